@@ -1,0 +1,116 @@
+/**
+ * The one persistence interface all application code uses. Two implementations:
+ * `embedded` (in-process, durable append-only log, mingo for the MongoDB query language) and
+ * `mongodb` (official driver). Semantics follow MongoDB: filters, update operators, sort,
+ * projection, upsert. Anything not listed here is deliberately not part of the contract, so both
+ * adapters can honour it exactly.
+ */
+
+export type Document = { _id: string } & Record<string, unknown>;
+
+/** A MongoDB query filter (`{ a: 1, b: { $in: [...] } }`). */
+export type Filter = Record<string, unknown>;
+/** A MongoDB update document with operators (`$set`, `$unset`, `$inc`, `$push`, `$addToSet`, `$pull`, `$setOnInsert`, `$max`, `$min`). */
+export type Update = Record<string, unknown>;
+/** `{ field: 1 | -1 }`, applied in key order. */
+export type Sort = Record<string, 1 | -1>;
+/** Inclusion (`{ a: 1 }`) or exclusion (`{ a: 0 }`) projection. */
+export type Projection = Record<string, 0 | 1>;
+
+export interface IndexSpec {
+  /** Fields in order; 1 ascending, -1 descending. A field may be an array field (multikey). */
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+  /** Index only documents matching this filter (MongoDB partialFilterExpression). */
+  partial?: Filter;
+  name?: string;
+}
+
+export interface FindOptions {
+  sort?: Sort;
+  limit?: number;
+  skip?: number;
+  projection?: Projection;
+  session?: StoreSession;
+}
+
+export interface WriteOptions {
+  session?: StoreSession;
+}
+
+export interface UpdateOptions extends WriteOptions {
+  upsert?: boolean;
+}
+
+export interface FindOneAndUpdateOptions extends UpdateOptions {
+  /** Default 'after'. */
+  returnDocument?: 'before' | 'after';
+  sort?: Sort;
+  projection?: Projection;
+}
+
+export interface UpdateResult {
+  matchedCount: number;
+  modifiedCount: number;
+  upsertedId?: string;
+}
+
+export interface DeleteResult {
+  deletedCount: number;
+}
+
+/** An opaque handle passed to operations that must commit or abort together. */
+export interface StoreSession {
+  readonly id: string;
+}
+
+export interface Collection<T extends Document = Document> {
+  readonly name: string;
+  insertOne(doc: T, options?: WriteOptions): Promise<void>;
+  /** Inserts in order; on a duplicate key nothing of this call is applied (throws DuplicateKeyError). */
+  insertMany(docs: T[], options?: WriteOptions): Promise<void>;
+  findOne(filter: Filter, options?: FindOptions): Promise<T | null>;
+  /** Loads all matches into memory. Use `iterate` for unbounded result sets. */
+  find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  /** Streams matches in bounded memory (cursor on MongoDB, batched scan on embedded). */
+  iterate(filter: Filter, options?: FindOptions & { batchSize?: number }): AsyncIterable<T>;
+  countDocuments(filter?: Filter, options?: WriteOptions): Promise<number>;
+  distinct(field: string, filter?: Filter): Promise<unknown[]>;
+  updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult>;
+  updateMany(filter: Filter, update: Update, options?: WriteOptions): Promise<UpdateResult>;
+  /** Replaces the whole document (keeps `_id`). */
+  replaceOne(filter: Filter, doc: T, options?: UpdateOptions): Promise<UpdateResult>;
+  findOneAndUpdate(filter: Filter, update: Update, options?: FindOneAndUpdateOptions): Promise<T | null>;
+  deleteOne(filter: Filter, options?: WriteOptions): Promise<DeleteResult>;
+  deleteMany(filter: Filter, options?: WriteOptions): Promise<DeleteResult>;
+  /** Idempotent: creates missing indexes, leaves existing ones. */
+  createIndexes(specs: IndexSpec[]): Promise<void>;
+}
+
+export interface Store {
+  readonly kind: 'embedded' | 'mongodb';
+  /** Human-readable description for the start-up line (data directory or redacted URI). */
+  readonly description: string;
+  collection<T extends Document = Document>(name: string): Collection<T>;
+  /**
+   * Runs `work` so that its writes (those passed `{ session }`) commit together or not at all.
+   * MongoDB: a real transaction on a replica set; on a standalone server the writes are applied
+   * one by one (logged once at start-up). Embedded: atomic, one log record, rolled back on throw.
+   */
+  withTransaction<R>(work: (session: StoreSession) => Promise<R>): Promise<R>;
+  /** Flushes and releases files / connections. */
+  close(): Promise<void>;
+}
+
+/** Thrown by both adapters on a unique-index violation (MongoDB code 11000 is translated). */
+export class DuplicateKeyError extends Error {
+  readonly code = 'DUPLICATE_KEY';
+  constructor(
+    readonly collection: string,
+    readonly index: string,
+    readonly key: Record<string, unknown>,
+  ) {
+    super(`duplicate key in ${collection} index ${index}: ${JSON.stringify(key)}`);
+    this.name = 'DuplicateKeyError';
+  }
+}
