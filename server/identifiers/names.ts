@@ -1,0 +1,77 @@
+/** Name, part-number, free-text and postal-code normalisers used before matching. */
+
+// Trailing legal-form words that differ between records of the same organisation.
+const LEGAL_SUFFIXES = new Set([
+  'INC', 'INCORPORATED', 'LLC', 'CORP', 'CORPORATION', 'CO', 'COMPANY', 'LTD', 'LIMITED',
+  'GMBH', 'SPA', 'LP', 'LLP', 'PLC', 'AG', 'SA',
+]);
+
+function foldAccents(value: string): string {
+  return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Upper-case, accents folded, punctuation to spaces, spaces collapsed. */
+export function normalizeText(value: string): string {
+  return foldAccents(value)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Organisation name for comparison: upper-case, no ®/™, no punctuation, no legal suffixes
+ * (INC, LLC, CORP, CO, LTD, GMBH, SPA, LP, PLC…) and no leading/trailing "THE".
+ * `Kendall Co., The` and `THE KENDALL COMPANY` both become `KENDALL`.
+ */
+export function normalizeOrgName(name: string): string {
+  const text = foldAccents(name)
+    .toUpperCase()
+    .replace(/\((R|TM|C)\)/g, ' ')
+    .replace(/[®™©℠]/g, ' ')
+    .replace(/&/g, ' AND ')
+    // Dots and apostrophes join (L.L.C. → LLC, S.p.A. → SPA, O'Neil → ONEIL); other punctuation separates.
+    .replace(/[.'’]/g, '')
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
+  const words = text === '' ? [] : text.split(' ');
+  let changed = true;
+  while (changed && words.length > 1) {
+    changed = false;
+    const last = words[words.length - 1];
+    if (last === 'THE' || LEGAL_SUFFIXES.has(last)) {
+      words.pop();
+      // "Becton, Dickinson and Company": the AND belonged to the suffix.
+      if (words.length > 1 && words[words.length - 1] === 'AND') words.pop();
+      changed = true;
+    } else if (words[0] === 'THE') {
+      words.shift();
+      changed = true;
+    }
+  }
+  return words.join(' ');
+}
+
+/** Part or catalogue number for comparison: upper-case letters and digits only (`10-775-PA-55` → `10775PA55`). */
+export function normalizePartNumber(value: string): string {
+  return foldAccents(value).toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+const US_NAMES = new Set(['US', 'USA', 'UNITED STATES', 'UNITED STATES OF AMERICA']);
+
+/**
+ * Postal code for comparison. US (the default when no country is given): the 5-digit ZIP, ZIP+4
+ * dropped, lost leading zeros of 4-digit ZIPs restored; null when it is not a ZIP. Other
+ * countries: upper-case with single spaces.
+ */
+export function normalizePostalCode(value: string, country?: string): string | null {
+  const isUs = country === undefined || country.trim() === '' || US_NAMES.has(normalizeText(country));
+  const text = value.trim().toUpperCase().replace(/\s+/g, ' ');
+  if (text === '') return null;
+  if (!isUs) return text;
+  const digits = text.replace(/[\s-]/g, '');
+  if (!/^[0-9]+$/.test(digits)) return null;
+  // ZIP+4 written without hyphen is 9 digits; with the leading zero lost, 8.
+  if (digits.length === 9 || digits.length === 8) return digits.padStart(9, '0').slice(0, 5);
+  if (digits.length === 5 || digits.length === 4) return digits.padStart(5, '0');
+  return null;
+}
