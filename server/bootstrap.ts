@@ -1,0 +1,62 @@
+/**
+ * Start-up sequence shared by `npm start`, tests and scripts: open the store, create indexes,
+ * register the bootstrap admin key, build the services and the app.
+ */
+import type { Server } from 'node:http';
+import type Koa from 'koa';
+import type { AppConfig } from './config';
+import { bootstrapAdminKey, type AdminKeySource } from './commands/apiKeys/bootstrapAdminKey';
+import { ensureCollections } from './db/collections';
+import { createApp } from './http/app';
+import type { Logger } from './logger';
+import { MetricsRegistry } from './metrics/registry';
+import { JobRunner } from './jobs/jobRunner';
+import { registerJobHandlers } from './jobs/handlers';
+import { allRoutes } from './routes';
+import type { AppServices } from './services';
+import { openStore } from './store';
+
+export interface RunningApp {
+  services: AppServices;
+  app: Koa;
+  adminKeySource: AdminKeySource;
+  /** Stops background work and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens the store and builds services and the Koa app (does not listen). */
+export async function bootstrap(options: { config: AppConfig; logger: Logger; studioDir?: string; startJobs?: boolean }): Promise<RunningApp> {
+  const { config, logger } = options;
+  const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger });
+  try {
+    await ensureCollections(store);
+    const adminKeySource = await bootstrapAdminKey(store, config.adminKey);
+    const metrics = new MetricsRegistry();
+    const services = { config, store, logger, metrics } as AppServices;
+    services.jobs = new JobRunner({ services });
+    registerJobHandlers(services.jobs);
+    const app = createApp({ services, routes: allRoutes(), studioDir: options.studioDir });
+    if (options.startJobs ?? true) await services.jobs.start();
+    return {
+      services,
+      app,
+      adminKeySource,
+      close: async () => {
+        await services.jobs.stop();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** Listens on `port` (0 = any free port) and resolves with the server once it accepts connections. */
+export function listen(app: Koa, options: { port: number; host: string }): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(options.port, options.host);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}

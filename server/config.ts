@@ -1,0 +1,81 @@
+/**
+ * Configuration comes only from the environment and is validated once at start-up; every problem is
+ * reported together in a readable list instead of failing on the first one.
+ */
+import path from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** MongoDB when set; the embedded store otherwise. */
+  mongodbUri?: string;
+  /** Embedded store directory. */
+  dataDir: string;
+  /** Bootstrap admin key, if given. */
+  adminKey?: string;
+  /** Load the demo data into an empty store at start-up. */
+  seed: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Default body limit for JSON API requests, in bytes. */
+  jsonBodyLimit: number;
+  /** Body limit for inline ingest requests (larger loads go through upload jobs), in bytes. */
+  ingestBodyLimit: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  const value = BOOLEAN_WORDS[raw.trim().toLowerCase()];
+  if (value === undefined) problems.push(`${name} must be true or false, got "${raw}"`);
+  return value ?? fallback;
+}
+
+function parseInteger(options: { name: string; raw: string | undefined; fallback: number; min: number; max: number }, problems: string[]): number {
+  const { name, raw, fallback, min, max } = options;
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return value;
+}
+
+/** Reads and validates the configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const port = parseInteger({ name: 'PORT', raw: env.PORT, fallback: 3000, min: 0, max: 65535 }, problems);
+  const mongodbUri = env.MONGODB_URI?.trim() || undefined;
+  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
+    problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  }
+  const adminKey = env.MDM_ADMIN_KEY?.trim() || undefined;
+  if (adminKey !== undefined && (adminKey.length < 24 || /\s/.test(adminKey))) {
+    problems.push('MDM_ADMIN_KEY must be at least 24 characters without spaces (use a long random value)');
+  }
+  const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of debug, info, warn, error, got "${env.LOG_LEVEL}"`);
+  }
+  const config: AppConfig = {
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    mongodbUri,
+    dataDir: path.resolve(env.MDM_DATA_DIR?.trim() || './data'),
+    adminKey,
+    seed: parseBoolean('MDM_SEED', env.MDM_SEED, true, problems),
+    logLevel: (['debug', 'info', 'warn', 'error'].includes(logLevel) ? logLevel : 'info') as AppConfig['logLevel'],
+    jsonBodyLimit: parseInteger({ name: 'MDM_JSON_BODY_LIMIT', raw: env.MDM_JSON_BODY_LIMIT, fallback: 1024 * 1024, min: 1024, max: 64 * 1024 * 1024 }, problems),
+    ingestBodyLimit: parseInteger({ name: 'MDM_INGEST_BODY_LIMIT', raw: env.MDM_INGEST_BODY_LIMIT, fallback: 16 * 1024 * 1024, min: 1024, max: 256 * 1024 * 1024 }, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

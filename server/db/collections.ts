@@ -1,0 +1,22 @@
+/**
+ * Every collection the application uses, with its indexes. Features declare their own list next to
+ * their code and add it here; start-up creates missing indexes on either store.
+ */
+import type { IndexSpec, Store } from '../store/types';
+import { apiKeyCollections } from '../commands/apiKeys/collections';
+import { auditCollections } from '../audit/collections';
+import { jobCollections } from '../jobs/collections';
+
+export interface CollectionDefinition {
+  name: string;
+  indexes: IndexSpec[];
+}
+
+export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections];
+
+/** Creates every declared index (idempotent). */
+export async function ensureCollections(store: Store): Promise<void> {
+  for (const definition of COLLECTIONS) {
+    await store.collection(definition.name).createIndexes(definition.indexes);
+  }
+}

@@ -1,0 +1,48 @@
+/** Assembles the Koa application: request context → errors → API router → docs and studio assets. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Koa from 'koa';
+import { AppError, NotFoundError } from '../errors';
+import type { AppServices } from '../services';
+import { errorHandler } from './errorHandler';
+import { requestContext } from './requestContext';
+import type { AnyRoute } from './route';
+import { API_PREFIX, buildRouter } from './router';
+import { sendStaticFile } from './staticFiles';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const STUDIO_DIST = path.join(REPO_ROOT, 'studio/dist');
+
+/** Creates the Koa app serving `routes` under /api/v1 and the built studio at `/`. */
+export function createApp(options: { services: AppServices; routes: AnyRoute[]; studioDir?: string }): Koa {
+  const { services } = options;
+  const app = new Koa({ proxy: true });
+  app.silent = true;
+  const router = buildRouter(options.routes, services);
+  app.use(requestContext({ logger: services.logger, metrics: services.metrics }));
+  app.use(errorHandler(services.logger));
+  app.use(router.routes());
+  app.use(
+    router.allowedMethods({
+      throw: true,
+      methodNotAllowed: () => new AppError(405, 'METHOD_NOT_ALLOWED', 'This method is not allowed on this path; see /api/v1/openapi.json.'),
+      notImplemented: () => new AppError(501, 'NOT_IMPLEMENTED', 'This HTTP method is not supported.'),
+    }),
+  );
+  const studioDir = options.studioDir ?? STUDIO_DIST;
+  app.use(async (ctx, next) => {
+    if (ctx.path === API_PREFIX || ctx.path.startsWith(`${API_PREFIX}/`) || ctx.path.startsWith('/api/')) {
+      throw new NotFoundError(`${ctx.method} ${ctx.path}`);
+    }
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+    const relative = decodeURIComponent(ctx.path).replace(/^\/+/, '');
+    if (relative && (await sendStaticFile(ctx, { root: studioDir, relativePath: relative, cacheSeconds: relative.startsWith('assets/') ? 86400 : 0 }))) return;
+    // Single-page app: every other path renders index.html and the client router takes over.
+    if (await sendStaticFile(ctx, { root: studioDir, relativePath: 'index.html' })) return;
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = `<!doctype html><title>MDM Hub</title><body style="font-family:sans-serif;max-width:40rem;margin:4rem auto">
+<h1>MDM Hub API is running</h1><p>The studio has not been built yet: run <code>npm run build:studio</code> (npm start does it when missing).</p>
+<p>API documentation: <a href="${API_PREFIX}/docs">${API_PREFIX}/docs</a></p></body>`;
+  });
+  return app;
+}

@@ -1,0 +1,63 @@
+/** Request body reading with a hard size limit, and JSON parsing with a positioned error message. */
+import type { Context } from 'koa';
+import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
+
+/** The bare media type of the request (`application/json`), lower-case, without parameters. */
+export function mediaTypeOf(ctx: Context): string {
+  return (ctx.get('content-type') || '').split(';')[0].trim().toLowerCase();
+}
+
+/** Throws 415 unless the request's media type is one of `allowed`. */
+export function requireMediaType(ctx: Context, allowed: string[]): string {
+  const type = mediaTypeOf(ctx);
+  if (!allowed.includes(type)) throw new UnsupportedMediaTypeError(type || '(none)', allowed);
+  return type;
+}
+
+/** Reads the whole body, failing with 413 as soon as it passes `limit` bytes. */
+export async function readBody(ctx: Context, limit: number): Promise<Buffer> {
+  const declared = Number(ctx.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    ctx.req.resume();
+    throw new PayloadTooLargeError(limit);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      ctx.req.resume();
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** Parses JSON text; a syntax error becomes 400 INVALID_JSON with the line and column. */
+export function parseJson(text: string, what = 'request body'): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    let where = '';
+    if (position) {
+      const offset = Number(position[1]);
+      const before = text.slice(0, offset).split('\n');
+      where = ` at line ${before.length}, column ${before[before.length - 1].length + 1}`;
+    }
+    throw new BadRequestError('INVALID_JSON', `The ${what} is not valid JSON${where}.`);
+  }
+}
+
+/** Reads and parses a JSON body (empty body → undefined); 415 for other media types. */
+export async function readJsonBody(ctx: Context, limit: number): Promise<unknown> {
+  const raw = await readBody(ctx, limit);
+  if (raw.length === 0) return undefined;
+  const type = mediaTypeOf(ctx);
+  if (type !== 'application/json' && !type.endsWith('+json')) {
+    throw new UnsupportedMediaTypeError(type || '(none)', ['application/json']);
+  }
+  return parseJson(raw.toString('utf8'));
+}

@@ -1,0 +1,68 @@
+/**
+ * Turns route declarations into a @koa/router. Every route runs the same fixed chain:
+ * authenticate → authorize → read and validate input → handler → present.
+ */
+import type { Context } from 'koa';
+import { Router } from '@koa/router';
+import { UnauthorizedError } from '../errors';
+import { authorize } from '../policies/abilities';
+import type { Principal } from '../policies/abilities';
+import { authenticateApiKey } from '../commands/apiKeys/authenticateApiKey';
+import type { AppServices } from '../services';
+import { readJsonBody, requireMediaType } from './body';
+import type { AnyRoute } from './route';
+import { coerceStrings, validatePart } from './validation';
+
+export const API_PREFIX = '/api/v1';
+
+/** The full path of a route as clients call it. */
+export function fullPath(route: AnyRoute): string {
+  return route.absolute ? route.path : `${API_PREFIX}${route.path}`;
+}
+
+async function principalFor(ctx: Context, services: AppServices): Promise<Principal> {
+  const header = ctx.get('authorization');
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new UnauthorizedError();
+  const principal = await authenticateApiKey(services.store, match[1]);
+  if (!principal) throw new UnauthorizedError('The API key is unknown or has been revoked.');
+  return principal;
+}
+
+const PUBLIC_PRINCIPAL: Principal = { keyId: 'anonymous', name: 'anonymous', role: 'consumer' };
+
+/** Builds the router for `routes`; route order matters only for identical paths. */
+export function buildRouter(routes: AnyRoute[], services: AppServices): Router {
+  const router = new Router();
+  for (const route of routes) {
+    router[route.method](route.operationId, fullPath(route), async (ctx: Context) => {
+      ctx.state.route = fullPath(route);
+      let principal = PUBLIC_PRINCIPAL;
+      if (route.auth !== 'public') {
+        principal = await principalFor(ctx, services);
+        ctx.state.principal = principal;
+        const sourceParam = route.auth.sourceParam;
+        authorize(principal, route.auth.action, sourceParam ? { source: ctx.params[sourceParam] } : {});
+      }
+      const params = coerceStrings(ctx.params ?? {}, route.params);
+      if (route.params) validatePart({ part: 'params', schema: route.params, value: params });
+      const query = coerceStrings(ctx.query as Record<string, unknown>, route.query);
+      if (route.query) validatePart({ part: 'query', schema: route.query, value: query });
+      let body: unknown = undefined;
+      if (route.rawBody) {
+        requireMediaType(ctx, route.rawBody.contentTypes);
+      } else if (route.body) {
+        body = await readJsonBody(ctx, route.bodyLimit ?? services.config.jsonBodyLimit);
+        validatePart({ part: 'body', schema: route.body, value: body ?? {} });
+        body = body ?? {};
+      }
+      const result = await route.handler({ params, query, body, principal, services, ctx, requestId: String(ctx.state.requestId) });
+      if (result) {
+        ctx.status = result.status ?? (result.body === undefined ? 204 : 200);
+        if (result.headers) ctx.set(result.headers);
+        if (result.body !== undefined) ctx.body = result.body;
+      }
+    });
+  }
+  return router;
+}

@@ -1,0 +1,59 @@
+import type { AppServices } from '../services';
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface JobProgress {
+  /** Units of work in total, when known (records in a file, golden records in a domain…). */
+  total?: number;
+  done: number;
+  failed: number;
+  /** Free-text phase, e.g. "matching" or "reading file". */
+  phase?: string;
+}
+
+export interface JobDocument {
+  _id: string;
+  type: string;
+  status: JobStatus;
+  params: Record<string, unknown>;
+  progress: JobProgress;
+  /** Handler-defined resume point, saved with progress so a restarted job neither repeats nor skips work. */
+  checkpoint?: unknown;
+  result?: unknown;
+  error?: { code: string; message: string };
+  createdBy: string;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  updatedAt: string;
+  /** Seconds the job has actually been running, summed over restarts (for rate and ETA). */
+  runSeconds: number;
+  attempts: number;
+  lease?: { owner: string; expiresAt: string };
+  cancelRequested?: boolean;
+  [key: string]: unknown;
+}
+
+export interface JobContext<P> {
+  job: JobDocument & { params: P };
+  services: AppServices;
+  /** The checkpoint saved by an earlier run of this job, if it was interrupted. */
+  checkpoint: unknown;
+  /** Saves progress (and optionally a checkpoint) atomically; throws JobCancelledError if cancelled. */
+  report(progress: Partial<JobProgress>, checkpoint?: unknown): Promise<void>;
+  /** Aborted when the job is cancelled or the server shuts down. */
+  signal: AbortSignal;
+}
+
+export interface JobHandler<P = Record<string, unknown>> {
+  type: string;
+  /** Runs (or resumes from `checkpoint`) and returns the job's result. */
+  run(context: JobContext<P>): Promise<unknown>;
+}
+
+export class JobCancelledError extends Error {
+  constructor() {
+    super('job cancelled');
+    this.name = 'JobCancelledError';
+  }
+}

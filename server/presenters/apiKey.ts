@@ -1,0 +1,7 @@
+import type { ApiKeyView } from '../contracts/apiKeys';
+import type { ApiKeyDocument } from '../commands/apiKeys/apiKeyStore';
+
+/** What leaves the server about a key: never its hash. */
+export function presentApiKey(key: ApiKeyDocument): ApiKeyView {
+  return { id: key._id, name: key.name, role: key.role, prefix: key.prefix, createdAt: key.createdAt, createdBy: key.createdBy, revokedAt: key.revokedAt ?? null };
+}

@@ -1,0 +1,74 @@
+import { NotFoundError } from '../../errors';
+import { defineRoute } from '../../http/route';
+import { JOBS_COLLECTION } from '../../jobs/collections';
+import { presentJob } from '../../jobs/jobPresenter';
+import type { JobDocument } from '../../jobs/types';
+import { sourceOfRole, type Principal } from '../../policies/abilities';
+import type { Filter } from '../../store/types';
+
+const jobIdParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 80 } } } as const;
+
+/** Source-bound keys see only the jobs of their own source. */
+function visibilityFilter(principal: Principal): Filter {
+  const source = sourceOfRole(principal.role);
+  return source === undefined ? {} : { 'params.source': source };
+}
+
+export const jobRoutes = [
+  defineRoute({
+    operationId: 'listJobs',
+    method: 'get',
+    path: '/jobs',
+    summary: 'List background jobs, newest first',
+    tags: ['jobs'],
+    auth: { action: 'jobs.read' },
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        type: { type: 'string', maxLength: 60 },
+        status: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] },
+        limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+      },
+    },
+    responses: { 200: { description: 'Jobs with progress, rate and ETA.' } },
+    handler: async ({ services, query, principal }) => {
+      const filter: Filter = { ...visibilityFilter(principal) };
+      if (query.type) filter.type = query.type;
+      if (query.status) filter.status = query.status;
+      const jobs = await services.store.collection<JobDocument>(JOBS_COLLECTION).find(filter, { sort: { createdAt: -1 }, limit: query.limit ?? 50 });
+      return { body: { items: jobs.map(presentJob) } };
+    },
+  }),
+  defineRoute({
+    operationId: 'getJob',
+    method: 'get',
+    path: '/jobs/:id',
+    summary: 'A background job with its progress (records done, failed, rate, ETA)',
+    tags: ['jobs'],
+    auth: { action: 'jobs.read' },
+    params: jobIdParams,
+    responses: { 200: { description: 'The job.' }, 404: { description: 'No such job.' } },
+    handler: async ({ services, params, principal }) => {
+      const job = await services.store.collection<JobDocument>(JOBS_COLLECTION).findOne({ _id: params.id, ...visibilityFilter(principal) });
+      if (!job) throw new NotFoundError(`Job "${params.id}"`);
+      return { body: presentJob(job) };
+    },
+  }),
+  defineRoute({
+    operationId: 'cancelJob',
+    method: 'post',
+    path: '/jobs/:id/cancel',
+    summary: 'Cancel a queued or running job',
+    tags: ['jobs'],
+    auth: { action: 'jobs.manage' },
+    params: jobIdParams,
+    responses: { 200: { description: 'The job after the request.' }, 404: { description: 'No such job.' } },
+    handler: async ({ services, params, principal }) => {
+      const visible = await services.store.collection<JobDocument>(JOBS_COLLECTION).findOne({ _id: params.id, ...visibilityFilter(principal) });
+      if (!visible) throw new NotFoundError(`Job "${params.id}"`);
+      const job = await services.jobs.cancel(params.id);
+      return { body: presentJob(job ?? visible) };
+    },
+  }),
+];

@@ -1,0 +1,92 @@
+/** Unauthenticated operational endpoints: health, metrics, the OpenAPI document and its docs page. */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { defineRoute, type AnyRoute } from '../http/route';
+import { sendStaticFile } from '../http/staticFiles';
+import { buildOpenApiDocument } from '../http/openapi';
+import { NotFoundError } from '../errors';
+
+const require = createRequire(import.meta.url);
+const SWAGGER_DIR = path.dirname(require.resolve('swagger-ui-dist/package.json'));
+const SWAGGER_ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'favicon-32x32.png']);
+
+const DOCS_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>MDM Hub API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/api/v1/docs/assets/swagger-ui.css"></head>
+<body><div id="docs"></div>
+<script src="/api/v1/docs/assets/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#docs', deepLinking: true, persistAuthorization: true });</script>
+</body></html>`;
+
+/** System routes; the OpenAPI route closes over the full route list so it documents everything. */
+export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): AnyRoute[] {
+  return [
+    defineRoute({
+      operationId: 'healthz',
+      method: 'get',
+      path: '/healthz',
+      absolute: true,
+      summary: 'Liveness and store health',
+      tags: ['system'],
+      auth: 'public',
+      responses: { 200: { description: 'The service is up.' }, 503: { description: 'The store is not answering.' } },
+      handler: async ({ services }) => {
+        const started = Date.now();
+        try {
+          await services.store.collection('apiKeys').countDocuments({ _id: '__healthz__' });
+          return { body: { status: 'ok', store: services.store.kind, storeLatencyMs: Date.now() - started } };
+        } catch {
+          return { status: 503, body: { status: 'degraded', store: services.store.kind } };
+        }
+      },
+    }),
+    defineRoute({
+      operationId: 'metrics',
+      method: 'get',
+      path: '/metrics',
+      absolute: true,
+      summary: 'Prometheus metrics',
+      tags: ['system'],
+      auth: 'public',
+      responses: { 200: { description: 'Prometheus text exposition format 0.0.4.', contentType: 'text/plain' } },
+      handler: async ({ services }) => ({ body: await services.metrics.render(), headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' } }),
+    }),
+    defineRoute({
+      operationId: 'openapi',
+      method: 'get',
+      path: '/openapi.json',
+      summary: 'This API as an OpenAPI 3.1 document',
+      tags: ['system'],
+      auth: 'public',
+      responses: { 200: { description: 'The OpenAPI document.' } },
+      handler: async () => ({ body: buildOpenApiDocument(getAllRoutes(), { version }) }),
+    }),
+    defineRoute({
+      operationId: 'docs',
+      method: 'get',
+      path: '/docs',
+      summary: 'Readable API documentation',
+      tags: ['system'],
+      auth: 'public',
+      responses: { 200: { description: 'HTML page.', contentType: 'text/html' } },
+      handler: async () => ({ body: DOCS_PAGE, headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+    }),
+    defineRoute({
+      operationId: 'docsAsset',
+      method: 'get',
+      path: '/docs/assets/:file',
+      params: { type: 'object', properties: { file: { type: 'string' } }, required: ['file'] },
+      summary: 'Static assets of the documentation page',
+      tags: ['system'],
+      auth: 'public',
+      responses: { 200: { description: 'Asset.' } },
+      handler: async ({ params, ctx }) => {
+        if (!SWAGGER_ASSETS.has(params.file) || !(await sendStaticFile(ctx, { root: SWAGGER_DIR, relativePath: params.file, cacheSeconds: 3600 }))) {
+          throw new NotFoundError(`Documentation asset "${params.file}"`);
+        }
+        return undefined;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,18 @@
+/**
+ * The service container handed to every route handler, command, job and processor. Built once at
+ * start-up by `createServices` (server/bootstrap.ts); holds no request state, so several server
+ * processes can run side by side on the same MongoDB.
+ */
+import type { AppConfig } from './config';
+import type { Logger } from './logger';
+import type { MetricsRegistry } from './metrics/registry';
+import type { Store } from './store/types';
+import type { JobRunner } from './jobs/jobRunner';
+
+export interface AppServices {
+  config: AppConfig;
+  store: Store;
+  logger: Logger;
+  metrics: MetricsRegistry;
+  jobs: JobRunner;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config';
+
+describe('configuration', () => {
+  test('defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, seed: true, mongodbUri: undefined, logLevel: 'info' });
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  test('reads every variable', () => {
+    const config = loadConfig({ PORT: '8080', MONGODB_URI: 'mongodb://db:27017/mdm', MDM_DATA_DIR: '/tmp/x', MDM_ADMIN_KEY: 'k'.repeat(30), MDM_SEED: 'false' });
+    expect(config).toMatchObject({ port: 8080, mongodbUri: 'mongodb://db:27017/mdm', dataDir: '/tmp/x', adminKey: 'k'.repeat(30), seed: false });
+  });
+
+  test('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', MONGODB_URI: 'postgres://x', MDM_ADMIN_KEY: 'short', MDM_SEED: 'maybe', LOG_LEVEL: 'loud' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).toMatch(/PORT[\s\S]*MONGODB_URI[\s\S]*MDM_ADMIN_KEY[\s\S]*MDM_SEED[\s\S]*LOG_LEVEL/);
+  });
+});
