@@ -1,0 +1,7 @@
+/** Public surface of the mapping runtime. */
+export { createMappingRuntime, defaultPoolSize } from './runtime';
+export { checkSyntax, referencedLookupTables } from './expressionAnalysis';
+export { extraFunctionDocs } from './extraFunctionDocs';
+export type { ExtraFunctionDoc } from './extraFunctionDocs';
+export { DEFAULT_LIMITS, MAPPING_ERROR_CODES } from './types';
+export type { EvaluateBatchInput, MappingErrorCode, MappingErrorInfo, MappingRuntime, RecordOutcome, RuntimeLimits } from './types';
