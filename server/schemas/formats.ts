@@ -1,0 +1,23 @@
+/** Custom ajv formats backed by the identifier check functions. */
+import {
+  checkCcn, checkDuns, checkEin, checkGln, checkGtin, checkHibcc, checkNdc, checkNpi, checkUei, checkUnspsc, checkUom,
+} from '../identifiers';
+import type { IdentifierCheck } from '../identifiers';
+
+/** Custom formats backed by the identifier check functions; the error formatter re-runs them for the precise reason. */
+export const IDENTIFIER_FORMATS: Readonly<Record<string, (value: string) => IdentifierCheck>> = {
+  gtin: checkGtin,
+  gln: checkGln,
+  hibcc: checkHibcc,
+  ndc: checkNdc,
+  unspsc: checkUnspsc,
+  ein: checkEin,
+  duns: checkDuns,
+  uei: checkUei,
+  npi: checkNpi,
+  ccn: checkCcn,
+  uom: checkUom,
+};
+
+/** Annotation keywords our schemas carry that ajv's strict mode would otherwise reject as typos. */
+export const ANNOTATION_KEYWORDS = ['x-version', 'example'] as const;
