@@ -1,0 +1,226 @@
+/**
+ * Batch matching of a whole domain in memory: block, compare each candidate pair once, cluster
+ * auto-merge pairs with union-find, list review pairs. Memory beyond the records: one prepared
+ * record each, integer block membership (Int32Arrays), and a per-anchor candidate set — never a
+ * global set of pairs. Over-collision blocks are counted and skipped, so work is bounded by
+ * records × keys × maxBlockSize, never quadratic in the number of records.
+ */
+import type { CompiledRules } from './rules';
+import { selectLookupKeys } from './blocking';
+import { evaluatePreparedPair, prepareRecord } from './scoring';
+import type { CanonicalRecord, PreparedRecord } from './types';
+
+export interface BatchProgress {
+  phase: 'prepare' | 'block' | 'compare';
+  done: number;
+  total: number;
+}
+
+export interface ReviewPair {
+  a: string;
+  b: string;
+  score: number;
+}
+
+export interface RelationshipPair {
+  a: string;
+  b: string;
+  relationship: string;
+}
+
+export interface BatchMatchResult {
+  records: number;
+  blocks: number;
+  blocksSkippedOverCollision: number;
+  /** The largest over-collision blocks (key and size), for tuning. */
+  largestSkippedBlocks: Array<{ key: string; size: number }>;
+  pairsCompared: number;
+  autoMergePairs: number;
+  reviewPairCount: number;
+  /** Up to `maxListedPairs` review pairs. */
+  reviewPairs: ReviewPair[];
+  relationships: RelationshipPair[];
+  /** Clusters of 2+ records joined by auto-merge pairs (sourceIds). */
+  clusters: string[][];
+  /** Cluster id (index of its first record) per input record, for ground-truth evaluation. */
+  clusterOf: Int32Array;
+}
+
+function find(parent: Int32Array, x: number): number {
+  let root = x;
+  while (parent[root] !== root) root = parent[root];
+  while (parent[x] !== root) {
+    const next = parent[x];
+    parent[x] = root;
+    x = next;
+  }
+  return root;
+}
+
+function union(parent: Int32Array, x: number, y: number): void {
+  const rx = find(parent, x);
+  const ry = find(parent, y);
+  if (rx !== ry) parent[Math.max(rx, ry)] = Math.min(rx, ry);
+}
+
+/** True when sorted int arrays share an element. */
+function intersects(a: Int32Array, b: Int32Array): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) return true;
+    if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return false;
+}
+
+/** Matches all records of one domain against each other. */
+export function batchMatch(args: {
+  records: readonly CanonicalRecord[];
+  rules: CompiledRules;
+  onProgress?: (progress: BatchProgress) => void;
+  /** Pairs the caller excludes (stewards' not-a-match decisions), by sourceIds. */
+  isNotAMatch?: (a: string, b: string) => boolean;
+  maxListedPairs?: number;
+  progressEvery?: number;
+}): BatchMatchResult {
+  const { records, rules } = args;
+  const total = records.length;
+  const every = args.progressEvery ?? 50_000;
+  const maxListed = args.maxListedPairs ?? 100_000;
+
+  // 1. Prepare each record once and collect its index keys as block ids.
+  const prepared: PreparedRecord[] = new Array<PreparedRecord>(total);
+  const blockIdOf = new Map<string, number>();
+  const blockKeys: string[] = [];
+  const blockRuleIndex: number[] = [];
+  const blockSizes: number[] = [];
+  const indexBlocks: Int32Array[] = new Array<Int32Array>(total);
+  const keysByRulePerRecord: string[][][] = [];
+  const keyRules = rules.keyRules;
+  const maxSizeByRule = keyRules.map((k) => k.rule.maxBlockSize);
+  const hasRarest = keyRules.some((k) => k.lookup.mode === 'rarest');
+  for (let r = 0; r < total; r++) {
+    prepared[r] = prepareRecord(records[r], rules);
+    const ids: number[] = [];
+    const keysByRule: string[][] = [];
+    keyRules.forEach((keyRule, ruleIndex) => {
+      const keys = keyRule.indexKeys(records[r]);
+      keysByRule.push(keys);
+      for (const key of keys) {
+        let id = blockIdOf.get(key);
+        if (id === undefined) {
+          id = blockKeys.length;
+          blockIdOf.set(key, id);
+          blockKeys.push(key);
+          blockRuleIndex.push(ruleIndex);
+          blockSizes.push(0);
+        }
+        blockSizes[id]++;
+        ids.push(id);
+      }
+    });
+    indexBlocks[r] = Int32Array.from(new Set(ids)).sort();
+    // Rarest-token lookups need global block sizes, known only after this pass: keep the keys
+    // of records whose rules need them (dropped right after the lookup keys are chosen).
+    if (hasRarest) keysByRulePerRecord.push(keysByRule);
+    if (args.onProgress && (r + 1) % every === 0) args.onProgress({ phase: 'prepare', done: r + 1, total });
+  }
+
+  // 2. Lookup keys per record and block membership.
+  const lookupBlocks: Int32Array[] = new Array<Int32Array>(total);
+  for (let r = 0; r < total; r++) {
+    if (hasRarest) {
+      const lookupKeys = selectLookupKeys({ keyRules, keysByRule: keysByRulePerRecord[r], sizeOf: (key) => blockSizes[blockIdOf.get(key) ?? -1] ?? 0 });
+      keysByRulePerRecord[r] = [];
+      lookupBlocks[r] = Int32Array.from(new Set(lookupKeys.map((k) => blockIdOf.get(k) as number))).sort();
+    } else lookupBlocks[r] = indexBlocks[r];
+  }
+  blockIdOf.clear();
+  const offsets = new Int32Array(blockKeys.length + 1);
+  for (let b = 0; b < blockKeys.length; b++) offsets[b + 1] = offsets[b] + blockSizes[b];
+  const members = new Int32Array(offsets[blockKeys.length]);
+  const fill = offsets.slice(0, blockKeys.length);
+  for (let r = 0; r < total; r++) for (const b of indexBlocks[r]) members[fill[b]++] = r;
+  const isUsable = (b: number): boolean => blockSizes[b] <= maxSizeByRule[blockRuleIndex[b]];
+  let blocksSkipped = 0;
+  let blocks = 0;
+  const skipped: Array<{ key: string; size: number }> = [];
+  for (let b = 0; b < blockKeys.length; b++) {
+    if (blockSizes[b] < 2) continue;
+    blocks++;
+    if (!isUsable(b)) {
+      blocksSkipped++;
+      skipped.push({ key: blockKeys[b], size: blockSizes[b] });
+    }
+  }
+  skipped.sort((x, y) => y.size - x.size);
+  if (args.onProgress) args.onProgress({ phase: 'block', done: blockKeys.length, total: blockKeys.length });
+
+  // 3. Compare. A pair (a, b) with b < a is skipped when b's own lookup already reached a.
+  const usableLookup: Int32Array[] = lookupBlocks.map((blocksOfRecord) => blocksOfRecord.filter(isUsable));
+  const parent = new Int32Array(total);
+  for (let r = 0; r < total; r++) parent[r] = r;
+  let pairsCompared = 0;
+  let autoMergePairs = 0;
+  let reviewPairCount = 0;
+  const reviewPairs: ReviewPair[] = [];
+  const relationships: RelationshipPair[] = [];
+  const seen = new Set<number>();
+  for (let a = 0; a < total; a++) {
+    seen.clear();
+    for (const b of usableLookup[a]) {
+      for (let m = offsets[b]; m < offsets[b + 1]; m++) {
+        const other = members[m];
+        if (other === a || seen.has(other)) continue;
+        seen.add(other);
+        if (other < a && intersects(usableLookup[other], indexBlocks[a])) continue;
+        const sa = prepared[a].sourceId;
+        const sb = prepared[other].sourceId;
+        if (args.isNotAMatch?.(sa, sb)) continue;
+        pairsCompared++;
+        const evaluation = evaluatePreparedPair(prepared[a], prepared[other], rules);
+        if (evaluation.hardRule?.relationship && relationships.length < maxListed) {
+          relationships.push({ a: sa, b: sb, relationship: evaluation.hardRule.relationship });
+        }
+        if (evaluation.band === 'auto-merge') {
+          autoMergePairs++;
+          union(parent, a, other);
+        } else if (evaluation.band === 'review') {
+          reviewPairCount++;
+          if (reviewPairs.length < maxListed) reviewPairs.push({ a: sa, b: sb, score: Math.round(evaluation.score * 10000) / 10000 });
+        }
+      }
+    }
+    if (args.onProgress && (a + 1) % every === 0) args.onProgress({ phase: 'compare', done: a + 1, total });
+  }
+
+  const clusterOf = new Int32Array(total);
+  const clusterMembers = new Map<number, string[]>();
+  for (let r = 0; r < total; r++) {
+    const root = find(parent, r);
+    clusterOf[r] = root;
+    if (root !== r || parent[r] !== r) {
+      let list = clusterMembers.get(root);
+      if (!list) {
+        list = [prepared[root].sourceId];
+        clusterMembers.set(root, list);
+      }
+      if (root !== r) list.push(prepared[r].sourceId);
+    }
+  }
+  return {
+    records: total,
+    blocks,
+    blocksSkippedOverCollision: blocksSkipped,
+    largestSkippedBlocks: skipped.slice(0, 20),
+    pairsCompared,
+    autoMergePairs,
+    reviewPairCount,
+    reviewPairs,
+    relationships,
+    clusters: [...clusterMembers.values()].filter((c) => c.length > 1),
+    clusterOf,
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Blocking: the keys a record is filed under so that only records sharing a key are compared.
+ * Every key is `<rule name>:<value>`. A key rule has two sides: the keys a record is INDEXED
+ * under, and the keys it is LOOKED UP by. They are the same except for `nameTokens`, where a
+ * record is indexed under all its tokens but looked up only by its rarest ones — rarity changes
+ * as data arrives, so it is decided at lookup time from block sizes, never frozen into the index.
+ */
+import { doubleMetaphone } from 'double-metaphone';
+import { codeTokensInText, normalizeIdentifier, normalizeWith, stringsAtPaths, textTokens } from './normalizers';
+import type { BlockingKeyRule, CanonicalRecord } from './types';
+
+/** Tokens beyond this many are not indexed (long descriptions would bloat the index). */
+const MAX_INDEXED_TOKENS = 16;
+/** Cartesian products of `combined` parts are capped: a record with 40 addresses is not worth 40² keys. */
+const MAX_COMBINED_KEYS = 16;
+
+export interface CompiledBlockingKey {
+  rule: BlockingKeyRule;
+  /** Keys the record is filed under. */
+  indexKeys(record: CanonicalRecord): string[];
+  /** How lookups use the index keys: all of them, or only the `count` rarest. */
+  lookup: { mode: 'all' } | { mode: 'rarest'; count: number };
+}
+
+function unique(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+function identifierKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
+  const scheme = rule.params?.scheme ?? 'raw';
+  const out: string[] = [];
+  for (const raw of stringsAtPaths(record, rule.fields)) {
+    const value = normalizeIdentifier(scheme, raw);
+    if (!value) continue;
+    // GTIN base = digits 2–13: every packaging level of one product lands in one block.
+    const keyed = scheme === 'gtin' && rule.params?.gtinPart === 'base' && value.length === 14 ? value.slice(1, 13) : value;
+    out.push(keyed);
+  }
+  return unique(out);
+}
+
+function partNumberKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
+  const minLength = rule.params?.minLength ?? 3;
+  const out: string[] = [];
+  for (const raw of stringsAtPaths(record, rule.fields)) {
+    const value = normalizeWith('partNumber', raw);
+    if (value && value.length >= minLength) out.push(value);
+  }
+  return unique(out);
+}
+
+function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
+  const minLength = rule.params?.minLength ?? 3;
+  const stopWords = new Set((rule.params?.stopWords ?? []).map((w) => w.toUpperCase()));
+  const normalizer = rule.params?.normalizer ?? 'text';
+  const out = new Set<string>();
+  for (const raw of stringsAtPaths(record, rule.fields)) {
+    const normalized = normalizeWith(normalizer, raw);
+    if (!normalized) continue;
+    for (const token of textTokens(normalized)) {
+      if (token.length >= minLength && !stopWords.has(token)) out.add(token);
+      if (out.size >= MAX_INDEXED_TOKENS) return [...out];
+    }
+  }
+  return [...out];
+}
+
+function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
+  const tokenCount = rule.params?.tokens ?? 2;
+  const minLength = rule.params?.minLength ?? 2;
+  const normalizer = rule.params?.normalizer ?? 'orgName';
+  const out: string[] = [];
+  for (const raw of stringsAtPaths(record, rule.fields)) {
+    const normalized = normalizeWith(normalizer, raw);
+    if (!normalized) continue;
+    const leading = textTokens(normalized).filter((t) => t.length >= minLength).slice(0, tokenCount);
+    if (leading.length === 0) continue;
+    const codes = leading.map((t) => doubleMetaphone(t));
+    out.push(codes.map((c) => c[0]).join(' '));
+    const alternate = codes.map((c) => c[1]).join(' ');
+    if (alternate !== out[out.length - 1]) out.push(alternate);
+  }
+  return unique(out.filter((k) => k.trim() !== ''));
+}
+
+function catalogInTextKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
+  const minLength = rule.params?.minLength ?? 4;
+  const out: string[] = [];
+  for (const text of stringsAtPaths(record, rule.fields)) out.push(...codeTokensInText(text, minLength));
+  for (const raw of stringsAtPaths(record, rule.params?.codeFields ?? [])) {
+    const code = normalizeWith('partNumber', raw);
+    if (code && code.length >= minLength) out.push(code);
+  }
+  return unique(out);
+}
+
+function combinedKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
+  let combos: string[] = [''];
+  for (const part of rule.params?.parts ?? []) {
+    const values: string[] = [];
+    for (const raw of stringsAtPaths(record, [part.field])) {
+      let value = normalizeWith(part.normalizer ?? 'text', raw);
+      if (!value) continue;
+      if (part.firstToken) value = value.split(' ')[0];
+      if (part.prefix) value = value.slice(0, part.prefix);
+      values.push(value);
+    }
+    if (values.length === 0) return [];
+    const next: string[] = [];
+    for (const combo of combos) for (const value of unique(values)) next.push(combo === '' ? value : `${combo}|${value}`);
+    combos = next.slice(0, MAX_COMBINED_KEYS);
+  }
+  return unique(combos);
+}
+
+const KEY_FUNCTIONS: Record<BlockingKeyRule['type'], (rule: BlockingKeyRule, record: CanonicalRecord) => string[]> = {
+  identifier: identifierKeys,
+  partNumber: partNumberKeys,
+  nameTokens: nameTokenKeys,
+  phonetic: phoneticKeys,
+  catalogInText: catalogInTextKeys,
+  combined: combinedKeys,
+};
+
+/** Compiles one blocking-key rule into key functions. */
+export function compileBlockingKey(rule: BlockingKeyRule): CompiledBlockingKey {
+  const make = KEY_FUNCTIONS[rule.type];
+  const prefix = `${rule.name}:`;
+  return {
+    rule,
+    indexKeys: (record) => make(rule, record).map((value) => prefix + value),
+    lookup: rule.type === 'nameTokens' ? { mode: 'rarest', count: rule.params?.count ?? 2 } : { mode: 'all' },
+  };
+}
+
+/**
+ * Chooses the keys to look a record up by, given block sizes: all keys of `all` rules, the
+ * `count` smallest blocks of `rarest` rules (ties broken by longer, then alphabetical token so
+ * the choice is deterministic). Keys with size 0 are kept — they cost nothing.
+ */
+export function selectLookupKeys(args: {
+  keyRules: readonly CompiledBlockingKey[];
+  keysByRule: readonly string[][];
+  sizeOf: (key: string) => number;
+}): string[] {
+  const selected: string[] = [];
+  args.keyRules.forEach((keyRule, index) => {
+    const keys = args.keysByRule[index];
+    if (keyRule.lookup.mode === 'all' || keys.length <= keyRule.lookup.count) {
+      selected.push(...keys);
+      return;
+    }
+    const ranked = keys
+      .map((key) => ({ key, size: args.sizeOf(key) }))
+      .sort((x, y) => x.size - y.size || y.key.length - x.key.length || (x.key < y.key ? -1 : 1));
+    for (let i = 0; i < keyRule.lookup.count; i++) selected.push(ranked[i].key);
+  });
+  return selected;
+}

@@ -1,0 +1,305 @@
+/**
+ * Comparators: each prepares its values once per record (normalised, tokenised, plain JSON) and
+ * compares two prepared values without further normalisation. A missing value on either side
+ * yields `score: null`, which contributes nothing — real sources are incomplete, and absence is
+ * not disagreement.
+ */
+import { codeTokensInText, normalizeIdentifier, normalizeWith, stringsAtPaths, textTokens, valuesAtPath } from './normalizers';
+import { fuseSimilarity, jaroWinkler, tokenSetSimilarity } from './similarity';
+import type { CanonicalRecord, ComparatorOutcome, ComparatorRule, PreparedAddress, PreparedCodes, PreparedValue } from './types';
+
+export interface ComparisonResult {
+  score: number | null;
+  outcome: ComparatorOutcome;
+  a: string | null;
+  b: string | null;
+}
+
+export interface CompiledComparator {
+  rule: ComparatorRule;
+  prepare(record: CanonicalRecord): PreparedValue | undefined;
+  compare(a: PreparedValue, b: PreparedValue): ComparisonResult;
+}
+
+const MISSING: ComparisonResult = { score: null, outcome: 'missing', a: null, b: null };
+
+function outcomeOf(score: number): ComparatorOutcome {
+  if (score >= 0.999) return 'match';
+  return score <= 0 ? 'mismatch' : 'partial';
+}
+
+function nonEmpty<T>(values: T[]): T[] | undefined {
+  return values.length > 0 ? values : undefined;
+}
+
+/** Best pair over two value lists by `similarity`; exact equality short-circuits. */
+function bestPair(args: { a: string[]; b: string[]; similarity: (x: string, y: string) => number; floor: number }): ComparisonResult {
+  let best = -1;
+  let bestA = args.a[0];
+  let bestB = args.b[0];
+  for (const x of args.a) {
+    for (const y of args.b) {
+      const score = x === y ? 1 : args.similarity(x, y);
+      if (score > best) {
+        best = score;
+        bestA = x;
+        bestB = y;
+        if (score === 1) break;
+      }
+    }
+    if (best === 1) break;
+  }
+  const score = best < args.floor ? 0 : best;
+  return { score, outcome: outcomeOf(score), a: bestA, b: bestB };
+}
+
+const equality = (x: string, y: string): number => (x === y ? 1 : 0);
+
+function stringPrepare(rule: ComparatorRule, normalize: (v: string) => string | null) {
+  return (record: CanonicalRecord): string[] | undefined => {
+    const out = new Set<string>();
+    for (const raw of stringsAtPaths(record, rule.fields)) {
+      const value = normalize(raw);
+      if (value) out.add(value);
+    }
+    return nonEmpty([...out]);
+  };
+}
+
+function compileExact(rule: ComparatorRule, normalize: (v: string) => string | null): CompiledComparator {
+  return {
+    rule,
+    prepare: stringPrepare(rule, normalize),
+    compare: (a, b) => bestPair({ a: a as string[], b: b as string[], similarity: equality, floor: 0 }),
+  };
+}
+
+function compileFuzzy(rule: ComparatorRule): CompiledComparator {
+  const similarity = rule.params?.algorithm === 'fuse' ? fuseSimilarity : jaroWinkler;
+  const floor = rule.params?.floor ?? 0;
+  const normalizer = rule.params?.normalizer ?? 'text';
+  return {
+    rule,
+    prepare: stringPrepare(rule, (v) => normalizeWith(normalizer, v)),
+    compare: (a, b) => bestPair({ a: a as string[], b: b as string[], similarity, floor }),
+  };
+}
+
+function compileTokenSet(rule: ComparatorRule): CompiledComparator {
+  const floor = rule.params?.floor ?? 0;
+  const normalizer = rule.params?.normalizer ?? 'text';
+  return {
+    rule,
+    // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
+    prepare: (record) => {
+      const tokens = new Set<string>();
+      for (const raw of stringsAtPaths(record, rule.fields)) {
+        const normalized = normalizeWith(normalizer, raw);
+        if (normalized) for (const token of textTokens(normalized)) tokens.add(token);
+      }
+      return nonEmpty([...tokens].sort());
+    },
+    compare: (a, b) => {
+      const ta = a as string[];
+      const tb = b as string[];
+      const raw = tokenSetSimilarity(ta, tb);
+      const score = raw < floor ? 0 : raw;
+      return { score, outcome: outcomeOf(score), a: ta.join(' '), b: tb.join(' ') };
+    },
+  };
+}
+
+function compileNumeric(rule: ComparatorRule): CompiledComparator {
+  const tolerance = rule.params?.tolerance ?? 0;
+  const relative = rule.params?.relativeTolerance ?? 0;
+  return {
+    rule,
+    prepare: (record) => {
+      const out: number[] = [];
+      for (const path of rule.fields) {
+        for (const value of valuesAtPath(record, path)) {
+          const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+          if (Number.isFinite(n)) out.push(n);
+        }
+      }
+      return nonEmpty(out);
+    },
+    compare: (a, b) => {
+      const na = a as number[];
+      const nb = b as number[];
+      for (const x of na) {
+        for (const y of nb) {
+          const allowed = Math.max(tolerance, relative * Math.max(Math.abs(x), Math.abs(y)));
+          if (Math.abs(x - y) <= allowed) return { score: 1, outcome: 'match', a: String(x), b: String(y) };
+        }
+      }
+      return { score: 0, outcome: 'mismatch', a: String(na[0]), b: String(nb[0]) };
+    },
+  };
+}
+
+function compileIdentifier(rule: ComparatorRule): CompiledComparator {
+  const scheme = rule.params?.scheme ?? 'raw';
+  return {
+    rule,
+    prepare: stringPrepare(rule, (v) => normalizeIdentifier(scheme, v)),
+    compare: (a, b) => {
+      const va = a as string[];
+      const vb = b as string[];
+      for (const x of va) for (const y of vb) if (x === y) return { score: 1, outcome: 'match', a: x, b: y };
+      if (scheme === 'gtin') {
+        // Same base (digits 2–13), different indicator: the same product at another packaging level.
+        for (const x of va) {
+          for (const y of vb) {
+            if (x.length === 14 && y.length === 14 && x.slice(1, 13) === y.slice(1, 13)) return { score: 0, outcome: 'related', a: x, b: y };
+          }
+        }
+      }
+      return { score: 0, outcome: 'mismatch', a: va[0], b: vb[0] };
+    },
+  };
+}
+
+const STREET_ABBREVIATIONS: Record<string, string> = {
+  STREET: 'ST', AVENUE: 'AVE', AV: 'AVE', ROAD: 'RD', DRIVE: 'DR', BOULEVARD: 'BLVD', LANE: 'LN', COURT: 'CT',
+  PLACE: 'PL', PARKWAY: 'PKWY', HIGHWAY: 'HWY', SUITE: 'STE', NORTH: 'N', SOUTH: 'S', EAST: 'E', WEST: 'W',
+  CIRCLE: 'CIR', TERRACE: 'TER', SQUARE: 'SQ', FLOOR: 'FL', BUILDING: 'BLDG', POST: 'PO', OFFICE: '', P: '', O: '',
+};
+
+function prepareAddress(value: Record<string, unknown>): PreparedAddress | null {
+  const text = (key: string): string => (typeof value[key] === 'string' ? (normalizeWith('text', value[key] as string) ?? '') : '');
+  const tokens = text('line1')
+    .split(' ')
+    .filter((t) => t !== '')
+    .map((t) => STREET_ABBREVIATIONS[t] ?? t)
+    .filter((t) => t !== '');
+  // "PO BOX 1234": the box number plays the role of the house number.
+  const numberIndex = tokens.findIndex((t) => /^\d/.test(t));
+  const number = numberIndex >= 0 ? tokens[numberIndex] : '';
+  const street = tokens.filter((_, i) => i !== numberIndex).join(' ');
+  const postal = typeof value.postalCode === 'string' ? (normalizeWith('postalCode', value.postalCode) ?? '') : '';
+  const prepared = { number, street, city: text('city'), state: text('state'), postalCode: postal.slice(0, 5) };
+  return prepared.street || prepared.city || prepared.postalCode ? prepared : null;
+}
+
+/** Address similarity: line1 (number + street) 0.5, postal code 0.25, city 0.15, state 0.1, over the parts present on both sides. */
+export function addressSimilarity(a: PreparedAddress, b: PreparedAddress): number {
+  let total = 0;
+  let weight = 0;
+  if (a.street && b.street) {
+    const numbersAgree = !a.number || !b.number || a.number === b.number;
+    total += 0.5 * (numbersAgree ? jaroWinkler(a.street, b.street) : 0);
+    weight += 0.5;
+  }
+  if (a.postalCode && b.postalCode) {
+    total += 0.25 * (a.postalCode === b.postalCode ? 1 : 0);
+    weight += 0.25;
+  }
+  if (a.city && b.city) {
+    total += 0.15 * jaroWinkler(a.city, b.city);
+    weight += 0.15;
+  }
+  if (a.state && b.state) {
+    total += 0.1 * (a.state === b.state ? 1 : 0);
+    weight += 0.1;
+  }
+  return weight === 0 ? 0 : total / weight;
+}
+
+function formatAddress(a: PreparedAddress): string {
+  return [`${a.number} ${a.street}`.trim(), a.city, a.state, a.postalCode].filter((p) => p !== '').join(', ');
+}
+
+function compileAddress(rule: ComparatorRule): CompiledComparator {
+  const floor = rule.params?.floor ?? 0;
+  return {
+    rule,
+    prepare: (record) => {
+      const out: PreparedAddress[] = [];
+      for (const path of rule.fields) {
+        for (const value of valuesAtPath(record, path)) {
+          if (value && typeof value === 'object') {
+            const prepared = prepareAddress(value as Record<string, unknown>);
+            if (prepared) out.push(prepared);
+          }
+        }
+      }
+      return nonEmpty(out);
+    },
+    compare: (a, b) => {
+      let best = -1;
+      let pair: [PreparedAddress, PreparedAddress] = [(a as PreparedAddress[])[0], (b as PreparedAddress[])[0]];
+      for (const x of a as PreparedAddress[]) {
+        for (const y of b as PreparedAddress[]) {
+          const score = addressSimilarity(x, y);
+          if (score > best) {
+            best = score;
+            pair = [x, y];
+          }
+        }
+      }
+      const score = best < floor ? 0 : best;
+      return { score, outcome: outcomeOf(score), a: formatAddress(pair[0]), b: formatAddress(pair[1]) };
+    },
+  };
+}
+
+function firstShared(a: readonly string[], b: readonly string[]): string | undefined {
+  if (a.length === 0 || b.length === 0) return undefined;
+  const set = new Set(b);
+  return a.find((x) => set.has(x));
+}
+
+function compileCodeInText(rule: ComparatorRule): CompiledComparator {
+  const minLength = rule.params?.minLength ?? 4;
+  const textFields = rule.params?.textFields ?? [];
+  return {
+    rule,
+    prepare: (record) => {
+      const codes = new Set<string>();
+      for (const raw of stringsAtPaths(record, rule.fields)) {
+        const code = normalizeWith('partNumber', raw);
+        if (code && code.length >= minLength) codes.add(code);
+      }
+      const textCodes = new Set<string>();
+      for (const text of stringsAtPaths(record, textFields)) for (const code of codeTokensInText(text, minLength)) textCodes.add(code);
+      if (codes.size === 0 && textCodes.size === 0) return undefined;
+      const prepared: PreparedCodes = { codes: [...codes], textCodes: [...textCodes] };
+      return prepared;
+    },
+    // Only positive evidence: a description that does not repeat a catalog number says nothing
+    // against the match. Code-to-code equality is the part-number comparator's job, not counted twice.
+    compare: (a, b) => {
+      const x = a as PreparedCodes;
+      const y = b as PreparedCodes;
+      const shared = firstShared(x.codes, y.textCodes) ?? firstShared(x.textCodes, y.codes) ?? firstShared(x.textCodes, y.textCodes);
+      return shared ? { score: 1, outcome: 'match', a: shared, b: shared } : MISSING;
+    },
+  };
+}
+
+/** Compiles one comparator rule. */
+export function compileComparator(rule: ComparatorRule): CompiledComparator {
+  switch (rule.type) {
+    case 'exact':
+      return compileExact(rule, (v) => v.trim() || null);
+    case 'normalizedExact': {
+      const normalizer = rule.params?.normalizer ?? 'text';
+      return compileExact(rule, (v) => normalizeWith(normalizer, v));
+    }
+    case 'fuzzy':
+      return compileFuzzy(rule);
+    case 'tokenSet':
+      return compileTokenSet(rule);
+    case 'numeric':
+      return compileNumeric(rule);
+    case 'identifier':
+      return compileIdentifier(rule);
+    case 'address':
+      return compileAddress(rule);
+    case 'codeInText':
+      return compileCodeInText(rule);
+  }
+}
+
+export { MISSING as MISSING_COMPARISON };

@@ -1,0 +1,146 @@
+/**
+ * Scoring a pair: weighted comparator scores normalised to 0..1, then hard rules (veto / force)
+ * in the order the rule set lists them — the first that fires decides. Records are prepared
+ * once (`prepareRecord`) so scoring does no normalisation.
+ */
+import type { CompiledRules } from './rules';
+import { compileRules } from './rules';
+import type {
+  CanonicalRecord,
+  ComparatorExplanation,
+  HardRule,
+  HardRuleCondition,
+  MatchBand,
+  MatchExplanation,
+  PreparedRecord,
+  PreparedValue,
+  RuleSet,
+} from './types';
+import type { ComparisonResult } from './comparators';
+import { MISSING_COMPARISON } from './comparators';
+
+/** Normalises a record once for every comparator of the rule set. */
+export function prepareRecord(record: CanonicalRecord, compiled: CompiledRules): PreparedRecord {
+  const values: Record<string, PreparedValue> = {};
+  for (const comparator of compiled.comparators) {
+    const value = comparator.prepare(record);
+    if (value !== undefined) values[comparator.rule.name] = value;
+  }
+  return { sourceId: String(record.sourceId), rulesVersion: compiled.version, values };
+}
+
+function isPrepared(value: CanonicalRecord | PreparedRecord): value is PreparedRecord {
+  return typeof (value as PreparedRecord).rulesVersion === 'string' && typeof (value as PreparedRecord).values === 'object';
+}
+
+const compiledCache = new WeakMap<RuleSet, CompiledRules>();
+
+function toCompiled(rules: RuleSet | CompiledRules): CompiledRules {
+  if ('comparatorIndex' in rules) return rules;
+  let compiled = compiledCache.get(rules);
+  if (!compiled) {
+    compiled = compileRules(rules);
+    compiledCache.set(rules, compiled);
+  }
+  return compiled;
+}
+
+function conditionHolds(condition: HardRuleCondition, result: ComparisonResult): boolean {
+  if (condition.outcome !== undefined) {
+    const allowed = Array.isArray(condition.outcome) ? condition.outcome : [condition.outcome];
+    if (!allowed.includes(result.outcome)) return false;
+  }
+  if (condition.scoreAtLeast !== undefined && (result.score === null || result.score < condition.scoreAtLeast)) return false;
+  if (condition.scoreBelow !== undefined && (result.score === null || result.score >= condition.scoreBelow)) return false;
+  return true;
+}
+
+function bandOf(score: number, thresholds: RuleSet['thresholds']): MatchBand {
+  if (score >= thresholds.autoMerge) return 'auto-merge';
+  return score >= thresholds.review ? 'review' : 'no-match';
+}
+
+interface PairEvaluation {
+  results: ComparisonResult[];
+  score: number;
+  evidenceWeight: number;
+  hardRule: HardRule | null;
+  band: MatchBand;
+}
+
+/** Scores two prepared records (the hot path of batch matching: no explanation objects). */
+export function evaluatePreparedPair(a: PreparedRecord, b: PreparedRecord, compiled: CompiledRules): PairEvaluation {
+  const results: ComparisonResult[] = [];
+  let weighted = 0;
+  let evidenceWeight = 0;
+  for (const comparator of compiled.comparators) {
+    const name = comparator.rule.name;
+    const va = a.values[name];
+    const vb = b.values[name];
+    const result = va === undefined || vb === undefined ? MISSING_COMPARISON : comparator.compare(va, vb);
+    results.push(result);
+    if (result.score !== null) {
+      weighted += comparator.rule.weight * result.score;
+      evidenceWeight += comparator.rule.weight;
+    }
+  }
+  const denominator = Math.max(evidenceWeight, compiled.rules.minEvidenceWeight ?? 0);
+  const score = denominator === 0 ? 0 : weighted / denominator;
+  let band = bandOf(score, compiled.rules.thresholds);
+  let fired: HardRule | null = null;
+  for (const rule of compiled.rules.hardRules) {
+    const holds = rule.when.every((condition) => conditionHolds(condition, results[compiled.comparatorIndex.get(condition.comparator) ?? -1] ?? MISSING_COMPARISON));
+    if (!holds) continue;
+    fired = rule;
+    if (rule.action === 'veto') band = 'no-match';
+    else if (rule.action === 'forceMerge') band = 'auto-merge';
+    else band = 'review';
+    break;
+  }
+  return { results, score, evidenceWeight, hardRule: fired, band };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}
+
+/**
+ * Scores a pair and explains it. `a`/`b` may be canonical records or PreparedRecords; `rules`
+ * a RuleSet (compiled once and cached) or CompiledRules.
+ */
+export function scorePair(args: {
+  a: CanonicalRecord | PreparedRecord;
+  b: CanonicalRecord | PreparedRecord;
+  rules: RuleSet | CompiledRules;
+}): MatchExplanation {
+  const compiled = toCompiled(args.rules);
+  const a = isPrepared(args.a) && args.a.rulesVersion === compiled.version ? args.a : prepareRecord(args.a as CanonicalRecord, compiled);
+  const b = isPrepared(args.b) && args.b.rulesVersion === compiled.version ? args.b : prepareRecord(args.b as CanonicalRecord, compiled);
+  const evaluation = evaluatePreparedPair(a, b, compiled);
+  const comparators: ComparatorExplanation[] = compiled.comparators.map((comparator, i) => {
+    const result = evaluation.results[i];
+    return {
+      name: comparator.rule.name,
+      field: comparator.rule.fields.join(','),
+      type: comparator.rule.type,
+      weight: comparator.rule.weight,
+      score: result.score === null ? null : round(result.score),
+      outcome: result.outcome,
+      a: result.a,
+      b: result.b,
+    };
+  });
+  const rule = evaluation.hardRule;
+  return {
+    domain: compiled.domain,
+    rulesVersion: compiled.version,
+    aSourceId: a.sourceId,
+    bSourceId: b.sourceId,
+    comparators,
+    hardRule: rule ? { name: rule.name, action: rule.action, ...(rule.relationship ? { relationship: rule.relationship } : {}) } : null,
+    score: round(evaluation.score),
+    evidenceWeight: evaluation.evidenceWeight,
+    band: evaluation.band,
+    ...(rule?.relationship ? { relationship: rule.relationship } : {}),
+  };
+}
