@@ -18,8 +18,8 @@ export interface BatchEvaluator {
   evaluate(request: BatchRequest): Promise<WireOutcome[]>;
 }
 
-/** Tiny LRU: Map keeps insertion order, so re-inserting on hit makes the first key the least recent. */
-function createLru<V>(capacity: number): { get(key: string): V | undefined; set(key: string, value: V): void } {
+/** Tiny LRU (exported for tests): Map keeps insertion order, so re-inserting on hit makes the first key the least recent. */
+export function createLru<V>(capacity: number): { get(key: string): V | undefined; set(key: string, value: V): void } {
   const entries = new Map<string, V>();
   return {
     get(key) {
