@@ -9,7 +9,7 @@ describe('checkSyntax', () => {
   test.each([
     { expression: '{ "id": INV_ITEM_ID, "gtin": $gtin14(GTIN) }', error: null },
     { expression: 'Account.(Name', error: { code: 'MAPPING_SYNTAX_ERROR', jsonataCode: 'S0203', position: 13 } },
-    { expression: '{ "a": ', error: { code: 'MAPPING_SYNTAX_ERROR', jsonataCode: 'S0207' } },
+    { expression: '{ "a": ', error: { code: 'MAPPING_SYNTAX_ERROR', jsonataCode: 'S0203' } },
     { expression: '"unterminated', error: { code: 'MAPPING_SYNTAX_ERROR', jsonataCode: 'S0101' } },
   ])('$expression', ({ expression, error }) => {
     const result = checkSyntax(expression);
