@@ -1,0 +1,105 @@
+/**
+ * Main-thread side of live evaluation. One request runs at a time in a worker; while it runs only
+ * the newest request waits (older ones are superseded, since the analyst only sees the latest
+ * text). A hard timeout terminates the worker — a catastrophic regex cannot be interrupted from
+ * inside — and the next request gets a fresh one.
+ */
+import type { EvaluationRequest, EvaluationResponse } from './evaluation';
+
+/** The part of the Web Worker interface the client uses (also satisfied by a Node adapter in tests). */
+export interface WorkerLike {
+  postMessage(message: EvaluationRequest): void;
+  terminate(): void;
+  onmessage: ((event: { data: EvaluationResponse }) => void) | null;
+  onerror: ((event: { message?: string }) => void) | null;
+}
+
+export type EvaluationOutcome =
+  | { status: 'done'; response: EvaluationResponse; elapsedMs: number }
+  | { status: 'timeout'; timeoutMs: number }
+  | { status: 'superseded' }
+  | { status: 'crashed'; message: string };
+
+export interface EvaluationClient {
+  /** Evaluates in the worker; resolves (never rejects) with what happened. */
+  evaluate(input: Omit<EvaluationRequest, 'id'>): Promise<EvaluationOutcome>;
+  /** Terminates the worker; pending requests resolve as superseded. */
+  dispose(): void;
+}
+
+interface Pending {
+  request: EvaluationRequest;
+  resolve: (outcome: EvaluationOutcome) => void;
+}
+
+/** Creates a client that owns one worker at a time. */
+export function createEvaluationClient(options: { createWorker: () => WorkerLike; timeoutMs: number }): EvaluationClient {
+  let worker: WorkerLike | null = null;
+  let running: (Pending & { timer: ReturnType<typeof setTimeout>; startedAt: number }) | null = null;
+  let waiting: Pending | null = null;
+  let nextId = 1;
+
+  function discardWorker(): void {
+    worker?.terminate();
+    worker = null;
+  }
+
+  function finish(outcome: EvaluationOutcome): void {
+    if (running === null) return;
+    clearTimeout(running.timer);
+    running.resolve(outcome);
+    running = null;
+    startNext();
+  }
+
+  function ensureWorker(): WorkerLike {
+    if (worker !== null) return worker;
+    const created = options.createWorker();
+    created.onmessage = (event) => {
+      if (created !== worker || running === null || event.data.id !== running.request.id) return;
+      // A newer request is waiting: this result is already stale, so don't show it.
+      const outcome: EvaluationOutcome =
+        waiting === null ? { status: 'done', response: event.data, elapsedMs: performance.now() - running.startedAt } : { status: 'superseded' };
+      finish(outcome);
+    };
+    created.onerror = (event) => {
+      if (created !== worker) return;
+      discardWorker();
+      finish({ status: 'crashed', message: event.message ?? 'The evaluation worker stopped unexpectedly.' });
+    };
+    worker = created;
+    return created;
+  }
+
+  function startNext(): void {
+    if (running !== null || waiting === null) return;
+    const next = waiting;
+    waiting = null;
+    const timer = setTimeout(() => {
+      discardWorker();
+      finish({ status: 'timeout', timeoutMs: options.timeoutMs });
+    }, options.timeoutMs);
+    running = { ...next, timer, startedAt: performance.now() };
+    ensureWorker().postMessage(next.request);
+  }
+
+  return {
+    evaluate(input) {
+      return new Promise<EvaluationOutcome>((resolve) => {
+        waiting?.resolve({ status: 'superseded' });
+        waiting = { request: { ...input, id: nextId++ }, resolve };
+        startNext();
+      });
+    },
+    dispose() {
+      waiting?.resolve({ status: 'superseded' });
+      waiting = null;
+      if (running !== null) {
+        clearTimeout(running.timer);
+        running.resolve({ status: 'superseded' });
+        running = null;
+      }
+      discardWorker();
+    },
+  };
+}
