@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
+import { createAjv, toErrorDetails } from '../schemas';
 import { UnprocessableError, type ErrorDetail } from '../errors';
 import { compileBlockingKey, type CompiledBlockingKey } from './blocking';
 import { compileComparator, type CompiledComparator } from './comparators';
@@ -30,8 +30,8 @@ let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } 
 function schemaValidator(): ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } {
   if (!validator) {
     const schema: unknown = JSON.parse(readFileSync(`${RULES_DIRECTORY}rules.schema.json`, 'utf8'));
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    validator = ajv.compile(schema as object);
+    // strictRequired off: the if/then branches require params declared in the main branch.
+    validator = createAjv({ strictRequired: false }).compile(schema as object);
   }
   return validator;
 }
@@ -43,27 +43,21 @@ function duplicates(names: string[]): string[] {
 /** Validates a rule set; returns the problems as ErrorDetail list (empty when valid). */
 export function validateRules(json: unknown): ErrorDetail[] {
   const validate = schemaValidator();
-  if (!validate(json)) {
-    return (validate.errors ?? []).map((e) => ({
-      path: e.instancePath || '/',
-      code: `SCHEMA_${e.keyword.toUpperCase()}`,
-      message: `${e.instancePath || 'rule set'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : ''}`,
-    }));
-  }
+  if (!validate(json)) return toErrorDetails(validate.errors ?? []);
   const rules = json as RuleSet;
   const problems: ErrorDetail[] = [];
   for (const name of duplicates(rules.blocking.map((k) => k.name))) {
-    problems.push({ path: '/blocking', code: 'DUPLICATE_NAME', message: `blocking key name "${name}" is used twice` });
+    problems.push({ path: 'blocking', code: 'DUPLICATE_NAME', message: `blocking key name "${name}" is used twice` });
   }
   const comparatorNames = rules.comparators.map((c) => c.name);
   for (const name of duplicates(comparatorNames)) {
-    problems.push({ path: '/comparators', code: 'DUPLICATE_NAME', message: `comparator name "${name}" is used twice` });
+    problems.push({ path: 'comparators', code: 'DUPLICATE_NAME', message: `comparator name "${name}" is used twice` });
   }
   rules.hardRules.forEach((rule, i) => {
     rule.when.forEach((condition, j) => {
       if (!comparatorNames.includes(condition.comparator)) {
         problems.push({
-          path: `/hardRules/${i}/when/${j}/comparator`,
+          path: `hardRules[${i}].when[${j}].comparator`,
           code: 'UNKNOWN_COMPARATOR',
           message: `hard rule "${rule.name}" refers to comparator "${condition.comparator}", which is not defined`,
         });
@@ -71,10 +65,10 @@ export function validateRules(json: unknown): ErrorDetail[] {
     });
   });
   if (rules.thresholds.review > rules.thresholds.autoMerge) {
-    problems.push({ path: '/thresholds', code: 'THRESHOLD_ORDER', message: 'thresholds.review must not exceed thresholds.autoMerge' });
+    problems.push({ path: 'thresholds', code: 'THRESHOLD_ORDER', message: 'thresholds.review must not exceed thresholds.autoMerge' });
   }
   if (rules.comparators.every((c) => c.weight === 0)) {
-    problems.push({ path: '/comparators', code: 'NO_WEIGHT', message: 'at least one comparator needs a weight above 0' });
+    problems.push({ path: 'comparators', code: 'NO_WEIGHT', message: 'at least one comparator needs a weight above 0' });
   }
   return problems;
 }
