@@ -23,6 +23,8 @@ export function createAjv(overrides: Options = {}): Ajv2020 {
     // schema (to suggest the intended property name).
     verbose: true,
     strict: true,
+    // `required` inside oneOf/if branches names properties declared elsewhere; that is not a typo.
+    strictRequired: false,
     allowUnionTypes: true,
     ...overrides,
   });

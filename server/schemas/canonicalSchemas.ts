@@ -70,7 +70,8 @@ function describeSchema(domain: string, file: string, schema: JsonSchemaObject, 
 
 /** Loads and compiles every `<domain>.schema.json` in `directory`; throws one error listing every problem found. */
 export function loadCanonicalSchemas(directory: string = DEFAULT_CANONICAL_SCHEMA_DIRECTORY): CanonicalSchemaRegistry {
-  const ajv = createAjv();
+  // Stricter than request validation: a required field missing from `properties` is a typo here.
+  const ajv = createAjv({ strictRequired: true });
   const problems: string[] = [];
   const schemas = new Map<string, { canonical: CanonicalSchema; validate: ValidateFunction }>();
   for (const file of readdirSync(directory).sort()) {
