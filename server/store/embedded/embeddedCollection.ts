@@ -1,0 +1,213 @@
+/** Collection API of the embedded store: builds change sets from MongoDB-style calls. */
+import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { DuplicateKeyError } from '../types';
+import type {
+  Collection, DeleteResult, Document, Filter, FindOneAndUpdateOptions, FindOptions, IndexSpec,
+  StoreSession, Update, UpdateOptions, UpdateResult, WriteOptions,
+} from '../types';
+import type { Change } from './collectionState';
+import { encodeKeyValue, valuesAtPath } from './indexState';
+import type { CollectionView, Match } from './matcher';
+import { collectResults, collectResultsSync, matchDocuments, projectDocuments, TICK, viewGet } from './matcher';
+import { applyUpdate, seedFromFilter } from './updates';
+
+/** What a collection needs from its store (kept narrow so the store owns all locking and logging). */
+export interface CollectionHost {
+  /** Read view; throws if `session` is not the active transaction. */
+  view(name: string, session?: StoreSession): CollectionView;
+  /** Waits until a write may run (no foreign transaction open); throws on misuse or a failed store. */
+  writeGate(session?: StoreSession): Promise<void>;
+  /** Validates and applies (or stages, inside a transaction) one change set; resolves when durable. */
+  commit(options: { collection: string; changes: Change[]; session?: StoreSession }): Promise<void>;
+  createIndexes(collection: string, specs: IndexSpec[]): Promise<void>;
+}
+
+const tick = (): Promise<void> => yieldToEventLoop().then(() => undefined);
+
+export class EmbeddedCollection<T extends Document = Document> implements Collection<T> {
+  constructor(
+    private readonly host: CollectionHost,
+    readonly name: string,
+  ) {}
+
+  async insertOne(doc: T, options?: WriteOptions): Promise<void> {
+    await this.insertMany([doc], options);
+  }
+
+  async insertMany(docs: T[], options?: WriteOptions): Promise<void> {
+    await this.host.writeGate(options?.session);
+    const view = this.host.view(this.name, options?.session);
+    const seen = new Set<string>();
+    const changes: Change[] = docs.map((doc) => {
+      const after = serialise(doc);
+      if (seen.has(after.doc._id) || viewGet(view, after.doc._id) !== undefined) throw new DuplicateKeyError(this.name, '_id_', { _id: after.doc._id });
+      seen.add(after.doc._id);
+      return { id: after.doc._id, before: undefined, beforeDoc: undefined, after };
+    });
+    if (changes.length > 0) await this.host.commit({ collection: this.name, changes, session: options?.session });
+  }
+
+  async findOne(filter: Filter, options?: FindOptions): Promise<T | null> {
+    const [first] = await this.find(filter, { ...options, limit: 1 });
+    return first ?? null;
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    const view = this.host.view(this.name, options.session);
+    return (await collectResults({ matches: matchDocuments(view, filter), find: options, onTick: tick })) as T[];
+  }
+
+  async *iterate(filter: Filter, options: FindOptions & { batchSize?: number } = {}): AsyncIterable<T> {
+    if (options.sort && Object.keys(options.sort).length > 0) {
+      // Sorting needs every match; bounded only by the limit (documented in docs/STORAGE.md).
+      for (const doc of await this.find(filter, options)) yield doc;
+      return;
+    }
+    const batchSize = Math.max(1, options.batchSize ?? 500);
+    const view = this.host.view(this.name, options.session);
+    let toSkip = options.skip ?? 0;
+    let remaining = options.limit && options.limit > 0 ? options.limit : Infinity;
+    let batch: Document[] = [];
+    for (const match of matchDocuments(view, filter)) {
+      if (match === TICK) continue;
+      if (toSkip > 0) {
+        toSkip -= 1;
+        continue;
+      }
+      batch.push(match.doc);
+      remaining -= 1;
+      if (batch.length >= batchSize || remaining === 0) {
+        for (const doc of projectDocuments<T>(batch, options.projection)) yield doc;
+        batch = [];
+        if (remaining === 0) return;
+        await tick();
+      }
+    }
+    for (const doc of projectDocuments<T>(batch, options.projection)) yield doc;
+  }
+
+  async countDocuments(filter: Filter = {}, options?: WriteOptions): Promise<number> {
+    const view = this.host.view(this.name, options?.session);
+    if (Object.keys(filter).length === 0 && !view.overlay) return view.state.docs.size;
+    let count = 0;
+    for (const match of matchDocuments(view, filter)) {
+      if (match === TICK) await tick();
+      else count += 1;
+    }
+    return count;
+  }
+
+  async distinct(field: string, filter: Filter = {}): Promise<unknown[]> {
+    const view = this.host.view(this.name);
+    const values = new Map<string, unknown>();
+    for (const match of matchDocuments(view, filter)) {
+      if (match === TICK) {
+        await tick();
+        continue;
+      }
+      for (const value of valuesAtPath(match.doc, field, { isMissingNull: false })) values.set(encodeKeyValue(value), value);
+    }
+    return [...values.values()];
+  }
+
+  async updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult> {
+    return this.updateMatching({ filter, update, options, isMulti: false });
+  }
+
+  async updateMany(filter: Filter, update: Update, options?: WriteOptions): Promise<UpdateResult> {
+    return this.updateMatching({ filter, update, options, isMulti: true });
+  }
+
+  async replaceOne(filter: Filter, doc: T, options?: UpdateOptions): Promise<UpdateResult> {
+    if (Object.keys(doc).some((key) => key.startsWith('$'))) throw new Error('replaceOne: the replacement must not contain update operators');
+    await this.host.writeGate(options?.session);
+    const view = this.host.view(this.name, options?.session);
+    const [match] = collectResultsSync(matchDocuments(view, filter), { limit: 1 });
+    if (!match) {
+      if (!options?.upsert) return { matchedCount: 0, modifiedCount: 0 };
+      const id = typeof doc._id === 'string' ? doc._id : typeof filter._id === 'string' ? filter._id : randomUUID();
+      const after = serialise({ ...doc, _id: id });
+      if (viewGet(view, id) !== undefined) throw new DuplicateKeyError(this.name, '_id_', { _id: id });
+      await this.host.commit({ collection: this.name, changes: [{ id, before: undefined, beforeDoc: undefined, after }], session: options?.session });
+      return { matchedCount: 0, modifiedCount: 0, upsertedId: id };
+    }
+    if (doc._id !== undefined && doc._id !== match.id) throw new Error(`replaceOne: the replacement's _id ${String(doc._id)} differs from the matched document's ${match.id}`);
+    const after = serialise({ ...doc, _id: match.id });
+    if (after.json === match.json) return { matchedCount: 1, modifiedCount: 0 };
+    await this.host.commit({ collection: this.name, changes: [{ id: match.id, before: match.json, beforeDoc: match.doc, after }], session: options?.session });
+    return { matchedCount: 1, modifiedCount: 1 };
+  }
+
+  async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
+    const outcome = await this.updateMatching({ filter, update, options, isMulti: false, sort: options.sort });
+    const chosen = (options.returnDocument ?? 'after') === 'after' ? outcome.afterDoc : outcome.beforeDoc;
+    if (!chosen) return null;
+    return projectDocuments<T>([chosen], options.projection)[0];
+  }
+
+  async deleteOne(filter: Filter, options?: WriteOptions): Promise<DeleteResult> {
+    return this.deleteMatching(filter, 1, options);
+  }
+
+  async deleteMany(filter: Filter, options?: WriteOptions): Promise<DeleteResult> {
+    return this.deleteMatching(filter, Infinity, options);
+  }
+
+  async createIndexes(specs: IndexSpec[]): Promise<void> {
+    await this.host.createIndexes(this.name, specs);
+  }
+
+  private async deleteMatching(filter: Filter, limit: number, options?: WriteOptions): Promise<DeleteResult> {
+    await this.host.writeGate(options?.session);
+    const view = this.host.view(this.name, options?.session);
+    const matches = collectResultsSync(matchDocuments(view, filter), { limit: Number.isFinite(limit) ? limit : undefined });
+    if (matches.length === 0) return { deletedCount: 0 };
+    const changes: Change[] = matches.map((match) => ({ id: match.id, before: match.json, beforeDoc: match.doc, after: null }));
+    await this.host.commit({ collection: this.name, changes, session: options?.session });
+    return { deletedCount: matches.length };
+  }
+
+  private async updateMatching(input: {
+    filter: Filter;
+    update: Update;
+    options?: UpdateOptions;
+    isMulti: boolean;
+    sort?: FindOptions['sort'];
+  }): Promise<UpdateResult & { beforeDoc?: Document; afterDoc?: Document }> {
+    const { filter, update, options } = input;
+    await this.host.writeGate(options?.session);
+    const view = this.host.view(this.name, options?.session);
+    const matches: Match[] = collectResultsSync(matchDocuments(view, filter), { sort: input.sort, limit: input.isMulti ? undefined : 1 });
+    const changes: Change[] = [];
+    let afterDoc: Document | undefined;
+    for (const match of matches) {
+      const working = JSON.parse(match.json) as Document;
+      if (!applyUpdate({ doc: working, update, isInsert: false })) {
+        afterDoc ??= working;
+        continue;
+      }
+      const after = serialise(working);
+      afterDoc ??= after.doc;
+      changes.push({ id: match.id, before: match.json, beforeDoc: match.doc, after });
+    }
+    if (matches.length === 0 && options?.upsert) {
+      const working = seedFromFilter(filter);
+      applyUpdate({ doc: working, update, isInsert: true });
+      if (typeof working._id !== 'string') working._id = randomUUID();
+      if (viewGet(view, working._id) !== undefined) throw new DuplicateKeyError(this.name, '_id_', { _id: working._id });
+      const after = serialise(working);
+      await this.host.commit({ collection: this.name, changes: [{ id: after.doc._id, before: undefined, beforeDoc: undefined, after }], session: options.session });
+      return { matchedCount: 0, modifiedCount: 0, upsertedId: after.doc._id, afterDoc: JSON.parse(after.json) as Document };
+    }
+    if (changes.length > 0) await this.host.commit({ collection: this.name, changes, session: options?.session });
+    return { matchedCount: matches.length, modifiedCount: changes.length, beforeDoc: matches[0] && (JSON.parse(matches[0].json) as Document), afterDoc: afterDoc && (JSON.parse(JSON.stringify(afterDoc)) as Document) };
+  }
+}
+
+/** Deep-copies a caller's document into stored form; values must be JSON-representable. */
+function serialise(doc: Document): { json: string; doc: Document } {
+  if (typeof doc?._id !== 'string' || doc._id.length === 0) throw new Error('documents need a non-empty string _id');
+  const json = JSON.stringify(doc);
+  return { json, doc: JSON.parse(json) as Document };
+}

@@ -1,0 +1,287 @@
+/**
+ * The embedded store: all committed documents in memory (as JSON text), every write appended to a
+ * checksummed log and fsynced (group commit) before its promise resolves, periodic compaction into
+ * a snapshot, recovery at start-up, a directory lock, and serialised transactions that commit as
+ * one log record.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Logger } from '../../logger';
+import type { Collection, Document, IndexSpec, Store, StoreSession } from '../types';
+import type { Change } from './collectionState';
+import { CollectionState } from './collectionState';
+import { EmbeddedCollection } from './embeddedCollection';
+import type { CollectionHost } from './embeddedCollection';
+import { acquireDirectoryLock } from './lockFile';
+import { encodePayload } from './logPayload';
+import type { LogOp } from './logPayload';
+import { LogWriter } from './logWriter';
+import type { CollectionView } from './matcher';
+import { MAX_RECORD_BYTES } from './recordFile';
+import { listStoreFiles, recoverState } from './recovery';
+import type { RecoveryReport } from './recovery';
+import { createLogFile, removeObsoleteFiles, writeSnapshot } from './storeFiles';
+import type { FrozenCollection } from './storeFiles';
+
+export interface CompactionPolicy {
+  /** Never compact while the log is smaller than this. Default 64 MiB. */
+  minLogBytes: number;
+  /** Compact when the log exceeds this multiple of the live data size. Default 2. */
+  logToLiveRatio: number;
+}
+
+export interface EmbeddedStoreOptions {
+  dataDir: string;
+  logger: Logger;
+  compaction?: Partial<CompactionPolicy>;
+  /** Truncate at mid-file log damage instead of refusing to start (default: env MDM_STORE_REPAIR === 'true'). */
+  allowRepair?: boolean;
+}
+
+interface ActiveTransaction {
+  session: StoreSession;
+  overlays: Map<string, Map<string, Change>>;
+  done: Promise<void>;
+}
+
+/** Opens (recovering if needed) the embedded store in `dataDir`. */
+export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDirectoryLock(dataDir);
+  try {
+    if (lock.staleHolder) options.logger.warn('store: replaced a stale lock left by a process that is no longer running', { dataDir, previous: lock.staleHolder });
+    for (const name of readdirSync(dataDir)) if (name.endsWith('.tmp')) unlinkSync(join(dataDir, name));
+    const started = performance.now();
+    const recovered = recoverState({ dataDir, logger: options.logger, allowRepair: options.allowRepair ?? process.env.MDM_STORE_REPAIR === 'true' });
+    for (const [name, specs] of recovered.indexSpecs) recovered.collections.get(name)?.buildIndexes(specs);
+    let generation: number;
+    let log: { handle: FileHandle; bytes: number };
+    if (recovered.currentLog) {
+      generation = recovered.currentLog.generation;
+      log = { handle: await open(recovered.currentLog.path, 'a'), bytes: recovered.currentLog.bytes };
+    } else {
+      generation = Math.max(1, recovered.snapshotGeneration);
+      log = await createLogFile(dataDir, generation);
+    }
+    recovered.report.durationMs = Math.round(performance.now() - started);
+    const store = new EmbeddedStore({ ...options, dataDir, collections: recovered.collections, report: recovered.report, generation, log, releaseLock: lock.release });
+    options.logger.info('store: embedded store opened', { dataDir, documents: recovered.report.documents, collections: recovered.report.collections, recoveryMs: recovered.report.durationMs, truncated: recovered.report.truncated.length });
+    // Clean up logs/snapshots a finished compaction had not yet deleted before a crash.
+    await removeObsoleteFiles({ dataDir, belowGeneration: recovered.snapshotGeneration, files: listStoreFiles(dataDir) });
+    return store;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+export class EmbeddedStore implements Store, CollectionHost {
+  readonly kind = 'embedded' as const;
+  readonly description: string;
+  readonly recoveryReport: RecoveryReport;
+  readonly dataDir: string;
+  private readonly logger: Logger;
+  private readonly collections: Map<string, CollectionState>;
+  private readonly handles = new Map<string, EmbeddedCollection>();
+  private readonly writer: LogWriter;
+  private readonly policy: CompactionPolicy;
+  private readonly releaseLock: () => void;
+  private readonly transactionContext = new AsyncLocalStorage<ActiveTransaction>();
+  private active: ActiveTransaction | undefined;
+  private generation: number;
+  private compaction: Promise<void> | undefined;
+  private isClosed = false;
+  /** Completed compactions (for tests and the benchmark). */
+  compactions = 0;
+
+  constructor(init: EmbeddedStoreOptions & {
+    dataDir: string;
+    collections: Map<string, CollectionState>;
+    report: RecoveryReport;
+    generation: number;
+    log: { handle: FileHandle; bytes: number };
+    releaseLock: () => void;
+  }) {
+    this.dataDir = init.dataDir;
+    this.description = `embedded store in ${init.dataDir}`;
+    this.logger = init.logger;
+    this.collections = init.collections;
+    this.recoveryReport = init.report;
+    this.generation = init.generation;
+    this.releaseLock = init.releaseLock;
+    this.policy = { minLogBytes: 64 * 1024 * 1024, logToLiveRatio: 2, ...init.compaction };
+    this.writer = new LogWriter(init.log.handle, init.log.bytes, () => this.maybeCompact());
+  }
+
+  /** Number of fsyncs issued so far (group-commit effectiveness). */
+  get fsyncCount(): number {
+    return this.writer.fsyncCount;
+  }
+
+  collection<T extends Document = Document>(name: string): Collection<T> {
+    let handle = this.handles.get(name);
+    if (!handle) {
+      handle = new EmbeddedCollection(this, name);
+      this.handles.set(name, handle);
+    }
+    return handle as unknown as Collection<T>;
+  }
+
+  async withTransaction<R>(work: (session: StoreSession) => Promise<R>): Promise<R> {
+    this.assertUsable();
+    if (this.transactionContext.getStore()) throw new Error('withTransaction cannot be nested');
+    while (this.active) await this.active.done;
+    let finish!: () => void;
+    const transaction: ActiveTransaction = { session: { id: randomUUID() }, overlays: new Map(), done: new Promise((resolveDone) => (finish = resolveDone)) };
+    this.active = transaction;
+    try {
+      const result = await this.transactionContext.run(transaction, () => work(transaction.session));
+      const ops: LogOp[] = [];
+      for (const [name, overlay] of transaction.overlays) for (const change of overlay.values()) ops.push(toOp(name, change));
+      if (ops.length > 0) {
+        const payload = encodeAndCheck(ops);
+        this.assertUsable();
+        for (const [name, overlay] of transaction.overlays) this.state(name).apply(overlay.values());
+        const durable = this.writer.append(payload);
+        // The record is queued in log order, so later writers may proceed while it is fsynced.
+        this.active = undefined;
+        finish();
+        await durable;
+      }
+      return result;
+    } finally {
+      // Discarding the overlay is the whole rollback: nothing of it reached shared state or the log.
+      if (this.active === transaction) this.active = undefined;
+      finish();
+    }
+  }
+
+  /** Writes a snapshot of the current state and starts a fresh log (also runs automatically). */
+  async compact(): Promise<void> {
+    if (this.compaction) return this.compaction;
+    this.compaction = this.runCompaction().finally(() => (this.compaction = undefined));
+    return this.compaction;
+  }
+
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    while (this.active) await this.active.done;
+    if (this.compaction) await this.compaction.catch(() => undefined);
+    this.isClosed = true;
+    await this.writer.close();
+    this.releaseLock();
+  }
+
+  view(name: string, session?: StoreSession): CollectionView {
+    if (this.isClosed) throw new Error('the store is closed');
+    if (!session) return { state: this.state(name), overlay: undefined };
+    return { state: this.state(name), overlay: this.requireActive(session).overlays.get(name) };
+  }
+
+  async writeGate(session?: StoreSession): Promise<void> {
+    this.assertUsable();
+    if (session) {
+      this.requireActive(session);
+      return;
+    }
+    if (this.transactionContext.getStore() === this.active && this.active) {
+      throw new Error('a write inside withTransaction must pass { session } (it would wait for its own transaction)');
+    }
+    while (this.active) await this.active.done;
+    this.assertUsable();
+  }
+
+  async commit(input: { collection: string; changes: Change[]; session?: StoreSession }): Promise<void> {
+    this.assertUsable();
+    const state = this.state(input.collection);
+    if (input.session) {
+      const transaction = this.requireActive(input.session);
+      const overlay = transaction.overlays.get(input.collection) ?? new Map<string, Change>();
+      const merged = new Map(overlay);
+      for (const change of input.changes) {
+        const prior = overlay.get(change.id);
+        const combined: Change = prior ? { ...change, before: prior.before, beforeDoc: prior.beforeDoc } : change;
+        if (combined.before === undefined && combined.after === null) merged.delete(change.id);
+        else merged.set(change.id, combined);
+      }
+      state.validate(merged.values());
+      transaction.overlays.set(input.collection, merged);
+      return;
+    }
+    state.validate(input.changes);
+    const payload = encodeAndCheck(input.changes.map((change) => toOp(input.collection, change)));
+    state.apply(input.changes);
+    await this.writer.append(payload);
+  }
+
+  async createIndexes(collection: string, specs: IndexSpec[]): Promise<void> {
+    await this.writeGate();
+    const state = this.state(collection);
+    const fresh = specs.filter((spec) => !state.hasIndex(spec));
+    if (fresh.length === 0) return;
+    state.buildIndexes(fresh);
+    await this.writer.append(encodePayload(fresh.map((spec) => ({ kind: 'index', collection, spec }))));
+  }
+
+  private state(name: string): CollectionState {
+    let state = this.collections.get(name);
+    if (!state) {
+      state = new CollectionState(name);
+      this.collections.set(name, state);
+    }
+    return state;
+  }
+
+  private requireActive(session: StoreSession): ActiveTransaction {
+    if (!this.active || this.active.session.id !== session.id) throw new Error(`session ${session.id} is not an active transaction of this store`);
+    return this.active;
+  }
+
+  private assertUsable(): void {
+    if (this.isClosed) throw new Error('the store is closed');
+    if (this.writer.failed) throw this.writer.failed;
+  }
+
+  private maybeCompact(): void {
+    if (this.compaction || this.isClosed || this.writer.failed) return;
+    let liveBytes = 0;
+    for (const state of this.collections.values()) liveBytes += state.liveBytes;
+    if (this.writer.bytes < Math.max(this.policy.minLogBytes, liveBytes * this.policy.logToLiveRatio)) return;
+    this.compact().catch((error: unknown) => this.logger.error('store compaction failed; will retry after later writes', { error: (error as Error).message }));
+  }
+
+  private async runCompaction(): Promise<void> {
+    const started = performance.now();
+    const next = this.generation + 1;
+    const log = await createLogFile(this.dataDir, next);
+    // From here to the rotate call nothing awaits: the frozen copy and the log switch happen at one record boundary.
+    const frozen: FrozenCollection[] = [...this.collections.values()].map((state) => ({
+      name: state.name,
+      entries: Array.from(state.docs),
+      indexSpecs: state.indexes.map((index) => index.spec),
+    }));
+    const previous = this.writer.rotate(log.handle, log.bytes);
+    this.generation = next;
+    await this.writer.drain();
+    await previous.close();
+    const snapshot = await writeSnapshot({ dataDir: this.dataDir, generation: next, collections: frozen });
+    await removeObsoleteFiles({ dataDir: this.dataDir, belowGeneration: next, files: listStoreFiles(this.dataDir) });
+    this.compactions += 1;
+    this.logger.info('store: compacted', { generation: next, snapshotBytes: snapshot.bytes, durationMs: Math.round(performance.now() - started) });
+  }
+}
+
+function toOp(collection: string, change: Change): LogOp {
+  return change.after ? { kind: 'put', collection, id: change.id, json: change.after.json } : { kind: 'delete', collection, id: change.id };
+}
+
+function encodeAndCheck(ops: LogOp[]): Buffer {
+  const payload = encodePayload(ops);
+  if (payload.length > MAX_RECORD_BYTES) throw new Error(`one write may not exceed ${MAX_RECORD_BYTES} bytes (got ${payload.length}); split it`);
+  return payload;
+}

@@ -1,0 +1,190 @@
+/**
+ * In-memory secondary indexes: nested hash maps, one level per indexed field, leaves holding one
+ * id (the common case, kept as a bare string to save memory) or a Set of ids. They answer
+ * equality / `$in` lookups on any prefix of the index fields; ranges and sorts are not served
+ * by them (the query falls back to a scan, and mingo re-checks every candidate anyway, so an
+ * index only has to return a superset of the matches).
+ */
+import { Query } from 'mingo';
+import type { Document, Filter, IndexSpec } from '../types';
+
+type Leaf = string | Set<string>;
+type IndexNode = Map<string, IndexNode | Leaf>;
+
+// MongoDB refuses compound keys over two arrays; this bound stops a pathological document from exploding.
+const MAX_KEYS_PER_DOCUMENT = 10_000;
+
+/** Encodes one scalar value as an index key; type-tagged so 1 and "1" differ, as in MongoDB. */
+export function encodeKeyValue(value: unknown): string {
+  if (value === null || value === undefined) return 'z';
+  switch (typeof value) {
+    case 'string':
+      return 's' + value;
+    case 'number':
+      return 'n' + String(value);
+    case 'boolean':
+      return value ? 'b1' : 'b0';
+    default:
+      return 'o' + JSON.stringify(value);
+  }
+}
+
+/** True for values an equality lookup can use as an index key. */
+export function isIndexableScalar(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * All values at a dotted path, descending into arrays like MongoDB multikey indexes do. Missing
+ * counts as null for index keys (`isMissingNull`, the default) and is skipped for `distinct`.
+ */
+export function valuesAtPath(document: unknown, path: string, options: { isMissingNull: boolean } = { isMissingNull: true }): unknown[] {
+  const out: unknown[] = [];
+  collect(document, path.split('.'), 0, out);
+  if (!options.isMissingNull) return out.filter((value) => value !== MISSING);
+  const values = out.map((value) => (value === MISSING ? null : value));
+  return values.length === 0 ? [null] : values;
+}
+
+const MISSING = Symbol('missing');
+
+function collect(current: unknown, parts: string[], depth: number, out: unknown[]): void {
+  if (depth === parts.length) {
+    if (Array.isArray(current)) {
+      // An empty array is stored under the null key: a superset for `{ field: null }` lookups.
+      if (current.length === 0) out.push(MISSING);
+      else for (const element of current) out.push(element);
+    } else out.push(current);
+    return;
+  }
+  // Missing along the path counts as null, like MongoDB: `{ 'a.b': null }` matches `{ a: [{ c: 1 }] }`.
+  if (current === null || typeof current !== 'object') {
+    out.push(MISSING);
+    return;
+  }
+  const part = parts[depth];
+  if (Array.isArray(current)) {
+    if (/^\d+$/.test(part) && Number(part) < current.length) collect(current[Number(part)], parts, depth + 1, out);
+    for (const element of current) if (element !== null && typeof element === 'object' && !Array.isArray(element)) collect(element, parts, depth, out);
+    return;
+  }
+  const next = (current as Record<string, unknown>)[part];
+  if (next === undefined) {
+    out.push(MISSING);
+    return;
+  }
+  collect(next, parts, depth + 1, out);
+}
+
+/** Default index name, as MongoDB derives it (`a_1_b_-1`). */
+export function indexName(spec: IndexSpec): string {
+  return spec.name ?? Object.entries(spec.keys).map(([field, direction]) => `${field}_${direction}`).join('_');
+}
+
+export class IndexState {
+  readonly name: string;
+  readonly fields: string[];
+  readonly isUnique: boolean;
+  private readonly partial: Query | undefined;
+  private readonly root: IndexNode = new Map();
+
+  constructor(readonly spec: IndexSpec) {
+    this.name = indexName(spec);
+    this.fields = Object.keys(spec.keys);
+    this.isUnique = spec.unique === true;
+    this.partial = spec.partial ? new Query(spec.partial) : undefined;
+  }
+
+  /** Key tuples (encoded) a document contributes; empty when a partial filter excludes it. */
+  keysOf(document: Document): string[][] {
+    if (this.partial && !this.partial.test(document)) return [];
+    let tuples: string[][] = [[]];
+    for (const field of this.fields) {
+      const encoded = [...new Set(valuesAtPath(document, field).map(encodeKeyValue))];
+      const next: string[][] = [];
+      for (const tuple of tuples) for (const key of encoded) next.push([...tuple, key]);
+      if (next.length > MAX_KEYS_PER_DOCUMENT) throw new Error(`document ${document._id} produces more than ${MAX_KEYS_PER_DOCUMENT} keys for index ${this.name}`);
+      tuples = next;
+    }
+    return tuples;
+  }
+
+  /** Raw field values behind an encoded tuple, for DuplicateKeyError messages. */
+  describeKey(document: Document): Record<string, unknown> {
+    return Object.fromEntries(this.fields.map((field) => {
+      const values = valuesAtPath(document, field);
+      return [field, values.length === 1 ? values[0] : values];
+    }));
+  }
+
+  add(tuple: string[], id: string): void {
+    let node = this.root;
+    for (let level = 0; level < tuple.length - 1; level++) {
+      let child = node.get(tuple[level]) as IndexNode | undefined;
+      if (!child) {
+        child = new Map();
+        node.set(tuple[level], child);
+      }
+      node = child;
+    }
+    const last = tuple[tuple.length - 1];
+    const leaf = node.get(last) as Leaf | undefined;
+    if (leaf === undefined) node.set(last, id);
+    else if (typeof leaf === 'string') {
+      if (leaf !== id) node.set(last, new Set([leaf, id]));
+    } else leaf.add(id);
+  }
+
+  remove(tuple: string[], id: string): void {
+    const path: IndexNode[] = [this.root];
+    for (let level = 0; level < tuple.length - 1; level++) {
+      const child = path[level].get(tuple[level]) as IndexNode | undefined;
+      if (!child) return;
+      path.push(child);
+    }
+    const node = path[path.length - 1];
+    const last = tuple[tuple.length - 1];
+    const leaf = node.get(last) as Leaf | undefined;
+    if (leaf === undefined) return;
+    if (typeof leaf === 'string') {
+      if (leaf === id) node.delete(last);
+    } else {
+      leaf.delete(id);
+      if (leaf.size === 1) node.set(last, leaf.values().next().value as string);
+    }
+    // Drop empty intermediate maps so deleted keys do not leak memory.
+    for (let level = path.length - 1; level > 0 && path[level].size === 0; level--) path[level - 1].delete(tuple[level - 1]);
+  }
+
+  /** Ids stored under a full key tuple (for uniqueness checks). */
+  idsAt(tuple: string[]): Iterable<string> {
+    let node: IndexNode | Leaf | undefined = this.root;
+    for (const key of tuple) {
+      if (!(node instanceof Map)) return [];
+      node = node.get(key);
+    }
+    if (node === undefined) return [];
+    return typeof node === 'string' ? [node] : (node as Set<string>);
+  }
+
+  /** Appends to `out` every id under each prefix combination (one key list per leading field). */
+  collectPrefix(prefixKeys: string[][], out: Set<string>): void {
+    const walk = (node: IndexNode | Leaf, level: number): void => {
+      if (typeof node === 'string') out.add(node);
+      else if (node instanceof Set) for (const id of node) out.add(id);
+      else if (level < prefixKeys.length) {
+        for (const key of prefixKeys[level]) {
+          const child = node.get(key);
+          if (child !== undefined) walk(child, level + 1);
+        }
+      } else for (const child of node.values()) walk(child, level + 1);
+    };
+    walk(this.root, 0);
+  }
+
+  /** True when the index may answer `filter`: always for a full index, for a partial one only if the filter repeats its condition. */
+  coversFilter(filter: Filter): boolean {
+    if (!this.spec.partial) return true;
+    return Object.entries(this.spec.partial).every(([key, value]) => key in filter && JSON.stringify(filter[key]) === JSON.stringify(value));
+  }
+}

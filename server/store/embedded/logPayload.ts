@@ -1,0 +1,49 @@
+/**
+ * Record payloads: the operations one atomic write (or one snapshot batch) consists of.
+ *
+ * Payload = UTF-8 text, lines separated by "\n". Line 0 is a JSON array of operations
+ * (`["p", collection, id]` put, `["d", collection, id]` delete, `["x", collection, indexSpec]`
+ * create index, `["e", documentCount]` end of snapshot); every put is followed, in order, by one
+ * line holding the document's JSON. JSON.stringify never emits a raw newline, and keeping the
+ * document text apart lets recovery store it without parsing it.
+ */
+import type { IndexSpec } from '../types';
+
+export type LogOp =
+  | { kind: 'put'; collection: string; id: string; json: string }
+  | { kind: 'delete'; collection: string; id: string }
+  | { kind: 'index'; collection: string; spec: IndexSpec }
+  | { kind: 'end'; documents: number };
+
+type EncodedOp = ['p', string, string] | ['d', string, string] | ['x', string, IndexSpec] | ['e', number];
+
+/** Serialises operations into one record payload. */
+export function encodePayload(ops: LogOp[]): Buffer {
+  const meta: EncodedOp[] = [];
+  const lines: string[] = [''];
+  for (const op of ops) {
+    if (op.kind === 'put') {
+      meta.push(['p', op.collection, op.id]);
+      lines.push(op.json);
+    } else if (op.kind === 'delete') meta.push(['d', op.collection, op.id]);
+    else if (op.kind === 'index') meta.push(['x', op.collection, op.spec]);
+    else meta.push(['e', op.documents]);
+  }
+  lines[0] = JSON.stringify(meta);
+  return Buffer.from(lines.join('\n'), 'utf8');
+}
+
+/** Parses a record payload back into operations (document JSON stays text). */
+export function decodePayload(payload: Buffer): LogOp[] {
+  const lines = payload.toString('utf8').split('\n');
+  const meta = JSON.parse(lines[0]) as EncodedOp[];
+  const ops: LogOp[] = [];
+  let line = 1;
+  for (const entry of meta) {
+    if (entry[0] === 'p') ops.push({ kind: 'put', collection: entry[1], id: entry[2], json: lines[line++] });
+    else if (entry[0] === 'd') ops.push({ kind: 'delete', collection: entry[1], id: entry[2] });
+    else if (entry[0] === 'x') ops.push({ kind: 'index', collection: entry[1], spec: entry[2] });
+    else ops.push({ kind: 'end', documents: entry[1] });
+  }
+  return ops;
+}

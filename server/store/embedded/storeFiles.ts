@@ -1,0 +1,98 @@
+/** Crash-safe file creation for the embedded store: write temp, fsync, rename, fsync directory. */
+import { open, rename, unlink } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { encodeHeader, encodeRecord, LOG_MAGIC, SNAPSHOT_MAGIC } from './recordFile';
+import { encodePayload } from './logPayload';
+import type { LogOp } from './logPayload';
+import { storeFileName } from './recovery';
+import type { IndexSpec } from '../types';
+
+/** fsyncs a directory so a rename or unlink inside it is durable. */
+export function fsyncDirectory(dataDir: string): void {
+  const fd = openSync(dataDir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Creates an empty log (header only) durably and opens it for appending. */
+export async function createLogFile(dataDir: string, generation: number): Promise<{ handle: FileHandle; bytes: number }> {
+  const path = join(dataDir, storeFileName('log', generation));
+  const temp = `${path}.tmp`;
+  const header = encodeHeader(LOG_MAGIC, generation);
+  const tempHandle = await open(temp, 'w');
+  try {
+    await tempHandle.write(header, 0, header.length, 0);
+    await tempHandle.sync();
+  } finally {
+    await tempHandle.close();
+  }
+  await rename(temp, path);
+  fsyncDirectory(dataDir);
+  return { handle: await open(path, 'a'), bytes: header.length };
+}
+
+export interface FrozenCollection {
+  name: string;
+  entries: Array<[string, string]>;
+  indexSpecs: IndexSpec[];
+}
+
+const SNAPSHOT_BATCH_DOCUMENTS = 1000;
+const SNAPSHOT_WRITE_BYTES = 8 * 1024 * 1024;
+
+/** Writes a complete snapshot (temp file, fsync, rename, fsync dir); yields between batches. */
+export async function writeSnapshot(options: { dataDir: string; generation: number; collections: FrozenCollection[] }): Promise<{ path: string; bytes: number }> {
+  const path = join(options.dataDir, storeFileName('snapshot', options.generation));
+  const temp = `${path}.tmp`;
+  const handle = await open(temp, 'w');
+  let bytes = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const push = async (buffer: Buffer, force = false): Promise<void> => {
+    pending.push(buffer);
+    pendingBytes += buffer.length;
+    if (pendingBytes >= SNAPSHOT_WRITE_BYTES || force) {
+      const data = Buffer.concat(pending);
+      pending = [];
+      pendingBytes = 0;
+      await handle.write(data, 0, data.length, bytes);
+      bytes += data.length;
+    }
+  };
+  try {
+    await push(encodeHeader(SNAPSHOT_MAGIC, options.generation));
+    let documents = 0;
+    for (const collection of options.collections) {
+      const indexOps: LogOp[] = collection.indexSpecs.map((spec) => ({ kind: 'index', collection: collection.name, spec }));
+      if (indexOps.length > 0) await push(encodeRecord(encodePayload(indexOps)));
+      for (let start = 0; start < collection.entries.length; start += SNAPSHOT_BATCH_DOCUMENTS) {
+        const ops: LogOp[] = collection.entries.slice(start, start + SNAPSHOT_BATCH_DOCUMENTS)
+          .map(([id, json]) => ({ kind: 'put', collection: collection.name, id, json }));
+        documents += ops.length;
+        await push(encodeRecord(encodePayload(ops)));
+      }
+    }
+    await push(encodeRecord(encodePayload([{ kind: 'end', documents }])), true);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
+  fsyncDirectory(options.dataDir);
+  return { path, bytes };
+}
+
+/** Deletes files that a newer snapshot made obsolete, then makes the deletions durable. */
+export async function removeObsoleteFiles(options: { dataDir: string; belowGeneration: number; files: { logs: number[]; snapshots: number[] } }): Promise<void> {
+  const doomed = [
+    ...options.files.logs.filter((generation) => generation < options.belowGeneration).map((generation) => storeFileName('log', generation)),
+    ...options.files.snapshots.filter((generation) => generation < options.belowGeneration).map((generation) => storeFileName('snapshot', generation)),
+  ];
+  for (const name of doomed) await unlink(join(options.dataDir, name)).catch(() => undefined);
+  if (doomed.length > 0) fsyncDirectory(options.dataDir);
+}

@@ -1,0 +1,180 @@
+/** Collection API over a driver collection; duplicate-key errors become DuplicateKeyError. */
+import { randomUUID } from 'node:crypto';
+import { MongoServerError } from 'mongodb';
+import type { Collection as DriverCollection, CreateIndexesOptions, Filter as DriverFilter, IndexDescription, UpdateFilter } from 'mongodb';
+import { DuplicateKeyError } from '../types';
+import type {
+  Collection, DeleteResult, Document, Filter, FindOneAndUpdateOptions, FindOptions, IndexSpec,
+  Update, UpdateOptions, UpdateResult, WriteOptions,
+} from '../types';
+import { driverSession } from './mongoSession';
+import type { MongoStore } from './mongoStore';
+import { redactMongoText } from './redact';
+
+type Stored = Document;
+
+export class MongoCollection<T extends Document = Document> implements Collection<T> {
+  readonly name: string;
+  private readonly driver: DriverCollection<Stored>;
+  private readonly store: MongoStore;
+
+  constructor(init: { collection: DriverCollection<Stored>; store: MongoStore }) {
+    this.driver = init.collection;
+    this.store = init.store;
+    this.name = init.collection.collectionName;
+  }
+
+  async insertOne(doc: T, options?: WriteOptions): Promise<void> {
+    await this.translate(() => this.driver.insertOne(doc, { session: driverSession(options?.session) }));
+  }
+
+  async insertMany(docs: T[], options?: WriteOptions): Promise<void> {
+    if (docs.length === 0) return;
+    const session = driverSession(options?.session);
+    if (session) {
+      await this.translate(() => this.driver.insertMany(docs, { session, ordered: true }));
+      return;
+    }
+    await this.translate(() => this.store.runAtomically(async (own) => {
+      try {
+        await this.driver.insertMany(docs, { session: own, ordered: true });
+      } catch (error) {
+        // Standalone server: no transaction, so undo the prefix an ordered insert already wrote.
+        if (!own && isDuplicateKey(error)) {
+          const failedAt = firstWriteErrorIndex(error);
+          const inserted = docs.slice(0, failedAt).map((doc) => doc._id);
+          if (inserted.length > 0) await this.driver.deleteMany({ _id: { $in: inserted } } as DriverFilter<Stored>);
+        }
+        throw error;
+      }
+    }));
+  }
+
+  async findOne(filter: Filter, options?: FindOptions): Promise<T | null> {
+    const [first] = await this.find(filter, { ...options, limit: 1 });
+    return first ?? null;
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    return this.translate(() => this.cursor(filter, options).toArray()) as Promise<T[]>;
+  }
+
+  async *iterate(filter: Filter, options: FindOptions & { batchSize?: number } = {}): AsyncIterable<T> {
+    const cursor = this.cursor(filter, options).batchSize(options.batchSize ?? 500);
+    try {
+      for await (const doc of cursor) yield doc as T;
+    } finally {
+      await cursor.close();
+    }
+  }
+
+  async countDocuments(filter: Filter = {}, options?: WriteOptions): Promise<number> {
+    return this.translate(() => this.driver.countDocuments(filter as DriverFilter<Stored>, { session: driverSession(options?.session) }));
+  }
+
+  async distinct(field: string, filter: Filter = {}): Promise<unknown[]> {
+    return this.translate(() => this.driver.distinct(field, filter as DriverFilter<Stored>));
+  }
+
+  async updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult> {
+    const result = await this.translate(() => this.driver.updateOne(filter as DriverFilter<Stored>, withStringUpsertId(filter, update, options?.upsert), {
+      upsert: options?.upsert, session: driverSession(options?.session),
+    }));
+    return toUpdateResult(result);
+  }
+
+  async updateMany(filter: Filter, update: Update, options?: WriteOptions): Promise<UpdateResult> {
+    const result = await this.translate(() => this.driver.updateMany(filter as DriverFilter<Stored>, update as UpdateFilter<Stored>, { session: driverSession(options?.session) }));
+    return toUpdateResult(result);
+  }
+
+  async replaceOne(filter: Filter, doc: T, options?: UpdateOptions): Promise<UpdateResult> {
+    const result = await this.translate(() => this.driver.replaceOne(filter as DriverFilter<Stored>, doc, {
+      upsert: options?.upsert, session: driverSession(options?.session),
+    }));
+    return toUpdateResult(result);
+  }
+
+  async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
+    const result = await this.translate(() => this.driver.findOneAndUpdate(filter as DriverFilter<Stored>, withStringUpsertId(filter, update, options.upsert), {
+      upsert: options.upsert,
+      sort: options.sort,
+      projection: options.projection,
+      returnDocument: options.returnDocument ?? 'after',
+      session: driverSession(options.session),
+    }));
+    return (result as T | null) ?? null;
+  }
+
+  async deleteOne(filter: Filter, options?: WriteOptions): Promise<DeleteResult> {
+    const result = await this.translate(() => this.driver.deleteOne(filter as DriverFilter<Stored>, { session: driverSession(options?.session) }));
+    return { deletedCount: result.deletedCount };
+  }
+
+  async deleteMany(filter: Filter, options?: WriteOptions): Promise<DeleteResult> {
+    const result = await this.translate(() => this.driver.deleteMany(filter as DriverFilter<Stored>, { session: driverSession(options?.session) }));
+    return { deletedCount: result.deletedCount };
+  }
+
+  async createIndexes(specs: IndexSpec[]): Promise<void> {
+    if (specs.length === 0) return;
+    const indexes: IndexDescription[] = specs.map((spec) => {
+      const description: IndexDescription & CreateIndexesOptions = { key: spec.keys };
+      if (spec.name) description.name = spec.name;
+      if (spec.unique) description.unique = true;
+      if (spec.partial) description.partialFilterExpression = spec.partial;
+      return description;
+    });
+    await this.translate(() => this.driver.createIndexes(indexes));
+  }
+
+  private cursor(filter: Filter, options: FindOptions) {
+    const cursor = this.driver.find(filter as DriverFilter<Stored>, { session: driverSession(options.session) });
+    if (options.sort) cursor.sort(options.sort);
+    if (options.skip) cursor.skip(options.skip);
+    if (options.limit) cursor.limit(options.limit);
+    if (options.projection) cursor.project(options.projection);
+    return cursor;
+  }
+
+  private async translate<R>(operation: () => Promise<R>): Promise<R> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (isDuplicateKey(error)) throw toDuplicateKeyError(this.name, error);
+      if (error instanceof Error) error.message = redactMongoText(error.message);
+      throw error;
+    }
+  }
+}
+
+// Upserts must create string ids (the contract), not driver ObjectIds.
+function withStringUpsertId(filter: Filter, update: Update, isUpsert: boolean | undefined): UpdateFilter<Stored> {
+  if (!isUpsert || filter._id !== undefined) return update as UpdateFilter<Stored>;
+  const onInsert = (update.$setOnInsert ?? {}) as Record<string, unknown>;
+  if (onInsert._id !== undefined) return update as UpdateFilter<Stored>;
+  return { ...update, $setOnInsert: { ...onInsert, _id: randomUUID() } } as UpdateFilter<Stored>;
+}
+
+function isDuplicateKey(error: unknown): error is MongoServerError {
+  return error instanceof MongoServerError && (error.code === 11000 || error.code === 11001);
+}
+
+function firstWriteErrorIndex(error: MongoServerError): number {
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  const first = Array.isArray(writeErrors) ? writeErrors[0] : writeErrors;
+  const index = (first as { index?: unknown } | undefined)?.index;
+  return typeof index === 'number' ? index : 0;
+}
+
+function toDuplicateKeyError(collection: string, error: MongoServerError): DuplicateKeyError {
+  const indexName = /index: (\S+) dup key/.exec(error.message)?.[1] ?? 'unknown';
+  const keyValue = (error.keyValue ?? error.errorResponse?.keyValue ?? {}) as Record<string, unknown>;
+  return new DuplicateKeyError(collection, indexName, keyValue);
+}
+
+function toUpdateResult(result: { matchedCount: number; modifiedCount: number; upsertedId: unknown }): UpdateResult {
+  const out: UpdateResult = { matchedCount: result.matchedCount, modifiedCount: result.modifiedCount };
+  if (result.upsertedId !== null && result.upsertedId !== undefined) out.upsertedId = String(result.upsertedId);
+  return out;
+}

@@ -1,0 +1,356 @@
+/**
+ * The store contract, written once and run against every adapter. A harness opens a store on
+ * its own isolated location (temp directory / database) and can reopen it to check persistence.
+ */
+import { describe, expect, it } from 'vitest';
+import { DuplicateKeyError } from '../../server/store/types';
+import type { Document, Filter, Store, Update } from '../../server/store/types';
+
+export interface StoreHarness {
+  open(): Promise<Store>;
+  cleanup(): Promise<void>;
+}
+
+export interface ContractOptions {
+  makeHarness: () => StoreHarness;
+  /** False on a standalone MongoDB, where writes in withTransaction are not atomic. */
+  supportsTransactions: () => boolean;
+}
+
+type Item = Document & { sku?: string; gtin?: string; qty?: number; tags?: string[]; status?: string; vendor?: { id: string; name: string }; lines?: Array<{ uom: string; qty: number }> };
+
+const ITEMS: Item[] = [
+  { _id: 'i1', sku: 'A-1', gtin: '00012345600012', qty: 5, tags: ['sterile', 'latex-free'], status: 'active', vendor: { id: 'v1', name: 'Medline' }, lines: [{ uom: 'EA', qty: 1 }, { uom: 'CS', qty: 12 }] },
+  { _id: 'i2', sku: 'A-2', gtin: '00012345600029', qty: 0, tags: ['sterile'], status: 'inactive', vendor: { id: 'v2', name: 'Cardinal' }, lines: [{ uom: 'BX', qty: 10 }] },
+  { _id: 'i3', sku: 'B-1', qty: 12, tags: [], status: 'active', vendor: { id: 'v1', name: 'Medline' } },
+  { _id: 'i4', sku: 'B-2', gtin: null as unknown as string, qty: 7, status: 'draft' },
+  { _id: 'i5', sku: 'c-3', qty: 30, tags: ['latex-free', 'single-use', 'sterile'], status: 'active', vendor: { id: 'v3', name: 'Owens & Minor' } },
+];
+
+const FILTER_CASES: Array<{ name: string; filter: Filter; ids: string[] }> = [
+  { name: 'implicit equality', filter: { status: 'active' }, ids: ['i1', 'i3', 'i5'] },
+  { name: '$eq', filter: { sku: { $eq: 'A-2' } }, ids: ['i2'] },
+  { name: '$ne', filter: { status: { $ne: 'active' } }, ids: ['i2', 'i4'] },
+  { name: '$gt', filter: { qty: { $gt: 7 } }, ids: ['i3', 'i5'] },
+  { name: '$gte', filter: { qty: { $gte: 7 } }, ids: ['i3', 'i4', 'i5'] },
+  { name: '$lt', filter: { qty: { $lt: 5 } }, ids: ['i2'] },
+  { name: '$lte', filter: { qty: { $lte: 5 } }, ids: ['i1', 'i2'] },
+  { name: '$in', filter: { sku: { $in: ['A-1', 'B-2', 'nope'] } }, ids: ['i1', 'i4'] },
+  { name: '$nin', filter: { status: { $nin: ['active', 'draft'] } }, ids: ['i2'] },
+  { name: '$exists true', filter: { gtin: { $exists: true } }, ids: ['i1', 'i2', 'i4'] },
+  { name: '$exists false', filter: { gtin: { $exists: false } }, ids: ['i3', 'i5'] },
+  { name: 'null matches null and missing', filter: { gtin: null }, ids: ['i3', 'i4', 'i5'] },
+  { name: '$regex', filter: { sku: { $regex: '^b-', $options: 'i' } }, ids: ['i3', 'i4'] },
+  { name: '$and', filter: { $and: [{ status: 'active' }, { qty: { $lt: 20 } }] }, ids: ['i1', 'i3'] },
+  { name: '$or', filter: { $or: [{ sku: 'A-2' }, { qty: 30 }] }, ids: ['i2', 'i5'] },
+  { name: '$not', filter: { qty: { $not: { $gt: 5 } } }, ids: ['i1', 'i2'] },
+  { name: 'array contains', filter: { tags: 'latex-free' }, ids: ['i1', 'i5'] },
+  { name: '$all', filter: { tags: { $all: ['sterile', 'latex-free'] } }, ids: ['i1', 'i5'] },
+  { name: '$size', filter: { tags: { $size: 0 } }, ids: ['i3'] },
+  { name: '$elemMatch', filter: { lines: { $elemMatch: { uom: 'CS', qty: { $gte: 12 } } } }, ids: ['i1'] },
+  { name: 'dotted path', filter: { 'vendor.name': 'Medline' }, ids: ['i1', 'i3'] },
+  { name: 'dotted path through array', filter: { 'lines.uom': 'BX' }, ids: ['i2'] },
+];
+
+const UPDATE_CASES: Array<{ name: string; update: Update; expected: Record<string, unknown> }> = [
+  { name: '$set (nested)', update: { $set: { status: 'retired', 'vendor.name': 'Medline Industries' } }, expected: { status: 'retired', vendor: { id: 'v1', name: 'Medline Industries' } } },
+  { name: '$unset', update: { $unset: { gtin: '' } }, expected: { gtin: undefined } },
+  { name: '$inc', update: { $inc: { qty: -2 } }, expected: { qty: 3 } },
+  { name: '$push', update: { $push: { tags: 'new' } }, expected: { tags: ['sterile', 'latex-free', 'new'] } },
+  { name: '$addToSet existing', update: { $addToSet: { tags: 'sterile' } }, expected: { tags: ['sterile', 'latex-free'] } },
+  { name: '$addToSet new', update: { $addToSet: { tags: 'x' } }, expected: { tags: ['sterile', 'latex-free', 'x'] } },
+  { name: '$pull', update: { $pull: { tags: 'sterile' } }, expected: { tags: ['latex-free'] } },
+  { name: '$max raises', update: { $max: { qty: 9 } }, expected: { qty: 9 } },
+  { name: '$max keeps', update: { $max: { qty: 1 } }, expected: { qty: 5 } },
+  { name: '$min lowers', update: { $min: { qty: 1 } }, expected: { qty: 1 } },
+  { name: '$setOnInsert ignored on update', update: { $set: { status: 'x' }, $setOnInsert: { createdBy: 'seed' } }, expected: { status: 'x', createdBy: undefined } },
+];
+
+/** Registers the whole contract for one adapter. */
+export function defineStoreContract(options: ContractOptions): void {
+  const withStore = async (run: (store: Store, harness: StoreHarness) => Promise<void>): Promise<void> => {
+    const harness = options.makeHarness();
+    const store = await harness.open();
+    try {
+      await run(store, harness);
+    } finally {
+      await store.close().catch(() => undefined);
+      await harness.cleanup();
+    }
+  };
+  const seeded = async (store: Store): Promise<void> => {
+    await store.collection<Item>('items').insertMany(structuredClone(ITEMS));
+  };
+
+  describe('filters', () => {
+    it.each(FILTER_CASES)('$name', ({ filter, ids }) => withStore(async (store) => {
+      await seeded(store);
+      const found = await store.collection<Item>('items').find(filter);
+      expect(found.map((doc) => doc._id).sort()).toEqual(ids);
+      expect(await store.collection('items').countDocuments(filter)).toBe(ids.length);
+    }));
+
+    it.each(FILTER_CASES)('$name gives the same result through indexes', ({ filter, ids }) => withStore(async (store) => {
+      const items = store.collection<Item>('items');
+      await items.createIndexes([{ keys: { status: 1, qty: 1 } }, { keys: { tags: 1 } }, { keys: { sku: 1 }, unique: true }, { keys: { gtin: 1 } }, { keys: { 'vendor.name': 1 } }, { keys: { 'lines.uom': 1 } }]);
+      await seeded(store);
+      expect((await items.find(filter)).map((doc) => doc._id).sort()).toEqual(ids);
+    }));
+  });
+
+  describe('updates', () => {
+    it.each(UPDATE_CASES)('$name', ({ update, expected }) => withStore(async (store) => {
+      await seeded(store);
+      await store.collection('items').updateOne({ _id: 'i1' }, update);
+      const after = await store.collection('items').findOne({ _id: 'i1' });
+      for (const [field, value] of Object.entries(expected)) expect(after?.[field]).toEqual(value);
+    }));
+
+    it('reports matched and modified counts, including no-op updates', () => withStore(async (store) => {
+      await seeded(store);
+      const items = store.collection('items');
+      expect(await items.updateMany({ status: 'active' }, { $set: { status: 'active' } })).toMatchObject({ matchedCount: 3, modifiedCount: 0 });
+      expect(await items.updateMany({ status: 'active' }, { $inc: { qty: 1 } })).toMatchObject({ matchedCount: 3, modifiedCount: 3 });
+      expect((await items.find({ status: 'active' }, { sort: { _id: 1 } })).map((doc) => doc.qty)).toEqual([6, 13, 31]);
+      expect(await items.updateOne({ _id: 'zz' }, { $set: { a: 1 } })).toMatchObject({ matchedCount: 0, modifiedCount: 0 });
+    }));
+
+    it('upserts from the filter and applies $setOnInsert only on insert', () => withStore(async (store) => {
+      const items = store.collection('items');
+      const first = await items.updateOne({ sku: 'NEW-1', status: 'draft' }, { $set: { qty: 1 }, $setOnInsert: { createdBy: 'seed' } }, { upsert: true });
+      expect(first.upsertedId).toEqual(expect.any(String));
+      expect(first.matchedCount).toBe(0);
+      const created = await items.findOne({ _id: first.upsertedId as string });
+      expect(created).toMatchObject({ sku: 'NEW-1', status: 'draft', qty: 1, createdBy: 'seed' });
+      const second = await items.updateOne({ sku: 'NEW-1' }, { $set: { qty: 2 }, $setOnInsert: { createdBy: 'other' } }, { upsert: true });
+      expect(second).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
+      expect(second.upsertedId).toBeUndefined();
+      expect(await items.findOne({ sku: 'NEW-1' })).toMatchObject({ qty: 2, createdBy: 'seed' });
+      const byId = await items.updateOne({ _id: 'given-id' }, { $set: { qty: 3 } }, { upsert: true });
+      expect(byId.upsertedId).toBe('given-id');
+    }));
+
+    it('replaceOne keeps _id and supports upsert', () => withStore(async (store) => {
+      await seeded(store);
+      const items = store.collection<Item>('items');
+      expect(await items.replaceOne({ sku: 'A-1' }, { _id: 'i1', sku: 'A-1', qty: 99 })).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
+      expect(await items.findOne({ _id: 'i1' })).toEqual({ _id: 'i1', sku: 'A-1', qty: 99 });
+      const upserted = await items.replaceOne({ _id: 'i9' }, { _id: 'i9', sku: 'Z' }, { upsert: true });
+      expect(upserted.upsertedId).toBe('i9');
+      expect(await items.findOne({ _id: 'i9' })).toEqual({ _id: 'i9', sku: 'Z' });
+    }));
+
+    it('findOneAndUpdate returns the before or after image, honours sort and projection', () => withStore(async (store) => {
+      await seeded(store);
+      const items = store.collection<Item>('items');
+      const after = await items.findOneAndUpdate({ status: 'active' }, { $inc: { qty: 100 } }, { sort: { qty: -1 }, projection: { qty: 1 } });
+      expect(after).toEqual({ _id: 'i5', qty: 130 });
+      const before = await items.findOneAndUpdate({ _id: 'i2' }, { $set: { status: 'active' } }, { returnDocument: 'before' });
+      expect(before?.status).toBe('inactive');
+      expect((await items.findOne({ _id: 'i2' }))?.status).toBe('active');
+      expect(await items.findOneAndUpdate({ _id: 'none' }, { $set: { a: 1 } })).toBeNull();
+      const upserted = await items.findOneAndUpdate({ _id: 'i7' }, { $set: { qty: 1 } }, { upsert: true });
+      expect(upserted).toEqual({ _id: 'i7', qty: 1 });
+    }));
+
+    it('rejects changing _id through an update', () => withStore(async (store) => {
+      await seeded(store);
+      await expect(store.collection('items').updateOne({ _id: 'i1' }, { $set: { _id: 'other' } })).rejects.toThrow();
+      expect(await store.collection('items').findOne({ _id: 'i1' })).not.toBeNull();
+    }));
+  });
+
+  describe('reads', () => {
+    it('sorts (multi-key), skips, limits and projects', () => withStore(async (store) => {
+      await seeded(store);
+      const items = store.collection<Item>('items');
+      expect((await items.find({}, { sort: { status: 1, qty: -1 } })).map((doc) => doc._id)).toEqual(['i5', 'i3', 'i1', 'i4', 'i2']);
+      expect((await items.find({}, { sort: { qty: 1 }, skip: 1, limit: 2 })).map((doc) => doc._id)).toEqual(['i1', 'i4']);
+      expect(await items.find({ _id: 'i1' }, { projection: { sku: 1, 'vendor.name': 1 } })).toEqual([{ _id: 'i1', sku: 'A-1', vendor: { name: 'Medline' } }]);
+      expect(await items.find({ _id: 'i4' }, { projection: { qty: 0, gtin: 0 } })).toEqual([{ _id: 'i4', sku: 'B-2', status: 'draft' }]);
+      expect(await items.find({ _id: 'i4' }, { projection: { sku: 1, _id: 0 } })).toEqual([{ sku: 'B-2' }]);
+    }));
+
+    it('returns deep copies and stores copies of what it is given', () => withStore(async (store) => {
+      const items = store.collection<Item>('items');
+      const input = structuredClone(ITEMS[0]);
+      await items.insertOne(input);
+      (input.tags as string[]).push('mutated-after-insert');
+      const read = await items.findOne({ _id: 'i1' });
+      expect(read?.tags).toEqual(['sterile', 'latex-free']);
+      (read?.tags as string[]).push('mutated-after-read');
+      (read?.vendor as { name: string }).name = 'changed';
+      const again = await items.find({ _id: 'i1' });
+      expect(again[0].tags).toEqual(['sterile', 'latex-free']);
+      expect(again[0].vendor?.name).toBe('Medline');
+    }));
+
+    it('iterate streams every match in batches, with skip and limit', () => withStore(async (store) => {
+      const items = store.collection('items');
+      await items.insertMany(Array.from({ length: 1234 }, (_, n) => ({ _id: `d${String(n).padStart(5, '0')}`, n, even: n % 2 === 0 })));
+      const seen: string[] = [];
+      for await (const doc of items.iterate({ even: true }, { batchSize: 100 })) seen.push(doc._id);
+      expect(seen).toHaveLength(617);
+      expect(new Set(seen).size).toBe(617);
+      const page: unknown[] = [];
+      for await (const doc of items.iterate({}, { sort: { n: -1 }, skip: 2, limit: 3, projection: { n: 1 } })) page.push(doc);
+      expect(page).toEqual([{ _id: 'd01231', n: 1231 }, { _id: 'd01230', n: 1230 }, { _id: 'd01229', n: 1229 }]);
+    }));
+
+    it('distinct flattens arrays, skips missing values and honours the filter', () => withStore(async (store) => {
+      await seeded(store);
+      const items = store.collection('items');
+      expect((await items.distinct('tags')).sort()).toEqual(['latex-free', 'single-use', 'sterile']);
+      expect((await items.distinct('vendor.id', { status: 'active' })).sort()).toEqual(['v1', 'v3']);
+      expect(await items.countDocuments()).toBe(5);
+      expect(await items.countDocuments({ qty: { $gt: 100 } })).toBe(0);
+    }));
+
+    it('deletes one or many', () => withStore(async (store) => {
+      await seeded(store);
+      const items = store.collection('items');
+      expect(await items.deleteOne({ status: 'active' })).toEqual({ deletedCount: 1 });
+      expect(await items.deleteMany({ status: 'active' })).toEqual({ deletedCount: 2 });
+      expect(await items.deleteMany({ status: 'active' })).toEqual({ deletedCount: 0 });
+      expect(await items.countDocuments()).toBe(2);
+    }));
+  });
+
+  describe('indexes', () => {
+    it('unique index rejects duplicates with DuplicateKeyError and keeps the original', () => withStore(async (store) => {
+      const items = store.collection('items');
+      await items.createIndexes([{ keys: { gtin: 1 }, unique: true, name: 'gtin_unique' }]);
+      await items.createIndexes([{ keys: { gtin: 1 }, unique: true, name: 'gtin_unique' }]);
+      await items.insertOne({ _id: 'a', gtin: '1' });
+      const error = await items.insertOne({ _id: 'b', gtin: '1' }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DuplicateKeyError);
+      expect(error).toMatchObject({ code: 'DUPLICATE_KEY', collection: 'items', index: 'gtin_unique' });
+      await expect(items.insertOne({ _id: 'a', gtin: '2' })).rejects.toBeInstanceOf(DuplicateKeyError);
+      await expect(items.updateOne({ _id: 'a' }, { $set: { gtin: '1' } })).resolves.toMatchObject({ matchedCount: 1 });
+      await items.insertOne({ _id: 'c', gtin: '3' });
+      await expect(items.updateOne({ _id: 'c' }, { $set: { gtin: '1' } })).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await items.findOne({ _id: 'c' })).toEqual({ _id: 'c', gtin: '3' });
+    }));
+
+    it('compound unique index compares the whole key', () => withStore(async (store) => {
+      const xrefs = store.collection('xrefs');
+      await xrefs.createIndexes([{ keys: { source: 1, sourceId: 1 }, unique: true }]);
+      await xrefs.insertMany([{ _id: '1', source: 'erp', sourceId: 'X' }, { _id: '2', source: 'gpo', sourceId: 'X' }]);
+      await expect(xrefs.insertOne({ _id: '3', source: 'erp', sourceId: 'X' })).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await xrefs.find({ source: 'erp' })).toHaveLength(1);
+    }));
+
+    it('partial unique index only constrains matching documents', () => withStore(async (store) => {
+      const suppliers = store.collection('suppliers');
+      await suppliers.createIndexes([{ keys: { taxId: 1 }, unique: true, partial: { status: 'active' } }]);
+      await suppliers.insertMany([{ _id: '1', taxId: 'T', status: 'active' }, { _id: '2', taxId: 'T', status: 'merged' }, { _id: '3', taxId: 'T', status: 'merged' }]);
+      await expect(suppliers.insertOne({ _id: '4', taxId: 'T', status: 'active' })).rejects.toBeInstanceOf(DuplicateKeyError);
+      await expect(suppliers.updateOne({ _id: '2' }, { $set: { status: 'active' } })).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect((await suppliers.find({ taxId: 'T', status: 'active' })).map((doc) => doc._id)).toEqual(['1']);
+    }));
+
+    it('creating a unique index over existing duplicates fails', () => withStore(async (store) => {
+      const items = store.collection('items');
+      await items.insertMany([{ _id: '1', sku: 'S' }, { _id: '2', sku: 'S' }]);
+      await expect(items.createIndexes([{ keys: { sku: 1 }, unique: true }])).rejects.toBeInstanceOf(DuplicateKeyError);
+      await items.insertOne({ _id: '3', sku: 'S' });
+      expect(await items.countDocuments({ sku: 'S' })).toBe(3);
+    }));
+
+    it('insertMany with a duplicate applies nothing', () => withStore(async (store) => {
+      const items = store.collection('items');
+      await items.createIndexes([{ keys: { sku: 1 }, unique: true }]);
+      await items.insertOne({ _id: 'x', sku: 'TAKEN' });
+      await expect(items.insertMany([{ _id: 'a', sku: '1' }, { _id: 'b', sku: 'TAKEN' }, { _id: 'c', sku: '3' }])).rejects.toBeInstanceOf(DuplicateKeyError);
+      await expect(items.insertMany([{ _id: 'd', sku: '4' }, { _id: 'd', sku: '5' }])).rejects.toBeInstanceOf(DuplicateKeyError);
+      await expect(items.insertMany([{ _id: 'e', sku: 'same' }, { _id: 'f', sku: 'same' }])).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect((await items.find({})).map((doc) => doc._id)).toEqual(['x']);
+    }));
+
+    it('multikey index finds documents by any array element', () => withStore(async (store) => {
+      await seeded(store);
+      const items = store.collection<Item>('items');
+      await items.createIndexes([{ keys: { tags: 1, status: 1 } }]);
+      expect((await items.find({ tags: 'sterile' })).map((doc) => doc._id).sort()).toEqual(['i1', 'i2', 'i5']);
+      expect((await items.find({ tags: { $in: ['single-use', 'nope'] }, status: 'active' })).map((doc) => doc._id)).toEqual(['i5']);
+      await items.updateOne({ _id: 'i5' }, { $pull: { tags: 'single-use' } });
+      expect(await items.find({ tags: 'single-use' })).toEqual([]);
+    }));
+  });
+
+  describe('transactions', () => {
+    it('commits all writes of the work together', () => withStore(async (store) => {
+      const value = await store.withTransaction(async (session) => {
+        await store.collection('golden').insertOne({ _id: 'g1', name: 'Merged' }, { session });
+        await store.collection('items').insertMany([{ _id: 's1', mergedInto: 'g1' }, { _id: 's2', mergedInto: 'g1' }], { session });
+        await store.collection('audit').insertOne({ _id: 'e1', action: 'merge' }, { session });
+        return 'done';
+      });
+      expect(value).toBe('done');
+      expect(await store.collection('items').countDocuments({ mergedInto: 'g1' })).toBe(2);
+      expect(await store.collection('audit').findOne({ _id: 'e1' })).not.toBeNull();
+    }));
+
+    it('rolls everything back when the work throws', async () => {
+      if (!options.supportsTransactions()) return;
+      await withStore(async (store) => {
+        await store.collection('items').insertOne({ _id: 'keep', qty: 1 });
+        await expect(store.withTransaction(async (session) => {
+          await store.collection('items').updateOne({ _id: 'keep' }, { $inc: { qty: 10 } }, { session });
+          await store.collection('items').insertOne({ _id: 'new', qty: 1 }, { session });
+          const inside = await store.collection('items').findOne({ _id: 'keep' }, { session });
+          expect(inside?.qty).toBe(11);
+          throw new Error('abort merge');
+        })).rejects.toThrow('abort merge');
+        expect(await store.collection('items').find({}, { sort: { _id: 1 } })).toEqual([{ _id: 'keep', qty: 1 }]);
+      });
+    });
+
+    it('keeps uncommitted writes invisible outside the transaction', async () => {
+      if (!options.supportsTransactions()) return;
+      await withStore(async (store) => {
+        await store.withTransaction(async (session) => {
+          await store.collection('items').insertOne({ _id: 'pending' }, { session });
+          expect(await store.collection('items').findOne({ _id: 'pending' })).toBeNull();
+          expect(await store.collection('items').findOne({ _id: 'pending' }, { session })).not.toBeNull();
+          expect(await store.collection('items').countDocuments({}, { session })).toBe(1);
+        });
+        expect(await store.collection('items').findOne({ _id: 'pending' })).not.toBeNull();
+      });
+    });
+
+    it('a duplicate inside the transaction aborts all of it', async () => {
+      if (!options.supportsTransactions()) return;
+      await withStore(async (store) => {
+        await store.collection('items').insertOne({ _id: 'exists' });
+        await expect(store.withTransaction(async (session) => {
+          await store.collection('items').insertOne({ _id: 'first' }, { session });
+          await store.collection('items').insertOne({ _id: 'exists' }, { session });
+        })).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect((await store.collection('items').find({})).map((doc) => doc._id)).toEqual(['exists']);
+      });
+    });
+  });
+
+  describe('persistence', () => {
+    it('everything acknowledged survives close and reopen, including indexes', () => withStore(async (store, harness) => {
+      await store.collection('items').createIndexes([{ keys: { sku: 1 }, unique: true }]);
+      await seeded(store);
+      await store.collection('items').updateOne({ _id: 'i1' }, { $set: { qty: 42 } });
+      await store.collection('items').deleteOne({ _id: 'i2' });
+      await store.withTransaction(async (session) => {
+        await store.collection('other').insertOne({ _id: 'o1' }, { session });
+      });
+      await store.close();
+      const reopened = await harness.open();
+      try {
+        expect(await reopened.collection('items').countDocuments()).toBe(4);
+        expect((await reopened.collection('items').findOne({ _id: 'i1' }))?.qty).toBe(42);
+        expect(await reopened.collection('other').findOne({ _id: 'o1' })).toEqual({ _id: 'o1' });
+        await expect(reopened.collection('items').insertOne({ _id: 'dup', sku: 'A-1' })).rejects.toBeInstanceOf(DuplicateKeyError);
+      } finally {
+        await reopened.close();
+      }
+    }));
+  });
+}
