@@ -1,0 +1,148 @@
+/** Store-backed candidate retrieval on the real embedded store, one fresh data directory per test. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { createLogger } from '../../server/logger';
+import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
+import type { Store } from '../../server/store/types';
+import {
+  BLOCK_STATS,
+  MATCH_INDEX,
+  ensureMatchIndexes,
+  findCandidates,
+  indexRecord,
+  indexRecords,
+  loadRules,
+  matchRecord,
+  pairKey,
+  removeFromIndex,
+  setGoldenId,
+} from '../../server/matching';
+import type { CanonicalRecord, CompiledRules } from '../../server/matching';
+
+let store: Store;
+let dataDir: string;
+let items: CompiledRules;
+
+const item = (id: string, fields: Record<string, unknown>): CanonicalRecord => ({ sourceId: id, ...fields });
+
+const GLOVE = { description: 'GLOVE EXAM NITRILE PF LG', manufacturer: { name: 'Medline Industries, Inc.' }, manufacturerPartNumber: '10-775-PA-55' };
+
+beforeAll(async () => {
+  items = await loadRules('item');
+});
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'matching-'));
+  store = await openEmbeddedStore({ dataDir, logger: createLogger({ silent: true }) });
+  await ensureMatchIndexes(store);
+});
+
+afterEach(async () => {
+  await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function blockSize(key: string): Promise<number | undefined> {
+  const stat = await store.collection(BLOCK_STATS).findOne({ _id: `item|${key}` });
+  return stat ? (stat.size as number) : undefined;
+}
+
+describe('match index', () => {
+  test('indexing maintains block sizes; re-indexing does not double count; removal shrinks and deletes empty blocks', async () => {
+    await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', GLOVE) });
+    await indexRecord({ store, rules: items, recordId: 'src:2', goldenId: 'g2', record: item('2', { ...GLOVE, manufacturerPartNumber: '10775PA55' }) });
+    expect(await blockSize('partNumber:10775PA55')).toBe(2);
+    await indexRecord({ store, rules: items, recordId: 'src:2', goldenId: 'g2', record: item('2', { ...GLOVE, manufacturerPartNumber: '10775PA55' }) });
+    expect(await blockSize('partNumber:10775PA55')).toBe(2);
+    expect(await store.collection(MATCH_INDEX).countDocuments({ domain: 'item' })).toBe(2);
+    expect(await removeFromIndex({ store, domain: 'item', recordId: 'src:1' })).toBe(true);
+    expect(await blockSize('partNumber:10775PA55')).toBe(1);
+    expect(await removeFromIndex({ store, domain: 'item', recordId: 'src:2' })).toBe(true);
+    expect(await blockSize('partNumber:10775PA55')).toBeUndefined();
+    expect(await removeFromIndex({ store, domain: 'item', recordId: 'src:2' })).toBe(false);
+  });
+
+  test('matchRecord auto-merges into the golden record of a formatting variant and explains why', async () => {
+    await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', GLOVE) });
+    await indexRecord({ store, rules: items, recordId: 'src:9', goldenId: 'g9', record: item('9', { description: 'GOWN ISOLATION YELLOW', manufacturerPartNumber: 'ISO-2020' }) });
+    const decision = await matchRecord({ store, rules: items, record: item('2', { description: 'Nitrile exam glove, powder-free, large', manufacturer: { name: 'MEDLINE IND' }, manufacturerPartNumber: '10775PA55' }) });
+    expect(decision.decision).toBe('auto-merge');
+    expect(decision.best?.goldenId).toBe('g1');
+    expect(decision.best?.recordId).toBe('src:1');
+    expect(decision.best?.explanation.comparators.find((c) => c.name === 'manufacturerPartNumber')).toMatchObject({ score: 1, a: '10775PA55', b: '10775PA55' });
+    expect(decision.candidates.map((c) => c.goldenId)).toEqual(['g1']);
+  });
+
+  test('golden score is the best member score', async () => {
+    await indexRecords({
+      store,
+      rules: items,
+      entries: [
+        { recordId: 'src:1', goldenId: 'g1', record: item('1', { description: 'GLOVE NITRILE', manufacturerPartNumber: 'ABC-1234' }) },
+        { recordId: 'src:2', goldenId: 'g1', record: item('2', GLOVE) },
+      ],
+    });
+    const decision = await matchRecord({ store, rules: items, record: item('3', GLOVE) });
+    expect(decision.best).toMatchObject({ goldenId: 'g1', recordId: 'src:2', band: 'auto-merge' });
+  });
+
+  test('no candidates → no-match (a new golden record)', async () => {
+    await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', GLOVE) });
+    const decision = await matchRecord({ store, rules: items, record: item('2', { description: 'GOWN ISOLATION YELLOW', manufacturerPartNumber: 'ISO-2020' }) });
+    expect(decision).toMatchObject({ decision: 'no-match', best: null, candidates: [], entriesCompared: 0 });
+  });
+
+  test('stewards’ not-a-match pairs are excluded (set of pair keys or predicate)', async () => {
+    await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', GLOVE) });
+    const incoming = item('2', GLOVE);
+    const bySet = await matchRecord({ store, rules: items, record: incoming, recordId: 'src:2', notAMatch: new Set([pairKey('src:2', 'g1')]) });
+    expect(bySet).toMatchObject({ decision: 'no-match', excludedByNotAMatch: 1 });
+    const byPredicate = await matchRecord({ store, rules: items, record: incoming, recordId: 'src:2', notAMatch: (p) => p.candidateRecordId === 'src:1' });
+    expect(byPredicate.decision).toBe('no-match');
+    const without = await matchRecord({ store, rules: items, record: incoming, recordId: 'src:2' });
+    expect(without.decision).toBe('auto-merge');
+  });
+
+  test('a record is not its own candidate when re-matched', async () => {
+    await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', GLOVE) });
+    const decision = await matchRecord({ store, rules: items, record: item('1', GLOVE), recordId: 'src:1' });
+    expect(decision.decision).toBe('no-match');
+  });
+
+  test('packaging levels come back as relationships, not merges', async () => {
+    await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', { description: 'GLOVE EXAM NITRILE', gtin: '00012345678905' }) });
+    const decision = await matchRecord({ store, rules: items, record: item('2', { description: 'GLOVE EXAM NITRILE CASE', gtin: '10012345678902' }) });
+    expect(decision.decision).toBe('no-match');
+    expect(decision.relationships).toEqual([{ recordId: 'src:1', goldenId: 'g1', relationship: 'packaging-level' }]);
+  });
+
+  test('two golden records both at auto-merge are ambiguous → review', async () => {
+    await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', GLOVE) });
+    await indexRecord({ store, rules: items, recordId: 'src:2', goldenId: 'g2', record: item('2', GLOVE) });
+    const decision = await matchRecord({ store, rules: items, record: item('3', GLOVE) });
+    expect(decision).toMatchObject({ decision: 'review', isAmbiguous: true });
+    expect(decision.candidates.map((c) => c.goldenId).sort()).toEqual(['g1', 'g2']);
+    await setGoldenId({ store, domain: 'item', recordIds: ['src:2'], goldenId: 'g1' });
+    const merged = await matchRecord({ store, rules: items, record: item('3', GLOVE) });
+    expect(merged).toMatchObject({ decision: 'auto-merge', isAmbiguous: false });
+  });
+
+  test('over-collision: a block above maxBlockSize is reported and its entries are never fetched', async () => {
+    // 60 different items whose descriptions all carry the token "1000ML" (a size, not a catalog number).
+    const entries = Array.from({ length: 60 }, (_, i) => ({
+      recordId: `src:${i}`,
+      goldenId: `g${i}`,
+      record: item(String(i), { description: `BAG DRAINAGE 1000ML VARIANT${String.fromCharCode(65 + (i % 26))}${i}`, manufacturerPartNumber: `PN-${1000 + i}` }),
+    }));
+    await indexRecords({ store, rules: items, entries });
+    expect(await blockSize('catalogInText:1000ML')).toBe(60);
+    const found = await findCandidates({ store, rules: items, record: item('x', { description: 'CANISTER SUCTION 1000ML' }) });
+    expect(found.overCollision).toContainEqual({ key: 'catalogInText:1000ML', size: 60, maxBlockSize: 50 });
+    expect(found.entriesFetched).toBe(0);
+    const decision = await matchRecord({ store, rules: items, record: item('x', { description: 'CANISTER SUCTION 1000ML' }) });
+    expect(decision.decision).toBe('no-match');
+    expect(decision.overCollision.map((o) => o.key)).toContain('catalogInText:1000ML');
+  });
+});
