@@ -9,7 +9,7 @@ export function checkCcn(value: string): IdentifierCheck {
   if (bad !== undefined) return invalid('INVALID_CCN', `should contain only letters and digits, found "${bad}"`);
   // Spreadsheets drop the leading zero of states 01–09; only an all-digit value can have lost one.
   const padded = text.length === 5 && /^[0-9]+$/.test(text) ? '0' + text : text;
-  if (padded.length !== 6) return invalid('INVALID_CCN', lengthMessage('6', padded.length, 'characters'));
+  if (padded.length !== 6) return invalid('INVALID_CCN', lengthMessage('6 characters', padded.length));
   if (!/^[0-9]{2}/.test(padded)) return invalid('INVALID_CCN', 'should start with a 2-digit state code');
   if (padded.slice(2) === '0000') return invalid('INVALID_CCN', 'facility number cannot be 0000');
   if (!/^[0-9A-Z][0-9]{3}$/.test(padded.slice(2))) {

@@ -22,7 +22,7 @@ export function checkNpi(value: string): IdentifierCheck {
   const digits = stripSeparators(value);
   if (digits === '') return invalid('INVALID_NPI', 'is empty');
   if (!/^[0-9]+$/.test(digits)) return invalid('INVALID_NPI', digitsOnlyMessage(digits));
-  if (digits.length !== 10) return invalid('INVALID_NPI', lengthMessage('10', digits.length));
+  if (digits.length !== 10) return invalid('INVALID_NPI', lengthMessage('10 digits', digits.length));
   if (digits[0] !== '1' && digits[0] !== '2') return invalid('INVALID_NPI', `should start with 1 or 2, got ${digits[0]}`);
   const expected = npiCheckDigit(digits.slice(0, 9));
   const actual = Number(digits[9]);

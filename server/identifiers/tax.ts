@@ -16,7 +16,7 @@ export function checkEin(value: string): IdentifierCheck {
   }
   const digits = stripSeparators(text);
   if (!/^[0-9]+$/.test(digits)) return invalid('INVALID_EIN', 'should contain only digits and an optional hyphen');
-  if (digits.length !== 9) return invalid('INVALID_EIN', lengthMessage('9', digits.length));
+  if (digits.length !== 9) return invalid('INVALID_EIN', lengthMessage('9 digits', digits.length));
   const prefix = digits.slice(0, 2);
   if (INVALID_EIN_PREFIXES.has(prefix)) return invalid('INVALID_EIN', `prefix ${prefix} is never assigned to an EIN`);
   return valid(digits);
@@ -32,7 +32,7 @@ export function checkDuns(value: string): IdentifierCheck {
   const digits = stripSeparators(value);
   if (digits === '') return invalid('INVALID_DUNS', 'is empty');
   if (!/^[0-9]+$/.test(digits)) return invalid('INVALID_DUNS', digitsOnlyMessage(digits));
-  if (digits.length !== 9 && digits.length !== 8) return invalid('INVALID_DUNS', lengthMessage('9', digits.length));
+  if (digits.length !== 9 && digits.length !== 8) return invalid('INVALID_DUNS', lengthMessage('9 digits', digits.length));
   const padded = digits.padStart(9, '0');
   if (padded === '000000000') return invalid('INVALID_DUNS', 'cannot be all zeros');
   if (padded === '999999999') return invalid('INVALID_DUNS', 'cannot be all nines');
@@ -50,7 +50,7 @@ export function checkUei(value: string): IdentifierCheck {
   if (text === '') return invalid('INVALID_UEI', 'is empty');
   const bad = text.match(/[^A-Z0-9]/)?.[0];
   if (bad !== undefined) return invalid('INVALID_UEI', `should contain only letters and digits, found "${bad}"`);
-  if (text.length !== 12) return invalid('INVALID_UEI', lengthMessage('12', text.length, 'characters'));
+  if (text.length !== 12) return invalid('INVALID_UEI', lengthMessage('12 characters', text.length));
   if (/[IO]/.test(text)) return invalid('INVALID_UEI', 'cannot contain the letters I or O');
   if (text[0] === '0') return invalid('INVALID_UEI', 'cannot start with 0');
   if (/[0-9]{9}/.test(text)) return invalid('INVALID_UEI', 'cannot contain 9 digits in a row');

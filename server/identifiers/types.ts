@@ -26,9 +26,9 @@ export function digitsOnlyMessage(value: string): string {
   return `should contain only digits, found "${firstNonDigit(value)}"`;
 }
 
-/** Shared wording for length problems, e.g. "should have 9 digits, got 8". */
-export function lengthMessage(expected: string, actual: number, unit = 'digits'): string {
-  return `should have ${expected} ${unit}, got ${actual}`;
+/** Shared wording for length problems: `lengthMessage('9 digits', 8)` → "should have 9 digits, got 8". */
+export function lengthMessage(expected: string, actual: number): string {
+  return `should have ${expected}, got ${actual}`;
 }
 
 /** Turns a check into the nullable normaliser form other modules use. */

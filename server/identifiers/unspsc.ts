@@ -6,7 +6,7 @@ export function checkUnspsc(value: string): IdentifierCheck {
   const digits = value.trim().replace(/[\s.-]+/g, '');
   if (digits === '') return invalid('INVALID_UNSPSC', 'is empty');
   if (!/^[0-9]+$/.test(digits)) return invalid('INVALID_UNSPSC', digitsOnlyMessage(digits));
-  if (digits.length !== 8) return invalid('INVALID_UNSPSC', lengthMessage('8', digits.length));
+  if (digits.length !== 8) return invalid('INVALID_UNSPSC', lengthMessage('8 digits', digits.length));
   const [segment, family, klass] = [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4, 6)];
   const commodity = digits.slice(6, 8);
   if (segment === '00') return invalid('INVALID_UNSPSC', 'segment (first two digits) cannot be 00');

@@ -1,7 +1,8 @@
 /**
  * The one ajv set-up for the whole service: canonical records, request bodies, query strings and
  * configuration files are all validated by instances from `createAjv`, so formats and error
- * wording are the same everywhere.
+ * wording are the same everywhere. The studio imports this file in the browser too, so it must
+ * stay free of Node-only modules (file loading lives in canonicalSchemas.ts).
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Options } from 'ajv';

@@ -38,7 +38,8 @@ export const DEFAULT_CANONICAL_SCHEMA_DIRECTORY = fileURLToPath(new URL('../../c
 const SCHEMA_FILE = /^([a-z][a-z0-9-]*)\.schema\.json$/;
 const SEMANTIC_VERSION = /^[0-9]+\.[0-9]+\.[0-9]+$/;
 
-function readSchema(directory: string, file: string, problems: string[]): JsonSchemaObject | undefined {
+function readSchema(location: { directory: string; file: string }, problems: string[]): JsonSchemaObject | undefined {
+  const { directory, file } = location;
   try {
     const parsed: unknown = JSON.parse(readFileSync(join(directory, file), 'utf8'));
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as JsonSchemaObject;
@@ -49,7 +50,11 @@ function readSchema(directory: string, file: string, problems: string[]): JsonSc
   return undefined;
 }
 
-function describeSchema(domain: string, file: string, schema: JsonSchemaObject, problems: string[]): CanonicalSchema | undefined {
+function describeSchema(
+  source: { domain: string; file: string; schema: JsonSchemaObject },
+  problems: string[],
+): CanonicalSchema | undefined {
+  const { domain, file, schema } = source;
   const id = schema.$id;
   const version = schema['x-version'];
   const before = problems.length;
@@ -77,8 +82,8 @@ export function loadCanonicalSchemas(directory: string = DEFAULT_CANONICAL_SCHEM
   for (const file of readdirSync(directory).sort()) {
     const match = SCHEMA_FILE.exec(file);
     if (!match) continue;
-    const schema = readSchema(directory, file, problems);
-    const canonical = schema && describeSchema(match[1], file, schema, problems);
+    const schema = readSchema({ directory, file }, problems);
+    const canonical = schema && describeSchema({ domain: match[1], file, schema }, problems);
     if (!canonical) continue;
     try {
       schemas.set(canonical.domain, { canonical, validate: ajv.compile(canonical.schema) });
