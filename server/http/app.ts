@@ -13,6 +13,8 @@ import { sendStaticFile } from './staticFiles';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const STUDIO_DIST = path.join(REPO_ROOT, 'studio/dist');
 
+const isApiPath = (path: string): boolean => path === API_PREFIX || path.startsWith('/api/');
+
 /** Creates the Koa app serving `routes` under /api/v1 and the built studio at `/`. */
 export function createApp(options: { services: AppServices; routes: AnyRoute[]; studioDir?: string }): Koa {
   const { services } = options;
@@ -21,6 +23,11 @@ export function createApp(options: { services: AppServices; routes: AnyRoute[]; 
   const router = buildRouter(options.routes, services);
   app.use(requestContext({ logger: services.logger, metrics: services.metrics }));
   app.use(errorHandler(services.logger));
+  app.use(async (ctx, next) => {
+    await next();
+    // After the router and allowedMethods (which answers 405): an unmatched API path is a 404 envelope.
+    if (ctx.status === 404 && ctx.body === undefined && isApiPath(ctx.path)) throw new NotFoundError(`${ctx.method} ${ctx.path}`);
+  });
   app.use(router.routes());
   app.use(
     router.allowedMethods({
@@ -31,9 +38,7 @@ export function createApp(options: { services: AppServices; routes: AnyRoute[]; 
   );
   const studioDir = options.studioDir ?? STUDIO_DIST;
   app.use(async (ctx, next) => {
-    if (ctx.path === API_PREFIX || ctx.path.startsWith(`${API_PREFIX}/`) || ctx.path.startsWith('/api/')) {
-      throw new NotFoundError(`${ctx.method} ${ctx.path}`);
-    }
+    if (isApiPath(ctx.path)) return;
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     const relative = decodeURIComponent(ctx.path).replace(/^\/+/, '');
     if (relative && (await sendStaticFile(ctx, { root: studioDir, relativePath: relative, cacheSeconds: relative.startsWith('assets/') ? 86400 : 0 }))) return;

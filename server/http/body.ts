@@ -1,5 +1,6 @@
 /** Request body reading with a hard size limit, and JSON parsing with a positioned error message. */
 import type { Context } from 'koa';
+import { jsonErrorOffset, lineAndColumn } from './jsonPosition';
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
 
 /** The bare media type of the request (`application/json`), lower-case, without parameters. */
@@ -38,15 +39,9 @@ export async function readBody(ctx: Context, limit: number): Promise<Buffer> {
 export function parseJson(text: string, what = 'request body'): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset).split('\n');
-      where = ` at line ${before.length}, column ${before[before.length - 1].length + 1}`;
-    }
+  } catch {
+    const offset = jsonErrorOffset(text);
+    const where = offset === null ? '' : (({ line, column }) => ` at line ${line}, column ${column}`)(lineAndColumn(text, offset));
     throw new BadRequestError('INVALID_JSON', `The ${what} is not valid JSON${where}.`);
   }
 }

@@ -23,6 +23,6 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
     expect(problems).toHaveLength(5);
-    expect(problems.join('\n')).toMatch(/PORT[\s\S]*MONGODB_URI[\s\S]*MDM_ADMIN_KEY[\s\S]*MDM_SEED[\s\S]*LOG_LEVEL/);
+    expect(problems.join('\n')).toMatch(/PORT[\s\S]*MONGODB_URI[\s\S]*MDM_ADMIN_KEY[\s\S]*LOG_LEVEL[\s\S]*MDM_SEED/);
   });
 });

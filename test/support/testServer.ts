@@ -60,17 +60,17 @@ export async function startTestServer(options: { env?: Record<string, string>; d
     const headers: Record<string, string> = { ...opts.headers };
     const key = opts.key === undefined ? TEST_ADMIN_KEY : opts.key;
     if (key) headers.authorization = `Bearer ${key}`;
-    let body: string | Buffer | undefined;
+    let body: string | Uint8Array | undefined;
     if (method === 'GET' || method === 'HEAD') {
       // fetch refuses bodies on GET/HEAD; tables that send a body to every route rely on this.
     } else if (opts.raw !== undefined) {
-      body = opts.raw;
+      body = typeof opts.raw === 'string' ? opts.raw : new Uint8Array(opts.raw);
       headers['content-type'] = opts.contentType ?? 'application/json';
     } else if (opts.body !== undefined) {
       body = JSON.stringify(opts.body);
       headers['content-type'] = opts.contentType ?? 'application/json';
     }
-    const response = await fetch(`${baseUrl}${urlPath}`, { method, headers, body });
+    const response = await fetch(`${baseUrl}${urlPath}`, { method, headers, body: body as BodyInit | undefined });
     const text = await response.text();
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);

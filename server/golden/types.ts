@@ -1,0 +1,153 @@
+/**
+ * Stored shapes of the golden-record model, shared by ingest, matching, stewardship, the query API and
+ * (through presenters) the studio. Source records (crosswalks) stay separate; a golden record is
+ * always computed from its source records by survivorship, plus steward overrides.
+ */
+
+/** One source system's record, as received and as standardised. `_id` = `${domain}|${source}|${sourceId}`. */
+export interface SourceRecordDocument {
+  _id: string;
+  domain: string;
+  source: string;
+  sourceId: string;
+  /** Golden record this source record currently belongs to. */
+  goldenId: string;
+  /** The payload exactly as the source sent it. */
+  raw: unknown;
+  /** The canonical record after mapping, validation and standardisation. */
+  canonical: Record<string, unknown>;
+  /** Hash of `raw` (stable key order): the same content twice is a no-op. */
+  payloadHash: string;
+  /** Lineage: which mapping and schema produced `canonical`. */
+  mappingVersion: number;
+  schemaVersion: string;
+  receivedAt: string;
+  updatedAt: string;
+  /** Increments on every change of `canonical` or `goldenId`. */
+  version: number;
+  [key: string]: unknown;
+}
+
+export interface LineageEntry {
+  sourceRecordId: string;
+  source: string;
+  sourceId: string;
+  /** When the supplying source record was last updated. */
+  at: string;
+  /** The survivorship strategy that chose this value, or `override`. */
+  strategy: string;
+}
+
+export interface OverrideEntry {
+  value: unknown;
+  reason: string;
+  by: { keyId: string; name: string; role: string };
+  at: string;
+}
+
+export interface GoldenRecordDocument {
+  /** Stable id; survives merges of other records into it. */
+  _id: string;
+  domain: string;
+  status: 'active' | 'retired';
+  /** On a retired record: the survivor it was merged into. */
+  mergedInto?: string;
+  /** Increments on every change (optimistic concurrency). */
+  version: number;
+  /** The surviving value of every top-level canonical attribute (no `sourceId`). */
+  attributes: Record<string, unknown>;
+  /** Attribute name → where its value came from. */
+  lineage: Record<string, LineageEntry>;
+  sourceRecordIds: string[];
+  /** Steward overrides; each wins over survivorship until cleared. */
+  overrides: Record<string, OverrideEntry>;
+  createdAt: string;
+  updatedAt: string;
+  [key: string]: unknown;
+}
+
+export type HistoryCause = 'ingest' | 'merge' | 'unmerge' | 'override' | 'override-cleared' | 'recompute' | 'retire';
+
+export interface GoldenHistoryDocument {
+  _id: string;
+  goldenId: string;
+  domain: string;
+  version: number;
+  at: string;
+  cause: HistoryCause;
+  actor: { keyId: string; name: string; role: string; rule?: string };
+  /** Top-level attribute changes of this version. */
+  changes: Array<{ attribute: string; before: unknown; after: unknown }>;
+  /** The full state at this version, so "as of" reads need no replay. */
+  snapshot: Pick<GoldenRecordDocument, 'status' | 'mergedInto' | 'attributes' | 'lineage' | 'sourceRecordIds' | 'overrides'>;
+  note?: string;
+  [key: string]: unknown;
+}
+
+/** A relationship between golden records (packaging level, parent/child): never a merge. */
+export interface RelationshipDocument {
+  _id: string;
+  domain: string;
+  type: 'packaging' | 'parent' | 'remit-to' | string;
+  fromGoldenId: string;
+  toGoldenId: string;
+  attributes?: Record<string, unknown>;
+  createdAt: string;
+  [key: string]: unknown;
+}
+
+/** The change feed downstream consumers read (`GET /api/v1/changes?after=`). */
+export interface ChangeDocument {
+  /** Monotonic, sortable: ISO time + counter. */
+  _id: string;
+  domain: string;
+  goldenId: string;
+  type: 'created' | 'updated' | 'merged' | 'retired' | 'unmerged';
+  version: number;
+  at: string;
+  [key: string]: unknown;
+}
+
+/** Who did something: an API key's principal, or `system` with the rule for automatic decisions. */
+export interface GoldenActor {
+  keyId: string;
+  name: string;
+  role: string;
+  rule?: string;
+}
+
+/** One candidate golden record a source record was scored against. */
+export interface MatchDecisionCandidate {
+  goldenId: string;
+  score: number;
+  band: string;
+  /** The matching engine's explanation of the best-scoring member pair. */
+  explanation: unknown;
+  /** Set when a not-a-match decision kept this candidate out. */
+  excludedBy?: 'not-a-match' | 'left-on-unmerge' | 'retired';
+}
+
+/** Every automatic matching decision, stored with what the engine saw (`matchDecisions`). */
+export interface MatchDecisionDocument {
+  _id: string;
+  domain: string;
+  sourceRecordId: string;
+  /** The golden record the source record ended up in. */
+  goldenId: string;
+  outcome: 'created' | 'merged' | 'updated' | 'unchanged' | 'review';
+  /** What made matching run: a new record, an update re-match, an unmerge re-match. */
+  trigger: 'ingest' | 'update' | 'unmerge';
+  rulesVersion: string;
+  band: 'auto-merge' | 'review' | 'no-match';
+  /** Total score of the best candidate (0 when there was none). */
+  score: number;
+  /** Hard rule fired on the best candidate, if any. */
+  ruleFired: string | null;
+  candidatesConsidered: number;
+  candidates: MatchDecisionCandidate[];
+  /** Blocking keys skipped because their block was larger than its maxBlockSize. */
+  overCollisions: unknown[];
+  actor: GoldenActor;
+  at: string;
+  [key: string]: unknown;
+}

@@ -1,0 +1,51 @@
+/** Stored shapes of steward tasks and not-a-match decisions. */
+
+export type TaskType = 'potential-match' | 'data-quality' | 'survivorship-conflict';
+
+export interface TaskCandidate {
+  goldenId: string;
+  score: number;
+  band: string;
+  /** The matching engine's explanation (rules version, per-field scores, rule fired). */
+  explanation: unknown;
+}
+
+export interface TaskDocument {
+  _id: string;
+  type: TaskType;
+  domain: string;
+  /** Source system of the record that raised the task, for filtering. */
+  source?: string;
+  status: 'open' | 'closed';
+  /** How it was closed: merged, not-a-match, resolved, auto-closed, skipped… */
+  resolution?: string;
+  /** Increments on every change (optimistic concurrency). */
+  version: number;
+  priority: number;
+  assignee?: string;
+  /** What the task is about. */
+  subject: { sourceRecordId?: string; goldenId?: string; exceptionId?: string; attribute?: string };
+  candidates?: TaskCandidate[];
+  /** Highest candidate score (for sorting and score-band filters). */
+  score?: number;
+  band?: string;
+  comments: Array<{ at: string; by: string; text: string }>;
+  history: Array<{ at: string; by: string; action: string; note?: string }>;
+  createdAt: string;
+  updatedAt: string;
+  [key: string]: unknown;
+}
+
+/** A pair a steward said is not a match; `_id` = the two ids sorted and joined with `~`. */
+export interface NotAMatchDocument {
+  _id: string;
+  domain: string;
+  a: string;
+  b: string;
+  /** Hash of the compared attributes of each side when decided; a change reopens the question. */
+  fingerprints: Record<string, string>;
+  by: { keyId: string; name: string; role: string };
+  at: string;
+  reason?: string;
+  [key: string]: unknown;
+}
