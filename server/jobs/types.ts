@@ -41,7 +41,7 @@ export interface JobContext<P> {
   checkpoint: unknown;
   /** Saves progress (and optionally a checkpoint) atomically; throws JobCancelledError if cancelled. */
   report(progress: Partial<JobProgress>, checkpoint?: unknown): Promise<void>;
-  /** Aborted when the job is cancelled or the server shuts down. */
+  /** Aborted when the job is cancelled or the server shuts down: call `signal.throwIfAborted()` between batches (returning normally means the job is done). */
   signal: AbortSignal;
 }
 
