@@ -258,6 +258,7 @@ export class EmbeddedStore implements Store, CollectionHost {
   private async runCompaction(): Promise<void> {
     const started = performance.now();
     const next = this.generation + 1;
+    this.logger.info('store: compaction started', { generation: next, logBytes: this.writer.bytes });
     const log = await createLogFile(this.dataDir, next);
     // From here to the rotate call nothing awaits: the frozen copy and the log switch happen at one record boundary.
     const frozen: FrozenCollection[] = [...this.collections.values()].map((state) => ({
