@@ -79,18 +79,21 @@ const STANDARD_FORMAT_WORDING: Record<string, string> = {
   duration: 'an ISO 8601 duration such as P1D',
 };
 
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+// Case-insensitive Levenshtein distance; callers skip pairs whose lengths already differ too much.
+function editDistance(first: string, second: string): number {
+  const a = first.toLowerCase();
+  const b = second.toLowerCase();
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0];
-    previous[0] = i;
+    let diagonal = row[0];
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = previous[j];
-      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
       diagonal = above;
     }
   }
-  return previous[b.length];
+  return row[b.length];
 }
 
 // Mapping typos are the usual cause of an unknown property, so name the nearest declared one.
@@ -99,8 +102,10 @@ function closestProperty(name: string, parentSchema: unknown): string | undefine
   if (!properties) return undefined;
   let best: { name: string; distance: number } | undefined;
   for (const candidate of Object.keys(properties)) {
+    const allowed = Math.max(1, Math.floor(candidate.length / 3));
+    if (Math.abs(candidate.length - name.length) > allowed) continue;
     const distance = editDistance(name, candidate);
-    if (distance <= Math.max(1, Math.floor(candidate.length / 3)) && (!best || distance < best.distance)) best = { name: candidate, distance };
+    if (distance <= allowed && (!best || distance < best.distance)) best = { name: candidate, distance };
   }
   return best?.name;
 }
