@@ -103,3 +103,19 @@ export function createEvaluationClient(options: { createWorker: () => WorkerLike
     },
   };
 }
+
+/** Adapts a browser Worker running evaluation.worker.ts to the WorkerLike the client drives. */
+export function fromWebWorker(worker: Worker): WorkerLike {
+  const adapter: WorkerLike = {
+    postMessage: (message) => worker.postMessage(message),
+    terminate: () => worker.terminate(),
+    onmessage: null,
+    onerror: null,
+  };
+  worker.onmessage = (event: MessageEvent<EvaluationResponse>) => adapter.onmessage?.({ data: event.data });
+  worker.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    adapter.onerror?.({ message: event.message });
+  };
+  return adapter;
+}

@@ -1,0 +1,107 @@
+/**
+ * The studio's HTTP client: every request carries `Authorization: Bearer <key>`; failures become
+ * ApiError parsed from the server's envelope `{ error: { status, code, message, details } }`, so
+ * pages can show the server's plain-language message (and field-level details) as they are.
+ */
+import type { ErrorEnvelope } from '../../../server/http/errorEnvelope';
+
+export interface ApiErrorDetail {
+  path?: string;
+  code: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: ApiErrorDetail[] | Record<string, unknown>,
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function isEnvelope(value: unknown): value is ErrorEnvelope {
+  if (value === null || typeof value !== 'object') return false;
+  const error = (value as { error?: unknown }).error;
+  return error !== null && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string';
+}
+
+/** Builds an ApiError from a failed response body (JSON envelope or anything else). */
+export function toApiError(status: number, body: unknown, statusText = ''): ApiError {
+  if (isEnvelope(body)) {
+    const { error } = body;
+    return new ApiError(error.status ?? status, error.code ?? 'ERROR', error.message, error.details, error.requestId);
+  }
+  const text = typeof body === 'string' && body.trim() !== '' ? body.trim().slice(0, 200) : statusText;
+  return new ApiError(status, `HTTP_${status}`, `The server answered ${status}${text ? ` (${text})` : ''}.`);
+}
+
+/** One readable paragraph for any error a page catches, including field details. */
+export function describeError(error: unknown): { title: string; lines: string[] } {
+  if (error instanceof ApiError) {
+    const lines = Array.isArray(error.details)
+      ? error.details.map((detail) => (detail.path ? `${detail.path}: ${detail.message}` : detail.message))
+      : [];
+    const reference = error.requestId ? ` (request ${error.requestId})` : '';
+    return { title: `${error.message}${reference}`, lines };
+  }
+  if (error instanceof Error) return { title: error.message, lines: [] };
+  return { title: String(error), lines: [] };
+}
+
+export interface ApiClient {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
+}
+
+/** Creates a client for `/api/v1`; `onUnauthorized` runs when the server rejects the key (401). */
+export function createApiClient(options: {
+  apiKey: string;
+  baseUrl?: string;
+  onUnauthorized?: (error: ApiError) => void;
+  fetchImpl?: typeof fetch;
+}): ApiClient {
+  const baseUrl = options.baseUrl ?? '/api/v1';
+  const fetchImpl = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${options.apiKey}`, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetchImpl(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      throw new ApiError(0, 'NETWORK_ERROR', 'The studio could not reach the server. Check that it is running and try again.');
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    if (text !== '' && (response.headers.get('content-type') ?? '').includes('json')) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    if (!response.ok) {
+      const error = toApiError(response.status, parsed, response.statusText);
+      if (response.status === 401) options.onUnauthorized?.(error);
+      throw error;
+    }
+    return (text === '' ? undefined : parsed) as T;
+  }
+
+  return {
+    get: (path) => request('GET', path),
+    post: (path, body) => request('POST', path, body),
+    put: (path, body) => request('PUT', path, body),
+    patch: (path, body) => request('PATCH', path, body),
+    delete: (path) => request('DELETE', path),
+  };
+}

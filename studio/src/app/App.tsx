@@ -1,0 +1,97 @@
+/**
+ * Top-level component: restores the API key from sessionStorage, loads `GET /api/v1/me`, and
+ * shows either the sign-in screen or the signed-in shell with the page for the current route.
+ */
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import type { MeView } from '../../../server/contracts/apiKeys';
+import { ApiError, createApiClient } from '../api/client';
+import type { ApiClient } from '../api/client';
+import { DashboardPage } from '../pages/DashboardPage';
+import { PendingSectionPage } from '../pages/PendingSectionPage';
+import { NAV_ITEMS } from './navigation';
+import { SessionContext } from './SessionContext';
+import type { Session } from './SessionContext';
+import { SignIn } from './SignIn';
+import { Shell } from './Shell';
+import { clearStoredKey, readStoredKey, storeKey } from './session';
+import { useHashRoute } from './useHashRoute';
+
+// Monaco is large: load it only when the Mappings page opens.
+const MappingsPage = lazy(() => import('../pages/mappings/MappingsPage').then((module) => ({ default: module.MappingsPage })));
+
+type State =
+  | { phase: 'checking' }
+  | { phase: 'signedOut'; error?: unknown }
+  | { phase: 'signedIn'; client: ApiClient; me: MeView };
+
+/** Who the key belongs to and what it may do; throws ApiError (401 for a key the server rejects). */
+function loadMe(key: string): Promise<MeView> {
+  return createApiClient({ apiKey: key }).get<MeView>('/me');
+}
+
+/** The studio application. */
+export function App() {
+  const route = useHashRoute();
+  const [state, setState] = useState<State>(() => (readStoredKey() === null ? { phase: 'signedOut' } : { phase: 'checking' }));
+
+  const signOut = useCallback((error?: unknown) => {
+    clearStoredKey();
+    setState({ phase: 'signedOut', error });
+  }, []);
+
+  const onUnauthorized = useCallback(() => signOut(new ApiError(401, 'UNAUTHORIZED', 'Your API key is no longer accepted. Sign in again.')), [signOut]);
+
+  useEffect(() => {
+    const stored = readStoredKey();
+    if (stored === null) return;
+    loadMe(stored).then(
+      (me) => setState({ phase: 'signedIn', client: createApiClient({ apiKey: stored, onUnauthorized }), me }),
+      (error: unknown) => signOut(error),
+    );
+  }, [onUnauthorized, signOut]);
+
+  const signIn = useCallback(
+    async (key: string) => {
+      const me = await loadMe(key);
+      storeKey(key);
+      setState({ phase: 'signedIn', client: createApiClient({ apiKey: key, onUnauthorized }), me });
+    },
+    [onUnauthorized],
+  );
+
+  const session = useMemo<Session | null>(
+    () => (state.phase === 'signedIn' ? { client: state.client, me: state.me, signOut: () => signOut() } : null),
+    [state, signOut],
+  );
+
+  if (state.phase === 'checking') return <div className="splash">Loading…</div>;
+  if (session === null) return <SignIn onSubmit={signIn} initialError={state.phase === 'signedOut' ? state.error : undefined} />;
+
+  const item = NAV_ITEMS.find((candidate) => candidate.path === route) ?? NAV_ITEMS[0];
+  const isAllowed = item.action === null || session.me.abilities[item.action] === true;
+  let page;
+  if (!isAllowed) {
+    page = (
+      <section className="page">
+        <h1>{item.label}</h1>
+        <p className="notice notice-warning">Your role ({session.me.key.role}) may not open this section.</p>
+      </section>
+    );
+  } else if (item.path === '/') {
+    page = <DashboardPage />;
+  } else if (item.path === '/mappings') {
+    page = (
+      <Suspense fallback={<div className="splash">Loading the editor…</div>}>
+        <MappingsPage />
+      </Suspense>
+    );
+  } else {
+    page = <PendingSectionPage item={item} />;
+  }
+
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell route={item.path}>{page}</Shell>
+    </SessionContext.Provider>
+  );
+}

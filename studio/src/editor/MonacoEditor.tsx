@@ -1,0 +1,63 @@
+/** A React wrapper around one Monaco editor instance and its model. */
+import { useEffect, useRef } from 'react';
+import { monaco } from './monacoSetup';
+
+export type CodeEditor = monaco.editor.IStandaloneCodeEditor;
+
+export interface MonacoEditorProps {
+  value: string;
+  language: string;
+  ariaLabel: string;
+  isReadOnly?: boolean;
+  onChange?: (value: string) => void;
+  /** Called once with the editor after creation (for markers, cursor moves, context). */
+  onReady?: (editor: CodeEditor) => void;
+  options?: monaco.editor.IStandaloneEditorConstructionOptions;
+}
+
+/** A Monaco editor filling its container; external `value` changes replace the text. */
+export function MonacoEditor(props: MonacoEditorProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<CodeEditor | null>(null);
+  const onChangeRef = useRef(props.onChange);
+  onChangeRef.current = props.onChange;
+  const onReadyRef = useRef(props.onReady);
+  onReadyRef.current = props.onReady;
+  const initial = useRef({ value: props.value, language: props.language, isReadOnly: props.isReadOnly, ariaLabel: props.ariaLabel, options: props.options });
+
+  useEffect(() => {
+    if (container.current === null) return undefined;
+    const { value, language, isReadOnly, ariaLabel, options } = initial.current;
+    const model = monaco.editor.createModel(value, language);
+    const editor = monaco.editor.create(container.current, {
+      model,
+      theme: 'studio-light',
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      lineNumbersMinChars: 3,
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      readOnly: isReadOnly,
+      ariaLabel,
+      fixedOverflowWidgets: true,
+      ...options,
+    });
+    editorRef.current = editor;
+    const subscription = model.onDidChangeContent(() => onChangeRef.current?.(model.getValue()));
+    onReadyRef.current?.(editor);
+    return () => {
+      subscription.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (editor !== null && editor.getValue() !== props.value) editor.setValue(props.value);
+  }, [props.value]);
+
+  return <div className="monaco-host" ref={container} />;
+}

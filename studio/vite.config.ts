@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const studioRoot = fileURLToPath(new URL('.', import.meta.url));
+
+// The studio is served by the Koa server from studio/dist in production and by Vite in development,
+// where API calls are proxied to the server on port 3000.
+export default defineConfig({
+  root: studioRoot,
+  base: '/',
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+    // The studio imports pure modules from ../server (identifiers, contracts, mapping functions).
+    fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
+  },
+  worker: { format: 'es' },
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 4096,
+  },
+});
