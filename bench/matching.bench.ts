@@ -1,0 +1,158 @@
+/**
+ * Matching benchmark. Prints figures; asserts nothing (machines are noisy).
+ *   node --max-old-space-size=16384 --import tsx bench/matching.bench.ts --records 1000000
+ * Options: --records N (batch size, default 1,000,000), --incremental-records N (index size for
+ * the incremental run, default = --records), --queries N (default 1000), --duplicate-rate R
+ * (default 0.2), --skip-batch, --skip-incremental.
+ * (a) batch match of N generated items: wall time, peak RSS, pairs compared, blocks skipped,
+ *     pair precision/recall of auto-merge clusters against the generator's ground truth.
+ * (b) incremental matchRecord latency p50/p95 against N items indexed in the embedded store.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createLogger } from '../server/logger';
+import { batchMatch, ensureMatchIndexes, indexRecords, loadRules, matchRecord } from '../server/matching';
+import type { CompiledRules } from '../server/matching';
+import { fuseSimilarity, jaroWinkler } from '../server/matching/similarity';
+import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
+import { generateItems } from './generators/items';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+const hasFlag = (name: string): boolean => process.argv.includes(`--${name}`);
+
+const records = option('records', 1_000_000);
+const incrementalRecords = option('incremental-records', records);
+const queries = option('queries', 1000);
+const duplicateRate = option('duplicate-rate', 0.2);
+
+const peakRssMiB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+const choose2 = (n: number): number => (n * (n - 1)) / 2;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function comparatorMicrobenchmark(): void {
+  const names = generateItems({ count: 2000, seed: 7 }).records.map((r) => String((r.manufacturer as { name?: string } | undefined)?.name ?? r.description).toUpperCase());
+  const pairs = 200_000;
+  for (const [label, similarity] of [['jaroWinkler', jaroWinkler], ['fuse.js Fuse.match (both directions)', fuseSimilarity]] as const) {
+    const started = performance.now();
+    let sink = 0;
+    for (let i = 0; i < pairs; i++) sink += similarity(names[i % names.length], names[(i * 7 + 3) % names.length]);
+    const elapsed = performance.now() - started;
+    console.log(`  ${label}: ${((elapsed * 1000) / pairs).toFixed(2)} µs/pair (checksum ${sink.toFixed(0)})`);
+  }
+}
+
+function evaluate(entityOf: string[], clusterOf: Int32Array): { precision: number; recall: number } {
+  const entitySizes = new Map<string, number>();
+  const clusterSizes = new Map<number, number>();
+  const both = new Map<string, number>();
+  for (let i = 0; i < entityOf.length; i++) {
+    entitySizes.set(entityOf[i], (entitySizes.get(entityOf[i]) ?? 0) + 1);
+    clusterSizes.set(clusterOf[i], (clusterSizes.get(clusterOf[i]) ?? 0) + 1);
+    const key = `${clusterOf[i]}|${entityOf[i]}`;
+    both.set(key, (both.get(key) ?? 0) + 1);
+  }
+  let truePairs = 0;
+  let predictedPairs = 0;
+  let correct = 0;
+  for (const n of entitySizes.values()) truePairs += choose2(n);
+  for (const n of clusterSizes.values()) predictedPairs += choose2(n);
+  for (const n of both.values()) correct += choose2(n);
+  return { precision: predictedPairs === 0 ? 1 : correct / predictedPairs, recall: truePairs === 0 ? 1 : correct / truePairs };
+}
+
+function runBatch(rules: CompiledRules): void {
+  console.log(`\n(a) batch match, ${records.toLocaleString('en-US')} items, duplicate rate ${duplicateRate}`);
+  const generatedAt = performance.now();
+  const generated = generateItems({ count: records, duplicateRate, seed: 42 });
+  console.log(`  generated in ${seconds(performance.now() - generatedAt)} s; RSS so far ${peakRssMiB()} MiB`);
+  const started = performance.now();
+  let lastPhase = '';
+  const result = batchMatch({
+    records: generated.records,
+    rules,
+    progressEvery: 200_000,
+    onProgress: (p) => {
+      if (p.phase !== lastPhase || p.phase === 'compare') console.log(`  … ${p.phase} ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} at ${seconds(performance.now() - started)} s`);
+      lastPhase = p.phase;
+    },
+  });
+  const elapsed = performance.now() - started;
+  const quality = evaluate(generated.entityOf, result.clusterOf);
+  console.log(`  wall time (batchMatch): ${seconds(elapsed)} s`);
+  console.log(`  peak RSS (process): ${peakRssMiB()} MiB`);
+  console.log(`  candidate pairs compared: ${result.pairsCompared.toLocaleString('en-US')}`);
+  console.log(`  blocks (size ≥ 2): ${result.blocks.toLocaleString('en-US')}; skipped for over-collision: ${result.blocksSkippedOverCollision.toLocaleString('en-US')}`);
+  console.log(`  largest skipped: ${result.largestSkippedBlocks.slice(0, 5).map((b) => `${b.key}=${b.size}`).join(', ')}`);
+  console.log(`  auto-merge pairs ${result.autoMergePairs.toLocaleString('en-US')}, clusters ${result.clusters.length.toLocaleString('en-US')}, review pairs ${result.reviewPairCount.toLocaleString('en-US')}, packaging relationships ${result.relationships.length.toLocaleString('en-US')}`);
+  console.log(`  auto-merge pair precision ${(quality.precision * 100).toFixed(2)} %, recall ${(quality.recall * 100).toFixed(2)} % (vs generator ground truth)`);
+}
+
+async function runIncremental(rules: CompiledRules): Promise<void> {
+  console.log(`\n(b) incremental matchRecord against ${incrementalRecords.toLocaleString('en-US')} items indexed in the embedded store, ${queries} queries`);
+  const generated = generateItems({ count: incrementalRecords + queries, duplicateRate, seed: 4242 });
+  // Queries are spread over the data set so most have a duplicate already indexed.
+  const step = Math.floor(generated.records.length / queries);
+  const isQuery = new Set(Array.from({ length: queries }, (_, i) => i * step + 1));
+  const dataDir = mkdtempSync(join(tmpdir(), 'matching-bench-'));
+  const store = await openEmbeddedStore({ dataDir, logger: createLogger({ silent: true }) });
+  try {
+    await ensureMatchIndexes(store);
+    const indexStarted = performance.now();
+    const chunk: Array<{ recordId: string; goldenId: string; record: (typeof generated.records)[number] }> = [];
+    let indexed = 0;
+    for (let i = 0; i < generated.records.length; i++) {
+      if (isQuery.has(i)) continue;
+      chunk.push({ recordId: generated.records[i].sourceId, goldenId: `G-${generated.entityOf[i]}`, record: generated.records[i] });
+      if (chunk.length === 5000 || i === generated.records.length - 1) {
+        await indexRecords({ store, rules, entries: chunk.splice(0) });
+        indexed += 5000;
+        if (indexed % 200_000 === 0) console.log(`  … indexed ${indexed.toLocaleString('en-US')} at ${seconds(performance.now() - indexStarted)} s`);
+      }
+    }
+    if (chunk.length > 0) await indexRecords({ store, rules, entries: chunk.splice(0) });
+    const indexElapsed = performance.now() - indexStarted;
+    console.log(`  bulk indexing: ${seconds(indexElapsed)} s (${Math.round((incrementalRecords / indexElapsed) * 1000).toLocaleString('en-US')} records/s); peak RSS ${peakRssMiB()} MiB`);
+    const latencies: number[] = [];
+    let correct = 0;
+    let withDuplicate = 0;
+    const decisions = { 'auto-merge': 0, review: 0, 'no-match': 0 };
+    const indexedEntities = new Set<string>();
+    for (let i = 0; i < generated.records.length; i++) if (!isQuery.has(i)) indexedEntities.add(generated.entityOf[i]);
+    for (const i of isQuery) {
+      const started = performance.now();
+      const decision = await matchRecord({ store, rules, record: generated.records[i] });
+      latencies.push(performance.now() - started);
+      decisions[decision.decision]++;
+      const expected = indexedEntities.has(generated.entityOf[i]) ? `G-${generated.entityOf[i]}` : null;
+      if (expected) withDuplicate++;
+      if ((decision.decision !== 'no-match' && decision.best?.goldenId === expected) || (decision.decision === 'no-match' && expected === null)) correct++;
+    }
+    latencies.sort((x, y) => x - y);
+    console.log(`  latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${latencies[latencies.length - 1].toFixed(2)} ms`);
+    console.log(`  decisions: ${JSON.stringify(decisions)}; queries with an indexed duplicate ${withDuplicate}; decision agrees with ground truth ${correct}/${queries}`);
+    console.log(`  peak RSS (process): ${peakRssMiB()} MiB`);
+  } finally {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const rules = await loadRules('item');
+  console.log(`matching benchmark — node ${process.version}, rules ${rules.version}`);
+  console.log('\nstring similarity cost (generated manufacturer names / descriptions):');
+  comparatorMicrobenchmark();
+  if (!hasFlag('skip-batch')) runBatch(rules);
+  if (!hasFlag('skip-incremental')) await runIncremental(rules);
+}
+
+await main();
