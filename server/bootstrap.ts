@@ -13,6 +13,8 @@ import { MetricsRegistry } from './metrics/registry';
 import { JobRunner } from './jobs/jobRunner';
 import { registerJobHandlers } from './jobs/handlers';
 import { allRoutes } from './routes';
+import { createMappingRuntime } from './mapping-runtime';
+import { loadMappingsAsCode } from './mappings/loadMappingFiles';
 import type { AppServices } from './services';
 import { openStore } from './store';
 
@@ -33,8 +35,11 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     const adminKeySource = await bootstrapAdminKey(store, config.adminKey);
     const metrics = new MetricsRegistry();
     const services = { config, store, logger, metrics } as AppServices;
+    services.mappingRuntime = createMappingRuntime({ logger });
     services.jobs = new JobRunner({ services });
     registerJobHandlers(services.jobs);
+    // Mappings and lookup tables as code become published versions before anything ingests.
+    await loadMappingsAsCode(services);
     const app = createApp({ services, routes: allRoutes(), studioDir: options.studioDir });
     if (options.startJobs ?? true) await services.jobs.start();
     return {
@@ -43,6 +48,7 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
       adminKeySource,
       close: async () => {
         await services.jobs.stop();
+        await services.mappingRuntime.close();
         await store.close();
       },
     };

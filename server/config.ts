@@ -3,6 +3,7 @@
  * reported together in a readable list instead of failing on the first one.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface AppConfig {
   port: number;
@@ -20,6 +21,8 @@ export interface AppConfig {
   jsonBodyLimit: number;
   /** Body limit for inline ingest requests (larger loads go through upload jobs), in bytes. */
   ingestBodyLimit: number;
+  /** Mappings as code (`<source>/<domain>.jsonata`, `lookups/*.json`), loaded at start-up. */
+  mappingsDir: string;
 }
 
 export class ConfigError extends Error {
@@ -28,6 +31,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** The repository's `mappings/` folder, independent of the working directory. */
+const DEFAULT_MAPPINGS_DIR = fileURLToPath(new URL('../mappings/', import.meta.url));
 
 const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
 
@@ -75,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: (['debug', 'info', 'warn', 'error'].includes(logLevel) ? logLevel : 'info') as AppConfig['logLevel'],
     jsonBodyLimit: parseInteger({ name: 'MDM_JSON_BODY_LIMIT', raw: env.MDM_JSON_BODY_LIMIT, fallback: 1024 * 1024, min: 1024, max: 64 * 1024 * 1024 }, problems),
     ingestBodyLimit: parseInteger({ name: 'MDM_INGEST_BODY_LIMIT', raw: env.MDM_INGEST_BODY_LIMIT, fallback: 16 * 1024 * 1024, min: 1024, max: 256 * 1024 * 1024 }, problems),
+    mappingsDir: path.resolve(env.MDM_MAPPINGS_DIR?.trim() || DEFAULT_MAPPINGS_DIR),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -8,6 +8,7 @@ import type { Logger } from './logger';
 import type { MetricsRegistry } from './metrics/registry';
 import type { Store } from './store/types';
 import type { JobRunner } from './jobs/jobRunner';
+import type { MappingRuntime } from './mapping-runtime';
 
 export interface AppServices {
   config: AppConfig;
@@ -15,4 +16,6 @@ export interface AppServices {
   logger: Logger;
   metrics: MetricsRegistry;
   jobs: JobRunner;
+  /** Worker pool evaluating JSONata mappings (ingest, preview, mapping tests). */
+  mappingRuntime: MappingRuntime;
 }

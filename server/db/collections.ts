@@ -6,13 +6,16 @@ import type { IndexSpec, Store } from '../store/types';
 import { apiKeyCollections } from '../commands/apiKeys/collections';
 import { auditCollections } from '../audit/collections';
 import { jobCollections } from '../jobs/collections';
+import { goldenCollections } from '../golden/collections';
+import { lookupCollections } from '../lookups/collections';
+import { mappingCollections } from '../mappings/collections';
 
 export interface CollectionDefinition {
   name: string;
   indexes: IndexSpec[];
 }
 
-export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections];
+export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections];
 
 /** Creates every declared index (idempotent). */
 export async function ensureCollections(store: Store): Promise<void> {

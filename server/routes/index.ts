@@ -3,6 +3,11 @@ import type { AnyRoute } from '../http/route';
 import { apiKeyRoutes } from './api/apiKeys';
 import { schemaRoutes } from './api/schemas';
 import { jobRoutes } from './api/jobs';
+import { lookupRoutes } from './api/lookups';
+import { mappingRoutes } from './api/mappings';
+import { goldenRoutes } from './api/golden';
+import { xrefRoutes } from './api/xref';
+import { changeRoutes } from './api/changes';
 import { systemRoutes } from './system';
 
 export const APP_VERSION = '0.1.0';
@@ -10,6 +15,6 @@ export const APP_VERSION = '0.1.0';
 /** All routes, system routes first. */
 export function allRoutes(): AnyRoute[] {
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes);
+  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes, ...mappingRoutes, ...lookupRoutes, ...goldenRoutes, ...xrefRoutes, ...changeRoutes);
   return routes;
 }

@@ -1,0 +1,377 @@
+/**
+ * Request/response contracts for mappings and lookup tables, declared once: the routes validate
+ * requests with them and generate OpenAPI from them, and the studio imports the same types.
+ */
+import type { FromSchema } from 'json-schema-to-ts';
+
+// ---------- shared pieces ----------
+
+export const SOURCE_PATTERN = '^[a-z0-9][a-z0-9_-]{0,62}$';
+export const DOMAIN_PATTERN = '^[a-z][a-z0-9-]{0,40}$';
+export const LOOKUP_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$';
+
+export const mappingParamsSchema = {
+  type: 'object',
+  required: ['source', 'domain'],
+  properties: {
+    source: { type: 'string', pattern: SOURCE_PATTERN, description: 'Source system, e.g. `lawson` (lower case letters, digits, `_`, `-`).' },
+    domain: { type: 'string', pattern: DOMAIN_PATTERN, description: 'Canonical domain, e.g. `item`.' },
+  },
+} as const;
+
+export const mappingVersionParamsSchema = {
+  type: 'object',
+  required: ['source', 'domain', 'version'],
+  properties: { ...mappingParamsSchema.properties, version: { type: 'integer', minimum: 1, description: 'Published version number.' } },
+} as const;
+
+export const directionQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    direction: { type: 'string', enum: ['inbound', 'outbound'], default: 'inbound', description: 'inbound: source payload → canonical record; outbound: golden record → target payload.' },
+  },
+} as const;
+
+export const listMappingsQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    source: { type: 'string', pattern: SOURCE_PATTERN },
+    domain: { type: 'string', pattern: DOMAIN_PATTERN },
+    direction: { type: 'string', enum: ['inbound', 'outbound'] },
+  },
+} as const;
+
+const authorSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['keyId', 'name', 'role'],
+  properties: { keyId: { type: 'string' }, name: { type: 'string', description: '`files` for mappings as code.' }, role: { type: 'string' } },
+} as const;
+
+export const mappingErrorSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'message'],
+  properties: {
+    code: { type: 'string', description: 'MAPPING_SYNTAX_ERROR, MAPPING_ERROR, MAPPING_TIMEOUT, LOOKUP_MISSING, …' },
+    message: { type: 'string' },
+    position: { type: 'integer', description: 'Character offset in the expression.' },
+    token: { type: 'string' },
+    jsonataCode: { type: 'string', description: "jsonata's own code (T2001, D3137…)." },
+  },
+} as const;
+export type MappingErrorView = FromSchema<typeof mappingErrorSchema>;
+
+const errorDetailSchema = {
+  type: 'object',
+  required: ['code', 'message'],
+  properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+} as const;
+
+export const mappingTestCaseSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'input'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    input: { description: 'The source payload.' },
+    output: { description: 'The expected output (JSON equality; `null` expects no output). Give `output` or `error`.' },
+    error: { type: 'string', minLength: 1, maxLength: 80, description: 'The expected error code (ours, e.g. LOOKUP_MISSING, or jsonata’s, e.g. D3137).' },
+  },
+} as const;
+export type MappingTestCaseView = FromSchema<typeof mappingTestCaseSchema>;
+
+// ---------- requests ----------
+
+export const putMappingBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['expression'],
+  properties: {
+    expression: { type: 'string', minLength: 1, maxLength: 200_000, description: 'The JSONata expression (one source payload → one output record).' },
+    description: { type: 'string', maxLength: 4000 },
+    samples: { type: 'array', maxItems: 100, items: {}, description: 'Sample payloads for the editor.' },
+    tests: { type: 'array', maxItems: 1000, items: mappingTestCaseSchema },
+    revision: { type: 'integer', minimum: 0, description: 'The draft revision you last read (0: the mapping must not exist yet). Omit to overwrite unconditionally.' },
+  },
+} as const;
+export type PutMappingBody = FromSchema<typeof putMappingBodySchema>;
+
+export const previewBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['payloads'],
+  properties: {
+    expression: { type: 'string', minLength: 1, maxLength: 200_000, description: 'Expression to evaluate; the saved draft when omitted.' },
+    payloads: { type: 'array', minItems: 1, maxItems: 500, items: {} },
+  },
+} as const;
+export type PreviewBody = FromSchema<typeof previewBodySchema>;
+
+export const publishBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    note: { type: 'string', maxLength: 1000, description: 'Why this version (kept in the history and the audit log).' },
+    revision: { type: 'integer', minimum: 1, description: 'Publish only if the draft is still at this revision.' },
+  },
+} as const;
+export type PublishBody = FromSchema<typeof publishBodySchema>;
+
+export const rollbackBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version'],
+  properties: {
+    version: { type: 'integer', minimum: 1, description: 'The earlier version to publish again.' },
+    reason: { type: 'string', maxLength: 1000 },
+  },
+} as const;
+export type RollbackBody = FromSchema<typeof rollbackBodySchema>;
+
+export const diffPreviewBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200, description: 'How many of the most recent source records to re-map.' } },
+} as const;
+export type DiffPreviewBody = FromSchema<typeof diffPreviewBodySchema>;
+
+// ---------- responses ----------
+
+const versionSummaryProperties = {
+  version: { type: 'integer' },
+  contentHash: { type: 'string' },
+  origin: { type: 'string', enum: ['api', 'files', 'rollback'] },
+  rolledBackFrom: { type: ['integer', 'null'], description: 'For rollbacks: the version whose content this is.' },
+  schemaVersion: { type: ['string', 'null'], description: 'Canonical schema version when published.' },
+  lookupTables: { type: 'array', items: { type: 'string' } },
+  testSummary: { type: 'object', required: ['total', 'passed'], properties: { total: { type: 'integer' }, passed: { type: 'integer' } } },
+  note: { type: ['string', 'null'] },
+  author: authorSchema,
+  createdAt: { type: 'string', format: 'date-time' },
+  isCurrent: { type: 'boolean' },
+} as const;
+
+export const mappingVersionSummarySchema = {
+  type: 'object',
+  required: ['version', 'contentHash', 'origin', 'rolledBackFrom', 'schemaVersion', 'lookupTables', 'testSummary', 'note', 'author', 'createdAt', 'isCurrent'],
+  properties: versionSummaryProperties,
+} as const;
+export type MappingVersionSummaryView = FromSchema<typeof mappingVersionSummarySchema>;
+
+const contentProperties = {
+  expression: { type: 'string' },
+  description: { type: 'string' },
+  samples: { type: 'array', items: {} },
+  tests: { type: 'array', items: mappingTestCaseSchema },
+} as const;
+
+export const mappingVersionSchema = {
+  type: 'object',
+  required: [...mappingVersionSummarySchema.required, 'source', 'domain', 'direction', 'expression', 'description', 'samples', 'tests'],
+  properties: { source: { type: 'string' }, domain: { type: 'string' }, direction: { type: 'string' }, ...versionSummaryProperties, ...contentProperties },
+} as const;
+export type MappingVersionView = FromSchema<typeof mappingVersionSchema>;
+
+export const mappingDraftSchema = {
+  type: 'object',
+  required: ['revision', 'contentHash', 'expression', 'description', 'samples', 'tests', 'updatedAt', 'updatedBy', 'syntaxError', 'lookupTables'],
+  properties: {
+    revision: { type: 'integer' },
+    contentHash: { type: 'string' },
+    ...contentProperties,
+    updatedAt: { type: 'string', format: 'date-time' },
+    updatedBy: authorSchema,
+    syntaxError: { oneOf: [mappingErrorSchema, { type: 'null' }] },
+    lookupTables: { type: 'array', items: { type: 'string' }, description: 'Lookup tables the expression references.' },
+  },
+} as const;
+
+const fileSyncSchema = {
+  type: 'object',
+  required: ['contentHash', 'loadedAt', 'outcome'],
+  properties: {
+    contentHash: { type: 'string' },
+    loadedAt: { type: 'string', format: 'date-time' },
+    outcome: { type: 'string', enum: ['published', 'in-sync', 'kept-api-version', 'refused'] },
+    problem: { type: 'string' },
+  },
+} as const;
+
+const statusProperties = {
+  source: { type: 'string' },
+  domain: { type: 'string' },
+  direction: { type: 'string', enum: ['inbound', 'outbound'] },
+  status: { type: 'string', enum: ['draft', 'published'], description: 'published once any version was published.' },
+  draftState: { type: 'string', enum: ['none', 'unpublished', 'same-as-published', 'modified'], description: 'unpublished: never published; modified: the draft differs from the published version.' },
+  publishedVersion: { type: ['integer', 'null'] },
+  description: { type: 'string' },
+  updatedAt: { type: 'string', format: 'date-time', description: 'Last change (draft save or publish).' },
+  createdAt: { type: 'string', format: 'date-time' },
+} as const;
+
+export const mappingSummarySchema = {
+  type: 'object',
+  required: ['source', 'domain', 'direction', 'status', 'draftState', 'publishedVersion', 'description', 'updatedAt', 'createdAt', 'draftRevision'],
+  properties: { ...statusProperties, draftRevision: { type: ['integer', 'null'] } },
+} as const;
+export type MappingSummaryView = FromSchema<typeof mappingSummarySchema>;
+
+export const mappingViewSchema = {
+  type: 'object',
+  required: ['source', 'domain', 'direction', 'status', 'draftState', 'publishedVersion', 'description', 'updatedAt', 'createdAt', 'draft', 'published', 'files'],
+  properties: {
+    ...statusProperties,
+    draft: { oneOf: [mappingDraftSchema, { type: 'null' }] },
+    published: { oneOf: [mappingVersionSchema, { type: 'null' }] },
+    files: { oneOf: [fileSyncSchema, { type: 'null' }], description: 'What the last start-up did with this mapping’s files.' },
+  },
+} as const;
+export type MappingView = FromSchema<typeof mappingViewSchema>;
+
+const previewResultSchema = {
+  type: 'object',
+  required: ['index', 'ok', 'durationMs', 'schemaErrors', 'missingRequired'],
+  properties: {
+    index: { type: 'integer' },
+    ok: { type: 'boolean' },
+    output: { description: 'The mapped record (absent when the mapping produced nothing or failed).' },
+    error: mappingErrorSchema,
+    durationMs: { type: 'number' },
+    schemaErrors: { type: 'array', items: errorDetailSchema, description: 'Canonical-schema problems of the output.' },
+    missingRequired: { type: 'array', items: { type: 'string' }, description: 'Required canonical fields the output does not set.' },
+  },
+} as const;
+
+export const previewResponseSchema = {
+  type: 'object',
+  required: ['syntaxError', 'results', 'requiredNeverSet', 'lookupTables', 'missingLookupTables', 'schemaVersion', 'elapsedMs'],
+  properties: {
+    syntaxError: { oneOf: [mappingErrorSchema, { type: 'null' }] },
+    results: { type: 'array', items: previewResultSchema },
+    requiredNeverSet: { type: 'array', items: { type: 'string' }, description: 'Required fields that no output sets.' },
+    lookupTables: { type: 'array', items: { type: 'string' } },
+    missingLookupTables: { type: 'array', items: { type: 'string' } },
+    schemaVersion: { type: ['string', 'null'] },
+    elapsedMs: { type: 'number', description: 'Wall-clock time of the whole evaluation.' },
+  },
+} as const;
+export type PreviewResponse = FromSchema<typeof previewResponseSchema>;
+
+const testCaseResultSchema = {
+  type: 'object',
+  required: ['name', 'passed', 'expected', 'actual', 'schemaErrors', 'durationMs'],
+  properties: {
+    name: { type: 'string' },
+    passed: { type: 'boolean' },
+    expected: { type: 'object', description: '{ output } or { error: code }' },
+    actual: { type: 'object', description: '{ output } or { error: { code, message, … } }' },
+    message: { type: 'string' },
+    differences: { type: 'array', items: { type: 'string' }, description: 'Output fields that differ from the expected output.' },
+    schemaErrors: { type: 'array', items: errorDetailSchema },
+    durationMs: { type: 'number' },
+  },
+} as const;
+
+export const testReportSchema = {
+  type: 'object',
+  required: ['total', 'passed', 'failed', 'isPassing', 'syntaxError', 'missingLookupTables', 'cases'],
+  properties: {
+    total: { type: 'integer' },
+    passed: { type: 'integer' },
+    failed: { type: 'integer' },
+    isPassing: { type: 'boolean' },
+    syntaxError: { oneOf: [mappingErrorSchema, { type: 'null' }] },
+    missingLookupTables: { type: 'array', items: { type: 'string' } },
+    cases: { type: 'array', items: testCaseResultSchema },
+  },
+} as const;
+export type TestReportView = FromSchema<typeof testReportSchema>;
+
+export const publishResponseSchema = {
+  type: 'object',
+  required: ['isNew', 'version'],
+  properties: { isNew: { type: 'boolean', description: 'false when the draft was already the published version.' }, version: mappingVersionSummarySchema },
+} as const;
+export type PublishResponse = FromSchema<typeof publishResponseSchema>;
+
+export const diffPreviewResponseSchema = {
+  type: 'object',
+  required: ['publishedVersion', 'draftRevision', 'examined', 'changed', 'unchanged', 'items'],
+  properties: {
+    publishedVersion: { type: ['integer', 'null'] },
+    draftRevision: { type: 'integer' },
+    examined: { type: 'integer', description: 'Source records re-mapped (most recent first).' },
+    changed: { type: 'integer' },
+    unchanged: { type: 'integer' },
+    items: {
+      type: 'array',
+      description: 'Only the records whose output would differ.',
+      items: {
+        type: 'object',
+        required: ['sourceRecordId', 'sourceId', 'published', 'draft', 'changedFields'],
+        properties: {
+          sourceRecordId: { type: 'string' },
+          sourceId: { type: 'string' },
+          published: { type: 'object', description: '{ ok, output | error } under the published version.' },
+          draft: { type: 'object', description: '{ ok, output | error } under the draft.' },
+          changedFields: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+  },
+} as const;
+export type DiffPreviewResponse = FromSchema<typeof diffPreviewResponseSchema>;
+
+// ---------- lookup tables ----------
+
+export const lookupParamsSchema = {
+  type: 'object',
+  required: ['name'],
+  properties: { name: { type: 'string', pattern: LOOKUP_NAME_PATTERN, description: 'Table name as mappings use it: `$lookup(name, key)`.' } },
+} as const;
+
+export const putLookupBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['entries'],
+  properties: {
+    description: { type: 'string', maxLength: 4000 },
+    entries: { type: 'object', maxProperties: 200_000, description: 'Source code → canonical value.' },
+    revision: { type: 'integer', minimum: 0, description: 'The revision you last read (0: must not exist yet). Omit to overwrite unconditionally.' },
+  },
+} as const;
+export type PutLookupBody = FromSchema<typeof putLookupBodySchema>;
+
+export const deleteLookupQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { reason: { type: 'string', maxLength: 1000 } },
+} as const;
+
+const lookupSummaryProperties = {
+  name: { type: 'string' },
+  description: { type: 'string' },
+  entryCount: { type: 'integer' },
+  revision: { type: 'integer' },
+  origin: { type: 'string', enum: ['api', 'files'] },
+  updatedAt: { type: 'string', format: 'date-time' },
+  updatedBy: authorSchema,
+  createdAt: { type: 'string', format: 'date-time' },
+} as const;
+
+export const lookupSummarySchema = {
+  type: 'object',
+  required: ['name', 'description', 'entryCount', 'revision', 'origin', 'updatedAt', 'updatedBy', 'createdAt'],
+  properties: lookupSummaryProperties,
+} as const;
+export type LookupSummaryView = FromSchema<typeof lookupSummarySchema>;
+
+export const lookupViewSchema = {
+  type: 'object',
+  required: [...lookupSummarySchema.required, 'entries'],
+  properties: { ...lookupSummaryProperties, entries: { type: 'object' } },
+} as const;
+export type LookupView = FromSchema<typeof lookupViewSchema>;

@@ -1,0 +1,113 @@
+/** Use cases for lookup tables: read for mappings, list/get/save/delete for the API, all audited. */
+import { createHash } from 'node:crypto';
+import { recordAudit } from '../audit/auditLog';
+import { ConflictError, NotFoundError } from '../errors';
+import { MAPPINGS_COLLECTION } from '../mappings/collections';
+import { stableStringify } from '../mappings/mappingIdentity';
+import type { AppServices } from '../services';
+import type { Document } from '../store/types';
+import { LOOKUP_TABLES_COLLECTION } from './collections';
+import type { LookupTableDocument } from './types';
+
+type Actor = LookupTableDocument['updatedBy'];
+
+/** Hash of a table's content (key order ignored). */
+export function lookupContentHash(table: { description: string; entries: Record<string, unknown> }): string {
+  return createHash('sha256').update(stableStringify({ description: table.description, entries: table.entries })).digest('hex');
+}
+
+function tables(services: Pick<AppServices, 'store'>) {
+  return services.store.collection<LookupTableDocument>(LOOKUP_TABLES_COLLECTION);
+}
+
+/** The entries of the named tables, keyed by name; unknown names are left out (the runtime reports LOOKUP_MISSING). */
+export async function loadLookupTables(services: Pick<AppServices, 'store'>, names: string[]): Promise<Record<string, Record<string, unknown>>> {
+  if (names.length === 0) return {};
+  const found = await tables(services).find({ _id: { $in: [...new Set(names)] } }, { projection: { entries: 1 } });
+  return Object.fromEntries(found.map((table) => [table._id, table.entries]));
+}
+
+/** Every table, by name (entries included: tables are reference data, small by nature). */
+export async function listLookupTables(services: Pick<AppServices, 'store'>): Promise<LookupTableDocument[]> {
+  return tables(services).find({}, { sort: { _id: 1 } });
+}
+
+/** One table, or 404. */
+export async function getLookupTable(services: Pick<AppServices, 'store'>, name: string): Promise<LookupTableDocument> {
+  const table = await tables(services).findOne({ _id: name });
+  if (!table) throw new NotFoundError(`Lookup table "${name}"`);
+  return table;
+}
+
+/** Creates or replaces a table; `expectedRevision` (when given) must match the stored one (0 = must not exist). */
+export async function saveLookupTable(
+  services: Pick<AppServices, 'store'>,
+  input: { name: string; description: string; entries: Record<string, unknown>; expectedRevision?: number; actor: Actor; origin?: 'api' | 'files'; fileHash?: string },
+): Promise<{ table: LookupTableDocument; isCreated: boolean; isChanged: boolean }> {
+  const now = new Date().toISOString();
+  const hash = lookupContentHash(input);
+  return services.store.withTransaction(async (session) => {
+    const current = await tables(services).findOne({ _id: input.name }, { session });
+    const currentRevision = current?.revision ?? 0;
+    if (input.expectedRevision !== undefined && input.expectedRevision !== currentRevision) {
+      throw new ConflictError('STALE_REVISION', `Lookup table "${input.name}" was changed by someone else (you sent revision ${input.expectedRevision}, it is now at ${currentRevision}). Reload it and apply your change again.`, {
+        current: current ? { name: current._id, revision: current.revision, description: current.description, entries: current.entries, updatedAt: current.updatedAt, updatedBy: current.updatedBy } : null,
+      });
+    }
+    if (current && current.contentHash === hash) {
+      if (input.fileHash !== undefined && current.fileHash !== input.fileHash) await tables(services).updateOne({ _id: input.name }, { $set: { fileHash: input.fileHash } }, { session });
+      return { table: { ...current, fileHash: input.fileHash ?? current.fileHash }, isCreated: false, isChanged: false };
+    }
+    const table: LookupTableDocument = {
+      _id: input.name,
+      description: input.description,
+      entries: input.entries,
+      revision: currentRevision + 1,
+      contentHash: hash,
+      origin: input.origin ?? 'api',
+      updatedAt: now,
+      updatedBy: input.actor,
+      createdAt: current?.createdAt ?? now,
+      ...(input.fileHash !== undefined ? { fileHash: input.fileHash } : current?.fileHash !== undefined ? { fileHash: current.fileHash } : {}),
+    };
+    await tables(services).replaceOne({ _id: input.name }, table, { session, upsert: true });
+    await recordAudit({
+      store: services.store,
+      session,
+      actor: input.actor,
+      action: current ? 'lookup.update' : 'lookup.create',
+      target: { type: 'lookupTable', id: input.name },
+      before: current ? { revision: current.revision, description: current.description, entries: current.entries } : undefined,
+      after: { revision: table.revision, description: table.description, entries: table.entries, origin: table.origin },
+    });
+    return { table, isCreated: !current, isChanged: true };
+  });
+}
+
+/** Deletes a table unless a published mapping uses it (409 LOOKUP_IN_USE naming those mappings). */
+export async function deleteLookupTable(services: Pick<AppServices, 'store'>, input: { name: string; actor: Actor; reason?: string }): Promise<LookupTableDocument> {
+  return services.store.withTransaction(async (session) => {
+    const current = await tables(services).findOne({ _id: input.name }, { session });
+    if (!current) throw new NotFoundError(`Lookup table "${input.name}"`);
+    const users = await services.store
+      .collection<Document & { source: string; domain: string; direction: string }>(MAPPINGS_COLLECTION)
+      .find({ 'published.lookupTables': input.name }, { session, projection: { source: 1, domain: 1, direction: 1 } });
+    if (users.length > 0) {
+      const list = users.map((mapping) => `${mapping.source}/${mapping.domain}`).join(', ');
+      throw new ConflictError('LOOKUP_IN_USE', `Lookup table "${input.name}" is used by the published mapping${users.length > 1 ? 's' : ''} ${list}; publish versions that no longer use it first.`, {
+        mappings: users.map((mapping) => ({ source: mapping.source, domain: mapping.domain, direction: mapping.direction })),
+      });
+    }
+    await tables(services).deleteOne({ _id: input.name }, { session });
+    await recordAudit({
+      store: services.store,
+      session,
+      actor: input.actor,
+      action: 'lookup.delete',
+      target: { type: 'lookupTable', id: input.name },
+      before: { revision: current.revision, description: current.description, entries: current.entries },
+      reason: input.reason,
+    });
+    return current;
+  });
+}
