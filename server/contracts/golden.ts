@@ -1,0 +1,213 @@
+/**
+ * Request/response contracts of the golden-record API (golden records, xrefs, history, change
+ * feed, exports); imported by the server's routes and presenters and by the studio.
+ */
+import type { FromSchema } from 'json-schema-to-ts';
+
+export const domainParam = { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 60 } as const;
+export const goldenIdParam = { type: 'string', minLength: 1, maxLength: 200 } as const;
+
+export const goldenParamsSchema = {
+  type: 'object',
+  required: ['domain', 'id'],
+  properties: { domain: domainParam, id: goldenIdParam },
+} as const;
+
+export const getGoldenQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    include: {
+      type: 'array',
+      items: { type: 'string', enum: ['lineage', 'sources', 'history', 'relationships'] },
+      description: 'Comma-separated extras: lineage, sources, history, relationships.',
+    },
+    asOf: { type: 'string', format: 'date-time', description: 'Read the record as it was at this time (ISO-8601).' },
+  },
+} as const;
+export type GetGoldenQuery = FromSchema<typeof getGoldenQuerySchema>;
+
+export const reasonProperty = { type: 'string', minLength: 1, maxLength: 2000, description: 'Why: kept in history and the audit log.' } as const;
+export const expectedVersionProperty = { type: 'integer', minimum: 1, description: 'The version you last read; a different current version answers 409 with the current state.' } as const;
+
+export const mergeBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['otherId', 'reason'],
+  properties: {
+    otherId: { ...goldenIdParam, description: 'The golden record merged into this one and retired.' },
+    reason: reasonProperty,
+    expectedVersion: expectedVersionProperty,
+    otherExpectedVersion: { ...expectedVersionProperty, description: 'The version of the other record you last read.' },
+  },
+} as const;
+export type MergeBody = FromSchema<typeof mergeBodySchema>;
+
+export const unmergeBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['sourceRecordId', 'reason'],
+  properties: {
+    sourceRecordId: { type: 'string', minLength: 1, maxLength: 400, description: 'The source record (`domain|source|sourceId`) split off this golden record.' },
+    reason: reasonProperty,
+    expectedVersion: expectedVersionProperty,
+  },
+} as const;
+export type UnmergeBody = FromSchema<typeof unmergeBodySchema>;
+
+export const overrideParamsSchema = {
+  type: 'object',
+  required: ['domain', 'id', 'attribute'],
+  properties: { domain: domainParam, id: goldenIdParam, attribute: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]*$', maxLength: 100 } },
+} as const;
+
+export const setOverrideBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['value', 'reason'],
+  properties: {
+    value: { description: 'The value that wins over survivorship until cleared (null forces the attribute empty).' },
+    reason: reasonProperty,
+    expectedVersion: expectedVersionProperty,
+  },
+} as const;
+export type SetOverrideBody = FromSchema<typeof setOverrideBodySchema>;
+
+export const clearOverrideBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason: reasonProperty, expectedVersion: expectedVersionProperty },
+} as const;
+
+export const listGoldenQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'string', enum: ['active', 'retired'] },
+    updatedSince: { type: 'string', format: 'date-time' },
+    cursor: { type: 'string', maxLength: 200, description: 'nextCursor of the previous page.' },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+  },
+  patternProperties: {
+    '^attr\\.[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*$': { type: 'string', maxLength: 500, description: 'Equality filter on an attribute path, e.g. attr.manufacturer.name=Medline.' },
+  },
+} as const;
+
+export const changesQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    after: { type: 'string', maxLength: 40, description: 'nextCursor of the previous read; omit to start at the beginning.' },
+    domain: domainParam,
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+  },
+} as const;
+
+export const historyQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    afterVersion: { type: 'integer', minimum: 0 },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+  },
+} as const;
+
+export interface LineageView {
+  sourceRecordId: string | null;
+  source: string;
+  sourceId: string | null;
+  at: string;
+  strategy: string;
+}
+
+export interface OverrideView {
+  value: unknown;
+  reason: string;
+  by: { name: string; role: string };
+  at: string;
+}
+
+export interface SourceRecordView {
+  id: string;
+  source: string;
+  sourceId: string;
+  goldenId: string;
+  canonical: Record<string, unknown>;
+  /** The payload as received: only for roles that may see sensitive values. */
+  raw?: unknown;
+  mappingVersion: number;
+  schemaVersion: string;
+  receivedAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface HistoryEntryView {
+  version: number;
+  at: string;
+  cause: string;
+  actor: { name: string; role: string; rule?: string };
+  changes: Array<{ attribute: string; before: unknown; after: unknown }>;
+  note?: string;
+  status: string;
+  mergedInto?: string;
+  sourceRecordIds: string[];
+}
+
+export interface RelationshipView {
+  type: string;
+  direction: 'outgoing' | 'incoming';
+  otherGoldenId: string;
+  fromGoldenId: string;
+  toGoldenId: string;
+  attributes?: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface GoldenRecordView {
+  id: string;
+  domain: string;
+  status: 'active' | 'retired';
+  mergedInto?: string;
+  version: number;
+  attributes: Record<string, unknown>;
+  overrides: Record<string, OverrideView>;
+  sourceRecordIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  /** Set when the record is read as of a time: the version's own timestamp. */
+  asOf?: string;
+  lineage?: Record<string, LineageView>;
+  sources?: SourceRecordView[];
+  history?: HistoryEntryView[];
+  relationships?: RelationshipView[];
+}
+
+/** What a retired id answers (200): a pointer to the survivor, with the survivor itself. */
+export interface RetiredGoldenView {
+  retired: true;
+  id: string;
+  survivorId: string;
+  survivor: GoldenRecordView;
+}
+
+export interface XrefView {
+  source: string;
+  sourceId: string;
+  sourceRecordId: string;
+  goldenId: string;
+  updatedAt: string;
+}
+
+export interface ChangeView {
+  cursor: string;
+  domain: string;
+  goldenId: string;
+  type: string;
+  version: number;
+  at: string;
+  cause?: string;
+  mergedInto?: string;
+  changedAttributes?: string[];
+}

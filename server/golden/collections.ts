@@ -1,0 +1,50 @@
+/** Collections owned by golden records, and the indexes the use cases and the query API rely on. */
+import type { CollectionDefinition } from '../db/collections';
+
+export const GOLDEN_RECORDS = 'goldenRecords';
+export const SOURCE_RECORDS = 'sourceRecords';
+export const GOLDEN_HISTORY = 'goldenHistory';
+export const RELATIONSHIPS = 'relationships';
+export const CHANGES = 'changes';
+export const MATCH_DECISIONS = 'matchDecisions';
+export const COUNTERS = 'counters';
+/** Owned by stewardship (shapes in server/stewardship/types.ts); golden records write and read them. */
+export const TASKS = 'tasks';
+export const NOT_A_MATCH = 'notAMatch';
+
+// Index names carry a `golden_` prefix so that another feature declaring indexes on a shared
+// collection (sourceRecords, tasks, notAMatch) cannot collide with these by name.
+export const goldenCollections: CollectionDefinition[] = [
+  {
+    name: GOLDEN_RECORDS,
+    indexes: [
+      { keys: { domain: 1, _id: 1 }, name: 'golden_by_domain' },
+      { keys: { domain: 1, status: 1, _id: 1 }, name: 'golden_by_status' },
+      { keys: { domain: 1, updatedAt: 1 }, name: 'golden_by_updated' },
+      { keys: { mergedInto: 1 }, name: 'golden_by_merged_into', partial: { mergedInto: { $exists: true } } },
+    ],
+  },
+  {
+    name: SOURCE_RECORDS,
+    indexes: [
+      { keys: { goldenId: 1 }, name: 'golden_by_golden' },
+      { keys: { domain: 1, _id: 1 }, name: 'golden_by_domain' },
+      { keys: { domain: 1, source: 1, 'canonical.parentSourceId': 1 }, name: 'golden_by_parent_ref' },
+      { keys: { domain: 1, source: 1, 'canonical.remitToSourceId': 1 }, name: 'golden_by_remit_ref' },
+    ],
+  },
+  { name: GOLDEN_HISTORY, indexes: [{ keys: { goldenId: 1, version: 1 }, name: 'golden_by_version', unique: true }, { keys: { goldenId: 1, at: 1 }, name: 'golden_by_time' }] },
+  {
+    name: RELATIONSHIPS,
+    indexes: [
+      { keys: { fromGoldenId: 1 }, name: 'golden_by_from' },
+      { keys: { toGoldenId: 1 }, name: 'golden_by_to' },
+      { keys: { fromSourceRecordId: 1 }, name: 'golden_by_from_record' },
+      { keys: { toSourceRecordId: 1 }, name: 'golden_by_to_record' },
+    ],
+  },
+  { name: CHANGES, indexes: [{ keys: { domain: 1, _id: 1 }, name: 'golden_by_domain' }] },
+  { name: MATCH_DECISIONS, indexes: [{ keys: { sourceRecordId: 1, at: 1 }, name: 'golden_by_record' }, { keys: { goldenId: 1, at: 1 }, name: 'golden_by_golden' }] },
+  { name: NOT_A_MATCH, indexes: [{ keys: { a: 1 }, name: 'golden_by_a' }, { keys: { b: 1 }, name: 'golden_by_b' }] },
+  { name: TASKS, indexes: [{ keys: { 'subject.sourceRecordId': 1, status: 1 }, name: 'golden_by_subject_record' }] },
+];

@@ -1,0 +1,79 @@
+/**
+ * The golden-record side of the matching engine: rule sets cached per domain, not-a-match
+ * exclusions as the engine's predicate, and the fingerprint of what the rules compare (a change of
+ * it reopens a not-a-match question).
+ */
+import { loadRules, matchRecord, prepareRecord, type CompiledRules, type MatchDecision } from '../matching';
+import type { CanonicalRecord } from '../matching/types';
+import type { Store, StoreSession } from '../store/types';
+import type { NotAMatchDocument } from '../stewardship/types';
+import { NOT_A_MATCH } from './collections';
+import { stableHash } from './stableJson';
+
+const rulesCache = new Map<string, Promise<CompiledRules>>();
+
+/** The compiled matching rules of a domain (loaded once per process). */
+export function rulesFor(domain: string): Promise<CompiledRules> {
+  let rules = rulesCache.get(domain);
+  if (!rules) {
+    rules = loadRules(domain);
+    rulesCache.set(domain, rules);
+    // A failed load (bad file) must not be cached forever.
+    rules.catch(() => rulesCache.delete(domain));
+  }
+  return rules;
+}
+
+/** The canonical record the engine sees: `sourceId` plus the canonical attributes. */
+export function asCanonical(canonical: Record<string, unknown>, sourceId: string): CanonicalRecord {
+  return { ...canonical, sourceId };
+}
+
+/** Hash of the values the rules compare (after normalisation): equal fingerprints, same evidence. */
+export function fingerprintRecord(record: CanonicalRecord, rules: CompiledRules): string {
+  return stableHash({ rulesVersion: rules.version, values: prepareRecord(record, rules).values });
+}
+
+/**
+ * Ids a record must not be matched with: the other side of every not-a-match pair naming the record
+ * (or its current golden record) whose fingerprint of this side is unchanged.
+ */
+export async function notAMatchExclusions(args: {
+  store: Store;
+  session?: StoreSession;
+  recordId: string;
+  goldenId?: string;
+  fingerprint: string;
+}): Promise<Set<string>> {
+  const ids = args.goldenId ? [args.recordId, args.goldenId] : [args.recordId];
+  const pairs = await args.store
+    .collection<NotAMatchDocument>(NOT_A_MATCH)
+    .find({ $or: [{ a: { $in: ids } }, { b: { $in: ids } }] }, { session: args.session });
+  const excluded = new Set<string>();
+  for (const pair of pairs) {
+    const recorded = pair.fingerprints?.[args.recordId];
+    // The record changed in an attribute the rules compare: the question is open again.
+    if (recorded !== undefined && recorded !== args.fingerprint) continue;
+    excluded.add(ids.includes(pair.a) ? pair.b : pair.a);
+  }
+  return excluded;
+}
+
+/** Matches a source record against the domain's golden records, skipping excluded ids. */
+export async function matchSourceRecord(args: {
+  store: Store;
+  session?: StoreSession;
+  rules: CompiledRules;
+  recordId: string;
+  record: CanonicalRecord;
+  excludedIds: ReadonlySet<string>;
+}): Promise<MatchDecision> {
+  return matchRecord({
+    store: args.store,
+    session: args.session,
+    rules: args.rules,
+    record: args.record,
+    recordId: args.recordId,
+    notAMatch: (pair) => args.excludedIds.has(pair.candidateRecordId) || args.excludedIds.has(pair.goldenId),
+  });
+}

@@ -1,0 +1,182 @@
+/**
+ * Reading and writing golden records with optimistic concurrency: every save bumps `version`,
+ * keeps the full state in `goldenHistory` (so as-of reads need no replay) and appends to the
+ * change feed — all with the caller's session, so they commit with the change that caused them.
+ */
+import { randomUUID } from 'node:crypto';
+import { ConflictError, NotFoundError } from '../errors';
+import type { Store, StoreSession } from '../store/types';
+import { appendChange } from './changeFeed';
+import { GOLDEN_HISTORY, GOLDEN_RECORDS, SOURCE_RECORDS } from './collections';
+import { isSameJson } from './stableJson';
+import type { ChangeDocument, GoldenActor, GoldenHistoryDocument, GoldenRecordDocument, HistoryCause, SourceRecordDocument } from './types';
+
+/** Runs `work` in the caller's transaction when given one, otherwise in a new transaction. */
+export async function inTransaction<R>(store: Store, session: StoreSession | undefined, work: (session: StoreSession) => Promise<R>): Promise<R> {
+  // Transactions do not nest (the embedded store serialises them): reuse the caller's.
+  if (session) return work(session);
+  return store.withTransaction(work);
+}
+
+/** A new stable golden id. */
+export function newGoldenId(domain: string): string {
+  return `${domain}-${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+}
+
+/** Loads a golden record of `domain`, or null. */
+export async function findGolden(args: { store: Store; id: string; domain?: string; session?: StoreSession }): Promise<GoldenRecordDocument | null> {
+  const filter: Record<string, unknown> = { _id: args.id };
+  if (args.domain) filter.domain = args.domain;
+  return args.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).findOne(filter, { session: args.session });
+}
+
+/** Loads a golden record or throws 404. */
+export async function requireGolden(args: { store: Store; id: string; domain?: string; session?: StoreSession }): Promise<GoldenRecordDocument> {
+  const golden = await findGolden(args);
+  if (!golden) throw new NotFoundError(`Golden record "${args.id}"${args.domain ? ` in domain "${args.domain}"` : ''}`);
+  return golden;
+}
+
+/** Throws 409 STALE_VERSION with the current state when `expected` is given and differs. */
+export function assertVersion(golden: GoldenRecordDocument, expected: number | undefined): void {
+  if (expected !== undefined && golden.version !== expected) {
+    throw new ConflictError('STALE_VERSION', `Golden record "${golden._id}" is at version ${golden.version}, not ${expected}: reload it and try again.`, {
+      current: golden,
+    });
+  }
+}
+
+/** Throws 409 GOLDEN_RETIRED for a retired record (it cannot be changed; its survivor can). */
+export function assertActive(golden: GoldenRecordDocument): void {
+  if (golden.status !== 'active') {
+    throw new ConflictError('GOLDEN_RETIRED', `Golden record "${golden._id}" was merged into "${golden.mergedInto ?? '?'}" and can no longer change.`, {
+      current: golden,
+      survivorId: golden.mergedInto,
+    });
+  }
+}
+
+/** Loads the source records of a golden record, in id order. */
+export async function loadMembers(args: { store: Store; golden: Pick<GoldenRecordDocument, 'sourceRecordIds'>; session?: StoreSession }): Promise<SourceRecordDocument[]> {
+  if (args.golden.sourceRecordIds.length === 0) return [];
+  const members = await args.store
+    .collection<SourceRecordDocument>(SOURCE_RECORDS)
+    .find({ _id: { $in: args.golden.sourceRecordIds } }, { sort: { _id: 1 }, session: args.session });
+  return members;
+}
+
+type GoldenState = Pick<GoldenRecordDocument, 'status' | 'mergedInto' | 'attributes' | 'lineage' | 'sourceRecordIds' | 'overrides'>;
+
+function snapshotOf(golden: GoldenState): GoldenHistoryDocument['snapshot'] {
+  return structuredClone({
+    status: golden.status,
+    ...(golden.mergedInto ? { mergedInto: golden.mergedInto } : {}),
+    attributes: golden.attributes,
+    lineage: golden.lineage,
+    sourceRecordIds: golden.sourceRecordIds,
+    overrides: golden.overrides,
+  });
+}
+
+/** Top-level attribute changes between two states. */
+export function diffAttributes(before: Record<string, unknown>, after: Record<string, unknown>): GoldenHistoryDocument['changes'] {
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const changes: GoldenHistoryDocument['changes'] = [];
+  for (const name of names) {
+    if (!isSameJson(before[name], after[name])) changes.push({ attribute: name, before: before[name] ?? null, after: after[name] ?? null });
+  }
+  return changes;
+}
+
+/** Whether saving `next` over `before` would change anything a reader can see. */
+export function isMaterialChange(before: GoldenState, next: GoldenState): boolean {
+  return (
+    before.status !== next.status ||
+    before.mergedInto !== next.mergedInto ||
+    !isSameJson(before.attributes, next.attributes) ||
+    !isSameJson(before.lineage, next.lineage) ||
+    !isSameJson([...before.sourceRecordIds].sort(), [...next.sourceRecordIds].sort()) ||
+    !isSameJson(before.overrides, next.overrides)
+  );
+}
+
+/**
+ * Saves a new version of a golden record (insert when `before` is null): version + 1, history
+ * entry, change-feed entry. A concurrent writer that got there first → 409 with the current state.
+ */
+export async function saveGolden(args: {
+  store: Store;
+  session: StoreSession;
+  before: GoldenRecordDocument | null;
+  next: GoldenState & { _id: string; domain: string };
+  cause: HistoryCause;
+  changeType: ChangeDocument['type'];
+  actor: GoldenActor;
+  note?: string;
+  at?: string;
+}): Promise<GoldenRecordDocument> {
+  const at = args.at ?? new Date().toISOString();
+  const collection = args.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS);
+  const version = (args.before?.version ?? 0) + 1;
+  const doc: GoldenRecordDocument = {
+    _id: args.next._id,
+    domain: args.next.domain,
+    status: args.next.status,
+    ...(args.next.mergedInto ? { mergedInto: args.next.mergedInto } : {}),
+    version,
+    attributes: args.next.attributes,
+    lineage: args.next.lineage,
+    sourceRecordIds: [...args.next.sourceRecordIds].sort(),
+    overrides: args.next.overrides,
+    createdAt: args.before?.createdAt ?? at,
+    updatedAt: at,
+  };
+  if (args.before) {
+    const result = await collection.replaceOne({ _id: doc._id, version: args.before.version }, doc, { session: args.session });
+    if (result.matchedCount === 0) {
+      const current = await collection.findOne({ _id: doc._id }, { session: args.session });
+      throw new ConflictError('STALE_VERSION', `Golden record "${doc._id}" changed while this request was working on it: reload it and try again.`, { current });
+    }
+  } else {
+    await collection.insertOne(doc, { session: args.session });
+  }
+  const history: GoldenHistoryDocument = {
+    _id: `${doc._id}|${String(version).padStart(8, '0')}`,
+    goldenId: doc._id,
+    domain: doc.domain,
+    version,
+    at,
+    cause: args.cause,
+    actor: args.actor,
+    changes: diffAttributes(args.before?.attributes ?? {}, doc.attributes),
+    snapshot: snapshotOf(doc),
+    ...(args.note ? { note: args.note } : {}),
+  };
+  await args.store.collection<GoldenHistoryDocument>(GOLDEN_HISTORY).insertOne(history, { session: args.session });
+  await appendChange({
+    store: args.store,
+    session: args.session,
+    domain: doc.domain,
+    goldenId: doc._id,
+    type: args.changeType,
+    version,
+    at,
+    details: { cause: args.cause, ...(doc.mergedInto ? { mergedInto: doc.mergedInto } : {}), changedAttributes: history.changes.map((c) => c.attribute) },
+  });
+  return doc;
+}
+
+/** Reads the history of a golden record, oldest first, from `afterVersion`. */
+export async function readHistory(args: { store: Store; goldenId: string; afterVersion?: number; limit?: number }): Promise<GoldenHistoryDocument[]> {
+  const filter: Record<string, unknown> = { goldenId: args.goldenId };
+  if (args.afterVersion !== undefined) filter.version = { $gt: args.afterVersion };
+  return args.store.collection<GoldenHistoryDocument>(GOLDEN_HISTORY).find(filter, { sort: { version: 1 }, limit: args.limit });
+}
+
+/** The version of a golden record that was current at `asOf`, or null if it did not exist yet. */
+export async function readAsOf(args: { store: Store; goldenId: string; asOf: string }): Promise<GoldenHistoryDocument | null> {
+  const found = await args.store
+    .collection<GoldenHistoryDocument>(GOLDEN_HISTORY)
+    .find({ goldenId: args.goldenId, at: { $lte: args.asOf } }, { sort: { version: -1 }, limit: 1 });
+  return found[0] ?? null;
+}

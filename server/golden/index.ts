@@ -1,0 +1,21 @@
+/** Public surface of golden records: the use cases ingest, stewardship, routes and jobs call. */
+export type * from './types';
+export { applySourceRecord } from './applySourceRecord';
+export type { ApplyOutcome, ApplySourceRecordResult } from './applySourceRecord';
+export { mergeGoldenRecords, mergeLoadedGoldenRecords } from './mergeGoldenRecords';
+export type { MergeResult } from './mergeGoldenRecords';
+export { unmergeSourceRecord } from './unmergeSourceRecord';
+export type { UnmergeResult } from './unmergeSourceRecord';
+export { setOverride, clearOverride } from './overrides';
+export { openTask } from './tasks';
+export { getGoldenRecord, getGoldenRecordAsOf, getSourceRecordByXref, getSourceRecordsOf, listGoldenRecords } from './queries';
+export { readHistory, readAsOf, requireGolden, findGolden } from './goldenStore';
+export { readChanges, appendChange } from './changeFeed';
+export { relationshipsOf, sourceRecordIdOf } from './relationships';
+export { resolveSurvivorship, isEmptyValue, completenessOf } from './survivorship';
+export type { SurvivorshipSource, SurvivorshipResult } from './survivorship';
+export { loadSurvivorshipConfig, validateSurvivorshipConfig } from './survivorshipConfig';
+export type { SurvivorshipConfig, SurvivorshipStrategy, AttributeRule } from './survivorshipConfig';
+export { fingerprintRecord, rulesFor } from './goldenMatching';
+export { exportXrefs, exportGoldenRecords } from './exports';
+export * from './collections';

@@ -1,0 +1,134 @@
+/**
+ * Placing a source record that has no golden record (new, or split off by an unmerge): match it
+ * through the blocking index, then join the best golden record (auto-merge band), or get a golden
+ * record of its own — with a potential-match task in the review band. Every decision is stored and
+ * audited under the rule that made it.
+ */
+import { recordAudit, systemActor } from '../audit/auditLog';
+import { indexRecord, type CompiledRules, type MatchDecision } from '../matching';
+import type { Store, StoreSession } from '../store/types';
+import { SOURCE_RECORDS } from './collections';
+import { findGolden, newGoldenId } from './goldenStore';
+import { asCanonical, matchSourceRecord } from './goldenMatching';
+import { ruleOf, storeMatchDecision, taskCandidates } from './matchDecisions';
+import { recomputeGolden } from './recompute';
+import { linkRelationships } from './relationships';
+import type { SurvivorshipConfig } from './survivorshipConfig';
+import { openTask } from './tasks';
+import type { GoldenActor, GoldenRecordDocument, MatchDecisionDocument, SourceRecordDocument } from './types';
+
+export interface PlacementResult {
+  goldenId: string;
+  outcome: 'created' | 'merged' | 'review';
+  decision: MatchDecisionDocument;
+  golden: GoldenRecordDocument;
+}
+
+/** Drops candidates whose golden record is gone or retired (the index lags only on failures). */
+async function liveDecision(args: { store: Store; session: StoreSession; decision: MatchDecision }): Promise<{ decision: MatchDecision; target: GoldenRecordDocument | null }> {
+  const { decision } = args;
+  if (!decision.best) return { decision, target: null };
+  const target = await findGolden({ store: args.store, id: decision.best.goldenId, session: args.session });
+  if (target && target.status === 'active') return { decision, target };
+  const candidates = decision.candidates.filter((c) => c.goldenId !== decision.best?.goldenId);
+  return { decision: { ...decision, candidates, best: candidates[0] ?? null, decision: candidates.length > 0 ? 'review' : 'no-match' }, target: null };
+}
+
+/** Matches and places a source record; writes it with its golden id, indexes it, links its relationships. */
+export async function placeSourceRecord(args: {
+  store: Store;
+  session: StoreSession;
+  rules: CompiledRules;
+  config: SurvivorshipConfig;
+  record: SourceRecordDocument;
+  excludedIds: ReadonlySet<string>;
+  actor: GoldenActor;
+  trigger: MatchDecisionDocument['trigger'];
+  /** History note for a record created by this placement (e.g. why an unmerge split it off). */
+  createdNote?: string;
+  at: string;
+}): Promise<PlacementResult> {
+  const { store, session, rules, record, at } = args;
+  const canonical = asCanonical(record.canonical, record.sourceId);
+  const matched = await matchSourceRecord({ store, session, rules, recordId: record._id, record: canonical, excludedIds: args.excludedIds });
+  const { decision, target } = await liveDecision({ store, session, decision: matched });
+  const rule = ruleOf(decision, rules.version);
+  const isJoining = decision.decision === 'auto-merge' && target !== null;
+  const goldenId = isJoining && target ? target._id : newGoldenId(record.domain);
+  const placed: SourceRecordDocument = { ...record, goldenId };
+  await store.collection<SourceRecordDocument>(SOURCE_RECORDS).replaceOne({ _id: record._id }, placed, { upsert: true, session });
+  await indexRecord({ store, rules, recordId: record._id, goldenId, record: canonical, session });
+
+  let golden: GoldenRecordDocument;
+  if (isJoining && target) {
+    ({ golden } = await recomputeGolden({
+      store,
+      session,
+      before: target,
+      goldenId,
+      domain: record.domain,
+      sourceRecordIds: [...target.sourceRecordIds, record._id],
+      overrides: target.overrides,
+      config: args.config,
+      cause: args.trigger === 'unmerge' ? 'unmerge' : 'ingest',
+      changeType: 'updated',
+      actor: systemActor(rule),
+      note: `${record._id} joined by automatic match (score ${decision.best?.score ?? 0}).`,
+      at,
+    }));
+  } else {
+    ({ golden } = await recomputeGolden({
+      store,
+      session,
+      before: null,
+      goldenId,
+      domain: record.domain,
+      sourceRecordIds: [record._id],
+      overrides: {},
+      config: args.config,
+      cause: args.trigger === 'unmerge' ? 'unmerge' : 'ingest',
+      changeType: 'created',
+      actor: args.trigger === 'unmerge' ? args.actor : systemActor(rule),
+      note: args.createdNote ?? (decision.decision === 'review' ? 'Created pending review of a potential match.' : 'Created: no existing golden record matched.'),
+      at,
+    }));
+  }
+  const outcome: PlacementResult['outcome'] = isJoining ? 'merged' : decision.decision === 'review' ? 'review' : 'created';
+  if (outcome === 'review') {
+    await openTask({
+      store,
+      session,
+      type: 'potential-match',
+      domain: record.domain,
+      source: record.source,
+      subject: { sourceRecordId: record._id, goldenId },
+      candidates: taskCandidates(decision),
+      note: decision.isAmbiguous ? 'Several golden records reached the auto-merge band.' : undefined,
+      at,
+    });
+  }
+  await linkRelationships({ store, session, record: placed, config: args.config, hints: decision.relationships, at });
+  const stored = await storeMatchDecision({
+    store,
+    session,
+    domain: record.domain,
+    sourceRecordId: record._id,
+    goldenId,
+    outcome,
+    trigger: args.trigger,
+    rulesVersion: rules.version,
+    decision,
+    actor: args.actor,
+    at,
+  });
+  await recordAudit({
+    store,
+    session,
+    actor: systemActor(rule),
+    action: 'golden.match',
+    target: { type: 'sourceRecord', id: record._id, domain: record.domain },
+    after: { goldenId, outcome, band: decision.decision, score: stored.score, decisionId: stored._id, requestedBy: args.actor },
+    at,
+  });
+  return { goldenId, outcome, decision: stored, golden };
+}

@@ -1,0 +1,76 @@
+/**
+ * Read use cases of the query API: a golden record by id (retired ids resolve to their survivor),
+ * as of a time, by a source system's id, its xrefs, and a filtered list with cursor pagination.
+ */
+import { NotFoundError } from '../errors';
+import type { AppServices } from '../services';
+import type { Filter } from '../store/types';
+import { GOLDEN_RECORDS, SOURCE_RECORDS } from './collections';
+import { findGolden, readAsOf, requireGolden } from './goldenStore';
+import { sourceRecordIdOf } from './relationships';
+import type { GoldenRecordDocument, SourceRecordDocument } from './types';
+
+type Services = Pick<AppServices, 'store'>;
+
+const MAX_POINTER_HOPS = 32;
+
+/** A golden record by id; a retired id also yields the active survivor at the end of its merge chain. */
+export async function getGoldenRecord(services: Services, input: { domain: string; id: string }): Promise<{ golden: GoldenRecordDocument; survivor?: GoldenRecordDocument }> {
+  const golden = await requireGolden({ store: services.store, id: input.id, domain: input.domain });
+  if (golden.status === 'active') return { golden };
+  let survivor: GoldenRecordDocument | null = golden;
+  for (let hops = 0; survivor && survivor.status !== 'active' && survivor.mergedInto && hops < MAX_POINTER_HOPS; hops++) {
+    survivor = await findGolden({ store: services.store, id: survivor.mergedInto });
+  }
+  return survivor && survivor.status === 'active' ? { golden, survivor } : { golden };
+}
+
+/** The golden record as it was at `asOf` (the version current then); 404 if it did not exist yet. */
+export async function getGoldenRecordAsOf(services: Services, input: { domain: string; id: string; asOf: string }): Promise<GoldenRecordDocument> {
+  const current = await requireGolden({ store: services.store, id: input.id, domain: input.domain });
+  const version = await readAsOf({ store: services.store, goldenId: current._id, asOf: new Date(input.asOf).toISOString() });
+  if (!version) throw new NotFoundError(`Golden record "${input.id}" as of ${input.asOf}`, { createdAt: current.createdAt });
+  return {
+    ...current,
+    ...version.snapshot,
+    mergedInto: version.snapshot.mergedInto,
+    version: version.version,
+    updatedAt: version.at,
+  };
+}
+
+/** The source record filed under a source system's id, or 404. */
+export async function getSourceRecordByXref(services: Services, input: { domain: string; source: string; sourceId: string }): Promise<SourceRecordDocument> {
+  const record = await services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: sourceRecordIdOf(input.domain, input.source, input.sourceId) });
+  if (!record || !record.goldenId) throw new NotFoundError(`Source record "${input.sourceId}" of source "${input.source}" in domain "${input.domain}"`);
+  return record;
+}
+
+/** The source records of a golden record, in id order. */
+export async function getSourceRecordsOf(services: Services, input: { golden: GoldenRecordDocument }): Promise<SourceRecordDocument[]> {
+  return services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ goldenId: input.golden._id }, { sort: { _id: 1 } });
+}
+
+/** Turns a query-string value into the values it may equal in stored JSON (text, number, boolean). */
+function equalityCandidates(text: string): unknown[] {
+  const values: unknown[] = [text];
+  if (text === 'true' || text === 'false') values.push(text === 'true');
+  if (text.trim() !== '' && !Number.isNaN(Number(text))) values.push(Number(text));
+  return values;
+}
+
+/** Lists golden records of a domain in id order, after `cursor`, filtered by attribute equality. */
+export async function listGoldenRecords(
+  services: Services,
+  input: { domain: string; attributes?: Record<string, string>; status?: 'active' | 'retired'; updatedSince?: string; cursor?: string; limit: number },
+): Promise<{ items: GoldenRecordDocument[]; nextCursor: string | null }> {
+  const filter: Filter = { domain: input.domain };
+  if (input.status) filter.status = input.status;
+  if (input.updatedSince) filter.updatedAt = { $gte: new Date(input.updatedSince).toISOString() };
+  if (input.cursor) filter._id = { $gt: input.cursor };
+  for (const [path, value] of Object.entries(input.attributes ?? {})) filter[`attributes.${path}`] = { $in: equalityCandidates(value) };
+  const items = await services.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).find(filter, { sort: { _id: 1 }, limit: input.limit + 1 });
+  const hasMore = items.length > input.limit;
+  const page = hasMore ? items.slice(0, input.limit) : items;
+  return { items: page, nextCursor: hasMore ? page[page.length - 1]._id : null };
+}

@@ -1,0 +1,126 @@
+/**
+ * Survivorship: computes a golden record's attributes from its source records, one top-level
+ * canonical attribute at a time, by the strategy its rules name, then applies steward overrides
+ * (which always win). Pure and deterministic: ties fall through the rule's tie-breakers, then most
+ * recent, then the source record id, so recomputing the same inputs always gives the same record.
+ */
+import type { LineageEntry, OverrideEntry } from './types';
+import type { AttributeRule, SurvivorshipConfig, SurvivorshipStrategy } from './survivorshipConfig';
+import { stableStringify } from './stableJson';
+
+/** The parts of a source record survivorship reads. */
+export interface SurvivorshipSource {
+  _id: string;
+  source: string;
+  sourceId: string;
+  canonical: Record<string, unknown>;
+  updatedAt: string;
+}
+
+export interface SurvivorshipResult {
+  attributes: Record<string, unknown>;
+  lineage: Record<string, LineageEntry>;
+}
+
+interface Candidate {
+  record: SurvivorshipSource;
+  value: unknown;
+  fingerprint: string;
+}
+
+/** Whether a value counts as absent (missing values never win). */
+export function isEmptyValue(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.every(isEmptyValue);
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).every(isEmptyValue);
+  return false;
+}
+
+/** How filled-in a value is: characters of text, non-empty leaves of objects and arrays. */
+export function completenessOf(value: unknown): number {
+  if (isEmptyValue(value)) return 0;
+  if (typeof value === 'string') return value.trim().length;
+  if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + Math.max(completenessOf(item), isEmptyValue(item) ? 0 : 1), 0);
+  if (typeof value === 'object') {
+    // Leaves count once each, so an address with a postal code beats one without.
+    return Object.values(value as Record<string, unknown>).reduce<number>((sum, item) => sum + (isEmptyValue(item) ? 0 : typeof item === 'object' ? completenessOf(item) : 1), 0);
+  }
+  return 1;
+}
+
+function strategyScores(strategy: SurvivorshipStrategy, candidates: Candidate[], priority: string[]): number[] {
+  switch (strategy) {
+    case 'sourcePriority':
+      return candidates.map((c) => {
+        const index = priority.indexOf(c.record.source);
+        return index < 0 ? 0 : priority.length - index;
+      });
+    case 'mostRecent':
+      return candidates.map((c) => Date.parse(c.record.updatedAt) || 0);
+    case 'mostFrequent': {
+      const counts = new Map<string, number>();
+      for (const c of candidates) counts.set(c.fingerprint, (counts.get(c.fingerprint) ?? 0) + 1);
+      return candidates.map((c) => counts.get(c.fingerprint) ?? 0);
+    }
+    case 'mostComplete':
+      return candidates.map((c) => completenessOf(c.value));
+  }
+}
+
+/** Picks the surviving candidate and names the strategy that decided. */
+function pickSurvivor(candidates: Candidate[], rule: AttributeRule, config: SurvivorshipConfig): { winner: Candidate; strategy: string } {
+  const priority = rule.sources ?? config.sourcePriority ?? [];
+  const chain: SurvivorshipStrategy[] = [rule.strategy, ...(rule.tieBreak ?? []).filter((s) => s !== rule.strategy)];
+  if (!chain.includes('mostRecent')) chain.push('mostRecent');
+  let remaining = candidates;
+  for (const strategy of chain) {
+    if (remaining.length === 1) break;
+    const scores = strategyScores(strategy, remaining, priority);
+    const best = Math.max(...scores);
+    const next = remaining.filter((_, i) => scores[i] === best);
+    if (next.length === 1) {
+      return { winner: next[0], strategy };
+    }
+    remaining = next;
+  }
+  // Still tied (identical values, timestamps): the lowest source record id, for determinism.
+  const winner = [...remaining].sort((x, y) => (x.record._id < y.record._id ? -1 : x.record._id > y.record._id ? 1 : 0))[0];
+  return { winner, strategy: rule.strategy };
+}
+
+/** The lineage entry of a steward override. */
+export function overrideLineage(override: OverrideEntry): LineageEntry {
+  return { sourceRecordId: '', source: 'steward', sourceId: override.by.keyId, at: override.at, strategy: 'override' };
+}
+
+/** Computes every golden attribute with its lineage from the source records and the overrides. */
+export function resolveSurvivorship(args: {
+  sources: readonly SurvivorshipSource[];
+  overrides?: Record<string, OverrideEntry>;
+  config: SurvivorshipConfig;
+}): SurvivorshipResult {
+  const excluded = new Set(['sourceId', ...(args.config.excludedAttributes ?? [])]);
+  const names = new Set<string>();
+  for (const source of args.sources) for (const name of Object.keys(source.canonical)) if (!excluded.has(name)) names.add(name);
+  const attributes: Record<string, unknown> = {};
+  const lineage: Record<string, LineageEntry> = {};
+  for (const name of [...names].sort()) {
+    const candidates: Candidate[] = [];
+    for (const record of args.sources) {
+      const value = record.canonical[name];
+      if (!isEmptyValue(value)) candidates.push({ record, value, fingerprint: stableStringify(value) });
+    }
+    if (candidates.length === 0) continue;
+    const rule = args.config.attributes?.[name] ?? args.config.default;
+    const { winner, strategy } = pickSurvivor(candidates, rule, args.config);
+    attributes[name] = structuredClone(winner.value);
+    lineage[name] = { sourceRecordId: winner.record._id, source: winner.record.source, sourceId: winner.record.sourceId, at: winner.record.updatedAt, strategy };
+  }
+  for (const [name, override] of Object.entries(args.overrides ?? {})) {
+    if (override.value === null) delete attributes[name];
+    else attributes[name] = structuredClone(override.value);
+    lineage[name] = overrideLineage(override);
+  }
+  return { attributes, lineage };
+}

@@ -1,0 +1,22 @@
+/** The change feed for downstream consumers: poll with `after=<nextCursor>`; entries come in commit order. */
+import { changesQuerySchema } from '../../contracts/golden';
+import { readChanges } from '../../golden';
+import { presentChange } from '../../golden/goldenPresenter';
+import { defineRoute } from '../../http/route';
+
+export const changeRoutes = [
+  defineRoute({
+    operationId: 'listChanges',
+    method: 'get',
+    path: '/changes',
+    summary: 'Golden-record changes (created, updated, merged, retired, unmerged) after a cursor, oldest first',
+    tags: ['changes'],
+    auth: { action: 'changes.read' },
+    query: changesQuerySchema,
+    responses: { 200: { description: '`{ items, nextCursor }`: pass nextCursor as `after` to continue; it stays put when nothing is new.' } },
+    handler: async ({ services, query }) => {
+      const page = await readChanges({ store: services.store, after: query.after, domain: query.domain, limit: query.limit ?? 100 });
+      return { body: { items: page.items.map(presentChange), nextCursor: page.nextCursor } };
+    },
+  }),
+];
