@@ -242,7 +242,7 @@ export function generateFacilities(random: Random): FacilitySeed {
 
   // ---- Bad records ------------------------------------------------------------------------------
   const spare = hospitals[hospitals.length - 1];
-  truth.expectBad({ ...emitCms({ ...spare, key: 'bad-cms-ccn' }, { ccn: `${spare.ccn}0`, name: 'PRAIRIE VIEW SURGICAL HOSPITAL', entityKey: 'bad-cms-ccn' }), expectedCode: 'INVALID_CCN', reason: 'CCN has 7 digits' });
+  truth.expectBad({ ...emitCms({ ...spare, key: 'bad-cms-ccn' }, { ccn: `${spare.ccn}0`, name: 'PRAIRIE VIEW SURGICAL HOSPITAL', entityKey: 'bad-cms-ccn' }), expectedCode: 'FORMAT_CCN', reason: 'CCN has 7 digits' });
   {
     const line = cmsRows.length + 2;
     cmsRows.push({ rawLine: `330999,"ST. ANNE'S "NORTH" CAMPUS",1 CONVENT RD,ALBANY,NY,12208,ALBANY,(518) 555-0199,Acute Care Hospitals,Voluntary non-profit - Church,Yes,,3` });
@@ -250,7 +250,7 @@ export function generateFacilities(random: Random): FacilitySeed {
   }
   {
     const bad = malformedNpi(random);
-    truth.expectBad({ ...emitNppes({ ...spare, key: 'bad-npi', name: 'LAKESHORE AMBULATORY SURGERY CENTER LLC', formerName: undefined }, { npi: bad, legalName: 'LAKESHORE AMBULATORY SURGERY CENTER LLC', entityKey: 'bad-nppes-npi' }), expectedCode: 'INVALID_NPI', reason: 'NPI Luhn check digit is wrong' });
+    truth.expectBad({ ...emitNppes({ ...spare, key: 'bad-npi', name: 'LAKESHORE AMBULATORY SURGERY CENTER LLC', formerName: undefined }, { npi: bad, legalName: 'LAKESHORE AMBULATORY SURGERY CENTER LLC', entityKey: 'bad-nppes-npi' }), expectedCode: 'FORMAT_NPI', reason: 'NPI Luhn check digit is wrong' });
     const other = npi(random, 1);
     truth.expectBad({ ...emitNppes({ ...spare, key: 'bad-name', name: '', formerName: undefined }, { npi: other, legalName: '', entityKey: 'bad-nppes-name' }), expectedCode: 'REQUIRED', reason: 'organisation name is empty' });
   }

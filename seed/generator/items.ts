@@ -232,21 +232,21 @@ export function generateItems(input: { random: Random; distributors: { peoplesof
   const bad = (recordRef: RecordRef, expectedCode: string, reason: string): void => truth.expectBad({ ...recordRef, expectedCode, reason });
   {
     const product = spare();
-    bad(emitPeopleSoft(product, { gtinEa: corruptCheckDigit(product.gtins.EA), entityKey: 'bad-ps-gtin' }), 'INVALID_GTIN', 'GTIN check digit is wrong');
+    bad(emitPeopleSoft(product, { gtinEa: corruptCheckDigit(product.gtins.EA), entityKey: 'bad-ps-gtin' }), 'FORMAT_GTIN', 'GTIN check digit is wrong');
     bad(emitPeopleSoft(spare(), { descr: ' ', entityKey: 'bad-ps-descr' }), 'REQUIRED', 'DESCR60 is blank');
-    bad(emitPeopleSoft(spare(), { stdUom: 'PLT', entityKey: 'bad-ps-uom' }), 'INVALID_UOM', 'standard unit of measure PLT is not a known unit');
+    bad(emitPeopleSoft(spare(), { stdUom: 'PLT', entityKey: 'bad-ps-uom' }), 'FORMAT_UOM', 'standard unit of measure PLT is not a known unit');
   }
   {
     const product = spare();
-    bad(emitLawson(product, { gtin: corruptCheckDigit(product.gtins.EA), entityKey: 'bad-lw-gtin' }), 'INVALID_GTIN', 'GTIN check digit is wrong');
-    bad(emitLawson(spare(), { uom: 'ZZ', entityKey: 'bad-lw-uom' }), 'INVALID_UOM', 'stock unit of measure ZZ is not a known unit');
+    bad(emitLawson(product, { gtin: corruptCheckDigit(product.gtins.EA), entityKey: 'bad-lw-gtin' }), 'FORMAT_GTIN', 'GTIN check digit is wrong');
+    bad(emitLawson(spare(), { uom: 'ZZ', entityKey: 'bad-lw-uom' }), 'FORMAT_UOM', 'stock unit of measure ZZ is not a known unit');
     const item = String(lawsonSeq + 7);
     lawsonRows.push({ rawLine: `${item},"DRSG FOAM 4X4 "BORDERED" ",,MOL,295300,EA,A,,42311511,,,BX,10,10 EA/BX,31.00` });
     truth.bad({ source: 'lawson', sourceId: item, expectedCode: 'CSV_PARSE_ERROR', reason: 'unescaped double quote inside a quoted field', line: lawsonRows.length + 1 });
   }
   {
     const product = spare();
-    bad(emitEpic(product, { gtinEa: corruptCheckDigit(product.gtins.EA), entityKey: 'bad-ep-gtin' }), 'INVALID_GTIN', 'GTIN check digit is wrong');
+    bad(emitEpic(product, { gtinEa: corruptCheckDigit(product.gtins.EA), entityKey: 'bad-ep-gtin' }), 'FORMAT_GTIN', 'GTIN check digit is wrong');
     bad(emitEpic(spare(), { description: '', entityKey: 'bad-ep-descr' }), 'REQUIRED', 'ITM item description is empty');
   }
 

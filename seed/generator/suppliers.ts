@@ -157,7 +157,7 @@ export function generateSuppliers(random: Random): SupplierSeed {
       VENDOR_SNAME: vname.replace(/[^A-Z0-9 ]/g, '').slice(0, 10),
       VEN_CLASS: entity.category.slice(0, 4),
       VENDOR_STATUS: options.status ?? (random.chance(0.05) ? 'H' : 'A'),
-      TAX_ID: spreadsheetMangled ? stripLeadingZeros(rawTax.replace('-', '')) : rawTax,
+      TAX_ID: spreadsheetMangled ? rawTax.replace('-', '') : rawTax,
       DUNS_NBR: random.chance(0.5) ? (spreadsheetMangled ? stripLeadingZeros(entity.duns) : entity.duns) : '',
       GLN_NBR: random.chance(0.2) ? entity.gln : '',
       ADDR1: isRemit ? entity.remitLine1 : entity.line1,
@@ -286,17 +286,17 @@ export function generateSuppliers(random: Random): SupplierSeed {
     truthBad(truth, recordRef, 'REQUIRED', 'Supplier_Name is empty');
     const entity2 = badEntity('bad-wd-2');
     const ref2 = emitWorkday(entity2, { name: 'Northeast Anesthesia Billing Group LLC', taxId: einWithInvalidPrefix(random), entityKey: 'bad-wd-2' });
-    truthBad(truth, ref2, 'INVALID_EIN', 'EIN prefix never assigned by the IRS');
+    truthBad(truth, ref2, 'FORMAT_EIN', 'EIN prefix never assigned by the IRS');
   }
   {
     const ref1 = emitPeopleSoft(badEntity('bad-ps-1'), { name: ' ', entityKey: 'bad-ps-1' });
     truthBad(truth, ref1, 'REQUIRED', 'NAME1 is blank');
     const ref2 = emitPeopleSoft(badEntity('bad-ps-2'), { name: 'MIDSTATE SURGICAL RENTALS INC', ein: einWithInvalidPrefix(random), entityKey: 'bad-ps-2' });
-    truthBad(truth, ref2, 'INVALID_EIN', 'EIN prefix never assigned by the IRS');
+    truthBad(truth, ref2, 'FORMAT_EIN', 'EIN prefix never assigned by the IRS');
   }
   {
     const ref1 = emitLawson(badEntity('bad-lw-1'), { name: 'COASTAL INFUSION PARTNERS', taxId: einWithInvalidPrefix(random), entityKey: 'bad-lw-1' });
-    truthBad(truth, ref1, 'INVALID_EIN', 'EIN prefix never assigned by the IRS');
+    truthBad(truth, ref1, 'FORMAT_EIN', 'EIN prefix never assigned by the IRS');
     // A hand-typed quote inside a quoted field: the row cannot be parsed (unescaped quote).
     const vendor = 9911;
     lawsonRows.push({ rawLine: `HOSP,      ${vendor},,,"ST. LUKE'S "NORTH" DME SUPPLY",,STLUKES,MEDI,A,27-4410923,,,4 INDUSTRIAL PKWY,,ALBANY,NY,12208,US,(518) 555-0147,N30` });
@@ -304,7 +304,7 @@ export function generateSuppliers(random: Random): SupplierSeed {
   }
   {
     const ref1 = emitOracle(badEntity('bad-or-1'), { name: 'Lakeside Oxygen Services Inc.', taxId: einWithInvalidPrefix(random), entityKey: 'bad-or-1' });
-    truthBad(truth, ref1, 'INVALID_EIN', 'EIN prefix never assigned by the IRS');
+    truthBad(truth, ref1, 'FORMAT_EIN', 'EIN prefix never assigned by the IRS');
     const ref2 = emitOracle(badEntity('bad-or-2'), { name: '', entityKey: 'bad-or-2' });
     truthBad(truth, ref2, 'REQUIRED', 'Supplier is empty');
   }
