@@ -51,6 +51,11 @@ export interface RuntimeLimits {
   maxResultBytes: number;
   /** V8 old-generation heap limit per worker, in MiB. */
   workerMemoryMb: number;
+  /**
+   * V8 young-generation size per worker, in MiB. Mapping allocates many short-lived objects; the
+   * small default for workers roughly halved throughput in bench/mapping-runtime.bench.ts.
+   */
+  workerYoungGenerationMb: number;
   /** Native stack size per worker, in MiB (deep but legal recursion needs room before `maxDepth` fires). */
   workerStackMb: number;
   /** Reject regex literals with nested quantifiers such as /(a+)+$/ at compile time. */
@@ -67,6 +72,7 @@ export const DEFAULT_LIMITS: RuntimeLimits = {
   maxStringLength: 5_000_000,
   maxResultBytes: 1_000_000,
   workerMemoryMb: 256,
+  workerYoungGenerationMb: 128,
   workerStackMb: 8,
   shouldRejectUnsafeRegex: true,
   compiledCacheSize: 64,

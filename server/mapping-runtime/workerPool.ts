@@ -77,7 +77,11 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
     const worker = new Worker(BOOTSTRAP_URL, {
       workerData: init,
       execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: limits.workerMemoryMb, stackSizeMb: limits.workerStackMb },
+      resourceLimits: {
+        maxOldGenerationSizeMb: limits.workerMemoryMb,
+        maxYoungGenerationSizeMb: limits.workerYoungGenerationMb,
+        stackSizeMb: limits.workerStackMb,
+      },
     });
     const member: PoolWorker = { worker, progress: progressView(progressBuffer), isReady: false, isRetiring: false };
     workers.add(member);
