@@ -6,7 +6,7 @@
  * as data arrives, so it is decided at lookup time from block sizes, never frozen into the index.
  */
 import { doubleMetaphone } from 'double-metaphone';
-import { codeTokensInText, normalizeIdentifier, normalizeWith, stringsAtPaths, textTokens } from './normalizers';
+import { codeTokensInText, normalizeIdentifier, normalizeWith, splitNormalized, stringsAtPaths } from './normalizers';
 import type { BlockingKeyRule, CanonicalRecord } from './types';
 
 /** Tokens beyond this many are not indexed (long descriptions would bloat the index). */
@@ -57,7 +57,7 @@ function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[]
   for (const raw of stringsAtPaths(record, rule.fields)) {
     const normalized = normalizeWith(normalizer, raw);
     if (!normalized) continue;
-    for (const token of textTokens(normalized)) {
+    for (const token of splitNormalized(normalized)) {
       if (token.length >= minLength && !stopWords.has(token)) out.add(token);
       if (out.size >= MAX_INDEXED_TOKENS) return [...out];
     }
@@ -73,7 +73,7 @@ function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] 
   for (const raw of stringsAtPaths(record, rule.fields)) {
     const normalized = normalizeWith(normalizer, raw);
     if (!normalized) continue;
-    const leading = textTokens(normalized).filter((t) => t.length >= minLength).slice(0, tokenCount);
+    const leading = splitNormalized(normalized).filter((t) => t.length >= minLength).slice(0, tokenCount);
     if (leading.length === 0) continue;
     const codes = leading.map((t) => doubleMetaphone(t));
     out.push(codes.map((c) => c[0]).join(' '));

@@ -4,7 +4,7 @@
  * yields `score: null`, which contributes nothing — real sources are incomplete, and absence is
  * not disagreement.
  */
-import { codeTokensInText, normalizeIdentifier, normalizeWith, stringsAtPaths, textTokens, valuesAtPath } from './normalizers';
+import { codeTokensInText, normalizeIdentifier, normalizeWith, splitNormalized, stringsAtPaths, valuesAtPath } from './normalizers';
 import { fuseSimilarity, jaroWinkler, tokenSetSimilarity } from './similarity';
 import type { CanonicalRecord, ComparatorOutcome, ComparatorRule, PreparedAddress, PreparedCodes, PreparedValue } from './types';
 
@@ -95,7 +95,7 @@ function compileTokenSet(rule: ComparatorRule): CompiledComparator {
       const tokens = new Set<string>();
       for (const raw of stringsAtPaths(record, rule.fields)) {
         const normalized = normalizeWith(normalizer, raw);
-        if (normalized) for (const token of textTokens(normalized)) tokens.add(token);
+        if (normalized) for (const token of splitNormalized(normalized)) tokens.add(token);
       }
       return nonEmpty([...tokens].sort());
     },

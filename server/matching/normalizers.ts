@@ -110,10 +110,9 @@ export function stringsAtPaths(record: unknown, paths: readonly string[]): strin
   return out;
 }
 
-/** Upper-case word tokens of normalised text. */
-export function textTokens(value: string): string[] {
-  const normalized = normalizeText(value);
-  return normalized ? normalized.split(' ').filter((t) => t !== '') : [];
+/** Tokens of a string already normalised by `normalizeWith` (single spaces between words). */
+export function splitNormalized(normalized: string): string[] {
+  return normalized.split(' ').filter((t) => t !== '');
 }
 
 /** Catalog/model-number-like tokens in free text: alphanumeric with a digit, length ≥ minLength after stripping punctuation. */
