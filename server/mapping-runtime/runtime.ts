@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Logger } from '../logger';
 import type { EvaluateBatchInput, MappingRuntime, RecordOutcome, RuntimeLimits } from './types';
 import { DEFAULT_LIMITS } from './types';
-import { checkSyntax, referencedLookupTables } from './expressionAnalysis';
+import { checkSyntax, findUnsafeRegex, parseExpression, referencedLookupTables } from './expressionAnalysis';
 import { createWorkerPool } from './workerPool';
 
 /** Records per chunk sent to one worker: small enough to spread a large batch over the pool and keep re-runs cheap. */
@@ -33,7 +33,8 @@ export function createMappingRuntime(options: { poolSize?: number; limits?: Part
       await Promise.all(runs);
       return outcomes as RecordOutcome[];
     },
-    checkSyntax,
+    // The editor gets the same compile-time verdict the workers will give, including the regex guard.
+    checkSyntax: (expression) => checkSyntax(expression) ?? (limits.shouldRejectUnsafeRegex ? findUnsafeRegex(parseExpression(expression)) : null),
     referencedLookupTables,
     close: () => pool.close(),
   };

@@ -127,6 +127,18 @@ describe('errors and limits', () => {
   });
 });
 
+describe('checkSyntax on the runtime', () => {
+  test.each([
+    { expression: '$match(s, /^(\\d+)\\s*([A-Z]+)$/)', error: null },
+    { expression: 'a +', error: { code: 'MAPPING_SYNTAX_ERROR', jsonataCode: 'S0207' } },
+    { expression: '$match(s, /(a+)+$/)', error: { code: 'MAPPING_UNSAFE_REGEX', position: 18 } },
+  ])('$expression', ({ expression, error }) => {
+    const result = runtime.checkSyntax(expression);
+    if (error === null) expect(result).toBeNull();
+    else expect(result).toMatchObject(error);
+  });
+});
+
 describe('caching', () => {
   test('a cacheKey reused with new text never evaluates the stale expression', async () => {
     const first = await runtime.evaluateBatch({ cacheKey: 'item-map@1', expression: 'a * 2', records: [{ a: 2 }, { a: 3 }, { a: 4 }] });
