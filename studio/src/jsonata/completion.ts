@@ -6,7 +6,7 @@
 import { analyzeTokens, boundVariables } from './completionContext';
 import type { CursorState } from './completionContext';
 import { FUNCTION_DOCS, callSnippet } from './functionCatalog';
-import { isOperandEnd, isPlainName, lexJsonata } from './lexer';
+import { isPlainName, lexJsonata } from './lexer';
 import type { LexToken } from './lexer';
 import { fieldsOf, previewValue, valuesAtPath } from './payloadShape';
 import { propertiesAt } from './schemaShape';
@@ -220,7 +220,7 @@ export function completeJsonata(request: CompletionRequest): CompletionResult {
   if (state.scope.isExpectingStep) {
     return result('afterDot', fieldSuggestions(state, request.samples, { isBacktick: false }));
   }
-  if (isOperandEnd(state.previous)) {
+  if (state.scope.current !== null) {
     return result('infix', keywordSuggestions(INFIX_KEYWORDS));
   }
   return result('operand', [

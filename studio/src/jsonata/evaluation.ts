@@ -31,10 +31,20 @@ export interface Evaluator {
   evaluate(request: EvaluationRequest): Promise<EvaluationResponse>;
 }
 
-/** Results cross a worker boundary: jsonata sequences carry extra properties and may hold functions. */
+function isJsonataFunction(value: unknown): boolean {
+  if (typeof value === 'function') return true;
+  if (value === null || typeof value !== 'object') return false;
+  const flags = value as { _jsonata_lambda?: unknown; _jsonata_function?: unknown };
+  return flags._jsonata_lambda === true || flags._jsonata_function === true;
+}
+
+/**
+ * Results cross a worker boundary: jsonata sequences carry extra properties and may hold
+ * functions (whose closures are circular), which become "" as jsonata's own $string renders them.
+ */
 function toPlainJson(value: unknown): unknown {
   if (value === undefined) return undefined;
-  const json = JSON.stringify(value);
+  const json = JSON.stringify(value, (_key, item: unknown) => (isJsonataFunction(item) ? '' : item));
   return json === undefined ? undefined : JSON.parse(json);
 }
 

@@ -1,0 +1,93 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ApiError, createApiClient, describeError } from '../../studio/src/api/client';
+
+// A real HTTP server answering like the hub does, so the client is tested over actual fetch.
+let server: Server;
+let baseUrl: string;
+const seenAuthorization: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    seenAuthorization.push(request.headers.authorization ?? '');
+    const send = (status: number, body: unknown, type = 'application/json'): void => {
+      response.writeHead(status, { 'content-type': type });
+      response.end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+    if (request.headers.authorization !== 'Bearer good-key') {
+      send(401, { error: { status: 401, code: 'UNAUTHORIZED', message: 'A valid API key is required.', requestId: 'req-1' } });
+    } else if (request.url === '/api/v1/me') {
+      send(200, { key: { id: 'k1', name: 'Ana', role: 'analyst' }, abilities: { 'mappings.read': true, 'keys.manage': false } });
+    } else if (request.url === '/api/v1/mappings' && request.method === 'POST') {
+      send(400, {
+        error: {
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          message: 'The request body is invalid.',
+          details: [{ path: 'body.name', code: 'REQUIRED', message: 'name is required' }],
+        },
+      });
+    } else if (request.url === '/api/v1/broken') {
+      send(502, '<html>Bad gateway</html>', 'text/html');
+    } else {
+      response.writeHead(204);
+      response.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('createApiClient', () => {
+  test('sends the key as a bearer token and parses JSON', async () => {
+    const client = createApiClient({ apiKey: 'good-key', baseUrl });
+    expect(await client.get('/me')).toEqual({ key: { id: 'k1', name: 'Ana', role: 'analyst' }, abilities: { 'mappings.read': true, 'keys.manage': false } });
+    expect(seenAuthorization.at(-1)).toBe('Bearer good-key');
+  });
+
+  test('an empty 204 body resolves to undefined', async () => {
+    expect(await createApiClient({ apiKey: 'good-key', baseUrl }).delete('/anything')).toBeUndefined();
+  });
+
+  test('a 401 becomes ApiError from the envelope and calls onUnauthorized', async () => {
+    const rejected: ApiError[] = [];
+    const client = createApiClient({ apiKey: 'bad-key', baseUrl, onUnauthorized: (error) => rejected.push(error) });
+    const error = await failure(client.get('/me'));
+    expect(error).toMatchObject({ status: 401, code: 'UNAUTHORIZED', message: 'A valid API key is required.', requestId: 'req-1' });
+    expect(rejected).toHaveLength(1);
+    expect(describeError(error).title).toBe('A valid API key is required. (request req-1)');
+  });
+
+  test('validation details are kept and described field by field', async () => {
+    const error = await failure(createApiClient({ apiKey: 'good-key', baseUrl }).post('/mappings', {}));
+    expect(error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(describeError(error)).toEqual({ title: 'The request body is invalid.', lines: ['body.name: name is required'] });
+  });
+
+  test('a non-JSON error page still gives a readable error', async () => {
+    const error = await failure(createApiClient({ apiKey: 'good-key', baseUrl }).get('/broken'));
+    expect(error).toMatchObject({ status: 502, code: 'HTTP_502' });
+    expect(error.message).toContain('502');
+  });
+
+  test('an unreachable server is a NETWORK_ERROR', async () => {
+    const error = await failure(createApiClient({ apiKey: 'good-key', baseUrl: 'http://127.0.0.1:1/api/v1' }).get('/me'));
+    expect(error).toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
+  });
+});
