@@ -45,6 +45,12 @@ function catalogVariant(random: Random, catalog: string): string {
   return catalog.toLowerCase() === catalog ? catalog.toUpperCase() : catalog.replace(/-/g, ' ');
 }
 
+/** 5-4-2 billing form of a hyphenated NDC-10, without hyphens. */
+function ndc11Digits(ndc: string): string {
+  const [labeler, product, pack] = ndc.split('-');
+  return labeler.padStart(5, '0') + product.padStart(4, '0') + pack.padStart(2, '0');
+}
+
 function buildProducts(random: Random): Product[] {
   const manufacturers = new Map(MANUFACTURERS.map((manufacturer) => [manufacturer.key, manufacturer]));
   const usedRefs = new Set<string>();
@@ -139,7 +145,8 @@ export function generateItems(input: { random: Random; distributors: { peoplesof
       DESCRIPTION: (options.description ?? family.lawson(product.size)).slice(0, 30),
       DESCRIPTION2: product.ndc ? `NDC ${product.ndc}` : '',
       MANUF_CODE: product.manufacturer.lawsonCode,
-      MANUF_NBR: catalogVariant(random, product.catalog),
+      // Pharmacy items carry the NDC as the manufacturer number, hyphenated or as the 11-digit billing form.
+      MANUF_NBR: product.ndc ? (random.chance(0.5) ? product.ndc : ndc11Digits(product.ndc)) : catalogVariant(random, product.catalog),
       STOCK_UOM: options.uom ?? (options.level ?? 'EA'),
       ACTIVE_STATUS: random.chance(0.05) ? 'I' : 'A',
       // Spreadsheet round-trips drop the leading zeros of indicator-0 GTINs (GTIN-12/13 forms).
