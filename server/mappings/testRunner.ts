@@ -69,7 +69,8 @@ export function judgeTestCase(options: { test: MappingTestCase; outcome: RecordO
   }
   const passed = output === undefined ? expected.output === null : jsonEqual(expected.output, output);
   if (passed) return { ...base, actual, passed, schemaErrors };
-  const differences = differingPaths(expected.output, output ?? null, 20);
+  if (output === undefined) return { ...base, actual, passed, schemaErrors, message: 'expected an output, but the mapping produced nothing (undefined)' };
+  const differences = differingPaths(expected.output, output, 20);
   const where = differences.length > 0 && differences[0] !== '' ? ` (differs at ${differences.join(', ')})` : '';
   return { ...base, actual, passed, schemaErrors, differences, message: `output differs from the expected output${where}` };
 }
