@@ -8,8 +8,10 @@ export type { CompiledRules } from './rules';
 export { prepareRecord, scorePair } from './scoring';
 export { batchMatch } from './batch';
 export type { BatchMatchResult, BatchProgress, ReviewPair, RelationshipPair } from './batch';
-export { indexRecord, indexRecords, removeFromIndex, setGoldenId, findCandidates, matchRecord, ensureMatchIndexes, pairKey, MATCH_INDEX, BLOCK_STATS } from './candidates';
-export type { CandidateResult, GoldenCandidate, MatchDecision, MatchIndexEntry, NotAMatch, OverCollision } from './candidates';
+export { indexRecord, indexRecords, removeFromIndex, setGoldenId, ensureMatchIndexes, MATCH_INDEX, BLOCK_STATS } from './matchIndex';
+export type { MatchIndexEntry } from './matchIndex';
+export { findCandidates, matchRecord, pairKey } from './candidates';
+export type { CandidateResult, GoldenCandidate, MatchDecision, NotAMatch, OverCollision } from './candidates';
 
 /** Every blocking key a record is indexed under (`<key rule name>:<value>`), across the rule set's key rules. */
 export function blockingKeys(record: CanonicalRecord, compiled: CompiledRules): string[] {

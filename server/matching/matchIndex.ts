@@ -1,0 +1,140 @@
+/**
+ * The match index in the store. `matchIndex` holds one entry per source record
+ * (`{ domain, recordId, goldenId, keys, prepared }`, multikey index on `{ domain, keys }`);
+ * `blockStats` holds each block's size (`_id: domain|key`), kept current on every insert and
+ * removal so lookups can drop over-collision keys before fetching anything.
+ */
+import type { Collection, Document, Store, StoreSession } from '../store/types';
+import type { CompiledRules } from './rules';
+import { prepareRecord } from './scoring';
+import type { CanonicalRecord, PreparedRecord } from './types';
+
+export const MATCH_INDEX = 'matchIndex';
+export const BLOCK_STATS = 'blockStats';
+const STATS_CHUNK = 1000;
+
+export interface MatchIndexEntry extends Document {
+  _id: string;
+  domain: string;
+  recordId: string;
+  goldenId: string;
+  keys: string[];
+  prepared: PreparedRecord;
+  indexedAt: string;
+}
+
+export interface BlockStat extends Document {
+  _id: string;
+  domain: string;
+  size: number;
+}
+
+function entryId(domain: string, recordId: string): string {
+  return `${domain}|${recordId}`;
+}
+
+export function statId(domain: string, key: string): string {
+  return `${domain}|${key}`;
+}
+
+export function collections(store: Store): { index: Collection<MatchIndexEntry>; stats: Collection<BlockStat> } {
+  return { index: store.collection<MatchIndexEntry>(MATCH_INDEX), stats: store.collection<BlockStat>(BLOCK_STATS) };
+}
+
+/** Creates the indexes matching relies on (idempotent). */
+export async function ensureMatchIndexes(store: Store): Promise<void> {
+  const { index } = collections(store);
+  await index.createIndexes([
+    { keys: { domain: 1, keys: 1 }, name: 'domain_keys' },
+    { keys: { domain: 1, goldenId: 1 }, name: 'domain_golden' },
+  ]);
+}
+
+export function keysByRule(record: CanonicalRecord, rules: CompiledRules): string[][] {
+  return rules.keyRules.map((keyRule) => keyRule.indexKeys(record));
+}
+
+async function adjustStats(args: { store: Store; domain: string; counts: Map<string, number>; session?: StoreSession }): Promise<void> {
+  const { stats } = collections(args.store);
+  const keys = [...args.counts.keys()];
+  for (let i = 0; i < keys.length; i += STATS_CHUNK) {
+    const chunk = keys.slice(i, i + STATS_CHUNK);
+    const existing = new Set((await stats.find({ _id: { $in: chunk.map((k) => statId(args.domain, k)) } }, { projection: { _id: 1 }, session: args.session })).map((s) => s._id));
+    const fresh: BlockStat[] = [];
+    // Existing blocks grouped by delta: a bulk load moves thousands of blocks by +1 in one update.
+    const byDelta = new Map<number, string[]>();
+    for (const key of chunk) {
+      const delta = args.counts.get(key) ?? 0;
+      const id = statId(args.domain, key);
+      if (existing.has(id)) {
+        const ids = byDelta.get(delta);
+        if (ids) ids.push(id);
+        else byDelta.set(delta, [id]);
+      } else if (delta > 0) fresh.push({ _id: id, domain: args.domain, size: delta });
+    }
+    for (const [delta, ids] of byDelta) await stats.updateMany({ _id: { $in: ids } }, { $inc: { size: delta } }, { session: args.session });
+    if (fresh.length > 0) await stats.insertMany(fresh, { session: args.session });
+  }
+  const shrunk = keys.filter((k) => (args.counts.get(k) ?? 0) < 0).map((k) => statId(args.domain, k));
+  if (shrunk.length > 0) await stats.deleteMany({ _id: { $in: shrunk }, size: { $lte: 0 } }, { session: args.session });
+}
+
+/** Removes a source record from the match index and shrinks its blocks. Returns whether it was indexed. */
+export async function removeFromIndex(args: { store: Store; domain: string; recordId: string; session?: StoreSession }): Promise<boolean> {
+  const { index } = collections(args.store);
+  const id = entryId(args.domain, args.recordId);
+  const existing = await index.findOne({ _id: id }, { session: args.session });
+  if (!existing) return false;
+  await index.deleteOne({ _id: id }, { session: args.session });
+  await adjustStats({ store: args.store, domain: args.domain, counts: new Map(existing.keys.map((k) => [k, -1])), session: args.session });
+  return true;
+}
+
+/** Indexes (or re-indexes) many source records; block sizes are adjusted once per distinct key. */
+export async function indexRecords(args: {
+  store: Store;
+  rules: CompiledRules;
+  entries: ReadonlyArray<{ recordId: string; goldenId: string; record: CanonicalRecord }>;
+  session?: StoreSession;
+}): Promise<void> {
+  const { index } = collections(args.store);
+  const domain = args.rules.domain;
+  const counts = new Map<string, number>();
+  const bump = (key: string, delta: number): void => {
+    counts.set(key, (counts.get(key) ?? 0) + delta);
+  };
+  const ids = args.entries.map((e) => entryId(domain, e.recordId));
+  const previous = await index.find({ _id: { $in: ids } }, { projection: { _id: 1, keys: 1 }, session: args.session });
+  for (const old of previous) for (const key of old.keys) bump(key, -1);
+  if (previous.length > 0) await index.deleteMany({ _id: { $in: previous.map((p) => p._id) } }, { session: args.session });
+  const now = new Date().toISOString();
+  const docs: MatchIndexEntry[] = args.entries.map((entry) => {
+    const keys = [...new Set(keysByRule(entry.record, args.rules).flat())];
+    for (const key of keys) bump(key, 1);
+    return {
+      _id: entryId(domain, entry.recordId),
+      domain,
+      recordId: entry.recordId,
+      goldenId: entry.goldenId,
+      keys,
+      prepared: prepareRecord(entry.record, args.rules),
+      indexedAt: now,
+    };
+  });
+  if (docs.length > 0) await index.insertMany(docs, { session: args.session });
+  for (const [key, delta] of counts) if (delta === 0) counts.delete(key);
+  await adjustStats({ store: args.store, domain, counts, session: args.session });
+}
+
+/** Indexes (or re-indexes) one source record under its golden record. */
+export async function indexRecord(args: { store: Store; rules: CompiledRules; recordId: string; goldenId: string; record: CanonicalRecord; session?: StoreSession }): Promise<void> {
+  await indexRecords({ store: args.store, rules: args.rules, entries: [{ recordId: args.recordId, goldenId: args.goldenId, record: args.record }], session: args.session });
+}
+
+/** Moves source records to another golden record (merge / unmerge) without re-keying them. */
+export async function setGoldenId(args: { store: Store; domain: string; recordIds: string[]; goldenId: string; session?: StoreSession }): Promise<number> {
+  const { index } = collections(args.store);
+  const result = await index.updateMany({ _id: { $in: args.recordIds.map((r) => entryId(args.domain, r)) } }, { $set: { goldenId: args.goldenId } }, { session: args.session });
+  return result.matchedCount;
+}
+
