@@ -68,25 +68,31 @@ function strategyScores(strategy: SurvivorshipStrategy, candidates: Candidate[],
   }
 }
 
-/** Picks the surviving candidate and names the strategy that decided. */
+function isSingleValue(candidates: Candidate[]): boolean {
+  return candidates.every((c) => c.fingerprint === candidates[0].fingerprint);
+}
+
+/**
+ * Picks the surviving candidate. The lineage names the strategy that decided the VALUE: the first
+ * in the chain after which every remaining candidate agrees (later steps only pick which of several
+ * agreeing records is cited).
+ */
 function pickSurvivor(candidates: Candidate[], rule: AttributeRule, config: SurvivorshipConfig): { winner: Candidate; strategy: string } {
   const priority = rule.sources ?? config.sourcePriority ?? [];
   const chain: SurvivorshipStrategy[] = [rule.strategy, ...(rule.tieBreak ?? []).filter((s) => s !== rule.strategy)];
   if (!chain.includes('mostRecent')) chain.push('mostRecent');
   let remaining = candidates;
+  let decidedBy: string | null = isSingleValue(candidates) ? rule.strategy : null;
   for (const strategy of chain) {
     if (remaining.length === 1) break;
     const scores = strategyScores(strategy, remaining, priority);
     const best = Math.max(...scores);
-    const next = remaining.filter((_, i) => scores[i] === best);
-    if (next.length === 1) {
-      return { winner: next[0], strategy };
-    }
-    remaining = next;
+    remaining = remaining.filter((_, i) => scores[i] === best);
+    if (decidedBy === null && isSingleValue(remaining)) decidedBy = strategy;
   }
-  // Still tied (identical values, timestamps): the lowest source record id, for determinism.
+  // Still tied (identical timestamps): the lowest source record id, for determinism.
   const winner = [...remaining].sort((x, y) => (x.record._id < y.record._id ? -1 : x.record._id > y.record._id ? 1 : 0))[0];
-  return { winner, strategy: rule.strategy };
+  return { winner, strategy: decidedBy ?? rule.strategy };
 }
 
 /** The lineage entry of a steward override. */
