@@ -98,7 +98,7 @@ export interface RelationshipDocument {
 
 /** The change feed downstream consumers read (`GET /api/v1/changes?after=`). */
 export interface ChangeDocument {
-  /** Monotonic, sortable: ISO time + counter. */
+  /** Monotonic, sortable: a zero-padded sequence drawn in the same transaction as the change (the cursor). */
   _id: string;
   domain: string;
   goldenId: string;
