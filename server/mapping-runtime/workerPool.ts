@@ -56,6 +56,8 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
   let nextJobId = 1;
   let startupFailures = 0;
   let isClosed = false;
+  /** Set once workers have failed to start MAX_STARTUP_FAILURES times in a row; new work fails fast. */
+  let startupError: MappingErrorInfo | undefined;
   let watchdog: NodeJS.Timeout | undefined;
   const watchdogTickMs = Math.max(10, Math.min(100, Math.floor(limits.timeoutMs / 4)));
 
@@ -142,7 +144,8 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
       startupFailures += 1;
       logger.error('mapping worker failed to start', { error: member.lastError?.message });
       if (startupFailures >= MAX_STARTUP_FAILURES) {
-        failQueued({ code: 'MAPPING_ERROR', message: `Mapping workers cannot start: ${member.lastError?.message ?? 'unknown cause'}.` });
+        startupError = { code: 'MAPPING_ERROR', message: `Mapping workers cannot start: ${member.lastError?.message ?? 'unknown cause'}.` };
+        failQueued(startupError);
         return;
       }
     }
@@ -209,6 +212,7 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
         const chunk: Chunk = { ...input, unattributedCrashes: 0, resolve };
         if (chunk.pending.length === 0) return resolve();
         queue.push(chunk);
+        if (startupError) return failQueued(startupError);
         dispatch();
       });
     },
