@@ -8,5 +8,6 @@ export { previewMapping, diffPreview } from './previewMapping';
 export { runMappingTests } from './testRunner';
 export { loadMappingsAsCode } from './loadMappingFiles';
 export { exportMappingsToFiles } from './exportMappings';
+export { httpExportSource, storeExportSource } from './exportSources';
 export { mappingCollections, MAPPINGS_COLLECTION, MAPPING_VERSIONS_COLLECTION } from './collections';
 export type { MappingDirection, MappingDocument, MappingVersionDocument, MappingTestCase } from './types';

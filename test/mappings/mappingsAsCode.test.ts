@@ -164,4 +164,24 @@ describe('export', () => {
     expect(item.body).toMatchObject({ publishedVersion: 2, files: { outcome: 'in-sync' } });
     await restarted.stop({ removeData: true });
   });
+
+  test('--url exports from a running server through its API (the embedded store stays locked by the server)', async () => {
+    const mappingsDir = path.join(root, 'export-url');
+    const server = await start(await mkdtemp(path.join(root, 'data-')), mappingsDir);
+    try {
+      await server.request('PUT', '/api/v1/lookups/lawson-uom', { body: { description: 'Lawson UOM', entries: LAWSON_UOM_ENTRIES } });
+      await server.request('PUT', '/api/v1/mappings/lawson/item', { body: { ...itemMeta, expression: LAWSON_ITEM_EXPRESSION } });
+      expect((await server.request('POST', '/api/v1/mappings/lawson/item/publish', { body: {} })).status).toBe(201);
+      const analyst = await server.createKey('analyst');
+      const env = { ...process.env, MDM_DATA_DIR: server.dataDir, MDM_MAPPINGS_DIR: mappingsDir, MDM_API_KEY: analyst };
+      const locked = run('node', ['--import', 'tsx', 'scripts/mappings-export.ts'], { cwd: REPO_ROOT, env });
+      await expect(locked).rejects.toMatchObject({ stderr: expect.stringContaining('already in use') });
+      const exported = await run('node', ['--import', 'tsx', 'scripts/mappings-export.ts', '--url', server.baseUrl], { cwd: REPO_ROOT, env });
+      expect(exported.stdout).toContain(`from ${server.baseUrl}`);
+      expect(await readFile(path.join(mappingsDir, 'lawson', 'item.jsonata'), 'utf8')).toBe(`${LAWSON_ITEM_EXPRESSION}\n`);
+      expect(JSON.parse(await readFile(path.join(mappingsDir, 'lookups', 'lawson-uom.json'), 'utf8'))).toEqual({ description: 'Lawson UOM', entries: LAWSON_UOM_ENTRIES });
+    } finally {
+      await server.stop({ removeData: true });
+    }
+  });
 });
