@@ -241,7 +241,9 @@ export function generateFacilities(random: Random): FacilitySeed {
   }
 
   // ---- Bad records ------------------------------------------------------------------------------
-  const spare = hospitals[hospitals.length - 1];
+  // Bad records get an address and phone of their own, so they are not near-duplicates of a real hospital.
+  const sparePlace = random.pick(PLACES);
+  const spare: Hospital = { ...hospitals[hospitals.length - 1], formerName: undefined, place: sparePlace, line1: streetLine(random), phone: phoneDigits(random, sparePlace.areaCode) };
   truth.expectBad({ ...emitCms({ ...spare, key: 'bad-cms-ccn' }, { ccn: `${spare.ccn}0`, name: 'PRAIRIE VIEW SURGICAL HOSPITAL', entityKey: 'bad-cms-ccn' }), expectedCode: 'FORMAT_CCN', reason: 'CCN has 7 digits' });
   {
     const line = cmsRows.length + 2;

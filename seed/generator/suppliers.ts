@@ -4,7 +4,7 @@ import type { SupplierEntity } from './supplier-entities';
 import type { RecordRef } from './truth';
 import { TruthBuilder } from './truth';
 import { buildSupplierEntities } from './supplier-entities';
-import { duns as randomDuns, einWithInvalidPrefix, formatPhone, stripLeadingZeros } from './codes';
+import { duns as randomDuns, ein, einWithInvalidPrefix, formatPhone, phoneDigits, stripLeadingZeros } from './codes';
 import { PLACES, streetLine, titleCase } from './places';
 import { toCsv } from './csv';
 
@@ -279,7 +279,14 @@ export function generateSuppliers(random: Random): SupplierSeed {
   }
 
   // ---- Bad records (a handful per source) ------------------------------------------------------
-  const badEntity = (key: string): SupplierEntity => ({ ...random.pick(candidates), key, dba: undefined, duns: randomDuns(random) });
+  // Bad records get identities of their own, so they are not near-duplicates of a real supplier.
+  const badEntity = (key: string): SupplierEntity => {
+    const place = random.pick(PLACES);
+    return {
+      ...random.pick(candidates), key, dba: undefined, duns: randomDuns(random), ein: ein(random), place, line1: streetLine(random),
+      phone: phoneDigits(random, place.areaCode), remitPlace: place, remitLine1: `PO BOX ${random.int(1000, 99999)}`, website: undefined,
+    };
+  };
   {
     const entity = badEntity('bad-wd-1');
     const recordRef = emitWorkday(entity, { name: '', entityKey: 'bad-wd-1' });
