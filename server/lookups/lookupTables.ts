@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { MAPPINGS_COLLECTION } from '../mappings/collections';
 import { stableStringify } from '../mappings/mappingIdentity';
 import type { AppServices } from '../services';
-import type { Document } from '../store/types';
+import { DuplicateKeyError, type Document } from '../store/types';
 import { LOOKUP_TABLES_COLLECTION } from './collections';
 import type { LookupTableDocument } from './types';
 
@@ -14,6 +14,10 @@ type Actor = LookupTableDocument['updatedBy'];
 /** Hash of a table's content (key order ignored). */
 export function lookupContentHash(table: { description: string; entries: Record<string, unknown> }): string {
   return createHash('sha256').update(stableStringify({ description: table.description, entries: table.entries })).digest('hex');
+}
+
+function concurrentTableChange(name: string): ConflictError {
+  return new ConflictError('STALE_REVISION', `Lookup table "${name}" was changed by someone else at the same moment; reload it and apply your change again.`, { current: null });
 }
 
 function tables(services: Pick<AppServices, 'store'>) {
@@ -70,7 +74,18 @@ export async function saveLookupTable(
       createdAt: current?.createdAt ?? now,
       ...(input.fileHash !== undefined ? { fileHash: input.fileHash } : current?.fileHash !== undefined ? { fileHash: current.fileHash } : {}),
     };
-    await tables(services).replaceOne({ _id: input.name }, table, { session, upsert: true });
+    // Conditional writes keep concurrent saves apart even where transactions are not available.
+    if (current) {
+      const written = await tables(services).replaceOne({ _id: input.name, revision: current.revision }, table, { session });
+      if (written.matchedCount === 0) throw concurrentTableChange(input.name);
+    } else {
+      try {
+        await tables(services).insertOne(table, { session });
+      } catch (error) {
+        if (error instanceof DuplicateKeyError) throw concurrentTableChange(input.name);
+        throw error;
+      }
+    }
     await recordAudit({
       store: services.store,
       session,

@@ -69,7 +69,10 @@ export async function publishVersion(services: Pick<AppServices, 'store'>, input
       const isUnchanged = current !== null && (current.published?.version ?? 0) === (mapping.published?.version ?? 0) && (current.draft?.revision ?? 0) === (mapping.draft?.revision ?? 0);
       if (!isUnchanged) throw concurrentChange(current ?? mapping);
       await versionsCollection(services).insertOne(document, { session });
-      await mappingsCollection(services).replaceOne({ _id: mapping._id }, { ...current, ...input.headExtras, draft, published, updatedAt: now }, { session });
+      // Conditional on the published version read above, for MongoDB deployments without transactions.
+      const guard = { _id: mapping._id, 'published.version': current.published?.version ?? null };
+      const written = await mappingsCollection(services).replaceOne(guard, { ...current, ...input.headExtras, draft, published, updatedAt: now }, { session });
+      if (written.matchedCount === 0) throw concurrentChange(current);
       await recordAudit({
         store: services.store,
         session,

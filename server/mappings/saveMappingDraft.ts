@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/auditLog';
 import { ConflictError, ValidationError, type ErrorDetail } from '../errors';
 import { listDomains } from '../schemas/canonicalSchemas';
 import type { AppServices } from '../services';
+import { DuplicateKeyError } from '../store/types';
 import { contentHash, mappingId, normalizeExpression, type MappingKey } from './mappingIdentity';
 import { findPublishedVersion, mappingsCollection } from './queries';
 import { presentMapping } from './presenters';
@@ -72,7 +73,19 @@ export async function saveMappingDraft(
     const mapping: MappingDocument = current
       ? { ...current, draft, updatedAt: now }
       : { _id: id, ...input.key, draft, published: null, createdAt: now, updatedAt: now };
-    await mappings.replaceOne({ _id: id }, mapping, { session, upsert: true });
+    // The write itself is conditional too: on a MongoDB without transactions, two saves of the same
+    // revision must still not both win.
+    if (current) {
+      const written = await mappings.replaceOne({ _id: id, 'draft.revision': current.draft?.revision ?? null }, mapping, { session });
+      if (written.matchedCount === 0) throw concurrentDraftChange(input.key);
+    } else {
+      try {
+        await mappings.insertOne(mapping, { session });
+      } catch (error) {
+        if (error instanceof DuplicateKeyError) throw concurrentDraftChange(input.key);
+        throw error;
+      }
+    }
     await recordAudit({
       store: services.store,
       session,
@@ -84,6 +97,10 @@ export async function saveMappingDraft(
     });
     return { mapping, isCreated: !current, isChanged: true };
   });
+}
+
+function concurrentDraftChange(key: MappingKey): ConflictError {
+  return new ConflictError('STALE_REVISION', `The draft of ${key.source}/${key.domain} was changed by someone else at the same moment; reload it and apply your change again.`, { current: null });
 }
 
 function pickContent(content: MappingContent): MappingContent {

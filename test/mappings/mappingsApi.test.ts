@@ -65,6 +65,25 @@ describe('drafts', () => {
     expect(creatingAgain.status).toBe(409);
   });
 
+  test('two simultaneous saves of the same revision: exactly one wins, the other is 409', async () => {
+    await putDraft(server, 'race-src/item', { expression: LAWSON_ITEM_EXPRESSION });
+    const saves = await Promise.all(
+      ['"A"', '"B"', '"C"'].map((value) => server.request('PUT', '/api/v1/mappings/race-src/item', { body: { expression: `{ "sourceId": ITEM, "description": ${value} }`, revision: 1 } })),
+    );
+    expect(saves.map((response) => response.status).sort()).toEqual([200, 409, 409]);
+    const mapping = await server.request<{ draft: { revision: number } }>('GET', '/api/v1/mappings/race-src/item');
+    expect(mapping.body.draft.revision).toBe(2);
+  });
+
+  test('two simultaneous publishes create one version', async () => {
+    await putDraft(server, 'race-publish-src/item', { expression: LAWSON_ITEM_EXPRESSION });
+    const publishes = await Promise.all([1, 2, 3].map(() => server.request('POST', '/api/v1/mappings/race-publish-src/item/publish', { body: {} })));
+    expect(publishes.filter((response) => response.status === 201)).toHaveLength(1);
+    for (const response of publishes) expect([200, 201, 409]).toContain(response.status);
+    const versions = await server.request<{ items: unknown[] }>('GET', '/api/v1/mappings/race-publish-src/item/versions');
+    expect(versions.body.items).toHaveLength(1);
+  });
+
   test.each([
     ['no expression', 'body.expression', '/api/v1/mappings/bad-src/item', { description: 'x' }],
     ['empty expression', 'body.expression', '/api/v1/mappings/bad-src/item', { expression: '' }],
