@@ -83,6 +83,15 @@ describe('markerForError', () => {
     expect(marker).toMatchObject({ startLineNumber: 2, startColumn: 20, code: 'T2001' });
   });
 
+  test('runtime-shaped syntax errors (no `value`) still name the expected symbol', async () => {
+    const expression = '{ "a": 1\n  "b": 2 }';
+    const response = await createEvaluator().evaluate({ id: 1, expression, records: [{}], lookups: {} });
+    expect(response.compileError).toMatchObject({ code: 'MAPPING_SYNTAX_ERROR', jsonataCode: 'S0202' });
+    const marker = markerForError(expression, response.compileError ?? { message: '' });
+    expect(coveredText(expression, marker)).toBe('"b"');
+    expect(marker.message).toMatch(/^Expected "}" but found "b"/);
+  });
+
   test('an error without a position marks the whole expression', () => {
     const text = '  Foo.Bar\n  + 1  ';
     expect(errorSpan(text, { message: 'failed' })).toEqual({ start: 2, end: text.trimEnd().length });

@@ -54,6 +54,12 @@ export function rangeOf(text: string, start: number, end: number): MarkerRange {
   return { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column };
 }
 
+/** The symbol jsonata expected: its `value`, or read from its message when only that survived (runtime-shaped errors). */
+function expectedSymbol(error: JsonataErrorLike): string {
+  if (error.value !== undefined) return String(error.value);
+  return /Expected "(.*?)"/.exec(error.message)?.[1] ?? '?';
+}
+
 // Plain-language explanations of the errors analysts meet most; others keep jsonata's message.
 const FRIENDLY: Record<string, (error: JsonataErrorLike) => string> = {
   S0101: () => 'This string is never closed: add the matching quote.',
@@ -63,8 +69,8 @@ const FRIENDLY: Record<string, (error: JsonataErrorLike) => string> = {
   S0105: () => 'This field name in backticks is never closed: add the closing backtick (`).',
   S0106: () => 'This comment is never closed: add */.',
   S0201: (error) => `Unexpected "${error.token ?? ''}" here — is an operator, comma or bracket missing before it?`,
-  S0202: (error) => `Expected "${String(error.value ?? '')}" but found "${error.token ?? ''}".`,
-  S0203: (error) => `The expression ends too early: "${String(error.value ?? '')}" is missing (an unclosed bracket?).`,
+  S0202: (error) => `Expected "${expectedSymbol(error)}" but found "${error.token ?? ''}" — is a comma, bracket or operator missing before it?`,
+  S0203: (error) => `The expression ends too early: "${expectedSymbol(error)}" is missing (an unclosed bracket?).`,
   S0204: (error) => `Unknown operator "${error.token ?? ''}".`,
   S0207: () => 'The expression ends too early: something is missing after the last operator.',
   S0211: (error) => `"${error.token ?? ''}" cannot start a value here — is something missing before it?`,

@@ -20,6 +20,7 @@ import { collectProblems } from './problems';
 import { SamplePane } from './SamplePane';
 import { useCanonicalSchemas } from './useCanonicalSchemas';
 import { useLiveEvaluation } from './useLiveEvaluation';
+import { useServerLookups } from './useServerLookups';
 
 type Lookups = Record<string, Record<string, unknown>>;
 
@@ -50,7 +51,13 @@ export function MappingsPage() {
 
   const { domains, schema, error: schemaLoadError } = useCanonicalSchemas(domain);
   const parsed = useMemo(() => parseSamples(sampleText, format), [sampleText, format]);
-  const { lookups, error: lookupsError } = useMemo(() => parseLookups(lookupsText), [lookupsText]);
+  const { lookups: pastedLookups, error: lookupsError } = useMemo(() => parseLookups(lookupsText), [lookupsText]);
+  const server = useServerLookups(expression);
+  const lookups = useMemo(() => ({ ...server.entries, ...pastedLookups }), [server.entries, pastedLookups]);
+  const lookupTables = useMemo(() => {
+    const pasted = Object.keys(pastedLookups).map((name) => ({ name, description: `Pasted on this page: ${Object.keys(pastedLookups[name]).length} entries` }));
+    return [...pasted, ...server.tables.filter((table) => !(table.name in pastedLookups))];
+  }, [pastedLookups, server.tables]);
   const records = parsed.ok ? parsed.records : null;
   const { outcome, evaluatedExpression, isRunning } = useLiveEvaluation({ expression, records, lookups });
 
@@ -63,11 +70,11 @@ export function MappingsPage() {
     if (!model) return undefined;
     setJsonataContext(model, {
       samples: records ?? [],
-      lookupTables: Object.keys(lookups).map((name) => ({ name, description: `${Object.keys(lookups[name]).length} entries` })),
+      lookupTables,
       targetSchema: schema ?? undefined,
     });
     return () => clearJsonataContext(model);
-  }, [editor, records, lookups, schema]);
+  }, [editor, records, lookupTables, schema]);
 
   const results = outcome?.status === 'done' ? outcome.response.results : [];
   const selected = results[selectedIndex];
@@ -96,7 +103,7 @@ export function MappingsPage() {
   const outputText = useMemo(() => {
     if (outcome === null) return '';
     if (outcome.status !== 'done') return '';
-    if (outcome.response.compileError !== null) return '';
+    if (outcome.response.compileError !== null) return '// The expression does not compile yet: see Problems below.';
     if (selected === undefined) return '';
     if (!selected.ok) return `// ${selected.error.code}: ${selected.error.message}`;
     return selected.value === undefined ? '// The expression produced no value for this record.' : JSON.stringify(selected.value, null, 2);
@@ -141,6 +148,7 @@ export function MappingsPage() {
         </label>
       </header>
       {schemaLoadError !== null && <ErrorNotice error={schemaLoadError} />}
+      {server.error !== null && <ErrorNotice error={server.error} />}
       <div className="workbench">
         <SamplePane
           sampleText={sampleText}

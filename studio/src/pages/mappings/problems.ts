@@ -49,7 +49,10 @@ export function collectProblems(input: {
       problems.push({ kind: 'runtime', message: marker?.message ?? selected.error.message, marker });
     }
   }
+  const neverSet = new Set(input.required?.missing ?? []);
   for (const detail of input.schemaErrors) {
+    // "required" from ajv repeats the static never-set finding, which says more; keep one.
+    if (detail.code === 'REQUIRED' && detail.path !== undefined && neverSet.has(detail.path)) continue;
     problems.push({ kind: 'schema', message: detail.path ? `${detail.path}: ${detail.message}` : detail.message, path: detail.path });
   }
   for (const field of input.required?.missing ?? []) {
