@@ -122,7 +122,7 @@ export function buildSupplierEntities(random: Random): SupplierEntity[] {
   named.push({ key: 'premier-surgical', names: ['Premier Surgical Supply LLC', 'PREMIER SURGICAL SUPPLY LLC'], category: 'MEDICAL_SURGICAL' });
   named.push({ key: 'premier-inc', names: ['Premier, Inc.', 'PREMIER INC'], category: 'SERVICES' });
 
-  return named.map((entry) => {
+  const built = named.map((entry) => {
     const place = entry.key === 'abc-nj' ? PLACES[0] : entry.key === 'abc-tx' ? PLACES[PLACES.length - 1] : random.pick(PLACES);
     const remitPlace = random.pick(PLACES);
     return {
@@ -143,4 +143,12 @@ export function buildSupplierEntities(random: Random): SupplierEntity[] {
       parentKey: entry.parentKey,
     };
   });
+  // Subsidiaries often sit at the parent's headquarters: same address and phone, different EIN —
+  // the hardest negatives for address- and phone-based matching.
+  const byKey = new Map(built.map((entity) => [entity.key, entity]));
+  for (const entity of built) {
+    const parent = entity.parentKey ? byKey.get(entity.parentKey) : undefined;
+    if (parent && random.chance(0.5)) Object.assign(entity, { place: parent.place, line1: parent.line1, phone: parent.phone });
+  }
+  return built;
 }

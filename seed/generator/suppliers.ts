@@ -26,6 +26,10 @@ const LAWSON_COLUMNS = [
   'TAX_ID', 'DUNS_NBR', 'GLN_NBR', 'ADDR1', 'ADDR2', 'CITY_ADDR5', 'STATE_PROV', 'POSTAL_CODE', 'COUNTRY_CODE', 'PHONE_NUM', 'TERM_CODE',
 ];
 
+/** The same payment terms as each ERP codes them. */
+const PEOPLESOFT_TERMS: Record<string, string> = { NET_30: 'N30', NET_45: 'N45', NET_60: 'N60', '2_10_NET_30': '2/10N30' };
+const LAWSON_TERMS: Record<string, string> = { NET_30: 'NET30', NET_45: 'NET45', NET_60: 'NET60', '2_10_NET_30': '2%10N30' };
+
 function workdayWid(random: Random): string {
   let out = '';
   for (let i = 0; i < 32; i++) out += '0123456789abcdef'[random.int(0, 15)];
@@ -127,7 +131,7 @@ export function generateSuppliers(random: Random): SupplierSeed {
       REMIT_SETID: setId, REMIT_VENDOR: options.remit ? options.remit.sourceId.split(':')[1] : vendorId,
       CORPORATE_SETID: setId, CORPORATE_VENDOR: options.corporate ?? vendorId,
       VENDOR_ID_NBRS: ids, VENDOR_ADDR: addresses,
-      VENDOR_LOC: [{ VNDR_LOC: '1', ADDR_SEQ_NUM_ORDR: options.isRemit ? 0 : 1, REMIT_ADDR_SEQ_NUM: psRemitSeq || options.isRemit ? (options.isRemit ? 1 : 2) : 1, PYMNT_TERMS_CD: entity.terms.replace('NET_', 'N') }],
+      VENDOR_LOC: [{ VNDR_LOC: '1', ADDR_SEQ_NUM_ORDR: options.isRemit ? 0 : 1, REMIT_ADDR_SEQ_NUM: psRemitSeq || options.isRemit ? (options.isRemit ? 1 : 2) : 1, PYMNT_TERMS_CD: PEOPLESOFT_TERMS[entity.terms] }],
       VENDOR_ADDR_PHN: [{ ADDRESS_SEQ_NUM: 1, PHONE_TYPE: 'BUSN', PHONE: `${entity.phone.slice(0, 3)}/${entity.phone.slice(3, 6)}-${entity.phone.slice(6)}` }],
     };
     peoplesoft.push(row);
@@ -167,7 +171,7 @@ export function generateSuppliers(random: Random): SupplierSeed {
       POSTAL_CODE: spreadsheetMangled ? stripLeadingZeros(place.zip) : place.zip,
       COUNTRY_CODE: 'US',
       PHONE_NUM: formatPhone(entity.phone),
-      TERM_CODE: entity.terms.replace('NET_', 'N'),
+      TERM_CODE: LAWSON_TERMS[entity.terms],
     };
     lawsonRows.push(row);
     const sourceId = options.location ? `${group}:${vendorNumber}:${options.location.code}` : `${group}:${vendorNumber}`;
