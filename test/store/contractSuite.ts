@@ -171,6 +171,21 @@ export function defineStoreContract(options: ContractOptions): void {
       expect(await items.find({ _id: 'i4' }, { projection: { sku: 1, _id: 0 } })).toEqual([{ sku: 'B-2' }]);
     }));
 
+    it('sorted pages over many documents (ties, missing sort keys) equal slices of one full sort', () => withStore(async (store) => {
+      const items = store.collection('items');
+      const docs = Array.from({ length: 3000 }, (_, n) => ({ _id: `d${String(n).padStart(4, '0')}`, ...(n % 11 === 0 ? {} : { rank: (n * 7919) % 97 }), group: n % 3 }));
+      await items.insertMany(docs);
+      const everything = (await items.find({ group: { $ne: 1 } }, { sort: { rank: -1, _id: 1 } })).map((doc) => doc._id);
+      expect(everything).toHaveLength(2000);
+      const expected = docs.filter((doc) => doc.group !== 1)
+        .sort((a, b) => (b.rank ?? -Infinity) - (a.rank ?? -Infinity) || a._id.localeCompare(b._id)).map((doc) => doc._id);
+      expect(everything).toEqual(expected);
+      for (const [skip, limit] of [[0, 10], [5, 30], [1990, 50]]) {
+        const page = await items.find({ group: { $ne: 1 } }, { sort: { rank: -1, _id: 1 }, skip, limit });
+        expect(page.map((doc) => doc._id)).toEqual(expected.slice(skip, skip + limit));
+      }
+    }));
+
     it('returns deep copies and stores copies of what it is given', () => withStore(async (store) => {
       const items = store.collection<Item>('items');
       const input = structuredClone(ITEMS[0]);

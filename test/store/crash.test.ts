@@ -4,6 +4,7 @@
  * that every acknowledged write is there.
  */
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,12 @@ import { createLogger } from '../../server/logger';
 import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mdm-store-crash-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const children = new Set<ChildProcess>();
+afterAll(() => {
+  // A failed or timed-out round must not leave a writer running.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 interface Acks {
   inserts: string[];
@@ -25,6 +31,7 @@ interface Acks {
 function runWriterUntilKilled(options: { mode: 'normal' | 'compaction'; shouldKill: (acks: Acks, line: string) => boolean }): Promise<Acks> {
   const acks: Acks = { inserts: [], updates: new Map(), transactions: [], sawCompaction: false };
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'writer.ts'), dataDir, options.mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let pending = '';

@@ -137,9 +137,17 @@ export class CollectionState {
       if (isBetter) best = { index, prefix, combinations };
     }
     if (!best) return undefined;
-    const ids = new Set<string>();
-    best.index.collectPrefix(best.prefix, ids);
-    return { ids, via: best.index.name };
+    // Lazy, so a findOne or a small limit stops after the first few candidates.
+    return { ids: distinct(best.index.idsForPrefix(best.prefix)), via: best.index.name };
+  }
+}
+
+function* distinct(ids: Iterable<string>): Generator<string> {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    yield id;
   }
 }
 

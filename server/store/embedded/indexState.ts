@@ -167,19 +167,19 @@ export class IndexState {
     return typeof node === 'string' ? [node] : (node as Set<string>);
   }
 
-  /** Appends to `out` every id under each prefix combination (one key list per leading field). */
-  collectPrefix(prefixKeys: string[][], out: Set<string>): void {
-    const walk = (node: IndexNode | Leaf, level: number): void => {
-      if (typeof node === 'string') out.add(node);
-      else if (node instanceof Set) for (const id of node) out.add(id);
+  /** Lazily yields every id under each prefix combination (one key list per leading field); may repeat ids. */
+  *idsForPrefix(prefixKeys: string[][]): Generator<string> {
+    function* walk(node: IndexNode | Leaf, level: number): Generator<string> {
+      if (typeof node === 'string') yield node;
+      else if (node instanceof Set) yield* node;
       else if (level < prefixKeys.length) {
         for (const key of prefixKeys[level]) {
           const child = node.get(key);
-          if (child !== undefined) walk(child, level + 1);
+          if (child !== undefined) yield* walk(child, level + 1);
         }
-      } else for (const child of node.values()) walk(child, level + 1);
-    };
-    walk(this.root, 0);
+      } else for (const child of node.values()) yield* walk(child, level + 1);
+    }
+    yield* walk(this.root, 0);
   }
 
   /** True when the index may answer `filter`: always for a full index, for a partial one only if the filter repeats its condition. */

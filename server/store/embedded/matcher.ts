@@ -4,6 +4,10 @@
  * sort / skip / limit / projection on the results.
  */
 import { find as mingoFind, Query } from 'mingo';
+import { compare, resolve } from 'mingo/util';
+import { Context } from 'mingo/core';
+import * as queryOperators from 'mingo/operators/query';
+import { Query as QueryBase } from 'mingo/query';
 import type { Document, Filter, FindOptions } from '../types';
 import type { Change, CollectionState } from './collectionState';
 
@@ -30,9 +34,28 @@ export function viewGet(view: CollectionView, id: string): string | undefined {
   return view.state.docs.get(id);
 }
 
+// mingo's default Query copies every operator table (hundreds) per construction, which dominated
+// point lookups; a query-only context is enough unless the filter evaluates expressions.
+const QUERY_CONTEXT = Context.init({ query: queryOperators });
+const compiledQueries = new Map<string, { test(doc: Document): boolean }>();
+const MAX_CACHED_QUERIES = 256;
+
+/** A compiled mingo query for `filter`, reused for identical filters. */
+export function compileFilter(filter: Filter): { test(doc: Document): boolean } {
+  const key = JSON.stringify(filter, (_field, value: unknown) => (value instanceof RegExp ? { $__regex: value.source, flags: value.flags } : value));
+  let query = compiledQueries.get(key);
+  if (!query) {
+    const needsExpressions = key.includes('"$expr"') || key.includes('"$where"') || key.includes('"$jsonSchema"');
+    query = needsExpressions ? new Query(filter) : new QueryBase(filter, { context: QUERY_CONTEXT });
+    if (compiledQueries.size >= MAX_CACHED_QUERIES) compiledQueries.delete(compiledQueries.keys().next().value as string);
+    compiledQueries.set(key, query);
+  }
+  return query;
+}
+
 /** Yields every matching document (a fresh parsed copy each), with TICK markers during long scans. */
 export function* matchDocuments(view: CollectionView, filter: Filter): Generator<Match | typeof TICK> {
-  const query = new Query(filter);
+  const query = compileFilter(filter);
   const { state, overlay } = view;
   const plan = state.plan(filter);
   let examined = 0;
@@ -62,9 +85,16 @@ export function* matchDocuments(view: CollectionView, filter: Filter): Generator
   }
 }
 
-/** Sorts with mingo so ordering (mixed types, arrays, missing fields) follows MongoDB's rules. */
-export function sortDocuments(docs: Document[], sort: Record<string, 1 | -1>): Document[] {
-  return mingoFind(docs, {}).sort(sort).all() as Document[];
+/** Comparator for a sort spec using mingo's value resolution and cross-type ordering (as its $sort does). */
+export function sortComparator(sort: Record<string, 1 | -1>): (a: Document, b: Document) => number {
+  const keys = Object.entries(sort);
+  return (a, b) => {
+    for (const [field, direction] of keys) {
+      const order = compare(resolve(a, field), resolve(b, field));
+      if (order !== 0) return order * direction;
+    }
+    return 0;
+  };
 }
 
 /** Applies an inclusion or exclusion projection. */
@@ -87,19 +117,29 @@ export async function collectResults(options: {
   const skip = options.find.skip ?? 0;
   const limit = options.find.limit && options.find.limit > 0 ? options.find.limit : undefined;
   const wanted = limit === undefined ? Infinity : skip + limit;
-  const hasSort = sort !== undefined && Object.keys(sort).length > 0;
+  const comparator = sort !== undefined && Object.keys(sort).length > 0 ? sortComparator(sort) : undefined;
   let kept: Document[] = [];
+  // Top-k: once `wanted` documents are kept, only a document sorting before the current worst can enter.
+  let worstKept: Document | undefined;
   const trimAt = Number.isFinite(wanted) ? Math.max(1024, wanted * 2) : Infinity;
   for (const match of options.matches) {
     if (match === TICK) {
       if (options.onTick) await options.onTick();
       continue;
     }
+    if (!comparator) {
+      kept.push(match.doc);
+      if (kept.length >= wanted) break;
+      continue;
+    }
+    if (worstKept && comparator(match.doc, worstKept) >= 0) continue;
     kept.push(match.doc);
-    if (!hasSort && kept.length >= wanted) break;
-    if (hasSort && kept.length >= trimAt) kept = sortDocuments(kept, sort).slice(0, wanted);
+    if (kept.length >= trimAt) {
+      kept = kept.sort(comparator).slice(0, wanted);
+      worstKept = kept[kept.length - 1];
+    }
   }
-  if (hasSort) kept = sortDocuments(kept, sort);
+  if (comparator) kept.sort(comparator);
   const page = kept.slice(skip, limit === undefined ? undefined : skip + limit);
   return projectDocuments<Document>(page, projection);
 }
@@ -119,9 +159,6 @@ export function collectResultsSync(matches: Iterable<Match | typeof TICK>, find:
     }
     return out;
   }
-  const all = [...skipTicks];
-  const byDoc = new Map(all.map((match) => [match.doc, match]));
-  return sortDocuments(all.map((match) => match.doc), sort)
-    .slice(0, limit)
-    .map((doc) => byDoc.get(doc) as Match);
+  const comparator = sortComparator(sort);
+  return [...skipTicks].sort((a, b) => comparator(a.doc, b.doc)).slice(0, limit);
 }

@@ -1,0 +1,201 @@
+/**
+ * Embedded-store benchmark at realistic scale (default 1M item-like documents of ~1 KB).
+ *
+ *   node --import tsx bench/store.bench.ts [--docs N] [--dir bench/.data/store]
+ *
+ * Prints a table: insert throughput (insertMany batches, insertOne with group commit), indexed
+ * lookups, filtered queries, compaction, and start-up time from a long log and from a snapshot.
+ * Data lives under bench/.data/ (git-ignored) and is deleted at the start of each run.
+ */
+import { rmSync, statSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createLogger } from '../server/logger';
+import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
+import type { EmbeddedStore } from '../server/store/embedded/embeddedStore';
+import type { Document } from '../server/store/types';
+
+const args = process.argv.slice(2);
+const argument = (name: string, fallback: string): string => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
+};
+const totalDocs = Number(argument('docs', '1000000'));
+const dataDir = resolve(argument('dir', 'bench/.data/store'));
+const logger = createLogger({ silent: true });
+const rows: Array<{ measure: string; value: string; detail: string }> = [];
+
+// Deterministic PRNG so runs are comparable.
+let seed = 42;
+const random = (): number => {
+  seed = (seed * 1664525 + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+};
+const pick = <T>(values: T[]): T => values[Math.floor(random() * values.length)];
+const MANUFACTURERS = Array.from({ length: 2000 }, (_, n) => ({ id: `MFR${String(n).padStart(5, '0')}`, name: `${pick(['Medline', 'Cardinal', 'BD', 'Baxter', 'Stryker', 'Owens'])} Manufacturer ${n} Inc.` }));
+const UNSPSC = Array.from({ length: 500 }, (_, n) => String(42_000_000 + n * 137));
+const WORDS = ['GLOVE', 'EXAM', 'NITRILE', 'STERILE', 'SYRINGE', 'LUER', 'LOCK', 'CATHETER', 'FOLEY', 'GAUZE', 'SPONGE', 'SUTURE', 'DRAPE', 'GOWN', 'MASK', 'PAD', 'TUBE', 'LARGE', 'SMALL', 'LATEX-FREE'];
+const STATUSES = ['active', 'active', 'active', 'inactive', 'pending-review'];
+
+/** One item-like golden record of roughly 1 KB. */
+function makeItem(n: number): Document {
+  const manufacturer = pick(MANUFACTURERS);
+  const description = Array.from({ length: 6 }, () => pick(WORDS)).join(' ');
+  return {
+    _id: `item-${String(n).padStart(8, '0')}`,
+    domain: 'item',
+    gtin: `0${String(10_000_000_000_000 + n).padStart(13, '0')}`,
+    sku: `SKU-${n}`,
+    description,
+    description2: `${description} ${pick(WORDS)} PER BOX`,
+    manufacturerId: manufacturer.id,
+    manufacturer: { id: manufacturer.id, name: manufacturer.name },
+    manufacturerPartNumber: `${Math.floor(random() * 99)}-${Math.floor(random() * 9999)}-PA-${Math.floor(random() * 99)}`,
+    unspsc: pick(UNSPSC),
+    status: pick(STATUSES),
+    stockUom: 'EA',
+    qtyOnHand: Math.floor(random() * 100_000),
+    packaging: [
+      { uom: 'EA', quantity: 1, gtin: `0${String(10_000_000_000_000 + n).padStart(13, '0')}` },
+      { uom: 'BX', quantity: 100, gtin: `1${String(10_000_000_000_000 + n).padStart(13, '0')}` },
+      { uom: 'CS', quantity: 1000, gtin: `5${String(10_000_000_000_000 + n).padStart(13, '0')}` },
+    ],
+    vendorItems: [
+      { vendorId: `V${Math.floor(random() * 5000)}`, vendorItemNumber: `VI-${Math.floor(random() * 1e7)}`, price: Math.round(random() * 50_000) / 100, contractId: `CTR-${Math.floor(random() * 800)}` },
+      { vendorId: `V${Math.floor(random() * 5000)}`, vendorItemNumber: `VI-${Math.floor(random() * 1e7)}`, price: Math.round(random() * 50_000) / 100, contractId: `CTR-${Math.floor(random() * 800)}` },
+    ],
+    attributes: { sterile: random() < 0.5, latexFree: random() < 0.7, singleUse: random() < 0.6, patientChargeable: random() < 0.3 },
+    sources: [
+      { system: 'lawson', table: 'ITEMMAST', key: `ITEM${n}`, receivedAt: '2026-11-01T10:00:00.000Z' },
+      { system: 'peoplesoft', table: 'MASTER_ITEM_TBL', key: `INV${n}`, receivedAt: '2026-11-02T11:30:00.000Z' },
+    ],
+    version: 1,
+    createdAt: '2026-11-01T10:00:00.000Z',
+    updatedAt: '2026-11-02T11:30:00.000Z',
+  };
+}
+
+function record(measure: string, value: string, detail = ''): void {
+  rows.push({ measure, value, detail });
+  console.log(`  ${measure}: ${value} ${detail}`);
+}
+
+const rate = (count: number, ms: number): string => `${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s`;
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const dirBytes = (): number => readdirSync(dataDir).reduce((sum, name) => sum + statSync(join(dataDir, name)).size, 0);
+
+async function timed<R>(work: () => Promise<R>): Promise<{ ms: number; result: R }> {
+  const started = performance.now();
+  const result = await work();
+  return { ms: performance.now() - started, result };
+}
+
+async function openForBench(): Promise<EmbeddedStore> {
+  // Compaction only on demand, so the "long log" start-up measures a log holding every insert.
+  return openEmbeddedStore({ dataDir, logger, compaction: { minLogBytes: Number.MAX_SAFE_INTEGER } });
+}
+
+async function main(): Promise<void> {
+  rmSync(dataDir, { recursive: true, force: true });
+  console.log(`store benchmark: ${totalDocs.toLocaleString('en-US')} documents in ${dataDir}`);
+  let store = await openForBench();
+  const items = store.collection('items');
+  await items.createIndexes([
+    { keys: { gtin: 1 }, unique: true },
+    { keys: { manufacturerId: 1 } },
+    { keys: { status: 1, unspsc: 1 } },
+  ]);
+  const sampleSize = JSON.stringify(makeItem(0)).length;
+
+  const batch = 1000;
+  const insertMany = await timed(async () => {
+    for (let start = 0; start < totalDocs; start += batch) {
+      const docs = Array.from({ length: Math.min(batch, totalDocs - start) }, (_, k) => makeItem(start + k));
+      await items.insertMany(docs);
+    }
+  });
+  record('insertMany (batches of 1000, 3 indexes)', rate(totalDocs, insertMany.ms), `${(insertMany.ms / 1000).toFixed(1)} s total, ~${sampleSize} B/doc`);
+
+  const singles = store.collection('singles');
+  const sequential = 500;
+  const oneByOne = await timed(async () => {
+    for (let n = 0; n < sequential; n++) await singles.insertOne({ ...makeItem(n), _id: `seq-${n}` });
+  });
+  record('insertOne, one at a time (fsync each)', rate(sequential, oneByOne.ms), `${(oneByOne.ms / sequential).toFixed(2)} ms/write`);
+  const concurrent = 50_000;
+  const inFlight = 256;
+  const fsyncsBefore = store.fsyncCount;
+  const groupCommit = await timed(async () => {
+    let next = 0;
+    await Promise.all(Array.from({ length: inFlight }, async () => {
+      while (next < concurrent) {
+        const n = next++;
+        await singles.insertOne({ ...makeItem(n), _id: `par-${n}` });
+      }
+    }));
+  });
+  record(`insertOne, ${inFlight} concurrent (group commit)`, rate(concurrent, groupCommit.ms), `${concurrent} writes shared ${store.fsyncCount - fsyncsBefore} fsyncs`);
+
+  const lookups = 100_000;
+  const byUnique = await timed(async () => {
+    let found = 0;
+    for (let k = 0; k < lookups; k++) {
+      const n = Math.floor(random() * totalDocs);
+      if (await items.findOne({ gtin: `0${String(10_000_000_000_000 + n).padStart(13, '0')}` })) found++;
+    }
+    return found;
+  });
+  record('findOne by unique key (gtin)', rate(lookups, byUnique.ms), `${byUnique.result} found`);
+  const byId = await timed(async () => {
+    for (let k = 0; k < lookups; k++) await items.findOne({ _id: `item-${String(Math.floor(random() * totalDocs)).padStart(8, '0')}` });
+  });
+  record('findOne by _id', rate(lookups, byId.ms));
+  const bySecondary = await timed(async () => {
+    for (let k = 0; k < lookups; k++) await items.findOne({ manufacturerId: pick(MANUFACTURERS).id });
+  });
+  record('findOne by secondary index (manufacturerId)', rate(lookups, bySecondary.ms), `~${Math.round(totalDocs / MANUFACTURERS.length)} docs per key`);
+
+  const queries = 2000;
+  const indexedQuery = await timed(async () => {
+    let returned = 0;
+    for (let k = 0; k < queries; k++) returned += (await items.find({ status: 'active', unspsc: pick(UNSPSC), 'attributes.sterile': true }, { limit: 20 })).length;
+    return returned;
+  });
+  record('find indexed prefix + extra condition, limit 20', rate(queries, indexedQuery.ms), `avg ${(indexedQuery.result / queries).toFixed(1)} results`);
+  const unindexedCommon = await timed(async () => {
+    let returned = 0;
+    for (let k = 0; k < queries; k++) returned += (await items.find({ 'attributes.latexFree': true, description: { $regex: pick(WORDS) } }, { limit: 20 })).length;
+    return returned;
+  });
+  record('find non-indexed (common match), limit 20', rate(queries, unindexedCommon.ms), `avg ${(unindexedCommon.result / queries).toFixed(1)} results`);
+  const fullScans = 3;
+  const unindexedRare = await timed(async () => {
+    let returned = 0;
+    for (let k = 0; k < fullScans; k++) returned += (await items.find({ qtyOnHand: { $gt: 99_990 }, 'vendorItems.price': { $lt: 100 } }, { limit: 20 })).length;
+    return returned;
+  });
+  record('find non-indexed (rare match: full scan), limit 20', `${(unindexedRare.ms / fullScans).toFixed(0)} ms/query`, `${totalDocs.toLocaleString('en-US')} docs scanned`);
+  const sorted = await timed(async () => items.find({ status: 'inactive' }, { sort: { qtyOnHand: -1 }, limit: 50 }));
+  record('find sorted top-50 over a non-indexed sort key', `${sorted.ms.toFixed(0)} ms/query`, `${sorted.result.length} results`);
+
+  const memory = process.memoryUsage();
+  record('memory after load', `heap ${mib(memory.heapUsed)}, rss ${mib(memory.rss)}`);
+  const logBytes = dirBytes();
+  await store.close();
+
+  const fromLog = await timed(() => openForBench());
+  store = fromLog.result;
+  record('start-up from long log (replay + index build)', `${(fromLog.ms / 1000).toFixed(1)} s`, `${mib(logBytes)} of log, ${store.recoveryReport.documents.toLocaleString('en-US')} docs`);
+  const compaction = await timed(() => store.compact());
+  record('compaction (snapshot + fresh log)', `${(compaction.ms / 1000).toFixed(1)} s`);
+  const snapshotBytes = dirBytes();
+  await store.close();
+  const fromSnapshot = await timed(() => openForBench());
+  store = fromSnapshot.result;
+  record('start-up from snapshot (load + index build)', `${(fromSnapshot.ms / 1000).toFixed(1)} s`, `${mib(snapshotBytes)} on disk`);
+  await store.close();
+
+  console.log('\n| measure | value | detail |\n|---|---|---|');
+  for (const row of rows) console.log(`| ${row.measure} | ${row.value} | ${row.detail} |`);
+}
+
+await main();
