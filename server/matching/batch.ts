@@ -105,8 +105,8 @@ export function batchMatch(args: {
     prepared[r] = prepareRecord(records[r], rules);
     const ids: number[] = [];
     const keysByRule: string[][] = [];
-    keyRules.forEach((keyRule, ruleIndex) => {
-      const keys = keyRule.indexKeys(records[r]);
+    for (let ruleIndex = 0; ruleIndex < keyRules.length; ruleIndex++) {
+      const keys = keyRules[ruleIndex].indexKeys(records[r]);
       keysByRule.push(keys);
       for (const key of keys) {
         let id = blockIdOf.get(key);
@@ -120,7 +120,7 @@ export function batchMatch(args: {
         blockSizes[id]++;
         ids.push(id);
       }
-    });
+    }
     indexBlocks[r] = Int32Array.from(new Set(ids)).sort();
     // Rarest-token lookups need global block sizes, known only after this pass: keep the keys
     // of records whose rules need them (dropped right after the lookup keys are chosen).
@@ -130,9 +130,10 @@ export function batchMatch(args: {
 
   // 2. Lookup keys per record and block membership.
   const lookupBlocks: Int32Array[] = new Array<Int32Array>(total);
+  const sizeOf = (key: string): number => blockSizes[blockIdOf.get(key) ?? -1] ?? 0;
   for (let r = 0; r < total; r++) {
     if (hasRarest) {
-      const lookupKeys = selectLookupKeys({ keyRules, keysByRule: keysByRulePerRecord[r], sizeOf: (key) => blockSizes[blockIdOf.get(key) ?? -1] ?? 0 });
+      const lookupKeys = selectLookupKeys({ keyRules, keysByRule: keysByRulePerRecord[r], sizeOf });
       keysByRulePerRecord[r] = [];
       lookupBlocks[r] = Int32Array.from(new Set(lookupKeys.map((k) => blockIdOf.get(k) as number))).sort();
     } else lookupBlocks[r] = indexBlocks[r];

@@ -7,12 +7,37 @@ import type { Store, StoreSession } from '../store/types';
 import { selectLookupKeys } from './blocking';
 import { collections, keysByRule, statId } from './matchIndex';
 import type { MatchIndexEntry } from './matchIndex';
+import { loadRules } from './rules';
 import type { CompiledRules } from './rules';
 import { prepareRecord, scorePair } from './scoring';
 import type { CanonicalRecord, MatchBand, MatchExplanation } from './types';
 
 /** Entries fetched per lookup at most: a safety net on top of maxBlockSize. */
 const DEFAULT_MAX_ENTRIES = 1000;
+
+/** Who to match against: compiled rules, or a domain whose shipped rules are loaded (once). */
+export type LookupArgs = ({ rules: CompiledRules } | { domain: string }) & {
+  store: Store;
+  record: CanonicalRecord;
+  /** The record's own id, excluded from its candidates when it is already indexed. */
+  recordId?: string;
+  maxEntries?: number;
+  session?: StoreSession;
+};
+
+const shippedRules = new Map<string, Promise<CompiledRules>>();
+
+async function resolveRules(args: { rules: CompiledRules } | { domain: string }): Promise<CompiledRules> {
+  if ('rules' in args) return args.rules;
+  let loading = shippedRules.get(args.domain);
+  if (!loading) {
+    loading = loadRules(args.domain);
+    // A failed load (unknown domain) must not be cached.
+    loading.catch(() => shippedRules.delete(args.domain));
+    shippedRules.set(args.domain, loading);
+  }
+  return loading;
+}
 
 export interface OverCollision {
   key: string;
@@ -39,27 +64,20 @@ export interface CandidateResult {
 }
 
 /** Finds index entries sharing a usable block with `record`, grouped by golden record. */
-export async function findCandidates(args: {
-  store: Store;
-  rules: CompiledRules;
-  record: CanonicalRecord;
-  /** The record's own id, excluded from its candidates when it is already indexed. */
-  recordId?: string;
-  maxEntries?: number;
-  session?: StoreSession;
-}): Promise<CandidateResult> {
+export async function findCandidates(args: LookupArgs): Promise<CandidateResult> {
   const { index, stats } = collections(args.store);
-  const domain = args.rules.domain;
-  const byRule = keysByRule(args.record, args.rules);
+  const rules = await resolveRules(args);
+  const domain = rules.domain;
+  const byRule = keysByRule(args.record, rules);
   const allKeys = [...new Set(byRule.flat())];
   const sizes = new Map<string, number>();
   if (allKeys.length > 0) {
     const found = await stats.find({ _id: { $in: allKeys.map((k) => statId(domain, k)) } }, { session: args.session });
     for (const stat of found) sizes.set(stat._id.slice(domain.length + 1), stat.size);
   }
-  const lookupKeys = selectLookupKeys({ keyRules: args.rules.keyRules, keysByRule: byRule, sizeOf: (k) => sizes.get(k) ?? 0 });
+  const lookupKeys = selectLookupKeys({ keyRules: rules.keyRules, keysByRule: byRule, sizeOf: (k) => sizes.get(k) ?? 0 });
   const maxByKey = new Map<string, number>();
-  args.rules.keyRules.forEach((keyRule, i) => {
+  rules.keyRules.forEach((keyRule, i) => {
     for (const key of byRule[i]) maxByKey.set(key, keyRule.rule.maxBlockSize);
   });
   const overCollision: OverCollision[] = [];
@@ -123,17 +141,10 @@ function isExcluded(notAMatch: NotAMatch | undefined, pair: { recordId?: string;
 }
 
 /** Matches one incoming record against the index: candidates, per-golden best member score, decision. */
-export async function matchRecord(args: {
-  store: Store;
-  rules: CompiledRules;
-  record: CanonicalRecord;
-  recordId?: string;
-  notAMatch?: NotAMatch;
-  maxEntries?: number;
-  session?: StoreSession;
-}): Promise<MatchDecision> {
-  const found = await findCandidates(args);
-  const prepared = prepareRecord(args.record, args.rules);
+export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }): Promise<MatchDecision> {
+  const rules = await resolveRules(args);
+  const found = await findCandidates({ ...args, rules });
+  const prepared = prepareRecord(args.record, rules);
   const goldens: GoldenCandidate[] = [];
   const relationships: MatchDecision['relationships'] = [];
   let entriesCompared = 0;
@@ -146,9 +157,9 @@ export async function matchRecord(args: {
         excluded++;
         continue;
       }
-      if (member.prepared.rulesVersion !== args.rules.version) stale++;
+      if (member.prepared.rulesVersion !== rules.version) stale++;
       entriesCompared++;
-      const explanation = scorePair({ a: prepared, b: { ...member.prepared, rulesVersion: args.rules.version }, rules: args.rules });
+      const explanation = scorePair({ a: prepared, b: { ...member.prepared, rulesVersion: rules.version }, rules });
       if (explanation.relationship) relationships.push({ recordId: member.recordId, goldenId, relationship: explanation.relationship });
       const candidate: GoldenCandidate = { goldenId, recordId: member.recordId, score: explanation.score, band: explanation.band, explanation };
       if (!best || BAND_RANK[candidate.band] > BAND_RANK[best.band] || (candidate.band === best.band && candidate.score > best.score)) best = candidate;

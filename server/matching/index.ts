@@ -11,7 +11,7 @@ export type { BatchMatchResult, BatchProgress, ReviewPair, RelationshipPair } fr
 export { indexRecord, indexRecords, removeFromIndex, setGoldenId, ensureMatchIndexes, MATCH_INDEX, BLOCK_STATS } from './matchIndex';
 export type { MatchIndexEntry } from './matchIndex';
 export { findCandidates, matchRecord, pairKey } from './candidates';
-export type { CandidateResult, GoldenCandidate, MatchDecision, NotAMatch, OverCollision } from './candidates';
+export type { CandidateResult, GoldenCandidate, LookupArgs, MatchDecision, NotAMatch, OverCollision } from './candidates';
 
 /** Every blocking key a record is indexed under (`<key rule name>:<value>`), across the rule set's key rules. */
 export function blockingKeys(record: CanonicalRecord, compiled: CompiledRules): string[] {

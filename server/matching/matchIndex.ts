@@ -33,10 +33,12 @@ function entryId(domain: string, recordId: string): string {
   return `${domain}|${recordId}`;
 }
 
+/** `_id` of a block's size document. */
 export function statId(domain: string, key: string): string {
   return `${domain}|${key}`;
 }
 
+/** The two collections matching keeps in the store. */
 export function collections(store: Store): { index: Collection<MatchIndexEntry>; stats: Collection<BlockStat> } {
   return { index: store.collection<MatchIndexEntry>(MATCH_INDEX), stats: store.collection<BlockStat>(BLOCK_STATS) };
 }
@@ -50,6 +52,7 @@ export async function ensureMatchIndexes(store: Store): Promise<void> {
   ]);
 }
 
+/** Index keys of a record, one list per blocking-key rule (lookup selection needs them apart). */
 export function keysByRule(record: CanonicalRecord, rules: CompiledRules): string[][] {
   return rules.keyRules.map((keyRule) => keyRule.indexKeys(record));
 }

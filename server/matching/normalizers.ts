@@ -78,23 +78,36 @@ export function normalizeWith(normalizer: NormalizerName, value: string): string
   return TEXT_NORMALIZERS[normalizer](value);
 }
 
+const SEGMENTS = new Map<string, string[]>();
+
+function segmentsOf(path: string): string[] {
+  let segments = SEGMENTS.get(path);
+  if (!segments) {
+    segments = path.split('.');
+    SEGMENTS.set(path, segments);
+  }
+  return segments;
+}
+
+// A top-level recursive function rather than a closure: this runs for every field of every
+// record, and per-call closures showed up in batch profiles.
+function collectAtPath(node: unknown, segments: readonly string[], depth: number, out: unknown[]): void {
+  if (node === null || node === undefined) return;
+  if (Array.isArray(node)) {
+    for (const element of node) collectAtPath(element, segments, depth, out);
+    return;
+  }
+  if (depth === segments.length) {
+    out.push(node);
+    return;
+  }
+  if (typeof node === 'object') collectAtPath((node as Record<string, unknown>)[segments[depth]], segments, depth + 1, out);
+}
+
 /** Collects the scalar values at a dotted path, flattening arrays on the way (`addresses.city`). */
 export function valuesAtPath(record: unknown, path: string): unknown[] {
   const out: unknown[] = [];
-  const segments = path.split('.');
-  const walk = (node: unknown, depth: number): void => {
-    if (node === null || node === undefined) return;
-    if (Array.isArray(node)) {
-      for (const element of node) walk(element, depth);
-      return;
-    }
-    if (depth === segments.length) {
-      out.push(node);
-      return;
-    }
-    if (typeof node === 'object') walk((node as Record<string, unknown>)[segments[depth]], depth + 1);
-  };
-  walk(record, 0);
+  collectAtPath(record, segmentsOf(path), 0, out);
   return out;
 }
 

@@ -75,6 +75,14 @@ describe('match index', () => {
     expect(decision.candidates.map((c) => c.goldenId)).toEqual(['g1']);
   });
 
+  test('a domain name instead of compiled rules loads the shipped rules', async () => {
+    await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', GLOVE) });
+    const decision = await matchRecord({ store, domain: 'item', record: item('2', GLOVE) });
+    expect(decision.best?.explanation.rulesVersion).toBe(items.version);
+    expect(decision.decision).toBe('auto-merge');
+    await expect(matchRecord({ store, domain: 'nope', record: item('2', GLOVE) })).rejects.toMatchObject({ code: 'MATCHING_RULES_NOT_FOUND' });
+  });
+
   test('golden score is the best member score', async () => {
     await indexRecords({
       store,
