@@ -9,13 +9,14 @@ import { jobCollections } from '../jobs/collections';
 import { goldenCollections } from '../golden/collections';
 import { lookupCollections } from '../lookups/collections';
 import { mappingCollections } from '../mappings/collections';
+import { ingestCollections } from '../ingest/collections';
 
 export interface CollectionDefinition {
   name: string;
   indexes: IndexSpec[];
 }
 
-export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections];
+export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections];
 
 /** Creates every declared index (idempotent). */
 export async function ensureCollections(store: Store): Promise<void> {

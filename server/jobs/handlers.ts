@@ -1,7 +1,10 @@
 /** Every background job type the server runs; features add their handler here. */
 import type { JobRunner } from './jobRunner';
+import { ingestUploadJob } from '../ingest/uploadJob';
+import { replayExceptionsJob } from '../exceptions/replay';
 
 /** Registers all job handlers on the runner. */
 export function registerJobHandlers(runner: JobRunner): void {
-  void runner;
+  runner.register(ingestUploadJob);
+  runner.register(replayExceptionsJob);
 }

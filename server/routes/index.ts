@@ -8,6 +8,8 @@ import { mappingRoutes } from './api/mappings';
 import { goldenRoutes } from './api/golden';
 import { xrefRoutes } from './api/xref';
 import { changeRoutes } from './api/changes';
+import { ingestRoutes } from './api/ingest';
+import { exceptionRoutes } from './api/exceptions';
 import { systemRoutes } from './system';
 
 export const APP_VERSION = '0.1.0';
@@ -15,6 +17,6 @@ export const APP_VERSION = '0.1.0';
 /** All routes, system routes first. */
 export function allRoutes(): AnyRoute[] {
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes, ...mappingRoutes, ...lookupRoutes, ...goldenRoutes, ...xrefRoutes, ...changeRoutes);
+  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes, ...mappingRoutes, ...lookupRoutes, ...goldenRoutes, ...xrefRoutes, ...changeRoutes, ...ingestRoutes, ...exceptionRoutes);
   return routes;
 }

@@ -20,4 +20,5 @@ export const IDENTIFIER_FORMATS: Readonly<Record<string, (value: string) => Iden
 };
 
 /** Annotation keywords our schemas carry that ajv's strict mode would otherwise reject as typos. */
-export const ANNOTATION_KEYWORDS = ['x-version', 'example'] as const;
+/** `x-standardize` names the ingest standardiser of a plain-string field (server/ingest/standardise.ts). */
+export const ANNOTATION_KEYWORDS = ['x-version', 'x-standardize', 'example'] as const;

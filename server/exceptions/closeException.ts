@@ -1,0 +1,69 @@
+/** Closing exceptions: resolved or discarded by a person with a reason, or replayed successfully — always audited. */
+import { recordAudit } from '../audit/auditLog';
+import { ConflictError } from '../errors';
+import type { AppServices } from '../services';
+import { exceptionsCollection } from './exceptionStore';
+import { requireException } from './queries';
+import type { ExceptionActor, IngestExceptionDocument } from './types';
+
+function summary(exception: IngestExceptionDocument) {
+  return { status: exception.status, code: exception.code, stage: exception.stage, source: exception.source, domain: exception.domain, sourceId: exception.sourceId ?? null };
+}
+
+/** Marks an open exception resolved (handled elsewhere) or discarded (not wanted), with the reason. */
+export async function closeException(
+  services: Pick<AppServices, 'store'>,
+  input: { id: string; status: 'resolved' | 'discarded'; reason: string; actor: ExceptionActor },
+): Promise<IngestExceptionDocument> {
+  const current = await requireException(services, input.id);
+  return services.store.withTransaction(async (session) => {
+    const at = new Date().toISOString();
+    const updated = await exceptionsCollection(services).findOneAndUpdate(
+      { _id: input.id, status: 'open' },
+      { $set: { status: input.status, closed: { at, by: input.actor, reason: input.reason }, updatedAt: at } },
+      { session },
+    );
+    if (!updated) {
+      throw new ConflictError('EXCEPTION_CLOSED', `Exception "${input.id}" is already ${current.status}; only open exceptions can be ${input.status}.`, { current: summary(current) });
+    }
+    await recordAudit({
+      store: services.store,
+      session,
+      actor: input.actor,
+      action: input.status === 'resolved' ? 'exception.resolve' : 'exception.discard',
+      target: { type: 'exception', id: input.id, domain: current.domain },
+      before: summary(current),
+      after: summary(updated),
+      reason: input.reason,
+      at,
+    });
+    return updated;
+  });
+}
+
+/** Closes an exception whose record now passes, pointing at the source and golden record it became. */
+export async function markReplayed(
+  services: Pick<AppServices, 'store'>,
+  input: { exception: IngestExceptionDocument; actor: ExceptionActor; goldenId: string; sourceRecordId: string },
+): Promise<IngestExceptionDocument | null> {
+  return services.store.withTransaction(async (session) => {
+    const at = new Date().toISOString();
+    const updated = await exceptionsCollection(services).findOneAndUpdate(
+      { _id: input.exception._id, status: 'open' },
+      { $set: { status: 'replayed', closed: { at, by: input.actor, goldenId: input.goldenId, sourceRecordId: input.sourceRecordId }, updatedAt: at } },
+      { session },
+    );
+    if (!updated) return null;
+    await recordAudit({
+      store: services.store,
+      session,
+      actor: input.actor,
+      action: 'exception.replay',
+      target: { type: 'exception', id: updated._id, domain: updated.domain },
+      before: summary(input.exception),
+      after: { ...summary(updated), goldenId: input.goldenId, sourceRecordId: input.sourceRecordId },
+      at,
+    });
+    return updated;
+  });
+}

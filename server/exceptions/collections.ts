@@ -1,0 +1,18 @@
+/** The exception queue's collection and the indexes its filters and counts use. */
+import type { CollectionDefinition } from '../db/collections';
+
+export const INGEST_EXCEPTIONS = 'ingestExceptions';
+
+export const exceptionCollections: CollectionDefinition[] = [
+  {
+    name: INGEST_EXCEPTIONS,
+    indexes: [
+      // Dedupe: one open exception per distinct bad payload of a source and domain.
+      { keys: { rawHash: 1, status: 1 }, name: 'by_raw_hash' },
+      { keys: { status: 1, source: 1, domain: 1, _id: 1 }, name: 'by_status_source' },
+      { keys: { status: 1, code: 1 }, name: 'by_status_code' },
+      { keys: { lastSeenAt: -1 }, name: 'by_last_seen' },
+      { keys: { source: 1, domain: 1, sourceId: 1 }, name: 'by_source_record' },
+    ],
+  },
+];

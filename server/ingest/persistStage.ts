@@ -1,0 +1,111 @@
+/**
+ * The persist stage: store each accepted record as a source record with its raw payload and lineage
+ * (mapping version, schema version) and hand it to golden records (`applySourceRecord`: matching,
+ * survivorship, history), in one transaction per small group of records so that the log is written
+ * once per group. If a group fails, its records are retried one by one, and only the record that
+ * still fails becomes a PERSIST_FAILED exception — the others are unaffected.
+ */
+import { applySourceRecord, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
+import { isSameJson, stableHash } from '../golden/stableJson';
+import type { StoreSession } from '../store/types';
+import type { IngestContext, RecordResult, WorkItem } from './types';
+
+/** Records written per transaction. */
+const GROUP_SIZE = 50;
+
+/** What the last ingest of a source record answered, so a resumed job counts a record it already did the same way. */
+interface LastIngest {
+  requestId?: string;
+  jobId?: string;
+  at: string;
+  result: RecordResult;
+}
+
+function sourceRecords(context: IngestContext) {
+  return context.services.store.collection<SourceRecordDocument & { lastIngest?: LastIngest }>(SOURCE_RECORDS);
+}
+
+async function persistOne(item: WorkItem, context: IngestContext, session: StoreSession): Promise<RecordResult> {
+  const { domain, source } = context;
+  const sourceId = item.sourceId as string;
+  const canonical = item.canonical as Record<string, unknown>;
+  const id = sourceRecordIdOf(domain, source, sourceId);
+  const previous = await sourceRecords(context).findOne({ _id: id }, { session });
+  const payloadHash = stableHash(item.raw);
+  const at = new Date().toISOString();
+  if (previous && previous.payloadHash === payloadHash && isSameJson(previous.canonical, canonical)) {
+    const last = previous.lastIngest;
+    // A resumed job re-reads records it processed after its last checkpoint: answer as the first time.
+    if (context.origin.jobId && last?.jobId === context.origin.jobId) return { ...last.result, position: item.position };
+    if (previous.mappingVersion !== context.mapping.version || previous.schemaVersion !== context.schemaVersion) {
+      await sourceRecords(context).updateOne({ _id: id }, { $set: { mappingVersion: context.mapping.version, schemaVersion: context.schemaVersion } }, { session });
+    }
+    return { outcome: 'unchanged', position: item.position, sourceId, sourceRecordId: id, goldenId: previous.goldenId };
+  }
+  const record: SourceRecordDocument = {
+    _id: id,
+    domain,
+    source,
+    sourceId,
+    goldenId: previous?.goldenId ?? '',
+    raw: item.raw,
+    canonical,
+    payloadHash,
+    mappingVersion: context.mapping.version,
+    schemaVersion: context.schemaVersion,
+    receivedAt: previous?.receivedAt ?? at,
+    updatedAt: at,
+    version: (previous?.version ?? 0) + 1,
+  };
+  const applied = await applySourceRecord(context.services, { sourceRecord: record, previous, actor: context.actor, session });
+  const result: RecordResult = {
+    outcome: 'accepted',
+    position: item.position,
+    sourceId,
+    sourceRecordId: id,
+    goldenId: applied.goldenId,
+    change: previous ? 'updated' : 'created',
+    match: applied.outcome,
+  };
+  const lastIngest: LastIngest = { ...context.origin, at, result };
+  await sourceRecords(context).updateOne({ _id: id }, { $set: { lastIngest } }, { session });
+  return result;
+}
+
+async function persistGroup(items: WorkItem[], context: IngestContext): Promise<void> {
+  const results = await context.services.store.withTransaction(async (session) => {
+    const done: RecordResult[] = [];
+    for (const item of items) done.push(await persistOne(item, context, session));
+    return done;
+  });
+  items.forEach((item, index) => (item.result = results[index]));
+}
+
+/** Persists and matches every item that passed the earlier stages. */
+export async function persistItems(items: WorkItem[], context: IngestContext): Promise<void> {
+  for (let start = 0; start < items.length; start += GROUP_SIZE) {
+    const group = items.slice(start, start + GROUP_SIZE);
+    try {
+      await persistGroup(group, context);
+    } catch {
+      for (const item of group) {
+        try {
+          await persistGroup([item], context);
+        } catch (error) {
+          context.services.logger.error('ingest: storing a record failed', {
+            source: context.source,
+            domain: context.domain,
+            sourceId: item.sourceId,
+            error: error instanceof Error ? error.stack : String(error),
+          });
+          item.failure = {
+            stage: 'persist',
+            code: 'PERSIST_FAILED',
+            message: 'The record passed mapping and validation but could not be stored or matched; replay it, and report it if this persists.',
+            problems: [],
+          };
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * The record pipeline as a short list of named stages: map → validate → standardise → persist (with
+ * matching). Each stage takes the records still in play; a record that fails is marked with its stage,
+ * business code, field path and message and leaves the pipeline for the exception queue. Nothing is
+ * dropped: every record ends with exactly one result.
+ */
+import type { ErrorDetail } from '../errors';
+import { recordException } from '../exceptions/exceptionStore';
+import type { IngestStage } from '../exceptions/types';
+import { IDENTIFIER_FORMATS } from '../schemas/formats';
+import { validateCanonical } from '../schemas/canonicalSchemas';
+import { persistItems } from './persistStage';
+import { standardiseRecord } from './standardise';
+import type { IngestContext, RecordResult, StageFailure, WorkItem } from './types';
+
+export interface PipelineStage {
+  name: IngestStage;
+  /** Runs on the records no earlier stage has failed or finished. */
+  run(items: WorkItem[], context: IngestContext): Promise<void> | void;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  return value === null ? 'null' : `a ${typeof value}`;
+}
+
+const mapStage: PipelineStage = {
+  name: 'map',
+  async run(items, context) {
+    const { mapping } = context;
+    const outcomes = await context.services.mappingRuntime.evaluateBatch({
+      cacheKey: mapping.cacheKey,
+      expression: mapping.expression,
+      records: items.map((item) => item.raw),
+      lookups: context.lookups,
+    });
+    const label = `The ${context.source} ${context.domain} mapping (version ${mapping.version})`;
+    items.forEach((item, index) => {
+      const outcome = outcomes[index];
+      if (!outcome.ok) {
+        item.failure = { stage: 'map', code: outcome.error.code, message: `${label} failed on this record: ${outcome.error.message}`, problems: [] };
+      } else if (outcome.value === undefined || outcome.value === null) {
+        item.failure = { stage: 'map', code: 'MAPPING_NO_OUTPUT', message: `${label} produced nothing for this record.`, problems: [] };
+      } else if (!isObject(outcome.value)) {
+        item.failure = { stage: 'map', code: 'MAPPING_ERROR', message: `${label} produced ${describeValue(outcome.value)} instead of one record (an object).`, problems: [] };
+      } else {
+        item.output = outcome.value;
+      }
+    });
+  },
+};
+
+/** FORMAT_GTIN → INVALID_GTIN for identifier formats; other schema problems are SCHEMA_VIOLATION. */
+export function businessCodeOf(problem: ErrorDetail): string {
+  const format = /^FORMAT_([A-Z0-9_]+)$/.exec(problem.code)?.[1]?.toLowerCase();
+  return format && format in IDENTIFIER_FORMATS ? `INVALID_${format.toUpperCase()}` : 'SCHEMA_VIOLATION';
+}
+
+function failureFrom(options: { stage: IngestStage; problems: ErrorDetail[]; codeOf: (problem: ErrorDetail) => string }): StageFailure {
+  const [first] = options.problems;
+  const more = options.problems.length - 1;
+  return {
+    stage: options.stage,
+    code: options.codeOf(first),
+    ...(first.path ? { path: first.path } : {}),
+    message: `${first.message}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}.`,
+    problems: options.problems,
+  };
+}
+
+const validateStage: PipelineStage = {
+  name: 'validate',
+  run(items, context) {
+    for (const item of items) {
+      const output = item.output as Record<string, unknown>;
+      const sourceId = output.sourceId;
+      if (typeof sourceId === 'string' && sourceId.trim() !== '') item.sourceId = sourceId;
+      if (sourceId === undefined || sourceId === null || (typeof sourceId === 'string' && sourceId.trim() === '')) {
+        const message = 'The mapping produced no sourceId for this record, so later versions of it could not be recognised; check the id field in the source payload.';
+        item.failure = { stage: 'validate', code: 'MISSING_SOURCE_ID', path: 'sourceId', message, problems: [{ path: 'sourceId', code: 'REQUIRED', message: 'sourceId is required' }] };
+        continue;
+      }
+      const problems = validateCanonical(context.domain, output);
+      if (problems.length > 0) item.failure = failureFrom({ stage: 'validate', problems, codeOf: businessCodeOf });
+    }
+  },
+};
+
+const standardiseStage: PipelineStage = {
+  name: 'standardise',
+  run(items, context) {
+    for (const item of items) {
+      const { record, problems } = standardiseRecord(context.domain, item.output as Record<string, unknown>);
+      if (problems.length > 0) {
+        item.failure = failureFrom({ stage: 'standardise', problems, codeOf: (problem) => problem.code });
+        continue;
+      }
+      // Cleaning can empty a field that had only spaces: the stored record must still be valid.
+      const after = validateCanonical(context.domain, record);
+      if (after.length > 0) {
+        item.failure = failureFrom({ stage: 'standardise', problems: after, codeOf: businessCodeOf });
+        continue;
+      }
+      item.canonical = record;
+      item.sourceId = record.sourceId as string;
+    }
+  },
+};
+
+const persistStage: PipelineStage = { name: 'persist', run: persistItems };
+
+/** The stages every record runs through, in order. */
+export const PIPELINE: readonly PipelineStage[] = [mapStage, validateStage, standardiseStage, persistStage];
+
+async function storeFailure(item: WorkItem, context: IngestContext): Promise<RecordResult> {
+  const failure = item.failure as StageFailure;
+  const exception = await recordException(context.services, {
+    source: context.source,
+    domain: context.domain,
+    sourceId: item.sourceId,
+    stage: failure.stage,
+    code: failure.code,
+    path: failure.path,
+    message: failure.message,
+    problems: failure.problems,
+    raw: item.raw,
+    isRawText: item.isRawText,
+    position: item.position,
+    mappingVersion: failure.stage === 'parse' ? null : context.mapping.version,
+    schemaVersion: failure.stage === 'parse' || failure.stage === 'map' ? null : context.schemaVersion,
+    origin: context.origin,
+    replayOf: item.replayOf,
+  });
+  return {
+    outcome: 'exception',
+    position: item.position,
+    ...(item.sourceId !== undefined ? { sourceId: item.sourceId } : {}),
+    exceptionId: exception._id,
+    stage: failure.stage,
+    code: failure.code,
+    ...(failure.path ? { path: failure.path } : {}),
+    message: failure.message,
+  };
+}
+
+function countOutcomes(results: readonly RecordResult[], context: IngestContext): void {
+  const counts = new Map<string, number>();
+  for (const result of results) {
+    const key = result.outcome === 'exception' ? `exception\u0000${result.code}` : result.outcome;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const [key, amount] of counts) {
+    const [outcome, code] = key.split('\u0000');
+    const labels = { source: context.source, domain: context.domain, outcome };
+    context.services.metrics.increment('mdm_ingest_records_total', { help: 'Source records ingested, by source, domain and outcome (accepted, unchanged, exception).', labels, amount });
+    if (code) context.services.metrics.increment('mdm_ingest_exceptions_total', { help: 'Records sent to the exception queue, by source, domain and code.', labels: { source: context.source, domain: context.domain, code }, amount });
+  }
+}
+
+/** Runs a batch through every stage; returns one result per item, in order. */
+export async function runPipeline(items: WorkItem[], context: IngestContext): Promise<RecordResult[]> {
+  for (const stage of PIPELINE) {
+    const pending = items.filter((item) => !item.failure && !item.result);
+    if (pending.length > 0) await stage.run(pending, context);
+  }
+  for (const item of items) {
+    if (!item.result) item.result = await storeFailure(item, context);
+  }
+  const results = items.map((item) => item.result as RecordResult);
+  countOutcomes(results, context);
+  return results;
+}

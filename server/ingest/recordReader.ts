@@ -1,0 +1,176 @@
+/**
+ * Turns request bodies and uploaded files into source records, one at a time and in bounded memory:
+ * a JSON object or array, NDJSON (one object per line) or CSV with a header row. A line that cannot
+ * be read becomes an `unreadable` item in its place, so it reaches the exception queue instead of
+ * being dropped, and every item keeps its position for messages and resumable jobs.
+ */
+import { parse as createCsvParser } from 'csv-parse';
+import { BadRequestError } from '../errors';
+import { parseJson } from '../http/body';
+
+export type IngestFormat = 'json' | 'ndjson' | 'csv';
+
+/** Media types accepted inline, by format. */
+export const INGEST_MEDIA_TYPES: Readonly<Record<string, IngestFormat>> = {
+  'application/json': 'json',
+  'application/x-ndjson': 'ndjson',
+  'application/ndjson': 'ndjson',
+  'text/csv': 'csv',
+};
+
+/** Media types an upload job can stream (a JSON document cannot be read record by record). */
+export const UPLOAD_MEDIA_TYPES = ['application/x-ndjson', 'application/ndjson', 'text/csv'];
+
+export interface ItemPosition {
+  /** 1-based physical line (CSV, NDJSON). */
+  line?: number;
+  /** 0-based index in a JSON array. */
+  index?: number;
+}
+
+export type ParsedItem =
+  | { kind: 'record'; raw: unknown; position: ItemPosition }
+  | { kind: 'unreadable'; code: string; message: string; text: string; position: ItemPosition };
+
+/** The format of an accepted media type. */
+export function formatOfMediaType(mediaType: string): IngestFormat {
+  const format = INGEST_MEDIA_TYPES[mediaType];
+  if (!format) throw new BadRequestError('UNSUPPORTED_FORMAT', `Content-Type "${mediaType}" cannot be ingested; use one of ${Object.keys(INGEST_MEDIA_TYPES).join(', ')}.`);
+  return format;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function notAnObject(options: { value: unknown; text: string; position: ItemPosition; where: string }): ParsedItem {
+  const kind = Array.isArray(options.value) ? 'an array' : options.value === null ? 'null' : `a ${typeof options.value}`;
+  return { kind: 'unreadable', code: 'NOT_AN_OBJECT', message: `${options.where} holds ${kind}; each record must be a JSON object.`, text: options.text, position: options.position };
+}
+
+/** Items of a whole JSON document: one object, or an array of objects. */
+export function readJsonDocument(text: string): ParsedItem[] {
+  const document = parseJson(text);
+  if (isPlainObject(document)) return [{ kind: 'record', raw: document, position: { index: 0 } }];
+  if (!Array.isArray(document)) {
+    throw new BadRequestError('INVALID_INGEST_BODY', 'A JSON ingest body must be one record (an object) or an array of records.');
+  }
+  return document.map((value, index): ParsedItem =>
+    isPlainObject(value)
+      ? { kind: 'record', raw: value, position: { index } }
+      : notAnObject({ value, text: JSON.stringify(value) ?? 'undefined', position: { index }, where: `Array element ${index}` }),
+  );
+}
+
+function ndjsonItem(line: string, lineNumber: number): ParsedItem | null {
+  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+  if (text.trim() === '') return null;
+  const position = { line: lineNumber };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'syntax error';
+    return { kind: 'unreadable', code: 'NDJSON_PARSE_ERROR', message: `Line ${lineNumber} is not valid JSON (${reason}).`, text, position };
+  }
+  return isPlainObject(value) ? { kind: 'record', raw: value, position } : notAnObject({ value, text, position, where: `Line ${lineNumber}` });
+}
+
+/** Streams NDJSON items from text chunks (lines may span chunks). */
+export async function* readNdjson(chunks: AsyncIterable<string>): AsyncGenerator<ParsedItem> {
+  let pending = '';
+  let lineNumber = 0;
+  for await (const chunk of chunks) {
+    pending += chunk;
+    let start = 0;
+    for (let end = pending.indexOf('\n', start); end !== -1; end = pending.indexOf('\n', start)) {
+      lineNumber += 1;
+      const item = ndjsonItem(pending.slice(start, end), lineNumber);
+      start = end + 1;
+      if (item) yield item;
+    }
+    pending = pending.slice(start);
+  }
+  if (pending !== '') {
+    const item = ndjsonItem(pending, lineNumber + 1);
+    if (item) yield item;
+  }
+}
+
+interface CsvRecordWithRaw {
+  record: Record<string, string>;
+  raw: string;
+}
+
+/**
+ * Streams CSV rows (header row → field names) from text chunks. csv-parse runs synchronously inside
+ * `write`, so rows and skipped-row errors are collected in file order by its callbacks and yielded
+ * after each chunk; a malformed row becomes a CSV_PARSE_ERROR item and parsing goes on.
+ */
+export async function* readCsv(chunks: AsyncIterable<string>): AsyncGenerator<ParsedItem> {
+  const ready: ParsedItem[] = [];
+  let fatal: Error | undefined;
+  const parser = createCsvParser({
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    raw: true,
+    on_skip: (error, rawText) => {
+      const line = (error as { lines?: number } | undefined)?.lines;
+      const reason = error?.message ?? 'the row cannot be read';
+      const previous = ready[ready.length - 1];
+      // After a broken quote csv-parse may report the rest of the same line again: one row, one exception.
+      if (line !== undefined && previous?.kind === 'unreadable' && previous.position.line === line) {
+        previous.text += (rawText ?? '').replace(/\r?\n$/, '');
+        return undefined;
+      }
+      ready.push({ kind: 'unreadable', code: 'CSV_PARSE_ERROR', message: `CSV row${line ? ` at line ${line}` : ''} cannot be read: ${reason}.`, text: (rawText ?? '').replace(/\r?\n$/, ''), position: line ? { line } : {} });
+      return undefined;
+    },
+    on_record: (row: CsvRecordWithRaw, context) => {
+      ready.push({ kind: 'record', raw: row.record, position: { line: context.lines } });
+      return null;
+    },
+  });
+  parser.on('error', (error: Error) => {
+    fatal = error;
+  });
+  parser.resume();
+  const finished = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('error', () => resolve());
+  });
+  for await (const chunk of chunks) {
+    if (fatal) break;
+    parser.write(chunk);
+    yield* ready.splice(0, ready.length);
+  }
+  if (!fatal) parser.end();
+  await finished;
+  yield* ready.splice(0, ready.length);
+  if (fatal) {
+    // Nothing after an unrecoverable error (a broken header) can be read reliably: one exception says so.
+    yield { kind: 'unreadable', code: 'CSV_PARSE_ERROR', message: `The CSV file cannot be read further: ${fatal.message}.`, text: '', position: {} };
+  }
+}
+
+async function* single(text: string): AsyncGenerator<string> {
+  yield text;
+}
+
+/** Items of a body or file in `format`, read from text chunks. */
+export function readItems(input: { format: IngestFormat; chunks: AsyncIterable<string> }): AsyncIterable<ParsedItem> {
+  if (input.format === 'csv') return readCsv(input.chunks);
+  if (input.format === 'ndjson') return readNdjson(input.chunks);
+  return (async function* json() {
+    let text = '';
+    for await (const chunk of input.chunks) text += chunk;
+    yield* readJsonDocument(text);
+  })();
+}
+
+/** Items of a whole inline body. */
+export function readBodyItems(input: { format: IngestFormat; text: string }): AsyncIterable<ParsedItem> {
+  return readItems({ format: input.format, chunks: single(input.text) });
+}

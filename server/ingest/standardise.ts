@@ -1,0 +1,103 @@
+/**
+ * The standardise stage, driven by the canonical schema rather than by domain code: a string with an
+ * identifier `format` (gtin, ndc, ein, uom…) is rewritten to the normal form its check function
+ * returns; `x-standardize` names a standardiser for plain strings (organisation names, postal codes);
+ * every other string is cleaned of control characters and stray whitespace. Plans are compiled once
+ * per domain from the schema.
+ */
+import type { ErrorDetail } from '../errors';
+import { normalizePostalCode } from '../identifiers';
+import { IDENTIFIER_FORMATS } from '../schemas/formats';
+import { formatFieldPath } from '../schemas/errorDetails';
+import { getCanonicalSchema } from '../schemas/canonicalSchemas';
+
+type SchemaNode = Record<string, unknown>;
+type Standardiser = (value: unknown, context: { path: string[]; parent: Record<string, unknown> | null; problems: ErrorDetail[] }) => unknown;
+
+/** Control characters become spaces; runs of whitespace collapse; ends are trimmed. */
+export function cleanText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001F\u007F\u00A0]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+/** Organisation display name: clean text without trademark marks (matching normalises further on its own). */
+export function cleanOrganisationName(value: string): string {
+  return cleanText(value.replace(/\s*[®™℠]/g, '').replace(/\s*\((?:R|TM)\)(?=\s|$|,)/g, ''));
+}
+
+const TEXT_STANDARDISERS: Readonly<Record<string, (value: string, context: { parent: Record<string, unknown> | null }) => { value: string } | { code: string; message: string }>> = {
+  'organisation-name': (value) => ({ value: cleanOrganisationName(value) }),
+  'postal-code': (value, { parent }) => {
+    const country = typeof parent?.country === 'string' ? parent.country : undefined;
+    const normal = normalizePostalCode(value, country);
+    if (normal === null) return { code: 'INVALID_POSTAL_CODE', message: `is not a US ZIP code (5 digits, or ZIP+4), got "${cleanText(value)}"` };
+    return { value: normal };
+  },
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function compileNode(node: SchemaNode): Standardiser | null {
+  const format = typeof node.format === 'string' ? node.format : undefined;
+  const named = typeof node['x-standardize'] === 'string' ? node['x-standardize'] : undefined;
+  if (node.type === 'string' || format || named) {
+    const check = format ? IDENTIFIER_FORMATS[format] : undefined;
+    const textStandardiser = named ? TEXT_STANDARDISERS[named] : undefined;
+    if (named && !textStandardiser) throw new Error(`unknown x-standardize "${named}" in a canonical schema`);
+    return (value, context) => {
+      if (typeof value !== 'string') return value;
+      if (check) {
+        const result = check(value);
+        if (result.ok) return result.value;
+        context.problems.push({ path: formatFieldPath(context.path), code: result.code, message: `${formatFieldPath(context.path)} ${result.message}` });
+        return value;
+      }
+      const cleaned = cleanText(value);
+      if (!textStandardiser) return cleaned;
+      const result = textStandardiser(cleaned, context);
+      if ('value' in result) return result.value;
+      context.problems.push({ path: formatFieldPath(context.path), code: result.code, message: `${formatFieldPath(context.path)} ${result.message}` });
+      return value;
+    };
+  }
+  if (isObject(node.properties)) {
+    const fields = Object.entries(node.properties)
+      .map(([name, child]) => [name, isObject(child) ? compileNode(child) : null] as const)
+      .filter((entry): entry is readonly [string, Standardiser] => entry[1] !== null);
+    if (fields.length === 0) return null;
+    return (value, context) => {
+      if (!isObject(value)) return value;
+      const out: Record<string, unknown> = { ...value };
+      for (const [name, standardise] of fields) {
+        if (out[name] === undefined) continue;
+        out[name] = standardise(out[name], { path: [...context.path, name], parent: value, problems: context.problems });
+      }
+      return out;
+    };
+  }
+  if (isObject(node.items)) {
+    const item = compileNode(node.items);
+    if (!item) return null;
+    return (value, context) => {
+      if (!Array.isArray(value)) return value;
+      return value.map((element, index) => item(element, { path: [...context.path, String(index)], parent: null, problems: context.problems }));
+    };
+  }
+  return null;
+}
+
+const plans = new Map<string, Standardiser | null>();
+
+/** Standardises a validated canonical record of `domain`; problems list values no standardiser could accept. */
+export function standardiseRecord(domain: string, record: Record<string, unknown>): { record: Record<string, unknown>; problems: ErrorDetail[] } {
+  let plan = plans.get(domain);
+  if (plan === undefined) {
+    plan = compileNode(getCanonicalSchema(domain).schema);
+    plans.set(domain, plan);
+  }
+  const problems: ErrorDetail[] = [];
+  const standardised = plan ? plan(record, { path: [], parent: null, problems }) : record;
+  return { record: standardised as Record<string, unknown>, problems };
+}

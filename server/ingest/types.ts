@@ -1,0 +1,96 @@
+/** Shapes shared by the ingest pipeline, its use cases, the upload job and the presenters. */
+import type { ExceptionProblem, IngestStage } from '../exceptions/types';
+import type { ApplyOutcome, GoldenActor } from '../golden';
+import type { PublishedMapping } from '../mappings';
+import type { AppServices } from '../services';
+import type { ItemPosition } from './recordReader';
+
+/** Where a batch of records came from (kept on source records and exceptions). */
+export interface IngestOrigin {
+  requestId?: string;
+  jobId?: string;
+}
+
+export interface IngestContext {
+  services: AppServices;
+  source: string;
+  domain: string;
+  mapping: PublishedMapping;
+  lookups: Record<string, Record<string, unknown>>;
+  /** The canonical schema version records are validated against (lineage). */
+  schemaVersion: string;
+  actor: GoldenActor;
+  origin: IngestOrigin;
+}
+
+export interface StageFailure {
+  stage: IngestStage;
+  code: string;
+  path?: string;
+  message: string;
+  problems: ExceptionProblem[];
+}
+
+/** What happened to one record; received = accepted + unchanged + exception, always. */
+export type RecordResult =
+  | {
+      outcome: 'accepted';
+      position: ItemPosition;
+      sourceId: string;
+      sourceRecordId: string;
+      goldenId: string;
+      /** Whether the source record is new or an update of an earlier payload with the same source id. */
+      change: 'created' | 'updated';
+      /** What matching did with it (created a golden record, merged into one, opened a review…). */
+      match: ApplyOutcome;
+    }
+  | { outcome: 'unchanged'; position: ItemPosition; sourceId: string; sourceRecordId: string; goldenId: string }
+  | {
+      outcome: 'exception';
+      position: ItemPosition;
+      sourceId?: string;
+      exceptionId: string;
+      stage: IngestStage;
+      code: string;
+      path?: string;
+      message: string;
+    };
+
+/** One record travelling through the stages. */
+export interface WorkItem {
+  position: ItemPosition;
+  raw: unknown;
+  /** The raw value is the text of a line that could not be parsed. */
+  isRawText: boolean;
+  /** Replaying this exception id. */
+  replayOf?: string;
+  output?: unknown;
+  sourceId?: string;
+  canonical?: Record<string, unknown>;
+  failure?: StageFailure;
+  result?: RecordResult;
+}
+
+export interface IngestTotals {
+  received: number;
+  accepted: number;
+  unchanged: number;
+  exceptions: number;
+}
+
+/** Adds a batch's results to running totals. */
+export function addToTotals(totals: IngestTotals, results: readonly RecordResult[]): IngestTotals {
+  const next = { ...totals };
+  for (const result of results) {
+    next.received += 1;
+    if (result.outcome === 'accepted') next.accepted += 1;
+    else if (result.outcome === 'unchanged') next.unchanged += 1;
+    else next.exceptions += 1;
+  }
+  return next;
+}
+
+/** Zero totals. */
+export function emptyTotals(): IngestTotals {
+  return { received: 0, accepted: 0, unchanged: 0, exceptions: 0 };
+}
