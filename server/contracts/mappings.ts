@@ -110,6 +110,17 @@ export const previewBodySchema = {
 } as const;
 export type PreviewBody = FromSchema<typeof previewBodySchema>;
 
+export const testBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    expression: putMappingBodySchema.properties.expression,
+    tests: putMappingBodySchema.properties.tests,
+  },
+  description: 'Both optional: the saved draft supplies whatever is left out.',
+} as const;
+export type TestBody = FromSchema<typeof testBodySchema>;
+
 export const publishBodySchema = {
   type: 'object',
   additionalProperties: false,

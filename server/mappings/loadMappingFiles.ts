@@ -105,7 +105,7 @@ async function loadMappingFile(services: Services, file: MappingFile, summary: F
   const report = await runMappingTests(services, { expression: file.content.expression, tests: file.content.tests, cacheKey: adHocCacheKey(file.content.expression), domain: file.key.domain, direction: file.key.direction });
   if (report.syntaxError || !report.isPassing) {
     const problem = report.syntaxError
-      ? `syntax error${report.syntaxError.position !== undefined ? ` at character ${report.syntaxError.position}` : ''}: ${report.syntaxError.message}`
+      ? `${report.syntaxError.code === 'MAPPING_SYNTAX_ERROR' ? 'syntax error' : report.syntaxError.code}${report.syntaxError.position !== undefined ? ` at character ${report.syntaxError.position}` : ''}: ${report.syntaxError.message}`
       : `${report.failed} of ${report.total} tests failed: ${report.cases.filter((result) => !result.passed).map((result) => `"${result.name}": ${result.message}`).join('; ')}`;
     const files: FileSyncState = { contentHash: hash, loadedAt: now, outcome: 'refused', problem };
     summary.refused.push({ file: file.label, problem });

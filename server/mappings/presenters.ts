@@ -1,6 +1,6 @@
 /** What leaves the server about mappings and their versions (never the stored documents as they are). */
 import type { MappingSummaryView, MappingVersionSummaryView, MappingVersionView, MappingView, MappingTestCaseView } from '../contracts/mappings';
-import { checkSyntax, referencedLookupTables } from '../mapping-runtime';
+import { checkSyntax, referencedLookupTables, type MappingErrorInfo } from '../mapping-runtime';
 import type { MappingDocument, MappingTestCase, MappingVersionDocument } from './types';
 
 type DraftState = MappingSummaryView['draftState'];
@@ -63,8 +63,15 @@ export function presentVersion(version: MappingVersionDocument, currentVersion: 
   };
 }
 
-/** The mapping with its draft (plus syntax state) and its published version's content. */
-export function presentMapping(mapping: MappingDocument, publishedVersion: MappingVersionDocument | null): MappingView {
+/**
+ * The mapping with its draft (plus syntax state) and its published version's content. Pass the
+ * runtime's `checkSyntax` so the draft also shows the runtime's compile-time verdicts (unsafe regex).
+ */
+export function presentMapping(
+  mapping: MappingDocument,
+  publishedVersion: MappingVersionDocument | null,
+  syntaxCheck: (expression: string) => MappingErrorInfo | null = checkSyntax,
+): MappingView {
   const draft = mapping.draft;
   return {
     ...presentMappingSummary(mapping),
@@ -78,7 +85,7 @@ export function presentMapping(mapping: MappingDocument, publishedVersion: Mappi
           tests: presentTests(draft.tests),
           updatedAt: draft.updatedAt,
           updatedBy: draft.updatedBy,
-          syntaxError: checkSyntax(draft.expression),
+          syntaxError: syntaxCheck(draft.expression),
           lookupTables: referencedLookupTables(draft.expression),
         }
       : null,

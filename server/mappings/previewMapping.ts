@@ -111,7 +111,7 @@ export async function diffPreview(services: Services, input: { key: MappingKey; 
   const draftRun = await evaluateExpression(services, { expression: draft.expression, cacheKey: adHocCacheKey(draft.expression), payloads });
   if (draftRun.syntaxError) {
     const where = draftRun.syntaxError.position !== undefined ? ` at character ${draftRun.syntaxError.position}` : '';
-    throw new UnprocessableError('MAPPING_SYNTAX_ERROR', `The draft does not parse${where}: ${draftRun.syntaxError.message}`, { syntaxError: draftRun.syntaxError });
+    throw new UnprocessableError(draftRun.syntaxError.code, `The draft cannot run${where}: ${draftRun.syntaxError.message}`, { syntaxError: draftRun.syntaxError });
   }
   const publishedRun = mapping.published
     ? await evaluateExpression(services, { expression: mapping.published.expression, cacheKey: mapping.published.cacheKey, payloads })

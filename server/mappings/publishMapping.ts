@@ -1,7 +1,8 @@
 /** Publishing a draft (after its tests pass) and rolling back to an earlier version. */
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors';
 import type { AppServices } from '../services';
-import { adHocCacheKey, type MappingKey } from './mappingIdentity';
+import { adHocCacheKey, normalizeExpression, type MappingKey } from './mappingIdentity';
+import { assertMappingKey, toTestCases } from './saveMappingDraft';
 import { contentOf, publishVersion } from './publishVersion';
 import { findPublishedVersion, requireMapping, requireVersion } from './queries';
 import { runMappingTests, type TestReport } from './testRunner';
@@ -14,7 +15,9 @@ export function testsFailedError(options: { label: string; report: TestReport })
   const { report, label } = options;
   if (report.syntaxError) {
     const where = report.syntaxError.position !== undefined ? ` at character ${report.syntaxError.position}` : '';
-    return new UnprocessableError('MAPPING_SYNTAX_ERROR', `${label} does not parse${where}: ${report.syntaxError.message}`, {
+    // The runtime's compile-time checks (e.g. MAPPING_UNSAFE_REGEX) arrive here too, with their own code.
+    const what = report.syntaxError.code === 'MAPPING_SYNTAX_ERROR' ? 'does not parse' : 'is refused by the runtime';
+    return new UnprocessableError(report.syntaxError.code, `${label} ${what}${where}: ${report.syntaxError.message}`, {
       syntaxError: report.syntaxError,
     });
   }
@@ -29,12 +32,25 @@ export function testsFailedError(options: { label: string; report: TestReport })
   });
 }
 
-/** Runs the draft's test cases (nothing is saved). */
-export async function testMappingDraft(services: Services, input: { key: MappingKey }): Promise<TestReport> {
-  const mapping = await requireMapping(services, input.key);
-  const draft = mapping.draft;
-  if (!draft) throw new ConflictError('NO_DRAFT', `Mapping ${input.key.source}/${input.key.domain} has no draft to test.`);
-  return runMappingTests(services, { expression: draft.expression, tests: draft.tests, cacheKey: adHocCacheKey(draft.expression), domain: mapping.domain, direction: mapping.direction });
+/**
+ * Runs test cases without saving anything: the draft's, or an unsaved `expression` and/or `tests`
+ * from the editor (when both are given the mapping need not exist yet).
+ */
+export async function testMappingDraft(
+  services: Services,
+  input: { key: MappingKey; expression?: string; tests?: Array<{ name: string; input?: unknown; output?: unknown; error?: string }> },
+): Promise<TestReport> {
+  assertMappingKey(input.key);
+  let expression = input.expression;
+  let tests = input.tests ? toTestCases(input.tests, 'body.tests') : undefined;
+  if (expression === undefined || tests === undefined) {
+    const mapping = await requireMapping(services, input.key);
+    if (!mapping.draft) throw new ConflictError('NO_DRAFT', `Mapping ${input.key.source}/${input.key.domain} has no draft to test.`);
+    expression ??= mapping.draft.expression;
+    tests ??= mapping.draft.tests;
+  }
+  expression = normalizeExpression(expression);
+  return runMappingTests(services, { expression, tests, cacheKey: adHocCacheKey(expression), domain: input.key.domain, direction: input.key.direction });
 }
 
 /** Runs the draft's tests and publishes it as the next version; a draft equal to the published version is not republished. */

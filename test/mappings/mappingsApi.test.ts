@@ -52,6 +52,8 @@ describe('drafts', () => {
     expect(response.status).toBe(201);
     expect(response.body.draft.syntaxError).toMatchObject({ code: 'MAPPING_SYNTAX_ERROR' });
     expect(typeof response.body.draft.syntaxError.position).toBe('number');
+    const unsafe = await server.request<{ draft: { syntaxError: { code: string } } }>('PUT', '/api/v1/mappings/syntax-src/facility', { body: { expression: '{ "sourceId": ID, "name": $match(NAME, /(a+)+$/) }' } });
+    expect(unsafe.body.draft.syntaxError.code).toBe('MAPPING_UNSAFE_REGEX');
   });
 
   test('a stale revision is 409 STALE_REVISION with the current state; the newer draft survives', async () => {
@@ -150,6 +152,39 @@ describe('preview and tests', () => {
     expect(response.body).toMatchObject({ total: 4, passed: 2, failed: 2, isPassing: false });
     expect(response.body.cases[2]).toMatchObject({ name: 'wrong expectation', passed: false, expected: { output: lawsonItemOutput({ baseUom: 'EA' }) }, actual: { output: lawsonItemOutput() }, differences: ['baseUom'] });
     expect(response.body.cases[3]).toMatchObject({ name: 'expects an error', passed: false, message: expect.stringContaining('expected error MAPPING_ERROR, got output') });
+  });
+});
+
+describe('unsaved work and hostile expressions', () => {
+  test('POST /test runs an unsaved expression and tests, even before the mapping exists, and saves nothing', async () => {
+    const response = await server.request<{ total: number; passed: number; isPassing: boolean }>('POST', '/api/v1/mappings/unsaved-src/item/test', {
+      body: { expression: LAWSON_ITEM_EXPRESSION, tests: passingTests },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ total: 2, passed: 2, isPassing: true });
+    expect((await server.request('GET', '/api/v1/mappings/unsaved-src/item')).status).toBe(404);
+    expect((await server.request('POST', '/api/v1/mappings/unsaved-src/item/test', { body: { expression: LAWSON_ITEM_EXPRESSION } })).status).toBe(404);
+    const invalid = await server.request<ErrorBody>('POST', '/api/v1/mappings/unsaved-src/item/test', { body: { expression: '{}', tests: [{ name: 'x', input: {} }] } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.details.map((detail) => detail.path)).toContain('body.tests[0]');
+  });
+
+  test.each([
+    ['endless recursion', '( $f := function($x) { $f($x) + 1 }; { "sourceId": $string($f(1)), "description": "x" } )', ['MAPPING_DEPTH_EXCEEDED', 'MAPPING_TIMEOUT']],
+    ['catastrophic regex', '{ "sourceId": ITEM, "description": $match(DESCRIPTION, /(a+)+$/) }', ['MAPPING_UNSAFE_REGEX', 'MAPPING_TIMEOUT']],
+    ['$eval', '{ "sourceId": $eval("1 + 1"), "description": "x" }', ['MAPPING_FUNCTION_DISABLED']],
+  ])('a preview with %s fails that payload with a clear code and the server keeps answering', async (_, expression, codes) => {
+    const response = await server.request<{ syntaxError: { code: string } | null; results: Array<{ ok: boolean; error?: { code: string } }> }>('POST', '/api/v1/mappings/hostile-src/item/preview', {
+      body: { expression, payloads: [{ ITEM: '1', DESCRIPTION: `${'a'.repeat(40)}!` }] },
+    });
+    expect(response.status).toBe(200);
+    // The runtime may refuse an expression before running it (unsafe regex) or fail the record.
+    const code = response.body.syntaxError?.code ?? response.body.results[0]?.error?.code;
+    expect(codes).toContain(code);
+    if (response.body.results.length > 0) expect(response.body.results[0].ok).toBe(false);
+    expect((await server.request('GET', '/healthz', { key: null })).status).toBe(200);
+    const healthy = await server.request<{ results: Array<{ ok: boolean }> }>('POST', '/api/v1/mappings/hostile-src/item/preview', { body: { expression: '{ "sourceId": "1", "description": "x" }', payloads: [{}] } });
+    expect(healthy.body.results[0].ok).toBe(true);
   });
 });
 

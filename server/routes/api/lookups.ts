@@ -42,6 +42,8 @@ export const lookupRoutes = [
     auth: { action: 'lookups.write' },
     params: lookupParamsSchema,
     body: putLookupBodySchema,
+    // Crosswalks (cost centres, item numbers) can hold many thousands of entries.
+    bodyLimit: 16 * 1024 * 1024,
     responses: { 200: { description: 'The updated table.', schema: lookupViewSchema }, 201: { description: 'The new table.', schema: lookupViewSchema }, 400: { description: 'Invalid input.' }, 409: { description: 'Stale revision.' } },
     handler: async ({ services, params, body, principal }) => {
       const { table, isCreated } = await saveLookupTable(services, {

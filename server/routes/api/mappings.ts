@@ -15,6 +15,7 @@ import {
   publishResponseSchema,
   putMappingBodySchema,
   rollbackBodySchema,
+  testBodySchema,
   testReportSchema,
 } from '../../contracts/mappings';
 import { defineRoute } from '../../http/route';
@@ -37,6 +38,9 @@ function keyOf(params: { source: string; domain: string }, query: { direction?: 
 function authorOf(principal: Principal) {
   return { keyId: principal.keyId, name: principal.name, role: principal.role };
 }
+
+/** Mappings carry samples and tests, previews carry payloads: more than the default JSON limit allows. */
+const LARGE_BODY_LIMIT = 8 * 1024 * 1024;
 
 const notFound = { 404: { description: 'No such mapping (or version).' } };
 
@@ -67,7 +71,7 @@ export const mappingRoutes = [
     responses: { 200: { description: 'The mapping.', schema: mappingViewSchema }, ...notFound },
     handler: async ({ services, params, query }) => {
       const mapping = await requireMapping(services, keyOf(params, query));
-      return { body: presentMapping(mapping, await findPublishedVersion(services, mapping)) };
+      return { body: presentMapping(mapping, await findPublishedVersion(services, mapping), services.mappingRuntime.checkSyntax) };
     },
   }),
   defineRoute({
@@ -81,6 +85,7 @@ export const mappingRoutes = [
     params: mappingParamsSchema,
     query: directionQuerySchema,
     body: putMappingBodySchema,
+    bodyLimit: LARGE_BODY_LIMIT,
     responses: { 200: { description: 'The updated mapping.', schema: mappingViewSchema }, 201: { description: 'The new mapping.', schema: mappingViewSchema }, 400: { description: 'Invalid input (the field is named).' }, 409: { description: 'Stale revision.' } },
     handler: async ({ services, params, query, body, principal }) => {
       const { mapping, isCreated } = await saveMappingDraft(services, {
@@ -89,7 +94,7 @@ export const mappingRoutes = [
         expectedRevision: body.revision,
         actor: authorOf(principal),
       });
-      return { status: isCreated ? 201 : 200, body: presentMapping(mapping, await findPublishedVersion(services, mapping)) };
+      return { status: isCreated ? 201 : 200, body: presentMapping(mapping, await findPublishedVersion(services, mapping), services.mappingRuntime.checkSyntax) };
     },
   }),
   defineRoute({
@@ -103,6 +108,7 @@ export const mappingRoutes = [
     params: mappingParamsSchema,
     query: directionQuerySchema,
     body: previewBodySchema,
+    bodyLimit: LARGE_BODY_LIMIT,
     responses: { 200: { description: 'Outputs and problems per payload.', schema: previewResponseSchema }, 400: { description: 'Invalid input.' }, ...notFound },
     handler: async ({ services, params, query, body }) => ({ body: await previewMapping(services, { key: keyOf(params, query), expression: body.expression, payloads: body.payloads }) }),
   }),
@@ -110,13 +116,15 @@ export const mappingRoutes = [
     operationId: 'testMappingDraft',
     method: 'post',
     path: `${PATH}/test`,
-    summary: "Run the draft's test cases",
+    summary: "Run test cases: the draft's, or an unsaved expression and/or tests (nothing is saved)",
     tags: TAGS,
     auth: { action: 'mappings.read' },
     params: mappingParamsSchema,
     query: directionQuerySchema,
-    responses: { 200: { description: 'Pass/fail per case with expected vs actual.', schema: testReportSchema }, ...notFound },
-    handler: async ({ services, params, query }) => ({ body: await testMappingDraft(services, { key: keyOf(params, query) }) }),
+    body: testBodySchema,
+    bodyLimit: LARGE_BODY_LIMIT,
+    responses: { 200: { description: 'Pass/fail per case with expected vs actual.', schema: testReportSchema }, 400: { description: 'Invalid input.' }, ...notFound },
+    handler: async ({ services, params, query, body }) => ({ body: await testMappingDraft(services, { key: keyOf(params, query), expression: body.expression, tests: body.tests }) }),
   }),
   defineRoute({
     operationId: 'publishMapping',
