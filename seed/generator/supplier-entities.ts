@@ -116,6 +116,10 @@ export function buildSupplierEntities(random: Random): SupplierEntity[] {
     const dba = dbaIndex < DBA_NAMES.length && random.chance(0.15) ? DBA_NAMES[dbaIndex++] : undefined;
     named.push({ key: `local-${named.length}`, names: [legal, clerkSpelling(legal), base], category, dba });
   }
+  // Hard negatives: the same trade name used by an unrelated local company elsewhere.
+  for (const local of random.sample(named.filter((entry) => entry.key.startsWith('local-')), 6)) {
+    named.push({ key: `${local.key}-namesake`, names: [local.names[0], local.names[1], local.names[2]], category: local.category });
+  }
   // Hard negatives: same trade name, unrelated companies in other states (different EIN, address, phone).
   named.push({ key: 'abc-nj', names: ['ABC Medical Supply, Inc.', 'ABC MEDICAL SUPPLY INC'], category: 'MEDICAL_SURGICAL' });
   named.push({ key: 'abc-tx', names: ['ABC Medical Supply, Inc.', 'ABC MEDICAL SUPPLY INC'], category: 'MEDICAL_SURGICAL' });

@@ -83,8 +83,11 @@ export function generateSuppliers(random: Random): SupplierSeed {
       Supplier_Category_Reference: ref('Supplier_Category_ID', entity.category),
       Payment_Terms_Reference: ref('Payment_Terms_ID', entity.terms),
       Supplier_Status_Reference: ref('Business_Entity_Status_Value_ID', options.inactive ? 'Inactive' : 'Active'),
-      Tax_ID_Data: [{ Tax_ID: options.taxId ?? entity.ein, Tax_ID_Type_Reference: ref('Tax_ID_Type_ID', 'USA-EIN'), Primary_Tax_ID: true }],
     };
+    // Tax ids are often missing: the supplier was set up before tax ids were mandatory.
+    if (options.taxId || random.chance(0.85)) {
+      data.Tax_ID_Data = [{ Tax_ID: options.taxId ?? entity.ein, Tax_ID_Type_Reference: ref('Tax_ID_Type_ID', 'USA-EIN'), Primary_Tax_ID: true }];
+    }
     if (random.chance(0.8)) data.DUNS_Number = entity.duns;
     if (entity.dba) {
       data.Business_Entity_Alternate_Name_Data = [{ Alternate_Name: entity.dba, Alternate_Name_Usage_Reference: ref('Alternate_Name_Usage_ID', 'DOING_BUSINESS_AS') }];
@@ -122,7 +125,7 @@ export function generateSuppliers(random: Random): SupplierSeed {
     }
     const psRemitSeq = !options.isRemit && random.chance(0.25);
     if (psRemitSeq) addresses.push(psAddress({ seq: 2, effdt: '2015-03-01', line1: entity.remitLine1, city: entity.remitPlace.city, state: entity.remitPlace.state, zip: entity.remitPlace.zip, name1 }));
-    const ids: Array<Record<string, string>> = [{ STD_ID_NUM_QUAL: 'EIN', STD_ID_NUM: (options.ein ?? entity.ein).replace('-', '') }];
+    const ids: Array<Record<string, string>> = options.ein || random.chance(0.85) ? [{ STD_ID_NUM_QUAL: 'EIN', STD_ID_NUM: (options.ein ?? entity.ein).replace('-', '') }] : [];
     if (random.chance(0.6)) ids.push({ STD_ID_NUM_QUAL: 'DUNS', STD_ID_NUM: entity.duns });
     const row: Record<string, unknown> = {
       SETID: setId, VENDOR_ID: vendorId, NAME1: name1, NAME2: entity.dba ? entity.dba.toUpperCase() : ' ',
@@ -149,7 +152,8 @@ export function generateSuppliers(random: Random): SupplierSeed {
     const place = isRemit ? entity.remitPlace : entity.place;
     const spreadsheetMangled = random.chance(0.35);
     const vname = options.name ?? (entity.dba && random.chance(0.7) ? entity.dba.toUpperCase() : nameFor(entity, 'clerk'));
-    const rawTax = options.taxId ?? entity.ein;
+    // A clerk's transposition now and then: a well-formed EIN that belongs to nobody.
+    const rawTax = options.taxId ?? (random.chance(0.04) ? transposeDigits(entity.ein) : entity.ein);
     const row: Record<string, string> = {
       VENDOR_GROUP: group,
       // Lawson VENDOR is a right-justified char(9).
@@ -161,7 +165,7 @@ export function generateSuppliers(random: Random): SupplierSeed {
       VENDOR_SNAME: vname.replace(/[^A-Z0-9 ]/g, '').slice(0, 10),
       VEN_CLASS: entity.category.slice(0, 4),
       VENDOR_STATUS: options.status ?? (random.chance(0.05) ? 'H' : 'A'),
-      TAX_ID: spreadsheetMangled ? rawTax.replace('-', '') : rawTax,
+      TAX_ID: !options.taxId && random.chance(0.35) ? '' : spreadsheetMangled ? rawTax.replace('-', '') : rawTax,
       DUNS_NBR: random.chance(0.5) ? (spreadsheetMangled ? stripLeadingZeros(entity.duns) : entity.duns) : '',
       GLN_NBR: random.chance(0.2) ? entity.gln : '',
       ADDR1: isRemit ? entity.remitLine1 : entity.line1,
@@ -203,7 +207,7 @@ export function generateSuppliers(random: Random): SupplierSeed {
       AlternateName: entity.dba ?? null, TaxOrganizationTypeCode: random.pick(['CORPORATION', 'CORPORATION', 'PARTNERSHIP']),
       SupplierTypeCode: 'SUPPLIER', BusinessRelationshipCode: 'SPEND_AUTHORIZED', Status: 'ACTIVE',
       ParentSupplierId: options.parentId ?? null, DUNSNumber: random.chance(0.7) ? (mangled ? stripLeadingZeros(entity.duns) : entity.duns) : null,
-      TaxpayerId: (options.taxId ?? entity.ein).replace('-', ''), TaxpayerCountryCode: 'US', addresses,
+      TaxpayerId: options.taxId || random.chance(0.65) ? (options.taxId ?? entity.ein).replace('-', '') : null, TaxpayerCountryCode: 'US', addresses,
     };
     oracle.push(row);
     const recordRef = truth.add(options.entityKey ?? entity.key, { source: 'oracle', sourceId: String(supplierId) });
@@ -331,6 +335,14 @@ export function generateSuppliers(random: Random): SupplierSeed {
     }),
   };
   return { distributors, workday, peoplesoft, lawsonCsv: toCsv({ columns: LAWSON_COLUMNS, rows: lawsonRows }), oracle, truth };
+}
+
+/** Swaps two adjacent digits after the EIN prefix, keeping the prefix valid. */
+function transposeDigits(value: string): string {
+  const [prefix, rest] = value.split('-');
+  const swapAt = rest.split('').findIndex((digit, index) => index < rest.length - 1 && digit !== rest[index + 1]);
+  if (swapAt < 0) return value;
+  return `${prefix}-${rest.slice(0, swapAt)}${rest[swapAt + 1]}${rest[swapAt]}${rest.slice(swapAt + 2)}`;
 }
 
 /** Bad records were filed as their own entity on emit; this only adds the expectation. */

@@ -17,8 +17,8 @@ import { normalizeOrgName } from '../../server/identifiers/names';
 import type { GroundTruth, RecordRef } from '../../seed/loadSeed';
 import { readGroundTruth, readSeedManifest, SEED_DIRECTORY } from '../../seed/loadSeed';
 import { generateSeed } from '../../seed/generate';
-import type { MappedSeedFile } from './seedFixtures';
-import { MAPPINGS_DIRECTORY, mapWholeSeed, readLookupTables, readMappingFiles } from './seedFixtures';
+import type { MappedSeedFile } from '../../seed/mapSeed';
+import { MAPPINGS_DIRECTORY, mapWholeSeed, readLookupTables, readMappingFiles } from '../../seed/mapSeed';
 
 const DOMAINS = ['supplier', 'item', 'facility', 'account'];
 type Canonical = Record<string, unknown> & { sourceId: string };

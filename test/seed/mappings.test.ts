@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MappingRuntime } from '../../server/mapping-runtime';
-import { createMappingRuntime } from '../../server/mapping-runtime';
+import { checkSyntax, createMappingRuntime, referencedLookupTables } from '../../server/mapping-runtime';
 import { createLogger } from '../../server/logger';
 import { listDomains, validateCanonical } from '../../server/schemas';
 import { readSeedManifest } from '../../seed/loadSeed';
-import type { MappedSeedFile } from './seedFixtures';
-import { mapWholeSeed, readLookupTables, readMappingFiles } from './seedFixtures';
+import type { MappedSeedFile } from '../../seed/mapSeed';
+import { mapWholeSeed, readLookupTables, readMappingFiles } from '../../seed/mapSeed';
 
 const mappings = readMappingFiles();
 const lookups = readLookupTables();
@@ -38,14 +38,13 @@ describe('mapping files', () => {
     for (const value of Object.values(table.entries ?? {})) expect(typeof value).toBe('string');
   });
 
-  test.each(mappings.map((mapping) => [`${mapping.source}/${mapping.domain}`, mapping] as const))('%s: metadata, syntax and referenced lookup tables', async (_key, mapping) => {
+  test.each(mappings.map((mapping) => [`${mapping.source}/${mapping.domain}`, mapping] as const))('%s: metadata, syntax and referenced lookup tables', (_key, mapping) => {
     expect(mapping.description.length).toBeGreaterThan(40);
     expect(mapping.samples.length).toBeGreaterThanOrEqual(3);
     expect(mapping.samples.length).toBeLessThanOrEqual(5);
     expect(mapping.tests.length).toBeGreaterThanOrEqual(4);
     expect(new Set(mapping.tests.map((t) => t.name)).size).toBe(mapping.tests.length);
     expect(listDomains()).toContain(mapping.domain);
-    const { checkSyntax, referencedLookupTables } = await import('../../server/mapping-runtime');
     expect(checkSyntax(mapping.expression)).toBeNull();
     for (const table of referencedLookupTables(mapping.expression)) expect(Object.keys(lookups.tables)).toContain(table);
   });

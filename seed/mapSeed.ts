@@ -1,12 +1,15 @@
-/** Shared loading for the seed tests: mapping files, lookup tables and the seed mapped through the real runtime. */
+/**
+ * Mappings as code and the seed mapped through the real runtime: used by the seed tests, the
+ * matching baseline and anyone who needs canonical seed records without the HTTP ingest path.
+ */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MappingRuntime, RecordOutcome } from '../../server/mapping-runtime';
-import type { ManifestEntry, SeedFileRecords } from '../../seed/loadSeed';
-import { readSeedFile, readSeedManifest } from '../../seed/loadSeed';
+import type { MappingRuntime, RecordOutcome } from '../server/mapping-runtime';
+import type { ManifestEntry, SeedFileRecords } from './loadSeed';
+import { readSeedFile, readSeedManifest } from './loadSeed';
 
-export const MAPPINGS_DIRECTORY = fileURLToPath(new URL('../../mappings/', import.meta.url));
+export const MAPPINGS_DIRECTORY = fileURLToPath(new URL('../mappings/', import.meta.url));
 
 export type MappingTest = { name: string; input: unknown; output: unknown } | { name: string; input: unknown; error: string };
 
