@@ -8,6 +8,7 @@
  * Data lives under bench/.data/ (git-ignored) and is deleted at the start of each run.
  */
 import { rmSync, statSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createLogger } from '../server/logger';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
@@ -83,21 +84,25 @@ const rate = (count: number, ms: number): string => `${Math.round((count / ms) *
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const dirBytes = (): number => readdirSync(dataDir).reduce((sum, name) => sum + statSync(join(dataDir, name)).size, 0);
 
-async function timed<R>(work: () => Promise<R>): Promise<{ ms: number; result: R }> {
+/** Wall time plus this process's CPU time: the machine is shared, so CPU time is the load-independent figure. */
+async function timed<R>(work: () => Promise<R>): Promise<{ ms: number; cpuMs: number; result: R }> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const result = await work();
-  return { ms: performance.now() - started, result };
+  const cpu = process.cpuUsage(cpuStarted);
+  return { ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, result };
 }
+
+const cpuNote = (measured: { ms: number; cpuMs: number }): string => `(CPU ${(measured.cpuMs / 1000).toFixed(1)} s of ${(measured.ms / 1000).toFixed(1)} s wall)`;
 
 async function openForBench(): Promise<EmbeddedStore> {
   // Compaction only on demand, so the "long log" start-up measures a log holding every insert.
   return openEmbeddedStore({ dataDir, logger, compaction: { minLogBytes: Number.MAX_SAFE_INTEGER } });
 }
 
-async function main(): Promise<void> {
-  rmSync(dataDir, { recursive: true, force: true });
-  console.log(`store benchmark: ${totalDocs.toLocaleString('en-US')} documents in ${dataDir}`);
-  let store = await openForBench();
+/** Load and query phase; returns nothing so the loaded store can be collected before the restarts. */
+async function loadAndQuery(): Promise<void> {
+  const store = await openForBench();
   const items = store.collection('items');
   await items.createIndexes([
     { keys: { gtin: 1 }, unique: true },
@@ -113,14 +118,14 @@ async function main(): Promise<void> {
       await items.insertMany(docs);
     }
   });
-  record('insertMany (batches of 1000, 3 indexes)', rate(totalDocs, insertMany.ms), `${(insertMany.ms / 1000).toFixed(1)} s total, ~${sampleSize} B/doc`);
+  record('insertMany (batches of 1000, 3 indexes)', rate(totalDocs, insertMany.ms), `~${sampleSize} B/doc ${cpuNote(insertMany)}`);
 
   const singles = store.collection('singles');
   const sequential = 500;
   const oneByOne = await timed(async () => {
     for (let n = 0; n < sequential; n++) await singles.insertOne({ ...makeItem(n), _id: `seq-${n}` });
   });
-  record('insertOne, one at a time (fsync each)', rate(sequential, oneByOne.ms), `${(oneByOne.ms / sequential).toFixed(2)} ms/write`);
+  record('insertOne, one at a time (fsync each)', rate(sequential, oneByOne.ms), `${(oneByOne.ms / sequential).toFixed(2)} ms/write ${cpuNote(oneByOne)}`);
   const concurrent = 50_000;
   const inFlight = 256;
   const fsyncsBefore = store.fsyncCount;
@@ -133,7 +138,7 @@ async function main(): Promise<void> {
       }
     }));
   });
-  record(`insertOne, ${inFlight} concurrent (group commit)`, rate(concurrent, groupCommit.ms), `${concurrent} writes shared ${store.fsyncCount - fsyncsBefore} fsyncs`);
+  record(`insertOne, ${inFlight} concurrent (group commit)`, rate(concurrent, groupCommit.ms), `${concurrent} writes shared ${store.fsyncCount - fsyncsBefore} fsyncs ${cpuNote(groupCommit)}`);
 
   const lookups = 100_000;
   const byUnique = await timed(async () => {
@@ -144,15 +149,15 @@ async function main(): Promise<void> {
     }
     return found;
   });
-  record('findOne by unique key (gtin)', rate(lookups, byUnique.ms), `${byUnique.result} found`);
+  record('findOne by unique key (gtin)', rate(lookups, byUnique.ms), `${byUnique.result} found ${cpuNote(byUnique)}`);
   const byId = await timed(async () => {
     for (let k = 0; k < lookups; k++) await items.findOne({ _id: `item-${String(Math.floor(random() * totalDocs)).padStart(8, '0')}` });
   });
-  record('findOne by _id', rate(lookups, byId.ms));
+  record('findOne by _id', rate(lookups, byId.ms), cpuNote(byId));
   const bySecondary = await timed(async () => {
     for (let k = 0; k < lookups; k++) await items.findOne({ manufacturerId: pick(MANUFACTURERS).id });
   });
-  record('findOne by secondary index (manufacturerId)', rate(lookups, bySecondary.ms), `~${Math.round(totalDocs / MANUFACTURERS.length)} docs per key`);
+  record('findOne by secondary index (manufacturerId)', rate(lookups, bySecondary.ms), `~${Math.round(totalDocs / MANUFACTURERS.length)} docs per key ${cpuNote(bySecondary)}`);
 
   const queries = 2000;
   const indexedQuery = await timed(async () => {
@@ -160,40 +165,48 @@ async function main(): Promise<void> {
     for (let k = 0; k < queries; k++) returned += (await items.find({ status: 'active', unspsc: pick(UNSPSC), 'attributes.sterile': true }, { limit: 20 })).length;
     return returned;
   });
-  record('find indexed prefix + extra condition, limit 20', rate(queries, indexedQuery.ms), `avg ${(indexedQuery.result / queries).toFixed(1)} results`);
+  record('find indexed prefix + extra condition, limit 20', rate(queries, indexedQuery.ms), `avg ${(indexedQuery.result / queries).toFixed(1)} results ${cpuNote(indexedQuery)}`);
   const unindexedCommon = await timed(async () => {
     let returned = 0;
     for (let k = 0; k < queries; k++) returned += (await items.find({ 'attributes.latexFree': true, description: { $regex: pick(WORDS) } }, { limit: 20 })).length;
     return returned;
   });
-  record('find non-indexed (common match), limit 20', rate(queries, unindexedCommon.ms), `avg ${(unindexedCommon.result / queries).toFixed(1)} results`);
+  record('find non-indexed (common match), limit 20', rate(queries, unindexedCommon.ms), `avg ${(unindexedCommon.result / queries).toFixed(1)} results ${cpuNote(unindexedCommon)}`);
   const fullScans = 3;
   const unindexedRare = await timed(async () => {
     let returned = 0;
     for (let k = 0; k < fullScans; k++) returned += (await items.find({ qtyOnHand: { $gt: 99_990 }, 'vendorItems.price': { $lt: 100 } }, { limit: 20 })).length;
     return returned;
   });
-  record('find non-indexed (rare match: full scan), limit 20', `${(unindexedRare.ms / fullScans).toFixed(0)} ms/query`, `${totalDocs.toLocaleString('en-US')} docs scanned`);
+  record('find non-indexed (rare match: full scan), limit 20', `${(unindexedRare.ms / fullScans).toFixed(0)} ms/query`, `${totalDocs.toLocaleString('en-US')} docs scanned, CPU ${(unindexedRare.cpuMs / fullScans).toFixed(0)} ms/query`);
   const sorted = await timed(async () => items.find({ status: 'inactive' }, { sort: { qtyOnHand: -1 }, limit: 50 }));
-  record('find sorted top-50 over a non-indexed sort key', `${sorted.ms.toFixed(0)} ms/query`, `${sorted.result.length} results`);
+  record('find sorted top-50 over a non-indexed sort key', `${sorted.ms.toFixed(0)} ms/query`, `over ~${Math.round(totalDocs / 5).toLocaleString('en-US')} candidates, CPU ${sorted.cpuMs.toFixed(0)} ms`);
 
   const memory = process.memoryUsage();
   record('memory after load', `heap ${mib(memory.heapUsed)}, rss ${mib(memory.rss)}`);
-  const logBytes = dirBytes();
   await store.close();
+}
 
+async function main(): Promise<void> {
+  rmSync(dataDir, { recursive: true, force: true });
+  console.log(`store benchmark: ${totalDocs.toLocaleString('en-US')} documents in ${dataDir}, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
+  await loadAndQuery();
+  const logBytes = dirBytes();
   const fromLog = await timed(() => openForBench());
-  store = fromLog.result;
-  record('start-up from long log (replay + index build)', `${(fromLog.ms / 1000).toFixed(1)} s`, `${mib(logBytes)} of log, ${store.recoveryReport.documents.toLocaleString('en-US')} docs`);
+  let store = fromLog.result;
+  const recovered = process.memoryUsage();
+  record('memory after start-up (store only)', `heap ${mib(recovered.heapUsed)}, rss ${mib(recovered.rss)}`);
+  record('start-up from long log (replay + index build)', `${(fromLog.ms / 1000).toFixed(1)} s`, `${mib(logBytes)} of log, ${store.recoveryReport.documents.toLocaleString('en-US')} docs ${cpuNote(fromLog)}`);
   const compaction = await timed(() => store.compact());
-  record('compaction (snapshot + fresh log)', `${(compaction.ms / 1000).toFixed(1)} s`);
+  record('compaction (snapshot + fresh log)', `${(compaction.ms / 1000).toFixed(1)} s`, cpuNote(compaction));
   const snapshotBytes = dirBytes();
   await store.close();
   const fromSnapshot = await timed(() => openForBench());
   store = fromSnapshot.result;
-  record('start-up from snapshot (load + index build)', `${(fromSnapshot.ms / 1000).toFixed(1)} s`, `${mib(snapshotBytes)} on disk`);
+  record('start-up from snapshot (load + index build)', `${(fromSnapshot.ms / 1000).toFixed(1)} s`, `${mib(snapshotBytes)} on disk ${cpuNote(fromSnapshot)}`);
   await store.close();
 
+  console.log(`\nload average at the end: ${loadavg().map((value) => value.toFixed(1)).join(' ')} (2 cores)`);
   console.log('\n| measure | value | detail |\n|---|---|---|');
   for (const row of rows) console.log(`| ${row.measure} | ${row.value} | ${row.detail} |`);
 }

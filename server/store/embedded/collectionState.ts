@@ -35,20 +35,16 @@ export class CollectionState {
   buildIndexes(specs: IndexSpec[]): void {
     const fresh = specs.filter((spec) => !this.hasIndex(spec)).map((spec) => new IndexState(spec));
     if (fresh.length === 0) return;
-    const uniqueSeen = fresh.map(() => new Map<string, string>());
     for (const [id, json] of this.docs) {
       const doc = JSON.parse(json) as Document;
-      fresh.forEach((index, position) => {
+      for (const index of fresh) {
         for (const tuple of index.keysOf(doc)) {
           if (index.isUnique) {
-            const joined = tuple.join('\u0000');
-            const other = uniqueSeen[position].get(joined);
-            if (other !== undefined && other !== id) throw new DuplicateKeyError(this.name, index.name, index.describeKey(doc));
-            uniqueSeen[position].set(joined, id);
+            for (const other of index.idsAt(tuple)) if (other !== id) throw new DuplicateKeyError(this.name, index.name, index.describeKey(doc));
           }
           index.add(tuple, id);
         }
-      });
+      }
     }
     this.indexes.push(...fresh);
   }

@@ -38,9 +38,9 @@ export function isIndexableScalar(value: unknown): boolean {
  * All values at a dotted path, descending into arrays like MongoDB multikey indexes do. Missing
  * counts as null for index keys (`isMissingNull`, the default) and is skipped for `distinct`.
  */
-export function valuesAtPath(document: unknown, path: string, options: { isMissingNull: boolean } = { isMissingNull: true }): unknown[] {
+export function valuesAtPath(document: unknown, path: string | string[], options: { isMissingNull: boolean } = { isMissingNull: true }): unknown[] {
   const out: unknown[] = [];
-  collect(document, path.split('.'), 0, out);
+  collect(document, typeof path === 'string' ? path.split('.') : path, 0, out);
   if (!options.isMissingNull) return out.filter((value) => value !== MISSING);
   const values = out.map((value) => (value === MISSING ? null : value));
   return values.length === 0 ? [null] : values;
@@ -84,6 +84,7 @@ export function indexName(spec: IndexSpec): string {
 export class IndexState {
   readonly name: string;
   readonly fields: string[];
+  private readonly fieldPaths: string[][];
   readonly isUnique: boolean;
   private readonly partial: Query | undefined;
   private readonly root: IndexNode = new Map();
@@ -91,6 +92,7 @@ export class IndexState {
   constructor(readonly spec: IndexSpec) {
     this.name = indexName(spec);
     this.fields = Object.keys(spec.keys);
+    this.fieldPaths = this.fields.map((field) => field.split('.'));
     this.isUnique = spec.unique === true;
     this.partial = spec.partial ? new Query(spec.partial) : undefined;
   }
@@ -99,10 +101,11 @@ export class IndexState {
   keysOf(document: Document): string[][] {
     if (this.partial && !this.partial.test(document)) return [];
     let tuples: string[][] = [[]];
-    for (const field of this.fields) {
-      const encoded = [...new Set(valuesAtPath(document, field).map(encodeKeyValue))];
+    for (const path of this.fieldPaths) {
+      const values = valuesAtPath(document, path);
+      const encoded = values.length === 1 ? [encodeKeyValue(values[0])] : [...new Set(values.map(encodeKeyValue))];
       const next: string[][] = [];
-      for (const tuple of tuples) for (const key of encoded) next.push([...tuple, key]);
+      for (const tuple of tuples) for (const key of encoded) next.push(tuple.length === 0 ? [key] : [...tuple, key]);
       if (next.length > MAX_KEYS_PER_DOCUMENT) throw new Error(`document ${document._id} produces more than ${MAX_KEYS_PER_DOCUMENT} keys for index ${this.name}`);
       tuples = next;
     }
