@@ -12,9 +12,9 @@ import { MongoStoreSession } from './mongoSession';
 import { redactMongoText, redactMongoUri } from './redact';
 
 /** Connects, checks the topology and returns the MongoDB-backed store. */
-export async function openMongoStore(options: { uri: string; logger: Logger; databaseName?: string }): Promise<MongoStore> {
+export async function openMongoStore(options: { uri: string; logger: Logger; databaseName?: string; serverSelectionTimeoutMS?: number }): Promise<MongoStore> {
   const description = `MongoDB ${redactMongoUri(options.uri)}`;
-  const client = new MongoClient(options.uri, { serverSelectionTimeoutMS: 10_000 });
+  const client = new MongoClient(options.uri, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000 });
   try {
     await client.connect();
     const hello = await client.db('admin').command({ hello: 1 });
