@@ -15,6 +15,7 @@ import { registerJobHandlers } from './jobs/handlers';
 import { allRoutes } from './routes';
 import { createMappingRuntime } from './mapping-runtime';
 import { loadMappingsAsCode } from './mappings/loadMappingFiles';
+import { seedIfEmpty } from './ingest/seedLoader';
 import type { AppServices } from './services';
 import { openStore } from './store';
 
@@ -40,6 +41,8 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     registerJobHandlers(services.jobs);
     // Mappings and lookup tables as code become published versions before anything ingests.
     await loadMappingsAsCode(services);
+    // First start on an empty store: the demo seed goes through the real ingest path.
+    if (config.seed) await seedIfEmpty(services);
     const app = createApp({ services, routes: allRoutes(), studioDir: options.studioDir });
     if (options.startJobs ?? true) await services.jobs.start();
     return {
