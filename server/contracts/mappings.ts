@@ -1,14 +1,16 @@
 /**
- * Request/response contracts for mappings and lookup tables, declared once: the routes validate
- * requests with them and generate OpenAPI from them, and the studio imports the same types.
+ * Request/response contracts for mappings, declared once: the routes validate requests with them and
+ * generate OpenAPI from them, and the studio imports the same types. Evaluation results (preview,
+ * test runs, "what changes") are in ./mappingEvaluation; lookup tables in ./lookups (re-exported here).
  */
 import type { FromSchema } from 'json-schema-to-ts';
+
+export * from './lookups';
 
 // ---------- shared pieces ----------
 
 export const SOURCE_PATTERN = '^[a-z0-9][a-z0-9_-]{0,62}$';
 export const DOMAIN_PATTERN = '^[a-z][a-z0-9-]{0,40}$';
-export const LOOKUP_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$';
 
 export const mappingParamsSchema = {
   type: 'object',
@@ -64,7 +66,7 @@ export const mappingErrorSchema = {
 } as const;
 export type MappingErrorView = FromSchema<typeof mappingErrorSchema>;
 
-const errorDetailSchema = {
+export const errorDetailSchema = {
   type: 'object',
   required: ['code', 'message'],
   properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
@@ -242,65 +244,6 @@ export const mappingViewSchema = {
 } as const;
 export type MappingView = FromSchema<typeof mappingViewSchema>;
 
-const previewResultSchema = {
-  type: 'object',
-  required: ['index', 'ok', 'durationMs', 'schemaErrors', 'missingRequired'],
-  properties: {
-    index: { type: 'integer' },
-    ok: { type: 'boolean' },
-    output: { description: 'The mapped record (absent when the mapping produced nothing or failed).' },
-    error: mappingErrorSchema,
-    durationMs: { type: 'number' },
-    schemaErrors: { type: 'array', items: errorDetailSchema, description: 'Canonical-schema problems of the output.' },
-    missingRequired: { type: 'array', items: { type: 'string' }, description: 'Required canonical fields the output does not set.' },
-  },
-} as const;
-
-export const previewResponseSchema = {
-  type: 'object',
-  required: ['syntaxError', 'results', 'requiredNeverSet', 'lookupTables', 'missingLookupTables', 'schemaVersion', 'elapsedMs'],
-  properties: {
-    syntaxError: { oneOf: [mappingErrorSchema, { type: 'null' }] },
-    results: { type: 'array', items: previewResultSchema },
-    requiredNeverSet: { type: 'array', items: { type: 'string' }, description: 'Required fields that no output sets.' },
-    lookupTables: { type: 'array', items: { type: 'string' } },
-    missingLookupTables: { type: 'array', items: { type: 'string' } },
-    schemaVersion: { type: ['string', 'null'] },
-    elapsedMs: { type: 'number', description: 'Wall-clock time of the whole evaluation.' },
-  },
-} as const;
-export type PreviewResponse = FromSchema<typeof previewResponseSchema>;
-
-const testCaseResultSchema = {
-  type: 'object',
-  required: ['name', 'passed', 'expected', 'actual', 'schemaErrors', 'durationMs'],
-  properties: {
-    name: { type: 'string' },
-    passed: { type: 'boolean' },
-    expected: { type: 'object', description: '{ output } or { error: code }' },
-    actual: { type: 'object', description: '{ output } or { error: { code, message, … } }' },
-    message: { type: 'string' },
-    differences: { type: 'array', items: { type: 'string' }, description: 'Output fields that differ from the expected output.' },
-    schemaErrors: { type: 'array', items: errorDetailSchema },
-    durationMs: { type: 'number' },
-  },
-} as const;
-
-export const testReportSchema = {
-  type: 'object',
-  required: ['total', 'passed', 'failed', 'isPassing', 'syntaxError', 'missingLookupTables', 'cases'],
-  properties: {
-    total: { type: 'integer' },
-    passed: { type: 'integer' },
-    failed: { type: 'integer' },
-    isPassing: { type: 'boolean' },
-    syntaxError: { oneOf: [mappingErrorSchema, { type: 'null' }] },
-    missingLookupTables: { type: 'array', items: { type: 'string' } },
-    cases: { type: 'array', items: testCaseResultSchema },
-  },
-} as const;
-export type TestReportView = FromSchema<typeof testReportSchema>;
-
 export const publishResponseSchema = {
   type: 'object',
   required: ['isNew', 'version'],
@@ -308,81 +251,3 @@ export const publishResponseSchema = {
 } as const;
 export type PublishResponse = FromSchema<typeof publishResponseSchema>;
 
-export const diffPreviewResponseSchema = {
-  type: 'object',
-  required: ['publishedVersion', 'draftRevision', 'examined', 'changed', 'unchanged', 'items'],
-  properties: {
-    publishedVersion: { type: ['integer', 'null'] },
-    draftRevision: { type: 'integer' },
-    examined: { type: 'integer', description: 'Source records re-mapped (most recent first).' },
-    changed: { type: 'integer' },
-    unchanged: { type: 'integer' },
-    items: {
-      type: 'array',
-      description: 'Only the records whose output would differ.',
-      items: {
-        type: 'object',
-        required: ['sourceRecordId', 'sourceId', 'published', 'draft', 'changedFields'],
-        properties: {
-          sourceRecordId: { type: 'string' },
-          sourceId: { type: 'string' },
-          published: { type: 'object', description: '{ ok, output | error } under the published version.' },
-          draft: { type: 'object', description: '{ ok, output | error } under the draft.' },
-          changedFields: { type: 'array', items: { type: 'string' } },
-        },
-      },
-    },
-  },
-} as const;
-export type DiffPreviewResponse = FromSchema<typeof diffPreviewResponseSchema>;
-
-// ---------- lookup tables ----------
-
-export const lookupParamsSchema = {
-  type: 'object',
-  required: ['name'],
-  properties: { name: { type: 'string', pattern: LOOKUP_NAME_PATTERN, description: 'Table name as mappings use it: `$lookup(name, key)`.' } },
-} as const;
-
-export const putLookupBodySchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['entries'],
-  properties: {
-    description: { type: 'string', maxLength: 4000 },
-    entries: { type: 'object', maxProperties: 200_000, description: 'Source code → canonical value.' },
-    revision: { type: 'integer', minimum: 0, description: 'The revision you last read (0: must not exist yet). Omit to overwrite unconditionally.' },
-  },
-} as const;
-export type PutLookupBody = FromSchema<typeof putLookupBodySchema>;
-
-export const deleteLookupQuerySchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { reason: { type: 'string', maxLength: 1000 } },
-} as const;
-
-const lookupSummaryProperties = {
-  name: { type: 'string' },
-  description: { type: 'string' },
-  entryCount: { type: 'integer' },
-  revision: { type: 'integer' },
-  origin: { type: 'string', enum: ['api', 'files'] },
-  updatedAt: { type: 'string', format: 'date-time' },
-  updatedBy: authorSchema,
-  createdAt: { type: 'string', format: 'date-time' },
-} as const;
-
-export const lookupSummarySchema = {
-  type: 'object',
-  required: ['name', 'description', 'entryCount', 'revision', 'origin', 'updatedAt', 'updatedBy', 'createdAt'],
-  properties: lookupSummaryProperties,
-} as const;
-export type LookupSummaryView = FromSchema<typeof lookupSummarySchema>;
-
-export const lookupViewSchema = {
-  type: 'object',
-  required: [...lookupSummarySchema.required, 'entries'],
-  properties: { ...lookupSummaryProperties, entries: { type: 'object' } },
-} as const;
-export type LookupView = FromSchema<typeof lookupViewSchema>;

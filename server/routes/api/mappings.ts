@@ -1,6 +1,5 @@
 import {
   diffPreviewBodySchema,
-  diffPreviewResponseSchema,
   directionQuerySchema,
   listMappingsQuerySchema,
   mappingParamsSchema,
@@ -10,14 +9,13 @@ import {
   mappingVersionSummarySchema,
   mappingViewSchema,
   previewBodySchema,
-  previewResponseSchema,
   publishBodySchema,
   publishResponseSchema,
   putMappingBodySchema,
   rollbackBodySchema,
   testBodySchema,
-  testReportSchema,
 } from '../../contracts/mappings';
+import { diffPreviewResponseSchema, previewResponseSchema, testReportSchema } from '../../contracts/mappingEvaluation';
 import { defineRoute } from '../../http/route';
 import type { MappingKey } from '../../mappings/mappingIdentity';
 import { presentMapping, presentMappingSummary, presentVersion, presentVersionSummary } from '../../mappings/presenters';
