@@ -90,6 +90,16 @@ export function defineStoreContract(options: ContractOptions): void {
       expect(await store.collection('items').countDocuments(filter)).toBe(ids.length);
     }));
 
+    it('does not confuse a Date or RegExp filter value with a string or object (compiled-filter reuse)', () => withStore(async (store) => {
+      const events = store.collection('events');
+      await events.insertOne({ _id: 'e1', at: '2026-01-01T00:00:00.000Z', code: 'AB-1', meta: {} });
+      expect(await events.find({ at: new Date('2026-01-01T00:00:00.000Z') })).toEqual([]);
+      expect(await events.find({ at: '2026-01-01T00:00:00.000Z' })).toHaveLength(1);
+      expect(await events.find({ code: /^ab/i })).toHaveLength(1);
+      expect(await events.find({ code: {} })).toEqual([]);
+      expect(await events.find({ meta: {} })).toHaveLength(1);
+    }));
+
     it.each(FILTER_CASES)('$name gives the same result through indexes', ({ filter, ids }) => withStore(async (store) => {
       const items = store.collection<Item>('items');
       await items.createIndexes([{ keys: { status: 1, qty: 1 } }, { keys: { tags: 1 } }, { keys: { sku: 1 }, unique: true }, { keys: { gtin: 1 } }, { keys: { 'vendor.name': 1 } }, { keys: { 'lines.uom': 1 } }]);

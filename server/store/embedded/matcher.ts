@@ -40,9 +40,18 @@ const QUERY_CONTEXT = Context.init({ query: queryOperators });
 const compiledQueries = new Map<string, { test(doc: Document): boolean }>();
 const MAX_CACHED_QUERIES = 256;
 
+// RegExp and Date values must not collide with plain objects / strings in the cache key.
+function cacheKeyReplacer(this: unknown, field: string, value: unknown): unknown {
+  const raw = (this as Record<string, unknown>)[field];
+  if (raw instanceof RegExp) return { $__regex: raw.source, flags: raw.flags };
+  if (raw instanceof Date) return { $__date: raw.getTime() };
+  if (raw === undefined && field !== '') return { $__undefined: true };
+  return value;
+}
+
 /** A compiled mingo query for `filter`, reused for identical filters. */
 export function compileFilter(filter: Filter): { test(doc: Document): boolean } {
-  const key = JSON.stringify(filter, (_field, value: unknown) => (value instanceof RegExp ? { $__regex: value.source, flags: value.flags } : value));
+  const key = JSON.stringify(filter, cacheKeyReplacer);
   let query = compiledQueries.get(key);
   if (!query) {
     const needsExpressions = key.includes('"$expr"') || key.includes('"$where"') || key.includes('"$jsonSchema"');
