@@ -54,7 +54,9 @@ export function toMappingError(thrown: unknown, context: { isCompiling: boolean 
     if (jsonataCode && /^[A-Z]\d{4}$/.test(jsonataCode)) {
       const limitCode = JSONATA_CODE_MAP[jsonataCode];
       const code = limitCode ?? (context.isCompiling && jsonataCode.startsWith('S') ? 'MAPPING_SYNTAX_ERROR' : 'MAPPING_ERROR');
-      const plainMessage = limitCode ? `${LIMIT_MESSAGES[limitCode] ?? message} (${message})` : message;
+      // jsonata's D2015 text puts the attempted size where the limit should be; say it plainly instead.
+      const detail = jsonataCode === 'D2015' ? `a sequence of ${String(source.value)} items is over the limit` : message;
+      const plainMessage = limitCode ? `${LIMIT_MESSAGES[limitCode] ?? message} (${detail})` : message;
       return withOptional({ code, message: plainMessage, jsonataCode, position, token });
     }
     return withOptional({ code: context.isCompiling ? 'MAPPING_SYNTAX_ERROR' : 'MAPPING_ERROR', message, position, token });

@@ -2,6 +2,9 @@
  * The mapping runtime through its public surface: real worker threads, real limits. Fixture tables
  * follow the n8n shape `{ expression, cases: [{ input, output } | { input, error }] }`.
  */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLogger, createMemoryLogger } from '../../server/logger';
 import { createMappingRuntime } from '../../server/mapping-runtime/index';
@@ -137,6 +140,12 @@ describe('checkSyntax on the runtime', () => {
     if (error === null) expect(result).toBeNull();
     else expect(result).toMatchObject(error);
   });
+});
+
+test('workers also load under `node --import tsx`, the npm start setting', async () => {
+  const script = fileURLToPath(new URL('./fixtures/evaluateUnderTsx.ts', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { cwd: process.cwd() });
+  expect(JSON.parse(stdout)).toEqual([{ gtin: '00036000291452', n: 42 }]);
 });
 
 describe('caching', () => {
