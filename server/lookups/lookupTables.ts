@@ -27,7 +27,7 @@ function tables(services: Pick<AppServices, 'store'>) {
 /** The entries of the named tables, keyed by name; unknown names are left out (the runtime reports LOOKUP_MISSING). */
 export async function loadLookupTables(services: Pick<AppServices, 'store'>, names: string[]): Promise<Record<string, Record<string, unknown>>> {
   if (names.length === 0) return {};
-  const found = await tables(services).find({ _id: { $in: [...new Set(names)] } }, { projection: { entries: 1 } });
+  const found = await tables(services).find({ _id: { $in: [...new Set(names)] } });
   return Object.fromEntries(found.map((table) => [table._id, table.entries]));
 }
 

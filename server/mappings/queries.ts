@@ -34,7 +34,9 @@ export async function getPublishedMapping(
   input: { source: string; domain: string; direction?: MappingDirection },
 ): Promise<PublishedMapping | null> {
   const id = mappingId({ source: input.source, domain: input.domain, direction: input.direction ?? 'inbound' });
-  const found = await mappingsCollection(services).findOne({ _id: id }, { projection: { published: 1 } });
+  // No projection: on the embedded store a projected findOne costs several times a plain one, and
+  // the head document is small (the draft's samples and tests are its only bulk).
+  const found = await mappingsCollection(services).findOne({ _id: id });
   const published = found?.published;
   if (!published) return null;
   return { version: published.version, expression: published.expression, cacheKey: published.cacheKey, lookupTables: [...published.lookupTables] };
