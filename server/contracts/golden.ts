@@ -98,7 +98,7 @@ export const changesQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    after: { type: 'string', maxLength: 40, description: 'nextCursor of the previous read; omit to start at the beginning.' },
+    after: { type: 'string', pattern: '^[0-9]{1,16}$', description: 'nextCursor of the previous read; omit to start at the beginning.' },
     domain: domainParam,
     limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
   },

@@ -47,13 +47,36 @@ export async function appendChange(args: {
   return change;
 }
 
-/** Reads changes after a cursor, oldest first. */
+/** Ids asked for per lookup while reading the feed (entries of other domains are skipped over). */
+const READ_WINDOW = 500;
+
+function cursorOf(sequence: number): string {
+  return String(sequence).padStart(CURSOR_WIDTH, '0');
+}
+
+/**
+ * Reads changes after a cursor, oldest first. Ids are a dense sequence, so the next entries are
+ * fetched by id (an index lookup on either store) up to the counter's current value, instead of
+ * a range scan the embedded store could not answer from an index.
+ */
 export async function readChanges(args: { store: Store; after?: string; domain?: string; limit: number }): Promise<{ items: ChangeDocument[]; nextCursor: string | null }> {
-  const filter: Record<string, unknown> = {};
-  if (args.after) filter._id = { $gt: args.after };
-  if (args.domain) filter.domain = args.domain;
-  const items = await args.store.collection<ChangeDocument>(CHANGES).find(filter, { sort: { _id: 1 }, limit: args.limit });
-  // The cursor to resume from: the last entry read, or the caller's own cursor when nothing is new.
-  const nextCursor = items.length > 0 ? items[items.length - 1]._id : (args.after ?? null);
+  const counter = await args.store.collection<CounterDocument>(COUNTERS).findOne({ _id: 'changes' });
+  const last = counter?.value ?? 0;
+  const start = args.after && /^[0-9]+$/.test(args.after) ? Number(args.after) : 0;
+  const items: ChangeDocument[] = [];
+  let scannedTo = start;
+  while (items.length < args.limit && scannedTo < last) {
+    const windowEnd = Math.min(last, scannedTo + Math.max(READ_WINDOW, args.limit));
+    const ids: string[] = [];
+    for (let sequence = scannedTo + 1; sequence <= windowEnd; sequence++) ids.push(cursorOf(sequence));
+    const filter: Record<string, unknown> = { _id: { $in: ids } };
+    if (args.domain) filter.domain = args.domain;
+    const found = await args.store.collection<ChangeDocument>(CHANGES).find(filter, { sort: { _id: 1 } });
+    const room = args.limit - items.length;
+    items.push(...found.slice(0, room));
+    // A full page stops at its last entry; otherwise the whole window was read (other domains skipped).
+    scannedTo = found.length > room ? Number(found[room - 1]._id) : windowEnd;
+  }
+  const nextCursor = scannedTo > start ? cursorOf(scannedTo) : (args.after ?? null);
   return { items, nextCursor };
 }

@@ -46,9 +46,12 @@ export async function notAMatchExclusions(args: {
   fingerprint: string;
 }): Promise<Set<string>> {
   const ids = args.goldenId ? [args.recordId, args.goldenId] : [args.recordId];
-  const pairs = await args.store
-    .collection<NotAMatchDocument>(NOT_A_MATCH)
-    .find({ $or: [{ a: { $in: ids } }, { b: { $in: ids } }] }, { session: args.session });
+  // Two indexed lookups rather than one $or, which the embedded store would answer with a scan.
+  const collection = args.store.collection<NotAMatchDocument>(NOT_A_MATCH);
+  const pairs = [
+    ...(await collection.find({ a: { $in: ids } }, { session: args.session })),
+    ...(await collection.find({ b: { $in: ids } }, { session: args.session })),
+  ];
   const excluded = new Set<string>();
   for (const pair of pairs) {
     const recorded = pair.fingerprints?.[args.recordId];

@@ -88,6 +88,9 @@ export async function repointRelationships(args: { store: Store; session: StoreS
 
 /** Relationships of a golden record with other golden records (links inside one record are hidden). */
 export async function relationshipsOf(args: { store: Store; goldenId: string }): Promise<StoredRelationship[]> {
-  const found = await args.store.collection<StoredRelationship>(RELATIONSHIPS).find({ $or: [{ fromGoldenId: args.goldenId }, { toGoldenId: args.goldenId }] }, { sort: { _id: 1 } });
-  return found.filter((r) => r.fromGoldenId !== r.toGoldenId);
+  const collection = args.store.collection<StoredRelationship>(RELATIONSHIPS);
+  // Two indexed lookups rather than one $or, which the embedded store would answer with a scan.
+  const outgoing = await collection.find({ fromGoldenId: args.goldenId }, { sort: { _id: 1 } });
+  const incoming = await collection.find({ toGoldenId: args.goldenId }, { sort: { _id: 1 } });
+  return [...outgoing, ...incoming].filter((r) => r.fromGoldenId !== r.toGoldenId);
 }

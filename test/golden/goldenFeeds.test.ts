@@ -87,6 +87,12 @@ describe('change feed', () => {
     await server.request('PUT', `/api/v1/golden/item/${items[2].goldenId}/overrides/category`, { body: { value: 'Sutures', reason: 'classification' } });
     const next = await server.request<{ items: ChangeView[] }>('GET', `/api/v1/changes?after=${cursor ?? ''}`);
     expect(next.body.items).toEqual([expect.objectContaining({ type: 'updated', goldenId: items[2].goldenId, cause: 'override', changedAttributes: ['category'] })]);
+
+    // A domain with no changes: nothing, but the cursor moves past the other domains' entries.
+    const none = await server.request<{ items: ChangeView[]; nextCursor: string }>('GET', '/api/v1/changes?domain=account');
+    expect(none.body.items).toEqual([]);
+    expect(none.body.nextCursor).toBe(next.body.items[0].cursor);
+    expect((await server.request('GET', '/api/v1/changes?after=abc')).status).toBe(400);
   });
 });
 
