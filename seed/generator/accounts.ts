@@ -166,7 +166,7 @@ export function generateAccounts(random: Random): AccountSeed {
   {
     const line = chartRows.length + 2;
     chartRows.push({ rawLine: 'STCLARE,719945,0000,"PHARMACY - "HIGH COST" DRUGS",5,690,A' });
-    truth.bad({ source: 'lawson', sourceId: 'STCLARE:719945', expectedCode: 'CSV_PARSE_ERROR', reason: 'unescaped double quote inside a quoted field', line });
+    truth.bad({ source: 'lawson', sourceId: 'STCLARE:719945', expectedCode: 'CSV_PARSE_ERROR', reason: 'unescaped double quote inside a quoted field', file: 'sources/lawson/account.csv', line });
   }
   for (const company of ['200', '210']) {
     const top = company === '200' ? "ST CLARE'S HOSPITAL" : "ST CLARE'S PHYSICIAN GROUP";

@@ -248,7 +248,7 @@ export function generateFacilities(random: Random): FacilitySeed {
   {
     const line = cmsRows.length + 2;
     cmsRows.push({ rawLine: `330999,"ST. ANNE'S "NORTH" CAMPUS",1 CONVENT RD,ALBANY,NY,12208,ALBANY,(518) 555-0199,Acute Care Hospitals,Voluntary non-profit - Church,Yes,,3` });
-    truth.bad({ source: 'cms', sourceId: '330999', expectedCode: 'CSV_PARSE_ERROR', reason: 'unescaped double quote inside a quoted field', line });
+    truth.bad({ source: 'cms', sourceId: '330999', expectedCode: 'CSV_PARSE_ERROR', reason: 'unescaped double quote inside a quoted field', file: 'sources/cms/facility.csv', line });
   }
   {
     const bad = malformedNpi(random);

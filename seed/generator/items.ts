@@ -249,7 +249,7 @@ export function generateItems(input: { random: Random; distributors: { peoplesof
     bad(emitLawson(spare(), { uom: 'ZZ', entityKey: 'bad-lw-uom' }), 'FORMAT_UOM', 'stock unit of measure ZZ is not a known unit');
     const item = String(lawsonSeq + 7);
     lawsonRows.push({ rawLine: `${item},"DRSG FOAM 4X4 "BORDERED" ",,MOL,295300,EA,A,,42311511,,,BX,10,10 EA/BX,31.00` });
-    truth.bad({ source: 'lawson', sourceId: item, expectedCode: 'CSV_PARSE_ERROR', reason: 'unescaped double quote inside a quoted field', line: lawsonRows.length + 1 });
+    truth.bad({ source: 'lawson', sourceId: item, expectedCode: 'CSV_PARSE_ERROR', reason: 'unescaped double quote inside a quoted field', file: 'sources/lawson/item.csv', line: lawsonRows.length + 1 });
   }
   {
     const product = spare();

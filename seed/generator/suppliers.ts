@@ -315,7 +315,7 @@ export function generateSuppliers(random: Random): SupplierSeed {
     // A hand-typed quote inside a quoted field: the row cannot be parsed (unescaped quote).
     const vendor = 9911;
     lawsonRows.push({ rawLine: `HOSP,      ${vendor},,,"ST. LUKE'S "NORTH" DME SUPPLY",,STLUKES,MEDI,A,27-4410923,,,4 INDUSTRIAL PKWY,,ALBANY,NY,12208,US,(518) 555-0147,N30` });
-    truth.bad({ source: 'lawson', sourceId: `HOSP:${vendor}`, expectedCode: 'CSV_PARSE_ERROR', reason: 'unescaped double quote inside a quoted field', line: lawsonRows.length + 1 });
+    truth.bad({ source: 'lawson', sourceId: `HOSP:${vendor}`, expectedCode: 'CSV_PARSE_ERROR', reason: 'unescaped double quote inside a quoted field', file: 'sources/lawson/supplier.csv', line: lawsonRows.length + 1 });
   }
   {
     const ref1 = emitOracle(badEntity('bad-or-1'), { name: 'Lakeside Oxygen Services Inc.', taxId: einWithInvalidPrefix(random), entityKey: 'bad-or-1' });

@@ -18,7 +18,8 @@ export interface Relationship {
 export interface BadRecord extends RecordRef {
   expectedCode: string;
   reason: string;
-  /** 1-based physical line in a CSV file, for rows that cannot be parsed at all. */
+  /** Seed file (relative to seed/) and 1-based physical line, for CSV rows that cannot be parsed at all. */
+  file?: string;
   line?: number;
 }
 

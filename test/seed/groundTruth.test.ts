@@ -94,7 +94,7 @@ describe.each(DOMAINS)('%s ground truth', (domain) => {
     expect(groundTruth.badRecords.length).toBeGreaterThanOrEqual(3);
     for (const bad of groundTruth.badRecords) {
       if (bad.expectedCode === 'CSV_PARSE_ERROR') {
-        const file = mapped.find((candidate) => candidate.entry.domain === domain && candidate.entry.source === bad.source && candidate.rowErrors.some((row) => row.line === bad.line));
+        const file = mapped.find((candidate) => candidate.entry.file === bad.file && candidate.entry.domain === domain && candidate.entry.source === bad.source && candidate.rowErrors.some((row) => row.line === bad.line));
         expect(file, `${refKey(bad)} should be an unparseable CSV row at line ${bad.line}`).toBeDefined();
         const row = file?.rowErrors.find((candidate) => candidate.line === bad.line);
         expect(row?.rawLine.replace(/\s+/g, '')).toContain(bad.sourceId.split(':').slice(-1)[0]);
@@ -114,8 +114,8 @@ describe.each(DOMAINS)('%s ground truth', (domain) => {
   });
 
   test('parseable CSV rows are exactly the planted ones', () => {
-    const planted = (truth.get(domain) as GroundTruth).badRecords.filter((bad) => bad.expectedCode === 'CSV_PARSE_ERROR').map((bad) => `${bad.source}:${bad.line}`).sort();
-    const found = mapped.filter((file) => file.entry.domain === domain).flatMap((file) => file.rowErrors.map((row) => `${file.entry.source}:${row.line}`)).sort();
+    const planted = (truth.get(domain) as GroundTruth).badRecords.filter((bad) => bad.expectedCode === 'CSV_PARSE_ERROR').map((bad) => `${bad.file}:${bad.line}`).sort();
+    const found = mapped.filter((file) => file.entry.domain === domain).flatMap((file) => file.rowErrors.map((row) => `${file.entry.file}:${row.line}`)).sort();
     expect(found).toEqual(planted);
   });
 });
