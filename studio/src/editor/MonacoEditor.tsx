@@ -23,6 +23,9 @@ export function MonacoEditor(props: MonacoEditorProps) {
   onChangeRef.current = props.onChange;
   const onReadyRef = useRef(props.onReady);
   onReadyRef.current = props.onReady;
+  // Texts this editor reported that the parent has not echoed back yet. The echo arrives as `value`
+  // a render later, when the user may have typed more; re-applying it would eat keystrokes.
+  const pendingEchoes = useRef<string[]>([]);
   const initial = useRef({ value: props.value, language: props.language, isReadOnly: props.isReadOnly, ariaLabel: props.ariaLabel, options: props.options });
 
   useEffect(() => {
@@ -44,7 +47,12 @@ export function MonacoEditor(props: MonacoEditorProps) {
       ...options,
     });
     editorRef.current = editor;
-    const subscription = model.onDidChangeContent(() => onChangeRef.current?.(model.getValue()));
+    const subscription = model.onDidChangeContent(() => {
+      const text = model.getValue();
+      if (onChangeRef.current === undefined) return;
+      pendingEchoes.current.push(text);
+      onChangeRef.current(text);
+    });
     onReadyRef.current?.(editor);
     return () => {
       subscription.dispose();
@@ -56,7 +64,14 @@ export function MonacoEditor(props: MonacoEditorProps) {
 
   useEffect(() => {
     const editor = editorRef.current;
-    if (editor !== null && editor.getValue() !== props.value) editor.setValue(props.value);
+    if (editor === null) return;
+    const echo = pendingEchoes.current.indexOf(props.value);
+    if (echo !== -1) {
+      pendingEchoes.current.splice(0, echo + 1);
+      return;
+    }
+    pendingEchoes.current = [];
+    if (editor.getValue() !== props.value) editor.setValue(props.value);
   }, [props.value]);
 
   return <div className="monaco-host" ref={container} />;

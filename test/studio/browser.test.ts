@@ -1,0 +1,188 @@
+/**
+ * The studio in a real browser: builds it with Vite, serves it from the real server on a temporary
+ * store, and drives Debian's Chromium (never a downloaded build) through playwright-core.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bootstrap, listen } from '../../server/bootstrap';
+import type { RunningApp } from '../../server/bootstrap';
+import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
+
+const ADMIN_KEY = 'mdm_studio_browser_admin_key_0123456789';
+
+function chromiumExecutable(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('The studio browser tests need Chromium: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH.');
+  }
+}
+
+let tempDir: string;
+let running: RunningApp;
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+let consumerKey: string;
+
+beforeAll(async () => {
+  tempDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-studio-'));
+  const studioDir = path.join(tempDir, 'dist');
+  await build({
+    configFile: fileURLToPath(new URL('../../studio/vite.config.ts', import.meta.url)),
+    build: { outDir: studioDir, emptyOutDir: true, sourcemap: false },
+    logLevel: 'error',
+  });
+  const config = loadConfig({ MDM_DATA_DIR: path.join(tempDir, 'data'), MDM_ADMIN_KEY: ADMIN_KEY, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1' });
+  running = await bootstrap({ config, logger: createLogger({ silent: true }), studioDir });
+  server = await listen(running.app, { port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const created = await fetch(`${baseUrl}/api/v1/keys`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'Finance viewer', role: 'consumer' }),
+  });
+  consumerKey = ((await created.json()) as { secret: string }).secret;
+  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox'] });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await running?.close();
+  if (tempDir) await rm(tempDir, { recursive: true, force: true });
+});
+
+async function signedInPage(key: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${baseUrl}/`);
+  await page.fill('input[type=password]', key);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.sidebar');
+  return page;
+}
+
+/** Lines of the n-th Monaco editor in visual order (Monaco's DOM order is not line order). */
+async function editorLines(page: Page, index: number): Promise<string[]> {
+  return page.$$eval(
+    '.monaco-editor',
+    (editors, i) =>
+      [...editors[i].querySelectorAll<HTMLElement>('.view-line')]
+        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+        .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ')),
+    index,
+  );
+}
+
+async function openMappings(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+2');
+  await page.waitForSelector('.monaco-editor');
+  await page.waitForFunction(() => [...document.querySelectorAll('.pane-footer')].some((node) => /failed/.test(node.textContent ?? '')));
+}
+
+/** Replaces the expression (insertText avoids auto-closing brackets interfering with typed text). */
+async function setExpression(page: Page, expression: string): Promise<void> {
+  await page.locator('.monaco-editor').first().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  if (expression !== '') await page.keyboard.insertText(expression);
+}
+
+async function problems(page: Page): Promise<string[]> {
+  return page.$$eval('.problems li', (items) => items.map((item) => item.textContent ?? ''));
+}
+
+describe('studio in Chromium', () => {
+  test('a wrong key is refused with the server message; a consumer sees only what the role allows', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.fill('input[type=password]', 'mdm_not_a_real_key_000000000000');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('.notice-error')).toMatch(/key/i);
+    await page.fill('input[type=password]', consumerKey);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.sidebar');
+    const disabled = await page.$$eval('.sidebar .disabled', (items) => items.map((item) => item.textContent));
+    expect(disabled).toEqual(['Mappings', 'Steward inbox', 'Exceptions', 'Matching rules']);
+    expect(await page.textContent('.who')).toContain('consumer');
+    await page.reload();
+    await page.waitForSelector('.sidebar');
+    await page.click('text=Sign out');
+    await page.reload();
+    await page.waitForSelector('input[type=password]');
+    await page.close();
+  });
+
+  test('the example mapping evaluates live in the worker and validates against the item schema', async () => {
+    const page = await signedInPage(ADMIN_KEY);
+    await openMappings(page);
+    const output = (await editorLines(page, 1)).join('\n');
+    expect(output).toContain('"sourceId": "000123456"');
+    expect(output).toContain('"baseUom": "BX"');
+    expect(await problems(page)).toEqual([]);
+    await setExpression(page, '{ "sourceId": INV_ITEM_ID, "gtin": "123" }');
+    await expect.poll(() => problems(page)).toEqual([
+      'Schemagtin: gtin should have 8, 12, 13 or 14 digits, got 3',
+      'RequiredThe schema requires "description" but the expression never sets it.',
+    ]);
+    await page.close();
+  });
+
+  test('completion offers the sample fields after a dot, and project functions after $', async () => {
+    const page = await signedInPage(ADMIN_KEY);
+    await openMappings(page);
+    await setExpression(page, '');
+    // Typed quickly on purpose: keystrokes must not be lost while the page re-renders.
+    await page.keyboard.type('ITEM_MFG.', { delay: 20 });
+    await expect.poll(async () => (await editorLines(page, 0))[0]).toBe('ITEM_MFG.');
+    await page.waitForSelector('.suggest-widget.visible');
+    await expect
+      .poll(() => page.$$eval('.suggest-widget .monaco-list-row', (rows) => rows.map((row) => row.getAttribute('aria-label'))))
+      .toEqual(['MFG_ID, Field', 'MFG_ITM_ID, Field', 'PREFERRED_MFG, Field']);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await editorLines(page, 0))[0]).toBe('ITEM_MFG.MFG_ID');
+    await page.keyboard.type(' & $gti', { delay: 20 });
+    await expect
+      .poll(() => page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((row) => row.getAttribute('aria-label'))))
+      .toContain('$gtin14, Function');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await editorLines(page, 0))[0]).toBe('ITEM_MFG.MFG_ID & $gtin14(value)');
+    await page.close();
+  });
+
+  test('a syntax error shows a marker on the token and a problem with its position', async () => {
+    const page = await signedInPage(ADMIN_KEY);
+    await openMappings(page);
+    await setExpression(page, '{\n"sourceId": INV_ITEM_ID\n"description": DESCR60\n}');
+    // The editor may auto-indent inserted lines, so read where "description" really is.
+    const column = (await editorLines(page, 0))[2].indexOf('"description"') + 1;
+    await expect.poll(() => problems(page)).toEqual([
+      `SyntaxExpected "}" but found "description" — is a comma, bracket or operator missing before it?\n(S0202: Expected "}", got "description")Ln 3, Col ${column}`,
+    ]);
+    await expect.poll(() => page.locator('.monaco-editor .squiggly-error').count()).toBe(1);
+    await page.close();
+  });
+
+  test('a hanging expression is stopped by the timeout and the next one evaluates', async () => {
+    const page = await signedInPage(ADMIN_KEY);
+    await openMappings(page);
+    await setExpression(page, `$contains("${'a'.repeat(40)}!", /^(a|a)*$/)`);
+    await expect.poll(() => problems(page), { timeout: 15_000 }).toEqual([
+      'TimeoutThe mapping did not finish within 2000 ms and was stopped (an endless loop or a very slow regular expression?).',
+    ]);
+    await setExpression(page, '$gtin14(GTIN) & "|" & $uom("CA")');
+    await expect.poll(async () => (await editorLines(page, 1))[0]).toBe('"10888439001235|CS"');
+    await page.close();
+  });
+});
