@@ -13,7 +13,7 @@ import { MetricsRegistry } from './metrics/registry';
 import { JobRunner } from './jobs/jobRunner';
 import { registerJobHandlers } from './jobs/handlers';
 import { allRoutes } from './routes';
-import { createMappingRuntime } from './mapping-runtime';
+import { createMappingRuntime, type MappingRuntime } from './mapping-runtime';
 import { loadMappingsAsCode } from './mappings/loadMappingFiles';
 import { seedIfEmpty } from './ingest/seedLoader';
 import type { AppServices } from './services';
@@ -31,12 +31,14 @@ export interface RunningApp {
 export async function bootstrap(options: { config: AppConfig; logger: Logger; studioDir?: string; startJobs?: boolean }): Promise<RunningApp> {
   const { config, logger } = options;
   const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger });
+  let mappingRuntime: MappingRuntime | undefined;
   try {
     await ensureCollections(store);
     const adminKeySource = await bootstrapAdminKey(store, config.adminKey);
     const metrics = new MetricsRegistry();
     const services = { config, store, logger, metrics } as AppServices;
-    services.mappingRuntime = createMappingRuntime({ logger });
+    mappingRuntime = createMappingRuntime({ logger });
+    services.mappingRuntime = mappingRuntime;
     services.jobs = new JobRunner({ services });
     registerJobHandlers(services.jobs);
     // Mappings and lookup tables as code become published versions before anything ingests.
@@ -56,6 +58,8 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
       },
     };
   } catch (error) {
+    // Worker threads would keep a failed start-up's process alive.
+    await mappingRuntime?.close();
     await store.close();
     throw error;
   }
