@@ -80,7 +80,7 @@ async function loadMappingFile(services: Services, file: MappingFile, summary: F
     logger.error('mapping file not loaded', { file: file.label, problem: file.problem });
     return;
   }
-  if (file.key.direction === 'inbound' && !listDomains().includes(file.key.domain)) {
+  if (!listDomains().includes(file.key.domain)) {
     const problem = `domain "${file.key.domain}" has no canonical schema (known: ${listDomains().join(', ')})`;
     summary.refused.push({ file: file.label, problem });
     logger.error('mapping file not loaded', { file: file.label, problem });

@@ -155,6 +155,23 @@ describe('preview and tests', () => {
   });
 });
 
+describe('outbound mappings', () => {
+  test('share the model under ?direction=outbound, separate from the inbound mapping, without canonical checks', async () => {
+    await putDraft(server, 'dir-src/item', { expression: LAWSON_ITEM_EXPRESSION });
+    const outbound = await server.request<{ direction: string }>('PUT', '/api/v1/mappings/dir-src/item?direction=outbound', { body: { expression: '{ "ITEM": sourceId, "DESCR": description }' } });
+    expect(outbound.status).toBe(201);
+    expect(outbound.body.direction).toBe('outbound');
+    const list = await server.request<{ items: Array<{ direction: string }> }>('GET', '/api/v1/mappings?source=dir-src');
+    expect(list.body.items.map((item) => item.direction)).toEqual(['inbound', 'outbound']);
+    const preview = await server.request<{ schemaVersion: string | null; results: Array<Record<string, unknown>> }>('POST', '/api/v1/mappings/dir-src/item/preview?direction=outbound', { body: { payloads: [{ sourceId: '7', description: 'GAUZE' }] } });
+    expect(preview.body.schemaVersion).toBeNull();
+    expect(preview.body.results[0]).toMatchObject({ ok: true, output: { ITEM: '7', DESCR: 'GAUZE' }, schemaErrors: [], missingRequired: [] });
+    expect((await server.request('POST', '/api/v1/mappings/dir-src/item/publish?direction=outbound', { body: {} })).status).toBe(201);
+    expect(await getPublishedMapping(server.running.services, { source: 'dir-src', domain: 'item' })).toBeNull();
+    expect((await getPublishedMapping(server.running.services, { source: 'dir-src', domain: 'item', direction: 'outbound' }))?.version).toBe(1);
+  });
+});
+
 describe('unsaved work and hostile expressions', () => {
   test('POST /test runs an unsaved expression and tests, even before the mapping exists, and saves nothing', async () => {
     const response = await server.request<{ total: number; passed: number; isPassing: boolean }>('POST', '/api/v1/mappings/unsaved-src/item/test', {

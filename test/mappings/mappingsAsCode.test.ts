@@ -65,6 +65,9 @@ describe('loading at start-up', () => {
     await writeMapping(mappingsDir, 'failing/item', LAWSON_ITEM_EXPRESSION, { tests: [{ name: 'wrong', input: lawsonItemPayload(), output: lawsonItemOutput({ baseUom: 'EA' }) }] });
     await writeMapping(mappingsDir, 'unparsable/item', '{ "sourceId": ');
     await writeMapping(mappingsDir, 'lawson/spaceship', '{}');
+    await writeMapping(mappingsDir, 'lawson/item.outbound', '{ "ITEM": sourceId, "DESCRIPTION": description }', {
+      tests: [{ name: 'to Lawson', input: { sourceId: '1', description: 'GAUZE' }, output: { ITEM: '1', DESCRIPTION: 'GAUZE' } }],
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -84,6 +87,8 @@ describe('loading at start-up', () => {
     const unparsable = await server.request<MappingBody>('GET', '/api/v1/mappings/unparsable/item');
     expect(unparsable.body.files?.problem).toContain('syntax error');
     expect((await server.request('GET', '/api/v1/mappings/lawson/spaceship')).status).toBe(404);
+    const outbound = await server.request<MappingBody & { direction: string }>('GET', '/api/v1/mappings/lawson/item?direction=outbound');
+    expect(outbound.body).toMatchObject({ direction: 'outbound', publishedVersion: 1, published: { origin: 'files' } });
     expect((await server.request('GET', '/healthz', { key: null })).status).toBe(200);
   });
 
