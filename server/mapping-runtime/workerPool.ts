@@ -10,7 +10,7 @@ import type { BatchRequest, ProgressView, WireOutcome, WorkerInit, WorkerMessage
 import { PROGRESS_BYTES, progressView, readProgress } from './protocol';
 
 const BOOTSTRAP_URL = new URL('./workerBootstrap.mjs', import.meta.url);
-/** Chunks larger than this crash-loop limit are failed instead of retried forever. */
+/** A chunk whose worker dies this many times with no record to blame is failed instead of retried forever. */
 const MAX_UNATTRIBUTED_CRASHES = 2;
 const MAX_STARTUP_FAILURES = 3;
 
