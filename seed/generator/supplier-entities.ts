@@ -54,7 +54,7 @@ const NAMED: NamedSupplier[] = [
   { key: 'medtronic', names: ['Medtronic USA, Inc.', 'MEDTRONIC USA INC', 'Medtronic USA Inc'], category: 'IMPLANTS', website: 'https://www.medtronic.com' },
   { key: 'covidien', names: ['Covidien LP', 'COVIDIEN LP', 'Covidien Sales LLC'], category: 'MEDICAL_SURGICAL', parentKey: 'medtronic' },
   { key: 'stryker', names: ['Stryker Corporation', 'STRYKER CORP', 'Stryker Corp.'], category: 'IMPLANTS', website: 'https://www.stryker.com' },
-  { key: 'strykerinstr', names: ['Stryker Instruments', 'STRYKER INSTRUMENTS DIV', 'Stryker Instruments Division'], category: 'CAPITAL_EQUIPMENT', parentKey: 'stryker' },
+  { key: 'strykersales', names: ['Stryker Sales, LLC', 'STRYKER SALES LLC', 'Stryker Sales Corp'], category: 'CAPITAL_EQUIPMENT', parentKey: 'stryker' },
   { key: '3m', names: ['3M Company', '3M CO', '3M™ Health Care', '3M COMPANY, THE'], category: 'MEDICAL_SURGICAL', website: 'https://www.3m.com' },
   { key: 'smithnephew', names: ['Smith & Nephew, Inc.', 'SMITH AND NEPHEW INC', 'Smith & Nephew Ltd'], category: 'IMPLANTS' },
   { key: 'bbraun', names: ['B. Braun Medical Inc.', 'B BRAUN MEDICAL INC', 'B. Braun Melsungen AG'], category: 'MEDICAL_SURGICAL' },
