@@ -12,7 +12,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+    // MDM_API_URL points the dev proxy at a server on another port or host.
+    proxy: { '/api': { target: process.env.MDM_API_URL ?? 'http://localhost:3000', changeOrigin: false } },
     // The studio imports pure modules from ../server (identifiers, contracts, mapping functions).
     fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
   },

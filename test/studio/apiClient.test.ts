@@ -31,6 +31,8 @@ beforeAll(async () => {
       });
     } else if (request.url === '/api/v1/broken') {
       send(502, '<html>Bad gateway</html>', 'text/html');
+    } else if (request.url === '/api/v1/teapot') {
+      send(418, 'short and stout', 'text/plain');
     } else {
       response.writeHead(204);
       response.end();
@@ -80,10 +82,15 @@ describe('createApiClient', () => {
     expect(describeError(error)).toEqual({ title: 'The request body is invalid.', lines: ['body.name: name is required'] });
   });
 
-  test('a non-JSON error page still gives a readable error', async () => {
+  test('a proxy error page (no envelope) says the API is not reachable', async () => {
     const error = await failure(createApiClient({ apiKey: 'good-key', baseUrl }).get('/broken'));
     expect(error).toMatchObject({ status: 502, code: 'HTTP_502' });
-    expect(error.message).toContain('502');
+    expect(error.message).toBe('The API server is not reachable right now (HTTP 502). Check that it is running and try again.');
+  });
+
+  test('other non-JSON errors quote the body', async () => {
+    const error = await failure(createApiClient({ apiKey: 'good-key', baseUrl }).get('/teapot'));
+    expect(error).toMatchObject({ status: 418, code: 'HTTP_418', message: 'The server answered 418 (short and stout).' });
   });
 
   test('an unreachable server is a NETWORK_ERROR', async () => {

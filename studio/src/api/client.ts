@@ -36,6 +36,10 @@ export function toApiError(status: number, body: unknown, statusText = ''): ApiE
     const { error } = body;
     return new ApiError(error.status ?? status, error.code ?? 'ERROR', error.message, error.details, error.requestId);
   }
+  if (status === 502 || status === 503 || status === 504) {
+    // Without an envelope these come from a proxy (the dev server, a load balancer), not from the hub.
+    return new ApiError(status, `HTTP_${status}`, `The API server is not reachable right now (HTTP ${status}). Check that it is running and try again.`);
+  }
   const text = typeof body === 'string' && body.trim() !== '' ? body.trim().slice(0, 200) : statusText;
   return new ApiError(status, `HTTP_${status}`, `The server answered ${status}${text ? ` (${text})` : ''}.`);
 }
