@@ -96,6 +96,7 @@ async function loadMappingFile(services: Services, file: MappingFile, summary: F
   }
   if (existing?.files?.contentHash === hash && existing.files.outcome !== 'refused' && existing.published) {
     summary.keptApiVersion.push(file.label);
+    if (existing.files.outcome !== 'kept-api-version') await recordFileState(services, existing._id, { contentHash: hash, loadedAt: now, outcome: 'kept-api-version' });
     logger.warn('mapping file unchanged since the last start; keeping the version published through the API (run npm run mappings:export to write it to the file)', {
       file: file.label,
       publishedVersion: existing.published.version,

@@ -115,7 +115,7 @@ describe('loading at start-up', () => {
     await server.stop();
     server = await start(dataDir, mappingsDir);
     const kept = await server.request<MappingBody>('GET', '/api/v1/mappings/lawson/item');
-    expect(kept.body).toMatchObject({ publishedVersion: 2, published: { origin: 'api', expression: edited } });
+    expect(kept.body).toMatchObject({ publishedVersion: 2, published: { origin: 'api', expression: edited }, files: { outcome: 'kept-api-version' } });
     expect((await server.request<{ entries: Record<string, string> }>('GET', '/api/v1/lookups/lawson-uom')).body.entries.BX).toBe('BX');
 
     const fromFile = LAWSON_ITEM_EXPRESSION.replace('"manufacturerPartNumber": MANUF_NBR', '"manufacturerPartNumber": $uppercase(MANUF_NBR)');
