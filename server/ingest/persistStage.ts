@@ -10,15 +10,15 @@ import { isSameJson, stableHash } from '../golden/stableJson';
 import type { StoreSession } from '../store/types';
 import type { IngestContext, RecordResult, WorkItem } from './types';
 
-/** Records written per transaction. */
-const GROUP_SIZE = 50;
+/** Records written per transaction: fewer log writes, while other writers wait at most one small group. */
+const GROUP_SIZE = 25;
 
-/** What the last ingest of a source record answered, so a resumed job counts a record it already did the same way. */
+/** Which request or job last changed a source record, so a resumed job counts a record it already stored as accepted. */
 interface LastIngest {
   requestId?: string;
   jobId?: string;
   at: string;
-  result: RecordResult;
+  change: 'created' | 'updated';
 }
 
 function sourceRecords(context: IngestContext) {
@@ -36,7 +36,9 @@ async function persistOne(item: WorkItem, context: IngestContext, session: Store
   if (previous && previous.payloadHash === payloadHash && isSameJson(previous.canonical, canonical)) {
     const last = previous.lastIngest;
     // A resumed job re-reads records it processed after its last checkpoint: answer as the first time.
-    if (context.origin.jobId && last?.jobId === context.origin.jobId) return { ...last.result, position: item.position };
+    if (context.origin.jobId && last?.jobId === context.origin.jobId) {
+      return { outcome: 'accepted', position: item.position, sourceId, sourceRecordId: id, goldenId: previous.goldenId, change: last.change };
+    }
     if (previous.mappingVersion !== context.mapping.version || previous.schemaVersion !== context.schemaVersion) {
       await sourceRecords(context).updateOne({ _id: id }, { $set: { mappingVersion: context.mapping.version, schemaVersion: context.schemaVersion } }, { session });
     }
@@ -56,6 +58,8 @@ async function persistOne(item: WorkItem, context: IngestContext, session: Store
     receivedAt: previous?.receivedAt ?? at,
     updatedAt: at,
     version: (previous?.version ?? 0) + 1,
+    // Written by applySourceRecord with the record itself: no extra write per record.
+    lastIngest: { ...context.origin, at, change: previous ? 'updated' : 'created' } satisfies LastIngest,
   };
   const applied = await applySourceRecord(context.services, { sourceRecord: record, previous, actor: context.actor, session });
   const result: RecordResult = {
@@ -67,8 +71,6 @@ async function persistOne(item: WorkItem, context: IngestContext, session: Store
     change: previous ? 'updated' : 'created',
     match: applied.outcome,
   };
-  const lastIngest: LastIngest = { ...context.origin, at, result };
-  await sourceRecords(context).updateOne({ _id: id }, { $set: { lastIngest } }, { session });
   return result;
 }
 

@@ -13,7 +13,7 @@ export function presentRecordResult(result: RecordResult, index: number): Record
     };
   }
   const common = { ...base, sourceId: result.sourceId, sourceRecordId: result.sourceRecordId, goldenId: result.goldenId };
-  return result.outcome === 'accepted' ? { ...common, change: result.change, match: result.match } : common;
+  return result.outcome === 'accepted' ? { ...common, change: result.change, ...(result.match ? { match: result.match } : {}) } : common;
 }
 
 /** The response of an inline ingest request. */

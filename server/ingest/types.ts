@@ -41,8 +41,11 @@ export type RecordResult =
       goldenId: string;
       /** Whether the source record is new or an update of an earlier payload with the same source id. */
       change: 'created' | 'updated';
-      /** What matching did with it (created a golden record, merged into one, opened a review…). */
-      match: ApplyOutcome;
+      /**
+       * What matching did with it (created a golden record, merged into one, opened a review…); absent
+       * only when a resumed job re-reads a record it had stored before its last checkpoint.
+       */
+      match?: ApplyOutcome;
     }
   | { outcome: 'unchanged'; position: ItemPosition; sourceId: string; sourceRecordId: string; goldenId: string }
   | {

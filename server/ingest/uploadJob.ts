@@ -14,6 +14,8 @@ import { emptyTotals, type IngestTotals } from './types';
 import { deleteUpload, readUploadChunks, type StoredUpload } from './uploads';
 
 export const INGEST_UPLOAD_JOB = 'ingest.upload';
+/** Records per checkpoint: small enough that progress (and the job's lease) is renewed every few seconds. */
+const JOB_BATCH_SIZE = 200;
 
 export interface IngestUploadParams {
   source: string;
@@ -53,6 +55,7 @@ export const ingestUploadJob: JobHandler<IngestUploadParams> = {
       skip: start.consumed,
       totals: start.totals,
       shouldRefreshMapping: true,
+      batchSize: JOB_BATCH_SIZE,
       onBatch: async ({ totals, consumed }) => {
         // Saving the checkpoint first means an interruption right here loses nothing.
         await report({ done: totals.accepted + totals.unchanged, failed: totals.exceptions }, { consumed, totals } satisfies UploadCheckpoint);

@@ -1,0 +1,158 @@
+/**
+ * End-to-end ingest of a generated Lawson item-master CSV (ITEMMAST + contract line columns, the
+ * seed's `lawson/item` mapping) through the upload-job path on the embedded store: HTTP upload into
+ * `uploadChunks`, then the background job (parse → map in the worker pool → validate → standardise →
+ * persist with lineage → match → golden record). Prints records/s for the upload and the job.
+ * Run: node --import tsx bench/ingest.bench.ts [records=100000]
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { bootstrap, listen } from '../server/bootstrap';
+import { loadConfig } from '../server/config';
+import { gs1CheckDigit } from '../server/identifiers';
+import { createLogger } from '../server/logger';
+
+const RECORDS = Number(process.argv[2] ?? 100_000);
+const ADMIN_KEY = 'mdm_bench_admin_key_0123456789abcdef';
+
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NOUNS = ['GLOVE', 'SYRINGE', 'CATHETER', 'SUTURE', 'GAUZE', 'SPONGE', 'DRAPE', 'GOWN', 'MASK', 'TUBE', 'NEEDLE', 'BANDAGE', 'DRESSING', 'SPLINT', 'CANNULA', 'SCALPEL', 'TRAY', 'KIT', 'ELECTRODE', 'FILTER', 'STAPLER', 'CLIP', 'SCREW', 'PLATE', 'SLEEVE', 'CONNECTOR', 'VALVE', 'SET', 'PAD', 'TAPE'];
+const ADJECTIVES = ['EXAM', 'SURGICAL', 'NITRILE', 'LATEX', 'STERILE', 'NONSTERILE', 'PF', 'DISPOSABLE', 'ADULT', 'PEDIATRIC', 'FOAM', 'SILICONE', 'VINYL', 'ABSORBABLE', 'BRAIDED', 'ANTIMICROBIAL', 'TRANSPARENT', 'ELASTIC', 'LOCKING', 'SAFETY', 'IV', 'FOLEY', 'SUCTION', 'URINARY', 'ISOLATION', 'ORTHO', 'CORTICAL', 'TITANIUM', 'BLUE', 'WHITE'];
+const SIZES = ['SM', 'MD', 'LG', 'XL', '3ML', '5ML', '10ML', '20ML', '18G', '21G', '25G', '14FR', '16FR', '18FR', '4X4', '2X2', '3-0', '4-0', '1000ML', '27IN', '3.5MM', '4.5MM', '6IN'];
+// Codes of the seed's lawson-manufacturer lookup table.
+const MANUFACTURERS = ['BD', 'MED', 'HAL', 'CAH', 'MOL', 'ETH', '3M', 'COV', 'BAR', 'HAR', 'BBR', 'SN', 'TFX', 'STR', 'HOS', 'FK'];
+const UNITS: Array<{ stock: string; purchase: string; multiplier: number }> = [
+  { stock: 'EA', purchase: 'BX', multiplier: 100 },
+  { stock: 'EA', purchase: 'CS', multiplier: 50 },
+  { stock: 'BX', purchase: 'CS', multiplier: 10 },
+  { stock: 'EA', purchase: 'PK', multiplier: 12 },
+  { stock: 'EA', purchase: 'EA', multiplier: 1 },
+];
+const COLUMNS = ['ITEM', 'DESCRIPTION', 'DESCRIPTION2', 'MANUF_CODE', 'MANUF_NBR', 'STOCK_UOM', 'ACTIVE_STATUS', 'GTIN', 'UNSPSC_CODE', 'VENDOR', 'VEN_ITEM', 'UOM', 'UOM_MULT', 'PKG_DESC', 'UNIT_COST'];
+
+/** One CSV line per item: distinct products, ~3% repeated GTINs (duplicates for matching), ~0.5% bad check digits. */
+function* itemLines(count: number): Generator<string> {
+  const random = createRandom(20261124);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const gtins: string[] = [];
+  yield COLUMNS.join(',') + '\n';
+  for (let index = 0; index < count; index++) {
+    const manufacturer = pick(MANUFACTURERS);
+    const units = pick(UNITS);
+    const words = [pick(NOUNS), pick(ADJECTIVES), pick(ADJECTIVES), pick(SIZES)];
+    const part = `${manufacturer.replace(/[^A-Z]/g, '').slice(0, 2)}${String(100000 + Math.floor(random() * 900000))}`;
+    let gtin: string;
+    if (gtins.length > 100 && random() < 0.03) gtin = pick(gtins);
+    else {
+      const body = `00${String(30000 + (index % 60000)).padStart(5, '0')}${String(index).padStart(6, '0')}`.slice(0, 13);
+      gtin = `${body}${gs1CheckDigit(body)}`;
+      gtins.push(gtin);
+    }
+    if (random() < 0.005) gtin = `${gtin.slice(0, 13)}${(Number(gtin[13]) + 1) % 10}`;
+    const row = [
+      String(200000 + index),
+      `${words.join(' ')} ${part}`,
+      random() < 0.2 ? 'LATEX FREE' : '',
+      manufacturer,
+      part,
+      units.stock,
+      random() < 0.05 ? 'I' : 'A',
+      random() < 0.3 ? gtin.replace(/^0+/, '') : gtin,
+      random() < 0.7 ? `4214${String(1000 + Math.floor(random() * 8999))}` : '',
+      String(1000 + Math.floor(random() * 300)),
+      `V${part}`,
+      units.purchase,
+      units.purchase === units.stock ? '' : String(units.multiplier),
+      units.purchase === units.stock ? '' : `${units.multiplier} ${units.stock}/${units.purchase}`,
+      (1 + random() * 200).toFixed(2),
+    ];
+    yield row.join(',') + '\n';
+  }
+}
+
+async function writeFile(file: string): Promise<void> {
+  const out = createWriteStream(file);
+  for (const line of itemLines(RECORDS)) {
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-bench-ingest-'));
+  const file = path.join(dataDir, 'lawson-items.csv');
+  await writeFile(file);
+  const bytes = (await stat(file)).size;
+  const logger = createLogger({ level: "warn", silent: !process.env.BENCH_LOGS });
+  const config = loadConfig({ MDM_DATA_DIR: path.join(dataDir, 'store'), MDM_ADMIN_KEY: ADMIN_KEY, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1' });
+  const running = await bootstrap({ config, logger });
+  const server = await listen(running.app, { port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const headers = { authorization: `Bearer ${ADMIN_KEY}` };
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  try {
+    const uploadStart = performance.now();
+    const response = await fetch(`${base}/api/v1/ingest/lawson/item/jobs`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/csv' },
+      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    const created = (await response.json()) as { jobId: string; estimatedRecords: number };
+    if (response.status !== 202) throw new Error(`upload failed: ${response.status} ${JSON.stringify(created)}`);
+    const uploadSeconds = (performance.now() - uploadStart) / 1000;
+    const jobStart = performance.now();
+    let job: { status: string; progress: { done: number; failed: number; ratePerSecond: number; etaSeconds: number | null }; result: { totals: Record<string, number> } | null; error: unknown };
+    let lastPrint = 0;
+    for (;;) {
+      job = (await (await fetch(`${base}/api/v1/jobs/${created.jobId}`, { headers })).json()) as typeof job;
+      if (['succeeded', 'failed', 'cancelled'].includes(job.status)) break;
+      if (performance.now() - lastPrint > 15_000) {
+        lastPrint = performance.now();
+        process.stdout.write(`  … ${job.progress.done + job.progress.failed}/${created.estimatedRecords} records, ${job.progress.ratePerSecond}/s, ETA ${job.progress.etaSeconds ?? '?'} s\n`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const jobSeconds = (performance.now() - jobStart) / 1000;
+    if (job.status !== 'succeeded') throw new Error(`job ${job.status}: ${JSON.stringify(job.error)}`);
+    const totals = job.result?.totals ?? {};
+    const lines = [
+      `ingest bench: ${RECORDS} Lawson item rows (${(bytes / 1024 / 1024).toFixed(1)} MiB CSV), embedded store, upload job path`,
+      `  upload (HTTP → uploadChunks): ${uploadSeconds.toFixed(1)} s, ${(bytes / 1024 / 1024 / uploadSeconds).toFixed(1)} MiB/s`,
+      `  job (parse → map → validate → standardise → persist → match): ${jobSeconds.toFixed(1)} s, ${(RECORDS / jobSeconds).toFixed(0)} records/s`,
+      `  end to end: ${(RECORDS / (uploadSeconds + jobSeconds)).toFixed(0)} records/s`,
+      `  totals: ${JSON.stringify(totals)}`,
+      `  peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`,
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  } finally {
+    clearInterval(sampler);
+    server.close();
+    server.closeAllConnections();
+    await running.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+/**
+ * Factories for ingest tests: a test server without the repository's mappings (each test publishes
+ * the mapping it needs through the API), realistic ERP item and vendor rows, and body builders.
+ */
+import { mkdtemp, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gs1CheckDigit } from '../../../server/identifiers';
+import { startTestServer, type TestServer } from '../testServer';
+
+/** A test server whose mappings-as-code folder is empty. */
+export async function startIngestServer(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<TestServer> {
+  const mappingsDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-mappings-'));
+  await mkdir(path.join(mappingsDir, 'lookups'));
+  return startTestServer({ env: { MDM_MAPPINGS_DIR: mappingsDir, ...options.env }, dataDir: options.dataDir });
+}
+
+/** PUTs a draft and publishes it; returns the published version number. */
+export async function publishMapping(server: TestServer, input: { source: string; domain: string; expression: string }): Promise<number> {
+  const put = await server.request('PUT', `/api/v1/mappings/${input.source}/${input.domain}`, { body: { expression: input.expression } });
+  if (put.status !== 200 && put.status !== 201) throw new Error(`PUT mapping failed: ${put.status} ${put.text}`);
+  const published = await server.request<{ version: { version: number } }>('POST', `/api/v1/mappings/${input.source}/${input.domain}/publish`, { body: {} });
+  if (published.status !== 201 && published.status !== 200) throw new Error(`publish failed: ${published.status} ${published.text}`);
+  return published.body.version.version;
+}
+
+/** A valid GTIN-14 from its first 13 digits. */
+export function gtin14(first13: string): string {
+  return `${first13}${gs1CheckDigit(first13)}`;
+}
+
+/** An ERP item-master mapping (PeopleSoft-like field names) with units through `$uppercase`. */
+export const ERP_ITEM_EXPRESSION = `{
+  "sourceId": INV_ITEM_ID,
+  "status": ITM_STATUS = 'I' ? 'inactive' : 'active',
+  "description": DESCR60,
+  "manufacturer": MFG_NAME ? { "name": MFG_NAME },
+  "manufacturerPartNumber": MFG_ITM_ID,
+  "gtin": GTIN ? GTIN,
+  "ndc": NDC ? NDC,
+  "baseUom": UNIT_MEASURE_STD ? $uppercase(UNIT_MEASURE_STD)
+}`;
+
+let itemCounter = 0;
+
+/** A realistic item row; each call gets a fresh id, GTIN and part number unless overridden. */
+export function erpItemRow(overrides: Record<string, string> = {}): Record<string, string> {
+  itemCounter += 1;
+  const n = String(itemCounter).padStart(6, '0');
+  return {
+    INV_ITEM_ID: `1${n}`,
+    ITM_STATUS: 'A',
+    DESCR60: `CATHETER IV ${18 + (itemCounter % 6)}G X 1.16IN SAFETY LOT ${n}`,
+    MFG_NAME: 'Becton Dickinson',
+    MFG_ITM_ID: `381${n}`,
+    GTIN: gtin14(`0038291${n}`),
+    UNIT_MEASURE_STD: 'ea',
+    ...overrides,
+  };
+}
+
+/** A vendor mapping with identifiers checked by the canonical schema (EIN, NPI) and a postal code. */
+export const ERP_VENDOR_EXPRESSION = `{
+  "sourceId": VENDOR_ID,
+  "name": NAME1,
+  "taxId": TAX_ID ? TAX_ID,
+  "npi": NPI ? NPI,
+  "addresses": POSTAL ? [{ "purposes": ["main"], "line1": ADDRESS1, "city": CITY, "state": STATE, "postalCode": POSTAL, "country": "US" }]
+}`;
+
+/** A realistic vendor row. */
+export function erpVendorRow(overrides: Record<string, string> = {}): Record<string, string> {
+  itemCounter += 1;
+  return {
+    VENDOR_ID: String(12000 + itemCounter).padStart(10, '0'),
+    NAME1: `Cardinal Health ${itemCounter}, Inc.`,
+    TAX_ID: '31-0958666',
+    NPI: '1245319599',
+    ADDRESS1: '7000 Cardinal Place',
+    CITY: 'Dublin',
+    STATE: 'OH',
+    POSTAL: '43017-1091',
+    ...overrides,
+  };
+}
+
+/** CSV with a header row from flat rows (fields quoted when needed). */
+export function toCsv(rows: Array<Record<string, string>>): string {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const cell = (value: string | undefined) => (value === undefined ? '' : /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  return [columns.join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))].join('\n') + '\n';
+}
+
+/** NDJSON, one record per line. */
+export function toNdjson(rows: unknown[]): string {
+  return rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
+}
+
+export interface IngestBody {
+  totals: { received: number; accepted: number; unchanged: number; exceptions: number };
+  mappingVersion: number;
+  schemaVersion: string;
+  records: Array<{
+    index: number;
+    outcome: 'accepted' | 'unchanged' | 'exception';
+    sourceId?: string;
+    goldenId?: string;
+    sourceRecordId?: string;
+    change?: string;
+    match?: string;
+    position: { line?: number; index?: number };
+    exception?: { id: string; stage: string; code: string; path?: string; message: string };
+  }>;
+}
+
+/** POSTs records to the inline ingest endpoint. */
+export function ingest(server: TestServer, input: { source: string; domain: string; body: string; contentType: string; key?: string; headers?: Record<string, string> }) {
+  return server.request<IngestBody>('POST', `/api/v1/ingest/${input.source}/${input.domain}`, { raw: input.body, contentType: input.contentType, key: input.key, headers: input.headers });
+}
