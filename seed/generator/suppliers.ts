@@ -7,6 +7,7 @@ import { buildSupplierEntities } from './supplier-entities';
 import { duns as randomDuns, ein, einWithInvalidPrefix, formatPhone, phoneDigits, stripLeadingZeros } from './codes';
 import { PLACES, streetLine, titleCase } from './places';
 import { toCsv } from './csv';
+import { LAWSON_COLUMNS, LAWSON_TERMS, PEOPLESOFT_TERMS, psAddress, ref, transposeDigits, workdayAddress, workdayWid } from './supplier-payloads';
 
 export interface SupplierSeed {
   workday: unknown[];
@@ -16,24 +17,6 @@ export interface SupplierSeed {
   truth: TruthBuilder;
   /** Vendor ids of the distributors per source, so item vendor references point at real seed suppliers. */
   distributors: Record<'peoplesoft' | 'lawson', Array<{ key: string; name: string; vendorId: string }>>;
-}
-
-type Ref = { '-type': string; '#content': string };
-const ref = (type: string, value: string): { ID: Ref[] } => ({ ID: [{ '-type': type, '#content': value }] });
-
-const LAWSON_COLUMNS = [
-  'VENDOR_GROUP', 'VENDOR', 'LOCATION_CODE', 'LOC_TYPE', 'VENDOR_VNAME', 'LEGAL_NAME', 'VENDOR_SNAME', 'VEN_CLASS', 'VENDOR_STATUS',
-  'TAX_ID', 'DUNS_NBR', 'GLN_NBR', 'ADDR1', 'ADDR2', 'CITY_ADDR5', 'STATE_PROV', 'POSTAL_CODE', 'COUNTRY_CODE', 'PHONE_NUM', 'TERM_CODE',
-];
-
-/** The same payment terms as each ERP codes them. */
-const PEOPLESOFT_TERMS: Record<string, string> = { NET_30: 'N30', NET_45: 'N45', NET_60: 'N60', '2_10_NET_30': '2/10N30' };
-const LAWSON_TERMS: Record<string, string> = { NET_30: 'NET30', NET_45: 'NET45', NET_60: 'NET60', '2_10_NET_30': '2%10N30' };
-
-function workdayWid(random: Random): string {
-  let out = '';
-  for (let i = 0; i < 32; i++) out += '0123456789abcdef'[random.int(0, 15)];
-  return out;
 }
 
 /** Generates all supplier sources; the truth builder receives every emitted record. */
@@ -62,17 +45,6 @@ export function generateSuppliers(random: Random): SupplierSeed {
   };
 
   // ---- Workday -------------------------------------------------------------------------------
-  const workdayAddress = (input: { line1: string; city: string; state: string; zip: string; usage: string[] }): Record<string, unknown> => ({
-    Country_Reference: ref('ISO_3166-1_Alpha-2_Code', 'US'),
-    Address_Line_Data: [{ '-Type': 'ADDRESS_LINE_1', '#content': titleCase(input.line1) }],
-    Municipality: titleCase(input.city),
-    Country_Region_Reference: ref('ISO_3166-2_Code', `US-${input.state}`),
-    Postal_Code: input.zip,
-    Usage_Data: [{
-      Type_Data: [{ Type_Reference: ref('Communication_Usage_Type_ID', 'BUSINESS'), '-Primary': true }],
-      Use_For_Reference: input.usage.map((usage) => ref('Communication_Usage_Behavior_ID', usage)),
-    }],
-  });
   const emitWorkday = (entity: SupplierEntity, options: { name?: string; inactive?: boolean; taxId?: string; entityKey?: string } = {}): RecordRef => {
     const id = `SUP-${String(workdaySeq).padStart(6, '0')}`;
     workdaySeq += random.int(1, 9);
@@ -107,10 +79,6 @@ export function generateSuppliers(random: Random): SupplierSeed {
   };
 
   // ---- PeopleSoft ----------------------------------------------------------------------------
-  const psAddress = (input: { seq: number; effdt: string; status?: string; line1: string; city: string; state: string; zip: string; name1: string }): Record<string, unknown> => ({
-    ADDRESS_SEQ_NUM: input.seq, EFFDT: input.effdt, EFF_STATUS: input.status ?? 'A', NAME1: input.name1,
-    ADDRESS1: input.line1, ADDRESS2: ' ', CITY: input.city, STATE: input.state, POSTAL: input.zip, COUNTRY: 'USA',
-  });
   const emitPeopleSoft = (entity: SupplierEntity, options: { setId?: string; name?: string; status?: string; remit?: RecordRef; corporate?: string; vendorId?: string; entityKey?: string; ein?: string; isRemit?: boolean } = {}): RecordRef => {
     const setId = options.setId ?? 'SHARE';
     const vendorId = options.vendorId ?? String(psSeq++).padStart(10, '0');
@@ -337,13 +305,6 @@ export function generateSuppliers(random: Random): SupplierSeed {
   return { distributors, workday, peoplesoft, lawsonCsv: toCsv({ columns: LAWSON_COLUMNS, rows: lawsonRows }), oracle, truth };
 }
 
-/** Swaps two adjacent digits after the EIN prefix, keeping the prefix valid. */
-function transposeDigits(value: string): string {
-  const [prefix, rest] = value.split('-');
-  const swapAt = rest.split('').findIndex((digit, index) => index < rest.length - 1 && digit !== rest[index + 1]);
-  if (swapAt < 0) return value;
-  return `${prefix}-${rest.slice(0, swapAt)}${rest[swapAt + 1]}${rest[swapAt]}${rest.slice(swapAt + 2)}`;
-}
 
 /** Bad records were filed as their own entity on emit; this only adds the expectation. */
 function truthBad(truth: TruthBuilder, recordRef: RecordRef, expectedCode: string, reason: string): void {
