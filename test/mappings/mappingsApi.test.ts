@@ -65,6 +65,10 @@ describe('drafts', () => {
     expect(stale.body.error.details.current).toMatchObject({ draft: { revision: 2, expression: '{ "sourceId": ITEM, "description": "A" }' } });
     const creatingAgain = await server.request<ErrorBody>('PUT', '/api/v1/mappings/stale-src/item', { body: { expression: '{}', revision: 0 } });
     expect(creatingAgain.status).toBe(409);
+    const publishingOld = await server.request<ErrorBody>('POST', '/api/v1/mappings/stale-src/item/publish', { body: { revision: 1 } });
+    expect(publishingOld.status).toBe(409);
+    expect(publishingOld.body.error.code).toBe('STALE_REVISION');
+    expect((await server.request('POST', '/api/v1/mappings/stale-src/item/publish', { body: { revision: 2 } })).status).toBe(201);
   });
 
   test('two simultaneous saves of the same revision: exactly one wins, the other is 409', async () => {
