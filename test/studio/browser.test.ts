@@ -139,7 +139,7 @@ describe('studio in Chromium', () => {
     await page.close();
   });
 
-  test('completion offers the sample fields after a dot, and project functions after $', async () => {
+  test('completion offers the sample fields after a dot and project functions after $; parameter hints follow the argument', async () => {
     const page = await signedInPage(ADMIN_KEY);
     await openMappings(page);
     await setExpression(page, '');
@@ -158,6 +158,11 @@ describe('studio in Chromium', () => {
       .toContain('$gtin14, Function');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await editorLines(page, 0))[0]).toBe('ITEM_MFG.MFG_ID & $gtin14(value)');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' & $substring(DESCR60, ', { delay: 20 });
+    await page.keyboard.press('Escape'); // close the completion list, leaving the parameter hints
+    await expect.poll(() => page.textContent('.parameter-hints-widget.visible .signature')).toBe('$substring(str, start, length?)');
+    expect(await page.textContent('.parameter-hints-widget.visible .parameter.active')).toBe('start');
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 /**
  * Thin Monaco adapters for the JSONata language module: registers the language, the Monarch
- * tokenizer, completion and hover providers. All logic lives in the plain modules one folder up;
+ * tokenizer, completion, hover and parameter-hint providers. All logic lives in the plain modules one folder up;
  * editors tell the providers about their samples/lookups/schema through `setJsonataContext`.
  */
 import { languages } from 'monaco-editor/editor';
@@ -10,6 +10,7 @@ import type { LookupTableInfo, SuggestionKind } from '../completion';
 import { findFunctionDoc } from '../functionCatalog';
 import { lexJsonata } from '../lexer';
 import { JSONATA_LANGUAGE_ID, jsonataLanguageConfiguration, jsonataMonarch } from '../monarch';
+import { signatureAt } from '../signatureHelp';
 import type { JsonSchema } from '../schemaShape';
 
 export interface JsonataEditorContext {
@@ -84,6 +85,25 @@ function provideHover(model: editor.ITextModel, position: Position): languages.H
   return { range: rangeBetween(model, token.start, token.end), contents };
 }
 
+function provideSignatureHelp(model: editor.ITextModel, position: Position): languages.SignatureHelpResult | null {
+  const signature = signatureAt(model.getValue(), model.getOffsetAt(position));
+  if (signature === null) return null;
+  return {
+    value: {
+      signatures: [
+        {
+          label: `${signature.doc.name}(${signature.parameters.join(', ')})`,
+          documentation: { value: signature.doc.doc },
+          parameters: signature.parameters.map((label) => ({ label })),
+        },
+      ],
+      activeSignature: 0,
+      activeParameter: signature.activeParameter,
+    },
+    dispose: () => undefined,
+  };
+}
+
 let isRegistered = false;
 
 /** Registers JSONata with Monaco once per page. */
@@ -98,4 +118,9 @@ export function registerJsonataLanguage(): void {
     provideCompletionItems,
   });
   languages.registerHoverProvider(JSONATA_LANGUAGE_ID, { provideHover });
+  languages.registerSignatureHelpProvider(JSONATA_LANGUAGE_ID, {
+    signatureHelpTriggerCharacters: ['(', ','],
+    signatureHelpRetriggerCharacters: [','],
+    provideSignatureHelp,
+  });
 }
