@@ -94,7 +94,8 @@ for (let i = bulkCount; i < count; i++) {
   outcomes.set(result.outcome, (outcomes.get(result.outcome) ?? 0) + 1);
 }
 latencies.sort((a, b) => a - b);
-console.log(`(2) incremental applySourceRecord (own transaction, ${latencies.length} records into ${bulkCount} existing): p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(percentile(latencies, 95))} ms, p99 ${ms(percentile(latencies, 99))} ms`);
+const mean = latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, latencies.length);
+console.log(`(2) incremental applySourceRecord (own transaction, ${latencies.length} records into ${bulkCount} existing): mean ${ms(mean)} ms, p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(percentile(latencies, 95))} ms, p99 ${ms(percentile(latencies, 99))} ms`);
 console.log(`    outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
 // Pairwise quality of the golden records (records in one golden record = predicted duplicates).

@@ -82,7 +82,7 @@ export async function applySourceRecord(
         // Bring the golden record up to date first, so the merge history shows the update.
         const { golden: refreshed } = await recomputeGolden({
           store, session, before: golden, goldenId: golden._id, domain: golden.domain, sourceRecordIds: memberIds, overrides: golden.overrides,
-          config, cause: 'ingest', changeType: 'updated', actor: input.actor, note: `Source record ${record._id} updated.`, at,
+          config, cause: 'ingest', changeType: 'updated', actor: input.actor, note: `Source record ${record._id} updated.`, at, knownMembers: [updated],
         });
         const merge = await mergeLoadedGoldenRecords({ store, session, survivor: target, merged: refreshed, actor: systemActor(rule), reason: `automatic re-match of updated ${record._id} (score ${matched.best?.score ?? 0})`, at });
         decision = await storeMatchDecision({ store, session, domain: record.domain, sourceRecordId: record._id, goldenId: merge.survivor._id, outcome: 'merged', trigger: 'update', rulesVersion: rules.version, decision: matched, actor: input.actor, at });
@@ -100,7 +100,7 @@ export async function applySourceRecord(
     }
     const { isChanged } = await recomputeGolden({
       store, session, before: golden, goldenId: golden._id, domain: golden.domain, sourceRecordIds: memberIds, overrides: golden.overrides,
-      config, cause: 'ingest', changeType: 'updated', actor: input.actor, note: `Source record ${record._id} updated.`, at,
+      config, cause: 'ingest', changeType: 'updated', actor: input.actor, note: `Source record ${record._id} updated.`, at, knownMembers: [updated],
     });
     await linkRelationships({ store, session, record: updated, config, hints: [], at });
     const outcome: ApplyOutcome = decision?.outcome === 'review' ? 'review' : isChanged ? 'updated' : 'unchanged';

@@ -6,7 +6,7 @@ import type { Store, StoreSession } from '../store/types';
 import { isMaterialChange, loadMembers, saveGolden } from './goldenStore';
 import { resolveSurvivorship } from './survivorship';
 import type { SurvivorshipConfig } from './survivorshipConfig';
-import type { ChangeDocument, GoldenActor, GoldenRecordDocument, HistoryCause, OverrideEntry } from './types';
+import type { ChangeDocument, GoldenActor, GoldenRecordDocument, HistoryCause, OverrideEntry, SourceRecordDocument } from './types';
 
 /** Saves `golden` (or a new record when `before` is null) with the given members and overrides, recomputed. */
 export async function recomputeGolden(args: {
@@ -23,8 +23,12 @@ export async function recomputeGolden(args: {
   actor: GoldenActor;
   note?: string;
   at?: string;
+  /** Members the caller has just written and holds in memory: not read back from the store. */
+  knownMembers?: SourceRecordDocument[];
 }): Promise<{ golden: GoldenRecordDocument; isChanged: boolean }> {
-  const members = await loadMembers({ store: args.store, golden: { sourceRecordIds: args.sourceRecordIds }, session: args.session });
+  const known = new Map((args.knownMembers ?? []).map((m) => [m._id, m]));
+  const loaded = await loadMembers({ store: args.store, golden: { sourceRecordIds: args.sourceRecordIds.filter((id) => !known.has(id)) }, session: args.session });
+  const members = [...loaded, ...args.sourceRecordIds.flatMap((id) => known.get(id) ?? [])].sort((x, y) => (x._id < y._id ? -1 : x._id > y._id ? 1 : 0));
   const { attributes, lineage } = resolveSurvivorship({ sources: members, overrides: args.overrides, config: args.config });
   const next = {
     _id: args.goldenId,
