@@ -130,7 +130,8 @@ export function batchMatch(args: {
 
   // 2. Lookup keys per record and block membership.
   const lookupBlocks: Int32Array[] = new Array<Int32Array>(total);
-  const sizeOf = (key: string): number => blockSizes[blockIdOf.get(key) ?? -1] ?? 0;
+  // Lookup selection counts the OTHER members of a block, as the store-backed lookup does.
+  const sizeOf = (key: string): number => (blockSizes[blockIdOf.get(key) ?? -1] ?? 1) - 1;
   for (let r = 0; r < total; r++) {
     if (hasRarest) {
       const lookupKeys = selectLookupKeys({ keyRules, keysByRule: keysByRulePerRecord[r], sizeOf });

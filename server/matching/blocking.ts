@@ -134,9 +134,10 @@ export function compileBlockingKey(rule: BlockingKeyRule): CompiledBlockingKey {
 }
 
 /**
- * Chooses the keys to look a record up by, given block sizes: all keys of `all` rules, the
- * `count` smallest blocks of `rarest` rules (ties broken by longer, then alphabetical token so
- * the choice is deterministic). Keys with size 0 are kept — they cost nothing.
+ * Chooses the keys to look a record up by, given the number of OTHER records in each block: all
+ * keys of `all` rules; for `rarest` rules the `count` smallest non-empty blocks (ties broken by
+ * longer, then alphabetical token so the choice is deterministic). A token no other record has
+ * would waste a slot, so a record with two unique words is still looked up by its shared ones.
  */
 export function selectLookupKeys(args: {
   keyRules: readonly CompiledBlockingKey[];
@@ -146,14 +147,15 @@ export function selectLookupKeys(args: {
   const selected: string[] = [];
   args.keyRules.forEach((keyRule, index) => {
     const keys = args.keysByRule[index];
-    if (keyRule.lookup.mode === 'all' || keys.length <= keyRule.lookup.count) {
+    if (keyRule.lookup.mode === 'all') {
       selected.push(...keys);
       return;
     }
     const ranked = keys
       .map((key) => ({ key, size: args.sizeOf(key) }))
+      .filter((k) => k.size > 0)
       .sort((x, y) => x.size - y.size || y.key.length - x.key.length || (x.key < y.key ? -1 : 1));
-    for (let i = 0; i < keyRule.lookup.count; i++) selected.push(ranked[i].key);
+    for (let i = 0; i < Math.min(keyRule.lookup.count, ranked.length); i++) selected.push(ranked[i].key);
   });
   return selected;
 }

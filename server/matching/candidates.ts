@@ -5,7 +5,7 @@
  */
 import type { Store, StoreSession } from '../store/types';
 import { selectLookupKeys } from './blocking';
-import { collections, keysByRule, statId } from './matchIndex';
+import { collections, entryId, keysByRule, statId } from './matchIndex';
 import type { MatchIndexEntry } from './matchIndex';
 import { loadRules } from './rules';
 import type { CompiledRules } from './rules';
@@ -75,6 +75,14 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
     const found = await stats.find({ _id: { $in: allKeys.map((k) => statId(domain, k)) } }, { session: args.session });
     for (const stat of found) sizes.set(stat._id.slice(domain.length + 1), stat.size);
   }
+  // Sizes count OTHER records: when re-matching an indexed record, take itself out of its blocks.
+  if (args.recordId !== undefined) {
+    const own = await index.findOne({ _id: entryId(domain, args.recordId) }, { projection: { keys: 1 }, session: args.session });
+    for (const key of own?.keys ?? []) {
+      const size = sizes.get(key);
+      if (size !== undefined) sizes.set(key, size - 1);
+    }
+  }
   const lookupKeys = selectLookupKeys({ keyRules: rules.keyRules, keysByRule: byRule, sizeOf: (k) => sizes.get(k) ?? 0 });
   const maxByKey = new Map<string, number>();
   rules.keyRules.forEach((keyRule, i) => {
@@ -85,8 +93,8 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
   for (const key of new Set(lookupKeys)) {
     const size = sizes.get(key) ?? 0;
     const maxBlockSize = maxByKey.get(key) ?? 0;
-    // The record itself may already be in the block; it does not count against the limit.
-    if (size > maxBlockSize) overCollision.push({ key, size, maxBlockSize });
+    // With this record added the block would hold size + 1 members.
+    if (size + 1 > maxBlockSize) overCollision.push({ key, size, maxBlockSize });
     else if (size > 0) usable.push(key);
   }
   const maxEntries = args.maxEntries ?? DEFAULT_MAX_ENTRIES;
@@ -159,7 +167,7 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
       }
       if (member.prepared.rulesVersion !== rules.version) stale++;
       entriesCompared++;
-      const explanation = scorePair({ a: prepared, b: { ...member.prepared, rulesVersion: rules.version }, rules });
+      const explanation = scorePair({ a: prepared, b: member.prepared, rules });
       if (explanation.relationship) relationships.push({ recordId: member.recordId, goldenId, relationship: explanation.relationship });
       const candidate: GoldenCandidate = { goldenId, recordId: member.recordId, score: explanation.score, band: explanation.band, explanation };
       if (!best || BAND_RANK[candidate.band] > BAND_RANK[best.band] || (candidate.band === best.band && candidate.score > best.score)) best = candidate;

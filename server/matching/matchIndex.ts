@@ -29,7 +29,8 @@ export interface BlockStat extends Document {
   size: number;
 }
 
-function entryId(domain: string, recordId: string): string {
+/** `_id` of a record's match-index entry. */
+export function entryId(domain: string, recordId: string): string {
   return `${domain}|${recordId}`;
 }
 

@@ -114,8 +114,10 @@ export function scorePair(args: {
   rules: RuleSet | CompiledRules;
 }): MatchExplanation {
   const compiled = toCompiled(args.rules);
-  const a = isPrepared(args.a) && args.a.rulesVersion === compiled.version ? args.a : prepareRecord(args.a as CanonicalRecord, compiled);
-  const b = isPrepared(args.b) && args.b.rulesVersion === compiled.version ? args.b : prepareRecord(args.b as CanonicalRecord, compiled);
+  // A PreparedRecord is used as given, even from another rules version (its comparators that no
+  // longer exist are ignored, new ones count as missing): the raw record is not available to redo it.
+  const a = isPrepared(args.a) ? args.a : prepareRecord(args.a, compiled);
+  const b = isPrepared(args.b) ? args.b : prepareRecord(args.b, compiled);
   const evaluation = evaluatePreparedPair(a, b, compiled);
   const comparators: ComparatorExplanation[] = compiled.comparators.map((comparator, i) => {
     const result = evaluation.results[i];

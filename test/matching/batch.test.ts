@@ -46,7 +46,8 @@ describe('batchMatch', () => {
       const keys = blockingKeys(r, items);
       const tokens = keys.filter((k) => keyRuleOf(k)?.lookup.mode === 'rarest');
       const rarest = tokens
-        .map((k) => ({ k, size: blocks.get(k)?.length ?? 0 }))
+        .map((k) => ({ k, size: (blocks.get(k)?.length ?? 1) - 1 }))
+        .filter((t) => t.size > 0)
         .sort((x, y) => x.size - y.size || y.k.length - x.k.length || (x.k < y.k ? -1 : 1))
         .slice(0, 2)
         .map((t) => t.k);

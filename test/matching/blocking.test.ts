@@ -73,5 +73,8 @@ describe('blocking keys (fixture table)', () => {
     const lookup = selectLookupKeys({ keyRules: rules.keyRules, keysByRule: byRule, sizeOf: (k) => sizes[k] ?? 0 });
     expect(lookup.filter((k) => k.startsWith('nameTokens:')).sort()).toEqual(['nameTokens:BIOMET', 'nameTokens:ZIMMER']);
     expect(lookup.some((k) => k.startsWith('namePhonetic:'))).toBe(true);
+    // Tokens no other record has are passed over for ones that can find something.
+    const withUnique = selectLookupKeys({ keyRules: rules.keyRules, keysByRule: byRule, sizeOf: (k) => (k === 'nameTokens:HOLDINGS' ? 3 : k === 'nameTokens:SURGICAL' ? 9 : 0) });
+    expect(withUnique.filter((k) => k.startsWith('nameTokens:')).sort()).toEqual(['nameTokens:HOLDINGS', 'nameTokens:SURGICAL']);
   });
 });

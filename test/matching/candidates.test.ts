@@ -137,17 +137,33 @@ describe('match index', () => {
     expect(merged).toMatchObject({ decision: 'auto-merge', isAmbiguous: false });
   });
 
+  test('block sizes count other records: an indexed record re-matched does not count itself', async () => {
+    const entries = Array.from({ length: 50 }, (_, i) => ({
+      recordId: `src:${i}`,
+      goldenId: `g${i}`,
+      record: item(String(i), { description: `VALVE ${i % 2 === 0 ? 'ALPHA' : 'BETA'} MODEL-77X${i}`, manufacturerPartNumber: 'SHARED-9000' }),
+    }));
+    await indexRecords({ store, rules: items, entries });
+    const indexed = await findCandidates({ store, rules: items, record: entries[0].record, recordId: 'src:0' });
+    expect(indexed.overCollision.map((o) => o.key)).not.toContain('partNumber:SHARED9000');
+    expect(indexed.entriesFetched).toBe(49);
+    const newcomer = await findCandidates({ store, rules: items, record: item('new', { description: 'VALVE', manufacturerPartNumber: 'SHARED-9000' }) });
+    expect(newcomer.overCollision).toContainEqual({ key: 'partNumber:SHARED9000', size: 50, maxBlockSize: 50 });
+  });
+
   test('over-collision: a block above maxBlockSize is reported and its entries are never fetched', async () => {
-    // 60 different items whose descriptions all carry the token "1000ML" (a size, not a catalog number).
-    const entries = Array.from({ length: 60 }, (_, i) => ({
+    // 120 different items whose descriptions all carry the token "1000ML" (a size, not a catalog
+    // number): above the catalogInText (50) and description-token (100) limits.
+    const entries = Array.from({ length: 120 }, (_, i) => ({
       recordId: `src:${i}`,
       goldenId: `g${i}`,
       record: item(String(i), { description: `BAG DRAINAGE 1000ML VARIANT${String.fromCharCode(65 + (i % 26))}${i}`, manufacturerPartNumber: `PN-${1000 + i}` }),
     }));
     await indexRecords({ store, rules: items, entries });
-    expect(await blockSize('catalogInText:1000ML')).toBe(60);
+    expect(await blockSize('catalogInText:1000ML')).toBe(120);
     const found = await findCandidates({ store, rules: items, record: item('x', { description: 'CANISTER SUCTION 1000ML' }) });
-    expect(found.overCollision).toContainEqual({ key: 'catalogInText:1000ML', size: 60, maxBlockSize: 50 });
+    expect(found.overCollision).toContainEqual({ key: 'catalogInText:1000ML', size: 120, maxBlockSize: 50 });
+    expect(found.overCollision).toContainEqual({ key: 'descriptionTokens:1000ML', size: 120, maxBlockSize: 100 });
     expect(found.entriesFetched).toBe(0);
     const decision = await matchRecord({ store, rules: items, record: item('x', { description: 'CANISTER SUCTION 1000ML' }) });
     expect(decision.decision).toBe('no-match');
