@@ -210,11 +210,13 @@ describe('overrides, history, as-of and concurrency', () => {
   test('a stale version on a merge changes nothing', async () => {
     const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: itemRecord() });
     const b = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: itemRecord() });
-    const response = await server.request<{ error: { code: string; details: { current: { _id: string; version: number } } } }>('POST', `/api/v1/golden/item/${a.goldenId}/merge`, {
+    const response = await server.request<{ error: { code: string; details: { current: { id: string; version: number } } } }>('POST', `/api/v1/golden/item/${a.goldenId}/merge`, {
       body: { otherId: b.goldenId, reason: 'x', otherExpectedVersion: 5 },
     });
     expect(response.status).toBe(409);
-    expect(response.body.error.details.current).toMatchObject({ _id: b.goldenId, version: 1 });
+    // The current state is presented like any golden record, never the stored document.
+    expect(response.body.error.details.current).toMatchObject({ id: b.goldenId, version: 1, status: 'active' });
+    expect(response.body.error.details.current).not.toHaveProperty('_id');
     expect((await getGolden(a.goldenId)).sourceRecordIds).toEqual([a.sourceRecordId]);
     expect((await getGolden(b.goldenId)).status).toBe('active');
   });

@@ -33,6 +33,7 @@ import {
   type GoldenRecordDocument,
 } from '../../golden';
 import { canSeeSensitive, presentGolden, presentHistoryEntry, presentRelationship, presentSourceRecord, presentXref, type PresentOptions } from '../../golden/goldenPresenter';
+import { ConflictError } from '../../errors';
 import { defineRoute } from '../../http/route';
 import type { Principal } from '../../policies/abilities';
 import { getCanonicalSchema } from '../../schemas';
@@ -58,6 +59,22 @@ async function presentWithExtras(args: { services: AppServices; golden: GoldenRe
   }
   if (include.has('relationships')) view.relationships = (await relationshipsOf({ store: args.services.store, goldenId: args.golden._id })).map((r) => presentRelationship(r, args.golden._id));
   return view;
+}
+
+function isGoldenDocument(value: unknown): value is GoldenRecordDocument {
+  return typeof value === 'object' && value !== null && typeof (value as GoldenRecordDocument)._id === 'string' && typeof (value as GoldenRecordDocument).version === 'number';
+}
+
+/** Runs a write; a 409's `details.current` leaves the server presented, like every other golden record. */
+async function presentingConflicts<R>(options: PresentOptions, work: () => Promise<R>): Promise<R> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ConflictError && error.details && !Array.isArray(error.details) && isGoldenDocument(error.details.current)) {
+      throw new ConflictError(error.code, error.message, { ...error.details, current: presentGolden(error.details.current, options) });
+    }
+    throw error;
+  }
 }
 
 const goldenResponses = {
@@ -183,7 +200,7 @@ export const goldenRoutes = [
       const expectedVersions: Record<string, number> = {};
       if (body.expectedVersion !== undefined) expectedVersions[params.id] = body.expectedVersion;
       if (body.otherExpectedVersion !== undefined) expectedVersions[body.otherId] = body.otherExpectedVersion;
-      const result = await mergeGoldenRecords(services, { survivorId: params.id, mergedId: body.otherId, actor: actorOf(principal), reason: body.reason, expectedVersions, domain: params.domain });
+      const result = await presentingConflicts(options, () => mergeGoldenRecords(services, { survivorId: params.id, mergedId: body.otherId, actor: actorOf(principal), reason: body.reason, expectedVersions, domain: params.domain }));
       return { body: { survivor: presentGolden(result.survivor, { ...options, includeLineage: true }), retired: presentGolden(result.retired, options) } };
     },
   }),
@@ -199,7 +216,7 @@ export const goldenRoutes = [
     responses: writeResponses,
     handler: async ({ services, params, body, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
-      const result = await unmergeSourceRecord(services, { goldenId: params.id, sourceRecordId: body.sourceRecordId, actor: actorOf(principal), reason: body.reason, expectedVersion: body.expectedVersion, domain: params.domain });
+      const result = await presentingConflicts(options, () => unmergeSourceRecord(services, { goldenId: params.id, sourceRecordId: body.sourceRecordId, actor: actorOf(principal), reason: body.reason, expectedVersion: body.expectedVersion, domain: params.domain }));
       return { body: { golden: presentGolden(result.golden, { ...options, includeLineage: true }), newGoldenId: result.newGoldenId, outcome: result.outcome } };
     },
   }),
@@ -215,7 +232,7 @@ export const goldenRoutes = [
     responses: writeResponses,
     handler: async ({ services, params, body, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
-      const golden = await setOverride(services, { goldenId: params.id, attribute: params.attribute, value: body.value ?? null, reason: body.reason, actor: actorOf(principal), expectedVersion: body.expectedVersion, domain: params.domain });
+      const golden = await presentingConflicts(options, () => setOverride(services, { goldenId: params.id, attribute: params.attribute, value: body.value ?? null, reason: body.reason, actor: actorOf(principal), expectedVersion: body.expectedVersion, domain: params.domain }));
       return { body: presentGolden(golden, { ...options, includeLineage: true }) };
     },
   }),
@@ -231,7 +248,7 @@ export const goldenRoutes = [
     responses: writeResponses,
     handler: async ({ services, params, body, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
-      const golden = await clearOverride(services, { goldenId: params.id, attribute: params.attribute, reason: body.reason, actor: actorOf(principal), expectedVersion: body.expectedVersion, domain: params.domain });
+      const golden = await presentingConflicts(options, () => clearOverride(services, { goldenId: params.id, attribute: params.attribute, reason: body.reason, actor: actorOf(principal), expectedVersion: body.expectedVersion, domain: params.domain }));
       return { body: presentGolden(golden, { ...options, includeLineage: true }) };
     },
   }),
