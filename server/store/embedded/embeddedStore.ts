@@ -268,6 +268,7 @@ export class EmbeddedStore implements Store, CollectionHost {
     }));
     const previous = this.writer.rotate(log.handle, log.bytes);
     this.generation = next;
+    this.logger.debug('store: compaction switched to a new log; writing snapshot', { generation: next });
     await this.writer.drain();
     await previous.close();
     const snapshot = await writeSnapshot({ dataDir: this.dataDir, generation: next, collections: frozen });
