@@ -179,6 +179,19 @@ describe('studio in Chromium', () => {
     await page.close();
   });
 
+  test('a stored mapping opens with its samples and evaluates against the server lookup tables', async () => {
+    const page = await signedInPage(ADMIN_KEY);
+    await openMappings(page);
+    const options = await page.$$eval('select[aria-label="Open a stored mapping"] option', (items) => items.map((item) => item.getAttribute('value')));
+    expect(options).toContain('peoplesoft/item');
+    await page.selectOption('select[aria-label="Open a stored mapping"]', 'peoplesoft/item');
+    await expect.poll(async () => (await editorLines(page, 0)).join('\n')).toContain('INV_ITEM_ID');
+    await expect.poll(async () => (await editorLines(page, 1)).join('\n')).toContain('"sourceId": "SHARE:');
+    expect(await page.inputValue('select:not([aria-label])')).toBe('item');
+    await expect.poll(() => problems(page)).toEqual([]);
+    await page.close();
+  });
+
   test('a hanging expression is stopped by the timeout and the next one evaluates', async () => {
     const page = await signedInPage(ADMIN_KEY);
     await openMappings(page);

@@ -21,6 +21,7 @@ import { SamplePane } from './SamplePane';
 import { useCanonicalSchemas } from './useCanonicalSchemas';
 import { useLiveEvaluation } from './useLiveEvaluation';
 import { useServerLookups } from './useServerLookups';
+import { useStoredMappings } from './useStoredMappings';
 
 type Lookups = Record<string, Record<string, unknown>>;
 
@@ -50,6 +51,29 @@ export function MappingsPage() {
   const editorRef = useRef<CodeEditor | null>(null);
 
   const { domains, schema, error: schemaLoadError } = useCanonicalSchemas(domain);
+  const stored = useStoredMappings();
+  const [openedKey, setOpenedKey] = useState('');
+
+  const openStored = async (key: string): Promise<void> => {
+    setOpenedKey(key);
+    if (key === '') {
+      setDomain(EXAMPLE_DOMAIN);
+      setExpression(EXAMPLE_EXPRESSION);
+      setSampleText(EXAMPLE_SAMPLES);
+      setLookupsText(EXAMPLE_LOOKUPS);
+      setSelectedIndex(0);
+      return;
+    }
+    const [source, mappingDomain] = key.split('/');
+    const opened = await stored.open(source, mappingDomain);
+    if (opened === null) return;
+    setDomain(opened.domain);
+    setExpression(opened.expression);
+    setSampleText(JSON.stringify(opened.samples, null, 2));
+    setFormat('auto');
+    setLookupsText(''); // stored mappings read the server's lookup tables
+    setSelectedIndex(0);
+  };
   const parsed = useMemo(() => parseSamples(sampleText, format), [sampleText, format]);
   const { lookups: pastedLookups, error: lookupsError } = useMemo(() => parseLookups(lookupsText), [lookupsText]);
   const server = useServerLookups(expression);
@@ -132,23 +156,39 @@ export function MappingsPage() {
         <div>
           <h1>Mappings</h1>
           <p className="muted">
-            Paste source records, write the JSONata mapping, and see the canonical output as you type.
+            Paste source records (or open a stored mapping with its samples), write the JSONata mapping, and see the
+            canonical output as you type.
             {!canWrite && ' Your role can try mappings here but not save them.'}
           </p>
         </div>
-        <label className="field field-inline">
-          <span>Target domain</span>
-          <select value={domain} onChange={(event) => setDomain(event.target.value)}>
-            {(domains.length > 0 ? domains.map((entry) => entry.domain) : [domain]).map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="header-controls">
+          <label className="field field-inline">
+            <span>Open</span>
+            <select value={openedKey} onChange={(event) => void openStored(event.target.value)} aria-label="Open a stored mapping">
+              <option value="">Example (not stored)</option>
+              {stored.mappings.map((mapping) => (
+                <option key={`${mapping.source}/${mapping.domain}`} value={`${mapping.source}/${mapping.domain}`}>
+                  {mapping.source} → {mapping.domain}
+                  {mapping.status === 'draft' ? ' (draft)' : ` (v${mapping.publishedVersion ?? '?'})`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field field-inline">
+            <span>Target domain</span>
+            <select value={domain} onChange={(event) => setDomain(event.target.value)}>
+              {(domains.length > 0 ? domains.map((entry) => entry.domain) : [domain]).map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       </header>
       {schemaLoadError !== null && <ErrorNotice error={schemaLoadError} />}
       {server.error !== null && <ErrorNotice error={server.error} />}
+      {stored.error !== null && <ErrorNotice error={stored.error} />}
       <div className="workbench">
         <SamplePane
           sampleText={sampleText}
