@@ -43,8 +43,9 @@ function countLines(text: string): number {
 }
 
 /** Streams `body` into the store chunk by chunk; on any failure the partial upload is removed. */
-export async function storeUpload(services: Pick<AppServices, 'store'>, input: { body: AsyncIterable<Buffer>; limit?: number }): Promise<StoredUpload> {
+export async function storeUpload(services: Pick<AppServices, 'store'>, input: { body: AsyncIterable<Buffer>; limit?: number; chunkBytes?: number }): Promise<StoredUpload> {
   const limit = input.limit ?? MAX_UPLOAD_BYTES;
+  const chunkBytes = input.chunkBytes ?? UPLOAD_CHUNK_BYTES;
   const uploadId = `upl_${randomUUID()}`;
   const decoder = new StringDecoder('utf8');
   const upload: StoredUpload = { uploadId, chunks: 0, bytes: 0, lines: 0, hasUnterminatedLastLine: false };
@@ -64,7 +65,7 @@ export async function storeUpload(services: Pick<AppServices, 'store'>, input: {
       if (upload.bytes > limit) throw new PayloadTooLargeError(limit);
       pending.push(buffer);
       pendingBytes += buffer.length;
-      if (pendingBytes >= UPLOAD_CHUNK_BYTES) {
+      if (pendingBytes >= chunkBytes) {
         await write(decoder.write(Buffer.concat(pending, pendingBytes)));
         pending = [];
         pendingBytes = 0;
