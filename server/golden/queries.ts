@@ -51,6 +51,12 @@ export async function getSourceRecordsOf(services: Services, input: { golden: Go
   return services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ goldenId: input.golden._id }, { sort: { _id: 1 } });
 }
 
+/** Source records by id (as listed on a golden record or one of its versions), in id order. */
+export async function getSourceRecordsByIds(services: Services, input: { ids: string[] }): Promise<SourceRecordDocument[]> {
+  if (input.ids.length === 0) return [];
+  return services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: input.ids } }, { sort: { _id: 1 } });
+}
+
 /** Turns a query-string value into the values it may equal in stored JSON (text, number, boolean). */
 function equalityCandidates(text: string): unknown[] {
   const values: unknown[] = [text];

@@ -229,6 +229,8 @@ describe('unmerge', () => {
     const b = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: lawson });
     expect(b.goldenId).toBe(a.goldenId);
     const version = (await getGolden(a.goldenId)).version;
+    // Versions are found by time: keep the unmerge out of the merge's millisecond.
+    await new Promise((resolve) => setTimeout(resolve, 5));
 
     const response = await server.request<{ golden: GoldenRecordView; newGoldenId: string; outcome: string }>('POST', `/api/v1/golden/item/${a.goldenId}/unmerge`, {
       body: { sourceRecordId: b.sourceRecordId, reason: 'different sterile packaging', expectedVersion: version },
@@ -242,6 +244,11 @@ describe('unmerge', () => {
     expect(split.history?.[0]).toMatchObject({ cause: 'unmerge', note: expect.stringContaining(a.goldenId) });
     const left = await server.request<{ items: HistoryEntryView[] }>('GET', `/api/v1/golden/item/${a.goldenId}/history`);
     expect(left.body.items.at(-1)).toMatchObject({ cause: 'unmerge', note: expect.stringContaining(b.sourceRecordId), sourceRecordIds: [a.sourceRecordId] });
+    // As of before the split, the record lists both members (with their current content).
+    const beforeSplit = left.body.items.at(-2);
+    const asOf = await server.request<GoldenRecordView>('GET', `/api/v1/golden/item/${a.goldenId}?include=sources&asOf=${encodeURIComponent(beforeSplit?.at ?? '')}`);
+    expect(asOf.body.version).toBe(beforeSplit?.version);
+    expect(asOf.body.sources?.map((s) => s.id)).toEqual([a.sourceRecordId, b.sourceRecordId].sort());
 
     // The source sends the record again with a change the rules do not compare: it stays apart.
     const resent = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...lawson, price: { amount: 4, currency: 'USD' } } });

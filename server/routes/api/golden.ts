@@ -22,6 +22,7 @@ import {
   exportGoldenRecords,
   getGoldenRecord,
   getGoldenRecordAsOf,
+  getSourceRecordsByIds,
   getSourceRecordsOf,
   listGoldenRecords,
   loadSurvivorshipConfig,
@@ -52,7 +53,7 @@ function actorOf(principal: Principal): { keyId: string; name: string; role: str
 async function presentWithExtras(args: { services: AppServices; golden: GoldenRecordDocument; include: GetGoldenQuery['include']; options: PresentOptions; isAsOf?: boolean }): Promise<GoldenRecordView> {
   const include = new Set(args.include ?? []);
   const view = presentGolden(args.golden, { ...args.options, includeLineage: include.has('lineage'), asOf: args.isAsOf });
-  if (include.has('sources')) view.sources = (await getSourceRecordsOf(args.services, { golden: args.golden })).filter((s) => args.golden.sourceRecordIds.includes(s._id)).map((s) => presentSourceRecord(s, args.options));
+  if (include.has('sources')) view.sources = (await getSourceRecordsByIds(args.services, { ids: args.golden.sourceRecordIds })).map((s) => presentSourceRecord(s, args.options));
   if (include.has('history')) {
     const history = await readHistory({ store: args.services.store, goldenId: args.golden._id });
     view.history = history.filter((h) => h.version <= args.golden.version).map((h) => presentHistoryEntry(h, args.options));
