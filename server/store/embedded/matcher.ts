@@ -64,6 +64,13 @@ export function compileFilter(filter: Filter): { test(doc: Document): boolean } 
 
 /** Yields every matching document (a fresh parsed copy each), with TICK markers during long scans. */
 export function* matchDocuments(view: CollectionView, filter: Filter): Generator<Match | typeof TICK> {
+  const keys = Object.keys(filter);
+  if (keys.length === 1 && keys[0] === '_id' && typeof filter._id === 'string') {
+    // Primary-key lookup: the document stored under this _id is the only possible match.
+    const json = viewGet(view, filter._id);
+    if (json !== undefined) yield { id: filter._id, json, doc: JSON.parse(json) as Document };
+    return;
+  }
   const query = compileFilter(filter);
   const { state, overlay } = view;
   const plan = state.plan(filter);
