@@ -12,15 +12,18 @@ export interface ApiErrorDetail {
 }
 
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: ApiErrorDetail[] | Record<string, unknown>,
-    readonly requestId?: string,
-  ) {
-    super(message);
+  readonly status: number;
+  readonly code: string;
+  readonly details?: ApiErrorDetail[] | Record<string, unknown>;
+  readonly requestId?: string;
+
+  constructor(init: { status: number; code: string; message: string; details?: ApiErrorDetail[] | Record<string, unknown>; requestId?: string }) {
+    super(init.message);
     this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details;
+    this.requestId = init.requestId;
   }
 }
 
@@ -31,17 +34,18 @@ function isEnvelope(value: unknown): value is ErrorEnvelope {
 }
 
 /** Builds an ApiError from a failed response body (JSON envelope or anything else). */
-export function toApiError(status: number, body: unknown, statusText = ''): ApiError {
+export function toApiError(response: { status: number; body: unknown; statusText?: string }): ApiError {
+  const { status, body, statusText = '' } = response;
   if (isEnvelope(body)) {
     const { error } = body;
-    return new ApiError(error.status ?? status, error.code ?? 'ERROR', error.message, error.details, error.requestId);
+    return new ApiError({ status: error.status ?? status, code: error.code ?? 'ERROR', message: error.message, details: error.details, requestId: error.requestId });
   }
   if (status === 502 || status === 503 || status === 504) {
     // Without an envelope these come from a proxy (the dev server, a load balancer), not from the hub.
-    return new ApiError(status, `HTTP_${status}`, `The API server is not reachable right now (HTTP ${status}). Check that it is running and try again.`);
+    return new ApiError({ status, code: `HTTP_${status}`, message: `The API server is not reachable right now (HTTP ${status}). Check that it is running and try again.` });
   }
   const text = typeof body === 'string' && body.trim() !== '' ? body.trim().slice(0, 200) : statusText;
-  return new ApiError(status, `HTTP_${status}`, `The server answered ${status}${text ? ` (${text})` : ''}.`);
+  return new ApiError({ status, code: `HTTP_${status}`, message: `The server answered ${status}${text ? ` (${text})` : ''}.` });
 }
 
 /** One readable paragraph for any error a page catches, including field details. */
@@ -82,7 +86,7 @@ export function createApiClient(options: {
     try {
       response = await fetchImpl(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch {
-      throw new ApiError(0, 'NETWORK_ERROR', 'The studio could not reach the server. Check that it is running and try again.');
+      throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'The studio could not reach the server. Check that it is running and try again.' });
     }
     const text = await response.text();
     let parsed: unknown = text;
@@ -94,7 +98,7 @@ export function createApiClient(options: {
       }
     }
     if (!response.ok) {
-      const error = toApiError(response.status, parsed, response.statusText);
+      const error = toApiError({ status: response.status, body: parsed, statusText: response.statusText });
       if (response.status === 401) options.onUnauthorized?.(error);
       throw error;
     }

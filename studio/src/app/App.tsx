@@ -39,14 +39,15 @@ export function App() {
     setState({ phase: 'signedOut', error });
   }, []);
 
-  const onUnauthorized = useCallback(() => signOut(new ApiError(401, 'UNAUTHORIZED', 'Your API key is no longer accepted. Sign in again.')), [signOut]);
+  const onUnauthorized = useCallback(() => signOut(new ApiError({ status: 401, code: 'UNAUTHORIZED', message: 'Your API key is no longer accepted. Sign in again.' })), [signOut]);
 
   useEffect(() => {
     const stored = readStoredKey();
     if (stored === null) return;
     loadMe(stored).then(
       (me) => setState({ phase: 'signedIn', client: createApiClient({ apiKey: stored, onUnauthorized }), me }),
-      (error: unknown) => signOut(error),
+      // Only a rejected key is forgotten; an unreachable server should not cost the analyst their key.
+      (error: unknown) => (error instanceof ApiError && error.status !== 401 ? setState({ phase: 'signedOut', error }) : signOut(error)),
     );
   }, [onUnauthorized, signOut]);
 

@@ -73,13 +73,15 @@ function none(offset: number): CompletionResult {
 }
 
 /** How far a word the cursor sits in continues to the right, so accepting replaces all of it. */
-function wordEnd(text: string, offset: number, pattern: RegExp): number {
-  let end = offset;
+function wordEnd(text: string, from: { offset: number; pattern: RegExp }): number {
+  const { pattern } = from;
+  let end = from.offset;
   while (end < text.length && pattern.test(text[end])) end += 1;
   return end;
 }
 
-function fieldSuggestions(state: CursorState, samples: readonly unknown[], options: { isBacktick: boolean }): Suggestion[] {
+function fieldSuggestions(state: CursorState, options: { samples: readonly unknown[]; isBacktick: boolean }): Suggestion[] {
+  const { samples } = options;
   const path = state.scope.isExpectingStep ? state.scope.current : state.scope.context;
   if (path === null || !path.isKnown) return [];
   const fields = fieldsOf(valuesAtPath(samples, path.steps));
@@ -142,19 +144,17 @@ function keywordSuggestions(words: ReadonlyArray<[string, string]>): Suggestion[
   }));
 }
 
-function closingQuote(text: string, offset: number, quote: string): string {
-  return text[offset] === quote ? '' : quote;
-}
-
-function stringSuggestions(request: CompletionRequest, tokens: LexToken[], partial: LexToken): CompletionResult {
+function stringSuggestions(request: CompletionRequest, lexed: { tokens: LexToken[]; partial: LexToken }): CompletionResult {
+  const { tokens, partial } = lexed;
   const { text, offset } = request;
   const quote = text[partial.start];
   const replaceStart = partial.start + 1;
-  const replaceEnd = wordEnd(text, offset, /[^'"\n]/);
+  const replaceEnd = wordEnd(text, { offset, pattern: /[^'"\n]/ });
   const before = tokens.slice(0, -1).filter((token) => token.kind !== 'comment');
   const opener = before[before.length - 1];
   const callee = before[before.length - 2];
-  const close = closingQuote(text, replaceEnd, quote);
+  // Add the closing quote unless one is already there.
+  const close = text[replaceEnd] === quote ? '' : quote;
   if (opener?.value === '(' && callee?.kind === 'variable' && callee.value === '$lookup') {
     const suggestions = (request.lookupTables ?? []).map((table) => ({
       label: table.name,
@@ -194,13 +194,13 @@ export function completeJsonata(request: CompletionRequest): CompletionResult {
   const isAtEndOfLast = last !== undefined && last.end === offset;
 
   if (last !== undefined && !last.isClosed) {
-    if (last.kind === 'string') return stringSuggestions(request, tokens, last);
+    if (last.kind === 'string') return stringSuggestions(request, { tokens, partial: last });
     if (last.kind !== 'quotedName') return none(offset);
     // Inside an unterminated backtick name: offer fields, replacing from the backtick.
     const state = analyzeTokens(tokens.slice(0, -1), { hasSchema: false });
-    let replaceEnd = wordEnd(text, offset, /[^`\n]/);
+    let replaceEnd = wordEnd(text, { offset, pattern: /[^`\n]/ });
     if (text[replaceEnd] === '`') replaceEnd += 1;
-    const suggestions = fieldSuggestions(state, request.samples, { isBacktick: true });
+    const suggestions = fieldSuggestions(state, { samples: request.samples, isBacktick: true });
     return { situation: state.scope.isExpectingStep ? 'afterDot' : 'operand', suggestions, replaceStart: last.start, replaceEnd };
   }
 
@@ -211,20 +211,20 @@ export function completeJsonata(request: CompletionRequest): CompletionResult {
   const preceding = partial === undefined ? tokens : tokens.slice(0, -1);
   const state = analyzeTokens(preceding, { hasSchema: false });
   const replaceStart = partial?.start ?? offset;
-  const replaceEnd = wordEnd(text, offset, /[\w$]/);
+  const replaceEnd = wordEnd(text, { offset, pattern: /[\w$]/ });
   const result = (situation: CompletionSituation, suggestions: Suggestion[]): CompletionResult => ({ situation, suggestions, replaceStart, replaceEnd });
 
   if (partial?.kind === 'variable') {
     return result('variable', [...variableSuggestions(lexJsonata(text)), ...functionSuggestions()]);
   }
   if (state.scope.isExpectingStep) {
-    return result('afterDot', fieldSuggestions(state, request.samples, { isBacktick: false }));
+    return result('afterDot', fieldSuggestions(state, { samples: request.samples, isBacktick: false }));
   }
   if (state.scope.current !== null) {
     return result('infix', keywordSuggestions(INFIX_KEYWORDS));
   }
   return result('operand', [
-    ...fieldSuggestions(state, request.samples, { isBacktick: false }),
+    ...fieldSuggestions(state, { samples: request.samples, isBacktick: false }),
     ...variableSuggestions(lexJsonata(text)),
     ...functionSuggestions(),
     ...keywordSuggestions(LITERAL_KEYWORDS.map((word) => [word, `The \`${word}\` keyword.`])),

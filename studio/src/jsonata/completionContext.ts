@@ -48,8 +48,8 @@ function extend(base: PathRef, step: PathStep): PathRef {
   return base.isKnown ? { isKnown: true, steps: [...base.steps, step] } : UNKNOWN;
 }
 
-function newScope(kind: ScopeKind, context: PathRef, extras: Partial<Scope> = {}): Scope {
-  return { kind, context, afterClose: UNKNOWN, schemaPath: null, isKeyPosition: false, current: null, isExpectingStep: false, ...extras };
+function newScope(kind: ScopeKind, fields: Partial<Scope> & { context: PathRef }): Scope {
+  return { kind, afterClose: UNKNOWN, schemaPath: null, isKeyPosition: false, current: null, isExpectingStep: false, ...fields };
 }
 
 /** Where an object or array opened at the current position would sit in the output schema. */
@@ -70,32 +70,39 @@ function stepFrom(scope: Scope, step: PathStep): PathRef {
   return scope.isExpectingStep && scope.current !== null ? extend(scope.current, step) : extend(scope.context, step);
 }
 
-function openBracket(stack: Scope[], token: LexToken, previous: LexToken | undefined): void {
+/** A token with the significant token before it. */
+interface Step {
+  token: LexToken;
+  previous: LexToken | undefined;
+}
+
+function openBracket(stack: Scope[], { token, previous }: Step): void {
   const scope = stack[stack.length - 1];
   const followsPath = scope.current !== null && (scope.isExpectingStep || isOperandEnd(previous));
   if (token.value === '[') {
     if (followsPath && !scope.isExpectingStep && scope.current !== null) {
-      stack.push(newScope('predicate', scope.current, { afterClose: scope.current }));
+      stack.push(newScope('predicate', { context: scope.current, afterClose: scope.current }));
     } else {
-      stack.push(newScope('array', scope.context, { schemaPath: expectedSchemaPath(scope) }));
+      stack.push(newScope('array', { context: scope.context, schemaPath: expectedSchemaPath(scope) }));
     }
   } else if (token.value === '{') {
     const context = followsPath && scope.current !== null ? scope.current : scope.context;
-    stack.push(newScope('object', context, { schemaPath: expectedSchemaPath(scope), isKeyPosition: true }));
+    stack.push(newScope('object', { context, schemaPath: expectedSchemaPath(scope), isKeyPosition: true }));
   } else if (previous?.kind === 'variable' && scope.pendingCall !== undefined) {
-    stack.push(newScope('call', scope.pendingCall.context, { functionName: scope.pendingCall.name }));
+    stack.push(newScope('call', { context: scope.pendingCall.context, functionName: scope.pendingCall.name }));
   } else if (scope.pendingSort !== undefined && previous?.value === '^') {
-    stack.push(newScope('block', scope.pendingSort, { afterClose: scope.pendingSort }));
+    stack.push(newScope('block', { context: scope.pendingSort, afterClose: scope.pendingSort }));
   } else if (scope.isExpectingStep && scope.current !== null) {
-    stack.push(newScope('block', scope.current));
+    stack.push(newScope('block', { context: scope.current }));
   } else {
-    stack.push(newScope('block', scope.context, { schemaPath: expectedSchemaPath(scope) }));
+    stack.push(newScope('block', { context: scope.context, schemaPath: expectedSchemaPath(scope) }));
   }
   scope.pendingCall = undefined;
   scope.pendingSort = undefined;
 }
 
-function applyOperator(stack: Scope[], token: LexToken, previous: LexToken | undefined): void {
+function applyOperator(stack: Scope[], step: Step): void {
+  const { token, previous } = step;
   const scope = stack[stack.length - 1];
   switch (token.value) {
     case '.':
@@ -116,7 +123,7 @@ function applyOperator(stack: Scope[], token: LexToken, previous: LexToken | und
     case '[':
     case '{':
     case '(':
-      openBracket(stack, token, previous);
+      openBracket(stack, step);
       return;
     case ')':
     case ']':
@@ -151,7 +158,8 @@ function applyOperator(stack: Scope[], token: LexToken, previous: LexToken | und
   }
 }
 
-function applyToken(stack: Scope[], token: LexToken, previous: LexToken | undefined): void {
+function applyToken(stack: Scope[], step: Step): void {
+  const { token } = step;
   const scope = stack[stack.length - 1];
   switch (token.kind) {
     case 'name':
@@ -190,7 +198,7 @@ function applyToken(stack: Scope[], token: LexToken, previous: LexToken | undefi
       scope.isExpectingStep = false;
       return;
     case 'operator':
-      applyOperator(stack, token, previous);
+      applyOperator(stack, step);
       return;
     default:
   }
@@ -198,11 +206,11 @@ function applyToken(stack: Scope[], token: LexToken, previous: LexToken | undefi
 
 /** The scope and path state just after the last of `tokens` (comments ignored). */
 export function analyzeTokens(tokens: readonly LexToken[], options: { hasSchema: boolean }): CursorState {
-  const stack: Scope[] = [newScope('root', ROOT, { afterClose: null, schemaPath: options.hasSchema ? [] : null })];
+  const stack: Scope[] = [newScope('root', { context: ROOT, afterClose: null, schemaPath: options.hasSchema ? [] : null })];
   let previous: LexToken | undefined;
   for (const token of tokens) {
     if (token.kind === 'comment') continue;
-    applyToken(stack, token, previous);
+    applyToken(stack, { token, previous });
     previous = token;
   }
   return { scope: stack[stack.length - 1], depth: stack.length, previous };

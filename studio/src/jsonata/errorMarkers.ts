@@ -48,9 +48,9 @@ export function positionAt(text: string, offset: number): { lineNumber: number; 
 }
 
 /** The marker range for the characters [start, end). */
-export function rangeOf(text: string, start: number, end: number): MarkerRange {
-  const from = positionAt(text, start);
-  const to = positionAt(text, Math.max(end, start));
+export function rangeOf(text: string, span: { start: number; end: number }): MarkerRange {
+  const from = positionAt(text, span.start);
+  const to = positionAt(text, Math.max(span.end, span.start));
   return { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column };
 }
 
@@ -139,9 +139,8 @@ export function errorSpan(text: string, error: JsonataErrorLike): { start: numbe
 
 /** The marker (range + plain message) for a jsonata error in `text`. */
 export function markerForError(text: string, error: JsonataErrorLike): EditorMarker {
-  const { start, end } = errorSpan(text, error);
   const code = error.jsonataCode ?? error.code;
-  const marker: EditorMarker = { ...rangeOf(text, start, end), message: friendlyMessage(error) };
+  const marker: EditorMarker = { ...rangeOf(text, errorSpan(text, error)), message: friendlyMessage(error) };
   if (code !== undefined) marker.code = code;
   return marker;
 }

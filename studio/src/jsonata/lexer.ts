@@ -51,7 +51,8 @@ export function isOperandEnd(token: LexToken | undefined): boolean {
   }
 }
 
-function readDelimited(text: string, start: number, quote: string): { end: number; isClosed: boolean } {
+function readDelimited(text: string, opening: { start: number; quote: string }): { end: number; isClosed: boolean } {
+  const { start, quote } = opening;
   let index = start + 1;
   while (index < text.length) {
     const char = text[index];
@@ -111,7 +112,7 @@ export function lexJsonata(text: string): LexToken[] {
       continue;
     }
     if (char === '"' || char === "'" || char === '`') {
-      const { end, isClosed } = readDelimited(text, index, char);
+      const { end, isClosed } = readDelimited(text, { start: index, quote: char });
       const value = text.slice(index + 1, isClosed ? end - 1 : end);
       push({ kind: char === '`' ? 'quotedName' : 'string', value, start: index, end, isClosed });
       continue;

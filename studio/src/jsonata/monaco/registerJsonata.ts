@@ -40,9 +40,9 @@ const KIND: Record<SuggestionKind, languages.CompletionItemKind> = {
   property: languages.CompletionItemKind.Property,
 };
 
-function rangeBetween(model: editor.ITextModel, start: number, end: number): IRange {
-  const from = model.getPositionAt(start);
-  const to = model.getPositionAt(end);
+function rangeBetween(model: editor.ITextModel, span: { start: number; end: number }): IRange {
+  const from = model.getPositionAt(span.start);
+  const to = model.getPositionAt(span.end);
   return { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column };
 }
 
@@ -57,7 +57,7 @@ function provideCompletionItems(model: editor.ITextModel, position: Position): l
     targetSchema: context.targetSchema,
   });
   // Monaco requires the replace range to start and end on the cursor's line.
-  const range = rangeBetween(model, result.replaceStart, result.replaceEnd);
+  const range = rangeBetween(model, { start: result.replaceStart, end: result.replaceEnd });
   if (range.startLineNumber !== position.lineNumber || range.endLineNumber !== position.lineNumber) return { suggestions: [] };
   return {
     suggestions: result.suggestions.map((suggestion) => ({
@@ -82,7 +82,7 @@ function provideHover(model: editor.ITextModel, position: Position): languages.H
   if (doc === undefined) return null;
   const contents = [{ value: `\`\`\`\n${doc.signature}\n\`\`\`` }, { value: doc.doc }];
   if (doc.example) contents.push({ value: `Example: \`${doc.example}\`` });
-  return { range: rangeBetween(model, token.start, token.end), contents };
+  return { range: rangeBetween(model, token), contents };
 }
 
 function provideSignatureHelp(model: editor.ITextModel, position: Position): languages.SignatureHelpResult | null {
