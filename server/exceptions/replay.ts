@@ -98,7 +98,7 @@ export const replayExceptionsJob: JobHandler<ReplayJobParams> = {
       signal.throwIfAborted();
       const batch = await collection.find({ ...replayableFilter(job.params.filter), _id: { $gt: state.lastId } }, { sort: { _id: 1 }, limit: BATCH_SIZE });
       if (batch.length === 0) break;
-      const results = await replayExceptions(services as AppServices, { exceptions: batch, actor: job.params.actor, origin: { jobId: job._id } });
+      const results = await replayExceptions(services, { exceptions: batch, actor: job.params.actor, origin: { jobId: job._id } });
       state.replayed += results.filter((result) => result.status === 'replayed').length;
       state.failed += results.filter((result) => result.status === 'open').length;
       state.lastId = batch[batch.length - 1]._id;

@@ -7,7 +7,6 @@
  */
 import type { GoldenActor } from '../golden';
 import type { JobHandler } from '../jobs/types';
-import type { AppServices } from '../services';
 import { ingestItems, prepareIngest } from './ingestRecords';
 import { readItems, type IngestFormat } from './recordReader';
 import { emptyTotals, type IngestTotals } from './types';
@@ -47,7 +46,7 @@ export const ingestUploadJob: JobHandler<IngestUploadParams> = {
   async run({ job, services, checkpoint, report, signal }) {
     const params = job.params;
     const start: UploadCheckpoint = isCheckpoint(checkpoint) ? checkpoint : { consumed: 0, totals: emptyTotals() };
-    const context = await prepareIngest(services as AppServices, { source: params.source, domain: params.domain, actor: params.actor, origin: { jobId: job._id } });
+    const context = await prepareIngest(services, { source: params.source, domain: params.domain, actor: params.actor, origin: { jobId: job._id } });
     await report({ phase: 'ingesting', done: start.totals.accepted + start.totals.unchanged, failed: start.totals.exceptions });
     const run = await ingestItems(context, {
       items: readItems({ format: params.format, chunks: readUploadChunks(services, { uploadId: params.upload.uploadId, chunks: params.upload.chunks }) }),

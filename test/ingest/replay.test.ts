@@ -71,3 +71,23 @@ test('an unreadable line cannot be replayed', async () => {
   expect(replay.status).toBe(409);
   expect(replay.body.error.code).toBe('EXCEPTION_NOT_REPLAYABLE');
 });
+
+test('more exceptions than the inline limit replay as a job with progress', async () => {
+  // A fresh source whose mapping rejects every record until fixed.
+  await publishMapping(server, { source: 'legacy', domain: 'item', expression: `{ "sourceId": INV_ITEM_ID, "description": DESCR60, "baseUom": UNIT_MEASURE_STD }` });
+  const rows = Array.from({ length: 205 }, () => erpItemRow({ UNIT_MEASURE_STD: 'PLT' }));
+  const first = await ingest(server, { source: 'legacy', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' });
+  expect(first.body.totals.exceptions).toBe(205);
+  await publishMapping(server, { source: 'legacy', domain: 'item', expression: `{ "sourceId": INV_ITEM_ID, "description": DESCR60, "baseUom": UNIT_MEASURE_STD = 'PLT' ? 'CS' : UNIT_MEASURE_STD }` });
+
+  const started = await server.request<{ matched: number; jobId: string }>('POST', '/api/v1/exceptions/replay', { body: { source: 'legacy', code: 'INVALID_UOM' } });
+  expect(started.status).toBe(202);
+  expect(started.body.matched).toBe(205);
+  expect(started.headers.get('location')).toBe(`/api/v1/jobs/${started.body.jobId}`);
+  const job = await server.running.services.jobs.waitFor(started.body.jobId);
+  expect(job.status).toBe('succeeded');
+  expect(job.result).toEqual({ replayed: 205, stillFailing: 0 });
+  expect(job.progress).toMatchObject({ done: 205, failed: 0 });
+  const open = await server.request<{ total: number }>('GET', '/api/v1/exceptions?source=legacy');
+  expect(open.body.total).toBe(0);
+}, 120_000);
