@@ -18,6 +18,7 @@ import { loadMappingsAsCode } from './mappings/loadMappingFiles';
 import { seedIfEmpty } from './ingest/seedLoader';
 import type { AppServices } from './services';
 import { openStore } from './store';
+import { startTaskSync } from './stewardship/taskSync';
 
 export interface RunningApp {
   services: AppServices;
@@ -47,11 +48,14 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     if (config.seed) await seedIfEmpty(services);
     const app = createApp({ services, routes: allRoutes(), studioDir: options.studioDir });
     if (options.startJobs ?? true) await services.jobs.start();
+    // Keeps the steward inbox in step with the change feed and the exception queue.
+    const stopTaskSync = (options.startJobs ?? true) ? startTaskSync(services) : async () => undefined;
     return {
       services,
       app,
       adminKeySource,
       close: async () => {
+        await stopTaskSync();
         await services.jobs.stop();
         await services.mappingRuntime.close();
         await store.close();

@@ -10,13 +10,14 @@ import { goldenCollections } from '../golden/collections';
 import { lookupCollections } from '../lookups/collections';
 import { mappingCollections } from '../mappings/collections';
 import { ingestCollections } from '../ingest/collections';
+import { stewardshipCollections } from '../stewardship/collections';
 
 export interface CollectionDefinition {
   name: string;
   indexes: IndexSpec[];
 }
 
-export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections];
+export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections];
 
 /** Creates every declared index (idempotent). */
 export async function ensureCollections(store: Store): Promise<void> {

@@ -10,6 +10,8 @@ import { xrefRoutes } from './api/xref';
 import { changeRoutes } from './api/changes';
 import { ingestRoutes } from './api/ingest';
 import { exceptionRoutes } from './api/exceptions';
+import { taskRoutes } from './api/tasks';
+import { auditRoutes } from './api/audit';
 import { systemRoutes } from './system';
 
 export const APP_VERSION = '0.1.0';
@@ -17,6 +19,6 @@ export const APP_VERSION = '0.1.0';
 /** All routes, system routes first. */
 export function allRoutes(): AnyRoute[] {
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes, ...mappingRoutes, ...lookupRoutes, ...goldenRoutes, ...xrefRoutes, ...changeRoutes, ...ingestRoutes, ...exceptionRoutes);
+  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes, ...mappingRoutes, ...lookupRoutes, ...goldenRoutes, ...xrefRoutes, ...changeRoutes, ...ingestRoutes, ...exceptionRoutes, ...taskRoutes, ...auditRoutes);
   return routes;
 }

@@ -33,8 +33,24 @@ export interface TaskDocument {
   history: Array<{ at: string; by: string; action: string; note?: string }>;
   createdAt: string;
   updatedAt: string;
+  /** Set when the task closes. */
+  closedAt?: string;
+  /** survivorship-conflict: the disagreeing values of trusted sources. */
+  values?: ConflictValue[];
+  /** data-quality: a summary of the exception (code, stage, message, sourceId). */
+  exception?: { code: string; stage: string; message: string; sourceId?: string };
   [key: string]: unknown;
 }
+
+/** One trusted source's value of a key attribute in a survivorship conflict. */
+export interface ConflictValue {
+  sourceRecordId: string;
+  source: string;
+  value: unknown;
+}
+
+/** How a closed task ended. */
+export type TaskResolution = 'merged' | 'not-a-match' | 'skipped' | 'overridden' | 'auto-closed';
 
 /** A pair a steward said is not a match; `_id` = the two ids sorted and joined with `~`. */
 export interface NotAMatchDocument {
@@ -47,5 +63,7 @@ export interface NotAMatchDocument {
   by: { keyId: string; name: string; role: string };
   at: string;
   reason?: string;
+  /** The task the decision was taken on, when there was one. */
+  taskId?: string;
   [key: string]: unknown;
 }

@@ -1,0 +1,217 @@
+/**
+ * Request/response contracts of the steward's inbox (tasks and their actions) and the audit API;
+ * imported by the server's routes and presenters and by the studio.
+ */
+import type { FromSchema } from 'json-schema-to-ts';
+import { domainParam, expectedVersionProperty, goldenIdParam, reasonProperty } from './golden';
+
+export const TASK_TYPES = ['potential-match', 'data-quality', 'survivorship-conflict'] as const;
+export const TASK_SORTS = ['priority', '-priority', 'score', '-score', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
+
+export const taskIdParamsSchema = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
+
+/** Filters shared by the task list, the counts and bulk actions. */
+const taskFilterProperties = {
+  domain: domainParam,
+  type: { type: 'string', enum: TASK_TYPES },
+  source: { type: 'string', maxLength: 100 },
+  status: { type: 'string', enum: ['open', 'closed'], description: 'Default open.' },
+  assignee: { type: 'string', maxLength: 200, description: 'An API key id, or `none` for unassigned tasks.' },
+  band: { type: 'string', enum: ['auto-merge', 'review', 'no-match'], description: 'The best candidate\'s match band.' },
+  minScore: { type: 'number', minimum: 0, maximum: 1, description: 'Best candidate score at least this.' },
+  maxScore: { type: 'number', minimum: 0, maximum: 1, description: 'Best candidate score below this.' },
+  createdBefore: { type: 'string', format: 'date-time', description: 'Age: opened before this time ("older than").' },
+  createdAfter: { type: 'string', format: 'date-time', description: 'Age: opened at or after this time.' },
+} as const;
+
+export const taskListQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...taskFilterProperties,
+    sort: { type: 'string', enum: TASK_SORTS, default: '-priority', description: 'Field to sort by; a leading `-` sorts descending. Ties in id order.' },
+    cursor: { type: 'string', maxLength: 600, description: 'nextCursor of the previous page.' },
+    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+  },
+} as const;
+export type TaskListQuery = FromSchema<typeof taskListQuerySchema>;
+
+export const taskCountsQuerySchema = { type: 'object', additionalProperties: false, properties: taskFilterProperties } as const;
+export type TaskFilterInput = FromSchema<typeof taskCountsQuerySchema>;
+
+export const expectedTaskVersion = { ...expectedVersionProperty, description: 'The task version you last read; another version answers 409 with the current task.' } as const;
+
+export const assignBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['expectedVersion'],
+  properties: {
+    assignee: { type: ['string', 'null'], maxLength: 200, description: 'API key id of the steward; null unassigns. Omitted: assign to yourself.' },
+    expectedVersion: expectedTaskVersion,
+  },
+} as const;
+
+export const commentBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['text'],
+  properties: { text: { type: 'string', minLength: 1, maxLength: 4000 } },
+} as const;
+
+export const priorityBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['priority', 'expectedVersion'],
+  properties: { priority: { type: 'integer', minimum: 0, maximum: 100 }, expectedVersion: expectedTaskVersion },
+} as const;
+
+const goldenVersionsProperty = {
+  type: 'object',
+  additionalProperties: { type: 'integer', minimum: 1 },
+  description: 'Golden record id → the version you last read; a different current version answers 409 with that record.',
+} as const;
+
+export const mergeTaskBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['expectedVersion', 'reason'],
+  properties: {
+    expectedVersion: expectedTaskVersion,
+    candidateGoldenId: { ...goldenIdParam, description: 'The candidate accepted; default the best one.' },
+    goldenVersions: goldenVersionsProperty,
+    survivor: { type: 'string', enum: ['candidate', 'subject'], default: 'candidate', description: 'Whose id survives; default the candidate (the established record).' },
+    attributes: {
+      type: 'object',
+      description: 'Per attribute, which value survives: a member source record\'s value, or a value of your own. Stored as steward overrides.',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { sourceRecordId: { type: 'string', minLength: 1, maxLength: 400 }, value: {} },
+      },
+    },
+    reason: reasonProperty,
+  },
+} as const;
+export type MergeTaskBody = FromSchema<typeof mergeTaskBodySchema>;
+
+export const notAMatchBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['expectedVersion', 'reason'],
+  properties: {
+    expectedVersion: expectedTaskVersion,
+    candidateGoldenIds: { type: 'array', minItems: 1, maxItems: 50, items: goldenIdParam, description: 'Candidates rejected; default all.' },
+    reason: reasonProperty,
+  },
+} as const;
+
+export const skipBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['expectedVersion'],
+  properties: { expectedVersion: expectedTaskVersion, reason: reasonProperty },
+} as const;
+
+export const overrideTaskBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['expectedVersion', 'reason'],
+  properties: {
+    expectedVersion: expectedTaskVersion,
+    sourceRecordId: { type: 'string', minLength: 1, maxLength: 400, description: 'Take the value of this member source record.' },
+    value: { description: 'Or give the value yourself.' },
+    goldenVersion: { ...expectedVersionProperty, description: 'The golden record version you last read.' },
+    reason: reasonProperty,
+  },
+} as const;
+
+export const bulkBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['action', 'filter', 'reason'],
+  properties: {
+    action: { type: 'string', enum: ['merge', 'not-a-match'], description: 'merge accepts each task\'s best candidate; not-a-match rejects all its candidates.' },
+    filter: { type: 'object', additionalProperties: false, properties: { ...taskFilterProperties, type: { type: 'string', enum: ['potential-match'] } } },
+    reason: reasonProperty,
+  },
+} as const;
+export type BulkBody = FromSchema<typeof bulkBodySchema>;
+
+export const auditQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    goldenId: { ...goldenIdParam, description: 'Entries whose target is this record (golden record, task, source record or exception id).' },
+    actor: { type: 'string', maxLength: 200, description: 'API key id, or `system` for automatic decisions.' },
+    action: { type: 'string', maxLength: 100, description: 'Exact action, or a prefix ending in `.` (e.g. `task.`).' },
+    from: { type: 'string', format: 'date-time', description: 'At or after this time.' },
+    to: { type: 'string', format: 'date-time', description: 'Before this time.' },
+    order: { type: 'string', enum: ['asc', 'desc'], default: 'asc' },
+    cursor: { type: 'string', maxLength: 600 },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+  },
+} as const;
+export type AuditQuery = FromSchema<typeof auditQuerySchema>;
+
+export interface TaskCandidateView {
+  goldenId: string;
+  score: number;
+  band: string;
+  explanation: unknown;
+}
+
+export interface TaskView {
+  id: string;
+  type: (typeof TASK_TYPES)[number];
+  domain: string;
+  source?: string;
+  status: 'open' | 'closed';
+  resolution?: string;
+  version: number;
+  priority: number;
+  assignee: string | null;
+  subject: { sourceRecordId?: string; goldenId?: string; exceptionId?: string; attribute?: string };
+  candidates?: TaskCandidateView[];
+  score?: number;
+  band?: string;
+  values?: Array<{ sourceRecordId: string; source: string; value: unknown }>;
+  exception?: { code: string; stage: string; message: string; sourceId?: string };
+  comments: Array<{ at: string; by: string; text: string }>;
+  history: Array<{ at: string; by: string; action: string; note?: string }>;
+  createdAt: string;
+  updatedAt: string;
+  closedAt?: string;
+}
+
+export interface TaskListView {
+  items: TaskView[];
+  nextCursor: string | null;
+}
+
+export interface TaskCountsView {
+  total: number;
+  byType: Record<string, number>;
+  byDomain: Record<string, number>;
+  bySource: Record<string, number>;
+  byBand: Record<string, number>;
+  byAssignee: Record<string, number>;
+  /** Best-candidate score in tenths: `0.9-1.0`, `0.8-0.9`, …; `none` without a score. */
+  byScoreBand: Record<string, number>;
+  /** Age of open tasks: `<1d`, `1-7d`, `7-30d`, `>30d`. */
+  byAge: Record<string, number>;
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actor: { keyId: string; name: string; role: string; rule?: string };
+  action: string;
+  target: { type: string; id: string; domain?: string };
+  before?: unknown;
+  after?: unknown;
+  reason?: string;
+}

@@ -1,0 +1,21 @@
+/** The audit API: who changed what, when and why — per golden record, per actor, per action and time range. */
+import { auditQuerySchema } from '../../contracts/stewardship';
+import { defineRoute } from '../../http/route';
+import { presentAuditEntry, queryAudit } from '../../stewardship';
+
+export const auditRoutes = [
+  defineRoute({
+    operationId: 'queryAudit',
+    method: 'get',
+    path: '/audit',
+    summary: 'Audit log entries filtered by golden record (with the tasks about it), actor, action and time range; cursor-paginated',
+    tags: ['audit'],
+    auth: { action: 'audit.read' },
+    query: auditQuerySchema,
+    responses: { 200: { description: '`{ items, nextCursor }` in time order (`order=desc` for newest first).' }, 400: { description: 'Invalid filter or cursor.' } },
+    handler: async ({ services, query }) => {
+      const page = await queryAudit(services, query);
+      return { body: { items: page.items.map(presentAuditEntry), nextCursor: page.nextCursor } };
+    },
+  }),
+];

@@ -1,0 +1,223 @@
+/**
+ * The steward's inbox over HTTP: list, count and read tasks; assign, comment, prioritise; decide
+ * (merge, not-a-match, skip, override); bulk decisions as a job. Every change takes the task version
+ * the steward read (`expectedVersion`) and answers 409 with the current task when it moved on.
+ */
+import {
+  assignBodySchema,
+  bulkBodySchema,
+  commentBodySchema,
+  mergeTaskBodySchema,
+  notAMatchBodySchema,
+  overrideTaskBodySchema,
+  priorityBodySchema,
+  skipBodySchema,
+  taskCountsQuerySchema,
+  taskIdParamsSchema,
+  taskListQuerySchema,
+} from '../../contracts/stewardship';
+import { loadSurvivorshipConfig } from '../../golden/survivorshipConfig';
+import { canSeeSensitive, presentGolden } from '../../golden/goldenPresenter';
+import { defineRoute } from '../../http/route';
+import { presentJob } from '../../jobs/jobPresenter';
+import type { Principal } from '../../policies/abilities';
+import {
+  assignTask,
+  commentOnTask,
+  countTasks,
+  listTasks,
+  mergeTask,
+  presentTask,
+  rejectCandidates,
+  requireTask,
+  resolveConflict,
+  setTaskPriority,
+  skipTask,
+  startBulkAction,
+  type TaskDocument,
+} from '../../stewardship';
+
+const TAGS = ['tasks'];
+
+function actorOf(principal: Principal) {
+  return { keyId: principal.keyId, name: principal.name, role: principal.role };
+}
+
+/** Presents a task for a caller (sensitive values masked for roles that may not see them). */
+function present(task: TaskDocument, principal: Principal) {
+  let maskedAttributes: ReturnType<typeof loadSurvivorshipConfig>['maskedAttributes'] = [];
+  try {
+    maskedAttributes = loadSurvivorshipConfig(task.domain).maskedAttributes;
+  } catch {
+    // A task of a domain without valid rules still shows; nothing is configured as sensitive there.
+  }
+  return presentTask(task, { maskedAttributes, canSeeSensitive: canSeeSensitive(principal) });
+}
+
+const actionResponses = {
+  200: { description: 'The task after the action (and the golden record it changed, when it changed one).' },
+  400: { description: 'Invalid request (e.g. a candidate that is not on the task).' },
+  404: { description: 'No such task.' },
+  409: { description: 'STALE_VERSION, TASK_CLOSED, WRONG_TASK_TYPE or TASK_NO_LONGER_APPLIES (details.current is the task as it is now), or a stale golden record version (details.current is that record).' },
+};
+
+export const taskRoutes = [
+  defineRoute({
+    operationId: 'listTasks',
+    method: 'get',
+    path: '/tasks',
+    summary: 'The steward inbox: tasks filtered by domain, type, source, status, assignee, band, score and age; sorted; cursor-paginated',
+    tags: TAGS,
+    auth: { action: 'tasks.read' },
+    query: taskListQuerySchema,
+    responses: { 200: { description: '`{ items, nextCursor }`; nextCursor is null on the last page.' }, 400: { description: 'Invalid filter or cursor.' } },
+    handler: async ({ services, query, principal }) => {
+      const page = await listTasks(services, query);
+      return { body: { items: page.items.map((t) => present(t, principal)), nextCursor: page.nextCursor } };
+    },
+  }),
+  defineRoute({
+    operationId: 'countTasks',
+    method: 'get',
+    path: '/tasks/counts',
+    summary: 'Counts of the tasks matching a filter, per type, domain, source, band, assignee, score band and age',
+    tags: TAGS,
+    auth: { action: 'tasks.read' },
+    query: taskCountsQuerySchema,
+    responses: { 200: { description: 'Totals per filter value.' } },
+    handler: async ({ services, query }) => ({ body: await countTasks(services, query) }),
+  }),
+  defineRoute({
+    operationId: 'bulkTaskAction',
+    method: 'post',
+    path: '/tasks/bulk',
+    summary: 'Merge (best candidate) or reject (all candidates) every open potential-match task matching a filter, as a background job',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    body: bulkBodySchema,
+    responses: { 202: { description: 'The queued job; follow it at GET /api/v1/jobs/:id (progress, rate, ETA; result lists failures).' }, 400: { description: 'Invalid request.' } },
+    handler: async ({ services, body, principal }) => {
+      const job = await startBulkAction(services, { action: body.action, filter: body.filter, reason: body.reason, actor: actorOf(principal) });
+      return { status: 202, body: presentJob(job), headers: { location: `/api/v1/jobs/${job._id}` } };
+    },
+  }),
+  defineRoute({
+    operationId: 'getTask',
+    method: 'get',
+    path: '/tasks/:id',
+    summary: 'One task with its candidates and match explanations, comments and history',
+    tags: TAGS,
+    auth: { action: 'tasks.read' },
+    params: taskIdParamsSchema,
+    responses: { 200: { description: 'The task.' }, 404: { description: 'No such task.' } },
+    handler: async ({ services, params, principal }) => ({ body: present(await requireTask({ store: services.store, id: params.id }), principal) }),
+  }),
+  defineRoute({
+    operationId: 'assignTask',
+    method: 'post',
+    path: '/tasks/:id/assign',
+    summary: 'Assign a task to a steward (yourself when assignee is omitted; null unassigns)',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: assignBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => {
+      const task = await assignTask(services, { taskId: params.id, assignee: body.assignee, expectedVersion: body.expectedVersion, actor: actorOf(principal) });
+      return { body: present(task, principal) };
+    },
+  }),
+  defineRoute({
+    operationId: 'commentOnTask',
+    method: 'post',
+    path: '/tasks/:id/comments',
+    summary: 'Add a comment to a task (open or closed)',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: commentBodySchema,
+    responses: { 201: { description: 'The task with the comment.' }, 404: { description: 'No such task.' } },
+    handler: async ({ services, params, body, principal }) => ({ status: 201, body: present(await commentOnTask(services, { taskId: params.id, text: body.text, actor: actorOf(principal) }), principal) }),
+  }),
+  defineRoute({
+    operationId: 'setTaskPriority',
+    method: 'post',
+    path: '/tasks/:id/priority',
+    summary: 'Set the priority of a task (0..100, higher first)',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: priorityBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => ({
+      body: present(await setTaskPriority(services, { taskId: params.id, priority: body.priority, expectedVersion: body.expectedVersion, actor: actorOf(principal) }), principal),
+    }),
+  }),
+  defineRoute({
+    operationId: 'mergeTask',
+    method: 'post',
+    path: '/tasks/:id/merge',
+    summary: 'Accept a potential match: merge the golden records, optionally choosing per attribute which value survives',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: mergeTaskBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => {
+      const result = await mergeTask(services, {
+        taskId: params.id, expectedVersion: body.expectedVersion, candidateGoldenId: body.candidateGoldenId, goldenVersions: body.goldenVersions,
+        survivor: body.survivor, attributes: body.attributes as Record<string, { sourceRecordId?: string; value?: unknown }> | undefined, reason: body.reason, actor: actorOf(principal),
+      });
+      const options = { config: loadSurvivorshipConfig(result.golden.domain), canSeeSensitive: canSeeSensitive(principal) };
+      return { body: { task: present(result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }), retired: presentGolden(result.merge.retired, options) } };
+    },
+  }),
+  defineRoute({
+    operationId: 'notAMatchTask',
+    method: 'post',
+    path: '/tasks/:id/not-a-match',
+    summary: 'Reject candidates of a potential match (default all): the pair never comes back until a compared attribute changes',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: notAMatchBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => {
+      const result = await rejectCandidates(services, { taskId: params.id, expectedVersion: body.expectedVersion, candidateGoldenIds: body.candidateGoldenIds, reason: body.reason, actor: actorOf(principal) });
+      return { body: { task: present(result.task, principal), pairs: result.pairs } };
+    },
+  }),
+  defineRoute({
+    operationId: 'skipTask',
+    method: 'post',
+    path: '/tasks/:id/skip',
+    summary: 'Close a task without a decision (matching may raise the question again)',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: skipBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => ({
+      body: present(await skipTask(services, { taskId: params.id, expectedVersion: body.expectedVersion, reason: body.reason, actor: actorOf(principal) }), principal),
+    }),
+  }),
+  defineRoute({
+    operationId: 'overrideTask',
+    method: 'post',
+    path: '/tasks/:id/override',
+    summary: 'Settle a survivorship conflict with a steward override (a source\'s value, or a value given)',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: overrideTaskBodySchema,
+    responses: { ...actionResponses, 422: { description: 'The value is not valid for the attribute.' } },
+    handler: async ({ services, params, body, principal }) => {
+      const result = await resolveConflict(services, {
+        taskId: params.id, expectedVersion: body.expectedVersion, sourceRecordId: body.sourceRecordId, value: body.value, hasValue: 'value' in body,
+        goldenVersion: body.goldenVersion, reason: body.reason, actor: actorOf(principal),
+      });
+      const options = { config: loadSurvivorshipConfig(result.golden.domain), canSeeSensitive: canSeeSensitive(principal) };
+      return { body: { task: present(result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }) } };
+    },
+  }),
+];

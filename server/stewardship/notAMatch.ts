@@ -1,0 +1,70 @@
+/**
+ * Not-a-match decisions. A steward rejecting a candidate golden record stores one pair per member of
+ * that record: the subject source record ↔ the member, each with the fingerprint of what the matching
+ * rules compare (after normalisation). Golden records' matching skips such a pair while both
+ * fingerprints are unchanged — so the pair never returns as a task or an auto-merge, through any
+ * re-match — and a change of either record in a compared attribute reopens the question.
+ */
+import { asCanonical, fingerprintRecord, rulesFor } from '../golden/goldenMatching';
+import { loadMembers, requireGolden } from '../golden/goldenStore';
+import { NOT_A_MATCH, SOURCE_RECORDS } from '../golden/collections';
+import type { SourceRecordDocument } from '../golden/types';
+import type { Store, StoreSession } from '../store/types';
+import type { StewardActor } from './taskStore';
+import type { NotAMatchDocument } from './types';
+
+/** The stored id of a pair: the two ids sorted, joined with `~`. */
+export function notAMatchId(x: string, y: string): string {
+  return [x, y].sort().join('~');
+}
+
+/** The fingerprint of what the domain's rules compare for one source record. */
+export async function fingerprintOf(record: SourceRecordDocument): Promise<string> {
+  return fingerprintRecord(asCanonical(record.canonical, record.sourceId), await rulesFor(record.domain));
+}
+
+/** Stores record ↔ member pairs for every member of `goldenId`; returns the pairs written. */
+export async function recordNotAMatch(args: {
+  store: Store;
+  session: StoreSession;
+  record: SourceRecordDocument;
+  goldenId: string;
+  actor: StewardActor;
+  reason: string;
+  taskId?: string;
+  at: string;
+}): Promise<NotAMatchDocument[]> {
+  const golden = await requireGolden({ store: args.store, id: args.goldenId, session: args.session });
+  const members = await loadMembers({ store: args.store, golden, session: args.session });
+  const own = await fingerprintOf(args.record);
+  const pairs: NotAMatchDocument[] = [];
+  for (const member of members) {
+    if (member._id === args.record._id) continue;
+    const [a, b] = [args.record._id, member._id].sort();
+    const pair: NotAMatchDocument = {
+      _id: notAMatchId(a, b),
+      domain: args.record.domain,
+      a,
+      b,
+      fingerprints: { [args.record._id]: own, [member._id]: await fingerprintOf(member) },
+      by: { keyId: args.actor.keyId, name: args.actor.name, role: args.actor.role },
+      at: args.at,
+      reason: args.reason,
+      ...(args.taskId ? { taskId: args.taskId } : {}),
+    };
+    await args.store.collection<NotAMatchDocument>(NOT_A_MATCH).replaceOne({ _id: pair._id }, pair, { upsert: true, session: args.session });
+    pairs.push(pair);
+  }
+  return pairs;
+}
+
+/** Whether a stored pair still holds: both records exist and neither changed in a compared attribute. */
+export async function isNotAMatchInForce(args: { store: Store; session?: StoreSession; pair: NotAMatchDocument }): Promise<boolean> {
+  const records = await args.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: [args.pair.a, args.pair.b] } }, { session: args.session });
+  if (records.length < 2) return false;
+  for (const record of records) {
+    const recorded = args.pair.fingerprints[record._id];
+    if (recorded !== undefined && recorded !== (await fingerprintOf(record))) return false;
+  }
+  return true;
+}

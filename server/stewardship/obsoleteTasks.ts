@@ -1,0 +1,122 @@
+/**
+ * Closing tasks that no longer apply because the records under them changed: the two records got
+ * merged, a candidate was retired, the subject record is gone, the exception was replayed or closed,
+ * the conflicting sources agree again or a steward overrode the attribute. Each closure leaves a note
+ * in the task's history and an audit entry under the rule that made it. Golden records and ingest
+ * call this after their writes (in their transaction); the task-sync processor calls it for every
+ * change-feed entry as a safety net.
+ */
+import { recordAudit, systemActor } from '../audit/auditLog';
+import { INGEST_EXCEPTIONS } from '../exceptions/collections';
+import type { IngestExceptionDocument } from '../exceptions/types';
+import { SOURCE_RECORDS } from '../golden/collections';
+import { findGolden, inTransaction } from '../golden/goldenStore';
+import type { SourceRecordDocument } from '../golden/types';
+import type { Store, StoreSession } from '../store/types';
+import { conflictsOf } from './conflicts';
+import { tasksCollection } from './taskStore';
+import type { TaskCandidate, TaskDocument } from './types';
+
+export const OBSOLETE_RULE = 'stewardship:obsolete-task';
+
+type Verdict = { kind: 'keep' } | { kind: 'close'; note: string } | { kind: 'narrow'; candidates: TaskCandidate[]; note: string };
+
+async function potentialMatchVerdict(store: Store, session: StoreSession, task: TaskDocument): Promise<Verdict> {
+  const recordId = task.subject.sourceRecordId;
+  if (!recordId) return { kind: 'keep' };
+  const record = await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: recordId }, { session });
+  if (!record || !record.goldenId) return { kind: 'close', note: `Source record ${recordId} no longer exists.` };
+  const remaining: TaskCandidate[] = [];
+  const notes: string[] = [];
+  for (const candidate of task.candidates ?? []) {
+    if (candidate.goldenId === record.goldenId) {
+      notes.push(`${recordId} is now part of ${candidate.goldenId}`);
+      continue;
+    }
+    const golden = await findGolden({ store, id: candidate.goldenId, session });
+    if (!golden || golden.status !== 'active') {
+      notes.push(`candidate ${candidate.goldenId} was ${golden?.mergedInto ? `merged into ${golden.mergedInto}` : 'retired'}`);
+      continue;
+    }
+    remaining.push(candidate);
+  }
+  if (remaining.length === 0) return { kind: 'close', note: `${notes.join('; ') || 'No candidate is left'}.` };
+  if (remaining.length < (task.candidates ?? []).length) return { kind: 'narrow', candidates: remaining, note: `${notes.join('; ')}.` };
+  return { kind: 'keep' };
+}
+
+async function verdictOf(store: Store, session: StoreSession, task: TaskDocument): Promise<Verdict> {
+  switch (task.type) {
+    case 'potential-match':
+      return potentialMatchVerdict(store, session, task);
+    case 'data-quality': {
+      const id = task.subject.exceptionId;
+      if (!id) return { kind: 'keep' };
+      const exception = await store.collection<IngestExceptionDocument>(INGEST_EXCEPTIONS).findOne({ _id: id }, { session });
+      if (!exception) return { kind: 'close', note: `Exception ${id} no longer exists.` };
+      return exception.status === 'open' ? { kind: 'keep' } : { kind: 'close', note: `Exception ${id} was ${exception.status}.` };
+    }
+    case 'survivorship-conflict': {
+      const { goldenId, attribute } = task.subject;
+      if (!goldenId || !attribute) return { kind: 'keep' };
+      const golden = await findGolden({ store, id: goldenId, session });
+      if (!golden || golden.status !== 'active') return { kind: 'close', note: `Golden record ${goldenId} was ${golden?.mergedInto ? `merged into ${golden.mergedInto}` : 'retired'}.` };
+      if (attribute in golden.overrides) return { kind: 'close', note: `A steward override settled ${attribute}.` };
+      const conflicts = await conflictsOf({ store, session, golden });
+      return conflicts.has(attribute) ? { kind: 'keep' } : { kind: 'close', note: `The trusted sources agree on ${attribute} again.` };
+    }
+  }
+}
+
+async function openTasksTouching(store: Store, session: StoreSession, ids: { goldenIds: string[]; sourceRecordIds: string[]; exceptionIds: string[]; taskIds: string[] }): Promise<TaskDocument[]> {
+  const tasks = tasksCollection(store);
+  const found = new Map<string, TaskDocument>();
+  // Separate indexed lookups rather than one $or (which the embedded store would answer with a scan).
+  const lookups: Array<Record<string, unknown>> = [];
+  if (ids.goldenIds.length > 0) lookups.push({ 'subject.goldenId': { $in: ids.goldenIds } }, { 'candidates.goldenId': { $in: ids.goldenIds } });
+  if (ids.sourceRecordIds.length > 0) lookups.push({ 'subject.sourceRecordId': { $in: ids.sourceRecordIds } });
+  if (ids.exceptionIds.length > 0) lookups.push({ 'subject.exceptionId': { $in: ids.exceptionIds } });
+  if (ids.taskIds.length > 0) lookups.push({ _id: { $in: ids.taskIds } });
+  for (const filter of lookups) for (const task of await tasks.find({ ...filter, status: 'open' }, { session })) found.set(task._id, task);
+  return [...found.values()].sort((a, b) => (a._id < b._id ? -1 : 1));
+}
+
+/** Closes (or narrows) the open tasks about the given records that no longer apply; returns the closed ones. */
+export async function closeObsoleteTasks(args: {
+  store: Store;
+  session?: StoreSession;
+  goldenIds?: string[];
+  sourceRecordIds?: string[];
+  exceptionIds?: string[];
+  taskIds?: string[];
+  at?: string;
+}): Promise<TaskDocument[]> {
+  const ids = { goldenIds: args.goldenIds ?? [], sourceRecordIds: args.sourceRecordIds ?? [], exceptionIds: args.exceptionIds ?? [], taskIds: args.taskIds ?? [] };
+  return inTransaction(args.store, args.session, async (session) => {
+    const at = args.at ?? new Date().toISOString();
+    const closed: TaskDocument[] = [];
+    for (const task of await openTasksTouching(args.store, session, ids)) {
+      const verdict = await verdictOf(args.store, session, task);
+      if (verdict.kind === 'keep') continue;
+      const isClosing = verdict.kind === 'close';
+      const set: Record<string, unknown> = isClosing ? { status: 'closed', resolution: 'auto-closed', closedAt: at, updatedAt: at } : { candidates: verdict.candidates, score: verdict.candidates[0].score, band: verdict.candidates[0].band, updatedAt: at };
+      const history = { at, by: 'system', action: isClosing ? 'auto-closed' : 'candidates-narrowed', note: verdict.note };
+      // Conditional on the version read: a steward acting at the same moment wins, and this task is re-examined next time.
+      const updated = await tasksCollection(args.store).findOneAndUpdate({ _id: task._id, version: task.version, status: 'open' }, { $set: set, $inc: { version: 1 }, $push: { history } }, { session });
+      if (!updated) continue;
+      await recordAudit({
+        store: args.store,
+        session,
+        actor: systemActor(OBSOLETE_RULE),
+        action: isClosing ? 'task.auto-close' : 'task.narrow',
+        target: { type: 'task', id: task._id, domain: task.domain },
+        before: { status: task.status, version: task.version, candidates: (task.candidates ?? []).map((c) => c.goldenId) },
+        after: { status: updated.status, version: updated.version, candidates: (updated.candidates ?? []).map((c) => c.goldenId), ...(isClosing ? { resolution: 'auto-closed' } : {}) },
+        reason: verdict.note,
+        at,
+      });
+      if (isClosing) closed.push(updated);
+    }
+    return closed;
+  });
+}
