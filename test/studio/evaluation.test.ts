@@ -62,6 +62,15 @@ describe('createEvaluator', () => {
     expect(typeof response.compileError?.position).toBe('number');
   });
 
+  test.each([
+    ['a range far past the sequence limit', '[1..100000000]', 'MAPPING_MEMORY_EXCEEDED'],
+    ['endless recursion', '($f := function($n) { $f($n + 1) + 1 }; $f(0))', 'MAPPING_DEPTH_EXCEEDED'],
+    ['an endless tail call (no stack growth) hits jsonata\'s own timeout', '($f := function($n) { $f($n + 1) }; $f(0))', 'MAPPING_TIMEOUT'],
+  ])('%s fails the record with the runtime\'s code', async (_name, expression, code) => {
+    const response = await evaluator.evaluate({ id: 1, expression, records: [{}], lookups: {} });
+    expect(response.results[0]).toMatchObject({ ok: false, error: { code } });
+  });
+
   test('results are plain JSON (they cross a worker boundary)', async () => {
     const response = await evaluator.evaluate({ id: 1, expression: '{ "f": function($x) { $x }, "n": [1, 2].($ * 2) }', records: [{}], lookups: {} });
     expect(response.results[0]).toMatchObject({ ok: true, value: { f: '', n: [2, 4] } });

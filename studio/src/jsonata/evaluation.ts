@@ -66,7 +66,12 @@ export function createEvaluator(): Evaluator {
       const extras = await functions();
       let compiled: jsonata.Expression;
       try {
-        compiled = jsonata(request.expression, { timeout: DEFAULT_LIMITS.timeoutMs, stack: DEFAULT_LIMITS.maxDepth });
+        // jsonata's own guards with the server's defaults; the client's hard timeout backs them up.
+        compiled = jsonata(request.expression, {
+          timeout: DEFAULT_LIMITS.timeoutMs,
+          stack: DEFAULT_LIMITS.maxDepth,
+          sequence: DEFAULT_LIMITS.maxSequenceLength,
+        });
         const unsafe = findUnsafeRegex(compiled.ast() as unknown as Record<string, unknown>);
         if (unsafe !== null) return { id: request.id, compileError: unsafe, results: [] };
         for (const fn of extras) compiled.registerFunction(fn.name, fn.implementation, fn.signature);
