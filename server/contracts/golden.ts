@@ -211,3 +211,22 @@ export interface ChangeView {
   mergedInto?: string;
   changedAttributes?: string[];
 }
+
+export interface MatchDecisionView {
+  id: string;
+  sourceRecordId: string;
+  goldenId: string;
+  outcome: string;
+  trigger: string;
+  rulesVersion: string;
+  band: string;
+  score: number;
+  ruleFired: string | null;
+  candidatesConsidered: number;
+  /** Candidates at review or above, best first, each with the engine's explanation (per-comparator scores). */
+  candidates: Array<{ goldenId: string; score: number; band: string; explanation: unknown }>;
+  overCollisions: unknown[];
+  excludedByNotAMatch: number;
+  at: string;
+  actor: { name: string; role: string };
+}

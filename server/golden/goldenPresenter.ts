@@ -8,6 +8,7 @@ import type {
   GoldenRecordView,
   HistoryEntryView,
   LineageView,
+  MatchDecisionView,
   OverrideView,
   RelationshipView,
   SourceRecordView,
@@ -17,7 +18,7 @@ import { checkEin } from '../identifiers';
 import type { Principal } from '../policies/abilities';
 import type { StoredRelationship } from './relationships';
 import type { SurvivorshipConfig } from './survivorshipConfig';
-import type { ChangeDocument, GoldenHistoryDocument, GoldenRecordDocument, LineageEntry, OverrideEntry, SourceRecordDocument } from './types';
+import type { ChangeDocument, GoldenHistoryDocument, GoldenRecordDocument, LineageEntry, MatchDecisionDocument, OverrideEntry, SourceRecordDocument } from './types';
 
 export interface PresentOptions {
   config: SurvivorshipConfig;
@@ -162,5 +163,46 @@ export function presentChange(change: ChangeDocument): ChangeView {
     ...(typeof change.cause === 'string' ? { cause: change.cause } : {}),
     ...(typeof change.mergedInto === 'string' ? { mergedInto: change.mergedInto } : {}),
     ...(Array.isArray(change.changedAttributes) ? { changedAttributes: change.changedAttributes as string[] } : {}),
+  };
+}
+
+interface ExplainedComparator {
+  field?: string;
+  a?: unknown;
+  b?: unknown;
+}
+
+/** Masks compared values of sensitive fields (always: normalised values no longer show an SSN's layout). */
+function maskExplanation(explanation: unknown, options: PresentOptions): unknown {
+  const masked = new Set((options.config.maskedAttributes ?? []).map((rule) => rule.attribute));
+  if (options.canSeeSensitive || masked.size === 0 || typeof explanation !== 'object' || explanation === null) return explanation;
+  const comparators = (explanation as { comparators?: ExplainedComparator[] }).comparators;
+  if (!Array.isArray(comparators)) return explanation;
+  return {
+    ...explanation,
+    comparators: comparators.map((c) =>
+      String(c.field ?? '').split(',').some((field) => masked.has(field.split('.')[0])) ? { ...c, a: maskValue(c.a), b: maskValue(c.b) } : c,
+    ),
+  };
+}
+
+/** One stored matching decision with its explanations. */
+export function presentMatchDecision(decision: MatchDecisionDocument, options: PresentOptions): MatchDecisionView {
+  return {
+    id: decision._id,
+    sourceRecordId: decision.sourceRecordId,
+    goldenId: decision.goldenId,
+    outcome: decision.outcome,
+    trigger: decision.trigger,
+    rulesVersion: decision.rulesVersion,
+    band: decision.band,
+    score: decision.score,
+    ruleFired: decision.ruleFired,
+    candidatesConsidered: decision.candidatesConsidered,
+    candidates: decision.candidates.map((c) => ({ goldenId: c.goldenId, score: c.score, band: c.band, explanation: maskExplanation(c.explanation, options) })),
+    overCollisions: decision.overCollisions,
+    excludedByNotAMatch: typeof decision.excludedByNotAMatch === 'number' ? decision.excludedByNotAMatch : 0,
+    at: decision.at,
+    actor: { name: decision.actor.name, role: decision.actor.role },
   };
 }

@@ -8,7 +8,7 @@ export { unmergeSourceRecord } from './unmergeSourceRecord';
 export type { UnmergeResult } from './unmergeSourceRecord';
 export { setOverride, clearOverride } from './overrides';
 export { openTask } from './tasks';
-export { getGoldenRecord, getGoldenRecordAsOf, getSourceRecordByXref, getSourceRecordsOf, getSourceRecordsByIds, listGoldenRecords } from './queries';
+export { getGoldenRecord, getGoldenRecordAsOf, getSourceRecordByXref, getSourceRecordsOf, getSourceRecordsByIds, getMatchDecisionsOf, listGoldenRecords } from './queries';
 export { readHistory, readAsOf, requireGolden, findGolden } from './goldenStore';
 export { readChanges, appendChange } from './changeFeed';
 export { relationshipsOf, sourceRecordIdOf } from './relationships';

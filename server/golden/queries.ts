@@ -5,10 +5,10 @@
 import { NotFoundError } from '../errors';
 import type { AppServices } from '../services';
 import type { Filter } from '../store/types';
-import { GOLDEN_RECORDS, SOURCE_RECORDS } from './collections';
+import { GOLDEN_RECORDS, MATCH_DECISIONS, SOURCE_RECORDS } from './collections';
 import { findGolden, readAsOf, requireGolden } from './goldenStore';
 import { sourceRecordIdOf } from './relationships';
-import type { GoldenRecordDocument, SourceRecordDocument } from './types';
+import type { GoldenRecordDocument, MatchDecisionDocument, SourceRecordDocument } from './types';
 
 type Services = Pick<AppServices, 'store'>;
 
@@ -79,4 +79,14 @@ export async function listGoldenRecords(
   const hasMore = items.length > input.limit;
   const page = hasMore ? items.slice(0, input.limit) : items;
   return { items: page, nextCursor: hasMore ? page[page.length - 1]._id : null };
+}
+
+/** The matching decisions that placed a golden record's members (or named it), newest first. */
+export async function getMatchDecisionsOf(services: Services, input: { golden: GoldenRecordDocument; limit: number }): Promise<MatchDecisionDocument[]> {
+  const decisions = services.store.collection<MatchDecisionDocument>(MATCH_DECISIONS);
+  // Two indexed lookups: decisions about its members, and decisions that put a record into it.
+  const byMember = input.golden.sourceRecordIds.length === 0 ? [] : await decisions.find({ sourceRecordId: { $in: input.golden.sourceRecordIds } });
+  const byGolden = await decisions.find({ goldenId: input.golden._id });
+  const unique = new Map([...byMember, ...byGolden].map((d) => [d._id, d]));
+  return [...unique.values()].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : x._id < y._id ? 1 : -1)).slice(0, input.limit);
 }

@@ -3,7 +3,7 @@
  * `applySourceRecord` (the use case ingest calls), everything else is read and changed over HTTP.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { GoldenRecordView, HistoryEntryView, RetiredGoldenView, XrefView } from '../../server/contracts/golden';
+import type { GoldenRecordView, HistoryEntryView, MatchDecisionView, RetiredGoldenView, XrefView } from '../../server/contracts/golden';
 import { MATCH_DECISIONS, TASKS, type MatchDecisionDocument } from '../../server/golden';
 import type { TaskDocument } from '../../server/stewardship/types';
 import { applyCanonical, gtin, itemRecord } from '../support/factories/golden';
@@ -63,6 +63,11 @@ describe('matching into golden records', () => {
     expect(golden.lineage?.description).toMatchObject({ source: 'lawson', strategy: 'mostComplete' });
     expect(golden.history?.map((h) => h.cause)).toEqual(['ingest', 'ingest']);
     expect(golden.history?.[1].actor.rule).toMatch(/^item-.*:/);
+
+    const decisions = await server.request<{ items: MatchDecisionView[] }>('GET', `/api/v1/golden/item/${first.goldenId}/decisions`);
+    expect(decisions.body.items.map((d) => [d.sourceRecordId, d.outcome])).toEqual([[second.sourceRecordId, 'merged'], [first.sourceRecordId, 'created']]);
+    expect(decisions.body.items[0]).toMatchObject({ band: 'auto-merge', candidates: [{ goldenId: first.goldenId, band: 'auto-merge' }] });
+    expect(decisions.body.items[0].candidates[0].explanation).toHaveProperty('comparators');
   });
 
   test('a doubtful match gets its own golden record and a potential-match task with the candidates', async () => {

@@ -3,7 +3,7 @@
  * with cursor pagination, masking of sensitive values, and parent links resolved through the xref.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ChangeView, GoldenRecordView, SourceRecordView } from '../../server/contracts/golden';
+import type { ChangeView, GoldenRecordView, MatchDecisionView, SourceRecordView } from '../../server/contracts/golden';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -142,6 +142,17 @@ describe('suppliers: masking and parent links', () => {
     expect(ein.body.attributes.taxId).toBe('310958666');
     const exported = await fetchText('/api/v1/export/supplier/golden', consumer);
     expect(exported.text).not.toContain('123-45-6789');
+
+    // A second record with the same tax id: the explanation compares it, and masks it for consumers.
+    await applyCanonical(server, { domain: 'supplier', source: 'workday', canonical: { sourceId: 'W-77', name: 'Jane Doe Courier Services', taxId: '123-45-6789' } });
+    const path = `/api/v1/golden/supplier/${soleProprietor.goldenId}/decisions`;
+    const explained = (body: { items: MatchDecisionView[] }) => (body.items[0].candidates[0]?.explanation as { comparators: Array<{ field: string; a: unknown; b: unknown }> }).comparators.find((c) => c.field === 'taxId');
+    const forConsumer = await server.request<{ items: MatchDecisionView[] }>('GET', path, { key: consumer });
+    expect(forConsumer.body.items[0].sourceRecordId).toBe('supplier|workday|W-77');
+    expect(String(explained(forConsumer.body)?.a)).toMatch(/^\*+6789$/);
+    expect(forConsumer.text).not.toContain('123456789');
+    const forSteward = await server.request<{ items: MatchDecisionView[] }>('GET', path, { key: steward });
+    expect(String(explained(forSteward.body)?.a)).not.toContain('*');
   });
 
   test('a parent reference is resolved through the xref into a relationship, whichever record arrives first', async () => {

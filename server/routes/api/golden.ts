@@ -22,6 +22,7 @@ import {
   exportGoldenRecords,
   getGoldenRecord,
   getGoldenRecordAsOf,
+  getMatchDecisionsOf,
   getSourceRecordsByIds,
   getSourceRecordsOf,
   listGoldenRecords,
@@ -33,7 +34,7 @@ import {
   unmergeSourceRecord,
   type GoldenRecordDocument,
 } from '../../golden';
-import { canSeeSensitive, presentGolden, presentHistoryEntry, presentRelationship, presentSourceRecord, presentXref, type PresentOptions } from '../../golden/goldenPresenter';
+import { canSeeSensitive, presentGolden, presentHistoryEntry, presentMatchDecision, presentRelationship, presentSourceRecord, presentXref, type PresentOptions } from '../../golden/goldenPresenter';
 import { ConflictError } from '../../errors';
 import { defineRoute } from '../../http/route';
 import type { Principal } from '../../policies/abilities';
@@ -150,6 +151,24 @@ export const goldenRoutes = [
       const items = await readHistory({ store: services.store, goldenId: golden._id, afterVersion: query.afterVersion, limit });
       const nextAfterVersion = items.length === limit ? items[items.length - 1].version : null;
       return { body: { goldenId: golden._id, items: items.map((h) => presentHistoryEntry(h, options)), nextAfterVersion } };
+    },
+  }),
+  defineRoute({
+    operationId: 'getGoldenMatchDecisions',
+    method: 'get',
+    path: '/golden/:domain/:id/decisions',
+    summary: "Why the record's members are in it: the stored matching decisions with per-comparator explanations, newest first",
+    tags: ['golden'],
+    auth: { action: 'golden.read' },
+    params: goldenParamsSchema,
+    query: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } } },
+    responses: { 200: { description: '`{ goldenId, items }`.' }, 404: { description: 'No such golden record.' } },
+    handler: async ({ services, params, query, principal }) => {
+      const options = presentOptionsFor(params.domain, principal);
+      const { golden, survivor } = await getGoldenRecord(services, { domain: params.domain, id: params.id });
+      const target = survivor ?? golden;
+      const decisions = await getMatchDecisionsOf(services, { golden: target, limit: query.limit ?? 50 });
+      return { body: { goldenId: target._id, items: decisions.map((d) => presentMatchDecision(d, options)) } };
     },
   }),
   defineRoute({
