@@ -12,6 +12,7 @@ import { setOverride } from '../golden/overrides';
 import type { GoldenRecordDocument, SourceRecordDocument } from '../golden/types';
 import type { AppServices } from '../services';
 import type { Store, StoreSession } from '../store/types';
+import { detectSurvivorshipConflicts } from './conflicts';
 import { recordNotAMatch } from './notAMatch';
 import { closeObsoleteTasks } from './obsoleteTasks';
 import { presentTask } from './presenter';
@@ -95,6 +96,8 @@ export async function mergeTask(
       reason: input.reason, at,
     });
     await closeObsoleteTasks({ store, session, goldenIds: [survivorId, mergedId], at });
+    // Trusted sources now side by side in one record may disagree on an identifier.
+    await detectSurvivorshipConflicts({ store, session, goldenIds: [golden._id], at });
     return { task: claimed, merge, golden };
   });
 }
