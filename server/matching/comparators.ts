@@ -6,7 +6,7 @@
  */
 import { codeTokensInText, normalizeIdentifier, normalizeWith, splitNormalized, stringsAtPaths, valuesAtPath } from './normalizers';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
-import { fuseSimilarity, jaroWinkler, tokenSetSimilarity } from './similarity';
+import { fuseSimilarity, jaroWinkler, tokenJaroWinkler, tokenSetSimilarity } from './similarity';
 import type { CanonicalRecord, ComparatorOutcome, ComparatorRule, PreparedAddress, PreparedCodes, PreparedValue } from './types';
 
 export interface ComparisonResult {
@@ -76,7 +76,8 @@ function compileExact(rule: ComparatorRule, normalize: (v: string) => string | n
 }
 
 function compileFuzzy(rule: ComparatorRule): CompiledComparator {
-  const similarity = rule.params?.algorithm === 'fuse' ? fuseSimilarity : jaroWinkler;
+  const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
+  const similarity = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
   const floor = rule.params?.floor ?? 0;
   const normalizer = rule.params?.normalizer ?? 'text';
   return {

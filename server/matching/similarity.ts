@@ -45,6 +45,34 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+function directedTokenSimilarity(from: readonly string[], to: readonly string[]): number {
+  let total = 0;
+  for (const token of from) {
+    let best = 0;
+    for (const other of to) {
+      const score = token === other ? 1 : jaroWinkler(token, other);
+      if (score > best) best = score;
+      if (best === 1) break;
+    }
+    total += best;
+  }
+  return total / from.length;
+}
+
+/**
+ * Token-wise Jaro-Winkler (symmetrised Monge-Elkan): each word is matched to its most similar word
+ * on the other side, averaged, both directions averaged. Unlike whole-string Jaro-Winkler it does
+ * not reward a shared first word: RIVERSIDE MEDICAL CENTER vs RIVERSIDE PHARMACY scores ~0.7,
+ * not ~0.85, while typos and abbreviations inside words still score high.
+ */
+export function tokenJaroWinkler(a: string, b: string): number {
+  if (a === b) return a.length === 0 ? 0 : 1;
+  const ta = a.split(' ').filter((t) => t !== '');
+  const tb = b.split(' ').filter((t) => t !== '');
+  if (ta.length === 0 || tb.length === 0) return 0;
+  return (directedTokenSimilarity(ta, tb) + directedTokenSimilarity(tb, ta)) / 2;
+}
+
 // fuse.js bitap patterns are limited to 32 characters per chunk; longer patterns are chunked by
 // fuse itself, which is slower still. ignoreLocation: names may match anywhere in the text.
 const FUSE_OPTIONS = { ignoreLocation: true, threshold: 1, isCaseSensitive: true } as const;

@@ -59,8 +59,8 @@ export interface ComparatorRule {
   params?: {
     normalizer?: NormalizerName;
     scheme?: IdentifierScheme;
-    /** fuzzy: `jaroWinkler` (default, fast) or `fuse` (fuse.js bitap, slower). */
-    algorithm?: 'jaroWinkler' | 'fuse';
+    /** fuzzy: `jaroWinkler` (default, fast), `tokenJaroWinkler` (word by word, for multi-word names) or `fuse` (fuse.js bitap, slower). */
+    algorithm?: 'jaroWinkler' | 'tokenJaroWinkler' | 'fuse';
     /** fuzzy/tokenSet: scores below this count as 0 (keeps noise out of the total). */
     floor?: number;
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */

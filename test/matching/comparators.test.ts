@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { compileComparator } from '../../server/matching/comparators';
-import { jaroWinkler, fuseSimilarity, tokenSetSimilarity } from '../../server/matching/similarity';
+import { jaroWinkler, fuseSimilarity, tokenJaroWinkler, tokenSetSimilarity } from '../../server/matching/similarity';
 import type { CanonicalRecord, ComparatorRule, ComparatorOutcome } from '../../server/matching/types';
 
 interface ComparatorCase {
@@ -93,6 +93,23 @@ describe('similarity measures', () => {
   ])('jaroWinkler($a, $b) = $expected', ({ a, b, expected }) => {
     expect(jaroWinkler(a, b)).toBeCloseTo(expected, 3);
     expect(jaroWinkler(b, a)).toBeCloseTo(expected, 3);
+  });
+
+  test.each([
+    { a: 'RIVERSIDE MEDICAL CENTER', b: 'RIVERSIDE PHARMACY', below: 0.75 },
+    { a: 'RIVERSIDE MEDICAL CENTER', b: 'RIVERSIDE RECEIVING DOCK', below: 0.75 },
+    { a: 'ST MARY MEDICAL CENTER', b: 'ST MARY MEDICAL CTR', atLeast: 0.9 },
+    { a: 'BAXTER HEALTHCARE', b: 'BAXTER HLTHCARE', atLeast: 0.9 },
+    { a: 'MEDICAL CENTER RIVERSIDE', b: 'RIVERSIDE MEDICAL CENTER', atLeast: 1 },
+  ])('tokenJaroWinkler($a, $b) does not reward a shared first word alone', ({ a, b, below, atLeast }) => {
+    const score = tokenJaroWinkler(a, b);
+    expect(score).toBeCloseTo(tokenJaroWinkler(b, a), 10);
+    if (below !== undefined) {
+      expect(score).toBeLessThan(below);
+      // Whole-string Jaro-Winkler is fooled by the common prefix.
+      expect(jaroWinkler(a, b)).toBeGreaterThan(below);
+    }
+    if (atLeast !== undefined) expect(score).toBeGreaterThanOrEqual(atLeast);
   });
 
   test('fuse similarity is symmetric and 1 for identical strings', () => {

@@ -176,6 +176,12 @@ const FACILITY_CASES: PairCase[] = [
     hardRule: 'sameCcnOtherAddress',
   },
   {
+    title: 'a department at the hospital address (pharmacy, receiving dock) is a child location, not the hospital',
+    a: { name: 'Riverside Medical Center', address: { line1: '4311 Church St', city: 'Newark', state: 'NJ', postalCode: '07102' } },
+    b: { name: 'Riverside Pharmacy', address: { line1: '4311 CHURCH STREET', city: 'NEWARK', state: 'NJ', postalCode: '7102' } },
+    band: 'review',
+  },
+  {
     title: 'one of several NPIs shared, same name and address',
     a: { name: 'Riverside Clinic', npis: ['1245319599'], address: { line1: '12 River Rd', city: 'Austin', state: 'TX', postalCode: '78701' } },
     b: { name: 'RIVERSIDE CLINIC', npis: ['1234567893', '1245319599'], address: { line1: '12 River Road', city: 'Austin', state: 'TX', postalCode: '78701' } },
