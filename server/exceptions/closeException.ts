@@ -67,3 +67,37 @@ export async function markReplayed(
     return updated;
   });
 }
+
+/** The actor recorded when ingest closes exceptions by itself. */
+const INGEST_ACTOR: ExceptionActor = { keyId: 'system', name: 'ingest', role: 'system' };
+
+/**
+ * Closes open exceptions of source records that have since been accepted (the source sent a fixed
+ * payload), so the queue only holds what still needs attention. One indexed query per batch.
+ */
+export async function resolveSuperseded(
+  services: Pick<AppServices, 'store'>,
+  input: { source: string; domain: string; accepted: Array<{ sourceId: string; goldenId: string; sourceRecordId: string }>; excludeIds: ReadonlySet<string> },
+): Promise<number> {
+  if (input.accepted.length === 0) return 0;
+  const bySourceId = new Map(input.accepted.map((record) => [record.sourceId, record]));
+  const open = await exceptionsCollection(services).find({ status: 'open', source: input.source, domain: input.domain, sourceId: { $in: [...bySourceId.keys()] } });
+  let closed = 0;
+  for (const exception of open) {
+    const record = exception.sourceId === undefined ? undefined : bySourceId.get(exception.sourceId);
+    if (!record || input.excludeIds.has(exception._id)) continue;
+    await services.store.withTransaction(async (session) => {
+      const at = new Date().toISOString();
+      const reason = `A later payload for source id ${record.sourceId} was accepted.`;
+      const updated = await exceptionsCollection(services).findOneAndUpdate(
+        { _id: exception._id, status: 'open' },
+        { $set: { status: 'resolved', closed: { at, by: INGEST_ACTOR, reason, goldenId: record.goldenId, sourceRecordId: record.sourceRecordId }, updatedAt: at } },
+        { session },
+      );
+      if (!updated) return;
+      closed += 1;
+      await recordAudit({ store: services.store, session, actor: INGEST_ACTOR, action: 'exception.resolve', target: { type: 'exception', id: exception._id, domain: exception.domain }, before: summary(exception), after: summary(updated), reason, at });
+    });
+  }
+  return closed;
+}

@@ -26,7 +26,10 @@ export function toStoreFilter(filter: ExceptionFilter): Filter {
   if (filter.code) query.code = filter.code;
   if (filter.stage) query.stage = filter.stage;
   if (filter.since || filter.until) {
-    query.lastSeenAt = { ...(filter.since ? { $gte: filter.since } : {}), ...(filter.until ? { $lt: filter.until } : {}) };
+    // Stored times are UTC ISO strings: normalise offsets (+02:00) so string order is time order.
+    const since = filter.since ? new Date(filter.since).toISOString() : undefined;
+    const until = filter.until ? new Date(filter.until).toISOString() : undefined;
+    query.lastSeenAt = { ...(since ? { $gte: since } : {}), ...(until ? { $lt: until } : {}) };
   }
   return query;
 }

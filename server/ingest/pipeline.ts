@@ -5,6 +5,7 @@
  * dropped: every record ends with exactly one result.
  */
 import type { ErrorDetail } from '../errors';
+import { resolveSuperseded } from '../exceptions/closeException';
 import { recordException } from '../exceptions/exceptionStore';
 import type { IngestStage } from '../exceptions/types';
 import { IDENTIFIER_FORMATS } from '../schemas/formats';
@@ -170,6 +171,10 @@ export async function runPipeline(items: WorkItem[], context: IngestContext): Pr
   for (const item of items) {
     if (!item.result) item.result = await storeFailure(item, context);
   }
+  const accepted = items.flatMap((item) => (item.result?.outcome === 'accepted' ? [item.result] : []));
+  // A replayed exception is closed by the replay itself, as `replayed`.
+  const replaying = new Set(items.flatMap((item) => (item.replayOf ? [item.replayOf] : [])));
+  await resolveSuperseded(context.services, { source: context.source, domain: context.domain, accepted, excludeIds: replaying });
   const results = items.map((item) => item.result as RecordResult);
   countOutcomes(results, context);
   return results;

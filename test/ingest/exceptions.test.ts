@@ -97,6 +97,18 @@ describe('the queue', () => {
     expect(stored.body.occurrences).toBe(2);
   });
 
+  test('a later accepted payload for the same source id resolves its open exception', async () => {
+    const bad = erpItemRow({ GTIN: '00382903512349' });
+    const failed = await ingest(server, { source: 'erp', domain: 'item', ...json(bad) });
+    const id = failed.body.records[0].exception?.id as string;
+    const fixed = await ingest(server, { source: 'erp', domain: 'item', ...json({ ...bad, GTIN: '' }) });
+    expect(fixed.body.records[0].outcome).toBe('accepted');
+    const stored = await server.request<ExceptionView>('GET', `/api/v1/exceptions/${id}`);
+    expect(stored.body.status).toBe('resolved');
+    expect(stored.body.closed?.reason).toContain(`source id ${bad.INV_ITEM_ID} was accepted`);
+    expect(stored.body.closed?.by.keyId).toBe('system');
+  });
+
   test('a mixed batch: counts add up, and the list and counts filter by source, domain, code and stage', async () => {
     const rows = [erpItemRow(), erpItemRow({ GTIN: '99999999999999' }), erpItemRow(), erpItemRow({ DESCR60: '' }), erpItemRow({ GTIN: '00000000000019' })];
     const body = toCsv(rows) + '"broken,row\n';
@@ -120,7 +132,7 @@ describe('the queue', () => {
     expect(gtins.body.items.every((item) => item.code === 'INVALID_GTIN' && item.raw === undefined)).toBe(true);
     const parse = await server.request<{ total: number }>('GET', '/api/v1/exceptions?source=mixed&stage=parse');
     expect(parse.body.total).toBe(1);
-    const future = await server.request<{ total: number }>('GET', `/api/v1/exceptions?source=mixed&since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    const future = await server.request<{ total: number }>('GET', `/api/v1/exceptions?source=mixed&since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString().replace('Z', '+00:00'))}`);
     expect(future.body.total).toBe(0);
     const older = await server.request<{ total: number }>('GET', `/api/v1/exceptions?source=mixed&until=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
     expect(older.body.total).toBe(4);
