@@ -3,10 +3,12 @@ import type { JobRunner } from './jobRunner';
 import { ingestUploadJob } from '../ingest/uploadJob';
 import { replayExceptionsJob } from '../exceptions/replay';
 import { bulkTasksJob } from '../stewardship/bulkJob';
+import { recomputeGoldenJob } from '../golden/recomputeGoldenRecords';
 
 /** Registers all job handlers on the runner. */
 export function registerJobHandlers(runner: JobRunner): void {
   runner.register(ingestUploadJob);
   runner.register(replayExceptionsJob);
   runner.register(bulkTasksJob);
+  runner.register(recomputeGoldenJob);
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GoldenRecordView, HistoryEntryView, MatchDecisionView, RetiredGoldenView, XrefView } from '../../server/contracts/golden';
-import { MATCH_DECISIONS, TASKS, type MatchDecisionDocument } from '../../server/golden';
+import { MATCH_DECISIONS, SOURCE_RECORDS, TASKS, type MatchDecisionDocument, type SourceRecordDocument } from '../../server/golden';
 import type { TaskDocument } from '../../server/stewardship/types';
 import { applyCanonical, gtin, itemRecord } from '../support/factories/golden';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -285,5 +285,23 @@ describe('unmerge', () => {
     expect(second.status, second.text).toBe(200);
     expect(second.body).toMatchObject({ newGoldenId: lawsonGolden, outcome: 'merged', golden: { id: x.goldenId, sourceRecordIds: [x.sourceRecordId] } });
     expect((await getGolden(lawsonGolden)).sourceRecordIds).toEqual([a.sourceRecordId, l.sourceRecordId].sort());
+  });
+});
+
+describe('recompute', () => {
+  test('a recompute job brings golden records in line with their members and leaves the others alone', async () => {
+    const drifted = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: itemRecord() });
+    const steady = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: itemRecord() });
+    // What a survivorship rule change amounts to: the golden record no longer follows from its members.
+    await server.running.services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).updateOne({ _id: drifted.sourceRecordId }, { $set: { 'canonical.category': 'Wound closure' } });
+    const response = await server.request<{ id: string }>('POST', '/api/v1/golden/item/recompute', { body: { reason: 'survivorship rules 1.1' } });
+    expect(response.status, response.text).toBe(202);
+    expect(response.headers.get('location')).toBe(`/api/v1/jobs/${response.body.id}`);
+    const job = await server.running.services.jobs.waitFor(response.body.id);
+    expect(job.status).toBe('succeeded');
+    expect(job.result).toMatchObject({ changed: 1 });
+    const history = await server.request<{ items: HistoryEntryView[] }>('GET', `/api/v1/golden/item/${drifted.goldenId}/history`);
+    expect(history.body.items.at(-1)).toMatchObject({ version: 2, cause: 'recompute', changes: [{ attribute: 'category', before: null, after: 'Wound closure' }] });
+    expect((await getGolden(steady.goldenId)).version).toBe(1);
   });
 });

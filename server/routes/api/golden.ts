@@ -12,6 +12,7 @@ import {
   listGoldenQuerySchema,
   mergeBodySchema,
   overrideParamsSchema,
+  reasonProperty,
   setOverrideBodySchema,
   unmergeBodySchema,
   type GetGoldenQuery,
@@ -31,12 +32,14 @@ import {
   readHistory,
   relationshipsOf,
   setOverride,
+  startRecomputeJob,
   unmergeSourceRecord,
   type GoldenRecordDocument,
 } from '../../golden';
 import { canSeeSensitive, presentGolden, presentHistoryEntry, presentMatchDecision, presentRelationship, presentSourceRecord, presentXref, type PresentOptions } from '../../golden/goldenPresenter';
 import { ConflictError } from '../../errors';
 import { defineRoute } from '../../http/route';
+import { presentJob } from '../../jobs/jobPresenter';
 import type { Principal } from '../../policies/abilities';
 import { getCanonicalSchema } from '../../schemas';
 import type { AppServices } from '../../services';
@@ -203,6 +206,22 @@ export const goldenRoutes = [
       ctx.type = 'application/x-ndjson';
       ctx.body = exportGoldenRecords(services, { domain: params.domain, status: query.status, options });
       return undefined;
+    },
+  }),
+  defineRoute({
+    operationId: 'recomputeGoldenRecords',
+    method: 'post',
+    path: '/golden/:domain/recompute',
+    summary: 'Recompute every active golden record of a domain (after a survivorship rule change) as a background job',
+    tags: ['golden', 'jobs'],
+    auth: { action: 'golden.write' },
+    params: { type: 'object', required: ['domain'], properties: { domain: domainParam } },
+    body: { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: reasonProperty } },
+    responses: { 202: { description: 'The queued job; follow it at /api/v1/jobs/:id.' }, 404: { description: 'Unknown domain.' } },
+    handler: async ({ services, params, body, principal }) => {
+      presentOptionsFor(params.domain, principal);
+      const job = await startRecomputeJob(services, { domain: params.domain, reason: body.reason, actor: actorOf(principal) });
+      return { status: 202, body: presentJob(job), headers: { location: `/api/v1/jobs/${job._id}` } };
     },
   }),
   defineRoute({
