@@ -35,7 +35,7 @@ describe('merge', () => {
       body: {
         expectedVersion: 1,
         goldenVersions: { [pair.masterGoldenId]: 1, [pair.feedGoldenId]: 1 },
-        attributes: { description: { sourceRecordId: pair.masterRecordId } },
+        attributes: { description: { sourceRecordId: pair.feedRecordId } },
         reason: 'Same Ethicon suture: EHR feed line confirmed against the item master',
       },
     });
@@ -43,8 +43,8 @@ describe('merge', () => {
     expect(response.body.task).toMatchObject({ status: 'closed', resolution: 'merged', version: 2 });
     expect(response.body.retired).toMatchObject({ id: pair.feedGoldenId, status: 'retired', mergedInto: pair.masterGoldenId });
     expect(response.body.golden.sourceRecordIds).toEqual([pair.feedRecordId, pair.masterRecordId].sort());
-    // Survivorship alone would take the longer EHR description (mostComplete); the steward chose the master's.
-    expect(response.body.golden.attributes.description).toBe(pair.master.description);
+    // Survivorship alone takes the longer item-master description (mostComplete); the steward chose the EHR wording.
+    expect(response.body.golden.attributes.description).toBe(pair.feed.description);
     expect(response.body.golden.lineage?.description).toMatchObject({ strategy: 'override', source: 'steward' });
 
     const golden = await getItem(server, pair.masterGoldenId);

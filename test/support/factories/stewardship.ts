@@ -36,10 +36,13 @@ export interface ReviewPair {
 }
 
 /** Applies a review-band pair and returns the potential-match task matching opened for the feed record. */
-export async function createReviewPair(server: TestServer, overrides: { master?: Record<string, unknown>; feed?: Record<string, unknown> } = {}): Promise<ReviewPair> {
+export async function createReviewPair(
+  server: TestServer,
+  overrides: { master?: Record<string, unknown>; feed?: Record<string, unknown>; feedSource?: string } = {},
+): Promise<ReviewPair> {
   const { master, feed } = reviewPairRecords(overrides);
   const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: master });
-  const b = await applyCanonical(server, { domain: 'item', source: 'ehr', canonical: feed });
+  const b = await applyCanonical(server, { domain: 'item', source: overrides.feedSource ?? 'ehr', canonical: feed });
   expect(b.outcome, 'the feed record should land in the review band').toBe('review');
   const task = await openTaskFor(server, b.sourceRecordId);
   expect(task, 'matching should open a potential-match task').not.toBeNull();
