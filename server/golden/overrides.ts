@@ -8,9 +8,16 @@ import { getCanonicalSchema, validateCanonical } from '../schemas';
 import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
 import { assertActive, assertVersion, inTransaction, requireGolden } from './goldenStore';
+import { maskValue } from './goldenPresenter';
 import { recomputeGolden } from './recompute';
 import { loadSurvivorshipConfig } from './survivorshipConfig';
 import type { GoldenActor, GoldenRecordDocument, OverrideEntry } from './types';
+
+/** Audit entries outlive any role check: sensitive attributes are stored masked there. */
+function auditValue(domain: string, attribute: string, value: unknown): unknown {
+  const isSensitive = (loadSurvivorshipConfig(domain).maskedAttributes ?? []).some((rule) => rule.attribute === attribute);
+  return isSensitive ? maskValue(value) : value;
+}
 
 /** Rejects attributes the canonical schema does not define and values it would not accept. */
 function validateOverride(args: { golden: GoldenRecordDocument; attribute: string; value: unknown }): void {
@@ -51,8 +58,8 @@ export async function setOverride(
     await recordAudit({
       store: services.store, session, actor: input.actor, action: 'golden.override.set',
       target: { type: 'goldenRecord', id: golden._id, domain: golden.domain },
-      before: { attribute: input.attribute, value: golden.attributes[input.attribute] ?? null, override: golden.overrides[input.attribute] ?? null },
-      after: { attribute: input.attribute, value: input.value, version: after.version }, reason: input.reason, at,
+      before: { attribute: input.attribute, value: auditValue(golden.domain, input.attribute, golden.attributes[input.attribute] ?? null), hadOverride: input.attribute in golden.overrides },
+      after: { attribute: input.attribute, value: auditValue(golden.domain, input.attribute, input.value), version: after.version }, reason: input.reason, at,
     });
     return after;
   });
@@ -79,8 +86,8 @@ export async function clearOverride(
     await recordAudit({
       store: services.store, session, actor: input.actor, action: 'golden.override.clear',
       target: { type: 'goldenRecord', id: golden._id, domain: golden.domain },
-      before: { attribute: input.attribute, override: golden.overrides[input.attribute] },
-      after: { attribute: input.attribute, value: after.attributes[input.attribute] ?? null, version: after.version }, reason: input.reason, at,
+      before: { attribute: input.attribute, value: auditValue(golden.domain, input.attribute, golden.overrides[input.attribute].value), overrideReason: golden.overrides[input.attribute].reason },
+      after: { attribute: input.attribute, value: auditValue(golden.domain, input.attribute, after.attributes[input.attribute] ?? null), version: after.version }, reason: input.reason, at,
     });
     return after;
   });

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChangeView, GoldenRecordView, MatchDecisionView, SourceRecordView } from '../../server/contracts/golden';
+import { AUDIT_COLLECTION } from '../../server/audit/collections';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -153,6 +154,13 @@ describe('suppliers: masking and parent links', () => {
     expect(forConsumer.text).not.toContain('123456789');
     const forSteward = await server.request<{ items: MatchDecisionView[] }>('GET', path, { key: steward });
     expect(String(explained(forSteward.body)?.a)).not.toContain('*');
+
+    // A steward corrects the tax id: the audit log keeps the change without the sensitive values.
+    const corrected = await server.request<GoldenRecordView>('PUT', `/api/v1/golden/supplier/${company.goldenId}/overrides/taxId`, { key: steward, body: { value: '310958667', reason: 'W-9 received' } });
+    expect(corrected.status, corrected.text).toBe(200);
+    expect(corrected.body.attributes.taxId).toBe('310958667');
+    const audit = await server.running.services.store.collection(AUDIT_COLLECTION).findOne({ action: 'golden.override.set', 'target.id': company.goldenId });
+    expect(audit).toMatchObject({ before: { attribute: 'taxId', value: '*****8666' }, after: { attribute: 'taxId', value: '*****8667' }, reason: 'W-9 received', actor: { role: 'steward' } });
   });
 
   test('a parent reference is resolved through the xref into a relationship, whichever record arrives first', async () => {
