@@ -109,6 +109,27 @@ describe('matching into golden records', () => {
   });
 });
 
+describe('updates of a record alone in its golden record', () => {
+  test('an update that makes it a duplicate merges its golden record into the match', async () => {
+    const { sap, lawson } = duplicatePair();
+    const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: sap });
+    // First sent with another product's part number and GTIN: a golden record of its own.
+    const other = itemRecord();
+    const b = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...lawson, manufacturerPartNumber: other.manufacturerPartNumber, gtin: other.gtin } });
+    expect(b.outcome).toBe('created');
+    // The source corrects the record: it is re-matched and its golden record merges into the match.
+    const corrected = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: lawson });
+    expect(corrected).toMatchObject({ outcome: 'merged', goldenId: a.goldenId });
+    expect(corrected.decision).toMatchObject({ trigger: 'update', band: 'auto-merge' });
+    const retired = await server.request<RetiredGoldenView>('GET', `/api/v1/golden/item/${b.goldenId}`);
+    expect(retired.body).toMatchObject({ retired: true, survivorId: a.goldenId });
+    const history = await server.request<{ items: HistoryEntryView[] }>('GET', `/api/v1/golden/item/${b.goldenId}/history`);
+    expect(history.body.items.map((h) => h.cause)).toEqual(['ingest', 'ingest', 'merge']);
+    expect(history.body.items[2].actor.rule).toMatch(/^item-/);
+    expect((await getGolden(a.goldenId)).sourceRecordIds).toEqual([a.sourceRecordId, b.sourceRecordId].sort());
+  });
+});
+
 describe('merge, retired ids and xrefs', () => {
   test('a merged id answers with a pointer to the survivor; xrefs resolve both ways', async () => {
     const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: itemRecord() });
