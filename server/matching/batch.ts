@@ -1,12 +1,14 @@
 /**
  * Batch matching of a whole domain in memory: block, compare each candidate pair once, cluster
- * auto-merge pairs with union-find, list review pairs. Memory beyond the records: one prepared
+ * auto-merge pairs with union-find under cannot-link constraints (vetoed and not-a-match pairs),
+ * list review pairs. Memory beyond the records: one prepared
  * record each, integer block membership (Int32Arrays), and a per-anchor candidate set — never a
  * global set of pairs. Over-collision blocks are counted and skipped, so work is bounded by
  * records × keys × maxBlockSize, never quadratic in the number of records.
  */
 import type { CompiledRules } from './rules';
 import { selectLookupKeys } from './blocking';
+import { clusterPairs } from './clustering';
 import { evaluatePreparedPair, prepareRecord } from './scoring';
 import type { CanonicalRecord, PreparedRecord } from './types';
 
@@ -36,6 +38,8 @@ export interface BatchMatchResult {
   largestSkippedBlocks: Array<{ key: string; size: number }>;
   pairsCompared: number;
   autoMergePairs: number;
+  /** Auto-merge pairs not applied because their clusters hold a vetoed or not-a-match pair; listed as review. */
+  mergesBlockedByCannotLink: number;
   reviewPairCount: number;
   /** Up to `maxListedPairs` review pairs. */
   reviewPairs: ReviewPair[];
@@ -44,23 +48,6 @@ export interface BatchMatchResult {
   clusters: string[][];
   /** Cluster id (index of its first record) per input record, for ground-truth evaluation. */
   clusterOf: Int32Array;
-}
-
-function find(parent: Int32Array, x: number): number {
-  let root = x;
-  while (parent[root] !== root) root = parent[root];
-  while (parent[x] !== root) {
-    const next = parent[x];
-    parent[x] = root;
-    x = next;
-  }
-  return root;
-}
-
-function union(parent: Int32Array, x: number, y: number): void {
-  const rx = find(parent, x);
-  const ry = find(parent, y);
-  if (rx !== ry) parent[Math.max(rx, ry)] = Math.min(rx, ry);
 }
 
 /** True when sorted int arrays share an element. */
@@ -162,8 +149,8 @@ export function batchMatch(args: {
 
   // 3. Compare. A pair (a, b) with b < a is skipped when b's own lookup already reached a.
   const usableLookup: Int32Array[] = lookupBlocks.map((blocksOfRecord) => blocksOfRecord.filter(isUsable));
-  const parent = new Int32Array(total);
-  for (let r = 0; r < total; r++) parent[r] = r;
+  const merges = { a: [] as number[], b: [] as number[], score: [] as number[] };
+  const cannotLinks = { a: [] as number[], b: [] as number[] };
   let pairsCompared = 0;
   let autoMergePairs = 0;
   let reviewPairCount = 0;
@@ -180,15 +167,25 @@ export function batchMatch(args: {
         if (other < a && intersects(usableLookup[other], indexBlocks[a])) continue;
         const sa = prepared[a].sourceId;
         const sb = prepared[other].sourceId;
-        if (args.isNotAMatch?.(sa, sb)) continue;
+        if (args.isNotAMatch?.(sa, sb)) {
+          cannotLinks.a.push(a);
+          cannotLinks.b.push(other);
+          continue;
+        }
         pairsCompared++;
         const evaluation = evaluatePreparedPair(prepared[a], prepared[other], rules);
         if (evaluation.hardRule?.relationship && relationships.length < maxListed) {
           relationships.push({ a: sa, b: sb, relationship: evaluation.hardRule.relationship });
         }
+        if (evaluation.hardRule?.action === 'veto') {
+          cannotLinks.a.push(a);
+          cannotLinks.b.push(other);
+        }
         if (evaluation.band === 'auto-merge') {
           autoMergePairs++;
-          union(parent, a, other);
+          merges.a.push(a);
+          merges.b.push(other);
+          merges.score.push(evaluation.score);
         } else if (evaluation.band === 'review') {
           reviewPairCount++;
           if (reviewPairs.length < maxListed) reviewPairs.push({ a: sa, b: sb, score: Math.round(evaluation.score * 10000) / 10000 });
@@ -198,19 +195,24 @@ export function batchMatch(args: {
     if (args.onProgress && (a + 1) % every === 0) args.onProgress({ phase: 'compare', done: a + 1, total });
   }
 
-  const clusterOf = new Int32Array(total);
+  const { rootOf: clusterOf, blocked } = clusterPairs({ total, merges, cannotLinks });
+  // A refused merge is still a strong pair: a steward decides it.
+  for (const i of blocked) {
+    reviewPairCount++;
+    if (reviewPairs.length < maxListed) {
+      reviewPairs.push({ a: prepared[merges.a[i]].sourceId, b: prepared[merges.b[i]].sourceId, score: Math.round(merges.score[i] * 10000) / 10000 });
+    }
+  }
   const clusterMembers = new Map<number, string[]>();
   for (let r = 0; r < total; r++) {
-    const root = find(parent, r);
-    clusterOf[r] = root;
-    if (root !== r || parent[r] !== r) {
-      let list = clusterMembers.get(root);
-      if (!list) {
-        list = [prepared[root].sourceId];
-        clusterMembers.set(root, list);
-      }
-      if (root !== r) list.push(prepared[r].sourceId);
+    const root = clusterOf[r];
+    if (root === r) continue;
+    let list = clusterMembers.get(root);
+    if (!list) {
+      list = [prepared[root].sourceId];
+      clusterMembers.set(root, list);
     }
+    list.push(prepared[r].sourceId);
   }
   return {
     records: total,
@@ -219,10 +221,11 @@ export function batchMatch(args: {
     largestSkippedBlocks: skipped.slice(0, 20),
     pairsCompared,
     autoMergePairs,
+    mergesBlockedByCannotLink: blocked.length,
     reviewPairCount,
     reviewPairs,
     relationships,
-    clusters: [...clusterMembers.values()].filter((c) => c.length > 1),
+    clusters: [...clusterMembers.values()],
     clusterOf,
   };
 }
