@@ -4,7 +4,7 @@ export { listTasks, countTasks, taskStoreFilter } from './queries';
 export { assignTask, commentOnTask, setTaskPriority, skipTask } from './taskActions';
 export { mergeTask, rejectCandidates, resolveConflict } from './decisions';
 export type { MergeTaskResult } from './decisions';
-export { recordNotAMatch, isNotAMatchInForce, notAMatchId, fingerprintOf } from './notAMatch';
+export { recordNotAMatch, notAMatchId, fingerprintOf } from './notAMatch';
 export { closeObsoleteTasks, OBSOLETE_RULE } from './obsoleteTasks';
 export { detectSurvivorshipConflicts, conflictsOf, keyAttributesOf, CONFLICT_RULE } from './conflicts';
 export { openExceptionTask, DATA_QUALITY_RULE } from './dataQuality';

@@ -7,7 +7,7 @@
  */
 import { asCanonical, fingerprintRecord, rulesFor } from '../golden/goldenMatching';
 import { loadMembers, requireGolden } from '../golden/goldenStore';
-import { NOT_A_MATCH, SOURCE_RECORDS } from '../golden/collections';
+import { NOT_A_MATCH } from '../golden/collections';
 import type { SourceRecordDocument } from '../golden/types';
 import type { Store, StoreSession } from '../store/types';
 import type { StewardActor } from './taskStore';
@@ -56,15 +56,4 @@ export async function recordNotAMatch(args: {
     pairs.push(pair);
   }
   return pairs;
-}
-
-/** Whether a stored pair still holds: both records exist and neither changed in a compared attribute. */
-export async function isNotAMatchInForce(args: { store: Store; session?: StoreSession; pair: NotAMatchDocument }): Promise<boolean> {
-  const records = await args.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: [args.pair.a, args.pair.b] } }, { session: args.session });
-  if (records.length < 2) return false;
-  for (const record of records) {
-    const recorded = args.pair.fingerprints[record._id];
-    if (recorded !== undefined && recorded !== (await fingerprintOf(record))) return false;
-  }
-  return true;
 }
