@@ -3,21 +3,18 @@
  * record is matched and placed; an updated record recomputes its golden record — and, when it is
  * the only member, is re-matched first (an auto-merge then merges its golden record into the match).
  */
-import { recordAudit, systemActor } from '../audit/auditLog';
 import { indexRecord } from '../matching';
 import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
-import { SOURCE_RECORDS, TASKS } from './collections';
+import { SOURCE_RECORDS } from './collections';
 import { findGolden, inTransaction } from './goldenStore';
-import { asCanonical, fingerprintRecord, matchSourceRecord, notAMatchExclusions, rulesFor } from './goldenMatching';
-import { ruleOf, storeMatchDecision, taskCandidates } from './matchDecisions';
-import { mergeLoadedGoldenRecords } from './mergeGoldenRecords';
+import { asCanonical, fingerprintRecord, notAMatchExclusions, rulesFor } from './goldenMatching';
 import { placeSourceRecord } from './placement';
 import { recomputeGolden } from './recompute';
+import { rematchLoneRecord } from './rematchLoneRecord';
 import { linkRelationships } from './relationships';
 import { isSameJson } from './stableJson';
 import { loadSurvivorshipConfig } from './survivorshipConfig';
-import { openTask } from './tasks';
 import type { GoldenActor, GoldenRecordDocument, MatchDecisionDocument, SourceRecordDocument } from './types';
 
 export type ApplyOutcome = 'created' | 'merged' | 'updated' | 'unchanged' | 'review';
@@ -72,31 +69,9 @@ export async function applySourceRecord(
 
     let decision: MatchDecisionDocument | null = null;
     if (memberIds.length === 1) {
-      // Alone in its golden record: the update may have made it a duplicate of another one.
-      const excludedIds = await notAMatchExclusions({ store, session, recordId: record._id, goldenId: golden._id, fingerprint });
-      excludedIds.add(golden._id);
-      const matched = await matchSourceRecord({ store, session, rules, recordId: record._id, record: canonical, excludedIds });
-      const target = matched.best && matched.decision === 'auto-merge' ? await findGolden({ store, id: matched.best.goldenId, session }) : null;
-      const rule = ruleOf(matched, rules.version);
-      if (target && target.status === 'active' && target._id !== golden._id) {
-        // Bring the golden record up to date first, so the merge history shows the update.
-        const { golden: refreshed } = await recomputeGolden({
-          store, session, before: golden, goldenId: golden._id, domain: golden.domain, sourceRecordIds: memberIds, overrides: golden.overrides,
-          config, cause: 'ingest', changeType: 'updated', actor: input.actor, note: `Source record ${record._id} updated.`, at, knownMembers: [updated],
-        });
-        const merge = await mergeLoadedGoldenRecords({ store, session, survivor: target, merged: refreshed, actor: systemActor(rule), reason: `automatic re-match of updated ${record._id} (score ${matched.best?.score ?? 0})`, at });
-        decision = await storeMatchDecision({ store, session, domain: record.domain, sourceRecordId: record._id, goldenId: merge.survivor._id, outcome: 'merged', trigger: 'update', rulesVersion: rules.version, decision: matched, actor: input.actor, at });
-        await linkRelationships({ store, session, record: { ...updated, goldenId: merge.survivor._id }, config, hints: matched.relationships, at });
-        await recordAudit({ store, session, actor: systemActor(rule), action: 'golden.match', target: { type: 'sourceRecord', id: record._id, domain: record.domain }, after: { goldenId: merge.survivor._id, outcome: 'merged', band: matched.decision, score: decision.score, decisionId: decision._id, requestedBy: input.actor }, at });
-        return { goldenId: merge.survivor._id, outcome: 'merged', decision };
-      }
-      const outcome = matched.decision === 'review' ? 'review' : 'updated';
-      decision = await storeMatchDecision({ store, session, domain: record.domain, sourceRecordId: record._id, goldenId: golden._id, outcome, trigger: 'update', rulesVersion: rules.version, decision: matched, actor: input.actor, at });
-      if (outcome === 'review') {
-        const open = await store.collection(TASKS).findOne({ type: 'potential-match', status: 'open', 'subject.sourceRecordId': record._id }, { session });
-        if (!open) await openTask({ store, session, type: 'potential-match', domain: record.domain, source: record.source, subject: { sourceRecordId: record._id, goldenId: golden._id }, candidates: taskCandidates(matched), at });
-      }
-      await recordAudit({ store, session, actor: systemActor(rule), action: 'golden.match', target: { type: 'sourceRecord', id: record._id, domain: record.domain }, after: { goldenId: golden._id, outcome, band: matched.decision, score: decision.score, decisionId: decision._id, requestedBy: input.actor }, at });
+      const rematch = await rematchLoneRecord({ store, session, rules, config, golden, memberIds, record: updated, canonical, fingerprint, actor: input.actor, at });
+      if (rematch.survivorId) return { goldenId: rematch.survivorId, outcome: 'merged', decision: rematch.decision };
+      decision = rematch.decision;
     }
     const { isChanged } = await recomputeGolden({
       store, session, before: golden, goldenId: golden._id, domain: golden.domain, sourceRecordIds: memberIds, overrides: golden.overrides,

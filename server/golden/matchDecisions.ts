@@ -1,5 +1,6 @@
 /** Storing every automatic matching decision with what the engine saw, and the rule named in audits. */
 import { randomUUID } from 'node:crypto';
+import { recordAudit, systemActor } from '../audit/auditLog';
 import type { MatchDecision } from '../matching';
 import type { Store, StoreSession } from '../store/types';
 import type { TaskCandidate } from '../stewardship/types';
@@ -58,4 +59,25 @@ export async function storeMatchDecision(args: {
   };
   await args.store.collection<MatchDecisionDocument>(MATCH_DECISIONS).insertOne(doc, { session: args.session });
   return doc;
+}
+
+/** Audits one automatic decision under the rule that made it (`requestedBy` = the key that sent the record). */
+export async function auditMatchDecision(args: {
+  store: Store;
+  session: StoreSession;
+  rule: string;
+  decision: MatchDecisionDocument;
+  requestedBy: GoldenActor;
+  at: string;
+}): Promise<void> {
+  const { decision } = args;
+  await recordAudit({
+    store: args.store,
+    session: args.session,
+    actor: systemActor(args.rule),
+    action: 'golden.match',
+    target: { type: 'sourceRecord', id: decision.sourceRecordId, domain: decision.domain },
+    after: { goldenId: decision.goldenId, outcome: decision.outcome, band: decision.band, score: decision.score, decisionId: decision._id, requestedBy: args.requestedBy },
+    at: args.at,
+  });
 }

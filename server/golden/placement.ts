@@ -4,13 +4,13 @@
  * record of its own — with a potential-match task in the review band. Every decision is stored and
  * audited under the rule that made it.
  */
-import { recordAudit, systemActor } from '../audit/auditLog';
+import { systemActor } from '../audit/auditLog';
 import { indexRecord, type CompiledRules, type MatchDecision } from '../matching';
 import type { Store, StoreSession } from '../store/types';
 import { SOURCE_RECORDS } from './collections';
 import { findGolden, newGoldenId } from './goldenStore';
 import { asCanonical, matchSourceRecord } from './goldenMatching';
-import { ruleOf, storeMatchDecision, taskCandidates } from './matchDecisions';
+import { auditMatchDecision, ruleOf, storeMatchDecision, taskCandidates } from './matchDecisions';
 import { recomputeGolden } from './recompute';
 import { linkRelationships } from './relationships';
 import type { SurvivorshipConfig } from './survivorshipConfig';
@@ -123,14 +123,6 @@ export async function placeSourceRecord(args: {
     actor: args.actor,
     at,
   });
-  await recordAudit({
-    store,
-    session,
-    actor: systemActor(rule),
-    action: 'golden.match',
-    target: { type: 'sourceRecord', id: record._id, domain: record.domain },
-    after: { goldenId, outcome, band: decision.decision, score: stored.score, decisionId: stored._id, requestedBy: args.actor },
-    at,
-  });
+  await auditMatchDecision({ store, session, rule, decision: stored, requestedBy: args.actor, at });
   return { goldenId, outcome, decision: stored, golden };
 }
