@@ -69,9 +69,13 @@ export async function detectSurvivorshipConflicts(args: { store: Store; session?
       if (!golden) continue;
       const conflicts = await conflictsOf({ store: args.store, session, golden });
       if (conflicts.size === 0) continue;
-      const open = await tasksCollection(args.store).find({ 'subject.goldenId': goldenId, status: 'open', type: 'survivorship-conflict' }, { session });
+      const known = await tasksCollection(args.store).find({ 'subject.goldenId': goldenId, type: 'survivorship-conflict' }, { sort: { createdAt: -1 }, session });
+      const open = known.filter((t) => t.status === 'open');
       for (const [attribute, values] of conflicts) {
         const existing = open.find((t) => t.subject.attribute === attribute);
+        const lastClosed = known.find((t) => t.status === 'closed' && t.subject.attribute === attribute);
+        // A steward already closed a task on exactly this disagreement (e.g. skipped it): not news.
+        if (!existing && lastClosed && lastClosed.resolution !== 'auto-closed' && stableStringify(lastClosed.values) === stableStringify(values)) continue;
         if (existing) {
           if (stableStringify(existing.values) !== stableStringify(values)) {
             await tasksCollection(args.store).updateOne(

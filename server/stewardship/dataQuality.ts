@@ -9,13 +9,18 @@ import type { TaskDocument } from './types';
 export const DATA_QUALITY_RULE = 'stewardship:ingest-exception';
 const DATA_QUALITY_PRIORITY = 50;
 
-/** Opens the data-quality task of an open exception unless it has one (call after recording the exception). */
+/**
+ * Opens the data-quality task of an open exception unless it has one (call after recording the
+ * exception). A task closed after the exception's last occurrence (e.g. skipped) is not reopened;
+ * the record failing again later is news and opens a new one.
+ */
 export async function openExceptionTask(args: { store: Store; session?: StoreSession; exception: IngestExceptionDocument; at?: string }): Promise<TaskDocument | null> {
   const { exception } = args;
   if (exception.status !== 'open') return null;
   return inTransaction(args.store, args.session, async (session) => {
-    const existing = await tasksCollection(args.store).findOne({ 'subject.exceptionId': exception._id, status: 'open' }, { session });
-    if (existing) return null;
+    const previous = await tasksCollection(args.store).find({ 'subject.exceptionId': exception._id }, { sort: { createdAt: -1 }, limit: 1, session });
+    const latest = previous[0];
+    if (latest && (latest.status === 'open' || (latest.closedAt ?? '') >= exception.lastSeenAt)) return null;
     return insertTask({
       store: args.store,
       session,

@@ -32,6 +32,7 @@ export interface SyncResult {
 
 const STATE_ID = 'taskSync';
 const BATCH = 200;
+const EXCEPTION_MARGIN_MS = 60_000;
 const running = new WeakMap<Store, Promise<SyncResult>>();
 
 async function runOnce(services: Pick<AppServices, 'store'>): Promise<SyncResult> {
@@ -65,7 +66,8 @@ async function runOnce(services: Pick<AppServices, 'store'>): Promise<SyncResult
     const gone = ids.filter((id) => !stillOpen.has(id));
     if (gone.length > 0) result.closed += (await closeObsoleteTasks({ store, exceptionIds: gone })).length;
   }
-  state.exceptionsSince = startedAt;
+  // A margin re-examines exceptions written while this run read (openExceptionTask is idempotent).
+  state.exceptionsSince = new Date(Date.parse(startedAt) - EXCEPTION_MARGIN_MS).toISOString();
   await states.replaceOne({ _id: STATE_ID }, state, { upsert: true });
   return result;
 }

@@ -71,6 +71,25 @@ describe('data-quality tasks', () => {
     await sync(server);
     expect(await getTask(server, task?.id ?? '')).toMatchObject({ status: 'closed', resolution: 'auto-closed' });
   });
+
+  test('a skipped task stays closed until the record fails again', async () => {
+    await publishMapping(server, { source: 'erp', domain: 'item', expression: KIT_GUARD });
+    const row = erpItemRow({ KIND: 'kit' });
+    const sent = await ingest(server, { source: 'erp', domain: 'item', body: JSON.stringify(row), contentType: 'application/json' });
+    const exceptionId = sent.body.records[0].exception?.id ?? '';
+    await sync(server);
+    const task = await dataQualityTaskOf(exceptionId);
+    const skipped = await server.request('POST', `/api/v1/tasks/${task?.id}/skip`, { key: steward, body: { expectedVersion: task?.version, reason: 'kit team is on it' } });
+    expect(skipped.status, skipped.text).toBe(200);
+    await sync(server);
+    const openAfterSkip = await server.request<TaskListView>('GET', '/api/v1/tasks?type=data-quality&status=open&limit=200');
+    expect(openAfterSkip.body.items.filter((t) => t.subject.exceptionId === exceptionId)).toEqual([]);
+    // The same record fails again: news, so a new task opens.
+    await ingest(server, { source: 'erp', domain: 'item', body: JSON.stringify(row), contentType: 'application/json' });
+    await sync(server);
+    const reopened = await server.request<TaskListView>('GET', '/api/v1/tasks?type=data-quality&status=open&limit=200');
+    expect(reopened.body.items.filter((t) => t.subject.exceptionId === exceptionId).map((t) => t.id)).toEqual([expect.not.stringMatching(task?.id ?? '')]);
+  });
 });
 
 describe('not-a-match reopened from the other side', () => {
