@@ -106,7 +106,7 @@ function gtinVariant(random: Random, gtin14: string): string {
   return chance(random, 0.5) ? gtin14.replace(/^0+/, '') : gtin14;
 }
 
-function describe(random: Random, product: Product, isVariant: boolean): string {
+function describe({ random, product, isVariant }: { random: Random; product: Product; isVariant: boolean }): string {
   let words = [...product.words];
   if (isVariant) {
     if (chance(random, 0.5)) words = words.map((w) => ABBREVIATIONS[w] ?? w);
@@ -150,7 +150,7 @@ export function generateItems(args: { count: number; duplicateRate?: number; see
     push(
       {
         sourceId: `ITM-${records.length}`,
-        description: describe(random, product, false),
+        description: describe({ random, product, isVariant: false }),
         manufacturer: { name: product.manufacturer.name },
         manufacturerPartNumber: product.partNumber,
         ...(chance(random, 0.7) ? { gtin: eachGtin } : {}),
@@ -164,14 +164,14 @@ export function generateItems(args: { count: number; duplicateRate?: number; see
     );
     // A separate record for the case level: a related item, not a duplicate.
     if (chance(random, 0.03) && records.length < args.count) {
-      push({ sourceId: `ITM-${records.length}`, description: `${describe(random, product, false)} CS/1000`, manufacturer: { name: product.manufacturer.name }, gtin: gtinAt(product.gtinBody, '5'), baseUom: 'CS' }, `${id}:5`);
+      push({ sourceId: `ITM-${records.length}`, description: `${describe({ random, product, isVariant: false })} CS/1000`, manufacturer: { name: product.manufacturer.name }, gtin: gtinAt(product.gtinBody, '5'), baseUom: 'CS' }, `${id}:5`);
     }
     // Duplicates: each further record of the same product at the same packaging level.
     let duplicates = 0;
     while (chance(random, duplicateRate / (1 + duplicateRate)) && duplicates < 3) duplicates++;
     for (let d = 0; d < duplicates && records.length < args.count; d++) {
       const style = random();
-      const record: CanonicalRecord = { sourceId: `ITM-${records.length}`, description: describe(random, product, true) };
+      const record: CanonicalRecord = { sourceId: `ITM-${records.length}`, description: describe({ random, product, isVariant: true }) };
       if (style < 0.15) {
         // Description-only record: manufacturer and catalog number embedded in the text.
         record.description = `${product.manufacturer.name.split(' ')[0].toUpperCase()} ${partNumberVariant(random, product.partNumber)} ${String(record.description)}`;

@@ -173,7 +173,7 @@ export function batchMatch(args: {
           continue;
         }
         pairsCompared++;
-        const evaluation = evaluatePreparedPair(prepared[a], prepared[other], rules);
+        const evaluation = evaluatePreparedPair({ a: prepared[a], b: prepared[other], compiled: rules });
         if (evaluation.hardRule?.relationship && relationships.length < maxListed) {
           relationships.push({ a: sa, b: sb, relationship: evaluation.hardRule.relationship });
         }

@@ -89,26 +89,37 @@ function segmentsOf(path: string): string[] {
   return segments;
 }
 
+interface PathWalk {
+  segments: readonly string[];
+  depth: number;
+  out: unknown[];
+}
+
 // A top-level recursive function rather than a closure: this runs for every field of every
-// record, and per-call closures showed up in batch profiles.
-function collectAtPath(node: unknown, segments: readonly string[], depth: number, out: unknown[]): void {
+// record, and per-call closures showed up in batch profiles. `walk.depth` is moved in and out.
+function collectAtPath(walk: PathWalk, node: unknown): void {
   if (node === null || node === undefined) return;
   if (Array.isArray(node)) {
-    for (const element of node) collectAtPath(element, segments, depth, out);
+    for (const element of node) collectAtPath(walk, element);
     return;
   }
-  if (depth === segments.length) {
-    out.push(node);
+  if (walk.depth === walk.segments.length) {
+    walk.out.push(node);
     return;
   }
-  if (typeof node === 'object') collectAtPath((node as Record<string, unknown>)[segments[depth]], segments, depth + 1, out);
+  if (typeof node === 'object') {
+    const next = (node as Record<string, unknown>)[walk.segments[walk.depth]];
+    walk.depth++;
+    collectAtPath(walk, next);
+    walk.depth--;
+  }
 }
 
 /** Collects the scalar values at a dotted path, flattening arrays on the way (`addresses.city`). */
 export function valuesAtPath(record: unknown, path: string): unknown[] {
-  const out: unknown[] = [];
-  collectAtPath(record, segmentsOf(path), 0, out);
-  return out;
+  const walk: PathWalk = { segments: segmentsOf(path), depth: 0, out: [] };
+  collectAtPath(walk, record);
+  return walk.out;
 }
 
 /** String values (numbers stringified) at any of `paths`, empty strings dropped. */

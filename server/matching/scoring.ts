@@ -69,7 +69,7 @@ interface PairEvaluation {
 }
 
 /** Scores two prepared records (the hot path of batch matching: no explanation objects). */
-export function evaluatePreparedPair(a: PreparedRecord, b: PreparedRecord, compiled: CompiledRules): PairEvaluation {
+export function evaluatePreparedPair({ a, b, compiled }: { a: PreparedRecord; b: PreparedRecord; compiled: CompiledRules }): PairEvaluation {
   const results: ComparisonResult[] = [];
   let weighted = 0;
   let evidenceWeight = 0;
@@ -118,7 +118,7 @@ export function scorePair(args: {
   // longer exist are ignored, new ones count as missing): the raw record is not available to redo it.
   const a = isPrepared(args.a) ? args.a : prepareRecord(args.a, compiled);
   const b = isPrepared(args.b) ? args.b : prepareRecord(args.b, compiled);
-  const evaluation = evaluatePreparedPair(a, b, compiled);
+  const evaluation = evaluatePreparedPair({ a, b, compiled });
   const comparators: ComparatorExplanation[] = compiled.comparators.map((comparator, i) => {
     const result = evaluation.results[i];
     return {
