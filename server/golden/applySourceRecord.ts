@@ -64,11 +64,13 @@ export async function applySourceRecord(
     }
     const updated: SourceRecordDocument = { ...record, goldenId: golden._id };
     await store.collection<SourceRecordDocument>(SOURCE_RECORDS).replaceOne({ _id: record._id }, updated, { upsert: true, session });
-    await indexRecord({ store, rules, recordId: record._id, goldenId: golden._id, record: canonical, session });
+    // Only the raw payload changed (e.g. a field the mapping ignores): nothing to re-index or re-match.
+    const isCanonicalChanged = !isMember || !stored || !isSameJson(stored.canonical, record.canonical);
+    if (isCanonicalChanged) await indexRecord({ store, rules, recordId: record._id, goldenId: golden._id, record: canonical, session });
     const memberIds = isMember ? golden.sourceRecordIds : [...golden.sourceRecordIds, record._id];
 
     let decision: MatchDecisionDocument | null = null;
-    if (memberIds.length === 1) {
+    if (memberIds.length === 1 && isCanonicalChanged) {
       const rematch = await rematchLoneRecord({ store, session, rules, config, golden, memberIds, record: updated, canonical, fingerprint, actor: input.actor, at });
       if (rematch.survivorId) return { goldenId: rematch.survivorId, outcome: 'merged', decision: rematch.decision };
       decision = rematch.decision;

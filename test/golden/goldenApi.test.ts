@@ -106,6 +106,9 @@ describe('matching into golden records', () => {
     const golden = await getGolden(first.goldenId);
     expect(golden.version).toBe(2);
     expect(golden.attributes.price).toEqual({ amount: 12.5, currency: 'USD', uom: 'EA' });
+    // A payload change the mapping ignores: a new version (lineage time), no re-matching.
+    const rawOnly = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: { ...record, price: { amount: 12.5, currency: 'USD', uom: 'EA' } }, rawExtra: { LAST_AUDIT_USER: 'jdoe' } });
+    expect(rawOnly).toMatchObject({ outcome: 'updated', goldenId: first.goldenId, decision: null });
   });
 });
 

@@ -21,7 +21,7 @@ const TEST_ACTOR = { keyId: 'test-ingest', name: 'test ingest', role: 'source:te
 /** Applies a canonical record from `source` as ingest would (new record, or an update of the stored one). */
 export async function applyCanonical(
   server: TestServer,
-  input: { domain: string; source: string; canonical: Record<string, unknown> & { sourceId: string }; at?: string },
+  input: { domain: string; source: string; canonical: Record<string, unknown> & { sourceId: string }; at?: string; /** Raw fields the mapping ignores (change the payload, not the canonical record). */ rawExtra?: Record<string, unknown> },
 ): Promise<ApplySourceRecordResult & { sourceRecordId: string }> {
   const { store } = server.running.services;
   const id = `${input.domain}|${input.source}|${input.canonical.sourceId}`;
@@ -33,9 +33,9 @@ export async function applyCanonical(
     source: input.source,
     sourceId: input.canonical.sourceId,
     goldenId: previous?.goldenId ?? '',
-    raw: { ...input.canonical, _sentBy: input.source },
+    raw: { ...input.canonical, _sentBy: input.source, ...input.rawExtra },
     canonical: input.canonical,
-    payloadHash: hashOf(input.canonical),
+    payloadHash: hashOf({ canonical: input.canonical, rawExtra: input.rawExtra }),
     mappingVersion: 1,
     schemaVersion: '1.0.0',
     receivedAt: previous?.receivedAt ?? at,
