@@ -4,7 +4,8 @@
  * merge as a job with progress, and role checks.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TaskCountsView, TaskListView, TaskView } from '../../server/contracts/stewardship';
+import { recordAudit } from '../../server/audit/auditLog';
+import type { AuditEntryView, TaskCountsView, TaskListView, TaskView } from '../../server/contracts/stewardship';
 import type { ChangeView, GoldenRecordView } from '../../server/contracts/golden';
 import type { JobDocument } from '../../server/jobs/types';
 import { applyCanonical, auditEntries, createReviewPair, getItem, getTask, gtin, itemRecord, sync, type ReviewPair } from '../support/factories/stewardship';
@@ -96,6 +97,33 @@ describe('roles', () => {
     // The refused action left nothing behind.
     expect(await getTask(server, pair.task.id)).toMatchObject({ status: 'open', version: 1 });
     expect((await server.request('POST', `/api/v1/tasks/${pair.task.id}/skip`, { key: steward, body: { expectedVersion: 1 } })).status).toBe(200);
+  });
+});
+
+describe('audit API', () => {
+  test('sensitive values are masked for analysts, shown to stewards; filters by action prefix and time; bad cursors are 400', async () => {
+    const from = new Date().toISOString();
+    // A sole-proprietor vendor whose "tax id" is an SSN, as an audit entry of an override would hold it.
+    await recordAudit({
+      store: server.running.services.store,
+      actor: { keyId: 'k1', name: 'Dana Steward', role: 'steward' },
+      action: 'golden.override.set',
+      target: { type: 'goldenRecord', id: 'supplier-audit-mask', domain: 'supplier' },
+      before: { attribute: 'taxId', value: '219-09-9999', override: null },
+      after: { attribute: 'taxId', value: '078-05-1120', version: 3, taxId: '078-05-1120' },
+      reason: 'vendor corrected the W-9',
+    });
+    const asAnalyst = await server.request<{ items: AuditEntryView[] }>('GET', `/api/v1/audit?goldenId=supplier-audit-mask`, { key: analyst });
+    expect(asAnalyst.body.items).toHaveLength(1);
+    expect(asAnalyst.body.items[0].before).toEqual({ attribute: 'taxId', value: '*******9999', override: null });
+    expect(asAnalyst.body.items[0].after).toEqual({ attribute: 'taxId', value: '*******1120', version: 3, taxId: '*******1120' });
+    const asSteward = await server.request<{ items: AuditEntryView[] }>('GET', `/api/v1/audit?goldenId=supplier-audit-mask`, { key: steward });
+    expect(asSteward.body.items[0].after).toMatchObject({ value: '078-05-1120' });
+
+    const prefixed = await auditEntries(server, `action=golden.&from=${encodeURIComponent(from)}`);
+    expect(prefixed.map((e) => e.target.id)).toEqual(['supplier-audit-mask']);
+    expect(await auditEntries(server, `action=golden.&to=${encodeURIComponent(from)}&from=${encodeURIComponent(from)}`)).toEqual([]);
+    expect((await server.request('GET', '/api/v1/audit?cursor=%5Bbad', { key: analyst })).status).toBe(400);
   });
 });
 

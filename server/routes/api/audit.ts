@@ -1,5 +1,6 @@
 /** The audit API: who changed what, when and why — per golden record, per actor, per action and time range. */
 import { auditQuerySchema } from '../../contracts/stewardship';
+import { canSeeSensitive } from '../../golden/goldenPresenter';
 import { defineRoute } from '../../http/route';
 import { presentAuditEntry, queryAudit } from '../../stewardship';
 
@@ -13,9 +14,10 @@ export const auditRoutes = [
     auth: { action: 'audit.read' },
     query: auditQuerySchema,
     responses: { 200: { description: '`{ items, nextCursor }` in time order (`order=desc` for newest first).' }, 400: { description: 'Invalid filter or cursor.' } },
-    handler: async ({ services, query }) => {
+    handler: async ({ services, query, principal }) => {
       const page = await queryAudit(services, query);
-      return { body: { items: page.items.map(presentAuditEntry), nextCursor: page.nextCursor } };
+      const options = { canSeeSensitive: canSeeSensitive(principal) };
+      return { body: { items: page.items.map((entry) => presentAuditEntry(entry, options)), nextCursor: page.nextCursor } };
     },
   }),
 ];
