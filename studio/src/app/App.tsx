@@ -6,8 +6,11 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react
 import type { MeView } from '../../../server/contracts/apiKeys';
 import { ApiError, createApiClient } from '../api/client';
 import type { ApiClient } from '../api/client';
-import { DashboardPage } from '../pages/DashboardPage';
-import { PendingSectionPage } from '../pages/PendingSectionPage';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { ExceptionsPage } from '../pages/exceptions/ExceptionsPage';
+import { GoldenPage } from '../pages/golden/GoldenPage';
+import { InboxPage } from '../pages/inbox/InboxPage';
+import { RulesPage } from '../pages/rules/RulesPage';
 import { NAV_ITEMS } from './navigation';
 import { SessionContext } from './SessionContext';
 import type { Session } from './SessionContext';
@@ -15,9 +18,10 @@ import { SignIn } from './SignIn';
 import { Shell } from './Shell';
 import { clearStoredKey, readStoredKey, storeKey } from './session';
 import { useHashRoute } from './useHashRoute';
+import { parseRoute } from './route';
 
 // Monaco is large: load it only when the Mappings page opens.
-const MappingsPage = lazy(() => import('../pages/mappings/MappingsPage').then((module) => ({ default: module.MappingsPage })));
+const MappingsSection = lazy(() => import('../pages/mappings/MappingsSection').then((module) => ({ default: module.MappingsSection })));
 
 type State =
   | { phase: 'checking' }
@@ -68,8 +72,11 @@ export function App() {
   if (state.phase === 'checking') return <div className="splash">Loading…</div>;
   if (session === null) return <SignIn onSubmit={signIn} initialError={state.phase === 'signedOut' ? state.error : undefined} />;
 
-  const item = NAV_ITEMS.find((candidate) => candidate.path === route) ?? NAV_ITEMS[0];
+  const parsed = parseRoute(route);
+  const section = parsed.segments.length === 0 ? '/' : `/${parsed.segments[0]}`;
+  const item = NAV_ITEMS.find((candidate) => candidate.path === section) ?? NAV_ITEMS[0];
   const isAllowed = item.action === null || session.me.abilities[item.action] === true;
+  const rest = parsed.segments.slice(1);
   let page;
   if (!isAllowed) {
     page = (
@@ -78,16 +85,22 @@ export function App() {
         <p className="notice notice-warning">Your role ({session.me.key.role}) may not open this section.</p>
       </section>
     );
-  } else if (item.path === '/') {
-    page = <DashboardPage />;
   } else if (item.path === '/mappings') {
     page = (
       <Suspense fallback={<div className="splash">Loading the editor…</div>}>
-        <MappingsPage />
+        <MappingsSection segments={rest} query={parsed.query} />
       </Suspense>
     );
+  } else if (item.path === '/inbox') {
+    page = <InboxPage taskId={rest[0]} query={parsed.query} />;
+  } else if (item.path === '/golden') {
+    page = <GoldenPage domain={rest[0]} id={rest[1]} />;
+  } else if (item.path === '/exceptions') {
+    page = <ExceptionsPage query={parsed.query} />;
+  } else if (item.path === '/rules') {
+    page = <RulesPage domain={rest[0]} />;
   } else {
-    page = <PendingSectionPage item={item} />;
+    page = <DashboardPage />;
   }
 
   return (

@@ -10,7 +10,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', label: 'Dashboard', action: null, description: 'Who you are signed in as and where to go next.' },
+  { path: '/', label: 'Dashboard', action: null, description: 'Golden records, duplicates, open tasks and exception rates per domain and source.' },
   { path: '/mappings', label: 'Mappings', action: 'mappings.read', description: 'Write and test JSONata mappings from source payloads to canonical records.' },
   { path: '/inbox', label: 'Steward inbox', action: 'tasks.read', description: 'Review suspected duplicates and decide merges.' },
   { path: '/golden', label: 'Golden records', action: 'golden.read', description: 'Browse the mastered suppliers, items, facilities and accounts.' },

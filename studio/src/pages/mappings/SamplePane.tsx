@@ -1,5 +1,6 @@
 /** Left pane: pasted sample payloads (JSON, NDJSON or CSV with a header row) and lookup tables. */
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import type { ParsedSamples, SampleFormat } from '../../samples/parseSamples';
 
 export interface SamplePaneProps {
@@ -11,6 +12,8 @@ export interface SamplePaneProps {
   lookupsText: string;
   onLookupsText: (text: string) => void;
   lookupsError: string | null;
+  /** A control that loads samples from the server (recent payloads, the exception queue). */
+  picker?: ReactNode;
 }
 
 const FORMATS: Array<[SampleFormat | 'auto', string]> = [
@@ -37,6 +40,7 @@ export function SamplePane(props: SamplePaneProps) {
             Lookups
           </button>
         </div>
+        {tab === 'samples' && props.picker}
         {tab === 'samples' && (
           <select aria-label="Sample format" value={props.format} onChange={(event) => props.onFormat(event.target.value as SampleFormat | 'auto')}>
             {FORMATS.map(([value, label]) => (

@@ -1,0 +1,209 @@
+/**
+ * One golden record: attributes with, per value, the source system and record that supplied it (or
+ * the steward override); its source records (unmerge one); relationships; the history timeline.
+ */
+import { useState } from 'react';
+import type { GoldenRecordView, RetiredGoldenView } from '../../../../server/contracts/golden';
+import { ErrorNotice } from '../../app/ErrorNotice';
+import { hrefOf } from '../../app/route';
+import { useAbility, useSession } from '../../app/SessionContext';
+import { useLoad } from '../../app/useLoad';
+import { formatValue, formatWhen } from '../../ui/format';
+import { HistoryTimeline } from './HistoryTimeline';
+import { displayName } from './goldenSearch';
+
+/** The record page. */
+export function GoldenRecordPage(props: { domain: string; id: string }) {
+  const { client } = useSession();
+  const canWrite = useAbility('golden.write');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const [editing, setEditing] = useState<{ attribute: string; value: string; reason: string } | null>(null);
+  const base = `/golden/${encodeURIComponent(props.domain)}/${encodeURIComponent(props.id)}`;
+  const loaded = useLoad(() => client.get<GoldenRecordView | RetiredGoldenView>(`${base}?include=lineage,sources,history,relationships`), [client, base]);
+
+  const act = async (run: () => Promise<unknown>, done: string): Promise<void> => {
+    setError(null);
+    try {
+      await run();
+      setNotice(done);
+      setEditing(null);
+      loaded.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  if (loaded.error !== null) return <section className="page"><ErrorNotice error={loaded.error} /></section>;
+  if (loaded.data === null) return <section className="page muted">Loading…</section>;
+  if ('retired' in loaded.data) {
+    const retired = loaded.data;
+    return (
+      <section className="page">
+        <h1>{retired.id}</h1>
+        <p className="notice notice-warning">
+          This record was merged into <a href={hrefOf(['golden', props.domain, retired.survivorId])}>{retired.survivorId}</a> and retired.
+        </p>
+      </section>
+    );
+  }
+  const record = loaded.data;
+  const attributes = [...new Set([...Object.keys(record.attributes), ...Object.keys(record.overrides)])].sort();
+  const sources = record.sources ?? [];
+
+  const unmerge = (sourceRecordId: string): void => {
+    const reason = window.prompt(`Split ${sourceRecordId} off this golden record. Reason:`, 'Not the same organisation');
+    if (reason === null || reason.trim() === '') return;
+    void act(() => client.post(`${base}/unmerge`, { sourceRecordId, reason, expectedVersion: record.version }), `Unmerged ${sourceRecordId}: it was re-matched on its own.`);
+  };
+
+  const saveOverride = (): void => {
+    if (editing === null) return;
+    let value: unknown = editing.value;
+    try {
+      value = JSON.parse(editing.value);
+    } catch {
+      // Plain text is a string value; JSON is taken as typed.
+    }
+    void act(
+      () => client.put(`${base}/overrides/${encodeURIComponent(editing.attribute)}`, { value, reason: editing.reason, expectedVersion: record.version }),
+      `Override set on ${editing.attribute}.`,
+    );
+  };
+
+  return (
+    <section className="page">
+      <header className="page-header page-header-row">
+        <div>
+          <h1>
+            <a href={hrefOf(['golden', props.domain])} className="crumb">{props.domain}</a> / {displayName(record)}
+          </h1>
+          <p className="muted">
+            {record.id} · version {record.version} · {record.status} · updated {formatWhen(record.updatedAt)}
+          </p>
+        </div>
+      </header>
+      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {notice !== '' && <p className="notice notice-success" role="status">{notice}</p>}
+      <div className="record-grid">
+        <div className="card">
+          <h2>Attributes</h2>
+          <table className="data-table compact" aria-label="Attributes">
+            <thead>
+              <tr>
+                <th>Attribute</th>
+                <th>Value</th>
+                <th>From</th>
+                {canWrite && <th />}
+              </tr>
+            </thead>
+            <tbody>
+              {attributes.map((attribute) => {
+                const override = record.overrides[attribute];
+                const lineage = record.lineage?.[attribute];
+                return (
+                  <tr key={attribute}>
+                    <th scope="row">{attribute}</th>
+                    <td className="mono">{formatValue(record.attributes[attribute])}</td>
+                    <td className="lineage">
+                      {override !== undefined ? (
+                        <span title={override.reason}>
+                          <span className="badge badge-warning">override</span> by {override.by.name}: {override.reason}
+                        </span>
+                      ) : lineage !== undefined ? (
+                        <span>
+                          <strong>{lineage.source}</strong> {lineage.sourceId} <span className="muted">({lineage.strategy})</span>
+                        </span>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                    {canWrite && (
+                      <td>
+                        <button type="button" className="button-ghost" aria-label={`Override ${attribute}`} onClick={() => setEditing({ attribute, value: JSON.stringify(record.attributes[attribute] ?? null), reason: '' })}>
+                          Override
+                        </button>
+                        {override !== undefined && (
+                          <button
+                            type="button"
+                            className="button-ghost"
+                            onClick={() => {
+                              const reason = window.prompt(`Clear the override on ${attribute}. Reason:`, 'Survivorship value is right again');
+                              if (reason) void act(() => client.delete(`${base}/overrides/${encodeURIComponent(attribute)}`, { reason, expectedVersion: record.version }), `Override on ${attribute} cleared.`);
+                            }}
+                          >
+                            Clear
+                          </button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {editing !== null && (
+            <form
+              className="override-form"
+              aria-label="Override"
+              onSubmit={(event) => {
+                event.preventDefault();
+                saveOverride();
+              }}
+            >
+              <strong>Override {editing.attribute}</strong>
+              <input aria-label="Override value (JSON or text)" value={editing.value} onChange={(event) => setEditing({ ...editing, value: event.target.value })} />
+              <input aria-label="Override reason" placeholder="Reason (required)" value={editing.reason} onChange={(event) => setEditing({ ...editing, reason: event.target.value })} />
+              <button type="submit" className="button-primary" disabled={editing.reason.trim() === ''}>
+                Set override
+              </button>
+              <button type="button" className="button-ghost" onClick={() => setEditing(null)}>
+                Cancel
+              </button>
+            </form>
+          )}
+        </div>
+        <div className="card">
+          <h2>Source records ({sources.length})</h2>
+          <ul className="source-list" aria-label="Source records">
+            {sources.map((source) => (
+              <li key={source.id}>
+                <div>
+                  <strong>{source.source}</strong> {source.sourceId}
+                  <div className="muted">
+                    mapping v{source.mappingVersion} · received {formatWhen(source.receivedAt)}
+                  </div>
+                </div>
+                {canWrite && sources.length > 1 && (
+                  <button type="button" className="button-secondary" onClick={() => unmerge(source.id)}>
+                    Unmerge
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <h2>Relationships</h2>
+          {(record.relationships ?? []).length === 0 ? (
+            <p className="muted">None.</p>
+          ) : (
+            <ul className="source-list" aria-label="Relationships">
+              {(record.relationships ?? []).map((relationship) => (
+                <li key={`${relationship.type}-${relationship.otherGoldenId}-${relationship.direction}`}>
+                  <span>
+                    {relationship.direction === 'outgoing' ? '→' : '←'} {relationship.type}{' '}
+                    <a href={hrefOf(['golden', relationship.otherGoldenId.split('-')[0] ?? props.domain, relationship.otherGoldenId])}>{relationship.otherGoldenId}</a>
+                    {relationship.attributes !== undefined && <span className="muted"> {formatValue(relationship.attributes)}</span>}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      <div className="card">
+        <h2>History</h2>
+        <HistoryTimeline entries={record.history ?? []} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+/** One task: loads it and the golden records it is about, and offers the decisions its type allows. */
+import { useState } from 'react';
+import type { GoldenRecordView } from '../../../../server/contracts/golden';
+import type { TaskView } from '../../../../server/contracts/stewardship';
+import { ErrorNotice } from '../../app/ErrorNotice';
+import { hrefOf } from '../../app/route';
+import { useAbility, useSession } from '../../app/SessionContext';
+import { useLoad } from '../../app/useLoad';
+import { formatValue, formatWhen } from '../../ui/format';
+import { MatchCompare } from './MatchCompare';
+import type { SurvivorChoice } from './MatchCompare';
+
+interface Loaded {
+  task: TaskView;
+  subject: GoldenRecordView | null;
+  candidates: GoldenRecordView[];
+}
+
+async function loadGolden(get: <T>(path: string) => Promise<T>, domain: string, id: string): Promise<GoldenRecordView | null> {
+  const body = await get<GoldenRecordView | { retired: true; survivor: GoldenRecordView }>(`/golden/${encodeURIComponent(domain)}/${encodeURIComponent(id)}?include=lineage`).catch(() => null);
+  if (body === null) return null;
+  return 'retired' in body ? body.survivor : body;
+}
+
+/** The task pane beside the inbox list. */
+export function TaskDetail(props: { taskId: string; onDone: () => void }) {
+  const { client } = useSession();
+  const canAct = useAbility('tasks.act');
+  const [reason, setReason] = useState('');
+  const [choices, setChoices] = useState<Record<string, SurvivorChoice>>({});
+  const [candidateIndex, setCandidateIndex] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const [outcome, setOutcome] = useState('');
+  const [isBusy, setIsBusy] = useState(false);
+  const loaded = useLoad<Loaded>(async () => {
+    const task = await client.get<TaskView>(`/tasks/${encodeURIComponent(props.taskId)}`);
+    const get = <T,>(path: string) => client.get<T>(path);
+    const subject = task.subject.goldenId ? await loadGolden(get, task.domain, task.subject.goldenId) : null;
+    const candidates = (await Promise.all((task.candidates ?? []).map((candidate) => loadGolden(get, task.domain, candidate.goldenId)))).filter((record): record is GoldenRecordView => record !== null);
+    return { task, subject, candidates };
+  }, [client, props.taskId]);
+
+  const act = async (action: string, body: Record<string, unknown>, done: string): Promise<void> => {
+    if (loaded.data === null) return;
+    setIsBusy(true);
+    setError(null);
+    try {
+      await client.post(`/tasks/${encodeURIComponent(props.taskId)}/${action}`, { expectedVersion: loaded.data.task.version, ...body });
+      setOutcome(done);
+      loaded.reload();
+      props.onDone();
+    } catch (err) {
+      setError(err);
+      // A 409 means someone else acted first: show the task as it is now.
+      loaded.reload();
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  if (loaded.error !== null) return <div className="detail"><ErrorNotice error={loaded.error} /></div>;
+  if (loaded.data === null) return <div className="detail muted">Loading task…</div>;
+  const { task, subject, candidates } = loaded.data;
+  const candidate = candidates[candidateIndex];
+  const candidateView = task.candidates?.find((entry) => entry.goldenId === candidate?.id);
+  const isOpen = task.status === 'open';
+  const reasonText = reason.trim();
+
+  const merge = (): void => {
+    if (candidate === undefined) return;
+    const attributes: Record<string, { sourceRecordId?: string; value?: unknown }> = {};
+    for (const [attribute, choice] of Object.entries(choices)) {
+      const from = choice === 'subject' ? subject : choice === 'candidate' ? candidate : null;
+      if (from === null) continue;
+      const lineage = from.lineage?.[attribute];
+      attributes[attribute] = lineage?.sourceRecordId ? { sourceRecordId: lineage.sourceRecordId } : { value: from.attributes[attribute] ?? null };
+    }
+    void act('merge', { candidateGoldenId: candidate.id, attributes: Object.keys(attributes).length > 0 ? attributes : undefined, reason: reasonText || 'Same organisation: confirmed by steward' }, 'Merged.');
+  };
+
+  return (
+    <div className="detail" aria-label="Task">
+      <header className="detail-header">
+        <div>
+          <h2>
+            {task.type} <span className="muted">· {task.domain}{task.source ? ` · ${task.source}` : ''}</span>
+          </h2>
+          <p className="muted">
+            Opened {formatWhen(task.createdAt)} · priority {task.priority} · version {task.version}
+          </p>
+        </div>
+        <span className={isOpen ? 'badge' : 'badge badge-muted'} data-testid="task-status">
+          {isOpen ? 'open' : `closed: ${task.resolution ?? ''}`}
+        </span>
+      </header>
+      {outcome !== '' && <p className="notice notice-success" role="status">{outcome} Press j for the next task.</p>}
+      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+
+      {task.type === 'potential-match' && subject !== null && (
+        <>
+          {candidates.length > 1 && (
+            <div className="tabs" role="tablist" aria-label="Candidates">
+              {candidates.map((record, index) => (
+                <button key={record.id} type="button" role="tab" aria-selected={index === candidateIndex} className={index === candidateIndex ? 'tab active' : 'tab'} onClick={() => setCandidateIndex(index)}>
+                  Candidate {index + 1}
+                </button>
+              ))}
+            </div>
+          )}
+          {candidate === undefined ? (
+            <p className="muted">The candidate records no longer exist (merged or retired since).</p>
+          ) : (
+            <MatchCompare subject={subject} candidate={candidate} explanation={candidateView?.explanation} score={candidateView?.score} band={candidateView?.band} choices={choices} onChoose={isOpen && canAct ? setChoices : undefined} />
+          )}
+        </>
+      )}
+
+      {task.type === 'survivorship-conflict' && (
+        <table className="data-table compact" aria-label="Conflicting values">
+          <thead>
+            <tr>
+              <th>Source record</th>
+              <th>{task.subject.attribute}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(task.values ?? []).map((entry) => (
+              <tr key={entry.sourceRecordId}>
+                <td>{entry.sourceRecordId}</td>
+                <td className="mono">{formatValue(entry.value)}</td>
+                <td>
+                  {isOpen && canAct && (
+                    <button type="button" className="button-secondary" disabled={isBusy} onClick={() => void act('override', { sourceRecordId: entry.sourceRecordId, reason: reasonText || `Steward chose the ${entry.source} value` }, 'Override set.')}>
+                      Use this value
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {task.type === 'data-quality' && task.exception !== undefined && (
+        <div className="card">
+          <p>
+            <strong>{task.exception.code}</strong> at {task.exception.stage}
+            {task.exception.sourceId ? ` for ${task.exception.sourceId}` : ''}
+          </p>
+          <p>{task.exception.message}</p>
+          {task.subject.exceptionId !== undefined && <a href={hrefOf(['exceptions'], { id: task.subject.exceptionId })}>Open in the exception queue</a>}
+        </div>
+      )}
+      {subject !== null && task.type !== 'potential-match' && (
+        <p>
+          Golden record: <a href={hrefOf(['golden', task.domain, subject.id])}>{subject.id}</a>
+        </p>
+      )}
+
+      {isOpen && canAct && (
+        <div className="decision-bar">
+          <input aria-label="Reason" placeholder="Reason (kept in the audit log)" value={reason} onChange={(event) => setReason(event.target.value)} />
+          {task.type === 'potential-match' && (
+            <>
+              <button type="button" className="button-primary" disabled={isBusy || candidate === undefined} onClick={merge}>
+                Merge
+              </button>
+              <button type="button" className="button-secondary" disabled={isBusy} onClick={() => void act('not-a-match', { reason: reasonText || 'Different organisations: confirmed by steward' }, 'Marked not a match.')}>
+                Not a match
+              </button>
+            </>
+          )}
+          <button type="button" className="button-ghost" disabled={isBusy} onClick={() => void act('skip', reasonText ? { reason: reasonText } : {}, 'Skipped.')}>
+            Skip
+          </button>
+        </div>
+      )}
+      {task.history.length > 0 && (
+        <details className="task-history">
+          <summary>History ({task.history.length})</summary>
+          <ol>
+            {task.history.map((entry, index) => (
+              <li key={index}>
+                {formatWhen(entry.at)} · {entry.by} · {entry.action}
+                {entry.note ? ` — ${entry.note}` : ''}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}

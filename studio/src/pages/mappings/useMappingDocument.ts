@@ -1,0 +1,101 @@
+/**
+ * One stored mapping as the editor works on it: load (draft, else published), save the draft with
+ * the revision last read, run tests, publish, "what changes", versions and rollback — all through
+ * the mapping API. A mapping that does not exist yet is created by the first save.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { DiffPreviewResponse, TestReportView } from '../../../../server/contracts/mappingEvaluation';
+import type { MappingTestCaseView, MappingVersionSummaryView, MappingVersionView, MappingView, PublishResponse } from '../../../../server/contracts/mappings';
+import { ApiError } from '../../api/client';
+import { useSession } from '../../app/SessionContext';
+
+export interface MappingContent {
+  expression: string;
+  samples: unknown[];
+  tests: MappingTestCaseView[];
+  description: string;
+}
+
+export interface MappingDocument {
+  view: MappingView | null;
+  /** The content loaded (null while loading; empty content for a mapping that does not exist yet). */
+  loaded: MappingContent | null;
+  isNew: boolean;
+  loadError: unknown;
+  save: (content: MappingContent) => Promise<MappingView>;
+  runTests: (content: Pick<MappingContent, 'expression' | 'tests'>) => Promise<TestReportView>;
+  publish: (note?: string) => Promise<PublishResponse>;
+  whatChanges: () => Promise<DiffPreviewResponse>;
+  listVersions: () => Promise<MappingVersionSummaryView[]>;
+  getVersion: (version: number) => Promise<MappingVersionView>;
+  rollback: (version: number, reason: string) => Promise<MappingVersionSummaryView>;
+}
+
+/** The mapping `source`/`domain` (inbound), or null when the page is the scratch workbench. */
+export function useMappingDocument(key: { source: string; domain: string } | null): MappingDocument {
+  const { client } = useSession();
+  const [view, setView] = useState<MappingView | null>(null);
+  const [loaded, setLoaded] = useState<MappingContent | null>(null);
+  const [isNew, setIsNew] = useState(false);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const base = key === null ? '' : `/mappings/${encodeURIComponent(key.source)}/${encodeURIComponent(key.domain)}`;
+
+  useEffect(() => {
+    if (base === '') return undefined;
+    let isCurrent = true;
+    client.get<MappingView>(base).then(
+      (body) => {
+        if (!isCurrent) return;
+        const content = body.draft ?? body.published;
+        setView(body);
+        setLoaded({ expression: content?.expression ?? '', samples: content?.samples ?? [], tests: content?.tests ?? [], description: content?.description ?? '' });
+      },
+      (error: unknown) => {
+        if (!isCurrent) return;
+        if (error instanceof ApiError && error.status === 404) {
+          setIsNew(true);
+          setLoaded({ expression: '{\n  \n}', samples: [], tests: [], description: '' });
+        } else setLoadError(error);
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [client, base]);
+
+  const save = useCallback(
+    async (content: MappingContent): Promise<MappingView> => {
+      const revision = view?.draft?.revision ?? (view === null ? 0 : undefined);
+      const saved = await client.put<MappingView>(base, { ...content, samples: content.samples.slice(0, 100), revision });
+      setView(saved);
+      setIsNew(false);
+      return saved;
+    },
+    [client, base, view],
+  );
+
+  const runTests = useCallback((content: Pick<MappingContent, 'expression' | 'tests'>) => client.post<TestReportView>(`${base}/test`, content), [client, base]);
+
+  const publish = useCallback(
+    async (note?: string): Promise<PublishResponse> => {
+      const result = await client.post<PublishResponse>(`${base}/publish`, { note, revision: view?.draft?.revision });
+      setView(await client.get<MappingView>(base));
+      return result;
+    },
+    [client, base, view],
+  );
+
+  const whatChanges = useCallback(() => client.post<DiffPreviewResponse>(`${base}/diff-preview`, { limit: 200 }), [client, base]);
+  const listVersions = useCallback(async () => (await client.get<{ items: MappingVersionSummaryView[] }>(`${base}/versions`)).items, [client, base]);
+  const getVersion = useCallback((version: number) => client.get<MappingVersionView>(`${base}/versions/${version}`), [client, base]);
+  const rollback = useCallback(
+    async (version: number, reason: string): Promise<MappingVersionSummaryView> => {
+      const result = await client.post<MappingVersionSummaryView>(`${base}/rollback`, { version, reason });
+      setView(await client.get<MappingView>(base));
+      return result;
+    },
+    [client, base],
+  );
+
+  return { view, loaded, isNew, loadError, save, runTests, publish, whatChanges, listVersions, getVersion, rollback };
+}
