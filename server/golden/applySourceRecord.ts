@@ -53,7 +53,7 @@ export async function applySourceRecord(
     const fingerprint = fingerprintRecord(canonical, rules);
 
     if (!golden) {
-      const excludedIds = await notAMatchExclusions({ store, session, recordId: record._id, fingerprint });
+      const excludedIds = await notAMatchExclusions({ store, session, rules, recordId: record._id, fingerprint });
       const placed = await placeSourceRecord({ store, session, rules, config, record, excludedIds, actor: input.actor, trigger: 'ingest', at });
       return { goldenId: placed.goldenId, outcome: placed.outcome, decision: placed.decision };
     }

@@ -7,8 +7,9 @@ import { loadRules, matchRecord, prepareRecord, type CompiledRules, type MatchDe
 import type { CanonicalRecord } from '../matching/types';
 import type { Store, StoreSession } from '../store/types';
 import type { NotAMatchDocument } from '../stewardship/types';
-import { NOT_A_MATCH } from './collections';
+import { NOT_A_MATCH, SOURCE_RECORDS } from './collections';
 import { stableHash } from './stableJson';
+import type { SourceRecordDocument } from './types';
 
 const rulesCache = new Map<string, Promise<CompiledRules>>();
 
@@ -36,11 +37,13 @@ export function fingerprintRecord(record: CanonicalRecord, rules: CompiledRules)
 
 /**
  * Ids a record must not be matched with: the other side of every not-a-match pair naming the record
- * (or its current golden record) whose fingerprint of this side is unchanged.
+ * (or its current golden record) while neither side has changed in what the rules compare — a pair
+ * whose recorded fingerprint of either source record differs from its current one is reopened.
  */
 export async function notAMatchExclusions(args: {
   store: Store;
   session?: StoreSession;
+  rules: CompiledRules;
   recordId: string;
   goldenId?: string;
   fingerprint: string;
@@ -53,12 +56,19 @@ export async function notAMatchExclusions(args: {
     ...(await collection.find({ b: { $in: ids } }, { session: args.session })),
   ];
   const excluded = new Set<string>();
-  for (const pair of pairs) {
-    const recorded = pair.fingerprints?.[args.recordId];
-    // The record changed in an attribute the rules compare: the question is open again.
-    if (recorded !== undefined && recorded !== args.fingerprint) continue;
-    excluded.add(ids.includes(pair.a) ? pair.b : pair.a);
-  }
+  if (pairs.length === 0) return excluded;
+  const others = pairs.map((pair) => (ids.includes(pair.a) ? pair.b : pair.a));
+  const otherRecords = await args.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: others } }, { session: args.session });
+  const currentFingerprints = new Map(otherRecords.map((r) => [r._id, fingerprintRecord(asCanonical(r.canonical, r.sourceId), args.rules)]));
+  pairs.forEach((pair, i) => {
+    const other = others[i];
+    const recordedOwn = pair.fingerprints?.[args.recordId];
+    if (recordedOwn !== undefined && recordedOwn !== args.fingerprint) return;
+    const recordedOther = pair.fingerprints?.[other];
+    const currentOther = currentFingerprints.get(other);
+    if (recordedOther !== undefined && currentOther !== undefined && recordedOther !== currentOther) return;
+    excluded.add(other);
+  });
   return excluded;
 }
 

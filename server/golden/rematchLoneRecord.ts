@@ -34,7 +34,7 @@ export async function rematchLoneRecord(args: {
   at: string;
 }): Promise<{ decision: MatchDecisionDocument; survivorId?: string }> {
   const { store, session, rules, golden, record, at } = args;
-  const excludedIds = await notAMatchExclusions({ store, session, recordId: record._id, goldenId: golden._id, fingerprint: args.fingerprint });
+  const excludedIds = await notAMatchExclusions({ store, session, rules, recordId: record._id, goldenId: golden._id, fingerprint: args.fingerprint });
   excludedIds.add(golden._id);
   const matched = await matchSourceRecord({ store, session, rules, recordId: record._id, record: args.canonical, excludedIds });
   const rule = ruleOf(matched, rules.version);

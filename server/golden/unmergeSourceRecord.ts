@@ -74,7 +74,7 @@ export async function unmergeSourceRecord(
     };
     await store.collection<NotAMatchDocument>(NOT_A_MATCH).replaceOne({ _id: pair._id }, pair, { upsert: true, session });
 
-    const excludedIds = await notAMatchExclusions({ store, session, recordId: record._id, fingerprint });
+    const excludedIds = await notAMatchExclusions({ store, session, rules, recordId: record._id, fingerprint });
     excludedIds.add(golden._id);
     const placed = await placeSourceRecord({
       store, session, rules, config, record: { ...record, version: record.version + 1, updatedAt: record.updatedAt }, excludedIds, actor: input.actor, trigger: 'unmerge',

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GoldenRecordView, HistoryEntryView, MatchDecisionView, RetiredGoldenView, XrefView } from '../../server/contracts/golden';
-import { MATCH_DECISIONS, SOURCE_RECORDS, TASKS, type MatchDecisionDocument, type SourceRecordDocument } from '../../server/golden';
-import type { TaskDocument } from '../../server/stewardship/types';
+import { fingerprintRecord, MATCH_DECISIONS, NOT_A_MATCH, rulesFor, SOURCE_RECORDS, TASKS, type MatchDecisionDocument, type SourceRecordDocument } from '../../server/golden';
+import type { NotAMatchDocument, TaskDocument } from '../../server/stewardship/types';
 import { applyCanonical, gtin, itemRecord } from '../support/factories/golden';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -130,6 +130,37 @@ describe('updates of a record alone in its golden record', () => {
     expect(history.body.items.map((h) => h.cause)).toEqual(['ingest', 'ingest', 'merge']);
     expect(history.body.items[2].actor.rule).toMatch(/^item-/);
     expect((await getGolden(a.goldenId)).sourceRecordIds).toEqual([a.sourceRecordId, b.sourceRecordId].sort());
+  });
+});
+
+describe('not-a-match pairs', () => {
+  test('a pair keeps two records apart until one of them changes in what the rules compare', async () => {
+    const { sap, lawson } = duplicatePair();
+    const psoft = { ...sap, sourceId: `PS-${sap.sourceId}` };
+    const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: sap });
+    const c = await applyCanonical(server, { domain: 'item', source: 'peoplesoft', canonical: psoft });
+    expect(c.goldenId).toBe(a.goldenId);
+    // A steward said the lawson record is not this product: one pair per member, as stewardship stores them.
+    const rules = await rulesFor('item');
+    const lawsonId = `item|lawson|${lawson.sourceId}`;
+    for (const [memberId, member] of [[a.sourceRecordId, sap], [c.sourceRecordId, psoft]] as const) {
+      const [x, y] = [lawsonId, memberId].sort();
+      await server.running.services.store.collection<NotAMatchDocument>(NOT_A_MATCH).insertOne({
+        _id: `${x}~${y}`, domain: 'item', a: x, b: y, at: new Date().toISOString(), by: { keyId: 'k', name: 'steward', role: 'steward' },
+        fingerprints: { [lawsonId]: fingerprintRecord(lawson, rules), [memberId]: fingerprintRecord(member, rules) },
+      });
+    }
+    const b = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: lawson });
+    expect(b.outcome).toBe('created');
+    expect(b.decision?.excludedByNotAMatch).toBe(2);
+    // A change the rules do not compare: still apart.
+    const priced = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...lawson, price: { amount: 3, currency: 'USD' } } });
+    expect(priced.goldenId).toBe(b.goldenId);
+    // The sap record changes its description (compared): its pair is reopened, the peoplesoft one still holds.
+    await applyCanonical(server, { domain: 'item', source: 'sap', canonical: { ...sap, description: `${String(sap.description)} STERILE` } });
+    const rematched = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...lawson, price: { amount: 4, currency: 'USD' } } });
+    expect(rematched).toMatchObject({ outcome: 'merged', goldenId: a.goldenId });
+    expect(rematched.decision?.excludedByNotAMatch).toBe(1);
   });
 });
 
