@@ -13,7 +13,7 @@ export const stewardshipCollections: CollectionDefinition[] = [
   {
     name: TASKS,
     indexes: [
-      { keys: { status: 1, priority: -1, _id: -1 }, name: 'stewardship_by_status_priority' },
+      { keys: { status: 1, priority: -1, _id: -1 }, name: 'stewardship_by_status_priority_desc' },
       { keys: { status: 1, createdAt: 1, _id: 1 }, name: 'stewardship_by_status_created' },
       { keys: { status: 1, domain: 1, type: 1 }, name: 'stewardship_by_status_domain_type' },
       { keys: { 'subject.goldenId': 1, status: 1 }, name: 'stewardship_by_subject_golden' },
