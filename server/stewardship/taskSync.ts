@@ -35,7 +35,7 @@ const BATCH = 200;
 const EXCEPTION_MARGIN_MS = 60_000;
 const running = new WeakMap<Store, Promise<SyncResult>>();
 
-async function runOnce(services: Pick<AppServices, 'store'>): Promise<SyncResult> {
+async function runOnce(services: Pick<AppServices, 'store'>, options: SyncOptions): Promise<SyncResult> {
   const { store } = services;
   const states = store.collection<SyncState>(STEWARDSHIP_STATE);
   const state = (await states.findOne({ _id: STATE_ID })) ?? { _id: STATE_ID, changesCursor: null, exceptionsSince: '' };
@@ -52,6 +52,10 @@ async function runOnce(services: Pick<AppServices, 'store'>): Promise<SyncResult
     }
     state.changesCursor = page.nextCursor;
     if (page.items.length < BATCH) break;
+  }
+  if (!options.exceptions) {
+    await states.replaceOne({ _id: STATE_ID }, state, { upsert: true });
+    return result;
   }
   // Exceptions: open a task for each open exception seen since the last run; close tasks of closed ones.
   const startedAt = new Date().toISOString();
@@ -72,10 +76,15 @@ async function runOnce(services: Pick<AppServices, 'store'>): Promise<SyncResult
   return result;
 }
 
+export interface SyncOptions {
+  /** Also scan the exception queue (default true). Costs a pass over recent exceptions and open data-quality tasks. */
+  exceptions?: boolean;
+}
+
 /** Brings tasks up to date with every change since the last run (waits for a run in progress first). */
-export async function syncTasks(services: Pick<AppServices, 'store'>): Promise<SyncResult> {
+export async function syncTasks(services: Pick<AppServices, 'store'>, options: SyncOptions = {}): Promise<SyncResult> {
   const previous = running.get(services.store);
-  const next = (previous ? previous.catch(() => undefined) : Promise.resolve()).then(() => runOnce(services));
+  const next = (previous ? previous.catch(() => undefined) : Promise.resolve()).then(() => runOnce(services, { exceptions: options.exceptions ?? true }));
   running.set(services.store, next);
   try {
     return await next;
@@ -84,14 +93,27 @@ export async function syncTasks(services: Pick<AppServices, 'store'>): Promise<S
   }
 }
 
-/** Runs `syncTasks` every `intervalMs` until the returned stop function is called (and awaited). */
-export function startTaskSync(services: Pick<AppServices, 'store' | 'logger'>, intervalMs = 1000): () => Promise<void> {
+/**
+ * Runs `syncTasks` every `intervalMs` (the change feed each time, the exception queue every
+ * `exceptionEvery` runs: its scans cost more) until the returned stop function is called (and awaited).
+ */
+export function startTaskSync(services: Pick<AppServices, 'store' | 'logger'>, options: { intervalMs?: number; exceptionEvery?: number } = {}): () => Promise<void> {
   let isStopped = false;
+  let isRunning = false;
+  let tick = 0;
   let current: Promise<unknown> = Promise.resolve();
+  const exceptionEvery = options.exceptionEvery ?? 15;
   const timer = setInterval(() => {
-    if (isStopped) return;
-    current = syncTasks(services).catch((error: unknown) => services.logger.error('task sync failed', { error: error instanceof Error ? error.stack : String(error) }));
-  }, intervalMs);
+    // A slow run is not queued behind: the next tick after it catches up with everything.
+    if (isStopped || isRunning) return;
+    isRunning = true;
+    const exceptions = tick++ % exceptionEvery === 0;
+    current = syncTasks(services, { exceptions })
+      .catch((error: unknown) => services.logger.error('task sync failed', { error: error instanceof Error ? error.stack : String(error) }))
+      .finally(() => {
+        isRunning = false;
+      });
+  }, options.intervalMs ?? 1000);
   timer.unref();
   return async () => {
     isStopped = true;
