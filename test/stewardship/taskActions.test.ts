@@ -8,7 +8,7 @@ import type { TaskView } from '../../server/contracts/stewardship';
 import type { GoldenRecordView } from '../../server/contracts/golden';
 import { NOT_A_MATCH } from '../../server/golden';
 import type { NotAMatchDocument } from '../../server/stewardship';
-import { applyCanonical, auditEntries, createReviewPair, getItem, getTask, openTaskFor, sync } from '../support/factories/stewardship';
+import { applyCanonical, auditEntries, createReviewPair, getItem, getTask, itemRecord, openTaskFor, sync } from '../support/factories/stewardship';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -153,6 +153,36 @@ describe('not a match', () => {
         after: { status: 'closed', resolution: 'not-a-match', version: 2, rejected: [pair.masterGoldenId], candidates: [], pairs: 1 },
       }),
     ]);
+  });
+
+  test('rejecting one of two candidates narrows the task; merging the other keeps the subject id when asked', async () => {
+    const first = itemRecord();
+    const second = itemRecord({ manufacturerPartNumber: first.manufacturerPartNumber, description: `${String(first.description)} VIOLET` });
+    const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: first });
+    const b = await applyCanonical(server, { domain: 'item', source: 'peoplesoft', canonical: second });
+    expect(b.goldenId).not.toBe(a.goldenId);
+    const feed = await applyCanonical(server, { domain: 'item', source: 'ehr', canonical: { sourceId: `EHR2-${first.sourceId}`, description: `ETHICON ${String(first.manufacturerPartNumber)} SUTURE` } });
+    expect(feed.outcome).toBe('review');
+    const task = await openTaskFor(server, feed.sourceRecordId);
+    expect(task?.candidates?.map((c) => c.goldenId).sort()).toEqual([a.goldenId, b.goldenId].sort());
+
+    const narrowed = await server.request<{ task: TaskView; pairs: number }>('POST', `/api/v1/tasks/${task?.id}/not-a-match`, {
+      key: steward,
+      body: { expectedVersion: 1, candidateGoldenIds: [b.goldenId], reason: 'the violet suture is another product' },
+    });
+    expect(narrowed.status, narrowed.text).toBe(200);
+    expect(narrowed.body.task).toMatchObject({ status: 'open', version: 2 });
+    expect(narrowed.body.task.candidates?.map((c) => c.goldenId)).toEqual([a.goldenId]);
+    expect(narrowed.body.task.score).toBe(narrowed.body.task.candidates?.[0].score);
+
+    const merged = await server.request<{ task: TaskView; golden: GoldenRecordView; retired: GoldenRecordView }>('POST', `/api/v1/tasks/${task?.id}/merge`, {
+      key: steward,
+      body: { expectedVersion: 2, survivor: 'subject', reason: 'same suture; keep the feed record id' },
+    });
+    expect(merged.status, merged.text).toBe(200);
+    expect(merged.body.golden.id).toBe(feed.goldenId);
+    expect(merged.body.retired).toMatchObject({ id: a.goldenId, mergedInto: feed.goldenId });
+    expect(merged.body.golden.sourceRecordIds).toEqual([a.sourceRecordId, feed.sourceRecordId].sort());
   });
 
   test('a stale task version is 409 and stores no pair', async () => {
