@@ -139,7 +139,8 @@ export async function rejectCandidates(
     const isDone = remaining.length === 0;
     const claimed = await updateTaskVersioned({
       store, session, task, expectedVersion: input.expectedVersion, at,
-      set: isDone ? { status: 'closed', resolution: 'not-a-match', closedAt: at, candidates: remaining } : { candidates: remaining, score: remaining[0].score, band: remaining[0].band },
+      // A closed task keeps the candidates it was decided on; an open one shows what is left to decide.
+      set: isDone ? { status: 'closed', resolution: 'not-a-match', closedAt: at } : { candidates: remaining, score: remaining[0].score, band: remaining[0].band },
       history: { by: input.actor.name, action: 'not-a-match', note: `Not ${rejected.join(', ')}: ${input.reason}` },
     });
     let pairs = 0;

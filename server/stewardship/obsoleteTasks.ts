@@ -1,6 +1,7 @@
 /**
  * Closing tasks that no longer apply because the records under them changed: the two records got
- * merged, a candidate was retired, the subject record is gone, the exception was replayed or closed,
+ * merged, a candidate was retired, the subject record is gone (a candidate merged into another record
+ * is replaced by that record: the question is still open), the exception was replayed or closed,
  * the conflicting sources agree again or a steward overrode the attribute. Each closure leaves a note
  * in the task's history and an audit entry under the rule that made it. Golden records and ingest
  * call this after their writes (in their transaction); the task-sync processor calls it for every
@@ -19,30 +20,43 @@ import type { TaskCandidate, TaskDocument } from './types';
 
 export const OBSOLETE_RULE = 'stewardship:obsolete-task';
 
-type Verdict = { kind: 'keep' } | { kind: 'close'; note: string } | { kind: 'narrow'; candidates: TaskCandidate[]; note: string };
+type Verdict = { kind: 'keep' } | { kind: 'close'; note: string } | { kind: 'revise'; candidates: TaskCandidate[]; note: string };
+
+const MAX_POINTER_HOPS = 32;
+
+/** Follows `mergedInto` to the active record a retired one lives on in (null when none is reachable). */
+async function survivorOf(store: Store, session: StoreSession, goldenId: string): Promise<{ id: string; mergedInto?: string } | null> {
+  let golden = await findGolden({ store, id: goldenId, session });
+  for (let hops = 0; golden && golden.status !== 'active' && golden.mergedInto && hops < MAX_POINTER_HOPS; hops++) {
+    golden = await findGolden({ store, id: golden.mergedInto, session });
+  }
+  return golden && golden.status === 'active' ? { id: golden._id } : null;
+}
 
 async function potentialMatchVerdict(store: Store, session: StoreSession, task: TaskDocument): Promise<Verdict> {
   const recordId = task.subject.sourceRecordId;
   if (!recordId) return { kind: 'keep' };
   const record = await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: recordId }, { session });
   if (!record || !record.goldenId) return { kind: 'close', note: `Source record ${recordId} no longer exists.` };
-  const remaining: TaskCandidate[] = [];
+  const revised: TaskCandidate[] = [];
   const notes: string[] = [];
   for (const candidate of task.candidates ?? []) {
-    if (candidate.goldenId === record.goldenId) {
-      notes.push(`${recordId} is now part of ${candidate.goldenId}`);
-      continue;
+    const survivor = candidate.goldenId === record.goldenId ? { id: record.goldenId } : await survivorOf(store, session, candidate.goldenId);
+    if (survivor?.id === record.goldenId) {
+      notes.push(`${recordId} is now part of ${candidate.goldenId === record.goldenId ? candidate.goldenId : `${survivor.id} (which ${candidate.goldenId} was merged into)`}`);
+    } else if (!survivor) {
+      notes.push(`candidate ${candidate.goldenId} was retired`);
+    } else if (survivor.id !== candidate.goldenId) {
+      // The candidate lives on in the record it was merged into: the question is about that one now.
+      if (!revised.some((c) => c.goldenId === survivor.id) && !(task.candidates ?? []).some((c) => c.goldenId === survivor.id)) revised.push({ ...candidate, goldenId: survivor.id });
+      notes.push(`candidate ${candidate.goldenId} was merged into ${survivor.id}`);
+    } else {
+      revised.push(candidate);
     }
-    const golden = await findGolden({ store, id: candidate.goldenId, session });
-    if (!golden || golden.status !== 'active') {
-      notes.push(`candidate ${candidate.goldenId} was ${golden?.mergedInto ? `merged into ${golden.mergedInto}` : 'retired'}`);
-      continue;
-    }
-    remaining.push(candidate);
   }
-  if (remaining.length === 0) return { kind: 'close', note: `${notes.join('; ') || 'No candidate is left'}.` };
-  if (remaining.length < (task.candidates ?? []).length) return { kind: 'narrow', candidates: remaining, note: `${notes.join('; ')}.` };
-  return { kind: 'keep' };
+  if (notes.length === 0) return { kind: 'keep' };
+  if (revised.length === 0) return { kind: 'close', note: `${notes.join('; ')}.` };
+  return { kind: 'revise', candidates: revised, note: `${notes.join('; ')}.` };
 }
 
 async function verdictOf(store: Store, session: StoreSession, task: TaskDocument): Promise<Verdict> {
@@ -100,7 +114,7 @@ export async function closeObsoleteTasks(args: {
       if (verdict.kind === 'keep') continue;
       const isClosing = verdict.kind === 'close';
       const set: Record<string, unknown> = isClosing ? { status: 'closed', resolution: 'auto-closed', closedAt: at, updatedAt: at } : { candidates: verdict.candidates, score: verdict.candidates[0].score, band: verdict.candidates[0].band, updatedAt: at };
-      const history = { at, by: 'system', action: isClosing ? 'auto-closed' : 'candidates-narrowed', note: verdict.note };
+      const history = { at, by: 'system', action: isClosing ? 'auto-closed' : 'candidates-changed', note: verdict.note };
       // Conditional on the version read: a steward acting at the same moment wins, and this task is re-examined next time.
       const updated = await tasksCollection(args.store).findOneAndUpdate({ _id: task._id, version: task.version, status: 'open' }, { $set: set, $inc: { version: 1 }, $push: { history } }, { session });
       if (!updated) continue;
@@ -108,7 +122,7 @@ export async function closeObsoleteTasks(args: {
         store: args.store,
         session,
         actor: systemActor(OBSOLETE_RULE),
-        action: isClosing ? 'task.auto-close' : 'task.narrow',
+        action: isClosing ? 'task.auto-close' : 'task.candidates-change',
         target: { type: 'task', id: task._id, domain: task.domain },
         before: { status: task.status, version: task.version, candidates: (task.candidates ?? []).map((c) => c.goldenId) },
         after: { status: updated.status, version: updated.version, candidates: (updated.candidates ?? []).map((c) => c.goldenId), ...(isClosing ? { resolution: 'auto-closed' } : {}) },

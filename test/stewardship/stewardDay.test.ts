@@ -101,7 +101,8 @@ test('a day of steward work ends with the ground truth for every cluster touched
       expected.push(['task.auto-close', 'system', task.id]);
       continue;
     }
-    if (before && (task.candidates?.length ?? 0) < (before.candidates?.length ?? 0)) expected.push(['task.narrow', 'system', task.id]);
+    const candidateIds = (t: TaskView | undefined) => (t?.candidates ?? []).map((c) => c.goldenId).join(',');
+    if (before && candidateIds(task) !== candidateIds(before)) expected.push(['task.candidates-change', 'system', task.id]);
     const subject = String(task.subject.sourceRecordId);
     const cluster = clusterOf.get(subject);
     const assigned = await server.request<TaskView>('POST', `/api/v1/tasks/${task.id}/assign`, { key: dana, body: { expectedVersion: task.version } });

@@ -246,4 +246,18 @@ describe('obsolete tasks close themselves', () => {
     // Running the processor again changes nothing.
     expect((await sync(server)).closed).toBe(0);
   });
+
+  test('a candidate merged into a third record is replaced by that record: the question stays open', async () => {
+    const pair = await createReviewPair(server);
+    const third = await applyCanonical(server, { domain: 'item', source: 'peoplesoft', canonical: itemRecord() });
+    const merged = await server.request('POST', `/api/v1/golden/item/${third.goldenId}/merge`, { key: steward, body: { otherId: pair.masterGoldenId, reason: 'catalogue consolidation' } });
+    expect(merged.status, merged.text).toBe(200);
+    await sync(server);
+    const task = await getTask(server, pair.task.id);
+    expect(task).toMatchObject({ status: 'open', version: 2 });
+    expect(task.candidates?.map((c) => c.goldenId)).toEqual([third.goldenId]);
+    expect(task.history.at(-1)).toMatchObject({ by: 'system', action: 'candidates-changed', note: `candidate ${pair.masterGoldenId} was merged into ${third.goldenId}.` });
+    const audit = await auditEntries(server, `goldenId=${third.goldenId}&action=task.candidates-change`);
+    expect(audit).toEqual([expect.objectContaining({ before: expect.objectContaining({ candidates: [pair.masterGoldenId] }), after: expect.objectContaining({ candidates: [third.goldenId], version: 2 }) })]);
+  });
 });
