@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { recordAudit } from '../../server/audit/auditLog';
 import type { AuditEntryView, TaskCountsView, TaskListView, TaskView } from '../../server/contracts/stewardship';
 import type { ChangeView, GoldenRecordView } from '../../server/contracts/golden';
+import { NOT_A_MATCH } from '../../server/golden';
 import type { JobDocument } from '../../server/jobs/types';
 import { applyCanonical, auditEntries, createReviewPair, getItem, getTask, gtin, itemRecord, sync, type ReviewPair } from '../support/factories/stewardship';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -223,5 +224,24 @@ describe('bulk actions', () => {
     const audit = await auditEntries(server, `action=task.merge&from=${encodeURIComponent(since)}`);
     expect(audit).toHaveLength(4);
     expect(audit.every((e) => e.actor.name === 'Dana Steward' && e.reason === 'Epic supply feed lines reviewed in bulk')).toBe(true);
+  });
+
+  test('bulk not-a-match rejects every candidate of every matching task and stores the pairs', async () => {
+    const since = new Date().toISOString();
+    const pairs: ReviewPair[] = [];
+    for (let i = 0; i < 3; i++) pairs.push(await createReviewPair(server, { feedSource: 'cerner' }));
+    const started = await server.request<{ id: string; progress: { total?: number } }>('POST', '/api/v1/tasks/bulk', {
+      key: steward,
+      body: { action: 'not-a-match', filter: { source: 'cerner', createdAfter: since }, reason: 'Cerner charge lines are kits, not the items' },
+    });
+    expect(started.status, started.text).toBe(202);
+    expect(started.body.progress.total).toBe(3);
+    const finished: JobDocument = await server.running.services.jobs.waitFor(started.body.id);
+    expect(finished).toMatchObject({ status: 'succeeded', progress: { done: 3, failed: 0 }, result: { action: 'not-a-match', done: 3, failed: 0, failures: [] } });
+    for (const pair of pairs) {
+      expect(await getTask(server, pair.task.id)).toMatchObject({ status: 'closed', resolution: 'not-a-match', candidates: [expect.objectContaining({ goldenId: pair.masterGoldenId })] });
+      const pairId = [pair.feedRecordId, pair.masterRecordId].sort().join('~');
+      expect(await server.running.services.store.collection(NOT_A_MATCH).findOne({ _id: pairId })).toMatchObject({ taskId: pair.task.id, reason: 'Cerner charge lines are kits, not the items' });
+    }
   });
 });
