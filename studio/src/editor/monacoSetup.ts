@@ -30,6 +30,11 @@ import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 // The suggest widget's controller has no feature entry of its own in 0.57.
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+// Services some registered contributions ask for when a diff editor is created; without them Monaco
+// throws "depends on UNKNOWN service" page errors.
+import 'monaco-editor/editor/contrib/documentSymbols/browser/outlineModel';
+import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache';
+import 'monaco-editor/editor/common/services/treeViewsDndService';
 import 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';

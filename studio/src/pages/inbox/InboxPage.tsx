@@ -15,7 +15,7 @@ const FILTER_KEYS = ['type', 'domain', 'source', 'band', 'assignee', 'status', '
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 function taskTitle(task: TaskView): string {
-  if (task.type === 'potential-match') return `Possible duplicate: ${task.subject.sourceRecordId ?? task.subject.goldenId ?? ''}`;
+  if (task.type === 'potential-match') return `Possible duplicate: ${(task.subject.sourceRecordId ?? task.subject.goldenId ?? '').split('|').slice(1).join(' ')}`;
   if (task.type === 'survivorship-conflict') return `Sources disagree on ${task.subject.attribute ?? 'a value'}`;
   return `${task.exception?.code ?? 'Data quality'}: ${task.exception?.message ?? ''}`;
 }

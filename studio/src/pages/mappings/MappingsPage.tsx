@@ -89,8 +89,10 @@ export function MappingsPage(props: { source?: string; domain?: string; exceptio
     setSavedSnapshot(stableJson({ expression: loaded.expression, samples: loaded.samples, tests: loaded.tests }));
   }, [loaded]);
 
+  // After the stored content is in place, so the exception's payload is not replaced by the saved samples.
+  const isContentReady = !isStored || loaded !== null;
   useEffect(() => {
-    if (props.exceptionId === undefined) return;
+    if (props.exceptionId === undefined || !isContentReady) return;
     exceptionSample(client, props.exceptionId).then(
       (sample) => {
         setSampleText(sample.text);
@@ -100,7 +102,7 @@ export function MappingsPage(props: { source?: string; domain?: string; exceptio
       },
       (error: unknown) => setActionError(error),
     );
-  }, [client, props.exceptionId]);
+  }, [client, props.exceptionId, isContentReady]);
 
   const parsed = useMemo(() => parseSamples(sampleText, format), [sampleText, format]);
   const { lookups: pastedLookups, error: lookupsError } = useMemo(() => parseLookups(lookupsText), [lookupsText]);

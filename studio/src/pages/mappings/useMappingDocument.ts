@@ -3,7 +3,7 @@
  * the revision last read, run tests, publish, "what changes", versions and rollback — all through
  * the mapping API. A mapping that does not exist yet is created by the first save.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DiffPreviewResponse, TestReportView } from '../../../../server/contracts/mappingEvaluation';
 import type { MappingTestCaseView, MappingVersionSummaryView, MappingVersionView, MappingView, PublishResponse } from '../../../../server/contracts/mappings';
 import { ApiError } from '../../api/client';
@@ -34,7 +34,13 @@ export interface MappingDocument {
 /** The mapping `source`/`domain` (inbound), or null when the page is the scratch workbench. */
 export function useMappingDocument(key: { source: string; domain: string } | null): MappingDocument {
   const { client } = useSession();
-  const [view, setView] = useState<MappingView | null>(null);
+  const [view, setViewState] = useState<MappingView | null>(null);
+  // Actions chained in one handler (save, then publish) must see the revision the save produced.
+  const latest = useRef<MappingView | null>(null);
+  const setView = useCallback((next: MappingView | null) => {
+    latest.current = next;
+    setViewState(next);
+  }, []);
   const [loaded, setLoaded] = useState<MappingContent | null>(null);
   const [isNew, setIsNew] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -61,28 +67,29 @@ export function useMappingDocument(key: { source: string; domain: string } | nul
     return () => {
       isCurrent = false;
     };
-  }, [client, base]);
+  }, [client, base, setView]);
 
   const save = useCallback(
     async (content: MappingContent): Promise<MappingView> => {
-      const revision = view?.draft?.revision ?? (view === null ? 0 : undefined);
+      const current = latest.current;
+      const revision = current?.draft?.revision ?? (current === null ? 0 : undefined);
       const saved = await client.put<MappingView>(base, { ...content, samples: content.samples.slice(0, 100), revision });
       setView(saved);
       setIsNew(false);
       return saved;
     },
-    [client, base, view],
+    [client, base, setView],
   );
 
   const runTests = useCallback((content: Pick<MappingContent, 'expression' | 'tests'>) => client.post<TestReportView>(`${base}/test`, content), [client, base]);
 
   const publish = useCallback(
     async (note?: string): Promise<PublishResponse> => {
-      const result = await client.post<PublishResponse>(`${base}/publish`, { note, revision: view?.draft?.revision });
+      const result = await client.post<PublishResponse>(`${base}/publish`, { note, revision: latest.current?.draft?.revision });
       setView(await client.get<MappingView>(base));
       return result;
     },
-    [client, base, view],
+    [client, base, setView],
   );
 
   const whatChanges = useCallback(() => client.post<DiffPreviewResponse>(`${base}/diff-preview`, { limit: 200 }), [client, base]);
@@ -94,7 +101,7 @@ export function useMappingDocument(key: { source: string; domain: string } | nul
       setView(await client.get<MappingView>(base));
       return result;
     },
-    [client, base],
+    [client, base, setView],
   );
 
   return { view, loaded, isNew, loadError, save, runTests, publish, whatChanges, listVersions, getVersion, rollback };
