@@ -1,0 +1,145 @@
+/**
+ * Request/response contracts of matching operations (rules with versions, verify, impact preview,
+ * re-match) and golden-record search; imported by the routes (validation, OpenAPI) and the studio.
+ */
+import type { FromSchema } from 'json-schema-to-ts';
+
+const domain = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$', description: 'Canonical domain, e.g. `item`.' } as const;
+
+export const rulesDomainParamsSchema = { type: 'object', required: ['domain'], properties: { domain } } as const;
+
+export const rulesVersionParamsSchema = {
+  type: 'object',
+  required: ['domain', 'number'],
+  properties: { domain, number: { type: 'integer', minimum: 1, description: 'Published version number.' } },
+} as const;
+
+const ruleSetBody = { type: 'object', description: 'A rule set in the format of `matching-rules/rules.schema.json`; problems answer 400 with `body.rules…` paths.' } as const;
+
+export const putRulesBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['rules'],
+  properties: {
+    rules: ruleSetBody,
+    revision: { type: 'integer', minimum: 0, description: 'The draft revision you last read (0: no draft yet); a different current revision answers 409.' },
+  },
+} as const;
+export type PutRulesBody = FromSchema<typeof putRulesBodySchema>;
+
+export const publishRulesBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    note: { type: 'string', maxLength: 1000, description: 'Why (kept with the version and in the audit log).' },
+    revision: { type: 'integer', minimum: 1, description: 'Publish only if the draft is still at this revision.' },
+  },
+} as const;
+
+export const rollbackRulesBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version'],
+  properties: { version: { type: 'integer', minimum: 1, description: 'The earlier version number to publish again.' }, reason: { type: 'string', maxLength: 1000 } },
+} as const;
+
+export const previewRulesBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    rules: { ...ruleSetBody, description: 'Candidate rules; without them (and by default) the saved draft.' },
+    useDraft: { type: 'boolean', description: 'Preview the saved draft (the default when `rules` is absent).' },
+    examples: { type: 'integer', minimum: 0, maximum: 200, default: 20, description: 'Example pairs listed per direction.' },
+  },
+} as const;
+
+export const verifyBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['domain', 'a'],
+  properties: {
+    domain,
+    a: { type: 'object', description: 'A canonical record (standardised as ingest would).' },
+    b: { type: 'object', description: 'A second canonical record; without it `a` is matched against the golden records in the store.' },
+    rules: { ...ruleSetBody, description: 'Ad-hoc rules; otherwise the draft (`useDraft`) or the published rules.' },
+    useDraft: { type: 'boolean' },
+    limit: { type: 'integer', minimum: 1, maximum: 50, default: 10, description: 'Candidates returned at most (store mode).' },
+  },
+} as const;
+
+export const rematchBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why (kept in history, tasks and the audit log).' } },
+} as const;
+
+const authorSchema = { type: 'object', properties: { keyId: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } } as const;
+
+export const ruleSetVersionSummarySchema = {
+  type: 'object',
+  required: ['number', 'rulesVersion', 'contentHash', 'origin', 'author', 'createdAt', 'isCurrent'],
+  properties: {
+    number: { type: 'integer' },
+    rulesVersion: { type: 'string', description: 'The rule set’s own `version`, recorded in every explanation.' },
+    contentHash: { type: 'string' },
+    origin: { type: 'string', enum: ['api', 'files', 'rollback'] },
+    rolledBackFrom: { type: ['integer', 'null'] },
+    note: { type: ['string', 'null'] },
+    author: authorSchema,
+    createdAt: { type: 'string' },
+    isCurrent: { type: 'boolean' },
+  },
+} as const;
+export type RuleSetVersionSummaryView = FromSchema<typeof ruleSetVersionSummarySchema>;
+
+export const ruleSetVersionSchema = {
+  type: 'object',
+  required: [...ruleSetVersionSummarySchema.required, 'rules'],
+  properties: { ...ruleSetVersionSummarySchema.properties, rules: { type: 'object' } },
+} as const;
+
+export const ruleSetViewSchema = {
+  type: 'object',
+  required: ['domain', 'published', 'draft', 'draftState'],
+  properties: {
+    domain: { type: 'string' },
+    published: { anyOf: [ruleSetVersionSchema, { type: 'null' }] },
+    draft: {
+      anyOf: [
+        { type: 'object', properties: { revision: { type: 'integer' }, contentHash: { type: 'string' }, rules: { type: 'object' }, updatedAt: { type: 'string' }, updatedBy: authorSchema } },
+        { type: 'null' },
+      ],
+    },
+    draftState: { type: 'string', enum: ['none', 'unpublished', 'same-as-published', 'modified'] },
+  },
+} as const;
+
+export const searchParamsSchema = { type: 'object', required: ['domain'], properties: { domain } } as const;
+
+export const searchQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['q'],
+  properties: {
+    q: { type: 'string', minLength: 1, maxLength: 200, description: 'Name, description or identifier (GTIN in any padding, NDC 10/11, EIN, NPI, CCN, part number with or without punctuation); the last word may be a prefix.' },
+    limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
+  },
+} as const;
+
+export const searchResponseSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'domain', 'displayName', 'matchedField', 'score'],
+        properties: { id: { type: 'string' }, domain: { type: 'string' }, displayName: { type: 'string' }, matchedField: { type: 'string' }, score: { type: 'number', description: '1 = exact identifier match.' } },
+      },
+    },
+    isTruncated: { type: 'boolean', description: 'Only common words matched and were capped: refine the query.' },
+  },
+} as const;
+export type SearchResponse = FromSchema<typeof searchResponseSchema>;

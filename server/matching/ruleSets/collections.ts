@@ -1,0 +1,14 @@
+/** Collections of versioned matching rule sets, with their indexes. */
+import type { CollectionDefinition } from '../../db/collections';
+import { MATCH_RULE_SETS, MATCH_RULE_SET_VERSIONS } from './types';
+
+export const ruleSetCollections: CollectionDefinition[] = [
+  { name: MATCH_RULE_SETS, indexes: [] },
+  {
+    name: MATCH_RULE_SET_VERSIONS,
+    indexes: [
+      { keys: { domain: 1, number: 1 }, name: 'matchrules_by_number', unique: true },
+      { keys: { domain: 1, rulesVersion: 1 }, name: 'matchrules_by_rules_version' },
+    ],
+  },
+];

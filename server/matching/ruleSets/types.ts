@@ -1,0 +1,67 @@
+/**
+ * Stored shapes of matching rule sets, versioned like mappings: one head document per domain
+ * (`matchRuleSets`, `_id` = domain) with the editable draft and a pointer to the published version,
+ * and one immutable document per published version (`matchRuleSetVersions`).
+ */
+import type { RuleSet } from '../types';
+
+export const MATCH_RULE_SETS = 'matchRuleSets';
+export const MATCH_RULE_SET_VERSIONS = 'matchRuleSetVersions';
+
+export interface RuleSetAuthor {
+  keyId: string;
+  name: string;
+  role: string;
+}
+
+/** The author of versions loaded from `matching-rules/` at start-up. */
+export const FILES_AUTHOR: RuleSetAuthor = { keyId: 'files', name: 'files', role: 'system' };
+
+export interface RuleSetDraft {
+  rules: RuleSet;
+  /** Increments on every save; a PUT may send the revision it read (409 when stale). */
+  revision: number;
+  contentHash: string;
+  updatedAt: string;
+  updatedBy: RuleSetAuthor;
+}
+
+export interface PublishedRuleSetPointer {
+  /** 1, 2, 3… in publish order. */
+  number: number;
+  /** The rule set's own `version` string, recorded in every explanation and match-index entry. */
+  rulesVersion: string;
+  contentHash: string;
+  publishedAt: string;
+  publishedBy: RuleSetAuthor;
+}
+
+export interface RuleSetDocument {
+  _id: string;
+  domain: string;
+  draft: RuleSetDraft | null;
+  published: PublishedRuleSetPointer | null;
+  /** Hash of `matching-rules/<domain>.json` at the last start-up, so an unchanged file never undoes API work. */
+  fileHash?: string;
+  createdAt: string;
+  updatedAt: string;
+  [key: string]: unknown;
+}
+
+export type RuleSetOrigin = 'api' | 'files' | 'rollback';
+
+export interface RuleSetVersionDocument {
+  /** `${domain}|v${number}` */
+  _id: string;
+  domain: string;
+  number: number;
+  rulesVersion: string;
+  rules: RuleSet;
+  contentHash: string;
+  origin: RuleSetOrigin;
+  rolledBackFrom?: number;
+  note?: string;
+  author: RuleSetAuthor;
+  createdAt: string;
+  [key: string]: unknown;
+}

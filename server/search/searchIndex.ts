@@ -1,0 +1,120 @@
+/**
+ * The search index in the store: one entry per active golden record (`searchIndex`, multikey
+ * `{ domain, terms }`) and the number of entries per word term (`searchTermStats`), kept current on
+ * every change so a query can skip or cap common words before fetching anything. Identifier terms
+ * (`i:`) are not counted: they are near-unique and always looked up.
+ */
+import type { CollectionDefinition } from '../db/collections';
+import type { Document, Store, StoreSession } from '../store/types';
+import { documentTerms, searchableValues, searchFieldsOf } from './searchTerms';
+
+export const SEARCH_INDEX = 'searchIndex';
+export const SEARCH_TERM_STATS = 'searchTermStats';
+export const SEARCH_STATE = 'searchState';
+const STATS_CHUNK = 1000;
+
+export interface SearchEntry extends Document {
+  /** `${domain}|${goldenId}` */
+  _id: string;
+  domain: string;
+  goldenId: string;
+  display: string;
+  texts: Array<{ field: string; value: string }>;
+  identifiers: Array<{ field: string; value: string }>;
+  terms: string[];
+  indexedAt: string;
+}
+
+export interface TermStat extends Document {
+  _id: string;
+  domain: string;
+  count: number;
+}
+
+export const searchCollections: CollectionDefinition[] = [
+  { name: SEARCH_INDEX, indexes: [{ keys: { domain: 1, terms: 1 }, name: 'search_terms' }] },
+  { name: SEARCH_TERM_STATS, indexes: [] },
+  { name: SEARCH_STATE, indexes: [] },
+];
+
+/** `_id` of a golden record's search entry. */
+export function searchEntryId(domain: string, goldenId: string): string {
+  return `${domain}|${goldenId}`;
+}
+
+/** `_id` of a term's count. */
+export function termStatId(domain: string, term: string): string {
+  return `${domain}|${term}`;
+}
+
+const isCounted = (term: string): boolean => !term.startsWith('i:');
+
+async function adjustTermStats(args: { store: Store; domain: string; deltas: Map<string, number>; session?: StoreSession }): Promise<void> {
+  const stats = args.store.collection<TermStat>(SEARCH_TERM_STATS);
+  const terms = [...args.deltas.keys()].filter((t) => args.deltas.get(t) !== 0);
+  for (let i = 0; i < terms.length; i += STATS_CHUNK) {
+    const chunk = terms.slice(i, i + STATS_CHUNK);
+    const existing = new Set((await stats.find({ _id: { $in: chunk.map((t) => termStatId(args.domain, t)) } }, { projection: { _id: 1 }, session: args.session })).map((s) => s._id));
+    const byDelta = new Map<number, string[]>();
+    const fresh: TermStat[] = [];
+    for (const term of chunk) {
+      const delta = args.deltas.get(term) ?? 0;
+      const id = termStatId(args.domain, term);
+      if (existing.has(id)) {
+        const ids = byDelta.get(delta);
+        if (ids) ids.push(id);
+        else byDelta.set(delta, [id]);
+      } else if (delta > 0) fresh.push({ _id: id, domain: args.domain, count: delta });
+    }
+    // Grouped by delta: a bulk load moves thousands of terms by the same amount in one update.
+    for (const [delta, ids] of byDelta) await stats.updateMany({ _id: { $in: ids } }, { $inc: { count: delta } }, { session: args.session });
+    if (fresh.length > 0) await stats.insertMany(fresh, { session: args.session });
+    const shrunk = chunk.filter((t) => (args.deltas.get(t) ?? 0) < 0).map((t) => termStatId(args.domain, t));
+    if (shrunk.length > 0) await stats.deleteMany({ _id: { $in: shrunk }, count: { $lte: 0 } }, { session: args.session });
+  }
+}
+
+export interface GoldenForSearch {
+  _id: string;
+  domain: string;
+  status: string;
+  attributes: Record<string, unknown>;
+}
+
+/**
+ * Brings the search entries of these golden records up to date: active records are (re)indexed,
+ * retired ones removed. The hook the golden-record layer may call in its transaction; the
+ * change-feed sync (`syncSearchIndex`) calls it for everything else.
+ */
+export async function indexGoldenForSearch(args: { store: Store; goldens: readonly GoldenForSearch[]; session?: StoreSession }): Promise<void> {
+  const byDomain = new Map<string, GoldenForSearch[]>();
+  for (const golden of args.goldens) {
+    const list = byDomain.get(golden.domain);
+    if (list) list.push(golden);
+    else byDomain.set(golden.domain, [golden]);
+  }
+  const entries = args.store.collection<SearchEntry>(SEARCH_INDEX);
+  for (const [domain, goldens] of byDomain) {
+    const config = searchFieldsOf(domain);
+    if (!config) continue;
+    const ids = goldens.map((g) => searchEntryId(domain, g._id));
+    const previous = await entries.find({ _id: { $in: ids } }, { projection: { _id: 1, terms: 1 }, session: args.session });
+    const deltas = new Map<string, number>();
+    const bump = (term: string, delta: number): void => {
+      if (isCounted(term)) deltas.set(term, (deltas.get(term) ?? 0) + delta);
+    };
+    for (const old of previous) for (const term of old.terms) bump(term, -1);
+    if (previous.length > 0) await entries.deleteMany({ _id: { $in: previous.map((p) => p._id) } }, { session: args.session });
+    const now = new Date().toISOString();
+    const fresh: SearchEntry[] = [];
+    for (const golden of goldens) {
+      if (golden.status !== 'active') continue;
+      const values = searchableValues(golden.attributes, config);
+      const terms = documentTerms({ texts: values.texts.map((t) => t.value), identifiers: values.identifiers.map((i) => i.value) });
+      for (const term of terms) bump(term, 1);
+      fresh.push({ _id: searchEntryId(domain, golden._id), domain, goldenId: golden._id, ...values, terms, indexedAt: now });
+    }
+    if (fresh.length > 0) await entries.insertMany(fresh, { session: args.session });
+    await adjustTermStats({ store: args.store, domain, deltas, session: args.session });
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The terms a golden record is found by, and those a query looks up. Words give `w:` (whole word),
+ * `p:` (prefixes of 3–8 letters, for typeahead) and `m:` (double-metaphone, for typos); identifiers
+ * and code-like tokens (letters with digits) give `i:` after normalisation, so a GTIN in any padding,
+ * an NDC in 10 or 11 digits or a part number without its punctuation all meet one term.
+ */
+import { readFileSync } from 'node:fs';
+import { doubleMetaphone } from 'double-metaphone';
+import { normalizePartNumber, normalizeText } from '../identifiers/names';
+import { normalizeIdentifier, stringsAtPaths } from '../matching/normalizers';
+import type { IdentifierScheme } from '../matching/types';
+
+export interface SearchFieldConfig {
+  display: string[];
+  text: string[];
+  identifiers: Array<{ field: string; scheme: IdentifierScheme | 'partNumber' }>;
+}
+
+const CONFIG = JSON.parse(readFileSync(new URL('./searchFields.json', import.meta.url), 'utf8')) as Record<string, SearchFieldConfig | string>;
+
+/** The search configuration of a domain, or null when the domain is not searchable. */
+export function searchFieldsOf(domain: string): SearchFieldConfig | null {
+  const config = CONFIG[domain];
+  return typeof config === 'object' ? config : null;
+}
+
+const MIN_PREFIX = 3;
+const MAX_PREFIX = 8;
+const MIN_CODE = 3;
+const IDENTIFIER_SCHEMES: IdentifierScheme[] = ['gtin', 'ndc', 'ein', 'duns', 'uei', 'npi', 'ccn', 'gln', 'hibcc'];
+
+const isCode = (token: string): boolean => /\d/.test(token);
+
+function phonetic(word: string): string | null {
+  if (word.length < 4 || isCode(word)) return null;
+  const [primary] = doubleMetaphone(word);
+  return primary ? `m:${primary}` : null;
+}
+
+/** Normalised identifier value of `scheme` (null when nothing is left). */
+export function normalizeSearchIdentifier(scheme: IdentifierScheme | 'partNumber', value: string): string | null {
+  if (scheme === 'partNumber') return normalizePartNumber(value) || null;
+  return normalizeIdentifier(scheme, value);
+}
+
+/** Words of a text, upper-case without punctuation. */
+export function wordsOf(text: string): string[] {
+  return normalizeText(text).split(' ').filter((w) => w.length >= 2);
+}
+
+/** Every term a record with these texts and identifiers is indexed under. */
+export function documentTerms(args: { texts: string[]; identifiers: string[] }): string[] {
+  const terms = new Set<string>();
+  for (const value of args.identifiers) terms.add(`i:${value}`);
+  for (const text of args.texts) {
+    for (const raw of text.toUpperCase().split(/[\s,;:/()[\]]+/)) {
+      const code = normalizePartNumber(raw);
+      if (code.length >= MIN_CODE && isCode(code)) terms.add(`i:${code}`);
+    }
+    for (const word of wordsOf(text)) {
+      if (isCode(word)) {
+        if (word.length >= MIN_CODE) terms.add(`i:${word}`);
+        continue;
+      }
+      terms.add(`w:${word}`);
+      for (let length = MIN_PREFIX; length < Math.min(word.length, MAX_PREFIX + 1); length++) terms.add(`p:${word.slice(0, length)}`);
+      const sound = phonetic(word);
+      if (sound) terms.add(sound);
+    }
+  }
+  return [...terms];
+}
+
+/** Texts and normalised identifiers of a golden record's attributes under a domain's configuration. */
+export function searchableValues(attributes: Record<string, unknown>, config: SearchFieldConfig): {
+  display: string;
+  texts: Array<{ field: string; value: string }>;
+  identifiers: Array<{ field: string; value: string }>;
+} {
+  const display = config.display.map((field) => stringsAtPaths(attributes, [field])[0]).find((v) => v !== undefined) ?? '';
+  const texts: Array<{ field: string; value: string }> = [];
+  for (const field of config.text) for (const value of stringsAtPaths(attributes, [field])) texts.push({ field, value });
+  const identifiers: Array<{ field: string; value: string }> = [];
+  for (const { field, scheme } of config.identifiers) {
+    for (const value of stringsAtPaths(attributes, [field])) {
+      const normalized = normalizeSearchIdentifier(scheme, value);
+      if (normalized) identifiers.push({ field, value: normalized });
+    }
+  }
+  return { display, texts, identifiers };
+}
+
+export interface QueryTerms {
+  /** Exact identifier terms (the whole query and each token under every scheme). */
+  identifiers: string[];
+  /** Per query word, its alternative terms (whole word, prefix for the last word, phonetic). */
+  words: string[][];
+}
+
+/** The terms a query looks up. The last word is treated as a prefix (the user is still typing). */
+export function queryTerms(query: string): QueryTerms {
+  const identifiers = new Set<string>();
+  const compact = query.replace(/\s+/g, '');
+  const candidates = [compact, ...query.split(/\s+/)].filter((v) => v.length >= MIN_CODE);
+  for (const value of candidates) {
+    const part = normalizePartNumber(value);
+    if (part.length >= MIN_CODE) identifiers.add(`i:${part}`);
+    if (!/\d/.test(value)) continue;
+    for (const scheme of IDENTIFIER_SCHEMES) {
+      const normalized = normalizeIdentifier(scheme, value);
+      if (normalized) identifiers.add(`i:${normalized}`);
+    }
+  }
+  const words = wordsOf(query).filter((w) => !isCode(w));
+  const alternatives = words.map((word, index) => {
+    const terms = [`w:${word}`];
+    if (index === words.length - 1 && word.length >= MIN_PREFIX) terms.push(`p:${word.slice(0, MAX_PREFIX)}`);
+    const sound = phonetic(word);
+    if (sound) terms.push(sound);
+    return terms;
+  });
+  return { identifiers: [...identifiers], words: alternatives };
+}
