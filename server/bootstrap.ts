@@ -19,6 +19,8 @@ import { seedIfEmpty } from './ingest/seedLoader';
 import type { AppServices } from './services';
 import { openStore } from './store';
 import { startTaskSync } from './stewardship/taskSync';
+import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
+import { startSearchSync } from './search';
 
 export interface RunningApp {
   services: AppServices;
@@ -44,18 +46,23 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     registerJobHandlers(services.jobs);
     // Mappings and lookup tables as code become published versions before anything ingests.
     await loadMappingsAsCode(services);
+    // Matching rules as code become published rule-set versions before anything is matched.
+    await loadRuleFiles(services);
     // First start on an empty store: the demo seed goes through the real ingest path.
     if (config.seed) await seedIfEmpty(services);
     const app = createApp({ services, routes: allRoutes(), studioDir: options.studioDir });
     if (options.startJobs ?? true) await services.jobs.start();
     // Keeps the steward inbox in step with the change feed and the exception queue.
     const stopTaskSync = (options.startJobs ?? true) ? startTaskSync(services) : async () => undefined;
+    // Keeps golden-record search in step with the change feed.
+    const stopSearchSync = (options.startJobs ?? true) ? startSearchSync(services) : async () => undefined;
     return {
       services,
       app,
       adminKeySource,
       close: async () => {
         await stopTaskSync();
+        await stopSearchSync();
         await services.jobs.stop();
         await services.mappingRuntime.close();
         await store.close();

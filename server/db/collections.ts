@@ -11,13 +11,15 @@ import { lookupCollections } from '../lookups/collections';
 import { mappingCollections } from '../mappings/collections';
 import { ingestCollections } from '../ingest/collections';
 import { stewardshipCollections } from '../stewardship/collections';
+import { matchingCollections } from '../matching/collections';
+import { searchCollections } from '../search/searchIndex';
 
 export interface CollectionDefinition {
   name: string;
   indexes: IndexSpec[];
 }
 
-export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections];
+export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections, ...matchingCollections, ...searchCollections];
 
 /** Creates every declared index (idempotent). */
 export async function ensureCollections(store: Store): Promise<void> {

@@ -4,6 +4,8 @@ import { ingestUploadJob } from '../ingest/uploadJob';
 import { replayExceptionsJob } from '../exceptions/replay';
 import { bulkTasksJob } from '../stewardship/bulkJob';
 import { recomputeGoldenJob } from '../golden/recomputeGoldenRecords';
+import { rematchDomainJob } from '../matching/rematch';
+import { previewRulesJob } from '../matching/preview';
 
 /** Registers all job handlers on the runner. */
 export function registerJobHandlers(runner: JobRunner): void {
@@ -11,4 +13,6 @@ export function registerJobHandlers(runner: JobRunner): void {
   runner.register(replayExceptionsJob);
   runner.register(bulkTasksJob);
   runner.register(recomputeGoldenJob);
+  runner.register(rematchDomainJob);
+  runner.register(previewRulesJob);
 }

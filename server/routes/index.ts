@@ -12,6 +12,8 @@ import { ingestRoutes } from './api/ingest';
 import { exceptionRoutes } from './api/exceptions';
 import { taskRoutes } from './api/tasks';
 import { auditRoutes } from './api/audit';
+import { matchingRoutes } from './api/matching';
+import { searchRoutes } from './api/search';
 import { systemRoutes } from './system';
 
 export const APP_VERSION = '0.1.0';
@@ -19,6 +21,6 @@ export const APP_VERSION = '0.1.0';
 /** All routes, system routes first. */
 export function allRoutes(): AnyRoute[] {
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes, ...mappingRoutes, ...lookupRoutes, ...goldenRoutes, ...xrefRoutes, ...changeRoutes, ...ingestRoutes, ...exceptionRoutes, ...taskRoutes, ...auditRoutes);
+  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes, ...mappingRoutes, ...lookupRoutes, ...goldenRoutes, ...xrefRoutes, ...changeRoutes, ...ingestRoutes, ...exceptionRoutes, ...taskRoutes, ...auditRoutes, ...matchingRoutes, ...searchRoutes);
   return routes;
 }
