@@ -23,6 +23,8 @@ const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 
 /** `describe` that skips, with a console line saying why, when Chromium is not installed. */
 export function describeInBrowser(name: string, body: () => void): void {
+  // CI sets this so a missing browser fails the run instead of skipping quietly.
+  if (!HAS_CHROMIUM && process.env.MDM_REQUIRE_BROWSER_TESTS) throw new Error(`MDM_REQUIRE_BROWSER_TESTS is set but there is no Chromium at ${CHROMIUM_PATH}.`);
   if (!HAS_CHROMIUM) {
     console.warn(`[e2e] SKIPPED "${name}": no Chromium at ${CHROMIUM_PATH}. Install Debian's package (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.`);
   }

@@ -1,0 +1,135 @@
+/**
+ * Stewardship end to end in headless Chromium against a seeded server: sign in and see the dashboard;
+ * ingest a payload and find its golden record by search; resolve one potential match by merging
+ * (choosing a surviving value) and another by not-a-match; unmerge a source record and see the history.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { GoldenRecordView } from '../../server/contracts/golden';
+import type { IngestResponse } from '../../server/contracts/ingest';
+import type { MappingView } from '../../server/contracts/mappings';
+import type { TaskListView, TaskView } from '../../server/contracts/stewardship';
+import { describeInBrowser, screenshot, signIn, startEnvironment } from './harness';
+import type { E2eEnvironment } from './harness';
+
+let env: E2eEnvironment;
+
+async function openPotentialMatches(): Promise<TaskView[]> {
+  const listed = await env.server.request<TaskListView>('GET', '/api/v1/tasks?type=potential-match&domain=supplier&band=review&limit=10');
+  expect(listed.status).toBe(200);
+  return listed.body.items;
+}
+
+describeInBrowser('stewardship in Chromium', () => {
+  beforeAll(async () => {
+    env = await startEnvironment();
+  }, 240_000);
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  test('sign in: a wrong key is refused; the admin sees the dashboard figures as charts', async () => {
+    const page = await env.context.newPage();
+    await page.goto(`${env.server.baseUrl}/`);
+    await page.fill('input[type=password]', 'mdm_not_a_real_key_000000000000');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('.notice-error')).toMatch(/key/i);
+    await page.close();
+
+    const { page: signedIn, errors } = await signIn(env, env.server.adminKey);
+    const supplierGolden = await env.server.request<{ items: GoldenRecordView[]; nextCursor: string | null }>('GET', '/api/v1/golden/supplier?status=active&limit=500');
+    expect(supplierGolden.body.nextCursor).toBeNull();
+    await expect.poll(() => signedIn.locator('svg[role=img]').count(), { timeout: 20_000 }).toBe(4);
+    const supplierBar = await signedIn.$eval('svg[aria-label^="Per domain"] rect title', (title) => title.textContent);
+    expect(supplierBar).toBe(`supplier · golden records: ${supplierGolden.body.items.length}`);
+    await screenshot(signedIn, 'dashboard');
+    expect(errors).toEqual([]);
+  });
+
+  test('a payload ingested through the API is found by fuzzy search and shows its source and lineage', async () => {
+    const mapping = await env.server.request<MappingView>('GET', '/api/v1/mappings/workday/supplier');
+    const sample = structuredClone(mapping.body.published?.samples[0]) as { Supplier_Reference: { ID: Array<{ '-type': string; '#content': string }> }; Supplier_Data: Record<string, unknown> & { Business_Entity_Data: Record<string, unknown> } };
+    sample.Supplier_Reference.ID = [{ '-type': 'Supplier_ID', '#content': 'SUP-E2E-001' }];
+    sample.Supplier_Data.Supplier_ID = 'SUP-E2E-001';
+    sample.Supplier_Data.Supplier_Name = 'ZEBULON SURGICAL SUPPLY CO';
+    sample.Supplier_Data.Business_Entity_Data.Business_Entity_Name = 'ZEBULON SURGICAL SUPPLY CO';
+    delete sample.Supplier_Data.Tax_ID_Data;
+    delete sample.Supplier_Data.DUNS_Number;
+    const ingested = await env.server.request<IngestResponse>('POST', '/api/v1/ingest/workday/supplier', { body: [sample] });
+    expect(ingested.status).toBe(200);
+    expect(ingested.body.records[0].outcome).toBe('accepted');
+    const goldenId = ingested.body.records[0].goldenId;
+
+    const { page, errors } = await signIn(env, env.server.adminKey);
+    await page.keyboard.press('Alt+4');
+    await page.waitForSelector('input[type=search]');
+    await expect.poll(() => page.textContent('.search-bar')).toMatch(/\d+ active records/);
+    await page.keyboard.type('zebulon surgicl', { delay: 15 }); // a typo on purpose: the search is fuzzy
+    await expect.poll(() => page.textContent('.result-list li.active')).toContain('ZEBULON SURGICAL SUPPLY CO');
+    await screenshot(page, 'golden-search');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('.page-header h1')).toContain('ZEBULON SURGICAL SUPPLY CO');
+    expect(page.url()).toContain(`#/golden/supplier/${goldenId}`);
+    expect(await page.textContent('ul[aria-label="Source records"]')).toContain('workday SUP-E2E-001');
+    const nameRow = await page.textContent('table[aria-label=Attributes] tr:has(th:text-is("name"))');
+    expect(nameRow).toContain('workday SUP-E2E-001');
+    expect(errors).toEqual([]);
+  });
+
+  test('a potential match is merged with a chosen surviving value; another is marked not a match', async () => {
+    const [first, second] = await openPotentialMatches();
+    const { page, errors } = await signIn(env, env.server.adminKey);
+    await page.goto(`${env.server.baseUrl}/#/inbox/${first.id}?type=potential-match`);
+    await expect.poll(() => page.locator('table[aria-label="Records side by side"] tr[data-differs]').count()).toBeGreaterThan(0);
+    expect(await page.locator('table[aria-label="Match explanation"] tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.textContent('.match-summary')).toMatch(/Score \d+% · band review/);
+
+    // Choose the new record's value for the first differing attribute both records have.
+    const rows = await page.$$eval('table[aria-label="Records side by side"] tr[data-differs]', (items) =>
+      items.map((row) => ({ attribute: row.querySelector('th')?.textContent ?? '', cells: [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '') })),
+    );
+    const chosen = rows.find((row) => row.cells[0] !== '—' && row.cells[1] !== '—');
+    expect(chosen).toBeDefined();
+    await page.selectOption(`select[aria-label="Surviving ${chosen?.attribute}"]`, 'subject');
+    await screenshot(page, 'inbox-potential-match');
+    await page.fill('input[aria-label=Reason]', 'Same supplier: confirmed by phone');
+    await page.click('.decision-bar button:has-text("Merge")');
+    await expect.poll(() => page.textContent('[data-testid=task-status]')).toBe('closed: merged');
+
+    const task = await env.server.request<TaskView>('GET', `/api/v1/tasks/${first.id}`);
+    expect(task.body.resolution).toBe('merged');
+    const survivor = await env.server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${first.candidates?.[0].goldenId}`);
+    expect(survivor.body.sourceRecordIds).toContain(first.subject.sourceRecordId);
+    expect(Object.keys(survivor.body.overrides)).toContain(chosen?.attribute);
+
+    await page.goto(`${env.server.baseUrl}/#/inbox/${second.id}?type=potential-match`);
+    await page.waitForSelector('table[aria-label="Records side by side"]');
+    await page.click('.decision-bar button:has-text("Not a match")');
+    await expect.poll(() => page.textContent('[data-testid=task-status]')).toBe('closed: not-a-match');
+    const rejected = await env.server.request<TaskView>('GET', `/api/v1/tasks/${second.id}`);
+    expect(rejected.body.resolution).toBe('not-a-match');
+    await screenshot(page, 'inbox-not-a-match');
+    expect(errors).toEqual([]);
+  });
+
+  test('a source record is unmerged from its golden record and the history shows it', async () => {
+    const listed = await env.server.request<{ items: GoldenRecordView[] }>('GET', '/api/v1/golden/item?status=active&limit=500');
+    const record = listed.body.items.find((item) => item.sourceRecordIds.length >= 2);
+    expect(record).toBeDefined();
+    const splitOff = record?.sourceRecordIds[1] ?? '';
+    const { page, errors } = await signIn(env, env.server.adminKey);
+    page.on('dialog', (dialog) => void dialog.accept('Different pack size: not the same item'));
+    await page.goto(`${env.server.baseUrl}/#/golden/item/${record?.id}`);
+    const [, source, sourceId] = splitOff.split('|');
+    await page.click(`ul[aria-label="Source records"] li:has-text("${sourceId}") button:has-text("Unmerge")`);
+    await expect.poll(() => page.textContent('.notice-success')).toBe(`Unmerged ${splitOff}: it was re-matched on its own.`);
+    await expect.poll(() => page.textContent('ol[aria-label=History] li:first-child')).toMatch(/unmerge/);
+    expect(await page.textContent('ol[aria-label=History] li:first-child')).toContain('Different pack size: not the same item');
+    expect(await page.textContent('ul[aria-label="Source records"]')).not.toContain(`${source} ${sourceId}`);
+    const after = await env.server.request<GoldenRecordView>('GET', `/api/v1/golden/item/${record?.id}`);
+    expect(after.body.sourceRecordIds).not.toContain(splitOff);
+    await page.locator('ol[aria-label=History]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'golden-unmerged-history');
+    expect(errors).toEqual([]);
+  });
+});
