@@ -11,7 +11,7 @@ import { SEARCH_INDEX, SEARCH_TERM_STATS, termStatId, type SearchEntry, type Ter
 import { queryTerms, searchFieldsOf } from './searchTerms';
 
 /** Candidates fuse.js ranks at most per query. */
-const CANDIDATE_BUDGET = 400;
+const CANDIDATE_BUDGET = 150;
 const IDENTIFIER_LIMIT = 50;
 
 export interface SearchHit {
@@ -78,9 +78,17 @@ export async function searchGolden(services: { store: Store }, input: { domain: 
       }
       filter = { domain: input.domain, terms: { $in: chosen } };
     } else if (words.length > 0) {
-      // Only common words: records having all of them, read from the rarest word's entries, capped.
-      isTruncated = true;
-      filter = { domain: input.domain, terms: { $in: words[0].terms }, ...(words.length > 1 ? { $and: words.slice(1).map((w) => ({ terms: { $in: w.terms } })) } : {}) };
+      // Only common words: records holding two of them together (pair terms), else a capped sample of
+      // the rarest word's entries. Requiring every word in the filter would make the store read every
+      // entry of a common word (tens of thousands at a million records).
+      const paired = terms.pairs.length === 0 ? [] : await entries.find({ domain: input.domain, terms: { $in: terms.pairs } }, { limit: CANDIDATE_BUDGET + 1, projection: PROJECTION });
+      if (paired.length > 0) {
+        isTruncated = paired.length > CANDIDATE_BUDGET;
+        for (const entry of paired.slice(0, CANDIDATE_BUDGET)) if (!found.has(entry._id)) candidates.push(entry);
+      } else {
+        isTruncated = true;
+        filter = { domain: input.domain, terms: { $in: words[0].terms } };
+      }
     }
     if (filter) for (const entry of await entries.find(filter, { limit: CANDIDATE_BUDGET, projection: PROJECTION })) if (!found.has(entry._id)) candidates.push(entry);
   }

@@ -1,8 +1,8 @@
 /**
  * The search index in the store: one entry per active golden record (`searchIndex`, multikey
  * `{ domain, terms }`) and the number of entries per word term (`searchTermStats`), kept current on
- * every change so a query can skip or cap common words before fetching anything. Identifier terms
- * (`i:`) are not counted: they are near-unique and always looked up.
+ * every change so a query can skip or cap common words before fetching anything. Identifier (`i:`)
+ * and word-pair (`b:`) terms are not counted: they are rare and looked up directly.
  */
 import type { CollectionDefinition } from '../db/collections';
 import type { Document, Store, StoreSession } from '../store/types';
@@ -47,7 +47,7 @@ export function termStatId(domain: string, term: string): string {
   return `${domain}|${term}`;
 }
 
-const isCounted = (term: string): boolean => !term.startsWith('i:');
+const isCounted = (term: string): boolean => !term.startsWith('i:') && !term.startsWith('b:');
 
 async function adjustTermStats(args: { store: Store; domain: string; deltas: Map<string, number>; session?: StoreSession }): Promise<void> {
   const stats = args.store.collection<TermStat>(SEARCH_TERM_STATS);
