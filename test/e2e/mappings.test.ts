@@ -86,6 +86,19 @@ describeInBrowser('mapping studio in Chromium', () => {
     const stored = await env.server.request<MappingView>('GET', '/api/v1/mappings/lawson/account');
     expect(stored.body.publishedVersion).toBe(1);
     await screenshot(page, 'mapping-publish-refused');
+
+    // What changes: the saved draft against the published version on recent real payloads.
+    await page.click('[role=tab]:has-text("What changes")');
+    await page.click('button:has-text("Compare draft with published")');
+    await expect.poll(() => page.textContent('.changes-panel [role=status]')).toMatch(/^\d+ recent records re-mapped: [1-9]\d* would change, 0 unchanged \(v1 → draft r\d+\)\.$/);
+    expect(await page.locator('ul[aria-label="Records whose output would change"] li').first().textContent()).toContain('name');
+    await expect.poll(() => page.locator('.changes-panel .monaco-diff .editor.modified').count()).toBe(1);
+    await screenshot(page, 'mapping-what-changes');
+
+    // Versions: the published version beside the editor's draft in Monaco's diff editor.
+    await page.click('[role=tab]:has-text("Versions")');
+    await expect.poll(() => page.$$eval('.versions-diff .diff-labels span', (labels) => labels.map((label) => label.textContent))).toEqual(['v1', 'Draft (editor)']);
+    await expect.poll(() => page.$$eval('.versions-diff .editor.modified .view-line', (lines) => lines.some((line) => (line.textContent ?? '').includes('RENAMED')))).toBe(true);
   });
 
   test('an exception opens in the editor as the sample; after the mapping is fixed and published, replay accepts it', async () => {

@@ -15,6 +15,9 @@ export function MonacoDiffEditor(props: { original: string; modified: string; la
       readOnly: true,
       originalEditable: false,
       renderSideBySide: true,
+      useInlineViewWhenSpaceIsLimited: false,
+      // Long mappings: show the changed lines with a little context, not the whole file.
+      hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fontSize: 12.5,

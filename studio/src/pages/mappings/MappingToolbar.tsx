@@ -22,11 +22,10 @@ export function MappingToolbar(props: MappingToolbarProps) {
     <div className="toolbar mapping-toolbar">
       <span className={view?.status === 'published' ? 'badge' : 'badge badge-warning'}>{view?.status ?? 'new'}</span>
       <span>{view?.publishedVersion === null || view === null ? 'not published' : `published v${view.publishedVersion}`}</span>
-      <span className="muted" data-testid="draft-state">
+      <span className="muted draft-state" data-testid="draft-state" title={state}>
         {state}
         {props.isDirty && <strong className="unsaved"> · unsaved changes</strong>}
       </span>
-      <span className="toolbar-spacer" />
       {props.busy !== '' && <span className="muted" role="status">{props.busy}</span>}
       {props.canWrite && (
         <button type="button" className="button-secondary" onClick={props.onSave} disabled={props.busy !== ''} title="Ctrl/Cmd+S">

@@ -26,7 +26,7 @@ export function WhatChangesPanel(props: { preview: DiffPreviewResponse | null; i
           <ul className="test-list" aria-label="Records whose output would change">
             {preview.items.map((entry, index) => (
               <li key={entry.sourceRecordId} className={index === selected ? 'selected' : undefined}>
-                <button type="button" className="test-row" onClick={() => setSelected(index)}>
+                <button type="button" className="test-row change-row" onClick={() => setSelected(index)}>
                   <span className="test-name">{entry.sourceId}</span>
                   <span className="muted">{entry.changedFields.join(', ')}</span>
                 </button>

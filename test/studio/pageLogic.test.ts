@@ -1,0 +1,132 @@
+/** Logic behind the second-pass pages: routes, value formatting, golden-record search, dashboard figures. */
+import { describe, expect, test } from 'vitest';
+import type { GoldenRecordView } from '../../server/contracts/golden';
+import { hrefOf, parseRoute } from '../../studio/src/app/route';
+import { bucketByTime, sourceFigures } from '../../studio/src/pages/dashboard/dashboardStats';
+import { createGoldenSearch, displayName, searchGolden, toSearchEntries } from '../../studio/src/pages/golden/goldenSearch';
+import { formatScore, formatValue, isSameValue, stableJson } from '../../studio/src/ui/format';
+
+describe('routes', () => {
+  test.each([
+    ['', { path: '/', segments: [], query: {} }],
+    ['/golden/item/item-1', { path: '/golden/item/item-1', segments: ['golden', 'item', 'item-1'], query: {} }],
+    ['/inbox/task_1?type=potential-match&band=review', { path: '/inbox/task_1', segments: ['inbox', 'task_1'], query: { type: 'potential-match', band: 'review' } }],
+    ['/mappings/lookups/uom%2Fpack', { path: '/mappings/lookups/uom%2Fpack', segments: ['mappings', 'lookups', 'uom/pack'], query: {} }],
+  ])('parseRoute(%j)', (route, expected) => {
+    const parsed = parseRoute(route);
+    expect({ path: parsed.path, segments: parsed.segments, query: Object.fromEntries(parsed.query) }).toEqual(expected);
+  });
+
+  test.each([
+    [['golden', 'supplier', 'supplier-1'], {}, '#/golden/supplier/supplier-1'],
+    [['mappings', 'edit', 'lawson', 'item'], { exception: 'exc_1', empty: '', missing: undefined }, '#/mappings/edit/lawson/item?exception=exc_1'],
+    [['xref', 'a|b c'], {}, '#/xref/a%7Cb%20c'],
+  ])('hrefOf(%j, %j) = %s and parses back', (segments, query, expected) => {
+    const href = hrefOf(segments, query);
+    expect(href).toBe(expected);
+    expect(parseRoute(href.slice(1)).segments).toEqual(segments);
+  });
+});
+
+describe('formatting and comparing values', () => {
+  test.each([
+    [undefined, '—'],
+    [null, 'null'],
+    ['ACME', 'ACME'],
+    [12.5, '12.5'],
+    [false, 'false'],
+    [{ a: 1 }, '{"a":1}'],
+  ])('formatValue(%j) = %j', (value, expected) => expect(formatValue(value)).toBe(expected));
+
+  test.each([
+    [{ a: 1, b: [1, { c: 2, d: 3 }] }, { b: [1, { d: 3, c: 2 }], a: 1 }, true],
+    [{ a: 1, b: undefined }, { a: 1 }, true],
+    [[1, 2], [2, 1], false],
+    ['1', 1, false],
+    [null, undefined, false],
+  ])('isSameValue(%j, %j) = %s', (a, b, expected) => expect(isSameValue(a, b)).toBe(expected));
+
+  test('stableJson sorts keys at every depth', () => expect(stableJson({ b: { z: 1, y: [{ q: 1, p: 2 }] }, a: 0 })).toBe('{"a":0,"b":{"y":[{"p":2,"q":1}],"z":1}}'));
+  test.each([[0.9637, '96%'], [1, '100%'], [null, '—'], [undefined, '—']])('formatScore(%j) = %s', (score, expected) => expect(formatScore(score)).toBe(expected));
+});
+
+function golden(id: string, attributes: Record<string, unknown>): GoldenRecordView {
+  return { id, domain: id.split('-')[0], status: 'active', version: 1, attributes, overrides: {}, sourceRecordIds: [], createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+}
+
+describe('golden-record search', () => {
+  const records = [
+    golden('supplier-1', { name: 'MEDLINE INDUSTRIES LP', taxId: '362596299', addresses: [{ city: 'NORTHFIELD' }] }),
+    golden('supplier-2', { name: 'MCKESSON CORPORATION', taxId: '822666148', duns: '989886336' }),
+    golden('supplier-3', { legalName: 'Cardinal Health 200, LLC', addresses: [{ city: 'DUBLIN' }] }),
+    golden('item-4', { description: 'SYRINGE 1ML LUER LOCK', gtin: '00382903056011' }),
+    golden('item-5', {}),
+  ];
+  const entries = toSearchEntries(records);
+  const index = createGoldenSearch(entries);
+
+  test.each([
+    ['medline', 'supplier-1'],
+    ['mckeson corp', 'supplier-2'], // a typo still finds it
+    ['989886336', 'supplier-2'],
+    ['cardinal', 'supplier-3'],
+    ['dublin', 'supplier-3'],
+    ['syringe luer', 'item-4'],
+    ['00382903056011', 'item-4'],
+  ])('%j finds %s first', (query, expected) => {
+    expect(searchGolden({ index, entries, query, limit: 5 })[0]?.id).toBe(expected);
+  });
+
+  test('nothing close matches nothing; an empty query lists the first records', () => {
+    expect(searchGolden({ index, entries, query: 'zzqxj', limit: 5 })).toEqual([]);
+    expect(searchGolden({ index, entries, query: '  ', limit: 2 }).map((entry) => entry.id)).toEqual(['supplier-1', 'supplier-2']);
+  });
+
+  test.each([
+    ['supplier-1', 'MEDLINE INDUSTRIES LP'],
+    ['supplier-3', 'Cardinal Health 200, LLC'],
+    ['item-4', 'SYRINGE 1ML LUER LOCK'],
+    ['item-5', 'item-5'],
+  ])('displayName of %s is %j', (id, expected) => expect(displayName(records.find((record) => record.id === id) as GoldenRecordView)).toBe(expected));
+});
+
+describe('dashboard figures', () => {
+  test('changes are bucketed per domain; buckets are at least a minute wide and cover first to last', () => {
+    const events = [
+      { at: '2026-11-24T20:00:05.000Z', domain: 'item' },
+      { at: '2026-11-24T20:00:50.000Z', domain: 'item' },
+      { at: '2026-11-24T20:00:59.999Z', domain: 'supplier' },
+      { at: '2026-11-24T20:02:10.000Z', domain: 'item' },
+      { at: 'not a time', domain: 'item' },
+    ];
+    expect(bucketByTime({ events, bucketCount: 24 })).toEqual([
+      { start: '2026-11-24T20:00:00.000Z', counts: { item: 2, supplier: 1 } },
+      { start: '2026-11-24T20:01:00.000Z', counts: {} },
+      { start: '2026-11-24T20:02:00.000Z', counts: { item: 1 } },
+    ]);
+    expect(bucketByTime({ events: [], bucketCount: 24 })).toEqual([]);
+  });
+
+  test('a long span is split into at most the requested number of buckets', () => {
+    const events = Array.from({ length: 100 }, (_, index) => ({ at: new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString(), domain: 'account' }));
+    const buckets = bucketByTime({ events, bucketCount: 10 });
+    expect(buckets.length).toBeLessThanOrEqual(11);
+    expect(buckets.reduce((sum, bucket) => sum + (bucket.counts.account ?? 0), 0)).toBe(100);
+  });
+
+  test('exception rate per source = exceptions / (accepted + exceptions), highest first', () => {
+    const figures = sourceFigures({
+      sourceRecordIds: ['item|lawson|1', 'item|lawson|2', 'item|lawson|3', 'supplier|oracle|9'],
+      exceptions: [
+        { source: 'lawson', domain: 'item', count: 1 },
+        { source: 'oracle', domain: 'supplier', count: 1 },
+        { source: 'cms', domain: 'facility', count: 2 },
+      ],
+    });
+    expect(figures).toEqual([
+      { source: 'cms', domain: 'facility', accepted: 0, exceptions: 2, rate: 1 },
+      { source: 'oracle', domain: 'supplier', accepted: 1, exceptions: 1, rate: 0.5 },
+      { source: 'lawson', domain: 'item', accepted: 3, exceptions: 1, rate: 0.25 },
+    ]);
+  });
+});
