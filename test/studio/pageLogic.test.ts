@@ -1,9 +1,9 @@
-/** Logic behind the second-pass pages: routes, value formatting, golden-record search, dashboard figures. */
+/** Logic behind the second-pass pages: routes, value formatting, display names, dashboard figures. */
 import { describe, expect, test } from 'vitest';
 import type { GoldenRecordView } from '../../server/contracts/golden';
 import { hrefOf, parseRoute } from '../../studio/src/app/route';
 import { bucketByTime, sourceFigures } from '../../studio/src/pages/dashboard/dashboardStats';
-import { createGoldenSearch, displayName, searchGolden, toSearchEntries } from '../../studio/src/pages/golden/goldenSearch';
+import { displayName } from '../../studio/src/pages/golden/goldenSearch';
 import { formatScore, formatValue, isSameValue, stableJson } from '../../studio/src/ui/format';
 
 describe('routes', () => {
@@ -54,40 +54,13 @@ function golden(id: string, attributes: Record<string, unknown>): GoldenRecordVi
   return { id, domain: id.split('-')[0], status: 'active', version: 1, attributes, overrides: {}, sourceRecordIds: [], createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
 }
 
-describe('golden-record search', () => {
-  const records = [
-    golden('supplier-1', { name: 'MEDLINE INDUSTRIES LP', taxId: '362596299', addresses: [{ city: 'NORTHFIELD' }] }),
-    golden('supplier-2', { name: 'MCKESSON CORPORATION', taxId: '822666148', duns: '989886336' }),
-    golden('supplier-3', { legalName: 'Cardinal Health 200, LLC', addresses: [{ city: 'DUBLIN' }] }),
-    golden('item-4', { description: 'SYRINGE 1ML LUER LOCK', gtin: '00382903056011' }),
-    golden('item-5', {}),
-  ];
-  const entries = toSearchEntries(records);
-  const index = createGoldenSearch(entries);
-
+describe('display names', () => {
   test.each([
-    ['medline', 'supplier-1'],
-    ['mckeson corp', 'supplier-2'], // a typo still finds it
-    ['989886336', 'supplier-2'],
-    ['cardinal', 'supplier-3'],
-    ['dublin', 'supplier-3'],
-    ['syringe luer', 'item-4'],
-    ['00382903056011', 'item-4'],
-  ])('%j finds %s first', (query, expected) => {
-    expect(searchGolden({ index, entries, query, limit: 5 })[0]?.id).toBe(expected);
-  });
-
-  test('nothing close matches nothing; an empty query lists the first records', () => {
-    expect(searchGolden({ index, entries, query: 'zzqxj', limit: 5 })).toEqual([]);
-    expect(searchGolden({ index, entries, query: '  ', limit: 2 }).map((entry) => entry.id)).toEqual(['supplier-1', 'supplier-2']);
-  });
-
-  test.each([
-    ['supplier-1', 'MEDLINE INDUSTRIES LP'],
-    ['supplier-3', 'Cardinal Health 200, LLC'],
-    ['item-4', 'SYRINGE 1ML LUER LOCK'],
-    ['item-5', 'item-5'],
-  ])('displayName of %s is %j', (id, expected) => expect(displayName(records.find((record) => record.id === id) as GoldenRecordView)).toBe(expected));
+    [{ name: 'MEDLINE INDUSTRIES LP', legalName: 'Medline Industries, LP' }, 'MEDLINE INDUSTRIES LP'],
+    [{ name: '  ', legalName: 'Cardinal Health 200, LLC' }, 'Cardinal Health 200, LLC'],
+    [{ description: 'SYRINGE 1ML LUER LOCK', gtin: '00382903056011' }, 'SYRINGE 1ML LUER LOCK'],
+    [{ gtin: '00382903056011' }, 'item-5'],
+  ])('displayName(%j) = %j', (attributes, expected) => expect(displayName(golden('item-5', attributes))).toBe(expected));
 });
 
 describe('dashboard figures', () => {

@@ -1,17 +1,16 @@
-/** Golden records: pick a domain, type to search (fuzzy, as you type), open a record. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+/** Golden records: pick a domain, type to search (the server's typo-tolerant search, as you type), open a record. */
+import { useEffect, useRef, useState } from 'react';
 import type { GoldenRecordView } from '../../../../server/contracts/golden';
+import type { SearchResponse } from '../../../../server/contracts/matching';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf, navigate } from '../../app/route';
 import { useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
-import { formatWhen } from '../../ui/format';
+import { formatScore, formatWhen } from '../../ui/format';
 import { GoldenRecordPage } from './GoldenRecordPage';
-import { createGoldenSearch, searchGolden, toSearchEntries } from './goldenSearch';
+import { displayName } from './goldenSearch';
 
 const DOMAINS = ['supplier', 'item', 'facility', 'account'];
-const PAGE_LIMIT = 500;
-const MAX_PAGES = 200;
 
 /** The golden-records section: search, or a record when `id` is given. */
 export function GoldenPage(props: { domain?: string; id?: string }) {
@@ -19,34 +18,52 @@ export function GoldenPage(props: { domain?: string; id?: string }) {
   return <GoldenSearchPage domain={props.domain ?? 'supplier'} />;
 }
 
+interface ResultRow {
+  id: string;
+  label: string;
+  detail: string;
+}
+
+/** Waits `delayMs` after the last change before passing the value on (typeahead without a request per keystroke). */
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
 function GoldenSearchPage(props: { domain: string }) {
   const { client } = useSession();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const all = useLoad(async () => {
-    const records: GoldenRecordView[] = [];
-    let cursor: string | null = null;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const body: { items: GoldenRecordView[]; nextCursor: string | null } = await client.get(`/golden/${encodeURIComponent(props.domain)}?status=active&limit=${PAGE_LIMIT}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      records.push(...body.items);
-      cursor = body.nextCursor;
-      if (cursor === null) break;
+  const settled = useDebounced(query.trim(), 120);
+  const results = useLoad<{ rows: ResultRow[]; note: string }>(async () => {
+    if (settled === '') {
+      const page = await client.get<{ items: GoldenRecordView[] }>(`/golden/${encodeURIComponent(props.domain)}?status=active&limit=30`);
+      return {
+        rows: page.items.map((record) => ({ id: record.id, label: displayName(record), detail: `${record.id} · ${record.sourceRecordIds.length} source record${record.sourceRecordIds.length === 1 ? '' : 's'} · v${record.version} · ${formatWhen(record.updatedAt)}` })),
+        note: 'Type to search.',
+      };
     }
-    return records;
-  }, [client, props.domain]);
-  const entries = useMemo(() => toSearchEntries(all.data ?? []), [all.data]);
-  const index = useMemo(() => createGoldenSearch(entries), [entries]);
-  const results = useMemo(() => searchGolden({ index, entries, query, limit: 30 }), [index, entries, query]);
+    const found = await client.get<SearchResponse>(`/search/${encodeURIComponent(props.domain)}?q=${encodeURIComponent(settled)}&limit=30`);
+    return {
+      rows: found.items.map((item) => ({ id: item.id, label: item.displayName, detail: `${item.id} · matched on ${item.matchedField} · ${formatScore(item.score)}` })),
+      note: found.isTruncated ? 'Only common words matched: add a word to narrow the list.' : `${found.items.length} match${found.items.length === 1 ? '' : 'es'}`,
+    };
+  }, [client, props.domain, settled]);
+  const rows = results.data?.rows ?? [];
 
-  useEffect(() => setActive(0), [query, props.domain]);
+  useEffect(() => setActive(0), [results.data]);
   useEffect(() => input.current?.focus(), [props.domain]);
 
   return (
     <section className="page">
       <header className="page-header">
         <h1>Golden records</h1>
-        <p className="muted">The mastered records. Type a name, an identifier or any value; ↑/↓ and Enter open a record.</p>
+        <p className="muted">The mastered records. Type a name, a description or an identifier (typos are forgiven); ↑/↓ and Enter open a record.</p>
       </header>
       <div className="search-bar">
         <div className="tabs" role="tablist" aria-label="Domain">
@@ -65,28 +82,26 @@ function GoldenSearchPage(props: { domain: string }) {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === 'ArrowDown') setActive((value) => Math.min(results.length - 1, value + 1));
+            if (event.key === 'ArrowDown') setActive((value) => Math.min(rows.length - 1, value + 1));
             else if (event.key === 'ArrowUp') setActive((value) => Math.max(0, value - 1));
-            else if (event.key === 'Enter' && results[active] !== undefined) navigate(hrefOf(['golden', props.domain, results[active].id]));
+            else if (event.key === 'Enter' && rows[active] !== undefined && settled === query.trim()) navigate(hrefOf(['golden', props.domain, rows[active].id]));
             else return;
             event.preventDefault();
           }}
         />
-        <span className="muted">{all.isLoading ? 'Loading records…' : `${entries.length} active records`}</span>
+        <span className="muted" role="status">{results.isLoading ? 'Searching…' : (results.data?.note ?? '')}</span>
       </div>
-      {all.error !== null && <ErrorNotice error={all.error} />}
+      {results.error !== null && <ErrorNotice error={results.error} />}
       <ul className="result-list" role="listbox" aria-label="Search results">
-        {results.map((entry, position) => (
-          <li key={entry.id} role="option" aria-selected={position === active} className={position === active ? 'active' : undefined}>
-            <a href={hrefOf(['golden', props.domain, entry.id])}>
-              <strong>{entry.label}</strong>
-              <span className="muted">
-                {entry.id} · {entry.record.sourceRecordIds.length} source record{entry.record.sourceRecordIds.length === 1 ? '' : 's'} · v{entry.record.version} · {formatWhen(entry.record.updatedAt)}
-              </span>
+        {rows.map((row, position) => (
+          <li key={row.id} role="option" aria-selected={position === active} className={position === active ? 'active' : undefined}>
+            <a href={hrefOf(['golden', props.domain, row.id])}>
+              <strong>{row.label}</strong>
+              <span className="muted">{row.detail}</span>
             </a>
           </li>
         ))}
-        {!all.isLoading && results.length === 0 && <li className="muted empty-row">No {props.domain} matches “{query}”.</li>}
+        {!results.isLoading && rows.length === 0 && <li className="muted empty-row">No {props.domain} matches “{query}”.</li>}
       </ul>
     </section>
   );
