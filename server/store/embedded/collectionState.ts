@@ -5,8 +5,11 @@
  * before any of them is applied, so a unique violation leaves nothing half-applied.
  */
 import { DuplicateKeyError } from '../types';
-import type { Document, Filter, IndexSpec } from '../types';
-import { encodeKeyValue, indexName, IndexState, isIndexableScalar } from './indexState';
+import type { Document, Filter, IndexSpec, Sort } from '../types';
+import { indexName, IndexState } from './indexState';
+import { compareStrings, OrderedKeys } from './orderedKeys';
+import type { OrderedPlan, Plan } from './planner';
+import { planQuery } from './planner';
 
 export interface Change {
   id: string;
@@ -17,12 +20,11 @@ export interface Change {
   after: { json: string; doc: Document } | null;
 }
 
-// Beyond this many $in combinations a scan is cheaper than the lookups.
-const MAX_LOOKUP_COMBINATIONS = 10_000;
-
 export class CollectionState {
   readonly docs = new Map<string, string>();
   readonly indexes: IndexState[] = [];
+  /** `_id`s in order, built on the first `_id` range or sort (see orderedKeys.ts). */
+  readonly idOrder = new OrderedKeys(this.docs, compareStrings);
   liveBytes = 0;
 
   constructor(readonly name: string) {}
@@ -86,10 +88,11 @@ export class CollectionState {
         this.liveBytes -= beforeJson.length;
       }
       if (change.after) {
+        if (beforeJson === undefined) this.idOrder.added(change.id);
         this.docs.set(change.id, change.after.json);
         this.liveBytes += change.after.json.length;
         for (const index of this.indexes) for (const tuple of index.keysOf(change.after.doc)) index.add(tuple, change.id);
-      } else this.docs.delete(change.id);
+      } else if (this.docs.delete(change.id)) this.idOrder.removed();
     }
   }
 
@@ -97,6 +100,7 @@ export class CollectionState {
   putRaw(id: string, json: string): void {
     const previous = this.docs.get(id);
     if (previous !== undefined) this.liveBytes -= previous.length;
+    else this.idOrder.added(id);
     this.docs.set(id, json);
     this.liveBytes += json.length;
   }
@@ -106,35 +110,29 @@ export class CollectionState {
     if (previous === undefined) return;
     this.liveBytes -= previous.length;
     this.docs.delete(id);
+    this.idOrder.removed();
   }
 
-  /** Candidate ids for `filter` from `_id` or an index prefix, or undefined when a full scan is needed. */
-  plan(filter: Filter): { ids: Iterable<string>; via: string } | undefined {
-    const equalities = equalityKeys(filter);
-    const idKeys = equalities.get('_id');
-    if (idKeys) {
-      const ids: string[] = [];
-      for (const key of idKeys) if (key.startsWith('s')) ids.push(key.slice(1));
-      return { ids, via: '_id_' };
-    }
-    let best: { index: IndexState; prefix: string[][]; combinations: number } | undefined;
-    for (const index of this.indexes) {
-      if (!index.coversFilter(filter)) continue;
-      const prefix: string[][] = [];
-      let combinations = 1;
-      for (const field of index.fields) {
-        const keys = equalities.get(field);
-        if (!keys) break;
-        prefix.push(keys);
-        combinations *= keys.length;
-      }
-      if (prefix.length === 0 || combinations > MAX_LOOKUP_COMBINATIONS) continue;
-      const isBetter = !best || prefix.length > best.prefix.length || (prefix.length === best.prefix.length && index.isUnique && !best.index.isUnique);
-      if (isBetter) best = { index, prefix, combinations };
-    }
-    if (!best) return undefined;
-    // Lazy, so a findOne or a small limit stops after the first few candidates.
-    return { ids: distinct(best.index.idsForPrefix(best.prefix)), via: best.index.name };
+  /** How to find the candidates for `filter` (and `sort`); undefined means a full scan. */
+  plan(filter: Filter, sort?: Sort): Plan | undefined {
+    return planQuery({ filter, sort, indexes: this.indexes });
+  }
+
+  /** Candidate ids of a plan, each once (lazy, so a findOne or a small limit stops after the first few). */
+  candidates(plan: Plan): Iterable<string> {
+    if (plan.kind === 'ids') return plan.ids;
+    if (plan.kind === 'lookup') return distinct(plan.index.idsForPrefix(plan.prefix));
+    return distinct((function* (groups: Iterable<string[]>) {
+      for (const group of groups) yield* group;
+    })(this.orderedGroups(plan)));
+  }
+
+  /** Candidate id groups of an ordered plan, in order (a group holds ids tied on the ordered fields). */
+  orderedGroups(plan: OrderedPlan): Iterable<string[]> {
+    if (plan.index) return plan.index.orderedIdGroups(plan);
+    return (function* (keys: Iterable<string>) {
+      for (const id of keys) yield [id];
+    })(this.idOrder.range({ lower: plan.lower, upper: plan.upper, descending: plan.descending[0] }));
   }
 }
 
@@ -145,29 +143,4 @@ function* distinct(ids: Iterable<string>): Generator<string> {
     seen.add(id);
     yield id;
   }
-}
-
-/** Fields constrained to a finite set of scalars (`f: v`, `f: { $eq: v }`, `f: { $in: [...] }`, also inside `$and`). */
-function equalityKeys(filter: Filter): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const visit = (clause: Filter): void => {
-    for (const [field, condition] of Object.entries(clause)) {
-      if (field === '$and' && Array.isArray(condition)) {
-        for (const part of condition) if (part && typeof part === 'object') visit(part as Filter);
-        continue;
-      }
-      if (field.startsWith('$')) continue;
-      let values: unknown[] | undefined;
-      if (isIndexableScalar(condition)) values = [condition];
-      else if (condition && typeof condition === 'object' && !Array.isArray(condition) && !(condition instanceof RegExp)) {
-        const operators = condition as Record<string, unknown>;
-        if ('$eq' in operators && isIndexableScalar(operators.$eq)) values = [operators.$eq];
-        else if (Array.isArray(operators.$in) && operators.$in.every(isIndexableScalar)) values = operators.$in;
-      }
-      // A field constrained twice keeps the first set; both are re-checked by mingo.
-      if (values && !out.has(field)) out.set(field, [...new Set(values.map(encodeKeyValue))]);
-    }
-  };
-  visit(filter);
-  return out;
 }

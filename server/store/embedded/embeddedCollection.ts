@@ -9,7 +9,8 @@ import type {
 import type { Change } from './collectionState';
 import { encodeKeyValue, valuesAtPath } from './indexState';
 import type { CollectionView, Match } from './matcher';
-import { collectResults, collectResultsSync, matchDocuments, projectDocuments, TICK, viewGet } from './matcher';
+import { collectResults, collectResultsSync, matchDocuments, planMatches, TICK, viewGet } from './matcher';
+import { projectDocuments } from './projection';
 import { applyUpdate, seedFromFilter } from './updates';
 
 /** What a collection needs from its store (kept narrow so the store owns all locking and logging). */
@@ -55,21 +56,22 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
     const view = this.host.view(this.name, options.session);
-    return (await collectResults({ matches: matchDocuments(view, filter), find: options, onTick: tick })) as T[];
+    return (await collectResults({ stream: planMatches({ view, filter, sort: options.sort }), find: options, onTick: tick })) as T[];
   }
 
   async *iterate(filter: Filter, options: FindOptions & { batchSize?: number } = {}): AsyncIterable<T> {
-    if (options.sort && Object.keys(options.sort).length > 0) {
-      // Sorting needs every match; bounded only by the limit (documented in docs/STORAGE.md).
+    const view = this.host.view(this.name, options.session);
+    const stream = planMatches({ view, filter, sort: options.sort });
+    if (options.sort && Object.keys(options.sort).length > 0 && !stream.isSorted) {
+      // Sorting without an index that delivers the order needs every match; bounded only by the limit (documented in docs/STORAGE.md).
       for (const doc of await this.find(filter, options)) yield doc;
       return;
     }
     const batchSize = Math.max(1, options.batchSize ?? 500);
-    const view = this.host.view(this.name, options.session);
     let toSkip = options.skip ?? 0;
     let remaining = options.limit && options.limit > 0 ? options.limit : Infinity;
     let batch: Document[] = [];
-    for (const match of matchDocuments(view, filter)) {
+    for (const match of stream.matches) {
       if (match === TICK) continue;
       if (toSkip > 0) {
         toSkip -= 1;
@@ -123,7 +125,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     if (Object.keys(doc).some((key) => key.startsWith('$'))) throw new Error('replaceOne: the replacement must not contain update operators');
     await this.host.writeGate(options?.session);
     const view = this.host.view(this.name, options?.session);
-    const [match] = collectResultsSync(matchDocuments(view, filter), { limit: 1 });
+    const [match] = collectResultsSync(planMatches({ view, filter }), { limit: 1 });
     if (!match) {
       if (!options?.upsert) return { matchedCount: 0, modifiedCount: 0 };
       const id = typeof doc._id === 'string' ? doc._id : typeof filter._id === 'string' ? filter._id : randomUUID();
@@ -161,7 +163,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
   private async deleteMatching(filter: Filter, limit: number, options?: WriteOptions): Promise<DeleteResult> {
     await this.host.writeGate(options?.session);
     const view = this.host.view(this.name, options?.session);
-    const matches = collectResultsSync(matchDocuments(view, filter), { limit: Number.isFinite(limit) ? limit : undefined });
+    const matches = collectResultsSync(planMatches({ view, filter }), { limit: Number.isFinite(limit) ? limit : undefined });
     if (matches.length === 0) return { deletedCount: 0 };
     const changes: Change[] = matches.map((match) => ({ id: match.id, before: match.json, beforeDoc: match.doc, after: null }));
     await this.host.commit({ collection: this.name, changes, session: options?.session });
@@ -178,7 +180,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const { filter, update, options } = input;
     await this.host.writeGate(options?.session);
     const view = this.host.view(this.name, options?.session);
-    const matches: Match[] = collectResultsSync(matchDocuments(view, filter), { sort: input.sort, limit: input.isMulti ? undefined : 1 });
+    const matches: Match[] = collectResultsSync(planMatches({ view, filter, sort: input.sort }), { sort: input.sort, limit: input.isMulti ? undefined : 1 });
     const changes: Change[] = [];
     let afterDoc: Document | undefined;
     for (const match of matches) {

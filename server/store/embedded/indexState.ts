@@ -1,12 +1,15 @@
 /**
  * In-memory secondary indexes: nested hash maps, one level per indexed field, leaves holding one
  * id (the common case, kept as a bare string to save memory) or a Set of ids. They answer
- * equality / `$in` lookups on any prefix of the index fields; ranges and sorts are not served
- * by them (the query falls back to a scan, and mingo re-checks every candidate anyway, so an
- * index only has to return a superset of the matches).
+ * equality / `$in` lookups on any prefix of the index fields, and — through an ordered key list
+ * per map, built on first use (`orderedKeys.ts`) — ranges and sorts on the field after an
+ * equality prefix. The filter re-checks every candidate anyway, so an index only has to return a
+ * superset of the matches.
  */
 import { Query } from 'mingo';
 import type { Document, Filter, IndexSpec } from '../types';
+import { compareEncodedKeys, OrderedKeys } from './orderedKeys';
+import type { KeyBound } from './orderedKeys';
 
 type Leaf = string | Set<string>;
 type IndexNode = Map<string, IndexNode | Leaf>;
@@ -76,6 +79,17 @@ function collect(current: unknown, parts: string[], depth: number, out: unknown[
   collect(next, parts, depth + 1, out);
 }
 
+/** True when an array occurs anywhere along `path` in `document` (including the value itself). */
+function touchesArray(document: unknown, path: string[]): boolean {
+  let current = document;
+  for (const part of path) {
+    if (Array.isArray(current)) return true;
+    if (current === null || typeof current !== 'object') return false;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return Array.isArray(current);
+}
+
 /** Default index name, as MongoDB derives it (`a_1_b_-1`). */
 export function indexName(spec: IndexSpec): string {
   return spec.name ?? Object.entries(spec.keys).map(([field, direction]) => `${field}_${direction}`).join('_');
@@ -88,6 +102,11 @@ export class IndexState {
   readonly isUnique: boolean;
   private readonly partial: Query | undefined;
   private readonly root: IndexNode = new Map();
+  private readonly ordered = new WeakMap<IndexNode, OrderedKeys>();
+  /** Per field: some document had an array along its path (sorting by it then needs mingo's array order). */
+  readonly multikey: boolean[];
+  /** Per field: some key is an object (ordered differently from mingo's object order). */
+  readonly hasObjectKeys: boolean[];
 
   constructor(readonly spec: IndexSpec) {
     this.name = indexName(spec);
@@ -95,15 +114,20 @@ export class IndexState {
     this.fieldPaths = this.fields.map((field) => field.split('.'));
     this.isUnique = spec.unique === true;
     this.partial = spec.partial ? new Query(spec.partial) : undefined;
+    this.multikey = this.fields.map(() => false);
+    this.hasObjectKeys = this.fields.map(() => false);
   }
 
   /** Key tuples (encoded) a document contributes; empty when a partial filter excludes it. */
   keysOf(document: Document): string[][] {
     if (this.partial && !this.partial.test(document)) return [];
     let tuples: string[][] = [[]];
-    for (const path of this.fieldPaths) {
+    for (let level = 0; level < this.fieldPaths.length; level++) {
+      const path = this.fieldPaths[level];
       const values = valuesAtPath(document, path);
       const encoded = values.length === 1 ? [encodeKeyValue(values[0])] : [...new Set(values.map(encodeKeyValue))];
+      if (!this.multikey[level] && touchesArray(document, path)) this.multikey[level] = true;
+      if (!this.hasObjectKeys[level] && encoded.some((key) => key.startsWith('o'))) this.hasObjectKeys[level] = true;
       const next: string[][] = [];
       for (const tuple of tuples) for (const key of encoded) next.push(tuple.length === 0 ? [key] : [...tuple, key]);
       if (next.length > MAX_KEYS_PER_DOCUMENT) throw new Error(`document ${document._id} produces more than ${MAX_KEYS_PER_DOCUMENT} keys for index ${this.name}`);
@@ -127,13 +151,16 @@ export class IndexState {
       if (!child) {
         child = new Map();
         node.set(tuple[level], child);
+        this.ordered.get(node)?.added(tuple[level]);
       }
       node = child;
     }
     const last = tuple[tuple.length - 1];
     const leaf = node.get(last) as Leaf | undefined;
-    if (leaf === undefined) node.set(last, id);
-    else if (typeof leaf === 'string') {
+    if (leaf === undefined) {
+      node.set(last, id);
+      this.ordered.get(node)?.added(last);
+    } else if (typeof leaf === 'string') {
       if (leaf !== id) node.set(last, new Set([leaf, id]));
     } else leaf.add(id);
   }
@@ -150,13 +177,19 @@ export class IndexState {
     const leaf = node.get(last) as Leaf | undefined;
     if (leaf === undefined) return;
     if (typeof leaf === 'string') {
-      if (leaf === id) node.delete(last);
+      if (leaf === id) {
+        node.delete(last);
+        this.ordered.get(node)?.removed();
+      }
     } else {
       leaf.delete(id);
       if (leaf.size === 1) node.set(last, leaf.values().next().value as string);
     }
     // Drop empty intermediate maps so deleted keys do not leak memory.
-    for (let level = path.length - 1; level > 0 && path[level].size === 0; level--) path[level - 1].delete(tuple[level - 1]);
+    for (let level = path.length - 1; level > 0 && path[level].size === 0; level--) {
+      path[level - 1].delete(tuple[level - 1]);
+      this.ordered.get(path[level - 1])?.removed();
+    }
   }
 
   /** Ids stored under a full key tuple (for uniqueness checks). */
@@ -183,6 +216,51 @@ export class IndexState {
       } else for (const child of node.values()) yield* walk(child, level + 1);
     }
     yield* walk(this.root, 0);
+  }
+
+  /**
+   * Ids in key order: `prefix` fixes one key per leading field, then the next `orderedLevels`
+   * fields are walked in order (each ascending or descending; the first may be bounded by
+   * `lower`/`upper`). Yields one group per distinct ordered tuple — ids tied on those fields —
+   * with deeper levels flattened into the group.
+   */
+  *orderedIdGroups(options: { prefix: string[]; orderedLevels: number; descending: boolean[]; lower?: KeyBound; upper?: KeyBound }): Generator<string[]> {
+    let node: IndexNode | Leaf | undefined = this.root;
+    for (const key of options.prefix) {
+      if (!(node instanceof Map)) return;
+      node = node.get(key);
+    }
+    if (!(node instanceof Map)) {
+      if (node !== undefined) yield typeof node === 'string' ? [node] : [...node];
+      return;
+    }
+    const ordered = (map: IndexNode): OrderedKeys => {
+      let keys = this.ordered.get(map);
+      if (!keys) {
+        keys = new OrderedKeys(map, compareEncodedKeys);
+        this.ordered.set(map, keys);
+      }
+      return keys;
+    };
+    const levels = options.orderedLevels;
+    const self = this;
+    function* walk(map: IndexNode, depth: number): Generator<string[]> {
+      const isFirst = depth === 0;
+      const keys = ordered(map).range({ lower: isFirst ? options.lower : undefined, upper: isFirst ? options.upper : undefined, descending: options.descending[depth] });
+      for (const key of keys) {
+        const child = map.get(key);
+        if (child === undefined) continue;
+        if (depth + 1 < levels && child instanceof Map) yield* walk(child, depth + 1);
+        else yield [...self.idsBelow(child)];
+      }
+    }
+    yield* walk(node, 0);
+  }
+
+  private *idsBelow(node: IndexNode | Leaf): Generator<string> {
+    if (typeof node === 'string') yield node;
+    else if (node instanceof Set) yield* node;
+    else for (const child of node.values()) yield* this.idsBelow(child);
   }
 
   /** True when the index may answer `filter`: always for a full index, for a partial one only if the filter repeats its condition. */

@@ -1,15 +1,19 @@
 /**
- * The read path: candidate selection (index or scan), matching with mingo against a view that
- * merges committed state with the calling transaction's uncommitted changes, and MongoDB-style
- * sort / skip / limit / projection on the results.
+ * The read path: candidate selection (index lookup, ordered index walk or scan), matching (a
+ * compiled fast predicate, mingo for everything else) against a view that merges committed state
+ * with the calling transaction's staged changes, and MongoDB-style sort / skip / limit /
+ * projection on the results.
  */
-import { find as mingoFind, Query } from 'mingo';
+import { Query } from 'mingo';
 import { compare, resolve } from 'mingo/util';
 import { Context } from 'mingo/core';
 import * as queryOperators from 'mingo/operators/query';
 import { Query as QueryBase } from 'mingo/query';
-import type { Document, Filter, FindOptions } from '../types';
+import type { Document, Filter, FindOptions, Sort } from '../types';
 import type { Change, CollectionState } from './collectionState';
+import { compileFastFilter, UNDECIDED } from './fastFilter';
+import type { OrderedPlan, Plan } from './planner';
+import { projectDocuments } from './projection';
 
 export interface Match {
   id: string;
@@ -62,43 +66,114 @@ export function compileFilter(filter: Filter): { test(doc: Document): boolean } 
   return query;
 }
 
-/** Yields every matching document (a fresh parsed copy each), with TICK markers during long scans. */
-export function* matchDocuments(view: CollectionView, filter: Filter): Generator<Match | typeof TICK> {
-  const keys = Object.keys(filter);
-  if (keys.length === 1 && keys[0] === '_id' && typeof filter._id === 'string') {
-    // Primary-key lookup: the document stored under this _id is the only possible match.
-    const json = viewGet(view, filter._id);
-    if (json !== undefined) yield { id: filter._id, json, doc: JSON.parse(json) as Document };
-    return;
+/** A filter as a boolean test: the compiled fast predicate when the shape allows, mingo otherwise or when it is undecided. */
+export function compileMatcher(filter: Filter): (doc: Document) => boolean {
+  const fast = compileFastFilter(filter);
+  if (!fast) {
+    const query = compileFilter(filter);
+    return (doc) => query.test(doc);
   }
-  const query = compileFilter(filter);
-  const { state, overlay } = view;
-  const plan = state.plan(filter);
+  let slow: { test(doc: Document): boolean } | undefined;
+  return (doc) => {
+    const outcome = fast(doc);
+    if (outcome !== UNDECIDED) return outcome === 1;
+    slow ??= compileFilter(filter);
+    return slow.test(doc);
+  };
+}
+
+/** Matches of one read, and whether they already come in the requested sort order. */
+export interface MatchStream {
+  matches: Iterable<Match | typeof TICK>;
+  isSorted: boolean;
+}
+
+/** Yields every matching document (a fresh parsed copy each), with TICK markers during long scans. */
+export function matchDocuments(view: CollectionView, filter: Filter): Generator<Match | typeof TICK> {
+  return planMatches({ view, filter }).matches as Generator<Match | typeof TICK>;
+}
+
+/** Plans a read and returns its matches; with a sort an index can deliver, they come already sorted. */
+export function planMatches(input: { view: CollectionView; filter: Filter; sort?: Sort }): MatchStream {
+  const { view, filter } = input;
+  const sort = input.sort && Object.keys(input.sort).length > 0 ? input.sort : undefined;
+  const keys = Object.keys(filter);
+  if (keys.length === 1 && keys[0] === '_id' && typeof filter._id === 'string') return { matches: primaryLookup(view, filter._id), isSorted: true };
+  const test = compileMatcher(filter);
+  const plan = view.state.plan(filter, sort);
+  if (sort && plan?.kind === 'ordered' && plan.isSorted) return { matches: orderedMatches({ view, plan, test, comparator: sortComparator(sort) }), isSorted: true };
+  return { matches: unorderedMatches({ view, plan, test }), isSorted: false };
+}
+
+function* primaryLookup(view: CollectionView, id: string): Generator<Match> {
+  // Primary-key lookup: the document stored under this _id is the only possible match.
+  const json = viewGet(view, id);
+  if (json !== undefined) yield { id, json, doc: JSON.parse(json) as Document };
+}
+
+function* unorderedMatches(input: { view: CollectionView; plan: Plan | undefined; test: (doc: Document) => boolean }): Generator<Match | typeof TICK> {
+  const { view: { state, overlay }, plan, test } = input;
   let examined = 0;
   if (plan) {
-    for (const id of plan.ids) {
+    for (const id of state.candidates(plan)) {
       if (overlay?.has(id)) continue;
       const json = state.docs.get(id);
       if (json === undefined) continue;
       const doc = JSON.parse(json) as Document;
-      if (query.test(doc)) yield { id, json, doc };
+      if (test(doc)) yield { id, json, doc };
       if (++examined % TICK_EVERY === 0) yield TICK;
     }
   } else {
     for (const [id, json] of state.docs) {
       if (overlay?.has(id)) continue;
       const doc = JSON.parse(json) as Document;
-      if (query.test(doc)) yield { id, json, doc };
+      if (test(doc)) yield { id, json, doc };
       if (++examined % TICK_EVERY === 0) yield TICK;
     }
   }
-  if (overlay) {
-    for (const change of overlay.values()) {
-      if (!change.after) continue;
-      const doc = JSON.parse(change.after.json) as Document;
-      if (query.test(doc)) yield { id: change.id, json: change.after.json, doc };
+  if (overlay) yield* overlayMatches(overlay, test);
+}
+
+/** The transaction's own staged documents that match; the staged parsed form is tested, only matches are copied. */
+function* overlayMatches(overlay: Map<string, Change>, test: (doc: Document) => boolean): Generator<Match> {
+  for (const change of overlay.values()) {
+    if (change.after && test(change.after.doc)) yield { id: change.id, json: change.after.json, doc: JSON.parse(change.after.json) as Document };
+  }
+}
+
+/** Walks an ordered plan: groups come in sort order, ties inside a group are sorted, staged documents are merged in. */
+function* orderedMatches(input: { view: CollectionView; plan: OrderedPlan; test: (doc: Document) => boolean; comparator: (a: Document, b: Document) => number }): Generator<Match | typeof TICK> {
+  const { view: { state, overlay }, plan, test, comparator } = input;
+  const staged = overlay ? [...overlayMatches(overlay, test)].sort((a, b) => comparator(a.doc, b.doc)) : [];
+  let next = 0;
+  // Only a multikey field can list one document under several keys.
+  const seen = plan.index?.multikey.some(Boolean) ? new Set<string>() : undefined;
+  let examined = 0;
+  for (const group of state.orderedGroups(plan)) {
+    const found: Match[] = [];
+    for (const id of group) {
+      if (overlay?.has(id)) continue;
+      if (seen) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
+      const json = state.docs.get(id);
+      if (json === undefined) continue;
+      const doc = JSON.parse(json) as Document;
+      if (test(doc)) found.push({ id, json, doc });
+      examined += 1;
+    }
+    if (found.length > 1) found.sort((a, b) => comparator(a.doc, b.doc));
+    for (const match of found) {
+      while (next < staged.length && comparator(staged[next].doc, match.doc) < 0) yield staged[next++];
+      yield match;
+    }
+    if (examined >= TICK_EVERY) {
+      examined = 0;
+      yield TICK;
     }
   }
+  while (next < staged.length) yield staged[next++];
 }
 
 /** Comparator for a sort spec using mingo's value resolution and cross-type ordering (as its $sort does). */
@@ -113,19 +188,13 @@ export function sortComparator(sort: Record<string, 1 | -1>): (a: Document, b: D
   };
 }
 
-/** Applies an inclusion or exclusion projection. */
-export function projectDocuments<T>(docs: Document[], projection: FindOptions['projection']): T[] {
-  if (!projection || Object.keys(projection).length === 0) return docs as unknown as T[];
-  return mingoFind(docs, {}, projection).all() as T[];
-}
-
 /**
  * Collects the results of a find synchronously or with yields (`onTick`), keeping only the best
  * `skip + limit` documents while sorting so a sorted, limited query over a large collection stays
  * in bounded memory.
  */
 export async function collectResults(options: {
-  matches: Iterable<Match | typeof TICK>;
+  stream: MatchStream;
   find: FindOptions;
   onTick?: () => Promise<void>;
 }): Promise<Document[]> {
@@ -133,12 +202,12 @@ export async function collectResults(options: {
   const skip = options.find.skip ?? 0;
   const limit = options.find.limit && options.find.limit > 0 ? options.find.limit : undefined;
   const wanted = limit === undefined ? Infinity : skip + limit;
-  const comparator = sort !== undefined && Object.keys(sort).length > 0 ? sortComparator(sort) : undefined;
+  const comparator = sort !== undefined && Object.keys(sort).length > 0 && !options.stream.isSorted ? sortComparator(sort) : undefined;
   let kept: Document[] = [];
   // Top-k: once `wanted` documents are kept, only a document sorting before the current worst can enter.
   let worstKept: Document | undefined;
   const trimAt = Number.isFinite(wanted) ? Math.max(1024, wanted * 2) : Infinity;
-  for (const match of options.matches) {
+  for (const match of options.stream.matches) {
     if (match === TICK) {
       if (options.onTick) await options.onTick();
       continue;
@@ -161,11 +230,11 @@ export async function collectResults(options: {
 }
 
 /** Runs collectResults without ever yielding (write paths must read and apply in one tick). */
-export function collectResultsSync(matches: Iterable<Match | typeof TICK>, find: FindOptions): Match[] {
+export function collectResultsSync(stream: MatchStream, find: FindOptions): Match[] {
   const skipTicks = (function* () {
-    for (const match of matches) if (match !== TICK) yield match;
+    for (const match of stream.matches) if (match !== TICK) yield match;
   })();
-  const sort = find.sort;
+  const sort = stream.isSorted ? undefined : find.sort;
   const limit = find.limit && find.limit > 0 ? find.limit : Infinity;
   if (!sort || Object.keys(sort).length === 0) {
     const out: Match[] = [];

@@ -1,5 +1,6 @@
 /** MongoDB update-document semantics on top of mingo's updater (plus `$setOnInsert`, which mingo lacks). */
 import { update as mingoUpdate } from 'mingo';
+import { isEqual } from 'mingo/util';
 import type { Document, Filter, Update } from '../types';
 
 type MingoModifier = Parameters<typeof mingoUpdate>[1];
@@ -13,15 +14,62 @@ export function applyUpdate(input: { doc: Document; update: Update; isInsert: bo
   }
   const { $setOnInsert, ...operators } = update;
   const originalId = doc._id;
-  let changed: string[] = [];
-  if (Object.keys(operators).length > 0) changed = mingoUpdate(doc, operators as MingoModifier);
+  let changed = false;
+  if (Object.keys(operators).length > 0) changed = applyOperators(doc, operators);
   if (input.isInsert && $setOnInsert && typeof $setOnInsert === 'object') {
-    changed = changed.concat(mingoUpdate(doc, { $set: $setOnInsert } as MingoModifier));
+    changed = applyOperators(doc, { $set: $setOnInsert }) || changed;
   }
   if (doc._id !== originalId && !(input.isInsert && originalId === undefined)) {
     throw new Error("the update would modify the immutable field '_id'");
   }
-  return changed.length > 0;
+  return changed;
+}
+
+/**
+ * `$set` / `$unset` of top-level fields are applied directly: mingo's updater builds a fresh
+ * operator context (copying its operator tables) on every call, which dominated write-heavy
+ * transactions. Same change rule as mingo: a `$set` to an equal value, or an `$unset` of an absent
+ * field, changes nothing. Every other operator or a dotted path goes through mingo.
+ */
+function applyOperators(doc: Document, operators: Update): boolean {
+  if (!isSimpleUpdate(operators)) return mingoUpdate(doc, operators as MingoModifier).length > 0;
+  let changed = false;
+  const target = doc as Record<string, unknown>;
+  const set = operators.$set as Record<string, unknown> | undefined;
+  if (set) {
+    for (const field of Object.keys(set)) {
+      if (Object.prototype.hasOwnProperty.call(target, field) && isEqual(target[field], set[field])) continue;
+      target[field] = set[field];
+      changed = true;
+    }
+  }
+  const unset = operators.$unset as Record<string, unknown> | undefined;
+  if (unset) {
+    for (const field of Object.keys(unset)) {
+      if (!Object.prototype.hasOwnProperty.call(target, field)) continue;
+      delete target[field];
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function isPlainFields(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const fields = Object.keys(value);
+  if (fields.length === 0) return false;
+  return fields.every((field) => field.length > 0 && !field.includes('.') && !field.startsWith('$') && field !== '__proto__' && field !== '_id');
+}
+
+function isSimpleUpdate(operators: Update): boolean {
+  const keys = Object.keys(operators);
+  if (keys.length === 0 || keys.length > 2) return false;
+  if (keys.some((key) => key !== '$set' && key !== '$unset')) return false;
+  // Both touching one field is a conflict mingo reports; leave that to it.
+  if (keys.length === 2 && Object.keys(operators.$unset as object).some((field) => field in (operators.$set as object))) return false;
+  if (!keys.every((key) => isPlainFields(operators[key]))) return false;
+  // An undefined value has mingo-specific change semantics (and vanishes in JSON); leave it to mingo.
+  return operators.$set === undefined || Object.values(operators.$set as object).every((value) => value !== undefined);
 }
 
 /** The document an upsert starts from: the filter's equality conditions (as MongoDB does). */
