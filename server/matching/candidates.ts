@@ -119,6 +119,8 @@ export interface GoldenCandidate {
   score: number;
   band: MatchBand;
   explanation: MatchExplanation;
+  /** Set when the best member reached auto-merge but another member vetoed the record (band lowered to review). */
+  vetoedByMember?: { recordId: string; rule: string };
 }
 
 export interface MatchDecision {
@@ -134,6 +136,8 @@ export interface MatchDecision {
   overCollision: OverCollision[];
   entriesCompared: number;
   excludedByNotAMatch: number;
+  /** Golden records lowered from auto-merge to review because one of their members vetoed the record. */
+  goldenVetoedByMember: number;
   /** Entries prepared under another rules version (scored as stored; re-index them). */
   staleEntries: number;
   isTruncated: boolean;
@@ -158,8 +162,10 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
   let entriesCompared = 0;
   let excluded = 0;
   let stale = 0;
+  let membersVetoed = 0;
   for (const [goldenId, members] of found.byGolden) {
     let best: GoldenCandidate | null = null;
+    let vetoedBy: MatchExplanation | null = null;
     for (const member of members) {
       if (isExcluded(args.notAMatch, { recordId: args.recordId, candidateRecordId: member.recordId, goldenId })) {
         excluded++;
@@ -169,8 +175,15 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
       entriesCompared++;
       const explanation = scorePair({ a: prepared, b: member.prepared, rules });
       if (explanation.relationship) relationships.push({ recordId: member.recordId, goldenId, relationship: explanation.relationship });
+      if (explanation.hardRule?.action === 'veto') vetoedBy ??= explanation;
       const candidate: GoldenCandidate = { goldenId, recordId: member.recordId, score: explanation.score, band: explanation.band, explanation };
       if (!best || BAND_RANK[candidate.band] > BAND_RANK[best.band] || (candidate.band === best.band && candidate.score > best.score)) best = candidate;
+    }
+    // A member that vetoes the record (another packaging level, another tax id…) makes joining the
+    // golden record a contradiction however well another member scores: a steward decides.
+    if (best && vetoedBy && best.band === 'auto-merge') {
+      best = { ...best, band: 'review', vetoedByMember: { recordId: vetoedBy.bSourceId, rule: vetoedBy.hardRule?.name ?? '' } };
+      membersVetoed++;
     }
     if (best) goldens.push(best);
   }
@@ -188,6 +201,7 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
     overCollision: found.overCollision,
     entriesCompared,
     excludedByNotAMatch: excluded,
+    goldenVetoedByMember: membersVetoed,
     staleEntries: stale,
     isTruncated: found.isTruncated,
   };

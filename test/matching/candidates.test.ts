@@ -96,6 +96,23 @@ describe('match index', () => {
     expect(decision.best).toMatchObject({ goldenId: 'g1', recordId: 'src:2', band: 'auto-merge' });
   });
 
+  test('a member that vetoes the record lowers its golden record from auto-merge to review', async () => {
+    // g1 already (wrongly or by a steward) holds the case-level record beside a GTIN-less each record.
+    await indexRecords({
+      store,
+      rules: items,
+      entries: [
+        { recordId: 'src:each', goldenId: 'g1', record: item('each', { ...GLOVE, gtin: undefined }) },
+        { recordId: 'src:case', goldenId: 'g1', record: item('case', { ...GLOVE, description: 'GLOVE EXAM NITRILE PF LG CS/1000', gtin: '10012345678902' }) },
+      ],
+    });
+    const incoming = item('new', { ...GLOVE, gtin: '00012345678905' });
+    const decision = await matchRecord({ store, rules: items, record: incoming });
+    expect(decision.decision).toBe('review');
+    expect(decision.goldenVetoedByMember).toBe(1);
+    expect(decision.best).toMatchObject({ goldenId: 'g1', recordId: 'src:each', band: 'review', vetoedByMember: { recordId: 'case', rule: 'packagingLevel' } });
+  });
+
   test('no candidates → no-match (a new golden record)', async () => {
     await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', GLOVE) });
     const decision = await matchRecord({ store, rules: items, record: item('2', { description: 'GOWN ISOLATION YELLOW', manufacturerPartNumber: 'ISO-2020' }) });

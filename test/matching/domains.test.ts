@@ -27,6 +27,31 @@ const ITEM_CASES: PairCase[] = [
     relationship: 'packaging-level',
   },
   {
+    title: 'an each record listing its box GTIN under packaging vs the box-level record: related, never merged',
+    a: {
+      description: 'SPONGE GAUZE 2X2 8PLY NONSTERILE', manufacturer: { name: 'Covidien LP' }, manufacturerPartNumber: '2146', gtin: '00012345678905',
+      packaging: [{ uom: 'EA', quantityOfEaches: 1, gtin: '00012345678905' }, { uom: 'BX', quantityOfEaches: 200, gtin: '10012345678902' }],
+    },
+    b: { description: 'Sponge, Gauze, 2X2 8PLY, Non-Sterile (Box of 200)', manufacturer: { name: 'Covidien' }, manufacturerPartNumber: '2146', gtin: '10012345678902' },
+    band: 'no-match',
+    hardRule: 'packagingLevel',
+    relationship: 'packaging-level',
+  },
+  {
+    title: 'GTINs only under packaging on one side, all at other levels than the other side: packaging levels',
+    a: { description: 'GLOVE EXAM NITRILE LG', manufacturer: { name: 'Medline' }, vendorCatalogNumber: 'MDS195287', packaging: [{ uom: 'BX', quantityOfEaches: 100, gtin: '10012345678902' }] },
+    b: { description: 'GLOVE EXAM NITRILE LG CS/1000', manufacturer: { name: 'Medline Industries Inc' }, vendorCatalogNumber: 'MDS195287', gtin: '50012345678900' },
+    band: 'no-match',
+    hardRule: 'packagingLevelAny',
+    relationship: 'packaging-level',
+  },
+  {
+    title: 'the base-unit GTIN found in the other record\'s packaging list counts as the same GTIN',
+    a: { description: 'SUTURE VICRYL 3-0 SH', manufacturer: { name: 'Ethicon' }, manufacturerPartNumber: 'J416H', packaging: [{ uom: 'EA', quantityOfEaches: 1, gtin: '00012345678905' }] },
+    b: { description: 'SUTURE VICRYL 3-0 SH 27IN', manufacturer: { name: 'Ethicon, Inc.' }, manufacturerPartNumber: 'J-416H', gtin: '00012345678905' },
+    band: 'auto-merge',
+  },
+  {
     title: 'GTIN-12 with lost leading zeros vs GTIN-14',
     a: { description: 'Catheter Foley 16FR 5CC', gtin: '012345678905', manufacturer: { name: 'Bard' } },
     b: { description: 'FOLEY CATHETER 16 FR 5 CC', gtin: '00012345678905', manufacturer: { name: 'C.R. Bard, Inc.' } },
@@ -247,7 +272,7 @@ describe('explanations', () => {
   test('carry the rules version, every comparator with both values, the hard rule and the band', async () => {
     const rules = await loadRules('item');
     const explanation = scorePair({ a: rec('A', ITEM_CASES[0].a), b: rec('B', ITEM_CASES[0].b), rules });
-    expect(explanation.rulesVersion).toBe('item-1.0.0');
+    expect(explanation.rulesVersion).toBe('item-1.1.0');
     expect(explanation.aSourceId).toBe('A');
     expect(explanation.comparators.map((c) => c.name)).toEqual(rules.comparators.map((c) => c.rule.name));
     expect(explanation.comparators.find((c) => c.name === 'gtin')).toMatchObject({ type: 'identifier', weight: 5, score: 0, outcome: 'related', a: '00012345678905', b: '10012345678902' });
