@@ -34,6 +34,19 @@ export const FILTER_CASES: Array<{ name: string; filter: Filter; ids: string[] }
   { name: '$elemMatch', filter: { lines: { $elemMatch: { uom: 'CS', qty: { $gte: 12 } } } }, ids: ['i1'] },
   { name: 'dotted path', filter: { 'vendor.name': 'Medline' }, ids: ['i1', 'i3'] },
   { name: 'dotted path through array', filter: { 'lines.uom': 'BX' }, ids: ['i2'] },
+  // Shapes served by the embedded store's compiled fast predicate (and, for ranges, ordered index walks).
+  { name: '$in with null matches null and missing', filter: { gtin: { $in: [null, '00012345600029'] } }, ids: ['i2', 'i3', 'i4', 'i5'] },
+  { name: '$in on an array field', filter: { tags: { $in: ['single-use', 'nope'] } }, ids: ['i5'] },
+  { name: 'dotted $exists', filter: { 'vendor.id': { $exists: true } }, ids: ['i1', 'i2', 'i3', 'i5'] },
+  { name: 'dotted $exists false through array', filter: { 'lines.uom': { $exists: false } }, ids: ['i3', 'i4', 'i5'] },
+  { name: 'dotted null with missing parent', filter: { 'vendor.name': null }, ids: ['i4'] },
+  { name: '$and of equality and dotted $in', filter: { $and: [{ status: 'active' }, { 'vendor.id': { $in: ['v1', 'v3'] } }] }, ids: ['i1', 'i3', 'i5'] },
+  { name: 'equality plus range', filter: { 'vendor.name': 'Medline', qty: { $gte: 5 } }, ids: ['i1', 'i3'] },
+  { name: 'a number does not equal its string', filter: { qty: '5' }, ids: [] },
+  { name: 'equality and $exists on one field', filter: { status: { $in: ['active', 'draft'], $exists: true }, qty: { $eq: 7 } }, ids: ['i4'] },
+  { name: 'string range', filter: { sku: { $gt: 'A-2', $lte: 'B-2' } }, ids: ['i3', 'i4'] },
+  { name: '_id range', filter: { _id: { $gte: 'i2', $lt: 'i4' } }, ids: ['i2', 'i3'] },
+  { name: 'range of another type matches nothing', filter: { qty: { $gt: 'a' } }, ids: [] },
 ];
 
 export const UPDATE_CASES: Array<{ name: string; update: Update; expected: Record<string, unknown> }> = [

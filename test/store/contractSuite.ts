@@ -149,6 +149,47 @@ export function defineStoreContract(options: ContractOptions): void {
       }
     }));
 
+    it('sorted pages through an index (ties, missing sort keys) equal slices of one full sort', () => withStore(async (store) => {
+      const items = store.collection('items');
+      await items.createIndexes([{ keys: { rank: -1, _id: 1 } }]);
+      const docs = Array.from({ length: 3000 }, (_, n) => ({ _id: `d${String(n).padStart(4, '0')}`, ...(n % 11 === 0 ? {} : { rank: (n * 7919) % 97 }), group: n % 3 }));
+      await items.insertMany(docs);
+      const expected = docs.filter((doc) => doc.group !== 1)
+        .sort((a, b) => (b.rank ?? -Infinity) - (a.rank ?? -Infinity) || a._id.localeCompare(b._id)).map((doc) => doc._id);
+      for (const [skip, limit] of [[0, 10], [5, 30], [1990, 50], [0, 0]]) {
+        const page = await items.find({ group: { $ne: 1 } }, { sort: { rank: -1, _id: 1 }, skip, limit });
+        expect(page.map((doc) => doc._id)).toEqual(limit === 0 ? expected.slice(skip) : expected.slice(skip, skip + limit));
+      }
+      const ascending = (await items.find({ rank: { $gte: 90 } }, { sort: { rank: 1, _id: -1 }, limit: 20 })).map((doc) => [doc.rank, doc._id]);
+      const expectedAscending = docs.filter((doc) => (doc.rank ?? -1) >= 90).sort((a, b) => (a.rank as number) - (b.rank as number) || b._id.localeCompare(a._id)).slice(0, 20).map((doc) => [doc.rank, doc._id]);
+      expect(ascending).toEqual(expectedAscending);
+    }));
+
+    it('cursor pagination on { domain, _id } visits every document once, in order, across concurrent writes', () => withStore(async (store) => {
+      const items = store.collection('items');
+      await items.createIndexes([{ keys: { domain: 1, _id: 1 } }]);
+      const domains = ['item', 'supplier', 'facility'];
+      await items.insertMany(Array.from({ length: 2000 }, (_, n) => ({ _id: `r${String((n * 7) % 2000).padStart(5, '0')}`, domain: domains[n % 3] })));
+      const seen: string[] = [];
+      let cursor = '';
+      for (let round = 0; ; round++) {
+        const page = await items.find({ domain: 'supplier', _id: { $gt: cursor } }, { sort: { _id: 1 }, limit: 50 });
+        if (page.length === 0) break;
+        seen.push(...page.map((doc) => doc._id));
+        cursor = page[page.length - 1]._id;
+        // Writes between pages: a new document ahead of the cursor is seen, one behind it is not, a deleted one ahead is not.
+        await items.insertOne({ _id: `r${String(2000 + round).padStart(5, '0')}`, domain: 'supplier' });
+        await items.insertOne({ _id: `a${String(round).padStart(5, '0')}`, domain: 'supplier' });
+        await items.deleteOne({ _id: { $gt: cursor }, domain: 'supplier' });
+      }
+      const remaining = (await items.find({ domain: 'supplier', _id: { $gte: 'r' } }, { sort: { _id: 1 } })).map((doc) => doc._id);
+      expect(seen).toEqual([...seen].sort());
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen).toEqual(remaining);
+      const descending = (await items.find({ domain: 'supplier', _id: { $lt: 'r00100' } }, { sort: { _id: -1 }, limit: 5 })).map((doc) => doc._id);
+      expect(descending).toEqual(remaining.filter((id) => id < 'r00100').reverse().slice(0, 5));
+    }));
+
     it('returns deep copies and stores copies of what it is given', () => withStore(async (store) => {
       const items = store.collection<Item>('items');
       const input = structuredClone(ITEMS[0]);
@@ -294,6 +335,27 @@ export function defineStoreContract(options: ContractOptions): void {
           expect(await store.collection('items').countDocuments({}, { session })).toBe(1);
         });
         expect(await store.collection('items').findOne({ _id: 'pending' })).not.toBeNull();
+      });
+    });
+
+    it('reads inside a transaction see its own staged writes in filters, sorts and ranges', async () => {
+      if (!options.supportsTransactions()) return;
+      await withStore(async (store) => {
+        const items = store.collection('items');
+        await items.createIndexes([{ keys: { domain: 1, _id: 1 } }]);
+        await items.insertMany([{ _id: 'b', domain: 'x', n: 2 }, { _id: 'd', domain: 'x', n: 4 }, { _id: 'f', domain: 'y', n: 6 }]);
+        await store.withTransaction(async (session) => {
+          await items.insertMany([{ _id: 'a', domain: 'x', n: 1 }, { _id: 'c', domain: 'x', n: 3 }], { session });
+          await items.updateOne({ _id: 'd' }, { $set: { domain: 'y' } }, { session });
+          await items.deleteOne({ _id: 'b' }, { session });
+          await items.updateOne({ _id: 'c' }, { $set: { n: 30 } }, { session });
+          expect((await items.find({ domain: 'x', _id: { $gt: '' } }, { sort: { _id: 1 }, session })).map((doc) => doc._id)).toEqual(['a', 'c']);
+          expect((await items.find({ domain: 'y' }, { sort: { _id: -1 }, session })).map((doc) => doc._id)).toEqual(['f', 'd']);
+          expect((await items.find({ n: { $in: [1, 30] } }, { session })).map((doc) => doc._id).sort()).toEqual(['a', 'c']);
+          expect(await items.findOne({ _id: 'c' }, { session, projection: { n: 1 } })).toEqual({ _id: 'c', n: 30 });
+          expect(await items.countDocuments({ domain: 'x' })).toBe(2);
+        });
+        expect((await items.find({ domain: 'x' }, { sort: { _id: 1 } })).map((doc) => doc._id)).toEqual(['a', 'c']);
       });
     });
 

@@ -243,7 +243,7 @@ export class IndexState {
       return keys;
     };
     const levels = options.orderedLevels;
-    const self = this;
+    const idsBelow = (child: IndexNode | Leaf): string[] => [...this.idsBelow(child)];
     function* walk(map: IndexNode, depth: number): Generator<string[]> {
       const isFirst = depth === 0;
       const keys = ordered(map).range({ lower: isFirst ? options.lower : undefined, upper: isFirst ? options.upper : undefined, descending: options.descending[depth] });
@@ -251,7 +251,7 @@ export class IndexState {
         const child = map.get(key);
         if (child === undefined) continue;
         if (depth + 1 < levels && child instanceof Map) yield* walk(child, depth + 1);
-        else yield [...self.idsBelow(child)];
+        else yield idsBelow(child);
       }
     }
     yield* walk(node, 0);

@@ -26,50 +26,101 @@ export function applyUpdate(input: { doc: Document; update: Update; isInsert: bo
 }
 
 /**
- * `$set` / `$unset` of top-level fields are applied directly: mingo's updater builds a fresh
- * operator context (copying its operator tables) on every call, which dominated write-heavy
- * transactions. Same change rule as mingo: a `$set` to an equal value, or an `$unset` of an absent
- * field, changes nothing. Every other operator or a dotted path goes through mingo.
+ * `$set`, `$unset` and `$inc` on paths through plain objects are applied directly: mingo's
+ * updater builds a fresh operator context (copying its operator tables) on every call, which
+ * dominated write-heavy transactions. Same rules as mingo: a `$set` to an equal value or an
+ * `$unset` of an absent field changes nothing, missing parents are created for `$set`/`$inc`.
+ * Anything else — other operators, an array or scalar along a path, numeric path parts,
+ * overlapping paths, `$inc` of a non-number — goes through mingo.
  */
 function applyOperators(doc: Document, operators: Update): boolean {
-  if (!isSimpleUpdate(operators)) return mingoUpdate(doc, operators as MingoModifier).length > 0;
+  const steps = simpleSteps(doc, operators);
+  if (!steps) return mingoUpdate(doc, operators as MingoModifier).length > 0;
   let changed = false;
-  const target = doc as Record<string, unknown>;
-  const set = operators.$set as Record<string, unknown> | undefined;
-  if (set) {
-    for (const field of Object.keys(set)) {
-      if (Object.prototype.hasOwnProperty.call(target, field) && isEqual(target[field], set[field])) continue;
-      target[field] = set[field];
+  for (const step of steps) {
+    const last = step.path[step.path.length - 1];
+    if (step.operator === '$unset') {
+      const parent = parentOf(doc, step.path, false);
+      if (!parent || !Object.prototype.hasOwnProperty.call(parent, last)) continue;
+      delete parent[last];
       changed = true;
+      continue;
     }
-  }
-  const unset = operators.$unset as Record<string, unknown> | undefined;
-  if (unset) {
-    for (const field of Object.keys(unset)) {
-      if (!Object.prototype.hasOwnProperty.call(target, field)) continue;
-      delete target[field];
+    const parent = parentOf(doc, step.path, true) as Record<string, unknown>;
+    const exists = Object.prototype.hasOwnProperty.call(parent, last);
+    if (step.operator === '$set') {
+      if (exists && isEqual(parent[last], step.value)) continue;
+      parent[last] = step.value;
       changed = true;
+    } else {
+      const previous = exists ? (parent[last] as number) : undefined;
+      parent[last] = (previous ?? 0) + (step.value as number);
+      if (parent[last] !== previous) changed = true;
     }
   }
   return changed;
 }
 
-function isPlainFields(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const fields = Object.keys(value);
-  if (fields.length === 0) return false;
-  return fields.every((field) => field.length > 0 && !field.includes('.') && !field.startsWith('$') && field !== '__proto__' && field !== '_id');
+interface Step {
+  operator: '$set' | '$unset' | '$inc';
+  path: string[];
+  value: unknown;
 }
 
-function isSimpleUpdate(operators: Update): boolean {
-  const keys = Object.keys(operators);
-  if (keys.length === 0 || keys.length > 2) return false;
-  if (keys.some((key) => key !== '$set' && key !== '$unset')) return false;
-  // Both touching one field is a conflict mingo reports; leave that to it.
-  if (keys.length === 2 && Object.keys(operators.$unset as object).some((field) => field in (operators.$set as object))) return false;
-  if (!keys.every((key) => isPlainFields(operators[key]))) return false;
-  // An undefined value has mingo-specific change semantics (and vanishes in JSON); leave it to mingo.
-  return operators.$set === undefined || Object.values(operators.$set as object).every((value) => value !== undefined);
+/** The parent object of `path`, creating missing plain objects when `create` (paths were checked by simpleSteps). */
+function parentOf(doc: Document, path: string[], create: boolean): Record<string, unknown> | undefined {
+  let current = doc as Record<string, unknown>;
+  for (let level = 0; level < path.length - 1; level++) {
+    let next = current[path[level]] as Record<string, unknown> | undefined;
+    if (next === undefined || !Object.prototype.hasOwnProperty.call(current, path[level])) {
+      if (!create) return undefined;
+      next = {};
+      current[path[level]] = next;
+    }
+    current = next;
+  }
+  return current;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** The update as simple steps when every part qualifies for the direct path, else undefined. */
+function simpleSteps(doc: Document, operators: Update): Step[] | undefined {
+  const steps: Step[] = [];
+  for (const operator of Object.keys(operators)) {
+    if (operator !== '$set' && operator !== '$unset' && operator !== '$inc') return undefined;
+    const fields = operators[operator];
+    if (!isPlainObject(fields) || Object.keys(fields).length === 0) return undefined;
+    for (const field of Object.keys(fields)) {
+      const value = fields[field];
+      // An undefined value has mingo-specific change semantics (and vanishes in JSON).
+      if (operator === '$set' && value === undefined) return undefined;
+      if (operator === '$inc' && (typeof value !== 'number' || !Number.isFinite(value))) return undefined;
+      const path = field.split('.');
+      if (path[0] === '_id' || path.some((part) => part.length === 0 || part.startsWith('$') || part === '__proto__' || /^\d+$/.test(part))) return undefined;
+      if (!isSimplePath(doc, path, operator === '$inc')) return undefined;
+      steps.push({ operator, path, value });
+    }
+  }
+  if (steps.length === 0) return undefined;
+  // Overlapping paths (a and a.b, or the same path twice) are a conflict mingo reports.
+  const joined = steps.map((step) => step.path.join('.')).sort();
+  for (let i = 1; i < joined.length; i++) if (joined[i] === joined[i - 1] || joined[i].startsWith(joined[i - 1] + '.')) return undefined;
+  return steps;
+}
+
+/** True when every existing parent along `path` is a plain object (and, for `$inc`, the target is a number or missing). */
+function isSimplePath(doc: Document, path: string[], isIncrement: boolean): boolean {
+  let current: unknown = doc;
+  for (let level = 0; level < path.length; level++) {
+    if (!isPlainObject(current)) return false;
+    if (!Object.prototype.hasOwnProperty.call(current, path[level])) return true;
+    current = current[path[level]];
+    if (current === undefined) return true;
+  }
+  return !isIncrement || typeof current === 'number';
 }
 
 /** The document an upsert starts from: the filter's equality conditions (as MongoDB does). */
