@@ -1,0 +1,84 @@
+/** Golden-record search through HTTP: typos, prefixes, identifiers in any form, ranking fields, unknown domains. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { syncSearchIndex } from '../../server/search';
+import { queryTerms, documentTerms } from '../../server/search/searchTerms';
+import { applyCanonical, gtin } from '../support/factories/golden';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+let server: TestServer;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const item = async (key: string, canonical: Record<string, unknown> & { sourceId: string }) => {
+    ids[key] = (await applyCanonical(server, { domain: 'item', source: 'lawson', canonical })).goldenId;
+  };
+  await item('suture', { sourceId: 'I1', description: 'SUTURE VICRYL 3-0 SH UNDYED', manufacturer: { name: 'Ethicon, Inc.' }, manufacturerPartNumber: 'J-416H', gtin: gtin('0070123456789') });
+  await item('glove', { sourceId: 'I2', description: 'GLOVE EXAM NITRILE PF LG', manufacturer: { name: 'Medline Industries' }, manufacturerPartNumber: 'MDS-195085' });
+  await item('heparin', { sourceId: 'I3', description: 'HEPARIN SODIUM 5000 UNIT/ML VIAL 1ML', manufacturer: { name: 'Pfizer' }, ndc: '00409272001' });
+  await item('gown', { sourceId: 'I4', description: 'GOWN ISOLATION UNIVERSAL YELLOW', manufacturer: { name: 'Cardinal Health' }, manufacturerPartNumber: 'AT-7001' });
+  ids.supplier = (await applyCanonical(server, { domain: 'supplier', source: 'oracle', canonical: { sourceId: 'V1', name: 'Cardinal Health 414, LLC', taxId: '31-0958666' } })).goldenId;
+  await syncSearchIndex(server.running.services);
+});
+afterAll(async () => server?.stop());
+
+interface Hits {
+  items: Array<{ id: string; domain: string; displayName: string; matchedField: string; score: number }>;
+}
+
+const search = (domain: string, q: string) => server.request<Hits>('GET', `/api/v1/search/${domain}?q=${encodeURIComponent(q)}&limit=5`);
+
+describe('search', () => {
+  test.each([
+    { title: 'a typo in a name', domain: 'item', q: 'sutre vicryl', target: 'suture', field: 'description' },
+    { title: 'a prefix being typed', domain: 'item', q: 'glove nitr', target: 'glove', field: 'description' },
+    { title: 'a manufacturer name', domain: 'item', q: 'ethicon', target: 'suture', field: 'manufacturer.name' },
+    { title: 'a GTIN without its leading zeros', domain: 'item', q: gtin('0070123456789').replace(/^0+/, ''), target: 'suture', field: 'gtin', exact: true },
+    { title: 'a GTIN-14 as stored', domain: 'item', q: gtin('0070123456789'), target: 'suture', field: 'gtin', exact: true },
+    { title: 'a part number without punctuation', domain: 'item', q: 'mds195085', target: 'glove', field: 'manufacturerPartNumber', exact: true },
+    { title: 'a part number with other punctuation', domain: 'item', q: 'AT 7001', target: 'gown', field: 'manufacturerPartNumber', exact: true },
+    { title: 'an NDC in 10 digits with hyphens', domain: 'item', q: '0409-2720-01', target: 'heparin', field: 'ndc', exact: true },
+    { title: 'an EIN without its hyphen', domain: 'supplier', q: '310958666', target: 'supplier', field: 'taxId', exact: true },
+  ])('$title: "$q"', async ({ domain, q, target, field, exact }) => {
+    const response = await search(domain, q);
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.items[0], JSON.stringify(response.body.items)).toMatchObject({ id: ids[target], domain, matchedField: field });
+    if (exact) expect(response.body.items[0].score).toBe(1);
+    else expect(response.body.items[0].score).toBeGreaterThan(0);
+    expect(response.body.items[0].displayName.length).toBeGreaterThan(0);
+  });
+
+  test('unrelated words find nothing; an unknown domain is 400; consumers may search', async () => {
+    expect((await search('item', 'xylophone')).body.items).toEqual([]);
+    expect((await search('widget', 'glove')).status).toBe(400);
+    const consumer = await server.createKey('consumer');
+    expect((await server.request('GET', '/api/v1/search/item?q=glove', { key: consumer })).status).toBe(200);
+  });
+
+  test('a merged-away golden record leaves the index; the survivor is found by both records\' identifiers', async () => {
+    const other = await applyCanonical(server, { domain: 'item', source: 'epic', canonical: { sourceId: 'E9', description: 'Isolation gown, universal, yellow', manufacturer: { name: 'Cardinal' }, vendorCatalogNumber: 'CAH-AT7001-Y' } });
+    await syncSearchIndex(server.running.services);
+    const merged = await server.request('POST', `/api/v1/golden/item/${ids.gown}/merge`, { body: { otherId: other.goldenId, reason: 'same gown' } });
+    expect(merged.status, merged.text).toBe(200);
+    await syncSearchIndex(server.running.services);
+    const found = await search('item', 'isolation gown');
+    expect(found.body.items.map((hit) => hit.id)).toEqual([ids.gown]);
+  });
+});
+
+describe('terms', () => {
+  test.each([
+    { q: '10-775-PA-55', term: 'i:10775PA55' },
+    { q: '12345678905', term: `i:${gtin('0001234567890')}` },
+    { q: '0409-2720-01', term: 'i:00409272001' },
+    { q: '31-0958666', term: 'i:310958666' },
+  ])('query "$q" looks up $term', ({ q, term }) => {
+    expect(queryTerms(q).identifiers).toContain(term);
+  });
+
+  test('a record is indexed by words, prefixes, sounds, word pairs and the codes in its text', () => {
+    const terms = documentTerms({ texts: ['Suture Vicryl J-416H'], identifiers: [] });
+    expect(terms).toEqual(expect.arrayContaining(['w:SUTURE', 'p:SUT', 'p:SUTUR', 'w:VICRYL', 'b:SUTURE|VICRYL', 'i:J416H']));
+    expect(terms.some((t) => t.startsWith('m:'))).toBe(true);
+  });
+});
