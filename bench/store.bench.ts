@@ -1,7 +1,7 @@
 /**
  * Embedded-store benchmark at realistic scale (default 1M item-like documents of ~1 KB).
  *
- *   node --expose-gc --max-old-space-size=8192 --import tsx bench/store.bench.ts [--docs N] [--dir bench/.data/store]
+ *   node --expose-gc --max-old-space-size=8192 --import tsx bench/store.bench.ts [--docs N] [--dir bench/.data/store] [--pages N]
  *
  * Prints a table: insert throughput (insertMany batches, insertOne with group commit), indexed
  * lookups, filtered queries, compaction, and start-up time from a long log and from a snapshot.
@@ -21,6 +21,7 @@ const argument = (name: string, fallback: string): string => {
   return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
 };
 const totalDocs = Number(argument('docs', '1000000'));
+const rangePages = Number(argument('pages', '200'));
 const dataDir = resolve(argument('dir', 'bench/.data/store'));
 const logger = createLogger({ silent: true });
 const rows: Array<{ measure: string; value: string; detail: string }> = [];
@@ -115,6 +116,7 @@ async function loadAndQuery(): Promise<void> {
     { keys: { gtin: 1 }, unique: true },
     { keys: { manufacturerId: 1 } },
     { keys: { status: 1, unspsc: 1 } },
+    { keys: { status: 1, _id: 1 } },
   ]);
   const sampleSize = JSON.stringify(makeItem(0)).length;
 
@@ -188,6 +190,30 @@ async function loadAndQuery(): Promise<void> {
   record('find non-indexed (rare match: full scan), limit 20', `${(unindexedRare.ms / fullScans).toFixed(0)} ms/query`, `${totalDocs.toLocaleString('en-US')} docs scanned, CPU ${(unindexedRare.cpuMs / fullScans).toFixed(0)} ms/query`);
   const sorted = await timed(async () => items.find({ status: 'inactive' }, { sort: { qtyOnHand: -1 }, limit: 50 }));
   record('find sorted top-50 over a non-indexed sort key', `${sorted.ms.toFixed(0)} ms/query`, `over ~${Math.round(totalDocs / 5).toLocaleString('en-US')} candidates, CPU ${sorted.cpuMs.toFixed(0)} ms`);
+
+  const idAt = (n: number): string => `item-${String(n).padStart(8, '0')}`;
+  const cursorPages = await timed(async () => {
+    let returned = 0;
+    for (let k = 0; k < rangePages; k++) {
+      const page = await items.find({ status: 'active', _id: { $gt: idAt(Math.floor(random() * totalDocs)) } }, { sort: { _id: 1 }, limit: 50 });
+      returned += page.length;
+    }
+    return returned;
+  });
+  record('cursor page { status, _id > cursor } sorted by _id, limit 50', `${(cursorPages.ms / rangePages).toFixed(2)} ms/page`, `${rangePages} pages, avg ${(cursorPages.result / rangePages).toFixed(1)} docs; CPU ${(cursorPages.cpuMs / rangePages).toFixed(2)} ms/page, index { status: 1, _id: 1 }`);
+  const idPages = await timed(async () => {
+    for (let k = 0; k < rangePages; k++) await items.find({ _id: { $lt: idAt(Math.floor(random() * totalDocs)) } }, { sort: { _id: -1 }, limit: 50 });
+  });
+  record('_id range page { _id < cursor } sorted by _id desc, limit 50', `${(idPages.ms / rangePages).toFixed(2)} ms/page`, `${rangePages} pages; CPU ${(idPages.cpuMs / rangePages).toFixed(2)} ms/page`);
+  const gtinRanges = await timed(async () => {
+    let returned = 0;
+    for (let k = 0; k < rangePages; k++) {
+      const from = Math.floor(random() * (totalDocs - 100));
+      returned += await items.countDocuments({ gtin: { $gte: `0${String(10_000_000_000_000 + from).padStart(13, '0')}`, $lt: `0${String(10_000_000_000_000 + from + 100).padStart(13, '0')}` } });
+    }
+    return returned;
+  });
+  record('range count on the unique gtin index (100 docs)', `${(gtinRanges.ms / rangePages).toFixed(2)} ms/query`, `avg ${(gtinRanges.result / rangePages).toFixed(1)} docs; CPU ${(gtinRanges.cpuMs / rangePages).toFixed(2)} ms/query`);
 
   const memory = liveMemory();
   record('memory after load', `heap ${mib(memory.heapUsed)}, rss ${mib(memory.rss)}`);

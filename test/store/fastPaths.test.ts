@@ -23,6 +23,8 @@ const DOCS: Document[] = [
   { _id: '6', b: 'x', c: null },
   { _id: '7', a: 1.5, b: 'x', c: { d: 'v', e: { f: 1 } }, tags: [null] },
   { _id: '8', a: null, c: {} },
+  { _id: '9', a: [[1], 2], b: ['x', { y: 1 }], c: { d: [null, 'v'] }, tags: ['q', 'p', 'p'] },
+  { _id: '10', a: [{ b: 1 }, 'x'], b: [true, 0], c: { d: [] }, tags: [['p']] },
 ];
 
 const FAST_FILTERS: Filter[] = [
@@ -31,7 +33,8 @@ const FAST_FILTERS: Filter[] = [
   { 'c.d': { $in: ['v', 'w'] } }, { a: { $exists: true } }, { a: { $exists: false } }, { 'c.d': { $exists: true } },
   { 'c.d': { $exists: false } }, { tags: 'p' }, { tags: null }, { tags: { $in: ['q', null] } },
   { $and: [{ b: 'x' }, { a: { $in: [1, 1.5] } }] }, { b: 'x', 'c.d': 'v' }, { $and: [{ a: 1 }, { $and: [{ b: 'x' }] }] },
-  { a: { $in: [] } }, { a: { $exists: true, $in: [0, null] } }, { 'tags.0': 'p' },
+  { a: { $in: [] } }, { a: { $exists: true, $in: [0, null] } }, { 'tags.0': 'p' }, { a: 2 }, { b: 0 }, { b: false },
+  { b: { $in: [true, 'x'] } }, { 'c.d': { $in: ['v', null] } }, { tags: { $exists: true } }, { 'c.d': { $exists: false } }, { a: 'x' },
 ];
 const MINGO_ONLY_FILTERS: Filter[] = [
   { a: { $gt: 0 } }, { $or: [{ a: 1 }] }, { a: [1, 2] }, { b: { x: 1 } }, { a: { $in: [[1, 2]] } }, { a: /1/ },
@@ -54,8 +57,13 @@ describe('compiled filter predicate', () => {
     const predicate = compileFastFilter({ 'c.d': 'v' });
     expect(predicate?.(DOCS[0])).toBe(1);
     expect(predicate?.(DOCS[2])).toBe(UNDECIDED);
+    // A final array of scalars is decided element-wise; with a nested array or a null comparison it is not.
+    expect(compileFastFilter({ tags: 'q' })?.(DOCS[0])).toBe(1);
+    expect(compileFastFilter({ tags: 'zz' })?.(DOCS[0])).toBe(0);
+    expect(compileFastFilter({ a: 2 })?.(DOCS[8])).toBe(UNDECIDED);
+    expect(compileFastFilter({ tags: null })?.(DOCS[0])).toBe(UNDECIDED);
     expect(predicate?.(DOCS[3])).toBe(UNDECIDED);
-    expect(predicate?.(DOCS[4])).toBe(UNDECIDED);
+    expect(predicate?.(DOCS[4])).toBe(1);
     // A definite miss on one clause decides a conjunction without mingo.
     expect(compileFastFilter({ b: 'nope', 'c.d': 'v' })?.(DOCS[2])).toBe(0);
   });

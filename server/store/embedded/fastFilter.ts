@@ -2,9 +2,10 @@
  * Compiled predicates for the filter shapes the application issues most (equality on scalars,
  * `$in` of scalars, `$exists`, and `$and` of those, on top-level or dotted fields), so that those
  * reads skip mingo. The predicate only decides documents whose path holds no array and passes
- * through plain objects only; for anything else (an array along the path, a scalar where an object
- * was expected) it answers UNDECIDED and the caller asks mingo, so MongoDB's array semantics stay
- * exactly mingo's. Filters of any other shape get no predicate at all.
+ * through plain objects only; for anything else (an array before the last field, a scalar where an
+ * object was expected) it answers UNDECIDED and the caller asks mingo, so MongoDB's array semantics stay
+ * exactly mingo's. A final array value is decided only for non-null scalars compared against
+ * scalar elements. Filters of any other shape get no predicate at all.
  */
 import type { Document, Filter } from '../types';
 
@@ -72,7 +73,7 @@ function conditionsOf(filter: Filter, out: Condition[]): boolean {
   return true;
 }
 
-/** Value at a dotted path through plain objects only; MISSING, or COMPLEX when an array / scalar is in the way. */
+/** Value at a dotted path through plain objects only (the value itself may be an array); MISSING, or COMPLEX when an array / scalar is in the way. */
 function valueAt(doc: unknown, path: string[]): unknown {
   let current = doc;
   for (let level = 0; level < path.length; level++) {
@@ -81,8 +82,20 @@ function valueAt(doc: unknown, path: string[]): unknown {
     if (!Object.prototype.hasOwnProperty.call(current, path[level])) return MISSING;
     current = (current as Record<string, unknown>)[path[level]];
   }
-  if (current === undefined) return MISSING;
-  return Array.isArray(current) ? COMPLEX : current;
+  return current === undefined ? MISSING : current;
+}
+
+/**
+ * An array value against non-null scalars: matches when an element equals one of them (MongoDB's
+ * element-wise equality). Nested arrays and null are left to mingo (their rules differ by case).
+ */
+function arrayHas(values: unknown[], accepts: (value: unknown) => boolean): FastResult {
+  let result: FastResult = 0;
+  for (const element of values) {
+    if (Array.isArray(element)) return UNDECIDED;
+    if (result === 0 && element !== null && typeof element !== 'object' && accepts(element)) result = 1;
+  }
+  return result;
 }
 
 function evaluate(condition: Condition, doc: Document): FastResult {
@@ -91,11 +104,14 @@ function evaluate(condition: Condition, doc: Document): FastResult {
   switch (condition.kind) {
     case 'eq':
       if (value === MISSING) return condition.value === null ? 1 : 0;
+      if (Array.isArray(value)) return condition.value === null ? UNDECIDED : arrayHas(value, (element) => element === condition.value);
       return value === condition.value ? 1 : 0;
     case 'in':
       if (value === MISSING) return condition.hasNull ? 1 : 0;
+      if (Array.isArray(value)) return condition.hasNull ? UNDECIDED : arrayHas(value, (element) => condition.values.has(element as Scalar));
       return condition.values.has(value as Scalar) ? 1 : 0;
     case 'exists':
+      if (Array.isArray(value)) return condition.expected ? 1 : 0;
       return (value !== MISSING) === condition.expected ? 1 : 0;
   }
 }
