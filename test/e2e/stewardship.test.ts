@@ -135,4 +135,48 @@ describeInBrowser('stewardship in Chromium', () => {
     await screenshot(page, 'golden-unmerged-history');
     expect(errors).toEqual([]);
   });
+
+  test('matching rules: a schema error shows as typed, the impact preview runs, the fixed rules publish', async () => {
+    const { page, errors } = await signIn(env, env.server.adminKey);
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => page.textContent('section[aria-label=Rules] .pane-header')).toContain('Valid against the rules schema');
+    const view = await env.server.request<{ published: { number: number; rules: { thresholds: { autoMerge: number } } } }>('GET', '/api/v1/matching/rules/supplier');
+    const lines = JSON.stringify(view.body.published.rules, null, 2).split('\n');
+    const line = lines.findIndex((text) => text.trim().startsWith('"autoMerge":'));
+    const ending = lines[line].trim().endsWith(',') ? ',' : '';
+    const oldValue = `${view.body.published.rules.thresholds.autoMerge}${ending}`;
+
+    await page.locator('section[aria-label=Rules] .monaco-editor').click();
+    await page.keyboard.press('Control+Home');
+    for (let index = 0; index < line; index += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    for (let index = 0; index < oldValue.length; index += 1) await page.keyboard.press('Backspace');
+    await page.keyboard.insertText(`"high"${ending}`);
+    await expect.poll(() => page.textContent('ul[aria-label="Rule problems"]')).toBe('thresholds.autoMerge: thresholds.autoMerge should be a number, got a string');
+    expect(await page.isDisabled('button:has-text("Publish")')).toBe(true);
+    for (let index = 0; index < `"high"${ending}`.length; index += 1) await page.keyboard.press('Backspace');
+    await page.keyboard.insertText(`0.8${ending}`);
+    await expect.poll(() => page.locator('ul[aria-label="Rule problems"]').count()).toBe(0);
+
+    await page.click('button:has-text("Impact preview")');
+    await expect.poll(() => page.textContent('.impact [role=status]'), { timeout: 20_000 }).toMatch(/^\d+ source records re-matched: \d+ merges gained, \d+ lost/);
+    await screenshot(page, 'rules-impact-preview');
+    // Same "version" string, different rules: the server refuses and says what to change.
+    await page.click('button:has-text("Publish")');
+    await expect.poll(() => page.textContent('.notice-error')).toContain('change "version" in the rules before publishing');
+    const versionLine = lines.findIndex((text) => text.trim().startsWith('"version":'));
+    const oldVersion = lines[versionLine].trim().slice('"version": '.length);
+    await page.locator('section[aria-label=Rules] .monaco-editor').click();
+    await page.keyboard.press('Control+Home');
+    for (let index = 0; index < versionLine; index += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    for (let index = 0; index < oldVersion.length; index += 1) await page.keyboard.press('Backspace');
+    await page.keyboard.insertText('"supplier-1.2.0-e2e",');
+    await expect.poll(() => page.textContent('[data-testid=rules-state]')).toContain('unsaved changes');
+    await page.click('button:has-text("Publish")');
+    await expect.poll(() => page.textContent('.notice-success')).toBe(`Published version ${view.body.published.number + 1}: the engine uses it from the next match on.`);
+    const after = await env.server.request<{ published: { rules: { thresholds: { autoMerge: number } } } }>('GET', '/api/v1/matching/rules/supplier');
+    expect(after.body.published.rules.thresholds.autoMerge).toBe(0.8);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -1,9 +1,11 @@
-/** Logic behind the second-pass pages: routes, value formatting, display names, dashboard figures. */
+/** Logic behind the second-pass pages: routes, value formatting, display names, dashboard figures, rule-set validation. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { GoldenRecordView } from '../../server/contracts/golden';
 import { hrefOf, parseRoute } from '../../studio/src/app/route';
 import { bucketByTime, sourceFigures } from '../../studio/src/pages/dashboard/dashboardStats';
 import { displayName } from '../../studio/src/pages/golden/goldenSearch';
+import { validateRulesText } from '../../studio/src/pages/rules/rulesValidation';
 import { formatScore, formatValue, isSameValue, stableJson } from '../../studio/src/ui/format';
 
 describe('routes', () => {
@@ -102,4 +104,20 @@ describe('dashboard figures', () => {
       { source: 'lawson', domain: 'item', accepted: 3, exceptions: 1, rate: 0.25 },
     ]);
   });
+});
+
+describe('rule-set validation in the editor', () => {
+  const supplier = readFileSync(new URL('../../matching-rules/supplier.json', import.meta.url), 'utf8');
+  const edited = (change: (rules: Record<string, unknown> & { thresholds: Record<string, unknown> }) => void): string => {
+    const rules = JSON.parse(supplier) as Record<string, unknown> & { thresholds: Record<string, unknown> };
+    change(rules);
+    return JSON.stringify(rules);
+  };
+
+  test.each([
+    ['the shipped supplier rules', supplier, []],
+    ['a threshold as text', edited((rules) => (rules.thresholds.autoMerge = 'high')), [{ path: 'thresholds.autoMerge', code: 'TYPE', message: 'thresholds.autoMerge should be a number, got a string' }]],
+    ['no blocking keys', edited((rules) => delete rules.blocking), [{ path: 'blocking', code: 'REQUIRED', message: 'blocking is required' }]],
+    ['broken JSON', '{ "domain": ', [{ code: 'INVALID_JSON', message: expect.stringMatching(/^Not valid JSON: /) as unknown as string }]],
+  ])('%s', (_name, text, expected) => expect(validateRulesText(text)).toEqual(expected));
 });

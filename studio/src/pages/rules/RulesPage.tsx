@@ -1,44 +1,206 @@
 /**
- * Matching rules. The page asks the server's OpenAPI document which matching-rule operations exist,
- * so it only offers what this server can do; while the rules API is absent it says so plainly.
+ * Matching rules per domain: the rule set as JSON in Monaco with live schema validation, save the
+ * draft, run the impact preview on the current data, publish; versions with rollback.
  */
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import type { FromSchema } from 'json-schema-to-ts';
+import type { ruleSetViewSchema, RuleSetVersionSummaryView } from '../../../../server/contracts/matching';
+import type { PreviewResult } from '../../../../server/matching/preview';
+import type { presentJob } from '../../../../server/jobs/jobPresenter';
 import { ErrorNotice } from '../../app/ErrorNotice';
-import { useSession } from '../../app/SessionContext';
+import { hrefOf, navigate } from '../../app/route';
+import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
+import { formatWhen } from '../../ui/format';
+import { ImpactReport } from './ImpactReport';
+import { validateRulesText } from './rulesValidation';
 
-interface OpenApiDocument {
-  paths: Record<string, Record<string, { summary?: string }>>;
-}
+type RuleSetView = FromSchema<typeof ruleSetViewSchema>;
+type JobView = ReturnType<typeof presentJob>;
 
-/** The matching-rules page. */
+// Monaco only loads when this page opens, as on the Mappings page.
+const MonacoEditor = lazy(() => import('../../editor/MonacoEditor').then((module) => ({ default: module.MonacoEditor })));
+
+const DOMAINS = ['supplier', 'item', 'facility', 'account'];
+
+/** The matching-rules page for `domain` (supplier by default). */
 export function RulesPage(props: { domain?: string }) {
+  const domain = props.domain ?? 'supplier';
   const { client } = useSession();
-  const api = useLoad(() => client.get<OpenApiDocument>('/openapi.json'), [client]);
-  const operations = Object.entries(api.data?.paths ?? {})
-    .filter(([path]) => path.startsWith('/api/v1/matching/'))
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => `${method.toUpperCase()} ${path} — ${operation.summary ?? ''}`));
+  const canWrite = useAbility('rules.write');
+  const canPreview = useAbility('match.verify');
+  const base = `/matching/rules/${encodeURIComponent(domain)}`;
+  const view = useLoad(() => client.get<RuleSetView>(base), [client, base]);
+  const versions = useLoad(() => client.get<{ items: RuleSetVersionSummaryView[] }>(`${base}/versions`), [client, base]);
+  const [text, setText] = useState('');
+  const [savedText, setSavedText] = useState('');
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const [report, setReport] = useState<PreviewResult | null>(null);
+  // The draft revision last read or written: a save then a failed publish must not leave it stale.
+  const revision = useRef(0);
+
+  useEffect(() => {
+    if (view.data === null) return;
+    const rules = view.data.draft?.rules ?? view.data.published?.rules ?? {};
+    const initial = JSON.stringify(rules, null, 2);
+    revision.current = view.data.draft?.revision ?? 0;
+    setText(initial);
+    setSavedText(initial);
+  }, [view.data]);
+
+  const problems = useMemo(() => (text === '' ? [] : validateRulesText(text)), [text]);
+  const isDirty = text !== savedText;
+
+  const run = async (label: string, action: () => Promise<string>): Promise<void> => {
+    setBusy(label);
+    setError(null);
+    setNotice('');
+    try {
+      setNotice(await action());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const putDraft = async (): Promise<RuleSetView> => {
+    const saved = await client.put<RuleSetView>(base, { rules: JSON.parse(text) as object, revision: revision.current });
+    revision.current = saved.draft?.revision ?? revision.current;
+    setSavedText(text);
+    return saved;
+  };
+
+  const save = (): Promise<void> =>
+    run('Saving…', async () => {
+      const saved = await putDraft();
+      view.reload();
+      return `Draft saved (revision ${saved.draft?.revision ?? '?'}).`;
+    });
+
+  const preview = (): Promise<void> =>
+    run('Previewing…', async () => {
+      const answer = await client.post<PreviewResult | { job: JobView }>(`${base}/preview`, { rules: JSON.parse(text) as object, examples: 10 });
+      if ('job' in answer) return `The domain is large: the preview runs as job ${answer.job.id}; its report is the job's result.`;
+      setReport(answer);
+      return 'Impact preview ready.';
+    });
+
+  const publish = (): Promise<void> =>
+    run('Publishing…', async () => {
+      if (isDirty) await putDraft();
+      const published = await client.post<{ isNew: boolean; version: RuleSetVersionSummaryView }>(`${base}/publish`, { revision: revision.current === 0 ? undefined : revision.current });
+      view.reload();
+      versions.reload();
+      return published.isNew ? `Published version ${published.version.number}: the engine uses it from the next match on.` : `Already published as version ${published.version.number}.`;
+    });
+
+  const rollback = (number: number): void => {
+    const reason = window.prompt(`Publish version ${number} of the ${domain} rules again. Reason:`, `Back to version ${number}`);
+    if (reason === null) return;
+    void run('Rolling back…', async () => {
+      await client.post(`${base}/rollback`, { version: number, reason });
+      view.reload();
+      versions.reload();
+      return `Version ${number} is published again.`;
+    });
+  };
+
+  const published = view.data?.published;
   return (
-    <section className="page">
-      <header className="page-header">
-        <h1>Matching rules{props.domain ? ` · ${props.domain}` : ''}</h1>
-        <p className="muted">How candidate duplicates are found and scored, per domain.</p>
-      </header>
-      {api.error !== null && <ErrorNotice error={api.error} />}
-      {api.data !== null && operations.length === 0 && (
-        <div className="empty-state">
-          <p>
-            This server does not offer the matching-rules API yet (no <code>/api/v1/matching/…</code> operations in its OpenAPI
-            document), so rules cannot be viewed or edited here. The rules in force are the files in <code>matching-rules/</code>.
-          </p>
+    <section className="page page-full">
+      <header className="page-header page-header-row">
+        <div>
+          <h1>Matching rules</h1>
+          <p className="muted">Blocking keys, comparators, hard rules and thresholds per domain, validated against the rules schema as you type.</p>
         </div>
-      )}
-      {operations.length > 0 && (
-        <ul className="muted">
-          {operations.map((operation) => (
-            <li key={operation}>{operation}</li>
+        <div className="tabs" role="tablist" aria-label="Domain">
+          {DOMAINS.map((name) => (
+            <button key={name} type="button" role="tab" aria-selected={name === domain} className={name === domain ? 'tab active' : 'tab'} onClick={() => navigate(hrefOf(['rules', name]))}>
+              {name}
+            </button>
           ))}
-        </ul>
-      )}
+        </div>
+      </header>
+      <div className="toolbar mapping-toolbar">
+        <span className="badge">{published ? `v${published.number} · ${published.rulesVersion}` : 'not published'}</span>
+        <span className="muted draft-state" data-testid="rules-state">
+          {view.data?.draft ? `draft r${view.data.draft.revision} (${view.data.draftState})` : 'no draft'}
+          {isDirty && <strong className="unsaved"> · unsaved changes</strong>}
+        </span>
+        {busy !== '' && <span className="muted" role="status">{busy}</span>}
+        {canWrite && (
+          <button type="button" className="button-secondary" disabled={busy !== '' || problems.length > 0} onClick={() => void save()}>
+            Save draft
+          </button>
+        )}
+        {canPreview && (
+          <button type="button" className="button-secondary" disabled={busy !== '' || problems.length > 0} onClick={() => void preview()}>
+            Impact preview
+          </button>
+        )}
+        {canWrite && (
+          <button type="button" className="button-primary" disabled={busy !== '' || problems.length > 0} onClick={() => void publish()}>
+            Publish
+          </button>
+        )}
+      </div>
+      {(error ?? view.error) !== null && <ErrorNotice error={error ?? view.error} onDismiss={() => setError(null)} />}
+      {notice !== '' && <p className="notice notice-success">{notice}</p>}
+      <div className="rules-body">
+        <section className="pane" aria-label="Rules">
+          <header className="pane-header">
+            <h2>{domain} rules (JSON)</h2>
+            <span className={problems.length === 0 ? 'muted' : 'error-text'}>{problems.length === 0 ? 'Valid against the rules schema' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}</span>
+          </header>
+          {view.data !== null && (
+            <Suspense fallback={<div className="splash">Loading the editor…</div>}>
+              <MonacoEditor key={domain} value={text} language="json" ariaLabel={`${domain} matching rules`} isReadOnly={!canWrite} onChange={setText} />
+            </Suspense>
+          )}
+          {problems.length > 0 && (
+            <ul className="problem-list rules-problems" aria-label="Rule problems">
+              {problems.map((problem, index) => (
+                <li key={index}>
+                  {problem.path ? <span className="mono">{problem.path}: </span> : null}
+                  {problem.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <div className="rules-side">
+          {report !== null && <ImpactReport report={report} />}
+          <div className="card">
+            <h2>Versions</h2>
+            <table className="data-table compact" aria-label="Rule versions">
+              <tbody>
+                {(versions.data?.items ?? []).map((version) => (
+                  <tr key={version.number}>
+                    <td>
+                      v{version.number} {version.isCurrent && <span className="badge">current</span>}
+                    </td>
+                    <td className="muted">{version.rulesVersion}</td>
+                    <td className="muted">
+                      {formatWhen(version.createdAt)} · {version.author.name ?? ''}
+                    </td>
+                    <td className="muted">{version.note ?? ''}</td>
+                    <td>
+                      {canWrite && !version.isCurrent && (
+                        <button type="button" className="button-ghost" onClick={() => rollback(version.number)}>
+                          Roll back
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </div>
     </section>
   );
 }
