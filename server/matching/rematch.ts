@@ -21,6 +21,7 @@ import type { Store } from '../store/types';
 import { matchRecord, type MatchDecision } from './candidates';
 import { indexRecords } from './matchIndex';
 import type { CompiledRules } from './rules';
+import { assertMatchingDomain } from './ruleSets/commands';
 import { publishedRules } from './ruleSets/queries';
 import { scorePair } from './scoring';
 
@@ -52,6 +53,7 @@ export interface RematchCheckpoint {
 
 /** Queues a re-match of `domain`; the job's progress counts source records (twice: indexing, matching). */
 export async function startRematchJob(services: Pick<AppServices, 'store' | 'jobs'>, input: RematchJobParams) {
+  assertMatchingDomain(input.domain);
   const records = await services.store.collection(SOURCE_RECORDS).countDocuments({ domain: input.domain });
   return services.jobs.enqueue({ type: REMATCH_JOB, params: input, createdBy: input.actor.keyId, total: records * 2 });
 }

@@ -86,6 +86,15 @@ test('the shipped file is version 1; a draft is published as version 2, used by 
   expect((await server.request('GET', '/api/v1/matching/rules/item/versions/9')).status).toBe(404);
 });
 
+test('a domain without a canonical schema has no rules to save or re-match', async () => {
+  const rules = changedRules('item', 'widget-1', (r) => Object.assign(r, { domain: 'widget' }));
+  const saved = await server.request<ErrorBody>('PUT', '/api/v1/matching/rules/widget', { body: { rules } });
+  expect(saved.status).toBe(400);
+  expect(saved.body.error.details?.[0]).toMatchObject({ path: 'params.domain', code: 'UNKNOWN_DOMAIN' });
+  expect((await server.request('POST', '/api/v1/matching/widget/rematch', { body: { reason: 'x' } })).status).toBe(400);
+  expect((await server.request('GET', '/api/v1/matching/rules/widget')).status).toBe(404);
+});
+
 test('an analyst may change rules, a steward may only read them', async () => {
   const steward = await server.createKey('steward');
   expect((await server.request('GET', '/api/v1/matching/rules/supplier', { key: steward })).status).toBe(200);

@@ -7,6 +7,7 @@
  */
 import { recordAudit } from '../../audit/auditLog';
 import { ConflictError, ValidationError, type ErrorDetail } from '../../errors';
+import { listDomains } from '../../schemas/canonicalSchemas';
 import type { Store } from '../../store/types';
 import { validateRules } from '../rules';
 import type { RuleSet } from '../types';
@@ -31,8 +32,17 @@ function joinPath(root: string, path: string | undefined): string {
   return trimmed.startsWith('[') ? `${root}${trimmed}` : `${root}.${trimmed}`;
 }
 
+/** Refuses a domain without a canonical schema (400 naming `params.domain`). */
+export function assertMatchingDomain(domain: string): void {
+  if (!listDomains().includes(domain)) {
+    const message = `domain "${domain}" has no canonical schema; known domains: ${listDomains().join(', ')}`;
+    throw new ValidationError(message, [{ path: 'params.domain', code: 'UNKNOWN_DOMAIN', message }]);
+  }
+}
+
 /** Saves the draft of `domain`'s rules; `expectedRevision` (when given) must be the current draft revision. */
 export async function saveRulesDraft(services: Services, input: { domain: string; rules: unknown; expectedRevision?: number; actor: RuleSetAuthor }): Promise<{ ruleSet: RuleSetDocument; isCreated: boolean }> {
+  assertMatchingDomain(input.domain);
   const problems = ruleSetProblems({ domain: input.domain, rules: input.rules, rootPath: 'body.rules' });
   if (problems.length > 0) throw new ValidationError(`The matching rules have ${problems.length} problem(s); the first: ${problems[0].path}: ${problems[0].message}`, problems);
   const rules = input.rules as RuleSet;
