@@ -143,4 +143,19 @@ describeInBrowser('mapping studio in Chromium', () => {
     await screenshot(page, 'exception-replayed');
     expect(errors).toEqual([]);
   });
+
+  test('a lookup table is viewed and edited: a new entry is saved with the revision read', async () => {
+    const { page, errors } = await signIn(env, env.server.adminKey);
+    const before = await env.server.request<{ revision: number; entryCount: number }>('GET', '/api/v1/lookups/uom');
+    await page.goto(`${env.server.baseUrl}/#/mappings/lookups/uom`);
+    await expect.poll(() => page.textContent('.split-main .toolbar')).toContain(`revision ${before.body.revision} · ${before.body.entryCount} entries`);
+    await page.click('button:has-text("Add entry")');
+    await page.locator('input[aria-label="Source code"]').last().fill('BAGGIE');
+    await page.locator('input[aria-label="Canonical value"]').last().fill('BG');
+    await page.click('button:has-text("Save table")');
+    await expect.poll(() => page.textContent('.notice-success')).toBe(`Saved revision ${before.body.revision + 1} (${before.body.entryCount + 1} entries).`);
+    const after = await env.server.request<{ entries: Record<string, unknown> }>('GET', '/api/v1/lookups/uom');
+    expect(after.body.entries.BAGGIE).toBe('BG');
+    expect(errors).toEqual([]);
+  });
 });
