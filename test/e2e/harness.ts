@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
-import { describe } from 'vitest';
+import { describe, vi } from 'vitest';
 import { startTestServer } from '../support/testServer';
 import type { TestServer } from '../support/testServer';
 
@@ -20,6 +20,9 @@ export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STUDIO_DIST = path.join(REPO_ROOT, 'studio', 'dist');
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+
+// A browser next to the rest of the suite on two cores is slow: generous limits, never timing assertions.
+vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
 
 /** `describe` that skips, with a console line saying why, when Chromium is not installed. */
 export function describeInBrowser(name: string, body: () => void): void {

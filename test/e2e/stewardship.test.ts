@@ -178,5 +178,5 @@ describeInBrowser('stewardship in Chromium', () => {
     const after = await env.server.request<{ published: { rules: { thresholds: { autoMerge: number } } } }>('GET', '/api/v1/matching/rules/supplier');
     expect(after.body.published.rules.thresholds.autoMerge).toBe(0.8);
     expect(errors).toEqual([]);
-  }, 60_000);
+  });
 });
