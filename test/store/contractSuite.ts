@@ -359,6 +359,32 @@ export function defineStoreContract(options: ContractOptions): void {
       });
     });
 
+    it('unique keys and _ids hold across separate staged writes of one transaction', async () => {
+      if (!options.supportsTransactions()) return;
+      await withStore(async (store) => {
+        const items = store.collection('items');
+        await items.createIndexes([{ keys: { sku: 1 }, unique: true }]);
+        await expect(store.withTransaction(async (session) => {
+          await items.insertOne({ _id: 'a', sku: 'S1' }, { session });
+          await items.insertOne({ _id: 'b', sku: 'S1' }, { session });
+        })).rejects.toBeInstanceOf(DuplicateKeyError);
+        await expect(store.withTransaction(async (session) => {
+          await store.collection('plain').insertOne({ _id: 'p' }, { session });
+          await store.collection('plain').insertOne({ _id: 'p' }, { session });
+        })).rejects.toBeInstanceOf(DuplicateKeyError);
+        await store.withTransaction(async (session) => {
+          await items.insertOne({ _id: 'a', sku: 'S1' }, { session });
+          await items.updateOne({ _id: 'a' }, { $set: { sku: 'S2' } }, { session });
+          await items.insertOne({ _id: 'b', sku: 'S1' }, { session });
+          await store.collection('plain').insertOne({ _id: 'p' }, { session });
+          await store.collection('plain').deleteOne({ _id: 'p' }, { session });
+          await store.collection('plain').insertOne({ _id: 'p', again: true }, { session });
+        });
+        expect((await items.find({}, { sort: { _id: 1 } })).map((doc) => doc.sku)).toEqual(['S2', 'S1']);
+        expect(await store.collection('plain').find({})).toEqual([{ _id: 'p', again: true }]);
+      });
+    });
+
     it('a duplicate inside the transaction aborts all of it', async () => {
       if (!options.supportsTransactions()) return;
       await withStore(async (store) => {

@@ -202,15 +202,24 @@ export class EmbeddedStore implements Store, CollectionHost {
     if (input.session) {
       const transaction = this.requireActive(input.session);
       const overlay = transaction.overlays.get(input.collection) ?? new Map<string, Change>();
-      const merged = new Map(overlay);
-      for (const change of input.changes) {
+      const combined = input.changes.map((change): Change => {
         const prior = overlay.get(change.id);
-        const combined: Change = prior ? { ...change, before: prior.before, beforeDoc: prior.beforeDoc } : change;
-        if (combined.before === undefined && combined.after === null) merged.delete(change.id);
-        else merged.set(change.id, combined);
+        return prior ? { ...change, before: prior.before, beforeDoc: prior.beforeDoc } : change;
+      });
+      if (state.indexes.some((index) => index.isUnique)) {
+        // Unique keys must hold across everything staged, so the whole merged overlay is checked.
+        const merged = new Map(overlay);
+        for (const change of combined) merged.set(change.id, change);
+        state.validate(merged.values());
+      } else {
+        // Only _id can collide, and only a change's own id: checking the new changes is enough (no copy of the overlay per write).
+        state.validate(combined);
       }
-      state.validate(merged.values());
-      transaction.overlays.set(input.collection, merged);
+      for (const change of combined) {
+        if (change.before === undefined && change.after === null) overlay.delete(change.id);
+        else overlay.set(change.id, change);
+      }
+      transaction.overlays.set(input.collection, overlay);
       return;
     }
     state.validate(input.changes);
