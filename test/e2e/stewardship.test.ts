@@ -8,7 +8,7 @@ import type { GoldenRecordView } from '../../server/contracts/golden';
 import type { IngestResponse } from '../../server/contracts/ingest';
 import type { MappingView } from '../../server/contracts/mappings';
 import type { TaskListView, TaskView } from '../../server/contracts/stewardship';
-import { describeInBrowser, screenshot, signIn, startEnvironment } from './harness';
+import { describeInBrowser, outputStatus, screenshot, signIn, startEnvironment } from './harness';
 import type { E2eEnvironment } from './harness';
 
 let env: E2eEnvironment;
@@ -107,7 +107,7 @@ describeInBrowser('stewardship in Chromium', () => {
 
     await page.goto(`${env.server.baseUrl}/#/inbox/${second.id}?type=potential-match`);
     await page.waitForSelector('table[aria-label="Records side by side"]');
-    await page.click('.decision-bar button:has-text("Not a match")');
+    await page.keyboard.press('n'); // the inbox's shortcut for Not a match
     await expect.poll(() => page.textContent('[data-testid=task-status]')).toBe('closed: not-a-match');
     const rejected = await env.server.request<TaskView>('GET', `/api/v1/tasks/${second.id}`);
     expect(rejected.body.resolution).toBe('not-a-match');
@@ -178,5 +178,30 @@ describeInBrowser('stewardship in Chromium', () => {
     const after = await env.server.request<{ published: { rules: { thresholds: { autoMerge: number } } } }>('GET', '/api/v1/matching/rules/supplier');
     expect(after.body.published.rules.thresholds.autoMerge).toBe(0.8);
     expect(errors).toEqual([]);
+  });
+
+  test('pages follow the role: a steward decides tasks but cannot save mappings or rules; an analyst cannot decide tasks', async () => {
+    const stewardKey = await env.server.createKey('steward', 'Sam Steward');
+    const analystKey = await env.server.createKey('analyst', 'Ana Analyst');
+    const [task] = await openPotentialMatches();
+
+    const steward = await signIn(env, stewardKey);
+    await steward.page.goto(`${env.server.baseUrl}/#/mappings/edit/workday/supplier`);
+    await expect.poll(() => outputStatus(steward.page)).toMatch(/records · \d+ failed/);
+    expect(await steward.page.locator('button:has-text("Save draft"), button:has-text("Publish")').count()).toBe(0);
+    expect(await steward.page.textContent('.page-header')).toContain('Your role can try mappings here but not save them.');
+    await steward.page.goto(`${env.server.baseUrl}/#/inbox/${task.id}`);
+    await expect.poll(() => steward.page.locator('.decision-bar button:has-text("Merge")').count()).toBe(1);
+    await steward.page.goto(`${env.server.baseUrl}/#/rules/item`);
+    await expect.poll(() => steward.page.textContent('section[aria-label=Rules] .pane-header')).toContain('Valid against the rules schema');
+    expect(await steward.page.locator('button:has-text("Publish"), button:has-text("Save draft")').count()).toBe(0);
+    expect(await steward.page.locator('button:has-text("Impact preview")').count()).toBe(1);
+
+    const analyst = await signIn(env, analystKey);
+    await analyst.page.goto(`${env.server.baseUrl}/#/inbox/${task.id}`);
+    await analyst.page.waitForSelector('table[aria-label="Records side by side"]');
+    expect(await analyst.page.locator('.decision-bar').count()).toBe(0);
+    expect(await analyst.page.locator('select[aria-label^="Surviving"]').count()).toBe(0);
+    expect([...steward.errors, ...analyst.errors]).toEqual([]);
   });
 });

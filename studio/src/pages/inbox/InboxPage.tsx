@@ -1,6 +1,6 @@
 /**
  * The steward inbox: tasks with the API's filters and counts, a selection for bulk decisions, and
- * the open task beside the list (`#/inbox/<taskId>`). j/k move through the list.
+ * the open task beside the list (`#/inbox/<taskId>`). j/k move through the list; m merge, n not a match, s skip.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { TaskCountsView, TaskListView, TaskView } from '../../../../server/contracts/stewardship';
@@ -104,7 +104,7 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
         <div>
           <h1>Steward inbox</h1>
           <p className="muted">
-            {counts.data === null ? 'Loading…' : `${counts.data.total} ${filters.status === 'closed' ? 'closed' : 'open'} tasks match.`} j/k move through the list.
+            {counts.data === null ? 'Loading…' : `${counts.data.total} ${filters.status === 'closed' ? 'closed' : 'open'} tasks match.`} j/k move through the list; m merge, n not a match, s skip.
           </p>
         </div>
         <div className="header-controls">

@@ -1,5 +1,5 @@
 /** One task: loads it and the golden records it is about, and offers the decisions its type allows. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { GoldenRecordView } from '../../../../server/contracts/golden';
 import type { TaskView } from '../../../../server/contracts/stewardship';
 import { ErrorNotice } from '../../app/ErrorNotice';
@@ -58,6 +58,21 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
     }
   };
 
+  // m merge, n not a match, s skip — outside text fields, for the open task.
+  const shortcuts = useRef<Record<string, () => void>>({});
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const target = event.target as HTMLElement | null;
+      if (event.ctrlKey || event.metaKey || event.altKey || (target !== null && /INPUT|TEXTAREA|SELECT/.test(target.tagName))) return;
+      const action = shortcuts.current[event.key];
+      if (action === undefined) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
   if (loaded.error !== null) return <div className="detail"><ErrorNotice error={loaded.error} /></div>;
   if (loaded.data === null) return <div className="detail muted">Loading task…</div>;
   const { task, subject, candidates } = loaded.data;
@@ -77,6 +92,13 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
     }
     void act('merge', { candidateGoldenId: candidate.id, attributes: Object.keys(attributes).length > 0 ? attributes : undefined, reason: reasonText || 'Same organisation: confirmed by steward' }, 'Merged.');
   };
+
+  const notAMatch = (): void => void act('not-a-match', { reason: reasonText || 'Different organisations: confirmed by steward' }, 'Marked not a match.');
+  const skip = (): void => void act('skip', reasonText ? { reason: reasonText } : {}, 'Skipped.');
+  shortcuts.current =
+    isOpen && canAct && !isBusy
+      ? { ...(task.type === 'potential-match' && candidate !== undefined ? { m: merge, n: notAMatch } : {}), s: skip }
+      : {};
 
   return (
     <div className="detail" aria-label="Task">
@@ -163,16 +185,16 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
           <input aria-label="Reason" placeholder="Reason (kept in the audit log)" value={reason} onChange={(event) => setReason(event.target.value)} />
           {task.type === 'potential-match' && (
             <>
-              <button type="button" className="button-primary" disabled={isBusy || candidate === undefined} onClick={merge}>
-                Merge
+              <button type="button" className="button-primary" disabled={isBusy || candidate === undefined} onClick={merge} title="m">
+                Merge <kbd>m</kbd>
               </button>
-              <button type="button" className="button-secondary" disabled={isBusy} onClick={() => void act('not-a-match', { reason: reasonText || 'Different organisations: confirmed by steward' }, 'Marked not a match.')}>
-                Not a match
+              <button type="button" className="button-secondary" disabled={isBusy} onClick={notAMatch} title="n">
+                Not a match <kbd>n</kbd>
               </button>
             </>
           )}
-          <button type="button" className="button-ghost" disabled={isBusy} onClick={() => void act('skip', reasonText ? { reason: reasonText } : {}, 'Skipped.')}>
-            Skip
+          <button type="button" className="button-ghost" disabled={isBusy} onClick={skip} title="s">
+            Skip <kbd>s</kbd>
           </button>
         </div>
       )}
