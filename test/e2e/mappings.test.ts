@@ -27,6 +27,13 @@ describeInBrowser('mapping studio in Chromium', () => {
     await expect.poll(() => outputStatus(page), { timeout: 20_000 }).toMatch(/\d+ records · 0 failed/);
     const testsBefore = Number((await page.textContent('[role=tab]:has-text("Tests (")'))?.match(/\d+/)?.[0]);
 
+    // Samples from recent real payloads of the source (raw payloads of the records it fed).
+    await page.selectOption('select[aria-label="Load a sample"]', 'recent');
+    await expect.poll(() => page.textContent('.notice-success')).toMatch(/^Sample loaded: ([1-9]\d*) recent peoplesoft payloads$/);
+    const loadedCount = Number((await page.textContent('.notice-success'))?.match(/(\d+) recent/)?.[1]);
+    await expect.poll(() => outputStatus(page)).toContain(`${loadedCount} records · JSON`);
+    await expect.poll(() => outputStatus(page)).toContain(`${loadedCount} records · 0 failed`);
+
     await focusExpressionEnd(page);
     await page.keyboard.insertText(' +');
     await expect.poll(() => problemTexts(page)).toEqual([expect.stringMatching(/^Syntax.*Ln \d+, Col \d+$/s)]);
