@@ -218,6 +218,20 @@ describe('ordered index walks', () => {
     }
   });
 
+  it('keeps only the needed part of a large tie group, in the right order', () => {
+    const random = randomSource(7);
+    const state = new CollectionState('t');
+    state.buildIndexes([{ keys: { g: 1 } }]);
+    const docs = Array.from({ length: 5000 }, (_, n) => ({ _id: `d${n}`, g: n % 2 === 0 ? 'a' : 'b', m: Math.floor(random() * 100_000) }));
+    state.apply(docs.map((doc) => ({ id: doc._id, before: undefined, beforeDoc: undefined, after: { json: JSON.stringify(doc), doc } })));
+    for (const [sort, wanted] of [[{ g: 1, m: -1 }, 30], [{ g: -1, m: 1 }, 2600], [{ g: 1, m: 1 }, 1]] as Array<[Sort, number]>) {
+      const stream = planMatches({ view: { state, overlay: undefined }, filter: {}, sort, wanted });
+      expect(stream.isSorted).toBe(true);
+      const found = [...stream.matches].filter((match): match is Match => match !== TICK).slice(0, wanted).map((match) => match.id);
+      expect(found).toEqual([...docs].sort(sortComparator(sort)).slice(0, wanted).map((doc) => doc._id));
+    }
+  });
+
   it('does not sort through an index on a field that held an array (mingo orders arrays by their elements)', () => {
     const state = new CollectionState('t');
     state.buildIndexes([{ keys: { k: 1 } }]);

@@ -56,12 +56,13 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
     const view = this.host.view(this.name, options.session);
-    return (await collectResults({ stream: planMatches({ view, filter, sort: options.sort }), find: options, onTick: tick })) as T[];
+    const wanted = options.limit && options.limit > 0 ? (options.skip ?? 0) + options.limit : undefined;
+    return (await collectResults({ stream: planMatches({ view, filter, sort: options.sort, wanted }), find: options, onTick: tick })) as T[];
   }
 
   async *iterate(filter: Filter, options: FindOptions & { batchSize?: number } = {}): AsyncIterable<T> {
     const view = this.host.view(this.name, options.session);
-    const stream = planMatches({ view, filter, sort: options.sort });
+    const stream = planMatches({ view, filter, sort: options.sort, wanted: options.limit && options.limit > 0 ? (options.skip ?? 0) + options.limit : undefined });
     if (options.sort && Object.keys(options.sort).length > 0 && !stream.isSorted) {
       // Sorting without an index that delivers the order needs every match; bounded only by the limit (documented in docs/STORAGE.md).
       for (const doc of await this.find(filter, options)) yield doc;
@@ -180,7 +181,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const { filter, update, options } = input;
     await this.host.writeGate(options?.session);
     const view = this.host.view(this.name, options?.session);
-    const matches: Match[] = collectResultsSync(planMatches({ view, filter, sort: input.sort }), { sort: input.sort, limit: input.isMulti ? undefined : 1 });
+    const matches: Match[] = collectResultsSync(planMatches({ view, filter, sort: input.sort, wanted: input.isMulti ? undefined : 1 }), { sort: input.sort, limit: input.isMulti ? undefined : 1 });
     const changes: Change[] = [];
     let afterDoc: Document | undefined;
     for (const match of matches) {

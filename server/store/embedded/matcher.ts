@@ -94,14 +94,14 @@ export function matchDocuments(view: CollectionView, filter: Filter): Generator<
 }
 
 /** Plans a read and returns its matches; with a sort an index can deliver, they come already sorted. */
-export function planMatches(input: { view: CollectionView; filter: Filter; sort?: Sort }): MatchStream {
+export function planMatches(input: { view: CollectionView; filter: Filter; sort?: Sort; /** skip + limit, when bounded */ wanted?: number }): MatchStream {
   const { view, filter } = input;
   const sort = input.sort && Object.keys(input.sort).length > 0 ? input.sort : undefined;
   const keys = Object.keys(filter);
   if (keys.length === 1 && keys[0] === '_id' && typeof filter._id === 'string') return { matches: primaryLookup(view, filter._id), isSorted: true };
   const test = compileMatcher(filter);
   const plan = view.state.plan(filter, sort);
-  if (sort && plan?.kind === 'ordered' && plan.isSorted) return { matches: orderedMatches({ view, plan, test, comparator: sortComparator(sort) }), isSorted: true };
+  if (sort && plan?.kind === 'ordered' && plan.isSorted) return { matches: orderedMatches({ view, plan, test, comparator: sortComparator(sort), wanted: input.wanted ?? Infinity }), isSorted: true };
   return { matches: unorderedMatches({ view, plan, test }), isSorted: false };
 }
 
@@ -142,15 +142,26 @@ function* overlayMatches(overlay: Map<string, Change>, test: (doc: Document) => 
 }
 
 /** Walks an ordered plan: groups come in sort order, ties inside a group are sorted, staged documents are merged in. */
-function* orderedMatches(input: { view: CollectionView; plan: OrderedPlan; test: (doc: Document) => boolean; comparator: (a: Document, b: Document) => number }): Generator<Match | typeof TICK> {
-  const { view: { state, overlay }, plan, test, comparator } = input;
+function* orderedMatches(input: {
+  view: CollectionView;
+  plan: OrderedPlan;
+  test: (doc: Document) => boolean;
+  comparator: (a: Document, b: Document) => number;
+  wanted: number;
+}): Generator<Match | typeof TICK> {
+  const { view: { state, overlay }, plan, test, comparator, wanted } = input;
+  const byDocument = (a: Match, b: Match): number => comparator(a.doc, b.doc);
+  let emitted = 0;
   const staged = overlay ? [...overlayMatches(overlay, test)].sort((a, b) => comparator(a.doc, b.doc)) : [];
   let next = 0;
   // Only a multikey field can list one document under several keys.
   const seen = plan.index?.multikey.some(Boolean) ? new Set<string>() : undefined;
   let examined = 0;
   for (const group of state.orderedGroups(plan)) {
-    const found: Match[] = [];
+    // A group (ties on the walked fields) can be large, e.g. one status value: keep only the best `need` of it.
+    const need = wanted - emitted;
+    const trimAt = Number.isFinite(need) ? Math.max(1024, need * 2) : Infinity;
+    let found: Match[] = [];
     for (const id of group) {
       if (overlay?.has(id)) continue;
       if (seen) {
@@ -161,17 +172,22 @@ function* orderedMatches(input: { view: CollectionView; plan: OrderedPlan; test:
       if (json === undefined) continue;
       const doc = JSON.parse(json) as Document;
       if (test(doc)) found.push({ id, json, doc });
-      examined += 1;
+      if (found.length >= trimAt) found = found.sort(byDocument).slice(0, need);
+      if (++examined >= TICK_EVERY) {
+        examined = 0;
+        yield TICK;
+      }
     }
-    if (found.length > 1) found.sort((a, b) => comparator(a.doc, b.doc));
+    if (found.length > 1) found.sort(byDocument);
     for (const match of found) {
-      while (next < staged.length && comparator(staged[next].doc, match.doc) < 0) yield staged[next++];
+      while (next < staged.length && comparator(staged[next].doc, match.doc) < 0) {
+        emitted += 1;
+        yield staged[next++];
+      }
+      emitted += 1;
       yield match;
     }
-    if (examined >= TICK_EVERY) {
-      examined = 0;
-      yield TICK;
-    }
+    if (emitted >= wanted) return;
   }
   while (next < staged.length) yield staged[next++];
 }
