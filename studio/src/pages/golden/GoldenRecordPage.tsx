@@ -173,6 +173,11 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
                   <div className="muted">
                     mapping v{source.mappingVersion} · received {formatWhen(source.receivedAt)}
                   </div>
+                  <details>
+                    <summary>Record as mapped{source.raw !== undefined ? ' and as received' : ''}</summary>
+                    <pre className="payload">{JSON.stringify(source.canonical, null, 2)}</pre>
+                    {source.raw !== undefined && <pre className="payload">{typeof source.raw === 'string' ? source.raw : JSON.stringify(source.raw, null, 2)}</pre>}
+                  </details>
                 </div>
                 {canWrite && sources.length > 1 && (
                   <button type="button" className="button-secondary" onClick={() => unmerge(source.id)}>
