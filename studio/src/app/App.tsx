@@ -10,7 +10,6 @@ import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { ExceptionsPage } from '../pages/exceptions/ExceptionsPage';
 import { GoldenPage } from '../pages/golden/GoldenPage';
 import { InboxPage } from '../pages/inbox/InboxPage';
-import { RulesPage } from '../pages/rules/RulesPage';
 import { NAV_ITEMS } from './navigation';
 import { SessionContext } from './SessionContext';
 import type { Session } from './SessionContext';
@@ -20,7 +19,9 @@ import { clearStoredKey, readStoredKey, storeKey } from './session';
 import { useHashRoute } from './useHashRoute';
 import { parseRoute } from './route';
 
-// Monaco is large: load it only when the Mappings page opens.
+// Monaco is large: load it only when the Mappings or Rules page opens (the rules page also brings ajv
+// and the rules schema), so sign-in, the dashboard and the inbox stay small.
+const RulesPage = lazy(() => import('../pages/rules/RulesPage').then((module) => ({ default: module.RulesPage })));
 const MappingsSection = lazy(() => import('../pages/mappings/MappingsSection').then((module) => ({ default: module.MappingsSection })));
 
 type State =
@@ -98,7 +99,11 @@ export function App() {
   } else if (item.path === '/exceptions') {
     page = <ExceptionsPage query={parsed.query} />;
   } else if (item.path === '/rules') {
-    page = <RulesPage domain={rest[0]} />;
+    page = (
+      <Suspense fallback={<div className="splash">Loading the rules…</div>}>
+        <RulesPage domain={rest[0]} />
+      </Suspense>
+    );
   } else {
     page = <DashboardPage />;
   }
