@@ -42,7 +42,7 @@ export async function applySourceRecord(
 ): Promise<ApplySourceRecordResult> {
   const { store } = services;
   const record = input.sourceRecord;
-  const rules = await rulesFor(record.domain);
+  const rules = await rulesFor({ store, domain: record.domain, session: input.session });
   const config = loadSurvivorshipConfig(record.domain);
   return inTransaction(store, input.session, async (session) => {
     const at = new Date().toISOString();

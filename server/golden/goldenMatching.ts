@@ -3,7 +3,7 @@
  * exclusions as the engine's predicate, and the fingerprint of what the rules compare (a change of
  * it reopens a not-a-match question).
  */
-import { loadRules, matchRecord, prepareRecord, type CompiledRules, type MatchDecision } from '../matching';
+import { matchRecord, prepareRecord, publishedRules, type CompiledRules, type MatchDecision } from '../matching';
 import type { CanonicalRecord } from '../matching/types';
 import type { Store, StoreSession } from '../store/types';
 import type { NotAMatchDocument } from '../stewardship/types';
@@ -11,18 +11,12 @@ import { NOT_A_MATCH, SOURCE_RECORDS } from './collections';
 import { stableHash } from './stableJson';
 import type { SourceRecordDocument } from './types';
 
-const rulesCache = new Map<string, Promise<CompiledRules>>();
-
-/** The compiled matching rules of a domain (loaded once per process). */
-export function rulesFor(domain: string): Promise<CompiledRules> {
-  let rules = rulesCache.get(domain);
-  if (!rules) {
-    rules = loadRules(domain);
-    rulesCache.set(domain, rules);
-    // A failed load (bad file) must not be cached forever.
-    rules.catch(() => rulesCache.delete(domain));
-  }
-  return rules;
+/**
+ * The domain's currently published matching rules (a version published through the API, else the
+ * shipped file): one indexed read, compiled rules cached by content hash in server/matching.
+ */
+export function rulesFor(args: { store: Store; domain: string; session?: StoreSession }): Promise<CompiledRules> {
+  return publishedRules(args);
 }
 
 /** The canonical record the engine sees: `sourceId` plus the canonical attributes. */
@@ -30,9 +24,13 @@ export function asCanonical(canonical: Record<string, unknown>, sourceId: string
   return { ...canonical, sourceId };
 }
 
-/** Hash of the values the rules compare (after normalisation): equal fingerprints, same evidence. */
+/**
+ * Hash of the values the rules compare (after normalisation): equal fingerprints, same evidence. The
+ * rules version is deliberately left out, so publishing new rules does not reopen every not-a-match
+ * decision; a rule change that compares other attributes changes the values and so the fingerprint.
+ */
 export function fingerprintRecord(record: CanonicalRecord, rules: CompiledRules): string {
-  return stableHash({ rulesVersion: rules.version, values: prepareRecord(record, rules).values });
+  return stableHash(prepareRecord(record, rules).values);
 }
 
 /**

@@ -48,7 +48,7 @@ export async function unmergeSourceRecord(
     }
     const record = await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: input.sourceRecordId }, { session });
     if (!record) throw new ConflictError('SOURCE_RECORD_MISSING', `Source record "${input.sourceRecordId}" is listed on "${golden._id}" but does not exist.`, { current: golden });
-    const rules = await rulesFor(golden.domain);
+    const rules = await rulesFor({ store, domain: golden.domain, session });
     const config = loadSurvivorshipConfig(golden.domain);
     const canonical = asCanonical(record.canonical, record.sourceId);
     const fingerprint = fingerprintRecord(canonical, rules);

@@ -19,8 +19,8 @@ export const CONFLICT_RULE = 'stewardship:survivorship-conflict';
 const CONFLICT_PRIORITY = 70;
 
 /** Top-level attributes compared by the domain's identifier comparators (data, not code: from the rule set). */
-export async function keyAttributesOf(domain: string): Promise<string[]> {
-  const rules = await rulesFor(domain);
+export async function keyAttributesOf(args: { store: Store; domain: string; session?: StoreSession }): Promise<string[]> {
+  const rules = await rulesFor(args);
   const names = new Set<string>();
   for (const comparator of rules.rules.comparators) {
     if (comparator.type !== 'identifier') continue;
@@ -47,7 +47,7 @@ export async function conflictsOf(args: { store: Store; session?: StoreSession; 
   if (args.golden.status !== 'active' || args.golden.sourceRecordIds.length < 2) return conflicts;
   const config = loadSurvivorshipConfig(args.golden.domain);
   const members = await loadMembers({ store: args.store, golden: args.golden, session: args.session });
-  for (const attribute of await keyAttributesOf(args.golden.domain)) {
+  for (const attribute of await keyAttributesOf({ store: args.store, domain: args.golden.domain, session: args.session })) {
     if (attribute in args.golden.overrides) continue;
     const trusted = config.attributes?.[attribute]?.sources ?? config.sourcePriority ?? [];
     const values = conflictingValues({ members, attribute, trustedSources: trusted });

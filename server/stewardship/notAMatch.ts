@@ -19,8 +19,9 @@ export function notAMatchId(x: string, y: string): string {
 }
 
 /** The fingerprint of what the domain's rules compare for one source record. */
-export async function fingerprintOf(record: SourceRecordDocument): Promise<string> {
-  return fingerprintRecord(asCanonical(record.canonical, record.sourceId), await rulesFor(record.domain));
+export async function fingerprintOf(args: { store: Store; record: SourceRecordDocument; session?: StoreSession }): Promise<string> {
+  const rules = await rulesFor({ store: args.store, domain: args.record.domain, session: args.session });
+  return fingerprintRecord(asCanonical(args.record.canonical, args.record.sourceId), rules);
 }
 
 /** Stores record ↔ member pairs for every member of `goldenId`; returns the pairs written. */
@@ -36,7 +37,7 @@ export async function recordNotAMatch(args: {
 }): Promise<NotAMatchDocument[]> {
   const golden = await requireGolden({ store: args.store, id: args.goldenId, session: args.session });
   const members = await loadMembers({ store: args.store, golden, session: args.session });
-  const own = await fingerprintOf(args.record);
+  const own = await fingerprintOf({ store: args.store, record: args.record, session: args.session });
   const pairs: NotAMatchDocument[] = [];
   for (const member of members) {
     if (member._id === args.record._id) continue;
@@ -46,7 +47,7 @@ export async function recordNotAMatch(args: {
       domain: args.record.domain,
       a,
       b,
-      fingerprints: { [args.record._id]: own, [member._id]: await fingerprintOf(member) },
+      fingerprints: { [args.record._id]: own, [member._id]: await fingerprintOf({ store: args.store, record: member, session: args.session }) },
       by: { keyId: args.actor.keyId, name: args.actor.name, role: args.actor.role },
       at: args.at,
       reason: args.reason,

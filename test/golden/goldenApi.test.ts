@@ -141,7 +141,7 @@ describe('not-a-match pairs', () => {
     const c = await applyCanonical(server, { domain: 'item', source: 'peoplesoft', canonical: psoft });
     expect(c.goldenId).toBe(a.goldenId);
     // A steward said the lawson record is not this product: one pair per member, as stewardship stores them.
-    const rules = await rulesFor('item');
+    const rules = await rulesFor({ store: server.running.services.store, domain: 'item' });
     const lawsonId = `item|lawson|${lawson.sourceId}`;
     for (const [memberId, member] of [[a.sourceRecordId, sap], [c.sourceRecordId, psoft]] as const) {
       const [x, y] = [lawsonId, memberId].sort();
