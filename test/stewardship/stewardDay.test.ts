@@ -1,6 +1,7 @@
 /**
  * A day of steward work, replayed over the item seed loaded through the real ingest endpoint: the
- * steward splits the hard negatives matching wrongly merged, works the inbox (merge true matches,
+ * steward splits the hard negatives matching wrongly merged (and, when matching left fewer than two,
+ * merges two different products by mistake and splits them apart again), works the inbox (merge true matches,
  * reject false ones, a colleague's stale attempt is refused), settles values with overrides and
  * discards an exception. The decisions follow the seed's ground truth; at the end the golden records
  * of every cluster touched must equal the ground truth exactly, and the day's audit log must hold
@@ -11,7 +12,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { AuditEntryView, TaskListView, TaskView } from '../../server/contracts/stewardship';
 import type { GoldenRecordView } from '../../server/contracts/golden';
-import { GOLDEN_RECORDS, SOURCE_RECORDS, type GoldenRecordDocument, type SourceRecordDocument } from '../../server/golden';
+import { GOLDEN_RECORDS, SOURCE_RECORDS, TASKS, type GoldenRecordDocument, type SourceRecordDocument } from '../../server/golden';
+import type { TaskDocument } from '../../server/stewardship';
 import { readGroundTruth, readSeedManifest, SEED_DIRECTORY } from '../../seed/loadSeed';
 import { auditEntries, getItem, getTask, sync } from '../support/factories/stewardship';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -47,6 +49,42 @@ async function goldenOf(sourceRecordId: string): Promise<string> {
   return record?.goldenId ?? '';
 }
 
+interface WholeCluster {
+  golden: GoldenRecordDocument;
+  cluster: number;
+}
+
+/**
+ * Two active golden records for a steward's mistaken merge: each holds exactly one whole ground-truth
+ * cluster (different products), no open task mentions either, and the one merged away has two or more
+ * records — so the correction is several splits. Records of the same manufacturer are preferred: that
+ * is the mistake a steward actually makes.
+ */
+async function mistakePair(): Promise<{ survivor: WholeCluster; other: WholeCluster }> {
+  const store = server.running.services.store;
+  const accepted = new Set((await store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ domain: 'item' }, { projection: { _id: 1 } })).map((r) => r._id));
+  const busy = new Set<string>();
+  for (const task of await store.collection<TaskDocument>(TASKS).find({ status: 'open' })) {
+    for (const id of [task.subject.sourceRecordId, task.subject.goldenId, ...(task.candidates ?? []).map((c) => c.goldenId)]) if (id) busy.add(id);
+  }
+  const whole: WholeCluster[] = [];
+  // Ordered by member ids (golden ids are random) so every run picks the same pair.
+  const firstMember = (g: GoldenRecordDocument) => [...g.sourceRecordIds].sort()[0];
+  for (const golden of (await activeGoldens()).sort((x, y) => firstMember(x).localeCompare(firstMember(y)))) {
+    if (busy.has(golden._id) || golden.sourceRecordIds.some((id) => busy.has(id))) continue;
+    const cluster = clusterOf.get(golden.sourceRecordIds[0]);
+    if (cluster === undefined) continue;
+    const members = truth.clusters[cluster].map((ref) => `item|${ref.source}|${ref.sourceId}`).filter((id) => accepted.has(id)).sort();
+    if (JSON.stringify([...golden.sourceRecordIds].sort()) === JSON.stringify(members)) whole.push({ golden, cluster });
+  }
+  const maker = (w: WholeCluster) => JSON.stringify(w.golden.attributes.manufacturer ?? null);
+  const others = whole.filter((w) => w.golden.sourceRecordIds.length >= 2);
+  const pairs = others.flatMap((other) => whole.filter((w) => w.cluster !== other.cluster).map((survivor) => ({ survivor, other })));
+  const pair = pairs.find((p) => maker(p.survivor) === maker(p.other)) ?? pairs[0];
+  expect(pair, 'two whole clusters untouched by open tasks').toBeDefined();
+  return pair;
+}
+
 async function openTasks(type: string): Promise<TaskView[]> {
   const response = await server.request<TaskListView>('GET', `/api/v1/tasks?type=${type}&status=open&sort=createdAt&limit=200`, { key: dana });
   expect(response.status).toBe(200);
@@ -78,9 +116,53 @@ test('a day of steward work ends with the ground truth for every cluster touched
     unmerged.push(strangers[0]);
     touchedClusters.add([...clusters][0] as number);
   }
-  expect(unmerged.length).toBeGreaterThanOrEqual(2);
 
-  // The conflict the wrong merge caused (a case-level GTIN against an each) no longer applies.
+  // Matching left fewer than two wrong merges to undo: Dana merges two different products by mistake,
+  // notices from the conflicts task sync raises, and splits every record the merged-away golden record
+  // brought back out; the conflicts then close. The first split gets a golden record of its own; the
+  // rest re-join it through matching (or via a review task the inbox below works) — the final cluster
+  // check holds both clusters to the ground truth.
+  const corrected: string[] = [];
+  if (unmerged.length < 2) {
+    const { survivor, other } = await mistakePair();
+    const merged = await server.request<{ survivor: GoldenRecordView; retired: GoldenRecordView }>('POST', `/api/v1/golden/item/${survivor.golden._id}/merge`, {
+      key: dana,
+      body: { otherId: other.golden._id, expectedVersion: survivor.golden.version, otherExpectedVersion: other.golden.version, reason: 'same manufacturer, looks like the same product' },
+    });
+    expect(merged.status, merged.text).toBe(200);
+    expect([...merged.body.survivor.sourceRecordIds].sort()).toEqual([...survivor.golden.sourceRecordIds, ...other.golden.sourceRecordIds].sort());
+    expected.push(['golden.merge', 'Dana Steward', survivor.golden._id]);
+    // Sync now (the server's timer may also run it while the mistake stands): each conflict it raises is
+    // one task.open here and one task.auto-close once the records are apart again.
+    await sync(server);
+    const tasks = server.running.services.store.collection<TaskDocument>(TASKS);
+    const raised = await tasks.find({ type: 'survivorship-conflict', 'subject.goldenId': survivor.golden._id, status: 'open' });
+    for (const task of raised) expected.push(['task.open', 'system', task._id]);
+    let version = merged.body.survivor.version;
+    for (const id of other.golden.sourceRecordIds) {
+      const split = await server.request<{ golden: GoldenRecordView; newGoldenId: string; outcome: string }>('POST', `/api/v1/golden/item/${survivor.golden._id}/unmerge`, {
+        key: dana,
+        body: { sourceRecordId: id, expectedVersion: version, reason: `${id} is a different product: merged by mistake` },
+      });
+      expect(split.status, split.text).toBe(200);
+      expect(split.body.newGoldenId).not.toBe(survivor.golden._id);
+      expected.push(['golden.unmerge', 'Dana Steward', survivor.golden._id], ['golden.match', 'system', id]);
+      version = split.body.golden.version;
+      corrected.push(id);
+    }
+    expect([...(await getItem(server, survivor.golden._id)).sourceRecordIds].sort()).toEqual([...survivor.golden.sourceRecordIds].sort());
+    await sync(server);
+    for (const task of raised) {
+      expect(await getTask(server, task._id)).toMatchObject({ status: 'closed', resolution: 'auto-closed' });
+      expected.push(['task.auto-close', 'system', task._id]);
+    }
+    // Review tasks the splits opened join the inbox as it stands now (their later candidate changes are audited).
+    for (const task of await openTasks('potential-match')) if (!startingTasks.has(task.id)) startingTasks.set(task.id, task);
+    touchedClusters.add(survivor.cluster).add(other.cluster);
+  }
+  expect(unmerged.length + corrected.length).toBeGreaterThanOrEqual(2);
+
+  // Conflicts a wrong automatic merge caused (a case-level GTIN against an each) no longer apply.
   await sync(server);
   for (const task of conflictTasks) {
     const after = await getTask(server, task.id);
