@@ -23,25 +23,12 @@ import { prepareIngest, toWorkItem } from '../server/ingest/ingestRecords';
 import { PIPELINE } from '../server/ingest/pipeline';
 import { readItems } from '../server/ingest/recordReader';
 import type { WorkItem } from '../server/ingest/types';
+import { ADJECTIVES, createRandom, NOUNS, SIZES } from './generators/items';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const MODE = process.argv[3] ?? 'job';
 const ADMIN_KEY = 'mdm_bench_admin_key_0123456789abcdef';
 
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const NOUNS = ['GLOVE', 'SYRINGE', 'CATHETER', 'SUTURE', 'GAUZE', 'SPONGE', 'DRAPE', 'GOWN', 'MASK', 'TUBE', 'NEEDLE', 'BANDAGE', 'DRESSING', 'SPLINT', 'CANNULA', 'SCALPEL', 'TRAY', 'KIT', 'ELECTRODE', 'FILTER', 'STAPLER', 'CLIP', 'SCREW', 'PLATE', 'SLEEVE', 'CONNECTOR', 'VALVE', 'SET', 'PAD', 'TAPE'];
-const ADJECTIVES = ['EXAM', 'SURGICAL', 'NITRILE', 'LATEX', 'STERILE', 'NONSTERILE', 'PF', 'DISPOSABLE', 'ADULT', 'PEDIATRIC', 'FOAM', 'SILICONE', 'VINYL', 'ABSORBABLE', 'BRAIDED', 'ANTIMICROBIAL', 'TRANSPARENT', 'ELASTIC', 'LOCKING', 'SAFETY', 'IV', 'FOLEY', 'SUCTION', 'URINARY', 'ISOLATION', 'ORTHO', 'CORTICAL', 'TITANIUM', 'BLUE', 'WHITE'];
-const SIZES = ['SM', 'MD', 'LG', 'XL', '3ML', '5ML', '10ML', '20ML', '18G', '21G', '25G', '14FR', '16FR', '18FR', '4X4', '2X2', '3-0', '4-0', '1000ML', '27IN', '3.5MM', '4.5MM', '6IN'];
 // Codes of the seed's lawson-manufacturer lookup table.
 const MANUFACTURERS = ['BD', 'MED', 'HAL', 'CAH', 'MOL', 'ETH', '3M', 'COV', 'BAR', 'HAR', 'BBR', 'SN', 'TFX', 'STR', 'HOS', 'FK'];
 const UNITS: Array<{ stock: string; purchase: string; multiplier: number }> = [

@@ -25,9 +25,9 @@ export function createRandom(seed: number): () => number {
   };
 }
 
-const NOUNS = ['GLOVE', 'SYRINGE', 'CATHETER', 'SUTURE', 'GAUZE', 'SPONGE', 'DRAPE', 'GOWN', 'MASK', 'TUBE', 'NEEDLE', 'BANDAGE', 'DRESSING', 'SPLINT', 'CANNULA', 'SCALPEL', 'TRAY', 'KIT', 'ELECTRODE', 'FILTER', 'STAPLER', 'CLIP', 'SCREW', 'PLATE', 'SLEEVE', 'CONNECTOR', 'VALVE', 'SET', 'PAD', 'TAPE'];
-const ADJECTIVES = ['EXAM', 'SURGICAL', 'NITRILE', 'LATEX', 'STERILE', 'NONSTERILE', 'PF', 'DISPOSABLE', 'ADULT', 'PEDIATRIC', 'FOAM', 'SILICONE', 'VINYL', 'ABSORBABLE', 'BRAIDED', 'ANTIMICROBIAL', 'TRANSPARENT', 'ELASTIC', 'LOCKING', 'SAFETY', 'IV', 'FOLEY', 'SUCTION', 'URINARY', 'ISOLATION', 'ORTHO', 'CORTICAL', 'TITANIUM', 'BLUE', 'WHITE'];
-const SIZES = ['SM', 'MD', 'LG', 'XL', '3ML', '5ML', '10ML', '20ML', '18G', '21G', '25G', '14FR', '16FR', '18FR', '4X4', '2X2', '3-0', '4-0', '1000ML', '27IN', '3.5MM', '4.5MM', '6IN'];
+export const NOUNS = ['GLOVE', 'SYRINGE', 'CATHETER', 'SUTURE', 'GAUZE', 'SPONGE', 'DRAPE', 'GOWN', 'MASK', 'TUBE', 'NEEDLE', 'BANDAGE', 'DRESSING', 'SPLINT', 'CANNULA', 'SCALPEL', 'TRAY', 'KIT', 'ELECTRODE', 'FILTER', 'STAPLER', 'CLIP', 'SCREW', 'PLATE', 'SLEEVE', 'CONNECTOR', 'VALVE', 'SET', 'PAD', 'TAPE'];
+export const ADJECTIVES = ['EXAM', 'SURGICAL', 'NITRILE', 'LATEX', 'STERILE', 'NONSTERILE', 'PF', 'DISPOSABLE', 'ADULT', 'PEDIATRIC', 'FOAM', 'SILICONE', 'VINYL', 'ABSORBABLE', 'BRAIDED', 'ANTIMICROBIAL', 'TRANSPARENT', 'ELASTIC', 'LOCKING', 'SAFETY', 'IV', 'FOLEY', 'SUCTION', 'URINARY', 'ISOLATION', 'ORTHO', 'CORTICAL', 'TITANIUM', 'BLUE', 'WHITE'];
+export const SIZES = ['SM', 'MD', 'LG', 'XL', '3ML', '5ML', '10ML', '20ML', '18G', '21G', '25G', '14FR', '16FR', '18FR', '4X4', '2X2', '3-0', '4-0', '1000ML', '27IN', '3.5MM', '4.5MM', '6IN'];
 const ABBREVIATIONS: Record<string, string> = { LARGE: 'LG', MEDIUM: 'MD', SMALL: 'SM', STERILE: 'STRL', SURGICAL: 'SURG', DISPOSABLE: 'DISP', PEDIATRIC: 'PED', SYRINGE: 'SYR', CATHETER: 'CATH', DRESSING: 'DRSG' };
 const SYLLABLES = ['MED', 'LINE', 'CARE', 'SURG', 'ORTH', 'VITA', 'NOVA', 'GEN', 'TEC', 'BIO', 'MAX', 'ZEN', 'ARC', 'LUX', 'TRI', 'CORE', 'FLEX', 'PRO', 'QUA', 'SYN', 'TAL', 'VEX', 'DYN', 'OMNI', 'KEN', 'DAL', 'BAX', 'TER', 'STRY', 'KER'];
 const SUFFIXES = ['Inc.', 'LLC', 'Corporation', 'Co.', 'Ltd', 'GmbH', 'Medical', 'Healthcare', 'Industries, Inc.', 'Surgical', 'Products Corp'];

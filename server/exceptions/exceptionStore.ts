@@ -8,7 +8,7 @@ import { stableHash } from '../golden/stableJson';
 import type { AppServices } from '../services';
 import type { Collection, StoreSession } from '../store/types';
 import { INGEST_EXCEPTIONS } from './collections';
-import type { ExceptionProblem, IngestExceptionDocument, IngestStage } from './types';
+import type { IngestExceptionDocument } from './types';
 
 /** The exceptions collection. */
 export function exceptionsCollection(services: Pick<AppServices, 'store'>): Collection<IngestExceptionDocument> {
@@ -20,24 +20,14 @@ export function exceptionRawHash(input: { source: string; domain: string; raw: u
   return stableHash({ source: input.source, domain: input.domain, raw: input.raw });
 }
 
-export interface ExceptionInput {
-  source: string;
-  domain: string;
-  sourceId?: string;
-  stage: IngestStage;
-  code: string;
-  path?: string;
-  message: string;
-  problems: ExceptionProblem[];
-  raw: unknown;
-  isRawText: boolean;
-  position?: { line?: number; index?: number };
-  mappingVersion: number | null;
-  schemaVersion: string | null;
-  origin: { requestId?: string; jobId?: string };
+/** What a failing stage reports; the store adds identity, status, occurrences and timestamps. */
+export type ExceptionInput = Pick<
+  IngestExceptionDocument,
+  'source' | 'domain' | 'sourceId' | 'stage' | 'code' | 'path' | 'message' | 'problems' | 'raw' | 'isRawText' | 'position' | 'mappingVersion' | 'schemaVersion' | 'origin'
+> & {
   /** Replaying this exception: update it whatever its hash. */
   replayOf?: string;
-}
+};
 
 /** Stores a failed record: updates its open exception, or opens a new one. */
 export async function recordException(services: Pick<AppServices, 'store'>, input: ExceptionInput & { session?: StoreSession }): Promise<IngestExceptionDocument> {
