@@ -3,6 +3,7 @@ import type { AnyRoute } from '../http/route';
 import { apiKeyRoutes } from './api/apiKeys';
 import { schemaRoutes } from './api/schemas';
 import { jobRoutes } from './api/jobs';
+import { statsRoutes } from './api/stats';
 import { lookupRoutes } from './api/lookups';
 import { mappingRoutes } from './api/mappings';
 import { goldenRoutes } from './api/golden';
@@ -21,6 +22,6 @@ export const APP_VERSION = '0.1.0';
 /** All routes, system routes first. */
 export function allRoutes(): AnyRoute[] {
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes, ...mappingRoutes, ...lookupRoutes, ...goldenRoutes, ...xrefRoutes, ...changeRoutes, ...ingestRoutes, ...exceptionRoutes, ...taskRoutes, ...auditRoutes, ...matchingRoutes, ...searchRoutes);
+  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes, ...statsRoutes, ...mappingRoutes, ...lookupRoutes, ...goldenRoutes, ...xrefRoutes, ...changeRoutes, ...ingestRoutes, ...exceptionRoutes, ...taskRoutes, ...auditRoutes, ...matchingRoutes, ...searchRoutes);
   return routes;
 }

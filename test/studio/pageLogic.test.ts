@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { GoldenRecordView } from '../../server/contracts/golden';
 import { hrefOf, parseRoute } from '../../studio/src/app/route';
-import { bucketByTime, sourceFigures } from '../../studio/src/pages/dashboard/dashboardStats';
+import { bucketByTime } from '../../studio/src/pages/dashboard/dashboardStats';
 import { displayName } from '../../studio/src/pages/golden/goldenSearch';
 import { validateRulesText } from '../../studio/src/pages/rules/rulesValidation';
 import { formatScore, formatValue, isSameValue, stableJson } from '../../studio/src/ui/format';
@@ -87,22 +87,6 @@ describe('dashboard figures', () => {
     const buckets = bucketByTime({ events, bucketCount: 10 });
     expect(buckets.length).toBeLessThanOrEqual(11);
     expect(buckets.reduce((sum, bucket) => sum + (bucket.counts.account ?? 0), 0)).toBe(100);
-  });
-
-  test('exception rate per source = exceptions / (accepted + exceptions), highest first', () => {
-    const figures = sourceFigures({
-      sourceRecordIds: ['item|lawson|1', 'item|lawson|2', 'item|lawson|3', 'supplier|oracle|9'],
-      exceptions: [
-        { source: 'lawson', domain: 'item', count: 1 },
-        { source: 'oracle', domain: 'supplier', count: 1 },
-        { source: 'cms', domain: 'facility', count: 2 },
-      ],
-    });
-    expect(figures).toEqual([
-      { source: 'cms', domain: 'facility', accepted: 0, exceptions: 2, rate: 1 },
-      { source: 'oracle', domain: 'supplier', accepted: 1, exceptions: 1, rate: 0.5 },
-      { source: 'lawson', domain: 'item', accepted: 3, exceptions: 1, rate: 0.25 },
-    ]);
   });
 });
 

@@ -4,19 +4,18 @@ import { ErrorNotice } from '../../app/ErrorNotice';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
 import { BarChart, TimeChart } from '../../ui/charts';
-import { DASHBOARD_DOMAINS, loadDashboardStats } from './dashboardStats';
+import { loadDashboardStats } from './dashboardStats';
 
 /** The dashboard. */
 export function DashboardPage() {
   const { me, client } = useSession();
-  const canReadGolden = useAbility('golden.read');
+  const canReadStats = useAbility('stats.read');
   const canReadTasks = useAbility('tasks.read');
   const canReadExceptions = useAbility('exceptions.read');
   const canReadChanges = useAbility('changes.read');
-  const stats = useLoad(canReadGolden ? () => loadDashboardStats({ client, maxPages: 40, canReadTasks, canReadExceptions, canReadChanges }) : null, [client, canReadGolden, canReadTasks, canReadExceptions, canReadChanges]);
+  const stats = useLoad(canReadStats ? () => loadDashboardStats({ client, maxPages: 40, canReadChanges }) : null, [client, canReadStats, canReadChanges]);
   const data = stats.data;
   const totals = data?.domains.reduce((sum, row) => ({ golden: sum.golden + row.goldenRecords, sources: sum.sources + row.sourceRecords, merged: sum.merged + row.duplicatesMerged, tasks: sum.tasks + row.openTasks }), { golden: 0, sources: 0, merged: 0, tasks: 0 });
-  const bound = data?.isCapped ? '≥ ' : '';
 
   return (
     <section className="page">
@@ -27,7 +26,7 @@ export function DashboardPage() {
             Signed in as <strong>{me.key.name}</strong> with the <span className="badge">{me.key.role}</span> role.
           </p>
         </div>
-        {canReadGolden && (
+        {canReadStats && (
           <button type="button" className="button-secondary" onClick={stats.reload} disabled={stats.isLoading}>
             {stats.isLoading ? 'Loading…' : 'Refresh'}
           </button>
@@ -37,13 +36,13 @@ export function DashboardPage() {
       {totals !== undefined && (
         <div className="stat-grid">
           <a className="stat" href="#/golden">
-            <span className="stat-value">{bound}{totals.golden.toLocaleString()}</span> golden records
+            <span className="stat-value">{totals.golden.toLocaleString()}</span> golden records
           </a>
           <div className="stat">
-            <span className="stat-value">{bound}{totals.sources.toLocaleString()}</span> source records
+            <span className="stat-value">{totals.sources.toLocaleString()}</span> source records
           </div>
           <div className="stat">
-            <span className="stat-value">{bound}{totals.merged.toLocaleString()}</span> duplicates merged
+            <span className="stat-value">{totals.merged.toLocaleString()}</span> duplicates merged
           </div>
           {canReadTasks && (
             <a className="stat" href="#/inbox">
@@ -68,7 +67,7 @@ export function DashboardPage() {
               format={(value) => `${(value * 100).toFixed(1)}%`}
             />
           )}
-          {canReadChanges && <TimeChart title="Ingest volume over time (golden-record changes caused by ingest)" series={[...DASHBOARD_DOMAINS]} buckets={data.ingestOverTime} />}
+          {canReadChanges && <TimeChart title={`Ingest volume over time (golden-record changes caused by ingest${data.isCapped ? ', earliest 40,000 changes only' : ''})`} series={data.domains.map((row) => row.domain)} buckets={data.ingestOverTime} />}
         </div>
       )}
       <div className="card-grid">

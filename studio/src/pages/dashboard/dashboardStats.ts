@@ -1,15 +1,11 @@
 /**
- * The dashboard's figures, gathered from the public API (the hub has no statistics endpoint yet):
- * golden and source records per domain from the golden-record list, open tasks from the task counts,
- * exceptions per source from the exception counts, and activity over time from the change feed.
- * Each read is capped (`maxPages`); a capped figure is reported as a lower bound.
+ * The dashboard's figures: per-domain and per-source counts from GET /api/v1/stats (indexed counts on
+ * the server, whatever the data size), and ingest activity over time from the change feed, read in
+ * capped pages (`maxPages`); a capped time series is marked as partial.
  */
-import type { ChangeView, GoldenRecordView } from '../../../../server/contracts/golden';
-import type { ExceptionCountsView } from '../../../../server/contracts/ingest';
-import type { TaskCountsView } from '../../../../server/contracts/stewardship';
+import type { ChangeView } from '../../../../server/contracts/golden';
+import type { HubStatistics } from '../../../../server/stats/hubStatistics';
 import type { ApiClient } from '../../api/client';
-
-export const DASHBOARD_DOMAINS = ['supplier', 'item', 'facility', 'account'] as const;
 
 export interface DomainFigures {
   domain: string;
@@ -62,62 +58,13 @@ export function bucketByTime(args: { events: ReadonlyArray<{ at: string; domain:
   return buckets;
 }
 
-/** Per-source acceptance from source record ids (`domain|source|id`) and exception counts. */
-export function sourceFigures(args: { sourceRecordIds: readonly string[]; exceptions: ExceptionCountsView['bySource'] }): SourceFigures[] {
-  const byKey = new Map<string, SourceFigures>();
-  const entry = (source: string, domain: string): SourceFigures => {
-    const key = `${source}/${domain}`;
-    let figures = byKey.get(key);
-    if (figures === undefined) {
-      figures = { source, domain, accepted: 0, exceptions: 0, rate: 0 };
-      byKey.set(key, figures);
-    }
-    return figures;
-  };
-  for (const id of args.sourceRecordIds) {
-    const [domain, source] = id.split('|');
-    if (domain !== undefined && source !== undefined) entry(source, domain).accepted += 1;
-  }
-  for (const row of args.exceptions) entry(row.source, row.domain).exceptions += row.count;
-  for (const figures of byKey.values()) figures.rate = figures.exceptions / Math.max(1, figures.accepted + figures.exceptions);
-  return [...byKey.values()].sort((a, b) => b.rate - a.rate || a.source.localeCompare(b.source));
-}
-
-/** Reads every figure the dashboard shows. */
-export async function loadDashboardStats(args: { client: ApiClient; maxPages: number; canReadTasks: boolean; canReadExceptions: boolean; canReadChanges: boolean }): Promise<DashboardStats> {
+/** Reads every figure the dashboard shows: counts from GET /stats, activity over time from the change feed (capped). */
+export async function loadDashboardStats(args: { client: ApiClient; maxPages: number; canReadChanges: boolean }): Promise<DashboardStats> {
   const { client, maxPages } = args;
+  const statistics = await client.get<HubStatistics>('/stats');
+  const domains: DomainFigures[] = statistics.domains.map((row) => ({ ...row }));
+  const sources: SourceFigures[] = statistics.sources.map((row) => ({ source: row.source, domain: row.domain, accepted: row.accepted, exceptions: row.exceptions, rate: row.exceptionRate }));
   let isCapped = false;
-  const sourceRecordIds: string[] = [];
-  const domains: DomainFigures[] = [];
-  const taskCounts = args.canReadTasks ? await client.get<TaskCountsView>('/tasks/counts') : null;
-  for (const domain of DASHBOARD_DOMAINS) {
-    let golden = 0;
-    let sources = 0;
-    let cursor: string | null = null;
-    for (let page = 0; ; page += 1) {
-      if (page >= maxPages) {
-        isCapped = true;
-        break;
-      }
-      const body: { items: GoldenRecordView[]; nextCursor: string | null } = await client.get(`/golden/${domain}?status=active&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      golden += body.items.length;
-      for (const record of body.items) {
-        sources += record.sourceRecordIds.length;
-        sourceRecordIds.push(...record.sourceRecordIds);
-      }
-      cursor = body.nextCursor;
-      if (cursor === null) break;
-    }
-    domains.push({ domain, goldenRecords: golden, sourceRecords: sources, duplicatesMerged: sources - golden, openTasks: taskCounts?.byDomain[domain] ?? 0 });
-  }
-
-  let exceptionRows: ExceptionCountsView['bySource'] = [];
-  if (args.canReadExceptions) {
-    // Every status counts toward the rate: a replayed exception still failed when it arrived.
-    const all = await Promise.all(['open', 'replayed', 'resolved', 'discarded'].map((status) => client.get<ExceptionCountsView>(`/exceptions/counts?status=${status}`)));
-    exceptionRows = all.flatMap((counts) => counts.bySource);
-  }
-
   const events: Array<{ at: string; domain: string }> = [];
   let mergesRecorded = 0;
   if (args.canReadChanges) {
@@ -136,5 +83,5 @@ export async function loadDashboardStats(args: { client: ApiClient; maxPages: nu
       after = body.nextCursor;
     }
   }
-  return { domains, sources: sourceFigures({ sourceRecordIds, exceptions: exceptionRows }), ingestOverTime: bucketByTime({ events, bucketCount: 24 }), mergesRecorded, isCapped };
+  return { domains, sources, ingestOverTime: bucketByTime({ events, bucketCount: 24 }), mergesRecorded, isCapped };
 }
