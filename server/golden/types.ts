@@ -135,8 +135,8 @@ export interface MatchDecisionDocument {
   /** The golden record the source record ended up in. */
   goldenId: string;
   outcome: 'created' | 'merged' | 'updated' | 'unchanged' | 'review';
-  /** What made matching run: a new record, an update re-match, an unmerge re-match. */
-  trigger: 'ingest' | 'update' | 'unmerge';
+  /** What made matching run: a new record, an update re-match, an unmerge re-match, a domain re-match job. */
+  trigger: 'ingest' | 'update' | 'unmerge' | 'rematch';
   rulesVersion: string;
   band: 'auto-merge' | 'review' | 'no-match';
   /** Total score of the best candidate (0 when there was none). */

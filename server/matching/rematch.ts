@@ -13,6 +13,7 @@ import { systemActor } from '../audit/auditLog';
 import { mergeGoldenRecords, openTask } from '../golden';
 import { GOLDEN_RECORDS, NOT_A_MATCH, SOURCE_RECORDS, TASKS } from '../golden/collections';
 import { findGolden } from '../golden/goldenStore';
+import { storeMatchDecision } from '../golden/matchDecisions';
 import type { GoldenActor, GoldenRecordDocument, SourceRecordDocument } from '../golden/types';
 import type { JobHandler } from '../jobs/types';
 import type { AppServices } from '../services';
@@ -125,8 +126,14 @@ async function rematchRecord(args: { services: Pick<AppServices, 'store'>; rules
   state.excludedByNotAMatch += stewardExcluded;
   if (decision.decision === 'no-match' || !decision.best) return;
   const rule = `${rules.version}:${decision.best.explanation.hardRule?.name ?? (decision.isAmbiguous ? 'ambiguous-auto-merge' : decision.decision)}`;
+  // Every decision the job acts on is stored with its explanation, like ingest-time decisions.
+  const storeDecision = (outcome: 'merged' | 'review', goldenId: string) =>
+    store.withTransaction((session) =>
+      storeMatchDecision({ store, session, domain: record.domain, sourceRecordId: record._id, goldenId, outcome, trigger: 'rematch', rulesVersion: rules.version, decision, actor: systemActor(rule), at: new Date().toISOString() }),
+    );
   if (decision.decision === 'review') {
     if (await openReviewTask({ store, record, decision, note: `Re-match under ${rules.version}: ${args.reason}` })) state.tasksOpened++;
+    await storeDecision('review', own._id);
     return;
   }
   const target = await findGolden({ store, id: decision.best.goldenId });
@@ -135,6 +142,7 @@ async function rematchRecord(args: { services: Pick<AppServices, 'store'>; rules
   if (cannotLink) {
     state.vetoedMerges++;
     if (await openReviewTask({ store, record, decision, note: `Re-match under ${rules.version}: automatic merge refused (${cannotLink} between members).` })) state.tasksOpened++;
+    await storeDecision('review', own._id);
     return;
   }
   // The golden record with more source records keeps its id (fewer ids move); ties keep the match's.
@@ -143,6 +151,7 @@ async function rematchRecord(args: { services: Pick<AppServices, 'store'>; rules
     survivorId: survivor._id, mergedId: merged._id, domain: record.domain, actor: systemActor(rule),
     reason: `automatic re-match of ${record._id} (score ${decision.best.score}): ${args.reason}`,
   });
+  await storeDecision('merged', survivor._id);
   state.merged++;
 }
 

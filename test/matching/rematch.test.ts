@@ -52,6 +52,12 @@ test('a looser published rule set merges former review pairs, except the pair a 
   expect(await xref('oracle', 'S3')).toBe(zenithA.goldenId);
   expect(await xref('workday', 'S4')).toBe(zenithB.goldenId);
 
+  // The job's merge is stored as a decision with its explanation, like an ingest-time decision.
+  const decisions = await server.running.services.store.collection('matchDecisions').find({ trigger: 'rematch', outcome: 'merged' });
+  expect(decisions).toHaveLength(1);
+  expect(decisions[0]).toMatchObject({ rulesVersion: 'supplier-rematch-2', band: 'auto-merge', goldenId: await xref('oracle', 'S1') });
+  expect((decisions[0].candidates as Array<{ explanation: { comparators: unknown[] } }>)[0].explanation.comparators.length).toBeGreaterThan(0);
+
   // Running it again changes nothing: the decisions are already applied.
   const again = await server.request<JobView>('POST', '/api/v1/matching/supplier/rematch', { body: { reason: 'again' } });
   await server.running.services.jobs.waitFor(again.body.id);
