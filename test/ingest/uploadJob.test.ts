@@ -93,7 +93,8 @@ describe('resume after a restart', () => {
   test('stopping the server mid-job and starting a new one on the same data: the job resumes from its checkpoint and ends with exact totals', async () => {
     const first = await startIngestServer({ dataDir });
     await publishMapping(first, { source: 'bulk', domain: 'item', expression: ERP_ITEM_EXPRESSION });
-    const rows = itemRows(1000, { badEvery: 100 });
+    // Large enough that the job is still running when the first server stops, even on a fast machine.
+    const rows = itemRows(4000, { badEvery: 100 });
     const created = await first.request<{ jobId: string; location: string }>('POST', '/api/v1/ingest/bulk/item/jobs', { raw: toNdjson(rows), contentType: 'application/x-ndjson' });
     expect(created.status).toBe(202);
     const beforeStop = (await pollJob(first, created.body.location, (job) => job.progress.done + job.progress.failed >= 200)).slice(-1)[0];
@@ -111,10 +112,10 @@ describe('resume after a restart', () => {
       // Resumed, not restarted: progress never went back below what it was when the first server stopped.
       const processedBefore = beforeStop.progress.done + beforeStop.progress.failed;
       expect(Math.min(...afterRestart.map((job) => job.progress.done + job.progress.failed))).toBeGreaterThanOrEqual(processedBefore);
-      expect(finished.result?.totals).toEqual({ received: 1000, accepted: 990, unchanged: 0, exceptions: 10 });
-      expect(await second.running.services.store.collection('sourceRecords').countDocuments({ source: 'bulk' })).toBe(990);
+      expect(finished.result?.totals).toEqual({ received: 4000, accepted: 3960, unchanged: 0, exceptions: 40 });
+      expect(await second.running.services.store.collection('sourceRecords').countDocuments({ source: 'bulk' })).toBe(3960);
       const counts = await second.request<{ total: number }>('GET', '/api/v1/exceptions/counts?source=bulk');
-      expect(counts.body.total).toBe(10);
+      expect(counts.body.total).toBe(40);
     } finally {
       await second.stop();
     }
