@@ -55,7 +55,8 @@ export interface HandlerResult {
 
 type Infer<S> = S extends Schema ? FromSchema<S> : Record<string, never>;
 
-export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+/** What every route declares besides its schemas and handler. */
+interface RouteDeclaration {
   operationId: string;
   method: HttpMethod;
   /** Path below /api/v1 in @koa/router syntax (`/golden/:domain/:id`), or absolute when `absolute` is set. */
@@ -65,34 +66,26 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   description?: string;
   tags: string[];
   auth: RouteAuth;
-  params?: P;
-  query?: Q;
-  /** JSON request body schema (application/json). */
-  body?: B;
   /** Overrides the JSON body limit for this route. */
   bodyLimit?: number;
   /** The handler reads the raw request itself (ingest of NDJSON/CSV, file uploads). */
   rawBody?: RawBodySpec;
   responses: Record<number, ResponseSpec>;
+}
+
+export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> extends RouteDeclaration {
+  params?: P;
+  query?: Q;
+  /** JSON request body schema (application/json). */
+  body?: B;
   handler(input: HandlerInput<Infer<P>, Infer<Q>, Infer<B>>): Promise<HandlerResult | undefined>;
 }
 
 /** A route with its types erased, as the router and the OpenAPI generator see it. */
-export interface AnyRoute {
-  operationId: string;
-  method: HttpMethod;
-  path: string;
-  absolute?: boolean;
-  summary: string;
-  description?: string;
-  tags: string[];
-  auth: RouteAuth;
+export interface AnyRoute extends RouteDeclaration {
   params?: Schema;
   query?: Schema;
   body?: Schema;
-  bodyLimit?: number;
-  rawBody?: RawBodySpec;
-  responses: Record<number, ResponseSpec>;
   handler(input: HandlerInput<unknown, unknown, unknown>): Promise<HandlerResult | undefined>;
 }
 
