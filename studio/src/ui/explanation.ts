@@ -132,7 +132,7 @@ export function waterfallOf(explanation: ExplainedPair & { priorMatchWeight: num
   for (const comparator of explanation.comparators) {
     const isMissing = comparator.outcome === 'missing' || comparator.level === 'missing';
     const contribution = isMissing ? 0 : (comparator.matchWeight ?? 0);
-    const note = isMissing ? 'missing on a side: contributes 0' : comparator.matchWeight === undefined ? 'no weight reported: counted as 0' : undefined;
+    const note = isMissing ? 'contributes 0' : comparator.matchWeight === undefined ? 'no weight reported: counted as 0' : undefined;
     steps.push({ kind: 'comparator', label: comparator.name, from: running, to: running + contribution, contribution, comparator, ...(note ? { note } : {}) });
     running += contribution;
   }
