@@ -19,12 +19,14 @@ import { diffPreviewResponseSchema, previewResponseSchema, testReportSchema } fr
 import { defineRoute } from '../../http/route';
 import type { MappingKey } from '../../mappings/mappingIdentity';
 import { presentMapping, presentMappingSummary, presentVersion, presentVersionSummary } from '../../mappings/presenters';
+import { presentDiffPreview } from '../../mappings/diffPreviewPresenter';
 import { diffPreview, previewMapping } from '../../mappings/previewMapping';
 import { publishMapping, rollbackMapping, testMappingDraft } from '../../mappings/publishMapping';
 import { findPublishedVersion, listMappings, listVersions, requireMapping, requireVersion } from '../../mappings/queries';
 import { saveMappingDraft } from '../../mappings/saveMappingDraft';
 import type { MappingDirection } from '../../mappings/types';
 import type { Principal } from '../../policies/abilities';
+import { visibilityOf } from '../../policies/visibility';
 
 const PATH = '/mappings/:source/:domain';
 const TAGS = ['mappings'];
@@ -195,12 +197,17 @@ export const mappingRoutes = [
     method: 'post',
     path: `${PATH}/diff-preview`,
     summary: 'What changes: the draft vs the published version on the most recent real payloads',
+    description: 'Roles that may not see raw payloads (analysts) get `isRestricted: true`: only canonical-schema fields with values valid for their field, sensitive attributes masked, error messages withheld; `withheldFields` names what was left out (docs/SECURITY.md).',
     tags: TAGS,
     auth: { action: 'mappings.read' },
     params: mappingParamsSchema,
     query: directionQuerySchema,
     body: diffPreviewBodySchema,
     responses: { 200: { description: 'Records whose output would differ, with both outputs.', schema: diffPreviewResponseSchema }, ...notFound },
-    handler: async ({ services, params, query, body }) => ({ body: await diffPreview(services, { key: keyOf(params, query), limit: body.limit ?? 200 }) }),
+    handler: async ({ services, params, query, body, principal }) => {
+      const key = keyOf(params, query);
+      const report = await diffPreview(services, { key, limit: body.limit ?? 200 });
+      return { body: presentDiffPreview(report, { domain: key.domain, direction: key.direction, visibility: visibilityOf(principal) }) };
+    },
   }),
 ];

@@ -16,8 +16,8 @@ import {
   taskIdParamsSchema,
   taskListQuerySchema,
 } from '../../contracts/stewardship';
-import { loadSurvivorshipConfig } from '../../golden/survivorshipConfig';
-import { canSeeSensitive, presentGolden } from '../../golden/goldenPresenter';
+import { goldenPresentOptions, presentGolden } from '../../golden/goldenPresenter';
+import { visibilityOf } from '../../policies/visibility';
 import { defineRoute } from '../../http/route';
 import { presentJob } from '../../jobs/jobPresenter';
 import type { Principal } from '../../policies/abilities';
@@ -45,13 +45,7 @@ function actorOf(principal: Principal) {
 
 /** Presents a task for a caller (sensitive values masked for roles that may not see them). */
 function present(task: TaskDocument, principal: Principal) {
-  let maskedAttributes: ReturnType<typeof loadSurvivorshipConfig>['maskedAttributes'] = [];
-  try {
-    maskedAttributes = loadSurvivorshipConfig(task.domain).maskedAttributes;
-  } catch {
-    // A task of a domain without valid rules still shows; nothing is configured as sensitive there.
-  }
-  return presentTask(task, { maskedAttributes, canSeeSensitive: canSeeSensitive(principal) });
+  return presentTask(task, { visibility: visibilityOf(principal) });
 }
 
 const actionResponses = {
@@ -168,7 +162,7 @@ export const taskRoutes = [
         taskId: params.id, expectedVersion: body.expectedVersion, candidateGoldenId: body.candidateGoldenId, goldenVersions: body.goldenVersions,
         survivor: body.survivor, attributes: body.attributes as Record<string, { sourceRecordId?: string; value?: unknown }> | undefined, reason: body.reason, actor: actorOf(principal),
       });
-      const options = { config: loadSurvivorshipConfig(result.golden.domain), canSeeSensitive: canSeeSensitive(principal) };
+      const options = goldenPresentOptions(result.golden.domain, principal);
       return { body: { task: present(result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }), retired: presentGolden(result.merge.retired, options) } };
     },
   }),
@@ -216,7 +210,7 @@ export const taskRoutes = [
         taskId: params.id, expectedVersion: body.expectedVersion, sourceRecordId: body.sourceRecordId, value: body.value, hasValue: 'value' in body,
         goldenVersion: body.goldenVersion, reason: body.reason, actor: actorOf(principal),
       });
-      const options = { config: loadSurvivorshipConfig(result.golden.domain), canSeeSensitive: canSeeSensitive(principal) };
+      const options = goldenPresentOptions(result.golden.domain, principal);
       return { body: { task: present(result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }) } };
     },
   }),
