@@ -7,13 +7,14 @@
  *
  *   - only fields of the canonical schema (other fields, including names computed from data, are withheld);
  *   - only values that are valid for their field (a value the schema rejects would never be stored);
- *   - sensitive attributes masked like everywhere else;
+ *   - sensitive attributes masked like everywhere else, and the record's sensitive values masked
+ *     wherever else they appear (a draft copying the payload into `legalName` still shows no tax id);
  *   - error codes and positions, not messages (a message can quote the payload).
  *
  * Withheld field names are listed per outcome, so the analyst knows something changed there.
  */
 import type { MappingErrorInfo } from '../mapping-runtime';
-import { maskRecord, maskRulesOf, type Visibility } from '../policies/visibility';
+import { maskInValue, maskRecord, maskRulesOf, type Visibility } from '../policies/visibility';
 import { getCanonicalSchema } from '../schemas/canonicalSchemas';
 import { isCanonicalOutput, schemaErrorsOf } from './evaluation';
 import type { DiffPreviewReport } from './previewMapping';
@@ -33,7 +34,16 @@ function restrictError(error: MappingErrorInfo): MappingErrorInfo {
   return { code: error.code, message: WITHHELD_ERROR_MESSAGE, ...(error.position !== undefined ? { position: error.position } : {}), ...(error.jsonataCode ? { jsonataCode: error.jsonataCode } : {}) };
 }
 
-function restrictOutcome(outcome: OutcomeView, context: { domain: string; direction: MappingDirection; fields: ReadonlySet<string>; visibility: Visibility }): (OutcomeView & { withheldFields?: string[] }) | null {
+interface RestrictionContext {
+  domain: string;
+  direction: MappingDirection;
+  fields: ReadonlySet<string>;
+  visibility: Visibility;
+  /** The stored record's sensitive values, masked wherever they appear. */
+  secrets: readonly unknown[];
+}
+
+function restrictOutcome(outcome: OutcomeView, context: RestrictionContext): (OutcomeView & { withheldFields?: string[] }) | null {
   if (outcome === null) return null;
   if (!outcome.ok) return { ok: false, error: restrictError(outcome.error) };
   const output = outcome.output;
@@ -45,24 +55,29 @@ function restrictOutcome(outcome: OutcomeView, context: { domain: string; direct
     if (context.fields.has(field) && !invalid.has(field)) shown[field] = value;
     else withheld.push(context.fields.has(field) ? field : OUTSIDE_SCHEMA);
   }
-  const masked = maskRecord(shown, maskRulesOf(context.domain), context.visibility);
+  const masked = maskInValue(maskRecord(shown, maskRulesOf(context.domain), context.visibility), context.secrets);
   return { ok: true, output: masked, ...(withheld.length > 0 ? { withheldFields: [...new Set(withheld)] } : {}) };
 }
 
 /** The diff-preview report as `visibility` may see it (unchanged for roles that may see raw payloads). */
-export function presentDiffPreview(report: DiffPreviewReport, context: { domain: string; direction: MappingDirection; visibility: Visibility }): DiffPreviewReport & { isRestricted: boolean } {
+export function presentDiffPreview(
+  report: DiffPreviewReport,
+  context: { domain: string; direction: MappingDirection; visibility: Visibility; sensitiveValuesOf?: (sourceRecordId: string) => readonly unknown[] },
+): DiffPreviewReport & { isRestricted: boolean } {
   if (context.visibility.canSeeRawPayloads) return { ...report, isRestricted: false };
   const properties = isCanonicalOutput(context) ? getCanonicalSchema(context.domain).schema.properties : undefined;
   const fields = new Set(isObject(properties) ? Object.keys(properties) : []);
-  const restrictionContext = { ...context, fields };
   return {
     ...report,
     isRestricted: true,
-    items: report.items.map((item) => ({
-      ...item,
-      published: restrictOutcome(item.published, restrictionContext),
-      draft: restrictOutcome(item.draft, restrictionContext),
-      changedFields: [...new Set(item.changedFields.map((path) => (path === '' || fields.has(path.split(/[.[]/)[0]) ? path : OUTSIDE_SCHEMA)))],
-    })),
+    items: report.items.map((item) => {
+      const restriction: RestrictionContext = { ...context, fields, secrets: context.visibility.canSeeSensitive ? [] : (context.sensitiveValuesOf?.(item.sourceRecordId) ?? []) };
+      return {
+        ...item,
+        published: restrictOutcome(item.published, restriction),
+        draft: restrictOutcome(item.draft, restriction),
+        changedFields: [...new Set(item.changedFields.map((path) => (path === '' || fields.has(path.split(/[.[]/)[0]) ? path : OUTSIDE_SCHEMA)))],
+      };
+    }),
   };
 }

@@ -150,17 +150,37 @@ export function maskDeep(value: unknown, rules: MaskRules, visibility: Pick<Visi
   return walk(value);
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A pattern finding `secret` in text even when written with separators (`274819365` in `27-4819365`). */
+function secretPattern(secret: string): RegExp {
+  const characters = [...secret.replace(/[\s-]/g, '')].map(escapeRegExp);
+  return new RegExp(characters.join('[\\s.-]?'), 'g');
+}
+
 /**
- * Masks sensitive values quoted in free text written by the system (task notes such as
- * `Trusted sources disagree on taxId: erp "123456789", …`): every value of `values` found in the text.
+ * Masks sensitive values quoted in free text: task notes written by the system (`Trusted sources
+ * disagree on taxId: erp "274819365", …`), or a draft mapping's output that copies the payload. Each
+ * secret is found with or without separators and replaced by its masked form.
  */
 export function maskInText(text: string, secrets: readonly unknown[]): string {
   let out = text;
   for (const secret of secrets) {
     if (typeof secret !== 'string' && typeof secret !== 'number') continue;
     const plain = String(secret);
-    if (plain.length < 4) continue;
-    out = out.split(plain).join(String(maskValue(plain)));
+    if (plain.replace(/[\s-]/g, '').length < 5) continue;
+    out = out.replace(secretPattern(plain), (found) => String(maskValue(found)));
   }
   return out;
+}
+
+/** `maskInText` on every string inside a JSON value. */
+export function maskInValue(value: unknown, secrets: readonly unknown[]): unknown {
+  if (secrets.length === 0) return value;
+  if (typeof value === 'string') return maskInText(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => maskInValue(item, secrets));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [maskInText(key, secrets), maskInValue(item, secrets)]));
+  return value;
 }

@@ -26,7 +26,9 @@ import { findPublishedVersion, listMappings, listVersions, requireMapping, requi
 import { saveMappingDraft } from '../../mappings/saveMappingDraft';
 import type { MappingDirection } from '../../mappings/types';
 import type { Principal } from '../../policies/abilities';
-import { visibilityOf } from '../../policies/visibility';
+import { maskRulesOf, visibilityOf } from '../../policies/visibility';
+import { getSourceRecordsByIds } from '../../golden/queries';
+import type { AppServices } from '../../services';
 
 const PATH = '/mappings/:source/:domain';
 const TAGS = ['mappings'];
@@ -37,6 +39,14 @@ function keyOf(params: { source: string; domain: string }, query: { direction?: 
 
 function authorOf(principal: Principal) {
   return { keyId: principal.keyId, name: principal.name, role: principal.role };
+}
+
+/** The stored sensitive values (e.g. taxId) of source records, by record id. */
+async function sensitiveValuesOfRecords(services: AppServices, input: { domain: string; ids: string[] }): Promise<Map<string, unknown[]>> {
+  const attributes = [...maskRulesOf(input.domain).keys()];
+  if (attributes.length === 0) return new Map();
+  const records = await getSourceRecordsByIds(services, { ids: input.ids });
+  return new Map(records.map((record) => [record._id, attributes.map((attribute) => record.canonical[attribute]).filter((value) => value !== undefined && value !== null)]));
 }
 
 /** Mappings carry samples and tests, previews carry payloads: more than the default JSON limit allows. */
@@ -207,7 +217,9 @@ export const mappingRoutes = [
     handler: async ({ services, params, query, body, principal }) => {
       const key = keyOf(params, query);
       const report = await diffPreview(services, { key, limit: body.limit ?? 200 });
-      return { body: presentDiffPreview(report, { domain: key.domain, direction: key.direction, visibility: visibilityOf(principal) }) };
+      const visibility = visibilityOf(principal);
+      const sensitiveValues = visibility.canSeeSensitive ? new Map<string, unknown[]>() : await sensitiveValuesOfRecords(services, { domain: key.domain, ids: report.items.map((item) => item.sourceRecordId) });
+      return { body: presentDiffPreview(report, { domain: key.domain, direction: key.direction, visibility, sensitiveValuesOf: (id) => sensitiveValues.get(id) ?? [] }) };
     },
   }),
 ];
