@@ -8,6 +8,7 @@ import { UnauthorizedError } from '../errors';
 import { authorize } from '../policies/abilities';
 import type { Principal } from '../policies/abilities';
 import { authenticateApiKey } from '../commands/apiKeys/authenticateApiKey';
+import { presentErrorFor } from '../presenters/errorDetails';
 import type { AppServices } from '../services';
 import { AuthThrottle } from './authThrottle';
 import { readJsonBody, requireMediaType } from './body';
@@ -74,7 +75,13 @@ export function buildRouter(routes: AnyRoute[], services: AppServices): Router {
         validatePart({ part: 'body', schema: route.body, value: body ?? {} });
         body = body ?? {};
       }
-      const result = await route.handler({ params, query, body, principal, services, ctx, requestId: String(ctx.state.requestId) });
+      let result;
+      try {
+        result = await route.handler({ params, query, body, principal, services, ctx, requestId: String(ctx.state.requestId) });
+      } catch (error) {
+        // A 409's current state (golden record, task) leaves presented for this caller.
+        throw presentErrorFor(error, principal);
+      }
       if (result) {
         ctx.status = result.status ?? (result.body === undefined ? 204 : 200);
         if (result.headers) ctx.set(result.headers);

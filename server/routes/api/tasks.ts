@@ -17,8 +17,8 @@ import {
   taskListQuerySchema,
   type TaskView,
 } from '../../contracts/stewardship';
-import { loadSurvivorshipConfig } from '../../golden/survivorshipConfig';
-import { canSeeSensitive, presentGolden } from '../../golden/goldenPresenter';
+import { goldenPresentOptions, presentGolden } from '../../golden/goldenPresenter';
+import { visibilityOf } from '../../policies/visibility';
 import { defineRoute } from '../../http/route';
 import { presentJob } from '../../jobs/jobPresenter';
 import type { Principal } from '../../policies/abilities';
@@ -49,15 +49,8 @@ function actorOf(principal: Principal) {
 /** Presents tasks for a caller: candidate explanations from the golden records as shown; sensitive values masked for roles that may not see them. */
 async function presentTasks(services: Pick<AppServices, 'store'>, tasks: readonly TaskDocument[], principal: Principal): Promise<TaskView[]> {
   const explanations = await explainCandidatesAsShown({ store: services.store, tasks });
-  return tasks.map((task) => {
-    let maskedAttributes: ReturnType<typeof loadSurvivorshipConfig>['maskedAttributes'] = [];
-    try {
-      maskedAttributes = loadSurvivorshipConfig(task.domain).maskedAttributes;
-    } catch {
-      // A task of a domain without valid rules still shows; nothing is configured as sensitive there.
-    }
-    return presentTask(task, { maskedAttributes, canSeeSensitive: canSeeSensitive(principal), explanations: explanations.get(task._id) });
-  });
+  const visibility = visibilityOf(principal);
+  return tasks.map((task) => presentTask(task, { visibility, explanations: explanations.get(task._id) }));
 }
 
 async function present(services: Pick<AppServices, 'store'>, task: TaskDocument, principal: Principal): Promise<TaskView> {
@@ -179,7 +172,7 @@ export const taskRoutes = [
         taskId: params.id, expectedVersion: body.expectedVersion, candidateGoldenId: body.candidateGoldenId, goldenVersions: body.goldenVersions,
         survivor: body.survivor, attributes: body.attributes as Record<string, { sourceRecordId?: string; value?: unknown }> | undefined, reason: body.reason, actor: actorOf(principal),
       });
-      const options = { config: loadSurvivorshipConfig(result.golden.domain), canSeeSensitive: canSeeSensitive(principal) };
+      const options = goldenPresentOptions(result.golden.domain, principal);
       return { body: { task: await present(services, result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }), retired: presentGolden(result.merge.retired, options) } };
     },
   }),
@@ -227,7 +220,7 @@ export const taskRoutes = [
         taskId: params.id, expectedVersion: body.expectedVersion, sourceRecordId: body.sourceRecordId, value: body.value, hasValue: 'value' in body,
         goldenVersion: body.goldenVersion, reason: body.reason, actor: actorOf(principal),
       });
-      const options = { config: loadSurvivorshipConfig(result.golden.domain), canSeeSensitive: canSeeSensitive(principal) };
+      const options = goldenPresentOptions(result.golden.domain, principal);
       return { body: { task: await present(services, result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }) } };
     },
   }),
