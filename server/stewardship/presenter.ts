@@ -45,6 +45,16 @@ export function presentTask(task: TaskDocument, options: TaskPresentOptions = {}
     ...(task.band !== undefined ? { band: task.band } : {}),
     ...(task.values ? { values: task.values.map((v) => ({ ...v, value: maskIf(v.value, attributeRule) })) } : {}),
     ...(task.exception ? { exception: { ...task.exception } } : {}),
+    ...(task.members
+      ? {
+          members: task.members.map((m) => ({
+            goldenId: m.goldenId,
+            records: m.records.map((r) => ({ ...r, identifiers: Object.fromEntries(Object.entries(r.identifiers).map(([name, value]) => [name, maskIf(value, rules.get(name))])) })),
+          })),
+        }
+      : {}),
+    ...(task.edges ? { edges: task.edges.map((e) => ({ ...e, explanation: maskExplanation(e.explanation, rules) })) } : {}),
+    ...(task.absorbedInto ? { absorbedInto: task.absorbedInto } : {}),
     comments: task.comments.map((c) => ({ ...c })),
     history: task.history.map((h) => ({ ...h })),
     createdAt: task.createdAt,
