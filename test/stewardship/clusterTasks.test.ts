@@ -12,7 +12,7 @@ import type { TaskView } from '../../server/contracts/stewardship';
 import { NOT_A_MATCH, TASKS } from '../../server/golden';
 import type { NotAMatchDocument, TaskDocument } from '../../server/stewardship';
 import { ERP_VENDOR_EXPRESSION, ingest, publishMapping, startIngestServer, toCsv } from '../support/factories/ingest';
-import { auditEntries, getTask } from '../support/factories/stewardship';
+import { auditEntries, getTask, sync } from '../support/factories/stewardship';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -257,5 +257,49 @@ describe('deciding cluster tasks', () => {
     expect(response.body.pairs).toBe(2);
     expect(response.body.golden.sourceRecordIds.sort()).toEqual([members[0].sourceRecordId, members[2].sourceRecordId].sort());
     expect((await getSupplier(members[1].goldenId)).sourceRecordIds).toEqual([members[1].sourceRecordId]);
+  });
+});
+
+describe('keeping cluster tasks true', () => {
+  test('members merged elsewhere leave the cluster; when fewer than two are left it closes itself', async () => {
+    const members = await ingestVendors('erp', [{ name: 'Olympus America Inc.' }, { name: 'OLYMPUS AMERICA' }, { name: 'Olympus America, Inc' }]);
+    const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
+    expect(memberIds(task)).toHaveLength(3);
+    const merge = (survivor: string, other: string) => server.request('POST', `/api/v1/golden/supplier/${survivor}/merge`, { key: steward, body: { otherId: other, reason: 'merged from the golden record page' } });
+    expect((await merge(members[0].goldenId, members[1].goldenId)).status).toBe(200);
+    await sync(server);
+    const narrowed = await getTask(server, task.id);
+    expect(narrowed).toMatchObject({ status: 'open', version: task.version + 1 });
+    expect(memberIds(narrowed)).toEqual([members[0].goldenId, members[2].goldenId].sort());
+    expect(narrowed.history.at(-1)).toMatchObject({ by: 'system', action: 'members-changed' });
+
+    expect((await merge(members[0].goldenId, members[2].goldenId)).status).toBe(200);
+    await sync(server);
+    expect(await getTask(server, task.id)).toMatchObject({ status: 'closed', resolution: 'auto-closed' });
+  });
+
+  test('a pairwise task raised before cluster review was switched on is absorbed into the cluster task, with a pointer', async () => {
+    const current = await server.request<{ published: { rules: Record<string, unknown> & { version: string } } }>('GET', '/api/v1/matching/rules/supplier');
+    const { clusterReview, ...withoutClusters } = current.body.published.rules;
+    const publish = async (rules: Record<string, unknown>) => {
+      expect((await server.request('PUT', '/api/v1/matching/rules/supplier', { body: { rules } })).status).toBe(200);
+      expect((await server.request('POST', '/api/v1/matching/rules/supplier/publish', { body: {} })).status).toBe(201);
+    };
+    await publish({ ...withoutClusters, version: 'supplier-test-no-clusters' });
+    const [first, second] = await ingestVendors('erp', [{ name: 'Karl Storz Endoscopy-America, Inc.' }, { name: 'KARL STORZ ENDOSCOPY AMERICA' }]);
+    const store = server.running.services.store;
+    const pairwise = await store.collection<TaskDocument>(TASKS).findOne({ type: 'potential-match', status: 'open', 'subject.goldenId': second.goldenId });
+    expect(pairwise?.candidates?.map((c) => c.goldenId)).toEqual([first.goldenId]);
+    expect(await clusterTaskOf(first.goldenId)).toBeUndefined();
+
+    await publish({ ...withoutClusters, clusterReview, version: 'supplier-test-clusters-again' });
+    const [third] = await ingestVendors('ap', [{ name: 'Karl Storz Endoscopy America Inc' }]);
+    const cluster = (await clusterTaskOf(third.goldenId)) as TaskView;
+    expect(memberIds(cluster)).toEqual([first.goldenId, second.goldenId, third.goldenId].sort());
+    const absorbed = await getTask(server, pairwise?._id as string);
+    expect(absorbed).toMatchObject({ status: 'closed', resolution: 'absorbed', absorbedInto: cluster.id });
+    const trail = await auditEntries(server, `goldenId=${second.goldenId}&action=task.absorb`);
+    expect(trail).toHaveLength(1);
+    expect(trail[0]).toMatchObject({ actor: { keyId: 'system', rule: 'stewardship:cluster-review' }, after: { resolution: 'absorbed', absorbedInto: cluster.id } });
   });
 });
