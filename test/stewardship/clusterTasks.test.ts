@@ -302,4 +302,24 @@ describe('keeping cluster tasks true', () => {
     expect(trail).toHaveLength(1);
     expect(trail[0]).toMatchObject({ actor: { keyId: 'system', rule: 'stewardship:cluster-review' }, after: { resolution: 'absorbed', absorbedInto: cluster.id } });
   });
+
+  test('the re-match job raises the cluster task for records matched before cluster review was switched on', async () => {
+    const current = await server.request<{ published: { rules: Record<string, unknown> & { version: string } } }>('GET', '/api/v1/matching/rules/supplier');
+    const { clusterReview, ...withoutClusters } = current.body.published.rules;
+    const publish = async (rules: Record<string, unknown>) => {
+      expect((await server.request('PUT', '/api/v1/matching/rules/supplier', { body: { rules } })).status).toBe(200);
+      expect((await server.request('POST', '/api/v1/matching/rules/supplier/publish', { body: {} })).status).toBe(201);
+    };
+    await publish({ ...withoutClusters, version: 'supplier-test-no-clusters-2' });
+    const [first, second] = await ingestVendors('erp', [{ name: 'Cook Medical Incorporated' }, { name: 'COOK MEDICAL INC' }]);
+    expect(await clusterTaskOf(first.goldenId)).toBeUndefined();
+    await publish({ ...withoutClusters, clusterReview, version: 'supplier-test-clusters-again-2' });
+    const started = await server.request<{ id: string }>('POST', '/api/v1/matching/supplier/rematch', { body: { reason: 'cluster review switched on' } });
+    expect(started.status, started.text).toBe(202);
+    await server.running.services.jobs.waitFor(started.body.id);
+    const cluster = await clusterTaskOf(first.goldenId);
+    expect(memberIds(cluster)).toEqual([first.goldenId, second.goldenId].sort());
+    const store = server.running.services.store;
+    expect(await store.collection<TaskDocument>(TASKS).find({ type: 'potential-match', status: 'open', 'subject.goldenId': { $in: [first.goldenId, second.goldenId] } })).toEqual([]);
+  });
 });
