@@ -18,6 +18,7 @@ async function targetIdsOf(services: Pick<AppServices, 'store'>, goldenId: strin
   const about = [
     ...(await tasks.find({ 'subject.goldenId': goldenId }, { projection: { _id: 1 } })),
     ...(await tasks.find({ 'candidates.goldenId': goldenId }, { projection: { _id: 1 } })),
+    ...(await tasks.find({ 'members.goldenId': goldenId }, { projection: { _id: 1 } })),
   ];
   return [goldenId, ...new Set(about.map((t) => t._id))];
 }

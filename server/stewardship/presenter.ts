@@ -47,6 +47,16 @@ export function presentTask(task: TaskDocument, options: TaskPresentOptions = {}
     ...(task.band !== undefined ? { band: task.band } : {}),
     ...(task.values ? { values: task.values.map((v) => ({ ...v, value: maskSensitive(v.value, attributeRule) })) } : {}),
     ...(task.exception ? { exception: { ...task.exception } } : {}),
+    ...(task.members
+      ? {
+          members: task.members.map((m) => ({
+            goldenId: m.goldenId,
+            records: m.records.map((r) => ({ ...r, identifiers: Object.fromEntries(Object.entries(r.identifiers).map(([name, value]) => [name, maskSensitive(value, rules.get(name))])) })),
+          })),
+        }
+      : {}),
+    ...(task.edges ? { edges: task.edges.map((e) => ({ ...e, explanation: maskExplanation(e.explanation, rules, visibility) })) } : {}),
+    ...(task.absorbedInto ? { absorbedInto: task.absorbedInto } : {}),
     comments: task.comments.map((c) => ({ ...c, text: text(c.text) })),
     history: task.history.map((h) => ({ ...h, ...(h.note !== undefined ? { note: text(h.note) } : {}) })),
     createdAt: task.createdAt,

@@ -4,6 +4,7 @@
  * the steward read (`expectedVersion`) and answers 409 with the current task when it moved on.
  */
 import {
+  acceptClusterBodySchema,
   assignBodySchema,
   bulkBodySchema,
   commentBodySchema,
@@ -11,7 +12,9 @@ import {
   notAMatchBodySchema,
   overrideTaskBodySchema,
   priorityBodySchema,
+  rejectClusterBodySchema,
   skipBodySchema,
+  splitClusterBodySchema,
   taskCountsQuerySchema,
   taskIdParamsSchema,
   taskListQuerySchema,
@@ -24,6 +27,7 @@ import { presentJob } from '../../jobs/jobPresenter';
 import type { Principal } from '../../policies/abilities';
 import type { AppServices } from '../../services';
 import {
+  acceptCluster,
   assignTask,
   commentOnTask,
   countTasks,
@@ -31,10 +35,12 @@ import {
   mergeTask,
   presentTask,
   rejectCandidates,
+  rejectCluster,
   requireTask,
   resolveConflict,
   setTaskPriority,
   skipTask,
+  splitCluster,
   startBulkAction,
   explainCandidatesAsShown,
   type TaskDocument,
@@ -188,6 +194,56 @@ export const taskRoutes = [
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => {
       const result = await rejectCandidates(services, { taskId: params.id, expectedVersion: body.expectedVersion, candidateGoldenIds: body.candidateGoldenIds, reason: body.reason, actor: actorOf(principal) });
+      return { body: { task: await present(services, result.task, principal), pairs: result.pairs } };
+    },
+  }),
+  defineRoute({
+    operationId: 'acceptClusterTask',
+    method: 'post',
+    path: '/tasks/:id/accept-cluster',
+    summary: 'Accept a cluster task: merge every member into one golden record',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: acceptClusterBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => {
+      const result = await acceptCluster(services, { taskId: params.id, expectedVersion: body.expectedVersion, survivorGoldenId: body.survivorGoldenId, goldenVersions: body.goldenVersions, reason: body.reason, actor: actorOf(principal) });
+      const options = goldenPresentOptions(result.golden.domain, principal);
+      return { body: { task: await present(services, result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }), retiredIds: result.retiredIds } };
+    },
+  }),
+  defineRoute({
+    operationId: 'splitClusterTask',
+    method: 'post',
+    path: '/tasks/:id/split',
+    summary: 'Split members off a cluster task (not a match with every member that stays); the rest stays a cluster, or merges with mergeRest',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: splitClusterBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => {
+      const result = await splitCluster(services, {
+        taskId: params.id, expectedVersion: body.expectedVersion, goldenIds: body.goldenIds, mergeRest: body.mergeRest, survivorGoldenId: body.survivorGoldenId,
+        goldenVersions: body.goldenVersions, reason: body.reason, actor: actorOf(principal),
+      });
+      const golden = result.golden ? presentGolden(result.golden, { ...goldenPresentOptions(result.golden.domain, principal), includeLineage: true }) : undefined;
+      return { body: { task: await present(services, result.task, principal), pairs: result.pairs, ...(golden ? { golden } : {}), retiredIds: result.retiredIds } };
+    },
+  }),
+  defineRoute({
+    operationId: 'rejectClusterTask',
+    method: 'post',
+    path: '/tasks/:id/reject',
+    summary: 'Reject a cluster task: not a match between every two members',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: rejectClusterBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => {
+      const result = await rejectCluster(services, { taskId: params.id, expectedVersion: body.expectedVersion, reason: body.reason, actor: actorOf(principal) });
       return { body: { task: await present(services, result.task, principal), pairs: result.pairs } };
     },
   }),
