@@ -116,10 +116,10 @@ const score = (s: PairwiseScore): string => `${s.precision.toFixed(3)} / ${s.rec
 const counts = (s: PairwiseScore): string => `(${s.truePositives}/${s.falsePositives}/${s.falseNegatives})`;
 
 function printTable(rows: Row[], extra?: (row: Row) => string, extraHeader = ''): void {
-  console.log(`domain    records  golden  tasks  auto-merge P / R / F1  (TP/FP/FN)       + review P / R / F1    (TP/FP/FN)       ${extraHeader}`);
+  console.log(`domain    records  golden  tasks  auto-merge P / R / F1  (TP/FP/FN)       + review P / R / F1    (TP/FP/FN)       ${extraHeader}`.trimEnd());
   for (const r of rows) {
     console.log(
-      `${r.domain.padEnd(9)} ${String(r.records).padStart(7)} ${String(r.goldens).padStart(7)} ${String(r.tasks).padStart(6)}  ${score(r.autoMerge)}  ${counts(r.autoMerge).padEnd(15)}  ${score(r.withReview)}  ${counts(r.withReview).padEnd(15)}  ${extra ? extra(r) : ''}`,
+      `${r.domain.padEnd(9)} ${String(r.records).padStart(7)} ${String(r.goldens).padStart(7)} ${String(r.tasks).padStart(6)}  ${score(r.autoMerge)}  ${counts(r.autoMerge).padEnd(15)}  ${score(r.withReview)}  ${counts(r.withReview).padEnd(15)}  ${extra ? extra(r) : ''}`.trimEnd(),
     );
   }
 }

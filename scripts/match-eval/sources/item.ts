@@ -84,7 +84,7 @@ export const ITEM_FAMILIES: ItemFamily[] = [
       { source: 'lawson', d: 'SUT MONOCRYL {s} PS-2 18IN UNDY', m: 'ETHICON', p: '{part}', u: 'BX' },
       { source: 'sap', d: 'SUTURE MONOCRYL {s} PS2 18" UNDYED', m: 'JOHNSON & JOHNSON', p: '{part}', g: 13, u: 'BX' },
       { source: 'cdm', d: 'HC SUT MONOCRYL {s} PS-2' },
-      { source: 'epic-supply', d: 'Suture, Monocryl, {s}, PS-2 Cutting Needle, 18 in, Undyed', m: 'J&J', p: '{part}' },
+      { source: 'epic-supply', d: 'Suture, Monocryl, {s}, PS-2 Cutting Needle, 18 in, Undyed', m: 'J&J', p: '{part}', g: 14 },
     ],
   },
   {
@@ -178,7 +178,7 @@ export const ITEM_FAMILIES: ItemFamily[] = [
       { source: 'lawson', d: 'GLOVE EXAM NITRILE PF {s} 100/BX', m: 'HALYARD', p: '{part}', u: 'BX' },
       { source: 'peoplesoft', d: 'NITRILE EXAM GLOVE POWDER FREE {w} 100 PER BOX', m: 'O&M HALYARD INC', u: 'BX' },
       { source: 'sap', d: 'GLV EXAM PURPLE NITRILE PF {s} BX/100', m: 'HALYARD HEALTH', p: '{part}', g: 12, u: 'BX' },
-      { source: 'epic-supply', d: 'Glove, Exam, Purple Nitrile, Powder-Free, {e}', m: 'Halyard Health, Inc.', p: '{part}' },
+      { source: 'epic-supply', d: 'Glove, Exam, Purple Nitrile, Powder-Free, {e}', m: 'Halyard Health, Inc.', p: '{part}', g: 14 },
       { source: 'cdm', d: 'HC GLOVE NITRILE EXAM {s}', only: ['glove-nitrile-md', 'glove-nitrile-lg'] },
     ],
   },
