@@ -163,6 +163,9 @@ export function presentChange(change: ChangeDocument): ChangeView {
     ...(typeof change.cause === 'string' ? { cause: change.cause } : {}),
     ...(typeof change.mergedInto === 'string' ? { mergedInto: change.mergedInto } : {}),
     ...(Array.isArray(change.changedAttributes) ? { changedAttributes: change.changedAttributes as string[] } : {}),
+    // Entries written before these fields existed have neither.
+    ...(change.previousVersion !== undefined ? { previousVersion: change.previousVersion } : {}),
+    ...(Array.isArray(change.changedPaths) ? { changedPaths: change.changedPaths } : {}),
   };
 }
 

@@ -17,6 +17,8 @@ export function errorHandler(logger: Logger) {
       let envelope: ErrorEnvelope;
       if (error instanceof AppError) {
         envelope = { error: { status: error.status, code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}), requestId } };
+        const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+        if (typeof retryAfter === 'number') ctx.set('Retry-After', String(retryAfter));
       } else {
         logger.error('unhandled error', { requestId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
         envelope = { error: { status: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred. It has been logged; quote the request id when reporting it.', requestId } };

@@ -1,13 +1,15 @@
 /** What leaves the server about tasks: never the stored document raw; sensitive values masked for readers who may not see them. */
-import type { TaskView } from '../contracts/stewardship';
+import type { TaskCandidateView, TaskView } from '../contracts/stewardship';
 import { isSsnLike, maskValue } from '../golden/goldenPresenter';
-import type { TaskDocument } from './types';
+import type { TaskCandidate, TaskDocument } from './types';
 
 export interface TaskPresentOptions {
   /** Attributes configured as sensitive for the task's domain (survivorship `maskedAttributes`). */
   maskedAttributes?: ReadonlyArray<{ attribute: string; when: 'always' | 'ssnLike' }>;
   /** Admins and stewards see values unmasked (they decide on them). */
   canSeeSensitive?: boolean;
+  /** Candidate golden id → explanation computed from the golden records as shown (`explainCandidatesAsShown`). */
+  explanations?: ReadonlyMap<string, unknown>;
 }
 
 function maskIf(value: unknown, rule: { when: 'always' | 'ssnLike' } | undefined): unknown {
@@ -22,6 +24,12 @@ function maskExplanation(explanation: unknown, rules: Map<string, { when: 'alway
     return rule ? { ...c, a: maskIf(c.a, rule), b: maskIf(c.b, rule) } : c;
   });
   return { ...explanation, comparators };
+}
+
+function presentCandidate(candidate: TaskCandidate, rules: Map<string, { when: 'always' | 'ssnLike' }>, asShown: unknown): TaskCandidateView {
+  const base = { goldenId: candidate.goldenId, score: candidate.score, band: candidate.band };
+  if (asShown === undefined) return { ...base, explanation: maskExplanation(candidate.explanation, rules), explanationBasis: 'match-decision' };
+  return { ...base, explanation: maskExplanation(asShown, rules), explanationBasis: 'golden-records', decisionExplanation: maskExplanation(candidate.explanation, rules) };
 }
 
 /** The API view of a task. */
@@ -40,7 +48,7 @@ export function presentTask(task: TaskDocument, options: TaskPresentOptions = {}
     priority: task.priority,
     assignee: task.assignee ?? null,
     subject: { ...task.subject },
-    ...(task.candidates ? { candidates: task.candidates.map((c) => ({ goldenId: c.goldenId, score: c.score, band: c.band, explanation: maskExplanation(c.explanation, rules) })) } : {}),
+    ...(task.candidates ? { candidates: task.candidates.map((c) => presentCandidate(c, rules, options.explanations?.get(c.goldenId))) } : {}),
     ...(task.score !== undefined ? { score: task.score } : {}),
     ...(task.band !== undefined ? { band: task.band } : {}),
     ...(task.values ? { values: task.values.map((v) => ({ ...v, value: maskIf(v.value, attributeRule) })) } : {}),

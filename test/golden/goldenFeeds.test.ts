@@ -88,6 +88,9 @@ describe('change feed', () => {
     await server.request('PUT', `/api/v1/golden/item/${items[2].goldenId}/overrides/category`, { body: { value: 'Sutures', reason: 'classification' } });
     const next = await server.request<{ items: ChangeView[] }>('GET', `/api/v1/changes?after=${cursor ?? ''}`);
     expect(next.body.items).toEqual([expect.objectContaining({ type: 'updated', goldenId: items[2].goldenId, cause: 'override', changedAttributes: ['category'] })]);
+    expect(next.body.items[0].changedPaths).toEqual(['category']);
+    expect(next.body.items[0].previousVersion).toBe(next.body.items[0].version - 1);
+    expect(seen.filter((c) => c.type === 'created').every((c) => c.previousVersion === null && (c.changedPaths ?? []).includes('description'))).toBe(true);
 
     // A domain with no changes: nothing, but the cursor moves past the other domains' entries.
     const none = await server.request<{ items: ChangeView[]; nextCursor: string }>('GET', '/api/v1/changes?domain=account');
