@@ -4,6 +4,7 @@
  * the steward read (`expectedVersion`) and answers 409 with the current task when it moved on.
  */
 import {
+  acceptClusterBodySchema,
   assignBodySchema,
   bulkBodySchema,
   commentBodySchema,
@@ -11,19 +12,22 @@ import {
   notAMatchBodySchema,
   overrideTaskBodySchema,
   priorityBodySchema,
+  rejectClusterBodySchema,
   skipBodySchema,
+  splitClusterBodySchema,
   taskCountsQuerySchema,
   taskIdParamsSchema,
   taskListQuerySchema,
   type TaskView,
 } from '../../contracts/stewardship';
-import { loadSurvivorshipConfig } from '../../golden/survivorshipConfig';
-import { canSeeSensitive, presentGolden } from '../../golden/goldenPresenter';
+import { goldenPresentOptions, presentGolden } from '../../golden/goldenPresenter';
+import { visibilityOf } from '../../policies/visibility';
 import { defineRoute } from '../../http/route';
 import { presentJob } from '../../jobs/jobPresenter';
 import type { Principal } from '../../policies/abilities';
 import type { AppServices } from '../../services';
 import {
+  acceptCluster,
   assignTask,
   commentOnTask,
   countTasks,
@@ -31,10 +35,12 @@ import {
   mergeTask,
   presentTask,
   rejectCandidates,
+  rejectCluster,
   requireTask,
   resolveConflict,
   setTaskPriority,
   skipTask,
+  splitCluster,
   startBulkAction,
   explainCandidatesAsShown,
   type TaskDocument,
@@ -49,15 +55,8 @@ function actorOf(principal: Principal) {
 /** Presents tasks for a caller: candidate explanations from the golden records as shown; sensitive values masked for roles that may not see them. */
 async function presentTasks(services: Pick<AppServices, 'store'>, tasks: readonly TaskDocument[], principal: Principal): Promise<TaskView[]> {
   const explanations = await explainCandidatesAsShown({ store: services.store, tasks });
-  return tasks.map((task) => {
-    let maskedAttributes: ReturnType<typeof loadSurvivorshipConfig>['maskedAttributes'] = [];
-    try {
-      maskedAttributes = loadSurvivorshipConfig(task.domain).maskedAttributes;
-    } catch {
-      // A task of a domain without valid rules still shows; nothing is configured as sensitive there.
-    }
-    return presentTask(task, { maskedAttributes, canSeeSensitive: canSeeSensitive(principal), explanations: explanations.get(task._id) });
-  });
+  const visibility = visibilityOf(principal);
+  return tasks.map((task) => presentTask(task, { visibility, explanations: explanations.get(task._id) }));
 }
 
 async function present(services: Pick<AppServices, 'store'>, task: TaskDocument, principal: Principal): Promise<TaskView> {
@@ -179,7 +178,7 @@ export const taskRoutes = [
         taskId: params.id, expectedVersion: body.expectedVersion, candidateGoldenId: body.candidateGoldenId, goldenVersions: body.goldenVersions,
         survivor: body.survivor, attributes: body.attributes as Record<string, { sourceRecordId?: string; value?: unknown }> | undefined, reason: body.reason, actor: actorOf(principal),
       });
-      const options = { config: loadSurvivorshipConfig(result.golden.domain), canSeeSensitive: canSeeSensitive(principal) };
+      const options = goldenPresentOptions(result.golden.domain, principal);
       return { body: { task: await present(services, result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }), retired: presentGolden(result.merge.retired, options) } };
     },
   }),
@@ -195,6 +194,56 @@ export const taskRoutes = [
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => {
       const result = await rejectCandidates(services, { taskId: params.id, expectedVersion: body.expectedVersion, candidateGoldenIds: body.candidateGoldenIds, reason: body.reason, actor: actorOf(principal) });
+      return { body: { task: await present(services, result.task, principal), pairs: result.pairs } };
+    },
+  }),
+  defineRoute({
+    operationId: 'acceptClusterTask',
+    method: 'post',
+    path: '/tasks/:id/accept-cluster',
+    summary: 'Accept a cluster task: merge every member into one golden record',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: acceptClusterBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => {
+      const result = await acceptCluster(services, { taskId: params.id, expectedVersion: body.expectedVersion, survivorGoldenId: body.survivorGoldenId, goldenVersions: body.goldenVersions, reason: body.reason, actor: actorOf(principal) });
+      const options = goldenPresentOptions(result.golden.domain, principal);
+      return { body: { task: await present(services, result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }), retiredIds: result.retiredIds } };
+    },
+  }),
+  defineRoute({
+    operationId: 'splitClusterTask',
+    method: 'post',
+    path: '/tasks/:id/split',
+    summary: 'Split members off a cluster task (not a match with every member that stays); the rest stays a cluster, or merges with mergeRest',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: splitClusterBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => {
+      const result = await splitCluster(services, {
+        taskId: params.id, expectedVersion: body.expectedVersion, goldenIds: body.goldenIds, mergeRest: body.mergeRest, survivorGoldenId: body.survivorGoldenId,
+        goldenVersions: body.goldenVersions, reason: body.reason, actor: actorOf(principal),
+      });
+      const golden = result.golden ? presentGolden(result.golden, { ...goldenPresentOptions(result.golden.domain, principal), includeLineage: true }) : undefined;
+      return { body: { task: await present(services, result.task, principal), pairs: result.pairs, ...(golden ? { golden } : {}), retiredIds: result.retiredIds } };
+    },
+  }),
+  defineRoute({
+    operationId: 'rejectClusterTask',
+    method: 'post',
+    path: '/tasks/:id/reject',
+    summary: 'Reject a cluster task: not a match between every two members',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: rejectClusterBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => {
+      const result = await rejectCluster(services, { taskId: params.id, expectedVersion: body.expectedVersion, reason: body.reason, actor: actorOf(principal) });
       return { body: { task: await present(services, result.task, principal), pairs: result.pairs } };
     },
   }),
@@ -227,7 +276,7 @@ export const taskRoutes = [
         taskId: params.id, expectedVersion: body.expectedVersion, sourceRecordId: body.sourceRecordId, value: body.value, hasValue: 'value' in body,
         goldenVersion: body.goldenVersion, reason: body.reason, actor: actorOf(principal),
       });
-      const options = { config: loadSurvivorshipConfig(result.golden.domain), canSeeSensitive: canSeeSensitive(principal) };
+      const options = goldenPresentOptions(result.golden.domain, principal);
       return { body: { task: await present(services, result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }) } };
     },
   }),
