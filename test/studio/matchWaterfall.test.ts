@@ -105,6 +105,12 @@ describe('waterfall model', () => {
     expect(waterfall.isUnbalanced).toBe(true);
   });
 
+  test('a comparator the rules declare no levels for contributes 0 with a note', () => {
+    const explanation = readExplanation({ ...reviewExplanation, comparators: [{ name: 'anyGtin', score: 1, outcome: 'match', level: 'unlevelled', matchWeight: 0 }], matchWeight: -12 });
+    if (!isWaterfall(explanation)) throw new Error('expected a waterfall');
+    expect(waterfallOf(explanation).steps[1]).toMatchObject({ contribution: 0, note: 'no level declared: contributes 0' });
+  });
+
   test.each([
     [weightedExplanation, false],
     [{ ...reviewExplanation, model: 'weighted' }, false],
