@@ -82,6 +82,7 @@ function newDelivery(subscriptionId: string, message: PlannedMessage, at: string
     deliveredAt: null,
     parkedAt: message.failure ? at : null,
     latencyMs: null,
+    ...(typeof change.mergedInto === 'string' && change.type === 'retired' ? { mergedInto: change.mergedInto } : {}),
   };
 }
 
@@ -162,6 +163,7 @@ export class SyncDispatcher {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly inFlightBySubscription = new Map<string, number>();
   private readonly schedule: number[];
+  private hasReleasedLeases = false;
 
   constructor(
     private readonly services: Services,
@@ -197,6 +199,15 @@ export class SyncDispatcher {
 
   /** One round: fan out and start due sends for every active subscription. */
   async tick(): Promise<void> {
+    if (!this.hasReleasedLeases) {
+      // Only one process can open an embedded store: leases in it belong to a process that died
+      // (kill -9 mid-request). Release them now rather than after they expire. On MongoDB other
+      // servers may be alive, so leases run out by themselves.
+      if (this.services.store.kind === 'embedded') {
+        await this.services.store.collection<DeliveryDocument>(DELIVERIES).updateMany({ isOpen: true, leaseUntil: { $ne: null } }, { $set: { leaseUntil: null } });
+      }
+      this.hasReleasedLeases = true;
+    }
     const subscriptions = await subscriptionsCollection(this.services).find({ status: 'active' });
     if (subscriptions.length === 0) return;
     const allowList = await egressAllowList(this.services);
@@ -219,6 +230,8 @@ export class SyncDispatcher {
       // Only the oldest open delivery of a golden record may go; the rest of that record waits.
       if (heldRecords.has(delivery.goldenId)) continue;
       heldRecords.add(delivery.goldenId);
+      // A merge is one logical change: the retired record goes only after the survivor's earlier update.
+      if (delivery.mergedInto && heldRecords.has(delivery.mergedInto)) continue;
       if (delivery.status !== 'pending' || this.inFlight.has(delivery._id)) continue;
       if (delivery.nextAttemptAt && Date.parse(delivery.nextAttemptAt) > now) continue;
       if (delivery.leaseUntil && Date.parse(delivery.leaseUntil) > now) continue;

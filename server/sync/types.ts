@@ -109,5 +109,7 @@ export interface DeliveryDocument {
   deliveredAt: string | null;
   parkedAt: string | null;
   latencyMs: number | null;
+  /** On a retirement by merge: the survivor, whose earlier open deliveries go first. */
+  mergedInto?: string;
   [key: string]: unknown;
 }

@@ -156,6 +156,31 @@ describe('delivery', () => {
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
   });
 
+  test('a merge arrives as one logical change: the survivor update first, then the retired record pointing to it', async () => {
+    const survivor = await newItem({ manufacturer: { name: 'Medline Industries' } });
+    const other = await newItem({ manufacturer: { name: 'Medline Industries' } });
+    const sub = await subscribe({ events: ['merged', 'retired'] });
+    let survivorAnswered = 0;
+    receiver.respond = async (request) => {
+      const body = JSON.parse(request.body) as { data: { goldenId: string } };
+      // The survivor's receiver is slow: without the rule the retirement would overtake it.
+      if (body.data.goldenId === survivor.goldenId) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        survivorAnswered = Date.now();
+      }
+      return { status: 200 };
+    };
+    const merged = await server.request('POST', `/api/v1/golden/item/${survivor.goldenId}/merge`, { body: { otherId: other.goldenId, reason: 'same glove' } });
+    expect(merged.status, merged.text).toBe(200);
+    await waitFor('both events', () => eventsFor(sub.id).length === 2);
+    const [first, second] = eventsFor(sub.id).map((r) => JSON.parse(r.body) as { type: string; data: { goldenId: string; mergedInto?: string } });
+    expect(first).toMatchObject({ type: 'golden.merged', data: { goldenId: survivor.goldenId } });
+    expect(second).toMatchObject({ type: 'golden.retired', data: { goldenId: other.goldenId, mergedInto: survivor.goldenId } });
+    expect(survivorAnswered).toBeGreaterThan(0);
+    receiver.respond = () => ({ status: 200 });
+    await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
+  });
+
   test('a poison record is parked alone, holds back only its own later events, and bulk replay delivers it in order', async () => {
     const sub = await subscribe();
     let poisonId = '';
