@@ -51,6 +51,7 @@ describe('security headers and published files', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
+    await expectStillServing(server);
   });
 
   test('the docs page has no inline script: Swagger UI starts from a served file', async () => {
