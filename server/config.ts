@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_MAX_JSON_DEPTH } from './http/jsonDepth';
 
 export interface AppConfig {
   port: number;
@@ -23,6 +24,23 @@ export interface AppConfig {
   ingestBodyLimit: number;
   /** Mappings as code (`<source>/<domain>.jsonata`, `lookups/*.json`), loaded at start-up. */
   mappingsDir: string;
+  /** Runtime limits against hostile input (docs/MAPPING-RUNTIME.md, docs/INGEST.md). */
+  limits: RuntimeLimitsConfig;
+}
+
+export interface RuntimeLimitsConfig {
+  /** Deepest JSON nesting accepted in a request body or one ingested record (MDM_MAX_JSON_DEPTH). */
+  maxJsonDepth: number;
+  /** Mapping time per record (MDM_MAPPING_TIMEOUT_MS). */
+  mappingTimeoutMs: number;
+  /** Heap per mapping worker (MDM_MAPPING_WORKER_MEMORY_MB). */
+  mappingWorkerMemoryMb: number;
+  /** Total time of one preview or mapping test run (MDM_PREVIEW_BUDGET_MS). */
+  previewBudgetMs: number;
+  /** How long a claimed job stays owned without a heartbeat (MDM_JOB_LEASE_MS). */
+  jobLeaseMs: number;
+  /** Starts without progress after which a job is quarantined (MDM_JOB_MAX_ATTEMPTS). */
+  jobMaxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +100,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jsonBodyLimit: parseInteger({ name: 'MDM_JSON_BODY_LIMIT', raw: env.MDM_JSON_BODY_LIMIT, fallback: 1024 * 1024, min: 1024, max: 64 * 1024 * 1024 }, problems),
     ingestBodyLimit: parseInteger({ name: 'MDM_INGEST_BODY_LIMIT', raw: env.MDM_INGEST_BODY_LIMIT, fallback: 16 * 1024 * 1024, min: 1024, max: 256 * 1024 * 1024 }, problems),
     mappingsDir: path.resolve(env.MDM_MAPPINGS_DIR?.trim() || DEFAULT_MAPPINGS_DIR),
+    limits: {
+      maxJsonDepth: parseInteger({ name: 'MDM_MAX_JSON_DEPTH', raw: env.MDM_MAX_JSON_DEPTH, fallback: DEFAULT_MAX_JSON_DEPTH, min: 8, max: 1000 }, problems),
+      mappingTimeoutMs: parseInteger({ name: 'MDM_MAPPING_TIMEOUT_MS', raw: env.MDM_MAPPING_TIMEOUT_MS, fallback: 1000, min: 10, max: 60_000 }, problems),
+      mappingWorkerMemoryMb: parseInteger({ name: 'MDM_MAPPING_WORKER_MEMORY_MB', raw: env.MDM_MAPPING_WORKER_MEMORY_MB, fallback: 256, min: 32, max: 8192 }, problems),
+      previewBudgetMs: parseInteger({ name: 'MDM_PREVIEW_BUDGET_MS', raw: env.MDM_PREVIEW_BUDGET_MS, fallback: 10_000, min: 100, max: 600_000 }, problems),
+      jobLeaseMs: parseInteger({ name: 'MDM_JOB_LEASE_MS', raw: env.MDM_JOB_LEASE_MS, fallback: 30_000, min: 1000, max: 3_600_000 }, problems),
+      jobMaxAttempts: parseInteger({ name: 'MDM_JOB_MAX_ATTEMPTS', raw: env.MDM_JOB_MAX_ATTEMPTS, fallback: 3, min: 1, max: 100 }, problems),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

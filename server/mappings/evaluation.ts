@@ -19,7 +19,10 @@ export interface EvaluationRun {
   missingLookupTables: string[];
 }
 
-/** Parses, loads the referenced lookup tables and evaluates `expression` on every payload. */
+/**
+ * Parses, loads the referenced lookup tables and evaluates `expression` on every payload — on the
+ * runtime's interactive lane (own evaluator, lower priority, per-call time budget), never ahead of ingest.
+ */
 export async function evaluateExpression(
   services: Pick<AppServices, 'store' | 'mappingRuntime'>,
   input: { expression: string; cacheKey: string; payloads: unknown[] },
@@ -30,7 +33,7 @@ export async function evaluateExpression(
   const lookupTables = runtime.referencedLookupTables(input.expression);
   const lookups = await loadLookupTables(services, lookupTables);
   const missingLookupTables = lookupTables.filter((name) => !(name in lookups));
-  const outcomes = input.payloads.length === 0 ? [] : await runtime.evaluateBatch({ cacheKey: input.cacheKey, expression: input.expression, records: input.payloads, lookups });
+  const outcomes = input.payloads.length === 0 ? [] : await runtime.evaluateBatch({ cacheKey: input.cacheKey, expression: input.expression, records: input.payloads, lookups, lane: 'interactive' });
   return { syntaxError: null, outcomes, lookupTables, missingLookupTables };
 }
 
