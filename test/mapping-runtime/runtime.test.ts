@@ -320,3 +320,22 @@ describe('lanes: interactive calls have their own evaluator and a budget', () =>
     await expect(runtime.evaluateBatch({ cacheKey: 'x', expression: '1', records: [{}], signal: controller.signal })).rejects.toThrow('stopping');
   });
 });
+
+describe('a batch that cannot be sent never wedges the runtime', () => {
+  test('lookups too deep to serialise fail the batch records with MAPPING_INPUT_UNSUPPORTED; the next batch runs', async () => {
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 20_000; level++) deep = { a: deep };
+    const outcomes = await runtime.evaluateBatch({ cacheKey: 'deep-lookup', expression: '$lookup("t", "k")', records: [{}, {}], lookups: { t: { k: deep } } });
+    expect(outcomes.map(summarise)).toEqual([{ error: 'MAPPING_INPUT_UNSUPPORTED' }, { error: 'MAPPING_INPUT_UNSUPPORTED' }]);
+    const next = await runtime.evaluateBatch({ cacheKey: 'after-deep', expression: 'x + 1', records: [{ x: 1 }] });
+    expect(next.map(summarise)).toEqual([{ output: 2 }]);
+    expect(runtime.health().isReady).toBe(true);
+  });
+
+  test('a record too deep to serialise fails alone; its neighbours are evaluated', async () => {
+    let deep: unknown = 1;
+    for (let level = 0; level < 20_000; level++) deep = { a: deep };
+    const outcomes = await runtime.evaluateBatch({ cacheKey: 'deep-record', expression: 'x', records: [{ x: 1 }, { x: deep }, { x: 3 }] });
+    expect(outcomes.map(summarise)).toEqual([{ output: 1 }, { error: 'MAPPING_INPUT_UNSUPPORTED' }, { output: 3 }]);
+  });
+});
