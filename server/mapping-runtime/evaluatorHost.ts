@@ -23,8 +23,9 @@ export interface HostJob {
   request: HostEvaluate['request'];
   records: unknown[];
   outcomes: Array<RecordOutcome | undefined>;
-  deadline?: number;
+  /** Interactive calls: total evaluation time, counted from when the host first receives the call. */
   budgetMs?: number;
+  firstSentAt?: number;
 }
 
 interface Unit {
@@ -218,9 +219,10 @@ export function createEvaluatorHost(options: {
   }
 
   function send(unit: Unit): void {
-    const { deadline, budgetMs } = unit.job;
+    const { budgetMs } = unit.job;
+    const remainingMs = budgetMs === undefined ? undefined : budgetMs - (unit.job.firstSentAt === undefined ? 0 : Date.now() - unit.job.firstSentAt);
     // A re-run after a crash respects the interactive budget too (once the call has any outcome).
-    if (deadline !== undefined && Date.now() >= deadline && unit.job.outcomes.some((outcome) => outcome !== undefined)) {
+    if (remainingMs !== undefined && remainingMs <= 0 && unit.job.outcomes.some((outcome) => outcome !== undefined)) {
       return fail(unit, budgetExceeded(budgetMs ?? 0));
     }
     const unitId = nextUnitId++;
@@ -229,13 +231,14 @@ export function createEvaluatorHost(options: {
       unitId,
       request: unit.job.request,
       records: unit.indices.map((index) => unit.job.records[index]),
-      ...(unit.job.deadline !== undefined ? { deadline: unit.job.deadline, budgetMs: unit.job.budgetMs } : {}),
+      ...(remainingMs !== undefined ? { remainingMs: Math.max(0, remainingMs), budgetMs } : {}),
     };
     try {
       // Serialisation happens synchronously here; a record too deep to serialise throws before anything is sent.
       (child as ChildProcess).send(message);
       inFlight.set(unitId, unit);
       sentAt.set(unitId, Date.now());
+      unit.job.firstSentAt ??= Date.now();
     } catch {
       if (unit.indices.length > 1) queue.unshift(...singles(unit));
       else fail(unit, UNSENDABLE);

@@ -30,7 +30,7 @@ const pool = createWorkerPool({ size: init.poolSize, limits: init.limits, logger
 async function evaluate(message: HostEvaluate): Promise<WireOutcome[]> {
   const outcomes = new Array<WireOutcome | undefined>(message.records.length);
   const { request, records } = message;
-  if (message.deadline === undefined) {
+  if (message.remainingMs === undefined) {
     const runs: Array<Promise<void>> = [];
     for (let start = 0; start < records.length; start += CHUNK_SIZE) {
       const pending: number[] = [];
@@ -39,10 +39,11 @@ async function evaluate(message: HostEvaluate): Promise<WireOutcome[]> {
     }
     await Promise.all(runs);
   } else {
-    // Interactive lane: one record at a time so the budget is checked between records. The first
-    // record always runs, so a call that waited (for a starting evaluator, say) still makes progress.
+    // Interactive lane: one record at a time so the budget is checked between records. The clock starts
+    // here, so starting an evaluator does not eat a preview's budget; the first record always runs.
+    const deadline = Date.now() + message.remainingMs;
     for (let index = 0; index < records.length; index++) {
-      if (index > 0 && Date.now() >= message.deadline) outcomes[index] = { ok: false, error: budgetExceeded(message.budgetMs ?? 0), durationMs: 0 };
+      if (index > 0 && Date.now() >= deadline) outcomes[index] = { ok: false, error: budgetExceeded(message.budgetMs ?? 0), durationMs: 0 };
       else await pool.run({ request, records, pending: [index], outcomes });
     }
   }

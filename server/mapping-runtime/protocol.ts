@@ -67,8 +67,11 @@ export interface HostEvaluate {
   unitId: number;
   request: Omit<BatchRequest, 'type' | 'jobId' | 'records'>;
   records: unknown[];
-  /** Interactive lane: records run one at a time and those not started by this time (epoch ms) are not evaluated. */
-  deadline?: number;
+  /**
+   * Interactive lane: records run one at a time; after the first, those not started within `remainingMs`
+   * of the host receiving this message are not evaluated (`budgetMs` is the call's whole budget, for the message).
+   */
+  remainingMs?: number;
   budgetMs?: number;
 }
 

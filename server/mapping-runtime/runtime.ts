@@ -50,7 +50,7 @@ export function createMappingRuntime(options: MappingRuntimeOptions): MappingRun
       request: { cacheKey: input.cacheKey, expression: input.expression, lookups: input.lookups ?? {}, bindings: input.bindings ?? {} },
       records: input.records,
       outcomes: new Array<RecordOutcome | undefined>(input.records.length),
-      ...(budgetMs !== undefined ? { deadline: Date.now() + budgetMs, budgetMs } : {}),
+      ...(budgetMs !== undefined ? { budgetMs } : {}),
     };
     const host = lane === 'interactive' ? interactiveHost() : ingest;
     const run = host.run(
