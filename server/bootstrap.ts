@@ -38,6 +38,12 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
   try {
     await ensureCollections(store);
     const adminKeySource = await bootstrapAdminKey(store, config.adminKey);
+    if (adminKeySource.kind === 'revoked') {
+      logger.warn('MDM_ADMIN_KEY is revoked: it stays revoked and cannot sign in; set a new MDM_ADMIN_KEY or sign in with another admin key', {
+        keyId: adminKeySource.keyId,
+        revokedAt: adminKeySource.revokedAt,
+      });
+    }
     const metrics = new MetricsRegistry();
     const services = { config, store, logger, metrics } as AppServices;
     mappingRuntime = createMappingRuntime({ logger });

@@ -23,6 +23,10 @@ export interface AppConfig {
   ingestBodyLimit: number;
   /** Mappings as code (`<source>/<domain>.jsonata`, `lookups/*.json`), loaded at start-up. */
   mappingsDir: string;
+  /** Failed authentications from one client address within the window before it is throttled (429). */
+  authFailureLimit: number;
+  /** Length of the failed-authentication window, and of the block after it, in seconds. */
+  authFailureWindowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jsonBodyLimit: parseInteger({ name: 'MDM_JSON_BODY_LIMIT', raw: env.MDM_JSON_BODY_LIMIT, fallback: 1024 * 1024, min: 1024, max: 64 * 1024 * 1024 }, problems),
     ingestBodyLimit: parseInteger({ name: 'MDM_INGEST_BODY_LIMIT', raw: env.MDM_INGEST_BODY_LIMIT, fallback: 16 * 1024 * 1024, min: 1024, max: 256 * 1024 * 1024 }, problems),
     mappingsDir: path.resolve(env.MDM_MAPPINGS_DIR?.trim() || DEFAULT_MAPPINGS_DIR),
+    authFailureLimit: parseInteger({ name: 'MDM_AUTH_FAILURE_LIMIT', raw: env.MDM_AUTH_FAILURE_LIMIT, fallback: 10, min: 1, max: 100_000 }, problems),
+    authFailureWindowSeconds: parseInteger({ name: 'MDM_AUTH_FAILURE_WINDOW_SECONDS', raw: env.MDM_AUTH_FAILURE_WINDOW_SECONDS, fallback: 60, min: 1, max: 86_400 }, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -197,9 +197,18 @@ export type AuditQuery = FromSchema<typeof auditQuerySchema>;
 
 export interface TaskCandidateView {
   goldenId: string;
+  /** Score and band matching decided with (the new record against the candidate's best-scoring member). */
   score: number;
   band: string;
+  /**
+   * The explanation to show beside the records: with basis `golden-records`, computed when the task is
+   * read from the subject's and the candidate's golden attributes (the values the compare view shows)
+   * under the published rules; with basis `match-decision` (a golden record is gone), the stored one.
+   */
   explanation: unknown;
+  explanationBasis: 'golden-records' | 'match-decision';
+  /** With basis `golden-records`: the explanation stored when matching decided, for the record of why. */
+  decisionExplanation?: unknown;
 }
 
 export interface ClusterMemberView {

@@ -17,5 +17,7 @@ export type { SyncResult } from './taskSync';
 export { bulkTasksJob, startBulkAction, BULK_TASKS_JOB } from './bulkJob';
 export { queryAudit, presentAuditEntry } from './auditQueries';
 export { presentTask } from './presenter';
+export { explainCandidatesAsShown } from './candidateExplanations';
+export type { CandidateExplanations } from './candidateExplanations';
 export { requireTask, type StewardActor } from './taskStore';
 export { stewardshipCollections, STEWARDSHIP_STATE, CLUSTER_CLAIMS } from './collections';

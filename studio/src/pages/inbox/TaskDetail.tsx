@@ -133,7 +133,7 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
           {candidate === undefined ? (
             <p className="muted">The candidate records no longer exist (merged or retired since).</p>
           ) : (
-            <MatchCompare subject={subject} candidate={candidate} explanation={candidateView?.explanation} score={candidateView?.score} band={candidateView?.band} choices={choices} onChoose={isOpen && canAct ? setChoices : undefined} />
+            <MatchCompare subject={subject} candidate={candidate} explanation={candidateView?.explanation} explanationBasis={candidateView?.explanationBasis} decisionExplanation={candidateView?.decisionExplanation} score={candidateView?.score} band={candidateView?.band} choices={choices} onChoose={isOpen && canAct ? setChoices : undefined} />
           )}
         </>
       )}
