@@ -133,6 +133,21 @@ describe('raising cluster tasks', () => {
     // The records without a tax id are still reviewed together with one of the two companies.
     const plainTask = await clusterTaskOf(plain.goldenId);
     expect(memberIds(plainTask)).toContain(fourth.goldenId);
+    // Tax ids are sensitive: a steward sees them, an analyst sees them masked (members and evidence alike).
+    const taxIdsSeenBy = async (key?: string) => {
+      const view = await getTask(server, (plainTask as TaskView).id, key);
+      return {
+        members: view.members?.flatMap((m) => m.records.map((r) => r.identifiers.taxId)).filter(Boolean) as string[],
+        evidence: JSON.stringify(view.edges ?? []),
+      };
+    };
+    const seenBySteward = await taxIdsSeenBy(steward);
+    expect(seenBySteward.members).toHaveLength(1);
+    expect(['381239739', '382902424']).toContain(seenBySteward.members[0].replace('-', ''));
+    const seenByAnalyst = await taxIdsSeenBy(analyst);
+    expect(seenByAnalyst.members).toHaveLength(1);
+    expect(seenByAnalyst.members[0]).not.toBe(seenBySteward.members[0]);
+    expect(seenByAnalyst.evidence).not.toMatch(/38-?1239739|38-?2902424/);
   });
 
   test('two ingests building the same cluster at once open one task', async () => {
