@@ -88,6 +88,12 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
     if (!subject) continue;
     for (const candidate of task.candidates ?? []) for (const member of membersOf.get(candidate.goldenId) ?? []) if (member !== subject) reviewPairs.add(pairKey(subject, member));
   }
+  // Cluster tasks are review too: every two records of one open cluster task are a pair a steward settles.
+  const clusterTasks = await store.collection<TaskDocument>(TASKS).find({ domain, type: 'potential-match-cluster', status: 'open' });
+  for (const task of clusterTasks) {
+    const members = (task.members ?? []).flatMap((member) => membersOf.get(member.goldenId) ?? []);
+    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) reviewPairs.add(pairKey(members[i], members[j]));
+  }
 
   const expected = truePairs(corpus);
   const negativeOf = new Map(corpus.hardNegatives.map((negative) => [pairKey(negative.a, negative.b), negative]));
@@ -103,7 +109,7 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
     records: corpus.records.length,
     missing,
     goldens: goldens.filter((golden) => membersOf.has(golden._id)).length,
-    openTasks: tasks.length,
+    openTasks: tasks.length + clusterTasks.length,
     autoMerge: scorePairs(expected, autoPairs),
     withReview: scorePairs(expected, new Set([...autoPairs, ...reviewPairs])),
     falseAutoMerges,
