@@ -41,7 +41,8 @@ const DEFAULT_MAX_IN_FLIGHT = 16;
 const DISABLE_AFTER_MS = 5 * 24 * 3600 * 1000;
 const RETRY_AFTER_CAP_MS = 24 * 3600 * 1000;
 const FAN_OUT_BATCH = 500;
-const OPEN_WINDOW = 2000;
+/** Open deliveries read per selection (in feed order); records held behind a parked one count against it. */
+const OPEN_WINDOW = 500;
 const ATTEMPTS_KEPT = 20;
 const JITTER = 0.2;
 
@@ -164,6 +165,10 @@ export class SyncDispatcher {
   private readonly inFlightBySubscription = new Map<string, number>();
   private readonly schedule: number[];
   private hasReleasedLeases = false;
+  /** The subscription and allow-list as the last round read them, for refills between rounds. */
+  private readonly latest = new Map<string, { subscription: SubscriptionDocument; allowList: EgressAllowList }>();
+  private readonly refilling = new Set<string>();
+  private readonly refillAgain = new Set<string>();
 
   constructor(
     private readonly services: Services,
@@ -214,31 +219,65 @@ export class SyncDispatcher {
     for (const subscription of subscriptions) {
       if (this.isStopped) return;
       await fanOut(this.services, subscription);
+      this.latest.set(subscription._id, { subscription, allowList });
       await this.startDueSends(subscription, allowList);
     }
   }
 
+  /**
+   * After a delivery finishes, its record's next one may go: select again for that subscription only
+   * (at most one selection per subscription at a time; finishes during one ask for another after it).
+   */
+  private refill(subscriptionId: string): void {
+    const known = this.latest.get(subscriptionId);
+    if (!known || this.isStopped) return;
+    if (this.refilling.has(subscriptionId)) {
+      this.refillAgain.add(subscriptionId);
+      return;
+    }
+    this.refilling.add(subscriptionId);
+    // Read again: a pause, a disable or a change since the round must take effect at once.
+    subscriptionsCollection(this.services)
+      .findOne({ _id: subscriptionId })
+      .then((subscription) => (subscription?.status === 'active' ? this.startDueSends(subscription, known.allowList) : undefined))
+      .catch((error: unknown) => this.services.logger.error('sync dispatch failed', { error: error instanceof Error ? error.stack : String(error) }))
+      .finally(() => {
+        this.refilling.delete(subscriptionId);
+        if (this.refillAgain.delete(subscriptionId)) this.refill(subscriptionId);
+      });
+  }
+
   private async startDueSends(subscription: SubscriptionDocument, allowList: EgressAllowList): Promise<void> {
     const now = Date.now();
-    const open = await this.services.store
-      .collection<DeliveryDocument>(DELIVERIES)
-      .find({ subscriptionId: subscription._id, isOpen: true }, { sort: { sequence: 1 }, limit: OPEN_WINDOW });
     const heldRecords = new Set<string>();
     let room = (subscription.transport.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT) - (this.inFlightBySubscription.get(subscription._id) ?? 0);
-    for (const delivery of open) {
-      if (room <= 0) break;
-      // Only the oldest open delivery of a golden record may go; the rest of that record waits.
-      if (heldRecords.has(delivery.goldenId)) continue;
-      heldRecords.add(delivery.goldenId);
-      // A merge is one logical change: the retired record goes only after the survivor's earlier update.
-      if (delivery.mergedInto && heldRecords.has(delivery.mergedInto)) continue;
-      if (delivery.status !== 'pending' || this.inFlight.has(delivery._id)) continue;
-      if (delivery.nextAttemptAt && Date.parse(delivery.nextAttemptAt) > now) continue;
-      if (delivery.leaseUntil && Date.parse(delivery.leaseUntil) > now) continue;
-      room--;
-      this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, allowList));
+    // Pages grow from a few times the free room up to OPEN_WINDOW: usually the first small page fills
+    // the room; records held behind parked deliveries make it read further.
+    let after: string | null = null;
+    let read = 0;
+    for (let pageSize = Math.max(8, room * 4); room > 0 && read < OPEN_WINDOW; pageSize *= 4) {
+      const filter: Record<string, unknown> = { subscriptionId: subscription._id, isOpen: true };
+      if (after) filter.sequence = { $gt: after };
+      const page = await this.services.store.collection<DeliveryDocument>(DELIVERIES).find(filter, { sort: { sequence: 1 }, limit: Math.min(pageSize, OPEN_WINDOW - read) });
+      for (const delivery of page) {
+        if (room <= 0) break;
+        // Only the oldest open delivery of a golden record may go; the rest of that record waits.
+        if (heldRecords.has(delivery.goldenId)) continue;
+        heldRecords.add(delivery.goldenId);
+        // A merge is one logical change: the retired record goes only after the survivor's earlier update.
+        if (delivery.mergedInto && heldRecords.has(delivery.mergedInto)) continue;
+        if (delivery.status !== 'pending' || this.inFlight.has(delivery._id)) continue;
+        if (delivery.nextAttemptAt && Date.parse(delivery.nextAttemptAt) > now) continue;
+        if (delivery.leaseUntil && Date.parse(delivery.leaseUntil) > now) continue;
+        room--;
+        this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, allowList));
+      }
+      read += page.length;
+      if (page.length < pageSize) break;
+      after = page[page.length - 1].sequence;
     }
   }
+
 
   private track(subscriptionId: string, id: string, work: Promise<void>): void {
     this.inFlightBySubscription.set(subscriptionId, (this.inFlightBySubscription.get(subscriptionId) ?? 0) + 1);
@@ -248,7 +287,7 @@ export class SyncDispatcher {
         this.inFlight.delete(id);
         this.inFlightBySubscription.set(subscriptionId, (this.inFlightBySubscription.get(subscriptionId) ?? 1) - 1);
         // The record's next delivery may go now.
-        setImmediate(() => this.kick());
+        this.refill(subscriptionId);
       });
     this.inFlight.set(id, done);
   }
