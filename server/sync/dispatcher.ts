@@ -23,7 +23,9 @@ import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import { subscriptionStats } from './deliveries';
+import { AmqpPublisher } from './amqpTransport';
 import { checkEgress, egressAllowList } from './egress';
+import { secretBoxOf } from './secrets';
 import type { EgressAllowList } from './egressRules';
 import { planMessages, type PlannedMessage } from './messages';
 import { signatureHeader } from './signing';
@@ -165,6 +167,7 @@ export class SyncDispatcher {
   private readonly inFlightBySubscription = new Map<string, number>();
   private readonly schedule: number[];
   private hasReleasedLeases = false;
+  private readonly amqp = new AmqpPublisher();
   /** The subscription and allow-list as the last round read them, for refills between rounds. */
   private readonly latest = new Map<string, { subscription: SubscriptionDocument; allowList: EgressAllowList }>();
   private readonly refilling = new Set<string>();
@@ -200,6 +203,7 @@ export class SyncDispatcher {
     clearInterval(this.timer);
     await this.current;
     await Promise.allSettled([...this.inFlight.values()]);
+    await this.amqp.close();
   }
 
   /** One round: fan out and start due sends for every active subscription. */
@@ -308,7 +312,10 @@ export class SyncDispatcher {
     if (delivery.body === null) delivery = await rebuild(this.services, subscription, delivery);
     if (!delivery || delivery.body === null) return;
 
-    const url = new URL(subscription.transport.url);
+    const transport = subscription.transport;
+    // amqp: the sealed URL carries the credentials; the stored one shows `***`.
+    const fullUrl = transport.type === 'amqp' && subscription.sealedTransportUrl ? secretBoxOf(this.services.config).open(subscription.sealedTransportUrl) : transport.url;
+    const url = new URL(fullUrl);
     const timestamp = Math.floor(startedAt / 1000);
     const headers: Record<string, string> = {
       'content-type': delivery.contentType ?? 'application/json',
@@ -317,17 +324,38 @@ export class SyncDispatcher {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': signatureHeader({ secrets: signingSecrets(this.services, subscription, startedAt), id: delivery._id, timestamp, body: delivery.body }),
     };
-    const requestView = { method: 'POST' as const, url: url.toString(), headers: redactedHeaders(headers) };
+    const requestView = { method: transport.type === 'amqp' ? ('PUBLISH' as const) : ('POST' as const), url: transport.url, headers: redactedHeaders(headers) };
     let response: Awaited<ReturnType<typeof postWebhook>> | null = null;
     let error: string | null = null;
+    let isConfirmed = false;
     try {
       const target = await checkEgress(url, allowList);
-      response = await postWebhook({ url, address: target.address, family: target.family, headers, body: delivery.body, timeoutMs });
+      if (transport.type === 'amqp') {
+        const routingKey = (transport.routingKey ?? '{domain}').replace(/\{domain\}/g, delivery.domain).replace(/\{event\}/g, delivery.event);
+        requestView.headers['routing-key'] = routingKey;
+        const { 'content-type': contentType, 'user-agent': _agent, ...messageHeaders } = headers;
+        await this.amqp.publish({
+          subscriptionId: subscription._id,
+          url,
+          address: target.address,
+          key: `${subscription.sealedTransportUrl ?? ''}|${target.address}|${transport.exchange}`,
+          exchange: transport.exchange,
+          routingKey,
+          messageId: delivery._id,
+          contentType,
+          headers: messageHeaders,
+          body: delivery.body,
+          timeoutMs,
+        });
+        isConfirmed = true;
+      } else {
+        response = await postWebhook({ url, address: target.address, family: target.family, headers, body: delivery.body, timeoutMs });
+      }
     } catch (caught) {
       error = caught instanceof Error ? caught.message : String(caught);
     }
     const finishedAt = Date.now();
-    const isDelivered = response !== null && response.status >= 200 && response.status < 300;
+    const isDelivered = isConfirmed || (response !== null && response.status >= 200 && response.status < 300);
     const isGone = response?.status === 410;
     const attempt: DeliveryAttempt = {
       at: new Date(startedAt).toISOString(),
