@@ -33,7 +33,7 @@ describe('organisation names (legalSuffixes, then organizationAliases, after org
     ['Cardinal Health', 'CARDINAL HEALTH'],
     ['Medline Industries, LP', 'MEDLINE'],
     ['Owens & Minor Distribution Inc', 'OWENS AND MINOR DISTRIBUTION'],
-    ['Holding', 'HOLDING'],
+    ['Zimmer Biomet Holdings, Inc.', 'ZIMMER BIOMET HOLDINGS'],
   ])('%s → %s', (raw, expected) => {
     expect(orgName(raw)).toBe(expected);
   });
