@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { createAjv, toErrorDetails } from '../schemas';
 import type { ErrorDetail } from '../errors';
+import { aliasTableCrossProblems } from './aliasTableChecks';
 
 export const ALIASES_DIRECTORY = fileURLToPath(new URL('../../matching-rules/aliases/', import.meta.url));
 
@@ -60,23 +61,7 @@ function schemaValidator(): ((data: unknown) => boolean) & { errors?: ErrorObjec
 export function validateAliasTable(json: unknown): ErrorDetail[] {
   const validate = schemaValidator();
   if (!validate(json)) return toErrorDetails(validate.errors ?? []);
-  const table = json as AliasTable;
-  const problems: ErrorDetail[] = [];
-  const seen = new Map<string, number>();
-  table.entries.forEach((entry, i) => {
-    if (table.mode === 'replace' && !entry.canonical) {
-      problems.push({ path: `entries[${i}].canonical`, code: 'CANONICAL_REQUIRED', message: `entries[${i}] needs a canonical form: table "${table.table}" replaces variants` });
-    }
-    entry.variants.forEach((variant, j) => {
-      const key = variant.trim().toUpperCase();
-      const earlier = seen.get(key);
-      if (earlier !== undefined && earlier !== i) {
-        problems.push({ path: `entries[${i}].variants[${j}]`, code: 'DUPLICATE_VARIANT', message: `variant "${variant}" is already listed in entries[${earlier}]` });
-      }
-      seen.set(key, i);
-    });
-  });
-  return problems;
+  return aliasTableCrossProblems(json as AliasTable);
 }
 
 let shipped: Map<string, AliasTable> | undefined;
