@@ -215,7 +215,7 @@ describeInBrowser('stewardship in Chromium', () => {
     await screenshot(page, 'rules-impact-preview');
     // Same "version" string, different rules: the server refuses and says what to change.
     await page.click('button:has-text("Publish")');
-    await expect.poll(() => page.textContent('.notice-error')).toContain('change "version" in the rules before publishing');
+    await expect.poll(() => page.textContent('.notice-error')).toContain('change "version" before publishing');
     const versionLine = lines.findIndex((text) => text.trim().startsWith('"version":'));
     const oldVersion = lines[versionLine].trim().slice('"version": '.length);
     await page.locator('section[aria-label=Rules] .monaco-editor').click();
