@@ -6,7 +6,7 @@
  */
 import { codeTokensInText, normalizeIdentifier, normalizeWith, splitNormalized, stringsAtPaths, valuesAtPath } from './normalizers';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
-import { fuseSimilarity, jaroWinkler, tokenJaroWinkler, tokenSetSimilarity } from './similarity';
+import { fuseSimilarity, jaroWinkler, tokenJaroWinkler, tokenSetSimilarity, weightedTokenSetSimilarity } from './similarity';
 import type { CanonicalRecord, ComparatorOutcome, ComparatorRule, PreparedAddress, PreparedCodes, PreparedValue } from './types';
 
 export interface ComparisonResult {
@@ -16,10 +16,15 @@ export interface ComparisonResult {
   b: string | null;
 }
 
+/** What a comparison may need beyond the two values: per-domain token weights of `weighting: "idf"` comparators, by comparator name. */
+export interface CompareContext {
+  termWeights?: ReadonlyMap<string, (token: string) => number>;
+}
+
 export interface CompiledComparator {
   rule: ComparatorRule;
   prepare(record: CanonicalRecord): PreparedValue | undefined;
-  compare(a: PreparedValue, b: PreparedValue): ComparisonResult;
+  compare(a: PreparedValue, b: PreparedValue, context?: CompareContext): ComparisonResult;
 }
 
 const MISSING: ComparisonResult = { score: null, outcome: 'missing', a: null, b: null };
@@ -90,6 +95,7 @@ function compileFuzzy(rule: ComparatorRule): CompiledComparator {
 function compileTokenSet(rule: ComparatorRule): CompiledComparator {
   const floor = rule.params?.floor ?? 0;
   const normalizer = rule.params?.normalizer ?? 'text';
+  const isIdf = rule.params?.weighting === 'idf';
   return {
     rule,
     // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
@@ -101,10 +107,12 @@ function compileTokenSet(rule: ComparatorRule): CompiledComparator {
       }
       return nonEmpty([...tokens].sort());
     },
-    compare: (a, b) => {
+    // Without known frequencies (a pair scored outside any domain) idf falls back to uniform weights.
+    compare: (a, b, context) => {
       const ta = a as string[];
       const tb = b as string[];
-      const raw = tokenSetSimilarity(ta, tb);
+      const weightOf = isIdf ? context?.termWeights?.get(rule.name) : undefined;
+      const raw = weightOf ? weightedTokenSetSimilarity(ta, tb, weightOf) : tokenSetSimilarity(ta, tb);
       const score = raw < floor ? 0 : raw;
       return { score, outcome: outcomeOf(score), a: ta.join(' '), b: tb.join(' ') };
     },

@@ -11,7 +11,8 @@ import { createAjv, toErrorDetails } from '../schemas';
 import { UnprocessableError, type ErrorDetail } from '../errors';
 import { compileBlockingKey, type CompiledBlockingKey } from './blocking';
 import { compileComparator, type CompiledComparator } from './comparators';
-import type { RuleSet } from './types';
+import { compileLevels, priorMatchWeight, validateFellegiSunter, type CompiledLevel } from './probabilistic';
+import type { MatchModel, RuleSet } from './types';
 
 const RULES_DIRECTORY = fileURLToPath(new URL('../../matching-rules/', import.meta.url));
 
@@ -23,6 +24,13 @@ export interface CompiledRules {
   comparators: CompiledComparator[];
   /** comparator name → index in `comparators`, for hard-rule conditions. */
   comparatorIndex: Map<string, number>;
+  model: MatchModel;
+  /** Fellegi–Sunter levels per comparator (same order as `comparators`; empty when none declared). */
+  levels: CompiledLevel[][];
+  /** fellegiSunter: log2 of the prior odds (0 for the weighted model). */
+  priorMatchWeight: number;
+  /** Names of comparators that weigh tokens by rarity (`weighting: "idf"`): their token frequencies are kept per domain. */
+  idfComparators: string[];
 }
 
 let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
@@ -67,9 +75,10 @@ export function validateRules(json: unknown): ErrorDetail[] {
   if (rules.thresholds.review > rules.thresholds.autoMerge) {
     problems.push({ path: 'thresholds', code: 'THRESHOLD_ORDER', message: 'thresholds.review must not exceed thresholds.autoMerge' });
   }
-  if (rules.comparators.every((c) => c.weight === 0)) {
+  if ((rules.model ?? 'weighted') === 'weighted' && rules.comparators.every((c) => c.weight === 0)) {
     problems.push({ path: 'comparators', code: 'NO_WEIGHT', message: 'at least one comparator needs a weight above 0' });
   }
+  problems.push(...validateFellegiSunter(rules));
   return problems;
 }
 
@@ -88,6 +97,10 @@ export function compileRules(json: unknown): CompiledRules {
     keyRules: rules.blocking.map(compileBlockingKey),
     comparators,
     comparatorIndex: new Map(comparators.map((c, i) => [c.rule.name, i])),
+    model: rules.model ?? 'weighted',
+    levels: rules.comparators.map(compileLevels),
+    priorMatchWeight: rules.model === 'fellegiSunter' && rules.priorMatchProbability !== undefined ? priorMatchWeight(rules.priorMatchProbability) : 0,
+    idfComparators: rules.comparators.filter((c) => c.type === 'tokenSet' && c.params?.weighting === 'idf').map((c) => c.name),
   };
 }
 
