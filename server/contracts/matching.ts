@@ -74,6 +74,19 @@ export const rematchBodySchema = {
   properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why (kept in history, tasks and the audit log).' } },
 } as const;
 
+export const trainRulesBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    randomPairs: { type: 'integer', minimum: 100, maximum: 5000000, default: 50000, description: 'Random record pairs sampled to estimate u.' },
+    maxCandidatePairs: { type: 'integer', minimum: 100, maximum: 20000000, default: 500000, description: 'Blocked candidate pairs EM uses at most (a uniform sample beyond).' },
+    maxIterations: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+    tolerance: { type: 'number', exclusiveMinimum: 0, maximum: 0.1, default: 0.00001, description: 'EM stops when no m or prior moves by more than this.' },
+    seed: { type: 'integer', minimum: 0, maximum: 4294967295, description: 'Sampling seed (same data + seed = same estimates).' },
+  },
+} as const;
+export type TrainRulesBody = FromSchema<typeof trainRulesBodySchema>;
+
 const authorSchema = { type: 'object', properties: { keyId: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } } as const;
 
 export const ruleSetVersionSummarySchema = {
