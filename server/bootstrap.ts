@@ -21,6 +21,7 @@ import { openStore } from './store';
 import { startTaskSync } from './stewardship/taskSync';
 import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
 import { startSearchSync } from './search';
+import { startSyncDispatcher } from './sync/dispatcher';
 
 export interface RunningApp {
   services: AppServices;
@@ -38,6 +39,12 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
   try {
     await ensureCollections(store);
     const adminKeySource = await bootstrapAdminKey(store, config.adminKey);
+    if (adminKeySource.kind === 'revoked') {
+      logger.warn('MDM_ADMIN_KEY is revoked: it stays revoked and cannot sign in; set a new MDM_ADMIN_KEY or sign in with another admin key', {
+        keyId: adminKeySource.keyId,
+        revokedAt: adminKeySource.revokedAt,
+      });
+    }
     const metrics = new MetricsRegistry();
     const services = { config, store, logger, metrics } as AppServices;
     mappingRuntime = createMappingRuntime({ logger });
@@ -56,6 +63,8 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     const stopTaskSync = (options.startJobs ?? true) ? startTaskSync(services) : async () => undefined;
     // Keeps golden-record search in step with the change feed.
     const stopSearchSync = (options.startJobs ?? true) ? startSearchSync(services) : async () => undefined;
+    // Delivers golden-record changes to subscribed systems (docs/SYNC.md).
+    const stopSyncDispatcher = (options.startJobs ?? true) ? startSyncDispatcher(services).stop : async () => undefined;
     return {
       services,
       app,
@@ -63,6 +72,7 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
       close: async () => {
         await stopTaskSync();
         await stopSearchSync();
+        await stopSyncDispatcher();
         await services.jobs.stop();
         await services.mappingRuntime.close();
         await store.close();

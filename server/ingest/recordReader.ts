@@ -5,6 +5,7 @@
  * being dropped, and every item keeps its position for messages and resumable jobs.
  */
 import { parse as createCsvParser } from 'csv-parse';
+import { parse as parseCsvSync } from 'csv-parse/sync';
 import { BadRequestError } from '../errors';
 import { parseJson } from '../http/body';
 
@@ -173,4 +174,29 @@ export function readItems(input: { format: IngestFormat; chunks: AsyncIterable<s
 /** Items of a whole inline body. */
 export function readBodyItems(input: { format: IngestFormat; text: string }): AsyncIterable<ParsedItem> {
   return readItems({ format: input.format, chunks: single(input.text) });
+}
+
+/**
+ * 400 DUPLICATE_CSV_HEADER when the header row (the first line of `text`) names a column twice: the
+ * later column would silently overwrite the earlier one in every record. A header that cannot be read
+ * is left to the record reader, which reports it as an exception.
+ */
+export function assertUniqueCsvHeader(text: string): void {
+  let header: unknown[] | undefined;
+  try {
+    header = parseCsvSync(text, { bom: true, to_line: 1, relax_column_count: true })[0] as unknown[] | undefined;
+  } catch {
+    return;
+  }
+  const seen = new Map<string, number>();
+  for (const [index, name] of (header ?? []).entries()) {
+    const column = String(name);
+    const first = seen.get(column);
+    if (first !== undefined) {
+      throw new BadRequestError('DUPLICATE_CSV_HEADER', `The CSV header names column "${column}" twice (columns ${first + 1} and ${index + 1}); rename one of them.`, [
+        { path: `header/${index + 1}`, code: 'DUPLICATE_CSV_HEADER', message: `column "${column}" already appears as column ${first + 1}` },
+      ]);
+    }
+    seen.set(column, index);
+  }
 }

@@ -1,11 +1,13 @@
 /**
  * Uploaded files live in the store as ordered text chunks (`uploadChunks`), not in local temp files,
- * so whichever stateless server claims the job can read them. Text is decoded as UTF-8 while
- * streaming (a character split across network packets is completed in the next chunk).
+ * so whichever stateless server claims the job can read them. Each chunk is written as soon as the
+ * request body has delivered its bytes, so a file is never held whole in this process's memory.
+ * Text is decoded as UTF-8 while streaming (a character split across network packets is completed
+ * in the next chunk); bytes that are not UTF-8 fail the upload with 400 INVALID_UTF8.
  */
 import { randomUUID } from 'node:crypto';
-import { StringDecoder } from 'node:string_decoder';
 import { PayloadTooLargeError } from '../errors';
+import { InvalidUtf8Error } from '../http/body';
 import type { AppServices } from '../services';
 import { UPLOAD_CHUNKS } from './collections';
 
@@ -43,17 +45,34 @@ function countLines(text: string): number {
 }
 
 /** Streams `body` into the store chunk by chunk; on any failure the partial upload is removed. */
-export async function storeUpload(services: Pick<AppServices, 'store'>, input: { body: AsyncIterable<Buffer>; limit?: number; chunkBytes?: number }): Promise<StoredUpload> {
+export async function storeUpload(
+  services: Pick<AppServices, 'store'>,
+  input: {
+    body: AsyncIterable<Buffer>;
+    limit?: number;
+    chunkBytes?: number;
+    /** Checks the text of the first stored chunk (e.g. a CSV header) before the rest is read; throws to refuse the file. */
+    checkHead?: (text: string) => void;
+  },
+): Promise<StoredUpload> {
   const limit = input.limit ?? MAX_UPLOAD_BYTES;
   const chunkBytes = input.chunkBytes ?? UPLOAD_CHUNK_BYTES;
   const uploadId = `upl_${randomUUID()}`;
-  const decoder = new StringDecoder('utf8');
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const decode = (bytes: Buffer, isLast: boolean): string => {
+    try {
+      return utf8.decode(bytes, { stream: !isLast });
+    } catch {
+      throw new InvalidUtf8Error('uploaded file');
+    }
+  };
   const upload: StoredUpload = { uploadId, chunks: 0, bytes: 0, lines: 0, hasUnterminatedLastLine: false };
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let lastText = '';
   const write = async (text: string): Promise<void> => {
     if (text === '') return;
+    if (upload.chunks === 0) input.checkHead?.(text);
     await chunks(services).insertOne({ _id: `${uploadId}:${String(upload.chunks).padStart(9, '0')}`, uploadId, seq: upload.chunks, text });
     upload.chunks += 1;
     upload.lines += countLines(text);
@@ -66,12 +85,12 @@ export async function storeUpload(services: Pick<AppServices, 'store'>, input: {
       pending.push(buffer);
       pendingBytes += buffer.length;
       if (pendingBytes >= chunkBytes) {
-        await write(decoder.write(Buffer.concat(pending, pendingBytes)));
+        await write(decode(Buffer.concat(pending, pendingBytes), false));
         pending = [];
         pendingBytes = 0;
       }
     }
-    await write(decoder.write(Buffer.concat(pending, pendingBytes)) + decoder.end());
+    await write(decode(Buffer.concat(pending, pendingBytes), true));
     upload.hasUnterminatedLastLine = lastText !== '' && !lastText.endsWith('\n');
     return upload;
   } catch (error) {

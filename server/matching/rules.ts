@@ -72,6 +72,11 @@ export function validateRules(json: unknown): ErrorDetail[] {
       }
     });
   });
+  (rules.clusterReview?.edgeWhen ?? []).forEach((condition, j) => {
+    if (!comparatorNames.includes(condition.comparator)) {
+      problems.push({ path: `clusterReview.edgeWhen[${j}].comparator`, code: 'UNKNOWN_COMPARATOR', message: `clusterReview refers to comparator "${condition.comparator}", which is not defined` });
+    }
+  });
   if (rules.thresholds.review > rules.thresholds.autoMerge) {
     problems.push({ path: 'thresholds', code: 'THRESHOLD_ORDER', message: 'thresholds.review must not exceed thresholds.autoMerge' });
   }

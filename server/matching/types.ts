@@ -133,6 +133,21 @@ export interface RuleSet {
   /** fellegiSunter: the probability that a candidate pair (records sharing a blocking key) is a match, before comparing. */
   priorMatchProbability?: number;
   thresholds: { autoMerge: number; review: number };
+  /** Where evidence is weak and spread over many records (e.g. names only), review whole clusters instead of pairs. */
+  clusterReview?: ClusterReviewRule;
+}
+
+/**
+ * Cluster review (stewardship cluster tasks): records linked by edges satisfying `edgeWhen` (all
+ * conditions, never a vetoed pair) form one task instead of scattered pairwise tasks; a cluster that
+ * would contain a vetoed or not-a-match pair is split before it is shown.
+ */
+export interface ClusterReviewRule {
+  description?: string;
+  /** Conditions an edge must meet (all; same shape as hard-rule conditions), e.g. no identifier on either side and a close name. */
+  edgeWhen: HardRuleCondition[];
+  /** Largest cluster gathered around one record (default 50); members beyond it stay out (strongest edges first). */
+  maxMembers?: number;
 }
 
 /** codeInText: codes from structured fields and code-like tokens found in free text. */

@@ -10,7 +10,7 @@ import type { TrainingReport } from '../../server/matching/training';
 import { validateRules } from '../../server/matching';
 import type { TaskDocument } from '../../server/stewardship/types';
 import { applyCanonical } from '../support/factories/golden';
-import { shippedRules } from '../support/factories/matching';
+import { changedRules, shippedRules } from '../support/factories/matching';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -54,6 +54,10 @@ describe('POST /matching/:domain/train', () => {
   const companies = Array.from({ length: 72 }, (_, i) => company(i));
 
   beforeAll(async () => {
+    // Pair tasks, not cluster tasks, for name-only records: this test is about pair labels.
+    const pairRules = changedRules('supplier', 'supplier-pairs-1', (r) => delete r.clusterReview);
+    expect((await server.request('PUT', '/api/v1/matching/rules/supplier', { body: { rules: pairRules } })).status).toBe(200);
+    expect((await server.request('POST', '/api/v1/matching/rules/supplier/publish', { body: { note: 'pair review only' } })).status).toBe(201);
     const apply = (source: string, canonical: Record<string, unknown> & { sourceId: string }) => applyCanonical(server, { domain: 'supplier', source, canonical });
     for (const [i, c] of companies.entries()) {
       await apply('oracle', { sourceId: `O${i}`, name: c.name, taxId: c.ein, addresses: [c.address], phone: c.phone });
@@ -89,9 +93,9 @@ describe('POST /matching/:domain/train', () => {
 
     const rules = await server.request<{ draft: { rules: { version: string; model: string; comparators: Array<{ name: string; levels?: Array<{ name: string; m: number; u: number }> }> } }; draftState: string; published: { rulesVersion: string } }>('GET', '/api/v1/matching/rules/supplier');
     expect(rules.body.draftState).toBe('modified');
-    expect(rules.body.published.rulesVersion).toBe('supplier-2.0.0');
+    expect(rules.body.published.rulesVersion).toBe('supplier-pairs-1');
     expect(rules.body.draft.rules.version).toBe(job.result?.draft.rulesVersion);
-    expect(rules.body.draft.rules.version).toMatch(/^supplier-2\.0\.0\+trained\.\d{8}T\d{6}Z$/);
+    expect(rules.body.draft.rules.version).toMatch(/^supplier-pairs-1\+trained\.\d{8}T\d{6}Z$/);
     expect(rules.body.draft.rules.model).toBe('fellegiSunter');
     expect(rules.body.draft.rules.comparators.find((c) => c.name === 'ein')?.levels?.find((l) => l.name === 'match')).toMatchObject({ m: einMatch?.m, u: einMatch?.u });
     // The analyst's next step works on the draft: the impact preview.

@@ -7,6 +7,7 @@ import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
 import { formatValue, formatWhen } from '../../ui/format';
+import { ClusterTask } from './ClusterTask';
 import { MatchCompare } from './MatchCompare';
 import type { SurvivorChoice } from './MatchCompare';
 
@@ -132,9 +133,13 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
           {candidate === undefined ? (
             <p className="muted">The candidate records no longer exist (merged or retired since).</p>
           ) : (
-            <MatchCompare subject={subject} candidate={candidate} explanation={candidateView?.explanation} score={candidateView?.score} band={candidateView?.band} choices={choices} onChoose={isOpen && canAct ? setChoices : undefined} />
+            <MatchCompare subject={subject} candidate={candidate} explanation={candidateView?.explanation} explanationBasis={candidateView?.explanationBasis} decisionExplanation={candidateView?.decisionExplanation} score={candidateView?.score} band={candidateView?.band} choices={choices} onChoose={isOpen && canAct ? setChoices : undefined} />
           )}
         </>
+      )}
+
+      {task.type === 'potential-match-cluster' && (
+        <ClusterTask key={task.version} task={task} canDecide={isOpen && canAct} isBusy={isBusy} reason={reasonText} onAct={(action, body, done) => void act(action, body, done)} />
       )}
 
       {task.type === 'survivorship-conflict' && (
