@@ -13,6 +13,7 @@ import { GOLDEN_RECORDS } from '../golden/collections';
 import { asCanonical, rulesFor } from '../golden/goldenMatching';
 import type { GoldenRecordDocument } from '../golden/types';
 import { prepareRecord, scorePair, type MatchExplanation, type PreparedRecord } from '../matching';
+import { loadTermWeights } from '../matching/termStats';
 import type { Store, StoreSession } from '../store/types';
 import type { TaskDocument } from './types';
 
@@ -80,7 +81,9 @@ export async function explainCandidatesAsShown(args: { store: Store; tasks: read
         if (shown && shown._id !== subject._id) pairs.push({ taskId: task._id, goldenId: candidate.goldenId, a: preparedOf(subject), b: preparedOf(shown) });
       }
     }
-    for (const pair of pairs) explained.get(pair.taskId)?.set(pair.goldenId, scorePair({ a: pair.a, b: pair.b, rules }));
+    // Token weights as matching reads them (idf comparators): one read for the page's records.
+    const context = pairs.length === 0 ? undefined : await loadTermWeights({ store: args.store, compiled: rules, prepared: [...prepared.values()], session: args.session });
+    for (const pair of pairs) explained.get(pair.taskId)?.set(pair.goldenId, scorePair({ a: pair.a, b: pair.b, rules, context }));
   }
   return explained;
 }
