@@ -54,9 +54,11 @@ process.on('message', (message: HostEvaluate) => {
   void evaluate(message).then((outcomes) => send({ type: 'done', unitId: message.unitId, outcomes }));
 });
 // The server process went away (even kill -9): nothing is left to evaluate for.
-process.on('disconnect', () => {
+function exitOrphaned(): void {
   void pool.close().finally(() => process.exit(0));
-});
-setInterval(() => send({ type: 'alive' }), HEARTBEAT_MS);
+}
+process.on('disconnect', exitOrphaned);
+// A disconnect while this module was still loading has no listener to see it: the heartbeat checks too.
+setInterval(() => (process.connected ? send({ type: 'alive' }) : exitOrphaned()), HEARTBEAT_MS);
 // Ready once a worker can take work, so the server's view of in-flight time is evaluation time.
 void pool.whenReady().then(() => send({ type: 'ready' }));
