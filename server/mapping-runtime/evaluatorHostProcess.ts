@@ -60,5 +60,10 @@ function exitOrphaned(): void {
 process.on('disconnect', exitOrphaned);
 // A disconnect while this module was still loading has no listener to see it: the heartbeat checks too.
 setInterval(() => (process.connected ? send({ type: 'alive' }) : exitOrphaned()), HEARTBEAT_MS);
-// Ready once a worker can take work, so the server's view of in-flight time is evaluation time.
-void pool.whenReady().then(() => send({ type: 'ready' }));
+// Ready once a worker can take work, so the server's view of in-flight time is evaluation time. A host
+// whose workers cannot start exits, so the server counts a failed start (and reports the lane wedged).
+void pool.whenReady().then((isReady) => {
+  if (isReady) return send({ type: 'ready' });
+  logger.error('mapping workers cannot start; the evaluator exits', {});
+  void pool.close().finally(() => process.exit(1));
+});
