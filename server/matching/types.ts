@@ -119,6 +119,11 @@ export interface AttributeExtractor {
   units?: Record<string, string>;
   /** quantity: `per` spellings → mathjs unit of the denominator (`ML` → `ml`). */
   perUnits?: Record<string, string>;
+  /**
+   * The value read when no pattern matches a record that has text (a qualifier's absence is a value:
+   * a facility name without LABORATORY or CHILDREN'S is the main facility). Default: nothing read.
+   */
+  absent?: string;
 }
 
 export type TokenWeighting = 'uniform' | 'idf';
