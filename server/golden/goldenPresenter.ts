@@ -170,6 +170,7 @@ interface ExplainedComparator {
   field?: string;
   a?: unknown;
   b?: unknown;
+  details?: unknown;
 }
 
 /** Masks compared values of sensitive fields (always: normalised values no longer show an SSN's layout). */
@@ -181,7 +182,10 @@ function maskExplanation(explanation: unknown, options: PresentOptions): unknown
   return {
     ...explanation,
     comparators: comparators.map((c) =>
-      String(c.field ?? '').split(',').some((field) => masked.has(field.split('.')[0])) ? { ...c, a: maskValue(c.a), b: maskValue(c.b) } : c,
+      String(c.field ?? '').split(',').some((field) => masked.has(field.split('.')[0]))
+        ? // Attribute details are read from the same fields: masked with them.
+          { ...c, a: maskValue(c.a), b: maskValue(c.b), ...(Array.isArray(c.details) ? { details: (c.details as Array<{ a: unknown; b: unknown }>).map((d) => ({ ...d, a: maskValue(d.a), b: maskValue(d.b) })) } : {}) }
+        : c,
     ),
   };
 }

@@ -19,7 +19,10 @@ function maskExplanation(explanation: unknown, rules: Map<string, { when: 'alway
   if (!explanation || typeof explanation !== 'object' || !('comparators' in explanation)) return explanation;
   const comparators = (explanation as { comparators: Array<Record<string, unknown>> }).comparators.map((c) => {
     const rule = rules.get(String(c.field ?? '').split('.')[0]);
-    return rule ? { ...c, a: maskIf(c.a, rule), b: maskIf(c.b, rule) } : c;
+    if (!rule) return c;
+    // Attribute details are read from the same field: masked with it.
+    const details = Array.isArray(c.details) ? { details: (c.details as Array<{ a: unknown; b: unknown }>).map((d) => ({ ...d, a: maskIf(d.a, rule), b: maskIf(d.b, rule) })) } : {};
+    return { ...c, a: maskIf(c.a, rule), b: maskIf(c.b, rule), ...details };
   });
   return { ...explanation, comparators };
 }
