@@ -22,6 +22,7 @@ import { loadSurvivorshipConfig } from '../server/golden/survivorshipConfig';
 import { createLogger } from '../server/logger';
 import { ensureMatchIndexes } from '../server/matching';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
+import { VISIBILITY } from '../server/policies/visibility';
 import { generateItems } from './generators/items';
 
 function option(name: string, fallback: number): number {
@@ -131,7 +132,7 @@ console.log(`(4) unmerge (${unmergeTimes.length}): p50 ${ms(percentile(unmergeTi
 
 for (const [label, stream] of [
   ['xrefs', () => exportXrefs(services, { domain: 'item' })],
-  ['golden', () => exportGoldenRecords(services, { domain: 'item', options: { config: loadSurvivorshipConfig('item'), canSeeSensitive: false } })],
+  ['golden', () => exportGoldenRecords(services, { domain: 'item', options: { config: loadSurvivorshipConfig('item'), visibility: VISIBILITY.consumer } })],
 ] as const) {
   let lines = 0;
   let peak = rssMiB();

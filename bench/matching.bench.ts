@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createLogger } from '../server/logger';
-import { batchMatch, ensureMatchIndexes, indexRecords, loadRules, matchRecord } from '../server/matching';
-import type { CompiledRules } from '../server/matching';
+import { batchMatch, ensureMatchIndexes, indexRecords, loadRules, matchRecord, scorePair } from '../server/matching';
+import type { CanonicalRecord, CompiledRules } from '../server/matching';
 import { fuseSimilarity, jaroWinkler } from '../server/matching/similarity';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
 import { generateItems } from './generators/items';
@@ -69,6 +69,37 @@ function evaluate(entityOf: string[], clusterOf: Int32Array): { precision: numbe
   return { precision: predictedPairs === 0 ? 1 : correct / predictedPairs, recall: truePairs === 0 ? 1 : correct / truePairs };
 }
 
+/**
+ * Which comparators the timed run exercised: every comparator the rule file declares, scored with
+ * explanations on a sample of the pairs batch matching linked (auto-merge clusters, review pairs),
+ * with how often each had both sides present and its outcomes. Runs after the timed section.
+ */
+function comparatorCoverage(args: { rules: CompiledRules; records: CanonicalRecord[]; result: ReturnType<typeof batchMatch>; sample: number }): void {
+  const bySourceId = new Map(args.records.map((record) => [String(record.sourceId), record]));
+  const pairs: Array<[string, string]> = args.result.reviewPairs.slice(0, args.sample / 2).map((pair) => [pair.a, pair.b]);
+  for (const cluster of args.result.clusters) {
+    if (pairs.length >= args.sample) break;
+    for (let i = 1; i < cluster.length && pairs.length < args.sample; i++) pairs.push([cluster[0], cluster[i]]);
+  }
+  const outcomes = new Map<string, Record<string, number>>(args.rules.comparators.map((c) => [c.rule.name, {}]));
+  for (const [a, b] of pairs) {
+    const recordA = bySourceId.get(a);
+    const recordB = bySourceId.get(b);
+    if (!recordA || !recordB) continue;
+    for (const line of scorePair({ a: recordA, b: recordB, rules: args.rules }).comparators) {
+      const counts = outcomes.get(line.name) ?? {};
+      counts[line.outcome] = (counts[line.outcome] ?? 0) + 1;
+      outcomes.set(line.name, counts);
+    }
+  }
+  console.log(`  comparators exercised (${pairs.length.toLocaleString('en-US')} linked pairs explained after the timed run; type: outcomes):`);
+  for (const comparator of args.rules.comparators) {
+    const counts = outcomes.get(comparator.rule.name) ?? {};
+    const present = Object.entries(counts).filter(([outcome]) => outcome !== 'missing').reduce((sum, [, n]) => sum + n, 0);
+    console.log(`    ${comparator.rule.name} (${comparator.rule.type}): both sides present ${present.toLocaleString('en-US')}; ${JSON.stringify(counts)}`);
+  }
+}
+
 function runBatch(rules: CompiledRules): void {
   console.log(`\n(a) batch match, ${records.toLocaleString('en-US')} items, duplicate rate ${duplicateRate}`);
   const generatedAt = performance.now();
@@ -90,6 +121,7 @@ function runBatch(rules: CompiledRules): void {
   console.log(`  largest skipped: ${result.largestSkippedBlocks.slice(0, 5).map((b) => `${b.key}=${b.size}`).join(', ')}`);
   console.log(`  auto-merge pairs ${result.autoMergePairs.toLocaleString('en-US')}, clusters ${result.clusters.length.toLocaleString('en-US')}, review pairs ${result.reviewPairCount.toLocaleString('en-US')}, packaging relationships ${result.relationships.length.toLocaleString('en-US')}`);
   console.log(`  auto-merge pair precision ${(quality.precision * 100).toFixed(2)} %, recall ${(quality.recall * 100).toFixed(2)} % (vs generator ground truth)`);
+  comparatorCoverage({ rules, records: generated.records, result, sample: 5000 });
 }
 
 async function runIncremental(rules: CompiledRules): Promise<void> {

@@ -22,6 +22,7 @@ import { startTaskSync } from './stewardship/taskSync';
 import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
 import { loadAliasTableFiles } from './matching/aliasTables/aliasTables';
 import { startSearchSync } from './search';
+import { startSyncDispatcher } from './sync/dispatcher';
 
 export interface RunningApp {
   services: AppServices;
@@ -39,9 +40,19 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
   try {
     await ensureCollections(store);
     const adminKeySource = await bootstrapAdminKey(store, config.adminKey);
+    if (adminKeySource.kind === 'revoked') {
+      logger.warn('MDM_ADMIN_KEY is revoked: it stays revoked and cannot sign in; set a new MDM_ADMIN_KEY or sign in with another admin key', {
+        keyId: adminKeySource.keyId,
+        revokedAt: adminKeySource.revokedAt,
+      });
+    }
     const metrics = new MetricsRegistry();
     const services = { config, store, logger, metrics } as AppServices;
-    mappingRuntime = createMappingRuntime({ logger });
+    mappingRuntime = createMappingRuntime({
+      logger,
+      limits: { timeoutMs: config.limits.mappingTimeoutMs, workerMemoryMb: config.limits.mappingWorkerMemoryMb },
+      interactiveBudgetMs: config.limits.previewBudgetMs,
+    });
     services.mappingRuntime = mappingRuntime;
     services.jobs = new JobRunner({ services });
     registerJobHandlers(services.jobs);
@@ -59,6 +70,8 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     const stopTaskSync = (options.startJobs ?? true) ? startTaskSync(services) : async () => undefined;
     // Keeps golden-record search in step with the change feed.
     const stopSearchSync = (options.startJobs ?? true) ? startSearchSync(services) : async () => undefined;
+    // Delivers golden-record changes to subscribed systems (docs/SYNC.md).
+    const stopSyncDispatcher = (options.startJobs ?? true) ? startSyncDispatcher(services).stop : async () => undefined;
     return {
       services,
       app,
@@ -66,6 +79,7 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
       close: async () => {
         await stopTaskSync();
         await stopSearchSync();
+        await stopSyncDispatcher();
         await services.jobs.stop();
         await services.mappingRuntime.close();
         await store.close();

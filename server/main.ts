@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     environment: 'admin key: from MDM_ADMIN_KEY',
     existing: 'admin key: existing keys in the store (MDM_ADMIN_KEY not set)',
     generated: 'admin key: generated on first start, shown once below — store it now',
+    revoked: 'admin key: MDM_ADMIN_KEY was REVOKED and stays revoked — set a new MDM_ADMIN_KEY or use another admin key',
   }[running.adminKeySource.kind];
   const lines = [
     '',

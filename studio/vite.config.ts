@@ -21,7 +21,9 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for whoever runs the server but not referenced from the bundles; the server
+    // never serves *.map files (server/http/app.ts), so the studio's source is not published.
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 4096,
   },
 });

@@ -210,6 +210,10 @@ export interface ChangeView {
   cause?: string;
   mergedInto?: string;
   changedAttributes?: string[];
+  /** The version this change replaced; null for a new record. */
+  previousVersion?: number | null;
+  /** Canonical paths whose value changed (objects descended, arrays whole). */
+  changedPaths?: string[];
 }
 
 export interface MatchDecisionView {

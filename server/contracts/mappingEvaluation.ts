@@ -70,6 +70,7 @@ export const diffPreviewResponseSchema = {
     examined: { type: 'integer', description: 'Source records re-mapped (most recent first).' },
     changed: { type: 'integer' },
     unchanged: { type: 'integer' },
+    isRestricted: { type: 'boolean', description: 'True for roles that may not see raw payloads: outputs are limited to valid canonical fields, sensitive values masked, error messages withheld.' },
     items: {
       type: 'array',
       description: 'Only the records whose output would differ.',
@@ -79,8 +80,8 @@ export const diffPreviewResponseSchema = {
         properties: {
           sourceRecordId: { type: 'string' },
           sourceId: { type: 'string' },
-          published: { type: 'object', description: '{ ok, output | error } under the published version.' },
-          draft: { type: 'object', description: '{ ok, output | error } under the draft.' },
+          published: { type: 'object', description: '{ ok, output | error } under the published version (restricted view: + withheldFields).' },
+          draft: { type: 'object', description: '{ ok, output | error } under the draft (restricted view: + withheldFields).' },
           changedFields: { type: 'array', items: { type: 'string' } },
         },
       },

@@ -5,7 +5,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { domainParam, expectedVersionProperty, goldenIdParam, reasonProperty } from './golden';
 
-export const TASK_TYPES = ['potential-match', 'data-quality', 'survivorship-conflict'] as const;
+export const TASK_TYPES = ['potential-match', 'potential-match-cluster', 'data-quality', 'survivorship-conflict'] as const;
 export const TASK_SORTS = ['priority', '-priority', 'score', '-score', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
 
 export const taskIdParamsSchema = {
@@ -129,6 +129,44 @@ export const overrideTaskBodySchema = {
   },
 } as const;
 
+const memberIdsProperty = { type: 'array', minItems: 1, maxItems: 200, uniqueItems: true, items: goldenIdParam } as const;
+const survivorMemberProperty = { ...goldenIdParam, description: 'The member whose id survives; default the member with the most source records.' } as const;
+
+export const acceptClusterBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['expectedVersion', 'reason'],
+  properties: {
+    expectedVersion: expectedTaskVersion,
+    survivorGoldenId: survivorMemberProperty,
+    goldenVersions: goldenVersionsProperty,
+    reason: reasonProperty,
+  },
+} as const;
+export type AcceptClusterBody = FromSchema<typeof acceptClusterBodySchema>;
+
+export const splitClusterBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['expectedVersion', 'goldenIds', 'reason'],
+  properties: {
+    expectedVersion: expectedTaskVersion,
+    goldenIds: { ...memberIdsProperty, description: 'Members split off: each is recorded as not a match with every member that stays.' },
+    mergeRest: { type: 'boolean', default: false, description: 'Merge the members that stay into one golden record now (otherwise they stay an open cluster).' },
+    survivorGoldenId: survivorMemberProperty,
+    goldenVersions: goldenVersionsProperty,
+    reason: reasonProperty,
+  },
+} as const;
+export type SplitClusterBody = FromSchema<typeof splitClusterBodySchema>;
+
+export const rejectClusterBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['expectedVersion', 'reason'],
+  properties: { expectedVersion: expectedTaskVersion, reason: reasonProperty },
+} as const;
+
 export const bulkBodySchema = {
   type: 'object',
   additionalProperties: false,
@@ -159,8 +197,34 @@ export type AuditQuery = FromSchema<typeof auditQuerySchema>;
 
 export interface TaskCandidateView {
   goldenId: string;
+  /** Score and band matching decided with (the new record against the candidate's best-scoring member). */
   score: number;
   band: string;
+  /**
+   * The explanation to show beside the records: with basis `golden-records`, computed when the task is
+   * read from the subject's and the candidate's golden attributes (the values the compare view shows)
+   * under the published rules; with basis `match-decision` (a golden record is gone), the stored one.
+   */
+  explanation: unknown;
+  explanationBasis: 'golden-records' | 'match-decision';
+  /** With basis `golden-records`: the explanation stored when matching decided, for the record of why. */
+  decisionExplanation?: unknown;
+}
+
+export interface ClusterMemberView {
+  goldenId: string;
+  records: Array<{ sourceRecordId: string; source: string; sourceId: string; name: string | null; identifiers: Record<string, unknown> }>;
+}
+
+/** The evidence linking two members of a cluster: the best qualifying pair of their source records, explained. */
+export interface ClusterEdgeView {
+  a: string;
+  b: string;
+  aRecordId: string;
+  bRecordId: string;
+  score: number;
+  /** The rule set's clusterReview edge rule that linked them. */
+  rule: string;
   explanation: unknown;
 }
 
@@ -180,6 +244,11 @@ export interface TaskView {
   band?: string;
   values?: Array<{ sourceRecordId: string; source: string; value: unknown }>;
   exception?: { code: string; stage: string; message: string; sourceId?: string };
+  /** potential-match-cluster: the golden records that look like one, and the edges' evidence. */
+  members?: ClusterMemberView[];
+  edges?: ClusterEdgeView[];
+  /** Closed as `absorbed`: the cluster task that took this question over. */
+  absorbedInto?: string;
   comments: Array<{ at: string; by: string; text: string }>;
   history: Array<{ at: string; by: string; action: string; note?: string }>;
   createdAt: string;

@@ -12,6 +12,7 @@ import { asCanonical, fingerprintRecord, notAMatchExclusions, rulesFor } from '.
 import { placeSourceRecord } from './placement';
 import { recomputeGolden } from './recompute';
 import { rematchLoneRecord } from './rematchLoneRecord';
+import { reviewClustersAround } from '../stewardship/clusterTasks';
 import { linkRelationships } from './relationships';
 import { isSameJson } from './stableJson';
 import { loadSurvivorshipConfig } from './survivorshipConfig';
@@ -80,6 +81,8 @@ export async function applySourceRecord(
       config, cause: 'ingest', changeType: 'updated', actor: input.actor, note: `Source record ${record._id} updated.`, at, knownMembers: [updated],
     });
     await linkRelationships({ store, session, record: updated, config, hints: [], at });
+    // A changed record may join or leave a name-only cluster (domains whose rules ask for cluster review).
+    if (isCanonicalChanged && rules.rules.clusterReview) await reviewClustersAround({ store, session, rules, goldenIds: [golden._id], source: record.source, at });
     const outcome: ApplyOutcome = decision?.outcome === 'review' ? 'review' : isChanged ? 'updated' : 'unchanged';
     return { goldenId: golden._id, outcome, decision };
   });

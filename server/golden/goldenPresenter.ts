@@ -14,53 +14,38 @@ import type {
   SourceRecordView,
   XrefView,
 } from '../contracts/golden';
-import { checkEin } from '../identifiers';
 import type { Principal } from '../policies/abilities';
+import { maskExplanation, maskRecord, maskRulesFromConfig, maskSensitive, visibilityOf, type Visibility } from '../policies/visibility';
 import type { StoredRelationship } from './relationships';
-import type { SurvivorshipConfig } from './survivorshipConfig';
+import { loadSurvivorshipConfig, type SurvivorshipConfig } from './survivorshipConfig';
 import type { ChangeDocument, GoldenHistoryDocument, GoldenRecordDocument, LineageEntry, MatchDecisionDocument, OverrideEntry, SourceRecordDocument } from './types';
+
+export { isSsnLike, maskValue } from '../policies/visibility';
 
 export interface PresentOptions {
   config: SurvivorshipConfig;
-  /** Whether the caller may see sensitive values unmasked. */
-  canSeeSensitive: boolean;
+  /** What the caller may see (server/policies/visibility.ts). */
+  visibility: Visibility;
 }
 
-/** Whether a principal may see sensitive values (admins and stewards). */
+/** Whether a principal may see sensitive values (admins and stewards; see server/policies/visibility.ts). */
 export function canSeeSensitive(principal: Principal): boolean {
-  return principal.role === 'admin' || principal.role === 'steward';
+  return visibilityOf(principal).canSeeSensitive;
 }
 
-/** A 9-digit tax id an EIN cannot be (SSN layout or a never-assigned EIN prefix). */
-export function isSsnLike(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const digits = value.replace(/[^0-9]/g, '');
-  return digits.length === 9 && !checkEin(value).ok;
-}
-
-/** Masks all but the last four characters. */
-export function maskValue(value: unknown): unknown {
-  if (typeof value !== 'string' && typeof value !== 'number') return value === undefined || value === null ? value : '***';
-  const text = String(value);
-  return `${'*'.repeat(Math.max(0, text.length - 4))}${text.slice(-4)}`;
+/** Presentation options for golden records of `domain` shown to `principal`. */
+export function goldenPresentOptions(domain: string, principal: Principal): PresentOptions {
+  return { config: loadSurvivorshipConfig(domain), visibility: visibilityOf(principal) };
 }
 
 /** Masks the configured sensitive attributes of a record-like object (top level). */
 export function maskAttributes(values: Record<string, unknown>, options: PresentOptions): Record<string, unknown> {
-  if (options.canSeeSensitive) return values;
-  const masked = { ...values };
-  for (const rule of options.config.maskedAttributes ?? []) {
-    const value = masked[rule.attribute];
-    if (value === undefined || value === null) continue;
-    if (rule.when === 'always' || isSsnLike(value)) masked[rule.attribute] = maskValue(value);
-  }
-  return masked;
+  return maskRecord(values, maskRulesFromConfig(options.config), options.visibility);
 }
 
-function isMaskedAttribute(attribute: string, value: unknown, options: PresentOptions): boolean {
-  if (options.canSeeSensitive) return false;
-  const rule = (options.config.maskedAttributes ?? []).find((r) => r.attribute === attribute);
-  return rule !== undefined && (rule.when === 'always' || isSsnLike(value));
+function maskedValue(attribute: string, value: unknown, options: PresentOptions): unknown {
+  if (options.visibility.canSeeSensitive) return value;
+  return maskSensitive(value, maskRulesFromConfig(options.config).get(attribute));
 }
 
 function presentLineage(entry: LineageEntry): LineageView {
@@ -71,8 +56,7 @@ function presentLineage(entry: LineageEntry): LineageView {
 }
 
 function presentOverride(attribute: string, entry: OverrideEntry, options: PresentOptions): OverrideView {
-  const value = isMaskedAttribute(attribute, entry.value, options) ? maskValue(entry.value) : entry.value;
-  return { value, reason: entry.reason, by: { name: entry.by.name, role: entry.by.role }, at: entry.at };
+  return { value: maskedValue(attribute, entry.value, options), reason: entry.reason, by: { name: entry.by.name, role: entry.by.role }, at: entry.at };
 }
 
 /** A golden record without extras; `lineage` when asked for. */
@@ -96,7 +80,7 @@ export function presentGolden(golden: GoldenRecordDocument, options: PresentOpti
   return view;
 }
 
-/** A source record: raw payloads only for roles that may see sensitive values (they may hold anything). */
+/** A source record: raw payloads only for roles that may see them (they may hold anything). */
 export function presentSourceRecord(record: SourceRecordDocument, options: PresentOptions): SourceRecordView {
   return {
     id: record._id,
@@ -104,7 +88,7 @@ export function presentSourceRecord(record: SourceRecordDocument, options: Prese
     sourceId: record.sourceId,
     goldenId: record.goldenId,
     canonical: maskAttributes(record.canonical, options),
-    ...(options.canSeeSensitive ? { raw: record.raw } : {}),
+    ...(options.visibility.canSeeRawPayloads ? { raw: record.raw } : {}),
     mappingVersion: record.mappingVersion,
     schemaVersion: record.schemaVersion,
     receivedAt: record.receivedAt,
@@ -120,11 +104,7 @@ export function presentHistoryEntry(entry: GoldenHistoryDocument, options: Prese
     at: entry.at,
     cause: entry.cause,
     actor: { name: entry.actor.name, role: entry.actor.role, ...(entry.actor.rule ? { rule: entry.actor.rule } : {}) },
-    changes: entry.changes.map((c) =>
-      isMaskedAttribute(c.attribute, c.before, options) || isMaskedAttribute(c.attribute, c.after, options)
-        ? { attribute: c.attribute, before: maskValue(c.before), after: maskValue(c.after) }
-        : c,
-    ),
+    changes: entry.changes.map((c) => ({ attribute: c.attribute, before: maskedValue(c.attribute, c.before, options), after: maskedValue(c.attribute, c.after, options) })),
     ...(entry.note ? { note: entry.note } : {}),
     status: entry.snapshot.status,
     ...(entry.snapshot.mergedInto ? { mergedInto: entry.snapshot.mergedInto } : {}),
@@ -163,30 +143,9 @@ export function presentChange(change: ChangeDocument): ChangeView {
     ...(typeof change.cause === 'string' ? { cause: change.cause } : {}),
     ...(typeof change.mergedInto === 'string' ? { mergedInto: change.mergedInto } : {}),
     ...(Array.isArray(change.changedAttributes) ? { changedAttributes: change.changedAttributes as string[] } : {}),
-  };
-}
-
-interface ExplainedComparator {
-  field?: string;
-  a?: unknown;
-  b?: unknown;
-  details?: unknown;
-}
-
-/** Masks compared values of sensitive fields (always: normalised values no longer show an SSN's layout). */
-function maskExplanation(explanation: unknown, options: PresentOptions): unknown {
-  const masked = new Set((options.config.maskedAttributes ?? []).map((rule) => rule.attribute));
-  if (options.canSeeSensitive || masked.size === 0 || typeof explanation !== 'object' || explanation === null) return explanation;
-  const comparators = (explanation as { comparators?: ExplainedComparator[] }).comparators;
-  if (!Array.isArray(comparators)) return explanation;
-  return {
-    ...explanation,
-    comparators: comparators.map((c) =>
-      String(c.field ?? '').split(',').some((field) => masked.has(field.split('.')[0]))
-        ? // Attribute details are read from the same fields: masked with them.
-          { ...c, a: maskValue(c.a), b: maskValue(c.b), ...(Array.isArray(c.details) ? { details: (c.details as Array<{ a: unknown; b: unknown }>).map((d) => ({ ...d, a: maskValue(d.a), b: maskValue(d.b) })) } : {}) }
-        : c,
-    ),
+    // Entries written before these fields existed have neither.
+    ...(change.previousVersion !== undefined ? { previousVersion: change.previousVersion } : {}),
+    ...(Array.isArray(change.changedPaths) ? { changedPaths: change.changedPaths } : {}),
   };
 }
 
@@ -203,7 +162,7 @@ export function presentMatchDecision(decision: MatchDecisionDocument, options: P
     score: decision.score,
     ruleFired: decision.ruleFired,
     candidatesConsidered: decision.candidatesConsidered,
-    candidates: decision.candidates.map((c) => ({ goldenId: c.goldenId, score: c.score, band: c.band, explanation: maskExplanation(c.explanation, options) })),
+    candidates: decision.candidates.map((c) => ({ goldenId: c.goldenId, score: c.score, band: c.band, explanation: maskExplanation(c.explanation, maskRulesFromConfig(options.config), options.visibility) })),
     overCollisions: decision.overCollisions,
     excludedByNotAMatch: typeof decision.excludedByNotAMatch === 'number' ? decision.excludedByNotAMatch : 0,
     at: decision.at,

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Store, StoreSession } from '../store/types';
 import { appendChange } from './changeFeed';
+import { changedPaths } from './changedPaths';
 import { GOLDEN_HISTORY, GOLDEN_RECORDS, SOURCE_RECORDS } from './collections';
 import { isSameJson } from './stableJson';
 import type { ChangeDocument, GoldenActor, GoldenHistoryDocument, GoldenRecordDocument, HistoryCause, SourceRecordDocument } from './types';
@@ -161,7 +162,13 @@ export async function saveGolden(args: {
     type: args.changeType,
     version,
     at,
-    details: { cause: args.cause, ...(doc.mergedInto ? { mergedInto: doc.mergedInto } : {}), changedAttributes: history.changes.map((c) => c.attribute) },
+    details: {
+      cause: args.cause,
+      ...(doc.mergedInto ? { mergedInto: doc.mergedInto } : {}),
+      previousVersion: args.before?.version ?? null,
+      changedAttributes: history.changes.map((c) => c.attribute),
+      changedPaths: changedPaths(args.before?.attributes ?? {}, doc.attributes),
+    },
   });
   return doc;
 }

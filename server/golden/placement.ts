@@ -15,6 +15,7 @@ import { recomputeGolden } from './recompute';
 import { linkRelationships } from './relationships';
 import type { SurvivorshipConfig } from './survivorshipConfig';
 import { openTask } from './tasks';
+import { reviewClustersAround } from '../stewardship/clusterTasks';
 import type { GoldenActor, GoldenRecordDocument, MatchDecisionDocument, SourceRecordDocument } from './types';
 
 export interface PlacementResult {
@@ -96,7 +97,15 @@ export async function placeSourceRecord(args: {
     }));
   }
   const outcome: PlacementResult['outcome'] = isJoining ? 'merged' : decision.decision === 'review' ? 'review' : 'created';
-  if (outcome === 'review') {
+  let candidates = taskCandidates(decision);
+  if (rules.rules.clusterReview) {
+    // Name-only evidence (as the rules define it) is reviewed as whole clusters; candidates inside the
+    // record's cluster need no pairwise task of their own.
+    const clusters = await reviewClustersAround({ store, session, rules, goldenIds: [goldenId], source: record.source, at });
+    const own = clusters.clusterOf.get(goldenId);
+    if (own) candidates = candidates.filter((c) => clusters.clusterOf.get(c.goldenId) !== own);
+  }
+  if (outcome === 'review' && candidates.length > 0) {
     await openTask({
       store,
       session,
@@ -104,7 +113,7 @@ export async function placeSourceRecord(args: {
       domain: record.domain,
       source: record.source,
       subject: { sourceRecordId: record._id, goldenId },
-      candidates: taskCandidates(decision),
+      candidates,
       note: decision.isAmbiguous ? 'Several golden records reached the auto-merge band.' : undefined,
       at,
     });

@@ -104,6 +104,10 @@ export interface ChangeDocument {
   goldenId: string;
   type: 'created' | 'updated' | 'merged' | 'retired' | 'unmerged';
   version: number;
+  /** The version this change replaced (null for a new record), so a consumer can tell it missed none. */
+  previousVersion?: number | null;
+  /** Canonical attribute paths whose value changed (`manufacturer.name`; arrays as a whole). */
+  changedPaths?: string[];
   at: string;
   [key: string]: unknown;
 }

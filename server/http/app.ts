@@ -2,10 +2,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Koa from 'koa';
-import { AppError, NotFoundError } from '../errors';
+import { AppError, BadRequestError, NotFoundError } from '../errors';
 import type { AppServices } from '../services';
 import { errorHandler } from './errorHandler';
 import { requestContext } from './requestContext';
+import { securityHeaders } from './securityHeaders';
 import type { AnyRoute } from './route';
 import { API_PREFIX, buildRouter } from './router';
 import { sendStaticFile } from './staticFiles';
@@ -15,6 +16,18 @@ export const STUDIO_DIST = path.join(REPO_ROOT, 'studio/dist');
 
 const isApiPath = (path: string): boolean => path === API_PREFIX || path.startsWith('/api/');
 
+/** Source maps stay on disk for whoever runs the server; they are not published with the studio. */
+const isSourceMap = (relativePath: string): boolean => relativePath.toLowerCase().endsWith('.map');
+
+/** 400 INVALID_PATH_ENCODING for a path that is not valid percent-encoded UTF-8 (`/%ff`), before any route decodes it. */
+function assertDecodablePath(path: string): void {
+  try {
+    decodeURIComponent(path);
+  } catch {
+    throw new BadRequestError('INVALID_PATH_ENCODING', 'The request path is not valid percent-encoded UTF-8.');
+  }
+}
+
 /** Creates the Koa app serving `routes` under /api/v1 and the built studio at `/`. */
 export function createApp(options: { services: AppServices; routes: AnyRoute[]; studioDir?: string }): Koa {
   const { services } = options;
@@ -23,6 +36,11 @@ export function createApp(options: { services: AppServices; routes: AnyRoute[]; 
   const router = buildRouter(options.routes, services);
   app.use(requestContext({ logger: services.logger, metrics: services.metrics }));
   app.use(errorHandler(services.logger));
+  app.use(securityHeaders({ apiPrefix: API_PREFIX }));
+  app.use(async (ctx, next) => {
+    assertDecodablePath(ctx.path);
+    await next();
+  });
   app.use(async (ctx, next) => {
     await next();
     // After the router and allowedMethods (which answers 405): an unmatched API path is a 404 envelope.
@@ -41,6 +59,12 @@ export function createApp(options: { services: AppServices; routes: AnyRoute[]; 
     if (isApiPath(ctx.path)) return;
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     const relative = decodeURIComponent(ctx.path).replace(/^\/+/, '');
+    if (isSourceMap(relative)) {
+      ctx.status = 404;
+      ctx.type = 'text/plain; charset=utf-8';
+      ctx.body = 'Source maps are not published.';
+      return;
+    }
     if (relative && (await sendStaticFile(ctx, { root: studioDir, relativePath: relative, cacheSeconds: relative.startsWith('assets/') ? 86400 : 0 }))) return;
     // Single-page app: every other path renders index.html and the client router takes over.
     if (await sendStaticFile(ctx, { root: studioDir, relativePath: 'index.html' })) return;

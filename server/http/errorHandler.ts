@@ -5,6 +5,7 @@
 import type { Context, Next } from 'koa';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
+import { withoutStoredDocuments } from '../presenters/errorDetails';
 import type { ErrorEnvelope } from './errorEnvelope';
 
 /** Koa middleware translating thrown errors into the error envelope. */
@@ -16,7 +17,10 @@ export function errorHandler(logger: Logger) {
       const requestId = String(ctx.state.requestId ?? '');
       let envelope: ErrorEnvelope;
       if (error instanceof AppError) {
-        envelope = { error: { status: error.status, code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}), requestId } };
+        const shown = withoutStoredDocuments(error);
+        envelope = { error: { status: shown.status, code: shown.code, message: shown.message, ...(shown.details ? { details: shown.details } : {}), requestId } };
+        const retryAfter = (shown as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+        if (typeof retryAfter === 'number') ctx.set('Retry-After', String(retryAfter));
       } else {
         logger.error('unhandled error', { requestId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
         envelope = { error: { status: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred. It has been logged; quote the request id when reporting it.', requestId } };

@@ -8,7 +8,9 @@ import { UnauthorizedError } from '../errors';
 import { authorize } from '../policies/abilities';
 import type { Principal } from '../policies/abilities';
 import { authenticateApiKey } from '../commands/apiKeys/authenticateApiKey';
+import { presentErrorFor } from '../presenters/errorDetails';
 import type { AppServices } from '../services';
+import { AuthThrottle } from './authThrottle';
 import { readJsonBody, requireMediaType } from './body';
 import type { AnyRoute } from './route';
 import { coerceStrings, validatePart } from './validation';
@@ -20,12 +22,28 @@ export function fullPath(route: AnyRoute): string {
   return route.absolute ? route.path : `${API_PREFIX}${route.path}`;
 }
 
-async function principalFor(ctx: Context, services: AppServices): Promise<Principal> {
+/** The TCP peer: X-Forwarded-For is written by the client itself unless a proxy overwrites it. */
+function clientAddressOf(ctx: Context): string {
+  return ctx.req.socket.remoteAddress ?? 'unknown';
+}
+
+async function principalFor(ctx: Context, services: AppServices, throttle: AuthThrottle): Promise<Principal> {
+  const address = clientAddressOf(ctx);
+  throttle.assertAllowed(address);
   const header = ctx.get('authorization');
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw new UnauthorizedError();
+  if (!match) {
+    // A missing header is a client that has not signed in yet, not a guess: it is not counted.
+    if (header) throttle.recordFailure(address);
+    throw new UnauthorizedError();
+  }
   const principal = await authenticateApiKey(services.store, match[1]);
-  if (!principal) throw new UnauthorizedError('The API key is unknown or has been revoked.');
+  if (!principal) {
+    throttle.recordFailure(address);
+    services.logger.warn('authentication failed', { address, requestId: ctx.state.requestId });
+    throw new UnauthorizedError('The API key is unknown or has been revoked.');
+  }
+  throttle.recordSuccess(address);
   return principal;
 }
 
@@ -34,12 +52,13 @@ const PUBLIC_PRINCIPAL: Principal = { keyId: 'anonymous', name: 'anonymous', rol
 /** Builds the router for `routes`; route order matters only for identical paths. */
 export function buildRouter(routes: AnyRoute[], services: AppServices): Router {
   const router = new Router();
+  const throttle = new AuthThrottle({ maxFailures: services.config.authFailureLimit, windowSeconds: services.config.authFailureWindowSeconds });
   for (const route of routes) {
     router[route.method](route.operationId, fullPath(route), async (ctx: Context) => {
       ctx.state.route = fullPath(route);
       let principal = PUBLIC_PRINCIPAL;
       if (route.auth !== 'public') {
-        principal = await principalFor(ctx, services);
+        principal = await principalFor(ctx, services, throttle);
         ctx.state.principal = principal;
         const sourceParam = route.auth.sourceParam;
         authorize(principal, route.auth.action, sourceParam ? { source: ctx.params[sourceParam] } : {});
@@ -52,11 +71,17 @@ export function buildRouter(routes: AnyRoute[], services: AppServices): Router {
       if (route.rawBody) {
         requireMediaType(ctx, route.rawBody.contentTypes);
       } else if (route.body) {
-        body = await readJsonBody(ctx, route.bodyLimit ?? services.config.jsonBodyLimit);
+        body = await readJsonBody(ctx, { limit: route.bodyLimit ?? services.config.jsonBodyLimit, maxDepth: services.config.limits.maxJsonDepth });
         validatePart({ part: 'body', schema: route.body, value: body ?? {} });
         body = body ?? {};
       }
-      const result = await route.handler({ params, query, body, principal, services, ctx, requestId: String(ctx.state.requestId) });
+      let result;
+      try {
+        result = await route.handler({ params, query, body, principal, services, ctx, requestId: String(ctx.state.requestId) });
+      } catch (error) {
+        // A 409's current state (golden record, task) leaves presented for this caller.
+        throw presentErrorFor(error, principal);
+      }
       if (result) {
         ctx.status = result.status ?? (result.body === undefined ? 204 : 200);
         if (result.headers) ctx.set(result.headers);

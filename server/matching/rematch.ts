@@ -17,6 +17,7 @@ import { storeMatchDecision } from '../golden/matchDecisions';
 import type { GoldenActor, GoldenRecordDocument, SourceRecordDocument } from '../golden/types';
 import type { JobHandler } from '../jobs/types';
 import type { AppServices } from '../services';
+import { reviewClustersAround } from '../stewardship/clusterTasks';
 import type { NotAMatchDocument } from '../stewardship/types';
 import type { Store } from '../store/types';
 import { matchRecord, type MatchDecision } from './candidates';
@@ -92,14 +93,19 @@ async function sortedRecordIds(store: Store, domain: string, after: string): Pro
   return ids.sort();
 }
 
-async function openReviewTask(args: { store: Store; record: SourceRecordDocument; decision: MatchDecision; note: string }): Promise<boolean> {
-  const { store, record, decision } = args;
+async function openReviewTask(args: { store: Store; rules: CompiledRules; record: SourceRecordDocument; decision: MatchDecision; note: string }): Promise<boolean> {
+  const { store, record, decision, rules } = args;
   const open = await store.collection(TASKS).findOne({ type: 'potential-match', status: 'open', 'subject.sourceRecordId': record._id });
   if (open) return false;
-  await openTask({
-    store, type: 'potential-match', domain: record.domain, source: record.source, subject: { sourceRecordId: record._id, goldenId: record.goldenId },
-    candidates: decision.candidates.slice(0, 10).map((c) => ({ goldenId: c.goldenId, score: c.score, band: c.band, explanation: c.explanation })), note: args.note,
-  });
+  let candidates = decision.candidates.slice(0, 10).map((c) => ({ goldenId: c.goldenId, score: c.score, band: c.band, explanation: c.explanation }));
+  if (rules.rules.clusterReview) {
+    // As at ingest: candidates in the record's cluster task are reviewed there, not pairwise.
+    const clusters = await store.withTransaction((session) => reviewClustersAround({ store, session, rules, goldenIds: [record.goldenId], source: record.source, at: new Date().toISOString() }));
+    const own = clusters.clusterOf.get(record.goldenId);
+    if (own) candidates = candidates.filter((c) => clusters.clusterOf.get(c.goldenId) !== own);
+    if (candidates.length === 0) return false;
+  }
+  await openTask({ store, type: 'potential-match', domain: record.domain, source: record.source, subject: { sourceRecordId: record._id, goldenId: record.goldenId }, candidates, note: args.note });
   return true;
 }
 
@@ -132,7 +138,7 @@ async function rematchRecord(args: { services: Pick<AppServices, 'store'>; rules
       storeMatchDecision({ store, session, domain: record.domain, sourceRecordId: record._id, goldenId, outcome, trigger: 'rematch', rulesVersion: rules.version, decision, actor: systemActor(rule), at: new Date().toISOString() }),
     );
   if (decision.decision === 'review') {
-    if (await openReviewTask({ store, record, decision, note: `Re-match under ${rules.version}: ${args.reason}` })) state.tasksOpened++;
+    if (await openReviewTask({ store, rules, record, decision, note: `Re-match under ${rules.version}: ${args.reason}` })) state.tasksOpened++;
     await storeDecision('review', own._id);
     return;
   }
@@ -141,7 +147,7 @@ async function rematchRecord(args: { services: Pick<AppServices, 'store'>; rules
   const cannotLink = await hasCannotLink({ store, rules, x: own, y: target });
   if (cannotLink) {
     state.vetoedMerges++;
-    if (await openReviewTask({ store, record, decision, note: `Re-match under ${rules.version}: automatic merge refused (${cannotLink} between members).` })) state.tasksOpened++;
+    if (await openReviewTask({ store, rules, record, decision, note: `Re-match under ${rules.version}: automatic merge refused (${cannotLink} between members).` })) state.tasksOpened++;
     await storeDecision('review', own._id);
     return;
   }

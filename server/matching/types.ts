@@ -82,7 +82,15 @@ export interface ComparatorRule {
     aliasTables?: string[];
     /** attributes: the rule set's attribute extractors compared (default: all of them). */
     attributes?: string[];
+    /** tokenSet: `idf` weighs each token by its rarity in the domain (inverse document frequency); `uniform` (default) counts tokens alike. */
+    weighting?: TokenWeighting;
   };
+  /**
+   * Fellegi–Sunter comparison levels, tried in order; the first whose conditions hold is the pair's
+   * level. The last level must have no conditions (it catches everything else). A `missing`
+   * comparison is never levelled: it contributes a match weight of 0.
+   */
+  levels?: ComparisonLevel[];
 }
 
 /**
@@ -119,6 +127,23 @@ export interface AttributeExtractor {
   perUnits?: Record<string, string>;
 }
 
+export type TokenWeighting = 'uniform' | 'idf';
+
+/** One Fellegi–Sunter level of a comparator: when it applies, and its m and u probabilities. */
+export interface ComparisonLevel {
+  name: string;
+  outcome?: ComparatorOutcome | ComparatorOutcome[];
+  scoreAtLeast?: number;
+  scoreBelow?: number;
+  /** P(level | the records are the same entity). */
+  m: number;
+  /** P(level | the records are different entities). */
+  u: number;
+}
+
+/** `weighted`: weighted mean of comparator scores; `fellegiSunter`: log2(m/u) match weights and a match probability. */
+export type MatchModel = 'weighted' | 'fellegiSunter';
+
 export type ComparatorOutcome = 'missing' | 'match' | 'partial' | 'mismatch' | 'related';
 
 export interface HardRuleCondition {
@@ -153,7 +178,35 @@ export interface RuleSet {
   attributes?: AttributeExtractor[];
   /** The score denominator is at least this weight, so sparse records cannot reach auto-merge on one field. */
   minEvidenceWeight?: number;
+  /** Scoring model (default `weighted`). With `fellegiSunter` the thresholds are match probabilities. */
+  model?: MatchModel;
+  /** fellegiSunter: the probability that a candidate pair (records sharing a blocking key) is a match, before comparing. */
+  priorMatchProbability?: number;
   thresholds: { autoMerge: number; review: number };
+  /** Where evidence is weak and spread over many records (e.g. names only), review whole clusters instead of pairs. */
+  clusterReview?: ClusterReviewRule;
+}
+
+/**
+ * Cluster review (stewardship cluster tasks): golden records linked by edges form one task instead of
+ * scattered pairwise tasks; a cluster that would contain a vetoed or not-a-match pair is split before
+ * it is shown. Two golden records are linked when a pair of their records meets one edge rule's
+ * `when` (all conditions) and no pair of their records meets that rule's `unless` (all conditions).
+ */
+export interface ClusterReviewRule {
+  description?: string;
+  edges: ClusterEdgeRule[];
+  /** How many golden records the index search around one record gathers (default 50). */
+  maxMembers?: number;
+}
+
+export interface ClusterEdgeRule {
+  name: string;
+  description?: string;
+  /** Conditions a record pair must meet (same shape as hard-rule conditions). */
+  when: HardRuleCondition[];
+  /** A record pair of the two golden records meeting all of these rules the edge out (e.g. addresses that contradict). */
+  unless?: HardRuleCondition[];
 }
 
 /** codeInText: codes from structured fields and code-like tokens found in free text. */
@@ -200,6 +253,12 @@ export interface ComparatorExplanation {
   b: string | null;
   /** attributes comparators: each attribute read on either side, and whether the two sides agree. */
   details?: AttributeDetail[];
+  /** fellegiSunter: the comparison level (`missing` when a side is missing). */
+  level?: string;
+  m?: number;
+  u?: number;
+  /** fellegiSunter: log2(m/u), 0 when missing. */
+  matchWeight?: number;
 }
 
 export interface AttributeDetail {
@@ -216,8 +275,15 @@ export interface MatchExplanation {
   bSourceId: string;
   comparators: ComparatorExplanation[];
   hardRule: { name: string; action: HardRuleAction; relationship?: string } | null;
-  /** Weighted score before hard rules, 0..1. */
+  model: MatchModel;
+  /** Weighted score (weighted model) or match probability (fellegiSunter) before hard rules, 0..1. */
   score: number;
+  /** fellegiSunter: log2 of the prior odds. */
+  priorMatchWeight?: number;
+  /** fellegiSunter: prior + Σ comparator match weights. */
+  matchWeight?: number;
+  /** fellegiSunter: 2^w / (1 + 2^w). */
+  probability?: number;
   /** Sum of weights of comparators with both sides present. */
   evidenceWeight: number;
   band: MatchBand;

@@ -10,13 +10,18 @@ const require = createRequire(import.meta.url);
 const SWAGGER_DIR = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 const SWAGGER_ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'favicon-32x32.png']);
 
+/** Starts Swagger UI; served as a file so the page's CSP needs no inline script. */
+const DOCS_INIT_SCRIPT = `window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#docs', deepLinking: true, persistAuthorization: true });\n`;
+const DOCS_INIT_FILE = 'docs-init.js';
+
 const DOCS_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>MDM Hub API</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="/api/v1/docs/assets/swagger-ui.css"></head>
+<link rel="stylesheet" href="/api/v1/docs/assets/swagger-ui.css">
+<link rel="alternate" type="application/json" title="OpenAPI document" href="/api/v1/openapi.json"></head>
 <body><div id="docs"></div>
 <script src="/api/v1/docs/assets/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#docs', deepLinking: true, persistAuthorization: true });</script>
+<script src="/api/v1/docs/assets/docs-init.js"></script>
 </body></html>`;
 
 /** System routes; the OpenAPI route closes over the full route list so it documents everything. */
@@ -30,15 +35,41 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
       summary: 'Liveness and store health',
       tags: ['system'],
       auth: 'public',
-      responses: { 200: { description: 'The service is up.' }, 503: { description: 'The store is not answering.' } },
+      responses: { 200: { description: 'The service is up.' }, 503: { description: 'The store is not answering, or the mapping evaluators are wedged.' } },
       handler: async ({ services }) => {
         const started = Date.now();
+        const mappingRuntime = services.mappingRuntime.health().isReady ? 'ok' : 'wedged';
         try {
           await services.store.collection('apiKeys').countDocuments({ _id: '__healthz__' });
-          return { body: { status: 'ok', store: services.store.kind, storeLatencyMs: Date.now() - started } };
+          const status = mappingRuntime === 'ok' ? 'ok' : 'degraded';
+          return { status: status === 'ok' ? 200 : 503, body: { status, store: services.store.kind, storeLatencyMs: Date.now() - started, mappingRuntime } };
         } catch {
-          return { status: 503, body: { status: 'degraded', store: services.store.kind } };
+          return { status: 503, body: { status: 'degraded', store: services.store.kind, mappingRuntime } };
         }
+      },
+    }),
+    defineRoute({
+      operationId: 'readyz',
+      method: 'get',
+      path: '/readyz',
+      absolute: true,
+      summary: 'Readiness: store and mapping evaluators, with the state of each evaluation lane',
+      tags: ['system'],
+      auth: 'public',
+      responses: { 200: { description: 'Ready to ingest.' }, 503: { description: 'Not ready: the store does not answer or an evaluation lane is wedged (see lanes).' } },
+      handler: async ({ services }) => {
+        const health = services.mappingRuntime.health();
+        let isStoreUp = true;
+        try {
+          await services.store.collection('apiKeys').countDocuments({ _id: '__readyz__' });
+        } catch {
+          isStoreUp = false;
+        }
+        const lanes = Object.fromEntries(
+          Object.entries(health.lanes).map(([lane, state]) => [lane, { state: state.state, isWedged: state.isWedged, queued: state.queued, inFlight: state.inFlight, restarts: state.restarts }]),
+        );
+        const isReady = isStoreUp && health.isReady;
+        return { status: isReady ? 200 : 503, body: { status: isReady ? 'ready' : 'not-ready', store: isStoreUp ? 'ok' : 'down', lanes } };
       },
     }),
     defineRoute({
@@ -82,6 +113,7 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
       auth: 'public',
       responses: { 200: { description: 'Asset.' } },
       handler: async ({ params, ctx }) => {
+        if (params.file === DOCS_INIT_FILE) return { body: DOCS_INIT_SCRIPT, headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' } };
         if (!SWAGGER_ASSETS.has(params.file) || !(await sendStaticFile(ctx, { root: SWAGGER_DIR, relativePath: params.file, cacheSeconds: 3600 }))) {
           throw new NotFoundError(`Documentation asset "${params.file}"`);
         }

@@ -33,7 +33,9 @@ export interface SearchResult {
 const PROJECTION = { terms: 0 } as const;
 
 /** Searches the golden records of `domain` for `q`. */
-export async function searchGolden(services: { store: Store }, input: { domain: string; q: string; limit?: number }): Promise<SearchResult> {
+export async function searchGolden(services: { store: Store }, input: { domain: string; q: string; limit?: number; hiddenFields?: ReadonlySet<string> }): Promise<SearchResult> {
+  // Identifiers the caller sees masked (a tax id for a consumer) find nothing: a hit would confirm the value.
+  const hidden = input.hiddenFields ?? new Set<string>();
   if (!searchFieldsOf(input.domain)) {
     throw new BadRequestError('UNKNOWN_DOMAIN', `Domain "${input.domain}" is not searchable.`, [{ path: 'params.domain', code: 'UNKNOWN_DOMAIN', message: `domain "${input.domain}" has no search configuration` }]);
   }
@@ -48,7 +50,7 @@ export async function searchGolden(services: { store: Store }, input: { domain: 
     const byIdentifier = await entries.find({ domain: input.domain, terms: { $in: terms.identifiers } }, { limit: IDENTIFIER_LIMIT, projection: PROJECTION });
     const wanted = new Set(terms.identifiers.map((t) => t.slice(2)));
     for (const entry of byIdentifier) {
-      const identifier = entry.identifiers.find((i) => wanted.has(i.value));
+      const identifier = entry.identifiers.find((i) => wanted.has(i.value) && !hidden.has(i.field.split('.')[0]));
       // A code inside the description (catalog number in free text) is found too, but ranked as text.
       if (!identifier) continue;
       found.set(entry._id, entry);

@@ -4,8 +4,7 @@ import { AUDIT_COLLECTION } from '../audit/collections';
 import type { AuditEntry } from '../audit/auditLog';
 import type { AppServices } from '../services';
 import type { Filter } from '../store/types';
-import { isSsnLike, maskValue } from '../golden/goldenPresenter';
-import { loadSurvivorshipConfig } from '../golden/survivorshipConfig';
+import { maskDeep, maskRulesOf, RESTRICTED, type Visibility } from '../policies/visibility';
 import { keysetPage } from './pagination';
 import { tasksCollection } from './taskStore';
 
@@ -19,6 +18,7 @@ async function targetIdsOf(services: Pick<AppServices, 'store'>, goldenId: strin
   const about = [
     ...(await tasks.find({ 'subject.goldenId': goldenId }, { projection: { _id: 1 } })),
     ...(await tasks.find({ 'candidates.goldenId': goldenId }, { projection: { _id: 1 } })),
+    ...(await tasks.find({ 'members.goldenId': goldenId }, { projection: { _id: 1 } })),
   ];
   return [goldenId, ...new Set(about.map((t) => t._id))];
 }
@@ -35,43 +35,11 @@ export async function queryAudit(services: Pick<AppServices, 'store'>, input: Au
   return keysetPage({ collection: services.store.collection<AuditEntry>(AUDIT_COLLECTION), filter, field: 'at', direction: input.order === 'desc' ? -1 : 1, cursor: input.cursor, limit: input.limit ?? 100 });
 }
 
-type MaskRules = Map<string, { when: 'always' | 'ssnLike' }>;
-
-function maskIf(value: unknown, rule: { when: 'always' | 'ssnLike' } | undefined): unknown {
-  if (!rule || value === null || value === undefined) return value;
-  return rule.when === 'always' || isSsnLike(value) ? maskValue(value) : value;
-}
-
-/** Masks sensitive values wherever an entry names them: `{ taxId: … }`, or `{ attribute: 'taxId', value, values }`. */
-function maskDeep(value: unknown, rules: MaskRules): unknown {
-  if (Array.isArray(value)) return value.map((item) => maskDeep(item, rules));
-  if (!value || typeof value !== 'object') return value;
-  const object = value as Record<string, unknown>;
-  const named = typeof object.attribute === 'string' ? rules.get(object.attribute) : undefined;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(object)) {
-    if (named && key === 'value') out[key] = maskIf(item, named);
-    else if (named && key === 'values' && Array.isArray(item)) out[key] = item.map((v) => (v && typeof v === 'object' ? { ...(v as object), value: maskIf((v as { value?: unknown }).value, named) } : v));
-    else if (rules.has(key)) out[key] = maskIf(item, rules.get(key));
-    else out[key] = maskDeep(item, rules);
-  }
-  return out;
-}
-
-function maskRulesOf(domain: string | undefined): MaskRules {
-  if (!domain) return new Map();
-  try {
-    return new Map((loadSurvivorshipConfig(domain).maskedAttributes ?? []).map((r) => [r.attribute, r] as const));
-  } catch {
-    // Entries about things that are not a domain with survivorship rules carry no configured secrets.
-    return new Map();
-  }
-}
-
-/** The API view of an audit entry; sensitive values (per the domain's rules) masked unless `canSeeSensitive`. */
-export function presentAuditEntry(entry: AuditEntry, options: { canSeeSensitive: boolean } = { canSeeSensitive: true }): AuditEntryView {
-  const rules = options.canSeeSensitive ? new Map() : maskRulesOf(entry.target.domain);
-  const shown = (value: unknown) => (rules.size > 0 ? maskDeep(value, rules) : value);
+/** The API view of an audit entry; sensitive values (per the domain's rules) masked unless the viewer may see them (restricted by default). */
+export function presentAuditEntry(entry: AuditEntry, options: { visibility?: Pick<Visibility, 'canSeeSensitive'> } = {}): AuditEntryView {
+  const visibility = options.visibility ?? RESTRICTED;
+  const rules = visibility.canSeeSensitive ? new Map() : maskRulesOf(entry.target.domain);
+  const shown = (value: unknown) => maskDeep(value, rules, visibility);
   return {
     id: entry._id,
     at: entry.at,

@@ -6,6 +6,9 @@ import type { CollectionDefinition } from '../db/collections';
 import { AUDIT_COLLECTION } from '../audit/collections';
 import { NOT_A_MATCH, TASKS } from '../golden/collections';
 
+/** One document per golden record in an open cluster task (see clusterTasks.ts). */
+export const CLUSTER_CLAIMS = 'clusterClaims';
+
 /** The processor's cursors (change feed position, exception scan position). */
 export const STEWARDSHIP_STATE = 'stewardshipState';
 
@@ -18,6 +21,7 @@ export const stewardshipCollections: CollectionDefinition[] = [
       { keys: { status: 1, domain: 1, type: 1 }, name: 'stewardship_by_status_domain_type' },
       { keys: { 'subject.goldenId': 1, status: 1 }, name: 'stewardship_by_subject_golden' },
       { keys: { 'candidates.goldenId': 1, status: 1 }, name: 'stewardship_by_candidate_golden' },
+      { keys: { 'members.goldenId': 1, status: 1 }, name: 'stewardship_by_member_golden' },
       { keys: { 'subject.exceptionId': 1, status: 1 }, name: 'stewardship_by_subject_exception' },
       { keys: { assignee: 1, status: 1 }, name: 'stewardship_by_assignee' },
     ],
@@ -26,4 +30,7 @@ export const stewardshipCollections: CollectionDefinition[] = [
   // Per-golden-record audit reads filter on the target id alone.
   { name: AUDIT_COLLECTION, indexes: [{ keys: { 'target.id': 1, at: 1 }, name: 'stewardship_by_target_id' }] },
   { name: STEWARDSHIP_STATE, indexes: [] },
+  // One document per golden record in an open cluster task (`_id` = domain|goldenId): the key that
+  // keeps two ingests from opening two tasks for one cluster.
+  { name: CLUSTER_CLAIMS, indexes: [{ keys: { taskId: 1 }, name: 'stewardship_by_task' }] },
 ];

@@ -15,7 +15,6 @@ import type { Store, StoreSession } from '../store/types';
 import { detectSurvivorshipConflicts } from './conflicts';
 import { recordNotAMatch } from './notAMatch';
 import { closeObsoleteTasks } from './obsoleteTasks';
-import { presentTask } from './presenter';
 import { assertTaskOpen, assertTaskType, assertTaskVersion, requireTask, updateTaskVersioned, type StewardActor } from './taskStore';
 import type { TaskDocument } from './types';
 
@@ -24,7 +23,7 @@ type Services = Pick<AppServices, 'store'>;
 async function subjectRecord(store: Store, session: StoreSession, task: TaskDocument): Promise<SourceRecordDocument> {
   const id = task.subject.sourceRecordId ?? '';
   const record = await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: id }, { session });
-  if (!record || !record.goldenId) throw new ConflictError('TASK_NO_LONGER_APPLIES', `Source record "${id}" of task "${task._id}" no longer exists.`, { current: presentTask(task) });
+  if (!record || !record.goldenId) throw new ConflictError('TASK_NO_LONGER_APPLIES', `Source record "${id}" of task "${task._id}" no longer exists.`, { current: task });
   return record;
 }
 
@@ -72,7 +71,7 @@ export async function mergeTask(
     }
     const record = await subjectRecord(store, session, task);
     if (record.goldenId === candidateId) {
-      throw new ConflictError('TASK_NO_LONGER_APPLIES', `Source record "${record._id}" is already part of "${candidateId}".`, { current: presentTask(task) });
+      throw new ConflictError('TASK_NO_LONGER_APPLIES', `Source record "${record._id}" is already part of "${candidateId}".`, { current: task });
     }
     const claimed = await updateTaskVersioned({
       store, session, task, expectedVersion: input.expectedVersion, at,

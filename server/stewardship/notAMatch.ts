@@ -58,3 +58,46 @@ export async function recordNotAMatch(args: {
   }
   return pairs;
 }
+
+/** Stores a not-a-match pair for every record of `left` × every record of `right` (cluster split / reject); returns the count. */
+export async function recordNotAMatchBetween(args: {
+  store: Store;
+  session: StoreSession;
+  left: SourceRecordDocument[];
+  right: SourceRecordDocument[];
+  actor: StewardActor;
+  reason: string;
+  taskId?: string;
+  at: string;
+}): Promise<number> {
+  const fingerprints = new Map<string, string>();
+  const fingerprint = async (record: SourceRecordDocument): Promise<string> => {
+    let value = fingerprints.get(record._id);
+    if (value === undefined) {
+      value = await fingerprintOf({ store: args.store, record, session: args.session });
+      fingerprints.set(record._id, value);
+    }
+    return value;
+  };
+  let count = 0;
+  for (const x of args.left) {
+    for (const y of args.right) {
+      if (x._id === y._id) continue;
+      const [a, b] = [x._id, y._id].sort();
+      const pair: NotAMatchDocument = {
+        _id: notAMatchId(a, b),
+        domain: x.domain,
+        a,
+        b,
+        fingerprints: { [x._id]: await fingerprint(x), [y._id]: await fingerprint(y) },
+        by: { keyId: args.actor.keyId, name: args.actor.name, role: args.actor.role },
+        at: args.at,
+        reason: args.reason,
+        ...(args.taskId ? { taskId: args.taskId } : {}),
+      };
+      await args.store.collection<NotAMatchDocument>(NOT_A_MATCH).replaceOne({ _id: pair._id }, pair, { upsert: true, session: args.session });
+      count++;
+    }
+  }
+  return count;
+}

@@ -16,11 +16,15 @@ import type { SourceRecordDocument } from '../golden/types';
 import type { Store, StoreSession } from '../store/types';
 import { conflictsOf } from './conflicts';
 import { tasksCollection } from './taskStore';
-import type { TaskCandidate, TaskDocument } from './types';
+import type { ClusterMember, TaskCandidate, TaskDocument } from './types';
 
 export const OBSOLETE_RULE = 'stewardship:obsolete-task';
 
-type Verdict = { kind: 'keep' } | { kind: 'close'; note: string } | { kind: 'revise'; candidates: TaskCandidate[]; note: string };
+type Verdict =
+  | { kind: 'keep' }
+  | { kind: 'close'; note: string }
+  | { kind: 'revise'; candidates: TaskCandidate[]; note: string }
+  | { kind: 'revise-members'; members: ClusterMember[]; note: string };
 
 const MAX_POINTER_HOPS = 32;
 
@@ -59,10 +63,30 @@ async function potentialMatchVerdict(store: Store, session: StoreSession, task: 
   return { kind: 'revise', candidates: revised, note: `${notes.join('; ')}.` };
 }
 
+/** A cluster task whose members were merged or retired elsewhere: they leave it; fewer than two left closes it. */
+async function clusterVerdict(store: Store, session: StoreSession, task: TaskDocument): Promise<Verdict> {
+  const members = task.members ?? [];
+  const memberIds = new Set(members.map((m) => m.goldenId));
+  const kept: ClusterMember[] = [];
+  const notes: string[] = [];
+  for (const member of members) {
+    const survivor = await survivorOf(store, session, member.goldenId);
+    if (survivor?.id === member.goldenId) kept.push(member);
+    else if (!survivor) notes.push(`member ${member.goldenId} was retired`);
+    else if (memberIds.has(survivor.id)) notes.push(`member ${member.goldenId} was merged into member ${survivor.id}`);
+    else notes.push(`member ${member.goldenId} was merged into ${survivor.id}, outside this cluster`);
+  }
+  if (notes.length === 0) return { kind: 'keep' };
+  if (kept.length < 2) return { kind: 'close', note: `${notes.join('; ')}: nothing left to decide.` };
+  return { kind: 'revise-members', members: kept, note: `${notes.join('; ')}.` };
+}
+
 async function verdictOf(store: Store, session: StoreSession, task: TaskDocument): Promise<Verdict> {
   switch (task.type) {
     case 'potential-match':
       return potentialMatchVerdict(store, session, task);
+    case 'potential-match-cluster':
+      return clusterVerdict(store, session, task);
     case 'data-quality': {
       const id = task.subject.exceptionId;
       if (!id) return { kind: 'keep' };
@@ -87,7 +111,7 @@ async function openTasksTouching(store: Store, session: StoreSession, ids: { gol
   const found = new Map<string, TaskDocument>();
   // Separate indexed lookups rather than one $or (which the embedded store would answer with a scan).
   const lookups: Array<Record<string, unknown>> = [];
-  if (ids.goldenIds.length > 0) lookups.push({ 'subject.goldenId': { $in: ids.goldenIds } }, { 'candidates.goldenId': { $in: ids.goldenIds } });
+  if (ids.goldenIds.length > 0) lookups.push({ 'subject.goldenId': { $in: ids.goldenIds } }, { 'candidates.goldenId': { $in: ids.goldenIds } }, { 'members.goldenId': { $in: ids.goldenIds } });
   if (ids.sourceRecordIds.length > 0) lookups.push({ 'subject.sourceRecordId': { $in: ids.sourceRecordIds } });
   if (ids.exceptionIds.length > 0) lookups.push({ 'subject.exceptionId': { $in: ids.exceptionIds } });
   if (ids.taskIds.length > 0) lookups.push({ _id: { $in: ids.taskIds } });
@@ -113,8 +137,14 @@ export async function closeObsoleteTasks(args: {
       const verdict = await verdictOf(args.store, session, task);
       if (verdict.kind === 'keep') continue;
       const isClosing = verdict.kind === 'close';
-      const set: Record<string, unknown> = isClosing ? { status: 'closed', resolution: 'auto-closed', closedAt: at, updatedAt: at } : { candidates: verdict.candidates, score: verdict.candidates[0].score, band: verdict.candidates[0].band, updatedAt: at };
-      const history = { at, by: 'system', action: isClosing ? 'auto-closed' : 'candidates-changed', note: verdict.note };
+      let set: Record<string, unknown>;
+      if (verdict.kind === 'close') set = { status: 'closed', resolution: 'auto-closed', closedAt: at, updatedAt: at };
+      else if (verdict.kind === 'revise') set = { candidates: verdict.candidates, score: verdict.candidates[0].score, band: verdict.candidates[0].band, updatedAt: at };
+      else {
+        const left = new Set(verdict.members.map((m) => m.goldenId));
+        set = { members: verdict.members, edges: (task.edges ?? []).filter((e) => left.has(e.a) && left.has(e.b)), updatedAt: at };
+      }
+      const history = { at, by: 'system', action: isClosing ? 'auto-closed' : verdict.kind === 'revise' ? 'candidates-changed' : 'members-changed', note: verdict.note };
       // Conditional on the version read: a steward acting at the same moment wins, and this task is re-examined next time.
       const updated = await tasksCollection(args.store).findOneAndUpdate({ _id: task._id, version: task.version, status: 'open' }, { $set: set, $inc: { version: 1 }, $push: { history } }, { session });
       if (!updated) continue;
@@ -122,10 +152,15 @@ export async function closeObsoleteTasks(args: {
         store: args.store,
         session,
         actor: systemActor(OBSOLETE_RULE),
-        action: isClosing ? 'task.auto-close' : 'task.candidates-change',
+        action: isClosing ? 'task.auto-close' : verdict.kind === 'revise' ? 'task.candidates-change' : 'task.cluster-change',
         target: { type: 'task', id: task._id, domain: task.domain },
-        before: { status: task.status, version: task.version, candidates: (task.candidates ?? []).map((c) => c.goldenId) },
-        after: { status: updated.status, version: updated.version, candidates: (updated.candidates ?? []).map((c) => c.goldenId), ...(isClosing ? { resolution: 'auto-closed' } : {}) },
+        before: { status: task.status, version: task.version, ...(task.members ? { members: task.members.map((m) => m.goldenId) } : { candidates: (task.candidates ?? []).map((c) => c.goldenId) }) },
+        after: {
+          status: updated.status,
+          version: updated.version,
+          ...(updated.members ? { members: updated.members.map((m) => m.goldenId) } : { candidates: (updated.candidates ?? []).map((c) => c.goldenId) }),
+          ...(isClosing ? { resolution: 'auto-closed' } : {}),
+        },
         reason: verdict.note,
         at,
       });

@@ -1,37 +1,34 @@
-/** What leaves the server about tasks: never the stored document raw; sensitive values masked for readers who may not see them. */
-import type { TaskView } from '../contracts/stewardship';
-import { isSsnLike, maskValue } from '../golden/goldenPresenter';
-import type { TaskDocument } from './types';
+/**
+ * What leaves the server about tasks: never the stored document raw. Sensitive values (the domain's
+ * `maskedAttributes`) are masked unless the viewer may see them — and masked when no viewer is given:
+ * the default is the restricted view (server/policies/visibility.ts).
+ */
+import type { TaskCandidateView, TaskView } from '../contracts/stewardship';
+import { maskExplanation, maskInText, maskRulesOf, maskSensitive, RESTRICTED, type Visibility } from '../policies/visibility';
+import type { TaskCandidate, TaskDocument } from './types';
 
 export interface TaskPresentOptions {
-  /** Attributes configured as sensitive for the task's domain (survivorship `maskedAttributes`). */
-  maskedAttributes?: ReadonlyArray<{ attribute: string; when: 'always' | 'ssnLike' }>;
-  /** Admins and stewards see values unmasked (they decide on them). */
-  canSeeSensitive?: boolean;
+  /** What the caller may see; omitted → the restricted view (sensitive values masked). */
+  visibility?: Pick<Visibility, 'canSeeSensitive'>;
+  /** Candidate golden id → explanation computed from the golden records as shown (`explainCandidatesAsShown`). */
+  explanations?: ReadonlyMap<string, unknown>;
 }
 
-function maskIf(value: unknown, rule: { when: 'always' | 'ssnLike' } | undefined): unknown {
-  if (!rule || value === null || value === undefined) return value;
-  return rule.when === 'always' || isSsnLike(value) ? maskValue(value) : value;
-}
-
-function maskExplanation(explanation: unknown, rules: Map<string, { when: 'always' | 'ssnLike' }>): unknown {
-  if (!explanation || typeof explanation !== 'object' || !('comparators' in explanation)) return explanation;
-  const comparators = (explanation as { comparators: Array<Record<string, unknown>> }).comparators.map((c) => {
-    const rule = rules.get(String(c.field ?? '').split('.')[0]);
-    if (!rule) return c;
-    // Attribute details are read from the same field: masked with it.
-    const details = Array.isArray(c.details) ? { details: (c.details as Array<{ a: unknown; b: unknown }>).map((d) => ({ ...d, a: maskIf(d.a, rule), b: maskIf(d.b, rule) })) } : {};
-    return { ...c, a: maskIf(c.a, rule), b: maskIf(c.b, rule), ...details };
-  });
-  return { ...explanation, comparators };
+function presentCandidate(args: { candidate: TaskCandidate; asShown: unknown; mask: (explanation: unknown) => unknown }): TaskCandidateView {
+  const { candidate, asShown, mask } = args;
+  const base = { goldenId: candidate.goldenId, score: candidate.score, band: candidate.band };
+  if (asShown === undefined) return { ...base, explanation: mask(candidate.explanation), explanationBasis: 'match-decision' };
+  return { ...base, explanation: mask(asShown), explanationBasis: 'golden-records', decisionExplanation: mask(candidate.explanation) };
 }
 
 /** The API view of a task. */
 export function presentTask(task: TaskDocument, options: TaskPresentOptions = {}): TaskView {
-  const canSee = options.canSeeSensitive ?? true;
-  const rules = new Map(canSee ? [] : (options.maskedAttributes ?? []).map((r) => [r.attribute, r] as const));
-  const attributeRule = task.subject.attribute ? rules.get(task.subject.attribute) : undefined;
+  const visibility = options.visibility ?? RESTRICTED;
+  const rules = visibility.canSeeSensitive ? new Map() : maskRulesOf(task.domain);
+  const attributeRule = task.subject.attribute ? rules.get(task.subject.attribute.split('.')[0]) : undefined;
+  // System notes quote the disagreeing values ("Trusted sources disagree on taxId: erp \"…\""): mask them there too.
+  const secrets = attributeRule && task.values ? task.values.map((v) => v.value).filter((value) => maskSensitive(value, attributeRule) !== value) : [];
+  const text = (note: string): string => (secrets.length > 0 ? maskInText(note, secrets) : note);
   return {
     id: task._id,
     type: task.type,
@@ -43,13 +40,25 @@ export function presentTask(task: TaskDocument, options: TaskPresentOptions = {}
     priority: task.priority,
     assignee: task.assignee ?? null,
     subject: { ...task.subject },
-    ...(task.candidates ? { candidates: task.candidates.map((c) => ({ goldenId: c.goldenId, score: c.score, band: c.band, explanation: maskExplanation(c.explanation, rules) })) } : {}),
+    ...(task.candidates
+      ? { candidates: task.candidates.map((candidate) => presentCandidate({ candidate, asShown: options.explanations?.get(candidate.goldenId), mask: (explanation) => maskExplanation(explanation, rules, visibility) })) }
+      : {}),
     ...(task.score !== undefined ? { score: task.score } : {}),
     ...(task.band !== undefined ? { band: task.band } : {}),
-    ...(task.values ? { values: task.values.map((v) => ({ ...v, value: maskIf(v.value, attributeRule) })) } : {}),
+    ...(task.values ? { values: task.values.map((v) => ({ ...v, value: maskSensitive(v.value, attributeRule) })) } : {}),
     ...(task.exception ? { exception: { ...task.exception } } : {}),
-    comments: task.comments.map((c) => ({ ...c })),
-    history: task.history.map((h) => ({ ...h })),
+    ...(task.members
+      ? {
+          members: task.members.map((m) => ({
+            goldenId: m.goldenId,
+            records: m.records.map((r) => ({ ...r, identifiers: Object.fromEntries(Object.entries(r.identifiers).map(([name, value]) => [name, maskSensitive(value, rules.get(name))])) })),
+          })),
+        }
+      : {}),
+    ...(task.edges ? { edges: task.edges.map((e) => ({ ...e, explanation: maskExplanation(e.explanation, rules, visibility) })) } : {}),
+    ...(task.absorbedInto ? { absorbedInto: task.absorbedInto } : {}),
+    comments: task.comments.map((c) => ({ ...c, text: text(c.text) })),
+    history: task.history.map((h) => ({ ...h, ...(h.note !== undefined ? { note: text(h.note) } : {}) })),
     createdAt: task.createdAt,
     updatedAt: task.updatedAt,
     ...(task.closedAt ? { closedAt: task.closedAt } : {}),

@@ -6,7 +6,6 @@
 import { ConflictError, NotFoundError } from '../errors';
 import { TASKS } from '../golden/collections';
 import type { Collection, Store, StoreSession } from '../store/types';
-import { presentTask } from './presenter';
 import type { TaskDocument } from './types';
 
 /** Who acts on a task: an API key's principal. */
@@ -32,7 +31,7 @@ export async function requireTask(args: { store: Store; id: string; session?: St
 export function assertTaskVersion(task: TaskDocument, expected: number): void {
   if (task.version !== expected) {
     throw new ConflictError('STALE_VERSION', `Task "${task._id}" is at version ${task.version}, not ${expected}: someone else changed it; reload it and try again.`, {
-      current: presentTask(task),
+      current: task,
     });
   }
 }
@@ -41,7 +40,7 @@ export function assertTaskVersion(task: TaskDocument, expected: number): void {
 export function assertTaskOpen(task: TaskDocument): void {
   if (task.status !== 'open') {
     throw new ConflictError('TASK_CLOSED', `Task "${task._id}" is already closed (${task.resolution ?? 'closed'}); there is nothing left to do on it.`, {
-      current: presentTask(task),
+      current: task,
     });
   }
 }
@@ -49,7 +48,7 @@ export function assertTaskOpen(task: TaskDocument): void {
 /** 409 WRONG_TASK_TYPE unless the task is one of `types`. */
 export function assertTaskType(task: TaskDocument, types: ReadonlyArray<TaskDocument['type']>, action: string): void {
   if (!types.includes(task.type)) {
-    throw new ConflictError('WRONG_TASK_TYPE', `"${action}" applies to ${types.join(' or ')} tasks; task "${task._id}" is a ${task.type} task.`, { current: presentTask(task) });
+    throw new ConflictError('WRONG_TASK_TYPE', `"${action}" applies to ${types.join(' or ')} tasks; task "${task._id}" is a ${task.type} task.`, { current: task });
   }
 }
 
@@ -83,5 +82,5 @@ export async function updateTaskVersioned(args: {
   if (!args.allowClosed) assertTaskOpen(current);
   assertTaskVersion(current, args.expectedVersion);
   // Same version, still open, yet not matched: a writer got in between our read and write.
-  throw new ConflictError('STALE_VERSION', `Task "${current._id}" changed while this request was working on it: reload it and try again.`, { current: presentTask(current) });
+  throw new ConflictError('STALE_VERSION', `Task "${current._id}" changed while this request was working on it: reload it and try again.`, { current });
 }

@@ -1,6 +1,35 @@
 /** Stored shapes of steward tasks and not-a-match decisions. */
 
-export type TaskType = 'potential-match' | 'data-quality' | 'survivorship-conflict';
+export type TaskType = 'potential-match' | 'potential-match-cluster' | 'data-quality' | 'survivorship-conflict';
+
+/** One source record of a cluster member, as the steward sees it (a snapshot taken when the cluster was built). */
+export interface ClusterMemberRecord {
+  sourceRecordId: string;
+  source: string;
+  sourceId: string;
+  /** The domain's display attribute (server/search/searchFields.json). */
+  name: string | null;
+  /** Non-empty values of the attributes the rules compare as identifiers. */
+  identifiers: Record<string, unknown>;
+}
+
+/** A golden record in a cluster task. */
+export interface ClusterMember {
+  goldenId: string;
+  records: ClusterMemberRecord[];
+}
+
+/** The evidence linking two members: the best qualifying pair of their source records, explained. */
+export interface TaskClusterEdge {
+  a: string;
+  b: string;
+  aRecordId: string;
+  bRecordId: string;
+  score: number;
+  /** The clusterReview edge rule that linked them. */
+  rule: string;
+  explanation: unknown;
+}
 
 export interface TaskCandidate {
   goldenId: string;
@@ -39,6 +68,11 @@ export interface TaskDocument {
   values?: ConflictValue[];
   /** data-quality: a summary of the exception (code, stage, message, sourceId). */
   exception?: { code: string; stage: string; message: string; sourceId?: string };
+  /** potential-match-cluster: the golden records that look like one, and the edges between them. */
+  members?: ClusterMember[];
+  edges?: TaskClusterEdge[];
+  /** Closed because a cluster task took the question over (resolution `absorbed`). */
+  absorbedInto?: string;
   [key: string]: unknown;
 }
 
@@ -50,7 +84,7 @@ export interface ConflictValue {
 }
 
 /** How a closed task ended. */
-export type TaskResolution = 'merged' | 'not-a-match' | 'skipped' | 'overridden' | 'auto-closed';
+export type TaskResolution = 'merged' | 'not-a-match' | 'skipped' | 'overridden' | 'auto-closed' | 'absorbed';
 
 /** A pair a steward said is not a match; `_id` = the two ids sorted and joined with `~`. */
 export interface NotAMatchDocument {

@@ -88,6 +88,9 @@ describe('change feed', () => {
     await server.request('PUT', `/api/v1/golden/item/${items[2].goldenId}/overrides/category`, { body: { value: 'Sutures', reason: 'classification' } });
     const next = await server.request<{ items: ChangeView[] }>('GET', `/api/v1/changes?after=${cursor ?? ''}`);
     expect(next.body.items).toEqual([expect.objectContaining({ type: 'updated', goldenId: items[2].goldenId, cause: 'override', changedAttributes: ['category'] })]);
+    expect(next.body.items[0].changedPaths).toEqual(['category']);
+    expect(next.body.items[0].previousVersion).toBe(next.body.items[0].version - 1);
+    expect(seen.filter((c) => c.type === 'created').every((c) => c.previousVersion === null && (c.changedPaths ?? []).includes('description'))).toBe(true);
 
     // A domain with no changes: nothing, but the cursor moves past the other domains' entries.
     const none = await server.request<{ items: ChangeView[]; nextCursor: string }>('GET', '/api/v1/changes?domain=account');
@@ -126,7 +129,7 @@ describe('list', () => {
 });
 
 describe('suppliers: masking and parent links', () => {
-  test('an SSN-looking tax id is masked for consumers and analysts, shown to stewards', async () => {
+  test('tax ids (SSN-looking or not) are masked for consumers and analysts, shown to stewards', async () => {
     const soleProprietor = await applyCanonical(server, { domain: 'supplier', source: 'oracle', canonical: { sourceId: 'SUP-9001', name: 'Jane Doe Courier Services', taxId: '123-45-6789' } });
     const company = await applyCanonical(server, { domain: 'supplier', source: 'oracle', canonical: { sourceId: 'SUP-9002', name: 'Cardinal Health', taxId: '310958666' } });
     const consumer = await server.createKey('consumer');
@@ -139,8 +142,10 @@ describe('suppliers: masking and parent links', () => {
     const shown = await server.request<GoldenRecordView & { sources: SourceRecordView[] }>('GET', `/api/v1/golden/supplier/${soleProprietor.goldenId}?include=sources`, { key: steward });
     expect(shown.body.attributes.taxId).toBe('123-45-6789');
     expect(shown.body.sources[0].raw).toBeDefined();
+    // Issue 11: a 9-digit value valid as an EIN may still be an SSN (310-95-8666), so every tax id is masked for consumers.
     const ein = await server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${company.goldenId}`, { key: consumer });
-    expect(ein.body.attributes.taxId).toBe('310958666');
+    expect(ein.body.attributes.taxId).toBe('*****8666');
+    expect((await server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${company.goldenId}`, { key: steward })).body.attributes.taxId).toBe('310958666');
     const exported = await fetchText('/api/v1/export/supplier/golden', consumer);
     expect(exported.text).not.toContain('123-45-6789');
 

@@ -1,10 +1,28 @@
-/** Loads the official JSONata test suite (../shared/jsonata-test-suite) and checks outcomes against its expectations. */
-import { readFileSync, readdirSync } from 'node:fs';
+/**
+ * Loads the official JSONata test suite and checks outcomes against its expectations. The suite lives
+ * outside the repository: JSONATA_TEST_SUITE_DIR names its directory (a checkout of
+ * github.com/jsonata-js/jsonata's test/test-suite, with `groups/` and `datasets/`); .ci/run sets it.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { RecordOutcome } from '../../server/mapping-runtime/index';
 
-export const SUITE_DIR = resolve(process.cwd(), '../shared/jsonata-test-suite');
+export const SUITE_DIR_SETTING = 'JSONATA_TEST_SUITE_DIR';
+
+/**
+ * Where the suite is, or why it cannot run: unset → skip (a fresh clone has no suite beside it); set
+ * but not a suite directory → an error, because a wrong setting must not pass as a skip.
+ */
+export function locateSuite(env: NodeJS.ProcessEnv = process.env): { dir: string } | { skipped: string } {
+  const setting = env[SUITE_DIR_SETTING]?.trim();
+  if (!setting) return { skipped: `${SUITE_DIR_SETTING} is not set (point it at a checkout of the jsonata-js test suite: the directory holding groups/ and datasets/)` };
+  const dir = resolve(process.cwd(), setting);
+  if (!existsSync(join(dir, 'groups')) || !existsSync(join(dir, 'datasets'))) {
+    throw new Error(`${SUITE_DIR_SETTING}=${setting} does not name the JSONata test suite: ${dir} has no groups/ and datasets/ directories.`);
+  }
+  return { dir };
+}
 
 export interface SuiteCase {
   /** `group/file` plus `#n` for files holding an array of cases. */
@@ -36,15 +54,15 @@ function expectationOf(raw: RawCase): SuiteCase['expectation'] {
   throw new Error('test case has nothing to check');
 }
 
-/** Every case of the suite, in group and file order. */
-export function loadSuite(): SuiteCase[] {
+/** Every case of the suite in `suiteDir`, in group and file order. */
+export function loadSuite(suiteDir: string): SuiteCase[] {
   const datasets = new Map<string, unknown>();
-  for (const name of readdirSync(join(SUITE_DIR, 'datasets'))) {
-    datasets.set(name.replace(/\.json$/, ''), readJson(join(SUITE_DIR, 'datasets', name)));
+  for (const name of readdirSync(join(suiteDir, 'datasets'))) {
+    datasets.set(name.replace(/\.json$/, ''), readJson(join(suiteDir, 'datasets', name)));
   }
   const cases: SuiteCase[] = [];
-  for (const group of readdirSync(join(SUITE_DIR, 'groups')).sort()) {
-    const groupDir = join(SUITE_DIR, 'groups', group);
+  for (const group of readdirSync(join(suiteDir, 'groups')).sort()) {
+    const groupDir = join(suiteDir, 'groups', group);
     for (const file of readdirSync(groupDir).filter((name) => name.endsWith('.json')).sort()) {
       const spec = readJson(join(groupDir, file)) as RawCase | RawCase[];
       const list = Array.isArray(spec) ? spec : [spec];

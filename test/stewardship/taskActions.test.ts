@@ -89,7 +89,10 @@ describe('merge', () => {
     });
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe('STALE_VERSION');
-    expect(response.body.error.details?.current).toMatchObject({ _id: pair.masterGoldenId, version: 1 });
+    // The current state is presented like any golden record (issue 11: it used to be the stored document).
+    expect(response.body.error.details?.current).toMatchObject({ id: pair.masterGoldenId, version: 1, status: 'active' });
+    expect(response.body.error.details?.current).not.toHaveProperty('_id');
+    expect(response.body.error.details?.current).not.toHaveProperty('lineage');
     expect(await getTask(server, pair.task.id)).toMatchObject({ status: 'open', version: 1 });
     expect(await auditEntries(server, `goldenId=${pair.masterGoldenId}&action=task.`)).toEqual([]);
   });

@@ -138,9 +138,9 @@ describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
   test('the example mapping evaluates live in the worker and validates against the item schema', async () => {
     const page = await signedInPage(ADMIN_KEY);
     await openMappings(page);
-    const output = (await editorLines(page, 1)).join('\n');
-    expect(output).toContain('"sourceId": "000123456"');
-    expect(output).toContain('"baseUom": "BX"');
+    // The output editor fills after the live evaluation answers: poll instead of reading once.
+    await expect.poll(async () => (await editorLines(page, 1)).join('\n'), { timeout: 20_000 }).toContain('"sourceId": "000123456"');
+    expect((await editorLines(page, 1)).join('\n')).toContain('"baseUom": "BX"');
     expect(await problems(page)).toEqual([]);
     await setExpression(page, '{ "sourceId": INV_ITEM_ID, "gtin": "123" }');
     await expect.poll(() => problems(page)).toEqual([

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bootstrap, listen, type RunningApp } from '../../server/bootstrap';
 import { loadConfig, type AppConfig } from '../../server/config';
-import { createLogger } from '../../server/logger';
+import { createLogger, type Logger } from '../../server/logger';
 
 export const TEST_ADMIN_KEY = 'mdm_test_admin_key_0123456789abcdef';
 
@@ -42,11 +42,11 @@ export interface TestServer {
 }
 
 /** Starts a test server; `env` overrides configuration (MDM_SEED defaults to false here). */
-export async function startTestServer(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { env?: Record<string, string>; dataDir?: string; logger?: Logger; studioDir?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'mdm-test-')));
   const config: AppConfig = loadConfig({ MDM_DATA_DIR: dataDir, MDM_ADMIN_KEY: TEST_ADMIN_KEY, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1', ...options.env });
-  const logger = createLogger({ silent: !process.env.MDM_TEST_LOGS });
-  const running = await bootstrap({ config, logger });
+  const logger = options.logger ?? createLogger({ silent: !process.env.MDM_TEST_LOGS });
+  const running = await bootstrap({ config, logger, studioDir: options.studioDir });
   let server: Server;
   try {
     server = await listen(running.app, { port: 0, host: '127.0.0.1' });

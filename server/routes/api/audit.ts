@@ -1,6 +1,6 @@
 /** The audit API: who changed what, when and why — per golden record, per actor, per action and time range. */
 import { auditQuerySchema } from '../../contracts/stewardship';
-import { canSeeSensitive } from '../../golden/goldenPresenter';
+import { visibilityOf } from '../../policies/visibility';
 import { defineRoute } from '../../http/route';
 import { presentAuditEntry, queryAudit } from '../../stewardship';
 
@@ -16,7 +16,7 @@ export const auditRoutes = [
     responses: { 200: { description: '`{ items, nextCursor }` in time order (`order=desc` for newest first).' }, 400: { description: 'Invalid filter or cursor.' } },
     handler: async ({ services, query, principal }) => {
       const page = await queryAudit(services, query);
-      const options = { canSeeSensitive: canSeeSensitive(principal) };
+      const options = { visibility: visibilityOf(principal) };
       return { body: { items: page.items.map((entry) => presentAuditEntry(entry, options)), nextCursor: page.nextCursor } };
     },
   }),

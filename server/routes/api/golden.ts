@@ -27,7 +27,6 @@ import {
   getSourceRecordsByIds,
   getSourceRecordsOf,
   listGoldenRecords,
-  loadSurvivorshipConfig,
   mergeGoldenRecords,
   readHistory,
   relationshipsOf,
@@ -36,18 +35,19 @@ import {
   unmergeSourceRecord,
   type GoldenRecordDocument,
 } from '../../golden';
-import { canSeeSensitive, presentGolden, presentHistoryEntry, presentMatchDecision, presentRelationship, presentSourceRecord, presentXref, type PresentOptions } from '../../golden/goldenPresenter';
-import { ConflictError } from '../../errors';
+import { goldenPresentOptions, presentGolden, presentHistoryEntry, presentMatchDecision, presentRelationship, presentSourceRecord, presentXref, type PresentOptions } from '../../golden/goldenPresenter';
+import { ForbiddenError } from '../../errors';
 import { defineRoute } from '../../http/route';
 import { presentJob } from '../../jobs/jobPresenter';
 import type { Principal } from '../../policies/abilities';
+import { isSensitivePath, maskRulesFromConfig } from '../../policies/visibility';
 import { getCanonicalSchema } from '../../schemas';
 import type { AppServices } from '../../services';
 
 /** Presentation options for a domain and caller; 404 for a domain without a canonical schema. */
 export function presentOptionsFor(domain: string, principal: Principal): PresentOptions {
   getCanonicalSchema(domain);
-  return { config: loadSurvivorshipConfig(domain), canSeeSensitive: canSeeSensitive(principal) };
+  return goldenPresentOptions(domain, principal);
 }
 
 function actorOf(principal: Principal): { keyId: string; name: string; role: string } {
@@ -66,20 +66,12 @@ async function presentWithExtras(args: { services: AppServices; golden: GoldenRe
   return view;
 }
 
-function isGoldenDocument(value: unknown): value is GoldenRecordDocument {
-  return typeof value === 'object' && value !== null && typeof (value as GoldenRecordDocument)._id === 'string' && typeof (value as GoldenRecordDocument).version === 'number';
-}
-
-/** Runs a write; a 409's `details.current` leaves the server presented, like every other golden record. */
-async function presentingConflicts<R>(options: PresentOptions, work: () => Promise<R>): Promise<R> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ConflictError && error.details && !Array.isArray(error.details) && isGoldenDocument(error.details.current)) {
-      throw new ConflictError(error.code, error.message, { ...error.details, current: presentGolden(error.details.current, options) });
-    }
-    throw error;
-  }
+/** 403 when a caller who sees a sensitive attribute masked filters by it (the answer would confirm the value). */
+function assertMayFilterBy(attributes: string[], options: PresentOptions): void {
+  if (options.visibility.canQuerySensitive) return;
+  const rules = maskRulesFromConfig(options.config);
+  const sensitive = attributes.find((attribute) => isSensitivePath(attribute, rules));
+  if (sensitive) throw new ForbiddenError(`Your API key may not filter by "${sensitive}": it is a sensitive attribute, shown masked to your role (query.attr.${sensitive}).`);
 }
 
 const goldenResponses = {
@@ -109,6 +101,7 @@ export const goldenRoutes = [
       const options = presentOptionsFor(params.domain, principal);
       const attributes: Record<string, string> = {};
       for (const [name, value] of Object.entries(query)) if (name.startsWith('attr.') && typeof value === 'string') attributes[name.slice(5)] = value;
+      assertMayFilterBy(Object.keys(attributes), options);
       const page = await listGoldenRecords(services, { domain: params.domain, attributes, status: query.status, updatedSince: query.updatedSince, cursor: query.cursor, limit: query.limit ?? 50 });
       return { body: { items: page.items.map((g) => presentGolden(g, options)), nextCursor: page.nextCursor } };
     },
@@ -239,7 +232,7 @@ export const goldenRoutes = [
       const expectedVersions: Record<string, number> = {};
       if (body.expectedVersion !== undefined) expectedVersions[params.id] = body.expectedVersion;
       if (body.otherExpectedVersion !== undefined) expectedVersions[body.otherId] = body.otherExpectedVersion;
-      const result = await presentingConflicts(options, () => mergeGoldenRecords(services, { survivorId: params.id, mergedId: body.otherId, actor: actorOf(principal), reason: body.reason, expectedVersions, domain: params.domain }));
+      const result = await mergeGoldenRecords(services, { survivorId: params.id, mergedId: body.otherId, actor: actorOf(principal), reason: body.reason, expectedVersions, domain: params.domain });
       return { body: { survivor: presentGolden(result.survivor, { ...options, includeLineage: true }), retired: presentGolden(result.retired, options) } };
     },
   }),
@@ -255,7 +248,7 @@ export const goldenRoutes = [
     responses: writeResponses,
     handler: async ({ services, params, body, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
-      const result = await presentingConflicts(options, () => unmergeSourceRecord(services, { goldenId: params.id, sourceRecordId: body.sourceRecordId, actor: actorOf(principal), reason: body.reason, expectedVersion: body.expectedVersion, domain: params.domain }));
+      const result = await unmergeSourceRecord(services, { goldenId: params.id, sourceRecordId: body.sourceRecordId, actor: actorOf(principal), reason: body.reason, expectedVersion: body.expectedVersion, domain: params.domain });
       return { body: { golden: presentGolden(result.golden, { ...options, includeLineage: true }), newGoldenId: result.newGoldenId, outcome: result.outcome } };
     },
   }),
@@ -271,7 +264,7 @@ export const goldenRoutes = [
     responses: writeResponses,
     handler: async ({ services, params, body, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
-      const golden = await presentingConflicts(options, () => setOverride(services, { goldenId: params.id, attribute: params.attribute, value: body.value ?? null, reason: body.reason, actor: actorOf(principal), expectedVersion: body.expectedVersion, domain: params.domain }));
+      const golden = await setOverride(services, { goldenId: params.id, attribute: params.attribute, value: body.value ?? null, reason: body.reason, actor: actorOf(principal), expectedVersion: body.expectedVersion, domain: params.domain });
       return { body: presentGolden(golden, { ...options, includeLineage: true }) };
     },
   }),
@@ -287,7 +280,7 @@ export const goldenRoutes = [
     responses: writeResponses,
     handler: async ({ services, params, body, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
-      const golden = await presentingConflicts(options, () => clearOverride(services, { goldenId: params.id, attribute: params.attribute, reason: body.reason, actor: actorOf(principal), expectedVersion: body.expectedVersion, domain: params.domain }));
+      const golden = await clearOverride(services, { goldenId: params.id, attribute: params.attribute, reason: body.reason, actor: actorOf(principal), expectedVersion: body.expectedVersion, domain: params.domain });
       return { body: presentGolden(golden, { ...options, includeLineage: true }) };
     },
   }),

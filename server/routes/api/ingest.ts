@@ -1,12 +1,12 @@
 import { AppError, PayloadTooLargeError } from '../../errors';
 import { ingestParamsSchema, ingestResponseSchema, uploadJobResponseSchema } from '../../contracts/ingest';
-import { mediaTypeOf, readBody } from '../../http/body';
+import { decodeUtf8, mediaTypeOf, readBody } from '../../http/body';
 import { defineRoute } from '../../http/route';
 import { requestHashOf, withIdempotencyKey } from '../../ingest/idempotency';
 import { ingestInline } from '../../ingest/ingestInline';
 import { prepareIngest } from '../../ingest/ingestRecords';
 import { presentIngestResponse } from '../../ingest/presenters';
-import { formatOfMediaType, INGEST_MEDIA_TYPES, UPLOAD_MEDIA_TYPES } from '../../ingest/recordReader';
+import { assertUniqueCsvHeader, formatOfMediaType, INGEST_MEDIA_TYPES, UPLOAD_MEDIA_TYPES } from '../../ingest/recordReader';
 import { estimatedRecords, INGEST_UPLOAD_JOB, type IngestUploadParams } from '../../ingest/uploadJob';
 import { MAX_UPLOAD_BYTES, storeUpload } from '../../ingest/uploads';
 import type { Principal } from '../../policies/abilities';
@@ -31,7 +31,7 @@ export const ingestRoutes = [
     rawBody: { contentTypes: Object.keys(INGEST_MEDIA_TYPES) },
     responses: {
       200: { description: 'Per-record outcomes and totals.', schema: ingestResponseSchema },
-      400: { description: 'Body is not valid JSON, or not an object/array.' },
+      400: { description: 'Body is not valid JSON, or not an object/array; INVALID_UTF8; DUPLICATE_CSV_HEADER.' },
       404: { description: 'Unknown domain.' },
       413: { description: 'Body above the inline limit: use an upload job.' },
       415: { description: 'Unsupported content type.' },
@@ -49,8 +49,10 @@ export const ingestRoutes = [
         const uploadPath = `/api/v1/ingest/${params.source}/${params.domain}/jobs`;
         throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The body is larger than the inline ingest limit of ${limit} bytes; upload the file as a background job with POST ${uploadPath}.`, { limit, uploadPath });
       }
+      const text = decodeUtf8(body);
+      if (mediaType === 'text/csv') assertUniqueCsvHeader(text);
       const work = async () => {
-        const run = await ingestInline(services, { source: params.source, domain: params.domain, mediaType, text: body.toString('utf8'), actor: actorOf(principal), requestId });
+        const run = await ingestInline(services, { source: params.source, domain: params.domain, mediaType, text, actor: actorOf(principal), requestId });
         return { status: 200, body: presentIngestResponse({ source: params.source, domain: params.domain, ...run }) };
       };
       const key = ctx.get('idempotency-key');
@@ -72,6 +74,7 @@ export const ingestRoutes = [
     rawBody: { contentTypes: UPLOAD_MEDIA_TYPES, limit: MAX_UPLOAD_BYTES },
     responses: {
       202: { description: 'The job was queued.', schema: uploadJobResponseSchema },
+      400: { description: 'INVALID_UTF8 (the file is not UTF-8) or DUPLICATE_CSV_HEADER (a column name appears twice); nothing is queued.' },
       404: { description: 'Unknown domain.' },
       413: { description: 'File above the upload limit.' },
       415: { description: 'Unsupported content type.' },
@@ -82,7 +85,7 @@ export const ingestRoutes = [
       const actor = actorOf(principal);
       // Refuse before storing hundreds of MB when there is nothing to run them through.
       await prepareIngest(services, { source: params.source, domain: params.domain, actor, origin: {} });
-      const upload = await storeUpload(services, { body: ctx.req as AsyncIterable<Buffer> });
+      const upload = await storeUpload(services, { body: ctx.req as AsyncIterable<Buffer>, ...(format === 'csv' ? { checkHead: assertUniqueCsvHeader } : {}) });
       const jobParams: IngestUploadParams = { source: params.source, domain: params.domain, format, upload, actor };
       const total = estimatedRecords({ format, upload });
       const job = await services.jobs.enqueue({ type: INGEST_UPLOAD_JOB, params: jobParams, createdBy: principal.keyId, total });

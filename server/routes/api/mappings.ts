@@ -19,12 +19,16 @@ import { diffPreviewResponseSchema, previewResponseSchema, testReportSchema } fr
 import { defineRoute } from '../../http/route';
 import type { MappingKey } from '../../mappings/mappingIdentity';
 import { presentMapping, presentMappingSummary, presentVersion, presentVersionSummary } from '../../mappings/presenters';
+import { presentDiffPreview } from '../../mappings/diffPreviewPresenter';
 import { diffPreview, previewMapping } from '../../mappings/previewMapping';
 import { publishMapping, rollbackMapping, testMappingDraft } from '../../mappings/publishMapping';
 import { findPublishedVersion, listMappings, listVersions, requireMapping, requireVersion } from '../../mappings/queries';
 import { saveMappingDraft } from '../../mappings/saveMappingDraft';
 import type { MappingDirection } from '../../mappings/types';
 import type { Principal } from '../../policies/abilities';
+import { maskRulesOf, visibilityOf } from '../../policies/visibility';
+import { getSourceRecordsByIds } from '../../golden/queries';
+import type { AppServices } from '../../services';
 
 const PATH = '/mappings/:source/:domain';
 const TAGS = ['mappings'];
@@ -35,6 +39,14 @@ function keyOf(params: { source: string; domain: string }, query: { direction?: 
 
 function authorOf(principal: Principal) {
   return { keyId: principal.keyId, name: principal.name, role: principal.role };
+}
+
+/** The stored sensitive values (e.g. taxId) of source records, by record id. */
+async function sensitiveValuesOfRecords(services: AppServices, input: { domain: string; ids: string[] }): Promise<Map<string, unknown[]>> {
+  const attributes = [...maskRulesOf(input.domain).keys()];
+  if (attributes.length === 0) return new Map();
+  const records = await getSourceRecordsByIds(services, { ids: input.ids });
+  return new Map(records.map((record) => [record._id, attributes.map((attribute) => record.canonical[attribute]).filter((value) => value !== undefined && value !== null)]));
 }
 
 /** Mappings carry samples and tests, previews carry payloads: more than the default JSON limit allows. */
@@ -195,12 +207,19 @@ export const mappingRoutes = [
     method: 'post',
     path: `${PATH}/diff-preview`,
     summary: 'What changes: the draft vs the published version on the most recent real payloads',
+    description: 'Roles that may not see raw payloads (analysts) get `isRestricted: true`: only canonical-schema fields with values valid for their field, sensitive attributes masked, error messages withheld; `withheldFields` names what was left out (docs/SECURITY.md).',
     tags: TAGS,
     auth: { action: 'mappings.read' },
     params: mappingParamsSchema,
     query: directionQuerySchema,
     body: diffPreviewBodySchema,
     responses: { 200: { description: 'Records whose output would differ, with both outputs.', schema: diffPreviewResponseSchema }, ...notFound },
-    handler: async ({ services, params, query, body }) => ({ body: await diffPreview(services, { key: keyOf(params, query), limit: body.limit ?? 200 }) }),
+    handler: async ({ services, params, query, body, principal }) => {
+      const key = keyOf(params, query);
+      const report = await diffPreview(services, { key, limit: body.limit ?? 200 });
+      const visibility = visibilityOf(principal);
+      const sensitiveValues = visibility.canSeeSensitive ? new Map<string, unknown[]>() : await sensitiveValuesOfRecords(services, { domain: key.domain, ids: report.items.map((item) => item.sourceRecordId) });
+      return { body: presentDiffPreview(report, { domain: key.domain, direction: key.direction, visibility, sensitiveValuesOf: (id) => sensitiveValues.get(id) ?? [] }) };
+    },
   }),
 ];

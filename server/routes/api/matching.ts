@@ -9,13 +9,17 @@ import {
   ruleSetViewSchema,
   rulesDomainParamsSchema,
   rulesVersionParamsSchema,
+  trainRulesBodySchema,
   verifyBodySchema,
 } from '../../contracts/matching';
 import { defineRoute } from '../../http/route';
+import { ForbiddenError } from '../../errors';
 import { presentJob } from '../../jobs/jobPresenter';
+import { isSensitivePath, maskExplanation, maskRulesOf, visibilityOf } from '../../policies/visibility';
 import { countDomainRecords, PREVIEW_INLINE_LIMIT, PREVIEW_JOB, previewRules } from '../../matching/preview';
 import { startRematchJob } from '../../matching/rematch';
 import { publishRules, rollbackRules, saveRulesDraft } from '../../matching/ruleSets/commands';
+import { startTrainingJob } from '../../matching/trainRules';
 import { presentRuleSet, presentRuleSetVersion, presentRuleSetVersionSummary } from '../../matching/ruleSets/presenter';
 import { listRuleSetVersions, requireRuleSet, requireRuleSetVersion } from '../../matching/ruleSets/queries';
 import { verifyMatch } from '../../matching/verify';
@@ -156,8 +160,22 @@ export const matchingRoutes = [
     auth: { action: 'match.verify' },
     body: verifyBodySchema,
     bodyLimit: RULES_BODY_LIMIT,
-    responses: { 200: { description: 'Explanation(s).' }, 400: { description: 'Invalid rules or domain.' }, 409: { description: 'No draft.' } },
-    handler: async ({ services, body }) => ({ body: await verifyMatch(services, { domain: body.domain, a: body.a, b: body.b, rules: body.rules, useDraft: body.useDraft, limit: body.limit }) }),
+    responses: { 200: { description: 'Explanation(s); compared sensitive values are masked for roles that see them masked.' }, 400: { description: 'Invalid rules or domain.' }, 403: { description: 'A candidate lookup by a sensitive attribute (e.g. taxId) from a role that sees it masked.' }, 409: { description: 'No draft.' } },
+    handler: async ({ services, body, principal }) => {
+      const visibility = visibilityOf(principal);
+      const rules = maskRulesOf(body.domain);
+      // Looking candidates up by a sensitive attribute would confirm a value the caller sees masked.
+      const sensitive = body.b || visibility.canQuerySensitive ? undefined : Object.keys(body.a).find((attribute) => isSensitivePath(attribute, rules));
+      if (sensitive) throw new ForbiddenError(`Your API key may not look up golden records by "${sensitive}": it is a sensitive attribute, shown masked to your role (body.a.${sensitive}); remove it or compare two records with "b".`);
+      // Pair mode compares two records the caller sent; candidates come from the store and are masked.
+      const result = await verifyMatch(services, { domain: body.domain, a: body.a, b: body.b, rules: body.rules, useDraft: body.useDraft, limit: body.limit });
+      return {
+        body: {
+          ...result,
+          ...(result.candidates ? { candidates: result.candidates.map((c) => ({ ...c, explanation: maskExplanation(c.explanation, rules, visibility) })) } : {}),
+        },
+      };
+    },
   }),
   defineRoute({
     operationId: 'rematchDomain',
@@ -172,6 +190,22 @@ export const matchingRoutes = [
     responses: { 202: { description: 'The queued job (GET /jobs/{id} for progress).' } },
     handler: async ({ services, params, body, principal }) => {
       const job = await startRematchJob(services, { domain: params.domain, reason: body.reason, actor: authorOf(principal) });
+      return { status: 202, body: presentJob(job) };
+    },
+  }),
+  defineRoute({
+    operationId: 'trainMatchingRules',
+    method: 'post',
+    path: '/matching/:domain/train',
+    summary: 'Train Fellegi–Sunter m/u probabilities on the domain’s records; the result becomes the rules draft',
+    description: 'Background job `matching.train`: u from random pairs of the domain’s source records, m and the prior by EM over blocked candidate pairs, refined by stewards’ merges (match labels) and not-a-match pairs (non-match labels). The trained rules are saved as the DRAFT (review with POST /matching/rules/{domain}/preview, then publish); the job result is the report (iterations, convergence, m/u per comparator level, label counts).',
+    tags: TAGS,
+    auth: { action: 'rules.write' },
+    params: rulesDomainParamsSchema,
+    body: trainRulesBodySchema,
+    responses: { 202: { description: 'The queued job (GET /jobs/{id}; its result is the training report).' }, 400: { description: 'Unknown domain or invalid options.' } },
+    handler: async ({ services, params, body, principal }) => {
+      const job = await startTrainingJob(services, { domain: params.domain, actor: authorOf(principal), options: body });
       return { status: 202, body: presentJob(job) };
     },
   }),

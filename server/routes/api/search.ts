@@ -1,5 +1,6 @@
 import { searchParamsSchema, searchQuerySchema, searchResponseSchema } from '../../contracts/matching';
 import { defineRoute } from '../../http/route';
+import { maskRulesOf, visibilityOf } from '../../policies/visibility';
 import { searchGolden } from '../../search';
 
 export const searchRoutes = [
@@ -8,14 +9,15 @@ export const searchRoutes = [
     method: 'get',
     path: '/search/:domain',
     summary: 'Typeahead search of golden records by name, description or identifier',
-    description: 'Identifiers hit exactly in any form (GTIN with or without padding, NDC 10 or 11 digits, EIN with or without the hyphen, NPI, CCN, part numbers without punctuation); words tolerate typos and the last word may be a prefix. Results: id, domain, display name, matched field, score (1 = exact).',
+    description: 'Identifiers hit exactly in any form (GTIN with or without padding, NDC 10 or 11 digits, EIN with or without the hyphen (only for roles that may see tax ids), NPI, CCN, part numbers without punctuation); words tolerate typos and the last word may be a prefix. Results: id, domain, display name, matched field, score (1 = exact).',
     tags: ['search'],
     auth: { action: 'golden.read' },
     params: searchParamsSchema,
     query: searchQuerySchema,
     responses: { 200: { description: 'Best matches first.', schema: searchResponseSchema }, 400: { description: 'Unknown domain or bad query.' } },
-    handler: async ({ services, params, query }) => {
-      const result = await searchGolden(services, { domain: params.domain, q: query.q, limit: query.limit });
+    handler: async ({ services, params, query, principal }) => {
+      const hiddenFields = visibilityOf(principal).canQuerySensitive ? undefined : new Set(maskRulesOf(params.domain).keys());
+      const result = await searchGolden(services, { domain: params.domain, q: query.q, limit: query.limit, hiddenFields });
       return { body: { items: result.items, isTruncated: result.isTruncated } };
     },
   }),

@@ -4,6 +4,7 @@
  * the steward read (`expectedVersion`) and answers 409 with the current task when it moved on.
  */
 import {
+  acceptClusterBodySchema,
   assignBodySchema,
   bulkBodySchema,
   commentBodySchema,
@@ -11,17 +12,22 @@ import {
   notAMatchBodySchema,
   overrideTaskBodySchema,
   priorityBodySchema,
+  rejectClusterBodySchema,
   skipBodySchema,
+  splitClusterBodySchema,
   taskCountsQuerySchema,
   taskIdParamsSchema,
   taskListQuerySchema,
+  type TaskView,
 } from '../../contracts/stewardship';
-import { loadSurvivorshipConfig } from '../../golden/survivorshipConfig';
-import { canSeeSensitive, presentGolden } from '../../golden/goldenPresenter';
+import { goldenPresentOptions, presentGolden } from '../../golden/goldenPresenter';
+import { visibilityOf } from '../../policies/visibility';
 import { defineRoute } from '../../http/route';
 import { presentJob } from '../../jobs/jobPresenter';
 import type { Principal } from '../../policies/abilities';
+import type { AppServices } from '../../services';
 import {
+  acceptCluster,
   assignTask,
   commentOnTask,
   countTasks,
@@ -29,11 +35,14 @@ import {
   mergeTask,
   presentTask,
   rejectCandidates,
+  rejectCluster,
   requireTask,
   resolveConflict,
   setTaskPriority,
   skipTask,
+  splitCluster,
   startBulkAction,
+  explainCandidatesAsShown,
   type TaskDocument,
 } from '../../stewardship';
 
@@ -43,15 +52,16 @@ function actorOf(principal: Principal) {
   return { keyId: principal.keyId, name: principal.name, role: principal.role };
 }
 
-/** Presents a task for a caller (sensitive values masked for roles that may not see them). */
-function present(task: TaskDocument, principal: Principal) {
-  let maskedAttributes: ReturnType<typeof loadSurvivorshipConfig>['maskedAttributes'] = [];
-  try {
-    maskedAttributes = loadSurvivorshipConfig(task.domain).maskedAttributes;
-  } catch {
-    // A task of a domain without valid rules still shows; nothing is configured as sensitive there.
-  }
-  return presentTask(task, { maskedAttributes, canSeeSensitive: canSeeSensitive(principal) });
+/** Presents tasks for a caller: candidate explanations from the golden records as shown; sensitive values masked for roles that may not see them. */
+async function presentTasks(services: Pick<AppServices, 'store'>, tasks: readonly TaskDocument[], principal: Principal): Promise<TaskView[]> {
+  const explanations = await explainCandidatesAsShown({ store: services.store, tasks });
+  const visibility = visibilityOf(principal);
+  return tasks.map((task) => presentTask(task, { visibility, explanations: explanations.get(task._id) }));
+}
+
+async function present(services: Pick<AppServices, 'store'>, task: TaskDocument, principal: Principal): Promise<TaskView> {
+  const [view] = await presentTasks(services, [task], principal);
+  return view;
 }
 
 const actionResponses = {
@@ -73,7 +83,7 @@ export const taskRoutes = [
     responses: { 200: { description: '`{ items, nextCursor }`; nextCursor is null on the last page.' }, 400: { description: 'Invalid filter or cursor.' } },
     handler: async ({ services, query, principal }) => {
       const page = await listTasks(services, query);
-      return { body: { items: page.items.map((t) => present(t, principal)), nextCursor: page.nextCursor } };
+      return { body: { items: await presentTasks(services, page.items, principal), nextCursor: page.nextCursor } };
     },
   }),
   defineRoute({
@@ -110,7 +120,7 @@ export const taskRoutes = [
     auth: { action: 'tasks.read' },
     params: taskIdParamsSchema,
     responses: { 200: { description: 'The task.' }, 404: { description: 'No such task.' } },
-    handler: async ({ services, params, principal }) => ({ body: present(await requireTask({ store: services.store, id: params.id }), principal) }),
+    handler: async ({ services, params, principal }) => ({ body: await present(services, await requireTask({ store: services.store, id: params.id }), principal) }),
   }),
   defineRoute({
     operationId: 'assignTask',
@@ -124,7 +134,7 @@ export const taskRoutes = [
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => {
       const task = await assignTask(services, { taskId: params.id, assignee: body.assignee, expectedVersion: body.expectedVersion, actor: actorOf(principal) });
-      return { body: present(task, principal) };
+      return { body: await present(services, task, principal) };
     },
   }),
   defineRoute({
@@ -137,7 +147,7 @@ export const taskRoutes = [
     params: taskIdParamsSchema,
     body: commentBodySchema,
     responses: { 201: { description: 'The task with the comment.' }, 404: { description: 'No such task.' } },
-    handler: async ({ services, params, body, principal }) => ({ status: 201, body: present(await commentOnTask(services, { taskId: params.id, text: body.text, actor: actorOf(principal) }), principal) }),
+    handler: async ({ services, params, body, principal }) => ({ status: 201, body: await present(services, await commentOnTask(services, { taskId: params.id, text: body.text, actor: actorOf(principal) }), principal) }),
   }),
   defineRoute({
     operationId: 'setTaskPriority',
@@ -150,7 +160,7 @@ export const taskRoutes = [
     body: priorityBodySchema,
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => ({
-      body: present(await setTaskPriority(services, { taskId: params.id, priority: body.priority, expectedVersion: body.expectedVersion, actor: actorOf(principal) }), principal),
+      body: await present(services, await setTaskPriority(services, { taskId: params.id, priority: body.priority, expectedVersion: body.expectedVersion, actor: actorOf(principal) }), principal),
     }),
   }),
   defineRoute({
@@ -168,8 +178,8 @@ export const taskRoutes = [
         taskId: params.id, expectedVersion: body.expectedVersion, candidateGoldenId: body.candidateGoldenId, goldenVersions: body.goldenVersions,
         survivor: body.survivor, attributes: body.attributes as Record<string, { sourceRecordId?: string; value?: unknown }> | undefined, reason: body.reason, actor: actorOf(principal),
       });
-      const options = { config: loadSurvivorshipConfig(result.golden.domain), canSeeSensitive: canSeeSensitive(principal) };
-      return { body: { task: present(result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }), retired: presentGolden(result.merge.retired, options) } };
+      const options = goldenPresentOptions(result.golden.domain, principal);
+      return { body: { task: await present(services, result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }), retired: presentGolden(result.merge.retired, options) } };
     },
   }),
   defineRoute({
@@ -184,7 +194,57 @@ export const taskRoutes = [
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => {
       const result = await rejectCandidates(services, { taskId: params.id, expectedVersion: body.expectedVersion, candidateGoldenIds: body.candidateGoldenIds, reason: body.reason, actor: actorOf(principal) });
-      return { body: { task: present(result.task, principal), pairs: result.pairs } };
+      return { body: { task: await present(services, result.task, principal), pairs: result.pairs } };
+    },
+  }),
+  defineRoute({
+    operationId: 'acceptClusterTask',
+    method: 'post',
+    path: '/tasks/:id/accept-cluster',
+    summary: 'Accept a cluster task: merge every member into one golden record',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: acceptClusterBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => {
+      const result = await acceptCluster(services, { taskId: params.id, expectedVersion: body.expectedVersion, survivorGoldenId: body.survivorGoldenId, goldenVersions: body.goldenVersions, reason: body.reason, actor: actorOf(principal) });
+      const options = goldenPresentOptions(result.golden.domain, principal);
+      return { body: { task: await present(services, result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }), retiredIds: result.retiredIds } };
+    },
+  }),
+  defineRoute({
+    operationId: 'splitClusterTask',
+    method: 'post',
+    path: '/tasks/:id/split',
+    summary: 'Split members off a cluster task (not a match with every member that stays); the rest stays a cluster, or merges with mergeRest',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: splitClusterBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => {
+      const result = await splitCluster(services, {
+        taskId: params.id, expectedVersion: body.expectedVersion, goldenIds: body.goldenIds, mergeRest: body.mergeRest, survivorGoldenId: body.survivorGoldenId,
+        goldenVersions: body.goldenVersions, reason: body.reason, actor: actorOf(principal),
+      });
+      const golden = result.golden ? presentGolden(result.golden, { ...goldenPresentOptions(result.golden.domain, principal), includeLineage: true }) : undefined;
+      return { body: { task: await present(services, result.task, principal), pairs: result.pairs, ...(golden ? { golden } : {}), retiredIds: result.retiredIds } };
+    },
+  }),
+  defineRoute({
+    operationId: 'rejectClusterTask',
+    method: 'post',
+    path: '/tasks/:id/reject',
+    summary: 'Reject a cluster task: not a match between every two members',
+    tags: TAGS,
+    auth: { action: 'tasks.act' },
+    params: taskIdParamsSchema,
+    body: rejectClusterBodySchema,
+    responses: actionResponses,
+    handler: async ({ services, params, body, principal }) => {
+      const result = await rejectCluster(services, { taskId: params.id, expectedVersion: body.expectedVersion, reason: body.reason, actor: actorOf(principal) });
+      return { body: { task: await present(services, result.task, principal), pairs: result.pairs } };
     },
   }),
   defineRoute({
@@ -198,7 +258,7 @@ export const taskRoutes = [
     body: skipBodySchema,
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => ({
-      body: present(await skipTask(services, { taskId: params.id, expectedVersion: body.expectedVersion, reason: body.reason, actor: actorOf(principal) }), principal),
+      body: await present(services, await skipTask(services, { taskId: params.id, expectedVersion: body.expectedVersion, reason: body.reason, actor: actorOf(principal) }), principal),
     }),
   }),
   defineRoute({
@@ -216,8 +276,8 @@ export const taskRoutes = [
         taskId: params.id, expectedVersion: body.expectedVersion, sourceRecordId: body.sourceRecordId, value: body.value, hasValue: 'value' in body,
         goldenVersion: body.goldenVersion, reason: body.reason, actor: actorOf(principal),
       });
-      const options = { config: loadSurvivorshipConfig(result.golden.domain), canSeeSensitive: canSeeSensitive(principal) };
-      return { body: { task: present(result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }) } };
+      const options = goldenPresentOptions(result.golden.domain, principal);
+      return { body: { task: await present(services, result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }) } };
     },
   }),
 ];

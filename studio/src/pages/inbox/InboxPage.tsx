@@ -16,6 +16,7 @@ type FilterKey = (typeof FILTER_KEYS)[number];
 
 function taskTitle(task: TaskView): string {
   if (task.type === 'potential-match') return `Possible duplicate: ${(task.subject.sourceRecordId ?? task.subject.goldenId ?? '').split('|').slice(1).join(' ')}`;
+  if (task.type === 'potential-match-cluster') return `${task.members?.length ?? 0} records look like one: ${task.members?.[0]?.records[0]?.name ?? ''}`;
   if (task.type === 'survivorship-conflict') return `Sources disagree on ${task.subject.attribute ?? 'a value'}`;
   return `${task.exception?.code ?? 'Data quality'}: ${task.exception?.message ?? ''}`;
 }

@@ -5,34 +5,20 @@
  */
 import type { GoldenRecordView } from '../../../../server/contracts/golden';
 import { hrefOf } from '../../app/route';
+import { readExplanation } from '../../ui/explanation';
 import { formatScore, formatValue, isSameValue } from '../../ui/format';
+import { MatchExplanationView } from '../../ui/MatchExplanation';
 
 export type SurvivorChoice = 'auto' | 'subject' | 'candidate';
-
-interface ComparatorLine {
-  name: string;
-  field?: string;
-  type?: string;
-  weight?: number;
-  score: number | null;
-  outcome?: string;
-  a?: unknown;
-  b?: unknown;
-}
-
-/** Reads the engine's explanation defensively: it is typed `unknown` in the contract. */
-function comparatorsOf(explanation: unknown): { lines: ComparatorLine[]; rule: string | null } {
-  if (explanation === null || typeof explanation !== 'object') return { lines: [], rule: null };
-  const value = explanation as { comparators?: unknown; hardRule?: { name?: string; action?: string } | null };
-  const lines = Array.isArray(value.comparators) ? (value.comparators as ComparatorLine[]).filter((line) => typeof line?.name === 'string') : [];
-  const rule = value.hardRule?.name ? `${value.hardRule.name}${value.hardRule.action ? ` (${value.hardRule.action})` : ''}` : null;
-  return { lines, rule };
-}
 
 export interface MatchCompareProps {
   subject: GoldenRecordView;
   candidate: GoldenRecordView;
   explanation: unknown;
+  /** `golden-records`: the explanation was computed from the two records shown here. */
+  explanationBasis?: 'golden-records' | 'match-decision';
+  /** The explanation stored when matching decided (its score and band are `score` / `band`). */
+  decisionExplanation?: unknown;
   score?: number;
   band?: string;
   choices: Record<string, SurvivorChoice>;
@@ -44,7 +30,9 @@ export interface MatchCompareProps {
 export function MatchCompare(props: MatchCompareProps) {
   const { subject, candidate } = props;
   const attributes = [...new Set([...Object.keys(subject.attributes), ...Object.keys(candidate.attributes)])].sort();
-  const { lines, rule } = comparatorsOf(props.explanation);
+  const explanation = readExplanation(props.explanation);
+  const decided = readExplanation(props.decisionExplanation);
+  const rule = decided?.hardRule ?? (props.explanationBasis === 'golden-records' ? null : explanation?.hardRule) ?? null;
   const choose = (attribute: string, choice: SurvivorChoice): void => props.onChoose?.({ ...props.choices, [attribute]: choice });
   const differing = attributes.filter((attribute) => !isSameValue(subject.attributes[attribute], candidate.attributes[attribute]));
   return (
@@ -54,7 +42,7 @@ export function MatchCompare(props: MatchCompareProps) {
         {rule !== null && (
           <>
             {' '}
-            · rule <strong>{rule}</strong>
+            · rule <strong>{`${rule.name}${rule.action ? ` (${rule.action})` : ''}`}</strong>
           </>
         )}{' '}
         · {differing.length} of {attributes.length} attributes differ
@@ -97,39 +85,17 @@ export function MatchCompare(props: MatchCompareProps) {
           })}
         </tbody>
       </table>
-      {lines.length > 0 && (
-        <table className="data-table compact explanation" aria-label="Match explanation">
-          <thead>
-            <tr>
-              <th>Comparator</th>
-              <th>Field</th>
-              <th>Weight</th>
-              <th>Score</th>
-              <th>Outcome</th>
-              <th>New</th>
-              <th>Existing</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line) => (
-              <tr key={line.name} className={`outcome-${line.outcome ?? 'none'}`}>
-                <td>{line.name}</td>
-                <td className="muted">{line.field}</td>
-                <td>{line.weight ?? ''}</td>
-                <td>
-                  {line.score === null ? '—' : (
-                    <span className="score-bar" style={{ ['--score' as string]: String(line.score) }}>
-                      {formatScore(line.score)}
-                    </span>
-                  )}
-                </td>
-                <td>{line.outcome}</td>
-                <td className="mono">{formatValue(line.a)}</td>
-                <td className="mono">{formatValue(line.b)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {explanation !== null && (
+        <section className="explanation-section" aria-label="Why these records match">
+          <h3>Why</h3>
+          <p className="muted" data-testid="explanation-basis">
+            {props.explanationBasis === 'golden-records'
+              ? `Computed from the two records as shown above${explanation.rulesVersion ? ` under rules ${explanation.rulesVersion}` : ''}.`
+              : 'As matching explained it when it decided.'}
+            {props.explanationBasis === 'golden-records' && decided?.bSourceId && ` Matching compared the new record with member ${decided.bSourceId} of the existing record.`}
+          </p>
+          <MatchExplanationView explanation={props.explanation} />
+        </section>
       )}
     </div>
   );

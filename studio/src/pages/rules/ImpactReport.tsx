@@ -1,6 +1,8 @@
 /** The impact preview of candidate rules: counts under the published and the candidate rules, and example pairs. */
 import type { BandCounts, PairChange, PreviewResult } from '../../../../server/matching/preview';
+import { Fragment } from 'react';
 import { formatScore } from '../../ui/format';
+import { MatchExplanationView } from '../../ui/MatchExplanation';
 
 const ROWS: Array<[keyof BandCounts, string]> = [
   ['pairsCompared', 'Pairs compared'],
@@ -34,17 +36,27 @@ function Examples(props: { title: string; pairs: PairChange[] }) {
         </thead>
         <tbody>
           {props.pairs.map((pair) => (
-            <tr key={`${pair.a}-${pair.b}`}>
-              <td className="mono">{pair.a}</td>
-              <td className="mono">{pair.b}</td>
-              <td>
-                {formatScore(pair.current.score)} · {pair.current.band}
-              </td>
-              <td>
-                {formatScore(pair.candidate.score)} · {pair.candidate.band}
-                {pair.candidate.hardRule ? ` · ${pair.candidate.hardRule.name}` : ''}
-              </td>
-            </tr>
+            <Fragment key={`${pair.a}-${pair.b}`}>
+              <tr>
+                <td className="mono">{pair.a}</td>
+                <td className="mono">{pair.b}</td>
+                <td>
+                  {formatScore(pair.current.score)} · {pair.current.band}
+                </td>
+                <td>
+                  {formatScore(pair.candidate.score)} · {pair.candidate.band}
+                  {pair.candidate.hardRule ? ` · ${pair.candidate.hardRule.name}` : ''}
+                </td>
+              </tr>
+              <tr className="example-explanation">
+                <td colSpan={4}>
+                  <details>
+                    <summary>Why, under the candidate rules</summary>
+                    <MatchExplanationView explanation={pair.candidate} sides={['Record A', 'Record B']} />
+                  </details>
+                </td>
+              </tr>
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -1,6 +1,6 @@
 /**
  * Matching rules per domain: the rule set as JSON in Monaco with live schema validation, save the
- * draft, run the impact preview on the current data, publish; versions with rollback.
+ * draft, run the impact preview on the current data, verify a pair, publish; versions with rollback.
  */
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import type { FromSchema } from 'json-schema-to-ts';
@@ -15,6 +15,7 @@ import { formatWhen } from '../../ui/format';
 import { AliasTablesPage } from './AliasTablesPage';
 import { ImpactReport } from './ImpactReport';
 import { validateRulesText } from './rulesValidation';
+import { VerifyPair } from './VerifyPair';
 
 type RuleSetView = FromSchema<typeof ruleSetViewSchema>;
 type JobView = ReturnType<typeof presentJob>;
@@ -212,6 +213,7 @@ function DomainRulesPage(props: { domain?: string }) {
         </section>
         <div className="rules-side">
           {report !== null && <ImpactReport report={report} />}
+          {canPreview && <VerifyPair client={client} domain={domain} rulesText={text} isRulesValid={text !== '' && problems.length === 0} />}
           <div className="card">
             <h2>Versions</h2>
             <table className="data-table compact" aria-label="Rule versions">

@@ -1,0 +1,99 @@
+/**
+ * The hand-written evaluation corpus (`test/fixtures/match-eval/<domain>.json`): its format, how to
+ * read it, its well-formedness problems, and its labelled pairs. Two records are a true pair when
+ * their `entity` is equal; `hardNegatives` are record pairs of different entities that look alike.
+ * Shared by `npm run eval:match` and the matching tests; never tuned on (docs/MATCHING.md).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const CORPUS_DOMAINS = ['item', 'supplier', 'facility', 'account'] as const;
+
+/** The repository's `test/fixtures/match-eval/` folder. */
+export const CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval/', import.meta.url));
+
+export interface CorpusRecord {
+  /** Corpus-wide unique id (names the entity for readers; never sent to the hub). */
+  id: string;
+  source: string;
+  entity: string;
+  /** The canonical record as the source's mapping would produce it (includes `sourceId`). */
+  record: Record<string, unknown> & { sourceId: string };
+}
+
+export interface HardNegative {
+  a: string;
+  b: string;
+  /** What tells the two apart (gauge, suture size, parent/child, same name other city…). */
+  differs: string;
+}
+
+export interface EvaluationCorpus {
+  domain: string;
+  description: string;
+  provenance: string;
+  records: CorpusRecord[];
+  hardNegatives: HardNegative[];
+}
+
+/** Reads one domain's corpus file. */
+export function readCorpus(domain: string, directory: string = CORPUS_DIRECTORY): EvaluationCorpus {
+  return JSON.parse(readFileSync(`${directory}${domain}.json`, 'utf8')) as EvaluationCorpus;
+}
+
+/** Order-free key of a record pair. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/** Every pair of records with the same entity, as pair keys. */
+export function truePairs(corpus: EvaluationCorpus): Set<string> {
+  const byEntity = new Map<string, string[]>();
+  for (const record of corpus.records) byEntity.set(record.entity, [...(byEntity.get(record.entity) ?? []), record.id]);
+  const pairs = new Set<string>();
+  for (const ids of byEntity.values()) for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.add(pairKey(ids[i], ids[j]));
+  return pairs;
+}
+
+/** Well-formedness problems (empty = well-formed): unique ids and source ids, hard negatives naming existing records of different entities, no duplicate hard negative. */
+export function corpusProblems(corpus: EvaluationCorpus, expectedDomain: string): string[] {
+  const problems: string[] = [];
+  if (corpus.domain !== expectedDomain) problems.push(`domain is "${corpus.domain}", expected "${expectedDomain}"`);
+  if (!corpus.provenance) problems.push('provenance is empty');
+  const byId = new Map<string, CorpusRecord>();
+  const sourceIds = new Set<string>();
+  for (const record of corpus.records) {
+    if (byId.has(record.id)) problems.push(`record id "${record.id}" is used twice`);
+    byId.set(record.id, record);
+    if (!record.source || !record.entity) problems.push(`record "${record.id}" lacks a source or an entity`);
+    if (typeof record.record?.sourceId !== 'string' || record.record.sourceId === '') problems.push(`record "${record.id}" lacks record.sourceId`);
+    const sourceKey = `${record.source}\u0000${record.record?.sourceId}`;
+    if (sourceIds.has(sourceKey)) problems.push(`source id "${record.record.sourceId}" is used twice in source "${record.source}"`);
+    sourceIds.add(sourceKey);
+  }
+  const seen = new Set<string>();
+  for (const negative of corpus.hardNegatives) {
+    const a = byId.get(negative.a);
+    const b = byId.get(negative.b);
+    if (!a) problems.push(`hard negative names a missing record "${negative.a}"`);
+    if (!b) problems.push(`hard negative names a missing record "${negative.b}"`);
+    if (a && b && a.entity === b.entity) problems.push(`hard negative ${negative.a} / ${negative.b} has one entity "${a.entity}"`);
+    if (!negative.differs) problems.push(`hard negative ${negative.a} / ${negative.b} does not say what differs`);
+    const key = pairKey(negative.a, negative.b);
+    if (seen.has(key)) problems.push(`hard negative ${negative.a} / ${negative.b} is listed twice`);
+    seen.add(key);
+  }
+  return problems;
+}
+
+/** Labelled pairs: true pairs + hard negatives. */
+export function labelledPairCount(corpus: EvaluationCorpus): number {
+  return truePairs(corpus).size + corpus.hardNegatives.length;
+}
+
+/** Hard negatives per `differs` kind. */
+export function hardNegativeKinds(corpus: EvaluationCorpus): Map<string, number> {
+  const kinds = new Map<string, number>();
+  for (const negative of corpus.hardNegatives) kinds.set(negative.differs, (kinds.get(negative.differs) ?? 0) + 1);
+  return kinds;
+}

@@ -1,0 +1,140 @@
+/**
+ * The graph behind a cluster task, from prepared records only (no store): every pair of records of
+ * two different golden records is scored once. Two golden records are linked when a record pair meets
+ * one of the rule set's `clusterReview.edges` rules (`when`) and no record pair of the two meets that
+ * rule's `unless` (judged between golden records as wholes: a member whose other record contradicts
+ * is not linked by names alone); a vetoed pair or a steward's not-a-match pair is a cannot-link. Clusters are the union-find components of the edges, strongest first, that
+ * never join a cannot-link pair (server/matching/clustering.ts) — so a cluster whose members conflict
+ * on an identifier is split before anyone sees it.
+ */
+import { clusterPairs } from '../matching/clustering';
+import type { CompiledRules } from '../matching/rules';
+import { scorePair } from '../matching/scoring';
+import type { ClusterEdgeRule, HardRuleCondition, MatchExplanation, PreparedRecord } from '../matching/types';
+
+export interface GraphMember {
+  goldenId: string;
+  records: Array<{ id: string; prepared: PreparedRecord }>;
+}
+
+/** The best qualifying record pair between two golden records. */
+export interface ClusterEdge {
+  a: string;
+  b: string;
+  aRecordId: string;
+  bRecordId: string;
+  score: number;
+  /** The edge rule that linked them. */
+  rule: string;
+  explanation: MatchExplanation;
+}
+
+/** Why two golden records may never be in one cluster. */
+export interface ClusterConflict {
+  a: string;
+  b: string;
+  aRecordId: string;
+  bRecordId: string;
+  /** The hard rule that vetoed the pair, or `not-a-match` for a steward's decision. */
+  reason: string;
+}
+
+export interface ClusterGraph {
+  edges: ClusterEdge[];
+  conflicts: ClusterConflict[];
+  /** Components of two or more golden records (ids in member order), largest first. */
+  clusters: string[][];
+  /** Edges refused because they would have joined a conflicting pair. */
+  refused: ClusterEdge[];
+}
+
+function conditionHolds(condition: HardRuleCondition, explanation: MatchExplanation): boolean {
+  const comparator = explanation.comparators.find((c) => c.name === condition.comparator);
+  const outcome = comparator?.outcome ?? 'missing';
+  const score = comparator?.score ?? null;
+  if (condition.outcome !== undefined) {
+    const allowed = Array.isArray(condition.outcome) ? condition.outcome : [condition.outcome];
+    if (!allowed.includes(outcome)) return false;
+  }
+  if (condition.scoreAtLeast !== undefined && (score === null || score < condition.scoreAtLeast)) return false;
+  if (condition.scoreBelow !== undefined && (score === null || score >= condition.scoreBelow)) return false;
+  return true;
+}
+
+function allHold(conditions: HardRuleCondition[], explanation: MatchExplanation): boolean {
+  return conditions.every((condition) => conditionHolds(condition, explanation));
+}
+
+/** The first edge rule whose `when` a scored pair meets (never a vetoed pair); null when none. */
+export function clusterEdgeRule(explanation: MatchExplanation, rules: CompiledRules): ClusterEdgeRule | null {
+  const review = rules.rules.clusterReview;
+  if (!review || explanation.hardRule?.action === 'veto') return null;
+  return review.edges.find((edge) => allHold(edge.when, explanation)) ?? null;
+}
+
+/** True when a scored pair may link two golden records (an edge rule's `when` holds; `unless` is judged over all their pairs). */
+export function isClusterEdge(explanation: MatchExplanation, rules: CompiledRules): boolean {
+  return clusterEdgeRule(explanation, rules) !== null;
+}
+
+/** Builds edges, conflicts and conflict-free clusters over golden records. */
+export function buildClusterGraph(args: {
+  members: GraphMember[];
+  rules: CompiledRules;
+  /** A steward's not-a-match decision between two source records that still stands. */
+  isNotAMatch: (recordA: string, recordB: string) => boolean;
+}): ClusterGraph {
+  const { members, rules } = args;
+  const edges: ClusterEdge[] = [];
+  const conflicts: ClusterConflict[] = [];
+  const merges = { a: [] as number[], b: [] as number[], score: [] as number[] };
+  const cannotLinks = { a: [] as number[], b: [] as number[] };
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      let conflict: ClusterConflict | null = null;
+      const explained: Array<{ pair: Omit<ClusterEdge, 'score' | 'rule' | 'explanation'>; explanation: MatchExplanation }> = [];
+      for (const x of members[i].records) {
+        for (const y of members[j].records) {
+          const pair = { a: members[i].goldenId, b: members[j].goldenId, aRecordId: x.id, bRecordId: y.id };
+          if (args.isNotAMatch(x.id, y.id)) {
+            conflict ??= { ...pair, reason: 'not-a-match' };
+            continue;
+          }
+          const explanation = scorePair({ a: x.prepared, b: y.prepared, rules });
+          if (explanation.hardRule?.action === 'veto') conflict ??= { ...pair, reason: explanation.hardRule.name };
+          explained.push({ pair, explanation });
+        }
+      }
+      let best: ClusterEdge | null = null;
+      for (const edgeRule of rules.rules.clusterReview?.edges ?? []) {
+        const unless = edgeRule.unless;
+        if (unless && explained.some((e) => allHold(unless, e.explanation))) continue;
+        for (const { pair, explanation } of explained) {
+          if (explanation.hardRule?.action === 'veto' || !allHold(edgeRule.when, explanation)) continue;
+          if (!best || explanation.score > best.score) best = { ...pair, score: explanation.score, rule: edgeRule.name, explanation };
+        }
+      }
+      if (conflict) {
+        conflicts.push(conflict);
+        cannotLinks.a.push(i);
+        cannotLinks.b.push(j);
+      }
+      if (best) {
+        merges.a.push(i);
+        merges.b.push(j);
+        merges.score.push(best.score);
+        edges.push(best);
+      }
+    }
+  }
+  const { rootOf, blocked } = clusterPairs({ total: members.length, merges, cannotLinks });
+  const blockedSet = new Set(blocked);
+  const byRoot = new Map<number, string[]>();
+  members.forEach((member, i) => {
+    const list = byRoot.get(rootOf[i]);
+    if (list) list.push(member.goldenId);
+    else byRoot.set(rootOf[i], [member.goldenId]);
+  });
+  const clusters = [...byRoot.values()].filter((ids) => ids.length >= 2).sort((x, y) => y.length - x.length || (x[0] < y[0] ? -1 : 1));
+  return { edges: edges.filter((_, i) => !blockedSet.has(i)), conflicts, clusters, refused: edges.filter((_, i) => blockedSet.has(i)) };
+}

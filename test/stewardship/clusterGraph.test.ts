@@ -1,0 +1,162 @@
+/**
+ * The cluster graph as a fixture table (records in, clusters out) under the shipped supplier rules,
+ * the rule-set validation of `clusterReview`, and the pairwise scorer the evaluation uses.
+ */
+import { describe, expect, test } from 'vitest';
+import { compileRules, loadRules, prepareRecord, validateRules, type CompiledRules } from '../../server/matching';
+import type { ClusterEdgeRule } from '../../server/matching/types';
+import { buildClusterGraph } from '../../server/stewardship';
+import { scoreGroups } from '../../scripts/evalClusters';
+
+const rules = await loadRules('supplier');
+
+interface Fixture {
+  name: string;
+  /** One golden record per entry (its source records' canonical fields). */
+  members: Record<string, Array<Record<string, unknown>>>;
+  notAMatch?: Array<[string, string]>;
+  /** Expected clusters (member keys), order-free. */
+  clusters: string[][];
+  conflicts?: number;
+  /** Edge rule expected between two members, keyed by the two member keys joined. */
+  rules?: Record<string, string>;
+  /** Replaces the shipped rules' clusterReview edges for this fixture. */
+  edges?: ClusterEdgeRule[];
+}
+
+const fixtures: Fixture[] = [
+  {
+    name: 'legal suffixes, punctuation and abbreviations of one supplier form one cluster',
+    members: {
+      a: [{ name: 'Medline Industries, Inc.' }],
+      b: [{ name: 'MEDLINE INDUSTRIES LP' }],
+      c: [{ name: 'Medline Ind.' }],
+      d: [{ name: 'MEDLINE INDUSTRIES, L.L.C.' }],
+      other: [{ name: 'Medtronic USA, Inc.' }],
+    },
+    clusters: [['a', 'b', 'c', 'd']],
+  },
+  {
+    name: 'a DBA held as an alternate name links the trading name',
+    members: { a: [{ name: 'Henry Schein, Inc.', alternateNames: ['Henry Schein Medical'] }], b: [{ name: 'HENRY SCHEIN MEDICAL' }] },
+    clusters: [['a', 'b']],
+  },
+  {
+    name: 'two tax ids never end in one cluster: the record without one joins one side only',
+    members: {
+      x: [{ name: 'Stryker Instruments, Inc.', taxId: '38-1239739' }],
+      plain: [{ name: 'STRYKER INSTRUMENTS' }],
+      y: [{ name: 'Stryker Instruments LLC', taxId: '38-2902424' }],
+    },
+    clusters: [['plain', 'x']],
+    conflicts: 1,
+  },
+  {
+    name: 'a conflict inside a member golden record (any of its records) splits too',
+    members: {
+      x: [{ name: 'Acme Surgical', taxId: '12-3456789' }, { name: 'ACME SURGICAL SUPPLY' }],
+      plain: [{ name: 'Acme Surgical Inc' }],
+      y: [{ name: 'ACME SURGICAL', taxId: '98-7654321' }],
+    },
+    clusters: [['plain', 'x']],
+    conflicts: 1,
+  },
+  {
+    name: 'a steward\'s not-a-match pair is a cannot-link',
+    members: { a: [{ name: 'Zimmer Biomet, Inc.' }], b: [{ name: 'ZIMMER BIOMET' }], c: [{ name: 'Zimmer Biomet LLC' }] },
+    notAMatch: [['a', 'b']],
+    clusters: [['a', 'c']],
+    conflicts: 1,
+  },
+  {
+    name: 'a numbered subsidiary is not a spelling of its sibling',
+    members: { a: [{ name: 'Cardinal Health 200, LLC' }], b: [{ name: 'CARDINAL HEALTH 200' }], c: [{ name: 'Cardinal Health 414, LLC' }] },
+    clusters: [['a', 'b']],
+  },
+  {
+    name: 'the same tax id under names too different to merge is reviewed in the cluster',
+    members: { a: [{ name: 'Owens & Minor', taxId: '54-1701843' }], b: [{ name: 'O&M Distribution', taxId: '54-1701843' }], c: [{ name: 'OWENS AND MINOR INC' }] },
+    clusters: [['a', 'b', 'c']],
+    rules: { ab: 'sameTaxId', ac: 'sameNameNoIdentifier' },
+  },
+  {
+    name: 'names alone do not link a golden record one of whose records is elsewhere (another country)',
+    members: {
+      us: [{ name: 'Molnlycke Health Care US, LLC', taxId: '20-5314720', addresses: [{ line1: '5445 Triangle Parkway', city: 'Peachtree Corners', state: 'GA', postalCode: '30092', country: 'US' }] }, { name: 'Molnlycke Health Care', taxId: '20-5314720' }],
+      se: [{ name: 'MOLNLYCKE HEALTH CARE AB', addresses: [{ line1: 'Gamlestadsvagen 3 C', city: 'Gothenburg', postalCode: '41502', country: 'SE' }] }],
+    },
+    // Judged over the golden records as wholes: the US record's address contradicts the Swedish one.
+    edges: [{ name: 'namesUnlessAddressContradicts', when: [{ comparator: 'ein', outcome: 'missing' }, { comparator: 'name', scoreAtLeast: 0.88 }], unless: [{ comparator: 'address', outcome: 'mismatch' }] }],
+    clusters: [],
+  },
+  {
+    name: 'different tax ids are a conflict, not an edge',
+    members: { a: [{ name: 'Owens & Minor', taxId: '54-1701843' }], b: [{ name: 'Owens & Minor', taxId: '54-1111111' }] },
+    clusters: [],
+    conflicts: 1,
+  },
+];
+
+function graphOf(fixture: Fixture, compiled: CompiledRules) {
+  const recordId = (key: string, i: number) => `supplier|test|${key}-${i}`;
+  const members = Object.entries(fixture.members).map(([key, records]) => ({
+    goldenId: key,
+    records: records.map((canonical, i) => ({ id: recordId(key, i), prepared: prepareRecord({ sourceId: `${key}-${i}`, ...canonical }, compiled) })),
+  }));
+  const pairs = new Set((fixture.notAMatch ?? []).map(([x, y]) => [recordId(x, 0), recordId(y, 0)].sort().join('~')));
+  return buildClusterGraph({ members, rules: compiled, isNotAMatch: (x, y) => pairs.has([x, y].sort().join('~')) });
+}
+
+describe('buildClusterGraph', () => {
+  test.each(fixtures)('$name', (fixture) => {
+    const compiled = fixture.edges ? compileRules({ ...rules.rules, version: `supplier-test-${fixture.edges[0].name}`, clusterReview: { edges: fixture.edges } }) : rules;
+    const graph = graphOf(fixture, compiled);
+    expect(graph.clusters.map((c) => [...c].sort()).sort()).toEqual(fixture.clusters.map((c) => [...c].sort()).sort());
+    expect(graph.conflicts).toHaveLength(fixture.conflicts ?? 0);
+    for (const [pair, rule] of Object.entries(fixture.rules ?? {})) expect(graph.edges.find((e) => [e.a, e.b].sort().join('') === pair)?.rule).toBe(rule);
+    // Every cluster is connected by the edges kept, and no kept edge crosses clusters.
+    for (const cluster of graph.clusters) {
+      for (const id of cluster) expect(graph.edges.some((e) => (e.a === id || e.b === id) && cluster.includes(e.a) && cluster.includes(e.b))).toBe(true);
+    }
+  });
+
+  test('rules without clusterReview give no edges and no clusters', () => {
+    const { clusterReview: _omitted, ...plain } = rules.rules;
+    const graph = graphOf(fixtures[0], compileRules({ ...plain, version: 'supplier-no-clusters' }));
+    expect(graph).toMatchObject({ edges: [], clusters: [] });
+  });
+});
+
+describe('clusterReview in the rule set', () => {
+  const edge = (change: Record<string, unknown>) => ({ edges: [{ name: 'names', when: [{ comparator: 'name', scoreAtLeast: 0.9 }], ...change }] });
+  test.each([
+    { change: { edges: [] }, path: 'clusterReview.edges', code: 'MIN_ITEMS' },
+    { change: edge({ when: [] }), path: 'clusterReview.edges[0].when', code: 'MIN_ITEMS' },
+    { change: edge({ when: [{ comparator: 'name', scoreAtLeast: 2 }] }), path: 'clusterReview.edges[0].when[0].scoreAtLeast', code: 'MAXIMUM' },
+    { change: { ...edge({}), maxMembers: 1 }, path: 'clusterReview.maxMembers', code: 'MINIMUM' },
+    { change: { ...edge({}), extra: true }, path: 'clusterReview.extra', code: 'ADDITIONAL_PROPERTY' },
+    { change: edge({ when: [{ comparator: 'nickname', outcome: 'match' }] }), path: 'clusterReview.edges[0].when[0].comparator', code: 'UNKNOWN_COMPARATOR' },
+    { change: edge({ unless: [{ comparator: 'fax', outcome: 'mismatch' }] }), path: 'clusterReview.edges[0].unless[0].comparator', code: 'UNKNOWN_COMPARATOR' },
+    { change: { edges: [edge({}).edges[0], edge({}).edges[0]] }, path: 'clusterReview.edges', code: 'DUPLICATE_NAME' },
+  ])('$code at $path', ({ change, path, code }) => {
+    const problems = validateRules({ ...rules.rules, clusterReview: change });
+    expect(problems.map((p) => ({ path: p.path, code: p.code }))).toContainEqual({ path, code });
+  });
+
+  test('the shipped supplier rules are valid with it', () => {
+    expect(validateRules(rules.rules)).toEqual([]);
+    expect(rules.rules.clusterReview?.edges.length).toBeGreaterThan(0);
+  });
+});
+
+describe('scoreGroups', () => {
+  const entityOf = new Map([['r1', 'A'], ['r2', 'A'], ['r3', 'A'], ['r4', 'B'], ['r5', 'B'], ['r6', 'C']]);
+  test.each([
+    { groups: [], tp: 0, fp: 0, fn: 4 },
+    { groups: [['r1', 'r2', 'r3'], ['r4', 'r5']], tp: 4, fp: 0, fn: 0 },
+    { groups: [['r1', 'r2'], ['r2', 'r1'], ['r3', 'r4']], tp: 1, fp: 1, fn: 3 },
+    { groups: [['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'unlabelled']], tp: 4, fp: 11, fn: 0 },
+  ])('$groups → TP $tp FP $fp FN $fn', ({ groups, tp, fp, fn }) => {
+    expect(scoreGroups({ groups, entityOf })).toMatchObject({ truePositives: tp, falsePositives: fp, falseNegatives: fn });
+  });
+});
