@@ -110,7 +110,13 @@ export interface AttributeExtractor {
    * with optional `perValue`). `value` on a pattern is a fixed result or a
    * template with `{group}` placeholders.
    */
-  patterns: Array<{ regex: string; value?: string }>;
+  patterns: Array<{ regex: string; value?: string; requires?: string }>;
+  /**
+   * A cheap regular expression the text must match before the patterns run (`STER|STRL`), and per
+   * pattern the same (`\bGLOVES?\b` before bare glove sizes). Number and quantity attributes skip
+   * texts without a digit on their own.
+   */
+  requires?: string;
   /** text: spellings → canonical value (`SM` → `S`, `SMALL` → `S`); unlisted values are kept as read. */
   values?: Record<string, string>;
   /** quantity: the unit values are expressed in (a mathjs unit: `ml`, `mm`, `mg`, `mg/ml`). */
