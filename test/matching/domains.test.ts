@@ -275,7 +275,7 @@ describe('explanations', () => {
   test('carry the rules version, every comparator with both values, the hard rule and the band', async () => {
     const rules = await loadRules('item');
     const explanation = scorePair({ a: rec('A', ITEM_CASES[0].a), b: rec('B', ITEM_CASES[0].b), rules });
-    expect(explanation.rulesVersion).toBe('item-2.0.0');
+    expect(explanation.rulesVersion).toBe('item-2.1.0');
     expect(explanation.aSourceId).toBe('A');
     expect(explanation.comparators.map((c) => c.name)).toEqual(rules.comparators.map((c) => c.rule.name));
     expect(explanation.comparators.find((c) => c.name === 'gtin')).toMatchObject({ type: 'identifier', weight: 5, score: 0, outcome: 'related', a: '00012345678905', b: '10012345678902' });
