@@ -104,6 +104,7 @@ export function evaluatePreparedPair({ a, b, compiled, context }: { a: PreparedR
     fired = rule;
     if (rule.action === 'veto') band = 'no-match';
     else if (rule.action === 'forceMerge') band = 'auto-merge';
+    else if (rule.action === 'capAtReview') band = band === 'auto-merge' ? 'review' : band;
     else band = 'review';
     break;
   }
@@ -155,6 +156,7 @@ export function scorePair(args: {
       outcome: result.outcome,
       a: result.a,
       b: result.b,
+      ...(result.details ? { details: result.details } : {}),
       ...(levels ? levelFields(compiled, i, levels[i]) : {}),
     };
   });

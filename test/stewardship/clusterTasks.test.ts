@@ -6,6 +6,7 @@
  * golden records, not-a-match pairs and audit entries each decision must leave, 409 on stale versions,
  * and one task when two ingests build the same cluster at once.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GoldenRecordView } from '../../server/contracts/golden';
 import type { TaskView } from '../../server/contracts/stewardship';
@@ -14,6 +15,9 @@ import type { NotAMatchDocument, TaskDocument } from '../../server/stewardship';
 import { ERP_VENDOR_EXPRESSION, ingest, publishMapping, startIngestServer, toCsv } from '../support/factories/ingest';
 import { auditEntries, getTask, sync } from '../support/factories/stewardship';
 import type { TestServer } from '../support/testServer';
+
+/** The shipped supplier rules' version string (decisions name it in their rule). */
+const SUPPLIER_RULES_VERSION = (JSON.parse(readFileSync(new URL('../../matching-rules/supplier.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 let server: TestServer;
 let steward: string;
@@ -112,7 +116,7 @@ describe('raising cluster tasks', () => {
     // The opening and every extension are audited under the rules version.
     const opened = await auditEntries(server, `goldenId=${members[0].goldenId}&action=task.`);
     expect(opened.map((e) => e.action)).toContain('task.open');
-    expect(opened.find((e) => e.action === 'task.open')?.actor).toMatchObject({ keyId: 'system', rule: 'supplier-2.1.0:clusterReview' });
+    expect(opened.find((e) => e.action === 'task.open')?.actor).toMatchObject({ keyId: 'system', rule: `${SUPPLIER_RULES_VERSION}:clusterReview` });
   });
 
   test('a cluster whose members conflict on a tax id is split before it is shown', async () => {
@@ -133,6 +137,21 @@ describe('raising cluster tasks', () => {
     // The records without a tax id are still reviewed together with one of the two companies.
     const plainTask = await clusterTaskOf(plain.goldenId);
     expect(memberIds(plainTask)).toContain(fourth.goldenId);
+    // Tax ids are sensitive: a steward sees them, an analyst sees them masked (members and evidence alike).
+    const taxIdsSeenBy = async (key?: string) => {
+      const view = await getTask(server, (plainTask as TaskView).id, key);
+      return {
+        members: view.members?.flatMap((m) => m.records.map((r) => r.identifiers.taxId)).filter(Boolean) as string[],
+        evidence: JSON.stringify(view.edges ?? []),
+      };
+    };
+    const seenBySteward = await taxIdsSeenBy(steward);
+    expect(seenBySteward.members).toHaveLength(1);
+    expect(['381239739', '382902424']).toContain(seenBySteward.members[0].replace('-', ''));
+    const seenByAnalyst = await taxIdsSeenBy(analyst);
+    expect(seenByAnalyst.members).toHaveLength(1);
+    expect(seenByAnalyst.members[0]).not.toBe(seenBySteward.members[0]);
+    expect(seenByAnalyst.evidence).not.toMatch(/38-?1239739|38-?2902424/);
   });
 
   test('two ingests building the same cluster at once open one task', async () => {
@@ -243,6 +262,26 @@ describe('deciding cluster tasks', () => {
     const trail = await auditEntries(server, `action=task.&goldenId=${members[0].goldenId}`);
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['task.split-cluster', 'task.reject-cluster']));
     expect(trail.find((e) => e.action === 'task.split-cluster')).toMatchObject({ after: { split: [holdings.goldenId], pairs: 3 }, reason: 'The holding company is a separate legal entity' });
+  });
+
+  test('two stewards deciding one cluster at once: one wins, the other gets 409 with the task as it is now', async () => {
+    const members = await ingestVendors('erp', [{ name: 'Integra LifeSciences Corp' }, { name: 'INTEGRA LIFESCIENCES CORPORATION' }, { name: 'Integra Lifesciences' }]);
+    const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
+    const second = await server.createKey('steward', 'Lee Steward');
+    const [accepted, rejected] = await Promise.all([
+      server.request<{ task: TaskView }>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, { key: steward, body: { expectedVersion: task.version, reason: 'one vendor' } }),
+      server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/reject`, { key: second, body: { expectedVersion: task.version, reason: 'three vendors' } }),
+    ]);
+    expect([accepted.status, rejected.status].sort()).toEqual([200, 409]);
+    const loser = (accepted.status === 409 ? accepted : rejected) as unknown as { body: ErrorBody };
+    expect(['STALE_VERSION', 'TASK_CLOSED']).toContain(loser.body.error.code);
+    const current = (loser.body.error.details as { current?: TaskView }).current;
+    expect(current).toMatchObject({ id: task.id, status: 'closed', version: task.version + 1 });
+    // Exactly one decision was applied: merged with no not-a-match pairs, or rejected with no merge.
+    const pairs = await notAMatchPairsOf(task.id);
+    const golden = await getSupplier(members[0].goldenId);
+    if (current?.resolution === 'merged') expect(pairs).toEqual([]);
+    else expect(golden.sourceRecordIds).toEqual([members[0].sourceRecordId]);
   });
 
   test('split with mergeRest merges the members that stay', async () => {
