@@ -64,7 +64,7 @@ const ITEM_CASES: PairCase[] = [
     a: { description: 'CATHETER FOLEY 16FR 5CC', gtin: '00012345678905' },
     b: { description: 'GOWN ISOLATION YELLOW UNIVERSAL', gtin: '00012345678905' },
     band: 'review',
-    // Fellegi–Sunter (item-2.0.0): the GTIN's match weight alone would reach auto-merge; a keying
+    // Fellegi–Sunter (item 2.0.0 on): the GTIN's match weight alone would reach auto-merge; a keying
     // error breaks the independence the model assumes, so a hard rule sends the pair to review.
     hardRule: 'sameGtinUnrelatedDescription',
   },
