@@ -28,7 +28,8 @@ export function readMappingFiles(): MappingFile[] {
   for (const source of readdirSync(MAPPINGS_DIRECTORY, { withFileTypes: true })) {
     if (!source.isDirectory() || source.name === 'lookups') continue;
     for (const file of readdirSync(join(MAPPINGS_DIRECTORY, source.name))) {
-      if (!file.endsWith('.jsonata')) continue;
+      // Outbound mappings (golden record → target) are not seed mappings; test/sync tests them.
+      if (!file.endsWith('.jsonata') || file.endsWith('.outbound.jsonata')) continue;
       const domain = file.replace(/\.jsonata$/, '');
       const sidecar = join(MAPPINGS_DIRECTORY, source.name, `${domain}.json`);
       const meta = existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, 'utf8')) as Omit<MappingFile, 'source' | 'domain' | 'expression'>) : { description: '', samples: [], tests: [] };

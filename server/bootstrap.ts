@@ -20,7 +20,9 @@ import type { AppServices } from './services';
 import { openStore } from './store';
 import { startTaskSync } from './stewardship/taskSync';
 import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
+import { loadAliasTableFiles } from './matching/aliasTables/aliasTables';
 import { startSearchSync } from './search';
+import { startSyncDispatcher } from './sync/dispatcher';
 
 export interface RunningApp {
   services: AppServices;
@@ -46,13 +48,19 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     }
     const metrics = new MetricsRegistry();
     const services = { config, store, logger, metrics } as AppServices;
-    mappingRuntime = createMappingRuntime({ logger });
+    mappingRuntime = createMappingRuntime({
+      logger,
+      limits: { timeoutMs: config.limits.mappingTimeoutMs, workerMemoryMb: config.limits.mappingWorkerMemoryMb },
+      interactiveBudgetMs: config.limits.previewBudgetMs,
+    });
     services.mappingRuntime = mappingRuntime;
     services.jobs = new JobRunner({ services });
     registerJobHandlers(services.jobs);
     // Mappings and lookup tables as code become published versions before anything ingests.
     await loadMappingsAsCode(services);
-    // Matching rules as code become published rule-set versions before anything is matched.
+    // Matching rules and their alias tables as code become published versions before anything is matched
+    // (tables first: rule sets name them).
+    await loadAliasTableFiles(services);
     await loadRuleFiles(services);
     // First start on an empty store: the demo seed goes through the real ingest path.
     if (config.seed) await seedIfEmpty(services);
@@ -62,6 +70,8 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     const stopTaskSync = (options.startJobs ?? true) ? startTaskSync(services) : async () => undefined;
     // Keeps golden-record search in step with the change feed.
     const stopSearchSync = (options.startJobs ?? true) ? startSearchSync(services) : async () => undefined;
+    // Delivers golden-record changes to subscribed systems (docs/SYNC.md).
+    const stopSyncDispatcher = (options.startJobs ?? true) ? startSyncDispatcher(services).stop : async () => undefined;
     return {
       services,
       app,
@@ -69,6 +79,7 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
       close: async () => {
         await stopTaskSync();
         await stopSearchSync();
+        await stopSyncDispatcher();
         await services.jobs.stop();
         await services.mappingRuntime.close();
         await store.close();

@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { egressEntryProblem } from './sync/egressRules';
+import { DEFAULT_MAX_JSON_DEPTH } from './http/jsonDepth';
 
 export interface AppConfig {
   port: number;
@@ -27,6 +29,31 @@ export interface AppConfig {
   authFailureLimit: number;
   /** Length of the failed-authentication window, and of the block after it, in seconds. */
   authFailureWindowSeconds: number;
+  /** Encrypts stored secrets (subscription signing secrets); else a key file in `dataDir` is used. */
+  secretsKey?: string;
+  /** Hosts and CIDR ranges outbound deliveries may reach even though they are private or loopback. */
+  egressAllow: string[];
+  /** Downstream sync: delay before each retry, in ms (the last one ends retrying); default ~3 days. */
+  syncRetryScheduleMs?: number[];
+  /** Downstream sync: how often the dispatcher looks for work, in ms. */
+  syncIntervalMs: number;
+  /** Runtime limits against hostile input (docs/MAPPING-RUNTIME.md, docs/INGEST.md). */
+  limits: RuntimeLimitsConfig;
+}
+
+export interface RuntimeLimitsConfig {
+  /** Deepest JSON nesting accepted in a request body or one ingested record (MDM_MAX_JSON_DEPTH). */
+  maxJsonDepth: number;
+  /** Mapping time per record (MDM_MAPPING_TIMEOUT_MS). */
+  mappingTimeoutMs: number;
+  /** Heap per mapping worker (MDM_MAPPING_WORKER_MEMORY_MB). */
+  mappingWorkerMemoryMb: number;
+  /** Total time of one preview or mapping test run (MDM_PREVIEW_BUDGET_MS). */
+  previewBudgetMs: number;
+  /** How long a claimed job stays owned without a heartbeat (MDM_JOB_LEASE_MS). */
+  jobLeaseMs: number;
+  /** Starts without progress after which a job is quarantined (MDM_JOB_MAX_ATTEMPTS). */
+  jobMaxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -88,7 +115,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mappingsDir: path.resolve(env.MDM_MAPPINGS_DIR?.trim() || DEFAULT_MAPPINGS_DIR),
     authFailureLimit: parseInteger({ name: 'MDM_AUTH_FAILURE_LIMIT', raw: env.MDM_AUTH_FAILURE_LIMIT, fallback: 10, min: 1, max: 100_000 }, problems),
     authFailureWindowSeconds: parseInteger({ name: 'MDM_AUTH_FAILURE_WINDOW_SECONDS', raw: env.MDM_AUTH_FAILURE_WINDOW_SECONDS, fallback: 60, min: 1, max: 86_400 }, problems),
+    egressAllow: [],
+    syncIntervalMs: 250,
+    limits: {
+      maxJsonDepth: parseInteger({ name: 'MDM_MAX_JSON_DEPTH', raw: env.MDM_MAX_JSON_DEPTH, fallback: DEFAULT_MAX_JSON_DEPTH, min: 8, max: 1000 }, problems),
+      mappingTimeoutMs: parseInteger({ name: 'MDM_MAPPING_TIMEOUT_MS', raw: env.MDM_MAPPING_TIMEOUT_MS, fallback: 1000, min: 10, max: 60_000 }, problems),
+      mappingWorkerMemoryMb: parseInteger({ name: 'MDM_MAPPING_WORKER_MEMORY_MB', raw: env.MDM_MAPPING_WORKER_MEMORY_MB, fallback: 256, min: 32, max: 8192 }, problems),
+      previewBudgetMs: parseInteger({ name: 'MDM_PREVIEW_BUDGET_MS', raw: env.MDM_PREVIEW_BUDGET_MS, fallback: 10_000, min: 100, max: 600_000 }, problems),
+      jobLeaseMs: parseInteger({ name: 'MDM_JOB_LEASE_MS', raw: env.MDM_JOB_LEASE_MS, fallback: 30_000, min: 1000, max: 3_600_000 }, problems),
+      jobMaxAttempts: parseInteger({ name: 'MDM_JOB_MAX_ATTEMPTS', raw: env.MDM_JOB_MAX_ATTEMPTS, fallback: 3, min: 1, max: 100 }, problems),
+    },
   };
+  const secretsKey = env.MDM_SECRETS_KEY?.trim() || undefined;
+  if (secretsKey !== undefined && secretsKey.length < 32) problems.push('MDM_SECRETS_KEY must be at least 32 characters (use a long random value)');
+  const egressAllow = (env.MDM_EGRESS_ALLOW ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of egressAllow) {
+    const problem = egressEntryProblem(entry);
+    if (problem) problems.push(`MDM_EGRESS_ALLOW: ${problem}`);
+  }
+  let syncRetryScheduleMs: number[] | undefined;
+  if (env.MDM_SYNC_RETRY_SCHEDULE_MS?.trim()) {
+    syncRetryScheduleMs = env.MDM_SYNC_RETRY_SCHEDULE_MS.split(',').map((part) => Number(part.trim()));
+    if (syncRetryScheduleMs.some((delay) => !Number.isInteger(delay) || delay < 0 || delay > 7 * 24 * 3600 * 1000)) {
+      problems.push(`MDM_SYNC_RETRY_SCHEDULE_MS must be comma-separated whole milliseconds (0 to 7 days each), got "${env.MDM_SYNC_RETRY_SCHEDULE_MS}"`);
+      syncRetryScheduleMs = undefined;
+    }
+  }
+  config.secretsKey = secretsKey;
+  config.egressAllow = egressAllow;
+  config.syncRetryScheduleMs = syncRetryScheduleMs;
+  config.syncIntervalMs = parseInteger({ name: 'MDM_SYNC_INTERVAL_MS', raw: env.MDM_SYNC_INTERVAL_MS, fallback: 250, min: 10, max: 60_000 }, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -143,3 +143,82 @@ export const searchResponseSchema = {
   },
 } as const;
 export type SearchResponse = FromSchema<typeof searchResponseSchema>;
+
+// ---- Alias tables (abbreviations, organisation aliases, legal suffixes, noise words) ----
+
+const tableName = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,60}$', description: 'Alias table name, e.g. `organizationAliases`.' } as const;
+
+export const aliasTableParamsSchema = { type: 'object', required: ['table'], properties: { table: tableName } } as const;
+
+export const aliasTableVersionParamsSchema = {
+  type: 'object',
+  required: ['table', 'number'],
+  properties: { table: tableName, number: { type: 'integer', minimum: 1, description: 'Published version number.' } },
+} as const;
+
+export const putAliasTableBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['table'],
+  properties: {
+    table: { type: 'object', description: 'An alias table in the format of `matching-rules/aliases/aliases.schema.json`; problems answer 400 with `body.table…` paths.' },
+    revision: { type: 'integer', minimum: 0, description: 'The draft revision you last read (0: no draft yet); a different current revision answers 409.' },
+  },
+} as const;
+
+export const publishAliasTableBodySchema = publishRulesBodySchema;
+export const rollbackAliasTableBodySchema = rollbackRulesBodySchema;
+
+const aliasTableVersionSummarySchema = {
+  type: 'object',
+  required: [...ruleSetVersionSummarySchema.required],
+  properties: { ...ruleSetVersionSummarySchema.properties, rulesVersion: { type: 'string', description: 'The table’s own `version`.' } },
+} as const;
+export type AliasTableVersionSummaryView = FromSchema<typeof aliasTableVersionSummarySchema>;
+
+export const aliasTableVersionSchema = {
+  type: 'object',
+  required: [...aliasTableVersionSummarySchema.required, 'table'],
+  properties: { ...aliasTableVersionSummarySchema.properties, table: { type: 'object', description: 'The table content.' } },
+} as const;
+
+export const aliasTableViewSchema = {
+  type: 'object',
+  required: ['table', 'published', 'draft', 'draftState'],
+  properties: {
+    table: { type: 'string' },
+    published: { anyOf: [aliasTableVersionSchema, { type: 'null' }] },
+    draft: {
+      anyOf: [
+        { type: 'object', properties: { revision: { type: 'integer' }, contentHash: { type: 'string' }, table: { type: 'object' }, updatedAt: { type: 'string' }, updatedBy: authorSchema } },
+        { type: 'null' },
+      ],
+    },
+    draftState: { type: 'string', enum: ['none', 'unpublished', 'same-as-published', 'modified'] },
+    usedBy: { type: 'array', items: { type: 'string' }, description: 'Domains whose published rules name this table.' },
+  },
+} as const;
+
+export const aliasTableListSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['table', 'mode', 'entries', 'publishedNumber', 'version', 'draftState'],
+        properties: {
+          table: { type: 'string' },
+          description: { type: ['string', 'null'] },
+          mode: { type: 'string', enum: ['replace', 'remove', 'removeTrailing'] },
+          entries: { type: 'integer', description: 'Rows in the published table.' },
+          publishedNumber: { type: ['integer', 'null'] },
+          version: { type: ['string', 'null'] },
+          draftState: { type: 'string', enum: ['none', 'unpublished', 'same-as-published', 'modified'] },
+        },
+      },
+    },
+  },
+} as const;
+export type AliasTableListView = FromSchema<typeof aliasTableListSchema>;

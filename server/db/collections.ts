@@ -13,13 +13,14 @@ import { ingestCollections } from '../ingest/collections';
 import { stewardshipCollections } from '../stewardship/collections';
 import { matchingCollections } from '../matching/collections';
 import { searchCollections } from '../search/searchIndex';
+import { syncCollections } from '../sync/collections';
 
 export interface CollectionDefinition {
   name: string;
   indexes: IndexSpec[];
 }
 
-export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections, ...matchingCollections, ...searchCollections];
+export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections, ...matchingCollections, ...searchCollections, ...syncCollections];
 
 /** Creates every declared index (idempotent). */
 export async function ensureCollections(store: Store): Promise<void> {

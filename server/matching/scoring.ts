@@ -94,6 +94,7 @@ export function evaluatePreparedPair({ a, b, compiled }: { a: PreparedRecord; b:
     fired = rule;
     if (rule.action === 'veto') band = 'no-match';
     else if (rule.action === 'forceMerge') band = 'auto-merge';
+    else if (rule.action === 'capAtReview') band = band === 'auto-merge' ? 'review' : band;
     else band = 'review';
     break;
   }
@@ -130,6 +131,7 @@ export function scorePair(args: {
       outcome: result.outcome,
       a: result.a,
       b: result.b,
+      ...(result.details ? { details: result.details } : {}),
     };
   });
   const rule = evaluation.hardRule;

@@ -37,6 +37,10 @@ export const ACTIONS = {
   'audit.read': ['admin', 'steward', 'analyst'],
   'changes.read': ['admin', 'steward', 'analyst', 'consumer'],
   'stats.read': ['admin', 'steward', 'analyst', 'consumer'],
+  'subscriptions.read': ['admin', 'analyst'],
+  'subscriptions.write': ['admin', 'analyst'],
+  'subscriptions.replay': ['admin', 'analyst'],
+  'egress.manage': ['admin'],
 } as const satisfies Record<string, ReadonlyArray<FixedRole | 'source'>>;
 
 export type Action = keyof typeof ACTIONS;

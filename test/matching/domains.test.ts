@@ -110,10 +110,25 @@ const ITEM_CASES: PairCase[] = [
     hardRule: 'sameNdc',
   },
   {
-    title: 'identical generic descriptions alone are not a match (many manufacturers sell that glove)',
+    // Issue 9: real duplicates written alike must at least reach a steward; never an auto-merge.
+    title: 'identical generic descriptions alone go to review, never auto-merge (many manufacturers sell that glove)',
     a: { description: 'GLOVE EXAM NITRILE PF LARGE BLUE' },
     b: { description: 'GLOVE EXAM NITRILE PF LARGE BLUE' },
+    band: 'review',
+    hardRule: 'sameDescriptionNoIdentifiers',
+  },
+  {
+    title: 'identical generic descriptions from different manufacturers are not a match',
+    a: { description: 'GLOVE EXAM NITRILE PF LARGE BLUE', manufacturer: { name: 'Medline' } },
+    b: { description: 'GLOVE EXAM NITRILE PF LARGE BLUE', manufacturer: { name: 'Cardinal Health' } },
     band: 'no-match',
+  },
+  {
+    title: 'a different size read from the description vetoes however alike the rest',
+    a: { description: 'GLOVE EXAM NITRILE PF SM 100/BX', manufacturer: { name: 'Medline' } },
+    b: { description: 'GLOVE EXAM NITRILE PF LG 100/BX', manufacturer: { name: 'Medline' } },
+    band: 'no-match',
+    hardRule: 'attributeConflict',
   },
   {
     title: 'unrelated items',
@@ -272,7 +287,7 @@ describe('explanations', () => {
   test('carry the rules version, every comparator with both values, the hard rule and the band', async () => {
     const rules = await loadRules('item');
     const explanation = scorePair({ a: rec('A', ITEM_CASES[0].a), b: rec('B', ITEM_CASES[0].b), rules });
-    expect(explanation.rulesVersion).toBe('item-1.1.0');
+    expect(explanation.rulesVersion).toBe('item-1.2.0');
     expect(explanation.aSourceId).toBe('A');
     expect(explanation.comparators.map((c) => c.name)).toEqual(rules.comparators.map((c) => c.rule.name));
     expect(explanation.comparators.find((c) => c.name === 'gtin')).toMatchObject({ type: 'identifier', weight: 5, score: 0, outcome: 'related', a: '00012345678905', b: '10012345678902' });

@@ -1,0 +1,220 @@
+/** Request/response contracts of downstream sync (subscriptions, deliveries, egress allow-list); shared with the studio. */
+import type { FromSchema } from 'json-schema-to-ts';
+
+export const SUBSCRIPTION_EVENTS = ['created', 'updated', 'merged', 'unmerged', 'retired', 'xref-added', 'xref-removed'] as const;
+export const PAYLOAD_MODES = ['thin', 'snapshot', 'delta', 'snapshot+delta'] as const;
+export const CONTENT_TYPES = ['json', 'csv', 'xml', 'hl7v2'] as const;
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'parked', 'discarded'] as const;
+
+const name = { type: 'string', minLength: 1, maxLength: 120, description: 'What the subscription feeds, e.g. "Workday suppliers".' } as const;
+const domains = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 20,
+  uniqueItems: true,
+  items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
+  description: 'Domains whose golden-record changes are sent.',
+} as const;
+const webhookTransport = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'url'],
+  properties: {
+    type: { type: 'string', const: 'webhook' },
+    url: { type: 'string', minLength: 8, maxLength: 2000, pattern: '^https?://', description: 'http(s) URL the hub POSTs each message to.' },
+    timeoutMs: { type: 'integer', minimum: 100, maximum: 120_000, description: 'Per-request timeout (default 10 s).' },
+    maxInFlight: { type: 'integer', minimum: 1, maximum: 256, description: 'Requests in flight at once to this endpoint (default 16; one per golden record).' },
+  },
+} as const;
+const amqpTransport = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'url', 'exchange'],
+  properties: {
+    type: { type: 'string', const: 'amqp' },
+    url: { type: 'string', minLength: 8, maxLength: 2000, pattern: '^amqps?://', description: 'AMQP 0-9-1 broker URL (RabbitMQ); its password is stored encrypted and never shown again.' },
+    exchange: { type: 'string', minLength: 1, maxLength: 255, description: 'Existing exchange messages are published to (with publisher confirms).' },
+    routingKey: { type: 'string', minLength: 1, maxLength: 255, description: 'Routing key; `{domain}` and `{event}` are replaced (default `{domain}`).' },
+    timeoutMs: { type: 'integer', minimum: 100, maximum: 120_000, description: 'Time to wait for the broker\'s confirm (default 10 s).' },
+    maxInFlight: { type: 'integer', minimum: 1, maximum: 256, description: 'Unconfirmed messages at once (default 16; one per golden record).' },
+  },
+} as const;
+const transport = { oneOf: [webhookTransport, amqpTransport], description: 'Where messages go: `webhook` (signed HTTP POST) or `amqp` (RabbitMQ exchange).' } as const;
+const events = { type: 'array', uniqueItems: true, minItems: 1, items: { type: 'string', enum: SUBSCRIPTION_EVENTS }, description: 'Event types to send (default all).' } as const;
+const filter = { type: ['string', 'null'], maxLength: 10_000, description: 'JSONata over the event (`data.record`, `data.changedPaths`, …); only events for which it is true are sent.' } as const;
+const changedPaths = {
+  type: 'array',
+  maxItems: 200,
+  uniqueItems: true,
+  items: { type: 'string', minLength: 1, maxLength: 300 },
+  description: 'Send updates only when one of these canonical paths changed (`address.city`; a parent path covers its children). Creates, merges and retirements always pass.',
+} as const;
+const payload = { type: 'string', enum: PAYLOAD_MODES, description: 'thin (ids and what changed), snapshot (default: the record at that version), delta (before/after of changed paths) or snapshot+delta.' } as const;
+const outboundMapping = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['target'],
+  properties: {
+    target: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,62}$', description: 'The published outbound mapping `<target>/<domain>` runs on each event.' },
+    contentType: { type: 'string', enum: CONTENT_TYPES, description: 'How each message the mapping returns is written (default json).' },
+  },
+} as const;
+
+export const createSubscriptionBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'domains', 'transport'],
+  properties: { name, domains, transport, events, filter, changedPaths, payload, outboundMapping },
+} as const;
+export type CreateSubscriptionBody = FromSchema<typeof createSubscriptionBodySchema>;
+
+export const updateSubscriptionBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    name,
+    domains,
+    transport,
+    events,
+    filter,
+    changedPaths,
+    payload,
+    outboundMapping,
+    expectedVersion: { type: 'integer', minimum: 1, description: 'Refuse (409 STALE_VERSION) unless the subscription is at this version.' },
+    reason: { type: 'string', maxLength: 500 },
+  },
+} as const;
+export type UpdateSubscriptionBody = FromSchema<typeof updateSubscriptionBodySchema>;
+
+export const subscriptionParamsSchema = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 80 } },
+} as const;
+
+export const deliveryParamsSchema = {
+  type: 'object',
+  required: ['id', 'deliveryId'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 80 }, deliveryId: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
+
+export const reasonBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { reason: { type: 'string', maxLength: 500 } },
+} as const;
+
+export const rotateSecretBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    gracePeriodSeconds: { type: 'integer', minimum: 0, maximum: 30 * 24 * 3600, description: 'How long the old secret keeps signing beside the new one (default 24 h).' },
+    reason: { type: 'string', maxLength: 500 },
+  },
+} as const;
+
+export const listDeliveriesQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'string', enum: DELIVERY_STATUSES },
+    goldenId: { type: 'string', maxLength: 200 },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+  },
+} as const;
+
+export const bulkReplayBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['since'],
+  properties: {
+    since: { type: 'string', format: 'date-time', description: 'Replay every delivery parked at or after this time.' },
+    status: { type: 'string', enum: ['parked', 'delivered'], default: 'parked', description: 'parked (default) or delivered (send again; receivers de-duplicate on webhook-id).' },
+    reason: { type: 'string', maxLength: 500 },
+  },
+} as const;
+
+export const rewindBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    cursor: { type: 'string', pattern: '^[0-9]{1,16}$', description: 'Continue after this change-feed cursor.' },
+    at: { type: 'string', format: 'date-time', description: 'Continue with the first change at or after this time.' },
+    reason: { type: 'string', maxLength: 500 },
+  },
+} as const;
+
+export const egressAllowBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['entries'],
+  properties: {
+    entries: { type: 'array', maxItems: 200, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 300 }, description: 'Host names, IP addresses or CIDR ranges deliveries may reach although private.' },
+    reason: { type: 'string', maxLength: 500 },
+  },
+} as const;
+
+export interface SubscriptionStatsView {
+  /** Seconds since the oldest change not yet delivered (0 when caught up). */
+  lagSeconds: number;
+  pending: number;
+  delivered: number;
+  parked: number;
+  /** Failed attempts so far (each retry that failed counts once). */
+  failedAttempts: number;
+  p95LatencyMs: number | null;
+  cursor: string | null;
+  lastDeliveredAt: string | null;
+  lastError: { at: string; deliveryId: string; message: string } | null;
+}
+
+export interface SubscriptionView {
+  id: string;
+  name: string;
+  domains: string[];
+  transport: { type: 'webhook'; url: string; timeoutMs?: number; maxInFlight?: number } | { type: 'amqp'; url: string; exchange: string; routingKey?: string; timeoutMs?: number; maxInFlight?: number };
+  events: string[];
+  filter: string | null;
+  changedPaths: string[];
+  payload: (typeof PAYLOAD_MODES)[number];
+  outboundMapping: { target: string; contentType: (typeof CONTENT_TYPES)[number] } | null;
+  status: 'active' | 'paused' | 'disabled';
+  disabledReason: string | null;
+  version: number;
+  /** When each signing secret stops signing (null: current). Never the secrets themselves. */
+  secrets: Array<{ id: string; createdAt: string; expiresAt: string | null }>;
+  createdAt: string;
+  updatedAt: string;
+  stats?: SubscriptionStatsView;
+}
+
+export interface DeliveryAttemptView {
+  at: string;
+  durationMs: number;
+  outcome: 'delivered' | 'failed' | 'gone';
+  /** The request exactly as sent, with the signature redacted. */
+  request: { method: 'POST' | 'PUBLISH'; url: string; headers: Record<string, string> };
+  response: { status: number; headers: Record<string, string>; body: string } | null;
+  error: string | null;
+}
+
+export interface DeliveryView {
+  id: string;
+  subscriptionId: string;
+  cursor: string;
+  goldenId: string;
+  domain: string;
+  version: number;
+  event: string;
+  status: (typeof DELIVERY_STATUSES)[number];
+  attempts: number;
+  nextAttemptAt: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  parkedAt: string | null;
+  failure: { stage: string; code: string; message: string } | null;
+  contentType: string | null;
+  body?: string | null;
+  attemptLog?: DeliveryAttemptView[];
+}

@@ -1,0 +1,250 @@
+/** Downstream sync: subscriptions (webhooks fed from the change feed), their deliveries, replay, rewind and the egress allow-list. */
+import {
+  bulkReplayBodySchema,
+  createSubscriptionBodySchema,
+  deliveryParamsSchema,
+  egressAllowBodySchema,
+  listDeliveriesQuerySchema,
+  reasonBodySchema,
+  rewindBodySchema,
+  rotateSecretBodySchema,
+  subscriptionParamsSchema,
+  updateSubscriptionBodySchema,
+} from '../../contracts/subscriptions';
+import { defineRoute } from '../../http/route';
+import type { Principal } from '../../policies/abilities';
+import { listDeliveries, replayDelivery, replaySince, requireDelivery, rewindSubscription, subscriptionStats } from '../../sync/deliveries';
+import { setEgressAllowList, storedEgressEntries } from '../../sync/egress';
+import { presentDelivery, presentSubscription, presentSubscriptionVersion } from '../../sync/presenter';
+import {
+  createSubscription,
+  deleteSubscription,
+  listSubscriptionVersions,
+  pauseSubscription,
+  requireSubscription,
+  resumeSubscription,
+  rotateSecret,
+  subscriptionsCollection,
+  updateSubscription,
+} from '../../sync/subscriptions';
+
+const TAGS = ['sync'];
+const notFound = { 404: { description: 'No such subscription (or delivery).' } };
+
+function actorOf(principal: Principal) {
+  return { keyId: principal.keyId, name: principal.name, role: principal.role };
+}
+
+export const subscriptionRoutes = [
+  defineRoute({
+    operationId: 'createSubscription',
+    method: 'post',
+    path: '/subscriptions',
+    summary: 'Subscribe a webhook endpoint to golden-record changes',
+    description: 'Starts with the next change. The signing secret (`whsec_…`) is in this response only; the server keeps it encrypted.',
+    tags: TAGS,
+    auth: { action: 'subscriptions.write' },
+    body: createSubscriptionBodySchema,
+    responses: { 201: { description: 'The subscription and its signing secret.' } },
+    handler: async ({ services, body, principal }) => {
+      const { subscription, secret } = await createSubscription(services, { body, actor: actorOf(principal) });
+      return { status: 201, body: { ...presentSubscription(subscription), secret } };
+    },
+  }),
+  defineRoute({
+    operationId: 'listSubscriptions',
+    method: 'get',
+    path: '/subscriptions',
+    summary: 'List subscriptions',
+    tags: TAGS,
+    auth: { action: 'subscriptions.read' },
+    responses: { 200: { description: '`{ items }`, by name.' } },
+    handler: async ({ services }) => {
+      const items = await subscriptionsCollection(services).find({}, { sort: { name: 1 } });
+      return { body: { items: items.map((doc) => presentSubscription(doc)) } };
+    },
+  }),
+  defineRoute({
+    operationId: 'getSubscription',
+    method: 'get',
+    path: '/subscriptions/:id',
+    summary: 'A subscription with its delivery stats (lag, counts, p95 latency, last error)',
+    tags: TAGS,
+    auth: { action: 'subscriptions.read' },
+    params: subscriptionParamsSchema,
+    responses: { 200: { description: 'The subscription.' }, ...notFound },
+    handler: async ({ services, params }) => {
+      const doc = await requireSubscription(services, params.id);
+      return { body: presentSubscription(doc, await subscriptionStats(services, doc._id)) };
+    },
+  }),
+  defineRoute({
+    operationId: 'updateSubscription',
+    method: 'patch',
+    path: '/subscriptions/:id',
+    summary: 'Change a subscription (fields given replace the stored ones; a new version)',
+    tags: TAGS,
+    auth: { action: 'subscriptions.write' },
+    params: subscriptionParamsSchema,
+    body: updateSubscriptionBodySchema,
+    responses: { 200: { description: 'The subscription.' }, 409: { description: 'STALE_VERSION' }, ...notFound },
+    handler: async ({ services, params, body, principal }) => ({ body: presentSubscription(await updateSubscription(services, { id: params.id, body, actor: actorOf(principal) })) }),
+  }),
+  defineRoute({
+    operationId: 'deleteSubscription',
+    method: 'delete',
+    path: '/subscriptions/:id',
+    summary: 'Delete a subscription and its undelivered messages (versions and audit stay)',
+    tags: TAGS,
+    auth: { action: 'subscriptions.write' },
+    params: subscriptionParamsSchema,
+    responses: { 204: { description: 'Deleted.' }, ...notFound },
+    handler: async ({ services, params, principal }) => {
+      await deleteSubscription(services, { id: params.id, actor: actorOf(principal) });
+      return { status: 204 };
+    },
+  }),
+  defineRoute({
+    operationId: 'pauseSubscription',
+    method: 'post',
+    path: '/subscriptions/:id/pause',
+    summary: 'Pause deliveries (changes keep accumulating behind the cursor)',
+    tags: TAGS,
+    auth: { action: 'subscriptions.write' },
+    params: subscriptionParamsSchema,
+    body: reasonBodySchema,
+    responses: { 200: { description: 'The subscription.' }, ...notFound },
+    handler: async ({ services, params, body, principal }) => ({ body: presentSubscription(await pauseSubscription(services, { id: params.id, actor: actorOf(principal), reason: body.reason })) }),
+  }),
+  defineRoute({
+    operationId: 'resumeSubscription',
+    method: 'post',
+    path: '/subscriptions/:id/resume',
+    summary: 'Resume a paused or disabled subscription where it stopped',
+    tags: TAGS,
+    auth: { action: 'subscriptions.write' },
+    params: subscriptionParamsSchema,
+    body: reasonBodySchema,
+    responses: { 200: { description: 'The subscription.' }, ...notFound },
+    handler: async ({ services, params, body, principal }) => ({ body: presentSubscription(await resumeSubscription(services, { id: params.id, actor: actorOf(principal), reason: body.reason })) }),
+  }),
+  defineRoute({
+    operationId: 'rotateSubscriptionSecret',
+    method: 'post',
+    path: '/subscriptions/:id/rotate-secret',
+    summary: 'New signing secret; the old one keeps signing beside it for the grace period',
+    tags: TAGS,
+    auth: { action: 'subscriptions.write' },
+    params: subscriptionParamsSchema,
+    body: rotateSecretBodySchema,
+    responses: { 200: { description: 'The subscription and its new secret (shown once).' }, ...notFound },
+    handler: async ({ services, params, body, principal }) => {
+      const { subscription, secret } = await rotateSecret(services, { id: params.id, actor: actorOf(principal), gracePeriodSeconds: body.gracePeriodSeconds, reason: body.reason });
+      return { body: { ...presentSubscription(subscription), secret } };
+    },
+  }),
+  defineRoute({
+    operationId: 'listSubscriptionVersions',
+    method: 'get',
+    path: '/subscriptions/:id/versions',
+    summary: 'Every version of a subscription, newest first',
+    tags: TAGS,
+    auth: { action: 'subscriptions.read' },
+    params: subscriptionParamsSchema,
+    responses: { 200: { description: '`{ items }`' }, ...notFound },
+    handler: async ({ services, params }) => {
+      await requireSubscription(services, params.id);
+      return { body: { items: (await listSubscriptionVersions(services, params.id)).map(presentSubscriptionVersion) } };
+    },
+  }),
+  defineRoute({
+    operationId: 'listDeliveries',
+    method: 'get',
+    path: '/subscriptions/:id/deliveries',
+    summary: 'Deliveries of a subscription, newest change first',
+    tags: TAGS,
+    auth: { action: 'subscriptions.read' },
+    params: subscriptionParamsSchema,
+    query: listDeliveriesQuerySchema,
+    responses: { 200: { description: '`{ items }`' }, ...notFound },
+    handler: async ({ services, params, query }) => {
+      const items = await listDeliveries(services, { subscriptionId: params.id, status: query.status, goldenId: query.goldenId, limit: query.limit ?? 100 });
+      return { body: { items: items.map((d) => presentDelivery(d)) } };
+    },
+  }),
+  defineRoute({
+    operationId: 'getDelivery',
+    method: 'get',
+    path: '/subscriptions/:id/deliveries/:deliveryId',
+    summary: 'One delivery with its body and each attempt (exact request, signature redacted, and answer)',
+    tags: TAGS,
+    auth: { action: 'subscriptions.read' },
+    params: deliveryParamsSchema,
+    responses: { 200: { description: 'The delivery.' }, ...notFound },
+    handler: async ({ services, params }) => ({ body: presentDelivery(await requireDelivery(services, { subscriptionId: params.id, deliveryId: params.deliveryId }), { detail: true }) }),
+  }),
+  defineRoute({
+    operationId: 'replayDelivery',
+    method: 'post',
+    path: '/subscriptions/:id/deliveries/:deliveryId/replay',
+    summary: 'Send a parked or delivered message again (same webhook-id)',
+    tags: TAGS,
+    auth: { action: 'subscriptions.replay' },
+    params: deliveryParamsSchema,
+    body: reasonBodySchema,
+    responses: { 200: { description: 'The delivery, pending again.' }, 409: { description: 'DELIVERY_PENDING' }, ...notFound },
+    handler: async ({ services, params, body, principal }) => ({
+      body: presentDelivery(await replayDelivery(services, { subscriptionId: params.id, deliveryId: params.deliveryId, actor: actorOf(principal), reason: body.reason })),
+    }),
+  }),
+  defineRoute({
+    operationId: 'replayDeliveries',
+    method: 'post',
+    path: '/subscriptions/:id/replay',
+    summary: 'Replay every parked (or delivered) message since a time',
+    tags: TAGS,
+    auth: { action: 'subscriptions.replay' },
+    params: subscriptionParamsSchema,
+    body: bulkReplayBodySchema,
+    responses: { 200: { description: '`{ replayed }`' }, ...notFound },
+    handler: async ({ services, params, body, principal }) => ({
+      body: await replaySince(services, { subscriptionId: params.id, since: body.since, status: body.status ?? 'parked', actor: actorOf(principal), reason: body.reason }),
+    }),
+  }),
+  defineRoute({
+    operationId: 'rewindSubscription',
+    method: 'post',
+    path: '/subscriptions/:id/rewind',
+    summary: 'Move the cursor back to a change-feed cursor or a time; later changes are sent again',
+    tags: TAGS,
+    auth: { action: 'subscriptions.replay' },
+    params: subscriptionParamsSchema,
+    body: rewindBodySchema,
+    responses: { 200: { description: '`{ cursor, previousCursor }`' }, ...notFound },
+    handler: async ({ services, params, body, principal }) => ({ body: await rewindSubscription(services, { subscriptionId: params.id, cursor: body.cursor, at: body.at, actor: actorOf(principal), reason: body.reason }) }),
+  }),
+  defineRoute({
+    operationId: 'getEgressAllowList',
+    method: 'get',
+    path: '/sync/egress-allow',
+    summary: 'Private hosts and ranges deliveries may reach (stored entries, and those from MDM_EGRESS_ALLOW)',
+    tags: TAGS,
+    auth: { action: 'egress.manage' },
+    responses: { 200: { description: '`{ entries, fromEnvironment, updatedAt }`' } },
+    handler: async ({ services }) => {
+      const stored = await storedEgressEntries(services);
+      return { body: { entries: stored.entries, fromEnvironment: services.config.egressAllow, updatedAt: stored.updatedAt } };
+    },
+  }),
+  defineRoute({
+    operationId: 'setEgressAllowList',
+    method: 'put',
+    path: '/sync/egress-allow',
+    summary: 'Replace the stored egress allow-list (host names, addresses, CIDR ranges)',
+    tags: TAGS,
+    auth: { action: 'egress.manage' },
+    body: egressAllowBodySchema,
+    responses: { 200: { description: '`{ entries, updatedAt }`' } },
+    handler: async ({ services, body, principal }) => ({ body: await setEgressAllowList(services, { entries: body.entries, actor: actorOf(principal), reason: body.reason }) }),
+  }),
+];

@@ -1,0 +1,27 @@
+/** Collections of downstream sync (subscriptions, their versions and cursors, deliveries, settings). */
+import type { CollectionDefinition } from '../db/collections';
+
+export const SUBSCRIPTIONS = 'subscriptions';
+export const SUBSCRIPTION_VERSIONS = 'subscriptionVersions';
+/** Per subscription: the change-feed cursor and delivery health (written by the dispatcher only). */
+export const SUBSCRIPTION_STATE = 'subscriptionState';
+/** The outbox: one document per message to one subscriber, with its attempts. */
+export const DELIVERIES = 'deliveries';
+export const SYNC_SETTINGS = 'syncSettings';
+
+export const syncCollections: CollectionDefinition[] = [
+  { name: SUBSCRIPTIONS, indexes: [{ keys: { status: 1 }, name: 'sync_by_status' }] },
+  { name: SUBSCRIPTION_VERSIONS, indexes: [{ keys: { subscriptionId: 1, version: 1 }, name: 'sync_by_subscription', unique: true }] },
+  { name: SUBSCRIPTION_STATE, indexes: [] },
+  {
+    name: DELIVERIES,
+    indexes: [
+      // The dispatcher walks open deliveries of one subscription in feed order.
+      { keys: { subscriptionId: 1, isOpen: 1, sequence: 1 }, name: 'sync_open_in_order' },
+      { keys: { subscriptionId: 1, status: 1, updatedAt: 1 }, name: 'sync_by_status' },
+      { keys: { subscriptionId: 1, sequence: 1 }, name: 'sync_by_sequence' },
+      { keys: { goldenId: 1 }, name: 'sync_by_golden' },
+    ],
+  },
+  { name: SYNC_SETTINGS, indexes: [] },
+];

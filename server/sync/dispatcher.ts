@@ -1,0 +1,448 @@
+/**
+ * The sync dispatcher: a polling processor (shaped like searchSync/taskSync, and kept in this one
+ * module so it can become a declared consumer with a lease later) that, for every active subscription,
+ *
+ * 1. **fans out**: reads the change feed after the subscription's cursor, plans its messages
+ *    (messages.ts) and stores them as deliveries in the same transaction that moves the cursor — the
+ *    outbox, so a crash can neither lose a change nor store it twice;
+ * 2. **sends**: walks the subscription's open deliveries in feed order; per golden record only the
+ *    oldest open one may be in flight, so one record's events arrive in version order and a failing
+ *    record holds back only its own later events. Each attempt claims the delivery with a lease,
+ *    checks egress, signs (Standard Webhooks) and POSTs; failures retry on a backoff schedule with
+ *    jitter (Retry-After wins), exhausted ones are parked (dead letter) with every attempt's exact
+ *    request and answer; 410 Gone, or failing for days, disables the endpoint with the reason.
+ *
+ * At least once: a delivery is marked delivered only after a 2xx, so a crash mid-request re-sends it
+ * with the same `webhook-id` (receivers de-duplicate on it).
+ */
+import { randomInt } from 'node:crypto';
+import { CHANGES } from '../golden/collections';
+import { readChanges } from '../golden/changeFeed';
+import type { ChangeDocument } from '../golden/types';
+import type { AppServices } from '../services';
+import type { StoreSession } from '../store/types';
+import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
+import { subscriptionStats } from './deliveries';
+import { AmqpPublisher } from './amqpTransport';
+import { checkEgress, egressAllowList } from './egress';
+import { secretBoxOf } from './secrets';
+import type { EgressAllowList } from './egressRules';
+import { planMessages, type PlannedMessage } from './messages';
+import { signatureHeader } from './signing';
+import { disableSubscription, signingSecrets, subscriptionsCollection } from './subscriptions';
+import type { DeliveryAttempt, DeliveryDocument, SubscriptionDocument, SubscriptionStateDocument } from './types';
+import { postWebhook, retryAfterMs } from './webhookTransport';
+
+type Services = Pick<AppServices, 'store' | 'config' | 'logger' | 'metrics' | 'mappingRuntime'>;
+
+/** Svix-like: after the first attempt, retries 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 20 h later (≈ 3 days in all). */
+export const DEFAULT_RETRY_SCHEDULE_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 50_400_000, 72_000_000, 72_000_000];
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_IN_FLIGHT = 16;
+/** An endpoint failing every attempt for this long is disabled. */
+const DISABLE_AFTER_MS = 5 * 24 * 3600 * 1000;
+const RETRY_AFTER_CAP_MS = 24 * 3600 * 1000;
+const FAN_OUT_BATCH = 500;
+/** Open deliveries read per selection (in feed order); records held behind a parked one count against it. */
+const OPEN_WINDOW = 500;
+const ATTEMPTS_KEPT = 20;
+const JITTER = 0.2;
+
+export interface DispatcherOptions {
+  retryScheduleMs?: number[];
+  intervalMs?: number;
+}
+
+const SEQUENCE_INDEX_WIDTH = 4;
+
+function deliveryId(subscriptionId: string, change: ChangeDocument, index: number): string {
+  return `msg_${subscriptionId.slice(4)}_${change._id.replace(/^0+(?=.)/, '')}${index > 0 ? `_${index}` : ''}`;
+}
+
+function newDelivery(subscriptionId: string, message: PlannedMessage, at: string): DeliveryDocument {
+  const { change } = message;
+  return {
+    _id: deliveryId(subscriptionId, change, message.index),
+    subscriptionId,
+    sequence: `${change._id}.${String(message.index).padStart(SEQUENCE_INDEX_WIDTH, '0')}`,
+    changeId: change._id,
+    changeAt: change.at,
+    goldenId: change.goldenId,
+    domain: change.domain,
+    version: change.version,
+    event: message.event,
+    status: message.failure ? 'parked' : 'pending',
+    isOpen: true,
+    attempts: 0,
+    nextAttemptAt: message.failure ? null : at,
+    leaseUntil: null,
+    contentType: message.contentType,
+    body: message.body,
+    failure: message.failure,
+    attemptLog: [],
+    createdAt: at,
+    updatedAt: at,
+    deliveredAt: null,
+    parkedAt: message.failure ? at : null,
+    latencyMs: null,
+    ...(typeof change.mergedInto === 'string' && change.type === 'retired' ? { mergedInto: change.mergedInto } : {}),
+  };
+}
+
+/** Stores planned messages: new ones are inserted; one already delivered (after a rewind) is opened again with the same id. */
+async function storeMessages(services: Pick<AppServices, 'store'>, subscriptionId: string, messages: PlannedMessage[], session: StoreSession): Promise<void> {
+  if (messages.length === 0) return;
+  const at = new Date().toISOString();
+  const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
+  const fresh = messages.map((m) => newDelivery(subscriptionId, m, at));
+  const existing = new Map((await deliveries.find({ _id: { $in: fresh.map((d) => d._id) } }, { session })).map((d) => [d._id, d]));
+  const inserts = fresh.filter((d) => !existing.has(d._id));
+  if (inserts.length > 0) await deliveries.insertMany(inserts, { session });
+  for (const delivery of fresh) {
+    const old = existing.get(delivery._id);
+    if (!old || old.isOpen) continue;
+    await deliveries.replaceOne({ _id: old._id }, { ...delivery, createdAt: old.createdAt, attemptLog: old.attemptLog }, { session });
+  }
+}
+
+class CursorMovedError extends Error {}
+
+/** Reads the feed after the subscription's cursor and stores its messages; returns how many changes were read. */
+async function fanOut(services: Services, subscription: SubscriptionDocument): Promise<number> {
+  const states = services.store.collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE);
+  let read = 0;
+  for (let round = 0; round < 4; round++) {
+    const state = await states.findOne({ _id: subscription._id });
+    if (!state) return read;
+    const page = await readChanges({ store: services.store, after: state.cursor ?? undefined, limit: FAN_OUT_BATCH });
+    if (page.nextCursor === state.cursor || page.nextCursor === null) return read;
+    const messages = await planMessages(services, { subscription, changes: page.items });
+    try {
+      await services.store.withTransaction(async (session) => {
+        // Moves only from where this run started: a rewind or another server in between wins.
+        const moved = await states.updateOne({ _id: subscription._id, cursor: state.cursor }, { $set: { cursor: page.nextCursor } }, { session });
+        if (moved.matchedCount === 0) throw new CursorMovedError();
+        await storeMessages(services, subscription._id, messages, session);
+      });
+    } catch (error) {
+      if (error instanceof CursorMovedError) return read;
+      throw error;
+    }
+    read += page.items.length;
+    if (page.items.length < FAN_OUT_BATCH) return read;
+  }
+  return read;
+}
+
+/** Rebuilds a delivery that has no body (its filter or mapping failed) after a replay, with the subscription as it is now. */
+async function rebuild(services: Services, subscription: SubscriptionDocument, delivery: DeliveryDocument): Promise<DeliveryDocument | null> {
+  const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
+  const change = await services.store.collection<ChangeDocument>(CHANGES).findOne({ _id: delivery.changeId });
+  const planned = change ? (await planMessages(services, { subscription, changes: [change] })).find((m) => `${m.change._id}.${String(m.index).padStart(SEQUENCE_INDEX_WIDTH, '0')}` === delivery.sequence) : undefined;
+  const at = new Date().toISOString();
+  if (!planned) {
+    // The filter now leaves it out, or the mapping now sends nothing for it.
+    await deliveries.updateOne({ _id: delivery._id }, { $set: { status: 'discarded', isOpen: false, updatedAt: at, failure: { stage: 'filter', code: 'NOT_SENT', message: 'After the replay the subscription no longer sends this event.' } } });
+    return null;
+  }
+  const rebuilt = newDelivery(subscription._id, planned, at);
+  await deliveries.updateOne(
+    { _id: delivery._id },
+    { $set: { body: rebuilt.body, contentType: rebuilt.contentType, failure: rebuilt.failure, status: rebuilt.status, parkedAt: rebuilt.parkedAt, nextAttemptAt: rebuilt.nextAttemptAt, updatedAt: at } },
+  );
+  return rebuilt.failure ? null : { ...delivery, body: rebuilt.body, contentType: rebuilt.contentType, failure: null };
+}
+
+function redactedHeaders(headers: Record<string, string>): Record<string, string> {
+  return { ...headers, 'webhook-signature': 'v1,<redacted>' };
+}
+
+/** The dispatcher of one process: started by bootstrap, stopped on close. */
+export class SyncDispatcher {
+  private timer?: NodeJS.Timeout;
+  private isStopped = false;
+  private isTicking = false;
+  private current: Promise<unknown> = Promise.resolve();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly inFlightBySubscription = new Map<string, number>();
+  private readonly schedule: number[];
+  private hasReleasedLeases = false;
+  private readonly amqp = new AmqpPublisher();
+  /** The subscription and allow-list as the last round read them, for refills between rounds. */
+  private readonly latest = new Map<string, { subscription: SubscriptionDocument; allowList: EgressAllowList }>();
+  private readonly refilling = new Set<string>();
+  private readonly refillAgain = new Set<string>();
+
+  constructor(
+    private readonly services: Services,
+    private readonly options: DispatcherOptions = {},
+  ) {
+    this.schedule = options.retryScheduleMs ?? services.config.syncRetryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS;
+  }
+
+  /** Polls every `intervalMs`. */
+  start(): void {
+    this.timer = setInterval(() => this.kick(), this.options.intervalMs ?? this.services.config.syncIntervalMs);
+    this.timer.unref();
+  }
+
+  /** Runs a round now unless one is running. */
+  kick(): void {
+    if (this.isStopped || this.isTicking) return;
+    this.isTicking = true;
+    this.current = this.tick()
+      .catch((error: unknown) => this.services.logger.error('sync dispatch failed', { error: error instanceof Error ? error.stack : String(error) }))
+      .finally(() => {
+        this.isTicking = false;
+      });
+  }
+
+  /** Stops polling and waits for the round and the requests in flight. */
+  async stop(): Promise<void> {
+    this.isStopped = true;
+    clearInterval(this.timer);
+    await this.current;
+    await Promise.allSettled([...this.inFlight.values()]);
+    await this.amqp.close();
+  }
+
+  /** One round: fan out and start due sends for every active subscription. */
+  async tick(): Promise<void> {
+    if (!this.hasReleasedLeases) {
+      // Only one process can open an embedded store: leases in it belong to a process that died
+      // (kill -9 mid-request). Release them now rather than after they expire. On MongoDB other
+      // servers may be alive, so leases run out by themselves.
+      if (this.services.store.kind === 'embedded') {
+        await this.services.store.collection<DeliveryDocument>(DELIVERIES).updateMany({ isOpen: true, leaseUntil: { $ne: null } }, { $set: { leaseUntil: null } });
+      }
+      this.hasReleasedLeases = true;
+    }
+    const subscriptions = await subscriptionsCollection(this.services).find({ status: 'active' });
+    if (subscriptions.length === 0) return;
+    const allowList = await egressAllowList(this.services);
+    for (const subscription of subscriptions) {
+      if (this.isStopped) return;
+      await fanOut(this.services, subscription);
+      this.latest.set(subscription._id, { subscription, allowList });
+      await this.startDueSends(subscription, allowList);
+    }
+  }
+
+  /**
+   * After a delivery finishes, its record's next one may go: select again for that subscription only
+   * (at most one selection per subscription at a time; finishes during one ask for another after it).
+   */
+  private refill(subscriptionId: string): void {
+    const known = this.latest.get(subscriptionId);
+    if (!known || this.isStopped) return;
+    if (this.refilling.has(subscriptionId)) {
+      this.refillAgain.add(subscriptionId);
+      return;
+    }
+    this.refilling.add(subscriptionId);
+    // Read again: a pause, a disable or a change since the round must take effect at once.
+    subscriptionsCollection(this.services)
+      .findOne({ _id: subscriptionId })
+      .then((subscription) => (subscription?.status === 'active' ? this.startDueSends(subscription, known.allowList) : undefined))
+      .catch((error: unknown) => this.services.logger.error('sync dispatch failed', { error: error instanceof Error ? error.stack : String(error) }))
+      .finally(() => {
+        this.refilling.delete(subscriptionId);
+        if (this.refillAgain.delete(subscriptionId)) this.refill(subscriptionId);
+      });
+  }
+
+  private async startDueSends(subscription: SubscriptionDocument, allowList: EgressAllowList): Promise<void> {
+    const now = Date.now();
+    const heldRecords = new Set<string>();
+    let room = (subscription.transport.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT) - (this.inFlightBySubscription.get(subscription._id) ?? 0);
+    // Pages grow from a few times the free room up to OPEN_WINDOW: usually the first small page fills
+    // the room; records held behind parked deliveries make it read further.
+    let after: string | null = null;
+    let read = 0;
+    for (let pageSize = Math.max(8, room * 4); room > 0 && read < OPEN_WINDOW; pageSize *= 4) {
+      const filter: Record<string, unknown> = { subscriptionId: subscription._id, isOpen: true };
+      if (after) filter.sequence = { $gt: after };
+      const page = await this.services.store.collection<DeliveryDocument>(DELIVERIES).find(filter, { sort: { sequence: 1 }, limit: Math.min(pageSize, OPEN_WINDOW - read) });
+      for (const delivery of page) {
+        if (room <= 0) break;
+        // Only the oldest open delivery of a golden record may go; the rest of that record waits.
+        if (heldRecords.has(delivery.goldenId)) continue;
+        heldRecords.add(delivery.goldenId);
+        // A merge is one logical change: the retired record goes only after the survivor's earlier update.
+        if (delivery.mergedInto && heldRecords.has(delivery.mergedInto)) continue;
+        if (delivery.status !== 'pending' || this.inFlight.has(delivery._id)) continue;
+        if (delivery.nextAttemptAt && Date.parse(delivery.nextAttemptAt) > now) continue;
+        if (delivery.leaseUntil && Date.parse(delivery.leaseUntil) > now) continue;
+        room--;
+        this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, allowList));
+      }
+      read += page.length;
+      if (page.length < pageSize) break;
+      after = page[page.length - 1].sequence;
+    }
+  }
+
+
+  private track(subscriptionId: string, id: string, work: Promise<void>): void {
+    this.inFlightBySubscription.set(subscriptionId, (this.inFlightBySubscription.get(subscriptionId) ?? 0) + 1);
+    const done = work
+      .catch((error: unknown) => this.services.logger.error('sync delivery failed', { deliveryId: id, error: error instanceof Error ? error.stack : String(error) }))
+      .finally(() => {
+        this.inFlight.delete(id);
+        this.inFlightBySubscription.set(subscriptionId, (this.inFlightBySubscription.get(subscriptionId) ?? 1) - 1);
+        // The record's next delivery may go now.
+        this.refill(subscriptionId);
+      });
+    this.inFlight.set(id, done);
+  }
+
+  /** One attempt at one delivery. */
+  private async attempt(subscription: SubscriptionDocument, claimed: DeliveryDocument, allowList: EgressAllowList): Promise<void> {
+    const { store } = this.services;
+    const deliveries = store.collection<DeliveryDocument>(DELIVERIES);
+    const timeoutMs = subscription.transport.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const startedAt = Date.now();
+    // Claim: another server (or an earlier round) may have taken it since it was read.
+    const lease = await deliveries.updateOne(
+      { _id: claimed._id, status: 'pending', attempts: claimed.attempts, leaseUntil: claimed.leaseUntil },
+      { $set: { leaseUntil: new Date(startedAt + timeoutMs + 30_000).toISOString() } },
+    );
+    if (lease.matchedCount === 0) return;
+    let delivery: DeliveryDocument | null = claimed;
+    if (delivery.body === null) delivery = await rebuild(this.services, subscription, delivery);
+    if (!delivery || delivery.body === null) return;
+
+    const transport = subscription.transport;
+    // amqp: the sealed URL carries the credentials; the stored one shows `***`.
+    const fullUrl = transport.type === 'amqp' && subscription.sealedTransportUrl ? secretBoxOf(this.services.config).open(subscription.sealedTransportUrl) : transport.url;
+    const url = new URL(fullUrl);
+    const timestamp = Math.floor(startedAt / 1000);
+    const headers: Record<string, string> = {
+      'content-type': delivery.contentType ?? 'application/json',
+      'user-agent': 'healthcare-mdm-hub-sync/1',
+      'webhook-id': delivery._id,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': signatureHeader({ secrets: signingSecrets(this.services, subscription, startedAt), id: delivery._id, timestamp, body: delivery.body }),
+    };
+    const requestView = { method: transport.type === 'amqp' ? ('PUBLISH' as const) : ('POST' as const), url: transport.url, headers: redactedHeaders(headers) };
+    let response: Awaited<ReturnType<typeof postWebhook>> | null = null;
+    let error: string | null = null;
+    let isConfirmed = false;
+    try {
+      const target = await checkEgress(url, allowList);
+      if (transport.type === 'amqp') {
+        const routingKey = (transport.routingKey ?? '{domain}').replace(/\{domain\}/g, delivery.domain).replace(/\{event\}/g, delivery.event);
+        requestView.headers['routing-key'] = routingKey;
+        const { 'content-type': contentType, 'user-agent': _agent, ...messageHeaders } = headers;
+        await this.amqp.publish({
+          subscriptionId: subscription._id,
+          url,
+          address: target.address,
+          key: `${subscription.sealedTransportUrl ?? ''}|${target.address}|${transport.exchange}`,
+          exchange: transport.exchange,
+          routingKey,
+          messageId: delivery._id,
+          contentType,
+          headers: messageHeaders,
+          body: delivery.body,
+          timeoutMs,
+        });
+        isConfirmed = true;
+      } else {
+        response = await postWebhook({ url, address: target.address, family: target.family, headers, body: delivery.body, timeoutMs });
+      }
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
+    }
+    const finishedAt = Date.now();
+    const isDelivered = isConfirmed || (response !== null && response.status >= 200 && response.status < 300);
+    const isGone = response?.status === 410;
+    const attempt: DeliveryAttempt = {
+      at: new Date(startedAt).toISOString(),
+      durationMs: finishedAt - startedAt,
+      outcome: isDelivered ? 'delivered' : isGone ? 'gone' : 'failed',
+      request: requestView,
+      response,
+      error: error ?? (isDelivered ? null : `the endpoint answered ${response?.status}`),
+    };
+    await this.record({ subscription, delivery, attempt, response, finishedAt });
+  }
+
+  /** Stores an attempt's outcome and moves the delivery on (delivered, retry later, parked). */
+  private async record(input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; attempt: DeliveryAttempt; response: { status: number; headers: Record<string, string> } | null; finishedAt: number }): Promise<void> {
+    const { subscription, delivery, attempt, finishedAt } = input;
+    const { store, metrics } = this.services;
+    const deliveries = store.collection<DeliveryDocument>(DELIVERIES);
+    const states = store.collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE);
+    const at = new Date(finishedAt).toISOString();
+    const attemptLog = [...delivery.attemptLog, attempt].slice(-ATTEMPTS_KEPT);
+    const labels = { subscription: subscription._id };
+    metrics.increment('mdm_sync_attempts_total', { help: 'Delivery attempts by outcome.', labels: { ...labels, outcome: attempt.outcome } });
+    if (attempt.outcome === 'delivered') {
+      const latencyMs = Math.max(0, finishedAt - Date.parse(delivery.changeAt));
+      await deliveries.updateOne(
+        { _id: delivery._id },
+        { $set: { status: 'delivered', isOpen: false, attempts: delivery.attempts + 1, attemptLog, deliveredAt: at, latencyMs, leaseUntil: null, nextAttemptAt: null, failure: null, updatedAt: at } },
+      );
+      await states.updateOne({ _id: subscription._id }, { $set: { lastDeliveredAt: at, failingSince: null } });
+      metrics.observe('mdm_sync_delivery_latency_seconds', { help: 'From the golden-record change to the receiver\'s 2xx.', labels, value: latencyMs / 1000, buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60, 600, 3600] });
+      return;
+    }
+    const message = attempt.error ?? 'failed';
+    const state = await states.findOneAndUpdate(
+      { _id: subscription._id },
+      { $set: { lastError: { at, deliveryId: delivery._id, message } }, $inc: { failedAttempts: 1 } },
+      { returnDocument: 'after' },
+    );
+    if (state && !state.failingSince) await states.updateOne({ _id: subscription._id, failingSince: null }, { $set: { failingSince: attempt.at } });
+    if (attempt.outcome === 'gone') {
+      // 410: the receiver says this endpoint is gone for good. The delivery waits for a resume.
+      await deliveries.updateOne({ _id: delivery._id }, { $set: { attemptLog, leaseUntil: null, updatedAt: at } });
+      await disableSubscription(this.services, { id: subscription._id, reason: `The endpoint answered 410 Gone at ${at}; resume the subscription once it is fixed.` });
+      return;
+    }
+    const attempts = delivery.attempts + 1;
+    if (attempts > this.schedule.length) {
+      await deliveries.updateOne(
+        { _id: delivery._id },
+        { $set: { status: 'parked', attempts, attemptLog, parkedAt: at, nextAttemptAt: null, leaseUntil: null, updatedAt: at, failure: { stage: 'delivery', code: 'DELIVERY_EXHAUSTED', message: `Gave up after ${attempts} attempts: ${message}` } } },
+      );
+      metrics.increment('mdm_sync_parked_total', { help: 'Deliveries parked in the dead letter after their last retry.', labels });
+    } else {
+      const delay = this.schedule[attempts - 1];
+      const jittered = Math.round(delay * (1 - JITTER + (2 * JITTER * randomInt(0, 1001)) / 1000));
+      const requested = input.response && (input.response.status === 429 || input.response.status === 503) ? retryAfterMs(input.response.headers['retry-after'], finishedAt) : null;
+      const wait = requested !== null ? Math.min(RETRY_AFTER_CAP_MS, Math.max(requested, 0)) : jittered;
+      await deliveries.updateOne({ _id: delivery._id }, { $set: { attempts, attemptLog, nextAttemptAt: new Date(finishedAt + wait).toISOString(), leaseUntil: null, updatedAt: at } });
+    }
+    const failingSince = state?.failingSince ? Date.parse(state.failingSince) : finishedAt;
+    if (finishedAt - failingSince > DISABLE_AFTER_MS) {
+      await disableSubscription(this.services, { id: subscription._id, reason: `Every attempt has failed since ${new Date(failingSince).toISOString()} (last: ${message}); resume the subscription once the endpoint is fixed.` });
+    }
+  }
+}
+
+/** Starts the dispatcher; the returned function stops it (and waits for requests in flight). */
+export function startSyncDispatcher(services: Services, options: DispatcherOptions = {}): { dispatcher: SyncDispatcher; stop: () => Promise<void> } {
+  const dispatcher = new SyncDispatcher(services, options);
+  registerSyncGauges(services);
+  dispatcher.start();
+  return { dispatcher, stop: () => dispatcher.stop() };
+}
+
+/** Per-subscription gauges read from the store at scrape time (any server reports the shared truth). */
+function registerSyncGauges(services: Services): void {
+  const statsOfAll = async () => {
+    const subscriptions = await subscriptionsCollection(services).find({}, { projection: { _id: 1 } });
+    return Promise.all(subscriptions.map(async (s) => ({ id: s._id, stats: await subscriptionStats(services, s._id) })));
+  };
+  services.metrics.gauge('mdm_sync_open_deliveries', 'Deliveries not yet delivered, by subscription and status (pending, parked).', async () =>
+    (await statsOfAll()).flatMap(({ id, stats }) => [
+      { labels: { subscription: id, status: 'pending' }, value: stats.pending },
+      { labels: { subscription: id, status: 'parked' }, value: stats.parked },
+    ]),
+  );
+  services.metrics.gauge('mdm_sync_lag_seconds', 'Age of the oldest golden-record change not yet delivered, by subscription.', async () =>
+    (await statsOfAll()).map(({ id, stats }) => ({ labels: { subscription: id }, value: stats.lagSeconds })),
+  );
+}

@@ -1,0 +1,134 @@
+/** Stored shapes of downstream sync. */
+import type { CONTENT_TYPES, PAYLOAD_MODES, SUBSCRIPTION_EVENTS } from '../contracts/subscriptions';
+
+export type SubscriptionEvent = (typeof SUBSCRIPTION_EVENTS)[number];
+export type PayloadMode = (typeof PAYLOAD_MODES)[number];
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+export interface SyncActor {
+  keyId: string;
+  name: string;
+  role: string;
+}
+
+export interface WebhookTransport {
+  type: 'webhook';
+  url: string;
+  timeoutMs?: number;
+  maxInFlight?: number;
+}
+
+export interface AmqpTransport {
+  type: 'amqp';
+  url: string;
+  exchange: string;
+  routingKey?: string;
+  timeoutMs?: number;
+  maxInFlight?: number;
+}
+
+/** What a subscription says (versioned; everything but status and secrets). */
+export interface SubscriptionSettings {
+  name: string;
+  domains: string[];
+  /** For amqp the URL is stored with its password redacted; the full URL is `sealedTransportUrl` on the document. */
+  transport: WebhookTransport | AmqpTransport;
+  events: SubscriptionEvent[];
+  filter: string | null;
+  changedPaths: string[];
+  payload: PayloadMode;
+  outboundMapping: { target: string; contentType: ContentType } | null;
+}
+
+export interface StoredSecret {
+  id: string;
+  /** AES-256-GCM with the server's secrets key (server/sync/secrets.ts). */
+  sealed: string;
+  createdAt: string;
+  /** Null for the current secret; set on rotation (the old one signs beside the new until then). */
+  expiresAt: string | null;
+}
+
+export interface SubscriptionDocument extends SubscriptionSettings {
+  _id: string;
+  status: 'active' | 'paused' | 'disabled';
+  disabledReason: string | null;
+  version: number;
+  secrets: StoredSecret[];
+  /** amqp: the broker URL with its credentials, sealed like the signing secrets. */
+  sealedTransportUrl?: string;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: SyncActor;
+  updatedBy: SyncActor;
+  [key: string]: unknown;
+}
+
+export interface SubscriptionVersionDocument {
+  /** `${subscriptionId}|v${version}` */
+  _id: string;
+  subscriptionId: string;
+  version: number;
+  settings: SubscriptionSettings;
+  status: SubscriptionDocument['status'];
+  change: string;
+  reason?: string;
+  author: SyncActor;
+  at: string;
+  [key: string]: unknown;
+}
+
+/** Written only by the dispatcher (and rewind): where the subscription is in the change feed, and its health. */
+export interface SubscriptionStateDocument {
+  _id: string;
+  cursor: string | null;
+  lastDeliveredAt: string | null;
+  lastError: { at: string; deliveryId: string; message: string } | null;
+  /** Start of the current run of failed attempts (null after a success), to disable endpoints failing for days. */
+  failingSince: string | null;
+  failedAttempts: number;
+  [key: string]: unknown;
+}
+
+export interface DeliveryAttempt {
+  at: string;
+  durationMs: number;
+  outcome: 'delivered' | 'failed' | 'gone';
+  request: { method: 'POST' | 'PUBLISH'; url: string; headers: Record<string, string> };
+  response: { status: number; headers: Record<string, string>; body: string } | null;
+  error: string | null;
+}
+
+/** One message to one subscriber (the outbox). `_id` is the `webhook-id`, stable across retries and replays. */
+export interface DeliveryDocument {
+  _id: string;
+  subscriptionId: string;
+  /** Feed order: `<change cursor>.<message index>` (zero-padded, sorts as a string). */
+  sequence: string;
+  changeId: string;
+  changeAt: string;
+  goldenId: string;
+  domain: string;
+  version: number;
+  event: SubscriptionEvent;
+  status: 'pending' | 'delivered' | 'parked' | 'discarded';
+  /** pending or parked: holds back later deliveries of the same golden record. */
+  isOpen: boolean;
+  attempts: number;
+  nextAttemptAt: string | null;
+  /** While one server sends it, others leave it alone. */
+  leaseUntil: string | null;
+  contentType: string | null;
+  body: string | null;
+  /** A message that could not be built (filter or mapping error): nothing was sent. */
+  failure: { stage: 'filter' | 'mapping' | 'delivery'; code: string; message: string } | null;
+  attemptLog: DeliveryAttempt[];
+  createdAt: string;
+  updatedAt: string;
+  deliveredAt: string | null;
+  parkedAt: string | null;
+  latencyMs: number | null;
+  /** On a retirement by merge: the survivor, whose earlier open deliveries go first. */
+  mergedInto?: string;
+  [key: string]: unknown;
+}
