@@ -112,7 +112,7 @@ describe('raising cluster tasks', () => {
     // The opening and every extension are audited under the rules version.
     const opened = await auditEntries(server, `goldenId=${members[0].goldenId}&action=task.`);
     expect(opened.map((e) => e.action)).toContain('task.open');
-    expect(opened.find((e) => e.action === 'task.open')?.actor).toMatchObject({ keyId: 'system', rule: 'supplier-1.2.0:clusterReview' });
+    expect(opened.find((e) => e.action === 'task.open')?.actor).toMatchObject({ keyId: 'system', rule: 'supplier-1.3.0:clusterReview' });
   });
 
   test('a cluster whose members conflict on a tax id is split before it is shown', async () => {
