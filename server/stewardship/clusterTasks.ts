@@ -61,11 +61,11 @@ export async function activeGoldenOf(store: Store, session: StoreSession, id: st
   return golden && golden.status === 'active' ? golden : null;
 }
 
-/** The open cluster task holding a golden record, through its claim (null when none). */
-export async function openClusterTaskOf(args: { store: Store; session: StoreSession; domain: string; goldenId: string }): Promise<TaskDocument | null> {
+/** The open cluster task holding a golden record, through its claim (null when none); `known` saves re-reading tasks already loaded. */
+export async function openClusterTaskOf(args: { store: Store; session: StoreSession; domain: string; goldenId: string; known?: ReadonlyMap<string, TaskDocument> }): Promise<TaskDocument | null> {
   const claim = await claimsCollection(args.store).findOne({ _id: claimId(args.domain, args.goldenId) }, { session: args.session });
   if (!claim) return null;
-  const task = await tasksCollection(args.store).findOne({ _id: claim.taskId }, { session: args.session });
+  const task = args.known?.get(claim.taskId) ?? (await tasksCollection(args.store).findOne({ _id: claim.taskId }, { session: args.session }));
   return task && task.status === 'open' && (task.members ?? []).some((m) => m.goldenId === args.goldenId) ? task : null;
 }
 
@@ -110,11 +110,12 @@ interface Gathered {
  * The index search stops adding at `maxMembers` golden records; an open task reached is taken whole
  * (a task is never narrowed because the search stopped early).
  */
-async function gatherNeighbourhood(args: { store: Store; session: StoreSession; rules: CompiledRules; goldenIds: string[] }): Promise<{ gathered: Map<string, Gathered>; tasks: Map<string, TaskDocument> }> {
+async function gatherNeighbourhood(args: { store: Store; session: StoreSession; rules: CompiledRules; goldenIds: string[] }): Promise<{ gathered: Map<string, Gathered>; tasks: Map<string, TaskDocument>; claimedBy: Map<string, string> }> {
   const { store, session, rules } = args;
   const max = rules.rules.clusterReview?.maxMembers ?? DEFAULT_MAX_MEMBERS;
   const gathered = new Map<string, Gathered>();
   const tasks = new Map<string, TaskDocument>();
+  const claimedBy = new Map<string, string>();
   const queued = new Set(args.goldenIds);
   const queue = args.goldenIds.map((id) => ({ id, isSeed: true }));
   const enqueue = (id: string): void => {
@@ -128,7 +129,8 @@ async function gatherNeighbourhood(args: { store: Store; session: StoreSession; 
     if (!golden || gathered.has(golden._id)) continue;
     const records = await loadMembers({ store, golden, session });
     gathered.set(golden._id, { golden, records });
-    const task = await openClusterTaskOf({ store, session, domain: golden.domain, goldenId: golden._id });
+    const task = await openClusterTaskOf({ store, session, domain: golden.domain, goldenId: golden._id, known: tasks });
+    if (task) claimedBy.set(golden._id, task._id);
     if (task && !tasks.has(task._id)) {
       tasks.set(task._id, task);
       for (const member of task.members ?? []) enqueue(member.goldenId);
@@ -144,7 +146,7 @@ async function gatherNeighbourhood(args: { store: Store; session: StoreSession; 
       }
     }
   }
-  return { gathered, tasks };
+  return { gathered, tasks, claimedBy };
 }
 
 /** Not-a-match pairs among the records that still stand (neither side changed in what the rules compare). */
@@ -207,7 +209,7 @@ export async function reviewClustersAround(args: { store: Store; session: StoreS
   const result: ClusterReviewResult = { clusterOf: new Map(), opened: [], changed: [], closed: [] };
   const { store, session, rules, at } = args;
   if (!rules.rules.clusterReview) return result;
-  const { gathered, tasks: reached } = await gatherNeighbourhood({ store, session, rules, goldenIds: args.goldenIds });
+  const { gathered, tasks: reached, claimedBy } = await gatherNeighbourhood({ store, session, rules, goldenIds: args.goldenIds });
   if (gathered.size < 2 && reached.size === 0) return result;
   const allRecords = [...gathered.values()].flatMap((g) => g.records);
   const notAMatch = await standingNotAMatch({ store, session, rules, records: allRecords });
@@ -240,7 +242,8 @@ export async function reviewClustersAround(args: { store: Store; session: StoreS
     else if (saved.version !== target.version) result.changed.push(saved);
     targets.set(saved._id, saved);
     for (const goldenId of cluster) result.clusterOf.set(goldenId, saved._id);
-    await claimMembers({ store, session, domain, goldenIds: cluster, taskId: saved._id, at });
+    // Only claims that do not already point here are written (a revision mostly adds one member).
+    await claimMembers({ store, session, domain, goldenIds: cluster.filter((id) => claimedBy.get(id) !== saved._id), taskId: saved._id, at });
     await absorbPairwiseTasks({ store, session, cluster, taskId: saved._id, at });
   }
 
