@@ -8,7 +8,7 @@ import { codeTokensInText, shortNumbersInText, normalizeIdentifier, normalizerFo
 import { shippedAliasTables, withAliasTables, type AliasTable } from './aliases';
 import { compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
-import { fuseSimilarity, jaroWinkler, tokenJaroWinkler, tokenSetSimilarity } from './similarity';
+import { fuseSimilarity, jaroWinkler, tokenJaroWinkler, tokenSetSimilarity, weightedTokenSetSimilarity } from './similarity';
 import type { AttributeDetail, CanonicalRecord, ComparatorOutcome, ComparatorRule, PreparedAddress, PreparedAttributes, PreparedCodes, PreparedValue } from './types';
 
 export interface ComparisonResult {
@@ -41,10 +41,15 @@ function textNormalizer(rule: ComparatorRule, context: ComparatorContext): (valu
   return withAliasTables({ normalize, tables: (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name)) });
 }
 
+/** What a comparison may need beyond the two values: per-domain token weights of `weighting: "idf"` comparators, by comparator name. */
+export interface CompareContext {
+  termWeights?: ReadonlyMap<string, (token: string) => number>;
+}
+
 export interface CompiledComparator {
   rule: ComparatorRule;
   prepare(record: CanonicalRecord): PreparedValue | undefined;
-  compare(a: PreparedValue, b: PreparedValue): ComparisonResult;
+  compare(a: PreparedValue, b: PreparedValue, context?: CompareContext): ComparisonResult;
 }
 
 const MISSING: ComparisonResult = { score: null, outcome: 'missing', a: null, b: null };
@@ -114,6 +119,7 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
 function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const floor = rule.params?.floor ?? 0;
   const normalize = textNormalizer(rule, context);
+  const isIdf = rule.params?.weighting === 'idf';
   return {
     rule,
     // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
@@ -125,10 +131,12 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       }
       return nonEmpty([...tokens].sort());
     },
-    compare: (a, b) => {
+    // Without known frequencies (a pair scored outside any domain) idf falls back to uniform weights.
+    compare: (a, b, context) => {
       const ta = a as string[];
       const tb = b as string[];
-      const raw = tokenSetSimilarity(ta, tb);
+      const weightOf = isIdf ? context?.termWeights?.get(rule.name) : undefined;
+      const raw = weightOf ? weightedTokenSetSimilarity(ta, tb, weightOf) : tokenSetSimilarity(ta, tb);
       const score = raw < floor ? 0 : raw;
       return { score, outcome: outcomeOf(score), a: ta.join(' '), b: tb.join(' ') };
     },

@@ -13,7 +13,8 @@ import { shippedAliasTables, type AliasTable, type AliasTables } from './aliases
 import { compileExtractors, extractorProblems } from './attributes';
 import { compileBlockingKey, type CompiledBlockingKey } from './blocking';
 import { compileComparator, type CompiledComparator } from './comparators';
-import type { RuleSet } from './types';
+import { compileLevels, priorMatchWeight, validateFellegiSunter, type CompiledLevel } from './probabilistic';
+import type { MatchModel, RuleSet } from './types';
 
 /** Alias tables a rule set may name: the given ones (published versions) over the shipped files. */
 export interface AliasTableOptions {
@@ -32,6 +33,13 @@ export interface CompiledRules {
   comparatorIndex: Map<string, number>;
   /** The alias tables compiled in, name → table `version` (recorded so a steward can tell which tables decided). */
   aliasTableVersions: Record<string, string>;
+  model: MatchModel;
+  /** Fellegi–Sunter levels per comparator (same order as `comparators`; empty when none declared). */
+  levels: CompiledLevel[][];
+  /** fellegiSunter: log2 of the prior odds (0 for the weighted model). */
+  priorMatchWeight: number;
+  /** Names of comparators that weigh tokens by rarity (`weighting: "idf"`): their token frequencies are kept per domain. */
+  idfComparators: string[];
 }
 
 /** Names of the alias tables a rule set refers to (comparators and blocking keys), in first-use order. */
@@ -122,9 +130,10 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
       if (!attributeNames.includes(name)) problems.push({ path: `comparators[${i}].params.attributes[${j}]`, code: 'UNKNOWN_ATTRIBUTE', message: `comparator "${comparator.name}" names attribute "${name}", which the rule set does not declare` });
     });
   });
-  if (rules.comparators.every((c) => c.weight === 0)) {
+  if ((rules.model ?? 'weighted') === 'weighted' && rules.comparators.every((c) => c.weight === 0)) {
     problems.push({ path: 'comparators', code: 'NO_WEIGHT', message: 'at least one comparator needs a weight above 0' });
   }
+  problems.push(...validateFellegiSunter(rules));
   return problems;
 }
 
@@ -154,6 +163,10 @@ export function compileRules(json: unknown, options: AliasTableOptions = {}): Co
     comparators,
     comparatorIndex: new Map(comparators.map((c, i) => [c.rule.name, i])),
     aliasTableVersions,
+    model: rules.model ?? 'weighted',
+    levels: rules.comparators.map(compileLevels),
+    priorMatchWeight: rules.model === 'fellegiSunter' && rules.priorMatchProbability !== undefined ? priorMatchWeight(rules.priorMatchProbability) : 0,
+    idfComparators: rules.comparators.filter((c) => c.type === 'tokenSet' && c.params?.weighting === 'idf').map((c) => c.name),
   };
 }
 

@@ -82,7 +82,15 @@ export interface ComparatorRule {
     aliasTables?: string[];
     /** attributes: the rule set's attribute extractors compared (default: all of them). */
     attributes?: string[];
+    /** tokenSet: `idf` weighs each token by its rarity in the domain (inverse document frequency); `uniform` (default) counts tokens alike. */
+    weighting?: TokenWeighting;
   };
+  /**
+   * Fellegi–Sunter comparison levels, tried in order; the first whose conditions hold is the pair's
+   * level. The last level must have no conditions (it catches everything else). A `missing`
+   * comparison is never levelled: it contributes a match weight of 0.
+   */
+  levels?: ComparisonLevel[];
 }
 
 /**
@@ -112,6 +120,23 @@ export interface AttributeExtractor {
   /** quantity: `per` spellings → mathjs unit of the denominator (`ML` → `ml`). */
   perUnits?: Record<string, string>;
 }
+
+export type TokenWeighting = 'uniform' | 'idf';
+
+/** One Fellegi–Sunter level of a comparator: when it applies, and its m and u probabilities. */
+export interface ComparisonLevel {
+  name: string;
+  outcome?: ComparatorOutcome | ComparatorOutcome[];
+  scoreAtLeast?: number;
+  scoreBelow?: number;
+  /** P(level | the records are the same entity). */
+  m: number;
+  /** P(level | the records are different entities). */
+  u: number;
+}
+
+/** `weighted`: weighted mean of comparator scores; `fellegiSunter`: log2(m/u) match weights and a match probability. */
+export type MatchModel = 'weighted' | 'fellegiSunter';
 
 export type ComparatorOutcome = 'missing' | 'match' | 'partial' | 'mismatch' | 'related';
 
@@ -147,6 +172,10 @@ export interface RuleSet {
   attributes?: AttributeExtractor[];
   /** The score denominator is at least this weight, so sparse records cannot reach auto-merge on one field. */
   minEvidenceWeight?: number;
+  /** Scoring model (default `weighted`). With `fellegiSunter` the thresholds are match probabilities. */
+  model?: MatchModel;
+  /** fellegiSunter: the probability that a candidate pair (records sharing a blocking key) is a match, before comparing. */
+  priorMatchProbability?: number;
   thresholds: { autoMerge: number; review: number };
   /** Where evidence is weak and spread over many records (e.g. names only), review whole clusters instead of pairs. */
   clusterReview?: ClusterReviewRule;
@@ -220,6 +249,12 @@ export interface ComparatorExplanation {
   b: string | null;
   /** attributes comparators: each attribute read on either side, and whether the two sides agree. */
   details?: AttributeDetail[];
+  /** fellegiSunter: the comparison level (`missing` when a side is missing). */
+  level?: string;
+  m?: number;
+  u?: number;
+  /** fellegiSunter: log2(m/u), 0 when missing. */
+  matchWeight?: number;
 }
 
 export interface AttributeDetail {
@@ -236,8 +271,15 @@ export interface MatchExplanation {
   bSourceId: string;
   comparators: ComparatorExplanation[];
   hardRule: { name: string; action: HardRuleAction; relationship?: string } | null;
-  /** Weighted score before hard rules, 0..1. */
+  model: MatchModel;
+  /** Weighted score (weighted model) or match probability (fellegiSunter) before hard rules, 0..1. */
   score: number;
+  /** fellegiSunter: log2 of the prior odds. */
+  priorMatchWeight?: number;
+  /** fellegiSunter: prior + Σ comparator match weights. */
+  matchWeight?: number;
+  /** fellegiSunter: 2^w / (1 + 2^w). */
+  probability?: number;
   /** Sum of weights of comparators with both sides present. */
   evidenceWeight: number;
   band: MatchBand;
