@@ -203,6 +203,8 @@ export interface ClusterReviewRule {
   edges: ClusterEdgeRule[];
   /** How many golden records the index search around one record gathers (default 50). */
   maxMembers?: number;
+  /** Two clusters join only when at least this share of their member pairs are edges (default 0.5): no chaining. */
+  minLinkShare?: number;
 }
 
 export interface ClusterEdgeRule {
