@@ -167,6 +167,8 @@ export interface SubscriptionStatsView {
   cursor: string | null;
   lastDeliveredAt: string | null;
   lastError: { at: string; deliveryId: string; message: string } | null;
+  /** The latest backfill run: snapshots planned so far, and when it finished (null while running). */
+  backfill: { run: number; requestedAt: string; planned: number; finishedAt: string | null } | null;
 }
 
 export interface SubscriptionView {

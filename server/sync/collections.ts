@@ -24,4 +24,6 @@ export const syncCollections: CollectionDefinition[] = [
     ],
   },
   { name: SYNC_SETTINGS, indexes: [] },
+  // Backfill finds each record's latest change (the feed is golden's collection; this index is sync's).
+  { name: 'changes', indexes: [{ keys: { goldenId: 1, version: 1 }, name: 'sync_by_golden_version' }] },
 ];

@@ -20,14 +20,15 @@ import { CHANGES } from '../golden/collections';
 import { readChanges } from '../golden/changeFeed';
 import type { ChangeDocument } from '../golden/types';
 import type { AppServices } from '../services';
-import type { StoreSession } from '../store/types';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import { subscriptionStats } from './deliveries';
 import { AmqpPublisher } from './amqpTransport';
+import { backfillPage } from './backfill';
 import { checkEgress, egressAllowList } from './egress';
 import { secretBoxOf } from './secrets';
 import type { EgressAllowList } from './egressRules';
-import { planMessages, type PlannedMessage } from './messages';
+import { planMessages } from './messages';
+import { newDelivery, sequenceOf, storeMessages } from './outbox';
 import { signatureHeader } from './signing';
 import { disableSubscription, signingSecrets, subscriptionsCollection } from './subscriptions';
 import type { DeliveryAttempt, DeliveryDocument, SubscriptionDocument, SubscriptionStateDocument } from './types';
@@ -51,58 +52,6 @@ const JITTER = 0.2;
 export interface DispatcherOptions {
   retryScheduleMs?: number[];
   intervalMs?: number;
-}
-
-const SEQUENCE_INDEX_WIDTH = 4;
-
-function deliveryId(subscriptionId: string, change: ChangeDocument, index: number): string {
-  return `msg_${subscriptionId.slice(4)}_${change._id.replace(/^0+(?=.)/, '')}${index > 0 ? `_${index}` : ''}`;
-}
-
-function newDelivery(subscriptionId: string, message: PlannedMessage, at: string): DeliveryDocument {
-  const { change } = message;
-  return {
-    _id: deliveryId(subscriptionId, change, message.index),
-    subscriptionId,
-    sequence: `${change._id}.${String(message.index).padStart(SEQUENCE_INDEX_WIDTH, '0')}`,
-    changeId: change._id,
-    changeAt: change.at,
-    goldenId: change.goldenId,
-    domain: change.domain,
-    version: change.version,
-    event: message.event,
-    status: message.failure ? 'parked' : 'pending',
-    isOpen: true,
-    attempts: 0,
-    nextAttemptAt: message.failure ? null : at,
-    leaseUntil: null,
-    contentType: message.contentType,
-    body: message.body,
-    failure: message.failure,
-    attemptLog: [],
-    createdAt: at,
-    updatedAt: at,
-    deliveredAt: null,
-    parkedAt: message.failure ? at : null,
-    latencyMs: null,
-    ...(typeof change.mergedInto === 'string' && change.type === 'retired' ? { mergedInto: change.mergedInto } : {}),
-  };
-}
-
-/** Stores planned messages: new ones are inserted; one already delivered (after a rewind) is opened again with the same id. */
-async function storeMessages(services: Pick<AppServices, 'store'>, subscriptionId: string, messages: PlannedMessage[], session: StoreSession): Promise<void> {
-  if (messages.length === 0) return;
-  const at = new Date().toISOString();
-  const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
-  const fresh = messages.map((m) => newDelivery(subscriptionId, m, at));
-  const existing = new Map((await deliveries.find({ _id: { $in: fresh.map((d) => d._id) } }, { session })).map((d) => [d._id, d]));
-  const inserts = fresh.filter((d) => !existing.has(d._id));
-  if (inserts.length > 0) await deliveries.insertMany(inserts, { session });
-  for (const delivery of fresh) {
-    const old = existing.get(delivery._id);
-    if (!old || old.isOpen) continue;
-    await deliveries.replaceOne({ _id: old._id }, { ...delivery, createdAt: old.createdAt, attemptLog: old.attemptLog }, { session });
-  }
 }
 
 class CursorMovedError extends Error {}
@@ -138,7 +87,10 @@ async function fanOut(services: Services, subscription: SubscriptionDocument): P
 async function rebuild(services: Services, subscription: SubscriptionDocument, delivery: DeliveryDocument): Promise<DeliveryDocument | null> {
   const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
   const change = await services.store.collection<ChangeDocument>(CHANGES).findOne({ _id: delivery.changeId });
-  const planned = change ? (await planMessages(services, { subscription, changes: [change] })).find((m) => `${m.change._id}.${String(m.index).padStart(SEQUENCE_INDEX_WIDTH, '0')}` === delivery.sequence) : undefined;
+  const backfillRun = typeof delivery.backfillRun === 'number' ? delivery.backfillRun : undefined;
+  const planned = change
+    ? (await planMessages(services, { subscription, changes: [change], backfillRun })).find((m) => sequenceOf(m) === delivery.sequence)
+    : undefined;
   const at = new Date().toISOString();
   if (!planned) {
     // The filter now leaves it out, or the mapping now sends nothing for it.
@@ -223,6 +175,7 @@ export class SyncDispatcher {
     for (const subscription of subscriptions) {
       if (this.isStopped) return;
       await fanOut(this.services, subscription);
+      await backfillPage(this.services, subscription);
       this.latest.set(subscription._id, { subscription, allowList });
       await this.startDueSends(subscription, allowList);
     }

@@ -110,7 +110,10 @@ export interface DeliveryDocument {
   goldenId: string;
   domain: string;
   version: number;
-  event: SubscriptionEvent;
+  /** `snapshot` for a backfill message. */
+  event: SubscriptionEvent | 'snapshot';
+  /** Backfill run that planned it (snapshots only). */
+  backfillRun?: number;
   status: 'pending' | 'delivered' | 'parked' | 'discarded';
   /** pending or parked: holds back later deliveries of the same golden record. */
   isOpen: boolean;

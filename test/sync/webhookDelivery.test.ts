@@ -303,6 +303,36 @@ describe('delivery', () => {
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
   });
 
+  test('backfill sends a snapshot of every active record, then continues live with no gap and no stale overwrite', async () => {
+    const before = await Promise.all([0, 1, 2].map(() => newItem()));
+    const sub = await subscribe({ payload: 'snapshot' });
+    // A change the subscription already read before the backfill, and one after it started.
+    await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...before[0].canonical, description: 'REV 2' } });
+    await waitFor('the live update', () => eventsFor(sub.id, before[0].goldenId).some((r) => r.status === 200));
+    const started = await server.request<{ run: number }>('POST', `/api/v1/subscriptions/${sub.id}/backfill`, { body: { reason: 'new ERP' } });
+    expect(started.status).toBe(202);
+    await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...before[1].canonical, description: 'REV 2' } });
+    const again = await server.request<{ error: { code: string } }>('POST', `/api/v1/subscriptions/${sub.id}/backfill`, { body: {} });
+    expect([202, 409]).toContain(again.status);
+    const finished = await waitFor('backfill finished', async () => {
+      const stats = (await server.request<SubscriptionView>('GET', `/api/v1/subscriptions/${sub.id}`)).body.stats;
+      return Boolean(stats?.backfill?.finishedAt) && stats?.pending === 0 && stats;
+    });
+    expect(finished && finished.backfill?.planned).toBeGreaterThanOrEqual(3);
+    for (const item of before) {
+      const sent = eventsFor(sub.id, item.goldenId).filter((r) => r.status === 200).map((r) => JSON.parse(r.body) as { type: string; data: { version: number; record: { version: number } } });
+      expect(sent.some((b) => b.type === 'golden.snapshot')).toBe(true);
+      // Versions never go backwards at the receiver, and the last one it got is the record's current version.
+      const versions = sent.map((b) => b.data.version);
+      expect(versions).toEqual([...versions].sort((a, b) => a - b));
+      const current = await server.request<{ version: number }>('GET', `/api/v1/golden/item/${item.goldenId}`);
+      expect(versions.at(-1)).toBe(current.body.version);
+    }
+    const audit = await server.request<{ items: Array<{ action: string }> }>('GET', '/api/v1/audit?action=subscription.backfill');
+    expect(audit.body.items.length).toBeGreaterThanOrEqual(1);
+    await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
+  });
+
   test('stats and Prometheus metrics show deliveries', async () => {
     const sub = await subscribe();
     const { goldenId } = await newItem();

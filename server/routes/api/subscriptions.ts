@@ -12,6 +12,7 @@ import {
   updateSubscriptionBodySchema,
 } from '../../contracts/subscriptions';
 import { defineRoute } from '../../http/route';
+import { requestBackfill } from '../../sync/backfill';
 import type { Principal } from '../../policies/abilities';
 import { listDeliveries, replayDelivery, replaySince, requireDelivery, rewindSubscription, subscriptionStats } from '../../sync/deliveries';
 import { setEgressAllowList, storedEgressEntries } from '../../sync/egress';
@@ -222,6 +223,21 @@ export const subscriptionRoutes = [
     body: rewindBodySchema,
     responses: { 200: { description: '`{ cursor, previousCursor }`' }, ...notFound },
     handler: async ({ services, params, body, principal }) => ({ body: await rewindSubscription(services, { subscriptionId: params.id, cursor: body.cursor, at: body.at, actor: actorOf(principal), reason: body.reason }) }),
+  }),
+  defineRoute({
+    operationId: 'backfillSubscription',
+    method: 'post',
+    path: '/subscriptions/:id/backfill',
+    summary: 'Send a snapshot of every active golden record of its domains, then continue live (no gaps, no stale overwrites)',
+    tags: TAGS,
+    auth: { action: 'subscriptions.replay' },
+    params: subscriptionParamsSchema,
+    body: reasonBodySchema,
+    responses: { 202: { description: '`{ run, requestedAt, planned, finishedAt }`; progress in GET /subscriptions/:id stats.backfill' }, 409: { description: 'BACKFILL_RUNNING' }, ...notFound },
+    handler: async ({ services, params, body, principal }) => {
+      const backfill = await requestBackfill(services, { subscriptionId: params.id, actor: actorOf(principal), reason: body.reason });
+      return { status: 202, body: { run: backfill.run, requestedAt: backfill.requestedAt, planned: backfill.planned, finishedAt: backfill.finishedAt } };
+    },
   }),
   defineRoute({
     operationId: 'getEgressAllowList',
