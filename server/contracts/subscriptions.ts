@@ -60,11 +60,20 @@ const outboundMapping = {
   },
 } as const;
 
+const responseMapping = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['target'],
+  properties: {
+    target: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,62}$', description: 'Closed loop: the published outbound mapping `<target>/<domain>` reads the target\'s own id from its 2xx reply (`response.json`, `response.body`), kept per record and subscriber.' },
+  },
+} as const;
+
 export const createSubscriptionBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['name', 'domains', 'transport'],
-  properties: { name, domains, transport, events, filter, changedPaths, payload, outboundMapping },
+  properties: { name, domains, transport, events, filter, changedPaths, payload, outboundMapping, responseMapping },
 } as const;
 export type CreateSubscriptionBody = FromSchema<typeof createSubscriptionBodySchema>;
 
@@ -81,6 +90,7 @@ export const updateSubscriptionBodySchema = {
     changedPaths,
     payload,
     outboundMapping,
+    responseMapping,
     expectedVersion: { type: 'integer', minimum: 1, description: 'Refuse (409 STALE_VERSION) unless the subscription is at this version.' },
     reason: { type: 'string', maxLength: 500 },
   },
@@ -181,6 +191,7 @@ export interface SubscriptionView {
   changedPaths: string[];
   payload: (typeof PAYLOAD_MODES)[number];
   outboundMapping: { target: string; contentType: (typeof CONTENT_TYPES)[number] } | null;
+  responseMapping: { target: string } | null;
   status: 'active' | 'paused' | 'disabled';
   disabledReason: string | null;
   version: number;
@@ -219,4 +230,15 @@ export interface DeliveryView {
   contentType: string | null;
   body?: string | null;
   attemptLog?: DeliveryAttemptView[];
+}
+
+/** Per golden record and subscriber: what was last delivered, when, and the target's own id. */
+export interface SyncStatusView {
+  subscriptionId: string;
+  subscriptionName: string | null;
+  goldenId: string;
+  lastVersion: number;
+  deliveredAt: string;
+  deliveryId: string;
+  targetId: string | null;
 }

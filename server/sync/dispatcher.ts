@@ -30,9 +30,10 @@ import type { EgressAllowList } from './egressRules';
 import { planMessages } from './messages';
 import { newDelivery, sequenceOf, storeMessages } from './outbox';
 import { signatureHeader } from './signing';
+import { recordDelivered } from './syncStatus';
 import { disableSubscription, signingSecrets, subscriptionsCollection } from './subscriptions';
 import type { DeliveryAttempt, DeliveryDocument, SubscriptionDocument, SubscriptionStateDocument } from './types';
-import { postWebhook, retryAfterMs } from './webhookTransport';
+import { postWebhook, retryAfterMs, type WebhookResponse } from './webhookTransport';
 
 type Services = Pick<AppServices, 'store' | 'config' | 'logger' | 'metrics' | 'mappingRuntime'>;
 
@@ -322,7 +323,7 @@ export class SyncDispatcher {
   }
 
   /** Stores an attempt's outcome and moves the delivery on (delivered, retry later, parked). */
-  private async record(input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; attempt: DeliveryAttempt; response: { status: number; headers: Record<string, string> } | null; finishedAt: number }): Promise<void> {
+  private async record(input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; attempt: DeliveryAttempt; response: WebhookResponse | null; finishedAt: number }): Promise<void> {
     const { subscription, delivery, attempt, finishedAt } = input;
     const { store, metrics } = this.services;
     const deliveries = store.collection<DeliveryDocument>(DELIVERIES);
@@ -338,6 +339,7 @@ export class SyncDispatcher {
         { $set: { status: 'delivered', isOpen: false, attempts: delivery.attempts + 1, attemptLog, deliveredAt: at, latencyMs, leaseUntil: null, nextAttemptAt: null, failure: null, updatedAt: at } },
       );
       await states.updateOne({ _id: subscription._id }, { $set: { lastDeliveredAt: at, failingSince: null } });
+      await recordDelivered(this.services, { subscription, delivery, response: input.response, at });
       metrics.observe('mdm_sync_delivery_latency_seconds', { help: 'From the golden-record change to the receiver\'s 2xx.', labels, value: latencyMs / 1000, buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60, 600, 3600] });
       return;
     }

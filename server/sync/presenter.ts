@@ -13,6 +13,7 @@ export function presentSubscription(doc: SubscriptionDocument, stats?: Subscript
     changedPaths: doc.changedPaths,
     payload: doc.payload,
     outboundMapping: doc.outboundMapping,
+    responseMapping: doc.responseMapping ?? null,
     status: doc.status,
     disabledReason: doc.disabledReason,
     version: doc.version,

@@ -52,6 +52,13 @@ async function checkSettings(services: Services, settings: SubscriptionSettings)
       }
     }
   }
+  if (settings.responseMapping) {
+    for (const domain of settings.domains.filter((d) => known.includes(d))) {
+      if (!(await getPublishedMapping(services, { source: settings.responseMapping.target, domain, direction: 'outbound' }))) {
+        details.push({ path: 'body.responseMapping.target', code: 'OUTBOUND_MAPPING_NOT_PUBLISHED', message: `no published outbound mapping ${settings.responseMapping.target}/${domain} to read replies with` });
+      }
+    }
+  }
   if (details.length > 0) throw new BadRequestError('VALIDATION_FAILED', details[0].message, details);
 }
 
@@ -79,12 +86,14 @@ function settingsOf(input: CreateSubscriptionBody): SubscriptionSettings {
     changedPaths: input.changedPaths ? [...input.changedPaths] : [],
     payload: input.payload ?? 'snapshot',
     outboundMapping: input.outboundMapping ? { target: input.outboundMapping.target, contentType: input.outboundMapping.contentType ?? 'json' } : null,
+    responseMapping: input.responseMapping ? { target: input.responseMapping.target } : null,
   };
 }
 
 function pickSettings(doc: SubscriptionDocument): SubscriptionSettings {
   const { name, domains, transport, events, filter, changedPaths, payload, outboundMapping } = doc;
-  return structuredClone({ name, domains, transport, events, filter, changedPaths, payload, outboundMapping });
+  // Subscriptions created before the closed loop existed have no responseMapping.
+  return structuredClone({ name, domains, transport, events, filter, changedPaths, payload, outboundMapping, responseMapping: doc.responseMapping ?? null });
 }
 
 async function saveVersion(services: Pick<AppServices, 'store'>, input: { doc: SubscriptionDocument; change: string; reason?: string; actor: SyncActor; session: StoreSession; before?: SubscriptionDocument }): Promise<void> {
@@ -187,6 +196,7 @@ export async function updateSubscription(services: Services, input: { id: string
     ...(changes.filter !== undefined ? { filter: changes.filter } : {}),
     ...(changes.changedPaths !== undefined ? { changedPaths: [...changes.changedPaths] } : {}),
     ...(changes.payload !== undefined ? { payload: changes.payload } : {}),
+    ...(changes.responseMapping !== undefined ? { responseMapping: changes.responseMapping ? { target: changes.responseMapping.target } : null } : {}),
     ...(changes.outboundMapping !== undefined
       ? { outboundMapping: changes.outboundMapping ? { target: changes.outboundMapping.target, contentType: changes.outboundMapping.contentType ?? 'json' } : null }
       : {}),

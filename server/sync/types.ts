@@ -38,6 +38,8 @@ export interface SubscriptionSettings {
   changedPaths: string[];
   payload: PayloadMode;
   outboundMapping: { target: string; contentType: ContentType } | null;
+  /** Closed loop: an outbound mapping reading the target's id from its reply. */
+  responseMapping: { target: string } | null;
 }
 
 export interface StoredSecret {
@@ -133,5 +135,18 @@ export interface DeliveryDocument {
   latencyMs: number | null;
   /** On a retirement by merge: the survivor, whose earlier open deliveries go first. */
   mergedInto?: string;
+  [key: string]: unknown;
+}
+
+/** Per (subscription, golden record): the last delivered version and the target's id (`_id` = `${subscriptionId}|${goldenId}`). */
+export interface SyncStatusDocument {
+  _id: string;
+  subscriptionId: string;
+  goldenId: string;
+  domain: string;
+  lastVersion: number;
+  deliveredAt: string;
+  deliveryId: string;
+  targetId: string | null;
   [key: string]: unknown;
 }

@@ -196,3 +196,32 @@ describe('outbound mappings', () => {
     expect(parked).toEqual([expect.objectContaining({ goldenId: poison.goldenId, failure: expect.objectContaining({ stage: 'mapping', code: 'MAPPING_ERROR' }) })]);
   });
 });
+
+describe('closed loop', () => {
+  test('a response mapping reads the target id from the reply; each record shows per subscriber the last version delivered, when, and that id', async () => {
+    const saved = await server.request('PUT', '/api/v1/mappings/erp-reply/item?direction=outbound', { body: { expression: 'response.json.erpId', revision: 0 } });
+    expect(saved.status, saved.text).toBe(201);
+    expect((await server.request('POST', '/api/v1/mappings/erp-reply/item/publish?direction=outbound', { body: {} })).status).toBe(201);
+    const bad = await server.request<{ error: { details: Array<{ path: string }> } }>('POST', '/api/v1/subscriptions', { body: { name: 'x', domains: ['item'], transport: { type: 'webhook', url: receiver.url }, responseMapping: { target: 'nope' } } });
+    expect(bad.body.error.details[0].path).toBe('body.responseMapping.target');
+    const sub = await subscribe({ name: 'ERP with ids', responseMapping: { target: 'erp-reply' } });
+    receiver.respond = (request) => {
+      // Other subscriptions of this file (HL7, CSV…) receive the same changes: answer them plainly.
+      if (!request.headers['webhook-id']?.includes(sub.id.slice(4))) return { status: 200 };
+      const body = JSON.parse(request.body) as { data: { goldenId: string } };
+      return { status: 201, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ erpId: `ERP-${body.data.goldenId.slice(-6)}` }) };
+    };
+    const canonical = itemRecord();
+    const { goldenId } = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical });
+    await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...canonical, description: `${canonical.description} V2` } });
+    const status = await waitFor('status of version 2', async () => {
+      const items = (await server.request<{ items: Array<{ subscriptionId: string; lastVersion: number; targetId: string | null; deliveredAt: string; subscriptionName: string }> }>('GET', `/api/v1/sync/status/${goldenId}`)).body.items;
+      const mine = items.find((i) => i.subscriptionId === sub.id);
+      return mine?.lastVersion === 2 && mine;
+    });
+    expect(status).toMatchObject({ subscriptionName: 'ERP with ids', targetId: `ERP-${goldenId.slice(-6)}` });
+    expect(Date.parse(status.deliveredAt)).not.toBeNaN();
+    receiver.respond = () => ({ status: 200 });
+  });
+});
+

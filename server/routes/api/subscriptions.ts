@@ -13,6 +13,7 @@ import {
 } from '../../contracts/subscriptions';
 import { defineRoute } from '../../http/route';
 import { requestBackfill } from '../../sync/backfill';
+import { listSyncStatus } from '../../sync/syncStatus';
 import type { Principal } from '../../policies/abilities';
 import { listDeliveries, replayDelivery, replaySince, requireDelivery, rewindSubscription, subscriptionStats } from '../../sync/deliveries';
 import { setEgressAllowList, storedEgressEntries } from '../../sync/egress';
@@ -238,6 +239,17 @@ export const subscriptionRoutes = [
       const backfill = await requestBackfill(services, { subscriptionId: params.id, actor: actorOf(principal), reason: body.reason });
       return { status: 202, body: { run: backfill.run, requestedAt: backfill.requestedAt, planned: backfill.planned, finishedAt: backfill.finishedAt } };
     },
+  }),
+  defineRoute({
+    operationId: 'getSyncStatus',
+    method: 'get',
+    path: '/sync/status/:goldenId',
+    summary: 'Per subscriber: the last version of a golden record delivered, when, and the target system\'s id for it',
+    tags: TAGS,
+    auth: { action: 'golden.read' },
+    params: { type: 'object', required: ['goldenId'], properties: { goldenId: { type: 'string', minLength: 1, maxLength: 200 } } },
+    responses: { 200: { description: '`{ items }`, one per subscriber that received the record' } },
+    handler: async ({ services, params }) => ({ body: { items: await listSyncStatus(services, params.goldenId) } }),
   }),
   defineRoute({
     operationId: 'getEgressAllowList',
