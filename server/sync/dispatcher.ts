@@ -121,6 +121,8 @@ export class SyncDispatcher {
   private readonly schedule: number[];
   private hasReleasedLeases = false;
   private readonly amqp = new AmqpPublisher();
+  private readonly stateWrittenAt = new Map<string, number>();
+  private readonly isFailing = new Set<string>();
   /** The subscription and allow-list as the last round read them, for refills between rounds. */
   private readonly latest = new Map<string, { subscription: SubscriptionDocument; allowList: EgressAllowList }>();
   private readonly refilling = new Set<string>();
@@ -338,12 +340,19 @@ export class SyncDispatcher {
         { _id: delivery._id },
         { $set: { status: 'delivered', isOpen: false, attempts: delivery.attempts + 1, attemptLog, deliveredAt: at, latencyMs, leaseUntil: null, nextAttemptAt: null, failure: null, updatedAt: at } },
       );
-      await states.updateOne({ _id: subscription._id }, { $set: { lastDeliveredAt: at, failingSince: null } });
+      // At most once a second per subscription (one write less per message), at once after failures.
+      const lastWrite = this.stateWrittenAt.get(subscription._id);
+      if (lastWrite === undefined || finishedAt - lastWrite >= 1000 || this.isFailing.has(subscription._id)) {
+        this.stateWrittenAt.set(subscription._id, finishedAt);
+        this.isFailing.delete(subscription._id);
+        await states.updateOne({ _id: subscription._id }, { $set: { lastDeliveredAt: at, failingSince: null } });
+      }
       await recordDelivered(this.services, { subscription, delivery, response: input.response, at });
       metrics.observe('mdm_sync_delivery_latency_seconds', { help: 'From the golden-record change to the receiver\'s 2xx.', labels, value: latencyMs / 1000, buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60, 600, 3600] });
       return;
     }
     const message = attempt.error ?? 'failed';
+    this.isFailing.add(subscription._id);
     const state = await states.findOneAndUpdate(
       { _id: subscription._id },
       { $set: { lastError: { at, deliveryId: delivery._id, message } }, $inc: { failedAttempts: 1 } },
