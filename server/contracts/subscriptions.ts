@@ -24,6 +24,7 @@ const webhookTransport = {
     url: { type: 'string', minLength: 8, maxLength: 2000, pattern: '^https?://', description: 'http(s) URL the hub POSTs each message to.' },
     timeoutMs: { type: 'integer', minimum: 100, maximum: 120_000, description: 'Per-request timeout (default 10 s).' },
     maxInFlight: { type: 'integer', minimum: 1, maximum: 256, description: 'Requests in flight at once to this endpoint (default 16; one per golden record).' },
+    maxPerSecond: { type: 'integer', minimum: 1, maximum: 100_000, description: 'Rate limit: requests started per second at most (default: no limit).' },
   },
 } as const;
 const amqpTransport = {
@@ -37,6 +38,7 @@ const amqpTransport = {
     routingKey: { type: 'string', minLength: 1, maxLength: 255, description: 'Routing key; `{domain}` and `{event}` are replaced (default `{domain}`).' },
     timeoutMs: { type: 'integer', minimum: 100, maximum: 120_000, description: 'Time to wait for the broker\'s confirm (default 10 s).' },
     maxInFlight: { type: 'integer', minimum: 1, maximum: 256, description: 'Unconfirmed messages at once (default 16; one per golden record).' },
+    maxPerSecond: { type: 'integer', minimum: 1, maximum: 100_000, description: 'Rate limit: messages published per second at most (default: no limit).' },
   },
 } as const;
 const transport = { oneOf: [webhookTransport, amqpTransport], description: 'Where messages go: `webhook` (signed HTTP POST) or `amqp` (RabbitMQ exchange).' } as const;
@@ -185,7 +187,7 @@ export interface SubscriptionView {
   id: string;
   name: string;
   domains: string[];
-  transport: { type: 'webhook'; url: string; timeoutMs?: number; maxInFlight?: number } | { type: 'amqp'; url: string; exchange: string; routingKey?: string; timeoutMs?: number; maxInFlight?: number };
+  transport: { type: 'webhook'; url: string; timeoutMs?: number; maxInFlight?: number; maxPerSecond?: number } | { type: 'amqp'; url: string; exchange: string; routingKey?: string; timeoutMs?: number; maxInFlight?: number; maxPerSecond?: number };
   events: string[];
   filter: string | null;
   changedPaths: string[];

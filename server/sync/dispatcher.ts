@@ -122,6 +122,8 @@ export class SyncDispatcher {
   private hasReleasedLeases = false;
   private readonly amqp = new AmqpPublisher();
   private readonly stateWrittenAt = new Map<string, number>();
+  /** Attempt start times in the last second, per rate-limited subscription. */
+  private readonly startedAt = new Map<string, number[]>();
   private readonly isFailing = new Set<string>();
   /** The subscription and allow-list as the last round read them, for refills between rounds. */
   private readonly latest = new Map<string, { subscription: SubscriptionDocument; allowList: EgressAllowList }>();
@@ -211,6 +213,15 @@ export class SyncDispatcher {
     const now = Date.now();
     const heldRecords = new Set<string>();
     let room = (subscription.transport.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT) - (this.inFlightBySubscription.get(subscription._id) ?? 0);
+    // Rate limit over a sliding second of attempt starts (per server process); the next round tops up.
+    const limit = subscription.transport.maxPerSecond;
+    const started = this.startedAt.get(subscription._id) ?? [];
+    if (limit !== undefined) {
+      const current = Date.now();
+      while (started.length > 0 && started[0] <= current - 1000) started.shift();
+      room = Math.min(room, limit - started.length);
+      this.startedAt.set(subscription._id, started);
+    }
     // Pages grow from a few times the free room up to OPEN_WINDOW: usually the first small page fills
     // the room; records held behind parked deliveries make it read further.
     let after: string | null = null;
@@ -230,6 +241,12 @@ export class SyncDispatcher {
         if (delivery.nextAttemptAt && Date.parse(delivery.nextAttemptAt) > now) continue;
         if (delivery.leaseUntil && Date.parse(delivery.leaseUntil) > now) continue;
         room--;
+        // The attempt records its start in the same tick, so its log shows the limit exactly.
+        if (limit !== undefined) {
+          while (started.length > 0 && started[0] <= Date.now() - 1000) started.shift();
+          if (started.length >= limit) break;
+          started.push(Date.now());
+        }
         this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, allowList));
       }
       read += page.length;

@@ -16,6 +16,8 @@ export interface WebhookTransport {
   url: string;
   timeoutMs?: number;
   maxInFlight?: number;
+  /** Rate limit: attempts started per second at most. */
+  maxPerSecond?: number;
 }
 
 export interface AmqpTransport {
@@ -25,6 +27,8 @@ export interface AmqpTransport {
   routingKey?: string;
   timeoutMs?: number;
   maxInFlight?: number;
+  /** Rate limit: attempts started per second at most. */
+  maxPerSecond?: number;
 }
 
 /** What a subscription says (versioned; everything but status and secrets). */

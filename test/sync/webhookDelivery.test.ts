@@ -341,6 +341,22 @@ describe('delivery', () => {
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
   });
 
+  test('maxPerSecond limits how many requests start in any second', async () => {
+    const sub = await subscribe({ transport: { type: 'webhook', url: receiver.url, maxPerSecond: 2 } });
+    const items = await Promise.all([0, 1, 2, 3, 4].map(() => newItem()));
+    await waitFor('all delivered', () => items.every((item) => eventsFor(sub.id, item.goldenId).some((r) => r.status === 200)), 30_000);
+    const starts: number[] = [];
+    for (const delivery of await deliveries(sub.id)) {
+      const detail = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`)).body;
+      for (const attempt of detail.attemptLog ?? []) starts.push(Date.parse(attempt.at));
+    }
+    starts.sort((a, b) => a - b);
+    expect(starts).toHaveLength(5);
+    // Any third start comes a full second (less the clock's 1 ms resolution) after the first of its window.
+    for (let i = 0; i + 2 < starts.length; i++) expect(starts[i + 2] - starts[i]).toBeGreaterThanOrEqual(999);
+    await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
+  });
+
   test('stats and Prometheus metrics show deliveries', async () => {
     const sub = await subscribe();
     const { goldenId } = await newItem();
