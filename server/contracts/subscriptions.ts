@@ -71,11 +71,13 @@ const responseMapping = {
   },
 } as const;
 
+const includeSensitive = { type: 'boolean', description: 'Send sensitive attributes (e.g. an SSN-like tax id) unmasked. Admins only; while set, only admins may change or inspect the subscription\'s messages.' } as const;
+
 export const createSubscriptionBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['name', 'domains', 'transport'],
-  properties: { name, domains, transport, events, filter, changedPaths, payload, outboundMapping, responseMapping },
+  properties: { name, domains, transport, events, filter, changedPaths, payload, outboundMapping, responseMapping, includeSensitive },
 } as const;
 export type CreateSubscriptionBody = FromSchema<typeof createSubscriptionBodySchema>;
 
@@ -93,6 +95,7 @@ export const updateSubscriptionBodySchema = {
     payload,
     outboundMapping,
     responseMapping,
+    includeSensitive,
     expectedVersion: { type: 'integer', minimum: 1, description: 'Refuse (409 STALE_VERSION) unless the subscription is at this version.' },
     reason: { type: 'string', maxLength: 500 },
   },
@@ -194,6 +197,7 @@ export interface SubscriptionView {
   payload: (typeof PAYLOAD_MODES)[number];
   outboundMapping: { target: string; contentType: (typeof CONTENT_TYPES)[number] } | null;
   responseMapping: { target: string } | null;
+  includeSensitive: boolean;
   status: 'active' | 'paused' | 'disabled';
   disabledReason: string | null;
   version: number;

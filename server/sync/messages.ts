@@ -6,6 +6,8 @@
  */
 import { GOLDEN_HISTORY } from '../golden/collections';
 import { touchesPaths } from '../golden/changedPaths';
+import { maskAttributes } from '../golden/goldenPresenter';
+import { loadSurvivorshipConfig } from '../golden/survivorshipConfig';
 import type { ChangeDocument, GoldenHistoryDocument } from '../golden/types';
 import { getPublishedMapping, loadLookupTables } from '../mappings';
 import type { AppServices } from '../services';
@@ -65,9 +67,18 @@ function historyId(goldenId: string, version: number): string {
 }
 
 /** Builds the full event of a change (record and delta included) from the history. */
-function eventOf(change: ChangeDocument, current: GoldenHistoryDocument | undefined, previous: GoldenHistoryDocument | undefined): SyncEvent {
-  const before = previous?.snapshot;
-  const after = current?.snapshot;
+/**
+ * Sensitive attributes (survivorship `maskedAttributes`, e.g. an SSN-like tax id) are masked in events
+ * unless an admin set the subscription's `includeSensitive`: the same rule as the golden-record API.
+ */
+function maskedSnapshot(snapshot: GoldenHistoryDocument['snapshot'] | undefined, domain: string, includeSensitive: boolean): GoldenHistoryDocument['snapshot'] | undefined {
+  if (!snapshot || includeSensitive) return snapshot;
+  return { ...snapshot, attributes: maskAttributes(snapshot.attributes, { config: loadSurvivorshipConfig(domain), canSeeSensitive: false }) };
+}
+
+function eventOf(change: ChangeDocument, current: GoldenHistoryDocument | undefined, previous: GoldenHistoryDocument | undefined, includeSensitive: boolean): SyncEvent {
+  const before = maskedSnapshot(previous?.snapshot, change.domain, includeSensitive);
+  const after = maskedSnapshot(current?.snapshot, change.domain, includeSensitive);
   const beforeIds = new Set(before?.sourceRecordIds ?? []);
   const afterIds = new Set(after?.sourceRecordIds ?? []);
   const paths = Array.isArray(change.changedPaths) ? change.changedPaths : ((change.changedAttributes as string[] | undefined) ?? []);
@@ -139,7 +150,12 @@ export async function planMessages(services: Services, input: { subscription: Su
   const histories = new Map((await services.store.collection<GoldenHistoryDocument>(GOLDEN_HISTORY).find({ _id: { $in: [...new Set(ids)] } })).map((h) => [h._id, h]));
   let candidates = changes.flatMap((change): Array<{ change: ChangeDocument; event: SyncEvent; type: PlannedMessage['event'] }> => {
     const previousVersion = typeof change.previousVersion === 'number' ? change.previousVersion : change.version - 1;
-    const event = eventOf(change, histories.get(historyId(change.goldenId, change.version)), previousVersion > 0 ? histories.get(historyId(change.goldenId, previousVersion)) : undefined);
+    const event = eventOf(
+      change,
+      histories.get(historyId(change.goldenId, change.version)),
+      previousVersion > 0 ? histories.get(historyId(change.goldenId, previousVersion)) : undefined,
+      subscription.includeSensitive === true,
+    );
     if (isSnapshot) {
       const snapshot: SyncEvent = { ...event, type: 'golden.snapshot', data: { ...event.data, changedPaths: [], xrefsAdded: [], xrefsRemoved: [], delta: {} } };
       return [{ change, event: snapshot, type: 'snapshot' }];

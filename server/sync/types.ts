@@ -44,6 +44,8 @@ export interface SubscriptionSettings {
   outboundMapping: { target: string; contentType: ContentType } | null;
   /** Closed loop: an outbound mapping reading the target's id from its reply. */
   responseMapping: { target: string } | null;
+  /** Sensitive attributes unmasked in messages (set by admins only). */
+  includeSensitive: boolean;
 }
 
 export interface StoredSecret {

@@ -225,3 +225,22 @@ describe('closed loop', () => {
   });
 });
 
+describe('sensitive attributes', () => {
+  test('masked like the golden-record API unless an admin sets includeSensitive, which analysts may then neither change nor read', async () => {
+    const analyst = await server.createKey('analyst');
+    const forbidden = await server.request('POST', '/api/v1/subscriptions', { key: analyst, body: { name: 'x', domains: ['supplier'], transport: { type: 'webhook', url: receiver.url }, includeSensitive: true } });
+    expect(forbidden.status).toBe(403);
+    const masked = await subscribe({ domains: ['supplier'] });
+    const open = await subscribe({ domains: ['supplier'], includeSensitive: true });
+    const { goldenId } = await applyCanonical(server, { domain: 'supplier', source: 'lawson', canonical: { sourceId: 'V-SSN-1', name: 'JANE DOE CONSULTING', taxId: '078-05-1120' } });
+    const taxIdOf = (requests: ReceivedRequest[]) => (JSON.parse(requests.find((r) => JSON.parse(r.body).data.goldenId === goldenId)?.body ?? '{}') as { data?: { record?: { attributes?: { taxId?: string } } } }).data?.record?.attributes?.taxId;
+    await waitFor('both sent', () => taxIdOf(received(masked.id)) !== undefined && taxIdOf(received(open.id)) !== undefined);
+    expect(taxIdOf(received(masked.id))).toBe('*******1120');
+    expect(taxIdOf(received(open.id))).toBe('078-05-1120');
+    expect((await server.request('PATCH', `/api/v1/subscriptions/${open.id}`, { key: analyst, body: { transport: { type: 'webhook', url: 'https://example.org/mine' } } })).status).toBe(403);
+    const [delivery] = (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${open.id}/deliveries?goldenId=${goldenId}`)).body.items;
+    expect((await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${open.id}/deliveries/${delivery.id}`, { key: analyst })).body.body).toBeNull();
+    expect((await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${open.id}/deliveries/${delivery.id}`)).body.body).toContain('078-05-1120');
+  });
+});
+

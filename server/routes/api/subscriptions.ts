@@ -183,7 +183,13 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.read' },
     params: deliveryParamsSchema,
     responses: { 200: { description: 'The delivery.' }, ...notFound },
-    handler: async ({ services, params }) => ({ body: presentDelivery(await requireDelivery(services, { subscriptionId: params.id, deliveryId: params.deliveryId }), { detail: true }) }),
+    handler: async ({ services, params, principal }) => {
+      const subscription = await requireSubscription(services, params.id);
+      const delivery = await requireDelivery(services, { subscriptionId: params.id, deliveryId: params.deliveryId });
+      // Unmasked sensitive values stay with the roles that may see them.
+      const canSeeBody = subscription.includeSensitive !== true || principal.role === 'admin' || principal.role === 'steward';
+      return { body: presentDelivery(delivery, { detail: true, hideBody: !canSeeBody }) };
+    },
   }),
   defineRoute({
     operationId: 'replayDelivery',
