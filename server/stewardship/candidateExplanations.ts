@@ -12,7 +12,8 @@
 import { GOLDEN_RECORDS } from '../golden/collections';
 import { asCanonical, rulesFor } from '../golden/goldenMatching';
 import type { GoldenRecordDocument } from '../golden/types';
-import { scorePair, type CompiledRules, type MatchExplanation } from '../matching';
+import { prepareRecord, scorePair, type MatchExplanation, type PreparedRecord } from '../matching';
+import { loadTermWeights } from '../matching/termStats';
 import type { Store, StoreSession } from '../store/types';
 import type { TaskDocument } from './types';
 
@@ -56,19 +57,33 @@ export async function explainCandidatesAsShown(args: { store: Store; tasks: read
   if (tasks.length === 0) return explained;
   const ids = tasks.flatMap((task) => [task.subject.goldenId as string, ...(task.candidates ?? []).map((c) => c.goldenId)]);
   const goldens = await loadShownGoldens({ store: args.store, ids, session: args.session });
-  const rulesByDomain = new Map<string, CompiledRules | null>();
-  for (const task of tasks) {
-    if (!rulesByDomain.has(task.domain)) rulesByDomain.set(task.domain, await rulesFor({ store: args.store, domain: task.domain, session: args.session }).catch(() => null));
-    const rules = rulesByDomain.get(task.domain);
-    const subject = goldens.get(task.subject.goldenId as string);
-    if (!rules || !subject) continue;
-    const perCandidate = new Map<string, MatchExplanation>();
-    for (const candidate of task.candidates ?? []) {
-      const shown = goldens.get(candidate.goldenId);
-      if (!shown || shown._id === subject._id) continue;
-      perCandidate.set(candidate.goldenId, scorePair({ a: asCanonical(subject.attributes, subject._id), b: asCanonical(shown.attributes, shown._id), rules }));
+  for (const domain of new Set(tasks.map((task) => task.domain))) {
+    const rules = await rulesFor({ store: args.store, domain, session: args.session }).catch(() => null);
+    if (!rules) continue;
+    // Each golden record shown is prepared once, as matching prepares a record.
+    const prepared = new Map<string, PreparedRecord>();
+    const preparedOf = (golden: GoldenRecordDocument): PreparedRecord => {
+      let value = prepared.get(golden._id);
+      if (!value) {
+        value = prepareRecord(asCanonical(golden.attributes, golden._id), rules);
+        prepared.set(golden._id, value);
+      }
+      return value;
+    };
+    const pairs: Array<{ taskId: string; goldenId: string; a: PreparedRecord; b: PreparedRecord }> = [];
+    for (const task of tasks) {
+      if (task.domain !== domain) continue;
+      const subject = goldens.get(task.subject.goldenId as string);
+      if (!subject) continue;
+      explained.set(task._id, new Map());
+      for (const candidate of task.candidates ?? []) {
+        const shown = goldens.get(candidate.goldenId);
+        if (shown && shown._id !== subject._id) pairs.push({ taskId: task._id, goldenId: candidate.goldenId, a: preparedOf(subject), b: preparedOf(shown) });
+      }
     }
-    explained.set(task._id, perCandidate);
+    // Token weights as matching reads them (idf comparators): one read for the page's records.
+    const context = pairs.length === 0 ? undefined : await loadTermWeights({ store: args.store, compiled: rules, prepared: [...prepared.values()], session: args.session });
+    for (const pair of pairs) explained.get(pair.taskId)?.set(pair.goldenId, scorePair({ a: pair.a, b: pair.b, rules, context }));
   }
   return explained;
 }
