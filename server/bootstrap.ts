@@ -47,7 +47,11 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     }
     const metrics = new MetricsRegistry();
     const services = { config, store, logger, metrics } as AppServices;
-    mappingRuntime = createMappingRuntime({ logger });
+    mappingRuntime = createMappingRuntime({
+      logger,
+      limits: { timeoutMs: config.limits.mappingTimeoutMs, workerMemoryMb: config.limits.mappingWorkerMemoryMb },
+      interactiveBudgetMs: config.limits.previewBudgetMs,
+    });
     services.mappingRuntime = mappingRuntime;
     services.jobs = new JobRunner({ services });
     registerJobHandlers(services.jobs);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { egressEntryProblem } from './sync/egressRules';
+import { DEFAULT_MAX_JSON_DEPTH } from './http/jsonDepth';
 
 export interface AppConfig {
   port: number;
@@ -36,6 +37,23 @@ export interface AppConfig {
   syncRetryScheduleMs?: number[];
   /** Downstream sync: how often the dispatcher looks for work, in ms. */
   syncIntervalMs: number;
+  /** Runtime limits against hostile input (docs/MAPPING-RUNTIME.md, docs/INGEST.md). */
+  limits: RuntimeLimitsConfig;
+}
+
+export interface RuntimeLimitsConfig {
+  /** Deepest JSON nesting accepted in a request body or one ingested record (MDM_MAX_JSON_DEPTH). */
+  maxJsonDepth: number;
+  /** Mapping time per record (MDM_MAPPING_TIMEOUT_MS). */
+  mappingTimeoutMs: number;
+  /** Heap per mapping worker (MDM_MAPPING_WORKER_MEMORY_MB). */
+  mappingWorkerMemoryMb: number;
+  /** Total time of one preview or mapping test run (MDM_PREVIEW_BUDGET_MS). */
+  previewBudgetMs: number;
+  /** How long a claimed job stays owned without a heartbeat (MDM_JOB_LEASE_MS). */
+  jobLeaseMs: number;
+  /** Starts without progress after which a job is quarantined (MDM_JOB_MAX_ATTEMPTS). */
+  jobMaxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +117,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authFailureWindowSeconds: parseInteger({ name: 'MDM_AUTH_FAILURE_WINDOW_SECONDS', raw: env.MDM_AUTH_FAILURE_WINDOW_SECONDS, fallback: 60, min: 1, max: 86_400 }, problems),
     egressAllow: [],
     syncIntervalMs: 250,
+    limits: {
+      maxJsonDepth: parseInteger({ name: 'MDM_MAX_JSON_DEPTH', raw: env.MDM_MAX_JSON_DEPTH, fallback: DEFAULT_MAX_JSON_DEPTH, min: 8, max: 1000 }, problems),
+      mappingTimeoutMs: parseInteger({ name: 'MDM_MAPPING_TIMEOUT_MS', raw: env.MDM_MAPPING_TIMEOUT_MS, fallback: 1000, min: 10, max: 60_000 }, problems),
+      mappingWorkerMemoryMb: parseInteger({ name: 'MDM_MAPPING_WORKER_MEMORY_MB', raw: env.MDM_MAPPING_WORKER_MEMORY_MB, fallback: 256, min: 32, max: 8192 }, problems),
+      previewBudgetMs: parseInteger({ name: 'MDM_PREVIEW_BUDGET_MS', raw: env.MDM_PREVIEW_BUDGET_MS, fallback: 10_000, min: 100, max: 600_000 }, problems),
+      jobLeaseMs: parseInteger({ name: 'MDM_JOB_LEASE_MS', raw: env.MDM_JOB_LEASE_MS, fallback: 30_000, min: 1000, max: 3_600_000 }, problems),
+      jobMaxAttempts: parseInteger({ name: 'MDM_JOB_MAX_ATTEMPTS', raw: env.MDM_JOB_MAX_ATTEMPTS, fallback: 3, min: 1, max: 100 }, problems),
+    },
   };
   const secretsKey = env.MDM_SECRETS_KEY?.trim() || undefined;
   if (secretsKey !== undefined && secretsKey.length < 32) problems.push('MDM_SECRETS_KEY must be at least 32 characters (use a long random value)');

@@ -223,6 +223,8 @@ export interface ClusterEdgeView {
   aRecordId: string;
   bRecordId: string;
   score: number;
+  /** The rule set's clusterReview edge rule that linked them. */
+  rule: string;
   explanation: unknown;
 }
 

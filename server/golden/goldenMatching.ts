@@ -86,5 +86,12 @@ export async function matchSourceRecord(args: {
     record: args.record,
     recordId: args.recordId,
     notAMatch: (pair) => args.excludedIds.has(pair.candidateRecordId) || args.excludedIds.has(pair.goldenId),
+    canonicalOf: (recordIds) => canonicalRecordsOf({ store: args.store, session: args.session, recordIds }),
   });
+}
+
+/** The stored standardised canonical records of source records, as the engine sees them. */
+async function canonicalRecordsOf(args: { store: Store; session?: StoreSession; recordIds: string[] }): Promise<Map<string, CanonicalRecord>> {
+  const records = await args.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: args.recordIds } }, { session: args.session });
+  return new Map(records.map((record) => [record._id, asCanonical(record.canonical, record.sourceId)]));
 }

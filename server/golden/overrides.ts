@@ -8,15 +8,14 @@ import { getCanonicalSchema, validateCanonical } from '../schemas';
 import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
 import { assertActive, assertVersion, inTransaction, requireGolden } from './goldenStore';
-import { maskValue } from './goldenPresenter';
+import { maskRulesOf, maskSensitive } from '../policies/visibility';
 import { recomputeGolden } from './recompute';
 import { loadSurvivorshipConfig } from './survivorshipConfig';
 import type { GoldenActor, GoldenRecordDocument, OverrideEntry } from './types';
 
 /** Audit entries outlive any role check: sensitive attributes are stored masked there. */
 function auditValue(domain: string, attribute: string, value: unknown): unknown {
-  const isSensitive = (loadSurvivorshipConfig(domain).maskedAttributes ?? []).some((rule) => rule.attribute === attribute);
-  return isSensitive ? maskValue(value) : value;
+  return maskRulesOf(domain).has(attribute) ? maskSensitive(value, { when: 'always' }) : value;
 }
 
 /** Rejects attributes the canonical schema does not define and values it would not accept. */

@@ -1,15 +1,51 @@
 /** JSON with object keys sorted, so equal values always serialise (and hash) the same way. */
 import { createHash } from 'node:crypto';
 
-/** Serialises `value` with sorted object keys. */
+interface Frame {
+  values: unknown[];
+  /** Object keys, parallel to `values`; absent for arrays. */
+  keys?: string[];
+  next: number;
+}
+
+/**
+ * Serialises `value` with sorted object keys (undefined → null in arrays, left out in objects).
+ * Iterative, so no nesting depth can overflow the call stack.
+ */
 export function stableStringify(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  const parts: string[] = [];
+  const stack: Frame[] = [];
+  let pending: { value: unknown } | null = { value };
+  for (;;) {
+    if (pending) {
+      const current = pending.value;
+      pending = null;
+      if (current === undefined) parts.push('null');
+      else if (current === null || typeof current !== 'object') parts.push(String(JSON.stringify(current)));
+      else if (Array.isArray(current)) {
+        parts.push('[');
+        stack.push({ values: current, next: 0 });
+      } else {
+        const entries = Object.entries(current as Record<string, unknown>)
+          .filter(([, item]) => item !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        parts.push('{');
+        stack.push({ values: entries.map(([, item]) => item), keys: entries.map(([key]) => key), next: 0 });
+      }
+    }
+    const frame = stack[stack.length - 1];
+    if (!frame) break;
+    if (frame.next < frame.values.length) {
+      if (frame.next > 0) parts.push(',');
+      if (frame.keys) parts.push(`${JSON.stringify(frame.keys[frame.next])}:`);
+      pending = { value: frame.values[frame.next] };
+      frame.next += 1;
+    } else {
+      parts.push(frame.keys ? '}' : ']');
+      stack.pop();
+    }
+  }
+  return parts.join('');
 }
 
 /** Short SHA-256 of the stable serialisation. */

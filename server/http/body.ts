@@ -1,6 +1,7 @@
 /** Request body reading with a hard size limit, and JSON parsing with a positioned error message. */
 import type { Context } from 'koa';
 import { jsonErrorOffset, lineAndColumn } from './jsonPosition';
+import { assertJsonDepth } from './jsonDepth';
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
 
 /** The bare media type of the request (`application/json`), lower-case, without parameters. */
@@ -84,13 +85,16 @@ export function parseJson(text: string, what = 'request body'): unknown {
   }
 }
 
-/** Reads and parses a JSON body (empty body → undefined); 415 for other media types. */
-export async function readJsonBody(ctx: Context, limit: number): Promise<unknown> {
+/** Reads and parses a JSON body (empty body → undefined); 415 for other media types, 400 PAYLOAD_TOO_DEEP past `maxDepth`. */
+export async function readJsonBody(ctx: Context, options: { limit: number; maxDepth: number }): Promise<unknown> {
+  const { limit, maxDepth } = options;
   const raw = await readBody(ctx, limit);
   if (raw.length === 0) return undefined;
   const type = mediaTypeOf(ctx);
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new UnsupportedMediaTypeError(type || '(none)', ['application/json']);
   }
-  return parseJson(decodeUtf8(raw));
+  const value = parseJson(decodeUtf8(raw));
+  assertJsonDepth(value, { maxDepth, what: 'request body', root: 'body' });
+  return value;
 }

@@ -71,7 +71,7 @@ export function buildRouter(routes: AnyRoute[], services: AppServices): Router {
       if (route.rawBody) {
         requireMediaType(ctx, route.rawBody.contentTypes);
       } else if (route.body) {
-        body = await readJsonBody(ctx, route.bodyLimit ?? services.config.jsonBodyLimit);
+        body = await readJsonBody(ctx, { limit: route.bodyLimit ?? services.config.jsonBodyLimit, maxDepth: services.config.limits.maxJsonDepth });
         validatePart({ part: 'body', schema: route.body, value: body ?? {} });
         body = body ?? {};
       }

@@ -1,7 +1,7 @@
 /**
  * Security headers on every response. The studio (React + Monaco built by Vite) and the API docs page
  * (Swagger UI) each get a Content-Security-Policy that allows only what they load: scripts from this
- * origin (no inline script; the studio alone may eval, see STUDIO_CSP), inline styles (Monaco and Swagger UI inject <style> elements),
+ * origin (no inline script), inline styles (Monaco and Swagger UI inject <style> elements),
  * workers from this origin (Monaco, the JSONata evaluation worker), data: images and fonts. JSON and
  * other API answers get `default-src 'none'`. Nothing may frame any page (clickjacking).
  */
@@ -10,10 +10,10 @@ import type { Context, Next } from 'koa';
 const COMMON = [`base-uri 'self'`, `form-action 'self'`, `frame-ancestors 'none'`, `object-src 'none'`];
 
 /**
- * CSP of the built studio served at `/`. `'unsafe-eval'` is there for ajv alone: the studio validates
- * mapping output against the canonical schemas (and rules against the rules schema) that the server
- * serves at run time, and ajv compiles each schema into a JavaScript function. Precompiled (standalone)
- * validators cannot cover schemas that change without a studio build; inline script stays forbidden.
+ * CSP of the built studio served at `/`. `'unsafe-eval'` is there for one reason: the studio validates
+ * outputs against the canonical schemas with ajv, which compiles each schema into a function. Scripts
+ * still come only from this origin (no inline script, no third party), so only code the server shipped
+ * can evaluate a string. Precompiled (standalone) validators would let it go; see docs/SECURITY.md.
  */
 export const STUDIO_CSP = [
   `default-src 'self'`,

@@ -24,7 +24,8 @@ export async function ingestInline(
   const format = formatOfMediaType(input.mediaType);
   const context = await prepareIngest(services, { source: input.source, domain: input.domain, actor: input.actor, origin: input.requestId ? { requestId: input.requestId } : {} });
   // A JSON body is parsed up front so that broken JSON is a 400 before anything is stored.
-  const items = format === 'json' ? fromArray(readJsonDocument(input.text)) : readBodyItems({ format, text: input.text });
+  const maxDepth = services.config.limits.maxJsonDepth;
+  const items = format === 'json' ? fromArray(readJsonDocument(input.text, { maxDepth })) : readBodyItems({ format, text: input.text, maxDepth });
   const run = await ingestItems(context, { items, collectResults: true });
   return { mappingVersion: context.mapping.version, schemaVersion: context.schemaVersion, totals: run.totals, results: run.results };
 }

@@ -10,6 +10,7 @@ import { recordException } from '../exceptions/exceptionStore';
 import type { IngestStage } from '../exceptions/types';
 import { IDENTIFIER_FORMATS } from '../schemas/formats';
 import { validateCanonical } from '../schemas/canonicalSchemas';
+import { describePath, findTooDeep } from '../http/jsonDepth';
 import { persistItems } from './persistStage';
 import { standardiseRecord } from './standardise';
 import type { IngestContext, RecordResult, StageFailure, WorkItem } from './types';
@@ -38,16 +39,23 @@ const mapStage: PipelineStage = {
       expression: mapping.expression,
       records: items.map((item) => item.raw),
       lookups: context.lookups,
+      signal: context.signal,
     });
     const label = `The ${context.source} ${context.domain} mapping (version ${mapping.version})`;
+    const maxDepth = context.services.config.limits.maxJsonDepth;
     items.forEach((item, index) => {
       const outcome = outcomes[index];
+      const tooDeepAt = outcome.ok && isObject(outcome.value) ? findTooDeep(outcome.value, maxDepth) : null;
       if (!outcome.ok) {
         item.failure = { stage: 'map', code: outcome.error.code, message: `${label} failed on this record: ${outcome.error.message}`, problems: [] };
       } else if (outcome.value === undefined || outcome.value === null) {
         item.failure = { stage: 'map', code: 'MAPPING_NO_OUTPUT', message: `${label} produced nothing for this record.`, problems: [] };
       } else if (!isObject(outcome.value)) {
         item.failure = { stage: 'map', code: 'MAPPING_ERROR', message: `${label} produced ${describeValue(outcome.value)} instead of one record (an object).`, problems: [] };
+      } else if (tooDeepAt !== null) {
+        // Stored records must stay within the same depth as what may be ingested (and MongoDB's limit).
+        const message = `${label} produced a record nested more than ${maxDepth} levels deep (at ${describePath(tooDeepAt)}).`;
+        item.failure = { stage: 'map', code: 'MAPPING_OUTPUT_TOO_DEEP', message, problems: [] };
       } else {
         item.output = outcome.value;
       }

@@ -8,6 +8,7 @@ import { parse as createCsvParser } from 'csv-parse';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { BadRequestError } from '../errors';
 import { parseJson } from '../http/body';
+import { DEFAULT_MAX_JSON_DEPTH, describePath, findTooDeep, truncatedJson } from '../http/jsonDepth';
 
 export type IngestFormat = 'json' | 'ndjson' | 'csv';
 
@@ -49,21 +50,38 @@ function notAnObject(options: { value: unknown; text: string; position: ItemPosi
   return { kind: 'unreadable', code: 'NOT_AN_OBJECT', message: `${options.where} holds ${kind}; each record must be a JSON object.`, text: options.text, position: options.position };
 }
 
+/**
+ * A record nested deeper than `maxDepth` becomes a PAYLOAD_TOO_DEEP item in its place (its text cut at
+ * the limit when there is no source line), so one deep record never fails the records around it.
+ */
+function depthChecked(options: { value: Record<string, unknown>; maxDepth: number; position: ItemPosition; where: string; text?: string }): ParsedItem {
+  const path = findTooDeep(options.value, options.maxDepth);
+  if (path === null) return { kind: 'record', raw: options.value, position: options.position };
+  return {
+    kind: 'unreadable',
+    code: 'PAYLOAD_TOO_DEEP',
+    message: `${options.where} nests more than ${options.maxDepth} levels deep (at ${describePath(path)}); the limit is set by MDM_MAX_JSON_DEPTH.`,
+    text: options.text ?? truncatedJson(options.value, options.maxDepth),
+    position: options.position,
+  };
+}
+
 /** Items of a whole JSON document: one object, or an array of objects. */
-export function readJsonDocument(text: string): ParsedItem[] {
+export function readJsonDocument(text: string, options: { maxDepth?: number } = {}): ParsedItem[] {
   const document = parseJson(text);
-  if (isPlainObject(document)) return [{ kind: 'record', raw: document, position: { index: 0 } }];
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  if (isPlainObject(document)) return [depthChecked({ value: document, maxDepth, position: { index: 0 }, where: 'The record' })];
   if (!Array.isArray(document)) {
     throw new BadRequestError('INVALID_INGEST_BODY', 'A JSON ingest body must be one record (an object) or an array of records.');
   }
   return document.map((value, index): ParsedItem =>
     isPlainObject(value)
-      ? { kind: 'record', raw: value, position: { index } }
-      : notAnObject({ value, text: JSON.stringify(value) ?? 'undefined', position: { index }, where: `Array element ${index}` }),
+      ? depthChecked({ value, maxDepth, position: { index }, where: `Array element ${index}` })
+      : notAnObject({ value, text: Array.isArray(value) ? truncatedJson(value, maxDepth) : (JSON.stringify(value) ?? 'undefined'), position: { index }, where: `Array element ${index}` }),
   );
 }
 
-function ndjsonItem(line: string, lineNumber: number): ParsedItem | null {
+function ndjsonItem(line: string, lineNumber: number, maxDepth: number): ParsedItem | null {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;
   if (text.trim() === '') return null;
   const position = { line: lineNumber };
@@ -74,11 +92,12 @@ function ndjsonItem(line: string, lineNumber: number): ParsedItem | null {
     const reason = error instanceof Error ? error.message : 'syntax error';
     return { kind: 'unreadable', code: 'NDJSON_PARSE_ERROR', message: `Line ${lineNumber} is not valid JSON (${reason}).`, text, position };
   }
-  return isPlainObject(value) ? { kind: 'record', raw: value, position } : notAnObject({ value, text, position, where: `Line ${lineNumber}` });
+  return isPlainObject(value) ? depthChecked({ value, maxDepth, position, where: `Line ${lineNumber}`, text }) : notAnObject({ value, text, position, where: `Line ${lineNumber}` });
 }
 
 /** Streams NDJSON items from text chunks (lines may span chunks). */
-export async function* readNdjson(chunks: AsyncIterable<string>): AsyncGenerator<ParsedItem> {
+export async function* readNdjson(chunks: AsyncIterable<string>, options: { maxDepth?: number } = {}): AsyncGenerator<ParsedItem> {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
   let pending = '';
   let lineNumber = 0;
   for await (const chunk of chunks) {
@@ -86,14 +105,14 @@ export async function* readNdjson(chunks: AsyncIterable<string>): AsyncGenerator
     let start = 0;
     for (let end = pending.indexOf('\n', start); end !== -1; end = pending.indexOf('\n', start)) {
       lineNumber += 1;
-      const item = ndjsonItem(pending.slice(start, end), lineNumber);
+      const item = ndjsonItem(pending.slice(start, end), lineNumber, maxDepth);
       start = end + 1;
       if (item) yield item;
     }
     pending = pending.slice(start);
   }
   if (pending !== '') {
-    const item = ndjsonItem(pending, lineNumber + 1);
+    const item = ndjsonItem(pending, lineNumber + 1, maxDepth);
     if (item) yield item;
   }
 }
@@ -160,20 +179,20 @@ async function* single(text: string): AsyncGenerator<string> {
   yield text;
 }
 
-/** Items of a body or file in `format`, read from text chunks. */
-export function readItems(input: { format: IngestFormat; chunks: AsyncIterable<string> }): AsyncIterable<ParsedItem> {
+/** Items of a body or file in `format`, read from text chunks; records deeper than `maxDepth` become PAYLOAD_TOO_DEEP items. */
+export function readItems(input: { format: IngestFormat; chunks: AsyncIterable<string>; maxDepth?: number }): AsyncIterable<ParsedItem> {
   if (input.format === 'csv') return readCsv(input.chunks);
-  if (input.format === 'ndjson') return readNdjson(input.chunks);
+  if (input.format === 'ndjson') return readNdjson(input.chunks, { maxDepth: input.maxDepth });
   return (async function* json() {
     let text = '';
     for await (const chunk of input.chunks) text += chunk;
-    yield* readJsonDocument(text);
+    yield* readJsonDocument(text, { maxDepth: input.maxDepth });
   })();
 }
 
 /** Items of a whole inline body. */
-export function readBodyItems(input: { format: IngestFormat; text: string }): AsyncIterable<ParsedItem> {
-  return readItems({ format: input.format, chunks: single(input.text) });
+export function readBodyItems(input: { format: IngestFormat; text: string; maxDepth?: number }): AsyncIterable<ParsedItem> {
+  return readItems({ format: input.format, chunks: single(input.text), maxDepth: input.maxDepth });
 }
 
 /**

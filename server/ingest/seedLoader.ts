@@ -47,7 +47,7 @@ export async function loadSeed(services: AppServices, options: { directory?: str
     try {
       const text = await readFile(join(directory, entry.file), 'utf8');
       const context = await prepareIngest(services, { source: entry.source, domain: entry.domain, actor: SEED_ACTOR, origin: { requestId: `seed:${entry.file}` } });
-      const run = await ingestItems(context, { items: readBodyItems({ format: formatOfMediaType(entry.contentType), text }), collectResults: false });
+      const run = await ingestItems(context, { items: readBodyItems({ format: formatOfMediaType(entry.contentType), text, maxDepth: services.config.limits.maxJsonDepth }), collectResults: false });
       summaries.push({ ...entry, totals: run.totals });
       services.logger.info('seed file loaded', { file: entry.file, source: entry.source, domain: entry.domain, ...run.totals });
     } catch (error) {

@@ -21,6 +21,8 @@ export interface IngestContext {
   schemaVersion: string;
   actor: GoldenActor;
   origin: IngestOrigin;
+  /** A job's signal: aborting stops the batch being mapped (the job resumes from its checkpoint). */
+  signal?: AbortSignal;
 }
 
 export interface StageFailure {

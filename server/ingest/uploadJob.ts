@@ -46,10 +46,14 @@ export const ingestUploadJob: JobHandler<IngestUploadParams> = {
   async run({ job, services, checkpoint, report, signal }) {
     const params = job.params;
     const start: UploadCheckpoint = isCheckpoint(checkpoint) ? checkpoint : { consumed: 0, totals: emptyTotals() };
-    const context = await prepareIngest(services, { source: params.source, domain: params.domain, actor: params.actor, origin: { jobId: job._id } });
+    const context = { ...(await prepareIngest(services, { source: params.source, domain: params.domain, actor: params.actor, origin: { jobId: job._id } })), signal };
     await report({ phase: 'ingesting', done: start.totals.accepted + start.totals.unchanged, failed: start.totals.exceptions });
     const run = await ingestItems(context, {
-      items: readItems({ format: params.format, chunks: readUploadChunks(services, { uploadId: params.upload.uploadId, chunks: params.upload.chunks }) }),
+      items: readItems({
+        format: params.format,
+        chunks: readUploadChunks(services, { uploadId: params.upload.uploadId, chunks: params.upload.chunks }),
+        maxDepth: services.config.limits.maxJsonDepth,
+      }),
       collectResults: false,
       skip: start.consumed,
       totals: start.totals,

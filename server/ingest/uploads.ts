@@ -1,11 +1,15 @@
 /**
- * Uploaded files live in the store as ordered text chunks (`uploadChunks`), not in local temp files,
- * so whichever stateless server claims the job can read them. Each chunk is written as soon as the
- * request body has delivered its bytes, so a file is never held whole in this process's memory.
+ * Uploaded files are kept as ordered text chunks, written as soon as the request body has delivered
+ * their bytes, so a file is never held whole in this process's memory. With MongoDB the chunks are
+ * documents (`uploadChunks`), so whichever stateless server claims the job can read them. The embedded
+ * store keeps every document in memory, so there the chunks are files under `<data dir>/uploads/`
+ * instead (one process owns that directory; each file is fsynced before the job is queued).
  * Text is decoded as UTF-8 while streaming (a character split across network packets is completed
  * in the next chunk); bytes that are not UTF-8 fail the upload with 400 INVALID_UTF8.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { PayloadTooLargeError } from '../errors';
 import { InvalidUtf8Error } from '../http/body';
 import type { AppServices } from '../services';
@@ -34,8 +38,60 @@ export interface StoredUpload {
   hasUnterminatedLastLine: boolean;
 }
 
-function chunks(services: Pick<AppServices, 'store'>) {
-  return services.store.collection<UploadChunkDocument>(UPLOAD_CHUNKS);
+type UploadServices = Pick<AppServices, 'store'> & { config?: Pick<AppServices['config'], 'dataDir'> };
+
+/** Where an upload's chunks are kept. */
+interface ChunkStorage {
+  write(uploadId: string, seq: number, text: string): Promise<void>;
+  read(uploadId: string, seq: number): Promise<string>;
+  remove(uploadId: string): Promise<void>;
+}
+
+const seqName = (seq: number): string => String(seq).padStart(9, '0');
+
+function collectionStorage(services: Pick<AppServices, 'store'>): ChunkStorage {
+  const chunks = () => services.store.collection<UploadChunkDocument>(UPLOAD_CHUNKS);
+  return {
+    write: async (uploadId, seq, text) => {
+      await chunks().insertOne({ _id: `${uploadId}:${seqName(seq)}`, uploadId, seq, text });
+    },
+    read: async (uploadId, seq) => {
+      const chunk = await chunks().findOne({ uploadId, seq });
+      if (!chunk) throw new Error(`upload ${uploadId} is missing chunk ${seq}`);
+      return chunk.text;
+    },
+    remove: async (uploadId) => {
+      await chunks().deleteMany({ uploadId });
+    },
+  };
+}
+
+function directoryStorage(root: string): ChunkStorage {
+  const directoryOf = (uploadId: string): string => {
+    if (!/^upl_[0-9a-f-]+$/.test(uploadId)) throw new Error(`not an upload id: ${uploadId}`);
+    return path.join(root, uploadId);
+  };
+  return {
+    write: async (uploadId, seq, text) => {
+      const directory = directoryOf(uploadId);
+      await mkdir(directory, { recursive: true });
+      const file = await open(path.join(directory, `${seqName(seq)}.txt`), 'wx');
+      try {
+        await file.writeFile(text, 'utf8');
+        // The job that reads this chunk after a restart is queued only once every chunk is on disk.
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+    },
+    read: async (uploadId, seq) => readFile(path.join(directoryOf(uploadId), `${seqName(seq)}.txt`), 'utf8'),
+    remove: async (uploadId) => rm(directoryOf(uploadId), { recursive: true, force: true }),
+  };
+}
+
+function storageOf(services: UploadServices): ChunkStorage {
+  if (services.store.kind === 'embedded' && services.config?.dataDir) return directoryStorage(path.join(services.config.dataDir, 'uploads'));
+  return collectionStorage(services);
 }
 
 function countLines(text: string): number {
@@ -46,7 +102,7 @@ function countLines(text: string): number {
 
 /** Streams `body` into the store chunk by chunk; on any failure the partial upload is removed. */
 export async function storeUpload(
-  services: Pick<AppServices, 'store'>,
+  services: UploadServices,
   input: {
     body: AsyncIterable<Buffer>;
     limit?: number;
@@ -66,6 +122,7 @@ export async function storeUpload(
       throw new InvalidUtf8Error('uploaded file');
     }
   };
+  const storage = storageOf(services);
   const upload: StoredUpload = { uploadId, chunks: 0, bytes: 0, lines: 0, hasUnterminatedLastLine: false };
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -73,7 +130,7 @@ export async function storeUpload(
   const write = async (text: string): Promise<void> => {
     if (text === '') return;
     if (upload.chunks === 0) input.checkHead?.(text);
-    await chunks(services).insertOne({ _id: `${uploadId}:${String(upload.chunks).padStart(9, '0')}`, uploadId, seq: upload.chunks, text });
+    await storage.write(uploadId, upload.chunks, text);
     upload.chunks += 1;
     upload.lines += countLines(text);
     lastText = text;
@@ -100,15 +157,12 @@ export async function storeUpload(
 }
 
 /** The upload's text, chunk by chunk in order; only one chunk is in memory at a time. */
-export async function* readUploadChunks(services: Pick<AppServices, 'store'>, input: { uploadId: string; chunks: number }): AsyncGenerator<string> {
-  for (let seq = 0; seq < input.chunks; seq++) {
-    const chunk = await chunks(services).findOne({ uploadId: input.uploadId, seq });
-    if (!chunk) throw new Error(`upload ${input.uploadId} is missing chunk ${seq}`);
-    yield chunk.text;
-  }
+export async function* readUploadChunks(services: UploadServices, input: { uploadId: string; chunks: number }): AsyncGenerator<string> {
+  const storage = storageOf(services);
+  for (let seq = 0; seq < input.chunks; seq++) yield await storage.read(input.uploadId, seq);
 }
 
 /** Removes an upload's chunks (after its job finished, or when the upload failed). */
-export async function deleteUpload(services: Pick<AppServices, 'store'>, uploadId: string): Promise<void> {
-  await chunks(services).deleteMany({ uploadId });
+export async function deleteUpload(services: UploadServices, uploadId: string): Promise<void> {
+  await storageOf(services).remove(uploadId);
 }

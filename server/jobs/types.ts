@@ -1,6 +1,10 @@
 import type { AppServices } from '../services';
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/** `quarantined`: started too often without saving progress (it kept killing its runs); it waits to be cancelled. */
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'quarantined';
+
+/** Statuses a job never leaves on its own. */
+export const RESTING_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled', 'quarantined'];
 
 export interface JobProgress {
   /** Units of work in total, when known (records in a file, golden records in a domain…). */
@@ -29,6 +33,9 @@ export interface JobDocument {
   /** Seconds the job has actually been running, summed over restarts (for rate and ETA). */
   runSeconds: number;
   attempts: number;
+  /** Starts since the job last saved a checkpoint, not counting clean hand-backs at shutdown; past the limit the job is quarantined. */
+  stalledAttempts?: number;
+  quarantinedAt?: string;
   lease?: { owner: string; expiresAt: string };
   cancelRequested?: boolean;
   [key: string]: unknown;

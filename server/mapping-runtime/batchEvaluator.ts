@@ -11,6 +11,7 @@ import { RuntimeFunctionError, toMappingError } from './mappingErrors';
 import { findUnsafeRegex } from './expressionAnalysis';
 import { createExtraFunctions, disabledEval } from './extraFunctions';
 import type { BuiltinLookup } from './extraFunctions';
+import { createSizeGuards } from './sizeGuards';
 
 type Compiled = { expression: string; compiled: Expression } | { expression: string; error: MappingErrorInfo };
 
@@ -56,6 +57,7 @@ export async function createBatchEvaluator(options: {
   const builtinLookup = (await jsonata('$lookup').evaluate(undefined)) as BuiltinLookup;
   let currentLookups: Record<string, Record<string, unknown>> = {};
   const extraFunctions = createExtraFunctions({ currentLookups: () => currentLookups, builtinLookup });
+  const sizeGuards = limits.maxStringLength > 0 ? await createSizeGuards(limits.maxStringLength) : [];
 
   function stringGuard(_node: unknown, _input: unknown, _environment: unknown, result: unknown): void {
     if (typeof result === 'string' && result.length > limits.maxStringLength) {
@@ -78,7 +80,7 @@ export async function createBatchEvaluator(options: {
         const assignHook = compiled.assign as unknown as (name: symbol, value: unknown) => void;
         assignHook(Symbol.for('jsonata.__evaluate_exit'), stringGuard);
       }
-      for (const fn of extraFunctions) compiled.registerFunction(fn.name, fn.implementation, fn.signature);
+      for (const fn of [...sizeGuards, ...extraFunctions]) compiled.registerFunction(fn.name, fn.implementation, fn.signature);
       compiled.registerFunction('eval', disabledEval);
       return { expression, compiled };
     } catch (err) {

@@ -54,3 +54,39 @@ export function readProgress(view: ProgressView): { index: number; startedAt: nu
   if (Atomics.load(view.flags, 0) !== 1) return null;
   return { index: Atomics.load(view.flags, 1), startedAt: view.startedAt[0] };
 }
+
+/** What an evaluator host process is started with (JSON in its first argument). */
+export interface HostInit {
+  poolSize: number;
+  limits: RuntimeLimits;
+}
+
+/** Server process → evaluator host: evaluate `records` (a unit of one evaluateBatch call). */
+export interface HostEvaluate {
+  type: 'evaluate';
+  unitId: number;
+  request: Omit<BatchRequest, 'type' | 'jobId' | 'records'>;
+  records: unknown[];
+  /**
+   * Interactive lane: records run one at a time; after the first, those not started within `remainingMs`
+   * of the host receiving this message are not evaluated (`budgetMs` is the call's whole budget, for the message).
+   */
+  remainingMs?: number;
+  budgetMs?: number;
+}
+
+/** Evaluator host → server process. `alive` is a heartbeat proving the host's event loop runs. */
+export type HostMessage =
+  | { type: 'ready' }
+  | { type: 'alive' }
+  | { type: 'done'; unitId: number; outcomes: WireOutcome[] }
+  /** The host's log lines go through the server's logger (one log stream, the server's settings). */
+  | { type: 'log'; level: 'debug' | 'info' | 'warn' | 'error'; message: string; fields: Record<string, unknown> };
+
+/** Outcome of a record an interactive request's budget did not reach. */
+export function budgetExceeded(budgetMs: number): MappingErrorInfo {
+  return {
+    code: 'MAPPING_BUDGET_EXCEEDED',
+    message: `Not evaluated: this preview or test run used up its ${budgetMs} ms budget before reaching this record; send fewer payloads or fix the slow ones.`,
+  };
+}

@@ -8,6 +8,9 @@ export const MAPPING_ERROR_CODES = [
   'MAPPING_DEPTH_EXCEEDED',
   'MAPPING_RESULT_TOO_LARGE',
   'MAPPING_MEMORY_EXCEEDED',
+  'MAPPING_RESOURCE_LIMIT',
+  'MAPPING_BUDGET_EXCEEDED',
+  'MAPPING_INPUT_UNSUPPORTED',
   'MAPPING_FUNCTION_DISABLED',
   'MAPPING_UNSAFE_REGEX',
   'LOOKUP_MISSING',
@@ -58,6 +61,7 @@ export interface RuntimeLimits {
   workerYoungGenerationMb: number;
   /** Native stack size per worker, in MiB (deep but legal recursion needs room before `maxDepth` fires). */
   workerStackMb: number;
+
   /** Reject regex literals with nested quantifiers such as /(a+)+$/ at compile time. */
   shouldRejectUnsafeRegex: boolean;
   /** Compiled expressions kept per worker (LRU by cacheKey). */
@@ -87,6 +91,35 @@ export interface EvaluateBatchInput {
   lookups?: Record<string, Record<string, unknown>>;
   /** Extra `$name` variables bound in every record's evaluation. */
   bindings?: Record<string, unknown>;
+  /**
+   * `ingest` (default) for production ingest; `interactive` for previews and mapping tests, which run
+   * in their own evaluator at lower priority, one record at a time, within `budgetMs`.
+   */
+  lane?: EvaluationLane;
+  /** Interactive lane only: total time for the call; records not started in time fail with MAPPING_BUDGET_EXCEEDED. */
+  budgetMs?: number;
+  /** Aborting rejects the call with the signal's reason (records in flight finish in the evaluator and are discarded). */
+  signal?: AbortSignal;
+}
+
+export type EvaluationLane = 'ingest' | 'interactive';
+
+export interface RuntimeHealth {
+  /** False when a lane's evaluator cannot start or has stopped responding with work waiting. */
+  isReady: boolean;
+  lanes: Record<EvaluationLane, LaneHealth>;
+}
+
+export interface LaneHealth {
+  /** idle: the lane's evaluator has not been needed yet (interactive starts on first use). */
+  state: 'starting' | 'ready' | 'failed' | 'idle';
+  queued: number;
+  inFlight: number;
+  restarts: number;
+  silentMs: number;
+  oldestInFlightMs: number;
+  pid: number | null;
+  isWedged: boolean;
 }
 
 export interface MappingRuntime {
@@ -96,6 +129,8 @@ export interface MappingRuntime {
   checkSyntax(expression: string): MappingErrorInfo | null;
   /** Names of lookup tables the expression references as literal first arguments of `$lookup`. */
   referencedLookupTables(expression: string): string[];
+  /** Lane states for readiness: a lane whose evaluator cannot start or stopped answering is wedged. */
+  health(): RuntimeHealth;
   /** Terminates the workers; pending batches fail. */
   close(): Promise<void>;
 }

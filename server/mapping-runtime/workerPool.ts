@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../logger';
-import type { MappingErrorInfo, RecordOutcome, RuntimeLimits } from './types';
+import type { MappingErrorInfo, RuntimeLimits } from './types';
 import type { BatchRequest, ProgressView, WireOutcome, WorkerInit, WorkerMessage } from './protocol';
 import { PROGRESS_BYTES, progressView, readProgress } from './protocol';
 
@@ -19,7 +19,8 @@ export interface Chunk {
   request: Omit<BatchRequest, 'type' | 'jobId' | 'records'>;
   records: unknown[];
   pending: number[];
-  outcomes: Array<RecordOutcome | undefined>;
+  /** Results stay JSON text here: the evaluator host forwards them to the server process unparsed. */
+  outcomes: Array<WireOutcome | undefined>;
   unattributedCrashes: number;
   resolve: () => void;
 }
@@ -36,17 +37,29 @@ interface PoolWorker {
 export interface WorkerPool {
   /** Queues a chunk; its promise settles when every pending record has an outcome. */
   run(chunk: Omit<Chunk, 'resolve' | 'unattributedCrashes'>): Promise<void>;
+  /** Settles when the first worker is ready (or workers cannot start). */
+  whenReady(): Promise<void>;
   close(): Promise<void>;
 }
 
-function failure(error: MappingErrorInfo, durationMs: number): RecordOutcome {
+function failure(error: MappingErrorInfo, durationMs: number): WireOutcome {
   return { ok: false, error, durationMs };
 }
 
-function fromWire(outcome: WireOutcome): RecordOutcome {
-  if (!outcome.ok) return outcome;
-  return { ok: true, value: outcome.json === undefined ? undefined : JSON.parse(outcome.json), durationMs: outcome.durationMs };
+/** Whether one value survives structured clone (too deep or exotic values throw, e.g. RangeError). */
+function isCloneable(value: unknown): boolean {
+  try {
+    structuredClone(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
+
+const UNSENDABLE: MappingErrorInfo = {
+  code: 'MAPPING_INPUT_UNSUPPORTED',
+  message: 'This record could not be handed to the mapping evaluator (nested too deeply or not plain JSON).',
+};
 
 /** Starts `size` workers that evaluate chunks under `limits`. */
 export function createWorkerPool(options: { size: number; limits: RuntimeLimits; logger: Logger }): WorkerPool {
@@ -59,6 +72,10 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
   /** Set once workers have failed to start MAX_STARTUP_FAILURES times in a row; new work fails fast. */
   let startupError: MappingErrorInfo | undefined;
   let watchdog: NodeJS.Timeout | undefined;
+  let markReady: () => void = () => undefined;
+  const firstReady = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
   const watchdogTickMs = Math.max(10, Math.min(100, Math.floor(limits.timeoutMs / 4)));
 
   function settle(chunk: Chunk): void {
@@ -98,6 +115,7 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
     if (message.type === 'ready') {
       member.isReady = true;
       startupFailures = 0;
+      markReady();
       dispatch();
       return;
     }
@@ -106,7 +124,7 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
     member.running = undefined;
     const { chunk, sent } = running;
     message.outcomes.forEach((outcome, position) => {
-      chunk.outcomes[sent[position]] = fromWire(outcome);
+      chunk.outcomes[sent[position]] = outcome;
     });
     chunk.pending = chunk.pending.filter((index) => chunk.outcomes[index] === undefined);
     settle(chunk);
@@ -146,6 +164,7 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
       if (startupFailures >= MAX_STARTUP_FAILURES) {
         startupError = { code: 'MAPPING_ERROR', message: `Mapping workers cannot start: ${member.lastError?.message ?? 'unknown cause'}.` };
         failQueued(startupError);
+        markReady();
         return;
       }
     }
@@ -191,16 +210,33 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
 
   function dispatch(): void {
     for (const member of workers) {
-      if (queue.length === 0) break;
       if (!member.isReady || member.running || member.isRetiring) continue;
-      const chunk = queue.shift() as Chunk;
-      const jobId = nextJobId++;
-      const sent = [...chunk.pending];
-      member.running = { chunk, jobId, sent };
-      const request: BatchRequest = { type: 'batch', jobId, ...chunk.request, records: sent.map((index) => chunk.records[index]) };
-      member.worker.postMessage(request);
+      // A chunk that cannot be sent leaves the worker free for the next one.
+      while (queue.length > 0 && !member.running) {
+        const chunk = queue.shift() as Chunk;
+        const jobId = nextJobId++;
+        const sent = [...chunk.pending];
+        const request: BatchRequest = { type: 'batch', jobId, ...chunk.request, records: sent.map((index) => chunk.records[index]) };
+        try {
+          member.worker.postMessage(request);
+          // The slot is only claimed once the message is out, so a failed send can never wedge the pool.
+          member.running = { chunk, jobId, sent };
+        } catch {
+          failUnsendable(chunk, sent);
+          if (chunk.pending.length > 0) queue.unshift(chunk);
+          else settle(chunk);
+        }
+      }
     }
     updateWatchdog();
+  }
+
+  /** After postMessage threw: records that cannot be cloned on their own fail; if none (lookups, bindings), all sent do. */
+  function failUnsendable(chunk: Chunk, sent: number[]): void {
+    const culprits = sent.filter((index) => !isCloneable(chunk.records[index]));
+    for (const index of culprits.length > 0 ? culprits : sent) chunk.outcomes[index] = failure(UNSENDABLE, 0);
+    chunk.pending = chunk.pending.filter((index) => chunk.outcomes[index] === undefined);
+    logger.warn('a mapping batch could not be sent to a worker', { failedRecords: culprits.length > 0 ? culprits.length : sent.length });
   }
 
   for (let i = 0; i < size; i++) spawn();
@@ -216,6 +252,7 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
         dispatch();
       });
     },
+    whenReady: () => firstReady,
     async close() {
       isClosed = true;
       failQueued({ code: 'MAPPING_ERROR', message: 'The mapping runtime was closed before this record ran.' });

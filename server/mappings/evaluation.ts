@@ -5,7 +5,7 @@
  */
 import type { ErrorDetail } from '../errors';
 import { loadLookupTables } from '../lookups/lookupTables';
-import type { MappingErrorInfo, RecordOutcome } from '../mapping-runtime';
+import type { EvaluationLane, MappingErrorInfo, RecordOutcome } from '../mapping-runtime';
 import { getCanonicalSchema, listDomains, validateCanonical } from '../schemas/canonicalSchemas';
 import type { AppServices } from '../services';
 import type { MappingDirection } from './types';
@@ -19,10 +19,14 @@ export interface EvaluationRun {
   missingLookupTables: string[];
 }
 
-/** Parses, loads the referenced lookup tables and evaluates `expression` on every payload. */
+/**
+ * Parses, loads the referenced lookup tables and evaluates `expression` on every payload — by default on
+ * the runtime's interactive lane (own evaluator, lower priority, per-call time budget), never ahead of
+ * ingest. Start-up work (mappings as code) passes `lane: 'ingest'`: no one is waiting on it interactively.
+ */
 export async function evaluateExpression(
   services: Pick<AppServices, 'store' | 'mappingRuntime'>,
-  input: { expression: string; cacheKey: string; payloads: unknown[] },
+  input: { expression: string; cacheKey: string; payloads: unknown[]; lane?: EvaluationLane },
 ): Promise<EvaluationRun> {
   const runtime = services.mappingRuntime;
   const syntaxError = runtime.checkSyntax(input.expression);
@@ -30,7 +34,7 @@ export async function evaluateExpression(
   const lookupTables = runtime.referencedLookupTables(input.expression);
   const lookups = await loadLookupTables(services, lookupTables);
   const missingLookupTables = lookupTables.filter((name) => !(name in lookups));
-  const outcomes = input.payloads.length === 0 ? [] : await runtime.evaluateBatch({ cacheKey: input.cacheKey, expression: input.expression, records: input.payloads, lookups });
+  const outcomes = input.payloads.length === 0 ? [] : await runtime.evaluateBatch({ cacheKey: input.cacheKey, expression: input.expression, records: input.payloads, lookups, lane: input.lane ?? 'interactive' });
   return { syntaxError: null, outcomes, lookupTables, missingLookupTables };
 }
 

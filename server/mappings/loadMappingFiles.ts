@@ -103,7 +103,7 @@ async function loadMappingFile(services: Services, file: MappingFile, summary: F
     });
     return;
   }
-  const report = await runMappingTests(services, { expression: file.content.expression, tests: file.content.tests, cacheKey: adHocCacheKey(file.content.expression), domain: file.key.domain, direction: file.key.direction });
+  const report = await runMappingTests(services, { expression: file.content.expression, tests: file.content.tests, cacheKey: adHocCacheKey(file.content.expression), domain: file.key.domain, direction: file.key.direction, lane: 'ingest' });
   if (report.syntaxError || !report.isPassing) {
     const problem = report.syntaxError
       ? `${report.syntaxError.code === 'MAPPING_SYNTAX_ERROR' ? 'syntax error' : report.syntaxError.code}${report.syntaxError.position !== undefined ? ` at character ${report.syntaxError.position}` : ''}: ${report.syntaxError.message}`

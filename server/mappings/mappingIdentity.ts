@@ -1,5 +1,6 @@
 /** Keys, content hashes and cache keys of mappings: the small pure helpers every use case shares. */
 import { createHash } from 'node:crypto';
+import { stableStringify } from '../golden/stableJson';
 import type { MappingContent, MappingDirection } from './types';
 
 export interface MappingKey {
@@ -18,16 +19,8 @@ export function versionId(id: string, version: number): string {
   return `${id}|v${version}`;
 }
 
-/** JSON with object keys sorted at every level, so equal content always hashes the same. */
-export function stableStringify(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : stableStringify(item))).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([name, item]) => `${JSON.stringify(name)}:${stableStringify(item)}`).join(',')}}`;
-}
+/** JSON with object keys sorted at every level, so equal content always hashes the same (iterative: any depth). */
+export { stableStringify };
 
 /** Whether two JSON values are equal (key order ignored). */
 export function jsonEqual(a: unknown, b: unknown): boolean {

@@ -4,7 +4,7 @@
  * or jsonata's (`T2001`, or `D3137` for `$error()`).
  */
 import type { ErrorDetail } from '../errors';
-import type { MappingErrorInfo, RecordOutcome } from '../mapping-runtime';
+import type { EvaluationLane, MappingErrorInfo, RecordOutcome } from '../mapping-runtime';
 import type { AppServices } from '../services';
 import { evaluateExpression, schemaErrorsOf } from './evaluation';
 import { differingPaths } from './jsonDiff';
@@ -78,9 +78,9 @@ export function judgeTestCase(options: { test: MappingTestCase; outcome: RecordO
 /** Runs every test case of `expression` in one batch. */
 export async function runMappingTests(
   services: Pick<AppServices, 'store' | 'mappingRuntime'>,
-  input: { expression: string; tests: MappingTestCase[]; cacheKey: string; domain: string; direction: MappingDirection },
+  input: { expression: string; tests: MappingTestCase[]; cacheKey: string; domain: string; direction: MappingDirection; lane?: EvaluationLane },
 ): Promise<TestReport> {
-  const run = await evaluateExpression(services, { expression: input.expression, cacheKey: input.cacheKey, payloads: input.tests.map((test) => test.input) });
+  const run = await evaluateExpression(services, { expression: input.expression, cacheKey: input.cacheKey, payloads: input.tests.map((test) => test.input), lane: input.lane });
   if (run.syntaxError) {
     return { total: input.tests.length, passed: 0, failed: input.tests.length, isPassing: false, syntaxError: run.syntaxError, missingLookupTables: [], cases: [] };
   }

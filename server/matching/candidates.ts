@@ -23,6 +23,12 @@ export type LookupArgs = ({ rules: CompiledRules } | { domain: string }) & {
   recordId?: string;
   maxEntries?: number;
   session?: StoreSession;
+  /**
+   * The current (standardised) canonical records of index entries by record id. Entries prepared
+   * under another rules version are prepared again from them, so a decision and its explanation
+   * compare what the rules in force compare; without it such entries are scored as stored.
+   */
+  canonicalOf?: (recordIds: string[]) => Promise<Map<string, CanonicalRecord>>;
 };
 
 const shippedRules = new Map<string, Promise<CompiledRules>>();
@@ -61,6 +67,8 @@ export interface CandidateResult {
   entriesFetched: number;
   /** More entries matched than `maxEntries`; the rest were not fetched. */
   isTruncated: boolean;
+  /** Entries prepared under another rules version and prepared again from their canonical record. */
+  refreshedEntries: number;
 }
 
 /** Finds index entries sharing a usable block with `record`, grouped by golden record. */
@@ -100,16 +108,36 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
   const maxEntries = args.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const entries = usable.length === 0 ? [] : await index.find({ domain, keys: { $in: usable } }, { limit: maxEntries + 1, session: args.session });
   const isTruncated = entries.length > maxEntries;
+  const { entries: current, refreshed } = await refreshStaleEntries({ entries: entries.slice(0, maxEntries), rules, canonicalOf: args.canonicalOf });
   const byGolden = new Map<string, MatchIndexEntry[]>();
   let entriesFetched = 0;
-  for (const entry of entries.slice(0, maxEntries)) {
+  for (const entry of current) {
     if (args.recordId !== undefined && entry.recordId === args.recordId) continue;
     entriesFetched++;
     const list = byGolden.get(entry.goldenId);
     if (list) list.push(entry);
     else byGolden.set(entry.goldenId, [entry]);
   }
-  return { lookupKeys: [...new Set(lookupKeys)], overCollision, byGolden, entriesFetched, isTruncated };
+  return { lookupKeys: [...new Set(lookupKeys)], overCollision, byGolden, entriesFetched, isTruncated, refreshedEntries: refreshed };
+}
+
+/** Prepares entries of another rules version again from their current canonical record (when a loader is given). */
+async function refreshStaleEntries(args: {
+  entries: MatchIndexEntry[];
+  rules: CompiledRules;
+  canonicalOf?: LookupArgs['canonicalOf'];
+}): Promise<{ entries: MatchIndexEntry[]; refreshed: number }> {
+  const stale = args.entries.filter((entry) => entry.prepared.rulesVersion !== args.rules.version);
+  if (stale.length === 0 || !args.canonicalOf) return { entries: args.entries, refreshed: 0 };
+  const canonical = await args.canonicalOf(stale.map((entry) => entry.recordId));
+  let refreshed = 0;
+  const entries = args.entries.map((entry) => {
+    const record = entry.prepared.rulesVersion === args.rules.version ? undefined : canonical.get(entry.recordId);
+    if (!record) return entry;
+    refreshed++;
+    return { ...entry, prepared: prepareRecord(record, args.rules) };
+  });
+  return { entries, refreshed };
 }
 
 export interface GoldenCandidate {
@@ -138,8 +166,10 @@ export interface MatchDecision {
   excludedByNotAMatch: number;
   /** Golden records lowered from auto-merge to review because one of their members vetoed the record. */
   goldenVetoedByMember: number;
-  /** Entries prepared under another rules version (scored as stored; re-index them). */
+  /** Entries prepared under another rules version and scored as stored (no canonical record to prepare them again from; re-index them). */
   staleEntries: number;
+  /** Entries of another rules version prepared again from their canonical record before scoring. */
+  refreshedEntries: number;
   isTruncated: boolean;
 }
 
@@ -203,6 +233,7 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
     excludedByNotAMatch: excluded,
     goldenVetoedByMember: membersVetoed,
     staleEntries: stale,
+    refreshedEntries: found.refreshedEntries,
     isTruncated: found.isTruncated,
   };
 }

@@ -64,11 +64,18 @@ export function validateRules(json: unknown): ErrorDetail[] {
       }
     });
   });
-  (rules.clusterReview?.edgeWhen ?? []).forEach((condition, j) => {
-    if (!comparatorNames.includes(condition.comparator)) {
-      problems.push({ path: `clusterReview.edgeWhen[${j}].comparator`, code: 'UNKNOWN_COMPARATOR', message: `clusterReview refers to comparator "${condition.comparator}", which is not defined` });
+  (rules.clusterReview?.edges ?? []).forEach((edge, i) => {
+    for (const key of ['when', 'unless'] as const) {
+      (edge[key] ?? []).forEach((condition, j) => {
+        if (!comparatorNames.includes(condition.comparator)) {
+          problems.push({ path: `clusterReview.edges[${i}].${key}[${j}].comparator`, code: 'UNKNOWN_COMPARATOR', message: `cluster edge "${edge.name}" refers to comparator "${condition.comparator}", which is not defined` });
+        }
+      });
     }
   });
+  for (const name of duplicates((rules.clusterReview?.edges ?? []).map((e) => e.name))) {
+    problems.push({ path: 'clusterReview.edges', code: 'DUPLICATE_NAME', message: `cluster edge name "${name}" is used twice` });
+  }
   if (rules.thresholds.review > rules.thresholds.autoMerge) {
     problems.push({ path: 'thresholds', code: 'THRESHOLD_ORDER', message: 'thresholds.review must not exceed thresholds.autoMerge' });
   }

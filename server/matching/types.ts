@@ -109,16 +109,25 @@ export interface RuleSet {
 }
 
 /**
- * Cluster review (stewardship cluster tasks): records linked by edges satisfying `edgeWhen` (all
- * conditions, never a vetoed pair) form one task instead of scattered pairwise tasks; a cluster that
- * would contain a vetoed or not-a-match pair is split before it is shown.
+ * Cluster review (stewardship cluster tasks): golden records linked by edges form one task instead of
+ * scattered pairwise tasks; a cluster that would contain a vetoed or not-a-match pair is split before
+ * it is shown. Two golden records are linked when a pair of their records meets one edge rule's
+ * `when` (all conditions) and no pair of their records meets that rule's `unless` (all conditions).
  */
 export interface ClusterReviewRule {
   description?: string;
-  /** Conditions an edge must meet (all; same shape as hard-rule conditions), e.g. no identifier on either side and a close name. */
-  edgeWhen: HardRuleCondition[];
-  /** Largest cluster gathered around one record (default 50); members beyond it stay out (strongest edges first). */
+  edges: ClusterEdgeRule[];
+  /** How many golden records the index search around one record gathers (default 50). */
   maxMembers?: number;
+}
+
+export interface ClusterEdgeRule {
+  name: string;
+  description?: string;
+  /** Conditions a record pair must meet (same shape as hard-rule conditions). */
+  when: HardRuleCondition[];
+  /** A record pair of the two golden records meeting all of these rules the edge out (e.g. addresses that contradict). */
+  unless?: HardRuleCondition[];
 }
 
 /** codeInText: codes from structured fields and code-like tokens found in free text. */

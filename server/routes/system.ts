@@ -35,15 +35,41 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
       summary: 'Liveness and store health',
       tags: ['system'],
       auth: 'public',
-      responses: { 200: { description: 'The service is up.' }, 503: { description: 'The store is not answering.' } },
+      responses: { 200: { description: 'The service is up.' }, 503: { description: 'The store is not answering, or the mapping evaluators are wedged.' } },
       handler: async ({ services }) => {
         const started = Date.now();
+        const mappingRuntime = services.mappingRuntime.health().isReady ? 'ok' : 'wedged';
         try {
           await services.store.collection('apiKeys').countDocuments({ _id: '__healthz__' });
-          return { body: { status: 'ok', store: services.store.kind, storeLatencyMs: Date.now() - started } };
+          const status = mappingRuntime === 'ok' ? 'ok' : 'degraded';
+          return { status: status === 'ok' ? 200 : 503, body: { status, store: services.store.kind, storeLatencyMs: Date.now() - started, mappingRuntime } };
         } catch {
-          return { status: 503, body: { status: 'degraded', store: services.store.kind } };
+          return { status: 503, body: { status: 'degraded', store: services.store.kind, mappingRuntime } };
         }
+      },
+    }),
+    defineRoute({
+      operationId: 'readyz',
+      method: 'get',
+      path: '/readyz',
+      absolute: true,
+      summary: 'Readiness: store and mapping evaluators, with the state of each evaluation lane',
+      tags: ['system'],
+      auth: 'public',
+      responses: { 200: { description: 'Ready to ingest.' }, 503: { description: 'Not ready: the store does not answer or an evaluation lane is wedged (see lanes).' } },
+      handler: async ({ services }) => {
+        const health = services.mappingRuntime.health();
+        let isStoreUp = true;
+        try {
+          await services.store.collection('apiKeys').countDocuments({ _id: '__readyz__' });
+        } catch {
+          isStoreUp = false;
+        }
+        const lanes = Object.fromEntries(
+          Object.entries(health.lanes).map(([lane, state]) => [lane, { state: state.state, isWedged: state.isWedged, queued: state.queued, inFlight: state.inFlight, restarts: state.restarts }]),
+        );
+        const isReady = isStoreUp && health.isReady;
+        return { status: isReady ? 200 : 503, body: { status: isReady ? 'ready' : 'not-ready', store: isStoreUp ? 'ok' : 'down', lanes } };
       },
     }),
     defineRoute({

@@ -1,15 +1,16 @@
 /**
  * The graph behind a cluster task, from prepared records only (no store): every pair of records of
- * two different golden records is scored once; a pair meeting the rule set's `clusterReview.edgeWhen`
- * (and not vetoed) is an edge between the two golden records, a vetoed pair or a steward's not-a-match
- * pair is a cannot-link. Clusters are the union-find components of the edges, strongest first, that
+ * two different golden records is scored once. Two golden records are linked when a record pair meets
+ * one of the rule set's `clusterReview.edges` rules (`when`) and no record pair of the two meets that
+ * rule's `unless` (judged between golden records as wholes: a member whose other record contradicts
+ * is not linked by names alone); a vetoed pair or a steward's not-a-match pair is a cannot-link. Clusters are the union-find components of the edges, strongest first, that
  * never join a cannot-link pair (server/matching/clustering.ts) — so a cluster whose members conflict
  * on an identifier is split before anyone sees it.
  */
 import { clusterPairs } from '../matching/clustering';
 import type { CompiledRules } from '../matching/rules';
 import { scorePair } from '../matching/scoring';
-import type { HardRuleCondition, MatchExplanation, PreparedRecord } from '../matching/types';
+import type { ClusterEdgeRule, HardRuleCondition, MatchExplanation, PreparedRecord } from '../matching/types';
 
 export interface GraphMember {
   goldenId: string;
@@ -23,6 +24,8 @@ export interface ClusterEdge {
   aRecordId: string;
   bRecordId: string;
   score: number;
+  /** The edge rule that linked them. */
+  rule: string;
   explanation: MatchExplanation;
 }
 
@@ -58,11 +61,20 @@ function conditionHolds(condition: HardRuleCondition, explanation: MatchExplanat
   return true;
 }
 
-/** True when a scored pair is a cluster edge under the rule set's `clusterReview` (never a vetoed pair). */
-export function isClusterEdge(explanation: MatchExplanation, rules: CompiledRules): boolean {
+function allHold(conditions: HardRuleCondition[], explanation: MatchExplanation): boolean {
+  return conditions.every((condition) => conditionHolds(condition, explanation));
+}
+
+/** The first edge rule whose `when` a scored pair meets (never a vetoed pair); null when none. */
+export function clusterEdgeRule(explanation: MatchExplanation, rules: CompiledRules): ClusterEdgeRule | null {
   const review = rules.rules.clusterReview;
-  if (!review || explanation.hardRule?.action === 'veto') return false;
-  return review.edgeWhen.every((condition) => conditionHolds(condition, explanation));
+  if (!review || explanation.hardRule?.action === 'veto') return null;
+  return review.edges.find((edge) => allHold(edge.when, explanation)) ?? null;
+}
+
+/** True when a scored pair may link two golden records (an edge rule's `when` holds; `unless` is judged over all their pairs). */
+export function isClusterEdge(explanation: MatchExplanation, rules: CompiledRules): boolean {
+  return clusterEdgeRule(explanation, rules) !== null;
 }
 
 /** Builds edges, conflicts and conflict-free clusters over golden records. */
@@ -79,8 +91,8 @@ export function buildClusterGraph(args: {
   const cannotLinks = { a: [] as number[], b: [] as number[] };
   for (let i = 0; i < members.length; i++) {
     for (let j = i + 1; j < members.length; j++) {
-      let best: ClusterEdge | null = null;
       let conflict: ClusterConflict | null = null;
+      const explained: Array<{ pair: Omit<ClusterEdge, 'score' | 'rule' | 'explanation'>; explanation: MatchExplanation }> = [];
       for (const x of members[i].records) {
         for (const y of members[j].records) {
           const pair = { a: members[i].goldenId, b: members[j].goldenId, aRecordId: x.id, bRecordId: y.id };
@@ -89,11 +101,17 @@ export function buildClusterGraph(args: {
             continue;
           }
           const explanation = scorePair({ a: x.prepared, b: y.prepared, rules });
-          if (explanation.hardRule?.action === 'veto') {
-            conflict ??= { ...pair, reason: explanation.hardRule.name };
-          } else if (isClusterEdge(explanation, rules) && (!best || explanation.score > best.score)) {
-            best = { ...pair, score: explanation.score, explanation };
-          }
+          if (explanation.hardRule?.action === 'veto') conflict ??= { ...pair, reason: explanation.hardRule.name };
+          explained.push({ pair, explanation });
+        }
+      }
+      let best: ClusterEdge | null = null;
+      for (const edgeRule of rules.rules.clusterReview?.edges ?? []) {
+        const unless = edgeRule.unless;
+        if (unless && explained.some((e) => allHold(unless, e.explanation))) continue;
+        for (const { pair, explanation } of explained) {
+          if (explanation.hardRule?.action === 'veto' || !allHold(edgeRule.when, explanation)) continue;
+          if (!best || explanation.score > best.score) best = { ...pair, score: explanation.score, rule: edgeRule.name, explanation };
         }
       }
       if (conflict) {

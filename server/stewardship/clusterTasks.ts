@@ -172,7 +172,7 @@ function storedEdges(edges: ClusterEdge[], goldenIds: string[]): TaskClusterEdge
     .filter((e) => inCluster.has(e.a) && inCluster.has(e.b))
     .sort((x, y) => y.score - x.score)
     .slice(0, MAX_STORED_EDGES)
-    .map((e) => ({ a: e.a, b: e.b, aRecordId: e.aRecordId, bRecordId: e.bRecordId, score: e.score, explanation: e.explanation }));
+    .map((e) => ({ a: e.a, b: e.b, aRecordId: e.aRecordId, bRecordId: e.bRecordId, score: e.score, rule: e.rule, explanation: e.explanation }));
 }
 
 /** Priority of a cluster task: its strongest edge, raised by its size (more duplicate pairs settled at once). */

@@ -26,6 +26,8 @@ export interface TaskClusterEdge {
   aRecordId: string;
   bRecordId: string;
   score: number;
+  /** The clusterReview edge rule that linked them. */
+  rule: string;
   explanation: unknown;
 }
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { build } from 'vite';
 import { describe, vi } from 'vitest';
 import { startTestServer } from '../support/testServer';
@@ -102,6 +102,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path: file });
+  return file;
+}
+
+/** Saves a screenshot of one element (scrolled into view, whole element) as test-results/e2e/<name>.png. */
+export async function screenshotOf(locator: Locator, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await locator.screenshot({ path: file });
   return file;
 }
 

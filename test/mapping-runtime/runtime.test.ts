@@ -229,3 +229,113 @@ describe('hostile mappings fail only their own record', () => {
     expect(messages).toContain('warn:mapping worker exited; replacing it:MAPPING_MEMORY_EXCEEDED');
   });
 });
+
+/** Polls `condition` every 20 ms until it holds or `deadlineMs` passes (a hang guard, not a timing assertion). */
+async function waitUntil(condition: () => boolean, deadlineMs = 60_000): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not reached before the deadline');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('process isolation: an evaluator process that dies costs one record', () => {
+  // `slow` records loop until the (generous) per-record clock; the test kills the evaluator process
+  // under them, as a V8 heap abort would, and the runtime must name exactly that record.
+  const SLOW_EXPRESSION = 'slow ? ($f := function($n){ $n > 1e12 ? $n : $f($n + 1) }; $f(0)) : id';
+
+  test('the killed record fails with MAPPING_RESOURCE_LIMIT, its neighbours succeed on a new evaluator, the runtime stays usable', { timeout: 120_000 }, async () => {
+    const isolated = createMappingRuntime({ poolSize: 1, logger: createLogger({ silent: true }), limits: { timeoutMs: 60_000, maxDepth: 1e9 } });
+    try {
+      const pending = isolated.evaluateBatch({ cacheKey: 'slow', expression: SLOW_EXPRESSION, records: [{ id: 1 }, { id: 2, slow: true }, { id: 3 }] });
+      const killed = new Set<number>();
+      let isSettled = false;
+      void pending.finally(() => {
+        isSettled = true;
+      });
+      // Whenever an evaluator has been busy on one batch for 5 s it can only be on the slow record: kill it.
+      while (!isSettled) {
+        const lane = isolated.health().lanes.ingest;
+        if (lane.pid !== null && !killed.has(lane.pid) && lane.oldestInFlightMs > 5000) {
+          killed.add(lane.pid);
+          process.kill(lane.pid, 'SIGKILL');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const outcomes = await pending;
+      expect(outcomes.map(summarise)).toEqual([{ output: 1 }, { error: 'MAPPING_RESOURCE_LIMIT' }, { output: 3 }]);
+      // Killed once with three records in flight (unattributable), once more running the slow record alone.
+      expect(killed.size).toBe(2);
+      expect(isolated.health().lanes.ingest.restarts).toBe(2);
+      const afterwards = await isolated.evaluateBatch({ cacheKey: 'after', expression: 'x + 1', records: [{ x: 1 }] });
+      expect(afterwards.map(summarise)).toEqual([{ output: 2 }]);
+      expect(isolated.health().isReady).toBe(true);
+    } finally {
+      await isolated.close();
+    }
+  });
+});
+
+describe('lanes: interactive calls have their own evaluator and a budget', () => {
+  test('an interactive call past its budget fails the records it did not reach with MAPPING_BUDGET_EXCEEDED', { timeout: 120_000 }, async () => {
+    const laned = createMappingRuntime({ poolSize: 1, logger: createLogger({ silent: true }), limits: { timeoutMs: 300 } });
+    try {
+      // Each `loop` record runs until its 300 ms clock; a 500 ms budget cannot reach all ten.
+      const records = Array.from({ length: 10 }, (_, id) => ({ id, loop: true }));
+      const outcomes = await laned.evaluateBatch({ cacheKey: 'loop', expression: 'loop ? ($f := function(){ $f() }; $f()) : id', records, lane: 'interactive', budgetMs: 500 });
+      const codes = outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.error.code));
+      expect(codes[0]).toBe('MAPPING_TIMEOUT');
+      expect(codes.at(-1)).toBe('MAPPING_BUDGET_EXCEEDED');
+      expect(codes.every((code) => code === 'MAPPING_TIMEOUT' || code === 'MAPPING_BUDGET_EXCEEDED')).toBe(true);
+      expect(laned.health().lanes.interactive.state).toBe('ready');
+    } finally {
+      await laned.close();
+    }
+  });
+
+  test('ingest is answered while the interactive evaluator is stuck in a catastrophic regex', { timeout: 120_000 }, async () => {
+    const laned = createMappingRuntime({ poolSize: 1, logger: createLogger({ silent: true }), limits: { timeoutMs: 1000, shouldRejectUnsafeRegex: false } });
+    try {
+      const records = Array.from({ length: 5 }, () => ({ s: `${'a'.repeat(40)}!` }));
+      let isPreviewDone = false;
+      const preview = laned
+        .evaluateBatch({ cacheKey: 'redos', expression: '$match(s, /(a+)+$/)', records, lane: 'interactive', budgetMs: 60_000 })
+        .finally(() => {
+          isPreviewDone = true;
+        });
+      await waitUntil(() => laned.health().lanes.interactive.inFlight > 0);
+      const ingest = await laned.evaluateBatch({ cacheKey: 'plain', expression: 'x * 2', records: [{ x: 21 }] });
+      expect(ingest.map(summarise)).toEqual([{ output: 42 }]);
+      // The ingest answer did not wait for the preview (five records of at least 1 s each).
+      expect(isPreviewDone).toBe(false);
+      expect((await preview).every((outcome) => !outcome.ok && outcome.error.code === 'MAPPING_TIMEOUT')).toBe(true);
+    } finally {
+      await laned.close();
+    }
+  });
+
+  test('an aborted signal rejects the call', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('stopping'));
+    await expect(runtime.evaluateBatch({ cacheKey: 'x', expression: '1', records: [{}], signal: controller.signal })).rejects.toThrow('stopping');
+  });
+});
+
+describe('a batch that cannot be sent never wedges the runtime', () => {
+  test('lookups too deep to serialise fail the batch records with MAPPING_INPUT_UNSUPPORTED; the next batch runs', async () => {
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 20_000; level++) deep = { a: deep };
+    const outcomes = await runtime.evaluateBatch({ cacheKey: 'deep-lookup', expression: '$lookup("t", "k")', records: [{}, {}], lookups: { t: { k: deep } } });
+    expect(outcomes.map(summarise)).toEqual([{ error: 'MAPPING_INPUT_UNSUPPORTED' }, { error: 'MAPPING_INPUT_UNSUPPORTED' }]);
+    const next = await runtime.evaluateBatch({ cacheKey: 'after-deep', expression: 'x + 1', records: [{ x: 1 }] });
+    expect(next.map(summarise)).toEqual([{ output: 2 }]);
+    expect(runtime.health().isReady).toBe(true);
+  });
+
+  test('a record too deep to serialise fails alone; its neighbours are evaluated', async () => {
+    let deep: unknown = 1;
+    for (let level = 0; level < 20_000; level++) deep = { a: deep };
+    const outcomes = await runtime.evaluateBatch({ cacheKey: 'deep-record', expression: 'x', records: [{ x: 1 }, { x: deep }, { x: 3 }] });
+    expect(outcomes.map(summarise)).toEqual([{ output: 1 }, { error: 'MAPPING_INPUT_UNSUPPORTED' }, { output: 3 }]);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { compileRules, loadRules, prepareRecord, validateRules, type CompiledRules } from '../../server/matching';
+import type { ClusterEdgeRule } from '../../server/matching/types';
 import { buildClusterGraph } from '../../server/stewardship';
 import { scoreGroups } from '../../scripts/evalClusters';
 
@@ -17,6 +18,10 @@ interface Fixture {
   /** Expected clusters (member keys), order-free. */
   clusters: string[][];
   conflicts?: number;
+  /** Edge rule expected between two members, keyed by the two member keys joined. */
+  rules?: Record<string, string>;
+  /** Replaces the shipped rules' clusterReview edges for this fixture. */
+  edges?: ClusterEdgeRule[];
 }
 
 const fixtures: Fixture[] = [
@@ -69,9 +74,26 @@ const fixtures: Fixture[] = [
     clusters: [['a', 'b']],
   },
   {
-    name: 'identifier evidence is not a cluster edge (same tax id merges or goes to a pairwise review)',
-    members: { a: [{ name: 'Owens & Minor', taxId: '54-1701843' }], b: [{ name: 'O&M Distribution', taxId: '54-1701843' }] },
+    name: 'the same tax id under names too different to merge is reviewed in the cluster',
+    members: { a: [{ name: 'Owens & Minor', taxId: '54-1701843' }], b: [{ name: 'O&M Distribution', taxId: '54-1701843' }], c: [{ name: 'OWENS AND MINOR INC' }] },
+    clusters: [['a', 'b', 'c']],
+    rules: { ab: 'sameTaxId', ac: 'sameNameNoIdentifier' },
+  },
+  {
+    name: 'names alone do not link a golden record one of whose records is elsewhere (another country)',
+    members: {
+      us: [{ name: 'Molnlycke Health Care US, LLC', taxId: '20-5314720', addresses: [{ line1: '5445 Triangle Parkway', city: 'Peachtree Corners', state: 'GA', postalCode: '30092', country: 'US' }] }, { name: 'Molnlycke Health Care', taxId: '20-5314720' }],
+      se: [{ name: 'MOLNLYCKE HEALTH CARE AB', addresses: [{ line1: 'Gamlestadsvagen 3 C', city: 'Gothenburg', postalCode: '41502', country: 'SE' }] }],
+    },
+    // Judged over the golden records as wholes: the US record's address contradicts the Swedish one.
+    edges: [{ name: 'namesUnlessAddressContradicts', when: [{ comparator: 'ein', outcome: 'missing' }, { comparator: 'name', scoreAtLeast: 0.88 }], unless: [{ comparator: 'address', outcome: 'mismatch' }] }],
     clusters: [],
+  },
+  {
+    name: 'different tax ids are a conflict, not an edge',
+    members: { a: [{ name: 'Owens & Minor', taxId: '54-1701843' }], b: [{ name: 'Owens & Minor', taxId: '54-1111111' }] },
+    clusters: [],
+    conflicts: 1,
   },
 ];
 
@@ -87,9 +109,11 @@ function graphOf(fixture: Fixture, compiled: CompiledRules) {
 
 describe('buildClusterGraph', () => {
   test.each(fixtures)('$name', (fixture) => {
-    const graph = graphOf(fixture, rules);
+    const compiled = fixture.edges ? compileRules({ ...rules.rules, version: `supplier-test-${fixture.edges[0].name}`, clusterReview: { edges: fixture.edges } }) : rules;
+    const graph = graphOf(fixture, compiled);
     expect(graph.clusters.map((c) => [...c].sort()).sort()).toEqual(fixture.clusters.map((c) => [...c].sort()).sort());
     expect(graph.conflicts).toHaveLength(fixture.conflicts ?? 0);
+    for (const [pair, rule] of Object.entries(fixture.rules ?? {})) expect(graph.edges.find((e) => [e.a, e.b].sort().join('') === pair)?.rule).toBe(rule);
     // Every cluster is connected by the edges kept, and no kept edge crosses clusters.
     for (const cluster of graph.clusters) {
       for (const id of cluster) expect(graph.edges.some((e) => (e.a === id || e.b === id) && cluster.includes(e.a) && cluster.includes(e.b))).toBe(true);
@@ -104,12 +128,16 @@ describe('buildClusterGraph', () => {
 });
 
 describe('clusterReview in the rule set', () => {
+  const edge = (change: Record<string, unknown>) => ({ edges: [{ name: 'names', when: [{ comparator: 'name', scoreAtLeast: 0.9 }], ...change }] });
   test.each([
-    { change: { edgeWhen: [] }, path: 'clusterReview.edgeWhen', code: 'MIN_ITEMS' },
-    { change: { edgeWhen: [{ comparator: 'name', scoreAtLeast: 2 }] }, path: 'clusterReview.edgeWhen[0].scoreAtLeast', code: 'MAXIMUM' },
-    { change: { edgeWhen: [{ comparator: 'name' }], maxMembers: 1 }, path: 'clusterReview.maxMembers', code: 'MINIMUM' },
-    { change: { edgeWhen: [{ comparator: 'name' }], extra: true }, path: 'clusterReview.extra', code: 'ADDITIONAL_PROPERTY' },
-    { change: { edgeWhen: [{ comparator: 'nickname', outcome: 'match' }] }, path: 'clusterReview.edgeWhen[0].comparator', code: 'UNKNOWN_COMPARATOR' },
+    { change: { edges: [] }, path: 'clusterReview.edges', code: 'MIN_ITEMS' },
+    { change: edge({ when: [] }), path: 'clusterReview.edges[0].when', code: 'MIN_ITEMS' },
+    { change: edge({ when: [{ comparator: 'name', scoreAtLeast: 2 }] }), path: 'clusterReview.edges[0].when[0].scoreAtLeast', code: 'MAXIMUM' },
+    { change: { ...edge({}), maxMembers: 1 }, path: 'clusterReview.maxMembers', code: 'MINIMUM' },
+    { change: { ...edge({}), extra: true }, path: 'clusterReview.extra', code: 'ADDITIONAL_PROPERTY' },
+    { change: edge({ when: [{ comparator: 'nickname', outcome: 'match' }] }), path: 'clusterReview.edges[0].when[0].comparator', code: 'UNKNOWN_COMPARATOR' },
+    { change: edge({ unless: [{ comparator: 'fax', outcome: 'mismatch' }] }), path: 'clusterReview.edges[0].unless[0].comparator', code: 'UNKNOWN_COMPARATOR' },
+    { change: { edges: [edge({}).edges[0], edge({}).edges[0]] }, path: 'clusterReview.edges', code: 'DUPLICATE_NAME' },
   ])('$code at $path', ({ change, path, code }) => {
     const problems = validateRules({ ...rules.rules, clusterReview: change });
     expect(problems.map((p) => ({ path: p.path, code: p.code }))).toContainEqual({ path, code });
@@ -117,7 +145,7 @@ describe('clusterReview in the rule set', () => {
 
   test('the shipped supplier rules are valid with it', () => {
     expect(validateRules(rules.rules)).toEqual([]);
-    expect(rules.rules.clusterReview?.edgeWhen.length).toBeGreaterThan(0);
+    expect(rules.rules.clusterReview?.edges.length).toBeGreaterThan(0);
   });
 });
 

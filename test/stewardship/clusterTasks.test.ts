@@ -133,6 +133,21 @@ describe('raising cluster tasks', () => {
     // The records without a tax id are still reviewed together with one of the two companies.
     const plainTask = await clusterTaskOf(plain.goldenId);
     expect(memberIds(plainTask)).toContain(fourth.goldenId);
+    // Tax ids are sensitive: a steward sees them, an analyst sees them masked (members and evidence alike).
+    const taxIdsSeenBy = async (key?: string) => {
+      const view = await getTask(server, (plainTask as TaskView).id, key);
+      return {
+        members: view.members?.flatMap((m) => m.records.map((r) => r.identifiers.taxId)).filter(Boolean) as string[],
+        evidence: JSON.stringify(view.edges ?? []),
+      };
+    };
+    const seenBySteward = await taxIdsSeenBy(steward);
+    expect(seenBySteward.members).toHaveLength(1);
+    expect(['381239739', '382902424']).toContain(seenBySteward.members[0].replace('-', ''));
+    const seenByAnalyst = await taxIdsSeenBy(analyst);
+    expect(seenByAnalyst.members).toHaveLength(1);
+    expect(seenByAnalyst.members[0]).not.toBe(seenBySteward.members[0]);
+    expect(seenByAnalyst.evidence).not.toMatch(/38-?1239739|38-?2902424/);
   });
 
   test('two ingests building the same cluster at once open one task', async () => {
@@ -243,6 +258,26 @@ describe('deciding cluster tasks', () => {
     const trail = await auditEntries(server, `action=task.&goldenId=${members[0].goldenId}`);
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['task.split-cluster', 'task.reject-cluster']));
     expect(trail.find((e) => e.action === 'task.split-cluster')).toMatchObject({ after: { split: [holdings.goldenId], pairs: 3 }, reason: 'The holding company is a separate legal entity' });
+  });
+
+  test('two stewards deciding one cluster at once: one wins, the other gets 409 with the task as it is now', async () => {
+    const members = await ingestVendors('erp', [{ name: 'Integra LifeSciences Corp' }, { name: 'INTEGRA LIFESCIENCES CORPORATION' }, { name: 'Integra Lifesciences' }]);
+    const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
+    const second = await server.createKey('steward', 'Lee Steward');
+    const [accepted, rejected] = await Promise.all([
+      server.request<{ task: TaskView }>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, { key: steward, body: { expectedVersion: task.version, reason: 'one vendor' } }),
+      server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/reject`, { key: second, body: { expectedVersion: task.version, reason: 'three vendors' } }),
+    ]);
+    expect([accepted.status, rejected.status].sort()).toEqual([200, 409]);
+    const loser = (accepted.status === 409 ? accepted : rejected) as unknown as { body: ErrorBody };
+    expect(['STALE_VERSION', 'TASK_CLOSED']).toContain(loser.body.error.code);
+    const current = (loser.body.error.details as { current?: TaskView }).current;
+    expect(current).toMatchObject({ id: task.id, status: 'closed', version: task.version + 1 });
+    // Exactly one decision was applied: merged with no not-a-match pairs, or rejected with no merge.
+    const pairs = await notAMatchPairsOf(task.id);
+    const golden = await getSupplier(members[0].goldenId);
+    if (current?.resolution === 'merged') expect(pairs).toEqual([]);
+    else expect(golden.sourceRecordIds).toEqual([members[0].sourceRecordId]);
   });
 
   test('split with mergeRest merges the members that stay', async () => {

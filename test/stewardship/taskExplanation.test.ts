@@ -25,11 +25,11 @@ async function send(source: string, row: Record<string, string>): Promise<Ingest
   return response.body.records[0];
 }
 
-/** What the studio's compare view renders: the golden record read through the API. */
+/** What the studio's compare view renders: the golden record read through the API (a retired id: its survivor). */
 async function shown(id: string): Promise<GoldenRecordView> {
-  const response = await server.request<GoldenRecordView>('GET', `/api/v1/golden/item/${id}`);
+  const response = await server.request<GoldenRecordView | { retired: true; survivor: GoldenRecordView }>('GET', `/api/v1/golden/item/${id}`);
   expect(response.status, response.text).toBe(200);
-  return response.body;
+  return 'retired' in response.body ? response.body.survivor : response.body;
 }
 
 function comparator(explanation: unknown, name: string) {
@@ -100,5 +100,33 @@ describe('task explanations read the values shown side by side', () => {
     expect(list.status, list.text).toBe(200);
     const listed = list.body.items.find((t) => t.id === task.id)?.candidates?.find((x) => x.goldenId === a.goldenId);
     expect(comparator(listed?.explanation, 'gtin')).toMatchObject({ a: subject.attributes.gtin, b: other.attributes.gtin });
+  });
+
+  test('a candidate merged away is explained as its survivor (what the studio shows); one merged into the subject keeps the decision explanation', async () => {
+    const first = erpItemRow();
+    const second = { ...erpItemRow({ INV_ITEM_ID: `C-${first.INV_ITEM_ID}`, GTIN: first.GTIN, DESCR60: 'INSYTE AUTOGUARD BC SHIELDED' }), MFG_ITM_ID: '', MFG_NAME: '' };
+    const a = await send('erp', first);
+    const b = await send('clinic', second);
+    expect(b.match).toBe('review');
+    const task = await reviewTaskOf(String(b.sourceRecordId));
+    // Another golden record absorbs the candidate: the task still names the retired id.
+    const survivorRow = erpItemRow();
+    const survivor = await send('hospital', survivorRow);
+    const merged = await server.request('POST', `/api/v1/golden/item/${survivor.goldenId}/merge`, { body: { otherId: a.goldenId, reason: 'test: same product' } });
+    expect(merged.status, merged.text).toBe(200);
+    const shownCandidate = await shown(a.goldenId as string);
+    expect(shownCandidate.id).toBe(survivor.goldenId);
+    const afterMerge = (await server.request<TaskView>('GET', `/api/v1/tasks/${task.id}`)).body.candidates?.find((c) => c.goldenId === a.goldenId);
+    expect(afterMerge?.explanationBasis).toBe('golden-records');
+    expect(comparator(afterMerge?.explanation, 'gtin').b).toBe(shownCandidate.attributes.gtin);
+    expect((afterMerge?.explanation as MatchExplanation).bSourceId).toBe(survivor.goldenId);
+
+    // The subject joins that survivor too: subject and candidate are one record, nothing to compare.
+    const joined = await server.request('POST', `/api/v1/golden/item/${survivor.goldenId}/merge`, { body: { otherId: b.goldenId, reason: 'test: same product' } });
+    expect(joined.status, joined.text).toBe(200);
+    const afterJoin = (await server.request<TaskView>('GET', `/api/v1/tasks/${task.id}`)).body.candidates?.find((c) => c.goldenId === a.goldenId);
+    expect(afterJoin?.explanationBasis).toBe('match-decision');
+    expect(afterJoin?.decisionExplanation).toBeUndefined();
+    expect(comparator(afterJoin?.explanation, 'gtin').outcome).toBe('match');
   });
 });

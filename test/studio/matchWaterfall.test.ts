@@ -84,7 +84,7 @@ describe('waterfall model', () => {
     ]);
     const [prior, gtin, part, manufacturer, description, final] = waterfall.steps;
     expect(prior).toMatchObject({ from: 0, to: -12, contribution: -12 });
-    expect(gtin).toMatchObject({ from: -12, to: -12, contribution: 0, note: 'missing on a side: contributes 0' });
+    expect(gtin).toMatchObject({ from: -12, to: -12, contribution: 0, note: 'contributes 0' });
     expect(part.from).toBe(-12);
     expect(part.to).toBeCloseTo(-12 + log2(2300), 10);
     expect(manufacturer.from).toBe(part.to);
@@ -103,6 +103,12 @@ describe('waterfall model', () => {
     expect(waterfall.steps[1]).toMatchObject({ contribution: 0, note: 'no weight reported: counted as 0' });
     expect(waterfall.finalWeight).toBe(3);
     expect(waterfall.isUnbalanced).toBe(true);
+  });
+
+  test('a comparator the rules declare no levels for contributes 0 with a note', () => {
+    const explanation = readExplanation({ ...reviewExplanation, comparators: [{ name: 'anyGtin', score: 1, outcome: 'match', level: 'unlevelled', matchWeight: 0 }], matchWeight: -12 });
+    if (!isWaterfall(explanation)) throw new Error('expected a waterfall');
+    expect(waterfallOf(explanation).steps[1]).toMatchObject({ contribution: 0, note: 'no level declared: contributes 0' });
   });
 
   test.each([
@@ -142,7 +148,7 @@ describe('waterfall rendering', () => {
 
   test('a missing comparator is drawn as a dashed zero line labelled missing, not as a bar', () => {
     expect(html).toMatch(/<line [^>]*stroke-dasharray="3 2"/);
-    expect(html).toContain('0 · missing');
+    expect(html).toMatch(/<text [^>]*>0<\/text><text [^>]*>missing<\/text>/);
   });
 
   test('the caption and the accessible table give the final weight, the probability and every step', () => {
@@ -150,7 +156,7 @@ describe('waterfall rendering', () => {
     const table = html.slice(html.indexOf('<table'), html.indexOf('</table>'));
     expect(table).toContain('aria-label="Match weight contributions"');
     expect((table.match(/<tr/g) ?? []).length).toBe(1 + 6);
-    expect(table).toContain('missing on a side: contributes 0');
+    expect(table).toContain('missing<span class="muted"> · contributes 0</span>');
     expect(table).toContain('<td>0.920</td><td>4.0e-4</td><td>+11.17</td>');
     expect(table).toContain('BECTON DICKINSON AND CO');
     expect(html).not.toContain('waterfall-hard-rule');

@@ -6,6 +6,7 @@ import { hrefOf, parseRoute } from '../../studio/src/app/route';
 import { bucketByTime } from '../../studio/src/pages/dashboard/dashboardStats';
 import { displayName } from '../../studio/src/pages/golden/goldenSearch';
 import { validateRulesText } from '../../studio/src/pages/rules/rulesValidation';
+import { parseRecordText } from '../../studio/src/pages/rules/VerifyPair';
 import { formatScore, formatValue, isSameValue, stableJson } from '../../studio/src/ui/format';
 
 describe('routes', () => {
@@ -104,4 +105,13 @@ describe('rule-set validation in the editor', () => {
     ['no blocking keys', edited((rules) => delete rules.blocking), [{ path: 'blocking', code: 'REQUIRED', message: 'blocking is required' }]],
     ['broken JSON', '{ "domain": ', [{ code: 'INVALID_JSON', message: expect.stringMatching(/^Not valid JSON: /) as unknown as string }]],
   ])('%s', (_name, text, expected) => expect(validateRulesText(text)).toEqual(expected));
+});
+
+describe('verify a pair: record texts', () => {
+  test.each([
+    ['{"gtin": "00382910000013"}', { record: { gtin: '00382910000013' } }],
+    ['{', { problem: expect.stringMatching(/^Record A is not valid JSON: /) }],
+    ['[1]', { problem: 'Record A must be a JSON object (one canonical record).' }],
+    ['null', { problem: 'Record A must be a JSON object (one canonical record).' }],
+  ])('parseRecordText(%j)', (text, expected) => expect(parseRecordText('Record A', text)).toEqual(expected));
 });

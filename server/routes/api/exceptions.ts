@@ -18,6 +18,7 @@ import { INLINE_REPLAY_LIMIT, REPLAY_EXCEPTIONS_JOB, replayableFilter, replayExc
 import { defineRoute } from '../../http/route';
 import { presentRecordResult } from '../../ingest/presenters';
 import type { Principal } from '../../policies/abilities';
+import { visibilityOf } from '../../policies/visibility';
 
 const TAGS = ['exceptions'];
 
@@ -109,7 +110,9 @@ export const exceptionRoutes = [
     auth: { action: 'exceptions.read' },
     params: exceptionIdParamsSchema,
     responses: { 200: { description: 'The exception.', schema: exceptionSchema }, 404: { description: 'No such exception.' } },
-    handler: async ({ services, params }) => ({ body: presentException(await requireException(services, params.id), { includeRaw: true }) }),
+    handler: async ({ services, params, principal }) => ({
+      body: presentException(await requireException(services, params.id), { includeRaw: visibilityOf(principal).canSeeExceptionPayloads }),
+    }),
   }),
   defineRoute({
     operationId: 'replayException',

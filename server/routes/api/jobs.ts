@@ -27,7 +27,7 @@ export const jobRoutes = [
       additionalProperties: false,
       properties: {
         type: { type: 'string', maxLength: 60 },
-        status: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] },
+        status: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'quarantined'] },
         limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
       },
     },
@@ -59,7 +59,7 @@ export const jobRoutes = [
     operationId: 'cancelJob',
     method: 'post',
     path: '/jobs/:id/cancel',
-    summary: 'Cancel a queued or running job',
+    summary: 'Cancel a queued, running or quarantined job',
     tags: ['jobs'],
     auth: { action: 'jobs.manage' },
     params: jobIdParams,

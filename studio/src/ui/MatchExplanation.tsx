@@ -48,7 +48,7 @@ export function WaterfallChart(props: { waterfall: Waterfall; title: string }) {
   const left = 44;
   const top = 22;
   const plotHeight = 190;
-  const bottom = 92;
+  const bottom = 112;
   const width = left + steps.length * column + 12;
   const height = top + plotHeight + bottom;
   const levels = steps.flatMap((s) => [s.from, s.to]);
@@ -91,11 +91,16 @@ export function WaterfallChart(props: { waterfall: Waterfall; title: string }) {
               </rect>
             )}
             <text x={x + barWidth / 2} y={isZero ? y(step.to) - 5 : labelY} textAnchor="middle" className="chart-value">
-              {isZero && step.note?.startsWith('missing') ? '0 · missing' : formatWeight(step.contribution)}
+              {formatWeight(step.contribution)}
             </text>
+            {isZero && (step.comparator?.outcome === 'missing' || step.comparator?.level === 'missing') && (
+              <text x={x + barWidth / 2} y={y(step.to) + 12} textAnchor="middle" className="chart-value">
+                missing
+              </text>
+            )}
             {next && next.kind === 'comparator' && <line x1={x + barWidth} x2={x + column + 8} y1={y(step.to)} y2={y(step.to)} className="waterfall-connector" />}
             <text transform={`translate(${x + barWidth / 2} ${top + plotHeight + 10}) rotate(-40)`} textAnchor="end" className="chart-label">
-              {step.label}
+              {step.label.length > 18 ? `${step.label.slice(0, 17)}…` : step.label}
             </text>
           </g>
         );
@@ -106,7 +111,8 @@ export function WaterfallChart(props: { waterfall: Waterfall; title: string }) {
 
 function ValuesCell(props: { comparator?: ExplainedComparator; side: 'a' | 'b' }) {
   if (!props.comparator) return <td />;
-  return <td className="mono">{formatValue(props.comparator[props.side])}</td>;
+  const value = props.comparator[props.side];
+  return <td className="mono">{value === null || value === undefined ? '—' : formatValue(value)}</td>;
 }
 
 function LevelCell(props: { comparator?: ExplainedComparator; note?: string }) {

@@ -15,7 +15,7 @@ export interface ExplainedComparator {
   outcome?: string;
   a?: unknown;
   b?: unknown;
-  /** Fellegi–Sunter: the comparison level (`exact`, `jw>=0.92`, `mismatch`, `missing`). */
+  /** Fellegi–Sunter: the comparison level (`exact`, `jw>=0.92`, `mismatch`, `missing`; `unlevelled` for a comparator without levels). */
   level?: string;
   m?: number;
   u?: number;
@@ -132,7 +132,13 @@ export function waterfallOf(explanation: ExplainedPair & { priorMatchWeight: num
   for (const comparator of explanation.comparators) {
     const isMissing = comparator.outcome === 'missing' || comparator.level === 'missing';
     const contribution = isMissing ? 0 : (comparator.matchWeight ?? 0);
-    const note = isMissing ? 'missing on a side: contributes 0' : comparator.matchWeight === undefined ? 'no weight reported: counted as 0' : undefined;
+    const note = isMissing
+      ? 'contributes 0'
+      : comparator.matchWeight === undefined
+        ? 'no weight reported: counted as 0'
+        : comparator.level === 'unlevelled'
+          ? 'no level declared: contributes 0'
+          : undefined;
     steps.push({ kind: 'comparator', label: comparator.name, from: running, to: running + contribution, contribution, comparator, ...(note ? { note } : {}) });
     running += contribution;
   }

@@ -44,7 +44,10 @@ function EdgeEvidence(props: { edge: ClusterEdgeView; names: Map<string, string>
   return (
     <li>
       <strong>{props.names.get(props.edge.a) ?? props.edge.a}</strong> ↔ <strong>{props.names.get(props.edge.b) ?? props.edge.b}</strong>{' '}
-      <span className="muted">score {formatScore(props.edge.score)}{rule !== null ? ` · rule ${rule}` : ''}</span>
+      <span className="muted">
+        {props.edge.rule} · score {formatScore(props.edge.score)}
+        {rule !== null ? ` · rule ${rule}` : ''}
+      </span>
       {lines.length > 0 && (
         <span className="edge-lines">
           {' — '}

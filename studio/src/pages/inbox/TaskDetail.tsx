@@ -1,7 +1,7 @@
 /** One task: loads it and the golden records it is about, and offers the decisions its type allows. */
 import { useEffect, useRef, useState } from 'react';
 import type { GoldenRecordView } from '../../../../server/contracts/golden';
-import type { TaskView } from '../../../../server/contracts/stewardship';
+import type { TaskCandidateView, TaskView } from '../../../../server/contracts/stewardship';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
@@ -14,7 +14,8 @@ import type { SurvivorChoice } from './MatchCompare';
 interface Loaded {
   task: TaskView;
   subject: GoldenRecordView | null;
-  candidates: GoldenRecordView[];
+  /** Each candidate's golden record as the API shows it now (a retired one: its survivor), with the task's view of it. */
+  candidates: Array<{ record: GoldenRecordView; view: TaskCandidateView }>;
 }
 
 async function loadGolden(get: <T>(path: string) => Promise<T>, domain: string, id: string): Promise<GoldenRecordView | null> {
@@ -37,7 +38,8 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
     const task = await client.get<TaskView>(`/tasks/${encodeURIComponent(props.taskId)}`);
     const get = <T,>(path: string) => client.get<T>(path);
     const subject = task.subject.goldenId ? await loadGolden(get, task.domain, task.subject.goldenId) : null;
-    const candidates = (await Promise.all((task.candidates ?? []).map((candidate) => loadGolden(get, task.domain, candidate.goldenId)))).filter((record): record is GoldenRecordView => record !== null);
+    const loadedCandidates = await Promise.all((task.candidates ?? []).map(async (view) => ({ view, record: await loadGolden(get, task.domain, view.goldenId) })));
+    const candidates = loadedCandidates.filter((entry): entry is { view: TaskCandidateView; record: GoldenRecordView } => entry.record !== null);
     return { task, subject, candidates };
   }, [client, props.taskId]);
 
@@ -77,8 +79,8 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
   if (loaded.error !== null) return <div className="detail"><ErrorNotice error={loaded.error} /></div>;
   if (loaded.data === null) return <div className="detail muted">Loading task…</div>;
   const { task, subject, candidates } = loaded.data;
-  const candidate = candidates[candidateIndex];
-  const candidateView = task.candidates?.find((entry) => entry.goldenId === candidate?.id);
+  const candidate = candidates[candidateIndex]?.record;
+  const candidateView = candidates[candidateIndex]?.view;
   const isOpen = task.status === 'open';
   const reasonText = reason.trim();
 
@@ -123,8 +125,8 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
         <>
           {candidates.length > 1 && (
             <div className="tabs" role="tablist" aria-label="Candidates">
-              {candidates.map((record, index) => (
-                <button key={record.id} type="button" role="tab" aria-selected={index === candidateIndex} className={index === candidateIndex ? 'tab active' : 'tab'} onClick={() => setCandidateIndex(index)}>
+              {candidates.map(({ record }, index) => (
+                <button key={`${record.id}-${index}`} type="button" role="tab" aria-selected={index === candidateIndex} className={index === candidateIndex ? 'tab active' : 'tab'} onClick={() => setCandidateIndex(index)}>
                   Candidate {index + 1}
                 </button>
               ))}

@@ -1,6 +1,6 @@
 /**
  * Matching rules per domain: the rule set as JSON in Monaco with live schema validation, save the
- * draft, run the impact preview on the current data, publish; versions with rollback.
+ * draft, run the impact preview on the current data, verify a pair, publish; versions with rollback.
  */
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import type { FromSchema } from 'json-schema-to-ts';
@@ -14,6 +14,7 @@ import { useLoad } from '../../app/useLoad';
 import { formatWhen } from '../../ui/format';
 import { ImpactReport } from './ImpactReport';
 import { validateRulesText } from './rulesValidation';
+import { VerifyPair } from './VerifyPair';
 
 type RuleSetView = FromSchema<typeof ruleSetViewSchema>;
 type JobView = ReturnType<typeof presentJob>;
@@ -173,6 +174,7 @@ export function RulesPage(props: { domain?: string }) {
         </section>
         <div className="rules-side">
           {report !== null && <ImpactReport report={report} />}
+          {canPreview && <VerifyPair client={client} domain={domain} rulesText={text} isRulesValid={text !== '' && problems.length === 0} />}
           <div className="card">
             <h2>Versions</h2>
             <table className="data-table compact" aria-label="Rule versions">
