@@ -20,6 +20,7 @@ import type { AppServices } from './services';
 import { openStore } from './store';
 import { startTaskSync } from './stewardship/taskSync';
 import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
+import { loadAliasTableFiles } from './matching/aliasTables/aliasTables';
 import { startSearchSync } from './search';
 import { startSyncDispatcher } from './sync/dispatcher';
 
@@ -57,7 +58,9 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     registerJobHandlers(services.jobs);
     // Mappings and lookup tables as code become published versions before anything ingests.
     await loadMappingsAsCode(services);
-    // Matching rules as code become published rule-set versions before anything is matched.
+    // Matching rules and their alias tables as code become published versions before anything is matched
+    // (tables first: rule sets name them).
+    await loadAliasTableFiles(services);
     await loadRuleFiles(services);
     // First start on an empty store: the demo seed goes through the real ingest path.
     if (config.seed) await seedIfEmpty(services);

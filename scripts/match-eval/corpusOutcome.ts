@@ -1,14 +1,17 @@
 /**
  * What the hub made of an ingested evaluation corpus, read from the store, scored pairwise against
- * the corpus labels: auto-merge = pairs of corpus records in one golden record; auto-merge + review =
- * those plus subject ↔ candidate-member pairs of open potential-match tasks. Also lists false
- * auto-merges (with a readable label per record) and hard negatives that ended in one golden record.
+ * the corpus labels: auto-merge = pairs of corpus records in one golden record; + clusters = those plus
+ * pairs of records in one open cluster task (`potential-match-cluster`, read by scripts/evalClusters.ts);
+ * auto-merge + review = auto-merge plus subject ↔ candidate-member pairs of open potential-match tasks
+ * plus cluster-task pairs (everything a steward is asked). Also lists false auto-merges (with a
+ * readable label per record) and hard negatives that ended in one golden record.
  */
 import { GOLDEN_RECORDS, SOURCE_RECORDS, TASKS } from '../../server/golden/collections';
 import type { GoldenRecordDocument, SourceRecordDocument } from '../../server/golden/types';
 import type { TaskDocument } from '../../server/stewardship/types';
 import type { Store } from '../../server/store';
 import type { PairwiseScore } from '../../seed/evaluateMatching';
+import { predictedGroups } from '../evalClusters';
 import { pairKey, truePairs, type CorpusRecord, type EvaluationCorpus, type HardNegative } from './corpus';
 
 export interface FalsePair {
@@ -26,6 +29,9 @@ export interface CorpusOutcome {
   goldens: number;
   openTasks: number;
   autoMerge: PairwiseScore;
+  /** Auto-merge + open cluster tasks (name-only evidence reviewed as one cluster). */
+  withClusters: PairwiseScore;
+  clusterTasks: number;
   withReview: PairwiseScore;
   falseAutoMerges: FalsePair[];
   /** Hard negatives in one golden record. */
@@ -88,11 +94,12 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
     if (!subject) continue;
     for (const candidate of task.candidates ?? []) for (const member of membersOf.get(candidate.goldenId) ?? []) if (member !== subject) reviewPairs.add(pairKey(subject, member));
   }
-  // Cluster tasks are review too: every two records of one open cluster task are a pair a steward settles.
-  const clusterTasks = await store.collection<TaskDocument>(TASKS).find({ domain, type: 'potential-match-cluster', status: 'open' });
-  for (const task of clusterTasks) {
-    const members = (task.members ?? []).flatMap((member) => membersOf.get(member.goldenId) ?? []);
-    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) reviewPairs.add(pairKey(members[i], members[j]));
+
+  const clusterPairs = new Set<string>();
+  const { clusterTasks } = await predictedGroups({ store, domain });
+  for (const group of clusterTasks) {
+    const members = [...new Set(group.flatMap((recordId) => corpusIdOfStored.get(recordId) ?? []))];
+    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) clusterPairs.add(pairKey(members[i], members[j]));
   }
 
   const expected = truePairs(corpus);
@@ -109,12 +116,14 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
     records: corpus.records.length,
     missing,
     goldens: goldens.filter((golden) => membersOf.has(golden._id)).length,
-    openTasks: tasks.length + clusterTasks.length,
+    openTasks: tasks.length,
     autoMerge: scorePairs(expected, autoPairs),
-    withReview: scorePairs(expected, new Set([...autoPairs, ...reviewPairs])),
+    withClusters: scorePairs(expected, new Set([...autoPairs, ...clusterPairs])),
+    clusterTasks: clusterTasks.length,
+    withReview: scorePairs(expected, new Set([...autoPairs, ...reviewPairs, ...clusterPairs])),
     falseAutoMerges,
     mergedHardNegatives: corpus.hardNegatives.filter((negative) => inBoth(negative, autoPairs)),
-    reviewedHardNegatives: corpus.hardNegatives.filter((negative) => !inBoth(negative, autoPairs) && inBoth(negative, reviewPairs)),
+    reviewedHardNegatives: corpus.hardNegatives.filter((negative) => !inBoth(negative, autoPairs) && (inBoth(negative, reviewPairs) || inBoth(negative, clusterPairs))),
     hardNegatives: corpus.hardNegatives.length,
   };
 }

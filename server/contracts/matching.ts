@@ -74,6 +74,19 @@ export const rematchBodySchema = {
   properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why (kept in history, tasks and the audit log).' } },
 } as const;
 
+export const trainRulesBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    randomPairs: { type: 'integer', minimum: 100, maximum: 5000000, default: 50000, description: 'Random record pairs sampled to estimate u.' },
+    maxCandidatePairs: { type: 'integer', minimum: 100, maximum: 20000000, default: 500000, description: 'Blocked candidate pairs EM uses at most (a uniform sample beyond).' },
+    maxIterations: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+    tolerance: { type: 'number', exclusiveMinimum: 0, maximum: 0.1, default: 0.00001, description: 'EM stops when no m or prior moves by more than this.' },
+    seed: { type: 'integer', minimum: 0, maximum: 4294967295, description: 'Sampling seed (same data + seed = same estimates).' },
+  },
+} as const;
+export type TrainRulesBody = FromSchema<typeof trainRulesBodySchema>;
+
 const authorSchema = { type: 'object', properties: { keyId: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } } as const;
 
 export const ruleSetVersionSummarySchema = {
@@ -143,3 +156,131 @@ export const searchResponseSchema = {
   },
 } as const;
 export type SearchResponse = FromSchema<typeof searchResponseSchema>;
+
+// ---- Alias tables (abbreviations, organisation aliases, legal suffixes, noise words) ----
+
+const tableName = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,60}$', description: 'Alias table name, e.g. `organizationAliases`.' } as const;
+
+export const aliasTableParamsSchema = { type: 'object', required: ['table'], properties: { table: tableName } } as const;
+
+export const aliasTableVersionParamsSchema = {
+  type: 'object',
+  required: ['table', 'number'],
+  properties: { table: tableName, number: { type: 'integer', minimum: 1, description: 'Published version number.' } },
+} as const;
+
+export const putAliasTableBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['table'],
+  properties: {
+    table: { type: 'object', description: 'An alias table in the format of `matching-rules/aliases/aliases.schema.json`; problems answer 400 with `body.table…` paths.' },
+    revision: { type: 'integer', minimum: 0, description: 'The draft revision you last read (0: no draft yet); a different current revision answers 409.' },
+  },
+} as const;
+
+export const publishAliasTableBodySchema = publishRulesBodySchema;
+export const rollbackAliasTableBodySchema = rollbackRulesBodySchema;
+
+const aliasTableVersionSummarySchema = {
+  type: 'object',
+  required: [...ruleSetVersionSummarySchema.required],
+  properties: { ...ruleSetVersionSummarySchema.properties, rulesVersion: { type: 'string', description: 'The table’s own `version`.' } },
+} as const;
+export type AliasTableVersionSummaryView = FromSchema<typeof aliasTableVersionSummarySchema>;
+
+export const aliasTableVersionSchema = {
+  type: 'object',
+  required: [...aliasTableVersionSummarySchema.required, 'table'],
+  properties: { ...aliasTableVersionSummarySchema.properties, table: { type: 'object', description: 'The table content.' } },
+} as const;
+
+export const aliasTableViewSchema = {
+  type: 'object',
+  required: ['table', 'published', 'draft', 'draftState'],
+  properties: {
+    table: { type: 'string' },
+    published: { anyOf: [aliasTableVersionSchema, { type: 'null' }] },
+    draft: {
+      anyOf: [
+        { type: 'object', properties: { revision: { type: 'integer' }, contentHash: { type: 'string' }, table: { type: 'object' }, updatedAt: { type: 'string' }, updatedBy: authorSchema } },
+        { type: 'null' },
+      ],
+    },
+    draftState: { type: 'string', enum: ['none', 'unpublished', 'same-as-published', 'modified'] },
+    usedBy: { type: 'array', items: { type: 'string' }, description: 'Domains whose published rules name this table.' },
+  },
+} as const;
+
+export const aliasTableListSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['table', 'mode', 'entries', 'publishedNumber', 'version', 'draftState'],
+        properties: {
+          table: { type: 'string' },
+          description: { type: ['string', 'null'] },
+          mode: { type: 'string', enum: ['replace', 'remove', 'removeTrailing'] },
+          entries: { type: 'integer', description: 'Rows in the published table.' },
+          publishedNumber: { type: ['integer', 'null'] },
+          version: { type: ['string', 'null'] },
+          draftState: { type: 'string', enum: ['none', 'unpublished', 'same-as-published', 'modified'] },
+        },
+      },
+    },
+  },
+} as const;
+export type AliasTableListView = FromSchema<typeof aliasTableListSchema>;
+/** One comparator's part of an explanation (server/matching/types.ts ComparatorExplanation). */
+export const comparatorExplanationSchema = {
+  type: 'object',
+  required: ['name', 'field', 'type', 'weight', 'score', 'outcome', 'a', 'b'],
+  properties: {
+    name: { type: 'string' },
+    field: { type: 'string', description: 'The compared fields, comma-separated.' },
+    type: { type: 'string', description: 'Comparator type (identifier, fuzzy, tokenSet, …).' },
+    weight: { type: 'number', description: 'Weight in the weighted model.' },
+    score: { type: ['number', 'null'], description: '0..1, null when a side is missing.' },
+    outcome: { type: 'string', enum: ['missing', 'match', 'partial', 'mismatch', 'related'] },
+    a: { type: ['string', 'null'], description: 'Best-matching normalised value of a.' },
+    b: { type: ['string', 'null'] },
+    level: { type: 'string', description: 'fellegiSunter: the comparison level (`missing` when a side is missing).' },
+    m: { type: 'number', description: 'fellegiSunter: P(level | same entity).' },
+    u: { type: 'number', description: 'fellegiSunter: P(level | different entities).' },
+    matchWeight: { type: 'number', description: 'fellegiSunter: log2(m/u), the Bayes factor in bits; 0 when missing.' },
+  },
+} as const;
+export type ComparatorExplanationView = FromSchema<typeof comparatorExplanationSchema>;
+
+/** The explanation every match decision carries (server/matching/types.ts MatchExplanation); the studio draws its waterfall. */
+export const matchExplanationSchema = {
+  type: 'object',
+  required: ['domain', 'rulesVersion', 'aSourceId', 'bSourceId', 'comparators', 'hardRule', 'model', 'score', 'evidenceWeight', 'band'],
+  properties: {
+    domain: { type: 'string' },
+    rulesVersion: { type: 'string' },
+    aSourceId: { type: 'string' },
+    bSourceId: { type: 'string' },
+    comparators: { type: 'array', items: comparatorExplanationSchema },
+    hardRule: {
+      anyOf: [
+        { type: 'object', required: ['name', 'action'], properties: { name: { type: 'string' }, action: { type: 'string', enum: ['veto', 'forceReview', 'forceMerge'] }, relationship: { type: 'string' } } },
+        { type: 'null' },
+      ],
+      description: 'The hard rule that fired; it decides the band whatever the score.',
+    },
+    model: { type: 'string', enum: ['weighted', 'fellegiSunter'] },
+    score: { type: 'number', description: 'Weighted score, or the match probability under fellegiSunter (0..1, before hard rules).' },
+    priorMatchWeight: { type: 'number', description: 'fellegiSunter: log2 of the prior odds (the waterfall starts here).' },
+    matchWeight: { type: 'number', description: 'fellegiSunter: priorMatchWeight + Σ comparator matchWeight.' },
+    probability: { type: 'number', description: 'fellegiSunter: 2^matchWeight / (1 + 2^matchWeight).' },
+    evidenceWeight: { type: 'number' },
+    band: { type: 'string', enum: ['auto-merge', 'review', 'no-match'] },
+    relationship: { type: 'string' },
+  },
+} as const;
+export type MatchExplanationView = FromSchema<typeof matchExplanationSchema>;

@@ -15,17 +15,31 @@ const domains = {
   items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
   description: 'Domains whose golden-record changes are sent.',
 } as const;
-const transport = {
+const webhookTransport = {
   type: 'object',
   additionalProperties: false,
   required: ['type', 'url'],
   properties: {
-    type: { type: 'string', enum: ['webhook'], description: 'Only webhook today (AMQP and file drops are planned).' },
+    type: { type: 'string', const: 'webhook' },
     url: { type: 'string', minLength: 8, maxLength: 2000, pattern: '^https?://', description: 'http(s) URL the hub POSTs each message to.' },
     timeoutMs: { type: 'integer', minimum: 100, maximum: 120_000, description: 'Per-request timeout (default 10 s).' },
     maxInFlight: { type: 'integer', minimum: 1, maximum: 256, description: 'Requests in flight at once to this endpoint (default 16; one per golden record).' },
   },
 } as const;
+const amqpTransport = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'url', 'exchange'],
+  properties: {
+    type: { type: 'string', const: 'amqp' },
+    url: { type: 'string', minLength: 8, maxLength: 2000, pattern: '^amqps?://', description: 'AMQP 0-9-1 broker URL (RabbitMQ); its password is stored encrypted and never shown again.' },
+    exchange: { type: 'string', minLength: 1, maxLength: 255, description: 'Existing exchange messages are published to (with publisher confirms).' },
+    routingKey: { type: 'string', minLength: 1, maxLength: 255, description: 'Routing key; `{domain}` and `{event}` are replaced (default `{domain}`).' },
+    timeoutMs: { type: 'integer', minimum: 100, maximum: 120_000, description: 'Time to wait for the broker\'s confirm (default 10 s).' },
+    maxInFlight: { type: 'integer', minimum: 1, maximum: 256, description: 'Unconfirmed messages at once (default 16; one per golden record).' },
+  },
+} as const;
+const transport = { oneOf: [webhookTransport, amqpTransport], description: 'Where messages go: `webhook` (signed HTTP POST) or `amqp` (RabbitMQ exchange).' } as const;
 const events = { type: 'array', uniqueItems: true, minItems: 1, items: { type: 'string', enum: SUBSCRIPTION_EVENTS }, description: 'Event types to send (default all).' } as const;
 const filter = { type: ['string', 'null'], maxLength: 10_000, description: 'JSONata over the event (`data.record`, `data.changedPaths`, …); only events for which it is true are sent.' } as const;
 const changedPaths = {
@@ -159,7 +173,7 @@ export interface SubscriptionView {
   id: string;
   name: string;
   domains: string[];
-  transport: { type: 'webhook'; url: string; timeoutMs?: number; maxInFlight?: number };
+  transport: { type: 'webhook'; url: string; timeoutMs?: number; maxInFlight?: number } | { type: 'amqp'; url: string; exchange: string; routingKey?: string; timeoutMs?: number; maxInFlight?: number };
   events: string[];
   filter: string | null;
   changedPaths: string[];
@@ -180,7 +194,7 @@ export interface DeliveryAttemptView {
   durationMs: number;
   outcome: 'delivered' | 'failed' | 'gone';
   /** The request exactly as sent, with the signature redacted. */
-  request: { method: 'POST'; url: string; headers: Record<string, string> };
+  request: { method: 'POST' | 'PUBLISH'; url: string; headers: Record<string, string> };
   response: { status: number; headers: Record<string, string>; body: string } | null;
   error: string | null;
 }

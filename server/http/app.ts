@@ -59,7 +59,13 @@ export function createApp(options: { services: AppServices; routes: AnyRoute[]; 
     if (isApiPath(ctx.path)) return;
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     const relative = decodeURIComponent(ctx.path).replace(/^\/+/, '');
-    if (relative && !isSourceMap(relative) && (await sendStaticFile(ctx, { root: studioDir, relativePath: relative, cacheSeconds: relative.startsWith('assets/') ? 86400 : 0 }))) return;
+    if (isSourceMap(relative)) {
+      ctx.status = 404;
+      ctx.type = 'text/plain; charset=utf-8';
+      ctx.body = 'Source maps are not published.';
+      return;
+    }
+    if (relative && (await sendStaticFile(ctx, { root: studioDir, relativePath: relative, cacheSeconds: relative.startsWith('assets/') ? 86400 : 0 }))) return;
     // Single-page app: every other path renders index.html and the client router takes over.
     if (await sendStaticFile(ctx, { root: studioDir, relativePath: 'index.html' })) return;
     ctx.type = 'text/html; charset=utf-8';

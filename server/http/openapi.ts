@@ -47,6 +47,7 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: { version: string
     if (route.auth !== 'public') {
       responses['401'] = errorResponse('Missing, unknown or revoked API key.');
       responses['403'] = errorResponse('The key\'s role may not perform this action.');
+      responses['429'] = errorResponse('AUTH_THROTTLED: too many failed authentications from this address; see Retry-After.');
     }
     if (route.params || route.query || route.body || route.rawBody) responses['400'] = errorResponse('Invalid input; `details` lists each failing field.');
     responses['500'] = errorResponse('Unexpected error (no internals are returned).');

@@ -6,6 +6,7 @@ import { bulkTasksJob } from '../stewardship/bulkJob';
 import { recomputeGoldenJob } from '../golden/recomputeGoldenRecords';
 import { rematchDomainJob } from '../matching/rematch';
 import { previewRulesJob } from '../matching/preview';
+import { trainRulesJob } from '../matching/trainRules';
 
 /** Registers all job handlers on the runner. */
 export function registerJobHandlers(runner: JobRunner): void {
@@ -15,4 +16,5 @@ export function registerJobHandlers(runner: JobRunner): void {
   runner.register(recomputeGoldenJob);
   runner.register(rematchDomainJob);
   runner.register(previewRulesJob);
+  runner.register(trainRulesJob);
 }

@@ -6,10 +6,12 @@
  * global set of pairs. Over-collision blocks are counted and skipped, so work is bounded by
  * records × keys × maxBlockSize, never quadratic in the number of records.
  */
+import type { CompareContext } from './comparators';
 import type { CompiledRules } from './rules';
 import { selectLookupKeys } from './blocking';
 import { clusterPairs } from './clustering';
 import { evaluatePreparedPair, prepareRecord } from './scoring';
+import { countTerms, termWeightsOf } from './termStats';
 import type { CanonicalRecord, PreparedRecord } from './types';
 
 export interface BatchProgress {
@@ -48,6 +50,8 @@ export interface BatchMatchResult {
   clusters: string[][];
   /** Cluster id (index of its first record) per input record, for ground-truth evaluation. */
   clusterOf: Int32Array;
+  /** Token weights of idf comparators counted over these records (to explain pairs as they were scored). */
+  context?: CompareContext;
 }
 
 /** True when sorted int arrays share an element. */
@@ -115,6 +119,9 @@ export function batchMatch(args: {
     if (args.onProgress && (r + 1) % every === 0) args.onProgress({ phase: 'prepare', done: r + 1, total });
   }
 
+  // Token frequencies of idf comparators over this batch (the whole domain).
+  const context = rules.idfComparators.length > 0 ? termWeightsOf(countTerms(prepared, rules)) : undefined;
+
   // 2. Lookup keys per record and block membership.
   const lookupBlocks: Int32Array[] = new Array<Int32Array>(total);
   // Lookup selection counts the OTHER members of a block, as the store-backed lookup does.
@@ -149,7 +156,8 @@ export function batchMatch(args: {
 
   // 3. Compare. A pair (a, b) with b < a is skipped when b's own lookup already reached a.
   const usableLookup: Int32Array[] = lookupBlocks.map((blocksOfRecord) => blocksOfRecord.filter(isUsable));
-  const merges = { a: [] as number[], b: [] as number[], score: [] as number[] };
+  // `score` orders merges strongest first (match weight); `shown` is the score reported.
+  const merges = { a: [] as number[], b: [] as number[], score: [] as number[], shown: [] as number[] };
   const cannotLinks = { a: [] as number[], b: [] as number[] };
   let pairsCompared = 0;
   let autoMergePairs = 0;
@@ -173,7 +181,7 @@ export function batchMatch(args: {
           continue;
         }
         pairsCompared++;
-        const evaluation = evaluatePreparedPair({ a: prepared[a], b: prepared[other], compiled: rules });
+        const evaluation = evaluatePreparedPair({ a: prepared[a], b: prepared[other], compiled: rules, context });
         if (evaluation.hardRule?.relationship && relationships.length < maxListed) {
           relationships.push({ a: sa, b: sb, relationship: evaluation.hardRule.relationship });
         }
@@ -185,7 +193,8 @@ export function batchMatch(args: {
           autoMergePairs++;
           merges.a.push(a);
           merges.b.push(other);
-          merges.score.push(evaluation.score);
+          merges.score.push(evaluation.matchWeight);
+          merges.shown.push(evaluation.score);
         } else if (evaluation.band === 'review') {
           reviewPairCount++;
           if (reviewPairs.length < maxListed) reviewPairs.push({ a: sa, b: sb, score: Math.round(evaluation.score * 10000) / 10000 });
@@ -200,7 +209,7 @@ export function batchMatch(args: {
   for (const i of blocked) {
     reviewPairCount++;
     if (reviewPairs.length < maxListed) {
-      reviewPairs.push({ a: prepared[merges.a[i]].sourceId, b: prepared[merges.b[i]].sourceId, score: Math.round(merges.score[i] * 10000) / 10000 });
+      reviewPairs.push({ a: prepared[merges.a[i]].sourceId, b: prepared[merges.b[i]].sourceId, score: Math.round(merges.shown[i] * 10000) / 10000 });
     }
   }
   const clusterMembers = new Map<number, string[]>();
@@ -227,5 +236,6 @@ export function batchMatch(args: {
     relationships,
     clusters: [...clusterMembers.values()],
     clusterOf,
+    ...(context ? { context } : {}),
   };
 }

@@ -6,8 +6,11 @@
  * as data arrives, so it is decided at lookup time from block sizes, never frozen into the index.
  */
 import { doubleMetaphone } from 'double-metaphone';
-import { codeTokensInText, normalizeIdentifier, normalizeWith, splitNormalized, stringsAtPaths } from './normalizers';
+import { withAliasTables, type AliasTable } from './aliases';
+import { codeTokensInText, shortNumbersInText, normalizeIdentifier, normalizerFor, normalizeWith, splitNormalized, stringsAtPaths } from './normalizers';
 import type { BlockingKeyRule, CanonicalRecord } from './types';
+
+type Normalize = (value: string) => string | null;
 
 /** Tokens beyond this many are not indexed (long descriptions would bloat the index). */
 const MAX_INDEXED_TOKENS = 16;
@@ -49,13 +52,12 @@ function partNumberKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[
   return unique(out);
 }
 
-function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
+function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, normalize: Normalize): string[] {
   const minLength = rule.params?.minLength ?? 3;
   const stopWords = new Set((rule.params?.stopWords ?? []).map((w) => w.toUpperCase()));
-  const normalizer = rule.params?.normalizer ?? 'text';
   const out = new Set<string>();
   for (const raw of stringsAtPaths(record, rule.fields)) {
-    const normalized = normalizeWith(normalizer, raw);
+    const normalized = normalize(raw);
     if (!normalized) continue;
     for (const token of splitNormalized(normalized)) {
       if (token.length >= minLength && !stopWords.has(token)) out.add(token);
@@ -65,13 +67,12 @@ function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[]
   return [...out];
 }
 
-function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
+function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord, normalize: Normalize): string[] {
   const tokenCount = rule.params?.tokens ?? 2;
   const minLength = rule.params?.minLength ?? 2;
-  const normalizer = rule.params?.normalizer ?? 'orgName';
   const out: string[] = [];
   for (const raw of stringsAtPaths(record, rule.fields)) {
-    const normalized = normalizeWith(normalizer, raw);
+    const normalized = normalize(raw);
     if (!normalized) continue;
     const leading = splitNormalized(normalized).filter((t) => t.length >= minLength).slice(0, tokenCount);
     if (leading.length === 0) continue;
@@ -86,7 +87,9 @@ function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] 
 function catalogInTextKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
   const minLength = rule.params?.minLength ?? 4;
   const out: string[] = [];
-  for (const text of stringsAtPaths(record, rule.fields)) out.push(...codeTokensInText(text, minLength));
+  // Short digit runs are keyed too, so `3M 1860` meets the record whose part number is 1860; the
+  // comparator never counts two texts sharing only a short number (a year) as evidence.
+  for (const text of stringsAtPaths(record, rule.fields)) out.push(...codeTokensInText(text, minLength), ...shortNumbersInText(text, minLength));
   for (const raw of stringsAtPaths(record, rule.params?.codeFields ?? [])) {
     const code = normalizeWith('partNumber', raw);
     if (code && code.length >= minLength) out.push(code);
@@ -113,7 +116,7 @@ function combinedKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] 
   return unique(combos);
 }
 
-const KEY_FUNCTIONS: Record<BlockingKeyRule['type'], (rule: BlockingKeyRule, record: CanonicalRecord) => string[]> = {
+const KEY_FUNCTIONS: Record<BlockingKeyRule['type'], (rule: BlockingKeyRule, record: CanonicalRecord, normalize: Normalize) => string[]> = {
   identifier: identifierKeys,
   partNumber: partNumberKeys,
   nameTokens: nameTokenKeys,
@@ -122,15 +125,26 @@ const KEY_FUNCTIONS: Record<BlockingKeyRule['type'], (rule: BlockingKeyRule, rec
   combined: combinedKeys,
 };
 
-/** Compiles one blocking-key rule into key functions. */
-export function compileBlockingKey(rule: BlockingKeyRule): CompiledBlockingKey {
+/**
+ * Compiles one blocking-key rule into key functions. `aliasTable` resolves the alias tables the rule
+ * names (nameTokens, phonetic), applied after its normaliser so `BD` and `Becton Dickinson` share keys.
+ */
+export function compileBlockingKey(rule: BlockingKeyRule, aliasTable: (name: string) => AliasTable = missingTable): CompiledBlockingKey {
   const make = KEY_FUNCTIONS[rule.type];
   const prefix = `${rule.name}:`;
+  const normalize = withAliasTables({
+    normalize: normalizerFor(rule.params?.normalizer ?? (rule.type === 'phonetic' ? 'orgName' : 'text')),
+    tables: (rule.params?.aliasTables ?? []).map(aliasTable),
+  });
   return {
     rule,
-    indexKeys: (record) => make(rule, record).map((value) => prefix + value),
+    indexKeys: (record) => make(rule, record, normalize).map((value) => prefix + value),
     lookup: rule.type === 'nameTokens' ? { mode: 'rarest', count: rule.params?.count ?? 2 } : { mode: 'all' },
   };
+}
+
+function missingTable(name: string): AliasTable {
+  throw new Error(`alias table "${name}" was not provided`);
 }
 
 /**

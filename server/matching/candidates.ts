@@ -10,6 +10,7 @@ import type { MatchIndexEntry } from './matchIndex';
 import { loadRules } from './rules';
 import type { CompiledRules } from './rules';
 import { prepareRecord, scorePair } from './scoring';
+import { loadTermWeights } from './termStats';
 import type { CanonicalRecord, MatchBand, MatchExplanation } from './types';
 
 /** Entries fetched per lookup at most: a safety net on top of maxBlockSize. */
@@ -187,6 +188,10 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
   const rules = await resolveRules(args);
   const found = await findCandidates({ ...args, rules });
   const prepared = prepareRecord(args.record, rules);
+  // Token weights of idf comparators: one read for the tokens of the record and its candidates.
+  const context = found.entriesFetched > 0 && rules.idfComparators.length > 0
+    ? await loadTermWeights({ store: args.store, compiled: rules, prepared: [prepared, ...[...found.byGolden.values()].flat().map((e) => e.prepared)], session: args.session })
+    : undefined;
   const goldens: GoldenCandidate[] = [];
   const relationships: MatchDecision['relationships'] = [];
   let entriesCompared = 0;
@@ -203,7 +208,7 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
       }
       if (member.prepared.rulesVersion !== rules.version) stale++;
       entriesCompared++;
-      const explanation = scorePair({ a: prepared, b: member.prepared, rules });
+      const explanation = scorePair({ a: prepared, b: member.prepared, rules, context });
       if (explanation.relationship) relationships.push({ recordId: member.recordId, goldenId, relationship: explanation.relationship });
       if (explanation.hardRule?.action === 'veto') vetoedBy ??= explanation;
       const candidate: GoldenCandidate = { goldenId, recordId: member.recordId, score: explanation.score, band: explanation.band, explanation };

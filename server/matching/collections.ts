@@ -1,7 +1,8 @@
-/** Collections matching keeps in the store (match index, block sizes, versioned rule sets), with their indexes. */
+/** Collections matching keeps in the store (match index, block sizes, token frequencies, versioned rule sets), with their indexes. */
 import type { CollectionDefinition } from '../db/collections';
 import { BLOCK_STATS, MATCH_INDEX } from './matchIndex';
 import { ruleSetCollections } from './ruleSets/collections';
+import { TERM_STATS } from './termStats';
 
 export const matchingCollections: CollectionDefinition[] = [
   {
@@ -12,5 +13,6 @@ export const matchingCollections: CollectionDefinition[] = [
     ],
   },
   { name: BLOCK_STATS, indexes: [] },
+  { name: TERM_STATS, indexes: [] },
   ...ruleSetCollections,
 ];

@@ -4,22 +4,52 @@
  * yields `score: null`, which contributes nothing — real sources are incomplete, and absence is
  * not disagreement.
  */
-import { codeTokensInText, normalizeIdentifier, normalizeWith, splitNormalized, stringsAtPaths, valuesAtPath } from './normalizers';
+import { codeTokensInText, shortNumbersInText, normalizeIdentifier, normalizerFor, normalizeWith, splitNormalized, stringsAtPaths, valuesAtPath } from './normalizers';
+import { shippedAliasTables, withAliasTables, type AliasTable } from './aliases';
+import { compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
-import { fuseSimilarity, jaroWinkler, tokenJaroWinkler, tokenSetSimilarity } from './similarity';
-import type { CanonicalRecord, ComparatorOutcome, ComparatorRule, PreparedAddress, PreparedCodes, PreparedValue } from './types';
+import { fuseSimilarity, jaroWinkler, tokenJaroWinkler, tokenSetSimilarity, weightedTokenSetSimilarity } from './similarity';
+import type { AttributeDetail, CanonicalRecord, ComparatorOutcome, ComparatorRule, PreparedAddress, PreparedAttributes, PreparedCodes, PreparedValue } from './types';
 
 export interface ComparisonResult {
   score: number | null;
   outcome: ComparatorOutcome;
   a: string | null;
   b: string | null;
+  /** attributes comparators: per-attribute agreement. */
+  details?: AttributeDetail[];
+}
+
+/** What a comparator may need from the rest of the rule set: its compiled attribute extractors and alias tables by name. */
+export interface ComparatorContext {
+  extractors: readonly CompiledExtractor[];
+  aliasTable(name: string): AliasTable;
+}
+
+/** No extractors; alias tables from the shipped files (for comparators compiled on their own). */
+const SHIPPED_CONTEXT: ComparatorContext = {
+  extractors: [],
+  aliasTable: (name) => {
+    const table = shippedAliasTables().get(name);
+    if (!table) throw new Error(`alias table "${name}" does not exist`);
+    return table;
+  },
+};
+
+function textNormalizer(rule: ComparatorRule, context: ComparatorContext): (value: string) => string | null {
+  const normalize = normalizerFor(rule.params?.normalizer ?? 'text');
+  return withAliasTables({ normalize, tables: (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name)) });
+}
+
+/** What a comparison may need beyond the two values: per-domain token weights of `weighting: "idf"` comparators, by comparator name. */
+export interface CompareContext {
+  termWeights?: ReadonlyMap<string, (token: string) => number>;
 }
 
 export interface CompiledComparator {
   rule: ComparatorRule;
   prepare(record: CanonicalRecord): PreparedValue | undefined;
-  compare(a: PreparedValue, b: PreparedValue): ComparisonResult;
+  compare(a: PreparedValue, b: PreparedValue, context?: CompareContext): ComparisonResult;
 }
 
 const MISSING: ComparisonResult = { score: null, outcome: 'missing', a: null, b: null };
@@ -75,36 +105,38 @@ function compileExact(rule: ComparatorRule, normalize: (v: string) => string | n
   };
 }
 
-function compileFuzzy(rule: ComparatorRule): CompiledComparator {
+function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
   const similarity = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
   const floor = rule.params?.floor ?? 0;
-  const normalizer = rule.params?.normalizer ?? 'text';
   return {
     rule,
-    prepare: stringPrepare(rule, (v) => normalizeWith(normalizer, v)),
+    prepare: stringPrepare(rule, textNormalizer(rule, context)),
     compare: (a, b) => bestPair({ a: a as string[], b: b as string[], similarity, floor }),
   };
 }
 
-function compileTokenSet(rule: ComparatorRule): CompiledComparator {
+function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const floor = rule.params?.floor ?? 0;
-  const normalizer = rule.params?.normalizer ?? 'text';
+  const normalize = textNormalizer(rule, context);
+  const isIdf = rule.params?.weighting === 'idf';
   return {
     rule,
     // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
     prepare: (record) => {
       const tokens = new Set<string>();
       for (const raw of stringsAtPaths(record, rule.fields)) {
-        const normalized = normalizeWith(normalizer, raw);
+        const normalized = normalize(raw);
         if (normalized) for (const token of splitNormalized(normalized)) tokens.add(token);
       }
       return nonEmpty([...tokens].sort());
     },
-    compare: (a, b) => {
+    // Without known frequencies (a pair scored outside any domain) idf falls back to uniform weights.
+    compare: (a, b, context) => {
       const ta = a as string[];
       const tb = b as string[];
-      const raw = tokenSetSimilarity(ta, tb);
+      const weightOf = isIdf ? context?.termWeights?.get(rule.name) : undefined;
+      const raw = weightOf ? weightedTokenSetSimilarity(ta, tb, weightOf) : tokenSetSimilarity(ta, tb);
       const score = raw < floor ? 0 : raw;
       return { score, outcome: outcomeOf(score), a: ta.join(' '), b: tb.join(' ') };
     },
@@ -205,6 +237,7 @@ function firstShared(a: readonly string[], b: readonly string[]): string | undef
 function compileCodeInText(rule: ComparatorRule): CompiledComparator {
   const minLength = rule.params?.minLength ?? 4;
   const textFields = rule.params?.textFields ?? [];
+  const isTextCodeConflict = rule.params?.isTextCodeConflict === true;
   return {
     rule,
     prepare: (record) => {
@@ -214,35 +247,64 @@ function compileCodeInText(rule: ComparatorRule): CompiledComparator {
         if (code && code.length >= minLength) codes.add(code);
       }
       const textCodes = new Set<string>();
-      for (const text of stringsAtPaths(record, textFields)) for (const code of codeTokensInText(text, minLength)) textCodes.add(code);
-      if (codes.size === 0 && textCodes.size === 0) return undefined;
-      const prepared: PreparedCodes = { codes: [...codes], textCodes: [...textCodes] };
+      const textNumbers = new Set<string>();
+      for (const text of stringsAtPaths(record, textFields)) {
+        for (const code of codeTokensInText(text, minLength)) textCodes.add(code);
+        for (const number of shortNumbersInText(text, minLength)) textNumbers.add(number);
+      }
+      if (codes.size === 0 && textCodes.size === 0 && textNumbers.size === 0) return undefined;
+      const prepared: PreparedCodes = { codes: [...codes], textCodes: [...textCodes], ...(textNumbers.size > 0 ? { textNumbers: [...textNumbers] } : {}) };
       return prepared;
     },
-    // Only positive evidence: a description that does not repeat a catalog number says nothing
-    // against the match. Code-to-code equality is the part-number comparator's job, not counted twice.
+    // A description that does not repeat a catalog number says nothing against the match, and
+    // code-to-code equality of structured fields is the part-number comparator's job (not counted
+    // twice). With isTextCodeConflict, two texts that both name codes and share none disagree.
     compare: (a, b) => {
       const x = a as PreparedCodes;
       const y = b as PreparedCodes;
-      const shared = firstShared(x.codes, y.textCodes) ?? firstShared(x.textCodes, y.codes) ?? firstShared(x.textCodes, y.textCodes);
-      return shared ? { score: 1, outcome: 'match', a: shared, b: shared } : MISSING;
+      const shared =
+        firstShared(x.codes, y.textCodes) ??
+        firstShared(x.textCodes, y.codes) ??
+        firstShared(x.textCodes, y.textCodes) ??
+        firstShared(x.codes, y.textNumbers ?? []) ??
+        firstShared(x.textNumbers ?? [], y.codes);
+      if (shared) return { score: 1, outcome: 'match', a: shared, b: shared };
+      if (isTextCodeConflict && x.textCodes.length > 0 && y.textCodes.length > 0) return { score: 0, outcome: 'mismatch', a: x.textCodes.join(' '), b: y.textCodes.join(' ') };
+      return MISSING;
+    },
+  };
+}
+
+function compileAttributes(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
+  const wanted = rule.params?.attributes;
+  const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
+  const names = extractors.map((e) => e.definition.name);
+  const describe = (details: AttributeDetail[], side: 'a' | 'b') => details.map((d) => `${d.attribute} ${d[side] ?? '-'}`).join('; ');
+  return {
+    rule,
+    prepare: (record) => extractAttributes(extractors, stringsAtPaths(record, rule.fields)),
+    compare: (a, b) => {
+      const { details, conflicts, agreements } = compareAttributes({ names, a: a as PreparedAttributes, b: b as PreparedAttributes });
+      if (conflicts === 0 && agreements === 0) return { ...MISSING, details };
+      // Conflicts first: that is what a steward must see.
+      const shown = [...details].sort((x, y) => Number(x.agrees) - Number(y.agrees));
+      const outcome: ComparatorOutcome = conflicts > 0 ? 'mismatch' : 'match';
+      return { score: conflicts > 0 ? 0 : 1, outcome, a: describe(shown, 'a'), b: describe(shown, 'b'), details };
     },
   };
 }
 
 /** Compiles one comparator rule. */
-export function compileComparator(rule: ComparatorRule): CompiledComparator {
+export function compileComparator(rule: ComparatorRule, context: ComparatorContext = SHIPPED_CONTEXT): CompiledComparator {
   switch (rule.type) {
     case 'exact':
       return compileExact(rule, (v) => v.trim() || null);
-    case 'normalizedExact': {
-      const normalizer = rule.params?.normalizer ?? 'text';
-      return compileExact(rule, (v) => normalizeWith(normalizer, v));
-    }
+    case 'normalizedExact':
+      return compileExact(rule, textNormalizer(rule, context));
     case 'fuzzy':
-      return compileFuzzy(rule);
+      return compileFuzzy(rule, context);
     case 'tokenSet':
-      return compileTokenSet(rule);
+      return compileTokenSet(rule, context);
     case 'numeric':
       return compileNumeric(rule);
     case 'identifier':
@@ -251,6 +313,8 @@ export function compileComparator(rule: ComparatorRule): CompiledComparator {
       return compileAddress(rule);
     case 'codeInText':
       return compileCodeInText(rule);
+    case 'attributes':
+      return compileAttributes(rule, context);
   }
 }
 

@@ -1,12 +1,14 @@
 /**
  * The match index in the store. `matchIndex` holds one entry per source record
- * (`{ domain, recordId, goldenId, keys, prepared }`, multikey index on `{ domain, keys }`);
+ * (`{ domain, recordId, goldenId, keys, prepared, terms? }`, multikey index on `{ domain, keys }`);
  * `blockStats` holds each block's size (`_id: domain|key`), kept current on every insert and
- * removal so lookups can drop over-collision keys before fetching anything.
+ * removal so lookups can drop over-collision keys before fetching anything; `termStats` holds the
+ * token frequencies of idf comparators (termStats.ts), kept current the same way.
  */
 import type { Collection, Document, Store, StoreSession } from '../store/types';
 import type { CompiledRules } from './rules';
 import { prepareRecord } from './scoring';
+import { termKeysOf, termStatId, termStatsCollection } from './termStats';
 import type { CanonicalRecord, PreparedRecord } from './types';
 
 export const MATCH_INDEX = 'matchIndex';
@@ -20,6 +22,8 @@ export interface MatchIndexEntry extends Document {
   goldenId: string;
   keys: string[];
   prepared: PreparedRecord;
+  /** `<comparator>|<token>` keys counted in termStats (idf comparators only), so removal subtracts exactly them. */
+  terms?: string[];
   indexedAt: string;
 }
 
@@ -58,18 +62,18 @@ export function keysByRule(record: CanonicalRecord, rules: CompiledRules): strin
   return rules.keyRules.map((keyRule) => keyRule.indexKeys(record));
 }
 
-async function adjustStats(args: { store: Store; domain: string; counts: Map<string, number>; session?: StoreSession }): Promise<void> {
-  const { stats } = collections(args.store);
+async function adjustStats(args: { stats: Collection<BlockStat>; idOf: (domain: string, key: string) => string; domain: string; counts: Map<string, number>; session?: StoreSession }): Promise<void> {
+  const { stats, idOf } = args;
   const keys = [...args.counts.keys()];
   for (let i = 0; i < keys.length; i += STATS_CHUNK) {
     const chunk = keys.slice(i, i + STATS_CHUNK);
-    const existing = new Set((await stats.find({ _id: { $in: chunk.map((k) => statId(args.domain, k)) } }, { projection: { _id: 1 }, session: args.session })).map((s) => s._id));
+    const existing = new Set((await stats.find({ _id: { $in: chunk.map((k) => idOf(args.domain, k)) } }, { projection: { _id: 1 }, session: args.session })).map((s) => s._id));
     const fresh: BlockStat[] = [];
     // Existing blocks grouped by delta: a bulk load moves thousands of blocks by +1 in one update.
     const byDelta = new Map<number, string[]>();
     for (const key of chunk) {
       const delta = args.counts.get(key) ?? 0;
-      const id = statId(args.domain, key);
+      const id = idOf(args.domain, key);
       if (existing.has(id)) {
         const ids = byDelta.get(delta);
         if (ids) ids.push(id);
@@ -79,7 +83,7 @@ async function adjustStats(args: { store: Store; domain: string; counts: Map<str
     for (const [delta, ids] of byDelta) await stats.updateMany({ _id: { $in: ids } }, { $inc: { size: delta } }, { session: args.session });
     if (fresh.length > 0) await stats.insertMany(fresh, { session: args.session });
   }
-  const shrunk = keys.filter((k) => (args.counts.get(k) ?? 0) < 0).map((k) => statId(args.domain, k));
+  const shrunk = keys.filter((k) => (args.counts.get(k) ?? 0) < 0).map((k) => idOf(args.domain, k));
   if (shrunk.length > 0) await stats.deleteMany({ _id: { $in: shrunk }, size: { $lte: 0 } }, { session: args.session });
 }
 
@@ -90,7 +94,10 @@ export async function removeFromIndex(args: { store: Store; domain: string; reco
   const existing = await index.findOne({ _id: id }, { session: args.session });
   if (!existing) return false;
   await index.deleteOne({ _id: id }, { session: args.session });
-  await adjustStats({ store: args.store, domain: args.domain, counts: new Map(existing.keys.map((k) => [k, -1])), session: args.session });
+  await adjustStats({ stats: collections(args.store).stats, idOf: statId, domain: args.domain, counts: new Map(existing.keys.map((k) => [k, -1])), session: args.session });
+  if (existing.terms && existing.terms.length > 0) {
+    await adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain: args.domain, counts: new Map(existing.terms.map((k) => [k, -1])), session: args.session });
+  }
   return true;
 }
 
@@ -104,30 +111,40 @@ export async function indexRecords(args: {
   const { index } = collections(args.store);
   const domain = args.rules.domain;
   const counts = new Map<string, number>();
-  const bump = (key: string, delta: number): void => {
-    counts.set(key, (counts.get(key) ?? 0) + delta);
+  const termCounts = new Map<string, number>();
+  const bump = (key: string, delta: number, into: Map<string, number> = counts): void => {
+    into.set(key, (into.get(key) ?? 0) + delta);
   };
   const ids = args.entries.map((e) => entryId(domain, e.recordId));
-  const previous = await index.find({ _id: { $in: ids } }, { projection: { _id: 1, keys: 1 }, session: args.session });
-  for (const old of previous) for (const key of old.keys) bump(key, -1);
+  const previous = await index.find({ _id: { $in: ids } }, { projection: { _id: 1, keys: 1, terms: 1 }, session: args.session });
+  for (const old of previous) {
+    for (const key of old.keys) bump(key, -1);
+    for (const term of old.terms ?? []) bump(term, -1, termCounts);
+  }
   if (previous.length > 0) await index.deleteMany({ _id: { $in: previous.map((p) => p._id) } }, { session: args.session });
   const now = new Date().toISOString();
   const docs: MatchIndexEntry[] = args.entries.map((entry) => {
     const keys = [...new Set(keysByRule(entry.record, args.rules).flat())];
     for (const key of keys) bump(key, 1);
+    const prepared = prepareRecord(entry.record, args.rules);
+    const terms = termKeysOf(prepared, args.rules);
+    for (const term of terms) bump(term, 1, termCounts);
     return {
       _id: entryId(domain, entry.recordId),
       domain,
       recordId: entry.recordId,
       goldenId: entry.goldenId,
       keys,
-      prepared: prepareRecord(entry.record, args.rules),
+      prepared,
+      ...(terms.length > 0 ? { terms } : {}),
       indexedAt: now,
     };
   });
   if (docs.length > 0) await index.insertMany(docs, { session: args.session });
   for (const [key, delta] of counts) if (delta === 0) counts.delete(key);
-  await adjustStats({ store: args.store, domain, counts, session: args.session });
+  await adjustStats({ stats: collections(args.store).stats, idOf: statId, domain, counts, session: args.session });
+  for (const [key, delta] of termCounts) if (delta === 0) termCounts.delete(key);
+  if (termCounts.size > 0) await adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain, counts: termCounts, session: args.session });
 }
 
 /** Indexes (or re-indexes) one source record under its golden record. */

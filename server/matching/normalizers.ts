@@ -78,6 +78,11 @@ export function normalizeWith(normalizer: NormalizerName, value: string): string
   return TEXT_NORMALIZERS[normalizer](value);
 }
 
+/** The named text normaliser as a function (one identity per name, so compiled alias tables can be cached by it). */
+export function normalizerFor(normalizer: NormalizerName): (value: string) => string | null {
+  return TEXT_NORMALIZERS[normalizer];
+}
+
 const SEGMENTS = new Map<string, string[]>();
 
 function segmentsOf(path: string): string[] {
@@ -139,14 +144,63 @@ export function splitNormalized(normalized: string): string[] {
   return normalized.split(' ').filter((t) => t !== '');
 }
 
-/** Catalog/model-number-like tokens in free text: alphanumeric with a digit, length ≥ minLength after stripping punctuation. */
+// Units and packaging words that follow a number in measurements, quantities and sizes. A token
+// made of a number and one of these (`18G`, `27IN`, `10ML`, `5MG`, `100CT`, `14FR`, `16GB`) is a
+// measurement, not a catalog number.
+const MEASURE_UNIT =
+  '(?:G|GA|GAUGE|FR|F|FRENCH|ML|CC|L|LTR|DL|OZ|FLOZ|IN|INCH|INCHES|CM|MM|M|FT|YD|MG|MCG|UG|KG|GM|GR|GRAM|GRAMS|LB|LBS|MEQ|MMOL|IU|UNIT|UNITS|U|MIL|MICRON|' +
+  'EA|BX|CS|PK|CT|DZ|KT|BG|BT|VL|TB|RL|TR|PR|PC|PCS|HR|HRS|MIN|SEC|DAY|DAYS|WK|MO|YR|YRS|V|W|KW|HZ|KHZ|MHZ|GHZ|KB|MB|GB|TB|MP|P|K|X|PCT|PERCENT|ST|ND|RD|TH)';
+const NUMBER = '\\d+(?:[.,]\\d+)?';
+/** `18G`, `1.16IN`, `10-ML`, `21ST`, `100CT`. */
+const MEASUREMENT = new RegExp(`^${NUMBER}-?${MEASURE_UNIT}$`);
+/** `4X4`, `4X4IN`, `2.5CMX3CM`, `10X10X5CM`. */
+const DIMENSIONS = new RegExp(`^${NUMBER}${MEASURE_UNIT}?X${NUMBER}${MEASURE_UNIT}?(?:X${NUMBER}${MEASURE_UNIT}?)?$`);
+/** `V2`, `V10.1`, `VER3`: versions, not codes. */
+const VERSION = /^(?:V|VER|VERSION|REV|R)\.?\d+(?:\.\d+)*$/;
+const HAS_LETTER = /[A-Z]/;
+const HAS_DIGIT = /\d/;
+const ALL_DIGITS = /^\d+$/;
+
+/** A digit-only token is a code from this many digits on (years, sizes and counts are shorter). */
+export const MIN_DIGIT_CODE_LENGTH = 5;
+
+/**
+ * Whether a token of free text (upper-case, hyphens and dots still in) is a catalog/model number:
+ * letters and digits that are not a measurement, dimension or version (`PSLX350H`, `10-775-PA-55`,
+ * `J303H`), or a long digit run (`382512`). Years (`2004`), sizes (`3-0`, `7.5`), quantities
+ * (`100`), gauges (`18G`), lengths (`27IN`, `4X4IN`) and strengths (`5MG`) are not codes.
+ */
+export function isCodeToken(raw: string, minLength: number): boolean {
+  const code = raw.replace(NON_ALPHANUMERIC, '');
+  if (code.length < minLength || !HAS_DIGIT.test(code)) return false;
+  if (ALL_DIGITS.test(code)) return code.length >= MIN_DIGIT_CODE_LENGTH && !/[.,]/.test(raw);
+  if (!HAS_LETTER.test(code)) return false;
+  const compact = raw.replace(/^[-.]+|[-.]+$/g, '');
+  return !MEASUREMENT.test(compact) && !DIMENSIONS.test(compact) && !VERSION.test(compact);
+}
+
+// Split on whitespace and commas/semicolons/slashes only: hyphens and dots stay inside codes so
+// "10-775-PA-55" is one token, then stripped to 10775PA55.
+const TEXT_TOKEN_SEPARATORS = /[\s,;:#/()[\]"]+/;
+
+/** Catalog/model numbers in free text (see `isCodeToken`), punctuation stripped; length ≥ minLength. */
 export function codeTokensInText(value: string, minLength: number): string[] {
   const found = new Set<string>();
-  // Split on whitespace and commas/semicolons/slashes only: hyphens and dots stay inside codes
-  // so "10-775-PA-55" is one token, then stripped to 10775PA55.
-  for (const raw of value.toUpperCase().split(/[\s,;:#/()[\]]+/)) {
-    const code = raw.replace(NON_ALPHANUMERIC, '');
-    if (code.length >= minLength && /\d/.test(code)) found.add(code);
+  for (const raw of value.toUpperCase().split(TEXT_TOKEN_SEPARATORS)) {
+    if (isCodeToken(raw, minLength)) found.add(raw.replace(NON_ALPHANUMERIC, ''));
+  }
+  return [...found];
+}
+
+/**
+ * Short digit runs in free text (minLength up to MIN_DIGIT_CODE_LENGTH - 1 digits, e.g. `1860`,
+ * `2004`): not codes on their own — a year or a quantity looks the same — but a structured part
+ * number of the other record written into this text (`3M 1860` vs part number 1860) is evidence.
+ */
+export function shortNumbersInText(value: string, minLength: number): string[] {
+  const found = new Set<string>();
+  for (const raw of value.split(TEXT_TOKEN_SEPARATORS)) {
+    if (raw.length >= minLength && raw.length < MIN_DIGIT_CODE_LENGTH && ALL_DIGITS.test(raw)) found.add(raw);
   }
   return [...found];
 }

@@ -95,8 +95,8 @@ export async function previewRules(services: { store: Store }, input: { domain: 
     const [a, b] = splitPair(key);
     const ra = byId.get(a) as CanonicalRecord;
     const rb = byId.get(b) as CanonicalRecord;
-    const now = scorePair({ a: ra, b: rb, rules: currentRules });
-    return { a, b, current: { score: now.score, band: now.band, hardRule: now.hardRule }, candidate: scorePair({ a: ra, b: rb, rules: candidateRules.rules }) };
+    const now = scorePair({ a: ra, b: rb, rules: currentRules, context: current.context });
+    return { a, b, current: { score: now.score, band: now.band, hardRule: now.hardRule }, candidate: scorePair({ a: ra, b: rb, rules: candidateRules.rules, context: candidate.context }) };
   };
   return {
     domain: input.domain,

@@ -9,9 +9,17 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { createAjv, toErrorDetails } from '../schemas';
 import { UnprocessableError, type ErrorDetail } from '../errors';
+import { shippedAliasTables, type AliasTable, type AliasTables } from './aliases';
+import { compileExtractors, extractorProblems } from './attributes';
 import { compileBlockingKey, type CompiledBlockingKey } from './blocking';
 import { compileComparator, type CompiledComparator } from './comparators';
-import type { RuleSet } from './types';
+import { compileLevels, priorMatchWeight, validateFellegiSunter, type CompiledLevel } from './probabilistic';
+import type { MatchModel, RuleSet } from './types';
+
+/** Alias tables a rule set may name: the given ones (published versions) over the shipped files. */
+export interface AliasTableOptions {
+  aliasTables?: AliasTables;
+}
 
 const RULES_DIRECTORY = fileURLToPath(new URL('../../matching-rules/', import.meta.url));
 
@@ -23,6 +31,27 @@ export interface CompiledRules {
   comparators: CompiledComparator[];
   /** comparator name → index in `comparators`, for hard-rule conditions. */
   comparatorIndex: Map<string, number>;
+  /** The alias tables compiled in, name → table `version` (recorded so a steward can tell which tables decided). */
+  aliasTableVersions: Record<string, string>;
+  model: MatchModel;
+  /** Fellegi–Sunter levels per comparator (same order as `comparators`; empty when none declared). */
+  levels: CompiledLevel[][];
+  /** fellegiSunter: log2 of the prior odds (0 for the weighted model). */
+  priorMatchWeight: number;
+  /** Names of comparators that weigh tokens by rarity (`weighting: "idf"`): their token frequencies are kept per domain. */
+  idfComparators: string[];
+}
+
+/** Names of the alias tables a rule set refers to (comparators and blocking keys), in first-use order. */
+export function aliasTableNamesOf(rules: RuleSet): string[] {
+  const names = new Set<string>();
+  for (const key of rules.blocking) for (const name of key.params?.aliasTables ?? []) names.add(name);
+  for (const comparator of rules.comparators) for (const name of comparator.params?.aliasTables ?? []) names.add(name);
+  return [...names];
+}
+
+function resolveAliasTable(name: string, options: AliasTableOptions): AliasTable | undefined {
+  return options.aliasTables?.get(name) ?? shippedAliasTables().get(name);
 }
 
 let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
@@ -41,7 +70,7 @@ function duplicates(names: string[]): string[] {
 }
 
 /** Validates a rule set; returns the problems as ErrorDetail list (empty when valid). */
-export function validateRules(json: unknown): ErrorDetail[] {
+export function validateRules(json: unknown, options: AliasTableOptions = {}): ErrorDetail[] {
   const validate = schemaValidator();
   if (!validate(json)) return toErrorDetails(validate.errors ?? []);
   const rules = json as RuleSet;
@@ -79,27 +108,65 @@ export function validateRules(json: unknown): ErrorDetail[] {
   if (rules.thresholds.review > rules.thresholds.autoMerge) {
     problems.push({ path: 'thresholds', code: 'THRESHOLD_ORDER', message: 'thresholds.review must not exceed thresholds.autoMerge' });
   }
-  if (rules.comparators.every((c) => c.weight === 0)) {
+  rules.blocking.forEach((key, i) => {
+    (key.params?.aliasTables ?? []).forEach((name, j) => {
+      if (!resolveAliasTable(name, options)) problems.push({ path: `blocking[${i}].params.aliasTables[${j}]`, code: 'UNKNOWN_ALIAS_TABLE', message: `blocking key "${key.name}" names alias table "${name}", which does not exist` });
+    });
+  });
+  const attributeNames = (rules.attributes ?? []).map((a) => a.name);
+  for (const name of duplicates(attributeNames)) {
+    problems.push({ path: 'attributes', code: 'DUPLICATE_NAME', message: `attribute name "${name}" is used twice` });
+  }
+  problems.push(...extractorProblems(rules.attributes ?? []));
+  rules.comparators.forEach((comparator, i) => {
+    (comparator.params?.aliasTables ?? []).forEach((name, j) => {
+      if (!resolveAliasTable(name, options)) problems.push({ path: `comparators[${i}].params.aliasTables[${j}]`, code: 'UNKNOWN_ALIAS_TABLE', message: `comparator "${comparator.name}" names alias table "${name}", which does not exist` });
+    });
+    if (comparator.type !== 'attributes') return;
+    if (attributeNames.length === 0) {
+      problems.push({ path: `comparators[${i}]`, code: 'NO_ATTRIBUTES', message: `comparator "${comparator.name}" compares attributes, but the rule set declares none in "attributes"` });
+    }
+    (comparator.params?.attributes ?? []).forEach((name, j) => {
+      if (!attributeNames.includes(name)) problems.push({ path: `comparators[${i}].params.attributes[${j}]`, code: 'UNKNOWN_ATTRIBUTE', message: `comparator "${comparator.name}" names attribute "${name}", which the rule set does not declare` });
+    });
+  });
+  if ((rules.model ?? 'weighted') === 'weighted' && rules.comparators.every((c) => c.weight === 0)) {
     problems.push({ path: 'comparators', code: 'NO_WEIGHT', message: 'at least one comparator needs a weight above 0' });
   }
+  problems.push(...validateFellegiSunter(rules));
   return problems;
 }
 
-/** Validates and compiles a rule set; throws UnprocessableError (422, INVALID_MATCHING_RULES) listing the problems. */
-export function compileRules(json: unknown): CompiledRules {
-  const problems = validateRules(json);
+/**
+ * Validates and compiles a rule set; throws UnprocessableError (422, INVALID_MATCHING_RULES) listing
+ * the problems. Alias tables come from `options.aliasTables` (published versions), else the shipped files.
+ */
+export function compileRules(json: unknown, options: AliasTableOptions = {}): CompiledRules {
+  const problems = validateRules(json, options);
   if (problems.length > 0) {
     throw new UnprocessableError('INVALID_MATCHING_RULES', `The matching rules have ${problems.length} problem(s).`, problems);
   }
   const rules = json as RuleSet;
-  const comparators = rules.comparators.map(compileComparator);
+  const aliasTableVersions: Record<string, string> = {};
+  const aliasTable = (name: string): AliasTable => {
+    const table = resolveAliasTable(name, options) as AliasTable;
+    aliasTableVersions[name] = table.version;
+    return table;
+  };
+  const context = { extractors: compileExtractors(rules.attributes ?? []), aliasTable };
+  const comparators = rules.comparators.map((rule) => compileComparator(rule, context));
   return {
     rules,
     domain: rules.domain,
     version: rules.version,
-    keyRules: rules.blocking.map(compileBlockingKey),
+    keyRules: rules.blocking.map((rule) => compileBlockingKey(rule, aliasTable)),
     comparators,
     comparatorIndex: new Map(comparators.map((c, i) => [c.rule.name, i])),
+    aliasTableVersions,
+    model: rules.model ?? 'weighted',
+    levels: rules.comparators.map(compileLevels),
+    priorMatchWeight: rules.model === 'fellegiSunter' && rules.priorMatchProbability !== undefined ? priorMatchWeight(rules.priorMatchProbability) : 0,
+    idfComparators: rules.comparators.filter((c) => c.type === 'tokenSet' && c.params?.weighting === 'idf').map((c) => c.name),
   };
 }
 

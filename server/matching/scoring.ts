@@ -1,7 +1,8 @@
 /**
- * Scoring a pair: weighted comparator scores normalised to 0..1, then hard rules (veto / force)
- * in the order the rule set lists them — the first that fires decides. Records are prepared
- * once (`prepareRecord`) so scoring does no normalisation.
+ * Scoring a pair: weighted comparator scores normalised to 0..1 (model `weighted`) or the
+ * Fellegi–Sunter match probability (model `fellegiSunter`, see probabilistic.ts), then hard rules
+ * (veto / force) in the order the rule set lists them — the first that fires decides. Records are
+ * prepared once (`prepareRecord`) so scoring does no normalisation.
  */
 import type { CompiledRules } from './rules';
 import { compileRules } from './rules';
@@ -9,15 +10,15 @@ import type {
   CanonicalRecord,
   ComparatorExplanation,
   HardRule,
-  HardRuleCondition,
   MatchBand,
   MatchExplanation,
   PreparedRecord,
   PreparedValue,
   RuleSet,
 } from './types';
-import type { ComparisonResult } from './comparators';
+import type { CompareContext, ComparisonResult } from './comparators';
 import { MISSING_COMPARISON } from './comparators';
+import { conditionHolds, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED } from './probabilistic';
 
 /** Normalises a record once for every comparator of the rule set. */
 export function prepareRecord(record: CanonicalRecord, compiled: CompiledRules): PreparedRecord {
@@ -45,47 +46,56 @@ function toCompiled(rules: RuleSet | CompiledRules): CompiledRules {
   return compiled;
 }
 
-function conditionHolds(condition: HardRuleCondition, result: ComparisonResult): boolean {
-  if (condition.outcome !== undefined) {
-    const allowed = Array.isArray(condition.outcome) ? condition.outcome : [condition.outcome];
-    if (!allowed.includes(result.outcome)) return false;
-  }
-  if (condition.scoreAtLeast !== undefined && (result.score === null || result.score < condition.scoreAtLeast)) return false;
-  if (condition.scoreBelow !== undefined && (result.score === null || result.score >= condition.scoreBelow)) return false;
-  return true;
-}
-
 function bandOf(score: number, thresholds: RuleSet['thresholds']): MatchBand {
   if (score >= thresholds.autoMerge) return 'auto-merge';
   return score >= thresholds.review ? 'review' : 'no-match';
 }
 
-interface PairEvaluation {
+export interface PairEvaluation {
   results: ComparisonResult[];
+  /** Weighted score, or the match probability under fellegiSunter. */
   score: number;
   evidenceWeight: number;
+  /** fellegiSunter: prior + Σ log2(m/u); the weighted model: the score (orders pairs alike). */
+  matchWeight: number;
+  /** fellegiSunter: level index per comparator (MISSING_LEVEL / UNLEVELLED for the special cases). */
+  levels: number[] | null;
   hardRule: HardRule | null;
   band: MatchBand;
 }
 
 /** Scores two prepared records (the hot path of batch matching: no explanation objects). */
-export function evaluatePreparedPair({ a, b, compiled }: { a: PreparedRecord; b: PreparedRecord; compiled: CompiledRules }): PairEvaluation {
+export function evaluatePreparedPair({ a, b, compiled, context }: { a: PreparedRecord; b: PreparedRecord; compiled: CompiledRules; context?: CompareContext }): PairEvaluation {
   const results: ComparisonResult[] = [];
+  const isFellegiSunter = compiled.model === 'fellegiSunter';
+  const levels: number[] | null = isFellegiSunter ? [] : null;
   let weighted = 0;
   let evidenceWeight = 0;
-  for (const comparator of compiled.comparators) {
+  let matchWeight = compiled.priorMatchWeight;
+  for (let i = 0; i < compiled.comparators.length; i++) {
+    const comparator = compiled.comparators[i];
     const name = comparator.rule.name;
     const va = a.values[name];
     const vb = b.values[name];
-    const result = va === undefined || vb === undefined ? MISSING_COMPARISON : comparator.compare(va, vb);
+    const result = va === undefined || vb === undefined ? MISSING_COMPARISON : comparator.compare(va, vb, context);
     results.push(result);
     if (result.score !== null) {
       weighted += comparator.rule.weight * result.score;
       evidenceWeight += comparator.rule.weight;
     }
+    if (levels) {
+      const level = levelIndexOf(compiled.levels[i], result);
+      levels.push(level);
+      if (level >= 0) matchWeight += compiled.levels[i][level].matchWeight;
+    }
   }
-  const denominator = Math.max(evidenceWeight, compiled.rules.minEvidenceWeight ?? 0);
-  const score = denominator === 0 ? 0 : weighted / denominator;
+  let score: number;
+  if (isFellegiSunter) score = probabilityOf(matchWeight);
+  else {
+    const denominator = Math.max(evidenceWeight, compiled.rules.minEvidenceWeight ?? 0);
+    score = denominator === 0 ? 0 : weighted / denominator;
+    matchWeight = score;
+  }
   let band = bandOf(score, compiled.rules.thresholds);
   let fired: HardRule | null = null;
   for (const rule of compiled.rules.hardRules) {
@@ -94,14 +104,27 @@ export function evaluatePreparedPair({ a, b, compiled }: { a: PreparedRecord; b:
     fired = rule;
     if (rule.action === 'veto') band = 'no-match';
     else if (rule.action === 'forceMerge') band = 'auto-merge';
+    else if (rule.action === 'capAtReview') band = band === 'auto-merge' ? 'review' : band;
     else band = 'review';
     break;
   }
-  return { results, score, evidenceWeight, hardRule: fired, band };
+  return { results, score, evidenceWeight, matchWeight, levels, hardRule: fired, band };
 }
 
 function round(value: number): number {
   return Math.round(value * 10000) / 10000;
+}
+
+/** Probabilities near 1 keep their distinguishing digits (0.999999 is not 0.9999). */
+function roundProbability(value: number): number {
+  return Number(value.toPrecision(6));
+}
+
+function levelFields(compiled: CompiledRules, comparator: number, level: number): Pick<ComparatorExplanation, 'level' | 'm' | 'u' | 'matchWeight'> {
+  if (level === MISSING_LEVEL) return { level: 'missing', matchWeight: 0 };
+  if (level === UNLEVELLED) return { level: 'unlevelled', matchWeight: 0 };
+  const { level: declared, matchWeight } = compiled.levels[comparator][level];
+  return { level: declared.name, m: declared.m, u: declared.u, matchWeight: round(matchWeight) };
 }
 
 /**
@@ -112,13 +135,16 @@ export function scorePair(args: {
   a: CanonicalRecord | PreparedRecord;
   b: CanonicalRecord | PreparedRecord;
   rules: RuleSet | CompiledRules;
+  /** Token weights of idf comparators (per-domain frequencies); without them idf compares like uniform. */
+  context?: CompareContext;
 }): MatchExplanation {
   const compiled = toCompiled(args.rules);
   // A PreparedRecord is used as given, even from another rules version (its comparators that no
   // longer exist are ignored, new ones count as missing): the raw record is not available to redo it.
   const a = isPrepared(args.a) ? args.a : prepareRecord(args.a, compiled);
   const b = isPrepared(args.b) ? args.b : prepareRecord(args.b, compiled);
-  const evaluation = evaluatePreparedPair({ a, b, compiled });
+  const evaluation = evaluatePreparedPair({ a, b, compiled, context: args.context });
+  const { levels } = evaluation;
   const comparators: ComparatorExplanation[] = compiled.comparators.map((comparator, i) => {
     const result = evaluation.results[i];
     return {
@@ -130,6 +156,8 @@ export function scorePair(args: {
       outcome: result.outcome,
       a: result.a,
       b: result.b,
+      ...(result.details ? { details: result.details } : {}),
+      ...(levels ? levelFields(compiled, i, levels[i]) : {}),
     };
   });
   const rule = evaluation.hardRule;
@@ -140,7 +168,11 @@ export function scorePair(args: {
     bSourceId: b.sourceId,
     comparators,
     hardRule: rule ? { name: rule.name, action: rule.action, ...(rule.relationship ? { relationship: rule.relationship } : {}) } : null,
+    model: compiled.model,
     score: round(evaluation.score),
+    ...(levels
+      ? { priorMatchWeight: round(compiled.priorMatchWeight), matchWeight: round(evaluation.matchWeight), probability: roundProbability(evaluation.score) }
+      : {}),
     evidenceWeight: evaluation.evidenceWeight,
     band: evaluation.band,
     ...(rule?.relationship ? { relationship: rule.relationship } : {}),

@@ -106,3 +106,33 @@ export function tokenSetSimilarity(a: readonly string[], b: readonly string[]): 
   }
   return (common / a.length + common / b.length) / 2;
 }
+
+/**
+ * Token-set similarity with token weights (e.g. inverse document frequency): the mean of the share
+ * of each side's WEIGHT found in the other. A shared rare word counts for much, a shared common word
+ * for little, so `MICROSOFT FRONTPAGE 2002` vs `MICROSOFT PUBLISHER 2002` is decided by the product
+ * names. Inputs are SORTED, de-duplicated token arrays.
+ */
+export function weightedTokenSetSimilarity(a: readonly string[], b: readonly string[], weightOf: (token: string) => number): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let weightA = 0;
+  let weightB = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      const w = weightOf(a[i]);
+      common += w;
+      weightA += w;
+      weightB += w;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) weightA += weightOf(a[i++]);
+    else weightB += weightOf(b[j++]);
+  }
+  while (i < a.length) weightA += weightOf(a[i++]);
+  while (j < b.length) weightB += weightOf(b[j++]);
+  if (weightA === 0 || weightB === 0) return 0;
+  return (common / weightA + common / weightB) / 2;
+}

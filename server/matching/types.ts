@@ -33,6 +33,8 @@ export interface BlockingKeyRule {
     stopWords?: string[];
     /** catalogInText: structured code fields (part numbers) emitted into the same key space as the text codes. */
     codeFields?: string[];
+    /** nameTokens / phonetic / combined: alias tables (matching-rules/aliases/) applied after the normaliser, in order. */
+    aliasTables?: string[];
     /** combined: the parts concatenated into one key, each a single-valued sub-key. */
     parts?: Array<{ field: string; normalizer?: NormalizerName; prefix?: number; firstToken?: boolean }>;
   };
@@ -48,7 +50,8 @@ export type ComparatorType =
   | 'numeric'
   | 'identifier'
   | 'address'
-  | 'codeInText';
+  | 'codeInText'
+  | 'attributes';
 
 export interface ComparatorRule {
   name: string;
@@ -69,8 +72,71 @@ export interface ComparatorRule {
     /** codeInText: the free-text fields searched for the codes in `fields`. */
     textFields?: string[];
     minLength?: number;
+    /**
+     * codeInText: when both texts carry codes, none is shared and no structured code of one side is in
+     * the other's text, the outcome is `mismatch` (score 0) instead of `missing`: two titles naming
+     * different model numbers are different products.
+     */
+    isTextCodeConflict?: boolean;
+    /** fuzzy / tokenSet / normalizedExact: alias tables applied after the normaliser, in order. */
+    aliasTables?: string[];
+    /** attributes: the rule set's attribute extractors compared (default: all of them). */
+    attributes?: string[];
+    /** tokenSet: `idf` weighs each token by its rarity in the domain (inverse document frequency); `uniform` (default) counts tokens alike. */
+    weighting?: TokenWeighting;
   };
+  /**
+   * Fellegi–Sunter comparison levels, tried in order; the first whose conditions hold is the pair's
+   * level. The last level must have no conditions (it catches everything else). A `missing`
+   * comparison is never levelled: it contributes a match weight of 0.
+   */
+  levels?: ComparisonLevel[];
 }
+
+/**
+ * A distinguishing attribute read from free text (size, gauge, volume…): patterns run in order on
+ * the upper-cased text, each match masks its span so later patterns and attributes cannot read it
+ * again (`NON-STERILE` is not also `STERILE`; `4X4IN` is not also `4IN`).
+ */
+export interface AttributeExtractor {
+  name: string;
+  description?: string;
+  /** text: a canonical word; number: a plain number; quantity: a number converted to `unit`. */
+  kind: 'text' | 'number' | 'quantity';
+  /**
+   * Regular expressions (JavaScript syntax, matched against upper-case text) with named groups:
+   * `value` (and `value2`, `value3` for dimensions; `numerator` + `denominator` for fractions, `value`
+   * then being the whole part), `unit` (quantity) and `per` (the denominator unit of a concentration,
+   * with optional `perValue`). `value` on a pattern is a fixed result or a
+   * template with `{group}` placeholders.
+   */
+  patterns: Array<{ regex: string; value?: string }>;
+  /** text: spellings → canonical value (`SM` → `S`, `SMALL` → `S`); unlisted values are kept as read. */
+  values?: Record<string, string>;
+  /** quantity: the unit values are expressed in (a mathjs unit: `ml`, `mm`, `mg`, `mg/ml`). */
+  unit?: string;
+  /** quantity: spellings of source units → a mathjs unit, optionally with a factor (`CC` → `cm^3`, `%` → `10 mg/ml`). */
+  units?: Record<string, string>;
+  /** quantity: `per` spellings → mathjs unit of the denominator (`ML` → `ml`). */
+  perUnits?: Record<string, string>;
+}
+
+export type TokenWeighting = 'uniform' | 'idf';
+
+/** One Fellegi–Sunter level of a comparator: when it applies, and its m and u probabilities. */
+export interface ComparisonLevel {
+  name: string;
+  outcome?: ComparatorOutcome | ComparatorOutcome[];
+  scoreAtLeast?: number;
+  scoreBelow?: number;
+  /** P(level | the records are the same entity). */
+  m: number;
+  /** P(level | the records are different entities). */
+  u: number;
+}
+
+/** `weighted`: weighted mean of comparator scores; `fellegiSunter`: log2(m/u) match weights and a match probability. */
+export type MatchModel = 'weighted' | 'fellegiSunter';
 
 export type ComparatorOutcome = 'missing' | 'match' | 'partial' | 'mismatch' | 'related';
 
@@ -81,7 +147,8 @@ export interface HardRuleCondition {
   scoreBelow?: number;
 }
 
-export type HardRuleAction = 'veto' | 'forceReview' | 'forceMerge';
+/** `capAtReview`: an auto-merge becomes review; review and no-match stay as scored. */
+export type HardRuleAction = 'veto' | 'forceReview' | 'forceMerge' | 'capAtReview';
 
 export interface HardRule {
   name: string;
@@ -101,8 +168,14 @@ export interface RuleSet {
   blocking: BlockingKeyRule[];
   comparators: ComparatorRule[];
   hardRules: HardRule[];
+  /** Distinguishing attributes read from free text, compared by `attributes` comparators. */
+  attributes?: AttributeExtractor[];
   /** The score denominator is at least this weight, so sparse records cannot reach auto-merge on one field. */
   minEvidenceWeight?: number;
+  /** Scoring model (default `weighted`). With `fellegiSunter` the thresholds are match probabilities. */
+  model?: MatchModel;
+  /** fellegiSunter: the probability that a candidate pair (records sharing a blocking key) is a match, before comparing. */
+  priorMatchProbability?: number;
   thresholds: { autoMerge: number; review: number };
   /** Where evidence is weak and spread over many records (e.g. names only), review whole clusters instead of pairs. */
   clusterReview?: ClusterReviewRule;
@@ -134,10 +207,15 @@ export interface ClusterEdgeRule {
 export interface PreparedCodes {
   codes: string[];
   textCodes: string[];
+  /** Short digit runs of the text (`1860`, `2004`): compared with the other side's structured codes only. */
+  textNumbers?: string[];
 }
 
+/** attributes: canonical values per attribute name (only attributes found in the text). */
+export type PreparedAttributes = Record<string, string[]>;
+
 /** One pre-normalised comparator value set; plain JSON so it can be stored in the match index. */
-export type PreparedValue = string[] | number[] | PreparedAddress[] | PreparedCodes;
+export type PreparedValue = string[] | number[] | PreparedAddress[] | PreparedCodes | PreparedAttributes;
 
 export interface PreparedAddress {
   number: string;
@@ -167,6 +245,21 @@ export interface ComparatorExplanation {
   /** The best-matching values on each side (normalised), for stewards to read. */
   a: string | null;
   b: string | null;
+  /** attributes comparators: each attribute read on either side, and whether the two sides agree. */
+  details?: AttributeDetail[];
+  /** fellegiSunter: the comparison level (`missing` when a side is missing). */
+  level?: string;
+  m?: number;
+  u?: number;
+  /** fellegiSunter: log2(m/u), 0 when missing. */
+  matchWeight?: number;
+}
+
+export interface AttributeDetail {
+  attribute: string;
+  a: string | null;
+  b: string | null;
+  agrees: boolean;
 }
 
 export interface MatchExplanation {
@@ -176,8 +269,15 @@ export interface MatchExplanation {
   bSourceId: string;
   comparators: ComparatorExplanation[];
   hardRule: { name: string; action: HardRuleAction; relationship?: string } | null;
-  /** Weighted score before hard rules, 0..1. */
+  model: MatchModel;
+  /** Weighted score (weighted model) or match probability (fellegiSunter) before hard rules, 0..1. */
   score: number;
+  /** fellegiSunter: log2 of the prior odds. */
+  priorMatchWeight?: number;
+  /** fellegiSunter: prior + Σ comparator match weights. */
+  matchWeight?: number;
+  /** fellegiSunter: 2^w / (1 + 2^w). */
+  probability?: number;
   /** Sum of weights of comparators with both sides present. */
   evidenceWeight: number;
   band: MatchBand;

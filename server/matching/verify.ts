@@ -12,7 +12,8 @@ import type { Store } from '../store/types';
 import { findCandidates, type OverCollision } from './candidates';
 import { chooseRules, type RulesChoice } from './ruleSets/chooseRules';
 import { publishedRules } from './ruleSets/queries';
-import { scorePair } from './scoring';
+import { prepareRecord, scorePair } from './scoring';
+import { loadTermWeights } from './termStats';
 import type { CanonicalRecord, MatchBand, MatchExplanation } from './types';
 
 export interface VerifyCandidate {
@@ -61,15 +62,22 @@ export async function verifyMatch(services: { store: Store }, input: {
   const { rules, choice } = await chooseRules({ store: services.store, domain: input.domain, rules: input.rules, useDraft: input.useDraft });
   const a = asRequestRecord(input.domain, input.a, 'a');
   const header = { domain: input.domain, rules: { choice, rulesVersion: rules.version } };
-  if (input.b) return { ...header, explanation: scorePair({ a, b: asRequestRecord(input.domain, input.b, 'b'), rules }) };
+  if (input.b) {
+    const b = asRequestRecord(input.domain, input.b, 'b');
+    // idf comparators weigh tokens by their frequencies in the domain's match index.
+    const context = await loadTermWeights({ store: services.store, compiled: rules, prepared: [prepareRecord(a, rules), prepareRecord(b, rules)] });
+    return { ...header, explanation: scorePair({ a, b, rules, context }) };
+  }
 
   const indexRules = await publishedRules({ store: services.store, domain: input.domain });
   const found = await findCandidates({ store: services.store, rules: indexRules, record: a });
   const recordIds = [...found.byGolden.values()].flat().map((entry) => entry.recordId);
   const members = recordIds.length === 0 ? [] : await services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: recordIds } });
   const best = new Map<string, VerifyCandidate>();
-  for (const member of members) {
-    const explanation = scorePair({ a, b: { ...member.canonical, sourceId: member.sourceId }, rules });
+  const preparedMembers = members.map((member) => prepareRecord({ ...member.canonical, sourceId: member.sourceId }, rules));
+  const context = await loadTermWeights({ store: services.store, compiled: rules, prepared: [prepareRecord(a, rules), ...preparedMembers] });
+  for (const [i, member] of members.entries()) {
+    const explanation = scorePair({ a, b: preparedMembers[i], rules, context });
     const candidate: VerifyCandidate = { goldenId: member.goldenId, sourceRecordId: member._id, source: member.source, score: explanation.score, band: explanation.band, explanation };
     const current = best.get(member.goldenId);
     if (!current || BAND_RANK[candidate.band] > BAND_RANK[current.band] || (candidate.band === current.band && candidate.score > current.score)) best.set(member.goldenId, candidate);

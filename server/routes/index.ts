@@ -14,6 +14,7 @@ import { exceptionRoutes } from './api/exceptions';
 import { taskRoutes } from './api/tasks';
 import { auditRoutes } from './api/audit';
 import { matchingRoutes } from './api/matching';
+import { matchingAliasRoutes } from './api/matchingAliases';
 import { searchRoutes } from './api/search';
 import { subscriptionRoutes } from './api/subscriptions';
 import { systemRoutes } from './system';
@@ -23,6 +24,6 @@ export const APP_VERSION = '0.1.0';
 /** All routes, system routes first. */
 export function allRoutes(): AnyRoute[] {
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes, ...statsRoutes, ...mappingRoutes, ...lookupRoutes, ...goldenRoutes, ...xrefRoutes, ...changeRoutes, ...ingestRoutes, ...exceptionRoutes, ...taskRoutes, ...auditRoutes, ...matchingRoutes, ...searchRoutes, ...subscriptionRoutes);
+  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes, ...statsRoutes, ...mappingRoutes, ...lookupRoutes, ...goldenRoutes, ...xrefRoutes, ...changeRoutes, ...ingestRoutes, ...exceptionRoutes, ...taskRoutes, ...auditRoutes, ...matchingRoutes, ...matchingAliasRoutes, ...searchRoutes, ...subscriptionRoutes);
   return routes;
 }

@@ -23,7 +23,9 @@ import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import { subscriptionStats } from './deliveries';
+import { AmqpPublisher } from './amqpTransport';
 import { checkEgress, egressAllowList } from './egress';
+import { secretBoxOf } from './secrets';
 import type { EgressAllowList } from './egressRules';
 import { planMessages, type PlannedMessage } from './messages';
 import { signatureHeader } from './signing';
@@ -41,7 +43,8 @@ const DEFAULT_MAX_IN_FLIGHT = 16;
 const DISABLE_AFTER_MS = 5 * 24 * 3600 * 1000;
 const RETRY_AFTER_CAP_MS = 24 * 3600 * 1000;
 const FAN_OUT_BATCH = 500;
-const OPEN_WINDOW = 2000;
+/** Open deliveries read per selection (in feed order); records held behind a parked one count against it. */
+const OPEN_WINDOW = 500;
 const ATTEMPTS_KEPT = 20;
 const JITTER = 0.2;
 
@@ -164,6 +167,11 @@ export class SyncDispatcher {
   private readonly inFlightBySubscription = new Map<string, number>();
   private readonly schedule: number[];
   private hasReleasedLeases = false;
+  private readonly amqp = new AmqpPublisher();
+  /** The subscription and allow-list as the last round read them, for refills between rounds. */
+  private readonly latest = new Map<string, { subscription: SubscriptionDocument; allowList: EgressAllowList }>();
+  private readonly refilling = new Set<string>();
+  private readonly refillAgain = new Set<string>();
 
   constructor(
     private readonly services: Services,
@@ -195,6 +203,7 @@ export class SyncDispatcher {
     clearInterval(this.timer);
     await this.current;
     await Promise.allSettled([...this.inFlight.values()]);
+    await this.amqp.close();
   }
 
   /** One round: fan out and start due sends for every active subscription. */
@@ -214,31 +223,65 @@ export class SyncDispatcher {
     for (const subscription of subscriptions) {
       if (this.isStopped) return;
       await fanOut(this.services, subscription);
+      this.latest.set(subscription._id, { subscription, allowList });
       await this.startDueSends(subscription, allowList);
     }
   }
 
+  /**
+   * After a delivery finishes, its record's next one may go: select again for that subscription only
+   * (at most one selection per subscription at a time; finishes during one ask for another after it).
+   */
+  private refill(subscriptionId: string): void {
+    const known = this.latest.get(subscriptionId);
+    if (!known || this.isStopped) return;
+    if (this.refilling.has(subscriptionId)) {
+      this.refillAgain.add(subscriptionId);
+      return;
+    }
+    this.refilling.add(subscriptionId);
+    // Read again: a pause, a disable or a change since the round must take effect at once.
+    subscriptionsCollection(this.services)
+      .findOne({ _id: subscriptionId })
+      .then((subscription) => (subscription?.status === 'active' ? this.startDueSends(subscription, known.allowList) : undefined))
+      .catch((error: unknown) => this.services.logger.error('sync dispatch failed', { error: error instanceof Error ? error.stack : String(error) }))
+      .finally(() => {
+        this.refilling.delete(subscriptionId);
+        if (this.refillAgain.delete(subscriptionId)) this.refill(subscriptionId);
+      });
+  }
+
   private async startDueSends(subscription: SubscriptionDocument, allowList: EgressAllowList): Promise<void> {
     const now = Date.now();
-    const open = await this.services.store
-      .collection<DeliveryDocument>(DELIVERIES)
-      .find({ subscriptionId: subscription._id, isOpen: true }, { sort: { sequence: 1 }, limit: OPEN_WINDOW });
     const heldRecords = new Set<string>();
     let room = (subscription.transport.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT) - (this.inFlightBySubscription.get(subscription._id) ?? 0);
-    for (const delivery of open) {
-      if (room <= 0) break;
-      // Only the oldest open delivery of a golden record may go; the rest of that record waits.
-      if (heldRecords.has(delivery.goldenId)) continue;
-      heldRecords.add(delivery.goldenId);
-      // A merge is one logical change: the retired record goes only after the survivor's earlier update.
-      if (delivery.mergedInto && heldRecords.has(delivery.mergedInto)) continue;
-      if (delivery.status !== 'pending' || this.inFlight.has(delivery._id)) continue;
-      if (delivery.nextAttemptAt && Date.parse(delivery.nextAttemptAt) > now) continue;
-      if (delivery.leaseUntil && Date.parse(delivery.leaseUntil) > now) continue;
-      room--;
-      this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, allowList));
+    // Pages grow from a few times the free room up to OPEN_WINDOW: usually the first small page fills
+    // the room; records held behind parked deliveries make it read further.
+    let after: string | null = null;
+    let read = 0;
+    for (let pageSize = Math.max(8, room * 4); room > 0 && read < OPEN_WINDOW; pageSize *= 4) {
+      const filter: Record<string, unknown> = { subscriptionId: subscription._id, isOpen: true };
+      if (after) filter.sequence = { $gt: after };
+      const page = await this.services.store.collection<DeliveryDocument>(DELIVERIES).find(filter, { sort: { sequence: 1 }, limit: Math.min(pageSize, OPEN_WINDOW - read) });
+      for (const delivery of page) {
+        if (room <= 0) break;
+        // Only the oldest open delivery of a golden record may go; the rest of that record waits.
+        if (heldRecords.has(delivery.goldenId)) continue;
+        heldRecords.add(delivery.goldenId);
+        // A merge is one logical change: the retired record goes only after the survivor's earlier update.
+        if (delivery.mergedInto && heldRecords.has(delivery.mergedInto)) continue;
+        if (delivery.status !== 'pending' || this.inFlight.has(delivery._id)) continue;
+        if (delivery.nextAttemptAt && Date.parse(delivery.nextAttemptAt) > now) continue;
+        if (delivery.leaseUntil && Date.parse(delivery.leaseUntil) > now) continue;
+        room--;
+        this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, allowList));
+      }
+      read += page.length;
+      if (page.length < pageSize) break;
+      after = page[page.length - 1].sequence;
     }
   }
+
 
   private track(subscriptionId: string, id: string, work: Promise<void>): void {
     this.inFlightBySubscription.set(subscriptionId, (this.inFlightBySubscription.get(subscriptionId) ?? 0) + 1);
@@ -248,7 +291,7 @@ export class SyncDispatcher {
         this.inFlight.delete(id);
         this.inFlightBySubscription.set(subscriptionId, (this.inFlightBySubscription.get(subscriptionId) ?? 1) - 1);
         // The record's next delivery may go now.
-        setImmediate(() => this.kick());
+        this.refill(subscriptionId);
       });
     this.inFlight.set(id, done);
   }
@@ -269,7 +312,10 @@ export class SyncDispatcher {
     if (delivery.body === null) delivery = await rebuild(this.services, subscription, delivery);
     if (!delivery || delivery.body === null) return;
 
-    const url = new URL(subscription.transport.url);
+    const transport = subscription.transport;
+    // amqp: the sealed URL carries the credentials; the stored one shows `***`.
+    const fullUrl = transport.type === 'amqp' && subscription.sealedTransportUrl ? secretBoxOf(this.services.config).open(subscription.sealedTransportUrl) : transport.url;
+    const url = new URL(fullUrl);
     const timestamp = Math.floor(startedAt / 1000);
     const headers: Record<string, string> = {
       'content-type': delivery.contentType ?? 'application/json',
@@ -278,17 +324,38 @@ export class SyncDispatcher {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': signatureHeader({ secrets: signingSecrets(this.services, subscription, startedAt), id: delivery._id, timestamp, body: delivery.body }),
     };
-    const requestView = { method: 'POST' as const, url: url.toString(), headers: redactedHeaders(headers) };
+    const requestView = { method: transport.type === 'amqp' ? ('PUBLISH' as const) : ('POST' as const), url: transport.url, headers: redactedHeaders(headers) };
     let response: Awaited<ReturnType<typeof postWebhook>> | null = null;
     let error: string | null = null;
+    let isConfirmed = false;
     try {
       const target = await checkEgress(url, allowList);
-      response = await postWebhook({ url, address: target.address, family: target.family, headers, body: delivery.body, timeoutMs });
+      if (transport.type === 'amqp') {
+        const routingKey = (transport.routingKey ?? '{domain}').replace(/\{domain\}/g, delivery.domain).replace(/\{event\}/g, delivery.event);
+        requestView.headers['routing-key'] = routingKey;
+        const { 'content-type': contentType, 'user-agent': _agent, ...messageHeaders } = headers;
+        await this.amqp.publish({
+          subscriptionId: subscription._id,
+          url,
+          address: target.address,
+          key: `${subscription.sealedTransportUrl ?? ''}|${target.address}|${transport.exchange}`,
+          exchange: transport.exchange,
+          routingKey,
+          messageId: delivery._id,
+          contentType,
+          headers: messageHeaders,
+          body: delivery.body,
+          timeoutMs,
+        });
+        isConfirmed = true;
+      } else {
+        response = await postWebhook({ url, address: target.address, family: target.family, headers, body: delivery.body, timeoutMs });
+      }
     } catch (caught) {
       error = caught instanceof Error ? caught.message : String(caught);
     }
     const finishedAt = Date.now();
-    const isDelivered = response !== null && response.status >= 200 && response.status < 300;
+    const isDelivered = isConfirmed || (response !== null && response.status >= 200 && response.status < 300);
     const isGone = response?.status === 410;
     const attempt: DeliveryAttempt = {
       at: new Date(startedAt).toISOString(),

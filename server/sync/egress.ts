@@ -56,7 +56,7 @@ export async function setEgressAllowList(services: Pick<AppServices, 'store'>, i
 
 /** Resolves `url`'s host and returns the address to connect to, or throws EgressRefusedError. */
 export async function checkEgress(url: URL, allowList: EgressAllowList): Promise<{ address: string; family: 4 | 6 }> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EgressRefusedError(`Only http and https destinations are allowed, not ${url.protocol}`);
+  if (!['http:', 'https:', 'amqp:', 'amqps:'].includes(url.protocol)) throw new EgressRefusedError(`Only http(s) and amqp(s) destinations are allowed, not ${url.protocol}`);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: Array<{ address: string; family: number }>;
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];

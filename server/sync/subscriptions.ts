@@ -55,6 +55,20 @@ async function checkSettings(services: Services, settings: SubscriptionSettings)
   if (details.length > 0) throw new BadRequestError('VALIDATION_FAILED', details[0].message, details);
 }
 
+/** An amqp URL's credentials are sealed; the settings keep it with the password replaced by `***`. */
+function sealTransport(config: AppServices['config'], transport: SubscriptionSettings['transport']): { transport: SubscriptionSettings['transport']; sealedTransportUrl?: string } {
+  let url: URL;
+  try {
+    url = new URL(transport.url);
+  } catch {
+    throw new BadRequestError('VALIDATION_FAILED', `body.transport.url "${transport.url}" is not a valid URL.`, [{ path: 'body.transport.url', code: 'INVALID_URL', message: 'not a valid URL' }]);
+  }
+  if (transport.type !== 'amqp') return { transport };
+  const sealedTransportUrl = secretBoxOf(config).seal(transport.url);
+  if (url.password) url.password = '***';
+  return { transport: { ...transport, url: url.toString() }, sealedTransportUrl };
+}
+
 function settingsOf(input: CreateSubscriptionBody): SubscriptionSettings {
   return {
     name: input.name,
@@ -102,8 +116,10 @@ async function saveVersion(services: Pick<AppServices, 'store'>, input: { doc: S
 
 /** Creates a subscription that starts after the newest change; returns it with its secret (shown once). */
 export async function createSubscription(services: Services, input: { body: CreateSubscriptionBody; actor: SyncActor }): Promise<{ subscription: SubscriptionDocument; secret: string }> {
-  const settings = settingsOf(input.body);
-  await checkSettings(services, settings);
+  const unsealed = settingsOf(input.body);
+  await checkSettings(services, unsealed);
+  const { transport, sealedTransportUrl } = sealTransport(services.config, unsealed.transport);
+  const settings = { ...unsealed, transport };
   const secret = newSigningSecret();
   const at = new Date().toISOString();
   const doc: SubscriptionDocument = {
@@ -113,6 +129,7 @@ export async function createSubscription(services: Services, input: { body: Crea
     disabledReason: null,
     version: 1,
     secrets: [{ id: `sec_${randomUUID().slice(0, 8)}`, sealed: secretBoxOf(services.config).seal(secret), createdAt: at, expiresAt: null }],
+    ...(sealedTransportUrl ? { sealedTransportUrl } : {}),
     createdAt: at,
     updatedAt: at,
     createdBy: input.actor,
@@ -175,7 +192,23 @@ export async function updateSubscription(services: Services, input: { id: string
       : {}),
   };
   await checkSettings(services, merged);
-  return changeSubscription(services, { id: input.id, actor: input.actor, change: 'update', reason, expectedVersion, apply: (doc) => ({ ...doc, ...merged }) });
+  const sealed = changes.transport !== undefined ? sealTransport(services.config, merged.transport) : null;
+  return changeSubscription(services, {
+    id: input.id,
+    actor: input.actor,
+    change: 'update',
+    reason,
+    expectedVersion,
+    apply: (doc) => {
+      const next: SubscriptionDocument = { ...doc, ...merged };
+      if (sealed) {
+        next.transport = sealed.transport;
+        if (sealed.sealedTransportUrl) next.sealedTransportUrl = sealed.sealedTransportUrl;
+        else delete next.sealedTransportUrl;
+      }
+      return next;
+    },
+  });
 }
 
 /** Stops deliveries (the cursor stays; nothing is lost while paused). */

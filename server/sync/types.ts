@@ -11,11 +11,28 @@ export interface SyncActor {
   role: string;
 }
 
+export interface WebhookTransport {
+  type: 'webhook';
+  url: string;
+  timeoutMs?: number;
+  maxInFlight?: number;
+}
+
+export interface AmqpTransport {
+  type: 'amqp';
+  url: string;
+  exchange: string;
+  routingKey?: string;
+  timeoutMs?: number;
+  maxInFlight?: number;
+}
+
 /** What a subscription says (versioned; everything but status and secrets). */
 export interface SubscriptionSettings {
   name: string;
   domains: string[];
-  transport: { type: 'webhook'; url: string; timeoutMs?: number; maxInFlight?: number };
+  /** For amqp the URL is stored with its password redacted; the full URL is `sealedTransportUrl` on the document. */
+  transport: WebhookTransport | AmqpTransport;
   events: SubscriptionEvent[];
   filter: string | null;
   changedPaths: string[];
@@ -38,6 +55,8 @@ export interface SubscriptionDocument extends SubscriptionSettings {
   disabledReason: string | null;
   version: number;
   secrets: StoredSecret[];
+  /** amqp: the broker URL with its credentials, sealed like the signing secrets. */
+  sealedTransportUrl?: string;
   createdAt: string;
   updatedAt: string;
   createdBy: SyncActor;
@@ -75,7 +94,7 @@ export interface DeliveryAttempt {
   at: string;
   durationMs: number;
   outcome: 'delivered' | 'failed' | 'gone';
-  request: { method: 'POST'; url: string; headers: Record<string, string> };
+  request: { method: 'POST' | 'PUBLISH'; url: string; headers: Record<string, string> };
   response: { status: number; headers: Record<string, string>; body: string } | null;
   error: string | null;
 }

@@ -3,7 +3,7 @@
  * healthcare master data (shared/reference/healthcare-master-data.md, "How duplicates really look").
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadRules, scorePair } from '../../server/matching';
+import { compileRules, loadRules, scorePair } from '../../server/matching';
 import type { CanonicalRecord, CompiledRules, MatchBand } from '../../server/matching';
 
 interface PairCase {
@@ -63,6 +63,9 @@ const ITEM_CASES: PairCase[] = [
     a: { description: 'CATHETER FOLEY 16FR 5CC', gtin: '00012345678905' },
     b: { description: 'GOWN ISOLATION YELLOW UNIVERSAL', gtin: '00012345678905' },
     band: 'review',
+    // Fellegi–Sunter (item-2.0.0): the GTIN's match weight alone would reach auto-merge; a keying
+    // error breaks the independence the model assumes, so a hard rule sends the pair to review.
+    hardRule: 'sameGtinUnrelatedDescription',
   },
   {
     title: 'manufacturer name variants (®, ", INC." vs "Inc") and part number formatting 10-775-PA-55 vs 10775PA55',
@@ -110,10 +113,25 @@ const ITEM_CASES: PairCase[] = [
     hardRule: 'sameNdc',
   },
   {
-    title: 'identical generic descriptions alone are not a match (many manufacturers sell that glove)',
+    // Issue 9: real duplicates written alike must at least reach a steward; never an auto-merge.
+    title: 'identical generic descriptions alone go to review, never auto-merge (many manufacturers sell that glove)',
     a: { description: 'GLOVE EXAM NITRILE PF LARGE BLUE' },
     b: { description: 'GLOVE EXAM NITRILE PF LARGE BLUE' },
+    band: 'review',
+    hardRule: 'sameDescriptionNoIdentifiers',
+  },
+  {
+    title: 'identical generic descriptions from different manufacturers are not a match',
+    a: { description: 'GLOVE EXAM NITRILE PF LARGE BLUE', manufacturer: { name: 'Medline' } },
+    b: { description: 'GLOVE EXAM NITRILE PF LARGE BLUE', manufacturer: { name: 'Cardinal Health' } },
     band: 'no-match',
+  },
+  {
+    title: 'a different size read from the description vetoes however alike the rest',
+    a: { description: 'GLOVE EXAM NITRILE PF SM 100/BX', manufacturer: { name: 'Medline' } },
+    b: { description: 'GLOVE EXAM NITRILE PF LG 100/BX', manufacturer: { name: 'Medline' } },
+    band: 'no-match',
+    hardRule: 'attributeConflict',
   },
   {
     title: 'unrelated items',
@@ -272,7 +290,7 @@ describe('explanations', () => {
   test('carry the rules version, every comparator with both values, the hard rule and the band', async () => {
     const rules = await loadRules('item');
     const explanation = scorePair({ a: rec('A', ITEM_CASES[0].a), b: rec('B', ITEM_CASES[0].b), rules });
-    expect(explanation.rulesVersion).toBe('item-1.1.0');
+    expect(explanation.rulesVersion).toBe('item-3.0.0');
     expect(explanation.aSourceId).toBe('A');
     expect(explanation.comparators.map((c) => c.name)).toEqual(rules.comparators.map((c) => c.rule.name));
     expect(explanation.comparators.find((c) => c.name === 'gtin')).toMatchObject({ type: 'identifier', weight: 5, score: 0, outcome: 'related', a: '00012345678905', b: '10012345678902' });
@@ -281,10 +299,36 @@ describe('explanations', () => {
   });
 
   test('missing values add no evidence; the minimum evidence weight keeps sparse pairs out of auto-merge', async () => {
-    const rules = await loadRules('facility');
+    // The weighted model (still selectable with `model`), with the thresholds facility-1.1.0 had.
+    const shipped = (await loadRules('facility')).rules;
+    const rules = compileRules({ ...shipped, model: 'weighted', thresholds: { autoMerge: 0.8, review: 0.55 } });
     const explanation = scorePair({ a: rec('A', { name: 'Riverside Clinic' }), b: rec('B', { name: 'RIVERSIDE CLINIC' }), rules });
     expect(explanation.evidenceWeight).toBe(2);
     expect(explanation.score).toBeCloseTo(2 / 6, 4);
     expect(explanation.band).toBe('no-match');
+  });
+});
+
+describe('Fellegi–Sunter explanations', () => {
+  test('each comparator shows its level, m, u and match weight; the pair its prior, total weight and probability', async () => {
+    const rules = await loadRules('facility');
+    const explanation = scorePair({ a: rec('A', { name: 'Riverside Clinic', phone: '512-555-0100' }), b: rec('B', { name: 'RIVERSIDE CLINIC', phone: '(512) 555-0100' }), rules });
+    expect(explanation.model).toBe('fellegiSunter');
+    const name = explanation.comparators.find((c) => c.name === 'name');
+    expect(name).toMatchObject({ level: 'exact', outcome: 'match' });
+    expect(name?.matchWeight).toBeCloseTo(Math.log2((name?.m ?? 0) / (name?.u ?? 1)), 3);
+    // Missing comparisons are level `missing` with weight 0: absence is not evidence.
+    expect(explanation.comparators.find((c) => c.name === 'ccn')).toMatchObject({ level: 'missing', matchWeight: 0, score: null });
+    const total = (explanation.priorMatchWeight ?? 0) + explanation.comparators.reduce((sum, c) => sum + (c.matchWeight ?? 0), 0);
+    expect(explanation.matchWeight).toBeCloseTo(total, 3);
+    expect(explanation.probability).toBeCloseTo(2 ** total / (1 + 2 ** total), 4);
+    expect(explanation.score).toBeCloseTo(explanation.probability ?? -1, 4);
+  });
+
+  test('a lone exact name stays below auto-merge: names alone rarely merge', async () => {
+    const rules = await loadRules('facility');
+    const explanation = scorePair({ a: rec('A', { name: 'Riverside Clinic' }), b: rec('B', { name: 'RIVERSIDE CLINIC' }), rules });
+    expect(explanation.probability).toBeLessThan(rules.rules.thresholds.autoMerge);
+    expect(explanation.band).not.toBe('auto-merge');
   });
 });

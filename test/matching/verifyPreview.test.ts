@@ -81,7 +81,14 @@ describe('impact preview', () => {
       expect(byScore.body.explanation).toMatchObject({ band: 'auto-merge', hardRule: null });
 
       // What if manufacturer part numbers stopped counting as evidence?
-      const stricter = changedRules('item', 'item-strict', (r) => Object.assign(r.comparators.find((c) => c.name === 'manufacturerPartNumber') ?? {}, { weight: 0 }));
+      // (weight 0 for the weighted model; no levels, so no match weight, under Fellegi–Sunter)
+      const stricter = changedRules('item', 'item-strict', (r) => {
+        const partNumber = r.comparators.find((c) => c.name === 'manufacturerPartNumber');
+        if (partNumber) {
+          partNumber.weight = 0;
+          delete partNumber.levels;
+        }
+      });
       const lost = await preview.request<PreviewResult>('POST', '/api/v1/matching/rules/item/preview', { body: { rules: stricter } });
       expect(lost.status, lost.text).toBe(200);
       expect(lost.body).toMatchObject({ records: 6, rules: { candidate: 'item-strict', candidateChoice: 'ad-hoc' }, mergesLost: 1, mergesGained: 0, current: { autoMergePairs: 2 }, candidate: { autoMergePairs: 1 } });

@@ -6,6 +6,7 @@
  * golden records, not-a-match pairs and audit entries each decision must leave, 409 on stale versions,
  * and one task when two ingests build the same cluster at once.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GoldenRecordView } from '../../server/contracts/golden';
 import type { TaskView } from '../../server/contracts/stewardship';
@@ -14,6 +15,9 @@ import type { NotAMatchDocument, TaskDocument } from '../../server/stewardship';
 import { ERP_VENDOR_EXPRESSION, ingest, publishMapping, startIngestServer, toCsv } from '../support/factories/ingest';
 import { auditEntries, getTask, sync } from '../support/factories/stewardship';
 import type { TestServer } from '../support/testServer';
+
+/** The shipped supplier rules' version string (decisions name it in their rule). */
+const SUPPLIER_RULES_VERSION = (JSON.parse(readFileSync(new URL('../../matching-rules/supplier.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 let server: TestServer;
 let steward: string;
@@ -112,7 +116,7 @@ describe('raising cluster tasks', () => {
     // The opening and every extension are audited under the rules version.
     const opened = await auditEntries(server, `goldenId=${members[0].goldenId}&action=task.`);
     expect(opened.map((e) => e.action)).toContain('task.open');
-    expect(opened.find((e) => e.action === 'task.open')?.actor).toMatchObject({ keyId: 'system', rule: 'supplier-1.2.0:clusterReview' });
+    expect(opened.find((e) => e.action === 'task.open')?.actor).toMatchObject({ keyId: 'system', rule: `${SUPPLIER_RULES_VERSION}:clusterReview` });
   });
 
   test('a cluster whose members conflict on a tax id is split before it is shown', async () => {

@@ -4,6 +4,7 @@
  * splits and fails), through the public API to a real local receiver.
  */
 import { parse } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import type { DeliveryView } from '../../server/contracts/subscriptions';
@@ -128,6 +129,50 @@ describe('outbound mappings', () => {
     expect(request.headers['content-type']).toBe('text/csv; charset=utf-8');
     const rows = parse(request.body, { columns: true }) as Array<Record<string, string>>;
     expect(rows).toEqual([expect.objectContaining({ IMPORT_ACTION: 'CREATE', VENDOR_NAME: 'MEDLINE INDUSTRIES, LP', TAXPAYER_ID: '362596623', ORGANIZATION_TYPE_LOOKUP_CODE: 'PARTNERSHIP' })]);
+  });
+
+  test('the shipped HL7 v2 MFN^M16 mapping sends an ER7 item master message that parses, with escaping', async () => {
+    const sub = await subscribe({ outboundMapping: { target: 'hl7', contentType: 'hl7v2' } });
+    const { goldenId } = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: itemRecord({ description: 'GLOVE | NITRILE ^ L', manufacturer: { name: 'Medline & Co' }, manufacturerPartNumber: 'MDS195085' }) });
+    const [request] = await waitFor('hl7', () => received(sub.id).length > 0 && received(sub.id));
+    expect(request.headers['content-type']).toBe('x-application/hl7-v2+er7; charset=utf-8');
+    expect(request.body.endsWith('\r')).toBe(true);
+    const segments = request.body.split('\r').filter(Boolean).map((line) => line.split('|'));
+    expect(segments.map((fields) => fields[0])).toEqual(['MSH', 'MFI', 'MFE', 'ITM', 'PKG']);
+    const [msh, , mfe, itm] = segments;
+    expect(msh[1]).toBe('^~\\&');
+    // After splitting on |, MSH field n is at index n - 1 (MSH-1 is the separator itself).
+    expect(msh[8]).toBe('MFN^M16^MFN_M16');
+    expect(msh[11]).toBe('2.6');
+    expect(mfe[1]).toBe('MAD');
+    expect(mfe[4]).toBe(`${goldenId}^^MDM`);
+    expect(itm[2]).toBe('GLOVE \\F\\ NITRILE \\S\\ L');
+    expect(itm[8]).toBe('Medline \\T\\ Co');
+    expect(itm[9]).toBe('MDS195085');
+  });
+
+  test('the shipped Workday supplier mapping sends well-formed Submit_Supplier_Request XML', async () => {
+    const sub = await subscribe({ domains: ['supplier'], outboundMapping: { target: 'workday', contentType: 'xml' } });
+    await applyCanonical(server, { domain: 'supplier', source: 'workday', canonical: { sourceId: 'SUP-0042', name: 'JOHNSON & JOHNSON <HEALTH>', taxId: '22-1024240' } });
+    const [request] = await waitFor('xml', () => received(sub.id).length > 0 && received(sub.id));
+    expect(request.headers['content-type']).toBe('application/xml; charset=utf-8');
+    expect(XMLValidator.validate(request.body)).toBe(true);
+    const document = new XMLParser({ ignoreAttributes: false }).parse(request.body) as Record<string, Record<string, Record<string, unknown>>>;
+    const data = document['wd:Submit_Supplier_Request']['wd:Supplier_Data'];
+    // The parser decodes entities: the name round-trips exactly because the mapping escaped it.
+    expect(data['wd:Supplier_Name']).toBe('JOHNSON & JOHNSON <HEALTH>');
+    expect(request.body).toContain('JOHNSON &amp; JOHNSON &lt;HEALTH&gt;');
+    expect(data['wd:Supplier_ID']).toBe('SUP-0042');
+  });
+
+  test('the shipped FHIR R4 Location mapping sends a Location per facility change', async () => {
+    const sub = await subscribe({ domains: ['facility'], outboundMapping: { target: 'fhir' } });
+    const { goldenId } = await applyCanonical(server, { domain: 'facility', source: 'cms', canonical: { sourceId: '050194', name: 'ST MARY MEDICAL CENTER', ccn: '050194', address: { line1: '1050 Linden Ave', city: 'Long Beach', state: 'CA', postalCode: '90813', country: 'US' } } });
+    const [request] = await waitFor('location', () => received(sub.id).length > 0 && received(sub.id));
+    const location = JSON.parse(request.body) as Record<string, unknown>;
+    expect(location).toMatchObject({ resourceType: 'Location', id: goldenId, status: 'active', mode: 'instance', name: 'ST MARY MEDICAL CENTER', address: { city: 'Long Beach', line: ['1050 Linden Ave'] } });
+    expect(location.identifier).toEqual(expect.arrayContaining([{ system: 'urn:oid:2.16.840.1.113883.4.336', value: '050194' }]));
+    expect(JSON.stringify(location)).not.toMatch(/null|\[\]/);
   });
 
   test('a mapping may skip an event, split it into several messages, and one that fails parks only its record', async () => {

@@ -9,16 +9,32 @@ import { recordAudit } from '../../audit/auditLog';
 import { ConflictError, ValidationError, type ErrorDetail } from '../../errors';
 import { listDomains } from '../../schemas/canonicalSchemas';
 import type { Store } from '../../store/types';
-import { validateRules } from '../rules';
+import type { AliasTables } from '../aliases';
+import { aliasTableNamesOf, validateRules } from '../rules';
 import type { RuleSet } from '../types';
-import { listRuleSetVersions, requireRuleSet, requireRuleSetVersion, ruleSetHash, versionId } from './queries';
+import { listRuleSetVersions, requireRuleSet, requireRuleSetVersion, ruleSetHash, storedAliasTables, versionId } from './queries';
 import { MATCH_RULE_SETS, MATCH_RULE_SET_VERSIONS, type RuleSetAuthor, type RuleSetDocument, type RuleSetOrigin, type RuleSetVersionDocument } from './types';
+import type { VersionedKind } from './versionedKind';
 
 type Services = { store: Store };
 
+/** Rule sets as a versioned kind: one per domain, validated against rules.schema.json and the alias tables in the store. */
+export const RULE_SETS: VersionedKind = {
+  heads: MATCH_RULE_SETS,
+  versions: MATCH_RULE_SET_VERSIONS,
+  auditType: 'matchRules',
+  describe: (domain) => `matching rules of "${domain}"`,
+  problems: async ({ store, key, content, rootPath }) => {
+    const named = content && typeof content === 'object' && Array.isArray((content as RuleSet).comparators) && Array.isArray((content as RuleSet).blocking) ? aliasTableNamesOf(content as RuleSet) : [];
+    return ruleSetProblems({ domain: key, rules: content, rootPath, aliasTables: named.length > 0 ? await storedAliasTables({ store, names: named }) : undefined });
+  },
+  versionOf: (content) => (content as RuleSet).version,
+  versionPath: 'rules.version',
+};
+
 /** Validates a rule set for `domain`; problems carry paths under `rootPath` (e.g. `body.rules`). */
-export function ruleSetProblems(args: { domain: string; rules: unknown; rootPath: string }): ErrorDetail[] {
-  const problems = validateRules(args.rules).map((problem) => ({ ...problem, path: joinPath(args.rootPath, problem.path) }));
+export function ruleSetProblems(args: { domain: string; rules: unknown; rootPath: string; aliasTables?: AliasTables }): ErrorDetail[] {
+  const problems = validateRules(args.rules, { aliasTables: args.aliasTables }).map((problem) => ({ ...problem, path: joinPath(args.rootPath, problem.path) }));
   const domain = (args.rules as { domain?: unknown } | null)?.domain;
   if (problems.length === 0 && domain !== args.domain) {
     problems.push({ path: `${args.rootPath}.domain`, code: 'DOMAIN_MISMATCH', message: `${args.rootPath}.domain is "${String(domain)}" but the rules are saved for domain "${args.domain}"` });
@@ -26,7 +42,8 @@ export function ruleSetProblems(args: { domain: string; rules: unknown; rootPath
   return problems;
 }
 
-function joinPath(root: string, path: string | undefined): string {
+/** Prefixes a problem path with the request root (`body.rules` + `thresholds` → `body.rules.thresholds`). */
+export function joinPath(root: string, path: string | undefined): string {
   if (!path) return root;
   const trimmed = path.replace(/^\//, '').replace(/\//g, '.');
   return trimmed.startsWith('[') ? `${root}${trimmed}` : `${root}.${trimmed}`;
@@ -43,39 +60,45 @@ export function assertMatchingDomain(domain: string): void {
 /** Saves the draft of `domain`'s rules; `expectedRevision` (when given) must be the current draft revision. */
 export async function saveRulesDraft(services: Services, input: { domain: string; rules: unknown; expectedRevision?: number; actor: RuleSetAuthor }): Promise<{ ruleSet: RuleSetDocument; isCreated: boolean }> {
   assertMatchingDomain(input.domain);
-  const problems = ruleSetProblems({ domain: input.domain, rules: input.rules, rootPath: 'body.rules' });
-  if (problems.length > 0) throw new ValidationError(`The matching rules have ${problems.length} problem(s); the first: ${problems[0].path}: ${problems[0].message}`, problems);
-  const rules = input.rules as RuleSet;
-  const hash = ruleSetHash(rules);
+  return saveDraft(services, RULE_SETS, { key: input.domain, content: input.rules, expectedRevision: input.expectedRevision, actor: input.actor, rootPath: 'body.rules' });
+}
+
+/** Saves the draft of one item of `kind`; `expectedRevision` (when given) must be the current draft revision. */
+export async function saveDraft(services: Services, kind: VersionedKind, input: { key: string; content: unknown; expectedRevision?: number; actor: RuleSetAuthor; rootPath: string }): Promise<{ ruleSet: RuleSetDocument; isCreated: boolean }> {
+  const problems = await kind.problems({ store: services.store, key: input.key, content: input.content, rootPath: input.rootPath });
+  if (problems.length > 0) throw new ValidationError(`The ${kind.describe(input.key)} have ${problems.length} problem(s); the first: ${problems[0].path}: ${problems[0].message}`, problems);
+  const content = input.content as RuleSet;
+  const hash = ruleSetHash(content);
   return services.store.withTransaction(async (session) => {
-    const heads = services.store.collection<RuleSetDocument>(MATCH_RULE_SETS);
-    const current = await heads.findOne({ _id: input.domain }, { session });
+    const heads = services.store.collection<RuleSetDocument>(kind.heads);
+    const current = await heads.findOne({ _id: input.key }, { session });
     const revision = current?.draft?.revision ?? 0;
     if (input.expectedRevision !== undefined && input.expectedRevision !== revision) {
-      throw new ConflictError('STALE_REVISION', `The draft rules of "${input.domain}" are at revision ${revision}, not ${input.expectedRevision}; reload them and apply your change again.`, {
+      throw new ConflictError('STALE_REVISION', `The draft ${kind.describe(input.key)} is at revision ${revision}, not ${input.expectedRevision}; reload it and apply your change again.`, {
         current: { draftRevision: revision, publishedNumber: current?.published?.number ?? null },
       });
     }
     if (current?.draft?.contentHash === hash) return { ruleSet: current, isCreated: false };
     const now = new Date().toISOString();
-    const draft = { rules, revision: revision + 1, contentHash: hash, updatedAt: now, updatedBy: input.actor };
-    const next: RuleSetDocument = current ? { ...current, draft, updatedAt: now } : { _id: input.domain, domain: input.domain, draft, published: null, createdAt: now, updatedAt: now };
-    await heads.replaceOne({ _id: input.domain }, next, { upsert: true, session });
+    const draft = { rules: content, revision: revision + 1, contentHash: hash, updatedAt: now, updatedBy: input.actor };
+    const next: RuleSetDocument = current ? { ...current, draft, updatedAt: now } : { _id: input.key, domain: input.key, draft, published: null, createdAt: now, updatedAt: now };
+    await heads.replaceOne({ _id: input.key }, next, { upsert: true, session });
     await recordAudit({
-      store: services.store, session, actor: input.actor, action: 'matchRules.update', target: { type: 'matchRules', id: input.domain, domain: input.domain },
-      before: current?.draft ? { revision: current.draft.revision, contentHash: current.draft.contentHash } : undefined, after: { revision: draft.revision, contentHash: hash, rulesVersion: rules.version },
+      store: services.store, session, actor: input.actor, action: `${kind.auditType}.update`, target: { type: kind.auditType, id: input.key, domain: input.key },
+      before: current?.draft ? { revision: current.draft.revision, contentHash: current.draft.contentHash } : undefined, after: { revision: draft.revision, contentHash: hash, rulesVersion: kind.versionOf(content) },
     });
     return { ruleSet: next, isCreated: !current };
   });
 }
 
 /** Refuses other content under a `version` string an earlier version already used. */
-async function assertVersionStringFree(services: Services, input: { domain: string; rules: RuleSet; hash: string }): Promise<void> {
-  const clash = (await listRuleSetVersions({ store: services.store, domain: input.domain })).find((v) => v.rulesVersion === input.rules.version && v.contentHash !== input.hash);
+async function assertVersionStringFree(services: Services, kind: VersionedKind, input: { domain: string; rules: RuleSet; hash: string }): Promise<void> {
+  const version = kind.versionOf(input.rules);
+  const clash = (await listRuleSetVersions({ store: services.store, domain: input.domain, collection: kind.versions })).find((v) => v.rulesVersion === version && v.contentHash !== input.hash);
   if (clash) {
-    throw new ConflictError('RULES_VERSION_REUSED', `Version string "${input.rules.version}" already names other rules (published as version ${clash.number}); change "version" in the rules before publishing.`, {
+    throw new ConflictError('RULES_VERSION_REUSED', `Version string "${version}" already names other content of the ${kind.describe(input.domain)} (published as version ${clash.number}); change "version" before publishing.`, {
       current: { number: clash.number, rulesVersion: clash.rulesVersion },
-      path: 'rules.version',
+      path: kind.versionPath,
     });
   }
 }
@@ -89,11 +112,14 @@ export async function publishRuleSetVersion(services: Services, input: {
   note?: string;
   rolledBackFrom?: number;
   fileHash?: string;
+  /** Rule sets by default. */
+  kind?: VersionedKind;
 }): Promise<RuleSetVersionDocument> {
+  const kind = input.kind ?? RULE_SETS;
   const hash = ruleSetHash(input.rules);
-  await assertVersionStringFree(services, { domain: input.domain, rules: input.rules, hash });
+  await assertVersionStringFree(services, kind, { domain: input.domain, rules: input.rules, hash });
   return services.store.withTransaction(async (session) => {
-    const heads = services.store.collection<RuleSetDocument>(MATCH_RULE_SETS);
+    const heads = services.store.collection<RuleSetDocument>(kind.heads);
     const now = new Date().toISOString();
     const current = await heads.findOne({ _id: input.domain }, { session });
     const number = (current?.published?.number ?? 0) + 1;
@@ -101,7 +127,7 @@ export async function publishRuleSetVersion(services: Services, input: {
       _id: versionId(input.domain, number),
       domain: input.domain,
       number,
-      rulesVersion: input.rules.version,
+      rulesVersion: kind.versionOf(input.rules),
       rules: input.rules,
       contentHash: hash,
       origin: input.origin,
@@ -110,8 +136,8 @@ export async function publishRuleSetVersion(services: Services, input: {
       author: input.actor,
       createdAt: now,
     };
-    await services.store.collection<RuleSetVersionDocument>(MATCH_RULE_SET_VERSIONS).insertOne(version, { session });
-    const published = { number, rulesVersion: input.rules.version, contentHash: hash, publishedAt: now, publishedBy: input.actor };
+    await services.store.collection<RuleSetVersionDocument>(kind.versions).insertOne(version, { session });
+    const published = { number, rulesVersion: kind.versionOf(input.rules), contentHash: hash, publishedAt: now, publishedBy: input.actor };
     // Files and rollbacks carry an untouched draft along; unpublished API work stays as it is.
     const isDraftClean = !current?.draft || current.draft.contentHash === current.published?.contentHash;
     const draft = input.origin !== 'api' && isDraftClean ? { rules: input.rules, revision: (current?.draft?.revision ?? 0) + 1, contentHash: hash, updatedAt: now, updatedBy: input.actor } : (current?.draft ?? null);
@@ -125,12 +151,12 @@ export async function publishRuleSetVersion(services: Services, input: {
     // Conditional on the published number read above: two publishers cannot both win.
     const guard = { _id: input.domain, 'published.number': current?.published?.number ?? null };
     const written = current ? await heads.replaceOne(guard, next, { session }) : (await heads.insertOne(next, { session }), { matchedCount: 1 });
-    if (written.matchedCount === 0) throw new ConflictError('CONCURRENT_CHANGE', `The rules of "${input.domain}" changed while publishing; reload and try again.`, { current: { publishedNumber: current?.published?.number ?? null } });
+    if (written.matchedCount === 0) throw new ConflictError('CONCURRENT_CHANGE', `The ${kind.describe(input.domain)} changed while publishing; reload and try again.`, { current: { publishedNumber: current?.published?.number ?? null } });
     await recordAudit({
-      store: services.store, session, actor: input.actor, action: input.origin === 'rollback' ? 'matchRules.rollback' : 'matchRules.publish',
-      target: { type: 'matchRules', id: input.domain, domain: input.domain },
+      store: services.store, session, actor: input.actor, action: input.origin === 'rollback' ? `${kind.auditType}.rollback` : `${kind.auditType}.publish`,
+      target: { type: kind.auditType, id: input.domain, domain: input.domain },
       before: current?.published ? { number: current.published.number, rulesVersion: current.published.rulesVersion } : undefined,
-      after: { number, rulesVersion: input.rules.version, contentHash: hash, origin: input.origin, rolledBackFrom: input.rolledBackFrom },
+      after: { number, rulesVersion: kind.versionOf(input.rules), contentHash: hash, origin: input.origin, rolledBackFrom: input.rolledBackFrom },
       reason: input.note,
     });
     return version;
@@ -138,28 +164,29 @@ export async function publishRuleSetVersion(services: Services, input: {
 }
 
 /** Publishes the draft as the next version; a draft equal to the published rules is not republished. */
-export async function publishRules(services: Services, input: { domain: string; actor: RuleSetAuthor; note?: string; expectedRevision?: number }): Promise<{ version: RuleSetVersionDocument; isNew: boolean }> {
-  const head = await requireRuleSet({ store: services.store, domain: input.domain });
+export async function publishRules(services: Services, input: { domain: string; actor: RuleSetAuthor; note?: string; expectedRevision?: number; kind?: VersionedKind }): Promise<{ version: RuleSetVersionDocument; isNew: boolean }> {
+  const kind = input.kind ?? RULE_SETS;
+  const head = await requireRuleSet({ store: services.store, domain: input.domain, collection: kind.heads, what: kind.describe(input.domain) });
   const draft = head.draft;
-  if (!draft) throw new ConflictError('NO_DRAFT', `The matching rules of "${input.domain}" have no draft to publish.`);
+  if (!draft) throw new ConflictError('NO_DRAFT', `The ${kind.describe(input.domain)} have no draft to publish.`);
   if (input.expectedRevision !== undefined && input.expectedRevision !== draft.revision) {
     throw new ConflictError('STALE_REVISION', `The draft is at revision ${draft.revision}, not ${input.expectedRevision}.`, { current: { draftRevision: draft.revision, publishedNumber: head.published?.number ?? null } });
   }
   if (head.published && head.published.contentHash === draft.contentHash) {
-    return { version: await requireRuleSetVersion({ store: services.store, domain: input.domain, number: head.published.number }), isNew: false };
+    return { version: await requireRuleSetVersion({ store: services.store, domain: input.domain, number: head.published.number, collection: kind.versions }), isNew: false };
   }
-  const problems = ruleSetProblems({ domain: input.domain, rules: draft.rules, rootPath: 'draft.rules' });
-  if (problems.length > 0) throw new ValidationError('The draft rules are not valid.', problems);
-  return { version: await publishRuleSetVersion(services, { domain: input.domain, rules: draft.rules, origin: 'api', actor: input.actor, note: input.note }), isNew: true };
+  const problems = await kind.problems({ store: services.store, key: input.domain, content: draft.rules, rootPath: 'draft.rules' });
+  if (problems.length > 0) throw new ValidationError('The draft is not valid.', problems);
+  return { version: await publishRuleSetVersion(services, { domain: input.domain, rules: draft.rules, origin: 'api', actor: input.actor, note: input.note, kind }), isNew: true };
 }
 
 /** Publishes an earlier version's rules again as a new version number. */
-export async function rollbackRules(services: Services, input: { domain: string; number: number; actor: RuleSetAuthor; reason?: string }): Promise<RuleSetVersionDocument> {
-  const head = await requireRuleSet({ store: services.store, domain: input.domain });
-  const target = await requireRuleSetVersion({ store: services.store, domain: input.domain, number: input.number });
+export async function rollbackRules(services: Services, input: { domain: string; number: number; actor: RuleSetAuthor; reason?: string; kind?: VersionedKind }): Promise<RuleSetVersionDocument> {
+  const kind = input.kind ?? RULE_SETS;
+  const head = await requireRuleSet({ store: services.store, domain: input.domain, collection: kind.heads, what: kind.describe(input.domain) });
+  const target = await requireRuleSetVersion({ store: services.store, domain: input.domain, number: input.number, collection: kind.versions });
   if (head.published?.contentHash === target.contentHash) {
-    throw new ConflictError('ALREADY_PUBLISHED', `Version ${target.number} has the same rules as the published version ${head.published.number}; nothing to roll back.`, { current: { publishedNumber: head.published.number } });
+    throw new ConflictError('ALREADY_PUBLISHED', `Version ${target.number} has the same content as the published version ${head.published.number}; nothing to roll back.`, { current: { publishedNumber: head.published.number } });
   }
-  return publishRuleSetVersion(services, { domain: input.domain, rules: target.rules, origin: 'rollback', rolledBackFrom: target.number, actor: input.actor, note: input.reason ?? `Rollback to version ${target.number}` });
+  return publishRuleSetVersion(services, { domain: input.domain, rules: target.rules, origin: 'rollback', rolledBackFrom: target.number, actor: input.actor, note: input.reason ?? `Rollback to version ${target.number}`, kind });
 }
-

@@ -7,6 +7,9 @@ import type { RuleSet } from '../types';
 
 export const MATCH_RULE_SETS = 'matchRuleSets';
 export const MATCH_RULE_SET_VERSIONS = 'matchRuleSetVersions';
+/** Alias tables use the same shapes (key in `domain`, table in `rules`): see versionedKind.ts. */
+export const MATCH_ALIAS_TABLES = 'matchAliasTables';
+export const MATCH_ALIAS_TABLE_VERSIONS = 'matchAliasTableVersions';
 
 export interface RuleSetAuthor {
   keyId: string;

@@ -9,6 +9,7 @@ import {
   ruleSetViewSchema,
   rulesDomainParamsSchema,
   rulesVersionParamsSchema,
+  trainRulesBodySchema,
   verifyBodySchema,
 } from '../../contracts/matching';
 import { defineRoute } from '../../http/route';
@@ -18,6 +19,7 @@ import { isSensitivePath, maskExplanation, maskRulesOf, visibilityOf } from '../
 import { countDomainRecords, PREVIEW_INLINE_LIMIT, PREVIEW_JOB, previewRules } from '../../matching/preview';
 import { startRematchJob } from '../../matching/rematch';
 import { publishRules, rollbackRules, saveRulesDraft } from '../../matching/ruleSets/commands';
+import { startTrainingJob } from '../../matching/trainRules';
 import { presentRuleSet, presentRuleSetVersion, presentRuleSetVersionSummary } from '../../matching/ruleSets/presenter';
 import { listRuleSetVersions, requireRuleSet, requireRuleSetVersion } from '../../matching/ruleSets/queries';
 import { verifyMatch } from '../../matching/verify';
@@ -188,6 +190,22 @@ export const matchingRoutes = [
     responses: { 202: { description: 'The queued job (GET /jobs/{id} for progress).' } },
     handler: async ({ services, params, body, principal }) => {
       const job = await startRematchJob(services, { domain: params.domain, reason: body.reason, actor: authorOf(principal) });
+      return { status: 202, body: presentJob(job) };
+    },
+  }),
+  defineRoute({
+    operationId: 'trainMatchingRules',
+    method: 'post',
+    path: '/matching/:domain/train',
+    summary: 'Train Fellegi–Sunter m/u probabilities on the domain’s records; the result becomes the rules draft',
+    description: 'Background job `matching.train`: u from random pairs of the domain’s source records, m and the prior by EM over blocked candidate pairs, refined by stewards’ merges (match labels) and not-a-match pairs (non-match labels). The trained rules are saved as the DRAFT (review with POST /matching/rules/{domain}/preview, then publish); the job result is the report (iterations, convergence, m/u per comparator level, label counts).',
+    tags: TAGS,
+    auth: { action: 'rules.write' },
+    params: rulesDomainParamsSchema,
+    body: trainRulesBodySchema,
+    responses: { 202: { description: 'The queued job (GET /jobs/{id}; its result is the training report).' }, 400: { description: 'Unknown domain or invalid options.' } },
+    handler: async ({ services, params, body, principal }) => {
+      const job = await startTrainingJob(services, { domain: params.domain, actor: authorOf(principal), options: body });
       return { status: 202, body: presentJob(job) };
     },
   }),

@@ -101,7 +101,7 @@ export function App() {
   } else if (item.path === '/rules') {
     page = (
       <Suspense fallback={<div className="splash">Loading the rules…</div>}>
-        <RulesPage domain={rest[0]} />
+        <RulesPage domain={rest[0]} table={rest[1]} />
       </Suspense>
     );
   } else {

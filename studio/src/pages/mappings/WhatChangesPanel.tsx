@@ -20,6 +20,11 @@ export function WhatChangesPanel(props: { preview: DiffPreviewResponse | null; i
             {preview.publishedVersion === null ? ' (nothing published yet)' : ` (v${preview.publishedVersion} → draft r${preview.draftRevision})`}.
           </span>
         )}
+        {preview?.isRestricted === true && (
+          <span className="muted" role="note">
+            Your role does not see stored payloads: outputs show canonical fields with valid values only, sensitive values masked, error messages withheld (see withheldFields).
+          </span>
+        )}
       </div>
       {preview !== null && preview.items.length > 0 && (
         <div className="tests-body">

@@ -12,6 +12,7 @@ import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
 import { formatWhen } from '../../ui/format';
+import { AliasTablesPage } from './AliasTablesPage';
 import { ImpactReport } from './ImpactReport';
 import { validateRulesText } from './rulesValidation';
 import { VerifyPair } from './VerifyPair';
@@ -24,8 +25,45 @@ const MonacoEditor = lazy(() => import('../../editor/MonacoEditor').then((module
 
 const DOMAINS = ['supplier', 'item', 'facility', 'account'];
 
-/** The matching-rules page for `domain` (supplier by default). */
-export function RulesPage(props: { domain?: string }) {
+/** The tab that opens the alias tables (abbreviations, organisation aliases, legal suffixes, noise words). */
+export function AliasTablesTab(props: { isSelected: boolean }) {
+  return (
+    <button type="button" role="tab" aria-selected={props.isSelected} className={props.isSelected ? 'tab active' : 'tab'} onClick={() => navigate(hrefOf(['rules', 'aliases']))}>
+      alias tables
+    </button>
+  );
+}
+
+/** The alias-tables view of the rules page, under the same header and tabs. */
+export function RulesAliasesPage(props: { table?: string }) {
+  return (
+    <section className="page page-full">
+      <header className="page-header page-header-row">
+        <div>
+          <h1>Matching rules</h1>
+          <p className="muted">Alias tables: lookups the normalisers apply before comparison and blocking, named by the rule sets&apos; comparators and keys.</p>
+        </div>
+        <div className="tabs" role="tablist" aria-label="Domain">
+          {DOMAINS.map((name) => (
+            <button key={name} type="button" role="tab" aria-selected={false} className="tab" onClick={() => navigate(hrefOf(['rules', name]))}>
+              {name}
+            </button>
+          ))}
+          <AliasTablesTab isSelected />
+        </div>
+      </header>
+      <AliasTablesPage table={props.table} />
+    </section>
+  );
+}
+
+/** The matching-rules page for `domain` (supplier by default); `aliases` opens the alias tables. */
+export function RulesPage(props: { domain?: string; table?: string }) {
+  if (props.domain === 'aliases') return <RulesAliasesPage table={props.table} />;
+  return <DomainRulesPage domain={props.domain} />;
+}
+
+function DomainRulesPage(props: { domain?: string }) {
   const domain = props.domain ?? 'supplier';
   const { client } = useSession();
   const canWrite = useAbility('rules.write');
@@ -123,6 +161,7 @@ export function RulesPage(props: { domain?: string }) {
               {name}
             </button>
           ))}
+          <AliasTablesTab isSelected={false} />
         </div>
       </header>
       <div className="toolbar mapping-toolbar">

@@ -1,0 +1,99 @@
+/**
+ * Downstream sync benchmark: a real server process's services (embedded store, dispatcher) delivering
+ * to a local HTTP receiver. Prints figures; asserts nothing (machines are noisy).
+ *   node --import tsx bench/sync.bench.ts --backlog 5000 --rate 100 --seconds 20
+ * (1) throughput: `--backlog` golden-record changes are made while the subscription is paused, then
+ *     it is resumed: deliveries/s until the receiver has acknowledged them all (fan-out included).
+ * (2) latency at a steady load: `--rate` changes/s for `--seconds`, each delivered live: change
+ *     committed → receiver's 2xx, p50/p95/p99.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { bootstrap } from '../server/bootstrap';
+import { loadConfig } from '../server/config';
+import { applySourceRecord, type SourceRecordDocument } from '../server/golden';
+import { createLogger } from '../server/logger';
+import { createSubscription, pauseSubscription, resumeSubscription } from '../server/sync/subscriptions';
+import { generateItems } from './generators/items';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+const backlog = option('backlog', 5000);
+const rate = option('rate', 100);
+const seconds = option('seconds', 20);
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+// The receiver: 200 for everything, remembering when each message first arrived.
+const arrivals = new Map<string, { at: number; changeAt: number }>();
+const receiver = http.createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    const id = String(req.headers['webhook-id']);
+    if (!arrivals.has(id)) arrivals.set(id, { at: Date.now(), changeAt: Date.parse((JSON.parse(Buffer.concat(chunks).toString()) as { timestamp: string }).timestamp) });
+    res.writeHead(204).end();
+  });
+});
+await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'mdm-sync-bench-'));
+const config = loadConfig({ MDM_DATA_DIR: dataDir, MDM_SEED: 'false', MDM_EGRESS_ALLOW: '127.0.0.1', MDM_SYNC_INTERVAL_MS: '20', MDM_ADMIN_KEY: 'bench_admin_key_0123456789abcdef' });
+const running = await bootstrap({ config, logger: createLogger({ silent: true }) });
+const { services } = running;
+const actor = { keyId: 'bench', name: 'bench', role: 'admin' };
+const generated = generateItems({ count: backlog + rate * seconds + 10, seed: 7 });
+let next = 0;
+function sourceRecord(): SourceRecordDocument {
+  const canonical = generated.records[next++];
+  const at = new Date().toISOString();
+  return {
+    _id: `item|bench|${canonical.sourceId}`, domain: 'item', source: 'bench', sourceId: canonical.sourceId, goldenId: '', raw: canonical, canonical,
+    payloadHash: createHash('sha256').update(JSON.stringify(canonical)).digest('hex'), mappingVersion: 1, schemaVersion: '1.0.0', receivedAt: at, updatedAt: at, version: 1,
+  };
+}
+console.log(`sync bench: embedded store in ${dataDir}, receiver ${url}, ${services.mappingRuntime ? 'dispatcher running' : ''}`);
+
+const { subscription } = await createSubscription(services, { body: { name: 'bench', domains: ['item'], transport: { type: 'webhook', url, maxInFlight: 32 } }, actor });
+await pauseSubscription(services, { id: subscription._id, actor });
+for (let start = 0; start < backlog; start += 50) {
+  await services.store.withTransaction(async (session) => {
+    for (let i = start; i < Math.min(backlog, start + 50); i++) await applySourceRecord(services, { sourceRecord: sourceRecord(), actor, session });
+  });
+}
+const changes = await services.store.collection('changes').countDocuments({});
+let started = performance.now();
+await resumeSubscription(services, { id: subscription._id, actor });
+while (arrivals.size < changes) await new Promise((resolve) => setTimeout(resolve, 10));
+let elapsed = (performance.now() - started) / 1000;
+console.log(`(1) backlog of ${changes} changes: delivered in ${elapsed.toFixed(1)} s = ${Math.round(changes / elapsed)} deliveries/s`);
+
+arrivals.clear();
+const sentAt: number[] = [];
+started = performance.now();
+const total = rate * seconds;
+for (let i = 0; i < total; i++) {
+  const due = started + (i * 1000) / rate;
+  const wait = due - performance.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  await applySourceRecord(services, { sourceRecord: sourceRecord(), actor });
+  sentAt.push(Date.now());
+}
+const expected = total;
+const deadline = Date.now() + 120_000;
+while (arrivals.size < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+elapsed = (performance.now() - started) / 1000;
+const latencies = [...arrivals.values()].map((a) => a.at - a.changeAt).sort((a, b) => a - b);
+console.log(`(2) steady load ${rate} changes/s for ${seconds} s: ${arrivals.size}/${expected} delivered; change → receiver p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms`);
+console.log(`    load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+await running.close();
+receiver.close();
+rmSync(dataDir, { recursive: true, force: true });

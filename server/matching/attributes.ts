@@ -1,0 +1,192 @@
+/**
+ * Distinguishing attributes read from free text: the extractors a rule set declares (`attributes`
+ * in matching-rules/<domain>.json) compiled once — regular expressions built, unit conversion
+ * factors computed with mathjs — and run once per record when it is prepared. Comparing two
+ * prepared records is then set intersection per attribute.
+ *
+ * Extraction order is the declaration order, and within an attribute the pattern order: each match
+ * blanks its span, so `NON-STERILE` is not read again as `STERILE`, `4X4IN` not again as `4IN`, and
+ * `5MG/ML` not again as `5MG`. Declare the specific before the general.
+ */
+import { create, createUnitDependencies, unitDependencies } from 'mathjs';
+import type { ErrorDetail } from '../errors';
+import type { AttributeDetail, AttributeExtractor, PreparedAttributes } from './types';
+
+const math = create({ unitDependencies, createUnitDependencies });
+// Pharmacy spelling of micrograms.
+math.createUnit('mcg', '1 ug', { override: true });
+
+interface CompiledPattern {
+  regex: RegExp;
+  value?: string;
+}
+
+export interface CompiledExtractor {
+  definition: AttributeExtractor;
+  patterns: CompiledPattern[];
+  /** Upper-case spelling → canonical value (text kind). */
+  values: Map<string, string>;
+  /** Upper-case unit spelling → factor to `unit` (quantity kind). */
+  unitFactors: Map<string, number>;
+  perUnitFactors: Map<string, number>;
+}
+
+const QUANTITY_PRECISION = 3;
+
+function conversionFactor(spec: string, target: string): number {
+  // `10 mg/ml` (a factor and a unit) or `cm^3`.
+  const match = /^\s*(\d+(?:\.\d+)?)?\s*(.+)$/.exec(spec);
+  const factor = match?.[1] ? Number(match[1]) : 1;
+  return factor * math.unit(1, match?.[2] ?? spec).toNumber(target);
+}
+
+/** Problems of a rule set's extractors (bad regex, unknown or inconvertible unit); paths under `attributes[i]`. */
+export function extractorProblems(extractors: readonly AttributeExtractor[]): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  extractors.forEach((extractor, i) => {
+    extractor.patterns.forEach((pattern, j) => {
+      try {
+        new RegExp(pattern.regex, 'g');
+      } catch (error) {
+        problems.push({ path: `attributes[${i}].patterns[${j}].regex`, code: 'INVALID_PATTERN', message: `attribute "${extractor.name}": ${(error as Error).message}` });
+      }
+    });
+    if (extractor.kind !== 'quantity') return;
+    if (!extractor.unit) {
+      problems.push({ path: `attributes[${i}].unit`, code: 'UNIT_REQUIRED', message: `attribute "${extractor.name}" is a quantity and needs the unit its values are expressed in` });
+      return;
+    }
+    const [numerator, denominator] = extractor.unit.split('/');
+    const check = (table: Record<string, string> | undefined, target: string, path: string) => {
+      for (const [spelling, spec] of Object.entries(table ?? {})) {
+        try {
+          conversionFactor(spec, target);
+        } catch (error) {
+          problems.push({ path: `attributes[${i}].${path}.${spelling}`, code: 'UNIT_CONVERSION', message: `attribute "${extractor.name}": "${spec}" cannot be expressed in ${target} (${(error as Error).message})` });
+        }
+      }
+    };
+    check(extractor.units, denominator && extractor.perUnits ? numerator : extractor.unit, 'units');
+    if (extractor.perUnits) {
+      if (!denominator) problems.push({ path: `attributes[${i}].unit`, code: 'UNIT_REQUIRED', message: `attribute "${extractor.name}" has perUnits, so its unit must be a ratio such as mg/ml` });
+      else check(extractor.perUnits, denominator, 'perUnits');
+    }
+  });
+  return problems;
+}
+
+/** Compiles extractors (call after `extractorProblems` found none). */
+export function compileExtractors(extractors: readonly AttributeExtractor[]): CompiledExtractor[] {
+  return extractors.map((definition) => {
+    const [numerator, denominator] = (definition.unit ?? '').split('/');
+    const hasPer = Boolean(definition.perUnits && denominator);
+    const factors = (table: Record<string, string> | undefined, target: string) =>
+      new Map(Object.entries(table ?? {}).map(([spelling, spec]) => [spelling.toUpperCase(), conversionFactor(spec, target)]));
+    return {
+      definition,
+      patterns: definition.patterns.map((p) => ({ regex: new RegExp(p.regex, 'g'), value: p.value })),
+      values: new Map(Object.entries(definition.values ?? {}).map(([k, v]) => [k.toUpperCase(), v])),
+      unitFactors: definition.kind === 'quantity' ? factors(definition.units, hasPer ? numerator : (definition.unit ?? '')) : new Map(),
+      perUnitFactors: hasPer ? factors(definition.perUnits, denominator) : new Map(),
+    };
+  });
+}
+
+function significant(value: number): string {
+  if (value === 0) return '0';
+  return String(Number(value.toPrecision(QUANTITY_PRECISION)));
+}
+
+function squash(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
+function readNumber(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const n = Number(text.replace(',', '.'));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** The canonical value of one match, or null when the match cannot be read (unknown unit). */
+function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups: Record<string, string | undefined>): string | null {
+  const { definition } = extractor;
+  if (definition.kind === 'text') {
+    const raw = pattern.value !== undefined ? pattern.value.replace(/\{(\w+)\}/g, (_, name: string) => groups[name] ?? '') : (groups.value ?? '');
+    const value = squash(raw);
+    if (value === '') return null;
+    return extractor.values.get(value.toUpperCase()) ?? value;
+  }
+  const numbers = [groups.value, groups.value2, groups.value3].map(readNumber).filter((n): n is number => n !== null);
+  // A fraction (`5/8IN`, `1-1/2IN`): `value` is then the whole part.
+  const numerator = readNumber(groups.numerator);
+  const denominator = readNumber(groups.denominator);
+  if (numerator !== null && denominator) numbers.splice(0, numbers.length, (numbers[0] ?? 0) + numerator / denominator);
+  if (numbers.length === 0) return null;
+  // Plain numbers are compared as written (a year, a gauge); dimensions in any order.
+  if (definition.kind === 'number') return numbers.sort((x, y) => y - x).map(String).join('x');
+  const unitSpelling = squash(groups.unit ?? '').toUpperCase();
+  const factor = extractor.unitFactors.get(unitSpelling);
+  if (factor === undefined) return null;
+  let perFactor = 1;
+  if (extractor.perUnitFactors.size > 0) {
+    const per = extractor.perUnitFactors.get(squash(groups.per ?? '').toUpperCase());
+    if (per === undefined) return null;
+    const perValue = readNumber(groups.perValue) ?? 1;
+    if (perValue === 0) return null;
+    perFactor = per * perValue;
+  }
+  // Dimensions compare whatever the order they were written in (2X3IN = 3X2IN).
+  const converted = numbers.map((n) => (n * factor) / perFactor).sort((x, y) => y - x);
+  return `${converted.map(significant).join('x')} ${definition.unit}`;
+}
+
+/** Reads every declared attribute from the texts (upper-cased; spans blanked as they are read). */
+export function extractAttributes(extractors: readonly CompiledExtractor[], texts: readonly string[]): PreparedAttributes | undefined {
+  const out: PreparedAttributes = {};
+  let isEmpty = true;
+  for (const original of texts) {
+    let text = original.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+    for (const extractor of extractors) {
+      for (const pattern of extractor.patterns) {
+        pattern.regex.lastIndex = 0;
+        let blanked = text;
+        for (const match of text.matchAll(pattern.regex)) {
+          if (match[0] === '') continue;
+          const value = valueOf(extractor, pattern, match.groups ?? {});
+          if (value === null) continue;
+          const list = out[extractor.definition.name] ?? (out[extractor.definition.name] = []);
+          if (!list.includes(value)) list.push(value);
+          isEmpty = false;
+          const start = match.index ?? 0;
+          blanked = blanked.slice(0, start) + ' '.repeat(match[0].length) + blanked.slice(start + match[0].length);
+        }
+        text = blanked;
+      }
+    }
+  }
+  return isEmpty ? undefined : out;
+}
+
+/**
+ * Compares two records' attributes: an attribute read on both sides agrees when the two share a
+ * value (`LEFT/RIGHT` agrees with `LEFT`). One conflict makes the pair a mismatch; attributes read on
+ * one side only say nothing.
+ */
+export function compareAttributes(args: { names: readonly string[]; a: PreparedAttributes; b: PreparedAttributes }): { details: AttributeDetail[]; conflicts: number; agreements: number } {
+  const details: AttributeDetail[] = [];
+  let conflicts = 0;
+  let agreements = 0;
+  for (const name of args.names) {
+    const va = args.a[name];
+    const vb = args.b[name];
+    if (!va && !vb) continue;
+    const isBoth = Boolean(va && vb);
+    const agrees = isBoth && va.some((value) => vb.includes(value));
+    if (isBoth) {
+      if (agrees) agreements++;
+      else conflicts++;
+    }
+    details.push({ attribute: name, a: va ? va.join(', ') : null, b: vb ? vb.join(', ') : null, agrees: isBoth ? agrees : true });
+  }
+  return { details, conflicts, agreements };
+}

@@ -1,0 +1,86 @@
+/**
+ * Fellegi–Sunter scoring. Every comparator's result (outcome + score) is mapped to one of the
+ * comparator's declared levels by the same condition language as hard rules (outcome, scoreAtLeast,
+ * scoreBelow) — so a comparator type added later works without code here. Each level carries
+ * m = P(level | match) and u = P(level | non-match); the pair's match weight is
+ * log2(prior odds) + Σ log2(m/u), its match probability 2^w / (1 + 2^w). A missing comparison
+ * contributes 0 (absence is not evidence either way).
+ */
+import type { ErrorDetail } from '../errors';
+import type { ComparisonResult } from './comparators';
+import type { ComparatorRule, ComparisonLevel, HardRuleCondition, RuleSet } from './types';
+
+/** A level ready to use: its condition and log2(m/u). */
+export interface CompiledLevel {
+  level: ComparisonLevel;
+  matchWeight: number;
+}
+
+/** Level index meaning "a side is missing" (weight 0). */
+export const MISSING_LEVEL = -1;
+/** Level index meaning "no level declared for this comparator" (weight 0, the comparator only feeds hard rules). */
+export const UNLEVELLED = -2;
+
+/** Whether a result satisfies an outcome / score condition (shared by hard rules and levels). */
+export function conditionHolds(condition: Omit<HardRuleCondition, 'comparator'>, result: ComparisonResult): boolean {
+  if (condition.outcome !== undefined) {
+    const allowed = Array.isArray(condition.outcome) ? condition.outcome : [condition.outcome];
+    if (!allowed.includes(result.outcome)) return false;
+  }
+  if (condition.scoreAtLeast !== undefined && (result.score === null || result.score < condition.scoreAtLeast)) return false;
+  if (condition.scoreBelow !== undefined && (result.score === null || result.score >= condition.scoreBelow)) return false;
+  return true;
+}
+
+/** log2(m/u) of one level. */
+export function levelMatchWeight(level: Pick<ComparisonLevel, 'm' | 'u'>): number {
+  return Math.log2(level.m / level.u);
+}
+
+/** Compiles a comparator's levels (empty when it declares none). */
+export function compileLevels(rule: ComparatorRule): CompiledLevel[] {
+  return (rule.levels ?? []).map((level) => ({ level, matchWeight: levelMatchWeight(level) }));
+}
+
+/** The index of the level a result falls into (MISSING_LEVEL / UNLEVELLED for the special cases). */
+export function levelIndexOf(levels: readonly CompiledLevel[], result: ComparisonResult): number {
+  if (result.outcome === 'missing') return MISSING_LEVEL;
+  for (let i = 0; i < levels.length; i++) if (conditionHolds(levels[i].level, result)) return i;
+  return UNLEVELLED;
+}
+
+/** log2 of the prior odds p / (1 − p). */
+export function priorMatchWeight(priorMatchProbability: number): number {
+  return Math.log2(priorMatchProbability / (1 - priorMatchProbability));
+}
+
+/** Match probability of a total match weight: 2^w / (1 + 2^w), computed without overflow. */
+export function probabilityOf(matchWeight: number): number {
+  return 1 / (1 + 2 ** -matchWeight);
+}
+
+/** Cross-checks of a Fellegi–Sunter rule set that the schema cannot express. */
+export function validateFellegiSunter(rules: RuleSet): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const isFellegiSunter = rules.model === 'fellegiSunter';
+  if (isFellegiSunter && rules.priorMatchProbability === undefined) {
+    problems.push({ path: 'priorMatchProbability', code: 'REQUIRED', message: 'model "fellegiSunter" needs priorMatchProbability (share of candidate pairs that are matches), between 0 and 1 exclusive' });
+  }
+  rules.comparators.forEach((comparator, i) => {
+    const levels = comparator.levels ?? [];
+    if (levels.length === 0) return;
+    const last = levels[levels.length - 1];
+    if (last.outcome !== undefined || last.scoreAtLeast !== undefined || last.scoreBelow !== undefined) {
+      problems.push({ path: `comparators[${i}].levels[${levels.length - 1}]`, code: 'LEVELS_NOT_EXHAUSTIVE', message: `the last level of comparator "${comparator.name}" must have no conditions (it takes every comparison the levels above do not)` });
+    }
+    const names = levels.map((l) => l.name);
+    names.forEach((name, j) => {
+      if (names.indexOf(name) !== j) problems.push({ path: `comparators[${i}].levels[${j}].name`, code: 'DUPLICATE_NAME', message: `level name "${name}" is used twice in comparator "${comparator.name}"` });
+      if (name === 'missing') problems.push({ path: `comparators[${i}].levels[${j}].name`, code: 'RESERVED_NAME', message: 'level name "missing" is reserved for comparisons with a side missing' });
+    });
+  });
+  if (isFellegiSunter && rules.comparators.every((c) => (c.levels ?? []).length === 0)) {
+    problems.push({ path: 'comparators', code: 'NO_LEVELS', message: 'model "fellegiSunter" needs at least one comparator with levels (m and u)' });
+  }
+  return problems;
+}

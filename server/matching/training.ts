@@ -1,0 +1,376 @@
+/**
+ * Estimating Fellegi–Sunter m and u probabilities from a domain's own records (no labels needed):
+ *
+ * 1. **u** from random pairs: almost every random pair is a non-match, so the share of random pairs
+ *    at each level of a comparator estimates P(level | non-match). Steward not-a-match pairs are
+ *    added to these counts (they are non-matches by definition).
+ * 2. **m** by expectation–maximisation over the blocked candidate pairs (records sharing a blocking
+ *    key), with u held fixed: E-step, each comparison pattern's match probability under the current
+ *    m, u and λ (conditional independence of comparators); M-step, m = the posterior-weighted share of
+ *    pairs at each level, λ = the mean posterior. Steward labels take part with a fixed posterior:
+ *    a merge is 1, a not-a-match 0 — so labels pull m towards what stewards confirmed.
+ * 3. λ (the share of candidate pairs that are matches) becomes `priorMatchProbability`.
+ *
+ * Levels are generic: a comparator's declared levels are kept; one without levels gets
+ * `match` / `related` / `>=0.9` / `>=0.7` / `else`, the levels no pair reached dropped — so any
+ * comparator type, including ones added later, is trained without code here.
+ */
+import type { CompiledRules } from './rules';
+import { compileRules } from './rules';
+import { levelIndexOf, type CompiledLevel } from './probabilistic';
+import { evaluatePreparedPair, prepareRecord } from './scoring';
+import { countTerms, termWeightsOf } from './termStats';
+import type { CanonicalRecord, ComparatorRule, ComparisonLevel, PreparedRecord, RuleSet } from './types';
+
+export interface TrainingLabels {
+  /** Source-record id pairs stewards merged. */
+  matches: ReadonlyArray<readonly [string, string]>;
+  /** Source-record id pairs stewards marked not-a-match. */
+  nonMatches: ReadonlyArray<readonly [string, string]>;
+}
+
+export interface TrainingOptions {
+  /** Random pairs sampled for u (default 50,000; fewer when the domain has fewer pairs). */
+  randomPairs?: number;
+  /** Blocked candidate pairs used by EM at most (default 500,000). */
+  maxCandidatePairs?: number;
+  maxIterations?: number;
+  /** EM stops when no m or λ moves by more than this (default 1e-5). */
+  tolerance?: number;
+  /** PRNG seed: the same data and seed give the same estimates. */
+  seed?: number;
+}
+
+export interface TrainedLevel {
+  name: string;
+  m: number;
+  u: number;
+  matchWeight: number;
+  /** Random pairs at this level (u's evidence). */
+  randomPairs: number;
+  /** Candidate pairs at this level (EM's evidence). */
+  candidatePairs: number;
+  /** Labelled pairs at this level. */
+  matchLabels: number;
+  nonMatchLabels: number;
+}
+
+export interface TrainingReport {
+  domain: string;
+  baseRulesVersion: string;
+  rulesVersion: string;
+  records: number;
+  randomPairs: number;
+  candidatePairs: number;
+  /** Candidate pairs not used because the cap was reached. */
+  candidatePairsSkipped: number;
+  iterations: number;
+  converged: boolean;
+  /** Largest change of any m or λ in the last iteration. */
+  lastChange: number;
+  priorMatchProbability: number;
+  labels: { matches: number; nonMatches: number; matchesUsed: number; nonMatchesUsed: number };
+  comparators: Array<{ name: string; levels: TrainedLevel[] }>;
+}
+
+const DEFAULT_THRESHOLDS = { autoMerge: 0.99, review: 0.5 };
+/** Pseudo-count per level: no probability is ever estimated as exactly 0 or 1. */
+const SMOOTHING = 0.5;
+const MIN_PROBABILITY = 1e-6;
+const GENERIC_LEVELS: Array<Omit<ComparisonLevel, 'm' | 'u'>> = [
+  { name: 'match', outcome: 'match' },
+  { name: 'related', outcome: 'related' },
+  { name: '>=0.9', scoreAtLeast: 0.9 },
+  { name: '>=0.7', scoreAtLeast: 0.7 },
+  { name: 'else' },
+];
+
+/** Deterministic PRNG (mulberry32). */
+function randomGenerator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function clampProbability(value: number): number {
+  return Math.min(1 - MIN_PROBABILITY, Math.max(MIN_PROBABILITY, value));
+}
+
+function significant(value: number): number {
+  return Number(value.toPrecision(4));
+}
+
+/** The rules with generic levels (m = u = 0.5 placeholders) for every comparator that declares none. */
+function withLevels(rules: RuleSet): RuleSet {
+  return {
+    ...rules,
+    model: 'fellegiSunter',
+    priorMatchProbability: rules.priorMatchProbability ?? 0.1,
+    comparators: rules.comparators.map((c): ComparatorRule => (c.levels && c.levels.length > 0 ? c : { ...c, levels: GENERIC_LEVELS.map((l) => ({ ...l, m: 0.5, u: 0.5 })) })),
+  };
+}
+
+/** Level vector of one pair: one level index per comparator (MISSING_LEVEL when a side is missing). */
+type LevelVector = Int8Array;
+
+function levelVector(args: { a: PreparedRecord; b: PreparedRecord; compiled: CompiledRules; context: ReturnType<typeof termWeightsOf> | undefined }): LevelVector {
+  const { results } = evaluatePreparedPair({ a: args.a, b: args.b, compiled: args.compiled, context: args.context });
+  const vector = new Int8Array(results.length);
+  for (let c = 0; c < results.length; c++) vector[c] = levelIndexOf(args.compiled.levels[c], results[c]);
+  return vector;
+}
+
+/** Blocked candidate pairs (shared blocking key, block within maxBlockSize), each once, capped. */
+function candidatePairs(args: { records: readonly CanonicalRecord[]; compiled: CompiledRules; max: number; random: () => number }): { pairs: Array<[number, number]>; skipped: number } {
+  const blocks = new Map<string, number[]>();
+  const maxSize = new Map<string, number>();
+  args.records.forEach((record, r) => {
+    for (const keyRule of args.compiled.keyRules) {
+      for (const key of keyRule.indexKeys(record)) {
+        const members = blocks.get(key);
+        if (members) members.push(r);
+        else {
+          blocks.set(key, [r]);
+          maxSize.set(key, keyRule.rule.maxBlockSize);
+        }
+      }
+    }
+  });
+  const seen = new Set<string>();
+  const all: Array<[number, number]> = [];
+  for (const [key, members] of blocks) {
+    if (members.length < 2 || members.length > (maxSize.get(key) ?? 0)) continue;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const id = `${members[i]}:${members[j]}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        all.push([members[i], members[j]]);
+      }
+    }
+  }
+  if (all.length <= args.max) return { pairs: all, skipped: 0 };
+  // A uniform sample of the candidate pairs (partial Fisher–Yates).
+  for (let i = 0; i < args.max; i++) {
+    const j = i + Math.floor(args.random() * (all.length - i));
+    [all[i], all[j]] = [all[j], all[i]];
+  }
+  return { pairs: all.slice(0, args.max), skipped: all.length - args.max };
+}
+
+interface Pattern {
+  vector: LevelVector;
+  count: number;
+  /** Fixed posterior for labelled pairs (1 match, 0 non-match); undefined = estimated. */
+  label?: 0 | 1;
+}
+
+/** Identical level vectors grouped: EM then runs over patterns, not pairs. */
+function groupPatterns(vectors: Array<{ vector: LevelVector; label?: 0 | 1 }>): Pattern[] {
+  const byKey = new Map<string, Pattern>();
+  for (const { vector, label } of vectors) {
+    const key = `${label ?? '-'}:${vector.join(',')}`;
+    const pattern = byKey.get(key);
+    if (pattern) pattern.count++;
+    else byKey.set(key, { vector, count: 1, ...(label === undefined ? {} : { label }) });
+  }
+  return [...byKey.values()];
+}
+
+/** Trains m, u and the prior for `rules` on `records`; returns the trained rule set and the report. */
+export function trainFellegiSunter(args: {
+  records: readonly CanonicalRecord[];
+  rules: RuleSet;
+  labels?: TrainingLabels;
+  options?: TrainingOptions;
+  /** Version string of the trained rules (default `<base version>+trained`). */
+  version?: string;
+}): { rules: RuleSet; report: TrainingReport } {
+  const options = args.options ?? {};
+  const random = randomGenerator(options.seed ?? 20261203);
+  const base = withLevels(args.rules);
+  const compiled = compileRules(base);
+  const prepared = args.records.map((record) => prepareRecord(record, compiled));
+  const context = compiled.idfComparators.length > 0 ? termWeightsOf(countTerms(prepared, compiled)) : undefined;
+  const indexOf = new Map(prepared.map((p, i) => [p.sourceId, i]));
+  const n = prepared.length;
+  const comparatorCount = compiled.comparators.length;
+  const levelCounts = compiled.levels.map((levels) => levels.length);
+  const zeros = (): number[][] => levelCounts.map((count) => new Array<number>(count).fill(0));
+
+  // 1. u from random pairs (+ not-a-match labels).
+  const randomCounts = zeros();
+  const totalPairs = (n * (n - 1)) / 2;
+  const randomPairs = Math.floor(Math.min(options.randomPairs ?? 50_000, totalPairs));
+  for (let k = 0; k < randomPairs; k++) {
+    const i = Math.floor(random() * n);
+    let j = Math.floor(random() * (n - 1));
+    if (j >= i) j++;
+    const vector = levelVector({ a: prepared[i], b: prepared[j], compiled, context });
+    for (let c = 0; c < comparatorCount; c++) if (vector[c] >= 0) randomCounts[c][vector[c]]++;
+  }
+  const labelled: Array<{ vector: LevelVector; label: 0 | 1 }> = [];
+  const labelKeys = new Set<string>();
+  let matchesUsed = 0;
+  let nonMatchesUsed = 0;
+  const addLabels = (pairs: TrainingLabels['matches'], label: 0 | 1): void => {
+    for (const [x, y] of pairs) {
+      const i = indexOf.get(x);
+      const j = indexOf.get(y);
+      if (i === undefined || j === undefined || i === j) continue;
+      const key = i < j ? `${i}:${j}` : `${j}:${i}`;
+      if (labelKeys.has(key)) continue;
+      labelKeys.add(key);
+      labelled.push({ vector: levelVector({ a: prepared[i], b: prepared[j], compiled, context }), label });
+      if (label === 1) matchesUsed++;
+      else nonMatchesUsed++;
+    }
+  };
+  addLabels(args.labels?.matches ?? [], 1);
+  addLabels(args.labels?.nonMatches ?? [], 0);
+  const uCounts = randomCounts.map((row) => [...row]);
+  let uPairs = randomPairs;
+  for (const { vector, label } of labelled) {
+    if (label !== 0) continue;
+    uPairs++;
+    for (let c = 0; c < comparatorCount; c++) if (vector[c] >= 0) uCounts[c][vector[c]]++;
+  }
+  // Shares of ALL pairs (a side missing is the remainder, weight 0 when scoring): a comparator that
+  // only ever reports positive evidence (codeInText: match or missing) still gets a meaningful u.
+  const u = uCounts.map((row) => row.map((x) => clampProbability((x + SMOOTHING) / (uPairs + SMOOTHING * (row.length + 1)))));
+
+  // 2. Candidate pairs, grouped into comparison patterns; labelled pairs leave the unlabelled pool.
+  const { pairs, skipped } = candidatePairs({ records: args.records, compiled, max: options.maxCandidatePairs ?? 500_000, random });
+  const candidateCounts = zeros();
+  const vectors: Array<{ vector: LevelVector; label?: 0 | 1 }> = [];
+  for (const [i, j] of pairs) {
+    const vector = levelVector({ a: prepared[i], b: prepared[j], compiled, context });
+    for (let c = 0; c < comparatorCount; c++) if (vector[c] >= 0) candidateCounts[c][vector[c]]++;
+    if (!labelKeys.has(`${i}:${j}`)) vectors.push({ vector });
+  }
+  const patterns = groupPatterns([...vectors, ...labelled]);
+
+  // 3. EM for m and λ with u fixed.
+  let m = compiled.levels.map((levels, c) => initialM(levels, args.rules.comparators[c]));
+  let lambda = clampProbability(base.priorMatchProbability ?? 0.1);
+  const maxIterations = options.maxIterations ?? 100;
+  const tolerance = options.tolerance ?? 1e-5;
+  let iterations = 0;
+  let converged = false;
+  let lastChange = Infinity;
+  while (iterations < maxIterations) {
+    iterations++;
+    const mSums = zeros();
+    let matchMass = 0;
+    let posteriorSum = 0;
+    let unlabelled = 0;
+    for (const pattern of patterns) {
+      let posterior: number;
+      if (pattern.label !== undefined) posterior = pattern.label;
+      else {
+        // In log space: products of many small probabilities underflow.
+        let logMatch = Math.log(lambda);
+        let logNonMatch = Math.log(1 - lambda);
+        for (let c = 0; c < comparatorCount; c++) {
+          const level = pattern.vector[c];
+          if (level < 0) continue;
+          logMatch += Math.log(m[c][level]);
+          logNonMatch += Math.log(u[c][level]);
+        }
+        posterior = 1 / (1 + Math.exp(logNonMatch - logMatch));
+        posteriorSum += posterior * pattern.count;
+        unlabelled += pattern.count;
+      }
+      const weight = posterior * pattern.count;
+      matchMass += weight;
+      for (let c = 0; c < comparatorCount; c++) {
+        const level = pattern.vector[c];
+        if (level >= 0) mSums[c][level] += weight;
+      }
+    }
+    const nextM = mSums.map((row) => row.map((x) => clampProbability((x + SMOOTHING * 0.01) / (matchMass + SMOOTHING * 0.01 * (row.length + 1)))));
+    const nextLambda = unlabelled === 0 ? lambda : clampProbability(posteriorSum / unlabelled);
+    lastChange = Math.abs(nextLambda - lambda);
+    for (let c = 0; c < comparatorCount; c++) for (let l = 0; l < nextM[c].length; l++) lastChange = Math.max(lastChange, Math.abs(nextM[c][l] - m[c][l]));
+    m = nextM;
+    lambda = nextLambda;
+    if (lastChange < tolerance) {
+      converged = true;
+      break;
+    }
+  }
+
+  // 4. The trained rule set: levels nobody reached are dropped (the catch-all stays).
+  const labelCounts = (label: 0 | 1): number[][] => {
+    const counts = zeros();
+    for (const item of labelled) if (item.label === label) for (let c = 0; c < comparatorCount; c++) if (item.vector[c] >= 0) counts[c][item.vector[c]]++;
+    return counts;
+  };
+  const matchLabelCounts = labelCounts(1);
+  const nonMatchLabelCounts = labelCounts(0);
+  const report: TrainingReport['comparators'] = [];
+  const comparators = base.comparators.map((rule, c): ComparatorRule => {
+    const isDeclared = (args.rules.comparators[c].levels ?? []).length > 0;
+    const levels: TrainedLevel[] = [];
+    compiled.levels[c].forEach((compiledLevel, l) => {
+      const isLast = l === compiled.levels[c].length - 1;
+      const isReached = randomCounts[c][l] + candidateCounts[c][l] + matchLabelCounts[c][l] + nonMatchLabelCounts[c][l] > 0;
+      if (!isDeclared && !isLast && !isReached) return;
+      const mc = significant(m[c][l]);
+      const uc = significant(u[c][l]);
+      levels.push({
+        name: compiledLevel.level.name, m: mc, u: uc, matchWeight: significant(Math.log2(mc / uc)),
+        randomPairs: randomCounts[c][l], candidatePairs: candidateCounts[c][l], matchLabels: matchLabelCounts[c][l], nonMatchLabels: nonMatchLabelCounts[c][l],
+      });
+    });
+    report.push({ name: rule.name, levels });
+    const byName = new Map(levels.map((level) => [level.name, level]));
+    return {
+      ...rule,
+      levels: (rule.levels ?? [])
+        .filter((level) => byName.has(level.name))
+        .map((level) => ({ ...level, m: (byName.get(level.name) as TrainedLevel).m, u: (byName.get(level.name) as TrainedLevel).u })),
+    };
+  });
+  const version = args.version ?? `${args.rules.version}+trained`;
+  const priorMatchProbability = significant(lambda);
+  const rules: RuleSet = {
+    ...base,
+    version,
+    comparators,
+    priorMatchProbability,
+    thresholds: args.rules.model === 'fellegiSunter' ? args.rules.thresholds : DEFAULT_THRESHOLDS,
+  };
+  return {
+    rules,
+    report: {
+      domain: compiled.domain,
+      baseRulesVersion: args.rules.version,
+      rulesVersion: version,
+      records: n,
+      randomPairs,
+      candidatePairs: pairs.length,
+      candidatePairsSkipped: skipped,
+      iterations,
+      converged,
+      lastChange: significant(lastChange),
+      priorMatchProbability,
+      labels: { matches: args.labels?.matches.length ?? 0, nonMatches: args.labels?.nonMatches.length ?? 0, matchesUsed, nonMatchesUsed },
+      comparators: report,
+    },
+  };
+}
+
+/** Starting m: the declared m where the rules have it, else a guess that favours the first (strongest) level. */
+function initialM(levels: readonly CompiledLevel[], rule: ComparatorRule): number[] {
+  const declared = rule.levels ?? [];
+  if (declared.length === levels.length) return declared.map((l) => l.m);
+  const raw = levels.map((_, i) => (i === 0 ? 0.7 : i === levels.length - 1 ? 0.1 : 0.2 / Math.max(1, levels.length - 2)));
+  const total = raw.reduce((sum, x) => sum + x, 0);
+  return raw.map((x) => x / total);
+}

@@ -1,0 +1,235 @@
+/**
+ * Alias tables on the matching-rules page: the abbreviations, organisation aliases, legal suffixes and
+ * noise words the normalisers apply before comparison and blocking. Edit rows, validate as you type,
+ * save the draft, publish (matching uses it from the next match on); versions with rollback.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FromSchema } from 'json-schema-to-ts';
+import type { aliasTableViewSchema, AliasTableListView, AliasTableVersionSummaryView } from '../../../../server/contracts/matching';
+import { ErrorNotice } from '../../app/ErrorNotice';
+import { hrefOf } from '../../app/route';
+import { useAbility, useSession } from '../../app/SessionContext';
+import { useLoad } from '../../app/useLoad';
+import { formatWhen } from '../../ui/format';
+import { aliasTableProblems, rowOfProblem, rowsOf, tableOf, type AliasRow, type AliasTableContent } from './aliasTableEditing';
+
+type AliasTableView = FromSchema<typeof aliasTableViewSchema>;
+
+const MODE_HELP: Record<string, string> = {
+  replace: 'Each variant is rewritten to its canonical form, anywhere in a value.',
+  remove: 'Variants are dropped anywhere in a value.',
+  removeTrailing: 'Variants are dropped at the end of a value (legal suffixes).',
+};
+
+/** The alias-table section: list of tables and the editor of `table`. */
+export function AliasTablesPage(props: { table?: string }) {
+  const { client } = useSession();
+  const canWrite = useAbility('rules.write');
+  const list = useLoad(() => client.get<AliasTableListView>('/matching/aliases'), [client]);
+  const name = props.table ?? list.data?.items[0]?.table;
+  const base = name ? `/matching/aliases/${encodeURIComponent(name)}` : null;
+  const view = useLoad(base ? () => client.get<AliasTableView>(base) : null, [client, base]);
+  const versions = useLoad(base ? () => client.get<{ items: AliasTableVersionSummaryView[] }>(`${base}/versions`) : null, [client, base]);
+  const [rows, setRows] = useState<AliasRow[]>([]);
+  const [version, setVersion] = useState('');
+  const [filter, setFilter] = useState('');
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const [savedJson, setSavedJson] = useState('');
+  const revision = useRef(0);
+
+  const content = (view.data?.draft?.table ?? view.data?.published?.table ?? null) as AliasTableContent | null;
+  useEffect(() => {
+    if (!content) return;
+    setRows(rowsOf(content));
+    setVersion(content.version);
+    setSavedJson(JSON.stringify(content));
+    revision.current = view.data?.draft?.revision ?? 0;
+    // Reset only when another table or revision arrives, not on every render.
+  }, [view.data]);
+
+  const edited = useMemo(() => (content ? tableOf({ base: content, rows, version }) : null), [content, rows, version]);
+  const problems = useMemo(() => (edited ? aliasTableProblems(edited) : []), [edited]);
+  const badRows = useMemo(() => new Set(problems.map(rowOfProblem).filter((row): row is number => row !== null)), [problems]);
+  const isDirty = edited !== null && JSON.stringify(edited) !== savedJson;
+  const isVersionUnchanged = content !== null && isDirty && version.trim() === view.data?.published?.rulesVersion;
+
+  const run = async (label: string, action: () => Promise<string>): Promise<void> => {
+    setBusy(label);
+    setError(null);
+    setNotice('');
+    try {
+      setNotice(await action());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const putDraft = async (): Promise<AliasTableView> => {
+    const saved = await client.put<AliasTableView>(base as string, { table: edited, revision: revision.current });
+    revision.current = saved.draft?.revision ?? revision.current;
+    setSavedJson(JSON.stringify(edited));
+    return saved;
+  };
+
+  const save = (): Promise<void> =>
+    run('Saving…', async () => {
+      const saved = await putDraft();
+      view.reload();
+      list.reload();
+      return `Draft saved (revision ${saved.draft?.revision ?? '?'}).`;
+    });
+
+  const publish = (): Promise<void> =>
+    run('Publishing…', async () => {
+      if (isDirty) await putDraft();
+      const published = await client.post<{ isNew: boolean; version: AliasTableVersionSummaryView }>(`${base as string}/publish`, { revision: revision.current === 0 ? undefined : revision.current });
+      view.reload();
+      versions.reload();
+      list.reload();
+      return published.isNew ? `Published version ${published.version.number}: matching uses it from the next match on (re-match a domain to apply it to records already indexed).` : `Already published as version ${published.version.number}.`;
+    });
+
+  const rollback = (number: number): void => {
+    const reason = window.prompt(`Publish version ${number} of ${name ?? ''} again. Reason:`, `Back to version ${number}`);
+    if (reason === null) return;
+    void run('Rolling back…', async () => {
+      await client.post(`${base as string}/rollback`, { version: number, reason });
+      view.reload();
+      versions.reload();
+      list.reload();
+      return `Version ${number} is published again.`;
+    });
+  };
+
+  const update = (index: number, patch: Partial<AliasRow>): void => setRows((current) => current.map((row, at) => (at === index ? { ...row, ...patch } : row)));
+  const needle = filter.trim().toUpperCase();
+  const visible = rows.map((row, index) => ({ row, index })).filter(({ row }) => needle === '' || `${row.canonical} ${row.variants}`.toUpperCase().includes(needle));
+  const isReplace = content?.mode === 'replace';
+
+  return (
+    <div className="split" data-testid="alias-tables">
+      <ul className="side-list" aria-label="Alias tables">
+        {(list.data?.items ?? []).map((item) => (
+          <li key={item.table}>
+            <a href={hrefOf(['rules', 'aliases', item.table])} className={item.table === name ? 'active' : undefined}>
+              <strong>{item.table}</strong>
+              <span className="muted">
+                {item.mode} · {item.entries} rows · {item.publishedNumber ? `v${item.publishedNumber}` : 'not published'}
+                {item.draftState === 'modified' ? ' · draft' : ''}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <div className="split-main">
+        {(error ?? list.error ?? view.error) !== null && <ErrorNotice error={error ?? list.error ?? view.error} onDismiss={() => setError(null)} />}
+        {notice !== '' && <p className="notice notice-success">{notice}</p>}
+        {content === null ? (
+          <div className="empty-state">Choose a table to see its rows.</div>
+        ) : (
+          <>
+            <div className="toolbar">
+              <h2>{name}</h2>
+              <span className="badge">{view.data?.published ? `v${view.data.published.number} · ${view.data.published.rulesVersion}` : 'not published'}</span>
+              <span className="muted" data-testid="alias-state">
+                {view.data?.draft ? `draft r${view.data.draft.revision} (${view.data.draftState})` : 'no draft'}
+                {isDirty && <strong className="unsaved"> · unsaved changes</strong>}
+              </span>
+              {busy !== '' && <span className="muted" role="status">{busy}</span>}
+            </div>
+            <p className="muted">
+              {MODE_HELP[content.mode]} {content.description} Used by: {(view.data?.usedBy ?? []).join(', ') || 'no published rule set'}.
+            </p>
+            <div className="toolbar">
+              <label>
+                Version <input aria-label="Table version" value={version} readOnly={!canWrite} onChange={(event) => setVersion(event.target.value)} />
+              </label>
+              <input type="search" placeholder="Filter rows…" aria-label="Filter rows" value={filter} onChange={(event) => setFilter(event.target.value)} />
+              {canWrite && (
+                <>
+                  <button type="button" className="button-secondary" onClick={() => setRows((current) => [...current, { canonical: '', variants: '' }])}>
+                    Add row
+                  </button>
+                  <button type="button" className="button-secondary" disabled={busy !== '' || problems.length > 0 || !isDirty} onClick={() => void save()}>
+                    Save draft
+                  </button>
+                  <button type="button" className="button-primary" disabled={busy !== '' || problems.length > 0} onClick={() => void publish()}>
+                    Publish
+                  </button>
+                </>
+              )}
+            </div>
+            <p className={problems.length === 0 ? 'muted' : 'error-text'} data-testid="alias-validation">
+              {problems.length === 0 ? `Valid: ${edited?.entries.length ?? 0} rows.` : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}
+              {isVersionUnchanged && ' Change the version before publishing: a version string names one content forever.'}
+            </p>
+            {problems.length > 0 && (
+              <ul className="problem-list" aria-label="Table problems">
+                {problems.slice(0, 20).map((problem, index) => (
+                  <li key={index}>
+                    {problem.path ? <span className="mono">{problem.path}: </span> : null}
+                    {problem.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <table className="data-table compact" aria-label={`Rows of ${name ?? ''}`}>
+              <thead>
+                <tr>
+                  {isReplace && <th>Canonical form</th>}
+                  <th>{isReplace ? 'Variants (comma-separated)' : 'Words (comma-separated)'}</th>
+                  {canWrite && <th aria-label="Remove" />}
+                </tr>
+              </thead>
+              <tbody>
+                {visible.map(({ row, index }) => (
+                  <tr key={index} className={badRows.has(index) ? 'row-invalid' : undefined}>
+                    {isReplace && <td>{canWrite ? <input aria-label="Canonical form" value={row.canonical} onChange={(event) => update(index, { canonical: event.target.value })} /> : row.canonical}</td>}
+                    <td>{canWrite ? <input aria-label="Variants" className="wide-input" value={row.variants} onChange={(event) => update(index, { variants: event.target.value })} /> : row.variants}</td>
+                    {canWrite && (
+                      <td>
+                        <button type="button" className="button-ghost" aria-label={`Remove row ${index + 1}`} onClick={() => setRows((current) => current.filter((_, at) => at !== index))}>
+                          ×
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="card">
+              <h2>Versions</h2>
+              <table className="data-table compact" aria-label="Alias table versions">
+                <tbody>
+                  {(versions.data?.items ?? []).map((item) => (
+                    <tr key={item.number}>
+                      <td>
+                        v{item.number} {item.isCurrent && <span className="badge">current</span>}
+                      </td>
+                      <td className="muted">{item.rulesVersion}</td>
+                      <td className="muted">
+                        {formatWhen(item.createdAt)} · {item.author.name ?? ''}
+                      </td>
+                      <td className="muted">{item.note ?? ''}</td>
+                      <td>
+                        {canWrite && !item.isCurrent && (
+                          <button type="button" className="button-ghost" onClick={() => rollback(item.number)}>
+                            Roll back
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

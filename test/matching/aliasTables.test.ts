@@ -1,0 +1,70 @@
+/** Alias tables applied by normalisers: the shipped defaults as fixture tables, and validation of a table. */
+import { describe, expect, test } from 'vitest';
+import { shippedAliasTables, validateAliasTable, withAliasTables } from '../../server/matching/aliases';
+import { normalizerFor } from '../../server/matching/normalizers';
+
+const tables = shippedAliasTables();
+const table = (name: string) => {
+  const found = tables.get(name);
+  if (!found) throw new Error(`no shipped table ${name}`);
+  return found;
+};
+const orgName = withAliasTables({ normalize: normalizerFor('orgName'), tables: [table('legalSuffixes'), table('organizationAliases')] });
+const itemText = withAliasTables({ normalize: normalizerFor('text'), tables: [table('itemAbbreviations'), table('organizationAliases'), table('noiseWords')] });
+
+describe('organisation names (legalSuffixes, then organizationAliases, after orgName)', () => {
+  test.each([
+    ['BD', 'BECTON DICKINSON'],
+    ['Becton, Dickinson and Company', 'BECTON DICKINSON'],
+    ['BD Medical', 'BECTON DICKINSON'],
+    ['J&J', 'JOHNSON AND JOHNSON'],
+    ['Johnson & Johnson', 'JOHNSON AND JOHNSON'],
+    ['Siemens Healthineers AG', 'SIEMENS HEALTHINEERS'],
+    ['B. Braun Melsungen AG', 'B BRAUN'],
+    ['Fresenius Kabi Deutschland GmbH', 'FRESENIUS KABI DEUTSCHLAND'],
+    ['Koninklijke Philips N.V.', 'PHILIPS'],
+    ['Laboratorios Grifols, S.A.', 'LABORATORIOS GRIFOLS'],
+    ['Medtronic Italia S.p.A.', 'MEDTRONIC ITALIA'],
+    ['Cochlear Pty Ltd', 'COCHLEAR'],
+    ['Mölnlycke Health Care AB', 'MOLNLYCKE HEALTH CARE'],
+    ['Philips Medical Systems Nederland B.V.', 'PHILIPS NEDERLAND'],
+    ['Smith & Nephew plc', 'SMITH AND NEPHEW'],
+    ['Cardinal Health 414, LLC', 'CARDINAL HEALTH 414'],
+    ['Cardinal Health', 'CARDINAL HEALTH'],
+    ['Medline Industries, LP', 'MEDLINE'],
+    ['Owens & Minor Distribution Inc', 'OWENS AND MINOR DISTRIBUTION'],
+    ['Zimmer Biomet Holdings, Inc.', 'ZIMMER BIOMET HOLDINGS'],
+  ])('%s → %s', (raw, expected) => {
+    expect(orgName(raw)).toBe(expected);
+  });
+});
+
+describe('item descriptions (itemAbbreviations, organizationAliases, noiseWords after text)', () => {
+  test.each([
+    ['GLOVE EXAM NITRILE PF SM 100/BX', 'GLOVE EXAM NITRILE POWDER FREE SMALL 100 BX'],
+    ['NITRILE EXAM GLOVE POWDER FREE SMALL 100 PER BOX', 'NITRILE EXAM GLOVE POWDER FREE SMALL 100 BX'],
+    ['SPONGE GAUZE STRL 4X4 10/PK', 'SPONGE GAUZE STERILE 4X4 10 PK'],
+    ['CATH IV 20G', 'CATHETER INTRAVENOUS 20G'],
+    ['NDL HYPO BD 25G', 'NEEDLE HYPODERMIC BECTON DICKINSON 25G'],
+    ['GLOVE SURG LG CASE OF 200', 'GLOVE SURGICAL LARGE CS 200'],
+    ['PER', 'PER'],
+  ])('%s → %s', (raw, expected) => {
+    expect(itemText(raw)).toBe(expected);
+  });
+});
+
+test.each([
+  [{ table: 'x', version: 'x-1', mode: 'replace', entries: [{ variants: ['A'] }] }, 'CANONICAL_REQUIRED', 'entries[0].canonical'],
+  [{ table: 'x', version: 'x-1', mode: 'remove', entries: [{ variants: ['A'] }, { variants: ['a'] }] }, 'DUPLICATE_VARIANT', 'entries[1].variants[0]'],
+  [{ table: 'x', version: 'x-1', mode: 'sideways', entries: [] }, undefined, 'mode'],
+  [{ table: 'x', mode: 'remove', entries: [] }, undefined, 'version'],
+])('an invalid table is refused with the field named (%#)', (json, code, path) => {
+  const problems = validateAliasTable(json);
+  expect(problems.length).toBeGreaterThan(0);
+  if (code) expect(problems[0].code).toBe(code);
+  expect(problems.map((p) => p.path)).toContain(path);
+});
+
+test('every shipped table is valid and named after its file', () => {
+  expect([...tables.keys()].sort()).toEqual(['itemAbbreviations', 'legalSuffixes', 'noiseWords', 'organizationAliases']);
+});

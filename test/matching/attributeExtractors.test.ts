@@ -1,0 +1,128 @@
+/**
+ * Fixture tables for the distinguishing-attribute extractors shipped in matching-rules/item.json:
+ * real spellings from hospital item masters and public product titles, each with the attributes it
+ * must yield (and must not: a quantity is not a size, a year is not a gauge).
+ */
+import { describe, expect, test } from 'vitest';
+import { compileExtractors, extractAttributes } from '../../server/matching/attributes';
+import { loadRules } from '../../server/matching';
+
+const rules = await loadRules('item');
+const extractors = compileExtractors(rules.rules.attributes ?? []);
+const read = (text: string) => extractAttributes(extractors, [text]) ?? {};
+
+type Row = { text: string; expected: Record<string, string[]>; absent?: string[] };
+
+const TABLE: Record<string, Row[]> = {
+  gauge: [
+    { text: 'CATHETER IV INSYTE 18G X 1.16IN', expected: { gauge: ['18'], length: ['29.5 mm'] } },
+    { text: 'NEEDLE HYPODERMIC 25 GA X 1 IN', expected: { gauge: ['25'], length: ['25.4 mm'] } },
+    { text: 'Needle, Spinal, 22-Gauge x 3.5"', expected: { gauge: ['22'], length: ['88.9 mm'] } },
+    { text: 'NEEDLE HYPO 22GX1', expected: { gauge: ['22'] } },
+    { text: 'NEEDLE HYPO 25GX5/8', expected: { gauge: ['25'] } },
+    { text: 'IV CATH 20 G 1IN', expected: { gauge: ['20'], length: ['25.4 mm'] } },
+    { text: 'NEEDLE BIOPSY GA 14 X 10CM', expected: { gauge: ['14'], length: ['100 mm'] } },
+    { text: 'NEEDLE SAFETY 25G 5/8IN', expected: { gauge: ['25'], length: ['15.9 mm'] } },
+    { text: 'NEEDLE SAFETY 21G 1-1/2IN', expected: { gauge: ['21'], length: ['38.1 mm'] } },
+    { text: 'microsoft word 2004 (mac)', expected: { year: ['2004'], platform: ['mac'] }, absent: ['gauge', 'size'] },
+  ],
+  sutureSize: [
+    { text: 'SUTURE VICRYL 3-0 SH 27IN UNDYED', expected: { sutureSize: ['3-0'], length: ['686 mm'] }, absent: ['size'] },
+    { text: 'SUT VICRYL 4/0 SH', expected: { sutureSize: ['4-0'] } },
+    { text: 'Suture, Monocryl, 5 - 0, PS-2, 18"', expected: { sutureSize: ['5-0'], length: ['457 mm'] } },
+    { text: 'SUTURE ETHILON 10-0 BLK', expected: { sutureSize: ['10-0'] } },
+    { text: 'SUTURE FIBERWIRE #2 BLUE 38IN', expected: { size: ['2'], length: ['965 mm'] }, absent: ['sutureSize'] },
+    { text: 'CATALOG 10-775-PA-55', expected: {}, absent: ['sutureSize'] },
+  ],
+  french: [
+    { text: 'CATHETER FOLEY SILICONE 14FR 5CC', expected: { french: ['14'], volume: ['5 ml'] } },
+    { text: 'Catheter, Foley, 2-Way, 16 FR, 5 mL Balloon', expected: { french: ['16'], volume: ['5 ml'] } },
+    { text: 'CATH SUCTION 14F', expected: { french: ['14'] } },
+    { text: 'TUBE FEEDING FR 8 36IN', expected: { french: ['8'], length: ['914 mm'] } },
+    { text: 'SHEATH INTRODUCER 6.5 FRENCH', expected: { french: ['6.5'] } },
+  ],
+  volume: [
+    { text: 'SYRINGE LL 10ML', expected: { volume: ['10 ml'] } },
+    { text: 'Syringe 10 cc Luer-Lok', expected: { volume: ['10 ml'] } },
+    { text: 'SODIUM CHLORIDE 0.9% 1000 ML BAG', expected: { volume: ['1000 ml'], percent: ['0.9'] } },
+    { text: 'LACTATED RINGERS 1L', expected: { volume: ['1000 ml'] } },
+    { text: 'SPECIMEN CUP 4 OZ', expected: { volume: ['118 ml'] } },
+    { text: 'SYRINGE 3ML 23G X 1IN', expected: { volume: ['3 ml'], gauge: ['23'], length: ['25.4 mm'] } },
+  ],
+  lengthAndDimensions: [
+    { text: 'DRESSING FOAM 4X4IN', expected: { dimensions: ['102x102 mm'] }, absent: ['length'] },
+    { text: 'DRSG GAUZE 4 X 4 IN 12PLY', expected: { dimensions: ['102x102 mm'] } },
+    { text: 'Dressing, Foam, 10 cm x 10 cm', expected: { dimensions: ['100x100 mm'] } },
+    { text: 'TAPE SILK 1IN X 10YD', expected: { length: ['25.4 mm', '9140 mm'] } },
+    { text: 'DRAPE 2X3X1IN', expected: { dimensions: ['76.2x50.8x25.4 mm'] } },
+    { text: 'DRAPE 3X2IN', expected: { dimensions: ['76.2x50.8 mm'] } },
+    { text: 'SPONGE GAUZE 4X4 12 PLY', expected: { plainDimensions: ['4x4'] } },
+    { text: 'TUBING SUCTION 6FT', expected: { length: ['1830 mm'] } },
+    { text: 'BLADE 3M 9660 CLIPPER', expected: {}, absent: ['length'] },
+  ],
+  strengthAndConcentration: [
+    { text: 'HEPARIN 5000 UNIT/ML 1ML VIAL', expected: { volume: ['1 ml'] }, absent: ['concentration'] },
+    { text: 'ONDANSETRON INJ 2MG/ML 2ML', expected: { concentration: ['2 mg/ml'], volume: ['2 ml'] }, absent: ['strength'] },
+    { text: 'AMOXICILLIN SUSP 250MG/5ML', expected: { concentration: ['50 mg/ml'] }, absent: ['strength', 'volume'] },
+    { text: 'FENTANYL 50 MCG/ML', expected: { concentration: ['0.05 mg/ml'] } },
+    { text: 'CEFAZOLIN 1G VIAL', expected: { strength: ['1000 mg'] }, absent: ['gauge'] },
+    { text: 'ACETAMINOPHEN 500 MG TABLET', expected: { strength: ['500 mg'] } },
+    { text: 'CHLORHEXIDINE 2% 70% IPA', expected: { percent: ['2', '70'] } },
+    { text: 'LIDOCAINE 1 % PF 5ML', expected: { percent: ['1'], volume: ['5 ml'] } },
+  ],
+  countPerPack: [
+    { text: 'GLOVE EXAM NITRILE PF SM 100/BX', expected: { countPerPack: ['100'], size: ['S'], powder: ['powder-free'] } },
+    { text: 'NITRILE EXAM GLOVE POWDER FREE SMALL 100 PER BOX', expected: { countPerPack: ['100'], size: ['S'], powder: ['powder-free'] } },
+    { text: 'GLOVE EXAM BX/100 LG', expected: { countPerPack: ['100'], size: ['L'] } },
+    { text: 'GAUZE SPONGE BOX OF 200', expected: { countPerPack: ['200'] } },
+    { text: 'WIPES BLEACH CANISTER 150CT', expected: { countPerPack: ['150'] } },
+    { text: 'SYRINGE 10ML 100EA/BX', expected: { countPerPack: ['100'], volume: ['10 ml'] } },
+    { text: 'MASK PROCEDURE 50 / BOX', expected: { countPerPack: ['50'] } },
+    { text: 'LABEL 2004 SHEET', expected: { year: ['2004'] }, absent: ['countPerPack'] },
+  ],
+  size: [
+    { text: 'GLOVE EXAM NITRILE PF LG', expected: { size: ['L'], powder: ['powder-free'] } },
+    { text: 'GLOVE EXAM NITRILE MEDIUM', expected: { size: ['M'] } },
+    { text: 'GLOVE EXAM NITRILE X-LARGE', expected: { size: ['XL'] } },
+    { text: 'GOWN ISOLATION XL', expected: { size: ['XL'] } },
+    { text: 'Gown, Surgical, Extra Large', expected: { size: ['XL'] } },
+    { text: 'GLOVE SURG PROTEXIS PI STERILE SZ 7.5', expected: { size: ['7.5'], sterility: ['sterile'] } },
+    { text: 'GLOVE SURG BIOGEL 6.5 LATEX', expected: { size: ['6.5'], latex: ['latex'] } },
+    { text: '7.5 SURGICAL GLOVE BIOGEL', expected: { size: ['7.5'] } },
+    { text: 'GLOVE NITRILE 9.5IN CUFF 4 MIL LG', expected: { size: ['L'], length: ['241 mm'] } },
+    { text: 'SCISSORS IRIS S/S 4.5IN', expected: { length: ['114 mm'] }, absent: ['size'] },
+    { text: "MEN'S BRIEF", expected: {}, absent: ['size'] },
+    { text: 'SUTURE VICRYL 0 CT-1 27IN', expected: { length: ['686 mm'] }, absent: ['size', 'sutureSize'] },
+  ],
+  flags: [
+    { text: 'GLOVE EXAM NON-STERILE', expected: { sterility: ['non-sterile'] } },
+    { text: 'GLOVE EXAM NONSTERILE', expected: { sterility: ['non-sterile'] } },
+    { text: 'SPONGE GAUZE STRL 4X4', expected: { sterility: ['sterile'] } },
+    { text: 'CATHETER LATEX-FREE', expected: { latex: ['latex-free'] } },
+    { text: 'Tourniquet, Latex Free', expected: { latex: ['latex-free'] } },
+    { text: 'GLOVE SURG LATEX PWD 7', expected: { latex: ['latex'], powder: ['powdered'], size: ['7'] } },
+    { text: 'GLOVE EXAM P/F', expected: { powder: ['powder-free'] } },
+    { text: 'PREFILLED SYRINGE PFS 10ML', expected: { volume: ['10 ml'] }, absent: ['powder'] },
+    { text: 'BRACE KNEE LEFT', expected: { laterality: ['left'] } },
+    { text: 'Splint, Wrist, Right, Medium', expected: { laterality: ['right'], size: ['M'] } },
+    { text: 'KNEE BRACE LIGHT BLUE', expected: {}, absent: ['laterality'] },
+  ],
+  editions: [
+    { text: 'microsoft office 2007 standard', expected: { year: ['2007'] } },
+    { text: 'adobe photoshop cs3 v10.0 windows', expected: { version: ['10.0'], platform: ['windows'] } },
+    { text: 'quickbooks pro 2nd edition', expected: { version: ['2 edition'] } },
+    { text: 'BLADE LARYNGOSCOPE MAC 3', expected: { platform: ['mac'] } },
+  ],
+};
+
+describe.each(Object.entries(TABLE))('%s', (_name, rows) => {
+  test.each(rows)('$text', ({ text, expected, absent }) => {
+    const found = read(text);
+    for (const [attribute, values] of Object.entries(expected)) expect(found[attribute], `${attribute} in ${JSON.stringify(found)}`).toEqual(values);
+    for (const attribute of absent ?? []) expect(found[attribute], `${attribute} must not be read from "${text}"`).toBeUndefined();
+  });
+});
+
+test('extraction is the same whatever the case and accents', () => {
+  expect(read('Catheter IV Insyte 18g x 1.16in')).toEqual(read('CATHETER IV INSYTE 18G X 1.16IN'));
+});

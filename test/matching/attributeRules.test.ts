@@ -1,0 +1,55 @@
+/** Rule sets with attributes and alias tables: cross-reference validation, and the action on conflict. */
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { compileRules, scorePair, validateRules } from '../../server/matching';
+import type { RuleSet } from '../../server/matching';
+
+const shipped = JSON.parse(readFileSync(new URL('../../matching-rules/item.json', import.meta.url), 'utf8')) as RuleSet;
+
+function withChange(change: (rules: RuleSet) => void): RuleSet {
+  const rules = structuredClone(shipped);
+  change(rules);
+  return rules;
+}
+
+test.each([
+  { title: 'unknown alias table on a comparator', change: (r: RuleSet) => (r.comparators[8].params = { aliasTables: ['noSuchTable'] }), code: 'UNKNOWN_ALIAS_TABLE', path: 'comparators[8].params.aliasTables[0]' },
+  { title: 'unknown alias table on a blocking key', change: (r: RuleSet) => (r.blocking[5].params = { aliasTables: ['nope'] }), code: 'UNKNOWN_ALIAS_TABLE', path: 'blocking[5].params.aliasTables[0]' },
+  { title: 'an attributes comparator naming an undeclared attribute', change: (r: RuleSet) => (r.comparators[9].params = { attributes: ['colour'] }), code: 'UNKNOWN_ATTRIBUTE', path: 'comparators[9].params.attributes[0]' },
+  { title: 'an attributes comparator without declared attributes', change: (r: RuleSet) => delete r.attributes, code: 'NO_ATTRIBUTES', path: 'comparators[9]' },
+  { title: 'a pattern that is not a regular expression', change: (r: RuleSet) => ((r.attributes ?? [])[0].patterns[0].regex = '(?<value>\\d+'), code: 'INVALID_PATTERN', path: 'attributes[0].patterns[0].regex' },
+  { title: 'a unit that cannot be converted', change: (r: RuleSet) => ((r.attributes ?? [])[6].units = { ML: 'mg' }), code: 'UNIT_CONVERSION', path: 'attributes[6].units.ML' },
+  { title: 'a quantity without its unit', change: (r: RuleSet) => delete (r.attributes ?? [])[6].unit, code: 'UNIT_REQUIRED', path: 'attributes[6].unit' },
+])('$title → $code at $path', ({ change, code, path }) => {
+  const problems = validateRules(withChange(change));
+  expect(problems, JSON.stringify(problems)).toContainEqual(expect.objectContaining({ code, path }));
+});
+
+test('the shipped item rules are valid, and compiling records which alias-table versions they use', () => {
+  expect(validateRules(shipped)).toEqual([]);
+  expect(compileRules(shipped).aliasTableVersions).toMatchObject({ itemAbbreviations: expect.stringMatching(/^itemAbbreviations-/), organizationAliases: expect.any(String) });
+});
+
+const base = { manufacturer: { name: 'Ethicon' }, gtin: '00705031234562' };
+
+test('capAtReview: same GTIN but a conflicting attribute goes to a steward, not auto-merge', () => {
+  const explanation = scorePair({ a: { sourceId: 'a', description: 'SUTURE VICRYL 3-0 SH 27IN', ...base }, b: { sourceId: 'b', description: 'SUTURE VICRYL 4-0 SH 27IN', ...base }, rules: shipped });
+  expect(explanation.hardRule?.name).toBe('attributeConflictSameGtin');
+  expect(explanation.band).toBe('review');
+  const attributes = explanation.comparators.find((c) => c.type === 'attributes');
+  expect(attributes?.outcome).toBe('mismatch');
+  expect(attributes?.details).toEqual([
+    { attribute: 'sutureSize', a: '3-0', b: '4-0', agrees: false },
+    { attribute: 'length', a: '686 mm', b: '686 mm', agrees: true },
+  ]);
+});
+
+test('capAtReview never raises a no-match', () => {
+  const rules = withChange((r) => {
+    r.version = 'item-test-cap';
+    r.hardRules = [{ name: 'cap', action: 'capAtReview', when: [{ comparator: 'attributes', outcome: 'mismatch' }] }];
+  });
+  const explanation = scorePair({ a: { sourceId: 'a', description: 'GOWN ISOLATION XL' }, b: { sourceId: 'b', description: 'DRAPE TABLE SM' }, rules });
+  expect(explanation.hardRule?.name).toBe('cap');
+  expect(explanation.band).toBe('no-match');
+});
