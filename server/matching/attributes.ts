@@ -117,7 +117,8 @@ function squash(value: string): string {
 
 function readNumber(text: string | undefined): number | null {
   if (text === undefined) return null;
-  const n = Number(text.replace(',', '.'));
+  // `1,000 mL` and `5,000 units` are thousands (how US item masters write them); `0,9 %` is a decimal comma.
+  const n = Number(/^\d{1,3}(?:,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text.replace(',', '.'));
   return Number.isFinite(n) ? n : null;
 }
 

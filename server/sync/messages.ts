@@ -4,6 +4,7 @@
  * output of its outbound mapping in the target's content type). The record is read from the history
  * at the change's version, never the current record, so a message always shows the state at event time.
  */
+import { RESTRICTED } from '../policies/visibility';
 import { GOLDEN_HISTORY } from '../golden/collections';
 import { touchesPaths } from '../golden/changedPaths';
 import { maskAttributes } from '../golden/goldenPresenter';
@@ -73,7 +74,7 @@ function historyId(goldenId: string, version: number): string {
  */
 function maskedSnapshot(snapshot: GoldenHistoryDocument['snapshot'] | undefined, domain: string, includeSensitive: boolean): GoldenHistoryDocument['snapshot'] | undefined {
   if (!snapshot || includeSensitive) return snapshot;
-  return { ...snapshot, attributes: maskAttributes(snapshot.attributes, { config: loadSurvivorshipConfig(domain), canSeeSensitive: false }) };
+  return { ...snapshot, attributes: maskAttributes(snapshot.attributes, { config: loadSurvivorshipConfig(domain), visibility: RESTRICTED }) };
 }
 
 function eventOf(change: ChangeDocument, current: GoldenHistoryDocument | undefined, previous: GoldenHistoryDocument | undefined, includeSensitive: boolean): SyncEvent {

@@ -98,7 +98,7 @@ describe('impact preview', () => {
 
       // The saved draft is previewed by default.
       const looser = changedRules('item', 'item-loose', (r) => {
-        r.hardRules = r.hardRules.filter((h) => h.name !== 'sameManufacturerDifferentPart' && h.name !== 'differentGtin' && h.name !== 'differentAnyGtin');
+        r.hardRules = r.hardRules.filter((h) => h.name !== 'sameManufacturerDifferentPart' && h.name !== 'differentGtin' && h.name !== 'differentAnyGtin' && h.name !== 'textOnlyEvidence');
         r.thresholds = { autoMerge: 0.3, review: 0.2 };
       });
       expect((await preview.request('PUT', '/api/v1/matching/rules/item', { body: { rules: looser } })).status).toBe(200);
