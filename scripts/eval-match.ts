@@ -9,7 +9,8 @@
  * those plus subject ↔ candidate pairs of open potential-match tasks and, on the corpus, pairs inside
  * open cluster tasks (what a steward queue reaches); the corpus also gets auto-merge + cluster tasks.
  * Bad seed records (ingest rejects them) are left out of both sides. Lists the corpus's false
- * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain).
+ * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
+ * `--misses` (list every true pair neither merged nor put before a steward).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -175,6 +176,16 @@ async function main(): Promise<void> {
       console.log(`    + ${recordLabel(pair.b)}`);
     }
     if (listed.length < o.falseAutoMerges.length) console.log(`  … ${o.falseAutoMerges.length - listed.length} more (run with --all to list every one)`);
+  }
+  if (args.has('--misses')) {
+    for (const o of corpus.outcomes) {
+      if (o.missedPairs.length === 0) continue;
+      console.log(`\nMISSED — ${o.domain}: ${o.missedPairs.length} true pairs neither merged nor put before a steward`);
+      for (const pair of o.missedPairs) {
+        console.log(`      ${recordLabel(pair.a)}`);
+        console.log(`    ~ ${recordLabel(pair.b)}`);
+      }
+    }
   }
   console.log('\nAims (issue 9): zero false auto-merges among hard negatives; item auto-merge + review recall ≥ 0.90; supplier auto-merge + cluster tasks recall ≥ 0.90 with precision ≥ 0.95.');
 }

@@ -34,6 +34,8 @@ export interface CorpusOutcome {
   clusterTasks: number;
   withReview: PairwiseScore;
   falseAutoMerges: FalsePair[];
+  /** True pairs neither merged nor put before a steward (a task or a cluster task). */
+  missedPairs: FalsePair[];
   /** Hard negatives in one golden record. */
   mergedHardNegatives: HardNegative[];
   /** Hard negatives a steward is asked about (not merged). */
@@ -110,6 +112,13 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
     const [a, b] = pair.split('\u0000');
     falseAutoMerges.push({ a: byId.get(a) as CorpusRecord, b: byId.get(b) as CorpusRecord, hardNegative: negativeOf.get(pair) });
   }
+  const reached = new Set([...autoPairs, ...reviewPairs, ...clusterPairs]);
+  const missedPairs: FalsePair[] = [];
+  for (const pair of expected) {
+    if (reached.has(pair)) continue;
+    const [a, b] = pair.split('\u0000');
+    missedPairs.push({ a: byId.get(a) as CorpusRecord, b: byId.get(b) as CorpusRecord });
+  }
   const inBoth = (negative: HardNegative, pairs: Set<string>): boolean => pairs.has(pairKey(negative.a, negative.b));
   return {
     domain,
@@ -122,6 +131,7 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
     clusterTasks: clusterTasks.length,
     withReview: scorePairs(expected, new Set([...autoPairs, ...reviewPairs, ...clusterPairs])),
     falseAutoMerges,
+    missedPairs,
     mergedHardNegatives: corpus.hardNegatives.filter((negative) => inBoth(negative, autoPairs)),
     reviewedHardNegatives: corpus.hardNegatives.filter((negative) => !inBoth(negative, autoPairs) && (inBoth(negative, reviewPairs) || inBoth(negative, clusterPairs))),
     hardNegatives: corpus.hardNegatives.length,

@@ -24,6 +24,7 @@ const webhookTransport = {
     url: { type: 'string', minLength: 8, maxLength: 2000, pattern: '^https?://', description: 'http(s) URL the hub POSTs each message to.' },
     timeoutMs: { type: 'integer', minimum: 100, maximum: 120_000, description: 'Per-request timeout (default 10 s).' },
     maxInFlight: { type: 'integer', minimum: 1, maximum: 256, description: 'Requests in flight at once to this endpoint (default 16; one per golden record).' },
+    maxPerSecond: { type: 'integer', minimum: 1, maximum: 100_000, description: 'Rate limit: requests started per second at most (default: no limit).' },
   },
 } as const;
 const amqpTransport = {
@@ -37,6 +38,7 @@ const amqpTransport = {
     routingKey: { type: 'string', minLength: 1, maxLength: 255, description: 'Routing key; `{domain}` and `{event}` are replaced (default `{domain}`).' },
     timeoutMs: { type: 'integer', minimum: 100, maximum: 120_000, description: 'Time to wait for the broker\'s confirm (default 10 s).' },
     maxInFlight: { type: 'integer', minimum: 1, maximum: 256, description: 'Unconfirmed messages at once (default 16; one per golden record).' },
+    maxPerSecond: { type: 'integer', minimum: 1, maximum: 100_000, description: 'Rate limit: messages published per second at most (default: no limit).' },
   },
 } as const;
 const transport = { oneOf: [webhookTransport, amqpTransport], description: 'Where messages go: `webhook` (signed HTTP POST) or `amqp` (RabbitMQ exchange).' } as const;
@@ -60,11 +62,22 @@ const outboundMapping = {
   },
 } as const;
 
+const responseMapping = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['target'],
+  properties: {
+    target: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,62}$', description: 'Closed loop: the published outbound mapping `<target>/<domain>` reads the target\'s own id from its 2xx reply (`response.json`, `response.body`), kept per record and subscriber.' },
+  },
+} as const;
+
+const includeSensitive = { type: 'boolean', description: 'Send sensitive attributes (e.g. an SSN-like tax id) unmasked. Admins only; while set, only admins may change or inspect the subscription\'s messages.' } as const;
+
 export const createSubscriptionBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['name', 'domains', 'transport'],
-  properties: { name, domains, transport, events, filter, changedPaths, payload, outboundMapping },
+  properties: { name, domains, transport, events, filter, changedPaths, payload, outboundMapping, responseMapping, includeSensitive },
 } as const;
 export type CreateSubscriptionBody = FromSchema<typeof createSubscriptionBodySchema>;
 
@@ -81,6 +94,8 @@ export const updateSubscriptionBodySchema = {
     changedPaths,
     payload,
     outboundMapping,
+    responseMapping,
+    includeSensitive,
     expectedVersion: { type: 'integer', minimum: 1, description: 'Refuse (409 STALE_VERSION) unless the subscription is at this version.' },
     reason: { type: 'string', maxLength: 500 },
   },
@@ -167,18 +182,22 @@ export interface SubscriptionStatsView {
   cursor: string | null;
   lastDeliveredAt: string | null;
   lastError: { at: string; deliveryId: string; message: string } | null;
+  /** The latest backfill run: snapshots planned so far, and when it finished (null while running). */
+  backfill: { run: number; requestedAt: string; planned: number; finishedAt: string | null } | null;
 }
 
 export interface SubscriptionView {
   id: string;
   name: string;
   domains: string[];
-  transport: { type: 'webhook'; url: string; timeoutMs?: number; maxInFlight?: number } | { type: 'amqp'; url: string; exchange: string; routingKey?: string; timeoutMs?: number; maxInFlight?: number };
+  transport: { type: 'webhook'; url: string; timeoutMs?: number; maxInFlight?: number; maxPerSecond?: number } | { type: 'amqp'; url: string; exchange: string; routingKey?: string; timeoutMs?: number; maxInFlight?: number; maxPerSecond?: number };
   events: string[];
   filter: string | null;
   changedPaths: string[];
   payload: (typeof PAYLOAD_MODES)[number];
   outboundMapping: { target: string; contentType: (typeof CONTENT_TYPES)[number] } | null;
+  responseMapping: { target: string } | null;
+  includeSensitive: boolean;
   status: 'active' | 'paused' | 'disabled';
   disabledReason: string | null;
   version: number;
@@ -217,4 +236,15 @@ export interface DeliveryView {
   contentType: string | null;
   body?: string | null;
   attemptLog?: DeliveryAttemptView[];
+}
+
+/** Per golden record and subscriber: what was last delivered, when, and the target's own id. */
+export interface SyncStatusView {
+  subscriptionId: string;
+  subscriptionName: string | null;
+  goldenId: string;
+  lastVersion: number;
+  deliveredAt: string;
+  deliveryId: string;
+  targetId: string | null;
 }

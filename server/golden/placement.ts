@@ -105,7 +105,10 @@ export async function placeSourceRecord(args: {
     const own = clusters.clusterOf.get(goldenId);
     if (own) candidates = candidates.filter((c) => clusters.clusterOf.get(c.goldenId) !== own);
   }
-  if (outcome === 'review' && candidates.length > 0) {
+  // A record that joined one golden record but also reached the review band with others asks a
+  // steward whether those are the same thing too (otherwise the evidence is dropped with the merge).
+  if (isJoining) candidates = candidates.filter((c) => c.goldenId !== goldenId && c.band !== 'no-match');
+  if ((outcome === 'review' || outcome === 'merged') && candidates.length > 0) {
     await openTask({
       store,
       session,

@@ -95,6 +95,8 @@ export function createEvaluatorHost(options: {
   let lastHeardAt = Date.now();
   let killReason: 'stalled' | undefined;
   let lastError: Error | undefined;
+  /** The last error the host logged (why its workers cannot start, say), for the lane's failure message. */
+  let lastHostError: string | undefined;
 
   const stallTimer = setInterval(checkStall, STALL_CHECK_MS);
   stallTimer.unref();
@@ -151,6 +153,7 @@ export function createEvaluatorHost(options: {
         dispatch();
       } else if (message.type === 'log') {
         logger[message.level](message.message, { lane: name, ...message.fields });
+        if (message.level === 'error' && typeof message.fields.error === 'string') lastHostError = `${message.message}: ${message.fields.error}`;
       } else if (message.type === 'done') {
         const unit = inFlight.get(message.unitId);
         if (!unit) return;
@@ -181,7 +184,8 @@ export function createEvaluatorHost(options: {
       startupFailures += 1;
       logger.error('mapping evaluator host failed to start', { lane: name, code: exit.code, signal: exit.signal, error: lastError?.message });
       if (startupFailures >= MAX_STARTUP_FAILURES) {
-        startupError = { code: 'MAPPING_ERROR', message: `The mapping evaluator cannot start (${lastError?.message ?? `exit ${exit.code ?? exit.signal}`}).` };
+        const reason = lastError?.message ?? lastHostError ?? `exit ${exit.code ?? exit.signal}`;
+        startupError = { code: 'MAPPING_ERROR', message: `The mapping evaluator cannot start (${reason}).` };
         for (const unit of [...units, ...suspects.splice(0), ...queue.splice(0)]) fail(unit, startupError);
         return;
       }

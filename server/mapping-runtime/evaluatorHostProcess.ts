@@ -54,9 +54,16 @@ process.on('message', (message: HostEvaluate) => {
   void evaluate(message).then((outcomes) => send({ type: 'done', unitId: message.unitId, outcomes }));
 });
 // The server process went away (even kill -9): nothing is left to evaluate for.
-process.on('disconnect', () => {
+function exitOrphaned(): void {
   void pool.close().finally(() => process.exit(0));
+}
+process.on('disconnect', exitOrphaned);
+// A disconnect while this module was still loading has no listener to see it: the heartbeat checks too.
+setInterval(() => (process.connected ? send({ type: 'alive' }) : exitOrphaned()), HEARTBEAT_MS);
+// Ready once a worker can take work, so the server's view of in-flight time is evaluation time. A host
+// whose workers cannot start exits, so the server counts a failed start (and reports the lane wedged).
+void pool.whenReady().then((isReady) => {
+  if (isReady) return send({ type: 'ready' });
+  logger.error('mapping workers cannot start; the evaluator exits', {});
+  void pool.close().finally(() => process.exit(1));
 });
-setInterval(() => send({ type: 'alive' }), HEARTBEAT_MS);
-// Ready once a worker can take work, so the server's view of in-flight time is evaluation time.
-void pool.whenReady().then(() => send({ type: 'ready' }));

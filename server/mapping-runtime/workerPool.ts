@@ -37,8 +37,8 @@ interface PoolWorker {
 export interface WorkerPool {
   /** Queues a chunk; its promise settles when every pending record has an outcome. */
   run(chunk: Omit<Chunk, 'resolve' | 'unattributedCrashes'>): Promise<void>;
-  /** Settles when the first worker is ready (or workers cannot start). */
-  whenReady(): Promise<void>;
+  /** True once the first worker is ready; false when workers cannot start (three failures in a row). */
+  whenReady(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -72,8 +72,8 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
   /** Set once workers have failed to start MAX_STARTUP_FAILURES times in a row; new work fails fast. */
   let startupError: MappingErrorInfo | undefined;
   let watchdog: NodeJS.Timeout | undefined;
-  let markReady: () => void = () => undefined;
-  const firstReady = new Promise<void>((resolve) => {
+  let markReady: (isReady: boolean) => void = () => undefined;
+  const firstReady = new Promise<boolean>((resolve) => {
     markReady = resolve;
   });
   const watchdogTickMs = Math.max(10, Math.min(100, Math.floor(limits.timeoutMs / 4)));
@@ -115,7 +115,7 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
     if (message.type === 'ready') {
       member.isReady = true;
       startupFailures = 0;
-      markReady();
+      markReady(true);
       dispatch();
       return;
     }
@@ -164,7 +164,7 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
       if (startupFailures >= MAX_STARTUP_FAILURES) {
         startupError = { code: 'MAPPING_ERROR', message: `Mapping workers cannot start: ${member.lastError?.message ?? 'unknown cause'}.` };
         failQueued(startupError);
-        markReady();
+        markReady(false);
         return;
       }
     }

@@ -13,6 +13,7 @@ import { createAjv, toErrorDetails } from '../schemas/ajv';
 import { normalizeExpression, type MappingKey } from './mappingIdentity';
 import { toTestCases } from './saveMappingDraft';
 import type { MappingContent } from './types';
+import { DEFAULT_MAX_JSON_DEPTH, describePath, findTooDeep } from '../http/jsonDepth';
 
 export const LOOKUPS_FOLDER = 'lookups';
 const EXPRESSION_FILE = /^(.+?)(\.outbound)?\.jsonata$/;
@@ -46,11 +47,16 @@ async function readJson(file: string): Promise<{ value: unknown } | { problem: s
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     return { problem: `${path.basename(file)} is not valid JSON: ${(error as Error).message}` };
   }
+  // The same bound as request bodies: a table nested thousands deep would reach every evaluation through $lookup.
+  const tooDeepAt = findTooDeep(value, DEFAULT_MAX_JSON_DEPTH);
+  if (tooDeepAt !== null) return { problem: `${path.basename(file)} nests more than ${DEFAULT_MAX_JSON_DEPTH} levels deep (at ${describePath(tooDeepAt)})` };
+  return { value };
 }
 
 async function listDirectory(dir: string): Promise<Array<{ name: string; isDirectory: boolean }>> {

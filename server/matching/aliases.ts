@@ -121,54 +121,74 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
   for (const list of byFirst.values()) list.sort((x, y) => y.variant.length - x.variant.length);
   const matchAt = (tokens: string[], i: number): CompiledEntry | undefined => {
     const candidates = byFirst.get(tokens[i]);
-    if (!candidates) return undefined;
-    return candidates.find((c) => c.variant.length <= tokens.length - i && c.variant.every((t, k) => tokens[i + k] === t));
+    if (candidates === undefined) return undefined;
+    for (const candidate of candidates) if (isAt(tokens, i, candidate.variant)) return candidate;
+    return undefined;
   };
   if (table.mode === 'removeTrailing') {
-    const endings = [...byFirst.values()].flat();
+    // Indexed by last token: a value's ending is looked up, not compared with every suffix.
+    const byLast = new Map<string, CompiledEntry[]>();
+    for (const entry of [...byFirst.values()].flat()) {
+      const last = entry.variant[entry.variant.length - 1];
+      byLast.set(last, [...(byLast.get(last) ?? []), entry].sort((x, y) => y.variant.length - x.variant.length));
+    }
     return (tokens) => {
-      const out = [...tokens];
-      let isChanged = true;
-      while (isChanged && out.length > 1) {
-        isChanged = false;
-        for (const ending of endings) {
-          const start = out.length - ending.variant.length;
-          if (start >= 1 && ending.variant.every((t, k) => out[start + k] === t)) {
-            out.length = start;
-            isChanged = true;
-            break;
-          }
-        }
+      let end = tokens.length;
+      for (;;) {
+        const endings = byLast.get(tokens[end - 1]);
+        const hit = endings?.find((e) => end - e.variant.length >= 1 && isAt(tokens, end - e.variant.length, e.variant));
+        if (!hit) break;
+        end -= hit.variant.length;
       }
-      return out;
+      return end === tokens.length ? tokens : tokens.slice(0, end);
     };
   }
   return (tokens) => {
-    const out: string[] = [];
+    let out: string[] | null = null;
     for (let i = 0; i < tokens.length; ) {
       const hit = matchAt(tokens, i);
-      if (hit) {
-        out.push(...hit.canonical);
-        i += hit.variant.length;
-      } else {
-        out.push(tokens[i]);
+      if (hit === undefined) {
+        out?.push(tokens[i]);
         i += 1;
+        continue;
       }
+      // Copy lazily: most values contain no variant at all.
+      out ??= tokens.slice(0, i);
+      for (const token of hit.canonical) out.push(token);
+      i += hit.variant.length;
     }
+    if (out === null) return tokens;
     // Removing every word leaves nothing to compare: keep the value as it was.
     return out.length > 0 ? out : tokens;
   };
 }
 
+function isAt(tokens: readonly string[], start: number, variant: readonly string[]): boolean {
+  if (start + variant.length > tokens.length) return false;
+  for (let k = 0; k < variant.length; k++) if (tokens[start + k] !== variant[k]) return false;
+  return true;
+}
+
+/** Normalised values remembered per normaliser + tables (names and manufacturers repeat across records). */
+const MAX_REMEMBERED = 20000;
+
 /** A normaliser followed by alias tables (in order); null when nothing is left. */
 export function withAliasTables(args: { normalize: (value: string) => string | null; tables: readonly AliasTable[] }): (value: string) => string | null {
   if (args.tables.length === 0) return args.normalize;
   const rewrites = args.tables.map((table) => compileAliasTable(table, args.normalize));
+  let remembered = new Map<string, string | null>();
   return (value) => {
+    const known = remembered.get(value);
+    if (known !== undefined) return known;
     const normalized = args.normalize(value);
-    if (!normalized) return null;
-    let tokens = normalized.split(' ');
-    for (const rewrite of rewrites) tokens = rewrite(tokens);
-    return tokens.join(' ') || null;
+    let result: string | null = null;
+    if (normalized) {
+      let tokens = normalized.split(' ');
+      for (const rewrite of rewrites) tokens = rewrite(tokens);
+      result = tokens.join(' ') || null;
+    }
+    if (remembered.size >= MAX_REMEMBERED) remembered = new Map();
+    remembered.set(value, result);
+    return result;
   };
 }

@@ -19,11 +19,17 @@ math.createUnit('mcg', '1 ug', { override: true });
 interface CompiledPattern {
   regex: RegExp;
   value?: string;
+  /** The pattern runs only when this matches the text (a cheap test before an expensive pattern). */
+  requires?: RegExp;
 }
 
 export interface CompiledExtractor {
   definition: AttributeExtractor;
   patterns: CompiledPattern[];
+  /** The extractor runs only when this matches the text. */
+  requires?: RegExp;
+  /** number / quantity values are read from digits: a text without one is skipped at once. */
+  needsDigit: boolean;
   /** Upper-case spelling → canonical value (text kind). */
   values: Map<string, string>;
   /** Upper-case unit spelling → factor to `unit` (quantity kind). */
@@ -44,12 +50,18 @@ function conversionFactor(spec: string, target: string): number {
 export function extractorProblems(extractors: readonly AttributeExtractor[]): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   extractors.forEach((extractor, i) => {
-    extractor.patterns.forEach((pattern, j) => {
+    const tryRegex = (source: string | undefined, path: string) => {
+      if (source === undefined) return;
       try {
-        new RegExp(pattern.regex, 'g');
+        new RegExp(source, 'g');
       } catch (error) {
-        problems.push({ path: `attributes[${i}].patterns[${j}].regex`, code: 'INVALID_PATTERN', message: `attribute "${extractor.name}": ${(error as Error).message}` });
+        problems.push({ path, code: 'INVALID_PATTERN', message: `attribute "${extractor.name}": ${(error as Error).message}` });
       }
+    };
+    tryRegex(extractor.requires, `attributes[${i}].requires`);
+    extractor.patterns.forEach((pattern, j) => {
+      tryRegex(pattern.regex, `attributes[${i}].patterns[${j}].regex`);
+      tryRegex(pattern.requires, `attributes[${i}].patterns[${j}].requires`);
     });
     if (extractor.kind !== 'quantity') return;
     if (!extractor.unit) {
@@ -84,7 +96,9 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
       new Map(Object.entries(table ?? {}).map(([spelling, spec]) => [spelling.toUpperCase(), conversionFactor(spec, target)]));
     return {
       definition,
-      patterns: definition.patterns.map((p) => ({ regex: new RegExp(p.regex, 'g'), value: p.value })),
+      patterns: definition.patterns.map((p) => ({ regex: new RegExp(p.regex, 'g'), value: p.value, ...(p.requires ? { requires: new RegExp(p.requires) } : {}) })),
+      ...(definition.requires ? { requires: new RegExp(definition.requires) } : {}),
+      needsDigit: definition.kind !== 'text',
       values: new Map(Object.entries(definition.values ?? {}).map(([k, v]) => [k.toUpperCase(), v])),
       unitFactors: definition.kind === 'quantity' ? factors(definition.units, hasPer ? numerator : (definition.unit ?? '')) : new Map(),
       perUnitFactors: hasPer ? factors(definition.perUnits, denominator) : new Map(),
@@ -103,7 +117,8 @@ function squash(value: string): string {
 
 function readNumber(text: string | undefined): number | null {
   if (text === undefined) return null;
-  const n = Number(text.replace(',', '.'));
+  // `1,000 mL` and `5,000 units` are thousands (how US item masters write them); `0,9 %` is a decimal comma.
+  const n = Number(/^\d{1,3}(?:,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text.replace(',', '.'));
   return Number.isFinite(n) ? n : null;
 }
 
@@ -140,28 +155,51 @@ function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups:
   return `${converted.map(significant).join('x')} ${definition.unit}`;
 }
 
+const NON_ASCII = /[^ -~\t\n\r]/;
+const DIGIT = /\d/;
+
 /** Reads every declared attribute from the texts (upper-cased; spans blanked as they are read). */
 export function extractAttributes(extractors: readonly CompiledExtractor[], texts: readonly string[]): PreparedAttributes | undefined {
   const out: PreparedAttributes = {};
   let isEmpty = true;
   for (const original of texts) {
-    let text = original.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+    let text = (NON_ASCII.test(original) ? original.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : original).toUpperCase();
+    let hasDigit = DIGIT.test(text);
     for (const extractor of extractors) {
+      if ((extractor.needsDigit && !hasDigit) || (extractor.requires && !extractor.requires.test(text))) continue;
       for (const pattern of extractor.patterns) {
-        pattern.regex.lastIndex = 0;
-        let blanked = text;
-        for (const match of text.matchAll(pattern.regex)) {
-          if (match[0] === '') continue;
+        if (pattern.requires && !pattern.requires.test(text)) continue;
+        const regex = pattern.regex;
+        regex.lastIndex = 0;
+        let blanked: string | null = null;
+        for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+          if (match[0] === '') {
+            regex.lastIndex++;
+            continue;
+          }
           const value = valueOf(extractor, pattern, match.groups ?? {});
           if (value === null) continue;
           const list = out[extractor.definition.name] ?? (out[extractor.definition.name] = []);
           if (!list.includes(value)) list.push(value);
           isEmpty = false;
-          const start = match.index ?? 0;
-          blanked = blanked.slice(0, start) + ' '.repeat(match[0].length) + blanked.slice(start + match[0].length);
+          const current: string = blanked ?? text;
+          blanked = current.slice(0, match.index) + ' '.repeat(match[0].length) + current.slice(match.index + match[0].length);
         }
-        text = blanked;
+        if (blanked !== null) {
+          text = blanked;
+          hasDigit = DIGIT.test(text);
+        }
       }
+    }
+  }
+  // A qualifier's absence is a value too (a facility name without LABORATORY or CHILDREN'S names the
+  // main facility): `absent` is read when the record has text and no pattern of the attribute matched.
+  if (texts.some((text) => text.trim() !== '')) {
+    for (const extractor of extractors) {
+      const absent = extractor.definition.absent;
+      if (absent === undefined || out[extractor.definition.name]) continue;
+      out[extractor.definition.name] = [absent];
+      isEmpty = false;
     }
   }
   return isEmpty ? undefined : out;

@@ -163,6 +163,7 @@ export function batchMatch(args: {
   let autoMergePairs = 0;
   let reviewPairCount = 0;
   const reviewPairs: ReviewPair[] = [];
+  const reviewCandidates: { a: number[]; b: number[]; score: number[] } = { a: [], b: [], score: [] };
   const relationships: RelationshipPair[] = [];
   const seen = new Set<number>();
   for (let a = 0; a < total; a++) {
@@ -196,8 +197,9 @@ export function batchMatch(args: {
           merges.score.push(evaluation.matchWeight);
           merges.shown.push(evaluation.score);
         } else if (evaluation.band === 'review') {
-          reviewPairCount++;
-          if (reviewPairs.length < maxListed) reviewPairs.push({ a: sa, b: sb, score: Math.round(evaluation.score * 10000) / 10000 });
+          reviewCandidates.a.push(a);
+          reviewCandidates.b.push(other);
+          reviewCandidates.score.push(evaluation.score);
         }
       }
     }
@@ -205,6 +207,14 @@ export function batchMatch(args: {
   }
 
   const { rootOf: clusterOf, blocked } = clusterPairs({ total, merges, cannotLinks });
+  // A review pair whose records ended in one cluster (merged through other pairs) asks nothing.
+  for (let i = 0; i < reviewCandidates.a.length; i++) {
+    const a = reviewCandidates.a[i];
+    const b = reviewCandidates.b[i];
+    if (clusterOf[a] === clusterOf[b]) continue;
+    reviewPairCount++;
+    if (reviewPairs.length < maxListed) reviewPairs.push({ a: prepared[a].sourceId, b: prepared[b].sourceId, score: Math.round(reviewCandidates.score[i] * 10000) / 10000 });
+  }
   // A refused merge is still a strong pair: a steward decides it.
   for (const i of blocked) {
     reviewPairCount++;

@@ -229,9 +229,9 @@ function compileAddress(rule: ComparatorRule): CompiledComparator {
 }
 
 function firstShared(a: readonly string[], b: readonly string[]): string | undefined {
-  if (a.length === 0 || b.length === 0) return undefined;
-  const set = new Set(b);
-  return a.find((x) => set.has(x));
+  // Code lists are a handful of values: nested loops beat building a Set per pair.
+  for (const x of a) for (const y of b) if (x === y) return x;
+  return undefined;
 }
 
 function compileCodeInText(rule: ComparatorRule): CompiledComparator {
@@ -275,21 +275,60 @@ function compileCodeInText(rule: ComparatorRule): CompiledComparator {
   };
 }
 
+/**
+ * The result of comparing attributes. Batch matching reads only score and outcome for millions of
+ * pairs, so the per-attribute details and the side summaries are built when an explanation asks.
+ */
+class AttributeComparison implements ComparisonResult {
+  constructor(
+    readonly score: number | null,
+    readonly outcome: ComparatorOutcome,
+    private readonly names: readonly string[],
+    private readonly pa: PreparedAttributes,
+    private readonly pb: PreparedAttributes,
+  ) {}
+
+  get details(): AttributeDetail[] {
+    return compareAttributes({ names: this.names, a: this.pa, b: this.pb }).details;
+  }
+
+  get a(): string | null {
+    return this.describe('a');
+  }
+
+  get b(): string | null {
+    return this.describe('b');
+  }
+
+  private describe(side: 'a' | 'b'): string | null {
+    if (this.outcome === 'missing') return null;
+    // Conflicts first: that is what a steward must see.
+    const shown = [...this.details].sort((x, y) => Number(x.agrees) - Number(y.agrees));
+    return shown.map((d) => `${d.attribute} ${d[side] ?? '-'}`).join('; ');
+  }
+}
+
 function compileAttributes(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const wanted = rule.params?.attributes;
   const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
   const names = extractors.map((e) => e.definition.name);
-  const describe = (details: AttributeDetail[], side: 'a' | 'b') => details.map((d) => `${d.attribute} ${d[side] ?? '-'}`).join('; ');
   return {
     rule,
     prepare: (record) => extractAttributes(extractors, stringsAtPaths(record, rule.fields)),
     compare: (a, b) => {
-      const { details, conflicts, agreements } = compareAttributes({ names, a: a as PreparedAttributes, b: b as PreparedAttributes });
-      if (conflicts === 0 && agreements === 0) return { ...MISSING, details };
-      // Conflicts first: that is what a steward must see.
-      const shown = [...details].sort((x, y) => Number(x.agrees) - Number(y.agrees));
-      const outcome: ComparatorOutcome = conflicts > 0 ? 'mismatch' : 'match';
-      return { score: conflicts > 0 ? 0 : 1, outcome, a: describe(shown, 'a'), b: describe(shown, 'b'), details };
+      const pa = a as PreparedAttributes;
+      const pb = b as PreparedAttributes;
+      let conflicts = 0;
+      let agreements = 0;
+      for (const name of names) {
+        const va = pa[name];
+        const vb = pb[name];
+        if (va === undefined || vb === undefined) continue;
+        if (va.some((value) => vb.includes(value))) agreements++;
+        else conflicts++;
+      }
+      if (conflicts > 0) return new AttributeComparison(0, 'mismatch', names, pa, pb);
+      return agreements > 0 ? new AttributeComparison(1, 'match', names, pa, pb) : new AttributeComparison(null, 'missing', names, pa, pb);
     },
   };
 }

@@ -8,7 +8,7 @@
 import type { Collection, Document, Store, StoreSession } from '../store/types';
 import type { CompiledRules } from './rules';
 import { prepareRecord } from './scoring';
-import { termKeysOf, termStatId, termStatsCollection } from './termStats';
+import { forgetTermCounts, termKeysOf, termStatId, termStatsCollection } from './termStats';
 import type { CanonicalRecord, PreparedRecord } from './types';
 
 export const MATCH_INDEX = 'matchIndex';
@@ -96,6 +96,7 @@ export async function removeFromIndex(args: { store: Store; domain: string; reco
   await index.deleteOne({ _id: id }, { session: args.session });
   await adjustStats({ stats: collections(args.store).stats, idOf: statId, domain: args.domain, counts: new Map(existing.keys.map((k) => [k, -1])), session: args.session });
   if (existing.terms && existing.terms.length > 0) {
+    forgetTermCounts(args.store, args.domain, existing.terms);
     await adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain: args.domain, counts: new Map(existing.terms.map((k) => [k, -1])), session: args.session });
   }
   return true;
@@ -144,6 +145,7 @@ export async function indexRecords(args: {
   for (const [key, delta] of counts) if (delta === 0) counts.delete(key);
   await adjustStats({ stats: collections(args.store).stats, idOf: statId, domain, counts, session: args.session });
   for (const [key, delta] of termCounts) if (delta === 0) termCounts.delete(key);
+  forgetTermCounts(args.store, domain, termCounts.keys());
   if (termCounts.size > 0) await adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain, counts: termCounts, session: args.session });
 }
 

@@ -10,10 +10,14 @@ import type { ErrorDetail } from '../errors';
 import type { ComparisonResult } from './comparators';
 import type { ComparatorRule, ComparisonLevel, HardRuleCondition, RuleSet } from './types';
 
-/** A level ready to use: its condition and log2(m/u). */
+/** A level ready to use: its condition (pre-digested for the hot path) and log2(m/u). */
 export interface CompiledLevel {
   level: ComparisonLevel;
   matchWeight: number;
+  /** Outcomes allowed (null: any). */
+  outcomes: ReadonlySet<string> | null;
+  scoreAtLeast: number | undefined;
+  scoreBelow: number | undefined;
 }
 
 /** Level index meaning "a side is missing" (weight 0). */
@@ -39,13 +43,26 @@ export function levelMatchWeight(level: Pick<ComparisonLevel, 'm' | 'u'>): numbe
 
 /** Compiles a comparator's levels (empty when it declares none). */
 export function compileLevels(rule: ComparatorRule): CompiledLevel[] {
-  return (rule.levels ?? []).map((level) => ({ level, matchWeight: levelMatchWeight(level) }));
+  return (rule.levels ?? []).map((level) => ({
+    level,
+    matchWeight: levelMatchWeight(level),
+    outcomes: level.outcome === undefined ? null : new Set(Array.isArray(level.outcome) ? level.outcome : [level.outcome]),
+    scoreAtLeast: level.scoreAtLeast,
+    scoreBelow: level.scoreBelow,
+  }));
 }
 
-/** The index of the level a result falls into (MISSING_LEVEL / UNLEVELLED for the special cases). */
+/** The index of the level a result falls into (MISSING_LEVEL / UNLEVELLED for the special cases). Runs for every comparator of every pair. */
 export function levelIndexOf(levels: readonly CompiledLevel[], result: ComparisonResult): number {
   if (result.outcome === 'missing') return MISSING_LEVEL;
-  for (let i = 0; i < levels.length; i++) if (conditionHolds(levels[i].level, result)) return i;
+  const score = result.score;
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i];
+    if (level.outcomes !== null && !level.outcomes.has(result.outcome)) continue;
+    if (level.scoreAtLeast !== undefined && (score === null || score < level.scoreAtLeast)) continue;
+    if (level.scoreBelow !== undefined && (score === null || score >= level.scoreBelow)) continue;
+    return i;
+  }
   return UNLEVELLED;
 }
 

@@ -130,7 +130,11 @@ async function rematchRecord(args: { services: Pick<AppServices, 'store'>; rules
     },
   });
   state.excludedByNotAMatch += stewardExcluded;
-  if (decision.decision === 'no-match' || !decision.best) return;
+  if (decision.decision === 'no-match' || !decision.best) {
+    // Cluster edges may lie below the review band (names alone): the cluster is raised all the same.
+    if (rules.rules.clusterReview) await store.withTransaction((session) => reviewClustersAround({ store, session, rules, goldenIds: [own._id], source: record.source, at: new Date().toISOString() }));
+    return;
+  }
   const rule = `${rules.version}:${decision.best.explanation.hardRule?.name ?? (decision.isAmbiguous ? 'ambiguous-auto-merge' : decision.decision)}`;
   // Every decision the job acts on is stored with its explanation, like ingest-time decisions.
   const storeDecision = (outcome: 'merged' | 'review', goldenId: string) =>

@@ -101,6 +101,8 @@ export function evaluatePreparedPair({ a, b, compiled, context }: { a: PreparedR
   for (const rule of compiled.rules.hardRules) {
     const holds = rule.when.every((condition) => conditionHolds(condition, results[compiled.comparatorIndex.get(condition.comparator) ?? -1] ?? MISSING_COMPARISON));
     if (!holds) continue;
+    // A cap changes nothing below review: it does not decide (nor hide a later rule) for a no-match.
+    if (rule.action === 'capAtReview' && band === 'no-match') continue;
     fired = rule;
     if (rule.action === 'veto') band = 'no-match';
     else if (rule.action === 'forceMerge') band = 'auto-merge';

@@ -83,21 +83,87 @@ export function countTerms(prepared: readonly PreparedRecord[], compiled: Compil
 }
 
 /**
- * Loads, in one query, the frequencies of every token the given prepared records hold in the
- * domain's idf comparators. Undefined when the rules weigh no tokens.
+ * Counts read recently, per `<domain>|<comparator>` and token. idf weights move slowly (a token's
+ * weight barely changes when one record more holds it), so counts are reused for `CACHE_TTL_MS`;
+ * the match index forgets the counts it changes in this process at once (`forgetTermCounts`), other
+ * processes' changes show after the TTL. This keeps the extra read off most incremental matches.
+ */
+const CACHE_TTL_MS = 30_000;
+const CACHE_MAX_TOKENS = 200_000;
+type CountCache = { tables: Map<string, Map<string, { size: number; at: number }>>; tokens: number };
+/** Per store (a process may open several: tests, tools). */
+const caches = new WeakMap<Store, CountCache>();
+
+function cacheOf(store: Store): CountCache {
+  let cache = caches.get(store);
+  if (!cache) {
+    cache = { tables: new Map(), tokens: 0 };
+    caches.set(store, cache);
+  }
+  return cache;
+}
+
+/** Drops cached counts of `<comparator>|<token>` keys of a domain (called by the match index when it changes them). */
+export function forgetTermCounts(store: Store, domain: string, termKeys: Iterable<string>): void {
+  const tables = caches.get(store)?.tables;
+  if (!tables) return;
+  for (const key of termKeys) {
+    const at = key.indexOf('|');
+    tables.get(`${domain}|${key.slice(0, at)}`)?.delete(key.slice(at + 1));
+  }
+}
+
+/**
+ * The frequencies of every token the given prepared records hold in the domain's idf comparators:
+ * cached counts, the rest in one query. Undefined when the rules weigh no tokens.
  */
 export async function loadTermWeights(args: { store: Store; compiled: CompiledRules; prepared: readonly PreparedRecord[]; session?: StoreSession }): Promise<CompareContext | undefined> {
   if (args.compiled.idfComparators.length === 0) return undefined;
   const domain = args.compiled.domain;
-  const ids = new Set<string>();
-  for (const record of args.prepared) for (const key of termKeysOf(record, args.compiled)) ids.add(termStatId(domain, key));
-  for (const name of args.compiled.idfComparators) ids.add(termStatId(domain, `${name}|`));
-  const counts: TermCounts = new Map(args.compiled.idfComparators.map((name) => [name, new Map<string, number>()]));
-  const found = await termStatsCollection(args.store).find({ _id: { $in: [...ids] } }, { session: args.session });
-  for (const stat of found) {
-    const key = stat._id.slice(domain.length + 1);
-    const at = key.indexOf('|');
-    counts.get(key.slice(0, at))?.set(key.slice(at + 1), stat.size);
+  const now = Date.now();
+  const cache = cacheOf(args.store);
+  const cachedCounts = cache.tables;
+  const missing: string[] = [];
+  const tables = new Map<string, Map<string, { size: number; at: number }>>();
+  for (const name of args.compiled.idfComparators) {
+    const cacheKey = `${domain}|${name}`;
+    let byToken = cachedCounts.get(cacheKey);
+    if (!byToken) {
+      byToken = new Map();
+      cachedCounts.set(cacheKey, byToken);
+    }
+    tables.set(name, byToken);
+    const asked = new Set<string>();
+    const need = (token: string): void => {
+      if (asked.has(token)) return;
+      asked.add(token);
+      const cached = (byToken as Map<string, { size: number; at: number }>).get(token);
+      if (!cached || now - cached.at >= CACHE_TTL_MS) missing.push(termStatId(domain, `${name}|${token}`));
+    };
+    need('');
+    for (const record of args.prepared) {
+      const tokens = record.values[name];
+      if (Array.isArray(tokens)) for (const token of tokens as string[]) need(token);
+    }
   }
-  return termWeightsOf(counts);
+  if (missing.length > 0) {
+    const found = new Map((await termStatsCollection(args.store).find({ _id: { $in: missing } }, { session: args.session })).map((stat) => [stat._id, stat.size]));
+    if (cache.tokens + missing.length > CACHE_MAX_TOKENS) {
+      for (const table of cachedCounts.values()) table.clear();
+      cache.tokens = 0;
+    }
+    // Absent ids are cached as 0 too: a token nobody else holds is asked about again and again.
+    for (const id of missing) {
+      const key = id.slice(domain.length + 1);
+      const at = key.indexOf('|');
+      tables.get(key.slice(0, at))?.set(key.slice(at + 1), { size: found.get(id) ?? 0, at: now });
+      cache.tokens++;
+    }
+  }
+  const termWeights = new Map<string, (token: string) => number>();
+  for (const [name, byToken] of tables) {
+    const documents = byToken.get('')?.size ?? 0;
+    termWeights.set(name, (token) => idfWeight(documents, byToken.get(token)?.size ?? 0));
+  }
+  return { termWeights };
 }

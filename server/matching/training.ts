@@ -11,9 +11,10 @@
  *    a merge is 1, a not-a-match 0 — so labels pull m towards what stewards confirmed.
  * 3. λ (the share of candidate pairs that are matches) becomes `priorMatchProbability`.
  *
- * Levels are generic: a comparator's declared levels are kept; one without levels gets
- * `match` / `related` / `>=0.9` / `>=0.7` / `else`, the levels no pair reached dropped — so any
- * comparator type, including ones added later, is trained without code here.
+ * Levels are generic: a comparator's declared levels are kept; one without levels (and a weight
+ * above 0 — weight 0 marks evidence for hard rules only) gets `match` / `related` / `>=0.9` /
+ * `>=0.7` / `else`, the levels no pair reached dropped — so any comparator type, including ones
+ * added later, is trained without code here.
  */
 import type { CompiledRules } from './rules';
 import { compileRules } from './rules';
@@ -105,13 +106,18 @@ function significant(value: number): number {
   return Number(value.toPrecision(4));
 }
 
-/** The rules with generic levels (m = u = 0.5 placeholders) for every comparator that declares none. */
+/** Whether training gives a comparator generic levels: it declares none and has a weight (weight 0 = evidence for hard rules only, e.g. item anyGtin). */
+function needsGenericLevels(comparator: ComparatorRule): boolean {
+  return (comparator.levels ?? []).length === 0 && comparator.weight > 0;
+}
+
+/** The rules with generic levels (m = u = 0.5 placeholders) for every weighted comparator that declares none. */
 function withLevels(rules: RuleSet): RuleSet {
   return {
     ...rules,
     model: 'fellegiSunter',
     priorMatchProbability: rules.priorMatchProbability ?? 0.1,
-    comparators: rules.comparators.map((c): ComparatorRule => (c.levels && c.levels.length > 0 ? c : { ...c, levels: GENERIC_LEVELS.map((l) => ({ ...l, m: 0.5, u: 0.5 })) })),
+    comparators: rules.comparators.map((c): ComparatorRule => (needsGenericLevels(c) ? { ...c, levels: GENERIC_LEVELS.map((l) => ({ ...l, m: 0.5, u: 0.5 })) } : c)),
   };
 }
 
@@ -315,6 +321,7 @@ export function trainFellegiSunter(args: {
   const nonMatchLabelCounts = labelCounts(0);
   const report: TrainingReport['comparators'] = [];
   const comparators = base.comparators.map((rule, c): ComparatorRule => {
+    if ((rule.levels ?? []).length === 0) return rule;
     const isDeclared = (args.rules.comparators[c].levels ?? []).length > 0;
     const levels: TrainedLevel[] = [];
     compiled.levels[c].forEach((compiledLevel, l) => {

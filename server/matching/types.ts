@@ -110,7 +110,13 @@ export interface AttributeExtractor {
    * with optional `perValue`). `value` on a pattern is a fixed result or a
    * template with `{group}` placeholders.
    */
-  patterns: Array<{ regex: string; value?: string }>;
+  patterns: Array<{ regex: string; value?: string; requires?: string }>;
+  /**
+   * A cheap regular expression the text must match before the patterns run (`STER|STRL`), and per
+   * pattern the same (`\bGLOVES?\b` before bare glove sizes). Number and quantity attributes skip
+   * texts without a digit on their own.
+   */
+  requires?: string;
   /** text: spellings → canonical value (`SM` → `S`, `SMALL` → `S`); unlisted values are kept as read. */
   values?: Record<string, string>;
   /** quantity: the unit values are expressed in (a mathjs unit: `ml`, `mm`, `mg`, `mg/ml`). */
@@ -119,6 +125,11 @@ export interface AttributeExtractor {
   units?: Record<string, string>;
   /** quantity: `per` spellings → mathjs unit of the denominator (`ML` → `ml`). */
   perUnits?: Record<string, string>;
+  /**
+   * The value read when no pattern matches a record that has text (a qualifier's absence is a value:
+   * a facility name without LABORATORY or CHILDREN'S is the main facility). Default: nothing read.
+   */
+  absent?: string;
 }
 
 export type TokenWeighting = 'uniform' | 'idf';
@@ -192,6 +203,8 @@ export interface ClusterReviewRule {
   edges: ClusterEdgeRule[];
   /** How many golden records the index search around one record gathers (default 50). */
   maxMembers?: number;
+  /** Two clusters join only when at least this share of their member pairs are edges (default 0.5): no chaining. */
+  minLinkShare?: number;
 }
 
 export interface ClusterEdgeRule {

@@ -116,13 +116,16 @@ export function isSensitivePath(path: string, rules: MaskRules): boolean {
 /** Masks the compared values of sensitive fields in a match explanation (always: normalised values no longer show an SSN's layout). */
 export function maskExplanation(explanation: unknown, rules: MaskRules, visibility: Pick<Visibility, 'canSeeSensitive'>): unknown {
   if (visibility.canSeeSensitive || rules.size === 0 || typeof explanation !== 'object' || explanation === null) return explanation;
-  const comparators = (explanation as { comparators?: Array<{ field?: unknown; a?: unknown; b?: unknown }> }).comparators;
+  const comparators = (explanation as { comparators?: Array<{ field?: unknown; a?: unknown; b?: unknown; details?: unknown }> }).comparators;
   if (!Array.isArray(comparators)) return explanation;
   const always: MaskRule = { when: 'always' };
+  // Attribute details (attributes comparators) are read from the same fields: masked with them.
+  const maskDetails = (details: unknown) =>
+    Array.isArray(details) ? { details: (details as Array<{ a?: unknown; b?: unknown }>).map((d) => ({ ...d, a: maskSensitive(d.a, always), b: maskSensitive(d.b, always) })) } : {};
   return {
     ...explanation,
     comparators: comparators.map((c) =>
-      String(c.field ?? '').split(',').some((field) => isSensitivePath(field.trim(), rules)) ? { ...c, a: maskSensitive(c.a, always), b: maskSensitive(c.b, always) } : c,
+      String(c.field ?? '').split(',').some((field) => isSensitivePath(field.trim(), rules)) ? { ...c, a: maskSensitive(c.a, always), b: maskSensitive(c.b, always), ...maskDetails(c.details) } : c,
     ),
   };
 }

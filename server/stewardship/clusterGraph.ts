@@ -4,10 +4,10 @@
  * one of the rule set's `clusterReview.edges` rules (`when`) and no record pair of the two meets that
  * rule's `unless` (judged between golden records as wholes: a member whose other record contradicts
  * is not linked by names alone); a vetoed pair or a steward's not-a-match pair is a cannot-link. Clusters are the union-find components of the edges, strongest first, that
- * never join a cannot-link pair (server/matching/clustering.ts) — so a cluster whose members conflict
- * on an identifier is split before anyone sees it.
+ * never join a cannot-link pair and only join clusters linked by enough of their member pairs — so a
+ * cluster whose members conflict on an identifier is split before anyone sees it, and a chain of
+ * look-alikes does not grow into one cluster.
  */
-import { clusterPairs } from '../matching/clustering';
 import type { CompiledRules } from '../matching/rules';
 import { scorePair } from '../matching/scoring';
 import type { ClusterEdgeRule, HardRuleCondition, MatchExplanation, PreparedRecord } from '../matching/types';
@@ -44,7 +44,7 @@ export interface ClusterGraph {
   conflicts: ClusterConflict[];
   /** Components of two or more golden records (ids in member order), largest first. */
   clusters: string[][];
-  /** Edges refused because they would have joined a conflicting pair. */
+  /** Edges left out of every cluster: they would have joined a conflicting pair, or clusters too loosely linked. */
   refused: ClusterEdge[];
 }
 
@@ -75,6 +75,63 @@ export function clusterEdgeRule(explanation: MatchExplanation, rules: CompiledRu
 /** True when a scored pair may link two golden records (an edge rule's `when` holds; `unless` is judged over all their pairs). */
 export function isClusterEdge(explanation: MatchExplanation, rules: CompiledRules): boolean {
   return clusterEdgeRule(explanation, rules) !== null;
+}
+
+/** Share of member pairs two clusters must have edges between, by default, to be joined. */
+const DEFAULT_MIN_LINK_SHARE = 0.5;
+
+/**
+ * Agglomerative clustering over the edges, strongest first: two clusters are joined only when no
+ * cannot-link lies between them and at least `minLinkShare` of their member pairs are edges. The
+ * share check is what keeps a chain from growing into one cluster (A ~ B ~ C with A and C unlike:
+ * "EMPIRE STAFFING PARTNERS" ~ "PRAIRIE STAFFING PARTNERS"); spellings of one name are mostly all
+ * alike each other. Returns the root (smallest index) of each record's cluster.
+ */
+function linkClusters(args: { total: number; merges: { a: number[]; b: number[]; score: number[] }; cannotLinks: { a: number[]; b: number[] }; minLinkShare: number }): Int32Array {
+  const { total, merges } = args;
+  const parent = new Int32Array(total);
+  for (let i = 0; i < total; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  const membersOf = new Map<number, number[]>();
+  for (let i = 0; i < total; i++) membersOf.set(i, [i]);
+  const adjacency = Array.from({ length: total }, () => new Set<number>());
+  merges.a.forEach((a, i) => {
+    adjacency[a].add(merges.b[i]);
+    adjacency[merges.b[i]].add(a);
+  });
+  const cannot = Array.from({ length: total }, () => new Set<number>());
+  args.cannotLinks.a.forEach((a, i) => {
+    cannot[a].add(args.cannotLinks.b[i]);
+    cannot[args.cannotLinks.b[i]].add(a);
+  });
+  const order = merges.a.map((_, i) => i).sort((i, j) => merges.score[j] - merges.score[i] || i - j);
+  for (const i of order) {
+    const rx = find(merges.a[i]);
+    const ry = find(merges.b[i]);
+    if (rx === ry) continue;
+    const x = membersOf.get(rx) as number[];
+    const y = membersOf.get(ry) as number[];
+    const [small, large] = x.length <= y.length ? [x, y] : [y, x];
+    const inLarge = new Set(large);
+    if (small.some((m) => [...cannot[m]].some((other) => inLarge.has(other)))) continue;
+    let linked = 0;
+    for (const m of small) for (const other of adjacency[m]) if (inLarge.has(other)) linked++;
+    if (linked < args.minLinkShare * small.length * large.length) continue;
+    const root = Math.min(rx, ry);
+    const child = root === rx ? ry : rx;
+    parent[child] = root;
+    membersOf.set(root, [...x, ...y]);
+    membersOf.delete(child);
+  }
+  const rootOf = new Int32Array(total);
+  for (let i = 0; i < total; i++) rootOf[i] = find(i);
+  return rootOf;
 }
 
 /** Builds edges, conflicts and conflict-free clusters over golden records. */
@@ -127,14 +184,14 @@ export function buildClusterGraph(args: {
       }
     }
   }
-  const { rootOf, blocked } = clusterPairs({ total: members.length, merges, cannotLinks });
-  const blockedSet = new Set(blocked);
+  const rootOf = linkClusters({ total: members.length, merges, cannotLinks, minLinkShare: rules.rules.clusterReview?.minLinkShare ?? DEFAULT_MIN_LINK_SHARE });
   const byRoot = new Map<number, string[]>();
   members.forEach((member, i) => {
     const list = byRoot.get(rootOf[i]);
     if (list) list.push(member.goldenId);
     else byRoot.set(rootOf[i], [member.goldenId]);
   });
+  const isKept = (i: number): boolean => rootOf[merges.a[i]] === rootOf[merges.b[i]];
   const clusters = [...byRoot.values()].filter((ids) => ids.length >= 2).sort((x, y) => y.length - x.length || (x[0] < y[0] ? -1 : 1));
-  return { edges: edges.filter((_, i) => !blockedSet.has(i)), conflicts, clusters, refused: edges.filter((_, i) => blockedSet.has(i)) };
+  return { edges: edges.filter((_, i) => isKept(i)), conflicts, clusters, refused: edges.filter((_, i) => !isKept(i)) };
 }

@@ -31,8 +31,8 @@ export const CLUSTER_TASK = 'potential-match-cluster' as const;
 export const CLUSTER_RULE = 'stewardship:cluster-review';
 
 const DEFAULT_MAX_MEMBERS = 50;
-/** Edges kept on a task: the strongest, enough to explain every member. */
-const MAX_STORED_EDGES = 200;
+/** Edges kept on a task at most: every member's strongest, then the strongest others (2 per member, at least 10). */
+const MAX_STORED_EDGES = 100;
 const MAX_POINTER_HOPS = 32;
 
 export interface ClusterClaimDocument {
@@ -61,11 +61,11 @@ export async function activeGoldenOf(store: Store, session: StoreSession, id: st
   return golden && golden.status === 'active' ? golden : null;
 }
 
-/** The open cluster task holding a golden record, through its claim (null when none). */
-export async function openClusterTaskOf(args: { store: Store; session: StoreSession; domain: string; goldenId: string }): Promise<TaskDocument | null> {
+/** The open cluster task holding a golden record, through its claim (null when none); `known` saves re-reading tasks already loaded. */
+export async function openClusterTaskOf(args: { store: Store; session: StoreSession; domain: string; goldenId: string; known?: ReadonlyMap<string, TaskDocument> }): Promise<TaskDocument | null> {
   const claim = await claimsCollection(args.store).findOne({ _id: claimId(args.domain, args.goldenId) }, { session: args.session });
   if (!claim) return null;
-  const task = await tasksCollection(args.store).findOne({ _id: claim.taskId }, { session: args.session });
+  const task = args.known?.get(claim.taskId) ?? (await tasksCollection(args.store).findOne({ _id: claim.taskId }, { session: args.session }));
   return task && task.status === 'open' && (task.members ?? []).some((m) => m.goldenId === args.goldenId) ? task : null;
 }
 
@@ -103,48 +103,50 @@ interface Gathered {
 }
 
 /**
- * The neighbourhood of some golden records: themselves, every golden record linked to one of them by
- * a cluster edge among its index candidates, and all members of open cluster tasks reached — breadth
- * first; the index search stops at `maxMembers` golden records.
+ * The neighbourhood of some golden records: themselves, every golden record linked to one of their
+ * records by a cluster edge among its index candidates, and all members of open cluster tasks reached.
+ * Only the given records are searched in the index: a neighbour's own neighbours were searched when it
+ * arrived (and are in its cluster task if they belong), and the re-match job brings older data in.
+ * The index search stops adding at `maxMembers` golden records; an open task reached is taken whole
+ * (a task is never narrowed because the search stopped early).
  */
-async function gatherNeighbourhood(args: { store: Store; session: StoreSession; rules: CompiledRules; goldenIds: string[] }): Promise<{ gathered: Map<string, Gathered>; tasks: Map<string, TaskDocument> }> {
+async function gatherNeighbourhood(args: { store: Store; session: StoreSession; rules: CompiledRules; goldenIds: string[] }): Promise<{ gathered: Map<string, Gathered>; tasks: Map<string, TaskDocument>; claimedBy: Map<string, string> }> {
   const { store, session, rules } = args;
   const max = rules.rules.clusterReview?.maxMembers ?? DEFAULT_MAX_MEMBERS;
   const gathered = new Map<string, Gathered>();
   const tasks = new Map<string, TaskDocument>();
+  const claimedBy = new Map<string, string>();
   const queued = new Set(args.goldenIds);
-  const queue = [...args.goldenIds];
-  // `max` bounds the index search; members of open cluster tasks reached are always taken whole (a
-  // task is never narrowed because the search stopped early).
+  const queue = args.goldenIds.map((id) => ({ id, isSeed: true }));
+  const enqueue = (id: string): void => {
+    if (queued.has(id)) return;
+    queued.add(id);
+    queue.push({ id, isSeed: false });
+  };
   while (queue.length > 0) {
-    const golden = await activeGoldenOf(store, session, queue.shift() as string);
+    const next = queue.shift() as { id: string; isSeed: boolean };
+    const golden = await activeGoldenOf(store, session, next.id);
     if (!golden || gathered.has(golden._id)) continue;
     const records = await loadMembers({ store, golden, session });
     gathered.set(golden._id, { golden, records });
-    const task = await openClusterTaskOf({ store, session, domain: golden.domain, goldenId: golden._id });
-    const enqueue = (id: string): void => {
-      if (queued.has(id)) return;
-      queued.add(id);
-      queue.push(id);
-    };
-    if (task) {
-      // An open cluster was searched when it was built: take its members instead of searching again.
+    const task = await openClusterTaskOf({ store, session, domain: golden.domain, goldenId: golden._id, known: tasks });
+    if (task) claimedBy.set(golden._id, task._id);
+    if (task && !tasks.has(task._id)) {
       tasks.set(task._id, task);
       for (const member of task.members ?? []) enqueue(member.goldenId);
-      continue;
     }
-    if (gathered.size >= max) continue;
+    if (!next.isSeed) continue;
     for (const record of records) {
       const canonical = asCanonical(record.canonical, record.sourceId);
       const prepared = prepareRecord(canonical, rules);
       const found = await findCandidates({ store, rules, record: canonical, recordId: record._id, session });
       for (const [goldenId, entries] of found.byGolden) {
-        if (goldenId === golden._id || queued.has(goldenId)) continue;
+        if (goldenId === golden._id || queued.has(goldenId) || queued.size >= max) continue;
         if (entries.some((entry) => isClusterEdge(scorePair({ a: prepared, b: entry.prepared, rules }), rules))) enqueue(goldenId);
       }
     }
   }
-  return { gathered, tasks };
+  return { gathered, tasks, claimedBy };
 }
 
 /** Not-a-match pairs among the records that still stand (neither side changed in what the rules compare). */
@@ -168,10 +170,17 @@ function membersOf(goldenIds: string[], gathered: Map<string, Gathered>, rules: 
 
 function storedEdges(edges: ClusterEdge[], goldenIds: string[]): TaskClusterEdge[] {
   const inCluster = new Set(goldenIds);
-  return edges
-    .filter((e) => inCluster.has(e.a) && inCluster.has(e.b))
-    .sort((x, y) => y.score - x.score)
-    .slice(0, MAX_STORED_EDGES)
+  const sorted = edges.filter((e) => inCluster.has(e.a) && inCluster.has(e.b)).sort((x, y) => y.score - x.score);
+  // Every member's strongest link first (each member explained), then the strongest others up to the cap.
+  const cap = Math.min(MAX_STORED_EDGES, Math.max(10, 2 * goldenIds.length));
+  const chosen = new Set<ClusterEdge>();
+  for (const id of goldenIds) {
+    const own = sorted.find((e) => e.a === id || e.b === id);
+    if (own) chosen.add(own);
+  }
+  for (const edge of sorted) if (chosen.size < cap) chosen.add(edge);
+  return sorted
+    .filter((e) => chosen.has(e))
     .map((e) => ({ a: e.a, b: e.b, aRecordId: e.aRecordId, bRecordId: e.bRecordId, score: e.score, rule: e.rule, explanation: e.explanation }));
 }
 
@@ -200,7 +209,7 @@ export async function reviewClustersAround(args: { store: Store; session: StoreS
   const result: ClusterReviewResult = { clusterOf: new Map(), opened: [], changed: [], closed: [] };
   const { store, session, rules, at } = args;
   if (!rules.rules.clusterReview) return result;
-  const { gathered, tasks: reached } = await gatherNeighbourhood({ store, session, rules, goldenIds: args.goldenIds });
+  const { gathered, tasks: reached, claimedBy } = await gatherNeighbourhood({ store, session, rules, goldenIds: args.goldenIds });
   if (gathered.size < 2 && reached.size === 0) return result;
   const allRecords = [...gathered.values()].flatMap((g) => g.records);
   const notAMatch = await standingNotAMatch({ store, session, rules, records: allRecords });
@@ -233,7 +242,8 @@ export async function reviewClustersAround(args: { store: Store; session: StoreS
     else if (saved.version !== target.version) result.changed.push(saved);
     targets.set(saved._id, saved);
     for (const goldenId of cluster) result.clusterOf.set(goldenId, saved._id);
-    await claimMembers({ store, session, domain, goldenIds: cluster, taskId: saved._id, at });
+    // Only claims that do not already point here are written (a revision mostly adds one member).
+    await claimMembers({ store, session, domain, goldenIds: cluster.filter((id) => claimedBy.get(id) !== saved._id), taskId: saved._id, at });
     await absorbPairwiseTasks({ store, session, cluster, taskId: saved._id, at });
   }
 

@@ -8,6 +8,8 @@ export const SUBSCRIPTION_STATE = 'subscriptionState';
 /** The outbox: one document per message to one subscriber, with its attempts. */
 export const DELIVERIES = 'deliveries';
 export const SYNC_SETTINGS = 'syncSettings';
+/** Per golden record and subscriber: last version delivered, when, target id (closed loop). */
+export const SYNC_STATUS = 'syncStatus';
 
 export const syncCollections: CollectionDefinition[] = [
   { name: SUBSCRIPTIONS, indexes: [{ keys: { status: 1 }, name: 'sync_by_status' }] },
@@ -24,4 +26,7 @@ export const syncCollections: CollectionDefinition[] = [
     ],
   },
   { name: SYNC_SETTINGS, indexes: [] },
+  { name: SYNC_STATUS, indexes: [{ keys: { goldenId: 1 }, name: 'sync_status_by_golden' }] },
+  // Backfill finds each record's latest change (the feed is golden's collection; this index is sync's).
+  { name: 'changes', indexes: [{ keys: { goldenId: 1, version: 1 }, name: 'sync_by_golden_version' }] },
 ];

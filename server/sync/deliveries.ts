@@ -7,6 +7,7 @@ import type { ChangeDocument } from '../golden/types';
 import type { AppServices } from '../services';
 import type { Filter } from '../store/types';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
+import type { BackfillProgress } from './backfill';
 import { requireSubscription } from './subscriptions';
 import type { DeliveryDocument, SubscriptionStateDocument, SyncActor } from './types';
 
@@ -123,5 +124,6 @@ export async function subscriptionStats(services: Services, subscriptionId: stri
     cursor: state?.cursor ?? null,
     lastDeliveredAt: state?.lastDeliveredAt ?? null,
     lastError: state?.lastError ?? null,
+    backfill: state?.backfill ? (({ run, requestedAt, planned, finishedAt }) => ({ run, requestedAt, planned, finishedAt }))(state.backfill as BackfillProgress) : null,
   };
 }

@@ -20,18 +20,20 @@ import { CHANGES } from '../golden/collections';
 import { readChanges } from '../golden/changeFeed';
 import type { ChangeDocument } from '../golden/types';
 import type { AppServices } from '../services';
-import type { StoreSession } from '../store/types';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import { subscriptionStats } from './deliveries';
 import { AmqpPublisher } from './amqpTransport';
+import { backfillPage } from './backfill';
 import { checkEgress, egressAllowList } from './egress';
 import { secretBoxOf } from './secrets';
 import type { EgressAllowList } from './egressRules';
-import { planMessages, type PlannedMessage } from './messages';
+import { planMessages } from './messages';
+import { newDelivery, sequenceOf, storeMessages } from './outbox';
 import { signatureHeader } from './signing';
+import { recordDelivered } from './syncStatus';
 import { disableSubscription, signingSecrets, subscriptionsCollection } from './subscriptions';
 import type { DeliveryAttempt, DeliveryDocument, SubscriptionDocument, SubscriptionStateDocument } from './types';
-import { postWebhook, retryAfterMs } from './webhookTransport';
+import { postWebhook, retryAfterMs, type WebhookResponse } from './webhookTransport';
 
 type Services = Pick<AppServices, 'store' | 'config' | 'logger' | 'metrics' | 'mappingRuntime'>;
 
@@ -51,58 +53,6 @@ const JITTER = 0.2;
 export interface DispatcherOptions {
   retryScheduleMs?: number[];
   intervalMs?: number;
-}
-
-const SEQUENCE_INDEX_WIDTH = 4;
-
-function deliveryId(subscriptionId: string, change: ChangeDocument, index: number): string {
-  return `msg_${subscriptionId.slice(4)}_${change._id.replace(/^0+(?=.)/, '')}${index > 0 ? `_${index}` : ''}`;
-}
-
-function newDelivery(subscriptionId: string, message: PlannedMessage, at: string): DeliveryDocument {
-  const { change } = message;
-  return {
-    _id: deliveryId(subscriptionId, change, message.index),
-    subscriptionId,
-    sequence: `${change._id}.${String(message.index).padStart(SEQUENCE_INDEX_WIDTH, '0')}`,
-    changeId: change._id,
-    changeAt: change.at,
-    goldenId: change.goldenId,
-    domain: change.domain,
-    version: change.version,
-    event: message.event,
-    status: message.failure ? 'parked' : 'pending',
-    isOpen: true,
-    attempts: 0,
-    nextAttemptAt: message.failure ? null : at,
-    leaseUntil: null,
-    contentType: message.contentType,
-    body: message.body,
-    failure: message.failure,
-    attemptLog: [],
-    createdAt: at,
-    updatedAt: at,
-    deliveredAt: null,
-    parkedAt: message.failure ? at : null,
-    latencyMs: null,
-    ...(typeof change.mergedInto === 'string' && change.type === 'retired' ? { mergedInto: change.mergedInto } : {}),
-  };
-}
-
-/** Stores planned messages: new ones are inserted; one already delivered (after a rewind) is opened again with the same id. */
-async function storeMessages(services: Pick<AppServices, 'store'>, subscriptionId: string, messages: PlannedMessage[], session: StoreSession): Promise<void> {
-  if (messages.length === 0) return;
-  const at = new Date().toISOString();
-  const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
-  const fresh = messages.map((m) => newDelivery(subscriptionId, m, at));
-  const existing = new Map((await deliveries.find({ _id: { $in: fresh.map((d) => d._id) } }, { session })).map((d) => [d._id, d]));
-  const inserts = fresh.filter((d) => !existing.has(d._id));
-  if (inserts.length > 0) await deliveries.insertMany(inserts, { session });
-  for (const delivery of fresh) {
-    const old = existing.get(delivery._id);
-    if (!old || old.isOpen) continue;
-    await deliveries.replaceOne({ _id: old._id }, { ...delivery, createdAt: old.createdAt, attemptLog: old.attemptLog }, { session });
-  }
 }
 
 class CursorMovedError extends Error {}
@@ -138,7 +88,10 @@ async function fanOut(services: Services, subscription: SubscriptionDocument): P
 async function rebuild(services: Services, subscription: SubscriptionDocument, delivery: DeliveryDocument): Promise<DeliveryDocument | null> {
   const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
   const change = await services.store.collection<ChangeDocument>(CHANGES).findOne({ _id: delivery.changeId });
-  const planned = change ? (await planMessages(services, { subscription, changes: [change] })).find((m) => `${m.change._id}.${String(m.index).padStart(SEQUENCE_INDEX_WIDTH, '0')}` === delivery.sequence) : undefined;
+  const backfillRun = typeof delivery.backfillRun === 'number' ? delivery.backfillRun : undefined;
+  const planned = change
+    ? (await planMessages(services, { subscription, changes: [change], backfillRun })).find((m) => sequenceOf(m) === delivery.sequence)
+    : undefined;
   const at = new Date().toISOString();
   if (!planned) {
     // The filter now leaves it out, or the mapping now sends nothing for it.
@@ -168,6 +121,10 @@ export class SyncDispatcher {
   private readonly schedule: number[];
   private hasReleasedLeases = false;
   private readonly amqp = new AmqpPublisher();
+  private readonly stateWrittenAt = new Map<string, number>();
+  /** Attempt start times in the last second, per rate-limited subscription. */
+  private readonly startedAt = new Map<string, number[]>();
+  private readonly isFailing = new Set<string>();
   /** The subscription and allow-list as the last round read them, for refills between rounds. */
   private readonly latest = new Map<string, { subscription: SubscriptionDocument; allowList: EgressAllowList }>();
   private readonly refilling = new Set<string>();
@@ -223,6 +180,7 @@ export class SyncDispatcher {
     for (const subscription of subscriptions) {
       if (this.isStopped) return;
       await fanOut(this.services, subscription);
+      await backfillPage(this.services, subscription);
       this.latest.set(subscription._id, { subscription, allowList });
       await this.startDueSends(subscription, allowList);
     }
@@ -255,6 +213,15 @@ export class SyncDispatcher {
     const now = Date.now();
     const heldRecords = new Set<string>();
     let room = (subscription.transport.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT) - (this.inFlightBySubscription.get(subscription._id) ?? 0);
+    // Rate limit over a sliding second of attempt starts (per server process); the next round tops up.
+    const limit = subscription.transport.maxPerSecond;
+    const started = this.startedAt.get(subscription._id) ?? [];
+    if (limit !== undefined) {
+      const current = Date.now();
+      while (started.length > 0 && started[0] <= current - 1000) started.shift();
+      room = Math.min(room, limit - started.length);
+      this.startedAt.set(subscription._id, started);
+    }
     // Pages grow from a few times the free room up to OPEN_WINDOW: usually the first small page fills
     // the room; records held behind parked deliveries make it read further.
     let after: string | null = null;
@@ -274,6 +241,12 @@ export class SyncDispatcher {
         if (delivery.nextAttemptAt && Date.parse(delivery.nextAttemptAt) > now) continue;
         if (delivery.leaseUntil && Date.parse(delivery.leaseUntil) > now) continue;
         room--;
+        // The attempt records its start in the same tick, so its log shows the limit exactly.
+        if (limit !== undefined) {
+          while (started.length > 0 && started[0] <= Date.now() - 1000) started.shift();
+          if (started.length >= limit) break;
+          started.push(Date.now());
+        }
         this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, allowList));
       }
       read += page.length;
@@ -369,7 +342,7 @@ export class SyncDispatcher {
   }
 
   /** Stores an attempt's outcome and moves the delivery on (delivered, retry later, parked). */
-  private async record(input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; attempt: DeliveryAttempt; response: { status: number; headers: Record<string, string> } | null; finishedAt: number }): Promise<void> {
+  private async record(input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; attempt: DeliveryAttempt; response: WebhookResponse | null; finishedAt: number }): Promise<void> {
     const { subscription, delivery, attempt, finishedAt } = input;
     const { store, metrics } = this.services;
     const deliveries = store.collection<DeliveryDocument>(DELIVERIES);
@@ -384,11 +357,19 @@ export class SyncDispatcher {
         { _id: delivery._id },
         { $set: { status: 'delivered', isOpen: false, attempts: delivery.attempts + 1, attemptLog, deliveredAt: at, latencyMs, leaseUntil: null, nextAttemptAt: null, failure: null, updatedAt: at } },
       );
-      await states.updateOne({ _id: subscription._id }, { $set: { lastDeliveredAt: at, failingSince: null } });
+      // At most once a second per subscription (one write less per message), at once after failures.
+      const lastWrite = this.stateWrittenAt.get(subscription._id);
+      if (lastWrite === undefined || finishedAt - lastWrite >= 1000 || this.isFailing.has(subscription._id)) {
+        this.stateWrittenAt.set(subscription._id, finishedAt);
+        this.isFailing.delete(subscription._id);
+        await states.updateOne({ _id: subscription._id }, { $set: { lastDeliveredAt: at, failingSince: null } });
+      }
+      await recordDelivered(this.services, { subscription, delivery, response: input.response, at });
       metrics.observe('mdm_sync_delivery_latency_seconds', { help: 'From the golden-record change to the receiver\'s 2xx.', labels, value: latencyMs / 1000, buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60, 600, 3600] });
       return;
     }
     const message = attempt.error ?? 'failed';
+    this.isFailing.add(subscription._id);
     const state = await states.findOneAndUpdate(
       { _id: subscription._id },
       { $set: { lastError: { at, deliveryId: delivery._id, message } }, $inc: { failedAttempts: 1 } },

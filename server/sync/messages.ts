@@ -4,8 +4,11 @@
  * output of its outbound mapping in the target's content type). The record is read from the history
  * at the change's version, never the current record, so a message always shows the state at event time.
  */
+import { RESTRICTED } from '../policies/visibility';
 import { GOLDEN_HISTORY } from '../golden/collections';
 import { touchesPaths } from '../golden/changedPaths';
+import { maskAttributes } from '../golden/goldenPresenter';
+import { loadSurvivorshipConfig } from '../golden/survivorshipConfig';
 import type { ChangeDocument, GoldenHistoryDocument } from '../golden/types';
 import { getPublishedMapping, loadLookupTables } from '../mappings';
 import type { AppServices } from '../services';
@@ -38,7 +41,9 @@ export interface SyncEvent {
 export interface PlannedMessage {
   change: ChangeDocument;
   index: number;
-  event: SubscriptionEvent;
+  /** Set for a backfill snapshot (which run). */
+  backfillRun?: number;
+  event: SubscriptionEvent | 'snapshot';
   contentType: string | null;
   body: string | null;
   failure: DeliveryDocument['failure'];
@@ -63,9 +68,18 @@ function historyId(goldenId: string, version: number): string {
 }
 
 /** Builds the full event of a change (record and delta included) from the history. */
-function eventOf(change: ChangeDocument, current: GoldenHistoryDocument | undefined, previous: GoldenHistoryDocument | undefined): SyncEvent {
-  const before = previous?.snapshot;
-  const after = current?.snapshot;
+/**
+ * Sensitive attributes (survivorship `maskedAttributes`, e.g. an SSN-like tax id) are masked in events
+ * unless an admin set the subscription's `includeSensitive`: the same rule as the golden-record API.
+ */
+function maskedSnapshot(snapshot: GoldenHistoryDocument['snapshot'] | undefined, domain: string, includeSensitive: boolean): GoldenHistoryDocument['snapshot'] | undefined {
+  if (!snapshot || includeSensitive) return snapshot;
+  return { ...snapshot, attributes: maskAttributes(snapshot.attributes, { config: loadSurvivorshipConfig(domain), visibility: RESTRICTED }) };
+}
+
+function eventOf(change: ChangeDocument, current: GoldenHistoryDocument | undefined, previous: GoldenHistoryDocument | undefined, includeSensitive: boolean): SyncEvent {
+  const before = maskedSnapshot(previous?.snapshot, change.domain, includeSensitive);
+  const after = maskedSnapshot(current?.snapshot, change.domain, includeSensitive);
   const beforeIds = new Set(before?.sourceRecordIds ?? []);
   const afterIds = new Set(after?.sourceRecordIds ?? []);
   const paths = Array.isArray(change.changedPaths) ? change.changedPaths : ((change.changedAttributes as string[] | undefined) ?? []);
@@ -115,7 +129,7 @@ function wantedEvent(subscription: SubscriptionDocument, event: SyncEvent, chang
 }
 
 /** What a webhook without an outbound mapping receives, per payload mode. */
-function standardBody(subscription: SubscriptionDocument, event: SyncEvent, type: SubscriptionEvent): string {
+function standardBody(subscription: SubscriptionDocument, event: SyncEvent, type: PlannedMessage['event']): string {
   const { record, delta, ...rest } = event.data;
   const data: Record<string, unknown> = { ...rest };
   if ((subscription.payload === 'snapshot' || subscription.payload === 'snapshot+delta') && record) data.record = record;
@@ -123,22 +137,36 @@ function standardBody(subscription: SubscriptionDocument, event: SyncEvent, type
   return JSON.stringify({ type: type.startsWith('xref') ? `golden.${type}` : event.type, timestamp: event.timestamp, data });
 }
 
-/** Plans the messages of `changes` (already in feed order) for one subscription. */
-export async function planMessages(services: Services, input: { subscription: SubscriptionDocument; changes: ChangeDocument[] }): Promise<PlannedMessage[]> {
-  const { subscription } = input;
+/**
+ * Plans the messages of `changes` (already in feed order) for one subscription. With `backfillRun`
+ * each change stands for a record's state at that change: a `golden.snapshot` event that every
+ * subscription wants (events and changedPaths do not apply; the filter and the mapping do).
+ */
+export async function planMessages(services: Services, input: { subscription: SubscriptionDocument; changes: ChangeDocument[]; backfillRun?: number }): Promise<PlannedMessage[]> {
+  const { subscription, backfillRun } = input;
+  const isSnapshot = backfillRun !== undefined;
   const changes = input.changes.filter((change) => subscription.domains.includes(change.domain));
   if (changes.length === 0) return [];
   const ids = changes.flatMap((c) => [historyId(c.goldenId, c.version), ...(c.version > 1 ? [historyId(c.goldenId, c.version - 1)] : [])]);
   const histories = new Map((await services.store.collection<GoldenHistoryDocument>(GOLDEN_HISTORY).find({ _id: { $in: [...new Set(ids)] } })).map((h) => [h._id, h]));
-  let candidates = changes.flatMap((change) => {
+  let candidates = changes.flatMap((change): Array<{ change: ChangeDocument; event: SyncEvent; type: PlannedMessage['event'] }> => {
     const previousVersion = typeof change.previousVersion === 'number' ? change.previousVersion : change.version - 1;
-    const event = eventOf(change, histories.get(historyId(change.goldenId, change.version)), previousVersion > 0 ? histories.get(historyId(change.goldenId, previousVersion)) : undefined);
+    const event = eventOf(
+      change,
+      histories.get(historyId(change.goldenId, change.version)),
+      previousVersion > 0 ? histories.get(historyId(change.goldenId, previousVersion)) : undefined,
+      subscription.includeSensitive === true,
+    );
+    if (isSnapshot) {
+      const snapshot: SyncEvent = { ...event, type: 'golden.snapshot', data: { ...event.data, changedPaths: [], xrefsAdded: [], xrefsRemoved: [], delta: {} } };
+      return [{ change, event: snapshot, type: 'snapshot' }];
+    }
     const type = wantedEvent(subscription, event, change);
     return type ? [{ change, event, type }] : [];
   });
   const planned: PlannedMessage[] = [];
-  const fail = (change: ChangeDocument, type: SubscriptionEvent, failure: NonNullable<DeliveryDocument['failure']>) =>
-    planned.push({ change, index: 0, event: type, contentType: null, body: null, failure });
+  const fail = (change: ChangeDocument, type: PlannedMessage['event'], failure: NonNullable<DeliveryDocument['failure']>) =>
+    planned.push({ change, index: 0, backfillRun, event: type, contentType: null, body: null, failure });
 
   if (subscription.filter && candidates.length > 0) {
     const outcomes = await services.mappingRuntime.evaluateBatch({
@@ -156,7 +184,7 @@ export async function planMessages(services: Services, input: { subscription: Su
   }
 
   if (!subscription.outboundMapping) {
-    for (const c of candidates) planned.push({ change: c.change, index: 0, event: c.type, contentType: MEDIA_TYPES.json, body: standardBody(subscription, c.event, c.type), failure: null });
+    for (const c of candidates) planned.push({ change: c.change, index: 0, backfillRun, event: c.type, contentType: MEDIA_TYPES.json, body: standardBody(subscription, c.event, c.type), failure: null });
   } else {
     const { target, contentType } = subscription.outboundMapping;
     for (const domain of [...new Set(candidates.map((c) => c.change.domain))]) {
@@ -179,7 +207,7 @@ export async function planMessages(services: Services, input: { subscription: Su
         const messages = isSeveral ? (outcome.value as unknown[]) : [outcome.value];
         try {
           const bodies = messages.map((message) => writeMessage(contentType, message));
-          bodies.forEach((body, index) => planned.push({ change: c.change, index, event: c.type, contentType: MEDIA_TYPES[contentType], body, failure: null }));
+          bodies.forEach((body, index) => planned.push({ change: c.change, index, backfillRun, event: c.type, contentType: MEDIA_TYPES[contentType], body, failure: null }));
         } catch (error) {
           if (!(error instanceof MessageFormatError)) throw error;
           fail(c.change, c.type, { stage: 'mapping', code: error.code, message: `${label} returned a message that is not valid ${contentType}: ${error.message}` });

@@ -13,6 +13,8 @@ export function presentSubscription(doc: SubscriptionDocument, stats?: Subscript
     changedPaths: doc.changedPaths,
     payload: doc.payload,
     outboundMapping: doc.outboundMapping,
+    responseMapping: doc.responseMapping ?? null,
+    includeSensitive: doc.includeSensitive === true,
     status: doc.status,
     disabledReason: doc.disabledReason,
     version: doc.version,
@@ -28,7 +30,7 @@ export function presentSubscriptionVersion(doc: SubscriptionVersionDocument) {
 }
 
 /** `detail` adds the body and every kept attempt (exact request with the signature redacted, and the answer). */
-export function presentDelivery(doc: DeliveryDocument, options: { detail?: boolean } = {}): DeliveryView {
+export function presentDelivery(doc: DeliveryDocument, options: { detail?: boolean; hideBody?: boolean } = {}): DeliveryView {
   return {
     id: doc._id,
     subscriptionId: doc.subscriptionId,
@@ -45,6 +47,6 @@ export function presentDelivery(doc: DeliveryDocument, options: { detail?: boole
     parkedAt: doc.parkedAt,
     failure: doc.failure,
     contentType: doc.contentType,
-    ...(options.detail ? { body: doc.body, attemptLog: doc.attemptLog } : {}),
+    ...(options.detail ? { body: options.hideBody ? null : doc.body, attemptLog: doc.attemptLog } : {}),
   };
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/auditLog';
 import type { CreateSubscriptionBody, UpdateSubscriptionBody } from '../contracts/subscriptions';
-import { BadRequestError, ConflictError, NotFoundError } from '../errors';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { ErrorDetail } from '../errors';
 import { getPublishedMapping } from '../mappings';
 import { listDomains } from '../schemas/canonicalSchemas';
@@ -29,6 +29,18 @@ export async function requireSubscription(services: Pick<AppServices, 'store'>, 
   return found;
 }
 
+/** Whether the actor may see sensitive values (the golden-record API's rule: admins and stewards). */
+function canSeeSensitive(actor: SyncActor): boolean {
+  return actor.role === 'admin' || actor.role === 'steward';
+}
+
+/** A subscription sending sensitive values unmasked is set up and changed by admins only (else anyone could redirect it). */
+export function assertMayHandleSensitive(actor: SyncActor, isSensitive: boolean): void {
+  if (isSensitive && !canSeeSensitive(actor)) {
+    throw new ForbiddenError(`Your API key does not allow this action: role "${actor.role}" may not create or change a subscription with includeSensitive (admins only).`);
+  }
+}
+
 /** Checks what ajv cannot: known domains, the filter's syntax, published outbound mappings. */
 async function checkSettings(services: Services, settings: SubscriptionSettings): Promise<void> {
   const details: ErrorDetail[] = [];
@@ -49,6 +61,13 @@ async function checkSettings(services: Services, settings: SubscriptionSettings)
           code: 'OUTBOUND_MAPPING_NOT_PUBLISHED',
           message: `no published outbound mapping ${settings.outboundMapping.target}/${domain}: publish it first (PUT /api/v1/mappings/${settings.outboundMapping.target}/${domain}?direction=outbound)`,
         });
+      }
+    }
+  }
+  if (settings.responseMapping) {
+    for (const domain of settings.domains.filter((d) => known.includes(d))) {
+      if (!(await getPublishedMapping(services, { source: settings.responseMapping.target, domain, direction: 'outbound' }))) {
+        details.push({ path: 'body.responseMapping.target', code: 'OUTBOUND_MAPPING_NOT_PUBLISHED', message: `no published outbound mapping ${settings.responseMapping.target}/${domain} to read replies with` });
       }
     }
   }
@@ -79,12 +98,15 @@ function settingsOf(input: CreateSubscriptionBody): SubscriptionSettings {
     changedPaths: input.changedPaths ? [...input.changedPaths] : [],
     payload: input.payload ?? 'snapshot',
     outboundMapping: input.outboundMapping ? { target: input.outboundMapping.target, contentType: input.outboundMapping.contentType ?? 'json' } : null,
+    responseMapping: input.responseMapping ? { target: input.responseMapping.target } : null,
+    includeSensitive: input.includeSensitive === true,
   };
 }
 
 function pickSettings(doc: SubscriptionDocument): SubscriptionSettings {
   const { name, domains, transport, events, filter, changedPaths, payload, outboundMapping } = doc;
-  return structuredClone({ name, domains, transport, events, filter, changedPaths, payload, outboundMapping });
+  // Subscriptions created before the closed loop existed have no responseMapping.
+  return structuredClone({ name, domains, transport, events, filter, changedPaths, payload, outboundMapping, responseMapping: doc.responseMapping ?? null, includeSensitive: doc.includeSensitive === true });
 }
 
 async function saveVersion(services: Pick<AppServices, 'store'>, input: { doc: SubscriptionDocument; change: string; reason?: string; actor: SyncActor; session: StoreSession; before?: SubscriptionDocument }): Promise<void> {
@@ -116,6 +138,7 @@ async function saveVersion(services: Pick<AppServices, 'store'>, input: { doc: S
 
 /** Creates a subscription that starts after the newest change; returns it with its secret (shown once). */
 export async function createSubscription(services: Services, input: { body: CreateSubscriptionBody; actor: SyncActor }): Promise<{ subscription: SubscriptionDocument; secret: string }> {
+  assertMayHandleSensitive(input.actor, input.body.includeSensitive === true);
   const unsealed = settingsOf(input.body);
   await checkSettings(services, unsealed);
   const { transport, sealedTransportUrl } = sealTransport(services.config, unsealed.transport);
@@ -178,6 +201,7 @@ async function changeSubscription(
 export async function updateSubscription(services: Services, input: { id: string; body: UpdateSubscriptionBody; actor: SyncActor }): Promise<SubscriptionDocument> {
   const current = await requireSubscription(services, input.id);
   const { expectedVersion, reason, ...changes } = input.body;
+  assertMayHandleSensitive(input.actor, current.includeSensitive === true || changes.includeSensitive === true);
   const merged: SubscriptionSettings = {
     ...pickSettings(current),
     ...(changes.name !== undefined ? { name: changes.name } : {}),
@@ -187,6 +211,8 @@ export async function updateSubscription(services: Services, input: { id: string
     ...(changes.filter !== undefined ? { filter: changes.filter } : {}),
     ...(changes.changedPaths !== undefined ? { changedPaths: [...changes.changedPaths] } : {}),
     ...(changes.payload !== undefined ? { payload: changes.payload } : {}),
+    ...(changes.includeSensitive !== undefined ? { includeSensitive: changes.includeSensitive } : {}),
+    ...(changes.responseMapping !== undefined ? { responseMapping: changes.responseMapping ? { target: changes.responseMapping.target } : null } : {}),
     ...(changes.outboundMapping !== undefined
       ? { outboundMapping: changes.outboundMapping ? { target: changes.outboundMapping.target, contentType: changes.outboundMapping.contentType ?? 'json' } : null }
       : {}),

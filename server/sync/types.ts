@@ -16,6 +16,8 @@ export interface WebhookTransport {
   url: string;
   timeoutMs?: number;
   maxInFlight?: number;
+  /** Rate limit: attempts started per second at most. */
+  maxPerSecond?: number;
 }
 
 export interface AmqpTransport {
@@ -25,6 +27,8 @@ export interface AmqpTransport {
   routingKey?: string;
   timeoutMs?: number;
   maxInFlight?: number;
+  /** Rate limit: attempts started per second at most. */
+  maxPerSecond?: number;
 }
 
 /** What a subscription says (versioned; everything but status and secrets). */
@@ -38,6 +42,10 @@ export interface SubscriptionSettings {
   changedPaths: string[];
   payload: PayloadMode;
   outboundMapping: { target: string; contentType: ContentType } | null;
+  /** Closed loop: an outbound mapping reading the target's id from its reply. */
+  responseMapping: { target: string } | null;
+  /** Sensitive attributes unmasked in messages (set by admins only). */
+  includeSensitive: boolean;
 }
 
 export interface StoredSecret {
@@ -110,7 +118,10 @@ export interface DeliveryDocument {
   goldenId: string;
   domain: string;
   version: number;
-  event: SubscriptionEvent;
+  /** `snapshot` for a backfill message. */
+  event: SubscriptionEvent | 'snapshot';
+  /** Backfill run that planned it (snapshots only). */
+  backfillRun?: number;
   status: 'pending' | 'delivered' | 'parked' | 'discarded';
   /** pending or parked: holds back later deliveries of the same golden record. */
   isOpen: boolean;
@@ -130,5 +141,18 @@ export interface DeliveryDocument {
   latencyMs: number | null;
   /** On a retirement by merge: the survivor, whose earlier open deliveries go first. */
   mergedInto?: string;
+  [key: string]: unknown;
+}
+
+/** Per (subscription, golden record): the last delivered version and the target's id (`_id` = `${subscriptionId}|${goldenId}`). */
+export interface SyncStatusDocument {
+  _id: string;
+  subscriptionId: string;
+  goldenId: string;
+  domain: string;
+  lastVersion: number;
+  deliveredAt: string;
+  deliveryId: string;
+  targetId: string | null;
   [key: string]: unknown;
 }

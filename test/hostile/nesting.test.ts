@@ -3,8 +3,11 @@
  * PAYLOAD_TOO_DEEP naming where; in ingest, only the deep record fails (PAYLOAD_TOO_DEEP exception)
  * and every other record of the request is accounted for. After each case the server still serves.
  */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TestServer } from '../support/testServer';
+import { startTestServer, type TestServer } from '../support/testServer';
 import { ERP_ITEM_EXPRESSION, erpItemRow, ingest, publishMapping, startIngestServer } from '../support/factories/ingest';
 import { deepJsonText, expectStillServing, publishNormalMapping } from './runtimeSupport';
 
@@ -109,5 +112,22 @@ describe('JSON bodies past the depth limit → 400 PAYLOAD_TOO_DEEP naming where
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('PAYLOAD_TOO_DEEP');
     await expectStillServing(server);
+  });
+});
+
+describe('mappings as code', () => {
+  test('a lookup table file nested 4,000 deep is refused at start-up with the reason; the server starts and serves', { timeout: 120_000 }, async () => {
+    const mappingsDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-deep-lookup-'));
+    await mkdir(path.join(mappingsDir, 'lookups'));
+    await writeFile(path.join(mappingsDir, 'lookups', 'deep-file.json'), `{"description":"deep","entries":{"K1":${deepJsonText(4000)}}}`);
+    const fileServer = await startTestServer({ env: { MDM_MAPPINGS_DIR: mappingsDir } });
+    try {
+      expect((await fileServer.request('GET', '/api/v1/lookups/deep-file')).status).toBe(404);
+      await publishNormalMapping(fileServer);
+      await expectStillServing(fileServer);
+    } finally {
+      await fileServer.stop();
+      await rm(mappingsDir, { recursive: true, force: true });
+    }
   });
 });

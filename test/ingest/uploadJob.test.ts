@@ -90,7 +90,7 @@ describe('resume after a restart', () => {
   });
   afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
-  test('stopping the server mid-job and starting a new one on the same data: the job resumes from its checkpoint and ends with exact totals', async () => {
+  test('stopping the server mid-job and starting a new one on the same data: the job resumes from its checkpoint and ends with exact totals', { timeout: 120_000 }, async () => {
     const first = await startIngestServer({ dataDir });
     await publishMapping(first, { source: 'bulk', domain: 'item', expression: ERP_ITEM_EXPRESSION });
     // Large enough that the job is still running when the first server stops, even on a fast machine.

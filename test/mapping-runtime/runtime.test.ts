@@ -339,3 +339,27 @@ describe('a batch that cannot be sent never wedges the runtime', () => {
     expect(outcomes.map(summarise)).toEqual([{ output: 1 }, { error: 'MAPPING_INPUT_UNSUPPORTED' }, { output: 3 }]);
   });
 });
+
+describe('readiness', () => {
+  test('an evaluator whose workers cannot start is reported wedged and fails its records with the reason', { timeout: 120_000 }, async () => {
+    // 1 MiB of heap is too little for a worker to load: every start fails.
+    const broken = createMappingRuntime({ poolSize: 1, logger: createLogger({ silent: true }), limits: { workerMemoryMb: 1, workerYoungGenerationMb: 1 } });
+    try {
+      const outcomes = await broken.evaluateBatch({ cacheKey: 'x', expression: 'x', records: [{ x: 1 }] });
+      expect(outcomes[0]).toMatchObject({ ok: false, error: { code: 'MAPPING_ERROR' } });
+      expect(!outcomes[0].ok && outcomes[0].error.message).toContain('cannot start');
+      const health = broken.health();
+      expect(health.isReady).toBe(false);
+      expect(health.lanes.ingest).toMatchObject({ state: 'failed', isWedged: true });
+    } finally {
+      await broken.close();
+    }
+  });
+
+  test('a healthy runtime is ready; the interactive lane is idle until first used', () => {
+    const health = runtime.health();
+    expect(health.isReady).toBe(true);
+    expect(health.lanes.ingest.isWedged).toBe(false);
+    expect(health.lanes.interactive.state).toBe('idle');
+  });
+});

@@ -103,7 +103,7 @@ describe('loading at start-up', () => {
     expect(errors).toContainEqual(expect.objectContaining({ file: path.join('lawson', 'spaceship.jsonata'), problem: expect.stringContaining('no canonical schema') }));
   });
 
-  test('restarts: unchanged files change nothing, an API publish survives, a changed file becomes the next version', async () => {
+  test('restarts: unchanged files change nothing, an API publish survives, a changed file becomes the next version', { timeout: 120_000 }, async () => {
     await server?.stop();
     server = await start(dataDir, mappingsDir);
     expect((await server.request<MappingBody>('GET', '/api/v1/mappings/lawson/item')).body.publishedVersion).toBe(1);
@@ -130,7 +130,7 @@ describe('loading at start-up', () => {
 });
 
 describe('export', () => {
-  test('writes published versions (or drafts with --drafts) and lookup tables back to the files; a second export changes nothing', async () => {
+  test('writes published versions (or drafts with --drafts) and lookup tables back to the files; a second export changes nothing', { timeout: 120_000 }, async () => {
     const mappingsDir = path.join(root, 'export');
     const dataDir = await mkdtemp(path.join(root, 'data-'));
     await writeMapping(mappingsDir, 'lawson/item', LAWSON_ITEM_EXPRESSION, itemMeta);
@@ -170,7 +170,7 @@ describe('export', () => {
     await restarted.stop({ removeData: true });
   });
 
-  test('--url exports from a running server through its API (the embedded store stays locked by the server)', async () => {
+  test('--url exports from a running server through its API (the embedded store stays locked by the server)', { timeout: 120_000 }, async () => {
     const mappingsDir = path.join(root, 'export-url');
     const server = await start(await mkdtemp(path.join(root, 'data-')), mappingsDir);
     try {

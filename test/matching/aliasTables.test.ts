@@ -39,6 +39,21 @@ describe('organisation names (legalSuffixes, then organizationAliases, after org
   });
 });
 
+describe('item manufacturers (organisation tables, then manufacturerFamilies)', () => {
+  const manufacturer = withAliasTables({ normalize: normalizerFor('orgName'), tables: [table('legalSuffixes'), table('organizationAliases'), table('manufacturerFamilies')] });
+  test.each([
+    ['C. R. BARD, INC.', 'BECTON DICKINSON'],
+    ['Bard Medical Division', 'BECTON DICKINSON'],
+    ['Ethicon US, LLC', 'JOHNSON AND JOHNSON'],
+    ['Howmedica Osteonics Corp', 'STRYKER'],
+    ['West-Ward Pharmaceuticals', 'HIKMA'],
+    ['Medline Industries, Inc.', 'MEDLINE'],
+    ['Cardinal Health', 'CARDINAL HEALTH'],
+  ])('%s → %s', (raw, expected) => {
+    expect(manufacturer(raw)).toBe(expected);
+  });
+});
+
 describe('item descriptions (itemAbbreviations, organizationAliases, noiseWords after text)', () => {
   test.each([
     ['GLOVE EXAM NITRILE PF SM 100/BX', 'GLOVE EXAM NITRILE POWDER FREE SMALL 100 BX'],
@@ -66,5 +81,5 @@ test.each([
 });
 
 test('every shipped table is valid and named after its file', () => {
-  expect([...tables.keys()].sort()).toEqual(['itemAbbreviations', 'legalSuffixes', 'noiseWords', 'organizationAliases']);
+  expect([...tables.keys()].sort()).toEqual(['itemAbbreviations', 'legalSuffixes', 'manufacturerFamilies', 'noiseWords', 'organizationAliases']);
 });

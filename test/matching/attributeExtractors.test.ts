@@ -43,6 +43,7 @@ const TABLE: Record<string, Row[]> = {
   ],
   volume: [
     { text: 'SYRINGE LL 10ML', expected: { volume: ['10 ml'] } },
+    { text: 'Sodium Chloride 0.9% Injection, 1,000 mL Bag', expected: { volume: ['1000 ml'], percent: ['0.9'] } },
     { text: 'Syringe 10 cc Luer-Lok', expected: { volume: ['10 ml'] } },
     { text: 'SODIUM CHLORIDE 0.9% 1000 ML BAG', expected: { volume: ['1000 ml'], percent: ['0.9'] } },
     { text: 'LACTATED RINGERS 1L', expected: { volume: ['1000 ml'] } },

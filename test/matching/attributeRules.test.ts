@@ -50,6 +50,7 @@ test('capAtReview never raises a no-match', () => {
     r.hardRules = [{ name: 'cap', action: 'capAtReview', when: [{ comparator: 'attributes', outcome: 'mismatch' }] }];
   });
   const explanation = scorePair({ a: { sourceId: 'a', description: 'GOWN ISOLATION XL' }, b: { sourceId: 'b', description: 'DRAPE TABLE SM' }, rules });
-  expect(explanation.hardRule?.name).toBe('cap');
+  // A cap that changes nothing does not decide: the explanation names no hard rule.
+  expect(explanation.hardRule).toBeNull();
   expect(explanation.band).toBe('no-match');
 });

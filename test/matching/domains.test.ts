@@ -2,6 +2,7 @@
  * Pairs that must and must not match, per domain, drawn from how duplicates really look in
  * healthcare master data (shared/reference/healthcare-master-data.md, "How duplicates really look").
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { compileRules, loadRules, scorePair } from '../../server/matching';
 import type { CanonicalRecord, CompiledRules, MatchBand } from '../../server/matching';
@@ -63,7 +64,7 @@ const ITEM_CASES: PairCase[] = [
     a: { description: 'CATHETER FOLEY 16FR 5CC', gtin: '00012345678905' },
     b: { description: 'GOWN ISOLATION YELLOW UNIVERSAL', gtin: '00012345678905' },
     band: 'review',
-    // Fellegi–Sunter (item-2.0.0): the GTIN's match weight alone would reach auto-merge; a keying
+    // Fellegi–Sunter (item 2.0.0 on): the GTIN's match weight alone would reach auto-merge; a keying
     // error breaks the independence the model assumes, so a hard rule sends the pair to review.
     hardRule: 'sameGtinUnrelatedDescription',
   },
@@ -84,12 +85,15 @@ const ITEM_CASES: PairCase[] = [
     a: { description: 'SUTURE VICRYL 3-0 PS-2 27IN', manufacturer: { name: 'Ethicon Inc' }, manufacturerPartNumber: 'J497H' },
     b: { description: 'ETHICON J497H SUTURE VICRYL 3-0 PS-2' },
     band: 'review',
+    // Issue 9: free text (a catalog number read from text included) never auto-merges.
+    hardRule: 'textOnlyEvidence',
   },
   {
     title: 'distributor catalog number in one field vs manufacturer part number in the other, same text',
     a: { description: 'Glove exam nitrile large (REF 10-775-PA-55)', vendor: { name: 'Owens & Minor' }, vendorCatalogNumber: 'OM-88231' },
     b: { description: 'GLOVE EXAM NITRILE LARGE', manufacturer: { name: 'Medline' }, manufacturerPartNumber: '10775PA55' },
     band: 'review',
+    hardRule: 'textOnlyEvidence',
   },
   {
     title: 'same manufacturer, different part numbers (sizes) never merge',
@@ -223,6 +227,8 @@ const FACILITY_CASES: PairCase[] = [
     a: { name: 'Riverside Medical Center', address: { line1: '4311 Church St', city: 'Newark', state: 'NJ', postalCode: '07102' } },
     b: { name: 'Riverside Pharmacy', address: { line1: '4311 CHURCH STREET', city: 'NEWARK', state: 'NJ', postalCode: '7102' } },
     band: 'review',
+    // Issue 9: the facility kind read from the name (main facility vs pharmacy) caps the pair at review.
+    hardRule: 'otherKindOfFacility',
   },
   {
     title: 'one of several NPIs shared, same name and address',
@@ -290,7 +296,7 @@ describe('explanations', () => {
   test('carry the rules version, every comparator with both values, the hard rule and the band', async () => {
     const rules = await loadRules('item');
     const explanation = scorePair({ a: rec('A', ITEM_CASES[0].a), b: rec('B', ITEM_CASES[0].b), rules });
-    expect(explanation.rulesVersion).toBe('item-3.0.0');
+    expect(explanation.rulesVersion).toBe((JSON.parse(readFileSync(new URL('../../matching-rules/item.json', import.meta.url), 'utf8')) as { version: string }).version);
     expect(explanation.aSourceId).toBe('A');
     expect(explanation.comparators.map((c) => c.name)).toEqual(rules.comparators.map((c) => c.rule.name));
     expect(explanation.comparators.find((c) => c.name === 'gtin')).toMatchObject({ type: 'identifier', weight: 5, score: 0, outcome: 'related', a: '00012345678905', b: '10012345678902' });

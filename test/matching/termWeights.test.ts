@@ -112,6 +112,9 @@ describe('frequencies in the store', () => {
     expect(await sizeOf('item|title|MICROSOFT')).toBe(20);
     expect(await sizeOf('item|title|DELUXE')).toBe(10);
     expect(await sizeOf('item|title|VISIO')).toBe(2);
+    // Read once (counts are cached per store), then changed: the cache must not hide the change.
+    const query = [prepareRecord(title('q', 'MICROSOFT VISIO'), rules)];
+    expect((await loadTermWeights({ store, compiled: rules, prepared: query }))?.termWeights?.get('title')?.('VISIO')).toBeCloseTo(idfWeight(20, 2), 6);
     // Re-indexing a record with new text (c0 was WORD) moves its counts, never double counts.
     await indexRecords({ store, rules, entries: [{ recordId: 'c0', goldenId: 'g-c0', record: title('c0', 'MICROSOFT VISIO PROFESSIONAL') }] });
     expect(await sizeOf('item|title|')).toBe(20);
@@ -124,7 +127,7 @@ describe('frequencies in the store', () => {
     expect(await sizeOf('item|title|PROFESSIONAL')).toBeUndefined();
     expect(await sizeOf('item|title|VISIO')).toBe(2);
 
-    const context = await loadTermWeights({ store, compiled: rules, prepared: [prepareRecord(title('q', 'MICROSOFT VISIO'), rules)] });
+    const context = await loadTermWeights({ store, compiled: rules, prepared: query });
     const weightOf = context?.termWeights?.get('title');
     expect(weightOf?.('MICROSOFT')).toBeCloseTo(idfWeight(19, 19), 6);
     expect(weightOf?.('VISIO')).toBeCloseTo(idfWeight(19, 2), 6);

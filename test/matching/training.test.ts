@@ -145,7 +145,8 @@ describe('POST /matching/:domain/train', () => {
 
 describe('training without labels on a rule set that has no levels', () => {
   test('generic levels are derived from outcomes and scores, so any comparator type is trained', () => {
-    const weighted = { ...shippedRules('supplier'), model: 'weighted' as const, comparators: shippedRules('supplier').comparators.map(({ levels: _levels, ...c }) => c) };
+    // Weight 0 marks a comparator as evidence for hard rules only (like item anyGtin): it stays without levels.
+    const weighted = { ...shippedRules('supplier'), model: 'weighted' as const, comparators: shippedRules('supplier').comparators.map(({ levels: _levels, ...c }) => (c.name === 'phone' ? { ...c, weight: 0 } : c)) };
     const records = Array.from({ length: 60 }, (_, i) => company(i)).flatMap((c, i) => [
       { sourceId: `A${i}`, name: c.name, taxId: c.ein, phone: c.phone },
       { sourceId: `B${i}`, name: `${c.name} LLC`, taxId: c.ein },
@@ -158,6 +159,8 @@ describe('training without labels on a rule set that has no levels', () => {
     expect(name?.levels.map((l) => l.name)).toContain('match');
     expect(name?.levels.at(-1)?.name).toBe('else');
     expect(report.comparators.find((c) => c.name === 'ein')?.levels.find((l) => l.name === 'match')?.m).toBeGreaterThan(0.5);
+    expect(rules.comparators.find((c) => c.name === 'phone')?.levels).toBeUndefined();
+    expect(report.comparators.map((c) => c.name)).not.toContain('phone');
   });
 });
 

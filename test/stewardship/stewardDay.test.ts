@@ -221,7 +221,8 @@ test('a day of steward work ends with the ground truth for every cluster touched
     touchedClusters.add(cluster as number);
     merges++;
   }
-  expect(merges).toBeGreaterThanOrEqual(5);
+  // The seed's item duplicates mostly auto-merge now (issue 9 rules), so fewer true matches wait in the inbox.
+  expect(merges).toBeGreaterThanOrEqual(3);
   expect(rejections).toBeGreaterThanOrEqual(1);
   expect(refusedStale).toBe(1);
 

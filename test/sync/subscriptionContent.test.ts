@@ -196,3 +196,51 @@ describe('outbound mappings', () => {
     expect(parked).toEqual([expect.objectContaining({ goldenId: poison.goldenId, failure: expect.objectContaining({ stage: 'mapping', code: 'MAPPING_ERROR' }) })]);
   });
 });
+
+describe('closed loop', () => {
+  test('a response mapping reads the target id from the reply; each record shows per subscriber the last version delivered, when, and that id', async () => {
+    const saved = await server.request('PUT', '/api/v1/mappings/erp-reply/item?direction=outbound', { body: { expression: 'response.json.erpId', revision: 0 } });
+    expect(saved.status, saved.text).toBe(201);
+    expect((await server.request('POST', '/api/v1/mappings/erp-reply/item/publish?direction=outbound', { body: {} })).status).toBe(201);
+    const bad = await server.request<{ error: { details: Array<{ path: string }> } }>('POST', '/api/v1/subscriptions', { body: { name: 'x', domains: ['item'], transport: { type: 'webhook', url: receiver.url }, responseMapping: { target: 'nope' } } });
+    expect(bad.body.error.details[0].path).toBe('body.responseMapping.target');
+    const sub = await subscribe({ name: 'ERP with ids', responseMapping: { target: 'erp-reply' } });
+    receiver.respond = (request) => {
+      // Other subscriptions of this file (HL7, CSV…) receive the same changes: answer them plainly.
+      if (!request.headers['webhook-id']?.includes(sub.id.slice(4))) return { status: 200 };
+      const body = JSON.parse(request.body) as { data: { goldenId: string } };
+      return { status: 201, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ erpId: `ERP-${body.data.goldenId.slice(-6)}` }) };
+    };
+    const canonical = itemRecord();
+    const { goldenId } = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical });
+    await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...canonical, description: `${canonical.description} V2` } });
+    const status = await waitFor('status of version 2', async () => {
+      const items = (await server.request<{ items: Array<{ subscriptionId: string; lastVersion: number; targetId: string | null; deliveredAt: string; subscriptionName: string }> }>('GET', `/api/v1/sync/status/${goldenId}`)).body.items;
+      const mine = items.find((i) => i.subscriptionId === sub.id);
+      return mine?.lastVersion === 2 && mine;
+    });
+    expect(status).toMatchObject({ subscriptionName: 'ERP with ids', targetId: `ERP-${goldenId.slice(-6)}` });
+    expect(Date.parse(status.deliveredAt)).not.toBeNaN();
+    receiver.respond = () => ({ status: 200 });
+  });
+});
+
+describe('sensitive attributes', () => {
+  test('masked like the golden-record API unless an admin sets includeSensitive, which analysts may then neither change nor read', async () => {
+    const analyst = await server.createKey('analyst');
+    const forbidden = await server.request('POST', '/api/v1/subscriptions', { key: analyst, body: { name: 'x', domains: ['supplier'], transport: { type: 'webhook', url: receiver.url }, includeSensitive: true } });
+    expect(forbidden.status).toBe(403);
+    const masked = await subscribe({ domains: ['supplier'] });
+    const open = await subscribe({ domains: ['supplier'], includeSensitive: true });
+    const { goldenId } = await applyCanonical(server, { domain: 'supplier', source: 'lawson', canonical: { sourceId: 'V-SSN-1', name: 'JANE DOE CONSULTING', taxId: '078-05-1120' } });
+    const taxIdOf = (requests: ReceivedRequest[]) => (JSON.parse(requests.find((r) => JSON.parse(r.body).data.goldenId === goldenId)?.body ?? '{}') as { data?: { record?: { attributes?: { taxId?: string } } } }).data?.record?.attributes?.taxId;
+    await waitFor('both sent', () => taxIdOf(received(masked.id)) !== undefined && taxIdOf(received(open.id)) !== undefined);
+    expect(taxIdOf(received(masked.id))).toBe('*******1120');
+    expect(taxIdOf(received(open.id))).toBe('078-05-1120');
+    expect((await server.request('PATCH', `/api/v1/subscriptions/${open.id}`, { key: analyst, body: { transport: { type: 'webhook', url: 'https://example.org/mine' } } })).status).toBe(403);
+    const [delivery] = (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${open.id}/deliveries?goldenId=${goldenId}`)).body.items;
+    expect((await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${open.id}/deliveries/${delivery.id}`, { key: analyst })).body.body).toBeNull();
+    expect((await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${open.id}/deliveries/${delivery.id}`)).body.body).toContain('078-05-1120');
+  });
+});
+

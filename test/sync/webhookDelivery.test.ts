@@ -132,9 +132,17 @@ describe('delivery', () => {
 
   test('events of one golden record arrive in version order while records change concurrently and the receiver answers out of order', async () => {
     const sub = await subscribe();
-    receiver.respond = async () => {
+    // Slow answers in random order, and about a third of the messages refused once (never twice, so no
+    // message runs out of retries and parks: that case has its own test).
+    const refused = new Set<string>();
+    receiver.respond = async (request) => {
       await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 15)));
-      return Math.random() < 0.2 ? { status: 503 } : { status: 200 };
+      const id = request.headers['webhook-id'] ?? '';
+      if (!refused.has(id) && Math.random() < 0.3) {
+        refused.add(id);
+        return { status: 503 };
+      }
+      return { status: 200 };
     };
     const items = await Promise.all([0, 1, 2, 3].map(() => newItem()));
     await Promise.all(
@@ -300,6 +308,52 @@ describe('delivery', () => {
     const ids = eventsFor(sub.id, goldenId).map((r) => r.headers['webhook-id']);
     expect(ids[1]).toBe(ids[0]);
     expect((await server.request('POST', `/api/v1/subscriptions/${sub.id}/rewind`, { body: {} })).status).toBe(400);
+    await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
+  });
+
+  test('backfill sends a snapshot of every active record, then continues live with no gap and no stale overwrite', async () => {
+    const before = await Promise.all([0, 1, 2].map(() => newItem()));
+    const sub = await subscribe({ payload: 'snapshot' });
+    // A change the subscription already read before the backfill, and one after it started.
+    await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...before[0].canonical, description: 'REV 2' } });
+    await waitFor('the live update', () => eventsFor(sub.id, before[0].goldenId).some((r) => r.status === 200));
+    const started = await server.request<{ run: number }>('POST', `/api/v1/subscriptions/${sub.id}/backfill`, { body: { reason: 'new ERP' } });
+    expect(started.status).toBe(202);
+    await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...before[1].canonical, description: 'REV 2' } });
+    const again = await server.request<{ error: { code: string } }>('POST', `/api/v1/subscriptions/${sub.id}/backfill`, { body: {} });
+    expect([202, 409]).toContain(again.status);
+    const finished = await waitFor('backfill finished', async () => {
+      const stats = (await server.request<SubscriptionView>('GET', `/api/v1/subscriptions/${sub.id}`)).body.stats;
+      return Boolean(stats?.backfill?.finishedAt) && stats?.pending === 0 && stats;
+    });
+    expect(finished && finished.backfill?.planned).toBeGreaterThanOrEqual(3);
+    for (const item of before) {
+      const sent = eventsFor(sub.id, item.goldenId).filter((r) => r.status === 200).map((r) => JSON.parse(r.body) as { type: string; data: { version: number; record: { version: number } } });
+      expect(sent.some((b) => b.type === 'golden.snapshot')).toBe(true);
+      // Versions never go backwards at the receiver, and the last one it got is the record's current version.
+      const versions = sent.map((b) => b.data.version);
+      expect(versions).toEqual([...versions].sort((a, b) => a - b));
+      const current = await server.request<{ version: number }>('GET', `/api/v1/golden/item/${item.goldenId}`);
+      expect(versions.at(-1)).toBe(current.body.version);
+    }
+    const audit = await server.request<{ items: Array<{ action: string }> }>('GET', '/api/v1/audit?action=subscription.backfill');
+    expect(audit.body.items.length).toBeGreaterThanOrEqual(1);
+    await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
+  });
+
+  test('maxPerSecond limits how many requests start in any second', async () => {
+    const sub = await subscribe({ transport: { type: 'webhook', url: receiver.url, maxPerSecond: 2 } });
+    const items = await Promise.all([0, 1, 2, 3, 4].map(() => newItem()));
+    await waitFor('all delivered', () => items.every((item) => eventsFor(sub.id, item.goldenId).some((r) => r.status === 200)), 30_000);
+    const starts: number[] = [];
+    for (const delivery of await deliveries(sub.id)) {
+      const detail = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`)).body;
+      for (const attempt of detail.attemptLog ?? []) starts.push(Date.parse(attempt.at));
+    }
+    starts.sort((a, b) => a - b);
+    expect(starts).toHaveLength(5);
+    // Any third start comes a full second (less the clock's 1 ms resolution) after the first of its window.
+    for (let i = 0; i + 2 < starts.length; i++) expect(starts[i + 2] - starts[i]).toBeGreaterThanOrEqual(999);
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
   });
 

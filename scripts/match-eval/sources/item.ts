@@ -219,13 +219,13 @@ export const ITEM_FAMILIES: ItemFamily[] = [
     differs: 'sterility',
     gs1Prefix: '0108846',
     members: [
-      { key: 'gauze-4x4-nonstrl', v: { st: 'NON-STERILE', ab: 'NS', e: 'Non-Sterile', pk: '200/PK' }, part: '2733', ref: '27330' },
-      { key: 'gauze-4x4-strl-10', v: { st: 'STERILE', ab: 'STRL', e: 'Sterile', pk: '10/PK' }, part: '1903', ref: '19030' },
+      { key: 'gauze-4x4-nonstrl', v: { st: 'NON-STERILE', ab: 'NS', e: 'Non-Sterile', pk: '200/PK', n: '200' }, part: '2733', ref: '27330' },
+      { key: 'gauze-4x4-strl-10', v: { st: 'STERILE', ab: 'STRL', e: 'Sterile', pk: '10/PK', n: '10' }, part: '1903', ref: '19030' },
     ],
     records: [
-      { source: 'lawson', d: 'SPONGE GAUZE 4X4 12PLY {ab}', m: 'COVIDIEN', p: '{part}', u: 'PK' },
-      { source: 'peoplesoft', d: 'GAUZE SPONGE 4" X 4" 12 PLY {st}', m: 'KENDALL', vn: 'CARDINAL HEALTH', vc: 'KEN{part}', u: 'PK' },
-      { source: 'epic-supply', d: 'Sponge, Gauze, 4 in x 4 in, 12-Ply, {e}', m: 'Covidien' },
+      { source: 'lawson', d: 'SPONGE GAUZE 4X4 12PLY {ab} {pk}', m: 'COVIDIEN', p: '{part}', u: 'PK' },
+      { source: 'peoplesoft', d: 'GAUZE SPONGE 4" X 4" 12 PLY {st} {pk}', m: 'KENDALL', vn: 'CARDINAL HEALTH', vc: 'KEN{part}', u: 'PK' },
+      { source: 'epic-supply', d: 'Sponge, Gauze, 4 in x 4 in, 12-Ply, {e}, {n} per Pack', m: 'Covidien' },
     ],
   },
   {

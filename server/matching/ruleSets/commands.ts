@@ -8,12 +8,12 @@
 import { recordAudit } from '../../audit/auditLog';
 import { ConflictError, ValidationError, type ErrorDetail } from '../../errors';
 import { listDomains } from '../../schemas/canonicalSchemas';
-import type { Store } from '../../store/types';
+import type { Store, StoreSession } from '../../store/types';
 import type { AliasTables } from '../aliases';
 import { aliasTableNamesOf, validateRules } from '../rules';
 import type { RuleSet } from '../types';
 import { listRuleSetVersions, requireRuleSet, requireRuleSetVersion, ruleSetHash, storedAliasTables, versionId } from './queries';
-import { MATCH_RULE_SETS, MATCH_RULE_SET_VERSIONS, type RuleSetAuthor, type RuleSetDocument, type RuleSetOrigin, type RuleSetVersionDocument } from './types';
+import { MATCH_ALIAS_TABLES, MATCH_RULE_SETS, MATCH_RULE_SET_VERSIONS, type AliasPointer, type RuleSetAuthor, type RuleSetDocument, type RuleSetOrigin, type RuleSetVersionDocument } from './types';
 import type { VersionedKind } from './versionedKind';
 
 type Services = { store: Store };
@@ -152,6 +152,7 @@ export async function publishRuleSetVersion(services: Services, input: {
     const guard = { _id: input.domain, 'published.number': current?.published?.number ?? null };
     const written = current ? await heads.replaceOne(guard, next, { session }) : (await heads.insertOne(next, { session }), { matchedCount: 1 });
     if (written.matchedCount === 0) throw new ConflictError('CONCURRENT_CHANGE', `The ${kind.describe(input.domain)} changed while publishing; reload and try again.`, { current: { publishedNumber: current?.published?.number ?? null } });
+    await shareAliasPointers({ store: services.store, session, kind, key: input.domain, pointer: { number, contentHash: hash } });
     await recordAudit({
       store: services.store, session, actor: input.actor, action: input.origin === 'rollback' ? `${kind.auditType}.rollback` : `${kind.auditType}.publish`,
       target: { type: kind.auditType, id: input.domain, domain: input.domain },
@@ -161,6 +162,22 @@ export async function publishRuleSetVersion(services: Services, input: {
     });
     return version;
   });
+}
+
+/**
+ * Keeps `aliasPointers` on rule-set heads in step: a table publish writes its pointer into every
+ * rule-set head; a rule-set head written for the first time copies the pointers of all tables.
+ */
+async function shareAliasPointers(args: { store: Store; session: StoreSession; kind: VersionedKind; key: string; pointer: AliasPointer }): Promise<void> {
+  if (args.kind.heads === MATCH_ALIAS_TABLES) {
+    await args.store.collection<RuleSetDocument>(MATCH_RULE_SETS).updateMany({}, { $set: { [`aliasPointers.${args.key}`]: args.pointer } }, { session: args.session });
+    return;
+  }
+  const head = await args.store.collection<RuleSetDocument>(args.kind.heads).findOne({ _id: args.key }, { projection: { aliasPointers: 1 }, session: args.session });
+  if (head?.aliasPointers) return;
+  const tables = await args.store.collection<RuleSetDocument>(MATCH_ALIAS_TABLES).find({}, { projection: { published: 1 }, session: args.session });
+  const pointers = Object.fromEntries(tables.filter((t) => t.published).map((t) => [t._id, { number: t.published?.number ?? 0, contentHash: t.published?.contentHash ?? '' }]));
+  await args.store.collection<RuleSetDocument>(args.kind.heads).updateOne({ _id: args.key }, { $set: { aliasPointers: pointers } }, { session: args.session });
 }
 
 /** Publishes the draft as the next version; a draft equal to the published rules is not republished. */

@@ -120,7 +120,7 @@ export function compileCached(rules: RuleSet, hash: string = ruleSetHash(rules),
  * on the next match.
  */
 export async function publishedRules(args: { store: Store; domain: string; session?: StoreSession }): Promise<CompiledRules> {
-  const head = await args.store.collection<RuleSetDocument>(MATCH_RULE_SETS).findOne({ _id: args.domain }, { projection: { published: 1 }, session: args.session });
+  const head = await args.store.collection<RuleSetDocument>(MATCH_RULE_SETS).findOne({ _id: args.domain }, { projection: { published: 1, aliasPointers: 1 }, session: args.session });
   const rules: RuleSet | CompiledRules | null = head?.published ? (rulesByHash.get(head.published.contentHash) ?? null) : await loadRules(args.domain);
   let ruleSet: RuleSet;
   let hash: string;
@@ -139,8 +139,13 @@ export async function publishedRules(args: { store: Store; domain: string; sessi
     hash = version.contentHash;
     rulesByHash.set(hash, ruleSet);
   }
-  const names = aliasTableNamesOf(ruleSet);
-  const pointers = await publishedAliasPointers({ store: args.store, names, session: args.session });
+  let names = namesByRules.get(ruleSet);
+  if (!names) namesByRules.set(ruleSet, (names = aliasTableNamesOf(ruleSet)));
+  // The head carries every table's published pointer (kept in step by table publishes): no second read.
+  const shared = head?.aliasPointers;
+  const pointers = shared
+    ? new Map(names.filter((name) => shared[name]).map((name) => [name, shared[name]]))
+    : await publishedAliasPointers({ store: args.store, names, session: args.session });
   const key = `${hash}|${[...pointers].map(([name, p]) => `${name}:${p.contentHash}`).sort().join(',')}`;
   const cached = compiledByPointers.get(key);
   if (cached) return cached;
@@ -150,6 +155,7 @@ export async function publishedRules(args: { store: Store; domain: string; sessi
   return compiled;
 }
 
+const namesByRules = new WeakMap<RuleSet, string[]>();
 /** Published rule-set contents by hash (immutable versions). */
 const rulesByHash = new Map<string, RuleSet>();
 /** Compiled rules by rules hash + published alias-table hashes: the hot path reads two small documents, compiles nothing. */

@@ -39,6 +39,11 @@ export interface PublishedRuleSetPointer {
   publishedBy: RuleSetAuthor;
 }
 
+export interface AliasPointer {
+  number: number;
+  contentHash: string;
+}
+
 export interface RuleSetDocument {
   _id: string;
   domain: string;
@@ -46,6 +51,11 @@ export interface RuleSetDocument {
   published: PublishedRuleSetPointer | null;
   /** Hash of `matching-rules/<domain>.json` at the last start-up, so an unchanged file never undoes API work. */
   fileHash?: string;
+  /**
+   * Rule-set heads only: the published pointer of every alias table, kept in step by every table
+   * publish, so `publishedRules` learns which tables are in force from the one read it makes anyway.
+   */
+  aliasPointers?: Record<string, AliasPointer>;
   createdAt: string;
   updatedAt: string;
   [key: string]: unknown;

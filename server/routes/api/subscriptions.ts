@@ -12,6 +12,8 @@ import {
   updateSubscriptionBodySchema,
 } from '../../contracts/subscriptions';
 import { defineRoute } from '../../http/route';
+import { requestBackfill } from '../../sync/backfill';
+import { listSyncStatus } from '../../sync/syncStatus';
 import type { Principal } from '../../policies/abilities';
 import { listDeliveries, replayDelivery, replaySince, requireDelivery, rewindSubscription, subscriptionStats } from '../../sync/deliveries';
 import { setEgressAllowList, storedEgressEntries } from '../../sync/egress';
@@ -181,7 +183,13 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.read' },
     params: deliveryParamsSchema,
     responses: { 200: { description: 'The delivery.' }, ...notFound },
-    handler: async ({ services, params }) => ({ body: presentDelivery(await requireDelivery(services, { subscriptionId: params.id, deliveryId: params.deliveryId }), { detail: true }) }),
+    handler: async ({ services, params, principal }) => {
+      const subscription = await requireSubscription(services, params.id);
+      const delivery = await requireDelivery(services, { subscriptionId: params.id, deliveryId: params.deliveryId });
+      // Unmasked sensitive values stay with the roles that may see them.
+      const canSeeBody = subscription.includeSensitive !== true || principal.role === 'admin' || principal.role === 'steward';
+      return { body: presentDelivery(delivery, { detail: true, hideBody: !canSeeBody }) };
+    },
   }),
   defineRoute({
     operationId: 'replayDelivery',
@@ -222,6 +230,32 @@ export const subscriptionRoutes = [
     body: rewindBodySchema,
     responses: { 200: { description: '`{ cursor, previousCursor }`' }, ...notFound },
     handler: async ({ services, params, body, principal }) => ({ body: await rewindSubscription(services, { subscriptionId: params.id, cursor: body.cursor, at: body.at, actor: actorOf(principal), reason: body.reason }) }),
+  }),
+  defineRoute({
+    operationId: 'backfillSubscription',
+    method: 'post',
+    path: '/subscriptions/:id/backfill',
+    summary: 'Send a snapshot of every active golden record of its domains, then continue live (no gaps, no stale overwrites)',
+    tags: TAGS,
+    auth: { action: 'subscriptions.replay' },
+    params: subscriptionParamsSchema,
+    body: reasonBodySchema,
+    responses: { 202: { description: '`{ run, requestedAt, planned, finishedAt }`; progress in GET /subscriptions/:id stats.backfill' }, 409: { description: 'BACKFILL_RUNNING' }, ...notFound },
+    handler: async ({ services, params, body, principal }) => {
+      const backfill = await requestBackfill(services, { subscriptionId: params.id, actor: actorOf(principal), reason: body.reason });
+      return { status: 202, body: { run: backfill.run, requestedAt: backfill.requestedAt, planned: backfill.planned, finishedAt: backfill.finishedAt } };
+    },
+  }),
+  defineRoute({
+    operationId: 'getSyncStatus',
+    method: 'get',
+    path: '/sync/status/:goldenId',
+    summary: 'Per subscriber: the last version of a golden record delivered, when, and the target system\'s id for it',
+    tags: TAGS,
+    auth: { action: 'golden.read' },
+    params: { type: 'object', required: ['goldenId'], properties: { goldenId: { type: 'string', minLength: 1, maxLength: 200 } } },
+    responses: { 200: { description: '`{ items }`, one per subscriber that received the record' } },
+    handler: async ({ services, params }) => ({ body: { items: await listSyncStatus(services, params.goldenId) } }),
   }),
   defineRoute({
     operationId: 'getEgressAllowList',

@@ -1,0 +1,74 @@
+/** The outbox: planned messages become delivery documents (ids and feed-order sequences). */
+import type { ChangeDocument } from '../golden/types';
+import type { AppServices } from '../services';
+import type { StoreSession } from '../store/types';
+import { DELIVERIES } from './collections';
+import type { PlannedMessage } from './messages';
+import type { DeliveryDocument } from './types';
+
+export const SEQUENCE_INDEX_WIDTH = 4;
+
+/** The `webhook-id`: derived from subscription and change, so retries, replays and rewinds keep it. */
+export function deliveryId(subscriptionId: string, change: ChangeDocument, index: number, backfillRun?: number): string {
+  const run = backfillRun !== undefined ? `_b${backfillRun}` : '';
+  return `msg_${subscriptionId.slice(4)}_${change._id.replace(/^0+(?=.)/, '')}${run}${index > 0 ? `_${index}` : ''}`;
+}
+
+/**
+ * Feed order. A backfill snapshot of a record is taken as of its latest change already read (cursor c):
+ * `c.b…` sorts after that change's own messages (`c.0000`) and before every later change, so the
+ * record's open messages go out in state order — no stale overwrite.
+ */
+export function sequenceOf(message: Pick<PlannedMessage, 'change' | 'index' | 'backfillRun'>): string {
+  const index = String(message.index).padStart(SEQUENCE_INDEX_WIDTH, '0');
+  return message.backfillRun !== undefined ? `${message.change._id}.b${index}` : `${message.change._id}.${index}`;
+}
+
+/** A delivery document for a planned message. */
+export function newDelivery(subscriptionId: string, message: PlannedMessage, at: string): DeliveryDocument {
+  const { change } = message;
+  return {
+    _id: deliveryId(subscriptionId, change, message.index, message.backfillRun),
+    subscriptionId,
+    sequence: sequenceOf(message),
+    changeId: change._id,
+    changeAt: change.at,
+    goldenId: change.goldenId,
+    domain: change.domain,
+    version: change.version,
+    event: message.event,
+    ...(message.backfillRun !== undefined ? { backfillRun: message.backfillRun } : {}),
+    status: message.failure ? 'parked' : 'pending',
+    isOpen: true,
+    attempts: 0,
+    nextAttemptAt: message.failure ? null : at,
+    leaseUntil: null,
+    contentType: message.contentType,
+    body: message.body,
+    failure: message.failure,
+    attemptLog: [],
+    createdAt: at,
+    updatedAt: at,
+    deliveredAt: null,
+    parkedAt: message.failure ? at : null,
+    latencyMs: null,
+    ...(typeof change.mergedInto === 'string' && change.type === 'retired' ? { mergedInto: change.mergedInto } : {}),
+  };
+}
+
+/** Stores planned messages: new ones are inserted; one already delivered (after a rewind) is opened again with the same id. */
+export async function storeMessages(services: Pick<AppServices, 'store'>, subscriptionId: string, messages: PlannedMessage[], session: StoreSession): Promise<void> {
+  if (messages.length === 0) return;
+  const at = new Date().toISOString();
+  const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
+  const fresh = messages.map((m) => newDelivery(subscriptionId, m, at));
+  const existing = new Map((await deliveries.find({ _id: { $in: fresh.map((d) => d._id) } }, { session })).map((d) => [d._id, d]));
+  const inserts = fresh.filter((d) => !existing.has(d._id));
+  if (inserts.length > 0) await deliveries.insertMany(inserts, { session });
+  for (const delivery of fresh) {
+    const old = existing.get(delivery._id);
+    if (!old || old.isOpen) continue;
+    await deliveries.replaceOne({ _id: old._id }, { ...delivery, createdAt: old.createdAt, attemptLog: old.attemptLog }, { session });
+  }
+}
+

@@ -1,0 +1,82 @@
+/**
+ * Sync status per golden record and subscriber: last version delivered, when, and — closing the loop —
+ * the target's own id, read from its reply by the subscription's response mapping (an outbound mapping
+ * whose input is `{ goldenId, domain, version, event, message, response: { status, headers, body, json } }`
+ * and whose output is the id; nothing keeps the id known so far).
+ */
+import { getPublishedMapping, loadLookupTables } from '../mappings';
+import type { AppServices } from '../services';
+import { SUBSCRIPTIONS, SYNC_STATUS } from './collections';
+import type { SyncStatusView } from '../contracts/subscriptions';
+import type { DeliveryDocument, SubscriptionDocument, SyncStatusDocument } from './types';
+
+type Services = Pick<AppServices, 'store' | 'mappingRuntime' | 'logger'>;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+async function readTargetId(services: Services, input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; response: { status: number; headers: Record<string, string>; body: string } }): Promise<{ targetId?: string; error?: string }> {
+  const target = input.subscription.responseMapping?.target;
+  if (!target) return {};
+  const mapping = await getPublishedMapping(services, { source: target, domain: input.delivery.domain, direction: 'outbound' });
+  if (!mapping) return { error: `no published outbound mapping ${target}/${input.delivery.domain}` };
+  const { delivery, response } = input;
+  const record = {
+    goldenId: delivery.goldenId,
+    domain: delivery.domain,
+    version: delivery.version,
+    event: delivery.event,
+    message: delivery.contentType?.startsWith('application/json') && delivery.body ? parseJson(delivery.body) : delivery.body,
+    response: { status: response.status, headers: response.headers, body: response.body, json: parseJson(response.body) },
+  };
+  const [outcome] = await services.mappingRuntime.evaluateBatch({ cacheKey: mapping.cacheKey, expression: mapping.expression, records: [record], lookups: await loadLookupTables(services, mapping.lookupTables) });
+  if (!outcome.ok) return { error: outcome.error.message };
+  if (outcome.value === undefined || outcome.value === null || outcome.value === '') return {};
+  if (typeof outcome.value !== 'string' && typeof outcome.value !== 'number') return { error: 'the response mapping must return the id as a string or number' };
+  return { targetId: String(outcome.value) };
+}
+
+/** Records a delivered message for its golden record (never moving back to an older version on a replay). */
+export async function recordDelivered(services: Services, input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; response: { status: number; headers: Record<string, string>; body: string } | null; at: string }): Promise<void> {
+  const { subscription, delivery } = input;
+  const statuses = services.store.collection<SyncStatusDocument>(SYNC_STATUS);
+  const id = `${subscription._id}|${delivery.goldenId}`;
+  const existing = await statuses.findOne({ _id: id });
+  if (existing && existing.lastVersion > delivery.version) return;
+  const read = input.response ? await readTargetId(services, { subscription, delivery, response: input.response }) : {};
+  if (read.error) services.logger.warn('sync response mapping failed', { subscriptionId: subscription._id, deliveryId: delivery._id, error: read.error });
+  const next: SyncStatusDocument = {
+    _id: id,
+    subscriptionId: subscription._id,
+    goldenId: delivery.goldenId,
+    domain: delivery.domain,
+    lastVersion: delivery.version,
+    deliveredAt: input.at,
+    deliveryId: delivery._id,
+    targetId: read.targetId ?? existing?.targetId ?? null,
+    ...(read.error ? { targetIdError: read.error } : {}),
+  };
+  await statuses.replaceOne({ _id: id }, next, { upsert: true });
+}
+
+/** Every subscriber's status for one golden record. */
+export async function listSyncStatus(services: Pick<AppServices, 'store'>, goldenId: string): Promise<SyncStatusView[]> {
+  const found = await services.store.collection<SyncStatusDocument>(SYNC_STATUS).find({ goldenId }, { sort: { _id: 1 } });
+  const names = new Map(
+    (await services.store.collection<SubscriptionDocument>(SUBSCRIPTIONS).find({ _id: { $in: found.map((s) => s.subscriptionId) } })).map((s) => [s._id, s.name]),
+  );
+  return found.map((s) => ({
+    subscriptionId: s.subscriptionId,
+    subscriptionName: names.get(s.subscriptionId) ?? null,
+    goldenId: s.goldenId,
+    lastVersion: s.lastVersion,
+    deliveredAt: s.deliveredAt,
+    deliveryId: s.deliveryId,
+    targetId: s.targetId,
+  }));
+}
