@@ -6,6 +6,7 @@
  * admins and stewards; raw stored payloads reach only roles that may see them, also through a draft
  * mapping's "what changes"; 409 answers carry presented records, never stored documents.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GoldenRecordView, SourceRecordView } from '../../server/contracts/golden';
 import type { TaskView } from '../../server/contracts/stewardship';
@@ -13,6 +14,7 @@ import { createMemoryLogger } from '../../server/logger';
 import { presentTask } from '../../server/stewardship/presenter';
 import type { TaskDocument } from '../../server/stewardship/types';
 import { TASKS } from '../../server/golden';
+import { syncSearchIndex } from '../../server/search';
 import { ERP_VENDOR_EXPRESSION, erpVendorRow, ingest, publishMapping, toNdjson, type IngestBody } from '../support/factories/ingest';
 import type { TestServer } from '../support/testServer';
 import { expectStillServing, rawRequest, startSecurityServer } from './securitySupport';
@@ -45,6 +47,13 @@ beforeAll(async () => {
   keys.source = await server.createKey('source:oracle');
   await publishMapping(server, { source: 'erp', domain: 'item', expression: (await import('../support/factories/ingest')).ERP_ITEM_EXPRESSION });
   for (const source of ['oracle', 'workday']) await publishMapping(server, { source, domain: 'supplier', expression: ERP_VENDOR_EXPRESSION });
+  // This suite is about what each role sees of one pairwise task; the shipped supplier rules would
+  // review a same-tax-id pair as a cluster task, so they are published here without cluster review.
+  const supplierRules = JSON.parse(readFileSync(new URL('../../matching-rules/supplier.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  delete supplierRules.clusterReview;
+  supplierRules.version = `${String(supplierRules.version)}-pairwise`;
+  expect((await server.request('PUT', '/api/v1/matching/rules/supplier', { body: { rules: supplierRules } })).status).toBe(200);
+  expect((await server.request('POST', '/api/v1/matching/rules/supplier/publish', { body: {} })).status).toBe(201);
   const first = await ingest(server, { source: 'oracle', domain: 'supplier', key: keys.source, body: toNdjson([erpVendorRow({ VENDOR_ID: 'V-100', NAME1: 'Jane Doe Courier Services', TAX_ID, NPI: '' })]), contentType: 'application/x-ndjson' });
   expect(first.body.totals.accepted, first.text).toBe(1);
   oracle = first.body.records[0];
@@ -54,6 +63,8 @@ beforeAll(async () => {
   const task = await server.running.services.store.collection<TaskDocument>(TASKS).findOne({ type: 'potential-match', status: 'open' });
   expect(task, 'the same tax id with another name opens a review task').not.toBeNull();
   taskId = String(task?._id);
+  // Search follows the change feed; bring it up to date instead of racing its timer.
+  await syncSearchIndex(server.running.services);
 });
 afterAll(() => server.stop());
 

@@ -32,7 +32,7 @@ describe('verify', () => {
     const strict = changedRules('item', 'item-adhoc', (r) => {
       r.hardRules = r.hardRules.filter((h) => h.action !== 'forceMerge');
       // A match probability: without the forced merge, a GTIN match with loosely agreeing names stays below it.
-      r.thresholds = { autoMerge: 0.9999, review: 0.5 };
+      r.thresholds = { autoMerge: 0.999999, review: 0.5 };
     });
     const response = await server.request<VerifyResult>('POST', '/api/v1/matching/verify', { body: { domain: 'item', a: FOLEY_A, b: FOLEY_B, rules: strict } });
     expect(response.status, response.text).toBe(200);

@@ -100,7 +100,8 @@ describe('what is sent', () => {
 
 describe('outbound mappings', () => {
   test('the shipped FHIR R4 Organization mapping sends a signed Organization per supplier change', async () => {
-    const sub = await subscribe({ domains: ['supplier'], outboundMapping: { target: 'fhir' } });
+    // The receiving ERP needs the tax id: an admin lets this subscription carry sensitive values.
+    const sub = await subscribe({ domains: ['supplier'], includeSensitive: true, outboundMapping: { target: 'fhir' } });
     const { goldenId } = await applyCanonical(server, {
       domain: 'supplier',
       source: 'oracle',
@@ -123,7 +124,7 @@ describe('outbound mappings', () => {
   });
 
   test('the shipped Oracle supplier mapping sends one POZ_SUPPLIERS_INT CSV row', async () => {
-    const sub = await subscribe({ domains: ['supplier'], outboundMapping: { target: 'oracle', contentType: 'csv' } });
+    const sub = await subscribe({ domains: ['supplier'], includeSensitive: true, outboundMapping: { target: 'oracle', contentType: 'csv' } });
     await applyCanonical(server, { domain: 'supplier', source: 'workday', canonical: { sourceId: 'SUP-0042', name: 'MEDLINE INDUSTRIES, LP', taxId: '36-2596623', organizationType: 'PARTNERSHIP' } });
     const [request] = await waitFor('csv', () => received(sub.id).length > 0 && received(sub.id));
     expect(request.headers['content-type']).toBe('text/csv; charset=utf-8');
