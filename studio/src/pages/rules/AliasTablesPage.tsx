@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
-import { formatWhen } from '../../ui/format';
+import { VersionsCard } from './VersionsCard';
 import { aliasTableProblems, rowOfProblem, rowsOf, tableOf, type AliasRow, type AliasTableContent } from './aliasTableEditing';
 
 type AliasTableView = FromSchema<typeof aliasTableViewSchema>;
@@ -201,32 +201,7 @@ export function AliasTablesPage(props: { table?: string }) {
                 ))}
               </tbody>
             </table>
-            <div className="card">
-              <h2>Versions</h2>
-              <table className="data-table compact" aria-label="Alias table versions">
-                <tbody>
-                  {(versions.data?.items ?? []).map((item) => (
-                    <tr key={item.number}>
-                      <td>
-                        v{item.number} {item.isCurrent && <span className="badge">current</span>}
-                      </td>
-                      <td className="muted">{item.rulesVersion}</td>
-                      <td className="muted">
-                        {formatWhen(item.createdAt)} · {item.author.name ?? ''}
-                      </td>
-                      <td className="muted">{item.note ?? ''}</td>
-                      <td>
-                        {canWrite && !item.isCurrent && (
-                          <button type="button" className="button-ghost" onClick={() => rollback(item.number)}>
-                            Roll back
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <VersionsCard label="Alias table versions" items={versions.data?.items ?? []} canWrite={canWrite} onRollback={rollback} />
           </>
         )}
       </div>

@@ -11,7 +11,7 @@ import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
-import { formatWhen } from '../../ui/format';
+import { VersionsCard } from './VersionsCard';
 import { AliasTablesPage } from './AliasTablesPage';
 import { ImpactReport } from './ImpactReport';
 import { validateRulesText } from './rulesValidation';
@@ -214,32 +214,7 @@ function DomainRulesPage(props: { domain?: string }) {
         <div className="rules-side">
           {report !== null && <ImpactReport report={report} />}
           {canPreview && <VerifyPair client={client} domain={domain} rulesText={text} isRulesValid={text !== '' && problems.length === 0} />}
-          <div className="card">
-            <h2>Versions</h2>
-            <table className="data-table compact" aria-label="Rule versions">
-              <tbody>
-                {(versions.data?.items ?? []).map((version) => (
-                  <tr key={version.number}>
-                    <td>
-                      v{version.number} {version.isCurrent && <span className="badge">current</span>}
-                    </td>
-                    <td className="muted">{version.rulesVersion}</td>
-                    <td className="muted">
-                      {formatWhen(version.createdAt)} · {version.author.name ?? ''}
-                    </td>
-                    <td className="muted">{version.note ?? ''}</td>
-                    <td>
-                      {canWrite && !version.isCurrent && (
-                        <button type="button" className="button-ghost" onClick={() => rollback(version.number)}>
-                          Roll back
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <VersionsCard label="Rule versions" items={versions.data?.items ?? []} canWrite={canWrite} onRollback={rollback} />
         </div>
       </div>
     </section>
