@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { NotFoundError } from '../../errors';
 import type { Store, StoreSession } from '../../store/types';
 import type { AliasTable } from '../aliases';
+import { stableStringify } from '../../golden/stableJson';
 import { aliasTableNamesOf, compileRules, loadRules, type CompiledRules } from '../rules';
 import type { RuleSet } from '../types';
 import { MATCH_ALIAS_TABLES, MATCH_ALIAS_TABLE_VERSIONS, MATCH_RULE_SETS, MATCH_RULE_SET_VERSIONS, type RuleSetDocument, type RuleSetVersionDocument } from './types';
@@ -14,15 +15,6 @@ import { MATCH_ALIAS_TABLES, MATCH_ALIAS_TABLE_VERSIONS, MATCH_RULE_SETS, MATCH_
 /** Hash of a rule set's (or an alias table's) content (key order independent). */
 export function ruleSetHash(rules: RuleSet | AliasTable): string {
   return createHash('sha256').update(stableStringify(rules)).digest('hex');
-}
-
-function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** `_id` of a published version. */
