@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
+import { useBusyAction } from '../../ui/useBusyAction';
 import { VersionsCard } from './VersionsCard';
 import { aliasTableProblems, rowOfProblem, rowsOf, tableOf, type AliasRow, type AliasTableContent } from './aliasTableEditing';
 
@@ -33,9 +34,7 @@ export function AliasTablesPage(props: { table?: string }) {
   const [rows, setRows] = useState<AliasRow[]>([]);
   const [version, setVersion] = useState('');
   const [filter, setFilter] = useState('');
-  const [busy, setBusy] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const { busy, error, notice, run, clearError } = useBusyAction();
   const [savedJson, setSavedJson] = useState('');
   const revision = useRef(0);
 
@@ -54,19 +53,6 @@ export function AliasTablesPage(props: { table?: string }) {
   const badRows = useMemo(() => new Set(problems.map(rowOfProblem).filter((row): row is number => row !== null)), [problems]);
   const isDirty = edited !== null && JSON.stringify(edited) !== savedJson;
   const isVersionUnchanged = content !== null && isDirty && version.trim() === view.data?.published?.rulesVersion;
-
-  const run = async (label: string, action: () => Promise<string>): Promise<void> => {
-    setBusy(label);
-    setError(null);
-    setNotice('');
-    try {
-      setNotice(await action());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy('');
-    }
-  };
 
   const putDraft = async (): Promise<AliasTableView> => {
     const saved = await client.put<AliasTableView>(base as string, { table: edited, revision: revision.current });
@@ -126,7 +112,7 @@ export function AliasTablesPage(props: { table?: string }) {
         ))}
       </ul>
       <div className="split-main">
-        {(error ?? list.error ?? view.error) !== null && <ErrorNotice error={error ?? list.error ?? view.error} onDismiss={() => setError(null)} />}
+        {(error ?? list.error ?? view.error) !== null && <ErrorNotice error={error ?? list.error ?? view.error} onDismiss={clearError} />}
         {notice !== '' && <p className="notice notice-success">{notice}</p>}
         {content === null ? (
           <div className="empty-state">Choose a table to see its rows.</div>

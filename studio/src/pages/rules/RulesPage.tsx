@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
+import { useBusyAction } from '../../ui/useBusyAction';
 import { VersionsCard } from './VersionsCard';
 import { AliasTablesPage } from './AliasTablesPage';
 import { ImpactReport } from './ImpactReport';
@@ -73,9 +74,7 @@ function DomainRulesPage(props: { domain?: string }) {
   const versions = useLoad(() => client.get<{ items: RuleSetVersionSummaryView[] }>(`${base}/versions`), [client, base]);
   const [text, setText] = useState('');
   const [savedText, setSavedText] = useState('');
-  const [busy, setBusy] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const { busy, error, notice, run, clearError } = useBusyAction();
   const [report, setReport] = useState<PreviewResult | null>(null);
   // The draft revision last read or written: a save then a failed publish must not leave it stale.
   const revision = useRef(0);
@@ -91,19 +90,6 @@ function DomainRulesPage(props: { domain?: string }) {
 
   const problems = useMemo(() => (text === '' ? [] : validateRulesText(text)), [text]);
   const isDirty = text !== savedText;
-
-  const run = async (label: string, action: () => Promise<string>): Promise<void> => {
-    setBusy(label);
-    setError(null);
-    setNotice('');
-    try {
-      setNotice(await action());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy('');
-    }
-  };
 
   const putDraft = async (): Promise<RuleSetView> => {
     const saved = await client.put<RuleSetView>(base, { rules: JSON.parse(text) as object, revision: revision.current });
@@ -187,7 +173,7 @@ function DomainRulesPage(props: { domain?: string }) {
           </button>
         )}
       </div>
-      {(error ?? view.error) !== null && <ErrorNotice error={error ?? view.error} onDismiss={() => setError(null)} />}
+      {(error ?? view.error) !== null && <ErrorNotice error={error ?? view.error} onDismiss={clearError} />}
       {notice !== '' && <p className="notice notice-success">{notice}</p>}
       <div className="rules-body">
         <section className="pane" aria-label="Rules">
