@@ -194,13 +194,11 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
   }
   // A qualifier's absence is a value too (a facility name without LABORATORY or CHILDREN'S names the
   // main facility): `absent` is read when the record has text and no pattern of the attribute matched.
-  if (texts.some((text) => text.trim() !== '')) {
-    for (const extractor of extractors) {
-      const absent = extractor.definition.absent;
-      if (absent === undefined || out[extractor.definition.name]) continue;
-      out[extractor.definition.name] = [absent];
-      isEmpty = false;
-    }
+  for (const extractor of extractors) {
+    const absent = extractor.definition.absent;
+    if (absent === undefined || out[extractor.definition.name] || !texts.some((text) => text.trim() !== '')) continue;
+    out[extractor.definition.name] = [absent];
+    isEmpty = false;
   }
   return isEmpty ? undefined : out;
 }
