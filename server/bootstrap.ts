@@ -35,7 +35,7 @@ export interface RunningApp {
 /** Opens the store and builds services and the Koa app (does not listen). */
 export async function bootstrap(options: { config: AppConfig; logger: Logger; studioDir?: string; startJobs?: boolean }): Promise<RunningApp> {
   const { config, logger } = options;
-  const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger });
+  const store = await openStore({ mongodbUri: config.mongodbUri, mongodbAllowStandalone: config.mongodbAllowStandalone, dataDir: config.dataDir, logger });
   let mappingRuntime: MappingRuntime | undefined;
   try {
     await ensureCollections(store);

@@ -22,7 +22,10 @@ export interface CollectionDefinition {
 
 export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections, ...matchingCollections, ...searchCollections, ...syncCollections];
 
-/** Creates every declared index (idempotent). */
+/**
+ * Creates every declared collection and its indexes (idempotent). Runs at start-up, before any
+ * transaction: on MongoDB a collection must exist before a cross-shard transaction writes to it.
+ */
 export async function ensureCollections(store: Store): Promise<void> {
   for (const definition of COLLECTIONS) {
     await store.collection(definition.name).createIndexes(definition.indexes);

@@ -49,4 +49,6 @@ export const goldenCollections: CollectionDefinition[] = [
   { name: MATCH_DECISIONS, indexes: [{ keys: { sourceRecordId: 1, at: 1 }, name: 'golden_by_record' }, { keys: { goldenId: 1, at: 1 }, name: 'golden_by_golden' }] },
   { name: NOT_A_MATCH, indexes: [{ keys: { a: 1 }, name: 'golden_by_a' }, { keys: { b: 1 }, name: 'golden_by_b' }] },
   { name: TASKS, indexes: [{ keys: { 'subject.sourceRecordId': 1, status: 1 }, name: 'golden_by_subject_record' }] },
+  // No index, but declared so start-up creates it (a cross-shard transaction cannot create a collection).
+  { name: COUNTERS, indexes: [] },
 ];
