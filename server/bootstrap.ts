@@ -18,11 +18,10 @@ import { loadMappingsAsCode } from './mappings/loadMappingFiles';
 import { seedIfEmpty } from './ingest/seedLoader';
 import type { AppServices } from './services';
 import { openStore } from './store';
-import { startTaskSync } from './stewardship/taskSync';
 import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
 import { loadAliasTableFiles } from './matching/aliasTables/aliasTables';
-import { startSearchSync } from './search';
 import { startSyncDispatcher } from './sync/dispatcher';
+import { allProcessors, ProcessorRunner } from './processors';
 
 export interface RunningApp {
   services: AppServices;
@@ -56,6 +55,8 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     services.mappingRuntime = mappingRuntime;
     services.jobs = new JobRunner({ services });
     registerJobHandlers(services.jobs);
+    services.processors = new ProcessorRunner({ services });
+    for (const processor of allProcessors(services)) services.processors.register(processor);
     // Mappings and lookup tables as code become published versions before anything ingests.
     await loadMappingsAsCode(services);
     // Matching rules and their alias tables as code become published versions before anything is matched
@@ -66,19 +67,17 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     if (config.seed) await seedIfEmpty(services);
     const app = createApp({ services, routes: allRoutes(), studioDir: options.studioDir });
     if (options.startJobs ?? true) await services.jobs.start();
-    // Keeps the steward inbox in step with the change feed and the exception queue.
-    const stopTaskSync = (options.startJobs ?? true) ? startTaskSync(services) : async () => undefined;
-    // Keeps golden-record search in step with the change feed.
-    const stopSearchSync = (options.startJobs ?? true) ? startSearchSync(services) : async () => undefined;
-    // Delivers golden-record changes to subscribed systems (docs/SYNC.md).
+    // Numbers the change feed and keeps search, the steward inbox and sync fan-out in step with it
+    // (each processor under a lease, so one server advances each cursor; docs/SCALING.md).
+    if (options.startJobs ?? true) services.processors.start();
+    // Sends planned deliveries to subscribed systems (docs/SYNC.md).
     const stopSyncDispatcher = (options.startJobs ?? true) ? startSyncDispatcher(services).stop : async () => undefined;
     return {
       services,
       app,
       adminKeySource,
       close: async () => {
-        await stopTaskSync();
-        await stopSearchSync();
+        await services.processors.stop();
         await stopSyncDispatcher();
         await services.jobs.stop();
         await services.mappingRuntime.close();
