@@ -18,6 +18,7 @@ import { loadMappingsAsCode } from './mappings/loadMappingFiles';
 import { seedIfEmpty } from './ingest/seedLoader';
 import type { AppServices } from './services';
 import { openStore } from './store';
+import type { Store } from './store/types';
 import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
 import { loadAliasTableFiles } from './matching/aliasTables/aliasTables';
 import { startSyncDispatcher } from './sync/dispatcher';
@@ -27,14 +28,21 @@ export interface RunningApp {
   services: AppServices;
   app: Koa;
   adminKeySource: AdminKeySource;
-  /** Stops background work and closes the store. */
+  /** Stops background work and closes the store (unless it was passed in). */
   close(): Promise<void>;
+  /**
+   * Stops as a crashed server would: processors and jobs end without releasing their leases or handing
+   * jobs back, so other servers take them over only after the lease (multi-instance tests).
+   */
+  kill(): Promise<void>;
 }
 
 /** Opens the store and builds services and the Koa app (does not listen). */
-export async function bootstrap(options: { config: AppConfig; logger: Logger; studioDir?: string; startJobs?: boolean }): Promise<RunningApp> {
+export async function bootstrap(options: { config: AppConfig; logger: Logger; studioDir?: string; startJobs?: boolean; store?: Store }): Promise<RunningApp> {
   const { config, logger } = options;
-  const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger });
+  // A store passed in is shared (several app instances over one store in tests) and closed by its owner.
+  const isSharedStore = options.store !== undefined;
+  const store = options.store ?? (await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger }));
   let mappingRuntime: MappingRuntime | undefined;
   try {
     await ensureCollections(store);
@@ -81,13 +89,19 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
         await stopSyncDispatcher();
         await services.jobs.stop();
         await services.mappingRuntime.close();
-        await store.close();
+        if (!isSharedStore) await store.close();
+      },
+      kill: async () => {
+        await services.processors.kill();
+        await stopSyncDispatcher();
+        await services.jobs.kill();
+        await services.mappingRuntime.close();
       },
     };
   } catch (error) {
     // Worker threads would keep a failed start-up's process alive.
     await mappingRuntime?.close();
-    await store.close();
+    if (!isSharedStore) await store.close();
     throw error;
   }
 }

@@ -58,10 +58,18 @@ export class ProcessorRunner {
     return this.services.store.collection<ProcessorDocument>(PROCESSORS);
   }
 
-  /** Declares a processor (before `start`). */
+  /** Declares a processor (before or after `start`). */
   register(processor: Processor): void {
     if (this.processors.has(processor.name)) throw new Error(`processor ${processor.name} is declared twice`);
     this.processors.set(processor.name, processor);
+    if (!this.isStopped) this.schedule(processor);
+  }
+
+  private schedule(processor: Processor): void {
+    const timer = setInterval(() => this.tick(processor.name), processor.intervalMs ?? DEFAULT_INTERVAL_MS);
+    timer.unref();
+    this.timers.push(timer);
+    this.tick(processor.name);
   }
 
   /** The declared processors, for the status endpoint and tests. */
@@ -84,12 +92,7 @@ export class ProcessorRunner {
     if (!this.isStopped) return;
     this.isStopped = false;
     registerLiveOwner(this.services.store, this.owner);
-    for (const processor of this.processors.values()) {
-      const timer = setInterval(() => this.tick(processor.name), processor.intervalMs ?? DEFAULT_INTERVAL_MS);
-      timer.unref();
-      this.timers.push(timer);
-      this.tick(processor.name);
-    }
+    for (const processor of this.processors.values()) this.schedule(processor);
     this.heartbeat = setInterval(() => {
       this.renewAll().catch((error: unknown) => this.logger.warn('processor heartbeat failed', { error: String(error) }));
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
