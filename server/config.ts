@@ -59,6 +59,8 @@ export interface RuntimeLimitsConfig {
   jobLeaseMs: number;
   /** Starts without progress after which a job is quarantined (MDM_JOB_MAX_ATTEMPTS). */
   jobMaxAttempts: number;
+  /** How long a processor lease stays held without a heartbeat before another server takes it over (MDM_PROCESSOR_LEASE_MS). */
+  processorLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -135,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       previewBudgetMs: parseInteger({ name: 'MDM_PREVIEW_BUDGET_MS', raw: env.MDM_PREVIEW_BUDGET_MS, fallback: 10_000, min: 100, max: 600_000 }, problems),
       jobLeaseMs: parseInteger({ name: 'MDM_JOB_LEASE_MS', raw: env.MDM_JOB_LEASE_MS, fallback: 30_000, min: 1000, max: 3_600_000 }, problems),
       jobMaxAttempts: parseInteger({ name: 'MDM_JOB_MAX_ATTEMPTS', raw: env.MDM_JOB_MAX_ATTEMPTS, fallback: 3, min: 1, max: 100 }, problems),
+      processorLeaseMs: parseInteger({ name: 'MDM_PROCESSOR_LEASE_MS', raw: env.MDM_PROCESSOR_LEASE_MS, fallback: 15_000, min: 100, max: 600_000 }, problems),
     },
   };
   const secretsKey = env.MDM_SECRETS_KEY?.trim() || undefined;

@@ -14,13 +14,14 @@ import { stewardshipCollections } from '../stewardship/collections';
 import { matchingCollections } from '../matching/collections';
 import { searchCollections } from '../search/searchIndex';
 import { syncCollections } from '../sync/collections';
+import { processorCollections } from '../processors/collections';
 
 export interface CollectionDefinition {
   name: string;
   indexes: IndexSpec[];
 }
 
-export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections, ...matchingCollections, ...searchCollections, ...syncCollections];
+export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections, ...matchingCollections, ...searchCollections, ...syncCollections, ...processorCollections];
 
 /**
  * Creates every declared collection and its indexes (idempotent). Runs at start-up, before any
