@@ -202,6 +202,7 @@ function segmentsOf(text: string): string[] {
  */
 export class Hl7MessageSplitter {
   private pending = '';
+  private endedWithCarriageReturn = false;
   private lineNumber = 0;
   private current: { segments: string[]; line: number } | null = null;
   private batch: string[] = [];
@@ -215,15 +216,14 @@ export class Hl7MessageSplitter {
 
   /** Items completed by this chunk. */
   push(chunk: string): ParsedItem[] {
-    this.pending += chunk;
-    const lastBreak = Math.max(this.pending.lastIndexOf('\r'), this.pending.lastIndexOf('\n'));
-    if (lastBreak === -1) return [];
-    // A CR at the very end may be half of a CRLF: keep it for the next chunk.
-    const cut = this.pending.charAt(lastBreak) === '\r' && lastBreak === this.pending.length - 1 ? lastBreak : lastBreak + 1;
-    if (cut === 0) return [];
-    const complete = this.pending.slice(0, cut);
-    this.pending = this.pending.slice(cut);
-    return this.feed(segmentsOf(complete).slice(0, -1));
+    // A CRLF split between chunks: its LF was already counted with the CR.
+    const text = this.endedWithCarriageReturn && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
+    if (text === '') return [];
+    this.endedWithCarriageReturn = text.endsWith('\r');
+    this.pending += text;
+    const segments = segmentsOf(this.pending);
+    this.pending = segments.pop() ?? '';
+    return this.feed(segments);
   }
 
   /** Items left when the input ends. */

@@ -158,6 +158,8 @@ export class X12Splitter {
     const { id, value } = segmentObject(text, delimiters);
     if (!SEGMENT_ID.test(id)) {
       if (this.transaction?.loop) {
+        this.transaction.segmentCount += 1;
+        this.transaction.texts.push(text);
         this.transaction.loop.texts.push(text);
         this.transaction.loop.problem ??= `"${text.slice(0, 20)}" does not start with a segment id${this.where()}`;
         return [];
