@@ -9,6 +9,7 @@ import type { ApiClient } from '../api/client';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { ExceptionsPage } from '../pages/exceptions/ExceptionsPage';
 import { GoldenPage } from '../pages/golden/GoldenPage';
+import { JobsPage } from '../pages/jobs/JobsPage';
 import { InboxPage } from '../pages/inbox/InboxPage';
 import { NAV_ITEMS } from './navigation';
 import { SessionContext } from './SessionContext';
@@ -98,6 +99,8 @@ export function App() {
     page = <GoldenPage domain={rest[0]} id={rest[1]} />;
   } else if (item.path === '/exceptions') {
     page = <ExceptionsPage query={parsed.query} />;
+  } else if (item.path === '/jobs') {
+    page = <JobsPage query={parsed.query} />;
   } else if (item.path === '/rules') {
     page = (
       <Suspense fallback={<div className="splash">Loading the rules…</div>}>
