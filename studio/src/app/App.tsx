@@ -96,7 +96,7 @@ export function App() {
   } else if (item.path === '/inbox') {
     page = <InboxPage taskId={rest[0]} query={parsed.query} />;
   } else if (item.path === '/golden') {
-    page = <GoldenPage domain={rest[0]} id={rest[1]} />;
+    page = <GoldenPage domain={rest[0]} id={rest[1]} query={parsed.query} />;
   } else if (item.path === '/exceptions') {
     page = <ExceptionsPage query={parsed.query} />;
   } else if (item.path === '/jobs') {
