@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import type Koa from 'koa';
 import type { AppConfig } from './config';
-import { bootstrapAdminKey, type AdminKeySource } from './commands/apiKeys/bootstrapAdminKey';
+import { bootstrapAdminKey, type AdminKeySource } from './apiKeys/bootstrapAdminKey';
 import { ensureCollections } from './db/collections';
 import { createApp } from './http/app';
 import type { Logger } from './logger';

@@ -3,7 +3,7 @@
  * their code and add it here; start-up creates missing indexes on either store.
  */
 import type { IndexSpec, Store } from '../store/types';
-import { apiKeyCollections } from '../commands/apiKeys/collections';
+import { apiKeyCollections } from '../apiKeys/collections';
 import { auditCollections } from '../audit/collections';
 import { jobCollections } from '../jobs/collections';
 import { goldenCollections } from '../golden/collections';
