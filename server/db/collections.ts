@@ -14,6 +14,7 @@ import { stewardshipCollections } from '../stewardship/collections';
 import { matchingCollections } from '../matching/collections';
 import { searchCollections } from '../search/searchIndex';
 import { syncCollections } from '../sync/collections';
+import { storeLockCollections } from '../store/startupLock';
 
 export interface CollectionDefinition {
   name: string;
@@ -21,6 +22,8 @@ export interface CollectionDefinition {
 }
 
 export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections, ...matchingCollections, ...searchCollections, ...syncCollections];
+// The store's own lease locks (server/store/startupLock.ts), kept on a line of their own.
+COLLECTIONS.push(...storeLockCollections);
 
 /**
  * Creates every declared collection and its indexes (idempotent). Runs at start-up, before any
