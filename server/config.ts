@@ -40,6 +40,8 @@ export interface AppConfig {
   syncRetryScheduleMs?: number[];
   /** Downstream sync: how often the dispatcher looks for work, in ms. */
   syncIntervalMs: number;
+  /** Downstream sync: absolute directories file-drop subscriptions may write into (MDM_SYNC_FILE_DIRS); none by default. */
+  syncFileDirs: string[];
   /** Runtime limits against hostile input (docs/MAPPING-RUNTIME.md, docs/INGEST.md). */
   limits: RuntimeLimitsConfig;
 }
@@ -57,6 +59,8 @@ export interface RuntimeLimitsConfig {
   jobLeaseMs: number;
   /** Starts without progress after which a job is quarantined (MDM_JOB_MAX_ATTEMPTS). */
   jobMaxAttempts: number;
+  /** How long a processor lease stays held without a heartbeat before another server takes it over (MDM_PROCESSOR_LEASE_MS). */
+  processorLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authFailureWindowSeconds: parseInteger({ name: 'MDM_AUTH_FAILURE_WINDOW_SECONDS', raw: env.MDM_AUTH_FAILURE_WINDOW_SECONDS, fallback: 60, min: 1, max: 86_400 }, problems),
     egressAllow: [],
     syncIntervalMs: 250,
+    syncFileDirs: [],
     limits: {
       maxJsonDepth: parseInteger({ name: 'MDM_MAX_JSON_DEPTH', raw: env.MDM_MAX_JSON_DEPTH, fallback: DEFAULT_MAX_JSON_DEPTH, min: 8, max: 1000 }, problems),
       mappingTimeoutMs: parseInteger({ name: 'MDM_MAPPING_TIMEOUT_MS', raw: env.MDM_MAPPING_TIMEOUT_MS, fallback: 1000, min: 10, max: 60_000 }, problems),
@@ -132,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       previewBudgetMs: parseInteger({ name: 'MDM_PREVIEW_BUDGET_MS', raw: env.MDM_PREVIEW_BUDGET_MS, fallback: 10_000, min: 100, max: 600_000 }, problems),
       jobLeaseMs: parseInteger({ name: 'MDM_JOB_LEASE_MS', raw: env.MDM_JOB_LEASE_MS, fallback: 30_000, min: 1000, max: 3_600_000 }, problems),
       jobMaxAttempts: parseInteger({ name: 'MDM_JOB_MAX_ATTEMPTS', raw: env.MDM_JOB_MAX_ATTEMPTS, fallback: 3, min: 1, max: 100 }, problems),
+      processorLeaseMs: parseInteger({ name: 'MDM_PROCESSOR_LEASE_MS', raw: env.MDM_PROCESSOR_LEASE_MS, fallback: 15_000, min: 100, max: 600_000 }, problems),
     },
   };
   const secretsKey = env.MDM_SECRETS_KEY?.trim() || undefined;
@@ -152,6 +158,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   config.secretsKey = secretsKey;
   config.egressAllow = egressAllow;
   config.syncRetryScheduleMs = syncRetryScheduleMs;
+  config.syncFileDirs = (env.MDM_SYNC_FILE_DIRS ?? '').split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => path.resolve(entry));
+  for (const entry of (env.MDM_SYNC_FILE_DIRS ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    if (!path.isAbsolute(entry)) problems.push(`MDM_SYNC_FILE_DIRS: "${entry}" must be an absolute directory path`);
+  }
   config.syncIntervalMs = parseInteger({ name: 'MDM_SYNC_INTERVAL_MS', raw: env.MDM_SYNC_INTERVAL_MS, fallback: 250, min: 10, max: 60_000 }, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,7 +3,7 @@
  * their code and add it here; start-up creates missing indexes on either store.
  */
 import type { IndexSpec, Store } from '../store/types';
-import { apiKeyCollections } from '../commands/apiKeys/collections';
+import { apiKeyCollections } from '../apiKeys/collections';
 import { auditCollections } from '../audit/collections';
 import { jobCollections } from '../jobs/collections';
 import { goldenCollections } from '../golden/collections';
@@ -14,6 +14,7 @@ import { stewardshipCollections } from '../stewardship/collections';
 import { matchingCollections } from '../matching/collections';
 import { searchCollections } from '../search/searchIndex';
 import { syncCollections } from '../sync/collections';
+import { processorCollections } from '../processors/collections';
 import { storeLockCollections } from '../store/startupLock';
 
 export interface CollectionDefinition {
@@ -21,7 +22,7 @@ export interface CollectionDefinition {
   indexes: IndexSpec[];
 }
 
-export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections, ...matchingCollections, ...searchCollections, ...syncCollections];
+export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections, ...matchingCollections, ...searchCollections, ...syncCollections, ...processorCollections];
 // The store's own lease locks (server/store/startupLock.ts), kept on a line of their own.
 COLLECTIONS.push(...storeLockCollections);
 
