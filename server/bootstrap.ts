@@ -18,6 +18,7 @@ import { loadMappingsAsCode } from './mappings/loadMappingFiles';
 import { seedIfEmpty } from './ingest/seedLoader';
 import type { AppServices } from './services';
 import { openStore } from './store';
+import { withStoreLock } from './store/startupLock';
 import type { Store } from './store/types';
 import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
 import { loadAliasTableFiles } from './matching/aliasTables/aliasTables';
@@ -65,14 +66,17 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     registerJobHandlers(services.jobs);
     services.processors = new ProcessorRunner({ services });
     for (const processor of allProcessors(services)) services.processors.register(processor);
-    // Mappings and lookup tables as code become published versions before anything ingests.
-    await loadMappingsAsCode(services);
-    // Matching rules and their alias tables as code become published versions before anything is matched
-    // (tables first: rule sets name them).
-    await loadAliasTableFiles(services);
-    await loadRuleFiles(services);
-    // First start on an empty store: the demo seed goes through the real ingest path.
-    if (config.seed) await seedIfEmpty(services);
+    // One server at a time (N servers starting together on one MongoDB): the others wait, then find it done.
+    await withStoreLock(store, { name: 'startup', logger }, async () => {
+      // Mappings and lookup tables as code become published versions before anything ingests.
+      await loadMappingsAsCode(services);
+      // Matching rules and their alias tables as code become published versions before anything is matched
+      // (tables first: rule sets name them).
+      await loadAliasTableFiles(services);
+      await loadRuleFiles(services);
+      // First start on an empty store: the demo seed goes through the real ingest path.
+      if (config.seed) await seedIfEmpty(services);
+    });
     const app = createApp({ services, routes: allRoutes(), studioDir: options.studioDir });
     if (options.startJobs ?? true) await services.jobs.start();
     // Numbers the change feed and keeps search, the steward inbox and sync fan-out in step with it
