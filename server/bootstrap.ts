@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import type Koa from 'koa';
 import type { AppConfig } from './config';
-import { bootstrapAdminKey, type AdminKeySource } from './commands/apiKeys/bootstrapAdminKey';
+import { bootstrapAdminKey, type AdminKeySource } from './apiKeys/bootstrapAdminKey';
 import { ensureCollections } from './db/collections';
 import { createApp } from './http/app';
 import type { Logger } from './logger';
@@ -42,7 +42,7 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
   const { config, logger } = options;
   // A store passed in is shared (several app instances over one store in tests) and closed by its owner.
   const isSharedStore = options.store !== undefined;
-  const store = options.store ?? (await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger }));
+  const store = options.store ?? (await openStore({ mongodbUri: config.mongodbUri, mongodbAllowStandalone: config.mongodbAllowStandalone, dataDir: config.dataDir, logger }));
   let mappingRuntime: MappingRuntime | undefined;
   try {
     await ensureCollections(store);

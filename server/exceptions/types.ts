@@ -47,7 +47,7 @@ export interface IngestExceptionDocument {
   /** The rawHash while the exception is open (unique among open exceptions); absent on older documents. */
   openHash?: string;
   /** Where in the request or file the record was (1-based line for CSV/NDJSON, 0-based index for JSON arrays). */
-  position?: { line?: number; index?: number };
+  position?: { line?: number; index?: number; message?: number; path?: string };
   mappingVersion: number | null;
   schemaVersion: string | null;
   status: ExceptionStatus;

@@ -26,6 +26,7 @@ import { subscriptionStats } from './deliveries';
 import { AmqpPublisher } from './amqpTransport';
 import { backfillPage } from './backfill';
 import { checkEgress, egressAllowList } from './egress';
+import { DEFAULT_MAX_BATCH, batchFileContent, batchFileName, writeBatchFile } from './fileTransport';
 import { secretBoxOf } from './secrets';
 import type { EgressAllowList } from './egressRules';
 import { planMessages } from './messages';
@@ -33,7 +34,7 @@ import { newDelivery, sequenceOf, storeMessages } from './outbox';
 import { signatureHeader } from './signing';
 import { recordDelivered } from './syncStatus';
 import { disableSubscription, signingSecrets, subscriptionsCollection } from './subscriptions';
-import type { DeliveryAttempt, DeliveryDocument, SubscriptionDocument, SubscriptionStateDocument } from './types';
+import type { DeliveryAttempt, DeliveryDocument, FileTransport, SubscriptionDocument, SubscriptionStateDocument } from './types';
 import { postWebhook, retryAfterMs, type WebhookResponse } from './webhookTransport';
 
 type Services = Pick<AppServices, 'store' | 'config' | 'logger' | 'metrics' | 'mappingRuntime'>;
@@ -234,6 +235,7 @@ export class SyncDispatcher {
   }
 
   private async startDueSends(subscription: SubscriptionDocument, allowList: EgressAllowList): Promise<void> {
+    if (subscription.transport.type === 'file') return this.startDueBatch(subscription, subscription.transport);
     const now = Date.now();
     const heldRecords = new Set<string>();
     let room = (subscription.transport.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT) - (this.inFlightBySubscription.get(subscription._id) ?? 0);
@@ -280,6 +282,88 @@ export class SyncDispatcher {
   }
 
 
+  /**
+   * File drops: one batch at a time per subscription. A batch whose members are fixed (a retry, or a
+   * restart after a crash) is written again as it was; otherwise the due deliveries — the oldest open one
+   * of each golden record, as for webhooks — become a new batch, claimed with its number and file name.
+   */
+  private async startDueBatch(subscription: SubscriptionDocument, transport: FileTransport): Promise<void> {
+    if ((this.inFlightBySubscription.get(subscription._id) ?? 0) > 0) return;
+    const deliveries = this.services.store.collection<DeliveryDocument>(DELIVERIES);
+    const now = Date.now();
+    const isDue = (d: DeliveryDocument) => !(d.nextAttemptAt && Date.parse(d.nextAttemptAt) > now) && !(d.leaseUntil && Date.parse(d.leaseUntil) > now);
+    const fixed = await deliveries.find({ subscriptionId: subscription._id, status: 'pending', fileBatch: { $ne: null } }, { sort: { sequence: 1 }, limit: 1 });
+    if (fixed.length > 0) {
+      const batch = fixed[0].fileBatch as { number: number; file: string };
+      const members = await deliveries.find({ subscriptionId: subscription._id, status: 'pending', 'fileBatch.number': batch.number }, { sort: { sequence: 1 } });
+      if (members.every(isDue)) this.track(subscription._id, `${subscription._id}|b${batch.number}`, this.writeBatch(subscription, transport, members));
+      return;
+    }
+    const maxBatch = transport.maxBatch ?? DEFAULT_MAX_BATCH;
+    const open = await deliveries.find({ subscriptionId: subscription._id, isOpen: true }, { sort: { sequence: 1 }, limit: Math.min(OPEN_WINDOW * 4, maxBatch * 4) });
+    const heldRecords = new Set<string>();
+    const chosen: DeliveryDocument[] = [];
+    for (const delivery of open) {
+      if (chosen.length >= maxBatch) break;
+      if (heldRecords.has(delivery.goldenId)) continue;
+      heldRecords.add(delivery.goldenId);
+      if (delivery.mergedInto && heldRecords.has(delivery.mergedInto)) continue;
+      if (delivery.status === 'pending' && isDue(delivery)) chosen.push(delivery);
+    }
+    if (chosen.length === 0) return;
+    const state = await this.services.store
+      .collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE)
+      .findOneAndUpdate({ _id: subscription._id }, { $inc: { fileBatches: 1 } }, { returnDocument: 'after' });
+    if (!state) return;
+    const number = state.fileBatches as number;
+    const file = batchFileName({ transport, prefix: `mdm-${subscription.domains[0]}`, number, deliveries: chosen });
+    // Claim: only members still pending and unbatched join (another server may have taken some).
+    await deliveries.updateMany(
+      { _id: { $in: chosen.map((d) => d._id) }, status: 'pending', fileBatch: null },
+      { $set: { fileBatch: { number, file }, updatedAt: new Date(now).toISOString() } },
+    );
+    const members = await deliveries.find({ subscriptionId: subscription._id, status: 'pending', 'fileBatch.number': number }, { sort: { sequence: 1 } });
+    if (members.length > 0) this.track(subscription._id, `${subscription._id}|b${number}`, this.writeBatch(subscription, transport, members));
+  }
+
+  /** Writes one batch file and records the outcome on each of its deliveries (one retry delay for all). */
+  private async writeBatch(subscription: SubscriptionDocument, transport: FileTransport, claimed: DeliveryDocument[]): Promise<void> {
+    const startedAt = Date.now();
+    const members: DeliveryDocument[] = [];
+    for (const delivery of claimed) {
+      const built = delivery.body === null ? await rebuild(this.services, subscription, delivery) : delivery;
+      if (built && built.body !== null) members.push(built);
+    }
+    if (members.length === 0) return;
+    const file = (members[0].fileBatch as { file: string }).file;
+    let error: string | null = null;
+    let written = `${transport.directory}/${file}`;
+    try {
+      written = await writeBatchFile({ directory: transport.directory, allowed: this.services.config.syncFileDirs, name: file, content: batchFileContent(transport.format, members) });
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
+    }
+    const finishedAt = Date.now();
+    const retryDelayMs = error ? this.jittered(Math.max(...members.map((d) => d.attempts)) + 1) : undefined;
+    for (const delivery of members) {
+      const attempt: DeliveryAttempt = {
+        at: new Date(startedAt).toISOString(),
+        durationMs: finishedAt - startedAt,
+        outcome: error ? 'failed' : 'delivered',
+        request: { method: 'WRITE', url: `file://${written}`, headers: { 'content-type': transport.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson', 'x-batch-size': String(members.length) } },
+        response: null,
+        error: error ? `could not write the batch file: ${error}` : null,
+      };
+      await this.record({ subscription, delivery, attempt, response: null, finishedAt, retryDelayMs });
+    }
+  }
+
+  /** The backoff delay before attempt `attempts + 1`, with jitter. */
+  private jittered(attempts: number): number | undefined {
+    const delay = this.schedule[attempts - 1];
+    return delay === undefined ? undefined : Math.round(delay * (1 - JITTER + (2 * JITTER * randomInt(0, 1001)) / 1000));
+  }
+
   private track(subscriptionId: string, id: string, work: Promise<void>): void {
     this.inFlightBySubscription.set(subscriptionId, (this.inFlightBySubscription.get(subscriptionId) ?? 0) + 1);
     const done = work
@@ -310,6 +394,7 @@ export class SyncDispatcher {
     if (!delivery || delivery.body === null) return;
 
     const transport = subscription.transport;
+    if (transport.type === 'file') return;
     // amqp: the sealed URL carries the credentials; the stored one shows `***`.
     const fullUrl = transport.type === 'amqp' && subscription.sealedTransportUrl ? secretBoxOf(this.services.config).open(subscription.sealedTransportUrl) : transport.url;
     const url = new URL(fullUrl);
@@ -366,7 +451,7 @@ export class SyncDispatcher {
   }
 
   /** Stores an attempt's outcome and moves the delivery on (delivered, retry later, parked). */
-  private async record(input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; attempt: DeliveryAttempt; response: WebhookResponse | null; finishedAt: number }): Promise<void> {
+  private async record(input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; attempt: DeliveryAttempt; response: WebhookResponse | null; finishedAt: number; retryDelayMs?: number }): Promise<void> {
     const { subscription, delivery, attempt, finishedAt } = input;
     const { store, metrics } = this.services;
     const deliveries = store.collection<DeliveryDocument>(DELIVERIES);
@@ -414,8 +499,7 @@ export class SyncDispatcher {
       );
       metrics.increment('mdm_sync_parked_total', { help: 'Deliveries parked in the dead letter after their last retry.', labels });
     } else {
-      const delay = this.schedule[attempts - 1];
-      const jittered = Math.round(delay * (1 - JITTER + (2 * JITTER * randomInt(0, 1001)) / 1000));
+      const jittered = input.retryDelayMs ?? this.jittered(attempts) ?? 0;
       const requested = input.response && (input.response.status === 429 || input.response.status === 503) ? retryAfterMs(input.response.headers['retry-after'], finishedAt) : null;
       const wait = requested !== null ? Math.min(RETRY_AFTER_CAP_MS, Math.max(requested, 0)) : jittered;
       await deliveries.updateOne({ _id: delivery._id }, { $set: { attempts, attemptLog, nextAttemptAt: new Date(finishedAt + wait).toISOString(), leaseUntil: null, updatedAt: at } });
