@@ -16,6 +16,7 @@ import { allRoutes } from './routes';
 import { createMappingRuntime, type MappingRuntime } from './mapping-runtime';
 import { loadMappingsAsCode } from './mappings/loadMappingFiles';
 import { seedIfEmpty } from './ingest/seedLoader';
+import { startMllpListener, type MllpListener } from './ingest/mllp/mllpListener';
 import type { AppServices } from './services';
 import { openStore } from './store';
 import { startTaskSync } from './stewardship/taskSync';
@@ -28,6 +29,8 @@ export interface RunningApp {
   services: AppServices;
   app: Koa;
   adminKeySource: AdminKeySource;
+  /** The HL7 v2 MLLP listener, when MDM_MLLP_PORT is set. */
+  mllp?: MllpListener;
   /** Stops background work and closes the store. */
   close(): Promise<void>;
 }
@@ -72,11 +75,15 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     const stopSearchSync = (options.startJobs ?? true) ? startSearchSync(services) : async () => undefined;
     // Delivers golden-record changes to subscribed systems (docs/SYNC.md).
     const stopSyncDispatcher = (options.startJobs ?? true) ? startSyncDispatcher(services).stop : async () => undefined;
+    // HL7 v2 over MLLP from interface engines (off unless configured).
+    const mllp = config.mllp ? await startMllpListener(services, config.mllp) : undefined;
     return {
       services,
       app,
       adminKeySource,
+      ...(mllp ? { mllp } : {}),
       close: async () => {
+        await mllp?.close();
         await stopTaskSync();
         await stopSearchSync();
         await stopSyncDispatcher();
