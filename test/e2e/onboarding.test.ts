@@ -26,7 +26,7 @@ function meditechCsv(): string {
   for (let index = 1; index <= 20; index += 1) {
     const id = `MT-1002${String(33 + index).padStart(2, '0')}`;
     const description = index === 12 ? '' : `ONBOARDING TEST DRESSING ${index}X${index} STERILE`;
-    const code = index === 5 ? '00998870000001' : gtin(index);
+    const code = index === 5 ? '00998870000002' : gtin(index);
     rows.push(`${id},${description},${code}`);
   }
   return `${rows.join('\n')}\n`;
@@ -74,7 +74,7 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     await env?.close();
   });
 
-  test('from a CSV to golden records without leaving the studio', async () => {
+  test('from a CSV to golden records without leaving the studio', { timeout: 600_000 }, async () => {
     const analystKey = await env.server.createKey('analyst', 'e2e analyst');
     const { page, errors } = await signIn(env, analystKey);
     const dialogs: string[] = [];
