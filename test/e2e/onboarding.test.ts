@@ -221,7 +221,7 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     expect(await page.inputValue('select[aria-label="Filter by source system"]')).toBe('meditech');
     await bothWidths(page, 'golden-filtered-by-source');
     await page.fill('input[aria-label="Search item golden records"]', 'MT-100234');
-    await expect.poll(() => page.textContent('ul[aria-label="Search results"] li:first-child')).toMatch(/ONBOARDING TEST DRESSING 1X1 STERILE.*sourceId \(meditech\)/);
+    await expect.poll(() => page.textContent('ul[aria-label="Search results"] li:first-child')).toMatch(/onboarding test dressing 1x1 sterile.*sourceId \(meditech\)/i);
     await page.click('ul[aria-label="Search results"] li:first-child a');
     await expect.poll(() => page.textContent('.page')).toContain('meditech');
 
@@ -230,6 +230,32 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     await expect.poll(() => page.textContent('table[aria-label="Jobs"] tbody')).toMatch(/meditech → item/);
     expect(await page.textContent('table[aria-label="Jobs"] tbody tr:first-child')).toMatch(/succeeded.*20 of 20 records.*18 accepted.*2 exceptions/s);
     await bothWidths(page, 'jobs');
+    expect(errors).toEqual([]);
+  });
+
+  test('the rules editor asks before leaving with unsaved changes, and leaves when told to', async () => {
+    const analystKey = await env.server.createKey('analyst', 'e2e rules analyst');
+    const { page, errors } = await signIn(env, analystKey);
+    const dialogs: string[] = [];
+    let shouldLeave = false;
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void (shouldLeave ? dialog.accept() : dialog.dismiss());
+    });
+    await page.goto(`${env.server.baseUrl}/#/rules/supplier`);
+    await expect.poll(() => page.textContent('section[aria-label=Rules] .pane-header')).toContain('Valid against the rules schema');
+    await page.locator('.monaco-editor').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\n');
+    await expect.poll(() => page.textContent('.unsaved')).toContain('unsaved changes');
+    await page.click('.sidebar a[href="#/"]');
+    await expect.poll(() => dialogs).toEqual([expect.stringMatching(/^The supplier rule set has unsaved changes/)]);
+    expect(await page.evaluate(() => window.location.hash)).toBe('#/rules/supplier');
+    expect(await page.isVisible('.unsaved')).toBe(true);
+    shouldLeave = true;
+    await page.click('.sidebar a[href="#/"]');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/');
+    await expect.poll(() => page.isVisible('.unsaved')).toBe(false);
     expect(errors).toEqual([]);
   });
 
