@@ -29,7 +29,8 @@ import { bootstrap, listen } from '../server/bootstrap';
 import { loadLookupTables } from '../server/lookups';
 import { createExtraFunctions, type BuiltinLookup } from '../server/mapping-runtime/extraFunctions';
 import { getPublishedMapping } from '../server/mappings';
-import { SEARCH_INDEX, SEARCH_TERM_STATS, syncSearchIndex } from '../server/search';
+import { PROCESSORS } from '../server/processors/collections';
+import { SEARCH_INDEX, SEARCH_INDEX_PROCESSOR, SEARCH_TERM_STATS, syncSearchIndex } from '../server/search';
 import { loadConfig } from '../server/config';
 import { gs1CheckDigit } from '../server/identifiers';
 import { createLogger } from '../server/logger';
@@ -230,6 +231,7 @@ async function runScenario(input: { dataDir: string; file: string; base: string;
   // (a lost cursor, or changes that touch no searchable field). The background sync loop may take a run
   // that starts right after the reset; such an attempt is repeated.
   const { store } = input.running.services;
+  await syncSearchIndex(input.running.services);
   const totalChanges = await store.collection('changes').countDocuments({});
   const timedSync = async (reset: () => Promise<void>): Promise<{ changes: number; seconds: number }> => {
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -241,7 +243,8 @@ async function runScenario(input: { dataDir: string; file: string; base: string;
     }
     throw new Error('the background search sync took every measuring run');
   };
-  const resetCursor = async (): Promise<void> => void (await store.collection('searchState').deleteMany({}));
+  // The search-index processor's cursor (server/processors): back to the start of the feed.
+  const resetCursor = async (): Promise<void> => void (await store.collection(PROCESSORS).updateOne({ _id: SEARCH_INDEX_PROCESSOR }, { $set: { cursor: null } }));
   const scratch = await timedSync(async () => {
     await store.collection(SEARCH_INDEX).deleteMany({});
     await store.collection(SEARCH_TERM_STATS).deleteMany({});
