@@ -17,8 +17,8 @@ import { aliasTableCrossProblems } from './aliasTableChecks';
 
 export const ALIASES_DIRECTORY = fileURLToPath(new URL('../../matching-rules/aliases/', import.meta.url));
 
-/** `replace`: variants → canonical anywhere; `remove`: variants dropped anywhere; `removeTrailing`: dropped at the end only (legal suffixes). */
-export type AliasTableMode = 'replace' | 'remove' | 'removeTrailing';
+/** `replace`: variants → canonical anywhere; `remove`: variants dropped anywhere; `removeTrailing`: dropped at the end only (legal suffixes); `removeLeading`: dropped at the start only (chargemaster prefixes). */
+export type AliasTableMode = 'replace' | 'remove' | 'removeTrailing' | 'removeLeading';
 
 export interface AliasEntry {
   /** The form variants become (replace tables only). */
@@ -137,6 +137,18 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
     for (const candidate of candidates) if (isAt(tokens, i, candidate.variant)) return candidate;
     return undefined;
   };
+  if (table.mode === 'removeLeading') {
+    // Only a prefix is dropped (`HC SYRINGE 3ML`); one word is always kept, so a value is never emptied.
+    return (tokens) => {
+      let start = 0;
+      for (;;) {
+        const hit = start < tokens.length - 1 ? matchAt(tokens, start) : undefined;
+        if (!hit || start + hit.variant.length >= tokens.length) break;
+        start += hit.variant.length;
+      }
+      return start === 0 ? tokens : tokens.slice(start);
+    };
+  }
   if (table.mode === 'removeTrailing') {
     // Indexed by last token: a value's ending is looked up, not compared with every suffix.
     const byLast = new Map<string, CompiledEntry[]>();
