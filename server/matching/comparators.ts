@@ -203,9 +203,27 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       const weightOf = isIdf ? context?.termWeights?.get(rule.name) : undefined;
       const raw = weightOf ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb)) : tokenSetSimilarity(ta, tb);
       const score = raw < floor ? 0 : raw;
-      return { score, outcome: outcomeOf(score), a: ta.join(' '), b: tb.join(' ') };
+      return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
   };
+}
+
+/** A token-set result; the two sides are joined into text only when an explanation reads them (not per batch pair). */
+class TokenSetComparison implements ComparisonResult {
+  constructor(
+    readonly score: number,
+    readonly outcome: ComparatorOutcome,
+    private readonly ta: readonly string[],
+    private readonly tb: readonly string[],
+  ) {}
+
+  get a(): string {
+    return this.ta.join(' ');
+  }
+
+  get b(): string {
+    return this.tb.join(' ');
+  }
 }
 
 function compileNumeric(rule: ComparatorRule): CompiledComparator {
@@ -353,8 +371,12 @@ class AttributeComparison implements ComparisonResult {
     private readonly pb: PreparedAttributes,
   ) {}
 
+  private computed: AttributeDetail[] | undefined;
+
   get details(): AttributeDetail[] {
-    return compareAttributes({ names: this.names, a: this.pa, b: this.pb }).details;
+    // Read three times per explanation (details, a, b): compared once.
+    this.computed ??= compareAttributes({ names: this.names, a: this.pa, b: this.pb }).details;
+    return this.computed;
   }
 
   get a(): string | null {
