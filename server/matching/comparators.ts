@@ -8,7 +8,7 @@ import { codeTokensInText, shortNumbersInText, normalizeIdentifier, normalizerFo
 import { shippedAliasTables, withAliasTables, type AliasTable } from './aliases';
 import { compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
-import { fuseSimilarity, jaroWinkler, tokenJaroWinkler, tokenSetSimilarity, weightedTokenSetSimilarity } from './similarity';
+import { fuseSimilarity, jaroWinkler, tokenJaroWinkler, tokenSetSimilarity, weighedTokenSetSimilarity, weighTokens, type WeightedTokens } from './similarity';
 import type { AttributeDetail, CanonicalRecord, ComparatorOutcome, ComparatorRule, PreparedAddress, PreparedAttributes, PreparedCodes, PreparedValue } from './types';
 
 export interface ComparisonResult {
@@ -160,6 +160,27 @@ function compileFuzzyWithFamilies(args: { rule: ComparatorRule; context: Compara
   };
 }
 
+/**
+ * Token weights per prepared token array, per weight function: a record's weights are resolved once
+ * for all the pairs it is in (a weight function stands for one set of term counts — a batch, or one
+ * incremental match — so the cache lives exactly as long as those counts).
+ */
+const weighedByFunction = new WeakMap<(token: string) => number, WeakMap<readonly string[], WeightedTokens>>();
+
+function weighedOnce(weightOf: (token: string) => number, tokens: readonly string[]): WeightedTokens {
+  let byTokens = weighedByFunction.get(weightOf);
+  if (!byTokens) {
+    byTokens = new WeakMap();
+    weighedByFunction.set(weightOf, byTokens);
+  }
+  let weighed = byTokens.get(tokens);
+  if (!weighed) {
+    weighed = weighTokens(tokens, weightOf);
+    byTokens.set(tokens, weighed);
+  }
+  return weighed;
+}
+
 function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const floor = rule.params?.floor ?? 0;
   const normalize = textNormalizer(rule, context);
@@ -180,7 +201,7 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       const ta = a as string[];
       const tb = b as string[];
       const weightOf = isIdf ? context?.termWeights?.get(rule.name) : undefined;
-      const raw = weightOf ? weightedTokenSetSimilarity(ta, tb, weightOf) : tokenSetSimilarity(ta, tb);
+      const raw = weightOf ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb)) : tokenSetSimilarity(ta, tb);
       const score = raw < floor ? 0 : raw;
       return { score, outcome: outcomeOf(score), a: ta.join(' '), b: tb.join(' ') };
     },
@@ -352,23 +373,30 @@ class AttributeComparison implements ComparisonResult {
   }
 }
 
+function sharesValue(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) for (const y of b) if (x === y) return true;
+  return false;
+}
+
 function compileAttributes(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const wanted = rule.params?.attributes;
   const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
   const names = extractors.map((e) => e.definition.name);
+  const isDeclared = new Set(names);
   return {
     rule,
     prepare: (record) => extractAttributes(extractors, stringsAtPaths(record, rule.fields)),
+    // A record carries a few of the declared attributes: walk its own (only the counts matter here,
+    // not the order; a stored record of another rules version may carry names no longer declared).
     compare: (a, b) => {
       const pa = a as PreparedAttributes;
       const pb = b as PreparedAttributes;
       let conflicts = 0;
       let agreements = 0;
-      for (const name of names) {
-        const va = pa[name];
+      for (const name in pa) {
         const vb = pb[name];
-        if (va === undefined || vb === undefined) continue;
-        if (va.some((value) => vb.includes(value))) agreements++;
+        if (vb === undefined || !isDeclared.has(name)) continue;
+        if (sharesValue(pa[name], vb)) agreements++;
         else conflicts++;
       }
       if (conflicts > 0) return new AttributeComparison(0, 'mismatch', names, pa, pb);

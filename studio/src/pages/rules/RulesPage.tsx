@@ -3,6 +3,7 @@
  * draft, run the impact preview on the current data, verify a pair, publish; versions with rollback.
  */
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { useUnsavedChangesGuard } from '../../app/navigationGuard';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { ruleSetViewSchema, RuleSetVersionSummaryView } from '../../../../server/contracts/matching';
 import type { PreviewResult } from '../../../../server/matching/preview';
@@ -91,6 +92,7 @@ function DomainRulesPage(props: { domain?: string }) {
 
   const problems = useMemo(() => (text === '' ? [] : validateRulesText(text)), [text]);
   const isDirty = text !== savedText;
+  useUnsavedChangesGuard(isDirty, `The ${domain} matching rules`);
 
   const putDraft = async (): Promise<RuleSetView> => {
     const saved = await client.put<RuleSetView>(base, { rules: JSON.parse(text) as object, revision: revision.current });
