@@ -105,8 +105,15 @@ function compileExact(rule: ComparatorRule, normalize: (v: string) => string | n
   };
 }
 
-// Family forms of a value (relatedTables) travel in the same prepared list, marked by this prefix.
+// Family forms of a value (relatedTables) travel in the same prepared list, after the names, marked by this prefix.
 const FAMILY_MARK = '~';
+
+/** Index of the first family form in a prepared list (its length when there is none). */
+function familiesStart(values: readonly string[]): number {
+  let i = 0;
+  while (i < values.length && !values[i].startsWith(FAMILY_MARK)) i++;
+  return i;
+}
 
 function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
@@ -165,17 +172,15 @@ function compileFuzzyWithFamilies(args: { rule: ComparatorRule; context: Compara
       }
       return nonEmpty([...names, ...families]);
     },
+    // Names come first, family forms after them: a value without a relation allocates nothing here.
     compare: (a, b) => {
       const va = a as string[];
       const vb = b as string[];
-      const namesA = va.filter((v) => !v.startsWith(FAMILY_MARK));
-      const namesB = vb.filter((v) => !v.startsWith(FAMILY_MARK));
-      const best = bestPair({ a: namesA, b: namesB, similarity, floor });
+      const endA = familiesStart(va);
+      const endB = familiesStart(vb);
+      const best = bestPair({ a: endA === va.length ? va : va.slice(0, endA), b: endB === vb.length ? vb : vb.slice(0, endB), similarity, floor });
       if (best.outcome === 'match') return best;
-      // A value with no family form is its own family.
-      const familyOf = (names: string[], all: string[]) => new Set([...names, ...all.filter((v) => v.startsWith(FAMILY_MARK)).map((v) => v.slice(FAMILY_MARK.length))]);
-      const familiesA = familyOf(namesA, va);
-      for (const family of familyOf(namesB, vb)) if (familiesA.has(family)) return { score: 1, outcome: 'related', a: best.a, b: best.b };
+      for (let i = endA; i < va.length; i++) for (let j = endB; j < vb.length; j++) if (va[i] === vb[j]) return { score: 1, outcome: 'related', a: best.a, b: best.b };
       return best;
     },
   };
