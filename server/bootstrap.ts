@@ -16,6 +16,7 @@ import { allRoutes } from './routes';
 import { createMappingRuntime, type MappingRuntime } from './mapping-runtime';
 import { loadMappingsAsCode } from './mappings/loadMappingFiles';
 import { seedIfEmpty } from './ingest/seedLoader';
+import { startMllpListener, type MllpListener } from './ingest/mllp/mllpListener';
 import type { AppServices } from './services';
 import { openStore } from './store';
 import { withStoreLock } from './store/startupLock';
@@ -29,6 +30,8 @@ export interface RunningApp {
   services: AppServices;
   app: Koa;
   adminKeySource: AdminKeySource;
+  /** The HL7 v2 MLLP listener, when MDM_MLLP_PORT is set. */
+  mllp?: MllpListener;
   /** Stops background work and closes the store (unless it was passed in). */
   close(): Promise<void>;
   /**
@@ -84,11 +87,15 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     if (options.startJobs ?? true) services.processors.start();
     // Sends planned deliveries to subscribed systems (docs/SYNC.md).
     const stopSyncDispatcher = (options.startJobs ?? true) ? startSyncDispatcher(services).stop : async () => undefined;
+    // HL7 v2 over MLLP from interface engines (off unless configured).
+    const mllp = config.mllp ? await startMllpListener(services, config.mllp) : undefined;
     return {
       services,
       app,
       adminKeySource,
+      ...(mllp ? { mllp } : {}),
       close: async () => {
+        await mllp?.close();
         await services.processors.stop();
         await stopSyncDispatcher();
         await services.jobs.stop();
@@ -96,6 +103,7 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
         if (!isSharedStore) await store.close();
       },
       kill: async () => {
+        await mllp?.close();
         await services.processors.kill();
         await stopSyncDispatcher();
         await services.jobs.kill();

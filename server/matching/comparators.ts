@@ -105,10 +105,15 @@ function compileExact(rule: ComparatorRule, normalize: (v: string) => string | n
   };
 }
 
+// Family forms of a value (relatedTables) travel in the same prepared list, marked by this prefix.
+const FAMILY_MARK = '~';
+
 function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
   const similarity = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
   const floor = rule.params?.floor ?? 0;
+  const relatedTables = rule.params?.relatedTables ?? [];
+  if (relatedTables.length > 0) return compileFuzzyWithFamilies({ rule, context, similarity, floor, relatedTables });
   return {
     rule,
     prepare: stringPrepare(rule, textNormalizer(rule, context)),
@@ -135,6 +140,45 @@ function weighedOnce(weightOf: (token: string) => number, tokens: readonly strin
     byTokens.set(tokens, weighed);
   }
   return weighed;
+}
+
+/**
+ * A fuzzy comparator that also reads each value's family (brand owner, former owner, distributor of a
+ * product line) through `relatedTables`: values that differ but share a family are `related` with
+ * score 1, so a level weighs "Kendall vs Cardinal Health" apart from "Kendall vs Kendall".
+ */
+function compileFuzzyWithFamilies(args: { rule: ComparatorRule; context: ComparatorContext; similarity: (x: string, y: string) => number; floor: number; relatedTables: string[] }): CompiledComparator {
+  const { rule, context, similarity, floor } = args;
+  const baseNormalize = textNormalizer(rule, context);
+  const normalize = normalizerFor(rule.params?.normalizer ?? 'text');
+  const familyNormalize = withAliasTables({ normalize, tables: [...(rule.params?.aliasTables ?? []), ...args.relatedTables].map((name) => context.aliasTable(name)) });
+  return {
+    rule,
+    prepare: (record) => {
+      const names = new Set<string>();
+      const families = new Set<string>();
+      for (const raw of stringsAtPaths(record, rule.fields)) {
+        const name = baseNormalize(raw);
+        if (name) names.add(name);
+        const family = familyNormalize(raw);
+        if (family && family !== name) families.add(`${FAMILY_MARK}${family}`);
+      }
+      return nonEmpty([...names, ...families]);
+    },
+    compare: (a, b) => {
+      const va = a as string[];
+      const vb = b as string[];
+      const namesA = va.filter((v) => !v.startsWith(FAMILY_MARK));
+      const namesB = vb.filter((v) => !v.startsWith(FAMILY_MARK));
+      const best = bestPair({ a: namesA, b: namesB, similarity, floor });
+      if (best.outcome === 'match') return best;
+      // A value with no family form is its own family.
+      const familyOf = (names: string[], all: string[]) => new Set([...names, ...all.filter((v) => v.startsWith(FAMILY_MARK)).map((v) => v.slice(FAMILY_MARK.length))]);
+      const familiesA = familyOf(namesA, va);
+      for (const family of familyOf(namesB, vb)) if (familiesA.has(family)) return { score: 1, outcome: 'related', a: best.a, b: best.b };
+      return best;
+    },
+  };
 }
 
 function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
