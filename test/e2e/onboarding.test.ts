@@ -26,7 +26,7 @@ function meditechCsv(): string {
   for (let index = 1; index <= 20; index += 1) {
     const id = `MT-1002${String(33 + index).padStart(2, '0')}`;
     const description = index === 12 ? '' : `ONBOARDING TEST DRESSING ${index}X${index} STERILE`;
-    const code = index === 5 ? '00998870000001' : gtin(index);
+    const code = index === 5 ? '00998870000002' : gtin(index);
     rows.push(`${id},${description},${code}`);
   }
   return `${rows.join('\n')}\n`;
@@ -50,7 +50,11 @@ async function setExpression(page: Page, expression: string): Promise<void> {
   await page.locator('.monaco-editor').first().click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
-  if (expression !== '') await page.keyboard.insertText(expression);
+  if (expression === '') return;
+  await page.keyboard.insertText(expression);
+  // Monaco auto-closes the first "{" of inserted text: drop whatever follows the inserted expression.
+  await page.keyboard.press('Control+Shift+End');
+  await page.keyboard.press('Delete');
 }
 
 async function bothWidths(page: Page, name: string): Promise<void> {
@@ -70,7 +74,7 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     await env?.close();
   });
 
-  test('from a CSV to golden records without leaving the studio', async () => {
+  test('from a CSV to golden records without leaving the studio', { timeout: 600_000 }, async () => {
     const analystKey = await env.server.createKey('analyst', 'e2e analyst');
     const { page, errors } = await signIn(env, analystKey);
     const dialogs: string[] = [];
@@ -217,7 +221,7 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     expect(await page.inputValue('select[aria-label="Filter by source system"]')).toBe('meditech');
     await bothWidths(page, 'golden-filtered-by-source');
     await page.fill('input[aria-label="Search item golden records"]', 'MT-100234');
-    await expect.poll(() => page.textContent('ul[aria-label="Search results"] li:first-child')).toMatch(/ONBOARDING TEST DRESSING 1X1 STERILE.*sourceId \(meditech\)/);
+    await expect.poll(() => page.textContent('ul[aria-label="Search results"] li:first-child')).toMatch(/onboarding test dressing 1x1 sterile.*sourceId \(meditech\)/i);
     await page.click('ul[aria-label="Search results"] li:first-child a');
     await expect.poll(() => page.textContent('.page')).toContain('meditech');
 
@@ -226,6 +230,61 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     await expect.poll(() => page.textContent('table[aria-label="Jobs"] tbody')).toMatch(/meditech → item/);
     expect(await page.textContent('table[aria-label="Jobs"] tbody tr:first-child')).toMatch(/succeeded.*20 of 20 records.*18 accepted.*2 exceptions/s);
     await bothWidths(page, 'jobs');
+    expect(errors).toEqual([]);
+  });
+
+  test('the rules editor asks before leaving with unsaved changes, and leaves when told to', async () => {
+    const analystKey = await env.server.createKey('analyst', 'e2e rules analyst');
+    const { page, errors } = await signIn(env, analystKey);
+    const dialogs: string[] = [];
+    let shouldLeave = false;
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void (shouldLeave ? dialog.accept() : dialog.dismiss());
+    });
+    await page.goto(`${env.server.baseUrl}/#/rules/supplier`);
+    await expect.poll(() => page.textContent('section[aria-label=Rules] .pane-header')).toContain('Valid against the rules schema');
+    await page.locator('.monaco-editor').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\n');
+    await expect.poll(() => page.textContent('.unsaved')).toContain('unsaved changes');
+    await page.click('.sidebar a[href="#/"]');
+    await expect.poll(() => dialogs).toEqual([expect.stringMatching(/^The supplier rule set has unsaved changes/)]);
+    expect(await page.evaluate(() => window.location.hash)).toBe('#/rules/supplier');
+    expect(await page.isVisible('.unsaved')).toBe(true);
+    shouldLeave = true;
+    await page.click('.sidebar a[href="#/"]');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/');
+    await expect.poll(() => page.isVisible('.unsaved')).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  test('the jobs page cancels a queued job and says why a job failed', async () => {
+    const { jobs } = env.server.running.services;
+    // A type no handler claims stays queued until cancelled; the other fails the way handlers report refusals.
+    const queued = await jobs.enqueue({ type: 'e2e.waiting', params: { source: 'meditech', domain: 'item' }, createdBy: 'e2e', total: 10 });
+    jobs.register({
+      type: 'e2e.failing',
+      run: async () => {
+        throw Object.assign(new Error('The uploaded file was removed before the job could read it.'), { status: 422, code: 'UPLOAD_MISSING' });
+      },
+    });
+    const failing = await jobs.enqueue({ type: 'e2e.failing', params: { source: 'meditech', domain: 'item' }, createdBy: 'e2e' });
+    const analystKey = await env.server.createKey('analyst', 'e2e jobs analyst');
+    const { page, errors } = await signIn(env, analystKey);
+    await page.goto(`${env.server.baseUrl}/#/jobs`);
+    const row = (id: string) => page.locator(`tr[data-job-id="${id}"]`);
+    await expect.poll(() => row(failing._id).textContent()).toMatch(/failed.*The uploaded file was removed before the job could read it\. \(UPLOAD_MISSING\)/s);
+    expect(await row(queued._id).textContent()).toMatch(/queued.*0 of 10 records/s);
+    await page.click(`button[aria-label="Cancel job ${queued._id}"]`);
+    await expect.poll(() => row(queued._id).locator('.job-status').textContent()).toBe('cancelled');
+    expect(await row(queued._id).locator('button').count()).toBe(0);
+    const stored = await env.server.request<{ status: string }>('GET', `/api/v1/jobs/${queued._id}`);
+    expect(stored.body.status).toBe('cancelled');
+    await page.selectOption('select[aria-label="Job status"]', 'failed');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/jobs?status=failed');
+    await expect.poll(() => page.$$eval('table[aria-label="Jobs"] tbody tr', (rows) => rows.map((entry) => entry.getAttribute('data-job-id')))).toEqual([failing._id]);
+    await bothWidths(page, 'jobs-failed');
     expect(errors).toEqual([]);
   });
 });

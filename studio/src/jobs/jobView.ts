@@ -23,6 +23,8 @@ export function ingestTotalsOf(job: JobView): IngestTotals | null {
 /** Percent done (0–100) when the job knows its total, else null. */
 export function percentOf(job: JobView): number | null {
   if (job.status === 'succeeded') return 100;
+  // A stopped job without a known total shows an empty bar, not an indeterminate (moving) one.
+  if (job.progress.percent === null && (FINISHED_STATUSES.has(job.status) || job.status === 'quarantined')) return 0;
   return job.progress.percent;
 }
 

@@ -92,7 +92,7 @@ function DomainRulesPage(props: { domain?: string }) {
 
   const problems = useMemo(() => (text === '' ? [] : validateRulesText(text)), [text]);
   const isDirty = text !== savedText;
-  useUnsavedChangesGuard(isDirty, `The ${domain} matching rules`);
+  useUnsavedChangesGuard(isDirty, `The ${domain} rule set`);
 
   const putDraft = async (): Promise<RuleSetView> => {
     const saved = await client.put<RuleSetView>(base, { rules: JSON.parse(text) as object, revision: revision.current });
