@@ -49,7 +49,7 @@ export type AliasRewrite = (tokens: string[]) => string[];
 
 /**
  * The tokens that can make a compiled table change anything: the first token of a variant
- * (`replace`, `remove`) or the last one (`removeTrailing`, which only looks at the value's end).
+ * (`replace`, `remove`, `removeLeading`) or the last one (`removeTrailing`, which only looks at the value's end).
  * A value holding none of them is left exactly as it is by the table.
  */
 interface RewriteTriggers {
@@ -139,7 +139,7 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
   };
   if (table.mode === 'removeLeading') {
     // Only a prefix is dropped (`HC SYRINGE 3ML`); one word is always kept, so a value is never emptied.
-    return (tokens) => {
+    const dropPrefixes: AliasRewrite = (tokens) => {
       let start = 0;
       for (;;) {
         const hit = start < tokens.length - 1 ? matchAt(tokens, start) : undefined;
@@ -148,6 +148,9 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
       }
       return start === 0 ? tokens : tokens.slice(start);
     };
+    // A variant's first word anywhere triggers the rewrite (it then looks at the start only).
+    triggersOf.set(dropPrefixes, { anywhere: new Set(byFirst.keys()), atEnd: new Set() });
+    return dropPrefixes;
   }
   if (table.mode === 'removeTrailing') {
     // Indexed by last token: a value's ending is looked up, not compared with every suffix.

@@ -86,6 +86,8 @@ describe('chargemaster lines (chargemasterPrefixes removeLeading, measureText)',
     ['SOLUTION HC 1% CREAM', 'SOLUTION HC 1 CREAM'],
     ['SUTURE VICRYL J417H', 'SUTURE VICRYL J417H'],
     ['HC', 'HC'],
+    // No other table has a word to change here: the prefix alone must still trigger the rewrite.
+    ['HCHG MONOCRYL Y426H', 'MONOCRYL Y426H'],
   ])('%s → %s', (raw, expected) => {
     expect(descriptionText(raw)).toBe(expected);
   });
