@@ -3,6 +3,7 @@
  * commit order. Ids come from a counter incremented inside the same transaction as the change, so
  * a consumer reading `after=<last id>` never skips an entry (ids are zero-padded, so they sort as strings).
  */
+import { correlationField } from '../correlation';
 import type { Store, StoreSession, Document } from '../store/types';
 import { CHANGES, COUNTERS } from './collections';
 import type { ChangeDocument } from './types';
@@ -41,6 +42,7 @@ export async function appendChange(args: {
     type: args.type,
     version: args.version,
     at: args.at,
+    ...correlationField(),
     ...(args.details ?? {}),
   };
   await args.store.collection<ChangeDocument>(CHANGES).insertOne(change, { session: args.session });

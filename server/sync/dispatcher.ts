@@ -381,6 +381,7 @@ export class SyncDispatcher {
       'webhook-id': delivery._id,
       'webhook-timestamp': String(timestamp),
       'webhook-signature': signatureHeader({ secrets: signingSecrets(this.services, subscription, startedAt), id: delivery._id, timestamp, body: delivery.body }),
+      ...(delivery.correlationId ? { 'x-correlation-id': delivery.correlationId } : {}),
     };
     const requestView = { method: transport.type === 'amqp' ? ('PUBLISH' as const) : ('POST' as const), url: transport.url, headers: redactedHeaders(headers) };
     let response: Awaited<ReturnType<typeof postWebhook>> | null = null;

@@ -1,3 +1,4 @@
+import { correlationField } from '../../correlation';
 import { AppError, PayloadTooLargeError } from '../../errors';
 import { ingestParamsSchema, ingestResponseSchema, uploadJobResponseSchema } from '../../contracts/ingest';
 import { decodeUtf8, mediaTypeOf, readBody } from '../../http/body';
@@ -86,7 +87,7 @@ export const ingestRoutes = [
       // Refuse before storing hundreds of MB when there is nothing to run them through.
       await prepareIngest(services, { source: params.source, domain: params.domain, actor, origin: {} });
       const upload = await storeUpload(services, { body: ctx.req as AsyncIterable<Buffer>, ...(format === 'csv' ? { checkHead: assertUniqueCsvHeader } : {}) });
-      const jobParams: IngestUploadParams = { source: params.source, domain: params.domain, format, upload, actor };
+      const jobParams: IngestUploadParams = { source: params.source, domain: params.domain, format, upload, actor, ...correlationField() };
       const total = estimatedRecords({ format, upload });
       const job = await services.jobs.enqueue({ type: INGEST_UPLOAD_JOB, params: jobParams, createdBy: principal.keyId, total });
       const location = `/api/v1/jobs/${job._id}`;
