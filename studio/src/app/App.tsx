@@ -10,6 +10,7 @@ import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { ExceptionsPage } from '../pages/exceptions/ExceptionsPage';
 import { GoldenPage } from '../pages/golden/GoldenPage';
 import { InboxPage } from '../pages/inbox/InboxPage';
+import { SubscriptionsPage } from '../sync/SubscriptionsPage';
 import { NAV_ITEMS } from './navigation';
 import { SessionContext } from './SessionContext';
 import type { Session } from './SessionContext';
@@ -98,6 +99,8 @@ export function App() {
     page = <GoldenPage domain={rest[0]} id={rest[1]} />;
   } else if (item.path === '/exceptions') {
     page = <ExceptionsPage query={parsed.query} />;
+  } else if (item.path === '/sync') {
+    page = <SubscriptionsPage segments={rest} query={parsed.query} />;
   } else if (item.path === '/rules') {
     page = (
       <Suspense fallback={<div className="splash">Loading the rules…</div>}>
