@@ -6,17 +6,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { egressEntryProblem } from './sync/egressRules';
 import { DEFAULT_MAX_JSON_DEPTH } from './http/jsonDepth';
+import { checkMongoUri } from './store/mongo/connectionUri';
 
 export interface AppConfig {
   port: number;
   host: string;
-  /** MongoDB when set; the embedded store otherwise. */
+  /** MongoDB when set (must name the database); the embedded store otherwise. */
   mongodbUri?: string;
+  /** Start on a MongoDB server without transactions (standalone), accepting the lost guarantees (docs/STORAGE.md). */
+  mongodbAllowStandalone: boolean;
   /** Embedded store directory. */
   dataDir: string;
   /** Bootstrap admin key, if given. */
   adminKey?: string;
-  /** Load the demo data into an empty store at start-up. */
+  /** Load the demo data into an empty store at start-up (default: on for the embedded store, off on MongoDB). */
   seed: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Default body limit for JSON API requests, in bytes. */
@@ -41,6 +44,36 @@ export interface AppConfig {
   syncFileDirs: string[];
   /** Runtime limits against hostile input (docs/MAPPING-RUNTIME.md, docs/INGEST.md). */
   limits: RuntimeLimitsConfig;
+  /** The HL7 v2 MLLP listener (docs/INGEST.md); absent = off (the default). */
+  mllp?: MllpConfig;
+}
+
+/** Which source × domain a sending application (MSH-3), optionally at one facility (MSH-4), feeds. */
+export interface MllpRoute {
+  sendingApplication: string;
+  sendingFacility?: string;
+  source: string;
+  domain: string;
+}
+
+export interface MllpConfig {
+  port: number;
+  host: string;
+  routes: MllpRoute[];
+}
+
+/** Parses MDM_MLLP_ROUTES: `APP[^FACILITY]=source/domain`, comma-separated. */
+export function parseMllpRoutes(raw: string, problems: string[]): MllpRoute[] {
+  const routes: MllpRoute[] = [];
+  for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([^=^]+)(?:\^([^=]+))?=([a-z0-9][a-z0-9_-]{0,62})\/([a-z][a-z0-9-]{0,40})$/.exec(entry);
+    if (!match) {
+      problems.push(`MDM_MLLP_ROUTES: "${entry}" should read APPLICATION[^FACILITY]=source/domain, e.g. EPIC^SUPPLY=epic-supply/item`);
+      continue;
+    }
+    routes.push({ sendingApplication: match[1].trim(), ...(match[2] ? { sendingFacility: match[2].trim() } : {}), source: match[3], domain: match[4] });
+  }
+  return routes;
 }
 
 export interface RuntimeLimitsConfig {
@@ -56,6 +89,8 @@ export interface RuntimeLimitsConfig {
   jobLeaseMs: number;
   /** Starts without progress after which a job is quarantined (MDM_JOB_MAX_ATTEMPTS). */
   jobMaxAttempts: number;
+  /** How long a processor lease stays held without a heartbeat before another server takes it over (MDM_PROCESSOR_LEASE_MS). */
+  processorLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const mongodbUri = env.MONGODB_URI?.trim() || undefined;
   if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
     problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  } else if (mongodbUri) {
+    const checked = checkMongoUri(mongodbUri);
+    if (!checked.ok) problems.push(checked.problem);
   }
   const adminKey = env.MDM_ADMIN_KEY?.trim() || undefined;
   if (adminKey !== undefined && (adminKey.length < 24 || /\s/.test(adminKey))) {
@@ -108,9 +146,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     mongodbUri,
+    mongodbAllowStandalone: parseBoolean('MDM_MONGODB_ALLOW_STANDALONE', env.MDM_MONGODB_ALLOW_STANDALONE, false, problems),
     dataDir: path.resolve(env.MDM_DATA_DIR?.trim() || './data'),
     adminKey,
-    seed: parseBoolean('MDM_SEED', env.MDM_SEED, true, problems),
+    // Demo data in a shared production database is a surprise; on MongoDB seeding is opt-in.
+    seed: parseBoolean('MDM_SEED', env.MDM_SEED, !mongodbUri, problems),
     logLevel: (['debug', 'info', 'warn', 'error'].includes(logLevel) ? logLevel : 'info') as AppConfig['logLevel'],
     jsonBodyLimit: parseInteger({ name: 'MDM_JSON_BODY_LIMIT', raw: env.MDM_JSON_BODY_LIMIT, fallback: 1024 * 1024, min: 1024, max: 64 * 1024 * 1024 }, problems),
     ingestBodyLimit: parseInteger({ name: 'MDM_INGEST_BODY_LIMIT', raw: env.MDM_INGEST_BODY_LIMIT, fallback: 16 * 1024 * 1024, min: 1024, max: 256 * 1024 * 1024 }, problems),
@@ -127,8 +167,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       previewBudgetMs: parseInteger({ name: 'MDM_PREVIEW_BUDGET_MS', raw: env.MDM_PREVIEW_BUDGET_MS, fallback: 10_000, min: 100, max: 600_000 }, problems),
       jobLeaseMs: parseInteger({ name: 'MDM_JOB_LEASE_MS', raw: env.MDM_JOB_LEASE_MS, fallback: 30_000, min: 1000, max: 3_600_000 }, problems),
       jobMaxAttempts: parseInteger({ name: 'MDM_JOB_MAX_ATTEMPTS', raw: env.MDM_JOB_MAX_ATTEMPTS, fallback: 3, min: 1, max: 100 }, problems),
+      processorLeaseMs: parseInteger({ name: 'MDM_PROCESSOR_LEASE_MS', raw: env.MDM_PROCESSOR_LEASE_MS, fallback: 15_000, min: 100, max: 600_000 }, problems),
     },
   };
+  if (env.MDM_MLLP_PORT?.trim()) {
+    const mllpPort = parseInteger({ name: 'MDM_MLLP_PORT', raw: env.MDM_MLLP_PORT, fallback: 2575, min: 0, max: 65535 }, problems);
+    const routes = parseMllpRoutes(env.MDM_MLLP_ROUTES ?? '', problems);
+    if (routes.length === 0) problems.push('MDM_MLLP_ROUTES must name at least one APPLICATION[^FACILITY]=source/domain when MDM_MLLP_PORT is set');
+    config.mllp = { port: mllpPort, host: env.MDM_MLLP_HOST?.trim() || config.host, routes };
+  }
   const secretsKey = env.MDM_SECRETS_KEY?.trim() || undefined;
   if (secretsKey !== undefined && secretsKey.length < 32) problems.push('MDM_SECRETS_KEY must be at least 32 characters (use a long random value)');
   const egressAllow = (env.MDM_EGRESS_ALLOW ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);

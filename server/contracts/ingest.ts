@@ -26,6 +26,8 @@ const positionSchema = {
   properties: {
     line: { type: 'integer', description: '1-based line in CSV or NDJSON.' },
     index: { type: 'integer', description: '0-based index in a JSON array.' },
+    message: { type: 'integer', description: '1-based HL7 v2 message or X12 transaction set in the body.' },
+    path: { type: 'string', description: 'Where inside it: HL7 segment-field (PKG-4), X12 transaction / loop / segment, XML element path, FHIR Bundle entry.' },
   },
 } as const;
 

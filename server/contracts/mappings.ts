@@ -4,6 +4,7 @@
  * test runs, "what changes") are in ./mappingEvaluation; lookup tables in ./lookups (re-exported here).
  */
 import type { FromSchema } from 'json-schema-to-ts';
+import { CONTENT_TYPES } from '../ingest/formats/registry';
 
 export * from './lookups';
 
@@ -85,6 +86,18 @@ export const mappingTestCaseSchema = {
 } as const;
 export type MappingTestCaseView = FromSchema<typeof mappingTestCaseSchema>;
 
+/** How a source sends its payloads: content type and parser options (options checked per format). */
+export const sourceFormatSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['contentType'],
+  description: 'How the source sends its payloads: the content type and its parser options (delimiter, encoding, recordPath, alwaysArray, resourceType…); ingest requests of that content type use these options.',
+  properties: {
+    contentType: { type: 'string', enum: CONTENT_TYPES.map((entry) => entry.contentType) },
+    options: { type: 'object' },
+  },
+} as const;
+
 // ---------- requests ----------
 
 export const putMappingBodySchema = {
@@ -96,6 +109,7 @@ export const putMappingBodySchema = {
     description: { type: 'string', maxLength: 4000 },
     samples: { type: 'array', maxItems: 100, items: {}, description: 'Sample payloads for the editor.' },
     tests: { type: 'array', maxItems: 1000, items: mappingTestCaseSchema },
+    format: sourceFormatSchema,
     revision: { type: 'integer', minimum: 0, description: 'The draft revision you last read (0: the mapping must not exist yet). Omit to overwrite unconditionally.' },
   },
 } as const;
@@ -179,6 +193,7 @@ const contentProperties = {
   description: { type: 'string' },
   samples: { type: 'array', items: {} },
   tests: { type: 'array', items: mappingTestCaseSchema },
+  format: sourceFormatSchema,
 } as const;
 
 export const mappingVersionSchema = {

@@ -1,8 +1,9 @@
-/** Inline ingest: a whole request body (JSON, NDJSON or CSV) through the pipeline, every record's result returned. */
+/** Inline ingest: a whole request body in any accepted content type through the pipeline, every record's result returned. */
 import type { GoldenActor } from '../golden';
 import type { AppServices } from '../services';
 import { ingestItems, prepareIngest } from './ingestRecords';
-import { formatOfMediaType, readBodyItems, readJsonDocument, type ParsedItem } from './recordReader';
+import { assertUniqueCsvHeader, readBodyItems, readJsonDocument, type ParsedItem } from './recordReader';
+import { decodeBody, resolveFormat } from './sourceFormat';
 import type { IngestTotals, RecordResult } from './types';
 
 export interface InlineIngestResult {
@@ -16,16 +17,21 @@ async function* fromArray(items: ParsedItem[]): AsyncGenerator<ParsedItem> {
   yield* items;
 }
 
-/** Ingests the records of one body for a source and domain. */
+/**
+ * Ingests the records of one body for a source and domain. The Content-Type header picks the parser;
+ * the published mapping's `format` options and the header's parameters configure it.
+ */
 export async function ingestInline(
   services: AppServices,
-  input: { source: string; domain: string; mediaType: string; text: string; actor: GoldenActor; requestId?: string },
+  input: { source: string; domain: string; contentType: string; body: Uint8Array; actor: GoldenActor; requestId?: string },
 ): Promise<InlineIngestResult> {
-  const format = formatOfMediaType(input.mediaType);
   const context = await prepareIngest(services, { source: input.source, domain: input.domain, actor: input.actor, origin: input.requestId ? { requestId: input.requestId } : {} });
+  const { entry, options } = resolveFormat({ contentTypeHeader: input.contentType, mappingFormat: context.mapping.format });
+  const text = decodeBody(input.body, options);
+  if (entry.format === 'delimited') assertUniqueCsvHeader(text, options);
   // A JSON body is parsed up front so that broken JSON is a 400 before anything is stored.
   const maxDepth = services.config.limits.maxJsonDepth;
-  const items = format === 'json' ? fromArray(readJsonDocument(input.text, { maxDepth })) : readBodyItems({ format, text: input.text, maxDepth });
+  const items = entry.format === 'json' ? fromArray(readJsonDocument(text, { maxDepth })) : readBodyItems({ format: entry.format, text, maxDepth, options });
   const run = await ingestItems(context, { items, collectResults: true });
   return { mappingVersion: context.mapping.version, schemaVersion: context.schemaVersion, totals: run.totals, results: run.results };
 }

@@ -9,8 +9,16 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import { BadRequestError } from '../errors';
 import { parseJson } from '../http/body';
 import { DEFAULT_MAX_JSON_DEPTH, describePath, findTooDeep, truncatedJson } from '../http/jsonDepth';
+import { collectingCallbacks, csvParseOptions, type DelimitedOptions } from './formats/delimited';
+import { Hl7MessageSplitter } from './formats/hl7v2';
+import { parseFormatText, type FormatName, type SourceFormatOptions } from './formats/registry';
+import type { ItemPosition, ParsedItem } from './formats/types';
+import { X12Splitter } from './formats/x12';
 
-export type IngestFormat = 'json' | 'ndjson' | 'csv';
+export type { ItemPosition, ParsedItem } from './formats/types';
+
+/** A registry format; `csv` is the older name of `delimited` with its defaults (comma, header row). */
+export type IngestFormat = FormatName | 'csv';
 
 /** Media types accepted inline, by format. */
 export const INGEST_MEDIA_TYPES: Readonly<Record<string, IngestFormat>> = {
@@ -22,17 +30,6 @@ export const INGEST_MEDIA_TYPES: Readonly<Record<string, IngestFormat>> = {
 
 /** Media types an upload job can stream (a JSON document cannot be read record by record). */
 export const UPLOAD_MEDIA_TYPES = ['application/x-ndjson', 'application/ndjson', 'text/csv'];
-
-export interface ItemPosition {
-  /** 1-based physical line (CSV, NDJSON). */
-  line?: number;
-  /** 0-based index in a JSON array. */
-  index?: number;
-}
-
-export type ParsedItem =
-  | { kind: 'record'; raw: unknown; position: ItemPosition }
-  | { kind: 'unreadable'; code: string; message: string; text: string; position: ItemPosition };
 
 /** The format of an accepted media type. */
 export function formatOfMediaType(mediaType: string): IngestFormat {
@@ -117,42 +114,16 @@ export async function* readNdjson(chunks: AsyncIterable<string>, options: { maxD
   }
 }
 
-interface CsvRecordWithRaw {
-  record: Record<string, string>;
-  raw: string;
-}
-
 /**
  * Streams CSV rows (header row → field names) from text chunks. csv-parse runs synchronously inside
  * `write`, so rows and skipped-row errors are collected in file order by its callbacks and yielded
  * after each chunk; a malformed row becomes a CSV_PARSE_ERROR item and parsing goes on.
  */
-export async function* readCsv(chunks: AsyncIterable<string>): AsyncGenerator<ParsedItem> {
+export async function* readCsv(chunks: AsyncIterable<string>, options: DelimitedOptions = {}): AsyncGenerator<ParsedItem> {
   const ready: ParsedItem[] = [];
   let fatal: Error | undefined;
-  const parser = createCsvParser({
-    columns: true,
-    bom: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    raw: true,
-    on_skip: (error, rawText) => {
-      const line = (error as { lines?: number } | undefined)?.lines;
-      const reason = error?.message ?? 'the row cannot be read';
-      const previous = ready[ready.length - 1];
-      // After a broken quote csv-parse may report the rest of the same line again: one row, one exception.
-      if (line !== undefined && previous?.kind === 'unreadable' && previous.position.line === line) {
-        previous.text += (rawText ?? '').replace(/\r?\n$/, '');
-        return undefined;
-      }
-      ready.push({ kind: 'unreadable', code: 'CSV_PARSE_ERROR', message: `CSV row${line ? ` at line ${line}` : ''} cannot be read: ${reason}.`, text: (rawText ?? '').replace(/\r?\n$/, ''), position: line ? { line } : {} });
-      return undefined;
-    },
-    on_record: (row: CsvRecordWithRaw, context) => {
-      ready.push({ kind: 'record', raw: row.record, position: { line: context.lines } });
-      return null;
-    },
-  });
+  // The same csv-parse options and row callbacks as the studio's sample parser (formats/delimited.ts).
+  const parser = createCsvParser({ ...csvParseOptions(options), ...collectingCallbacks(ready) });
   parser.on('error', (error: Error) => {
     fatal = error;
   });
@@ -179,20 +150,47 @@ async function* single(text: string): AsyncGenerator<string> {
   yield text;
 }
 
+/** Streams items through a splitter that takes text and hands back completed items (HL7 messages, X12 loops). */
+async function* readSplit(chunks: AsyncIterable<string>, splitter: { push(chunk: string): ParsedItem[]; end(): ParsedItem[] }): AsyncGenerator<ParsedItem> {
+  for await (const chunk of chunks) yield* splitter.push(chunk);
+  yield* splitter.end();
+}
+
+/** Records of a parsed document checked against the depth limit, like JSON records. */
+function depthCheckedItems(items: ParsedItem[], maxDepth: number): ParsedItem[] {
+  return items.map((item) => (item.kind === 'record' && isPlainObject(item.raw) ? depthChecked({ value: item.raw, maxDepth, position: item.position, where: 'The record' }) : item));
+}
+
 /** Items of a body or file in `format`, read from text chunks; records deeper than `maxDepth` become PAYLOAD_TOO_DEEP items. */
-export function readItems(input: { format: IngestFormat; chunks: AsyncIterable<string>; maxDepth?: number }): AsyncIterable<ParsedItem> {
-  if (input.format === 'csv') return readCsv(input.chunks);
-  if (input.format === 'ndjson') return readNdjson(input.chunks, { maxDepth: input.maxDepth });
-  return (async function* json() {
-    let text = '';
-    for await (const chunk of input.chunks) text += chunk;
-    yield* readJsonDocument(text, { maxDepth: input.maxDepth });
-  })();
+export function readItems(input: { format: IngestFormat; chunks: AsyncIterable<string>; maxDepth?: number; options?: SourceFormatOptions }): AsyncIterable<ParsedItem> {
+  const options = input.options ?? {};
+  const maxDepth = input.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  switch (input.format) {
+    case 'csv':
+    case 'delimited':
+      return readCsv(input.chunks, options);
+    case 'ndjson':
+      return readNdjson(input.chunks, { maxDepth });
+    case 'hl7v2':
+      return readSplit(input.chunks, new Hl7MessageSplitter(options));
+    case 'x12':
+      return readSplit(input.chunks, new X12Splitter(options));
+    default: {
+      const format = input.format;
+      // JSON, XML and FHIR documents are read whole (inline bodies only; upload jobs refuse them).
+      return (async function* whole() {
+        let text = '';
+        for await (const chunk of input.chunks) text += chunk;
+        if (format === 'json') yield* readJsonDocument(text, { maxDepth });
+        else yield* depthCheckedItems(parseFormatText(format, text, options), maxDepth);
+      })();
+    }
+  }
 }
 
 /** Items of a whole inline body. */
-export function readBodyItems(input: { format: IngestFormat; text: string; maxDepth?: number }): AsyncIterable<ParsedItem> {
-  return readItems({ format: input.format, chunks: single(input.text), maxDepth: input.maxDepth });
+export function readBodyItems(input: { format: IngestFormat; text: string; maxDepth?: number; options?: SourceFormatOptions }): AsyncIterable<ParsedItem> {
+  return readItems({ format: input.format, chunks: single(input.text), maxDepth: input.maxDepth, options: input.options });
 }
 
 /**
@@ -200,10 +198,12 @@ export function readBodyItems(input: { format: IngestFormat; text: string; maxDe
  * later column would silently overwrite the earlier one in every record. A header that cannot be read
  * is left to the record reader, which reports it as an exception.
  */
-export function assertUniqueCsvHeader(text: string): void {
+export function assertUniqueCsvHeader(text: string, options: DelimitedOptions = {}): void {
+  if (options.header === false) return;
   let header: unknown[] | undefined;
   try {
-    header = parseCsvSync(text, { bom: true, to_line: 1, relax_column_count: true })[0] as unknown[] | undefined;
+    const { delimiter, quote } = csvParseOptions(options);
+    header = parseCsvSync(text, { bom: true, to_line: 1, relax_column_count: true, delimiter, quote })[0] as unknown[] | undefined;
   } catch {
     return;
   }

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { SOURCE_RECORDS } from '../golden';
 import type { AppServices } from '../services';
 import { ingestItems, prepareIngest } from './ingestRecords';
-import { formatOfMediaType, readBodyItems } from './recordReader';
+import { readBodyItems } from './recordReader';
+import { decodeBody, resolveFormat } from './sourceFormat';
 import type { IngestTotals } from './types';
 import { INGEST_EXCEPTIONS } from '../exceptions/collections';
 
@@ -45,9 +46,12 @@ export async function loadSeed(services: AppServices, options: { directory?: str
   const summaries: SeedFileSummary[] = [];
   for (const entry of manifest) {
     try {
-      const text = await readFile(join(directory, entry.file), 'utf8');
+      const bytes = await readFile(join(directory, entry.file));
       const context = await prepareIngest(services, { source: entry.source, domain: entry.domain, actor: SEED_ACTOR, origin: { requestId: `seed:${entry.file}` } });
-      const run = await ingestItems(context, { items: readBodyItems({ format: formatOfMediaType(entry.contentType), text, maxDepth: services.config.limits.maxJsonDepth }), collectResults: false });
+      // The same resolution as a request with this Content-Type: the mapping's format options apply.
+      const { entry: format, options } = resolveFormat({ contentTypeHeader: entry.contentType, mappingFormat: context.mapping.format });
+      const text = decodeBody(bytes, options, `seed file ${entry.file}`);
+      const run = await ingestItems(context, { items: readBodyItems({ format: format.format, text, maxDepth: services.config.limits.maxJsonDepth, options }), collectResults: false });
       summaries.push({ ...entry, totals: run.totals });
       services.logger.info('seed file loaded', { file: entry.file, source: entry.source, domain: entry.domain, ...run.totals });
     } catch (error) {

@@ -9,6 +9,7 @@ import { withCorrelation } from '../correlation';
 import type { GoldenActor } from '../golden';
 import type { JobContext, JobHandler } from '../jobs/types';
 import { ingestItems, prepareIngest } from './ingestRecords';
+import type { SourceFormatOptions } from './formats/registry';
 import { readItems, type IngestFormat } from './recordReader';
 import { emptyTotals, type IngestTotals } from './types';
 import { deleteUpload, readUploadChunks, type StoredUpload } from './uploads';
@@ -21,6 +22,8 @@ export interface IngestUploadParams {
   source: string;
   domain: string;
   format: IngestFormat;
+  /** Parser options resolved when the file was uploaded (delimiter, encoding…). */
+  options?: SourceFormatOptions;
   upload: StoredUpload;
   actor: GoldenActor;
   /** The upload request's correlation id: the job's records carry it (absent: `job:<id>`). */
@@ -37,10 +40,18 @@ function isCheckpoint(value: unknown): value is UploadCheckpoint {
   return value !== null && typeof value === 'object' && typeof (value as UploadCheckpoint).consumed === 'number' && typeof (value as UploadCheckpoint).totals === 'object';
 }
 
-/** Estimated records in an upload (line count; CSV has a header line). */
+/** Estimated records in an upload (counted units, else lines; CSV has a header line). */
 export function estimatedRecords(input: { format: IngestFormat; upload: StoredUpload }): number {
+  if (input.upload.units !== undefined) return input.upload.units;
   const lines = input.upload.lines + (input.upload.hasUnterminatedLastLine ? 1 : 0);
-  return Math.max(0, input.format === 'csv' ? lines - 1 : lines);
+  return Math.max(0, input.format === 'csv' || input.format === 'delimited' ? lines - 1 : lines);
+}
+
+/** Counts records in stored text for formats whose records are not lines (an estimate: a split marker is missed). */
+export function unitCounterOf(format: IngestFormat): ((text: string) => number) | undefined {
+  if (format === 'hl7v2') return (text) => text.match(/(^|[\r\n])MSH/g)?.length ?? 0;
+  if (format === 'x12') return (text) => text.match(/(^|[~'\r\n])\s*LIN[^A-Z0-9]/g)?.length ?? 0;
+  return undefined;
 }
 
 /** The job handler for uploaded files. */
@@ -63,6 +74,7 @@ async function runUpload({ job, services, checkpoint, report, signal }: JobConte
       format: params.format,
       chunks: readUploadChunks(services, { uploadId: params.upload.uploadId, chunks: params.upload.chunks }),
       maxDepth: services.config.limits.maxJsonDepth,
+      options: params.options,
     }),
     collectResults: false,
     skip: start.consumed,

@@ -13,10 +13,20 @@ import path from 'node:path';
 import { PayloadTooLargeError } from '../errors';
 import { InvalidUtf8Error } from '../http/body';
 import type { AppServices } from '../services';
+import { createTextDecoder } from './formats/encoding';
+import { FormatError, type TextEncoding } from './formats/types';
+import { AppError } from '../errors';
 import { UPLOAD_CHUNKS } from './collections';
 
 /** Bytes of upload per stored chunk. */
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+/**
+ * On MongoDB a TTL index removes upload chunks this long after they were written, so the chunks of an
+ * upload whose request or job died are not kept for ever (a job still running after 7 days fails
+ * with "missing chunk"). The embedded store's upload directories are removed by the job or on failure.
+ */
+export const UPLOAD_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** The largest file an upload job accepts. */
 export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 
@@ -25,6 +35,8 @@ interface UploadChunkDocument {
   uploadId: string;
   seq: number;
   text: string;
+  /** When MongoDB's TTL index removes the chunk. */
+  expireAt: Date;
   [key: string]: unknown;
 }
 
@@ -36,6 +48,8 @@ export interface StoredUpload {
   lines: number;
   /** Whether the last line ends without a line break (it still holds a record). */
   hasUnterminatedLastLine: boolean;
+  /** Records counted by the format's counter (HL7 messages, X12 item loops), when it has one. */
+  units?: number;
 }
 
 type UploadServices = Pick<AppServices, 'store'> & { config?: Pick<AppServices['config'], 'dataDir'> };
@@ -53,7 +67,7 @@ function collectionStorage(services: Pick<AppServices, 'store'>): ChunkStorage {
   const chunks = () => services.store.collection<UploadChunkDocument>(UPLOAD_CHUNKS);
   return {
     write: async (uploadId, seq, text) => {
-      await chunks().insertOne({ _id: `${uploadId}:${seqName(seq)}`, uploadId, seq, text });
+      await chunks().insertOne({ _id: `${uploadId}:${seqName(seq)}`, uploadId, seq, text, expireAt: new Date(Date.now() + UPLOAD_RETENTION_MS) });
     },
     read: async (uploadId, seq) => {
       const chunk = await chunks().findOne({ uploadId, seq });
@@ -109,13 +123,26 @@ export async function storeUpload(
     chunkBytes?: number;
     /** Checks the text of the first stored chunk (e.g. a CSV header) before the rest is read; throws to refuse the file. */
     checkHead?: (text: string) => void;
+    /** The file's encoding (default UTF-8); the chunks are stored as decoded text. */
+    encoding?: TextEncoding;
+    /** Counts records in a chunk of text, for formats where lines are not records. */
+    countUnits?: (text: string) => number;
   },
 ): Promise<StoredUpload> {
   const limit = input.limit ?? MAX_UPLOAD_BYTES;
   const chunkBytes = input.chunkBytes ?? UPLOAD_CHUNK_BYTES;
   const uploadId = `upl_${randomUUID()}`;
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const other = input.encoding && input.encoding !== 'utf-8' ? createTextDecoder(input.encoding) : null;
   const decode = (bytes: Buffer, isLast: boolean): string => {
+    if (other) {
+      try {
+        return other.decode(bytes, isLast);
+      } catch (error) {
+        if (error instanceof FormatError) throw new AppError(400, error.code, `The uploaded file: ${error.message}`);
+        throw error;
+      }
+    }
     try {
       return utf8.decode(bytes, { stream: !isLast });
     } catch {
@@ -123,7 +150,7 @@ export async function storeUpload(
     }
   };
   const storage = storageOf(services);
-  const upload: StoredUpload = { uploadId, chunks: 0, bytes: 0, lines: 0, hasUnterminatedLastLine: false };
+  const upload: StoredUpload = { uploadId, chunks: 0, bytes: 0, lines: 0, hasUnterminatedLastLine: false, ...(input.countUnits ? { units: 0 } : {}) };
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let lastText = '';
@@ -133,6 +160,7 @@ export async function storeUpload(
     await storage.write(uploadId, upload.chunks, text);
     upload.chunks += 1;
     upload.lines += countLines(text);
+    if (input.countUnits) upload.units = (upload.units ?? 0) + input.countUnits(text);
     lastText = text;
   };
   try {

@@ -27,9 +27,9 @@ export function storeExportSource(services: Pick<AppServices, 'store'>): ExportS
   };
 }
 
-function contentFrom(view: { expression: string; description: string; samples: unknown[]; tests: Array<Record<string, unknown>> } | null): MappingContent | null {
+function contentFrom(view: { expression: string; description: string; samples: unknown[]; tests: Array<Record<string, unknown>>; format?: MappingContent['format'] } | null): MappingContent | null {
   if (!view) return null;
-  return contentOf({ expression: view.expression, description: view.description, samples: view.samples, tests: view.tests as MappingTestCase[] });
+  return contentOf({ expression: view.expression, description: view.description, samples: view.samples, tests: view.tests as MappingTestCase[], ...(view.format ? { format: view.format } : {}) });
 }
 
 /** Reads a running server through its API with an API key allowed `mappings.read` and `lookups.read`. */

@@ -8,7 +8,9 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { DOMAIN_PATTERN, LOOKUP_NAME_PATTERN, mappingTestCaseSchema, SOURCE_PATTERN } from '../contracts/mappings';
+import { DOMAIN_PATTERN, LOOKUP_NAME_PATTERN, mappingTestCaseSchema, SOURCE_PATTERN, sourceFormatSchema } from '../contracts/mappings';
+import { sourceFormatProblem } from '../ingest/sourceFormat';
+import type { SourceFormat } from '../ingest/formats/registry';
 import { createAjv, toErrorDetails } from '../schemas/ajv';
 import { normalizeExpression, type MappingKey } from './mappingIdentity';
 import { toTestCases } from './saveMappingDraft';
@@ -25,7 +27,7 @@ const ajv = createAjv();
 const metaValidator: ValidateFunction = ajv.compile({
   type: 'object',
   additionalProperties: false,
-  properties: { description: { type: 'string' }, samples: { type: 'array' }, tests: { type: 'array', items: mappingTestCaseSchema } },
+  properties: { description: { type: 'string' }, format: sourceFormatSchema, samples: { type: 'array' }, tests: { type: 'array', items: mappingTestCaseSchema } },
 });
 const lookupValidator: ValidateFunction = ajv.compile({
   type: 'object',
@@ -84,10 +86,12 @@ async function readMappingFile(dir: string, key: MappingKey): Promise<MappingFil
   if (meta && 'problem' in meta) return { key, label, problem: meta.problem };
   const value = meta?.value ?? {};
   if (!metaValidator(value)) return { key, label, problem: problemOf(metaValidator, names.meta) };
-  const parsed = value as { description?: string; samples?: unknown[]; tests?: Array<{ name: string; input?: unknown; output?: unknown; error?: string }> };
+  const parsed = value as { description?: string; format?: SourceFormat; samples?: unknown[]; tests?: Array<{ name: string; input?: unknown; output?: unknown; error?: string }> };
+  const formatProblem = parsed.format ? sourceFormatProblem(parsed.format, `${names.meta}: format`) : null;
+  if (formatProblem) return { key, label, problem: formatProblem };
   try {
     const tests = toTestCases(parsed.tests ?? [], `${names.meta}: tests`);
-    return { key, label, content: { expression, description: parsed.description ?? '', samples: parsed.samples ?? [], tests } };
+    return { key, label, content: { expression, description: parsed.description ?? '', samples: parsed.samples ?? [], tests, ...(parsed.format ? { format: parsed.format } : {}) } };
   } catch (error) {
     return { key, label, problem: (error as Error).message };
   }
@@ -152,7 +156,7 @@ export async function writeMappingFiles(dir: string, key: MappingKey, content: M
   const names = mappingFileNames(key);
   await mkdir(path.join(dir, key.source), { recursive: true });
   await writeFile(path.join(dir, names.expression), `${content.expression}\n`);
-  const meta = { description: content.description, samples: content.samples, tests: content.tests };
+  const meta = { description: content.description, ...(content.format ? { format: content.format } : {}), samples: content.samples, tests: content.tests };
   await writeFile(path.join(dir, names.meta), `${JSON.stringify(meta, null, 2)}\n`);
   return [names.expression, names.meta];
 }

@@ -29,7 +29,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 
 /** Hash of what a mapping says; a changed hash means a changed mapping. */
 export function contentHash(content: MappingContent): string {
-  const canonical = stableStringify({ expression: content.expression, description: content.description, samples: content.samples, tests: content.tests });
+  // `format` joins the hash only when set, so mappings without one keep the hashes they always had.
+  const canonical = stableStringify({ expression: content.expression, description: content.description, samples: content.samples, tests: content.tests, ...(content.format ? { format: content.format } : {}) });
   return createHash('sha256').update(canonical).digest('hex');
 }
 

@@ -60,6 +60,7 @@ export function presentVersion(version: MappingVersionDocument, currentVersion: 
     description: version.description,
     samples: version.samples,
     tests: presentTests(version.tests),
+    ...(version.format ? { format: { contentType: version.format.contentType, options: { ...version.format.options } } } : {}),
   };
 }
 
@@ -83,6 +84,7 @@ export function presentMapping(
           description: draft.description,
           samples: draft.samples,
           tests: presentTests(draft.tests),
+          ...(draft.format ? { format: { contentType: draft.format.contentType, options: { ...draft.format.options } } } : {}),
           updatedAt: draft.updatedAt,
           updatedBy: draft.updatedBy,
           syntaxError: syntaxCheck(draft.expression),

@@ -56,7 +56,7 @@ export async function publishVersion(services: Pick<AppServices, 'store'>, input
     author: input.author,
     createdAt: now,
   };
-  const published = { version, expression: content.expression, contentHash: hash, cacheKey: publishedCacheKey({ id: mapping._id, version, hash }), lookupTables, publishedAt: now, publishedBy: input.author };
+  const published = { version, expression: content.expression, contentHash: hash, cacheKey: publishedCacheKey({ id: mapping._id, version, hash }), lookupTables, ...(content.format ? { format: content.format } : {}), publishedAt: now, publishedBy: input.author };
   // A draft nobody has touched since the last publish follows rollbacks and files; unpublished work is kept.
   const isDraftClean = !mapping.draft || (mapping.published !== null && mapping.draft.contentHash === mapping.published.contentHash);
   const shouldMoveDraft = input.origin !== 'api' && isDraftClean && mapping.draft?.contentHash !== hash;
@@ -94,5 +94,5 @@ export async function publishVersion(services: Pick<AppServices, 'store'>, input
 
 /** Content of a version or draft, without metadata. */
 export function contentOf(source: MappingContent): MappingContent {
-  return { expression: source.expression, description: source.description, samples: source.samples, tests: source.tests };
+  return { expression: source.expression, description: source.description, samples: source.samples, tests: source.tests, ...(source.format ? { format: source.format } : {}) };
 }

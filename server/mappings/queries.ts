@@ -1,5 +1,6 @@
 /** Reads of mappings and versions for the API, the export and other features (each a single indexed read). */
 import { NotFoundError } from '../errors';
+import type { SourceFormat } from '../ingest/formats/registry';
 import type { AppServices } from '../services';
 import type { Filter } from '../store/types';
 import { MAPPING_VERSIONS_COLLECTION, MAPPINGS_COLLECTION } from './collections';
@@ -26,6 +27,8 @@ export interface PublishedMapping {
   cacheKey: string;
   /** Lookup tables the expression references: pass them to `loadLookupTables`. */
   lookupTables: string[];
+  /** How the source sends its payloads, when the mapping says. */
+  format?: SourceFormat;
 }
 
 /** The published mapping of a source and domain (one read by `_id`; cheap enough per ingest batch). */
@@ -39,7 +42,7 @@ export async function getPublishedMapping(
   const found = await mappingsCollection(services).findOne({ _id: id });
   const published = found?.published;
   if (!published) return null;
-  return { version: published.version, expression: published.expression, cacheKey: published.cacheKey, lookupTables: [...published.lookupTables] };
+  return { version: published.version, expression: published.expression, cacheKey: published.cacheKey, lookupTables: [...published.lookupTables], ...(published.format ? { format: published.format } : {}) };
 }
 
 /** The mapping, or null. */

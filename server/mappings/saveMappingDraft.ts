@@ -1,5 +1,7 @@
 /** Creates a mapping or updates its draft, with optimistic concurrency on the draft revision. */
 import { recordAudit } from '../audit/auditLog';
+import { assertSourceFormat } from '../ingest/sourceFormat';
+import type { SourceFormat } from '../ingest/formats/registry';
 import { ConflictError, ValidationError, type ErrorDetail } from '../errors';
 import { listDomains } from '../schemas/canonicalSchemas';
 import type { AppServices } from '../services';
@@ -44,7 +46,7 @@ export function toTestCases(tests: TestCaseInput[], rootPath: string): MappingTe
 /** Saves the draft; `expectedRevision` (when given) must equal the current draft revision, 0 meaning "new mapping". */
 export async function saveMappingDraft(
   services: Pick<AppServices, 'store'>,
-  input: { key: MappingKey; content: { expression: string; description?: string; samples?: unknown[]; tests?: TestCaseInput[] }; expectedRevision?: number; actor: MappingAuthor },
+  input: { key: MappingKey; content: { expression: string; description?: string; samples?: unknown[]; tests?: TestCaseInput[]; format?: SourceFormat }; expectedRevision?: number; actor: MappingAuthor },
 ): Promise<{ mapping: MappingDocument; isCreated: boolean; isChanged: boolean }> {
   assertMappingKey(input.key);
   const content: MappingContent = {
@@ -52,6 +54,7 @@ export async function saveMappingDraft(
     description: input.content.description ?? '',
     samples: input.content.samples ?? [],
     tests: toTestCases(input.content.tests ?? [], 'body.tests'),
+    ...(input.content.format ? { format: assertSourceFormat(input.content.format, 'body.format') } : {}),
   };
   const hash = contentHash(content);
   const now = new Date().toISOString();
@@ -104,5 +107,5 @@ function concurrentDraftChange(key: MappingKey): ConflictError {
 }
 
 function pickContent(content: MappingContent): MappingContent {
-  return { expression: content.expression, description: content.description, samples: content.samples, tests: content.tests };
+  return { expression: content.expression, description: content.description, samples: content.samples, tests: content.tests, ...(content.format ? { format: content.format } : {}) };
 }

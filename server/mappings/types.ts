@@ -5,6 +5,8 @@
  * against, so old versions stay readable after the schema changes.
  */
 
+import type { SourceFormat } from '../ingest/formats/registry';
+
 export const MAPPING_DIRECTIONS = ['inbound', 'outbound'] as const;
 export type MappingDirection = (typeof MAPPING_DIRECTIONS)[number];
 
@@ -17,6 +19,8 @@ export interface MappingContent {
   description: string;
   samples: unknown[];
   tests: MappingTestCase[];
+  /** How the source sends its payloads (content type + parser options); absent = told by each request. */
+  format?: SourceFormat;
 }
 
 /** Who made a change: an API key, or `files` for mappings as code. */
@@ -41,6 +45,8 @@ export interface PublishedPointer {
   contentHash: string;
   cacheKey: string;
   lookupTables: string[];
+  /** The published version's source format (ingest reads it with the expression). */
+  format?: SourceFormat;
   publishedAt: string;
   publishedBy: MappingAuthor;
 }

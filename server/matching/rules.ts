@@ -46,7 +46,7 @@ export interface CompiledRules {
 export function aliasTableNamesOf(rules: RuleSet): string[] {
   const names = new Set<string>();
   for (const key of rules.blocking) for (const name of key.params?.aliasTables ?? []) names.add(name);
-  for (const comparator of rules.comparators) for (const name of comparator.params?.aliasTables ?? []) names.add(name);
+  for (const comparator of rules.comparators) for (const name of [...(comparator.params?.aliasTables ?? []), ...(comparator.params?.relatedTables ?? [])]) names.add(name);
   return [...names];
 }
 
@@ -121,6 +121,9 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
   rules.comparators.forEach((comparator, i) => {
     (comparator.params?.aliasTables ?? []).forEach((name, j) => {
       if (!resolveAliasTable(name, options)) problems.push({ path: `comparators[${i}].params.aliasTables[${j}]`, code: 'UNKNOWN_ALIAS_TABLE', message: `comparator "${comparator.name}" names alias table "${name}", which does not exist` });
+    });
+    (comparator.params?.relatedTables ?? []).forEach((name, j) => {
+      if (!resolveAliasTable(name, options)) problems.push({ path: `comparators[${i}].params.relatedTables[${j}]`, code: 'UNKNOWN_ALIAS_TABLE', message: `comparator "${comparator.name}" names alias table "${name}", which does not exist` });
     });
     if (comparator.type !== 'attributes') return;
     if (attributeNames.length === 0) {

@@ -145,7 +145,20 @@ export function scorePair(args: {
   // longer exist are ignored, new ones count as missing): the raw record is not available to redo it.
   const a = isPrepared(args.a) ? args.a : prepareRecord(args.a, compiled);
   const b = isPrepared(args.b) ? args.b : prepareRecord(args.b, compiled);
-  const evaluation = evaluatePreparedPair({ a, b, compiled, context: args.context });
+  return explainEvaluation({ a, b, compiled, evaluation: evaluatePreparedPair({ a, b, compiled, context: args.context }) });
+}
+
+/** The score an explanation shows for a pair's evaluation (rounded to 4 decimals). */
+export function shownScore(evaluation: Pick<PairEvaluation, 'score'>): number {
+  return round(evaluation.score);
+}
+
+/**
+ * The explanation of an evaluated pair (what `scorePair` returns): callers that score many pairs
+ * with `evaluatePreparedPair` explain only the ones they show.
+ */
+export function explainEvaluation(args: { a: PreparedRecord; b: PreparedRecord; compiled: CompiledRules; evaluation: PairEvaluation }): MatchExplanation {
+  const { a, b, compiled, evaluation } = args;
   const { levels } = evaluation;
   const comparators: ComparatorExplanation[] = compiled.comparators.map((comparator, i) => {
     const result = evaluation.results[i];

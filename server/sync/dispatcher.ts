@@ -1,11 +1,11 @@
 /**
- * The sync dispatcher: a polling processor (shaped like searchSync/taskSync, and kept in this one
- * module so it can become a declared consumer with a lease later) that, for every active subscription,
+ * The sync dispatcher: for every active subscription it
  *
- * 1. **fans out**: reads the change feed after the subscription's cursor, plans its messages
+ * 1. **fans out** (the declared `sync-fan-out` processor, one server at a time under a lease): reads
+ *    the change feed after the subscription's cursor, plans its messages
  *    (messages.ts) and stores them as deliveries in the same transaction that moves the cursor — the
  *    outbox, so a crash can neither lose a change nor store it twice;
- * 2. **sends**: walks the subscription's open deliveries in feed order; per golden record only the
+ * 2. **sends** (every server's dispatcher): walks the subscription's open deliveries in feed order; per golden record only the
  *    oldest open one may be in flight, so one record's events arrive in version order and a failing
  *    record holds back only its own later events. Each attempt claims the delivery with a lease,
  *    checks egress, signs (Standard Webhooks) and POSTs; failures retry on a backoff schedule with
@@ -19,6 +19,7 @@ import { randomInt } from 'node:crypto';
 import { CHANGES } from '../golden/collections';
 import { readChanges } from '../golden/changeFeed';
 import type { ChangeDocument } from '../golden/types';
+import type { PollingProcessor } from '../processors/types';
 import type { AppServices } from '../services';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import { subscriptionStats } from './deliveries';
@@ -119,7 +120,32 @@ function redactedHeaders(headers: Record<string, string>): Record<string, string
   return { ...headers, 'webhook-signature': 'v1,<redacted>' };
 }
 
-/** The dispatcher of one process: started by bootstrap, stopped on close. */
+export const SYNC_FAN_OUT_PROCESSOR = 'sync-fan-out';
+
+/**
+ * The fan-out half as a declared processor (server/processors): one server at a time reads the feed
+ * for every active subscription (each subscription's cursor moves by compare-and-set) and plans
+ * backfills; every server's dispatcher then sends the open deliveries (each claimed with a lease).
+ */
+export function syncFanOutProcessor(config: Pick<AppServices['config'], 'syncIntervalMs'>): PollingProcessor {
+  return {
+    name: SYNC_FAN_OUT_PROCESSOR,
+    kind: 'poll',
+    intervalMs: config.syncIntervalMs,
+    run: async ({ services, fence }) => {
+      const subscriptions = await subscriptionsCollection(services).find({ status: 'active' });
+      let read = 0;
+      for (const subscription of subscriptions) {
+        await fence.check();
+        read += await fanOut(services, subscription);
+        await backfillPage(services, subscription);
+      }
+      return { more: false, counts: { changes: read } };
+    },
+  };
+}
+
+/** The dispatcher of one process (the sending half): started by bootstrap, stopped on close. */
 export class SyncDispatcher {
   private timer?: NodeJS.Timeout;
   private isStopped = false;
@@ -190,8 +216,6 @@ export class SyncDispatcher {
     const allowList = await egressAllowList(this.services);
     for (const subscription of subscriptions) {
       if (this.isStopped) return;
-      await fanOut(this.services, subscription);
-      await backfillPage(this.services, subscription);
       this.latest.set(subscription._id, { subscription, allowList });
       await this.startDueSends(subscription, allowList);
     }

@@ -133,7 +133,7 @@ describe('refusals', () => {
   });
 
   test('unsupported content type → 415', async () => {
-    const response = await ingest(server, { source: 'erp', domain: 'item', body: '<item/>', contentType: 'application/xml' });
+    const response = await ingest(server, { source: 'erp', domain: 'item', body: '%PDF-1.7', contentType: 'application/pdf' });
     expect(response.status).toBe(415);
   });
 

@@ -2,6 +2,7 @@
 import { changesQuerySchema } from '../../contracts/golden';
 import { readChanges } from '../../golden';
 import { changesByCorrelation } from '../../golden/changesByCorrelation';
+import { awaitSequenced } from '../../golden/changeSequencer';
 import { presentChange } from '../../golden/goldenPresenter';
 import { defineRoute } from '../../http/route';
 
@@ -16,6 +17,8 @@ export const changeRoutes = [
     query: changesQuerySchema,
     responses: { 200: { description: '`{ items, nextCursor }`: pass nextCursor as `after` to continue; it stays put when nothing is new.' } },
     handler: async ({ services, query }) => {
+      // Read-your-writes: changes committed before this request are numbered before it reads (bounded wait).
+      await awaitSequenced(services);
       const page = query.correlationId
         ? await changesByCorrelation({ store: services.store, correlationId: query.correlationId, after: query.after, domain: query.domain, limit: query.limit ?? 100 })
         : await readChanges({ store: services.store, after: query.after, domain: query.domain, limit: query.limit ?? 100 });

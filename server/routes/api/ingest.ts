@@ -1,14 +1,16 @@
 import { correlationField } from '../../correlation';
 import { AppError, PayloadTooLargeError } from '../../errors';
 import { ingestParamsSchema, ingestResponseSchema, uploadJobResponseSchema } from '../../contracts/ingest';
-import { decodeUtf8, mediaTypeOf, readBody } from '../../http/body';
+import { mediaTypeOf, readBody } from '../../http/body';
 import { defineRoute } from '../../http/route';
 import { requestHashOf, withIdempotencyKey } from '../../ingest/idempotency';
 import { ingestInline } from '../../ingest/ingestInline';
 import { prepareIngest } from '../../ingest/ingestRecords';
 import { presentIngestResponse } from '../../ingest/presenters';
-import { assertUniqueCsvHeader, formatOfMediaType, INGEST_MEDIA_TYPES, UPLOAD_MEDIA_TYPES } from '../../ingest/recordReader';
-import { estimatedRecords, INGEST_UPLOAD_JOB, type IngestUploadParams } from '../../ingest/uploadJob';
+import { assertUniqueCsvHeader } from '../../ingest/recordReader';
+import { ACCEPTED_MEDIA_TYPES, resolveFormat, STREAMABLE_MEDIA_TYPES } from '../../ingest/sourceFormat';
+import { getPublishedMapping } from '../../mappings';
+import { estimatedRecords, unitCounterOf, INGEST_UPLOAD_JOB, type IngestUploadParams } from '../../ingest/uploadJob';
 import { MAX_UPLOAD_BYTES, storeUpload } from '../../ingest/uploads';
 import type { Principal } from '../../policies/abilities';
 
@@ -23,16 +25,16 @@ export const ingestRoutes = [
     operationId: 'ingestRecords',
     method: 'post',
     path: '/ingest/:source/:domain',
-    summary: 'Ingest source records (JSON object or array, NDJSON, CSV with a header row)',
+    summary: 'Ingest source records (JSON, NDJSON, delimited text, HL7 v2 ER7, XML/SOAP, X12 832, FHIR Bundle)',
     description:
       'Every record runs map → validate → standardise → persist (lineage) → match. The response lists each record: `accepted` (golden id, match outcome), `unchanged` (the same content again) or `exception` (stage, code, field path, message; stored in the exception queue). received = accepted + unchanged + exceptions. Send `Idempotency-Key` to make a retried batch safe: the stored response is replayed (header `Idempotent-Replayed: true`); the same key with another body is 422 IDEMPOTENCY_KEY_REUSED. Bodies above the inline limit are 413: upload them with POST /ingest/{source}/{domain}/jobs.',
     tags: TAGS,
     auth: { action: 'ingest.write', sourceParam: 'source' },
     params: ingestParamsSchema,
-    rawBody: { contentTypes: Object.keys(INGEST_MEDIA_TYPES) },
+    rawBody: { contentTypes: ACCEPTED_MEDIA_TYPES },
     responses: {
       200: { description: 'Per-record outcomes and totals.', schema: ingestResponseSchema },
-      400: { description: 'Body is not valid JSON, or not an object/array; INVALID_UTF8; DUPLICATE_CSV_HEADER.' },
+      400: { description: 'Body is not valid JSON, or not an object/array; INVALID_UTF8 / INVALID_ENCODING; DUPLICATE_CSV_HEADER; INVALID_FORMAT_OPTIONS (a Content-Type parameter).' },
       404: { description: 'Unknown domain.' },
       413: { description: 'Body above the inline limit: use an upload job.' },
       415: { description: 'Unsupported content type.' },
@@ -40,7 +42,7 @@ export const ingestRoutes = [
     },
     handler: async ({ services, params, principal, ctx, requestId }) => {
       const mediaType = mediaTypeOf(ctx);
-      formatOfMediaType(mediaType);
+      resolveFormat({ contentTypeHeader: ctx.get('content-type') });
       const limit = services.config.ingestBodyLimit;
       let body: Buffer;
       try {
@@ -50,15 +52,13 @@ export const ingestRoutes = [
         const uploadPath = `/api/v1/ingest/${params.source}/${params.domain}/jobs`;
         throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The body is larger than the inline ingest limit of ${limit} bytes; upload the file as a background job with POST ${uploadPath}.`, { limit, uploadPath });
       }
-      const text = decodeUtf8(body);
-      if (mediaType === 'text/csv') assertUniqueCsvHeader(text);
       const work = async () => {
-        const run = await ingestInline(services, { source: params.source, domain: params.domain, mediaType, text, actor: actorOf(principal), requestId });
+        const run = await ingestInline(services, { source: params.source, domain: params.domain, contentType: ctx.get('content-type'), body, actor: actorOf(principal), requestId });
         return { status: 200, body: presentIngestResponse({ source: params.source, domain: params.domain, ...run }) };
       };
       const key = ctx.get('idempotency-key');
       if (!key) return work();
-      const stored = await withIdempotencyKey(services, { key, scope: `${principal.keyId}|${params.source}|${params.domain}`, requestHash: requestHashOf({ mediaType, body }) }, work);
+      const stored = await withIdempotencyKey(services, { key, scope: `${principal.keyId}|${params.source}|${params.domain}`, requestHash: requestHashOf({ mediaType: ctx.get('content-type').toLowerCase() || mediaType, body }) }, work);
       return { status: stored.status, body: stored.body, headers: { 'Idempotent-Replayed': String(stored.isReplayed) } };
     },
   }),
@@ -66,28 +66,30 @@ export const ingestRoutes = [
     operationId: 'createIngestUploadJob',
     method: 'post',
     path: '/ingest/:source/:domain/jobs',
-    summary: 'Upload a large CSV or NDJSON file and ingest it as a background job',
+    summary: 'Upload a large file (NDJSON, delimited text, HL7 v2 batch, X12) and ingest it as a background job',
     description:
       'The file is streamed into the store in chunks, then a job ingests it in batches with checkpoints (it resumes after a restart without losing or repeating records). Follow `Location` (GET /api/v1/jobs/{id}) for progress: done, failed, rate, ETA; the finished job’s result holds the totals.',
     tags: TAGS,
-    auth: { action: 'ingest.write', sourceParam: 'source' },
+    auth: { action: 'ingest.upload', sourceParam: 'source' },
     params: ingestParamsSchema,
-    rawBody: { contentTypes: UPLOAD_MEDIA_TYPES, limit: MAX_UPLOAD_BYTES },
+    rawBody: { contentTypes: STREAMABLE_MEDIA_TYPES, limit: MAX_UPLOAD_BYTES },
     responses: {
       202: { description: 'The job was queued.', schema: uploadJobResponseSchema },
-      400: { description: 'INVALID_UTF8 (the file is not UTF-8) or DUPLICATE_CSV_HEADER (a column name appears twice); nothing is queued.' },
+      400: { description: 'INVALID_UTF8 / INVALID_ENCODING (the file is not in its encoding), DUPLICATE_CSV_HEADER (a column name appears twice) or INVALID_FORMAT_OPTIONS; nothing is queued.' },
       404: { description: 'Unknown domain.' },
       413: { description: 'File above the upload limit.' },
       415: { description: 'Unsupported content type.' },
       422: { description: 'NO_PUBLISHED_MAPPING.' },
     },
     handler: async ({ services, params, principal, ctx }) => {
-      const format = formatOfMediaType(mediaTypeOf(ctx));
       const actor = actorOf(principal);
       // Refuse before storing hundreds of MB when there is nothing to run them through.
       await prepareIngest(services, { source: params.source, domain: params.domain, actor, origin: {} });
-      const upload = await storeUpload(services, { body: ctx.req as AsyncIterable<Buffer>, ...(format === 'csv' ? { checkHead: assertUniqueCsvHeader } : {}) });
-      const jobParams: IngestUploadParams = { source: params.source, domain: params.domain, format, upload, actor, ...correlationField() };
+      const published = await getPublishedMapping(services, { source: params.source, domain: params.domain });
+      const { entry, options } = resolveFormat({ contentTypeHeader: ctx.get('content-type'), mappingFormat: published?.format, allowed: STREAMABLE_MEDIA_TYPES });
+      const format = entry.format;
+      const upload = await storeUpload(services, { body: ctx.req as AsyncIterable<Buffer>, encoding: options.encoding, countUnits: unitCounterOf(format), ...(format === 'delimited' ? { checkHead: (text: string) => assertUniqueCsvHeader(text, options) } : {}) });
+      const jobParams: IngestUploadParams = { source: params.source, domain: params.domain, format, options, upload, actor, ...correlationField() };
       const total = estimatedRecords({ format, upload });
       const job = await services.jobs.enqueue({ type: INGEST_UPLOAD_JOB, params: jobParams, createdBy: principal.keyId, total });
       const location = `/api/v1/jobs/${job._id}`;

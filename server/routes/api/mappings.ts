@@ -100,7 +100,7 @@ export const mappingRoutes = [
     handler: async ({ services, params, query, body, principal }) => {
       const { mapping, isCreated } = await saveMappingDraft(services, {
         key: keyOf(params, query),
-        content: { expression: body.expression, description: body.description, samples: body.samples, tests: body.tests },
+        content: { expression: body.expression, description: body.description, samples: body.samples, tests: body.tests, ...(body.format ? { format: body.format } : {}) },
         expectedRevision: body.revision,
         actor: authorOf(principal),
       });
