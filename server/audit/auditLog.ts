@@ -4,6 +4,7 @@
  * decisions), when, what, before and after, and why.
  */
 import { randomUUID } from 'node:crypto';
+import { correlationField } from '../correlation';
 import type { Store, StoreSession } from '../store/types';
 import { AUDIT_COLLECTION } from './collections';
 
@@ -25,6 +26,8 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   reason?: string;
+  /** The correlation id of the request, job or message that caused it (server/correlation.ts). */
+  correlationId?: string;
   [key: string]: unknown;
 }
 
@@ -54,6 +57,7 @@ export async function recordAudit(options: {
     ...(options.before !== undefined ? { before: options.before } : {}),
     ...(options.after !== undefined ? { after: options.after } : {}),
     ...(options.reason !== undefined ? { reason: options.reason } : {}),
+    ...correlationField(),
   };
   await options.store.collection<AuditEntry>(AUDIT_COLLECTION).insertOne(entry, { session: options.session });
   return entry;

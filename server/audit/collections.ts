@@ -10,6 +10,7 @@ export const auditCollections: CollectionDefinition[] = [
       { keys: { 'target.type': 1, 'target.id': 1, at: 1 }, name: 'by_target' },
       { keys: { 'actor.keyId': 1, at: 1 }, name: 'by_actor' },
       { keys: { action: 1, at: 1 }, name: 'by_action' },
+      { keys: { correlationId: 1, at: 1 }, name: 'by_correlation' },
     ],
   },
 ];

@@ -102,6 +102,7 @@ export const changesQuerySchema = {
     after: { type: 'string', pattern: '^[0-9]{1,16}$', description: 'nextCursor of the previous read; omit to start at the beginning.' },
     domain: domainParam,
     limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+    correlationId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$', description: 'Only the changes caused by this request, upload job or message (its x-correlation-id).' },
   },
 } as const;
 
@@ -215,6 +216,8 @@ export interface ChangeView {
   previousVersion?: number | null;
   /** Canonical paths whose value changed (objects descended, arrays whole). */
   changedPaths?: string[];
+  /** The request, job or message that caused it (x-correlation-id). */
+  correlationId?: string;
 }
 
 export interface MatchDecisionView {

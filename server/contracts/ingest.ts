@@ -119,6 +119,7 @@ export const exceptionListQuerySchema = {
   properties: {
     ...filterProperties,
     status: { type: 'string', enum: EXCEPTION_STATUS_NAMES, default: 'open' },
+    correlationId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$', description: 'Only exceptions last seen in the request, upload job or message with this correlation id.' },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
   },
@@ -177,7 +178,7 @@ export const exceptionSchema = {
     mappingVersion: { type: ['integer', 'null'] },
     schemaVersion: { type: ['string', 'null'] },
     isReplayable: { type: 'boolean' },
-    origin: { type: 'object', additionalProperties: false, properties: { requestId: { type: 'string' }, jobId: { type: 'string' } } },
+    origin: { type: 'object', additionalProperties: false, properties: { requestId: { type: 'string' }, jobId: { type: 'string' }, correlationId: { type: 'string' } } },
     closed: {
       type: 'object',
       additionalProperties: false,

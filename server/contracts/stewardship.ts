@@ -186,6 +186,7 @@ export const auditQuerySchema = {
     goldenId: { ...goldenIdParam, description: 'Entries whose target is this record (golden record, task, source record or exception id).' },
     actor: { type: 'string', maxLength: 200, description: 'API key id, or `system` for automatic decisions.' },
     action: { type: 'string', maxLength: 100, description: 'Exact action, or a prefix ending in `.` (e.g. `task.`).' },
+    correlationId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$', description: 'Entries written by the request, job or message with this correlation id.' },
     from: { type: 'string', format: 'date-time', description: 'At or after this time.' },
     to: { type: 'string', format: 'date-time', description: 'Before this time.' },
     order: { type: 'string', enum: ['asc', 'desc'], default: 'asc' },
@@ -283,4 +284,5 @@ export interface AuditEntryView {
   before?: unknown;
   after?: unknown;
   reason?: string;
+  correlationId?: string;
 }

@@ -148,6 +148,42 @@ export const listDeliveriesQuerySchema = {
   properties: {
     status: { type: 'string', enum: DELIVERY_STATUSES },
     goldenId: { type: 'string', maxLength: 200 },
+    correlationId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$', description: 'Only deliveries of changes caused by this request, job or message.' },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+  },
+} as const;
+
+export const previewBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['goldenId'],
+  properties: { goldenId: { type: 'string', minLength: 1, maxLength: 200, description: 'The golden record whose latest change is previewed.' } },
+} as const;
+
+export interface PreviewMessageView {
+  id: string;
+  event: string;
+  contentType: string | null;
+  body: string | null;
+  failure: { stage: string; code: string; message: string } | null;
+}
+
+/** What a subscription would send for one golden record (nothing is stored or sent). */
+export interface SubscriptionPreviewView {
+  goldenId: string;
+  domain: string;
+  change: { cursor: string; type: string; version: number; at: string };
+  live: PreviewMessageView[];
+  liveSkipped: string | null;
+  snapshot: PreviewMessageView[];
+}
+
+export const searchDeliveriesQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['correlationId'],
+  properties: {
+    correlationId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$', description: 'Deliveries (to every subscriber) of the changes caused by this request, job or message.' },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
   },
 } as const;
@@ -250,6 +286,8 @@ export interface DeliveryView {
   parkedAt: string | null;
   failure: { stage: string; code: string; message: string } | null;
   contentType: string | null;
+  /** The request, job or message that caused the change (sent as `x-correlation-id`). */
+  correlationId: string | null;
   body?: string | null;
   attemptLog?: DeliveryAttemptView[];
 }

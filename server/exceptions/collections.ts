@@ -16,6 +16,7 @@ export const exceptionCollections: CollectionDefinition[] = [
       { keys: { status: 1, code: 1 }, name: 'by_status_code' },
       { keys: { lastSeenAt: -1 }, name: 'by_last_seen' },
       { keys: { source: 1, domain: 1, sourceId: 1 }, name: 'by_source_record' },
+      { keys: { 'origin.correlationId': 1 }, name: 'by_correlation' },
     ],
   },
 ];

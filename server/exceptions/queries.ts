@@ -16,6 +16,8 @@ export interface ExceptionFilter {
   since?: string;
   /** Last seen before this time (ISO-8601): "older than". */
   until?: string;
+  /** Last seen in the request, job or message with this correlation id. */
+  correlationId?: string;
 }
 
 /** The store filter for an exception filter. */
@@ -25,6 +27,7 @@ export function toStoreFilter(filter: ExceptionFilter): Filter {
   if (filter.domain) query.domain = filter.domain;
   if (filter.code) query.code = filter.code;
   if (filter.stage) query.stage = filter.stage;
+  if (filter.correlationId) query['origin.correlationId'] = filter.correlationId;
   if (filter.since || filter.until) {
     // Stored times are UTC ISO strings: normalise offsets (+02:00) so string order is time order.
     const since = filter.since ? new Date(filter.since).toISOString() : undefined;

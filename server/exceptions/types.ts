@@ -56,7 +56,7 @@ export interface IngestExceptionDocument {
   firstSeenAt: string;
   lastSeenAt: string;
   /** The request or job the record last came in with. */
-  origin: { requestId?: string; jobId?: string };
+  origin: { requestId?: string; jobId?: string; correlationId?: string };
   /** Set when the exception is closed: replayed successfully, resolved or discarded. */
   closed?: { at: string; by: ExceptionActor; reason?: string; goldenId?: string; sourceRecordId?: string };
   updatedAt: string;

@@ -8,6 +8,7 @@
  * skips one (docs/SCALING.md "Processors and jobs").
  */
 import { randomUUID } from 'node:crypto';
+import { correlationField } from '../correlation';
 import type { Store, StoreSession, Document } from '../store/types';
 import { CHANGE_QUEUE, CHANGES, COUNTERS } from './collections';
 import type { ChangeDocument } from './types';
@@ -45,6 +46,7 @@ export async function appendChange(args: {
     type: args.type,
     version: args.version,
     at: args.at,
+    ...correlationField(),
     ...(args.details ?? {}),
     queuedAt: new Date().toISOString(),
   };

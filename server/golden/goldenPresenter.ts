@@ -146,6 +146,7 @@ export function presentChange(change: ChangeDocument): ChangeView {
     // Entries written before these fields existed have neither.
     ...(change.previousVersion !== undefined ? { previousVersion: change.previousVersion } : {}),
     ...(Array.isArray(change.changedPaths) ? { changedPaths: change.changedPaths } : {}),
+    ...(typeof change.correlationId === 'string' ? { correlationId: change.correlationId } : {}),
   };
 }
 

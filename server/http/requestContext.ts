@@ -1,6 +1,7 @@
 /** Request id, one structured log line per request, and HTTP metrics. */
 import { randomUUID } from 'node:crypto';
 import type { Context, Next } from 'koa';
+import { CORRELATION_ID_PATTERN, withCorrelation } from '../correlation';
 import type { Logger } from '../logger';
 import type { MetricsRegistry } from '../metrics/registry';
 
@@ -13,8 +14,12 @@ export function requestContext(options: { logger: Logger; metrics: MetricsRegist
     const incoming = ctx.get('x-request-id');
     ctx.state.requestId = REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     ctx.set('X-Request-Id', String(ctx.state.requestId));
+    // The caller's correlation id (e.g. the upstream system's message id), else this request's id.
+    const correlation = ctx.get('x-correlation-id');
+    const correlationId = CORRELATION_ID_PATTERN.test(correlation) ? correlation : String(ctx.state.requestId);
+    ctx.set('X-Correlation-Id', correlationId);
     try {
-      await next();
+      await withCorrelation(correlationId, next);
     } finally {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = String(ctx.state.route ?? (ctx.path.startsWith('/api/') ? 'unmatched' : 'static'));
@@ -24,6 +29,7 @@ export function requestContext(options: { logger: Logger; metrics: MetricsRegist
       if (ctx.path !== '/healthz') {
         options.logger.info('request', {
           requestId: ctx.state.requestId,
+          correlationId,
           method: ctx.method,
           path: ctx.path,
           route,

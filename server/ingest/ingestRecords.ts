@@ -3,6 +3,7 @@
  * loader: read items from a parsed source, run them through the pipeline in batches, and report
  * results and totals (received = accepted + unchanged + exceptions).
  */
+import { currentCorrelationId } from '../correlation';
 import { UnprocessableError } from '../errors';
 import type { GoldenActor } from '../golden';
 import { getPublishedMapping, loadLookupTables } from '../mappings';
@@ -33,7 +34,9 @@ export async function prepareIngest(
   }
   const lookups = await loadLookupTables(services, mapping.lookupTables);
   const fingerprint = ingestFingerprintOf({ mapping, lookups, schema });
-  return { services, source: input.source, domain: input.domain, mapping, lookups, schemaVersion: schema.version, fingerprint, actor: input.actor, origin: input.origin };
+  const correlationId = input.origin.correlationId ?? currentCorrelationId();
+  const origin = correlationId ? { ...input.origin, correlationId } : input.origin;
+  return { services, source: input.source, domain: input.domain, mapping, lookups, schemaVersion: schema.version, fingerprint, actor: input.actor, origin };
 }
 
 /** The context with the currently published mapping (a long job picks up a fix published while it runs). */

@@ -9,6 +9,8 @@ import type { ItemPosition } from './recordReader';
 export interface IngestOrigin {
   requestId?: string;
   jobId?: string;
+  /** Follows the records into golden changes, exceptions, audit and deliveries (server/correlation.ts). */
+  correlationId?: string;
 }
 
 export interface IngestContext {

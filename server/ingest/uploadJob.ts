@@ -5,8 +5,9 @@
  * checkpoint covers and continues — records processed after the last checkpoint are recognised by
  * their stored `lastIngest` and counted as the first time, so totals stay exact.
  */
+import { withCorrelation } from '../correlation';
 import type { GoldenActor } from '../golden';
-import type { JobHandler } from '../jobs/types';
+import type { JobContext, JobHandler } from '../jobs/types';
 import { ingestItems, prepareIngest } from './ingestRecords';
 import type { SourceFormatOptions } from './formats/registry';
 import { readItems, type IngestFormat } from './recordReader';
@@ -25,6 +26,8 @@ export interface IngestUploadParams {
   options?: SourceFormatOptions;
   upload: StoredUpload;
   actor: GoldenActor;
+  /** The upload request's correlation id: the job's records carry it (absent: `job:<id>`). */
+  correlationId?: string;
   [key: string]: unknown;
 }
 
@@ -54,31 +57,37 @@ export function unitCounterOf(format: IngestFormat): ((text: string) => number) 
 /** The job handler for uploaded files. */
 export const ingestUploadJob: JobHandler<IngestUploadParams> = {
   type: INGEST_UPLOAD_JOB,
-  async run({ job, services, checkpoint, report, signal }) {
-    const params = job.params;
-    const start: UploadCheckpoint = isCheckpoint(checkpoint) ? checkpoint : { consumed: 0, totals: emptyTotals() };
-    const context = { ...(await prepareIngest(services, { source: params.source, domain: params.domain, actor: params.actor, origin: { jobId: job._id } })), signal };
-    await report({ phase: 'ingesting', done: start.totals.accepted + start.totals.unchanged, failed: start.totals.exceptions });
-    const run = await ingestItems(context, {
-      items: readItems({
-        format: params.format,
-        chunks: readUploadChunks(services, { uploadId: params.upload.uploadId, chunks: params.upload.chunks }),
-        maxDepth: services.config.limits.maxJsonDepth,
-        options: params.options,
-      }),
-      collectResults: false,
-      skip: start.consumed,
-      totals: start.totals,
-      shouldRefreshMapping: true,
-      batchSize: JOB_BATCH_SIZE,
-      onBatch: async ({ totals, consumed }) => {
-        // Saving the checkpoint first means an interruption right here loses nothing.
-        await report({ done: totals.accepted + totals.unchanged, failed: totals.exceptions }, { consumed, totals } satisfies UploadCheckpoint);
-        signal.throwIfAborted();
-      },
-    });
-    await report({ phase: 'done', total: run.totals.received, done: run.totals.accepted + run.totals.unchanged, failed: run.totals.exceptions }, { consumed: run.consumed, totals: run.totals });
-    await deleteUpload(services, params.upload.uploadId);
-    return { totals: run.totals };
+  run(input) {
+    // Everything the job writes (changes, exceptions, audit) carries the upload's correlation id.
+    return withCorrelation(input.job.params.correlationId ?? `job:${input.job._id}`, () => runUpload(input));
   },
 };
+
+/** One run of the upload job (from its checkpoint). */
+async function runUpload({ job, services, checkpoint, report, signal }: JobContext<IngestUploadParams>): Promise<{ totals: IngestTotals }> {
+  const params = job.params;
+  const start: UploadCheckpoint = isCheckpoint(checkpoint) ? checkpoint : { consumed: 0, totals: emptyTotals() };
+  const context = { ...(await prepareIngest(services, { source: params.source, domain: params.domain, actor: params.actor, origin: { jobId: job._id } })), signal };
+  await report({ phase: 'ingesting', done: start.totals.accepted + start.totals.unchanged, failed: start.totals.exceptions });
+  const run = await ingestItems(context, {
+    items: readItems({
+      format: params.format,
+      chunks: readUploadChunks(services, { uploadId: params.upload.uploadId, chunks: params.upload.chunks }),
+      maxDepth: services.config.limits.maxJsonDepth,
+      options: params.options,
+    }),
+    collectResults: false,
+    skip: start.consumed,
+    totals: start.totals,
+    shouldRefreshMapping: true,
+    batchSize: JOB_BATCH_SIZE,
+    onBatch: async ({ totals, consumed }) => {
+      // Saving the checkpoint first means an interruption right here loses nothing.
+      await report({ done: totals.accepted + totals.unchanged, failed: totals.exceptions }, { consumed, totals } satisfies UploadCheckpoint);
+      signal.throwIfAborted();
+    },
+  });
+  await report({ phase: 'done', total: run.totals.received, done: run.totals.accepted + run.totals.unchanged, failed: run.totals.exceptions }, { consumed: run.consumed, totals: run.totals });
+  await deleteUpload(services, params.upload.uploadId);
+  return { totals: run.totals };
+}

@@ -28,6 +28,7 @@ export async function queryAudit(services: Pick<AppServices, 'store'>, input: Au
   const filter: Filter = {};
   if (input.goldenId) filter['target.id'] = { $in: await targetIdsOf(services, input.goldenId) };
   if (input.actor) filter['actor.keyId'] = input.actor;
+  if (input.correlationId) filter.correlationId = input.correlationId;
   if (input.action) filter.action = input.action.endsWith('.') ? { $regex: `^${escapeRegExp(input.action)}` } : input.action;
   if (input.from || input.to) {
     filter.at = { ...(input.from ? { $gte: new Date(input.from).toISOString() } : {}), ...(input.to ? { $lt: new Date(input.to).toISOString() } : {}) };
@@ -49,5 +50,6 @@ export function presentAuditEntry(entry: AuditEntry, options: { visibility?: Pic
     ...(entry.before !== undefined ? { before: shown(entry.before) } : {}),
     ...(entry.after !== undefined ? { after: shown(entry.after) } : {}),
     ...(entry.reason !== undefined ? { reason: entry.reason } : {}),
+    ...(entry.correlationId !== undefined ? { correlationId: entry.correlationId } : {}),
   };
 }

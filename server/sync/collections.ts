@@ -23,10 +23,12 @@ export const syncCollections: CollectionDefinition[] = [
       { keys: { subscriptionId: 1, status: 1, updatedAt: 1 }, name: 'sync_by_status' },
       { keys: { subscriptionId: 1, sequence: 1 }, name: 'sync_by_sequence' },
       { keys: { goldenId: 1 }, name: 'sync_by_golden' },
+      { keys: { correlationId: 1, sequence: 1 }, name: 'sync_by_correlation' },
     ],
   },
   { name: SYNC_SETTINGS, indexes: [] },
   { name: SYNC_STATUS, indexes: [{ keys: { goldenId: 1 }, name: 'sync_status_by_golden' }] },
   // Backfill finds each record's latest change (the feed is golden's collection; this index is sync's).
-  { name: 'changes', indexes: [{ keys: { goldenId: 1, version: 1 }, name: 'sync_by_golden_version' }] },
+  // Tracing: the changes of one request, job or message (GET /changes?correlationId=).
+  { name: 'changes', indexes: [{ keys: { goldenId: 1, version: 1 }, name: 'sync_by_golden_version' }, { keys: { correlationId: 1, _id: 1 }, name: 'by_correlation' }] },
 ];

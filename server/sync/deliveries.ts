@@ -18,12 +18,18 @@ function deliveriesCollection(services: Services) {
 }
 
 /** Newest first, optionally by status or golden record. */
-export async function listDeliveries(services: Services, input: { subscriptionId: string; status?: DeliveryDocument['status']; goldenId?: string; limit: number }): Promise<DeliveryDocument[]> {
+export async function listDeliveries(services: Services, input: { subscriptionId: string; status?: DeliveryDocument['status']; goldenId?: string; correlationId?: string; limit: number }): Promise<DeliveryDocument[]> {
   await requireSubscription(services, input.subscriptionId);
   const filter: Filter = { subscriptionId: input.subscriptionId };
   if (input.status) filter.status = input.status;
   if (input.goldenId) filter.goldenId = input.goldenId;
+  if (input.correlationId) filter.correlationId = input.correlationId;
   return deliveriesCollection(services).find(filter, { sort: { sequence: -1 }, limit: input.limit });
+}
+
+/** Deliveries to every subscriber of the changes with one correlation id, in feed order. */
+export async function deliveriesByCorrelation(services: Services, input: { correlationId: string; limit: number }): Promise<DeliveryDocument[]> {
+  return deliveriesCollection(services).find({ correlationId: input.correlationId }, { sort: { sequence: 1 }, limit: input.limit });
 }
 
 /** One delivery of the subscription, or 404. */

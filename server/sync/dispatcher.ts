@@ -32,7 +32,7 @@ import type { EgressAllowList } from './egressRules';
 import { planMessages } from './messages';
 import { newDelivery, sequenceOf, storeMessages } from './outbox';
 import { signatureHeader } from './signing';
-import { recordDelivered } from './syncStatus';
+import { syncStatusesAfter, writeSyncStatuses } from './syncStatus';
 import { disableSubscription, signingSecrets, subscriptionsCollection } from './subscriptions';
 import type { DeliveryAttempt, DeliveryDocument, FileTransport, SubscriptionDocument, SubscriptionStateDocument } from './types';
 import { postWebhook, retryAfterMs, type WebhookResponse } from './webhookTransport';
@@ -58,6 +58,14 @@ export interface DispatcherOptions {
 }
 
 class CursorMovedError extends Error {}
+
+interface DeliveredItem {
+  subscription: SubscriptionDocument;
+  delivery: DeliveryDocument;
+  response: WebhookResponse | null;
+  at: string;
+  set: Record<string, unknown>;
+}
 
 /** Reads the feed after the subscription's cursor and stores its messages; returns how many changes were read. */
 async function fanOut(services: Services, subscription: SubscriptionDocument): Promise<number> {
@@ -156,6 +164,8 @@ export class SyncDispatcher {
   private readonly latest = new Map<string, { subscription: SubscriptionDocument; allowList: EgressAllowList }>();
   private readonly refilling = new Set<string>();
   private readonly refillAgain = new Set<string>();
+  /** Deliveries that succeeded and wait to be stored in the next batch (markDelivered). */
+  private readonly deliveredBatch: Array<DeliveredItem & { resolve: () => void; reject: (error: unknown) => void }> = [];
 
   constructor(
     private readonly services: Services,
@@ -405,6 +415,7 @@ export class SyncDispatcher {
       'webhook-id': delivery._id,
       'webhook-timestamp': String(timestamp),
       'webhook-signature': signatureHeader({ secrets: signingSecrets(this.services, subscription, startedAt), id: delivery._id, timestamp, body: delivery.body }),
+      ...(delivery.correlationId ? { 'x-correlation-id': delivery.correlationId } : {}),
     };
     const requestView = { method: transport.type === 'amqp' ? ('PUBLISH' as const) : ('POST' as const), url: transport.url, headers: redactedHeaders(headers) };
     let response: Awaited<ReturnType<typeof postWebhook>> | null = null;
@@ -450,6 +461,35 @@ export class SyncDispatcher {
     await this.record({ subscription, delivery, attempt, response, finishedAt });
   }
 
+  /**
+   * Marks a delivery delivered (and its record's sync status) together with the others finishing in the
+   * same turn of the event loop: one transaction per batch instead of two or three writes per message.
+   * Resolves once the batch is stored, so the record's next delivery goes only after its predecessor is
+   * recorded.
+   */
+  private markDelivered(item: DeliveredItem): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.deliveredBatch.push({ ...item, resolve, reject });
+      if (this.deliveredBatch.length === 1) setImmediate(() => void this.flushDelivered());
+    });
+  }
+
+  private async flushDelivered(): Promise<void> {
+    const batch = this.deliveredBatch.splice(0);
+    if (batch.length === 0) return;
+    try {
+      const statuses = await syncStatusesAfter(this.services, batch);
+      const deliveries = this.services.store.collection<DeliveryDocument>(DELIVERIES);
+      await this.services.store.withTransaction(async (session) => {
+        for (const item of batch) await deliveries.updateOne({ _id: item.delivery._id }, { $set: item.set }, { session });
+        await writeSyncStatuses(this.services, statuses, session);
+      });
+      for (const item of batch) item.resolve();
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  }
+
   /** Stores an attempt's outcome and moves the delivery on (delivered, retry later, parked). */
   private async record(input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; attempt: DeliveryAttempt; response: WebhookResponse | null; finishedAt: number; retryDelayMs?: number }): Promise<void> {
     const { subscription, delivery, attempt, finishedAt } = input;
@@ -462,10 +502,13 @@ export class SyncDispatcher {
     metrics.increment('mdm_sync_attempts_total', { help: 'Delivery attempts by outcome.', labels: { ...labels, outcome: attempt.outcome } });
     if (attempt.outcome === 'delivered') {
       const latencyMs = Math.max(0, finishedAt - Date.parse(delivery.changeAt));
-      await deliveries.updateOne(
-        { _id: delivery._id },
-        { $set: { status: 'delivered', isOpen: false, attempts: delivery.attempts + 1, attemptLog, deliveredAt: at, latencyMs, leaseUntil: null, nextAttemptAt: null, failure: null, updatedAt: at } },
-      );
+      await this.markDelivered({
+        subscription,
+        delivery,
+        response: input.response,
+        at,
+        set: { status: 'delivered', isOpen: false, attempts: delivery.attempts + 1, attemptLog, deliveredAt: at, latencyMs, leaseUntil: null, nextAttemptAt: null, failure: null, updatedAt: at },
+      });
       // At most once a second per subscription (one write less per message), at once after failures.
       const lastWrite = this.stateWrittenAt.get(subscription._id);
       if (lastWrite === undefined || finishedAt - lastWrite >= 1000 || this.isFailing.has(subscription._id)) {
@@ -473,7 +516,6 @@ export class SyncDispatcher {
         this.isFailing.delete(subscription._id);
         await states.updateOne({ _id: subscription._id }, { $set: { lastDeliveredAt: at, failingSince: null } });
       }
-      await recordDelivered(this.services, { subscription, delivery, response: input.response, at });
       metrics.observe('mdm_sync_delivery_latency_seconds', { help: 'From the golden-record change to the receiver\'s 2xx.', labels, value: latencyMs / 1000, buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60, 600, 3600] });
       return;
     }

@@ -66,7 +66,7 @@ export function batchFileContent(format: FileTransport['format'], deliveries: De
     .map((d) => {
       const isJson = (d.contentType ?? 'application/json').startsWith('application/json');
       const message: unknown = isJson ? JSON.parse(d.body ?? 'null') : d.body;
-      return `${JSON.stringify({ id: d._id, goldenId: d.goldenId, domain: d.domain, version: d.version, event: d.event, contentType: d.contentType, message })}\n`;
+      return `${JSON.stringify({ id: d._id, goldenId: d.goldenId, domain: d.domain, version: d.version, event: d.event, ...(d.correlationId ? { correlationId: d.correlationId } : {}), contentType: d.contentType, message })}\n`;
     })
     .join('');
 }

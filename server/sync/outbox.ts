@@ -53,6 +53,8 @@ export function newDelivery(subscriptionId: string, message: PlannedMessage, at:
     parkedAt: message.failure ? at : null,
     latencyMs: null,
     fileBatch: null,
+    // A backfill snapshot is not caused by the change it is taken as of.
+    ...(message.backfillRun === undefined && typeof change.correlationId === 'string' ? { correlationId: change.correlationId } : {}),
     ...(typeof change.mergedInto === 'string' && change.type === 'retired' ? { mergedInto: change.mergedInto } : {}),
   };
 }

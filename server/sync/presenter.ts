@@ -47,6 +47,7 @@ export function presentDelivery(doc: DeliveryDocument, options: { detail?: boole
     parkedAt: doc.parkedAt,
     failure: doc.failure,
     contentType: doc.contentType,
+    correlationId: doc.correlationId ?? null,
     ...(options.detail ? { body: options.hideBody ? null : doc.body, attemptLog: doc.attemptLog } : {}),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { getPublishedMapping, loadLookupTables } from '../mappings';
 import type { AppServices } from '../services';
+import type { StoreSession } from '../store/types';
 import { SUBSCRIPTIONS, SYNC_STATUS } from './collections';
 import type { SyncStatusView } from '../contracts/subscriptions';
 import type { DeliveryDocument, SubscriptionDocument, SyncStatusDocument } from './types';
@@ -41,27 +42,51 @@ async function readTargetId(services: Services, input: { subscription: Subscript
   return { targetId: String(outcome.value) };
 }
 
-/** Records a delivered message for its golden record (never moving back to an older version on a replay). */
-export async function recordDelivered(services: Services, input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; response: { status: number; headers: Record<string, string>; body: string } | null; at: string }): Promise<void> {
-  const { subscription, delivery } = input;
+type Delivered = { subscription: SubscriptionDocument; delivery: DeliveryDocument; response: { status: number; headers: Record<string, string>; body: string } | null; at: string };
+
+/**
+ * The sync statuses that delivered messages move forward (never back to an older version on a replay),
+ * target ids read by response mappings included; written by `writeSyncStatuses`, so a batch of
+ * deliveries reads the existing statuses once and writes them in the caller's transaction.
+ */
+export async function syncStatusesAfter(services: Services, delivered: Delivered[]): Promise<SyncStatusDocument[]> {
   const statuses = services.store.collection<SyncStatusDocument>(SYNC_STATUS);
-  const id = `${subscription._id}|${delivery.goldenId}`;
-  const existing = await statuses.findOne({ _id: id });
-  if (existing && existing.lastVersion > delivery.version) return;
-  const read = input.response ? await readTargetId(services, { subscription, delivery, response: input.response }) : {};
-  if (read.error) services.logger.warn('sync response mapping failed', { subscriptionId: subscription._id, deliveryId: delivery._id, error: read.error });
-  const next: SyncStatusDocument = {
-    _id: id,
-    subscriptionId: subscription._id,
-    goldenId: delivery.goldenId,
-    domain: delivery.domain,
-    lastVersion: delivery.version,
-    deliveredAt: input.at,
-    deliveryId: delivery._id,
-    targetId: read.targetId ?? existing?.targetId ?? null,
-    ...(read.error ? { targetIdError: read.error } : {}),
-  };
-  await statuses.replaceOne({ _id: id }, next, { upsert: true });
+  const idOf = (item: Delivered) => `${item.subscription._id}|${item.delivery.goldenId}`;
+  const existing = new Map((await statuses.find({ _id: { $in: delivered.map(idOf) } })).map((s) => [s._id, s]));
+  const next: SyncStatusDocument[] = [];
+  for (const item of delivered) {
+    const { subscription, delivery } = item;
+    const id = idOf(item);
+    const known = existing.get(id);
+    if (known && known.lastVersion > delivery.version) continue;
+    const read = item.response ? await readTargetId(services, { subscription, delivery, response: item.response }) : {};
+    if (read.error) services.logger.warn('sync response mapping failed', { subscriptionId: subscription._id, deliveryId: delivery._id, error: read.error });
+    const status: SyncStatusDocument = {
+      _id: id,
+      subscriptionId: subscription._id,
+      goldenId: delivery.goldenId,
+      domain: delivery.domain,
+      lastVersion: delivery.version,
+      deliveredAt: item.at,
+      deliveryId: delivery._id,
+      targetId: read.targetId ?? known?.targetId ?? null,
+      ...(read.error ? { targetIdError: read.error } : {}),
+    };
+    existing.set(id, status);
+    next.push(status);
+  }
+  return next;
+}
+
+/** Writes statuses computed by `syncStatusesAfter` (in the caller's transaction). */
+export async function writeSyncStatuses(services: Pick<AppServices, 'store'>, statuses: SyncStatusDocument[], session?: StoreSession): Promise<void> {
+  const collection = services.store.collection<SyncStatusDocument>(SYNC_STATUS);
+  for (const status of statuses) await collection.replaceOne({ _id: status._id }, status, { upsert: true, session });
+}
+
+/** Records one delivered message for its golden record. */
+export async function recordDelivered(services: Services, input: Delivered): Promise<void> {
+  await writeSyncStatuses(services, await syncStatusesAfter(services, [input]));
 }
 
 /** Every subscriber's status for one golden record. */

@@ -154,6 +154,8 @@ export interface DeliveryDocument {
   latencyMs: number | null;
   /** File drops: the batch this delivery was written in (kept across retries, so a retry rewrites the same file). */
   fileBatch?: { number: number; file: string } | null;
+  /** The change's correlation id (the request, job or message that caused it); sent as `x-correlation-id`. */
+  correlationId?: string;
   /** On a retirement by merge: the survivor, whose earlier open deliveries go first. */
   mergedInto?: string;
   [key: string]: unknown;

@@ -9,21 +9,57 @@ import type { LookupFunction } from 'node:net';
 
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
+/**
+ * Keep-alive agents, one per protocol and checked address: connections are reused between messages
+ * (no TCP/TLS handshake per delivery), and a socket is only ever reused for the address egress.ts
+ * checked for this request, so pooling cannot bypass the pinned lookup.
+ */
+const agents = new Map<string, http.Agent>();
+function agentFor(protocol: string, address: string): http.Agent {
+  const key = `${protocol}|${address}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    // Idle sockets close after 1 s, well before receivers' own idle timeouts (Node's is 5 s), so a reused
+    // socket is rarely one the receiver is closing; when it is, the request is sent again once (below).
+    const options = { keepAlive: true, maxSockets: 256, timeout: 1000 };
+    agent = protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
 export interface WebhookResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
 }
 
-/** Sends the request; resolves with the answer (any status) or rejects on a network error or timeout. */
-export function postWebhook(input: { url: URL; address: string; family: 4 | 6; headers: Record<string, string>; body: string; timeoutMs: number }): Promise<WebhookResponse> {
+type PostInput = { url: URL; address: string; family: 4 | 6; headers: Record<string, string>; body: string; timeoutMs: number };
+
+/**
+ * Sends the request; resolves with the answer (any status) or rejects on a network error or timeout.
+ * A kept-alive socket the receiver closed just as it was reused fails with ECONNRESET before any answer:
+ * sent again once on a new connection (Node's documented `reusedSocket` retry; the webhook-id is the same).
+ */
+export async function postWebhook(input: PostInput): Promise<WebhookResponse> {
+  try {
+    return await postOnce(input, true);
+  } catch (error) {
+    if (error instanceof ReusedSocketResetError) return postOnce(input, false);
+    throw error;
+  }
+}
+
+class ReusedSocketResetError extends Error {}
+
+function postOnce(input: PostInput, isPooled: boolean): Promise<WebhookResponse> {
   const pinned: LookupFunction = (_host, options, callback) => {
     if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: input.address, family: input.family }]);
     else callback(null, input.address, input.family);
   };
   const client = input.url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const request = client.request(input.url, { method: 'POST', headers: { ...input.headers, 'content-length': String(Buffer.byteLength(input.body)) }, lookup: pinned, agent: false });
+    const request = client.request(input.url, { method: 'POST', headers: { ...input.headers, 'content-length': String(Buffer.byteLength(input.body)) }, lookup: pinned, agent: isPooled ? agentFor(input.url.protocol, input.address) : false });
     const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${input.timeoutMs} ms`)), input.timeoutMs);
     request.on('response', (response) => {
       const chunks: Buffer[] = [];
@@ -45,7 +81,7 @@ export function postWebhook(input: { url: URL; address: string; family: 4 | 6; h
     });
     request.on('error', (error) => {
       clearTimeout(deadline);
-      reject(error);
+      reject(request.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? new ReusedSocketResetError(error.message) : error);
     });
     request.end(input.body);
   });

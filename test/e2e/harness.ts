@@ -57,10 +57,10 @@ export interface E2eEnvironment {
   close: () => Promise<void>;
 }
 
-/** Starts the seeded server and a headless Chromium with a fresh profile. */
-export async function startEnvironment(): Promise<E2eEnvironment> {
+/** Starts the seeded server (with extra `env` settings) and a headless Chromium with a fresh profile. */
+export async function startEnvironment(options: { env?: Record<string, string> } = {}): Promise<E2eEnvironment> {
   await ensureStudioBuilt();
-  const server = await startTestServer({ env: { MDM_SEED: 'true' } });
+  const server = await startTestServer({ env: { MDM_SEED: 'true', ...options.env } });
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-e2e-chromium-'));
   let context: BrowserContext;
   try {

@@ -125,7 +125,7 @@ describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
     await page.click('button[type=submit]');
     await page.waitForSelector('.sidebar');
     const disabled = await page.$$eval('.sidebar .disabled', (items) => items.map((item) => item.textContent));
-    expect(disabled).toEqual(['Mappings', 'Steward inbox', 'Exceptions', 'Matching rules', 'Jobs']);
+    expect(disabled).toEqual(['Mappings', 'Steward inbox', 'Exceptions', 'Matching rules', 'Jobs', 'Downstream sync']);
     expect(await page.textContent('.who')).toContain('consumer');
     await page.reload();
     await page.waitForSelector('.sidebar');

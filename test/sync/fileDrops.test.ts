@@ -153,6 +153,7 @@ describe('CSV batches', () => {
     });
     expect(rows.names.every((n) => n.startsWith('POZ_SUPPLIERS_INT-b') && n.endsWith('.csv'))).toBe(true);
     expect(rows.parsed.map((r) => r.VENDOR_NAME).sort()).toEqual(['MEDLINE INDUSTRIES, LP', 'OWENS "AND" MINOR']);
-    expect((await deliveries(sub.id)).every((d) => d.status === 'delivered')).toBe(true);
+    // The outcome is stored just after the file is written (batched with others): wait for it.
+    await waitFor('both stored as delivered', async () => (await deliveries(sub.id)).every((d) => d.status === 'delivered'));
   });
 });

@@ -17,9 +17,12 @@ let server: TestServer;
 let receiver: WebhookReceiver;
 
 beforeAll(async () => {
+  // Compiling the official FHIR R4 schema (3 MB) takes seconds on a loaded machine: once, here, not inside a test's time.
+  fhirSchemaErrors('Organization', {});
+  fhirSchemaErrors('Location', {});
   receiver = await startReceiver();
   server = await startTestServer({ env: { MDM_EGRESS_ALLOW: '127.0.0.1', MDM_SYNC_RETRY_SCHEDULE_MS: '20,20', MDM_SYNC_INTERVAL_MS: '20' } });
-});
+}, 120_000);
 afterAll(async () => {
   await server?.stop();
   await receiver?.close();

@@ -119,7 +119,11 @@ describe('delivery', () => {
     const attempts = eventsFor(sub.id, goldenId);
     expect(attempts.map((r) => r.status)).toEqual([500, 500, 500, 200]);
     expect(new Set(attempts.map((r) => r.headers['webhook-id'])).size).toBe(1);
-    const [delivery] = await deliveries(sub.id, `?goldenId=${goldenId}`);
+    // The outcome is stored just after the receiver's answer (batched with others): wait for it.
+    const delivery = await waitFor('the delivery stored as delivered', async () => {
+      const [found] = await deliveries(sub.id, `?goldenId=${goldenId}`);
+      return found?.status === 'delivered' && found;
+    });
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 4 });
     const detail = await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`);
     expect(detail.body.attemptLog?.map((a) => a.response?.status)).toEqual([500, 500, 500, 200]);

@@ -7,6 +7,7 @@
  * A message control id seen before for the same route gets its stored ACK again without being
  * processed twice. Messages on one connection are handled in order.
  */
+import { withCorrelation } from '../../correlation';
 import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { MllpConfig, MllpRoute } from '../../config';
@@ -74,8 +75,10 @@ export async function handleMllpMessage(services: AppServices, input: { text: st
   if (parsed.length !== 1) return ack('AR', `The frame holds ${parsed.length} messages; send one message per frame.`, 'HL7_PARSE_ERROR');
   let answer: { code: 'AA' | 'AE' | 'AR'; text?: string; errorCode?: string };
   try {
-    const context = await prepareIngest(services, { source: route.source, domain: route.domain, actor: MLLP_ACTOR, origin: { requestId: `mllp:${header.messageControlId}` } });
-    const run = await ingestItems(context, { items: one(parsed[0]), collectResults: true });
+    // The message control id (MSH-10) is the correlation id of everything this message causes.
+    const correlationId = `mllp:${header.messageControlId}`.replace(/[^A-Za-z0-9._:-]/g, '_').slice(0, 128);
+    const context = await prepareIngest(services, { source: route.source, domain: route.domain, actor: MLLP_ACTOR, origin: { requestId: `mllp:${header.messageControlId}`, correlationId } });
+    const run = await withCorrelation(correlationId, () => ingestItems(context, { items: one(parsed[0]), collectResults: true }));
     const result = run.results[0];
     if (!result) answer = { code: 'AE', text: 'The message produced no result.', errorCode: 'MLLP_NO_RESULT' };
     else if (result.outcome !== 'exception') answer = { code: 'AA' };

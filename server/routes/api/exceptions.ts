@@ -26,7 +26,7 @@ function actorOf(principal: Principal) {
   return { keyId: principal.keyId, name: principal.name, role: principal.role };
 }
 
-function filterOf(input: { source?: string; domain?: string; code?: string; stage?: string; status?: string; since?: string; until?: string }): ExceptionFilter {
+function filterOf(input: { source?: string; domain?: string; code?: string; stage?: string; status?: string; since?: string; until?: string; correlationId?: string }): ExceptionFilter {
   return { ...input } as ExceptionFilter;
 }
 

@@ -1,3 +1,4 @@
+import { correlationField } from '../../correlation';
 import { AppError, PayloadTooLargeError } from '../../errors';
 import { ingestParamsSchema, ingestResponseSchema, uploadJobResponseSchema } from '../../contracts/ingest';
 import { mediaTypeOf, readBody } from '../../http/body';
@@ -88,7 +89,7 @@ export const ingestRoutes = [
       const { entry, options } = resolveFormat({ contentTypeHeader: ctx.get('content-type'), mappingFormat: published?.format, allowed: STREAMABLE_MEDIA_TYPES });
       const format = entry.format;
       const upload = await storeUpload(services, { body: ctx.req as AsyncIterable<Buffer>, encoding: options.encoding, countUnits: unitCounterOf(format), ...(format === 'delimited' ? { checkHead: (text: string) => assertUniqueCsvHeader(text, options) } : {}) });
-      const jobParams: IngestUploadParams = { source: params.source, domain: params.domain, format, options, upload, actor };
+      const jobParams: IngestUploadParams = { source: params.source, domain: params.domain, format, options, upload, actor, ...correlationField() };
       const total = estimatedRecords({ format, upload });
       const job = await services.jobs.enqueue({ type: INGEST_UPLOAD_JOB, params: jobParams, createdBy: principal.keyId, total });
       const location = `/api/v1/jobs/${job._id}`;

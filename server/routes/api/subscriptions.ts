@@ -8,14 +8,17 @@ import {
   reasonBodySchema,
   rewindBodySchema,
   rotateSecretBodySchema,
+  previewBodySchema,
+  searchDeliveriesQuerySchema,
   subscriptionParamsSchema,
   updateSubscriptionBodySchema,
 } from '../../contracts/subscriptions';
 import { defineRoute } from '../../http/route';
 import { requestBackfill } from '../../sync/backfill';
+import { previewSubscription } from '../../sync/preview';
 import { listSyncStatus } from '../../sync/syncStatus';
 import type { Principal } from '../../policies/abilities';
-import { listDeliveries, replayDelivery, replaySince, requireDelivery, rewindSubscription, subscriptionStats } from '../../sync/deliveries';
+import { deliveriesByCorrelation, listDeliveries, replayDelivery, replaySince, requireDelivery, rewindSubscription, subscriptionStats } from '../../sync/deliveries';
 import { setEgressAllowList, storedEgressEntries } from '../../sync/egress';
 import { presentDelivery, presentSubscription, presentSubscriptionVersion } from '../../sync/presenter';
 import {
@@ -170,7 +173,7 @@ export const subscriptionRoutes = [
     query: listDeliveriesQuerySchema,
     responses: { 200: { description: '`{ items }`' }, ...notFound },
     handler: async ({ services, params, query }) => {
-      const items = await listDeliveries(services, { subscriptionId: params.id, status: query.status, goldenId: query.goldenId, limit: query.limit ?? 100 });
+      const items = await listDeliveries(services, { subscriptionId: params.id, status: query.status, goldenId: query.goldenId, correlationId: query.correlationId, limit: query.limit ?? 100 });
       return { body: { items: items.map((d) => presentDelivery(d)) } };
     },
   }),
@@ -256,6 +259,39 @@ export const subscriptionRoutes = [
     params: { type: 'object', required: ['goldenId'], properties: { goldenId: { type: 'string', minLength: 1, maxLength: 200 } } },
     responses: { 200: { description: '`{ items }`, one per subscriber that received the record' } },
     handler: async ({ services, params }) => ({ body: { items: await listSyncStatus(services, params.goldenId) } }),
+  }),
+  defineRoute({
+    operationId: 'previewSubscription',
+    method: 'post',
+    path: '/subscriptions/:id/preview',
+    summary: 'Exactly what the subscription would send for a golden record (its latest change, live and as a backfill snapshot); nothing is sent',
+    tags: TAGS,
+    auth: { action: 'subscriptions.read' },
+    params: subscriptionParamsSchema,
+    body: previewBodySchema,
+    responses: { 200: { description: 'The messages (body, content type, webhook-id) or why none would go.' }, 400: { description: 'The record is not of a subscribed domain.' }, ...notFound },
+    handler: async ({ services, params, body, principal }) => {
+      const subscription = await requireSubscription(services, params.id);
+      const preview = await previewSubscription(services, { subscription, goldenId: body.goldenId });
+      // Unmasked sensitive values stay with the roles that may see them (as for delivery bodies).
+      const canSeeBody = subscription.includeSensitive !== true || principal.role === 'admin' || principal.role === 'steward';
+      const hide = (messages: typeof preview.live) => (canSeeBody ? messages : messages.map((m) => ({ ...m, body: null })));
+      return { body: { ...preview, live: hide(preview.live), snapshot: hide(preview.snapshot) } };
+    },
+  }),
+  defineRoute({
+    operationId: 'searchDeliveries',
+    method: 'get',
+    path: '/sync/deliveries',
+    summary: 'Deliveries to every subscriber of the changes caused by one request, upload job or message (its correlation id)',
+    tags: TAGS,
+    auth: { action: 'subscriptions.read' },
+    query: searchDeliveriesQuerySchema,
+    responses: { 200: { description: '`{ items }` in feed order (without bodies).' } },
+    handler: async ({ services, query }) => {
+      const items = await deliveriesByCorrelation(services, { correlationId: query.correlationId, limit: query.limit ?? 100 });
+      return { body: { items: items.map((d) => presentDelivery(d)) } };
+    },
   }),
   defineRoute({
     operationId: 'getEgressAllowList',

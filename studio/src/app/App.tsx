@@ -11,6 +11,7 @@ import { ExceptionsPage } from '../pages/exceptions/ExceptionsPage';
 import { GoldenPage } from '../pages/golden/GoldenPage';
 import { JobsPage } from '../pages/jobs/JobsPage';
 import { InboxPage } from '../pages/inbox/InboxPage';
+import { SubscriptionsPage } from '../sync/SubscriptionsPage';
 import { NAV_ITEMS } from './navigation';
 import { SessionContext } from './SessionContext';
 import type { Session } from './SessionContext';
@@ -101,6 +102,8 @@ export function App() {
     page = <ExceptionsPage query={parsed.query} />;
   } else if (item.path === '/jobs') {
     page = <JobsPage query={parsed.query} />;
+  } else if (item.path === '/sync') {
+    page = <SubscriptionsPage segments={rest} query={parsed.query} />;
   } else if (item.path === '/rules') {
     page = (
       <Suspense fallback={<div className="splash">Loading the rules…</div>}>

@@ -17,4 +17,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/exceptions', label: 'Exceptions', action: 'exceptions.read', description: 'Records that failed mapping or validation, with the reason.' },
   { path: '/rules', label: 'Matching rules', action: 'rules.read', description: 'How candidate duplicates are found and scored.' },
   { path: '/jobs', label: 'Jobs', action: 'jobs.read', description: 'Uploads, replays and other background work: progress, cancel, why a job failed.' },
+  { path: '/sync', label: 'Downstream sync', action: 'subscriptions.read', description: 'Subscriptions that push golden-record changes to downstream systems: deliveries, failures, replay.' },
 ];

@@ -9,6 +9,7 @@ import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
 import { formatValue, formatWhen } from '../../ui/format';
+import { SyncStatusCard } from '../../sync/SyncStatusCard';
 import { HistoryTimeline } from './HistoryTimeline';
 import { displayName } from './goldenSearch';
 
@@ -205,6 +206,7 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
           )}
         </div>
       </div>
+      <SyncStatusCard goldenId={record.id} currentVersion={record.version} />
       <div className="card">
         <h2>History</h2>
         <HistoryTimeline entries={record.history ?? []} />

@@ -1,0 +1,135 @@
+/**
+ * One subscription: its health in business terms (lag, delivered / failed / parked, p95, last error,
+ * refreshed every few seconds), its settings (edit, pause / resume, rotate the secret), a preview of
+ * exactly what it would send for a chosen golden record, and its deliveries — inspect one (the exact
+ * request and answer of each attempt), replay one or all failed since a time, rewind, backfill.
+ */
+import { useState } from 'react';
+import type { SubscriptionView } from '../../../server/contracts/subscriptions';
+import { ErrorNotice } from '../app/ErrorNotice';
+import { hrefOf, navigate } from '../app/route';
+import { useAbility, useSession } from '../app/SessionContext';
+import { useLoad } from '../app/useLoad';
+import { formatWhen } from '../ui/format';
+import { useBusyAction } from '../ui/useBusyAction';
+import { DeliveriesPanel } from './DeliveriesPanel';
+import { PreviewCard } from './PreviewCard';
+import { SecretOnce } from './SecretOnce';
+import { SubscriptionForm } from './SubscriptionForm';
+import { changedFields, destinationOf, formatDuration } from './syncFormat';
+import { useAutoRefresh } from './useAutoRefresh';
+
+export function SubscriptionDetail(props: { id: string; query: URLSearchParams }) {
+  const { client } = useSession();
+  const canWrite = useAbility('subscriptions.write');
+  const canReplay = useAbility('subscriptions.replay');
+  const path = `/subscriptions/${encodeURIComponent(props.id)}`;
+  const loaded = useLoad(() => client.get<SubscriptionView>(path), [client, path]);
+  useAutoRefresh(loaded.reload);
+  const action = useBusyAction();
+  const [isEditing, setIsEditing] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const subscription = loaded.data;
+  if (subscription === null) return <section className="page">{loaded.error !== null ? <ErrorNotice error={loaded.error} /> : <p className="muted">Loading…</p>}</section>;
+  const stats = subscription.stats;
+
+  const post = (label: string, suffix: string, body: Record<string, unknown>, done: (result: Record<string, unknown>) => string) =>
+    action.run(label, async () => {
+      const result = await client.post<Record<string, unknown>>(`${path}${suffix}`, body);
+      loaded.reload();
+      return done(result);
+    });
+  const save = async (form: Record<string, unknown>): Promise<void> => {
+    const changes = changedFields(subscription as unknown as Record<string, unknown>, form);
+    await action.run('save', async () => {
+      if (Object.keys(changes).length === 0) return 'Nothing changed.';
+      await client.patch(path, { ...changes, expectedVersion: subscription.version });
+      setIsEditing(false);
+      loaded.reload();
+      return `Saved (version ${subscription.version + 1}).`;
+    });
+  };
+  const rotate = () =>
+    action.run('rotate', async () => {
+      const result = await client.post<{ secret: string }>(`${path}/rotate-secret`, {});
+      setSecret(result.secret);
+      loaded.reload();
+      return 'The old secret keeps signing beside the new one for 24 hours.';
+    });
+
+  return (
+    <section className="page">
+      <header className="page-header page-header-row">
+        <div>
+          <p className="muted">
+            <a href={hrefOf(['sync'])}>Downstream sync</a> /
+          </p>
+          <h1>
+            {subscription.name} <span className={subscription.status === 'active' ? 'badge' : 'badge badge-warning'} data-testid="subscription-status">{subscription.status}</span>
+          </h1>
+          <p className="muted">
+            {subscription.domains.join(', ')} → <span className="mono">{destinationOf(subscription)}</span> · version {subscription.version} · {subscription.outboundMapping ? `outbound mapping ${subscription.outboundMapping.target} (${subscription.outboundMapping.contentType})` : `standard event, ${subscription.payload}`}
+          </p>
+          {subscription.disabledReason && <p className="notice notice-warning">{subscription.disabledReason}</p>}
+        </div>
+        {canWrite && (
+          <div className="header-controls">
+            {subscription.status === 'active' ? (
+              <button type="button" className="button-secondary" disabled={action.busy !== ''} onClick={() => void post('pause', '/pause', {}, () => 'Paused: changes wait in the feed.')}>
+                Pause
+              </button>
+            ) : (
+              <button type="button" className="button-secondary" disabled={action.busy !== ''} onClick={() => void post('resume', '/resume', {}, () => 'Resumed: what waited is being sent.')}>
+                Resume
+              </button>
+            )}
+            <button type="button" className="button-secondary" disabled={action.busy !== ''} onClick={() => setIsEditing(!isEditing)}>
+              {isEditing ? 'Close editor' : 'Edit'}
+            </button>
+            <button type="button" className="button-secondary" disabled={action.busy !== ''} onClick={() => void rotate()}>
+              Rotate secret
+            </button>
+            <button type="button" className="button-secondary" disabled={action.busy !== ''} onClick={() => void post('backfill', '/backfill', { reason: 'from the studio' }, (r) => `Backfill run ${String(r.run)} started: a snapshot of every active record, then live.`)}>
+              Backfill
+            </button>
+          </div>
+        )}
+      </header>
+      {(action.error ?? null) !== null && <ErrorNotice error={action.error} onDismiss={action.clearError} />}
+      {action.notice !== '' && <p className="notice notice-success" role="status">{action.notice}</p>}
+      {secret !== null && <SecretOnce title="New signing secret" secret={secret} onDone={() => setSecret(null)} doneLabel="I have copied it" />}
+      {isEditing && <SubscriptionForm existing={subscription} submitLabel="Save changes" onSubmit={save} onCancel={() => setIsEditing(false)} />}
+      {stats && (
+        <div className="stat-grid" aria-label="Delivery health">
+          <Stat label="Lag" value={formatDuration(stats.lagSeconds * 1000)} hint="age of the oldest change not yet delivered" />
+          <Stat label="Delivered" value={String(stats.delivered)} />
+          <Stat label="Pending" value={String(stats.pending)} />
+          <Stat label="Parked" value={String(stats.parked)} hint="dead letter: replay below" />
+          <Stat label="Failed attempts" value={String(stats.failedAttempts)} />
+          <Stat label="p95 latency" value={formatDuration(stats.p95LatencyMs)} hint="change → 2xx, last 200 deliveries" />
+        </div>
+      )}
+      {stats?.lastError && (
+        <p className="notice notice-warning" data-testid="last-error">
+          Last error {formatWhen(stats.lastError.at)}: {stats.lastError.message} (<a href={hrefOf(['sync', subscription.id], { delivery: stats.lastError.deliveryId })}>{stats.lastError.deliveryId}</a>)
+        </p>
+      )}
+      {stats?.backfill && (
+        <p className="muted">
+          Backfill run {stats.backfill.run}: {stats.backfill.planned} snapshots planned{stats.backfill.finishedAt ? `, finished ${formatWhen(stats.backfill.finishedAt)}` : ', running'}.
+        </p>
+      )}
+      <PreviewCard subscription={subscription} />
+      <DeliveriesPanel subscription={subscription} openId={props.query.get('delivery') ?? undefined} status={props.query.get('status') ?? undefined} canReplay={canReplay} onOpen={(query) => navigate(hrefOf(['sync', subscription.id], query))} onChanged={loaded.reload} />
+    </section>
+  );
+}
+
+function Stat(props: { label: string; value: string; hint?: string }) {
+  return (
+    <div className="stat" title={props.hint} aria-label={props.label}>
+      <span className="stat-value">{props.value}</span>
+      {props.label}
+    </div>
+  );
+}
