@@ -200,7 +200,7 @@ export class JobRunner {
       const isAbandoned =
         lease.owner === this.owner ||
         (store.kind === 'embedded' && !isLiveOwner(store, lease.owner)) ||
-        this.observer.hasExpired(job._id, { owner: lease.owner, token: job.attempts, beat: lease.beat ?? -1 }, this.leaseMs);
+        this.observer.hasExpired(job._id, { owner: lease.owner, token: job.attempts, beat: lease.beat ?? -1 }, { leaseMs: this.leaseMs, maxGapMs: Math.max(this.leaseMs / 2, 4 * POLL_MS) });
       if (!isAbandoned) continue;
       const filter: Record<string, unknown> = { _id: job._id, status: 'running', attempts: job.attempts };
       if (job.lease) Object.assign(filter, { 'lease.owner': lease.owner, 'lease.beat': lease.beat });

@@ -105,8 +105,15 @@ function compileExact(rule: ComparatorRule, normalize: (v: string) => string | n
   };
 }
 
-// Family forms of a value (relatedTables) travel in the same prepared list, marked by this prefix.
+// Family forms of a value (relatedTables) travel in the same prepared list, after the names, marked by this prefix.
 const FAMILY_MARK = '~';
+
+/** Index of the first family form in a prepared list (its length when there is none). */
+function familiesStart(values: readonly string[]): number {
+  let i = 0;
+  while (i < values.length && !values[i].startsWith(FAMILY_MARK)) i++;
+  return i;
+}
 
 function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
@@ -165,17 +172,15 @@ function compileFuzzyWithFamilies(args: { rule: ComparatorRule; context: Compara
       }
       return nonEmpty([...names, ...families]);
     },
+    // Names come first, family forms after them: a value without a relation allocates nothing here.
     compare: (a, b) => {
       const va = a as string[];
       const vb = b as string[];
-      const namesA = va.filter((v) => !v.startsWith(FAMILY_MARK));
-      const namesB = vb.filter((v) => !v.startsWith(FAMILY_MARK));
-      const best = bestPair({ a: namesA, b: namesB, similarity, floor });
+      const endA = familiesStart(va);
+      const endB = familiesStart(vb);
+      const best = bestPair({ a: endA === va.length ? va : va.slice(0, endA), b: endB === vb.length ? vb : vb.slice(0, endB), similarity, floor });
       if (best.outcome === 'match') return best;
-      // A value with no family form is its own family.
-      const familyOf = (names: string[], all: string[]) => new Set([...names, ...all.filter((v) => v.startsWith(FAMILY_MARK)).map((v) => v.slice(FAMILY_MARK.length))]);
-      const familiesA = familyOf(namesA, va);
-      for (const family of familyOf(namesB, vb)) if (familiesA.has(family)) return { score: 1, outcome: 'related', a: best.a, b: best.b };
+      for (let i = endA; i < va.length; i++) for (let j = endB; j < vb.length; j++) if (va[i] === vb[j]) return { score: 1, outcome: 'related', a: best.a, b: best.b };
       return best;
     },
   };
@@ -203,9 +208,27 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       const weightOf = isIdf ? context?.termWeights?.get(rule.name) : undefined;
       const raw = weightOf ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb)) : tokenSetSimilarity(ta, tb);
       const score = raw < floor ? 0 : raw;
-      return { score, outcome: outcomeOf(score), a: ta.join(' '), b: tb.join(' ') };
+      return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
   };
+}
+
+/** A token-set result; the two sides are joined into text only when an explanation reads them (not per batch pair). */
+class TokenSetComparison implements ComparisonResult {
+  constructor(
+    readonly score: number,
+    readonly outcome: ComparatorOutcome,
+    private readonly ta: readonly string[],
+    private readonly tb: readonly string[],
+  ) {}
+
+  get a(): string {
+    return this.ta.join(' ');
+  }
+
+  get b(): string {
+    return this.tb.join(' ');
+  }
 }
 
 function compileNumeric(rule: ComparatorRule): CompiledComparator {
@@ -353,8 +376,12 @@ class AttributeComparison implements ComparisonResult {
     private readonly pb: PreparedAttributes,
   ) {}
 
+  private computed: AttributeDetail[] | undefined;
+
   get details(): AttributeDetail[] {
-    return compareAttributes({ names: this.names, a: this.pa, b: this.pb }).details;
+    // Read three times per explanation (details, a, b): compared once.
+    this.computed ??= compareAttributes({ names: this.names, a: this.pa, b: this.pb }).details;
+    return this.computed;
   }
 
   get a(): string | null {

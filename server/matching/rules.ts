@@ -13,8 +13,8 @@ import { shippedAliasTables, type AliasTable, type AliasTables } from './aliases
 import { compileExtractors, extractorProblems } from './attributes';
 import { compileBlockingKey, type CompiledBlockingKey } from './blocking';
 import { compileComparator, type CompiledComparator } from './comparators';
-import { compileLevels, priorMatchWeight, validateFellegiSunter, type CompiledLevel } from './probabilistic';
-import type { MatchModel, RuleSet } from './types';
+import { compileConditions, compileLevels, priorMatchWeight, validateFellegiSunter, type CompiledCondition, type CompiledLevel } from './probabilistic';
+import type { HardRule, MatchModel, RuleSet } from './types';
 
 /** Alias tables a rule set may name: the given ones (published versions) over the shipped files. */
 export interface AliasTableOptions {
@@ -38,6 +38,8 @@ export interface CompiledRules {
   levels: CompiledLevel[][];
   /** fellegiSunter: log2 of the prior odds (0 for the weighted model). */
   priorMatchWeight: number;
+  /** `rules.hardRules` in order, each with its conditions compiled for the hot path. */
+  hardRuleChecks: Array<{ rule: HardRule; conditions: CompiledCondition[] }>;
   /** Names of comparators that weigh tokens by rarity (`weighting: "idf"`): their token frequencies are kept per domain. */
   idfComparators: string[];
 }
@@ -158,13 +160,15 @@ export function compileRules(json: unknown, options: AliasTableOptions = {}): Co
   };
   const context = { extractors: compileExtractors(rules.attributes ?? []), aliasTable };
   const comparators = rules.comparators.map((rule) => compileComparator(rule, context));
+  const comparatorIndex = new Map(comparators.map((c, i) => [c.rule.name, i]));
   return {
     rules,
     domain: rules.domain,
     version: rules.version,
     keyRules: rules.blocking.map((rule) => compileBlockingKey(rule, aliasTable)),
     comparators,
-    comparatorIndex: new Map(comparators.map((c, i) => [c.rule.name, i])),
+    comparatorIndex,
+    hardRuleChecks: rules.hardRules.map((rule) => ({ rule, conditions: compileConditions(rule.when, comparatorIndex) })),
     aliasTableVersions,
     model: rules.model ?? 'weighted',
     levels: rules.comparators.map(compileLevels),

@@ -12,6 +12,7 @@ interface Observation {
   token: number;
   beat: number;
   sinceMs: number;
+  checkedMs: number;
 }
 
 /** Remembers, per lease, the last heartbeat seen and since when. */
@@ -20,15 +21,22 @@ export class LeaseObserver {
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
-  /** True once the lease's (owner, token, beat) has stayed the same for `leaseMs` of this server's monotonic time. */
-  hasExpired(key: string, lease: { owner: string | null; token: number; beat: number }, leaseMs: number): boolean {
+  /**
+   * True once the lease's (owner, token, beat) has stayed the same for `leaseMs` of this server's
+   * monotonic time, watched without a gap longer than `maxGapMs`: time this server was not looking
+   * (its own pause, an event loop blocked for everyone in the process) is no evidence that the holder
+   * stopped, so a gap restarts the watch.
+   */
+  hasExpired(key: string, lease: { owner: string | null; token: number; beat: number }, options: { leaseMs: number; maxGapMs: number }): boolean {
     const previous = this.seen.get(key);
     const now = this.now();
-    if (!previous || previous.owner !== lease.owner || previous.token !== lease.token || previous.beat !== lease.beat) {
-      this.seen.set(key, { owner: lease.owner, token: lease.token, beat: lease.beat, sinceMs: now });
+    const isSame = previous && previous.owner === lease.owner && previous.token === lease.token && previous.beat === lease.beat;
+    if (!previous || !isSame || now - previous.checkedMs > options.maxGapMs) {
+      this.seen.set(key, { owner: lease.owner, token: lease.token, beat: lease.beat, sinceMs: now, checkedMs: now });
       return false;
     }
-    return now - previous.sinceMs >= leaseMs;
+    previous.checkedMs = now;
+    return now - previous.sinceMs >= options.leaseMs;
   }
 
   forget(key: string): void {

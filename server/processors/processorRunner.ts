@@ -202,7 +202,7 @@ export class ProcessorRunner {
       document.owner === this.owner ||
       // The embedded store is opened by one process: an owner not alive here is a previous process.
       (this.services.store.kind === 'embedded' && !isLiveOwner(this.services.store, document.owner)) ||
-      this.observer.hasExpired(name, document, this.leaseMs);
+      this.observer.hasExpired(name, document, { leaseMs: this.leaseMs, maxGapMs: Math.max(this.leaseMs / 2, 2 * (processor.intervalMs ?? DEFAULT_INTERVAL_MS)) });
     if (!isFree) return null;
     const taken = await this.documents.updateOne(
       { _id: name, token: document.token, beat: document.beat },

@@ -68,7 +68,7 @@ async function bothWidths(page: Page, name: string): Promise<void> {
 describeInBrowser('onboarding a new source in the studio (analyst)', () => {
   beforeAll(async () => {
     env = await startEnvironment();
-  }, 240_000);
+  }, 480_000);
 
   afterAll(async () => {
     await env?.close();

@@ -40,6 +40,7 @@ export function MappingHeader(props: MappingHeaderProps) {
             aria-label="Open a stored mapping"
           >
             <option value="">Scratch workbench (not stored)</option>
+            {props.isStored && !props.mappings.some((mapping) => `${mapping.source}/${mapping.domain}` === openKey) && <option value={openKey}>{props.source} → {props.domain} (new)</option>}
             {props.mappings.map((mapping) => (
               <option key={`${mapping.source}/${mapping.domain}`} value={`${mapping.source}/${mapping.domain}`}>
                 {mapping.source} → {mapping.domain}
