@@ -139,7 +139,7 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
   };
   if (table.mode === 'removeLeading') {
     // Only a prefix is dropped (`HC SYRINGE 3ML`); one word is always kept, so a value is never emptied.
-    return (tokens) => {
+    const rewrite: AliasRewrite = (tokens) => {
       let start = 0;
       for (;;) {
         const hit = start < tokens.length - 1 ? matchAt(tokens, start) : undefined;
@@ -148,6 +148,8 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
       }
       return start === 0 ? tokens : tokens.slice(start);
     };
+    triggersOf.set(rewrite, { anywhere: new Set(byFirst.keys()), atEnd: new Set() });
+    return rewrite;
   }
   if (table.mode === 'removeTrailing') {
     // Indexed by last token: a value's ending is looked up, not compared with every suffix.
@@ -230,6 +232,8 @@ export function withAliasTables(args: { normalize: (value: string) => string | n
   if (args.tables.length === 0) return args.normalize;
   const rewrites = args.tables.map((table) => compileAliasTable(table, args.normalize));
   // One look-up per token over all tables: a value none of them can change skips the rewrites.
+  // A mode that does not declare its triggers never takes the shortcut.
+  const hasTriggers = rewrites.every((rewrite) => triggersOf.has(rewrite));
   const anywhere = new Set<string>();
   const atEnd = new Set<string>();
   for (const rewrite of rewrites) {
@@ -238,7 +242,7 @@ export function withAliasTables(args: { normalize: (value: string) => string | n
     for (const token of triggers?.atEnd ?? []) atEnd.add(token);
   }
   const isUntouched = (tokens: readonly string[]): boolean => {
-    if (atEnd.has(tokens[tokens.length - 1])) return false;
+    if (!hasTriggers || atEnd.has(tokens[tokens.length - 1])) return false;
     for (const token of tokens) if (anywhere.has(token)) return false;
     return true;
   };
