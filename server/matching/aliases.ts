@@ -233,6 +233,8 @@ export function withAliasTables(args: { normalize: (value: string) => string | n
   if (args.tables.length === 0) return args.normalize;
   const rewrites = args.tables.map((table) => compileAliasTable(table, args.normalize));
   // One look-up per token over all tables: a value none of them can change skips the rewrites.
+  // A mode that does not declare its triggers never takes the shortcut.
+  const hasTriggers = rewrites.every((rewrite) => triggersOf.has(rewrite));
   const anywhere = new Set<string>();
   const atEnd = new Set<string>();
   for (const rewrite of rewrites) {
@@ -241,7 +243,7 @@ export function withAliasTables(args: { normalize: (value: string) => string | n
     for (const token of triggers?.atEnd ?? []) atEnd.add(token);
   }
   const isUntouched = (tokens: readonly string[]): boolean => {
-    if (atEnd.has(tokens[tokens.length - 1])) return false;
+    if (!hasTriggers || atEnd.has(tokens[tokens.length - 1])) return false;
     for (const token of tokens) if (anywhere.has(token)) return false;
     return true;
   };
