@@ -18,6 +18,7 @@ import { JSONATA_LANGUAGE_ID } from '../../jsonata/monarch';
 import { requiredFieldsNeverSet, validateOutput } from '../../jsonata/outputCheck';
 import { parseSamples } from '../../samples/parseSamples';
 import type { SampleFormat } from '../../samples/parseSamples';
+import type { SourceFormatOptions } from '../../../../server/ingest/formats/registry';
 import { EXAMPLE_DOMAIN, EXAMPLE_EXPRESSION, EXAMPLE_LOOKUPS, EXAMPLE_SAMPLES } from './exampleMapping';
 import { MappingToolbar } from './MappingToolbar';
 import { ProblemsPanel } from './ProblemsPanel';
@@ -61,6 +62,7 @@ export function MappingsPage(props: { source?: string; domain?: string; exceptio
   const [domain, setDomain] = useState(props.domain ?? EXAMPLE_DOMAIN);
   const [sampleText, setSampleText] = useState(isStored ? '' : EXAMPLE_SAMPLES);
   const [format, setFormat] = useState<SampleFormat | 'auto'>('auto');
+  const [formatOptions, setFormatOptions] = useState<SourceFormatOptions>({});
   const [lookupsText, setLookupsText] = useState(isStored ? '' : EXAMPLE_LOOKUPS);
   const [expression, setExpression] = useState(isStored ? '' : EXAMPLE_EXPRESSION);
   const [tests, setTests] = useState<MappingTestCaseView[]>([]);
@@ -104,7 +106,7 @@ export function MappingsPage(props: { source?: string; domain?: string; exceptio
     );
   }, [client, props.exceptionId, isContentReady]);
 
-  const parsed = useMemo(() => parseSamples(sampleText, format), [sampleText, format]);
+  const parsed = useMemo(() => parseSamples(sampleText, format, formatOptions), [sampleText, format, formatOptions]);
   const { lookups: pastedLookups, error: lookupsError } = useMemo(() => parseLookups(lookupsText), [lookupsText]);
   const server = useServerLookups(expression);
   const lookups = useMemo(() => ({ ...server.entries, ...pastedLookups }), [server.entries, pastedLookups]);
@@ -318,6 +320,8 @@ export function MappingsPage(props: { source?: string; domain?: string; exceptio
           onSampleText={setSampleText}
           format={format}
           onFormat={setFormat}
+          formatOptions={formatOptions}
+          onFormatOptions={setFormatOptions}
           parsed={parsed}
           lookupsText={lookupsText}
           onLookupsText={setLookupsText}
