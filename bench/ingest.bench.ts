@@ -6,16 +6,31 @@
  * Run: node --import tsx bench/ingest.bench.ts [records=100000] [job|stages]
  * `stages` instead times only the stages before persist (parse, map, validate, standardise) on the
  * same file, to separate ingest's own cost from matching and golden-record writes.
+ *
+ * `scenario` is issue 14's: node --import tsx bench/ingest.bench.ts 100000 scenario [existing=records]
+ *   1. load `existing` other items (the store already holds that many golden records),
+ *   2. upload-job ingest of `records` Lawson rows: records/s, main-process CPU seconds, ratio to bare jsonata,
+ *   3. the unchanged re-send of the same file (the nightly case): records/s,
+ *   4. search index catch-up: the whole change feed re-indexed from scratch through `syncSearchIndex`,
+ *   5. bare jsonata on the same rows in the same process (compiled once, main thread), for the ratio,
+ * and peak RSS of the process (the mapping evaluators are separate processes, not counted).
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile as writeFileText } from 'node:fs/promises';
+import { Session } from 'node:inspector';
 import { createReadStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { once } from 'node:events';
+import jsonata from 'jsonata';
 import { bootstrap, listen } from '../server/bootstrap';
+import { loadLookupTables } from '../server/lookups';
+import { createExtraFunctions, type BuiltinLookup } from '../server/mapping-runtime/extraFunctions';
+import { getPublishedMapping } from '../server/mappings';
+import { PROCESSORS } from '../server/processors/collections';
+import { SEARCH_INDEX, SEARCH_INDEX_PROCESSOR, SEARCH_TERM_STATS, syncSearchIndex } from '../server/search';
 import { loadConfig } from '../server/config';
 import { gs1CheckDigit } from '../server/identifiers';
 import { createLogger } from '../server/logger';
@@ -40,9 +55,12 @@ const UNITS: Array<{ stock: string; purchase: string; multiplier: number }> = [
 ];
 const COLUMNS = ['ITEM', 'DESCRIPTION', 'DESCRIPTION2', 'MANUF_CODE', 'MANUF_NBR', 'STOCK_UOM', 'ACTIVE_STATUS', 'GTIN', 'UNSPSC_CODE', 'VENDOR', 'VEN_ITEM', 'UOM', 'UOM_MULT', 'PKG_DESC', 'UNIT_COST'];
 
-/** One CSV line per item: distinct products, ~3% repeated GTINs (duplicates for matching), ~0.5% bad check digits. */
-function* itemLines(count: number): Generator<string> {
-  const random = createRandom(20261124);
+/**
+ * One CSV line per item: distinct products, ~3% repeated GTINs (duplicates for matching), ~0.5% bad check digits.
+ * `firstId` moves item numbers and GTINs, so a second file holds other products (the scenario's existing store).
+ */
+function* itemLines(count: number, firstId = 0, seed = 20261124): Generator<string> {
+  const random = createRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const gtins: string[] = [];
   yield COLUMNS.join(',') + '\n';
@@ -54,13 +72,14 @@ function* itemLines(count: number): Generator<string> {
     let gtin: string;
     if (gtins.length > 100 && random() < 0.03) gtin = pick(gtins);
     else {
-      const body = `00${String(30000 + (index % 60000)).padStart(5, '0')}${String(index).padStart(6, '0')}`.slice(0, 13);
+      const number = firstId + index;
+      const body = `${firstId === 0 ? '00' : '01'}${String(30000 + (number % 60000)).padStart(5, '0')}${String(number % 1_000_000).padStart(6, '0')}`.slice(0, 13);
       gtin = `${body}${gs1CheckDigit(body)}`;
       gtins.push(gtin);
     }
     if (random() < 0.005) gtin = `${gtin.slice(0, 13)}${(Number(gtin[13]) + 1) % 10}`;
     const row = [
-      String(200000 + index),
+      String(200000 + firstId + index),
       `${words.join(' ')} ${part}`,
       random() < 0.2 ? 'LATEX FREE' : '',
       manufacturer,
@@ -80,9 +99,9 @@ function* itemLines(count: number): Generator<string> {
   }
 }
 
-async function writeFile(file: string): Promise<void> {
+async function writeFile(file: string, options: { count?: number; firstId?: number; seed?: number } = {}): Promise<void> {
   const out = createWriteStream(file);
-  for (const line of itemLines(RECORDS)) {
+  for (const line of itemLines(options.count ?? RECORDS, options.firstId, options.seed)) {
     if (!out.write(line)) await once(out, 'drain');
   }
   out.end();
@@ -116,6 +135,130 @@ async function timeStagesBeforePersist(file: string, running: Awaited<ReturnType
   return `  stages before persist (parse → map → validate → standardise): ${seconds.toFixed(1)} s, ${((passed + failed) / seconds).toFixed(0)} records/s (${passed} passed, ${failed} failed)`;
 }
 
+type JobView = { status: string; progress: { done: number; failed: number; ratePerSecond: number; etaSeconds: number | null }; result: { totals: Record<string, number> } | null; error: unknown };
+
+/** Uploads `file` to the job endpoint and waits for the job; seconds of each, main-process CPU seconds of the job. */
+async function uploadAndRun(input: { base: string; headers: Record<string, string>; file: string; label: string }): Promise<{ uploadSeconds: number; jobSeconds: number; cpuSeconds: number; totals: Record<string, number> }> {
+  const uploadStart = performance.now();
+  const response = await fetch(`${input.base}/api/v1/ingest/lawson/item/jobs`, {
+    method: 'POST',
+    headers: { ...input.headers, 'content-type': 'text/csv' },
+    body: Readable.toWeb(createReadStream(input.file)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+  const created = (await response.json()) as { jobId: string; estimatedRecords: number };
+  if (response.status !== 202) throw new Error(`upload failed: ${response.status} ${JSON.stringify(created)}`);
+  const uploadSeconds = (performance.now() - uploadStart) / 1000;
+  const jobStart = performance.now();
+  const cpuStart = process.cpuUsage();
+  let job: JobView;
+  let lastPrint = performance.now();
+  for (;;) {
+    try {
+      job = (await (await fetch(`${input.base}/api/v1/jobs/${created.jobId}`, { headers: input.headers })).json()) as JobView;
+    } catch (error) {
+      // A poll lost to an overloaded machine (connection reset) is retried; the job runs on regardless.
+      process.stdout.write(`  … poll failed (${error instanceof Error ? error.message : String(error)}), retrying\n`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      continue;
+    }
+    if (['succeeded', 'failed', 'cancelled'].includes(job.status)) break;
+    if (performance.now() - lastPrint > 15_000) {
+      lastPrint = performance.now();
+      process.stdout.write(`  … ${input.label}: ${job.progress.done + job.progress.failed}/${created.estimatedRecords} records, ${job.progress.ratePerSecond}/s, ETA ${job.progress.etaSeconds ?? '?'} s\n`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  if (job.status !== 'succeeded') throw new Error(`job ${job.status}: ${JSON.stringify(job.error)}`);
+  return { uploadSeconds, jobSeconds: (performance.now() - jobStart) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, totals: job.result?.totals ?? {} };
+}
+
+/** Bare jsonata on the file's rows: the published lawson/item mapping compiled once, main thread, with its lookup tables. */
+async function bareJsonataRate(file: string, running: Awaited<ReturnType<typeof bootstrap>>): Promise<number> {
+  const mapping = await getPublishedMapping(running.services, { source: 'lawson', domain: 'item' });
+  if (!mapping) throw new Error('lawson/item has no published mapping');
+  const lookups = await loadLookupTables(running.services, mapping.lookupTables);
+  const expression = jsonata(mapping.expression);
+  const builtinLookup = (await jsonata('$lookup').evaluate(undefined)) as BuiltinLookup;
+  for (const fn of createExtraFunctions({ currentLookups: () => lookups, builtinLookup })) expression.registerFunction(fn.name, fn.implementation, fn.signature);
+  const rows: unknown[] = [];
+  const chunks = (async function* text() {
+    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 })) yield chunk as string;
+  })();
+  for await (const item of readItems({ format: 'csv', chunks })) if (item.kind === 'record') rows.push(item.raw);
+  for (const row of rows.slice(0, 2000)) await expression.evaluate(row); // warm-up
+  const started = performance.now();
+  for (const row of rows) await expression.evaluate(row);
+  return rows.length / ((performance.now() - started) / 1000);
+}
+
+/** Runs `work` under the V8 CPU profiler when `file` is set (BENCH_PROFILE_RESEND=path: the re-send phase alone). */
+async function profiled<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
+  if (!file) return work();
+  const session = new Session();
+  session.connect();
+  const post = (method: string): Promise<unknown> => new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    await writeFileText(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+/** Issue 14's scenario (see the header). */
+async function runScenario(input: { dataDir: string; file: string; base: string; headers: Record<string, string>; running: Awaited<ReturnType<typeof bootstrap>> }): Promise<string[]> {
+  const existing = Number(process.argv[4] ?? RECORDS);
+  const lines = [`ingest scenario: ${RECORDS} Lawson item rows into a store holding ~${existing} golden records; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`];
+  if (existing > 0) {
+    const existingFile = path.join(input.dataDir, 'existing-items.csv');
+    await writeFile(existingFile, { count: existing, firstId: 10_000_000, seed: 7 });
+    const prefill = await uploadAndRun({ ...input, file: existingFile, label: 'existing store' });
+    lines.push(`  existing store: ${existing} rows in ${prefill.jobSeconds.toFixed(1)} s (${(existing / prefill.jobSeconds).toFixed(0)} records/s) ${JSON.stringify(prefill.totals)}`);
+    await rm(existingFile);
+  }
+  const load = await uploadAndRun({ ...input, label: 'load' });
+  const loadRate = RECORDS / load.jobSeconds;
+  lines.push(`  load:    job ${load.jobSeconds.toFixed(1)} s = ${loadRate.toFixed(0)} records/s (main process CPU ${load.cpuSeconds.toFixed(1)} s = ${(RECORDS / load.cpuSeconds).toFixed(0)} records per CPU-second); upload ${load.uploadSeconds.toFixed(1)} s; ${JSON.stringify(load.totals)}`);
+  const resend = await profiled(process.env.BENCH_PROFILE_RESEND, () => uploadAndRun({ ...input, label: 're-send' }));
+  const resendRate = RECORDS / resend.jobSeconds;
+  lines.push(`  re-send: job ${resend.jobSeconds.toFixed(1)} s = ${resendRate.toFixed(0)} records/s (main process CPU ${resend.cpuSeconds.toFixed(1)} s); upload ${resend.uploadSeconds.toFixed(1)} s; ${JSON.stringify(resend.totals)}`);
+  // Search catch-up: rebuild the index from the whole change feed, then replay it over the up-to-date index
+  // (a lost cursor, or changes that touch no searchable field). The background sync loop may take a run
+  // that starts right after the reset; such an attempt is repeated.
+  const { store } = input.running.services;
+  await syncSearchIndex(input.running.services);
+  const totalChanges = await store.collection('changes').countDocuments({});
+  const timedSync = async (reset: () => Promise<void>): Promise<{ changes: number; seconds: number }> => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await syncSearchIndex(input.running.services);
+      await reset();
+      const started = performance.now();
+      const changes = await syncSearchIndex(input.running.services);
+      if (changes >= totalChanges) return { changes, seconds: (performance.now() - started) / 1000 };
+    }
+    throw new Error('the background search sync took every measuring run');
+  };
+  // The search-index processor's cursor (server/processors): back to the start of the feed.
+  const resetCursor = async (): Promise<void> => void (await store.collection(PROCESSORS).updateOne({ _id: SEARCH_INDEX_PROCESSOR }, { $set: { cursor: null } }));
+  const scratch = await timedSync(async () => {
+    await store.collection(SEARCH_INDEX).deleteMany({});
+    await store.collection(SEARCH_TERM_STATS).deleteMany({});
+    await resetCursor();
+  });
+  lines.push(`  search catch-up: ${scratch.changes} golden-record changes indexed from scratch in ${scratch.seconds.toFixed(1)} s = ${(scratch.changes / scratch.seconds).toFixed(0)} changes/s`);
+  const replay = await timedSync(resetCursor);
+  lines.push(`  search replay over the up-to-date index: ${replay.changes} changes in ${replay.seconds.toFixed(1)} s = ${(replay.changes / replay.seconds).toFixed(0)} changes/s`);
+  const bare = await bareJsonataRate(input.file, input.running);
+  lines.push(`  bare jsonata (same rows, same process): ${bare.toFixed(0)} records/s; load / bare = ${(loadRate / bare).toFixed(3)}; re-send / bare = ${(resendRate / bare).toFixed(2)}`);
+  lines.push(`  peak RSS (this process): ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  return lines;
+}
+
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-bench-ingest-'));
   const file = path.join(dataDir, 'lawson-items.csv');
@@ -132,6 +275,10 @@ async function main(): Promise<void> {
   try {
     if (MODE === 'stages') {
       process.stdout.write(`ingest bench: ${RECORDS} Lawson item rows (${(bytes / 1024 / 1024).toFixed(1)} MiB CSV)\n${await timeStagesBeforePersist(file, running)}\n`);
+      return;
+    }
+    if (MODE === 'scenario') {
+      process.stdout.write((await runScenario({ dataDir, file, base, headers, running })).join('\n') + '\n');
       return;
     }
     const uploadStart = performance.now();

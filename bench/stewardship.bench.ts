@@ -14,7 +14,10 @@ import { ensureCollections } from '../server/db/collections';
 import { appendChange } from '../server/golden/changeFeed';
 import { GOLDEN_RECORDS, SOURCE_RECORDS, TASKS, type GoldenRecordDocument, type SourceRecordDocument } from '../server/golden';
 import { createLogger } from '../server/logger';
-import { closeObsoleteTasks, countTasks, listTasks, syncTasks, type TaskDocument } from '../server/stewardship';
+import { changeSequencer } from '../server/golden/changeSequencer';
+import { ProcessorRunner } from '../server/processors';
+import type { AppServices } from '../server/services';
+import { closeObsoleteTasks, countTasks, exceptionTasksProcessor, listTasks, syncTasks, taskSyncProcessor, type TaskDocument } from '../server/stewardship';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
 
 function option(name: string, fallback: number): number {
@@ -32,7 +35,10 @@ const SOURCES = ['sap', 'lawson', 'peoplesoft', 'ehr', 'workday'];
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mdm-stewardship-bench-'));
 const store = await openEmbeddedStore({ dataDir, logger: createLogger({ silent: true }) });
-const services = { store };
+const services = { store } as { store: typeof store; processors: ProcessorRunner };
+// The task-sync processors and the sequencer, run on demand by syncTasks (no timers started).
+services.processors = new ProcessorRunner({ services: { store, logger: createLogger({ silent: true }) } as unknown as AppServices });
+for (const processor of [changeSequencer, taskSyncProcessor, exceptionTasksProcessor]) services.processors.register(processor);
 await ensureCollections(store);
 
 // Tasks whose subject record and candidate golden exist, so obsolete checks read real documents.

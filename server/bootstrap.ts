@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import type Koa from 'koa';
 import type { AppConfig } from './config';
-import { bootstrapAdminKey, type AdminKeySource } from './commands/apiKeys/bootstrapAdminKey';
+import { bootstrapAdminKey, type AdminKeySource } from './apiKeys/bootstrapAdminKey';
 import { ensureCollections } from './db/collections';
 import { createApp } from './http/app';
 import type { Logger } from './logger';
@@ -19,11 +19,12 @@ import { seedIfEmpty } from './ingest/seedLoader';
 import { startMllpListener, type MllpListener } from './ingest/mllp/mllpListener';
 import type { AppServices } from './services';
 import { openStore } from './store';
-import { startTaskSync } from './stewardship/taskSync';
+import { withStoreLock } from './store/startupLock';
+import type { Store } from './store/types';
 import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
 import { loadAliasTableFiles } from './matching/aliasTables/aliasTables';
-import { startSearchSync } from './search';
 import { startSyncDispatcher } from './sync/dispatcher';
+import { allProcessors, ProcessorRunner } from './processors';
 
 export interface RunningApp {
   services: AppServices;
@@ -31,14 +32,21 @@ export interface RunningApp {
   adminKeySource: AdminKeySource;
   /** The HL7 v2 MLLP listener, when MDM_MLLP_PORT is set. */
   mllp?: MllpListener;
-  /** Stops background work and closes the store. */
+  /** Stops background work and closes the store (unless it was passed in). */
   close(): Promise<void>;
+  /**
+   * Stops as a crashed server would: processors and jobs end without releasing their leases or handing
+   * jobs back, so other servers take them over only after the lease (multi-instance tests).
+   */
+  kill(): Promise<void>;
 }
 
 /** Opens the store and builds services and the Koa app (does not listen). */
-export async function bootstrap(options: { config: AppConfig; logger: Logger; studioDir?: string; startJobs?: boolean }): Promise<RunningApp> {
+export async function bootstrap(options: { config: AppConfig; logger: Logger; studioDir?: string; startJobs?: boolean; store?: Store }): Promise<RunningApp> {
   const { config, logger } = options;
-  const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger });
+  // A store passed in is shared (several app instances over one store in tests) and closed by its owner.
+  const isSharedStore = options.store !== undefined;
+  const store = options.store ?? (await openStore({ mongodbUri: config.mongodbUri, mongodbAllowStandalone: config.mongodbAllowStandalone, dataDir: config.dataDir, logger }));
   let mappingRuntime: MappingRuntime | undefined;
   try {
     await ensureCollections(store);
@@ -59,21 +67,25 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     services.mappingRuntime = mappingRuntime;
     services.jobs = new JobRunner({ services });
     registerJobHandlers(services.jobs);
-    // Mappings and lookup tables as code become published versions before anything ingests.
-    await loadMappingsAsCode(services);
-    // Matching rules and their alias tables as code become published versions before anything is matched
-    // (tables first: rule sets name them).
-    await loadAliasTableFiles(services);
-    await loadRuleFiles(services);
-    // First start on an empty store: the demo seed goes through the real ingest path.
-    if (config.seed) await seedIfEmpty(services);
+    services.processors = new ProcessorRunner({ services });
+    for (const processor of allProcessors(services)) services.processors.register(processor);
+    // One server at a time (N servers starting together on one MongoDB): the others wait, then find it done.
+    await withStoreLock(store, { name: 'startup', logger }, async () => {
+      // Mappings and lookup tables as code become published versions before anything ingests.
+      await loadMappingsAsCode(services);
+      // Matching rules and their alias tables as code become published versions before anything is matched
+      // (tables first: rule sets name them).
+      await loadAliasTableFiles(services);
+      await loadRuleFiles(services);
+      // First start on an empty store: the demo seed goes through the real ingest path.
+      if (config.seed) await seedIfEmpty(services);
+    });
     const app = createApp({ services, routes: allRoutes(), studioDir: options.studioDir });
     if (options.startJobs ?? true) await services.jobs.start();
-    // Keeps the steward inbox in step with the change feed and the exception queue.
-    const stopTaskSync = (options.startJobs ?? true) ? startTaskSync(services) : async () => undefined;
-    // Keeps golden-record search in step with the change feed.
-    const stopSearchSync = (options.startJobs ?? true) ? startSearchSync(services) : async () => undefined;
-    // Delivers golden-record changes to subscribed systems (docs/SYNC.md).
+    // Numbers the change feed and keeps search, the steward inbox and sync fan-out in step with it
+    // (each processor under a lease, so one server advances each cursor; docs/SCALING.md).
+    if (options.startJobs ?? true) services.processors.start();
+    // Sends planned deliveries to subscribed systems (docs/SYNC.md).
     const stopSyncDispatcher = (options.startJobs ?? true) ? startSyncDispatcher(services).stop : async () => undefined;
     // HL7 v2 over MLLP from interface engines (off unless configured).
     const mllp = config.mllp ? await startMllpListener(services, config.mllp) : undefined;
@@ -84,18 +96,24 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
       ...(mllp ? { mllp } : {}),
       close: async () => {
         await mllp?.close();
-        await stopTaskSync();
-        await stopSearchSync();
+        await services.processors.stop();
         await stopSyncDispatcher();
         await services.jobs.stop();
         await services.mappingRuntime.close();
-        await store.close();
+        if (!isSharedStore) await store.close();
+      },
+      kill: async () => {
+        await mllp?.close();
+        await services.processors.kill();
+        await stopSyncDispatcher();
+        await services.jobs.kill();
+        await services.mappingRuntime.close();
       },
     };
   } catch (error) {
     // Worker threads would keep a failed start-up's process alive.
     await mappingRuntime?.close();
-    await store.close();
+    if (!isSharedStore) await store.close();
     throw error;
   }
 }

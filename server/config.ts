@@ -6,17 +6,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { egressEntryProblem } from './sync/egressRules';
 import { DEFAULT_MAX_JSON_DEPTH } from './http/jsonDepth';
+import { checkMongoUri } from './store/mongo/connectionUri';
 
 export interface AppConfig {
   port: number;
   host: string;
-  /** MongoDB when set; the embedded store otherwise. */
+  /** MongoDB when set (must name the database); the embedded store otherwise. */
   mongodbUri?: string;
+  /** Start on a MongoDB server without transactions (standalone), accepting the lost guarantees (docs/STORAGE.md). */
+  mongodbAllowStandalone: boolean;
   /** Embedded store directory. */
   dataDir: string;
   /** Bootstrap admin key, if given. */
   adminKey?: string;
-  /** Load the demo data into an empty store at start-up. */
+  /** Load the demo data into an empty store at start-up (default: on for the embedded store, off on MongoDB). */
   seed: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Default body limit for JSON API requests, in bytes. */
@@ -37,6 +40,8 @@ export interface AppConfig {
   syncRetryScheduleMs?: number[];
   /** Downstream sync: how often the dispatcher looks for work, in ms. */
   syncIntervalMs: number;
+  /** Downstream sync: absolute directories file-drop subscriptions may write into (MDM_SYNC_FILE_DIRS); none by default. */
+  syncFileDirs: string[];
   /** Runtime limits against hostile input (docs/MAPPING-RUNTIME.md, docs/INGEST.md). */
   limits: RuntimeLimitsConfig;
   /** The HL7 v2 MLLP listener (docs/INGEST.md); absent = off (the default). */
@@ -84,6 +89,8 @@ export interface RuntimeLimitsConfig {
   jobLeaseMs: number;
   /** Starts without progress after which a job is quarantined (MDM_JOB_MAX_ATTEMPTS). */
   jobMaxAttempts: number;
+  /** How long a processor lease stays held without a heartbeat before another server takes it over (MDM_PROCESSOR_LEASE_MS). */
+  processorLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const mongodbUri = env.MONGODB_URI?.trim() || undefined;
   if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
     problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  } else if (mongodbUri) {
+    const checked = checkMongoUri(mongodbUri);
+    if (!checked.ok) problems.push(checked.problem);
   }
   const adminKey = env.MDM_ADMIN_KEY?.trim() || undefined;
   if (adminKey !== undefined && (adminKey.length < 24 || /\s/.test(adminKey))) {
@@ -136,9 +146,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     mongodbUri,
+    mongodbAllowStandalone: parseBoolean('MDM_MONGODB_ALLOW_STANDALONE', env.MDM_MONGODB_ALLOW_STANDALONE, false, problems),
     dataDir: path.resolve(env.MDM_DATA_DIR?.trim() || './data'),
     adminKey,
-    seed: parseBoolean('MDM_SEED', env.MDM_SEED, true, problems),
+    // Demo data in a shared production database is a surprise; on MongoDB seeding is opt-in.
+    seed: parseBoolean('MDM_SEED', env.MDM_SEED, !mongodbUri, problems),
     logLevel: (['debug', 'info', 'warn', 'error'].includes(logLevel) ? logLevel : 'info') as AppConfig['logLevel'],
     jsonBodyLimit: parseInteger({ name: 'MDM_JSON_BODY_LIMIT', raw: env.MDM_JSON_BODY_LIMIT, fallback: 1024 * 1024, min: 1024, max: 64 * 1024 * 1024 }, problems),
     ingestBodyLimit: parseInteger({ name: 'MDM_INGEST_BODY_LIMIT', raw: env.MDM_INGEST_BODY_LIMIT, fallback: 16 * 1024 * 1024, min: 1024, max: 256 * 1024 * 1024 }, problems),
@@ -147,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authFailureWindowSeconds: parseInteger({ name: 'MDM_AUTH_FAILURE_WINDOW_SECONDS', raw: env.MDM_AUTH_FAILURE_WINDOW_SECONDS, fallback: 60, min: 1, max: 86_400 }, problems),
     egressAllow: [],
     syncIntervalMs: 250,
+    syncFileDirs: [],
     limits: {
       maxJsonDepth: parseInteger({ name: 'MDM_MAX_JSON_DEPTH', raw: env.MDM_MAX_JSON_DEPTH, fallback: DEFAULT_MAX_JSON_DEPTH, min: 8, max: 1000 }, problems),
       mappingTimeoutMs: parseInteger({ name: 'MDM_MAPPING_TIMEOUT_MS', raw: env.MDM_MAPPING_TIMEOUT_MS, fallback: 1000, min: 10, max: 60_000 }, problems),
@@ -154,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       previewBudgetMs: parseInteger({ name: 'MDM_PREVIEW_BUDGET_MS', raw: env.MDM_PREVIEW_BUDGET_MS, fallback: 10_000, min: 100, max: 600_000 }, problems),
       jobLeaseMs: parseInteger({ name: 'MDM_JOB_LEASE_MS', raw: env.MDM_JOB_LEASE_MS, fallback: 30_000, min: 1000, max: 3_600_000 }, problems),
       jobMaxAttempts: parseInteger({ name: 'MDM_JOB_MAX_ATTEMPTS', raw: env.MDM_JOB_MAX_ATTEMPTS, fallback: 3, min: 1, max: 100 }, problems),
+      processorLeaseMs: parseInteger({ name: 'MDM_PROCESSOR_LEASE_MS', raw: env.MDM_PROCESSOR_LEASE_MS, fallback: 15_000, min: 100, max: 600_000 }, problems),
     },
   };
   if (env.MDM_MLLP_PORT?.trim()) {
@@ -180,6 +194,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   config.secretsKey = secretsKey;
   config.egressAllow = egressAllow;
   config.syncRetryScheduleMs = syncRetryScheduleMs;
+  config.syncFileDirs = (env.MDM_SYNC_FILE_DIRS ?? '').split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => path.resolve(entry));
+  for (const entry of (env.MDM_SYNC_FILE_DIRS ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    if (!path.isAbsolute(entry)) problems.push(`MDM_SYNC_FILE_DIRS: "${entry}" must be an absolute directory path`);
+  }
   config.syncIntervalMs = parseInteger({ name: 'MDM_SYNC_INTERVAL_MS', raw: env.MDM_SYNC_INTERVAL_MS, fallback: 250, min: 10, max: 60_000 }, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,4 +1,11 @@
-/** Structured JSON logs, one object per line on stdout (stderr for errors). */
+/**
+ * Structured JSON logs, one object per line: info and below on stdout, errors on stderr.
+ *
+ * Backed by pino (fast, handles BigInt and cycles through safe-stable-stringify, path-based redaction).
+ * The product keeps its own small `Logger` interface — `(message, fields)` — so call sites do not depend
+ * on pino's argument order, and so fields can never overwrite the line's own `level`, `time` or `msg`.
+ */
+import pino from 'pino';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -10,24 +17,65 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+/** Field names whose values never reach a log line, at the top level or one object deep. */
+const SECRET_FIELDS = ['secret', 'secrets', 'password', 'apiKey', 'authorization', 'cookie', 'token', 'signingSecret', 'mongodbUri', 'uri', 'taxId', 'tin', 'ein', 'ssn'];
+export const REDACTED_PATHS = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`]);
+
+/** Keys the line itself owns; a field with one of these names is written as `field.<name>`. */
+const RESERVED = new Set(['level', 'time', 'msg', 'pid', 'hostname']);
+
+function safeFields(fields: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!fields) return {};
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(fields)) {
+    if (!RESERVED.has(key)) continue;
+    copy ??= { ...fields };
+    copy[`field.${key}`] = copy[key];
+    delete copy[key];
+  }
+  return copy ?? fields;
+}
+
+function wrap(instance: pino.Logger): Logger {
+  return {
+    debug: (message, fields) => instance.debug(safeFields(fields), message),
+    info: (message, fields) => instance.info(safeFields(fields), message),
+    warn: (message, fields) => instance.warn(safeFields(fields), message),
+    error: (message, fields) => instance.error(safeFields(fields), message),
+    child: (fields) => wrap(instance.child(safeFields(fields))),
+  };
+}
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  silent?: boolean;
+  base?: Record<string, unknown>;
+  /** Where lines go; defaults to stdout (below error) and stderr (error). Tests pass one stream. */
+  destination?: pino.DestinationStream;
+}
 
 /** Creates a logger writing JSON lines; `silent` drops everything (tests). */
-export function createLogger(options: { level?: LogLevel; silent?: boolean; base?: Record<string, unknown> } = {}): Logger {
-  const minimum = LEVEL_ORDER[options.level ?? 'info'];
-  const base = options.base ?? {};
-  const write = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
-    if (options.silent || LEVEL_ORDER[level] < minimum) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level, msg: message, ...base, ...fields });
-    (level === 'error' ? process.stderr : process.stdout).write(line + '\n');
-  };
-  return {
-    debug: (m, f) => write('debug', m, f),
-    info: (m, f) => write('info', m, f),
-    warn: (m, f) => write('warn', m, f),
-    error: (m, f) => write('error', m, f),
-    child: (fields) => createLogger({ ...options, base: { ...base, ...fields } }),
-  };
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const destination =
+    options.destination ??
+    pino.multistream(
+      [
+        { level: 'debug', stream: process.stdout },
+        { level: 'error', stream: process.stderr },
+      ],
+      { dedupe: true },
+    );
+  const instance = pino(
+    {
+      level: options.silent ? 'silent' : (options.level ?? 'info'),
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    destination,
+  );
+  return wrap(options.base ? instance.child(safeFields(options.base)) : instance);
 }
 
 /** A logger that records entries in memory, for tests that assert on log output. */

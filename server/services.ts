@@ -9,6 +9,7 @@ import type { MetricsRegistry } from './metrics/registry';
 import type { Store } from './store/types';
 import type { JobRunner } from './jobs/jobRunner';
 import type { MappingRuntime } from './mapping-runtime';
+import type { ProcessorRunner } from './processors/processorRunner';
 
 export interface AppServices {
   config: AppConfig;
@@ -18,4 +19,6 @@ export interface AppServices {
   jobs: JobRunner;
   /** Worker pool evaluating JSONata mappings (ingest, preview, mapping tests). */
   mappingRuntime: MappingRuntime;
+  /** Runs the declared processors (change sequencer, search index, task sync, sync fan-out) under leases. */
+  processors: ProcessorRunner;
 }

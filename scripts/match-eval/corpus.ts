@@ -4,7 +4,7 @@
  * their `entity` is equal; `hardNegatives` are record pairs of different entities that look alike.
  * Shared by `npm run eval:match` and the matching tests; never tuned on (docs/MATCHING.md).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const CORPUS_DOMAINS = ['item', 'supplier', 'facility', 'account'] as const;
@@ -34,6 +34,14 @@ export interface EvaluationCorpus {
   provenance: string;
   records: CorpusRecord[];
   hardNegatives: HardNegative[];
+}
+
+/** The held-out corpus `test/fixtures/match-eval-holdout/`: written before the matching-quality tuning, never tuned on or edited after. */
+export const HOLDOUT_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout/', import.meta.url));
+
+/** Domains that have a corpus file in `directory`. */
+export function corpusDomainsIn(directory: string): string[] {
+  return CORPUS_DOMAINS.filter((domain) => existsSync(`${directory}${domain}.json`));
 }
 
 /** Reads one domain's corpus file. */

@@ -86,7 +86,8 @@ export const listGoldenQuerySchema = {
   properties: {
     status: { type: 'string', enum: ['active', 'retired'] },
     updatedSince: { type: 'string', format: 'date-time' },
-    cursor: { type: 'string', maxLength: 200, description: 'nextCursor of the previous page.' },
+    source: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,62}$', description: 'Only golden records this source system feeds (e.g. meditech).' },
+    cursor: { type: 'string', maxLength: 400, description: 'nextCursor of the previous page.' },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
   },
   patternProperties: {

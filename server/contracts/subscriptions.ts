@@ -41,7 +41,20 @@ const amqpTransport = {
     maxPerSecond: { type: 'integer', minimum: 1, maximum: 100_000, description: 'Rate limit: messages published per second at most (default: no limit).' },
   },
 } as const;
-const transport = { oneOf: [webhookTransport, amqpTransport], description: 'Where messages go: `webhook` (signed HTTP POST) or `amqp` (RabbitMQ exchange).' } as const;
+export const FILE_FORMATS = ['ndjson', 'csv'] as const;
+const fileTransport = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'directory'],
+  properties: {
+    type: { type: 'string', const: 'file' },
+    directory: { type: 'string', minLength: 1, maxLength: 1000, pattern: '^/', description: 'Absolute directory the batch files are written into; it must be inside one of the server\'s MDM_SYNC_FILE_DIRS.' },
+    format: { type: 'string', enum: FILE_FORMATS, description: 'ndjson (default: one line per message, with its id) or csv (rows of a csv outbound mapping, header = union of columns).' },
+    maxBatch: { type: 'integer', minimum: 1, maximum: 10_000, description: 'Messages per file at most (default 500).' },
+    filePrefix: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', description: 'File name prefix (default `mdm-<domain>` of the subscription\'s first domain).' },
+  },
+} as const;
+const transport = { oneOf: [webhookTransport, amqpTransport, fileTransport], description: 'Where messages go: `webhook` (signed HTTP POST), `amqp` (RabbitMQ exchange) or `file` (one file per batch in a directory).' } as const;
 const events = { type: 'array', uniqueItems: true, minItems: 1, items: { type: 'string', enum: SUBSCRIPTION_EVENTS }, description: 'Event types to send (default all).' } as const;
 const filter = { type: ['string', 'null'], maxLength: 10_000, description: 'JSONata over the event (`data.record`, `data.changedPaths`, …); only events for which it is true are sent.' } as const;
 const changedPaths = {
@@ -190,7 +203,10 @@ export interface SubscriptionView {
   id: string;
   name: string;
   domains: string[];
-  transport: { type: 'webhook'; url: string; timeoutMs?: number; maxInFlight?: number; maxPerSecond?: number } | { type: 'amqp'; url: string; exchange: string; routingKey?: string; timeoutMs?: number; maxInFlight?: number; maxPerSecond?: number };
+  transport:
+    | { type: 'webhook'; url: string; timeoutMs?: number; maxInFlight?: number; maxPerSecond?: number }
+    | { type: 'amqp'; url: string; exchange: string; routingKey?: string; timeoutMs?: number; maxInFlight?: number; maxPerSecond?: number }
+    | { type: 'file'; directory: string; format?: (typeof FILE_FORMATS)[number]; maxBatch?: number; filePrefix?: string };
   events: string[];
   filter: string | null;
   changedPaths: string[];
@@ -213,7 +229,7 @@ export interface DeliveryAttemptView {
   durationMs: number;
   outcome: 'delivered' | 'failed' | 'gone';
   /** The request exactly as sent, with the signature redacted. */
-  request: { method: 'POST' | 'PUBLISH'; url: string; headers: Record<string, string> };
+  request: { method: 'POST' | 'PUBLISH' | 'WRITE'; url: string; headers: Record<string, string> };
   response: { status: number; headers: Record<string, string>; body: string } | null;
   error: string | null;
 }

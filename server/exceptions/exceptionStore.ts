@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { stableHash } from '../golden/stableJson';
 import type { AppServices } from '../services';
-import type { Collection, StoreSession } from '../store/types';
+import { DuplicateKeyError, type Collection, type StoreSession } from '../store/types';
 import { INGEST_EXCEPTIONS } from './collections';
 import type { IngestExceptionDocument } from './types';
 
@@ -29,8 +29,21 @@ export type ExceptionInput = Pick<
   replayOf?: string;
 };
 
-/** Stores a failed record: updates its open exception, or opens a new one. */
+/**
+ * Stores a failed record: updates its open exception, or opens a new one. Two servers failing the
+ * same payload at once: the unique open-exception key refuses the second insert, which then updates
+ * the first (in a transaction the error aborts it and the store retries or reports it).
+ */
 export async function recordException(services: Pick<AppServices, 'store'>, input: ExceptionInput & { session?: StoreSession }): Promise<IngestExceptionDocument> {
+  try {
+    return await upsertException(services, input);
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError) || input.session) throw error;
+    return upsertException(services, input);
+  }
+}
+
+async function upsertException(services: Pick<AppServices, 'store'>, input: ExceptionInput & { session?: StoreSession }): Promise<IngestExceptionDocument> {
   const collection = exceptionsCollection(services);
   const now = new Date().toISOString();
   const rawHash = exceptionRawHash(input);
@@ -61,6 +74,7 @@ export async function recordException(services: Pick<AppServices, 'store'>, inpu
     raw: input.raw,
     isRawText: input.isRawText,
     rawHash,
+    openHash: rawHash,
     status: 'open',
     occurrences: 1,
     firstSeenAt: now,

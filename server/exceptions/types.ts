@@ -44,6 +44,8 @@ export interface IngestExceptionDocument {
   isRawText: boolean;
   /** Hash of source, domain and raw: the same bad record sent again updates this exception instead of adding one. */
   rawHash: string;
+  /** The rawHash while the exception is open (unique among open exceptions); absent on older documents. */
+  openHash?: string;
   /** Where in the request or file the record was (1-based line for CSV/NDJSON, 0-based index for JSON arrays). */
   position?: { line?: number; index?: number; message?: number; path?: string };
   mappingVersion: number | null;

@@ -1,10 +1,15 @@
 /**
  * The change feed: one entry per create / update / merge / retire / unmerge of a golden record, in
- * commit order. Ids come from a counter incremented inside the same transaction as the change, so
- * a consumer reading `after=<last id>` never skips an entry (ids are zero-padded, so they sort as strings).
+ * commit-visible order. Writers never draw a number: a golden write queues its entry under a random
+ * id in `changeQueue`, in the same transaction, so writers share no hot document. One leased, fenced
+ * processor, the sequencer (changeSequencer.ts), moves queued entries into `changes` under consecutive
+ * zero-padded ids and advances the `counters/changes` watermark in the same transaction. An entry is
+ * numbered only once it is visible, so a reader following `after=<last id>` up to the watermark never
+ * skips one (docs/SCALING.md "Processors and jobs").
  */
+import { randomUUID } from 'node:crypto';
 import type { Store, StoreSession, Document } from '../store/types';
-import { CHANGES, COUNTERS } from './collections';
+import { CHANGE_QUEUE, CHANGES, COUNTERS } from './collections';
 import type { ChangeDocument } from './types';
 
 interface CounterDocument extends Document {
@@ -12,17 +17,17 @@ interface CounterDocument extends Document {
   value: number;
 }
 
-const CURSOR_WIDTH = 16;
-
-/** Draws the next value of a named counter (inside the caller's transaction). */
-export async function nextCounterValue(args: { store: Store; name: string; session?: StoreSession }): Promise<number> {
-  const counter = await args.store
-    .collection<CounterDocument>(COUNTERS)
-    .findOneAndUpdate({ _id: args.name }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after', session: args.session });
-  return counter?.value ?? 1;
+/** A change waiting for its sequence number. */
+export interface QueuedChangeDocument extends ChangeDocument {
+  /** Writer's clock; orders entries of different golden records within one sequencer batch (one record's entries go by version). */
+  queuedAt: string;
 }
 
-/** Appends one change-feed entry. */
+const CURSOR_WIDTH = 16;
+/** The counter document holding the last sequenced id; only the sequencer writes it. */
+export const CHANGES_WATERMARK = 'changes';
+
+/** Queues one change-feed entry (in the caller's transaction); the sequencer numbers it. */
 export async function appendChange(args: {
   store: Store;
   session?: StoreSession;
@@ -32,36 +37,47 @@ export async function appendChange(args: {
   version: number;
   at: string;
   details?: Record<string, unknown>;
-}): Promise<ChangeDocument> {
-  const sequence = await nextCounterValue({ store: args.store, name: 'changes', session: args.session });
-  const change: ChangeDocument = {
-    _id: String(sequence).padStart(CURSOR_WIDTH, '0'),
+}): Promise<QueuedChangeDocument> {
+  const change: QueuedChangeDocument = {
+    _id: `chq_${randomUUID()}`,
     domain: args.domain,
     goldenId: args.goldenId,
     type: args.type,
     version: args.version,
     at: args.at,
     ...(args.details ?? {}),
+    queuedAt: new Date().toISOString(),
   };
-  await args.store.collection<ChangeDocument>(CHANGES).insertOne(change, { session: args.session });
+  await args.store.collection<QueuedChangeDocument>(CHANGE_QUEUE).insertOne(change, { session: args.session });
   return change;
+}
+
+/** The id of the newest sequenced entry (0 when none). */
+export async function lastSequenced(store: Store, session?: StoreSession): Promise<number> {
+  const counter = await store.collection<CounterDocument>(COUNTERS).findOne({ _id: CHANGES_WATERMARK }, { session });
+  return counter?.value ?? 0;
+}
+
+/** The cursor string of a sequence number. */
+export function cursorOf(sequence: number): string {
+  return String(sequence).padStart(CURSOR_WIDTH, '0');
+}
+
+/** Changes still waiting for a number (a few: the sequencer runs every 100 ms), for read-your-writes waits and status. */
+export async function queuedChangeIds(store: Store, limit = 1000): Promise<string[]> {
+  return (await store.collection<QueuedChangeDocument>(CHANGE_QUEUE).find({}, { projection: { _id: 1 }, limit })).map((entry) => entry._id);
 }
 
 /** Ids asked for per lookup while reading the feed (entries of other domains are skipped over). */
 const READ_WINDOW = 500;
 
-function cursorOf(sequence: number): string {
-  return String(sequence).padStart(CURSOR_WIDTH, '0');
-}
-
 /**
- * Reads changes after a cursor, oldest first. Ids are a dense sequence, so the next entries are
- * fetched by id (an index lookup on either store) up to the counter's current value, instead of
+ * Reads sequenced changes after a cursor, oldest first. Ids are a dense sequence, so the next entries are
+ * fetched by id (an index lookup on either store) up to the sequencer's watermark, instead of
  * a range scan the embedded store could not answer from an index.
  */
 export async function readChanges(args: { store: Store; after?: string; domain?: string; limit: number }): Promise<{ items: ChangeDocument[]; nextCursor: string | null }> {
-  const counter = await args.store.collection<CounterDocument>(COUNTERS).findOne({ _id: 'changes' });
-  const last = counter?.value ?? 0;
+  const last = await lastSequenced(args.store);
   const start = args.after && /^[0-9]+$/.test(args.after) ? Number(args.after) : 0;
   const items: ChangeDocument[] = [];
   let scannedTo = start;

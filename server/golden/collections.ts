@@ -6,6 +6,8 @@ export const SOURCE_RECORDS = 'sourceRecords';
 export const GOLDEN_HISTORY = 'goldenHistory';
 export const RELATIONSHIPS = 'relationships';
 export const CHANGES = 'changes';
+/** Change-feed entries written but not yet numbered by the sequencer (changeFeed.ts). */
+export const CHANGE_QUEUE = 'changeQueue';
 export const MATCH_DECISIONS = 'matchDecisions';
 export const COUNTERS = 'counters';
 /** Owned by stewardship (shapes in server/stewardship/types.ts); golden records write and read them. */
@@ -31,6 +33,8 @@ export const goldenCollections: CollectionDefinition[] = [
       { keys: { domain: 1, _id: 1 }, name: 'golden_by_domain' },
       { keys: { domain: 1, source: 1, 'canonical.parentSourceId': 1 }, name: 'golden_by_parent_ref' },
       { keys: { domain: 1, source: 1, 'canonical.remitToSourceId': 1 }, name: 'golden_by_remit_ref' },
+      // Unchanged re-sends are answered by this key before mapping (server/ingest/unchangedRecords.ts).
+      { keys: { ingestKey: 1 }, name: 'ingest_by_unchanged_key' },
     ],
   },
   { name: GOLDEN_HISTORY, indexes: [{ keys: { goldenId: 1, version: 1 }, name: 'golden_by_version', unique: true }, { keys: { goldenId: 1, at: 1 }, name: 'golden_by_time' }] },
@@ -43,8 +47,18 @@ export const goldenCollections: CollectionDefinition[] = [
       { keys: { toSourceRecordId: 1 }, name: 'golden_by_to_record' },
     ],
   },
-  { name: CHANGES, indexes: [{ keys: { domain: 1, _id: 1 }, name: 'golden_by_domain' }] },
+  {
+    name: CHANGES,
+    indexes: [
+      { keys: { domain: 1, _id: 1 }, name: 'golden_by_domain' },
+      // An entry is numbered once: the sequencer re-running after a crash cannot number it twice.
+      { keys: { entryId: 1 }, name: 'golden_by_entry', unique: true, partial: { entryId: { $exists: true } } },
+    ],
+  },
+  { name: CHANGE_QUEUE, indexes: [{ keys: { goldenId: 1 }, name: 'golden_by_golden' }] },
   { name: MATCH_DECISIONS, indexes: [{ keys: { sourceRecordId: 1, at: 1 }, name: 'golden_by_record' }, { keys: { goldenId: 1, at: 1 }, name: 'golden_by_golden' }] },
   { name: NOT_A_MATCH, indexes: [{ keys: { a: 1 }, name: 'golden_by_a' }, { keys: { b: 1 }, name: 'golden_by_b' }] },
   { name: TASKS, indexes: [{ keys: { 'subject.sourceRecordId': 1, status: 1 }, name: 'golden_by_subject_record' }] },
+  // No index, but declared so start-up creates it (a cross-shard transaction cannot create a collection).
+  { name: COUNTERS, indexes: [] },
 ];

@@ -68,17 +68,52 @@ function equalityCandidates(text: string): unknown[] {
 /** Lists golden records of a domain in id order, after `cursor`, filtered by attribute equality. */
 export async function listGoldenRecords(
   services: Services,
-  input: { domain: string; attributes?: Record<string, string>; status?: 'active' | 'retired'; updatedSince?: string; cursor?: string; limit: number },
+  input: { domain: string; attributes?: Record<string, string>; status?: 'active' | 'retired'; updatedSince?: string; source?: string; cursor?: string; limit: number },
 ): Promise<{ items: GoldenRecordDocument[]; nextCursor: string | null }> {
   const filter: Filter = { domain: input.domain };
   if (input.status) filter.status = input.status;
   if (input.updatedSince) filter.updatedAt = { $gte: new Date(input.updatedSince).toISOString() };
-  if (input.cursor) filter._id = { $gt: input.cursor };
   for (const [path, value] of Object.entries(input.attributes ?? {})) filter[`attributes.${path}`] = { $in: equalityCandidates(value) };
+  if (input.source !== undefined) return listGoldenRecordsOfSource(services, { ...input, source: input.source, filter });
+  if (input.cursor) filter._id = { $gt: input.cursor };
   const items = await services.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).find(filter, { sort: { _id: 1 }, limit: input.limit + 1 });
   const hasMore = items.length > input.limit;
   const page = hasMore ? items.slice(0, input.limit) : items;
   return { items: page, nextCursor: hasMore ? page[page.length - 1]._id : null };
+}
+
+const SOURCE_BATCHES = 20;
+
+/**
+ * The golden records a source system feeds, in the order of its source record ids. Source record
+ * ids are `domain|source|sourceId`, so the walk is a primary-key range; the cursor is the last
+ * source record id read. A page may hold fewer than `limit` records when other filters drop some.
+ */
+async function listGoldenRecordsOfSource(
+  services: Services,
+  input: { domain: string; source: string; cursor?: string; limit: number; filter: Filter },
+): Promise<{ items: GoldenRecordDocument[]; nextCursor: string | null }> {
+  const prefix = sourceRecordIdOf(input.domain, input.source, '');
+  const end = `${prefix}\uffff`;
+  const records = services.store.collection<SourceRecordDocument>(SOURCE_RECORDS);
+  const goldens = services.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS);
+  const items: GoldenRecordDocument[] = [];
+  const seen = new Set<string>();
+  let after = input.cursor !== undefined && input.cursor.startsWith(prefix) ? input.cursor : prefix;
+  for (let batch = 0; batch < SOURCE_BATCHES && items.length < input.limit; batch++) {
+    const members = await records.find({ _id: { $gt: after, $lt: end } }, { sort: { _id: 1 }, limit: input.limit - items.length, projection: { _id: 1, goldenId: 1 } });
+    if (members.length === 0) return { items, nextCursor: null };
+    after = members[members.length - 1]._id;
+    const wanted = [...new Set(members.map((member) => member.goldenId))].filter((id) => !seen.has(id));
+    const found = new Map((await goldens.find({ ...input.filter, _id: { $in: wanted } })).map((golden) => [golden._id, golden]));
+    for (const id of wanted) {
+      seen.add(id);
+      const golden = found.get(id);
+      if (golden !== undefined) items.push(golden);
+    }
+  }
+  const hasMore = (await records.find({ _id: { $gt: after, $lt: end } }, { limit: 1, projection: { _id: 1 } })).length > 0;
+  return { items, nextCursor: hasMore ? after : null };
 }
 
 /** The matching decisions that placed a golden record's members (or named it), newest first. */

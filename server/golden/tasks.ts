@@ -7,6 +7,19 @@ import type { Store, StoreSession } from '../store/types';
 import type { TaskCandidate, TaskDocument, TaskType } from '../stewardship/types';
 import { TASKS } from './collections';
 
+/**
+ * The key of an open task of this type and subject, unique among open tasks (index
+ * `stewardship_one_open_per_subject`): one potential-match task per source record, one conflict task
+ * per golden record and attribute, one data-quality task per exception. Cluster tasks are kept unique
+ * by their claims instead (stewardship/clusterTasks.ts).
+ */
+export function openKeyOf(type: TaskType, subject: TaskDocument['subject']): { openKey?: string } {
+  if (type === 'potential-match' && subject.sourceRecordId) return { openKey: JSON.stringify([type, subject.sourceRecordId]) };
+  if (type === 'survivorship-conflict' && subject.goldenId && subject.attribute) return { openKey: JSON.stringify([type, subject.goldenId, subject.attribute]) };
+  if (type === 'data-quality' && subject.exceptionId) return { openKey: JSON.stringify([type, subject.exceptionId]) };
+  return {};
+}
+
 /** Inserts an open task and returns it; `priority` defaults to the score scaled to 0..100. */
 export async function openTask(args: {
   store: Store;
@@ -32,6 +45,7 @@ export async function openTask(args: {
     version: 1,
     priority: args.priority ?? (best ? Math.round(best.score * 100) : 50),
     subject: args.subject,
+    ...openKeyOf(args.type, args.subject),
     ...(args.candidates ? { candidates: args.candidates } : {}),
     ...(best ? { score: best.score, band: best.band } : {}),
     comments: [],

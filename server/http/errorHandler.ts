@@ -5,7 +5,7 @@
 import type { Context, Next } from 'koa';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
-import { withoutStoredDocuments } from '../presenters/errorDetails';
+import { withoutStoredDocuments } from './errorDetails';
 import type { ErrorEnvelope } from './errorEnvelope';
 
 /** Koa middleware translating thrown errors into the error envelope. */

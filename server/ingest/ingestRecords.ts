@@ -10,6 +10,7 @@ import { getCanonicalSchema } from '../schemas/canonicalSchemas';
 import type { AppServices } from '../services';
 import { runPipeline } from './pipeline';
 import type { ParsedItem } from './recordReader';
+import { ingestFingerprintOf } from './unchangedRecords';
 import { addToTotals, emptyTotals, type IngestContext, type IngestOrigin, type IngestTotals, type RecordResult, type WorkItem } from './types';
 
 /** Records mapped per call to the worker pool and per pipeline run. */
@@ -31,14 +32,16 @@ export async function prepareIngest(
     );
   }
   const lookups = await loadLookupTables(services, mapping.lookupTables);
-  return { services, source: input.source, domain: input.domain, mapping, lookups, schemaVersion: schema.version, actor: input.actor, origin: input.origin };
+  const fingerprint = ingestFingerprintOf({ mapping, lookups, schema });
+  return { services, source: input.source, domain: input.domain, mapping, lookups, schemaVersion: schema.version, fingerprint, actor: input.actor, origin: input.origin };
 }
 
 /** The context with the currently published mapping (a long job picks up a fix published while it runs). */
 export async function refreshContext(context: IngestContext): Promise<IngestContext> {
   const mapping = await getPublishedMapping(context.services, { source: context.source, domain: context.domain });
   if (!mapping || mapping.cacheKey === context.mapping.cacheKey) return context;
-  return { ...context, mapping, lookups: await loadLookupTables(context.services, mapping.lookupTables) };
+  const lookups = await loadLookupTables(context.services, mapping.lookupTables);
+  return { ...context, mapping, lookups, fingerprint: ingestFingerprintOf({ mapping, lookups, schema: getCanonicalSchema(context.domain) }) };
 }
 
 /** A parsed item as pipeline work: unreadable lines start as parse-stage failures. */

@@ -6,9 +6,10 @@
  * still fails becomes a PERSIST_FAILED exception — the others are unaffected.
  */
 import { applySourceRecord, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
-import { isSameJson, stableHash } from '../golden/stableJson';
+import { isSameJson } from '../golden/stableJson';
 import type { StoreSession } from '../store/types';
 import type { IngestContext, RecordResult, WorkItem } from './types';
+import { ingestKeyOf, payloadHashOf } from './unchangedRecords';
 
 /** Records written per transaction: fewer log writes, while other writers wait at most one small group. */
 const GROUP_SIZE = 25;
@@ -31,7 +32,8 @@ async function persistOne(item: WorkItem, context: IngestContext, session: Store
   const canonical = item.canonical as Record<string, unknown>;
   const id = sourceRecordIdOf(domain, source, sourceId);
   const previous = await sourceRecords(context).findOne({ _id: id }, { session });
-  const payloadHash = stableHash(item.raw);
+  const payloadHash = payloadHashOf(item);
+  const ingestKey = context.fingerprint ? ingestKeyOf({ domain, source, fingerprint: context.fingerprint, payloadHash }) : undefined;
   const at = new Date().toISOString();
   if (previous && previous.payloadHash === payloadHash && isSameJson(previous.canonical, canonical)) {
     const last = previous.lastIngest;
@@ -39,8 +41,12 @@ async function persistOne(item: WorkItem, context: IngestContext, session: Store
     if (context.origin.jobId && last?.jobId === context.origin.jobId) {
       return { outcome: 'accepted', position: item.position, sourceId, sourceRecordId: id, goldenId: previous.goldenId, change: last.change };
     }
-    if (previous.mappingVersion !== context.mapping.version || previous.schemaVersion !== context.schemaVersion) {
-      await sourceRecords(context).updateOne({ _id: id }, { $set: { mappingVersion: context.mapping.version, schemaVersion: context.schemaVersion } }, { session });
+    const isLineageChanged = previous.mappingVersion !== context.mapping.version || previous.schemaVersion !== context.schemaVersion;
+    if (isLineageChanged || previous.ingestKey !== ingestKey) {
+      // The key follows the lineage, so the next re-send of this payload is answered without mapping.
+      const lineage = { mappingVersion: context.mapping.version, schemaVersion: context.schemaVersion };
+      const update = ingestKey ? { $set: { ...lineage, ingestKey } } : { $set: lineage, $unset: { ingestKey: '' } };
+      await sourceRecords(context).updateOne({ _id: id }, update, { session });
     }
     return { outcome: 'unchanged', position: item.position, sourceId, sourceRecordId: id, goldenId: previous.goldenId };
   }
@@ -58,6 +64,7 @@ async function persistOne(item: WorkItem, context: IngestContext, session: Store
     receivedAt: previous?.receivedAt ?? at,
     updatedAt: at,
     version: (previous?.version ?? 0) + 1,
+    ...(ingestKey ? { ingestKey } : {}),
     // Written by applySourceRecord with the record itself: no extra write per record.
     lastIngest: { ...context.origin, at, change: previous ? 'updated' : 'created' } satisfies LastIngest,
   };

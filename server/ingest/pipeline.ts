@@ -14,6 +14,7 @@ import { describePath, findTooDeep } from '../http/jsonDepth';
 import { persistItems } from './persistStage';
 import { standardiseRecord } from './standardise';
 import type { IngestContext, RecordResult, StageFailure, WorkItem } from './types';
+import { answerUnchanged, overtakenAnswers } from './unchangedRecords';
 
 export interface PipelineStage {
   name: IngestStage;
@@ -170,11 +171,27 @@ function countOutcomes(results: readonly RecordResult[], context: IngestContext)
   }
 }
 
-/** Runs a batch through every stage; returns one result per item, in order. */
-export async function runPipeline(items: WorkItem[], context: IngestContext): Promise<RecordResult[]> {
+async function runStages(items: WorkItem[], context: IngestContext): Promise<void> {
   for (const stage of PIPELINE) {
     const pending = items.filter((item) => !item.failure && !item.result);
     if (pending.length > 0) await stage.run(pending, context);
+  }
+}
+
+/**
+ * Runs a batch through every stage; returns one result per item, in order. Records stored unchanged
+ * under the same mapping and schema are answered first, without mapping (`unchangedRecords.ts`).
+ */
+export async function runPipeline(items: WorkItem[], context: IngestContext): Promise<RecordResult[]> {
+  await answerUnchanged(items, context);
+  await runStages(items, context);
+  const overtaken = overtakenAnswers(items);
+  if (overtaken.length > 0) {
+    for (const item of overtaken) {
+      item.result = undefined;
+      item.isAnsweredUnchanged = false;
+    }
+    await runStages(overtaken, context);
   }
   for (const item of items) {
     if (!item.result) item.result = await storeFailure(item, context);

@@ -19,6 +19,8 @@ export interface IngestContext {
   lookups: Record<string, Record<string, unknown>>;
   /** The canonical schema version records are validated against (lineage). */
   schemaVersion: string;
+  /** What turns a payload into a canonical record, hashed (`unchangedRecords.ts`); null: always run the full pipeline. */
+  fingerprint: string | null;
   actor: GoldenActor;
   origin: IngestOrigin;
   /** A job's signal: aborting stops the batch being mapped (the job resumes from its checkpoint). */
@@ -74,6 +76,10 @@ export interface WorkItem {
   canonical?: Record<string, unknown>;
   failure?: StageFailure;
   result?: RecordResult;
+  /** Hash of `raw` (stable key order), computed once. */
+  payloadHash?: string;
+  /** Answered from the stored record before mapping (an unchanged re-send). */
+  isAnsweredUnchanged?: boolean;
 }
 
 export interface IngestTotals {

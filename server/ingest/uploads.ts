@@ -20,6 +20,13 @@ import { UPLOAD_CHUNKS } from './collections';
 
 /** Bytes of upload per stored chunk. */
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+/**
+ * On MongoDB a TTL index removes upload chunks this long after they were written, so the chunks of an
+ * upload whose request or job died are not kept for ever (a job still running after 7 days fails
+ * with "missing chunk"). The embedded store's upload directories are removed by the job or on failure.
+ */
+export const UPLOAD_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** The largest file an upload job accepts. */
 export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 
@@ -28,6 +35,8 @@ interface UploadChunkDocument {
   uploadId: string;
   seq: number;
   text: string;
+  /** When MongoDB's TTL index removes the chunk. */
+  expireAt: Date;
   [key: string]: unknown;
 }
 
@@ -58,7 +67,7 @@ function collectionStorage(services: Pick<AppServices, 'store'>): ChunkStorage {
   const chunks = () => services.store.collection<UploadChunkDocument>(UPLOAD_CHUNKS);
   return {
     write: async (uploadId, seq, text) => {
-      await chunks().insertOne({ _id: `${uploadId}:${seqName(seq)}`, uploadId, seq, text });
+      await chunks().insertOne({ _id: `${uploadId}:${seqName(seq)}`, uploadId, seq, text, expireAt: new Date(Date.now() + UPLOAD_RETENTION_MS) });
     },
     read: async (uploadId, seq) => {
       const chunk = await chunks().findOne({ uploadId, seq });

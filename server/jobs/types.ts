@@ -36,7 +36,11 @@ export interface JobDocument {
   /** Starts since the job last saved a checkpoint, not counting clean hand-backs at shutdown; past the limit the job is quarantined. */
   stalledAttempts?: number;
   quarantinedAt?: string;
-  lease?: { owner: string; expiresAt: string };
+  /**
+   * The running claim: its owner and heartbeat counter. Another server takes the job over once `beat`
+   * has not moved for a lease period of its own monotonic clock (no server compares wall clocks).
+   */
+  lease?: { owner: string; beat: number };
   cancelRequested?: boolean;
   [key: string]: unknown;
 }
@@ -48,6 +52,8 @@ export interface JobContext<P> {
   checkpoint: unknown;
   /** Saves progress (and optionally a checkpoint) atomically; throws JobCancelledError if cancelled. */
   report(progress: Partial<JobProgress>, checkpoint?: unknown): Promise<void>;
+  /** Renews the lease now: call between parts of a long step that cannot report progress. */
+  heartbeat(): Promise<void>;
   /** Aborted when the job is cancelled or the server shuts down: call `signal.throwIfAborted()` between batches (returning normally means the job is done). */
   signal: AbortSignal;
 }

@@ -9,9 +9,9 @@ import { collections, entryId, keysByRule, statId } from './matchIndex';
 import type { MatchIndexEntry } from './matchIndex';
 import { loadRules } from './rules';
 import type { CompiledRules } from './rules';
-import { prepareRecord, scorePair } from './scoring';
+import { evaluatePreparedPair, explainEvaluation, prepareRecord, shownScore, type PairEvaluation } from './scoring';
 import { loadTermWeights } from './termStats';
-import type { CanonicalRecord, MatchBand, MatchExplanation } from './types';
+import type { CanonicalRecord, MatchBand, MatchExplanation, PreparedRecord } from './types';
 
 /** Entries fetched per lookup at most: a safety net on top of maxBlockSize. */
 const DEFAULT_MAX_ENTRIES = 1000;
@@ -199,8 +199,9 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
   let stale = 0;
   let membersVetoed = 0;
   for (const [goldenId, members] of found.byGolden) {
-    let best: GoldenCandidate | null = null;
-    let vetoedBy: MatchExplanation | null = null;
+    // Members are evaluated without explanations; only the golden's best member is explained.
+    let best: { recordId: string; b: PreparedRecord; evaluation: PairEvaluation; score: number } | null = null;
+    let vetoedBy: { recordId: string; rule: string } | null = null;
     for (const member of members) {
       if (isExcluded(args.notAMatch, { recordId: args.recordId, candidateRecordId: member.recordId, goldenId })) {
         excluded++;
@@ -208,19 +209,26 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
       }
       if (member.prepared.rulesVersion !== rules.version) stale++;
       entriesCompared++;
-      const explanation = scorePair({ a: prepared, b: member.prepared, rules, context });
-      if (explanation.relationship) relationships.push({ recordId: member.recordId, goldenId, relationship: explanation.relationship });
-      if (explanation.hardRule?.action === 'veto') vetoedBy ??= explanation;
-      const candidate: GoldenCandidate = { goldenId, recordId: member.recordId, score: explanation.score, band: explanation.band, explanation };
-      if (!best || BAND_RANK[candidate.band] > BAND_RANK[best.band] || (candidate.band === best.band && candidate.score > best.score)) best = candidate;
+      const evaluation = evaluatePreparedPair({ a: prepared, b: member.prepared, compiled: rules, context });
+      const rule = evaluation.hardRule;
+      if (rule?.relationship) relationships.push({ recordId: member.recordId, goldenId, relationship: rule.relationship });
+      if (rule?.action === 'veto') vetoedBy ??= { recordId: member.prepared.sourceId, rule: rule.name };
+      // Ranked by the score an explanation shows (rounded), as stewards see it.
+      const score = shownScore(evaluation);
+      if (!best || BAND_RANK[evaluation.band] > BAND_RANK[best.evaluation.band] || (evaluation.band === best.evaluation.band && score > best.score)) {
+        best = { recordId: member.recordId, b: member.prepared, evaluation, score };
+      }
     }
+    if (!best) continue;
+    const explanation = explainEvaluation({ a: prepared, b: best.b, compiled: rules, evaluation: best.evaluation });
+    let candidate: GoldenCandidate = { goldenId, recordId: best.recordId, score: explanation.score, band: explanation.band, explanation };
     // A member that vetoes the record (another packaging level, another tax id…) makes joining the
     // golden record a contradiction however well another member scores: a steward decides.
-    if (best && vetoedBy && best.band === 'auto-merge') {
-      best = { ...best, band: 'review', vetoedByMember: { recordId: vetoedBy.bSourceId, rule: vetoedBy.hardRule?.name ?? '' } };
+    if (vetoedBy && candidate.band === 'auto-merge') {
+      candidate = { ...candidate, band: 'review', vetoedByMember: vetoedBy };
       membersVetoed++;
     }
-    if (best) goldens.push(best);
+    goldens.push(candidate);
   }
   goldens.sort((x, y) => BAND_RANK[y.band] - BAND_RANK[x.band] || y.score - x.score);
   const candidates = goldens.filter((g) => g.band !== 'no-match');

@@ -8,7 +8,7 @@ import { codeTokensInText, shortNumbersInText, normalizeIdentifier, normalizerFo
 import { shippedAliasTables, withAliasTables, type AliasTable } from './aliases';
 import { compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
-import { fuseSimilarity, jaroWinkler, tokenJaroWinkler, tokenSetSimilarity, weightedTokenSetSimilarity } from './similarity';
+import { fuseSimilarity, jaroWinkler, tokenJaroWinkler, tokenSetSimilarity, weighedTokenSetSimilarity, weighTokens, type WeightedTokens } from './similarity';
 import type { AttributeDetail, CanonicalRecord, ComparatorOutcome, ComparatorRule, PreparedAddress, PreparedAttributes, PreparedCodes, PreparedValue } from './types';
 
 export interface ComparisonResult {
@@ -105,14 +105,84 @@ function compileExact(rule: ComparatorRule, normalize: (v: string) => string | n
   };
 }
 
+// Family forms of a value (relatedTables) travel in the same prepared list, after the names, marked by this prefix.
+const FAMILY_MARK = '~';
+
+/** Index of the first family form in a prepared list (its length when there is none). */
+function familiesStart(values: readonly string[]): number {
+  let i = 0;
+  while (i < values.length && !values[i].startsWith(FAMILY_MARK)) i++;
+  return i;
+}
+
 function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
   const similarity = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
   const floor = rule.params?.floor ?? 0;
+  const relatedTables = rule.params?.relatedTables ?? [];
+  if (relatedTables.length > 0) return compileFuzzyWithFamilies({ rule, context, similarity, floor, relatedTables });
   return {
     rule,
     prepare: stringPrepare(rule, textNormalizer(rule, context)),
     compare: (a, b) => bestPair({ a: a as string[], b: b as string[], similarity, floor }),
+  };
+}
+
+/**
+ * Token weights per prepared token array, per weight function: a record's weights are resolved once
+ * for all the pairs it is in (a weight function stands for one set of term counts — a batch, or one
+ * incremental match — so the cache lives exactly as long as those counts).
+ */
+const weighedByFunction = new WeakMap<(token: string) => number, WeakMap<readonly string[], WeightedTokens>>();
+
+function weighedOnce(weightOf: (token: string) => number, tokens: readonly string[]): WeightedTokens {
+  let byTokens = weighedByFunction.get(weightOf);
+  if (!byTokens) {
+    byTokens = new WeakMap();
+    weighedByFunction.set(weightOf, byTokens);
+  }
+  let weighed = byTokens.get(tokens);
+  if (!weighed) {
+    weighed = weighTokens(tokens, weightOf);
+    byTokens.set(tokens, weighed);
+  }
+  return weighed;
+}
+
+/**
+ * A fuzzy comparator that also reads each value's family (brand owner, former owner, distributor of a
+ * product line) through `relatedTables`: values that differ but share a family are `related` with
+ * score 1, so a level weighs "Kendall vs Cardinal Health" apart from "Kendall vs Kendall".
+ */
+function compileFuzzyWithFamilies(args: { rule: ComparatorRule; context: ComparatorContext; similarity: (x: string, y: string) => number; floor: number; relatedTables: string[] }): CompiledComparator {
+  const { rule, context, similarity, floor } = args;
+  const baseNormalize = textNormalizer(rule, context);
+  const normalize = normalizerFor(rule.params?.normalizer ?? 'text');
+  const familyNormalize = withAliasTables({ normalize, tables: [...(rule.params?.aliasTables ?? []), ...args.relatedTables].map((name) => context.aliasTable(name)) });
+  return {
+    rule,
+    prepare: (record) => {
+      const names = new Set<string>();
+      const families = new Set<string>();
+      for (const raw of stringsAtPaths(record, rule.fields)) {
+        const name = baseNormalize(raw);
+        if (name) names.add(name);
+        const family = familyNormalize(raw);
+        if (family && family !== name) families.add(`${FAMILY_MARK}${family}`);
+      }
+      return nonEmpty([...names, ...families]);
+    },
+    // Names come first, family forms after them: a value without a relation allocates nothing here.
+    compare: (a, b) => {
+      const va = a as string[];
+      const vb = b as string[];
+      const endA = familiesStart(va);
+      const endB = familiesStart(vb);
+      const best = bestPair({ a: endA === va.length ? va : va.slice(0, endA), b: endB === vb.length ? vb : vb.slice(0, endB), similarity, floor });
+      if (best.outcome === 'match') return best;
+      for (let i = endA; i < va.length; i++) for (let j = endB; j < vb.length; j++) if (va[i] === vb[j]) return { score: 1, outcome: 'related', a: best.a, b: best.b };
+      return best;
+    },
   };
 }
 
@@ -136,11 +206,29 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       const ta = a as string[];
       const tb = b as string[];
       const weightOf = isIdf ? context?.termWeights?.get(rule.name) : undefined;
-      const raw = weightOf ? weightedTokenSetSimilarity(ta, tb, weightOf) : tokenSetSimilarity(ta, tb);
+      const raw = weightOf ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb)) : tokenSetSimilarity(ta, tb);
       const score = raw < floor ? 0 : raw;
-      return { score, outcome: outcomeOf(score), a: ta.join(' '), b: tb.join(' ') };
+      return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
   };
+}
+
+/** A token-set result; the two sides are joined into text only when an explanation reads them (not per batch pair). */
+class TokenSetComparison implements ComparisonResult {
+  constructor(
+    readonly score: number,
+    readonly outcome: ComparatorOutcome,
+    private readonly ta: readonly string[],
+    private readonly tb: readonly string[],
+  ) {}
+
+  get a(): string {
+    return this.ta.join(' ');
+  }
+
+  get b(): string {
+    return this.tb.join(' ');
+  }
 }
 
 function compileNumeric(rule: ComparatorRule): CompiledComparator {
@@ -288,8 +376,12 @@ class AttributeComparison implements ComparisonResult {
     private readonly pb: PreparedAttributes,
   ) {}
 
+  private computed: AttributeDetail[] | undefined;
+
   get details(): AttributeDetail[] {
-    return compareAttributes({ names: this.names, a: this.pa, b: this.pb }).details;
+    // Read three times per explanation (details, a, b): compared once.
+    this.computed ??= compareAttributes({ names: this.names, a: this.pa, b: this.pb }).details;
+    return this.computed;
   }
 
   get a(): string | null {
@@ -308,23 +400,30 @@ class AttributeComparison implements ComparisonResult {
   }
 }
 
+function sharesValue(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) for (const y of b) if (x === y) return true;
+  return false;
+}
+
 function compileAttributes(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const wanted = rule.params?.attributes;
   const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
   const names = extractors.map((e) => e.definition.name);
+  const isDeclared = new Set(names);
   return {
     rule,
     prepare: (record) => extractAttributes(extractors, stringsAtPaths(record, rule.fields)),
+    // A record carries a few of the declared attributes: walk its own (only the counts matter here,
+    // not the order; a stored record of another rules version may carry names no longer declared).
     compare: (a, b) => {
       const pa = a as PreparedAttributes;
       const pb = b as PreparedAttributes;
       let conflicts = 0;
       let agreements = 0;
-      for (const name of names) {
-        const va = pa[name];
+      for (const name in pa) {
         const vb = pb[name];
-        if (va === undefined || vb === undefined) continue;
-        if (va.some((value) => vb.includes(value))) agreements++;
+        if (vb === undefined || !isDeclared.has(name)) continue;
+        if (sharesValue(pa[name], vb)) agreements++;
         else conflicts++;
       }
       if (conflicts > 0) return new AttributeComparison(0, 'mismatch', names, pa, pb);

@@ -75,14 +75,22 @@ function difference(x: Set<string>, y: Set<string>): string[] {
 }
 
 /** Runs the published and the candidate rules over `domain` and compares the outcomes. */
-export async function previewRules(services: { store: Store }, input: { domain: string; rules?: unknown; useDraft?: boolean; examples?: number }): Promise<PreviewResult> {
+export async function previewRules(
+  services: { store: Store },
+  input: { domain: string; rules?: unknown; useDraft?: boolean; examples?: number },
+  /** Renews a job's lease before each synchronous batch match (the step that cannot report progress). */
+  heartbeat: () => Promise<void> = async () => undefined,
+): Promise<PreviewResult> {
   const candidateRules = await chooseRules({ store: services.store, domain: input.domain, rules: input.rules, useDraft: input.useDraft ?? input.rules === undefined });
   const currentRules = await publishedRules({ store: services.store, domain: input.domain });
   const { records, goldenOf } = await loadDomainRecords({ store: services.store, domain: input.domain });
   const excluded = await notAMatchPairs({ store: services.store, domain: input.domain, goldenOf });
   const isNotAMatch = (a: string, b: string): boolean => excluded.has(pairOf(a, b));
+  await heartbeat();
   const current = batchMatch({ records, rules: currentRules, isNotAMatch });
+  await heartbeat();
   const candidate = batchMatch({ records, rules: candidateRules.rules, isNotAMatch });
+  await heartbeat();
   const currentPairs = clusteredPairs(current.clusters);
   const candidatePairs = clusteredPairs(candidate.clusters);
   const currentReview = new Set(current.reviewPairs.map((p) => pairOf(p.a, p.b)));
@@ -128,9 +136,9 @@ export async function countDomainRecords(services: { store: Store }, domain: str
 /** The preview as a background job (for large domains); the result is the PreviewResult. */
 export const previewRulesJob: JobHandler<PreviewJobParams> = {
   type: PREVIEW_JOB,
-  async run({ job, services, report }) {
+  async run({ job, services, report, heartbeat }) {
     await report({ phase: 'matching with both rule sets', done: 0 });
-    const result = await previewRules(services, job.params);
+    const result = await previewRules(services, job.params, heartbeat);
     await report({ phase: 'done', done: result.records, total: result.records });
     return result;
   },

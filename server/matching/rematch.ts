@@ -19,7 +19,7 @@ import type { JobHandler } from '../jobs/types';
 import type { AppServices } from '../services';
 import { reviewClustersAround } from '../stewardship/clusterTasks';
 import type { NotAMatchDocument } from '../stewardship/types';
-import type { Store } from '../store/types';
+import { DuplicateKeyError, type Store } from '../store/types';
 import { matchRecord, type MatchDecision } from './candidates';
 import { indexRecords } from './matchIndex';
 import type { CompiledRules } from './rules';
@@ -105,7 +105,13 @@ async function openReviewTask(args: { store: Store; rules: CompiledRules; record
     if (own) candidates = candidates.filter((c) => clusters.clusterOf.get(c.goldenId) !== own);
     if (candidates.length === 0) return false;
   }
-  await openTask({ store, type: 'potential-match', domain: record.domain, source: record.source, subject: { sourceRecordId: record._id, goldenId: record.goldenId }, candidates, note: args.note });
+  try {
+    await openTask({ store, type: 'potential-match', domain: record.domain, source: record.source, subject: { sourceRecordId: record._id, goldenId: record.goldenId }, candidates, note: args.note });
+  } catch (error) {
+    // Another server opened it between the check and the insert: the unique open-task key refused ours.
+    if (error instanceof DuplicateKeyError) return false;
+    throw error;
+  }
   return true;
 }
 

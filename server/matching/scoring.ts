@@ -18,7 +18,7 @@ import type {
 } from './types';
 import type { CompareContext, ComparisonResult } from './comparators';
 import { MISSING_COMPARISON } from './comparators';
-import { conditionHolds, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED } from './probabilistic';
+import { conditionsHold, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED } from './probabilistic';
 
 /** Normalises a record once for every comparator of the rule set. */
 export function prepareRecord(record: CanonicalRecord, compiled: CompiledRules): PreparedRecord {
@@ -98,9 +98,8 @@ export function evaluatePreparedPair({ a, b, compiled, context }: { a: PreparedR
   }
   let band = bandOf(score, compiled.rules.thresholds);
   let fired: HardRule | null = null;
-  for (const rule of compiled.rules.hardRules) {
-    const holds = rule.when.every((condition) => conditionHolds(condition, results[compiled.comparatorIndex.get(condition.comparator) ?? -1] ?? MISSING_COMPARISON));
-    if (!holds) continue;
+  for (const { rule, conditions } of compiled.hardRuleChecks) {
+    if (!conditionsHold(conditions, results, MISSING_COMPARISON)) continue;
     // A cap changes nothing below review: it does not decide (nor hide a later rule) for a no-match.
     if (rule.action === 'capAtReview' && band === 'no-match') continue;
     fired = rule;
@@ -145,7 +144,20 @@ export function scorePair(args: {
   // longer exist are ignored, new ones count as missing): the raw record is not available to redo it.
   const a = isPrepared(args.a) ? args.a : prepareRecord(args.a, compiled);
   const b = isPrepared(args.b) ? args.b : prepareRecord(args.b, compiled);
-  const evaluation = evaluatePreparedPair({ a, b, compiled, context: args.context });
+  return explainEvaluation({ a, b, compiled, evaluation: evaluatePreparedPair({ a, b, compiled, context: args.context }) });
+}
+
+/** The score an explanation shows for a pair's evaluation (rounded to 4 decimals). */
+export function shownScore(evaluation: Pick<PairEvaluation, 'score'>): number {
+  return round(evaluation.score);
+}
+
+/**
+ * The explanation of an evaluated pair (what `scorePair` returns): callers that score many pairs
+ * with `evaluatePreparedPair` explain only the ones they show.
+ */
+export function explainEvaluation(args: { a: PreparedRecord; b: PreparedRecord; compiled: CompiledRules; evaluation: PairEvaluation }): MatchExplanation {
+  const { a, b, compiled, evaluation } = args;
   const { levels } = evaluation;
   const comparators: ComparatorExplanation[] = compiled.comparators.map((comparator, i) => {
     const result = evaluation.results[i];

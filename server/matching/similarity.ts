@@ -136,3 +136,46 @@ export function weightedTokenSetSimilarity(a: readonly string[], b: readonly str
   if (weightA === 0 || weightB === 0) return 0;
   return (common / weightA + common / weightB) / 2;
 }
+
+/** A sorted token array with each token's weight resolved once, and their sum (see `tokenWeightsOf`). */
+export interface WeightedTokens {
+  weights: Float64Array;
+  /** Σ weights, added in token order (exactly the sum `weightedTokenSetSimilarity` accumulates). */
+  total: number;
+}
+
+/** Resolves the weights of a sorted token array once (the per-record half of `weightedTokenSetSimilarity`). */
+export function weighTokens(tokens: readonly string[], weightOf: (token: string) => number): WeightedTokens {
+  const weights = new Float64Array(tokens.length);
+  let total = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    weights[i] = weightOf(tokens[i]);
+    total += weights[i];
+  }
+  return { weights, total };
+}
+
+/**
+ * `weightedTokenSetSimilarity` with both sides' weights resolved beforehand (`weighTokens`): the pair
+ * costs one merge walk over the two arrays and no weight look-up. Same result to the last bit: the
+ * totals are the same sums in the same order, and the common weight is added in the same order.
+ */
+export function weighedTokenSetSimilarity(a: readonly string[], wa: WeightedTokens, b: readonly string[], wb: WeightedTokens): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  const weights = wa.weights;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      common += weights[i];
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  if (wa.total === 0 || wb.total === 0) return 0;
+  return (common / wa.total + common / wb.total) / 2;
+}

@@ -23,6 +23,9 @@ export const ACTIONS = {
   'lookups.read': ['admin', 'steward', 'analyst'],
   'lookups.write': ['admin', 'analyst'],
   'ingest.write': ['admin', 'source'],
+  // Upload jobs (a file through the published mapping, progress and totals in /jobs): analysts run
+  // such loads to onboard a source from the studio. Inline ingest stays with feeds and admins.
+  'ingest.upload': ['admin', 'analyst', 'source'],
   'jobs.read': ['admin', 'steward', 'analyst', 'source'],
   'jobs.manage': ['admin', 'steward', 'analyst', 'source'],
   'exceptions.read': ['admin', 'steward', 'analyst'],

@@ -81,7 +81,7 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
       tags: ['system'],
       auth: 'public',
       responses: { 200: { description: 'Prometheus text exposition format 0.0.4.', contentType: 'text/plain' } },
-      handler: async ({ services }) => ({ body: await services.metrics.render(), headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' } }),
+      handler: async ({ services }) => ({ body: await services.metrics.render(), headers: { 'Content-Type': services.metrics.contentType } }),
     }),
     defineRoute({
       operationId: 'openapi',

@@ -8,6 +8,7 @@ import Fuse from 'fuse.js';
 import { BadRequestError } from '../errors';
 import type { Store } from '../store/types';
 import { SEARCH_INDEX, SEARCH_TERM_STATS, termStatId, type SearchEntry, type TermStat } from './searchIndex';
+import { searchBySource } from './searchBySource';
 import { queryTerms, searchFieldsOf } from './searchTerms';
 
 /** Candidates fuse.js ranks at most per query. */
@@ -33,7 +34,10 @@ export interface SearchResult {
 const PROJECTION = { terms: 0 } as const;
 
 /** Searches the golden records of `domain` for `q`. */
-export async function searchGolden(services: { store: Store }, input: { domain: string; q: string; limit?: number; hiddenFields?: ReadonlySet<string> }): Promise<SearchResult> {
+export async function searchGolden(
+  services: { store: Store },
+  input: { domain: string; q: string; limit?: number; hiddenFields?: ReadonlySet<string>; sources?: readonly string[] },
+): Promise<SearchResult> {
   // Identifiers the caller sees masked (a tax id for a consumer) find nothing: a hit would confirm the value.
   const hidden = input.hiddenFields ?? new Set<string>();
   if (!searchFieldsOf(input.domain)) {
@@ -44,7 +48,8 @@ export async function searchGolden(services: { store: Store }, input: { domain: 
   const terms = queryTerms(q);
   const entries = services.store.collection<SearchEntry>(SEARCH_INDEX);
   const found = new Map<string, SearchEntry>();
-  const hits: SearchHit[] = [];
+  // A source id or a source system's name first: they name records exactly.
+  const hits: SearchHit[] = await searchBySource(services, { domain: input.domain, q, sources: input.sources ?? [], limit });
 
   if (terms.identifiers.length > 0) {
     const byIdentifier = await entries.find({ domain: input.domain, terms: { $in: terms.identifiers } }, { limit: IDENTIFIER_LIMIT, projection: PROJECTION });

@@ -5,6 +5,7 @@
  * and word-pair (`b:`) terms are not counted: they are rare and looked up directly.
  */
 import type { CollectionDefinition } from '../db/collections';
+import { isSameJson } from '../golden/stableJson';
 import type { Document, Store, StoreSession } from '../store/types';
 import { documentTerms, searchableValues, searchFieldsOf } from './searchTerms';
 
@@ -98,23 +99,40 @@ export async function indexGoldenForSearch(args: { store: Store; goldens: readon
     const config = searchFieldsOf(domain);
     if (!config) continue;
     const ids = goldens.map((g) => searchEntryId(domain, g._id));
-    const previous = await entries.find({ _id: { $in: ids } }, { projection: { _id: 1, terms: 1 }, session: args.session });
+    const previous = await entries.find({ _id: { $in: ids } }, { projection: { _id: 1, display: 1, texts: 1, identifiers: 1, terms: 1 }, session: args.session });
+    const previousById = new Map(previous.map((entry) => [entry._id, entry]));
     const deltas = new Map<string, number>();
     const bump = (term: string, delta: number): void => {
       if (isCounted(term)) deltas.set(term, (deltas.get(term) ?? 0) + delta);
     };
-    for (const old of previous) for (const term of old.terms) bump(term, -1);
-    if (previous.length > 0) await entries.deleteMany({ _id: { $in: previous.map((p) => p._id) } }, { session: args.session });
     const now = new Date().toISOString();
+    const stale: string[] = [];
     const fresh: SearchEntry[] = [];
-    for (const golden of goldens) {
-      if (golden.status !== 'active') continue;
+    // The same golden record twice in one call: its last state counts.
+    const latest = new Map(goldens.map((golden) => [golden._id, golden]));
+    for (const golden of latest.values()) {
+      const id = searchEntryId(domain, golden._id);
+      const old = previousById.get(id);
+      if (golden.status !== 'active') {
+        if (old) stale.push(id);
+        continue;
+      }
       const values = searchableValues(golden.attributes, config);
       const terms = documentTerms({ texts: values.texts.map((t) => t.value), identifiers: values.identifiers.map((i) => i.value) });
-      for (const term of terms) bump(term, 1);
-      fresh.push({ _id: searchEntryId(domain, golden._id), domain, goldenId: golden._id, ...values, terms, indexedAt: now });
+      // Most changes of a golden record (a price, a status date, another member) leave its entry as it is: no write.
+      if (old && isSameEntry(old, { ...values, terms })) continue;
+      if (old) stale.push(id);
+      fresh.push({ _id: id, domain, goldenId: golden._id, ...values, terms, indexedAt: now });
     }
+    for (const id of stale) for (const term of previousById.get(id)?.terms ?? []) bump(term, -1);
+    for (const entry of fresh) for (const term of entry.terms) bump(term, 1);
+    if (stale.length > 0) await entries.deleteMany({ _id: { $in: stale } }, { session: args.session });
     if (fresh.length > 0) await entries.insertMany(fresh, { session: args.session });
     await adjustTermStats({ store: args.store, domain, deltas, session: args.session });
   }
+}
+
+/** Whether a stored entry already holds these values and terms. */
+function isSameEntry(stored: Pick<SearchEntry, 'display' | 'texts' | 'identifiers' | 'terms'>, next: Pick<SearchEntry, 'display' | 'texts' | 'identifiers' | 'terms'>): boolean {
+  return stored.display === next.display && isSameJson(stored.texts, next.texts) && isSameJson(stored.identifiers, next.identifiers) && isSameJson(stored.terms, next.terms);
 }

@@ -1,72 +1,38 @@
 /**
- * Keeps the search index in step with golden records by following the change feed (so it covers
- * every writer: ingest, merges, unmerges, overrides, jobs). Idempotent; one run at a time per store.
+ * The search-index processor: keeps the search index in step with golden records by following the
+ * change feed (so it covers every writer: ingest, merges, unmerges, overrides, jobs). Declared once,
+ * run by the processor runner under a lease (server/processors), so one server advances its cursor.
  */
-import { readChanges } from '../golden/changeFeed';
+import { awaitSequenced } from '../golden/changeSequencer';
 import { GOLDEN_RECORDS } from '../golden/collections';
 import type { GoldenRecordDocument } from '../golden/types';
-import type { Logger } from '../logger';
-import type { Document, Store } from '../store/types';
+import type { ChangeFeedProcessor } from '../processors/types';
+import type { AppServices } from '../services';
+import type { Document } from '../store/types';
 import { indexGoldenForSearch, SEARCH_STATE } from './searchIndex';
 
-interface SearchSyncState extends Document {
-  _id: string;
+export const SEARCH_INDEX_PROCESSOR = 'search-index';
+
+/** The cursor an older release kept in `searchState`. */
+interface LegacySearchState extends Document {
   cursor: string | null;
 }
 
-const STATE_ID = 'changes';
-const BATCH = 500;
-const running = new WeakMap<Store, Promise<number>>();
+export const searchIndexProcessor: ChangeFeedProcessor = {
+  name: SEARCH_INDEX_PROCESSOR,
+  kind: 'changes',
+  intervalMs: 500,
+  initialCursor: async (services) => (await services.store.collection<LegacySearchState>(SEARCH_STATE).findOne({ _id: 'changes' }))?.cursor ?? null,
+  handle: async ({ services, changes, session }) => {
+    const ids = [...new Set(changes.map((c) => c.goldenId))];
+    const goldens = await services.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).find({ _id: { $in: ids } });
+    await indexGoldenForSearch({ store: services.store, goldens, session });
+  },
+};
 
-async function runOnce(store: Store): Promise<number> {
-  const states = store.collection<SearchSyncState>(SEARCH_STATE);
-  const state = (await states.findOne({ _id: STATE_ID })) ?? { _id: STATE_ID, cursor: null };
-  let changes = 0;
-  for (;;) {
-    const page = await readChanges({ store, after: state.cursor ?? undefined, limit: BATCH });
-    if (page.items.length > 0) {
-      const ids = [...new Set(page.items.map((c) => c.goldenId))];
-      const goldens = await store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).find({ _id: { $in: ids } });
-      await store.withTransaction((session) => indexGoldenForSearch({ store, goldens, session }));
-      changes += page.items.length;
-    }
-    state.cursor = page.nextCursor;
-    await states.replaceOne({ _id: STATE_ID }, state, { upsert: true });
-    if (page.items.length < BATCH) break;
-  }
-  return changes;
-}
-
-/** Indexes every golden-record change since the last run; returns how many changes were read. */
-export async function syncSearchIndex(services: { store: Store }): Promise<number> {
-  const previous = running.get(services.store);
-  const next = (previous ? previous.catch(() => 0) : Promise.resolve(0)).then(() => runOnce(services.store));
-  running.set(services.store, next);
-  try {
-    return await next;
-  } finally {
-    if (running.get(services.store) === next) running.delete(services.store);
-  }
-}
-
-/** Runs `syncSearchIndex` every `intervalMs` until the returned stop function is called (and awaited). */
-export function startSearchSync(services: { store: Store; logger: Logger }, options: { intervalMs?: number } = {}): () => Promise<void> {
-  let isStopped = false;
-  let isRunning = false;
-  let current: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    if (isStopped || isRunning) return;
-    isRunning = true;
-    current = syncSearchIndex(services)
-      .catch((error: unknown) => services.logger.error('search index sync failed', { error: error instanceof Error ? error.stack : String(error) }))
-      .finally(() => {
-        isRunning = false;
-      });
-  }, options.intervalMs ?? 500);
-  timer.unref();
-  return async () => {
-    isStopped = true;
-    clearInterval(timer);
-    await current;
-  };
+/** Indexes every golden-record change up to now (numbering queued changes first); returns how many changes were read. */
+export async function syncSearchIndex(services: Pick<AppServices, 'store' | 'processors'>): Promise<number> {
+  await awaitSequenced(services);
+  const counts = await services.processors.runNow(SEARCH_INDEX_PROCESSOR);
+  return counts?.changes ?? 0;
 }

@@ -12,7 +12,7 @@ export { recordNotAMatch, notAMatchId, fingerprintOf } from './notAMatch';
 export { closeObsoleteTasks, OBSOLETE_RULE } from './obsoleteTasks';
 export { detectSurvivorshipConflicts, conflictsOf, keyAttributesOf, CONFLICT_RULE } from './conflicts';
 export { openExceptionTask, DATA_QUALITY_RULE } from './dataQuality';
-export { syncTasks, startTaskSync } from './taskSync';
+export { syncTasks, taskSyncProcessor, exceptionTasksProcessor, TASK_SYNC_PROCESSOR, EXCEPTION_TASKS_PROCESSOR } from './taskSync';
 export type { SyncResult } from './taskSync';
 export { bulkTasksJob, startBulkAction, BULK_TASKS_JOB } from './bulkJob';
 export { queryAudit, presentAuditEntry } from './auditQueries';

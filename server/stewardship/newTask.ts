@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit, systemActor } from '../audit/auditLog';
 import type { Store, StoreSession } from '../store/types';
+import { openKeyOf } from '../golden/tasks';
 import { tasksCollection } from './taskStore';
 import type { TaskDocument } from './types';
 
@@ -17,6 +18,7 @@ export async function insertTask(args: {
   const task: TaskDocument = {
     _id: `task_${randomUUID()}`,
     ...args.fields,
+    ...openKeyOf(args.fields.type, args.fields.subject),
     status: 'open',
     version: 1,
     comments: [],

@@ -54,6 +54,12 @@ export interface TaskDocument {
   assignee?: string;
   /** What the task is about. */
   subject: { sourceRecordId?: string; goldenId?: string; exceptionId?: string; attribute?: string };
+  /**
+   * While open: the one key of what the task is about (type + subject), under a unique index over
+   * open tasks, so two servers (or two concurrent writes) cannot open the same task twice. Tasks
+   * written before it existed have none.
+   */
+  openKey?: string;
   candidates?: TaskCandidate[];
   /** Highest candidate score (for sorting and score-band filters). */
   score?: number;

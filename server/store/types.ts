@@ -24,6 +24,13 @@ export interface IndexSpec {
   /** Index only documents matching this filter (MongoDB partialFilterExpression). */
   partial?: Filter;
   name?: string;
+  /**
+   * TTL: MongoDB deletes a document this many seconds after the Date in the (single) indexed field,
+   * in a background pass about once a minute (https://www.mongodb.com/docs/manual/core/index-ttl/).
+   * Only Date values expire. The embedded store keeps the index but does not expire documents; code
+   * that needs the expiry on both stores also deletes expired entries itself (docs/STORAGE.md).
+   */
+  expireAfterSeconds?: number;
 }
 
 export interface FindOptions {
@@ -83,19 +90,23 @@ export interface Collection<T extends Document = Document> {
   findOneAndUpdate(filter: Filter, update: Update, options?: FindOneAndUpdateOptions): Promise<T | null>;
   deleteOne(filter: Filter, options?: WriteOptions): Promise<DeleteResult>;
   deleteMany(filter: Filter, options?: WriteOptions): Promise<DeleteResult>;
-  /** Idempotent: creates missing indexes, leaves existing ones. */
+  /** Idempotent: creates the collection and missing indexes, leaves existing ones (call at start-up, never inside a transaction). */
   createIndexes(specs: IndexSpec[]): Promise<void>;
 }
 
 export interface Store {
   readonly kind: 'embedded' | 'mongodb';
+  /** Whether `withTransaction` is atomic (always on the embedded store; on MongoDB a replica set or sharded cluster). */
+  readonly supportsTransactions: boolean;
   /** Human-readable description for the start-up line (data directory or redacted URI). */
   readonly description: string;
   collection<T extends Document = Document>(name: string): Collection<T>;
   /**
    * Runs `work` so that its writes (those passed `{ session }`) commit together or not at all.
-   * MongoDB: a real transaction on a replica set; on a standalone server the writes are applied
-   * one by one (logged once at start-up). Embedded: atomic, one log record, rolled back on throw.
+   * MongoDB: a real transaction on a replica set or sharded cluster (snapshot read concern, majority
+   * write concern; the driver retries `work` on write conflicts, so it must have no outside side
+   * effects); on a standalone server, allowed only by MDM_MONGODB_ALLOW_STANDALONE, the writes are
+   * applied one by one. Embedded: atomic, one log record, rolled back on throw.
    */
   withTransaction<R>(work: (session: StoreSession) => Promise<R>): Promise<R>;
   /** Flushes and releases files / connections. */
@@ -112,5 +123,21 @@ export class DuplicateKeyError extends Error {
   ) {
     super(`duplicate key in ${collection} index ${index}: ${JSON.stringify(key)}`);
     this.name = 'DuplicateKeyError';
+  }
+}
+
+/** MongoDB's largest document, in BSON bytes (https://www.mongodb.com/docs/manual/reference/limits/#mongodb-limit-BSON-Document-Size). */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+/** Thrown by both adapters when a written document would exceed MAX_DOCUMENT_BYTES; nothing of that write is applied. */
+export class DocumentTooLargeError extends Error {
+  readonly code = 'DOCUMENT_TOO_LARGE';
+  constructor(
+    readonly collection: string,
+    /** The document's BSON size when known (the embedded store measures it; MongoDB's message may not say). */
+    readonly bytes?: number,
+  ) {
+    super(`document in ${collection} exceeds the ${MAX_DOCUMENT_BYTES}-byte document limit${bytes === undefined ? '' : ` (${bytes} bytes)`}`);
+    this.name = 'DocumentTooLargeError';
   }
 }

@@ -33,7 +33,8 @@ export async function requireDelivery(services: Services, input: { subscriptionI
   return found;
 }
 
-const REOPEN = (at: string) => ({ status: 'pending', isOpen: true, attempts: 0, nextAttemptAt: at, leaseUntil: null, parkedAt: null, updatedAt: at });
+// A replayed file-drop message leaves its old batch: it goes in a new file (its old one stays as written).
+const REOPEN = (at: string) => ({ status: 'pending', isOpen: true, attempts: 0, nextAttemptAt: at, leaseUntil: null, parkedAt: null, fileBatch: null, updatedAt: at });
 
 /** Sends a parked (or delivered) delivery again, with the same webhook-id. */
 export async function replayDelivery(services: Services, input: { subscriptionId: string; deliveryId: string; actor: SyncActor; reason?: string }): Promise<DeliveryDocument> {

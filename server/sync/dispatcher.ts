@@ -1,11 +1,11 @@
 /**
- * The sync dispatcher: a polling processor (shaped like searchSync/taskSync, and kept in this one
- * module so it can become a declared consumer with a lease later) that, for every active subscription,
+ * The sync dispatcher: for every active subscription it
  *
- * 1. **fans out**: reads the change feed after the subscription's cursor, plans its messages
+ * 1. **fans out** (the declared `sync-fan-out` processor, one server at a time under a lease): reads
+ *    the change feed after the subscription's cursor, plans its messages
  *    (messages.ts) and stores them as deliveries in the same transaction that moves the cursor — the
  *    outbox, so a crash can neither lose a change nor store it twice;
- * 2. **sends**: walks the subscription's open deliveries in feed order; per golden record only the
+ * 2. **sends** (every server's dispatcher): walks the subscription's open deliveries in feed order; per golden record only the
  *    oldest open one may be in flight, so one record's events arrive in version order and a failing
  *    record holds back only its own later events. Each attempt claims the delivery with a lease,
  *    checks egress, signs (Standard Webhooks) and POSTs; failures retry on a backoff schedule with
@@ -19,12 +19,14 @@ import { randomInt } from 'node:crypto';
 import { CHANGES } from '../golden/collections';
 import { readChanges } from '../golden/changeFeed';
 import type { ChangeDocument } from '../golden/types';
+import type { PollingProcessor } from '../processors/types';
 import type { AppServices } from '../services';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import { subscriptionStats } from './deliveries';
 import { AmqpPublisher } from './amqpTransport';
 import { backfillPage } from './backfill';
 import { checkEgress, egressAllowList } from './egress';
+import { DEFAULT_MAX_BATCH, batchFileContent, batchFileName, writeBatchFile } from './fileTransport';
 import { secretBoxOf } from './secrets';
 import type { EgressAllowList } from './egressRules';
 import { planMessages } from './messages';
@@ -32,7 +34,7 @@ import { newDelivery, sequenceOf, storeMessages } from './outbox';
 import { signatureHeader } from './signing';
 import { recordDelivered } from './syncStatus';
 import { disableSubscription, signingSecrets, subscriptionsCollection } from './subscriptions';
-import type { DeliveryAttempt, DeliveryDocument, SubscriptionDocument, SubscriptionStateDocument } from './types';
+import type { DeliveryAttempt, DeliveryDocument, FileTransport, SubscriptionDocument, SubscriptionStateDocument } from './types';
 import { postWebhook, retryAfterMs, type WebhookResponse } from './webhookTransport';
 
 type Services = Pick<AppServices, 'store' | 'config' | 'logger' | 'metrics' | 'mappingRuntime'>;
@@ -110,7 +112,32 @@ function redactedHeaders(headers: Record<string, string>): Record<string, string
   return { ...headers, 'webhook-signature': 'v1,<redacted>' };
 }
 
-/** The dispatcher of one process: started by bootstrap, stopped on close. */
+export const SYNC_FAN_OUT_PROCESSOR = 'sync-fan-out';
+
+/**
+ * The fan-out half as a declared processor (server/processors): one server at a time reads the feed
+ * for every active subscription (each subscription's cursor moves by compare-and-set) and plans
+ * backfills; every server's dispatcher then sends the open deliveries (each claimed with a lease).
+ */
+export function syncFanOutProcessor(config: Pick<AppServices['config'], 'syncIntervalMs'>): PollingProcessor {
+  return {
+    name: SYNC_FAN_OUT_PROCESSOR,
+    kind: 'poll',
+    intervalMs: config.syncIntervalMs,
+    run: async ({ services, fence }) => {
+      const subscriptions = await subscriptionsCollection(services).find({ status: 'active' });
+      let read = 0;
+      for (const subscription of subscriptions) {
+        await fence.check();
+        read += await fanOut(services, subscription);
+        await backfillPage(services, subscription);
+      }
+      return { more: false, counts: { changes: read } };
+    },
+  };
+}
+
+/** The dispatcher of one process (the sending half): started by bootstrap, stopped on close. */
 export class SyncDispatcher {
   private timer?: NodeJS.Timeout;
   private isStopped = false;
@@ -179,8 +206,6 @@ export class SyncDispatcher {
     const allowList = await egressAllowList(this.services);
     for (const subscription of subscriptions) {
       if (this.isStopped) return;
-      await fanOut(this.services, subscription);
-      await backfillPage(this.services, subscription);
       this.latest.set(subscription._id, { subscription, allowList });
       await this.startDueSends(subscription, allowList);
     }
@@ -210,6 +235,7 @@ export class SyncDispatcher {
   }
 
   private async startDueSends(subscription: SubscriptionDocument, allowList: EgressAllowList): Promise<void> {
+    if (subscription.transport.type === 'file') return this.startDueBatch(subscription, subscription.transport);
     const now = Date.now();
     const heldRecords = new Set<string>();
     let room = (subscription.transport.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT) - (this.inFlightBySubscription.get(subscription._id) ?? 0);
@@ -256,6 +282,88 @@ export class SyncDispatcher {
   }
 
 
+  /**
+   * File drops: one batch at a time per subscription. A batch whose members are fixed (a retry, or a
+   * restart after a crash) is written again as it was; otherwise the due deliveries — the oldest open one
+   * of each golden record, as for webhooks — become a new batch, claimed with its number and file name.
+   */
+  private async startDueBatch(subscription: SubscriptionDocument, transport: FileTransport): Promise<void> {
+    if ((this.inFlightBySubscription.get(subscription._id) ?? 0) > 0) return;
+    const deliveries = this.services.store.collection<DeliveryDocument>(DELIVERIES);
+    const now = Date.now();
+    const isDue = (d: DeliveryDocument) => !(d.nextAttemptAt && Date.parse(d.nextAttemptAt) > now) && !(d.leaseUntil && Date.parse(d.leaseUntil) > now);
+    const fixed = await deliveries.find({ subscriptionId: subscription._id, status: 'pending', fileBatch: { $ne: null } }, { sort: { sequence: 1 }, limit: 1 });
+    if (fixed.length > 0) {
+      const batch = fixed[0].fileBatch as { number: number; file: string };
+      const members = await deliveries.find({ subscriptionId: subscription._id, status: 'pending', 'fileBatch.number': batch.number }, { sort: { sequence: 1 } });
+      if (members.every(isDue)) this.track(subscription._id, `${subscription._id}|b${batch.number}`, this.writeBatch(subscription, transport, members));
+      return;
+    }
+    const maxBatch = transport.maxBatch ?? DEFAULT_MAX_BATCH;
+    const open = await deliveries.find({ subscriptionId: subscription._id, isOpen: true }, { sort: { sequence: 1 }, limit: Math.min(OPEN_WINDOW * 4, maxBatch * 4) });
+    const heldRecords = new Set<string>();
+    const chosen: DeliveryDocument[] = [];
+    for (const delivery of open) {
+      if (chosen.length >= maxBatch) break;
+      if (heldRecords.has(delivery.goldenId)) continue;
+      heldRecords.add(delivery.goldenId);
+      if (delivery.mergedInto && heldRecords.has(delivery.mergedInto)) continue;
+      if (delivery.status === 'pending' && isDue(delivery)) chosen.push(delivery);
+    }
+    if (chosen.length === 0) return;
+    const state = await this.services.store
+      .collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE)
+      .findOneAndUpdate({ _id: subscription._id }, { $inc: { fileBatches: 1 } }, { returnDocument: 'after' });
+    if (!state) return;
+    const number = state.fileBatches as number;
+    const file = batchFileName({ transport, prefix: `mdm-${subscription.domains[0]}`, number, deliveries: chosen });
+    // Claim: only members still pending and unbatched join (another server may have taken some).
+    await deliveries.updateMany(
+      { _id: { $in: chosen.map((d) => d._id) }, status: 'pending', fileBatch: null },
+      { $set: { fileBatch: { number, file }, updatedAt: new Date(now).toISOString() } },
+    );
+    const members = await deliveries.find({ subscriptionId: subscription._id, status: 'pending', 'fileBatch.number': number }, { sort: { sequence: 1 } });
+    if (members.length > 0) this.track(subscription._id, `${subscription._id}|b${number}`, this.writeBatch(subscription, transport, members));
+  }
+
+  /** Writes one batch file and records the outcome on each of its deliveries (one retry delay for all). */
+  private async writeBatch(subscription: SubscriptionDocument, transport: FileTransport, claimed: DeliveryDocument[]): Promise<void> {
+    const startedAt = Date.now();
+    const members: DeliveryDocument[] = [];
+    for (const delivery of claimed) {
+      const built = delivery.body === null ? await rebuild(this.services, subscription, delivery) : delivery;
+      if (built && built.body !== null) members.push(built);
+    }
+    if (members.length === 0) return;
+    const file = (members[0].fileBatch as { file: string }).file;
+    let error: string | null = null;
+    let written = `${transport.directory}/${file}`;
+    try {
+      written = await writeBatchFile({ directory: transport.directory, allowed: this.services.config.syncFileDirs, name: file, content: batchFileContent(transport.format, members) });
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
+    }
+    const finishedAt = Date.now();
+    const retryDelayMs = error ? this.jittered(Math.max(...members.map((d) => d.attempts)) + 1) : undefined;
+    for (const delivery of members) {
+      const attempt: DeliveryAttempt = {
+        at: new Date(startedAt).toISOString(),
+        durationMs: finishedAt - startedAt,
+        outcome: error ? 'failed' : 'delivered',
+        request: { method: 'WRITE', url: `file://${written}`, headers: { 'content-type': transport.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson', 'x-batch-size': String(members.length) } },
+        response: null,
+        error: error ? `could not write the batch file: ${error}` : null,
+      };
+      await this.record({ subscription, delivery, attempt, response: null, finishedAt, retryDelayMs });
+    }
+  }
+
+  /** The backoff delay before attempt `attempts + 1`, with jitter. */
+  private jittered(attempts: number): number | undefined {
+    const delay = this.schedule[attempts - 1];
+    return delay === undefined ? undefined : Math.round(delay * (1 - JITTER + (2 * JITTER * randomInt(0, 1001)) / 1000));
+  }
+
   private track(subscriptionId: string, id: string, work: Promise<void>): void {
     this.inFlightBySubscription.set(subscriptionId, (this.inFlightBySubscription.get(subscriptionId) ?? 0) + 1);
     const done = work
@@ -286,6 +394,7 @@ export class SyncDispatcher {
     if (!delivery || delivery.body === null) return;
 
     const transport = subscription.transport;
+    if (transport.type === 'file') return;
     // amqp: the sealed URL carries the credentials; the stored one shows `***`.
     const fullUrl = transport.type === 'amqp' && subscription.sealedTransportUrl ? secretBoxOf(this.services.config).open(subscription.sealedTransportUrl) : transport.url;
     const url = new URL(fullUrl);
@@ -342,7 +451,7 @@ export class SyncDispatcher {
   }
 
   /** Stores an attempt's outcome and moves the delivery on (delivered, retry later, parked). */
-  private async record(input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; attempt: DeliveryAttempt; response: WebhookResponse | null; finishedAt: number }): Promise<void> {
+  private async record(input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; attempt: DeliveryAttempt; response: WebhookResponse | null; finishedAt: number; retryDelayMs?: number }): Promise<void> {
     const { subscription, delivery, attempt, finishedAt } = input;
     const { store, metrics } = this.services;
     const deliveries = store.collection<DeliveryDocument>(DELIVERIES);
@@ -390,8 +499,7 @@ export class SyncDispatcher {
       );
       metrics.increment('mdm_sync_parked_total', { help: 'Deliveries parked in the dead letter after their last retry.', labels });
     } else {
-      const delay = this.schedule[attempts - 1];
-      const jittered = Math.round(delay * (1 - JITTER + (2 * JITTER * randomInt(0, 1001)) / 1000));
+      const jittered = input.retryDelayMs ?? this.jittered(attempts) ?? 0;
       const requested = input.response && (input.response.status === 429 || input.response.status === 503) ? retryAfterMs(input.response.headers['retry-after'], finishedAt) : null;
       const wait = requested !== null ? Math.min(RETRY_AFTER_CAP_MS, Math.max(requested, 0)) : jittered;
       await deliveries.updateOne({ _id: delivery._id }, { $set: { attempts, attemptLog, nextAttemptAt: new Date(finishedAt + wait).toISOString(), leaseUntil: null, updatedAt: at } });

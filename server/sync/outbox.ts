@@ -52,6 +52,7 @@ export function newDelivery(subscriptionId: string, message: PlannedMessage, at:
     deliveredAt: null,
     parkedAt: message.failure ? at : null,
     latencyMs: null,
+    fileBatch: null,
     ...(typeof change.mergedInto === 'string' && change.type === 'retired' ? { mergedInto: change.mergedInto } : {}),
   };
 }

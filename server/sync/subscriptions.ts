@@ -12,6 +12,7 @@ import { listDomains } from '../schemas/canonicalSchemas';
 import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
 import { SUBSCRIPTION_STATE, SUBSCRIPTION_VERSIONS, SUBSCRIPTIONS, DELIVERIES } from './collections';
+import { fileDirectoryProblem } from './fileTransport';
 import { newSigningSecret, secretBoxOf } from './secrets';
 import { SUBSCRIPTION_EVENTS } from '../contracts/subscriptions';
 import type { SubscriptionDocument, SubscriptionSettings, SubscriptionStateDocument, SubscriptionVersionDocument, SyncActor } from './types';
@@ -71,11 +72,19 @@ async function checkSettings(services: Services, settings: SubscriptionSettings)
       }
     }
   }
+  if (settings.transport.type === 'file') {
+    const problem = fileDirectoryProblem(settings.transport.directory, services.config.syncFileDirs);
+    if (problem) details.push({ path: 'body.transport.directory', code: 'FILE_DIRECTORY_NOT_ALLOWED', message: `transport.directory: ${problem}` });
+    if (settings.transport.format === 'csv' && settings.outboundMapping?.contentType !== 'csv') {
+      details.push({ path: 'body.transport.format', code: 'CSV_NEEDS_CSV_MAPPING', message: 'transport.format csv needs an outbound mapping with contentType csv (its rows are what the file holds)' });
+    }
+  }
   if (details.length > 0) throw new BadRequestError('VALIDATION_FAILED', details[0].message, details);
 }
 
 /** An amqp URL's credentials are sealed; the settings keep it with the password replaced by `***`. */
 function sealTransport(config: AppServices['config'], transport: SubscriptionSettings['transport']): { transport: SubscriptionSettings['transport']; sealedTransportUrl?: string } {
+  if (transport.type === 'file') return { transport };
   let url: URL;
   try {
     url = new URL(transport.url);

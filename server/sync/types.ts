@@ -31,12 +31,25 @@ export interface AmqpTransport {
   maxPerSecond?: number;
 }
 
+/** File drops: one file per batch of messages, written atomically into an allow-listed directory. */
+export interface FileTransport {
+  type: 'file';
+  directory: string;
+  format?: 'ndjson' | 'csv';
+  maxBatch?: number;
+  filePrefix?: string;
+  /** Not settable: file transports have no timeout, in-flight or rate settings (one batch at a time). */
+  timeoutMs?: undefined;
+  maxInFlight?: undefined;
+  maxPerSecond?: undefined;
+}
+
 /** What a subscription says (versioned; everything but status and secrets). */
 export interface SubscriptionSettings {
   name: string;
   domains: string[];
   /** For amqp the URL is stored with its password redacted; the full URL is `sealedTransportUrl` on the document. */
-  transport: WebhookTransport | AmqpTransport;
+  transport: WebhookTransport | AmqpTransport | FileTransport;
   events: SubscriptionEvent[];
   filter: string | null;
   changedPaths: string[];
@@ -102,7 +115,7 @@ export interface DeliveryAttempt {
   at: string;
   durationMs: number;
   outcome: 'delivered' | 'failed' | 'gone';
-  request: { method: 'POST' | 'PUBLISH'; url: string; headers: Record<string, string> };
+  request: { method: 'POST' | 'PUBLISH' | 'WRITE'; url: string; headers: Record<string, string> };
   response: { status: number; headers: Record<string, string>; body: string } | null;
   error: string | null;
 }
@@ -139,6 +152,8 @@ export interface DeliveryDocument {
   deliveredAt: string | null;
   parkedAt: string | null;
   latencyMs: number | null;
+  /** File drops: the batch this delivery was written in (kept across retries, so a retry rewrites the same file). */
+  fileBatch?: { number: number; file: string } | null;
   /** On a retirement by merge: the survivor, whose earlier open deliveries go first. */
   mergedInto?: string;
   [key: string]: unknown;

@@ -25,4 +25,31 @@ describe('configuration', () => {
     expect(problems).toHaveLength(5);
     expect(problems.join('\n')).toMatch(/PORT[\s\S]*MONGODB_URI[\s\S]*MDM_ADMIN_KEY[\s\S]*LOG_LEVEL[\s\S]*MDM_SEED/);
   });
+
+  test.each([
+    { env: { MONGODB_URI: 'mongodb://db:27017/mdm?replicaSet=rs0' }, expected: { seed: false, mongodbAllowStandalone: false } },
+    { env: { MONGODB_URI: 'mongodb://db:27017/mdm', MDM_SEED: 'true', MDM_MONGODB_ALLOW_STANDALONE: 'true' }, expected: { seed: true, mongodbAllowStandalone: true } },
+    { env: {}, expected: { seed: true, mongodbAllowStandalone: false } },
+  ])('MongoDB defaults: seeding is opt-in on MongoDB ($env)', ({ env, expected }) => {
+    expect(loadConfig(env)).toMatchObject(expected);
+  });
+
+  test.each([
+    { uri: 'mongodb://db:27017', problem: /MONGODB_URI must name the database/ },
+    { uri: 'mongodb://app:hunter2@db:27017/?replicaSet=rs0', problem: /MONGODB_URI must name the database/ },
+    { uri: 'mongodb://db:27017/my.data', problem: /MONGODB_URI: database name "my.data"/ },
+    { uri: 'mongodb://db:27017/local', problem: /MONGODB_URI: database "local" is reserved/ },
+  ])('refuses MONGODB_URI $uri', ({ uri, problem }) => {
+    let error: unknown;
+    try {
+      loadConfig({ MONGODB_URI: uri, MDM_MONGODB_ALLOW_STANDALONE: 'perhaps' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems[0]).toMatch(problem);
+    expect(problems.join('\n')).not.toContain('hunter2');
+    expect(problems[1]).toMatch(/MDM_MONGODB_ALLOW_STANDALONE must be true or false/);
+  });
 });

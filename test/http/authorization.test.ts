@@ -1,12 +1,15 @@
 /**
  * Every protected route × every role: 401 without a key or with a revoked one, 403 for roles the
- * policy table excludes, and never 401/403 for the roles it allows. The table is built from the live
- * route list, so a new route is covered the moment it is declared.
+ * README's role table excludes, and never 401/403 for the roles it allows. The expectations are read
+ * from the README (the documented promise), not from the server's own `can()`, so a policy change that
+ * is not documented — or a documented rule the server does not enforce — fails here. The route list is
+ * live, so a new route is covered the moment it is declared.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { allRoutes } from '../../server/routes';
 import { fullPath } from '../../server/http/router';
-import { ACTIONS, can, type Principal, type Role } from '../../server/policies/abilities';
+import type { Role } from '../../server/policies/abilities';
 import type { AnyRoute } from '../../server/http/route';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -18,6 +21,24 @@ function concretePath(route: AnyRoute, overrides: Record<string, string> = {}): 
 }
 
 const protectedRoutes = allRoutes().filter((route) => route.auth !== 'public');
+
+/** The README's action × role table: action → the role columns ticked. */
+function readmeRoleTable(): Map<string, Set<string>> {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const block = /<!-- role-table:start -->([\s\S]*?)<!-- role-table:end -->/.exec(readme)?.[1];
+  if (!block) throw new Error('README.md has no role table between <!-- role-table:start --> and <!-- role-table:end -->');
+  const rows = block.trim().split('\n').map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+  const header = rows[0]!.map((cell) => cell.replace('&lt;name&gt;', '<name>'));
+  const table = new Map<string, Set<string>>();
+  for (const row of rows.slice(2)) {
+    const action = row[0]!.replace(/`/g, '');
+    table.set(action, new Set(header.flatMap((column, index) => (index >= 2 && row[index] === '✓' ? [column] : []))));
+  }
+  return table;
+}
+
+const ROLE_TABLE = readmeRoleTable();
+const columnOf = (role: Role): string => (role.startsWith('source:') ? 'source:<name>' : role);
 
 let server: TestServer;
 const keys = new Map<Role, string>();
@@ -50,9 +71,8 @@ describe('authentication', () => {
 describe('authorization table', () => {
   const cases = protectedRoutes.flatMap((route) => ROLES.map((role) => [`${route.method.toUpperCase()} ${fullPath(route)} as ${role}`, route, role] as const));
   test.each(cases)('%s', async (_, route, role) => {
-    const principal: Principal = { keyId: 'k', name: 'k', role };
     const auth = route.auth as Exclude<AnyRoute['auth'], 'public'>;
-    const allowed = can(principal, auth.action, auth.sourceParam ? { source: PARAM_VALUES[auth.sourceParam] } : {});
+    const allowed = ROLE_TABLE.get(auth.action)?.has(columnOf(role)) ?? false;
     const response = await server.request(route.method.toUpperCase(), concretePath(route), { key: keys.get(role), body: {} });
     if (allowed) {
       expect([401, 403]).not.toContain(response.status);
@@ -70,10 +90,9 @@ describe('authorization table', () => {
     }
   });
 
-  test('every action in the policy table names only known roles', () => {
-    for (const roles of Object.values(ACTIONS)) {
-      for (const role of roles) expect(['admin', 'steward', 'analyst', 'consumer', 'source']).toContain(role);
-    }
+  test('the README role table lists exactly the actions the routes require', () => {
+    const required = new Set(protectedRoutes.map((route) => (route.auth as Exclude<AnyRoute['auth'], 'public'>).action));
+    expect([...ROLE_TABLE.keys()].sort()).toEqual([...required].sort());
   });
 });
 

@@ -108,6 +108,10 @@ describe('operational endpoints', () => {
     expect(response.headers.get('content-type')).toContain('text/plain');
     expect(response.text).toContain('# TYPE mdm_http_requests_total counter');
     expect(response.text).toMatch(/mdm_http_requests_total\{method="GET",route="\/api\/v1\/me",status="200"\} \d+/);
+    // process, GC and event-loop metrics come with prom-client
+    expect(response.text).toContain('# TYPE process_cpu_seconds_total counter');
+    expect(response.text).toContain('# TYPE nodejs_eventloop_lag_seconds gauge');
+    expect(response.text).toContain('# TYPE nodejs_heap_size_used_bytes gauge');
   });
 
   test('the OpenAPI document lists every declared route with its policy', async () => {

@@ -13,7 +13,6 @@ const mongodbUri = process.env.MONGODB_URI;
 
 describe('store contract: embedded', () => {
   defineStoreContract({
-    supportsTransactions: () => true,
     makeHarness: () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'mdm-store-contract-'));
       return {
@@ -27,21 +26,16 @@ describe('store contract: embedded', () => {
 if (!mongodbUri) console.log('[store contract] MongoDB leg SKIPPED: MONGODB_URI is not set');
 
 describe.skipIf(!mongodbUri)('store contract: mongodb', () => {
-  let isReplicaSet = false;
   defineStoreContract({
-    supportsTransactions: () => isReplicaSet,
     makeHarness: () => {
-      // One database per test: isolation without truncating anything shared.
+      // One database per test: isolation without truncating anything shared. A standalone server is
+      // accepted here so the non-transactional cases still run there (the transaction cases skip).
       const databaseName = `mdm_contract_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-      let last: MongoStore | undefined;
+      const open = (): Promise<MongoStore> => openMongoStore({ uri: mongodbUri as string, logger, databaseName, allowStandalone: true });
       return {
-        open: async () => {
-          last = await openMongoStore({ uri: mongodbUri as string, logger, databaseName });
-          isReplicaSet = last.isReplicaSet;
-          return last;
-        },
+        open,
         cleanup: async () => {
-          const cleaner = await openMongoStore({ uri: mongodbUri as string, logger, databaseName });
+          const cleaner = await open();
           await cleaner.dropDatabase();
           await cleaner.close();
         },

@@ -3,7 +3,8 @@
  * its own isolated location (temp directory / database) and can reopen it to check persistence.
  */
 import { describe, expect, it } from 'vitest';
-import { DuplicateKeyError } from '../../server/store/types';
+import type { TestContext } from 'vitest';
+import { DocumentTooLargeError, DuplicateKeyError, MAX_DOCUMENT_BYTES } from '../../server/store/types';
 import type { Store } from '../../server/store/types';
 import { FILTER_CASES, ITEMS, UPDATE_CASES } from './contractFixtures';
 import type { Item } from './contractFixtures';
@@ -15,8 +16,6 @@ export interface StoreHarness {
 
 export interface ContractOptions {
   makeHarness: () => StoreHarness;
-  /** False on a standalone MongoDB, where writes in withTransaction are not atomic. */
-  supportsTransactions: () => boolean;
 }
 
 /** Registers the whole contract for one adapter. */
@@ -30,6 +29,16 @@ export function defineStoreContract(options: ContractOptions): void {
       await store.close().catch(() => undefined);
       await harness.cleanup();
     }
+  };
+  // Cases that rely on atomic transactions are skipped, with the reason, on a store without them
+  // (a standalone MongoDB opened with allowStandalone).
+  const withTransactionalStore = (ctx: TestContext, run: (store: Store) => Promise<void>): Promise<void> => withStore(async (store) => {
+    ctx.skip(!store.supportsTransactions, `${store.description} runs no multi-document transactions (standalone MongoDB)`);
+    await run(store);
+  });
+  // Collections are created up front, as the application does at start-up: a cross-shard transaction cannot create one.
+  const declareCollections = async (store: Store, names: string[]): Promise<void> => {
+    for (const name of names) await store.collection(name).createIndexes([]);
   };
   const seeded = async (store: Store): Promise<void> => {
     await store.collection<Item>('items').insertMany(structuredClone(ITEMS));
@@ -299,6 +308,7 @@ export function defineStoreContract(options: ContractOptions): void {
 
   describe('transactions', () => {
     it('commits all writes of the work together', () => withStore(async (store) => {
+      await declareCollections(store, ['golden', 'items', 'audit']);
       const value = await store.withTransaction(async (session) => {
         await store.collection('golden').insertOne({ _id: 'g1', name: 'Merged' }, { session });
         await store.collection('items').insertMany([{ _id: 's1', mergedInto: 'g1' }, { _id: 's2', mergedInto: 'g1' }], { session });
@@ -310,9 +320,8 @@ export function defineStoreContract(options: ContractOptions): void {
       expect(await store.collection('audit').findOne({ _id: 'e1' })).not.toBeNull();
     }));
 
-    it('rolls everything back when the work throws', async () => {
-      if (!options.supportsTransactions()) return;
-      await withStore(async (store) => {
+    it('rolls everything back when the work throws', async (ctx) => {
+      await withTransactionalStore(ctx, async (store) => {
         await store.collection('items').insertOne({ _id: 'keep', qty: 1 });
         await expect(store.withTransaction(async (session) => {
           await store.collection('items').updateOne({ _id: 'keep' }, { $inc: { qty: 10 } }, { session });
@@ -325,9 +334,9 @@ export function defineStoreContract(options: ContractOptions): void {
       });
     });
 
-    it('keeps uncommitted writes invisible outside the transaction', async () => {
-      if (!options.supportsTransactions()) return;
-      await withStore(async (store) => {
+    it('keeps uncommitted writes invisible outside the transaction', async (ctx) => {
+      await withTransactionalStore(ctx, async (store) => {
+        await declareCollections(store, ['items']);
         await store.withTransaction(async (session) => {
           await store.collection('items').insertOne({ _id: 'pending' }, { session });
           expect(await store.collection('items').findOne({ _id: 'pending' })).toBeNull();
@@ -338,9 +347,8 @@ export function defineStoreContract(options: ContractOptions): void {
       });
     });
 
-    it('reads inside a transaction see its own staged writes in filters, sorts and ranges', async () => {
-      if (!options.supportsTransactions()) return;
-      await withStore(async (store) => {
+    it('reads inside a transaction see its own staged writes in filters, sorts and ranges', async (ctx) => {
+      await withTransactionalStore(ctx, async (store) => {
         const items = store.collection('items');
         await items.createIndexes([{ keys: { domain: 1, _id: 1 } }]);
         await items.insertMany([{ _id: 'b', domain: 'x', n: 2 }, { _id: 'd', domain: 'x', n: 4 }, { _id: 'f', domain: 'y', n: 6 }]);
@@ -359,15 +367,15 @@ export function defineStoreContract(options: ContractOptions): void {
       });
     });
 
-    it('unique keys and _ids hold across separate staged writes of one transaction', async () => {
-      if (!options.supportsTransactions()) return;
-      await withStore(async (store) => {
+    it('unique keys and _ids hold across separate staged writes of one transaction', async (ctx) => {
+      await withTransactionalStore(ctx, async (store) => {
         const items = store.collection('items');
         await items.createIndexes([{ keys: { sku: 1 }, unique: true }]);
         await expect(store.withTransaction(async (session) => {
           await items.insertOne({ _id: 'a', sku: 'S1' }, { session });
           await items.insertOne({ _id: 'b', sku: 'S1' }, { session });
         })).rejects.toBeInstanceOf(DuplicateKeyError);
+        await declareCollections(store, ['plain']);
         await expect(store.withTransaction(async (session) => {
           await store.collection('plain').insertOne({ _id: 'p' }, { session });
           await store.collection('plain').insertOne({ _id: 'p' }, { session });
@@ -385,9 +393,8 @@ export function defineStoreContract(options: ContractOptions): void {
       });
     });
 
-    it('a duplicate inside the transaction aborts all of it', async () => {
-      if (!options.supportsTransactions()) return;
-      await withStore(async (store) => {
+    it('a duplicate inside the transaction aborts all of it', async (ctx) => {
+      await withTransactionalStore(ctx, async (store) => {
         await store.collection('items').insertOne({ _id: 'exists' });
         await expect(store.withTransaction(async (session) => {
           await store.collection('items').insertOne({ _id: 'first' }, { session });
@@ -396,6 +403,90 @@ export function defineStoreContract(options: ContractOptions): void {
         expect((await store.collection('items').find({})).map((doc) => doc._id)).toEqual(['exists']);
       });
     });
+    it('concurrent read-modify-write transactions on one document lose no update (a write conflict is retried)', async (ctx) => {
+      await withTransactionalStore(ctx, async (store) => {
+        const counters = store.collection<{ _id: string; value: number; writers: string[] }>('counters');
+        await counters.insertOne({ _id: 'c', value: 0, writers: [] });
+        const writers = ['w1', 'w2', 'w3', 'w4', 'w5'];
+        const attempts = new Map<string, number>();
+        // Every transaction reads the value and writes value + 1: without snapshot isolation and a
+        // retry of the loser of a write conflict, two of them would write the same number.
+        await Promise.all(writers.map((writer) => store.withTransaction(async (session) => {
+          attempts.set(writer, (attempts.get(writer) ?? 0) + 1);
+          const current = await counters.findOne({ _id: 'c' }, { session });
+          await counters.updateOne({ _id: 'c' }, { $set: { value: (current?.value ?? 0) + 1 }, $push: { writers: writer } }, { session });
+        })));
+        const final = await counters.findOne({ _id: 'c' });
+        expect(final?.value).toBe(writers.length);
+        expect([...(final?.writers ?? [])].sort()).toEqual(writers);
+        expect([...attempts.values()].every((count) => count >= 1)).toBe(true);
+      });
+    });
+  });
+
+  describe('values and limits', () => {
+    it('undefined fields are left out (not stored as null); undefined in an array is null; $set of undefined changes nothing', () => withStore(async (store) => {
+      const docs = store.collection('docs');
+      await docs.insertOne({ _id: 'u', kept: 1, gone: undefined, nested: { gone: undefined, kept: 'x' }, list: [1, undefined, 3] });
+      const stored = await docs.findOne({ _id: 'u' });
+      expect(stored).toEqual({ _id: 'u', kept: 1, nested: { kept: 'x' }, list: [1, null, 3] });
+      expect(Object.keys(stored ?? {})).not.toContain('gone');
+      expect(Object.keys((stored?.nested ?? {}) as object)).toEqual(['kept']);
+      expect(await docs.countDocuments({ gone: { $exists: true } })).toBe(0);
+      await docs.updateOne({ _id: 'u' }, { $set: { kept: undefined, added: 2, sub: { a: undefined, b: 1 } } });
+      expect(await docs.findOne({ _id: 'u' })).toEqual({ _id: 'u', kept: 1, nested: { kept: 'x' }, list: [1, null, 3], added: 2, sub: { b: 1 } });
+      const onlyUndefined = await docs.updateOne({ _id: 'u' }, { $set: { kept: undefined } });
+      expect(onlyUndefined).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
+      await docs.replaceOne({ _id: 'u' }, { _id: 'u', again: undefined, value: 3 });
+      expect(await docs.findOne({ _id: 'u' })).toEqual({ _id: 'u', value: 3 });
+    }));
+
+    it(`a document over ${MAX_DOCUMENT_BYTES} bytes is refused with DocumentTooLargeError and nothing is applied`, () => withStore(async (store) => {
+      const docs = store.collection('docs');
+      const bigText = 'x'.repeat(MAX_DOCUMENT_BYTES);
+      await expect(docs.insertOne({ _id: 'big', text: bigText })).rejects.toBeInstanceOf(DocumentTooLargeError);
+      expect(await docs.countDocuments()).toBe(0);
+      // Just under the limit is accepted.
+      const fitting = 'y'.repeat(MAX_DOCUMENT_BYTES - 1024);
+      await docs.insertOne({ _id: 'fits', text: fitting });
+      expect(((await docs.findOne({ _id: 'fits' }))?.text as string).length).toBe(fitting.length);
+      // An update whose result would be too large changes nothing.
+      await docs.insertOne({ _id: 'small', text: 'a' });
+      await expect(docs.updateOne({ _id: 'small' }, { $set: { text: bigText } })).rejects.toBeInstanceOf(DocumentTooLargeError);
+      expect((await docs.findOne({ _id: 'small' }))?.text).toBe('a');
+      await expect(docs.insertMany([{ _id: 'm1' }, { _id: 'm2', text: bigText }])).rejects.toBeInstanceOf(DocumentTooLargeError);
+      expect(await docs.findOne({ _id: 'm1' })).toBeNull();
+    }));
+
+    it('field names with NUL, dots, a leading $ and % round-trip through every write and read', () => withStore(async (store) => {
+      const payloads = store.collection('payloads');
+      await payloads.createIndexes([{ keys: { kind: 1 } }]);
+      // A UTF-16 CSV read as UTF-8 gives NUL-riddled headers; NPPES headers carry dots; JSON sources carry $ keys.
+      const raw = {
+        'N\u0000P\u0000I\u0000': '1234567893',
+        'Provider.First.Name': 'Ada',
+        $ref: 'x',
+        'rate %': '5',
+        '%2E literal': 'stays',
+        nested: [{ 'a.b': { $c: 1, 'd\u0000': [{ 'e.f': true }] } }],
+        plain: 'value',
+      };
+      await payloads.insertOne({ _id: 'p1', kind: 'raw', raw });
+      await payloads.insertMany([{ _id: 'p2', kind: 'raw', raw }]);
+      await payloads.replaceOne({ _id: 'p3' }, { _id: 'p3', kind: 'raw', raw }, { upsert: true });
+      await payloads.updateOne({ _id: 'p4' }, { $set: { kind: 'raw', raw }, $setOnInsert: { first: raw } }, { upsert: true });
+      await payloads.updateOne({ _id: 'p4' }, { $push: { history: { $each: [raw] } } });
+      expect((await payloads.find({ kind: 'raw' }, { sort: { _id: 1 } })).map((doc) => doc.raw)).toEqual([raw, raw, raw, raw]);
+      const p4 = await payloads.findOne({ _id: 'p4' });
+      expect(p4?.first).toEqual(raw);
+      expect(p4?.history).toEqual([raw]);
+      const iterated: unknown[] = [];
+      for await (const doc of payloads.iterate({ kind: 'raw' }, { batchSize: 2 })) iterated.push(doc.raw);
+      expect(iterated).toEqual([raw, raw, raw, raw]);
+      const updated = await payloads.findOneAndUpdate({ _id: 'p1' }, { $set: { seen: true } });
+      expect(updated?.raw).toEqual(raw);
+      expect(await payloads.distinct('raw.plain', { kind: 'raw' })).toEqual(['value']);
+    }));
   });
 
   describe('persistence', () => {
@@ -404,6 +495,7 @@ export function defineStoreContract(options: ContractOptions): void {
       await seeded(store);
       await store.collection('items').updateOne({ _id: 'i1' }, { $set: { qty: 42 } });
       await store.collection('items').deleteOne({ _id: 'i2' });
+      await declareCollections(store, ['other']);
       await store.withTransaction(async (session) => {
         await store.collection('other').insertOne({ _id: 'o1' }, { session });
       });

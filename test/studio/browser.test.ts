@@ -125,7 +125,7 @@ describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
     await page.click('button[type=submit]');
     await page.waitForSelector('.sidebar');
     const disabled = await page.$$eval('.sidebar .disabled', (items) => items.map((item) => item.textContent));
-    expect(disabled).toEqual(['Mappings', 'Steward inbox', 'Exceptions', 'Matching rules']);
+    expect(disabled).toEqual(['Mappings', 'Steward inbox', 'Exceptions', 'Matching rules', 'Jobs']);
     expect(await page.textContent('.who')).toContain('consumer');
     await page.reload();
     await page.waitForSelector('.sidebar');
@@ -161,12 +161,15 @@ describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
     await expect
       .poll(() => page.$$eval('.suggest-widget .monaco-list-row', (rows) => rows.map((row) => row.getAttribute('aria-label'))))
       .toEqual(['MFG_ID, Field', 'MFG_ITM_ID, Field', 'PREFERRED_MFG, Field']);
+    // A list that opened by itself has nothing selected: the user moves to an item, then Enter accepts it.
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await editorLines(page, 0))[0]).toBe('ITEM_MFG.MFG_ID');
     await page.keyboard.type(' & $gti', { delay: 20 });
     await expect
       .poll(() => page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((row) => row.getAttribute('aria-label'))))
       .toContain('$gtin14, Function');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await editorLines(page, 0))[0]).toBe('ITEM_MFG.MFG_ID & $gtin14(value)');
     await page.keyboard.press('End');
@@ -174,6 +177,29 @@ describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
     await page.keyboard.press('Escape'); // close the completion list, leaving the parameter hints
     await expect.poll(() => page.textContent('.parameter-hints-widget.visible .signature')).toBe('$substring(str, start, length?)');
     expect(await page.textContent('.parameter-hints-widget.visible .parameter.active')).toBe('start');
+    await page.close();
+  });
+
+  test('in key position the list offers the target schema fields, and Enter after `{` is a new line, not a suggestion', async () => {
+    const page = await signedInPage(ADMIN_KEY);
+    await openMappings(page);
+    await setExpression(page, '');
+    await page.keyboard.type('{', { delay: 20 });
+    await page.waitForSelector('.suggest-widget.visible');
+    const offered = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+    expect(offered.slice(0, 2)).toEqual(['sourceId, Property', 'description, Property']);
+    expect(offered.some((label) => label.includes('Field'))).toBe(false);
+    expect(await page.locator('.suggest-widget.visible .monaco-list-row.focused').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await editorLines(page, 0)).length).toBeGreaterThan(1);
+    const lines = await editorLines(page, 0);
+    expect(lines.join('\n')).not.toContain('sourceId');
+    expect(lines[0]).toBe('{');
+    // Navigated to on purpose, Enter inserts the key with its colon.
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget.visible');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await editorLines(page, 0)).join('\n')).toContain('"sourceId": ');
     await page.close();
   });
 

@@ -105,6 +105,10 @@ const fixtures: Fixture[] = [
   { name: 'output keys through $ref', text: '{ "parent": { "sys|', situation: 'outputKey', includes: ['sourceId', 'system'], replaces: 'sys' },
   { name: 'output keys in a block', text: '($x := 1; { "name": Supplier, "|', situation: 'outputKey', includes: ['sourceId', 'addresses'] },
   { name: 'string values in an object are not keys', text: '{ "name": "|', situation: 'none', includes: [] },
+  { name: 'a bare key position offers output keys, not input fields', text: '{|', situation: 'outputKey', includes: ['sourceId', 'name'], excludes: ['Supplier', 'SupplierId'], insertText: '"sourceId": ' },
+  { name: 'a bare key after a comma offers output keys', text: '{ "name": Supplier, na|', situation: 'outputKey', includes: ['name'], excludes: ['Supplier'], replaces: 'na' },
+  { name: 'a bare key in nested array items', text: '{ "addresses": addresses.{ |', situation: 'outputKey', includes: ['line1', 'city'], excludes: ['AddressLine1', 'sourceId'] },
+  { name: 'a value position in an object still offers input fields', text: '{ "name": Sup|', situation: 'operand', includes: ['Supplier'] },
 ];
 
 describe('completeJsonata', () => {

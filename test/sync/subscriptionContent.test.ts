@@ -8,6 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import type { DeliveryView } from '../../server/contracts/subscriptions';
+import { fhirSchemaErrors } from '../support/fhirSchema';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { startReceiver, waitFor, type ReceivedRequest, type WebhookReceiver } from '../support/webhookReceiver';
@@ -120,7 +121,17 @@ describe('outbound mappings', () => {
     });
     // R4 shape: id is [A-Za-z0-9\-\.]{1,64}; every identifier has a system URI and a value; no empty arrays or nulls.
     expect(organization.id).toMatch(/^[A-Za-z0-9\-.]{1,64}$/);
-    expect(JSON.stringify(organization)).not.toMatch(/null|\[\]/);
+    expect(JSON.stringify(organization)).not.toMatch(/null|\[\]/);    // The published shape: the official FHIR R4 JSON schema (test/support/fhirSchema.ts).
+    expect(fhirSchemaErrors('Organization', organization)).toEqual([]);
+  });
+
+  test('the FHIR R4 schema check catches what the hand-written checks would miss', () => {
+    // So the schema assertions above can fail: wrong types, unknown elements, bad ids are refused.
+    expect(fhirSchemaErrors('Organization', { resourceType: 'Organization', name: 'X', active: 'yes' })).not.toEqual([]);
+    expect(fhirSchemaErrors('Organization', { resourceType: 'Organization', name: 'X', taxId: '1' })).not.toEqual([]);
+    expect(fhirSchemaErrors('Location', { resourceType: 'Location', id: 'has space', status: 'active' })).not.toEqual([]);
+    expect(fhirSchemaErrors('Location', { resourceType: 'Location', status: 'open' })).not.toEqual([]);
+    expect(fhirSchemaErrors('Location', { resourceType: 'Location', name: 'X', mode: 'instance', status: 'active' })).toEqual([]);
   });
 
   test('the shipped Oracle supplier mapping sends one POZ_SUPPLIERS_INT CSV row', async () => {
@@ -168,12 +179,13 @@ describe('outbound mappings', () => {
 
   test('the shipped FHIR R4 Location mapping sends a Location per facility change', async () => {
     const sub = await subscribe({ domains: ['facility'], outboundMapping: { target: 'fhir' } });
-    const { goldenId } = await applyCanonical(server, { domain: 'facility', source: 'cms', canonical: { sourceId: '050194', name: 'ST MARY MEDICAL CENTER', ccn: '050194', address: { line1: '1050 Linden Ave', city: 'Long Beach', state: 'CA', postalCode: '90813', country: 'US' } } });
+    const { goldenId } = await applyCanonical(server, { domain: 'facility', source: 'cms', canonical: { sourceId: '050194', name: 'ST MARY MEDICAL CENTER', alternateNames: ['DIGNITY HEALTH ST MARY'], ccn: '050194', npis: ['1234567893'], phone: '(562) 491-9000', address: { line1: '1050 Linden Ave', city: 'Long Beach', county: 'Los Angeles', state: 'CA', postalCode: '90813', country: 'US' } } });
     const [request] = await waitFor('location', () => received(sub.id).length > 0 && received(sub.id));
     const location = JSON.parse(request.body) as Record<string, unknown>;
     expect(location).toMatchObject({ resourceType: 'Location', id: goldenId, status: 'active', mode: 'instance', name: 'ST MARY MEDICAL CENTER', address: { city: 'Long Beach', line: ['1050 Linden Ave'] } });
     expect(location.identifier).toEqual(expect.arrayContaining([{ system: 'urn:oid:2.16.840.1.113883.4.336', value: '050194' }]));
     expect(JSON.stringify(location)).not.toMatch(/null|\[\]/);
+    expect(fhirSchemaErrors('Location', location)).toEqual([]);
   });
 
   test('a mapping may skip an event, split it into several messages, and one that fails parks only its record', async () => {

@@ -1,11 +1,11 @@
-import { createApiKey } from '../../commands/apiKeys/createApiKey';
-import { revokeApiKey } from '../../commands/apiKeys/revokeApiKey';
-import { API_KEYS_COLLECTION } from '../../commands/apiKeys/collections';
-import type { ApiKeyDocument } from '../../commands/apiKeys/apiKeyStore';
+import { createApiKey } from '../../apiKeys/createApiKey';
+import { revokeApiKey } from '../../apiKeys/revokeApiKey';
+import { API_KEYS_COLLECTION } from '../../apiKeys/collections';
+import type { ApiKeyDocument } from '../../apiKeys/apiKeyStore';
 import { apiKeySchema, createApiKeyBodySchema, createdApiKeySchema, meSchema } from '../../contracts/apiKeys';
 import { defineRoute } from '../../http/route';
 import { abilitiesOf, type Role } from '../../policies/abilities';
-import { presentApiKey } from '../../presenters/apiKey';
+import { presentApiKey } from '../../apiKeys/presenter';
 
 const keyIdParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
 

@@ -1,6 +1,7 @@
 /** The change feed for downstream consumers: poll with `after=<nextCursor>`; entries come in commit order. */
 import { changesQuerySchema } from '../../contracts/golden';
 import { readChanges } from '../../golden';
+import { awaitSequenced } from '../../golden/changeSequencer';
 import { presentChange } from '../../golden/goldenPresenter';
 import { defineRoute } from '../../http/route';
 
@@ -15,6 +16,8 @@ export const changeRoutes = [
     query: changesQuerySchema,
     responses: { 200: { description: '`{ items, nextCursor }`: pass nextCursor as `after` to continue; it stays put when nothing is new.' } },
     handler: async ({ services, query }) => {
+      // Read-your-writes: changes committed before this request are numbered before it reads (bounded wait).
+      await awaitSequenced(services);
       const page = await readChanges({ store: services.store, after: query.after, domain: query.domain, limit: query.limit ?? 100 });
       return { body: { items: page.items.map(presentChange), nextCursor: page.nextCursor } };
     },

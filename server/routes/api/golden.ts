@@ -102,7 +102,7 @@ export const goldenRoutes = [
       const attributes: Record<string, string> = {};
       for (const [name, value] of Object.entries(query)) if (name.startsWith('attr.') && typeof value === 'string') attributes[name.slice(5)] = value;
       assertMayFilterBy(Object.keys(attributes), options);
-      const page = await listGoldenRecords(services, { domain: params.domain, attributes, status: query.status, updatedSince: query.updatedSince, cursor: query.cursor, limit: query.limit ?? 50 });
+      const page = await listGoldenRecords(services, { domain: params.domain, attributes, status: query.status, updatedSince: query.updatedSince, source: query.source, cursor: query.cursor, limit: query.limit ?? 50 });
       return { body: { items: page.items.map((g) => presentGolden(g, options)), nextCursor: page.nextCursor } };
     },
   }),

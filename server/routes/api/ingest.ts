@@ -69,7 +69,7 @@ export const ingestRoutes = [
     description:
       'The file is streamed into the store in chunks, then a job ingests it in batches with checkpoints (it resumes after a restart without losing or repeating records). Follow `Location` (GET /api/v1/jobs/{id}) for progress: done, failed, rate, ETA; the finished job’s result holds the totals.',
     tags: TAGS,
-    auth: { action: 'ingest.write', sourceParam: 'source' },
+    auth: { action: 'ingest.upload', sourceParam: 'source' },
     params: ingestParamsSchema,
     rawBody: { contentTypes: STREAMABLE_MEDIA_TYPES, limit: MAX_UPLOAD_BYTES },
     responses: {

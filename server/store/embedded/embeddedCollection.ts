@@ -1,7 +1,8 @@
 /** Collection API of the embedded store: builds change sets from MongoDB-style calls. */
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { DuplicateKeyError } from '../types';
+import { calculateObjectSize } from 'bson';
+import { DocumentTooLargeError, DuplicateKeyError, MAX_DOCUMENT_BYTES } from '../types';
 import type {
   Collection, DeleteResult, Document, Filter, FindOneAndUpdateOptions, FindOptions, IndexSpec,
   StoreSession, Update, UpdateOptions, UpdateResult, WriteOptions,
@@ -41,7 +42,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const view = this.host.view(this.name, options?.session);
     const seen = new Set<string>();
     const changes: Change[] = docs.map((doc) => {
-      const after = serialise(doc);
+      const after = serialise(doc, this.name);
       if (seen.has(after.doc._id) || viewGet(view, after.doc._id) !== undefined) throw new DuplicateKeyError(this.name, '_id_', { _id: after.doc._id });
       seen.add(after.doc._id);
       return { id: after.doc._id, before: undefined, beforeDoc: undefined, after };
@@ -130,13 +131,13 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     if (!match) {
       if (!options?.upsert) return { matchedCount: 0, modifiedCount: 0 };
       const id = typeof doc._id === 'string' ? doc._id : typeof filter._id === 'string' ? filter._id : randomUUID();
-      const after = serialise({ ...doc, _id: id });
+      const after = serialise({ ...doc, _id: id }, this.name);
       if (viewGet(view, id) !== undefined) throw new DuplicateKeyError(this.name, '_id_', { _id: id });
       await this.host.commit({ collection: this.name, changes: [{ id, before: undefined, beforeDoc: undefined, after }], session: options?.session });
       return { matchedCount: 0, modifiedCount: 0, upsertedId: id };
     }
     if (doc._id !== undefined && doc._id !== match.id) throw new Error(`replaceOne: the replacement's _id ${String(doc._id)} differs from the matched document's ${match.id}`);
-    const after = serialise({ ...doc, _id: match.id });
+    const after = serialise({ ...doc, _id: match.id }, this.name);
     if (after.json === match.json) return { matchedCount: 1, modifiedCount: 0 };
     await this.host.commit({ collection: this.name, changes: [{ id: match.id, before: match.json, beforeDoc: match.doc, after }], session: options?.session });
     return { matchedCount: 1, modifiedCount: 1 };
@@ -190,7 +191,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
         afterDoc ??= working;
         continue;
       }
-      const after = serialise(working);
+      const after = serialise(working, this.name);
       afterDoc ??= after.doc;
       changes.push({ id: match.id, before: match.json, beforeDoc: match.doc, after });
     }
@@ -199,7 +200,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
       applyUpdate({ doc: working, update, isInsert: true });
       if (typeof working._id !== 'string') working._id = randomUUID();
       if (viewGet(view, working._id) !== undefined) throw new DuplicateKeyError(this.name, '_id_', { _id: working._id });
-      const after = serialise(working);
+      const after = serialise(working, this.name);
       await this.host.commit({ collection: this.name, changes: [{ id: after.doc._id, before: undefined, beforeDoc: undefined, after }], session: options.session });
       return { matchedCount: 0, modifiedCount: 0, upsertedId: after.doc._id, afterDoc: JSON.parse(after.json) as Document };
     }
@@ -208,9 +209,21 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
   }
 }
 
-/** Deep-copies a caller's document into stored form; values must be JSON-representable. */
-function serialise(doc: Document): { json: string; doc: Document } {
+/**
+ * Below this many characters of JSON a document cannot reach MongoDB's BSON limit (BSON spends at most
+ * ~7 bytes per JSON character: an array of one-digit numbers), so only larger ones are measured.
+ */
+const SIZE_CHECK_JSON_LENGTH = Math.floor(MAX_DOCUMENT_BYTES / 8);
+
+/** Deep-copies a caller's document into stored form; values must be JSON-representable and fit MongoDB's document limit. */
+function serialise(doc: Document, collection: string): { json: string; doc: Document } {
   if (typeof doc?._id !== 'string' || doc._id.length === 0) throw new Error('documents need a non-empty string _id');
   const json = JSON.stringify(doc);
-  return { json, doc: JSON.parse(json) as Document };
+  const stored = JSON.parse(json) as Document;
+  if (json.length > SIZE_CHECK_JSON_LENGTH) {
+    // The same limit as MongoDB, measured the same way, so code that passes here also passes there.
+    const bytes = calculateObjectSize(stored, { ignoreUndefined: true });
+    if (bytes > MAX_DOCUMENT_BYTES) throw new DocumentTooLargeError(collection, bytes);
+  }
+  return { json, doc: stored };
 }

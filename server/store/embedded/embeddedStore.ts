@@ -82,6 +82,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
 
 export class EmbeddedStore implements Store, CollectionHost {
   readonly kind = 'embedded' as const;
+  readonly supportsTransactions = true;
   readonly description: string;
   readonly recoveryReport: RecoveryReport;
   readonly dataDir: string;

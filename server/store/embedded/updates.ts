@@ -5,9 +5,26 @@ import type { Document, Filter, Update } from '../types';
 
 type MingoModifier = Parameters<typeof mingoUpdate>[1];
 
+/**
+ * An operand whose value is `undefined` is dropped, as MongoDB's driver does with `ignoreUndefined`
+ * (`$set: { x: undefined }` leaves `x` as it was; an operator left empty is a no-op).
+ */
+function withoutUndefinedOperands(update: Update): Update {
+  let copy: Update | undefined;
+  for (const [operator, operands] of Object.entries(update)) {
+    if (operands === null || typeof operands !== 'object' || Array.isArray(operands)) continue;
+    const entries = Object.entries(operands as Record<string, unknown>);
+    if (!entries.some(([, value]) => value === undefined)) continue;
+    copy ??= { ...update };
+    copy[operator] = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+  }
+  return copy ?? update;
+}
+
 /** Applies `update` to `doc` in place; returns true when anything changed. `_id` is immutable. */
 export function applyUpdate(input: { doc: Document; update: Update; isInsert: boolean }): boolean {
-  const { doc, update } = input;
+  const { doc } = input;
+  const update = withoutUndefinedOperands(input.update);
   const keys = Object.keys(update);
   if (keys.length === 0 || keys.some((key) => !key.startsWith('$'))) {
     throw new Error('update documents must contain only update operators such as $set (use replaceOne to replace a document)');

@@ -1,12 +1,18 @@
-/** Collection API over a driver collection; duplicate-key errors become DuplicateKeyError. */
+/**
+ * Collection API over a driver collection. Field names are stored encoded (fieldNames.ts) and decoded
+ * on every read; duplicate keys become DuplicateKeyError, oversized documents DocumentTooLargeError,
+ * and every other driver error (including those thrown while iterating a cursor) has MongoDB URI
+ * credentials masked in its message and stack.
+ */
 import { randomUUID } from 'node:crypto';
-import { MongoServerError } from 'mongodb';
+import { MongoInvalidArgumentError, MongoServerError } from 'mongodb';
 import type { Collection as DriverCollection, CreateIndexesOptions, Filter as DriverFilter, IndexDescription, UpdateFilter } from 'mongodb';
-import { DuplicateKeyError } from '../types';
+import { DocumentTooLargeError, DuplicateKeyError } from '../types';
 import type {
   Collection, DeleteResult, Document, Filter, FindOneAndUpdateOptions, FindOptions, IndexSpec,
   Update, UpdateOptions, UpdateResult, WriteOptions,
 } from '../types';
+import { decodeFieldNames, encodeFieldNames, encodeUpdateValues } from './fieldNames';
 import { driverSession } from './mongoSession';
 import type { MongoStore } from './mongoStore';
 import { redactMongoText } from './redact';
@@ -25,11 +31,12 @@ export class MongoCollection<T extends Document = Document> implements Collectio
   }
 
   async insertOne(doc: T, options?: WriteOptions): Promise<void> {
-    await this.translate(() => this.driver.insertOne(doc, { session: driverSession(options?.session) }));
+    await this.translate(() => this.driver.insertOne(encodeFieldNames(doc), { session: driverSession(options?.session) }));
   }
 
-  async insertMany(docs: T[], options?: WriteOptions): Promise<void> {
-    if (docs.length === 0) return;
+  async insertMany(given: T[], options?: WriteOptions): Promise<void> {
+    if (given.length === 0) return;
+    const docs = given.map((doc) => encodeFieldNames(doc));
     const session = driverSession(options?.session);
     if (session) {
       await this.translate(() => this.driver.insertMany(docs, { session, ordered: true }));
@@ -56,15 +63,20 @@ export class MongoCollection<T extends Document = Document> implements Collectio
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
-    return this.translate(() => this.cursor(filter, options).toArray()) as Promise<T[]>;
+    const docs = await this.translate(() => this.cursor(filter, options).toArray());
+    return docs.map((doc) => decodeFieldNames(doc) as T);
   }
 
   async *iterate(filter: Filter, options: FindOptions & { batchSize?: number } = {}): AsyncIterable<T> {
     const cursor = this.cursor(filter, options).batchSize(options.batchSize ?? 500);
     try {
-      for await (const doc of cursor) yield doc as T;
+      while (true) {
+        const doc = await this.translate(() => cursor.next());
+        if (doc === null) return;
+        yield decodeFieldNames(doc) as T;
+      }
     } finally {
-      await cursor.close();
+      await cursor.close().catch(() => undefined);
     }
   }
 
@@ -73,37 +85,38 @@ export class MongoCollection<T extends Document = Document> implements Collectio
   }
 
   async distinct(field: string, filter: Filter = {}): Promise<unknown[]> {
-    return this.translate(() => this.driver.distinct(field, filter as DriverFilter<Stored>));
+    const values = await this.translate(() => this.driver.distinct(field, filter as DriverFilter<Stored>));
+    return values.map((value) => decodeFieldNames(value as unknown));
   }
 
   async updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult> {
-    const result = await this.translate(() => this.driver.updateOne(filter as DriverFilter<Stored>, withStringUpsertId(filter, update, options?.upsert), {
+    const result = await this.translate(() => this.driver.updateOne(filter as DriverFilter<Stored>, withStringUpsertId(filter, encodeUpdateValues(update), options?.upsert), {
       upsert: options?.upsert, session: driverSession(options?.session),
     }));
     return toUpdateResult(result);
   }
 
   async updateMany(filter: Filter, update: Update, options?: WriteOptions): Promise<UpdateResult> {
-    const result = await this.translate(() => this.driver.updateMany(filter as DriverFilter<Stored>, update as UpdateFilter<Stored>, { session: driverSession(options?.session) }));
+    const result = await this.translate(() => this.driver.updateMany(filter as DriverFilter<Stored>, encodeUpdateValues(update) as UpdateFilter<Stored>, { session: driverSession(options?.session) }));
     return toUpdateResult(result);
   }
 
   async replaceOne(filter: Filter, doc: T, options?: UpdateOptions): Promise<UpdateResult> {
-    const result = await this.translate(() => this.driver.replaceOne(filter as DriverFilter<Stored>, doc, {
+    const result = await this.translate(() => this.driver.replaceOne(filter as DriverFilter<Stored>, encodeFieldNames(doc), {
       upsert: options?.upsert, session: driverSession(options?.session),
     }));
     return toUpdateResult(result);
   }
 
   async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
-    const result = await this.translate(() => this.driver.findOneAndUpdate(filter as DriverFilter<Stored>, withStringUpsertId(filter, update, options.upsert), {
+    const result = await this.translate(() => this.driver.findOneAndUpdate(filter as DriverFilter<Stored>, withStringUpsertId(filter, encodeUpdateValues(update), options.upsert), {
       upsert: options.upsert,
       sort: options.sort,
       projection: options.projection,
       returnDocument: options.returnDocument ?? 'after',
       session: driverSession(options.session),
     }));
-    return (result as T | null) ?? null;
+    return result === null ? null : decodeFieldNames(result as T);
   }
 
   async deleteOne(filter: Filter, options?: WriteOptions): Promise<DeleteResult> {
@@ -116,13 +129,16 @@ export class MongoCollection<T extends Document = Document> implements Collectio
     return { deletedCount: result.deletedCount };
   }
 
+  /** Creates the collection when missing (also with no specs), then the indexes. */
   async createIndexes(specs: IndexSpec[]): Promise<void> {
+    await this.translate(() => this.store.ensureCollection(this.name));
     if (specs.length === 0) return;
     const indexes: IndexDescription[] = specs.map((spec) => {
       const description: IndexDescription & CreateIndexesOptions = { key: spec.keys };
       if (spec.name) description.name = spec.name;
       if (spec.unique) description.unique = true;
       if (spec.partial) description.partialFilterExpression = spec.partial;
+      if (spec.expireAfterSeconds !== undefined) description.expireAfterSeconds = spec.expireAfterSeconds;
       return description;
     });
     await this.translate(() => this.driver.createIndexes(indexes));
@@ -142,7 +158,11 @@ export class MongoCollection<T extends Document = Document> implements Collectio
       return await operation();
     } catch (error) {
       if (isDuplicateKey(error)) throw toDuplicateKeyError(this.name, error);
-      if (error instanceof Error) error.message = redactMongoText(error.message);
+      if (isDocumentTooLarge(error)) throw new DocumentTooLargeError(this.name);
+      if (error instanceof Error) {
+        error.message = redactMongoText(error.message);
+        if (error.stack) error.stack = redactMongoText(error.stack);
+      }
       throw error;
     }
   }
@@ -154,6 +174,16 @@ function withStringUpsertId(filter: Filter, update: Update, isUpsert: boolean | 
   const onInsert = (update.$setOnInsert ?? {}) as Record<string, unknown>;
   if (onInsert._id !== undefined) return update as UpdateFilter<Stored>;
   return { ...update, $setOnInsert: { ...onInsert, _id: randomUUID() } } as UpdateFilter<Stored>;
+}
+
+/**
+ * The driver refuses an oversized insert before sending it ("Document is larger than the maximum
+ * size"); the server answers 10334 BSONObjectTooLarge, or 17419/17420 when an update's result is
+ * too large.
+ */
+function isDocumentTooLarge(error: unknown): boolean {
+  if (error instanceof MongoInvalidArgumentError) return /larger than the maximum size/i.test(error.message);
+  return error instanceof MongoServerError && (error.code === 10334 || error.code === 17419 || error.code === 17420);
 }
 
 function isDuplicateKey(error: unknown): error is MongoServerError {

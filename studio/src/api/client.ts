@@ -67,6 +67,8 @@ export interface ApiClient {
   put<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
   delete<T>(path: string, body?: unknown): Promise<T>;
+  /** POSTs `body` as-is with `contentType` (file uploads: CSV, NDJSON). */
+  postRaw<T>(path: string, body: string | Blob, contentType: string): Promise<T>;
 }
 
 /** Creates a client for `/api/v1`; `onUnauthorized` runs when the server rejects the key (401). */
@@ -79,12 +81,13 @@ export function createApiClient(options: {
   const baseUrl = options.baseUrl ?? '/api/v1';
   const fetchImpl = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, raw?: { body: string | Blob; contentType: string }): Promise<T> {
     const headers: Record<string, string> = { Authorization: `Bearer ${options.apiKey}`, Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (raw !== undefined) headers['Content-Type'] = raw.contentType;
+    else if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetchImpl(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetchImpl(`${baseUrl}${path}`, { method, headers, body: raw !== undefined ? raw.body : body === undefined ? undefined : JSON.stringify(body) });
     } catch {
       throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'The studio could not reach the server. Check that it is running and try again.' });
     }
@@ -111,5 +114,6 @@ export function createApiClient(options: {
     put: (path, body) => request('PUT', path, body),
     patch: (path, body) => request('PATCH', path, body),
     delete: (path, body) => request('DELETE', path, body),
+    postRaw: (path, body, contentType) => request('POST', path, undefined, { body, contentType }),
   };
 }

@@ -9,6 +9,7 @@ import type { ApiClient } from '../api/client';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { ExceptionsPage } from '../pages/exceptions/ExceptionsPage';
 import { GoldenPage } from '../pages/golden/GoldenPage';
+import { JobsPage } from '../pages/jobs/JobsPage';
 import { InboxPage } from '../pages/inbox/InboxPage';
 import { NAV_ITEMS } from './navigation';
 import { SessionContext } from './SessionContext';
@@ -95,9 +96,11 @@ export function App() {
   } else if (item.path === '/inbox') {
     page = <InboxPage taskId={rest[0]} query={parsed.query} />;
   } else if (item.path === '/golden') {
-    page = <GoldenPage domain={rest[0]} id={rest[1]} />;
+    page = <GoldenPage domain={rest[0]} id={rest[1]} query={parsed.query} />;
   } else if (item.path === '/exceptions') {
     page = <ExceptionsPage query={parsed.query} />;
+  } else if (item.path === '/jobs') {
+    page = <JobsPage query={parsed.query} />;
   } else if (item.path === '/rules') {
     page = (
       <Suspense fallback={<div className="splash">Loading the rules…</div>}>

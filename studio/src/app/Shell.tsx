@@ -1,4 +1,4 @@
-/** The signed-in layout: left navigation (Alt+1…6), a header with the key's name and role, the page. */
+/** The signed-in layout: left navigation (Alt+1…9), a header with the key's name and role, the page. */
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { NAV_ITEMS } from './navigation';

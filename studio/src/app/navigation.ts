@@ -16,4 +16,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/golden', label: 'Golden records', action: 'golden.read', description: 'Browse the mastered suppliers, items, facilities and accounts.' },
   { path: '/exceptions', label: 'Exceptions', action: 'exceptions.read', description: 'Records that failed mapping or validation, with the reason.' },
   { path: '/rules', label: 'Matching rules', action: 'rules.read', description: 'How candidate duplicates are found and scored.' },
+  { path: '/jobs', label: 'Jobs', action: 'jobs.read', description: 'Uploads, replays and other background work: progress, cancel, why a job failed.' },
 ];

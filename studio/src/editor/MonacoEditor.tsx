@@ -44,6 +44,10 @@ export function MonacoEditor(props: MonacoEditorProps) {
       readOnly: isReadOnly,
       ariaLabel,
       fixedOverflowWidgets: true,
+      // Suggestions that pop up by themselves (quick suggestions, trigger characters) start with
+      // nothing selected, so Enter inserts a new line; Enter accepts only an item the user moved to
+      // with the arrow keys (or one of an explicit Ctrl+Space list).
+      suggest: { selectionMode: 'never' },
       ...options,
     });
     editorRef.current = editor;

@@ -169,21 +169,24 @@ function stringSuggestions(request: CompletionRequest, lexed: { tokens: LexToken
     return { situation: 'lookupTable', suggestions, replaceStart, replaceEnd };
   }
   const state = analyzeTokens(tokens.slice(0, -1), { hasSchema: request.targetSchema !== undefined });
+  const keys = outputKeySuggestions(request, state, (name) => `${name}${close}`);
+  return keys === null ? none(offset) : { situation: 'outputKey', suggestions: keys, replaceStart, replaceEnd };
+}
+
+/** The target schema's properties when the cursor is at a key of an object constructor, else null. */
+function outputKeySuggestions(request: CompletionRequest, state: CursorState, insert: (name: string) => string): Suggestion[] | null {
   const { scope } = state;
-  if (request.targetSchema !== undefined && scope.kind === 'object' && scope.isKeyPosition && scope.schemaPath !== null) {
-    const suggestions = propertiesAt(request.targetSchema, scope.schemaPath).map((property, index) => ({
-      label: property.name,
-      kind: 'property' as const,
-      insertText: `${property.name}${close}`,
-      isSnippet: false,
-      filterText: property.name,
-      detail: `${property.isRequired ? 'required' : 'optional'}${property.type ? ` · ${property.type}` : ''}`,
-      documentation: property.description,
-      sortText: `0${String(index).padStart(4, '0')}`,
-    }));
-    return { situation: 'outputKey', suggestions, replaceStart, replaceEnd };
-  }
-  return none(offset);
+  if (request.targetSchema === undefined || scope.kind !== 'object' || !scope.isKeyPosition || scope.schemaPath === null) return null;
+  return propertiesAt(request.targetSchema, scope.schemaPath).map((property, index) => ({
+    label: property.name,
+    kind: 'property' as const,
+    insertText: insert(property.name),
+    isSnippet: false,
+    filterText: property.name,
+    detail: `${property.isRequired ? 'required' : 'optional'}${property.type ? ` · ${property.type}` : ''}`,
+    documentation: property.description,
+    sortText: `0${String(index).padStart(4, '0')}`,
+  }));
 }
 
 /** Suggestions for the cursor position in a JSONata expression. */
@@ -217,6 +220,11 @@ export function completeJsonata(request: CompletionRequest): CompletionResult {
   if (partial?.kind === 'variable') {
     return result('variable', [...variableSuggestions(lexJsonata(text)), ...functionSuggestions()]);
   }
+  // A bare key position (`{ ` or `, ` inside an object constructor): the keys are output fields,
+  // so offer the target schema's, inserted as `"name": `, never the input's fields.
+  const keyState = request.targetSchema === undefined ? null : analyzeTokens(preceding, { hasSchema: true });
+  const keys = keyState === null ? null : outputKeySuggestions(request, keyState, (name) => `${JSON.stringify(name)}: `);
+  if (keys !== null) return result('outputKey', keys.map((key) => ({ ...key, filterText: key.label })));
   if (state.scope.isExpectingStep) {
     return result('afterDot', fieldSuggestions(state, { samples: request.samples, isBacktick: false }));
   }

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { GoldenRecordView } from '../../../../server/contracts/golden';
 import type { SearchResponse } from '../../../../server/contracts/matching';
+import type { HubStatistics } from '../../../../server/stats/hubStatistics';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf, navigate } from '../../app/route';
 import { useSession } from '../../app/SessionContext';
@@ -13,9 +14,9 @@ import { displayName } from './goldenSearch';
 const DOMAINS = ['supplier', 'item', 'facility', 'account'];
 
 /** The golden-records section: search, or a record when `id` is given. */
-export function GoldenPage(props: { domain?: string; id?: string }) {
+export function GoldenPage(props: { domain?: string; id?: string; query?: URLSearchParams }) {
   if (props.domain !== undefined && props.id !== undefined) return <GoldenRecordPage key={`${props.domain}/${props.id}`} domain={props.domain} id={props.id} />;
-  return <GoldenSearchPage domain={props.domain ?? 'supplier'} />;
+  return <GoldenSearchPage domain={props.domain ?? 'supplier'} source={props.query?.get('source') ?? ''} />;
 }
 
 interface ResultRow {
@@ -34,18 +35,21 @@ function useDebounced<T>(value: T, delayMs: number): T {
   return settled;
 }
 
-function GoldenSearchPage(props: { domain: string }) {
+function GoldenSearchPage(props: { domain: string; source: string }) {
   const { client } = useSession();
+  const statistics = useLoad(() => client.get<HubStatistics>('/stats'), [client]);
+  const sources = (statistics.data?.sources ?? []).filter((entry) => entry.domain === props.domain).map((entry) => entry.source);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const settled = useDebounced(query.trim(), 120);
   const results = useLoad<{ rows: ResultRow[]; note: string }>(async () => {
     if (settled === '') {
-      const page = await client.get<{ items: GoldenRecordView[] }>(`/golden/${encodeURIComponent(props.domain)}?status=active&limit=30`);
+      const bySource = props.source === '' ? '' : `&source=${encodeURIComponent(props.source)}`;
+      const page = await client.get<{ items: GoldenRecordView[] }>(`/golden/${encodeURIComponent(props.domain)}?status=active&limit=30${bySource}`);
       return {
         rows: page.items.map((record) => ({ id: record.id, label: displayName(record), detail: `${record.id} · ${record.sourceRecordIds.length} source record${record.sourceRecordIds.length === 1 ? '' : 's'} · v${record.version} · ${formatWhen(record.updatedAt)}` })),
-        note: 'Type to search.',
+        note: props.source === '' ? 'Type to search: names, identifiers, source ids (MT-100234) or a source name.' : `Golden records fed by ${props.source}. Type to search.`,
       };
     }
     const found = await client.get<SearchResponse>(`/search/${encodeURIComponent(props.domain)}?q=${encodeURIComponent(settled)}&limit=30`);
@@ -53,7 +57,7 @@ function GoldenSearchPage(props: { domain: string }) {
       rows: found.items.map((item) => ({ id: item.id, label: item.displayName, detail: `${item.id} · matched on ${item.matchedField} · ${formatScore(item.score)}` })),
       note: found.isTruncated ? 'Only common words matched: add a word to narrow the list.' : `${found.items.length} match${found.items.length === 1 ? '' : 'es'}`,
     };
-  }, [client, props.domain, settled]);
+  }, [client, props.domain, props.source, settled]);
   const rows = results.data?.rows ?? [];
 
   useEffect(() => setActive(0), [results.data]);
@@ -68,7 +72,7 @@ function GoldenSearchPage(props: { domain: string }) {
       <div className="search-bar">
         <div className="tabs" role="tablist" aria-label="Domain">
           {DOMAINS.map((domain) => (
-            <button key={domain} type="button" role="tab" aria-selected={domain === props.domain} className={domain === props.domain ? 'tab active' : 'tab'} onClick={() => navigate(hrefOf(['golden', domain]))}>
+            <button key={domain} type="button" role="tab" aria-selected={domain === props.domain} className={domain === props.domain ? 'tab active' : 'tab'} onClick={() => navigate(hrefOf(['golden', domain], { source: props.source }))}>
               {domain}
             </button>
           ))}
@@ -89,6 +93,17 @@ function GoldenSearchPage(props: { domain: string }) {
             event.preventDefault();
           }}
         />
+        <label className="field field-inline">
+          <span>Source system</span>
+          <select aria-label="Filter by source system" value={props.source} onChange={(event) => navigate(hrefOf(['golden', props.domain], { source: event.target.value }))}>
+            <option value="">every source</option>
+            {[...new Set([...sources, ...(props.source === '' ? [] : [props.source])])].sort().map((source) => (
+              <option key={source} value={source}>
+                {source}
+              </option>
+            ))}
+          </select>
+        </label>
         <span className="muted" role="status">{results.isLoading ? 'Searching…' : (results.data?.note ?? '')}</span>
       </div>
       {results.error !== null && <ErrorNotice error={results.error} />}

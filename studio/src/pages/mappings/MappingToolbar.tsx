@@ -6,6 +6,8 @@ export interface MappingToolbarProps {
   view: MappingView | null;
   isNew: boolean;
   isDirty: boolean;
+  /** The mapping could not be read (the error is shown above): never say "loading…" then. */
+  hasLoadError?: boolean;
   busy: string;
   canWrite: boolean;
   canPublish: boolean;
@@ -17,7 +19,7 @@ export interface MappingToolbarProps {
 /** Status badges and action buttons of the mapping editor. */
 export function MappingToolbar(props: MappingToolbarProps) {
   const { view } = props;
-  const state = props.isNew ? 'new — not saved yet' : view === null ? 'loading…' : view.draft === null ? 'no draft' : `draft r${view.draft.revision} · saved ${formatWhen(view.draft.updatedAt)} by ${view.draft.updatedBy.name}`;
+  const state = props.isNew ? 'new — not saved yet' : view === null ? (props.hasLoadError ? 'could not be loaded' : 'loading…') : view.draft === null ? 'no draft' : `draft r${view.draft.revision} · saved ${formatWhen(view.draft.updatedAt)} by ${view.draft.updatedBy.name}`;
   return (
     <div className="toolbar mapping-toolbar">
       <span className={view?.status === 'published' ? 'badge' : 'badge badge-warning'}>{view?.status ?? 'new'}</span>

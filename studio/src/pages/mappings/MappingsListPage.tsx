@@ -1,11 +1,22 @@
 /** Mappings by source system and domain, with status, published version and last change. */
 import { useMemo, useState } from 'react';
 import type { MappingSummaryView } from '../../../../server/contracts/mappings';
+import { SOURCE_PATTERN } from '../../../../server/contracts/mappings';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
 import { formatWhen } from '../../ui/format';
+
+const SOURCE_NAME = new RegExp(SOURCE_PATTERN);
+
+/** Why `name` cannot name a source system ('' when it can). */
+export function sourceNameProblem(name: string): string {
+  if (name === '') return 'Enter the source system name.';
+  if (SOURCE_NAME.test(name)) return '';
+  if (name.length > 63) return 'Source system: at most 63 characters.';
+  return 'Source system: use lower-case letters, digits, “_” and “-”, starting with a letter or digit (e.g. infor, meditech_2).';
+}
 
 const DRAFT_STATE: Record<MappingSummaryView['draftState'], string> = {
   none: 'no draft',
@@ -22,7 +33,9 @@ export function MappingsListPage() {
   const [filter, setFilter] = useState('');
   const [newSource, setNewSource] = useState('');
   const [newDomain, setNewDomain] = useState('supplier');
+  const [newSourceError, setNewSourceError] = useState('');
   const list = useLoad(() => client.get<{ items: MappingSummaryView[] }>('/mappings'), [client]);
+  const domains = useLoad(() => client.get<{ items: Array<{ domain: string }> }>('/schemas'), [client]);
   const items = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return (list.data?.items ?? [])
@@ -90,19 +103,37 @@ export function MappingsListPage() {
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
-            if (newSource.trim() !== '') window.location.hash = hrefOf(['mappings', 'edit', newSource.trim().toLowerCase(), newDomain]).slice(1);
+            const name = newSource.trim();
+            const problem = sourceNameProblem(name);
+            setNewSourceError(problem);
+            if (problem === '') window.location.hash = hrefOf(['mappings', 'edit', name, newDomain]).slice(1);
           }}
         >
           <strong>New mapping</strong>
-          <input aria-label="New mapping source system" placeholder="source system, e.g. infor" value={newSource} onChange={(event) => setNewSource(event.target.value)} />
+          <input
+            aria-label="New mapping source system"
+            placeholder="source system, e.g. infor"
+            value={newSource}
+            aria-invalid={newSourceError !== ''}
+            aria-describedby="new-source-error"
+            onChange={(event) => {
+              setNewSource(event.target.value);
+              setNewSourceError('');
+            }}
+          />
           <select aria-label="New mapping domain" value={newDomain} onChange={(event) => setNewDomain(event.target.value)}>
-            {['supplier', 'item', 'facility', 'account'].map((domain) => (
+            {(domains.data?.items.map((entry) => entry.domain) ?? [newDomain]).map((domain) => (
               <option key={domain}>{domain}</option>
             ))}
           </select>
           <button type="submit" className="button-secondary" disabled={newSource.trim() === ''}>
             Create draft
           </button>
+          {newSourceError !== '' && (
+            <span id="new-source-error" className="error-text" role="alert">
+              {newSourceError}
+            </span>
+          )}
         </form>
       )}
     </section>

@@ -1,15 +1,15 @@
 /**
- * Mapping editor: sample payload → JSONata expression → live output, checked against the canonical
- * schema. For a stored mapping (`source`/`domain`) it also saves the draft, keeps test cases, runs
- * them, publishes, shows versions and "what changes"; without one it is a scratch workbench.
+ * Mapping editor: sample payload → JSONata expression → live output, every record checked against
+ * the canonical schema. For a stored mapping (`source`/`domain`) it also saves the draft, keeps test
+ * cases, runs them, publishes, shows versions and "what changes", and loads files through the
+ * published version; without one it is a scratch workbench. State lives in one reducer
+ * (editorState.ts), server actions in useMappingActions, each panel in its own file.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DiffPreviewResponse, TestReportView } from '../../../../server/contracts/mappingEvaluation';
-import type { MappingTestCaseView } from '../../../../server/contracts/mappings';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { SOURCE_PATTERN } from '../../../../server/contracts/mappings';
 import { ErrorNotice } from '../../app/ErrorNotice';
-import { hrefOf, navigate } from '../../app/route';
+import { useUnsavedChangesGuard } from '../../app/navigationGuard';
 import { useAbility, useSession } from '../../app/SessionContext';
-import { stableJson } from '../../ui/format';
 import { MonacoEditor } from '../../editor/MonacoEditor';
 import type { CodeEditor } from '../../editor/MonacoEditor';
 import { setJsonataMarkers } from '../../jsonata/monaco/markers';
@@ -17,28 +17,38 @@ import { clearJsonataContext, setJsonataContext } from '../../jsonata/monaco/reg
 import { JSONATA_LANGUAGE_ID } from '../../jsonata/monarch';
 import { requiredFieldsNeverSet, validateOutput } from '../../jsonata/outputCheck';
 import { parseSamples } from '../../samples/parseSamples';
-import type { SampleFormat } from '../../samples/parseSamples';
 import type { SourceFormatOptions } from '../../../../server/ingest/formats/registry';
+import { stableJson } from '../../ui/format';
+import { editorReducer, initialEditorState, snapshotOf } from './editorState';
+import type { BottomTab } from './editorState';
 import { EXAMPLE_DOMAIN, EXAMPLE_EXPRESSION, EXAMPLE_LOOKUPS, EXAMPLE_SAMPLES } from './exampleMapping';
+import { MappingHeader } from './MappingHeader';
 import { MappingToolbar } from './MappingToolbar';
+import { OutputPane } from './OutputPane';
 import { ProblemsPanel } from './ProblemsPanel';
 import { collectProblems } from './problems';
+import { checkEveryRecord } from './recordCheck';
+import { RecordsPanel } from './RecordsPanel';
 import { SamplePane } from './SamplePane';
 import { SamplePicker, exceptionSample } from './SamplePicker';
+import { missingRequired, schemaFieldTree } from './schemaTree';
+import { SchemaTreePanel } from './SchemaTreePanel';
 import { TestsPanel } from './TestsPanel';
+import { UploadPanel } from './UploadPanel';
+import { useCanonicalSchemas } from './useCanonicalSchemas';
 import { useEditorShortcuts } from './useEditorShortcuts';
+import { useLiveEvaluation } from './useLiveEvaluation';
+import { useMappingActions } from './useMappingActions';
 import { useMappingDocument } from './useMappingDocument';
 import type { MappingContent } from './useMappingDocument';
-import { VersionsPanel } from './VersionsPanel';
-import { WhatChangesPanel } from './WhatChangesPanel';
-import { useCanonicalSchemas } from './useCanonicalSchemas';
-import { useLiveEvaluation } from './useLiveEvaluation';
 import { useServerLookups } from './useServerLookups';
 import { useStoredMappings } from './useStoredMappings';
-
-type BottomTab = 'problems' | 'tests' | 'versions' | 'changes';
+import { VersionsPanel } from './VersionsPanel';
+import { WhatChangesPanel } from './WhatChangesPanel';
 
 type Lookups = Record<string, Record<string, unknown>>;
+
+const SOURCE_NAME = new RegExp(SOURCE_PATTERN);
 
 function parseLookups(text: string): { lookups: Lookups; error: string | null } {
   if (text.trim() === '') return { lookups: {}, error: null };
@@ -55,40 +65,52 @@ function parseLookups(text: string): { lookups: Lookups; error: string | null } 
 
 /** The mapping editor; without `source`/`domain` a scratch workbench on the example. */
 export function MappingsPage(props: { source?: string; domain?: string; exceptionId?: string }) {
+  if (props.source !== undefined && !SOURCE_NAME.test(props.source)) {
+    return (
+      <section className="page">
+        <h1>
+          <a href="#/mappings" className="crumb">
+            Mappings
+          </a>{' '}
+          / {props.source}
+        </h1>
+        <p className="notice notice-error" role="alert">
+          “{props.source}” is not a source system name: use lower-case letters, digits, “_” and “-”, starting with a letter or digit (at most 63 characters).
+        </p>
+      </section>
+    );
+  }
+  return <MappingEditor {...props} />;
+}
+
+function MappingEditor(props: { source?: string; domain?: string; exceptionId?: string }) {
   const { client } = useSession();
   const canWrite = useAbility('mappings.write');
   const canPublish = useAbility('mappings.publish');
+  const canUpload = useAbility('ingest.upload');
   const isStored = props.source !== undefined && props.domain !== undefined;
-  const [domain, setDomain] = useState(props.domain ?? EXAMPLE_DOMAIN);
-  const [sampleText, setSampleText] = useState(isStored ? '' : EXAMPLE_SAMPLES);
-  const [format, setFormat] = useState<SampleFormat | 'auto'>('auto');
-  const [formatOptions, setFormatOptions] = useState<SourceFormatOptions>({});
-  const [lookupsText, setLookupsText] = useState(isStored ? '' : EXAMPLE_LOOKUPS);
-  const [expression, setExpression] = useState(isStored ? '' : EXAMPLE_EXPRESSION);
-  const [tests, setTests] = useState<MappingTestCaseView[]>([]);
-  const [selectedIndex, setSelectedIndex] = useState(0);
+  const [state, dispatch] = useReducer(
+    editorReducer,
+    { domain: props.domain ?? EXAMPLE_DOMAIN, expression: isStored ? '' : EXAMPLE_EXPRESSION, sampleText: isStored ? '' : EXAMPLE_SAMPLES, lookupsText: isStored ? '' : EXAMPLE_LOOKUPS },
+    initialEditorState,
+  );
+  const { domain, expression, tests, selectedIndex, tab } = state;
   const [editor, setEditor] = useState<CodeEditor | null>(null);
   const editorRef = useRef<CodeEditor | null>(null);
-  const [tab, setTab] = useState<BottomTab>('problems');
-  const [busy, setBusy] = useState('');
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
-  const [report, setReport] = useState<TestReportView | null>(null);
-  const [changes, setChanges] = useState<DiffPreviewResponse | null>(null);
-  const [savedSnapshot, setSavedSnapshot] = useState('');
 
   const { domains, schema, error: schemaLoadError } = useCanonicalSchemas(domain);
   const stored = useStoredMappings();
   const document = useMappingDocument(isStored ? { source: props.source ?? '', domain: props.domain ?? '' } : null);
   const { loaded } = document;
 
+  // After loading and after every save, publish or rollback: show what the server holds. Sample text
+  // that reads as exactly the stored records (a pasted CSV just saved) is kept as typed.
+  const recordsRef = useRef<unknown[] | null>(null);
   useEffect(() => {
     if (loaded === null) return;
-    setExpression(loaded.expression);
-    setSampleText(loaded.samples.length > 0 ? JSON.stringify(loaded.samples, null, 2) : '');
-    setTests(loaded.tests);
-    setSelectedIndex(0);
-    setSavedSnapshot(stableJson({ expression: loaded.expression, samples: loaded.samples, tests: loaded.tests }));
+    const current = recordsRef.current;
+    const keepSampleText = current !== null && current.length > 0 && stableJson(current) === stableJson(loaded.samples);
+    dispatch({ type: 'serverContent', content: loaded, keepSampleText });
   }, [loaded]);
 
   // After the stored content is in place, so the exception's payload is not replaced by the saved samples.
@@ -96,18 +118,15 @@ export function MappingsPage(props: { source?: string; domain?: string; exceptio
   useEffect(() => {
     if (props.exceptionId === undefined || !isContentReady) return;
     exceptionSample(client, props.exceptionId).then(
-      (sample) => {
-        setSampleText(sample.text);
-        setFormat('auto');
-        setSelectedIndex(0);
-        setNotice(`Sample loaded from the exception queue: ${sample.label}`);
-      },
-      (error: unknown) => setActionError(error),
+      (sample) => dispatch({ type: 'sampleLoaded', text: sample.text, notice: `Sample loaded from the exception queue: ${sample.label}` }),
+      (error: unknown) => dispatch({ type: 'actionFailed', error }),
     );
   }, [client, props.exceptionId, isContentReady]);
 
-  const parsed = useMemo(() => parseSamples(sampleText, format, formatOptions), [sampleText, format, formatOptions]);
-  const { lookups: pastedLookups, error: lookupsError } = useMemo(() => parseLookups(lookupsText), [lookupsText]);
+  // The chosen format's parser options (delimiter, record path…): the same options ingest reads with.
+  const [formatOptions, setFormatOptions] = useState<SourceFormatOptions>({});
+  const parsed = useMemo(() => parseSamples(state.sampleText, state.format, formatOptions), [state.sampleText, state.format, formatOptions]);
+  const { lookups: pastedLookups, error: lookupsError } = useMemo(() => parseLookups(state.lookupsText), [state.lookupsText]);
   const server = useServerLookups(expression);
   const lookups = useMemo(() => ({ ...server.entries, ...pastedLookups }), [server.entries, pastedLookups]);
   const lookupTables = useMemo(() => {
@@ -115,29 +134,27 @@ export function MappingsPage(props: { source?: string; domain?: string; exceptio
     return [...pasted, ...server.tables.filter((table) => !(table.name in pastedLookups))];
   }, [pastedLookups, server.tables]);
   const records = parsed.ok ? parsed.records : null;
+  recordsRef.current = records;
   const { outcome, evaluatedExpression, isRunning } = useLiveEvaluation({ expression, records, lookups });
 
   useEffect(() => {
-    if (records !== null && selectedIndex >= records.length) setSelectedIndex(Math.max(0, records.length - 1));
+    if (records !== null && selectedIndex >= records.length && selectedIndex > 0) dispatch({ type: 'recordSelected', index: Math.max(0, records.length - 1) });
   }, [records, selectedIndex]);
 
   useEffect(() => {
     const model = editor?.getModel();
     if (!model) return undefined;
-    setJsonataContext(model, {
-      samples: records ?? [],
-      lookupTables,
-      targetSchema: schema ?? undefined,
-    });
+    setJsonataContext(model, { samples: records ?? [], lookupTables, targetSchema: schema ?? undefined });
     return () => clearJsonataContext(model);
   }, [editor, records, lookupTables, schema]);
 
-  const results = outcome?.status === 'done' ? outcome.response.results : [];
+  const results = useMemo(() => (outcome?.status === 'done' && outcome.response.compileError === null ? outcome.response.results : []), [outcome]);
   const selected = results[selectedIndex];
-  const schemaErrors = useMemo(
-    () => (schema !== null && selected?.ok && selected.value !== undefined ? validateOutput(schema, selected.value) : []),
-    [schema, selected],
-  );
+  const recordCheck = useMemo(() => checkEveryRecord(schema, results), [schema, results]);
+  const outputs = useMemo(() => results.flatMap((result) => (result.ok && result.value !== undefined ? [result.value] : [])), [results]);
+  const schemaTree = useMemo(() => (schema === null ? null : schemaFieldTree(schema, outputs)), [schema, outputs]);
+  const missing = useMemo(() => (schemaTree === null ? [] : missingRequired(schemaTree, outputs.length)), [schemaTree, outputs.length]);
+  const schemaErrors = useMemo(() => (schema !== null && selected?.ok && selected.value !== undefined ? validateOutput(schema, selected.value) : []), [schema, selected]);
   const required = useMemo(() => (schema === null ? null : requiredFieldsNeverSet(schema, expression)), [schema, expression]);
   const problems = useMemo(
     () => collectProblems({ expression: evaluatedExpression, outcome, selectedIndex, schemaErrors, required }),
@@ -157,15 +174,14 @@ export function MappingsPage(props: { source?: string; domain?: string; exceptio
   }, [editor, outcome, selected, evaluatedExpression]);
 
   const outputText = useMemo(() => {
-    if (outcome === null) return '';
-    if (outcome.status !== 'done') return '';
+    if (outcome === null || outcome.status !== 'done') return '';
     if (outcome.response.compileError !== null) return '// The expression does not compile yet: see Problems below.';
     if (selected === undefined) return '';
     if (!selected.ok) return `// ${selected.error.code}: ${selected.error.message}`;
     return selected.value === undefined ? '// The expression produced no value for this record.' : JSON.stringify(selected.value, null, 2);
   }, [outcome, selected]);
 
-  const failedCount = results.filter((result) => !result.ok).length;
+  const failedCount = recordCheck.failures.length;
   const status = isRunning
     ? 'Evaluating…'
     : outcome?.status === 'done'
@@ -186,162 +202,106 @@ export function MappingsPage(props: { source?: string; domain?: string; exceptio
     () => ({ expression, samples: records ?? loaded?.samples ?? [], tests, description: document.view?.description ?? loaded?.description ?? '' }),
     [expression, records, loaded, tests, document.view],
   );
-  const isDirty = isStored && loaded !== null && stableJson({ expression: content.expression, samples: content.samples, tests: content.tests }) !== savedSnapshot;
+  const isDirty = isStored && loaded !== null && snapshotOf(content) !== state.savedSnapshot;
+  useUnsavedChangesGuard(isDirty, `The mapping ${props.source ?? ''} → ${props.domain ?? ''}`);
 
-  /** Runs one action at a time, showing what runs and any refusal from the server. */
-  const run = useCallback(async <T,>(label: string, action: () => Promise<T>): Promise<T | undefined> => {
-    setBusy(label);
-    setActionError(null);
-    setNotice('');
-    try {
-      return await action();
-    } catch (error) {
-      setActionError(error);
-      return undefined;
-    } finally {
-      setBusy('');
-    }
-  }, []);
-
-  const saveDraft = useCallback(async (): Promise<boolean> => {
-    if (!isStored || !canWrite) return false;
-    const saved = await run('Saving…', () => document.save(content));
-    if (saved === undefined) return false;
-    setSavedSnapshot(stableJson({ expression: content.expression, samples: content.samples, tests: content.tests }));
-    setNotice(`Draft saved (revision ${saved.draft?.revision ?? '?'}).`);
-    return true;
-  }, [isStored, canWrite, run, document, content]);
-
-  const runTests = useCallback(async (): Promise<void> => {
-    if (!isStored || document.isNew) return;
-    setTab('tests');
-    const result = await run('Running tests…', () => document.runTests({ expression, tests }));
-    if (result !== undefined) setReport(result);
-  }, [isStored, document, run, expression, tests]);
-
-  const publish = useCallback(async (): Promise<void> => {
-    if (isDirty && !(await saveDraft())) return;
-    const result = await run('Publishing…', () => document.publish());
-    if (result === undefined) {
-      // A refusal names the failing tests; show them with expected vs actual.
-      const testReport = await document.runTests({ expression, tests }).catch(() => null);
-      if (testReport !== null && !testReport.isPassing) {
-        setReport(testReport);
-        setTab('tests');
-      }
-      return;
-    }
-    setNotice(result.isNew ? `Published v${result.version.version} (${result.version.testSummary.passed}/${result.version.testSummary.total} tests passed).` : `Already published as v${result.version.version}.`);
-  }, [isDirty, saveDraft, run, document, expression, tests]);
-
-  const whatChanges = useCallback(async (): Promise<void> => {
-    if (isDirty && !(await saveDraft())) return;
-    const result = await run('Comparing…', () => document.whatChanges());
-    if (result !== undefined) setChanges(result);
-  }, [isDirty, saveDraft, run, document]);
-
-  useEditorShortcuts({ onSave: () => void saveDraft(), onRunTests: () => void runTests() });
+  const actions = useMappingActions({ document, state, dispatch, content, isStored, isDirty, canWrite });
+  useEditorShortcuts({ onSave: () => void actions.saveDraft(), onRunTests: () => void actions.runTests() });
 
   const saveCurrentAsTest = (name: string): void => {
     const input = records?.[selectedIndex];
     if (input === undefined || selected === undefined || !selected.ok) return;
-    setTests((current) => [...current.filter((test) => test.name !== name), { name, input, output: selected.value ?? null }]);
-    setNotice(`Test "${name}" added: save the draft to keep it.`);
+    dispatch({ type: 'testAdded', test: { name, input, output: selected.value ?? null } });
   };
 
-  const openKey = isStored ? `${props.source}/${props.domain}` : '';
-  const loadError = document.loadError;
+  const loadTestInput = (index: number): void => {
+    const test = tests[index];
+    if (test === undefined) return;
+    dispatch({ type: 'sampleLoaded', text: JSON.stringify([test.input], null, 2), notice: `Sample loaded: the input of test “${test.name}”.` });
+  };
+
+  const noProblemsText =
+    failedCount === 0
+      ? 'No problems: every sample record maps and matches the canonical schema.'
+      : `No problems in record ${selectedIndex + 1}, but ${failedCount} of ${results.length} records fail: see the Records tab.`;
+
+  const tabs: Array<[BottomTab, string]> = [
+    ['problems', `Problems (${problems.length})`],
+    ['records', failedCount > 0 ? `Records (${failedCount} of ${results.length} fail)` : `Records (${results.length})`],
+    ['schema', missing.length > 0 ? `Target schema (${missing.length} missing)` : 'Target schema'],
+    ...(isStored
+      ? ([
+          ['tests', `Tests (${tests.length})`],
+          ['versions', 'Versions'],
+          ['changes', 'What changes'],
+          ...(canUpload ? [['load', 'Load data'] as [BottomTab, string]] : []),
+        ] as Array<[BottomTab, string]>)
+      : []),
+  ];
+
+  // The sample input: content type + options (mappings/SampleFormat.tsx) and the parsed tree (mappings/SampleTree.tsx).
+  const samplePanel = (
+    <SamplePane
+      sampleText={state.sampleText}
+      onSampleText={(text) => dispatch({ type: 'sampleTextEdited', text })}
+      format={state.format}
+      onFormat={(format) => dispatch({ type: 'formatChosen', format })}
+      formatOptions={formatOptions}
+      onFormatOptions={setFormatOptions}
+      parsed={parsed}
+      lookupsText={state.lookupsText}
+      onLookupsText={(text) => dispatch({ type: 'lookupsEdited', text })}
+      lookupsError={lookupsError}
+      picker={
+        isStored ? (
+          <SamplePicker
+            source={props.source ?? ''}
+            domain={props.domain ?? ''}
+            onPick={(text, label) => dispatch({ type: 'sampleLoaded', text, notice: `Sample loaded: ${label}` })}
+            onError={(error) => dispatch({ type: 'actionFailed', error })}
+          />
+        ) : undefined
+      }
+    />
+  );
 
   return (
     <section className="page page-full">
-      <header className="page-header page-header-row">
-        <div>
-          <h1>
-            <a href="#/mappings" className="crumb">Mappings</a> / {isStored ? `${props.source} → ${props.domain}` : 'Scratch workbench'}
-          </h1>
-          <p className="muted">
-            {isStored
-              ? 'Edit the draft against samples; tests and publishing go through the server.'
-              : 'Paste source records, write the JSONata mapping and see the canonical output as you type. Nothing here is stored.'}
-            {!canWrite && ' Your role can try mappings here but not save them.'}
-          </p>
-        </div>
-        <div className="header-controls">
-          <label className="field field-inline">
-            <span>Open</span>
-            <select value={openKey} onChange={(event) => navigate(event.target.value === '' ? '#/mappings/workbench' : hrefOf(['mappings', 'edit', ...event.target.value.split('/')]))} aria-label="Open a stored mapping">
-              <option value="">Scratch workbench (not stored)</option>
-              {stored.mappings.map((mapping) => (
-                <option key={`${mapping.source}/${mapping.domain}`} value={`${mapping.source}/${mapping.domain}`}>
-                  {mapping.source} → {mapping.domain}
-                  {mapping.status === 'draft' ? ' (draft)' : ` (v${mapping.publishedVersion ?? '?'})`}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field field-inline">
-            <span>Target domain</span>
-            <select value={domain} disabled={isStored} onChange={(event) => setDomain(event.target.value)}>
-              {(domains.length > 0 ? domains.map((entry) => entry.domain) : [domain]).map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      </header>
+      <MappingHeader
+        source={props.source}
+        domain={domain}
+        isStored={isStored}
+        canWrite={canWrite}
+        mappings={stored.mappings}
+        domains={domains.map((entry) => entry.domain)}
+        onDomain={(next) => dispatch({ type: 'domainChosen', domain: next })}
+      />
       {isStored && (
         <MappingToolbar
           view={document.view}
           isNew={document.isNew}
           isDirty={isDirty}
-          busy={busy}
+          hasLoadError={document.loadError !== null}
+          busy={state.busy}
           canWrite={canWrite}
           canPublish={canPublish}
-          onSave={() => void saveDraft()}
-          onRunTests={() => void runTests()}
-          onPublish={() => void publish()}
+          onSave={() => void actions.saveDraft()}
+          onRunTests={() => void actions.runTests()}
+          onPublish={() => void actions.publish()}
         />
       )}
-      {loadError !== null && <ErrorNotice error={loadError} />}
-      {actionError !== null && <ErrorNotice error={actionError} onDismiss={() => setActionError(null)} />}
-      {notice !== '' && (
+      {document.loadError !== null && <ErrorNotice error={document.loadError} />}
+      {state.actionError !== null && <ErrorNotice error={state.actionError} onDismiss={() => dispatch({ type: 'errorDismissed' })} />}
+      {state.notice !== '' && (
         <p className="notice notice-success" role="status">
-          {notice}
+          {state.notice}
         </p>
       )}
       {schemaLoadError !== null && <ErrorNotice error={schemaLoadError} />}
       {server.error !== null && <ErrorNotice error={server.error} />}
       {stored.error !== null && <ErrorNotice error={stored.error} />}
       <div className="workbench">
-        <SamplePane
-          sampleText={sampleText}
-          onSampleText={setSampleText}
-          format={format}
-          onFormat={setFormat}
-          formatOptions={formatOptions}
-          onFormatOptions={setFormatOptions}
-          parsed={parsed}
-          lookupsText={lookupsText}
-          onLookupsText={setLookupsText}
-          lookupsError={lookupsError}
-          picker={
-            isStored ? (
-              <SamplePicker
-                source={props.source ?? ''}
-                domain={props.domain ?? ''}
-                onPick={(text, label) => {
-                  setSampleText(text);
-                  setFormat('auto');
-                  setSelectedIndex(0);
-                  setNotice(`Sample loaded: ${label}`);
-                }}
-                onError={setActionError}
-              />
-            ) : undefined
-          }
-        />
+        {samplePanel}
         <section className="pane" aria-label="Mapping expression">
           <header className="pane-header">
             <h2>Expression</h2>
@@ -351,77 +311,78 @@ export function MappingsPage(props: { source?: string; domain?: string; exceptio
             value={expression}
             language={JSONATA_LANGUAGE_ID}
             ariaLabel="JSONata mapping expression"
-            onChange={setExpression}
+            onChange={(text) => dispatch({ type: 'expressionEdited', expression: text })}
             onReady={(created) => {
               editorRef.current = created;
               setEditor(created);
             }}
           />
         </section>
-        <section className="pane" aria-label="Output">
-          <header className="pane-header">
-            <h2>Output</h2>
-            <div className="record-picker">
-              <button type="button" className="button-ghost" aria-label="Previous record" disabled={selectedIndex === 0} onClick={() => setSelectedIndex((index) => index - 1)}>
-                ‹
-              </button>
-              <span>
-                Record {results.length === 0 ? 0 : selectedIndex + 1} of {results.length}
-              </span>
-              <button
-                type="button"
-                className="button-ghost"
-                aria-label="Next record"
-                disabled={selectedIndex >= results.length - 1}
-                onClick={() => setSelectedIndex((index) => index + 1)}
-              >
-                ›
-              </button>
-            </div>
-          </header>
-          <MonacoEditor value={outputText} language="json" ariaLabel="Mapping output (read-only)" isReadOnly options={{ lineNumbers: 'off', folding: true }} />
-          <footer className="pane-footer">{status}</footer>
-        </section>
+        <OutputPane
+          text={outputText}
+          selectedIndex={selectedIndex}
+          count={results.length}
+          status={status}
+          failedCount={failedCount}
+          onSelect={(index) => dispatch({ type: 'recordSelected', index })}
+          onShowFailures={() => dispatch({ type: 'tabChosen', tab: 'records' })}
+        />
       </div>
-      {isStored && (
-        <div className="tabs bottom-tabs" role="tablist" aria-label="Mapping panels">
-          {(
-            [
-              ['problems', `Problems (${problems.length})`],
-              ['tests', `Tests (${tests.length})`],
-              ['versions', 'Versions'],
-              ['changes', 'What changes'],
-            ] as Array<[BottomTab, string]>
-          ).map(([value, label]) => (
-            <button key={value} type="button" role="tab" aria-selected={tab === value} className={tab === value ? 'tab active' : 'tab'} onClick={() => setTab(value)}>
-              {label}
-            </button>
-          ))}
+      <div className="tabs bottom-tabs" role="tablist" aria-label="Mapping panels">
+        {tabs.map(([value, label]) => (
+          <button key={value} type="button" role="tab" aria-selected={tab === value} className={tab === value ? 'tab active' : 'tab'} onClick={() => dispatch({ type: 'tabChosen', tab: value })}>
+            {label}
+          </button>
+        ))}
+      </div>
+      {tab === 'problems' && <ProblemsPanel problems={problems} onJump={jump} emptyText={noProblemsText} note={schema === null ? 'Schema not loaded: output is not validated.' : undefined} />}
+      {tab === 'records' && (
+        <div className="bottom-panel">
+          <RecordsPanel check={recordCheck} selectedIndex={selectedIndex} onSelect={(index) => dispatch({ type: 'recordSelected', index })} />
         </div>
       )}
-      {(!isStored || tab === 'problems') && <ProblemsPanel problems={problems} onJump={jump} note={schema === null ? 'Schema not loaded: output is not validated.' : undefined} />}
+      {tab === 'schema' && (
+        <div className="bottom-panel">
+          <SchemaTreePanel nodes={schemaTree} outputCount={outputs.length} missing={missing} />
+        </div>
+      )}
       {isStored && tab === 'tests' && (
         <div className="bottom-panel">
           <TestsPanel
             tests={tests}
-            report={report}
-            isRunning={busy === 'Running tests…'}
+            report={state.report}
+            isRunning={state.busy === 'Running tests…'}
             canWrite={canWrite}
             canSaveCurrent={selected?.ok === true}
             onSaveCurrent={saveCurrentAsTest}
-            onRemove={(index) => setTests((current) => current.filter((_, at) => at !== index))}
-            onRunAll={() => void runTests()}
+            onRemove={(index) => dispatch({ type: 'testRemoved', index })}
+            onRunAll={() => void actions.runTests()}
+            onAcceptActual={(name) => dispatch({ type: 'actualAccepted', name })}
+            onLoadInput={loadTestInput}
+            removedTestName={state.removedTest?.test.name ?? null}
+            onUndoRemove={() => dispatch({ type: 'testRemovalUndone' })}
           />
         </div>
       )}
       {isStored && tab === 'versions' && (
         <div className="bottom-panel">
-          <VersionsPanel document={document} draftExpression={expression} canPublish={canPublish} onRolledBack={() => setNotice('Rolled back: the published version changed; your draft is unchanged.')} />
+          <VersionsPanel
+            document={document}
+            draftExpression={expression}
+            canPublish={canPublish}
+            hasUnsavedChanges={isDirty}
+            onRolledBack={(version) => dispatch({ type: 'actionFinished', notice: `Rolled back: published v${version}. The editor now shows the server's draft.` })}
+          />
         </div>
       )}
       {isStored && tab === 'changes' && (
         <div className="bottom-panel">
-          <WhatChangesPanel preview={changes} isRunning={busy === 'Comparing…'} onRun={() => void whatChanges()} />
+          <WhatChangesPanel preview={state.changes} isRunning={state.busy === 'Comparing…'} onRun={() => void actions.whatChanges()} />
+        </div>
+      )}
+      {isStored && tab === 'load' && canUpload && (
+        <div className="bottom-panel">
+          <UploadPanel source={props.source ?? ''} domain={props.domain ?? ''} publishedVersion={document.view?.publishedVersion ?? null} />
         </div>
       )}
     </section>

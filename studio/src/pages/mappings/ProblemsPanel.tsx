@@ -10,7 +10,7 @@ const LABEL: Record<Problem['kind'], string> = {
 };
 
 /** Problems with jump-to-position. */
-export function ProblemsPanel(props: { problems: readonly Problem[]; onJump: (line: number, column: number) => void; note?: string }) {
+export function ProblemsPanel(props: { problems: readonly Problem[]; onJump: (line: number, column: number) => void; note?: string; emptyText?: string }) {
   return (
     <section className="problems" aria-label="Problems">
       <header className="pane-header">
@@ -18,7 +18,7 @@ export function ProblemsPanel(props: { problems: readonly Problem[]; onJump: (li
         {props.note && <span className="muted">{props.note}</span>}
       </header>
       {props.problems.length === 0 ? (
-        <p className="muted problems-empty">No problems: the output matches the canonical schema.</p>
+        <p className="muted problems-empty">{props.emptyText ?? 'No problems: the output matches the canonical schema.'}</p>
       ) : (
         <ul>
           {props.problems.map((problem, index) => {

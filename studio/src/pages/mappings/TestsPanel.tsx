@@ -14,6 +14,13 @@ export interface TestsPanelProps {
   onSaveCurrent: (name: string) => void;
   onRemove: (index: number) => void;
   onRunAll: () => void;
+  /** Makes the failing test expect what the expression produces now. */
+  onAcceptActual: (name: string) => void;
+  /** Puts the test's input into the sample pane. */
+  onLoadInput: (index: number) => void;
+  /** The test removed last (until undone or saved). */
+  removedTestName: string | null;
+  onUndoRemove: () => void;
 }
 
 function pretty(value: unknown): string {
@@ -55,6 +62,14 @@ export function TestsPanel(props: TestsPanelProps) {
           </form>
         )}
       </div>
+      {props.removedTestName !== null && (
+        <p className="notice notice-warning undo-bar" role="status">
+          Removed test “{props.removedTestName}”.{' '}
+          <button type="button" className="button-secondary" onClick={props.onUndoRemove}>
+            Undo
+          </button>
+        </p>
+      )}
       <div className="tests-body">
         <ul className="test-list" aria-label="Test cases">
           {props.tests.length === 0 && <li className="muted">No tests yet: pick a sample whose output is right and save it as a test.</li>}
@@ -79,13 +94,30 @@ export function TestsPanel(props: TestsPanelProps) {
         </ul>
         <div className="test-detail">
           {shown === undefined ? (
-            <p className="muted">{props.report === null ? 'Run the tests to compare expected and actual output.' : 'Select a test to see expected vs actual.'}</p>
+            <>
+              <p className="muted">{props.report === null ? 'Run the tests to compare expected and actual output.' : 'Select a test to see expected vs actual.'}</p>
+              {selected !== null && props.tests.some((test) => test.name === selected) && (
+                <button type="button" className="button-ghost" onClick={() => props.onLoadInput(props.tests.findIndex((test) => test.name === selected))}>
+                  Load input as sample
+                </button>
+              )}
+            </>
           ) : (
             <>
               <p className={shown.passed ? 'muted' : 'error-text'}>
                 {shown.passed ? 'Passed.' : (shown.message ?? 'Failed.')}
                 {shown.differences !== undefined && shown.differences.length > 0 && ` Differs at: ${shown.differences.join(', ')}`}
               </p>
+              <div className="toolbar test-actions">
+                {!shown.passed && props.canWrite && (
+                  <button type="button" className="button-secondary" onClick={() => props.onAcceptActual(shown.name)} title="The change is deliberate: expect the actual result from now on">
+                    Accept actual as expected
+                  </button>
+                )}
+                <button type="button" className="button-ghost" onClick={() => props.onLoadInput(props.tests.findIndex((test) => test.name === shown.name))}>
+                  Load input as sample
+                </button>
+              </div>
               <div className="diff-labels">
                 <span>Expected</span>
                 <span>Actual</span>

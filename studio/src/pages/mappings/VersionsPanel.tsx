@@ -10,7 +10,7 @@ import type { MappingDocument } from './useMappingDocument';
 const DRAFT = 0;
 
 /** The Versions tab; `draftExpression` is the editor's current text (compared as "draft"). */
-export function VersionsPanel(props: { document: MappingDocument; draftExpression: string; canPublish: boolean; onRolledBack: () => void }) {
+export function VersionsPanel(props: { document: MappingDocument; draftExpression: string; canPublish: boolean; hasUnsavedChanges: boolean; onRolledBack: (version: number) => void }) {
   const { listVersions, getVersion, rollback } = props.document;
   const [versions, setVersions] = useState<MappingVersionSummaryView[]>([]);
   const [left, setLeft] = useState<number | null>(null);
@@ -44,13 +44,14 @@ export function VersionsPanel(props: { document: MappingDocument; draftExpressio
   const label = (version: number | null): string => (version === null ? '—' : version === DRAFT ? 'Draft (editor)' : `v${version}`);
 
   const doRollback = async (version: number): Promise<void> => {
+    if (props.hasUnsavedChanges && !window.confirm('The editor has unsaved changes. After the rollback it shows what the server holds, and those changes are lost. Roll back anyway?')) return;
     const reason = window.prompt(`Publish v${version} again as a new version. Reason:`, `Roll back to v${version}`);
     if (reason === null) return;
     try {
       const created = await rollback(version, reason);
       setMessage(`Published v${created.version} with the content of v${version}.`);
       setGeneration((value) => value + 1);
-      props.onRolledBack();
+      props.onRolledBack(created.version);
     } catch (err) {
       setError(err);
     }

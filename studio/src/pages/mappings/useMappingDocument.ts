@@ -18,7 +18,11 @@ export interface MappingContent {
 
 export interface MappingDocument {
   view: MappingView | null;
-  /** The content loaded (null while loading; empty content for a mapping that does not exist yet). */
+  /**
+   * What the server holds (null while loading; empty content for a mapping that does not exist
+   * yet). Replaced by a new object after every load, save, publish and rollback, so the editor can
+   * show the server's content after any action.
+   */
   loaded: MappingContent | null;
   isNew: boolean;
   loadError: unknown;
@@ -29,6 +33,12 @@ export interface MappingDocument {
   listVersions: () => Promise<MappingVersionSummaryView[]>;
   getVersion: (version: number) => Promise<MappingVersionView>;
   rollback: (version: number, reason: string) => Promise<MappingVersionSummaryView>;
+}
+
+/** The content the editor edits: the draft, else the published version. */
+export function contentOf(view: MappingView): MappingContent {
+  const content = view.draft ?? view.published;
+  return { expression: content?.expression ?? '', samples: content?.samples ?? [], tests: content?.tests ?? [], description: content?.description ?? '' };
 }
 
 /** The mapping `source`/`domain` (inbound), or null when the page is the scratch workbench. */
@@ -46,15 +56,21 @@ export function useMappingDocument(key: { source: string; domain: string } | nul
   const [loadError, setLoadError] = useState<unknown>(null);
   const base = key === null ? '' : `/mappings/${encodeURIComponent(key.source)}/${encodeURIComponent(key.domain)}`;
 
+  const hold = useCallback(
+    (body: MappingView) => {
+      setView(body);
+      setLoaded(contentOf(body));
+    },
+    [setView],
+  );
+
   useEffect(() => {
     if (base === '') return undefined;
     let isCurrent = true;
     client.get<MappingView>(base).then(
       (body) => {
         if (!isCurrent) return;
-        const content = body.draft ?? body.published;
-        setView(body);
-        setLoaded({ expression: content?.expression ?? '', samples: content?.samples ?? [], tests: content?.tests ?? [], description: content?.description ?? '' });
+        hold(body);
       },
       (error: unknown) => {
         if (!isCurrent) return;
@@ -67,18 +83,18 @@ export function useMappingDocument(key: { source: string; domain: string } | nul
     return () => {
       isCurrent = false;
     };
-  }, [client, base, setView]);
+  }, [client, base, hold]);
 
   const save = useCallback(
     async (content: MappingContent): Promise<MappingView> => {
       const current = latest.current;
       const revision = current?.draft?.revision ?? (current === null ? 0 : undefined);
       const saved = await client.put<MappingView>(base, { ...content, samples: content.samples.slice(0, 100), revision });
-      setView(saved);
+      hold(saved);
       setIsNew(false);
       return saved;
     },
-    [client, base, setView],
+    [client, base, hold],
   );
 
   const runTests = useCallback((content: Pick<MappingContent, 'expression' | 'tests'>) => client.post<TestReportView>(`${base}/test`, content), [client, base]);
@@ -86,10 +102,10 @@ export function useMappingDocument(key: { source: string; domain: string } | nul
   const publish = useCallback(
     async (note?: string): Promise<PublishResponse> => {
       const result = await client.post<PublishResponse>(`${base}/publish`, { note, revision: latest.current?.draft?.revision });
-      setView(await client.get<MappingView>(base));
+      hold(await client.get<MappingView>(base));
       return result;
     },
-    [client, base, setView],
+    [client, base, hold],
   );
 
   const whatChanges = useCallback(() => client.post<DiffPreviewResponse>(`${base}/diff-preview`, { limit: 200 }), [client, base]);
@@ -98,10 +114,10 @@ export function useMappingDocument(key: { source: string; domain: string } | nul
   const rollback = useCallback(
     async (version: number, reason: string): Promise<MappingVersionSummaryView> => {
       const result = await client.post<MappingVersionSummaryView>(`${base}/rollback`, { version, reason });
-      setView(await client.get<MappingView>(base));
+      hold(await client.get<MappingView>(base));
       return result;
     },
-    [client, base, setView],
+    [client, base, hold],
   );
 
   return { view, loaded, isNew, loadError, save, runTests, publish, whatChanges, listVersions, getVersion, rollback };

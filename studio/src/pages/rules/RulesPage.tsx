@@ -3,6 +3,7 @@
  * draft, run the impact preview on the current data, verify a pair, publish; versions with rollback.
  */
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { useUnsavedChangesGuard } from '../../app/navigationGuard';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { ruleSetViewSchema, RuleSetVersionSummaryView } from '../../../../server/contracts/matching';
 import type { PreviewResult } from '../../../../server/matching/preview';
@@ -16,6 +17,7 @@ import { VersionsCard } from './VersionsCard';
 import { AliasTablesPage } from './AliasTablesPage';
 import { ImpactReport } from './ImpactReport';
 import { validateRulesText } from './rulesValidation';
+import { TrainingCard } from './TrainingCard';
 import { VerifyPair } from './VerifyPair';
 
 type RuleSetView = FromSchema<typeof ruleSetViewSchema>;
@@ -90,6 +92,7 @@ function DomainRulesPage(props: { domain?: string }) {
 
   const problems = useMemo(() => (text === '' ? [] : validateRulesText(text)), [text]);
   const isDirty = text !== savedText;
+  useUnsavedChangesGuard(isDirty, `The ${domain} rule set`);
 
   const putDraft = async (): Promise<RuleSetView> => {
     const saved = await client.put<RuleSetView>(base, { rules: JSON.parse(text) as object, revision: revision.current });
@@ -200,6 +203,7 @@ function DomainRulesPage(props: { domain?: string }) {
         <div className="rules-side">
           {report !== null && <ImpactReport report={report} />}
           {canPreview && <VerifyPair client={client} domain={domain} rulesText={text} isRulesValid={text !== '' && problems.length === 0} />}
+          <TrainingCard client={client} domain={domain} canWrite={canWrite} publishedRules={view.data?.published?.rules ?? null} onLoadDraft={view.reload} />
           <VersionsCard label="Rule versions" items={versions.data?.items ?? []} canWrite={canWrite} onRollback={rollback} />
         </div>
       </div>

@@ -8,8 +8,8 @@
  * the previous bootstrap key is kept under another id, revoked, so its hash is remembered: putting an
  * old secret back into the environment cannot bring it back to life either.
  */
-import type { Store } from '../../store/types';
-import { DuplicateKeyError } from '../../store/types';
+import type { Store } from '../store/types';
+import { DuplicateKeyError } from '../store/types';
 import { API_KEYS_COLLECTION } from './collections';
 import { generateApiKeySecret, hashApiKey, newApiKeyDocument, type ApiKeyDocument } from './apiKeyStore';
 

@@ -1,5 +1,5 @@
-import type { Principal } from '../../policies/abilities';
-import type { Store } from '../../store/types';
+import type { Principal } from '../policies/abilities';
+import type { Store } from '../store/types';
 import { API_KEYS_COLLECTION } from './collections';
 import { hashApiKey, type ApiKeyDocument } from './apiKeyStore';
 

@@ -3,7 +3,7 @@
  * (a fast hash is right here: the secret has full entropy, so it cannot be brute-forced like a password).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Role } from '../../policies/abilities';
+import type { Role } from '../policies/abilities';
 
 export interface ApiKeyDocument {
   _id: string;

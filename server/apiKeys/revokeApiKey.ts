@@ -1,7 +1,7 @@
-import { recordAudit } from '../../audit/auditLog';
-import { BadRequestError, NotFoundError } from '../../errors';
-import type { Principal } from '../../policies/abilities';
-import type { AppServices } from '../../services';
+import { recordAudit } from '../audit/auditLog';
+import { BadRequestError, NotFoundError } from '../errors';
+import type { Principal } from '../policies/abilities';
+import type { AppServices } from '../services';
 import { API_KEYS_COLLECTION } from './collections';
 import type { ApiKeyDocument } from './apiKeyStore';
 

@@ -1,6 +1,6 @@
-import { recordAudit } from '../../audit/auditLog';
-import type { Principal, Role } from '../../policies/abilities';
-import type { AppServices } from '../../services';
+import { recordAudit } from '../audit/auditLog';
+import type { Principal, Role } from '../policies/abilities';
+import type { AppServices } from '../services';
 import { API_KEYS_COLLECTION } from './collections';
 import { generateApiKeySecret, newApiKeyDocument, type ApiKeyDocument } from './apiKeyStore';
 

@@ -1,5 +1,5 @@
 import type { ApiKeyView } from '../contracts/apiKeys';
-import type { ApiKeyDocument } from '../commands/apiKeys/apiKeyStore';
+import type { ApiKeyDocument } from './apiKeyStore';
 
 /** What leaves the server about a key: never its hash. */
 export function presentApiKey(key: ApiKeyDocument): ApiKeyView {

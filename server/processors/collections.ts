@@ -1,0 +1,6 @@
+/** The processor lease-and-cursor documents (one per declared processor). */
+import type { CollectionDefinition } from '../db/collections';
+
+export const PROCESSORS = 'processors';
+
+export const processorCollections: CollectionDefinition[] = [{ name: PROCESSORS, indexes: [] }];

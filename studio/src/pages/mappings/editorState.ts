@@ -1,0 +1,188 @@
+/**
+ * The mapping editor's state as one reducer: the texts being edited, the tests, the selected
+ * record and tab, the action in progress and its outcome. Every transition is a named action, so
+ * the page and its panels only dispatch, and the rules ("after any server action the editor holds
+ * what the server holds", "a removed test can be undone") live in one tested place.
+ */
+import type { DiffPreviewResponse, TestReportView } from '../../../../server/contracts/mappingEvaluation';
+import type { MappingTestCaseView } from '../../../../server/contracts/mappings';
+import type { SampleFormat } from '../../samples/parseSamples';
+import { stableJson } from '../../ui/format';
+
+export type BottomTab = 'problems' | 'records' | 'schema' | 'tests' | 'versions' | 'changes' | 'load';
+
+/** What the server stores for a mapping's draft (the part the editor edits). */
+export interface ServerContent {
+  expression: string;
+  samples: unknown[];
+  tests: MappingTestCaseView[];
+}
+
+export interface EditorState {
+  domain: string;
+  sampleText: string;
+  format: SampleFormat | 'auto';
+  lookupsText: string;
+  expression: string;
+  tests: MappingTestCaseView[];
+  /** The last removed test and where it was, until undone or another test is removed. */
+  removedTest: { test: MappingTestCaseView; index: number } | null;
+  selectedIndex: number;
+  tab: BottomTab;
+  /** Label of the action running ('' when idle). */
+  busy: string;
+  actionError: unknown;
+  notice: string;
+  report: TestReportView | null;
+  changes: DiffPreviewResponse | null;
+  /** `snapshotOf` the content last read from or saved to the server ('' for the workbench). */
+  savedSnapshot: string;
+}
+
+export type EditorAction =
+  | { type: 'serverContent'; content: ServerContent; notice?: string; keepSampleText?: boolean }
+  | { type: 'expressionEdited'; expression: string }
+  | { type: 'sampleTextEdited'; text: string }
+  | { type: 'sampleLoaded'; text: string; notice: string }
+  | { type: 'formatChosen'; format: SampleFormat | 'auto' }
+  | { type: 'lookupsEdited'; text: string }
+  | { type: 'domainChosen'; domain: string }
+  | { type: 'recordSelected'; index: number }
+  | { type: 'tabChosen'; tab: BottomTab }
+  | { type: 'actionStarted'; label: string }
+  | { type: 'actionFailed'; error: unknown }
+  | { type: 'actionFinished'; notice?: string }
+  | { type: 'errorDismissed' }
+  | { type: 'testsReported'; report: TestReportView }
+  | { type: 'changesReported'; changes: DiffPreviewResponse }
+  | { type: 'testAdded'; test: MappingTestCaseView }
+  | { type: 'testRemoved'; index: number }
+  | { type: 'testRemovalUndone' }
+  | { type: 'actualAccepted'; name: string };
+
+/** The comparable form of stored content: equal snapshots mean nothing to save. */
+export function snapshotOf(content: ServerContent): string {
+  return stableJson({ expression: content.expression, samples: content.samples, tests: content.tests });
+}
+
+/** The samples as the editor shows them (the server stores records; the text is pretty JSON). */
+export function samplesText(samples: readonly unknown[]): string {
+  return samples.length > 0 ? JSON.stringify(samples, null, 2) : '';
+}
+
+/** The starting state: the example for the workbench, empty text for a stored mapping until it loads. */
+export function initialEditorState(input: { domain: string; expression: string; sampleText: string; lookupsText: string }): EditorState {
+  return {
+    domain: input.domain,
+    sampleText: input.sampleText,
+    format: 'auto',
+    lookupsText: input.lookupsText,
+    expression: input.expression,
+    tests: [],
+    removedTest: null,
+    selectedIndex: 0,
+    tab: 'problems',
+    busy: '',
+    actionError: null,
+    notice: '',
+    report: null,
+    changes: null,
+    savedSnapshot: '',
+  };
+}
+
+/** The editor's transitions. */
+export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  switch (action.type) {
+    case 'serverContent':
+      // Whatever the action (load, save, publish, rollback), the editor now holds the server's draft.
+      return {
+        ...state,
+        expression: action.content.expression,
+        sampleText: action.keepSampleText === true ? state.sampleText : samplesText(action.content.samples),
+        format: action.keepSampleText === true ? state.format : 'auto',
+        tests: action.content.tests,
+        removedTest: null,
+        report: null,
+        savedSnapshot: snapshotOf(action.content),
+        notice: action.notice ?? state.notice,
+      };
+    case 'expressionEdited':
+      return { ...state, expression: action.expression };
+    case 'sampleTextEdited':
+      return { ...state, sampleText: action.text };
+    case 'sampleLoaded':
+      return { ...state, sampleText: action.text, format: 'auto', selectedIndex: 0, notice: action.notice };
+    case 'formatChosen':
+      return { ...state, format: action.format };
+    case 'lookupsEdited':
+      return { ...state, lookupsText: action.text };
+    case 'domainChosen':
+      return { ...state, domain: action.domain };
+    case 'recordSelected':
+      return { ...state, selectedIndex: Math.max(0, action.index) };
+    case 'tabChosen':
+      return { ...state, tab: action.tab };
+    case 'actionStarted':
+      return { ...state, busy: action.label, actionError: null, notice: '' };
+    case 'actionFailed':
+      return { ...state, busy: '', actionError: action.error };
+    case 'actionFinished':
+      return { ...state, busy: '', notice: action.notice ?? state.notice };
+    case 'errorDismissed':
+      return { ...state, actionError: null };
+    case 'testsReported':
+      return { ...state, report: action.report, tab: 'tests' };
+    case 'changesReported':
+      return { ...state, changes: action.changes };
+    case 'testAdded':
+      return {
+        ...state,
+        tests: [...state.tests.filter((test) => test.name !== action.test.name), action.test],
+        notice: `Test "${action.test.name}" added: save the draft to keep it.`,
+      };
+    case 'testRemoved': {
+      const test = state.tests[action.index];
+      if (test === undefined) return state;
+      return {
+        ...state,
+        tests: state.tests.filter((_, at) => at !== action.index),
+        removedTest: { test, index: action.index },
+        notice: `Test "${test.name}" removed: undo, or save the draft to make it final.`,
+      };
+    }
+    case 'testRemovalUndone': {
+      if (state.removedTest === null) return state;
+      const { test, index } = state.removedTest;
+      const tests = [...state.tests];
+      tests.splice(Math.min(index, tests.length), 0, test);
+      return { ...state, tests, removedTest: null, notice: `Test "${test.name}" restored.` };
+    }
+    case 'actualAccepted': {
+      const result = state.report?.cases.find((entry) => entry.name === action.name);
+      const at = state.tests.findIndex((test) => test.name === action.name);
+      const accepted = result === undefined ? null : expectationFromActual(result.actual);
+      if (result === undefined || at === -1 || accepted === null) return state;
+      const { name, input } = state.tests[at];
+      const tests = state.tests.map((test, index) => (index === at ? { name, input, ...accepted } : test));
+      const expected = 'error' in accepted ? { error: accepted.error } : { output: accepted.output };
+      const cases = (state.report?.cases ?? []).map((entry) => (entry.name === action.name ? { ...entry, expected, passed: true, message: undefined, differences: [] } : entry));
+      const passed = cases.filter((entry) => entry.passed).length;
+      const report = state.report === null ? null : { ...state.report, cases, passed, failed: cases.length - passed, isPassing: passed === cases.length && state.report.syntaxError === null };
+      return { ...state, tests, report, notice: `Test "${action.name}" now expects the actual result: save the draft to keep it.` };
+    }
+    default:
+      return state;
+  }
+}
+
+/** A test's new expectation from a run's actual result (`{ output }` or `{ error: { code } }`); null when unreadable. */
+export function expectationFromActual(actual: unknown): { output: unknown } | { error: string } | null {
+  if (actual === null || typeof actual !== 'object') return null;
+  const record = actual as { output?: unknown; error?: unknown };
+  if (record.error !== undefined && record.error !== null) {
+    const code = typeof record.error === 'string' ? record.error : (record.error as { code?: unknown }).code;
+    return typeof code === 'string' ? { error: code } : null;
+  }
+  return 'output' in record ? { output: record.output ?? null } : null;
+}
