@@ -14,12 +14,14 @@ import { generateItems } from './generator/items';
 import { generateFacilities } from './generator/facilities';
 import { generateAccounts } from './generator/accounts';
 import { MANUFACTURERS } from './generator/item-catalog';
+import { epicFeedToEr7Batch } from './generator/er7';
+import { workdaySuppliersToSoap } from './generator/soap';
 
 export interface ManifestEntry {
   source: string;
   domain: string;
   file: string;
-  contentType: 'application/json' | 'application/x-ndjson' | 'text/csv';
+  contentType: 'application/json' | 'application/x-ndjson' | 'text/csv' | 'application/hl7-v2' | 'text/xml' | 'application/edi-x12';
 }
 
 const SEED_DIR = dirname(fileURLToPath(import.meta.url));
@@ -32,7 +34,6 @@ function write(path: string, content: string): void {
 }
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
-const ndjson = (values: unknown[]): string => values.map((value) => JSON.stringify(value)).join('\n') + '\n';
 
 export interface GenerateSeedOptions {
   seed?: number;
@@ -54,13 +55,13 @@ export function generateSeed(options: GenerateSeedOptions = {}): { manifest: Man
   const accounts = generateAccounts(createRandom(seed + 4));
 
   const files: Array<ManifestEntry & { content: string }> = [
-    { source: 'workday', domain: 'supplier', file: 'sources/workday/supplier.json', contentType: 'application/json', content: json(suppliers.workday) },
+    { source: 'workday', domain: 'supplier', file: 'sources/workday/supplier.xml', contentType: 'text/xml', content: workdaySuppliersToSoap(suppliers.workday) },
     { source: 'peoplesoft', domain: 'supplier', file: 'sources/peoplesoft/supplier.json', contentType: 'application/json', content: json(suppliers.peoplesoft) },
-    { source: 'lawson', domain: 'supplier', file: 'sources/lawson/supplier.csv', contentType: 'text/csv', content: suppliers.lawsonCsv },
+    { source: 'lawson', domain: 'supplier', file: 'sources/lawson/supplier.txt', contentType: 'text/csv', content: suppliers.lawsonCsv },
     { source: 'oracle', domain: 'supplier', file: 'sources/oracle/supplier.json', contentType: 'application/json', content: json(suppliers.oracle) },
     { source: 'peoplesoft', domain: 'item', file: 'sources/peoplesoft/item.json', contentType: 'application/json', content: json(items.peoplesoft) },
     { source: 'lawson', domain: 'item', file: 'sources/lawson/item.csv', contentType: 'text/csv', content: items.lawsonCsv },
-    { source: 'epic-supply', domain: 'item', file: 'sources/epic-supply/item.ndjson', contentType: 'application/x-ndjson', content: ndjson(items.epic) },
+    { source: 'epic-supply', domain: 'item', file: 'sources/epic-supply/item.hl7', contentType: 'application/hl7-v2', content: epicFeedToEr7Batch(items.epic as Array<Record<string, unknown>>, { timestamp: '20241124060000' }) },
     { source: 'cms', domain: 'facility', file: 'sources/cms/facility.csv', contentType: 'text/csv', content: facilities.cmsCsv },
     { source: 'nppes', domain: 'facility', file: 'sources/nppes/facility.csv', contentType: 'text/csv', content: facilities.nppesCsv },
     { source: 'workday', domain: 'facility', file: 'sources/workday/facility.json', contentType: 'application/json', content: json(facilities.workday) },

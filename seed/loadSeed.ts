@@ -8,11 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { GroundTruth } from './generator/truth';
 import type { ManifestEntry } from './generate';
+import { contentTypeEntry, parseFormatText, type SourceFormat, type SourceFormatOptions } from '../server/ingest/formats/registry';
 
 export type { GroundTruth, RecordRef, Relationship, BadRecord } from './generator/truth';
 export type { ManifestEntry } from './generate';
 
 export const SEED_DIRECTORY = dirname(fileURLToPath(import.meta.url));
+const MAPPINGS_DIRECTORY = join(SEED_DIRECTORY, '..', 'mappings');
 
 export interface CsvRowError {
   /** 1-based physical line of the row in the file. */
@@ -51,15 +53,30 @@ export function parseCsvRecords(text: string): { records: Record<string, string>
   return { records, rowErrors };
 }
 
-/** Reads and parses one manifest entry's file. */
+/** The parser options the source's mapping declares (`format` in mappings/<source>/<domain>.json), as ingest uses them. */
+function mappingFormatOptions(entry: ManifestEntry): SourceFormatOptions {
+  try {
+    const meta = JSON.parse(readFileSync(join(MAPPINGS_DIRECTORY, entry.source, `${entry.domain}.json`), 'utf8')) as { format?: SourceFormat };
+    const format = meta.format;
+    return format && contentTypeEntry(format.contentType)?.format === contentTypeEntry(entry.contentType)?.format ? (format.options ?? {}) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Reads and parses one manifest entry's file with the hub's parser for its content type and its mapping's options. */
 export function readSeedFile(entry: ManifestEntry, directory: string = SEED_DIRECTORY): SeedFileRecords {
   const text = readFileSync(join(directory, entry.file), 'utf8');
-  if (entry.contentType === 'text/csv') return { entry, ...parseCsvRecords(text) };
-  if (entry.contentType === 'application/x-ndjson') {
-    const records = text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown);
-    return { entry, records, rowErrors: [] };
-  }
-  return { entry, records: JSON.parse(text) as unknown[], rowErrors: [] };
+  if (entry.contentType === 'text/csv' && !mappingFormatOptions(entry).delimiter) return { entry, ...parseCsvRecords(text) };
+  const format = contentTypeEntry(entry.contentType);
+  if (!format) throw new Error(`${entry.file}: content type ${entry.contentType} is not one the hub reads`);
+  const items = parseFormatText(format.format, text, mappingFormatOptions(entry));
+  const lines = text.split('\n');
+  return {
+    entry,
+    records: items.flatMap((item) => (item.kind === 'record' ? [item.raw] : [])),
+    rowErrors: items.flatMap((item) => (item.kind === 'unreadable' ? [{ line: item.position.line ?? 0, code: item.code, message: item.message, rawLine: item.position.line ? (lines[item.position.line - 1] ?? '') : item.text }] : [])),
+  };
 }
 
 /** Ground truth for one domain. */

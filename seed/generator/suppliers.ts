@@ -282,8 +282,8 @@ export function generateSuppliers(random: Random): SupplierSeed {
     truthBad(truth, ref1, 'FORMAT_EIN', 'EIN prefix never assigned by the IRS');
     // A hand-typed quote inside a quoted field: the row cannot be parsed (unescaped quote).
     const vendor = 9911;
-    lawsonRows.push({ rawLine: `HOSP,      ${vendor},,,"ST. LUKE'S "NORTH" DME SUPPLY",,STLUKES,MEDI,A,27-4410923,,,4 INDUSTRIAL PKWY,,ALBANY,NY,12208,US,(518) 555-0147,N30` });
-    truth.bad({ source: 'lawson', sourceId: `HOSP:${vendor}`, expectedCode: 'CSV_PARSE_ERROR', reason: 'unescaped double quote inside a quoted field', file: 'sources/lawson/supplier.csv', line: lawsonRows.length + 1 });
+    lawsonRows.push({ rawLine: `HOSP|      ${vendor}|||"ST. LUKE'S "NORTH" DME SUPPLY"||STLUKES|MEDI|A|27-4410923|||4 INDUSTRIAL PKWY||ALBANY|NY|12208|US|(518) 555-0147|N30` });
+    truth.bad({ source: 'lawson', sourceId: `HOSP:${vendor}`, expectedCode: 'CSV_PARSE_ERROR', reason: 'unescaped double quote inside a quoted field', file: 'sources/lawson/supplier.txt', line: lawsonRows.length + 1 });
   }
   {
     const ref1 = emitOracle(badEntity('bad-or-1'), { name: 'Lakeside Oxygen Services Inc.', taxId: einWithInvalidPrefix(random), entityKey: 'bad-or-1' });
@@ -302,7 +302,7 @@ export function generateSuppliers(random: Random): SupplierSeed {
       return found ? [{ key, name: (byKey.get(key) as SupplierEntity).names[1], vendorId: found.sourceId.split(':')[1] }] : [];
     }),
   };
-  return { distributors, workday, peoplesoft, lawsonCsv: toCsv({ columns: LAWSON_COLUMNS, rows: lawsonRows }), oracle, truth };
+  return { distributors, workday, peoplesoft, lawsonCsv: toCsv({ columns: LAWSON_COLUMNS, rows: lawsonRows, delimiter: '|' }), oracle, truth };
 }
 
 

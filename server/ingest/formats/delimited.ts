@@ -27,8 +27,8 @@ export function csvParseOptions(options: DelimitedOptions = {}): CsvParseOptions
   return {
     delimiter: options.delimiter ?? ',',
     quote: options.quote === '' ? false : (options.quote ?? '"'),
-    columns: hasHeader ? true : (options.columns ?? ((row: string[]) => row.map((_, index) => `column${index + 1}`))),
-    // No header and no names: every row is read with generated names (column1…).
+    // No header and no names: rows are read as lists and named column1… (collectingCallbacks).
+    columns: hasHeader ? true : (options.columns ?? false),
     ...(hasHeader || options.columns ? {} : { relax_column_count: true }),
     trim: options.trim ?? false,
     bom: true,
@@ -37,8 +37,12 @@ export function csvParseOptions(options: DelimitedOptions = {}): CsvParseOptions
 }
 
 interface RowWithRaw {
-  record: Record<string, string>;
+  record: Record<string, string> | string[];
   raw: string;
+}
+
+function named(record: Record<string, string> | string[]): Record<string, string> {
+  return Array.isArray(record) ? Object.fromEntries(record.map((value, index) => [`column${index + 1}`, value])) : record;
 }
 
 /** Callbacks that turn csv-parse's rows and skipped rows into items in file order. */
@@ -60,7 +64,7 @@ export function collectingCallbacks(ready: ParsedItem[]): Pick<CsvParseOptions, 
     },
     on_record: (row: unknown, context) => {
       // With `raw: true` and named columns csv-parse hands over { record, raw }.
-      ready.push({ kind: 'record', raw: (row as RowWithRaw).record, position: { line: context.lines } });
+      ready.push({ kind: 'record', raw: named((row as RowWithRaw).record), position: { line: context.lines } });
       return null;
     },
   };

@@ -1,127 +1,52 @@
 /**
- * Parses pasted sample payloads into mapping inputs: a JSON value (an array means one record per
- * item), NDJSON (one record per line) or CSV/delimited text with a header row (one record per row,
- * values kept as strings so leading zeros survive, as they do in real extracts).
+ * Parses pasted sample payloads into mapping inputs with the server's own parsers
+ * (server/ingest/formats): a sample reads in the studio exactly as the same payload reads on ingest.
+ * JSON (an array means one record per item) and NDJSON are recognised when no format is chosen; every
+ * other format is chosen explicitly with its options — the delimiter of delimited text is never guessed.
  */
+import { parseFormatText, type FormatName, type SourceFormatOptions } from '../../../server/ingest/formats/registry';
+import { describePosition } from '../../../server/ingest/formats/types';
 
-export type SampleFormat = 'json' | 'ndjson' | 'csv';
+/** `csv` is delimited text (with the delimiter from the options, `,` by default). */
+export type SampleFormat = Exclude<FormatName, 'delimited'> | 'csv';
 
 export type ParsedSamples =
   | { ok: true; format: SampleFormat; records: unknown[] }
   | { ok: false; format: SampleFormat; message: string; line?: number };
 
-const DELIMITERS = [',', '|', '\t', ';'];
-
-function splitRecords(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (isQuoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (char === '"') {
-        isQuoted = false;
-      } else {
-        field += char;
-      }
-    } else if (char === '"' && field === '') {
-      isQuoted = true;
-    } else if (char === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += char;
-    }
+function parseWith(format: SampleFormat, text: string, options: SourceFormatOptions): ParsedSamples {
+  const items = parseFormatText(format === 'csv' ? 'delimited' : format, text, options);
+  const unreadable = items.find((item) => item.kind === 'unreadable');
+  if (unreadable && unreadable.kind === 'unreadable') {
+    const where = describePosition(unreadable.position);
+    return { ok: false, format, message: `${unreadable.message}${where && !unreadable.message.includes(where) ? ` (${where})` : ''}`, ...(unreadable.position.line !== undefined ? { line: unreadable.position.line } : {}) };
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
+  if (format === 'csv' && options.header !== false) {
+    const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+    const header = parseFormatText('delimited', `${firstLine}\n`, { ...options, header: false }).flatMap((item) => (item.kind === 'record' ? Object.values(item.raw as Record<string, string>) : []));
+    const duplicate = header.find((name, index) => header.indexOf(name) !== index);
+    if (duplicate !== undefined) return { ok: false, format, message: `The header row names the column "${duplicate}" twice.`, line: 1 };
   }
-  return rows.filter((cells) => !(cells.length === 1 && cells[0].trim() === ''));
+  return { ok: true, format, records: items.map((item) => (item.kind === 'record' ? item.raw : null)) };
 }
 
-/** The delimiter used in the header line: the candidate that occurs most often outside quotes. */
-export function detectDelimiter(headerLine: string): string {
-  const unquoted = headerLine.replace(/"[^"]*"/g, '');
-  let best = ',';
-  let bestCount = 0;
-  for (const delimiter of DELIMITERS) {
-    const count = unquoted.split(delimiter).length - 1;
-    if (count > bestCount) {
-      best = delimiter;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-/** CSV (or pipe/tab/semicolon-delimited) text with a header row → one object per data row. */
-export function parseCsv(text: string): ParsedSamples {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const rows = splitRecords(text, detectDelimiter(firstLine));
-  if (rows.length === 0) return { ok: false, format: 'csv', message: 'The sample is empty.' };
-  const header = rows[0].map((name) => name.trim());
-  const duplicate = header.find((name, index) => header.indexOf(name) !== index);
-  if (duplicate !== undefined) return { ok: false, format: 'csv', message: `The header row names the column "${duplicate}" twice.`, line: 1 };
-  const records: unknown[] = [];
-  for (let rowIndex = 1; rowIndex < rows.length; rowIndex += 1) {
-    const cells = rows[rowIndex];
-    if (cells.length > header.length) {
-      return { ok: false, format: 'csv', message: `Row ${rowIndex + 1} has ${cells.length} cells but the header has ${header.length} columns.`, line: rowIndex + 1 };
-    }
-    const record: Record<string, string> = {};
-    header.forEach((name, column) => {
-      record[name] = cells[column] ?? '';
-    });
-    records.push(record);
-  }
-  return { ok: true, format: 'csv', records };
-}
-
-function parseNdjson(text: string): ParsedSamples {
-  const records: unknown[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index].trim();
-    if (line === '') continue;
-    try {
-      records.push(JSON.parse(line));
-    } catch (err) {
-      return { ok: false, format: 'ndjson', message: `Line ${index + 1} is not valid JSON: ${(err as Error).message}`, line: index + 1 };
-    }
-  }
-  return { ok: true, format: 'ndjson', records };
-}
-
-/** Parses a pasted sample, detecting the format unless one is given. */
-export function parseSamples(text: string, format: SampleFormat | 'auto' = 'auto'): ParsedSamples {
+/** Parses a pasted sample in `format` (JSON / NDJSON detected when 'auto') with the source's options. */
+export function parseSamples(text: string, format: SampleFormat | 'auto' = 'auto', options: SourceFormatOptions = {}): ParsedSamples {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, format: format === 'auto' ? 'json' : format, records: [] };
-  if (format === 'csv') return parseCsv(text);
-  if (format === 'ndjson') return parseNdjson(text);
+  if (format !== 'auto') return parseWith(format, text, options);
   const looksJson = trimmed.startsWith('{') || trimmed.startsWith('[');
-  if (format === 'json' || looksJson) {
-    try {
-      const value: unknown = JSON.parse(trimmed);
-      return { ok: true, format: 'json', records: Array.isArray(value) ? value : [value] };
-    } catch (err) {
-      // Several JSON objects on separate lines is NDJSON, not a broken JSON document.
-      if (format === 'auto' && trimmed.startsWith('{') && trimmed.includes('\n')) {
-        const ndjson = parseNdjson(trimmed);
-        if (ndjson.ok) return ndjson;
-      }
-      return { ok: false, format: 'json', message: `The sample is not valid JSON: ${(err as Error).message}` };
+  if (looksJson) {
+    const json = parseWith('json', trimmed, options);
+    // Several JSON objects on separate lines is NDJSON, not a broken JSON document.
+    if (!json.ok && trimmed.startsWith('{') && trimmed.includes('\n')) {
+      const ndjson = parseWith('ndjson', trimmed, options);
+      if (ndjson.ok) return ndjson;
     }
+    return json.ok ? json : { ...json, message: json.message.replace('The JSON cannot be read', 'The sample is not valid JSON') };
   }
-  return parseCsv(text);
+  if (trimmed.startsWith('MSH') || trimmed.startsWith('FHS') || trimmed.startsWith('BHS')) return parseWith('hl7v2', text, options);
+  if (trimmed.startsWith('ISA')) return parseWith('x12', text, options);
+  if (trimmed.startsWith('<')) return parseWith('xml', text, options);
+  return parseWith('csv', text, options);
 }

@@ -17,6 +17,7 @@ import { clearJsonataContext, setJsonataContext } from '../../jsonata/monaco/reg
 import { JSONATA_LANGUAGE_ID } from '../../jsonata/monarch';
 import { requiredFieldsNeverSet, validateOutput } from '../../jsonata/outputCheck';
 import { parseSamples } from '../../samples/parseSamples';
+import type { SourceFormatOptions } from '../../../../server/ingest/formats/registry';
 import { stableJson } from '../../ui/format';
 import { editorReducer, initialEditorState, snapshotOf } from './editorState';
 import type { BottomTab } from './editorState';
@@ -122,7 +123,9 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
     );
   }, [client, props.exceptionId, isContentReady]);
 
-  const parsed = useMemo(() => parseSamples(state.sampleText, state.format), [state.sampleText, state.format]);
+  // The chosen format's parser options (delimiter, record path…): the same options ingest reads with.
+  const [formatOptions, setFormatOptions] = useState<SourceFormatOptions>({});
+  const parsed = useMemo(() => parseSamples(state.sampleText, state.format, formatOptions), [state.sampleText, state.format, formatOptions]);
   const { lookups: pastedLookups, error: lookupsError } = useMemo(() => parseLookups(state.lookupsText), [state.lookupsText]);
   const server = useServerLookups(expression);
   const lookups = useMemo(() => ({ ...server.entries, ...pastedLookups }), [server.entries, pastedLookups]);
@@ -236,13 +239,15 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
       : []),
   ];
 
-  // The sample input: the `formats` work replaces this pane (format picker, table/tree view) in its own component.
+  // The sample input: content type + options (mappings/SampleFormat.tsx) and the parsed tree (mappings/SampleTree.tsx).
   const samplePanel = (
     <SamplePane
       sampleText={state.sampleText}
       onSampleText={(text) => dispatch({ type: 'sampleTextEdited', text })}
       format={state.format}
       onFormat={(format) => dispatch({ type: 'formatChosen', format })}
+      formatOptions={formatOptions}
+      onFormatOptions={setFormatOptions}
       parsed={parsed}
       lookupsText={state.lookupsText}
       onLookupsText={(text) => dispatch({ type: 'lookupsEdited', text })}

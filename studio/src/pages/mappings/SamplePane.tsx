@@ -2,12 +2,18 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ParsedSamples, SampleFormat } from '../../samples/parseSamples';
+import type { SourceFormatOptions } from '../../../../server/ingest/formats/registry';
+import { SampleFormatPicker } from '../../mappings/SampleFormat';
+import { SampleTree } from '../../mappings/SampleTree';
 
 export interface SamplePaneProps {
   sampleText: string;
   onSampleText: (text: string) => void;
   format: SampleFormat | 'auto';
   onFormat: (format: SampleFormat | 'auto') => void;
+  /** Parser options of the chosen format (delimiter, record path, …). */
+  formatOptions: SourceFormatOptions;
+  onFormatOptions: (options: SourceFormatOptions) => void;
   parsed: ParsedSamples;
   lookupsText: string;
   onLookupsText: (text: string) => void;
@@ -15,13 +21,6 @@ export interface SamplePaneProps {
   /** A control that loads samples from the server (recent payloads, the exception queue). */
   picker?: ReactNode;
 }
-
-const FORMATS: Array<[SampleFormat | 'auto', string]> = [
-  ['auto', 'Detect'],
-  ['json', 'JSON'],
-  ['ndjson', 'NDJSON'],
-  ['csv', 'CSV'],
-];
 
 /** The sample and lookup inputs for the mapping under test. */
 export function SamplePane(props: SamplePaneProps) {
@@ -42,13 +41,14 @@ export function SamplePane(props: SamplePaneProps) {
         </div>
         {tab === 'samples' && props.picker}
         {tab === 'samples' && (
-          <select aria-label="Sample format" value={props.format} onChange={(event) => props.onFormat(event.target.value as SampleFormat | 'auto')}>
-            {FORMATS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
+          <SampleFormatPicker
+            format={props.format}
+            options={props.formatOptions}
+            onChange={(next) => {
+              props.onFormat(next.format);
+              props.onFormatOptions(next.options);
+            }}
+          />
         )}
       </header>
       {tab === 'samples' ? (
@@ -59,11 +59,12 @@ export function SamplePane(props: SamplePaneProps) {
             aria-label="Sample records: JSON, NDJSON or CSV with a header row"
             value={props.sampleText}
             onChange={(event) => props.onSampleText(event.target.value)}
-            placeholder={'Paste source records: a JSON object or array, NDJSON, or CSV with a header row.'}
+            placeholder={'Paste source records: JSON, NDJSON, delimited text with a header row (pick its delimiter), HL7 v2 messages, XML/SOAP, X12 832 or a FHIR Bundle.'}
           />
           <footer className={props.parsed.ok ? 'pane-footer' : 'pane-footer error-text'}>
             {props.parsed.ok ? summary : props.parsed.message}
           </footer>
+          {props.parsed.ok && props.parsed.records.length > 0 && <SampleTree record={props.parsed.records[0]} />}
         </>
       ) : (
         <>

@@ -1,0 +1,74 @@
+/**
+ * The sample's content type and its parser options (the same options a mapping's `format` setting and
+ * ingest use: server/ingest/formats/registry.ts). The delimiter of delimited text is chosen, not guessed.
+ */
+import type { SourceFormatOptions } from '../../../server/ingest/formats/registry';
+import type { SampleFormat } from '../samples/parseSamples';
+
+export type SampleFormatChoice = SampleFormat | 'auto';
+
+export interface SampleFormatPickerProps {
+  format: SampleFormatChoice;
+  options: SourceFormatOptions;
+  onChange: (next: { format: SampleFormatChoice; options: SourceFormatOptions }) => void;
+}
+
+const FORMATS: Array<[SampleFormatChoice, string]> = [
+  ['auto', 'Detect (JSON, NDJSON, HL7, X12, XML)'],
+  ['json', 'JSON'],
+  ['ndjson', 'NDJSON'],
+  ['csv', 'Delimited (CSV, pipe, tab…)'],
+  ['hl7v2', 'HL7 v2 ER7'],
+  ['xml', 'XML / SOAP'],
+  ['x12', 'X12 832'],
+  ['fhir', 'FHIR R4 Bundle'],
+];
+
+const DELIMITERS: Array<[string, string]> = [
+  [',', 'comma'],
+  ['|', 'pipe |'],
+  ['\t', 'tab'],
+  [';', 'semicolon'],
+];
+
+const list = (text: string): string[] => text.split(',').map((part) => part.trim()).filter(Boolean);
+
+/** Content type select plus the options of the chosen format. */
+export function SampleFormatPicker(props: SampleFormatPickerProps) {
+  const { format, options } = props;
+  const set = (patch: SourceFormatOptions) => props.onChange({ format, options: { ...options, ...patch } });
+  return (
+    <span className="sample-format">
+      <select aria-label="Sample format" value={format} onChange={(event) => props.onChange({ format: event.target.value as SampleFormatChoice, options: {} })}>
+        {FORMATS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      {format === 'csv' && (
+        <>
+          <select aria-label="Delimiter" value={options.delimiter ?? ','} onChange={(event) => set({ delimiter: event.target.value })}>
+            {DELIMITERS.map(([value, label]) => (
+              <option key={label} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <input aria-label="Quote character" size={2} maxLength={1} value={options.quote ?? '"'} onChange={(event) => set({ quote: event.target.value })} />
+          <label>
+            <input type="checkbox" checked={options.header !== false} onChange={(event) => set({ header: event.target.checked })} /> header row
+          </label>
+        </>
+      )}
+      {format === 'xml' && (
+        <>
+          <input aria-label="Record path" placeholder="Envelope.Body.…Supplier" value={options.recordPath ?? ''} onChange={(event) => set({ recordPath: event.target.value })} />
+          <input aria-label="Always arrays" placeholder="Address_Data, ID" value={(options.alwaysArray ?? []).join(', ')} onChange={(event) => set({ alwaysArray: list(event.target.value) })} />
+        </>
+      )}
+      {format === 'fhir' && <input aria-label="Resource type" placeholder="Organization" value={options.resourceType ?? ''} onChange={(event) => set({ resourceType: event.target.value })} />}
+      {format === 'x12' && <input aria-label="Loop segment" size={4} value={options.loopSegment ?? 'LIN'} onChange={(event) => set({ loopSegment: event.target.value.toUpperCase() })} />}
+    </span>
+  );
+}
