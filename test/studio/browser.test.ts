@@ -13,13 +13,17 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { bootstrap, listen } from '../../server/bootstrap';
 import type { RunningApp } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 
 const ADMIN_KEY = 'mdm_studio_browser_admin_key_0123456789';
+
+// As in the e2e harness: a browser beside the rest of the machine's work is slow, so generous limits
+// (the 1 s default poll gave up before a stored mapping had loaded on a busy machine); no timing assertions.
+vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
 
 /** Debian's Chromium (as .ci/run installs it), CHROMIUM_PATH, or null when there is none. */
 function chromiumExecutable(): string | null {
