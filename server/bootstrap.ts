@@ -16,8 +16,10 @@ import { allRoutes } from './routes';
 import { createMappingRuntime, type MappingRuntime } from './mapping-runtime';
 import { loadMappingsAsCode } from './mappings/loadMappingFiles';
 import { seedIfEmpty } from './ingest/seedLoader';
+import { startMllpListener, type MllpListener } from './ingest/mllp/mllpListener';
 import type { AppServices } from './services';
 import { openStore } from './store';
+import { withStoreLock } from './store/startupLock';
 import type { Store } from './store/types';
 import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
 import { loadAliasTableFiles } from './matching/aliasTables/aliasTables';
@@ -28,6 +30,8 @@ export interface RunningApp {
   services: AppServices;
   app: Koa;
   adminKeySource: AdminKeySource;
+  /** The HL7 v2 MLLP listener, when MDM_MLLP_PORT is set. */
+  mllp?: MllpListener;
   /** Stops background work and closes the store (unless it was passed in). */
   close(): Promise<void>;
   /**
@@ -65,14 +69,17 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     registerJobHandlers(services.jobs);
     services.processors = new ProcessorRunner({ services });
     for (const processor of allProcessors(services)) services.processors.register(processor);
-    // Mappings and lookup tables as code become published versions before anything ingests.
-    await loadMappingsAsCode(services);
-    // Matching rules and their alias tables as code become published versions before anything is matched
-    // (tables first: rule sets name them).
-    await loadAliasTableFiles(services);
-    await loadRuleFiles(services);
-    // First start on an empty store: the demo seed goes through the real ingest path.
-    if (config.seed) await seedIfEmpty(services);
+    // One server at a time (N servers starting together on one MongoDB): the others wait, then find it done.
+    await withStoreLock(store, { name: 'startup', logger }, async () => {
+      // Mappings and lookup tables as code become published versions before anything ingests.
+      await loadMappingsAsCode(services);
+      // Matching rules and their alias tables as code become published versions before anything is matched
+      // (tables first: rule sets name them).
+      await loadAliasTableFiles(services);
+      await loadRuleFiles(services);
+      // First start on an empty store: the demo seed goes through the real ingest path.
+      if (config.seed) await seedIfEmpty(services);
+    });
     const app = createApp({ services, routes: allRoutes(), studioDir: options.studioDir });
     if (options.startJobs ?? true) await services.jobs.start();
     // Numbers the change feed and keeps search, the steward inbox and sync fan-out in step with it
@@ -80,11 +87,15 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
     if (options.startJobs ?? true) services.processors.start();
     // Sends planned deliveries to subscribed systems (docs/SYNC.md).
     const stopSyncDispatcher = (options.startJobs ?? true) ? startSyncDispatcher(services).stop : async () => undefined;
+    // HL7 v2 over MLLP from interface engines (off unless configured).
+    const mllp = config.mllp ? await startMllpListener(services, config.mllp) : undefined;
     return {
       services,
       app,
       adminKeySource,
+      ...(mllp ? { mllp } : {}),
       close: async () => {
+        await mllp?.close();
         await services.processors.stop();
         await stopSyncDispatcher();
         await services.jobs.stop();
@@ -92,6 +103,7 @@ export async function bootstrap(options: { config: AppConfig; logger: Logger; st
         if (!isSharedStore) await store.close();
       },
       kill: async () => {
+        await mllp?.close();
         await services.processors.kill();
         await stopSyncDispatcher();
         await services.jobs.kill();

@@ -44,6 +44,36 @@ export interface AppConfig {
   syncFileDirs: string[];
   /** Runtime limits against hostile input (docs/MAPPING-RUNTIME.md, docs/INGEST.md). */
   limits: RuntimeLimitsConfig;
+  /** The HL7 v2 MLLP listener (docs/INGEST.md); absent = off (the default). */
+  mllp?: MllpConfig;
+}
+
+/** Which source × domain a sending application (MSH-3), optionally at one facility (MSH-4), feeds. */
+export interface MllpRoute {
+  sendingApplication: string;
+  sendingFacility?: string;
+  source: string;
+  domain: string;
+}
+
+export interface MllpConfig {
+  port: number;
+  host: string;
+  routes: MllpRoute[];
+}
+
+/** Parses MDM_MLLP_ROUTES: `APP[^FACILITY]=source/domain`, comma-separated. */
+export function parseMllpRoutes(raw: string, problems: string[]): MllpRoute[] {
+  const routes: MllpRoute[] = [];
+  for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([^=^]+)(?:\^([^=]+))?=([a-z0-9][a-z0-9_-]{0,62})\/([a-z][a-z0-9-]{0,40})$/.exec(entry);
+    if (!match) {
+      problems.push(`MDM_MLLP_ROUTES: "${entry}" should read APPLICATION[^FACILITY]=source/domain, e.g. EPIC^SUPPLY=epic-supply/item`);
+      continue;
+    }
+    routes.push({ sendingApplication: match[1].trim(), ...(match[2] ? { sendingFacility: match[2].trim() } : {}), source: match[3], domain: match[4] });
+  }
+  return routes;
 }
 
 export interface RuntimeLimitsConfig {
@@ -140,6 +170,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       processorLeaseMs: parseInteger({ name: 'MDM_PROCESSOR_LEASE_MS', raw: env.MDM_PROCESSOR_LEASE_MS, fallback: 15_000, min: 100, max: 600_000 }, problems),
     },
   };
+  if (env.MDM_MLLP_PORT?.trim()) {
+    const mllpPort = parseInteger({ name: 'MDM_MLLP_PORT', raw: env.MDM_MLLP_PORT, fallback: 2575, min: 0, max: 65535 }, problems);
+    const routes = parseMllpRoutes(env.MDM_MLLP_ROUTES ?? '', problems);
+    if (routes.length === 0) problems.push('MDM_MLLP_ROUTES must name at least one APPLICATION[^FACILITY]=source/domain when MDM_MLLP_PORT is set');
+    config.mllp = { port: mllpPort, host: env.MDM_MLLP_HOST?.trim() || config.host, routes };
+  }
   const secretsKey = env.MDM_SECRETS_KEY?.trim() || undefined;
   if (secretsKey !== undefined && secretsKey.length < 32) problems.push('MDM_SECRETS_KEY must be at least 32 characters (use a long random value)');
   const egressAllow = (env.MDM_EGRESS_ALLOW ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);

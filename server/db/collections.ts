@@ -15,6 +15,7 @@ import { matchingCollections } from '../matching/collections';
 import { searchCollections } from '../search/searchIndex';
 import { syncCollections } from '../sync/collections';
 import { processorCollections } from '../processors/collections';
+import { storeLockCollections } from '../store/startupLock';
 
 export interface CollectionDefinition {
   name: string;
@@ -22,6 +23,8 @@ export interface CollectionDefinition {
 }
 
 export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections, ...matchingCollections, ...searchCollections, ...syncCollections, ...processorCollections];
+// The store's own lease locks (server/store/startupLock.ts), kept on a line of their own.
+COLLECTIONS.push(...storeLockCollections);
 
 /**
  * Creates every declared collection and its indexes (idempotent). Runs at start-up, before any

@@ -34,13 +34,6 @@ export async function mergeLoadedGoldenRecords(args: {
   const at = args.at ?? new Date().toISOString();
   const config = loadSurvivorshipConfig(survivor.domain);
   const moved = merged.sourceRecordIds;
-  if (moved.length > 0) {
-    await store
-      .collection<SourceRecordDocument>(SOURCE_RECORDS)
-      .updateMany({ _id: { $in: moved } }, { $set: { goldenId: survivor._id, updatedAt: at }, $inc: { version: 1 } }, { session });
-    await setGoldenId({ store, domain: survivor.domain, recordIds: moved, goldenId: survivor._id, session });
-    await repointRelationships({ store, session, sourceRecordIds: moved, goldenId: survivor._id });
-  }
   // The survivor's own overrides win; the retired record's overrides carry over where it has none.
   const overrides = { ...merged.overrides, ...survivor.overrides };
   const { golden: survivorAfter } = await recomputeGolden({
@@ -69,6 +62,15 @@ export async function mergeLoadedGoldenRecords(args: {
     note: `Merged into ${survivor._id}: ${args.reason}`,
     at,
   });
+  // Source records move only once both golden writes (the steps that can fail: version compare-and-set,
+  // validation) have succeeded, so no path leaves records pointing at a survivor that was not written.
+  if (moved.length > 0) {
+    await store
+      .collection<SourceRecordDocument>(SOURCE_RECORDS)
+      .updateMany({ _id: { $in: moved } }, { $set: { goldenId: survivor._id, updatedAt: at }, $inc: { version: 1 } }, { session });
+    await setGoldenId({ store, domain: survivor.domain, recordIds: moved, goldenId: survivor._id, session });
+    await repointRelationships({ store, session, sourceRecordIds: moved, goldenId: survivor._id });
+  }
   await recordAudit({
     store,
     session,
@@ -90,12 +92,29 @@ export async function mergeGoldenRecords(
 ): Promise<MergeResult> {
   if (input.survivorId === input.mergedId) throw new BadRequestError('SAME_RECORD', 'A golden record cannot be merged into itself: otherId must name another record.');
   return inTransaction(services.store, input.session, async (session) => {
-    const survivor = await requireGolden({ store: services.store, id: input.survivorId, domain: input.domain, session });
-    const merged = await requireGolden({ store: services.store, id: input.mergedId, domain: input.domain ?? survivor.domain, session });
-    assertVersion(survivor, input.expectedVersions?.[survivor._id]);
-    assertVersion(merged, input.expectedVersions?.[merged._id]);
-    assertActive(survivor);
-    assertActive(merged);
+    const { survivor, merged } = await loadMergeable({ store: services.store, session, ...input });
     return mergeLoadedGoldenRecords({ store: services.store, session, survivor, merged, actor: input.actor, reason: input.reason });
   });
+}
+
+/**
+ * Loads both golden records of a merge and checks everything that can refuse it (existence, expected
+ * versions, both active) before anything is written: callers that also close a task check first.
+ */
+export async function loadMergeable(args: {
+  store: Store;
+  session: StoreSession;
+  survivorId: string;
+  mergedId: string;
+  expectedVersions?: Record<string, number>;
+  domain?: string;
+}): Promise<{ survivor: GoldenRecordDocument; merged: GoldenRecordDocument }> {
+  if (args.survivorId === args.mergedId) throw new BadRequestError('SAME_RECORD', 'A golden record cannot be merged into itself: otherId must name another record.');
+  const survivor = await requireGolden({ store: args.store, id: args.survivorId, domain: args.domain, session: args.session });
+  const merged = await requireGolden({ store: args.store, id: args.mergedId, domain: args.domain ?? survivor.domain, session: args.session });
+  assertVersion(survivor, args.expectedVersions?.[survivor._id]);
+  assertVersion(merged, args.expectedVersions?.[merged._id]);
+  assertActive(survivor);
+  assertActive(merged);
+  return { survivor, merged };
 }

@@ -17,8 +17,8 @@ import { aliasTableCrossProblems } from './aliasTableChecks';
 
 export const ALIASES_DIRECTORY = fileURLToPath(new URL('../../matching-rules/aliases/', import.meta.url));
 
-/** `replace`: variants → canonical anywhere; `remove`: variants dropped anywhere; `removeTrailing`: dropped at the end only (legal suffixes). */
-export type AliasTableMode = 'replace' | 'remove' | 'removeTrailing';
+/** `replace`: variants → canonical anywhere; `remove`: variants dropped anywhere; `removeTrailing`: dropped at the end only (legal suffixes); `removeLeading`: dropped at the start only (chargemaster prefixes). */
+export type AliasTableMode = 'replace' | 'remove' | 'removeTrailing' | 'removeLeading';
 
 export interface AliasEntry {
   /** The form variants become (replace tables only). */
@@ -46,6 +46,18 @@ interface CompiledEntry {
 
 /** A table compiled for one normaliser: rewrites a token list. */
 export type AliasRewrite = (tokens: string[]) => string[];
+
+/**
+ * The tokens that can make a compiled table change anything: the first token of a variant
+ * (`replace`, `remove`) or the last one (`removeTrailing`, which only looks at the value's end).
+ * A value holding none of them is left exactly as it is by the table.
+ */
+interface RewriteTriggers {
+  anywhere: ReadonlySet<string>;
+  atEnd: ReadonlySet<string>;
+}
+
+const triggersOf = new WeakMap<AliasRewrite, RewriteTriggers>();
 
 let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
 
@@ -125,6 +137,18 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
     for (const candidate of candidates) if (isAt(tokens, i, candidate.variant)) return candidate;
     return undefined;
   };
+  if (table.mode === 'removeLeading') {
+    // Only a prefix is dropped (`HC SYRINGE 3ML`); one word is always kept, so a value is never emptied.
+    return (tokens) => {
+      let start = 0;
+      for (;;) {
+        const hit = start < tokens.length - 1 ? matchAt(tokens, start) : undefined;
+        if (!hit || start + hit.variant.length >= tokens.length) break;
+        start += hit.variant.length;
+      }
+      return start === 0 ? tokens : tokens.slice(start);
+    };
+  }
   if (table.mode === 'removeTrailing') {
     // Indexed by last token: a value's ending is looked up, not compared with every suffix.
     const byLast = new Map<string, CompiledEntry[]>();
@@ -132,7 +156,7 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
       const last = entry.variant[entry.variant.length - 1];
       byLast.set(last, [...(byLast.get(last) ?? []), entry].sort((x, y) => y.variant.length - x.variant.length));
     }
-    return (tokens) => {
+    const rewrite: AliasRewrite = (tokens) => {
       let end = tokens.length;
       for (;;) {
         const endings = byLast.get(tokens[end - 1]);
@@ -142,8 +166,10 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
       }
       return end === tokens.length ? tokens : tokens.slice(0, end);
     };
+    triggersOf.set(rewrite, { anywhere: new Set(), atEnd: new Set(byLast.keys()) });
+    return rewrite;
   }
-  return (tokens) => {
+  const rewrite: AliasRewrite = (tokens) => {
     let out: string[] | null = null;
     for (let i = 0; i < tokens.length; ) {
       const hit = matchAt(tokens, i);
@@ -161,6 +187,8 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
     // Removing every word leaves nothing to compare: keep the value as it was.
     return out.length > 0 ? out : tokens;
   };
+  triggersOf.set(rewrite, { anywhere: new Set(byFirst.keys()), atEnd: new Set() });
+  return rewrite;
 }
 
 function isAt(tokens: readonly string[], start: number, variant: readonly string[]): boolean {
@@ -172,20 +200,62 @@ function isAt(tokens: readonly string[], start: number, variant: readonly string
 /** Normalised values remembered per normaliser + tables (names and manufacturers repeat across records). */
 const MAX_REMEMBERED = 20000;
 
+/**
+ * The last values a base normaliser produced, shared by every alias-table chain built on it: a
+ * record's description is normalised for its comparators and again for its blocking keys, one
+ * right after the other. Small, and emptied when full.
+ */
+const RECENT_NORMALIZED = 64;
+const recentByNormalizer = new WeakMap<(value: string) => string | null, Map<string, string | null>>();
+
+function recentNormalizer(normalize: (value: string) => string | null): (value: string) => string | null {
+  let recent = recentByNormalizer.get(normalize);
+  if (!recent) {
+    recent = new Map();
+    recentByNormalizer.set(normalize, recent);
+  }
+  const cache = recent;
+  return (value) => {
+    const known = cache.get(value);
+    if (known !== undefined) return known;
+    const normalized = normalize(value);
+    if (cache.size >= RECENT_NORMALIZED) cache.clear();
+    cache.set(value, normalized);
+    return normalized;
+  };
+}
+
 /** A normaliser followed by alias tables (in order); null when nothing is left. */
 export function withAliasTables(args: { normalize: (value: string) => string | null; tables: readonly AliasTable[] }): (value: string) => string | null {
   if (args.tables.length === 0) return args.normalize;
   const rewrites = args.tables.map((table) => compileAliasTable(table, args.normalize));
+  // One look-up per token over all tables: a value none of them can change skips the rewrites.
+  const anywhere = new Set<string>();
+  const atEnd = new Set<string>();
+  for (const rewrite of rewrites) {
+    const triggers = triggersOf.get(rewrite);
+    for (const token of triggers?.anywhere ?? []) anywhere.add(token);
+    for (const token of triggers?.atEnd ?? []) atEnd.add(token);
+  }
+  const isUntouched = (tokens: readonly string[]): boolean => {
+    if (atEnd.has(tokens[tokens.length - 1])) return false;
+    for (const token of tokens) if (anywhere.has(token)) return false;
+    return true;
+  };
+  const normalize = recentNormalizer(args.normalize);
   let remembered = new Map<string, string | null>();
   return (value) => {
     const known = remembered.get(value);
     if (known !== undefined) return known;
-    const normalized = args.normalize(value);
+    const normalized = normalize(value);
     let result: string | null = null;
     if (normalized) {
       let tokens = normalized.split(' ');
-      for (const rewrite of rewrites) tokens = rewrite(tokens);
-      result = tokens.join(' ') || null;
+      if (isUntouched(tokens)) result = normalized;
+      else {
+        for (const rewrite of rewrites) tokens = rewrite(tokens);
+        result = tokens.join(' ') || null;
+      }
     }
     if (remembered.size >= MAX_REMEMBERED) remembered = new Map();
     remembered.set(value, result);

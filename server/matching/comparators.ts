@@ -105,10 +105,22 @@ function compileExact(rule: ComparatorRule, normalize: (v: string) => string | n
   };
 }
 
+// Family forms of a value (relatedTables) travel in the same prepared list, after the names, marked by this prefix.
+const FAMILY_MARK = '~';
+
+/** Index of the first family form in a prepared list (its length when there is none). */
+function familiesStart(values: readonly string[]): number {
+  let i = 0;
+  while (i < values.length && !values[i].startsWith(FAMILY_MARK)) i++;
+  return i;
+}
+
 function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
   const similarity = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
   const floor = rule.params?.floor ?? 0;
+  const relatedTables = rule.params?.relatedTables ?? [];
+  if (relatedTables.length > 0) return compileFuzzyWithFamilies({ rule, context, similarity, floor, relatedTables });
   return {
     rule,
     prepare: stringPrepare(rule, textNormalizer(rule, context)),
@@ -137,6 +149,43 @@ function weighedOnce(weightOf: (token: string) => number, tokens: readonly strin
   return weighed;
 }
 
+/**
+ * A fuzzy comparator that also reads each value's family (brand owner, former owner, distributor of a
+ * product line) through `relatedTables`: values that differ but share a family are `related` with
+ * score 1, so a level weighs "Kendall vs Cardinal Health" apart from "Kendall vs Kendall".
+ */
+function compileFuzzyWithFamilies(args: { rule: ComparatorRule; context: ComparatorContext; similarity: (x: string, y: string) => number; floor: number; relatedTables: string[] }): CompiledComparator {
+  const { rule, context, similarity, floor } = args;
+  const baseNormalize = textNormalizer(rule, context);
+  const normalize = normalizerFor(rule.params?.normalizer ?? 'text');
+  const familyNormalize = withAliasTables({ normalize, tables: [...(rule.params?.aliasTables ?? []), ...args.relatedTables].map((name) => context.aliasTable(name)) });
+  return {
+    rule,
+    prepare: (record) => {
+      const names = new Set<string>();
+      const families = new Set<string>();
+      for (const raw of stringsAtPaths(record, rule.fields)) {
+        const name = baseNormalize(raw);
+        if (name) names.add(name);
+        const family = familyNormalize(raw);
+        if (family && family !== name) families.add(`${FAMILY_MARK}${family}`);
+      }
+      return nonEmpty([...names, ...families]);
+    },
+    // Names come first, family forms after them: a value without a relation allocates nothing here.
+    compare: (a, b) => {
+      const va = a as string[];
+      const vb = b as string[];
+      const endA = familiesStart(va);
+      const endB = familiesStart(vb);
+      const best = bestPair({ a: endA === va.length ? va : va.slice(0, endA), b: endB === vb.length ? vb : vb.slice(0, endB), similarity, floor });
+      if (best.outcome === 'match') return best;
+      for (let i = endA; i < va.length; i++) for (let j = endB; j < vb.length; j++) if (va[i] === vb[j]) return { score: 1, outcome: 'related', a: best.a, b: best.b };
+      return best;
+    },
+  };
+}
+
 function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const floor = rule.params?.floor ?? 0;
   const normalize = textNormalizer(rule, context);
@@ -159,9 +208,27 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       const weightOf = isIdf ? context?.termWeights?.get(rule.name) : undefined;
       const raw = weightOf ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb)) : tokenSetSimilarity(ta, tb);
       const score = raw < floor ? 0 : raw;
-      return { score, outcome: outcomeOf(score), a: ta.join(' '), b: tb.join(' ') };
+      return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
   };
+}
+
+/** A token-set result; the two sides are joined into text only when an explanation reads them (not per batch pair). */
+class TokenSetComparison implements ComparisonResult {
+  constructor(
+    readonly score: number,
+    readonly outcome: ComparatorOutcome,
+    private readonly ta: readonly string[],
+    private readonly tb: readonly string[],
+  ) {}
+
+  get a(): string {
+    return this.ta.join(' ');
+  }
+
+  get b(): string {
+    return this.tb.join(' ');
+  }
 }
 
 function compileNumeric(rule: ComparatorRule): CompiledComparator {
@@ -309,8 +376,12 @@ class AttributeComparison implements ComparisonResult {
     private readonly pb: PreparedAttributes,
   ) {}
 
+  private computed: AttributeDetail[] | undefined;
+
   get details(): AttributeDetail[] {
-    return compareAttributes({ names: this.names, a: this.pa, b: this.pb }).details;
+    // Read three times per explanation (details, a, b): compared once.
+    this.computed ??= compareAttributes({ names: this.names, a: this.pa, b: this.pb }).details;
+    return this.computed;
   }
 
   get a(): string | null {

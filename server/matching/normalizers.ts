@@ -65,6 +65,7 @@ function normalizePhone(value: string): string | null {
 
 const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null> = {
   text: (v) => normalizeText(v) || null,
+  measureText: (v) => splitMeasurements(normalizeText(v)) || null,
   orgName: (v) => normalizeOrgName(v) || null,
   partNumber: (v) => normalizePartNumber(v) || null,
   postalCode: (v) => normalizePostalCode(v) || null,
@@ -137,6 +138,31 @@ export function stringsAtPaths(record: unknown, paths: readonly string[]): strin
     }
   }
   return out;
+}
+
+// A number glued to its unit (`3ML`, `18G`, `14FR`, `100CT`); the unit alternatives are MEASURE_UNIT's.
+const GLUED_MEASUREMENT = /^(\d+)-?([A-Z]+)$/;
+const GLUED_DIMENSIONS = /^(\d+(?:X\d+)+)([A-Z]+)$/;
+
+/**
+ * `measureText`: text whose measurements are written apart from their units, so `3ML` and `3 ML`
+ * (or `3 CC` once an abbreviation table reads CC as ML) are the same words. Only number + unit
+ * tokens are split; catalog numbers such as `J417H` or `2D72PT70` stay whole.
+ */
+function splitMeasurements(normalized: string): string {
+  if (!/\d[A-Z]/.test(normalized)) return normalized;
+  return normalized
+    .split(' ')
+    .map((token) => {
+      if (MEASUREMENT.test(token)) {
+        const glued = GLUED_MEASUREMENT.exec(token);
+        return glued ? `${glued[1]} ${glued[2]}` : token;
+      }
+      // `4X4IN` → `4X4 IN` (the unit of dimensions is written once, after the last number).
+      const dimensions = GLUED_DIMENSIONS.exec(token);
+      return dimensions && DIMENSIONS.test(token) ? `${dimensions[1]} ${dimensions[2]}` : token;
+    })
+    .join(' ');
 }
 
 /** Tokens of a string already normalised by `normalizeWith` (single spaces between words). */

@@ -52,6 +52,36 @@ export function compileLevels(rule: ComparatorRule): CompiledLevel[] {
   }));
 }
 
+/** A hard rule's condition ready for the hot path: comparator resolved to its index (-1: none of that name), outcomes as a set. */
+export interface CompiledCondition {
+  comparator: number;
+  outcomes: ReadonlySet<string> | null;
+  scoreAtLeast: number | undefined;
+  scoreBelow: number | undefined;
+}
+
+/** Compiles hard-rule conditions against the comparators' order (same meaning as `conditionHolds`). */
+export function compileConditions(conditions: readonly HardRuleCondition[], comparatorIndex: ReadonlyMap<string, number>): CompiledCondition[] {
+  return conditions.map((condition) => ({
+    comparator: comparatorIndex.get(condition.comparator) ?? -1,
+    outcomes: condition.outcome === undefined ? null : new Set(Array.isArray(condition.outcome) ? condition.outcome : [condition.outcome]),
+    scoreAtLeast: condition.scoreAtLeast,
+    scoreBelow: condition.scoreBelow,
+  }));
+}
+
+/** Whether every compiled condition holds for a pair's results (a missing comparator reads as `missing`). */
+export function conditionsHold(conditions: readonly CompiledCondition[], results: readonly ComparisonResult[], missing: ComparisonResult): boolean {
+  for (const condition of conditions) {
+    const result = results[condition.comparator] ?? missing;
+    if (condition.outcomes !== null && !condition.outcomes.has(result.outcome)) return false;
+    const score = result.score;
+    if (condition.scoreAtLeast !== undefined && (score === null || score < condition.scoreAtLeast)) return false;
+    if (condition.scoreBelow !== undefined && (score === null || score >= condition.scoreBelow)) return false;
+  }
+  return true;
+}
+
 /** The index of the level a result falls into (MISSING_LEVEL / UNLEVELLED for the special cases). Runs for every comparator of every pair. */
 export function levelIndexOf(levels: readonly CompiledLevel[], result: ComparisonResult): number {
   if (result.outcome === 'missing') return MISSING_LEVEL;

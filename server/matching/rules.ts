@@ -13,8 +13,8 @@ import { shippedAliasTables, type AliasTable, type AliasTables } from './aliases
 import { compileExtractors, extractorProblems } from './attributes';
 import { compileBlockingKey, type CompiledBlockingKey } from './blocking';
 import { compileComparator, type CompiledComparator } from './comparators';
-import { compileLevels, priorMatchWeight, validateFellegiSunter, type CompiledLevel } from './probabilistic';
-import type { MatchModel, RuleSet } from './types';
+import { compileConditions, compileLevels, priorMatchWeight, validateFellegiSunter, type CompiledCondition, type CompiledLevel } from './probabilistic';
+import type { HardRule, MatchModel, RuleSet } from './types';
 
 /** Alias tables a rule set may name: the given ones (published versions) over the shipped files. */
 export interface AliasTableOptions {
@@ -38,6 +38,8 @@ export interface CompiledRules {
   levels: CompiledLevel[][];
   /** fellegiSunter: log2 of the prior odds (0 for the weighted model). */
   priorMatchWeight: number;
+  /** `rules.hardRules` in order, each with its conditions compiled for the hot path. */
+  hardRuleChecks: Array<{ rule: HardRule; conditions: CompiledCondition[] }>;
   /** Names of comparators that weigh tokens by rarity (`weighting: "idf"`): their token frequencies are kept per domain. */
   idfComparators: string[];
 }
@@ -46,7 +48,7 @@ export interface CompiledRules {
 export function aliasTableNamesOf(rules: RuleSet): string[] {
   const names = new Set<string>();
   for (const key of rules.blocking) for (const name of key.params?.aliasTables ?? []) names.add(name);
-  for (const comparator of rules.comparators) for (const name of comparator.params?.aliasTables ?? []) names.add(name);
+  for (const comparator of rules.comparators) for (const name of [...(comparator.params?.aliasTables ?? []), ...(comparator.params?.relatedTables ?? [])]) names.add(name);
   return [...names];
 }
 
@@ -122,6 +124,9 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
     (comparator.params?.aliasTables ?? []).forEach((name, j) => {
       if (!resolveAliasTable(name, options)) problems.push({ path: `comparators[${i}].params.aliasTables[${j}]`, code: 'UNKNOWN_ALIAS_TABLE', message: `comparator "${comparator.name}" names alias table "${name}", which does not exist` });
     });
+    (comparator.params?.relatedTables ?? []).forEach((name, j) => {
+      if (!resolveAliasTable(name, options)) problems.push({ path: `comparators[${i}].params.relatedTables[${j}]`, code: 'UNKNOWN_ALIAS_TABLE', message: `comparator "${comparator.name}" names alias table "${name}", which does not exist` });
+    });
     if (comparator.type !== 'attributes') return;
     if (attributeNames.length === 0) {
       problems.push({ path: `comparators[${i}]`, code: 'NO_ATTRIBUTES', message: `comparator "${comparator.name}" compares attributes, but the rule set declares none in "attributes"` });
@@ -155,13 +160,15 @@ export function compileRules(json: unknown, options: AliasTableOptions = {}): Co
   };
   const context = { extractors: compileExtractors(rules.attributes ?? []), aliasTable };
   const comparators = rules.comparators.map((rule) => compileComparator(rule, context));
+  const comparatorIndex = new Map(comparators.map((c, i) => [c.rule.name, i]));
   return {
     rules,
     domain: rules.domain,
     version: rules.version,
     keyRules: rules.blocking.map((rule) => compileBlockingKey(rule, aliasTable)),
     comparators,
-    comparatorIndex: new Map(comparators.map((c, i) => [c.rule.name, i])),
+    comparatorIndex,
+    hardRuleChecks: rules.hardRules.map((rule) => ({ rule, conditions: compileConditions(rule.when, comparatorIndex) })),
     aliasTableVersions,
     model: rules.model ?? 'weighted',
     levels: rules.comparators.map(compileLevels),

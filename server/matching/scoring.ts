@@ -18,7 +18,7 @@ import type {
 } from './types';
 import type { CompareContext, ComparisonResult } from './comparators';
 import { MISSING_COMPARISON } from './comparators';
-import { conditionHolds, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED } from './probabilistic';
+import { conditionsHold, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED } from './probabilistic';
 
 /** Normalises a record once for every comparator of the rule set. */
 export function prepareRecord(record: CanonicalRecord, compiled: CompiledRules): PreparedRecord {
@@ -98,9 +98,8 @@ export function evaluatePreparedPair({ a, b, compiled, context }: { a: PreparedR
   }
   let band = bandOf(score, compiled.rules.thresholds);
   let fired: HardRule | null = null;
-  for (const rule of compiled.rules.hardRules) {
-    const holds = rule.when.every((condition) => conditionHolds(condition, results[compiled.comparatorIndex.get(condition.comparator) ?? -1] ?? MISSING_COMPARISON));
-    if (!holds) continue;
+  for (const { rule, conditions } of compiled.hardRuleChecks) {
+    if (!conditionsHold(conditions, results, MISSING_COMPARISON)) continue;
     // A cap changes nothing below review: it does not decide (nor hide a later rule) for a no-match.
     if (rule.action === 'capAtReview' && band === 'no-match') continue;
     fired = rule;

@@ -133,18 +133,19 @@ export async function loadTermWeights(args: { store: Store; compiled: CompiledRu
       cachedCounts.set(cacheKey, byToken);
     }
     tables.set(name, byToken);
-    const asked = new Set<string>();
-    const need = (token: string): void => {
-      if (asked.has(token)) return;
-      asked.add(token);
+    // Most tokens are cached and fresh: only the others are collected (once each) to be read.
+    const stale = new Set<string>();
+    const isFresh = (token: string): boolean => {
       const cached = (byToken as Map<string, { size: number; at: number }>).get(token);
-      if (!cached || now - cached.at >= CACHE_TTL_MS) missing.push(termStatId(domain, `${name}|${token}`));
+      return cached !== undefined && now - cached.at < CACHE_TTL_MS;
     };
-    need('');
+    if (!isFresh('')) stale.add('');
     for (const record of args.prepared) {
       const tokens = record.values[name];
-      if (Array.isArray(tokens)) for (const token of tokens as string[]) need(token);
+      if (!Array.isArray(tokens)) continue;
+      for (const token of tokens as string[]) if (!isFresh(token)) stale.add(token);
     }
+    for (const token of stale) missing.push(termStatId(domain, `${name}|${token}`));
   }
   if (missing.length > 0) {
     const found = new Map((await termStatsCollection(args.store).find({ _id: { $in: missing } }, { session: args.session })).map((stat) => [stat._id, stat.size]));

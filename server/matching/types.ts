@@ -11,7 +11,7 @@ export type BlockingKeyType = 'identifier' | 'partNumber' | 'nameTokens' | 'phon
 export type IdentifierScheme = 'gtin' | 'ndc' | 'ein' | 'duns' | 'uei' | 'npi' | 'ccn' | 'gln' | 'hibcc' | 'raw';
 
 /** Text normalisers a key or comparator may name. */
-export type NormalizerName = 'text' | 'orgName' | 'partNumber' | 'postalCode' | 'digits' | 'phone' | 'none';
+export type NormalizerName = 'text' | 'measureText' | 'orgName' | 'partNumber' | 'postalCode' | 'digits' | 'phone' | 'none';
 
 export interface BlockingKeyRule {
   name: string;
@@ -80,6 +80,8 @@ export interface ComparatorRule {
     isTextCodeConflict?: boolean;
     /** fuzzy / tokenSet / normalizedExact: alias tables applied after the normaliser, in order. */
     aliasTables?: string[];
+    /** fuzzy: tables applied after `aliasTables` that read a family (brand owner, former owner); values equal only after them are `related`. */
+    relatedTables?: string[];
     /** attributes: the rule set's attribute extractors compared (default: all of them). */
     attributes?: string[];
     /** tokenSet: `idf` weighs each token by its rarity in the domain (inverse document frequency); `uniform` (default) counts tokens alike. */

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/auditLog';
 import { BadRequestError, ConflictError } from '../errors';
 import { SOURCE_RECORDS } from '../golden/collections';
 import { inTransaction } from '../golden/goldenStore';
-import { mergeGoldenRecords, type MergeResult } from '../golden/mergeGoldenRecords';
+import { loadMergeable, mergeLoadedGoldenRecords, type MergeResult } from '../golden/mergeGoldenRecords';
 import { setOverride } from '../golden/overrides';
 import type { GoldenRecordDocument, SourceRecordDocument } from '../golden/types';
 import type { AppServices } from '../services';
@@ -73,13 +73,15 @@ export async function mergeTask(
     if (record.goldenId === candidateId) {
       throw new ConflictError('TASK_NO_LONGER_APPLIES', `Source record "${record._id}" is already part of "${candidateId}".`, { current: task });
     }
+    const [survivorId, mergedId] = input.survivor === 'subject' ? [record.goldenId, candidateId] : [candidateId, record.goldenId];
+    // Every check that can refuse the merge (golden versions, both active) runs before the task closes.
+    const { survivor, merged } = await loadMergeable({ store, session, survivorId, mergedId, expectedVersions: input.goldenVersions, domain: task.domain });
     const claimed = await updateTaskVersioned({
       store, session, task, expectedVersion: input.expectedVersion, at,
       set: { status: 'closed', resolution: 'merged', closedAt: at },
       history: { by: input.actor.name, action: 'merged', note: `${record.goldenId} and ${candidateId} merged: ${input.reason}` },
     });
-    const [survivorId, mergedId] = input.survivor === 'subject' ? [record.goldenId, candidateId] : [candidateId, record.goldenId];
-    const merge = await mergeGoldenRecords(services, { survivorId, mergedId, actor: input.actor, reason: input.reason, expectedVersions: input.goldenVersions, domain: task.domain, session });
+    const merge = await mergeLoadedGoldenRecords({ store, session, survivor, merged, actor: input.actor, reason: input.reason, at });
     let golden = merge.survivor;
     for (const [attribute, choice] of Object.entries(input.attributes ?? {})) {
       golden = await setOverride(services, {

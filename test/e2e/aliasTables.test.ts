@@ -34,7 +34,7 @@ describeInBrowser('alias tables in Chromium', () => {
     await page.waitForSelector('.sidebar');
     await page.goto(`${server.baseUrl}/#/rules/aliases/noiseWords`);
     await page.waitForSelector('[data-testid=alias-tables] table[aria-label="Rows of noiseWords"]');
-    expect(await page.locator('[aria-label="Alias tables"] li').count()).toBe(5);
+    expect(await page.locator('[aria-label="Alias tables"] li').count()).toBe(7);
 
     await page.click('button:has-text("Add row")');
     const variants = page.locator('input[aria-label="Variants"]');

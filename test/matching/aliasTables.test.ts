@@ -68,6 +68,29 @@ describe('item descriptions (itemAbbreviations, organizationAliases, noiseWords 
   });
 });
 
+// Chargemaster lines against item-master descriptions: the description comparator's normaliser
+// (measureText: `3ML` = `3 ML`, `4X4IN` = `4X4 IN`) and tables, prefixes dropped at the start only.
+const descriptionText = withAliasTables({ normalize: normalizerFor('measureText'), tables: [table('chargemasterPrefixes'), table('itemAbbreviations'), table('organizationAliases'), table('noiseWords')] });
+
+describe('chargemaster lines (chargemasterPrefixes removeLeading, measureText)', () => {
+  test.each([
+    ['HC SYRINGE 3ML LL', 'SYRINGE 3 ML LUER LOCK'],
+    ['SYRINGE LUER-LOK TIP 3 CC', 'SYRINGE LUER LOCK TIP 3 ML'],
+    ['HCHG SUTURE MONOCRYL 4-0', 'SUTURE MONOCRYL 4 0'],
+    ['SUP IV CATH 20G JELCO', 'INTRAVENOUS CATHETER 20 G JELCO'],
+    ['HC GAUZE STERILE 4X4', 'GAUZE STERILE 4X4'],
+    ['SPONGE GAUZE 4X4IN 12PLY STRL 2/PK', 'SPONGE GAUZE 4X4 IN 12PLY STERILE 2 PK'],
+    ['HC D5W 250ML IV', 'DEXTROSE 5 WATER 250 ML INTRAVENOUS'],
+    ['HC ET TUBE 7.0 CUFFED', 'ENDOTRACHEAL TUBE 7 0 CUFFED'],
+    // Only at the start; a catalog number stays whole; a lone prefix is kept.
+    ['SOLUTION HC 1% CREAM', 'SOLUTION HC 1 CREAM'],
+    ['SUTURE VICRYL J417H', 'SUTURE VICRYL J417H'],
+    ['HC', 'HC'],
+  ])('%s → %s', (raw, expected) => {
+    expect(descriptionText(raw)).toBe(expected);
+  });
+});
+
 test.each([
   [{ table: 'x', version: 'x-1', mode: 'replace', entries: [{ variants: ['A'] }] }, 'CANONICAL_REQUIRED', 'entries[0].canonical'],
   [{ table: 'x', version: 'x-1', mode: 'remove', entries: [{ variants: ['A'] }, { variants: ['a'] }] }, 'DUPLICATE_VARIANT', 'entries[1].variants[0]'],
@@ -81,5 +104,5 @@ test.each([
 });
 
 test('every shipped table is valid and named after its file', () => {
-  expect([...tables.keys()].sort()).toEqual(['itemAbbreviations', 'legalSuffixes', 'manufacturerFamilies', 'noiseWords', 'organizationAliases']);
+  expect([...tables.keys()].sort()).toEqual(['chargemasterPrefixes', 'itemAbbreviations', 'legalSuffixes', 'manufacturerFamilies', 'manufacturerRelations', 'noiseWords', 'organizationAliases']);
 });

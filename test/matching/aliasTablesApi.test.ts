@@ -38,7 +38,7 @@ async function verifyManufacturers(a: string, b: string) {
 test('the shipped tables are listed as published version 1, with the domains that use them', async () => {
   const list = await server.request<{ items: Array<{ table: string; publishedNumber: number; mode: string; entries: number }> }>('GET', BASE, { key: stewardKey });
   expect(list.status, list.text).toBe(200);
-  expect(list.body.items.map((t) => t.table)).toEqual(['itemAbbreviations', 'legalSuffixes', 'manufacturerFamilies', 'noiseWords', 'organizationAliases']);
+  expect(list.body.items.map((t) => t.table)).toEqual(['chargemasterPrefixes', 'itemAbbreviations', 'legalSuffixes', 'manufacturerFamilies', 'manufacturerRelations', 'noiseWords', 'organizationAliases']);
   expect(list.body.items.every((t) => t.publishedNumber === 1 && t.entries > 0)).toBe(true);
   const one = await server.request<TableView>('GET', `${BASE}/organizationAliases`, { key: stewardKey });
   expect(one.status).toBe(200);

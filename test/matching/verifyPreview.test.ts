@@ -31,8 +31,9 @@ describe('verify', () => {
   test('ad-hoc rules decide differently and are named; invalid ad-hoc rules are 400 with paths', async () => {
     const strict = changedRules('item', 'item-adhoc', (r) => {
       r.hardRules = r.hardRules.filter((h) => h.action !== 'forceMerge');
-      // A match probability: without the forced merge, a GTIN match with loosely agreeing names stays below it.
-      r.thresholds = { autoMerge: 0.999999, review: 0.5 };
+      // A match probability: without the forced merge, a GTIN match (with descriptions that agree once
+      // `16FR 5CC` reads as `16 FR 5 ML`, item-3.4.0) stays below it.
+      r.thresholds = { autoMerge: 0.9999999, review: 0.5 };
     });
     const response = await server.request<VerifyResult>('POST', '/api/v1/matching/verify', { body: { domain: 'item', a: FOLEY_A, b: FOLEY_B, rules: strict } });
     expect(response.status, response.text).toBe(200);

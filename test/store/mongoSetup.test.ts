@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../server/logger';
 import { checkMongoUri, withDatabaseName } from '../../server/store/mongo/connectionUri';
 import { decodeFieldName, decodeFieldNames, encodeFieldName, encodeFieldNames, encodeUpdateValues } from '../../server/store/mongo/fieldNames';
-import { MongoStoreSetupError, mongoClientOptions, openMongoStore } from '../../server/store/mongo/mongoStore';
+import { deploymentRefusal, MongoStoreSetupError, mongoClientOptions, openMongoStore } from '../../server/store/mongo/mongoStore';
 import { describeTopology } from '../../server/store/mongo/topology';
 
 describe('deployment detection from a hello reply', () => {
@@ -28,6 +28,23 @@ describe('deployment detection from a hello reply', () => {
 
   it('says why transactions are unavailable', () => {
     expect(describeTopology({ maxWireVersion: 21, logicalSessionTimeoutMinutes: 30 }).reason).toMatch(/standalone/);
+  });
+});
+
+describe('start-up refusals by deployment', () => {
+  const replicaSet = { isWritablePrimary: true, setName: 'rs0', logicalSessionTimeoutMinutes: 30, maxWireVersion: 21 };
+  const mongos = { isWritablePrimary: true, msg: 'isdbgrid', logicalSessionTimeoutMinutes: 30, maxWireVersion: 21 };
+  const standalone = { isWritablePrimary: true, logicalSessionTimeoutMinutes: 30, maxWireVersion: 21 };
+  it.each([
+    { name: 'replica set starts', hello: replicaSet, allowStandalone: false, refusal: undefined },
+    { name: 'sharded cluster starts', hello: mongos, allowStandalone: false, refusal: undefined },
+    { name: 'standalone is refused with the single-node replica-set recipe and the override', hello: standalone, allowStandalone: false, refusal: /cannot run multi-document transactions[\s\S]*--replSet rs0[\s\S]*rs\.initiate\(\)[\s\S]*MDM_MONGODB_ALLOW_STANDALONE=true[\s\S]*half applied/ },
+    { name: 'standalone with the override starts', hello: standalone, allowStandalone: true, refusal: undefined },
+    { name: 'a server older than 5.0 is refused even with the override', hello: { ...standalone, maxWireVersion: 9 }, allowStandalone: true, refusal: /older than MongoDB 5\.0/ },
+  ])('$name', ({ hello, allowStandalone, refusal }) => {
+    const message = deploymentRefusal({ topology: describeTopology(hello), description: 'MongoDB mongodb://db/mdm', allowStandalone });
+    if (refusal === undefined) expect(message).toBeUndefined();
+    else expect(message).toMatch(refusal);
   });
 });
 

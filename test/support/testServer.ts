@@ -1,7 +1,11 @@
 /**
  * Starts a real server on a fresh embedded store in a temporary directory, per test file or per test
  * (isolation without global truncation), and gives typed helpers to call it as a client would.
+ * With MDM_TEST_STORE=mongodb and MONGODB_URI set, every test server uses its own database on that
+ * MongoDB instead (named after its data directory, so a restart on the same data finds the same
+ * database), dropped when the data would be removed.
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +14,8 @@ import path from 'node:path';
 import { bootstrap, listen, type RunningApp } from '../../server/bootstrap';
 import { loadConfig, type AppConfig } from '../../server/config';
 import { createLogger, type Logger } from '../../server/logger';
+import { withDatabaseName } from '../../server/store/mongo/connectionUri';
+import { openMongoStore } from '../../server/store/mongo/mongoStore';
 
 export const TEST_ADMIN_KEY = 'mdm_test_admin_key_0123456789abcdef';
 
@@ -44,7 +50,8 @@ export interface TestServer {
 /** Starts a test server; `env` overrides configuration (MDM_SEED defaults to false here). */
 export async function startTestServer(options: { env?: Record<string, string>; dataDir?: string; logger?: Logger; studioDir?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'mdm-test-')));
-  const config: AppConfig = loadConfig({ MDM_DATA_DIR: dataDir, MDM_ADMIN_KEY: TEST_ADMIN_KEY, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1', ...options.env });
+  const mongo = testMongoDatabase(dataDir, options.env);
+  const config: AppConfig = loadConfig({ MDM_DATA_DIR: dataDir, MDM_ADMIN_KEY: TEST_ADMIN_KEY, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1', ...mongo?.env, ...options.env });
   const logger = options.logger ?? createLogger({ silent: !process.env.MDM_TEST_LOGS });
   const running = await bootstrap({ config, logger, studioDir: options.studioDir });
   let server: Server;
@@ -93,7 +100,33 @@ export async function startTestServer(options: { env?: Record<string, string>; d
       server.closeAllConnections();
       await closed;
       await running.close();
-      if (stopOptions.removeData ?? !options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (stopOptions.removeData ?? !options.dataDir) {
+        await rm(dataDir, { recursive: true, force: true });
+        if (mongo) await dropTestDatabase(mongo);
+      }
     },
   };
+}
+
+interface TestMongoDatabase {
+  uri: string;
+  databaseName: string;
+  env: Record<string, string>;
+}
+
+/** The MongoDB database a test server uses, when the MongoDB leg is asked for (MDM_TEST_STORE=mongodb). */
+function testMongoDatabase(dataDir: string, env: Record<string, string> | undefined): TestMongoDatabase | undefined {
+  const uri = process.env.MONGODB_URI;
+  if (process.env.MDM_TEST_STORE !== 'mongodb' || !uri || env?.MONGODB_URI) return undefined;
+  const databaseName = `mdm_test_${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
+  return { uri, databaseName, env: { MONGODB_URI: withDatabaseName(uri, databaseName), MDM_MONGODB_ALLOW_STANDALONE: process.env.MDM_MONGODB_ALLOW_STANDALONE ?? 'false' } };
+}
+
+async function dropTestDatabase(mongo: TestMongoDatabase): Promise<void> {
+  const store = await openMongoStore({ uri: mongo.uri, databaseName: mongo.databaseName, logger: createLogger({ silent: true }), allowStandalone: true });
+  try {
+    await store.dropDatabase();
+  } finally {
+    await store.close();
+  }
 }

@@ -56,6 +56,15 @@ export function mongoClientOptions(input: { hasUriWriteConcern: boolean; serverS
   };
 }
 
+/** Why the hub refuses to start on this deployment, or undefined when it may start. */
+export function deploymentRefusal(input: { topology: MongoTopology; description: string; allowStandalone: boolean }): string | undefined {
+  const { topology, description } = input;
+  if (!topology.isSupportedVersion) return `${description} is older than MongoDB ${MIN_SERVER_VERSION}, the oldest version the hub supports; upgrade the server (docs/STORAGE.md)`;
+  if (topology.supportsTransactions || input.allowStandalone) return undefined;
+  return `${description} cannot run multi-document transactions (${topology.reason}). The hub needs a replica set or a sharded cluster: ${STANDALONE_RECIPE}. `
+    + `To start anyway, set MDM_MONGODB_ALLOW_STANDALONE=true and accept that: ${STANDALONE_LOST_GUARANTEES.join('; ')}.`;
+}
+
 /** Connects, checks the URI and the deployment, and returns the MongoDB-backed store. */
 export async function openMongoStore(options: MongoStoreOptions): Promise<MongoStore> {
   const description = `MongoDB ${redactMongoUri(options.uri)}`;
@@ -72,18 +81,12 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
     await client.close().catch(() => undefined);
     throw new Error(`could not connect to ${description}: ${redactMongoText((error as Error).message)}`);
   }
-  if (!topology.isSupportedVersion) {
+  const refusal = deploymentRefusal({ topology, description, allowStandalone: options.allowStandalone ?? false });
+  if (refusal) {
     await client.close().catch(() => undefined);
-    throw new MongoStoreSetupError(`${description} is older than MongoDB ${MIN_SERVER_VERSION}, the oldest version the hub supports; upgrade the server (docs/STORAGE.md)`);
+    throw new MongoStoreSetupError(refusal);
   }
   if (!topology.supportsTransactions) {
-    if (!options.allowStandalone) {
-      await client.close().catch(() => undefined);
-      throw new MongoStoreSetupError(
-        `${description} cannot run multi-document transactions (${topology.reason}). The hub needs a replica set or a sharded cluster: ${STANDALONE_RECIPE}. `
-        + `To start anyway, set MDM_MONGODB_ALLOW_STANDALONE=true and accept that: ${STANDALONE_LOST_GUARANTEES.join('; ')}.`,
-      );
-    }
     options.logger.warn('MongoDB without transactions (MDM_MONGODB_ALLOW_STANDALONE): multi-document guarantees are lost', {
       store: description, reason: topology.reason, lost: STANDALONE_LOST_GUARANTEES,
     });

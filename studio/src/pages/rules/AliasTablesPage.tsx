@@ -20,6 +20,7 @@ const MODE_HELP: Record<string, string> = {
   replace: 'Each variant is rewritten to its canonical form, anywhere in a value.',
   remove: 'Variants are dropped anywhere in a value.',
   removeTrailing: 'Variants are dropped at the end of a value (legal suffixes).',
+  removeLeading: 'Variants are dropped at the start of a value (chargemaster prefixes: HC, HCHG, SUP).',
 };
 
 /** The alias-table section: list of tables and the editor of `table`. */

@@ -17,6 +17,7 @@ import { VersionsCard } from './VersionsCard';
 import { AliasTablesPage } from './AliasTablesPage';
 import { ImpactReport } from './ImpactReport';
 import { validateRulesText } from './rulesValidation';
+import { TrainingCard } from './TrainingCard';
 import { VerifyPair } from './VerifyPair';
 
 type RuleSetView = FromSchema<typeof ruleSetViewSchema>;
@@ -202,6 +203,7 @@ function DomainRulesPage(props: { domain?: string }) {
         <div className="rules-side">
           {report !== null && <ImpactReport report={report} />}
           {canPreview && <VerifyPair client={client} domain={domain} rulesText={text} isRulesValid={text !== '' && problems.length === 0} />}
+          <TrainingCard client={client} domain={domain} canWrite={canWrite} publishedRules={view.data?.published?.rules ?? null} onLoadDraft={view.reload} />
           <VersionsCard label="Rule versions" items={versions.data?.items ?? []} canWrite={canWrite} onRollback={rollback} />
         </div>
       </div>

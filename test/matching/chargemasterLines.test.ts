@@ -1,0 +1,94 @@
+/**
+ * Chargemaster lines and manufacturer families through the public ingest API (shipped item rules):
+ * a charge-description-master line (`HC SYRINGE 3ML LL`: a prefix, shorthand, a glued unit, no
+ * manufacturer) reaches a steward against the item master's description; the same product under a
+ * related manufacturer (Kendall/Covidien vs Cardinal Health, Halyard vs Owens & Minor) reaches a
+ * steward and is never auto-merged on text; a sibling in another size is still not proposed.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ingest, publishMapping, startIngestServer, toNdjson, type IngestBody } from '../support/factories/ingest';
+import type { TestServer } from '../support/testServer';
+
+let server: TestServer;
+
+const MASTER = `{ "sourceId": ITEM, "description": DESCRIPTION, "manufacturer": MANUF_NAME ? { "name": MANUF_NAME } }`;
+const CDM = `{ "sourceId": CDM_NUMBER, "description": CDM_DESCRIPTION }`;
+
+beforeAll(async () => {
+  server = await startIngestServer();
+  await publishMapping(server, { source: 'lawson', domain: 'item', expression: MASTER });
+  await publishMapping(server, { source: 'epic-supply', domain: 'item', expression: MASTER });
+  await publishMapping(server, { source: 'cdm', domain: 'item', expression: CDM });
+});
+afterAll(async () => server?.stop());
+
+let counter = 0;
+
+async function send(source: string, row: Record<string, string | undefined>): Promise<IngestBody['records'][number]> {
+  counter += 1;
+  const id = source === 'cdm' ? { CDM_NUMBER: String(27310000 + counter) } : { ITEM: `I${counter}` };
+  const response = await ingest(server, { source, domain: 'item', contentType: 'application/x-ndjson', body: toNdjson([{ ...id, ...row }]) });
+  expect(response.status, response.text).toBe(200);
+  const record = (response.body as IngestBody).records[0];
+  expect(record.outcome, JSON.stringify(record)).toBe('accepted');
+  return record;
+}
+
+interface TaskView {
+  subject: { sourceRecordId?: string };
+  candidates?: Array<{ goldenId: string; explanation: { hardRule: { name: string } | null; comparators: Array<{ name: string; outcome: string; level?: string }> } }>;
+}
+
+async function reviewCandidates(sourceRecordId: string | undefined): Promise<NonNullable<TaskView['candidates']>> {
+  const response = await server.request<{ items: TaskView[] }>('GET', '/api/v1/tasks?domain=item&type=potential-match&limit=200');
+  expect(response.status, response.text).toBe(200);
+  return response.body.items.filter((task) => task.subject.sourceRecordId === sourceRecordId).flatMap((task) => task.candidates ?? []);
+}
+
+describe('chargemaster lines reach a steward', () => {
+  test.each([
+    { title: 'HC SYRINGE 3ML LL', master: { DESCRIPTION: 'SYRINGE 3ML LUER LOCK', MANUF_NAME: 'BD' }, cdm: 'HC SYRINGE 3ML LL' },
+    { title: 'HC D5W 250ML IV', master: { DESCRIPTION: 'DEXTROSE 5% WATER 250ML', MANUF_NAME: 'BAXTER' }, cdm: 'HC D5W 250ML IV' },
+    { title: 'HCHG GAUZE STERILE 4X4', master: { DESCRIPTION: 'SPONGE GAUZE 4X4IN 12PLY STRL 2/PK', MANUF_NAME: 'COVIDIEN' }, cdm: 'HCHG GAUZE STERILE 4X4' },
+  ])('$title', async ({ master, cdm }) => {
+    const a = await send('lawson', master);
+    const b = await send('cdm', { CDM_DESCRIPTION: cdm });
+    // Text only: never an auto-merge, but a steward is asked.
+    expect(b.goldenId).not.toBe(a.goldenId);
+    const candidates = await reviewCandidates(b.sourceRecordId);
+    expect(candidates.map((c) => c.goldenId)).toContain(a.goldenId);
+  });
+
+  test('the chargemaster line of another size is not proposed', async () => {
+    const a = await send('lawson', { DESCRIPTION: 'SYRINGE 20ML LUER LOCK', MANUF_NAME: 'BD' });
+    const b = await send('cdm', { CDM_DESCRIPTION: 'HC SYRINGE 30ML LL' });
+    expect(b.goldenId).not.toBe(a.goldenId);
+    expect((await reviewCandidates(b.sourceRecordId)).map((c) => c.goldenId)).not.toContain(a.goldenId);
+  });
+});
+
+describe('manufacturer families: related, a steward decides', () => {
+  test.each([
+    { title: 'Kendall vs Cardinal Health (Curity line moved in 2017)', a: { DESCRIPTION: 'STOCKING T.E.D. KNEE MED REG WHITE', MANUF_NAME: 'KENDALL' }, b: { DESCRIPTION: 'Stocking, Anti-Embolism, T.E.D., Knee Length, Medium, Regular', MANUF_NAME: 'Cardinal Health' } },
+    { title: 'Halyard vs O&M Halyard', a: { DESCRIPTION: 'GOWN SURG AERO BLUE LG STRL', MANUF_NAME: 'HALYARD' }, b: { DESCRIPTION: 'Gown, Surgical, AERO BLUE, Large, Sterile', MANUF_NAME: 'O&M HALYARD INC' } },
+  ])('$title', async ({ a: first, b: second }) => {
+    const a = await send('lawson', first);
+    const b = await send('epic-supply', second);
+    expect(b.goldenId).not.toBe(a.goldenId);
+    const candidate = (await reviewCandidates(b.sourceRecordId)).find((c) => c.goldenId === a.goldenId);
+    expect(candidate, 'a steward is asked').toBeDefined();
+    const manufacturer = candidate?.explanation.comparators.find((c) => c.name === 'manufacturer');
+    expect(manufacturer?.outcome).toBe('related');
+    expect(manufacturer?.level).toBe('sameGroup');
+  });
+
+  test('verify: a related manufacturer with the same part number may merge; without one it is capped at review', async () => {
+    const verify = async (a: Record<string, unknown>, b: Record<string, unknown>) => {
+      const response = await server.request<{ explanation: { band: string; hardRule: { name: string } | null } }>('POST', '/api/v1/matching/verify', { body: { domain: 'item', a: { sourceId: 'a', ...a }, b: { sourceId: 'b', ...b } } });
+      expect(response.status, response.text).toBe(200);
+      return response.body.explanation;
+    };
+    const textOnly = await verify({ description: 'ECG ELECTRODE FOAM ADULT 30/PK', manufacturer: { name: 'KENDALL' } }, { description: 'ELECTRODE ECG FOAM ADULT PK/30', manufacturer: { name: 'CARDINAL HEALTH' } });
+    expect(textOnly.band).not.toBe('auto-merge');
+  });
+});
