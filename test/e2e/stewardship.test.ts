@@ -66,7 +66,7 @@ describeInBrowser('stewardship in Chromium', () => {
     const { page, errors } = await signIn(env, env.server.adminKey);
     await page.keyboard.press('Alt+4');
     await page.waitForSelector('input[type=search]');
-    await expect.poll(() => page.textContent('.search-bar [role=status]')).toMatch(/^Type to search: names, identifiers, source ids/);
+    await expect.poll(() => page.textContent('.search-bar [role=status]')).toBe('Type to search: names, identifiers, source ids (MT-100234) or a source name.');
     await page.keyboard.type('zebulon surgicl', { delay: 15 }); // a typo on purpose: the search is fuzzy
     await expect.poll(() => page.textContent('.result-list li.active')).toContain('ZEBULON SURGICAL SUPPLY CO');
     await screenshot(page, 'golden-search');

@@ -13,13 +13,17 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { bootstrap, listen } from '../../server/bootstrap';
 import type { RunningApp } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 
 const ADMIN_KEY = 'mdm_studio_browser_admin_key_0123456789';
+
+// As in the e2e harness: a browser beside the rest of the machine's work is slow, so generous limits
+// (the 1 s default poll gave up before a stored mapping had loaded on a busy machine); no timing assertions.
+vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
 
 /** Debian's Chromium (as .ci/run installs it), CHROMIUM_PATH, or null when there is none. */
 function chromiumExecutable(): string | null {
@@ -174,7 +178,10 @@ describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
     await expect.poll(async () => (await editorLines(page, 0))[0]).toBe('ITEM_MFG.MFG_ID & $gtin14(value)');
     await page.keyboard.press('End');
     await page.keyboard.type(' & $substring(DESCR60, ', { delay: 20 });
-    await page.keyboard.press('Escape'); // close the completion list, leaving the parameter hints
+    // Close the completion list if one is open, leaving the parameter hints (with nothing selected in
+    // an automatic list, Escape on no list would close the hints instead).
+    await expect.poll(() => page.isVisible('.parameter-hints-widget.visible')).toBe(true);
+    if (await page.isVisible('.suggest-widget.visible')) await page.keyboard.press('Escape');
     await expect.poll(() => page.textContent('.parameter-hints-widget.visible .signature')).toBe('$substring(str, start, length?)');
     expect(await page.textContent('.parameter-hints-widget.visible .parameter.active')).toBe('start');
     await page.close();
