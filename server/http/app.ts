@@ -57,7 +57,7 @@ export function createApp(options: { services: AppServices; routes: AnyRoute[]; 
   const studioDir = options.studioDir ?? STUDIO_DIST;
   app.use(async (ctx, next) => {
     if (isApiPath(ctx.path)) return;
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return (await next()) as undefined;
     const relative = decodeURIComponent(ctx.path).replace(/^\/+/, '');
     if (isSourceMap(relative)) {
       ctx.status = 404;

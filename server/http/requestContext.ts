@@ -35,7 +35,7 @@ export function requestContext(options: { logger: Logger; metrics: MetricsRegist
           route,
           status: ctx.status,
           durationMs: Math.round(seconds * 1e5) / 100,
-          keyId: ctx.state.principal?.keyId,
+          keyId: (ctx.state as { principal?: { keyId?: string } }).principal?.keyId,
         });
       }
     }

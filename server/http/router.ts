@@ -61,9 +61,9 @@ export function buildRouter(routes: AnyRoute[], services: AppServices): Router {
         principal = await principalFor(ctx, services, throttle);
         ctx.state.principal = principal;
         const sourceParam = route.auth.sourceParam;
-        authorize(principal, route.auth.action, sourceParam ? { source: ctx.params[sourceParam] } : {});
+        authorize(principal, route.auth.action, sourceParam ? { source: (ctx.params as Record<string, string | undefined>)[sourceParam] } : {});
       }
-      const params = coerceStrings(ctx.params ?? {}, route.params);
+      const params = coerceStrings((ctx.params as Record<string, unknown> | undefined) ?? {}, route.params);
       if (route.params) validatePart({ part: 'params', schema: route.params, value: params });
       const query = coerceStrings(ctx.query as Record<string, unknown>, route.query);
       if (route.query) validatePart({ part: 'query', schema: route.query, value: query });

@@ -42,7 +42,7 @@ export function coerceStrings(values: Record<string, unknown>, schema: Schema | 
       const list = (Array.isArray(raw) ? raw : String(raw).split(',')).map((item) => String(item)).filter((item) => item !== '');
       result[name] = list.map((item) => coerceScalar(item, property.items?.type));
     } else {
-      const single = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+      const single: unknown = Array.isArray(raw) ? (raw as unknown[])[raw.length - 1] : raw;
       result[name] = typeof single === 'string' ? coerceScalar(single, property?.type) : single;
     }
   }

@@ -137,14 +137,14 @@ export function maskExplanation(explanation: unknown, rules: MaskRules, visibili
 export function maskDeep(value: unknown, rules: MaskRules, visibility: Pick<Visibility, 'canSeeSensitive'>): unknown {
   if (visibility.canSeeSensitive || rules.size === 0) return value;
   const walk = (item: unknown): unknown => {
-    if (Array.isArray(item)) return item.map(walk);
+    if (Array.isArray(item)) return (item as unknown[]).map(walk);
     if (!item || typeof item !== 'object') return item;
     const object = item as Record<string, unknown>;
     const named = typeof object.attribute === 'string' ? rules.get(object.attribute.split('.')[0]) : undefined;
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(object)) {
       if (named && key === 'value') out[key] = maskSensitive(child, named);
-      else if (named && key === 'values' && Array.isArray(child)) out[key] = child.map((v) => (v && typeof v === 'object' ? { ...(v as object), value: maskSensitive((v as { value?: unknown }).value, named) } : v));
+      else if (named && key === 'values' && Array.isArray(child)) out[key] = (child as unknown[]).map((v) => (v && typeof v === 'object' ? { ...(v as object), value: maskSensitive((v as { value?: unknown }).value, named) } : v));
       else if (rules.has(key)) out[key] = maskSensitive(child, rules.get(key));
       else out[key] = walk(child);
     }

@@ -24,7 +24,7 @@ function presentCandidate(args: { candidate: TaskCandidate; asShown: unknown; ma
 /** The API view of a task. */
 export function presentTask(task: TaskDocument, options: TaskPresentOptions = {}): TaskView {
   const visibility = options.visibility ?? RESTRICTED;
-  const rules = visibility.canSeeSensitive ? new Map() : maskRulesOf(task.domain);
+  const rules = visibility.canSeeSensitive ? (new Map() as ReturnType<typeof maskRulesOf>) : maskRulesOf(task.domain);
   const attributeRule = task.subject.attribute ? rules.get(task.subject.attribute.split('.')[0]) : undefined;
   // System notes quote the disagreeing values ("Trusted sources disagree on taxId: erp \"…\""): mask them there too.
   const secrets = attributeRule && task.values ? task.values.map((v) => v.value).filter((value) => maskSensitive(value, attributeRule) !== value) : [];

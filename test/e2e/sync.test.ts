@@ -52,7 +52,7 @@ describeInBrowser('downstream sync in Chromium', () => {
     await expect.poll(async () => (await env.server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${subscriptionId}/deliveries?status=parked`)).body.items.length).toBe(1);
     await expect.poll(() => page.locator('[data-testid="last-error"]').textContent()).toContain('500');
     await page.locator('[aria-label="By status"] button', { hasText: 'parked' }).click();
-    await deliveries.locator('tbody tr').filter({ hasText: second.goldenId }).locator('a').click();
+    await deliveries.locator('tbody tr').filter({ hasText: second.goldenId }).locator('button.link-button').click();
     const detail = page.locator('[aria-label="Delivery"]');
     await expect.poll(() => detail.locator('pre[aria-label="Response"]').first().textContent()).toContain('ERP is down for maintenance');
     expect(await detail.locator('pre[aria-label="Request"]').first().textContent()).toContain(`POST ${receiver.url}`);

@@ -94,7 +94,7 @@ function parseJsonText(text: string): ParsedItem[] {
   } catch (error) {
     return [{ kind: 'unreadable', code: 'INVALID_JSON', message: `The JSON cannot be read: ${(error as Error).message}.`, text, position: {} }];
   }
-  const values = Array.isArray(value) ? value : [value];
+  const values: unknown[] = Array.isArray(value) ? value : [value];
   return values.map((raw, index) => ({ kind: 'record', raw, position: { index } }));
 }
 

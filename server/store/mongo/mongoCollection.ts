@@ -192,7 +192,7 @@ function isDuplicateKey(error: unknown): error is MongoServerError {
 
 function firstWriteErrorIndex(error: MongoServerError): number {
   const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-  const first = Array.isArray(writeErrors) ? writeErrors[0] : writeErrors;
+  const first: unknown = Array.isArray(writeErrors) ? (writeErrors as unknown[])[0] : writeErrors;
   const index = (first as { index?: unknown } | undefined)?.index;
   return typeof index === 'number' ? index : 0;
 }

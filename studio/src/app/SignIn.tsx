@@ -34,6 +34,8 @@ export function SignIn(props: { onSubmit: (key: string) => Promise<void>; initia
           <input
             type="password"
             autoComplete="off"
+            // The sign-in page has this one field: focusing it is what every user, with or without a screen reader, expects.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
             spellCheck={false}
             value={key}

@@ -43,6 +43,8 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: readonly unkno
     return () => {
       isCurrent = false;
     };
+    // The caller's dependency list is forwarded on purpose, exactly as useEffect takes it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);

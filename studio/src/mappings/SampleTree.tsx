@@ -27,14 +27,23 @@ function preview(value: unknown): string {
 
 function Node(props: { name: string; path: string; value: unknown; depth: number; onPick?: (path: string) => void }): ReactNode {
   const { name, path, value, depth } = props;
-  const label = (
-    <span className="tree-label" title={path} onClick={props.onPick ? () => props.onPick?.(path) : undefined}>
+  const content = (
+    <>
       <code>{name}</code> <span className="muted">{preview(value)}</span>
+    </>
+  );
+  const label = props.onPick ? (
+    <button type="button" className="tree-label link-button" title={path} onClick={() => props.onPick?.(path)}>
+      {content}
+    </button>
+  ) : (
+    <span className="tree-label" title={path}>
+      {content}
     </span>
   );
   if (value === null || typeof value !== 'object') return <li>{label}</li>;
   // Arrays show their first element's fields under the array's own path: JSONata maps a path over every element.
-  const inner = Array.isArray(value) ? value[0] : value;
+  const inner: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
   const children = inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? Object.entries(inner as Record<string, unknown>) : [];
   return (
     <li>

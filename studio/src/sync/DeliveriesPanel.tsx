@@ -131,9 +131,9 @@ export function DeliveriesPanel(props: { subscription: SubscriptionView; openId?
             {(list.data?.items ?? []).map((delivery) => (
               <tr key={delivery.id} className={delivery.id === props.openId ? 'active' : undefined}>
                 <td>
-                  <a href="#" onClick={(event) => (event.preventDefault(), props.onOpen({ status: props.status, delivery: delivery.id }))} className="mono">
+                  <button type="button" onClick={() => props.onOpen({ status: props.status, delivery: delivery.id })} className="mono link-button">
                     {delivery.cursor.replace(/^0+/, '')}
-                  </a>
+                  </button>
                 </td>
                 <td className="mono">
                   {delivery.goldenId} v{delivery.version}

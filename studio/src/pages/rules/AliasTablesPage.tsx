@@ -47,6 +47,7 @@ export function AliasTablesPage(props: { table?: string }) {
     setSavedJson(JSON.stringify(content));
     revision.current = view.data?.draft?.revision ?? 0;
     // Reset only when another table or revision arrives, not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.data]);
 
   const edited = useMemo(() => (content ? tableOf({ base: content, rows, version }) : null), [content, rows, version]);
