@@ -24,8 +24,46 @@ const index = process.argv.indexOf('--records');
 const total = index >= 0 ? Number(process.argv[index + 1]) : 5000;
 const ACTOR = { keyId: 'bench', name: 'bench', role: 'admin' };
 
-const WORDS = ['ACME', 'SUMMIT', 'PIONEER', 'CASCADE', 'HARBOR', 'MERIDIAN', 'APEX', 'LIBERTY', 'NORTHSTAR', 'EVERGREEN', 'KEYSTONE', 'BLUE', 'RIDGE', 'SILVER', 'OAK', 'PINE', 'VALLEY', 'RIVER', 'LAKE', 'STONE', 'FORGE', 'BRIDGE', 'CREST', 'POINT'];
-const TRADES = ['MEDICAL', 'SURGICAL', 'SUPPLY', 'HEALTHCARE', 'DIAGNOSTICS', 'LABS', 'PHARMA', 'DEVICES', 'SERVICES', 'SOLUTIONS', 'STAFFING', 'LOGISTICS'];
+const WORDS = [
+  'ACME',
+  'SUMMIT',
+  'PIONEER',
+  'CASCADE',
+  'HARBOR',
+  'MERIDIAN',
+  'APEX',
+  'LIBERTY',
+  'NORTHSTAR',
+  'EVERGREEN',
+  'KEYSTONE',
+  'BLUE',
+  'RIDGE',
+  'SILVER',
+  'OAK',
+  'PINE',
+  'VALLEY',
+  'RIVER',
+  'LAKE',
+  'STONE',
+  'FORGE',
+  'BRIDGE',
+  'CREST',
+  'POINT',
+];
+const TRADES = [
+  'MEDICAL',
+  'SURGICAL',
+  'SUPPLY',
+  'HEALTHCARE',
+  'DIAGNOSTICS',
+  'LABS',
+  'PHARMA',
+  'DEVICES',
+  'SERVICES',
+  'SOLUTIONS',
+  'STAFFING',
+  'LOGISTICS',
+];
 const SUFFIXES = ['', ' INC', ', Inc.', ' LLC', ', L.L.C.', ' CORP', ' Corporation', ' CO', ' Company'];
 
 /** A small deterministic generator (mulberry32). */
@@ -55,15 +93,20 @@ function generateVendors(count: number): Array<{ sourceId: string; name: string;
   let company = 0;
   while (vendors.length < count) {
     let base = '';
-    do base = `${WORDS[Math.floor(next() * WORDS.length)]} ${WORDS[Math.floor(next() * WORDS.length)]} ${TRADES[Math.floor(next() * TRADES.length)]}`;
+    do
+      base = `${WORDS[Math.floor(next() * WORDS.length)]} ${WORDS[Math.floor(next() * WORDS.length)]} ${TRADES[Math.floor(next() * TRADES.length)]}`;
     while (used.has(base));
     used.add(base);
     company++;
     const family = next() < 0.6 ? 1 : 2 + Math.floor(next() * 7);
-    for (let i = 0; i < family && vendors.length < count; i++) vendors.push({ sourceId: `V${vendors.length}`, name: spelling(base, next), entity: `c${company}` });
+    for (let i = 0; i < family && vendors.length < count; i++)
+      vendors.push({ sourceId: `V${vendors.length}`, name: spelling(base, next), entity: `c${company}` });
   }
   // Interleave families, as several source systems would send them.
-  return vendors.map((v) => ({ v, key: next() })).sort((x, y) => x.key - y.key).map(({ v }) => v);
+  return vendors
+    .map((v) => ({ v, key: next() }))
+    .sort((x, y) => x.key - y.key)
+    .map(({ v }) => v);
 }
 
 async function run(vendors: ReturnType<typeof generateVendors>, withClusters: boolean): Promise<void> {
@@ -73,7 +116,9 @@ async function run(vendors: ReturnType<typeof generateVendors>, withClusters: bo
   const { services } = running;
   try {
     if (!withClusters) {
-      const { clusterReview: _off, ...rules } = structuredClone((await publishedRules({ store: services.store, domain: 'supplier' })).rules);
+      const { clusterReview: _off, ...rules } = structuredClone(
+        (await publishedRules({ store: services.store, domain: 'supplier' })).rules,
+      );
       await saveRulesDraft(services, { domain: 'supplier', rules: { ...rules, version: 'supplier-bench-no-clusters' }, actor: ACTOR });
       await publishRules(services, { domain: 'supplier', actor: ACTOR });
     }
@@ -83,8 +128,19 @@ async function run(vendors: ReturnType<typeof generateVendors>, withClusters: bo
       const at = new Date().toISOString();
       const canonical = { sourceId: vendor.sourceId, name: vendor.name };
       const sourceRecord: SourceRecordDocument = {
-        _id: `supplier|bench|${vendor.sourceId}`, domain: 'supplier', source: 'bench', sourceId: vendor.sourceId, goldenId: '', raw: canonical, canonical,
-        payloadHash: createHash('sha256').update(JSON.stringify(canonical)).digest('hex'), mappingVersion: 1, schemaVersion: '1.0.0', receivedAt: at, updatedAt: at, version: 1,
+        _id: `supplier|bench|${vendor.sourceId}`,
+        domain: 'supplier',
+        source: 'bench',
+        sourceId: vendor.sourceId,
+        goldenId: '',
+        raw: canonical,
+        canonical,
+        payloadHash: createHash('sha256').update(JSON.stringify(canonical)).digest('hex'),
+        mappingVersion: 1,
+        schemaVersion: '1.0.0',
+        receivedAt: at,
+        updatedAt: at,
+        version: 1,
       };
       const one = performance.now();
       await applySourceRecord(services, { sourceRecord, actor: ACTOR });
@@ -96,7 +152,11 @@ async function run(vendors: ReturnType<typeof generateVendors>, withClusters: bo
     const tasks = services.store.collection(TASKS);
     const pairwise = await tasks.countDocuments({ type: 'potential-match', status: 'open' });
     const clusters = await tasks.countDocuments({ type: 'potential-match-cluster', status: 'open' });
-    const report = await evaluateClusterReview({ store: services.store, domain: 'supplier', entityOf: new Map(vendors.map((v) => [`supplier|bench|${v.sourceId}`, v.entity])) });
+    const report = await evaluateClusterReview({
+      store: services.store,
+      domain: 'supplier',
+      entityOf: new Map(vendors.map((v) => [`supplier|bench|${v.sourceId}`, v.entity])),
+    });
     const s = report.withClusters;
     console.log(
       `  ${withClusters ? 'clusterReview on ' : 'clusterReview off'}: ${seconds.toFixed(1)} s (${Math.round(vendors.length / seconds)} records/s), per record p50 ${at(0.5)} ms p95 ${at(0.95)} ms; ` +
@@ -110,7 +170,9 @@ async function run(vendors: ReturnType<typeof generateVendors>, withClusters: bo
 
 async function main(): Promise<void> {
   const vendors = generateVendors(total);
-  console.log(`cluster review benchmark — node ${process.version}, ${total.toLocaleString('en-US')} name-only vendors in ${new Set(vendors.map((v) => v.entity)).size.toLocaleString('en-US')} companies`);
+  console.log(
+    `cluster review benchmark — node ${process.version}, ${total.toLocaleString('en-US')} name-only vendors in ${new Set(vendors.map((v) => v.entity)).size.toLocaleString('en-US')} companies`,
+  );
   await run(vendors, false);
   await run(vendors, true);
 }

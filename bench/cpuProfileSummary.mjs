@@ -37,7 +37,8 @@ if (names[0] === '--top') {
   });
   const print = (title, map) => {
     console.log(title);
-    for (const [label, micros] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(micros / 1e6).toFixed(2).padStart(8)} s ${((100 * micros) / sampled).toFixed(1).padStart(5)} %  ${label}`);
+    for (const [label, micros] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`${(micros / 1e6).toFixed(2).padStart(8)} s ${((100 * micros) / sampled).toFixed(1).padStart(5)} %  ${label}`);
   };
   console.log(`total ${(sampled / 1e6).toFixed(1)} s sampled`);
   print('self time:', self);
@@ -59,4 +60,5 @@ profile.samples.forEach((id, index) => {
   }
 });
 console.log(`total ${(total / 1e6).toFixed(1)} s`);
-for (const [name, micros] of inclusive) console.log(`${(micros / 1e6).toFixed(2).padStart(8)} s ${((100 * micros) / total).toFixed(1).padStart(5)} %  ${name}`);
+for (const [name, micros] of inclusive)
+  console.log(`${(micros / 1e6).toFixed(2).padStart(8)} s ${((100 * micros) / total).toFixed(1).padStart(5)} %  ${name}`);

@@ -17,7 +17,16 @@ import { pipeline } from 'node:stream/promises';
 import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import { ensureCollections } from '../server/db/collections';
-import { applySourceRecord, exportGoldenRecords, exportXrefs, mergeGoldenRecords, unmergeSourceRecord, GOLDEN_RECORDS, type GoldenRecordDocument, type SourceRecordDocument } from '../server/golden';
+import {
+  applySourceRecord,
+  exportGoldenRecords,
+  exportXrefs,
+  mergeGoldenRecords,
+  unmergeSourceRecord,
+  GOLDEN_RECORDS,
+  type GoldenRecordDocument,
+  type SourceRecordDocument,
+} from '../server/golden';
 import { loadSurvivorshipConfig } from '../server/golden/survivorshipConfig';
 import { createLogger } from '../server/logger';
 import { ensureMatchIndexes } from '../server/matching';
@@ -81,10 +90,13 @@ for (let start = 0; start < bulkCount; start += groupSize) {
       outcomes.set(result.outcome, (outcomes.get(result.outcome) ?? 0) + 1);
     }
   });
-  if ((end / groupSize) % 200 === 0) console.log(`  … ${end} records, ${Math.round(end / ((performance.now() - started) / 1000))} records/s, RSS ${rssMiB()} MiB`);
+  if ((end / groupSize) % 200 === 0)
+    console.log(`  … ${end} records, ${Math.round(end / ((performance.now() - started) / 1000))} records/s, RSS ${rssMiB()} MiB`);
 }
 const bulkSeconds = (performance.now() - started) / 1000;
-console.log(`(1) bulk applySourceRecord, ${groupSize} per transaction: ${bulkCount} records in ${bulkSeconds.toFixed(1)} s = ${Math.round(bulkCount / bulkSeconds)} records/s`);
+console.log(
+  `(1) bulk applySourceRecord, ${groupSize} per transaction: ${bulkCount} records in ${bulkSeconds.toFixed(1)} s = ${Math.round(bulkCount / bulkSeconds)} records/s`,
+);
 
 const latencies: number[] = [];
 for (let i = bulkCount; i < count; i++) {
@@ -96,7 +108,9 @@ for (let i = bulkCount; i < count; i++) {
 }
 latencies.sort((a, b) => a - b);
 const mean = latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, latencies.length);
-console.log(`(2) incremental applySourceRecord (own transaction, ${latencies.length} records into ${bulkCount} existing): mean ${ms(mean)} ms, p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(percentile(latencies, 95))} ms, p99 ${ms(percentile(latencies, 99))} ms`);
+console.log(
+  `(2) incremental applySourceRecord (own transaction, ${latencies.length} records into ${bulkCount} existing): mean ${ms(mean)} ms, p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(percentile(latencies, 95))} ms, p99 ${ms(percentile(latencies, 99))} ms`,
+);
 console.log(`    outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
 // Pairwise quality of the golden records (records in one golden record = predicted duplicates).
@@ -104,7 +118,10 @@ const choose2 = (n: number): number => (n * (n - 1)) / 2;
 const sizes = (keys: string[]): Map<string, number> => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
 // A record may have been merged on: resolve current golden ids from the store.
 const current = new Map<string, string>();
-for await (const record of store.collection<SourceRecordDocument>('sourceRecords').iterate({ domain: 'item' }, { projection: { _id: 1, goldenId: 1 } })) current.set(record._id, record.goldenId);
+for await (const record of store
+  .collection<SourceRecordDocument>('sourceRecords')
+  .iterate({ domain: 'item' }, { projection: { _id: 1, goldenId: 1 } }))
+  current.set(record._id, record.goldenId);
 const predicted = sourceRecords.map((r) => current.get(r._id) ?? '');
 let truePairs = 0;
 for (const size of sizes(predicted.map((g, i) => `${g}|${generated.entityOf[i]}`)).values()) truePairs += choose2(size);
@@ -112,41 +129,66 @@ let predictedPairs = 0;
 for (const size of sizes(predicted).values()) predictedPairs += choose2(size);
 let actualPairs = 0;
 for (const size of sizes(generated.entityOf).values()) actualPairs += choose2(size);
-console.log(`(3) golden records: ${new Set(predicted).size} for ${count} records; pairwise precision ${(truePairs / Math.max(1, predictedPairs)).toFixed(4)}, recall ${(truePairs / Math.max(1, actualPairs)).toFixed(4)} (auto-merge only; review-band records stay apart)`);
+console.log(
+  `(3) golden records: ${new Set(predicted).size} for ${count} records; pairwise precision ${(truePairs / Math.max(1, predictedPairs)).toFixed(4)}, recall ${(truePairs / Math.max(1, actualPairs)).toFixed(4)} (auto-merge only; review-band records stay apart)`,
+);
 
-const multi = await store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).find({ domain: 'item', status: 'active', 'sourceRecordIds.1': { $exists: true } }, { limit: 200 });
+const multi = await store
+  .collection<GoldenRecordDocument>(GOLDEN_RECORDS)
+  .find({ domain: 'item', status: 'active', 'sourceRecordIds.1': { $exists: true } }, { limit: 200 });
 const unmergeTimes: number[] = [];
 const mergeTimes: number[] = [];
 for (const golden of multi) {
   let t = performance.now();
-  const split = await unmergeSourceRecord(services, { goldenId: golden._id, sourceRecordId: golden.sourceRecordIds[golden.sourceRecordIds.length - 1], actor, reason: 'bench' });
+  const split = await unmergeSourceRecord(services, {
+    goldenId: golden._id,
+    sourceRecordId: golden.sourceRecordIds[golden.sourceRecordIds.length - 1],
+    actor,
+    reason: 'bench',
+  });
   unmergeTimes.push(performance.now() - t);
   if (split.newGoldenId === golden._id) continue;
   t = performance.now();
-  await mergeGoldenRecords(services, { survivorId: golden._id, mergedId: split.newGoldenId, actor, reason: 'bench' }).catch(() => undefined);
+  await mergeGoldenRecords(services, { survivorId: golden._id, mergedId: split.newGoldenId, actor, reason: 'bench' }).catch(
+    () => undefined,
+  );
   mergeTimes.push(performance.now() - t);
 }
 unmergeTimes.sort((a, b) => a - b);
 mergeTimes.sort((a, b) => a - b);
-console.log(`(4) unmerge (${unmergeTimes.length}): p50 ${ms(percentile(unmergeTimes, 50))} ms, p95 ${ms(percentile(unmergeTimes, 95))} ms; merge (${mergeTimes.length}): p50 ${ms(percentile(mergeTimes, 50))} ms, p95 ${ms(percentile(mergeTimes, 95))} ms`);
+console.log(
+  `(4) unmerge (${unmergeTimes.length}): p50 ${ms(percentile(unmergeTimes, 50))} ms, p95 ${ms(percentile(unmergeTimes, 95))} ms; merge (${mergeTimes.length}): p50 ${ms(percentile(mergeTimes, 50))} ms, p95 ${ms(percentile(mergeTimes, 95))} ms`,
+);
 
 for (const [label, stream] of [
   ['xrefs', () => exportXrefs(services, { domain: 'item' })],
-  ['golden', () => exportGoldenRecords(services, { domain: 'item', options: { config: loadSurvivorshipConfig('item'), visibility: VISIBILITY.consumer } })],
+  [
+    'golden',
+    () =>
+      exportGoldenRecords(services, {
+        domain: 'item',
+        options: { config: loadSurvivorshipConfig('item'), visibility: VISIBILITY.consumer },
+      }),
+  ],
 ] as const) {
   let lines = 0;
   let peak = rssMiB();
   const before = peak;
   started = performance.now();
-  await pipeline(stream(), new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      lines += 1;
-      if (lines % 5000 === 0) peak = Math.max(peak, rssMiB());
-      callback();
-    },
-  }));
+  await pipeline(
+    stream(),
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        lines += 1;
+        if (lines % 5000 === 0) peak = Math.max(peak, rssMiB());
+        callback();
+      },
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
-  console.log(`(5) export ${label}: ${lines} lines in ${seconds.toFixed(2)} s = ${Math.round(lines / seconds)} lines/s, RSS ${before} → peak ${peak} MiB`);
+  console.log(
+    `(5) export ${label}: ${lines} lines in ${seconds.toFixed(2)} s = ${Math.round(lines / seconds)} lines/s, RSS ${before} → peak ${peak} MiB`,
+  );
 }
 
 await store.close();

@@ -45,7 +45,8 @@ const bytes = (await stat(file)).size;
 
 async function* chunks(): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  for await (const buffer of createReadStream(file, { highWaterMark: 1024 * 1024 })) yield decoder.decode(buffer as Buffer, { stream: true });
+  for await (const buffer of createReadStream(file, { highWaterMark: 1024 * 1024 }))
+    yield decoder.decode(buffer as Buffer, { stream: true });
 }
 
 let peakRss = process.memoryUsage().rss;
@@ -60,6 +61,8 @@ for await (const item of readItems({ format: 'hl7v2', chunks: chunks() })) {
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
 console.log(`file ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${count} messages written`);
-console.log(`read ${records} records + ${unreadable} unreadable in ${seconds.toFixed(1)} s (${(bytes / 1024 / 1024 / seconds).toFixed(1)} MiB/s, ${Math.round(records / seconds)} messages/s)`);
+console.log(
+  `read ${records} records + ${unreadable} unreadable in ${seconds.toFixed(1)} s (${(bytes / 1024 / 1024 / seconds).toFixed(1)} MiB/s, ${Math.round(records / seconds)} messages/s)`,
+);
 console.log(`peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB (the whole process, including Node and tsx)`);
 await rm(directory, { recursive: true, force: true });

@@ -14,7 +14,11 @@ function measure(options: { label: string; iterations: number; run: (index: numb
   const start = performance.now();
   for (let index = 0; index < iterations; index++) run(index);
   const seconds = (performance.now() - start) / 1000;
-  console.log(`${label.padEnd(46)} ${Math.round(iterations / seconds).toLocaleString('en-US').padStart(12)} /s`);
+  console.log(
+    `${label.padEnd(46)} ${Math.round(iterations / seconds)
+      .toLocaleString('en-US')
+      .padStart(12)} /s`,
+  );
 }
 
 const gtins = Array.from({ length: 1000 }, (_, index) => {

@@ -53,7 +53,23 @@ const UNITS: Array<{ stock: string; purchase: string; multiplier: number }> = [
   { stock: 'EA', purchase: 'PK', multiplier: 12 },
   { stock: 'EA', purchase: 'EA', multiplier: 1 },
 ];
-const COLUMNS = ['ITEM', 'DESCRIPTION', 'DESCRIPTION2', 'MANUF_CODE', 'MANUF_NBR', 'STOCK_UOM', 'ACTIVE_STATUS', 'GTIN', 'UNSPSC_CODE', 'VENDOR', 'VEN_ITEM', 'UOM', 'UOM_MULT', 'PKG_DESC', 'UNIT_COST'];
+const COLUMNS = [
+  'ITEM',
+  'DESCRIPTION',
+  'DESCRIPTION2',
+  'MANUF_CODE',
+  'MANUF_NBR',
+  'STOCK_UOM',
+  'ACTIVE_STATUS',
+  'GTIN',
+  'UNSPSC_CODE',
+  'VENDOR',
+  'VEN_ITEM',
+  'UOM',
+  'UOM_MULT',
+  'PKG_DESC',
+  'UNIT_COST',
+];
 
 /**
  * One CSV line per item: distinct products, ~3% repeated GTINs (duplicates for matching), ~0.5% bad check digits.
@@ -73,7 +89,11 @@ function* itemLines(count: number, firstId = 0, seed = 20261124): Generator<stri
     if (gtins.length > 100 && random() < 0.03) gtin = pick(gtins);
     else {
       const number = firstId + index;
-      const body = `${firstId === 0 ? '00' : '01'}${String(30000 + (number % 60000)).padStart(5, '0')}${String(number % 1_000_000).padStart(6, '0')}`.slice(0, 13);
+      const body =
+        `${firstId === 0 ? '00' : '01'}${String(30000 + (number % 60000)).padStart(5, '0')}${String(number % 1_000_000).padStart(6, '0')}`.slice(
+          0,
+          13,
+        );
       gtin = `${body}${gs1CheckDigit(body)}`;
       gtins.push(gtin);
     }
@@ -110,14 +130,23 @@ async function writeFile(file: string, options: { count?: number; firstId?: numb
 
 /** Parse → map → validate → standardise on the file, in batches of 200 as the job does; nothing is stored. */
 async function timeStagesBeforePersist(file: string, running: Awaited<ReturnType<typeof bootstrap>>): Promise<string> {
-  const context = await prepareIngest(running.services, { source: 'lawson', domain: 'item', actor: { keyId: 'bench', name: 'bench', role: 'admin' }, origin: {} });
+  const context = await prepareIngest(running.services, {
+    source: 'lawson',
+    domain: 'item',
+    actor: { keyId: 'bench', name: 'bench', role: 'admin' },
+    origin: {},
+  });
   const stages = PIPELINE.filter((stage) => stage.name !== 'persist');
   const started = performance.now();
   let passed = 0;
   let failed = 0;
   let batch: WorkItem[] = [];
   const run = async (): Promise<void> => {
-    for (const stage of stages) await stage.run(batch.filter((item) => !item.failure), context);
+    for (const stage of stages)
+      await stage.run(
+        batch.filter((item) => !item.failure),
+        context,
+      );
     const failures = batch.filter((item) => item.failure).length;
     failed += failures;
     passed += batch.length - failures;
@@ -135,10 +164,20 @@ async function timeStagesBeforePersist(file: string, running: Awaited<ReturnType
   return `  stages before persist (parse → map → validate → standardise): ${seconds.toFixed(1)} s, ${((passed + failed) / seconds).toFixed(0)} records/s (${passed} passed, ${failed} failed)`;
 }
 
-type JobView = { status: string; progress: { done: number; failed: number; ratePerSecond: number; etaSeconds: number | null }; result: { totals: Record<string, number> } | null; error: unknown };
+type JobView = {
+  status: string;
+  progress: { done: number; failed: number; ratePerSecond: number; etaSeconds: number | null };
+  result: { totals: Record<string, number> } | null;
+  error: unknown;
+};
 
 /** Uploads `file` to the job endpoint and waits for the job; seconds of each, main-process CPU seconds of the job. */
-async function uploadAndRun(input: { base: string; headers: Record<string, string>; file: string; label: string }): Promise<{ uploadSeconds: number; jobSeconds: number; cpuSeconds: number; totals: Record<string, number> }> {
+async function uploadAndRun(input: {
+  base: string;
+  headers: Record<string, string>;
+  file: string;
+  label: string;
+}): Promise<{ uploadSeconds: number; jobSeconds: number; cpuSeconds: number; totals: Record<string, number> }> {
   const uploadStart = performance.now();
   const response = await fetch(`${input.base}/api/v1/ingest/lawson/item/jobs`, {
     method: 'POST',
@@ -165,13 +204,20 @@ async function uploadAndRun(input: { base: string; headers: Record<string, strin
     if (['succeeded', 'failed', 'cancelled'].includes(job.status)) break;
     if (performance.now() - lastPrint > 15_000) {
       lastPrint = performance.now();
-      process.stdout.write(`  … ${input.label}: ${job.progress.done + job.progress.failed}/${created.estimatedRecords} records, ${job.progress.ratePerSecond}/s, ETA ${job.progress.etaSeconds ?? '?'} s\n`);
+      process.stdout.write(
+        `  … ${input.label}: ${job.progress.done + job.progress.failed}/${created.estimatedRecords} records, ${job.progress.ratePerSecond}/s, ETA ${job.progress.etaSeconds ?? '?'} s\n`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const cpu = process.cpuUsage(cpuStart);
   if (job.status !== 'succeeded') throw new Error(`job ${job.status}: ${JSON.stringify(job.error)}`);
-  return { uploadSeconds, jobSeconds: (performance.now() - jobStart) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, totals: job.result?.totals ?? {} };
+  return {
+    uploadSeconds,
+    jobSeconds: (performance.now() - jobStart) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    totals: job.result?.totals ?? {},
+  };
 }
 
 /** Bare jsonata on the file's rows: the published lawson/item mapping compiled once, main thread, with its lookup tables. */
@@ -181,7 +227,8 @@ async function bareJsonataRate(file: string, running: Awaited<ReturnType<typeof 
   const lookups = await loadLookupTables(running.services, mapping.lookupTables);
   const expression = jsonata(mapping.expression);
   const builtinLookup = (await jsonata('$lookup').evaluate(undefined)) as BuiltinLookup;
-  for (const fn of createExtraFunctions({ currentLookups: () => lookups, builtinLookup })) expression.registerFunction(fn.name, fn.implementation, fn.signature);
+  for (const fn of createExtraFunctions({ currentLookups: () => lookups, builtinLookup }))
+    expression.registerFunction(fn.name, fn.implementation, fn.signature);
   const rows: unknown[] = [];
   const chunks = (async function* text() {
     for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 })) yield chunk as string;
@@ -198,7 +245,8 @@ async function profiled<T>(file: string | undefined, work: () => Promise<T>): Pr
   if (!file) return work();
   const session = new Session();
   session.connect();
-  const post = (method: string): Promise<unknown> => new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  const post = (method: string): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
   await post('Profiler.enable');
   await post('Profiler.start');
   try {
@@ -211,22 +259,39 @@ async function profiled<T>(file: string | undefined, work: () => Promise<T>): Pr
 }
 
 /** Issue 14's scenario (see the header). */
-async function runScenario(input: { dataDir: string; file: string; base: string; headers: Record<string, string>; running: Awaited<ReturnType<typeof bootstrap>> }): Promise<string[]> {
+async function runScenario(input: {
+  dataDir: string;
+  file: string;
+  base: string;
+  headers: Record<string, string>;
+  running: Awaited<ReturnType<typeof bootstrap>>;
+}): Promise<string[]> {
   const existing = Number(process.argv[4] ?? RECORDS);
-  const lines = [`ingest scenario: ${RECORDS} Lawson item rows into a store holding ~${existing} golden records; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`];
+  const lines = [
+    `ingest scenario: ${RECORDS} Lawson item rows into a store holding ~${existing} golden records; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  ];
   if (existing > 0) {
     const existingFile = path.join(input.dataDir, 'existing-items.csv');
     await writeFile(existingFile, { count: existing, firstId: 10_000_000, seed: 7 });
     const prefill = await uploadAndRun({ ...input, file: existingFile, label: 'existing store' });
-    lines.push(`  existing store: ${existing} rows in ${prefill.jobSeconds.toFixed(1)} s (${(existing / prefill.jobSeconds).toFixed(0)} records/s) ${JSON.stringify(prefill.totals)}`);
+    lines.push(
+      `  existing store: ${existing} rows in ${prefill.jobSeconds.toFixed(1)} s (${(existing / prefill.jobSeconds).toFixed(0)} records/s) ${JSON.stringify(prefill.totals)}`,
+    );
     await rm(existingFile);
   }
   const load = await uploadAndRun({ ...input, label: 'load' });
   const loadRate = RECORDS / load.jobSeconds;
-  lines.push(`  load:    job ${load.jobSeconds.toFixed(1)} s = ${loadRate.toFixed(0)} records/s (main process CPU ${load.cpuSeconds.toFixed(1)} s = ${(RECORDS / load.cpuSeconds).toFixed(0)} records per CPU-second); upload ${load.uploadSeconds.toFixed(1)} s; ${JSON.stringify(load.totals)}`);
+  lines.push(
+    `  load:    job ${load.jobSeconds.toFixed(1)} s = ${loadRate.toFixed(0)} records/s (main process CPU ${load.cpuSeconds.toFixed(1)} s = ${(RECORDS / load.cpuSeconds).toFixed(0)} records per CPU-second); upload ${load.uploadSeconds.toFixed(1)} s; ${JSON.stringify(load.totals)}`,
+  );
   const resend = await profiled(process.env.BENCH_PROFILE_RESEND, () => uploadAndRun({ ...input, label: 're-send' }));
   const resendRate = RECORDS / resend.jobSeconds;
-  lines.push(`  re-send: job ${resend.jobSeconds.toFixed(1)} s = ${resendRate.toFixed(0)} records/s (main process CPU ${resend.cpuSeconds.toFixed(1)} s); upload ${resend.uploadSeconds.toFixed(1)} s; ${JSON.stringify(resend.totals)}`);
+  lines.push(
+    `  re-send: job ${resend.jobSeconds.toFixed(1)} s = ${resendRate.toFixed(0)} records/s (main process CPU ${resend.cpuSeconds.toFixed(1)} s); upload ${resend.uploadSeconds.toFixed(1)} s; ${JSON.stringify(resend.totals)}`,
+  );
   // Search catch-up: rebuild the index from the whole change feed, then replay it over the up-to-date index
   // (a lost cursor, or changes that touch no searchable field). The background sync loop may take a run
   // that starts right after the reset; such an attempt is repeated.
@@ -244,18 +309,30 @@ async function runScenario(input: { dataDir: string; file: string; base: string;
     throw new Error('the background search sync took every measuring run');
   };
   // The search-index processor's cursor (server/processors): back to the start of the feed.
-  const resetCursor = async (): Promise<void> => void (await store.collection(PROCESSORS).updateOne({ _id: SEARCH_INDEX_PROCESSOR }, { $set: { cursor: null } }));
+  const resetCursor = async (): Promise<void> =>
+    void (await store.collection(PROCESSORS).updateOne({ _id: SEARCH_INDEX_PROCESSOR }, { $set: { cursor: null } }));
   const scratch = await timedSync(async () => {
     await store.collection(SEARCH_INDEX).deleteMany({});
     await store.collection(SEARCH_TERM_STATS).deleteMany({});
     await resetCursor();
   });
-  lines.push(`  search catch-up: ${scratch.changes} golden-record changes indexed from scratch in ${scratch.seconds.toFixed(1)} s = ${(scratch.changes / scratch.seconds).toFixed(0)} changes/s`);
+  lines.push(
+    `  search catch-up: ${scratch.changes} golden-record changes indexed from scratch in ${scratch.seconds.toFixed(1)} s = ${(scratch.changes / scratch.seconds).toFixed(0)} changes/s`,
+  );
   const replay = await timedSync(resetCursor);
-  lines.push(`  search replay over the up-to-date index: ${replay.changes} changes in ${replay.seconds.toFixed(1)} s = ${(replay.changes / replay.seconds).toFixed(0)} changes/s`);
+  lines.push(
+    `  search replay over the up-to-date index: ${replay.changes} changes in ${replay.seconds.toFixed(1)} s = ${(replay.changes / replay.seconds).toFixed(0)} changes/s`,
+  );
   const bare = await bareJsonataRate(input.file, input.running);
-  lines.push(`  bare jsonata (same rows, same process): ${bare.toFixed(0)} records/s; load / bare = ${(loadRate / bare).toFixed(3)}; re-send / bare = ${(resendRate / bare).toFixed(2)}`);
-  lines.push(`  peak RSS (this process): ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  lines.push(
+    `  bare jsonata (same rows, same process): ${bare.toFixed(0)} records/s; load / bare = ${(loadRate / bare).toFixed(3)}; re-send / bare = ${(resendRate / bare).toFixed(2)}`,
+  );
+  lines.push(
+    `  peak RSS (this process): ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   return lines;
 }
 
@@ -264,8 +341,14 @@ async function main(): Promise<void> {
   const file = path.join(dataDir, 'lawson-items.csv');
   await writeFile(file);
   const bytes = (await stat(file)).size;
-  const logger = createLogger({ level: "warn", silent: !process.env.BENCH_LOGS });
-  const config = loadConfig({ MDM_DATA_DIR: path.join(dataDir, 'store'), MDM_ADMIN_KEY: ADMIN_KEY, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1' });
+  const logger = createLogger({ level: 'warn', silent: !process.env.BENCH_LOGS });
+  const config = loadConfig({
+    MDM_DATA_DIR: path.join(dataDir, 'store'),
+    MDM_ADMIN_KEY: ADMIN_KEY,
+    MDM_SEED: 'false',
+    PORT: '0',
+    HOST: '127.0.0.1',
+  });
   const running = await bootstrap({ config, logger });
   const server = await listen(running.app, { port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -274,7 +357,9 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
   try {
     if (MODE === 'stages') {
-      process.stdout.write(`ingest bench: ${RECORDS} Lawson item rows (${(bytes / 1024 / 1024).toFixed(1)} MiB CSV)\n${await timeStagesBeforePersist(file, running)}\n`);
+      process.stdout.write(
+        `ingest bench: ${RECORDS} Lawson item rows (${(bytes / 1024 / 1024).toFixed(1)} MiB CSV)\n${await timeStagesBeforePersist(file, running)}\n`,
+      );
       return;
     }
     if (MODE === 'scenario') {
@@ -292,14 +377,21 @@ async function main(): Promise<void> {
     if (response.status !== 202) throw new Error(`upload failed: ${response.status} ${JSON.stringify(created)}`);
     const uploadSeconds = (performance.now() - uploadStart) / 1000;
     const jobStart = performance.now();
-    let job: { status: string; progress: { done: number; failed: number; ratePerSecond: number; etaSeconds: number | null }; result: { totals: Record<string, number> } | null; error: unknown };
+    let job: {
+      status: string;
+      progress: { done: number; failed: number; ratePerSecond: number; etaSeconds: number | null };
+      result: { totals: Record<string, number> } | null;
+      error: unknown;
+    };
     let lastPrint = 0;
     for (;;) {
       job = (await (await fetch(`${base}/api/v1/jobs/${created.jobId}`, { headers })).json()) as typeof job;
       if (['succeeded', 'failed', 'cancelled'].includes(job.status)) break;
       if (performance.now() - lastPrint > 15_000) {
         lastPrint = performance.now();
-        process.stdout.write(`  … ${job.progress.done + job.progress.failed}/${created.estimatedRecords} records, ${job.progress.ratePerSecond}/s, ETA ${job.progress.etaSeconds ?? '?'} s\n`);
+        process.stdout.write(
+          `  … ${job.progress.done + job.progress.failed}/${created.estimatedRecords} records, ${job.progress.ratePerSecond}/s, ETA ${job.progress.etaSeconds ?? '?'} s\n`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

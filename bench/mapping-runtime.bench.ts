@@ -28,9 +28,31 @@ const ITEM_MAPPING = `{
   "active": ITM_STATUS_CURRENT = "1"
 }`;
 
-const CATEGORIES: Record<string, unknown> = { SURG: 'Surgical supplies', WOUND: 'Wound care', IV: 'IV therapy', LAB: 'Laboratory', PHARM: 'Pharmacy' };
+const CATEGORIES: Record<string, unknown> = {
+  SURG: 'Surgical supplies',
+  WOUND: 'Wound care',
+  IV: 'IV therapy',
+  LAB: 'Laboratory',
+  PHARM: 'Pharmacy',
+};
 const UOMS = ['EA', 'BX', 'CS', 'CA', 'PK', 'DZ'];
-const WORDS = ['GLOVE', 'NITRILE', 'STERILE', 'GAUZE', 'SPONGE', 'CATHETER', 'IV', 'SET', 'SYRINGE', 'LUER', 'LOCK', 'DRESSING', 'FOAM', 'LARGE', 'SMALL'];
+const WORDS = [
+  'GLOVE',
+  'NITRILE',
+  'STERILE',
+  'GAUZE',
+  'SPONGE',
+  'CATHETER',
+  'IV',
+  'SET',
+  'SYRINGE',
+  'LUER',
+  'LOCK',
+  'DRESSING',
+  'FOAM',
+  'LARGE',
+  'SMALL',
+];
 
 /** Deterministic pseudo-random numbers so every run maps the same payloads. */
 function seededRandom(seed: number): () => number {
@@ -54,8 +76,13 @@ function makeRows(count: number): unknown[] {
       CATEGORY_ID: pick([...Object.keys(CATEGORIES), 'MISC']),
       GTIN: `${base}${gs1CheckDigit(base)}`,
       ITM_STATUS_CURRENT: random() < 0.9 ? '1' : '2',
-      ITEM_MFG: [{ MFG_ID: `MFG${Math.floor(random() * 500)}`, MFG_ITM_ID: `${Math.floor(random() * 100)}-${Math.floor(random() * 1000)}-PA` }],
-      ITM_VENDOR: Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({ VENDOR_ID: `000000${Math.floor(random() * 9999)}`, ITM_ID_VNDR: `V-${Math.floor(random() * 1e6)}` })),
+      ITEM_MFG: [
+        { MFG_ID: `MFG${Math.floor(random() * 500)}`, MFG_ITM_ID: `${Math.floor(random() * 100)}-${Math.floor(random() * 1000)}-PA` },
+      ],
+      ITM_VENDOR: Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
+        VENDOR_ID: `000000${Math.floor(random() * 9999)}`,
+        ITM_ID_VNDR: `V-${Math.floor(random() * 1e6)}`,
+      })),
       INV_ITEM_UOM: [
         { UNIT_OF_MEASURE: 'EA', CONVERSION_RATE: 1 },
         { UNIT_OF_MEASURE: 'BX', CONVERSION_RATE: 10 * (1 + Math.floor(random() * 10)) },
@@ -68,7 +95,8 @@ async function bareJsonata(rows: unknown[]): Promise<number> {
   const expression = jsonata(ITEM_MAPPING);
   const lookups = { category: CATEGORIES };
   const builtinLookup = (await jsonata('$lookup').evaluate(undefined)) as BuiltinLookup;
-  for (const fn of createExtraFunctions({ currentLookups: () => lookups, builtinLookup })) expression.registerFunction(fn.name, fn.implementation, fn.signature);
+  for (const fn of createExtraFunctions({ currentLookups: () => lookups, builtinLookup }))
+    expression.registerFunction(fn.name, fn.implementation, fn.signature);
   for (const row of rows.slice(0, 2000)) await expression.evaluate(row); // warm-up
   const started = performance.now();
   for (const row of rows) await expression.evaluate(row);
@@ -81,7 +109,11 @@ async function viaRuntime(rows: unknown[], options: { poolSize: number; limits?:
   const batches: unknown[][] = [];
   for (let i = 0; i < rows.length; i += BATCH) batches.push(rows.slice(i, i + BATCH));
   // Warm-up: start workers, compile, JIT.
-  await Promise.all(Array.from({ length: options.poolSize * 2 }, () => runtime.evaluateBatch({ cacheKey: 'item@1', expression: ITEM_MAPPING, records: rows.slice(0, 1000), lookups })));
+  await Promise.all(
+    Array.from({ length: options.poolSize * 2 }, () =>
+      runtime.evaluateBatch({ cacheKey: 'item@1', expression: ITEM_MAPPING, records: rows.slice(0, 1000), lookups }),
+    ),
+  );
   const started = performance.now();
   let next = 0;
   let failures = 0;
@@ -104,7 +136,9 @@ async function viaRuntime(rows: unknown[], options: { poolSize: number; limits?:
 const rows = makeRows(RECORDS);
 const ROUNDS = Number(process.argv[4] ?? 3);
 const format = (n: number): string => Math.round(n).toLocaleString('en-US');
-console.log(`mapping-runtime bench: ${format(RECORDS)} PeopleSoft item rows, batches of ${BATCH}, best of ${ROUNDS} interleaved rounds, ${availableParallelism()} cores, node ${process.version}`);
+console.log(
+  `mapping-runtime bench: ${format(RECORDS)} PeopleSoft item rows, batches of ${BATCH}, best of ${ROUNDS} interleaved rounds, ${availableParallelism()} cores, node ${process.version}`,
+);
 const variants: Array<{ label: string; run: () => Promise<number> }> = [
   { label: '(a) bare jsonata, main thread, compiled once', run: () => bareJsonata(rows) },
   { label: '(b) runtime, 1 worker, default limits', run: () => viaRuntime(rows, { poolSize: 1 }) },

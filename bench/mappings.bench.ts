@@ -24,17 +24,23 @@ const mappingRuntime = createMappingRuntime({ logger });
 const services = { config, store, logger, mappingRuntime } as unknown as AppServices;
 
 function report(label: string, count: number, elapsedMs: number): void {
-  process.stdout.write(`${label.padEnd(58)} ${count.toString().padStart(7)} in ${elapsedMs.toFixed(0).padStart(6)} ms  → ${(count / (elapsedMs / 1000)).toFixed(0).padStart(8)} /s\n`);
+  process.stdout.write(
+    `${label.padEnd(58)} ${count.toString().padStart(7)} in ${elapsedMs.toFixed(0).padStart(6)} ms  → ${(count / (elapsedMs / 1000)).toFixed(0).padStart(8)} /s\n`,
+  );
 }
 
 try {
   let started = performance.now();
   const summary = await loadMappingsAsCode(services);
   const loadMs = performance.now() - started;
-  process.stdout.write(`(c) start-up load of ${config.mappingsDir}: ${summary.published.length} mappings published, ${summary.lookupsSaved.length} lookup tables, ${summary.refused.length} refused, in ${loadMs.toFixed(0)} ms\n`);
+  process.stdout.write(
+    `(c) start-up load of ${config.mappingsDir}: ${summary.published.length} mappings published, ${summary.lookupsSaved.length} lookup tables, ${summary.refused.length} refused, in ${loadMs.toFixed(0)} ms\n`,
+  );
   const restart = performance.now();
   const again = await loadMappingsAsCode(services);
-  process.stdout.write(`    second start-up (all in sync: ${again.inSync.length} files) in ${(performance.now() - restart).toFixed(0)} ms\n`);
+  process.stdout.write(
+    `    second start-up (all in sync: ${again.inSync.length} files) in ${(performance.now() - restart).toFixed(0)} ms\n`,
+  );
 
   const target = { source: 'lawson', domain: 'item' };
   const iterations = 20_000;
@@ -51,13 +57,24 @@ try {
   const tables = (await getPublishedMapping(services, target))?.lookupTables ?? [];
   report(`(b) getPublishedMapping + loadLookupTables (${tables.length} tables)`, iterations, performance.now() - started);
 
-  const tests = Array.from({ length: 200 }, (_, index) => ({ name: `case ${index}`, input: { ITEM: String(index), DESCRIPTION: `ITEM ${index}` }, output: { sourceId: String(index), description: `ITEM ${index}` } }));
+  const tests = Array.from({ length: 200 }, (_, index) => ({
+    name: `case ${index}`,
+    input: { ITEM: String(index), DESCRIPTION: `ITEM ${index}` },
+    output: { sourceId: String(index), description: `ITEM ${index}` },
+  }));
   const actor = { keyId: 'bench', name: 'bench', role: 'admin' };
   const key = { source: 'bench', domain: 'item', direction: 'inbound' as const };
   let publishes = 0;
   started = performance.now();
   for (let round = 0; round < 20; round++) {
-    await saveMappingDraft(services, { key, content: { expression: `{ "sourceId": ITEM, "description": DESCRIPTION, "category": "r${round}" }`, tests: tests.map((test) => ({ ...test, output: { ...test.output, category: `r${round}` } })) }, actor });
+    await saveMappingDraft(services, {
+      key,
+      content: {
+        expression: `{ "sourceId": ITEM, "description": DESCRIPTION, "category": "r${round}" }`,
+        tests: tests.map((test) => ({ ...test, output: { ...test.output, category: `r${round}` } })),
+      },
+      actor,
+    });
     await publishMapping(services, { key, actor });
     publishes++;
   }

@@ -39,9 +39,14 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function comparatorMicrobenchmark(): void {
-  const names = generateItems({ count: 2000, seed: 7 }).records.map((r) => String((r.manufacturer as { name?: string } | undefined)?.name ?? r.description).toUpperCase());
+  const names = generateItems({ count: 2000, seed: 7 }).records.map((r) =>
+    String((r.manufacturer as { name?: string } | undefined)?.name ?? r.description).toUpperCase(),
+  );
   const pairs = 200_000;
-  for (const [label, similarity] of [['jaroWinkler', jaroWinkler], ['fuse.js Fuse.match (both directions)', fuseSimilarity]] as const) {
+  for (const [label, similarity] of [
+    ['jaroWinkler', jaroWinkler],
+    ['fuse.js Fuse.match (both directions)', fuseSimilarity],
+  ] as const) {
     const started = performance.now();
     let sink = 0;
     for (let i = 0; i < pairs; i++) sink += similarity(names[i % names.length], names[(i * 7 + 3) % names.length]);
@@ -74,7 +79,12 @@ function evaluate(entityOf: string[], clusterOf: Int32Array): { precision: numbe
  * explanations on a sample of the pairs batch matching linked (auto-merge clusters, review pairs),
  * with how often each had both sides present and its outcomes. Runs after the timed section.
  */
-function comparatorCoverage(args: { rules: CompiledRules; records: CanonicalRecord[]; result: ReturnType<typeof batchMatch>; sample: number }): void {
+function comparatorCoverage(args: {
+  rules: CompiledRules;
+  records: CanonicalRecord[];
+  result: ReturnType<typeof batchMatch>;
+  sample: number;
+}): void {
   const bySourceId = new Map(args.records.map((record) => [String(record.sourceId), record]));
   const pairs: Array<[string, string]> = args.result.reviewPairs.slice(0, args.sample / 2).map((pair) => [pair.a, pair.b]);
   for (const cluster of args.result.clusters) {
@@ -92,11 +102,17 @@ function comparatorCoverage(args: { rules: CompiledRules; records: CanonicalReco
       outcomes.set(line.name, counts);
     }
   }
-  console.log(`  comparators exercised (${pairs.length.toLocaleString('en-US')} linked pairs explained after the timed run; type: outcomes):`);
+  console.log(
+    `  comparators exercised (${pairs.length.toLocaleString('en-US')} linked pairs explained after the timed run; type: outcomes):`,
+  );
   for (const comparator of args.rules.comparators) {
     const counts = outcomes.get(comparator.rule.name) ?? {};
-    const present = Object.entries(counts).filter(([outcome]) => outcome !== 'missing').reduce((sum, [, n]) => sum + n, 0);
-    console.log(`    ${comparator.rule.name} (${comparator.rule.type}): both sides present ${present.toLocaleString('en-US')}; ${JSON.stringify(counts)}`);
+    const present = Object.entries(counts)
+      .filter(([outcome]) => outcome !== 'missing')
+      .reduce((sum, [, n]) => sum + n, 0);
+    console.log(
+      `    ${comparator.rule.name} (${comparator.rule.type}): both sides present ${present.toLocaleString('en-US')}; ${JSON.stringify(counts)}`,
+    );
   }
 }
 
@@ -110,22 +126,38 @@ function runBatch(rules: CompiledRules): void {
     records: generated.records,
     rules,
     progressEvery: 200_000,
-    onProgress: (p) => console.log(`  … ${p.phase} ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} at ${seconds(performance.now() - started)} s`),
+    onProgress: (p) =>
+      console.log(
+        `  … ${p.phase} ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} at ${seconds(performance.now() - started)} s`,
+      ),
   });
   const elapsed = performance.now() - started;
   const quality = evaluate(generated.entityOf, result.clusterOf);
   console.log(`  wall time (batchMatch): ${seconds(elapsed)} s`);
   console.log(`  peak RSS (process): ${peakRssMiB()} MiB`);
   console.log(`  candidate pairs compared: ${result.pairsCompared.toLocaleString('en-US')}`);
-  console.log(`  blocks (size ≥ 2): ${result.blocks.toLocaleString('en-US')}; skipped for over-collision: ${result.blocksSkippedOverCollision.toLocaleString('en-US')}`);
-  console.log(`  largest skipped: ${result.largestSkippedBlocks.slice(0, 5).map((b) => `${b.key}=${b.size}`).join(', ')}`);
-  console.log(`  auto-merge pairs ${result.autoMergePairs.toLocaleString('en-US')}, clusters ${result.clusters.length.toLocaleString('en-US')}, review pairs ${result.reviewPairCount.toLocaleString('en-US')}, packaging relationships ${result.relationships.length.toLocaleString('en-US')}`);
-  console.log(`  auto-merge pair precision ${(quality.precision * 100).toFixed(2)} %, recall ${(quality.recall * 100).toFixed(2)} % (vs generator ground truth)`);
+  console.log(
+    `  blocks (size ≥ 2): ${result.blocks.toLocaleString('en-US')}; skipped for over-collision: ${result.blocksSkippedOverCollision.toLocaleString('en-US')}`,
+  );
+  console.log(
+    `  largest skipped: ${result.largestSkippedBlocks
+      .slice(0, 5)
+      .map((b) => `${b.key}=${b.size}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  auto-merge pairs ${result.autoMergePairs.toLocaleString('en-US')}, clusters ${result.clusters.length.toLocaleString('en-US')}, review pairs ${result.reviewPairCount.toLocaleString('en-US')}, packaging relationships ${result.relationships.length.toLocaleString('en-US')}`,
+  );
+  console.log(
+    `  auto-merge pair precision ${(quality.precision * 100).toFixed(2)} %, recall ${(quality.recall * 100).toFixed(2)} % (vs generator ground truth)`,
+  );
   comparatorCoverage({ rules, records: generated.records, result, sample: 5000 });
 }
 
 async function runIncremental(rules: CompiledRules): Promise<void> {
-  console.log(`\n(b) incremental matchRecord against ${incrementalRecords.toLocaleString('en-US')} items indexed in the embedded store, ${queries} queries`);
+  console.log(
+    `\n(b) incremental matchRecord against ${incrementalRecords.toLocaleString('en-US')} items indexed in the embedded store, ${queries} queries`,
+  );
   const generated = generateItems({ count: incrementalRecords + queries, duplicateRate, seed: 4242 });
   // Queries are spread over the data set so most have a duplicate already indexed.
   const step = Math.floor(generated.records.length / queries);
@@ -143,12 +175,15 @@ async function runIncremental(rules: CompiledRules): Promise<void> {
       if (chunk.length === 5000 || i === generated.records.length - 1) {
         await indexRecords({ store, rules, entries: chunk.splice(0) });
         indexed += 5000;
-        if (indexed % 200_000 === 0) console.log(`  … indexed ${indexed.toLocaleString('en-US')} at ${seconds(performance.now() - indexStarted)} s`);
+        if (indexed % 200_000 === 0)
+          console.log(`  … indexed ${indexed.toLocaleString('en-US')} at ${seconds(performance.now() - indexStarted)} s`);
       }
     }
     if (chunk.length > 0) await indexRecords({ store, rules, entries: chunk.splice(0) });
     const indexElapsed = performance.now() - indexStarted;
-    console.log(`  bulk indexing: ${seconds(indexElapsed)} s (${Math.round((incrementalRecords / indexElapsed) * 1000).toLocaleString('en-US')} records/s); peak RSS ${peakRssMiB()} MiB`);
+    console.log(
+      `  bulk indexing: ${seconds(indexElapsed)} s (${Math.round((incrementalRecords / indexElapsed) * 1000).toLocaleString('en-US')} records/s); peak RSS ${peakRssMiB()} MiB`,
+    );
     const latencies: number[] = [];
     let correct = 0;
     let withDuplicate = 0;
@@ -162,11 +197,19 @@ async function runIncremental(rules: CompiledRules): Promise<void> {
       decisions[decision.decision]++;
       const expected = indexedEntities.has(generated.entityOf[i]) ? `G-${generated.entityOf[i]}` : null;
       if (expected) withDuplicate++;
-      if ((decision.decision !== 'no-match' && decision.best?.goldenId === expected) || (decision.decision === 'no-match' && expected === null)) correct++;
+      if (
+        (decision.decision !== 'no-match' && decision.best?.goldenId === expected) ||
+        (decision.decision === 'no-match' && expected === null)
+      )
+        correct++;
     }
     latencies.sort((x, y) => x - y);
-    console.log(`  latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${latencies[latencies.length - 1].toFixed(2)} ms`);
-    console.log(`  decisions: ${JSON.stringify(decisions)}; queries with an indexed duplicate ${withDuplicate}; decision agrees with ground truth ${correct}/${queries}`);
+    console.log(
+      `  latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${latencies[latencies.length - 1].toFixed(2)} ms`,
+    );
+    console.log(
+      `  decisions: ${JSON.stringify(decisions)}; queries with an indexed duplicate ${withDuplicate}; decision agrees with ground truth ${correct}/${queries}`,
+    );
     console.log(`  peak RSS (process): ${peakRssMiB()} MiB`);
   } finally {
     await store.close();

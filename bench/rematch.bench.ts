@@ -35,24 +35,43 @@ async function main(): Promise<void> {
     for (const item of items) {
       const at = new Date().toISOString();
       const sourceRecord: SourceRecordDocument = {
-        _id: `item|bench|${item.sourceId}`, domain: 'item', source: 'bench', sourceId: item.sourceId, goldenId: '', raw: item, canonical: item,
-        payloadHash: createHash('sha256').update(JSON.stringify(item)).digest('hex'), mappingVersion: 1, schemaVersion: '1.0.0', receivedAt: at, updatedAt: at, version: 1,
+        _id: `item|bench|${item.sourceId}`,
+        domain: 'item',
+        source: 'bench',
+        sourceId: item.sourceId,
+        goldenId: '',
+        raw: item,
+        canonical: item,
+        payloadHash: createHash('sha256').update(JSON.stringify(item)).digest('hex'),
+        mappingVersion: 1,
+        schemaVersion: '1.0.0',
+        receivedAt: at,
+        updatedAt: at,
+        version: 1,
       };
       await applySourceRecord(services, { sourceRecord, actor: ACTOR });
     }
     const applySeconds = (performance.now() - applyStarted) / 1000;
     const goldensBefore = await services.store.collection(GOLDEN_RECORDS).countDocuments({ domain: 'item', status: 'active' });
-    console.log(`  applied through applySourceRecord: ${applySeconds.toFixed(1)} s (${Math.round(records / applySeconds)} records/s), ${goldensBefore} active golden records`);
+    console.log(
+      `  applied through applySourceRecord: ${applySeconds.toFixed(1)} s (${Math.round(records / applySeconds)} records/s), ${goldensBefore} active golden records`,
+    );
 
     const current = (await publishedRules({ store: services.store, domain: 'item' })).rules;
-    const looser = { ...structuredClone(current), version: 'item-bench-looser', thresholds: { autoMerge: current.thresholds.review, review: current.thresholds.review } };
+    const looser = {
+      ...structuredClone(current),
+      version: 'item-bench-looser',
+      thresholds: { autoMerge: current.thresholds.review, review: current.thresholds.review },
+    };
     await saveRulesDraft(services, { domain: 'item', rules: looser, actor: ACTOR });
     await publishRules(services, { domain: 'item', actor: ACTOR });
     const started = performance.now();
     const job = await startRematchJob(services, { domain: 'item', reason: 'benchmark', actor: ACTOR });
     const done = await services.jobs.waitFor(job._id, 3_600_000);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`  re-match job: ${done.status} in ${seconds.toFixed(1)} s (${Math.round(records / seconds)} source records/s through both phases); result ${JSON.stringify(done.result)}`);
+    console.log(
+      `  re-match job: ${done.status} in ${seconds.toFixed(1)} s (${Math.round(records / seconds)} source records/s through both phases); result ${JSON.stringify(done.result)}`,
+    );
     console.log(`  peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
   } finally {
     await running.close();

@@ -35,7 +35,13 @@ function withTypo(word: string, random: () => number): string {
   return word.slice(0, at) + word.slice(at + 1);
 }
 
-type Item = Record<string, unknown> & { sourceId: string; description?: string; manufacturer?: { name?: string }; manufacturerPartNumber?: string; gtin?: string };
+type Item = Record<string, unknown> & {
+  sourceId: string;
+  description?: string;
+  manufacturer?: { name?: string };
+  manufacturerPartNumber?: string;
+  gtin?: string;
+};
 type Query = { kind: string; q: string; target: string; mustContain: string[] };
 
 /** Words the first result must contain to be relevant (the intended words, before the typo). */
@@ -70,7 +76,14 @@ function queryFor(kind: string, item: Item, random: () => number): string | null
   }
 }
 
-const KINDS = ['rare word with typo + another word', 'prefix being typed', 'manufacturer + word', 'GTIN without leading zeros', 'part number without punctuation', 'only common words'];
+const KINDS = [
+  'rare word with typo + another word',
+  'prefix being typed',
+  'manufacturer + word',
+  'GTIN without leading zeros',
+  'part number without punctuation',
+  'only common words',
+];
 
 async function main(): Promise<void> {
   console.log(`search benchmark — node ${process.version}, ${records.toLocaleString('en-US')} golden items, ${queries} queries per kind`);
@@ -84,12 +97,19 @@ async function main(): Promise<void> {
     const items = generated.records as Item[];
     const indexStarted = performance.now();
     for (let i = 0; i < items.length; i += CHUNK) {
-      const goldens = items.slice(i, i + CHUNK).map((item) => ({ _id: `item-${item.sourceId}`, domain: 'item', status: 'active', attributes: item }));
+      const goldens = items
+        .slice(i, i + CHUNK)
+        .map((item) => ({ _id: `item-${item.sourceId}`, domain: 'item', status: 'active', attributes: item }));
       await indexGoldenForSearch({ store, goldens });
-      if ((i / CHUNK) % 20 === 19) console.log(`  … indexed ${(i + CHUNK).toLocaleString('en-US')} at ${((performance.now() - indexStarted) / 1000).toFixed(0)} s, RSS ${peakRssMiB()} MiB`);
+      if ((i / CHUNK) % 20 === 19)
+        console.log(
+          `  … indexed ${(i + CHUNK).toLocaleString('en-US')} at ${((performance.now() - indexStarted) / 1000).toFixed(0)} s, RSS ${peakRssMiB()} MiB`,
+        );
     }
     const indexSeconds = (performance.now() - indexStarted) / 1000;
-    console.log(`  index built: ${indexSeconds.toFixed(0)} s (${Math.round(items.length / indexSeconds)} golden records/s), ${(await store.collection('searchTermStats').countDocuments()).toLocaleString('en-US')} counted terms, peak RSS ${peakRssMiB()} MiB`);
+    console.log(
+      `  index built: ${indexSeconds.toFixed(0)} s (${Math.round(items.length / indexSeconds)} golden records/s), ${(await store.collection('searchTermStats').countDocuments()).toLocaleString('en-US')} counted terms, peak RSS ${peakRssMiB()} MiB`,
+    );
     const random = createRandom(5);
     const all: number[] = [];
     for (const kind of KINDS) {
@@ -114,10 +134,14 @@ async function main(): Promise<void> {
       }
       latencies.sort((x, y) => x - y);
       all.push(...latencies);
-      console.log(`  ${kind.padEnd(36)} p50 ${percentile(latencies, 50).toFixed(2)} ms  p95 ${percentile(latencies, 95).toFixed(2)} ms  p99 ${percentile(latencies, 99).toFixed(2)} ms  max ${latencies[latencies.length - 1].toFixed(1)} ms  target in top 10: ${((100 * found) / batch.length).toFixed(1)} %  first hit has the words: ${((100 * relevant) / batch.length).toFixed(1)} %  capped: ${truncated}  e.g. "${batch[0].q}"`);
+      console.log(
+        `  ${kind.padEnd(36)} p50 ${percentile(latencies, 50).toFixed(2)} ms  p95 ${percentile(latencies, 95).toFixed(2)} ms  p99 ${percentile(latencies, 99).toFixed(2)} ms  max ${latencies[latencies.length - 1].toFixed(1)} ms  target in top 10: ${((100 * found) / batch.length).toFixed(1)} %  first hit has the words: ${((100 * relevant) / batch.length).toFixed(1)} %  capped: ${truncated}  e.g. "${batch[0].q}"`,
+      );
     }
     all.sort((x, y) => x - y);
-    console.log(`  all queries: p50 ${percentile(all, 50).toFixed(2)} ms, p95 ${percentile(all, 95).toFixed(2)} ms, p99 ${percentile(all, 99).toFixed(2)} ms; peak RSS ${peakRssMiB()} MiB`);
+    console.log(
+      `  all queries: p50 ${percentile(all, 50).toFixed(2)} ms, p95 ${percentile(all, 95).toFixed(2)} ms, p99 ${percentile(all, 99).toFixed(2)} ms; peak RSS ${peakRssMiB()} MiB`,
+    );
   } finally {
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });

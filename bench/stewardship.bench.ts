@@ -17,7 +17,15 @@ import { createLogger } from '../server/logger';
 import { changeSequencer } from '../server/golden/changeSequencer';
 import { ProcessorRunner } from '../server/processors';
 import type { AppServices } from '../server/services';
-import { closeObsoleteTasks, countTasks, exceptionTasksProcessor, listTasks, syncTasks, taskSyncProcessor, type TaskDocument } from '../server/stewardship';
+import {
+  closeObsoleteTasks,
+  countTasks,
+  exceptionTasksProcessor,
+  listTasks,
+  syncTasks,
+  taskSyncProcessor,
+  type TaskDocument,
+} from '../server/stewardship';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
 
 function option(name: string, fallback: number): number {
@@ -57,13 +65,50 @@ for (let offset = 0; offset < taskCount; offset += 1000) {
     const candidate = `${domain}-cand-${i}`;
     const score = 0.55 + ((i * 7919) % 3000) / 10_000;
     for (const id of [ownGolden, candidate]) {
-      goldens.push({ _id: id, domain, status: 'active', version: 1, attributes: {}, lineage: {}, sourceRecordIds: id === ownGolden ? [recordId] : [`${domain}|x|C${i}`], overrides: {}, createdAt: at, updatedAt: at });
+      goldens.push({
+        _id: id,
+        domain,
+        status: 'active',
+        version: 1,
+        attributes: {},
+        lineage: {},
+        sourceRecordIds: id === ownGolden ? [recordId] : [`${domain}|x|C${i}`],
+        overrides: {},
+        createdAt: at,
+        updatedAt: at,
+      });
     }
-    records.push({ _id: recordId, domain, source, sourceId: `R${i}`, goldenId: ownGolden, raw: {}, canonical: {}, payloadHash: '', mappingVersion: 1, schemaVersion: '1', receivedAt: at, updatedAt: at, version: 1 });
+    records.push({
+      _id: recordId,
+      domain,
+      source,
+      sourceId: `R${i}`,
+      goldenId: ownGolden,
+      raw: {},
+      canonical: {},
+      payloadHash: '',
+      mappingVersion: 1,
+      schemaVersion: '1',
+      receivedAt: at,
+      updatedAt: at,
+      version: 1,
+    });
     tasks.push({
-      _id: `task_${String(i).padStart(8, '0')}`, type: 'potential-match', domain, source, status: 'open', version: 1, priority: Math.round(score * 100),
-      subject: { sourceRecordId: recordId, goldenId: ownGolden }, candidates: [{ goldenId: candidate, score, band: 'review', explanation: {} }], score, band: 'review',
-      comments: [], history: [{ at, by: 'system', action: 'opened' }], createdAt: at, updatedAt: at,
+      _id: `task_${String(i).padStart(8, '0')}`,
+      type: 'potential-match',
+      domain,
+      source,
+      status: 'open',
+      version: 1,
+      priority: Math.round(score * 100),
+      subject: { sourceRecordId: recordId, goldenId: ownGolden },
+      candidates: [{ goldenId: candidate, score, band: 'review', explanation: {} }],
+      score,
+      band: 'review',
+      comments: [],
+      history: [{ at, by: 'system', action: 'opened' }],
+      createdAt: at,
+      updatedAt: at,
     });
   }
   await store.withTransaction(async (session) => {
@@ -110,7 +155,9 @@ for (const [label, query] of [
   const closing: number[] = [];
   for (let i = 500; i < 1000; i++) {
     const candidate = `${DOMAINS[i % 4]}-cand-${i}`;
-    await store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).updateOne({ _id: candidate }, { $set: { status: 'retired', mergedInto: `${DOMAINS[i % 4]}-own-${i}` } });
+    await store
+      .collection<GoldenRecordDocument>(GOLDEN_RECORDS)
+      .updateOne({ _id: candidate }, { $set: { status: 'retired', mergedInto: `${DOMAINS[i % 4]}-own-${i}` } });
     const started = performance.now();
     const closed = await closeObsoleteTasks({ store, goldenIds: [candidate] });
     closing.push(performance.now() - started);
@@ -130,7 +177,9 @@ for (const [label, query] of [
   const started = performance.now();
   const result = await syncTasks(services);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`(4) syncTasks: ${result.changes} change-feed entries in ${seconds.toFixed(2)} s = ${Math.round(result.changes / seconds)} entries/s (closed ${result.closed}, opened ${result.opened})`);
+  console.log(
+    `(4) syncTasks: ${result.changes} change-feed entries in ${seconds.toFixed(2)} s = ${Math.round(result.changes / seconds)} entries/s (closed ${result.closed}, opened ${result.opened})`,
+  );
 }
 
 await store.close();

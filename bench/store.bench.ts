@@ -33,9 +33,33 @@ const random = (): number => {
   return seed / 2 ** 32;
 };
 const pick = <T>(values: T[]): T => values[Math.floor(random() * values.length)];
-const MANUFACTURERS = Array.from({ length: 2000 }, (_, n) => ({ id: `MFR${String(n).padStart(5, '0')}`, name: `${pick(['Medline', 'Cardinal', 'BD', 'Baxter', 'Stryker', 'Owens'])} Manufacturer ${n} Inc.` }));
+const MANUFACTURERS = Array.from({ length: 2000 }, (_, n) => ({
+  id: `MFR${String(n).padStart(5, '0')}`,
+  name: `${pick(['Medline', 'Cardinal', 'BD', 'Baxter', 'Stryker', 'Owens'])} Manufacturer ${n} Inc.`,
+}));
 const UNSPSC = Array.from({ length: 500 }, (_, n) => String(42_000_000 + n * 137));
-const WORDS = ['GLOVE', 'EXAM', 'NITRILE', 'STERILE', 'SYRINGE', 'LUER', 'LOCK', 'CATHETER', 'FOLEY', 'GAUZE', 'SPONGE', 'SUTURE', 'DRAPE', 'GOWN', 'MASK', 'PAD', 'TUBE', 'LARGE', 'SMALL', 'LATEX-FREE'];
+const WORDS = [
+  'GLOVE',
+  'EXAM',
+  'NITRILE',
+  'STERILE',
+  'SYRINGE',
+  'LUER',
+  'LOCK',
+  'CATHETER',
+  'FOLEY',
+  'GAUZE',
+  'SPONGE',
+  'SUTURE',
+  'DRAPE',
+  'GOWN',
+  'MASK',
+  'PAD',
+  'TUBE',
+  'LARGE',
+  'SMALL',
+  'LATEX-FREE',
+];
 const STATUSES = ['active', 'active', 'active', 'inactive', 'pending-review'];
 
 /** One item-like golden record of roughly 1 KB. */
@@ -62,8 +86,18 @@ function makeItem(n: number): Document {
       { uom: 'CS', quantity: 1000, gtin: `5${String(10_000_000_000_000 + n).padStart(13, '0')}` },
     ],
     vendorItems: [
-      { vendorId: `V${Math.floor(random() * 5000)}`, vendorItemNumber: `VI-${Math.floor(random() * 1e7)}`, price: Math.round(random() * 50_000) / 100, contractId: `CTR-${Math.floor(random() * 800)}` },
-      { vendorId: `V${Math.floor(random() * 5000)}`, vendorItemNumber: `VI-${Math.floor(random() * 1e7)}`, price: Math.round(random() * 50_000) / 100, contractId: `CTR-${Math.floor(random() * 800)}` },
+      {
+        vendorId: `V${Math.floor(random() * 5000)}`,
+        vendorItemNumber: `VI-${Math.floor(random() * 1e7)}`,
+        price: Math.round(random() * 50_000) / 100,
+        contractId: `CTR-${Math.floor(random() * 800)}`,
+      },
+      {
+        vendorId: `V${Math.floor(random() * 5000)}`,
+        vendorItemNumber: `VI-${Math.floor(random() * 1e7)}`,
+        price: Math.round(random() * 50_000) / 100,
+        contractId: `CTR-${Math.floor(random() * 800)}`,
+      },
     ],
     attributes: { sterile: random() < 0.5, latexFree: random() < 0.7, singleUse: random() < 0.6, patientChargeable: random() < 0.3 },
     sources: [
@@ -101,7 +135,8 @@ async function timed<R>(work: () => Promise<R>): Promise<{ ms: number; cpuMs: nu
   return { ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, result };
 }
 
-const cpuNote = (measured: { ms: number; cpuMs: number }): string => `(CPU ${(measured.cpuMs / 1000).toFixed(1)} s of ${(measured.ms / 1000).toFixed(1)} s wall)`;
+const cpuNote = (measured: { ms: number; cpuMs: number }): string =>
+  `(CPU ${(measured.cpuMs / 1000).toFixed(1)} s of ${(measured.ms / 1000).toFixed(1)} s wall)`;
 
 async function openForBench(): Promise<EmbeddedStore> {
   // Compaction only on demand, so the "long log" start-up measures a log holding every insert.
@@ -134,20 +169,30 @@ async function loadAndQuery(): Promise<void> {
   const oneByOne = await timed(async () => {
     for (let n = 0; n < sequential; n++) await singles.insertOne({ ...makeItem(n), _id: `seq-${n}` });
   });
-  record('insertOne, one at a time (fsync each)', rate(sequential, oneByOne.ms), `${(oneByOne.ms / sequential).toFixed(2)} ms/write ${cpuNote(oneByOne)}`);
+  record(
+    'insertOne, one at a time (fsync each)',
+    rate(sequential, oneByOne.ms),
+    `${(oneByOne.ms / sequential).toFixed(2)} ms/write ${cpuNote(oneByOne)}`,
+  );
   const concurrent = 50_000;
   const inFlight = 256;
   const fsyncsBefore = store.fsyncCount;
   const groupCommit = await timed(async () => {
     let next = 0;
-    await Promise.all(Array.from({ length: inFlight }, async () => {
-      while (next < concurrent) {
-        const n = next++;
-        await singles.insertOne({ ...makeItem(n), _id: `par-${n}` });
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < concurrent) {
+          const n = next++;
+          await singles.insertOne({ ...makeItem(n), _id: `par-${n}` });
+        }
+      }),
+    );
   });
-  record(`insertOne, ${inFlight} concurrent (group commit)`, rate(concurrent, groupCommit.ms), `${concurrent} writes shared ${store.fsyncCount - fsyncsBefore} fsyncs ${cpuNote(groupCommit)}`);
+  record(
+    `insertOne, ${inFlight} concurrent (group commit)`,
+    rate(concurrent, groupCommit.ms),
+    `${concurrent} writes shared ${store.fsyncCount - fsyncsBefore} fsyncs ${cpuNote(groupCommit)}`,
+  );
 
   const lookups = 100_000;
   const byUnique = await timed(async () => {
@@ -166,54 +211,98 @@ async function loadAndQuery(): Promise<void> {
   const bySecondary = await timed(async () => {
     for (let k = 0; k < lookups; k++) await items.findOne({ manufacturerId: pick(MANUFACTURERS).id });
   });
-  record('findOne by secondary index (manufacturerId)', rate(lookups, bySecondary.ms), `~${Math.round(totalDocs / MANUFACTURERS.length)} docs per key ${cpuNote(bySecondary)}`);
+  record(
+    'findOne by secondary index (manufacturerId)',
+    rate(lookups, bySecondary.ms),
+    `~${Math.round(totalDocs / MANUFACTURERS.length)} docs per key ${cpuNote(bySecondary)}`,
+  );
 
   const queries = 2000;
   const indexedQuery = await timed(async () => {
     let returned = 0;
-    for (let k = 0; k < queries; k++) returned += (await items.find({ status: 'active', unspsc: pick(UNSPSC), 'attributes.sterile': true }, { limit: 20 })).length;
+    for (let k = 0; k < queries; k++)
+      returned += (await items.find({ status: 'active', unspsc: pick(UNSPSC), 'attributes.sterile': true }, { limit: 20 })).length;
     return returned;
   });
-  record('find indexed prefix + extra condition, limit 20', rate(queries, indexedQuery.ms), `avg ${(indexedQuery.result / queries).toFixed(1)} results ${cpuNote(indexedQuery)}`);
+  record(
+    'find indexed prefix + extra condition, limit 20',
+    rate(queries, indexedQuery.ms),
+    `avg ${(indexedQuery.result / queries).toFixed(1)} results ${cpuNote(indexedQuery)}`,
+  );
   const unindexedCommon = await timed(async () => {
     let returned = 0;
-    for (let k = 0; k < queries; k++) returned += (await items.find({ 'attributes.latexFree': true, description: { $regex: pick(WORDS) } }, { limit: 20 })).length;
+    for (let k = 0; k < queries; k++)
+      returned += (await items.find({ 'attributes.latexFree': true, description: { $regex: pick(WORDS) } }, { limit: 20 })).length;
     return returned;
   });
-  record('find non-indexed (common match), limit 20', rate(queries, unindexedCommon.ms), `avg ${(unindexedCommon.result / queries).toFixed(1)} results ${cpuNote(unindexedCommon)}`);
+  record(
+    'find non-indexed (common match), limit 20',
+    rate(queries, unindexedCommon.ms),
+    `avg ${(unindexedCommon.result / queries).toFixed(1)} results ${cpuNote(unindexedCommon)}`,
+  );
   const fullScans = 3;
   const unindexedRare = await timed(async () => {
     let returned = 0;
-    for (let k = 0; k < fullScans; k++) returned += (await items.find({ qtyOnHand: { $gt: 99_990 }, 'vendorItems.price': { $lt: 100 } }, { limit: 20 })).length;
+    for (let k = 0; k < fullScans; k++)
+      returned += (await items.find({ qtyOnHand: { $gt: 99_990 }, 'vendorItems.price': { $lt: 100 } }, { limit: 20 })).length;
     return returned;
   });
-  record('find non-indexed (rare match: full scan), limit 20', `${(unindexedRare.ms / fullScans).toFixed(0)} ms/query`, `${totalDocs.toLocaleString('en-US')} docs scanned, CPU ${(unindexedRare.cpuMs / fullScans).toFixed(0)} ms/query`);
+  record(
+    'find non-indexed (rare match: full scan), limit 20',
+    `${(unindexedRare.ms / fullScans).toFixed(0)} ms/query`,
+    `${totalDocs.toLocaleString('en-US')} docs scanned, CPU ${(unindexedRare.cpuMs / fullScans).toFixed(0)} ms/query`,
+  );
   const sorted = await timed(async () => items.find({ status: 'inactive' }, { sort: { qtyOnHand: -1 }, limit: 50 }));
-  record('find sorted top-50 over a non-indexed sort key', `${sorted.ms.toFixed(0)} ms/query`, `over ~${Math.round(totalDocs / 5).toLocaleString('en-US')} candidates, CPU ${sorted.cpuMs.toFixed(0)} ms`);
+  record(
+    'find sorted top-50 over a non-indexed sort key',
+    `${sorted.ms.toFixed(0)} ms/query`,
+    `over ~${Math.round(totalDocs / 5).toLocaleString('en-US')} candidates, CPU ${sorted.cpuMs.toFixed(0)} ms`,
+  );
 
   const idAt = (n: number): string => `item-${String(n).padStart(8, '0')}`;
   const cursorPages = await timed(async () => {
     let returned = 0;
     for (let k = 0; k < rangePages; k++) {
-      const page = await items.find({ status: 'active', _id: { $gt: idAt(Math.floor(random() * totalDocs)) } }, { sort: { _id: 1 }, limit: 50 });
+      const page = await items.find(
+        { status: 'active', _id: { $gt: idAt(Math.floor(random() * totalDocs)) } },
+        { sort: { _id: 1 }, limit: 50 },
+      );
       returned += page.length;
     }
     return returned;
   });
-  record('cursor page { status, _id > cursor } sorted by _id, limit 50', `${(cursorPages.ms / rangePages).toFixed(2)} ms/page`, `${rangePages} pages, avg ${(cursorPages.result / rangePages).toFixed(1)} docs; CPU ${(cursorPages.cpuMs / rangePages).toFixed(2)} ms/page, index { status: 1, _id: 1 }`);
+  record(
+    'cursor page { status, _id > cursor } sorted by _id, limit 50',
+    `${(cursorPages.ms / rangePages).toFixed(2)} ms/page`,
+    `${rangePages} pages, avg ${(cursorPages.result / rangePages).toFixed(1)} docs; CPU ${(cursorPages.cpuMs / rangePages).toFixed(2)} ms/page, index { status: 1, _id: 1 }`,
+  );
   const idPages = await timed(async () => {
-    for (let k = 0; k < rangePages; k++) await items.find({ _id: { $lt: idAt(Math.floor(random() * totalDocs)) } }, { sort: { _id: -1 }, limit: 50 });
+    for (let k = 0; k < rangePages; k++)
+      await items.find({ _id: { $lt: idAt(Math.floor(random() * totalDocs)) } }, { sort: { _id: -1 }, limit: 50 });
   });
-  record('_id range page { _id < cursor } sorted by _id desc, limit 50', `${(idPages.ms / rangePages).toFixed(2)} ms/page`, `${rangePages} pages; CPU ${(idPages.cpuMs / rangePages).toFixed(2)} ms/page`);
+  record(
+    '_id range page { _id < cursor } sorted by _id desc, limit 50',
+    `${(idPages.ms / rangePages).toFixed(2)} ms/page`,
+    `${rangePages} pages; CPU ${(idPages.cpuMs / rangePages).toFixed(2)} ms/page`,
+  );
   const gtinRanges = await timed(async () => {
     let returned = 0;
     for (let k = 0; k < rangePages; k++) {
       const from = Math.floor(random() * (totalDocs - 100));
-      returned += await items.countDocuments({ gtin: { $gte: `0${String(10_000_000_000_000 + from).padStart(13, '0')}`, $lt: `0${String(10_000_000_000_000 + from + 100).padStart(13, '0')}` } });
+      returned += await items.countDocuments({
+        gtin: {
+          $gte: `0${String(10_000_000_000_000 + from).padStart(13, '0')}`,
+          $lt: `0${String(10_000_000_000_000 + from + 100).padStart(13, '0')}`,
+        },
+      });
     }
     return returned;
   });
-  record('range count on the unique gtin index (100 docs)', `${(gtinRanges.ms / rangePages).toFixed(2)} ms/query`, `avg ${(gtinRanges.result / rangePages).toFixed(1)} docs; CPU ${(gtinRanges.cpuMs / rangePages).toFixed(2)} ms/query`);
+  record(
+    'range count on the unique gtin index (100 docs)',
+    `${(gtinRanges.ms / rangePages).toFixed(2)} ms/query`,
+    `avg ${(gtinRanges.result / rangePages).toFixed(1)} docs; CPU ${(gtinRanges.cpuMs / rangePages).toFixed(2)} ms/query`,
+  );
 
   const memory = liveMemory();
   record('memory after load', `heap ${mib(memory.heapUsed)}, rss ${mib(memory.rss)}`);
@@ -222,24 +311,40 @@ async function loadAndQuery(): Promise<void> {
 
 async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
-  console.log(`store benchmark: ${totalDocs.toLocaleString('en-US')} documents in ${dataDir}, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
+  console.log(
+    `store benchmark: ${totalDocs.toLocaleString('en-US')} documents in ${dataDir}, load average ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}`,
+  );
   await loadAndQuery();
   const logBytes = dirBytes();
   const fromLog = await timed(() => openForBench());
   let store = fromLog.result;
   const recovered = liveMemory();
   record('memory after start-up (store only)', `heap ${mib(recovered.heapUsed)}, rss ${mib(recovered.rss)}`);
-  record('start-up from long log (replay + index build)', `${(fromLog.ms / 1000).toFixed(1)} s`, `${mib(logBytes)} of log, ${store.recoveryReport.documents.toLocaleString('en-US')} docs ${cpuNote(fromLog)}`);
+  record(
+    'start-up from long log (replay + index build)',
+    `${(fromLog.ms / 1000).toFixed(1)} s`,
+    `${mib(logBytes)} of log, ${store.recoveryReport.documents.toLocaleString('en-US')} docs ${cpuNote(fromLog)}`,
+  );
   const compaction = await timed(() => store.compact());
   record('compaction (snapshot + fresh log)', `${(compaction.ms / 1000).toFixed(1)} s`, cpuNote(compaction));
   const snapshotBytes = dirBytes();
   await store.close();
   const fromSnapshot = await timed(() => openForBench());
   store = fromSnapshot.result;
-  record('start-up from snapshot (load + index build)', `${(fromSnapshot.ms / 1000).toFixed(1)} s`, `${mib(snapshotBytes)} on disk ${cpuNote(fromSnapshot)}`);
+  record(
+    'start-up from snapshot (load + index build)',
+    `${(fromSnapshot.ms / 1000).toFixed(1)} s`,
+    `${mib(snapshotBytes)} on disk ${cpuNote(fromSnapshot)}`,
+  );
   await store.close();
 
-  console.log(`\nload average at the end: ${loadavg().map((value) => value.toFixed(1)).join(' ')} (2 cores)`);
+  console.log(
+    `\nload average at the end: ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')} (2 cores)`,
+  );
   console.log('\n| measure | value | detail |\n|---|---|---|');
   for (const row of rows) console.log(`| ${row.measure} | ${row.value} | ${row.detail} |`);
 }

@@ -37,7 +37,11 @@ const receiver = http.createServer((req, res) => {
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
     const id = String(req.headers['webhook-id']);
-    if (!arrivals.has(id)) arrivals.set(id, { at: Date.now(), changeAt: Date.parse((JSON.parse(Buffer.concat(chunks).toString()) as { timestamp: string }).timestamp) });
+    if (!arrivals.has(id))
+      arrivals.set(id, {
+        at: Date.now(),
+        changeAt: Date.parse((JSON.parse(Buffer.concat(chunks).toString()) as { timestamp: string }).timestamp),
+      });
     res.writeHead(204).end();
   });
 });
@@ -45,7 +49,13 @@ await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mdm-sync-bench-'));
-const config = loadConfig({ MDM_DATA_DIR: dataDir, MDM_SEED: 'false', MDM_EGRESS_ALLOW: '127.0.0.1', MDM_SYNC_INTERVAL_MS: '20', MDM_ADMIN_KEY: 'bench_admin_key_0123456789abcdef' });
+const config = loadConfig({
+  MDM_DATA_DIR: dataDir,
+  MDM_SEED: 'false',
+  MDM_EGRESS_ALLOW: '127.0.0.1',
+  MDM_SYNC_INTERVAL_MS: '20',
+  MDM_ADMIN_KEY: 'bench_admin_key_0123456789abcdef',
+});
 const running = await bootstrap({ config, logger: createLogger({ silent: true }) });
 const { services } = running;
 const actor = { keyId: 'bench', name: 'bench', role: 'admin' };
@@ -55,17 +65,32 @@ function sourceRecord(): SourceRecordDocument {
   const canonical = generated.records[next++];
   const at = new Date().toISOString();
   return {
-    _id: `item|bench|${canonical.sourceId}`, domain: 'item', source: 'bench', sourceId: canonical.sourceId, goldenId: '', raw: canonical, canonical,
-    payloadHash: createHash('sha256').update(JSON.stringify(canonical)).digest('hex'), mappingVersion: 1, schemaVersion: '1.0.0', receivedAt: at, updatedAt: at, version: 1,
+    _id: `item|bench|${canonical.sourceId}`,
+    domain: 'item',
+    source: 'bench',
+    sourceId: canonical.sourceId,
+    goldenId: '',
+    raw: canonical,
+    canonical,
+    payloadHash: createHash('sha256').update(JSON.stringify(canonical)).digest('hex'),
+    mappingVersion: 1,
+    schemaVersion: '1.0.0',
+    receivedAt: at,
+    updatedAt: at,
+    version: 1,
   };
 }
 console.log(`sync bench: embedded store in ${dataDir}, receiver ${url}, ${services.mappingRuntime ? 'dispatcher running' : ''}`);
 
-const { subscription } = await createSubscription(services, { body: { name: 'bench', domains: ['item'], transport: { type: 'webhook', url, maxInFlight: 32 } }, actor });
+const { subscription } = await createSubscription(services, {
+  body: { name: 'bench', domains: ['item'], transport: { type: 'webhook', url, maxInFlight: 32 } },
+  actor,
+});
 await pauseSubscription(services, { id: subscription._id, actor });
 for (let start = 0; start < backlog; start += 50) {
   await services.store.withTransaction(async (session) => {
-    for (let i = start; i < Math.min(backlog, start + 50); i++) await applySourceRecord(services, { sourceRecord: sourceRecord(), actor, session });
+    for (let i = start; i < Math.min(backlog, start + 50); i++)
+      await applySourceRecord(services, { sourceRecord: sourceRecord(), actor, session });
   });
 }
 const changes = await services.store.collection('changes').countDocuments({});
@@ -91,8 +116,15 @@ const deadline = Date.now() + 120_000;
 while (arrivals.size < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
 elapsed = (performance.now() - started) / 1000;
 const latencies = [...arrivals.values()].map((a) => a.at - a.changeAt).sort((a, b) => a - b);
-console.log(`(2) steady load ${rate} changes/s for ${seconds} s: ${arrivals.size}/${expected} delivered; change → receiver p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms`);
-console.log(`    load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `(2) steady load ${rate} changes/s for ${seconds} s: ${arrivals.size}/${expected} delivered; change → receiver p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms`,
+);
+console.log(
+  `    load average ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 
 await running.close();
 receiver.close();

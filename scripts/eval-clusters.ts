@@ -36,12 +36,26 @@ async function evaluateCorpus(file: string): Promise<ClusterReviewReport & { rec
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-eval-clusters-'));
   const mappingsDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-eval-clusters-mappings-'));
   const adminKey = `mdm_eval_${randomBytes(16).toString('hex')}`;
-  const config = { ...loadConfig({ MDM_DATA_DIR: dataDir, MDM_MAPPINGS_DIR: mappingsDir, MDM_ADMIN_KEY: adminKey, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1' }), seed: false };
+  const config = {
+    ...loadConfig({
+      MDM_DATA_DIR: dataDir,
+      MDM_MAPPINGS_DIR: mappingsDir,
+      MDM_ADMIN_KEY: adminKey,
+      MDM_SEED: 'false',
+      PORT: '0',
+      HOST: '127.0.0.1',
+    }),
+    seed: false,
+  };
   const running = await bootstrap({ config, logger: createLogger({ silent: true }), startJobs: false });
   const server = await listen(running.app, { port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const call = async (method: string, urlPath: string, body: unknown): Promise<unknown> => {
-    const response = await fetch(`${baseUrl}${urlPath}`, { method, headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${baseUrl}${urlPath}`, {
+      method,
+      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const text = await response.text();
     if (response.status >= 300) throw new Error(`${method} ${urlPath}: ${response.status} ${text.slice(0, 500)}`);
     return JSON.parse(text) as unknown;
@@ -64,7 +78,9 @@ async function evaluateCorpus(file: string): Promise<ClusterReviewReport & { rec
       }
       await call('POST', `/api/v1/ingest/${encodeURIComponent(source)}/${domain}`, batch);
     }
-    const entityOf = new Map(corpus.records.map((r) => [sourceRecordIdOf(domain, { ...r, record: { sourceId: r.id, ...r.record } }), r.entity]));
+    const entityOf = new Map(
+      corpus.records.map((r) => [sourceRecordIdOf(domain, { ...r, record: { sourceId: r.id, ...r.record } }), r.entity]),
+    );
     const report = await evaluateClusterReview({ store: running.services.store, domain, entityOf });
     return { ...report, records: corpus.records.length, seconds: (Date.now() - started) / 1000 };
   } finally {
@@ -77,11 +93,16 @@ async function evaluateCorpus(file: string): Promise<ClusterReviewReport & { rec
 
 async function main(): Promise<void> {
   const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_CORPORA;
-  const f = (s: PairScore): string => `${s.precision.toFixed(3)} / ${s.recall.toFixed(3)} / ${s.f1.toFixed(3)} (${s.truePositives}/${s.falsePositives}/${s.falseNegatives})`;
-  console.log('corpus                                   records  cluster tasks  largest  auto-merge P / R / F1 (TP/FP/FN)   + cluster tasks P / R / F1 (TP/FP/FN)');
+  const f = (s: PairScore): string =>
+    `${s.precision.toFixed(3)} / ${s.recall.toFixed(3)} / ${s.f1.toFixed(3)} (${s.truePositives}/${s.falsePositives}/${s.falseNegatives})`;
+  console.log(
+    'corpus                                   records  cluster tasks  largest  auto-merge P / R / F1 (TP/FP/FN)   + cluster tasks P / R / F1 (TP/FP/FN)',
+  );
   for (const file of files) {
     const r = await evaluateCorpus(file);
-    console.log(`${file.padEnd(40)} ${String(r.records).padStart(7)} ${String(r.clusterTasks).padStart(14)} ${String(r.largestCluster).padStart(8)}  ${f(r.autoMerge).padEnd(35)} ${f(r.withClusters)}   ${r.seconds.toFixed(1)} s`);
+    console.log(
+      `${file.padEnd(40)} ${String(r.records).padStart(7)} ${String(r.clusterTasks).padStart(14)} ${String(r.largestCluster).padStart(8)}  ${f(r.autoMerge).padEnd(35)} ${f(r.withClusters)}   ${r.seconds.toFixed(1)} s`,
+    );
   }
   console.log('\nAim (issue 9): supplier cluster tasks cover ≥ 0.90 of true duplicate pairs with precision ≥ 0.95.');
 }

@@ -52,7 +52,11 @@ async function startApp(options: { emptyMappings: boolean }): Promise<{ running:
     env.MDM_MAPPINGS_DIR = path.join(dataDir, 'mappings');
     await mkdir(path.join(env.MDM_MAPPINGS_DIR, 'lookups'), { recursive: true });
   }
-  const running = await bootstrap({ config: { ...loadConfig(env), seed: false }, logger: createLogger({ silent: true }), startJobs: false });
+  const running = await bootstrap({
+    config: { ...loadConfig(env), seed: false },
+    logger: createLogger({ silent: true }),
+    startJobs: false,
+  });
   return {
     running,
     cleanUp: async () => {
@@ -72,9 +76,13 @@ async function evaluateSeed(): Promise<{ rows: Row[]; seconds: number; notLoaded
     const rows: Row[] = [];
     for (const domain of DOMAINS) {
       const truth = readGroundTruth(domain);
-      const records = await store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ domain }, { projection: { _id: 1, source: 1, sourceId: 1, goldenId: 1 } });
+      const records = await store
+        .collection<SourceRecordDocument>(SOURCE_RECORDS)
+        .find({ domain }, { projection: { _id: 1, source: 1, sourceId: 1, goldenId: 1 } });
       const refOf = new Map<string, RecordRef>(records.map((r) => [r._id, { source: r.source, sourceId: r.sourceId }]));
-      const goldens = await store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).find({ domain, status: 'active' }, { projection: { _id: 1, sourceRecordIds: 1 } });
+      const goldens = await store
+        .collection<GoldenRecordDocument>(GOLDEN_RECORDS)
+        .find({ domain, status: 'active' }, { projection: { _id: 1, sourceRecordIds: 1 } });
       const membersOf = new Map(goldens.map((g) => [g._id, g.sourceRecordIds]));
       const toRefs = (ids: string[]): RecordRef[] => ids.flatMap((id) => (refOf.has(id) ? [refOf.get(id) as RecordRef] : []));
       const autoClusters = goldens.filter((g) => g.sourceRecordIds.length > 1).map((g) => toRefs(g.sourceRecordIds));
@@ -83,7 +91,8 @@ async function evaluateSeed(): Promise<{ rows: Row[]; seconds: number; notLoaded
       for (const task of tasks) {
         const subject = task.subject.sourceRecordId;
         if (!subject) continue;
-        for (const candidate of task.candidates ?? []) for (const member of membersOf.get(candidate.goldenId) ?? []) reviewPairs.push(toRefs([subject, member]));
+        for (const candidate of task.candidates ?? [])
+          for (const member of membersOf.get(candidate.goldenId) ?? []) reviewPairs.push(toRefs([subject, member]));
       }
       // Open cluster tasks are review too: every two records of one cluster task are a pair a steward settles.
       const { clusterTasks } = await predictedGroups({ store, domain });
@@ -123,7 +132,9 @@ const score = (s: PairwiseScore): string => `${s.precision.toFixed(3)} / ${s.rec
 const counts = (s: PairwiseScore): string => `(${s.truePositives}/${s.falsePositives}/${s.falseNegatives})`;
 
 function printTable(rows: Row[], extra?: (row: Row) => string, extraHeader = ''): void {
-  console.log(`domain    records  golden  tasks  auto-merge P / R / F1  (TP/FP/FN)       + review P / R / F1    (TP/FP/FN)       ${extraHeader}`.trimEnd());
+  console.log(
+    `domain    records  golden  tasks  auto-merge P / R / F1  (TP/FP/FN)       + review P / R / F1    (TP/FP/FN)       ${extraHeader}`.trimEnd(),
+  );
   for (const r of rows) {
     console.log(
       `${r.domain.padEnd(9)} ${String(r.records).padStart(7)} ${String(r.goldens).padStart(7)} ${String(r.tasks).padStart(6)}  ${score(r.autoMerge)}  ${counts(r.autoMerge).padEnd(15)}  ${score(r.withReview)}  ${counts(r.withReview).padEnd(15)}  ${extra ? extra(r) : ''}`.trimEnd(),
@@ -138,7 +149,9 @@ async function main(): Promise<void> {
   const corpus = await evaluateCorpus(isHoldout ? HOLDOUT_CORPUS_DIRECTORY : CORPUS_DIRECTORY);
 
   if (seed) {
-    console.log(`\nSEED (seed/manifest.json through the ingest use case, ${seed.seconds.toFixed(1)} s; tuned on — optimistic)${seed.notLoaded.length > 0 ? `\nNOT loaded: ${seed.notLoaded.join('; ')}` : ''}`);
+    console.log(
+      `\nSEED (seed/manifest.json through the ingest use case, ${seed.seconds.toFixed(1)} s; tuned on — optimistic)${seed.notLoaded.length > 0 ? `\nNOT loaded: ${seed.notLoaded.join('; ')}` : ''}`,
+    );
     printTable(seed.rows);
   }
 
@@ -149,7 +162,14 @@ async function main(): Promise<void> {
   );
   const byDomain = new Map(corpus.outcomes.map((o) => [o.domain, o]));
   printTable(
-    corpus.outcomes.map((o) => ({ domain: o.domain, records: o.records, goldens: o.goldens, tasks: o.openTasks + o.clusterTasks, autoMerge: o.autoMerge, withReview: o.withReview })),
+    corpus.outcomes.map((o) => ({
+      domain: o.domain,
+      records: o.records,
+      goldens: o.goldens,
+      tasks: o.openTasks + o.clusterTasks,
+      autoMerge: o.autoMerge,
+      withReview: o.withReview,
+    })),
     (row) => {
       const o = byDomain.get(row.domain) as CorpusOutcome;
       return `${String(o.mergedHardNegatives.length).padStart(3)} / ${String(o.reviewedHardNegatives.length).padStart(3)} / ${o.hardNegatives}`;
@@ -159,9 +179,16 @@ async function main(): Promise<void> {
   const clustered = corpus.outcomes.filter((o) => o.clusterTasks > 0);
   if (clustered.length > 0) {
     console.log('\nauto-merge + open cluster tasks (name-only evidence reviewed as one cluster):');
-    for (const o of clustered) console.log(`${o.domain.padEnd(9)} ${String(o.clusterTasks).padStart(4)} cluster tasks  P / R / F1 ${score(o.withClusters)}  ${counts(o.withClusters)}`);
+    for (const o of clustered)
+      console.log(
+        `${o.domain.padEnd(9)} ${String(o.clusterTasks).padStart(4)} cluster tasks  P / R / F1 ${score(o.withClusters)}  ${counts(o.withClusters)}`,
+      );
   }
-  for (const o of corpus.outcomes) if (o.missing.length > 0) console.log(`!! ${o.domain}: ${o.missing.length} corpus records were not stored (ingest exceptions): ${o.missing.slice(0, 10).join(', ')}`);
+  for (const o of corpus.outcomes)
+    if (o.missing.length > 0)
+      console.log(
+        `!! ${o.domain}: ${o.missing.length} corpus records were not stored (ingest exceptions): ${o.missing.slice(0, 10).join(', ')}`,
+      );
 
   if (seed) {
     console.log('\nSIDE BY SIDE   auto-merge P / R        + review P / R');
@@ -170,7 +197,9 @@ async function main(): Promise<void> {
       const s = seed.rows.find((row) => row.domain === o.domain);
       if (!s) continue;
       const pr = (x: PairwiseScore): string => `${x.precision.toFixed(2)}/${x.recall.toFixed(2)}`;
-      console.log(`${o.domain.padEnd(14)} ${pr(s.autoMerge).padEnd(11)} ${pr(o.autoMerge).padEnd(11)} ${pr(s.withReview).padEnd(11)} ${pr(o.withReview)}`);
+      console.log(
+        `${o.domain.padEnd(14)} ${pr(s.autoMerge).padEnd(11)} ${pr(o.autoMerge).padEnd(11)} ${pr(s.withReview).padEnd(11)} ${pr(o.withReview)}`,
+      );
     }
   }
 
@@ -181,11 +210,14 @@ async function main(): Promise<void> {
     console.log(`\nFALSE AUTO-MERGES — ${o.domain}: ${o.falseAutoMerges.length} pairs (${hard} of them listed hard negatives)`);
     const listed = showAll ? o.falseAutoMerges : o.falseAutoMerges.slice(0, LISTED_FALSE_MERGES);
     for (const pair of listed) {
-      console.log(`  ${pair.hardNegative ? `[hard negative: ${pair.hardNegative.differs}]` : '[other]'} ${pair.a.entity} ≠ ${pair.b.entity}`);
+      console.log(
+        `  ${pair.hardNegative ? `[hard negative: ${pair.hardNegative.differs}]` : '[other]'} ${pair.a.entity} ≠ ${pair.b.entity}`,
+      );
       console.log(`      ${recordLabel(pair.a)}`);
       console.log(`    + ${recordLabel(pair.b)}`);
     }
-    if (listed.length < o.falseAutoMerges.length) console.log(`  … ${o.falseAutoMerges.length - listed.length} more (run with --all to list every one)`);
+    if (listed.length < o.falseAutoMerges.length)
+      console.log(`  … ${o.falseAutoMerges.length - listed.length} more (run with --all to list every one)`);
   }
   if (args.has('--misses')) {
     for (const o of corpus.outcomes) {
@@ -197,7 +229,9 @@ async function main(): Promise<void> {
       }
     }
   }
-  console.log('\nAims (issue 9): zero false auto-merges among hard negatives; item auto-merge + review recall ≥ 0.90; supplier auto-merge + cluster tasks recall ≥ 0.90 with precision ≥ 0.95.');
+  console.log(
+    '\nAims (issue 9): zero false auto-merges among hard negatives; item auto-merge + review recall ≥ 0.90; supplier auto-merge + cluster tasks recall ≥ 0.90 with precision ≥ 0.95.',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -28,13 +28,22 @@ export function sourceRecordIdOf(domain: string, record: { id: string; source: s
 }
 
 /** Predicted groups of source record ids: active golden records with several members, and open cluster tasks. */
-export async function predictedGroups(args: { store: Store; domain: string }): Promise<{ autoMerge: string[][]; clusterTasks: string[][] }> {
-  const goldens = await args.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).find({ domain: args.domain, status: 'active' }, { projection: { _id: 1, sourceRecordIds: 1 } });
+export async function predictedGroups(args: {
+  store: Store;
+  domain: string;
+}): Promise<{ autoMerge: string[][]; clusterTasks: string[][] }> {
+  const goldens = await args.store
+    .collection<GoldenRecordDocument>(GOLDEN_RECORDS)
+    .find({ domain: args.domain, status: 'active' }, { projection: { _id: 1, sourceRecordIds: 1 } });
   const autoMerge = goldens.filter((g) => g.sourceRecordIds.length > 1).map((g) => g.sourceRecordIds);
-  const tasks = await args.store.collection<TaskDocument>(TASKS).find({ domain: args.domain, type: 'potential-match-cluster', status: 'open' });
+  const tasks = await args.store
+    .collection<TaskDocument>(TASKS)
+    .find({ domain: args.domain, type: 'potential-match-cluster', status: 'open' });
   // A member's records as the golden record holds them now (the task's snapshot may predate a merge).
   const membersOf = new Map(goldens.map((g) => [g._id, g.sourceRecordIds]));
-  const clusterTasks = tasks.map((task) => (task.members ?? []).flatMap((m) => membersOf.get(m.goldenId) ?? m.records.map((r) => r.sourceRecordId)));
+  const clusterTasks = tasks.map((task) =>
+    (task.members ?? []).flatMap((m) => membersOf.get(m.goldenId) ?? m.records.map((r) => r.sourceRecordId)),
+  );
   return { autoMerge, clusterTasks };
 }
 
@@ -47,7 +56,8 @@ export function scoreGroups(args: { groups: string[][]; entityOf: ReadonlyMap<st
   const predicted = new Set<string>();
   for (const group of args.groups) {
     const labelled = [...new Set(group)].filter((id) => args.entityOf.has(id));
-    for (let i = 0; i < labelled.length; i++) for (let j = i + 1; j < labelled.length; j++) predicted.add(pairKey(labelled[i], labelled[j]));
+    for (let i = 0; i < labelled.length; i++)
+      for (let j = i + 1; j < labelled.length; j++) predicted.add(pairKey(labelled[i], labelled[j]));
   }
   const byEntity = new Map<string, number>();
   for (const entity of args.entityOf.values()) byEntity.set(entity, (byEntity.get(entity) ?? 0) + 1);
@@ -77,7 +87,11 @@ export interface ClusterReviewReport {
 }
 
 /** Scores auto-merges and cluster tasks of a domain against labels (`entityOf`: source record id → entity). */
-export async function evaluateClusterReview(args: { store: Store; domain: string; entityOf: ReadonlyMap<string, string> }): Promise<ClusterReviewReport> {
+export async function evaluateClusterReview(args: {
+  store: Store;
+  domain: string;
+  entityOf: ReadonlyMap<string, string>;
+}): Promise<ClusterReviewReport> {
   const { autoMerge, clusterTasks } = await predictedGroups(args);
   return {
     domain: args.domain,

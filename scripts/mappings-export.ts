@@ -14,7 +14,10 @@ import { httpExportSource, storeExportSource } from '../server/mappings/exportSo
 import { openStore } from '../server/store';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { drafts: { type: 'boolean', default: false }, dir: { type: 'string' }, url: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    options: { drafts: { type: 'boolean', default: false }, dir: { type: 'string' }, url: { type: 'string' } },
+    strict: true,
+  });
   const config = loadConfig();
   const dir = values.dir ? path.resolve(values.dir) : config.mappingsDir;
   const drafts = values.drafts ?? false;

@@ -9,11 +9,14 @@ import { computeGoldenOutputs, GOLDEN_OUTPUTS_FILE } from '../test/support/match
 
 const started = Date.now();
 const outputs = await computeGoldenOutputs();
-for (const set of outputs.dataSets) console.log(`${set.name} (${set.rulesVersion}): ${set.records} records, ${set.pairs} pairs ${JSON.stringify(set.bands)}, ${set.interesting.length} recorded in full, batch compared ${set.batch.pairsCompared}`);
+for (const set of outputs.dataSets)
+  console.log(
+    `${set.name} (${set.rulesVersion}): ${set.records} records, ${set.pairs} pairs ${JSON.stringify(set.bands)}, ${set.interesting.length} recorded in full, batch compared ${set.batch.pairsCompared}`,
+  );
 for (const run of outputs.incremental) console.log(`incremental ${run.name}: ${run.queries.length} queries`);
 if (process.argv.includes('--write')) {
   // One pair per line, so a regenerated file diffs readably.
-  writeFileSync(GOLDEN_OUTPUTS_FILE, `${JSON.stringify(outputs).replace(/\],\[/g, "],\n[")}\n`);
+  writeFileSync(GOLDEN_OUTPUTS_FILE, `${JSON.stringify(outputs).replace(/\],\[/g, '],\n[')}\n`);
   console.log(`written to ${GOLDEN_OUTPUTS_FILE}`);
 }
 console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);

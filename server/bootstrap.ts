@@ -42,20 +42,36 @@ export interface RunningApp {
 }
 
 /** Opens the store and builds services and the Koa app (does not listen). */
-export async function bootstrap(options: { config: AppConfig; logger: Logger; studioDir?: string; startJobs?: boolean; store?: Store }): Promise<RunningApp> {
+export async function bootstrap(options: {
+  config: AppConfig;
+  logger: Logger;
+  studioDir?: string;
+  startJobs?: boolean;
+  store?: Store;
+}): Promise<RunningApp> {
   const { config, logger } = options;
   // A store passed in is shared (several app instances over one store in tests) and closed by its owner.
   const isSharedStore = options.store !== undefined;
-  const store = options.store ?? (await openStore({ mongodbUri: config.mongodbUri, mongodbAllowStandalone: config.mongodbAllowStandalone, dataDir: config.dataDir, logger }));
+  const store =
+    options.store ??
+    (await openStore({
+      mongodbUri: config.mongodbUri,
+      mongodbAllowStandalone: config.mongodbAllowStandalone,
+      dataDir: config.dataDir,
+      logger,
+    }));
   let mappingRuntime: MappingRuntime | undefined;
   try {
     await ensureCollections(store);
     const adminKeySource = await bootstrapAdminKey(store, config.adminKey);
     if (adminKeySource.kind === 'revoked') {
-      logger.warn('MDM_ADMIN_KEY is revoked: it stays revoked and cannot sign in; set a new MDM_ADMIN_KEY or sign in with another admin key', {
-        keyId: adminKeySource.keyId,
-        revokedAt: adminKeySource.revokedAt,
-      });
+      logger.warn(
+        'MDM_ADMIN_KEY is revoked: it stays revoked and cannot sign in; set a new MDM_ADMIN_KEY or sign in with another admin key',
+        {
+          keyId: adminKeySource.keyId,
+          revokedAt: adminKeySource.revokedAt,
+        },
+      );
     }
     const metrics = new MetricsRegistry();
     const services = { config, store, logger, metrics } as AppServices;

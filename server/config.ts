@@ -65,13 +65,21 @@ export interface MllpConfig {
 /** Parses MDM_MLLP_ROUTES: `APP[^FACILITY]=source/domain`, comma-separated. */
 export function parseMllpRoutes(raw: string, problems: string[]): MllpRoute[] {
   const routes: MllpRoute[] = [];
-  for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^([^=^]+)(?:\^([^=]+))?=([a-z0-9][a-z0-9_-]{0,62})\/([a-z][a-z0-9-]{0,40})$/.exec(entry);
     if (!match) {
       problems.push(`MDM_MLLP_ROUTES: "${entry}" should read APPLICATION[^FACILITY]=source/domain, e.g. EPIC^SUPPLY=epic-supply/item`);
       continue;
     }
-    routes.push({ sendingApplication: match[1].trim(), ...(match[2] ? { sendingFacility: match[2].trim() } : {}), source: match[3], domain: match[4] });
+    routes.push({
+      sendingApplication: match[1].trim(),
+      ...(match[2] ? { sendingFacility: match[2].trim() } : {}),
+      source: match[3],
+      domain: match[4],
+    });
   }
   return routes;
 }
@@ -103,7 +111,16 @@ export class ConfigError extends Error {
 /** The repository's `mappings/` folder, independent of the working directory. */
 const DEFAULT_MAPPINGS_DIR = fileURLToPath(new URL('../mappings/', import.meta.url));
 
-const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  yes: true,
+  on: true,
+  false: false,
+  '0': false,
+  no: false,
+  off: false,
+};
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
   if (raw === undefined || raw === '') return fallback;
@@ -112,7 +129,10 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean, 
   return value ?? fallback;
 }
 
-function parseInteger(options: { name: string; raw: string | undefined; fallback: number; min: number; max: number }, problems: string[]): number {
+function parseInteger(
+  options: { name: string; raw: string | undefined; fallback: number; min: number; max: number },
+  problems: string[],
+): number {
   const { name, raw, fallback, min, max } = options;
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -152,33 +172,71 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Demo data in a shared production database is a surprise; on MongoDB seeding is opt-in.
     seed: parseBoolean('MDM_SEED', env.MDM_SEED, !mongodbUri, problems),
     logLevel: (['debug', 'info', 'warn', 'error'].includes(logLevel) ? logLevel : 'info') as AppConfig['logLevel'],
-    jsonBodyLimit: parseInteger({ name: 'MDM_JSON_BODY_LIMIT', raw: env.MDM_JSON_BODY_LIMIT, fallback: 1024 * 1024, min: 1024, max: 64 * 1024 * 1024 }, problems),
-    ingestBodyLimit: parseInteger({ name: 'MDM_INGEST_BODY_LIMIT', raw: env.MDM_INGEST_BODY_LIMIT, fallback: 16 * 1024 * 1024, min: 1024, max: 256 * 1024 * 1024 }, problems),
+    jsonBodyLimit: parseInteger(
+      { name: 'MDM_JSON_BODY_LIMIT', raw: env.MDM_JSON_BODY_LIMIT, fallback: 1024 * 1024, min: 1024, max: 64 * 1024 * 1024 },
+      problems,
+    ),
+    ingestBodyLimit: parseInteger(
+      { name: 'MDM_INGEST_BODY_LIMIT', raw: env.MDM_INGEST_BODY_LIMIT, fallback: 16 * 1024 * 1024, min: 1024, max: 256 * 1024 * 1024 },
+      problems,
+    ),
     mappingsDir: path.resolve(env.MDM_MAPPINGS_DIR?.trim() || DEFAULT_MAPPINGS_DIR),
-    authFailureLimit: parseInteger({ name: 'MDM_AUTH_FAILURE_LIMIT', raw: env.MDM_AUTH_FAILURE_LIMIT, fallback: 10, min: 1, max: 100_000 }, problems),
-    authFailureWindowSeconds: parseInteger({ name: 'MDM_AUTH_FAILURE_WINDOW_SECONDS', raw: env.MDM_AUTH_FAILURE_WINDOW_SECONDS, fallback: 60, min: 1, max: 86_400 }, problems),
+    authFailureLimit: parseInteger(
+      { name: 'MDM_AUTH_FAILURE_LIMIT', raw: env.MDM_AUTH_FAILURE_LIMIT, fallback: 10, min: 1, max: 100_000 },
+      problems,
+    ),
+    authFailureWindowSeconds: parseInteger(
+      { name: 'MDM_AUTH_FAILURE_WINDOW_SECONDS', raw: env.MDM_AUTH_FAILURE_WINDOW_SECONDS, fallback: 60, min: 1, max: 86_400 },
+      problems,
+    ),
     egressAllow: [],
     syncIntervalMs: 250,
     syncFileDirs: [],
     limits: {
-      maxJsonDepth: parseInteger({ name: 'MDM_MAX_JSON_DEPTH', raw: env.MDM_MAX_JSON_DEPTH, fallback: DEFAULT_MAX_JSON_DEPTH, min: 8, max: 1000 }, problems),
-      mappingTimeoutMs: parseInteger({ name: 'MDM_MAPPING_TIMEOUT_MS', raw: env.MDM_MAPPING_TIMEOUT_MS, fallback: 1000, min: 10, max: 60_000 }, problems),
-      mappingWorkerMemoryMb: parseInteger({ name: 'MDM_MAPPING_WORKER_MEMORY_MB', raw: env.MDM_MAPPING_WORKER_MEMORY_MB, fallback: 256, min: 32, max: 8192 }, problems),
-      previewBudgetMs: parseInteger({ name: 'MDM_PREVIEW_BUDGET_MS', raw: env.MDM_PREVIEW_BUDGET_MS, fallback: 10_000, min: 100, max: 600_000 }, problems),
-      jobLeaseMs: parseInteger({ name: 'MDM_JOB_LEASE_MS', raw: env.MDM_JOB_LEASE_MS, fallback: 30_000, min: 1000, max: 3_600_000 }, problems),
-      jobMaxAttempts: parseInteger({ name: 'MDM_JOB_MAX_ATTEMPTS', raw: env.MDM_JOB_MAX_ATTEMPTS, fallback: 3, min: 1, max: 100 }, problems),
-      processorLeaseMs: parseInteger({ name: 'MDM_PROCESSOR_LEASE_MS', raw: env.MDM_PROCESSOR_LEASE_MS, fallback: 15_000, min: 100, max: 600_000 }, problems),
+      maxJsonDepth: parseInteger(
+        { name: 'MDM_MAX_JSON_DEPTH', raw: env.MDM_MAX_JSON_DEPTH, fallback: DEFAULT_MAX_JSON_DEPTH, min: 8, max: 1000 },
+        problems,
+      ),
+      mappingTimeoutMs: parseInteger(
+        { name: 'MDM_MAPPING_TIMEOUT_MS', raw: env.MDM_MAPPING_TIMEOUT_MS, fallback: 1000, min: 10, max: 60_000 },
+        problems,
+      ),
+      mappingWorkerMemoryMb: parseInteger(
+        { name: 'MDM_MAPPING_WORKER_MEMORY_MB', raw: env.MDM_MAPPING_WORKER_MEMORY_MB, fallback: 256, min: 32, max: 8192 },
+        problems,
+      ),
+      previewBudgetMs: parseInteger(
+        { name: 'MDM_PREVIEW_BUDGET_MS', raw: env.MDM_PREVIEW_BUDGET_MS, fallback: 10_000, min: 100, max: 600_000 },
+        problems,
+      ),
+      jobLeaseMs: parseInteger(
+        { name: 'MDM_JOB_LEASE_MS', raw: env.MDM_JOB_LEASE_MS, fallback: 30_000, min: 1000, max: 3_600_000 },
+        problems,
+      ),
+      jobMaxAttempts: parseInteger(
+        { name: 'MDM_JOB_MAX_ATTEMPTS', raw: env.MDM_JOB_MAX_ATTEMPTS, fallback: 3, min: 1, max: 100 },
+        problems,
+      ),
+      processorLeaseMs: parseInteger(
+        { name: 'MDM_PROCESSOR_LEASE_MS', raw: env.MDM_PROCESSOR_LEASE_MS, fallback: 15_000, min: 100, max: 600_000 },
+        problems,
+      ),
     },
   };
   if (env.MDM_MLLP_PORT?.trim()) {
     const mllpPort = parseInteger({ name: 'MDM_MLLP_PORT', raw: env.MDM_MLLP_PORT, fallback: 2575, min: 0, max: 65535 }, problems);
     const routes = parseMllpRoutes(env.MDM_MLLP_ROUTES ?? '', problems);
-    if (routes.length === 0) problems.push('MDM_MLLP_ROUTES must name at least one APPLICATION[^FACILITY]=source/domain when MDM_MLLP_PORT is set');
+    if (routes.length === 0)
+      problems.push('MDM_MLLP_ROUTES must name at least one APPLICATION[^FACILITY]=source/domain when MDM_MLLP_PORT is set');
     config.mllp = { port: mllpPort, host: env.MDM_MLLP_HOST?.trim() || config.host, routes };
   }
   const secretsKey = env.MDM_SECRETS_KEY?.trim() || undefined;
-  if (secretsKey !== undefined && secretsKey.length < 32) problems.push('MDM_SECRETS_KEY must be at least 32 characters (use a long random value)');
-  const egressAllow = (env.MDM_EGRESS_ALLOW ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (secretsKey !== undefined && secretsKey.length < 32)
+    problems.push('MDM_SECRETS_KEY must be at least 32 characters (use a long random value)');
+  const egressAllow = (env.MDM_EGRESS_ALLOW ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of egressAllow) {
     const problem = egressEntryProblem(entry);
     if (problem) problems.push(`MDM_EGRESS_ALLOW: ${problem}`);
@@ -187,18 +245,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.MDM_SYNC_RETRY_SCHEDULE_MS?.trim()) {
     syncRetryScheduleMs = env.MDM_SYNC_RETRY_SCHEDULE_MS.split(',').map((part) => Number(part.trim()));
     if (syncRetryScheduleMs.some((delay) => !Number.isInteger(delay) || delay < 0 || delay > 7 * 24 * 3600 * 1000)) {
-      problems.push(`MDM_SYNC_RETRY_SCHEDULE_MS must be comma-separated whole milliseconds (0 to 7 days each), got "${env.MDM_SYNC_RETRY_SCHEDULE_MS}"`);
+      problems.push(
+        `MDM_SYNC_RETRY_SCHEDULE_MS must be comma-separated whole milliseconds (0 to 7 days each), got "${env.MDM_SYNC_RETRY_SCHEDULE_MS}"`,
+      );
       syncRetryScheduleMs = undefined;
     }
   }
   config.secretsKey = secretsKey;
   config.egressAllow = egressAllow;
   config.syncRetryScheduleMs = syncRetryScheduleMs;
-  config.syncFileDirs = (env.MDM_SYNC_FILE_DIRS ?? '').split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => path.resolve(entry));
-  for (const entry of (env.MDM_SYNC_FILE_DIRS ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  config.syncFileDirs = (env.MDM_SYNC_FILE_DIRS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => path.resolve(entry));
+  for (const entry of (env.MDM_SYNC_FILE_DIRS ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     if (!path.isAbsolute(entry)) problems.push(`MDM_SYNC_FILE_DIRS: "${entry}" must be an absolute directory path`);
   }
-  config.syncIntervalMs = parseInteger({ name: 'MDM_SYNC_INTERVAL_MS', raw: env.MDM_SYNC_INTERVAL_MS, fallback: 250, min: 10, max: 60_000 }, problems);
+  config.syncIntervalMs = parseInteger(
+    { name: 'MDM_SYNC_INTERVAL_MS', raw: env.MDM_SYNC_INTERVAL_MS, fallback: 250, min: 10, max: 60_000 },
+    problems,
+  );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -18,7 +18,22 @@ export interface Logger {
 }
 
 /** Field names whose values never reach a log line, at the top level or one object deep. */
-const SECRET_FIELDS = ['secret', 'secrets', 'password', 'apiKey', 'authorization', 'cookie', 'token', 'signingSecret', 'mongodbUri', 'uri', 'taxId', 'tin', 'ein', 'ssn'];
+const SECRET_FIELDS = [
+  'secret',
+  'secrets',
+  'password',
+  'apiKey',
+  'authorization',
+  'cookie',
+  'token',
+  'signingSecret',
+  'mongodbUri',
+  'uri',
+  'taxId',
+  'tin',
+  'ein',
+  'ssn',
+];
 export const REDACTED_PATHS = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`]);
 
 /** Keys the line itself owns; a field with one of these names is written as `field.<name>`. */
@@ -85,7 +100,13 @@ export function createMemoryLogger(): Logger & { entries: Array<{ level: LogLeve
     const write = (level: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
       entries.push({ level, msg, ...base, ...fields });
     };
-    return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), child: (f) => make({ ...base, ...f }) };
+    return {
+      debug: write('debug'),
+      info: write('info'),
+      warn: write('warn'),
+      error: write('error'),
+      child: (f) => make({ ...base, ...f }),
+    };
   };
   return Object.assign(make({}), { entries });
 }

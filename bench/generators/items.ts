@@ -25,20 +25,168 @@ export function createRandom(seed: number): () => number {
   };
 }
 
-export const NOUNS = ['GLOVE', 'SYRINGE', 'CATHETER', 'SUTURE', 'GAUZE', 'SPONGE', 'DRAPE', 'GOWN', 'MASK', 'TUBE', 'NEEDLE', 'BANDAGE', 'DRESSING', 'SPLINT', 'CANNULA', 'SCALPEL', 'TRAY', 'KIT', 'ELECTRODE', 'FILTER', 'STAPLER', 'CLIP', 'SCREW', 'PLATE', 'SLEEVE', 'CONNECTOR', 'VALVE', 'SET', 'PAD', 'TAPE'];
-export const ADJECTIVES = ['EXAM', 'SURGICAL', 'NITRILE', 'LATEX', 'STERILE', 'NONSTERILE', 'PF', 'DISPOSABLE', 'ADULT', 'PEDIATRIC', 'FOAM', 'SILICONE', 'VINYL', 'ABSORBABLE', 'BRAIDED', 'ANTIMICROBIAL', 'TRANSPARENT', 'ELASTIC', 'LOCKING', 'SAFETY', 'IV', 'FOLEY', 'SUCTION', 'URINARY', 'ISOLATION', 'ORTHO', 'CORTICAL', 'TITANIUM', 'BLUE', 'WHITE'];
-export const SIZES = ['SM', 'MD', 'LG', 'XL', '3ML', '5ML', '10ML', '20ML', '18G', '21G', '25G', '14FR', '16FR', '18FR', '4X4', '2X2', '3-0', '4-0', '1000ML', '27IN', '3.5MM', '4.5MM', '6IN'];
-const ABBREVIATIONS: Record<string, string> = { LARGE: 'LG', MEDIUM: 'MD', SMALL: 'SM', STERILE: 'STRL', SURGICAL: 'SURG', DISPOSABLE: 'DISP', PEDIATRIC: 'PED', SYRINGE: 'SYR', CATHETER: 'CATH', DRESSING: 'DRSG' };
-const SYLLABLES = ['MED', 'LINE', 'CARE', 'SURG', 'ORTH', 'VITA', 'NOVA', 'GEN', 'TEC', 'BIO', 'MAX', 'ZEN', 'ARC', 'LUX', 'TRI', 'CORE', 'FLEX', 'PRO', 'QUA', 'SYN', 'TAL', 'VEX', 'DYN', 'OMNI', 'KEN', 'DAL', 'BAX', 'TER', 'STRY', 'KER'];
-const SUFFIXES = ['Inc.', 'LLC', 'Corporation', 'Co.', 'Ltd', 'GmbH', 'Medical', 'Healthcare', 'Industries, Inc.', 'Surgical', 'Products Corp'];
-const VENDORS = ['Owens & Minor', 'Cardinal Health', 'Medline Industries', 'Henry Schein', 'McKesson Medical-Surgical', 'Concordance Healthcare'];
+export const NOUNS = [
+  'GLOVE',
+  'SYRINGE',
+  'CATHETER',
+  'SUTURE',
+  'GAUZE',
+  'SPONGE',
+  'DRAPE',
+  'GOWN',
+  'MASK',
+  'TUBE',
+  'NEEDLE',
+  'BANDAGE',
+  'DRESSING',
+  'SPLINT',
+  'CANNULA',
+  'SCALPEL',
+  'TRAY',
+  'KIT',
+  'ELECTRODE',
+  'FILTER',
+  'STAPLER',
+  'CLIP',
+  'SCREW',
+  'PLATE',
+  'SLEEVE',
+  'CONNECTOR',
+  'VALVE',
+  'SET',
+  'PAD',
+  'TAPE',
+];
+export const ADJECTIVES = [
+  'EXAM',
+  'SURGICAL',
+  'NITRILE',
+  'LATEX',
+  'STERILE',
+  'NONSTERILE',
+  'PF',
+  'DISPOSABLE',
+  'ADULT',
+  'PEDIATRIC',
+  'FOAM',
+  'SILICONE',
+  'VINYL',
+  'ABSORBABLE',
+  'BRAIDED',
+  'ANTIMICROBIAL',
+  'TRANSPARENT',
+  'ELASTIC',
+  'LOCKING',
+  'SAFETY',
+  'IV',
+  'FOLEY',
+  'SUCTION',
+  'URINARY',
+  'ISOLATION',
+  'ORTHO',
+  'CORTICAL',
+  'TITANIUM',
+  'BLUE',
+  'WHITE',
+];
+export const SIZES = [
+  'SM',
+  'MD',
+  'LG',
+  'XL',
+  '3ML',
+  '5ML',
+  '10ML',
+  '20ML',
+  '18G',
+  '21G',
+  '25G',
+  '14FR',
+  '16FR',
+  '18FR',
+  '4X4',
+  '2X2',
+  '3-0',
+  '4-0',
+  '1000ML',
+  '27IN',
+  '3.5MM',
+  '4.5MM',
+  '6IN',
+];
+const ABBREVIATIONS: Record<string, string> = {
+  LARGE: 'LG',
+  MEDIUM: 'MD',
+  SMALL: 'SM',
+  STERILE: 'STRL',
+  SURGICAL: 'SURG',
+  DISPOSABLE: 'DISP',
+  PEDIATRIC: 'PED',
+  SYRINGE: 'SYR',
+  CATHETER: 'CATH',
+  DRESSING: 'DRSG',
+};
+const SYLLABLES = [
+  'MED',
+  'LINE',
+  'CARE',
+  'SURG',
+  'ORTH',
+  'VITA',
+  'NOVA',
+  'GEN',
+  'TEC',
+  'BIO',
+  'MAX',
+  'ZEN',
+  'ARC',
+  'LUX',
+  'TRI',
+  'CORE',
+  'FLEX',
+  'PRO',
+  'QUA',
+  'SYN',
+  'TAL',
+  'VEX',
+  'DYN',
+  'OMNI',
+  'KEN',
+  'DAL',
+  'BAX',
+  'TER',
+  'STRY',
+  'KER',
+];
+const SUFFIXES = [
+  'Inc.',
+  'LLC',
+  'Corporation',
+  'Co.',
+  'Ltd',
+  'GmbH',
+  'Medical',
+  'Healthcare',
+  'Industries, Inc.',
+  'Surgical',
+  'Products Corp',
+];
+const VENDORS = [
+  'Owens & Minor',
+  'Cardinal Health',
+  'Medline Industries',
+  'Henry Schein',
+  'McKesson Medical-Surgical',
+  'Concordance Healthcare',
+];
 
 type Random = () => number;
 
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];
 const chance = (random: Random, p: number): boolean => random() < p;
 const digits = (random: Random, count: number): string => Array.from({ length: count }, () => Math.floor(random() * 10)).join('');
-const letters = (random: Random, count: number): string => Array.from({ length: count }, () => String.fromCharCode(65 + Math.floor(random() * 26))).join('');
+const letters = (random: Random, count: number): string =>
+  Array.from({ length: count }, () => String.fromCharCode(65 + Math.floor(random() * 26))).join('');
 
 interface Manufacturer {
   name: string;
@@ -120,24 +268,41 @@ function describe({ random, product, isVariant }: { random: Random; product: Pro
 export function generateItems(args: { count: number; duplicateRate?: number; seed?: number; manufacturers?: number }): GeneratedItems {
   const random = createRandom(args.seed ?? 42);
   const duplicateRate = args.duplicateRate ?? 0.2;
-  const manufacturers: Manufacturer[] = Array.from({ length: args.manufacturers ?? Math.max(20, Math.round(args.count / 3000)) }, (_, i) => ({
-    name: manufacturerName(random),
-    // Unique 7-digit prefix; a third start with 0 so their GTINs lose leading zeros in UPC form.
-    companyPrefix: (i % 3 === 0 ? '0' : String(1 + (i % 9))) + String(100000 + i).slice(-6),
-    partStyle: i % 4,
-    nextItemReference: 0,
-  }));
+  const manufacturers: Manufacturer[] = Array.from(
+    { length: args.manufacturers ?? Math.max(20, Math.round(args.count / 3000)) },
+    (_, i) => ({
+      name: manufacturerName(random),
+      // Unique 7-digit prefix; a third start with 0 so their GTINs lose leading zeros in UPC form.
+      companyPrefix: (i % 3 === 0 ? '0' : String(1 + (i % 9))) + String(100000 + i).slice(-6),
+      partStyle: i % 4,
+      nextItemReference: 0,
+    }),
+  );
   // Product-line (brand) words are rare tokens — what a human spots first in a description —
   // shared by a handful of products each.
-  const brands = Array.from({ length: Math.max(10, Math.round(args.count / 8)) }, () => `${pick(random, SYLLABLES)}${pick(random, SYLLABLES)}${letters(random, 2)}`);
+  const brands = Array.from(
+    { length: Math.max(10, Math.round(args.count / 8)) },
+    () => `${pick(random, SYLLABLES)}${pick(random, SYLLABLES)}${letters(random, 2)}`,
+  );
   const records: CanonicalRecord[] = [];
   const entityOf: string[] = [];
   let productIndex = 0;
   const newProduct = (): Product => {
     const manufacturer = pick(random, manufacturers);
     const itemReference = String(manufacturer.nextItemReference++ % 100000).padStart(5, '0');
-    const words = [pick(random, NOUNS), pick(random, ADJECTIVES), pick(random, ADJECTIVES), ...(chance(random, 0.6) ? [pick(random, brands)] : []), pick(random, SIZES)];
-    return { manufacturer, partNumber: partNumber(random, manufacturer.partStyle), words: [...new Set(words)], gtinBody: manufacturer.companyPrefix + itemReference };
+    const words = [
+      pick(random, NOUNS),
+      pick(random, ADJECTIVES),
+      pick(random, ADJECTIVES),
+      ...(chance(random, 0.6) ? [pick(random, brands)] : []),
+      pick(random, SIZES),
+    ];
+    return {
+      manufacturer,
+      partNumber: partNumber(random, manufacturer.partStyle),
+      words: [...new Set(words)],
+      gtinBody: manufacturer.companyPrefix + itemReference,
+    };
   };
   const push = (record: CanonicalRecord, entity: string): void => {
     records.push(record);
@@ -164,7 +329,16 @@ export function generateItems(args: { count: number; duplicateRate?: number; see
     );
     // A separate record for the case level: a related item, not a duplicate.
     if (chance(random, 0.03) && records.length < args.count) {
-      push({ sourceId: `ITM-${records.length}`, description: `${describe({ random, product, isVariant: false })} CS/1000`, manufacturer: { name: product.manufacturer.name }, gtin: gtinAt(product.gtinBody, '5'), baseUom: 'CS' }, `${id}:5`);
+      push(
+        {
+          sourceId: `ITM-${records.length}`,
+          description: `${describe({ random, product, isVariant: false })} CS/1000`,
+          manufacturer: { name: product.manufacturer.name },
+          gtin: gtinAt(product.gtinBody, '5'),
+          baseUom: 'CS',
+        },
+        `${id}:5`,
+      );
     }
     // Duplicates: each further record of the same product at the same packaging level.
     let duplicates = 0;

@@ -9,7 +9,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { checkGtin, checkNdc, checkNpi, gs1CheckDigit, normalizeNdc11, npiCheckDigit } from '../../server/identifiers';
-import { CORPUS_DIRECTORY, corpusProblems, hardNegativeKinds, labelledPairCount, truePairs, type CorpusRecord, type EvaluationCorpus, type HardNegative } from './corpus';
+import {
+  CORPUS_DIRECTORY,
+  corpusProblems,
+  hardNegativeKinds,
+  labelledPairCount,
+  truePairs,
+  type CorpusRecord,
+  type EvaluationCorpus,
+  type HardNegative,
+} from './corpus';
 import { ACCOUNT_ENTITIES, ACCOUNT_NEGATIVES } from './sources/account';
 import { FACILITY_ENTITIES, FACILITY_NEGATIVES } from './sources/facility';
 import { ITEM_FAMILIES, ITEM_SINGLES, type ItemFamily, type ItemMember, type ItemTemplate } from './sources/item';
@@ -109,12 +118,15 @@ function buildItems(): EvaluationCorpus {
   for (const family of [...ITEM_FAMILIES, ...ITEM_SINGLES]) {
     const recordsOf = new Map<string, CorpusRecord[]>();
     for (const member of family.members) {
-      const own = family.records.filter((template) => !template.only || template.only.includes(member.key)).map((template) => itemRecord(family, member, template, nextId));
+      const own = family.records
+        .filter((template) => !template.only || template.only.includes(member.key))
+        .map((template) => itemRecord(family, member, template, nextId));
       recordsOf.set(member.key, own);
       records.push(...own);
       const gtin13 = gtin13Of(family, member);
       if (gtin13) {
-        if (gtinOwner.has(gtin13) && gtinOwner.get(gtin13) !== member.key) throw new Error(`GTIN ${gtin13} of ${member.key} is also ${gtinOwner.get(gtin13)}'s`);
+        if (gtinOwner.has(gtin13) && gtinOwner.get(gtin13) !== member.key)
+          throw new Error(`GTIN ${gtin13} of ${member.key} is also ${gtinOwner.get(gtin13)}'s`);
         gtinOwner.set(gtin13, member.key);
       }
     }
@@ -128,7 +140,10 @@ function buildItems(): EvaluationCorpus {
         const b = right.find((candidate) => candidate.source === a.source);
         if (b) hardNegatives.push({ a: a.id, b: b.id, differs: family.differs });
       }
-      for (const [from, to] of [[left, right], [right, left]]) {
+      for (const [from, to] of [
+        [left, right],
+        [right, left],
+      ]) {
         for (const a of from.filter((record) => !hasIdentifier(record))) {
           const b = to.find((candidate) => candidate.source !== a.source && hasIdentifier(candidate));
           if (b) hardNegatives.push({ a: a.id, b: b.id, differs: family.differs });
@@ -208,7 +223,7 @@ function buildFacilities(): EvaluationCorpus {
   return {
     domain: 'facility',
     description:
-      'US hospitals as CMS Hospital General Information, NPPES, state licence lists and a Workday location table write them (CAPS vs mixed case, Saint/St., legal vs DBA names, ZIP vs ZIP+4, street abbreviations). One entity = one care location; same-named hospitals elsewhere, sister campuses, and a hospital\'s clinic, laboratory or children\'s hospital are hard negatives.',
+      "US hospitals as CMS Hospital General Information, NPPES, state licence lists and a Workday location table write them (CAPS vs mixed case, Saint/St., legal vs DBA names, ZIP vs ZIP+4, street abbreviations). One entity = one care location; same-named hospitals elsewhere, sister campuses, and a hospital's clinic, laboratory or children's hospital are hard negatives.",
     provenance: PROVENANCE,
     records,
     hardNegatives: FACILITY_NEGATIVES,
@@ -222,10 +237,13 @@ function buildAccounts(): EvaluationCorpus {
     entity.records.forEach((spec, index) => {
       const digits = (spec.no ?? '').replace(/[^0-9]/g, '');
       const sourceId =
-        spec.s === 'peoplesoft' ? `${spec.co}|${digits}|${spec.eff ?? '1900-01-01'}` :
-        spec.s === 'lawson' ? `${spec.co}-${spec.no}` :
-        spec.s === 'oracle' ? `${spec.co === 'NVH' ? '01' : '02'}-000-${digits}-0000` :
-        `LA_${spec.co}_${String(++workdayCounter).padStart(4, '0')}`;
+        spec.s === 'peoplesoft'
+          ? `${spec.co}|${digits}|${spec.eff ?? '1900-01-01'}`
+          : spec.s === 'lawson'
+            ? `${spec.co}-${spec.no}`
+            : spec.s === 'oracle'
+              ? `${spec.co === 'NVH' ? '01' : '02'}-000-${digits}-0000`
+              : `LA_${spec.co}_${String(++workdayCounter).padStart(4, '0')}`;
       const record: CorpusRecord['record'] = { sourceId, name: spec.n };
       if (spec.no) record.accountNumber = spec.no;
       if (spec.kind) record.kind = spec.kind;
@@ -253,5 +271,7 @@ for (const corpus of corpora) {
   if (problems.length > 0) throw new Error(`${corpus.domain}: ${problems.join('; ')}`);
   writeFileSync(`${CORPUS_DIRECTORY}${corpus.domain}.json`, `${JSON.stringify(corpus, null, 2)}\n`);
   const kinds = [...hardNegativeKinds(corpus)].map(([kind, count]) => `${kind} ${count}`).join(', ');
-  console.log(`${corpus.domain}: ${corpus.records.length} records, ${new Set(corpus.records.map((r) => r.entity)).size} entities, ${truePairs(corpus).size} true pairs, ${corpus.hardNegatives.length} hard negatives, ${labelledPairCount(corpus)} labelled pairs (${kinds})`);
+  console.log(
+    `${corpus.domain}: ${corpus.records.length} records, ${new Set(corpus.records.map((r) => r.entity)).size} entities, ${truePairs(corpus).size} true pairs, ${corpus.hardNegatives.length} hard negatives, ${labelledPairCount(corpus)} labelled pairs (${kinds})`,
+  );
 }

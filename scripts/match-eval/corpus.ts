@@ -59,7 +59,8 @@ export function truePairs(corpus: EvaluationCorpus): Set<string> {
   const byEntity = new Map<string, string[]>();
   for (const record of corpus.records) byEntity.set(record.entity, [...(byEntity.get(record.entity) ?? []), record.id]);
   const pairs = new Set<string>();
-  for (const ids of byEntity.values()) for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.add(pairKey(ids[i], ids[j]));
+  for (const ids of byEntity.values())
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.add(pairKey(ids[i], ids[j]));
   return pairs;
 }
 
@@ -74,7 +75,8 @@ export function corpusProblems(corpus: EvaluationCorpus, expectedDomain: string)
     if (byId.has(record.id)) problems.push(`record id "${record.id}" is used twice`);
     byId.set(record.id, record);
     if (!record.source || !record.entity) problems.push(`record "${record.id}" lacks a source or an entity`);
-    if (typeof record.record?.sourceId !== 'string' || record.record.sourceId === '') problems.push(`record "${record.id}" lacks record.sourceId`);
+    if (typeof record.record?.sourceId !== 'string' || record.record.sourceId === '')
+      problems.push(`record "${record.id}" lacks record.sourceId`);
     const sourceKey = `${record.source}\u0000${record.record?.sourceId}`;
     if (sourceIds.has(sourceKey)) problems.push(`source id "${record.record.sourceId}" is used twice in source "${record.source}"`);
     sourceIds.add(sourceKey);

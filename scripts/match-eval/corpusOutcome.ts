@@ -57,7 +57,11 @@ export function scorePairs(expected: ReadonlySet<string>, claimed: ReadonlySet<s
 
 /** A one-line label of a corpus record for reports: source, source id, text and a few identifying fields present on it. */
 export function recordLabel(record: CorpusRecord): string {
-  const canonical = record.record as Record<string, unknown> & { address?: { city?: string; state?: string }; addresses?: Array<{ city?: string; state?: string }>; manufacturer?: { name?: string } };
+  const canonical = record.record as Record<string, unknown> & {
+    address?: { city?: string; state?: string };
+    addresses?: Array<{ city?: string; state?: string }>;
+    manufacturer?: { name?: string };
+  };
   const text = String(canonical.description ?? canonical.name ?? '');
   const extras: string[] = [];
   if (canonical.manufacturer?.name) extras.push(canonical.manufacturer.name);
@@ -74,7 +78,9 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
   const domain = corpus.domain;
   const corpusIdOf = new Map(corpus.records.map((record) => [`${record.source}\u0000${record.record.sourceId}`, record.id]));
   const byId = new Map(corpus.records.map((record) => [record.id, record]));
-  const stored = await store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ domain }, { projection: { _id: 1, source: 1, sourceId: 1, goldenId: 1 } });
+  const stored = await store
+    .collection<SourceRecordDocument>(SOURCE_RECORDS)
+    .find({ domain }, { projection: { _id: 1, source: 1, sourceId: 1, goldenId: 1 } });
   const corpusIdOfStored = new Map<string, string>();
   const membersOf = new Map<string, string[]>();
   for (const record of stored) {
@@ -87,14 +93,18 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
   const missing = corpus.records.filter((record) => !storedIds.has(record.id)).map((record) => record.id);
 
   const autoPairs = new Set<string>();
-  for (const members of membersOf.values()) for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) autoPairs.add(pairKey(members[i], members[j]));
-  const goldens = await store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).find({ domain, status: 'active' }, { projection: { _id: 1 } });
+  for (const members of membersOf.values())
+    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) autoPairs.add(pairKey(members[i], members[j]));
+  const goldens = await store
+    .collection<GoldenRecordDocument>(GOLDEN_RECORDS)
+    .find({ domain, status: 'active' }, { projection: { _id: 1 } });
   const tasks = await store.collection<TaskDocument>(TASKS).find({ domain, type: 'potential-match', status: 'open' });
   const reviewPairs = new Set<string>();
   for (const task of tasks) {
     const subject = task.subject.sourceRecordId ? corpusIdOfStored.get(task.subject.sourceRecordId) : undefined;
     if (!subject) continue;
-    for (const candidate of task.candidates ?? []) for (const member of membersOf.get(candidate.goldenId) ?? []) if (member !== subject) reviewPairs.add(pairKey(subject, member));
+    for (const candidate of task.candidates ?? [])
+      for (const member of membersOf.get(candidate.goldenId) ?? []) if (member !== subject) reviewPairs.add(pairKey(subject, member));
   }
 
   const clusterPairs = new Set<string>();
@@ -133,7 +143,9 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
     falseAutoMerges,
     missedPairs,
     mergedHardNegatives: corpus.hardNegatives.filter((negative) => inBoth(negative, autoPairs)),
-    reviewedHardNegatives: corpus.hardNegatives.filter((negative) => !inBoth(negative, autoPairs) && (inBoth(negative, reviewPairs) || inBoth(negative, clusterPairs))),
+    reviewedHardNegatives: corpus.hardNegatives.filter(
+      (negative) => !inBoth(negative, autoPairs) && (inBoth(negative, reviewPairs) || inBoth(negative, clusterPairs)),
+    ),
     hardNegatives: corpus.hardNegatives.length,
   };
 }

@@ -29,13 +29,25 @@ async function* asItems(records: CorpusRecord[]): AsyncIterable<ParsedItem> {
 }
 
 /** Publishes an identity mapping per corpus source and ingests the corpus; returns the totals per source. */
-export async function ingestCorpus(services: AppServices, corpus: EvaluationCorpus): Promise<Array<{ source: string; totals: IngestTotals }>> {
+export async function ingestCorpus(
+  services: AppServices,
+  corpus: EvaluationCorpus,
+): Promise<Array<{ source: string; totals: IngestTotals }>> {
   const results: Array<{ source: string; totals: IngestTotals }> = [];
   for (const { source, records } of recordsBySource(corpus)) {
     const key = { source, domain: corpus.domain, direction: 'inbound' as const };
-    await saveMappingDraft(services, { key, content: { expression: IDENTITY_EXPRESSION, description: `evaluation corpus: ${source} records are already canonical` }, actor: EVALUATION_ACTOR });
+    await saveMappingDraft(services, {
+      key,
+      content: { expression: IDENTITY_EXPRESSION, description: `evaluation corpus: ${source} records are already canonical` },
+      actor: EVALUATION_ACTOR,
+    });
     await publishMapping(services, { key, actor: EVALUATION_ACTOR });
-    const context = await prepareIngest(services, { source, domain: corpus.domain, actor: EVALUATION_ACTOR, origin: { requestId: `eval-match:${corpus.domain}:${source}` } });
+    const context = await prepareIngest(services, {
+      source,
+      domain: corpus.domain,
+      actor: EVALUATION_ACTOR,
+      origin: { requestId: `eval-match:${corpus.domain}:${source}` },
+    });
     const run = await ingestItems(context, { items: asItems(records), collectResults: false });
     results.push({ source, totals: run.totals });
   }

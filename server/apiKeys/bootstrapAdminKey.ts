@@ -52,7 +52,13 @@ export async function bootstrapAdminKey(store: Store, adminKey: string | undefin
     if (known) return { kind: 'environment' };
     const previous = await keys.findOne({ _id: BOOTSTRAP_KEY_ID });
     if (previous) await retirePreviousBootstrapKey(store, previous);
-    const document = newApiKeyDocument({ id: BOOTSTRAP_KEY_ID, name: 'Bootstrap admin (MDM_ADMIN_KEY)', role: 'admin', secret: adminKey, createdBy: 'system' });
+    const document = newApiKeyDocument({
+      id: BOOTSTRAP_KEY_ID,
+      name: 'Bootstrap admin (MDM_ADMIN_KEY)',
+      role: 'admin',
+      secret: adminKey,
+      createdBy: 'system',
+    });
     try {
       await keys.insertOne(document);
     } catch (error) {
@@ -64,7 +70,13 @@ export async function bootstrapAdminKey(store: Store, adminKey: string | undefin
   const anyAdmin = await keys.findOne({ role: 'admin', revokedAt: { $exists: false } });
   if (anyAdmin) return { kind: 'existing' };
   const secret = generateApiKeySecret();
-  const document = newApiKeyDocument({ id: BOOTSTRAP_KEY_ID, name: 'Bootstrap admin (generated)', role: 'admin', secret, createdBy: 'system' });
+  const document = newApiKeyDocument({
+    id: BOOTSTRAP_KEY_ID,
+    name: 'Bootstrap admin (generated)',
+    role: 'admin',
+    secret,
+    createdBy: 'system',
+  });
   try {
     await keys.insertOne(document);
   } catch (error) {

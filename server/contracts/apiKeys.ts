@@ -45,8 +45,16 @@ export const meSchema = {
   type: 'object',
   required: ['key', 'abilities'],
   properties: {
-    key: { type: 'object', required: ['id', 'name', 'role'], properties: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } },
-    abilities: { type: 'object', additionalProperties: { type: 'boolean' }, description: 'Every action and whether this key may perform it.' },
+    key: {
+      type: 'object',
+      required: ['id', 'name', 'role'],
+      properties: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+    },
+    abilities: {
+      type: 'object',
+      additionalProperties: { type: 'boolean' },
+      description: 'Every action and whether this key may perform it.',
+    },
   },
 } as const;
 export type MeView = FromSchema<typeof meSchema>;

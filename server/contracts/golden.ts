@@ -27,8 +27,17 @@ export const getGoldenQuerySchema = {
 } as const;
 export type GetGoldenQuery = FromSchema<typeof getGoldenQuerySchema>;
 
-export const reasonProperty = { type: 'string', minLength: 1, maxLength: 2000, description: 'Why: kept in history and the audit log.' } as const;
-export const expectedVersionProperty = { type: 'integer', minimum: 1, description: 'The version you last read; a different current version answers 409 with the current state.' } as const;
+export const reasonProperty = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 2000,
+  description: 'Why: kept in history and the audit log.',
+} as const;
+export const expectedVersionProperty = {
+  type: 'integer',
+  minimum: 1,
+  description: 'The version you last read; a different current version answers 409 with the current state.',
+} as const;
 
 export const mergeBodySchema = {
   type: 'object',
@@ -48,7 +57,12 @@ export const unmergeBodySchema = {
   additionalProperties: false,
   required: ['sourceRecordId', 'reason'],
   properties: {
-    sourceRecordId: { type: 'string', minLength: 1, maxLength: 400, description: 'The source record (`domain|source|sourceId`) split off this golden record.' },
+    sourceRecordId: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 400,
+      description: 'The source record (`domain|source|sourceId`) split off this golden record.',
+    },
     reason: reasonProperty,
     expectedVersion: expectedVersionProperty,
   },
@@ -86,12 +100,20 @@ export const listGoldenQuerySchema = {
   properties: {
     status: { type: 'string', enum: ['active', 'retired'] },
     updatedSince: { type: 'string', format: 'date-time' },
-    source: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,62}$', description: 'Only golden records this source system feeds (e.g. meditech).' },
+    source: {
+      type: 'string',
+      pattern: '^[a-z0-9][a-z0-9_-]{0,62}$',
+      description: 'Only golden records this source system feeds (e.g. meditech).',
+    },
     cursor: { type: 'string', maxLength: 400, description: 'nextCursor of the previous page.' },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
   },
   patternProperties: {
-    '^attr\\.[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*$': { type: 'string', maxLength: 500, description: 'Equality filter on an attribute path, e.g. attr.manufacturer.name=Medline.' },
+    '^attr\\.[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*$': {
+      type: 'string',
+      maxLength: 500,
+      description: 'Equality filter on an attribute path, e.g. attr.manufacturer.name=Medline.',
+    },
   },
 } as const;
 
@@ -102,7 +124,11 @@ export const changesQuerySchema = {
     after: { type: 'string', pattern: '^[0-9]{1,16}$', description: 'nextCursor of the previous read; omit to start at the beginning.' },
     domain: domainParam,
     limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-    correlationId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$', description: 'Only the changes caused by this request, upload job or message (its x-correlation-id).' },
+    correlationId: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9._:-]{1,128}$',
+      description: 'Only the changes caused by this request, upload job or message (its x-correlation-id).',
+    },
   },
 } as const;
 

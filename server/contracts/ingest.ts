@@ -27,7 +27,10 @@ const positionSchema = {
     line: { type: 'integer', description: '1-based line in CSV or NDJSON.' },
     index: { type: 'integer', description: '0-based index in a JSON array.' },
     message: { type: 'integer', description: '1-based HL7 v2 message or X12 transaction set in the body.' },
-    path: { type: 'string', description: 'Where inside it: HL7 segment-field (PKG-4), X12 transaction / loop / segment, XML element path, FHIR Bundle entry.' },
+    path: {
+      type: 'string',
+      description: 'Where inside it: HL7 segment-field (PKG-4), X12 transaction / loop / segment, XML element path, FHIR Bundle entry.',
+    },
   },
 } as const;
 
@@ -42,7 +45,11 @@ export const recordResultSchema = {
     sourceId: { type: 'string' },
     sourceRecordId: { type: 'string' },
     goldenId: { type: 'string', description: 'The golden record the source record belongs to (accepted, unchanged).' },
-    change: { type: 'string', enum: ['created', 'updated'], description: 'Accepted: a new source record, or an update of one with the same source id.' },
+    change: {
+      type: 'string',
+      enum: ['created', 'updated'],
+      description: 'Accepted: a new source record, or an update of one with the same source id.',
+    },
     match: { type: 'string', enum: ['created', 'merged', 'updated', 'unchanged', 'review'], description: 'Accepted: what matching did.' },
     exception: {
       type: 'object',
@@ -119,7 +126,11 @@ export const exceptionListQuerySchema = {
   properties: {
     ...filterProperties,
     status: { type: 'string', enum: EXCEPTION_STATUS_NAMES, default: 'open' },
-    correlationId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$', description: 'Only exceptions last seen in the request, upload job or message with this correlation id.' },
+    correlationId: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9._:-]{1,128}$',
+      description: 'Only exceptions last seen in the request, upload job or message with this correlation id.',
+    },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
   },
@@ -143,7 +154,9 @@ export const closeExceptionBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['reason'],
-  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why: kept with the exception and in the audit log.' } },
+  properties: {
+    reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why: kept with the exception and in the audit log.' },
+  },
 } as const;
 
 export const exceptionIdParamsSchema = {
@@ -153,13 +166,37 @@ export const exceptionIdParamsSchema = {
   properties: { id: { type: 'string', minLength: 1, maxLength: 80 } },
 } as const;
 
-const actorSchema = { type: 'object', additionalProperties: false, properties: { keyId: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } } as const;
-const problemSchema = { type: 'object', additionalProperties: false, required: ['code', 'message'], properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } as const;
+const actorSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { keyId: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+} as const;
+const problemSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'message'],
+  properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+} as const;
 
 export const exceptionSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'source', 'domain', 'stage', 'code', 'message', 'problems', 'status', 'occurrences', 'firstSeenAt', 'lastSeenAt', 'mappingVersion', 'schemaVersion', 'isReplayable'],
+  required: [
+    'id',
+    'source',
+    'domain',
+    'stage',
+    'code',
+    'message',
+    'problems',
+    'status',
+    'occurrences',
+    'firstSeenAt',
+    'lastSeenAt',
+    'mappingVersion',
+    'schemaVersion',
+    'isReplayable',
+  ],
   properties: {
     id: { type: 'string' },
     source: { type: 'string' },
@@ -178,11 +215,21 @@ export const exceptionSchema = {
     mappingVersion: { type: ['integer', 'null'] },
     schemaVersion: { type: ['string', 'null'] },
     isReplayable: { type: 'boolean' },
-    origin: { type: 'object', additionalProperties: false, properties: { requestId: { type: 'string' }, jobId: { type: 'string' }, correlationId: { type: 'string' } } },
+    origin: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { requestId: { type: 'string' }, jobId: { type: 'string' }, correlationId: { type: 'string' } },
+    },
     closed: {
       type: 'object',
       additionalProperties: false,
-      properties: { at: { type: 'string' }, by: actorSchema, reason: { type: 'string' }, goldenId: { type: 'string' }, sourceRecordId: { type: 'string' } },
+      properties: {
+        at: { type: 'string' },
+        by: actorSchema,
+        reason: { type: 'string' },
+        goldenId: { type: 'string' },
+        sourceRecordId: { type: 'string' },
+      },
     },
     raw: { description: 'The payload as received (single-exception view only); for unreadable lines, the line text.' },
   },
@@ -193,7 +240,12 @@ export const exceptionListSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['items', 'total', 'limit', 'offset'],
-  properties: { items: { type: 'array', items: exceptionSchema }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } },
+  properties: {
+    items: { type: 'array', items: exceptionSchema },
+    total: { type: 'integer' },
+    limit: { type: 'integer' },
+    offset: { type: 'integer' },
+  },
 } as const;
 
 export const exceptionCountsSchema = {
@@ -202,10 +254,23 @@ export const exceptionCountsSchema = {
   required: ['total', 'byCode', 'bySource'],
   properties: {
     total: { type: 'integer' },
-    byCode: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'count'], properties: { code: { type: 'string' }, count: { type: 'integer' } } } },
+    byCode: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'count'],
+        properties: { code: { type: 'string' }, count: { type: 'integer' } },
+      },
+    },
     bySource: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['source', 'domain', 'count'], properties: { source: { type: 'string' }, domain: { type: 'string' }, count: { type: 'integer' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['source', 'domain', 'count'],
+        properties: { source: { type: 'string' }, domain: { type: 'string' }, count: { type: 'integer' } },
+      },
     },
   },
 } as const;

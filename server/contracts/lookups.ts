@@ -13,7 +13,9 @@ const authorSchema = {
 export const lookupParamsSchema = {
   type: 'object',
   required: ['name'],
-  properties: { name: { type: 'string', pattern: LOOKUP_NAME_PATTERN, description: 'Table name as mappings use it: `$lookup(name, key)`.' } },
+  properties: {
+    name: { type: 'string', pattern: LOOKUP_NAME_PATTERN, description: 'Table name as mappings use it: `$lookup(name, key)`.' },
+  },
 } as const;
 
 export const putLookupBodySchema = {
@@ -23,7 +25,11 @@ export const putLookupBodySchema = {
   properties: {
     description: { type: 'string', maxLength: 4000 },
     entries: { type: 'object', maxProperties: 200_000, description: 'Source code → canonical value.' },
-    revision: { type: 'integer', minimum: 0, description: 'The revision you last read (0: must not exist yet). Omit to overwrite unconditionally.' },
+    revision: {
+      type: 'integer',
+      minimum: 0,
+      description: 'The revision you last read (0: must not exist yet). Omit to overwrite unconditionally.',
+    },
   },
 } as const;
 export type PutLookupBody = FromSchema<typeof putLookupBodySchema>;

@@ -70,7 +70,11 @@ export const diffPreviewResponseSchema = {
     examined: { type: 'integer', description: 'Source records re-mapped (most recent first).' },
     changed: { type: 'integer' },
     unchanged: { type: 'integer' },
-    isRestricted: { type: 'boolean', description: 'True for roles that may not see raw payloads: outputs are limited to valid canonical fields, sensitive values masked, error messages withheld.' },
+    isRestricted: {
+      type: 'boolean',
+      description:
+        'True for roles that may not see raw payloads: outputs are limited to valid canonical fields, sensitive values masked, error messages withheld.',
+    },
     items: {
       type: 'array',
       description: 'Only the records whose output would differ.',
@@ -80,7 +84,10 @@ export const diffPreviewResponseSchema = {
         properties: {
           sourceRecordId: { type: 'string' },
           sourceId: { type: 'string' },
-          published: { type: 'object', description: '{ ok, output | error } under the published version (restricted view: + withheldFields).' },
+          published: {
+            type: 'object',
+            description: '{ ok, output | error } under the published version (restricted view: + withheldFields).',
+          },
           draft: { type: 'object', description: '{ ok, output | error } under the draft (restricted view: + withheldFields).' },
           changedFields: { type: 'array', items: { type: 'string' } },
         },
@@ -89,4 +96,3 @@ export const diffPreviewResponseSchema = {
   },
 } as const;
 export type DiffPreviewResponse = FromSchema<typeof diffPreviewResponseSchema>;
-

@@ -17,7 +17,11 @@ export const mappingParamsSchema = {
   type: 'object',
   required: ['source', 'domain'],
   properties: {
-    source: { type: 'string', pattern: SOURCE_PATTERN, description: 'Source system, e.g. `lawson` (lower case letters, digits, `_`, `-`).' },
+    source: {
+      type: 'string',
+      pattern: SOURCE_PATTERN,
+      description: 'Source system, e.g. `lawson` (lower case letters, digits, `_`, `-`).',
+    },
     domain: { type: 'string', pattern: DOMAIN_PATTERN, description: 'Canonical domain, e.g. `item`.' },
   },
 } as const;
@@ -32,7 +36,12 @@ export const directionQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    direction: { type: 'string', enum: ['inbound', 'outbound'], default: 'inbound', description: 'inbound: source payload → canonical record; outbound: golden record → target payload.' },
+    direction: {
+      type: 'string',
+      enum: ['inbound', 'outbound'],
+      default: 'inbound',
+      description: 'inbound: source payload → canonical record; outbound: golden record → target payload.',
+    },
   },
 } as const;
 
@@ -50,7 +59,11 @@ const authorSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['keyId', 'name', 'role'],
-  properties: { keyId: { type: 'string' }, name: { type: 'string', description: '`files` for mappings as code.' }, role: { type: 'string' } },
+  properties: {
+    keyId: { type: 'string' },
+    name: { type: 'string', description: '`files` for mappings as code.' },
+    role: { type: 'string' },
+  },
 } as const;
 
 export const mappingErrorSchema = {
@@ -81,7 +94,12 @@ export const mappingTestCaseSchema = {
     name: { type: 'string', minLength: 1, maxLength: 200 },
     input: { description: 'The source payload.' },
     output: { description: 'The expected output (JSON equality; `null` expects no output). Give `output` or `error`.' },
-    error: { type: 'string', minLength: 1, maxLength: 80, description: 'The expected error code (ours, e.g. LOOKUP_MISSING, or jsonata’s, e.g. D3137).' },
+    error: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 80,
+      description: 'The expected error code (ours, e.g. LOOKUP_MISSING, or jsonata’s, e.g. D3137).',
+    },
   },
 } as const;
 export type MappingTestCaseView = FromSchema<typeof mappingTestCaseSchema>;
@@ -91,7 +109,8 @@ export const sourceFormatSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['contentType'],
-  description: 'How the source sends its payloads: the content type and its parser options (delimiter, encoding, recordPath, alwaysArray, resourceType…); ingest requests of that content type use these options.',
+  description:
+    'How the source sends its payloads: the content type and its parser options (delimiter, encoding, recordPath, alwaysArray, resourceType…); ingest requests of that content type use these options.',
   properties: {
     contentType: { type: 'string', enum: CONTENT_TYPES.map((entry) => entry.contentType) },
     options: { type: 'object' },
@@ -105,12 +124,21 @@ export const putMappingBodySchema = {
   additionalProperties: false,
   required: ['expression'],
   properties: {
-    expression: { type: 'string', minLength: 1, maxLength: 200_000, description: 'The JSONata expression (one source payload → one output record).' },
+    expression: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200_000,
+      description: 'The JSONata expression (one source payload → one output record).',
+    },
     description: { type: 'string', maxLength: 4000 },
     samples: { type: 'array', maxItems: 100, items: {}, description: 'Sample payloads for the editor.' },
     tests: { type: 'array', maxItems: 1000, items: mappingTestCaseSchema },
     format: sourceFormatSchema,
-    revision: { type: 'integer', minimum: 0, description: 'The draft revision you last read (0: the mapping must not exist yet). Omit to overwrite unconditionally.' },
+    revision: {
+      type: 'integer',
+      minimum: 0,
+      description: 'The draft revision you last read (0: the mapping must not exist yet). Omit to overwrite unconditionally.',
+    },
   },
 } as const;
 export type PutMappingBody = FromSchema<typeof putMappingBodySchema>;
@@ -161,7 +189,15 @@ export type RollbackBody = FromSchema<typeof rollbackBodySchema>;
 export const diffPreviewBodySchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200, description: 'How many of the most recent source records to re-map.' } },
+  properties: {
+    limit: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 1000,
+      default: 200,
+      description: 'How many of the most recent source records to re-map.',
+    },
+  },
 } as const;
 export type DiffPreviewBody = FromSchema<typeof diffPreviewBodySchema>;
 
@@ -183,7 +219,19 @@ const versionSummaryProperties = {
 
 export const mappingVersionSummarySchema = {
   type: 'object',
-  required: ['version', 'contentHash', 'origin', 'rolledBackFrom', 'schemaVersion', 'lookupTables', 'testSummary', 'note', 'author', 'createdAt', 'isCurrent'],
+  required: [
+    'version',
+    'contentHash',
+    'origin',
+    'rolledBackFrom',
+    'schemaVersion',
+    'lookupTables',
+    'testSummary',
+    'note',
+    'author',
+    'createdAt',
+    'isCurrent',
+  ],
   properties: versionSummaryProperties,
 } as const;
 export type MappingVersionSummaryView = FromSchema<typeof mappingVersionSummarySchema>;
@@ -199,13 +247,30 @@ const contentProperties = {
 export const mappingVersionSchema = {
   type: 'object',
   required: [...mappingVersionSummarySchema.required, 'source', 'domain', 'direction', 'expression', 'description', 'samples', 'tests'],
-  properties: { source: { type: 'string' }, domain: { type: 'string' }, direction: { type: 'string' }, ...versionSummaryProperties, ...contentProperties },
+  properties: {
+    source: { type: 'string' },
+    domain: { type: 'string' },
+    direction: { type: 'string' },
+    ...versionSummaryProperties,
+    ...contentProperties,
+  },
 } as const;
 export type MappingVersionView = FromSchema<typeof mappingVersionSchema>;
 
 export const mappingDraftSchema = {
   type: 'object',
-  required: ['revision', 'contentHash', 'expression', 'description', 'samples', 'tests', 'updatedAt', 'updatedBy', 'syntaxError', 'lookupTables'],
+  required: [
+    'revision',
+    'contentHash',
+    'expression',
+    'description',
+    'samples',
+    'tests',
+    'updatedAt',
+    'updatedBy',
+    'syntaxError',
+    'lookupTables',
+  ],
   properties: {
     revision: { type: 'integer' },
     contentHash: { type: 'string' },
@@ -233,7 +298,11 @@ const statusProperties = {
   domain: { type: 'string' },
   direction: { type: 'string', enum: ['inbound', 'outbound'] },
   status: { type: 'string', enum: ['draft', 'published'], description: 'published once any version was published.' },
-  draftState: { type: 'string', enum: ['none', 'unpublished', 'same-as-published', 'modified'], description: 'unpublished: never published; modified: the draft differs from the published version.' },
+  draftState: {
+    type: 'string',
+    enum: ['none', 'unpublished', 'same-as-published', 'modified'],
+    description: 'unpublished: never published; modified: the draft differs from the published version.',
+  },
   publishedVersion: { type: ['integer', 'null'] },
   description: { type: 'string' },
   updatedAt: { type: 'string', format: 'date-time', description: 'Last change (draft save or publish).' },
@@ -242,14 +311,38 @@ const statusProperties = {
 
 export const mappingSummarySchema = {
   type: 'object',
-  required: ['source', 'domain', 'direction', 'status', 'draftState', 'publishedVersion', 'description', 'updatedAt', 'createdAt', 'draftRevision'],
+  required: [
+    'source',
+    'domain',
+    'direction',
+    'status',
+    'draftState',
+    'publishedVersion',
+    'description',
+    'updatedAt',
+    'createdAt',
+    'draftRevision',
+  ],
   properties: { ...statusProperties, draftRevision: { type: ['integer', 'null'] } },
 } as const;
 export type MappingSummaryView = FromSchema<typeof mappingSummarySchema>;
 
 export const mappingViewSchema = {
   type: 'object',
-  required: ['source', 'domain', 'direction', 'status', 'draftState', 'publishedVersion', 'description', 'updatedAt', 'createdAt', 'draft', 'published', 'files'],
+  required: [
+    'source',
+    'domain',
+    'direction',
+    'status',
+    'draftState',
+    'publishedVersion',
+    'description',
+    'updatedAt',
+    'createdAt',
+    'draft',
+    'published',
+    'files',
+  ],
   properties: {
     ...statusProperties,
     draft: { oneOf: [mappingDraftSchema, { type: 'null' }] },
@@ -262,7 +355,9 @@ export type MappingView = FromSchema<typeof mappingViewSchema>;
 export const publishResponseSchema = {
   type: 'object',
   required: ['isNew', 'version'],
-  properties: { isNew: { type: 'boolean', description: 'false when the draft was already the published version.' }, version: mappingVersionSummarySchema },
+  properties: {
+    isNew: { type: 'boolean', description: 'false when the draft was already the published version.' },
+    version: mappingVersionSummarySchema,
+  },
 } as const;
 export type PublishResponse = FromSchema<typeof publishResponseSchema>;
-

@@ -14,7 +14,10 @@ export const rulesVersionParamsSchema = {
   properties: { domain, number: { type: 'integer', minimum: 1, description: 'Published version number.' } },
 } as const;
 
-const ruleSetBody = { type: 'object', description: 'A rule set in the format of `matching-rules/rules.schema.json`; problems answer 400 with `body.rules…` paths.' } as const;
+const ruleSetBody = {
+  type: 'object',
+  description: 'A rule set in the format of `matching-rules/rules.schema.json`; problems answer 400 with `body.rules…` paths.',
+} as const;
 
 export const putRulesBodySchema = {
   type: 'object',
@@ -22,7 +25,11 @@ export const putRulesBodySchema = {
   required: ['rules'],
   properties: {
     rules: ruleSetBody,
-    revision: { type: 'integer', minimum: 0, description: 'The draft revision you last read (0: no draft yet); a different current revision answers 409.' },
+    revision: {
+      type: 'integer',
+      minimum: 0,
+      description: 'The draft revision you last read (0: no draft yet); a different current revision answers 409.',
+    },
   },
 } as const;
 export type PutRulesBody = FromSchema<typeof putRulesBodySchema>;
@@ -40,7 +47,10 @@ export const rollbackRulesBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['version'],
-  properties: { version: { type: 'integer', minimum: 1, description: 'The earlier version number to publish again.' }, reason: { type: 'string', maxLength: 1000 } },
+  properties: {
+    version: { type: 'integer', minimum: 1, description: 'The earlier version number to publish again.' },
+    reason: { type: 'string', maxLength: 1000 },
+  },
 } as const;
 
 export const previewRulesBodySchema = {
@@ -78,16 +88,37 @@ export const trainRulesBodySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    randomPairs: { type: 'integer', minimum: 100, maximum: 5000000, default: 50000, description: 'Random record pairs sampled to estimate u.' },
-    maxCandidatePairs: { type: 'integer', minimum: 100, maximum: 20000000, default: 500000, description: 'Blocked candidate pairs EM uses at most (a uniform sample beyond).' },
+    randomPairs: {
+      type: 'integer',
+      minimum: 100,
+      maximum: 5000000,
+      default: 50000,
+      description: 'Random record pairs sampled to estimate u.',
+    },
+    maxCandidatePairs: {
+      type: 'integer',
+      minimum: 100,
+      maximum: 20000000,
+      default: 500000,
+      description: 'Blocked candidate pairs EM uses at most (a uniform sample beyond).',
+    },
     maxIterations: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-    tolerance: { type: 'number', exclusiveMinimum: 0, maximum: 0.1, default: 0.00001, description: 'EM stops when no m or prior moves by more than this.' },
+    tolerance: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 0.1,
+      default: 0.00001,
+      description: 'EM stops when no m or prior moves by more than this.',
+    },
     seed: { type: 'integer', minimum: 0, maximum: 4294967295, description: 'Sampling seed (same data + seed = same estimates).' },
   },
 } as const;
 export type TrainRulesBody = FromSchema<typeof trainRulesBodySchema>;
 
-const authorSchema = { type: 'object', properties: { keyId: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } } as const;
+const authorSchema = {
+  type: 'object',
+  properties: { keyId: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+} as const;
 
 export const ruleSetVersionSummarySchema = {
   type: 'object',
@@ -120,7 +151,16 @@ export const ruleSetViewSchema = {
     published: { anyOf: [ruleSetVersionSchema, { type: 'null' }] },
     draft: {
       anyOf: [
-        { type: 'object', properties: { revision: { type: 'integer' }, contentHash: { type: 'string' }, rules: { type: 'object' }, updatedAt: { type: 'string' }, updatedBy: authorSchema } },
+        {
+          type: 'object',
+          properties: {
+            revision: { type: 'integer' },
+            contentHash: { type: 'string' },
+            rules: { type: 'object' },
+            updatedAt: { type: 'string' },
+            updatedBy: authorSchema,
+          },
+        },
         { type: 'null' },
       ],
     },
@@ -135,7 +175,13 @@ export const searchQuerySchema = {
   additionalProperties: false,
   required: ['q'],
   properties: {
-    q: { type: 'string', minLength: 1, maxLength: 200, description: 'Name, description or identifier (GTIN in any padding, NDC 10/11, EIN, NPI, CCN, part number with or without punctuation); the last word may be a prefix.' },
+    q: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description:
+        'Name, description or identifier (GTIN in any padding, NDC 10/11, EIN, NPI, CCN, part number with or without punctuation); the last word may be a prefix.',
+    },
     limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
   },
 } as const;
@@ -149,7 +195,13 @@ export const searchResponseSchema = {
       items: {
         type: 'object',
         required: ['id', 'domain', 'displayName', 'matchedField', 'score'],
-        properties: { id: { type: 'string' }, domain: { type: 'string' }, displayName: { type: 'string' }, matchedField: { type: 'string' }, score: { type: 'number', description: '1 = exact identifier match.' } },
+        properties: {
+          id: { type: 'string' },
+          domain: { type: 'string' },
+          displayName: { type: 'string' },
+          matchedField: { type: 'string' },
+          score: { type: 'number', description: '1 = exact identifier match.' },
+        },
       },
     },
     isTruncated: { type: 'boolean', description: 'Only common words matched and were capped: refine the query.' },
@@ -159,7 +211,11 @@ export type SearchResponse = FromSchema<typeof searchResponseSchema>;
 
 // ---- Alias tables (abbreviations, organisation aliases, legal suffixes, noise words) ----
 
-const tableName = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,60}$', description: 'Alias table name, e.g. `organizationAliases`.' } as const;
+const tableName = {
+  type: 'string',
+  pattern: '^[A-Za-z][A-Za-z0-9_-]{0,60}$',
+  description: 'Alias table name, e.g. `organizationAliases`.',
+} as const;
 
 export const aliasTableParamsSchema = { type: 'object', required: ['table'], properties: { table: tableName } } as const;
 
@@ -174,8 +230,16 @@ export const putAliasTableBodySchema = {
   additionalProperties: false,
   required: ['table'],
   properties: {
-    table: { type: 'object', description: 'An alias table in the format of `matching-rules/aliases/aliases.schema.json`; problems answer 400 with `body.table…` paths.' },
-    revision: { type: 'integer', minimum: 0, description: 'The draft revision you last read (0: no draft yet); a different current revision answers 409.' },
+    table: {
+      type: 'object',
+      description:
+        'An alias table in the format of `matching-rules/aliases/aliases.schema.json`; problems answer 400 with `body.table…` paths.',
+    },
+    revision: {
+      type: 'integer',
+      minimum: 0,
+      description: 'The draft revision you last read (0: no draft yet); a different current revision answers 409.',
+    },
   },
 } as const;
 
@@ -203,7 +267,16 @@ export const aliasTableViewSchema = {
     published: { anyOf: [aliasTableVersionSchema, { type: 'null' }] },
     draft: {
       anyOf: [
-        { type: 'object', properties: { revision: { type: 'integer' }, contentHash: { type: 'string' }, table: { type: 'object' }, updatedAt: { type: 'string' }, updatedBy: authorSchema } },
+        {
+          type: 'object',
+          properties: {
+            revision: { type: 'integer' },
+            contentHash: { type: 'string' },
+            table: { type: 'object' },
+            updatedAt: { type: 'string' },
+            updatedBy: authorSchema,
+          },
+        },
         { type: 'null' },
       ],
     },
@@ -268,7 +341,15 @@ export const matchExplanationSchema = {
     comparators: { type: 'array', items: comparatorExplanationSchema },
     hardRule: {
       anyOf: [
-        { type: 'object', required: ['name', 'action'], properties: { name: { type: 'string' }, action: { type: 'string', enum: ['veto', 'forceReview', 'forceMerge'] }, relationship: { type: 'string' } } },
+        {
+          type: 'object',
+          required: ['name', 'action'],
+          properties: {
+            name: { type: 'string' },
+            action: { type: 'string', enum: ['veto', 'forceReview', 'forceMerge'] },
+            relationship: { type: 'string' },
+          },
+        },
         { type: 'null' },
       ],
       description: 'The hard rule that fired; it decides the band whatever the score.',

@@ -21,7 +21,7 @@ const taskFilterProperties = {
   source: { type: 'string', maxLength: 100 },
   status: { type: 'string', enum: ['open', 'closed'], description: 'Default open.' },
   assignee: { type: 'string', maxLength: 200, description: 'An API key id, or `none` for unassigned tasks.' },
-  band: { type: 'string', enum: ['auto-merge', 'review', 'no-match'], description: 'The best candidate\'s match band.' },
+  band: { type: 'string', enum: ['auto-merge', 'review', 'no-match'], description: "The best candidate's match band." },
   minScore: { type: 'number', minimum: 0, maximum: 1, description: 'Best candidate score at least this.' },
   maxScore: { type: 'number', minimum: 0, maximum: 1, description: 'Best candidate score below this.' },
   createdBefore: { type: 'string', format: 'date-time', description: 'Age: opened before this time ("older than").' },
@@ -33,7 +33,12 @@ export const taskListQuerySchema = {
   additionalProperties: false,
   properties: {
     ...taskFilterProperties,
-    sort: { type: 'string', enum: TASK_SORTS, default: '-priority', description: 'Field to sort by; a leading `-` sorts descending. Ties in id order.' },
+    sort: {
+      type: 'string',
+      enum: TASK_SORTS,
+      default: '-priority',
+      description: 'Field to sort by; a leading `-` sorts descending. Ties in id order.',
+    },
     cursor: { type: 'string', maxLength: 600, description: 'nextCursor of the previous page.' },
     limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
   },
@@ -43,14 +48,21 @@ export type TaskListQuery = FromSchema<typeof taskListQuerySchema>;
 export const taskCountsQuerySchema = { type: 'object', additionalProperties: false, properties: taskFilterProperties } as const;
 export type TaskFilterInput = FromSchema<typeof taskCountsQuerySchema>;
 
-export const expectedTaskVersion = { ...expectedVersionProperty, description: 'The task version you last read; another version answers 409 with the current task.' } as const;
+export const expectedTaskVersion = {
+  ...expectedVersionProperty,
+  description: 'The task version you last read; another version answers 409 with the current task.',
+} as const;
 
 export const assignBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['expectedVersion'],
   properties: {
-    assignee: { type: ['string', 'null'], maxLength: 200, description: 'API key id of the steward; null unassigns. Omitted: assign to yourself.' },
+    assignee: {
+      type: ['string', 'null'],
+      maxLength: 200,
+      description: 'API key id of the steward; null unassigns. Omitted: assign to yourself.',
+    },
     expectedVersion: expectedTaskVersion,
   },
 } as const;
@@ -83,10 +95,16 @@ export const mergeTaskBodySchema = {
     expectedVersion: expectedTaskVersion,
     candidateGoldenId: { ...goldenIdParam, description: 'The candidate accepted; default the best one.' },
     goldenVersions: goldenVersionsProperty,
-    survivor: { type: 'string', enum: ['candidate', 'subject'], default: 'candidate', description: 'Whose id survives; default the candidate (the established record).' },
+    survivor: {
+      type: 'string',
+      enum: ['candidate', 'subject'],
+      default: 'candidate',
+      description: 'Whose id survives; default the candidate (the established record).',
+    },
     attributes: {
       type: 'object',
-      description: 'Per attribute, which value survives: a member source record\'s value, or a value of your own. Stored as steward overrides.',
+      description:
+        "Per attribute, which value survives: a member source record's value, or a value of your own. Stored as steward overrides.",
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
@@ -104,7 +122,13 @@ export const notAMatchBodySchema = {
   required: ['expectedVersion', 'reason'],
   properties: {
     expectedVersion: expectedTaskVersion,
-    candidateGoldenIds: { type: 'array', minItems: 1, maxItems: 50, items: goldenIdParam, description: 'Candidates rejected; default all.' },
+    candidateGoldenIds: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      items: goldenIdParam,
+      description: 'Candidates rejected; default all.',
+    },
     reason: reasonProperty,
   },
 } as const;
@@ -130,7 +154,10 @@ export const overrideTaskBodySchema = {
 } as const;
 
 const memberIdsProperty = { type: 'array', minItems: 1, maxItems: 200, uniqueItems: true, items: goldenIdParam } as const;
-const survivorMemberProperty = { ...goldenIdParam, description: 'The member whose id survives; default the member with the most source records.' } as const;
+const survivorMemberProperty = {
+  ...goldenIdParam,
+  description: 'The member whose id survives; default the member with the most source records.',
+} as const;
 
 export const acceptClusterBodySchema = {
   type: 'object',
@@ -152,7 +179,11 @@ export const splitClusterBodySchema = {
   properties: {
     expectedVersion: expectedTaskVersion,
     goldenIds: { ...memberIdsProperty, description: 'Members split off: each is recorded as not a match with every member that stays.' },
-    mergeRest: { type: 'boolean', default: false, description: 'Merge the members that stay into one golden record now (otherwise they stay an open cluster).' },
+    mergeRest: {
+      type: 'boolean',
+      default: false,
+      description: 'Merge the members that stay into one golden record now (otherwise they stay an open cluster).',
+    },
     survivorGoldenId: survivorMemberProperty,
     goldenVersions: goldenVersionsProperty,
     reason: reasonProperty,
@@ -172,8 +203,16 @@ export const bulkBodySchema = {
   additionalProperties: false,
   required: ['action', 'filter', 'reason'],
   properties: {
-    action: { type: 'string', enum: ['merge', 'not-a-match'], description: 'merge accepts each task\'s best candidate; not-a-match rejects all its candidates.' },
-    filter: { type: 'object', additionalProperties: false, properties: { ...taskFilterProperties, type: { type: 'string', enum: ['potential-match'] } } },
+    action: {
+      type: 'string',
+      enum: ['merge', 'not-a-match'],
+      description: "merge accepts each task's best candidate; not-a-match rejects all its candidates.",
+    },
+    filter: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { ...taskFilterProperties, type: { type: 'string', enum: ['potential-match'] } },
+    },
     reason: reasonProperty,
   },
 } as const;
@@ -183,10 +222,17 @@ export const auditQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    goldenId: { ...goldenIdParam, description: 'Entries whose target is this record (golden record, task, source record or exception id).' },
+    goldenId: {
+      ...goldenIdParam,
+      description: 'Entries whose target is this record (golden record, task, source record or exception id).',
+    },
     actor: { type: 'string', maxLength: 200, description: 'API key id, or `system` for automatic decisions.' },
     action: { type: 'string', maxLength: 100, description: 'Exact action, or a prefix ending in `.` (e.g. `task.`).' },
-    correlationId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$', description: 'Entries written by the request, job or message with this correlation id.' },
+    correlationId: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9._:-]{1,128}$',
+      description: 'Entries written by the request, job or message with this correlation id.',
+    },
     from: { type: 'string', format: 'date-time', description: 'At or after this time.' },
     to: { type: 'string', format: 'date-time', description: 'Before this time.' },
     order: { type: 'string', enum: ['asc', 'desc'], default: 'asc' },

@@ -6,7 +6,12 @@ export const PAYLOAD_MODES = ['thin', 'snapshot', 'delta', 'snapshot+delta'] as 
 export const CONTENT_TYPES = ['json', 'csv', 'xml', 'hl7v2'] as const;
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'parked', 'discarded'] as const;
 
-const name = { type: 'string', minLength: 1, maxLength: 120, description: 'What the subscription feeds, e.g. "Workday suppliers".' } as const;
+const name = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 120,
+  description: 'What the subscription feeds, e.g. "Workday suppliers".',
+} as const;
 const domains = {
   type: 'array',
   minItems: 1,
@@ -21,10 +26,26 @@ const webhookTransport = {
   required: ['type', 'url'],
   properties: {
     type: { type: 'string', const: 'webhook' },
-    url: { type: 'string', minLength: 8, maxLength: 2000, pattern: '^https?://', description: 'http(s) URL the hub POSTs each message to.' },
+    url: {
+      type: 'string',
+      minLength: 8,
+      maxLength: 2000,
+      pattern: '^https?://',
+      description: 'http(s) URL the hub POSTs each message to.',
+    },
     timeoutMs: { type: 'integer', minimum: 100, maximum: 120_000, description: 'Per-request timeout (default 10 s).' },
-    maxInFlight: { type: 'integer', minimum: 1, maximum: 256, description: 'Requests in flight at once to this endpoint (default 16; one per golden record).' },
-    maxPerSecond: { type: 'integer', minimum: 1, maximum: 100_000, description: 'Rate limit: requests started per second at most (default: no limit).' },
+    maxInFlight: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 256,
+      description: 'Requests in flight at once to this endpoint (default 16; one per golden record).',
+    },
+    maxPerSecond: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100_000,
+      description: 'Rate limit: requests started per second at most (default: no limit).',
+    },
   },
 } as const;
 const amqpTransport = {
@@ -33,12 +54,38 @@ const amqpTransport = {
   required: ['type', 'url', 'exchange'],
   properties: {
     type: { type: 'string', const: 'amqp' },
-    url: { type: 'string', minLength: 8, maxLength: 2000, pattern: '^amqps?://', description: 'AMQP 0-9-1 broker URL (RabbitMQ); its password is stored encrypted and never shown again.' },
-    exchange: { type: 'string', minLength: 1, maxLength: 255, description: 'Existing exchange messages are published to (with publisher confirms).' },
-    routingKey: { type: 'string', minLength: 1, maxLength: 255, description: 'Routing key; `{domain}` and `{event}` are replaced (default `{domain}`).' },
-    timeoutMs: { type: 'integer', minimum: 100, maximum: 120_000, description: 'Time to wait for the broker\'s confirm (default 10 s).' },
-    maxInFlight: { type: 'integer', minimum: 1, maximum: 256, description: 'Unconfirmed messages at once (default 16; one per golden record).' },
-    maxPerSecond: { type: 'integer', minimum: 1, maximum: 100_000, description: 'Rate limit: messages published per second at most (default: no limit).' },
+    url: {
+      type: 'string',
+      minLength: 8,
+      maxLength: 2000,
+      pattern: '^amqps?://',
+      description: 'AMQP 0-9-1 broker URL (RabbitMQ); its password is stored encrypted and never shown again.',
+    },
+    exchange: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      description: 'Existing exchange messages are published to (with publisher confirms).',
+    },
+    routingKey: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      description: 'Routing key; `{domain}` and `{event}` are replaced (default `{domain}`).',
+    },
+    timeoutMs: { type: 'integer', minimum: 100, maximum: 120_000, description: "Time to wait for the broker's confirm (default 10 s)." },
+    maxInFlight: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 256,
+      description: 'Unconfirmed messages at once (default 16; one per golden record).',
+    },
+    maxPerSecond: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100_000,
+      description: 'Rate limit: messages published per second at most (default: no limit).',
+    },
   },
 } as const;
 export const FILE_FORMATS = ['ndjson', 'csv'] as const;
@@ -48,29 +95,67 @@ const fileTransport = {
   required: ['type', 'directory'],
   properties: {
     type: { type: 'string', const: 'file' },
-    directory: { type: 'string', minLength: 1, maxLength: 1000, pattern: '^/', description: 'Absolute directory the batch files are written into; it must be inside one of the server\'s MDM_SYNC_FILE_DIRS.' },
-    format: { type: 'string', enum: FILE_FORMATS, description: 'ndjson (default: one line per message, with its id) or csv (rows of a csv outbound mapping, header = union of columns).' },
+    directory: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 1000,
+      pattern: '^/',
+      description: "Absolute directory the batch files are written into; it must be inside one of the server's MDM_SYNC_FILE_DIRS.",
+    },
+    format: {
+      type: 'string',
+      enum: FILE_FORMATS,
+      description:
+        'ndjson (default: one line per message, with its id) or csv (rows of a csv outbound mapping, header = union of columns).',
+    },
     maxBatch: { type: 'integer', minimum: 1, maximum: 10_000, description: 'Messages per file at most (default 500).' },
-    filePrefix: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', description: 'File name prefix (default `mdm-<domain>` of the subscription\'s first domain).' },
+    filePrefix: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$',
+      description: "File name prefix (default `mdm-<domain>` of the subscription's first domain).",
+    },
   },
 } as const;
-const transport = { oneOf: [webhookTransport, amqpTransport, fileTransport], description: 'Where messages go: `webhook` (signed HTTP POST), `amqp` (RabbitMQ exchange) or `file` (one file per batch in a directory).' } as const;
-const events = { type: 'array', uniqueItems: true, minItems: 1, items: { type: 'string', enum: SUBSCRIPTION_EVENTS }, description: 'Event types to send (default all).' } as const;
-const filter = { type: ['string', 'null'], maxLength: 10_000, description: 'JSONata over the event (`data.record`, `data.changedPaths`, …); only events for which it is true are sent.' } as const;
+const transport = {
+  oneOf: [webhookTransport, amqpTransport, fileTransport],
+  description: 'Where messages go: `webhook` (signed HTTP POST), `amqp` (RabbitMQ exchange) or `file` (one file per batch in a directory).',
+} as const;
+const events = {
+  type: 'array',
+  uniqueItems: true,
+  minItems: 1,
+  items: { type: 'string', enum: SUBSCRIPTION_EVENTS },
+  description: 'Event types to send (default all).',
+} as const;
+const filter = {
+  type: ['string', 'null'],
+  maxLength: 10_000,
+  description: 'JSONata over the event (`data.record`, `data.changedPaths`, …); only events for which it is true are sent.',
+} as const;
 const changedPaths = {
   type: 'array',
   maxItems: 200,
   uniqueItems: true,
   items: { type: 'string', minLength: 1, maxLength: 300 },
-  description: 'Send updates only when one of these canonical paths changed (`address.city`; a parent path covers its children). Creates, merges and retirements always pass.',
+  description:
+    'Send updates only when one of these canonical paths changed (`address.city`; a parent path covers its children). Creates, merges and retirements always pass.',
 } as const;
-const payload = { type: 'string', enum: PAYLOAD_MODES, description: 'thin (ids and what changed), snapshot (default: the record at that version), delta (before/after of changed paths) or snapshot+delta.' } as const;
+const payload = {
+  type: 'string',
+  enum: PAYLOAD_MODES,
+  description:
+    'thin (ids and what changed), snapshot (default: the record at that version), delta (before/after of changed paths) or snapshot+delta.',
+} as const;
 const outboundMapping = {
   type: ['object', 'null'],
   additionalProperties: false,
   required: ['target'],
   properties: {
-    target: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,62}$', description: 'The published outbound mapping `<target>/<domain>` runs on each event.' },
+    target: {
+      type: 'string',
+      pattern: '^[a-z0-9][a-z0-9_-]{0,62}$',
+      description: 'The published outbound mapping `<target>/<domain>` runs on each event.',
+    },
     contentType: { type: 'string', enum: CONTENT_TYPES, description: 'How each message the mapping returns is written (default json).' },
   },
 } as const;
@@ -80,11 +165,20 @@ const responseMapping = {
   additionalProperties: false,
   required: ['target'],
   properties: {
-    target: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,62}$', description: 'Closed loop: the published outbound mapping `<target>/<domain>` reads the target\'s own id from its 2xx reply (`response.json`, `response.body`), kept per record and subscriber.' },
+    target: {
+      type: 'string',
+      pattern: '^[a-z0-9][a-z0-9_-]{0,62}$',
+      description:
+        "Closed loop: the published outbound mapping `<target>/<domain>` reads the target's own id from its 2xx reply (`response.json`, `response.body`), kept per record and subscriber.",
+    },
   },
 } as const;
 
-const includeSensitive = { type: 'boolean', description: 'Send sensitive attributes (e.g. an SSN-like tax id) unmasked. Admins only; while set, only admins may change or inspect the subscription\'s messages.' } as const;
+const includeSensitive = {
+  type: 'boolean',
+  description:
+    "Send sensitive attributes (e.g. an SSN-like tax id) unmasked. Admins only; while set, only admins may change or inspect the subscription's messages.",
+} as const;
 
 export const createSubscriptionBodySchema = {
   type: 'object',
@@ -137,7 +231,12 @@ export const rotateSecretBodySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    gracePeriodSeconds: { type: 'integer', minimum: 0, maximum: 30 * 24 * 3600, description: 'How long the old secret keeps signing beside the new one (default 24 h).' },
+    gracePeriodSeconds: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 30 * 24 * 3600,
+      description: 'How long the old secret keeps signing beside the new one (default 24 h).',
+    },
     reason: { type: 'string', maxLength: 500 },
   },
 } as const;
@@ -148,7 +247,11 @@ export const listDeliveriesQuerySchema = {
   properties: {
     status: { type: 'string', enum: DELIVERY_STATUSES },
     goldenId: { type: 'string', maxLength: 200 },
-    correlationId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$', description: 'Only deliveries of changes caused by this request, job or message.' },
+    correlationId: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9._:-]{1,128}$',
+      description: 'Only deliveries of changes caused by this request, job or message.',
+    },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
   },
 } as const;
@@ -157,7 +260,9 @@ export const previewBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['goldenId'],
-  properties: { goldenId: { type: 'string', minLength: 1, maxLength: 200, description: 'The golden record whose latest change is previewed.' } },
+  properties: {
+    goldenId: { type: 'string', minLength: 1, maxLength: 200, description: 'The golden record whose latest change is previewed.' },
+  },
 } as const;
 
 export interface PreviewMessageView {
@@ -183,7 +288,11 @@ export const searchDeliveriesQuerySchema = {
   additionalProperties: false,
   required: ['correlationId'],
   properties: {
-    correlationId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$', description: 'Deliveries (to every subscriber) of the changes caused by this request, job or message.' },
+    correlationId: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9._:-]{1,128}$',
+      description: 'Deliveries (to every subscriber) of the changes caused by this request, job or message.',
+    },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
   },
 } as const;
@@ -194,7 +303,12 @@ export const bulkReplayBodySchema = {
   required: ['since'],
   properties: {
     since: { type: 'string', format: 'date-time', description: 'Replay every delivery parked at or after this time.' },
-    status: { type: 'string', enum: ['parked', 'delivered'], default: 'parked', description: 'parked (default) or delivered (send again; receivers de-duplicate on webhook-id).' },
+    status: {
+      type: 'string',
+      enum: ['parked', 'delivered'],
+      default: 'parked',
+      description: 'parked (default) or delivered (send again; receivers de-duplicate on webhook-id).',
+    },
     reason: { type: 'string', maxLength: 500 },
   },
 } as const;
@@ -214,7 +328,13 @@ export const egressAllowBodySchema = {
   additionalProperties: false,
   required: ['entries'],
   properties: {
-    entries: { type: 'array', maxItems: 200, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 300 }, description: 'Host names, IP addresses or CIDR ranges deliveries may reach although private.' },
+    entries: {
+      type: 'array',
+      maxItems: 200,
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1, maxLength: 300 },
+      description: 'Host names, IP addresses or CIDR ranges deliveries may reach although private.',
+    },
     reason: { type: 'string', maxLength: 500 },
   },
 } as const;

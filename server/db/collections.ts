@@ -22,7 +22,20 @@ export interface CollectionDefinition {
   indexes: IndexSpec[];
 }
 
-export const COLLECTIONS: CollectionDefinition[] = [...apiKeyCollections, ...auditCollections, ...jobCollections, ...mappingCollections, ...lookupCollections, ...goldenCollections, ...ingestCollections, ...stewardshipCollections, ...matchingCollections, ...searchCollections, ...syncCollections, ...processorCollections];
+export const COLLECTIONS: CollectionDefinition[] = [
+  ...apiKeyCollections,
+  ...auditCollections,
+  ...jobCollections,
+  ...mappingCollections,
+  ...lookupCollections,
+  ...goldenCollections,
+  ...ingestCollections,
+  ...stewardshipCollections,
+  ...matchingCollections,
+  ...searchCollections,
+  ...syncCollections,
+  ...processorCollections,
+];
 // The store's own lease locks (server/store/startupLock.ts), kept on a line of their own.
 COLLECTIONS.push(...storeLockCollections);
 

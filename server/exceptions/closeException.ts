@@ -7,7 +7,14 @@ import { requireException } from './queries';
 import type { ExceptionActor, IngestExceptionDocument } from './types';
 
 function summary(exception: IngestExceptionDocument) {
-  return { status: exception.status, code: exception.code, stage: exception.stage, source: exception.source, domain: exception.domain, sourceId: exception.sourceId ?? null };
+  return {
+    status: exception.status,
+    code: exception.code,
+    stage: exception.stage,
+    source: exception.source,
+    domain: exception.domain,
+    sourceId: exception.sourceId ?? null,
+  };
 }
 
 /** Marks an open exception resolved (handled elsewhere) or discarded (not wanted), with the reason. */
@@ -24,7 +31,11 @@ export async function closeException(
       { session },
     );
     if (!updated) {
-      throw new ConflictError('EXCEPTION_CLOSED', `Exception "${input.id}" is already ${current.status}; only open exceptions can be ${input.status}.`, { current: summary(current) });
+      throw new ConflictError(
+        'EXCEPTION_CLOSED',
+        `Exception "${input.id}" is already ${current.status}; only open exceptions can be ${input.status}.`,
+        { current: summary(current) },
+      );
     }
     await recordAudit({
       store: services.store,
@@ -50,7 +61,13 @@ export async function markReplayed(
     const at = new Date().toISOString();
     const updated = await exceptionsCollection(services).findOneAndUpdate(
       { _id: input.exception._id, status: 'open' },
-      { $set: { status: 'replayed', closed: { at, by: input.actor, goldenId: input.goldenId, sourceRecordId: input.sourceRecordId }, updatedAt: at } },
+      {
+        $set: {
+          status: 'replayed',
+          closed: { at, by: input.actor, goldenId: input.goldenId, sourceRecordId: input.sourceRecordId },
+          updatedAt: at,
+        },
+      },
       { session },
     );
     if (!updated) return null;
@@ -77,11 +94,21 @@ const INGEST_ACTOR: ExceptionActor = { keyId: 'system', name: 'ingest', role: 's
  */
 export async function resolveSuperseded(
   services: Pick<AppServices, 'store'>,
-  input: { source: string; domain: string; accepted: Array<{ sourceId: string; goldenId: string; sourceRecordId: string }>; excludeIds: ReadonlySet<string> },
+  input: {
+    source: string;
+    domain: string;
+    accepted: Array<{ sourceId: string; goldenId: string; sourceRecordId: string }>;
+    excludeIds: ReadonlySet<string>;
+  },
 ): Promise<number> {
   if (input.accepted.length === 0) return 0;
   const bySourceId = new Map(input.accepted.map((record) => [record.sourceId, record]));
-  const open = await exceptionsCollection(services).find({ status: 'open', source: input.source, domain: input.domain, sourceId: { $in: [...bySourceId.keys()] } });
+  const open = await exceptionsCollection(services).find({
+    status: 'open',
+    source: input.source,
+    domain: input.domain,
+    sourceId: { $in: [...bySourceId.keys()] },
+  });
   let closed = 0;
   for (const exception of open) {
     const record = exception.sourceId === undefined ? undefined : bySourceId.get(exception.sourceId);
@@ -91,12 +118,28 @@ export async function resolveSuperseded(
       const reason = `A later payload for source id ${record.sourceId} was accepted.`;
       const updated = await exceptionsCollection(services).findOneAndUpdate(
         { _id: exception._id, status: 'open' },
-        { $set: { status: 'resolved', closed: { at, by: INGEST_ACTOR, reason, goldenId: record.goldenId, sourceRecordId: record.sourceRecordId }, updatedAt: at } },
+        {
+          $set: {
+            status: 'resolved',
+            closed: { at, by: INGEST_ACTOR, reason, goldenId: record.goldenId, sourceRecordId: record.sourceRecordId },
+            updatedAt: at,
+          },
+        },
         { session },
       );
       if (!updated) return;
       closed += 1;
-      await recordAudit({ store: services.store, session, actor: INGEST_ACTOR, action: 'exception.resolve', target: { type: 'exception', id: exception._id, domain: exception.domain }, before: summary(exception), after: summary(updated), reason, at });
+      await recordAudit({
+        store: services.store,
+        session,
+        actor: INGEST_ACTOR,
+        action: 'exception.resolve',
+        target: { type: 'exception', id: exception._id, domain: exception.domain },
+        before: summary(exception),
+        after: summary(updated),
+        reason,
+        at,
+      });
     });
   }
   return closed;

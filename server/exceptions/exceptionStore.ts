@@ -23,7 +23,20 @@ export function exceptionRawHash(input: { source: string; domain: string; raw: u
 /** What a failing stage reports; the store adds identity, status, occurrences and timestamps. */
 export type ExceptionInput = Pick<
   IngestExceptionDocument,
-  'source' | 'domain' | 'sourceId' | 'stage' | 'code' | 'path' | 'message' | 'problems' | 'raw' | 'isRawText' | 'position' | 'mappingVersion' | 'schemaVersion' | 'origin'
+  | 'source'
+  | 'domain'
+  | 'sourceId'
+  | 'stage'
+  | 'code'
+  | 'path'
+  | 'message'
+  | 'problems'
+  | 'raw'
+  | 'isRawText'
+  | 'position'
+  | 'mappingVersion'
+  | 'schemaVersion'
+  | 'origin'
 > & {
   /** Replaying this exception: update it whatever its hash. */
   replayOf?: string;
@@ -34,7 +47,10 @@ export type ExceptionInput = Pick<
  * same payload at once: the unique open-exception key refuses the second insert, which then updates
  * the first (in a transaction the error aborts it and the store retries or reports it).
  */
-export async function recordException(services: Pick<AppServices, 'store'>, input: ExceptionInput & { session?: StoreSession }): Promise<IngestExceptionDocument> {
+export async function recordException(
+  services: Pick<AppServices, 'store'>,
+  input: ExceptionInput & { session?: StoreSession },
+): Promise<IngestExceptionDocument> {
   try {
     return await upsertException(services, input);
   } catch (error) {
@@ -43,7 +59,10 @@ export async function recordException(services: Pick<AppServices, 'store'>, inpu
   }
 }
 
-async function upsertException(services: Pick<AppServices, 'store'>, input: ExceptionInput & { session?: StoreSession }): Promise<IngestExceptionDocument> {
+async function upsertException(
+  services: Pick<AppServices, 'store'>,
+  input: ExceptionInput & { session?: StoreSession },
+): Promise<IngestExceptionDocument> {
   const collection = exceptionsCollection(services);
   const now = new Date().toISOString();
   const rawHash = exceptionRawHash(input);

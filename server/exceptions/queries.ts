@@ -66,7 +66,10 @@ export async function countExceptions(services: Pick<AppServices, 'store'>, filt
   const byCode = new Map<string, { code: string; count: number }>();
   const bySource = new Map<string, { source: string; domain: string; count: number }>();
   let total = 0;
-  const documents = exceptionsCollection(services).iterate(toStoreFilter(filter), { projection: { code: 1, source: 1, domain: 1 }, batchSize: 1000 });
+  const documents = exceptionsCollection(services).iterate(toStoreFilter(filter), {
+    projection: { code: 1, source: 1, domain: 1 },
+    batchSize: 1000,
+  });
   for await (const exception of documents) {
     total += 1;
     const code = byCode.get(exception.code) ?? { code: exception.code, count: 0 };

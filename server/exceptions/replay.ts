@@ -30,10 +30,18 @@ export interface ReplayResult {
 /** Only exceptions holding a parsed payload can replay (an unreadable line must be fixed at the source). */
 export function assertReplayable(exception: IngestExceptionDocument): void {
   if (exception.status !== 'open') {
-    throw new ConflictError('EXCEPTION_CLOSED', `Exception "${exception._id}" is already ${exception.status}; only open exceptions can be replayed.`, { current: { status: exception.status } });
+    throw new ConflictError(
+      'EXCEPTION_CLOSED',
+      `Exception "${exception._id}" is already ${exception.status}; only open exceptions can be replayed.`,
+      { current: { status: exception.status } },
+    );
   }
   if (exception.isRawText) {
-    throw new ConflictError('EXCEPTION_NOT_REPLAYABLE', `Exception "${exception._id}" holds a line that could not be read (${exception.code}); fix it in the source file and send it again, then resolve this exception.`, { current: { status: exception.status, code: exception.code } });
+    throw new ConflictError(
+      'EXCEPTION_NOT_REPLAYABLE',
+      `Exception "${exception._id}" holds a line that could not be read (${exception.code}); fix it in the source file and send it again, then resolve this exception.`,
+      { current: { status: exception.status, code: exception.code } },
+    );
   }
 }
 
@@ -44,7 +52,12 @@ async function replayGroup(
 ): Promise<ReplayResult[]> {
   const [first] = input.exceptions;
   const context = await prepareIngest(services, { source: first.source, domain: first.domain, actor: input.actor, origin: input.origin });
-  const items = input.exceptions.map((exception) => ({ position: exception.position ?? {}, raw: exception.raw, isRawText: false, replayOf: exception._id }));
+  const items = input.exceptions.map((exception) => ({
+    position: exception.position ?? {},
+    raw: exception.raw,
+    isRawText: false,
+    replayOf: exception._id,
+  }));
   const results = await runPipeline(items, context);
   const out: ReplayResult[] = [];
   for (const [index, result] of results.entries()) {
@@ -72,7 +85,8 @@ export async function replayExceptions(
   }
   const byId = new Map<string, ReplayResult>();
   for (const exceptions of groups.values()) {
-    for (const result of await replayGroup(services, { exceptions, actor: input.actor, origin: input.origin })) byId.set(result.exceptionId, result);
+    for (const result of await replayGroup(services, { exceptions, actor: input.actor, origin: input.origin }))
+      byId.set(result.exceptionId, result);
   }
   return input.exceptions.map((exception) => byId.get(exception._id) as ReplayResult);
 }
@@ -92,11 +106,18 @@ export interface ReplayJobParams {
 export const replayExceptionsJob: JobHandler<ReplayJobParams> = {
   type: REPLAY_EXCEPTIONS_JOB,
   async run({ job, services, checkpoint, report, signal }) {
-    const state = (checkpoint as { lastId: string; replayed: number; failed: number } | undefined) ?? { lastId: '', replayed: 0, failed: 0 };
+    const state = (checkpoint as { lastId: string; replayed: number; failed: number } | undefined) ?? {
+      lastId: '',
+      replayed: 0,
+      failed: 0,
+    };
     const collection = exceptionsCollection(services);
     for (;;) {
       signal.throwIfAborted();
-      const batch = await collection.find({ ...replayableFilter(job.params.filter), _id: { $gt: state.lastId } }, { sort: { _id: 1 }, limit: BATCH_SIZE });
+      const batch = await collection.find(
+        { ...replayableFilter(job.params.filter), _id: { $gt: state.lastId } },
+        { sort: { _id: 1 }, limit: BATCH_SIZE },
+      );
       if (batch.length === 0) break;
       const results = await replayExceptions(services, { exceptions: batch, actor: job.params.actor, origin: { jobId: job._id } });
       state.replayed += results.filter((result) => result.status === 'replayed').length;

@@ -28,7 +28,11 @@ export interface ApplySourceRecordResult {
 }
 
 /** Follows `mergedInto` pointers to the active golden record (null when none is reachable). */
-async function activeGolden(args: { services: Pick<AppServices, 'store'>; id: string; session: StoreSession }): Promise<GoldenRecordDocument | null> {
+async function activeGolden(args: {
+  services: Pick<AppServices, 'store'>;
+  id: string;
+  session: StoreSession;
+}): Promise<GoldenRecordDocument | null> {
   let golden = await findGolden({ store: args.services.store, id: args.id, session: args.session });
   for (let hops = 0; golden && golden.status !== 'active' && golden.mergedInto && hops < 32; hops++) {
     golden = await findGolden({ store: args.services.store, id: golden.mergedInto, session: args.session });
@@ -47,7 +51,8 @@ export async function applySourceRecord(
   const config = loadSurvivorshipConfig(record.domain);
   return inTransaction(store, input.session, async (session) => {
     const at = new Date().toISOString();
-    const stored = input.previous ?? (await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: record._id }, { session }));
+    const stored =
+      input.previous ?? (await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: record._id }, { session }));
     const knownGoldenId = input.previous?.goldenId || record.goldenId || stored?.goldenId;
     const golden = knownGoldenId ? await activeGolden({ services, id: knownGoldenId, session }) : null;
     const canonical = asCanonical(record.canonical, record.sourceId);
@@ -55,7 +60,17 @@ export async function applySourceRecord(
 
     if (!golden) {
       const excludedIds = await notAMatchExclusions({ store, session, rules, recordId: record._id, fingerprint });
-      const placed = await placeSourceRecord({ store, session, rules, config, record, excludedIds, actor: input.actor, trigger: 'ingest', at });
+      const placed = await placeSourceRecord({
+        store,
+        session,
+        rules,
+        config,
+        record,
+        excludedIds,
+        actor: input.actor,
+        trigger: 'ingest',
+        at,
+      });
       return { goldenId: placed.goldenId, outcome: placed.outcome, decision: placed.decision };
     }
 
@@ -72,17 +87,42 @@ export async function applySourceRecord(
 
     let decision: MatchDecisionDocument | null = null;
     if (memberIds.length === 1 && isCanonicalChanged) {
-      const rematch = await rematchLoneRecord({ store, session, rules, config, golden, memberIds, record: updated, canonical, fingerprint, actor: input.actor, at });
+      const rematch = await rematchLoneRecord({
+        store,
+        session,
+        rules,
+        config,
+        golden,
+        memberIds,
+        record: updated,
+        canonical,
+        fingerprint,
+        actor: input.actor,
+        at,
+      });
       if (rematch.survivorId) return { goldenId: rematch.survivorId, outcome: 'merged', decision: rematch.decision };
       decision = rematch.decision;
     }
     const { isChanged } = await recomputeGolden({
-      store, session, before: golden, goldenId: golden._id, domain: golden.domain, sourceRecordIds: memberIds, overrides: golden.overrides,
-      config, cause: 'ingest', changeType: 'updated', actor: input.actor, note: `Source record ${record._id} updated.`, at, knownMembers: [updated],
+      store,
+      session,
+      before: golden,
+      goldenId: golden._id,
+      domain: golden.domain,
+      sourceRecordIds: memberIds,
+      overrides: golden.overrides,
+      config,
+      cause: 'ingest',
+      changeType: 'updated',
+      actor: input.actor,
+      note: `Source record ${record._id} updated.`,
+      at,
+      knownMembers: [updated],
     });
     await linkRelationships({ store, session, record: updated, config, hints: [], at });
     // A changed record may join or leave a name-only cluster (domains whose rules ask for cluster review).
-    if (isCanonicalChanged && rules.rules.clusterReview) await reviewClustersAround({ store, session, rules, goldenIds: [golden._id], source: record.source, at });
+    if (isCanonicalChanged && rules.rules.clusterReview)
+      await reviewClustersAround({ store, session, rules, goldenIds: [golden._id], source: record.source, at });
     const outcome: ApplyOutcome = decision?.outcome === 'review' ? 'review' : isChanged ? 'updated' : 'unchanged';
     return { goldenId: golden._id, outcome, decision };
   });

@@ -78,7 +78,12 @@ const READ_WINDOW = 500;
  * fetched by id (an index lookup on either store) up to the sequencer's watermark, instead of
  * a range scan the embedded store could not answer from an index.
  */
-export async function readChanges(args: { store: Store; after?: string; domain?: string; limit: number }): Promise<{ items: ChangeDocument[]; nextCursor: string | null }> {
+export async function readChanges(args: {
+  store: Store;
+  after?: string;
+  domain?: string;
+  limit: number;
+}): Promise<{ items: ChangeDocument[]; nextCursor: string | null }> {
   const last = await lastSequenced(args.store);
   const start = args.after && /^[0-9]+$/.test(args.after) ? Number(args.after) : 0;
   const items: ChangeDocument[] = [];

@@ -59,7 +59,13 @@ export const changeSequencer: PollingProcessor = {
     if (batch.length === 0) return { more: false };
     const ordered = sequenceOrder(batch);
     // After a crash between numbering and deleting (no transactions), an entry may already be numbered.
-    const numbered = new Set((await store.collection<ChangeDocument>(CHANGES).find({ entryId: { $in: ordered.map((e) => e._id) } }, { projection: { entryId: 1 } })).map((c) => String(c.entryId)));
+    const numbered = new Set(
+      (
+        await store
+          .collection<ChangeDocument>(CHANGES)
+          .find({ entryId: { $in: ordered.map((e) => e._id) } }, { projection: { entryId: 1 } })
+      ).map((c) => String(c.entryId)),
+    );
     const fresh = ordered.filter((entry) => !numbered.has(entry._id));
     const last = await lastSequenced(store);
     await store.withTransaction(async (session) => {
@@ -74,7 +80,8 @@ export const changeSequencer: PollingProcessor = {
         const moved = await store
           .collection<{ _id: string; value: number }>(COUNTERS)
           .updateOne({ _id: CHANGES_WATERMARK, value: last }, { $set: { value: last + fresh.length } }, { upsert: last === 0, session });
-        if (moved.matchedCount === 0 && moved.upsertedId === undefined) throw new Error(`the change watermark moved from ${last} under the sequencer`);
+        if (moved.matchedCount === 0 && moved.upsertedId === undefined)
+          throw new Error(`the change watermark moved from ${last} under the sequencer`);
       }
       await store.collection(CHANGE_QUEUE).deleteMany({ _id: { $in: ordered.map((entry) => entry._id) } }, { session });
     });
@@ -87,7 +94,10 @@ export const changeSequencer: PollingProcessor = {
  * sequencer here when this server holds or can take its lease, else waiting for the server that
  * does), for at most `timeoutMs`. Returns false if they were not all numbered in time.
  */
-export async function awaitSequenced(services: Pick<AppServices, 'store' | 'processors'>, options: { timeoutMs?: number } = {}): Promise<boolean> {
+export async function awaitSequenced(
+  services: Pick<AppServices, 'store' | 'processors'>,
+  options: { timeoutMs?: number } = {},
+): Promise<boolean> {
   const { store } = services;
   const ids = await queuedChangeIds(store);
   if (ids.length === 0) return true;

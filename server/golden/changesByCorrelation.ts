@@ -4,7 +4,13 @@ import { CHANGES } from './collections';
 import type { ChangeDocument } from './types';
 
 /** A page of the changes with `correlationId` after the cursor `after`; `nextCursor` is the last one returned. */
-export async function changesByCorrelation(args: { store: Store; correlationId: string; after?: string; domain?: string; limit: number }): Promise<{ items: ChangeDocument[]; nextCursor: string | null }> {
+export async function changesByCorrelation(args: {
+  store: Store;
+  correlationId: string;
+  after?: string;
+  domain?: string;
+  limit: number;
+}): Promise<{ items: ChangeDocument[]; nextCursor: string | null }> {
   const filter: Filter = { correlationId: args.correlationId };
   if (args.after) filter._id = { $gt: args.after.padStart(16, '0') };
   if (args.domain) filter.domain = args.domain;

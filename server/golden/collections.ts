@@ -37,7 +37,13 @@ export const goldenCollections: CollectionDefinition[] = [
       { keys: { ingestKey: 1 }, name: 'ingest_by_unchanged_key' },
     ],
   },
-  { name: GOLDEN_HISTORY, indexes: [{ keys: { goldenId: 1, version: 1 }, name: 'golden_by_version', unique: true }, { keys: { goldenId: 1, at: 1 }, name: 'golden_by_time' }] },
+  {
+    name: GOLDEN_HISTORY,
+    indexes: [
+      { keys: { goldenId: 1, version: 1 }, name: 'golden_by_version', unique: true },
+      { keys: { goldenId: 1, at: 1 }, name: 'golden_by_time' },
+    ],
+  },
   {
     name: RELATIONSHIPS,
     indexes: [
@@ -56,8 +62,20 @@ export const goldenCollections: CollectionDefinition[] = [
     ],
   },
   { name: CHANGE_QUEUE, indexes: [{ keys: { goldenId: 1 }, name: 'golden_by_golden' }] },
-  { name: MATCH_DECISIONS, indexes: [{ keys: { sourceRecordId: 1, at: 1 }, name: 'golden_by_record' }, { keys: { goldenId: 1, at: 1 }, name: 'golden_by_golden' }] },
-  { name: NOT_A_MATCH, indexes: [{ keys: { a: 1 }, name: 'golden_by_a' }, { keys: { b: 1 }, name: 'golden_by_b' }] },
+  {
+    name: MATCH_DECISIONS,
+    indexes: [
+      { keys: { sourceRecordId: 1, at: 1 }, name: 'golden_by_record' },
+      { keys: { goldenId: 1, at: 1 }, name: 'golden_by_golden' },
+    ],
+  },
+  {
+    name: NOT_A_MATCH,
+    indexes: [
+      { keys: { a: 1 }, name: 'golden_by_a' },
+      { keys: { b: 1 }, name: 'golden_by_b' },
+    ],
+  },
   { name: TASKS, indexes: [{ keys: { 'subject.sourceRecordId': 1, status: 1 }, name: 'golden_by_subject_record' }] },
   // No index, but declared so start-up creates it (a cross-shard transaction cannot create a collection).
   { name: COUNTERS, indexes: [] },

@@ -26,11 +26,16 @@ export function exportXrefs(services: Pick<AppServices, 'store'>, input: { domai
 }
 
 /** Lines of presented golden records (active and retired; retired lines carry `mergedInto`). */
-export function exportGoldenRecords(services: Pick<AppServices, 'store'>, input: { domain: string; status?: 'active' | 'retired'; options: PresentOptions }): Readable {
+export function exportGoldenRecords(
+  services: Pick<AppServices, 'store'>,
+  input: { domain: string; status?: 'active' | 'retired'; options: PresentOptions },
+): Readable {
   async function* lines(): AsyncGenerator<string> {
     const filter: Record<string, unknown> = { domain: input.domain };
     if (input.status) filter.status = input.status;
-    for await (const golden of services.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).iterate(filter, { batchSize: EXPORT_BATCH_SIZE })) {
+    for await (const golden of services.store
+      .collection<GoldenRecordDocument>(GOLDEN_RECORDS)
+      .iterate(filter, { batchSize: EXPORT_BATCH_SIZE })) {
       yield `${JSON.stringify(presentGolden(golden, input.options))}\n`;
     }
   }

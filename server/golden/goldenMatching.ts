@@ -56,8 +56,12 @@ export async function notAMatchExclusions(args: {
   const excluded = new Set<string>();
   if (pairs.length === 0) return excluded;
   const others = pairs.map((pair) => (ids.includes(pair.a) ? pair.b : pair.a));
-  const otherRecords = await args.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: others } }, { session: args.session });
-  const currentFingerprints = new Map(otherRecords.map((r) => [r._id, fingerprintRecord(asCanonical(r.canonical, r.sourceId), args.rules)]));
+  const otherRecords = await args.store
+    .collection<SourceRecordDocument>(SOURCE_RECORDS)
+    .find({ _id: { $in: others } }, { session: args.session });
+  const currentFingerprints = new Map(
+    otherRecords.map((r) => [r._id, fingerprintRecord(asCanonical(r.canonical, r.sourceId), args.rules)]),
+  );
   pairs.forEach((pair, i) => {
     const other = others[i];
     const recordedOwn = pair.fingerprints?.[args.recordId];
@@ -91,7 +95,13 @@ export async function matchSourceRecord(args: {
 }
 
 /** The stored standardised canonical records of source records, as the engine sees them. */
-async function canonicalRecordsOf(args: { store: Store; session?: StoreSession; recordIds: string[] }): Promise<Map<string, CanonicalRecord>> {
-  const records = await args.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: args.recordIds } }, { session: args.session });
+async function canonicalRecordsOf(args: {
+  store: Store;
+  session?: StoreSession;
+  recordIds: string[];
+}): Promise<Map<string, CanonicalRecord>> {
+  const records = await args.store
+    .collection<SourceRecordDocument>(SOURCE_RECORDS)
+    .find({ _id: { $in: args.recordIds } }, { session: args.session });
   return new Map(records.map((record) => [record._id, asCanonical(record.canonical, record.sourceId)]));
 }

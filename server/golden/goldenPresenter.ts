@@ -18,7 +18,15 @@ import type { Principal } from '../policies/abilities';
 import { maskExplanation, maskRecord, maskRulesFromConfig, maskSensitive, visibilityOf, type Visibility } from '../policies/visibility';
 import type { StoredRelationship } from './relationships';
 import { loadSurvivorshipConfig, type SurvivorshipConfig } from './survivorshipConfig';
-import type { ChangeDocument, GoldenHistoryDocument, GoldenRecordDocument, LineageEntry, MatchDecisionDocument, OverrideEntry, SourceRecordDocument } from './types';
+import type {
+  ChangeDocument,
+  GoldenHistoryDocument,
+  GoldenRecordDocument,
+  LineageEntry,
+  MatchDecisionDocument,
+  OverrideEntry,
+  SourceRecordDocument,
+} from './types';
 
 export { isSsnLike, maskValue } from '../policies/visibility';
 
@@ -56,13 +64,22 @@ function presentLineage(entry: LineageEntry): LineageView {
 }
 
 function presentOverride(attribute: string, entry: OverrideEntry, options: PresentOptions): OverrideView {
-  return { value: maskedValue(attribute, entry.value, options), reason: entry.reason, by: { name: entry.by.name, role: entry.by.role }, at: entry.at };
+  return {
+    value: maskedValue(attribute, entry.value, options),
+    reason: entry.reason,
+    by: { name: entry.by.name, role: entry.by.role },
+    at: entry.at,
+  };
 }
 
 /** A golden record without extras; `lineage` when asked for. */
-export function presentGolden(golden: GoldenRecordDocument, options: PresentOptions & { includeLineage?: boolean; asOf?: boolean }): GoldenRecordView {
+export function presentGolden(
+  golden: GoldenRecordDocument,
+  options: PresentOptions & { includeLineage?: boolean; asOf?: boolean },
+): GoldenRecordView {
   const overrides: Record<string, OverrideView> = {};
-  for (const [attribute, entry] of Object.entries(golden.overrides ?? {})) overrides[attribute] = presentOverride(attribute, entry, options);
+  for (const [attribute, entry] of Object.entries(golden.overrides ?? {}))
+    overrides[attribute] = presentOverride(attribute, entry, options);
   const view: GoldenRecordView = {
     id: golden._id,
     domain: golden.domain,
@@ -104,7 +121,11 @@ export function presentHistoryEntry(entry: GoldenHistoryDocument, options: Prese
     at: entry.at,
     cause: entry.cause,
     actor: { name: entry.actor.name, role: entry.actor.role, ...(entry.actor.rule ? { rule: entry.actor.rule } : {}) },
-    changes: entry.changes.map((c) => ({ attribute: c.attribute, before: maskedValue(c.attribute, c.before, options), after: maskedValue(c.attribute, c.after, options) })),
+    changes: entry.changes.map((c) => ({
+      attribute: c.attribute,
+      before: maskedValue(c.attribute, c.before, options),
+      after: maskedValue(c.attribute, c.after, options),
+    })),
     ...(entry.note ? { note: entry.note } : {}),
     status: entry.snapshot.status,
     ...(entry.snapshot.mergedInto ? { mergedInto: entry.snapshot.mergedInto } : {}),
@@ -128,7 +149,13 @@ export function presentRelationship(relationship: StoredRelationship, goldenId: 
 
 /** One xref line. */
 export function presentXref(record: Pick<SourceRecordDocument, '_id' | 'source' | 'sourceId' | 'goldenId' | 'updatedAt'>): XrefView {
-  return { source: record.source, sourceId: record.sourceId, sourceRecordId: record._id, goldenId: record.goldenId, updatedAt: record.updatedAt };
+  return {
+    source: record.source,
+    sourceId: record.sourceId,
+    sourceRecordId: record._id,
+    goldenId: record.goldenId,
+    updatedAt: record.updatedAt,
+  };
 }
 
 /** One change-feed entry; `cursor` is what to pass as `after`. */
@@ -163,7 +190,12 @@ export function presentMatchDecision(decision: MatchDecisionDocument, options: P
     score: decision.score,
     ruleFired: decision.ruleFired,
     candidatesConsidered: decision.candidatesConsidered,
-    candidates: decision.candidates.map((c) => ({ goldenId: c.goldenId, score: c.score, band: c.band, explanation: maskExplanation(c.explanation, maskRulesFromConfig(options.config), options.visibility) })),
+    candidates: decision.candidates.map((c) => ({
+      goldenId: c.goldenId,
+      score: c.score,
+      band: c.band,
+      explanation: maskExplanation(c.explanation, maskRulesFromConfig(options.config), options.visibility),
+    })),
     overCollisions: decision.overCollisions,
     excludedByNotAMatch: typeof decision.excludedByNotAMatch === 'number' ? decision.excludedByNotAMatch : 0,
     at: decision.at,

@@ -13,7 +13,11 @@ import { isSameJson } from './stableJson';
 import type { ChangeDocument, GoldenActor, GoldenHistoryDocument, GoldenRecordDocument, HistoryCause, SourceRecordDocument } from './types';
 
 /** Runs `work` in the caller's transaction when given one, otherwise in a new transaction. */
-export async function inTransaction<R>(store: Store, session: StoreSession | undefined, work: (session: StoreSession) => Promise<R>): Promise<R> {
+export async function inTransaction<R>(
+  store: Store,
+  session: StoreSession | undefined,
+  work: (session: StoreSession) => Promise<R>,
+): Promise<R> {
   // Transactions do not nest (the embedded store serialises them): reuse the caller's.
   if (session) return work(session);
   return store.withTransaction(work);
@@ -25,14 +29,24 @@ export function newGoldenId(domain: string): string {
 }
 
 /** Loads a golden record of `domain`, or null. */
-export async function findGolden(args: { store: Store; id: string; domain?: string; session?: StoreSession }): Promise<GoldenRecordDocument | null> {
+export async function findGolden(args: {
+  store: Store;
+  id: string;
+  domain?: string;
+  session?: StoreSession;
+}): Promise<GoldenRecordDocument | null> {
   const filter: Record<string, unknown> = { _id: args.id };
   if (args.domain) filter.domain = args.domain;
   return args.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).findOne(filter, { session: args.session });
 }
 
 /** Loads a golden record or throws 404. */
-export async function requireGolden(args: { store: Store; id: string; domain?: string; session?: StoreSession }): Promise<GoldenRecordDocument> {
+export async function requireGolden(args: {
+  store: Store;
+  id: string;
+  domain?: string;
+  session?: StoreSession;
+}): Promise<GoldenRecordDocument> {
   const golden = await findGolden(args);
   if (!golden) throw new NotFoundError(`Golden record "${args.id}"${args.domain ? ` in domain "${args.domain}"` : ''}`);
   return golden;
@@ -41,24 +55,36 @@ export async function requireGolden(args: { store: Store; id: string; domain?: s
 /** Throws 409 STALE_VERSION with the current state when `expected` is given and differs. */
 export function assertVersion(golden: GoldenRecordDocument, expected: number | undefined): void {
   if (expected !== undefined && golden.version !== expected) {
-    throw new ConflictError('STALE_VERSION', `Golden record "${golden._id}" is at version ${golden.version}, not ${expected}: reload it and try again.`, {
-      current: golden,
-    });
+    throw new ConflictError(
+      'STALE_VERSION',
+      `Golden record "${golden._id}" is at version ${golden.version}, not ${expected}: reload it and try again.`,
+      {
+        current: golden,
+      },
+    );
   }
 }
 
 /** Throws 409 GOLDEN_RETIRED for a retired record (it cannot be changed; its survivor can). */
 export function assertActive(golden: GoldenRecordDocument): void {
   if (golden.status !== 'active') {
-    throw new ConflictError('GOLDEN_RETIRED', `Golden record "${golden._id}" was merged into "${golden.mergedInto ?? '?'}" and can no longer change.`, {
-      current: golden,
-      survivorId: golden.mergedInto,
-    });
+    throw new ConflictError(
+      'GOLDEN_RETIRED',
+      `Golden record "${golden._id}" was merged into "${golden.mergedInto ?? '?'}" and can no longer change.`,
+      {
+        current: golden,
+        survivorId: golden.mergedInto,
+      },
+    );
   }
 }
 
 /** Loads the source records of a golden record, in id order. */
-export async function loadMembers(args: { store: Store; golden: Pick<GoldenRecordDocument, 'sourceRecordIds'>; session?: StoreSession }): Promise<SourceRecordDocument[]> {
+export async function loadMembers(args: {
+  store: Store;
+  golden: Pick<GoldenRecordDocument, 'sourceRecordIds'>;
+  session?: StoreSession;
+}): Promise<SourceRecordDocument[]> {
   if (args.golden.sourceRecordIds.length === 0) return [];
   const members = await args.store
     .collection<SourceRecordDocument>(SOURCE_RECORDS)
@@ -136,7 +162,11 @@ export async function saveGolden(args: {
     const result = await collection.replaceOne({ _id: doc._id, version: args.before.version }, doc, { session: args.session });
     if (result.matchedCount === 0) {
       const current = await collection.findOne({ _id: doc._id }, { session: args.session });
-      throw new ConflictError('STALE_VERSION', `Golden record "${doc._id}" changed while this request was working on it: reload it and try again.`, { current });
+      throw new ConflictError(
+        'STALE_VERSION',
+        `Golden record "${doc._id}" changed while this request was working on it: reload it and try again.`,
+        { current },
+      );
     }
   } else {
     await collection.insertOne(doc, { session: args.session });
@@ -174,7 +204,12 @@ export async function saveGolden(args: {
 }
 
 /** Reads the history of a golden record, oldest first, from `afterVersion`. */
-export async function readHistory(args: { store: Store; goldenId: string; afterVersion?: number; limit?: number }): Promise<GoldenHistoryDocument[]> {
+export async function readHistory(args: {
+  store: Store;
+  goldenId: string;
+  afterVersion?: number;
+  limit?: number;
+}): Promise<GoldenHistoryDocument[]> {
   const filter: Record<string, unknown> = { goldenId: args.goldenId };
   if (args.afterVersion !== undefined) filter.version = { $gt: args.afterVersion };
   return args.store.collection<GoldenHistoryDocument>(GOLDEN_HISTORY).find(filter, { sort: { version: 1 }, limit: args.limit });

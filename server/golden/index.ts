@@ -10,7 +10,15 @@ export { setOverride, clearOverride } from './overrides';
 export { openTask } from './tasks';
 export { recomputeGoldenRecord, recomputeGoldenJob, startRecomputeJob, RECOMPUTE_GOLDEN_JOB } from './recomputeGoldenRecords';
 export type { RecomputeJobParams } from './recomputeGoldenRecords';
-export { getGoldenRecord, getGoldenRecordAsOf, getSourceRecordByXref, getSourceRecordsOf, getSourceRecordsByIds, getMatchDecisionsOf, listGoldenRecords } from './queries';
+export {
+  getGoldenRecord,
+  getGoldenRecordAsOf,
+  getSourceRecordByXref,
+  getSourceRecordsOf,
+  getSourceRecordsByIds,
+  getMatchDecisionsOf,
+  listGoldenRecords,
+} from './queries';
 export { readHistory, readAsOf, requireGolden, findGolden } from './goldenStore';
 export { readChanges, appendChange } from './changeFeed';
 export { relationshipsOf, sourceRecordIdOf } from './relationships';

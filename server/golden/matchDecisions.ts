@@ -18,7 +18,9 @@ export function ruleOf(decision: MatchDecision, rulesVersion: string): string {
 
 /** The candidates of a decision in the task / decision format. */
 export function taskCandidates(decision: MatchDecision): TaskCandidate[] {
-  return decision.candidates.slice(0, MAX_STORED_CANDIDATES).map((c) => ({ goldenId: c.goldenId, score: c.score, band: c.band, explanation: c.explanation }));
+  return decision.candidates
+    .slice(0, MAX_STORED_CANDIDATES)
+    .map((c) => ({ goldenId: c.goldenId, score: c.score, band: c.band, explanation: c.explanation }));
 }
 
 /** Stores one matching decision. */
@@ -77,7 +79,14 @@ export async function auditMatchDecision(args: {
     actor: systemActor(args.rule),
     action: 'golden.match',
     target: { type: 'sourceRecord', id: decision.sourceRecordId, domain: decision.domain },
-    after: { goldenId: decision.goldenId, outcome: decision.outcome, band: decision.band, score: decision.score, decisionId: decision._id, requestedBy: args.requestedBy },
+    after: {
+      goldenId: decision.goldenId,
+      outcome: decision.outcome,
+      band: decision.band,
+      score: decision.score,
+      decisionId: decision._id,
+      requestedBy: args.requestedBy,
+    },
     at: args.at,
   });
 }

@@ -78,7 +78,10 @@ export async function mergeLoadedGoldenRecords(args: {
     action: 'golden.merge',
     target: { type: 'goldenRecord', id: survivor._id, domain: survivor.domain },
     before: { survivor: { id: survivor._id, version: survivor.version }, merged: { id: merged._id, version: merged.version } },
-    after: { survivor: { id: survivorAfter._id, version: survivorAfter.version, sourceRecordIds: survivorAfter.sourceRecordIds }, retired: { id: retired._id, version: retired.version } },
+    after: {
+      survivor: { id: survivorAfter._id, version: survivorAfter.version, sourceRecordIds: survivorAfter.sourceRecordIds },
+      retired: { id: retired._id, version: retired.version },
+    },
     reason: args.reason,
     at,
   });
@@ -88,9 +91,18 @@ export async function mergeLoadedGoldenRecords(args: {
 /** Merges golden record `mergedId` into `survivorId`; stale `expectedVersions` → 409 with the current state. */
 export async function mergeGoldenRecords(
   services: Pick<AppServices, 'store'>,
-  input: { survivorId: string; mergedId: string; actor: GoldenActor; reason: string; expectedVersions?: Record<string, number>; domain?: string; session?: StoreSession },
+  input: {
+    survivorId: string;
+    mergedId: string;
+    actor: GoldenActor;
+    reason: string;
+    expectedVersions?: Record<string, number>;
+    domain?: string;
+    session?: StoreSession;
+  },
 ): Promise<MergeResult> {
-  if (input.survivorId === input.mergedId) throw new BadRequestError('SAME_RECORD', 'A golden record cannot be merged into itself: otherId must name another record.');
+  if (input.survivorId === input.mergedId)
+    throw new BadRequestError('SAME_RECORD', 'A golden record cannot be merged into itself: otherId must name another record.');
   return inTransaction(services.store, input.session, async (session) => {
     const { survivor, merged } = await loadMergeable({ store: services.store, session, ...input });
     return mergeLoadedGoldenRecords({ store: services.store, session, survivor, merged, actor: input.actor, reason: input.reason });
@@ -109,9 +121,15 @@ export async function loadMergeable(args: {
   expectedVersions?: Record<string, number>;
   domain?: string;
 }): Promise<{ survivor: GoldenRecordDocument; merged: GoldenRecordDocument }> {
-  if (args.survivorId === args.mergedId) throw new BadRequestError('SAME_RECORD', 'A golden record cannot be merged into itself: otherId must name another record.');
+  if (args.survivorId === args.mergedId)
+    throw new BadRequestError('SAME_RECORD', 'A golden record cannot be merged into itself: otherId must name another record.');
   const survivor = await requireGolden({ store: args.store, id: args.survivorId, domain: args.domain, session: args.session });
-  const merged = await requireGolden({ store: args.store, id: args.mergedId, domain: args.domain ?? survivor.domain, session: args.session });
+  const merged = await requireGolden({
+    store: args.store,
+    id: args.mergedId,
+    domain: args.domain ?? survivor.domain,
+    session: args.session,
+  });
   assertVersion(survivor, args.expectedVersions?.[survivor._id]);
   assertVersion(merged, args.expectedVersions?.[merged._id]);
   assertActive(survivor);

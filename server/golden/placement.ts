@@ -26,13 +26,20 @@ export interface PlacementResult {
 }
 
 /** Drops candidates whose golden record is gone or retired (the index lags only on failures). */
-async function liveDecision(args: { store: Store; session: StoreSession; decision: MatchDecision }): Promise<{ decision: MatchDecision; target: GoldenRecordDocument | null }> {
+async function liveDecision(args: {
+  store: Store;
+  session: StoreSession;
+  decision: MatchDecision;
+}): Promise<{ decision: MatchDecision; target: GoldenRecordDocument | null }> {
   const { decision } = args;
   if (!decision.best) return { decision, target: null };
   const target = await findGolden({ store: args.store, id: decision.best.goldenId, session: args.session });
   if (target && target.status === 'active') return { decision, target };
   const candidates = decision.candidates.filter((c) => c.goldenId !== decision.best?.goldenId);
-  return { decision: { ...decision, candidates, best: candidates[0] ?? null, decision: candidates.length > 0 ? 'review' : 'no-match' }, target: null };
+  return {
+    decision: { ...decision, candidates, best: candidates[0] ?? null, decision: candidates.length > 0 ? 'review' : 'no-match' },
+    target: null,
+  };
 }
 
 /** Matches and places a source record; writes it with its golden id, indexes it, links its relationships. */
@@ -51,7 +58,14 @@ export async function placeSourceRecord(args: {
 }): Promise<PlacementResult> {
   const { store, session, rules, record, at } = args;
   const canonical = asCanonical(record.canonical, record.sourceId);
-  const matched = await matchSourceRecord({ store, session, rules, recordId: record._id, record: canonical, excludedIds: args.excludedIds });
+  const matched = await matchSourceRecord({
+    store,
+    session,
+    rules,
+    recordId: record._id,
+    record: canonical,
+    excludedIds: args.excludedIds,
+  });
   const { decision, target } = await liveDecision({ store, session, decision: matched });
   const rule = ruleOf(decision, rules.version);
   const isJoining = decision.decision === 'auto-merge' && target !== null;
@@ -92,7 +106,9 @@ export async function placeSourceRecord(args: {
       cause: args.trigger === 'unmerge' ? 'unmerge' : 'ingest',
       changeType: 'created',
       actor: args.trigger === 'unmerge' ? args.actor : systemActor(rule),
-      note: args.createdNote ?? (decision.decision === 'review' ? 'Created pending review of a potential match.' : 'Created: no existing golden record matched.'),
+      note:
+        args.createdNote ??
+        (decision.decision === 'review' ? 'Created pending review of a potential match.' : 'Created: no existing golden record matched.'),
       at,
     }));
   }

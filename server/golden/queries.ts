@@ -15,7 +15,10 @@ type Services = Pick<AppServices, 'store'>;
 const MAX_POINTER_HOPS = 32;
 
 /** A golden record by id; a retired id also yields the active survivor at the end of its merge chain. */
-export async function getGoldenRecord(services: Services, input: { domain: string; id: string }): Promise<{ golden: GoldenRecordDocument; survivor?: GoldenRecordDocument }> {
+export async function getGoldenRecord(
+  services: Services,
+  input: { domain: string; id: string },
+): Promise<{ golden: GoldenRecordDocument; survivor?: GoldenRecordDocument }> {
   const golden = await requireGolden({ store: services.store, id: input.id, domain: input.domain });
   if (golden.status === 'active') return { golden };
   let survivor: GoldenRecordDocument | null = golden;
@@ -26,7 +29,10 @@ export async function getGoldenRecord(services: Services, input: { domain: strin
 }
 
 /** The golden record as it was at `asOf` (the version current then); 404 if it did not exist yet. */
-export async function getGoldenRecordAsOf(services: Services, input: { domain: string; id: string; asOf: string }): Promise<GoldenRecordDocument> {
+export async function getGoldenRecordAsOf(
+  services: Services,
+  input: { domain: string; id: string; asOf: string },
+): Promise<GoldenRecordDocument> {
   const current = await requireGolden({ store: services.store, id: input.id, domain: input.domain });
   const version = await readAsOf({ store: services.store, goldenId: current._id, asOf: new Date(input.asOf).toISOString() });
   if (!version) throw new NotFoundError(`Golden record "${input.id}" as of ${input.asOf}`, { createdAt: current.createdAt });
@@ -40,9 +46,15 @@ export async function getGoldenRecordAsOf(services: Services, input: { domain: s
 }
 
 /** The source record filed under a source system's id, or 404. */
-export async function getSourceRecordByXref(services: Services, input: { domain: string; source: string; sourceId: string }): Promise<SourceRecordDocument> {
-  const record = await services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: sourceRecordIdOf(input.domain, input.source, input.sourceId) });
-  if (!record || !record.goldenId) throw new NotFoundError(`Source record "${input.sourceId}" of source "${input.source}" in domain "${input.domain}"`);
+export async function getSourceRecordByXref(
+  services: Services,
+  input: { domain: string; source: string; sourceId: string },
+): Promise<SourceRecordDocument> {
+  const record = await services.store
+    .collection<SourceRecordDocument>(SOURCE_RECORDS)
+    .findOne({ _id: sourceRecordIdOf(input.domain, input.source, input.sourceId) });
+  if (!record || !record.goldenId)
+    throw new NotFoundError(`Source record "${input.sourceId}" of source "${input.source}" in domain "${input.domain}"`);
   return record;
 }
 
@@ -68,7 +80,15 @@ function equalityCandidates(text: string): unknown[] {
 /** Lists golden records of a domain in id order, after `cursor`, filtered by attribute equality. */
 export async function listGoldenRecords(
   services: Services,
-  input: { domain: string; attributes?: Record<string, string>; status?: 'active' | 'retired'; updatedSince?: string; source?: string; cursor?: string; limit: number },
+  input: {
+    domain: string;
+    attributes?: Record<string, string>;
+    status?: 'active' | 'retired';
+    updatedSince?: string;
+    source?: string;
+    cursor?: string;
+    limit: number;
+  },
 ): Promise<{ items: GoldenRecordDocument[]; nextCursor: string | null }> {
   const filter: Filter = { domain: input.domain };
   if (input.status) filter.status = input.status;
@@ -76,7 +96,9 @@ export async function listGoldenRecords(
   for (const [path, value] of Object.entries(input.attributes ?? {})) filter[`attributes.${path}`] = { $in: equalityCandidates(value) };
   if (input.source !== undefined) return listGoldenRecordsOfSource(services, { ...input, source: input.source, filter });
   if (input.cursor) filter._id = { $gt: input.cursor };
-  const items = await services.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).find(filter, { sort: { _id: 1 }, limit: input.limit + 1 });
+  const items = await services.store
+    .collection<GoldenRecordDocument>(GOLDEN_RECORDS)
+    .find(filter, { sort: { _id: 1 }, limit: input.limit + 1 });
   const hasMore = items.length > input.limit;
   const page = hasMore ? items.slice(0, input.limit) : items;
   return { items: page, nextCursor: hasMore ? page[page.length - 1]._id : null };
@@ -101,7 +123,10 @@ async function listGoldenRecordsOfSource(
   const seen = new Set<string>();
   let after = input.cursor !== undefined && input.cursor.startsWith(prefix) ? input.cursor : prefix;
   for (let batch = 0; batch < SOURCE_BATCHES && items.length < input.limit; batch++) {
-    const members = await records.find({ _id: { $gt: after, $lt: end } }, { sort: { _id: 1 }, limit: input.limit - items.length, projection: { _id: 1, goldenId: 1 } });
+    const members = await records.find(
+      { _id: { $gt: after, $lt: end } },
+      { sort: { _id: 1 }, limit: input.limit - items.length, projection: { _id: 1, goldenId: 1 } },
+    );
     if (members.length === 0) return { items, nextCursor: null };
     after = members[members.length - 1]._id;
     const wanted = [...new Set(members.map((member) => member.goldenId))].filter((id) => !seen.has(id));
@@ -117,10 +142,14 @@ async function listGoldenRecordsOfSource(
 }
 
 /** The matching decisions that placed a golden record's members (or named it), newest first. */
-export async function getMatchDecisionsOf(services: Services, input: { golden: GoldenRecordDocument; limit: number }): Promise<MatchDecisionDocument[]> {
+export async function getMatchDecisionsOf(
+  services: Services,
+  input: { golden: GoldenRecordDocument; limit: number },
+): Promise<MatchDecisionDocument[]> {
   const decisions = services.store.collection<MatchDecisionDocument>(MATCH_DECISIONS);
   // Two indexed lookups: decisions about its members, and decisions that put a record into it.
-  const byMember = input.golden.sourceRecordIds.length === 0 ? [] : await decisions.find({ sourceRecordId: { $in: input.golden.sourceRecordIds } });
+  const byMember =
+    input.golden.sourceRecordIds.length === 0 ? [] : await decisions.find({ sourceRecordId: { $in: input.golden.sourceRecordIds } });
   const byGolden = await decisions.find({ goldenId: input.golden._id });
   const unique = new Map([...byMember, ...byGolden].map((d) => [d._id, d]));
   return [...unique.values()].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : x._id < y._id ? 1 : -1)).slice(0, input.limit);

@@ -27,8 +27,14 @@ export async function recomputeGolden(args: {
   knownMembers?: SourceRecordDocument[];
 }): Promise<{ golden: GoldenRecordDocument; isChanged: boolean }> {
   const known = new Map((args.knownMembers ?? []).map((m) => [m._id, m]));
-  const loaded = await loadMembers({ store: args.store, golden: { sourceRecordIds: args.sourceRecordIds.filter((id) => !known.has(id)) }, session: args.session });
-  const members = [...loaded, ...args.sourceRecordIds.flatMap((id) => known.get(id) ?? [])].sort((x, y) => (x._id < y._id ? -1 : x._id > y._id ? 1 : 0));
+  const loaded = await loadMembers({
+    store: args.store,
+    golden: { sourceRecordIds: args.sourceRecordIds.filter((id) => !known.has(id)) },
+    session: args.session,
+  });
+  const members = [...loaded, ...args.sourceRecordIds.flatMap((id) => known.get(id) ?? [])].sort((x, y) =>
+    x._id < y._id ? -1 : x._id > y._id ? 1 : 0,
+  );
   const { attributes, lineage } = resolveSurvivorship({ sources: members, overrides: args.overrides, config: args.config });
   const next = {
     _id: args.goldenId,

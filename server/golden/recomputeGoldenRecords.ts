@@ -24,14 +24,29 @@ export async function recomputeGoldenRecord(
     const golden = await requireGolden({ store: services.store, id: input.goldenId, session });
     assertActive(golden);
     const result = await recomputeGolden({
-      store: services.store, session, before: golden, goldenId: golden._id, domain: golden.domain, sourceRecordIds: golden.sourceRecordIds,
-      overrides: golden.overrides, config: loadSurvivorshipConfig(golden.domain), cause: 'recompute', changeType: 'updated', actor: input.actor,
+      store: services.store,
+      session,
+      before: golden,
+      goldenId: golden._id,
+      domain: golden.domain,
+      sourceRecordIds: golden.sourceRecordIds,
+      overrides: golden.overrides,
+      config: loadSurvivorshipConfig(golden.domain),
+      cause: 'recompute',
+      changeType: 'updated',
+      actor: input.actor,
       note: `Recomputed: ${input.reason}`,
     });
     if (result.isChanged) {
       await recordAudit({
-        store: services.store, session, actor: input.actor, action: 'golden.recompute', target: { type: 'goldenRecord', id: golden._id, domain: golden.domain },
-        before: { version: golden.version }, after: { version: result.golden.version }, reason: input.reason,
+        store: services.store,
+        session,
+        actor: input.actor,
+        action: 'golden.recompute',
+        target: { type: 'goldenRecord', id: golden._id, domain: golden.domain },
+        before: { version: golden.version },
+        after: { version: result.golden.version },
+        reason: input.reason,
       });
     }
     return result;
@@ -63,7 +78,9 @@ export const recomputeGoldenJob: JobHandler<RecomputeJobParams> = {
     const state: RecomputeCheckpoint = (checkpoint as RecomputeCheckpoint | undefined) ?? { lastId: '', done: 0, changed: 0 };
     // Ids only (a few dozen bytes each), sorted once: resumable by id without a range scan per batch.
     const ids: string[] = [];
-    for await (const golden of services.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).iterate({ domain: job.params.domain, status: 'active' }, { projection: { _id: 1 } })) {
+    for await (const golden of services.store
+      .collection<GoldenRecordDocument>(GOLDEN_RECORDS)
+      .iterate({ domain: job.params.domain, status: 'active' }, { projection: { _id: 1 } })) {
       if (golden._id > state.lastId) ids.push(golden._id);
     }
     ids.sort();

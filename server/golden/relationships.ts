@@ -36,7 +36,13 @@ async function upsertRelationship(args: {
     { _id: id },
     {
       $set: { fromGoldenId: args.from.goldenId, toGoldenId: args.to.goldenId, ...(args.attributes ? { attributes: args.attributes } : {}) },
-      $setOnInsert: { domain: args.domain, type: args.type, fromSourceRecordId: args.from._id, toSourceRecordId: args.to._id, createdAt: args.at },
+      $setOnInsert: {
+        domain: args.domain,
+        type: args.type,
+        fromSourceRecordId: args.from._id,
+        toSourceRecordId: args.to._id,
+        createdAt: args.at,
+      },
     },
     { upsert: true, session: args.session },
   );
@@ -58,10 +64,23 @@ export async function linkRelationships(args: {
     const target = record.canonical[reference.attribute];
     const targetId = typeof target === 'string' && target !== '' ? sourceRecordIdOf(record.domain, record.source, target) : null;
     // A changed or removed reference drops the old link.
-    await relationships.deleteMany({ type: reference.type, fromSourceRecordId: record._id, ...(targetId ? { toSourceRecordId: { $ne: targetId } } : {}) }, { session });
+    await relationships.deleteMany(
+      { type: reference.type, fromSourceRecordId: record._id, ...(targetId ? { toSourceRecordId: { $ne: targetId } } : {}) },
+      { session },
+    );
     if (targetId && targetId !== record._id) {
       const targetRecord = await sources.findOne({ _id: targetId }, { projection: { _id: 1, goldenId: 1 }, session });
-      if (targetRecord) await upsertRelationship({ store, session, domain: record.domain, type: reference.type, from: record, to: targetRecord, attributes: { via: reference.attribute }, at: args.at });
+      if (targetRecord)
+        await upsertRelationship({
+          store,
+          session,
+          domain: record.domain,
+          type: reference.type,
+          from: record,
+          to: targetRecord,
+          attributes: { via: reference.attribute },
+          at: args.at,
+        });
     }
     // Records that arrived earlier and point at this one.
     const referring = await sources.find(
@@ -69,21 +88,53 @@ export async function linkRelationships(args: {
       { projection: { _id: 1, goldenId: 1 }, session },
     );
     for (const from of referring) {
-      if (from._id !== record._id) await upsertRelationship({ store, session, domain: record.domain, type: reference.type, from, to: record, attributes: { via: reference.attribute }, at: args.at });
+      if (from._id !== record._id)
+        await upsertRelationship({
+          store,
+          session,
+          domain: record.domain,
+          type: reference.type,
+          from,
+          to: record,
+          attributes: { via: reference.attribute },
+          at: args.at,
+        });
     }
   }
   for (const hint of args.hints) {
     const type = HINT_TYPES[hint.relationship] ?? hint.relationship;
-    await upsertRelationship({ store, session, domain: record.domain, type, from: record, to: { _id: hint.recordId, goldenId: hint.goldenId }, attributes: { hint: hint.relationship }, at: args.at });
+    await upsertRelationship({
+      store,
+      session,
+      domain: record.domain,
+      type,
+      from: record,
+      to: { _id: hint.recordId, goldenId: hint.goldenId },
+      attributes: { hint: hint.relationship },
+      at: args.at,
+    });
   }
 }
 
 /** Re-points the relationships of moved source records to their new golden record. */
-export async function repointRelationships(args: { store: Store; session: StoreSession; sourceRecordIds: string[]; goldenId: string }): Promise<void> {
+export async function repointRelationships(args: {
+  store: Store;
+  session: StoreSession;
+  sourceRecordIds: string[];
+  goldenId: string;
+}): Promise<void> {
   if (args.sourceRecordIds.length === 0) return;
   const relationships = args.store.collection<StoredRelationship>(RELATIONSHIPS);
-  await relationships.updateMany({ fromSourceRecordId: { $in: args.sourceRecordIds } }, { $set: { fromGoldenId: args.goldenId } }, { session: args.session });
-  await relationships.updateMany({ toSourceRecordId: { $in: args.sourceRecordIds } }, { $set: { toGoldenId: args.goldenId } }, { session: args.session });
+  await relationships.updateMany(
+    { fromSourceRecordId: { $in: args.sourceRecordIds } },
+    { $set: { fromGoldenId: args.goldenId } },
+    { session: args.session },
+  );
+  await relationships.updateMany(
+    { toSourceRecordId: { $in: args.sourceRecordIds } },
+    { $set: { toGoldenId: args.goldenId } },
+    { session: args.session },
+  );
 }
 
 /** Relationships of a golden record with other golden records (links inside one record are hidden). */

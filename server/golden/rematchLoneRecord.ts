@@ -34,23 +34,67 @@ export async function rematchLoneRecord(args: {
   at: string;
 }): Promise<{ decision: MatchDecisionDocument; survivorId?: string }> {
   const { store, session, rules, golden, record, at } = args;
-  const excludedIds = await notAMatchExclusions({ store, session, rules, recordId: record._id, goldenId: golden._id, fingerprint: args.fingerprint });
+  const excludedIds = await notAMatchExclusions({
+    store,
+    session,
+    rules,
+    recordId: record._id,
+    goldenId: golden._id,
+    fingerprint: args.fingerprint,
+  });
   excludedIds.add(golden._id);
   const matched = await matchSourceRecord({ store, session, rules, recordId: record._id, record: args.canonical, excludedIds });
   const rule = ruleOf(matched, rules.version);
   const target = matched.best && matched.decision === 'auto-merge' ? await findGolden({ store, id: matched.best.goldenId, session }) : null;
-  const base = { store, session, domain: record.domain, sourceRecordId: record._id, trigger: 'update' as const, rulesVersion: rules.version, decision: matched, actor: args.actor, at };
+  const base = {
+    store,
+    session,
+    domain: record.domain,
+    sourceRecordId: record._id,
+    trigger: 'update' as const,
+    rulesVersion: rules.version,
+    decision: matched,
+    actor: args.actor,
+    at,
+  };
 
   if (target && target.status === 'active' && target._id !== golden._id) {
     // Bring the golden record up to date first, so its history shows the update before the merge.
     const { golden: refreshed } = await recomputeGolden({
-      store, session, before: golden, goldenId: golden._id, domain: golden.domain, sourceRecordIds: args.memberIds, overrides: golden.overrides,
-      config: args.config, cause: 'ingest', changeType: 'updated', actor: args.actor, note: `Source record ${record._id} updated.`, at, knownMembers: [record],
+      store,
+      session,
+      before: golden,
+      goldenId: golden._id,
+      domain: golden.domain,
+      sourceRecordIds: args.memberIds,
+      overrides: golden.overrides,
+      config: args.config,
+      cause: 'ingest',
+      changeType: 'updated',
+      actor: args.actor,
+      note: `Source record ${record._id} updated.`,
+      at,
+      knownMembers: [record],
     });
     const reason = `automatic re-match of updated ${record._id} (score ${matched.best?.score ?? 0})`;
-    const merge = await mergeLoadedGoldenRecords({ store, session, survivor: target, merged: refreshed, actor: systemActor(rule), reason, at });
+    const merge = await mergeLoadedGoldenRecords({
+      store,
+      session,
+      survivor: target,
+      merged: refreshed,
+      actor: systemActor(rule),
+      reason,
+      at,
+    });
     const decision = await storeMatchDecision({ ...base, goldenId: merge.survivor._id, outcome: 'merged' });
-    await linkRelationships({ store, session, record: { ...record, goldenId: merge.survivor._id }, config: args.config, hints: matched.relationships, at });
+    await linkRelationships({
+      store,
+      session,
+      record: { ...record, goldenId: merge.survivor._id },
+      config: args.config,
+      hints: matched.relationships,
+      at,
+    });
     await auditMatchDecision({ store, session, rule, decision, requestedBy: args.actor, at });
     return { decision, survivorId: merge.survivor._id };
   }
@@ -58,9 +102,20 @@ export async function rematchLoneRecord(args: {
   const outcome = matched.decision === 'review' ? 'review' : 'updated';
   const decision = await storeMatchDecision({ ...base, goldenId: golden._id, outcome });
   if (outcome === 'review') {
-    const open = await store.collection(TASKS).findOne({ type: 'potential-match', status: 'open', 'subject.sourceRecordId': record._id }, { session });
+    const open = await store
+      .collection(TASKS)
+      .findOne({ type: 'potential-match', status: 'open', 'subject.sourceRecordId': record._id }, { session });
     if (!open) {
-      await openTask({ store, session, type: 'potential-match', domain: record.domain, source: record.source, subject: { sourceRecordId: record._id, goldenId: golden._id }, candidates: taskCandidates(matched), at });
+      await openTask({
+        store,
+        session,
+        type: 'potential-match',
+        domain: record.domain,
+        source: record.source,
+        subject: { sourceRecordId: record._id, goldenId: golden._id },
+        candidates: taskCandidates(matched),
+        at,
+      });
     }
   }
   await auditMatchDecision({ store, session, rule, decision, requestedBy: args.actor, at });

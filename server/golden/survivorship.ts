@@ -44,7 +44,10 @@ export function completenessOf(value: unknown): number {
   if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + Math.max(completenessOf(item), isEmptyValue(item) ? 0 : 1), 0);
   if (typeof value === 'object') {
     // Leaves count once each, so an address with a postal code beats one without.
-    return Object.values(value as Record<string, unknown>).reduce<number>((sum, item) => sum + (isEmptyValue(item) ? 0 : typeof item === 'object' ? completenessOf(item) : 1), 0);
+    return Object.values(value as Record<string, unknown>).reduce<number>(
+      (sum, item) => sum + (isEmptyValue(item) ? 0 : typeof item === 'object' ? completenessOf(item) : 1),
+      0,
+    );
   }
   return 1;
 }
@@ -121,7 +124,13 @@ export function resolveSurvivorship(args: {
     const rule = args.config.attributes?.[name] ?? args.config.default;
     const { winner, strategy } = pickSurvivor(candidates, rule, args.config);
     attributes[name] = structuredClone(winner.value);
-    lineage[name] = { sourceRecordId: winner.record._id, source: winner.record.source, sourceId: winner.record.sourceId, at: winner.record.updatedAt, strategy };
+    lineage[name] = {
+      sourceRecordId: winner.record._id,
+      source: winner.record.source,
+      sourceId: winner.record.sourceId,
+      at: winner.record.updatedAt,
+      strategy,
+    };
   }
   for (const [name, override] of Object.entries(args.overrides ?? {})) {
     if (override.value === null) delete attributes[name];

@@ -81,11 +81,18 @@ export function loadSurvivorshipConfig(domain: string, directory: string = SURVI
     try {
       json = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new UnprocessableError('INVALID_SURVIVORSHIP_RULES', `survivorship/${domain}.json is not valid JSON: ${(error as Error).message}`);
+      throw new UnprocessableError(
+        'INVALID_SURVIVORSHIP_RULES',
+        `survivorship/${domain}.json is not valid JSON: ${(error as Error).message}`,
+      );
     }
     const problems = validateSurvivorshipConfig(json);
     if (problems.length > 0) {
-      throw new UnprocessableError('INVALID_SURVIVORSHIP_RULES', `The survivorship rules of "${domain}" have ${problems.length} problem(s).`, problems);
+      throw new UnprocessableError(
+        'INVALID_SURVIVORSHIP_RULES',
+        `The survivorship rules of "${domain}" have ${problems.length} problem(s).`,
+        problems,
+      );
     }
     config = json as SurvivorshipConfig;
     if (config.domain !== domain) {

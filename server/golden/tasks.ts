@@ -15,7 +15,8 @@ import { TASKS } from './collections';
  */
 export function openKeyOf(type: TaskType, subject: TaskDocument['subject']): { openKey?: string } {
   if (type === 'potential-match' && subject.sourceRecordId) return { openKey: JSON.stringify([type, subject.sourceRecordId]) };
-  if (type === 'survivorship-conflict' && subject.goldenId && subject.attribute) return { openKey: JSON.stringify([type, subject.goldenId, subject.attribute]) };
+  if (type === 'survivorship-conflict' && subject.goldenId && subject.attribute)
+    return { openKey: JSON.stringify([type, subject.goldenId, subject.attribute]) };
   if (type === 'data-quality' && subject.exceptionId) return { openKey: JSON.stringify([type, subject.exceptionId]) };
   return {};
 }

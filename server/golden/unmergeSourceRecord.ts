@@ -30,7 +30,15 @@ export interface UnmergeResult {
 /** Splits `sourceRecordId` off golden record `goldenId`. */
 export async function unmergeSourceRecord(
   services: Pick<AppServices, 'store'>,
-  input: { goldenId: string; sourceRecordId: string; actor: GoldenActor; reason: string; expectedVersion?: number; domain?: string; session?: StoreSession },
+  input: {
+    goldenId: string;
+    sourceRecordId: string;
+    actor: GoldenActor;
+    reason: string;
+    expectedVersion?: number;
+    domain?: string;
+    session?: StoreSession;
+  },
 ): Promise<UnmergeResult> {
   const { store } = services;
   return inTransaction(store, input.session, async (session) => {
@@ -44,10 +52,19 @@ export async function unmergeSourceRecord(
       });
     }
     if (golden.sourceRecordIds.length < 2) {
-      throw new ConflictError('ONLY_SOURCE_RECORD', `Source record "${input.sourceRecordId}" is the only member of "${golden._id}": there is nothing to split it from.`, { current: golden });
+      throw new ConflictError(
+        'ONLY_SOURCE_RECORD',
+        `Source record "${input.sourceRecordId}" is the only member of "${golden._id}": there is nothing to split it from.`,
+        { current: golden },
+      );
     }
     const record = await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: input.sourceRecordId }, { session });
-    if (!record) throw new ConflictError('SOURCE_RECORD_MISSING', `Source record "${input.sourceRecordId}" is listed on "${golden._id}" but does not exist.`, { current: golden });
+    if (!record)
+      throw new ConflictError(
+        'SOURCE_RECORD_MISSING',
+        `Source record "${input.sourceRecordId}" is listed on "${golden._id}" but does not exist.`,
+        { current: golden },
+      );
     const rules = await rulesFor({ store, domain: golden.domain, session });
     const config = loadSurvivorshipConfig(golden.domain);
     const canonical = asCanonical(record.canonical, record.sourceId);
@@ -56,8 +73,19 @@ export async function unmergeSourceRecord(
     const remaining = golden.sourceRecordIds.filter((id) => id !== record._id);
     await removeFromIndex({ store, domain: golden.domain, recordId: record._id, session });
     const { golden: after } = await recomputeGolden({
-      store, session, before: golden, goldenId: golden._id, domain: golden.domain, sourceRecordIds: remaining, overrides: golden.overrides,
-      config, cause: 'unmerge', changeType: 'unmerged', actor: input.actor, note: `Source record ${record._id} split off: ${input.reason}`, at,
+      store,
+      session,
+      before: golden,
+      goldenId: golden._id,
+      domain: golden.domain,
+      sourceRecordIds: remaining,
+      overrides: golden.overrides,
+      config,
+      cause: 'unmerge',
+      changeType: 'unmerged',
+      actor: input.actor,
+      note: `Source record ${record._id} split off: ${input.reason}`,
+      at,
     });
 
     // The pair is stored record ↔ golden record, in the stewardship not-a-match shape.
@@ -77,8 +105,16 @@ export async function unmergeSourceRecord(
     const excludedIds = await notAMatchExclusions({ store, session, rules, recordId: record._id, fingerprint });
     excludedIds.add(golden._id);
     const placed = await placeSourceRecord({
-      store, session, rules, config, record: { ...record, version: record.version + 1, updatedAt: record.updatedAt }, excludedIds, actor: input.actor, trigger: 'unmerge',
-      createdNote: `Split off from ${golden._id}: ${input.reason}`, at,
+      store,
+      session,
+      rules,
+      config,
+      record: { ...record, version: record.version + 1, updatedAt: record.updatedAt },
+      excludedIds,
+      actor: input.actor,
+      trigger: 'unmerge',
+      createdNote: `Split off from ${golden._id}: ${input.reason}`,
+      at,
     });
     await repointRelationships({ store, session, sourceRecordIds: [record._id], goldenId: placed.goldenId });
     await recordAudit({
@@ -88,7 +124,13 @@ export async function unmergeSourceRecord(
       action: 'golden.unmerge',
       target: { type: 'goldenRecord', id: golden._id, domain: golden.domain },
       before: { version: golden.version, sourceRecordIds: golden.sourceRecordIds },
-      after: { version: after.version, sourceRecordIds: after.sourceRecordIds, sourceRecordId: record._id, newGoldenId: placed.goldenId, outcome: placed.outcome },
+      after: {
+        version: after.version,
+        sourceRecordIds: after.sourceRecordIds,
+        sourceRecordId: record._id,
+        newGoldenId: placed.goldenId,
+        outcome: placed.outcome,
+      },
       reason: input.reason,
       at,
     });

@@ -65,7 +65,11 @@ export function createApp(options: { services: AppServices; routes: AnyRoute[]; 
       ctx.body = 'Source maps are not published.';
       return;
     }
-    if (relative && (await sendStaticFile(ctx, { root: studioDir, relativePath: relative, cacheSeconds: relative.startsWith('assets/') ? 86400 : 0 }))) return;
+    if (
+      relative &&
+      (await sendStaticFile(ctx, { root: studioDir, relativePath: relative, cacheSeconds: relative.startsWith('assets/') ? 86400 : 0 }))
+    )
+      return;
     // Single-page app: every other path renders index.html and the client router takes over.
     if (await sendStaticFile(ctx, { root: studioDir, relativePath: 'index.html' })) return;
     ctx.type = 'text/html; charset=utf-8';

@@ -12,7 +12,9 @@ import { AppError } from '../errors';
 /** 429 AUTH_THROTTLED with the seconds to wait. */
 export class AuthThrottledError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super(429, 'AUTH_THROTTLED', `Too many failed authentication attempts from this address; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+    super(429, 'AUTH_THROTTLED', `Too many failed authentication attempts from this address; try again in ${retryAfterSeconds} s.`, {
+      retryAfterSeconds,
+    });
   }
 }
 

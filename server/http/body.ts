@@ -39,7 +39,11 @@ export async function readBody(ctx: Context, limit: number): Promise<Buffer> {
 /** 400 INVALID_UTF8: bytes that are not UTF-8 are refused instead of silently becoming U+FFFD. */
 export class InvalidUtf8Error extends BadRequestError {
   constructor(what: string, byteOffset?: number) {
-    super('INVALID_UTF8', `The ${what} is not valid UTF-8${byteOffset === undefined ? '' : ` (first invalid byte sequence near byte ${byteOffset})`}; send UTF-8 text.`, byteOffset === undefined ? undefined : { byteOffset });
+    super(
+      'INVALID_UTF8',
+      `The ${what} is not valid UTF-8${byteOffset === undefined ? '' : ` (first invalid byte sequence near byte ${byteOffset})`}; send UTF-8 text.`,
+      byteOffset === undefined ? undefined : { byteOffset },
+    );
   }
 }
 

@@ -24,11 +24,23 @@ function isStoredDocument(value: unknown): value is { _id: unknown } {
 }
 
 function isGoldenDocument(value: unknown): value is GoldenRecordDocument {
-  return isStoredDocument(value) && typeof value._id === 'string' && isObject((value as Details).attributes) && Array.isArray((value as Details).sourceRecordIds) && typeof (value as Details).domain === 'string';
+  return (
+    isStoredDocument(value) &&
+    typeof value._id === 'string' &&
+    isObject((value as Details).attributes) &&
+    Array.isArray((value as Details).sourceRecordIds) &&
+    typeof (value as Details).domain === 'string'
+  );
 }
 
 function isTaskDocument(value: unknown): value is TaskDocument {
-  return isStoredDocument(value) && typeof value._id === 'string' && isObject((value as Details).subject) && Array.isArray((value as Details).history) && typeof (value as Details).type === 'string';
+  return (
+    isStoredDocument(value) &&
+    typeof value._id === 'string' &&
+    isObject((value as Details).subject) &&
+    Array.isArray((value as Details).history) &&
+    typeof (value as Details).type === 'string'
+  );
 }
 
 function presentForViewer(value: unknown, principal: Principal): unknown {

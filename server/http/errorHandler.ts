@@ -18,12 +18,30 @@ export function errorHandler(logger: Logger) {
       let envelope: ErrorEnvelope;
       if (error instanceof AppError) {
         const shown = withoutStoredDocuments(error);
-        envelope = { error: { status: shown.status, code: shown.code, message: shown.message, ...(shown.details ? { details: shown.details } : {}), requestId } };
+        envelope = {
+          error: {
+            status: shown.status,
+            code: shown.code,
+            message: shown.message,
+            ...(shown.details ? { details: shown.details } : {}),
+            requestId,
+          },
+        };
         const retryAfter = (shown as { retryAfterSeconds?: unknown }).retryAfterSeconds;
         if (typeof retryAfter === 'number') ctx.set('Retry-After', String(retryAfter));
       } else {
-        logger.error('unhandled error', { requestId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
-        envelope = { error: { status: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred. It has been logged; quote the request id when reporting it.', requestId } };
+        logger.error('unhandled error', {
+          requestId,
+          error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+        });
+        envelope = {
+          error: {
+            status: 500,
+            code: 'INTERNAL_ERROR',
+            message: 'An unexpected error occurred. It has been logged; quote the request id when reporting it.',
+            requestId,
+          },
+        };
       }
       ctx.status = envelope.error.status;
       ctx.type = 'application/json';

@@ -12,13 +12,17 @@ export const DEFAULT_MAX_JSON_DEPTH = 64;
 /** Where `value` first nests deeper than `maxDepth` (a path such as `payloads[0].a.a`), or null. Recursion is bounded by `maxDepth`. */
 export function findTooDeep(value: unknown, maxDepth: number): string | null {
   const found = deeper(value, maxDepth);
-  return found === null ? null : found.map((step, index) => (typeof step === 'number' ? `[${step}]` : index === 0 ? step : `.${step}`)).join('');
+  return found === null
+    ? null
+    : found.map((step, index) => (typeof step === 'number' ? `[${step}]` : index === 0 ? step : `.${step}`)).join('');
 }
 
 function deeper(value: unknown, remaining: number): Array<string | number> | null {
   if (value === null || typeof value !== 'object') return null;
   if (remaining === 0) return [];
-  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+  const entries: Array<[string | number, unknown]> = Array.isArray(value)
+    ? value.map((item, index) => [index, item])
+    : Object.entries(value);
   for (const [step, item] of entries) {
     if (item === null || typeof item !== 'object') continue;
     const below = deeper(item, remaining - 1);

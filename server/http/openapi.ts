@@ -25,7 +25,9 @@ function parametersOf(schema: Schema | undefined, location: 'path' | 'query'): J
 function securityDescription(route: AnyRoute): string {
   if (route.auth === 'public') return 'No authentication.';
   const roles: readonly string[] = ACTIONS[route.auth.action];
-  const list = roles.map((role) => (role === 'source' ? `source:<name>${route.auth !== 'public' && route.auth.sourceParam ? ` (own source only)` : ''}` : role));
+  const list = roles.map((role) =>
+    role === 'source' ? `source:<name>${route.auth !== 'public' && route.auth.sourceParam ? ` (own source only)` : ''}` : role,
+  );
   return `Requires action \`${route.auth.action}\`: roles ${list.join(', ')}.`;
 }
 
@@ -43,13 +45,17 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: { version: string
           : {}),
       };
     }
-    const errorResponse = (description: string): JsonObject => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+    const errorResponse = (description: string): JsonObject => ({
+      description,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    });
     if (route.auth !== 'public') {
       responses['401'] = errorResponse('Missing, unknown or revoked API key.');
-      responses['403'] = errorResponse('The key\'s role may not perform this action.');
+      responses['403'] = errorResponse("The key's role may not perform this action.");
       responses['429'] = errorResponse('AUTH_THROTTLED: too many failed authentications from this address; see Retry-After.');
     }
-    if (route.params || route.query || route.body || route.rawBody) responses['400'] = errorResponse('Invalid input; `details` lists each failing field.');
+    if (route.params || route.query || route.body || route.rawBody)
+      responses['400'] = errorResponse('Invalid input; `details` lists each failing field.');
     responses['500'] = errorResponse('Unexpected error (no internals are returned).');
     const operation: JsonObject = {
       operationId: route.operationId,
@@ -71,7 +77,8 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: { version: string
     info: {
       title: 'Healthcare MDM Hub API',
       version: info.version,
-      description: 'Golden records, cross-references, mappings, ingest, matching and stewardship for suppliers, items, facilities and chart-of-accounts. Authenticate with `Authorization: Bearer <api key>`.',
+      description:
+        'Golden records, cross-references, mappings, ingest, matching and stewardship for suppliers, items, facilities and chart-of-accounts. Authenticate with `Authorization: Bearer <api key>`.',
     },
     servers: [{ url: '/' }],
     components: {

@@ -25,7 +25,11 @@ export function requestContext(options: { logger: Logger; metrics: MetricsRegist
       const route = String(ctx.state.route ?? (ctx.path.startsWith('/api/') ? 'unmatched' : 'static'));
       const labels = { method: ctx.method, route, status: String(ctx.status) };
       options.metrics.increment('mdm_http_requests_total', { help: 'HTTP requests by method, route and status.', labels });
-      options.metrics.observe('mdm_http_request_duration_seconds', { help: 'HTTP request duration.', value: seconds, labels: { method: ctx.method, route } });
+      options.metrics.observe('mdm_http_request_duration_seconds', {
+        help: 'HTTP request duration.',
+        value: seconds,
+        labels: { method: ctx.method, route },
+      });
       if (ctx.path !== '/healthz') {
         options.logger.info('request', {
           requestId: ctx.state.requestId,

@@ -73,7 +73,11 @@ interface RouteDeclaration {
   responses: Record<number, ResponseSpec>;
 }
 
-export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> extends RouteDeclaration {
+export interface RouteSpec<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+> extends RouteDeclaration {
   params?: P;
   query?: Q;
   /** JSON request body schema (application/json). */

@@ -52,7 +52,10 @@ const PUBLIC_PRINCIPAL: Principal = { keyId: 'anonymous', name: 'anonymous', rol
 /** Builds the router for `routes`; route order matters only for identical paths. */
 export function buildRouter(routes: AnyRoute[], services: AppServices): Router {
   const router = new Router();
-  const throttle = new AuthThrottle({ maxFailures: services.config.authFailureLimit, windowSeconds: services.config.authFailureWindowSeconds });
+  const throttle = new AuthThrottle({
+    maxFailures: services.config.authFailureLimit,
+    windowSeconds: services.config.authFailureWindowSeconds,
+  });
   for (const route of routes) {
     router[route.method](route.operationId, fullPath(route), async (ctx: Context) => {
       ctx.state.route = fullPath(route);
@@ -61,7 +64,11 @@ export function buildRouter(routes: AnyRoute[], services: AppServices): Router {
         principal = await principalFor(ctx, services, throttle);
         ctx.state.principal = principal;
         const sourceParam = route.auth.sourceParam;
-        authorize(principal, route.auth.action, sourceParam ? { source: (ctx.params as Record<string, string | undefined>)[sourceParam] } : {});
+        authorize(
+          principal,
+          route.auth.action,
+          sourceParam ? { source: (ctx.params as Record<string, string | undefined>)[sourceParam] } : {},
+        );
       }
       const params = coerceStrings((ctx.params as Record<string, unknown> | undefined) ?? {}, route.params);
       if (route.params) validatePart({ part: 'params', schema: route.params, value: params });
@@ -71,7 +78,10 @@ export function buildRouter(routes: AnyRoute[], services: AppServices): Router {
       if (route.rawBody) {
         requireMediaType(ctx, route.rawBody.contentTypes);
       } else if (route.body) {
-        body = await readJsonBody(ctx, { limit: route.bodyLimit ?? services.config.jsonBodyLimit, maxDepth: services.config.limits.maxJsonDepth });
+        body = await readJsonBody(ctx, {
+          limit: route.bodyLimit ?? services.config.jsonBodyLimit,
+          maxDepth: services.config.limits.maxJsonDepth,
+        });
         validatePart({ part: 'body', schema: route.body, value: body ?? {} });
         body = body ?? {};
       }

@@ -27,7 +27,14 @@ export const STUDIO_CSP = [
 ].join('; ');
 
 /** CSP of the Swagger UI page at /api/v1/docs (its start-up script is a file, not inline). */
-export const DOCS_CSP = [`default-src 'self'`, `script-src 'self'`, `style-src 'self' 'unsafe-inline'`, `img-src 'self' data:`, `connect-src 'self'`, ...COMMON].join('; ');
+export const DOCS_CSP = [
+  `default-src 'self'`,
+  `script-src 'self'`,
+  `style-src 'self' 'unsafe-inline'`,
+  `img-src 'self' data:`,
+  `connect-src 'self'`,
+  ...COMMON,
+].join('; ');
 
 /** CSP of API answers (JSON, metrics): nothing to load, nothing to frame. */
 export const API_CSP = [`default-src 'none'`, ...COMMON].join('; ');

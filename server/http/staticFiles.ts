@@ -20,7 +20,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** Sends `relativePath` from `root` if it exists and is a file; returns whether it did. */
-export async function sendStaticFile(ctx: Context, options: { root: string; relativePath: string; cacheSeconds?: number }): Promise<boolean> {
+export async function sendStaticFile(
+  ctx: Context,
+  options: { root: string; relativePath: string; cacheSeconds?: number },
+): Promise<boolean> {
   const root = path.resolve(options.root);
   const target = path.resolve(root, '.' + path.posix.normalize('/' + options.relativePath));
   if (target !== root && !target.startsWith(root + path.sep)) return false;

@@ -33,8 +33,7 @@ function coerceScalar(value: string, type: string | string[] | undefined): unkno
 /** Coerces string query/path values to the scalar types their schema declares (arrays from repeats or commas). */
 export function coerceStrings(values: Record<string, unknown>, schema: Schema | undefined): Record<string, unknown> {
   const properties = (typeof schema === 'object' && schema && 'properties' in schema ? schema.properties : undefined) as
-    | Record<string, PropertySchema>
-    | undefined;
+    Record<string, PropertySchema> | undefined;
   const result: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(values)) {
     const property = properties?.[name];

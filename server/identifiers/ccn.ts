@@ -3,7 +3,10 @@ import type { IdentifierCheck } from './types';
 
 /** Validates a CMS Certification Number (2-digit state code + 4 characters) and restores a lost leading zero. */
 export function checkCcn(value: string): IdentifierCheck {
-  const text = value.trim().toUpperCase().replace(/[\s-]+/g, '');
+  const text = value
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '');
   if (text === '') return invalid('INVALID_CCN', 'is empty');
   const bad = text.match(/[^A-Z0-9]/)?.[0];
   if (bad !== undefined) return invalid('INVALID_CCN', `should contain only letters and digits, found "${bad}"`);

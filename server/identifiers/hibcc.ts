@@ -22,7 +22,8 @@ const STORED_DEVICE_IDENTIFIER = /^[A-Z][A-Z0-9]{3}[A-Z0-9]{1,18}[0-9][A-Z0-9\-.
 
 function describeProblem(value: string, isBarcode: boolean): string {
   if (!/^[A-Z]/.test(value)) return 'should start with the labeler code, whose first character is a letter';
-  if (value.length < 6) return `is too short: labeler code (4) + catalogue number (at least 1) + unit-of-measure digit, got ${value.length} characters`;
+  if (value.length < 6)
+    return `is too short: labeler code (4) + catalogue number (at least 1) + unit-of-measure digit, got ${value.length} characters`;
   const longest = isBarcode ? 23 : 24;
   const counted = isBarcode ? 'between "+" and the check character' : 'without the leading "+"';
   if (value.length > longest) return `is too long: at most ${longest} characters ${counted}, got ${value.length}`;

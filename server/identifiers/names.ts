@@ -2,8 +2,22 @@
 
 // Trailing legal-form words that differ between records of the same organisation.
 const LEGAL_SUFFIXES = new Set([
-  'INC', 'INCORPORATED', 'LLC', 'CORP', 'CORPORATION', 'CO', 'COMPANY', 'LTD', 'LIMITED',
-  'GMBH', 'SPA', 'LP', 'LLP', 'PLC', 'AG', 'SA',
+  'INC',
+  'INCORPORATED',
+  'LLC',
+  'CORP',
+  'CORPORATION',
+  'CO',
+  'COMPANY',
+  'LTD',
+  'LIMITED',
+  'GMBH',
+  'SPA',
+  'LP',
+  'LLP',
+  'PLC',
+  'AG',
+  'SA',
 ]);
 
 function foldAccents(value: string): string {
@@ -53,7 +67,9 @@ export function normalizeOrgName(name: string): string {
 
 /** Part or catalogue number for comparison: upper-case letters and digits only (`10-775-PA-55` → `10775PA55`). */
 export function normalizePartNumber(value: string): string {
-  return foldAccents(value).toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return foldAccents(value)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
 }
 
 const US_NAMES = new Set(['US', 'USA', 'UNITED STATES', 'UNITED STATES OF AMERICA']);

@@ -2,7 +2,25 @@ import { digitsOnlyMessage, invalid, lengthMessage, stripSeparators, valid, valu
 import type { IdentifierCheck } from './types';
 
 // Prefixes the IRS has never assigned (reference: healthcare-master-data.md).
-const INVALID_EIN_PREFIXES = new Set(['00', '07', '08', '09', '17', '18', '19', '28', '29', '49', '69', '70', '78', '79', '89', '96', '97']);
+const INVALID_EIN_PREFIXES = new Set([
+  '00',
+  '07',
+  '08',
+  '09',
+  '17',
+  '18',
+  '19',
+  '28',
+  '29',
+  '49',
+  '69',
+  '70',
+  '78',
+  '79',
+  '89',
+  '96',
+  '97',
+]);
 
 /**
  * Validates a US EIN (9 digits, written XX-XXXXXXX; no checksum exists). Messages never repeat

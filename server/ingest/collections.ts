@@ -13,12 +13,28 @@ export const UPLOAD_CHUNKS = 'uploadChunks';
 export const MLLP_MESSAGES = 'mllpMessages';
 
 export const ingestCollections: CollectionDefinition[] = [
-  { name: INGEST_IDEMPOTENCY, indexes: [{ keys: { expiresAt: 1 }, name: 'by_expiry' }, { keys: { expireAt: 1 }, name: 'ttl', expireAfterSeconds: 0 }] },
+  {
+    name: INGEST_IDEMPOTENCY,
+    indexes: [
+      { keys: { expiresAt: 1 }, name: 'by_expiry' },
+      { keys: { expireAt: 1 }, name: 'ttl', expireAfterSeconds: 0 },
+    ],
+  },
   {
     name: INGEST_IDEMPOTENCY_CHUNKS,
-    indexes: [{ keys: { entryId: 1, seq: 1 }, name: 'by_entry', unique: true }, { keys: { expiresAt: 1 }, name: 'by_expiry' }, { keys: { expireAt: 1 }, name: 'ttl', expireAfterSeconds: 0 }],
+    indexes: [
+      { keys: { entryId: 1, seq: 1 }, name: 'by_entry', unique: true },
+      { keys: { expiresAt: 1 }, name: 'by_expiry' },
+      { keys: { expireAt: 1 }, name: 'ttl', expireAfterSeconds: 0 },
+    ],
   },
-  { name: UPLOAD_CHUNKS, indexes: [{ keys: { uploadId: 1, seq: 1 }, name: 'by_upload', unique: true }, { keys: { expireAt: 1 }, name: 'ttl', expireAfterSeconds: 0 }] },
+  {
+    name: UPLOAD_CHUNKS,
+    indexes: [
+      { keys: { uploadId: 1, seq: 1 }, name: 'by_upload', unique: true },
+      { keys: { expireAt: 1 }, name: 'ttl', expireAfterSeconds: 0 },
+    ],
+  },
   { name: MLLP_MESSAGES, indexes: [{ keys: { receivedAt: 1 }, name: 'by_received' }] },
   ...exceptionCollections,
 ];

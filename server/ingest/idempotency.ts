@@ -78,20 +78,37 @@ export async function withIdempotencyKey(
   const existing = await entries.findOne({ _id: id });
   if (existing) {
     if (existing.requestHash !== input.requestHash) {
-      throw new UnprocessableError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body; use a new key for a new batch.');
+      throw new UnprocessableError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used with a different request body; use a new key for a new batch.',
+      );
     }
     if (existing.state === 'done' && existing.response) return { ...(await readAnswer(chunks, id, existing.response)), isReplayed: true };
     if (now.getTime() - Date.parse(existing.createdAt) < ABANDONED_MS) {
-      throw new ConflictError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry it later.');
+      throw new ConflictError(
+        'IDEMPOTENCY_KEY_IN_PROGRESS',
+        'A request with this Idempotency-Key is still being processed; retry it later.',
+      );
     }
     await entries.deleteOne({ _id: id, state: 'pending' });
     await chunks.deleteMany({ entryId: id });
   }
   const expiresAt = new Date(now.getTime() + RETENTION_MS);
   try {
-    await entries.insertOne({ _id: id, requestHash: input.requestHash, state: 'pending', createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), expireAt: expiresAt });
+    await entries.insertOne({
+      _id: id,
+      requestHash: input.requestHash,
+      state: 'pending',
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      expireAt: expiresAt,
+    });
   } catch (error) {
-    if (error instanceof DuplicateKeyError) throw new ConflictError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry it later.');
+    if (error instanceof DuplicateKeyError)
+      throw new ConflictError(
+        'IDEMPOTENCY_KEY_IN_PROGRESS',
+        'A request with this Idempotency-Key is still being processed; retry it later.',
+      );
     throw error;
   }
   let response: { status: number; body: unknown };
@@ -111,7 +128,14 @@ export async function withIdempotencyKey(
     let seq = 0;
     for (let start = 0; start < text.length; start += ANSWER_CHUNK_CHARS, seq += 1) {
       // One chunk per write keeps every write far below MongoDB's message and transaction limits.
-      await chunks.insertOne({ _id: `${id}:${String(seq).padStart(6, '0')}`, entryId: id, seq, text: text.slice(start, start + ANSWER_CHUNK_CHARS), expiresAt: chunkExpiry.toISOString(), expireAt: chunkExpiry });
+      await chunks.insertOne({
+        _id: `${id}:${String(seq).padStart(6, '0')}`,
+        entryId: id,
+        seq,
+        text: text.slice(start, start + ANSWER_CHUNK_CHARS),
+        expiresAt: chunkExpiry.toISOString(),
+        expireAt: chunkExpiry,
+      });
     }
     await entries.updateOne({ _id: id }, { $set: { state: 'done', response: { status: response.status, chunks: seq } } });
   }
@@ -128,7 +152,11 @@ async function readAnswer(
   const parts: string[] = [];
   for await (const chunk of chunks.iterate({ entryId }, { sort: { seq: 1 }, batchSize: 2 })) parts.push(chunk.text);
   if (parts.length !== response.chunks) {
-    throw new AppError(500, 'IDEMPOTENT_ANSWER_INCOMPLETE', `The stored answer for this Idempotency-Key is incomplete (${parts.length} of ${response.chunks} parts); the batch was ingested, query the records instead of retrying.`);
+    throw new AppError(
+      500,
+      'IDEMPOTENT_ANSWER_INCOMPLETE',
+      `The stored answer for this Idempotency-Key is incomplete (${parts.length} of ${response.chunks} parts); the batch was ingested, query the records instead of retrying.`,
+    );
   }
   return { status: response.status, body: JSON.parse(parts.join('')) as unknown };
 }

@@ -25,13 +25,21 @@ export async function ingestInline(
   services: AppServices,
   input: { source: string; domain: string; contentType: string; body: Uint8Array; actor: GoldenActor; requestId?: string },
 ): Promise<InlineIngestResult> {
-  const context = await prepareIngest(services, { source: input.source, domain: input.domain, actor: input.actor, origin: input.requestId ? { requestId: input.requestId } : {} });
+  const context = await prepareIngest(services, {
+    source: input.source,
+    domain: input.domain,
+    actor: input.actor,
+    origin: input.requestId ? { requestId: input.requestId } : {},
+  });
   const { entry, options } = resolveFormat({ contentTypeHeader: input.contentType, mappingFormat: context.mapping.format });
   const text = decodeBody(input.body, options);
   if (entry.format === 'delimited') assertUniqueCsvHeader(text, options);
   // A JSON body is parsed up front so that broken JSON is a 400 before anything is stored.
   const maxDepth = services.config.limits.maxJsonDepth;
-  const items = entry.format === 'json' ? fromArray(readJsonDocument(text, { maxDepth })) : readBodyItems({ format: entry.format, text, maxDepth, options });
+  const items =
+    entry.format === 'json'
+      ? fromArray(readJsonDocument(text, { maxDepth }))
+      : readBodyItems({ format: entry.format, text, maxDepth, options });
   const run = await ingestItems(context, { items, collectResults: true });
   return { mappingVersion: context.mapping.version, schemaVersion: context.schemaVersion, totals: run.totals, results: run.results };
 }

@@ -12,7 +12,15 @@ import type { AppServices } from '../services';
 import { runPipeline } from './pipeline';
 import type { ParsedItem } from './recordReader';
 import { ingestFingerprintOf } from './unchangedRecords';
-import { addToTotals, emptyTotals, type IngestContext, type IngestOrigin, type IngestTotals, type RecordResult, type WorkItem } from './types';
+import {
+  addToTotals,
+  emptyTotals,
+  type IngestContext,
+  type IngestOrigin,
+  type IngestTotals,
+  type RecordResult,
+  type WorkItem,
+} from './types';
 
 /** Records mapped per call to the worker pool and per pipeline run. */
 export const DEFAULT_BATCH_SIZE = 500;
@@ -36,7 +44,17 @@ export async function prepareIngest(
   const fingerprint = ingestFingerprintOf({ mapping, lookups, schema });
   const correlationId = input.origin.correlationId ?? currentCorrelationId();
   const origin = correlationId ? { ...input.origin, correlationId } : input.origin;
-  return { services, source: input.source, domain: input.domain, mapping, lookups, schemaVersion: schema.version, fingerprint, actor: input.actor, origin };
+  return {
+    services,
+    source: input.source,
+    domain: input.domain,
+    mapping,
+    lookups,
+    schemaVersion: schema.version,
+    fingerprint,
+    actor: input.actor,
+    origin,
+  };
 }
 
 /** The context with the currently published mapping (a long job picks up a fix published while it runs). */
@@ -44,7 +62,12 @@ export async function refreshContext(context: IngestContext): Promise<IngestCont
   const mapping = await getPublishedMapping(context.services, { source: context.source, domain: context.domain });
   if (!mapping || mapping.cacheKey === context.mapping.cacheKey) return context;
   const lookups = await loadLookupTables(context.services, mapping.lookupTables);
-  return { ...context, mapping, lookups, fingerprint: ingestFingerprintOf({ mapping, lookups, schema: getCanonicalSchema(context.domain) }) };
+  return {
+    ...context,
+    mapping,
+    lookups,
+    fingerprint: ingestFingerprintOf({ mapping, lookups, schema: getCanonicalSchema(context.domain) }),
+  };
 }
 
 /** A parsed item as pipeline work: unreadable lines start as parse-stage failures. */

@@ -39,7 +39,14 @@ async function persistOne(item: WorkItem, context: IngestContext, session: Store
     const last = previous.lastIngest;
     // A resumed job re-reads records it processed after its last checkpoint: answer as the first time.
     if (context.origin.jobId && last?.jobId === context.origin.jobId) {
-      return { outcome: 'accepted', position: item.position, sourceId, sourceRecordId: id, goldenId: previous.goldenId, change: last.change };
+      return {
+        outcome: 'accepted',
+        position: item.position,
+        sourceId,
+        sourceRecordId: id,
+        goldenId: previous.goldenId,
+        change: last.change,
+      };
     }
     const isLineageChanged = previous.mappingVersion !== context.mapping.version || previous.schemaVersion !== context.schemaVersion;
     if (isLineageChanged || previous.ingestKey !== ingestKey) {
@@ -110,7 +117,8 @@ export async function persistItems(items: WorkItem[], context: IngestContext): P
           item.failure = {
             stage: 'persist',
             code: 'PERSIST_FAILED',
-            message: 'The record passed mapping and validation but could not be stored or matched; replay it, and report it if this persists.',
+            message:
+              'The record passed mapping and validation but could not be stored or matched; replay it, and report it if this persists.',
             problems: [],
           };
         }

@@ -48,11 +48,21 @@ const mapStage: PipelineStage = {
       const outcome = outcomes[index];
       const tooDeepAt = outcome.ok && isObject(outcome.value) ? findTooDeep(outcome.value, maxDepth) : null;
       if (!outcome.ok) {
-        item.failure = { stage: 'map', code: outcome.error.code, message: `${label} failed on this record: ${outcome.error.message}`, problems: [] };
+        item.failure = {
+          stage: 'map',
+          code: outcome.error.code,
+          message: `${label} failed on this record: ${outcome.error.message}`,
+          problems: [],
+        };
       } else if (outcome.value === undefined || outcome.value === null) {
         item.failure = { stage: 'map', code: 'MAPPING_NO_OUTPUT', message: `${label} produced nothing for this record.`, problems: [] };
       } else if (!isObject(outcome.value)) {
-        item.failure = { stage: 'map', code: 'MAPPING_ERROR', message: `${label} produced ${describeValue(outcome.value)} instead of one record (an object).`, problems: [] };
+        item.failure = {
+          stage: 'map',
+          code: 'MAPPING_ERROR',
+          message: `${label} produced ${describeValue(outcome.value)} instead of one record (an object).`,
+          problems: [],
+        };
       } else if (tooDeepAt !== null) {
         // Stored records must stay within the same depth as what may be ingested (and MongoDB's limit).
         const message = `${label} produced a record nested more than ${maxDepth} levels deep (at ${describePath(tooDeepAt)}).`;
@@ -90,8 +100,15 @@ const validateStage: PipelineStage = {
       const sourceId = output.sourceId;
       if (typeof sourceId === 'string' && sourceId.trim() !== '') item.sourceId = sourceId;
       if (sourceId === undefined || sourceId === null || (typeof sourceId === 'string' && sourceId.trim() === '')) {
-        const message = 'The mapping produced no sourceId for this record, so later versions of it could not be recognised; check the id field in the source payload.';
-        item.failure = { stage: 'validate', code: 'MISSING_SOURCE_ID', path: 'sourceId', message, problems: [{ path: 'sourceId', code: 'REQUIRED', message: 'sourceId is required' }] };
+        const message =
+          'The mapping produced no sourceId for this record, so later versions of it could not be recognised; check the id field in the source payload.';
+        item.failure = {
+          stage: 'validate',
+          code: 'MISSING_SOURCE_ID',
+          path: 'sourceId',
+          message,
+          problems: [{ path: 'sourceId', code: 'REQUIRED', message: 'sourceId is required' }],
+        };
         continue;
       }
       const problems = validateCanonical(context.domain, output);
@@ -166,8 +183,17 @@ function countOutcomes(results: readonly RecordResult[], context: IngestContext)
   for (const [key, amount] of counts) {
     const [outcome, code] = key.split('\u0000');
     const labels = { source: context.source, domain: context.domain, outcome };
-    context.services.metrics.increment('mdm_ingest_records_total', { help: 'Source records ingested, by source, domain and outcome (accepted, unchanged, exception).', labels, amount });
-    if (code) context.services.metrics.increment('mdm_ingest_exceptions_total', { help: 'Records sent to the exception queue, by source, domain and code.', labels: { source: context.source, domain: context.domain, code }, amount });
+    context.services.metrics.increment('mdm_ingest_records_total', {
+      help: 'Source records ingested, by source, domain and outcome (accepted, unchanged, exception).',
+      labels,
+      amount,
+    });
+    if (code)
+      context.services.metrics.increment('mdm_ingest_exceptions_total', {
+        help: 'Records sent to the exception queue, by source, domain and code.',
+        labels: { source: context.source, domain: context.domain, code },
+        amount,
+      });
   }
 }
 

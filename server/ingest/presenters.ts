@@ -9,7 +9,13 @@ export function presentRecordResult(result: RecordResult, index: number): Record
     return {
       ...base,
       ...(result.sourceId !== undefined ? { sourceId: result.sourceId } : {}),
-      exception: { id: result.exceptionId, stage: result.stage, code: result.code, ...(result.path ? { path: result.path } : {}), message: result.message },
+      exception: {
+        id: result.exceptionId,
+        stage: result.stage,
+        code: result.code,
+        ...(result.path ? { path: result.path } : {}),
+        message: result.message,
+      },
     };
   }
   const common = { ...base, sourceId: result.sourceId, sourceRecordId: result.sourceRecordId, goldenId: result.goldenId };
@@ -17,7 +23,14 @@ export function presentRecordResult(result: RecordResult, index: number): Record
 }
 
 /** The response of an inline ingest request. */
-export function presentIngestResponse(input: { source: string; domain: string; mappingVersion: number; schemaVersion: string; totals: IngestTotals; results: RecordResult[] }): IngestResponse {
+export function presentIngestResponse(input: {
+  source: string;
+  domain: string;
+  mappingVersion: number;
+  schemaVersion: string;
+  totals: IngestTotals;
+  results: RecordResult[];
+}): IngestResponse {
   return {
     source: input.source,
     domain: input.domain,

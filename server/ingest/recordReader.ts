@@ -34,7 +34,11 @@ export const UPLOAD_MEDIA_TYPES = ['application/x-ndjson', 'application/ndjson',
 /** The format of an accepted media type. */
 export function formatOfMediaType(mediaType: string): IngestFormat {
   const format = INGEST_MEDIA_TYPES[mediaType];
-  if (!format) throw new BadRequestError('UNSUPPORTED_FORMAT', `Content-Type "${mediaType}" cannot be ingested; use one of ${Object.keys(INGEST_MEDIA_TYPES).join(', ')}.`);
+  if (!format)
+    throw new BadRequestError(
+      'UNSUPPORTED_FORMAT',
+      `Content-Type "${mediaType}" cannot be ingested; use one of ${Object.keys(INGEST_MEDIA_TYPES).join(', ')}.`,
+    );
   return format;
 }
 
@@ -44,14 +48,26 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function notAnObject(options: { value: unknown; text: string; position: ItemPosition; where: string }): ParsedItem {
   const kind = Array.isArray(options.value) ? 'an array' : options.value === null ? 'null' : `a ${typeof options.value}`;
-  return { kind: 'unreadable', code: 'NOT_AN_OBJECT', message: `${options.where} holds ${kind}; each record must be a JSON object.`, text: options.text, position: options.position };
+  return {
+    kind: 'unreadable',
+    code: 'NOT_AN_OBJECT',
+    message: `${options.where} holds ${kind}; each record must be a JSON object.`,
+    text: options.text,
+    position: options.position,
+  };
 }
 
 /**
  * A record nested deeper than `maxDepth` becomes a PAYLOAD_TOO_DEEP item in its place (its text cut at
  * the limit when there is no source line), so one deep record never fails the records around it.
  */
-function depthChecked(options: { value: Record<string, unknown>; maxDepth: number; position: ItemPosition; where: string; text?: string }): ParsedItem {
+function depthChecked(options: {
+  value: Record<string, unknown>;
+  maxDepth: number;
+  position: ItemPosition;
+  where: string;
+  text?: string;
+}): ParsedItem {
   const path = findTooDeep(options.value, options.maxDepth);
   if (path === null) return { kind: 'record', raw: options.value, position: options.position };
   return {
@@ -74,7 +90,12 @@ export function readJsonDocument(text: string, options: { maxDepth?: number } = 
   return document.map((value, index): ParsedItem =>
     isPlainObject(value)
       ? depthChecked({ value, maxDepth, position: { index }, where: `Array element ${index}` })
-      : notAnObject({ value, text: Array.isArray(value) ? truncatedJson(value, maxDepth) : (JSON.stringify(value) ?? 'undefined'), position: { index }, where: `Array element ${index}` }),
+      : notAnObject({
+          value,
+          text: Array.isArray(value) ? truncatedJson(value, maxDepth) : (JSON.stringify(value) ?? 'undefined'),
+          position: { index },
+          where: `Array element ${index}`,
+        }),
   );
 }
 
@@ -89,7 +110,9 @@ function ndjsonItem(line: string, lineNumber: number, maxDepth: number): ParsedI
     const reason = error instanceof Error ? error.message : 'syntax error';
     return { kind: 'unreadable', code: 'NDJSON_PARSE_ERROR', message: `Line ${lineNumber} is not valid JSON (${reason}).`, text, position };
   }
-  return isPlainObject(value) ? depthChecked({ value, maxDepth, position, where: `Line ${lineNumber}`, text }) : notAnObject({ value, text, position, where: `Line ${lineNumber}` });
+  return isPlainObject(value)
+    ? depthChecked({ value, maxDepth, position, where: `Line ${lineNumber}`, text })
+    : notAnObject({ value, text, position, where: `Line ${lineNumber}` });
 }
 
 /** Streams NDJSON items from text chunks (lines may span chunks). */
@@ -142,7 +165,13 @@ export async function* readCsv(chunks: AsyncIterable<string>, options: Delimited
   yield* ready.splice(0, ready.length);
   if (fatal) {
     // Nothing after an unrecoverable error (a broken header) can be read reliably: one exception says so.
-    yield { kind: 'unreadable', code: 'CSV_PARSE_ERROR', message: `The CSV file cannot be read further: ${fatal.message}.`, text: '', position: {} };
+    yield {
+      kind: 'unreadable',
+      code: 'CSV_PARSE_ERROR',
+      message: `The CSV file cannot be read further: ${fatal.message}.`,
+      text: '',
+      position: {},
+    };
   }
 }
 
@@ -151,18 +180,30 @@ async function* single(text: string): AsyncGenerator<string> {
 }
 
 /** Streams items through a splitter that takes text and hands back completed items (HL7 messages, X12 loops). */
-async function* readSplit(chunks: AsyncIterable<string>, splitter: { push(chunk: string): ParsedItem[]; end(): ParsedItem[] }): AsyncGenerator<ParsedItem> {
+async function* readSplit(
+  chunks: AsyncIterable<string>,
+  splitter: { push(chunk: string): ParsedItem[]; end(): ParsedItem[] },
+): AsyncGenerator<ParsedItem> {
   for await (const chunk of chunks) yield* splitter.push(chunk);
   yield* splitter.end();
 }
 
 /** Records of a parsed document checked against the depth limit, like JSON records. */
 function depthCheckedItems(items: ParsedItem[], maxDepth: number): ParsedItem[] {
-  return items.map((item) => (item.kind === 'record' && isPlainObject(item.raw) ? depthChecked({ value: item.raw, maxDepth, position: item.position, where: 'The record' }) : item));
+  return items.map((item) =>
+    item.kind === 'record' && isPlainObject(item.raw)
+      ? depthChecked({ value: item.raw, maxDepth, position: item.position, where: 'The record' })
+      : item,
+  );
 }
 
 /** Items of a body or file in `format`, read from text chunks; records deeper than `maxDepth` become PAYLOAD_TOO_DEEP items. */
-export function readItems(input: { format: IngestFormat; chunks: AsyncIterable<string>; maxDepth?: number; options?: SourceFormatOptions }): AsyncIterable<ParsedItem> {
+export function readItems(input: {
+  format: IngestFormat;
+  chunks: AsyncIterable<string>;
+  maxDepth?: number;
+  options?: SourceFormatOptions;
+}): AsyncIterable<ParsedItem> {
   const options = input.options ?? {};
   const maxDepth = input.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
   switch (input.format) {
@@ -189,7 +230,12 @@ export function readItems(input: { format: IngestFormat; chunks: AsyncIterable<s
 }
 
 /** Items of a whole inline body. */
-export function readBodyItems(input: { format: IngestFormat; text: string; maxDepth?: number; options?: SourceFormatOptions }): AsyncIterable<ParsedItem> {
+export function readBodyItems(input: {
+  format: IngestFormat;
+  text: string;
+  maxDepth?: number;
+  options?: SourceFormatOptions;
+}): AsyncIterable<ParsedItem> {
   return readItems({ format: input.format, chunks: single(input.text), maxDepth: input.maxDepth, options: input.options });
 }
 
@@ -212,9 +258,17 @@ export function assertUniqueCsvHeader(text: string, options: DelimitedOptions = 
     const column = String(name);
     const first = seen.get(column);
     if (first !== undefined) {
-      throw new BadRequestError('DUPLICATE_CSV_HEADER', `The CSV header names column "${column}" twice (columns ${first + 1} and ${index + 1}); rename one of them.`, [
-        { path: `header/${index + 1}`, code: 'DUPLICATE_CSV_HEADER', message: `column "${column}" already appears as column ${first + 1}` },
-      ]);
+      throw new BadRequestError(
+        'DUPLICATE_CSV_HEADER',
+        `The CSV header names column "${column}" twice (columns ${first + 1} and ${index + 1}); rename one of them.`,
+        [
+          {
+            path: `header/${index + 1}`,
+            code: 'DUPLICATE_CSV_HEADER',
+            message: `column "${column}" already appears as column ${first + 1}`,
+          },
+        ],
+      );
     }
     seen.set(column, index);
   }

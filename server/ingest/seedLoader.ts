@@ -35,23 +35,37 @@ export interface SeedFileSummary extends ManifestEntry {
 
 function isManifestEntry(value: unknown): value is ManifestEntry {
   const entry = value as Partial<ManifestEntry> | null;
-  return typeof entry?.source === 'string' && typeof entry.domain === 'string' && typeof entry.file === 'string' && typeof entry.contentType === 'string';
+  return (
+    typeof entry?.source === 'string' &&
+    typeof entry.domain === 'string' &&
+    typeof entry.file === 'string' &&
+    typeof entry.contentType === 'string'
+  );
 }
 
 /** Ingests every manifest entry in order; a file that cannot be loaded is reported and the rest go on. */
 export async function loadSeed(services: AppServices, options: { directory?: string } = {}): Promise<SeedFileSummary[]> {
   const directory = options.directory ?? DEFAULT_SEED_DIRECTORY;
   const manifest: unknown = JSON.parse(await readFile(join(directory, 'manifest.json'), 'utf8'));
-  if (!Array.isArray(manifest) || !manifest.every(isManifestEntry)) throw new Error(`${join(directory, 'manifest.json')} should be a list of { source, domain, file, contentType }`);
+  if (!Array.isArray(manifest) || !manifest.every(isManifestEntry))
+    throw new Error(`${join(directory, 'manifest.json')} should be a list of { source, domain, file, contentType }`);
   const summaries: SeedFileSummary[] = [];
   for (const entry of manifest) {
     try {
       const bytes = await readFile(join(directory, entry.file));
-      const context = await prepareIngest(services, { source: entry.source, domain: entry.domain, actor: SEED_ACTOR, origin: { requestId: `seed:${entry.file}` } });
+      const context = await prepareIngest(services, {
+        source: entry.source,
+        domain: entry.domain,
+        actor: SEED_ACTOR,
+        origin: { requestId: `seed:${entry.file}` },
+      });
       // The same resolution as a request with this Content-Type: the mapping's format options apply.
       const { entry: format, options } = resolveFormat({ contentTypeHeader: entry.contentType, mappingFormat: context.mapping.format });
       const text = decodeBody(bytes, options, `seed file ${entry.file}`);
-      const run = await ingestItems(context, { items: readBodyItems({ format: format.format, text, maxDepth: services.config.limits.maxJsonDepth, options }), collectResults: false });
+      const run = await ingestItems(context, {
+        items: readBodyItems({ format: format.format, text, maxDepth: services.config.limits.maxJsonDepth, options }),
+        collectResults: false,
+      });
       summaries.push({ ...entry, totals: run.totals });
       services.logger.info('seed file loaded', { file: entry.file, source: entry.source, domain: entry.domain, ...run.totals });
     } catch (error) {
@@ -86,6 +100,10 @@ export async function seedIfEmpty(services: AppServices): Promise<SeedFileSummar
     }),
     { received: 0, accepted: 0, unchanged: 0, exceptions: 0 },
   );
-  services.logger.info('demo seed loaded', { files: summaries.length, filesNotLoaded: summaries.filter((file) => file.problem).length, ...totals });
+  services.logger.info('demo seed loaded', {
+    files: summaries.length,
+    filesNotLoaded: summaries.filter((file) => file.problem).length,
+    ...totals,
+  });
   return summaries;
 }

@@ -9,11 +9,24 @@ import { AppError, UnsupportedMediaTypeError, ValidationError } from '../errors'
 import { createAjv, toErrorDetails } from '../schemas/ajv';
 import { decodeUtf8 } from '../http/body';
 import { decodeText } from './formats/encoding';
-import { CONTENT_TYPES, contentTypeEntry, FORMAT_OPTION_SCHEMAS, FORMAT_NAMES, optionsFromMediaTypeParameters, type ContentTypeEntry, type FormatName, type SourceFormat, type SourceFormatOptions } from './formats/registry';
+import {
+  CONTENT_TYPES,
+  contentTypeEntry,
+  FORMAT_OPTION_SCHEMAS,
+  FORMAT_NAMES,
+  optionsFromMediaTypeParameters,
+  type ContentTypeEntry,
+  type FormatName,
+  type SourceFormat,
+  type SourceFormatOptions,
+} from './formats/registry';
 import { FormatError } from './formats/types';
 
 const ajv = createAjv();
-const validators = Object.fromEntries(FORMAT_NAMES.map((name) => [name, ajv.compile(FORMAT_OPTION_SCHEMAS[name])])) as Record<FormatName, ValidateFunction>;
+const validators = Object.fromEntries(FORMAT_NAMES.map((name) => [name, ajv.compile(FORMAT_OPTION_SCHEMAS[name])])) as Record<
+  FormatName,
+  ValidateFunction
+>;
 
 export interface ResolvedFormat {
   entry: ContentTypeEntry;
@@ -42,19 +55,29 @@ export function sourceFormatProblem(format: SourceFormat, label: string): string
 /** The mapping's `format` setting, or 400 naming the bad option. */
 export function assertSourceFormat(format: SourceFormat, label: string): SourceFormat {
   const entry = contentTypeEntry(format.contentType);
-  if (!entry) throw new ValidationError(`${label}.contentType must be one of ${ACCEPTED_MEDIA_TYPES.join(', ')}.`, [{ path: `${label}.contentType`, code: 'ENUM', message: `must be one of ${ACCEPTED_MEDIA_TYPES.join(', ')}` }]);
+  if (!entry)
+    throw new ValidationError(`${label}.contentType must be one of ${ACCEPTED_MEDIA_TYPES.join(', ')}.`, [
+      { path: `${label}.contentType`, code: 'ENUM', message: `must be one of ${ACCEPTED_MEDIA_TYPES.join(', ')}` },
+    ]);
   const problem = checkOptions(entry.format, format.options ?? {}, `${label}.options`);
   if (problem) throw problem;
   return format;
 }
 
 /** The format and options for a request's Content-Type header (415 for an unknown type, 400 for a bad option). */
-export function resolveFormat(input: { contentTypeHeader: string; mappingFormat?: SourceFormat; allowed?: readonly string[] }): ResolvedFormat {
+export function resolveFormat(input: {
+  contentTypeHeader: string;
+  mappingFormat?: SourceFormat;
+  allowed?: readonly string[];
+}): ResolvedFormat {
   const mediaType = input.contentTypeHeader.split(';')[0].trim().toLowerCase();
   const entry = contentTypeEntry(mediaType);
   const allowed = input.allowed ?? ACCEPTED_MEDIA_TYPES;
   if (!entry || !allowed.includes(mediaType)) throw new UnsupportedMediaTypeError(mediaType || '(none)', [...allowed]);
-  const fromMapping = input.mappingFormat && contentTypeEntry(input.mappingFormat.contentType)?.format === entry.format ? (input.mappingFormat.options ?? {}) : {};
+  const fromMapping =
+    input.mappingFormat && contentTypeEntry(input.mappingFormat.contentType)?.format === entry.format
+      ? (input.mappingFormat.options ?? {})
+      : {};
   const options = { ...entry.defaults, ...fromMapping, ...optionsFromMediaTypeParameters(input.contentTypeHeader) };
   const problem = checkOptions(entry.format, options, 'Content-Type parameters');
   if (problem) throw new AppError(400, 'INVALID_FORMAT_OPTIONS', problem.message, problem.details);

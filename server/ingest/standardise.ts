@@ -12,12 +12,19 @@ import { formatFieldPath } from '../schemas/errorDetails';
 import { getCanonicalSchema } from '../schemas/canonicalSchemas';
 
 type SchemaNode = Record<string, unknown>;
-type Standardiser = (value: unknown, context: { path: string[]; parent: Record<string, unknown> | null; problems: ErrorDetail[] }) => unknown;
+type Standardiser = (
+  value: unknown,
+  context: { path: string[]; parent: Record<string, unknown> | null; problems: ErrorDetail[] },
+) => unknown;
 
 /** Control characters become spaces; runs of whitespace collapse; ends are trimmed. */
 export function cleanText(value: string): string {
   // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001F\u007F\u00A0]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  const controls = /[\u0000-\u001F\u007F\u00A0]+/g;
+  return value
+    .replace(controls, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** Organisation display name: clean text without trademark marks (matching normalises further on its own). */
@@ -25,12 +32,18 @@ export function cleanOrganisationName(value: string): string {
   return cleanText(value.replace(/\s*[®™℠]/g, '').replace(/\s*\((?:R|TM)\)(?=\s|$|,)/g, ''));
 }
 
-const TEXT_STANDARDISERS: Readonly<Record<string, (value: string, context: { parent: Record<string, unknown> | null }) => { value: string } | { code: string; message: string }>> = {
+const TEXT_STANDARDISERS: Readonly<
+  Record<
+    string,
+    (value: string, context: { parent: Record<string, unknown> | null }) => { value: string } | { code: string; message: string }
+  >
+> = {
   'organisation-name': (value) => ({ value: cleanOrganisationName(value) }),
   'postal-code': (value, { parent }) => {
     const country = typeof parent?.country === 'string' ? parent.country : undefined;
     const normal = normalizePostalCode(value, country);
-    if (normal === null) return { code: 'INVALID_POSTAL_CODE', message: `is not a US ZIP code (5 digits, or ZIP+4), got "${cleanText(value)}"` };
+    if (normal === null)
+      return { code: 'INVALID_POSTAL_CODE', message: `is not a US ZIP code (5 digits, or ZIP+4), got "${cleanText(value)}"` };
     return { value: normal };
   },
 };
@@ -51,14 +64,22 @@ function compileNode(node: SchemaNode): Standardiser | null {
       if (check) {
         const result = check(value);
         if (result.ok) return result.value;
-        context.problems.push({ path: formatFieldPath(context.path), code: result.code, message: `${formatFieldPath(context.path)} ${result.message}` });
+        context.problems.push({
+          path: formatFieldPath(context.path),
+          code: result.code,
+          message: `${formatFieldPath(context.path)} ${result.message}`,
+        });
         return value;
       }
       const cleaned = cleanText(value);
       if (!textStandardiser) return cleaned;
       const result = textStandardiser(cleaned, context);
       if ('value' in result) return result.value;
-      context.problems.push({ path: formatFieldPath(context.path), code: result.code, message: `${formatFieldPath(context.path)} ${result.message}` });
+      context.problems.push({
+        path: formatFieldPath(context.path),
+        code: result.code,
+        message: `${formatFieldPath(context.path)} ${result.message}`,
+      });
       return value;
     };
   }
@@ -82,7 +103,9 @@ function compileNode(node: SchemaNode): Standardiser | null {
     if (!item) return null;
     return (value, context) => {
       if (!Array.isArray(value)) return value;
-      return value.map((element, index) => item(element, { path: [...context.path, String(index)], parent: null, problems: context.problems }));
+      return value.map((element, index) =>
+        item(element, { path: [...context.path, String(index)], parent: null, problems: context.problems }),
+      );
     };
   }
   return null;
@@ -91,7 +114,10 @@ function compileNode(node: SchemaNode): Standardiser | null {
 const plans = new Map<string, Standardiser | null>();
 
 /** Standardises a validated canonical record of `domain`; problems list values no standardiser could accept. */
-export function standardiseRecord(domain: string, record: Record<string, unknown>): { record: Record<string, unknown>; problems: ErrorDetail[] } {
+export function standardiseRecord(
+  domain: string,
+  record: Record<string, unknown>,
+): { record: Record<string, unknown>; problems: ErrorDetail[] } {
   let plan = plans.get(domain);
   if (plan === undefined) {
     plan = compileNode(getCanonicalSchema(domain).schema);

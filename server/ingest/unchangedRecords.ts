@@ -26,14 +26,27 @@ const PIPELINE_REVISION = 1;
 const NON_DETERMINISTIC = /\$(now|millis|random)\b/;
 
 /** What decides the canonical record of a payload, as one hash; null when the mapping is not deterministic. */
-export function ingestFingerprintOf(input: { mapping: PublishedMapping; lookups: Record<string, Record<string, unknown>>; schema: CanonicalSchema }): string | null {
+export function ingestFingerprintOf(input: {
+  mapping: PublishedMapping;
+  lookups: Record<string, Record<string, unknown>>;
+  schema: CanonicalSchema;
+}): string | null {
   if (NON_DETERMINISTIC.test(input.mapping.expression)) return null;
-  return stableHash({ revision: PIPELINE_REVISION, mapping: input.mapping.cacheKey, expression: input.mapping.expression, lookups: input.lookups, schema: input.schema.schema });
+  return stableHash({
+    revision: PIPELINE_REVISION,
+    mapping: input.mapping.cacheKey,
+    expression: input.mapping.expression,
+    lookups: input.lookups,
+    schema: input.schema.schema,
+  });
 }
 
 /** The key stored with a source record: same key ⇔ same payload through the same fingerprint. */
 export function ingestKeyOf(input: { domain: string; source: string; fingerprint: string; payloadHash: string }): string {
-  return createHash('sha256').update(`${input.domain}\u0000${input.source}\u0000${input.fingerprint}\u0000${input.payloadHash}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${input.domain}\u0000${input.source}\u0000${input.fingerprint}\u0000${input.payloadHash}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** The payload hash of an item, computed once (persist reuses it). */
@@ -58,12 +71,29 @@ export async function answerUnchanged(items: WorkItem[], context: IngestContext)
     else byKey.set(key, [item]);
   }
   if (byKey.size === 0) return [];
-  const stored = await context.services.store
-    .collection<SourceRecordDocument>(SOURCE_RECORDS)
-    .find({ ingestKey: { $in: [...byKey.keys()] } }, { projection: { _id: 1, domain: 1, source: 1, sourceId: 1, goldenId: 1, ingestKey: 1, mappingVersion: 1, schemaVersion: 1, lastIngest: 1 } });
+  const stored = await context.services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find(
+    { ingestKey: { $in: [...byKey.keys()] } },
+    {
+      projection: {
+        _id: 1,
+        domain: 1,
+        source: 1,
+        sourceId: 1,
+        goldenId: 1,
+        ingestKey: 1,
+        mappingVersion: 1,
+        schemaVersion: 1,
+        lastIngest: 1,
+      },
+    },
+  );
   const answered: WorkItem[] = [];
   for (const record of stored) {
-    const isSameLineage = record.domain === context.domain && record.source === context.source && record.mappingVersion === context.mapping.version && record.schemaVersion === context.schemaVersion;
+    const isSameLineage =
+      record.domain === context.domain &&
+      record.source === context.source &&
+      record.mappingVersion === context.mapping.version &&
+      record.schemaVersion === context.schemaVersion;
     if (!isSameLineage) continue;
     const last = record.lastIngest as { jobId?: string; change?: 'created' | 'updated' } | undefined;
     for (const item of byKey.get(record.ingestKey as string) ?? []) {
@@ -71,8 +101,21 @@ export async function answerUnchanged(items: WorkItem[], context: IngestContext)
       // A resumed job re-reads records it processed after its last checkpoint: answer as the first time (as persist does).
       item.result =
         context.origin.jobId && last?.jobId === context.origin.jobId && last.change
-          ? { outcome: 'accepted', position: item.position, sourceId: record.sourceId, sourceRecordId: record._id, goldenId: record.goldenId, change: last.change }
-          : { outcome: 'unchanged', position: item.position, sourceId: record.sourceId, sourceRecordId: record._id, goldenId: record.goldenId };
+          ? {
+              outcome: 'accepted',
+              position: item.position,
+              sourceId: record.sourceId,
+              sourceRecordId: record._id,
+              goldenId: record.goldenId,
+              change: last.change,
+            }
+          : {
+              outcome: 'unchanged',
+              position: item.position,
+              sourceId: record.sourceId,
+              sourceRecordId: record._id,
+              goldenId: record.goldenId,
+            };
       item.isAnsweredUnchanged = true;
       answered.push(item);
     }

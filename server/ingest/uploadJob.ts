@@ -37,7 +37,12 @@ interface UploadCheckpoint {
 }
 
 function isCheckpoint(value: unknown): value is UploadCheckpoint {
-  return value !== null && typeof value === 'object' && typeof (value as UploadCheckpoint).consumed === 'number' && typeof (value as UploadCheckpoint).totals === 'object';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as UploadCheckpoint).consumed === 'number' &&
+    typeof (value as UploadCheckpoint).totals === 'object'
+  );
 }
 
 /** Estimated records in an upload (counted units, else lines; CSV has a header line). */
@@ -67,7 +72,10 @@ export const ingestUploadJob: JobHandler<IngestUploadParams> = {
 async function runUpload({ job, services, checkpoint, report, signal }: JobContext<IngestUploadParams>): Promise<{ totals: IngestTotals }> {
   const params = job.params;
   const start: UploadCheckpoint = isCheckpoint(checkpoint) ? checkpoint : { consumed: 0, totals: emptyTotals() };
-  const context = { ...(await prepareIngest(services, { source: params.source, domain: params.domain, actor: params.actor, origin: { jobId: job._id } })), signal };
+  const context = {
+    ...(await prepareIngest(services, { source: params.source, domain: params.domain, actor: params.actor, origin: { jobId: job._id } })),
+    signal,
+  };
   await report({ phase: 'ingesting', done: start.totals.accepted + start.totals.unchanged, failed: start.totals.exceptions });
   const run = await ingestItems(context, {
     items: readItems({
@@ -83,11 +91,17 @@ async function runUpload({ job, services, checkpoint, report, signal }: JobConte
     batchSize: JOB_BATCH_SIZE,
     onBatch: async ({ totals, consumed }) => {
       // Saving the checkpoint first means an interruption right here loses nothing.
-      await report({ done: totals.accepted + totals.unchanged, failed: totals.exceptions }, { consumed, totals } satisfies UploadCheckpoint);
+      await report({ done: totals.accepted + totals.unchanged, failed: totals.exceptions }, {
+        consumed,
+        totals,
+      } satisfies UploadCheckpoint);
       signal.throwIfAborted();
     },
   });
-  await report({ phase: 'done', total: run.totals.received, done: run.totals.accepted + run.totals.unchanged, failed: run.totals.exceptions }, { consumed: run.consumed, totals: run.totals });
+  await report(
+    { phase: 'done', total: run.totals.received, done: run.totals.accepted + run.totals.unchanged, failed: run.totals.exceptions },
+    { consumed: run.consumed, totals: run.totals },
+  );
   await deleteUpload(services, params.upload.uploadId);
   return { totals: run.totals };
 }

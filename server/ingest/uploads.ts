@@ -67,7 +67,13 @@ function collectionStorage(services: Pick<AppServices, 'store'>): ChunkStorage {
   const chunks = () => services.store.collection<UploadChunkDocument>(UPLOAD_CHUNKS);
   return {
     write: async (uploadId, seq, text) => {
-      await chunks().insertOne({ _id: `${uploadId}:${seqName(seq)}`, uploadId, seq, text, expireAt: new Date(Date.now() + UPLOAD_RETENTION_MS) });
+      await chunks().insertOne({
+        _id: `${uploadId}:${seqName(seq)}`,
+        uploadId,
+        seq,
+        text,
+        expireAt: new Date(Date.now() + UPLOAD_RETENTION_MS),
+      });
     },
     read: async (uploadId, seq) => {
       const chunk = await chunks().findOne({ uploadId, seq });
@@ -104,7 +110,8 @@ function directoryStorage(root: string): ChunkStorage {
 }
 
 function storageOf(services: UploadServices): ChunkStorage {
-  if (services.store.kind === 'embedded' && services.config?.dataDir) return directoryStorage(path.join(services.config.dataDir, 'uploads'));
+  if (services.store.kind === 'embedded' && services.config?.dataDir)
+    return directoryStorage(path.join(services.config.dataDir, 'uploads'));
   return collectionStorage(services);
 }
 
@@ -150,7 +157,14 @@ export async function storeUpload(
     }
   };
   const storage = storageOf(services);
-  const upload: StoredUpload = { uploadId, chunks: 0, bytes: 0, lines: 0, hasUnterminatedLastLine: false, ...(input.countUnits ? { units: 0 } : {}) };
+  const upload: StoredUpload = {
+    uploadId,
+    chunks: 0,
+    bytes: 0,
+    lines: 0,
+    hasUnterminatedLastLine: false,
+    ...(input.countUnits ? { units: 0 } : {}),
+  };
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let lastText = '';

@@ -5,7 +5,8 @@ export function presentJob(job: JobDocument) {
   const processed = job.progress.done + job.progress.failed;
   const ratePerSecond = job.runSeconds > 0 ? processed / job.runSeconds : 0;
   const remaining = job.progress.total !== undefined ? Math.max(0, job.progress.total - processed) : undefined;
-  const etaSeconds = remaining !== undefined && ratePerSecond > 0 && job.status === 'running' ? Math.round(remaining / ratePerSecond) : null;
+  const etaSeconds =
+    remaining !== undefined && ratePerSecond > 0 && job.status === 'running' ? Math.round(remaining / ratePerSecond) : null;
   return {
     id: job._id,
     type: job.type,

@@ -62,7 +62,13 @@ export class JobRunner {
   }
 
   /** Queues a job; it starts within a poll interval on some server. */
-  async enqueue(input: { type: string; params: Record<string, unknown>; createdBy: string; total?: number; id?: string }): Promise<JobDocument> {
+  async enqueue(input: {
+    type: string;
+    params: Record<string, unknown>;
+    createdBy: string;
+    total?: number;
+    id?: string;
+  }): Promise<JobDocument> {
     const now = new Date().toISOString();
     const job: JobDocument = {
       _id: input.id ?? `job_${randomUUID()}`,
@@ -84,7 +90,10 @@ export class JobRunner {
   /** Asks a job to stop; a queued or quarantined job is cancelled at once, a running one at its next progress report or heartbeat. */
   async cancel(id: string): Promise<JobDocument | null> {
     const now = new Date().toISOString();
-    const queued = await this.jobs.findOneAndUpdate({ _id: id, status: { $in: ['queued', 'quarantined'] } }, { $set: { status: 'cancelled', finishedAt: now, updatedAt: now } });
+    const queued = await this.jobs.findOneAndUpdate(
+      { _id: id, status: { $in: ['queued', 'quarantined'] } },
+      { $set: { status: 'cancelled', finishedAt: now, updatedAt: now } },
+    );
     if (queued) return queued;
     const running = await this.jobs.findOneAndUpdate({ _id: id, status: 'running' }, { $set: { cancelRequested: true, updatedAt: now } });
     this.active.get(id)?.controller.abort();
@@ -175,7 +184,10 @@ export class JobRunner {
   }
 
   private claimUpdate(now: string) {
-    return { $set: { status: 'running', lease: { owner: this.owner, beat: 0 }, updatedAt: now }, $inc: { attempts: 1, stalledAttempts: 1 } };
+    return {
+      $set: { status: 'running', lease: { owner: this.owner, beat: 0 }, updatedAt: now },
+      $inc: { attempts: 1, stalledAttempts: 1 },
+    };
   }
 
   private async claimQueued(): Promise<JobDocument | null> {
@@ -200,7 +212,11 @@ export class JobRunner {
       const isAbandoned =
         lease.owner === this.owner ||
         (store.kind === 'embedded' && !isLiveOwner(store, lease.owner)) ||
-        this.observer.hasExpired(job._id, { owner: lease.owner, token: job.attempts, beat: lease.beat ?? -1 }, { leaseMs: this.leaseMs, maxGapMs: Math.max(this.leaseMs / 2, 4 * POLL_MS) });
+        this.observer.hasExpired(
+          job._id,
+          { owner: lease.owner, token: job.attempts, beat: lease.beat ?? -1 },
+          { leaseMs: this.leaseMs, maxGapMs: Math.max(this.leaseMs / 2, 4 * POLL_MS) },
+        );
       if (!isAbandoned) continue;
       const filter: Record<string, unknown> = { _id: job._id, status: 'running', attempts: job.attempts };
       if (job.lease) Object.assign(filter, { 'lease.owner': lease.owner, 'lease.beat': lease.beat });
@@ -208,7 +224,11 @@ export class JobRunner {
       const claimed = await this.jobs.findOneAndUpdate(filter, this.claimUpdate(new Date().toISOString()));
       this.observer.forget(job._id);
       if (claimed) {
-        this.logger.warn('job taken over from a server whose lease expired', { jobId: job._id, from: lease.owner, attempt: claimed.attempts });
+        this.logger.warn('job taken over from a server whose lease expired', {
+          jobId: job._id,
+          from: lease.owner,
+          attempt: claimed.attempts,
+        });
         return claimed;
       }
     }
@@ -223,10 +243,11 @@ export class JobRunner {
       code: 'JOB_QUARANTINED',
       message: `The job was started ${starts} times without saving progress (each run ended without finishing, e.g. the server stopped under it); it is not started again. Cancel it, fix the cause (the server log names each run), and submit it again.`,
     };
-    await this.jobs.updateOne(
-      this.fenced(job),
-      { $set: { status: 'quarantined', quarantinedAt: now, updatedAt: now, error }, $unset: { lease: '' }, $inc: { attempts: -1, stalledAttempts: -1 } },
-    );
+    await this.jobs.updateOne(this.fenced(job), {
+      $set: { status: 'quarantined', quarantinedAt: now, updatedAt: now, error },
+      $unset: { lease: '' },
+      $inc: { attempts: -1, stalledAttempts: -1 },
+    });
     this.logger.error('job quarantined', { jobId: job._id, type: job.type, attempts: job.attempts - 1, reason: error.code });
   }
 
@@ -249,9 +270,14 @@ export class JobRunner {
 
   /** Renews the lease every third of its length while a step runs. */
   private startHeartbeat(job: JobDocument, controller: AbortController): () => void {
-    const timer = setInterval(() => {
-      this.beat(job, controller).catch((error: unknown) => this.logger.warn('job heartbeat failed', { jobId: job._id, error: String(error) }));
-    }, Math.max(100, Math.floor(this.leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        this.beat(job, controller).catch((error: unknown) =>
+          this.logger.warn('job heartbeat failed', { jobId: job._id, error: String(error) }),
+        );
+      },
+      Math.max(100, Math.floor(this.leaseMs / 3)),
+    );
     timer.unref();
     return () => clearInterval(timer);
   }
@@ -294,7 +320,14 @@ export class JobRunner {
     };
     try {
       const heartbeat = () => this.beat(job, controller);
-      const result = await handler.run({ job: job as never, services: this.options.services, checkpoint: job.checkpoint, report, heartbeat, signal: controller.signal });
+      const result = await handler.run({
+        job: job as never,
+        services: this.options.services,
+        checkpoint: job.checkpoint,
+        report,
+        heartbeat,
+        signal: controller.signal,
+      });
       await this.finish(job, { status: 'succeeded', result, runSeconds: runSeconds + (Date.now() - segmentStart) / 1000 });
     } catch (error) {
       if (this.isKilled) return;
@@ -305,37 +338,39 @@ export class JobRunner {
         } else if (current?.lease?.owner === this.owner && current.attempts === job.attempts) {
           // Interrupted by shutdown: hand the job back so the next server (or restart) resumes it.
           // A clean hand-back is not a failed start, so it does not count towards quarantine.
-          await this.jobs.updateOne(
-            this.fenced(job),
-            { $set: { status: 'queued', runSeconds, updatedAt: new Date().toISOString() }, $unset: { lease: '' }, $inc: { stalledAttempts: -1 } },
-          );
+          await this.jobs.updateOne(this.fenced(job), {
+            $set: { status: 'queued', runSeconds, updatedAt: new Date().toISOString() },
+            $unset: { lease: '' },
+            $inc: { stalledAttempts: -1 },
+          });
         }
         return;
       }
       this.logger.error('job failed', { jobId: job._id, type: job.type, error: error instanceof Error ? error.stack : String(error) });
       const code = typeof (error as { code?: unknown }).code === 'string' ? String((error as { code: string }).code) : 'JOB_FAILED';
-      const message = error instanceof Error && 'status' in error ? error.message : 'The job failed unexpectedly; see the server log for the job id.';
+      const message =
+        error instanceof Error && 'status' in error ? error.message : 'The job failed unexpectedly; see the server log for the job id.';
       await this.finish(job, { status: 'failed', error: { code, message }, runSeconds });
     }
   }
 
-  private async finish(job: JobDocument, outcome: { status: 'succeeded' | 'failed' | 'cancelled'; result?: unknown; error?: JobDocument['error']; runSeconds: number }): Promise<void> {
+  private async finish(
+    job: JobDocument,
+    outcome: { status: 'succeeded' | 'failed' | 'cancelled'; result?: unknown; error?: JobDocument['error']; runSeconds: number },
+  ): Promise<void> {
     if (this.isKilled) return;
     const now = new Date().toISOString();
-    await this.jobs.updateOne(
-      this.fenced(job),
-      {
-        $set: {
-          status: outcome.status,
-          finishedAt: now,
-          updatedAt: now,
-          runSeconds: outcome.runSeconds,
-          ...(outcome.result !== undefined ? { result: outcome.result } : {}),
-          ...(outcome.error ? { error: outcome.error } : {}),
-        },
-        $unset: { lease: '' },
+    await this.jobs.updateOne(this.fenced(job), {
+      $set: {
+        status: outcome.status,
+        finishedAt: now,
+        updatedAt: now,
+        runSeconds: outcome.runSeconds,
+        ...(outcome.result !== undefined ? { result: outcome.result } : {}),
+        ...(outcome.error ? { error: outcome.error } : {}),
       },
-    );
+      $unset: { lease: '' },
+    });
     this.logger.info('job finished', { jobId: job._id, type: job.type, status: outcome.status });
   }
 }

@@ -13,11 +13,17 @@ type Actor = LookupTableDocument['updatedBy'];
 
 /** Hash of a table's content (key order ignored). */
 export function lookupContentHash(table: { description: string; entries: Record<string, unknown> }): string {
-  return createHash('sha256').update(stableStringify({ description: table.description, entries: table.entries })).digest('hex');
+  return createHash('sha256')
+    .update(stableStringify({ description: table.description, entries: table.entries }))
+    .digest('hex');
 }
 
 function concurrentTableChange(name: string): ConflictError {
-  return new ConflictError('STALE_REVISION', `Lookup table "${name}" was changed by someone else at the same moment; reload it and apply your change again.`, { current: null });
+  return new ConflictError(
+    'STALE_REVISION',
+    `Lookup table "${name}" was changed by someone else at the same moment; reload it and apply your change again.`,
+    { current: null },
+  );
 }
 
 function tables(services: Pick<AppServices, 'store'>) {
@@ -25,7 +31,10 @@ function tables(services: Pick<AppServices, 'store'>) {
 }
 
 /** The entries of the named tables, keyed by name; unknown names are left out (the runtime reports LOOKUP_MISSING). */
-export async function loadLookupTables(services: Pick<AppServices, 'store'>, names: string[]): Promise<Record<string, Record<string, unknown>>> {
+export async function loadLookupTables(
+  services: Pick<AppServices, 'store'>,
+  names: string[],
+): Promise<Record<string, Record<string, unknown>>> {
   if (names.length === 0) return {};
   const found = await tables(services).find({ _id: { $in: [...new Set(names)] } });
   return Object.fromEntries(found.map((table) => [table._id, table.entries]));
@@ -46,7 +55,15 @@ export async function getLookupTable(services: Pick<AppServices, 'store'>, name:
 /** Creates or replaces a table; `expectedRevision` (when given) must match the stored one (0 = must not exist). */
 export async function saveLookupTable(
   services: Pick<AppServices, 'store'>,
-  input: { name: string; description: string; entries: Record<string, unknown>; expectedRevision?: number; actor: Actor; origin?: 'api' | 'files'; fileHash?: string },
+  input: {
+    name: string;
+    description: string;
+    entries: Record<string, unknown>;
+    expectedRevision?: number;
+    actor: Actor;
+    origin?: 'api' | 'files';
+    fileHash?: string;
+  },
 ): Promise<{ table: LookupTableDocument; isCreated: boolean; isChanged: boolean }> {
   const now = new Date().toISOString();
   const hash = lookupContentHash(input);
@@ -54,12 +71,26 @@ export async function saveLookupTable(
     const current = await tables(services).findOne({ _id: input.name }, { session });
     const currentRevision = current?.revision ?? 0;
     if (input.expectedRevision !== undefined && input.expectedRevision !== currentRevision) {
-      throw new ConflictError('STALE_REVISION', `Lookup table "${input.name}" was changed by someone else (you sent revision ${input.expectedRevision}, it is now at ${currentRevision}). Reload it and apply your change again.`, {
-        current: current ? { name: current._id, revision: current.revision, description: current.description, entries: current.entries, updatedAt: current.updatedAt, updatedBy: current.updatedBy } : null,
-      });
+      throw new ConflictError(
+        'STALE_REVISION',
+        `Lookup table "${input.name}" was changed by someone else (you sent revision ${input.expectedRevision}, it is now at ${currentRevision}). Reload it and apply your change again.`,
+        {
+          current: current
+            ? {
+                name: current._id,
+                revision: current.revision,
+                description: current.description,
+                entries: current.entries,
+                updatedAt: current.updatedAt,
+                updatedBy: current.updatedBy,
+              }
+            : null,
+        },
+      );
     }
     if (current && current.contentHash === hash) {
-      if (input.fileHash !== undefined && current.fileHash !== input.fileHash) await tables(services).updateOne({ _id: input.name }, { $set: { fileHash: input.fileHash } }, { session });
+      if (input.fileHash !== undefined && current.fileHash !== input.fileHash)
+        await tables(services).updateOne({ _id: input.name }, { $set: { fileHash: input.fileHash } }, { session });
       return { table: { ...current, fileHash: input.fileHash ?? current.fileHash }, isCreated: false, isChanged: false };
     }
     const table: LookupTableDocument = {
@@ -72,7 +103,11 @@ export async function saveLookupTable(
       updatedAt: now,
       updatedBy: input.actor,
       createdAt: current?.createdAt ?? now,
-      ...(input.fileHash !== undefined ? { fileHash: input.fileHash } : current?.fileHash !== undefined ? { fileHash: current.fileHash } : {}),
+      ...(input.fileHash !== undefined
+        ? { fileHash: input.fileHash }
+        : current?.fileHash !== undefined
+          ? { fileHash: current.fileHash }
+          : {}),
     };
     // Conditional writes keep concurrent saves apart even where transactions are not available.
     if (current) {
@@ -100,7 +135,10 @@ export async function saveLookupTable(
 }
 
 /** Deletes a table unless a published mapping uses it (409 LOOKUP_IN_USE naming those mappings). */
-export async function deleteLookupTable(services: Pick<AppServices, 'store'>, input: { name: string; actor: Actor; reason?: string }): Promise<LookupTableDocument> {
+export async function deleteLookupTable(
+  services: Pick<AppServices, 'store'>,
+  input: { name: string; actor: Actor; reason?: string },
+): Promise<LookupTableDocument> {
   return services.store.withTransaction(async (session) => {
     const current = await tables(services).findOne({ _id: input.name }, { session });
     if (!current) throw new NotFoundError(`Lookup table "${input.name}"`);
@@ -109,9 +147,13 @@ export async function deleteLookupTable(services: Pick<AppServices, 'store'>, in
       .find({ 'published.lookupTables': input.name }, { session, projection: { source: 1, domain: 1, direction: 1 } });
     if (users.length > 0) {
       const list = users.map((mapping) => `${mapping.source}/${mapping.domain}`).join(', ');
-      throw new ConflictError('LOOKUP_IN_USE', `Lookup table "${input.name}" is used by the published mapping${users.length > 1 ? 's' : ''} ${list}; publish versions that no longer use it first.`, {
-        mappings: users.map((mapping) => ({ source: mapping.source, domain: mapping.domain, direction: mapping.direction })),
-      });
+      throw new ConflictError(
+        'LOOKUP_IN_USE',
+        `Lookup table "${input.name}" is used by the published mapping${users.length > 1 ? 's' : ''} ${list}; publish versions that no longer use it first.`,
+        {
+          mappings: users.map((mapping) => ({ source: mapping.source, domain: mapping.domain, direction: mapping.direction })),
+        },
+      );
     }
     await tables(services).deleteOne({ _id: input.name }, { session });
     await recordAudit({

@@ -106,7 +106,10 @@ export async function createBatchEvaluator(options: {
       if (tooLarge !== null) {
         return {
           ok: false,
-          error: { code: 'MAPPING_RESULT_TOO_LARGE', message: `The mapped record is ${tooLarge} bytes as JSON; the limit is ${limits.maxResultBytes} bytes.` },
+          error: {
+            code: 'MAPPING_RESULT_TOO_LARGE',
+            message: `The mapped record is ${tooLarge} bytes as JSON; the limit is ${limits.maxResultBytes} bytes.`,
+          },
           durationMs: performance.now() - started,
         };
       }

@@ -153,7 +153,8 @@ export function createEvaluatorHost(options: {
         dispatch();
       } else if (message.type === 'log') {
         logger[message.level](message.message, { lane: name, ...message.fields });
-        if (message.level === 'error' && typeof message.fields.error === 'string') lastHostError = `${message.message}: ${message.fields.error}`;
+        if (message.level === 'error' && typeof message.fields.error === 'string')
+          lastHostError = `${message.message}: ${message.fields.error}`;
       } else if (message.type === 'done') {
         const unit = inFlight.get(message.unitId);
         if (!unit) return;
@@ -182,7 +183,12 @@ export function createEvaluatorHost(options: {
     sentAt.clear();
     if (!wasReady) {
       startupFailures += 1;
-      logger.error('mapping evaluator host failed to start', { lane: name, code: exit.code, signal: exit.signal, error: lastError?.message });
+      logger.error('mapping evaluator host failed to start', {
+        lane: name,
+        code: exit.code,
+        signal: exit.signal,
+        error: lastError?.message,
+      });
       if (startupFailures >= MAX_STARTUP_FAILURES) {
         const reason = lastError?.message ?? lastHostError ?? `exit ${exit.code ?? exit.signal}`;
         startupError = { code: 'MAPPING_ERROR', message: `The mapping evaluator cannot start (${reason}).` };
@@ -192,7 +198,13 @@ export function createEvaluatorHost(options: {
     } else {
       restarts += 1;
       const records = units.reduce((sum, unit) => sum + unit.indices.length, 0);
-      logger.warn('mapping evaluator host died; replacing it', { lane: name, code: exit.code, signal: exit.signal, reason: killReason ?? 'crashed', recordsInFlight: records });
+      logger.warn('mapping evaluator host died; replacing it', {
+        lane: name,
+        code: exit.code,
+        signal: exit.signal,
+        reason: killReason ?? 'crashed',
+        recordsInFlight: records,
+      });
       if (units.length === 1 && units[0].indices.length === 1) {
         // Only one record was running: it is the one that killed the host.
         fail(units[0], killReason === 'stalled' ? stalledError() : resourceError());
@@ -211,7 +223,10 @@ export function createEvaluatorHost(options: {
   }
 
   function stalledError(): MappingErrorInfo {
-    return { code: 'MAPPING_TIMEOUT', message: `The mapping evaluator stopped responding on this record for ${STALL_MS} ms and was restarted.` };
+    return {
+      code: 'MAPPING_TIMEOUT',
+      message: `The mapping evaluator stopped responding on this record for ${STALL_MS} ms and was restarted.`,
+    };
   }
 
   function checkStall(): void {
@@ -224,7 +239,8 @@ export function createEvaluatorHost(options: {
 
   function send(unit: Unit): void {
     const { budgetMs } = unit.job;
-    const remainingMs = budgetMs === undefined ? undefined : budgetMs - (unit.job.firstSentAt === undefined ? 0 : Date.now() - unit.job.firstSentAt);
+    const remainingMs =
+      budgetMs === undefined ? undefined : budgetMs - (unit.job.firstSentAt === undefined ? 0 : Date.now() - unit.job.firstSentAt);
     // A re-run after a crash respects the interactive budget too (once the call has any outcome).
     if (remainingMs !== undefined && remainingMs <= 0 && unit.job.outcomes.some((outcome) => outcome !== undefined)) {
       return fail(unit, budgetExceeded(budgetMs ?? 0));

@@ -21,7 +21,13 @@ function send(message: HostMessage): void {
 function forwardingLogger(base: Record<string, unknown>): Logger {
   const write = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) =>
     send({ type: 'log', level, message, fields: { ...base, ...fields } });
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), child: (fields) => forwardingLogger({ ...base, ...fields }) };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    child: (fields) => forwardingLogger({ ...base, ...fields }),
+  };
 }
 
 const logger = forwardingLogger({ evaluatorPid: process.pid });

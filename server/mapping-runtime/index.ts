@@ -4,4 +4,14 @@ export { checkSyntax, referencedLookupTables } from './expressionAnalysis';
 export { extraFunctionDocs } from './extraFunctionDocs';
 export type { ExtraFunctionDoc } from './extraFunctionDocs';
 export { DEFAULT_LIMITS, MAPPING_ERROR_CODES } from './types';
-export type { EvaluateBatchInput, EvaluationLane, LaneHealth, RuntimeHealth, MappingErrorCode, MappingErrorInfo, MappingRuntime, RecordOutcome, RuntimeLimits } from './types';
+export type {
+  EvaluateBatchInput,
+  EvaluationLane,
+  LaneHealth,
+  RuntimeHealth,
+  MappingErrorCode,
+  MappingErrorInfo,
+  MappingRuntime,
+  RecordOutcome,
+  RuntimeLimits,
+} from './types';

@@ -19,8 +19,7 @@ export interface BatchRequest {
 
 /** Results travel as JSON text: canonical records are JSON anyway, and JSON.parse beats structured clone. */
 export type WireOutcome =
-  | { ok: true; json: string | undefined; durationMs: number }
-  | { ok: false; error: MappingErrorInfo; durationMs: number };
+  { ok: true; json: string | undefined; durationMs: number } | { ok: false; error: MappingErrorInfo; durationMs: number };
 
 export type WorkerMessage = { type: 'ready' } | { type: 'done'; jobId: number; outcomes: WireOutcome[] };
 

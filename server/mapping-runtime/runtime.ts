@@ -40,7 +40,13 @@ export function createMappingRuntime(options: MappingRuntimeOptions): MappingRun
   // Started on first use: most processes never preview.
   let interactive: EvaluatorHost | undefined;
   const interactiveHost = (): EvaluatorHost =>
-    (interactive ??= createEvaluatorHost({ ...hostOptions, name: 'interactive', poolSize: 1, maxInFlight: 4, niceness: INTERACTIVE_NICENESS }));
+    (interactive ??= createEvaluatorHost({
+      ...hostOptions,
+      name: 'interactive',
+      poolSize: 1,
+      maxInFlight: 4,
+      niceness: INTERACTIVE_NICENESS,
+    }));
 
   async function evaluateBatch(input: EvaluateBatchInput): Promise<RecordOutcome[]> {
     input.signal?.throwIfAborted();
@@ -72,14 +78,27 @@ export function createMappingRuntime(options: MappingRuntimeOptions): MappingRun
 
   function health(): RuntimeHealth {
     const ingestHealth = ingest.health();
-    const interactiveHealth: LaneHealth = interactive?.health() ?? { state: 'idle', queued: 0, inFlight: 0, restarts: 0, silentMs: 0, oldestInFlightMs: 0, pid: null, isWedged: false };
-    return { isReady: !ingestHealth.isWedged && !interactiveHealth.isWedged, lanes: { ingest: ingestHealth, interactive: interactiveHealth } };
+    const interactiveHealth: LaneHealth = interactive?.health() ?? {
+      state: 'idle',
+      queued: 0,
+      inFlight: 0,
+      restarts: 0,
+      silentMs: 0,
+      oldestInFlightMs: 0,
+      pid: null,
+      isWedged: false,
+    };
+    return {
+      isReady: !ingestHealth.isWedged && !interactiveHealth.isWedged,
+      lanes: { ingest: ingestHealth, interactive: interactiveHealth },
+    };
   }
 
   return {
     evaluateBatch,
     // The editor gets the same compile-time verdict the workers will give, including the regex guard.
-    checkSyntax: (expression) => checkSyntax(expression) ?? (limits.shouldRejectUnsafeRegex ? findUnsafeRegex(parseExpression(expression)) : null),
+    checkSyntax: (expression) =>
+      checkSyntax(expression) ?? (limits.shouldRejectUnsafeRegex ? findUnsafeRegex(parseExpression(expression)) : null),
     referencedLookupTables,
     health,
     close: async () => {

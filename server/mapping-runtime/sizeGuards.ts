@@ -17,7 +17,10 @@ interface BuiltinFunction {
 const SIGNATURES = { pad: '<s-ns?:s>', join: '<a<s>s?:s>', replace: '<s-(sf)(sf)n?:s>' } as const;
 
 function tooLong(length: number, limit: number): RuntimeFunctionError {
-  return new RuntimeFunctionError('MAPPING_MEMORY_EXCEEDED', `The mapping would build a string of ${length} characters; the limit is ${limit}.`);
+  return new RuntimeFunctionError(
+    'MAPPING_MEMORY_EXCEEDED',
+    `The mapping would build a string of ${length} characters; the limit is ${limit}.`,
+  );
 }
 
 function countOccurrences(text: string, pattern: string, limit: number): number {
@@ -28,7 +31,8 @@ function countOccurrences(text: string, pattern: string, limit: number): number 
 
 /** The guarded $pad, $join and $replace for a maximum string length (UTF-16 units). */
 export async function createSizeGuards(maxStringLength: number): Promise<ExtraFunction[]> {
-  const builtin = async (name: keyof typeof SIGNATURES): Promise<BuiltinFunction> => (await jsonata(`$${name}`).evaluate(undefined)) as BuiltinFunction;
+  const builtin = async (name: keyof typeof SIGNATURES): Promise<BuiltinFunction> =>
+    (await jsonata(`$${name}`).evaluate(undefined)) as BuiltinFunction;
   const [pad, join, replace] = await Promise.all([builtin('pad'), builtin('join'), builtin('replace')]);
   return [
     {
@@ -36,7 +40,8 @@ export async function createSizeGuards(maxStringLength: number): Promise<ExtraFu
       signature: SIGNATURES.pad,
       implementation(this: unknown, ...args: unknown[]) {
         const width = args[1];
-        if (typeof width === 'number' && Math.abs(Math.trunc(width)) > maxStringLength) throw tooLong(Math.abs(Math.trunc(width)), maxStringLength);
+        if (typeof width === 'number' && Math.abs(Math.trunc(width)) > maxStringLength)
+          throw tooLong(Math.abs(Math.trunc(width)), maxStringLength);
         return pad.implementation.apply(this, args);
       },
     },
@@ -59,7 +64,13 @@ export async function createSizeGuards(maxStringLength: number): Promise<ExtraFu
       signature: SIGNATURES.replace,
       implementation(this: unknown, ...args: unknown[]) {
         const [text, pattern, replacement, limit] = args;
-        if (typeof text === 'string' && typeof pattern === 'string' && pattern !== '' && typeof replacement === 'string' && replacement.length > pattern.length) {
+        if (
+          typeof text === 'string' &&
+          typeof pattern === 'string' &&
+          pattern !== '' &&
+          typeof replacement === 'string' &&
+          replacement.length > pattern.length
+        ) {
           const count = countOccurrences(text, pattern, typeof limit === 'number' && limit >= 0 ? limit : Infinity);
           const length = text.length + count * (replacement.length - pattern.length);
           if (length > maxStringLength) throw tooLong(length, maxStringLength);

@@ -28,9 +28,7 @@ export interface MappingErrorInfo {
   jsonataCode?: string;
 }
 
-export type RecordOutcome =
-  | { ok: true; value: unknown; durationMs: number }
-  | { ok: false; error: MappingErrorInfo; durationMs: number };
+export type RecordOutcome = { ok: true; value: unknown; durationMs: number } | { ok: false; error: MappingErrorInfo; durationMs: number };
 
 export interface RuntimeLimits {
   /** Wall-clock budget per record; jsonata checks it cooperatively, the watchdog kills the worker past it. */

@@ -146,7 +146,10 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
     }
     chunk.pending = chunk.pending.filter((index) => chunk.outcomes[index] === undefined);
     if (chunk.unattributedCrashes > MAX_UNATTRIBUTED_CRASHES) {
-      const crash: MappingErrorInfo = { code: 'MAPPING_ERROR', message: `The mapping worker crashed repeatedly: ${member.lastError?.message ?? 'unknown cause'}.` };
+      const crash: MappingErrorInfo = {
+        code: 'MAPPING_ERROR',
+        message: `The mapping worker crashed repeatedly: ${member.lastError?.message ?? 'unknown cause'}.`,
+      };
       for (const index of chunk.pending) chunk.outcomes[index] = failure(crash, 0);
       chunk.pending = [];
     }
@@ -170,7 +173,10 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
     }
     const isOutOfMemory = member.lastError?.code === 'ERR_WORKER_OUT_OF_MEMORY';
     const error: MappingErrorInfo = isOutOfMemory
-      ? { code: 'MAPPING_MEMORY_EXCEEDED', message: `The mapping used more than the ${limits.workerMemoryMb} MiB of memory allowed per worker.` }
+      ? {
+          code: 'MAPPING_MEMORY_EXCEEDED',
+          message: `The mapping used more than the ${limits.workerMemoryMb} MiB of memory allowed per worker.`,
+        }
       : { code: 'MAPPING_ERROR', message: `The mapping worker stopped unexpectedly: ${member.lastError?.message ?? 'unknown cause'}.` };
     logger.warn('mapping worker exited; replacing it', { reason: error.code, detail: member.lastError?.message });
     recoverChunk(member, error);
@@ -185,7 +191,10 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
       const progress = readProgress(member.progress);
       if (!progress || now - progress.startedAt <= limits.timeoutMs + limits.watchdogGraceMs) continue;
       member.isRetiring = true;
-      logger.warn('mapping worker stuck past the time limit; terminating it', { recordIndex: progress.index, elapsedMs: now - progress.startedAt });
+      logger.warn('mapping worker stuck past the time limit; terminating it', {
+        recordIndex: progress.index,
+        elapsedMs: now - progress.startedAt,
+      });
       recoverChunk(member, {
         code: 'MAPPING_TIMEOUT',
         message: `The mapping took longer than ${limits.timeoutMs} ms for this record and was stopped; check for an endless loop or a slow regular expression.`,

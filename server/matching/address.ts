@@ -8,9 +8,31 @@ import { jaroWinkler } from './similarity';
 import type { PreparedAddress } from './types';
 
 const STREET_ABBREVIATIONS: Record<string, string> = {
-  STREET: 'ST', AVENUE: 'AVE', AV: 'AVE', ROAD: 'RD', DRIVE: 'DR', BOULEVARD: 'BLVD', LANE: 'LN', COURT: 'CT',
-  PLACE: 'PL', PARKWAY: 'PKWY', HIGHWAY: 'HWY', SUITE: 'STE', NORTH: 'N', SOUTH: 'S', EAST: 'E', WEST: 'W',
-  CIRCLE: 'CIR', TERRACE: 'TER', SQUARE: 'SQ', FLOOR: 'FL', BUILDING: 'BLDG', POST: 'PO', OFFICE: '', P: '', O: '',
+  STREET: 'ST',
+  AVENUE: 'AVE',
+  AV: 'AVE',
+  ROAD: 'RD',
+  DRIVE: 'DR',
+  BOULEVARD: 'BLVD',
+  LANE: 'LN',
+  COURT: 'CT',
+  PLACE: 'PL',
+  PARKWAY: 'PKWY',
+  HIGHWAY: 'HWY',
+  SUITE: 'STE',
+  NORTH: 'N',
+  SOUTH: 'S',
+  EAST: 'E',
+  WEST: 'W',
+  CIRCLE: 'CIR',
+  TERRACE: 'TER',
+  SQUARE: 'SQ',
+  FLOOR: 'FL',
+  BUILDING: 'BLDG',
+  POST: 'PO',
+  OFFICE: '',
+  P: '',
+  O: '',
 };
 
 /** Normalises one address object; null when it has neither street, city nor postal code. */
@@ -58,4 +80,3 @@ export function addressSimilarity(a: PreparedAddress, b: PreparedAddress): numbe
 export function formatAddress(a: PreparedAddress): string {
   return [`${a.number} ${a.street}`.trim(), a.city, a.state, a.postalCode].filter((p) => p !== '').join(', ');
 }
-

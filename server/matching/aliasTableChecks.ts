@@ -17,13 +17,21 @@ export function aliasTableCrossProblems(table: TableShape): ErrorDetail[] {
   const seen = new Map<string, number>();
   table.entries.forEach((entry, i) => {
     if (table.mode === 'replace' && !entry.canonical) {
-      problems.push({ path: `entries[${i}].canonical`, code: 'CANONICAL_REQUIRED', message: `entries[${i}] needs a canonical form: table "${table.table}" replaces variants` });
+      problems.push({
+        path: `entries[${i}].canonical`,
+        code: 'CANONICAL_REQUIRED',
+        message: `entries[${i}] needs a canonical form: table "${table.table}" replaces variants`,
+      });
     }
     entry.variants.forEach((variant, j) => {
       const key = variant.trim().toUpperCase();
       const earlier = seen.get(key);
       if (earlier !== undefined && earlier !== i) {
-        problems.push({ path: `entries[${i}].variants[${j}]`, code: 'DUPLICATE_VARIANT', message: `variant "${variant}" is already listed in entries[${earlier}]` });
+        problems.push({
+          path: `entries[${i}].variants[${j}]`,
+          code: 'DUPLICATE_VARIANT',
+          message: `variant "${variant}" is already listed in entries[${earlier}]`,
+        });
       }
       seen.set(key, i);
     });

@@ -59,7 +59,7 @@ interface RewriteTriggers {
 
 const triggersOf = new WeakMap<AliasRewrite, RewriteTriggers>();
 
-let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
+let validator: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
 
 function schemaValidator(): ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } {
   if (!validator) {
@@ -82,10 +82,13 @@ let shipped: Map<string, AliasTable> | undefined;
 export function shippedAliasTables(): AliasTables {
   if (!shipped) {
     shipped = new Map();
-    for (const file of readdirSync(ALIASES_DIRECTORY).filter((f) => f.endsWith('.json') && f !== 'aliases.schema.json').sort()) {
+    for (const file of readdirSync(ALIASES_DIRECTORY)
+      .filter((f) => f.endsWith('.json') && f !== 'aliases.schema.json')
+      .sort()) {
       try {
         const json: unknown = JSON.parse(readFileSync(`${ALIASES_DIRECTORY}${file}`, 'utf8'));
-        if (validateAliasTable(json).length === 0 && (json as AliasTable).table === file.slice(0, -'.json'.length)) shipped.set((json as AliasTable).table, json as AliasTable);
+        if (validateAliasTable(json).length === 0 && (json as AliasTable).table === file.slice(0, -'.json'.length))
+          shipped.set((json as AliasTable).table, json as AliasTable);
       } catch {
         // An unreadable file is reported by loadAliasTableFiles at start-up.
       }
@@ -157,7 +160,10 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
     const byLast = new Map<string, CompiledEntry[]>();
     for (const entry of [...byFirst.values()].flat()) {
       const last = entry.variant[entry.variant.length - 1];
-      byLast.set(last, [...(byLast.get(last) ?? []), entry].sort((x, y) => y.variant.length - x.variant.length));
+      byLast.set(
+        last,
+        [...(byLast.get(last) ?? []), entry].sort((x, y) => y.variant.length - x.variant.length),
+      );
     }
     const rewrite: AliasRewrite = (tokens) => {
       let end = tokens.length;
@@ -174,7 +180,7 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
   }
   const rewrite: AliasRewrite = (tokens) => {
     let out: string[] | null = null;
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const hit = matchAt(tokens, i);
       if (hit === undefined) {
         out?.push(tokens[i]);
@@ -229,7 +235,10 @@ function recentNormalizer(normalize: (value: string) => string | null): (value: 
 }
 
 /** A normaliser followed by alias tables (in order); null when nothing is left. */
-export function withAliasTables(args: { normalize: (value: string) => string | null; tables: readonly AliasTable[] }): (value: string) => string | null {
+export function withAliasTables(args: {
+  normalize: (value: string) => string | null;
+  tables: readonly AliasTable[];
+}): (value: string) => string | null {
   if (args.tables.length === 0) return args.normalize;
   const rewrites = args.tables.map((table) => compileAliasTable(table, args.normalize));
   // One look-up per token over all tables: a value none of them can change skips the rewrites.

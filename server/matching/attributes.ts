@@ -65,7 +65,11 @@ export function extractorProblems(extractors: readonly AttributeExtractor[]): Er
     });
     if (extractor.kind !== 'quantity') return;
     if (!extractor.unit) {
-      problems.push({ path: `attributes[${i}].unit`, code: 'UNIT_REQUIRED', message: `attribute "${extractor.name}" is a quantity and needs the unit its values are expressed in` });
+      problems.push({
+        path: `attributes[${i}].unit`,
+        code: 'UNIT_REQUIRED',
+        message: `attribute "${extractor.name}" is a quantity and needs the unit its values are expressed in`,
+      });
       return;
     }
     const [numerator, denominator] = extractor.unit.split('/');
@@ -74,13 +78,22 @@ export function extractorProblems(extractors: readonly AttributeExtractor[]): Er
         try {
           conversionFactor(spec, target);
         } catch (error) {
-          problems.push({ path: `attributes[${i}].${path}.${spelling}`, code: 'UNIT_CONVERSION', message: `attribute "${extractor.name}": "${spec}" cannot be expressed in ${target} (${(error as Error).message})` });
+          problems.push({
+            path: `attributes[${i}].${path}.${spelling}`,
+            code: 'UNIT_CONVERSION',
+            message: `attribute "${extractor.name}": "${spec}" cannot be expressed in ${target} (${(error as Error).message})`,
+          });
         }
       }
     };
     check(extractor.units, denominator && extractor.perUnits ? numerator : extractor.unit, 'units');
     if (extractor.perUnits) {
-      if (!denominator) problems.push({ path: `attributes[${i}].unit`, code: 'UNIT_REQUIRED', message: `attribute "${extractor.name}" has perUnits, so its unit must be a ratio such as mg/ml` });
+      if (!denominator)
+        problems.push({
+          path: `attributes[${i}].unit`,
+          code: 'UNIT_REQUIRED',
+          message: `attribute "${extractor.name}" has perUnits, so its unit must be a ratio such as mg/ml`,
+        });
       else check(extractor.perUnits, denominator, 'perUnits');
     }
   });
@@ -96,7 +109,11 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
       new Map(Object.entries(table ?? {}).map(([spelling, spec]) => [spelling.toUpperCase(), conversionFactor(spec, target)]));
     return {
       definition,
-      patterns: definition.patterns.map((p) => ({ regex: new RegExp(p.regex, 'g'), value: p.value, ...(p.requires ? { requires: new RegExp(p.requires) } : {}) })),
+      patterns: definition.patterns.map((p) => ({
+        regex: new RegExp(p.regex, 'g'),
+        value: p.value,
+        ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
+      })),
       ...(definition.requires ? { requires: new RegExp(definition.requires) } : {}),
       needsDigit: definition.kind !== 'text',
       values: new Map(Object.entries(definition.values ?? {}).map(([k, v]) => [k.toUpperCase(), v])),
@@ -126,7 +143,8 @@ function readNumber(text: string | undefined): number | null {
 function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups: Record<string, string | undefined>): string | null {
   const { definition } = extractor;
   if (definition.kind === 'text') {
-    const raw = pattern.value !== undefined ? pattern.value.replace(/\{(\w+)\}/g, (_, name: string) => groups[name] ?? '') : (groups.value ?? '');
+    const raw =
+      pattern.value !== undefined ? pattern.value.replace(/\{(\w+)\}/g, (_, name: string) => groups[name] ?? '') : (groups.value ?? '');
     const value = squash(raw);
     if (value === '') return null;
     return extractor.values.get(value.toUpperCase()) ?? value;
@@ -138,7 +156,11 @@ function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups:
   if (numerator !== null && denominator) numbers.splice(0, numbers.length, (numbers[0] ?? 0) + numerator / denominator);
   if (numbers.length === 0) return null;
   // Plain numbers are compared as written (a year, a gauge); dimensions in any order.
-  if (definition.kind === 'number') return numbers.sort((x, y) => y - x).map(String).join('x');
+  if (definition.kind === 'number')
+    return numbers
+      .sort((x, y) => y - x)
+      .map(String)
+      .join('x');
   const unitSpelling = squash(groups.unit ?? '').toUpperCase();
   const factor = extractor.unitFactors.get(unitSpelling);
   if (factor === undefined) return null;
@@ -208,7 +230,11 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
  * value (`LEFT/RIGHT` agrees with `LEFT`). One conflict makes the pair a mismatch; attributes read on
  * one side only say nothing.
  */
-export function compareAttributes(args: { names: readonly string[]; a: PreparedAttributes; b: PreparedAttributes }): { details: AttributeDetail[]; conflicts: number; agreements: number } {
+export function compareAttributes(args: { names: readonly string[]; a: PreparedAttributes; b: PreparedAttributes }): {
+  details: AttributeDetail[];
+  conflicts: number;
+  agreements: number;
+} {
   const details: AttributeDetail[] = [];
   let conflicts = 0;
   let agreements = 0;

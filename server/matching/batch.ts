@@ -213,13 +213,18 @@ export function batchMatch(args: {
     const b = reviewCandidates.b[i];
     if (clusterOf[a] === clusterOf[b]) continue;
     reviewPairCount++;
-    if (reviewPairs.length < maxListed) reviewPairs.push({ a: prepared[a].sourceId, b: prepared[b].sourceId, score: Math.round(reviewCandidates.score[i] * 10000) / 10000 });
+    if (reviewPairs.length < maxListed)
+      reviewPairs.push({ a: prepared[a].sourceId, b: prepared[b].sourceId, score: Math.round(reviewCandidates.score[i] * 10000) / 10000 });
   }
   // A refused merge is still a strong pair: a steward decides it.
   for (const i of blocked) {
     reviewPairCount++;
     if (reviewPairs.length < maxListed) {
-      reviewPairs.push({ a: prepared[merges.a[i]].sourceId, b: prepared[merges.b[i]].sourceId, score: Math.round(merges.shown[i] * 10000) / 10000 });
+      reviewPairs.push({
+        a: prepared[merges.a[i]].sourceId,
+        b: prepared[merges.b[i]].sourceId,
+        score: Math.round(merges.shown[i] * 10000) / 10000,
+      });
     }
   }
   const clusterMembers = new Map<number, string[]>();

@@ -7,7 +7,15 @@
  */
 import { doubleMetaphone } from 'double-metaphone';
 import { withAliasTables, type AliasTable } from './aliases';
-import { codeTokensInText, shortNumbersInText, normalizeIdentifier, normalizerFor, normalizeWith, splitNormalized, stringsAtPaths } from './normalizers';
+import {
+  codeTokensInText,
+  shortNumbersInText,
+  normalizeIdentifier,
+  normalizerFor,
+  normalizeWith,
+  splitNormalized,
+  stringsAtPaths,
+} from './normalizers';
 import type { BlockingKeyRule, CanonicalRecord } from './types';
 
 type Normalize = (value: string) => string | null;
@@ -74,7 +82,9 @@ function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord, normalize:
   for (const raw of stringsAtPaths(record, rule.fields)) {
     const normalized = normalize(raw);
     if (!normalized) continue;
-    const leading = splitNormalized(normalized).filter((t) => t.length >= minLength).slice(0, tokenCount);
+    const leading = splitNormalized(normalized)
+      .filter((t) => t.length >= minLength)
+      .slice(0, tokenCount);
     if (leading.length === 0) continue;
     const codes = leading.map((t) => doubleMetaphone(t));
     out.push(codes.map((c) => c[0]).join(' '));
@@ -89,7 +99,8 @@ function catalogInTextKeys(rule: BlockingKeyRule, record: CanonicalRecord): stri
   const out: string[] = [];
   // Short digit runs are keyed too, so `3M 1860` meets the record whose part number is 1860; the
   // comparator never counts two texts sharing only a short number (a year) as evidence.
-  for (const text of stringsAtPaths(record, rule.fields)) out.push(...codeTokensInText(text, minLength), ...shortNumbersInText(text, minLength));
+  for (const text of stringsAtPaths(record, rule.fields))
+    out.push(...codeTokensInText(text, minLength), ...shortNumbersInText(text, minLength));
   for (const raw of stringsAtPaths(record, rule.params?.codeFields ?? [])) {
     const code = normalizeWith('partNumber', raw);
     if (code && code.length >= minLength) out.push(code);

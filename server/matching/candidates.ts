@@ -107,9 +107,14 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
     else if (size > 0) usable.push(key);
   }
   const maxEntries = args.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  const entries = usable.length === 0 ? [] : await index.find({ domain, keys: { $in: usable } }, { limit: maxEntries + 1, session: args.session });
+  const entries =
+    usable.length === 0 ? [] : await index.find({ domain, keys: { $in: usable } }, { limit: maxEntries + 1, session: args.session });
   const isTruncated = entries.length > maxEntries;
-  const { entries: current, refreshed } = await refreshStaleEntries({ entries: entries.slice(0, maxEntries), rules, canonicalOf: args.canonicalOf });
+  const { entries: current, refreshed } = await refreshStaleEntries({
+    entries: entries.slice(0, maxEntries),
+    rules,
+    canonicalOf: args.canonicalOf,
+  });
   const byGolden = new Map<string, MatchIndexEntry[]>();
   let entriesFetched = 0;
   for (const entry of current) {
@@ -189,9 +194,15 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
   const found = await findCandidates({ ...args, rules });
   const prepared = prepareRecord(args.record, rules);
   // Token weights of idf comparators: one read for the tokens of the record and its candidates.
-  const context = found.entriesFetched > 0 && rules.idfComparators.length > 0
-    ? await loadTermWeights({ store: args.store, compiled: rules, prepared: [prepared, ...[...found.byGolden.values()].flat().map((e) => e.prepared)], session: args.session })
-    : undefined;
+  const context =
+    found.entriesFetched > 0 && rules.idfComparators.length > 0
+      ? await loadTermWeights({
+          store: args.store,
+          compiled: rules,
+          prepared: [prepared, ...[...found.byGolden.values()].flat().map((e) => e.prepared)],
+          session: args.session,
+        })
+      : undefined;
   const goldens: GoldenCandidate[] = [];
   const relationships: MatchDecision['relationships'] = [];
   let entriesCompared = 0;
@@ -215,7 +226,11 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
       if (rule?.action === 'veto') vetoedBy ??= { recordId: member.prepared.sourceId, rule: rule.name };
       // Ranked by the score an explanation shows (rounded), as stewards see it.
       const score = shownScore(evaluation);
-      if (!best || BAND_RANK[evaluation.band] > BAND_RANK[best.evaluation.band] || (evaluation.band === best.evaluation.band && score > best.score)) {
+      if (
+        !best ||
+        BAND_RANK[evaluation.band] > BAND_RANK[best.evaluation.band] ||
+        (evaluation.band === best.evaluation.band && score > best.score)
+      ) {
         best = { recordId: member.recordId, b: member.prepared, evaluation, score };
       }
     }

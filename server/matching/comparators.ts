@@ -4,12 +4,38 @@
  * yields `score: null`, which contributes nothing — real sources are incomplete, and absence is
  * not disagreement.
  */
-import { codeTokensInText, shortNumbersInText, normalizeIdentifier, normalizerFor, normalizeWith, splitNormalized, stringsAtPaths, valuesAtPath } from './normalizers';
+import {
+  codeTokensInText,
+  shortNumbersInText,
+  normalizeIdentifier,
+  normalizerFor,
+  normalizeWith,
+  splitNormalized,
+  stringsAtPaths,
+  valuesAtPath,
+} from './normalizers';
 import { shippedAliasTables, withAliasTables, type AliasTable } from './aliases';
 import { compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
-import { fuseSimilarity, jaroWinkler, tokenJaroWinkler, tokenSetSimilarity, weighedTokenSetSimilarity, weighTokens, type WeightedTokens } from './similarity';
-import type { AttributeDetail, CanonicalRecord, ComparatorOutcome, ComparatorRule, PreparedAddress, PreparedAttributes, PreparedCodes, PreparedValue } from './types';
+import {
+  fuseSimilarity,
+  jaroWinkler,
+  tokenJaroWinkler,
+  tokenSetSimilarity,
+  weighedTokenSetSimilarity,
+  weighTokens,
+  type WeightedTokens,
+} from './similarity';
+import type {
+  AttributeDetail,
+  CanonicalRecord,
+  ComparatorOutcome,
+  ComparatorRule,
+  PreparedAddress,
+  PreparedAttributes,
+  PreparedCodes,
+  PreparedValue,
+} from './types';
 
 export interface ComparisonResult {
   score: number | null;
@@ -154,11 +180,20 @@ function weighedOnce(weightOf: (token: string) => number, tokens: readonly strin
  * product line) through `relatedTables`: values that differ but share a family are `related` with
  * score 1, so a level weighs "Kendall vs Cardinal Health" apart from "Kendall vs Kendall".
  */
-function compileFuzzyWithFamilies(args: { rule: ComparatorRule; context: ComparatorContext; similarity: (x: string, y: string) => number; floor: number; relatedTables: string[] }): CompiledComparator {
+function compileFuzzyWithFamilies(args: {
+  rule: ComparatorRule;
+  context: ComparatorContext;
+  similarity: (x: string, y: string) => number;
+  floor: number;
+  relatedTables: string[];
+}): CompiledComparator {
   const { rule, context, similarity, floor } = args;
   const baseNormalize = textNormalizer(rule, context);
   const normalize = normalizerFor(rule.params?.normalizer ?? 'text');
-  const familyNormalize = withAliasTables({ normalize, tables: [...(rule.params?.aliasTables ?? []), ...args.relatedTables].map((name) => context.aliasTable(name)) });
+  const familyNormalize = withAliasTables({
+    normalize,
+    tables: [...(rule.params?.aliasTables ?? []), ...args.relatedTables].map((name) => context.aliasTable(name)),
+  });
   return {
     rule,
     prepare: (record) => {
@@ -178,9 +213,15 @@ function compileFuzzyWithFamilies(args: { rule: ComparatorRule; context: Compara
       const vb = b as string[];
       const endA = familiesStart(va);
       const endB = familiesStart(vb);
-      const best = bestPair({ a: endA === va.length ? va : va.slice(0, endA), b: endB === vb.length ? vb : vb.slice(0, endB), similarity, floor });
+      const best = bestPair({
+        a: endA === va.length ? va : va.slice(0, endA),
+        b: endB === vb.length ? vb : vb.slice(0, endB),
+        similarity,
+        floor,
+      });
       if (best.outcome === 'match') return best;
-      for (let i = endA; i < va.length; i++) for (let j = endB; j < vb.length; j++) if (va[i] === vb[j]) return { score: 1, outcome: 'related', a: best.a, b: best.b };
+      for (let i = endA; i < va.length; i++)
+        for (let j = endB; j < vb.length; j++) if (va[i] === vb[j]) return { score: 1, outcome: 'related', a: best.a, b: best.b };
       return best;
     },
   };
@@ -206,7 +247,9 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       const ta = a as string[];
       const tb = b as string[];
       const weightOf = isIdf ? context?.termWeights?.get(rule.name) : undefined;
-      const raw = weightOf ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb)) : tokenSetSimilarity(ta, tb);
+      const raw = weightOf
+        ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb))
+        : tokenSetSimilarity(ta, tb);
       const score = raw < floor ? 0 : raw;
       return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
@@ -273,7 +316,8 @@ function compileIdentifier(rule: ComparatorRule): CompiledComparator {
         // Same base (digits 2–13), different indicator: the same product at another packaging level.
         for (const x of va) {
           for (const y of vb) {
-            if (x.length === 14 && y.length === 14 && x.slice(1, 13) === y.slice(1, 13)) return { score: 0, outcome: 'related', a: x, b: y };
+            if (x.length === 14 && y.length === 14 && x.slice(1, 13) === y.slice(1, 13))
+              return { score: 0, outcome: 'related', a: x, b: y };
           }
         }
       }
@@ -341,7 +385,11 @@ function compileCodeInText(rule: ComparatorRule): CompiledComparator {
         for (const number of shortNumbersInText(text, minLength)) textNumbers.add(number);
       }
       if (codes.size === 0 && textCodes.size === 0 && textNumbers.size === 0) return undefined;
-      const prepared: PreparedCodes = { codes: [...codes], textCodes: [...textCodes], ...(textNumbers.size > 0 ? { textNumbers: [...textNumbers] } : {}) };
+      const prepared: PreparedCodes = {
+        codes: [...codes],
+        textCodes: [...textCodes],
+        ...(textNumbers.size > 0 ? { textNumbers: [...textNumbers] } : {}),
+      };
       return prepared;
     },
     // A description that does not repeat a catalog number says nothing against the match, and
@@ -357,7 +405,8 @@ function compileCodeInText(rule: ComparatorRule): CompiledComparator {
         firstShared(x.codes, y.textNumbers ?? []) ??
         firstShared(x.textNumbers ?? [], y.codes);
       if (shared) return { score: 1, outcome: 'match', a: shared, b: shared };
-      if (isTextCodeConflict && x.textCodes.length > 0 && y.textCodes.length > 0) return { score: 0, outcome: 'mismatch', a: x.textCodes.join(' '), b: y.textCodes.join(' ') };
+      if (isTextCodeConflict && x.textCodes.length > 0 && y.textCodes.length > 0)
+        return { score: 0, outcome: 'mismatch', a: x.textCodes.join(' '), b: y.textCodes.join(' ') };
       return MISSING;
     },
   };

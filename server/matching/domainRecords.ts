@@ -22,7 +22,9 @@ export async function loadDomainRecords(args: { store: Store; domain: string }):
   const records: CanonicalRecord[] = [];
   const goldenOf = new Map<string, string>();
   const sourceOf = new Map<string, string>();
-  for await (const record of args.store.collection<SourceRecordDocument>(SOURCE_RECORDS).iterate({ domain: args.domain }, { batchSize: 2000 })) {
+  for await (const record of args.store
+    .collection<SourceRecordDocument>(SOURCE_RECORDS)
+    .iterate({ domain: args.domain }, { batchSize: 2000 })) {
     if (!record.goldenId) continue;
     records.push({ ...record.canonical, sourceId: record._id });
     goldenOf.set(record._id, record.goldenId);

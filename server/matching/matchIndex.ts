@@ -62,12 +62,22 @@ export function keysByRule(record: CanonicalRecord, rules: CompiledRules): strin
   return rules.keyRules.map((keyRule) => keyRule.indexKeys(record));
 }
 
-async function adjustStats(args: { stats: Collection<BlockStat>; idOf: (domain: string, key: string) => string; domain: string; counts: Map<string, number>; session?: StoreSession }): Promise<void> {
+async function adjustStats(args: {
+  stats: Collection<BlockStat>;
+  idOf: (domain: string, key: string) => string;
+  domain: string;
+  counts: Map<string, number>;
+  session?: StoreSession;
+}): Promise<void> {
   const { stats, idOf } = args;
   const keys = [...args.counts.keys()];
   for (let i = 0; i < keys.length; i += STATS_CHUNK) {
     const chunk = keys.slice(i, i + STATS_CHUNK);
-    const existing = new Set((await stats.find({ _id: { $in: chunk.map((k) => idOf(args.domain, k)) } }, { projection: { _id: 1 }, session: args.session })).map((s) => s._id));
+    const existing = new Set(
+      (await stats.find({ _id: { $in: chunk.map((k) => idOf(args.domain, k)) } }, { projection: { _id: 1 }, session: args.session })).map(
+        (s) => s._id,
+      ),
+    );
     const fresh: BlockStat[] = [];
     // Existing blocks grouped by delta: a bulk load moves thousands of blocks by +1 in one update.
     const byDelta = new Map<number, string[]>();
@@ -94,10 +104,22 @@ export async function removeFromIndex(args: { store: Store; domain: string; reco
   const existing = await index.findOne({ _id: id }, { session: args.session });
   if (!existing) return false;
   await index.deleteOne({ _id: id }, { session: args.session });
-  await adjustStats({ stats: collections(args.store).stats, idOf: statId, domain: args.domain, counts: new Map(existing.keys.map((k) => [k, -1])), session: args.session });
+  await adjustStats({
+    stats: collections(args.store).stats,
+    idOf: statId,
+    domain: args.domain,
+    counts: new Map(existing.keys.map((k) => [k, -1])),
+    session: args.session,
+  });
   if (existing.terms && existing.terms.length > 0) {
     forgetTermCounts(args.store, args.domain, existing.terms);
-    await adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain: args.domain, counts: new Map(existing.terms.map((k) => [k, -1])), session: args.session });
+    await adjustStats({
+      stats: termStatsCollection(args.store),
+      idOf: termStatId,
+      domain: args.domain,
+      counts: new Map(existing.terms.map((k) => [k, -1])),
+      session: args.session,
+    });
   }
   return true;
 }
@@ -146,18 +168,40 @@ export async function indexRecords(args: {
   await adjustStats({ stats: collections(args.store).stats, idOf: statId, domain, counts, session: args.session });
   for (const [key, delta] of termCounts) if (delta === 0) termCounts.delete(key);
   forgetTermCounts(args.store, domain, termCounts.keys());
-  if (termCounts.size > 0) await adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain, counts: termCounts, session: args.session });
+  if (termCounts.size > 0)
+    await adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain, counts: termCounts, session: args.session });
 }
 
 /** Indexes (or re-indexes) one source record under its golden record. */
-export async function indexRecord(args: { store: Store; rules: CompiledRules; recordId: string; goldenId: string; record: CanonicalRecord; session?: StoreSession }): Promise<void> {
-  await indexRecords({ store: args.store, rules: args.rules, entries: [{ recordId: args.recordId, goldenId: args.goldenId, record: args.record }], session: args.session });
+export async function indexRecord(args: {
+  store: Store;
+  rules: CompiledRules;
+  recordId: string;
+  goldenId: string;
+  record: CanonicalRecord;
+  session?: StoreSession;
+}): Promise<void> {
+  await indexRecords({
+    store: args.store,
+    rules: args.rules,
+    entries: [{ recordId: args.recordId, goldenId: args.goldenId, record: args.record }],
+    session: args.session,
+  });
 }
 
 /** Moves source records to another golden record (merge / unmerge) without re-keying them. */
-export async function setGoldenId(args: { store: Store; domain: string; recordIds: string[]; goldenId: string; session?: StoreSession }): Promise<number> {
+export async function setGoldenId(args: {
+  store: Store;
+  domain: string;
+  recordIds: string[];
+  goldenId: string;
+  session?: StoreSession;
+}): Promise<number> {
   const { index } = collections(args.store);
-  const result = await index.updateMany({ _id: { $in: args.recordIds.map((r) => entryId(args.domain, r)) } }, { $set: { goldenId: args.goldenId } }, { session: args.session });
+  const result = await index.updateMany(
+    { _id: { $in: args.recordIds.map((r) => entryId(args.domain, r)) } },
+    { $set: { goldenId: args.goldenId } },
+    { session: args.session },
+  );
   return result.matchedCount;
 }
-

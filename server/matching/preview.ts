@@ -66,7 +66,8 @@ function counts(result: BatchMatchResult, rules: CompiledRules): BandCounts {
 /** Every pair inside each cluster (clusters are small: bounded by the block caps in practice). */
 function clusteredPairs(clusters: string[][]): Set<string> {
   const pairs = new Set<string>();
-  for (const cluster of clusters) for (let i = 0; i < cluster.length; i++) for (let j = i + 1; j < cluster.length; j++) pairs.add(pairOf(cluster[i], cluster[j]));
+  for (const cluster of clusters)
+    for (let i = 0; i < cluster.length; i++) for (let j = i + 1; j < cluster.length; j++) pairs.add(pairOf(cluster[i], cluster[j]));
   return pairs;
 }
 
@@ -81,7 +82,12 @@ export async function previewRules(
   /** Renews a job's lease before each synchronous batch match (the step that cannot report progress). */
   heartbeat: () => Promise<void> = async () => undefined,
 ): Promise<PreviewResult> {
-  const candidateRules = await chooseRules({ store: services.store, domain: input.domain, rules: input.rules, useDraft: input.useDraft ?? input.rules === undefined });
+  const candidateRules = await chooseRules({
+    store: services.store,
+    domain: input.domain,
+    rules: input.rules,
+    useDraft: input.useDraft ?? input.rules === undefined,
+  });
   const currentRules = await publishedRules({ store: services.store, domain: input.domain });
   const { records, goldenOf } = await loadDomainRecords({ store: services.store, domain: input.domain });
   const excluded = await notAMatchPairs({ store: services.store, domain: input.domain, goldenOf });
@@ -104,7 +110,12 @@ export async function previewRules(
     const ra = byId.get(a) as CanonicalRecord;
     const rb = byId.get(b) as CanonicalRecord;
     const now = scorePair({ a: ra, b: rb, rules: currentRules, context: current.context });
-    return { a, b, current: { score: now.score, band: now.band, hardRule: now.hardRule }, candidate: scorePair({ a: ra, b: rb, rules: candidateRules.rules, context: candidate.context }) };
+    return {
+      a,
+      b,
+      current: { score: now.score, band: now.band, hardRule: now.hardRule },
+      candidate: scorePair({ a: ra, b: rb, rules: candidateRules.rules, context: candidate.context }),
+    };
   };
   return {
     domain: input.domain,

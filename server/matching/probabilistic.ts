@@ -61,7 +61,10 @@ export interface CompiledCondition {
 }
 
 /** Compiles hard-rule conditions against the comparators' order (same meaning as `conditionHolds`). */
-export function compileConditions(conditions: readonly HardRuleCondition[], comparatorIndex: ReadonlyMap<string, number>): CompiledCondition[] {
+export function compileConditions(
+  conditions: readonly HardRuleCondition[],
+  comparatorIndex: ReadonlyMap<string, number>,
+): CompiledCondition[] {
   return conditions.map((condition) => ({
     comparator: comparatorIndex.get(condition.comparator) ?? -1,
     outcomes: condition.outcome === undefined ? null : new Set(Array.isArray(condition.outcome) ? condition.outcome : [condition.outcome]),
@@ -71,7 +74,11 @@ export function compileConditions(conditions: readonly HardRuleCondition[], comp
 }
 
 /** Whether every compiled condition holds for a pair's results (a missing comparator reads as `missing`). */
-export function conditionsHold(conditions: readonly CompiledCondition[], results: readonly ComparisonResult[], missing: ComparisonResult): boolean {
+export function conditionsHold(
+  conditions: readonly CompiledCondition[],
+  results: readonly ComparisonResult[],
+  missing: ComparisonResult,
+): boolean {
   for (const condition of conditions) {
     const result = results[condition.comparator] ?? missing;
     if (condition.outcomes !== null && !condition.outcomes.has(result.outcome)) return false;
@@ -111,23 +118,45 @@ export function validateFellegiSunter(rules: RuleSet): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const isFellegiSunter = rules.model === 'fellegiSunter';
   if (isFellegiSunter && rules.priorMatchProbability === undefined) {
-    problems.push({ path: 'priorMatchProbability', code: 'REQUIRED', message: 'model "fellegiSunter" needs priorMatchProbability (share of candidate pairs that are matches), between 0 and 1 exclusive' });
+    problems.push({
+      path: 'priorMatchProbability',
+      code: 'REQUIRED',
+      message: 'model "fellegiSunter" needs priorMatchProbability (share of candidate pairs that are matches), between 0 and 1 exclusive',
+    });
   }
   rules.comparators.forEach((comparator, i) => {
     const levels = comparator.levels ?? [];
     if (levels.length === 0) return;
     const last = levels[levels.length - 1];
     if (last.outcome !== undefined || last.scoreAtLeast !== undefined || last.scoreBelow !== undefined) {
-      problems.push({ path: `comparators[${i}].levels[${levels.length - 1}]`, code: 'LEVELS_NOT_EXHAUSTIVE', message: `the last level of comparator "${comparator.name}" must have no conditions (it takes every comparison the levels above do not)` });
+      problems.push({
+        path: `comparators[${i}].levels[${levels.length - 1}]`,
+        code: 'LEVELS_NOT_EXHAUSTIVE',
+        message: `the last level of comparator "${comparator.name}" must have no conditions (it takes every comparison the levels above do not)`,
+      });
     }
     const names = levels.map((l) => l.name);
     names.forEach((name, j) => {
-      if (names.indexOf(name) !== j) problems.push({ path: `comparators[${i}].levels[${j}].name`, code: 'DUPLICATE_NAME', message: `level name "${name}" is used twice in comparator "${comparator.name}"` });
-      if (name === 'missing') problems.push({ path: `comparators[${i}].levels[${j}].name`, code: 'RESERVED_NAME', message: 'level name "missing" is reserved for comparisons with a side missing' });
+      if (names.indexOf(name) !== j)
+        problems.push({
+          path: `comparators[${i}].levels[${j}].name`,
+          code: 'DUPLICATE_NAME',
+          message: `level name "${name}" is used twice in comparator "${comparator.name}"`,
+        });
+      if (name === 'missing')
+        problems.push({
+          path: `comparators[${i}].levels[${j}].name`,
+          code: 'RESERVED_NAME',
+          message: 'level name "missing" is reserved for comparisons with a side missing',
+        });
     });
   });
   if (isFellegiSunter && rules.comparators.every((c) => (c.levels ?? []).length === 0)) {
-    problems.push({ path: 'comparators', code: 'NO_LEVELS', message: 'model "fellegiSunter" needs at least one comparator with levels (m and u)' });
+    problems.push({
+      path: 'comparators',
+      code: 'NO_LEVELS',
+      message: 'model "fellegiSunter" needs at least one comparator with levels (m and u)',
+    });
   }
   return problems;
 }

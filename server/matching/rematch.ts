@@ -68,19 +68,30 @@ async function exclusionsOf(store: Store, ids: string[]): Promise<Set<string>> {
 }
 
 /** Whether any member of one golden record has a not-a-match pair or a vetoed comparison with a member of the other. */
-async function hasCannotLink(args: { store: Store; rules: CompiledRules; x: GoldenRecordDocument; y: GoldenRecordDocument }): Promise<'not-a-match' | 'veto' | 'too-large' | null> {
+async function hasCannotLink(args: {
+  store: Store;
+  rules: CompiledRules;
+  x: GoldenRecordDocument;
+  y: GoldenRecordDocument;
+}): Promise<'not-a-match' | 'veto' | 'too-large' | null> {
   const { x, y } = args;
   const excluded = await exclusionsOf(args.store, [...x.sourceRecordIds, x._id]);
   if (excluded.has(y._id) || y.sourceRecordIds.some((id) => excluded.has(id))) return 'not-a-match';
   const excludedOther = await exclusionsOf(args.store, [y._id]);
   if (excludedOther.has(x._id) || x.sourceRecordIds.some((id) => excludedOther.has(id))) return 'not-a-match';
   if (x.sourceRecordIds.length * y.sourceRecordIds.length > MAX_VETO_CHECKS) return 'too-large';
-  const members = await args.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: [...x.sourceRecordIds, ...y.sourceRecordIds] } });
+  const members = await args.store
+    .collection<SourceRecordDocument>(SOURCE_RECORDS)
+    .find({ _id: { $in: [...x.sourceRecordIds, ...y.sourceRecordIds] } });
   const ofX = members.filter((m) => x.sourceRecordIds.includes(m._id));
   const ofY = members.filter((m) => y.sourceRecordIds.includes(m._id));
   for (const a of ofX) {
     for (const b of ofY) {
-      const explanation = scorePair({ a: { ...a.canonical, sourceId: a.sourceId }, b: { ...b.canonical, sourceId: b.sourceId }, rules: args.rules });
+      const explanation = scorePair({
+        a: { ...a.canonical, sourceId: a.sourceId },
+        b: { ...b.canonical, sourceId: b.sourceId },
+        rules: args.rules,
+      });
       if (explanation.hardRule?.action === 'veto') return 'veto';
     }
   }
@@ -89,24 +100,43 @@ async function hasCannotLink(args: { store: Store; rules: CompiledRules; x: Gold
 
 async function sortedRecordIds(store: Store, domain: string, after: string): Promise<string[]> {
   const ids: string[] = [];
-  for await (const record of store.collection<SourceRecordDocument>(SOURCE_RECORDS).iterate({ domain }, { projection: { _id: 1 } })) if (record._id > after) ids.push(record._id);
+  for await (const record of store.collection<SourceRecordDocument>(SOURCE_RECORDS).iterate({ domain }, { projection: { _id: 1 } }))
+    if (record._id > after) ids.push(record._id);
   return ids.sort();
 }
 
-async function openReviewTask(args: { store: Store; rules: CompiledRules; record: SourceRecordDocument; decision: MatchDecision; note: string }): Promise<boolean> {
+async function openReviewTask(args: {
+  store: Store;
+  rules: CompiledRules;
+  record: SourceRecordDocument;
+  decision: MatchDecision;
+  note: string;
+}): Promise<boolean> {
   const { store, record, decision, rules } = args;
   const open = await store.collection(TASKS).findOne({ type: 'potential-match', status: 'open', 'subject.sourceRecordId': record._id });
   if (open) return false;
-  let candidates = decision.candidates.slice(0, 10).map((c) => ({ goldenId: c.goldenId, score: c.score, band: c.band, explanation: c.explanation }));
+  let candidates = decision.candidates
+    .slice(0, 10)
+    .map((c) => ({ goldenId: c.goldenId, score: c.score, band: c.band, explanation: c.explanation }));
   if (rules.rules.clusterReview) {
     // As at ingest: candidates in the record's cluster task are reviewed there, not pairwise.
-    const clusters = await store.withTransaction((session) => reviewClustersAround({ store, session, rules, goldenIds: [record.goldenId], source: record.source, at: new Date().toISOString() }));
+    const clusters = await store.withTransaction((session) =>
+      reviewClustersAround({ store, session, rules, goldenIds: [record.goldenId], source: record.source, at: new Date().toISOString() }),
+    );
     const own = clusters.clusterOf.get(record.goldenId);
     if (own) candidates = candidates.filter((c) => clusters.clusterOf.get(c.goldenId) !== own);
     if (candidates.length === 0) return false;
   }
   try {
-    await openTask({ store, type: 'potential-match', domain: record.domain, source: record.source, subject: { sourceRecordId: record._id, goldenId: record.goldenId }, candidates, note: args.note });
+    await openTask({
+      store,
+      type: 'potential-match',
+      domain: record.domain,
+      source: record.source,
+      subject: { sourceRecordId: record._id, goldenId: record.goldenId },
+      candidates,
+      note: args.note,
+    });
   } catch (error) {
     // Another server opened it between the check and the insert: the unique open-task key refused ours.
     if (error instanceof DuplicateKeyError) return false;
@@ -116,7 +146,13 @@ async function openReviewTask(args: { store: Store; rules: CompiledRules; record
 }
 
 /** Matches one source record and applies the decision; returns what happened. */
-async function rematchRecord(args: { services: Pick<AppServices, 'store'>; rules: CompiledRules; recordId: string; reason: string; state: RematchCheckpoint }): Promise<void> {
+async function rematchRecord(args: {
+  services: Pick<AppServices, 'store'>;
+  rules: CompiledRules;
+  recordId: string;
+  reason: string;
+  state: RematchCheckpoint;
+}): Promise<void> {
   const { services, rules, state } = args;
   const { store } = services;
   const record = await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: args.recordId });
@@ -126,7 +162,10 @@ async function rematchRecord(args: { services: Pick<AppServices, 'store'>; rules
   const excluded = await exclusionsOf(store, [record._id, own._id]);
   let stewardExcluded = 0;
   const decision = await matchRecord({
-    store, rules, record: { ...record.canonical, sourceId: record.sourceId }, recordId: record._id,
+    store,
+    rules,
+    record: { ...record.canonical, sourceId: record.sourceId },
+    recordId: record._id,
     // Members of its own golden record are not candidates; neither is anything a steward ruled out.
     notAMatch: (pair) => {
       if (pair.goldenId === own._id) return true;
@@ -138,17 +177,33 @@ async function rematchRecord(args: { services: Pick<AppServices, 'store'>; rules
   state.excludedByNotAMatch += stewardExcluded;
   if (decision.decision === 'no-match' || !decision.best) {
     // Cluster edges may lie below the review band (names alone): the cluster is raised all the same.
-    if (rules.rules.clusterReview) await store.withTransaction((session) => reviewClustersAround({ store, session, rules, goldenIds: [own._id], source: record.source, at: new Date().toISOString() }));
+    if (rules.rules.clusterReview)
+      await store.withTransaction((session) =>
+        reviewClustersAround({ store, session, rules, goldenIds: [own._id], source: record.source, at: new Date().toISOString() }),
+      );
     return;
   }
   const rule = `${rules.version}:${decision.best.explanation.hardRule?.name ?? (decision.isAmbiguous ? 'ambiguous-auto-merge' : decision.decision)}`;
   // Every decision the job acts on is stored with its explanation, like ingest-time decisions.
   const storeDecision = (outcome: 'merged' | 'review', goldenId: string) =>
     store.withTransaction((session) =>
-      storeMatchDecision({ store, session, domain: record.domain, sourceRecordId: record._id, goldenId, outcome, trigger: 'rematch', rulesVersion: rules.version, decision, actor: systemActor(rule), at: new Date().toISOString() }),
+      storeMatchDecision({
+        store,
+        session,
+        domain: record.domain,
+        sourceRecordId: record._id,
+        goldenId,
+        outcome,
+        trigger: 'rematch',
+        rulesVersion: rules.version,
+        decision,
+        actor: systemActor(rule),
+        at: new Date().toISOString(),
+      }),
     );
   if (decision.decision === 'review') {
-    if (await openReviewTask({ store, rules, record, decision, note: `Re-match under ${rules.version}: ${args.reason}` })) state.tasksOpened++;
+    if (await openReviewTask({ store, rules, record, decision, note: `Re-match under ${rules.version}: ${args.reason}` }))
+      state.tasksOpened++;
     await storeDecision('review', own._id);
     return;
   }
@@ -157,14 +212,26 @@ async function rematchRecord(args: { services: Pick<AppServices, 'store'>; rules
   const cannotLink = await hasCannotLink({ store, rules, x: own, y: target });
   if (cannotLink) {
     state.vetoedMerges++;
-    if (await openReviewTask({ store, rules, record, decision, note: `Re-match under ${rules.version}: automatic merge refused (${cannotLink} between members).` })) state.tasksOpened++;
+    if (
+      await openReviewTask({
+        store,
+        rules,
+        record,
+        decision,
+        note: `Re-match under ${rules.version}: automatic merge refused (${cannotLink} between members).`,
+      })
+    )
+      state.tasksOpened++;
     await storeDecision('review', own._id);
     return;
   }
   // The golden record with more source records keeps its id (fewer ids move); ties keep the match's.
   const [survivor, merged] = own.sourceRecordIds.length > target.sourceRecordIds.length ? [own, target] : [target, own];
   await mergeGoldenRecords(services, {
-    survivorId: survivor._id, mergedId: merged._id, domain: record.domain, actor: systemActor(rule),
+    survivorId: survivor._id,
+    mergedId: merged._id,
+    domain: record.domain,
+    actor: systemActor(rule),
     reason: `automatic re-match of ${record._id} (score ${decision.best.score}): ${args.reason}`,
   });
   await storeDecision('merged', survivor._id);
@@ -179,9 +246,20 @@ export const rematchDomainJob: JobHandler<RematchJobParams> = {
     const rules = await publishedRules({ store: services.store, domain });
     const saved = checkpoint as RematchCheckpoint | undefined;
     // A checkpoint from other rules would mix versions: start over.
-    const state: RematchCheckpoint = saved && saved.rulesVersion === rules.version
-      ? saved
-      : { phase: 'indexing', lastId: '', indexed: 0, matched: 0, merged: 0, tasksOpened: 0, excludedByNotAMatch: 0, vetoedMerges: 0, rulesVersion: rules.version };
+    const state: RematchCheckpoint =
+      saved && saved.rulesVersion === rules.version
+        ? saved
+        : {
+            phase: 'indexing',
+            lastId: '',
+            indexed: 0,
+            matched: 0,
+            merged: 0,
+            tasksOpened: 0,
+            excludedByNotAMatch: 0,
+            vetoedMerges: 0,
+            rulesVersion: rules.version,
+          };
     const total = (await services.store.collection(SOURCE_RECORDS).countDocuments({ domain })) * 2;
     const progress = () => ({ done: state.indexed + state.matched, total, phase: state.phase });
 
@@ -191,7 +269,9 @@ export const rematchDomainJob: JobHandler<RematchJobParams> = {
         signal.throwIfAborted();
         const chunk = ids.slice(i, i + INDEX_CHUNK);
         const records = await services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: chunk } });
-        const entries = records.filter((r) => r.goldenId).map((r) => ({ recordId: r._id, goldenId: r.goldenId, record: { ...r.canonical, sourceId: r.sourceId } }));
+        const entries = records
+          .filter((r) => r.goldenId)
+          .map((r) => ({ recordId: r._id, goldenId: r.goldenId, record: { ...r.canonical, sourceId: r.sourceId } }));
         await services.store.withTransaction((session) => indexRecords({ store: services.store, rules, entries, session }));
         state.indexed += chunk.length;
         state.lastId = chunk[chunk.length - 1];
@@ -213,8 +293,14 @@ export const rematchDomainJob: JobHandler<RematchJobParams> = {
     await report({ ...progress(), phase: 'done' }, state);
     const active = await services.store.collection(GOLDEN_RECORDS).countDocuments({ domain, status: 'active' });
     return {
-      rulesVersion: rules.version, indexed: state.indexed, matched: state.matched, merged: state.merged, tasksOpened: state.tasksOpened,
-      excludedByNotAMatch: state.excludedByNotAMatch, mergesRefused: state.vetoedMerges, activeGoldenRecords: active,
+      rulesVersion: rules.version,
+      indexed: state.indexed,
+      matched: state.matched,
+      merged: state.merged,
+      tasksOpened: state.tasksOpened,
+      excludedByNotAMatch: state.excludedByNotAMatch,
+      mergesRefused: state.vetoedMerges,
+      activeGoldenRecords: active,
     };
   },
 };

@@ -13,7 +13,14 @@ import { shippedAliasTables, type AliasTable, type AliasTables } from './aliases
 import { compileExtractors, extractorProblems } from './attributes';
 import { compileBlockingKey, type CompiledBlockingKey } from './blocking';
 import { compileComparator, type CompiledComparator } from './comparators';
-import { compileConditions, compileLevels, priorMatchWeight, validateFellegiSunter, type CompiledCondition, type CompiledLevel } from './probabilistic';
+import {
+  compileConditions,
+  compileLevels,
+  priorMatchWeight,
+  validateFellegiSunter,
+  type CompiledCondition,
+  type CompiledLevel,
+} from './probabilistic';
 import type { HardRule, MatchModel, RuleSet } from './types';
 
 /** Alias tables a rule set may name: the given ones (published versions) over the shipped files. */
@@ -48,7 +55,8 @@ export interface CompiledRules {
 export function aliasTableNamesOf(rules: RuleSet): string[] {
   const names = new Set<string>();
   for (const key of rules.blocking) for (const name of key.params?.aliasTables ?? []) names.add(name);
-  for (const comparator of rules.comparators) for (const name of [...(comparator.params?.aliasTables ?? []), ...(comparator.params?.relatedTables ?? [])]) names.add(name);
+  for (const comparator of rules.comparators)
+    for (const name of [...(comparator.params?.aliasTables ?? []), ...(comparator.params?.relatedTables ?? [])]) names.add(name);
   return [...names];
 }
 
@@ -56,7 +64,7 @@ function resolveAliasTable(name: string, options: AliasTableOptions): AliasTable
   return options.aliasTables?.get(name) ?? shippedAliasTables().get(name);
 }
 
-let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
+let validator: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
 
 function schemaValidator(): ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } {
   if (!validator) {
@@ -99,7 +107,11 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
     for (const key of ['when', 'unless'] as const) {
       (edge[key] ?? []).forEach((condition, j) => {
         if (!comparatorNames.includes(condition.comparator)) {
-          problems.push({ path: `clusterReview.edges[${i}].${key}[${j}].comparator`, code: 'UNKNOWN_COMPARATOR', message: `cluster edge "${edge.name}" refers to comparator "${condition.comparator}", which is not defined` });
+          problems.push({
+            path: `clusterReview.edges[${i}].${key}[${j}].comparator`,
+            code: 'UNKNOWN_COMPARATOR',
+            message: `cluster edge "${edge.name}" refers to comparator "${condition.comparator}", which is not defined`,
+          });
         }
       });
     }
@@ -112,7 +124,12 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
   }
   rules.blocking.forEach((key, i) => {
     (key.params?.aliasTables ?? []).forEach((name, j) => {
-      if (!resolveAliasTable(name, options)) problems.push({ path: `blocking[${i}].params.aliasTables[${j}]`, code: 'UNKNOWN_ALIAS_TABLE', message: `blocking key "${key.name}" names alias table "${name}", which does not exist` });
+      if (!resolveAliasTable(name, options))
+        problems.push({
+          path: `blocking[${i}].params.aliasTables[${j}]`,
+          code: 'UNKNOWN_ALIAS_TABLE',
+          message: `blocking key "${key.name}" names alias table "${name}", which does not exist`,
+        });
     });
   });
   const attributeNames = (rules.attributes ?? []).map((a) => a.name);
@@ -122,17 +139,36 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
   problems.push(...extractorProblems(rules.attributes ?? []));
   rules.comparators.forEach((comparator, i) => {
     (comparator.params?.aliasTables ?? []).forEach((name, j) => {
-      if (!resolveAliasTable(name, options)) problems.push({ path: `comparators[${i}].params.aliasTables[${j}]`, code: 'UNKNOWN_ALIAS_TABLE', message: `comparator "${comparator.name}" names alias table "${name}", which does not exist` });
+      if (!resolveAliasTable(name, options))
+        problems.push({
+          path: `comparators[${i}].params.aliasTables[${j}]`,
+          code: 'UNKNOWN_ALIAS_TABLE',
+          message: `comparator "${comparator.name}" names alias table "${name}", which does not exist`,
+        });
     });
     (comparator.params?.relatedTables ?? []).forEach((name, j) => {
-      if (!resolveAliasTable(name, options)) problems.push({ path: `comparators[${i}].params.relatedTables[${j}]`, code: 'UNKNOWN_ALIAS_TABLE', message: `comparator "${comparator.name}" names alias table "${name}", which does not exist` });
+      if (!resolveAliasTable(name, options))
+        problems.push({
+          path: `comparators[${i}].params.relatedTables[${j}]`,
+          code: 'UNKNOWN_ALIAS_TABLE',
+          message: `comparator "${comparator.name}" names alias table "${name}", which does not exist`,
+        });
     });
     if (comparator.type !== 'attributes') return;
     if (attributeNames.length === 0) {
-      problems.push({ path: `comparators[${i}]`, code: 'NO_ATTRIBUTES', message: `comparator "${comparator.name}" compares attributes, but the rule set declares none in "attributes"` });
+      problems.push({
+        path: `comparators[${i}]`,
+        code: 'NO_ATTRIBUTES',
+        message: `comparator "${comparator.name}" compares attributes, but the rule set declares none in "attributes"`,
+      });
     }
     (comparator.params?.attributes ?? []).forEach((name, j) => {
-      if (!attributeNames.includes(name)) problems.push({ path: `comparators[${i}].params.attributes[${j}]`, code: 'UNKNOWN_ATTRIBUTE', message: `comparator "${comparator.name}" names attribute "${name}", which the rule set does not declare` });
+      if (!attributeNames.includes(name))
+        problems.push({
+          path: `comparators[${i}].params.attributes[${j}]`,
+          code: 'UNKNOWN_ATTRIBUTE',
+          message: `comparator "${comparator.name}" names attribute "${name}", which the rule set does not declare`,
+        });
     });
   });
   if ((rules.model ?? 'weighted') === 'weighted' && rules.comparators.every((c) => c.weight === 0)) {
@@ -172,7 +208,8 @@ export function compileRules(json: unknown, options: AliasTableOptions = {}): Co
     aliasTableVersions,
     model: rules.model ?? 'weighted',
     levels: rules.comparators.map(compileLevels),
-    priorMatchWeight: rules.model === 'fellegiSunter' && rules.priorMatchProbability !== undefined ? priorMatchWeight(rules.priorMatchProbability) : 0,
+    priorMatchWeight:
+      rules.model === 'fellegiSunter' && rules.priorMatchProbability !== undefined ? priorMatchWeight(rules.priorMatchProbability) : 0,
     idfComparators: rules.comparators.filter((c) => c.type === 'tokenSet' && c.params?.weighting === 'idf').map((c) => c.name),
   };
 }

@@ -65,7 +65,17 @@ export interface PairEvaluation {
 }
 
 /** Scores two prepared records (the hot path of batch matching: no explanation objects). */
-export function evaluatePreparedPair({ a, b, compiled, context }: { a: PreparedRecord; b: PreparedRecord; compiled: CompiledRules; context?: CompareContext }): PairEvaluation {
+export function evaluatePreparedPair({
+  a,
+  b,
+  compiled,
+  context,
+}: {
+  a: PreparedRecord;
+  b: PreparedRecord;
+  compiled: CompiledRules;
+  context?: CompareContext;
+}): PairEvaluation {
   const results: ComparisonResult[] = [];
   const isFellegiSunter = compiled.model === 'fellegiSunter';
   const levels: number[] | null = isFellegiSunter ? [] : null;
@@ -121,7 +131,11 @@ function roundProbability(value: number): number {
   return Number(value.toPrecision(6));
 }
 
-function levelFields(compiled: CompiledRules, comparator: number, level: number): Pick<ComparatorExplanation, 'level' | 'm' | 'u' | 'matchWeight'> {
+function levelFields(
+  compiled: CompiledRules,
+  comparator: number,
+  level: number,
+): Pick<ComparatorExplanation, 'level' | 'm' | 'u' | 'matchWeight'> {
   if (level === MISSING_LEVEL) return { level: 'missing', matchWeight: 0 };
   if (level === UNLEVELLED) return { level: 'unlevelled', matchWeight: 0 };
   const { level: declared, matchWeight } = compiled.levels[comparator][level];
@@ -156,7 +170,12 @@ export function shownScore(evaluation: Pick<PairEvaluation, 'score'>): number {
  * The explanation of an evaluated pair (what `scorePair` returns): callers that score many pairs
  * with `evaluatePreparedPair` explain only the ones they show.
  */
-export function explainEvaluation(args: { a: PreparedRecord; b: PreparedRecord; compiled: CompiledRules; evaluation: PairEvaluation }): MatchExplanation {
+export function explainEvaluation(args: {
+  a: PreparedRecord;
+  b: PreparedRecord;
+  compiled: CompiledRules;
+  evaluation: PairEvaluation;
+}): MatchExplanation {
   const { a, b, compiled, evaluation } = args;
   const { levels } = evaluation;
   const comparators: ComparatorExplanation[] = compiled.comparators.map((comparator, i) => {
@@ -185,7 +204,11 @@ export function explainEvaluation(args: { a: PreparedRecord; b: PreparedRecord; 
     model: compiled.model,
     score: round(evaluation.score),
     ...(levels
-      ? { priorMatchWeight: round(compiled.priorMatchWeight), matchWeight: round(evaluation.matchWeight), probability: roundProbability(evaluation.score) }
+      ? {
+          priorMatchWeight: round(compiled.priorMatchWeight),
+          matchWeight: round(evaluation.matchWeight),
+          probability: roundProbability(evaluation.score),
+        }
       : {}),
     evidenceWeight: evaluation.evidenceWeight,
     band: evaluation.band,

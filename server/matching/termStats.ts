@@ -117,7 +117,12 @@ export function forgetTermCounts(store: Store, domain: string, termKeys: Iterabl
  * The frequencies of every token the given prepared records hold in the domain's idf comparators:
  * cached counts, the rest in one query. Undefined when the rules weigh no tokens.
  */
-export async function loadTermWeights(args: { store: Store; compiled: CompiledRules; prepared: readonly PreparedRecord[]; session?: StoreSession }): Promise<CompareContext | undefined> {
+export async function loadTermWeights(args: {
+  store: Store;
+  compiled: CompiledRules;
+  prepared: readonly PreparedRecord[];
+  session?: StoreSession;
+}): Promise<CompareContext | undefined> {
   if (args.compiled.idfComparators.length === 0) return undefined;
   const domain = args.compiled.domain;
   const now = Date.now();
@@ -148,7 +153,12 @@ export async function loadTermWeights(args: { store: Store; compiled: CompiledRu
     for (const token of stale) missing.push(termStatId(domain, `${name}|${token}`));
   }
   if (missing.length > 0) {
-    const found = new Map((await termStatsCollection(args.store).find({ _id: { $in: missing } }, { session: args.session })).map((stat) => [stat._id, stat.size]));
+    const found = new Map(
+      (await termStatsCollection(args.store).find({ _id: { $in: missing } }, { session: args.session })).map((stat) => [
+        stat._id,
+        stat.size,
+      ]),
+    );
     if (cache.tokens + missing.length > CACHE_MAX_TOKENS) {
       for (const table of cachedCounts.values()) table.clear();
       cache.tokens = 0;

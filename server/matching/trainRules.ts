@@ -37,9 +37,15 @@ export interface TrainJobResult {
  * steward looked at — the subject record and the candidate's best member (named in the task's
  * explanation) — while both are still in one golden record (an unmerge since withdraws the label).
  */
-export async function loadTrainingLabels(args: { store: Store; domain: string; goldenOf: ReadonlyMap<string, string> }): Promise<TrainingLabels> {
+export async function loadTrainingLabels(args: {
+  store: Store;
+  domain: string;
+  goldenOf: ReadonlyMap<string, string>;
+}): Promise<TrainingLabels> {
   const nonMatches = [...(await notAMatchPairs(args))].map((key) => splitPair(key));
-  const merged = await args.store.collection<TaskDocument>(TASKS).find({ domain: args.domain, type: 'potential-match', status: 'closed', resolution: 'merged' });
+  const merged = await args.store
+    .collection<TaskDocument>(TASKS)
+    .find({ domain: args.domain, type: 'potential-match', status: 'closed', resolution: 'merged' });
   const matches: Array<[string, string]> = [];
   const membersOf = new Map<string, string[]>();
   for (const [recordId, goldenId] of args.goldenOf) {
@@ -51,11 +57,17 @@ export async function loadTrainingLabels(args: { store: Store; domain: string; g
     const subject = task.subject.sourceRecordId;
     const goldenId = subject ? args.goldenOf.get(subject) : undefined;
     if (!subject || !goldenId) continue;
-    const seen = new Set((task.candidates ?? []).map((c) => (c.explanation as { bSourceId?: unknown } | null)?.bSourceId).filter((id): id is string => typeof id === 'string'));
+    const seen = new Set(
+      (task.candidates ?? [])
+        .map((c) => (c.explanation as { bSourceId?: unknown } | null)?.bSourceId)
+        .filter((id): id is string => typeof id === 'string'),
+    );
     const others = (membersOf.get(goldenId) ?? []).filter((id) => id !== subject);
     if (others.length === 0 || seen.size === 0) continue;
     // Explanations name records by their source's own id; map the golden record's members back.
-    const members = await args.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: others } }, { projection: { _id: 1, sourceId: 1 } });
+    const members = await args.store
+      .collection<SourceRecordDocument>(SOURCE_RECORDS)
+      .find({ _id: { $in: others } }, { projection: { _id: 1, sourceId: 1 } });
     for (const member of members) if (seen.has(member.sourceId)) matches.push([subject, member._id]);
   }
   return { matches, nonMatches };
@@ -69,19 +81,31 @@ export async function startTrainingJob(services: Pick<AppServices, 'store' | 'jo
 
 /** A version string no earlier rules used: the base version with a `+trained.<timestamp>` suffix. */
 function trainedVersion(base: string, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${base.replace(/\+trained\.[0-9TZ]+$/, '')}+trained.${stamp}`;
 }
 
 /** Trains on the domain's records and labels and saves the trained rules as its draft. */
-export async function trainDomainRules(services: Pick<AppServices, 'store'>, input: { domain: string; actor: RuleSetAuthor; options?: TrainingOptions; onPhase?: (phase: string) => Promise<void> }): Promise<TrainJobResult> {
+export async function trainDomainRules(
+  services: Pick<AppServices, 'store'>,
+  input: { domain: string; actor: RuleSetAuthor; options?: TrainingOptions; onPhase?: (phase: string) => Promise<void> },
+): Promise<TrainJobResult> {
   const { store } = services;
   const compiled = await publishedRules({ store, domain: input.domain });
   await input.onPhase?.('loading records');
   const { records, goldenOf } = await loadDomainRecords({ store, domain: input.domain });
   const labels = await loadTrainingLabels({ store, domain: input.domain, goldenOf });
   await input.onPhase?.('estimating u (random pairs) and m (EM over candidate pairs)');
-  const { rules, report } = trainFellegiSunter({ records, rules: compiled.rules, labels, options: input.options, version: trainedVersion(compiled.rules.version, new Date()) });
+  const { rules, report } = trainFellegiSunter({
+    records,
+    rules: compiled.rules,
+    labels,
+    options: input.options,
+    version: trainedVersion(compiled.rules.version, new Date()),
+  });
   const { ruleSet } = await saveRulesDraft(services, { domain: input.domain, rules, actor: input.actor });
   return { report, draft: { revision: ruleSet.draft?.revision ?? 0, rulesVersion: rules.version } };
 }

@@ -117,14 +117,21 @@ function withLevels(rules: RuleSet): RuleSet {
     ...rules,
     model: 'fellegiSunter',
     priorMatchProbability: rules.priorMatchProbability ?? 0.1,
-    comparators: rules.comparators.map((c): ComparatorRule => (needsGenericLevels(c) ? { ...c, levels: GENERIC_LEVELS.map((l) => ({ ...l, m: 0.5, u: 0.5 })) } : c)),
+    comparators: rules.comparators.map((c): ComparatorRule =>
+      needsGenericLevels(c) ? { ...c, levels: GENERIC_LEVELS.map((l) => ({ ...l, m: 0.5, u: 0.5 })) } : c,
+    ),
   };
 }
 
 /** Level vector of one pair: one level index per comparator (MISSING_LEVEL when a side is missing). */
 type LevelVector = Int8Array;
 
-function levelVector(args: { a: PreparedRecord; b: PreparedRecord; compiled: CompiledRules; context: ReturnType<typeof termWeightsOf> | undefined }): LevelVector {
+function levelVector(args: {
+  a: PreparedRecord;
+  b: PreparedRecord;
+  compiled: CompiledRules;
+  context: ReturnType<typeof termWeightsOf> | undefined;
+}): LevelVector {
   const { results } = evaluatePreparedPair({ a: args.a, b: args.b, compiled: args.compiled, context: args.context });
   const vector = new Int8Array(results.length);
   for (let c = 0; c < results.length; c++) vector[c] = levelIndexOf(args.compiled.levels[c], results[c]);
@@ -132,7 +139,10 @@ function levelVector(args: { a: PreparedRecord; b: PreparedRecord; compiled: Com
 }
 
 /** Blocked candidate pairs (shared blocking key, block within maxBlockSize), each once, capped. */
-function candidatePairs(args: { records: readonly CanonicalRecord[]; compiled: CompiledRules; max: number; random: () => number }): { pairs: Array<[number, number]>; skipped: number } {
+function candidatePairs(args: { records: readonly CanonicalRecord[]; compiled: CompiledRules; max: number; random: () => number }): {
+  pairs: Array<[number, number]>;
+  skipped: number;
+} {
   const blocks = new Map<string, number[]>();
   const maxSize = new Map<string, number>();
   args.records.forEach((record, r) => {
@@ -299,10 +309,13 @@ export function trainFellegiSunter(args: {
         if (level >= 0) mSums[c][level] += weight;
       }
     }
-    const nextM = mSums.map((row) => row.map((x) => clampProbability((x + SMOOTHING * 0.01) / (matchMass + SMOOTHING * 0.01 * (row.length + 1)))));
+    const nextM = mSums.map((row) =>
+      row.map((x) => clampProbability((x + SMOOTHING * 0.01) / (matchMass + SMOOTHING * 0.01 * (row.length + 1)))),
+    );
     const nextLambda = unlabelled === 0 ? lambda : clampProbability(posteriorSum / unlabelled);
     lastChange = Math.abs(nextLambda - lambda);
-    for (let c = 0; c < comparatorCount; c++) for (let l = 0; l < nextM[c].length; l++) lastChange = Math.max(lastChange, Math.abs(nextM[c][l] - m[c][l]));
+    for (let c = 0; c < comparatorCount; c++)
+      for (let l = 0; l < nextM[c].length; l++) lastChange = Math.max(lastChange, Math.abs(nextM[c][l] - m[c][l]));
     m = nextM;
     lambda = nextLambda;
     if (lastChange < tolerance) {
@@ -314,7 +327,8 @@ export function trainFellegiSunter(args: {
   // 4. The trained rule set: levels nobody reached are dropped (the catch-all stays).
   const labelCounts = (label: 0 | 1): number[][] => {
     const counts = zeros();
-    for (const item of labelled) if (item.label === label) for (let c = 0; c < comparatorCount; c++) if (item.vector[c] >= 0) counts[c][item.vector[c]]++;
+    for (const item of labelled)
+      if (item.label === label) for (let c = 0; c < comparatorCount; c++) if (item.vector[c] >= 0) counts[c][item.vector[c]]++;
     return counts;
   };
   const matchLabelCounts = labelCounts(1);
@@ -331,8 +345,14 @@ export function trainFellegiSunter(args: {
       const mc = significant(m[c][l]);
       const uc = significant(u[c][l]);
       levels.push({
-        name: compiledLevel.level.name, m: mc, u: uc, matchWeight: significant(Math.log2(mc / uc)),
-        randomPairs: randomCounts[c][l], candidatePairs: candidateCounts[c][l], matchLabels: matchLabelCounts[c][l], nonMatchLabels: nonMatchLabelCounts[c][l],
+        name: compiledLevel.level.name,
+        m: mc,
+        u: uc,
+        matchWeight: significant(Math.log2(mc / uc)),
+        randomPairs: randomCounts[c][l],
+        candidatePairs: candidateCounts[c][l],
+        matchLabels: matchLabelCounts[c][l],
+        nonMatchLabels: nonMatchLabelCounts[c][l],
       });
     });
     report.push({ name: rule.name, levels });

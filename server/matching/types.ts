@@ -43,15 +43,7 @@ export interface BlockingKeyRule {
 }
 
 export type ComparatorType =
-  | 'exact'
-  | 'normalizedExact'
-  | 'fuzzy'
-  | 'tokenSet'
-  | 'numeric'
-  | 'identifier'
-  | 'address'
-  | 'codeInText'
-  | 'attributes';
+  'exact' | 'normalizedExact' | 'fuzzy' | 'tokenSet' | 'numeric' | 'identifier' | 'address' | 'codeInText' | 'attributes';
 
 export interface ComparatorRule {
   name: string;

@@ -45,47 +45,84 @@ function asRequestRecord(domain: string, record: Record<string, unknown>, fallba
   try {
     standardised = standardiseRecord(domain, record).record;
   } catch {
-    throw new BadRequestError('UNKNOWN_DOMAIN', `Domain "${domain}" has no canonical schema.`, [{ path: 'params.domain', code: 'UNKNOWN_DOMAIN', message: `domain "${domain}" has no canonical schema` }]);
+    throw new BadRequestError('UNKNOWN_DOMAIN', `Domain "${domain}" has no canonical schema.`, [
+      { path: 'params.domain', code: 'UNKNOWN_DOMAIN', message: `domain "${domain}" has no canonical schema` },
+    ]);
   }
   return { ...standardised, sourceId: typeof record.sourceId === 'string' ? record.sourceId : fallbackId };
 }
 
 /** Scores `a` against `b`, or `a` against the golden records in the store. Writes nothing. */
-export async function verifyMatch(services: { store: Store }, input: {
-  domain: string;
-  a: Record<string, unknown>;
-  b?: Record<string, unknown>;
-  rules?: unknown;
-  useDraft?: boolean;
-  limit?: number;
-}): Promise<VerifyResult> {
-  const { rules, choice } = await chooseRules({ store: services.store, domain: input.domain, rules: input.rules, useDraft: input.useDraft });
+export async function verifyMatch(
+  services: { store: Store },
+  input: {
+    domain: string;
+    a: Record<string, unknown>;
+    b?: Record<string, unknown>;
+    rules?: unknown;
+    useDraft?: boolean;
+    limit?: number;
+  },
+): Promise<VerifyResult> {
+  const { rules, choice } = await chooseRules({
+    store: services.store,
+    domain: input.domain,
+    rules: input.rules,
+    useDraft: input.useDraft,
+  });
   const a = asRequestRecord(input.domain, input.a, 'a');
   const header = { domain: input.domain, rules: { choice, rulesVersion: rules.version } };
   if (input.b) {
     const b = asRequestRecord(input.domain, input.b, 'b');
     // idf comparators weigh tokens by their frequencies in the domain's match index.
-    const context = await loadTermWeights({ store: services.store, compiled: rules, prepared: [prepareRecord(a, rules), prepareRecord(b, rules)] });
+    const context = await loadTermWeights({
+      store: services.store,
+      compiled: rules,
+      prepared: [prepareRecord(a, rules), prepareRecord(b, rules)],
+    });
     return { ...header, explanation: scorePair({ a, b, rules, context }) };
   }
 
   const indexRules = await publishedRules({ store: services.store, domain: input.domain });
   const found = await findCandidates({ store: services.store, rules: indexRules, record: a });
   const recordIds = [...found.byGolden.values()].flat().map((entry) => entry.recordId);
-  const members = recordIds.length === 0 ? [] : await services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: recordIds } });
+  const members =
+    recordIds.length === 0 ? [] : await services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: recordIds } });
   const best = new Map<string, VerifyCandidate>();
   const preparedMembers = members.map((member) => prepareRecord({ ...member.canonical, sourceId: member.sourceId }, rules));
-  const context = await loadTermWeights({ store: services.store, compiled: rules, prepared: [prepareRecord(a, rules), ...preparedMembers] });
+  const context = await loadTermWeights({
+    store: services.store,
+    compiled: rules,
+    prepared: [prepareRecord(a, rules), ...preparedMembers],
+  });
   for (const [i, member] of members.entries()) {
     const explanation = scorePair({ a, b: preparedMembers[i], rules, context });
-    const candidate: VerifyCandidate = { goldenId: member.goldenId, sourceRecordId: member._id, source: member.source, score: explanation.score, band: explanation.band, explanation };
+    const candidate: VerifyCandidate = {
+      goldenId: member.goldenId,
+      sourceRecordId: member._id,
+      source: member.source,
+      score: explanation.score,
+      band: explanation.band,
+      explanation,
+    };
     const current = best.get(member.goldenId);
-    if (!current || BAND_RANK[candidate.band] > BAND_RANK[current.band] || (candidate.band === current.band && candidate.score > current.score)) best.set(member.goldenId, candidate);
+    if (
+      !current ||
+      BAND_RANK[candidate.band] > BAND_RANK[current.band] ||
+      (candidate.band === current.band && candidate.score > current.score)
+    )
+      best.set(member.goldenId, candidate);
   }
   const ranked = [...best.values()].sort((x, y) => BAND_RANK[y.band] - BAND_RANK[x.band] || y.score - x.score);
   const candidates = ranked.filter((c) => c.band !== 'no-match');
   const autoMerges = candidates.filter((c) => c.band === 'auto-merge').length;
   // As in matchRecord: two golden records at auto-merge would make a merge a guess.
   const decision: MatchBand = candidates.length === 0 ? 'no-match' : autoMerges > 1 ? 'review' : candidates[0].band;
-  return { ...header, decision, candidates: candidates.slice(0, input.limit ?? 10), candidatesConsidered: members.length, overCollision: found.overCollision };
+  return {
+    ...header,
+    decision,
+    candidates: candidates.slice(0, input.limit ?? 10),
+    candidatesConsidered: members.length,
+    overCollision: found.overCollision,
+  };
 }

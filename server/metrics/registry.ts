@@ -10,7 +10,12 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 type Labels = Record<string, string>;
 type GaugeSample = { labels?: Labels; value: number };
-interface GaugeState { help: string; collect: () => Promise<GaugeSample[]>; gauge?: Gauge; labelNames?: string }
+interface GaugeState {
+  help: string;
+  collect: () => Promise<GaugeSample[]>;
+  gauge?: Gauge;
+  labelNames?: string;
+}
 
 const DEFAULT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -40,7 +45,13 @@ export class MetricsRegistry {
     const labels = options.labels ?? {};
     let histogram = this.histograms.get(name);
     if (!histogram) {
-      histogram = new Histogram({ name, help: options.help, labelNames: Object.keys(labels), buckets: options.buckets ?? DEFAULT_BUCKETS, registers: [this.registry] });
+      histogram = new Histogram({
+        name,
+        help: options.help,
+        labelNames: Object.keys(labels),
+        buckets: options.buckets ?? DEFAULT_BUCKETS,
+        registers: [this.registry],
+      });
       this.histograms.set(name, histogram);
     }
     histogram.observe(labels, options.value);

@@ -74,9 +74,10 @@ export function can(principal: Principal, action: Action, resource: { source?: s
 export function authorize(principal: Principal, action: Action, resource: { source?: string } = {}): void {
   if (!can(principal, action, resource)) {
     const bound = sourceOfRole(principal.role);
-    const why = bound !== undefined && resource.source !== undefined && resource.source !== bound
-      ? `a key for source "${bound}" may not act for source "${resource.source}"`
-      : `role "${principal.role}" may not perform "${action}"`;
+    const why =
+      bound !== undefined && resource.source !== undefined && resource.source !== bound
+        ? `a key for source "${bound}" may not act for source "${resource.source}"`
+        : `role "${principal.role}" may not perform "${action}"`;
     throw new ForbiddenError(`Your API key does not allow this action: ${why}.`);
   }
 }

@@ -101,7 +101,11 @@ export function maskSensitive(value: unknown, rule: MaskRule | undefined): unkno
 }
 
 /** Masks the sensitive attributes of a record-like object (top level) unless the viewer may see them. */
-export function maskRecord(values: Record<string, unknown>, rules: MaskRules, visibility: Pick<Visibility, 'canSeeSensitive'>): Record<string, unknown> {
+export function maskRecord(
+  values: Record<string, unknown>,
+  rules: MaskRules,
+  visibility: Pick<Visibility, 'canSeeSensitive'>,
+): Record<string, unknown> {
   if (visibility.canSeeSensitive || rules.size === 0) return values;
   const masked = { ...values };
   for (const [attribute, rule] of rules) if (attribute in masked) masked[attribute] = maskSensitive(masked[attribute], rule);
@@ -116,16 +120,29 @@ export function isSensitivePath(path: string, rules: MaskRules): boolean {
 /** Masks the compared values of sensitive fields in a match explanation (always: normalised values no longer show an SSN's layout). */
 export function maskExplanation(explanation: unknown, rules: MaskRules, visibility: Pick<Visibility, 'canSeeSensitive'>): unknown {
   if (visibility.canSeeSensitive || rules.size === 0 || typeof explanation !== 'object' || explanation === null) return explanation;
-  const comparators = (explanation as { comparators?: Array<{ field?: unknown; a?: unknown; b?: unknown; details?: unknown }> }).comparators;
+  const comparators = (explanation as { comparators?: Array<{ field?: unknown; a?: unknown; b?: unknown; details?: unknown }> })
+    .comparators;
   if (!Array.isArray(comparators)) return explanation;
   const always: MaskRule = { when: 'always' };
   // Attribute details (attributes comparators) are read from the same fields: masked with them.
   const maskDetails = (details: unknown) =>
-    Array.isArray(details) ? { details: (details as Array<{ a?: unknown; b?: unknown }>).map((d) => ({ ...d, a: maskSensitive(d.a, always), b: maskSensitive(d.b, always) })) } : {};
+    Array.isArray(details)
+      ? {
+          details: (details as Array<{ a?: unknown; b?: unknown }>).map((d) => ({
+            ...d,
+            a: maskSensitive(d.a, always),
+            b: maskSensitive(d.b, always),
+          })),
+        }
+      : {};
   return {
     ...explanation,
     comparators: comparators.map((c) =>
-      String(c.field ?? '').split(',').some((field) => isSensitivePath(field.trim(), rules)) ? { ...c, a: maskSensitive(c.a, always), b: maskSensitive(c.b, always), ...maskDetails(c.details) } : c,
+      String(c.field ?? '')
+        .split(',')
+        .some((field) => isSensitivePath(field.trim(), rules))
+        ? { ...c, a: maskSensitive(c.a, always), b: maskSensitive(c.b, always), ...maskDetails(c.details) }
+        : c,
     ),
   };
 }
@@ -144,7 +161,10 @@ export function maskDeep(value: unknown, rules: MaskRules, visibility: Pick<Visi
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(object)) {
       if (named && key === 'value') out[key] = maskSensitive(child, named);
-      else if (named && key === 'values' && Array.isArray(child)) out[key] = (child as unknown[]).map((v) => (v && typeof v === 'object' ? { ...(v as object), value: maskSensitive((v as { value?: unknown }).value, named) } : v));
+      else if (named && key === 'values' && Array.isArray(child))
+        out[key] = (child as unknown[]).map((v) =>
+          v && typeof v === 'object' ? { ...(v as object), value: maskSensitive((v as { value?: unknown }).value, named) } : v,
+        );
       else if (rules.has(key)) out[key] = maskSensitive(child, rules.get(key));
       else out[key] = walk(child);
     }
@@ -184,6 +204,7 @@ export function maskInValue(value: unknown, secrets: readonly unknown[]): unknow
   if (secrets.length === 0) return value;
   if (typeof value === 'string') return maskInText(value, secrets);
   if (Array.isArray(value)) return value.map((item) => maskInValue(item, secrets));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [maskInText(key, secrets), maskInValue(item, secrets)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [maskInText(key, secrets), maskInValue(item, secrets)]));
   return value;
 }

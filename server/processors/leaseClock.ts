@@ -27,7 +27,11 @@ export class LeaseObserver {
    * (its own pause, an event loop blocked for everyone in the process) is no evidence that the holder
    * stopped, so a gap restarts the watch.
    */
-  hasExpired(key: string, lease: { owner: string | null; token: number; beat: number }, options: { leaseMs: number; maxGapMs: number }): boolean {
+  hasExpired(
+    key: string,
+    lease: { owner: string | null; token: number; beat: number },
+    options: { leaseMs: number; maxGapMs: number },
+  ): boolean {
     const previous = this.seen.get(key);
     const now = this.now();
     const isSame = previous && previous.owner === lease.owner && previous.token === lease.token && previous.beat === lease.beat;

@@ -12,7 +12,15 @@ import type { AppServices } from '../services';
 import { DuplicateKeyError, type StoreSession } from '../store/types';
 import { PROCESSORS } from './collections';
 import { isLiveOwner, LeaseObserver, registerLiveOwner, unregisterLiveOwner } from './leaseClock';
-import { LeaseLostError, type ChangeFeedProcessor, type LeaseFence, type PollingProcessor, type Processor, type ProcessorCounts, type ProcessorDocument } from './types';
+import {
+  LeaseLostError,
+  type ChangeFeedProcessor,
+  type LeaseFence,
+  type PollingProcessor,
+  type Processor,
+  type ProcessorCounts,
+  type ProcessorDocument,
+} from './types';
 
 const DEFAULT_LEASE_MS = 15_000;
 const DEFAULT_INTERVAL_MS = 1000;
@@ -93,9 +101,12 @@ export class ProcessorRunner {
     this.isStopped = false;
     registerLiveOwner(this.services.store, this.owner);
     for (const processor of this.processors.values()) this.schedule(processor);
-    this.heartbeat = setInterval(() => {
-      this.renewAll().catch((error: unknown) => this.logger.warn('processor heartbeat failed', { error: String(error) }));
-    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    this.heartbeat = setInterval(
+      () => {
+        this.renewAll().catch((error: unknown) => this.logger.warn('processor heartbeat failed', { error: String(error) }));
+      },
+      Math.max(50, Math.floor(this.leaseMs / 3)),
+    );
     this.heartbeat.unref();
   }
 
@@ -105,7 +116,9 @@ export class ProcessorRunner {
     for (const name of [...this.held.keys()]) {
       const held = this.held.get(name);
       if (!held) continue;
-      await this.documents.updateOne({ _id: name, owner: this.owner, token: held.token }, { $set: { owner: null, updatedAt: new Date().toISOString() } }).catch(() => undefined);
+      await this.documents
+        .updateOne({ _id: name, owner: this.owner, token: held.token }, { $set: { owner: null, updatedAt: new Date().toISOString() } })
+        .catch(() => undefined);
       this.held.delete(name);
     }
     unregisterLiveOwner(this.services.store, this.owner);
@@ -202,14 +215,18 @@ export class ProcessorRunner {
       document.owner === this.owner ||
       // The embedded store is opened by one process: an owner not alive here is a previous process.
       (this.services.store.kind === 'embedded' && !isLiveOwner(this.services.store, document.owner)) ||
-      this.observer.hasExpired(name, document, { leaseMs: this.leaseMs, maxGapMs: Math.max(this.leaseMs / 2, 2 * (processor.intervalMs ?? DEFAULT_INTERVAL_MS)) });
+      this.observer.hasExpired(name, document, {
+        leaseMs: this.leaseMs,
+        maxGapMs: Math.max(this.leaseMs / 2, 2 * (processor.intervalMs ?? DEFAULT_INTERVAL_MS)),
+      });
     if (!isFree) return null;
     const taken = await this.documents.updateOne(
       { _id: name, token: document.token, beat: document.beat },
       { $set: { owner: this.owner, beat: 0, updatedAt: now }, $inc: { token: 1 } },
     );
     if (taken.matchedCount === 0) return null;
-    if (document.owner && document.owner !== this.owner) this.logger.info('processor lease taken over', { processor: name, from: document.owner, token: document.token + 1 });
+    if (document.owner && document.owner !== this.owner)
+      this.logger.info('processor lease taken over', { processor: name, from: document.owner, token: document.token + 1 });
     return this.take(name, document.token + 1);
   }
 
@@ -237,7 +254,11 @@ export class ProcessorRunner {
       owner: this.owner,
       token: held.token,
       moveCursor: async (cursor: unknown, session?: StoreSession) => {
-        const moved = await this.documents.updateOne(filter, { $set: { cursor, updatedAt: new Date().toISOString() }, $inc: { beat: 1 } }, { session });
+        const moved = await this.documents.updateOne(
+          filter,
+          { $set: { cursor, updatedAt: new Date().toISOString() }, $inc: { beat: 1 } },
+          { session },
+        );
         if (moved.matchedCount === 0) throw new LeaseLostError(name);
       },
       check: async (session?: StoreSession) => {
@@ -258,7 +279,9 @@ export class ProcessorRunner {
     const page = await readChanges({ store: this.services.store, after: cursor ?? undefined, limit: batch });
     if (page.nextCursor === cursor || page.nextCursor === null) return { more: false };
     const { types, domains } = processor.applicableChanges ?? {};
-    const applicable = page.items.filter((change) => (!types || types.includes(change.type)) && (!domains || domains.includes(change.domain)));
+    const applicable = page.items.filter(
+      (change) => (!types || types.includes(change.type)) && (!domains || domains.includes(change.domain)),
+    );
     const counts = await this.services.store.withTransaction(async (session) => {
       // Fenced first: a server that lost the lease writes nothing of this page.
       await fence.moveCursor(page.nextCursor, session);

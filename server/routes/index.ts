@@ -24,6 +24,25 @@ export const APP_VERSION = '0.1.0';
 /** All routes, system routes first. */
 export function allRoutes(): AnyRoute[] {
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiKeyRoutes, ...schemaRoutes, ...jobRoutes, ...statsRoutes, ...mappingRoutes, ...lookupRoutes, ...goldenRoutes, ...xrefRoutes, ...changeRoutes, ...ingestRoutes, ...exceptionRoutes, ...taskRoutes, ...auditRoutes, ...matchingRoutes, ...matchingAliasRoutes, ...searchRoutes, ...subscriptionRoutes);
+  routes.push(
+    ...systemRoutes(() => routes, APP_VERSION),
+    ...apiKeyRoutes,
+    ...schemaRoutes,
+    ...jobRoutes,
+    ...statsRoutes,
+    ...mappingRoutes,
+    ...lookupRoutes,
+    ...goldenRoutes,
+    ...xrefRoutes,
+    ...changeRoutes,
+    ...ingestRoutes,
+    ...exceptionRoutes,
+    ...taskRoutes,
+    ...auditRoutes,
+    ...matchingRoutes,
+    ...matchingAliasRoutes,
+    ...searchRoutes,
+    ...subscriptionRoutes,
+  );
   return routes;
 }

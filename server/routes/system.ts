@@ -35,14 +35,20 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
       summary: 'Liveness and store health',
       tags: ['system'],
       auth: 'public',
-      responses: { 200: { description: 'The service is up.' }, 503: { description: 'The store is not answering, or the mapping evaluators are wedged.' } },
+      responses: {
+        200: { description: 'The service is up.' },
+        503: { description: 'The store is not answering, or the mapping evaluators are wedged.' },
+      },
       handler: async ({ services }) => {
         const started = Date.now();
         const mappingRuntime = services.mappingRuntime.health().isReady ? 'ok' : 'wedged';
         try {
           await services.store.collection('apiKeys').countDocuments({ _id: '__healthz__' });
           const status = mappingRuntime === 'ok' ? 'ok' : 'degraded';
-          return { status: status === 'ok' ? 200 : 503, body: { status, store: services.store.kind, storeLatencyMs: Date.now() - started, mappingRuntime } };
+          return {
+            status: status === 'ok' ? 200 : 503,
+            body: { status, store: services.store.kind, storeLatencyMs: Date.now() - started, mappingRuntime },
+          };
         } catch {
           return { status: 503, body: { status: 'degraded', store: services.store.kind, mappingRuntime } };
         }
@@ -56,7 +62,10 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
       summary: 'Readiness: store and mapping evaluators, with the state of each evaluation lane',
       tags: ['system'],
       auth: 'public',
-      responses: { 200: { description: 'Ready to ingest.' }, 503: { description: 'Not ready: the store does not answer or an evaluation lane is wedged (see lanes).' } },
+      responses: {
+        200: { description: 'Ready to ingest.' },
+        503: { description: 'Not ready: the store does not answer or an evaluation lane is wedged (see lanes).' },
+      },
       handler: async ({ services }) => {
         const health = services.mappingRuntime.health();
         let isStoreUp = true;
@@ -66,7 +75,10 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
           isStoreUp = false;
         }
         const lanes = Object.fromEntries(
-          Object.entries(health.lanes).map(([lane, state]) => [lane, { state: state.state, isWedged: state.isWedged, queued: state.queued, inFlight: state.inFlight, restarts: state.restarts }]),
+          Object.entries(health.lanes).map(([lane, state]) => [
+            lane,
+            { state: state.state, isWedged: state.isWedged, queued: state.queued, inFlight: state.inFlight, restarts: state.restarts },
+          ]),
         );
         const isReady = isStoreUp && health.isReady;
         return { status: isReady ? 200 : 503, body: { status: isReady ? 'ready' : 'not-ready', store: isStoreUp ? 'ok' : 'down', lanes } };
@@ -81,7 +93,10 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
       tags: ['system'],
       auth: 'public',
       responses: { 200: { description: 'Prometheus text exposition format 0.0.4.', contentType: 'text/plain' } },
-      handler: async ({ services }) => ({ body: await services.metrics.render(), headers: { 'Content-Type': services.metrics.contentType } }),
+      handler: async ({ services }) => ({
+        body: await services.metrics.render(),
+        headers: { 'Content-Type': services.metrics.contentType },
+      }),
     }),
     defineRoute({
       operationId: 'openapi',
@@ -113,8 +128,12 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
       auth: 'public',
       responses: { 200: { description: 'Asset.' } },
       handler: async ({ params, ctx }) => {
-        if (params.file === DOCS_INIT_FILE) return { body: DOCS_INIT_SCRIPT, headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' } };
-        if (!SWAGGER_ASSETS.has(params.file) || !(await sendStaticFile(ctx, { root: SWAGGER_DIR, relativePath: params.file, cacheSeconds: 3600 }))) {
+        if (params.file === DOCS_INIT_FILE)
+          return { body: DOCS_INIT_SCRIPT, headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' } };
+        if (
+          !SWAGGER_ASSETS.has(params.file) ||
+          !(await sendStaticFile(ctx, { root: SWAGGER_DIR, relativePath: params.file, cacheSeconds: 3600 }))
+        ) {
           throw new NotFoundError(`Documentation asset "${params.file}"`);
         }
         return undefined;

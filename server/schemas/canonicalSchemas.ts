@@ -58,9 +58,11 @@ function describeSchema(
   const id = schema.$id;
   const version = schema['x-version'];
   const before = problems.length;
-  if (typeof version !== 'string' || !SEMANTIC_VERSION.test(version)) problems.push(`${file}: "x-version" should be a version such as 1.0.0`);
+  if (typeof version !== 'string' || !SEMANTIC_VERSION.test(version))
+    problems.push(`${file}: "x-version" should be a version such as 1.0.0`);
   // The version lives in $id too, so records stamped with $id stay traceable to the exact schema.
-  else if (typeof id !== 'string' || !id.endsWith(`/${domain}/${version}.json`)) problems.push(`${file}: "$id" should end with /${domain}/${version}.json`);
+  else if (typeof id !== 'string' || !id.endsWith(`/${domain}/${version}.json`))
+    problems.push(`${file}: "$id" should end with /${domain}/${version}.json`);
   if (schema.type !== 'object') problems.push(`${file}: "type" should be "object"`);
   if (problems.length > before) return undefined;
   return {

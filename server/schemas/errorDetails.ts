@@ -11,7 +11,10 @@ const IDENTIFIER_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 function pointerToSegments(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Joins path segments as `a.b[0].c`, quoting keys that are not identifiers (`extensions["unit price"]`). */
@@ -39,7 +42,10 @@ const PROPERTY_PARAMS: Record<string, string> = {
 };
 
 function upperSnake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
 }
 
 function withArticle(type: string): string {
@@ -172,7 +178,8 @@ function describe(error: ErrorObject, field: string): { code: string; message: s
     case 'minLength':
       return {
         code: 'MIN_LENGTH',
-        message: Number(limit) === 1 ? `${field} should not be empty` : `${field} should have at least ${plural(Number(limit), 'character')}`,
+        message:
+          Number(limit) === 1 ? `${field} should not be empty` : `${field} should have at least ${plural(Number(limit), 'character')}`,
       };
     case 'maxLength':
       return { code: 'MAX_LENGTH', message: `${field} should have at most ${plural(Number(limit), 'character')}` };
@@ -200,7 +207,10 @@ function describe(error: ErrorObject, field: string): { code: string; message: s
       return { code: 'MAX_PROPERTIES', message: `${field} should have at most ${plural(Number(limit), 'field')}` };
     case 'anyOf':
     case 'oneOf':
-      return { code: upperSnake(error.keyword), message: `${field} does not match ${error.keyword === 'oneOf' ? 'exactly one' : 'any'} of the allowed shapes` };
+      return {
+        code: upperSnake(error.keyword),
+        message: `${field} does not match ${error.keyword === 'oneOf' ? 'exactly one' : 'any'} of the allowed shapes`,
+      };
     case 'not':
       return { code: 'NOT', message: `${field} has a value that is not allowed here` };
     case 'false schema':

@@ -1,6 +1,16 @@
 /** Custom ajv formats backed by the identifier check functions. */
 import {
-  checkCcn, checkDuns, checkEin, checkGln, checkGtin, checkHibcc, checkNdc, checkNpi, checkUei, checkUnspsc, checkUom,
+  checkCcn,
+  checkDuns,
+  checkEin,
+  checkGln,
+  checkGtin,
+  checkHibcc,
+  checkNdc,
+  checkNpi,
+  checkUei,
+  checkUnspsc,
+  checkUom,
 } from '../identifiers';
 import type { IdentifierCheck } from '../identifiers';
 

@@ -2,5 +2,11 @@
 export { createAjv } from './ajv';
 export { toErrorDetails, formatFieldPath } from './errorDetails';
 export { IDENTIFIER_FORMATS, ANNOTATION_KEYWORDS } from './formats';
-export { listDomains, getCanonicalSchema, validateCanonical, loadCanonicalSchemas, DEFAULT_CANONICAL_SCHEMA_DIRECTORY } from './canonicalSchemas';
+export {
+  listDomains,
+  getCanonicalSchema,
+  validateCanonical,
+  loadCanonicalSchemas,
+  DEFAULT_CANONICAL_SCHEMA_DIRECTORY,
+} from './canonicalSchemas';
 export type { CanonicalSchema, CanonicalSchemaRegistry, JsonSchemaObject } from './canonicalSchemas';

@@ -41,7 +41,9 @@ export async function searchGolden(
   // Identifiers the caller sees masked (a tax id for a consumer) find nothing: a hit would confirm the value.
   const hidden = input.hiddenFields ?? new Set<string>();
   if (!searchFieldsOf(input.domain)) {
-    throw new BadRequestError('UNKNOWN_DOMAIN', `Domain "${input.domain}" is not searchable.`, [{ path: 'params.domain', code: 'UNKNOWN_DOMAIN', message: `domain "${input.domain}" has no search configuration` }]);
+    throw new BadRequestError('UNKNOWN_DOMAIN', `Domain "${input.domain}" is not searchable.`, [
+      { path: 'params.domain', code: 'UNKNOWN_DOMAIN', message: `domain "${input.domain}" has no search configuration` },
+    ]);
   }
   const limit = input.limit ?? 10;
   const q = input.q.trim();
@@ -52,7 +54,10 @@ export async function searchGolden(
   const hits: SearchHit[] = await searchBySource(services, { domain: input.domain, q, sources: input.sources ?? [], limit });
 
   if (terms.identifiers.length > 0) {
-    const byIdentifier = await entries.find({ domain: input.domain, terms: { $in: terms.identifiers } }, { limit: IDENTIFIER_LIMIT, projection: PROJECTION });
+    const byIdentifier = await entries.find(
+      { domain: input.domain, terms: { $in: terms.identifiers } },
+      { limit: IDENTIFIER_LIMIT, projection: PROJECTION },
+    );
     const wanted = new Set(terms.identifiers.map((t) => t.slice(2)));
     for (const entry of byIdentifier) {
       const identifier = entry.identifiers.find((i) => wanted.has(i.value) && !hidden.has(i.field.split('.')[0]));
@@ -67,10 +72,15 @@ export async function searchGolden(
   const candidates: SearchEntry[] = [];
   if (terms.words.length > 0) {
     const allTerms = [...new Set(terms.words.flat())];
-    const stats = await services.store.collection<TermStat>(SEARCH_TERM_STATS).find({ _id: { $in: allTerms.map((t) => termStatId(input.domain, t)) } });
+    const stats = await services.store
+      .collection<TermStat>(SEARCH_TERM_STATS)
+      .find({ _id: { $in: allTerms.map((t) => termStatId(input.domain, t)) } });
     const countOf = new Map(stats.map((s) => [s._id.slice(input.domain.length + 1), s.count]));
     const words = terms.words
-      .map((alternatives) => ({ terms: alternatives.filter((t) => (countOf.get(t) ?? 0) > 0), cost: alternatives.reduce((sum, t) => sum + (countOf.get(t) ?? 0), 0) }))
+      .map((alternatives) => ({
+        terms: alternatives.filter((t) => (countOf.get(t) ?? 0) > 0),
+        cost: alternatives.reduce((sum, t) => sum + (countOf.get(t) ?? 0), 0),
+      }))
       .filter((w) => w.cost > 0)
       .sort((x, y) => x.cost - y.cost);
     let filter: Record<string, unknown> | null = null;
@@ -88,7 +98,13 @@ export async function searchGolden(
       // Only common words: records holding two of them together (pair terms), else a capped sample of
       // the rarest word's entries. Requiring every word in the filter would make the store read every
       // entry of a common word (tens of thousands at a million records).
-      const paired = terms.pairs.length === 0 ? [] : await entries.find({ domain: input.domain, terms: { $in: terms.pairs } }, { limit: CANDIDATE_BUDGET + 1, projection: PROJECTION });
+      const paired =
+        terms.pairs.length === 0
+          ? []
+          : await entries.find(
+              { domain: input.domain, terms: { $in: terms.pairs } },
+              { limit: CANDIDATE_BUDGET + 1, projection: PROJECTION },
+            );
       if (paired.length > 0) {
         isTruncated = paired.length > CANDIDATE_BUDGET;
         for (const entry of paired.slice(0, CANDIDATE_BUDGET)) if (!found.has(entry._id)) candidates.push(entry);
@@ -97,12 +113,17 @@ export async function searchGolden(
         filter = { domain: input.domain, terms: { $in: words[0].terms } };
       }
     }
-    if (filter) for (const entry of await entries.find(filter, { limit: CANDIDATE_BUDGET, projection: PROJECTION })) if (!found.has(entry._id)) candidates.push(entry);
+    if (filter)
+      for (const entry of await entries.find(filter, { limit: CANDIDATE_BUDGET, projection: PROJECTION }))
+        if (!found.has(entry._id)) candidates.push(entry);
   }
 
   if (candidates.length > 0) {
     const fuse = new Fuse(candidates, {
-      keys: [{ name: 'display', weight: 2 }, { name: 'texts.value', weight: 1 }],
+      keys: [
+        { name: 'display', weight: 2 },
+        { name: 'texts.value', weight: 1 },
+      ],
       includeScore: true,
       includeMatches: true,
       ignoreLocation: true,
@@ -112,7 +133,13 @@ export async function searchGolden(
       const match = result.matches?.[0];
       const entry = result.item;
       const matchedField = match?.key === 'display' ? fieldOfDisplay(entry) : (entry.texts[match?.refIndex ?? 0]?.field ?? 'display');
-      hits.push({ id: entry.goldenId, domain: entry.domain, displayName: entry.display, matchedField, score: Math.round((1 - (result.score ?? 1)) * 1000) / 1000 });
+      hits.push({
+        id: entry.goldenId,
+        domain: entry.domain,
+        displayName: entry.display,
+        matchedField,
+        score: Math.round((1 - (result.score ?? 1)) * 1000) / 1000,
+      });
     }
   }
   const seen = new Set<string>();

@@ -55,7 +55,11 @@ async function adjustTermStats(args: { store: Store; domain: string; deltas: Map
   const terms = [...args.deltas.keys()].filter((t) => args.deltas.get(t) !== 0);
   for (let i = 0; i < terms.length; i += STATS_CHUNK) {
     const chunk = terms.slice(i, i + STATS_CHUNK);
-    const existing = new Set((await stats.find({ _id: { $in: chunk.map((t) => termStatId(args.domain, t)) } }, { projection: { _id: 1 }, session: args.session })).map((s) => s._id));
+    const existing = new Set(
+      (
+        await stats.find({ _id: { $in: chunk.map((t) => termStatId(args.domain, t)) } }, { projection: { _id: 1 }, session: args.session })
+      ).map((s) => s._id),
+    );
     const byDelta = new Map<number, string[]>();
     const fresh: TermStat[] = [];
     for (const term of chunk) {
@@ -68,7 +72,8 @@ async function adjustTermStats(args: { store: Store; domain: string; deltas: Map
       } else if (delta > 0) fresh.push({ _id: id, domain: args.domain, count: delta });
     }
     // Grouped by delta: a bulk load moves thousands of terms by the same amount in one update.
-    for (const [delta, ids] of byDelta) await stats.updateMany({ _id: { $in: ids } }, { $inc: { count: delta } }, { session: args.session });
+    for (const [delta, ids] of byDelta)
+      await stats.updateMany({ _id: { $in: ids } }, { $inc: { count: delta } }, { session: args.session });
     if (fresh.length > 0) await stats.insertMany(fresh, { session: args.session });
     const shrunk = chunk.filter((t) => (args.deltas.get(t) ?? 0) < 0).map((t) => termStatId(args.domain, t));
     if (shrunk.length > 0) await stats.deleteMany({ _id: { $in: shrunk }, count: { $lte: 0 } }, { session: args.session });
@@ -87,7 +92,11 @@ export interface GoldenForSearch {
  * retired ones removed. The hook the golden-record layer may call in its transaction; the
  * change-feed sync (`syncSearchIndex`) calls it for everything else.
  */
-export async function indexGoldenForSearch(args: { store: Store; goldens: readonly GoldenForSearch[]; session?: StoreSession }): Promise<void> {
+export async function indexGoldenForSearch(args: {
+  store: Store;
+  goldens: readonly GoldenForSearch[];
+  session?: StoreSession;
+}): Promise<void> {
   const byDomain = new Map<string, GoldenForSearch[]>();
   for (const golden of args.goldens) {
     const list = byDomain.get(golden.domain);
@@ -99,7 +108,10 @@ export async function indexGoldenForSearch(args: { store: Store; goldens: readon
     const config = searchFieldsOf(domain);
     if (!config) continue;
     const ids = goldens.map((g) => searchEntryId(domain, g._id));
-    const previous = await entries.find({ _id: { $in: ids } }, { projection: { _id: 1, display: 1, texts: 1, identifiers: 1, terms: 1 }, session: args.session });
+    const previous = await entries.find(
+      { _id: { $in: ids } },
+      { projection: { _id: 1, display: 1, texts: 1, identifiers: 1, terms: 1 }, session: args.session },
+    );
     const previousById = new Map(previous.map((entry) => [entry._id, entry]));
     const deltas = new Map<string, number>();
     const bump = (term: string, delta: number): void => {
@@ -133,6 +145,14 @@ export async function indexGoldenForSearch(args: { store: Store; goldens: readon
 }
 
 /** Whether a stored entry already holds these values and terms. */
-function isSameEntry(stored: Pick<SearchEntry, 'display' | 'texts' | 'identifiers' | 'terms'>, next: Pick<SearchEntry, 'display' | 'texts' | 'identifiers' | 'terms'>): boolean {
-  return stored.display === next.display && isSameJson(stored.texts, next.texts) && isSameJson(stored.identifiers, next.identifiers) && isSameJson(stored.terms, next.terms);
+function isSameEntry(
+  stored: Pick<SearchEntry, 'display' | 'texts' | 'identifiers' | 'terms'>,
+  next: Pick<SearchEntry, 'display' | 'texts' | 'identifiers' | 'terms'>,
+): boolean {
+  return (
+    stored.display === next.display &&
+    isSameJson(stored.texts, next.texts) &&
+    isSameJson(stored.identifiers, next.identifiers) &&
+    isSameJson(stored.terms, next.terms)
+  );
 }

@@ -22,7 +22,8 @@ export const searchIndexProcessor: ChangeFeedProcessor = {
   name: SEARCH_INDEX_PROCESSOR,
   kind: 'changes',
   intervalMs: 500,
-  initialCursor: async (services) => (await services.store.collection<LegacySearchState>(SEARCH_STATE).findOne({ _id: 'changes' }))?.cursor ?? null,
+  initialCursor: async (services) =>
+    (await services.store.collection<LegacySearchState>(SEARCH_STATE).findOne({ _id: 'changes' }))?.cursor ?? null,
   handle: async ({ services, changes, session }) => {
     const ids = [...new Set(changes.map((c) => c.goldenId))];
     const goldens = await services.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).find({ _id: { $in: ids } });

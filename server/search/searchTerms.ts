@@ -16,7 +16,10 @@ export interface SearchFieldConfig {
   identifiers: Array<{ field: string; scheme: IdentifierScheme | 'partNumber' }>;
 }
 
-const CONFIG = JSON.parse(readFileSync(new URL('./searchFields.json', import.meta.url), 'utf8')) as Record<string, SearchFieldConfig | string>;
+const CONFIG = JSON.parse(readFileSync(new URL('./searchFields.json', import.meta.url), 'utf8')) as Record<
+  string,
+  SearchFieldConfig | string
+>;
 
 /** The search configuration of a domain, or null when the domain is not searchable. */
 export function searchFieldsOf(domain: string): SearchFieldConfig | null {
@@ -46,7 +49,9 @@ export function normalizeSearchIdentifier(scheme: IdentifierScheme | 'partNumber
 
 /** Words of a text, upper-case without punctuation. */
 export function wordsOf(text: string): string[] {
-  return normalizeText(text).split(' ').filter((w) => w.length >= 2);
+  return normalizeText(text)
+    .split(' ')
+    .filter((w) => w.length >= 2);
 }
 
 /** Every term a record with these texts and identifiers is indexed under. */
@@ -84,7 +89,10 @@ export function pairTerm(x: string, y: string): string {
 }
 
 /** Texts and normalised identifiers of a golden record's attributes under a domain's configuration. */
-export function searchableValues(attributes: Record<string, unknown>, config: SearchFieldConfig): {
+export function searchableValues(
+  attributes: Record<string, unknown>,
+  config: SearchFieldConfig,
+): {
   display: string;
   texts: Array<{ field: string; value: string }>;
   identifiers: Array<{ field: string; value: string }>;
@@ -134,6 +142,7 @@ export function queryTerms(query: string): QueryTerms {
     return terms;
   });
   const pairs = new Set<string>();
-  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) if (words[i] !== words[j]) pairs.add(pairTerm(words[i], words[j]));
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 1; j < words.length; j++) if (words[i] !== words[j]) pairs.add(pairTerm(words[i], words[j]));
   return { identifiers: [...identifiers], words: alternatives, pairs: [...pairs] };
 }

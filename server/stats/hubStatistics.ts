@@ -48,12 +48,23 @@ export async function hubStatistics(store: Store): Promise<HubStatistics> {
       sourceRecords.countDocuments({ domain }),
       tasks.countDocuments({ domain, status: 'open' }),
     ]);
-    domains.push({ domain, goldenRecords, sourceRecords: sourceCount, duplicatesMerged: Math.max(0, sourceCount - goldenRecords), openTasks });
+    domains.push({
+      domain,
+      goldenRecords,
+      sourceRecords: sourceCount,
+      duplicatesMerged: Math.max(0, sourceCount - goldenRecords),
+      openTasks,
+    });
   }
-  const pairs = await store.collection<{ _id: string; source: string; domain: string; direction: string }>(MAPPINGS_COLLECTION).find({ direction: 'inbound' });
+  const pairs = await store
+    .collection<{ _id: string; source: string; domain: string; direction: string }>(MAPPINGS_COLLECTION)
+    .find({ direction: 'inbound' });
   const sources: SourceStatistics[] = [];
   for (const { source, domain } of pairs) {
-    const [accepted, failed] = await Promise.all([sourceRecords.countDocuments({ domain, source }), exceptions.countDocuments({ source, domain })]);
+    const [accepted, failed] = await Promise.all([
+      sourceRecords.countDocuments({ domain, source }),
+      exceptions.countDocuments({ source, domain }),
+    ]);
     if (accepted + failed === 0) continue;
     sources.push({ source, domain, accepted, exceptions: failed, exceptionRate: failed / (accepted + failed) });
   }

@@ -24,16 +24,29 @@ async function targetIdsOf(services: Pick<AppServices, 'store'>, goldenId: strin
 }
 
 /** A page of audit entries in time order (`order` asc by default). */
-export async function queryAudit(services: Pick<AppServices, 'store'>, input: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+export async function queryAudit(
+  services: Pick<AppServices, 'store'>,
+  input: AuditQuery,
+): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
   const filter: Filter = {};
   if (input.goldenId) filter['target.id'] = { $in: await targetIdsOf(services, input.goldenId) };
   if (input.actor) filter['actor.keyId'] = input.actor;
   if (input.correlationId) filter.correlationId = input.correlationId;
   if (input.action) filter.action = input.action.endsWith('.') ? { $regex: `^${escapeRegExp(input.action)}` } : input.action;
   if (input.from || input.to) {
-    filter.at = { ...(input.from ? { $gte: new Date(input.from).toISOString() } : {}), ...(input.to ? { $lt: new Date(input.to).toISOString() } : {}) };
+    filter.at = {
+      ...(input.from ? { $gte: new Date(input.from).toISOString() } : {}),
+      ...(input.to ? { $lt: new Date(input.to).toISOString() } : {}),
+    };
   }
-  return keysetPage({ collection: services.store.collection<AuditEntry>(AUDIT_COLLECTION), filter, field: 'at', direction: input.order === 'desc' ? -1 : 1, cursor: input.cursor, limit: input.limit ?? 100 });
+  return keysetPage({
+    collection: services.store.collection<AuditEntry>(AUDIT_COLLECTION),
+    filter,
+    field: 'at',
+    direction: input.order === 'desc' ? -1 : 1,
+    cursor: input.cursor,
+    limit: input.limit ?? 100,
+  });
 }
 
 /** The API view of an audit entry; sensitive values (per the domain's rules) masked unless the viewer may see them (restricted by default). */

@@ -34,7 +34,9 @@ interface BulkCheckpoint {
 
 /** Queues a bulk action; the total is the number of matching open tasks now. */
 export async function startBulkAction(services: Pick<AppServices, 'store' | 'jobs'>, input: BulkJobParams) {
-  const total = await tasksCollection(services.store).countDocuments(taskStoreFilter({ ...input.filter, type: 'potential-match', status: 'open' }));
+  const total = await tasksCollection(services.store).countDocuments(
+    taskStoreFilter({ ...input.filter, type: 'potential-match', status: 'open' }),
+  );
   return services.jobs.enqueue({ type: BULK_TASKS_JOB, params: input, createdBy: input.actor.keyId, total });
 }
 
@@ -46,7 +48,10 @@ export const bulkTasksJob: JobHandler<BulkJobParams> = {
     const storeFilter = taskStoreFilter({ ...filter, type: 'potential-match', status: 'open' });
     for (;;) {
       signal.throwIfAborted();
-      const batch = await tasksCollection(services.store).find({ ...storeFilter, _id: { $gt: state.lastId } }, { sort: { _id: 1 }, limit: BATCH });
+      const batch = await tasksCollection(services.store).find(
+        { ...storeFilter, _id: { $gt: state.lastId } },
+        { sort: { _id: 1 }, limit: BATCH },
+      );
       if (batch.length === 0) break;
       for (const task of batch) {
         try {
@@ -56,7 +61,8 @@ export const bulkTasksJob: JobHandler<BulkJobParams> = {
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           state.failed++;
-          if (state.failures.length < MAX_FAILURES_KEPT) state.failures.push({ taskId: task._id, code: error.code, message: error.message });
+          if (state.failures.length < MAX_FAILURES_KEPT)
+            state.failures.push({ taskId: task._id, code: error.code, message: error.message });
         }
         state.lastId = task._id;
       }

@@ -34,12 +34,15 @@ async function loadShownGoldens(args: { store: Store; ids: string[]; session?: S
   let missing = [...new Set(args.ids)];
   for (let hops = 0; missing.length > 0 && hops <= MAX_POINTER_HOPS; hops++) {
     for (const golden of await collection.find({ _id: { $in: missing } }, { session: args.session })) byId.set(golden._id, golden);
-    missing = [...byId.values()].map((g) => (g.status !== 'active' ? g.mergedInto : undefined)).filter((id): id is string => id !== undefined && !byId.has(id));
+    missing = [...byId.values()]
+      .map((g) => (g.status !== 'active' ? g.mergedInto : undefined))
+      .filter((id): id is string => id !== undefined && !byId.has(id));
   }
   const shown = new Map<string, GoldenRecordDocument>();
   for (const id of new Set(args.ids)) {
     let golden = byId.get(id);
-    for (let hops = 0; golden && golden.status !== 'active' && golden.mergedInto && hops < MAX_POINTER_HOPS; hops++) golden = byId.get(golden.mergedInto);
+    for (let hops = 0; golden && golden.status !== 'active' && golden.mergedInto && hops < MAX_POINTER_HOPS; hops++)
+      golden = byId.get(golden.mergedInto);
     if (golden && golden.status === 'active') shown.set(id, golden);
   }
   return shown;
@@ -51,7 +54,11 @@ async function loadShownGoldens(args: { store: Store; ids: string[]; session?: S
  * is now the subject's own golden record, or of a domain without rules, is left out (the stored
  * decision explanation is all there is).
  */
-export async function explainCandidatesAsShown(args: { store: Store; tasks: readonly TaskDocument[]; session?: StoreSession }): Promise<CandidateExplanations> {
+export async function explainCandidatesAsShown(args: {
+  store: Store;
+  tasks: readonly TaskDocument[];
+  session?: StoreSession;
+}): Promise<CandidateExplanations> {
   const explained: CandidateExplanations = new Map();
   const tasks = args.tasks.filter(isExplainable);
   if (tasks.length === 0) return explained;
@@ -78,11 +85,15 @@ export async function explainCandidatesAsShown(args: { store: Store; tasks: read
       explained.set(task._id, new Map());
       for (const candidate of task.candidates ?? []) {
         const shown = goldens.get(candidate.goldenId);
-        if (shown && shown._id !== subject._id) pairs.push({ taskId: task._id, goldenId: candidate.goldenId, a: preparedOf(subject), b: preparedOf(shown) });
+        if (shown && shown._id !== subject._id)
+          pairs.push({ taskId: task._id, goldenId: candidate.goldenId, a: preparedOf(subject), b: preparedOf(shown) });
       }
     }
     // Token weights as matching reads them (idf comparators): one read for the page's records.
-    const context = pairs.length === 0 ? undefined : await loadTermWeights({ store: args.store, compiled: rules, prepared: [...prepared.values()], session: args.session });
+    const context =
+      pairs.length === 0
+        ? undefined
+        : await loadTermWeights({ store: args.store, compiled: rules, prepared: [...prepared.values()], session: args.session });
     for (const pair of pairs) explained.get(pair.taskId)?.set(pair.goldenId, scorePair({ a: pair.a, b: pair.b, rules, context }));
   }
   return explained;

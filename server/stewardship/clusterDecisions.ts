@@ -56,7 +56,9 @@ async function loadCluster(services: Services, session: StoreSession, input: Clu
     if (!goldens.some((g) => g._id === golden._id)) goldens.push(golden);
   }
   if (goldens.length < 2) {
-    throw new ConflictError('TASK_NO_LONGER_APPLIES', `The members of cluster task "${task._id}" are no longer separate golden records.`, { current: presentTask(task) });
+    throw new ConflictError('TASK_NO_LONGER_APPLIES', `The members of cluster task "${task._id}" are no longer separate golden records.`, {
+      current: presentTask(task),
+    });
   }
   return { task, liveOf, goldens };
 }
@@ -86,18 +88,33 @@ function chooseSurvivor(cluster: LoadedCluster, among: GoldenRecordDocument[], r
   return [...among].sort((x, y) => y.sourceRecordIds.length - x.sourceRecordIds.length || (x._id < y._id ? -1 : 1))[0];
 }
 
-async function mergeInto(services: Services, session: StoreSession, args: { survivor: GoldenRecordDocument; others: GoldenRecordDocument[]; actor: StewardActor; reason: string }): Promise<{ golden: GoldenRecordDocument; retiredIds: string[] }> {
+async function mergeInto(
+  services: Services,
+  session: StoreSession,
+  args: { survivor: GoldenRecordDocument; others: GoldenRecordDocument[]; actor: StewardActor; reason: string },
+): Promise<{ golden: GoldenRecordDocument; retiredIds: string[] }> {
   let golden = args.survivor;
   const retiredIds: string[] = [];
   for (const other of args.others) {
-    const merge = await mergeGoldenRecords(services, { survivorId: args.survivor._id, mergedId: other._id, actor: args.actor, reason: args.reason, domain: args.survivor.domain, session });
+    const merge = await mergeGoldenRecords(services, {
+      survivorId: args.survivor._id,
+      mergedId: other._id,
+      actor: args.actor,
+      reason: args.reason,
+      domain: args.survivor.domain,
+      session,
+    });
     golden = merge.survivor;
     retiredIds.push(merge.retired._id);
   }
   return { golden, retiredIds };
 }
 
-async function afterMerge(services: Services, session: StoreSession, args: { goldenIds: string[]; survivorId: string; at: string }): Promise<void> {
+async function afterMerge(
+  services: Services,
+  session: StoreSession,
+  args: { goldenIds: string[]; survivorId: string; at: string },
+): Promise<void> {
   await closeObsoleteTasks({ store: services.store, session, goldenIds: args.goldenIds, at: args.at });
   await detectSurvivorshipConflicts({ store: services.store, session, goldenIds: [args.survivorId], at: args.at });
 }
@@ -109,7 +126,10 @@ export interface AcceptClusterResult {
 }
 
 /** Accepts a cluster: all members merge into one golden record (the survivor keeps its id). */
-export async function acceptCluster(services: Services, input: ClusterInput & { survivorGoldenId?: string; goldenVersions?: Record<string, number> }): Promise<AcceptClusterResult> {
+export async function acceptCluster(
+  services: Services,
+  input: ClusterInput & { survivorGoldenId?: string; goldenVersions?: Record<string, number> },
+): Promise<AcceptClusterResult> {
   const { store } = services;
   return inTransaction(store, undefined, async (session) => {
     const at = new Date().toISOString();
@@ -119,17 +139,32 @@ export async function acceptCluster(services: Services, input: ClusterInput & { 
     const survivor = chooseSurvivor(cluster, goldens, input.survivorGoldenId);
     const others = goldens.filter((g) => g._id !== survivor._id);
     const claimed = await updateTaskVersioned({
-      store, session, task, expectedVersion: input.expectedVersion, at,
+      store,
+      session,
+      task,
+      expectedVersion: input.expectedVersion,
+      at,
       set: { status: 'closed', resolution: 'merged', closedAt: at },
       history: { by: input.actor.name, action: 'merged', note: `${goldens.length} records merged into ${survivor._id}: ${input.reason}` },
     });
     const { golden, retiredIds } = await mergeInto(services, session, { survivor, others, actor: input.actor, reason: input.reason });
     await recordAudit({
-      store, session, actor: input.actor, action: 'task.accept-cluster',
+      store,
+      session,
+      actor: input.actor,
+      action: 'task.accept-cluster',
       target: { type: 'task', id: task._id, domain: task.domain },
       before: { status: 'open', version: task.version, members: goldens.map((g) => g._id) },
-      after: { status: 'closed', resolution: 'merged', version: claimed.version, survivorId: golden._id, retiredIds, survivorVersion: golden.version },
-      reason: input.reason, at,
+      after: {
+        status: 'closed',
+        resolution: 'merged',
+        version: claimed.version,
+        survivorId: golden._id,
+        retiredIds,
+        survivorVersion: golden.version,
+      },
+      reason: input.reason,
+      at,
     });
     await releaseClaims({ store, session, domain: task.domain, goldenIds: (task.members ?? []).map((m) => m.goldenId), taskId: task._id });
     await afterMerge(services, session, { goldenIds: goldens.map((g) => g._id), survivorId: golden._id, at });
@@ -163,13 +198,19 @@ export async function splitCluster(
     const split = goldens.filter((g) => splitLive.has(g._id));
     const rest = goldens.filter((g) => !splitLive.has(g._id));
     if (rest.length === 0) {
-      throw new BadRequestError('SPLIT_ALL', 'Splitting off every member leaves no cluster: use POST /tasks/:id/reject to say none of them match.', [
-        { path: 'body.goldenIds', code: 'SPLIT_ALL', message: 'Leave at least one member in the cluster.' },
-      ]);
+      throw new BadRequestError(
+        'SPLIT_ALL',
+        'Splitting off every member leaves no cluster: use POST /tasks/:id/reject to say none of them match.',
+        [{ path: 'body.goldenIds', code: 'SPLIT_ALL', message: 'Leave at least one member in the cluster.' }],
+      );
     }
     assertGoldenVersions(cluster, input.goldenVersions);
     const survivor = input.mergeRest && rest.length >= 2 ? chooseSurvivor(cluster, rest, input.survivorGoldenId) : undefined;
-    if (!survivor && input.survivorGoldenId !== undefined && !rest.some((g) => g._id === (liveOf.get(input.survivorGoldenId as string)?._id ?? input.survivorGoldenId))) {
+    if (
+      !survivor &&
+      input.survivorGoldenId !== undefined &&
+      !rest.some((g) => g._id === (liveOf.get(input.survivorGoldenId as string)?._id ?? input.survivorGoldenId))
+    ) {
       throw unknownMember(task, 'body.survivorGoldenId', [input.survivorGoldenId]);
     }
     const restIds = new Set(rest.map((g) => g._id));
@@ -177,28 +218,62 @@ export async function splitCluster(
     const staysOpen = rest.length >= 2 && !survivor;
     const note = `Split off ${split.map((g) => g._id).join(', ')}${survivor ? `; the other ${rest.length} merged into ${survivor._id}` : staysOpen ? `; ${rest.length} records stay` : ''}: ${input.reason}`;
     const claimed = await updateTaskVersioned({
-      store, session, task, expectedVersion: input.expectedVersion, at,
+      store,
+      session,
+      task,
+      expectedVersion: input.expectedVersion,
+      at,
       set: staysOpen
-        ? { members: keptMembers, edges: (task.edges ?? []).filter((e) => keptMembers.some((m) => m.goldenId === e.a) && keptMembers.some((m) => m.goldenId === e.b)) }
+        ? {
+            members: keptMembers,
+            edges: (task.edges ?? []).filter(
+              (e) => keptMembers.some((m) => m.goldenId === e.a) && keptMembers.some((m) => m.goldenId === e.b),
+            ),
+          }
         : { status: 'closed', resolution: survivor ? 'merged' : 'not-a-match', closedAt: at },
       history: { by: input.actor.name, action: 'split', note },
     });
     const records = await recordsOfGoldens({ store, session, goldens });
     let pairs = 0;
     for (const left of split) {
-      for (const right of rest) pairs += await recordNotAMatchBetween({ store, session, left: records.get(left._id) ?? [], right: records.get(right._id) ?? [], actor: input.actor, reason: input.reason, taskId: task._id, at });
+      for (const right of rest)
+        pairs += await recordNotAMatchBetween({
+          store,
+          session,
+          left: records.get(left._id) ?? [],
+          right: records.get(right._id) ?? [],
+          actor: input.actor,
+          reason: input.reason,
+          taskId: task._id,
+          at,
+        });
     }
-    const merged = survivor ? await mergeInto(services, session, { survivor, others: rest.filter((g) => g._id !== survivor._id), actor: input.actor, reason: input.reason }) : null;
+    const merged = survivor
+      ? await mergeInto(services, session, {
+          survivor,
+          others: rest.filter((g) => g._id !== survivor._id),
+          actor: input.actor,
+          reason: input.reason,
+        })
+      : null;
     await recordAudit({
-      store, session, actor: input.actor, action: 'task.split-cluster',
+      store,
+      session,
+      actor: input.actor,
+      action: 'task.split-cluster',
       target: { type: 'task', id: task._id, domain: task.domain },
       before: { status: 'open', version: task.version, members: goldens.map((g) => g._id) },
       after: {
-        status: claimed.status, ...(claimed.resolution ? { resolution: claimed.resolution } : {}), version: claimed.version,
-        split: split.map((g) => g._id), members: rest.map((g) => g._id), pairs,
+        status: claimed.status,
+        ...(claimed.resolution ? { resolution: claimed.resolution } : {}),
+        version: claimed.version,
+        split: split.map((g) => g._id),
+        members: rest.map((g) => g._id),
+        pairs,
         ...(merged ? { survivorId: merged.golden._id, retiredIds: merged.retiredIds } : {}),
       },
-      reason: input.reason, at,
+      reason: input.reason,
+      at,
     });
     const released = staysOpen ? [...memberIds].filter((id) => !keptMembers.some((m) => m.goldenId === id)) : [...memberIds];
     await releaseClaims({ store, session, domain: task.domain, goldenIds: released, taskId: task._id });
@@ -214,7 +289,11 @@ export async function rejectCluster(services: Services, input: ClusterInput): Pr
     const at = new Date().toISOString();
     const { task, goldens } = await loadCluster(services, session, input, 'reject');
     const claimed = await updateTaskVersioned({
-      store, session, task, expectedVersion: input.expectedVersion, at,
+      store,
+      session,
+      task,
+      expectedVersion: input.expectedVersion,
+      at,
       set: { status: 'closed', resolution: 'not-a-match', closedAt: at },
       history: { by: input.actor.name, action: 'not-a-match', note: `None of the ${goldens.length} records match: ${input.reason}` },
     });
@@ -222,15 +301,28 @@ export async function rejectCluster(services: Services, input: ClusterInput): Pr
     let pairs = 0;
     for (let i = 0; i < goldens.length; i++) {
       for (let j = i + 1; j < goldens.length; j++) {
-        pairs += await recordNotAMatchBetween({ store, session, left: records.get(goldens[i]._id) ?? [], right: records.get(goldens[j]._id) ?? [], actor: input.actor, reason: input.reason, taskId: task._id, at });
+        pairs += await recordNotAMatchBetween({
+          store,
+          session,
+          left: records.get(goldens[i]._id) ?? [],
+          right: records.get(goldens[j]._id) ?? [],
+          actor: input.actor,
+          reason: input.reason,
+          taskId: task._id,
+          at,
+        });
       }
     }
     await recordAudit({
-      store, session, actor: input.actor, action: 'task.reject-cluster',
+      store,
+      session,
+      actor: input.actor,
+      action: 'task.reject-cluster',
       target: { type: 'task', id: task._id, domain: task.domain },
       before: { status: 'open', version: task.version, members: goldens.map((g) => g._id) },
       after: { status: 'closed', resolution: 'not-a-match', version: claimed.version, pairs },
-      reason: input.reason, at,
+      reason: input.reason,
+      at,
     });
     await releaseClaims({ store, session, domain: task.domain, goldenIds: (task.members ?? []).map((m) => m.goldenId), taskId: task._id });
     return { task: claimed, pairs };

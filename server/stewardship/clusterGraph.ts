@@ -87,7 +87,12 @@ const DEFAULT_MIN_LINK_SHARE = 0.5;
  * "EMPIRE STAFFING PARTNERS" ~ "PRAIRIE STAFFING PARTNERS"); spellings of one name are mostly all
  * alike each other. Returns the root (smallest index) of each record's cluster.
  */
-function linkClusters(args: { total: number; merges: { a: number[]; b: number[]; score: number[] }; cannotLinks: { a: number[]; b: number[] }; minLinkShare: number }): Int32Array {
+function linkClusters(args: {
+  total: number;
+  merges: { a: number[]; b: number[]; score: number[] };
+  cannotLinks: { a: number[]; b: number[] };
+  minLinkShare: number;
+}): Int32Array {
   const { total, merges } = args;
   const parent = new Int32Array(total);
   for (let i = 0; i < total; i++) parent[i] = i;
@@ -184,7 +189,12 @@ export function buildClusterGraph(args: {
       }
     }
   }
-  const rootOf = linkClusters({ total: members.length, merges, cannotLinks, minLinkShare: rules.rules.clusterReview?.minLinkShare ?? DEFAULT_MIN_LINK_SHARE });
+  const rootOf = linkClusters({
+    total: members.length,
+    merges,
+    cannotLinks,
+    minLinkShare: rules.rules.clusterReview?.minLinkShare ?? DEFAULT_MIN_LINK_SHARE,
+  });
   const byRoot = new Map<number, string[]>();
   members.forEach((member, i) => {
     const list = byRoot.get(rootOf[i]);

@@ -62,30 +62,59 @@ export async function activeGoldenOf(store: Store, session: StoreSession, id: st
 }
 
 /** The open cluster task holding a golden record, through its claim (null when none); `known` saves re-reading tasks already loaded. */
-export async function openClusterTaskOf(args: { store: Store; session: StoreSession; domain: string; goldenId: string; known?: ReadonlyMap<string, TaskDocument> }): Promise<TaskDocument | null> {
+export async function openClusterTaskOf(args: {
+  store: Store;
+  session: StoreSession;
+  domain: string;
+  goldenId: string;
+  known?: ReadonlyMap<string, TaskDocument>;
+}): Promise<TaskDocument | null> {
   const claim = await claimsCollection(args.store).findOne({ _id: claimId(args.domain, args.goldenId) }, { session: args.session });
   if (!claim) return null;
-  const task = args.known?.get(claim.taskId) ?? (await tasksCollection(args.store).findOne({ _id: claim.taskId }, { session: args.session }));
+  const task =
+    args.known?.get(claim.taskId) ?? (await tasksCollection(args.store).findOne({ _id: claim.taskId }, { session: args.session }));
   return task && task.status === 'open' && (task.members ?? []).some((m) => m.goldenId === args.goldenId) ? task : null;
 }
 
 /** Claims golden records for a task (same transaction as the task write). */
-export async function claimMembers(args: { store: Store; session: StoreSession; domain: string; goldenIds: string[]; taskId: string; at: string }): Promise<void> {
+export async function claimMembers(args: {
+  store: Store;
+  session: StoreSession;
+  domain: string;
+  goldenIds: string[];
+  taskId: string;
+  at: string;
+}): Promise<void> {
   for (const goldenId of args.goldenIds) {
-    const claim: ClusterClaimDocument = { _id: claimId(args.domain, goldenId), domain: args.domain, goldenId, taskId: args.taskId, at: args.at };
+    const claim: ClusterClaimDocument = {
+      _id: claimId(args.domain, goldenId),
+      domain: args.domain,
+      goldenId,
+      taskId: args.taskId,
+      at: args.at,
+    };
     await claimsCollection(args.store).replaceOne({ _id: claim._id }, claim, { upsert: true, session: args.session });
   }
 }
 
 /** Drops the claims a task holds on golden records (when it closes or lets members go). */
-export async function releaseClaims(args: { store: Store; session: StoreSession; domain: string; goldenIds: string[]; taskId: string }): Promise<void> {
-  for (const goldenId of args.goldenIds) await claimsCollection(args.store).deleteOne({ _id: claimId(args.domain, goldenId), taskId: args.taskId }, { session: args.session });
+export async function releaseClaims(args: {
+  store: Store;
+  session: StoreSession;
+  domain: string;
+  goldenIds: string[];
+  taskId: string;
+}): Promise<void> {
+  for (const goldenId of args.goldenIds)
+    await claimsCollection(args.store).deleteOne({ _id: claimId(args.domain, goldenId), taskId: args.taskId }, { session: args.session });
 }
 
 /** What a steward sees of one source record: display name, identifiers, source (data-driven per domain). */
 export function memberRecordView(record: SourceRecordDocument, rules: CompiledRules): ClusterMemberRecord {
   const display = searchFieldsOf(record.domain)?.display ?? ['name'];
-  const name = display.map((field) => record.canonical[field]).find((value): value is string => typeof value === 'string' && value.trim() !== '') ?? null;
+  const name =
+    display.map((field) => record.canonical[field]).find((value): value is string => typeof value === 'string' && value.trim() !== '') ??
+    null;
   const identifiers: Record<string, unknown> = {};
   for (const comparator of rules.rules.comparators) {
     if (comparator.type !== 'identifier') continue;
@@ -110,7 +139,12 @@ interface Gathered {
  * The index search stops adding at `maxMembers` golden records; an open task reached is taken whole
  * (a task is never narrowed because the search stopped early).
  */
-async function gatherNeighbourhood(args: { store: Store; session: StoreSession; rules: CompiledRules; goldenIds: string[] }): Promise<{ gathered: Map<string, Gathered>; tasks: Map<string, TaskDocument>; claimedBy: Map<string, string> }> {
+async function gatherNeighbourhood(args: {
+  store: Store;
+  session: StoreSession;
+  rules: CompiledRules;
+  goldenIds: string[];
+}): Promise<{ gathered: Map<string, Gathered>; tasks: Map<string, TaskDocument>; claimedBy: Map<string, string> }> {
   const { store, session, rules } = args;
   const max = rules.rules.clusterReview?.maxMembers ?? DEFAULT_MAX_MEMBERS;
   const gathered = new Map<string, Gathered>();
@@ -150,22 +184,34 @@ async function gatherNeighbourhood(args: { store: Store; session: StoreSession; 
 }
 
 /** Not-a-match pairs among the records that still stand (neither side changed in what the rules compare). */
-async function standingNotAMatch(args: { store: Store; session: StoreSession; rules: CompiledRules; records: SourceRecordDocument[] }): Promise<Set<string>> {
+async function standingNotAMatch(args: {
+  store: Store;
+  session: StoreSession;
+  rules: CompiledRules;
+  records: SourceRecordDocument[];
+}): Promise<Set<string>> {
   const ids = args.records.map((r) => r._id);
   const idSet = new Set(ids);
-  const pairs = (await args.store.collection<NotAMatchDocument>(NOT_A_MATCH).find({ a: { $in: ids } }, { session: args.session })).filter((p) => idSet.has(p.b));
+  const pairs = (await args.store.collection<NotAMatchDocument>(NOT_A_MATCH).find({ a: { $in: ids } }, { session: args.session })).filter(
+    (p) => idSet.has(p.b),
+  );
   if (pairs.length === 0) return new Set();
   const fingerprints = new Map(args.records.map((r) => [r._id, fingerprintRecord(asCanonical(r.canonical, r.sourceId), args.rules)]));
   const standing = new Set<string>();
   for (const pair of pairs) {
-    const isChanged = [pair.a, pair.b].some((id) => pair.fingerprints?.[id] !== undefined && pair.fingerprints[id] !== fingerprints.get(id));
+    const isChanged = [pair.a, pair.b].some(
+      (id) => pair.fingerprints?.[id] !== undefined && pair.fingerprints[id] !== fingerprints.get(id),
+    );
     if (!isChanged) standing.add(pair._id);
   }
   return standing;
 }
 
 function membersOf(goldenIds: string[], gathered: Map<string, Gathered>, rules: CompiledRules): ClusterMember[] {
-  return goldenIds.map((goldenId) => ({ goldenId, records: (gathered.get(goldenId)?.records ?? []).map((r) => memberRecordView(r, rules)) }));
+  return goldenIds.map((goldenId) => ({
+    goldenId,
+    records: (gathered.get(goldenId)?.records ?? []).map((r) => memberRecordView(r, rules)),
+  }));
 }
 
 function storedEdges(edges: ClusterEdge[], goldenIds: string[]): TaskClusterEdge[] {
@@ -181,7 +227,15 @@ function storedEdges(edges: ClusterEdge[], goldenIds: string[]): TaskClusterEdge
   for (const edge of sorted) if (chosen.size < cap) chosen.add(edge);
   return sorted
     .filter((e) => chosen.has(e))
-    .map((e) => ({ a: e.a, b: e.b, aRecordId: e.aRecordId, bRecordId: e.bRecordId, score: e.score, rule: e.rule, explanation: e.explanation }));
+    .map((e) => ({
+      a: e.a,
+      b: e.b,
+      aRecordId: e.aRecordId,
+      bRecordId: e.bRecordId,
+      score: e.score,
+      rule: e.rule,
+      explanation: e.explanation,
+    }));
 }
 
 /** Priority of a cluster task: its strongest edge, raised by its size (more duplicate pairs settled at once). */
@@ -190,7 +244,10 @@ function priorityOf(score: number, size: number): number {
 }
 
 function membershipKey(members: ClusterMember[]): string {
-  return members.map((m) => `${m.goldenId}:${m.records.map((r) => r.sourceRecordId).join(',')}`).sort().join(';');
+  return members
+    .map((m) => `${m.goldenId}:${m.records.map((r) => r.sourceRecordId).join(',')}`)
+    .sort()
+    .join(';');
 }
 
 export interface ClusterReviewResult {
@@ -205,7 +262,14 @@ export interface ClusterReviewResult {
  * Builds the conflict-free clusters around `goldenIds` and brings the open cluster tasks in line
  * (inside the caller's transaction). A no-op for domains whose rules have no `clusterReview`.
  */
-export async function reviewClustersAround(args: { store: Store; session: StoreSession; rules: CompiledRules; goldenIds: string[]; source?: string; at: string }): Promise<ClusterReviewResult> {
+export async function reviewClustersAround(args: {
+  store: Store;
+  session: StoreSession;
+  rules: CompiledRules;
+  goldenIds: string[];
+  source?: string;
+  at: string;
+}): Promise<ClusterReviewResult> {
   const result: ClusterReviewResult = { clusterOf: new Map(), opened: [], changed: [], closed: [] };
   const { store, session, rules, at } = args;
   if (!rules.rules.clusterReview) return result;
@@ -220,7 +284,9 @@ export async function reviewClustersAround(args: { store: Store; session: StoreS
   const graph = buildClusterGraph({ members, rules, isNotAMatch: (x, y) => notAMatch.has([x, y].sort().join('~')) });
   const domain = rules.domain;
   const rule = `${rules.version}:clusterReview`;
-  const existing = [...reached.values()].sort((x, y) => (x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x._id < y._id ? -1 : 1));
+  const existing = [...reached.values()].sort((x, y) =>
+    x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x._id < y._id ? -1 : 1,
+  );
   const targets = new Map<string, TaskDocument>();
 
   for (const cluster of graph.clusters) {
@@ -237,13 +303,30 @@ export async function reviewClustersAround(args: { store: Store; session: StoreS
     const score = edges[0]?.score ?? 0;
     const saved = target
       ? await reviseClusterTask({ store, session, task: target, members: memberViews, edges, score, rule, at })
-      : await insertClusterTask({ store, session, domain, source: args.source ?? memberViews[0]?.records[0]?.source, members: memberViews, edges, score, rule, at });
+      : await insertClusterTask({
+          store,
+          session,
+          domain,
+          source: args.source ?? memberViews[0]?.records[0]?.source,
+          members: memberViews,
+          edges,
+          score,
+          rule,
+          at,
+        });
     if (!target) result.opened.push(saved);
     else if (saved.version !== target.version) result.changed.push(saved);
     targets.set(saved._id, saved);
     for (const goldenId of cluster) result.clusterOf.set(goldenId, saved._id);
     // Only claims that do not already point here are written (a revision mostly adds one member).
-    await claimMembers({ store, session, domain, goldenIds: cluster.filter((id) => claimedBy.get(id) !== saved._id), taskId: saved._id, at });
+    await claimMembers({
+      store,
+      session,
+      domain,
+      goldenIds: cluster.filter((id) => claimedBy.get(id) !== saved._id),
+      taskId: saved._id,
+      at,
+    });
     await absorbPairwiseTasks({ store, session, cluster, taskId: saved._id, at });
   }
 
@@ -257,19 +340,51 @@ export async function reviewClustersAround(args: { store: Store; session: StoreS
     }
     const into = [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
     const note = into ? `Absorbed into cluster task ${into}.` : 'Conflicting identifiers split the cluster into single records.';
-    const closed = await closeTask({ store, session, task, resolution: into ? 'absorbed' : 'auto-closed', absorbedInto: into, note, rule, at });
+    const closed = await closeTask({
+      store,
+      session,
+      task,
+      resolution: into ? 'absorbed' : 'auto-closed',
+      absorbedInto: into,
+      note,
+      rule,
+      at,
+    });
     result.closed.push(closed);
-    await releaseClaims({ store, session, domain, goldenIds: (task.members ?? []).map((m) => m.goldenId).filter((id) => !result.clusterOf.has(id)), taskId: task._id });
+    await releaseClaims({
+      store,
+      session,
+      domain,
+      goldenIds: (task.members ?? []).map((m) => m.goldenId).filter((id) => !result.clusterOf.has(id)),
+      taskId: task._id,
+    });
   }
   for (const task of targets.values()) {
     const kept = new Set((task.members ?? []).map((m) => m.goldenId));
     const before = reached.get(task._id);
-    if (before) await releaseClaims({ store, session, domain, goldenIds: (before.members ?? []).map((m) => m.goldenId).filter((id) => !kept.has(id)), taskId: task._id });
+    if (before)
+      await releaseClaims({
+        store,
+        session,
+        domain,
+        goldenIds: (before.members ?? []).map((m) => m.goldenId).filter((id) => !kept.has(id)),
+        taskId: task._id,
+      });
   }
   return result;
 }
 
-async function insertClusterTask(args: { store: Store; session: StoreSession; domain: string; source?: string; members: ClusterMember[]; edges: TaskClusterEdge[]; score: number; rule: string; at: string }): Promise<TaskDocument> {
+async function insertClusterTask(args: {
+  store: Store;
+  session: StoreSession;
+  domain: string;
+  source?: string;
+  members: ClusterMember[];
+  edges: TaskClusterEdge[];
+  score: number;
+  rule: string;
+  at: string;
+}): Promise<TaskDocument> {
   const size = args.members.length;
   const note = `${size} records look like one ${args.domain}: ${args.members.map((m) => m.records[0]?.name ?? m.goldenId).join(' · ')}`;
   const task: TaskDocument = {
@@ -304,7 +419,16 @@ async function insertClusterTask(args: { store: Store; session: StoreSession; do
   return task;
 }
 
-async function reviseClusterTask(args: { store: Store; session: StoreSession; task: TaskDocument; members: ClusterMember[]; edges: TaskClusterEdge[]; score: number; rule: string; at: string }): Promise<TaskDocument> {
+async function reviseClusterTask(args: {
+  store: Store;
+  session: StoreSession;
+  task: TaskDocument;
+  members: ClusterMember[];
+  edges: TaskClusterEdge[];
+  score: number;
+  rule: string;
+  at: string;
+}): Promise<TaskDocument> {
   const { task } = args;
   const isSame = membershipKey(task.members ?? []) === membershipKey(args.members) && (task.edges ?? []).length === args.edges.length;
   if (isSame) return task;
@@ -316,7 +440,17 @@ async function reviseClusterTask(args: { store: Store; session: StoreSession; ta
   const history = { at: args.at, by: 'system', action: 'members-changed', note };
   const updated = await tasksCollection(args.store).findOneAndUpdate(
     { _id: task._id, version: task.version, status: 'open' },
-    { $set: { members: args.members, edges: args.edges, score: args.score, priority: Math.max(task.priority, priorityOf(args.score, args.members.length)), updatedAt: args.at }, $inc: { version: 1 }, $push: { history } },
+    {
+      $set: {
+        members: args.members,
+        edges: args.edges,
+        score: args.score,
+        priority: Math.max(task.priority, priorityOf(args.score, args.members.length)),
+        updatedAt: args.at,
+      },
+      $inc: { version: 1 },
+      $push: { history },
+    },
     { session: args.session, returnDocument: 'after' },
   );
   // Read in this transaction: only a concurrent writer (which the store refuses) could have moved it.
@@ -335,12 +469,31 @@ async function reviseClusterTask(args: { store: Store; session: StoreSession; ta
   return updated;
 }
 
-async function closeTask(args: { store: Store; session: StoreSession; task: TaskDocument; resolution: 'absorbed' | 'auto-closed'; absorbedInto?: string; note: string; rule: string; at: string }): Promise<TaskDocument> {
+async function closeTask(args: {
+  store: Store;
+  session: StoreSession;
+  task: TaskDocument;
+  resolution: 'absorbed' | 'auto-closed';
+  absorbedInto?: string;
+  note: string;
+  rule: string;
+  at: string;
+}): Promise<TaskDocument> {
   const { task } = args;
   const history = { at: args.at, by: 'system', action: args.resolution === 'absorbed' ? 'absorbed' : 'auto-closed', note: args.note };
   const updated = await tasksCollection(args.store).findOneAndUpdate(
     { _id: task._id, version: task.version, status: 'open' },
-    { $set: { status: 'closed', resolution: args.resolution, closedAt: args.at, updatedAt: args.at, ...(args.absorbedInto ? { absorbedInto: args.absorbedInto } : {}) }, $inc: { version: 1 }, $push: { history } },
+    {
+      $set: {
+        status: 'closed',
+        resolution: args.resolution,
+        closedAt: args.at,
+        updatedAt: args.at,
+        ...(args.absorbedInto ? { absorbedInto: args.absorbedInto } : {}),
+      },
+      $inc: { version: 1 },
+      $push: { history },
+    },
     { session: args.session, returnDocument: 'after' },
   );
   if (!updated) throw new Error(`task ${task._id} changed during its own transaction`);
@@ -351,7 +504,12 @@ async function closeTask(args: { store: Store; session: StoreSession; task: Task
     action: args.resolution === 'absorbed' ? 'task.absorb' : 'task.auto-close',
     target: { type: 'task', id: task._id, domain: task.domain },
     before: { status: 'open', version: task.version },
-    after: { status: 'closed', resolution: args.resolution, version: updated.version, ...(args.absorbedInto ? { absorbedInto: args.absorbedInto } : {}) },
+    after: {
+      status: 'closed',
+      resolution: args.resolution,
+      version: updated.version,
+      ...(args.absorbedInto ? { absorbedInto: args.absorbedInto } : {}),
+    },
     reason: args.note,
     at: args.at,
   });
@@ -359,21 +517,46 @@ async function closeTask(args: { store: Store; session: StoreSession; task: Task
 }
 
 /** Pairwise potential-match tasks inside a cluster: their in-cluster candidates go; a task left with none closes as absorbed. */
-async function absorbPairwiseTasks(args: { store: Store; session: StoreSession; cluster: string[]; taskId: string; at: string }): Promise<void> {
+async function absorbPairwiseTasks(args: {
+  store: Store;
+  session: StoreSession;
+  cluster: string[];
+  taskId: string;
+  at: string;
+}): Promise<void> {
   const inCluster = new Set(args.cluster);
-  const pairwise = await tasksCollection(args.store).find({ 'subject.goldenId': { $in: args.cluster }, status: 'open', type: 'potential-match' }, { session: args.session });
+  const pairwise = await tasksCollection(args.store).find(
+    { 'subject.goldenId': { $in: args.cluster }, status: 'open', type: 'potential-match' },
+    { session: args.session },
+  );
   for (const task of pairwise) {
     const candidates = task.candidates ?? [];
     const remaining = candidates.filter((c) => !inCluster.has(c.goldenId));
     if (remaining.length === candidates.length) continue;
     if (remaining.length === 0) {
-      await closeTask({ store: args.store, session: args.session, task, resolution: 'absorbed', absorbedInto: args.taskId, note: `Absorbed into cluster task ${args.taskId}.`, rule: CLUSTER_RULE, at: args.at });
+      await closeTask({
+        store: args.store,
+        session: args.session,
+        task,
+        resolution: 'absorbed',
+        absorbedInto: args.taskId,
+        note: `Absorbed into cluster task ${args.taskId}.`,
+        rule: CLUSTER_RULE,
+        at: args.at,
+      });
       continue;
     }
-    const note = `Candidates ${candidates.filter((c) => inCluster.has(c.goldenId)).map((c) => c.goldenId).join(', ')} moved to cluster task ${args.taskId}.`;
+    const note = `Candidates ${candidates
+      .filter((c) => inCluster.has(c.goldenId))
+      .map((c) => c.goldenId)
+      .join(', ')} moved to cluster task ${args.taskId}.`;
     const updated = await tasksCollection(args.store).findOneAndUpdate(
       { _id: task._id, version: task.version, status: 'open' },
-      { $set: { candidates: remaining, score: remaining[0].score, band: remaining[0].band, updatedAt: args.at }, $inc: { version: 1 }, $push: { history: { at: args.at, by: 'system', action: 'candidates-changed', note } } },
+      {
+        $set: { candidates: remaining, score: remaining[0].score, band: remaining[0].band, updatedAt: args.at },
+        $inc: { version: 1 },
+        $push: { history: { at: args.at, by: 'system', action: 'candidates-changed', note } },
+      },
       { session: args.session, returnDocument: 'after' },
     );
     if (!updated) continue;
@@ -392,9 +575,15 @@ async function absorbPairwiseTasks(args: { store: Store; session: StoreSession; 
 }
 
 /** Source records of golden records (for decisions on a cluster). */
-export async function recordsOfGoldens(args: { store: Store; session: StoreSession; goldens: GoldenRecordDocument[] }): Promise<Map<string, SourceRecordDocument[]>> {
+export async function recordsOfGoldens(args: {
+  store: Store;
+  session: StoreSession;
+  goldens: GoldenRecordDocument[];
+}): Promise<Map<string, SourceRecordDocument[]>> {
   const ids = args.goldens.flatMap((g) => g.sourceRecordIds);
   const records = await args.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ _id: { $in: ids } }, { session: args.session });
   const byId = new Map(records.map((r) => [r._id, r]));
-  return new Map(args.goldens.map((g) => [g._id, g.sourceRecordIds.flatMap((id) => (byId.has(id) ? [byId.get(id) as SourceRecordDocument] : []))]));
+  return new Map(
+    args.goldens.map((g) => [g._id, g.sourceRecordIds.flatMap((id) => (byId.has(id) ? [byId.get(id) as SourceRecordDocument] : []))]),
+  );
 }

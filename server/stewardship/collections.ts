@@ -25,7 +25,12 @@ export const stewardshipCollections: CollectionDefinition[] = [
       { keys: { 'subject.exceptionId': 1, status: 1 }, name: 'stewardship_by_subject_exception' },
       { keys: { assignee: 1, status: 1 }, name: 'stewardship_by_assignee' },
       // At most one open task per subject (openKeyOf): concurrent creation fails on the second insert.
-      { keys: { openKey: 1 }, name: 'stewardship_one_open_per_subject', unique: true, partial: { status: 'open', openKey: { $exists: true } } },
+      {
+        keys: { openKey: 1 },
+        name: 'stewardship_one_open_per_subject',
+        unique: true,
+        partial: { status: 'open', openKey: { $exists: true } },
+      },
     ],
   },
   { name: NOT_A_MATCH, indexes: [{ keys: { taskId: 1 }, name: 'stewardship_by_task' }] },

@@ -30,7 +30,11 @@ export async function keyAttributesOf(args: { store: Store; domain: string; sess
 }
 
 /** The disagreeing values of trusted sources for one attribute, or [] when they agree. */
-export function conflictingValues(args: { members: SourceRecordDocument[]; attribute: string; trustedSources: readonly string[] }): ConflictValue[] {
+export function conflictingValues(args: {
+  members: SourceRecordDocument[];
+  attribute: string;
+  trustedSources: readonly string[];
+}): ConflictValue[] {
   const values: ConflictValue[] = [];
   for (const member of args.members) {
     const value = member.canonical[args.attribute];
@@ -42,7 +46,11 @@ export function conflictingValues(args: { members: SourceRecordDocument[]; attri
 }
 
 /** Every conflict of a golden record: attribute → values (attributes with a steward override are settled). */
-export async function conflictsOf(args: { store: Store; session?: StoreSession; golden: GoldenRecordDocument }): Promise<Map<string, ConflictValue[]>> {
+export async function conflictsOf(args: {
+  store: Store;
+  session?: StoreSession;
+  golden: GoldenRecordDocument;
+}): Promise<Map<string, ConflictValue[]>> {
   const conflicts = new Map<string, ConflictValue[]>();
   if (args.golden.status !== 'active' || args.golden.sourceRecordIds.length < 2) return conflicts;
   const config = loadSurvivorshipConfig(args.golden.domain);
@@ -60,7 +68,12 @@ export async function conflictsOf(args: { store: Store; session?: StoreSession; 
  * Opens a survivorship-conflict task for every new conflict of the given golden records (call after
  * a recompute, in its transaction); an open task whose values changed is updated. Returns opened tasks.
  */
-export async function detectSurvivorshipConflicts(args: { store: Store; session?: StoreSession; goldenIds: string[]; at?: string }): Promise<TaskDocument[]> {
+export async function detectSurvivorshipConflicts(args: {
+  store: Store;
+  session?: StoreSession;
+  goldenIds: string[];
+  at?: string;
+}): Promise<TaskDocument[]> {
   return inTransaction(args.store, args.session, async (session) => {
     const at = args.at ?? new Date().toISOString();
     const opened: TaskDocument[] = [];
@@ -69,18 +82,31 @@ export async function detectSurvivorshipConflicts(args: { store: Store; session?
       if (!golden) continue;
       const conflicts = await conflictsOf({ store: args.store, session, golden });
       if (conflicts.size === 0) continue;
-      const known = await tasksCollection(args.store).find({ 'subject.goldenId': goldenId, type: 'survivorship-conflict' }, { sort: { createdAt: -1 }, session });
+      const known = await tasksCollection(args.store).find(
+        { 'subject.goldenId': goldenId, type: 'survivorship-conflict' },
+        { sort: { createdAt: -1 }, session },
+      );
       const open = known.filter((t) => t.status === 'open');
       for (const [attribute, values] of conflicts) {
         const existing = open.find((t) => t.subject.attribute === attribute);
         const lastClosed = known.find((t) => t.status === 'closed' && t.subject.attribute === attribute);
         // A steward already closed a task on exactly this disagreement (e.g. skipped it): not news.
-        if (!existing && lastClosed && lastClosed.resolution !== 'auto-closed' && stableStringify(lastClosed.values) === stableStringify(values)) continue;
+        if (
+          !existing &&
+          lastClosed &&
+          lastClosed.resolution !== 'auto-closed' &&
+          stableStringify(lastClosed.values) === stableStringify(values)
+        )
+          continue;
         if (existing) {
           if (stableStringify(existing.values) !== stableStringify(values)) {
             await tasksCollection(args.store).updateOne(
               { _id: existing._id, version: existing.version },
-              { $set: { values, updatedAt: at }, $inc: { version: 1 }, $push: { history: { at, by: 'system', action: 'values-changed', note: `Sources now report: ${describe(values)}.` } } },
+              {
+                $set: { values, updatedAt: at },
+                $inc: { version: 1 },
+                $push: { history: { at, by: 'system', action: 'values-changed', note: `Sources now report: ${describe(values)}.` } },
+              },
               { session },
             );
           }
@@ -90,7 +116,13 @@ export async function detectSurvivorshipConflicts(args: { store: Store; session?
           await insertTask({
             store: args.store,
             session,
-            fields: { type: 'survivorship-conflict', domain: golden.domain, subject: { goldenId, attribute }, priority: CONFLICT_PRIORITY, values },
+            fields: {
+              type: 'survivorship-conflict',
+              domain: golden.domain,
+              subject: { goldenId, attribute },
+              priority: CONFLICT_PRIORITY,
+              values,
+            },
             rule: CONFLICT_RULE,
             note: `Trusted sources disagree on ${attribute}: ${describe(values)}.`,
             at,

@@ -23,11 +23,18 @@ type Services = Pick<AppServices, 'store'>;
 async function subjectRecord(store: Store, session: StoreSession, task: TaskDocument): Promise<SourceRecordDocument> {
   const id = task.subject.sourceRecordId ?? '';
   const record = await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: id }, { session });
-  if (!record || !record.goldenId) throw new ConflictError('TASK_NO_LONGER_APPLIES', `Source record "${id}" of task "${task._id}" no longer exists.`, { current: task });
+  if (!record || !record.goldenId)
+    throw new ConflictError('TASK_NO_LONGER_APPLIES', `Source record "${id}" of task "${task._id}" no longer exists.`, { current: task });
   return record;
 }
 
-async function loadDecidableTask(store: Store, session: StoreSession, input: { taskId: string; expectedVersion: number }, types: ReadonlyArray<TaskDocument['type']>, action: string): Promise<TaskDocument> {
+async function loadDecidableTask(
+  store: Store,
+  session: StoreSession,
+  input: { taskId: string; expectedVersion: number },
+  types: ReadonlyArray<TaskDocument['type']>,
+  action: string,
+): Promise<TaskDocument> {
   const task = await requireTask({ store, id: input.taskId, session });
   assertTaskOpen(task);
   assertTaskVersion(task, input.expectedVersion);
@@ -66,18 +73,35 @@ export async function mergeTask(
     const candidateId = input.candidateGoldenId ?? task.candidates?.[0]?.goldenId;
     if (!candidateId || !(task.candidates ?? []).some((c) => c.goldenId === candidateId)) {
       throw new BadRequestError('UNKNOWN_CANDIDATE', `"${candidateId ?? ''}" is not a candidate of task "${task._id}".`, [
-        { path: 'body.candidateGoldenId', code: 'UNKNOWN_CANDIDATE', message: `Use one of: ${(task.candidates ?? []).map((c) => c.goldenId).join(', ')}.` },
+        {
+          path: 'body.candidateGoldenId',
+          code: 'UNKNOWN_CANDIDATE',
+          message: `Use one of: ${(task.candidates ?? []).map((c) => c.goldenId).join(', ')}.`,
+        },
       ]);
     }
     const record = await subjectRecord(store, session, task);
     if (record.goldenId === candidateId) {
-      throw new ConflictError('TASK_NO_LONGER_APPLIES', `Source record "${record._id}" is already part of "${candidateId}".`, { current: task });
+      throw new ConflictError('TASK_NO_LONGER_APPLIES', `Source record "${record._id}" is already part of "${candidateId}".`, {
+        current: task,
+      });
     }
     const [survivorId, mergedId] = input.survivor === 'subject' ? [record.goldenId, candidateId] : [candidateId, record.goldenId];
     // Every check that can refuse the merge (golden versions, both active) runs before the task closes.
-    const { survivor, merged } = await loadMergeable({ store, session, survivorId, mergedId, expectedVersions: input.goldenVersions, domain: task.domain });
+    const { survivor, merged } = await loadMergeable({
+      store,
+      session,
+      survivorId,
+      mergedId,
+      expectedVersions: input.goldenVersions,
+      domain: task.domain,
+    });
     const claimed = await updateTaskVersioned({
-      store, session, task, expectedVersion: input.expectedVersion, at,
+      store,
+      session,
+      task,
+      expectedVersion: input.expectedVersion,
+      at,
       set: { status: 'closed', resolution: 'merged', closedAt: at },
       history: { by: input.actor.name, action: 'merged', note: `${record.goldenId} and ${candidateId} merged: ${input.reason}` },
     });
@@ -85,16 +109,40 @@ export async function mergeTask(
     let golden = merge.survivor;
     for (const [attribute, choice] of Object.entries(input.attributes ?? {})) {
       golden = await setOverride(services, {
-        goldenId: golden._id, attribute, value: await chosenValue({ store, session, golden, attribute, choice }), reason: `chosen at merge: ${input.reason}`,
-        actor: input.actor, expectedVersion: golden.version, domain: task.domain, session,
+        goldenId: golden._id,
+        attribute,
+        value: await chosenValue({ store, session, golden, attribute, choice }),
+        reason: `chosen at merge: ${input.reason}`,
+        actor: input.actor,
+        expectedVersion: golden.version,
+        domain: task.domain,
+        session,
       });
     }
     await recordAudit({
-      store, session, actor: input.actor, action: 'task.merge',
+      store,
+      session,
+      actor: input.actor,
+      action: 'task.merge',
       target: { type: 'task', id: task._id, domain: task.domain },
-      before: { status: 'open', version: task.version, sourceRecordId: record._id, goldenId: record.goldenId, candidateGoldenId: candidateId },
-      after: { status: 'closed', resolution: 'merged', version: claimed.version, survivorId: golden._id, retiredId: merge.retired._id, survivorVersion: golden.version, chosenAttributes: Object.keys(input.attributes ?? {}) },
-      reason: input.reason, at,
+      before: {
+        status: 'open',
+        version: task.version,
+        sourceRecordId: record._id,
+        goldenId: record.goldenId,
+        candidateGoldenId: candidateId,
+      },
+      after: {
+        status: 'closed',
+        resolution: 'merged',
+        version: claimed.version,
+        survivorId: golden._id,
+        retiredId: merge.retired._id,
+        survivorVersion: golden.version,
+        chosenAttributes: Object.keys(input.attributes ?? {}),
+      },
+      reason: input.reason,
+      at,
     });
     await closeObsoleteTasks({ store, session, goldenIds: [survivorId, mergedId], at });
     // Trusted sources now side by side in one record may disagree on an identifier.
@@ -103,18 +151,33 @@ export async function mergeTask(
   });
 }
 
-async function chosenValue(args: { store: Store; session: StoreSession; golden: GoldenRecordDocument; attribute: string; choice: { sourceRecordId?: string; value?: unknown } }): Promise<unknown> {
+async function chosenValue(args: {
+  store: Store;
+  session: StoreSession;
+  golden: GoldenRecordDocument;
+  attribute: string;
+  choice: { sourceRecordId?: string; value?: unknown };
+}): Promise<unknown> {
   const { choice, attribute } = args;
   if (choice.sourceRecordId === undefined) {
-    if (!('value' in choice)) throw new BadRequestError('EMPTY_CHOICE', `body.attributes.${attribute} needs a sourceRecordId or a value.`, [{ path: `body.attributes.${attribute}`, code: 'EMPTY_CHOICE', message: 'Give sourceRecordId or value.' }]);
+    if (!('value' in choice))
+      throw new BadRequestError('EMPTY_CHOICE', `body.attributes.${attribute} needs a sourceRecordId or a value.`, [
+        { path: `body.attributes.${attribute}`, code: 'EMPTY_CHOICE', message: 'Give sourceRecordId or value.' },
+      ]);
     return choice.value ?? null;
   }
   if (!args.golden.sourceRecordIds.includes(choice.sourceRecordId)) {
     throw new BadRequestError('NOT_A_MEMBER', `Source record "${choice.sourceRecordId}" is not part of the merged record.`, [
-      { path: `body.attributes.${attribute}.sourceRecordId`, code: 'NOT_A_MEMBER', message: `Use one of: ${args.golden.sourceRecordIds.join(', ')}.` },
+      {
+        path: `body.attributes.${attribute}.sourceRecordId`,
+        code: 'NOT_A_MEMBER',
+        message: `Use one of: ${args.golden.sourceRecordIds.join(', ')}.`,
+      },
     ]);
   }
-  const member = await args.store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: choice.sourceRecordId }, { session: args.session });
+  const member = await args.store
+    .collection<SourceRecordDocument>(SOURCE_RECORDS)
+    .findOne({ _id: choice.sourceRecordId }, { session: args.session });
   return member?.canonical[attribute] ?? null;
 }
 
@@ -131,27 +194,54 @@ export async function rejectCandidates(
     const rejected = input.candidateGoldenIds ?? candidates.map((c) => c.goldenId);
     const unknown = rejected.filter((id) => !candidates.some((c) => c.goldenId === id));
     if (unknown.length > 0) {
-      throw new BadRequestError('UNKNOWN_CANDIDATE', `${unknown.map((id) => `"${id}"`).join(', ')} not a candidate of task "${task._id}".`, [
-        { path: 'body.candidateGoldenIds', code: 'UNKNOWN_CANDIDATE', message: `Use ids among: ${candidates.map((c) => c.goldenId).join(', ')}.` },
-      ]);
+      throw new BadRequestError(
+        'UNKNOWN_CANDIDATE',
+        `${unknown.map((id) => `"${id}"`).join(', ')} not a candidate of task "${task._id}".`,
+        [
+          {
+            path: 'body.candidateGoldenIds',
+            code: 'UNKNOWN_CANDIDATE',
+            message: `Use ids among: ${candidates.map((c) => c.goldenId).join(', ')}.`,
+          },
+        ],
+      );
     }
     const record = await subjectRecord(store, session, task);
     const remaining = candidates.filter((c) => !rejected.includes(c.goldenId));
     const isDone = remaining.length === 0;
     const claimed = await updateTaskVersioned({
-      store, session, task, expectedVersion: input.expectedVersion, at,
+      store,
+      session,
+      task,
+      expectedVersion: input.expectedVersion,
+      at,
       // A closed task keeps the candidates it was decided on; an open one shows what is left to decide.
-      set: isDone ? { status: 'closed', resolution: 'not-a-match', closedAt: at } : { candidates: remaining, score: remaining[0].score, band: remaining[0].band },
+      set: isDone
+        ? { status: 'closed', resolution: 'not-a-match', closedAt: at }
+        : { candidates: remaining, score: remaining[0].score, band: remaining[0].band },
       history: { by: input.actor.name, action: 'not-a-match', note: `Not ${rejected.join(', ')}: ${input.reason}` },
     });
     let pairs = 0;
-    for (const goldenId of rejected) pairs += (await recordNotAMatch({ store, session, record, goldenId, actor: input.actor, reason: input.reason, taskId: task._id, at })).length;
+    for (const goldenId of rejected)
+      pairs += (await recordNotAMatch({ store, session, record, goldenId, actor: input.actor, reason: input.reason, taskId: task._id, at }))
+        .length;
     await recordAudit({
-      store, session, actor: input.actor, action: 'task.not-a-match',
+      store,
+      session,
+      actor: input.actor,
+      action: 'task.not-a-match',
       target: { type: 'task', id: task._id, domain: task.domain },
       before: { status: 'open', version: task.version, sourceRecordId: record._id, candidates: candidates.map((c) => c.goldenId) },
-      after: { status: claimed.status, ...(isDone ? { resolution: 'not-a-match' } : {}), version: claimed.version, rejected, candidates: remaining.map((c) => c.goldenId), pairs },
-      reason: input.reason, at,
+      after: {
+        status: claimed.status,
+        ...(isDone ? { resolution: 'not-a-match' } : {}),
+        version: claimed.version,
+        rejected,
+        candidates: remaining.map((c) => c.goldenId),
+        pairs,
+      },
+      reason: input.reason,
+      at,
     });
     return { task: claimed, pairs };
   });
@@ -160,7 +250,16 @@ export async function rejectCandidates(
 /** Settles a survivorship conflict with a steward override: a member's value or a value given. */
 export async function resolveConflict(
   services: Services,
-  input: { taskId: string; expectedVersion: number; sourceRecordId?: string; value?: unknown; hasValue: boolean; goldenVersion?: number; reason: string; actor: StewardActor },
+  input: {
+    taskId: string;
+    expectedVersion: number;
+    sourceRecordId?: string;
+    value?: unknown;
+    hasValue: boolean;
+    goldenVersion?: number;
+    reason: string;
+    actor: StewardActor;
+  },
 ): Promise<{ task: TaskDocument; golden: GoldenRecordDocument }> {
   const { store } = services;
   return inTransaction(store, undefined, async (session) => {
@@ -172,28 +271,63 @@ export async function resolveConflict(
     if (input.sourceRecordId !== undefined) {
       const offered = (task.values ?? []).find((v) => v.sourceRecordId === input.sourceRecordId);
       if (!offered) {
-        throw new BadRequestError('UNKNOWN_VALUE', `Source record "${input.sourceRecordId}" is not one of the disagreeing sources of task "${task._id}".`, [
-          { path: 'body.sourceRecordId', code: 'UNKNOWN_VALUE', message: `Use one of: ${(task.values ?? []).map((v) => v.sourceRecordId).join(', ')}.` },
-        ]);
+        throw new BadRequestError(
+          'UNKNOWN_VALUE',
+          `Source record "${input.sourceRecordId}" is not one of the disagreeing sources of task "${task._id}".`,
+          [
+            {
+              path: 'body.sourceRecordId',
+              code: 'UNKNOWN_VALUE',
+              message: `Use one of: ${(task.values ?? []).map((v) => v.sourceRecordId).join(', ')}.`,
+            },
+          ],
+        );
       }
       value = offered.value;
     } else if (input.hasValue) {
       value = input.value ?? null;
     } else {
-      throw new BadRequestError('EMPTY_CHOICE', 'Give body.sourceRecordId (take that source\'s value) or body.value.', [{ path: 'body', code: 'EMPTY_CHOICE', message: 'Give sourceRecordId or value.' }]);
+      throw new BadRequestError('EMPTY_CHOICE', "Give body.sourceRecordId (take that source's value) or body.value.", [
+        { path: 'body', code: 'EMPTY_CHOICE', message: 'Give sourceRecordId or value.' },
+      ]);
     }
     const claimed = await updateTaskVersioned({
-      store, session, task, expectedVersion: input.expectedVersion, at,
+      store,
+      session,
+      task,
+      expectedVersion: input.expectedVersion,
+      at,
       set: { status: 'closed', resolution: 'overridden', closedAt: at },
       history: { by: input.actor.name, action: 'overridden', note: `${attribute} set by steward: ${input.reason}` },
     });
-    const golden = await setOverride(services, { goldenId, attribute, value, reason: input.reason, actor: input.actor, expectedVersion: input.goldenVersion, domain: task.domain, session });
+    const golden = await setOverride(services, {
+      goldenId,
+      attribute,
+      value,
+      reason: input.reason,
+      actor: input.actor,
+      expectedVersion: input.goldenVersion,
+      domain: task.domain,
+      session,
+    });
     await recordAudit({
-      store, session, actor: input.actor, action: 'task.override',
+      store,
+      session,
+      actor: input.actor,
+      action: 'task.override',
       target: { type: 'task', id: task._id, domain: task.domain },
       before: { status: 'open', version: task.version, goldenId, attribute, values: task.values ?? [] },
-      after: { status: 'closed', resolution: 'overridden', version: claimed.version, goldenId, attribute, value, goldenVersion: golden.version },
-      reason: input.reason, at,
+      after: {
+        status: 'closed',
+        resolution: 'overridden',
+        version: claimed.version,
+        goldenId,
+        attribute,
+        value,
+        goldenVersion: golden.version,
+      },
+      reason: input.reason,
+      at,
     });
     return { task: claimed, golden };
   });

@@ -47,13 +47,18 @@ export async function recordNotAMatch(args: {
       domain: args.record.domain,
       a,
       b,
-      fingerprints: { [args.record._id]: own, [member._id]: await fingerprintOf({ store: args.store, record: member, session: args.session }) },
+      fingerprints: {
+        [args.record._id]: own,
+        [member._id]: await fingerprintOf({ store: args.store, record: member, session: args.session }),
+      },
       by: { keyId: args.actor.keyId, name: args.actor.name, role: args.actor.role },
       at: args.at,
       reason: args.reason,
       ...(args.taskId ? { taskId: args.taskId } : {}),
     };
-    await args.store.collection<NotAMatchDocument>(NOT_A_MATCH).replaceOne({ _id: pair._id }, pair, { upsert: true, session: args.session });
+    await args.store
+      .collection<NotAMatchDocument>(NOT_A_MATCH)
+      .replaceOne({ _id: pair._id }, pair, { upsert: true, session: args.session });
     pairs.push(pair);
   }
   return pairs;
@@ -95,7 +100,9 @@ export async function recordNotAMatchBetween(args: {
         reason: args.reason,
         ...(args.taskId ? { taskId: args.taskId } : {}),
       };
-      await args.store.collection<NotAMatchDocument>(NOT_A_MATCH).replaceOne({ _id: pair._id }, pair, { upsert: true, session: args.session });
+      await args.store
+        .collection<NotAMatchDocument>(NOT_A_MATCH)
+        .replaceOne({ _id: pair._id }, pair, { upsert: true, session: args.session });
       count++;
     }
   }

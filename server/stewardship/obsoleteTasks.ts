@@ -45,14 +45,18 @@ async function potentialMatchVerdict(store: Store, session: StoreSession, task: 
   const revised: TaskCandidate[] = [];
   const notes: string[] = [];
   for (const candidate of task.candidates ?? []) {
-    const survivor = candidate.goldenId === record.goldenId ? { id: record.goldenId } : await survivorOf(store, session, candidate.goldenId);
+    const survivor =
+      candidate.goldenId === record.goldenId ? { id: record.goldenId } : await survivorOf(store, session, candidate.goldenId);
     if (survivor?.id === record.goldenId) {
-      notes.push(`${recordId} is now part of ${candidate.goldenId === record.goldenId ? candidate.goldenId : `${survivor.id} (which ${candidate.goldenId} was merged into)`}`);
+      notes.push(
+        `${recordId} is now part of ${candidate.goldenId === record.goldenId ? candidate.goldenId : `${survivor.id} (which ${candidate.goldenId} was merged into)`}`,
+      );
     } else if (!survivor) {
       notes.push(`candidate ${candidate.goldenId} was retired`);
     } else if (survivor.id !== candidate.goldenId) {
       // The candidate lives on in the record it was merged into: the question is about that one now.
-      if (!revised.some((c) => c.goldenId === survivor.id) && !(task.candidates ?? []).some((c) => c.goldenId === survivor.id)) revised.push({ ...candidate, goldenId: survivor.id });
+      if (!revised.some((c) => c.goldenId === survivor.id) && !(task.candidates ?? []).some((c) => c.goldenId === survivor.id))
+        revised.push({ ...candidate, goldenId: survivor.id });
       notes.push(`candidate ${candidate.goldenId} was merged into ${survivor.id}`);
     } else {
       revised.push(candidate);
@@ -98,7 +102,11 @@ async function verdictOf(store: Store, session: StoreSession, task: TaskDocument
       const { goldenId, attribute } = task.subject;
       if (!goldenId || !attribute) return { kind: 'keep' };
       const golden = await findGolden({ store, id: goldenId, session });
-      if (!golden || golden.status !== 'active') return { kind: 'close', note: `Golden record ${goldenId} was ${golden?.mergedInto ? `merged into ${golden.mergedInto}` : 'retired'}.` };
+      if (!golden || golden.status !== 'active')
+        return {
+          kind: 'close',
+          note: `Golden record ${goldenId} was ${golden?.mergedInto ? `merged into ${golden.mergedInto}` : 'retired'}.`,
+        };
       if (attribute in golden.overrides) return { kind: 'close', note: `A steward override settled ${attribute}.` };
       const conflicts = await conflictsOf({ store, session, golden });
       return conflicts.has(attribute) ? { kind: 'keep' } : { kind: 'close', note: `The trusted sources agree on ${attribute} again.` };
@@ -106,12 +114,21 @@ async function verdictOf(store: Store, session: StoreSession, task: TaskDocument
   }
 }
 
-async function openTasksTouching(store: Store, session: StoreSession, ids: { goldenIds: string[]; sourceRecordIds: string[]; exceptionIds: string[]; taskIds: string[] }): Promise<TaskDocument[]> {
+async function openTasksTouching(
+  store: Store,
+  session: StoreSession,
+  ids: { goldenIds: string[]; sourceRecordIds: string[]; exceptionIds: string[]; taskIds: string[] },
+): Promise<TaskDocument[]> {
   const tasks = tasksCollection(store);
   const found = new Map<string, TaskDocument>();
   // Separate indexed lookups rather than one $or (which the embedded store would answer with a scan).
   const lookups: Array<Record<string, unknown>> = [];
-  if (ids.goldenIds.length > 0) lookups.push({ 'subject.goldenId': { $in: ids.goldenIds } }, { 'candidates.goldenId': { $in: ids.goldenIds } }, { 'members.goldenId': { $in: ids.goldenIds } });
+  if (ids.goldenIds.length > 0)
+    lookups.push(
+      { 'subject.goldenId': { $in: ids.goldenIds } },
+      { 'candidates.goldenId': { $in: ids.goldenIds } },
+      { 'members.goldenId': { $in: ids.goldenIds } },
+    );
   if (ids.sourceRecordIds.length > 0) lookups.push({ 'subject.sourceRecordId': { $in: ids.sourceRecordIds } });
   if (ids.exceptionIds.length > 0) lookups.push({ 'subject.exceptionId': { $in: ids.exceptionIds } });
   if (ids.taskIds.length > 0) lookups.push({ _id: { $in: ids.taskIds } });
@@ -129,7 +146,12 @@ export async function closeObsoleteTasks(args: {
   taskIds?: string[];
   at?: string;
 }): Promise<TaskDocument[]> {
-  const ids = { goldenIds: args.goldenIds ?? [], sourceRecordIds: args.sourceRecordIds ?? [], exceptionIds: args.exceptionIds ?? [], taskIds: args.taskIds ?? [] };
+  const ids = {
+    goldenIds: args.goldenIds ?? [],
+    sourceRecordIds: args.sourceRecordIds ?? [],
+    exceptionIds: args.exceptionIds ?? [],
+    taskIds: args.taskIds ?? [],
+  };
   return inTransaction(args.store, args.session, async (session) => {
     const at = args.at ?? new Date().toISOString();
     const closed: TaskDocument[] = [];
@@ -139,14 +161,24 @@ export async function closeObsoleteTasks(args: {
       const isClosing = verdict.kind === 'close';
       let set: Record<string, unknown>;
       if (verdict.kind === 'close') set = { status: 'closed', resolution: 'auto-closed', closedAt: at, updatedAt: at };
-      else if (verdict.kind === 'revise') set = { candidates: verdict.candidates, score: verdict.candidates[0].score, band: verdict.candidates[0].band, updatedAt: at };
+      else if (verdict.kind === 'revise')
+        set = { candidates: verdict.candidates, score: verdict.candidates[0].score, band: verdict.candidates[0].band, updatedAt: at };
       else {
         const left = new Set(verdict.members.map((m) => m.goldenId));
         set = { members: verdict.members, edges: (task.edges ?? []).filter((e) => left.has(e.a) && left.has(e.b)), updatedAt: at };
       }
-      const history = { at, by: 'system', action: isClosing ? 'auto-closed' : verdict.kind === 'revise' ? 'candidates-changed' : 'members-changed', note: verdict.note };
+      const history = {
+        at,
+        by: 'system',
+        action: isClosing ? 'auto-closed' : verdict.kind === 'revise' ? 'candidates-changed' : 'members-changed',
+        note: verdict.note,
+      };
       // Conditional on the version read: a steward acting at the same moment wins, and this task is re-examined next time.
-      const updated = await tasksCollection(args.store).findOneAndUpdate({ _id: task._id, version: task.version, status: 'open' }, { $set: set, $inc: { version: 1 }, $push: { history } }, { session });
+      const updated = await tasksCollection(args.store).findOneAndUpdate(
+        { _id: task._id, version: task.version, status: 'open' },
+        { $set: set, $inc: { version: 1 }, $push: { history } },
+        { session },
+      );
       if (!updated) continue;
       await recordAudit({
         store: args.store,
@@ -154,11 +186,19 @@ export async function closeObsoleteTasks(args: {
         actor: systemActor(OBSOLETE_RULE),
         action: isClosing ? 'task.auto-close' : verdict.kind === 'revise' ? 'task.candidates-change' : 'task.cluster-change',
         target: { type: 'task', id: task._id, domain: task.domain },
-        before: { status: task.status, version: task.version, ...(task.members ? { members: task.members.map((m) => m.goldenId) } : { candidates: (task.candidates ?? []).map((c) => c.goldenId) }) },
+        before: {
+          status: task.status,
+          version: task.version,
+          ...(task.members
+            ? { members: task.members.map((m) => m.goldenId) }
+            : { candidates: (task.candidates ?? []).map((c) => c.goldenId) }),
+        },
         after: {
           status: updated.status,
           version: updated.version,
-          ...(updated.members ? { members: updated.members.map((m) => m.goldenId) } : { candidates: (updated.candidates ?? []).map((c) => c.goldenId) }),
+          ...(updated.members
+            ? { members: updated.members.map((m) => m.goldenId) }
+            : { candidates: (updated.candidates ?? []).map((c) => c.goldenId) }),
           ...(isClosing ? { resolution: 'auto-closed' } : {}),
         },
         reason: verdict.note,

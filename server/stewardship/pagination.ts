@@ -15,15 +15,22 @@ function encodeCursor(value: SortValue, id: string): string {
 function decodeCursor(cursor: string): { value: SortValue; id: string } {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') && typeof parsed[1] === 'string') {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+      typeof parsed[1] === 'string'
+    ) {
       return { value: parsed[0], id: parsed[1] };
     }
   } catch {
     // fall through to the 400 below
   }
-  throw new BadRequestError('INVALID_CURSOR', 'query.cursor is not a cursor this API returned: pass nextCursor from the previous page unchanged.', [
-    { path: 'query.cursor', code: 'INVALID_CURSOR', message: 'Pass nextCursor from the previous page unchanged.' },
-  ]);
+  throw new BadRequestError(
+    'INVALID_CURSOR',
+    'query.cursor is not a cursor this API returned: pass nextCursor from the previous page unchanged.',
+    [{ path: 'query.cursor', code: 'INVALID_CURSOR', message: 'Pass nextCursor from the previous page unchanged.' }],
+  );
 }
 
 /** One page of `filter` sorted by `field` (then `_id`) in `direction`, after `cursor`. */
@@ -45,7 +52,9 @@ export async function keysetPage<T extends Document>(args: {
     const comparison = direction === 1 ? '$gte' : '$lte';
     filter = { $and: [args.filter, { [field]: { [comparison]: after.value } }] };
     // Items tied with the cursor's value up to its id were on earlier pages: count and drop them.
-    skipTies = await args.collection.countDocuments({ $and: [args.filter, { [field]: after.value, _id: { [direction === 1 ? '$lte' : '$gte']: after.id } }] });
+    skipTies = await args.collection.countDocuments({
+      $and: [args.filter, { [field]: after.value, _id: { [direction === 1 ? '$lte' : '$gte']: after.id } }],
+    });
   }
   const found = await args.collection.find(filter, {
     sort: { [field]: direction, _id: direction },

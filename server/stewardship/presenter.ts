@@ -14,7 +14,11 @@ export interface TaskPresentOptions {
   explanations?: ReadonlyMap<string, unknown>;
 }
 
-function presentCandidate(args: { candidate: TaskCandidate; asShown: unknown; mask: (explanation: unknown) => unknown }): TaskCandidateView {
+function presentCandidate(args: {
+  candidate: TaskCandidate;
+  asShown: unknown;
+  mask: (explanation: unknown) => unknown;
+}): TaskCandidateView {
   const { candidate, asShown, mask } = args;
   const base = { goldenId: candidate.goldenId, score: candidate.score, band: candidate.band };
   if (asShown === undefined) return { ...base, explanation: mask(candidate.explanation), explanationBasis: 'match-decision' };
@@ -27,7 +31,8 @@ export function presentTask(task: TaskDocument, options: TaskPresentOptions = {}
   const rules = visibility.canSeeSensitive ? (new Map() as ReturnType<typeof maskRulesOf>) : maskRulesOf(task.domain);
   const attributeRule = task.subject.attribute ? rules.get(task.subject.attribute.split('.')[0]) : undefined;
   // System notes quote the disagreeing values ("Trusted sources disagree on taxId: erp \"…\""): mask them there too.
-  const secrets = attributeRule && task.values ? task.values.map((v) => v.value).filter((value) => maskSensitive(value, attributeRule) !== value) : [];
+  const secrets =
+    attributeRule && task.values ? task.values.map((v) => v.value).filter((value) => maskSensitive(value, attributeRule) !== value) : [];
   const text = (note: string): string => (secrets.length > 0 ? maskInText(note, secrets) : note);
   return {
     id: task._id,
@@ -41,7 +46,15 @@ export function presentTask(task: TaskDocument, options: TaskPresentOptions = {}
     assignee: task.assignee ?? null,
     subject: { ...task.subject },
     ...(task.candidates
-      ? { candidates: task.candidates.map((candidate) => presentCandidate({ candidate, asShown: options.explanations?.get(candidate.goldenId), mask: (explanation) => maskExplanation(explanation, rules, visibility) })) }
+      ? {
+          candidates: task.candidates.map((candidate) =>
+            presentCandidate({
+              candidate,
+              asShown: options.explanations?.get(candidate.goldenId),
+              mask: (explanation) => maskExplanation(explanation, rules, visibility),
+            }),
+          ),
+        }
       : {}),
     ...(task.score !== undefined ? { score: task.score } : {}),
     ...(task.band !== undefined ? { band: task.band } : {}),
@@ -51,7 +64,12 @@ export function presentTask(task: TaskDocument, options: TaskPresentOptions = {}
       ? {
           members: task.members.map((m) => ({
             goldenId: m.goldenId,
-            records: m.records.map((r) => ({ ...r, identifiers: Object.fromEntries(Object.entries(r.identifiers).map(([name, value]) => [name, maskSensitive(value, rules.get(name))])) })),
+            records: m.records.map((r) => ({
+              ...r,
+              identifiers: Object.fromEntries(
+                Object.entries(r.identifiers).map(([name, value]) => [name, maskSensitive(value, rules.get(name))]),
+              ),
+            })),
           })),
         }
       : {}),

@@ -15,7 +15,10 @@ export function taskStoreFilter(input: TaskFilterInput): Filter {
   if (input.band) filter.band = input.band;
   if (input.assignee) filter.assignee = input.assignee === 'none' ? { $exists: false } : input.assignee;
   if (input.minScore !== undefined || input.maxScore !== undefined) {
-    filter.score = { ...(input.minScore !== undefined ? { $gte: input.minScore } : {}), ...(input.maxScore !== undefined ? { $lt: input.maxScore } : {}) };
+    filter.score = {
+      ...(input.minScore !== undefined ? { $gte: input.minScore } : {}),
+      ...(input.maxScore !== undefined ? { $lt: input.maxScore } : {}),
+    };
   }
   if (input.createdBefore || input.createdAfter) {
     filter.createdAt = {
@@ -27,13 +30,23 @@ export function taskStoreFilter(input: TaskFilterInput): Filter {
 }
 
 /** A page of tasks. Sorting by score lists scored tasks (potential matches) only. */
-export async function listTasks(services: Pick<AppServices, 'store'>, input: TaskListQuery): Promise<{ items: TaskDocument[]; nextCursor: string | null }> {
+export async function listTasks(
+  services: Pick<AppServices, 'store'>,
+  input: TaskListQuery,
+): Promise<{ items: TaskDocument[]; nextCursor: string | null }> {
   const sort = input.sort ?? '-priority';
   const direction = sort.startsWith('-') ? -1 : 1;
   const field = sort.replace(/^-/, '');
   const filter = taskStoreFilter(input);
   if (field === 'score') filter.score = { $exists: true, ...(typeof filter.score === 'object' ? filter.score : {}) };
-  return keysetPage({ collection: tasksCollection(services.store), filter, field, direction, cursor: input.cursor, limit: input.limit ?? 50 });
+  return keysetPage({
+    collection: tasksCollection(services.store),
+    filter,
+    field,
+    direction,
+    cursor: input.cursor,
+    limit: input.limit ?? 50,
+  });
 }
 
 const DAY_MS = 86_400_000;
@@ -51,7 +64,16 @@ function scoreBucket(score: number | undefined): string {
 
 /** Counts of the tasks matching a filter, per value of every filterable field (streamed, bounded memory). */
 export async function countTasks(services: Pick<AppServices, 'store'>, input: TaskFilterInput, now = Date.now()): Promise<TaskCountsView> {
-  const counts: TaskCountsView = { total: 0, byType: {}, byDomain: {}, bySource: {}, byBand: {}, byAssignee: {}, byScoreBand: {}, byAge: {} };
+  const counts: TaskCountsView = {
+    total: 0,
+    byType: {},
+    byDomain: {},
+    bySource: {},
+    byBand: {},
+    byAssignee: {},
+    byScoreBand: {},
+    byAge: {},
+  };
   const add = (bucket: Record<string, number>, key: string): void => {
     bucket[key] = (bucket[key] ?? 0) + 1;
   };

@@ -30,25 +30,37 @@ export async function requireTask(args: { store: Store; id: string; session?: St
 /** 409 STALE_VERSION (with the current task) unless the task is at `expected`. */
 export function assertTaskVersion(task: TaskDocument, expected: number): void {
   if (task.version !== expected) {
-    throw new ConflictError('STALE_VERSION', `Task "${task._id}" is at version ${task.version}, not ${expected}: someone else changed it; reload it and try again.`, {
-      current: task,
-    });
+    throw new ConflictError(
+      'STALE_VERSION',
+      `Task "${task._id}" is at version ${task.version}, not ${expected}: someone else changed it; reload it and try again.`,
+      {
+        current: task,
+      },
+    );
   }
 }
 
 /** 409 TASK_CLOSED (with the current task) unless the task is open. */
 export function assertTaskOpen(task: TaskDocument): void {
   if (task.status !== 'open') {
-    throw new ConflictError('TASK_CLOSED', `Task "${task._id}" is already closed (${task.resolution ?? 'closed'}); there is nothing left to do on it.`, {
-      current: task,
-    });
+    throw new ConflictError(
+      'TASK_CLOSED',
+      `Task "${task._id}" is already closed (${task.resolution ?? 'closed'}); there is nothing left to do on it.`,
+      {
+        current: task,
+      },
+    );
   }
 }
 
 /** 409 WRONG_TASK_TYPE unless the task is one of `types`. */
 export function assertTaskType(task: TaskDocument, types: ReadonlyArray<TaskDocument['type']>, action: string): void {
   if (!types.includes(task.type)) {
-    throw new ConflictError('WRONG_TASK_TYPE', `"${action}" applies to ${types.join(' or ')} tasks; task "${task._id}" is a ${task.type} task.`, { current: task });
+    throw new ConflictError(
+      'WRONG_TASK_TYPE',
+      `"${action}" applies to ${types.join(' or ')} tasks; task "${task._id}" is a ${task.type} task.`,
+      { current: task },
+    );
   }
 }
 
@@ -82,5 +94,7 @@ export async function updateTaskVersioned(args: {
   if (!args.allowClosed) assertTaskOpen(current);
   assertTaskVersion(current, args.expectedVersion);
   // Same version, still open, yet not matched: a writer got in between our read and write.
-  throw new ConflictError('STALE_VERSION', `Task "${current._id}" changed while this request was working on it: reload it and try again.`, { current });
+  throw new ConflictError('STALE_VERSION', `Task "${current._id}" changed while this request was working on it: reload it and try again.`, {
+    current,
+  });
 }

@@ -76,10 +76,15 @@ export const exceptionTasksProcessor: PollingProcessor = {
     for await (const exception of exceptions.iterate({ lastSeenAt: { $gte: since }, status: 'open' })) {
       if (await openExceptionTask({ store, exception })) counts.opened++;
     }
-    const openDataQuality = await tasksCollection(store).find({ type: 'data-quality', status: 'open' }, { projection: { _id: 1, subject: 1 } });
+    const openDataQuality = await tasksCollection(store).find(
+      { type: 'data-quality', status: 'open' },
+      { projection: { _id: 1, subject: 1 } },
+    );
     for (let i = 0; i < openDataQuality.length; i += BATCH) {
       const ids = openDataQuality.slice(i, i + BATCH).flatMap((t) => (t.subject.exceptionId ? [t.subject.exceptionId] : []));
-      const stillOpen = new Set((await exceptions.find({ _id: { $in: ids }, status: 'open' }, { projection: { _id: 1 } })).map((e) => e._id));
+      const stillOpen = new Set(
+        (await exceptions.find({ _id: { $in: ids }, status: 'open' }, { projection: { _id: 1 } })).map((e) => e._id),
+      );
       const gone = ids.filter((id) => !stillOpen.has(id));
       if (gone.length > 0) counts.closed += (await closeObsoleteTasks({ store, exceptionIds: gone })).length;
     }

@@ -14,7 +14,13 @@ export { StoreLockedError } from './embedded/lockFile';
 export { MongoStoreSetupError } from './mongo/mongoStore';
 
 /** Opens the configured store: MongoDB when `mongodbUri` is set, the embedded store in `dataDir` otherwise. */
-export async function openStore(options: { mongodbUri?: string; mongodbAllowStandalone?: boolean; dataDir: string; logger: Logger }): Promise<Store> {
-  if (options.mongodbUri) return openMongoStore({ uri: options.mongodbUri, logger: options.logger, allowStandalone: options.mongodbAllowStandalone });
+export async function openStore(options: {
+  mongodbUri?: string;
+  mongodbAllowStandalone?: boolean;
+  dataDir: string;
+  logger: Logger;
+}): Promise<Store> {
+  if (options.mongodbUri)
+    return openMongoStore({ uri: options.mongodbUri, logger: options.logger, allowStandalone: options.mongodbAllowStandalone });
   return openEmbeddedStore({ dataDir: options.dataDir, logger: options.logger });
 }

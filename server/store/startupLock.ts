@@ -45,8 +45,14 @@ export interface StoreLockOptions {
 }
 
 export class StoreLockTimeoutError extends Error {
-  constructor(readonly lockName: string, readonly holder: string, waitedMs: number) {
-    super(`waited ${waitedMs} ms for the "${lockName}" lock held by ${holder}; if that server is gone its lease will expire, then start again`);
+  constructor(
+    readonly lockName: string,
+    readonly holder: string,
+    waitedMs: number,
+  ) {
+    super(
+      `waited ${waitedMs} ms for the "${lockName}" lock held by ${holder}; if that server is gone its lease will expire, then start again`,
+    );
     this.name = 'StoreLockTimeoutError';
   }
 }
@@ -82,7 +88,8 @@ export async function withStoreLock<R>(store: Store, options: StoreLockOptions, 
   let hasLoggedWait = false;
   while (!(await tryAcquire())) {
     const current = await locks.findOne({ _id: options.name });
-    if (Date.now() - startedAt >= waitMs) throw new StoreLockTimeoutError(options.name, current?.holder ?? 'another server', Date.now() - startedAt);
+    if (Date.now() - startedAt >= waitMs)
+      throw new StoreLockTimeoutError(options.name, current?.holder ?? 'another server', Date.now() - startedAt);
     if (!hasLoggedWait) {
       options.logger?.info('store lock: waiting for another server', { lock: options.name, holder: current?.holder });
       hasLoggedWait = true;
@@ -91,11 +98,22 @@ export async function withStoreLock<R>(store: Store, options: StoreLockOptions, 
   }
 
   let renewal: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    renewal = locks.updateOne({ _id: options.name, owner }, { $set: lease() }).then((result) => {
-      if (result.matchedCount === 0) options.logger?.error('store lock: lease lost while working (another server took it over); the work continues but is no longer exclusive', { lock: options.name });
-    }, (error: unknown) => options.logger?.warn('store lock: lease renewal failed', { lock: options.name, error: (error as Error).message }));
-  }, Math.max(10, Math.floor(leaseMs / 3)));
+  const timer = setInterval(
+    () => {
+      renewal = locks.updateOne({ _id: options.name, owner }, { $set: lease() }).then(
+        (result) => {
+          if (result.matchedCount === 0)
+            options.logger?.error(
+              'store lock: lease lost while working (another server took it over); the work continues but is no longer exclusive',
+              { lock: options.name },
+            );
+        },
+        (error: unknown) =>
+          options.logger?.warn('store lock: lease renewal failed', { lock: options.name, error: (error as Error).message }),
+      );
+    },
+    Math.max(10, Math.floor(leaseMs / 3)),
+  );
   try {
     return await work();
   } finally {

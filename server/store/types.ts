@@ -137,7 +137,9 @@ export class DocumentTooLargeError extends Error {
     /** The document's BSON size when known (the embedded store measures it; MongoDB's message may not say). */
     readonly bytes?: number,
   ) {
-    super(`document in ${collection} exceeds the ${MAX_DOCUMENT_BYTES}-byte document limit${bytes === undefined ? '' : ` (${bytes} bytes)`}`);
+    super(
+      `document in ${collection} exceeds the ${MAX_DOCUMENT_BYTES}-byte document limit${bytes === undefined ? '' : ` (${bytes} bytes)`}`,
+    );
     this.name = 'DocumentTooLargeError';
   }
 }

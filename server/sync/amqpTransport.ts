@@ -19,7 +19,14 @@ interface OpenConnection {
 export class AmqpPublisher {
   private readonly open = new Map<string, Promise<OpenConnection>>();
 
-  private async connection(input: { subscriptionId: string; url: URL; address: string; exchange: string; key: string; timeoutMs: number }): Promise<OpenConnection> {
+  private async connection(input: {
+    subscriptionId: string;
+    url: URL;
+    address: string;
+    exchange: string;
+    key: string;
+    timeoutMs: number;
+  }): Promise<OpenConnection> {
     const existing = this.open.get(input.subscriptionId);
     if (existing) {
       const current = await existing.catch(() => null);
@@ -51,7 +58,9 @@ export class AmqpPublisher {
       // A missing exchange closes the channel with 404: say so plainly instead.
       await channel.checkExchange(input.exchange).catch((error: unknown) => {
         void model.close().catch(() => undefined);
-        throw new Error(`the exchange "${input.exchange}" does not exist on the broker (${error instanceof Error ? error.message : String(error)})`);
+        throw new Error(
+          `the exchange "${input.exchange}" does not exist on the broker (${error instanceof Error ? error.message : String(error)})`,
+        );
       });
       return opened;
     })();
@@ -84,7 +93,13 @@ export class AmqpPublisher {
         input.exchange,
         input.routingKey,
         Buffer.from(input.body),
-        { persistent: true, messageId: input.messageId, contentType: input.contentType, timestamp: Math.floor(Date.now() / 1000), headers: input.headers },
+        {
+          persistent: true,
+          messageId: input.messageId,
+          contentType: input.contentType,
+          timestamp: Math.floor(Date.now() / 1000),
+          headers: input.headers,
+        },
         (error: unknown) => {
           clearTimeout(timer);
           if (error) reject(new Error(`the broker refused the message (nack): ${error instanceof Error ? error.message : String(error)}`));

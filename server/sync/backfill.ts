@@ -33,22 +33,49 @@ function statesOf(services: Pick<AppServices, 'store'>) {
 }
 
 /** Starts a backfill run (409 while one is running); the dispatcher does the work. Audited. */
-export async function requestBackfill(services: Pick<AppServices, 'store'>, input: { subscriptionId: string; actor: SyncActor; reason?: string }): Promise<BackfillProgress> {
+export async function requestBackfill(
+  services: Pick<AppServices, 'store'>,
+  input: { subscriptionId: string; actor: SyncActor; reason?: string },
+): Promise<BackfillProgress> {
   await requireSubscription(services, input.subscriptionId);
   const at = new Date().toISOString();
   return services.store.withTransaction(async (session) => {
     const state = await statesOf(services).findOne({ _id: input.subscriptionId }, { session });
     const previous = state?.backfill as BackfillProgress | undefined;
-    if (previous && !previous.finishedAt) throw new ConflictError('BACKFILL_RUNNING', `Backfill run ${previous.run} of subscription "${input.subscriptionId}" is still running (${previous.planned} records so far).`, { backfill: previous });
-    const backfill: BackfillProgress = { run: (previous?.run ?? 0) + 1, requestedAt: at, domainIndex: 0, afterGoldenId: null, planned: 0, finishedAt: null };
+    if (previous && !previous.finishedAt)
+      throw new ConflictError(
+        'BACKFILL_RUNNING',
+        `Backfill run ${previous.run} of subscription "${input.subscriptionId}" is still running (${previous.planned} records so far).`,
+        { backfill: previous },
+      );
+    const backfill: BackfillProgress = {
+      run: (previous?.run ?? 0) + 1,
+      requestedAt: at,
+      domainIndex: 0,
+      afterGoldenId: null,
+      planned: 0,
+      finishedAt: null,
+    };
     await statesOf(services).updateOne({ _id: input.subscriptionId }, { $set: { backfill } }, { session });
-    await recordAudit({ store: services.store, session, actor: input.actor, action: 'subscription.backfill', target: { type: 'subscription', id: input.subscriptionId }, after: { run: backfill.run }, reason: input.reason, at });
+    await recordAudit({
+      store: services.store,
+      session,
+      actor: input.actor,
+      action: 'subscription.backfill',
+      target: { type: 'subscription', id: input.subscriptionId },
+      after: { run: backfill.run },
+      reason: input.reason,
+      at,
+    });
     return backfill;
   });
 }
 
 /** Plans one page of a running backfill; returns how many records it read (0 when none is running). */
-export async function backfillPage(services: Pick<AppServices, 'store' | 'mappingRuntime'>, subscription: SubscriptionDocument): Promise<number> {
+export async function backfillPage(
+  services: Pick<AppServices, 'store' | 'mappingRuntime'>,
+  subscription: SubscriptionDocument,
+): Promise<number> {
   const state = await statesOf(services).findOne({ _id: subscription._id });
   const progress = state?.backfill as BackfillProgress | undefined;
   if (!state || !progress || progress.finishedAt) return 0;
@@ -70,19 +97,32 @@ export async function backfillPage(services: Pick<AppServices, 'store' | 'mappin
   }
   // Each record as of its latest change the subscription has read; newer records come live.
   const cursor = state.cursor ?? '';
-  const changes = records.length === 0 ? [] : await services.store.collection<ChangeDocument>(CHANGES).find({ goldenId: { $in: records.map((r) => r._id) } });
+  const changes =
+    records.length === 0
+      ? []
+      : await services.store.collection<ChangeDocument>(CHANGES).find({ goldenId: { $in: records.map((r) => r._id) } });
   const latest = new Map<string, ChangeDocument>();
   for (const change of changes) {
     if (change._id > cursor) continue;
     const known = latest.get(change.goldenId);
     if (!known || change._id > known._id) latest.set(change.goldenId, change);
   }
-  const messages = await planMessages(services, { subscription, changes: [...latest.values()].sort((a, b) => (a._id < b._id ? -1 : 1)), backfillRun: progress.run });
+  const messages = await planMessages(services, {
+    subscription,
+    changes: [...latest.values()].sort((a, b) => (a._id < b._id ? -1 : 1)),
+    backfillRun: progress.run,
+  });
   next.planned += latest.size;
   await services.store.withTransaction(async (session) => {
     // Only from where this page started, and only if the cursor did not move meanwhile (else: next round).
     const moved = await statesOf(services).updateOne(
-      { _id: subscription._id, cursor: state.cursor, 'backfill.run': progress.run, 'backfill.domainIndex': progress.domainIndex, 'backfill.afterGoldenId': progress.afterGoldenId },
+      {
+        _id: subscription._id,
+        cursor: state.cursor,
+        'backfill.run': progress.run,
+        'backfill.domainIndex': progress.domainIndex,
+        'backfill.afterGoldenId': progress.afterGoldenId,
+      },
       { $set: { backfill: next } },
       { session },
     );

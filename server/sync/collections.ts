@@ -30,5 +30,11 @@ export const syncCollections: CollectionDefinition[] = [
   { name: SYNC_STATUS, indexes: [{ keys: { goldenId: 1 }, name: 'sync_status_by_golden' }] },
   // Backfill finds each record's latest change (the feed is golden's collection; this index is sync's).
   // Tracing: the changes of one request, job or message (GET /changes?correlationId=).
-  { name: 'changes', indexes: [{ keys: { goldenId: 1, version: 1 }, name: 'sync_by_golden_version' }, { keys: { correlationId: 1, _id: 1 }, name: 'by_correlation' }] },
+  {
+    name: 'changes',
+    indexes: [
+      { keys: { goldenId: 1, version: 1 }, name: 'sync_by_golden_version' },
+      { keys: { correlationId: 1, _id: 1 }, name: 'by_correlation' },
+    ],
+  },
 ];

@@ -34,7 +34,8 @@ function csvCell(value: unknown): string {
 
 function writeCsv(message: unknown): string {
   const rows = Array.isArray(message) ? message : [message];
-  if (rows.length === 0 || !rows.every(isPlainObject)) throw new MessageFormatError('a CSV message must be an object (one row) or an array of objects (rows)');
+  if (rows.length === 0 || !rows.every(isPlainObject))
+    throw new MessageFormatError('a CSV message must be an object (one row) or an array of objects (rows)');
   const header: string[] = [];
   for (const row of rows) for (const key of Object.keys(row)) if (!header.includes(key)) header.push(key);
   const lines = [header.map(csvCell).join(','), ...rows.map((row) => header.map((key) => csvCell(row[key])).join(','))];
@@ -60,7 +61,11 @@ function hl7Field(field: unknown): string {
 }
 
 function writeHl7(message: unknown): string {
-  if (!Array.isArray(message) || message.length === 0 || !message.every((s) => Array.isArray(s) && typeof s[0] === 'string' && /^[A-Z][A-Z0-9]{2}$/.test(s[0]))) {
+  if (
+    !Array.isArray(message) ||
+    message.length === 0 ||
+    !message.every((s) => Array.isArray(s) && typeof s[0] === 'string' && /^[A-Z][A-Z0-9]{2}$/.test(s[0]))
+  ) {
     throw new MessageFormatError('an HL7 v2 message must be an array of segments, each an array starting with a segment id such as "MSH"');
   }
   const segments = (message as unknown[][]).map((segment) => {
@@ -82,7 +87,8 @@ export function writeMessage(contentType: ContentType, message: unknown): string
     case 'csv':
       return writeCsv(message);
     case 'xml':
-      if (typeof message !== 'string' || !message.trimStart().startsWith('<')) throw new MessageFormatError('an XML message must be a string holding the XML document');
+      if (typeof message !== 'string' || !message.trimStart().startsWith('<'))
+        throw new MessageFormatError('an XML message must be a string holding the XML document');
       return message;
     case 'hl7v2':
       return writeHl7(message);

@@ -18,7 +18,10 @@ function deliveriesCollection(services: Services) {
 }
 
 /** Newest first, optionally by status or golden record. */
-export async function listDeliveries(services: Services, input: { subscriptionId: string; status?: DeliveryDocument['status']; goldenId?: string; correlationId?: string; limit: number }): Promise<DeliveryDocument[]> {
+export async function listDeliveries(
+  services: Services,
+  input: { subscriptionId: string; status?: DeliveryDocument['status']; goldenId?: string; correlationId?: string; limit: number },
+): Promise<DeliveryDocument[]> {
   await requireSubscription(services, input.subscriptionId);
   const filter: Filter = { subscriptionId: input.subscriptionId };
   if (input.status) filter.status = input.status;
@@ -28,39 +31,81 @@ export async function listDeliveries(services: Services, input: { subscriptionId
 }
 
 /** Deliveries to every subscriber of the changes with one correlation id, in feed order. */
-export async function deliveriesByCorrelation(services: Services, input: { correlationId: string; limit: number }): Promise<DeliveryDocument[]> {
+export async function deliveriesByCorrelation(
+  services: Services,
+  input: { correlationId: string; limit: number },
+): Promise<DeliveryDocument[]> {
   return deliveriesCollection(services).find({ correlationId: input.correlationId }, { sort: { sequence: 1 }, limit: input.limit });
 }
 
 /** One delivery of the subscription, or 404. */
-export async function requireDelivery(services: Services, input: { subscriptionId: string; deliveryId: string }): Promise<DeliveryDocument> {
+export async function requireDelivery(
+  services: Services,
+  input: { subscriptionId: string; deliveryId: string },
+): Promise<DeliveryDocument> {
   const found = await deliveriesCollection(services).findOne({ _id: input.deliveryId, subscriptionId: input.subscriptionId });
   if (!found) throw new NotFoundError(`Delivery "${input.deliveryId}" of subscription "${input.subscriptionId}"`);
   return found;
 }
 
 // A replayed file-drop message leaves its old batch: it goes in a new file (its old one stays as written).
-const REOPEN = (at: string) => ({ status: 'pending', isOpen: true, attempts: 0, nextAttemptAt: at, leaseUntil: null, parkedAt: null, fileBatch: null, updatedAt: at });
+const REOPEN = (at: string) => ({
+  status: 'pending',
+  isOpen: true,
+  attempts: 0,
+  nextAttemptAt: at,
+  leaseUntil: null,
+  parkedAt: null,
+  fileBatch: null,
+  updatedAt: at,
+});
 
 /** Sends a parked (or delivered) delivery again, with the same webhook-id. */
-export async function replayDelivery(services: Services, input: { subscriptionId: string; deliveryId: string; actor: SyncActor; reason?: string }): Promise<DeliveryDocument> {
+export async function replayDelivery(
+  services: Services,
+  input: { subscriptionId: string; deliveryId: string; actor: SyncActor; reason?: string },
+): Promise<DeliveryDocument> {
   const delivery = await requireDelivery(services, input);
-  if (delivery.status === 'pending') throw new ConflictError('DELIVERY_PENDING', `Delivery "${delivery._id}" is still pending (attempt ${delivery.attempts + 1} is scheduled): nothing to replay.`);
+  if (delivery.status === 'pending')
+    throw new ConflictError(
+      'DELIVERY_PENDING',
+      `Delivery "${delivery._id}" is still pending (attempt ${delivery.attempts + 1} is scheduled): nothing to replay.`,
+    );
   const at = new Date().toISOString();
   return services.store.withTransaction(async (session) => {
-    await deliveriesCollection(services).updateOne({ _id: delivery._id, status: delivery.status }, { $set: { ...REOPEN(at), failure: delivery.body === null ? delivery.failure : null } }, { session });
-    await recordAudit({ store: services.store, session, actor: input.actor, action: 'subscription.replay', target: { type: 'subscription', id: input.subscriptionId }, after: { deliveryId: delivery._id, previousStatus: delivery.status }, reason: input.reason, at });
+    await deliveriesCollection(services).updateOne(
+      { _id: delivery._id, status: delivery.status },
+      { $set: { ...REOPEN(at), failure: delivery.body === null ? delivery.failure : null } },
+      { session },
+    );
+    await recordAudit({
+      store: services.store,
+      session,
+      actor: input.actor,
+      action: 'subscription.replay',
+      target: { type: 'subscription', id: input.subscriptionId },
+      after: { deliveryId: delivery._id, previousStatus: delivery.status },
+      reason: input.reason,
+      at,
+    });
     return { ...delivery, ...REOPEN(at) } as DeliveryDocument;
   });
 }
 
 /** Replays every delivery of `status` (parked by default) that reached it at or after `since`; returns how many. */
-export async function replaySince(services: Services, input: { subscriptionId: string; since: string; status: 'parked' | 'delivered'; actor: SyncActor; reason?: string }): Promise<{ replayed: number }> {
+export async function replaySince(
+  services: Services,
+  input: { subscriptionId: string; since: string; status: 'parked' | 'delivered'; actor: SyncActor; reason?: string },
+): Promise<{ replayed: number }> {
   await requireSubscription(services, input.subscriptionId);
   const at = new Date().toISOString();
   const timeField = input.status === 'parked' ? 'parkedAt' : 'deliveredAt';
   return services.store.withTransaction(async (session) => {
-    const result = await deliveriesCollection(services).updateMany({ subscriptionId: input.subscriptionId, status: input.status, [timeField]: { $gte: input.since } }, { $set: REOPEN(at) }, { session });
+    const result = await deliveriesCollection(services).updateMany(
+      { subscriptionId: input.subscriptionId, status: input.status, [timeField]: { $gte: input.since } },
+      { $set: REOPEN(at) },
+      { session },
+    );
     await recordAudit({
       store: services.store,
       session,
@@ -76,15 +121,24 @@ export async function replaySince(services: Services, input: { subscriptionId: s
 }
 
 /** Moves the subscription's cursor back to a cursor or a time; the changes after it are sent again (same webhook-ids). */
-export async function rewindSubscription(services: Services, input: { subscriptionId: string; cursor?: string; at?: string; actor: SyncActor; reason?: string }): Promise<{ cursor: string | null; previousCursor: string | null }> {
+export async function rewindSubscription(
+  services: Services,
+  input: { subscriptionId: string; cursor?: string; at?: string; actor: SyncActor; reason?: string },
+): Promise<{ cursor: string | null; previousCursor: string | null }> {
   await requireSubscription(services, input.subscriptionId);
-  if ((input.cursor === undefined) === (input.at === undefined)) throw new BadRequestError('VALIDATION_FAILED', 'Give exactly one of body.cursor or body.at.', [{ path: 'body', code: 'ONE_OF', message: 'give exactly one of cursor or at' }]);
+  if ((input.cursor === undefined) === (input.at === undefined))
+    throw new BadRequestError('VALIDATION_FAILED', 'Give exactly one of body.cursor or body.at.', [
+      { path: 'body', code: 'ONE_OF', message: 'give exactly one of cursor or at' },
+    ]);
   const counter = await services.store.collection<{ _id: string; value: number }>(COUNTERS).findOne({ _id: 'changes' });
   const last = counter?.value ?? 0;
   let target: number;
   if (input.cursor !== undefined) {
     target = Number(input.cursor);
-    if (target > last) throw new BadRequestError('VALIDATION_FAILED', `body.cursor ${input.cursor} is past the newest change (${last}).`, [{ path: 'body.cursor', code: 'OUT_OF_RANGE', message: `at most ${last}` }]);
+    if (target > last)
+      throw new BadRequestError('VALIDATION_FAILED', `body.cursor ${input.cursor} is past the newest change (${last}).`, [
+        { path: 'body.cursor', code: 'OUT_OF_RANGE', message: `at most ${last}` },
+      ]);
   } else {
     // The feed is in commit order and `at` grows with it: the first entry at or after the time.
     const first = await services.store.collection<ChangeDocument>(CHANGES).find({ at: { $gte: input.at } }, { sort: { _id: 1 }, limit: 1 });
@@ -96,7 +150,17 @@ export async function rewindSubscription(services: Services, input: { subscripti
     const states = services.store.collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE);
     const state = await states.findOne({ _id: input.subscriptionId }, { session });
     await states.updateOne({ _id: input.subscriptionId }, { $set: { cursor } }, { session });
-    await recordAudit({ store: services.store, session, actor: input.actor, action: 'subscription.rewind', target: { type: 'subscription', id: input.subscriptionId }, before: { cursor: state?.cursor ?? null }, after: { cursor }, reason: input.reason, at });
+    await recordAudit({
+      store: services.store,
+      session,
+      actor: input.actor,
+      action: 'subscription.rewind',
+      target: { type: 'subscription', id: input.subscriptionId },
+      before: { cursor: state?.cursor ?? null },
+      after: { cursor },
+      reason: input.reason,
+      at,
+    });
     return { cursor, previousCursor: state?.cursor ?? null };
   });
 }
@@ -120,17 +184,25 @@ export async function subscriptionStats(services: Services, subscriptionId: stri
   const unread = await services.store.collection<ChangeDocument>(CHANGES).findOne({ _id: nextId });
   const oldest = [oldestOpen[0]?.changeAt, unread?.at].filter((t): t is string => typeof t === 'string').map((t) => Date.parse(t));
   const lagSeconds = oldest.length > 0 ? Math.max(0, (Date.now() - Math.min(...oldest)) / 1000) : 0;
-  const recent = await deliveries.find({ subscriptionId, status: 'delivered' }, { sort: { updatedAt: -1 }, limit: 200, projection: { latencyMs: 1 } });
+  const recent = await deliveries.find(
+    { subscriptionId, status: 'delivered' },
+    { sort: { updatedAt: -1 }, limit: 200, projection: { latencyMs: 1 } },
+  );
   return {
     lagSeconds: Math.round(lagSeconds * 10) / 10,
     pending,
     delivered,
     parked,
     failedAttempts: state?.failedAttempts ?? 0,
-    p95LatencyMs: percentile(recent.flatMap((d) => (typeof d.latencyMs === 'number' ? [d.latencyMs] : [])), 95),
+    p95LatencyMs: percentile(
+      recent.flatMap((d) => (typeof d.latencyMs === 'number' ? [d.latencyMs] : [])),
+      95,
+    ),
     cursor: state?.cursor ?? null,
     lastDeliveredAt: state?.lastDeliveredAt ?? null,
     lastError: state?.lastError ?? null,
-    backfill: state?.backfill ? (({ run, requestedAt, planned, finishedAt }) => ({ run, requestedAt, planned, finishedAt }))(state.backfill as BackfillProgress) : null,
+    backfill: state?.backfill
+      ? (({ run, requestedAt, planned, finishedAt }) => ({ run, requestedAt, planned, finishedAt }))(state.backfill as BackfillProgress)
+      : null,
   };
 }

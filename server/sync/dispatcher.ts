@@ -80,7 +80,11 @@ async function fanOut(services: Services, subscription: SubscriptionDocument): P
     try {
       await services.store.withTransaction(async (session) => {
         // Moves only from where this run started: a rewind or another server in between wins.
-        const moved = await states.updateOne({ _id: subscription._id, cursor: state.cursor }, { $set: { cursor: page.nextCursor } }, { session });
+        const moved = await states.updateOne(
+          { _id: subscription._id, cursor: state.cursor },
+          { $set: { cursor: page.nextCursor } },
+          { session },
+        );
         if (moved.matchedCount === 0) throw new CursorMovedError();
         await storeMessages(services, subscription._id, messages, session);
       });
@@ -95,7 +99,11 @@ async function fanOut(services: Services, subscription: SubscriptionDocument): P
 }
 
 /** Rebuilds a delivery that has no body (its filter or mapping failed) after a replay, with the subscription as it is now. */
-async function rebuild(services: Services, subscription: SubscriptionDocument, delivery: DeliveryDocument): Promise<DeliveryDocument | null> {
+async function rebuild(
+  services: Services,
+  subscription: SubscriptionDocument,
+  delivery: DeliveryDocument,
+): Promise<DeliveryDocument | null> {
   const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
   const change = await services.store.collection<ChangeDocument>(CHANGES).findOne({ _id: delivery.changeId });
   const backfillRun = typeof delivery.backfillRun === 'number' ? delivery.backfillRun : undefined;
@@ -105,13 +113,33 @@ async function rebuild(services: Services, subscription: SubscriptionDocument, d
   const at = new Date().toISOString();
   if (!planned) {
     // The filter now leaves it out, or the mapping now sends nothing for it.
-    await deliveries.updateOne({ _id: delivery._id }, { $set: { status: 'discarded', isOpen: false, updatedAt: at, failure: { stage: 'filter', code: 'NOT_SENT', message: 'After the replay the subscription no longer sends this event.' } } });
+    await deliveries.updateOne(
+      { _id: delivery._id },
+      {
+        $set: {
+          status: 'discarded',
+          isOpen: false,
+          updatedAt: at,
+          failure: { stage: 'filter', code: 'NOT_SENT', message: 'After the replay the subscription no longer sends this event.' },
+        },
+      },
+    );
     return null;
   }
   const rebuilt = newDelivery(subscription._id, planned, at);
   await deliveries.updateOne(
     { _id: delivery._id },
-    { $set: { body: rebuilt.body, contentType: rebuilt.contentType, failure: rebuilt.failure, status: rebuilt.status, parkedAt: rebuilt.parkedAt, nextAttemptAt: rebuilt.nextAttemptAt, updatedAt: at } },
+    {
+      $set: {
+        body: rebuilt.body,
+        contentType: rebuilt.contentType,
+        failure: rebuilt.failure,
+        status: rebuilt.status,
+        parkedAt: rebuilt.parkedAt,
+        nextAttemptAt: rebuilt.nextAttemptAt,
+        updatedAt: at,
+      },
+    },
   );
   return rebuilt.failure ? null : { ...delivery, body: rebuilt.body, contentType: rebuilt.contentType, failure: null };
 }
@@ -185,7 +213,9 @@ export class SyncDispatcher {
     if (this.isStopped || this.isTicking) return;
     this.isTicking = true;
     this.current = this.tick()
-      .catch((error: unknown) => this.services.logger.error('sync dispatch failed', { error: error instanceof Error ? error.stack : String(error) }))
+      .catch((error: unknown) =>
+        this.services.logger.error('sync dispatch failed', { error: error instanceof Error ? error.stack : String(error) }),
+      )
       .finally(() => {
         this.isTicking = false;
       });
@@ -207,7 +237,9 @@ export class SyncDispatcher {
       // (kill -9 mid-request). Release them now rather than after they expire. On MongoDB other
       // servers may be alive, so leases run out by themselves.
       if (this.services.store.kind === 'embedded') {
-        await this.services.store.collection<DeliveryDocument>(DELIVERIES).updateMany({ isOpen: true, leaseUntil: { $ne: null } }, { $set: { leaseUntil: null } });
+        await this.services.store
+          .collection<DeliveryDocument>(DELIVERIES)
+          .updateMany({ isOpen: true, leaseUntil: { $ne: null } }, { $set: { leaseUntil: null } });
       }
       this.hasReleasedLeases = true;
     }
@@ -237,7 +269,9 @@ export class SyncDispatcher {
     subscriptionsCollection(this.services)
       .findOne({ _id: subscriptionId })
       .then((subscription) => (subscription?.status === 'active' ? this.startDueSends(subscription, known.allowList) : undefined))
-      .catch((error: unknown) => this.services.logger.error('sync dispatch failed', { error: error instanceof Error ? error.stack : String(error) }))
+      .catch((error: unknown) =>
+        this.services.logger.error('sync dispatch failed', { error: error instanceof Error ? error.stack : String(error) }),
+      )
       .finally(() => {
         this.refilling.delete(subscriptionId);
         if (this.refillAgain.delete(subscriptionId)) this.refill(subscriptionId);
@@ -265,7 +299,9 @@ export class SyncDispatcher {
     for (let pageSize = Math.max(8, room * 4); room > 0 && read < OPEN_WINDOW; pageSize *= 4) {
       const filter: Record<string, unknown> = { subscriptionId: subscription._id, isOpen: true };
       if (after) filter.sequence = { $gt: after };
-      const page = await this.services.store.collection<DeliveryDocument>(DELIVERIES).find(filter, { sort: { sequence: 1 }, limit: Math.min(pageSize, OPEN_WINDOW - read) });
+      const page = await this.services.store
+        .collection<DeliveryDocument>(DELIVERIES)
+        .find(filter, { sort: { sequence: 1 }, limit: Math.min(pageSize, OPEN_WINDOW - read) });
       for (const delivery of page) {
         if (room <= 0) break;
         // Only the oldest open delivery of a golden record may go; the rest of that record waits.
@@ -291,7 +327,6 @@ export class SyncDispatcher {
     }
   }
 
-
   /**
    * File drops: one batch at a time per subscription. A batch whose members are fixed (a retry, or a
    * restart after a crash) is written again as it was; otherwise the due deliveries — the oldest open one
@@ -301,16 +336,27 @@ export class SyncDispatcher {
     if ((this.inFlightBySubscription.get(subscription._id) ?? 0) > 0) return;
     const deliveries = this.services.store.collection<DeliveryDocument>(DELIVERIES);
     const now = Date.now();
-    const isDue = (d: DeliveryDocument) => !(d.nextAttemptAt && Date.parse(d.nextAttemptAt) > now) && !(d.leaseUntil && Date.parse(d.leaseUntil) > now);
-    const fixed = await deliveries.find({ subscriptionId: subscription._id, status: 'pending', fileBatch: { $ne: null } }, { sort: { sequence: 1 }, limit: 1 });
+    const isDue = (d: DeliveryDocument) =>
+      !(d.nextAttemptAt && Date.parse(d.nextAttemptAt) > now) && !(d.leaseUntil && Date.parse(d.leaseUntil) > now);
+    const fixed = await deliveries.find(
+      { subscriptionId: subscription._id, status: 'pending', fileBatch: { $ne: null } },
+      { sort: { sequence: 1 }, limit: 1 },
+    );
     if (fixed.length > 0) {
       const batch = fixed[0].fileBatch as { number: number; file: string };
-      const members = await deliveries.find({ subscriptionId: subscription._id, status: 'pending', 'fileBatch.number': batch.number }, { sort: { sequence: 1 } });
-      if (members.every(isDue)) this.track(subscription._id, `${subscription._id}|b${batch.number}`, this.writeBatch(subscription, transport, members));
+      const members = await deliveries.find(
+        { subscriptionId: subscription._id, status: 'pending', 'fileBatch.number': batch.number },
+        { sort: { sequence: 1 } },
+      );
+      if (members.every(isDue))
+        this.track(subscription._id, `${subscription._id}|b${batch.number}`, this.writeBatch(subscription, transport, members));
       return;
     }
     const maxBatch = transport.maxBatch ?? DEFAULT_MAX_BATCH;
-    const open = await deliveries.find({ subscriptionId: subscription._id, isOpen: true }, { sort: { sequence: 1 }, limit: Math.min(OPEN_WINDOW * 4, maxBatch * 4) });
+    const open = await deliveries.find(
+      { subscriptionId: subscription._id, isOpen: true },
+      { sort: { sequence: 1 }, limit: Math.min(OPEN_WINDOW * 4, maxBatch * 4) },
+    );
     const heldRecords = new Set<string>();
     const chosen: DeliveryDocument[] = [];
     for (const delivery of open) {
@@ -332,8 +378,12 @@ export class SyncDispatcher {
       { _id: { $in: chosen.map((d) => d._id) }, status: 'pending', fileBatch: null },
       { $set: { fileBatch: { number, file }, updatedAt: new Date(now).toISOString() } },
     );
-    const members = await deliveries.find({ subscriptionId: subscription._id, status: 'pending', 'fileBatch.number': number }, { sort: { sequence: 1 } });
-    if (members.length > 0) this.track(subscription._id, `${subscription._id}|b${number}`, this.writeBatch(subscription, transport, members));
+    const members = await deliveries.find(
+      { subscriptionId: subscription._id, status: 'pending', 'fileBatch.number': number },
+      { sort: { sequence: 1 } },
+    );
+    if (members.length > 0)
+      this.track(subscription._id, `${subscription._id}|b${number}`, this.writeBatch(subscription, transport, members));
   }
 
   /** Writes one batch file and records the outcome on each of its deliveries (one retry delay for all). */
@@ -349,7 +399,12 @@ export class SyncDispatcher {
     let error: string | null = null;
     let written = `${transport.directory}/${file}`;
     try {
-      written = await writeBatchFile({ directory: transport.directory, allowed: this.services.config.syncFileDirs, name: file, content: batchFileContent(transport.format, members) });
+      written = await writeBatchFile({
+        directory: transport.directory,
+        allowed: this.services.config.syncFileDirs,
+        name: file,
+        content: batchFileContent(transport.format, members),
+      });
     } catch (caught) {
       error = caught instanceof Error ? caught.message : String(caught);
     }
@@ -360,7 +415,14 @@ export class SyncDispatcher {
         at: new Date(startedAt).toISOString(),
         durationMs: finishedAt - startedAt,
         outcome: error ? 'failed' : 'delivered',
-        request: { method: 'WRITE', url: `file://${written}`, headers: { 'content-type': transport.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson', 'x-batch-size': String(members.length) } },
+        request: {
+          method: 'WRITE',
+          url: `file://${written}`,
+          headers: {
+            'content-type': transport.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
+            'x-batch-size': String(members.length),
+          },
+        },
         response: null,
         error: error ? `could not write the batch file: ${error}` : null,
       };
@@ -377,7 +439,9 @@ export class SyncDispatcher {
   private track(subscriptionId: string, id: string, work: Promise<void>): void {
     this.inFlightBySubscription.set(subscriptionId, (this.inFlightBySubscription.get(subscriptionId) ?? 0) + 1);
     const done = work
-      .catch((error: unknown) => this.services.logger.error('sync delivery failed', { deliveryId: id, error: error instanceof Error ? error.stack : String(error) }))
+      .catch((error: unknown) =>
+        this.services.logger.error('sync delivery failed', { deliveryId: id, error: error instanceof Error ? error.stack : String(error) }),
+      )
       .finally(() => {
         this.inFlight.delete(id);
         this.inFlightBySubscription.set(subscriptionId, (this.inFlightBySubscription.get(subscriptionId) ?? 1) - 1);
@@ -406,7 +470,10 @@ export class SyncDispatcher {
     const transport = subscription.transport;
     if (transport.type === 'file') return;
     // amqp: the sealed URL carries the credentials; the stored one shows `***`.
-    const fullUrl = transport.type === 'amqp' && subscription.sealedTransportUrl ? secretBoxOf(this.services.config).open(subscription.sealedTransportUrl) : transport.url;
+    const fullUrl =
+      transport.type === 'amqp' && subscription.sealedTransportUrl
+        ? secretBoxOf(this.services.config).open(subscription.sealedTransportUrl)
+        : transport.url;
     const url = new URL(fullUrl);
     const timestamp = Math.floor(startedAt / 1000);
     const headers: Record<string, string> = {
@@ -414,17 +481,28 @@ export class SyncDispatcher {
       'user-agent': 'healthcare-mdm-hub-sync/1',
       'webhook-id': delivery._id,
       'webhook-timestamp': String(timestamp),
-      'webhook-signature': signatureHeader({ secrets: signingSecrets(this.services, subscription, startedAt), id: delivery._id, timestamp, body: delivery.body }),
+      'webhook-signature': signatureHeader({
+        secrets: signingSecrets(this.services, subscription, startedAt),
+        id: delivery._id,
+        timestamp,
+        body: delivery.body,
+      }),
       ...(delivery.correlationId ? { 'x-correlation-id': delivery.correlationId } : {}),
     };
-    const requestView = { method: transport.type === 'amqp' ? ('PUBLISH' as const) : ('POST' as const), url: transport.url, headers: redactedHeaders(headers) };
+    const requestView = {
+      method: transport.type === 'amqp' ? ('PUBLISH' as const) : ('POST' as const),
+      url: transport.url,
+      headers: redactedHeaders(headers),
+    };
     let response: Awaited<ReturnType<typeof postWebhook>> | null = null;
     let error: string | null = null;
     let isConfirmed = false;
     try {
       const target = await checkEgress(url, allowList);
       if (transport.type === 'amqp') {
-        const routingKey = (transport.routingKey ?? '{domain}').replace(/\{domain\}/g, delivery.domain).replace(/\{event\}/g, delivery.event);
+        const routingKey = (transport.routingKey ?? '{domain}')
+          .replace(/\{domain\}/g, delivery.domain)
+          .replace(/\{event\}/g, delivery.event);
         requestView.headers['routing-key'] = routingKey;
         const { 'content-type': contentType, 'user-agent': _agent, ...messageHeaders } = headers;
         await this.amqp.publish({
@@ -491,7 +569,14 @@ export class SyncDispatcher {
   }
 
   /** Stores an attempt's outcome and moves the delivery on (delivered, retry later, parked). */
-  private async record(input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; attempt: DeliveryAttempt; response: WebhookResponse | null; finishedAt: number; retryDelayMs?: number }): Promise<void> {
+  private async record(input: {
+    subscription: SubscriptionDocument;
+    delivery: DeliveryDocument;
+    attempt: DeliveryAttempt;
+    response: WebhookResponse | null;
+    finishedAt: number;
+    retryDelayMs?: number;
+  }): Promise<void> {
     const { subscription, delivery, attempt, finishedAt } = input;
     const { store, metrics } = this.services;
     const deliveries = store.collection<DeliveryDocument>(DELIVERIES);
@@ -499,7 +584,10 @@ export class SyncDispatcher {
     const at = new Date(finishedAt).toISOString();
     const attemptLog = [...delivery.attemptLog, attempt].slice(-ATTEMPTS_KEPT);
     const labels = { subscription: subscription._id };
-    metrics.increment('mdm_sync_attempts_total', { help: 'Delivery attempts by outcome.', labels: { ...labels, outcome: attempt.outcome } });
+    metrics.increment('mdm_sync_attempts_total', {
+      help: 'Delivery attempts by outcome.',
+      labels: { ...labels, outcome: attempt.outcome },
+    });
     if (attempt.outcome === 'delivered') {
       const latencyMs = Math.max(0, finishedAt - Date.parse(delivery.changeAt));
       await this.markDelivered({
@@ -507,7 +595,18 @@ export class SyncDispatcher {
         delivery,
         response: input.response,
         at,
-        set: { status: 'delivered', isOpen: false, attempts: delivery.attempts + 1, attemptLog, deliveredAt: at, latencyMs, leaseUntil: null, nextAttemptAt: null, failure: null, updatedAt: at },
+        set: {
+          status: 'delivered',
+          isOpen: false,
+          attempts: delivery.attempts + 1,
+          attemptLog,
+          deliveredAt: at,
+          latencyMs,
+          leaseUntil: null,
+          nextAttemptAt: null,
+          failure: null,
+          updatedAt: at,
+        },
       });
       // At most once a second per subscription (one write less per message), at once after failures.
       const lastWrite = this.stateWrittenAt.get(subscription._id);
@@ -516,7 +615,12 @@ export class SyncDispatcher {
         this.isFailing.delete(subscription._id);
         await states.updateOne({ _id: subscription._id }, { $set: { lastDeliveredAt: at, failingSince: null } });
       }
-      metrics.observe('mdm_sync_delivery_latency_seconds', { help: 'From the golden-record change to the receiver\'s 2xx.', labels, value: latencyMs / 1000, buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60, 600, 3600] });
+      metrics.observe('mdm_sync_delivery_latency_seconds', {
+        help: "From the golden-record change to the receiver's 2xx.",
+        labels,
+        value: latencyMs / 1000,
+        buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60, 600, 3600],
+      });
       return;
     }
     const message = attempt.error ?? 'failed';
@@ -526,35 +630,62 @@ export class SyncDispatcher {
       { $set: { lastError: { at, deliveryId: delivery._id, message } }, $inc: { failedAttempts: 1 } },
       { returnDocument: 'after' },
     );
-    if (state && !state.failingSince) await states.updateOne({ _id: subscription._id, failingSince: null }, { $set: { failingSince: attempt.at } });
+    if (state && !state.failingSince)
+      await states.updateOne({ _id: subscription._id, failingSince: null }, { $set: { failingSince: attempt.at } });
     if (attempt.outcome === 'gone') {
       // 410: the receiver says this endpoint is gone for good. The delivery waits for a resume.
       await deliveries.updateOne({ _id: delivery._id }, { $set: { attemptLog, leaseUntil: null, updatedAt: at } });
-      await disableSubscription(this.services, { id: subscription._id, reason: `The endpoint answered 410 Gone at ${at}; resume the subscription once it is fixed.` });
+      await disableSubscription(this.services, {
+        id: subscription._id,
+        reason: `The endpoint answered 410 Gone at ${at}; resume the subscription once it is fixed.`,
+      });
       return;
     }
     const attempts = delivery.attempts + 1;
     if (attempts > this.schedule.length) {
       await deliveries.updateOne(
         { _id: delivery._id },
-        { $set: { status: 'parked', attempts, attemptLog, parkedAt: at, nextAttemptAt: null, leaseUntil: null, updatedAt: at, failure: { stage: 'delivery', code: 'DELIVERY_EXHAUSTED', message: `Gave up after ${attempts} attempts: ${message}` } } },
+        {
+          $set: {
+            status: 'parked',
+            attempts,
+            attemptLog,
+            parkedAt: at,
+            nextAttemptAt: null,
+            leaseUntil: null,
+            updatedAt: at,
+            failure: { stage: 'delivery', code: 'DELIVERY_EXHAUSTED', message: `Gave up after ${attempts} attempts: ${message}` },
+          },
+        },
       );
       metrics.increment('mdm_sync_parked_total', { help: 'Deliveries parked in the dead letter after their last retry.', labels });
     } else {
       const jittered = input.retryDelayMs ?? this.jittered(attempts) ?? 0;
-      const requested = input.response && (input.response.status === 429 || input.response.status === 503) ? retryAfterMs(input.response.headers['retry-after'], finishedAt) : null;
+      const requested =
+        input.response && (input.response.status === 429 || input.response.status === 503)
+          ? retryAfterMs(input.response.headers['retry-after'], finishedAt)
+          : null;
       const wait = requested !== null ? Math.min(RETRY_AFTER_CAP_MS, Math.max(requested, 0)) : jittered;
-      await deliveries.updateOne({ _id: delivery._id }, { $set: { attempts, attemptLog, nextAttemptAt: new Date(finishedAt + wait).toISOString(), leaseUntil: null, updatedAt: at } });
+      await deliveries.updateOne(
+        { _id: delivery._id },
+        { $set: { attempts, attemptLog, nextAttemptAt: new Date(finishedAt + wait).toISOString(), leaseUntil: null, updatedAt: at } },
+      );
     }
     const failingSince = state?.failingSince ? Date.parse(state.failingSince) : finishedAt;
     if (finishedAt - failingSince > DISABLE_AFTER_MS) {
-      await disableSubscription(this.services, { id: subscription._id, reason: `Every attempt has failed since ${new Date(failingSince).toISOString()} (last: ${message}); resume the subscription once the endpoint is fixed.` });
+      await disableSubscription(this.services, {
+        id: subscription._id,
+        reason: `Every attempt has failed since ${new Date(failingSince).toISOString()} (last: ${message}); resume the subscription once the endpoint is fixed.`,
+      });
     }
   }
 }
 
 /** Starts the dispatcher; the returned function stops it (and waits for requests in flight). */
-export function startSyncDispatcher(services: Services, options: DispatcherOptions = {}): { dispatcher: SyncDispatcher; stop: () => Promise<void> } {
+export function startSyncDispatcher(
+  services: Services,
+  options: DispatcherOptions = {},
+): { dispatcher: SyncDispatcher; stop: () => Promise<void> } {
   const dispatcher = new SyncDispatcher(services, options);
   registerSyncGauges(services);
   dispatcher.start();
@@ -567,11 +698,14 @@ function registerSyncGauges(services: Services): void {
     const subscriptions = await subscriptionsCollection(services).find({}, { projection: { _id: 1 } });
     return Promise.all(subscriptions.map(async (s) => ({ id: s._id, stats: await subscriptionStats(services, s._id) })));
   };
-  services.metrics.gauge('mdm_sync_open_deliveries', 'Deliveries not yet delivered, by subscription and status (pending, parked).', async () =>
-    (await statsOfAll()).flatMap(({ id, stats }) => [
-      { labels: { subscription: id, status: 'pending' }, value: stats.pending },
-      { labels: { subscription: id, status: 'parked' }, value: stats.parked },
-    ]),
+  services.metrics.gauge(
+    'mdm_sync_open_deliveries',
+    'Deliveries not yet delivered, by subscription and status (pending, parked).',
+    async () =>
+      (await statsOfAll()).flatMap(({ id, stats }) => [
+        { labels: { subscription: id, status: 'pending' }, value: stats.pending },
+        { labels: { subscription: id, status: 'parked' }, value: stats.parked },
+      ]),
   );
   services.metrics.gauge('mdm_sync_lag_seconds', 'Age of the oldest golden-record change not yet delivered, by subscription.', async () =>
     (await statsOfAll()).map(({ id, stats }) => ({ labels: { subscription: id }, value: stats.lagSeconds })),

@@ -38,7 +38,10 @@ export async function egressAllowList(services: Pick<AppServices, 'store' | 'con
 }
 
 /** Replaces the stored allow-list (admin), audited; every entry is checked first. */
-export async function setEgressAllowList(services: Pick<AppServices, 'store'>, input: { entries: string[]; actor: AuditActor; reason?: string }): Promise<{ entries: string[]; updatedAt: string }> {
+export async function setEgressAllowList(
+  services: Pick<AppServices, 'store'>,
+  input: { entries: string[]; actor: AuditActor; reason?: string },
+): Promise<{ entries: string[]; updatedAt: string }> {
   const details = input.entries.flatMap((entry, index) => {
     const problem = egressEntryProblem(entry);
     return problem ? [{ path: `body.entries[${index}]`, code: 'INVALID_EGRESS_ENTRY', message: problem }] : [];
@@ -48,15 +51,30 @@ export async function setEgressAllowList(services: Pick<AppServices, 'store'>, i
   return services.store.withTransaction(async (session) => {
     const settings = services.store.collection<EgressSettingsDocument>(SYNC_SETTINGS);
     const before = await settings.findOne({ _id: 'egressAllow' }, { session });
-    await settings.replaceOne({ _id: 'egressAllow' }, { _id: 'egressAllow', entries: input.entries, updatedAt: at, updatedBy: input.actor }, { upsert: true, session });
-    await recordAudit({ store: services.store, session, actor: input.actor, action: 'sync.egress.update', target: { type: 'egressAllowList', id: 'egressAllow' }, before: before?.entries ?? [], after: input.entries, reason: input.reason, at });
+    await settings.replaceOne(
+      { _id: 'egressAllow' },
+      { _id: 'egressAllow', entries: input.entries, updatedAt: at, updatedBy: input.actor },
+      { upsert: true, session },
+    );
+    await recordAudit({
+      store: services.store,
+      session,
+      actor: input.actor,
+      action: 'sync.egress.update',
+      target: { type: 'egressAllowList', id: 'egressAllow' },
+      before: before?.entries ?? [],
+      after: input.entries,
+      reason: input.reason,
+      at,
+    });
     return { entries: input.entries, updatedAt: at };
   });
 }
 
 /** Resolves `url`'s host and returns the address to connect to, or throws EgressRefusedError. */
 export async function checkEgress(url: URL, allowList: EgressAllowList): Promise<{ address: string; family: 4 | 6 }> {
-  if (!['http:', 'https:', 'amqp:', 'amqps:'].includes(url.protocol)) throw new EgressRefusedError(`Only http(s) and amqp(s) destinations are allowed, not ${url.protocol}`);
+  if (!['http:', 'https:', 'amqp:', 'amqps:'].includes(url.protocol))
+    throw new EgressRefusedError(`Only http(s) and amqp(s) destinations are allowed, not ${url.protocol}`);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: Array<{ address: string; family: number }>;
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];

@@ -30,7 +30,8 @@ export function fileDirectoryProblem(directory: string, allowed: string[]): stri
   if (!path.isAbsolute(directory)) return `"${directory}" is not an absolute path`;
   if (allowed.length === 0) return 'file drops are off on this server: no directory is allow-listed (MDM_SYNC_FILE_DIRS)';
   const resolved = path.resolve(directory);
-  if (!allowed.some((root) => isInside(resolved, root))) return `"${directory}" is not inside an allow-listed directory (MDM_SYNC_FILE_DIRS: ${allowed.join(', ')})`;
+  if (!allowed.some((root) => isInside(resolved, root)))
+    return `"${directory}" is not inside an allow-listed directory (MDM_SYNC_FILE_DIRS: ${allowed.join(', ')})`;
   return null;
 }
 
@@ -41,12 +42,18 @@ async function checkedDirectory(directory: string, allowed: string[]): Promise<s
   await mkdir(directory, { recursive: true });
   const real = await realpath(directory);
   const realRoots = await Promise.all(allowed.map((root) => realpath(root).catch(() => root)));
-  if (!realRoots.some((root) => isInside(real, root))) throw new Error(`"${directory}" leads outside the allow-listed directories (symbolic link to ${real})`);
+  if (!realRoots.some((root) => isInside(real, root)))
+    throw new Error(`"${directory}" leads outside the allow-listed directories (symbolic link to ${real})`);
   return real;
 }
 
 /** The file name of a batch: prefix, batch number, first and last change cursor, message count. */
-export function batchFileName(input: { transport: FileTransport; prefix: string; number: number; deliveries: Array<Pick<DeliveryDocument, 'changeId'>> }): string {
+export function batchFileName(input: {
+  transport: FileTransport;
+  prefix: string;
+  number: number;
+  deliveries: Array<Pick<DeliveryDocument, 'changeId'>>;
+}): string {
   const cursors = input.deliveries.map((d) => d.changeId.replace(/^0+(?=.)/, ''));
   const extension = input.transport.format === 'csv' ? 'csv' : 'ndjson';
   return `${input.transport.filePrefix ?? input.prefix}-b${String(input.number).padStart(8, '0')}-c${cursors[0]}-c${cursors[cursors.length - 1]}-n${cursors.length}.${extension}`;

@@ -72,19 +72,32 @@ function historyId(goldenId: string, version: number): string {
  * Sensitive attributes (survivorship `maskedAttributes`, e.g. an SSN-like tax id) are masked in events
  * unless an admin set the subscription's `includeSensitive`: the same rule as the golden-record API.
  */
-function maskedSnapshot(snapshot: GoldenHistoryDocument['snapshot'] | undefined, domain: string, includeSensitive: boolean): GoldenHistoryDocument['snapshot'] | undefined {
+function maskedSnapshot(
+  snapshot: GoldenHistoryDocument['snapshot'] | undefined,
+  domain: string,
+  includeSensitive: boolean,
+): GoldenHistoryDocument['snapshot'] | undefined {
   if (!snapshot || includeSensitive) return snapshot;
-  return { ...snapshot, attributes: maskAttributes(snapshot.attributes, { config: loadSurvivorshipConfig(domain), visibility: RESTRICTED }) };
+  return {
+    ...snapshot,
+    attributes: maskAttributes(snapshot.attributes, { config: loadSurvivorshipConfig(domain), visibility: RESTRICTED }),
+  };
 }
 
-function eventOf(change: ChangeDocument, current: GoldenHistoryDocument | undefined, previous: GoldenHistoryDocument | undefined, includeSensitive: boolean): SyncEvent {
+function eventOf(
+  change: ChangeDocument,
+  current: GoldenHistoryDocument | undefined,
+  previous: GoldenHistoryDocument | undefined,
+  includeSensitive: boolean,
+): SyncEvent {
   const before = maskedSnapshot(previous?.snapshot, change.domain, includeSensitive);
   const after = maskedSnapshot(current?.snapshot, change.domain, includeSensitive);
   const beforeIds = new Set(before?.sourceRecordIds ?? []);
   const afterIds = new Set(after?.sourceRecordIds ?? []);
   const paths = Array.isArray(change.changedPaths) ? change.changedPaths : ((change.changedAttributes as string[] | undefined) ?? []);
   const delta: Record<string, { before: unknown; after: unknown }> = {};
-  for (const path of paths) delta[path] = { before: before ? valueAt(before.attributes, path) : null, after: after ? valueAt(after.attributes, path) : null };
+  for (const path of paths)
+    delta[path] = { before: before ? valueAt(before.attributes, path) : null, after: after ? valueAt(after.attributes, path) : null };
   return {
     type: `golden.${change.type}`,
     timestamp: change.at,
@@ -97,8 +110,14 @@ function eventOf(change: ChangeDocument, current: GoldenHistoryDocument | undefi
       cause: typeof change.cause === 'string' ? change.cause : null,
       changedPaths: paths,
       ...(typeof change.mergedInto === 'string' ? { mergedInto: change.mergedInto } : {}),
-      xrefsAdded: [...afterIds].filter((id) => !beforeIds.has(id)).sort().map(xrefOf),
-      xrefsRemoved: [...beforeIds].filter((id) => !afterIds.has(id)).sort().map(xrefOf),
+      xrefsAdded: [...afterIds]
+        .filter((id) => !beforeIds.has(id))
+        .sort()
+        .map(xrefOf),
+      xrefsRemoved: [...beforeIds]
+        .filter((id) => !afterIds.has(id))
+        .sort()
+        .map(xrefOf),
       ...(after
         ? {
             record: {
@@ -120,7 +139,14 @@ function eventOf(change: ChangeDocument, current: GoldenHistoryDocument | undefi
 /** The subscription's event type for a change, or null when it does not want it. */
 function wantedEvent(subscription: SubscriptionDocument, event: SyncEvent, change: ChangeDocument): SubscriptionEvent | null {
   const wanted = new Set(subscription.events);
-  if (wanted.has(change.type) && !(change.type === 'updated' && subscription.changedPaths.length > 0 && !touchesPaths(event.data.changedPaths, subscription.changedPaths))) {
+  if (
+    wanted.has(change.type) &&
+    !(
+      change.type === 'updated' &&
+      subscription.changedPaths.length > 0 &&
+      !touchesPaths(event.data.changedPaths, subscription.changedPaths)
+    )
+  ) {
     return change.type;
   }
   if (wanted.has('xref-added') && event.data.xrefsAdded.length > 0) return 'xref-added';
@@ -142,13 +168,21 @@ function standardBody(subscription: SubscriptionDocument, event: SyncEvent, type
  * each change stands for a record's state at that change: a `golden.snapshot` event that every
  * subscription wants (events and changedPaths do not apply; the filter and the mapping do).
  */
-export async function planMessages(services: Services, input: { subscription: SubscriptionDocument; changes: ChangeDocument[]; backfillRun?: number }): Promise<PlannedMessage[]> {
+export async function planMessages(
+  services: Services,
+  input: { subscription: SubscriptionDocument; changes: ChangeDocument[]; backfillRun?: number },
+): Promise<PlannedMessage[]> {
   const { subscription, backfillRun } = input;
   const isSnapshot = backfillRun !== undefined;
   const changes = input.changes.filter((change) => subscription.domains.includes(change.domain));
   if (changes.length === 0) return [];
   const ids = changes.flatMap((c) => [historyId(c.goldenId, c.version), ...(c.version > 1 ? [historyId(c.goldenId, c.version - 1)] : [])]);
-  const histories = new Map((await services.store.collection<GoldenHistoryDocument>(GOLDEN_HISTORY).find({ _id: { $in: [...new Set(ids)] } })).map((h) => [h._id, h]));
+  const histories = new Map(
+    (await services.store.collection<GoldenHistoryDocument>(GOLDEN_HISTORY).find({ _id: { $in: [...new Set(ids)] } })).map((h) => [
+      h._id,
+      h,
+    ]),
+  );
   let candidates = changes.flatMap((change): Array<{ change: ChangeDocument; event: SyncEvent; type: PlannedMessage['event'] }> => {
     const previousVersion = typeof change.previousVersion === 'number' ? change.previousVersion : change.version - 1;
     const event = eventOf(
@@ -158,7 +192,11 @@ export async function planMessages(services: Services, input: { subscription: Su
       subscription.includeSensitive === true,
     );
     if (isSnapshot) {
-      const snapshot: SyncEvent = { ...event, type: 'golden.snapshot', data: { ...event.data, changedPaths: [], xrefsAdded: [], xrefsRemoved: [], delta: {} } };
+      const snapshot: SyncEvent = {
+        ...event,
+        type: 'golden.snapshot',
+        data: { ...event.data, changedPaths: [], xrefsAdded: [], xrefsRemoved: [], delta: {} },
+      };
       return [{ change, event: snapshot, type: 'snapshot' }];
     }
     const type = wantedEvent(subscription, event, change);
@@ -178,39 +216,82 @@ export async function planMessages(services: Services, input: { subscription: Su
       const outcome = outcomes[i];
       if (outcome.ok) return outcome.value === true;
       // A filter that fails must not silently drop the event: it is parked, visible and replayable.
-      fail(candidate.change, candidate.type, { stage: 'filter', code: outcome.error.code, message: `The subscription's filter failed on this event: ${outcome.error.message}` });
+      fail(candidate.change, candidate.type, {
+        stage: 'filter',
+        code: outcome.error.code,
+        message: `The subscription's filter failed on this event: ${outcome.error.message}`,
+      });
       return false;
     });
   }
 
   if (!subscription.outboundMapping) {
-    for (const c of candidates) planned.push({ change: c.change, index: 0, backfillRun, event: c.type, contentType: MEDIA_TYPES.json, body: standardBody(subscription, c.event, c.type), failure: null });
+    for (const c of candidates)
+      planned.push({
+        change: c.change,
+        index: 0,
+        backfillRun,
+        event: c.type,
+        contentType: MEDIA_TYPES.json,
+        body: standardBody(subscription, c.event, c.type),
+        failure: null,
+      });
   } else {
     const { target, contentType } = subscription.outboundMapping;
     for (const domain of [...new Set(candidates.map((c) => c.change.domain))]) {
       const ofDomain = candidates.filter((c) => c.change.domain === domain);
       const mapping = await getPublishedMapping(services, { source: target, domain, direction: 'outbound' });
       if (!mapping) {
-        for (const c of ofDomain) fail(c.change, c.type, { stage: 'mapping', code: 'OUTBOUND_MAPPING_NOT_PUBLISHED', message: `No published outbound mapping ${target}/${domain}.` });
+        for (const c of ofDomain)
+          fail(c.change, c.type, {
+            stage: 'mapping',
+            code: 'OUTBOUND_MAPPING_NOT_PUBLISHED',
+            message: `No published outbound mapping ${target}/${domain}.`,
+          });
         continue;
       }
       const lookups = await loadLookupTables(services, mapping.lookupTables);
-      const outcomes = await services.mappingRuntime.evaluateBatch({ cacheKey: mapping.cacheKey, expression: mapping.expression, records: ofDomain.map((c) => c.event), lookups });
+      const outcomes = await services.mappingRuntime.evaluateBatch({
+        cacheKey: mapping.cacheKey,
+        expression: mapping.expression,
+        records: ofDomain.map((c) => c.event),
+        lookups,
+      });
       ofDomain.forEach((c, i) => {
         const outcome = outcomes[i];
         const label = `The outbound mapping ${target}/${domain} (version ${mapping.version})`;
-        if (!outcome.ok) return fail(c.change, c.type, { stage: 'mapping', code: outcome.error.code, message: `${label} failed on this event: ${outcome.error.message}` });
+        if (!outcome.ok)
+          return fail(c.change, c.type, {
+            stage: 'mapping',
+            code: outcome.error.code,
+            message: `${label} failed on this event: ${outcome.error.message}`,
+          });
         // Nothing: the mapping chose not to send this event. An array: one message per element.
         if (outcome.value === undefined || outcome.value === null) return;
         // HL7 v2: an array of segments is one message, an array of such arrays several.
-        const isSeveral = Array.isArray(outcome.value) && (contentType !== 'hl7v2' || outcome.value.every((m) => Array.isArray(m) && Array.isArray(m[0])));
+        const isSeveral =
+          Array.isArray(outcome.value) && (contentType !== 'hl7v2' || outcome.value.every((m) => Array.isArray(m) && Array.isArray(m[0])));
         const messages = isSeveral ? (outcome.value as unknown[]) : [outcome.value];
         try {
           const bodies = messages.map((message) => writeMessage(contentType, message));
-          bodies.forEach((body, index) => planned.push({ change: c.change, index, backfillRun, event: c.type, contentType: MEDIA_TYPES[contentType], body, failure: null }));
+          bodies.forEach((body, index) =>
+            planned.push({
+              change: c.change,
+              index,
+              backfillRun,
+              event: c.type,
+              contentType: MEDIA_TYPES[contentType],
+              body,
+              failure: null,
+            }),
+          );
         } catch (error) {
           if (!(error instanceof MessageFormatError)) throw error;
-          fail(c.change, c.type, { stage: 'mapping', code: error.code, message: `${label} returned a message that is not valid ${contentType}: ${error.message}` });
+          fail(c.change, c.type, {
+            stage: 'mapping',
+            code: error.code,
+            message: `${label} returned a message that is not valid ${contentType}: ${error.message}`,
+          });
         }
       });
     }

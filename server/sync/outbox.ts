@@ -60,7 +60,12 @@ export function newDelivery(subscriptionId: string, message: PlannedMessage, at:
 }
 
 /** Stores planned messages: new ones are inserted; one already delivered (after a rewind) is opened again with the same id. */
-export async function storeMessages(services: Pick<AppServices, 'store'>, subscriptionId: string, messages: PlannedMessage[], session: StoreSession): Promise<void> {
+export async function storeMessages(
+  services: Pick<AppServices, 'store'>,
+  subscriptionId: string,
+  messages: PlannedMessage[],
+  session: StoreSession,
+): Promise<void> {
   if (messages.length === 0) return;
   const at = new Date().toISOString();
   const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
@@ -74,4 +79,3 @@ export async function storeMessages(services: Pick<AppServices, 'store'>, subscr
     await deliveries.replaceOne({ _id: old._id }, { ...delivery, createdAt: old.createdAt, attemptLog: old.attemptLog }, { session });
   }
 }
-

@@ -26,7 +26,15 @@ export function presentSubscription(doc: SubscriptionDocument, stats?: Subscript
 }
 
 export function presentSubscriptionVersion(doc: SubscriptionVersionDocument) {
-  return { version: doc.version, change: doc.change, status: doc.status, settings: doc.settings, reason: doc.reason ?? null, author: { name: doc.author.name, role: doc.author.role }, at: doc.at };
+  return {
+    version: doc.version,
+    change: doc.change,
+    status: doc.status,
+    settings: doc.settings,
+    reason: doc.reason ?? null,
+    author: { name: doc.author.name, role: doc.author.role },
+    at: doc.at,
+  };
 }
 
 /** `detail` adds the body and every kept attempt (exact request with the signature redacted, and the answer). */

@@ -33,18 +33,35 @@ export interface SubscriptionPreview {
 }
 
 function previewOf(subscriptionId: string, messages: PlannedMessage[]): PreviewMessage[] {
-  return messages.map((m) => ({ id: deliveryId(subscriptionId, m.change, m.index, m.backfillRun), event: m.event, contentType: m.contentType, body: m.body, failure: m.failure }));
+  return messages.map((m) => ({
+    id: deliveryId(subscriptionId, m.change, m.index, m.backfillRun),
+    event: m.event,
+    contentType: m.contentType,
+    body: m.body,
+    failure: m.failure,
+  }));
 }
 
 /** The messages the subscription would send for `goldenId` (its latest change), without sending them. */
-export async function previewSubscription(services: Pick<AppServices, 'store' | 'mappingRuntime'>, input: { subscription: SubscriptionDocument; goldenId: string }): Promise<SubscriptionPreview> {
+export async function previewSubscription(
+  services: Pick<AppServices, 'store' | 'mappingRuntime'>,
+  input: { subscription: SubscriptionDocument; goldenId: string },
+): Promise<SubscriptionPreview> {
   const { subscription, goldenId } = input;
   const [change] = await services.store.collection<ChangeDocument>(CHANGES).find({ goldenId }, { sort: { version: -1 }, limit: 1 });
   if (!change) throw new NotFoundError(`Golden record "${goldenId}" (no change in the feed)`);
   if (!subscription.domains.includes(change.domain)) {
-    throw new BadRequestError('VALIDATION_FAILED', `body.goldenId: "${goldenId}" is a ${change.domain} record; this subscription sends ${subscription.domains.join(', ')}.`, [
-      { path: 'body.goldenId', code: 'DOMAIN_NOT_SUBSCRIBED', message: `a ${change.domain} record; the subscription sends ${subscription.domains.join(', ')}` },
-    ]);
+    throw new BadRequestError(
+      'VALIDATION_FAILED',
+      `body.goldenId: "${goldenId}" is a ${change.domain} record; this subscription sends ${subscription.domains.join(', ')}.`,
+      [
+        {
+          path: 'body.goldenId',
+          code: 'DOMAIN_NOT_SUBSCRIBED',
+          message: `a ${change.domain} record; the subscription sends ${subscription.domains.join(', ')}`,
+        },
+      ],
+    );
   }
   const live = await planMessages(services, { subscription, changes: [change] });
   const snapshot = await planMessages(services, { subscription, changes: [change], backfillRun: 0 });

@@ -15,7 +15,13 @@ import { SUBSCRIPTION_STATE, SUBSCRIPTION_VERSIONS, SUBSCRIPTIONS, DELIVERIES } 
 import { fileDirectoryProblem } from './fileTransport';
 import { newSigningSecret, secretBoxOf } from './secrets';
 import { SUBSCRIPTION_EVENTS } from '../contracts/subscriptions';
-import type { SubscriptionDocument, SubscriptionSettings, SubscriptionStateDocument, SubscriptionVersionDocument, SyncActor } from './types';
+import type {
+  SubscriptionDocument,
+  SubscriptionSettings,
+  SubscriptionStateDocument,
+  SubscriptionVersionDocument,
+  SyncActor,
+} from './types';
 
 type Services = Pick<AppServices, 'store' | 'config' | 'mappingRuntime'>;
 
@@ -24,7 +30,11 @@ export function subscriptionsCollection(services: Pick<AppServices, 'store'>) {
 }
 
 /** The subscription, or 404. */
-export async function requireSubscription(services: Pick<AppServices, 'store'>, id: string, session?: StoreSession): Promise<SubscriptionDocument> {
+export async function requireSubscription(
+  services: Pick<AppServices, 'store'>,
+  id: string,
+  session?: StoreSession,
+): Promise<SubscriptionDocument> {
   const found = await subscriptionsCollection(services).findOne({ _id: id }, { session });
   if (!found) throw new NotFoundError(`Subscription "${id}"`);
   return found;
@@ -38,7 +48,9 @@ function canSeeSensitive(actor: SyncActor): boolean {
 /** A subscription sending sensitive values unmasked is set up and changed by admins only (else anyone could redirect it). */
 export function assertMayHandleSensitive(actor: SyncActor, isSensitive: boolean): void {
   if (isSensitive && !canSeeSensitive(actor)) {
-    throw new ForbiddenError(`Your API key does not allow this action: role "${actor.role}" may not create or change a subscription with includeSensitive (admins only).`);
+    throw new ForbiddenError(
+      `Your API key does not allow this action: role "${actor.role}" may not create or change a subscription with includeSensitive (admins only).`,
+    );
   }
 }
 
@@ -47,11 +59,21 @@ async function checkSettings(services: Services, settings: SubscriptionSettings)
   const details: ErrorDetail[] = [];
   const known = listDomains();
   settings.domains.forEach((domain, index) => {
-    if (!known.includes(domain)) details.push({ path: `body.domains[${index}]`, code: 'UNKNOWN_DOMAIN', message: `domain "${domain}" has no canonical schema; known domains: ${known.join(', ')}` });
+    if (!known.includes(domain))
+      details.push({
+        path: `body.domains[${index}]`,
+        code: 'UNKNOWN_DOMAIN',
+        message: `domain "${domain}" has no canonical schema; known domains: ${known.join(', ')}`,
+      });
   });
   if (settings.filter) {
     const syntax = services.mappingRuntime.checkSyntax(settings.filter);
-    if (syntax) details.push({ path: 'body.filter', code: 'FILTER_SYNTAX_ERROR', message: `filter is not valid JSONata: ${syntax.message}${syntax.position !== undefined ? ` (at ${syntax.position})` : ''}` });
+    if (syntax)
+      details.push({
+        path: 'body.filter',
+        code: 'FILTER_SYNTAX_ERROR',
+        message: `filter is not valid JSONata: ${syntax.message}${syntax.position !== undefined ? ` (at ${syntax.position})` : ''}`,
+      });
   }
   if (settings.outboundMapping) {
     for (const domain of settings.domains.filter((d) => known.includes(d))) {
@@ -68,28 +90,42 @@ async function checkSettings(services: Services, settings: SubscriptionSettings)
   if (settings.responseMapping) {
     for (const domain of settings.domains.filter((d) => known.includes(d))) {
       if (!(await getPublishedMapping(services, { source: settings.responseMapping.target, domain, direction: 'outbound' }))) {
-        details.push({ path: 'body.responseMapping.target', code: 'OUTBOUND_MAPPING_NOT_PUBLISHED', message: `no published outbound mapping ${settings.responseMapping.target}/${domain} to read replies with` });
+        details.push({
+          path: 'body.responseMapping.target',
+          code: 'OUTBOUND_MAPPING_NOT_PUBLISHED',
+          message: `no published outbound mapping ${settings.responseMapping.target}/${domain} to read replies with`,
+        });
       }
     }
   }
   if (settings.transport.type === 'file') {
     const problem = fileDirectoryProblem(settings.transport.directory, services.config.syncFileDirs);
-    if (problem) details.push({ path: 'body.transport.directory', code: 'FILE_DIRECTORY_NOT_ALLOWED', message: `transport.directory: ${problem}` });
+    if (problem)
+      details.push({ path: 'body.transport.directory', code: 'FILE_DIRECTORY_NOT_ALLOWED', message: `transport.directory: ${problem}` });
     if (settings.transport.format === 'csv' && settings.outboundMapping?.contentType !== 'csv') {
-      details.push({ path: 'body.transport.format', code: 'CSV_NEEDS_CSV_MAPPING', message: 'transport.format csv needs an outbound mapping with contentType csv (its rows are what the file holds)' });
+      details.push({
+        path: 'body.transport.format',
+        code: 'CSV_NEEDS_CSV_MAPPING',
+        message: 'transport.format csv needs an outbound mapping with contentType csv (its rows are what the file holds)',
+      });
     }
   }
   if (details.length > 0) throw new BadRequestError('VALIDATION_FAILED', details[0].message, details);
 }
 
 /** An amqp URL's credentials are sealed; the settings keep it with the password replaced by `***`. */
-function sealTransport(config: AppServices['config'], transport: SubscriptionSettings['transport']): { transport: SubscriptionSettings['transport']; sealedTransportUrl?: string } {
+function sealTransport(
+  config: AppServices['config'],
+  transport: SubscriptionSettings['transport'],
+): { transport: SubscriptionSettings['transport']; sealedTransportUrl?: string } {
   if (transport.type === 'file') return { transport };
   let url: URL;
   try {
     url = new URL(transport.url);
   } catch {
-    throw new BadRequestError('VALIDATION_FAILED', `body.transport.url "${transport.url}" is not a valid URL.`, [{ path: 'body.transport.url', code: 'INVALID_URL', message: 'not a valid URL' }]);
+    throw new BadRequestError('VALIDATION_FAILED', `body.transport.url "${transport.url}" is not a valid URL.`, [
+      { path: 'body.transport.url', code: 'INVALID_URL', message: 'not a valid URL' },
+    ]);
   }
   if (transport.type !== 'amqp') return { transport };
   const sealedTransportUrl = secretBoxOf(config).seal(transport.url);
@@ -106,7 +142,9 @@ function settingsOf(input: CreateSubscriptionBody): SubscriptionSettings {
     filter: input.filter ?? null,
     changedPaths: input.changedPaths ? [...input.changedPaths] : [],
     payload: input.payload ?? 'snapshot',
-    outboundMapping: input.outboundMapping ? { target: input.outboundMapping.target, contentType: input.outboundMapping.contentType ?? 'json' } : null,
+    outboundMapping: input.outboundMapping
+      ? { target: input.outboundMapping.target, contentType: input.outboundMapping.contentType ?? 'json' }
+      : null,
     responseMapping: input.responseMapping ? { target: input.responseMapping.target } : null,
     includeSensitive: input.includeSensitive === true,
   };
@@ -115,10 +153,31 @@ function settingsOf(input: CreateSubscriptionBody): SubscriptionSettings {
 function pickSettings(doc: SubscriptionDocument): SubscriptionSettings {
   const { name, domains, transport, events, filter, changedPaths, payload, outboundMapping } = doc;
   // Subscriptions created before the closed loop existed have no responseMapping.
-  return structuredClone({ name, domains, transport, events, filter, changedPaths, payload, outboundMapping, responseMapping: doc.responseMapping ?? null, includeSensitive: doc.includeSensitive === true });
+  return structuredClone({
+    name,
+    domains,
+    transport,
+    events,
+    filter,
+    changedPaths,
+    payload,
+    outboundMapping,
+    responseMapping: doc.responseMapping ?? null,
+    includeSensitive: doc.includeSensitive === true,
+  });
 }
 
-async function saveVersion(services: Pick<AppServices, 'store'>, input: { doc: SubscriptionDocument; change: string; reason?: string; actor: SyncActor; session: StoreSession; before?: SubscriptionDocument }): Promise<void> {
+async function saveVersion(
+  services: Pick<AppServices, 'store'>,
+  input: {
+    doc: SubscriptionDocument;
+    change: string;
+    reason?: string;
+    actor: SyncActor;
+    session: StoreSession;
+    before?: SubscriptionDocument;
+  },
+): Promise<void> {
   const { doc } = input;
   const version: SubscriptionVersionDocument = {
     _id: `${doc._id}|v${doc.version}`,
@@ -146,7 +205,10 @@ async function saveVersion(services: Pick<AppServices, 'store'>, input: { doc: S
 }
 
 /** Creates a subscription that starts after the newest change; returns it with its secret (shown once). */
-export async function createSubscription(services: Services, input: { body: CreateSubscriptionBody; actor: SyncActor }): Promise<{ subscription: SubscriptionDocument; secret: string }> {
+export async function createSubscription(
+  services: Services,
+  input: { body: CreateSubscriptionBody; actor: SyncActor },
+): Promise<{ subscription: SubscriptionDocument; secret: string }> {
   assertMayHandleSensitive(input.actor, input.body.includeSensitive === true);
   const unsealed = settingsOf(input.body);
   await checkSettings(services, unsealed);
@@ -171,7 +233,14 @@ export async function createSubscription(services: Services, input: { body: Crea
     // Live from now: the cursor starts at the newest change (drawn inside the transaction).
     const latest = await latestCursor(services);
     await subscriptionsCollection(services).insertOne(doc, { session });
-    const state: SubscriptionStateDocument = { _id: doc._id, cursor: latest, lastDeliveredAt: null, lastError: null, failingSince: null, failedAttempts: 0 };
+    const state: SubscriptionStateDocument = {
+      _id: doc._id,
+      cursor: latest,
+      lastDeliveredAt: null,
+      lastError: null,
+      failingSince: null,
+      failedAttempts: 0,
+    };
     await services.store.collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE).insertOne(state, { session });
     await saveVersion(services, { doc, change: 'create', actor: input.actor, session });
   });
@@ -187,12 +256,23 @@ async function latestCursor(services: Pick<AppServices, 'store'>): Promise<strin
 
 async function changeSubscription(
   services: Services,
-  input: { id: string; actor: SyncActor; change: string; reason?: string; expectedVersion?: number; apply: (doc: SubscriptionDocument) => SubscriptionDocument | null },
+  input: {
+    id: string;
+    actor: SyncActor;
+    change: string;
+    reason?: string;
+    expectedVersion?: number;
+    apply: (doc: SubscriptionDocument) => SubscriptionDocument | null;
+  },
 ): Promise<SubscriptionDocument> {
   return services.store.withTransaction(async (session) => {
     const before = await requireSubscription(services, input.id, session);
     if (input.expectedVersion !== undefined && before.version !== input.expectedVersion) {
-      throw new ConflictError('STALE_VERSION', `Subscription "${before._id}" is at version ${before.version}, not ${input.expectedVersion}: reload it and try again.`, { currentVersion: before.version });
+      throw new ConflictError(
+        'STALE_VERSION',
+        `Subscription "${before._id}" is at version ${before.version}, not ${input.expectedVersion}: reload it and try again.`,
+        { currentVersion: before.version },
+      );
     }
     const next = input.apply(structuredClone(before));
     if (!next) return before;
@@ -200,14 +280,18 @@ async function changeSubscription(
     next.updatedAt = new Date().toISOString();
     next.updatedBy = input.actor;
     const result = await subscriptionsCollection(services).replaceOne({ _id: before._id, version: before.version }, next, { session });
-    if (result.matchedCount === 0) throw new ConflictError('STALE_VERSION', `Subscription "${before._id}" changed meanwhile: reload it and try again.`);
+    if (result.matchedCount === 0)
+      throw new ConflictError('STALE_VERSION', `Subscription "${before._id}" changed meanwhile: reload it and try again.`);
     await saveVersion(services, { doc: next, before, change: input.change, reason: input.reason, actor: input.actor, session });
     return next;
   });
 }
 
 /** Changes settings (PATCH semantics: absent fields stay). */
-export async function updateSubscription(services: Services, input: { id: string; body: UpdateSubscriptionBody; actor: SyncActor }): Promise<SubscriptionDocument> {
+export async function updateSubscription(
+  services: Services,
+  input: { id: string; body: UpdateSubscriptionBody; actor: SyncActor },
+): Promise<SubscriptionDocument> {
   const current = await requireSubscription(services, input.id);
   const { expectedVersion, reason, ...changes } = input.body;
   assertMayHandleSensitive(input.actor, current.includeSensitive === true || changes.includeSensitive === true);
@@ -221,9 +305,15 @@ export async function updateSubscription(services: Services, input: { id: string
     ...(changes.changedPaths !== undefined ? { changedPaths: [...changes.changedPaths] } : {}),
     ...(changes.payload !== undefined ? { payload: changes.payload } : {}),
     ...(changes.includeSensitive !== undefined ? { includeSensitive: changes.includeSensitive } : {}),
-    ...(changes.responseMapping !== undefined ? { responseMapping: changes.responseMapping ? { target: changes.responseMapping.target } : null } : {}),
+    ...(changes.responseMapping !== undefined
+      ? { responseMapping: changes.responseMapping ? { target: changes.responseMapping.target } : null }
+      : {}),
     ...(changes.outboundMapping !== undefined
-      ? { outboundMapping: changes.outboundMapping ? { target: changes.outboundMapping.target, contentType: changes.outboundMapping.contentType ?? 'json' } : null }
+      ? {
+          outboundMapping: changes.outboundMapping
+            ? { target: changes.outboundMapping.target, contentType: changes.outboundMapping.contentType ?? 'json' }
+            : null,
+        }
       : {}),
   };
   await checkSettings(services, merged);
@@ -247,23 +337,46 @@ export async function updateSubscription(services: Services, input: { id: string
 }
 
 /** Stops deliveries (the cursor stays; nothing is lost while paused). */
-export async function pauseSubscription(services: Services, input: { id: string; actor: SyncActor; reason?: string }): Promise<SubscriptionDocument> {
-  return changeSubscription(services, { ...input, change: 'pause', apply: (doc) => (doc.status === 'paused' ? null : { ...doc, status: 'paused' }) });
+export async function pauseSubscription(
+  services: Services,
+  input: { id: string; actor: SyncActor; reason?: string },
+): Promise<SubscriptionDocument> {
+  return changeSubscription(services, {
+    ...input,
+    change: 'pause',
+    apply: (doc) => (doc.status === 'paused' ? null : { ...doc, status: 'paused' }),
+  });
 }
 
 /** Resumes a paused or disabled subscription from where it stopped. */
-export async function resumeSubscription(services: Services, input: { id: string; actor: SyncActor; reason?: string }): Promise<SubscriptionDocument> {
-  return changeSubscription(services, { ...input, change: 'resume', apply: (doc) => (doc.status === 'active' ? null : { ...doc, status: 'active', disabledReason: null }) });
+export async function resumeSubscription(
+  services: Services,
+  input: { id: string; actor: SyncActor; reason?: string },
+): Promise<SubscriptionDocument> {
+  return changeSubscription(services, {
+    ...input,
+    change: 'resume',
+    apply: (doc) => (doc.status === 'active' ? null : { ...doc, status: 'active', disabledReason: null }),
+  });
 }
 
 /** Disables an endpoint by itself (410 Gone, or failing for days), with the reason shown on the subscription. */
 export async function disableSubscription(services: Services, input: { id: string; reason: string }): Promise<void> {
   const actor = { keyId: 'system', name: 'sync dispatcher', role: 'system' };
-  await changeSubscription(services, { id: input.id, actor, change: 'disable', reason: input.reason, apply: (doc) => (doc.status !== 'active' ? null : { ...doc, status: 'disabled', disabledReason: input.reason }) });
+  await changeSubscription(services, {
+    id: input.id,
+    actor,
+    change: 'disable',
+    reason: input.reason,
+    apply: (doc) => (doc.status !== 'active' ? null : { ...doc, status: 'disabled', disabledReason: input.reason }),
+  });
 }
 
 /** A new signing secret (returned once); the previous ones keep signing until the grace period ends. */
-export async function rotateSecret(services: Services, input: { id: string; actor: SyncActor; gracePeriodSeconds?: number; reason?: string }): Promise<{ subscription: SubscriptionDocument; secret: string }> {
+export async function rotateSecret(
+  services: Services,
+  input: { id: string; actor: SyncActor; gracePeriodSeconds?: number; reason?: string },
+): Promise<{ subscription: SubscriptionDocument; secret: string }> {
   const secret = newSigningSecret();
   const now = Date.now();
   const subscription = await changeSubscription(services, {
@@ -271,8 +384,21 @@ export async function rotateSecret(services: Services, input: { id: string; acto
     change: 'rotate-secret',
     apply: (doc) => {
       const expiresAt = new Date(now + (input.gracePeriodSeconds ?? 24 * 3600) * 1000).toISOString();
-      const stillValid = doc.secrets.filter((s) => s.expiresAt === null || Date.parse(s.expiresAt) > now).map((s) => ({ ...s, expiresAt: s.expiresAt ?? expiresAt }));
-      return { ...doc, secrets: [...stillValid, { id: `sec_${randomUUID().slice(0, 8)}`, sealed: secretBoxOf(services.config).seal(secret), createdAt: new Date(now).toISOString(), expiresAt: null }] };
+      const stillValid = doc.secrets
+        .filter((s) => s.expiresAt === null || Date.parse(s.expiresAt) > now)
+        .map((s) => ({ ...s, expiresAt: s.expiresAt ?? expiresAt }));
+      return {
+        ...doc,
+        secrets: [
+          ...stillValid,
+          {
+            id: `sec_${randomUUID().slice(0, 8)}`,
+            sealed: secretBoxOf(services.config).seal(secret),
+            createdAt: new Date(now).toISOString(),
+            expiresAt: null,
+          },
+        ],
+      };
     },
   });
   return { subscription, secret };
@@ -285,13 +411,23 @@ export async function deleteSubscription(services: Services, input: { id: string
     await subscriptionsCollection(services).deleteOne({ _id: doc._id }, { session });
     await services.store.collection(SUBSCRIPTION_STATE).deleteOne({ _id: doc._id }, { session });
     await services.store.collection(DELIVERIES).deleteMany({ subscriptionId: doc._id, isOpen: true }, { session });
-    await recordAudit({ store: services.store, session, actor: input.actor, action: 'subscription.delete', target: { type: 'subscription', id: doc._id }, before: { ...pickSettings(doc), status: doc.status, version: doc.version }, reason: input.reason });
+    await recordAudit({
+      store: services.store,
+      session,
+      actor: input.actor,
+      action: 'subscription.delete',
+      target: { type: 'subscription', id: doc._id },
+      before: { ...pickSettings(doc), status: doc.status, version: doc.version },
+      reason: input.reason,
+    });
   });
 }
 
 /** Versions of a subscription, newest first. */
 export async function listSubscriptionVersions(services: Pick<AppServices, 'store'>, id: string): Promise<SubscriptionVersionDocument[]> {
-  return services.store.collection<SubscriptionVersionDocument>(SUBSCRIPTION_VERSIONS).find({ subscriptionId: id }, { sort: { version: -1 } });
+  return services.store
+    .collection<SubscriptionVersionDocument>(SUBSCRIPTION_VERSIONS)
+    .find({ subscriptionId: id }, { sort: { version: -1 } });
 }
 
 /** Secrets that sign now: the current one and those still in their grace period. */

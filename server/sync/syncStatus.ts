@@ -21,7 +21,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function readTargetId(services: Services, input: { subscription: SubscriptionDocument; delivery: DeliveryDocument; response: { status: number; headers: Record<string, string>; body: string } }): Promise<{ targetId?: string; error?: string }> {
+async function readTargetId(
+  services: Services,
+  input: {
+    subscription: SubscriptionDocument;
+    delivery: DeliveryDocument;
+    response: { status: number; headers: Record<string, string>; body: string };
+  },
+): Promise<{ targetId?: string; error?: string }> {
   const target = input.subscription.responseMapping?.target;
   if (!target) return {};
   const mapping = await getPublishedMapping(services, { source: target, domain: input.delivery.domain, direction: 'outbound' });
@@ -35,14 +42,25 @@ async function readTargetId(services: Services, input: { subscription: Subscript
     message: delivery.contentType?.startsWith('application/json') && delivery.body ? parseJson(delivery.body) : delivery.body,
     response: { status: response.status, headers: response.headers, body: response.body, json: parseJson(response.body) },
   };
-  const [outcome] = await services.mappingRuntime.evaluateBatch({ cacheKey: mapping.cacheKey, expression: mapping.expression, records: [record], lookups: await loadLookupTables(services, mapping.lookupTables) });
+  const [outcome] = await services.mappingRuntime.evaluateBatch({
+    cacheKey: mapping.cacheKey,
+    expression: mapping.expression,
+    records: [record],
+    lookups: await loadLookupTables(services, mapping.lookupTables),
+  });
   if (!outcome.ok) return { error: outcome.error.message };
   if (outcome.value === undefined || outcome.value === null || outcome.value === '') return {};
-  if (typeof outcome.value !== 'string' && typeof outcome.value !== 'number') return { error: 'the response mapping must return the id as a string or number' };
+  if (typeof outcome.value !== 'string' && typeof outcome.value !== 'number')
+    return { error: 'the response mapping must return the id as a string or number' };
   return { targetId: String(outcome.value) };
 }
 
-type Delivered = { subscription: SubscriptionDocument; delivery: DeliveryDocument; response: { status: number; headers: Record<string, string>; body: string } | null; at: string };
+type Delivered = {
+  subscription: SubscriptionDocument;
+  delivery: DeliveryDocument;
+  response: { status: number; headers: Record<string, string>; body: string } | null;
+  at: string;
+};
 
 /**
  * The sync statuses that delivered messages move forward (never back to an older version on a replay),
@@ -60,7 +78,12 @@ export async function syncStatusesAfter(services: Services, delivered: Delivered
     const known = existing.get(id);
     if (known && known.lastVersion > delivery.version) continue;
     const read = item.response ? await readTargetId(services, { subscription, delivery, response: item.response }) : {};
-    if (read.error) services.logger.warn('sync response mapping failed', { subscriptionId: subscription._id, deliveryId: delivery._id, error: read.error });
+    if (read.error)
+      services.logger.warn('sync response mapping failed', {
+        subscriptionId: subscription._id,
+        deliveryId: delivery._id,
+        error: read.error,
+      });
     const status: SyncStatusDocument = {
       _id: id,
       subscriptionId: subscription._id,
@@ -79,7 +102,11 @@ export async function syncStatusesAfter(services: Services, delivered: Delivered
 }
 
 /** Writes statuses computed by `syncStatusesAfter` (in the caller's transaction). */
-export async function writeSyncStatuses(services: Pick<AppServices, 'store'>, statuses: SyncStatusDocument[], session?: StoreSession): Promise<void> {
+export async function writeSyncStatuses(
+  services: Pick<AppServices, 'store'>,
+  statuses: SyncStatusDocument[],
+  session?: StoreSession,
+): Promise<void> {
   const collection = services.store.collection<SyncStatusDocument>(SYNC_STATUS);
   for (const status of statuses) await collection.replaceOne({ _id: status._id }, status, { upsert: true, session });
 }
@@ -93,7 +120,9 @@ export async function recordDelivered(services: Services, input: Delivered): Pro
 export async function listSyncStatus(services: Pick<AppServices, 'store'>, goldenId: string): Promise<SyncStatusView[]> {
   const found = await services.store.collection<SyncStatusDocument>(SYNC_STATUS).find({ goldenId }, { sort: { _id: 1 } });
   const names = new Map(
-    (await services.store.collection<SubscriptionDocument>(SUBSCRIPTIONS).find({ _id: { $in: found.map((s) => s.subscriptionId) } })).map((s) => [s._id, s.name]),
+    (await services.store.collection<SubscriptionDocument>(SUBSCRIPTIONS).find({ _id: { $in: found.map((s) => s.subscriptionId) } })).map(
+      (s) => [s._id, s.name],
+    ),
   );
   return found.map((s) => ({
     subscriptionId: s.subscriptionId,

@@ -54,12 +54,20 @@ class ReusedSocketResetError extends Error {}
 
 function postOnce(input: PostInput, isPooled: boolean): Promise<WebhookResponse> {
   const pinned: LookupFunction = (_host, options, callback) => {
-    if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: input.address, family: input.family }]);
+    if ((options as { all?: boolean }).all)
+      (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [
+        { address: input.address, family: input.family },
+      ]);
     else callback(null, input.address, input.family);
   };
   const client = input.url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const request = client.request(input.url, { method: 'POST', headers: { ...input.headers, 'content-length': String(Buffer.byteLength(input.body)) }, lookup: pinned, agent: isPooled ? agentFor(input.url.protocol, input.address) : false });
+    const request = client.request(input.url, {
+      method: 'POST',
+      headers: { ...input.headers, 'content-length': String(Buffer.byteLength(input.body)) },
+      lookup: pinned,
+      agent: isPooled ? agentFor(input.url.protocol, input.address) : false,
+    });
     const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${input.timeoutMs} ms`)), input.timeoutMs);
     request.on('response', (response) => {
       const chunks: Buffer[] = [];
@@ -71,7 +79,8 @@ function postOnce(input: PostInput, isPooled: boolean): Promise<WebhookResponse>
       response.on('end', () => {
         clearTimeout(deadline);
         const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+        for (const [name, value] of Object.entries(response.headers))
+          if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
         resolve({ status: response.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
       });
       response.on('error', (error) => {
@@ -81,7 +90,9 @@ function postOnce(input: PostInput, isPooled: boolean): Promise<WebhookResponse>
     });
     request.on('error', (error) => {
       clearTimeout(deadline);
-      reject(request.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? new ReusedSocketResetError(error.message) : error);
+      reject(
+        request.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? new ReusedSocketResetError(error.message) : error,
+      );
     });
     request.end(input.body);
   });

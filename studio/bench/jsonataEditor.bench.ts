@@ -35,7 +35,12 @@ for (const source of readdirSync(mappingsDir)) {
   for (const entry of entries.filter((name) => name.endsWith('.jsonata'))) {
     const domain = entry.replace(/\.jsonata$/, '');
     const sidecar = JSON.parse(readFileSync(path.join(dir, `${domain}.json`), 'utf8')) as { samples?: unknown[] };
-    files.push({ name: `${source}/${entry}`, domain, expression: readFileSync(path.join(dir, entry), 'utf8'), samples: sidecar.samples ?? [] });
+    files.push({
+      name: `${source}/${entry}`,
+      domain,
+      expression: readFileSync(path.join(dir, entry), 'utf8'),
+      samples: sidecar.samples ?? [],
+    });
   }
 }
 
@@ -59,7 +64,9 @@ const markerTimings: number[] = [];
 for (const file of files) {
   const schema = JSON.parse(readFileSync(path.join(root, 'canonical-schemas', `${file.domain}.schema.json`), 'utf8')) as JsonSchema;
   // 2,000 records: the samples repeated, as if a large extract were pasted.
-  const large = Array.from({ length: 2000 }, (_, index) => file.samples[index % Math.max(1, file.samples.length)]).filter((record) => record !== undefined);
+  const large = Array.from({ length: 2000 }, (_, index) => file.samples[index % Math.max(1, file.samples.length)]).filter(
+    (record) => record !== undefined,
+  );
   for (let offset = 0; offset <= file.expression.length; offset += 1) {
     let started = performance.now();
     completeJsonata({ text: file.expression, offset, samples: file.samples, targetSchema: schema });

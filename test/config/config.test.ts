@@ -9,8 +9,20 @@ describe('configuration', () => {
   });
 
   test('reads every variable', () => {
-    const config = loadConfig({ PORT: '8080', MONGODB_URI: 'mongodb://db:27017/mdm', MDM_DATA_DIR: '/tmp/x', MDM_ADMIN_KEY: 'k'.repeat(30), MDM_SEED: 'false' });
-    expect(config).toMatchObject({ port: 8080, mongodbUri: 'mongodb://db:27017/mdm', dataDir: '/tmp/x', adminKey: 'k'.repeat(30), seed: false });
+    const config = loadConfig({
+      PORT: '8080',
+      MONGODB_URI: 'mongodb://db:27017/mdm',
+      MDM_DATA_DIR: '/tmp/x',
+      MDM_ADMIN_KEY: 'k'.repeat(30),
+      MDM_SEED: 'false',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      mongodbUri: 'mongodb://db:27017/mdm',
+      dataDir: '/tmp/x',
+      adminKey: 'k'.repeat(30),
+      seed: false,
+    });
   });
 
   test('lists every problem at once', () => {
@@ -28,7 +40,10 @@ describe('configuration', () => {
 
   test.each([
     { env: { MONGODB_URI: 'mongodb://db:27017/mdm?replicaSet=rs0' }, expected: { seed: false, mongodbAllowStandalone: false } },
-    { env: { MONGODB_URI: 'mongodb://db:27017/mdm', MDM_SEED: 'true', MDM_MONGODB_ALLOW_STANDALONE: 'true' }, expected: { seed: true, mongodbAllowStandalone: true } },
+    {
+      env: { MONGODB_URI: 'mongodb://db:27017/mdm', MDM_SEED: 'true', MDM_MONGODB_ALLOW_STANDALONE: 'true' },
+      expected: { seed: true, mongodbAllowStandalone: true },
+    },
     { env: {}, expected: { seed: true, mongodbAllowStandalone: false } },
   ])('MongoDB defaults: seeding is opt-in on MongoDB ($env)', ({ env, expected }) => {
     expect(loadConfig(env)).toMatchObject(expected);

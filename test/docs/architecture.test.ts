@@ -29,7 +29,9 @@ function listedPaths(): string[] {
 }
 
 const directories = (dir: string): string[] =>
-  readdirSync(join(root, dir)).filter((name) => !name.startsWith('.') && name !== 'node_modules' && name !== 'dist' && statSync(join(root, dir, name)).isDirectory());
+  readdirSync(join(root, dir)).filter(
+    (name) => !name.startsWith('.') && name !== 'node_modules' && name !== 'dist' && statSync(join(root, dir, name)).isDirectory(),
+  );
 
 describe('docs/ARCHITECTURE.md', () => {
   const listed = listedPaths();

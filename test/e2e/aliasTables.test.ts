@@ -49,7 +49,9 @@ describeInBrowser('alias tables in Chromium', () => {
     await expect.poll(() => page.textContent('.notice-success')).toMatch(/Published version 2/);
     await screenshot(page, 'alias-tables');
 
-    const published = await server.request<{ published: { number: number; table: { version: string; entries: Array<{ variants: string[] }> } } }>('GET', '/api/v1/matching/aliases/noiseWords');
+    const published = await server.request<{
+      published: { number: number; table: { version: string; entries: Array<{ variants: string[] }> } };
+    }>('GET', '/api/v1/matching/aliases/noiseWords');
     expect(published.body.published.number).toBe(2);
     expect(published.body.published.table.version).toBe('noiseWords-e2e-1');
     expect(published.body.published.table.entries[1].variants).toEqual(['ASSORTED', 'VARIOUS']);

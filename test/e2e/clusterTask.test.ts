@@ -22,9 +22,21 @@ describeInBrowser('cluster tasks in Chromium', () => {
   });
 
   test('members with evidence; split one off, then accept the rest', async () => {
-    const names = ['Quillon Surgical Supply, Inc.', 'QUILLON SURGICAL SUPPLY', 'Quillon Surgical Supply LLC', 'Quillon Surgical Supply Co.'];
+    const names = [
+      'Quillon Surgical Supply, Inc.',
+      'QUILLON SURGICAL SUPPLY',
+      'Quillon Surgical Supply LLC',
+      'Quillon Surgical Supply Co.',
+    ];
     const applied: Array<Awaited<ReturnType<typeof applyCanonical>>> = [];
-    for (const [index, name] of names.entries()) applied.push(await applyCanonical(env.server, { domain: 'supplier', source: index % 2 === 0 ? 'oracle' : 'workday', canonical: { sourceId: `QS-${index}`, name } }));
+    for (const [index, name] of names.entries())
+      applied.push(
+        await applyCanonical(env.server, {
+          domain: 'supplier',
+          source: index % 2 === 0 ? 'oracle' : 'workday',
+          canonical: { sourceId: `QS-${index}`, name },
+        }),
+      );
     const listed = await env.server.request<{ items: TaskView[] }>('GET', '/api/v1/tasks?type=potential-match-cluster&limit=200');
     const task = listed.body.items.find((t) => (t.members ?? []).some((m) => m.goldenId === applied[0].goldenId));
     expect(task?.members).toHaveLength(4);

@@ -27,9 +27,12 @@ vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 20_000, interval
 /** `describe` that skips, with a console line saying why, when Chromium is not installed. */
 export function describeInBrowser(name: string, body: () => void): void {
   // CI sets this so a missing browser fails the run instead of skipping quietly.
-  if (!HAS_CHROMIUM && process.env.MDM_REQUIRE_BROWSER_TESTS) throw new Error(`MDM_REQUIRE_BROWSER_TESTS is set but there is no Chromium at ${CHROMIUM_PATH}.`);
+  if (!HAS_CHROMIUM && process.env.MDM_REQUIRE_BROWSER_TESTS)
+    throw new Error(`MDM_REQUIRE_BROWSER_TESTS is set but there is no Chromium at ${CHROMIUM_PATH}.`);
   if (!HAS_CHROMIUM) {
-    console.warn(`[e2e] SKIPPED "${name}": no Chromium at ${CHROMIUM_PATH}. Install Debian's package (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.`);
+    console.warn(
+      `[e2e] SKIPPED "${name}": no Chromium at ${CHROMIUM_PATH}. Install Debian's package (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.`,
+    );
   }
   describe.skipIf(!HAS_CHROMIUM)(name, body);
 }
@@ -46,7 +49,10 @@ function newestMtime(dir: string): number {
 /** Builds studio/dist unless it is newer than every studio source file (`npm test` builds it first). */
 export async function ensureStudioBuilt(): Promise<void> {
   const index = path.join(STUDIO_DIST, 'index.html');
-  const sourcesChanged = Math.max(newestMtime(path.join(REPO_ROOT, 'studio', 'src')), statSync(path.join(REPO_ROOT, 'studio', 'index.html')).mtimeMs);
+  const sourcesChanged = Math.max(
+    newestMtime(path.join(REPO_ROOT, 'studio', 'src')),
+    statSync(path.join(REPO_ROOT, 'studio', 'index.html')).mtimeMs,
+  );
   if (existsSync(index) && statSync(index).mtimeMs >= sourcesChanged) return;
   await build({ configFile: path.join(REPO_ROOT, 'studio', 'vite.config.ts'), logLevel: 'error' });
 }
@@ -68,7 +74,15 @@ export async function startEnvironment(options: { env?: Record<string, string> }
       executablePath: CHROMIUM_PATH,
       headless: true,
       viewport: { width: 1440, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   } catch (error) {
     await server.stop();

@@ -72,10 +72,9 @@ describeInBrowser('mapping studio in Chromium', () => {
     expect(stored.body.published?.tests.map((entry) => entry.name)).toContain('e2e: first sample as it maps today');
 
     await page.click('[role=tab]:has-text("Versions")');
-    await expect.poll(() => page.$$eval('table[aria-label="Published versions"] tbody tr', (rows) => rows.map((row) => row.textContent ?? ''))).toEqual([
-      expect.stringMatching(/^v2 current/),
-      expect.stringMatching(/^v1.*Roll back to v1$/),
-    ]);
+    await expect
+      .poll(() => page.$$eval('table[aria-label="Published versions"] tbody tr', (rows) => rows.map((row) => row.textContent ?? '')))
+      .toEqual([expect.stringMatching(/^v2 current/), expect.stringMatching(/^v1.*Roll back to v1$/)]);
     await screenshot(page, 'mapping-published-versions');
     expect(errors).toEqual([]);
   });
@@ -88,7 +87,9 @@ describeInBrowser('mapping studio in Chromium', () => {
     await page.keyboard.insertText(' ~> |$|{"name": "RENAMED"}|');
     await expect.poll(() => page.textContent('[data-testid=draft-state]')).toContain('unsaved changes');
     await page.click('button:has-text("Publish")');
-    await expect.poll(() => page.textContent('.notice-error')).toMatch(/The draft of lawson\/account \(revision \d+\): \d+ of \d+ test cases? failed/);
+    await expect
+      .poll(() => page.textContent('.notice-error'))
+      .toMatch(/The draft of lawson\/account \(revision \d+\): \d+ of \d+ test cases? failed/);
     await expect.poll(() => page.textContent('.tests-panel [role=status]')).toMatch(/^0 of \d+ passed$/);
     const stored = await env.server.request<MappingView>('GET', '/api/v1/mappings/lawson/account');
     expect(stored.body.publishedVersion).toBe(1);
@@ -97,20 +98,33 @@ describeInBrowser('mapping studio in Chromium', () => {
     // What changes: the saved draft against the published version on recent real payloads.
     await page.click('[role=tab]:has-text("What changes")');
     await page.click('button:has-text("Compare draft with published")');
-    await expect.poll(() => page.textContent('.changes-panel [role=status]')).toMatch(/^\d+ recent records re-mapped: [1-9]\d* would change, 0 unchanged \(v1 → draft r\d+\)\.$/);
+    await expect
+      .poll(() => page.textContent('.changes-panel [role=status]'))
+      .toMatch(/^\d+ recent records re-mapped: [1-9]\d* would change, 0 unchanged \(v1 → draft r\d+\)\.$/);
     expect(await page.locator('ul[aria-label="Records whose output would change"] li').first().textContent()).toContain('name');
     await expect.poll(() => page.locator('.changes-panel .monaco-diff .editor.modified').count()).toBe(1);
     await screenshot(page, 'mapping-what-changes');
 
     // Versions: the published version beside the editor's draft in Monaco's diff editor.
     await page.click('[role=tab]:has-text("Versions")');
-    await expect.poll(() => page.$$eval('.versions-diff .diff-labels span', (labels) => labels.map((label) => label.textContent))).toEqual(['v1', 'Draft (editor)']);
-    await expect.poll(() => page.$$eval('.versions-diff .editor.modified .view-line', (lines) => lines.some((line) => (line.textContent ?? '').includes('RENAMED')))).toBe(true);
+    await expect
+      .poll(() => page.$$eval('.versions-diff .diff-labels span', (labels) => labels.map((label) => label.textContent)))
+      .toEqual(['v1', 'Draft (editor)']);
+    await expect
+      .poll(() =>
+        page.$$eval('.versions-diff .editor.modified .view-line', (lines) =>
+          lines.some((line) => (line.textContent ?? '').includes('RENAMED')),
+        ),
+      )
+      .toBe(true);
   });
 
   test('an exception opens in the editor as the sample; after the mapping is fixed and published, replay accepts it', async () => {
     const { page, errors } = await signIn(env, env.server.adminKey);
-    const listed = await env.server.request<{ items: ExceptionView[] }>('GET', '/api/v1/exceptions?source=oracle&domain=supplier&code=SCHEMA_VIOLATION');
+    const listed = await env.server.request<{ items: ExceptionView[] }>(
+      'GET',
+      '/api/v1/exceptions?source=oracle&domain=supplier&code=SCHEMA_VIOLATION',
+    );
     const exception = listed.body.items.find((item) => item.path === 'name');
     expect(exception).toBeDefined();
     const id = exception?.id ?? '';
@@ -121,7 +135,9 @@ describeInBrowser('mapping studio in Chromium', () => {
     await expect.poll(() => page.textContent('pre[aria-label=Payload]')).toContain('"SupplierNumber": "1058"');
     await screenshot(page, 'exception-detail');
     await page.click('a:has-text("Open in mapping editor")');
-    await expect.poll(() => page.textContent('.notice-success')).toContain('Sample loaded from the exception queue: exception SCHEMA_VIOLATION');
+    await expect
+      .poll(() => page.textContent('.notice-success'))
+      .toContain('Sample loaded from the exception queue: exception SCHEMA_VIOLATION');
     await expect.poll(() => problemTexts(page), { timeout: 20_000 }).toContainEqual(expect.stringMatching(/^Schema.*name/));
 
     // The fix: an empty supplier name falls back to the supplier number, typed at the end of the name line.
@@ -155,12 +171,16 @@ describeInBrowser('mapping studio in Chromium', () => {
     const { page, errors } = await signIn(env, env.server.adminKey);
     const before = await env.server.request<{ revision: number; entryCount: number }>('GET', '/api/v1/lookups/uom');
     await page.goto(`${env.server.baseUrl}/#/mappings/lookups/uom`);
-    await expect.poll(() => page.textContent('.split-main .toolbar')).toContain(`revision ${before.body.revision} · ${before.body.entryCount} entries`);
+    await expect
+      .poll(() => page.textContent('.split-main .toolbar'))
+      .toContain(`revision ${before.body.revision} · ${before.body.entryCount} entries`);
     await page.click('button:has-text("Add entry")');
     await page.locator('input[aria-label="Source code"]').last().fill('BAGGIE');
     await page.locator('input[aria-label="Canonical value"]').last().fill('BG');
     await page.click('button:has-text("Save table")');
-    await expect.poll(() => page.textContent('.notice-success')).toBe(`Saved revision ${before.body.revision + 1} (${before.body.entryCount + 1} entries).`);
+    await expect
+      .poll(() => page.textContent('.notice-success'))
+      .toBe(`Saved revision ${before.body.revision + 1} (${before.body.entryCount + 1} entries).`);
     const after = await env.server.request<{ entries: Record<string, unknown> }>('GET', '/api/v1/lookups/uom');
     expect(after.body.entries.BAGGIE).toBe('BG');
     expect(errors).toEqual([]);

@@ -122,7 +122,9 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     await page.click('ul[aria-label="Failing records"] li:nth-child(2) button');
     await expect.poll(() => page.textContent('.record-picker span')).toBe('Record 12 of 20');
     await page.click('[role=tab]:has-text("Problems")');
-    await expect.poll(() => page.$$eval('.problems li', (items) => items.map((item) => item.textContent ?? ''))).toEqual([expect.stringMatching(/^Schemadescription/)]);
+    await expect
+      .poll(() => page.$$eval('.problems li', (items) => items.map((item) => item.textContent ?? '')))
+      .toEqual([expect.stringMatching(/^Schemadescription/)]);
     await page.click('[role=tab]:has-text("Records")');
     await bothWidths(page, 'mapping-records-fail');
     await page.click('ul[aria-label="Failing records"] li:nth-child(1) button');
@@ -201,7 +203,11 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
 
     // Onboarding load: the CSV as an upload job, progress, totals linking to records and exceptions.
     await page.click('[role=tab]:has-text("Load data")');
-    await page.setInputFiles('input[aria-label="File to load"]', { name: 'meditech-items.csv', mimeType: 'text/csv', buffer: Buffer.from(meditechCsv()) });
+    await page.setInputFiles('input[aria-label="File to load"]', {
+      name: 'meditech-items.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(meditechCsv()),
+    });
     await page.click('button:has-text("Upload and ingest")');
     await expect.poll(() => page.textContent('.upload-job .job-status'), { timeout: 60_000 }).toBe('succeeded');
     expect(await page.getAttribute('.upload-job progress', 'value')).toBe('100');
@@ -211,7 +217,9 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
 
     await page.click('ul[aria-label="Ingest totals"] a:has-text("exceptions")');
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/exceptions?source=meditech&domain=item');
-    await expect.poll(() => page.$$eval('.chip.active', (chips) => chips.map((chip) => chip.textContent ?? '').join(' '))).toContain('meditech → item');
+    await expect
+      .poll(() => page.$$eval('.chip.active', (chips) => chips.map((chip) => chip.textContent ?? '').join(' ')))
+      .toContain('meditech → item');
 
     // Golden records fed by meditech, then a source id typed into search.
     const fed = await env.server.request<{ items: unknown[] }>('GET', '/api/v1/golden/item?source=meditech&status=active&limit=500');
@@ -221,14 +229,18 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     expect(await page.inputValue('select[aria-label="Filter by source system"]')).toBe('meditech');
     await bothWidths(page, 'golden-filtered-by-source');
     await page.fill('input[aria-label="Search item golden records"]', 'MT-100234');
-    await expect.poll(() => page.textContent('ul[aria-label="Search results"] li:first-child')).toMatch(/onboarding test dressing 1x1 sterile.*sourceId \(meditech\)/i);
+    await expect
+      .poll(() => page.textContent('ul[aria-label="Search results"] li:first-child'))
+      .toMatch(/onboarding test dressing 1x1 sterile.*sourceId \(meditech\)/i);
     await page.click('ul[aria-label="Search results"] li:first-child a');
     await expect.poll(() => page.textContent('.page')).toContain('meditech');
 
     // The jobs page lists the upload with its totals.
     await page.goto(`${env.server.baseUrl}/#/jobs`);
     await expect.poll(() => page.textContent('table[aria-label="Jobs"] tbody')).toMatch(/meditech → item/);
-    expect(await page.textContent('table[aria-label="Jobs"] tbody tr:first-child')).toMatch(/succeeded.*20 of 20 records.*18 accepted.*2 exceptions/s);
+    expect(await page.textContent('table[aria-label="Jobs"] tbody tr:first-child')).toMatch(
+      /succeeded.*20 of 20 records.*18 accepted.*2 exceptions/s,
+    );
     await bothWidths(page, 'jobs');
     expect(errors).toEqual([]);
   });
@@ -266,7 +278,10 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     jobs.register({
       type: 'e2e.failing',
       run: async () => {
-        throw Object.assign(new Error('The uploaded file was removed before the job could read it.'), { status: 422, code: 'UPLOAD_MISSING' });
+        throw Object.assign(new Error('The uploaded file was removed before the job could read it.'), {
+          status: 422,
+          code: 'UPLOAD_MISSING',
+        });
       },
     });
     const failing = await jobs.enqueue({ type: 'e2e.failing', params: { source: 'meditech', domain: 'item' }, createdBy: 'e2e' });
@@ -274,7 +289,9 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     const { page, errors } = await signIn(env, analystKey);
     await page.goto(`${env.server.baseUrl}/#/jobs`);
     const row = (id: string) => page.locator(`tr[data-job-id="${id}"]`);
-    await expect.poll(() => row(failing._id).textContent()).toMatch(/failed.*The uploaded file was removed before the job could read it\. \(UPLOAD_MISSING\)/s);
+    await expect
+      .poll(() => row(failing._id).textContent())
+      .toMatch(/failed.*The uploaded file was removed before the job could read it\. \(UPLOAD_MISSING\)/s);
     expect(await row(queued._id).textContent()).toMatch(/queued.*0 of 10 records/s);
     await page.click(`button[aria-label="Cancel job ${queued._id}"]`);
     await expect.poll(() => row(queued._id).locator('.job-status').textContent()).toBe('cancelled');
@@ -283,7 +300,9 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     expect(stored.body.status).toBe('cancelled');
     await page.selectOption('select[aria-label="Job status"]', 'failed');
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/jobs?status=failed');
-    await expect.poll(() => page.$$eval('table[aria-label="Jobs"] tbody tr', (rows) => rows.map((entry) => entry.getAttribute('data-job-id')))).toEqual([failing._id]);
+    await expect
+      .poll(() => page.$$eval('table[aria-label="Jobs"] tbody tr', (rows) => rows.map((entry) => entry.getAttribute('data-job-id'))))
+      .toEqual([failing._id]);
     await bothWidths(page, 'jobs-failed');
     expect(errors).toEqual([]);
   });

@@ -37,10 +37,15 @@ describeInBrowser('stewardship in Chromium', () => {
     await page.close();
 
     const { page: signedIn, errors } = await signIn(env, env.server.adminKey);
-    const supplierGolden = await env.server.request<{ items: GoldenRecordView[]; nextCursor: string | null }>('GET', '/api/v1/golden/supplier?status=active&limit=500');
+    const supplierGolden = await env.server.request<{ items: GoldenRecordView[]; nextCursor: string | null }>(
+      'GET',
+      '/api/v1/golden/supplier?status=active&limit=500',
+    );
     expect(supplierGolden.body.nextCursor).toBeNull();
     await expect.poll(() => signedIn.locator('svg[role=img]').count(), { timeout: 20_000 }).toBe(4);
-    const barTitles = await signedIn.$$eval('svg[aria-label^="Per domain"] rect title', (titles) => titles.map((title) => title.textContent));
+    const barTitles = await signedIn.$$eval('svg[aria-label^="Per domain"] rect title', (titles) =>
+      titles.map((title) => title.textContent),
+    );
     expect(barTitles).toContain(`supplier · golden records: ${supplierGolden.body.items.length}`);
     await screenshot(signedIn, 'dashboard');
     expect(errors).toEqual([]);
@@ -48,7 +53,10 @@ describeInBrowser('stewardship in Chromium', () => {
 
   test('a payload ingested through the API is found by typeahead search (with a typo) and shows its source and lineage', async () => {
     const mapping = await env.server.request<MappingView>('GET', '/api/v1/mappings/workday/supplier');
-    const sample = structuredClone(mapping.body.published?.samples[0]) as { Supplier_Reference: { ID: Array<{ '-type': string; '#content': string }> }; Supplier_Data: Record<string, unknown> & { Business_Entity_Data: Record<string, unknown> } };
+    const sample = structuredClone(mapping.body.published?.samples[0]) as {
+      Supplier_Reference: { ID: Array<{ '-type': string; '#content': string }> };
+      Supplier_Data: Record<string, unknown> & { Business_Entity_Data: Record<string, unknown> };
+    };
     sample.Supplier_Reference.ID = [{ '-type': 'Supplier_ID', '#content': 'SUP-E2E-001' }];
     sample.Supplier_Data.Supplier_ID = 'SUP-E2E-001';
     sample.Supplier_Data.Supplier_Name = 'ZEBULON SURGICAL SUPPLY CO';
@@ -61,12 +69,20 @@ describeInBrowser('stewardship in Chromium', () => {
     const goldenId = ingested.body.records[0].goldenId;
 
     // The search index follows the change feed: wait until it has the new record before typing.
-    await expect.poll(async () => (await env.server.request<{ items: Array<{ id: string }> }>('GET', '/api/v1/search/supplier?q=zebulon')).body.items.map((item) => item.id)).toContain(goldenId);
+    await expect
+      .poll(async () =>
+        (await env.server.request<{ items: Array<{ id: string }> }>('GET', '/api/v1/search/supplier?q=zebulon')).body.items.map(
+          (item) => item.id,
+        ),
+      )
+      .toContain(goldenId);
 
     const { page, errors } = await signIn(env, env.server.adminKey);
     await page.keyboard.press('Alt+4');
     await page.waitForSelector('input[type=search]');
-    await expect.poll(() => page.textContent('.search-bar [role=status]')).toBe('Type to search: names, identifiers, source ids (MT-100234) or a source name.');
+    await expect
+      .poll(() => page.textContent('.search-bar [role=status]'))
+      .toBe('Type to search: names, identifiers, source ids (MT-100234) or a source name.');
     await page.keyboard.type('zebulon surgicl', { delay: 15 }); // a typo on purpose: the search is fuzzy
     await expect.poll(() => page.textContent('.result-list li.active')).toContain('ZEBULON SURGICAL SUPPLY CO');
     await screenshot(page, 'golden-search');
@@ -90,7 +106,10 @@ describeInBrowser('stewardship in Chromium', () => {
 
     // Choose the new record's value for the first differing attribute both records have.
     const rows = await page.$$eval('table[aria-label="Records side by side"] tr[data-differs]', (items) =>
-      items.map((row) => ({ attribute: row.querySelector('th')?.textContent ?? '', cells: [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '') })),
+      items.map((row) => ({
+        attribute: row.querySelector('th')?.textContent ?? '',
+        cells: [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? ''),
+      })),
     );
     const chosen = rows.find((row) => row.cells[0] !== '—' && row.cells[1] !== '—');
     expect(chosen).toBeDefined();
@@ -122,7 +141,9 @@ describeInBrowser('stewardship in Chromium', () => {
     let chosen: { task: TaskView; gtins: [unknown, unknown] } | null = null;
     for (const task of listed.body.items) {
       const [subject, candidate] = await Promise.all(
-        [task.subject.goldenId, task.candidates?.[0]?.goldenId].map(async (id) => (await env.server.request<GoldenRecordView>('GET', `/api/v1/golden/item/${id}`)).body),
+        [task.subject.goldenId, task.candidates?.[0]?.goldenId].map(
+          async (id) => (await env.server.request<GoldenRecordView>('GET', `/api/v1/golden/item/${id}`)).body,
+        ),
       );
       if (subject?.attributes?.gtin && candidate?.attributes?.gtin) {
         chosen = { task, gtins: [subject.attributes.gtin, candidate.attributes.gtin] };
@@ -142,12 +163,25 @@ describeInBrowser('stewardship in Chromium', () => {
         const isMissing = c.outcome === 'missing';
         const m = isMissing ? undefined : c.outcome === 'match' ? 0.95 : c.outcome === 'partial' ? 0.6 : 0.05;
         const u = isMissing ? undefined : c.outcome === 'match' ? 0.002 * (i + 1) : c.outcome === 'partial' ? 0.1 : 0.8;
-        return { ...c, level: isMissing ? 'missing' : String(c.outcome), ...(m !== undefined && u !== undefined ? { m, u, matchWeight: Math.log2(m / u) } : { matchWeight: 0 }) };
+        return {
+          ...c,
+          level: isMissing ? 'missing' : String(c.outcome),
+          ...(m !== undefined && u !== undefined ? { m, u, matchWeight: Math.log2(m / u) } : { matchWeight: 0 }),
+        };
       });
       const weight = -14 + comparators.reduce((sum, c) => sum + Number(c.matchWeight), 0);
-      const fixture = { ...explanation, model: 'fellegiSunter', comparators, priorMatchWeight: -14, matchWeight: weight, probability: 1 / (1 + 2 ** -weight) };
+      const fixture = {
+        ...explanation,
+        model: 'fellegiSunter',
+        comparators,
+        priorMatchWeight: -14,
+        matchWeight: weight,
+        probability: 1 / (1 + 2 ** -weight),
+      };
       const body = { ...task, candidates: task.candidates?.map((c, i) => (i === 0 ? { ...c, explanation: fixture } : c)) };
-      await page.route(`**/api/v1/tasks/${task.id}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) }));
+      await page.route(`**/api/v1/tasks/${task.id}`, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) }),
+      );
     }
     await page.goto(`${env.server.baseUrl}/#/inbox/${task.id}?type=potential-match&domain=item`);
     const figure = page.locator('figure[aria-label="Match weight waterfall"]');
@@ -156,14 +190,19 @@ describeInBrowser('stewardship in Chromium', () => {
     expect(await rows.count()).toBe(explanation.comparators.length + 2);
     expect(await figure.locator('svg[role=img] [data-step]').count()).toBe(explanation.comparators.length + 2);
     expect(await figure.locator('figcaption').textContent()).toMatch(/Match weight [+−]?[\d.]+ → probability [<> \d.]+%/);
-    const gtinCells = await rows.filter({ has: page.locator('th', { hasText: /^gtin$/ }) }).locator('td.mono').allTextContents();
+    const gtinCells = await rows
+      .filter({ has: page.locator('th', { hasText: /^gtin$/ }) })
+      .locator('td.mono')
+      .allTextContents();
     const shownGtins = await page.locator('table[aria-label="Records side by side"] tr:has(th:text-is("gtin")) td.mono').allTextContents();
     expect(shownGtins).toEqual(chosen?.gtins.map(String));
     expect(gtinCells).toEqual(shownGtins);
     // The detail pane scrolls: a window tall enough for the whole figure, then the figure alone.
     await page.setViewportSize({ width: 1440, height: 2200 });
     await screenshotOf(figure, 'inbox-waterfall');
-    console.info(`[e2e] waterfall drawn from ${usesFixture ? 'a fixture Fellegi–Sunter explanation (rules are weighted)' : 'the engine\'s Fellegi–Sunter explanation'}`);
+    console.info(
+      `[e2e] waterfall drawn from ${usesFixture ? 'a fixture Fellegi–Sunter explanation (rules are weighted)' : "the engine's Fellegi–Sunter explanation"}`,
+    );
     expect(errors).toEqual([]);
   });
 
@@ -192,7 +231,10 @@ describeInBrowser('stewardship in Chromium', () => {
     const { page, errors } = await signIn(env, env.server.adminKey);
     await page.keyboard.press('Alt+6');
     await expect.poll(() => page.textContent('section[aria-label=Rules] .pane-header')).toContain('Valid against the rules schema');
-    const view = await env.server.request<{ published: { number: number; rules: { thresholds: { autoMerge: number } } } }>('GET', '/api/v1/matching/rules/supplier');
+    const view = await env.server.request<{ published: { number: number; rules: { thresholds: { autoMerge: number } } } }>(
+      'GET',
+      '/api/v1/matching/rules/supplier',
+    );
     const lines = JSON.stringify(view.body.published.rules, null, 2).split('\n');
     const line = lines.findIndex((text) => text.trim().startsWith('"autoMerge":'));
     const ending = lines[line].trim().endsWith(',') ? ',' : '';
@@ -204,14 +246,18 @@ describeInBrowser('stewardship in Chromium', () => {
     await page.keyboard.press('End');
     for (let index = 0; index < oldValue.length; index += 1) await page.keyboard.press('Backspace');
     await page.keyboard.insertText(`"high"${ending}`);
-    await expect.poll(() => page.textContent('ul[aria-label="Rule problems"]')).toBe('thresholds.autoMerge: thresholds.autoMerge should be a number, got a string');
+    await expect
+      .poll(() => page.textContent('ul[aria-label="Rule problems"]'))
+      .toBe('thresholds.autoMerge: thresholds.autoMerge should be a number, got a string');
     expect(await page.isDisabled('button:has-text("Publish")')).toBe(true);
     for (let index = 0; index < `"high"${ending}`.length; index += 1) await page.keyboard.press('Backspace');
     await page.keyboard.insertText(`0.8${ending}`);
     await expect.poll(() => page.locator('ul[aria-label="Rule problems"]').count()).toBe(0);
 
     await page.click('button:has-text("Impact preview")');
-    await expect.poll(() => page.textContent('.impact [role=status]'), { timeout: 20_000 }).toMatch(/^\d+ source records re-matched: \d+ merges gained, \d+ lost/);
+    await expect
+      .poll(() => page.textContent('.impact [role=status]'), { timeout: 20_000 })
+      .toMatch(/^\d+ source records re-matched: \d+ merges gained, \d+ lost/);
     await screenshot(page, 'rules-impact-preview');
     // Same "version" string, different rules: the server refuses and says what to change.
     await page.click('button:has-text("Publish")');
@@ -226,8 +272,13 @@ describeInBrowser('stewardship in Chromium', () => {
     await page.keyboard.insertText('"supplier-1.2.0-e2e",');
     await expect.poll(() => page.textContent('[data-testid=rules-state]')).toContain('unsaved changes');
     await page.click('button:has-text("Publish")');
-    await expect.poll(() => page.textContent('.notice-success')).toBe(`Published version ${view.body.published.number + 1}: the engine uses it from the next match on.`);
-    const after = await env.server.request<{ published: { rules: { thresholds: { autoMerge: number } } } }>('GET', '/api/v1/matching/rules/supplier');
+    await expect
+      .poll(() => page.textContent('.notice-success'))
+      .toBe(`Published version ${view.body.published.number + 1}: the engine uses it from the next match on.`);
+    const after = await env.server.request<{ published: { rules: { thresholds: { autoMerge: number } } } }>(
+      'GET',
+      '/api/v1/matching/rules/supplier',
+    );
     expect(after.body.published.rules.thresholds.autoMerge).toBe(0.8);
     expect(errors).toEqual([]);
   });
@@ -236,11 +287,22 @@ describeInBrowser('stewardship in Chromium', () => {
     const { page, errors } = await signIn(env, env.server.adminKey);
     await page.goto(`${env.server.baseUrl}/#/rules/item`);
     await expect.poll(() => page.textContent('section[aria-label=Rules] .pane-header')).toContain('Valid against the rules schema');
-    await page.fill('textarea[aria-label="Record A"]', JSON.stringify({ sourceId: 'A', description: 'CATHETER IV 18G X 1.16IN', gtin: '00382910000012', manufacturer: { name: 'Becton Dickinson' } }));
+    await page.fill(
+      'textarea[aria-label="Record A"]',
+      JSON.stringify({
+        sourceId: 'A',
+        description: 'CATHETER IV 18G X 1.16IN',
+        gtin: '00382910000012',
+        manufacturer: { name: 'Becton Dickinson' },
+      }),
+    );
     await page.fill('textarea[aria-label="Record B"]', '{ "sourceId": "B", ');
     await page.click('.verify-pair button:has-text("Verify")');
     await expect.poll(() => page.textContent('.verify-pair [role=alert]')).toMatch(/^Record B is not valid JSON/);
-    await page.fill('textarea[aria-label="Record B"]', JSON.stringify({ sourceId: 'B', description: 'IV CATHETER 18 G 1.16 IN', gtin: '382910000012', manufacturer: { name: 'BD' } }));
+    await page.fill(
+      'textarea[aria-label="Record B"]',
+      JSON.stringify({ sourceId: 'B', description: 'IV CATHETER 18 G 1.16 IN', gtin: '382910000012', manufacturer: { name: 'BD' } }),
+    );
     await page.click('.verify-pair button:has-text("Verify")');
     await expect.poll(() => page.textContent('.verify-result')).toMatch(/score \d+% · band (auto-merge|review|no-match)/);
     // The GTIN typed without its leading zeros was standardised as ingest would: both sides read the same.

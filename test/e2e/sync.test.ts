@@ -41,15 +41,31 @@ describeInBrowser('downstream sync in Chromium', () => {
     const subscriptionId = page.url().split('#/sync/')[1].split('?')[0];
 
     // A change is delivered and shows in the list.
-    const first = await applyCanonical(env.server, { domain: 'item', source: 'lawson', canonical: itemRecord({ description: 'E2E GLOVE NITRILE L' }) });
+    const first = await applyCanonical(env.server, {
+      domain: 'item',
+      source: 'lawson',
+      canonical: itemRecord({ description: 'E2E GLOVE NITRILE L' }),
+    });
     await expect.poll(() => receiver.requests.length).toBe(1);
     const deliveries = page.locator('table[aria-label="Delivery list"]');
-    await expect.poll(() => deliveries.locator('tbody tr').filter({ hasText: first.goldenId }).filter({ hasText: 'delivered' }).count()).toBe(1);
+    await expect
+      .poll(() => deliveries.locator('tbody tr').filter({ hasText: first.goldenId }).filter({ hasText: 'delivered' }).count())
+      .toBe(1);
 
     // The receiver fails: the next change is parked after its two attempts; inspect the exact exchange.
     receiver.respond = () => ({ status: 500, headers: { 'content-type': 'text/plain' }, body: 'ERP is down for maintenance' });
-    const second = await applyCanonical(env.server, { domain: 'item', source: 'lawson', canonical: itemRecord({ description: 'E2E SUTURE 3-0' }) });
-    await expect.poll(async () => (await env.server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${subscriptionId}/deliveries?status=parked`)).body.items.length).toBe(1);
+    const second = await applyCanonical(env.server, {
+      domain: 'item',
+      source: 'lawson',
+      canonical: itemRecord({ description: 'E2E SUTURE 3-0' }),
+    });
+    await expect
+      .poll(
+        async () =>
+          (await env.server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${subscriptionId}/deliveries?status=parked`))
+            .body.items.length,
+      )
+      .toBe(1);
     await expect.poll(() => page.locator('[data-testid="last-error"]').textContent()).toContain('500');
     await page.locator('[aria-label="By status"] button', { hasText: 'parked' }).click();
     await deliveries.locator('tbody tr').filter({ hasText: second.goldenId }).locator('button.link-button').click();
@@ -66,7 +82,9 @@ describeInBrowser('downstream sync in Chromium', () => {
     const ids = new Set(receiver.requests.filter((r) => r.body.includes(second.goldenId)).map((r) => r.headers['webhook-id']));
     expect(ids.size).toBe(1);
     await page.locator('[aria-label="By status"] button', { hasText: 'all' }).click();
-    await expect.poll(() => deliveries.locator('tbody tr').filter({ hasText: second.goldenId }).filter({ hasText: 'delivered' }).count()).toBe(1);
+    await expect
+      .poll(() => deliveries.locator('tbody tr').filter({ hasText: second.goldenId }).filter({ hasText: 'delivered' }).count())
+      .toBe(1);
 
     // Preview exactly what would be sent for the first record.
     await page.fill('input[aria-label="Golden record id"]', first.goldenId);

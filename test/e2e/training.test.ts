@@ -14,7 +14,16 @@ import { startTestServer, type TestServer } from '../support/testServer';
 let server: TestServer;
 let browser: Browser;
 
-const NAMES = ['Acme Surgical', 'Zenith Medical', 'Summit Health', 'Harbor Scientific', 'Pioneer Diagnostics', 'Granite Pharma', 'Cobalt Surgical', 'Meridian Medical'];
+const NAMES = [
+  'Acme Surgical',
+  'Zenith Medical',
+  'Summit Health',
+  'Harbor Scientific',
+  'Pioneer Diagnostics',
+  'Granite Pharma',
+  'Cobalt Surgical',
+  'Meridian Medical',
+];
 
 describeInBrowser('training m / u from the rules page', () => {
   beforeAll(async () => {
@@ -22,9 +31,20 @@ describeInBrowser('training m / u from the rules page', () => {
     server = await startTestServer();
     // Each company twice (an upper-case vendor record with a suffix), so EM has duplicates to find.
     for (const [i, name] of NAMES.entries()) {
-      const address = { purposes: ['main'], line1: `${100 + i} Main St`, city: 'Springfield', state: 'IL', postalCode: String(62700 + i), country: 'US' };
+      const address = {
+        purposes: ['main'],
+        line1: `${100 + i} Main St`,
+        city: 'Springfield',
+        state: 'IL',
+        postalCode: String(62700 + i),
+        country: 'US',
+      };
       await applyCanonical(server, { domain: 'supplier', source: 'oracle', canonical: { sourceId: `O${i}`, name, addresses: [address] } });
-      await applyCanonical(server, { domain: 'supplier', source: 'workday', canonical: { sourceId: `W${i}`, name: `${name.toUpperCase()} INC`, addresses: [{ ...address, line1: `${100 + i} Main Street` }] } });
+      await applyCanonical(server, {
+        domain: 'supplier',
+        source: 'workday',
+        canonical: { sourceId: `W${i}`, name: `${name.toUpperCase()} INC`, addresses: [{ ...address, line1: `${100 + i} Main Street` }] },
+      });
     }
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   }, 240_000);
@@ -59,11 +79,16 @@ describeInBrowser('training m / u from the rules page', () => {
     await screenshot(page, 'rules-training');
 
     await page.click('button:has-text("Load the trained draft")');
-    await expect.poll(() => page.textContent('[data-testid=rules-state]')).toMatch(new RegExp(`draft r${saved?.[1]} \\((unpublished|modified)\\)`));
+    await expect
+      .poll(() => page.textContent('[data-testid=rules-state]'))
+      .toMatch(new RegExp(`draft r${saved?.[1]} \\((unpublished|modified)\\)`));
     await page.click('.mapping-toolbar button:has-text("Publish")');
     await expect.poll(() => page.textContent('.notice-success')).toMatch(/Published version 2/);
 
-    const published = await server.request<{ published: { number: number; rulesVersion: string } }>('GET', '/api/v1/matching/rules/supplier');
+    const published = await server.request<{ published: { number: number; rulesVersion: string } }>(
+      'GET',
+      '/api/v1/matching/rules/supplier',
+    );
     expect(published.status, published.text).toBe(200);
     expect(published.body.published.number).toBe(2);
     expect(published.body.published.rulesVersion).toMatch(/\+trained\./);

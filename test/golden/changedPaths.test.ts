@@ -5,8 +5,18 @@ import { changedPaths, touchesPaths } from '../../server/golden/changedPaths';
 describe('changedPaths', () => {
   test.each([
     { name: 'nothing changed', before: { a: 1, b: { c: 'x' } }, after: { b: { c: 'x' }, a: 1 }, paths: [] },
-    { name: 'new record: every attribute', before: {}, after: { name: 'Acme', address: { city: 'Austin' } }, paths: ['address.city', 'name'] },
-    { name: 'nested value', before: { address: { city: 'Austin', zip: '1' } }, after: { address: { city: 'Dallas', zip: '1' } }, paths: ['address.city'] },
+    {
+      name: 'new record: every attribute',
+      before: {},
+      after: { name: 'Acme', address: { city: 'Austin' } },
+      paths: ['address.city', 'name'],
+    },
+    {
+      name: 'nested value',
+      before: { address: { city: 'Austin', zip: '1' } },
+      after: { address: { city: 'Dallas', zip: '1' } },
+      paths: ['address.city'],
+    },
     { name: 'array compared whole', before: { ids: [1, 2] }, after: { ids: [1, 2, 3] }, paths: ['ids'] },
     { name: 'removed attribute', before: { a: 1, b: 2 }, after: { a: 1 }, paths: ['b'] },
     { name: 'object replaced by scalar', before: { a: { b: 1 } }, after: { a: 'x' }, paths: ['a'] },

@@ -17,12 +17,19 @@ beforeAll(async () => {
   server = await startTestServer();
   for (let i = 0; i < 7; i++) {
     const manufacturer = i % 2 === 0 ? 'Ethicon, Inc.' : 'Medline Industries';
-    const result = await applyCanonical(server, { domain: 'item', source: i < 4 ? 'sap' : 'lawson', canonical: itemRecord({ manufacturer: { name: manufacturer }, latexFree: i === 3 }), at: `2026-01-01T00:00:0${i}.000Z` });
+    const result = await applyCanonical(server, {
+      domain: 'item',
+      source: i < 4 ? 'sap' : 'lawson',
+      canonical: itemRecord({ manufacturer: { name: manufacturer }, latexFree: i === 3 }),
+      at: `2026-01-01T00:00:0${i}.000Z`,
+    });
     items.push({ goldenId: result.goldenId, sourceRecordId: result.sourceRecordId, manufacturer });
   }
   survivorId = items[0].goldenId;
   retiredId = items[1].goldenId;
-  const merged = await server.request('POST', `/api/v1/golden/item/${survivorId}/merge`, { body: { otherId: retiredId, reason: 'same product' } });
+  const merged = await server.request('POST', `/api/v1/golden/item/${survivorId}/merge`, {
+    body: { otherId: retiredId, reason: 'same product' },
+  });
   if (merged.status !== 200) throw new Error(merged.text);
 });
 afterAll(async () => server?.stop());
@@ -35,7 +42,10 @@ async function fetchText(path: string, key: string = server.adminKey): Promise<{
 
 function ndjson(text: string): Array<Record<string, unknown>> {
   expect(text.endsWith('\n')).toBe(true);
-  return text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 describe('exports', () => {
@@ -70,7 +80,10 @@ describe('change feed', () => {
     const seen: ChangeView[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const response: { status: number; body: { items: ChangeView[]; nextCursor: string | null } } = await server.request('GET', `/api/v1/changes?domain=item&limit=3${cursor ? `&after=${cursor}` : ''}`);
+      const response: { status: number; body: { items: ChangeView[]; nextCursor: string | null } } = await server.request(
+        'GET',
+        `/api/v1/changes?domain=item&limit=3${cursor ? `&after=${cursor}` : ''}`,
+      );
       expect(response.status).toBe(200);
       seen.push(...response.body.items);
       if (response.body.items.length === 0) {
@@ -85,12 +98,18 @@ describe('change feed', () => {
     expect(seen.find((c) => c.type === 'merged')).toMatchObject({ goldenId: survivorId, version: 2, cause: 'merge' });
 
     // A consumer at the end sees exactly the new change.
-    await server.request('PUT', `/api/v1/golden/item/${items[2].goldenId}/overrides/category`, { body: { value: 'Sutures', reason: 'classification' } });
+    await server.request('PUT', `/api/v1/golden/item/${items[2].goldenId}/overrides/category`, {
+      body: { value: 'Sutures', reason: 'classification' },
+    });
     const next = await server.request<{ items: ChangeView[] }>('GET', `/api/v1/changes?after=${cursor ?? ''}`);
-    expect(next.body.items).toEqual([expect.objectContaining({ type: 'updated', goldenId: items[2].goldenId, cause: 'override', changedAttributes: ['category'] })]);
+    expect(next.body.items).toEqual([
+      expect.objectContaining({ type: 'updated', goldenId: items[2].goldenId, cause: 'override', changedAttributes: ['category'] }),
+    ]);
     expect(next.body.items[0].changedPaths).toEqual(['category']);
     expect(next.body.items[0].previousVersion).toBe(next.body.items[0].version - 1);
-    expect(seen.filter((c) => c.type === 'created').every((c) => c.previousVersion === null && (c.changedPaths ?? []).includes('description'))).toBe(true);
+    expect(
+      seen.filter((c) => c.type === 'created').every((c) => c.previousVersion === null && (c.changedPaths ?? []).includes('description')),
+    ).toBe(true);
 
     // A domain with no changes: nothing, but the cursor moves past the other domains' entries.
     const none = await server.request<{ items: ChangeView[]; nextCursor: string }>('GET', '/api/v1/changes?domain=account');
@@ -102,7 +121,10 @@ describe('change feed', () => {
 
 describe('list', () => {
   test('attribute filters, status and cursor pagination in a stable order', async () => {
-    const ethicon = await server.request<{ items: GoldenRecordView[] }>('GET', `/api/v1/golden/item?${new URLSearchParams({ 'attr.manufacturer.name': 'Ethicon, Inc.', status: 'active' }).toString()}`);
+    const ethicon = await server.request<{ items: GoldenRecordView[] }>(
+      'GET',
+      `/api/v1/golden/item?${new URLSearchParams({ 'attr.manufacturer.name': 'Ethicon, Inc.', status: 'active' }).toString()}`,
+    );
     expect(ethicon.status).toBe(200);
     // Both manufacturers are equally complete and frequent, both from sap: the most recent record decides.
     const survivor = await server.request<GoldenRecordView>('GET', `/api/v1/golden/item/${survivorId}?include=lineage`);
@@ -118,7 +140,10 @@ describe('list', () => {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const response: { body: { items: GoldenRecordView[]; nextCursor: string | null } } = await server.request('GET', `/api/v1/golden/item?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const response: { body: { items: GoldenRecordView[]; nextCursor: string | null } } = await server.request(
+        'GET',
+        `/api/v1/golden/item?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       ids.push(...response.body.items.map((g) => g.id));
       cursor = response.body.nextCursor;
     } while (cursor);
@@ -130,29 +155,55 @@ describe('list', () => {
 
 describe('suppliers: masking and parent links', () => {
   test('tax ids (SSN-looking or not) are masked for consumers and analysts, shown to stewards', async () => {
-    const soleProprietor = await applyCanonical(server, { domain: 'supplier', source: 'oracle', canonical: { sourceId: 'SUP-9001', name: 'Jane Doe Courier Services', taxId: '123-45-6789' } });
-    const company = await applyCanonical(server, { domain: 'supplier', source: 'oracle', canonical: { sourceId: 'SUP-9002', name: 'Cardinal Health', taxId: '310958666' } });
+    const soleProprietor = await applyCanonical(server, {
+      domain: 'supplier',
+      source: 'oracle',
+      canonical: { sourceId: 'SUP-9001', name: 'Jane Doe Courier Services', taxId: '123-45-6789' },
+    });
+    const company = await applyCanonical(server, {
+      domain: 'supplier',
+      source: 'oracle',
+      canonical: { sourceId: 'SUP-9002', name: 'Cardinal Health', taxId: '310958666' },
+    });
     const consumer = await server.createKey('consumer');
     const steward = await server.createKey('steward');
-    const masked = await server.request<GoldenRecordView & { sources: SourceRecordView[] }>('GET', `/api/v1/golden/supplier/${soleProprietor.goldenId}?include=sources`, { key: consumer });
+    const masked = await server.request<GoldenRecordView & { sources: SourceRecordView[] }>(
+      'GET',
+      `/api/v1/golden/supplier/${soleProprietor.goldenId}?include=sources`,
+      { key: consumer },
+    );
     expect(masked.body.attributes.taxId).toBe('*******6789');
     expect(masked.body.sources[0].canonical.taxId).toBe('*******6789');
     expect(masked.body.sources[0]).not.toHaveProperty('raw');
     expect(masked.text).not.toContain('123-45-6789');
-    const shown = await server.request<GoldenRecordView & { sources: SourceRecordView[] }>('GET', `/api/v1/golden/supplier/${soleProprietor.goldenId}?include=sources`, { key: steward });
+    const shown = await server.request<GoldenRecordView & { sources: SourceRecordView[] }>(
+      'GET',
+      `/api/v1/golden/supplier/${soleProprietor.goldenId}?include=sources`,
+      { key: steward },
+    );
     expect(shown.body.attributes.taxId).toBe('123-45-6789');
     expect(shown.body.sources[0].raw).toBeDefined();
     // Issue 11: a 9-digit value valid as an EIN may still be an SSN (310-95-8666), so every tax id is masked for consumers.
     const ein = await server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${company.goldenId}`, { key: consumer });
     expect(ein.body.attributes.taxId).toBe('*****8666');
-    expect((await server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${company.goldenId}`, { key: steward })).body.attributes.taxId).toBe('310958666');
+    expect(
+      (await server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${company.goldenId}`, { key: steward })).body.attributes
+        .taxId,
+    ).toBe('310958666');
     const exported = await fetchText('/api/v1/export/supplier/golden', consumer);
     expect(exported.text).not.toContain('123-45-6789');
 
     // A second record with the same tax id: the explanation compares it, and masks it for consumers.
-    await applyCanonical(server, { domain: 'supplier', source: 'workday', canonical: { sourceId: 'W-77', name: 'Jane Doe Courier Services', taxId: '123-45-6789' } });
+    await applyCanonical(server, {
+      domain: 'supplier',
+      source: 'workday',
+      canonical: { sourceId: 'W-77', name: 'Jane Doe Courier Services', taxId: '123-45-6789' },
+    });
     const path = `/api/v1/golden/supplier/${soleProprietor.goldenId}/decisions`;
-    const explained = (body: { items: MatchDecisionView[] }) => (body.items[0].candidates[0]?.explanation as { comparators: Array<{ field: string; a: unknown; b: unknown }> }).comparators.find((c) => c.field === 'taxId');
+    const explained = (body: { items: MatchDecisionView[] }) =>
+      (body.items[0].candidates[0]?.explanation as { comparators: Array<{ field: string; a: unknown; b: unknown }> }).comparators.find(
+        (c) => c.field === 'taxId',
+      );
     const forConsumer = await server.request<{ items: MatchDecisionView[] }>('GET', path, { key: consumer });
     expect(forConsumer.body.items[0].sourceRecordId).toBe('supplier|workday|W-77');
     expect(String(explained(forConsumer.body)?.a)).toMatch(/^\*+6789$/);
@@ -161,21 +212,43 @@ describe('suppliers: masking and parent links', () => {
     expect(String(explained(forSteward.body)?.a)).not.toContain('*');
 
     // A steward corrects the tax id: the audit log keeps the change without the sensitive values.
-    const corrected = await server.request<GoldenRecordView>('PUT', `/api/v1/golden/supplier/${company.goldenId}/overrides/taxId`, { key: steward, body: { value: '310958667', reason: 'W-9 received' } });
+    const corrected = await server.request<GoldenRecordView>('PUT', `/api/v1/golden/supplier/${company.goldenId}/overrides/taxId`, {
+      key: steward,
+      body: { value: '310958667', reason: 'W-9 received' },
+    });
     expect(corrected.status, corrected.text).toBe(200);
     expect(corrected.body.attributes.taxId).toBe('310958667');
-    const audit = await server.running.services.store.collection(AUDIT_COLLECTION).findOne({ action: 'golden.override.set', 'target.id': company.goldenId });
-    expect(audit).toMatchObject({ before: { attribute: 'taxId', value: '*****8666' }, after: { attribute: 'taxId', value: '*****8667' }, reason: 'W-9 received', actor: { role: 'steward' } });
+    const audit = await server.running.services.store
+      .collection(AUDIT_COLLECTION)
+      .findOne({ action: 'golden.override.set', 'target.id': company.goldenId });
+    expect(audit).toMatchObject({
+      before: { attribute: 'taxId', value: '*****8666' },
+      after: { attribute: 'taxId', value: '*****8667' },
+      reason: 'W-9 received',
+      actor: { role: 'steward' },
+    });
   });
 
   test('a parent reference is resolved through the xref into a relationship, whichever record arrives first', async () => {
-    const child = await applyCanonical(server, { domain: 'supplier', source: 'workday', canonical: { sourceId: 'SUP-000412', name: 'Owens & Minor Distribution West', parentSourceId: 'SUP-000100' } });
-    const parent = await applyCanonical(server, { domain: 'supplier', source: 'workday', canonical: { sourceId: 'SUP-000100', name: 'Owens and Minor Holdings' } });
+    const child = await applyCanonical(server, {
+      domain: 'supplier',
+      source: 'workday',
+      canonical: { sourceId: 'SUP-000412', name: 'Owens & Minor Distribution West', parentSourceId: 'SUP-000100' },
+    });
+    const parent = await applyCanonical(server, {
+      domain: 'supplier',
+      source: 'workday',
+      canonical: { sourceId: 'SUP-000100', name: 'Owens and Minor Holdings' },
+    });
     expect(child.goldenId).not.toBe(parent.goldenId);
     const view = await server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${child.goldenId}?include=relationships`);
-    expect(view.body.relationships).toEqual([expect.objectContaining({ type: 'parent', direction: 'outgoing', otherGoldenId: parent.goldenId })]);
+    expect(view.body.relationships).toEqual([
+      expect.objectContaining({ type: 'parent', direction: 'outgoing', otherGoldenId: parent.goldenId }),
+    ]);
     expect(view.body.attributes).not.toHaveProperty('parentSourceId');
     const parentView = await server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${parent.goldenId}?include=relationships`);
-    expect(parentView.body.relationships).toEqual([expect.objectContaining({ type: 'parent', direction: 'incoming', otherGoldenId: child.goldenId })]);
+    expect(parentView.body.relationships).toEqual([
+      expect.objectContaining({ type: 'parent', direction: 'incoming', otherGoldenId: child.goldenId }),
+    ]);
   });
 });

@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(async () => server?.stop());
 
 function sample(source: string, index: number): unknown {
-  return (JSON.parse(readFileSync(new URL(`../../mappings/${source}/item.json`, import.meta.url), 'utf8')) as { samples: unknown[] }).samples[index];
+  return (JSON.parse(readFileSync(new URL(`../../mappings/${source}/item.json`, import.meta.url), 'utf8')) as { samples: unknown[] })
+    .samples[index];
 }
 
 interface IngestResponse {
@@ -38,15 +39,22 @@ test('the same syringe from Lawson and Epic ends in one golden record, with line
 
   if (epicRecord.match === 'review') {
     // The steward accepts the suggestion: the task names the Lawson record's golden record.
-    const task = await server.running.services.store.collection<TaskDocument>(TASKS).findOne({ 'subject.sourceRecordId': epicRecord.sourceRecordId });
+    const task = await server.running.services.store
+      .collection<TaskDocument>(TASKS)
+      .findOne({ 'subject.sourceRecordId': epicRecord.sourceRecordId });
     expect(task?.candidates?.[0].goldenId).toBe(lawsonGolden);
-    const merged = await server.request('POST', `/api/v1/golden/item/${lawsonGolden}/merge`, { body: { otherId: epicRecord.goldenId, reason: 'same GTIN and manufacturer part number' } });
+    const merged = await server.request('POST', `/api/v1/golden/item/${lawsonGolden}/merge`, {
+      body: { otherId: epicRecord.goldenId, reason: 'same GTIN and manufacturer part number' },
+    });
     expect(merged.status, merged.text).toBe(200);
   } else {
     expect(epicRecord.goldenId).toBe(lawsonGolden);
   }
 
-  for (const [source, sourceId] of [['lawson', '21040'], ['epic-supply', '104200']]) {
+  for (const [source, sourceId] of [
+    ['lawson', '21040'],
+    ['epic-supply', '104200'],
+  ]) {
     const xref = await server.request<XrefView>('GET', `/api/v1/xref/item/${source}/${sourceId}`);
     expect(xref.body.goldenId).toBe(lawsonGolden);
   }

@@ -40,7 +40,9 @@ test('ingest-time matching follows the published rule set, not the shipped file'
   };
   const draft = await server.request('PUT', '/api/v1/matching/rules/item', { body: { rules: strict } });
   expect(draft.status, draft.text).toBe(200);
-  const published = await server.request<{ version?: number; number?: number }>('POST', '/api/v1/matching/rules/item/publish', { body: { note: 'stricter for the test' } });
+  const published = await server.request<{ version?: number; number?: number }>('POST', '/api/v1/matching/rules/item/publish', {
+    body: { note: 'stricter for the test' },
+  });
   expect([200, 201], published.text).toContain(published.status);
 
   const [third, fourth] = samePair();

@@ -38,8 +38,19 @@ test('a veto added by newly published rules applies to records indexed under the
   const rules = {
     ...shipped,
     version: `${shipped.version}-uom-test`,
-    comparators: [...shipped.comparators, { name: 'baseUom', type: 'normalizedExact', fields: ['baseUom'], weight: 0, params: { normalizer: 'text' } }],
-    hardRules: [{ name: 'differentBaseUom', action: 'veto', description: 'Another unit of measure is another trade item.', when: [{ comparator: 'baseUom', outcome: 'mismatch' }] }, ...shipped.hardRules],
+    comparators: [
+      ...shipped.comparators,
+      { name: 'baseUom', type: 'normalizedExact', fields: ['baseUom'], weight: 0, params: { normalizer: 'text' } },
+    ],
+    hardRules: [
+      {
+        name: 'differentBaseUom',
+        action: 'veto',
+        description: 'Another unit of measure is another trade item.',
+        when: [{ comparator: 'baseUom', outcome: 'mismatch' }],
+      },
+      ...shipped.hardRules,
+    ],
   };
   const draft = await server.request('PUT', '/api/v1/matching/rules/item', { body: { rules } });
   expect(draft.status, draft.text).toBe(200);
@@ -55,7 +66,9 @@ test('a veto added by newly published rules applies to records indexed under the
   // The same again by the each: the old entry, prepared afresh, agrees on the unit and merges.
   const sameUnit = await send('clinic', { ...each, INV_ITEM_ID: `E-${each.INV_ITEM_ID}` });
   expect(sameUnit).toMatchObject({ match: 'merged', goldenId: indexedBefore.goldenId });
-  const decisions = await server.request<{ items: Array<{ sourceRecordId: string; candidates: Array<{ explanation: MatchExplanation }> }> }>('GET', `/api/v1/golden/item/${indexedBefore.goldenId}/decisions`);
+  const decisions = await server.request<{
+    items: Array<{ sourceRecordId: string; candidates: Array<{ explanation: MatchExplanation }> }>;
+  }>('GET', `/api/v1/golden/item/${indexedBefore.goldenId}/decisions`);
   expect(decisions.status, decisions.text).toBe(200);
   const merge = decisions.body.items.find((d) => d.sourceRecordId === sameUnit.sourceRecordId);
   const uom = merge?.candidates[0]?.explanation.comparators.find((c) => c.name === 'baseUom');

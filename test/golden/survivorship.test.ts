@@ -1,7 +1,13 @@
 /** Survivorship as fixture tables: each strategy, tie-breakers, empty values, overrides; and the shipped rule files. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { completenessOf, resolveSurvivorship, validateSurvivorshipConfig, type SurvivorshipConfig, type SurvivorshipSource } from '../../server/golden';
+import {
+  completenessOf,
+  resolveSurvivorship,
+  validateSurvivorshipConfig,
+  type SurvivorshipConfig,
+  type SurvivorshipSource,
+} from '../../server/golden';
 import { SURVIVORSHIP_DIRECTORY, loadSurvivorshipConfig } from '../../server/golden/survivorshipConfig';
 
 function source(id: string, sourceName: string, updatedAt: string, canonical: Record<string, unknown>): SurvivorshipSource {
@@ -16,23 +22,156 @@ function config(rule: SurvivorshipConfig['default'], extra: Partial<Survivorship
   return { domain: 'item', version: 't', sourcePriority: ['sap', 'lawson', 'ehr'], default: rule, ...extra };
 }
 
-const cases: Array<{ name: string; config: SurvivorshipConfig; sources: SurvivorshipSource[]; attribute: string; value: unknown; from: string | null; strategy?: string }> = [
-  { name: 'sourcePriority: the most trusted source with a value', config: config({ strategy: 'sourcePriority' }), sources: [ehr({ baseUom: 'BX' }), lawson({ baseUom: 'CS' }), sap({ baseUom: 'EA' })], attribute: 'baseUom', value: 'EA', from: 'sap', strategy: 'sourcePriority' },
-  { name: 'sourcePriority skips sources without a value', config: config({ strategy: 'sourcePriority' }), sources: [ehr({ baseUom: 'BX' }), sap({ baseUom: '  ' }), lawson({})], attribute: 'baseUom', value: 'BX', from: 'ehr' },
-  { name: 'sourcePriority: attribute-level order wins over the domain order', config: config({ strategy: 'sourcePriority', sources: ['ehr', 'sap'] }), sources: [sap({ baseUom: 'EA' }), ehr({ baseUom: 'BX' })], attribute: 'baseUom', value: 'BX', from: 'ehr' },
-  { name: 'sourcePriority: unlisted sources rank last', config: config({ strategy: 'sourcePriority' }), sources: [source('X1', 'unknown', '2027-01-01T00:00:00.000Z', { baseUom: 'PK' }), lawson({ baseUom: 'CS' })], attribute: 'baseUom', value: 'CS', from: 'lawson' },
-  { name: 'mostRecent: the latest updated record', config: config({ strategy: 'mostRecent' }), sources: [sap({ category: 'A' }), ehr({ category: 'C' }), lawson({ category: 'B' })], attribute: 'category', value: 'C', from: 'ehr', strategy: 'mostRecent' },
-  { name: 'mostFrequent: the value most sources agree on', config: config({ strategy: 'mostFrequent' }), sources: [sap({ gtin: '00000000000017' }), lawson({ gtin: '00000000000024' }), ehr({ gtin: '00000000000024' })], attribute: 'gtin', value: '00000000000024', from: 'ehr', strategy: 'mostFrequent' },
-  { name: 'mostFrequent compares objects regardless of key order', config: config({ strategy: 'mostFrequent', tieBreak: ['sourcePriority'] }), sources: [sap({ manufacturer: { name: 'X' } }), lawson({ manufacturer: { name: 'Y', id: '1' } }), ehr({ manufacturer: { id: '1', name: 'Y' } })], attribute: 'manufacturer', value: { name: 'Y', id: '1' }, from: 'lawson' },
-  { name: 'mostFrequent tie → tieBreak sourcePriority', config: config({ strategy: 'mostFrequent', tieBreak: ['sourcePriority'] }), sources: [ehr({ gtin: 'B' }), lawson({ gtin: 'A' })], attribute: 'gtin', value: 'A', from: 'lawson', strategy: 'sourcePriority' },
-  { name: 'mostFrequent tie without tieBreak → most recent', config: config({ strategy: 'mostFrequent' }), sources: [sap({ gtin: 'A' }), lawson({ gtin: 'B' })], attribute: 'gtin', value: 'B', from: 'lawson', strategy: 'mostRecent' },
-  { name: 'mostComplete: the longest text', config: config({ strategy: 'mostComplete' }), sources: [sap({ description: 'GLOVE NITRILE' }), ehr({ description: 'GLOVE EXAM NITRILE LARGE 100/BX' })], attribute: 'description', value: 'GLOVE EXAM NITRILE LARGE 100/BX', from: 'ehr', strategy: 'mostComplete' },
-  { name: 'mostComplete: the object with more filled-in leaves', config: config({ strategy: 'mostComplete' }), sources: [ehr({ manufacturer: { name: 'Medline', id: '' } }), sap({ manufacturer: { name: 'Medline', id: 'MED01' } })], attribute: 'manufacturer', value: { name: 'Medline', id: 'MED01' }, from: 'sap' },
-  { name: 'mostComplete: the longer list', config: config({ strategy: 'mostComplete' }), sources: [ehr({ alternateNames: ['A'] }), sap({ alternateNames: ['A', 'B'] })], attribute: 'alternateNames', value: ['A', 'B'], from: 'sap' },
-  { name: 'booleans false are values, not gaps', config: config({ strategy: 'sourcePriority' }), sources: [sap({ latexFree: false }), lawson({ latexFree: true })], attribute: 'latexFree', value: false, from: 'sap' },
-  { name: 'an empty object never survives', config: config({ strategy: 'mostRecent' }), sources: [sap({ price: { amount: 3 } }), ehr({ price: {} })], attribute: 'price', value: { amount: 3 }, from: 'sap' },
-  { name: 'no source has a value → no attribute', config: config({ strategy: 'mostRecent' }), sources: [sap({ description: 'x', hibcc: null }), ehr({ description: 'y', hibcc: '' })], attribute: 'hibcc', value: undefined, from: null },
-  { name: 'identical timestamps and values: lowest source record id (deterministic)', config: config({ strategy: 'mostRecent' }), sources: [source('B', 'x', '2026-01-01T00:00:00.000Z', { category: 'V2' }), source('A', 'x', '2026-01-01T00:00:00.000Z', { category: 'V1' })], attribute: 'category', value: 'V1', from: 'x' },
+const cases: Array<{
+  name: string;
+  config: SurvivorshipConfig;
+  sources: SurvivorshipSource[];
+  attribute: string;
+  value: unknown;
+  from: string | null;
+  strategy?: string;
+}> = [
+  {
+    name: 'sourcePriority: the most trusted source with a value',
+    config: config({ strategy: 'sourcePriority' }),
+    sources: [ehr({ baseUom: 'BX' }), lawson({ baseUom: 'CS' }), sap({ baseUom: 'EA' })],
+    attribute: 'baseUom',
+    value: 'EA',
+    from: 'sap',
+    strategy: 'sourcePriority',
+  },
+  {
+    name: 'sourcePriority skips sources without a value',
+    config: config({ strategy: 'sourcePriority' }),
+    sources: [ehr({ baseUom: 'BX' }), sap({ baseUom: '  ' }), lawson({})],
+    attribute: 'baseUom',
+    value: 'BX',
+    from: 'ehr',
+  },
+  {
+    name: 'sourcePriority: attribute-level order wins over the domain order',
+    config: config({ strategy: 'sourcePriority', sources: ['ehr', 'sap'] }),
+    sources: [sap({ baseUom: 'EA' }), ehr({ baseUom: 'BX' })],
+    attribute: 'baseUom',
+    value: 'BX',
+    from: 'ehr',
+  },
+  {
+    name: 'sourcePriority: unlisted sources rank last',
+    config: config({ strategy: 'sourcePriority' }),
+    sources: [source('X1', 'unknown', '2027-01-01T00:00:00.000Z', { baseUom: 'PK' }), lawson({ baseUom: 'CS' })],
+    attribute: 'baseUom',
+    value: 'CS',
+    from: 'lawson',
+  },
+  {
+    name: 'mostRecent: the latest updated record',
+    config: config({ strategy: 'mostRecent' }),
+    sources: [sap({ category: 'A' }), ehr({ category: 'C' }), lawson({ category: 'B' })],
+    attribute: 'category',
+    value: 'C',
+    from: 'ehr',
+    strategy: 'mostRecent',
+  },
+  {
+    name: 'mostFrequent: the value most sources agree on',
+    config: config({ strategy: 'mostFrequent' }),
+    sources: [sap({ gtin: '00000000000017' }), lawson({ gtin: '00000000000024' }), ehr({ gtin: '00000000000024' })],
+    attribute: 'gtin',
+    value: '00000000000024',
+    from: 'ehr',
+    strategy: 'mostFrequent',
+  },
+  {
+    name: 'mostFrequent compares objects regardless of key order',
+    config: config({ strategy: 'mostFrequent', tieBreak: ['sourcePriority'] }),
+    sources: [
+      sap({ manufacturer: { name: 'X' } }),
+      lawson({ manufacturer: { name: 'Y', id: '1' } }),
+      ehr({ manufacturer: { id: '1', name: 'Y' } }),
+    ],
+    attribute: 'manufacturer',
+    value: { name: 'Y', id: '1' },
+    from: 'lawson',
+  },
+  {
+    name: 'mostFrequent tie → tieBreak sourcePriority',
+    config: config({ strategy: 'mostFrequent', tieBreak: ['sourcePriority'] }),
+    sources: [ehr({ gtin: 'B' }), lawson({ gtin: 'A' })],
+    attribute: 'gtin',
+    value: 'A',
+    from: 'lawson',
+    strategy: 'sourcePriority',
+  },
+  {
+    name: 'mostFrequent tie without tieBreak → most recent',
+    config: config({ strategy: 'mostFrequent' }),
+    sources: [sap({ gtin: 'A' }), lawson({ gtin: 'B' })],
+    attribute: 'gtin',
+    value: 'B',
+    from: 'lawson',
+    strategy: 'mostRecent',
+  },
+  {
+    name: 'mostComplete: the longest text',
+    config: config({ strategy: 'mostComplete' }),
+    sources: [sap({ description: 'GLOVE NITRILE' }), ehr({ description: 'GLOVE EXAM NITRILE LARGE 100/BX' })],
+    attribute: 'description',
+    value: 'GLOVE EXAM NITRILE LARGE 100/BX',
+    from: 'ehr',
+    strategy: 'mostComplete',
+  },
+  {
+    name: 'mostComplete: the object with more filled-in leaves',
+    config: config({ strategy: 'mostComplete' }),
+    sources: [ehr({ manufacturer: { name: 'Medline', id: '' } }), sap({ manufacturer: { name: 'Medline', id: 'MED01' } })],
+    attribute: 'manufacturer',
+    value: { name: 'Medline', id: 'MED01' },
+    from: 'sap',
+  },
+  {
+    name: 'mostComplete: the longer list',
+    config: config({ strategy: 'mostComplete' }),
+    sources: [ehr({ alternateNames: ['A'] }), sap({ alternateNames: ['A', 'B'] })],
+    attribute: 'alternateNames',
+    value: ['A', 'B'],
+    from: 'sap',
+  },
+  {
+    name: 'booleans false are values, not gaps',
+    config: config({ strategy: 'sourcePriority' }),
+    sources: [sap({ latexFree: false }), lawson({ latexFree: true })],
+    attribute: 'latexFree',
+    value: false,
+    from: 'sap',
+  },
+  {
+    name: 'an empty object never survives',
+    config: config({ strategy: 'mostRecent' }),
+    sources: [sap({ price: { amount: 3 } }), ehr({ price: {} })],
+    attribute: 'price',
+    value: { amount: 3 },
+    from: 'sap',
+  },
+  {
+    name: 'no source has a value → no attribute',
+    config: config({ strategy: 'mostRecent' }),
+    sources: [sap({ description: 'x', hibcc: null }), ehr({ description: 'y', hibcc: '' })],
+    attribute: 'hibcc',
+    value: undefined,
+    from: null,
+  },
+  {
+    name: 'identical timestamps and values: lowest source record id (deterministic)',
+    config: config({ strategy: 'mostRecent' }),
+    sources: [
+      source('B', 'x', '2026-01-01T00:00:00.000Z', { category: 'V2' }),
+      source('A', 'x', '2026-01-01T00:00:00.000Z', { category: 'V1' }),
+    ],
+    attribute: 'category',
+    value: 'V1',
+    from: 'x',
+  },
 ];
 
 describe('resolveSurvivorship', () => {
@@ -43,7 +182,10 @@ describe('resolveSurvivorship', () => {
       expect(result.lineage[attribute]).toBeUndefined();
     } else {
       expect(result.lineage[attribute].source).toBe(from);
-      const winner = sources.find((s) => s.canonical[attribute] !== undefined && JSON.stringify(s.canonical[attribute]) === JSON.stringify(value) && s.source === from);
+      const winner = sources.find(
+        (s) =>
+          s.canonical[attribute] !== undefined && JSON.stringify(s.canonical[attribute]) === JSON.stringify(value) && s.source === from,
+      );
       expect(result.lineage[attribute].sourceRecordId).toBe(winner?._id);
       expect(result.lineage[attribute].at).toBe(winner?.updatedAt);
       if (strategy) expect(result.lineage[attribute].strategy).toBe(strategy);
@@ -54,7 +196,10 @@ describe('resolveSurvivorship', () => {
     const by = { keyId: 'k1', name: 'Sam Steward', role: 'steward' };
     const result = resolveSurvivorship({
       sources: [sap({ description: 'A', category: 'C1' }), ehr({ description: 'B', category: 'C2' })],
-      overrides: { description: { value: 'Steward text', reason: 'typo', by, at: '2026-05-01T00:00:00.000Z' }, category: { value: null, reason: 'wrong', by, at: '2026-05-01T00:00:00.000Z' } },
+      overrides: {
+        description: { value: 'Steward text', reason: 'typo', by, at: '2026-05-01T00:00:00.000Z' },
+        category: { value: null, reason: 'wrong', by, at: '2026-05-01T00:00:00.000Z' },
+      },
       config: config({ strategy: 'mostRecent' }),
     });
     expect(result.attributes.description).toBe('Steward text');
@@ -63,7 +208,10 @@ describe('resolveSurvivorship', () => {
   });
 
   test('sourceId and excluded attributes never become golden attributes', () => {
-    const result = resolveSurvivorship({ sources: [sap({ description: 'A', parentSourceId: 'P1' })], config: config({ strategy: 'mostRecent' }, { excludedAttributes: ['parentSourceId'] }) });
+    const result = resolveSurvivorship({
+      sources: [sap({ description: 'A', parentSourceId: 'P1' })],
+      config: config({ strategy: 'mostRecent' }, { excludedAttributes: ['parentSourceId'] }),
+    });
     expect(Object.keys(result.attributes)).toEqual(['description']);
   });
 
@@ -97,8 +245,19 @@ describe('survivorship rule files', () => {
   test.each([
     [{ domain: 'item', version: '1' }, '/'],
     [{ domain: 'item', version: '1', default: { strategy: 'newest' } }, '/default/strategy'],
-    [{ domain: 'item', version: '1', default: { strategy: 'mostRecent' }, attributes: { gtin: { strategy: 'mostFrequent', tieBreak: ['coinFlip'] } } }, '/attributes/gtin/tieBreak/0'],
-    [{ domain: 'item', version: '1', default: { strategy: 'mostRecent' }, maskedAttributes: [{ attribute: 'taxId', when: 'sometimes' }] }, '/maskedAttributes/0/when'],
+    [
+      {
+        domain: 'item',
+        version: '1',
+        default: { strategy: 'mostRecent' },
+        attributes: { gtin: { strategy: 'mostFrequent', tieBreak: ['coinFlip'] } },
+      },
+      '/attributes/gtin/tieBreak/0',
+    ],
+    [
+      { domain: 'item', version: '1', default: { strategy: 'mostRecent' }, maskedAttributes: [{ attribute: 'taxId', when: 'sometimes' }] },
+      '/maskedAttributes/0/when',
+    ],
   ])('invalid rules are reported with their path: %j', (json, path) => {
     const problems = validateSurvivorshipConfig(json);
     expect(problems.map((p) => p.path)).toContain(path);

@@ -26,7 +26,13 @@ const MASKED = '*****9365';
 
 const logger = createMemoryLogger();
 let server: TestServer;
-const keys: Record<'admin' | 'steward' | 'analyst' | 'consumer' | 'source', string> = { admin: '', steward: '', analyst: '', consumer: '', source: '' };
+const keys: Record<'admin' | 'steward' | 'analyst' | 'consumer' | 'source', string> = {
+  admin: '',
+  steward: '',
+  analyst: '',
+  consumer: '',
+  source: '',
+};
 let oracle: IngestBody['records'][number];
 let taskId: string;
 
@@ -45,20 +51,39 @@ beforeAll(async () => {
   keys.analyst = await server.createKey('analyst');
   keys.consumer = await server.createKey('consumer');
   keys.source = await server.createKey('source:oracle');
-  await publishMapping(server, { source: 'erp', domain: 'item', expression: (await import('../support/factories/ingest')).ERP_ITEM_EXPRESSION });
-  for (const source of ['oracle', 'workday']) await publishMapping(server, { source, domain: 'supplier', expression: ERP_VENDOR_EXPRESSION });
+  await publishMapping(server, {
+    source: 'erp',
+    domain: 'item',
+    expression: (await import('../support/factories/ingest')).ERP_ITEM_EXPRESSION,
+  });
+  for (const source of ['oracle', 'workday'])
+    await publishMapping(server, { source, domain: 'supplier', expression: ERP_VENDOR_EXPRESSION });
   // This suite is about what each role sees of one pairwise task; the shipped supplier rules would
   // review a same-tax-id pair as a cluster task, so they are published here without cluster review.
-  const supplierRules = JSON.parse(readFileSync(new URL('../../matching-rules/supplier.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const supplierRules = JSON.parse(readFileSync(new URL('../../matching-rules/supplier.json', import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   delete supplierRules.clusterReview;
   supplierRules.version = `${String(supplierRules.version)}-pairwise`;
   expect((await server.request('PUT', '/api/v1/matching/rules/supplier', { body: { rules: supplierRules } })).status).toBe(200);
   expect((await server.request('POST', '/api/v1/matching/rules/supplier/publish', { body: {} })).status).toBe(201);
-  const first = await ingest(server, { source: 'oracle', domain: 'supplier', key: keys.source, body: toNdjson([erpVendorRow({ VENDOR_ID: 'V-100', NAME1: 'Jane Doe Courier Services', TAX_ID, NPI: '' })]), contentType: 'application/x-ndjson' });
+  const first = await ingest(server, {
+    source: 'oracle',
+    domain: 'supplier',
+    key: keys.source,
+    body: toNdjson([erpVendorRow({ VENDOR_ID: 'V-100', NAME1: 'Jane Doe Courier Services', TAX_ID, NPI: '' })]),
+    contentType: 'application/x-ndjson',
+  });
   expect(first.body.totals.accepted, first.text).toBe(1);
   oracle = first.body.records[0];
   // Same tax id, unrelated name: the supplier rules force a review, so a task and an explanation compare the tax ids.
-  const second = await ingest(server, { source: 'workday', domain: 'supplier', body: toNdjson([erpVendorRow({ VENDOR_ID: 'W-200', NAME1: 'Blue River Imaging', TAX_ID: TAX_DIGITS, NPI: '' })]), contentType: 'application/x-ndjson' });
+  const second = await ingest(server, {
+    source: 'workday',
+    domain: 'supplier',
+    body: toNdjson([erpVendorRow({ VENDOR_ID: 'W-200', NAME1: 'Blue River Imaging', TAX_ID: TAX_DIGITS, NPI: '' })]),
+    contentType: 'application/x-ndjson',
+  });
   expect(second.body.totals.accepted, second.text).toBe(1);
   const task = await server.running.services.store.collection<TaskDocument>(TASKS).findOne({ type: 'potential-match', status: 'open' });
   expect(task, 'the same tax id with another name opens a review task').not.toBeNull();
@@ -70,13 +95,21 @@ afterAll(() => server.stop());
 
 describe('tax ids per role', () => {
   test.each(seesTaxIds)('%s sees the tax id and the raw payload', async (role) => {
-    const response = await server.request<GoldenRecordView & { sources: SourceRecordView[] }>('GET', `/api/v1/golden/supplier/${oracle.goldenId}?include=sources,history`, { key: keys[role] });
+    const response = await server.request<GoldenRecordView & { sources: SourceRecordView[] }>(
+      'GET',
+      `/api/v1/golden/supplier/${oracle.goldenId}?include=sources,history`,
+      { key: keys[role] },
+    );
     expect(response.body.attributes.taxId).toBe(TAX_DIGITS);
     expect(response.body.sources[0].raw).toMatchObject({ TAX_ID });
   });
 
   test.each(seesMasked)('%s sees the tax id masked everywhere in a golden record, and no raw payload', async (role) => {
-    const response = await server.request<GoldenRecordView & { sources: SourceRecordView[] }>('GET', `/api/v1/golden/supplier/${oracle.goldenId}?include=sources,history,lineage`, { key: keys[role] });
+    const response = await server.request<GoldenRecordView & { sources: SourceRecordView[] }>(
+      'GET',
+      `/api/v1/golden/supplier/${oracle.goldenId}?include=sources,history,lineage`,
+      { key: keys[role] },
+    );
     expect(response.status).toBe(200);
     expect(response.body.attributes.taxId).toBe(MASKED);
     expect(response.body.sources[0].canonical.taxId).toBe(MASKED);
@@ -96,7 +129,12 @@ describe('tax ids per role', () => {
       `/api/v1/golden/supplier/${oracle.goldenId}/history`,
       `/api/v1/golden/supplier/${oracle.goldenId}/decisions`,
     ]) {
-      const response = await rawRequest({ baseUrl: server.baseUrl, method: 'GET', path, headers: { authorization: `Bearer ${keys[role]}` } });
+      const response = await rawRequest({
+        baseUrl: server.baseUrl,
+        method: 'GET',
+        path,
+        headers: { authorization: `Bearer ${keys[role]}` },
+      });
       expect(response.status, path).toBe(200);
       expect(response.text.length, path).toBeGreaterThan(0);
       expectNoTaxId(response.text);
@@ -105,22 +143,38 @@ describe('tax ids per role', () => {
 
   test.each(seesMasked)('%s cannot find a supplier by its tax id, by search or by filter', async (role) => {
     for (const q of [TAX_DIGITS, TAX_ID]) {
-      const search = await server.request<{ items: Array<{ id: string; matchedField: string }> }>('GET', `/api/v1/search/supplier?q=${encodeURIComponent(q)}`, { key: keys[role] });
+      const search = await server.request<{ items: Array<{ id: string; matchedField: string }> }>(
+        'GET',
+        `/api/v1/search/supplier?q=${encodeURIComponent(q)}`,
+        { key: keys[role] },
+      );
       expect(search.status).toBe(200);
       expect(search.body.items.filter((hit) => hit.matchedField === 'taxId')).toEqual([]);
     }
-    const filtered = await server.request<{ error: { code: string; message: string } }>('GET', `/api/v1/golden/supplier?attr.taxId=${TAX_DIGITS}`, { key: keys[role] });
+    const filtered = await server.request<{ error: { code: string; message: string } }>(
+      'GET',
+      `/api/v1/golden/supplier?attr.taxId=${TAX_DIGITS}`,
+      { key: keys[role] },
+    );
     expect(filtered.status).toBe(403);
     expect(filtered.body.error.message).toContain('taxId');
     // Searching by name still works.
-    const byName = await server.request<{ items: Array<{ id: string }> }>('GET', '/api/v1/search/supplier?q=Jane%20Doe%20Courier', { key: keys[role] });
+    const byName = await server.request<{ items: Array<{ id: string }> }>('GET', '/api/v1/search/supplier?q=Jane%20Doe%20Courier', {
+      key: keys[role],
+    });
     expect(byName.body.items.map((hit) => hit.id)).toContain(oracle.goldenId);
   });
 
   test.each(seesTaxIds)('%s finds the supplier by tax id, by search and by filter', async (role) => {
-    const search = await server.request<{ items: Array<{ id: string; matchedField: string }> }>('GET', `/api/v1/search/supplier?q=${TAX_ID}`, { key: keys[role] });
+    const search = await server.request<{ items: Array<{ id: string; matchedField: string }> }>(
+      'GET',
+      `/api/v1/search/supplier?q=${TAX_ID}`,
+      { key: keys[role] },
+    );
     expect(search.body.items.find((hit) => hit.matchedField === 'taxId')).toBeDefined();
-    const filtered = await server.request<{ items: GoldenRecordView[] }>('GET', `/api/v1/golden/supplier?attr.taxId=${TAX_DIGITS}`, { key: keys[role] });
+    const filtered = await server.request<{ items: GoldenRecordView[] }>('GET', `/api/v1/golden/supplier?attr.taxId=${TAX_DIGITS}`, {
+      key: keys[role],
+    });
     expect(filtered.status).toBe(200);
     expect(filtered.body.items.length).toBeGreaterThan(0);
   });
@@ -142,24 +196,39 @@ describe('tax ids per role', () => {
   });
 
   test('verify: an analyst may not look candidates up by tax id, and sees store values masked', async () => {
-    const byTaxId = await server.request<{ error: { code: string; message: string } }>('POST', '/api/v1/matching/verify', { key: keys.analyst, body: { domain: 'supplier', a: { sourceId: 'probe', name: 'Probe', taxId: TAX_DIGITS } } });
+    const byTaxId = await server.request<{ error: { code: string; message: string } }>('POST', '/api/v1/matching/verify', {
+      key: keys.analyst,
+      body: { domain: 'supplier', a: { sourceId: 'probe', name: 'Probe', taxId: TAX_DIGITS } },
+    });
     expect(byTaxId.status).toBe(403);
     expect(byTaxId.body.error.message).toContain('taxId');
-    const byName = await server.request('POST', '/api/v1/matching/verify', { key: keys.analyst, body: { domain: 'supplier', a: { sourceId: 'probe', name: 'Jane Doe Courier Services' } } });
+    const byName = await server.request('POST', '/api/v1/matching/verify', {
+      key: keys.analyst,
+      body: { domain: 'supplier', a: { sourceId: 'probe', name: 'Jane Doe Courier Services' } },
+    });
     expect(byName.status, byName.text).toBe(200);
     expectNoTaxId(byName.text);
-    const forSteward = await server.request('POST', '/api/v1/matching/verify', { key: keys.steward, body: { domain: 'supplier', a: { sourceId: 'probe', name: 'Jane Doe Courier Services', taxId: TAX_DIGITS } } });
+    const forSteward = await server.request('POST', '/api/v1/matching/verify', {
+      key: keys.steward,
+      body: { domain: 'supplier', a: { sourceId: 'probe', name: 'Jane Doe Courier Services', taxId: TAX_DIGITS } },
+    });
     expect(forSteward.status).toBe(200);
   });
 
   test('audit entries of a tax-id override are masked for the analyst', async () => {
     const golden = await server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${oracle.goldenId}`, { key: keys.steward });
-    const override = await server.request('PUT', `/api/v1/golden/supplier/${oracle.goldenId}/overrides/taxId`, { key: keys.steward, body: { value: '27-4819366', reason: 'W-9 received', expectedVersion: golden.body.version } });
+    const override = await server.request('PUT', `/api/v1/golden/supplier/${oracle.goldenId}/overrides/taxId`, {
+      key: keys.steward,
+      body: { value: '27-4819366', reason: 'W-9 received', expectedVersion: golden.body.version },
+    });
     expect(override.status, override.text).toBe(200);
     const audit = await server.request('GET', `/api/v1/audit?goldenId=${oracle.goldenId}`, { key: keys.analyst });
     expect(audit.status).toBe(200);
     expect(audit.text).not.toContain('274819366');
-    const undo = await server.request<GoldenRecordView>('DELETE', `/api/v1/golden/supplier/${oracle.goldenId}/overrides/taxId`, { key: keys.steward, body: { reason: 'back to source' } });
+    const undo = await server.request<GoldenRecordView>('DELETE', `/api/v1/golden/supplier/${oracle.goldenId}/overrides/taxId`, {
+      key: keys.steward,
+      body: { reason: 'back to source' },
+    });
     expect(undo.status, undo.text).toBe(200);
     await expectStillServing(server);
   });
@@ -169,10 +238,14 @@ describe('409 answers carry presented records, never stored documents', () => {
   test('POST /tasks/{id}/merge with a stale golden version: details.current is the presented record', async () => {
     const task = await server.request<TaskView>('GET', `/api/v1/tasks/${taskId}`, { key: keys.steward });
     const goldenId = String(task.body.subject.goldenId ?? task.body.candidates?.[0]?.goldenId);
-    const response = await server.request<{ error: { code: string; details: { current: Record<string, unknown> } } }>('POST', `/api/v1/tasks/${taskId}/merge`, {
-      key: keys.steward,
-      body: { expectedVersion: task.body.version, goldenVersions: { [goldenId]: 99 }, reason: 'stale on purpose' },
-    });
+    const response = await server.request<{ error: { code: string; details: { current: Record<string, unknown> } } }>(
+      'POST',
+      `/api/v1/tasks/${taskId}/merge`,
+      {
+        key: keys.steward,
+        body: { expectedVersion: task.body.version, goldenVersions: { [goldenId]: 99 }, reason: 'stale on purpose' },
+      },
+    );
     expect(response.status, response.text).toBe(409);
     expect(response.body.error.details.current).toMatchObject({ id: goldenId, domain: 'supplier' });
     expect(response.body.error.details.current).not.toHaveProperty('_id');
@@ -182,10 +255,14 @@ describe('409 answers carry presented records, never stored documents', () => {
 
   test('POST /tasks/{id}/override on a task of another type: details.current is the presented task', async () => {
     const task = await server.request<TaskView>('GET', `/api/v1/tasks/${taskId}`, { key: keys.steward });
-    const response = await server.request<{ error: { code: string; details: { current: Record<string, unknown> } } }>('POST', `/api/v1/tasks/${taskId}/override`, {
-      key: keys.steward,
-      body: { expectedVersion: task.body.version, value: TAX_DIGITS, reason: 'wrong task type' },
-    });
+    const response = await server.request<{ error: { code: string; details: { current: Record<string, unknown> } } }>(
+      'POST',
+      `/api/v1/tasks/${taskId}/override`,
+      {
+        key: keys.steward,
+        body: { expectedVersion: task.body.version, value: TAX_DIGITS, reason: 'wrong task type' },
+      },
+    );
     expect(response.status, response.text).toBe(409);
     expect(response.body.error.code).toBe('WRONG_TASK_TYPE');
     expect(response.body.error.details.current).toMatchObject({ id: taskId, type: 'potential-match' });
@@ -209,9 +286,10 @@ describe('raw payloads through a draft mapping (diff-preview)', () => {
   });
 
   test('an analyst sees canonical fields only, valid values only, the tax id masked wherever it was copied', async () => {
-    const response = await server.request<{ isRestricted: boolean; items: Array<{ draft: { ok: boolean; output: Record<string, unknown>; withheldFields?: string[] }; changedFields: string[] }> }>(
-      'POST', '/api/v1/mappings/oracle/supplier/diff-preview', { key: keys.analyst, body: {} },
-    );
+    const response = await server.request<{
+      isRestricted: boolean;
+      items: Array<{ draft: { ok: boolean; output: Record<string, unknown>; withheldFields?: string[] }; changedFields: string[] }>;
+    }>('POST', '/api/v1/mappings/oracle/supplier/diff-preview', { key: keys.analyst, body: {} });
     expect(response.status, response.text).toBe(200);
     expect(response.body.isRestricted).toBe(true);
     expect(response.body.items.length).toBeGreaterThan(0);
@@ -226,13 +304,20 @@ describe('raw payloads through a draft mapping (diff-preview)', () => {
 
   test('a draft error quoting the payload reaches the analyst as its code only', async () => {
     await server.request('PUT', '/api/v1/mappings/oracle/supplier', { key: keys.analyst, body: { expression: '$error($string($))' } });
-    const response = await server.request<{ items: Array<{ draft: { ok: boolean; error: { code: string; message: string } } }> }>('POST', '/api/v1/mappings/oracle/supplier/diff-preview', { key: keys.analyst, body: {} });
+    const response = await server.request<{ items: Array<{ draft: { ok: boolean; error: { code: string; message: string } } }> }>(
+      'POST',
+      '/api/v1/mappings/oracle/supplier/diff-preview',
+      { key: keys.analyst, body: {} },
+    );
     expect(response.status).toBe(200);
     expect(response.body.items[0].draft.ok).toBe(false);
     expect(response.body.items[0].draft.error.message).toMatch(/withheld/);
     expectNoTaxId(response.text);
     expect(JSON.stringify(response.body.items[0].draft)).not.toContain('Jane Doe Courier');
-    const forSteward = await server.request<{ items: Array<{ draft: unknown }> }>('POST', '/api/v1/mappings/oracle/supplier/diff-preview', { key: keys.steward, body: {} });
+    const forSteward = await server.request<{ items: Array<{ draft: unknown }> }>('POST', '/api/v1/mappings/oracle/supplier/diff-preview', {
+      key: keys.steward,
+      body: {},
+    });
     expect(JSON.stringify(forSteward.body.items[0].draft)).toContain('Jane Doe Courier');
     await expectStillServing(server);
   });

@@ -23,7 +23,10 @@ describe('security headers and published files', () => {
     // A built studio in miniature: an index page, a bundle and the source map the build writes beside it.
     studioDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-studio-'));
     await mkdir(path.join(studioDir, 'assets'));
-    await writeFile(path.join(studioDir, 'index.html'), '<!doctype html><title>studio</title><script type="module" src="/assets/app.js"></script>');
+    await writeFile(
+      path.join(studioDir, 'index.html'),
+      '<!doctype html><title>studio</title><script type="module" src="/assets/app.js"></script>',
+    );
     await writeFile(path.join(studioDir, 'assets/app.js'), 'console.log("studio");\n');
     await writeFile(path.join(studioDir, 'assets/app.js.map'), '{"version":3,"sources":["../src/secret.ts"],"mappings":""}');
     server = await startSecurityServer({ studioDir });
@@ -92,14 +95,23 @@ describe('hostile requests', () => {
   });
   afterAll(() => server.stop());
 
-  test.each(['/%ff', '/api/v1/golden/item/%ff', '/api/v1/docs/assets/%c3%28', '/%e0%80'])('GET %s → 400 INVALID_PATH_ENCODING, not 500', async (urlPath) => {
-    const response = await rawRequest({ baseUrl: server.baseUrl, method: 'GET', path: urlPath, headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
-    expect(response.status).toBe(400);
-    expect((JSON.parse(response.text) as ErrorBody).error.code).toBe('INVALID_PATH_ENCODING');
-    await expectStillServing(server);
-  });
+  test.each(['/%ff', '/api/v1/golden/item/%ff', '/api/v1/docs/assets/%c3%28', '/%e0%80'])(
+    'GET %s → 400 INVALID_PATH_ENCODING, not 500',
+    async (urlPath) => {
+      const response = await rawRequest({
+        baseUrl: server.baseUrl,
+        method: 'GET',
+        path: urlPath,
+        headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` },
+      });
+      expect(response.status).toBe(400);
+      expect((JSON.parse(response.text) as ErrorBody).error.code).toBe('INVALID_PATH_ENCODING');
+      await expectStillServing(server);
+    },
+  );
 
-  const invalidUtf8 = (before: string, after: string) => Buffer.concat([Buffer.from(before, 'utf8'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(after, 'utf8')]);
+  const invalidUtf8 = (before: string, after: string) =>
+    Buffer.concat([Buffer.from(before, 'utf8'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(after, 'utf8')]);
 
   test.each([
     ['JSON ingest', 'application/json', () => invalidUtf8('{"INV_ITEM_ID":"1","DESCR60":"bad ', '"}')],
@@ -135,7 +147,12 @@ describe('hostile requests', () => {
   });
 
   test('UTF-8 text still ingests as before (a character split across the body is fine)', async () => {
-    const response = await ingest(server, { source: 'erp', domain: 'item', body: toNdjson([erpItemRow({ DESCR60: 'SONDE ÉTANCHE – 日本' })]), contentType: 'application/x-ndjson' });
+    const response = await ingest(server, {
+      source: 'erp',
+      domain: 'item',
+      body: toNdjson([erpItemRow({ DESCR60: 'SONDE ÉTANCHE – 日本' })]),
+      contentType: 'application/x-ndjson',
+    });
     expect(response.status).toBe(200);
     expect(response.body.totals.accepted).toBe(1);
   });
@@ -161,7 +178,10 @@ describe('uploads are not held in memory', () => {
     const server = await startSecurityServer();
     try {
       const rows = Array.from({ length: 40 }, () => erpItemRow());
-      const response = await server.request<{ jobId: string }>('POST', '/api/v1/ingest/erp/item/jobs', { raw: toCsv(rows), contentType: 'text/csv' });
+      const response = await server.request<{ jobId: string }>('POST', '/api/v1/ingest/erp/item/jobs', {
+        raw: toCsv(rows),
+        contentType: 'text/csv',
+      });
       expect(response.status, response.text).toBe(202);
       expect(await server.running.services.store.collection('uploadChunks').countDocuments({})).toBe(0);
       const deadline = Date.now() + 60_000;
@@ -189,14 +209,20 @@ describe('failed-authentication throttle', () => {
   afterAll(() => server.stop());
 
   test('after the limit, that address gets 429 with Retry-After (even with a valid key); other addresses are unaffected', async () => {
-    const guess = (n: number) => rawRequest({ baseUrl: server.baseUrl, method: 'GET', path: '/api/v1/me', headers: { authorization: `Bearer mdm_guess_${n}` } });
+    const guess = (n: number) =>
+      rawRequest({ baseUrl: server.baseUrl, method: 'GET', path: '/api/v1/me', headers: { authorization: `Bearer mdm_guess_${n}` } });
     for (let n = 0; n < 3; n++) expect((await guess(n)).status).toBe(401);
     const throttled = await guess(3);
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
     expect((JSON.parse(throttled.text) as ErrorBody).error.code).toBe('AUTH_THROTTLED');
     // A valid key from the throttled address is refused too: the answer must not reveal which guess was right.
-    const valid = await rawRequest({ baseUrl: server.baseUrl, method: 'GET', path: '/api/v1/me', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+    const valid = await rawRequest({
+      baseUrl: server.baseUrl,
+      method: 'GET',
+      path: '/api/v1/me',
+      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` },
+    });
     expect(valid.status).toBe(429);
     // Public endpoints still answer.
     expect((await server.request('GET', '/healthz', { key: null })).status).toBe(200);
@@ -239,9 +265,14 @@ describe('a revoked MDM_ADMIN_KEY across restarts', () => {
       const second = await startSecurityServer({ dataDir, logger, publish: false });
       try {
         expect(second.running.adminKeySource).toMatchObject({ kind: 'revoked', keyId: 'key_bootstrap_admin' });
-        expect(logger.entries.find((e) => e.level === 'warn' && /MDM_ADMIN_KEY is revoked/.test(e.msg))).toMatchObject({ keyId: 'key_bootstrap_admin', revokedAt: expect.any(String) });
+        expect(logger.entries.find((e) => e.level === 'warn' && /MDM_ADMIN_KEY is revoked/.test(e.msg))).toMatchObject({
+          keyId: 'key_bootstrap_admin',
+          revokedAt: expect.any(String),
+        });
         expect((await second.request('GET', '/api/v1/me')).status).toBe(401);
-        const keys = await second.request<{ items: Array<{ id: string; revokedAt?: string }> }>('GET', '/api/v1/keys?includeRevoked=true', { key: otherAdmin });
+        const keys = await second.request<{ items: Array<{ id: string; revokedAt?: string }> }>('GET', '/api/v1/keys?includeRevoked=true', {
+          key: otherAdmin,
+        });
         expect(keys.body.items.find((k) => k.id === 'key_bootstrap_admin')?.revokedAt).toEqual(expect.any(String));
         await expectStillServing(second, otherAdmin);
       } finally {

@@ -34,7 +34,13 @@ function deepRowText(depth: number): string {
 
 describe('ingest: a deep record fails alone, every record is accounted for', () => {
   test('one record nested 10,000 levels deep from a source key → 200 with a PAYLOAD_TOO_DEEP exception for it', async () => {
-    const response = await ingest(server, { source: 'erp', domain: 'item', body: deepRowText(10_000), contentType: 'application/json', key: sourceKey });
+    const response = await ingest(server, {
+      source: 'erp',
+      domain: 'item',
+      body: deepRowText(10_000),
+      contentType: 'application/json',
+      key: sourceKey,
+    });
     expect(response.status).toBe(200);
     expect(response.body.totals).toEqual({ received: 1, accepted: 0, unchanged: 0, exceptions: 1 });
     expect(response.body.records[0].exception).toMatchObject({ stage: 'parse', code: 'PAYLOAD_TOO_DEEP' });
@@ -44,11 +50,21 @@ describe('ingest: a deep record fails alone, every record is accounted for', () 
 
   test('700 records whose record 600 is too deep → per-record outcomes for all 700 (699 accepted, 1 exception)', async () => {
     const rows = Array.from({ length: 700 }, (_, index) => (index === 600 ? deepRowText(10_000) : JSON.stringify(erpItemRow())));
-    const response = await ingest(server, { source: 'erp', domain: 'item', body: `[${rows.join(',')}]`, contentType: 'application/json', key: sourceKey });
+    const response = await ingest(server, {
+      source: 'erp',
+      domain: 'item',
+      body: `[${rows.join(',')}]`,
+      contentType: 'application/json',
+      key: sourceKey,
+    });
     expect(response.status).toBe(200);
     expect(response.body.totals).toEqual({ received: 700, accepted: 699, unchanged: 0, exceptions: 1 });
     expect(response.body.records).toHaveLength(700);
-    expect(response.body.records[600]).toMatchObject({ outcome: 'exception', position: { index: 600 }, exception: { code: 'PAYLOAD_TOO_DEEP' } });
+    expect(response.body.records[600]).toMatchObject({
+      outcome: 'exception',
+      position: { index: 600 },
+      exception: { code: 'PAYLOAD_TOO_DEEP' },
+    });
     expect(response.body.records.filter((record) => record.outcome === 'accepted')).toHaveLength(699);
     await expectStillServing(server);
   });
@@ -64,9 +80,21 @@ describe('ingest: a deep record fails alone, every record is accounted for', () 
 
   test('a record exactly at the limit (64 levels) is read; one level more is not', async () => {
     // The record object is level 1, so NOTES may hold 63 levels.
-    const atLimit = await ingest(server, { source: 'erp', domain: 'item', body: deepRowText(63), contentType: 'application/json', key: sourceKey });
+    const atLimit = await ingest(server, {
+      source: 'erp',
+      domain: 'item',
+      body: deepRowText(63),
+      contentType: 'application/json',
+      key: sourceKey,
+    });
     expect(atLimit.body.records[0].exception?.code).not.toBe('PAYLOAD_TOO_DEEP');
-    const overLimit = await ingest(server, { source: 'erp', domain: 'item', body: deepRowText(64), contentType: 'application/json', key: sourceKey });
+    const overLimit = await ingest(server, {
+      source: 'erp',
+      domain: 'item',
+      body: deepRowText(64),
+      contentType: 'application/json',
+      key: sourceKey,
+    });
     expect(overLimit.body.records[0].exception?.code).toBe('PAYLOAD_TOO_DEEP');
   });
 
@@ -116,18 +144,22 @@ describe('JSON bodies past the depth limit → 400 PAYLOAD_TOO_DEEP naming where
 });
 
 describe('mappings as code', () => {
-  test('a lookup table file nested 4,000 deep is refused at start-up with the reason; the server starts and serves', { timeout: 120_000 }, async () => {
-    const mappingsDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-deep-lookup-'));
-    await mkdir(path.join(mappingsDir, 'lookups'));
-    await writeFile(path.join(mappingsDir, 'lookups', 'deep-file.json'), `{"description":"deep","entries":{"K1":${deepJsonText(4000)}}}`);
-    const fileServer = await startTestServer({ env: { MDM_MAPPINGS_DIR: mappingsDir } });
-    try {
-      expect((await fileServer.request('GET', '/api/v1/lookups/deep-file')).status).toBe(404);
-      await publishNormalMapping(fileServer);
-      await expectStillServing(fileServer);
-    } finally {
-      await fileServer.stop();
-      await rm(mappingsDir, { recursive: true, force: true });
-    }
-  });
+  test(
+    'a lookup table file nested 4,000 deep is refused at start-up with the reason; the server starts and serves',
+    { timeout: 120_000 },
+    async () => {
+      const mappingsDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-deep-lookup-'));
+      await mkdir(path.join(mappingsDir, 'lookups'));
+      await writeFile(path.join(mappingsDir, 'lookups', 'deep-file.json'), `{"description":"deep","entries":{"K1":${deepJsonText(4000)}}}`);
+      const fileServer = await startTestServer({ env: { MDM_MAPPINGS_DIR: mappingsDir } });
+      try {
+        expect((await fileServer.request('GET', '/api/v1/lookups/deep-file')).status).toBe(404);
+        await publishNormalMapping(fileServer);
+        await expectStillServing(fileServer);
+      } finally {
+        await fileServer.stop();
+        await rm(mappingsDir, { recursive: true, force: true });
+      }
+    },
+  );
 });

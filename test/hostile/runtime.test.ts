@@ -49,22 +49,30 @@ describe('memory bombs cost one record, never the process', () => {
     await expectStillServing(server);
   });
 
-  test('an evaluator process that dies under a record (as on a V8 heap abort): that record is a MAPPING_RESOURCE_LIMIT exception, the rest are accepted', { timeout: 120_000 }, async () => {
-    // LOOP records spin until the per-record clock (30 s here); the evaluator process is killed under
-    // them, which is what a heap abort looks like from the server process.
-    const slowServer = await startIngestServer({ env: { MDM_MAPPING_TIMEOUT_MS: '30000' } });
-    try {
-      await publishNormalMapping(slowServer);
-      await checkEvaluatorDeath(slowServer);
-    } finally {
-      await slowServer.stop();
-    }
-  });
+  test(
+    'an evaluator process that dies under a record (as on a V8 heap abort): that record is a MAPPING_RESOURCE_LIMIT exception, the rest are accepted',
+    { timeout: 120_000 },
+    async () => {
+      // LOOP records spin until the per-record clock (30 s here); the evaluator process is killed under
+      // them, which is what a heap abort looks like from the server process.
+      const slowServer = await startIngestServer({ env: { MDM_MAPPING_TIMEOUT_MS: '30000' } });
+      try {
+        await publishNormalMapping(slowServer);
+        await checkEvaluatorDeath(slowServer);
+      } finally {
+        await slowServer.stop();
+      }
+    },
+  );
 });
 
 /** Ingests three records through a mapping that spins on the middle one, killing the evaluator process under it. */
 async function checkEvaluatorDeath(server: TestServer): Promise<void> {
-  await publishMapping(server, { source: 'dies', domain: 'item', expression: `LOOP = 'Y' ? ($f := function(){ $f() }; $f()) : ${ERP_ITEM_EXPRESSION}` });
+  await publishMapping(server, {
+    source: 'dies',
+    domain: 'item',
+    expression: `LOOP = 'Y' ? ($f := function(){ $f() }; $f()) : ${ERP_ITEM_EXPRESSION}`,
+  });
   const rows = [erpItemRow(), erpItemRow({ LOOP: 'Y' }), erpItemRow()];
   const runtime = server.running.services.mappingRuntime;
   const pending = ingest(server, { source: 'dies', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' });
@@ -93,33 +101,48 @@ async function checkEvaluatorDeath(server: TestServer): Promise<void> {
 }
 
 describe('previews never starve ingest', () => {
-  test('20 ReDoS payloads in one preview: a one-record ingest from a source key is answered while the preview runs; the preview stops at its budget', { timeout: 120_000 }, async () => {
-    await publishMapping(server, { source: 'erp', domain: 'item', expression: ERP_ITEM_EXPRESSION });
-    const sourceKey = await server.createKey('source:erp');
-    // (a|a)* is not caught by the static regex guard: each payload runs until the watchdog stops it.
-    const payloads = Array.from({ length: 20 }, () => ({ s: `${'a'.repeat(34)}!` }));
-    let isPreviewDone = false;
-    const preview = server
-      .request<PreviewBody>('POST', '/api/v1/mappings/erp/item/preview', { key: analystKey, body: { expression: '$match(s, /(a|a)*$/)', payloads } })
-      .finally(() => {
-        isPreviewDone = true;
+  test(
+    '20 ReDoS payloads in one preview: a one-record ingest from a source key is answered while the preview runs; the preview stops at its budget',
+    { timeout: 120_000 },
+    async () => {
+      await publishMapping(server, { source: 'erp', domain: 'item', expression: ERP_ITEM_EXPRESSION });
+      const sourceKey = await server.createKey('source:erp');
+      // (a|a)* is not caught by the static regex guard: each payload runs until the watchdog stops it.
+      const payloads = Array.from({ length: 20 }, () => ({ s: `${'a'.repeat(34)}!` }));
+      let isPreviewDone = false;
+      const preview = server
+        .request<PreviewBody>('POST', '/api/v1/mappings/erp/item/preview', {
+          key: analystKey,
+          body: { expression: '$match(s, /(a|a)*$/)', payloads },
+        })
+        .finally(() => {
+          isPreviewDone = true;
+        });
+      await pollUntil(
+        async () => server.running.services.mappingRuntime.health().lanes.interactive.inFlight,
+        (inFlight) => inFlight > 0,
+      );
+      const ingested = await ingest(server, {
+        source: 'erp',
+        domain: 'item',
+        body: JSON.stringify(erpItemRow()),
+        contentType: 'application/json',
+        key: sourceKey,
       });
-    await pollUntil(
-      async () => server.running.services.mappingRuntime.health().lanes.interactive.inFlight,
-      (inFlight) => inFlight > 0,
-    );
-    const ingested = await ingest(server, { source: 'erp', domain: 'item', body: JSON.stringify(erpItemRow()), contentType: 'application/json', key: sourceKey });
-    expect(ingested.status).toBe(200);
-    expect(ingested.body.totals.accepted).toBe(1);
-    expect(isPreviewDone).toBe(false);
-    await expectHealthy(server);
+      expect(ingested.status).toBe(200);
+      expect(ingested.body.totals.accepted).toBe(1);
+      expect(isPreviewDone).toBe(false);
+      await expectHealthy(server);
 
-    const response = await preview;
-    expect(response.status).toBe(200);
-    const codes = response.body.results.map((result) => result.error?.code);
-    expect(codes[0]).toBe('MAPPING_TIMEOUT');
-    expect(codes.at(-1)).toBe('MAPPING_BUDGET_EXCEEDED');
-    expect(response.body.results.find((result) => result.error?.code === 'MAPPING_BUDGET_EXCEEDED')?.error?.message).toContain('4000 ms budget');
-    await expectNormalIngest(server);
-  });
+      const response = await preview;
+      expect(response.status).toBe(200);
+      const codes = response.body.results.map((result) => result.error?.code);
+      expect(codes[0]).toBe('MAPPING_TIMEOUT');
+      expect(codes.at(-1)).toBe('MAPPING_BUDGET_EXCEEDED');
+      expect(response.body.results.find((result) => result.error?.code === 'MAPPING_BUDGET_EXCEEDED')?.error?.message).toContain(
+        '4000 ms budget',
+      );
+      await expectNormalIngest(server);
+    },
+  );
 });

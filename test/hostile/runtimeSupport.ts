@@ -25,7 +25,13 @@ export async function expectHealthy(server: { baseUrl: string }): Promise<void> 
 
 /** A normal one-record ingest through NORMAL_SOURCE is accepted. */
 export async function expectNormalIngest(server: TestServer, options: { key?: string } = {}): Promise<void> {
-  const response = await ingest(server, { source: NORMAL_SOURCE, domain: 'item', body: JSON.stringify(erpItemRow()), contentType: 'application/json', key: options.key });
+  const response = await ingest(server, {
+    source: NORMAL_SOURCE,
+    domain: 'item',
+    body: JSON.stringify(erpItemRow()),
+    contentType: 'application/json',
+    key: options.key,
+  });
   expect(response.status).toBe(200);
   expect(response.body.totals).toMatchObject({ received: 1, accepted: 1, exceptions: 0 });
 }
@@ -47,7 +53,8 @@ export async function pollUntil<T>(read: () => Promise<T>, until: (value: T) => 
   for (;;) {
     const value = await read();
     if (until(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not reached within ${deadlineMs} ms; last value: ${JSON.stringify(value).slice(0, 500)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not reached within ${deadlineMs} ms; last value: ${JSON.stringify(value).slice(0, 500)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -17,7 +17,11 @@ describe('upload jobs by role', () => {
   afterAll(async () => server.stop());
 
   test('an analyst uploads a CSV, reads the job and sees its totals', async () => {
-    const created = await server.request<{ jobId: string; location: string }>('POST', '/api/v1/ingest/onboard/item/jobs', { key: keys.analyst, raw: toCsv([erpItemRow(), erpItemRow()]), contentType: 'text/csv' });
+    const created = await server.request<{ jobId: string; location: string }>('POST', '/api/v1/ingest/onboard/item/jobs', {
+      key: keys.analyst,
+      raw: toCsv([erpItemRow(), erpItemRow()]),
+      contentType: 'text/csv',
+    });
     expect(created.status).toBe(202);
     const job = await server.request<{ id: string; createdBy?: string }>('GET', created.body.location, { key: keys.analyst });
     expect(job.status).toBe(200);
@@ -28,14 +32,21 @@ describe('upload jobs by role', () => {
     ['steward', 403],
     ['consumer', 403],
   ])('a %s may not upload (%i)', async (role, status) => {
-    const response = await server.request<{ error: { code: string; message: string } }>('POST', '/api/v1/ingest/onboard/item/jobs', { key: keys[role], raw: toCsv([erpItemRow()]), contentType: 'text/csv' });
+    const response = await server.request<{ error: { code: string; message: string } }>('POST', '/api/v1/ingest/onboard/item/jobs', {
+      key: keys[role],
+      raw: toCsv([erpItemRow()]),
+      contentType: 'text/csv',
+    });
     expect(response.status).toBe(status);
     expect(response.body.error.code).toBe('FORBIDDEN');
     expect(response.body.error.message).toContain('ingest.upload');
   });
 
   test('an analyst may not ingest inline', async () => {
-    const response = await server.request<{ error: { code: string } }>('POST', '/api/v1/ingest/onboard/item', { key: keys.analyst, body: [erpItemRow()] });
+    const response = await server.request<{ error: { code: string } }>('POST', '/api/v1/ingest/onboard/item', {
+      key: keys.analyst,
+      body: [erpItemRow()],
+    });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('FORBIDDEN');
   });

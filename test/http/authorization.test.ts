@@ -27,7 +27,15 @@ function readmeRoleTable(): Map<string, Set<string>> {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   const block = /<!-- role-table:start -->([\s\S]*?)<!-- role-table:end -->/.exec(readme)?.[1];
   if (!block) throw new Error('README.md has no role table between <!-- role-table:start --> and <!-- role-table:end -->');
-  const rows = block.trim().split('\n').map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+  const rows = block
+    .trim()
+    .split('\n')
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
   const header = rows[0]!.map((cell) => cell.replace('&lt;name&gt;', '<name>'));
   const table = new Map<string, Set<string>>();
   for (const row of rows.slice(2)) {
@@ -50,16 +58,23 @@ beforeAll(async () => {
 afterAll(async () => server?.stop());
 
 describe('authentication', () => {
-  test.each(protectedRoutes.map((route) => [`${route.method.toUpperCase()} ${fullPath(route)}`, route] as const))('%s → 401 without a key', async (_, route) => {
-    const response = await server.request<{ error: { code: string; status: number } }>(route.method.toUpperCase(), concretePath(route), { key: null });
-    expect(response.status).toBe(401);
-    expect(response.body.error).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
-  });
+  test.each(protectedRoutes.map((route) => [`${route.method.toUpperCase()} ${fullPath(route)}`, route] as const))(
+    '%s → 401 without a key',
+    async (_, route) => {
+      const response = await server.request<{ error: { code: string; status: number } }>(route.method.toUpperCase(), concretePath(route), {
+        key: null,
+      });
+      expect(response.status).toBe(401);
+      expect(response.body.error).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+    },
+  );
 
   test('a malformed or unknown key is 401, a revoked key stops working at once', async () => {
     expect((await server.request('GET', '/api/v1/me', { key: 'not-a-key' })).status).toBe(401);
     expect((await server.request('GET', '/api/v1/me', { headers: { authorization: 'Basic abc' }, key: null })).status).toBe(401);
-    const created = await server.request<{ key: { id: string }; secret: string }>('POST', '/api/v1/keys', { body: { name: 'temp', role: 'consumer' } });
+    const created = await server.request<{ key: { id: string }; secret: string }>('POST', '/api/v1/keys', {
+      body: { name: 'temp', role: 'consumer' },
+    });
     expect((await server.request('GET', '/api/v1/me', { key: created.body.secret })).status).toBe(200);
     expect((await server.request('DELETE', `/api/v1/keys/${created.body.key.id}`)).status).toBe(200);
     const after = await server.request<{ error: { code: string } }>('GET', '/api/v1/me', { key: created.body.secret });
@@ -69,7 +84,9 @@ describe('authentication', () => {
 });
 
 describe('authorization table', () => {
-  const cases = protectedRoutes.flatMap((route) => ROLES.map((role) => [`${route.method.toUpperCase()} ${fullPath(route)} as ${role}`, route, role] as const));
+  const cases = protectedRoutes.flatMap((route) =>
+    ROLES.map((role) => [`${route.method.toUpperCase()} ${fullPath(route)} as ${role}`, route, role] as const),
+  );
   test.each(cases)('%s', async (_, route, role) => {
     const auth = route.auth as Exclude<AnyRoute['auth'], 'public'>;
     const allowed = ROLE_TABLE.get(auth.action)?.has(columnOf(role)) ?? false;
@@ -85,7 +102,10 @@ describe('authorization table', () => {
   test('a source key may only act for its own source', async () => {
     const scoped = protectedRoutes.filter((route) => route.auth !== 'public' && route.auth.sourceParam);
     for (const route of scoped) {
-      const response = await server.request(route.method.toUpperCase(), concretePath(route, { source: 'lawson' }), { key: keys.get('source:workday'), body: {} });
+      const response = await server.request(route.method.toUpperCase(), concretePath(route, { source: 'lawson' }), {
+        key: keys.get('source:workday'),
+        body: {},
+      });
       expect(response.status, `${route.method} ${fullPath(route)}`).toBe(403);
     }
   });
@@ -98,7 +118,9 @@ describe('authorization table', () => {
 
 describe('key management', () => {
   test('admins create, list and revoke keys; secrets are shown once and never listed', async () => {
-    const created = await server.request<{ key: { id: string; role: string; prefix: string }; secret: string }>('POST', '/api/v1/keys', { body: { name: 'Workday feed', role: 'source:workday' } });
+    const created = await server.request<{ key: { id: string; role: string; prefix: string }; secret: string }>('POST', '/api/v1/keys', {
+      body: { name: 'Workday feed', role: 'source:workday' },
+    });
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^mdm_/);
     expect(created.body.key).toMatchObject({ role: 'source:workday', prefix: created.body.secret.slice(0, 8) });
@@ -107,7 +129,9 @@ describe('key management', () => {
     expect(listed).toBeDefined();
     expect(JSON.stringify(list.body)).not.toContain(created.body.secret);
     expect(Object.keys(listed ?? {})).not.toContain('hash');
-    const me = await server.request<{ key: { role: string }; abilities: Record<string, boolean> }>('GET', '/api/v1/me', { key: created.body.secret });
+    const me = await server.request<{ key: { role: string }; abilities: Record<string, boolean> }>('GET', '/api/v1/me', {
+      key: created.body.secret,
+    });
     expect(me.body.key.role).toBe('source:workday');
     expect(me.body.abilities['ingest.write']).toBe(true);
     expect(me.body.abilities['golden.write']).toBe(false);

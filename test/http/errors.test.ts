@@ -6,7 +6,15 @@ import { defineRoute } from '../../server/http/route';
 import type { AddressInfo } from 'node:net';
 import { startTestServer, type TestServer } from '../support/testServer';
 
-type Envelope = { error: { status: number; code: string; message: string; details?: Array<{ path: string; code: string; message: string }>; requestId: string } };
+type Envelope = {
+  error: {
+    status: number;
+    code: string;
+    message: string;
+    details?: Array<{ path: string; code: string; message: string }>;
+    requestId: string;
+  };
+};
 
 let server: TestServer;
 beforeAll(async () => {
@@ -27,14 +35,19 @@ describe('error envelope', () => {
   });
 
   test('a body over the limit → 413 PAYLOAD_TOO_LARGE, and the server keeps serving', async () => {
-    const response = await server.request<Envelope>('POST', '/api/v1/keys', { raw: JSON.stringify({ name: 'x'.repeat(5000), role: 'admin' }) });
+    const response = await server.request<Envelope>('POST', '/api/v1/keys', {
+      raw: JSON.stringify({ name: 'x'.repeat(5000), role: 'admin' }),
+    });
     expect(response.status).toBe(413);
     expect(response.body.error).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
     expect((await server.request('GET', '/healthz', { key: null })).status).toBe(200);
   });
 
   test('a non-JSON media type on a JSON route → 415', async () => {
-    const response = await server.request<Envelope>('POST', '/api/v1/keys', { raw: 'name=x', contentType: 'application/x-www-form-urlencoded' });
+    const response = await server.request<Envelope>('POST', '/api/v1/keys', {
+      raw: 'name=x',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(response.status).toBe(415);
     expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -115,7 +128,10 @@ describe('operational endpoints', () => {
   });
 
   test('the OpenAPI document lists every declared route with its policy', async () => {
-    const response = await server.request<{ openapi: string; paths: Record<string, Record<string, { 'x-required-action'?: string; responses: Record<string, unknown> }>> }>('GET', '/api/v1/openapi.json', { key: null });
+    const response = await server.request<{
+      openapi: string;
+      paths: Record<string, Record<string, { 'x-required-action'?: string; responses: Record<string, unknown> }>>;
+    }>('GET', '/api/v1/openapi.json', { key: null });
     expect(response.body.openapi).toBe('3.1.0');
     expect(response.body.paths['/api/v1/keys'].post['x-required-action']).toBe('keys.manage');
     expect(response.body.paths['/api/v1/keys/{id}'].delete.responses['403']).toBeDefined();
@@ -129,7 +145,9 @@ describe('operational endpoints', () => {
 test('key creation and revocation are audited', async () => {
   const created = await server.request<{ key: { id: string } }>('POST', '/api/v1/keys', { body: { name: 'audited', role: 'steward' } });
   await server.request('DELETE', `/api/v1/keys/${created.body.key.id}`);
-  const entries = await server.running.services.store.collection('auditLog').find({ 'target.id': created.body.key.id }, { sort: { at: 1 } });
+  const entries = await server.running.services.store
+    .collection('auditLog')
+    .find({ 'target.id': created.body.key.id }, { sort: { at: 1 } });
   expect(entries.map((entry) => entry.action)).toEqual(['apiKey.create', 'apiKey.revoke']);
   expect(entries[0]).toMatchObject({ actor: { role: 'admin' }, after: { role: 'steward' } });
 });

@@ -58,7 +58,9 @@ function withValue(record: Record<string, unknown>, dotted: string, value: unkno
 }
 
 test.each(cases)('%s.%s = %j → %s', async (domain, field, value, expected) => {
-  const response = await server.request<Validation>('POST', `/api/v1/schemas/${domain}/validate`, { body: withValue(base[domain], field, value) });
+  const response = await server.request<Validation>('POST', `/api/v1/schemas/${domain}/validate`, {
+    body: withValue(base[domain], field, value),
+  });
   expect(response.status).toBe(200);
   if (expected === 'valid') {
     expect(response.body.errors).toEqual([]);
@@ -81,7 +83,11 @@ test('required fields and unknown fields are reported with their paths', async (
 });
 
 test('unknown domain → 404 naming the known domains', async () => {
-  const response = await server.request<{ error: { code: string; details: { domains: string[] } } }>('POST', '/api/v1/schemas/widgets/validate', { body: {} });
+  const response = await server.request<{ error: { code: string; details: { domains: string[] } } }>(
+    'POST',
+    '/api/v1/schemas/widgets/validate',
+    { body: {} },
+  );
   expect(response.status).toBe(404);
   expect(response.body.error.details.domains).toEqual(expect.arrayContaining(['item', 'supplier', 'facility', 'account']));
 });

@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { checkHibcc, checkNdc, checkNpi, checkUnspsc, formatNdc11, hibccCheckCharacter, normalizeNdc11, npiCheckDigit, unspscParents } from '../../server/identifiers';
+import {
+  checkHibcc,
+  checkNdc,
+  checkNpi,
+  checkUnspsc,
+  formatNdc11,
+  hibccCheckCharacter,
+  normalizeNdc11,
+  npiCheckDigit,
+  unspscParents,
+} from '../../server/identifiers';
 
 describe('checkHibcc', () => {
   test('mod-43 check character sums the table positions, leading + included', () => {

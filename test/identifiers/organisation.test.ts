@@ -1,5 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { ccnFacilityType, checkCcn, checkDuns, checkEin, checkUei, checkUom, normalizeCcn, normalizeDuns, normalizeEin, normalizeUom, UOM_CODES } from '../../server/identifiers';
+import {
+  ccnFacilityType,
+  checkCcn,
+  checkDuns,
+  checkEin,
+  checkUei,
+  checkUom,
+  normalizeCcn,
+  normalizeDuns,
+  normalizeEin,
+  normalizeUom,
+  UOM_CODES,
+} from '../../server/identifiers';
 
 describe('checkEin', () => {
   test.each([
@@ -15,7 +27,11 @@ describe('checkEin', () => {
   test.each(['00', '07', '08', '09', '17', '18', '19', '28', '29', '49', '69', '70', '78', '79', '89', '96', '97'])(
     'prefix %s is never assigned',
     (prefix) => {
-      expect(checkEin(`${prefix}-1234567`)).toEqual({ ok: false, code: 'INVALID_EIN', message: `prefix ${prefix} is never assigned to an EIN` });
+      expect(checkEin(`${prefix}-1234567`)).toEqual({
+        ok: false,
+        code: 'INVALID_EIN',
+        message: `prefix ${prefix} is never assigned to an EIN`,
+      });
     },
   );
 

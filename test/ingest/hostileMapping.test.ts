@@ -8,17 +8,23 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startIngestServer();
   // Endless recursion for records marked LOOP; an ordinary mapping for the rest.
-  await publishMapping(server, { source: 'hostile', domain: 'item', expression: `LOOP = 'Y' ? ($f := function(){ $f() }; $f()) : ${ERP_ITEM_EXPRESSION}` });
+  await publishMapping(server, {
+    source: 'hostile',
+    domain: 'item',
+    expression: `LOOP = 'Y' ? ($f := function(){ $f() }; $f()) : ${ERP_ITEM_EXPRESSION}`,
+  });
 });
 afterAll(async () => server.stop());
 
 test('records of an endless mapping become MAPPING_TIMEOUT exceptions; /healthz answers while they run; the good records are accepted', async () => {
   const rows = [erpItemRow({ LOOP: 'Y' }), erpItemRow(), erpItemRow({ LOOP: 'Y' }), erpItemRow({ LOOP: 'Y' }), erpItemRow()];
   let isIngestDone = false;
-  const pending = ingest(server, { source: 'hostile', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' }).then((response) => {
-    isIngestDone = true;
-    return response;
-  });
+  const pending = ingest(server, { source: 'hostile', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' }).then(
+    (response) => {
+      isIngestDone = true;
+      return response;
+    },
+  );
   await new Promise((resolve) => setTimeout(resolve, 300));
   const health = await server.request<{ status: string }>('GET', '/healthz', { key: null });
   expect(health.status).toBe(200);

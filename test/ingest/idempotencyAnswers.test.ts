@@ -73,9 +73,11 @@ describe('Idempotency-Key answers', () => {
 
   it('a failed request releases its key and leaves no chunks; expired entries and chunks are removed', async () => {
     const input = { key: 'batch-2', scope: 'key|erp|item', requestHash: 'h2' };
-    await expect(withIdempotencyKey({ store }, input, async () => {
-      throw new Error('mapping failed');
-    })).rejects.toThrow('mapping failed');
+    await expect(
+      withIdempotencyKey({ store }, input, async () => {
+        throw new Error('mapping failed');
+      }),
+    ).rejects.toThrow('mapping failed');
     expect(await store.collection(INGEST_IDEMPOTENCY).countDocuments()).toBe(0);
     await withIdempotencyKey({ store }, input, async () => answerOf(10_000));
     expect(await store.collection(INGEST_IDEMPOTENCY_CHUNKS).countDocuments()).toBeGreaterThan(0);

@@ -16,7 +16,9 @@ const EXPRESSION = `{
 }`;
 
 beforeAll(async () => {
-  server = await startIngestServer({ env: { MDM_MLLP_PORT: '0', MDM_MLLP_HOST: '127.0.0.1', MDM_MLLP_ROUTES: 'EPIC^SUPPLY=epic-test/item,LAWSON=lawson-test/item' } });
+  server = await startIngestServer({
+    env: { MDM_MLLP_PORT: '0', MDM_MLLP_HOST: '127.0.0.1', MDM_MLLP_ROUTES: 'EPIC^SUPPLY=epic-test/item,LAWSON=lawson-test/item' },
+  });
   await publishMapping(server, { source: 'epic-test', domain: 'item', expression: EXPRESSION });
   const address = server.running.mllp?.address();
   if (!address) throw new Error('the MLLP listener did not start');
@@ -25,7 +27,12 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 const message = (input: { controlId: string; itemId: string; gtin?: string; description?: string; sender?: string }) =>
-  [`MSH|^~\\&|${input.sender ?? 'EPIC|SUPPLY'}|MDM|HUB|20240606120000||MFN^M16^MFN_M16|${input.controlId}|P|2.6`, 'MFE|MAD|1|20240606|' + input.itemId, `ITM|${input.itemId}^EPIC-SUP|${input.description ?? 'Syringe, 1 mL'}|A`, `PKG|1|EA^Each|N|1|0.11&USD|||${input.gtin ?? gtin14(`0038291${input.itemId.padStart(6, '0')}`)}||1`].join('\r');
+  [
+    `MSH|^~\\&|${input.sender ?? 'EPIC|SUPPLY'}|MDM|HUB|20240606120000||MFN^M16^MFN_M16|${input.controlId}|P|2.6`,
+    'MFE|MAD|1|20240606|' + input.itemId,
+    `ITM|${input.itemId}^EPIC-SUP|${input.description ?? 'Syringe, 1 mL'}|A`,
+    `PKG|1|EA^Each|N|1|0.11&USD|||${input.gtin ?? gtin14(`0038291${input.itemId.padStart(6, '0')}`)}||1`,
+  ].join('\r');
 const frame = (text: string) => Buffer.concat([Buffer.from([0x0b]), Buffer.from(text), Buffer.from([0x1c, 0x0d])]);
 
 /** A client connection that collects framed answers. */
@@ -61,7 +68,13 @@ async function client(): Promise<{ socket: Socket; next(): Promise<string>; send
   };
 }
 
-const segments = (ack: string) => Object.fromEntries(ack.split('\r').filter(Boolean).map((segment) => [segment.slice(0, 3), segment.split('|')]));
+const segments = (ack: string) =>
+  Object.fromEntries(
+    ack
+      .split('\r')
+      .filter(Boolean)
+      .map((segment) => [segment.slice(0, 3), segment.split('|')]),
+  );
 
 describe('MLLP', () => {
   test('a valid message → AA echoing its control id; the record is ingested', async () => {
@@ -72,7 +85,10 @@ describe('MLLP', () => {
     expect(ack.MSH[8]).toBe('ACK^M16^ACK');
     expect(ack.MSA.slice(1, 3)).toEqual(['AA', 'CTRL-1']);
     connection.close();
-    const golden = await server.request<{ items: Array<{ record: { description?: string } }> }>('GET', '/api/v1/golden/item?attr.description=Syringe%2C%201%20mL');
+    const golden = await server.request<{ items: Array<{ record: { description?: string } }> }>(
+      'GET',
+      '/api/v1/golden/item?attr.description=Syringe%2C%201%20mL',
+    );
     expect(golden.status).toBe(200);
     expect(golden.body.items.length).toBeGreaterThan(0);
   });
@@ -99,7 +115,10 @@ describe('MLLP', () => {
     expect(ack.MSA[2]).toBe('CTRL-3');
     expect(ack.ERR[5]).toBe('INVALID_GTIN^^HL70533');
     connection.close();
-    const exceptions = await server.request<{ items: Array<{ code: string; sourceId?: string }> }>('GET', '/api/v1/exceptions?source=epic-test&code=INVALID_GTIN');
+    const exceptions = await server.request<{ items: Array<{ code: string; sourceId?: string }> }>(
+      'GET',
+      '/api/v1/exceptions?source=epic-test&code=INVALID_GTIN',
+    );
     expect(exceptions.body.items.map((item) => item.sourceId)).toContain('104202');
   });
 
@@ -136,7 +155,13 @@ describe('MLLP', () => {
     expect(broken.MSA[1]).toBe('AR');
     expect(broken.ERR[5]).toBe('MLLP_FRAME_ERROR^^HL70533');
     // A frame cut off by the next <VT>.
-    connection.send(Buffer.concat([Buffer.from([0x0b]), Buffer.from('MSH|^~\\&|EPIC|SUPPLY|half'), frame(message({ controlId: 'CTRL-7', itemId: '104204' }))]));
+    connection.send(
+      Buffer.concat([
+        Buffer.from([0x0b]),
+        Buffer.from('MSH|^~\\&|EPIC|SUPPLY|half'),
+        frame(message({ controlId: 'CTRL-7', itemId: '104204' })),
+      ]),
+    );
     expect(segments(await connection.next()).ERR[5]).toBe('MLLP_FRAME_ERROR^^HL70533');
     expect(segments(await connection.next()).MSA.slice(1, 3)).toEqual(['AA', 'CTRL-7']);
     connection.close();
@@ -144,9 +169,15 @@ describe('MLLP', () => {
 
   test('several frames in one packet are answered in order', async () => {
     const connection = await client();
-    connection.send(Buffer.concat(['CTRL-8', 'CTRL-9', 'CTRL-10'].map((controlId, index) => frame(message({ controlId, itemId: `10421${index}` })))));
+    connection.send(
+      Buffer.concat(['CTRL-8', 'CTRL-9', 'CTRL-10'].map((controlId, index) => frame(message({ controlId, itemId: `10421${index}` })))),
+    );
     const answers = [await connection.next(), await connection.next(), await connection.next()];
-    expect(answers.map((ack) => segments(ack).MSA.slice(1, 3))).toEqual([['AA', 'CTRL-8'], ['AA', 'CTRL-9'], ['AA', 'CTRL-10']]);
+    expect(answers.map((ack) => segments(ack).MSA.slice(1, 3))).toEqual([
+      ['AA', 'CTRL-8'],
+      ['AA', 'CTRL-9'],
+      ['AA', 'CTRL-10'],
+    ]);
     connection.close();
   });
 });

@@ -19,7 +19,13 @@ afterAll(async () => server.stop());
 interface ReplayOne {
   status: 'replayed' | 'open';
   result: { outcome: string; goldenId?: string; exception?: { code: string } };
-  exception: { id: string; status: string; mappingVersion: number; occurrences: number; closed?: { goldenId?: string; sourceRecordId?: string } };
+  exception: {
+    id: string;
+    status: string;
+    mappingVersion: number;
+    occurrences: number;
+    closed?: { goldenId?: string; sourceRecordId?: string };
+  };
 }
 
 test('after a mapping fix, replaying one exception accepts the record and closes the exception; replaying a filter does the rest', async () => {
@@ -47,25 +53,40 @@ test('after a mapping fix, replaying one exception accepts the record and closes
   expect(one.body.result.outcome).toBe('accepted');
   expect(one.body.exception.status).toBe('replayed');
   expect(one.body.exception.closed?.goldenId).toBe(one.body.result.goldenId);
-  const xref = await server.request<{ goldenId: string; golden: { attributes: Record<string, unknown> } }>('GET', `/api/v1/xref/item/erp/${rows[0].INV_ITEM_ID}`);
+  const xref = await server.request<{ goldenId: string; golden: { attributes: Record<string, unknown> } }>(
+    'GET',
+    `/api/v1/xref/item/erp/${rows[0].INV_ITEM_ID}`,
+  );
   expect(xref.body.golden.attributes.baseUom).toBe('CS');
 
   const again = await server.request<{ error: { code: string } }>('POST', `/api/v1/exceptions/${ids[0]}/replay`);
   expect(again.status).toBe(409);
   expect(again.body.error.code).toBe('EXCEPTION_CLOSED');
 
-  const many = await server.request<{ matched: number; replayed: number; stillFailing: number; jobId: string | null }>('POST', '/api/v1/exceptions/replay', { body: { source: 'erp', domain: 'item' } });
+  const many = await server.request<{ matched: number; replayed: number; stillFailing: number; jobId: string | null }>(
+    'POST',
+    '/api/v1/exceptions/replay',
+    { body: { source: 'erp', domain: 'item' } },
+  );
   expect(many.status).toBe(200);
   expect(many.body).toEqual({ matched: 3, replayed: 2, stillFailing: 1, jobId: null });
 
-  const stillOpen = await server.request<{ items: Array<{ id: string; code: string; mappingVersion: number }> }>('GET', '/api/v1/exceptions?source=erp');
+  const stillOpen = await server.request<{ items: Array<{ id: string; code: string; mappingVersion: number }> }>(
+    'GET',
+    '/api/v1/exceptions?source=erp',
+  );
   expect(stillOpen.body.items).toEqual([expect.objectContaining({ id: ids[3], code: 'INVALID_GTIN', mappingVersion: 2 })]);
   const replayed = await server.request<{ total: number }>('GET', '/api/v1/exceptions?source=erp&status=replayed');
   expect(replayed.body.total).toBe(3);
 });
 
 test('an unreadable line cannot be replayed', async () => {
-  const response = await ingest(server, { source: 'erp', domain: 'item', body: '{"INV_ITEM_ID": "1"\n', contentType: 'application/x-ndjson' });
+  const response = await ingest(server, {
+    source: 'erp',
+    domain: 'item',
+    body: '{"INV_ITEM_ID": "1"\n',
+    contentType: 'application/x-ndjson',
+  });
   const id = response.body.records[0].exception?.id;
   const replay = await server.request<{ error: { code: string } }>('POST', `/api/v1/exceptions/${id}/replay`);
   expect(replay.status).toBe(409);
@@ -74,13 +95,23 @@ test('an unreadable line cannot be replayed', async () => {
 
 test('more exceptions than the inline limit replay as a job with progress', async () => {
   // A fresh source whose mapping rejects every record until fixed.
-  await publishMapping(server, { source: 'legacy', domain: 'item', expression: `{ "sourceId": INV_ITEM_ID, "description": DESCR60, "baseUom": UNIT_MEASURE_STD }` });
+  await publishMapping(server, {
+    source: 'legacy',
+    domain: 'item',
+    expression: `{ "sourceId": INV_ITEM_ID, "description": DESCR60, "baseUom": UNIT_MEASURE_STD }`,
+  });
   const rows = Array.from({ length: 205 }, () => erpItemRow({ UNIT_MEASURE_STD: 'PLT' }));
   const first = await ingest(server, { source: 'legacy', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' });
   expect(first.body.totals.exceptions).toBe(205);
-  await publishMapping(server, { source: 'legacy', domain: 'item', expression: `{ "sourceId": INV_ITEM_ID, "description": DESCR60, "baseUom": UNIT_MEASURE_STD = 'PLT' ? 'CS' : UNIT_MEASURE_STD }` });
+  await publishMapping(server, {
+    source: 'legacy',
+    domain: 'item',
+    expression: `{ "sourceId": INV_ITEM_ID, "description": DESCR60, "baseUom": UNIT_MEASURE_STD = 'PLT' ? 'CS' : UNIT_MEASURE_STD }`,
+  });
 
-  const started = await server.request<{ matched: number; jobId: string }>('POST', '/api/v1/exceptions/replay', { body: { source: 'legacy', code: 'INVALID_UOM' } });
+  const started = await server.request<{ matched: number; jobId: string }>('POST', '/api/v1/exceptions/replay', {
+    body: { source: 'legacy', code: 'INVALID_UOM' },
+  });
   expect(started.status).toBe(202);
   expect(started.body.matched).toBe(205);
   expect(started.headers.get('location')).toBe(`/api/v1/jobs/${started.body.jobId}`);

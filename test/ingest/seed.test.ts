@@ -45,11 +45,14 @@ test.each(domains)('%s: good records stored, each planted bad record in the exce
   const exceptions = await allExceptions(domain);
   const bad = new Set(truth.badRecords.map((record) => `${record.source}|${record.sourceId}`));
   for (const record of truth.badRecords) {
-    const found = record.line !== undefined
-      ? exceptions.find((exception) => exception.source === record.source && exception.position?.line === record.line)
-      : exceptions.find((exception) => exception.source === record.source && exception.sourceId === record.sourceId);
+    const found =
+      record.line !== undefined
+        ? exceptions.find((exception) => exception.source === record.source && exception.position?.line === record.line)
+        : exceptions.find((exception) => exception.source === record.source && exception.sourceId === record.sourceId);
     expect(found, `${record.source} ${record.sourceId}: ${record.reason}`).toBeDefined();
-    expect([found?.code, ...(found?.problems ?? []).map((problem) => problem.code)], `${record.source} ${record.sourceId}`).toContain(record.expectedCode);
+    expect([found?.code, ...(found?.problems ?? []).map((problem) => problem.code)], `${record.source} ${record.sourceId}`).toContain(
+      record.expectedCode,
+    );
   }
   // Nothing else failed: the queue holds exactly the planted bad records.
   expect(exceptions).toHaveLength(truth.badRecords.length);

@@ -6,17 +6,72 @@ import { businessCodeOf } from '../../server/ingest/pipeline';
 
 describe('standardiseRecord', () => {
   test.each([
-    { name: 'GTIN-12 padded to 14 digits', domain: 'item', input: { sourceId: '1', description: 'X', gtin: '036000291452' }, output: { gtin: '00036000291452' } },
-    { name: 'NDC 4-4-2 to 11 digits', domain: 'item', input: { sourceId: '1', description: 'X', ndc: '0002-0152-01' }, output: { ndc: '00002015201' } },
-    { name: 'unit aliases to codes, nested in packaging', domain: 'item', input: { sourceId: '1', description: 'X', baseUom: 'each', packaging: [{ uom: 'CA', containsUom: 'box' }] }, output: { baseUom: 'EA', packaging: [{ uom: 'CS', containsUom: 'BX' }] } },
-    { name: 'text cleaned of control characters and doubled spaces', domain: 'item', input: { sourceId: ' 42 ', description: ' GAUZE\t 4X4\u0000 STERILE ' }, output: { sourceId: '42', description: 'GAUZE 4X4 STERILE' } },
-    { name: 'organisation names lose trademark marks', domain: 'item', input: { sourceId: '1', description: 'X', manufacturer: { name: 'Kendall® Healthcare  Products' } }, output: { manufacturer: { name: 'Kendall Healthcare Products' } } },
-    { name: 'EIN to its 9 digits', domain: 'supplier', input: { sourceId: '1', name: 'Medline Industries, LP', taxId: '36-2596623' }, output: { taxId: '362596623' } },
-    { name: 'DUNS with a lost leading zero', domain: 'supplier', input: { sourceId: '1', name: 'X', duns: '25441234' }, output: { duns: '025441234' } },
-    { name: 'US ZIP+4 to 5 digits, 4-digit ZIP padded', domain: 'supplier', input: { sourceId: '1', name: 'X', addresses: [{ postalCode: '15251-8075', country: 'US' }, { postalCode: '2114' }] }, output: { addresses: [{ postalCode: '15251', country: 'US' }, { postalCode: '02114' }] } },
-    { name: 'non-US postal codes kept (upper case, single spaces)', domain: 'supplier', input: { sourceId: '1', name: 'X', addresses: [{ postalCode: 'sw1a  1aa', country: 'GB' }] }, output: { addresses: [{ postalCode: 'SW1A 1AA', country: 'GB' }] } },
-    { name: 'CCN with a lost leading zero', domain: 'facility', input: { sourceId: '1', name: 'X', ccn: '50108' }, output: { ccn: '050108' } },
-    { name: 'extensions untouched', domain: 'item', input: { sourceId: '1', description: 'X', extensions: { RAW: '  keep  me ' } }, output: { extensions: { RAW: '  keep  me ' } } },
+    {
+      name: 'GTIN-12 padded to 14 digits',
+      domain: 'item',
+      input: { sourceId: '1', description: 'X', gtin: '036000291452' },
+      output: { gtin: '00036000291452' },
+    },
+    {
+      name: 'NDC 4-4-2 to 11 digits',
+      domain: 'item',
+      input: { sourceId: '1', description: 'X', ndc: '0002-0152-01' },
+      output: { ndc: '00002015201' },
+    },
+    {
+      name: 'unit aliases to codes, nested in packaging',
+      domain: 'item',
+      input: { sourceId: '1', description: 'X', baseUom: 'each', packaging: [{ uom: 'CA', containsUom: 'box' }] },
+      output: { baseUom: 'EA', packaging: [{ uom: 'CS', containsUom: 'BX' }] },
+    },
+    {
+      name: 'text cleaned of control characters and doubled spaces',
+      domain: 'item',
+      input: { sourceId: ' 42 ', description: ' GAUZE\t 4X4\u0000 STERILE ' },
+      output: { sourceId: '42', description: 'GAUZE 4X4 STERILE' },
+    },
+    {
+      name: 'organisation names lose trademark marks',
+      domain: 'item',
+      input: { sourceId: '1', description: 'X', manufacturer: { name: 'Kendall® Healthcare  Products' } },
+      output: { manufacturer: { name: 'Kendall Healthcare Products' } },
+    },
+    {
+      name: 'EIN to its 9 digits',
+      domain: 'supplier',
+      input: { sourceId: '1', name: 'Medline Industries, LP', taxId: '36-2596623' },
+      output: { taxId: '362596623' },
+    },
+    {
+      name: 'DUNS with a lost leading zero',
+      domain: 'supplier',
+      input: { sourceId: '1', name: 'X', duns: '25441234' },
+      output: { duns: '025441234' },
+    },
+    {
+      name: 'US ZIP+4 to 5 digits, 4-digit ZIP padded',
+      domain: 'supplier',
+      input: { sourceId: '1', name: 'X', addresses: [{ postalCode: '15251-8075', country: 'US' }, { postalCode: '2114' }] },
+      output: { addresses: [{ postalCode: '15251', country: 'US' }, { postalCode: '02114' }] },
+    },
+    {
+      name: 'non-US postal codes kept (upper case, single spaces)',
+      domain: 'supplier',
+      input: { sourceId: '1', name: 'X', addresses: [{ postalCode: 'sw1a  1aa', country: 'GB' }] },
+      output: { addresses: [{ postalCode: 'SW1A 1AA', country: 'GB' }] },
+    },
+    {
+      name: 'CCN with a lost leading zero',
+      domain: 'facility',
+      input: { sourceId: '1', name: 'X', ccn: '50108' },
+      output: { ccn: '050108' },
+    },
+    {
+      name: 'extensions untouched',
+      domain: 'item',
+      input: { sourceId: '1', description: 'X', extensions: { RAW: '  keep  me ' } },
+      output: { extensions: { RAW: '  keep  me ' } },
+    },
   ])('$name', ({ domain, input, output }) => {
     const { record, problems } = standardiseRecord(domain, input);
     expect(problems).toEqual([]);
@@ -24,8 +79,20 @@ describe('standardiseRecord', () => {
   });
 
   test.each([
-    { name: 'US postal code that is not a ZIP', domain: 'supplier', input: { sourceId: '1', name: 'X', addresses: [{ postalCode: 'OH 430', country: 'US' }] }, code: 'INVALID_POSTAL_CODE', path: 'addresses[0].postalCode' },
-    { name: 'GTIN with a wrong check digit', domain: 'item', input: { sourceId: '1', description: 'X', gtin: '00036000291453' }, code: 'INVALID_GTIN', path: 'gtin' },
+    {
+      name: 'US postal code that is not a ZIP',
+      domain: 'supplier',
+      input: { sourceId: '1', name: 'X', addresses: [{ postalCode: 'OH 430', country: 'US' }] },
+      code: 'INVALID_POSTAL_CODE',
+      path: 'addresses[0].postalCode',
+    },
+    {
+      name: 'GTIN with a wrong check digit',
+      domain: 'item',
+      input: { sourceId: '1', description: 'X', gtin: '00036000291453' },
+      code: 'INVALID_GTIN',
+      path: 'gtin',
+    },
   ])('problem: $name → $code at $path', ({ domain, input, code, path }) => {
     const { problems } = standardiseRecord(domain, input);
     expect(problems).toEqual([expect.objectContaining({ code, path })]);
@@ -60,15 +127,49 @@ async function readAll(format: IngestFormat, text: string): Promise<ParsedItem[]
 
 describe('record reader', () => {
   test.each([
-    { name: 'CSV with BOM, quotes and CRLF', format: 'csv' as const, text: '\ufeffID,NAME\r\n1,"Smith, Jones ""and"" Co"\r\n2,Plain\r\n', records: [{ ID: '1', NAME: 'Smith, Jones "and" Co' }, { ID: '2', NAME: 'Plain' }], unreadable: [] },
-    { name: 'CSV row with too many fields', format: 'csv' as const, text: 'ID,NAME\n1,A\n2,B,C\n3,D\n', records: [{ ID: '1', NAME: 'A' }, { ID: '3', NAME: 'D' }], unreadable: [{ code: 'CSV_PARSE_ERROR', line: 3 }] },
+    {
+      name: 'CSV with BOM, quotes and CRLF',
+      format: 'csv' as const,
+      text: '\ufeffID,NAME\r\n1,"Smith, Jones ""and"" Co"\r\n2,Plain\r\n',
+      records: [
+        { ID: '1', NAME: 'Smith, Jones "and" Co' },
+        { ID: '2', NAME: 'Plain' },
+      ],
+      unreadable: [],
+    },
+    {
+      name: 'CSV row with too many fields',
+      format: 'csv' as const,
+      text: 'ID,NAME\n1,A\n2,B,C\n3,D\n',
+      records: [
+        { ID: '1', NAME: 'A' },
+        { ID: '3', NAME: 'D' },
+      ],
+      unreadable: [{ code: 'CSV_PARSE_ERROR', line: 3 }],
+    },
     { name: 'CSV without rows', format: 'csv' as const, text: 'ID,NAME\n', records: [], unreadable: [] },
-    { name: 'NDJSON with blank lines and a broken line', format: 'ndjson' as const, text: '{"a":1}\n\n{"a":\n{"a":3}', records: [{ a: 1 }, { a: 3 }], unreadable: [{ code: 'NDJSON_PARSE_ERROR', line: 3 }] },
-    { name: 'NDJSON line holding an array', format: 'ndjson' as const, text: '[1,2]\n', records: [], unreadable: [{ code: 'NOT_AN_OBJECT', line: 1 }] },
+    {
+      name: 'NDJSON with blank lines and a broken line',
+      format: 'ndjson' as const,
+      text: '{"a":1}\n\n{"a":\n{"a":3}',
+      records: [{ a: 1 }, { a: 3 }],
+      unreadable: [{ code: 'NDJSON_PARSE_ERROR', line: 3 }],
+    },
+    {
+      name: 'NDJSON line holding an array',
+      format: 'ndjson' as const,
+      text: '[1,2]\n',
+      records: [],
+      unreadable: [{ code: 'NOT_AN_OBJECT', line: 1 }],
+    },
   ])('$name', async ({ format, text, records, unreadable }) => {
     const items = await readAll(format, text);
     expect(items.filter((item) => item.kind === 'record').map((item) => (item.kind === 'record' ? item.raw : null))).toEqual(records);
-    expect(items.filter((item) => item.kind === 'unreadable').map((item) => (item.kind === 'unreadable' ? { code: item.code, line: item.position.line } : null))).toEqual(unreadable);
+    expect(
+      items
+        .filter((item) => item.kind === 'unreadable')
+        .map((item) => (item.kind === 'unreadable' ? { code: item.code, line: item.position.line } : null)),
+    ).toEqual(unreadable);
   });
 
   test('items keep file order, unreadable ones in their place', async () => {

@@ -6,7 +6,16 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { TestServer } from '../support/testServer';
-import { ERP_ITEM_EXPRESSION, erpItemRow, gtin14, ingest, publishMapping, startIngestServer, toCsv, toNdjson } from '../support/factories/ingest';
+import {
+  ERP_ITEM_EXPRESSION,
+  erpItemRow,
+  gtin14,
+  ingest,
+  publishMapping,
+  startIngestServer,
+  toCsv,
+  toNdjson,
+} from '../support/factories/ingest';
 import { putLookup } from '../support/factories/mappings';
 
 let server: TestServer;
@@ -40,7 +49,9 @@ describe('unchanged re-sends', () => {
     const first = await ingest(server, { source: 'erp', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' });
     expect(first.body.totals).toEqual({ received: 4, accepted: 3, unchanged: 0, exceptions: 1 });
 
-    const { result: again, mapped } = await recordsMappedDuring(() => ingest(server, { source: 'erp', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' }));
+    const { result: again, mapped } = await recordsMappedDuring(() =>
+      ingest(server, { source: 'erp', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' }),
+    );
     expect(again.status).toBe(200);
     expect(again.body.totals).toEqual({ received: 4, accepted: 0, unchanged: 3, exceptions: 1 });
     // Only the record that failed validation is mapped again (it has no stored source record).
@@ -53,7 +64,9 @@ describe('unchanged re-sends', () => {
     expect(again.body.records[2].exception?.id).toBe(first.body.records[2].exception?.id);
 
     // The same records as CSV (other bytes, same payload objects) are unchanged without mapping too.
-    const { result: asCsv, mapped: mappedCsv } = await recordsMappedDuring(() => ingest(server, { source: 'erp', domain: 'item', body: toCsv([rows[0], rows[1]]), contentType: 'text/csv' }));
+    const { result: asCsv, mapped: mappedCsv } = await recordsMappedDuring(() =>
+      ingest(server, { source: 'erp', domain: 'item', body: toCsv([rows[0], rows[1]]), contentType: 'text/csv' }),
+    );
     expect(asCsv.body.totals).toEqual({ received: 2, accepted: 0, unchanged: 2, exceptions: 0 });
     expect(mappedCsv).toBe(0);
   });
@@ -64,15 +77,26 @@ describe('unchanged re-sends', () => {
     const first = await ingest(server, { source: 'mapv', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' });
     expect(first.body.totals.accepted).toBe(2);
     // Same output, other text: a new version.
-    const version2 = await publishMapping(server, { source: 'mapv', domain: 'item', expression: ERP_ITEM_EXPRESSION.replace('"description": DESCR60', '"description": DESCR60 & \'\'') });
+    const version2 = await publishMapping(server, {
+      source: 'mapv',
+      domain: 'item',
+      expression: ERP_ITEM_EXPRESSION.replace('"description": DESCR60', '"description": DESCR60 & \'\''),
+    });
     expect(version2).toBe(version1 + 1);
-    const { result: remapped, mapped } = await recordsMappedDuring(() => ingest(server, { source: 'mapv', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' }));
+    const { result: remapped, mapped } = await recordsMappedDuring(() =>
+      ingest(server, { source: 'mapv', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' }),
+    );
     expect(mapped).toBe(2);
     expect(remapped.body.totals).toEqual({ received: 2, accepted: 0, unchanged: 2, exceptions: 0 });
-    const golden = await server.request<{ sources: Array<{ mappingVersion: number }> }>('GET', `/api/v1/golden/item/${first.body.records[0].goldenId}?include=sources`);
+    const golden = await server.request<{ sources: Array<{ mappingVersion: number }> }>(
+      'GET',
+      `/api/v1/golden/item/${first.body.records[0].goldenId}?include=sources`,
+    );
     expect(golden.body.sources.map((s) => s.mappingVersion)).toEqual([version2]);
 
-    const { result: again, mapped: mappedAgain } = await recordsMappedDuring(() => ingest(server, { source: 'mapv', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' }));
+    const { result: again, mapped: mappedAgain } = await recordsMappedDuring(() =>
+      ingest(server, { source: 'mapv', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' }),
+    );
     expect(again.body.totals.unchanged).toBe(2);
     expect(mappedAgain).toBe(0);
   });
@@ -86,7 +110,9 @@ describe('unchanged re-sends', () => {
     expect(first.body.totals.accepted).toBe(2);
 
     await putLookup(server, 'uom-test', { BOX: 'PK', CASE: 'CS' });
-    const { result: again, mapped } = await recordsMappedDuring(() => ingest(server, { source: 'lookupsrc', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' }));
+    const { result: again, mapped } = await recordsMappedDuring(() =>
+      ingest(server, { source: 'lookupsrc', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' }),
+    );
     expect(mapped).toBe(2);
     expect(again.body.totals).toEqual({ received: 2, accepted: 1, unchanged: 1, exceptions: 0 });
     expect(again.body.records[0]).toMatchObject({ outcome: 'accepted', change: 'updated', goldenId: first.body.records[0].goldenId });
@@ -100,7 +126,9 @@ describe('unchanged re-sends', () => {
     // Wait for the clock to move on so the mapped description differs.
     const started = Date.now();
     while (Date.now() === started) await new Promise((resolve) => setImmediate(resolve));
-    const { result: again, mapped } = await recordsMappedDuring(() => ingest(server, { source: 'clocksrc', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' }));
+    const { result: again, mapped } = await recordsMappedDuring(() =>
+      ingest(server, { source: 'clocksrc', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' }),
+    );
     expect(mapped).toBe(1);
     expect(again.body.records[0]).toMatchObject({ outcome: 'accepted', change: 'updated' });
   });
@@ -109,7 +137,12 @@ describe('unchanged re-sends', () => {
     const original = erpItemRow();
     const first = await ingest(server, { source: 'erp', domain: 'item', body: toNdjson([original]), contentType: 'application/x-ndjson' });
     const changed = { ...original, DESCR60: `${original.DESCR60} STERILE` };
-    const batch = await ingest(server, { source: 'erp', domain: 'item', body: toNdjson([changed, original, original]), contentType: 'application/x-ndjson' });
+    const batch = await ingest(server, {
+      source: 'erp',
+      domain: 'item',
+      body: toNdjson([changed, original, original]),
+      contentType: 'application/x-ndjson',
+    });
     expect(batch.body.totals).toEqual({ received: 3, accepted: 2, unchanged: 1, exceptions: 0 });
     expect(batch.body.records.map((r) => [r.outcome, r.change])).toEqual([
       ['accepted', 'updated'],

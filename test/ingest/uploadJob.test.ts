@@ -29,7 +29,9 @@ async function pollJob(server: TestServer, location: string, until: (job: JobVie
 }
 
 function itemRows(count: number, options: { badEvery: number }): Record<string, string>[] {
-  return Array.from({ length: count }, (_, index) => (index % options.badEvery === options.badEvery - 1 ? erpItemRow({ GTIN: '00012345678901' }) : erpItemRow()));
+  return Array.from({ length: count }, (_, index) =>
+    index % options.badEvery === options.badEvery - 1 ? erpItemRow({ GTIN: '00012345678901' }) : erpItemRow(),
+  );
 }
 
 describe('upload jobs', () => {
@@ -42,7 +44,11 @@ describe('upload jobs', () => {
 
   test('a CSV upload returns the job and its Location; the job finishes with exact totals and removes the upload', async () => {
     const rows = itemRows(250, { badEvery: 50 });
-    const created = await server.request<{ jobId: string; location: string; estimatedRecords: number; bytes: number }>('POST', '/api/v1/ingest/bulk/item/jobs', { raw: toCsv(rows), contentType: 'text/csv' });
+    const created = await server.request<{ jobId: string; location: string; estimatedRecords: number; bytes: number }>(
+      'POST',
+      '/api/v1/ingest/bulk/item/jobs',
+      { raw: toCsv(rows), contentType: 'text/csv' },
+    );
     expect(created.status).toBe(202);
     expect(created.headers.get('location')).toBe(`/api/v1/jobs/${created.body.jobId}`);
     expect(created.body.estimatedRecords).toBe(250);
@@ -59,14 +65,21 @@ describe('upload jobs', () => {
   test('JSON documents cannot be uploaded (they are not streamable); no mapping → 422 before storing anything', async () => {
     const asJson = await server.request('POST', '/api/v1/ingest/bulk/item/jobs', { raw: '[]', contentType: 'application/json' });
     expect(asJson.status).toBe(415);
-    const unmapped = await server.request<{ error: { code: string } }>('POST', '/api/v1/ingest/nobody/item/jobs', { raw: toNdjson([erpItemRow()]), contentType: 'application/x-ndjson' });
+    const unmapped = await server.request<{ error: { code: string } }>('POST', '/api/v1/ingest/nobody/item/jobs', {
+      raw: toNdjson([erpItemRow()]),
+      contentType: 'application/x-ndjson',
+    });
     expect(unmapped.status).toBe(422);
     expect(unmapped.body.error.code).toBe('NO_PUBLISHED_MAPPING');
     expect(await server.running.services.store.collection('uploadChunks').countDocuments({})).toBe(0);
   });
 
   test('stored chunks give back the exact text, whatever the byte boundaries (multi-byte characters split)', async () => {
-    const text = toNdjson([{ ID: '1', NAME: 'Sóluciones Médicas™ Ñandú' }, { ID: '2', NAME: '日本の病院 — 東京' }, { ID: '3', NAME: 'plain' }]);
+    const text = toNdjson([
+      { ID: '1', NAME: 'Sóluciones Médicas™ Ñandú' },
+      { ID: '2', NAME: '日本の病院 — 東京' },
+      { ID: '3', NAME: 'plain' },
+    ]);
     const bytes = Buffer.from(text, 'utf8');
     async function* pieces(): AsyncGenerator<Buffer> {
       for (let start = 0; start < bytes.length; start += 3) yield bytes.subarray(start, start + 3);
@@ -79,7 +92,12 @@ describe('upload jobs', () => {
     expect(readBack).toBe(text);
     const items = [];
     for await (const item of readItems({ format: 'ndjson', chunks: readUploadChunks(server.running.services, upload) })) items.push(item);
-    expect(items.map((item) => (item.kind === 'record' ? item.raw : item))).toEqual(text.trim().split('\n').map((line) => JSON.parse(line)));
+    expect(items.map((item) => (item.kind === 'record' ? item.raw : item))).toEqual(
+      text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    );
   });
 });
 
@@ -90,34 +108,43 @@ describe('resume after a restart', () => {
   });
   afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
-  test('stopping the server mid-job and starting a new one on the same data: the job resumes from its checkpoint and ends with exact totals', { timeout: 120_000 }, async () => {
-    const first = await startIngestServer({ dataDir });
-    await publishMapping(first, { source: 'bulk', domain: 'item', expression: ERP_ITEM_EXPRESSION });
-    // Large enough that the job is still running when the first server stops, even on a fast machine.
-    const rows = itemRows(4000, { badEvery: 100 });
-    const created = await first.request<{ jobId: string; location: string }>('POST', '/api/v1/ingest/bulk/item/jobs', { raw: toNdjson(rows), contentType: 'application/x-ndjson' });
-    expect(created.status).toBe(202);
-    const beforeStop = (await pollJob(first, created.body.location, (job) => job.progress.done + job.progress.failed >= 200)).slice(-1)[0];
-    expect(beforeStop.status).toBe('running');
-    expect(beforeStop.progress.ratePerSecond).toBeGreaterThan(0);
-    expect(typeof beforeStop.progress.etaSeconds).toBe('number');
-    await first.stop();
+  test(
+    'stopping the server mid-job and starting a new one on the same data: the job resumes from its checkpoint and ends with exact totals',
+    { timeout: 120_000 },
+    async () => {
+      const first = await startIngestServer({ dataDir });
+      await publishMapping(first, { source: 'bulk', domain: 'item', expression: ERP_ITEM_EXPRESSION });
+      // Large enough that the job is still running when the first server stops, even on a fast machine.
+      const rows = itemRows(4000, { badEvery: 100 });
+      const created = await first.request<{ jobId: string; location: string }>('POST', '/api/v1/ingest/bulk/item/jobs', {
+        raw: toNdjson(rows),
+        contentType: 'application/x-ndjson',
+      });
+      expect(created.status).toBe(202);
+      const beforeStop = (await pollJob(first, created.body.location, (job) => job.progress.done + job.progress.failed >= 200)).slice(
+        -1,
+      )[0];
+      expect(beforeStop.status).toBe('running');
+      expect(beforeStop.progress.ratePerSecond).toBeGreaterThan(0);
+      expect(typeof beforeStop.progress.etaSeconds).toBe('number');
+      await first.stop();
 
-    const second = await startIngestServer({ dataDir });
-    try {
-      const afterRestart = await pollJob(second, created.body.location, () => false);
-      const finished = afterRestart[afterRestart.length - 1];
-      expect(finished.status).toBe('succeeded');
-      expect(finished.attempts).toBe(2);
-      // Resumed, not restarted: progress never went back below what it was when the first server stopped.
-      const processedBefore = beforeStop.progress.done + beforeStop.progress.failed;
-      expect(Math.min(...afterRestart.map((job) => job.progress.done + job.progress.failed))).toBeGreaterThanOrEqual(processedBefore);
-      expect(finished.result?.totals).toEqual({ received: 4000, accepted: 3960, unchanged: 0, exceptions: 40 });
-      expect(await second.running.services.store.collection('sourceRecords').countDocuments({ source: 'bulk' })).toBe(3960);
-      const counts = await second.request<{ total: number }>('GET', '/api/v1/exceptions/counts?source=bulk');
-      expect(counts.body.total).toBe(40);
-    } finally {
-      await second.stop();
-    }
-  });
+      const second = await startIngestServer({ dataDir });
+      try {
+        const afterRestart = await pollJob(second, created.body.location, () => false);
+        const finished = afterRestart[afterRestart.length - 1];
+        expect(finished.status).toBe('succeeded');
+        expect(finished.attempts).toBe(2);
+        // Resumed, not restarted: progress never went back below what it was when the first server stopped.
+        const processedBefore = beforeStop.progress.done + beforeStop.progress.failed;
+        expect(Math.min(...afterRestart.map((job) => job.progress.done + job.progress.failed))).toBeGreaterThanOrEqual(processedBefore);
+        expect(finished.result?.totals).toEqual({ received: 4000, accepted: 3960, unchanged: 0, exceptions: 40 });
+        expect(await second.running.services.store.collection('sourceRecords').countDocuments({ source: 'bulk' })).toBe(3960);
+        const counts = await second.request<{ total: number }>('GET', '/api/v1/exceptions/counts?source=bulk');
+        expect(counts.body.total).toBe(40);
+      } finally {
+        await second.stop();
+      }
+    },
+  );
 });

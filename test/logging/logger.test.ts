@@ -7,10 +7,11 @@ function capture() {
   const raw: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line) {
-        raw.push(line);
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      }
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line) {
+          raw.push(line);
+          lines.push(JSON.parse(line) as Record<string, unknown>);
+        }
       done();
     },
   });
@@ -29,7 +30,13 @@ describe('logger', () => {
   it('never lets a field overwrite the line’s own level, message or time', () => {
     const { lines, destination } = capture();
     createLogger({ destination }).warn('real message', { level: 'debug', msg: 'forged', time: 'never' });
-    expect(lines[0]).toMatchObject({ level: 'warn', msg: 'real message', 'field.level': 'debug', 'field.msg': 'forged', 'field.time': 'never' });
+    expect(lines[0]).toMatchObject({
+      level: 'warn',
+      msg: 'real message',
+      'field.level': 'debug',
+      'field.msg': 'forged',
+      'field.time': 'never',
+    });
   });
 
   it('logs BigInt values and cyclic objects instead of throwing', () => {

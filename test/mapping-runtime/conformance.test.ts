@@ -20,9 +20,20 @@ const SEQUENCE_LIMIT =
 
 const EXCLUSIONS: Record<string, string> = {
   ...Object.fromEntries(
-    ['case000', 'case001', 'case002', 'case003', 'case004', 'case005', 'case006', 'case007', 'case008#0', 'case008#1', 'case008#2', 'case008#3'].map(
-      (name) => [`function-eval/${name}`, EVAL_DISABLED],
-    ),
+    [
+      'case000',
+      'case001',
+      'case002',
+      'case003',
+      'case004',
+      'case005',
+      'case006',
+      'case007',
+      'case008#0',
+      'case008#1',
+      'case008#2',
+      'case008#3',
+    ].map((name) => [`function-eval/${name}`, EVAL_DISABLED]),
   ),
   'range-operator/case021': SEQUENCE_LIMIT,
   'range-operator/case024': SEQUENCE_LIMIT,
@@ -30,7 +41,8 @@ const EXCLUSIONS: Record<string, string> = {
 
 const located = locateSuite();
 if ('skipped' in located) {
-  if (process.env.MDM_REQUIRE_JSONATA_SUITE) throw new Error(`MDM_REQUIRE_JSONATA_SUITE is set but the JSONata conformance suite cannot run: ${located.skipped}.`);
+  if (process.env.MDM_REQUIRE_JSONATA_SUITE)
+    throw new Error(`MDM_REQUIRE_JSONATA_SUITE is set but the JSONata conformance suite cannot run: ${located.skipped}.`);
   console.log(`[JSONata conformance] SKIPPED: ${located.skipped}.`);
 }
 const cases = 'dir' in located ? loadSuite(located.dir) : [];
@@ -60,7 +72,12 @@ beforeAll(async () => {
       runtimes.push(runtime);
       await Promise.all(
         group.map(async (testCase) => {
-          const [outcome] = await runtime.evaluateBatch({ cacheKey: testCase.id, expression: testCase.expr, records: [testCase.data], bindings: testCase.bindings });
+          const [outcome] = await runtime.evaluateBatch({
+            cacheKey: testCase.id,
+            expression: testCase.expr,
+            records: [testCase.data],
+            bindings: testCase.bindings,
+          });
           outcomes.set(testCase.id, outcome);
         }),
       );
@@ -100,7 +117,11 @@ describe.skipIf(cases.length === 0)(`official JSONata test suite through the map
 
   afterAll(() => {
     const excluded = Object.keys(EXCLUSIONS).length;
-    const passed = cases.filter((c) => !(c.id in EXCLUSIONS) && outcomes.has(c.id) && mismatch(c, outcomes.get(c.id) as RecordOutcome) === null).length;
-    console.log(`JSONata conformance: ${cases.length} cases, ${passed} passed, ${excluded} excluded, ${cases.length - passed - excluded} failed`);
+    const passed = cases.filter(
+      (c) => !(c.id in EXCLUSIONS) && outcomes.has(c.id) && mismatch(c, outcomes.get(c.id) as RecordOutcome) === null,
+    ).length;
+    console.log(
+      `JSONata conformance: ${cases.length} cases, ${passed} passed, ${excluded} excluded, ${cases.length - passed - excluded} failed`,
+    );
   });
 });

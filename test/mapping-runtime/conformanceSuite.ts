@@ -16,10 +16,15 @@ export const SUITE_DIR_SETTING = 'JSONATA_TEST_SUITE_DIR';
  */
 export function locateSuite(env: NodeJS.ProcessEnv = process.env): { dir: string } | { skipped: string } {
   const setting = env[SUITE_DIR_SETTING]?.trim();
-  if (!setting) return { skipped: `${SUITE_DIR_SETTING} is not set (point it at a checkout of the jsonata-js test suite: the directory holding groups/ and datasets/)` };
+  if (!setting)
+    return {
+      skipped: `${SUITE_DIR_SETTING} is not set (point it at a checkout of the jsonata-js test suite: the directory holding groups/ and datasets/)`,
+    };
   const dir = resolve(process.cwd(), setting);
   if (!existsSync(join(dir, 'groups')) || !existsSync(join(dir, 'datasets'))) {
-    throw new Error(`${SUITE_DIR_SETTING}=${setting} does not name the JSONata test suite: ${dir} has no groups/ and datasets/ directories.`);
+    throw new Error(
+      `${SUITE_DIR_SETTING}=${setting} does not name the JSONata test suite: ${dir} has no groups/ and datasets/ directories.`,
+    );
   }
   return { dir };
 }
@@ -63,12 +68,15 @@ export function loadSuite(suiteDir: string): SuiteCase[] {
   const cases: SuiteCase[] = [];
   for (const group of readdirSync(join(suiteDir, 'groups')).sort()) {
     const groupDir = join(suiteDir, 'groups', group);
-    for (const file of readdirSync(groupDir).filter((name) => name.endsWith('.json')).sort()) {
+    for (const file of readdirSync(groupDir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()) {
       const spec = readJson(join(groupDir, file)) as RawCase | RawCase[];
       const list = Array.isArray(spec) ? spec : [spec];
       list.forEach((raw, n) => {
         const expr = typeof raw['expr-file'] === 'string' ? readFileSync(join(groupDir, raw['expr-file']), 'utf8') : String(raw.expr);
-        const data = 'data' in raw ? raw.data : raw.dataset === null || raw.dataset === undefined ? undefined : datasets.get(String(raw.dataset));
+        const data =
+          'data' in raw ? raw.data : raw.dataset === null || raw.dataset === undefined ? undefined : datasets.get(String(raw.dataset));
         cases.push({
           id: `${group}/${file.replace(/\.json$/, '')}${Array.isArray(spec) ? `#${n}` : ''}`,
           group,
@@ -99,7 +107,9 @@ function describeOutcome(outcome: RecordOutcome): string {
 export function mismatch(testCase: SuiteCase, outcome: RecordOutcome): string | null {
   const expected = testCase.expectation;
   if (expected.kind === 'result') {
-    return outcome.ok && isDeepStrictEqual(outcome.value, expected.value) ? null : `expected ${JSON.stringify(expected.value)}, got ${describeOutcome(outcome)}`;
+    return outcome.ok && isDeepStrictEqual(outcome.value, expected.value)
+      ? null
+      : `expected ${JSON.stringify(expected.value)}, got ${describeOutcome(outcome)}`;
   }
   if (expected.kind === 'undefined') {
     return outcome.ok && outcome.value === undefined ? null : `expected undefined, got ${describeOutcome(outcome)}`;
@@ -109,7 +119,8 @@ export function mismatch(testCase: SuiteCase, outcome: RecordOutcome): string | 
   if (expected.kind === 'code') {
     const isCodeMatch = error.jsonataCode === expected.code || (HARNESS_LIMIT_CODES[expected.code] ?? []).includes(error.code);
     if (!isCodeMatch) return `expected code ${expected.code}, got ${describeOutcome(outcome)}`;
-    if (expected.token !== undefined && error.token !== expected.token) return `expected token ${expected.token}, got ${describeOutcome(outcome)}`;
+    if (expected.token !== undefined && error.token !== expected.token)
+      return `expected token ${expected.token}, got ${describeOutcome(outcome)}`;
     return null;
   }
   // MappingErrorInfo deliberately omits jsonata's `value`/`functionName` (they can echo record

@@ -60,8 +60,22 @@ const extraFunctionFixtures: Fixture[] = [
       { input: { other: 1 }, output: undefined },
     ],
   },
-  { name: '$ndc11', expression: '$ndc11(ndc)', cases: [{ input: { ndc: '0002-0152-01' }, output: '00002015201' }, { input: { ndc: 'abc' }, output: null }] },
-  { name: '$ein', expression: '$ein(tin)', cases: [{ input: { tin: '12-3456789' }, output: '123456789' }, { input: { tin: '07-1234567' }, output: null }] },
+  {
+    name: '$ndc11',
+    expression: '$ndc11(ndc)',
+    cases: [
+      { input: { ndc: '0002-0152-01' }, output: '00002015201' },
+      { input: { ndc: 'abc' }, output: null },
+    ],
+  },
+  {
+    name: '$ein',
+    expression: '$ein(tin)',
+    cases: [
+      { input: { tin: '12-3456789' }, output: '123456789' },
+      { input: { tin: '07-1234567' }, output: null },
+    ],
+  },
   {
     name: '$duns left-pads 8 digits and rejects all zeros',
     expression: '$duns(d)',
@@ -71,11 +85,43 @@ const extraFunctionFixtures: Fixture[] = [
       { input: { d: '000000000' }, output: null },
     ],
   },
-  { name: '$ccn', expression: '$ccn(c)', cases: [{ input: { c: '33-0101' }, output: '330101' }, { input: { c: 'x' }, output: null }] },
-  { name: '$uom maps X12 CA to CS', expression: '$uom(u)', cases: [{ input: { u: 'ca' }, output: 'CS' }, { input: { u: 'zz' }, output: null }] },
-  { name: '$normalizeName', expression: '$normalizeName(n)', cases: [{ input: { n: 'The Medline Industries, Inc.' }, output: 'MEDLINE INDUSTRIES' }] },
-  { name: '$partNumber', expression: '$partNumber(p)', cases: [{ input: { p: '10-775-PA-55' }, output: '10775PA55' }, { input: { p: 1077 }, output: '1077' }] },
-  { name: '$postalCode restores a lost leading zero', expression: "$postalCode(zip, 'US')", cases: [{ input: { zip: '2134' }, output: '02134' }, { input: { zip: 2134 }, output: '02134' }] },
+  {
+    name: '$ccn',
+    expression: '$ccn(c)',
+    cases: [
+      { input: { c: '33-0101' }, output: '330101' },
+      { input: { c: 'x' }, output: null },
+    ],
+  },
+  {
+    name: '$uom maps X12 CA to CS',
+    expression: '$uom(u)',
+    cases: [
+      { input: { u: 'ca' }, output: 'CS' },
+      { input: { u: 'zz' }, output: null },
+    ],
+  },
+  {
+    name: '$normalizeName',
+    expression: '$normalizeName(n)',
+    cases: [{ input: { n: 'The Medline Industries, Inc.' }, output: 'MEDLINE INDUSTRIES' }],
+  },
+  {
+    name: '$partNumber',
+    expression: '$partNumber(p)',
+    cases: [
+      { input: { p: '10-775-PA-55' }, output: '10775PA55' },
+      { input: { p: 1077 }, output: '1077' },
+    ],
+  },
+  {
+    name: '$postalCode restores a lost leading zero',
+    expression: "$postalCode(zip, 'US')",
+    cases: [
+      { input: { zip: '2134' }, output: '02134' },
+      { input: { zip: 2134 }, output: '02134' },
+    ],
+  },
   {
     name: '$checkGtin returns the check result object',
     expression: '$checkGtin(g)',
@@ -93,25 +139,68 @@ const extraFunctionFixtures: Fixture[] = [
       { input: { u: 'XX' }, output: { uom: 'EA', builtin: 1 } },
     ],
   },
-  { name: '$lookup on an unknown table fails the record', expression: "$lookup('vendors', id)", lookups: {}, cases: [{ input: { id: 1 }, error: 'LOOKUP_MISSING' }] },
-  { name: 'bindings are visible as variables', expression: '$source & ":" & id', bindings: { source: 'PS' }, cases: [{ input: { id: 'A1' }, output: 'PS:A1' }] },
+  {
+    name: '$lookup on an unknown table fails the record',
+    expression: "$lookup('vendors', id)",
+    lookups: {},
+    cases: [{ input: { id: 1 }, error: 'LOOKUP_MISSING' }],
+  },
+  {
+    name: 'bindings are visible as variables',
+    expression: '$source & ":" & id',
+    bindings: { source: 'PS' },
+    cases: [{ input: { id: 'A1' }, output: 'PS:A1' }],
+  },
 ];
 
 const errorAndLimitFixtures: Fixture[] = [
   { name: 'syntax error', expression: '{ "a": ', cases: [{ input: {}, error: 'MAPPING_SYNTAX_ERROR' }] },
-  { name: 'runtime type error fails only that record', expression: 'a + 1', cases: [{ input: { a: 1 }, output: 2 }, { input: { a: 'x' }, error: 'MAPPING_ERROR' }] },
+  {
+    name: 'runtime type error fails only that record',
+    expression: 'a + 1',
+    cases: [
+      { input: { a: 1 }, output: 2 },
+      { input: { a: 'x' }, error: 'MAPPING_ERROR' },
+    ],
+  },
   { name: '$eval is disabled', expression: "$eval('1 + 1')", cases: [{ input: {}, error: 'MAPPING_FUNCTION_DISABLED' }] },
-  { name: 'aliased $eval is disabled too', expression: "($e := $eval; $e('1 + 1'))", cases: [{ input: {}, error: 'MAPPING_FUNCTION_DISABLED' }] },
+  {
+    name: 'aliased $eval is disabled too',
+    expression: "($e := $eval; $e('1 + 1'))",
+    cases: [{ input: {}, error: 'MAPPING_FUNCTION_DISABLED' }],
+  },
   {
     name: 'non-tail recursion hits the depth limit',
     expression: '($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(n))',
-    cases: [{ input: { n: 10 }, output: 10 }, { input: { n: 100000 }, error: 'MAPPING_DEPTH_EXCEEDED' }],
+    cases: [
+      { input: { n: 10 }, output: 10 },
+      { input: { n: 100000 }, error: 'MAPPING_DEPTH_EXCEEDED' },
+    ],
   },
-  { name: 'endless tail recursion times out cooperatively', expression: '($f := function(){ $f() }; $f())', cases: [{ input: {}, error: 'MAPPING_TIMEOUT' }] },
-  { name: 'result larger than maxResultBytes', expression: '$pad("", n)', cases: [{ input: { n: 100 }, output: ' '.repeat(100) }, { input: { n: 20000 }, error: 'MAPPING_RESULT_TOO_LARGE' }] },
+  {
+    name: 'endless tail recursion times out cooperatively',
+    expression: '($f := function(){ $f() }; $f())',
+    cases: [{ input: {}, error: 'MAPPING_TIMEOUT' }],
+  },
+  {
+    name: 'result larger than maxResultBytes',
+    expression: '$pad("", n)',
+    cases: [
+      { input: { n: 100 }, output: ' '.repeat(100) },
+      { input: { n: 20000 }, error: 'MAPPING_RESULT_TOO_LARGE' },
+    ],
+  },
   { name: 'range beyond jsonata limit', expression: '$count([1..1e9])', cases: [{ input: {}, error: 'MAPPING_MEMORY_EXCEEDED' }] },
-  { name: 'string doubling', expression: '($f := function($s){ $f($s & $s) }; $f("ab"))', cases: [{ input: {}, error: 'MAPPING_MEMORY_EXCEEDED' }] },
-  { name: 'nested-quantifier regex rejected at compile', expression: '$match(s, /(a+)+$/)', cases: [{ input: { s: 'aaa' }, error: 'MAPPING_UNSAFE_REGEX' }] },
+  {
+    name: 'string doubling',
+    expression: '($f := function($s){ $f($s & $s) }; $f("ab"))',
+    cases: [{ input: {}, error: 'MAPPING_MEMORY_EXCEEDED' }],
+  },
+  {
+    name: 'nested-quantifier regex rejected at compile',
+    expression: '$match(s, /(a+)+$/)',
+    cases: [{ input: { s: 'aaa' }, error: 'MAPPING_UNSAFE_REGEX' }],
+  },
 ];
 
 describe('extra functions', () => {
@@ -211,7 +300,11 @@ describe('hostile mappings fail only their own record', () => {
     const hostileRuntime = createMappingRuntime({ poolSize: 1, logger, limits: fixture.limits });
     try {
       const { result, ticks } = await countMainThreadTicks(() =>
-        hostileRuntime.evaluateBatch({ cacheKey: fixture.name, expression: fixture.expression, records: fixture.cases.map((c) => c.input) }),
+        hostileRuntime.evaluateBatch({
+          cacheKey: fixture.name,
+          expression: fixture.expression,
+          records: fixture.cases.map((c) => c.input),
+        }),
       );
       expect(result.map(summarise)).toEqual(fixture.cases.map(expectedOf));
       // A main thread blocked by the evaluation would not get a second turn before the batch resolved.
@@ -244,57 +337,83 @@ describe('process isolation: an evaluator process that dies costs one record', (
   // under them, as a V8 heap abort would, and the runtime must name exactly that record.
   const SLOW_EXPRESSION = 'slow ? ($f := function($n){ $n > 1e12 ? $n : $f($n + 1) }; $f(0)) : id';
 
-  test('the killed record fails with MAPPING_RESOURCE_LIMIT, its neighbours succeed on a new evaluator, the runtime stays usable', { timeout: 120_000 }, async () => {
-    const isolated = createMappingRuntime({ poolSize: 1, logger: createLogger({ silent: true }), limits: { timeoutMs: 60_000, maxDepth: 1e9 } });
-    try {
-      const pending = isolated.evaluateBatch({ cacheKey: 'slow', expression: SLOW_EXPRESSION, records: [{ id: 1 }, { id: 2, slow: true }, { id: 3 }] });
-      const killed = new Set<number>();
-      let isSettled = false;
-      void pending.finally(() => {
-        isSettled = true;
+  test(
+    'the killed record fails with MAPPING_RESOURCE_LIMIT, its neighbours succeed on a new evaluator, the runtime stays usable',
+    { timeout: 120_000 },
+    async () => {
+      const isolated = createMappingRuntime({
+        poolSize: 1,
+        logger: createLogger({ silent: true }),
+        limits: { timeoutMs: 60_000, maxDepth: 1e9 },
       });
-      // Whenever an evaluator has been busy on one batch for 5 s it can only be on the slow record: kill it.
-      while (!isSettled) {
-        const lane = isolated.health().lanes.ingest;
-        if (lane.pid !== null && !killed.has(lane.pid) && lane.oldestInFlightMs > 5000) {
-          killed.add(lane.pid);
-          process.kill(lane.pid, 'SIGKILL');
+      try {
+        const pending = isolated.evaluateBatch({
+          cacheKey: 'slow',
+          expression: SLOW_EXPRESSION,
+          records: [{ id: 1 }, { id: 2, slow: true }, { id: 3 }],
+        });
+        const killed = new Set<number>();
+        let isSettled = false;
+        void pending.finally(() => {
+          isSettled = true;
+        });
+        // Whenever an evaluator has been busy on one batch for 5 s it can only be on the slow record: kill it.
+        while (!isSettled) {
+          const lane = isolated.health().lanes.ingest;
+          if (lane.pid !== null && !killed.has(lane.pid) && lane.oldestInFlightMs > 5000) {
+            killed.add(lane.pid);
+            process.kill(lane.pid, 'SIGKILL');
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
         }
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        const outcomes = await pending;
+        expect(outcomes.map(summarise)).toEqual([{ output: 1 }, { error: 'MAPPING_RESOURCE_LIMIT' }, { output: 3 }]);
+        // Killed once with three records in flight (unattributable), once more running the slow record alone.
+        expect(killed.size).toBe(2);
+        expect(isolated.health().lanes.ingest.restarts).toBe(2);
+        const afterwards = await isolated.evaluateBatch({ cacheKey: 'after', expression: 'x + 1', records: [{ x: 1 }] });
+        expect(afterwards.map(summarise)).toEqual([{ output: 2 }]);
+        expect(isolated.health().isReady).toBe(true);
+      } finally {
+        await isolated.close();
       }
-      const outcomes = await pending;
-      expect(outcomes.map(summarise)).toEqual([{ output: 1 }, { error: 'MAPPING_RESOURCE_LIMIT' }, { output: 3 }]);
-      // Killed once with three records in flight (unattributable), once more running the slow record alone.
-      expect(killed.size).toBe(2);
-      expect(isolated.health().lanes.ingest.restarts).toBe(2);
-      const afterwards = await isolated.evaluateBatch({ cacheKey: 'after', expression: 'x + 1', records: [{ x: 1 }] });
-      expect(afterwards.map(summarise)).toEqual([{ output: 2 }]);
-      expect(isolated.health().isReady).toBe(true);
-    } finally {
-      await isolated.close();
-    }
-  });
+    },
+  );
 });
 
 describe('lanes: interactive calls have their own evaluator and a budget', () => {
-  test('an interactive call past its budget fails the records it did not reach with MAPPING_BUDGET_EXCEEDED', { timeout: 120_000 }, async () => {
-    const laned = createMappingRuntime({ poolSize: 1, logger: createLogger({ silent: true }), limits: { timeoutMs: 300 } });
-    try {
-      // Each `loop` record runs until its 300 ms clock; a 500 ms budget cannot reach all ten.
-      const records = Array.from({ length: 10 }, (_, id) => ({ id, loop: true }));
-      const outcomes = await laned.evaluateBatch({ cacheKey: 'loop', expression: 'loop ? ($f := function(){ $f() }; $f()) : id', records, lane: 'interactive', budgetMs: 500 });
-      const codes = outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.error.code));
-      expect(codes[0]).toBe('MAPPING_TIMEOUT');
-      expect(codes.at(-1)).toBe('MAPPING_BUDGET_EXCEEDED');
-      expect(codes.every((code) => code === 'MAPPING_TIMEOUT' || code === 'MAPPING_BUDGET_EXCEEDED')).toBe(true);
-      expect(laned.health().lanes.interactive.state).toBe('ready');
-    } finally {
-      await laned.close();
-    }
-  });
+  test(
+    'an interactive call past its budget fails the records it did not reach with MAPPING_BUDGET_EXCEEDED',
+    { timeout: 120_000 },
+    async () => {
+      const laned = createMappingRuntime({ poolSize: 1, logger: createLogger({ silent: true }), limits: { timeoutMs: 300 } });
+      try {
+        // Each `loop` record runs until its 300 ms clock; a 500 ms budget cannot reach all ten.
+        const records = Array.from({ length: 10 }, (_, id) => ({ id, loop: true }));
+        const outcomes = await laned.evaluateBatch({
+          cacheKey: 'loop',
+          expression: 'loop ? ($f := function(){ $f() }; $f()) : id',
+          records,
+          lane: 'interactive',
+          budgetMs: 500,
+        });
+        const codes = outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.error.code));
+        expect(codes[0]).toBe('MAPPING_TIMEOUT');
+        expect(codes.at(-1)).toBe('MAPPING_BUDGET_EXCEEDED');
+        expect(codes.every((code) => code === 'MAPPING_TIMEOUT' || code === 'MAPPING_BUDGET_EXCEEDED')).toBe(true);
+        expect(laned.health().lanes.interactive.state).toBe('ready');
+      } finally {
+        await laned.close();
+      }
+    },
+  );
 
   test('ingest is answered while the interactive evaluator is stuck in a catastrophic regex', { timeout: 120_000 }, async () => {
-    const laned = createMappingRuntime({ poolSize: 1, logger: createLogger({ silent: true }), limits: { timeoutMs: 1000, shouldRejectUnsafeRegex: false } });
+    const laned = createMappingRuntime({
+      poolSize: 1,
+      logger: createLogger({ silent: true }),
+      limits: { timeoutMs: 1000, shouldRejectUnsafeRegex: false },
+    });
     try {
       const records = Array.from({ length: 5 }, () => ({ s: `${'a'.repeat(40)}!` }));
       let isPreviewDone = false;
@@ -317,7 +436,9 @@ describe('lanes: interactive calls have their own evaluator and a budget', () =>
   test('an aborted signal rejects the call', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stopping'));
-    await expect(runtime.evaluateBatch({ cacheKey: 'x', expression: '1', records: [{}], signal: controller.signal })).rejects.toThrow('stopping');
+    await expect(runtime.evaluateBatch({ cacheKey: 'x', expression: '1', records: [{}], signal: controller.signal })).rejects.toThrow(
+      'stopping',
+    );
   });
 });
 
@@ -325,7 +446,12 @@ describe('a batch that cannot be sent never wedges the runtime', () => {
   test('lookups too deep to serialise fail the batch records with MAPPING_INPUT_UNSUPPORTED; the next batch runs', async () => {
     let deep: unknown = 'leaf';
     for (let level = 0; level < 20_000; level++) deep = { a: deep };
-    const outcomes = await runtime.evaluateBatch({ cacheKey: 'deep-lookup', expression: '$lookup("t", "k")', records: [{}, {}], lookups: { t: { k: deep } } });
+    const outcomes = await runtime.evaluateBatch({
+      cacheKey: 'deep-lookup',
+      expression: '$lookup("t", "k")',
+      records: [{}, {}],
+      lookups: { t: { k: deep } },
+    });
     expect(outcomes.map(summarise)).toEqual([{ error: 'MAPPING_INPUT_UNSUPPORTED' }, { error: 'MAPPING_INPUT_UNSUPPORTED' }]);
     const next = await runtime.evaluateBatch({ cacheKey: 'after-deep', expression: 'x + 1', records: [{ x: 1 }] });
     expect(next.map(summarise)).toEqual([{ output: 2 }]);
@@ -341,20 +467,28 @@ describe('a batch that cannot be sent never wedges the runtime', () => {
 });
 
 describe('readiness', () => {
-  test('an evaluator whose workers cannot start is reported wedged and fails its records with the reason', { timeout: 120_000 }, async () => {
-    // 1 MiB of heap is too little for a worker to load: every start fails.
-    const broken = createMappingRuntime({ poolSize: 1, logger: createLogger({ silent: true }), limits: { workerMemoryMb: 1, workerYoungGenerationMb: 1 } });
-    try {
-      const outcomes = await broken.evaluateBatch({ cacheKey: 'x', expression: 'x', records: [{ x: 1 }] });
-      expect(outcomes[0]).toMatchObject({ ok: false, error: { code: 'MAPPING_ERROR' } });
-      expect(!outcomes[0].ok && outcomes[0].error.message).toContain('cannot start');
-      const health = broken.health();
-      expect(health.isReady).toBe(false);
-      expect(health.lanes.ingest).toMatchObject({ state: 'failed', isWedged: true });
-    } finally {
-      await broken.close();
-    }
-  });
+  test(
+    'an evaluator whose workers cannot start is reported wedged and fails its records with the reason',
+    { timeout: 120_000 },
+    async () => {
+      // 1 MiB of heap is too little for a worker to load: every start fails.
+      const broken = createMappingRuntime({
+        poolSize: 1,
+        logger: createLogger({ silent: true }),
+        limits: { workerMemoryMb: 1, workerYoungGenerationMb: 1 },
+      });
+      try {
+        const outcomes = await broken.evaluateBatch({ cacheKey: 'x', expression: 'x', records: [{ x: 1 }] });
+        expect(outcomes[0]).toMatchObject({ ok: false, error: { code: 'MAPPING_ERROR' } });
+        expect(!outcomes[0].ok && outcomes[0].error.message).toContain('cannot start');
+        const health = broken.health();
+        expect(health.isReady).toBe(false);
+        expect(health.lanes.ingest).toMatchObject({ state: 'failed', isWedged: true });
+      } finally {
+        await broken.close();
+      }
+    },
+  );
 
   test('a healthy runtime is ready; the interactive lane is idle until first used', () => {
     const health = runtime.health();

@@ -10,7 +10,10 @@ const table = (name: string) => {
   return found;
 };
 const orgName = withAliasTables({ normalize: normalizerFor('orgName'), tables: [table('legalSuffixes'), table('organizationAliases')] });
-const itemText = withAliasTables({ normalize: normalizerFor('text'), tables: [table('itemAbbreviations'), table('organizationAliases'), table('noiseWords')] });
+const itemText = withAliasTables({
+  normalize: normalizerFor('text'),
+  tables: [table('itemAbbreviations'), table('organizationAliases'), table('noiseWords')],
+});
 
 describe('organisation names (legalSuffixes, then organizationAliases, after orgName)', () => {
   test.each([
@@ -40,7 +43,10 @@ describe('organisation names (legalSuffixes, then organizationAliases, after org
 });
 
 describe('item manufacturers (organisation tables, then manufacturerFamilies)', () => {
-  const manufacturer = withAliasTables({ normalize: normalizerFor('orgName'), tables: [table('legalSuffixes'), table('organizationAliases'), table('manufacturerFamilies')] });
+  const manufacturer = withAliasTables({
+    normalize: normalizerFor('orgName'),
+    tables: [table('legalSuffixes'), table('organizationAliases'), table('manufacturerFamilies')],
+  });
   test.each([
     ['C. R. BARD, INC.', 'BECTON DICKINSON'],
     ['Bard Medical Division', 'BECTON DICKINSON'],
@@ -70,7 +76,10 @@ describe('item descriptions (itemAbbreviations, organizationAliases, noiseWords 
 
 // Chargemaster lines against item-master descriptions: the description comparator's normaliser
 // (measureText: `3ML` = `3 ML`, `4X4IN` = `4X4 IN`) and tables, prefixes dropped at the start only.
-const descriptionText = withAliasTables({ normalize: normalizerFor('measureText'), tables: [table('chargemasterPrefixes'), table('itemAbbreviations'), table('organizationAliases'), table('noiseWords')] });
+const descriptionText = withAliasTables({
+  normalize: normalizerFor('measureText'),
+  tables: [table('chargemasterPrefixes'), table('itemAbbreviations'), table('organizationAliases'), table('noiseWords')],
+});
 
 describe('chargemaster lines (chargemasterPrefixes removeLeading, measureText)', () => {
   test.each([
@@ -95,7 +104,11 @@ describe('chargemaster lines (chargemasterPrefixes removeLeading, measureText)',
 
 test.each([
   [{ table: 'x', version: 'x-1', mode: 'replace', entries: [{ variants: ['A'] }] }, 'CANONICAL_REQUIRED', 'entries[0].canonical'],
-  [{ table: 'x', version: 'x-1', mode: 'remove', entries: [{ variants: ['A'] }, { variants: ['a'] }] }, 'DUPLICATE_VARIANT', 'entries[1].variants[0]'],
+  [
+    { table: 'x', version: 'x-1', mode: 'remove', entries: [{ variants: ['A'] }, { variants: ['a'] }] },
+    'DUPLICATE_VARIANT',
+    'entries[1].variants[0]',
+  ],
   [{ table: 'x', version: 'x-1', mode: 'sideways', entries: [] }, undefined, 'mode'],
   [{ table: 'x', mode: 'remove', entries: [] }, undefined, 'version'],
 ])('an invalid table is refused with the field named (%#)', (json, code, path) => {
@@ -106,5 +119,13 @@ test.each([
 });
 
 test('every shipped table is valid and named after its file', () => {
-  expect([...tables.keys()].sort()).toEqual(['chargemasterPrefixes', 'itemAbbreviations', 'legalSuffixes', 'manufacturerFamilies', 'manufacturerRelations', 'noiseWords', 'organizationAliases']);
+  expect([...tables.keys()].sort()).toEqual([
+    'chargemasterPrefixes',
+    'itemAbbreviations',
+    'legalSuffixes',
+    'manufacturerFamilies',
+    'manufacturerRelations',
+    'noiseWords',
+    'organizationAliases',
+  ]);
 });

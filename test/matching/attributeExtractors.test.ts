@@ -119,7 +119,8 @@ const TABLE: Record<string, Row[]> = {
 describe.each(Object.entries(TABLE))('%s', (_name, rows) => {
   test.each(rows)('$text', ({ text, expected, absent }) => {
     const found = read(text);
-    for (const [attribute, values] of Object.entries(expected)) expect(found[attribute], `${attribute} in ${JSON.stringify(found)}`).toEqual(values);
+    for (const [attribute, values] of Object.entries(expected))
+      expect(found[attribute], `${attribute} in ${JSON.stringify(found)}`).toEqual(values);
     for (const attribute of absent ?? []) expect(found[attribute], `${attribute} must not be read from "${text}"`).toBeUndefined();
   });
 });

@@ -13,13 +13,48 @@ function withChange(change: (rules: RuleSet) => void): RuleSet {
 }
 
 test.each([
-  { title: 'unknown alias table on a comparator', change: (r: RuleSet) => (r.comparators[8].params = { aliasTables: ['noSuchTable'] }), code: 'UNKNOWN_ALIAS_TABLE', path: 'comparators[8].params.aliasTables[0]' },
-  { title: 'unknown alias table on a blocking key', change: (r: RuleSet) => (r.blocking[5].params = { aliasTables: ['nope'] }), code: 'UNKNOWN_ALIAS_TABLE', path: 'blocking[5].params.aliasTables[0]' },
-  { title: 'an attributes comparator naming an undeclared attribute', change: (r: RuleSet) => (r.comparators[9].params = { attributes: ['colour'] }), code: 'UNKNOWN_ATTRIBUTE', path: 'comparators[9].params.attributes[0]' },
-  { title: 'an attributes comparator without declared attributes', change: (r: RuleSet) => delete r.attributes, code: 'NO_ATTRIBUTES', path: 'comparators[9]' },
-  { title: 'a pattern that is not a regular expression', change: (r: RuleSet) => ((r.attributes ?? [])[0].patterns[0].regex = '(?<value>\\d+'), code: 'INVALID_PATTERN', path: 'attributes[0].patterns[0].regex' },
-  { title: 'a unit that cannot be converted', change: (r: RuleSet) => ((r.attributes ?? [])[6].units = { ML: 'mg' }), code: 'UNIT_CONVERSION', path: 'attributes[6].units.ML' },
-  { title: 'a quantity without its unit', change: (r: RuleSet) => delete (r.attributes ?? [])[6].unit, code: 'UNIT_REQUIRED', path: 'attributes[6].unit' },
+  {
+    title: 'unknown alias table on a comparator',
+    change: (r: RuleSet) => (r.comparators[8].params = { aliasTables: ['noSuchTable'] }),
+    code: 'UNKNOWN_ALIAS_TABLE',
+    path: 'comparators[8].params.aliasTables[0]',
+  },
+  {
+    title: 'unknown alias table on a blocking key',
+    change: (r: RuleSet) => (r.blocking[5].params = { aliasTables: ['nope'] }),
+    code: 'UNKNOWN_ALIAS_TABLE',
+    path: 'blocking[5].params.aliasTables[0]',
+  },
+  {
+    title: 'an attributes comparator naming an undeclared attribute',
+    change: (r: RuleSet) => (r.comparators[9].params = { attributes: ['colour'] }),
+    code: 'UNKNOWN_ATTRIBUTE',
+    path: 'comparators[9].params.attributes[0]',
+  },
+  {
+    title: 'an attributes comparator without declared attributes',
+    change: (r: RuleSet) => delete r.attributes,
+    code: 'NO_ATTRIBUTES',
+    path: 'comparators[9]',
+  },
+  {
+    title: 'a pattern that is not a regular expression',
+    change: (r: RuleSet) => ((r.attributes ?? [])[0].patterns[0].regex = '(?<value>\\d+'),
+    code: 'INVALID_PATTERN',
+    path: 'attributes[0].patterns[0].regex',
+  },
+  {
+    title: 'a unit that cannot be converted',
+    change: (r: RuleSet) => ((r.attributes ?? [])[6].units = { ML: 'mg' }),
+    code: 'UNIT_CONVERSION',
+    path: 'attributes[6].units.ML',
+  },
+  {
+    title: 'a quantity without its unit',
+    change: (r: RuleSet) => delete (r.attributes ?? [])[6].unit,
+    code: 'UNIT_REQUIRED',
+    path: 'attributes[6].unit',
+  },
 ])('$title → $code at $path', ({ change, code, path }) => {
   const problems = validateRules(withChange(change));
   expect(problems, JSON.stringify(problems)).toContainEqual(expect.objectContaining({ code, path }));
@@ -27,13 +62,20 @@ test.each([
 
 test('the shipped item rules are valid, and compiling records which alias-table versions they use', () => {
   expect(validateRules(shipped)).toEqual([]);
-  expect(compileRules(shipped).aliasTableVersions).toMatchObject({ itemAbbreviations: expect.stringMatching(/^itemAbbreviations-/), organizationAliases: expect.any(String) });
+  expect(compileRules(shipped).aliasTableVersions).toMatchObject({
+    itemAbbreviations: expect.stringMatching(/^itemAbbreviations-/),
+    organizationAliases: expect.any(String),
+  });
 });
 
 const base = { manufacturer: { name: 'Ethicon' }, gtin: '00705031234562' };
 
 test('capAtReview: same GTIN but a conflicting attribute goes to a steward, not auto-merge', () => {
-  const explanation = scorePair({ a: { sourceId: 'a', description: 'SUTURE VICRYL 3-0 SH 27IN', ...base }, b: { sourceId: 'b', description: 'SUTURE VICRYL 4-0 SH 27IN', ...base }, rules: shipped });
+  const explanation = scorePair({
+    a: { sourceId: 'a', description: 'SUTURE VICRYL 3-0 SH 27IN', ...base },
+    b: { sourceId: 'b', description: 'SUTURE VICRYL 4-0 SH 27IN', ...base },
+    rules: shipped,
+  });
   expect(explanation.hardRule?.name).toBe('attributeConflictSameGtin');
   expect(explanation.band).toBe('review');
   const attributes = explanation.comparators.find((c) => c.type === 'attributes');
@@ -49,7 +91,11 @@ test('capAtReview never raises a no-match', () => {
     r.version = 'item-test-cap';
     r.hardRules = [{ name: 'cap', action: 'capAtReview', when: [{ comparator: 'attributes', outcome: 'mismatch' }] }];
   });
-  const explanation = scorePair({ a: { sourceId: 'a', description: 'GOWN ISOLATION XL' }, b: { sourceId: 'b', description: 'DRAPE TABLE SM' }, rules });
+  const explanation = scorePair({
+    a: { sourceId: 'a', description: 'GOWN ISOLATION XL' },
+    b: { sourceId: 'b', description: 'DRAPE TABLE SM' },
+    rules,
+  });
   // A cap that changes nothing does not decide: the explanation names no hard rule.
   expect(explanation.hardRule).toBeNull();
   expect(explanation.band).toBe('no-match');

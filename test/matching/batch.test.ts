@@ -13,8 +13,17 @@ const item = (id: string, fields: Record<string, unknown>): CanonicalRecord => (
 describe('batchMatch', () => {
   test('clusters auto-merge pairs transitively, lists review pairs and packaging relationships', () => {
     const records = [
-      item('a1', { description: 'GLOVE EXAM NITRILE LG', manufacturer: { name: 'Medline Industries, Inc.' }, manufacturerPartNumber: '10-775-PA-55' }),
-      item('a2', { description: 'Glove nitrile exam large', manufacturer: { name: 'MEDLINE INDUSTRIES' }, manufacturerPartNumber: '10775PA55', gtin: '00012345678905' }),
+      item('a1', {
+        description: 'GLOVE EXAM NITRILE LG',
+        manufacturer: { name: 'Medline Industries, Inc.' },
+        manufacturerPartNumber: '10-775-PA-55',
+      }),
+      item('a2', {
+        description: 'Glove nitrile exam large',
+        manufacturer: { name: 'MEDLINE INDUSTRIES' },
+        manufacturerPartNumber: '10775PA55',
+        gtin: '00012345678905',
+      }),
       item('a3', { description: 'NITRILE GLOVE EXAM LG', gtin: '012345678905' }),
       item('b1', { description: 'SUTURE VICRYL 3-0 PS-2', manufacturer: { name: 'Ethicon Inc' }, manufacturerPartNumber: 'J497H' }),
       item('b2', { description: 'ETHICON J497H SUTURE VICRYL 3-0' }),
@@ -85,7 +94,13 @@ describe('batchMatch', () => {
       item('q', { description: 'GLOVE', manufacturer: { name: 'Medline' }, manufacturerPartNumber: '10-775-PA-55' }),
     ];
     const phases: string[] = [];
-    const excluded = batchMatch({ records, rules: items, isNotAMatch: (a, b) => [a, b].sort().join() === 'p,q', progressEvery: 1, onProgress: (p) => phases.push(p.phase) });
+    const excluded = batchMatch({
+      records,
+      rules: items,
+      isNotAMatch: (a, b) => [a, b].sort().join() === 'p,q',
+      progressEvery: 1,
+      onProgress: (p) => phases.push(p.phase),
+    });
     expect(excluded.clusters).toEqual([]);
     expect(new Set(phases)).toEqual(new Set(['prepare', 'block', 'compare']));
     expect(batchMatch({ records, rules: items }).clusters).toEqual([['p', 'q']]);

@@ -19,7 +19,13 @@ describe('blocking keys (fixture table)', () => {
   test.each<{ title: string; rule: BlockingKeyRule; record: Record<string, unknown>; keys: string[] }>([
     {
       title: 'GTIN base + indicator: all packaging levels share the base key',
-      rule: { name: 'g', type: 'identifier', fields: ['gtin', 'packaging.gtin'], params: { scheme: 'gtin', gtinPart: 'base' }, maxBlockSize: 10 },
+      rule: {
+        name: 'g',
+        type: 'identifier',
+        fields: ['gtin', 'packaging.gtin'],
+        params: { scheme: 'gtin', gtinPart: 'base' },
+        maxBlockSize: 10,
+      },
       record: { gtin: '012345678905', packaging: [{ gtin: '10012345678902' }] },
       keys: ['g:001234567890'],
     },
@@ -29,9 +35,24 @@ describe('blocking keys (fixture table)', () => {
       record: { gtin: '012345678905', packaging: [{ gtin: '10012345678902' }] },
       keys: ['g:00012345678905', 'g:10012345678902'],
     },
-    { title: 'EIN with hyphen', rule: { name: 'ein', type: 'identifier', fields: ['taxId'], params: { scheme: 'ein' }, maxBlockSize: 10 }, record: { taxId: '12-3456789' }, keys: ['ein:123456789'] },
-    { title: 'missing identifier yields no key', rule: { name: 'ein', type: 'identifier', fields: ['taxId'], params: { scheme: 'ein' }, maxBlockSize: 10 }, record: {}, keys: [] },
-    { title: 'part number punctuation stripped', rule: { name: 'p', type: 'partNumber', fields: ['mpn', 'vcn'], maxBlockSize: 10 }, record: { mpn: '10-775-PA-55', vcn: '10775pa55' }, keys: ['p:10775PA55'] },
+    {
+      title: 'EIN with hyphen',
+      rule: { name: 'ein', type: 'identifier', fields: ['taxId'], params: { scheme: 'ein' }, maxBlockSize: 10 },
+      record: { taxId: '12-3456789' },
+      keys: ['ein:123456789'],
+    },
+    {
+      title: 'missing identifier yields no key',
+      rule: { name: 'ein', type: 'identifier', fields: ['taxId'], params: { scheme: 'ein' }, maxBlockSize: 10 },
+      record: {},
+      keys: [],
+    },
+    {
+      title: 'part number punctuation stripped',
+      rule: { name: 'p', type: 'partNumber', fields: ['mpn', 'vcn'], maxBlockSize: 10 },
+      record: { mpn: '10-775-PA-55', vcn: '10775pa55' },
+      keys: ['p:10775PA55'],
+    },
     {
       title: 'catalog numbers inside descriptions join the part-number key space',
       rule: { name: 'cat', type: 'catalogInText', fields: ['description'], params: { codeFields: ['mpn'] }, maxBlockSize: 10 },
@@ -52,7 +73,18 @@ describe('blocking keys (fixture table)', () => {
     },
     {
       title: 'postal + first name token',
-      rule: { name: 'pn', type: 'combined', fields: [], params: { parts: [{ field: 'addresses.postalCode', normalizer: 'postalCode' }, { field: 'name', normalizer: 'orgName', firstToken: true }] }, maxBlockSize: 10 },
+      rule: {
+        name: 'pn',
+        type: 'combined',
+        fields: [],
+        params: {
+          parts: [
+            { field: 'addresses.postalCode', normalizer: 'postalCode' },
+            { field: 'name', normalizer: 'orgName', firstToken: true },
+          ],
+        },
+        maxBlockSize: 10,
+      },
       record: { name: 'Medline Industries, Inc.', addresses: [{ postalCode: '60093-1234' }, { postalCode: '2115' }] },
       keys: ['pn:02115|MEDLINE', 'pn:60093|MEDLINE'],
     },
@@ -69,12 +101,21 @@ describe('blocking keys (fixture table)', () => {
     const rules = await loadRules('supplier');
     const record = { sourceId: 'a', name: 'Zimmer Biomet Surgical Holdings' } as CanonicalRecord;
     const byRule = rules.keyRules.map((k) => k.indexKeys(record));
-    const sizes: Record<string, number> = { 'nameTokens:ZIMMER': 40, 'nameTokens:BIOMET': 12, 'nameTokens:SURGICAL': 90000, 'nameTokens:HOLDINGS': 30000 };
+    const sizes: Record<string, number> = {
+      'nameTokens:ZIMMER': 40,
+      'nameTokens:BIOMET': 12,
+      'nameTokens:SURGICAL': 90000,
+      'nameTokens:HOLDINGS': 30000,
+    };
     const lookup = selectLookupKeys({ keyRules: rules.keyRules, keysByRule: byRule, sizeOf: (k) => sizes[k] ?? 0 });
     expect(lookup.filter((k) => k.startsWith('nameTokens:')).sort()).toEqual(['nameTokens:BIOMET', 'nameTokens:ZIMMER']);
     expect(lookup.some((k) => k.startsWith('namePhonetic:'))).toBe(true);
     // Tokens no other record has are passed over for ones that can find something.
-    const withUnique = selectLookupKeys({ keyRules: rules.keyRules, keysByRule: byRule, sizeOf: (k) => (k === 'nameTokens:HOLDINGS' ? 3 : k === 'nameTokens:SURGICAL' ? 9 : 0) });
+    const withUnique = selectLookupKeys({
+      keyRules: rules.keyRules,
+      keysByRule: byRule,
+      sizeOf: (k) => (k === 'nameTokens:HOLDINGS' ? 3 : k === 'nameTokens:SURGICAL' ? 9 : 0),
+    });
     expect(withUnique.filter((k) => k.startsWith('nameTokens:')).sort()).toEqual(['nameTokens:HOLDINGS', 'nameTokens:SURGICAL']);
   });
 });

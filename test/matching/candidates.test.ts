@@ -27,7 +27,11 @@ let items: CompiledRules;
 
 const item = (id: string, fields: Record<string, unknown>): CanonicalRecord => ({ sourceId: id, ...fields });
 
-const GLOVE = { description: 'GLOVE EXAM NITRILE PF LG', manufacturer: { name: 'Medline Industries, Inc.' }, manufacturerPartNumber: '10-775-PA-55' };
+const GLOVE = {
+  description: 'GLOVE EXAM NITRILE PF LG',
+  manufacturer: { name: 'Medline Industries, Inc.' },
+  manufacturerPartNumber: '10-775-PA-55',
+};
 
 beforeAll(async () => {
   items = await loadRules('item');
@@ -52,9 +56,21 @@ async function blockSize(key: string): Promise<number | undefined> {
 describe('match index', () => {
   test('indexing maintains block sizes; re-indexing does not double count; removal shrinks and deletes empty blocks', async () => {
     await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', GLOVE) });
-    await indexRecord({ store, rules: items, recordId: 'src:2', goldenId: 'g2', record: item('2', { ...GLOVE, manufacturerPartNumber: '10775PA55' }) });
+    await indexRecord({
+      store,
+      rules: items,
+      recordId: 'src:2',
+      goldenId: 'g2',
+      record: item('2', { ...GLOVE, manufacturerPartNumber: '10775PA55' }),
+    });
     expect(await blockSize('partNumber:10775PA55')).toBe(2);
-    await indexRecord({ store, rules: items, recordId: 'src:2', goldenId: 'g2', record: item('2', { ...GLOVE, manufacturerPartNumber: '10775PA55' }) });
+    await indexRecord({
+      store,
+      rules: items,
+      recordId: 'src:2',
+      goldenId: 'g2',
+      record: item('2', { ...GLOVE, manufacturerPartNumber: '10775PA55' }),
+    });
     expect(await blockSize('partNumber:10775PA55')).toBe(2);
     expect(await store.collection(MATCH_INDEX).countDocuments({ domain: 'item' })).toBe(2);
     expect(await removeFromIndex({ store, domain: 'item', recordId: 'src:1' })).toBe(true);
@@ -66,12 +82,30 @@ describe('match index', () => {
 
   test('matchRecord auto-merges into the golden record of a formatting variant and explains why', async () => {
     await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', GLOVE) });
-    await indexRecord({ store, rules: items, recordId: 'src:9', goldenId: 'g9', record: item('9', { description: 'GOWN ISOLATION YELLOW', manufacturerPartNumber: 'ISO-2020' }) });
-    const decision = await matchRecord({ store, rules: items, record: item('2', { description: 'Nitrile exam glove, powder-free, large', manufacturer: { name: 'MEDLINE IND' }, manufacturerPartNumber: '10775PA55' }) });
+    await indexRecord({
+      store,
+      rules: items,
+      recordId: 'src:9',
+      goldenId: 'g9',
+      record: item('9', { description: 'GOWN ISOLATION YELLOW', manufacturerPartNumber: 'ISO-2020' }),
+    });
+    const decision = await matchRecord({
+      store,
+      rules: items,
+      record: item('2', {
+        description: 'Nitrile exam glove, powder-free, large',
+        manufacturer: { name: 'MEDLINE IND' },
+        manufacturerPartNumber: '10775PA55',
+      }),
+    });
     expect(decision.decision).toBe('auto-merge');
     expect(decision.best?.goldenId).toBe('g1');
     expect(decision.best?.recordId).toBe('src:1');
-    expect(decision.best?.explanation.comparators.find((c) => c.name === 'manufacturerPartNumber')).toMatchObject({ score: 1, a: '10775PA55', b: '10775PA55' });
+    expect(decision.best?.explanation.comparators.find((c) => c.name === 'manufacturerPartNumber')).toMatchObject({
+      score: 1,
+      a: '10775PA55',
+      b: '10775PA55',
+    });
     expect(decision.candidates.map((c) => c.goldenId)).toEqual(['g1']);
   });
 
@@ -80,7 +114,9 @@ describe('match index', () => {
     const decision = await matchRecord({ store, domain: 'item', record: item('2', GLOVE) });
     expect(decision.best?.explanation.rulesVersion).toBe(items.version);
     expect(decision.decision).toBe('auto-merge');
-    await expect(matchRecord({ store, domain: 'nope', record: item('2', GLOVE) })).rejects.toMatchObject({ code: 'MATCHING_RULES_NOT_FOUND' });
+    await expect(matchRecord({ store, domain: 'nope', record: item('2', GLOVE) })).rejects.toMatchObject({
+      code: 'MATCHING_RULES_NOT_FOUND',
+    });
   });
 
   test('golden score is the best member score', async () => {
@@ -103,28 +139,53 @@ describe('match index', () => {
       rules: items,
       entries: [
         { recordId: 'src:each', goldenId: 'g1', record: item('each', { ...GLOVE, gtin: undefined }) },
-        { recordId: 'src:case', goldenId: 'g1', record: item('case', { ...GLOVE, description: 'GLOVE EXAM NITRILE PF LG CS/1000', gtin: '10012345678902' }) },
+        {
+          recordId: 'src:case',
+          goldenId: 'g1',
+          record: item('case', { ...GLOVE, description: 'GLOVE EXAM NITRILE PF LG CS/1000', gtin: '10012345678902' }),
+        },
       ],
     });
     const incoming = item('new', { ...GLOVE, gtin: '00012345678905' });
     const decision = await matchRecord({ store, rules: items, record: incoming });
     expect(decision.decision).toBe('review');
     expect(decision.goldenVetoedByMember).toBe(1);
-    expect(decision.best).toMatchObject({ goldenId: 'g1', recordId: 'src:each', band: 'review', vetoedByMember: { recordId: 'case', rule: 'packagingLevel' } });
+    expect(decision.best).toMatchObject({
+      goldenId: 'g1',
+      recordId: 'src:each',
+      band: 'review',
+      vetoedByMember: { recordId: 'case', rule: 'packagingLevel' },
+    });
   });
 
   test('no candidates → no-match (a new golden record)', async () => {
     await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', GLOVE) });
-    const decision = await matchRecord({ store, rules: items, record: item('2', { description: 'GOWN ISOLATION YELLOW', manufacturerPartNumber: 'ISO-2020' }) });
+    const decision = await matchRecord({
+      store,
+      rules: items,
+      record: item('2', { description: 'GOWN ISOLATION YELLOW', manufacturerPartNumber: 'ISO-2020' }),
+    });
     expect(decision).toMatchObject({ decision: 'no-match', best: null, candidates: [], entriesCompared: 0 });
   });
 
   test('stewards’ not-a-match pairs are excluded (set of pair keys or predicate)', async () => {
     await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', GLOVE) });
     const incoming = item('2', GLOVE);
-    const bySet = await matchRecord({ store, rules: items, record: incoming, recordId: 'src:2', notAMatch: new Set([pairKey('src:2', 'g1')]) });
+    const bySet = await matchRecord({
+      store,
+      rules: items,
+      record: incoming,
+      recordId: 'src:2',
+      notAMatch: new Set([pairKey('src:2', 'g1')]),
+    });
     expect(bySet).toMatchObject({ decision: 'no-match', excludedByNotAMatch: 1 });
-    const byPredicate = await matchRecord({ store, rules: items, record: incoming, recordId: 'src:2', notAMatch: (p) => p.candidateRecordId === 'src:1' });
+    const byPredicate = await matchRecord({
+      store,
+      rules: items,
+      record: incoming,
+      recordId: 'src:2',
+      notAMatch: (p) => p.candidateRecordId === 'src:1',
+    });
     expect(byPredicate.decision).toBe('no-match');
     const without = await matchRecord({ store, rules: items, record: incoming, recordId: 'src:2' });
     expect(without.decision).toBe('auto-merge');
@@ -137,8 +198,18 @@ describe('match index', () => {
   });
 
   test('packaging levels come back as relationships, not merges', async () => {
-    await indexRecord({ store, rules: items, recordId: 'src:1', goldenId: 'g1', record: item('1', { description: 'GLOVE EXAM NITRILE', gtin: '00012345678905' }) });
-    const decision = await matchRecord({ store, rules: items, record: item('2', { description: 'GLOVE EXAM NITRILE CASE', gtin: '10012345678902' }) });
+    await indexRecord({
+      store,
+      rules: items,
+      recordId: 'src:1',
+      goldenId: 'g1',
+      record: item('1', { description: 'GLOVE EXAM NITRILE', gtin: '00012345678905' }),
+    });
+    const decision = await matchRecord({
+      store,
+      rules: items,
+      record: item('2', { description: 'GLOVE EXAM NITRILE CASE', gtin: '10012345678902' }),
+    });
     expect(decision.decision).toBe('no-match');
     expect(decision.relationships).toEqual([{ recordId: 'src:1', goldenId: 'g1', relationship: 'packaging-level' }]);
   });
@@ -158,13 +229,20 @@ describe('match index', () => {
     const entries = Array.from({ length: 50 }, (_, i) => ({
       recordId: `src:${i}`,
       goldenId: `g${i}`,
-      record: item(String(i), { description: `VALVE ${i % 2 === 0 ? 'ALPHA' : 'BETA'} MODEL-77X${i}`, manufacturerPartNumber: 'SHARED-9000' }),
+      record: item(String(i), {
+        description: `VALVE ${i % 2 === 0 ? 'ALPHA' : 'BETA'} MODEL-77X${i}`,
+        manufacturerPartNumber: 'SHARED-9000',
+      }),
     }));
     await indexRecords({ store, rules: items, entries });
     const indexed = await findCandidates({ store, rules: items, record: entries[0].record, recordId: 'src:0' });
     expect(indexed.overCollision.map((o) => o.key)).not.toContain('partNumber:SHARED9000');
     expect(indexed.entriesFetched).toBe(49);
-    const newcomer = await findCandidates({ store, rules: items, record: item('new', { description: 'VALVE', manufacturerPartNumber: 'SHARED-9000' }) });
+    const newcomer = await findCandidates({
+      store,
+      rules: items,
+      record: item('new', { description: 'VALVE', manufacturerPartNumber: 'SHARED-9000' }),
+    });
     expect(newcomer.overCollision).toContainEqual({ key: 'partNumber:SHARED9000', size: 50, maxBlockSize: 50 });
   });
 
@@ -176,7 +254,10 @@ describe('match index', () => {
     const entries = Array.from({ length: 120 }, (_, i) => ({
       recordId: `src:${i}`,
       goldenId: `g${i}`,
-      record: item(String(i), { description: `BAG DRAINAGE 1000 ML VARIANT${String.fromCharCode(65 + (i % 26))}${i}`, manufacturerPartNumber: `PN-${1000 + i}` }),
+      record: item(String(i), {
+        description: `BAG DRAINAGE 1000 ML VARIANT${String.fromCharCode(65 + (i % 26))}${i}`,
+        manufacturerPartNumber: `PN-${1000 + i}`,
+      }),
     }));
     await indexRecords({ store, rules: items, entries });
     expect(await blockSize('catalogInText:1000')).toBe(120);

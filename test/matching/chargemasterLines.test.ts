@@ -27,7 +27,12 @@ let counter = 0;
 async function send(source: string, row: Record<string, string | undefined>): Promise<IngestBody['records'][number]> {
   counter += 1;
   const id = source === 'cdm' ? { CDM_NUMBER: String(27310000 + counter) } : { ITEM: `I${counter}` };
-  const response = await ingest(server, { source, domain: 'item', contentType: 'application/x-ndjson', body: toNdjson([{ ...id, ...row }]) });
+  const response = await ingest(server, {
+    source,
+    domain: 'item',
+    contentType: 'application/x-ndjson',
+    body: toNdjson([{ ...id, ...row }]),
+  });
   expect(response.status, response.text).toBe(200);
   const record = (response.body as IngestBody).records[0];
   expect(record.outcome, JSON.stringify(record)).toBe('accepted');
@@ -36,7 +41,10 @@ async function send(source: string, row: Record<string, string | undefined>): Pr
 
 interface TaskView {
   subject: { sourceRecordId?: string };
-  candidates?: Array<{ goldenId: string; explanation: { hardRule: { name: string } | null; comparators: Array<{ name: string; outcome: string; level?: string }> } }>;
+  candidates?: Array<{
+    goldenId: string;
+    explanation: { hardRule: { name: string } | null; comparators: Array<{ name: string; outcome: string; level?: string }> };
+  }>;
 }
 
 async function reviewCandidates(sourceRecordId: string | undefined): Promise<NonNullable<TaskView['candidates']>> {
@@ -49,7 +57,11 @@ describe('chargemaster lines reach a steward', () => {
   test.each([
     { title: 'HC SYRINGE 3ML LL', master: { DESCRIPTION: 'SYRINGE 3ML LUER LOCK', MANUF_NAME: 'BD' }, cdm: 'HC SYRINGE 3ML LL' },
     { title: 'HC D5W 250ML IV', master: { DESCRIPTION: 'DEXTROSE 5% WATER 250ML', MANUF_NAME: 'BAXTER' }, cdm: 'HC D5W 250ML IV' },
-    { title: 'HCHG GAUZE STERILE 4X4', master: { DESCRIPTION: 'SPONGE GAUZE 4X4IN 12PLY STRL 2/PK', MANUF_NAME: 'COVIDIEN' }, cdm: 'HCHG GAUZE STERILE 4X4' },
+    {
+      title: 'HCHG GAUZE STERILE 4X4',
+      master: { DESCRIPTION: 'SPONGE GAUZE 4X4IN 12PLY STRL 2/PK', MANUF_NAME: 'COVIDIEN' },
+      cdm: 'HCHG GAUZE STERILE 4X4',
+    },
   ])('$title', async ({ master, cdm }) => {
     const a = await send('lawson', master);
     const b = await send('cdm', { CDM_DESCRIPTION: cdm });
@@ -69,8 +81,16 @@ describe('chargemaster lines reach a steward', () => {
 
 describe('manufacturer families: related, a steward decides', () => {
   test.each([
-    { title: 'Kendall vs Cardinal Health (Curity line moved in 2017)', a: { DESCRIPTION: 'STOCKING T.E.D. KNEE MED REG WHITE', MANUF_NAME: 'KENDALL' }, b: { DESCRIPTION: 'Stocking, Anti-Embolism, T.E.D., Knee Length, Medium, Regular', MANUF_NAME: 'Cardinal Health' } },
-    { title: 'Halyard vs O&M Halyard', a: { DESCRIPTION: 'GOWN SURG AERO BLUE LG STRL', MANUF_NAME: 'HALYARD' }, b: { DESCRIPTION: 'Gown, Surgical, AERO BLUE, Large, Sterile', MANUF_NAME: 'O&M HALYARD INC' } },
+    {
+      title: 'Kendall vs Cardinal Health (Curity line moved in 2017)',
+      a: { DESCRIPTION: 'STOCKING T.E.D. KNEE MED REG WHITE', MANUF_NAME: 'KENDALL' },
+      b: { DESCRIPTION: 'Stocking, Anti-Embolism, T.E.D., Knee Length, Medium, Regular', MANUF_NAME: 'Cardinal Health' },
+    },
+    {
+      title: 'Halyard vs O&M Halyard',
+      a: { DESCRIPTION: 'GOWN SURG AERO BLUE LG STRL', MANUF_NAME: 'HALYARD' },
+      b: { DESCRIPTION: 'Gown, Surgical, AERO BLUE, Large, Sterile', MANUF_NAME: 'O&M HALYARD INC' },
+    },
   ])('$title', async ({ a: first, b: second }) => {
     const a = await send('lawson', first);
     const b = await send('epic-supply', second);
@@ -84,11 +104,18 @@ describe('manufacturer families: related, a steward decides', () => {
 
   test('verify: a related manufacturer with the same part number may merge; without one it is capped at review', async () => {
     const verify = async (a: Record<string, unknown>, b: Record<string, unknown>) => {
-      const response = await server.request<{ explanation: { band: string; hardRule: { name: string } | null } }>('POST', '/api/v1/matching/verify', { body: { domain: 'item', a: { sourceId: 'a', ...a }, b: { sourceId: 'b', ...b } } });
+      const response = await server.request<{ explanation: { band: string; hardRule: { name: string } | null } }>(
+        'POST',
+        '/api/v1/matching/verify',
+        { body: { domain: 'item', a: { sourceId: 'a', ...a }, b: { sourceId: 'b', ...b } } },
+      );
       expect(response.status, response.text).toBe(200);
       return response.body.explanation;
     };
-    const textOnly = await verify({ description: 'ECG ELECTRODE FOAM ADULT 30/PK', manufacturer: { name: 'KENDALL' } }, { description: 'ELECTRODE ECG FOAM ADULT PK/30', manufacturer: { name: 'CARDINAL HEALTH' } });
+    const textOnly = await verify(
+      { description: 'ECG ELECTRODE FOAM ADULT 30/PK', manufacturer: { name: 'KENDALL' } },
+      { description: 'ELECTRODE ECG FOAM ADULT PK/30', manufacturer: { name: 'CARDINAL HEALTH' } },
+    );
     expect(textOnly.band).not.toBe('auto-merge');
   });
 });

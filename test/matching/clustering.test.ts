@@ -9,11 +9,57 @@ const groups = (rootOf: Int32Array): number[][] => {
 };
 
 describe('clusterPairs (fixture table)', () => {
-  test.each<{ title: string; merges: Array<[number, number, number]>; cannot: Array<[number, number]>; clusters: number[][]; blocked: number }>([
-    { title: 'plain transitive closure', merges: [[0, 1, 0.9], [1, 2, 0.9]], cannot: [], clusters: [[0, 1, 2]], blocked: 0 },
-    { title: 'a veto between the ends keeps the stronger pair', merges: [[0, 1, 0.86], [1, 2, 0.95]], cannot: [[0, 2]], clusters: [[1, 2]], blocked: 1 },
-    { title: 'a veto between the ends, other order of strength', merges: [[0, 1, 0.95], [1, 2, 0.86]], cannot: [[0, 2]], clusters: [[0, 1]], blocked: 1 },
-    { title: 'veto across merged clusters of two', merges: [[0, 1, 0.9], [2, 3, 0.9], [1, 2, 0.85]], cannot: [[0, 3]], clusters: [[0, 1], [2, 3]], blocked: 1 },
+  test.each<{
+    title: string;
+    merges: Array<[number, number, number]>;
+    cannot: Array<[number, number]>;
+    clusters: number[][];
+    blocked: number;
+  }>([
+    {
+      title: 'plain transitive closure',
+      merges: [
+        [0, 1, 0.9],
+        [1, 2, 0.9],
+      ],
+      cannot: [],
+      clusters: [[0, 1, 2]],
+      blocked: 0,
+    },
+    {
+      title: 'a veto between the ends keeps the stronger pair',
+      merges: [
+        [0, 1, 0.86],
+        [1, 2, 0.95],
+      ],
+      cannot: [[0, 2]],
+      clusters: [[1, 2]],
+      blocked: 1,
+    },
+    {
+      title: 'a veto between the ends, other order of strength',
+      merges: [
+        [0, 1, 0.95],
+        [1, 2, 0.86],
+      ],
+      cannot: [[0, 2]],
+      clusters: [[0, 1]],
+      blocked: 1,
+    },
+    {
+      title: 'veto across merged clusters of two',
+      merges: [
+        [0, 1, 0.9],
+        [2, 3, 0.9],
+        [1, 2, 0.85],
+      ],
+      cannot: [[0, 3]],
+      clusters: [
+        [0, 1],
+        [2, 3],
+      ],
+      blocked: 1,
+    },
     { title: 'an unrelated veto changes nothing', merges: [[0, 1, 0.9]], cannot: [[2, 3]], clusters: [[0, 1]], blocked: 0 },
   ])('$title', ({ merges, cannot, clusters, blocked }) => {
     const result = clusterPairs({

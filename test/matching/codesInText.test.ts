@@ -57,7 +57,13 @@ test('short digit runs are kept apart: a part number written into a text still m
 });
 
 describe('codeInText comparator', () => {
-  const rule = { name: 'catalogInText', type: 'codeInText', fields: ['manufacturerPartNumber'], weight: 3, params: { textFields: ['description'], minLength: 4, isTextCodeConflict: true } } as ComparatorRule;
+  const rule = {
+    name: 'catalogInText',
+    type: 'codeInText',
+    fields: ['manufacturerPartNumber'],
+    weight: 3,
+    params: { textFields: ['description'], minLength: 4, isTextCodeConflict: true },
+  } as ComparatorRule;
   const comparator = compileComparator(rule);
   const compare = (a: Record<string, unknown>, b: Record<string, unknown>) => {
     const pa = comparator.prepare({ sourceId: 'a', ...a });
@@ -66,11 +72,36 @@ describe('codeInText comparator', () => {
   };
 
   test.each([
-    { title: 'the same model number in two titles', a: { description: 'sony PSLX350H turntable' }, b: { description: 'Sony PS-LX350H Belt Drive Turntable' }, outcome: 'match' },
-    { title: 'two different model numbers', a: { description: 'sony PSLX350H turntable' }, b: { description: 'sony PSLX300USB turntable' }, outcome: 'mismatch' },
-    { title: 'a part number written into the other text', a: { manufacturerPartNumber: '1860' }, b: { description: 'MASK N95 3M 1860' }, outcome: 'match' },
-    { title: 'a year in both titles is not a shared code', a: { description: 'microsoft word 2004 (mac)' }, b: { description: 'microsoft powerpoint 2004 (mac)' }, outcome: 'none' },
-    { title: 'a code on one side only says nothing', a: { description: 'sony PSLX350H turntable' }, b: { description: 'sony turntable black' }, outcome: 'none' },
+    {
+      title: 'the same model number in two titles',
+      a: { description: 'sony PSLX350H turntable' },
+      b: { description: 'Sony PS-LX350H Belt Drive Turntable' },
+      outcome: 'match',
+    },
+    {
+      title: 'two different model numbers',
+      a: { description: 'sony PSLX350H turntable' },
+      b: { description: 'sony PSLX300USB turntable' },
+      outcome: 'mismatch',
+    },
+    {
+      title: 'a part number written into the other text',
+      a: { manufacturerPartNumber: '1860' },
+      b: { description: 'MASK N95 3M 1860' },
+      outcome: 'match',
+    },
+    {
+      title: 'a year in both titles is not a shared code',
+      a: { description: 'microsoft word 2004 (mac)' },
+      b: { description: 'microsoft powerpoint 2004 (mac)' },
+      outcome: 'none',
+    },
+    {
+      title: 'a code on one side only says nothing',
+      a: { description: 'sony PSLX350H turntable' },
+      b: { description: 'sony turntable black' },
+      outcome: 'none',
+    },
   ])('$title → $outcome', ({ a, b, outcome }) => {
     const result = compare(a, b);
     if (outcome === 'none') expect(result === null || result.outcome === 'missing', JSON.stringify(result)).toBe(true);

@@ -21,8 +21,18 @@ const rec = (id: string, fields: Record<string, unknown>): CanonicalRecord => ({
 const ITEM_CASES: PairCase[] = [
   {
     title: 'packaging levels (each vs case GTIN) are related, never merged',
-    a: { description: 'GLOVE EXAM NITRILE PF LG', manufacturer: { name: 'Medline Industries' }, manufacturerPartNumber: 'MDS195085', gtin: '00012345678905' },
-    b: { description: 'GLOVE EXAM NITRILE PF LG CS/1000', manufacturer: { name: 'Medline Industries, Inc.' }, manufacturerPartNumber: 'MDS195085', gtin: '10012345678902' },
+    a: {
+      description: 'GLOVE EXAM NITRILE PF LG',
+      manufacturer: { name: 'Medline Industries' },
+      manufacturerPartNumber: 'MDS195085',
+      gtin: '00012345678905',
+    },
+    b: {
+      description: 'GLOVE EXAM NITRILE PF LG CS/1000',
+      manufacturer: { name: 'Medline Industries, Inc.' },
+      manufacturerPartNumber: 'MDS195085',
+      gtin: '10012345678902',
+    },
     band: 'no-match',
     hardRule: 'packagingLevel',
     relationship: 'packaging-level',
@@ -30,26 +40,57 @@ const ITEM_CASES: PairCase[] = [
   {
     title: 'an each record listing its box GTIN under packaging vs the box-level record: related, never merged',
     a: {
-      description: 'SPONGE GAUZE 2X2 8PLY NONSTERILE', manufacturer: { name: 'Covidien LP' }, manufacturerPartNumber: '2146', gtin: '00012345678905',
-      packaging: [{ uom: 'EA', quantityOfEaches: 1, gtin: '00012345678905' }, { uom: 'BX', quantityOfEaches: 200, gtin: '10012345678902' }],
+      description: 'SPONGE GAUZE 2X2 8PLY NONSTERILE',
+      manufacturer: { name: 'Covidien LP' },
+      manufacturerPartNumber: '2146',
+      gtin: '00012345678905',
+      packaging: [
+        { uom: 'EA', quantityOfEaches: 1, gtin: '00012345678905' },
+        { uom: 'BX', quantityOfEaches: 200, gtin: '10012345678902' },
+      ],
     },
-    b: { description: 'Sponge, Gauze, 2X2 8PLY, Non-Sterile (Box of 200)', manufacturer: { name: 'Covidien' }, manufacturerPartNumber: '2146', gtin: '10012345678902' },
+    b: {
+      description: 'Sponge, Gauze, 2X2 8PLY, Non-Sterile (Box of 200)',
+      manufacturer: { name: 'Covidien' },
+      manufacturerPartNumber: '2146',
+      gtin: '10012345678902',
+    },
     band: 'no-match',
     hardRule: 'packagingLevel',
     relationship: 'packaging-level',
   },
   {
     title: 'GTINs only under packaging on one side, all at other levels than the other side: packaging levels',
-    a: { description: 'GLOVE EXAM NITRILE LG', manufacturer: { name: 'Medline' }, vendorCatalogNumber: 'MDS195287', packaging: [{ uom: 'BX', quantityOfEaches: 100, gtin: '10012345678902' }] },
-    b: { description: 'GLOVE EXAM NITRILE LG CS/1000', manufacturer: { name: 'Medline Industries Inc' }, vendorCatalogNumber: 'MDS195287', gtin: '50012345678900' },
+    a: {
+      description: 'GLOVE EXAM NITRILE LG',
+      manufacturer: { name: 'Medline' },
+      vendorCatalogNumber: 'MDS195287',
+      packaging: [{ uom: 'BX', quantityOfEaches: 100, gtin: '10012345678902' }],
+    },
+    b: {
+      description: 'GLOVE EXAM NITRILE LG CS/1000',
+      manufacturer: { name: 'Medline Industries Inc' },
+      vendorCatalogNumber: 'MDS195287',
+      gtin: '50012345678900',
+    },
     band: 'no-match',
     hardRule: 'packagingLevelAny',
     relationship: 'packaging-level',
   },
   {
-    title: 'the base-unit GTIN found in the other record\'s packaging list counts as the same GTIN',
-    a: { description: 'SUTURE VICRYL 3-0 SH', manufacturer: { name: 'Ethicon' }, manufacturerPartNumber: 'J416H', packaging: [{ uom: 'EA', quantityOfEaches: 1, gtin: '00012345678905' }] },
-    b: { description: 'SUTURE VICRYL 3-0 SH 27IN', manufacturer: { name: 'Ethicon, Inc.' }, manufacturerPartNumber: 'J-416H', gtin: '00012345678905' },
+    title: "the base-unit GTIN found in the other record's packaging list counts as the same GTIN",
+    a: {
+      description: 'SUTURE VICRYL 3-0 SH',
+      manufacturer: { name: 'Ethicon' },
+      manufacturerPartNumber: 'J416H',
+      packaging: [{ uom: 'EA', quantityOfEaches: 1, gtin: '00012345678905' }],
+    },
+    b: {
+      description: 'SUTURE VICRYL 3-0 SH 27IN',
+      manufacturer: { name: 'Ethicon, Inc.' },
+      manufacturerPartNumber: 'J-416H',
+      gtin: '00012345678905',
+    },
     band: 'auto-merge',
   },
   {
@@ -148,8 +189,16 @@ const ITEM_CASES: PairCase[] = [
 const SUPPLIER_CASES: PairCase[] = [
   {
     title: 'remit-to lockbox vs order-from address, same EIN',
-    a: { name: 'Medline Industries, Inc.', taxId: '36-2596858', addresses: [{ purposes: ['order'], line1: 'Three Lakes Drive', city: 'Northfield', state: 'IL', postalCode: '60093' }] },
-    b: { name: 'MEDLINE INDUSTRIES INC', taxId: '362596858', addresses: [{ purposes: ['remit'], line1: 'PO Box 382075', city: 'Pittsburgh', state: 'PA', postalCode: '15251' }] },
+    a: {
+      name: 'Medline Industries, Inc.',
+      taxId: '36-2596858',
+      addresses: [{ purposes: ['order'], line1: 'Three Lakes Drive', city: 'Northfield', state: 'IL', postalCode: '60093' }],
+    },
+    b: {
+      name: 'MEDLINE INDUSTRIES INC',
+      taxId: '362596858',
+      addresses: [{ purposes: ['remit'], line1: 'PO Box 382075', city: 'Pittsburgh', state: 'PA', postalCode: '15251' }],
+    },
     band: 'auto-merge',
     hardRule: 'sameTaxIdAndName',
   },
@@ -169,8 +218,16 @@ const SUPPLIER_CASES: PairCase[] = [
   },
   {
     title: 'DUNS with lost leading zero, name variants and same address',
-    a: { name: 'Becton, Dickinson and Company', duns: '01234567', addresses: [{ line1: '1 Becton Drive', city: 'Franklin Lakes', state: 'NJ', postalCode: '7417' }] },
-    b: { name: 'BECTON DICKINSON & CO', duns: '001234567', addresses: [{ line1: '1 BECTON DR', city: 'FRANKLIN LAKES', state: 'NJ', postalCode: '07417' }] },
+    a: {
+      name: 'Becton, Dickinson and Company',
+      duns: '01234567',
+      addresses: [{ line1: '1 Becton Drive', city: 'Franklin Lakes', state: 'NJ', postalCode: '7417' }],
+    },
+    b: {
+      name: 'BECTON DICKINSON & CO',
+      duns: '001234567',
+      addresses: [{ line1: '1 BECTON DR', city: 'FRANKLIN LAKES', state: 'NJ', postalCode: '07417' }],
+    },
     band: 'auto-merge',
   },
   {
@@ -182,8 +239,16 @@ const SUPPLIER_CASES: PairCase[] = [
   },
   {
     title: 'name variants with the same phone and address but no identifiers',
-    a: { name: 'Stryker Corp.', phone: '(269) 385-2600', addresses: [{ line1: '2825 Airview Blvd', city: 'Kalamazoo', state: 'MI', postalCode: '49002' }] },
-    b: { name: 'STRYKER CORPORATION', phone: '269-385-2600', addresses: [{ line1: '2825 Airview Boulevard', city: 'Kalamazoo', state: 'MI', postalCode: '49002-1234' }] },
+    a: {
+      name: 'Stryker Corp.',
+      phone: '(269) 385-2600',
+      addresses: [{ line1: '2825 Airview Blvd', city: 'Kalamazoo', state: 'MI', postalCode: '49002' }],
+    },
+    b: {
+      name: 'STRYKER CORPORATION',
+      phone: '269-385-2600',
+      addresses: [{ line1: '2825 Airview Boulevard', city: 'Kalamazoo', state: 'MI', postalCode: '49002-1234' }],
+    },
     band: 'auto-merge',
   },
   {
@@ -197,8 +262,16 @@ const SUPPLIER_CASES: PairCase[] = [
 const FACILITY_CASES: PairCase[] = [
   {
     title: 'identical names at different CCNs are different hospitals',
-    a: { name: 'MEMORIAL HOSPITAL', ccn: '150012', address: { line1: '615 N Michigan St', city: 'South Bend', state: 'IN', postalCode: '46601' } },
-    b: { name: 'Memorial Hospital', ccn: '050001', address: { line1: '1 Memorial Dr', city: 'Bakersfield', state: 'CA', postalCode: '93301' } },
+    a: {
+      name: 'MEMORIAL HOSPITAL',
+      ccn: '150012',
+      address: { line1: '615 N Michigan St', city: 'South Bend', state: 'IN', postalCode: '46601' },
+    },
+    b: {
+      name: 'Memorial Hospital',
+      ccn: '050001',
+      address: { line1: '1 Memorial Dr', city: 'Bakersfield', state: 'CA', postalCode: '93301' },
+    },
     band: 'no-match',
     hardRule: 'differentCcn',
   },
@@ -210,15 +283,31 @@ const FACILITY_CASES: PairCase[] = [
   },
   {
     title: 'renamed facility keeping its CCN (CCN lost its leading zero)',
-    a: { name: 'St. Mary Medical Center', ccn: '50001', address: { line1: '1050 Linden Ave', city: 'Long Beach', state: 'CA', postalCode: '90813' } },
-    b: { name: 'Dignity Health - St Mary', ccn: '050001', address: { line1: '1050 LINDEN AVENUE', city: 'LONG BEACH', state: 'CA', postalCode: '90813' } },
+    a: {
+      name: 'St. Mary Medical Center',
+      ccn: '50001',
+      address: { line1: '1050 Linden Ave', city: 'Long Beach', state: 'CA', postalCode: '90813' },
+    },
+    b: {
+      name: 'Dignity Health - St Mary',
+      ccn: '050001',
+      address: { line1: '1050 LINDEN AVENUE', city: 'LONG BEACH', state: 'CA', postalCode: '90813' },
+    },
     band: 'auto-merge',
     hardRule: 'sameCcnSameAddress',
   },
   {
     title: 'multi-campus hospital sharing one CCN goes to review',
-    a: { name: 'University Hospital', ccn: '150012', address: { line1: '100 Main St', city: 'Indianapolis', state: 'IN', postalCode: '46202' } },
-    b: { name: 'University Hospital North Campus', ccn: '150012', address: { line1: '9000 N Meridian St', city: 'Carmel', state: 'IN', postalCode: '46032' } },
+    a: {
+      name: 'University Hospital',
+      ccn: '150012',
+      address: { line1: '100 Main St', city: 'Indianapolis', state: 'IN', postalCode: '46202' },
+    },
+    b: {
+      name: 'University Hospital North Campus',
+      ccn: '150012',
+      address: { line1: '9000 N Meridian St', city: 'Carmel', state: 'IN', postalCode: '46032' },
+    },
     band: 'review',
     hardRule: 'sameCcnOtherAddress',
   },
@@ -232,8 +321,16 @@ const FACILITY_CASES: PairCase[] = [
   },
   {
     title: 'one of several NPIs shared, same name and address',
-    a: { name: 'Riverside Clinic', npis: ['1245319599'], address: { line1: '12 River Rd', city: 'Austin', state: 'TX', postalCode: '78701' } },
-    b: { name: 'RIVERSIDE CLINIC', npis: ['1234567893', '1245319599'], address: { line1: '12 River Road', city: 'Austin', state: 'TX', postalCode: '78701' } },
+    a: {
+      name: 'Riverside Clinic',
+      npis: ['1245319599'],
+      address: { line1: '12 River Rd', city: 'Austin', state: 'TX', postalCode: '78701' },
+    },
+    b: {
+      name: 'RIVERSIDE CLINIC',
+      npis: ['1234567893', '1245319599'],
+      address: { line1: '12 River Road', city: 'Austin', state: 'TX', postalCode: '78701' },
+    },
     band: 'auto-merge',
   },
 ];
@@ -241,8 +338,22 @@ const FACILITY_CASES: PairCase[] = [
 const ACCOUNT_CASES: PairCase[] = [
   {
     title: 'effective-dated rows of one account (reworded description)',
-    a: { name: 'Medical/Surgical Supplies', accountNumber: '6000.40', company: 'US001', kind: 'gl-account', accountType: 'expense', effectiveDate: '2019-01-01' },
-    b: { name: 'Med Surg Supplies - General', accountNumber: '600040', company: 'us001', kind: 'gl-account', accountType: 'expense', effectiveDate: '2023-07-01' },
+    a: {
+      name: 'Medical/Surgical Supplies',
+      accountNumber: '6000.40',
+      company: 'US001',
+      kind: 'gl-account',
+      accountType: 'expense',
+      effectiveDate: '2019-01-01',
+    },
+    b: {
+      name: 'Med Surg Supplies - General',
+      accountNumber: '600040',
+      company: 'us001',
+      kind: 'gl-account',
+      accountType: 'expense',
+      effectiveDate: '2023-07-01',
+    },
     band: 'auto-merge',
   },
   {
@@ -283,8 +394,17 @@ describe.each(DOMAINS)('%s pairs', (domain, cases) => {
 
   test.each(cases)('$title → $band', ({ a, b, band, hardRule, relationship }) => {
     const explanation = scorePair({ a: rec('A', a), b: rec('B', b), rules });
-    const summary = { band: explanation.band, hardRule: explanation.hardRule?.name, relationship: explanation.relationship, score: explanation.score };
-    expect(summary, JSON.stringify(explanation.comparators.filter((c) => c.score !== null))).toMatchObject({ band, hardRule, relationship });
+    const summary = {
+      band: explanation.band,
+      hardRule: explanation.hardRule?.name,
+      relationship: explanation.relationship,
+      score: explanation.score,
+    };
+    expect(summary, JSON.stringify(explanation.comparators.filter((c) => c.score !== null))).toMatchObject({
+      band,
+      hardRule,
+      relationship,
+    });
     // Symmetric: the order of the records never changes the decision.
     const reversed = scorePair({ a: rec('B', b), b: rec('A', a), rules });
     expect(reversed.band).toBe(explanation.band);
@@ -296,10 +416,19 @@ describe('explanations', () => {
   test('carry the rules version, every comparator with both values, the hard rule and the band', async () => {
     const rules = await loadRules('item');
     const explanation = scorePair({ a: rec('A', ITEM_CASES[0].a), b: rec('B', ITEM_CASES[0].b), rules });
-    expect(explanation.rulesVersion).toBe((JSON.parse(readFileSync(new URL('../../matching-rules/item.json', import.meta.url), 'utf8')) as { version: string }).version);
+    expect(explanation.rulesVersion).toBe(
+      (JSON.parse(readFileSync(new URL('../../matching-rules/item.json', import.meta.url), 'utf8')) as { version: string }).version,
+    );
     expect(explanation.aSourceId).toBe('A');
     expect(explanation.comparators.map((c) => c.name)).toEqual(rules.comparators.map((c) => c.rule.name));
-    expect(explanation.comparators.find((c) => c.name === 'gtin')).toMatchObject({ type: 'identifier', weight: 5, score: 0, outcome: 'related', a: '00012345678905', b: '10012345678902' });
+    expect(explanation.comparators.find((c) => c.name === 'gtin')).toMatchObject({
+      type: 'identifier',
+      weight: 5,
+      score: 0,
+      outcome: 'related',
+      a: '00012345678905',
+      b: '10012345678902',
+    });
     expect(explanation.comparators.find((c) => c.name === 'ndc')).toMatchObject({ score: null, outcome: 'missing', a: null, b: null });
     expect(explanation.hardRule).toEqual({ name: 'packagingLevel', action: 'veto', relationship: 'packaging-level' });
   });
@@ -318,7 +447,11 @@ describe('explanations', () => {
 describe('Fellegi–Sunter explanations', () => {
   test('each comparator shows its level, m, u and match weight; the pair its prior, total weight and probability', async () => {
     const rules = await loadRules('facility');
-    const explanation = scorePair({ a: rec('A', { name: 'Riverside Clinic', phone: '512-555-0100' }), b: rec('B', { name: 'RIVERSIDE CLINIC', phone: '(512) 555-0100' }), rules });
+    const explanation = scorePair({
+      a: rec('A', { name: 'Riverside Clinic', phone: '512-555-0100' }),
+      b: rec('B', { name: 'RIVERSIDE CLINIC', phone: '(512) 555-0100' }),
+      rules,
+    });
     expect(explanation.model).toBe('fellegiSunter');
     const name = explanation.comparators.find((c) => c.name === 'name');
     expect(name).toMatchObject({ level: 'exact', outcome: 'match' });

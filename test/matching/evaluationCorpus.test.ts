@@ -5,7 +5,15 @@
  * ingest exception), and the evaluation's pair accounting consistent with the labels.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_DOMAINS, corpusProblems, hardNegativeKinds, labelledPairCount, readCorpus, truePairs, type EvaluationCorpus } from '../../scripts/match-eval/corpus';
+import {
+  CORPUS_DOMAINS,
+  corpusProblems,
+  hardNegativeKinds,
+  labelledPairCount,
+  readCorpus,
+  truePairs,
+  type EvaluationCorpus,
+} from '../../scripts/match-eval/corpus';
 import { readCorpusOutcome } from '../../scripts/match-eval/corpusOutcome';
 import { startIngestServer } from '../support/factories/ingest';
 import { ingestCorpusThroughApi, type CorpusIngestResult } from '../support/factories/matchEval';
@@ -26,7 +34,21 @@ describe('evaluation corpus files', () => {
     expect(labelledPairCount(items)).toBeGreaterThanOrEqual(300);
     expect(items.hardNegatives.length).toBeGreaterThanOrEqual(100);
     const kinds = hardNegativeKinds(items);
-    for (const kind of ['size', 'gauge', 'suture size', 'french size', 'volume', 'dimension', 'strength', 'concentration', 'count', 'laterality', 'sterility', 'latex', 'edition/year']) {
+    for (const kind of [
+      'size',
+      'gauge',
+      'suture size',
+      'french size',
+      'volume',
+      'dimension',
+      'strength',
+      'concentration',
+      'count',
+      'laterality',
+      'sterility',
+      'latex',
+      'edition/year',
+    ]) {
       expect(kinds.get(kind), `hard negatives of kind "${kind}"`).toBeGreaterThan(0);
     }
   });
@@ -37,7 +59,10 @@ describe('evaluation corpus files', () => {
     const broken: EvaluationCorpus = {
       ...items,
       records: [first, { ...second, id: first.id }],
-      hardNegatives: [{ a: first.id, b: 'nowhere', differs: 'size' }, { a: first.id, b: first.id, differs: '' }],
+      hardNegatives: [
+        { a: first.id, b: 'nowhere', differs: 'size' },
+        { a: first.id, b: first.id, differs: '' },
+      ],
     };
     const problems = corpusProblems(broken, 'supplier');
     expect(problems).toEqual(
@@ -65,20 +90,30 @@ describe('evaluation corpus through the public ingest API', () => {
     await server?.stop();
   });
 
-  it.each(corpora.map((corpus) => [corpus.domain, corpus] as const))('accepts every %s record (valid canonical data)', async (_domain, corpus) => {
-    const perSource = results.get(corpus.domain) ?? [];
-    const exceptions = perSource.flatMap((result) => result.body.records.filter((record) => record.outcome !== 'accepted').map((record) => `${result.source} #${record.index}: ${record.exception?.code} ${record.exception?.path ?? ''} ${record.exception?.message ?? record.outcome}`));
-    expect(exceptions).toEqual([]);
-    expect(perSource.map((result) => result.status)).toEqual(perSource.map(() => 200));
-    expect(perSource.reduce((sum, result) => sum + result.body.totals.accepted, 0)).toBe(corpus.records.length);
+  it.each(corpora.map((corpus) => [corpus.domain, corpus] as const))(
+    'accepts every %s record (valid canonical data)',
+    async (_domain, corpus) => {
+      const perSource = results.get(corpus.domain) ?? [];
+      const exceptions = perSource.flatMap((result) =>
+        result.body.records
+          .filter((record) => record.outcome !== 'accepted')
+          .map(
+            (record) =>
+              `${result.source} #${record.index}: ${record.exception?.code} ${record.exception?.path ?? ''} ${record.exception?.message ?? record.outcome}`,
+          ),
+      );
+      expect(exceptions).toEqual([]);
+      expect(perSource.map((result) => result.status)).toEqual(perSource.map(() => 200));
+      expect(perSource.reduce((sum, result) => sum + result.body.totals.accepted, 0)).toBe(corpus.records.length);
 
-    const outcome = await readCorpusOutcome(server.running.services.store, corpus);
-    expect(outcome.missing).toEqual([]);
-    // Every true pair is either found or missed, whatever the matcher decided.
-    const expected = truePairs(corpus).size;
-    expect(outcome.autoMerge.truePositives + outcome.autoMerge.falseNegatives).toBe(expected);
-    expect(outcome.withReview.truePositives + outcome.withReview.falseNegatives).toBe(expected);
-    expect(outcome.withReview.truePositives).toBeGreaterThanOrEqual(outcome.autoMerge.truePositives);
-    expect(outcome.falseAutoMerges).toHaveLength(outcome.autoMerge.falsePositives);
-  });
+      const outcome = await readCorpusOutcome(server.running.services.store, corpus);
+      expect(outcome.missing).toEqual([]);
+      // Every true pair is either found or missed, whatever the matcher decided.
+      const expected = truePairs(corpus).size;
+      expect(outcome.autoMerge.truePositives + outcome.autoMerge.falseNegatives).toBe(expected);
+      expect(outcome.withReview.truePositives + outcome.withReview.falseNegatives).toBe(expected);
+      expect(outcome.withReview.truePositives).toBeGreaterThanOrEqual(outcome.autoMerge.truePositives);
+      expect(outcome.falseAutoMerges).toHaveLength(outcome.autoMerge.falsePositives);
+    },
+  );
 });

@@ -36,7 +36,9 @@ function pairDifferences(want: GoldenPair[], got: GoldenPair[]): string[] {
 
 describe('golden matcher outputs', () => {
   it('scores the same data sets under the same rule versions (regenerate the fixture when rules change on purpose)', () => {
-    expect(actual.dataSets.map((s) => `${s.name} ${s.rulesVersion} ${s.records}`)).toEqual(expected.dataSets.map((s) => `${s.name} ${s.rulesVersion} ${s.records}`));
+    expect(actual.dataSets.map((s) => `${s.name} ${s.rulesVersion} ${s.records}`)).toEqual(
+      expected.dataSets.map((s) => `${s.name} ${s.rulesVersion} ${s.records}`),
+    );
   });
 
   it.each(expected.dataSets.map((set) => [set.name, set] as const))('%s: every pair as recorded', (name, want) => {
@@ -44,7 +46,11 @@ describe('golden matcher outputs', () => {
     expect(got).toBeDefined();
     if (!got) return;
     expect(pairDifferences(want.interesting, got.interesting).slice(0, 20)).toEqual([]);
-    expect({ pairs: got.pairs, bands: got.bands, pairDigest: got.pairDigest }).toEqual({ pairs: want.pairs, bands: want.bands, pairDigest: want.pairDigest });
+    expect({ pairs: got.pairs, bands: got.bands, pairDigest: got.pairDigest }).toEqual({
+      pairs: want.pairs,
+      bands: want.bands,
+      pairDigest: want.pairDigest,
+    });
     expect(got.batch).toEqual(want.batch);
   });
 

@@ -22,7 +22,8 @@ describe('hard negatives of the evaluation corpus', () => {
     for (const corpus of corpora) {
       const results = await ingestCorpusThroughApi(server, corpus);
       const accepted = results.reduce((sum, result) => sum + result.body.totals.accepted, 0);
-      if (accepted !== corpus.records.length) throw new Error(`${corpus.domain}: ${accepted} of ${corpus.records.length} corpus records accepted (see evaluationCorpus.test.ts)`);
+      if (accepted !== corpus.records.length)
+        throw new Error(`${corpus.domain}: ${accepted} of ${corpus.records.length} corpus records accepted (see evaluationCorpus.test.ts)`);
     }
   }, 240_000);
 
@@ -33,7 +34,10 @@ describe('hard negatives of the evaluation corpus', () => {
   it.each(corpora.map((corpus) => [corpus.domain, corpus] as const))('no %s hard negative is auto-merged', async (_domain, corpus) => {
     const outcome = await readCorpusOutcome(server.running.services.store, corpus);
     const byId = new Map(corpus.records.map((record) => [record.id, record]));
-    const merged = outcome.mergedHardNegatives.map((negative) => `[${negative.differs}] ${recordLabel(byId.get(negative.a) as CorpusRecord)} + ${recordLabel(byId.get(negative.b) as CorpusRecord)}`);
+    const merged = outcome.mergedHardNegatives.map(
+      (negative) =>
+        `[${negative.differs}] ${recordLabel(byId.get(negative.a) as CorpusRecord)} + ${recordLabel(byId.get(negative.b) as CorpusRecord)}`,
+    );
     expect(merged).toEqual([]);
   });
 });

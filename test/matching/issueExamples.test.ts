@@ -26,8 +26,18 @@ let counter = 0;
 /** Sends one row from each source (the first, then the second) and returns both ingest results. */
 async function sendPair(first: { description: string; manufacturer?: string }, second: { description: string; manufacturer?: string }) {
   counter += 1;
-  const a = await ingest(server, { source: 'lawson', domain: 'item', contentType: 'application/x-ndjson', body: toNdjson([{ ITEM: `L${counter}`, DESCRIPTION: first.description, MANUF_NAME: first.manufacturer }]) });
-  const b = await ingest(server, { source: 'epic-supply', domain: 'item', contentType: 'application/x-ndjson', body: toNdjson([{ SUPPLY_ID: `E${counter}`, SUPPLY_NAME: second.description, MFR: second.manufacturer }]) });
+  const a = await ingest(server, {
+    source: 'lawson',
+    domain: 'item',
+    contentType: 'application/x-ndjson',
+    body: toNdjson([{ ITEM: `L${counter}`, DESCRIPTION: first.description, MANUF_NAME: first.manufacturer }]),
+  });
+  const b = await ingest(server, {
+    source: 'epic-supply',
+    domain: 'item',
+    contentType: 'application/x-ndjson',
+    body: toNdjson([{ SUPPLY_ID: `E${counter}`, SUPPLY_NAME: second.description, MFR: second.manufacturer }]),
+  });
   expect(a.status, a.text).toBe(200);
   expect(b.status, b.text).toBe(200);
   const [ra, rb] = [(a.body as IngestBody).records[0], (b.body as IngestBody).records[0]];
@@ -39,7 +49,11 @@ async function sendPair(first: { description: string; manufacturer?: string }, s
 interface TaskView {
   id: string;
   subject: { goldenId?: string; sourceRecordId?: string };
-  candidates?: Array<{ goldenId: string; band: string; explanation: { hardRule: { name: string } | null; comparators: Array<{ name: string; outcome: string; details?: unknown[] }> } }>;
+  candidates?: Array<{
+    goldenId: string;
+    band: string;
+    explanation: { hardRule: { name: string } | null; comparators: Array<{ name: string; outcome: string; details?: unknown[] }> };
+  }>;
 }
 
 /** The open potential-match task of a record, if any. */
@@ -51,16 +65,36 @@ async function reviewTaskFor(sourceRecordId: string | undefined): Promise<TaskVi
 
 describe('different products are not auto-merged', () => {
   test.each([
-    { title: 'suture size 3-0 vs 4-0', first: { description: 'SUTURE VICRYL 3-0 SH 27IN UNDYED', manufacturer: 'Ethicon Inc' }, second: { description: 'SUTURE VICRYL 4-0 SH 27IN UNDYED', manufacturer: 'ETHICON' }, attribute: 'sutureSize' },
-    { title: 'catheter gauge 18G vs 20G', first: { description: 'CATHETER IV INSYTE 18G X 1.16IN', manufacturer: 'Becton Dickinson' }, second: { description: 'CATHETER IV INSYTE 20G X 1.16IN', manufacturer: 'Becton Dickinson' }, attribute: 'gauge' },
+    {
+      title: 'suture size 3-0 vs 4-0',
+      first: { description: 'SUTURE VICRYL 3-0 SH 27IN UNDYED', manufacturer: 'Ethicon Inc' },
+      second: { description: 'SUTURE VICRYL 4-0 SH 27IN UNDYED', manufacturer: 'ETHICON' },
+      attribute: 'sutureSize',
+    },
+    {
+      title: 'catheter gauge 18G vs 20G',
+      first: { description: 'CATHETER IV INSYTE 18G X 1.16IN', manufacturer: 'Becton Dickinson' },
+      second: { description: 'CATHETER IV INSYTE 20G X 1.16IN', manufacturer: 'Becton Dickinson' },
+      attribute: 'gauge',
+    },
   ])('$title', async ({ first, second, attribute }) => {
     const { a, b } = await sendPair(first, second);
     expect(b.goldenId).not.toBe(a.goldenId);
     expect(b.match).not.toBe('merged');
     // Vetoed outright: not even a steward question.
     expect(await reviewTaskFor(b.sourceRecordId)).toBeUndefined();
-    const verify = await server.request<{ explanation: { band: string; hardRule: { name: string } | null; comparators: Array<{ type: string; details?: Array<{ attribute: string; agrees: boolean }> }> } }>('POST', '/api/v1/matching/verify', {
-      body: { domain: 'item', a: { sourceId: 'a', description: first.description, manufacturer: { name: first.manufacturer } }, b: { sourceId: 'b', description: second.description, manufacturer: { name: second.manufacturer } } },
+    const verify = await server.request<{
+      explanation: {
+        band: string;
+        hardRule: { name: string } | null;
+        comparators: Array<{ type: string; details?: Array<{ attribute: string; agrees: boolean }> }>;
+      };
+    }>('POST', '/api/v1/matching/verify', {
+      body: {
+        domain: 'item',
+        a: { sourceId: 'a', description: first.description, manufacturer: { name: first.manufacturer } },
+        b: { sourceId: 'b', description: second.description, manufacturer: { name: second.manufacturer } },
+      },
     });
     expect(verify.status, verify.text).toBe(200);
     expect(verify.body.explanation.band).toBe('no-match');
@@ -70,7 +104,10 @@ describe('different products are not auto-merged', () => {
   });
 
   test('microsoft word 2004 (mac) vs microsoft powerpoint 2004 (mac): the year is not a catalog number', async () => {
-    const { a, b } = await sendPair({ description: 'microsoft word 2004 (mac)', manufacturer: 'Microsoft' }, { description: 'microsoft powerpoint 2004 (mac)', manufacturer: 'Microsoft' });
+    const { a, b } = await sendPair(
+      { description: 'microsoft word 2004 (mac)', manufacturer: 'Microsoft' },
+      { description: 'microsoft powerpoint 2004 (mac)', manufacturer: 'Microsoft' },
+    );
     expect(b.goldenId).not.toBe(a.goldenId);
     expect(b.match).not.toBe('merged');
     const task = await reviewTaskFor(b.sourceRecordId);
@@ -82,7 +119,10 @@ describe('different products are not auto-merged', () => {
 
 describe('real duplicates written differently are found', () => {
   test('NEEDLE HYPODERMIC 25G X 1IN by BD vs by Becton Dickinson', async () => {
-    const { a, b } = await sendPair({ description: 'NEEDLE HYPODERMIC 25G X 1IN', manufacturer: 'BD' }, { description: 'NEEDLE HYPODERMIC 25G X 1IN', manufacturer: 'Becton Dickinson' });
+    const { a, b } = await sendPair(
+      { description: 'NEEDLE HYPODERMIC 25G X 1IN', manufacturer: 'BD' },
+      { description: 'NEEDLE HYPODERMIC 25G X 1IN', manufacturer: 'Becton Dickinson' },
+    );
     if (b.match === 'merged') {
       expect(b.goldenId).toBe(a.goldenId);
       return;
@@ -95,7 +135,10 @@ describe('real duplicates written differently are found', () => {
   });
 
   test('GLOVE EXAM NITRILE PF SM 100/BX vs NITRILE EXAM GLOVE POWDER FREE SMALL 100 PER BOX', async () => {
-    const { a, b } = await sendPair({ description: 'GLOVE EXAM NITRILE PF SM 100/BX' }, { description: 'NITRILE EXAM GLOVE POWDER FREE SMALL 100 PER BOX' });
+    const { a, b } = await sendPair(
+      { description: 'GLOVE EXAM NITRILE PF SM 100/BX' },
+      { description: 'NITRILE EXAM GLOVE POWDER FREE SMALL 100 PER BOX' },
+    );
     if (b.match === 'merged') {
       expect(b.goldenId).toBe(a.goldenId);
       return;
@@ -108,7 +151,10 @@ describe('real duplicates written differently are found', () => {
   });
 
   test('the same glove in another size is not proposed', async () => {
-    const { a, b } = await sendPair({ description: 'GLOVE EXAM NITRILE PF SM 100/BX' }, { description: 'NITRILE EXAM GLOVE POWDER FREE LARGE 100 PER BOX' });
+    const { a, b } = await sendPair(
+      { description: 'GLOVE EXAM NITRILE PF SM 100/BX' },
+      { description: 'NITRILE EXAM GLOVE POWDER FREE LARGE 100 PER BOX' },
+    );
     expect(b.goldenId).not.toBe(a.goldenId);
     const task = await reviewTaskFor(b.sourceRecordId);
     expect(task?.candidates?.map((c) => c.goldenId) ?? []).not.toContain(a.goldenId);

@@ -64,7 +64,12 @@ type Vendor = { NAME1: string; STREET?: string; CITY?: string; POSTAL?: string; 
 
 async function ingestVendor(source: string, vendor: Vendor): Promise<IngestBody['records'][number]> {
   counter += 1;
-  const response = await ingest(server, { source, domain: 'supplier', contentType: 'application/x-ndjson', body: toNdjson([{ VENDOR_ID: `V${counter}`, ...vendor }]) });
+  const response = await ingest(server, {
+    source,
+    domain: 'supplier',
+    contentType: 'application/x-ndjson',
+    body: toNdjson([{ VENDOR_ID: `V${counter}`, ...vendor }]),
+  });
   expect(response.status, response.text).toBe(200);
   const record = (response.body as IngestBody).records[0];
   expect(record.outcome, JSON.stringify(record)).toBe('accepted');
@@ -75,7 +80,10 @@ async function stewardQuestionsAbout(goldenId: string): Promise<TaskView[]> {
   const response = await server.request<{ items: TaskView[] }>('GET', '/api/v1/tasks?domain=supplier&limit=200');
   expect(response.status, response.text).toBe(200);
   return response.body.items.filter(
-    (task) => (task.members ?? []).some((m) => m.goldenId === goldenId) || task.subject.goldenId === goldenId || (task.candidates ?? []).some((c) => c.goldenId === goldenId),
+    (task) =>
+      (task.members ?? []).some((m) => m.goldenId === goldenId) ||
+      task.subject.goldenId === goldenId ||
+      (task.candidates ?? []).some((c) => c.goldenId === goldenId),
   );
 }
 
@@ -90,7 +98,13 @@ describe('sister companies abroad (public ingest API)', () => {
     {
       title: 'Medline Industries LP (US) vs Medline International France SAS (FR)',
       home: { NAME1: 'Medline Industries LP', STREET: 'Three Lakes Drive', CITY: 'Northfield', POSTAL: '60093', COUNTRY: 'US' },
-      abroad: { NAME1: 'Medline International France SAS', STREET: '5 rue Charles Lindbergh', CITY: 'Tremblay-en-France', POSTAL: '93290', COUNTRY: 'FR' },
+      abroad: {
+        NAME1: 'Medline International France SAS',
+        STREET: '5 rue Charles Lindbergh',
+        CITY: 'Tremblay-en-France',
+        POSTAL: '93290',
+        COUNTRY: 'FR',
+      },
       rule: 'otherCountry',
     },
   ])('$title: never merged, not one cluster, vetoed by $rule', async ({ home, abroad, rule }) => {
@@ -98,33 +112,79 @@ describe('sister companies abroad (public ingest API)', () => {
     const b = await ingestVendor('coupa', abroad);
     expect(b.goldenId).not.toBe(a.goldenId);
     expect(await stewardQuestionsAbout(b.goldenId as string)).toEqual([]);
-    const verify = await server.request<{ explanation: { band: string; hardRule: { name: string } | null } }>('POST', '/api/v1/matching/verify', {
-      body: {
-        domain: 'supplier',
-        a: { sourceId: 'a', name: home.NAME1, addresses: [{ purposes: ['main'], line1: home.STREET, city: home.CITY, postalCode: home.POSTAL, country: home.COUNTRY }] },
-        b: { sourceId: 'b', name: abroad.NAME1, addresses: [{ purposes: ['main'], line1: abroad.STREET, city: abroad.CITY, postalCode: abroad.POSTAL, country: abroad.COUNTRY }] },
+    const verify = await server.request<{ explanation: { band: string; hardRule: { name: string } | null } }>(
+      'POST',
+      '/api/v1/matching/verify',
+      {
+        body: {
+          domain: 'supplier',
+          a: {
+            sourceId: 'a',
+            name: home.NAME1,
+            addresses: [{ purposes: ['main'], line1: home.STREET, city: home.CITY, postalCode: home.POSTAL, country: home.COUNTRY }],
+          },
+          b: {
+            sourceId: 'b',
+            name: abroad.NAME1,
+            addresses: [
+              { purposes: ['main'], line1: abroad.STREET, city: abroad.CITY, postalCode: abroad.POSTAL, country: abroad.COUNTRY },
+            ],
+          },
+        },
       },
-    });
+    );
     expect(verify.status, verify.text).toBe(200);
     expect(verify.body.explanation.band).toBe('no-match');
     expect(verify.body.explanation.hardRule?.name).toBe(rule);
   });
 
   test('names alone in other legal-form families (no addresses): a steward may be asked, never an auto-merge', async () => {
-    const verify = await server.request<{ explanation: { band: string; hardRule: { name: string } | null } }>('POST', '/api/v1/matching/verify', {
-      body: { domain: 'supplier', a: { sourceId: 'a', name: 'Coloplast Corp' , alternateNames: ['Coloplast Inc'] }, b: { sourceId: 'b', name: 'Coloplast A/S' } },
-    });
+    const verify = await server.request<{ explanation: { band: string; hardRule: { name: string } | null } }>(
+      'POST',
+      '/api/v1/matching/verify',
+      {
+        body: {
+          domain: 'supplier',
+          a: { sourceId: 'a', name: 'Coloplast Corp', alternateNames: ['Coloplast Inc'] },
+          b: { sourceId: 'b', name: 'Coloplast A/S' },
+        },
+      },
+    );
     expect(verify.status, verify.text).toBe(200);
     expect(verify.body.explanation.band).not.toBe('auto-merge');
   });
 
   test('one company written Inc and Incorporated, S.A. and Sociedad Anonima: still found', async () => {
-    const a = await ingestVendor('sap', { NAME1: 'HOLOGIC INC', STREET: '250 Campus Drive', CITY: 'Marlborough', POSTAL: '01752', COUNTRY: 'US' });
-    const b = await ingestVendor('coupa', { NAME1: 'Hologic, Incorporated', STREET: '250 Campus Dr', CITY: 'Marlborough', POSTAL: '01752-3020', COUNTRY: 'US' });
+    const a = await ingestVendor('sap', {
+      NAME1: 'HOLOGIC INC',
+      STREET: '250 Campus Drive',
+      CITY: 'Marlborough',
+      POSTAL: '01752',
+      COUNTRY: 'US',
+    });
+    const b = await ingestVendor('coupa', {
+      NAME1: 'Hologic, Incorporated',
+      STREET: '250 Campus Dr',
+      CITY: 'Marlborough',
+      POSTAL: '01752-3020',
+      COUNTRY: 'US',
+    });
     const found = b.goldenId === a.goldenId || (await stewardQuestionsAbout(b.goldenId as string)).length > 0;
     expect(found).toBe(true);
-    const c = await ingestVendor('sap', { NAME1: 'GRIFOLS SA', STREET: 'Avinguda de la Generalitat 152', CITY: 'Sant Cugat del Valles', POSTAL: '08174', COUNTRY: 'ES' });
-    const d = await ingestVendor('coupa', { NAME1: 'Grifols Sociedad Anonima', STREET: 'Avinguda de la Generalitat, 152-158', CITY: 'Sant Cugat del Vallès', POSTAL: '08174', COUNTRY: 'ES' });
+    const c = await ingestVendor('sap', {
+      NAME1: 'GRIFOLS SA',
+      STREET: 'Avinguda de la Generalitat 152',
+      CITY: 'Sant Cugat del Valles',
+      POSTAL: '08174',
+      COUNTRY: 'ES',
+    });
+    const d = await ingestVendor('coupa', {
+      NAME1: 'Grifols Sociedad Anonima',
+      STREET: 'Avinguda de la Generalitat, 152-158',
+      CITY: 'Sant Cugat del Vallès',
+      POSTAL: '08174',
+      COUNTRY: 'ES',
+    });
     const foundSa = d.goldenId === c.goldenId || (await stewardQuestionsAbout(d.goldenId as string)).length > 0;
     expect(foundSa).toBe(true);
   });

@@ -20,7 +20,8 @@ interface JobView {
 }
 
 test('a looser published rule set merges former review pairs, except the pair a steward marked not-a-match', async () => {
-  const apply = (source: string, sourceId: string, name: string) => applyCanonical(server, { domain: 'supplier', source, canonical: { sourceId, name } });
+  const apply = (source: string, sourceId: string, name: string) =>
+    applyCanonical(server, { domain: 'supplier', source, canonical: { sourceId, name } });
   const acmeA = await apply('oracle', 'S1', 'Acme Surgical Supply');
   const acmeB = await apply('workday', 'S2', 'ACME SURGICAL SUPPLY INC');
   const zenithA = await apply('oracle', 'S3', 'Zenith Medical Devices');
@@ -30,17 +31,25 @@ test('a looser published rule set merges former review pairs, except the pair a 
   expect(acmeB.goldenId).not.toBe(acmeA.goldenId);
 
   // Names only: the supplier rules review such records as a cluster task (here a cluster of two).
-  const task = await server.running.services.store.collection<TaskDocument>(TASKS).findOne({ type: 'potential-match-cluster', status: 'open', 'members.goldenId': zenithB.goldenId });
+  const task = await server.running.services.store
+    .collection<TaskDocument>(TASKS)
+    .findOne({ type: 'potential-match-cluster', status: 'open', 'members.goldenId': zenithB.goldenId });
   expect(task).not.toBeNull();
   expect(task?.members?.map((m) => m.goldenId).sort()).toEqual([zenithA.goldenId, zenithB.goldenId].sort());
-  const rejected = await server.request('POST', `/api/v1/tasks/${task?._id}/reject`, { body: { expectedVersion: task?.version, reason: 'different companies, same trading name' } });
+  const rejected = await server.request('POST', `/api/v1/tasks/${task?._id}/reject`, {
+    body: { expectedVersion: task?.version, reason: 'different companies, same trading name' },
+  });
   expect(rejected.status, rejected.text).toBe(200);
 
   const looser = changedRules('supplier', 'supplier-rematch-2', (r) => Object.assign(r.thresholds, { autoMerge: r.thresholds.review }));
   expect((await server.request('PUT', '/api/v1/matching/rules/supplier', { body: { rules: looser } })).status).toBe(200);
-  expect((await server.request('POST', '/api/v1/matching/rules/supplier/publish', { body: { note: 'merge exact name duplicates' } })).status).toBe(201);
+  expect(
+    (await server.request('POST', '/api/v1/matching/rules/supplier/publish', { body: { note: 'merge exact name duplicates' } })).status,
+  ).toBe(201);
 
-  const started = await server.request<JobView>('POST', '/api/v1/matching/supplier/rematch', { body: { reason: 'rules supplier-rematch-2' } });
+  const started = await server.request<JobView>('POST', '/api/v1/matching/supplier/rematch', {
+    body: { reason: 'rules supplier-rematch-2' },
+  });
   expect(started.status, started.text).toBe(202);
   await server.running.services.jobs.waitFor(started.body.id);
   const job = await server.request<JobView>('GET', `/api/v1/jobs/${started.body.id}`);
@@ -49,7 +58,8 @@ test('a looser published rule set merges former review pairs, except the pair a 
   expect(job.body.result).toMatchObject({ rulesVersion: 'supplier-rematch-2', indexed: 4, matched: 4, merged: 1 });
   expect(job.body.result?.excludedByNotAMatch).toBeGreaterThan(0);
 
-  const xref = async (source: string, sourceId: string) => (await server.request<{ goldenId: string }>('GET', `/api/v1/xref/supplier/${source}/${sourceId}`)).body.goldenId;
+  const xref = async (source: string, sourceId: string) =>
+    (await server.request<{ goldenId: string }>('GET', `/api/v1/xref/supplier/${source}/${sourceId}`)).body.goldenId;
   expect(await xref('oracle', 'S1')).toBe(await xref('workday', 'S2'));
   expect(await xref('oracle', 'S3')).toBe(zenithA.goldenId);
   expect(await xref('workday', 'S4')).toBe(zenithB.goldenId);
@@ -58,7 +68,9 @@ test('a looser published rule set merges former review pairs, except the pair a 
   const decisions = await server.running.services.store.collection('matchDecisions').find({ trigger: 'rematch', outcome: 'merged' });
   expect(decisions).toHaveLength(1);
   expect(decisions[0]).toMatchObject({ rulesVersion: 'supplier-rematch-2', band: 'auto-merge', goldenId: await xref('oracle', 'S1') });
-  expect((decisions[0].candidates as Array<{ explanation: { comparators: unknown[] } }>)[0].explanation.comparators.length).toBeGreaterThan(0);
+  expect((decisions[0].candidates as Array<{ explanation: { comparators: unknown[] } }>)[0].explanation.comparators.length).toBeGreaterThan(
+    0,
+  );
 
   // Running it again changes nothing: the decisions are already applied.
   const again = await server.request<JobView>('POST', '/api/v1/matching/supplier/rematch', { body: { reason: 'again' } });

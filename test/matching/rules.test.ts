@@ -26,9 +26,23 @@ describe('rule sets', () => {
 
   test.each<{ title: string; change: (r: RuleSet) => unknown; code: string; path?: string }>([
     { title: 'missing version', change: (r) => ({ ...r, version: undefined }), code: 'REQUIRED' },
-    { title: 'unknown comparator type', change: (r) => ({ ...r, comparators: [{ ...r.comparators[0], type: 'soundex' }] }), code: 'ENUM', path: 'comparators[0].type' },
-    { title: 'identifier key without scheme', change: (r) => ({ ...r, blocking: [{ name: 'g', type: 'identifier', fields: ['gtin'], maxBlockSize: 5 }] }), code: 'REQUIRED' },
-    { title: 'threshold above 1', change: (r) => ({ ...r, thresholds: { autoMerge: 1.5, review: 0.5 } }), code: 'MAXIMUM', path: 'thresholds.autoMerge' },
+    {
+      title: 'unknown comparator type',
+      change: (r) => ({ ...r, comparators: [{ ...r.comparators[0], type: 'soundex' }] }),
+      code: 'ENUM',
+      path: 'comparators[0].type',
+    },
+    {
+      title: 'identifier key without scheme',
+      change: (r) => ({ ...r, blocking: [{ name: 'g', type: 'identifier', fields: ['gtin'], maxBlockSize: 5 }] }),
+      code: 'REQUIRED',
+    },
+    {
+      title: 'threshold above 1',
+      change: (r) => ({ ...r, thresholds: { autoMerge: 1.5, review: 0.5 } }),
+      code: 'MAXIMUM',
+      path: 'thresholds.autoMerge',
+    },
     { title: 'unknown property', change: (r) => ({ ...r, blockingKeys: [] }), code: 'ADDITIONAL_PROPERTY' },
     {
       title: 'hard rule names an unknown comparator',
@@ -37,7 +51,11 @@ describe('rule sets', () => {
       path: 'hardRules[0].when[0].comparator',
     },
     { title: 'review above autoMerge', change: (r) => ({ ...r, thresholds: { autoMerge: 0.5, review: 0.9 } }), code: 'THRESHOLD_ORDER' },
-    { title: 'duplicate comparator names', change: (r) => ({ ...r, comparators: [r.comparators[0], r.comparators[0]] }), code: 'DUPLICATE_NAME' },
+    {
+      title: 'duplicate comparator names',
+      change: (r) => ({ ...r, comparators: [r.comparators[0], r.comparators[0]] }),
+      code: 'DUPLICATE_NAME',
+    },
   ])('invalid: $title', ({ change, code, path }) => {
     const problems = validateRules(change(minimal()));
     expect(problems.map((p) => p.code)).toContain(code);

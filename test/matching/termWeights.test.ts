@@ -61,28 +61,46 @@ describe('idf weighting decides on rare tokens', () => {
   test('FRONTPAGE vs PUBLISHER decides; MICROSOFT, 2002, DELUXE do not', () => {
     const records = [...catalogue(), title('f', 'MICROSOFT FRONTPAGE 2002 DELUXE'), title('p', 'MICROSOFT PUBLISHER 2002 DELUXE')];
     const idf = titleRules('idf');
-    const context = termWeightsOf(countTerms(records.map((r) => prepareRecord(r, idf)), idf));
+    const context = termWeightsOf(
+      countTerms(
+        records.map((r) => prepareRecord(r, idf)),
+        idf,
+      ),
+    );
     const weighted = scorePair({ a: records.at(-2) as CanonicalRecord, b: records.at(-1) as CanonicalRecord, rules: idf, context });
     const uniform = scorePair({ a: records.at(-2) as CanonicalRecord, b: records.at(-1) as CanonicalRecord, rules: titleRules('uniform') });
     expect(uniform.comparators[0].score).toBeCloseTo(0.75, 4);
     expect(weighted.comparators[0].score).toBeLessThan(0.45);
     // The same title with and without the common words stays close.
-    const sameProduct = scorePair({ a: title('x', 'MICROSOFT VISIO 2002 DELUXE EDITION'), b: title('y', 'VISIO 2002'), rules: idf, context });
-    const sameUniform = scorePair({ a: title('x', 'MICROSOFT VISIO 2002 DELUXE EDITION'), b: title('y', 'VISIO 2002'), rules: titleRules('uniform') });
+    const sameProduct = scorePair({
+      a: title('x', 'MICROSOFT VISIO 2002 DELUXE EDITION'),
+      b: title('y', 'VISIO 2002'),
+      rules: idf,
+      context,
+    });
+    const sameUniform = scorePair({
+      a: title('x', 'MICROSOFT VISIO 2002 DELUXE EDITION'),
+      b: title('y', 'VISIO 2002'),
+      rules: titleRules('uniform'),
+    });
     expect(sameProduct.comparators[0].score).toBeGreaterThan(sameUniform.comparators[0].score ?? 1);
   });
 
   test('without known frequencies idf compares like uniform (a pair scored outside any domain)', () => {
     const a = title('a', 'MICROSOFT FRONTPAGE 2002');
     const b = title('b', 'MICROSOFT PUBLISHER 2002');
-    expect(scorePair({ a, b, rules: titleRules('idf') }).comparators[0].score).toBeCloseTo(scorePair({ a, b, rules: titleRules('uniform') }).comparators[0].score ?? -1, 6);
+    expect(scorePair({ a, b, rules: titleRules('idf') }).comparators[0].score).toBeCloseTo(
+      scorePair({ a, b, rules: titleRules('uniform') }).comparators[0].score ?? -1,
+      6,
+    );
   });
 
   test('batchMatch counts frequencies over its records: the two editions of one product pair up, different products do not', () => {
     const records = [...catalogue(), title('f', 'MICROSOFT FRONTPAGE 2002 DELUXE'), title('p', 'MICROSOFT PUBLISHER 2002 DELUXE')];
     const idf = batchMatch({ records, rules: titleRules('idf') });
     const uniform = batchMatch({ records, rules: titleRules('uniform') });
-    const together = (result: ReturnType<typeof batchMatch>, x: string, y: string) => result.clusters.some((c) => c.includes(x) && c.includes(y));
+    const together = (result: ReturnType<typeof batchMatch>, x: string, y: string) =>
+      result.clusters.some((c) => c.includes(x) && c.includes(y));
     expect(together(uniform, 'f', 'p')).toBe(false);
     expect(uniform.reviewPairs.some((p) => [p.a, p.b].sort().join() === 'f,p')).toBe(true);
     expect(idf.reviewPairs.some((p) => [p.a, p.b].sort().join() === 'f,p')).toBe(false);
@@ -103,20 +121,32 @@ describe('frequencies in the store', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const sizeOf = async (id: string): Promise<number | undefined> => (await store.collection<{ _id: string; size: number }>(TERM_STATS).findOne({ _id: id }))?.size;
+  const sizeOf = async (id: string): Promise<number | undefined> =>
+    (await store.collection<{ _id: string; size: number }>(TERM_STATS).findOne({ _id: id }))?.size;
 
   test('indexing, re-indexing and removal keep token counts and the record count current', async () => {
     const rules = titleRules('idf');
-    await indexRecords({ store, rules, entries: catalogue().map((record) => ({ recordId: record.sourceId, goldenId: `g-${record.sourceId}`, record })) });
+    await indexRecords({
+      store,
+      rules,
+      entries: catalogue().map((record) => ({ recordId: record.sourceId, goldenId: `g-${record.sourceId}`, record })),
+    });
     expect(await sizeOf('item|title|')).toBe(20);
     expect(await sizeOf('item|title|MICROSOFT')).toBe(20);
     expect(await sizeOf('item|title|DELUXE')).toBe(10);
     expect(await sizeOf('item|title|VISIO')).toBe(2);
     // Read once (counts are cached per store), then changed: the cache must not hide the change.
     const query = [prepareRecord(title('q', 'MICROSOFT VISIO'), rules)];
-    expect((await loadTermWeights({ store, compiled: rules, prepared: query }))?.termWeights?.get('title')?.('VISIO')).toBeCloseTo(idfWeight(20, 2), 6);
+    expect((await loadTermWeights({ store, compiled: rules, prepared: query }))?.termWeights?.get('title')?.('VISIO')).toBeCloseTo(
+      idfWeight(20, 2),
+      6,
+    );
     // Re-indexing a record with new text (c0 was WORD) moves its counts, never double counts.
-    await indexRecords({ store, rules, entries: [{ recordId: 'c0', goldenId: 'g-c0', record: title('c0', 'MICROSOFT VISIO PROFESSIONAL') }] });
+    await indexRecords({
+      store,
+      rules,
+      entries: [{ recordId: 'c0', goldenId: 'g-c0', record: title('c0', 'MICROSOFT VISIO PROFESSIONAL') }],
+    });
     expect(await sizeOf('item|title|')).toBe(20);
     expect(await sizeOf('item|title|VISIO')).toBe(3);
     expect(await sizeOf('item|title|DELUXE')).toBe(9);
@@ -137,10 +167,19 @@ describe('frequencies in the store', () => {
   test('matchRecord scores with the stored frequencies', async () => {
     const rules = titleRules('idf');
     const records = [...catalogue(), title('p', 'MICROSOFT PUBLISHER 2002 DELUXE')];
-    await indexRecords({ store, rules, entries: records.map((record) => ({ recordId: record.sourceId, goldenId: `g-${record.sourceId}`, record })) });
+    await indexRecords({
+      store,
+      rules,
+      entries: records.map((record) => ({ recordId: record.sourceId, goldenId: `g-${record.sourceId}`, record })),
+    });
     const decision = await matchRecord({ store, rules, record: title('f', 'MICROSOFT FRONTPAGE 2002 DELUXE'), recordId: 'f' });
     expect(decision.decision).toBe('no-match');
-    const uniformDecision = await matchRecord({ store, rules: titleRules('uniform'), record: title('f', 'MICROSOFT FRONTPAGE 2002 DELUXE'), recordId: 'f' });
+    const uniformDecision = await matchRecord({
+      store,
+      rules: titleRules('uniform'),
+      record: title('f', 'MICROSOFT FRONTPAGE 2002 DELUXE'),
+      recordId: 'f',
+    });
     expect(uniformDecision.decision).not.toBe('no-match');
   });
 });

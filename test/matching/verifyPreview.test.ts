@@ -14,17 +14,39 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-const FOLEY_A = { sourceId: 'A', description: 'Catheter Foley 16FR 5CC', gtin: gtin('0001234567890').slice(2), manufacturer: { name: 'Bard' } };
-const FOLEY_B = { sourceId: 'B', description: 'FOLEY CATHETER 16 FR 5 CC', gtin: gtin('0001234567890'), manufacturer: { name: 'C.R. Bard, Inc.' } };
+const FOLEY_A = {
+  sourceId: 'A',
+  description: 'Catheter Foley 16FR 5CC',
+  gtin: gtin('0001234567890').slice(2),
+  manufacturer: { name: 'Bard' },
+};
+const FOLEY_B = {
+  sourceId: 'B',
+  description: 'FOLEY CATHETER 16 FR 5 CC',
+  gtin: gtin('0001234567890'),
+  manufacturer: { name: 'C.R. Bard, Inc.' },
+};
 
 describe('verify', () => {
   test('two records under the published rules: full explanation, GTIN compared after padding', async () => {
-    const response = await server.request<VerifyResult>('POST', '/api/v1/matching/verify', { body: { domain: 'item', a: FOLEY_A, b: FOLEY_B } });
+    const response = await server.request<VerifyResult>('POST', '/api/v1/matching/verify', {
+      body: { domain: 'item', a: FOLEY_A, b: FOLEY_B },
+    });
     expect(response.status, response.text).toBe(200);
     expect(response.body.rules).toEqual({ choice: 'published', rulesVersion: shippedRules('item').version });
     const explanation = response.body.explanation as MatchExplanation;
-    expect(explanation).toMatchObject({ band: 'auto-merge', hardRule: { name: 'sameGtin', action: 'forceMerge' }, aSourceId: 'A', bSourceId: 'B' });
-    expect(explanation.comparators.find((c) => c.name === 'gtin')).toMatchObject({ score: 1, outcome: 'match', a: gtin('0001234567890'), b: gtin('0001234567890') });
+    expect(explanation).toMatchObject({
+      band: 'auto-merge',
+      hardRule: { name: 'sameGtin', action: 'forceMerge' },
+      aSourceId: 'A',
+      bSourceId: 'B',
+    });
+    expect(explanation.comparators.find((c) => c.name === 'gtin')).toMatchObject({
+      score: 1,
+      outcome: 'match',
+      a: gtin('0001234567890'),
+      b: gtin('0001234567890'),
+    });
     expect(explanation.comparators.map((c) => c.name)).toEqual(shippedRules('item').comparators.map((c) => c.name));
   });
 
@@ -35,25 +57,45 @@ describe('verify', () => {
       // `16FR 5CC` reads as `16 FR 5 ML`, item-3.4.0) stays below it.
       r.thresholds = { autoMerge: 0.9999999, review: 0.5 };
     });
-    const response = await server.request<VerifyResult>('POST', '/api/v1/matching/verify', { body: { domain: 'item', a: FOLEY_A, b: FOLEY_B, rules: strict } });
+    const response = await server.request<VerifyResult>('POST', '/api/v1/matching/verify', {
+      body: { domain: 'item', a: FOLEY_A, b: FOLEY_B, rules: strict },
+    });
     expect(response.status, response.text).toBe(200);
     expect(response.body.rules).toEqual({ choice: 'ad-hoc', rulesVersion: 'item-adhoc' });
     expect(response.body.explanation).toMatchObject({ band: 'review', hardRule: null });
-    const invalid = await server.request<{ error: { details: Array<{ path: string }> } }>('POST', '/api/v1/matching/verify', { body: { domain: 'item', a: FOLEY_A, b: FOLEY_B, rules: { ...strict, thresholds: { autoMerge: 'high' } } } });
+    const invalid = await server.request<{ error: { details: Array<{ path: string }> } }>('POST', '/api/v1/matching/verify', {
+      body: { domain: 'item', a: FOLEY_A, b: FOLEY_B, rules: { ...strict, thresholds: { autoMerge: 'high' } } },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.details.map((d) => d.path)).toContain('body.rules.thresholds.autoMerge');
   });
 
   test('a record against the store: what ingest would decide, with candidates — and nothing written', async () => {
     const first = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...FOLEY_B, sourceId: 'V-1' } });
-    await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { sourceId: 'V-2', description: 'GOWN ISOLATION UNIVERSAL YELLOW', gtin: gtin('0007777777777'), manufacturer: { name: 'Medline' } } });
+    await applyCanonical(server, {
+      domain: 'item',
+      source: 'lawson',
+      canonical: {
+        sourceId: 'V-2',
+        description: 'GOWN ISOLATION UNIVERSAL YELLOW',
+        gtin: gtin('0007777777777'),
+        manufacturer: { name: 'Medline' },
+      },
+    });
     const { store } = server.running.services;
-    const counts = async () => Promise.all([GOLDEN_RECORDS, SOURCE_RECORDS, MATCH_DECISIONS].map((c) => store.collection(c).countDocuments({})));
+    const counts = async () =>
+      Promise.all([GOLDEN_RECORDS, SOURCE_RECORDS, MATCH_DECISIONS].map((c) => store.collection(c).countDocuments({})));
     const before = await counts();
     const response = await server.request<VerifyResult>('POST', '/api/v1/matching/verify', { body: { domain: 'item', a: FOLEY_A } });
     expect(response.status, response.text).toBe(200);
     expect(response.body.decision).toBe('auto-merge');
-    expect(response.body.candidates?.[0]).toMatchObject({ goldenId: first.goldenId, sourceRecordId: first.sourceRecordId, source: 'lawson', band: 'auto-merge', explanation: { hardRule: { name: 'sameGtin' } } });
+    expect(response.body.candidates?.[0]).toMatchObject({
+      goldenId: first.goldenId,
+      sourceRecordId: first.sourceRecordId,
+      source: 'lawson',
+      band: 'auto-merge',
+      explanation: { hardRule: { name: 'sameGtin' } },
+    });
     expect(response.body.candidates).toHaveLength(1);
     expect(await counts()).toEqual(before);
   });
@@ -63,22 +105,64 @@ describe('impact preview', () => {
   test('reports merges lost and gained against the published rules, with examples under both', async () => {
     const preview = await startTestServer();
     try {
-      const apply = (source: string, canonical: Record<string, unknown> & { sourceId: string }) => applyCanonical(preview, { domain: 'item', source, canonical });
+      const apply = (source: string, canonical: Record<string, unknown> & { sourceId: string }) =>
+        applyCanonical(preview, { domain: 'item', source, canonical });
       // Same GTIN: a forced merge under every candidate below.
-      await apply('lawson', { sourceId: 'G1', description: 'SPONGE GAUZE 4X4 12PLY', gtin: gtin('0005555555555'), manufacturer: { name: 'Covidien' } });
-      await apply('epic', { sourceId: 'G2', description: 'Sponge, Gauze, 4x4, 12 ply', gtin: gtin('0005555555555'), manufacturer: { name: 'Covidien LP' } });
+      await apply('lawson', {
+        sourceId: 'G1',
+        description: 'SPONGE GAUZE 4X4 12PLY',
+        gtin: gtin('0005555555555'),
+        manufacturer: { name: 'Covidien' },
+      });
+      await apply('epic', {
+        sourceId: 'G2',
+        description: 'Sponge, Gauze, 4x4, 12 ply',
+        gtin: gtin('0005555555555'),
+        manufacturer: { name: 'Covidien LP' },
+      });
       // Part number + manufacturer + description: an auto-merge by score.
-      await apply('lawson', { sourceId: 'P1', description: 'SUTURE VICRYL 3-0 SH UNDYED', manufacturer: { name: 'Ethicon, Inc.' }, manufacturerPartNumber: 'J-416H' });
-      await apply('epic', { sourceId: 'P2', description: 'Suture, Vicryl, 3-0, SH, Undyed', manufacturer: { name: 'ETHICON INC' }, manufacturerPartNumber: 'J416H' });
+      await apply('lawson', {
+        sourceId: 'P1',
+        description: 'SUTURE VICRYL 3-0 SH UNDYED',
+        manufacturer: { name: 'Ethicon, Inc.' },
+        manufacturerPartNumber: 'J-416H',
+      });
+      await apply('epic', {
+        sourceId: 'P2',
+        description: 'Suture, Vicryl, 3-0, SH, Undyed',
+        manufacturer: { name: 'ETHICON INC' },
+        manufacturerPartNumber: 'J416H',
+      });
       // Free text only on one side: the catalog number inside the description — a steward's question today.
       const textOnly = { sourceId: 'R1', description: 'CATHETER FOLEY 16FR 5CC LATEX BARD 0165V16S' };
-      const structured = { sourceId: 'R2', description: 'Foley catheter, latex, 16 Fr, 5 cc', manufacturer: { name: 'C.R. Bard' }, manufacturerPartNumber: '0165V16S' };
+      const structured = {
+        sourceId: 'R2',
+        description: 'Foley catheter, latex, 16 Fr, 5 cc',
+        manufacturer: { name: 'C.R. Bard' },
+        manufacturerPartNumber: '0165V16S',
+      };
       await apply('peoplesoft', textOnly);
       await apply('workday', structured);
-      const reviewed = await preview.request<VerifyResult>('POST', '/api/v1/matching/verify', { body: { domain: 'item', a: textOnly, b: structured } });
+      const reviewed = await preview.request<VerifyResult>('POST', '/api/v1/matching/verify', {
+        body: { domain: 'item', a: textOnly, b: structured },
+      });
       expect(reviewed.body.explanation).toMatchObject({ band: 'review' });
       const byScore = await preview.request<VerifyResult>('POST', '/api/v1/matching/verify', {
-        body: { domain: 'item', a: { sourceId: 'P1', description: 'SUTURE VICRYL 3-0 SH UNDYED', manufacturer: { name: 'Ethicon, Inc.' }, manufacturerPartNumber: 'J-416H' }, b: { sourceId: 'P2', description: 'Suture, Vicryl, 3-0, SH, Undyed', manufacturer: { name: 'ETHICON INC' }, manufacturerPartNumber: 'J416H' } },
+        body: {
+          domain: 'item',
+          a: {
+            sourceId: 'P1',
+            description: 'SUTURE VICRYL 3-0 SH UNDYED',
+            manufacturer: { name: 'Ethicon, Inc.' },
+            manufacturerPartNumber: 'J-416H',
+          },
+          b: {
+            sourceId: 'P2',
+            description: 'Suture, Vicryl, 3-0, SH, Undyed',
+            manufacturer: { name: 'ETHICON INC' },
+            manufacturerPartNumber: 'J416H',
+          },
+        },
       });
       expect(byScore.body.explanation).toMatchObject({ band: 'auto-merge', hardRule: null });
 
@@ -93,13 +177,31 @@ describe('impact preview', () => {
       });
       const lost = await preview.request<PreviewResult>('POST', '/api/v1/matching/rules/item/preview', { body: { rules: stricter } });
       expect(lost.status, lost.text).toBe(200);
-      expect(lost.body).toMatchObject({ records: 6, rules: { candidate: 'item-strict', candidateChoice: 'ad-hoc' }, mergesLost: 1, mergesGained: 0, current: { autoMergePairs: 2 }, candidate: { autoMergePairs: 1 } });
-      expect(lost.body.examples.lost[0]).toMatchObject({ a: 'item|epic|P2', b: 'item|lawson|P1', current: { band: 'auto-merge' }, candidate: { band: 'review', rulesVersion: 'item-strict' } });
+      expect(lost.body).toMatchObject({
+        records: 6,
+        rules: { candidate: 'item-strict', candidateChoice: 'ad-hoc' },
+        mergesLost: 1,
+        mergesGained: 0,
+        current: { autoMergePairs: 2 },
+        candidate: { autoMergePairs: 1 },
+      });
+      expect(lost.body.examples.lost[0]).toMatchObject({
+        a: 'item|epic|P2',
+        b: 'item|lawson|P1',
+        current: { band: 'auto-merge' },
+        candidate: { band: 'review', rulesVersion: 'item-strict' },
+      });
       expect(lost.body.reviewGained).toBe(1);
 
       // The saved draft is previewed by default.
       const looser = changedRules('item', 'item-loose', (r) => {
-        r.hardRules = r.hardRules.filter((h) => h.name !== 'sameManufacturerDifferentPart' && h.name !== 'differentGtin' && h.name !== 'differentAnyGtin' && h.name !== 'textOnlyEvidence');
+        r.hardRules = r.hardRules.filter(
+          (h) =>
+            h.name !== 'sameManufacturerDifferentPart' &&
+            h.name !== 'differentGtin' &&
+            h.name !== 'differentAnyGtin' &&
+            h.name !== 'textOnlyEvidence',
+        );
         r.thresholds = { autoMerge: 0.3, review: 0.2 };
       });
       expect((await preview.request('PUT', '/api/v1/matching/rules/item', { body: { rules: looser } })).status).toBe(200);

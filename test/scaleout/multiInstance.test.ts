@@ -98,7 +98,10 @@ function declareTestConsumers(instance: AppInstance): void {
 const asServer = (instance: AppInstance) => ({ running: instance.running, request: instance.request }) as unknown as TestServer;
 
 async function ingestRows(instance: AppInstance, rows: Array<Record<string, string>>) {
-  const response = await instance.request<{ totals: Record<string, number> }>('POST', '/api/v1/ingest/erp/item', { raw: toNdjson(rows), contentType: 'application/x-ndjson' });
+  const response = await instance.request<{ totals: Record<string, number> }>('POST', '/api/v1/ingest/erp/item', {
+    raw: toNdjson(rows),
+    contentType: 'application/x-ndjson',
+  });
   expect(response.status, response.text).toBe(200);
   return response.body;
 }
@@ -128,7 +131,13 @@ async function expectExactlyOnceInOrder(c: Cluster, last: number): Promise<void>
 async function expectNoDuplicateTasksOrExceptions(c: Cluster): Promise<void> {
   const open = await c.store.collection<TaskDocument>(TASKS).find({ status: 'open' });
   const keyOf = (t: TaskDocument) =>
-    t.type === 'potential-match' ? `pm|${t.subject.sourceRecordId}` : t.type === 'survivorship-conflict' ? `sc|${t.subject.goldenId}|${t.subject.attribute}` : t.type === 'data-quality' ? `dq|${t.subject.exceptionId}` : `other|${t._id}`;
+    t.type === 'potential-match'
+      ? `pm|${t.subject.sourceRecordId}`
+      : t.type === 'survivorship-conflict'
+        ? `sc|${t.subject.goldenId}|${t.subject.attribute}`
+        : t.type === 'data-quality'
+          ? `dq|${t.subject.exceptionId}`
+          : `other|${t._id}`;
   const keys = open.map(keyOf);
   expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   const exceptions = await c.store.collection<IngestExceptionDocument>(INGEST_EXCEPTIONS).find({ status: 'open' });
@@ -136,104 +145,159 @@ async function expectNoDuplicateTasksOrExceptions(c: Cluster): Promise<void> {
   expect(hashes.filter((h, i) => hashes.indexOf(h) !== i)).toEqual([]);
 }
 
-test('three instances ingest, steward and re-match at once: each change once and in order, no duplicates, no job run twice at once', { timeout: 300_000 }, async () => {
-  cluster = await startCluster({ count: 3, env: ENV });
-  const [one, two, three] = cluster.instances;
-  for (const instance of cluster.instances) declareTestConsumers(instance);
-  await publishMapping(asServer(one), { source: 'erp', domain: 'item', expression: ERP_ITEM_EXPRESSION });
-  const pairs = [];
-  for (let i = 0; i < 3; i++) pairs.push(await createReviewPair(asServer(one)));
+test(
+  'three instances ingest, steward and re-match at once: each change once and in order, no duplicates, no job run twice at once',
+  { timeout: 300_000 },
+  async () => {
+    cluster = await startCluster({ count: 3, env: ENV });
+    const [one, two, three] = cluster.instances;
+    for (const instance of cluster.instances) declareTestConsumers(instance);
+    await publishMapping(asServer(one), { source: 'erp', domain: 'item', expression: ERP_ITEM_EXPRESSION });
+    const pairs = [];
+    for (let i = 0; i < 3; i++) pairs.push(await createReviewPair(asServer(one)));
 
-  const bad = erpItemRow({ GTIN: 'not-a-gtin' });
-  const probes = await Promise.all(cluster.instances.map((instance) => instance.running.services.jobs.enqueue({ type: PROBE_JOB, params: { steps: 6 }, createdBy: 'test' })));
-  const [ingests, merges, rematches] = await Promise.all([
-    // Every instance ingests its own rows and the same bad row.
-    Promise.all(cluster.instances.map((instance) => ingestRows(instance, [...Array.from({ length: 15 }, () => erpItemRow()), bad]))),
-    // Every instance tries to merge every review task at once.
-    Promise.all(pairs.flatMap((pair) => cluster!.instances.map((instance) => instance.request('POST', `/api/v1/tasks/${pair.task.id}/merge`, { body: { expectedVersion: pair.task.version, reason: 'same item' } })))),
-    // Two instances start a re-match of the domain.
-    Promise.all([two, three].map((instance) => instance.request<{ id: string }>('POST', '/api/v1/matching/item/rematch', { body: { reason: 'rules changed' } }))),
-  ]);
-  expect(ingests.map((r) => r.totals.exceptions)).toEqual([1, 1, 1]);
-  // Per task: exactly one instance merged it; the others were told it had changed.
-  for (let i = 0; i < pairs.length; i++) {
-    const statuses = merges.slice(i * 3, i * 3 + 3).map((r) => r.status).sort();
-    expect(statuses).toEqual([200, 409, 409]);
-  }
-  for (const response of rematches) expect(response.status, response.text).toBe(202);
-  const jobIds = [...probes.map((p) => p._id), ...rematches.map((r) => r.body.id)];
-  for (const id of jobIds) expect((await one.running.services.jobs.waitFor(id)).status).toBe('succeeded');
+    const bad = erpItemRow({ GTIN: 'not-a-gtin' });
+    const probes = await Promise.all(
+      cluster.instances.map((instance) =>
+        instance.running.services.jobs.enqueue({ type: PROBE_JOB, params: { steps: 6 }, createdBy: 'test' }),
+      ),
+    );
+    const [ingests, merges, rematches] = await Promise.all([
+      // Every instance ingests its own rows and the same bad row.
+      Promise.all(cluster.instances.map((instance) => ingestRows(instance, [...Array.from({ length: 15 }, () => erpItemRow()), bad]))),
+      // Every instance tries to merge every review task at once.
+      Promise.all(
+        pairs.flatMap((pair) =>
+          cluster!.instances.map((instance) =>
+            instance.request('POST', `/api/v1/tasks/${pair.task.id}/merge`, {
+              body: { expectedVersion: pair.task.version, reason: 'same item' },
+            }),
+          ),
+        ),
+      ),
+      // Two instances start a re-match of the domain.
+      Promise.all(
+        [two, three].map((instance) =>
+          instance.request<{ id: string }>('POST', '/api/v1/matching/item/rematch', { body: { reason: 'rules changed' } }),
+        ),
+      ),
+    ]);
+    expect(ingests.map((r) => r.totals.exceptions)).toEqual([1, 1, 1]);
+    // Per task: exactly one instance merged it; the others were told it had changed.
+    for (let i = 0; i < pairs.length; i++) {
+      const statuses = merges
+        .slice(i * 3, i * 3 + 3)
+        .map((r) => r.status)
+        .sort();
+      expect(statuses).toEqual([200, 409, 409]);
+    }
+    for (const response of rematches) expect(response.status, response.text).toBe(202);
+    const jobIds = [...probes.map((p) => p._id), ...rematches.map((r) => r.body.id)];
+    for (const id of jobIds) expect((await one.running.services.jobs.waitFor(id)).status).toBe('succeeded');
 
-  const last = await settle(cluster, three, ['test-recorder', 'search-index', 'task-sync']);
-  await expectExactlyOnceInOrder(cluster, last);
-  const instancesThatRecorded = new Set((await cluster.store.collection<{ _id: string; instance: string }>(RECORDED).find({})).map((r) => r.instance));
-  expect(instancesThatRecorded.size).toBeGreaterThanOrEqual(1);
-  // The public feed is dense, in order, and what the consumer saw.
-  const feed: string[] = [];
-  let cursor = '';
-  for (;;) {
-    const page = await two.request<{ items: Array<{ cursor: string }>; nextCursor: string }>('GET', `/api/v1/changes?limit=500${cursor ? `&after=${cursor}` : ''}`);
-    if (page.body.items.length === 0) break;
-    feed.push(...page.body.items.map((item) => item.cursor));
-    cursor = page.body.nextCursor;
-  }
-  expect(feed).toEqual(Array.from({ length: last }, (_, i) => cursorOf(i + 1)));
+    const last = await settle(cluster, three, ['test-recorder', 'search-index', 'task-sync']);
+    await expectExactlyOnceInOrder(cluster, last);
+    const instancesThatRecorded = new Set(
+      (await cluster.store.collection<{ _id: string; instance: string }>(RECORDED).find({})).map((r) => r.instance),
+    );
+    expect(instancesThatRecorded.size).toBeGreaterThanOrEqual(1);
+    // The public feed is dense, in order, and what the consumer saw.
+    const feed: string[] = [];
+    let cursor = '';
+    for (;;) {
+      const page = await two.request<{ items: Array<{ cursor: string }>; nextCursor: string }>(
+        'GET',
+        `/api/v1/changes?limit=500${cursor ? `&after=${cursor}` : ''}`,
+      );
+      if (page.body.items.length === 0) break;
+      feed.push(...page.body.items.map((item) => item.cursor));
+      cursor = page.body.nextCursor;
+    }
+    expect(feed).toEqual(Array.from({ length: last }, (_, i) => cursorOf(i + 1)));
 
-  await expectNoDuplicateTasksOrExceptions(cluster);
-  const badException = await cluster.store.collection<IngestExceptionDocument>(INGEST_EXCEPTIONS).find({ status: 'open' });
-  expect(badException.map((e) => e.occurrences)).toEqual([3]);
-  for (const probe of probes) {
-    // Never two runs at once; every step done (a step may repeat only in a later attempt, from the checkpoint).
-    expect(maxRuns.get(probe._id)).toBe(1);
-    const steps = stepLog.filter((s) => s.jobId === probe._id);
-    expect(new Set(steps.map((s) => s.step))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
-    expect(steps.map((s) => s.attempt)).toEqual([...steps.map((s) => s.attempt)].sort((a, b) => a - b));
-  }
-  // Merged pairs: each survivor holds both records, once.
-  for (const pair of pairs) {
-    const golden = await one.request<{ sourceRecordIds: string[]; status: string }>('GET', `/api/v1/golden/item/${pair.masterGoldenId}`);
-    expect(golden.body.status).toBe('active');
-    expect([...golden.body.sourceRecordIds].sort()).toEqual([pair.masterRecordId, pair.feedRecordId].sort());
-  }
-});
+    await expectNoDuplicateTasksOrExceptions(cluster);
+    const badException = await cluster.store.collection<IngestExceptionDocument>(INGEST_EXCEPTIONS).find({ status: 'open' });
+    expect(badException.map((e) => e.occurrences)).toEqual([3]);
+    for (const probe of probes) {
+      // Never two runs at once; every step done (a step may repeat only in a later attempt, from the checkpoint).
+      expect(maxRuns.get(probe._id)).toBe(1);
+      const steps = stepLog.filter((s) => s.jobId === probe._id);
+      expect(new Set(steps.map((s) => s.step))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+      expect(steps.map((s) => s.attempt)).toEqual([...steps.map((s) => s.attempt)].sort((a, b) => a - b));
+    }
+    // Merged pairs: each survivor holds both records, once.
+    for (const pair of pairs) {
+      const golden = await one.request<{ sourceRecordIds: string[]; status: string }>('GET', `/api/v1/golden/item/${pair.masterGoldenId}`);
+      expect(golden.body.status).toBe('active');
+      expect([...golden.body.sourceRecordIds].sort()).toEqual([pair.masterRecordId, pair.feedRecordId].sort());
+    }
+  },
+);
 
-test('a killed instance: its job resumes on the other after its lease from the checkpoint, its processor cursors are taken over, nothing is skipped or repeated', { timeout: 300_000 }, async () => {
-  cluster = await startCluster({ count: 1, env: ENV });
-  const [first] = cluster.instances;
-  declareTestConsumers(first);
-  await publishMapping(asServer(first), { source: 'erp', domain: 'item', expression: ERP_ITEM_EXPRESSION });
-  await ingestRows(first, Array.from({ length: 10 }, () => erpItemRow()));
-  const firstRunner = first.running.services.processors;
-  await waitFor('the first instance to hold the sequencer and the recorder', () => firstRunner.isHolding('change-sequencer') && firstRunner.isHolding('test-recorder'));
-  const job = await first.running.services.jobs.enqueue({ type: PROBE_JOB, params: { steps: 5, gateAt: 2 }, createdBy: 'test' });
-  await waitFor('the probe to reach its gate on the first instance', () => stepLog.filter((s) => s.jobId === job._id).length === 2);
+test(
+  'a killed instance: its job resumes on the other after its lease from the checkpoint, its processor cursors are taken over, nothing is skipped or repeated',
+  { timeout: 300_000 },
+  async () => {
+    cluster = await startCluster({ count: 1, env: ENV });
+    const [first] = cluster.instances;
+    declareTestConsumers(first);
+    await publishMapping(asServer(first), { source: 'erp', domain: 'item', expression: ERP_ITEM_EXPRESSION });
+    await ingestRows(
+      first,
+      Array.from({ length: 10 }, () => erpItemRow()),
+    );
+    const firstRunner = first.running.services.processors;
+    await waitFor(
+      'the first instance to hold the sequencer and the recorder',
+      () => firstRunner.isHolding('change-sequencer') && firstRunner.isHolding('test-recorder'),
+    );
+    const job = await first.running.services.jobs.enqueue({ type: PROBE_JOB, params: { steps: 5, gateAt: 2 }, createdBy: 'test' });
+    await waitFor('the probe to reach its gate on the first instance', () => stepLog.filter((s) => s.jobId === job._id).length === 2);
 
-  const second = await cluster.startInstance('instance-2');
-  declareTestConsumers(second);
-  const tokensBefore = new Map((await cluster.store.collection<ProcessorDocument>(PROCESSORS).find({})).map((d) => [d._id, d.token]));
-  await first.kill();
-  gate(`${job._id}:2`).open();
-  // Writes go on through the survivor while the dead instance still holds its leases.
-  await ingestRows(second, Array.from({ length: 10 }, () => erpItemRow()));
+    const second = await cluster.startInstance('instance-2');
+    declareTestConsumers(second);
+    const tokensBefore = new Map((await cluster.store.collection<ProcessorDocument>(PROCESSORS).find({})).map((d) => [d._id, d.token]));
+    await first.kill();
+    gate(`${job._id}:2`).open();
+    // Writes go on through the survivor while the dead instance still holds its leases.
+    await ingestRows(
+      second,
+      Array.from({ length: 10 }, () => erpItemRow()),
+    );
 
-  const secondRunner = second.running.services.processors;
-  await waitFor('the second instance to take over the processors', () => ['change-sequencer', 'search-index', 'task-sync', 'test-recorder'].every((name) => secondRunner.isHolding(name)), 60_000);
-  const finished = await second.running.services.jobs.waitFor(job._id, 60_000);
-  expect(finished).toMatchObject({ status: 'succeeded', attempts: 2 });
-  // Steps saved before the kill ran once; the second attempt resumed at the checkpoint.
-  expect(stepLog.filter((s) => s.jobId === job._id).map((s) => [s.step, s.attempt])).toEqual([[0, 1], [1, 1], [2, 2], [3, 2], [4, 2]]);
-  expect(maxRuns.get(job._id)).toBe(1);
-  const stored = await cluster.store.collection<JobDocument>(JOBS_COLLECTION).findOne({ _id: job._id });
-  expect(stored?.lease).toBeUndefined();
+    const secondRunner = second.running.services.processors;
+    await waitFor(
+      'the second instance to take over the processors',
+      () => ['change-sequencer', 'search-index', 'task-sync', 'test-recorder'].every((name) => secondRunner.isHolding(name)),
+      60_000,
+    );
+    const finished = await second.running.services.jobs.waitFor(job._id, 60_000);
+    expect(finished).toMatchObject({ status: 'succeeded', attempts: 2 });
+    // Steps saved before the kill ran once; the second attempt resumed at the checkpoint.
+    expect(stepLog.filter((s) => s.jobId === job._id).map((s) => [s.step, s.attempt])).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 2],
+      [3, 2],
+      [4, 2],
+    ]);
+    expect(maxRuns.get(job._id)).toBe(1);
+    const stored = await cluster.store.collection<JobDocument>(JOBS_COLLECTION).findOne({ _id: job._id });
+    expect(stored?.lease).toBeUndefined();
 
-  const last = await settle(cluster, second, ['test-recorder', 'search-index', 'task-sync']);
-  await expectExactlyOnceInOrder(cluster, last);
-  const documents = await cluster.store.collection<ProcessorDocument>(PROCESSORS).find({ _id: { $in: ['change-sequencer', 'test-recorder'] } });
-  for (const document of documents) {
-    expect(document.owner).toBe(secondRunner.owner);
-    expect(document.token).toBeGreaterThan(tokensBefore.get(document._id) ?? 0);
-  }
-  const recorders = new Set((await cluster.store.collection<{ _id: string; instance: string }>(RECORDED).find({})).map((r) => r.instance));
-  expect(recorders).toEqual(new Set(['instance-1', 'instance-2']));
-  await expectNoDuplicateTasksOrExceptions(cluster);
-});
+    const last = await settle(cluster, second, ['test-recorder', 'search-index', 'task-sync']);
+    await expectExactlyOnceInOrder(cluster, last);
+    const documents = await cluster.store
+      .collection<ProcessorDocument>(PROCESSORS)
+      .find({ _id: { $in: ['change-sequencer', 'test-recorder'] } });
+    for (const document of documents) {
+      expect(document.owner).toBe(secondRunner.owner);
+      expect(document.token).toBeGreaterThan(tokensBefore.get(document._id) ?? 0);
+    }
+    const recorders = new Set(
+      (await cluster.store.collection<{ _id: string; instance: string }>(RECORDED).find({})).map((r) => r.instance),
+    );
+    expect(recorders).toEqual(new Set(['instance-1', 'instance-2']));
+    await expectNoDuplicateTasksOrExceptions(cluster);
+  },
+);

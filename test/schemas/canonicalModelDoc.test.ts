@@ -29,7 +29,9 @@ describe('docs/CANONICAL-MODEL.md', () => {
 
   test('documents every unit-of-measure code and alias', () => {
     for (const code of UOM_CODES) expect(doc).toContain(`\`${code}\``);
-    const undocumented = Object.keys(UOM_ALIASES).filter((alias) => !doc.includes(`\`${alias}\``) && !doc.includes(`\`${alias.replace(/S$/, '')}(S)\``));
+    const undocumented = Object.keys(UOM_ALIASES).filter(
+      (alias) => !doc.includes(`\`${alias}\``) && !doc.includes(`\`${alias.replace(/S$/, '')}(S)\``),
+    );
     expect(undocumented).toEqual([]);
   });
 });

@@ -13,11 +13,38 @@ beforeAll(async () => {
   const item = async (key: string, canonical: Record<string, unknown> & { sourceId: string }) => {
     ids[key] = (await applyCanonical(server, { domain: 'item', source: 'lawson', canonical })).goldenId;
   };
-  await item('suture', { sourceId: 'I1', description: 'SUTURE VICRYL 3-0 SH UNDYED', manufacturer: { name: 'Ethicon, Inc.' }, manufacturerPartNumber: 'J-416H', gtin: gtin('0070123456789') });
-  await item('glove', { sourceId: 'I2', description: 'GLOVE EXAM NITRILE PF LG', manufacturer: { name: 'Medline Industries' }, manufacturerPartNumber: 'MDS-195085' });
-  await item('heparin', { sourceId: 'I3', description: 'HEPARIN SODIUM 5000 UNIT/ML VIAL 1ML', manufacturer: { name: 'Pfizer' }, ndc: '00409272001' });
-  await item('gown', { sourceId: 'I4', description: 'GOWN ISOLATION UNIVERSAL YELLOW', manufacturer: { name: 'Cardinal Health' }, manufacturerPartNumber: 'AT-7001' });
-  ids.supplier = (await applyCanonical(server, { domain: 'supplier', source: 'oracle', canonical: { sourceId: 'V1', name: 'Cardinal Health 414, LLC', taxId: '31-0958666' } })).goldenId;
+  await item('suture', {
+    sourceId: 'I1',
+    description: 'SUTURE VICRYL 3-0 SH UNDYED',
+    manufacturer: { name: 'Ethicon, Inc.' },
+    manufacturerPartNumber: 'J-416H',
+    gtin: gtin('0070123456789'),
+  });
+  await item('glove', {
+    sourceId: 'I2',
+    description: 'GLOVE EXAM NITRILE PF LG',
+    manufacturer: { name: 'Medline Industries' },
+    manufacturerPartNumber: 'MDS-195085',
+  });
+  await item('heparin', {
+    sourceId: 'I3',
+    description: 'HEPARIN SODIUM 5000 UNIT/ML VIAL 1ML',
+    manufacturer: { name: 'Pfizer' },
+    ndc: '00409272001',
+  });
+  await item('gown', {
+    sourceId: 'I4',
+    description: 'GOWN ISOLATION UNIVERSAL YELLOW',
+    manufacturer: { name: 'Cardinal Health' },
+    manufacturerPartNumber: 'AT-7001',
+  });
+  ids.supplier = (
+    await applyCanonical(server, {
+      domain: 'supplier',
+      source: 'oracle',
+      canonical: { sourceId: 'V1', name: 'Cardinal Health 414, LLC', taxId: '31-0958666' },
+    })
+  ).goldenId;
   await syncSearchIndex(server.running.services);
 });
 afterAll(async () => server?.stop());
@@ -33,10 +60,31 @@ describe('search', () => {
     { title: 'a typo in a name', domain: 'item', q: 'sutre vicryl', target: 'suture', field: 'description' },
     { title: 'a prefix being typed', domain: 'item', q: 'glove nitr', target: 'glove', field: 'description' },
     { title: 'a manufacturer name', domain: 'item', q: 'ethicon', target: 'suture', field: 'manufacturer.name' },
-    { title: 'a GTIN without its leading zeros', domain: 'item', q: gtin('0070123456789').replace(/^0+/, ''), target: 'suture', field: 'gtin', exact: true },
+    {
+      title: 'a GTIN without its leading zeros',
+      domain: 'item',
+      q: gtin('0070123456789').replace(/^0+/, ''),
+      target: 'suture',
+      field: 'gtin',
+      exact: true,
+    },
     { title: 'a GTIN-14 as stored', domain: 'item', q: gtin('0070123456789'), target: 'suture', field: 'gtin', exact: true },
-    { title: 'a part number without punctuation', domain: 'item', q: 'mds195085', target: 'glove', field: 'manufacturerPartNumber', exact: true },
-    { title: 'a part number with other punctuation', domain: 'item', q: 'AT 7001', target: 'gown', field: 'manufacturerPartNumber', exact: true },
+    {
+      title: 'a part number without punctuation',
+      domain: 'item',
+      q: 'mds195085',
+      target: 'glove',
+      field: 'manufacturerPartNumber',
+      exact: true,
+    },
+    {
+      title: 'a part number with other punctuation',
+      domain: 'item',
+      q: 'AT 7001',
+      target: 'gown',
+      field: 'manufacturerPartNumber',
+      exact: true,
+    },
     { title: 'an NDC in 10 digits with hyphens', domain: 'item', q: '0409-2720-01', target: 'heparin', field: 'ndc', exact: true },
     { title: 'an EIN without its hyphen', domain: 'supplier', q: '310958666', target: 'supplier', field: 'taxId', exact: true },
   ])('$title: "$q"', async ({ domain, q, target, field, exact }) => {
@@ -55,10 +103,21 @@ describe('search', () => {
     expect((await server.request('GET', '/api/v1/search/item?q=glove', { key: consumer })).status).toBe(200);
   });
 
-  test('a merged-away golden record leaves the index; the survivor is found by both records\' identifiers', async () => {
-    const other = await applyCanonical(server, { domain: 'item', source: 'epic', canonical: { sourceId: 'E9', description: 'Isolation gown, universal, yellow', manufacturer: { name: 'Cardinal' }, vendorCatalogNumber: 'CAH-AT7001-Y' } });
+  test("a merged-away golden record leaves the index; the survivor is found by both records' identifiers", async () => {
+    const other = await applyCanonical(server, {
+      domain: 'item',
+      source: 'epic',
+      canonical: {
+        sourceId: 'E9',
+        description: 'Isolation gown, universal, yellow',
+        manufacturer: { name: 'Cardinal' },
+        vendorCatalogNumber: 'CAH-AT7001-Y',
+      },
+    });
     await syncSearchIndex(server.running.services);
-    const merged = await server.request('POST', `/api/v1/golden/item/${ids.gown}/merge`, { body: { otherId: other.goldenId, reason: 'same gown' } });
+    const merged = await server.request('POST', `/api/v1/golden/item/${ids.gown}/merge`, {
+      body: { otherId: other.goldenId, reason: 'same gown' },
+    });
     expect(merged.status, merged.text).toBe(200);
     await syncSearchIndex(server.running.services);
     const found = await search('item', 'isolation gown');

@@ -17,17 +17,29 @@ describe('search and list by source', () => {
     server = await startIngestServer();
     await publishMapping(server, { source: 'meditech', domain: 'item', expression: ERP_ITEM_EXPRESSION });
     await publishMapping(server, { source: 'lawson', domain: 'item', expression: ERP_ITEM_EXPRESSION });
-    const meditech = [erpItemRow({ INV_ITEM_ID: 'MT-100234', DESCR60: 'GAUZE SPONGE 4X4 STERILE' }), erpItemRow({ INV_ITEM_ID: 'MT-100235' }), erpItemRow({ INV_ITEM_ID: 'MT-100236' })];
+    const meditech = [
+      erpItemRow({ INV_ITEM_ID: 'MT-100234', DESCR60: 'GAUZE SPONGE 4X4 STERILE' }),
+      erpItemRow({ INV_ITEM_ID: 'MT-100235' }),
+      erpItemRow({ INV_ITEM_ID: 'MT-100236' }),
+    ];
     const lawson = [erpItemRow({ INV_ITEM_ID: '21040' }), erpItemRow({ INV_ITEM_ID: '21041' })];
-    for (const [source, rows] of [['meditech', meditech], ['lawson', lawson]] as const) {
-      const response = await server.request<{ records: Array<{ sourceId: string; goldenId: string }> }>('POST', `/api/v1/ingest/${source}/item`, { body: rows });
+    for (const [source, rows] of [
+      ['meditech', meditech],
+      ['lawson', lawson],
+    ] as const) {
+      const response = await server.request<{ records: Array<{ sourceId: string; goldenId: string }> }>(
+        'POST',
+        `/api/v1/ingest/${source}/item`,
+        { body: rows },
+      );
       expect(response.status).toBe(200);
       for (const record of response.body.records) goldenOf.set(`${source}|${record.sourceId}`, record.goldenId);
     }
   });
   afterAll(async () => server.stop());
 
-  const search = async (q: string) => (await server.request<{ items: Hit[] }>('GET', `/api/v1/search/item?q=${encodeURIComponent(q)}&limit=20`)).body.items;
+  const search = async (q: string) =>
+    (await server.request<{ items: Hit[] }>('GET', `/api/v1/search/item?q=${encodeURIComponent(q)}&limit=20`)).body.items;
 
   test.each([
     ['MT-100234', 'meditech|MT-100234'],
@@ -52,11 +64,17 @@ describe('search and list by source', () => {
   });
 
   test('the list filters by source system, paged with a cursor', async () => {
-    const first = await server.request<{ items: Array<{ id: string }>; nextCursor: string | null }>('GET', '/api/v1/golden/item?source=meditech&limit=2');
+    const first = await server.request<{ items: Array<{ id: string }>; nextCursor: string | null }>(
+      'GET',
+      '/api/v1/golden/item?source=meditech&limit=2',
+    );
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).not.toBeNull();
-    const second = await server.request<{ items: Array<{ id: string }>; nextCursor: string | null }>('GET', `/api/v1/golden/item?source=meditech&limit=2&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`);
+    const second = await server.request<{ items: Array<{ id: string }>; nextCursor: string | null }>(
+      'GET',
+      `/api/v1/golden/item?source=meditech&limit=2&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`,
+    );
     expect(second.body.nextCursor).toBeNull();
     const ids = [...first.body.items, ...second.body.items].map((item) => item.id);
     expect(new Set(ids)).toEqual(new Set(['MT-100234', 'MT-100235', 'MT-100236'].map((id) => goldenOf.get(`meditech|${id}`))));
@@ -65,7 +83,10 @@ describe('search and list by source', () => {
   });
 
   test('a malformed source filter is a 400 naming the field', async () => {
-    const response = await server.request<{ error: { code: string; details: Array<{ path: string }> } }>('GET', '/api/v1/golden/item?source=Not%20A%20Source');
+    const response = await server.request<{ error: { code: string; details: Array<{ path: string }> } }>(
+      'GET',
+      '/api/v1/golden/item?source=Not%20A%20Source',
+    );
     expect(response.status).toBe(400);
     expect(response.body.error.details[0].path).toContain('source');
   });

@@ -7,7 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createLogger } from '../../server/logger';
-import { indexGoldenForSearch, searchCollections, SEARCH_INDEX, SEARCH_TERM_STATS, type GoldenForSearch, type SearchEntry } from '../../server/search';
+import {
+  indexGoldenForSearch,
+  searchCollections,
+  SEARCH_INDEX,
+  SEARCH_TERM_STATS,
+  type GoldenForSearch,
+  type SearchEntry,
+} from '../../server/search';
 import { openEmbeddedStore, type EmbeddedStore } from '../../server/store/embedded/embeddedStore';
 
 const opened: Array<{ store: EmbeddedStore; dir: string }> = [];
@@ -27,30 +34,51 @@ afterEach(async () => {
   }
 });
 
-const golden = (id: string, attributes: Record<string, unknown>, status = 'active'): GoldenForSearch => ({ _id: id, domain: 'item', status, attributes });
+const golden = (id: string, attributes: Record<string, unknown>, status = 'active'): GoldenForSearch => ({
+  _id: id,
+  domain: 'item',
+  status,
+  attributes,
+});
 
 async function snapshot(store: EmbeddedStore): Promise<{ entries: Array<Omit<SearchEntry, 'indexedAt'>>; stats: unknown[] }> {
-  const entries = (await store.collection<SearchEntry>(SEARCH_INDEX).find({}, { sort: { _id: 1 } })).map(({ indexedAt: _ignored, ...rest }) => rest);
+  const entries = (await store.collection<SearchEntry>(SEARCH_INDEX).find({}, { sort: { _id: 1 } })).map(
+    ({ indexedAt: _ignored, ...rest }) => rest,
+  );
   return { entries, stats: await store.collection(SEARCH_TERM_STATS).find({}, { sort: { _id: 1 } }) };
 }
 
-const glove = { sourceId: 'A', description: 'GLOVE EXAM NITRILE PF LG', manufacturer: { name: 'Medline' }, manufacturerPartNumber: 'MDS-195085' };
+const glove = {
+  sourceId: 'A',
+  description: 'GLOVE EXAM NITRILE PF LG',
+  manufacturer: { name: 'Medline' },
+  manufacturerPartNumber: 'MDS-195085',
+};
 const gown = { sourceId: 'B', description: 'GOWN ISOLATION UNIVERSAL YELLOW', manufacturer: { name: 'Cardinal Health' } };
 const suture = { sourceId: 'C', description: 'SUTURE VICRYL 3-0 SH UNDYED', manufacturer: { name: 'Ethicon' } };
 
 describe('incremental search indexing', () => {
   test.each([
     { title: 'nothing searchable changed (a price)', next: [golden('item-1', { ...glove, price: { amount: 2 } }), golden('item-2', gown)] },
-    { title: 'a description changed', next: [golden('item-1', { ...glove, description: 'GLOVE SURGICAL LATEX 7.5' }), golden('item-2', gown)] },
+    {
+      title: 'a description changed',
+      next: [golden('item-1', { ...glove, description: 'GLOVE SURGICAL LATEX 7.5' }), golden('item-2', gown)],
+    },
     { title: 'a record retired, another added', next: [golden('item-1', glove, 'merged'), golden('item-3', suture)] },
-    { title: 'the same record twice in one call (the last state counts)', next: [golden('item-2', { ...gown, description: 'GOWN SURGICAL' }), golden('item-2', gown)] },
+    {
+      title: 'the same record twice in one call (the last state counts)',
+      next: [golden('item-2', { ...gown, description: 'GOWN SURGICAL' }), golden('item-2', gown)],
+    },
   ])('$title: same entries and term counts as a fresh build', async ({ next }) => {
     const incremental = await freshStore();
     await indexGoldenForSearch({ store: incremental, goldens: [golden('item-1', glove), golden('item-2', gown)] });
     await incremental.withTransaction((session) => indexGoldenForSearch({ store: incremental, goldens: next, session }));
 
     const scratch = await freshStore();
-    const finalState = new Map<string, GoldenForSearch>([['item-1', golden('item-1', glove)], ['item-2', golden('item-2', gown)]]);
+    const finalState = new Map<string, GoldenForSearch>([
+      ['item-1', golden('item-1', glove)],
+      ['item-2', golden('item-2', gown)],
+    ]);
     for (const g of next) finalState.set(g._id, g);
     await indexGoldenForSearch({ store: scratch, goldens: [...finalState.values()] });
     expect(await snapshot(incremental)).toEqual(await snapshot(scratch));
@@ -63,7 +91,10 @@ describe('incremental search indexing', () => {
     // Wait for the clock to move on, so a rewrite would carry another `indexedAt`.
     const started = Date.now();
     while (Date.now() === started) await new Promise((resolve) => setImmediate(resolve));
-    await indexGoldenForSearch({ store, goldens: [golden('item-1', { ...glove, price: { amount: 3 } }), golden('item-2', { ...gown, description: 'GOWN SURGICAL' })] });
+    await indexGoldenForSearch({
+      store,
+      goldens: [golden('item-1', { ...glove, price: { amount: 3 } }), golden('item-2', { ...gown, description: 'GOWN SURGICAL' })],
+    });
     const after = await store.collection<SearchEntry>(SEARCH_INDEX).find({}, { sort: { _id: 1 } });
     expect(after[0]).toEqual(before[0]);
     expect(after[1].indexedAt).not.toBe(before[1].indexedAt);

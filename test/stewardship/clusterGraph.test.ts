@@ -62,7 +62,7 @@ const fixtures: Fixture[] = [
     conflicts: 1,
   },
   {
-    name: 'a steward\'s not-a-match pair is a cannot-link',
+    name: "a steward's not-a-match pair is a cannot-link",
     members: { a: [{ name: 'Zimmer Biomet, Inc.' }], b: [{ name: 'ZIMMER BIOMET' }], c: [{ name: 'Zimmer Biomet LLC' }] },
     notAMatch: [['a', 'b']],
     clusters: [['a', 'c']],
@@ -75,18 +75,43 @@ const fixtures: Fixture[] = [
   },
   {
     name: 'the same tax id under names too different to merge is reviewed in the cluster',
-    members: { a: [{ name: 'Owens & Minor', taxId: '54-1701843' }], b: [{ name: 'O&M Distribution', taxId: '54-1701843' }], c: [{ name: 'OWENS AND MINOR INC' }] },
+    members: {
+      a: [{ name: 'Owens & Minor', taxId: '54-1701843' }],
+      b: [{ name: 'O&M Distribution', taxId: '54-1701843' }],
+      c: [{ name: 'OWENS AND MINOR INC' }],
+    },
     clusters: [['a', 'b', 'c']],
     rules: { ab: 'sameTaxId', ac: 'sameNameNoIdentifier' },
   },
   {
     name: 'names alone do not link a golden record one of whose records is elsewhere (another country)',
     members: {
-      us: [{ name: 'Molnlycke Health Care US, LLC', taxId: '20-5314720', addresses: [{ line1: '5445 Triangle Parkway', city: 'Peachtree Corners', state: 'GA', postalCode: '30092', country: 'US' }] }, { name: 'Molnlycke Health Care', taxId: '20-5314720' }],
-      se: [{ name: 'MOLNLYCKE HEALTH CARE AB', addresses: [{ line1: 'Gamlestadsvagen 3 C', city: 'Gothenburg', postalCode: '41502', country: 'SE' }] }],
+      us: [
+        {
+          name: 'Molnlycke Health Care US, LLC',
+          taxId: '20-5314720',
+          addresses: [{ line1: '5445 Triangle Parkway', city: 'Peachtree Corners', state: 'GA', postalCode: '30092', country: 'US' }],
+        },
+        { name: 'Molnlycke Health Care', taxId: '20-5314720' },
+      ],
+      se: [
+        {
+          name: 'MOLNLYCKE HEALTH CARE AB',
+          addresses: [{ line1: 'Gamlestadsvagen 3 C', city: 'Gothenburg', postalCode: '41502', country: 'SE' }],
+        },
+      ],
     },
     // Judged over the golden records as wholes: the US record's address contradicts the Swedish one.
-    edges: [{ name: 'namesUnlessAddressContradicts', when: [{ comparator: 'ein', outcome: 'missing' }, { comparator: 'name', scoreAtLeast: 0.88 }], unless: [{ comparator: 'address', outcome: 'mismatch' }] }],
+    edges: [
+      {
+        name: 'namesUnlessAddressContradicts',
+        when: [
+          { comparator: 'ein', outcome: 'missing' },
+          { comparator: 'name', scoreAtLeast: 0.88 },
+        ],
+        unless: [{ comparator: 'address', outcome: 'mismatch' }],
+      },
+    ],
     clusters: [],
   },
   {
@@ -101,7 +126,10 @@ function graphOf(fixture: Fixture, compiled: CompiledRules) {
   const recordId = (key: string, i: number) => `supplier|test|${key}-${i}`;
   const members = Object.entries(fixture.members).map(([key, records]) => ({
     goldenId: key,
-    records: records.map((canonical, i) => ({ id: recordId(key, i), prepared: prepareRecord({ sourceId: `${key}-${i}`, ...canonical }, compiled) })),
+    records: records.map((canonical, i) => ({
+      id: recordId(key, i),
+      prepared: prepareRecord({ sourceId: `${key}-${i}`, ...canonical }, compiled),
+    })),
   }));
   const pairs = new Set((fixture.notAMatch ?? []).map(([x, y]) => [recordId(x, 0), recordId(y, 0)].sort().join('~')));
   return buildClusterGraph({ members, rules: compiled, isNotAMatch: (x, y) => pairs.has([x, y].sort().join('~')) });
@@ -109,14 +137,18 @@ function graphOf(fixture: Fixture, compiled: CompiledRules) {
 
 describe('buildClusterGraph', () => {
   test.each(fixtures)('$name', (fixture) => {
-    const compiled = fixture.edges ? compileRules({ ...rules.rules, version: `supplier-test-${fixture.edges[0].name}`, clusterReview: { edges: fixture.edges } }) : rules;
+    const compiled = fixture.edges
+      ? compileRules({ ...rules.rules, version: `supplier-test-${fixture.edges[0].name}`, clusterReview: { edges: fixture.edges } })
+      : rules;
     const graph = graphOf(fixture, compiled);
     expect(graph.clusters.map((c) => [...c].sort()).sort()).toEqual(fixture.clusters.map((c) => [...c].sort()).sort());
     expect(graph.conflicts).toHaveLength(fixture.conflicts ?? 0);
-    for (const [pair, rule] of Object.entries(fixture.rules ?? {})) expect(graph.edges.find((e) => [e.a, e.b].sort().join('') === pair)?.rule).toBe(rule);
+    for (const [pair, rule] of Object.entries(fixture.rules ?? {}))
+      expect(graph.edges.find((e) => [e.a, e.b].sort().join('') === pair)?.rule).toBe(rule);
     // Every cluster is connected by the edges kept, and no kept edge crosses clusters.
     for (const cluster of graph.clusters) {
-      for (const id of cluster) expect(graph.edges.some((e) => (e.a === id || e.b === id) && cluster.includes(e.a) && cluster.includes(e.b))).toBe(true);
+      for (const id of cluster)
+        expect(graph.edges.some((e) => (e.a === id || e.b === id) && cluster.includes(e.a) && cluster.includes(e.b))).toBe(true);
     }
   });
 
@@ -128,15 +160,29 @@ describe('buildClusterGraph', () => {
 });
 
 describe('clusterReview in the rule set', () => {
-  const edge = (change: Record<string, unknown>) => ({ edges: [{ name: 'names', when: [{ comparator: 'name', scoreAtLeast: 0.9 }], ...change }] });
+  const edge = (change: Record<string, unknown>) => ({
+    edges: [{ name: 'names', when: [{ comparator: 'name', scoreAtLeast: 0.9 }], ...change }],
+  });
   test.each([
     { change: { edges: [] }, path: 'clusterReview.edges', code: 'MIN_ITEMS' },
     { change: edge({ when: [] }), path: 'clusterReview.edges[0].when', code: 'MIN_ITEMS' },
-    { change: edge({ when: [{ comparator: 'name', scoreAtLeast: 2 }] }), path: 'clusterReview.edges[0].when[0].scoreAtLeast', code: 'MAXIMUM' },
+    {
+      change: edge({ when: [{ comparator: 'name', scoreAtLeast: 2 }] }),
+      path: 'clusterReview.edges[0].when[0].scoreAtLeast',
+      code: 'MAXIMUM',
+    },
     { change: { ...edge({}), maxMembers: 1 }, path: 'clusterReview.maxMembers', code: 'MINIMUM' },
     { change: { ...edge({}), extra: true }, path: 'clusterReview.extra', code: 'ADDITIONAL_PROPERTY' },
-    { change: edge({ when: [{ comparator: 'nickname', outcome: 'match' }] }), path: 'clusterReview.edges[0].when[0].comparator', code: 'UNKNOWN_COMPARATOR' },
-    { change: edge({ unless: [{ comparator: 'fax', outcome: 'mismatch' }] }), path: 'clusterReview.edges[0].unless[0].comparator', code: 'UNKNOWN_COMPARATOR' },
+    {
+      change: edge({ when: [{ comparator: 'nickname', outcome: 'match' }] }),
+      path: 'clusterReview.edges[0].when[0].comparator',
+      code: 'UNKNOWN_COMPARATOR',
+    },
+    {
+      change: edge({ unless: [{ comparator: 'fax', outcome: 'mismatch' }] }),
+      path: 'clusterReview.edges[0].unless[0].comparator',
+      code: 'UNKNOWN_COMPARATOR',
+    },
     { change: { edges: [edge({}).edges[0], edge({}).edges[0]] }, path: 'clusterReview.edges', code: 'DUPLICATE_NAME' },
   ])('$code at $path', ({ change, path, code }) => {
     const problems = validateRules({ ...rules.rules, clusterReview: change });
@@ -150,11 +196,35 @@ describe('clusterReview in the rule set', () => {
 });
 
 describe('scoreGroups', () => {
-  const entityOf = new Map([['r1', 'A'], ['r2', 'A'], ['r3', 'A'], ['r4', 'B'], ['r5', 'B'], ['r6', 'C']]);
+  const entityOf = new Map([
+    ['r1', 'A'],
+    ['r2', 'A'],
+    ['r3', 'A'],
+    ['r4', 'B'],
+    ['r5', 'B'],
+    ['r6', 'C'],
+  ]);
   test.each([
     { groups: [], tp: 0, fp: 0, fn: 4 },
-    { groups: [['r1', 'r2', 'r3'], ['r4', 'r5']], tp: 4, fp: 0, fn: 0 },
-    { groups: [['r1', 'r2'], ['r2', 'r1'], ['r3', 'r4']], tp: 1, fp: 1, fn: 3 },
+    {
+      groups: [
+        ['r1', 'r2', 'r3'],
+        ['r4', 'r5'],
+      ],
+      tp: 4,
+      fp: 0,
+      fn: 0,
+    },
+    {
+      groups: [
+        ['r1', 'r2'],
+        ['r2', 'r1'],
+        ['r3', 'r4'],
+      ],
+      tp: 1,
+      fp: 1,
+      fn: 3,
+    },
     { groups: [['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'unlabelled']], tp: 4, fp: 11, fn: 0 },
   ])('$groups → TP $tp FP $fp FN $fn', ({ groups, tp, fp, fn }) => {
     expect(scoreGroups({ groups, entityOf })).toMatchObject({ truePositives: tp, falsePositives: fp, falseNegatives: fn });

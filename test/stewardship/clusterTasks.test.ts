@@ -17,7 +17,9 @@ import { auditEntries, getTask, sync } from '../support/factories/stewardship';
 import type { TestServer } from '../support/testServer';
 
 /** The shipped supplier rules' version string (decisions name it in their rule). */
-const SUPPLIER_RULES_VERSION = (JSON.parse(readFileSync(new URL('../../matching-rules/supplier.json', import.meta.url), 'utf8')) as { version: string }).version;
+const SUPPLIER_RULES_VERSION = (
+  JSON.parse(readFileSync(new URL('../../matching-rules/supplier.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 let server: TestServer;
 let steward: string;
@@ -46,12 +48,20 @@ interface Ingested {
 async function ingestVendors(source: string, vendors: Array<{ name: string; taxId?: string }>): Promise<Ingested[]> {
   const rows = vendors.map((vendor) => {
     vendorCounter += 1;
-    return { VENDOR_ID: `V${String(vendorCounter).padStart(6, '0')}`, NAME1: vendor.name, ...(vendor.taxId ? { TAX_ID: vendor.taxId } : {}) };
+    return {
+      VENDOR_ID: `V${String(vendorCounter).padStart(6, '0')}`,
+      NAME1: vendor.name,
+      ...(vendor.taxId ? { TAX_ID: vendor.taxId } : {}),
+    };
   });
   const response = await ingest(server, { source, domain: 'supplier', body: toCsv(rows), contentType: 'text/csv' });
   expect(response.status, response.text).toBe(200);
   expect(response.body.totals.exceptions, response.text).toBe(0);
-  return response.body.records.map((record, i) => ({ name: vendors[i].name, sourceRecordId: record.sourceRecordId as string, goldenId: record.goldenId as string }));
+  return response.body.records.map((record, i) => ({
+    name: vendors[i].name,
+    sourceRecordId: record.sourceRecordId as string,
+    goldenId: record.goldenId as string,
+  }));
 }
 
 async function openClusterTasks(): Promise<TaskView[]> {
@@ -80,14 +90,19 @@ async function notAMatchPairsOf(taskId: string): Promise<NotAMatchDocument[]> {
 }
 
 describe('raising cluster tasks', () => {
-  test('the spellings of one supplier become one cluster task with the edges\' evidence; near-miss suppliers stay out', async () => {
+  test("the spellings of one supplier become one cluster task with the edges' evidence; near-miss suppliers stay out", async () => {
     const family = await ingestVendors('erp', [
       { name: 'Medline Industries, Inc.' },
       { name: 'MEDLINE INDUSTRIES LP' },
       { name: 'Medline Industries Inc' },
       { name: 'Medline Ind.' },
     ]);
-    const later = await ingestVendors('ap', [{ name: 'MEDLINE INDUSTRIES, L.L.C.' }, { name: 'Medtronic USA, Inc.' }, { name: 'Medical Action Industries' }, { name: 'Midwest Medical Supply Co' }]);
+    const later = await ingestVendors('ap', [
+      { name: 'MEDLINE INDUSTRIES, L.L.C.' },
+      { name: 'Medtronic USA, Inc.' },
+      { name: 'Medical Action Industries' },
+      { name: 'Midwest Medical Supply Co' },
+    ]);
     const members = [...family, later[0]];
     const nearMisses = later.slice(1);
 
@@ -101,7 +116,11 @@ describe('raising cluster tasks', () => {
     const detail = await getTask(server, (task as TaskView).id);
     expect(detail).toMatchObject({ type: 'potential-match-cluster', domain: 'supplier', status: 'open', band: 'review' });
     expect(detail.members?.flatMap((m) => m.records.map((r) => r.name)).sort()).toEqual(members.map((m) => m.name).sort());
-    expect(detail.members?.[0].records[0]).toMatchObject({ source: expect.stringMatching(/^(erp|ap)$/), sourceId: expect.stringMatching(/^V\d+$/), identifiers: {} });
+    expect(detail.members?.[0].records[0]).toMatchObject({
+      source: expect.stringMatching(/^(erp|ap)$/),
+      sourceId: expect.stringMatching(/^V\d+$/),
+      identifiers: {},
+    });
     // Every member is reached by at least one explained edge.
     const linked = new Set(detail.edges?.flatMap((e) => [e.a, e.b]));
     expect([...linked].sort()).toEqual(memberIds(detail));
@@ -111,12 +130,17 @@ describe('raising cluster tasks', () => {
 
     // No pairwise potential-match task is left open between members: the cluster absorbed them.
     const store = server.running.services.store;
-    const pairwise = await store.collection<TaskDocument>(TASKS).find({ type: 'potential-match', status: 'open', 'subject.goldenId': { $in: members.map((m) => m.goldenId) } });
+    const pairwise = await store
+      .collection<TaskDocument>(TASKS)
+      .find({ type: 'potential-match', status: 'open', 'subject.goldenId': { $in: members.map((m) => m.goldenId) } });
     expect(pairwise.filter((t) => (t.candidates ?? []).some((c) => members.some((m) => m.goldenId === c.goldenId)))).toEqual([]);
     // The opening and every extension are audited under the rules version.
     const opened = await auditEntries(server, `goldenId=${members[0].goldenId}&action=task.`);
     expect(opened.map((e) => e.action)).toContain('task.open');
-    expect(opened.find((e) => e.action === 'task.open')?.actor).toMatchObject({ keyId: 'system', rule: `${SUPPLIER_RULES_VERSION}:clusterReview` });
+    expect(opened.find((e) => e.action === 'task.open')?.actor).toMatchObject({
+      keyId: 'system',
+      rule: `${SUPPLIER_RULES_VERSION}:clusterReview`,
+    });
   });
 
   test('a cluster whose members conflict on a tax id is split before it is shown', async () => {
@@ -126,7 +150,9 @@ describe('raising cluster tasks', () => {
       { name: 'Stryker Instruments LLC', taxId: '38-2902424' },
     ]);
     const [fourth] = await ingestVendors('ap', [{ name: 'Stryker Instruments Inc.' }]);
-    const tasks = (await openClusterTasks()).filter((t) => memberIds(t).some((id) => [withTaxId, plain, other, fourth].some((r) => r.goldenId === id)));
+    const tasks = (await openClusterTasks()).filter((t) =>
+      memberIds(t).some((id) => [withTaxId, plain, other, fourth].some((r) => r.goldenId === id)),
+    );
     expect(tasks.length).toBeGreaterThan(0);
     for (const task of tasks) {
       // Never both tax ids in one cluster: it could not become one record.
@@ -165,38 +191,76 @@ describe('raising cluster tasks', () => {
     expect(holding).toHaveLength(1);
     expect(memberIds(holding[0])).toEqual(all);
     // Extensions are recorded on the task, folded tasks point to the survivor task.
-    const absorbed = await server.running.services.store.collection<TaskDocument>(TASKS).find({ type: 'potential-match-cluster', resolution: 'absorbed' });
-    for (const task of absorbed.filter((t) => (t.members ?? []).some((m) => all.includes(m.goldenId)))) expect(task.absorbedInto).toBe(holding[0].id);
+    const absorbed = await server.running.services.store
+      .collection<TaskDocument>(TASKS)
+      .find({ type: 'potential-match-cluster', resolution: 'absorbed' });
+    for (const task of absorbed.filter((t) => (t.members ?? []).some((m) => all.includes(m.goldenId))))
+      expect(task.absorbedInto).toBe(holding[0].id);
   });
 });
 
 describe('deciding cluster tasks', () => {
   test('accept merges every member into one golden record, audited with the merges in one go', async () => {
-    const members = await ingestVendors('erp', [{ name: 'Baxter Healthcare Corporation' }, { name: 'BAXTER HEALTHCARE CORP' }, { name: 'Baxter Healthcare Corp.' }, { name: 'Baxter Healthcare' }]);
+    const members = await ingestVendors('erp', [
+      { name: 'Baxter Healthcare Corporation' },
+      { name: 'BAXTER HEALTHCARE CORP' },
+      { name: 'Baxter Healthcare Corp.' },
+      { name: 'Baxter Healthcare' },
+    ]);
     const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
     expect(memberIds(task)).toEqual(members.map((m) => m.goldenId).sort());
 
-    const stale = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, { key: steward, body: { expectedVersion: task.version + 1, reason: 'x' } });
+    const stale = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, {
+      key: steward,
+      body: { expectedVersion: task.version + 1, reason: 'x' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('STALE_VERSION');
-    expect((stale.body.error.details as { current?: TaskView }).current).toMatchObject({ id: task.id, version: task.version, status: 'open' });
-    const notMember = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, { key: steward, body: { expectedVersion: task.version, survivorGoldenId: 'supplier-nope', reason: 'x' } });
+    expect((stale.body.error.details as { current?: TaskView }).current).toMatchObject({
+      id: task.id,
+      version: task.version,
+      status: 'open',
+    });
+    const notMember = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, {
+      key: steward,
+      body: { expectedVersion: task.version, survivorGoldenId: 'supplier-nope', reason: 'x' },
+    });
     expect(notMember.status).toBe(400);
     expect(notMember.body.error.code).toBe('UNKNOWN_MEMBER');
-    const forbidden = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, { key: analyst, body: { expectedVersion: task.version, reason: 'x' } });
+    const forbidden = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, {
+      key: analyst,
+      body: { expectedVersion: task.version, reason: 'x' },
+    });
     expect(forbidden.status).toBe(403);
 
     const survivorId = members[2].goldenId;
-    const accepted = await server.request<{ task: TaskView; golden: GoldenRecordView; retiredIds: string[] }>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, {
-      key: steward,
-      body: { expectedVersion: task.version, survivorGoldenId: survivorId, goldenVersions: { [survivorId]: 1 }, reason: 'One Baxter vendor, four spellings' },
-    });
+    const accepted = await server.request<{ task: TaskView; golden: GoldenRecordView; retiredIds: string[] }>(
+      'POST',
+      `/api/v1/tasks/${task.id}/accept-cluster`,
+      {
+        key: steward,
+        body: {
+          expectedVersion: task.version,
+          survivorGoldenId: survivorId,
+          goldenVersions: { [survivorId]: 1 },
+          reason: 'One Baxter vendor, four spellings',
+        },
+      },
+    );
     expect(accepted.status, accepted.text).toBe(200);
     expect(accepted.body.task).toMatchObject({ status: 'closed', resolution: 'merged', version: task.version + 1 });
     expect(accepted.body.golden.id).toBe(survivorId);
     expect(accepted.body.golden.sourceRecordIds.sort()).toEqual(members.map((m) => m.sourceRecordId).sort());
-    expect(accepted.body.retiredIds.sort()).toEqual(members.map((m) => m.goldenId).filter((id) => id !== survivorId).sort());
-    for (const id of accepted.body.retiredIds) expect((await server.request<{ retired: boolean; survivor: { id: string } }>('GET', `/api/v1/golden/supplier/${id}`)).body).toMatchObject({ retired: true, survivor: { id: survivorId } });
+    expect(accepted.body.retiredIds.sort()).toEqual(
+      members
+        .map((m) => m.goldenId)
+        .filter((id) => id !== survivorId)
+        .sort(),
+    );
+    for (const id of accepted.body.retiredIds)
+      expect(
+        (await server.request<{ retired: boolean; survivor: { id: string } }>('GET', `/api/v1/golden/supplier/${id}`)).body,
+      ).toMatchObject({ retired: true, survivor: { id: survivorId } });
 
     const trail = await auditEntries(server, `goldenId=${survivorId}&from=${encodeURIComponent(accepted.body.task.closedAt as string)}`);
     expect(trail.filter((e) => e.action === 'golden.merge')).toHaveLength(3);
@@ -207,26 +271,43 @@ describe('deciding cluster tasks', () => {
       reason: 'One Baxter vendor, four spellings',
     });
     // Acting twice is refused and applies nothing.
-    const again = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, { key: steward, body: { expectedVersion: task.version + 1, reason: 'again' } });
+    const again = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, {
+      key: steward,
+      body: { expectedVersion: task.version + 1, reason: 'again' },
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('TASK_CLOSED');
     expect((await getSupplier(survivorId)).sourceRecordIds).toHaveLength(4);
   });
 
   test('split records the split members as not a match with the rest, which stays a cluster; reject then closes it for good', async () => {
-    const members = await ingestVendors('erp', [{ name: 'Zimmer Biomet, Inc.' }, { name: 'ZIMMER BIOMET' }, { name: 'Zimmer Biomet Holdings' }, { name: 'Zimmer Biomet LLC' }]);
+    const members = await ingestVendors('erp', [
+      { name: 'Zimmer Biomet, Inc.' },
+      { name: 'ZIMMER BIOMET' },
+      { name: 'Zimmer Biomet Holdings' },
+      { name: 'Zimmer Biomet LLC' },
+    ]);
     const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
     const ids = memberIds(task);
     expect(ids).toHaveLength(4);
     const holdings = members[2];
 
-    const badSplit = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/split`, { key: steward, body: { expectedVersion: task.version, goldenIds: ids, reason: 'x' } });
+    const badSplit = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/split`, {
+      key: steward,
+      body: { expectedVersion: task.version, goldenIds: ids, reason: 'x' },
+    });
     expect(badSplit.status).toBe(400);
     expect(badSplit.body.error.code).toBe('SPLIT_ALL');
-    const missingIds = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/split`, { key: steward, body: { expectedVersion: task.version, reason: 'x' } });
+    const missingIds = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/split`, {
+      key: steward,
+      body: { expectedVersion: task.version, reason: 'x' },
+    });
     expect(missingIds.status).toBe(400);
     expect(JSON.stringify(missingIds.body.error)).toContain('goldenIds');
-    const wrongType = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/merge`, { key: steward, body: { expectedVersion: task.version, reason: 'x' } });
+    const wrongType = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/merge`, {
+      key: steward,
+      body: { expectedVersion: task.version, reason: 'x' },
+    });
     expect(wrongType.status).toBe(409);
     expect(wrongType.body.error.code).toBe('WRONG_TASK_TYPE');
 
@@ -249,7 +330,10 @@ describe('deciding cluster tasks', () => {
     expect(memberIds(grown)).not.toContain(holdings.goldenId);
     expect(memberIds(grown)).toHaveLength(4);
 
-    const rejected = await server.request<{ task: TaskView; pairs: number }>('POST', `/api/v1/tasks/${task.id}/reject`, { key: steward, body: { expectedVersion: grown.version, reason: 'Four separate vendor accounts by contract' } });
+    const rejected = await server.request<{ task: TaskView; pairs: number }>('POST', `/api/v1/tasks/${task.id}/reject`, {
+      key: steward,
+      body: { expectedVersion: grown.version, reason: 'Four separate vendor accounts by contract' },
+    });
     expect(rejected.status, rejected.text).toBe(200);
     expect(rejected.body).toMatchObject({ task: { status: 'closed', resolution: 'not-a-match' }, pairs: 6 });
     expect(await notAMatchPairsOf(task.id)).toHaveLength(9);
@@ -261,16 +345,29 @@ describe('deciding cluster tasks', () => {
 
     const trail = await auditEntries(server, `action=task.&goldenId=${members[0].goldenId}`);
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['task.split-cluster', 'task.reject-cluster']));
-    expect(trail.find((e) => e.action === 'task.split-cluster')).toMatchObject({ after: { split: [holdings.goldenId], pairs: 3 }, reason: 'The holding company is a separate legal entity' });
+    expect(trail.find((e) => e.action === 'task.split-cluster')).toMatchObject({
+      after: { split: [holdings.goldenId], pairs: 3 },
+      reason: 'The holding company is a separate legal entity',
+    });
   });
 
   test('two stewards deciding one cluster at once: one wins, the other gets 409 with the task as it is now', async () => {
-    const members = await ingestVendors('erp', [{ name: 'Integra LifeSciences Corp' }, { name: 'INTEGRA LIFESCIENCES CORPORATION' }, { name: 'Integra Lifesciences' }]);
+    const members = await ingestVendors('erp', [
+      { name: 'Integra LifeSciences Corp' },
+      { name: 'INTEGRA LIFESCIENCES CORPORATION' },
+      { name: 'Integra Lifesciences' },
+    ]);
     const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
     const second = await server.createKey('steward', 'Lee Steward');
     const [accepted, rejected] = await Promise.all([
-      server.request<{ task: TaskView }>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, { key: steward, body: { expectedVersion: task.version, reason: 'one vendor' } }),
-      server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/reject`, { key: second, body: { expectedVersion: task.version, reason: 'three vendors' } }),
+      server.request<{ task: TaskView }>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, {
+        key: steward,
+        body: { expectedVersion: task.version, reason: 'one vendor' },
+      }),
+      server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/reject`, {
+        key: second,
+        body: { expectedVersion: task.version, reason: 'three vendors' },
+      }),
     ]);
     expect([accepted.status, rejected.status].sort()).toEqual([200, 409]);
     const loser = (accepted.status === 409 ? accepted : rejected) as unknown as { body: ErrorBody };
@@ -285,12 +382,25 @@ describe('deciding cluster tasks', () => {
   });
 
   test('split with mergeRest merges the members that stay', async () => {
-    const members = await ingestVendors('erp', [{ name: 'Smiths Medical ASD, Inc.' }, { name: 'SMITHS MEDICAL ASD' }, { name: 'Smiths Medical ASD Inc' }]);
+    const members = await ingestVendors('erp', [
+      { name: 'Smiths Medical ASD, Inc.' },
+      { name: 'SMITHS MEDICAL ASD' },
+      { name: 'Smiths Medical ASD Inc' },
+    ]);
     const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
-    const response = await server.request<{ task: TaskView; golden: GoldenRecordView; pairs: number; retiredIds: string[] }>('POST', `/api/v1/tasks/${task.id}/split`, {
-      key: steward,
-      body: { expectedVersion: task.version, goldenIds: [members[1].goldenId], mergeRest: true, reason: 'The upper-case record is a different site' },
-    });
+    const response = await server.request<{ task: TaskView; golden: GoldenRecordView; pairs: number; retiredIds: string[] }>(
+      'POST',
+      `/api/v1/tasks/${task.id}/split`,
+      {
+        key: steward,
+        body: {
+          expectedVersion: task.version,
+          goldenIds: [members[1].goldenId],
+          mergeRest: true,
+          reason: 'The upper-case record is a different site',
+        },
+      },
+    );
     expect(response.status, response.text).toBe(200);
     expect(response.body.task).toMatchObject({ status: 'closed', resolution: 'merged' });
     expect(response.body.pairs).toBe(2);
@@ -301,10 +411,18 @@ describe('deciding cluster tasks', () => {
 
 describe('keeping cluster tasks true', () => {
   test('members merged elsewhere leave the cluster; when fewer than two are left it closes itself', async () => {
-    const members = await ingestVendors('erp', [{ name: 'Olympus America Inc.' }, { name: 'OLYMPUS AMERICA' }, { name: 'Olympus America, Inc' }]);
+    const members = await ingestVendors('erp', [
+      { name: 'Olympus America Inc.' },
+      { name: 'OLYMPUS AMERICA' },
+      { name: 'Olympus America, Inc' },
+    ]);
     const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
     expect(memberIds(task)).toHaveLength(3);
-    const merge = (survivor: string, other: string) => server.request('POST', `/api/v1/golden/supplier/${survivor}/merge`, { key: steward, body: { otherId: other, reason: 'merged from the golden record page' } });
+    const merge = (survivor: string, other: string) =>
+      server.request('POST', `/api/v1/golden/supplier/${survivor}/merge`, {
+        key: steward,
+        body: { otherId: other, reason: 'merged from the golden record page' },
+      });
     expect((await merge(members[0].goldenId, members[1].goldenId)).status).toBe(200);
     await sync(server);
     const narrowed = await getTask(server, task.id);
@@ -318,16 +436,24 @@ describe('keeping cluster tasks true', () => {
   });
 
   test('a pairwise task raised before cluster review was switched on is absorbed into the cluster task, with a pointer', async () => {
-    const current = await server.request<{ published: { rules: Record<string, unknown> & { version: string } } }>('GET', '/api/v1/matching/rules/supplier');
+    const current = await server.request<{ published: { rules: Record<string, unknown> & { version: string } } }>(
+      'GET',
+      '/api/v1/matching/rules/supplier',
+    );
     const { clusterReview, ...withoutClusters } = current.body.published.rules;
     const publish = async (rules: Record<string, unknown>) => {
       expect((await server.request('PUT', '/api/v1/matching/rules/supplier', { body: { rules } })).status).toBe(200);
       expect((await server.request('POST', '/api/v1/matching/rules/supplier/publish', { body: {} })).status).toBe(201);
     };
     await publish({ ...withoutClusters, version: 'supplier-test-no-clusters' });
-    const [first, second] = await ingestVendors('erp', [{ name: 'Karl Storz Endoscopy-America, Inc.' }, { name: 'KARL STORZ ENDOSCOPY AMERICA' }]);
+    const [first, second] = await ingestVendors('erp', [
+      { name: 'Karl Storz Endoscopy-America, Inc.' },
+      { name: 'KARL STORZ ENDOSCOPY AMERICA' },
+    ]);
     const store = server.running.services.store;
-    const pairwise = await store.collection<TaskDocument>(TASKS).findOne({ type: 'potential-match', status: 'open', 'subject.goldenId': second.goldenId });
+    const pairwise = await store
+      .collection<TaskDocument>(TASKS)
+      .findOne({ type: 'potential-match', status: 'open', 'subject.goldenId': second.goldenId });
     expect(pairwise?.candidates?.map((c) => c.goldenId)).toEqual([first.goldenId]);
     expect(await clusterTaskOf(first.goldenId)).toBeUndefined();
 
@@ -339,11 +465,17 @@ describe('keeping cluster tasks true', () => {
     expect(absorbed).toMatchObject({ status: 'closed', resolution: 'absorbed', absorbedInto: cluster.id });
     const trail = await auditEntries(server, `goldenId=${second.goldenId}&action=task.absorb`);
     expect(trail).toHaveLength(1);
-    expect(trail[0]).toMatchObject({ actor: { keyId: 'system', rule: 'stewardship:cluster-review' }, after: { resolution: 'absorbed', absorbedInto: cluster.id } });
+    expect(trail[0]).toMatchObject({
+      actor: { keyId: 'system', rule: 'stewardship:cluster-review' },
+      after: { resolution: 'absorbed', absorbedInto: cluster.id },
+    });
   });
 
   test('the re-match job raises the cluster task for records matched before cluster review was switched on', async () => {
-    const current = await server.request<{ published: { rules: Record<string, unknown> & { version: string } } }>('GET', '/api/v1/matching/rules/supplier');
+    const current = await server.request<{ published: { rules: Record<string, unknown> & { version: string } } }>(
+      'GET',
+      '/api/v1/matching/rules/supplier',
+    );
     const { clusterReview, ...withoutClusters } = current.body.published.rules;
     const publish = async (rules: Record<string, unknown>) => {
       expect((await server.request('PUT', '/api/v1/matching/rules/supplier', { body: { rules } })).status).toBe(200);
@@ -353,12 +485,18 @@ describe('keeping cluster tasks true', () => {
     const [first, second] = await ingestVendors('erp', [{ name: 'Cook Medical Incorporated' }, { name: 'COOK MEDICAL INC' }]);
     expect(await clusterTaskOf(first.goldenId)).toBeUndefined();
     await publish({ ...withoutClusters, clusterReview, version: 'supplier-test-clusters-again-2' });
-    const started = await server.request<{ id: string }>('POST', '/api/v1/matching/supplier/rematch', { body: { reason: 'cluster review switched on' } });
+    const started = await server.request<{ id: string }>('POST', '/api/v1/matching/supplier/rematch', {
+      body: { reason: 'cluster review switched on' },
+    });
     expect(started.status, started.text).toBe(202);
     await server.running.services.jobs.waitFor(started.body.id);
     const cluster = await clusterTaskOf(first.goldenId);
     expect(memberIds(cluster)).toEqual([first.goldenId, second.goldenId].sort());
     const store = server.running.services.store;
-    expect(await store.collection<TaskDocument>(TASKS).find({ type: 'potential-match', status: 'open', 'subject.goldenId': { $in: [first.goldenId, second.goldenId] } })).toEqual([]);
+    expect(
+      await store
+        .collection<TaskDocument>(TASKS)
+        .find({ type: 'potential-match', status: 'open', 'subject.goldenId': { $in: [first.goldenId, second.goldenId] } }),
+    ).toEqual([]);
   });
 });

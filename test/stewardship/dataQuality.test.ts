@@ -37,7 +37,14 @@ describe('data-quality tasks', () => {
     expect(exceptionId).toMatch(/^exc_/);
     await sync(server);
     const task = await dataQualityTaskOf(exceptionId);
-    expect(task).toMatchObject({ type: 'data-quality', status: 'open', source: 'erp', domain: 'item', version: 1, exception: { code: 'MAPPING_ERROR', stage: 'map' } });
+    expect(task).toMatchObject({
+      type: 'data-quality',
+      status: 'open',
+      source: 'erp',
+      domain: 'item',
+      version: 1,
+      exception: { code: 'MAPPING_ERROR', stage: 'map' },
+    });
     // The same bad record again updates the exception; still one task.
     await ingest(server, { source: 'erp', domain: 'item', body: JSON.stringify(row), contentType: 'application/json' });
     await sync(server);
@@ -45,7 +52,10 @@ describe('data-quality tasks', () => {
     expect(all.body.items.filter((t) => t.subject.exceptionId === exceptionId)).toHaveLength(1);
 
     await publishMapping(server, { source: 'erp', domain: 'item', expression: ERP_ITEM_EXPRESSION });
-    const replayed = await server.request<{ status: string }>('POST', `/api/v1/exceptions/${exceptionId}/replay`, { key: steward, body: {} });
+    const replayed = await server.request<{ status: string }>('POST', `/api/v1/exceptions/${exceptionId}/replay`, {
+      key: steward,
+      body: {},
+    });
     expect(replayed.status, replayed.text).toBe(200);
     expect(replayed.body.status).toBe('replayed');
     await sync(server);
@@ -61,12 +71,20 @@ describe('data-quality tasks', () => {
 
   test('discarding the exception closes its task', async () => {
     await publishMapping(server, { source: 'erp', domain: 'item', expression: KIT_GUARD });
-    const sent = await ingest(server, { source: 'erp', domain: 'item', body: JSON.stringify(erpItemRow({ KIND: 'kit' })), contentType: 'application/json' });
+    const sent = await ingest(server, {
+      source: 'erp',
+      domain: 'item',
+      body: JSON.stringify(erpItemRow({ KIND: 'kit' })),
+      contentType: 'application/json',
+    });
     const exceptionId = sent.body.records[0].exception?.id ?? '';
     await sync(server);
     const task = await dataQualityTaskOf(exceptionId);
     expect(task?.status).toBe('open');
-    const discarded = await server.request('POST', `/api/v1/exceptions/${exceptionId}/discard`, { key: steward, body: { reason: 'kits are mastered in the kit system' } });
+    const discarded = await server.request('POST', `/api/v1/exceptions/${exceptionId}/discard`, {
+      key: steward,
+      body: { reason: 'kits are mastered in the kit system' },
+    });
     expect(discarded.status, discarded.text).toBe(200);
     await sync(server);
     expect(await getTask(server, task?.id ?? '')).toMatchObject({ status: 'closed', resolution: 'auto-closed' });
@@ -79,7 +97,10 @@ describe('data-quality tasks', () => {
     const exceptionId = sent.body.records[0].exception?.id ?? '';
     await sync(server);
     const task = await dataQualityTaskOf(exceptionId);
-    const skipped = await server.request('POST', `/api/v1/tasks/${task?.id}/skip`, { key: steward, body: { expectedVersion: task?.version, reason: 'kit team is on it' } });
+    const skipped = await server.request('POST', `/api/v1/tasks/${task?.id}/skip`, {
+      key: steward,
+      body: { expectedVersion: task?.version, reason: 'kit team is on it' },
+    });
     expect(skipped.status, skipped.text).toBe(200);
     await sync(server);
     const openAfterSkip = await server.request<TaskListView>('GET', '/api/v1/tasks?type=data-quality&status=open&limit=200');
@@ -88,17 +109,26 @@ describe('data-quality tasks', () => {
     await ingest(server, { source: 'erp', domain: 'item', body: JSON.stringify(row), contentType: 'application/json' });
     await sync(server);
     const reopened = await server.request<TaskListView>('GET', '/api/v1/tasks?type=data-quality&status=open&limit=200');
-    expect(reopened.body.items.filter((t) => t.subject.exceptionId === exceptionId).map((t) => t.id)).toEqual([expect.not.stringMatching(task?.id ?? '')]);
+    expect(reopened.body.items.filter((t) => t.subject.exceptionId === exceptionId).map((t) => t.id)).toEqual([
+      expect.not.stringMatching(task?.id ?? ''),
+    ]);
   });
 });
 
 describe('not-a-match reopened from the other side', () => {
   test('a change of the candidate record in a compared attribute reopens the question', async () => {
     const pair = await createReviewPair(server);
-    const rejected = await server.request('POST', `/api/v1/tasks/${pair.task.id}/not-a-match`, { key: steward, body: { expectedVersion: 1, reason: 'different suture size' } });
+    const rejected = await server.request('POST', `/api/v1/tasks/${pair.task.id}/not-a-match`, {
+      key: steward,
+      body: { expectedVersion: 1, reason: 'different suture size' },
+    });
     expect(rejected.status, rejected.text).toBe(200);
     // The item master changes its description (compared): re-matched, it meets the feed record again.
-    const changed = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: { ...pair.master, description: `ETHICON ${String(pair.master.manufacturerPartNumber)} SUTURE VICRYL 3-0 SH` } });
+    const changed = await applyCanonical(server, {
+      domain: 'item',
+      source: 'sap',
+      canonical: { ...pair.master, description: `ETHICON ${String(pair.master.manufacturerPartNumber)} SUTURE VICRYL 3-0 SH` },
+    });
     expect(changed.decision?.excludedByNotAMatch).toBe(0);
     expect(changed.outcome).toBe('review');
     const reopened = await openTaskFor(server, pair.masterRecordId);

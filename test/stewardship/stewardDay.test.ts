@@ -31,7 +31,10 @@ beforeAll(async () => {
   lee = await server.createKey('steward', 'Lee Steward');
   for (const entry of readSeedManifest().filter((e) => e.domain === 'item')) {
     const raw = readFileSync(path.join(SEED_DIRECTORY, entry.file), 'utf8');
-    const response = await server.request('POST', `/api/v1/ingest/${entry.source}/${entry.domain}`, { raw, contentType: entry.contentType });
+    const response = await server.request('POST', `/api/v1/ingest/${entry.source}/${entry.domain}`, {
+      raw,
+      contentType: entry.contentType,
+    });
     expect(response.status, response.text).toBe(200);
   }
   await sync(server);
@@ -62,10 +65,13 @@ interface WholeCluster {
  */
 async function mistakePair(): Promise<{ survivor: WholeCluster; other: WholeCluster }> {
   const store = server.running.services.store;
-  const accepted = new Set((await store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ domain: 'item' }, { projection: { _id: 1 } })).map((r) => r._id));
+  const accepted = new Set(
+    (await store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ domain: 'item' }, { projection: { _id: 1 } })).map((r) => r._id),
+  );
   const busy = new Set<string>();
   for (const task of await store.collection<TaskDocument>(TASKS).find({ status: 'open' })) {
-    for (const id of [task.subject.sourceRecordId, task.subject.goldenId, ...(task.candidates ?? []).map((c) => c.goldenId)]) if (id) busy.add(id);
+    for (const id of [task.subject.sourceRecordId, task.subject.goldenId, ...(task.candidates ?? []).map((c) => c.goldenId)])
+      if (id) busy.add(id);
   }
   const whole: WholeCluster[] = [];
   // Ordered by member ids (golden ids are random) so every run picks the same pair.
@@ -74,7 +80,10 @@ async function mistakePair(): Promise<{ survivor: WholeCluster; other: WholeClus
     if (busy.has(golden._id) || golden.sourceRecordIds.some((id) => busy.has(id))) continue;
     const cluster = clusterOf.get(golden.sourceRecordIds[0]);
     if (cluster === undefined) continue;
-    const members = truth.clusters[cluster].map((ref) => `item|${ref.source}|${ref.sourceId}`).filter((id) => accepted.has(id)).sort();
+    const members = truth.clusters[cluster]
+      .map((ref) => `item|${ref.source}|${ref.sourceId}`)
+      .filter((id) => accepted.has(id))
+      .sort();
     if (JSON.stringify([...golden.sourceRecordIds].sort()) === JSON.stringify(members)) whole.push({ golden, cluster });
   }
   const maker = (w: WholeCluster) => JSON.stringify(w.golden.attributes.manufacturer ?? null);
@@ -86,7 +95,9 @@ async function mistakePair(): Promise<{ survivor: WholeCluster; other: WholeClus
 }
 
 async function openTasks(type: string): Promise<TaskView[]> {
-  const response = await server.request<TaskListView>('GET', `/api/v1/tasks?type=${type}&status=open&sort=createdAt&limit=200`, { key: dana });
+  const response = await server.request<TaskListView>('GET', `/api/v1/tasks?type=${type}&status=open&sort=createdAt&limit=200`, {
+    key: dana,
+  });
   expect(response.status).toBe(200);
   return response.body.items;
 }
@@ -107,10 +118,14 @@ test('a day of steward work ends with the ground truth for every cluster touched
     const strangers = golden.sourceRecordIds.filter((id) => !clusterOf.has(id));
     if (clusters.size !== 1 || strangers.length !== 1) continue;
     const reason = `${strangers[0]} is a different product (catalogue check)`;
-    const response = await server.request<{ golden: GoldenRecordView; newGoldenId: string; outcome: string }>('POST', `/api/v1/golden/item/${golden._id}/unmerge`, {
-      key: dana,
-      body: { sourceRecordId: strangers[0], expectedVersion: golden.version, reason },
-    });
+    const response = await server.request<{ golden: GoldenRecordView; newGoldenId: string; outcome: string }>(
+      'POST',
+      `/api/v1/golden/item/${golden._id}/unmerge`,
+      {
+        key: dana,
+        body: { sourceRecordId: strangers[0], expectedVersion: golden.version, reason },
+      },
+    );
     expect(response.status, response.text).toBe(200);
     expected.push(['golden.unmerge', 'Dana Steward', golden._id], ['golden.match', 'system', strangers[0]]);
     unmerged.push(strangers[0]);
@@ -125,12 +140,23 @@ test('a day of steward work ends with the ground truth for every cluster touched
   const corrected: string[] = [];
   if (unmerged.length < 2) {
     const { survivor, other } = await mistakePair();
-    const merged = await server.request<{ survivor: GoldenRecordView; retired: GoldenRecordView }>('POST', `/api/v1/golden/item/${survivor.golden._id}/merge`, {
-      key: dana,
-      body: { otherId: other.golden._id, expectedVersion: survivor.golden.version, otherExpectedVersion: other.golden.version, reason: 'same manufacturer, looks like the same product' },
-    });
+    const merged = await server.request<{ survivor: GoldenRecordView; retired: GoldenRecordView }>(
+      'POST',
+      `/api/v1/golden/item/${survivor.golden._id}/merge`,
+      {
+        key: dana,
+        body: {
+          otherId: other.golden._id,
+          expectedVersion: survivor.golden.version,
+          otherExpectedVersion: other.golden.version,
+          reason: 'same manufacturer, looks like the same product',
+        },
+      },
+    );
     expect(merged.status, merged.text).toBe(200);
-    expect([...merged.body.survivor.sourceRecordIds].sort()).toEqual([...survivor.golden.sourceRecordIds, ...other.golden.sourceRecordIds].sort());
+    expect([...merged.body.survivor.sourceRecordIds].sort()).toEqual(
+      [...survivor.golden.sourceRecordIds, ...other.golden.sourceRecordIds].sort(),
+    );
     expected.push(['golden.merge', 'Dana Steward', survivor.golden._id]);
     // Sync now (the server's timer may also run it while the mistake stands): each conflict it raises is
     // one task.open here and one task.auto-close once the records are apart again.
@@ -140,10 +166,14 @@ test('a day of steward work ends with the ground truth for every cluster touched
     for (const task of raised) expected.push(['task.open', 'system', task._id]);
     let version = merged.body.survivor.version;
     for (const id of other.golden.sourceRecordIds) {
-      const split = await server.request<{ golden: GoldenRecordView; newGoldenId: string; outcome: string }>('POST', `/api/v1/golden/item/${survivor.golden._id}/unmerge`, {
-        key: dana,
-        body: { sourceRecordId: id, expectedVersion: version, reason: `${id} is a different product: merged by mistake` },
-      });
+      const split = await server.request<{ golden: GoldenRecordView; newGoldenId: string; outcome: string }>(
+        'POST',
+        `/api/v1/golden/item/${survivor.golden._id}/unmerge`,
+        {
+          key: dana,
+          body: { sourceRecordId: id, expectedVersion: version, reason: `${id} is a different product: merged by mistake` },
+        },
+      );
       expect(split.status, split.text).toBe(200);
       expect(split.body.newGoldenId).not.toBe(survivor.golden._id);
       expected.push(['golden.unmerge', 'Dana Steward', survivor.golden._id], ['golden.match', 'system', id]);
@@ -171,7 +201,9 @@ test('a day of steward work ends with the ground truth for every cluster touched
   }
 
   // 2. Work the inbox in subject order: merge in-cluster candidates, reject the others.
-  const inbox = (await openTasks('potential-match')).sort((x, y) => String(x.subject.sourceRecordId).localeCompare(String(y.subject.sourceRecordId)));
+  const inbox = (await openTasks('potential-match')).sort((x, y) =>
+    String(x.subject.sourceRecordId).localeCompare(String(y.subject.sourceRecordId)),
+  );
   let merges = 0;
   let rejections = 0;
   let refusedStale = 0;
@@ -187,17 +219,26 @@ test('a day of steward work ends with the ground truth for every cluster touched
     if (before && candidateIds(task) !== candidateIds(before)) expected.push(['task.candidates-change', 'system', task.id]);
     const subject = String(task.subject.sourceRecordId);
     const cluster = clusterOf.get(subject);
-    const assigned = await server.request<TaskView>('POST', `/api/v1/tasks/${task.id}/assign`, { key: dana, body: { expectedVersion: task.version } });
+    const assigned = await server.request<TaskView>('POST', `/api/v1/tasks/${task.id}/assign`, {
+      key: dana,
+      body: { expectedVersion: task.version },
+    });
     expect(assigned.status, assigned.text).toBe(200);
     expected.push(['task.assign', 'Dana Steward', task.id]);
-    const memberships = await Promise.all((task.candidates ?? []).map(async (c) => ({ goldenId: c.goldenId, members: (await getItem(server, c.goldenId)).sourceRecordIds })));
+    const memberships = await Promise.all(
+      (task.candidates ?? []).map(async (c) => ({ goldenId: c.goldenId, members: (await getItem(server, c.goldenId)).sourceRecordIds })),
+    );
     const same = memberships.filter((m) => cluster !== undefined && m.members.some((id) => clusterOf.get(id) === cluster));
     let version = assigned.body.version;
     const others = memberships.filter((m) => !same.includes(m)).map((m) => m.goldenId);
     if (others.length > 0) {
       const rejected = await server.request<{ task: TaskView }>('POST', `/api/v1/tasks/${task.id}/not-a-match`, {
         key: dana,
-        body: { expectedVersion: version, ...(same.length > 0 ? { candidateGoldenIds: others } : {}), reason: 'different product per manufacturer catalogue' },
+        body: {
+          expectedVersion: version,
+          ...(same.length > 0 ? { candidateGoldenIds: others } : {}),
+          reason: 'different product per manufacturer catalogue',
+        },
       });
       expect(rejected.status, rejected.text).toBe(200);
       expected.push(['task.not-a-match', 'Dana Steward', task.id]);
@@ -207,7 +248,11 @@ test('a day of steward work ends with the ground truth for every cluster touched
     if (same.length === 0) continue;
     if (refusedStale === 0) {
       // Lee works from the inbox page read before Dana assigned the task: refused, nothing applied.
-      const stale = await server.request<{ error: { code: string; details: { current: TaskView } } }>('POST', `/api/v1/tasks/${task.id}/merge`, { key: lee, body: { expectedVersion: task.version, reason: 'looks the same' } });
+      const stale = await server.request<{ error: { code: string; details: { current: TaskView } } }>(
+        'POST',
+        `/api/v1/tasks/${task.id}/merge`,
+        { key: lee, body: { expectedVersion: task.version, reason: 'looks the same' } },
+      );
       expect(stale.status).toBe(409);
       expect(stale.body.error.details.current).toMatchObject({ id: task.id, version, status: 'open' });
       refusedStale++;
@@ -233,28 +278,53 @@ test('a day of steward work ends with the ground truth for every cluster touched
   let golden = await getItem(server, goldenId);
   const survivingUom = golden.attributes.baseUom;
   const houseDescription = `${String(golden.attributes.description).toUpperCase()} (HOUSE STANDARD)`;
-  const setDescription = await server.request<GoldenRecordView>('PUT', `/api/v1/golden/item/${goldenId}/overrides/description`, { key: lee, body: { value: houseDescription, reason: 'house naming standard', expectedVersion: golden.version } });
+  const setDescription = await server.request<GoldenRecordView>('PUT', `/api/v1/golden/item/${goldenId}/overrides/description`, {
+    key: lee,
+    body: { value: houseDescription, reason: 'house naming standard', expectedVersion: golden.version },
+  });
   expect(setDescription.status, setDescription.text).toBe(200);
-  const setUom = await server.request<GoldenRecordView>('PUT', `/api/v1/golden/item/${goldenId}/overrides/baseUom`, { key: lee, body: { value: 'CS', reason: 'stocked by the case', expectedVersion: setDescription.body.version } });
+  const setUom = await server.request<GoldenRecordView>('PUT', `/api/v1/golden/item/${goldenId}/overrides/baseUom`, {
+    key: lee,
+    body: { value: 'CS', reason: 'stocked by the case', expectedVersion: setDescription.body.version },
+  });
   expect(setUom.status, setUom.text).toBe(200);
-  const cleared = await server.request<GoldenRecordView>('DELETE', `/api/v1/golden/item/${goldenId}/overrides/baseUom`, { key: lee, body: { reason: 'stocked by the each again', expectedVersion: setUom.body.version } });
+  const cleared = await server.request<GoldenRecordView>('DELETE', `/api/v1/golden/item/${goldenId}/overrides/baseUom`, {
+    key: lee,
+    body: { reason: 'stocked by the each again', expectedVersion: setUom.body.version },
+  });
   expect(cleared.status, cleared.text).toBe(200);
-  expected.push(['golden.override.set', 'Lee Steward', goldenId], ['golden.override.set', 'Lee Steward', goldenId], ['golden.override.clear', 'Lee Steward', goldenId]);
+  expected.push(
+    ['golden.override.set', 'Lee Steward', goldenId],
+    ['golden.override.set', 'Lee Steward', goldenId],
+    ['golden.override.clear', 'Lee Steward', goldenId],
+  );
 
   // 4. Dana discards the unreadable CSV row; its data-quality task closes.
   const dataQuality = (await openTasks('data-quality')).filter((t) => t.exception?.code === 'CSV_PARSE_ERROR');
   expect(dataQuality).toHaveLength(1);
   const exceptionId = String(dataQuality[0].subject.exceptionId);
-  const discarded = await server.request('POST', `/api/v1/exceptions/${exceptionId}/discard`, { key: dana, body: { reason: 'row re-sent in the corrected extract' } });
+  const discarded = await server.request('POST', `/api/v1/exceptions/${exceptionId}/discard`, {
+    key: dana,
+    body: { reason: 'row re-sent in the corrected extract' },
+  });
   expect(discarded.status, discarded.text).toBe(200);
   await sync(server);
   expect(await getTask(server, dataQuality[0].id)).toMatchObject({ status: 'closed', resolution: 'auto-closed' });
   expected.push(['exception.discard', 'Dana Steward', exceptionId], ['task.auto-close', 'system', dataQuality[0].id]);
 
   // Final golden records: every cluster touched is exactly its ground truth; each split record stands alone.
-  const accepted = new Set((await server.running.services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ domain: 'item' }, { projection: { _id: 1 } })).map((r) => r._id));
+  const accepted = new Set(
+    (
+      await server.running.services.store
+        .collection<SourceRecordDocument>(SOURCE_RECORDS)
+        .find({ domain: 'item' }, { projection: { _id: 1 } })
+    ).map((r) => r._id),
+  );
   for (const cluster of touchedClusters) {
-    const members = truth.clusters[cluster].map((ref) => `item|${ref.source}|${ref.sourceId}`).filter((id) => accepted.has(id)).sort();
+    const members = truth.clusters[cluster]
+      .map((ref) => `item|${ref.source}|${ref.sourceId}`)
+      .filter((id) => accepted.has(id))
+      .sort();
     const goldenIds = new Set(await Promise.all(members.map(goldenOf)));
     expect(goldenIds.size, `cluster ${cluster}`).toBe(1);
     expect((await getItem(server, [...goldenIds][0])).sourceRecordIds, `cluster ${cluster}`).toEqual(members);

@@ -8,7 +8,16 @@ import type { TaskView } from '../../server/contracts/stewardship';
 import type { GoldenRecordView } from '../../server/contracts/golden';
 import { NOT_A_MATCH } from '../../server/golden';
 import type { NotAMatchDocument } from '../../server/stewardship';
-import { applyCanonical, auditEntries, createReviewPair, getItem, getTask, itemRecord, openTaskFor, sync } from '../support/factories/stewardship';
+import {
+  applyCanonical,
+  auditEntries,
+  createReviewPair,
+  getItem,
+  getTask,
+  itemRecord,
+  openTaskFor,
+  sync,
+} from '../support/factories/stewardship';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -27,18 +36,27 @@ type ErrorBody = { error: { code: string; details?: { current?: TaskView & Golde
 describe('merge', () => {
   test('accepting a potential match merges the feed record into the established one, with a chosen value as an override', async () => {
     const pair = await createReviewPair(server);
-    expect(pair.task).toMatchObject({ type: 'potential-match', status: 'open', version: 1, subject: { sourceRecordId: pair.feedRecordId, goldenId: pair.feedGoldenId } });
+    expect(pair.task).toMatchObject({
+      type: 'potential-match',
+      status: 'open',
+      version: 1,
+      subject: { sourceRecordId: pair.feedRecordId, goldenId: pair.feedGoldenId },
+    });
     expect(pair.task.candidates?.[0]).toMatchObject({ goldenId: pair.masterGoldenId, band: 'review' });
 
-    const response = await server.request<{ task: TaskView; golden: GoldenRecordView; retired: GoldenRecordView }>('POST', `/api/v1/tasks/${pair.task.id}/merge`, {
-      key: steward,
-      body: {
-        expectedVersion: 1,
-        goldenVersions: { [pair.masterGoldenId]: 1, [pair.feedGoldenId]: 1 },
-        attributes: { description: { sourceRecordId: pair.feedRecordId } },
-        reason: 'Same Ethicon suture: EHR feed line confirmed against the item master',
+    const response = await server.request<{ task: TaskView; golden: GoldenRecordView; retired: GoldenRecordView }>(
+      'POST',
+      `/api/v1/tasks/${pair.task.id}/merge`,
+      {
+        key: steward,
+        body: {
+          expectedVersion: 1,
+          goldenVersions: { [pair.masterGoldenId]: 1, [pair.feedGoldenId]: 1 },
+          attributes: { description: { sourceRecordId: pair.feedRecordId } },
+          reason: 'Same Ethicon suture: EHR feed line confirmed against the item master',
+        },
       },
-    });
+    );
     expect(response.status, response.text).toBe(200);
     expect(response.body.task).toMatchObject({ status: 'closed', resolution: 'merged', version: 2 });
     expect(response.body.retired).toMatchObject({ id: pair.feedGoldenId, status: 'retired', mergedInto: pair.masterGoldenId });
@@ -57,7 +75,13 @@ describe('merge', () => {
       actor: { name: 'Dana Steward', role: 'steward' },
       target: { type: 'task', id: pair.task.id },
       before: { status: 'open', version: 1, candidateGoldenId: pair.masterGoldenId },
-      after: { status: 'closed', resolution: 'merged', survivorId: pair.masterGoldenId, retiredId: pair.feedGoldenId, chosenAttributes: ['description'] },
+      after: {
+        status: 'closed',
+        resolution: 'merged',
+        survivorId: pair.masterGoldenId,
+        retiredId: pair.feedGoldenId,
+        chosenAttributes: ['description'],
+      },
       reason: 'Same Ethicon suture: EHR feed line confirmed against the item master',
     });
   });
@@ -99,7 +123,10 @@ describe('merge', () => {
 
   test('a candidate that is not on the task is 400; a non-member source record for a chosen value is 400', async () => {
     const pair = await createReviewPair(server);
-    const unknown = await server.request<ErrorBody>('POST', `/api/v1/tasks/${pair.task.id}/merge`, { key: steward, body: { expectedVersion: 1, candidateGoldenId: 'item-nope', reason: 'x' } });
+    const unknown = await server.request<ErrorBody>('POST', `/api/v1/tasks/${pair.task.id}/merge`, {
+      key: steward,
+      body: { expectedVersion: 1, candidateGoldenId: 'item-nope', reason: 'x' },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.code).toBe('UNKNOWN_CANDIDATE');
     const stranger = await server.request<ErrorBody>('POST', `/api/v1/tasks/${pair.task.id}/merge`, {
@@ -125,7 +152,11 @@ describe('not a match', () => {
     expect(rejected.body.task).toMatchObject({ status: 'closed', resolution: 'not-a-match', version: 2 });
     expect(rejected.body.pairs).toBe(1);
     const stored = await server.running.services.store.collection<NotAMatchDocument>(NOT_A_MATCH).findOne({ taskId: pair.task.id });
-    expect(stored).toMatchObject({ a: [pair.feedRecordId, pair.masterRecordId].sort()[0], by: { role: 'steward' }, reason: 'EHR line is the 4-0 suture, not the 3-0' });
+    expect(stored).toMatchObject({
+      a: [pair.feedRecordId, pair.masterRecordId].sort()[0],
+      by: { role: 'steward' },
+      reason: 'EHR line is the 4-0 suture, not the 3-0',
+    });
     expect(Object.keys(stored?.fingerprints ?? {}).sort()).toEqual([pair.feedRecordId, pair.masterRecordId].sort());
 
     // Re-matching the feed record (an update in an attribute the rules do not compare) neither merges nor asks again.
@@ -135,12 +166,20 @@ describe('not a match', () => {
     expect(rematch).toMatchObject({ outcome: 'updated', goldenId: pair.feedGoldenId });
     expect(await openTaskFor(server, pair.feedRecordId)).toBeNull();
     // Re-matching the master side does not bring the pair back either.
-    const masterRematch = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: { ...pair.master, price: { amount: 31.2, currency: 'USD', uom: 'BX' } } });
+    const masterRematch = await applyCanonical(server, {
+      domain: 'item',
+      source: 'sap',
+      canonical: { ...pair.master, price: { amount: 31.2, currency: 'USD', uom: 'BX' } },
+    });
     expect(masterRematch.goldenId).toBe(pair.masterGoldenId);
     expect(await openTaskFor(server, pair.masterRecordId)).toBeNull();
 
     // The feed now names the part number in its own field: compared evidence changed, the question is open again.
-    const changed = await applyCanonical(server, { domain: 'item', source: 'ehr', canonical: { ...pair.feed, baseUom: 'EA', description: `ETHICON ${String(pair.master.manufacturerPartNumber)} SUTURE VICRYL 3-0` } });
+    const changed = await applyCanonical(server, {
+      domain: 'item',
+      source: 'ehr',
+      canonical: { ...pair.feed, baseUom: 'EA', description: `ETHICON ${String(pair.master.manufacturerPartNumber)} SUTURE VICRYL 3-0` },
+    });
     expect(changed.decision?.excludedByNotAMatch).toBe(0);
     expect(changed.outcome).toBe('review');
     const reopened = await openTaskFor(server, pair.feedRecordId);
@@ -164,7 +203,11 @@ describe('not a match', () => {
     const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: first });
     const b = await applyCanonical(server, { domain: 'item', source: 'peoplesoft', canonical: second });
     expect(b.goldenId).not.toBe(a.goldenId);
-    const feed = await applyCanonical(server, { domain: 'item', source: 'ehr', canonical: { sourceId: `EHR2-${first.sourceId}`, description: `ETHICON ${String(first.manufacturerPartNumber)} SUTURE` } });
+    const feed = await applyCanonical(server, {
+      domain: 'item',
+      source: 'ehr',
+      canonical: { sourceId: `EHR2-${first.sourceId}`, description: `ETHICON ${String(first.manufacturerPartNumber)} SUTURE` },
+    });
     expect(feed.outcome).toBe('review');
     const task = await openTaskFor(server, feed.sourceRecordId);
     expect(task?.candidates?.map((c) => c.goldenId).sort()).toEqual([a.goldenId, b.goldenId].sort());
@@ -178,10 +221,14 @@ describe('not a match', () => {
     expect(narrowed.body.task.candidates?.map((c) => c.goldenId)).toEqual([a.goldenId]);
     expect(narrowed.body.task.score).toBe(narrowed.body.task.candidates?.[0].score);
 
-    const merged = await server.request<{ task: TaskView; golden: GoldenRecordView; retired: GoldenRecordView }>('POST', `/api/v1/tasks/${task?.id}/merge`, {
-      key: steward,
-      body: { expectedVersion: 2, survivor: 'subject', reason: 'same suture; keep the feed record id' },
-    });
+    const merged = await server.request<{ task: TaskView; golden: GoldenRecordView; retired: GoldenRecordView }>(
+      'POST',
+      `/api/v1/tasks/${task?.id}/merge`,
+      {
+        key: steward,
+        body: { expectedVersion: 2, survivor: 'subject', reason: 'same suture; keep the feed record id' },
+      },
+    );
     expect(merged.status, merged.text).toBe(200);
     expect(merged.body.golden.id).toBe(feed.goldenId);
     expect(merged.body.retired).toMatchObject({ id: a.goldenId, mergedInto: feed.goldenId });
@@ -190,9 +237,15 @@ describe('not a match', () => {
 
   test('a stale task version is 409 and stores no pair', async () => {
     const pair = await createReviewPair(server);
-    const response = await server.request<ErrorBody>('POST', `/api/v1/tasks/${pair.task.id}/not-a-match`, { key: steward, body: { expectedVersion: 3, reason: 'x' } });
+    const response = await server.request<ErrorBody>('POST', `/api/v1/tasks/${pair.task.id}/not-a-match`, {
+      key: steward,
+      body: { expectedVersion: 3, reason: 'x' },
+    });
     expect(response.status).toBe(409);
-    expect(response.body.error).toMatchObject({ code: 'STALE_VERSION', details: { current: { id: pair.task.id, version: 1, status: 'open' } } });
+    expect(response.body.error).toMatchObject({
+      code: 'STALE_VERSION',
+      details: { current: { id: pair.task.id, version: 1, status: 'open' } },
+    });
     expect(await server.running.services.store.collection(NOT_A_MATCH).countDocuments({ taskId: pair.task.id })).toBe(0);
   });
 });
@@ -206,16 +259,30 @@ describe('skip, assign, comment, priority', () => {
     expect(assigned.body).toMatchObject({ version: 2 });
     expect(assigned.body.assignee).toEqual(expect.any(String));
 
-    const stale = await server.request<ErrorBody>('POST', `/api/v1/tasks/${id}/priority`, { key: secondSteward, body: { priority: 90, expectedVersion: 1 } });
+    const stale = await server.request<ErrorBody>('POST', `/api/v1/tasks/${id}/priority`, {
+      key: secondSteward,
+      body: { priority: 90, expectedVersion: 1 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.details?.current).toMatchObject({ version: 2, assignee: assigned.body.assignee, priority: pair.task.priority });
 
-    const prioritised = await server.request<TaskView>('POST', `/api/v1/tasks/${id}/priority`, { key: secondSteward, body: { priority: 90, expectedVersion: 2 } });
+    const prioritised = await server.request<TaskView>('POST', `/api/v1/tasks/${id}/priority`, {
+      key: secondSteward,
+      body: { priority: 90, expectedVersion: 2 },
+    });
     expect(prioritised.body).toMatchObject({ version: 3, priority: 90 });
-    const commented = await server.request<TaskView>('POST', `/api/v1/tasks/${id}/comments`, { key: steward, body: { text: 'Asked the OR buyer which suture size the EHR line is.' } });
+    const commented = await server.request<TaskView>('POST', `/api/v1/tasks/${id}/comments`, {
+      key: steward,
+      body: { text: 'Asked the OR buyer which suture size the EHR line is.' },
+    });
     expect(commented.status).toBe(201);
-    expect(commented.body.comments).toEqual([expect.objectContaining({ by: 'Dana Steward', text: 'Asked the OR buyer which suture size the EHR line is.' })]);
-    const skipped = await server.request<TaskView>('POST', `/api/v1/tasks/${id}/skip`, { key: steward, body: { expectedVersion: 4, reason: 'waiting for the buyer' } });
+    expect(commented.body.comments).toEqual([
+      expect.objectContaining({ by: 'Dana Steward', text: 'Asked the OR buyer which suture size the EHR line is.' }),
+    ]);
+    const skipped = await server.request<TaskView>('POST', `/api/v1/tasks/${id}/skip`, {
+      key: steward,
+      body: { expectedVersion: 4, reason: 'waiting for the buyer' },
+    });
     expect(skipped.body).toMatchObject({ status: 'closed', resolution: 'skipped', version: 5 });
     expect(skipped.body.history.map((h) => h.action)).toEqual(['opened', 'assigned', 'priority', 'commented', 'skipped']);
     const again = await server.request<ErrorBody>('POST', `/api/v1/tasks/${id}/skip`, { key: steward, body: { expectedVersion: 5 } });
@@ -236,7 +303,10 @@ describe('skip, assign, comment, priority', () => {
 describe('obsolete tasks close themselves', () => {
   test('merging the two golden records elsewhere closes the task with a note, audited under the rule', async () => {
     const pair = await createReviewPair(server);
-    const merged = await server.request('POST', `/api/v1/golden/item/${pair.masterGoldenId}/merge`, { key: steward, body: { otherId: pair.feedGoldenId, reason: 'merged from the golden record page' } });
+    const merged = await server.request('POST', `/api/v1/golden/item/${pair.masterGoldenId}/merge`, {
+      key: steward,
+      body: { otherId: pair.feedGoldenId, reason: 'merged from the golden record page' },
+    });
     expect(merged.status, merged.text).toBe(200);
     const result = await sync(server);
     expect(result.closed).toBeGreaterThanOrEqual(1);
@@ -245,7 +315,12 @@ describe('obsolete tasks close themselves', () => {
     expect(task.history.at(-1)).toMatchObject({ by: 'system', action: 'auto-closed' });
     expect(task.history.at(-1)?.note).toContain(`now part of ${pair.masterGoldenId}`);
     const audit = await auditEntries(server, `goldenId=${pair.feedGoldenId}&action=task.auto-close`);
-    expect(audit).toEqual([expect.objectContaining({ actor: { keyId: 'system', name: 'system', role: 'system', rule: 'stewardship:obsolete-task' }, target: expect.objectContaining({ id: pair.task.id }) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actor: { keyId: 'system', name: 'system', role: 'system', rule: 'stewardship:obsolete-task' },
+        target: expect.objectContaining({ id: pair.task.id }),
+      }),
+    ]);
     // Running the processor again changes nothing.
     expect((await sync(server)).closed).toBe(0);
   });
@@ -253,14 +328,26 @@ describe('obsolete tasks close themselves', () => {
   test('a candidate merged into a third record is replaced by that record: the question stays open', async () => {
     const pair = await createReviewPair(server);
     const third = await applyCanonical(server, { domain: 'item', source: 'peoplesoft', canonical: itemRecord() });
-    const merged = await server.request('POST', `/api/v1/golden/item/${third.goldenId}/merge`, { key: steward, body: { otherId: pair.masterGoldenId, reason: 'catalogue consolidation' } });
+    const merged = await server.request('POST', `/api/v1/golden/item/${third.goldenId}/merge`, {
+      key: steward,
+      body: { otherId: pair.masterGoldenId, reason: 'catalogue consolidation' },
+    });
     expect(merged.status, merged.text).toBe(200);
     await sync(server);
     const task = await getTask(server, pair.task.id);
     expect(task).toMatchObject({ status: 'open', version: 2 });
     expect(task.candidates?.map((c) => c.goldenId)).toEqual([third.goldenId]);
-    expect(task.history.at(-1)).toMatchObject({ by: 'system', action: 'candidates-changed', note: `candidate ${pair.masterGoldenId} was merged into ${third.goldenId}.` });
+    expect(task.history.at(-1)).toMatchObject({
+      by: 'system',
+      action: 'candidates-changed',
+      note: `candidate ${pair.masterGoldenId} was merged into ${third.goldenId}.`,
+    });
     const audit = await auditEntries(server, `goldenId=${third.goldenId}&action=task.candidates-change`);
-    expect(audit).toEqual([expect.objectContaining({ before: expect.objectContaining({ candidates: [pair.masterGoldenId] }), after: expect.objectContaining({ candidates: [third.goldenId], version: 2 }) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        before: expect.objectContaining({ candidates: [pair.masterGoldenId] }),
+        after: expect.objectContaining({ candidates: [third.goldenId], version: 2 }),
+      }),
+    ]);
   });
 });

@@ -10,13 +10,23 @@ import type { MatchExplanation } from '../../server/matching/types';
 import { TASKS } from '../../server/golden';
 import { explainCandidatesAsShown, presentTask, type TaskDocument } from '../../server/stewardship';
 import { openTaskFor } from '../support/factories/stewardship';
-import { ERP_ITEM_EXPRESSION, erpItemRow, gtin14, ingest, publishMapping, startIngestServer, toNdjson, type IngestBody } from '../support/factories/ingest';
+import {
+  ERP_ITEM_EXPRESSION,
+  erpItemRow,
+  gtin14,
+  ingest,
+  publishMapping,
+  startIngestServer,
+  toNdjson,
+  type IngestBody,
+} from '../support/factories/ingest';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startIngestServer();
-  for (const source of ['erp', 'clinic', 'hospital']) await publishMapping(server, { source, domain: 'item', expression: ERP_ITEM_EXPRESSION });
+  for (const source of ['erp', 'clinic', 'hospital'])
+    await publishMapping(server, { source, domain: 'item', expression: ERP_ITEM_EXPRESSION });
 });
 afterAll(async () => server?.stop());
 
@@ -29,7 +39,10 @@ async function send(source: string, row: Record<string, string>): Promise<Ingest
 
 /** What the studio's compare view renders: the golden record read through the API (a retired id: its survivor). */
 async function shown(id: string): Promise<GoldenRecordView> {
-  const response = await server.request<GoldenRecordView | { retired: true; survivor: GoldenRecordView }>('GET', `/api/v1/golden/item/${id}`);
+  const response = await server.request<GoldenRecordView | { retired: true; survivor: GoldenRecordView }>(
+    'GET',
+    `/api/v1/golden/item/${id}`,
+  );
   expect(response.status, response.text).toBe(200);
   return 'retired' in response.body ? response.body.survivor : response.body;
 }
@@ -50,7 +63,11 @@ describe('task explanations read the values shown side by side', () => {
   test('two records with GTINs in the review band: the GTIN comparator shows both GTINs as the compare view does', async () => {
     const first = erpItemRow();
     // Same product sent by a clinic: GTIN typed without its leading zero (standardisation restores it), no part number or manufacturer, its own wording.
-    const second = { ...erpItemRow({ INV_ITEM_ID: `C-${first.INV_ITEM_ID}`, GTIN: first.GTIN.replace(/^0/, ''), DESCR60: 'INSYTE AUTOGUARD BC SHIELDED' }), MFG_ITM_ID: '', MFG_NAME: '' };
+    const second = {
+      ...erpItemRow({ INV_ITEM_ID: `C-${first.INV_ITEM_ID}`, GTIN: first.GTIN.replace(/^0/, ''), DESCR60: 'INSYTE AUTOGUARD BC SHIELDED' }),
+      MFG_ITM_ID: '',
+      MFG_NAME: '',
+    };
     const a = await send('erp', first);
     const b = await send('clinic', second);
     expect(b.match).toBe('review');
@@ -106,7 +123,11 @@ describe('task explanations read the values shown side by side', () => {
 
   test('a candidate merged away is explained as its survivor (what the studio shows); one merged into the subject keeps the decision explanation', async () => {
     const first = erpItemRow();
-    const second = { ...erpItemRow({ INV_ITEM_ID: `C-${first.INV_ITEM_ID}`, GTIN: first.GTIN, DESCR60: 'INSYTE AUTOGUARD BC SHIELDED' }), MFG_ITM_ID: '', MFG_NAME: '' };
+    const second = {
+      ...erpItemRow({ INV_ITEM_ID: `C-${first.INV_ITEM_ID}`, GTIN: first.GTIN, DESCR60: 'INSYTE AUTOGUARD BC SHIELDED' }),
+      MFG_ITM_ID: '',
+      MFG_NAME: '',
+    };
     const a = await send('erp', first);
     const b = await send('clinic', second);
     expect(b.match).toBe('review');
@@ -118,17 +139,24 @@ describe('task explanations read the values shown side by side', () => {
 
     // Another golden record absorbs the candidate.
     const survivor = await send('hospital', erpItemRow());
-    const merged = await server.request('POST', `/api/v1/golden/item/${survivor.goldenId}/merge`, { body: { otherId: a.goldenId, reason: 'test: same product' } });
+    const merged = await server.request('POST', `/api/v1/golden/item/${survivor.goldenId}/merge`, {
+      body: { otherId: a.goldenId, reason: 'test: same product' },
+    });
     expect(merged.status, merged.text).toBe(200);
     const shownCandidate = await shown(a.goldenId as string);
     expect(shownCandidate.id).toBe(survivor.goldenId);
     const afterMerge = (await explain())?.get(a.goldenId as string);
     expect(afterMerge?.bSourceId).toBe(survivor.goldenId);
     expect(comparator(afterMerge, 'gtin').b).toBe(shownCandidate.attributes.gtin);
-    expect(presentTask(stored, { explanations: await explain() }).candidates?.[0]).toMatchObject({ explanationBasis: 'golden-records', explanation: afterMerge });
+    expect(presentTask(stored, { explanations: await explain() }).candidates?.[0]).toMatchObject({
+      explanationBasis: 'golden-records',
+      explanation: afterMerge,
+    });
 
     // The subject joins that survivor too: subject and candidate are one record, nothing to compare.
-    const joined = await server.request('POST', `/api/v1/golden/item/${survivor.goldenId}/merge`, { body: { otherId: b.goldenId, reason: 'test: same product' } });
+    const joined = await server.request('POST', `/api/v1/golden/item/${survivor.goldenId}/merge`, {
+      body: { otherId: b.goldenId, reason: 'test: same product' },
+    });
     expect(joined.status, joined.text).toBe(200);
     expect((await explain())?.has(a.goldenId as string)).toBe(false);
     const view = presentTask(stored, { explanations: await explain() }).candidates?.[0];

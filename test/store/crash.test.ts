@@ -28,9 +28,14 @@ interface Acks {
 }
 
 /** Runs the writer until `shouldKill` says so, SIGKILLs it and returns what it acknowledged. */
-function runWriterUntilKilled(options: { mode: 'normal' | 'compaction'; shouldKill: (acks: Acks, line: string) => boolean }): Promise<Acks> {
+function runWriterUntilKilled(options: {
+  mode: 'normal' | 'compaction';
+  shouldKill: (acks: Acks, line: string) => boolean;
+}): Promise<Acks> {
   const acks: Acks = { inserts: [], updates: new Map(), transactions: [], sawCompaction: false };
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'writer.ts'), dataDir, options.mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'writer.ts'), dataDir, options.mode], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -65,7 +70,9 @@ async function expectAllAcknowledgedPresent(acks: Acks): Promise<void> {
   try {
     const items = store.collection('items');
     const ids = [...acks.inserts, ...acks.transactions.flat()];
-    const found = new Map((await items.find({ _id: { $in: ids } }, { projection: { version: 1 } })).map((doc) => [doc._id, doc.version as number]));
+    const found = new Map(
+      (await items.find({ _id: { $in: ids } }, { projection: { version: 1 } })).map((doc) => [doc._id, doc.version as number]),
+    );
     const missing = ids.filter((id) => !found.has(id));
     expect(missing).toEqual([]);
     const lostUpdates = [...acks.updates].filter(([id, version]) => (found.get(id) ?? -1) < version);
@@ -82,17 +89,32 @@ describe('crash durability (SIGKILL)', () => {
     { round: 1, mode: 'normal' as const, after: 300 },
     { round: 2, mode: 'normal' as const, after: 700 },
     { round: 3, mode: 'normal' as const, after: 450 },
-  ])('round $round: every write acknowledged before kill -9 after $after acks survives', async ({ mode, after }) => {
-    const acks = await runWriterUntilKilled({ mode, shouldKill: (state) => state.inserts.length >= after });
-    expect(acks.inserts.length).toBeGreaterThanOrEqual(after);
-    await expectAllAcknowledgedPresent(acks);
-  }, 60_000);
+  ])(
+    'round $round: every write acknowledged before kill -9 after $after acks survives',
+    async ({ mode, after }) => {
+      const acks = await runWriterUntilKilled({ mode, shouldKill: (state) => state.inserts.length >= after });
+      expect(acks.inserts.length).toBeGreaterThanOrEqual(after);
+      await expectAllAcknowledgedPresent(acks);
+    },
+    60_000,
+  );
 
-  it.each([{ round: 4 }, { round: 5 }])('round $round: killed during a compaction, nothing acknowledged is lost', async () => {
-    const acks = await runWriterUntilKilled({ mode: 'compaction', shouldKill: (state, line) => line === 'compaction-writing-snapshot' && state.inserts.length >= 200 });
-    expect(acks.sawCompaction).toBe(true);
-    // Informational: which files the kill left behind (two logs or a *.tmp = it landed mid-compaction).
-    console.log(`[store crash] files after kill during compaction: ${readdirSync(dataDir).filter((name) => name !== 'LOCK').join(', ')}`);
-    await expectAllAcknowledgedPresent(acks);
-  }, 60_000);
+  it.each([{ round: 4 }, { round: 5 }])(
+    'round $round: killed during a compaction, nothing acknowledged is lost',
+    async () => {
+      const acks = await runWriterUntilKilled({
+        mode: 'compaction',
+        shouldKill: (state, line) => line === 'compaction-writing-snapshot' && state.inserts.length >= 200,
+      });
+      expect(acks.sawCompaction).toBe(true);
+      // Informational: which files the kill left behind (two logs or a *.tmp = it landed mid-compaction).
+      console.log(
+        `[store crash] files after kill during compaction: ${readdirSync(dataDir)
+          .filter((name) => name !== 'LOCK')
+          .join(', ')}`,
+      );
+      await expectAllAcknowledgedPresent(acks);
+    },
+    60_000,
+  );
 });

@@ -31,7 +31,10 @@ async function open(dataDir: string, extra: Partial<EmbeddedStoreOptions> = {}):
   return store;
 }
 
-const storeFiles = (dataDir: string): string[] => readdirSync(dataDir).filter((name) => name.endsWith('.mdb')).sort();
+const storeFiles = (dataDir: string): string[] =>
+  readdirSync(dataDir)
+    .filter((name) => name.endsWith('.mdb'))
+    .sort();
 
 /** Writes n single-document records (one log record each) and returns the log path. */
 async function writeRecords(dataDir: string, count: number): Promise<string> {
@@ -109,7 +112,9 @@ describe('embedded store files', () => {
     const size = statSync(log).size;
     appendFileSync(log, Buffer.alloc(100, 0xff));
     const store = await open(dataDir);
-    expect(store.recoveryReport.truncated).toEqual([expect.objectContaining({ offset: size, droppedBytes: 100, droppedRecords: 0, recoveredRecords: 3 })]);
+    expect(store.recoveryReport.truncated).toEqual([
+      expect.objectContaining({ offset: size, droppedBytes: 100, droppedRecords: 0, recoveredRecords: 3 }),
+    ]);
     expect(await store.collection('items').countDocuments()).toBe(3);
   });
 
@@ -159,7 +164,10 @@ describe('embedded store lock', () => {
   it('refuses a directory locked by another live process', async () => {
     const dataDir = tempDir();
     const { hostname } = await import('node:os');
-    writeFileSync(join(dataDir, 'LOCK'), JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(
+      join(dataDir, 'LOCK'),
+      JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }),
+    );
     const error = await openEmbeddedStore({ dataDir, logger: silent }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StoreLockedError);
     expect((error as Error).message).toContain(`process ${process.ppid}`);
@@ -168,7 +176,10 @@ describe('embedded store lock', () => {
   it('takes over a stale lock left by a dead process', async () => {
     const dataDir = tempDir();
     const { hostname } = await import('node:os');
-    writeFileSync(join(dataDir, 'LOCK'), JSON.stringify({ pid: 2 ** 22 + 17, hostname: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(
+      join(dataDir, 'LOCK'),
+      JSON.stringify({ pid: 2 ** 22 + 17, hostname: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }),
+    );
     const logger = createMemoryLogger();
     const store = await openEmbeddedStore({ dataDir, logger });
     cleanups.unshift(() => store.close().catch(() => undefined));
@@ -190,7 +201,10 @@ describe('embedded store transactions', () => {
       order.push('tx-end');
     });
     await new Promise((resolve) => setImmediate(resolve));
-    const plain = store.collection('items').insertOne({ _id: 'plain' }).then(() => order.push('plain-write'));
+    const plain = store
+      .collection('items')
+      .insertOne({ _id: 'plain' })
+      .then(() => order.push('plain-write'));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(order).toEqual(['tx-write']);
     release();
@@ -200,9 +214,11 @@ describe('embedded store transactions', () => {
 
   it('rejects a write inside the work that forgets { session } instead of deadlocking', async () => {
     const store = await open(tempDir());
-    await expect(store.withTransaction(async () => {
-      await store.collection('items').insertOne({ _id: 'no-session' });
-    })).rejects.toThrow('must pass { session }');
+    await expect(
+      store.withTransaction(async () => {
+        await store.collection('items').insertOne({ _id: 'no-session' });
+      }),
+    ).rejects.toThrow('must pass { session }');
     expect(await store.collection('items').countDocuments()).toBe(0);
   });
 

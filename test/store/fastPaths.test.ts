@@ -28,17 +28,54 @@ const DOCS: Document[] = [
 ];
 
 const FAST_FILTERS: Filter[] = [
-  {}, { a: 1 }, { a: '1' }, { a: true }, { a: null }, { b: null }, { b: 'x' }, { 'c.d': 'v' }, { 'c.d': null },
-  { 'c.e': 2 }, { 'c.e.f': 1 }, { a: { $eq: 1 } }, { a: { $in: [1, 'x', true] } }, { b: { $in: [null, 'y'] } },
-  { 'c.d': { $in: ['v', 'w'] } }, { a: { $exists: true } }, { a: { $exists: false } }, { 'c.d': { $exists: true } },
-  { 'c.d': { $exists: false } }, { tags: 'p' }, { tags: null }, { tags: { $in: ['q', null] } },
-  { $and: [{ b: 'x' }, { a: { $in: [1, 1.5] } }] }, { b: 'x', 'c.d': 'v' }, { $and: [{ a: 1 }, { $and: [{ b: 'x' }] }] },
-  { a: { $in: [] } }, { a: { $exists: true, $in: [0, null] } }, { 'tags.0': 'p' }, { a: 2 }, { b: 0 }, { b: false },
-  { b: { $in: [true, 'x'] } }, { 'c.d': { $in: ['v', null] } }, { tags: { $exists: true } }, { 'c.d': { $exists: false } }, { a: 'x' },
+  {},
+  { a: 1 },
+  { a: '1' },
+  { a: true },
+  { a: null },
+  { b: null },
+  { b: 'x' },
+  { 'c.d': 'v' },
+  { 'c.d': null },
+  { 'c.e': 2 },
+  { 'c.e.f': 1 },
+  { a: { $eq: 1 } },
+  { a: { $in: [1, 'x', true] } },
+  { b: { $in: [null, 'y'] } },
+  { 'c.d': { $in: ['v', 'w'] } },
+  { a: { $exists: true } },
+  { a: { $exists: false } },
+  { 'c.d': { $exists: true } },
+  { 'c.d': { $exists: false } },
+  { tags: 'p' },
+  { tags: null },
+  { tags: { $in: ['q', null] } },
+  { $and: [{ b: 'x' }, { a: { $in: [1, 1.5] } }] },
+  { b: 'x', 'c.d': 'v' },
+  { $and: [{ a: 1 }, { $and: [{ b: 'x' }] }] },
+  { a: { $in: [] } },
+  { a: { $exists: true, $in: [0, null] } },
+  { 'tags.0': 'p' },
+  { a: 2 },
+  { b: 0 },
+  { b: false },
+  { b: { $in: [true, 'x'] } },
+  { 'c.d': { $in: ['v', null] } },
+  { tags: { $exists: true } },
+  { 'c.d': { $exists: false } },
+  { a: 'x' },
 ];
 const MINGO_ONLY_FILTERS: Filter[] = [
-  { a: { $gt: 0 } }, { $or: [{ a: 1 }] }, { a: [1, 2] }, { b: { x: 1 } }, { a: { $in: [[1, 2]] } }, { a: /1/ },
-  { a: new Date(0) }, { a: Number.NaN }, { a: { $ne: 1 } }, { $and: [] },
+  { a: { $gt: 0 } },
+  { $or: [{ a: 1 }] },
+  { a: [1, 2] },
+  { b: { x: 1 } },
+  { a: { $in: [[1, 2]] } },
+  { a: /1/ },
+  { a: new Date(0) },
+  { a: Number.NaN },
+  { a: { $ne: 1 } },
+  { $and: [] },
 ];
 
 describe('compiled filter predicate', () => {
@@ -70,23 +107,48 @@ describe('compiled filter predicate', () => {
 });
 
 const PROJECTIONS: Projection[] = [
-  { a: 1 }, { b: 1, a: 1 }, { a: 1, _id: 0 }, { _id: 0, a: 0 }, { a: 0 }, { missing: 1 }, { _id: 1 }, { _id: 0 },
-  { c: 1, _id: 1 }, { tags: 0, c: 0 }, { 'c.d': 1 }, { 'c.d': 0, a: 0 },
+  { a: 1 },
+  { b: 1, a: 1 },
+  { a: 1, _id: 0 },
+  { _id: 0, a: 0 },
+  { a: 0 },
+  { missing: 1 },
+  { _id: 1 },
+  { _id: 0 },
+  { c: 1, _id: 1 },
+  { tags: 0, c: 0 },
+  { 'c.d': 1 },
+  { 'c.d': 0, a: 0 },
 ];
 
 describe('projection', () => {
-  it.each(PROJECTIONS)('%o gives exactly mingo\'s output, field order included', (projection) => {
+  it.each(PROJECTIONS)("%o gives exactly mingo's output, field order included", (projection) => {
     const expected = mingoFind(structuredClone(DOCS), {}, projection).all();
     expect(JSON.stringify(projectDocuments(structuredClone(DOCS), projection))).toBe(JSON.stringify(expected));
   });
 });
 
 const UPDATES: Update[] = [
-  { $set: { a: 1 } }, { $set: { a: 2, z: 'new' } }, { $set: { 'c.d': 'v' } }, { $set: { 'c.g.h': 1 } }, { $set: { 'n.m': [1] } },
-  { $set: { b: { x: 1 } } }, { $unset: { b: '' } }, { $unset: { 'c.d': '', nope: '' } }, { $unset: { 'x.y': '' } },
-  { $inc: { a: 1 } }, { $inc: { 'c.e': 0 } }, { $inc: { fresh: 0 } }, { $inc: { 'q.r': 2 } }, { $inc: { b: 1 } },
-  { $set: { tags: ['p', 'q'] }, $unset: { b: '' }, $inc: { k: 1 } }, { $set: { 'tags.0': 'x' } }, { $set: { 'c.d.0': 'x' } },
-  { $set: { a: 1, 'a.b': 2 } }, { $push: { tags: 'n' } }, { $set: { 'c.d': { deep: [1] } } },
+  { $set: { a: 1 } },
+  { $set: { a: 2, z: 'new' } },
+  { $set: { 'c.d': 'v' } },
+  { $set: { 'c.g.h': 1 } },
+  { $set: { 'n.m': [1] } },
+  { $set: { b: { x: 1 } } },
+  { $unset: { b: '' } },
+  { $unset: { 'c.d': '', nope: '' } },
+  { $unset: { 'x.y': '' } },
+  { $inc: { a: 1 } },
+  { $inc: { 'c.e': 0 } },
+  { $inc: { fresh: 0 } },
+  { $inc: { 'q.r': 2 } },
+  { $inc: { b: 1 } },
+  { $set: { tags: ['p', 'q'] }, $unset: { b: '' }, $inc: { k: 1 } },
+  { $set: { 'tags.0': 'x' } },
+  { $set: { 'c.d.0': 'x' } },
+  { $set: { a: 1, 'a.b': 2 } },
+  { $push: { tags: 'n' } },
+  { $set: { 'c.d': { deep: [1] } } },
 ];
 
 describe('direct update operators', () => {
@@ -133,7 +195,10 @@ function randomValue(random: () => number): unknown {
 }
 
 function randomDoc(random: () => number, n: number): Document {
-  const doc: Document = { _id: `id${String(Math.floor(random() * 100_000)).padStart(5, '0')}-${n}`, g: ['a', 'b', 'c'][Math.floor(random() * 3)] };
+  const doc: Document = {
+    _id: `id${String(Math.floor(random() * 100_000)).padStart(5, '0')}-${n}`,
+    g: ['a', 'b', 'c'][Math.floor(random() * 3)],
+  };
   const k = randomValue(random);
   if (k !== undefined) doc.k = k;
   const m = randomValue(random);
@@ -141,7 +206,11 @@ function randomDoc(random: () => number, n: number): Document {
   return doc;
 }
 
-const INDEXES = [{ keys: { k: 1 } as Record<string, 1 | -1> }, { keys: { g: 1, k: -1, _id: 1 } as Record<string, 1 | -1> }, { keys: { g: 1, _id: 1 } as Record<string, 1 | -1> }];
+const INDEXES = [
+  { keys: { k: 1 } as Record<string, 1 | -1> },
+  { keys: { g: 1, k: -1, _id: 1 } as Record<string, 1 | -1> },
+  { keys: { g: 1, _id: 1 } as Record<string, 1 | -1> },
+];
 
 const ORDERED_QUERIES: Array<{ filter: Filter; sort?: Sort; limit?: number; via: string | undefined }> = [
   { filter: { k: { $gt: 5 } }, via: 'k_1' },
@@ -164,7 +233,9 @@ const ORDERED_QUERIES: Array<{ filter: Filter; sort?: Sort; limit?: number; via:
 function reference(docs: Document[], query: { filter: Filter; sort?: Sort; limit?: number }): unknown[] {
   const all = mingoFind(docs, query.filter).all() as Document[];
   if (query.sort) all.sort(sortComparator(query.sort));
-  return (query.limit ? all.slice(0, query.limit) : all).map((doc) => (query.sort ? Object.keys(query.sort).map((field) => doc[field]) : doc._id));
+  return (query.limit ? all.slice(0, query.limit) : all).map((doc) =>
+    query.sort ? Object.keys(query.sort).map((field) => doc[field]) : doc._id,
+  );
 }
 
 function collect(state: CollectionState, query: { filter: Filter; sort?: Sort; limit?: number }): unknown[] {
@@ -183,7 +254,14 @@ describe('ordered index walks', () => {
     const docs = new Map<string, Document>();
     const write = (doc: Document | undefined, id: string): void => {
       const before = state.docs.get(id);
-      state.apply([{ id, before, beforeDoc: before === undefined ? undefined : JSON.parse(before) as Document, after: doc ? { json: JSON.stringify(doc), doc } : null }]);
+      state.apply([
+        {
+          id,
+          before,
+          beforeDoc: before === undefined ? undefined : (JSON.parse(before) as Document),
+          after: doc ? { json: JSON.stringify(doc), doc } : null,
+        },
+      ]);
       if (doc) docs.set(id, doc);
       else docs.delete(id);
     };
@@ -224,24 +302,43 @@ describe('ordered index walks', () => {
     state.buildIndexes([{ keys: { g: 1 } }]);
     const docs = Array.from({ length: 5000 }, (_, n) => ({ _id: `d${n}`, g: n % 2 === 0 ? 'a' : 'b', m: Math.floor(random() * 100_000) }));
     state.apply(docs.map((doc) => ({ id: doc._id, before: undefined, beforeDoc: undefined, after: { json: JSON.stringify(doc), doc } })));
-    for (const [sort, wanted] of [[{ g: 1, m: -1 }, 30], [{ g: -1, m: 1 }, 2600], [{ g: 1, m: 1 }, 1]] as Array<[Sort, number]>) {
+    for (const [sort, wanted] of [
+      [{ g: 1, m: -1 }, 30],
+      [{ g: -1, m: 1 }, 2600],
+      [{ g: 1, m: 1 }, 1],
+    ] as Array<[Sort, number]>) {
       const stream = planMatches({ view: { state, overlay: undefined }, filter: {}, sort, wanted });
       expect(stream.isSorted).toBe(true);
-      const found = [...stream.matches].filter((match): match is Match => match !== TICK).slice(0, wanted).map((match) => match.id);
-      expect(found).toEqual([...docs].sort(sortComparator(sort)).slice(0, wanted).map((doc) => doc._id));
+      const found = [...stream.matches]
+        .filter((match): match is Match => match !== TICK)
+        .slice(0, wanted)
+        .map((match) => match.id);
+      expect(found).toEqual(
+        [...docs]
+          .sort(sortComparator(sort))
+          .slice(0, wanted)
+          .map((doc) => doc._id),
+      );
     }
   });
 
   it('does not sort through an index on a field that held an array (mingo orders arrays by their elements)', () => {
     const state = new CollectionState('t');
     state.buildIndexes([{ keys: { k: 1 } }]);
-    const docs: Document[] = [{ _id: '1', k: [5, 1] }, { _id: '2', k: 3 }, { _id: '3', k: [0, 9] }];
+    const docs: Document[] = [
+      { _id: '1', k: [5, 1] },
+      { _id: '2', k: 3 },
+      { _id: '3', k: [0, 9] },
+    ];
     state.apply(docs.map((doc) => ({ id: doc._id, before: undefined, beforeDoc: undefined, after: { json: JSON.stringify(doc), doc } })));
     const stream = planMatches({ view: { state, overlay: undefined }, filter: {}, sort: { k: 1 } });
     expect(stream.isSorted).toBe(false);
     // A range still uses the index (multikey keys form a superset) and finds each document once.
     expect(state.plan({ k: { $gt: 2 } })?.via).toBe('k_1');
-    const ids = [...planMatches({ view: { state, overlay: undefined }, filter: { k: { $gt: 2 } } }).matches].filter((m): m is Match => m !== TICK).map((m) => m.id).sort();
+    const ids = [...planMatches({ view: { state, overlay: undefined }, filter: { k: { $gt: 2 } } }).matches]
+      .filter((m): m is Match => m !== TICK)
+      .map((m) => m.id)
+      .sort();
     expect(ids).toEqual(['1', '2', '3']);
   });
 });

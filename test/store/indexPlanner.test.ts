@@ -61,7 +61,9 @@ describe('index planning', () => {
   it.each(CASES)('$filter uses $via and matches a full scan', ({ filter, via }) => {
     const state = stateWithIndexes();
     const query = new Query(filter);
-    const expected = DOCS.filter((doc) => query.test(doc)).map((doc) => doc._id).sort();
+    const expected = DOCS.filter((doc) => query.test(doc))
+      .map((doc) => doc._id)
+      .sort();
     const plan = state.plan(filter);
     expect(plan?.via).toBe(via);
     const candidates = plan ? [...state.candidates(plan)] : [...state.docs.keys()];

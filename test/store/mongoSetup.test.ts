@@ -5,23 +5,79 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../server/logger';
 import { checkMongoUri, withDatabaseName } from '../../server/store/mongo/connectionUri';
-import { decodeFieldName, decodeFieldNames, encodeFieldName, encodeFieldNames, encodeUpdateValues } from '../../server/store/mongo/fieldNames';
+import {
+  decodeFieldName,
+  decodeFieldNames,
+  encodeFieldName,
+  encodeFieldNames,
+  encodeUpdateValues,
+} from '../../server/store/mongo/fieldNames';
 import { deploymentRefusal, MongoStoreSetupError, mongoClientOptions, openMongoStore } from '../../server/store/mongo/mongoStore';
 import { describeTopology } from '../../server/store/mongo/topology';
 
 describe('deployment detection from a hello reply', () => {
   it.each([
-    { name: 'replica-set primary', hello: { isWritablePrimary: true, setName: 'rs0', hosts: ['db1:27017', 'db2:27017'], logicalSessionTimeoutMinutes: 30, maxWireVersion: 21 }, expected: { kind: 'replicaSet', replicaSetName: 'rs0', supportsTransactions: true, isSupportedVersion: true } },
-    { name: 'single-node replica set (the recipe for one server)', hello: { isWritablePrimary: true, setName: 'rs0', hosts: ['localhost:27017'], logicalSessionTimeoutMinutes: 30, maxWireVersion: 25 }, expected: { kind: 'replicaSet', supportsTransactions: true } },
-    { name: 'Atlas replica set', hello: { isWritablePrimary: true, setName: 'atlas-x1y2z3-shard-0', logicalSessionTimeoutMinutes: 30, maxWireVersion: 25 }, expected: { kind: 'replicaSet', replicaSetName: 'atlas-x1y2z3-shard-0', supportsTransactions: true } },
-    { name: 'replica-set secondary', hello: { isWritablePrimary: false, secondary: true, setName: 'rs0', logicalSessionTimeoutMinutes: 30, maxWireVersion: 17 }, expected: { kind: 'replicaSet', supportsTransactions: true } },
-    { name: 'mongos router of a sharded cluster (no setName)', hello: { isWritablePrimary: true, msg: 'isdbgrid', logicalSessionTimeoutMinutes: 30, maxWireVersion: 21 }, expected: { kind: 'sharded', supportsTransactions: true, isSupportedVersion: true } },
-    { name: 'standalone mongod', hello: { isWritablePrimary: true, logicalSessionTimeoutMinutes: 30, maxWireVersion: 21 }, expected: { kind: 'standalone', supportsTransactions: false } },
-    { name: 'arbiter', hello: { isWritablePrimary: false, arbiterOnly: true, setName: 'rs0', maxWireVersion: 21 }, expected: { kind: 'replicaSet', supportsTransactions: false } },
-    { name: 'replica set without sessions', hello: { isWritablePrimary: true, setName: 'rs0', maxWireVersion: 21 }, expected: { kind: 'replicaSet', supportsTransactions: false } },
-    { name: 'MongoDB 4.4 replica set (wire 9) is too old', hello: { isWritablePrimary: true, setName: 'rs0', logicalSessionTimeoutMinutes: 30, maxWireVersion: 9 }, expected: { kind: 'replicaSet', isSupportedVersion: false } },
-    { name: 'MongoDB 5.0 mongos (wire 13) is the oldest supported', hello: { isWritablePrimary: true, msg: 'isdbgrid', logicalSessionTimeoutMinutes: 30, maxWireVersion: 13 }, expected: { kind: 'sharded', isSupportedVersion: true } },
-    { name: 'a reply without maxWireVersion is not trusted', hello: { setName: 'rs0', logicalSessionTimeoutMinutes: 30 }, expected: { isSupportedVersion: false } },
+    {
+      name: 'replica-set primary',
+      hello: {
+        isWritablePrimary: true,
+        setName: 'rs0',
+        hosts: ['db1:27017', 'db2:27017'],
+        logicalSessionTimeoutMinutes: 30,
+        maxWireVersion: 21,
+      },
+      expected: { kind: 'replicaSet', replicaSetName: 'rs0', supportsTransactions: true, isSupportedVersion: true },
+    },
+    {
+      name: 'single-node replica set (the recipe for one server)',
+      hello: { isWritablePrimary: true, setName: 'rs0', hosts: ['localhost:27017'], logicalSessionTimeoutMinutes: 30, maxWireVersion: 25 },
+      expected: { kind: 'replicaSet', supportsTransactions: true },
+    },
+    {
+      name: 'Atlas replica set',
+      hello: { isWritablePrimary: true, setName: 'atlas-x1y2z3-shard-0', logicalSessionTimeoutMinutes: 30, maxWireVersion: 25 },
+      expected: { kind: 'replicaSet', replicaSetName: 'atlas-x1y2z3-shard-0', supportsTransactions: true },
+    },
+    {
+      name: 'replica-set secondary',
+      hello: { isWritablePrimary: false, secondary: true, setName: 'rs0', logicalSessionTimeoutMinutes: 30, maxWireVersion: 17 },
+      expected: { kind: 'replicaSet', supportsTransactions: true },
+    },
+    {
+      name: 'mongos router of a sharded cluster (no setName)',
+      hello: { isWritablePrimary: true, msg: 'isdbgrid', logicalSessionTimeoutMinutes: 30, maxWireVersion: 21 },
+      expected: { kind: 'sharded', supportsTransactions: true, isSupportedVersion: true },
+    },
+    {
+      name: 'standalone mongod',
+      hello: { isWritablePrimary: true, logicalSessionTimeoutMinutes: 30, maxWireVersion: 21 },
+      expected: { kind: 'standalone', supportsTransactions: false },
+    },
+    {
+      name: 'arbiter',
+      hello: { isWritablePrimary: false, arbiterOnly: true, setName: 'rs0', maxWireVersion: 21 },
+      expected: { kind: 'replicaSet', supportsTransactions: false },
+    },
+    {
+      name: 'replica set without sessions',
+      hello: { isWritablePrimary: true, setName: 'rs0', maxWireVersion: 21 },
+      expected: { kind: 'replicaSet', supportsTransactions: false },
+    },
+    {
+      name: 'MongoDB 4.4 replica set (wire 9) is too old',
+      hello: { isWritablePrimary: true, setName: 'rs0', logicalSessionTimeoutMinutes: 30, maxWireVersion: 9 },
+      expected: { kind: 'replicaSet', isSupportedVersion: false },
+    },
+    {
+      name: 'MongoDB 5.0 mongos (wire 13) is the oldest supported',
+      hello: { isWritablePrimary: true, msg: 'isdbgrid', logicalSessionTimeoutMinutes: 30, maxWireVersion: 13 },
+      expected: { kind: 'sharded', isSupportedVersion: true },
+    },
+    {
+      name: 'a reply without maxWireVersion is not trusted',
+      hello: { setName: 'rs0', logicalSessionTimeoutMinutes: 30 },
+      expected: { isSupportedVersion: false },
+    },
   ])('$name', ({ hello, expected }) => {
     expect(describeTopology(hello)).toMatchObject(expected);
   });
@@ -38,9 +94,20 @@ describe('start-up refusals by deployment', () => {
   it.each([
     { name: 'replica set starts', hello: replicaSet, allowStandalone: false, refusal: undefined },
     { name: 'sharded cluster starts', hello: mongos, allowStandalone: false, refusal: undefined },
-    { name: 'standalone is refused with the single-node replica-set recipe and the override', hello: standalone, allowStandalone: false, refusal: /cannot run multi-document transactions[\s\S]*--replSet rs0[\s\S]*rs\.initiate\(\)[\s\S]*MDM_MONGODB_ALLOW_STANDALONE=true[\s\S]*half applied/ },
+    {
+      name: 'standalone is refused with the single-node replica-set recipe and the override',
+      hello: standalone,
+      allowStandalone: false,
+      refusal:
+        /cannot run multi-document transactions[\s\S]*--replSet rs0[\s\S]*rs\.initiate\(\)[\s\S]*MDM_MONGODB_ALLOW_STANDALONE=true[\s\S]*half applied/,
+    },
     { name: 'standalone with the override starts', hello: standalone, allowStandalone: true, refusal: undefined },
-    { name: 'a server older than 5.0 is refused even with the override', hello: { ...standalone, maxWireVersion: 9 }, allowStandalone: true, refusal: /older than MongoDB 5\.0/ },
+    {
+      name: 'a server older than 5.0 is refused even with the override',
+      hello: { ...standalone, maxWireVersion: 9 },
+      allowStandalone: true,
+      refusal: /older than MongoDB 5\.0/,
+    },
   ])('$name', ({ hello, allowStandalone, refusal }) => {
     const message = deploymentRefusal({ topology: describeTopology(hello), description: 'MongoDB mongodb://db/mdm', allowStandalone });
     if (refusal === undefined) expect(message).toBeUndefined();
@@ -111,7 +178,10 @@ describe('field-name encoding', () => {
   it('round-trips nested objects and arrays, keeps field order, and copies only what changes', () => {
     const untouched = { a: 1, list: [{ b: 2 }], when: new Date(0) };
     expect(encodeFieldNames(untouched)).toBe(untouched);
-    const raw = JSON.parse('{"x":1,"a.b":{"$c":[{"d\\u0000":2}],"e":3},"__proto__":{"f.g":4},"z":[1,{"h.i":null}]}') as Record<string, unknown>;
+    const raw = JSON.parse('{"x":1,"a.b":{"$c":[{"d\\u0000":2}],"e":3},"__proto__":{"f.g":4},"z":[1,{"h.i":null}]}') as Record<
+      string,
+      unknown
+    >;
     const stored = encodeFieldNames(raw);
     expect(Object.keys(stored)).toEqual(['x', 'a%2Eb', '__proto__', 'z']);
     expect(JSON.stringify(stored)).toBe('{"x":1,"a%2Eb":{"%24c":[{"d%00":2}],"e":3},"__proto__":{"f%2Eg":4},"z":[1,{"h%2Ei":null}]}');
@@ -147,7 +217,9 @@ describe('refusals before connecting', () => {
     { uri: 'mongodb://127.0.0.1:9', message: /must name the database/ },
     { uri: 'mongodb://app:hunter2@127.0.0.1:9/admin', message: /reserved by MongoDB/ },
   ])('$uri', async ({ uri, message }) => {
-    const error = await openMongoStore({ uri, logger: createMemoryLogger(), serverSelectionTimeoutMS: 200 }).catch((caught: unknown) => caught);
+    const error = await openMongoStore({ uri, logger: createMemoryLogger(), serverSelectionTimeoutMS: 200 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(MongoStoreSetupError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('hunter2');

@@ -37,20 +37,21 @@ describe('store lease lock', () => {
     let active = 0;
     let maxActive = 0;
     const seeds = store.collection('seeded');
-    const startServer = (server: string) => withStoreLock(store, { name: 'startup', pollMs: 5 }, async () => {
-      active += 1;
-      maxActive = Math.max(maxActive, active);
-      try {
-        if ((await seeds.countDocuments()) === 0) {
-          // The seed takes a while; without the lock the others would see an empty store meanwhile.
-          await new Promise((resolve) => setTimeout(resolve, 50));
-          await seeds.insertOne({ _id: `seed-by-${server}` });
+    const startServer = (server: string) =>
+      withStoreLock(store, { name: 'startup', pollMs: 5 }, async () => {
+        active += 1;
+        maxActive = Math.max(maxActive, active);
+        try {
+          if ((await seeds.countDocuments()) === 0) {
+            // The seed takes a while; without the lock the others would see an empty store meanwhile.
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            await seeds.insertOne({ _id: `seed-by-${server}` });
+          }
+          return server;
+        } finally {
+          active -= 1;
         }
-        return server;
-      } finally {
-        active -= 1;
-      }
-    });
+      });
     expect((await Promise.all(['a', 'b', 'c'].map(startServer))).sort()).toEqual(['a', 'b', 'c']);
     expect(maxActive).toBe(1);
     expect(await seeds.countDocuments()).toBe(1);
@@ -59,7 +60,14 @@ describe('store lease lock', () => {
 
   it('a lease left by a crashed server is taken over once it has expired', async () => {
     const past = new Date(Date.now() - 1000);
-    await store.collection(STORE_LOCKS).insertOne({ _id: 'startup', owner: 'dead', holder: 'db-host pid 1', acquiredAt: past.toISOString(), expiresAt: past.toISOString(), expireAt: past });
+    await store.collection(STORE_LOCKS).insertOne({
+      _id: 'startup',
+      owner: 'dead',
+      holder: 'db-host pid 1',
+      acquiredAt: past.toISOString(),
+      expiresAt: past.toISOString(),
+      expireAt: past,
+    });
     const logger = createMemoryLogger();
     expect(await withStoreLock(store, { name: 'startup', logger }, async () => 'ran')).toBe('ran');
     expect(JSON.stringify(logger.entries)).toContain('took over an expired lease');
@@ -67,7 +75,14 @@ describe('store lease lock', () => {
 
   it('a live lease is waited for, and the wait ends with an error naming the holder', async () => {
     const future = new Date(Date.now() + 60_000);
-    await store.collection(STORE_LOCKS).insertOne({ _id: 'startup', owner: 'other', holder: 'app-2 pid 42', acquiredAt: new Date().toISOString(), expiresAt: future.toISOString(), expireAt: future });
+    await store.collection(STORE_LOCKS).insertOne({
+      _id: 'startup',
+      owner: 'other',
+      holder: 'app-2 pid 42',
+      acquiredAt: new Date().toISOString(),
+      expiresAt: future.toISOString(),
+      expireAt: future,
+    });
     let ran = false;
     const error = await withStoreLock(store, { name: 'startup', waitMs: 100, pollMs: 10 }, async () => {
       ran = true;
@@ -98,9 +113,11 @@ describe('store lease lock', () => {
   });
 
   it('the lock is released when the work throws', async () => {
-    await expect(withStoreLock(store, { name: 'startup' }, async () => {
-      throw new Error('seed failed');
-    })).rejects.toThrow('seed failed');
+    await expect(
+      withStoreLock(store, { name: 'startup' }, async () => {
+        throw new Error('seed failed');
+      }),
+    ).rejects.toThrow('seed failed');
     expect(await store.collection(STORE_LOCKS).countDocuments()).toBe(0);
   });
 });

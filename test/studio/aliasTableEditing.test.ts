@@ -4,20 +4,37 @@ import { expect, test } from 'vitest';
 import { aliasTableProblems, rowOfProblem, rowsOf, tableOf, type AliasTableContent } from '../../studio/src/pages/rules/aliasTableEditing';
 import { validateAliasTable } from '../../server/matching/aliases';
 
-const shipped = JSON.parse(readFileSync(new URL('../../matching-rules/aliases/organizationAliases.json', import.meta.url), 'utf8')) as AliasTableContent;
+const shipped = JSON.parse(
+  readFileSync(new URL('../../matching-rules/aliases/organizationAliases.json', import.meta.url), 'utf8'),
+) as AliasTableContent;
 
 test('rows round-trip to the same table', () => {
   expect(tableOf({ base: shipped, rows: rowsOf(shipped), version: shipped.version })).toEqual(shipped);
 });
 
 test('typed rows become entries: variants split on commas, blank rows dropped', () => {
-  const table = tableOf({ base: shipped, rows: [{ canonical: ' ACME ', variants: 'ACME CORP,  ACME MED ,' }, { canonical: '', variants: '' }], version: ' o-2 ' });
+  const table = tableOf({
+    base: shipped,
+    rows: [
+      { canonical: ' ACME ', variants: 'ACME CORP,  ACME MED ,' },
+      { canonical: '', variants: '' },
+    ],
+    version: ' o-2 ',
+  });
   expect(table).toMatchObject({ version: 'o-2', entries: [{ canonical: 'ACME', variants: ['ACME CORP', 'ACME MED'] }] });
 });
 
 test.each([
   { title: 'a replace row without canonical form', rows: [{ canonical: '', variants: 'ACME' }], code: 'CANONICAL_REQUIRED', row: 0 },
-  { title: 'a variant listed twice', rows: [{ canonical: 'A', variants: 'X' }, { canonical: 'B', variants: 'x' }], code: 'DUPLICATE_VARIANT', row: 1 },
+  {
+    title: 'a variant listed twice',
+    rows: [
+      { canonical: 'A', variants: 'X' },
+      { canonical: 'B', variants: 'x' },
+    ],
+    code: 'DUPLICATE_VARIANT',
+    row: 1,
+  },
   { title: 'an empty version', rows: [{ canonical: 'A', variants: 'X' }], version: '', code: 'TOO_SHORT', row: null },
 ])('$title is a problem, as the server says', ({ rows, version, code, row }) => {
   const table = tableOf({ base: shipped, rows, version: version ?? 'v' });

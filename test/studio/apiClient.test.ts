@@ -59,7 +59,10 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 describe('createApiClient', () => {
   test('sends the key as a bearer token and parses JSON', async () => {
     const client = createApiClient({ apiKey: 'good-key', baseUrl });
-    expect(await client.get('/me')).toEqual({ key: { id: 'k1', name: 'Ana', role: 'analyst' }, abilities: { 'mappings.read': true, 'keys.manage': false } });
+    expect(await client.get('/me')).toEqual({
+      key: { id: 'k1', name: 'Ana', role: 'analyst' },
+      abilities: { 'mappings.read': true, 'keys.manage': false },
+    });
     expect(seenAuthorization.at(-1)).toBe('Bearer good-key');
   });
 

@@ -37,9 +37,12 @@ function chromiumExecutable(): string | null {
 }
 
 const CHROMIUM = chromiumExecutable();
-if (CHROMIUM === null && process.env.MDM_REQUIRE_BROWSER_TESTS) throw new Error('MDM_REQUIRE_BROWSER_TESTS is set but Chromium is not installed.');
+if (CHROMIUM === null && process.env.MDM_REQUIRE_BROWSER_TESTS)
+  throw new Error('MDM_REQUIRE_BROWSER_TESTS is set but Chromium is not installed.');
 if (CHROMIUM === null) {
-  console.warn('[studio browser tests] SKIPPED: Chromium is not installed. Install Debian\'s package (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.');
+  console.warn(
+    "[studio browser tests] SKIPPED: Chromium is not installed. Install Debian's package (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.",
+  );
 }
 
 let tempDir: string;
@@ -58,7 +61,13 @@ beforeAll(async () => {
     build: { outDir: studioDir, emptyOutDir: true, sourcemap: false },
     logLevel: 'error',
   });
-  const config = loadConfig({ MDM_DATA_DIR: path.join(tempDir, 'data'), MDM_ADMIN_KEY: ADMIN_KEY, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1' });
+  const config = loadConfig({
+    MDM_DATA_DIR: path.join(tempDir, 'data'),
+    MDM_ADMIN_KEY: ADMIN_KEY,
+    MDM_SEED: 'false',
+    PORT: '0',
+    HOST: '127.0.0.1',
+  });
   running = await bootstrap({ config, logger: createLogger({ silent: true }), studioDir });
   server = await listen(running.app, { port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -147,10 +156,12 @@ describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
     expect((await editorLines(page, 1)).join('\n')).toContain('"baseUom": "BX"');
     expect(await problems(page)).toEqual([]);
     await setExpression(page, '{ "sourceId": INV_ITEM_ID, "gtin": "123" }');
-    await expect.poll(() => problems(page)).toEqual([
-      'Schemagtin: gtin should have 8, 12, 13 or 14 digits, got 3',
-      'RequiredThe schema requires "description" but the expression never sets it.',
-    ]);
+    await expect
+      .poll(() => problems(page))
+      .toEqual([
+        'Schemagtin: gtin should have 8, 12, 13 or 14 digits, got 3',
+        'RequiredThe schema requires "description" but the expression never sets it.',
+      ]);
     await page.close();
   });
 
@@ -193,7 +204,9 @@ describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
     await setExpression(page, '');
     await page.keyboard.type('{', { delay: 20 });
     await page.waitForSelector('.suggest-widget.visible');
-    const offered = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+    const offered = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) =>
+      rows.map((row) => row.getAttribute('aria-label') ?? ''),
+    );
     expect(offered.slice(0, 2)).toEqual(['sourceId, Property', 'description, Property']);
     expect(offered.some((label) => label.includes('Field'))).toBe(false);
     expect(await page.locator('.suggest-widget.visible .monaco-list-row.focused').count()).toBe(0);
@@ -216,9 +229,11 @@ describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
     await setExpression(page, '{\n"sourceId": INV_ITEM_ID\n"description": DESCR60\n}');
     // The editor may auto-indent inserted lines, so read where "description" really is.
     const column = (await editorLines(page, 0))[2].indexOf('"description"') + 1;
-    await expect.poll(() => problems(page)).toEqual([
-      `SyntaxExpected "}" but found "description" — is a comma, bracket or operator missing before it?\n(S0202: Expected "}", got "description")Ln 3, Col ${column}`,
-    ]);
+    await expect
+      .poll(() => problems(page))
+      .toEqual([
+        `SyntaxExpected "}" but found "description" — is a comma, bracket or operator missing before it?\n(S0202: Expected "}", got "description")Ln 3, Col ${column}`,
+      ]);
     await expect.poll(() => page.locator('.monaco-editor .squiggly-error').count()).toBe(1);
     await page.close();
   });
@@ -226,7 +241,9 @@ describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
   test('a stored mapping opens with its samples and evaluates against the server lookup tables', async () => {
     const page = await signedInPage(ADMIN_KEY);
     await openMappings(page);
-    const options = await page.$$eval('select[aria-label="Open a stored mapping"] option', (items) => items.map((item) => item.getAttribute('value')));
+    const options = await page.$$eval('select[aria-label="Open a stored mapping"] option', (items) =>
+      items.map((item) => item.getAttribute('value')),
+    );
     expect(options).toContain('peoplesoft/item');
     await page.selectOption('select[aria-label="Open a stored mapping"]', 'peoplesoft/item');
     await expect.poll(async () => (await editorLines(page, 0)).join('\n')).toContain('INV_ITEM_ID');
@@ -240,9 +257,9 @@ describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
     const page = await signedInPage(ADMIN_KEY);
     await openMappings(page);
     await setExpression(page, `$contains("${'a'.repeat(40)}!", /^(a|a)*$/)`);
-    await expect.poll(() => problems(page), { timeout: 15_000 }).toEqual([
-      'TimeoutThe mapping did not finish within 2000 ms and was stopped (an endless loop or a very slow regular expression?).',
-    ]);
+    await expect
+      .poll(() => problems(page), { timeout: 15_000 })
+      .toEqual(['TimeoutThe mapping did not finish within 2000 ms and was stopped (an endless loop or a very slow regular expression?).']);
     await setExpression(page, '$gtin14(GTIN) & "|" & $uom("CA")');
     await expect.poll(async () => (await editorLines(page, 1))[0]).toBe('"10888439001235|CS"');
     await page.close();

@@ -15,9 +15,13 @@ async function jsonataError(expression: string, input: unknown): Promise<Jsonata
 }
 
 /** The text a marker covers, read back through its line/column range. */
-function coveredText(text: string, marker: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }): string {
+function coveredText(
+  text: string,
+  marker: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number },
+): string {
   const lines = text.split('\n');
-  if (marker.startLineNumber === marker.endLineNumber) return lines[marker.startLineNumber - 1].slice(marker.startColumn - 1, marker.endColumn - 1);
+  if (marker.startLineNumber === marker.endLineNumber)
+    return lines[marker.startLineNumber - 1].slice(marker.startColumn - 1, marker.endColumn - 1);
   const first = lines[marker.startLineNumber - 1].slice(marker.startColumn - 1);
   const middle = lines.slice(marker.startLineNumber, marker.endLineNumber - 1);
   const last = lines[marker.endLineNumber - 1].slice(0, marker.endColumn - 1);
@@ -41,23 +45,134 @@ const input = { Foo: { Bar: 1, Name: 'x' }, Lines: [{ Qty: '12' }] };
 const fixtures: Fixture[] = [
   { name: 'unexpected token', expression: 'Foo.Bar;', code: 'S0201', covers: ';', start: [1, 8], message: /Unexpected ";"/ },
   { name: 'two strings in a row', expression: '"abc" "def"', code: 'S0201', covers: '"def"', start: [1, 7], message: /Unexpected "def"/ },
-  { name: 'operator with nothing after it (end of expression)', expression: 'Foo.Bar +', code: 'S0207', covers: '+', start: [1, 9], message: /ends too early/ },
-  { name: 'end of expression on a later line with trailing spaces', expression: 'Foo.Bar\n  ~>   \n', code: 'S0207', covers: '~>', start: [2, 3], message: /ends too early/ },
-  { name: 'unclosed bracket at the end of a line', expression: '{\n  "a": Foo.Bar,\n  "b": $uppercase(Foo.Name', code: 'S0203', covers: 'Name', start: [3, 23], message: /"\)" is missing/ },
-  { name: 'unterminated string runs to the end', expression: '{\n  "name": "Acme\n}', code: 'S0101', covers: '"Acme\n}', start: [2, 11], message: /never closed/ },
-  { name: 'unterminated string at the end of a line', expression: 'Foo.Name & "', code: 'S0101', covers: '"', start: [1, 12], message: /never closed/ },
-  { name: 'unterminated backtick name', expression: 'Foo.`Facility ID', code: 'S0105', covers: '`Facility ID', start: [1, 5], message: /backtick/ },
-  { name: 'unterminated comment', expression: 'Foo /* note\nmore', code: 'S0106', covers: '/* note\nmore', start: [1, 5], message: /comment is never closed/ },
-  { name: 'unterminated regex', expression: '$match(Foo.Name, /ab+', code: 'S0302', covers: '/ab+', start: [1, 18], message: /regular expression is never closed/ },
-  { name: 'symbol that cannot start a value, across lines', expression: 'Lines[\n  Qty = ]', code: 'S0211', covers: ']', start: [2, 9], message: /cannot start a value/ },
+  {
+    name: 'operator with nothing after it (end of expression)',
+    expression: 'Foo.Bar +',
+    code: 'S0207',
+    covers: '+',
+    start: [1, 9],
+    message: /ends too early/,
+  },
+  {
+    name: 'end of expression on a later line with trailing spaces',
+    expression: 'Foo.Bar\n  ~>   \n',
+    code: 'S0207',
+    covers: '~>',
+    start: [2, 3],
+    message: /ends too early/,
+  },
+  {
+    name: 'unclosed bracket at the end of a line',
+    expression: '{\n  "a": Foo.Bar,\n  "b": $uppercase(Foo.Name',
+    code: 'S0203',
+    covers: 'Name',
+    start: [3, 23],
+    message: /"\)" is missing/,
+  },
+  {
+    name: 'unterminated string runs to the end',
+    expression: '{\n  "name": "Acme\n}',
+    code: 'S0101',
+    covers: '"Acme\n}',
+    start: [2, 11],
+    message: /never closed/,
+  },
+  {
+    name: 'unterminated string at the end of a line',
+    expression: 'Foo.Name & "',
+    code: 'S0101',
+    covers: '"',
+    start: [1, 12],
+    message: /never closed/,
+  },
+  {
+    name: 'unterminated backtick name',
+    expression: 'Foo.`Facility ID',
+    code: 'S0105',
+    covers: '`Facility ID',
+    start: [1, 5],
+    message: /backtick/,
+  },
+  {
+    name: 'unterminated comment',
+    expression: 'Foo /* note\nmore',
+    code: 'S0106',
+    covers: '/* note\nmore',
+    start: [1, 5],
+    message: /comment is never closed/,
+  },
+  {
+    name: 'unterminated regex',
+    expression: '$match(Foo.Name, /ab+',
+    code: 'S0302',
+    covers: '/ab+',
+    start: [1, 18],
+    message: /regular expression is never closed/,
+  },
+  {
+    name: 'symbol that cannot start a value, across lines',
+    expression: 'Lines[\n  Qty = ]',
+    code: 'S0211',
+    covers: ']',
+    start: [2, 9],
+    message: /cannot start a value/,
+  },
   { name: 'doubled operator', expression: 'Foo.Bar = = 1', code: 'S0211', covers: '=', start: [1, 11], message: /"="/ },
   { name: 'double dot', expression: 'Foo..Bar', code: 'S0201', covers: '..', start: [1, 4], message: /".."/ },
-  { name: 'runtime: text on the left of +', expression: 'Foo.Name + 1', input, code: 'T2001', covers: '+', start: [1, 10], message: /left side of "\+" must be a number/ },
-  { name: 'runtime: text on the right of +, on line 3', expression: '(\n  $x := 1;\n  $x + Foo.Name\n)', input, code: 'T2002', covers: '+', start: [3, 6], message: /right side/ },
-  { name: 'runtime: calling something that is not a function', expression: 'Foo.$notAFunction()', input, code: 'T1006', covers: '$notAFunction', start: [1, 5], message: /\$notAFunction is not a function/ },
-  { name: 'runtime: wrong argument type names the function', expression: '{\n  "x": $uppercase(Foo, 1)\n}', input, code: 'T0410', covers: '$uppercase', start: [2, 8], message: /Argument 1 of \$uppercase/ },
-  { name: 'runtime: cast failure', expression: '$number("12a")', input, code: 'D3030', covers: '$number', start: [1, 1], message: /Cannot turn "12a" into a number/ },
-  { name: 'runtime: same function twice, the later call is marked', expression: '$number(Lines.Qty) + $number("x")', input, code: 'D3030', covers: '$number', start: [1, 22], message: /"x"/ },
+  {
+    name: 'runtime: text on the left of +',
+    expression: 'Foo.Name + 1',
+    input,
+    code: 'T2001',
+    covers: '+',
+    start: [1, 10],
+    message: /left side of "\+" must be a number/,
+  },
+  {
+    name: 'runtime: text on the right of +, on line 3',
+    expression: '(\n  $x := 1;\n  $x + Foo.Name\n)',
+    input,
+    code: 'T2002',
+    covers: '+',
+    start: [3, 6],
+    message: /right side/,
+  },
+  {
+    name: 'runtime: calling something that is not a function',
+    expression: 'Foo.$notAFunction()',
+    input,
+    code: 'T1006',
+    covers: '$notAFunction',
+    start: [1, 5],
+    message: /\$notAFunction is not a function/,
+  },
+  {
+    name: 'runtime: wrong argument type names the function',
+    expression: '{\n  "x": $uppercase(Foo, 1)\n}',
+    input,
+    code: 'T0410',
+    covers: '$uppercase',
+    start: [2, 8],
+    message: /Argument 1 of \$uppercase/,
+  },
+  {
+    name: 'runtime: cast failure',
+    expression: '$number("12a")',
+    input,
+    code: 'D3030',
+    covers: '$number',
+    start: [1, 1],
+    message: /Cannot turn "12a" into a number/,
+  },
+  {
+    name: 'runtime: same function twice, the later call is marked',
+    expression: '$number(Lines.Qty) + $number("x")',
+    input,
+    code: 'D3030',
+    covers: '$number',
+    start: [1, 22],
+    message: /"x"/,
+  },
 ];
 
 describe('markerForError', () => {
@@ -97,7 +212,7 @@ describe('markerForError', () => {
     expect(errorSpan(text, { message: 'failed' })).toEqual({ start: 2, end: text.trimEnd().length });
   });
 
-  test('unknown codes keep jsonata\'s own message', () => {
+  test("unknown codes keep jsonata's own message", () => {
     const marker = markerForError('Foo', { code: 'X9999', message: 'Something odd', position: 3, token: 'Foo' });
     expect(marker.message).toBe('Something odd');
     expect([marker.startColumn, marker.endColumn]).toEqual([1, 4]);

@@ -14,20 +14,51 @@ const fixtures: Array<{ expression: string; cases: Case[] }> = [
   {
     expression: '{ "sourceId": VENDOR_ID, "name": $trim(NAME1), "status": $lookup("status", VENDOR_STATUS, "inactive") }',
     cases: [
-      { input: { VENDOR_ID: '0000012345', NAME1: '  Acme  Medical ', VENDOR_STATUS: 'A' }, output: { sourceId: '0000012345', name: 'Acme Medical', status: 'active' } },
-      { input: { VENDOR_ID: '0000012346', NAME1: 'Beta', VENDOR_STATUS: 'X' }, output: { sourceId: '0000012346', name: 'Beta', status: 'inactive' } },
+      {
+        input: { VENDOR_ID: '0000012345', NAME1: '  Acme  Medical ', VENDOR_STATUS: 'A' },
+        output: { sourceId: '0000012345', name: 'Acme Medical', status: 'active' },
+      },
+      {
+        input: { VENDOR_ID: '0000012346', NAME1: 'Beta', VENDOR_STATUS: 'X' },
+        output: { sourceId: '0000012346', name: 'Beta', status: 'inactive' },
+      },
     ],
   },
-  { expression: '$gtin14(EAN11)', cases: [{ input: { EAN11: '0888439001238' }, output: '00888439001238' }, { input: { EAN11: '0888439001237' }, output: null }, { input: {}, output: undefined }] },
+  {
+    expression: '$gtin14(EAN11)',
+    cases: [
+      { input: { EAN11: '0888439001238' }, output: '00888439001238' },
+      { input: { EAN11: '0888439001237' }, output: null },
+      { input: {}, output: undefined },
+    ],
+  },
   { expression: '$ndc11(NDC)', cases: [{ input: { NDC: '0002-0152-01' }, output: '00002015201' }] },
-  { expression: '$uom(U)', cases: [{ input: { U: 'CA' }, output: 'CS' }, { input: { U: 'ZZ' }, output: null }] },
+  {
+    expression: '$uom(U)',
+    cases: [
+      { input: { U: 'CA' }, output: 'CS' },
+      { input: { U: 'ZZ' }, output: null },
+    ],
+  },
   { expression: '$normalizeName(N)', cases: [{ input: { N: 'Cardinal Health®, Inc.' }, output: 'CARDINAL HEALTH' }] },
   { expression: '$partNumber(P)', cases: [{ input: { P: '10-775-PA-55' }, output: '10775PA55' }] },
-  { expression: '$checkGtin(G).ok', cases: [{ input: { G: '00888439001238' }, output: true }, { input: { G: '123' }, output: false }] },
+  {
+    expression: '$checkGtin(G).ok',
+    cases: [
+      { input: { G: '00888439001238' }, output: true },
+      { input: { G: '123' }, output: false },
+    ],
+  },
   { expression: "$lookup('missingTable', 'x')", cases: [{ input: {}, error: 'LOOKUP_MISSING' }] },
   { expression: '$lookup({"a": 1}, "a")', cases: [{ input: {}, output: 1 }] },
   { expression: '$eval("1 + 1")', cases: [{ input: {}, error: 'MAPPING_FUNCTION_DISABLED' }] },
-  { expression: 'Qty * 2', cases: [{ input: { Qty: 3 }, output: 6 }, { input: { Qty: 'x' }, error: 'MAPPING_ERROR', jsonataCode: 'T2001' }] },
+  {
+    expression: 'Qty * 2',
+    cases: [
+      { input: { Qty: 3 }, output: 6 },
+      { input: { Qty: 'x' }, error: 'MAPPING_ERROR', jsonataCode: 'T2001' },
+    ],
+  },
   { expression: 'Lines.{ "sku": Sku }', cases: [{ input: { Lines: [{ Sku: 'A' }, { Sku: 'B' }] }, output: [{ sku: 'A' }, { sku: 'B' }] }] },
 ];
 
@@ -65,14 +96,19 @@ describe('createEvaluator', () => {
   test.each([
     ['a range far past the sequence limit', '[1..100000000]', 'MAPPING_MEMORY_EXCEEDED'],
     ['endless recursion', '($f := function($n) { $f($n + 1) + 1 }; $f(0))', 'MAPPING_DEPTH_EXCEEDED'],
-    ['an endless tail call (no stack growth) hits jsonata\'s own timeout', '($f := function($n) { $f($n + 1) }; $f(0))', 'MAPPING_TIMEOUT'],
-  ])('%s fails the record with the runtime\'s code', async (_name, expression, code) => {
+    ["an endless tail call (no stack growth) hits jsonata's own timeout", '($f := function($n) { $f($n + 1) }; $f(0))', 'MAPPING_TIMEOUT'],
+  ])("%s fails the record with the runtime's code", async (_name, expression, code) => {
     const response = await evaluator.evaluate({ id: 1, expression, records: [{}], lookups: {} });
     expect(response.results[0]).toMatchObject({ ok: false, error: { code } });
   });
 
   test('results are plain JSON (they cross a worker boundary)', async () => {
-    const response = await evaluator.evaluate({ id: 1, expression: '{ "f": function($x) { $x }, "n": [1, 2].($ * 2) }', records: [{}], lookups: {} });
+    const response = await evaluator.evaluate({
+      id: 1,
+      expression: '{ "f": function($x) { $x }, "n": [1, 2].($ * 2) }',
+      records: [{}],
+      lookups: {},
+    });
     expect(response.results[0]).toMatchObject({ ok: true, value: { f: '', n: [2, 4] } });
   });
 });

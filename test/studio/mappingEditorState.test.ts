@@ -41,8 +41,23 @@ const report: TestReportView = {
   syntaxError: null,
   missingLookupTables: [],
   cases: [
-    { name: 'a', passed: true, expected: { output: { sourceId: '1' } }, actual: { output: { sourceId: '1' } }, schemaErrors: [], durationMs: 1 },
-    { name: 'b', passed: false, expected: { output: { sourceId: '2' } }, actual: { output: { sourceId: 'B-2' } }, differences: ['sourceId'], schemaErrors: [], durationMs: 1 },
+    {
+      name: 'a',
+      passed: true,
+      expected: { output: { sourceId: '1' } },
+      actual: { output: { sourceId: '1' } },
+      schemaErrors: [],
+      durationMs: 1,
+    },
+    {
+      name: 'b',
+      passed: false,
+      expected: { output: { sourceId: '2' } },
+      actual: { output: { sourceId: 'B-2' } },
+      differences: ['sourceId'],
+      schemaErrors: [],
+      durationMs: 1,
+    },
     { name: 'c', passed: false, expected: { error: 'T2001' }, actual: { output: null }, schemaErrors: [], durationMs: 1 },
   ],
 };
@@ -51,7 +66,10 @@ describe('editorReducer', () => {
   test.each([
     {
       name: 'server content replaces the editor text, tests and saved snapshot (load, save, publish, rollback alike)',
-      actions: [{ type: 'expressionEdited', expression: 'local edit' }, { type: 'serverContent', content: { expression: 'server', samples: [{ ID: 1 }], tests } }] as EditorAction[],
+      actions: [
+        { type: 'expressionEdited', expression: 'local edit' },
+        { type: 'serverContent', content: { expression: 'server', samples: [{ ID: 1 }], tests } },
+      ] as EditorAction[],
       check: (state: EditorState) => {
         expect(state.expression).toBe('server');
         expect(JSON.parse(state.sampleText)).toEqual([{ ID: 1 }]);
@@ -61,7 +79,11 @@ describe('editorReducer', () => {
     },
     {
       name: 'a removed test can be undone, back at its place',
-      actions: [{ type: 'serverContent', content: { expression: '', samples: [], tests } }, { type: 'testRemoved', index: 1 }, { type: 'testRemovalUndone' }] as EditorAction[],
+      actions: [
+        { type: 'serverContent', content: { expression: '', samples: [], tests } },
+        { type: 'testRemoved', index: 1 },
+        { type: 'testRemovalUndone' },
+      ] as EditorAction[],
       check: (state: EditorState) => {
         expect(state.tests.map((test) => test.name)).toEqual(['a', 'b', 'c']);
         expect(state.removedTest).toBeNull();
@@ -70,7 +92,10 @@ describe('editorReducer', () => {
     },
     {
       name: 'removing says how to undo and keeps the test until then',
-      actions: [{ type: 'serverContent', content: { expression: '', samples: [], tests } }, { type: 'testRemoved', index: 0 }] as EditorAction[],
+      actions: [
+        { type: 'serverContent', content: { expression: '', samples: [], tests } },
+        { type: 'testRemoved', index: 0 },
+      ] as EditorAction[],
       check: (state: EditorState) => {
         expect(state.tests.map((test) => test.name)).toEqual(['b', 'c']);
         expect(state.removedTest?.test.name).toBe('a');
@@ -79,7 +104,11 @@ describe('editorReducer', () => {
     },
     {
       name: 'accepting the actual output rewrites the expectation and the report',
-      actions: [{ type: 'serverContent', content: { expression: '', samples: [], tests } }, { type: 'testsReported', report }, { type: 'actualAccepted', name: 'b' }] as EditorAction[],
+      actions: [
+        { type: 'serverContent', content: { expression: '', samples: [], tests } },
+        { type: 'testsReported', report },
+        { type: 'actualAccepted', name: 'b' },
+      ] as EditorAction[],
       check: (state: EditorState) => {
         expect(state.tests[1]).toEqual({ name: 'b', input: { ID: 2 }, output: { sourceId: 'B-2' } });
         expect(state.report?.cases[1]).toMatchObject({ passed: true, expected: { output: { sourceId: 'B-2' } } });
@@ -88,19 +117,31 @@ describe('editorReducer', () => {
     },
     {
       name: 'accepting an output where an error was expected drops the error',
-      actions: [{ type: 'serverContent', content: { expression: '', samples: [], tests } }, { type: 'testsReported', report }, { type: 'actualAccepted', name: 'c' }] as EditorAction[],
+      actions: [
+        { type: 'serverContent', content: { expression: '', samples: [], tests } },
+        { type: 'testsReported', report },
+        { type: 'actualAccepted', name: 'c' },
+      ] as EditorAction[],
       check: (state: EditorState) => {
         expect(state.tests[2]).toEqual({ name: 'c', input: { ID: 3 }, output: null });
       },
     },
     {
       name: 'accepting an unknown test changes nothing',
-      actions: [{ type: 'serverContent', content: { expression: '', samples: [], tests } }, { type: 'testsReported', report }, { type: 'actualAccepted', name: 'zzz' }] as EditorAction[],
+      actions: [
+        { type: 'serverContent', content: { expression: '', samples: [], tests } },
+        { type: 'testsReported', report },
+        { type: 'actualAccepted', name: 'zzz' },
+      ] as EditorAction[],
       check: (state: EditorState) => expect(state.tests).toEqual(tests),
     },
     {
       name: 'an action clears the previous error and notice; a failure ends busy',
-      actions: [{ type: 'actionFailed', error: new Error('x') }, { type: 'actionStarted', label: 'Saving…' }, { type: 'actionFailed', error: new Error('y') }] as EditorAction[],
+      actions: [
+        { type: 'actionFailed', error: new Error('x') },
+        { type: 'actionStarted', label: 'Saving…' },
+        { type: 'actionFailed', error: new Error('y') },
+      ] as EditorAction[],
       check: (state: EditorState) => {
         expect(state.busy).toBe('');
         expect((state.actionError as Error).message).toBe('y');
@@ -119,7 +160,12 @@ describe('editorReducer', () => {
 
 describe('checkEveryRecord', () => {
   test.each([
-    { name: 'all valid', results: [ok({ sourceId: '1', name: 'A' }), ok({ sourceId: '2', name: 'B' })], failing: [], text: '2 records · all pass the schema' },
+    {
+      name: 'all valid',
+      results: [ok({ sourceId: '1', name: 'A' }), ok({ sourceId: '2', name: 'B' })],
+      failing: [],
+      text: '2 records · all pass the schema',
+    },
     {
       name: 'schema violations and mapping errors, each with its record index',
       results: [ok({ sourceId: '1', name: 'A' }), ok({ sourceId: '2', name: '' }), failed('T2001', 'bad'), ok({ name: 'C' })],

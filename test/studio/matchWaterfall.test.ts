@@ -7,7 +7,14 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
-import { formatProbability, formatWeight, isWaterfall, probabilityOfWeight, readExplanation, waterfallOf } from '../../studio/src/ui/explanation';
+import {
+  formatProbability,
+  formatWeight,
+  isWaterfall,
+  probabilityOfWeight,
+  readExplanation,
+  waterfallOf,
+} from '../../studio/src/ui/explanation';
 import { MatchExplanationView } from '../../studio/src/ui/MatchExplanation';
 
 const log2 = Math.log2;
@@ -20,10 +27,60 @@ const reviewPair = {
   aSourceId: 'item-a',
   bSourceId: 'item-b',
   comparators: [
-    { name: 'gtin', field: 'gtin', type: 'identifier', weight: 5, score: null, outcome: 'missing', a: '00382910000013', b: null, level: 'missing', matchWeight: 0 },
-    { name: 'manufacturerPartNumber', field: 'manufacturerPartNumber', type: 'normalizedExact', weight: 4, score: 1, outcome: 'match', a: '381234', b: '381234', level: 'exact', m: 0.92, u: 0.0004, matchWeight: log2(0.92 / 0.0004) },
-    { name: 'manufacturer', field: 'manufacturer.name', type: 'fuzzy', weight: 2, score: 0.95, outcome: 'partial', a: 'BECTON DICKINSON', b: 'BECTON DICKINSON AND CO', level: 'jw>=0.92', m: 0.85, u: 0.05, matchWeight: log2(0.85 / 0.05) },
-    { name: 'description', field: 'description', type: 'tokenSet', weight: 2, score: 0, outcome: 'mismatch', a: 'CATHETER IV 18G', b: 'CATHETER IV 20G', level: 'mismatch', m: 0.1, u: 0.8, matchWeight: log2(0.1 / 0.8) },
+    {
+      name: 'gtin',
+      field: 'gtin',
+      type: 'identifier',
+      weight: 5,
+      score: null,
+      outcome: 'missing',
+      a: '00382910000013',
+      b: null,
+      level: 'missing',
+      matchWeight: 0,
+    },
+    {
+      name: 'manufacturerPartNumber',
+      field: 'manufacturerPartNumber',
+      type: 'normalizedExact',
+      weight: 4,
+      score: 1,
+      outcome: 'match',
+      a: '381234',
+      b: '381234',
+      level: 'exact',
+      m: 0.92,
+      u: 0.0004,
+      matchWeight: log2(0.92 / 0.0004),
+    },
+    {
+      name: 'manufacturer',
+      field: 'manufacturer.name',
+      type: 'fuzzy',
+      weight: 2,
+      score: 0.95,
+      outcome: 'partial',
+      a: 'BECTON DICKINSON',
+      b: 'BECTON DICKINSON AND CO',
+      level: 'jw>=0.92',
+      m: 0.85,
+      u: 0.05,
+      matchWeight: log2(0.85 / 0.05),
+    },
+    {
+      name: 'description',
+      field: 'description',
+      type: 'tokenSet',
+      weight: 2,
+      score: 0,
+      outcome: 'mismatch',
+      a: 'CATHETER IV 18G',
+      b: 'CATHETER IV 20G',
+      level: 'mismatch',
+      m: 0.1,
+      u: 0.8,
+      matchWeight: log2(0.1 / 0.8),
+    },
   ],
   hardRule: null,
   score: 0.71,
@@ -38,10 +95,37 @@ const reviewExplanation = { ...reviewPair, matchWeight: reviewWeight, probabilit
 const hardRuleExplanation = {
   ...reviewExplanation,
   comparators: [
-    { name: 'gtin', field: 'gtin', type: 'identifier', weight: 5, score: 1, outcome: 'match', a: '00382910000013', b: '00382910000013', level: 'exact', m: 0.97, u: 0.00001, matchWeight: log2(0.97 / 0.00001) },
     {
-      name: 'distinguishingAttributes', field: 'description', type: 'attributes', weight: 0, score: 0, outcome: 'mismatch', a: 'gauge 18G', b: 'gauge 20G', level: 'conflict', m: 0.02, u: 0.3, matchWeight: log2(0.02 / 0.3),
-      details: [{ attribute: 'gauge', a: '18G', b: '20G', agrees: false }, { attribute: 'length', a: '1.16IN', b: '1.16IN', agrees: true }],
+      name: 'gtin',
+      field: 'gtin',
+      type: 'identifier',
+      weight: 5,
+      score: 1,
+      outcome: 'match',
+      a: '00382910000013',
+      b: '00382910000013',
+      level: 'exact',
+      m: 0.97,
+      u: 0.00001,
+      matchWeight: log2(0.97 / 0.00001),
+    },
+    {
+      name: 'distinguishingAttributes',
+      field: 'description',
+      type: 'attributes',
+      weight: 0,
+      score: 0,
+      outcome: 'mismatch',
+      a: 'gauge 18G',
+      b: 'gauge 20G',
+      level: 'conflict',
+      m: 0.02,
+      u: 0.3,
+      matchWeight: log2(0.02 / 0.3),
+      details: [
+        { attribute: 'gauge', a: '18G', b: '20G', agrees: false },
+        { attribute: 'length', a: '1.16IN', b: '1.16IN', agrees: true },
+      ],
     },
   ],
   hardRule: { name: 'sameGtin', action: 'forceMerge' },
@@ -58,7 +142,16 @@ const weightedExplanation = {
   bSourceId: 's-2',
   comparators: [
     { name: 'taxId', field: 'taxId', type: 'identifier', weight: 5, score: null, outcome: 'missing', a: null, b: null },
-    { name: 'name', field: 'name', type: 'fuzzy', weight: 3, score: 0.93, outcome: 'partial', a: 'CARDINAL HEALTH', b: 'CARDINAL HEALTH INC' },
+    {
+      name: 'name',
+      field: 'name',
+      type: 'fuzzy',
+      weight: 3,
+      score: 0.93,
+      outcome: 'partial',
+      a: 'CARDINAL HEALTH',
+      b: 'CARDINAL HEALTH INC',
+    },
   ],
   hardRule: null,
   score: 0.62,
@@ -66,7 +159,8 @@ const weightedExplanation = {
   band: 'review',
 };
 
-const render = (explanation: unknown, sides?: readonly [string, string]) => renderToStaticMarkup(createElement(MatchExplanationView, { explanation, sides }));
+const render = (explanation: unknown, sides?: readonly [string, string]) =>
+  renderToStaticMarkup(createElement(MatchExplanationView, { explanation, sides }));
 
 describe('waterfall model', () => {
   test('prior, one step per comparator with running totals, then the final weight and probability', () => {
@@ -97,7 +191,11 @@ describe('waterfall model', () => {
   });
 
   test('a comparator without a reported weight counts as 0 with a note; a total that does not add up is flagged', () => {
-    const explanation = readExplanation({ ...reviewExplanation, comparators: [{ name: 'phone', score: 1, outcome: 'match' }], matchWeight: 3 });
+    const explanation = readExplanation({
+      ...reviewExplanation,
+      comparators: [{ name: 'phone', score: 1, outcome: 'match' }],
+      matchWeight: 3,
+    });
     if (!isWaterfall(explanation)) throw new Error('expected a waterfall');
     const waterfall = waterfallOf(explanation);
     expect(waterfall.steps[1]).toMatchObject({ contribution: 0, note: 'no weight reported: counted as 0' });
@@ -106,7 +204,11 @@ describe('waterfall model', () => {
   });
 
   test('a comparator the rules declare no levels for contributes 0 with a note', () => {
-    const explanation = readExplanation({ ...reviewExplanation, comparators: [{ name: 'anyGtin', score: 1, outcome: 'match', level: 'unlevelled', matchWeight: 0 }], matchWeight: -12 });
+    const explanation = readExplanation({
+      ...reviewExplanation,
+      comparators: [{ name: 'anyGtin', score: 1, outcome: 'match', level: 'unlevelled', matchWeight: 0 }],
+      matchWeight: -12,
+    });
     if (!isWaterfall(explanation)) throw new Error('expected a waterfall');
     expect(waterfallOf(explanation).steps[1]).toMatchObject({ contribution: 0, note: 'no level declared: contributes 0' });
   });
@@ -118,7 +220,9 @@ describe('waterfall model', () => {
     [reviewExplanation, true],
   ])('isWaterfall(%#) = %s', (value, expected) => expect(isWaterfall(readExplanation(value))).toBe(expected));
 
-  test.each([null, 'text', 42, {}, { comparators: 'no' }])('readExplanation(%j) = null', (value) => expect(readExplanation(value)).toBeNull());
+  test.each([null, 'text', 42, {}, { comparators: 'no' }])('readExplanation(%j) = null', (value) =>
+    expect(readExplanation(value)).toBeNull(),
+  );
 
   test.each([
     [3.214, '+3.21'],
@@ -152,7 +256,9 @@ describe('waterfall rendering', () => {
   });
 
   test('the caption and the accessible table give the final weight, the probability and every step', () => {
-    expect(html).toContain(`Match weight ${formatWeight(reviewWeight)} → probability ${formatProbability(probabilityOfWeight(reviewWeight))}`);
+    expect(html).toContain(
+      `Match weight ${formatWeight(reviewWeight)} → probability ${formatProbability(probabilityOfWeight(reviewWeight))}`,
+    );
     const table = html.slice(html.indexOf('<table'), html.indexOf('</table>'));
     expect(table).toContain('aria-label="Match weight contributions"');
     expect((table.match(/<tr/g) ?? []).length).toBe(1 + 6);

@@ -11,6 +11,10 @@ declare module 'monaco-editor/editor/standalone/common/monarch/monarchLexer.js' 
   export class MonarchTokenizer {
     constructor(languageService: unknown, themeService: unknown, languageId: string, lexer: unknown, configurationService: unknown);
     getInitialState(): MonarchState;
-    tokenize(line: string, hasEOL: boolean, state: MonarchState): { tokens: Array<{ offset: number; type: string }>; endState: MonarchState };
+    tokenize(
+      line: string,
+      hasEOL: boolean,
+      state: MonarchState,
+    ): { tokens: Array<{ offset: number; type: string }>; endState: MonarchState };
   }
 }

@@ -6,10 +6,30 @@ import { uploadBodyOf } from '../../studio/src/pages/mappings/uploadFile';
 
 describe('uploadBodyOf', () => {
   test.each([
-    { name: 'CSV as is', file: 'items.csv', text: 'A,B\n1,2\n', expected: { ok: true, body: 'A,B\n1,2\n', contentType: 'text/csv', format: 'csv' } },
-    { name: 'NDJSON as is', file: 'items.ndjson', text: '{"a":1}\n', expected: { ok: true, body: '{"a":1}\n', contentType: 'application/x-ndjson', format: 'ndjson' } },
-    { name: 'JSONL as NDJSON', file: 'ITEMS.JSONL', text: '{"a":1}\n', expected: { ok: true, contentType: 'application/x-ndjson', format: 'ndjson' } },
-    { name: 'a JSON array becomes NDJSON', file: 'items.json', text: '[{"a":1},{"b":"x"}]', expected: { ok: true, body: '{"a":1}\n{"b":"x"}\n', contentType: 'application/x-ndjson', format: 'json' } },
+    {
+      name: 'CSV as is',
+      file: 'items.csv',
+      text: 'A,B\n1,2\n',
+      expected: { ok: true, body: 'A,B\n1,2\n', contentType: 'text/csv', format: 'csv' },
+    },
+    {
+      name: 'NDJSON as is',
+      file: 'items.ndjson',
+      text: '{"a":1}\n',
+      expected: { ok: true, body: '{"a":1}\n', contentType: 'application/x-ndjson', format: 'ndjson' },
+    },
+    {
+      name: 'JSONL as NDJSON',
+      file: 'ITEMS.JSONL',
+      text: '{"a":1}\n',
+      expected: { ok: true, contentType: 'application/x-ndjson', format: 'ndjson' },
+    },
+    {
+      name: 'a JSON array becomes NDJSON',
+      file: 'items.json',
+      text: '[{"a":1},{"b":"x"}]',
+      expected: { ok: true, body: '{"a":1}\n{"b":"x"}\n', contentType: 'application/x-ndjson', format: 'json' },
+    },
     { name: 'one JSON object is one record', file: 'one.json', text: '{"a":1}', expected: { ok: true, body: '{"a":1}\n' } },
   ])('$name', ({ file, text, expected }) => expect(uploadBodyOf(file, text)).toMatchObject(expected));
 
@@ -57,7 +77,11 @@ describe('job views', () => {
     },
     {
       name: 'failed without a total',
-      view: job({ status: 'failed', progress: { done: 0, failed: 0, ratePerSecond: 0, etaSeconds: null, percent: null }, error: { code: 'UPLOAD_MISSING', message: 'The file is gone.' } }),
+      view: job({
+        status: 'failed',
+        progress: { done: 0, failed: 0, ratePerSecond: 0, etaSeconds: null, percent: null },
+        error: { code: 'UPLOAD_MISSING', message: 'The file is gone.' },
+      }),
       percent: 0,
       reason: 'The file is gone. (UPLOAD_MISSING)',
       totals: null,

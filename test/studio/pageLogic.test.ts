@@ -13,7 +13,10 @@ describe('routes', () => {
   test.each([
     ['', { path: '/', segments: [], query: {} }],
     ['/golden/item/item-1', { path: '/golden/item/item-1', segments: ['golden', 'item', 'item-1'], query: {} }],
-    ['/inbox/task_1?type=potential-match&band=review', { path: '/inbox/task_1', segments: ['inbox', 'task_1'], query: { type: 'potential-match', band: 'review' } }],
+    [
+      '/inbox/task_1?type=potential-match&band=review',
+      { path: '/inbox/task_1', segments: ['inbox', 'task_1'], query: { type: 'potential-match', band: 'review' } },
+    ],
     ['/mappings/lookups/uom%2Fpack', { path: '/mappings/lookups/uom%2Fpack', segments: ['mappings', 'lookups', 'uom/pack'], query: {} }],
   ])('parseRoute(%j)', (route, expected) => {
     const parsed = parseRoute(route);
@@ -22,7 +25,11 @@ describe('routes', () => {
 
   test.each([
     [['golden', 'supplier', 'supplier-1'], {}, '#/golden/supplier/supplier-1'],
-    [['mappings', 'edit', 'lawson', 'item'], { exception: 'exc_1', empty: '', missing: undefined }, '#/mappings/edit/lawson/item?exception=exc_1'],
+    [
+      ['mappings', 'edit', 'lawson', 'item'],
+      { exception: 'exc_1', empty: '', missing: undefined },
+      '#/mappings/edit/lawson/item?exception=exc_1',
+    ],
     [['xref', 'a|b c'], {}, '#/xref/a%7Cb%20c'],
   ])('hrefOf(%j, %j) = %s and parses back', (segments, query, expected) => {
     const href = hrefOf(segments, query);
@@ -49,12 +56,28 @@ describe('formatting and comparing values', () => {
     [null, undefined, false],
   ])('isSameValue(%j, %j) = %s', (a, b, expected) => expect(isSameValue(a, b)).toBe(expected));
 
-  test('stableJson sorts keys at every depth', () => expect(stableJson({ b: { z: 1, y: [{ q: 1, p: 2 }] }, a: 0 })).toBe('{"a":0,"b":{"y":[{"p":2,"q":1}],"z":1}}'));
-  test.each([[0.9637, '96%'], [1, '100%'], [null, '—'], [undefined, '—']])('formatScore(%j) = %s', (score, expected) => expect(formatScore(score)).toBe(expected));
+  test('stableJson sorts keys at every depth', () =>
+    expect(stableJson({ b: { z: 1, y: [{ q: 1, p: 2 }] }, a: 0 })).toBe('{"a":0,"b":{"y":[{"p":2,"q":1}],"z":1}}'));
+  test.each([
+    [0.9637, '96%'],
+    [1, '100%'],
+    [null, '—'],
+    [undefined, '—'],
+  ])('formatScore(%j) = %s', (score, expected) => expect(formatScore(score)).toBe(expected));
 });
 
 function golden(id: string, attributes: Record<string, unknown>): GoldenRecordView {
-  return { id, domain: id.split('-')[0], status: 'active', version: 1, attributes, overrides: {}, sourceRecordIds: [], createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+  return {
+    id,
+    domain: id.split('-')[0],
+    status: 'active',
+    version: 1,
+    attributes,
+    overrides: {},
+    sourceRecordIds: [],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
 }
 
 describe('display names', () => {
@@ -84,7 +107,10 @@ describe('dashboard figures', () => {
   });
 
   test('a long span is split into at most the requested number of buckets', () => {
-    const events = Array.from({ length: 100 }, (_, index) => ({ at: new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString(), domain: 'account' }));
+    const events = Array.from({ length: 100 }, (_, index) => ({
+      at: new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString(),
+      domain: 'account',
+    }));
     const buckets = bucketByTime({ events, bucketCount: 10 });
     expect(buckets.length).toBeLessThanOrEqual(11);
     expect(buckets.reduce((sum, bucket) => sum + (bucket.counts.account ?? 0), 0)).toBe(100);
@@ -101,8 +127,16 @@ describe('rule-set validation in the editor', () => {
 
   test.each([
     ['the shipped supplier rules', supplier, []],
-    ['a threshold as text', edited((rules) => (rules.thresholds.autoMerge = 'high')), [{ path: 'thresholds.autoMerge', code: 'TYPE', message: 'thresholds.autoMerge should be a number, got a string' }]],
-    ['no blocking keys', edited((rules) => delete rules.blocking), [{ path: 'blocking', code: 'REQUIRED', message: 'blocking is required' }]],
+    [
+      'a threshold as text',
+      edited((rules) => (rules.thresholds.autoMerge = 'high')),
+      [{ path: 'thresholds.autoMerge', code: 'TYPE', message: 'thresholds.autoMerge should be a number, got a string' }],
+    ],
+    [
+      'no blocking keys',
+      edited((rules) => delete rules.blocking),
+      [{ path: 'blocking', code: 'REQUIRED', message: 'blocking is required' }],
+    ],
     ['broken JSON', '{ "domain": ', [{ code: 'INVALID_JSON', message: expect.stringMatching(/^Not valid JSON: /) as unknown as string }]],
   ])('%s', (_name, text, expected) => expect(validateRulesText(text)).toEqual(expected));
 });

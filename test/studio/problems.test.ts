@@ -9,12 +9,26 @@ const done = (response: Partial<Extract<EvaluationOutcome, { status: 'done' }>['
 });
 
 describe('collectProblems', () => {
-  test.each<{ name: string; expression: string; outcome: EvaluationOutcome | null; selectedIndex?: number; expected: Array<{ kind: string; message: RegExp; at?: [number, number] }> }>([
+  test.each<{
+    name: string;
+    expression: string;
+    outcome: EvaluationOutcome | null;
+    selectedIndex?: number;
+    expected: Array<{ kind: string; message: RegExp; at?: [number, number] }>;
+  }>([
     { name: 'nothing evaluated yet', expression: 'a', outcome: null, expected: [] },
     {
       name: 'syntax error with its position',
       expression: 'a +\n  ;',
-      outcome: done({ compileError: { code: 'MAPPING_SYNTAX_ERROR', jsonataCode: 'S0211', message: 'The symbol ";" cannot be used as a unary operator', position: 7, token: ';' } }),
+      outcome: done({
+        compileError: {
+          code: 'MAPPING_SYNTAX_ERROR',
+          jsonataCode: 'S0211',
+          message: 'The symbol ";" cannot be used as a unary operator',
+          position: 7,
+          token: ';',
+        },
+      }),
       expected: [{ kind: 'syntax', message: /";" cannot start a value/, at: [2, 3] }],
     },
     {
@@ -24,7 +38,17 @@ describe('collectProblems', () => {
       outcome: done({
         results: [
           { ok: true, value: 2, durationMs: 0 },
-          { ok: false, error: { code: 'MAPPING_ERROR', jsonataCode: 'T2001', message: 'The left side of the "*" operator must evaluate to a number', position: 5, token: '*' }, durationMs: 0 },
+          {
+            ok: false,
+            error: {
+              code: 'MAPPING_ERROR',
+              jsonataCode: 'T2001',
+              message: 'The left side of the "*" operator must evaluate to a number',
+              position: 5,
+              token: '*',
+            },
+            durationMs: 0,
+          },
         ],
       }),
       expected: [{ kind: 'runtime', message: /left side of "\*" must be a number/, at: [1, 5] }],
@@ -32,11 +56,23 @@ describe('collectProblems', () => {
     {
       name: 'runtime error without a position has no location',
       expression: "$lookup('t', 1)",
-      outcome: done({ results: [{ ok: false, error: { code: 'LOOKUP_MISSING', message: 'The lookup table "t" was not provided.' }, durationMs: 0 }] }),
+      outcome: done({
+        results: [{ ok: false, error: { code: 'LOOKUP_MISSING', message: 'The lookup table "t" was not provided.' }, durationMs: 0 }],
+      }),
       expected: [{ kind: 'runtime', message: /lookup table "t"/ }],
     },
-    { name: 'timeout', expression: 'x', outcome: { status: 'timeout', timeoutMs: 2000 }, expected: [{ kind: 'timeout', message: /within 2000 ms/ }] },
-    { name: 'worker crash', expression: 'x', outcome: { status: 'crashed', message: 'out of memory' }, expected: [{ kind: 'runtime', message: /out of memory/ }] },
+    {
+      name: 'timeout',
+      expression: 'x',
+      outcome: { status: 'timeout', timeoutMs: 2000 },
+      expected: [{ kind: 'timeout', message: /within 2000 ms/ }],
+    },
+    {
+      name: 'worker crash',
+      expression: 'x',
+      outcome: { status: 'crashed', message: 'out of memory' },
+      expected: [{ kind: 'runtime', message: /out of memory/ }],
+    },
   ])('$name', ({ expression, outcome, selectedIndex, expected }) => {
     const problems = collectProblems({ expression, outcome, selectedIndex: selectedIndex ?? 0, schemaErrors: [], required: null });
     expect(problems).toHaveLength(expected.length);

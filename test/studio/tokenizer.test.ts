@@ -15,7 +15,10 @@ function tokenize(lines: string[]): Array<Array<[string, string]>> {
     const result = tokenizer.tokenize(line, true, state);
     state = result.endState;
     return result.tokens
-      .map((token, index): [string, string] => [line.slice(token.offset, result.tokens[index + 1]?.offset ?? line.length), token.type.replace(/\.jsonata$/, '')])
+      .map((token, index): [string, string] => [
+        line.slice(token.offset, result.tokens[index + 1]?.offset ?? line.length),
+        token.type.replace(/\.jsonata$/, ''),
+      ])
       .filter(([, type]) => type !== 'white');
   });
 }
@@ -25,40 +28,105 @@ describe('Monarch tokenizer', () => {
     {
       name: 'object constructor with extra and built-in functions, backtick names and division',
       lines: ['{ "gtin": $gtin14(EAN11), "qty": `Qty Per Box` / 2 }'],
-      expected: [[
-        ['{', 'delimiter.bracket'], ['"gtin"', 'string'], [':', 'operator'], ['$gtin14', 'function.extra'], ['(', 'delimiter.bracket'],
-        ['EAN11', 'identifier'], [')', 'delimiter.bracket'], [',', 'delimiter'], ['"qty"', 'string'], [':', 'operator'],
-        ['`Qty Per Box`', 'identifier.quoted'], ['/', 'operator'], ['2', 'number'], ['}', 'delimiter.bracket'],
-      ]],
+      expected: [
+        [
+          ['{', 'delimiter.bracket'],
+          ['"gtin"', 'string'],
+          [':', 'operator'],
+          ['$gtin14', 'function.extra'],
+          ['(', 'delimiter.bracket'],
+          ['EAN11', 'identifier'],
+          [')', 'delimiter.bracket'],
+          [',', 'delimiter'],
+          ['"qty"', 'string'],
+          [':', 'operator'],
+          ['`Qty Per Box`', 'identifier.quoted'],
+          ['/', 'operator'],
+          ['2', 'number'],
+          ['}', 'delimiter.bracket'],
+        ],
+      ],
     },
     {
       name: 'regex after a comma, comment, keywords, $$ and $',
       lines: ['$match(x, /ab+c/i) /* why */ and $$.Name or $ in ["a"]'],
-      expected: [[
-        ['$match', 'function.builtin'], ['(', 'delimiter.bracket'], ['x', 'identifier'], [',', 'delimiter'], ['/ab+c/i', 'regexp'],
-        [')', 'delimiter.bracket'], ['/* why */', 'comment'], ['and', 'keyword'], ['$$', 'variable.predefined'], ['.', 'operator'],
-        ['Name', 'identifier'], ['or', 'keyword'], ['$', 'variable.predefined'], ['in', 'keyword'], ['[', 'delimiter.bracket'],
-        ['"a"', 'string'], [']', 'delimiter.bracket'],
-      ]],
+      expected: [
+        [
+          ['$match', 'function.builtin'],
+          ['(', 'delimiter.bracket'],
+          ['x', 'identifier'],
+          [',', 'delimiter'],
+          ['/ab+c/i', 'regexp'],
+          [')', 'delimiter.bracket'],
+          ['/* why */', 'comment'],
+          ['and', 'keyword'],
+          ['$$', 'variable.predefined'],
+          ['.', 'operator'],
+          ['Name', 'identifier'],
+          ['or', 'keyword'],
+          ['$', 'variable.predefined'],
+          ['in', 'keyword'],
+          ['[', 'delimiter.bracket'],
+          ['"a"', 'string'],
+          [']', 'delimiter.bracket'],
+        ],
+      ],
     },
     {
       name: 'strings and comments spanning lines keep their state; escapes are marked',
-      lines: ['$v := "first', 'second" & \'it\\\'s\' /* a', 'b */ true ? null : 1.5e3'],
+      lines: ['$v := "first', "second\" & 'it\\'s' /* a", 'b */ true ? null : 1.5e3'],
       expected: [
-        [['$v', 'variable'], [':=', 'operator'], ['"first', 'string']],
-        [['second"', 'string'], ['&', 'operator'], ["'it", 'string'], ["\\'", 'string.escape'], ["s'", 'string'], ['/* a', 'comment']],
-        [['b */', 'comment'], ['true', 'constant'], ['?', 'operator'], ['null', 'constant'], [':', 'operator'], ['1.5e3', 'number']],
+        [
+          ['$v', 'variable'],
+          [':=', 'operator'],
+          ['"first', 'string'],
+        ],
+        [
+          ['second"', 'string'],
+          ['&', 'operator'],
+          ["'it", 'string'],
+          ["\\'", 'string.escape'],
+          ["s'", 'string'],
+          ['/* a', 'comment'],
+        ],
+        [
+          ['b */', 'comment'],
+          ['true', 'constant'],
+          ['?', 'operator'],
+          ['null', 'constant'],
+          [':', 'operator'],
+          ['1.5e3', 'number'],
+        ],
       ],
     },
     {
       name: 'operators: chain, range, comparison, conditional defaults',
       lines: ['Items ~> $map(function($i) { $i.Price >= 10 }) ?: [1..3]'],
-      expected: [[
-        ['Items', 'identifier'], ['~>', 'operator'], ['$map', 'function.builtin'], ['(', 'delimiter.bracket'], ['function', 'keyword'],
-        ['(', 'delimiter.bracket'], ['$i', 'variable'], [')', 'delimiter.bracket'], ['{', 'delimiter.bracket'], ['$i', 'variable'],
-        ['.', 'operator'], ['Price', 'identifier'], ['>=', 'operator'], ['10', 'number'], ['})', 'delimiter.bracket'],
-        ['?:', 'operator'], ['[', 'delimiter.bracket'], ['1', 'number'], ['..', 'operator'], ['3', 'number'], [']', 'delimiter.bracket'],
-      ]],
+      expected: [
+        [
+          ['Items', 'identifier'],
+          ['~>', 'operator'],
+          ['$map', 'function.builtin'],
+          ['(', 'delimiter.bracket'],
+          ['function', 'keyword'],
+          ['(', 'delimiter.bracket'],
+          ['$i', 'variable'],
+          [')', 'delimiter.bracket'],
+          ['{', 'delimiter.bracket'],
+          ['$i', 'variable'],
+          ['.', 'operator'],
+          ['Price', 'identifier'],
+          ['>=', 'operator'],
+          ['10', 'number'],
+          ['})', 'delimiter.bracket'],
+          ['?:', 'operator'],
+          ['[', 'delimiter.bracket'],
+          ['1', 'number'],
+          ['..', 'operator'],
+          ['3', 'number'],
+          [']', 'delimiter.bracket'],
+        ],
+      ],
     },
   ])('$name', ({ lines, expected }) => {
     expect(tokenize(lines)).toEqual(expected);

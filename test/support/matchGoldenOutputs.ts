@@ -45,7 +45,14 @@ export interface GoldenDataSet {
   /** Digest of every pair's discrete outcome and comparator scores (to 1e-9). */
   pairDigest: string;
   interesting: GoldenPair[];
-  batch: { pairsCompared: number; autoMergePairs: number; reviewPairCount: number; mergesBlockedByCannotLink: number; clustersDigest: string; reviewPairsDigest: string };
+  batch: {
+    pairsCompared: number;
+    autoMergePairs: number;
+    reviewPairCount: number;
+    mergesBlockedByCannotLink: number;
+    clustersDigest: string;
+    reviewPairsDigest: string;
+  };
 }
 
 /** One incremental query: [recordId, decision, best golden, best score, digest of every candidate explanation]. */
@@ -119,11 +126,24 @@ function scoreDataSet(set: DataSet, rules: CompiledRules): GoldenDataSet {
       pairs++;
       bands[evaluation.band]++;
       const hardRule = evaluation.hardRule?.name ?? null;
-      hash.update(`${i} ${j} ${evaluation.band} ${hardRule ?? '-'} ${(evaluation.levels ?? []).join(',')} ${evaluation.results.map((r) => `${r.outcome}:${nano(r.score)}`).join(',')}\n`);
-      const isInteresting = evaluation.band !== 'no-match' || evaluation.score >= rules.rules.thresholds.review || set.labelled.has(pairKey(a.sourceId, b.sourceId));
+      hash.update(
+        `${i} ${j} ${evaluation.band} ${hardRule ?? '-'} ${(evaluation.levels ?? []).join(',')} ${evaluation.results.map((r) => `${r.outcome}:${nano(r.score)}`).join(',')}\n`,
+      );
+      const isInteresting =
+        evaluation.band !== 'no-match' ||
+        evaluation.score >= rules.rules.thresholds.review ||
+        set.labelled.has(pairKey(a.sourceId, b.sourceId));
       if (!isInteresting) continue;
       const explanation = scorePair({ a, b, rules, context });
-      interesting.push([a.sourceId, b.sourceId, evaluation.band, evaluation.score, evaluation.matchWeight, hardRule, sha(JSON.stringify(explanation))]);
+      interesting.push([
+        a.sourceId,
+        b.sourceId,
+        evaluation.band,
+        evaluation.score,
+        evaluation.matchWeight,
+        hardRule,
+        sha(JSON.stringify(explanation)),
+      ]);
     }
   }
   const batch = batchMatch({ records: set.records, rules });
@@ -155,15 +175,31 @@ async function incrementalQueries(domain: string, rules: CompiledRules): Promise
   const store = await openEmbeddedStore({ dataDir, logger: createLogger({ silent: true }) });
   try {
     await ensureMatchIndexes(store);
-    const records = corpus.records.map((r) => ({ id: r.id, entity: r.entity, record: { ...standardiseRecord(domain, r.record).record, sourceId: r.id } as CanonicalRecord }));
+    const records = corpus.records.map((r) => ({
+      id: r.id,
+      entity: r.entity,
+      record: { ...standardiseRecord(domain, r.record).record, sourceId: r.id } as CanonicalRecord,
+    }));
     const isQuery = (i: number): boolean => i % 4 === 3;
-    await indexRecords({ store, rules, entries: records.filter((_, i) => !isQuery(i)).map((r) => ({ recordId: r.id, goldenId: `G-${r.entity}`, record: r.record })) });
+    await indexRecords({
+      store,
+      rules,
+      entries: records.filter((_, i) => !isQuery(i)).map((r) => ({ recordId: r.id, goldenId: `G-${r.entity}`, record: r.record })),
+    });
     const out: GoldenQuery[] = [];
     for (let i = 0; i < records.length; i++) {
       if (!isQuery(i)) continue;
       const decision = await matchRecord({ store, rules, record: records[i].record });
-      const candidates = decision.candidates.map((c) => `${c.goldenId} ${c.recordId} ${c.band} ${c.vetoedByMember?.rule ?? ''} ${JSON.stringify(c.explanation)}`).join('\n');
-      out.push([records[i].id, decision.decision, decision.best?.goldenId ?? null, decision.best?.score ?? null, sha(`${decision.entriesCompared} ${decision.isAmbiguous} ${JSON.stringify(decision.relationships)}\n${candidates}`)]);
+      const candidates = decision.candidates
+        .map((c) => `${c.goldenId} ${c.recordId} ${c.band} ${c.vetoedByMember?.rule ?? ''} ${JSON.stringify(c.explanation)}`)
+        .join('\n');
+      out.push([
+        records[i].id,
+        decision.decision,
+        decision.best?.goldenId ?? null,
+        decision.best?.score ?? null,
+        sha(`${decision.entriesCompared} ${decision.isAmbiguous} ${JSON.stringify(decision.relationships)}\n${candidates}`),
+      ]);
     }
     return out;
   } finally {
@@ -185,7 +221,8 @@ export async function computeGoldenOutputs(): Promise<GoldenOutputs> {
     dataSets.push(scoreDataSet(set, rules));
   }
   const incremental: GoldenOutputs['incremental'] = [];
-  for (const domain of ['item', 'supplier']) incremental.push({ name: `corpus:${domain}`, queries: await incrementalQueries(domain, rulesOf.get(domain) as CompiledRules) });
+  for (const domain of ['item', 'supplier'])
+    incremental.push({ name: `corpus:${domain}`, queries: await incrementalQueries(domain, rulesOf.get(domain) as CompiledRules) });
   return { dataSets, incremental };
 }
 

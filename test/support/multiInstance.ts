@@ -34,8 +34,20 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-async function startInstance(input: { name: string; store: EmbeddedStore; dataDir: string; env: Record<string, string> }): Promise<AppInstance> {
-  const config = loadConfig({ MDM_DATA_DIR: input.dataDir, MDM_ADMIN_KEY: TEST_ADMIN_KEY, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1', ...input.env });
+async function startInstance(input: {
+  name: string;
+  store: EmbeddedStore;
+  dataDir: string;
+  env: Record<string, string>;
+}): Promise<AppInstance> {
+  const config = loadConfig({
+    MDM_DATA_DIR: input.dataDir,
+    MDM_ADMIN_KEY: TEST_ADMIN_KEY,
+    MDM_SEED: 'false',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...input.env,
+  });
   const logger = createLogger({ silent: !process.env.MDM_TEST_LOGS, base: { instance: input.name } });
   const running = await bootstrap({ config, logger, store: input.store });
   const server: Server = await listen(running.app, { port: 0, host: '127.0.0.1' });

@@ -48,10 +48,20 @@ export interface TestServer {
 }
 
 /** Starts a test server; `env` overrides configuration (MDM_SEED defaults to false here). */
-export async function startTestServer(options: { env?: Record<string, string>; dataDir?: string; logger?: Logger; studioDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { env?: Record<string, string>; dataDir?: string; logger?: Logger; studioDir?: string } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'mdm-test-')));
   const mongo = testMongoDatabase(dataDir, options.env);
-  const config: AppConfig = loadConfig({ MDM_DATA_DIR: dataDir, MDM_ADMIN_KEY: TEST_ADMIN_KEY, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1', ...mongo?.env, ...options.env });
+  const config: AppConfig = loadConfig({
+    MDM_DATA_DIR: dataDir,
+    MDM_ADMIN_KEY: TEST_ADMIN_KEY,
+    MDM_SEED: 'false',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...mongo?.env,
+    ...options.env,
+  });
   const logger = options.logger ?? createLogger({ silent: !process.env.MDM_TEST_LOGS });
   const running = await bootstrap({ config, logger, studioDir: options.studioDir });
   let server: Server;
@@ -119,11 +129,23 @@ function testMongoDatabase(dataDir: string, env: Record<string, string> | undefi
   const uri = process.env.MONGODB_URI;
   if (process.env.MDM_TEST_STORE !== 'mongodb' || !uri || env?.MONGODB_URI) return undefined;
   const databaseName = `mdm_test_${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
-  return { uri, databaseName, env: { MONGODB_URI: withDatabaseName(uri, databaseName), MDM_MONGODB_ALLOW_STANDALONE: process.env.MDM_MONGODB_ALLOW_STANDALONE ?? 'false' } };
+  return {
+    uri,
+    databaseName,
+    env: {
+      MONGODB_URI: withDatabaseName(uri, databaseName),
+      MDM_MONGODB_ALLOW_STANDALONE: process.env.MDM_MONGODB_ALLOW_STANDALONE ?? 'false',
+    },
+  };
 }
 
 async function dropTestDatabase(mongo: TestMongoDatabase): Promise<void> {
-  const store = await openMongoStore({ uri: mongo.uri, databaseName: mongo.databaseName, logger: createLogger({ silent: true }), allowStandalone: true });
+  const store = await openMongoStore({
+    uri: mongo.uri,
+    databaseName: mongo.databaseName,
+    logger: createLogger({ silent: true }),
+    allowStandalone: true,
+  });
   try {
     await store.dropDatabase();
   } finally {

@@ -63,7 +63,11 @@ export async function startReceiver(options: { host?: string } = {}): Promise<We
 }
 
 /** Polls `check` until it returns a value other than undefined/null/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

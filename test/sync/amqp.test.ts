@@ -27,10 +27,16 @@ describe.skipIf(!isRabbitInstalled() && !process.env.CI)('AMQP transport (Rabbit
     await channel.assertExchange('mdm.golden', 'topic', { durable: false });
     const { queue } = await channel.assertQueue('', { exclusive: true });
     await channel.bindQueue(queue, 'mdm.golden', 'item');
-    await channel.consume(queue, (message) => {
-      if (message) received.push(message);
-    }, { noAck: true });
-    server = await startTestServer({ env: { MDM_EGRESS_ALLOW: '127.0.0.1', MDM_SYNC_RETRY_SCHEDULE_MS: '50,50', MDM_SYNC_INTERVAL_MS: '20' } });
+    await channel.consume(
+      queue,
+      (message) => {
+        if (message) received.push(message);
+      },
+      { noAck: true },
+    );
+    server = await startTestServer({
+      env: { MDM_EGRESS_ALLOW: '127.0.0.1', MDM_SYNC_RETRY_SCHEDULE_MS: '50,50', MDM_SYNC_INTERVAL_MS: '20' },
+    });
   }, 180_000);
   afterAll(async () => {
     await server?.stop();
@@ -49,7 +55,12 @@ describe.skipIf(!isRabbitInstalled() && !process.env.CI)('AMQP transport (Rabbit
 
     const canonical = itemRecord();
     const { goldenId } = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical });
-    for (let n = 1; n <= 3; n++) await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...canonical, description: `${canonical.description} ${n}` } });
+    for (let n = 1; n <= 3; n++)
+      await applyCanonical(server, {
+        domain: 'item',
+        source: 'lawson',
+        canonical: { ...canonical, description: `${canonical.description} ${n}` },
+      });
     const messages = await waitFor('4 messages', () => {
       const mine = received.filter((m) => JSON.parse(m.content.toString()).data.goldenId === goldenId);
       return mine.length >= 4 && mine;
@@ -62,10 +73,16 @@ describe.skipIf(!isRabbitInstalled() && !process.env.CI)('AMQP transport (Rabbit
       expect(message.properties.messageId).toBe(headers['webhook-id']);
       expect(() => new Webhook(created.body.secret).verify(message.content.toString(), headers)).not.toThrow();
     }
-    const deliveries = (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries?goldenId=${goldenId}`)).body.items;
+    const deliveries = (
+      await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries?goldenId=${goldenId}`)
+    ).body.items;
     expect(deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
-    const detail = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries/${deliveries[0].id}`)).body;
-    expect(detail.attemptLog?.[0].request).toMatchObject({ method: 'PUBLISH', headers: { 'routing-key': 'item', 'webhook-signature': 'v1,<redacted>' } });
+    const detail = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries/${deliveries[0].id}`))
+      .body;
+    expect(detail.attemptLog?.[0].request).toMatchObject({
+      method: 'PUBLISH',
+      headers: { 'routing-key': 'item', 'webhook-signature': 'v1,<redacted>' },
+    });
     expect(JSON.stringify(detail)).not.toContain('guest:guest');
   });
 
@@ -75,7 +92,12 @@ describe.skipIf(!isRabbitInstalled() && !process.env.CI)('AMQP transport (Rabbit
     });
     const { goldenId } = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: itemRecord() });
     const [parked] = await waitFor('parked', async () => {
-      const items = (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries?goldenId=${goldenId}&status=parked`)).body.items;
+      const items = (
+        await server.request<{ items: DeliveryView[] }>(
+          'GET',
+          `/api/v1/subscriptions/${created.body.id}/deliveries?goldenId=${goldenId}&status=parked`,
+        )
+      ).body.items;
       return items.length === 1 && items;
     });
     const detail = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries/${parked.id}`)).body;

@@ -5,7 +5,12 @@ import type { ContentType } from '../../server/sync/types';
 
 const cases: Array<{ name: string; contentType: ContentType; message: unknown; output?: string; error?: string }> = [
   { name: 'json', contentType: 'json', message: { a: [1, 'x'] }, output: '{"a":[1,"x"]}' },
-  { name: 'csv one row', contentType: 'csv', message: { NAME: 'ACME, INC', ID: 7, NOTE: 'say "hi"', EMPTY: null }, output: 'NAME,ID,NOTE,EMPTY\r\n"ACME, INC",7,"say ""hi""",\r\n' },
+  {
+    name: 'csv one row',
+    contentType: 'csv',
+    message: { NAME: 'ACME, INC', ID: 7, NOTE: 'say "hi"', EMPTY: null },
+    output: 'NAME,ID,NOTE,EMPTY\r\n"ACME, INC",7,"say ""hi""",\r\n',
+  },
   { name: 'csv rows with the union of columns', contentType: 'csv', message: [{ A: 1 }, { B: 2 }], output: 'A,B\r\n1,\r\n,2\r\n' },
   { name: 'csv keeps surrounding spaces quoted', contentType: 'csv', message: { A: ' x' }, output: 'A\r\n" x"\r\n' },
   { name: 'csv refuses nested values', contentType: 'csv', message: { A: { b: 1 } }, error: 'CSV cell' },
@@ -20,7 +25,8 @@ const cases: Array<{ name: string; contentType: ContentType; message: unknown; o
       ['ITM', 'ITEM-1', 'GLOVE | NITRILE ^ L & M ~ 100\\BOX'],
       ['PCE', '', [['a', 'b'], 'c']],
     ],
-    output: 'MSH|^~\\&|MDM|HUB|EHR|SUPPLY|20261201100000||MFN^M16^MFN_M15|msg-1|P|2.5.1\rITM|ITEM-1|GLOVE \\F\\ NITRILE \\S\\ L \\T\\ M \\R\\ 100\\E\\BOX\rPCE||a&b^c\r',
+    output:
+      'MSH|^~\\&|MDM|HUB|EHR|SUPPLY|20261201100000||MFN^M16^MFN_M15|msg-1|P|2.5.1\rITM|ITEM-1|GLOVE \\F\\ NITRILE \\S\\ L \\T\\ M \\R\\ 100\\E\\BOX\rPCE||a&b^c\r',
   },
   { name: 'hl7 refuses a bad segment id', contentType: 'hl7v2', message: [['msh', 'x']], error: 'segment id' },
 ];

@@ -5,7 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DeliveryView } from '../../server/contracts/subscriptions';
-import { ERP_ITEM_EXPRESSION, erpItemRow, ingest, publishMapping, startIngestServer, toNdjson, type IngestBody } from '../support/factories/ingest';
+import {
+  ERP_ITEM_EXPRESSION,
+  erpItemRow,
+  ingest,
+  publishMapping,
+  startIngestServer,
+  toNdjson,
+  type IngestBody,
+} from '../support/factories/ingest';
 import type { TestServer } from '../support/testServer';
 import { startReceiver, waitFor, type WebhookReceiver } from '../support/webhookReceiver';
 
@@ -20,7 +28,9 @@ interface ChangePage {
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  server = await startIngestServer({ env: { MDM_EGRESS_ALLOW: '127.0.0.1', MDM_SYNC_RETRY_SCHEDULE_MS: '20,20', MDM_SYNC_INTERVAL_MS: '20' } });
+  server = await startIngestServer({
+    env: { MDM_EGRESS_ALLOW: '127.0.0.1', MDM_SYNC_RETRY_SCHEDULE_MS: '20,20', MDM_SYNC_INTERVAL_MS: '20' },
+  });
   await publishMapping(server, { source: 'erp', domain: 'item', expression: ERP_ITEM_EXPRESSION });
   const created = await server.request<{ id: string }>('POST', '/api/v1/subscriptions', {
     body: { name: 'traced', domains: ['item'], transport: { type: 'webhook', url: receiver.url } },
@@ -35,10 +45,16 @@ afterAll(async () => {
 });
 
 describe('a correlation id from ingest to delivery', () => {
-  test('the caller\'s x-correlation-id is on the changes, the exception, each delivery and its request', async () => {
+  test("the caller's x-correlation-id is on the changes, the exception, each delivery and its request", async () => {
     const correlationId = 'erp-batch-2026-12-03.001';
     const rows = [erpItemRow(), erpItemRow(), erpItemRow({ GTIN: '00012345678901' })];
-    const response = await ingest(server, { source: 'erp', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson', headers: { 'x-correlation-id': correlationId } });
+    const response = await ingest(server, {
+      source: 'erp',
+      domain: 'item',
+      body: toNdjson(rows),
+      contentType: 'application/x-ndjson',
+      headers: { 'x-correlation-id': correlationId },
+    });
     expect(response.status, response.text).toBe(200);
     expect(response.headers.get('x-correlation-id')).toBe(correlationId);
     const body = response.body as IngestBody;
@@ -51,7 +67,12 @@ describe('a correlation id from ingest to delivery', () => {
     expect(changes.every((c) => c.correlationId === correlationId)).toBe(true);
 
     // The bad record's exception.
-    const exceptions = (await server.request<{ items: Array<{ code: string; origin: { correlationId?: string } }>; total: number }>('GET', `/api/v1/exceptions?correlationId=${correlationId}`)).body;
+    const exceptions = (
+      await server.request<{ items: Array<{ code: string; origin: { correlationId?: string } }>; total: number }>(
+        'GET',
+        `/api/v1/exceptions?correlationId=${correlationId}`,
+      )
+    ).body;
     expect(exceptions.total).toBe(1);
     expect(exceptions.items[0]).toMatchObject({ code: 'INVALID_GTIN', origin: { correlationId } });
 
@@ -61,16 +82,27 @@ describe('a correlation id from ingest to delivery', () => {
       return matching.length === 2 && matching;
     });
     expect(requests.map((r) => (JSON.parse(r.body) as { data: { goldenId: string } }).data.goldenId).sort()).toEqual([...goldenIds].sort());
-    const listed = (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${subscriptionId}/deliveries?correlationId=${correlationId}`)).body.items;
+    const listed = (
+      await server.request<{ items: DeliveryView[] }>(
+        'GET',
+        `/api/v1/subscriptions/${subscriptionId}/deliveries?correlationId=${correlationId}`,
+      )
+    ).body.items;
     expect(listed).toHaveLength(2);
     expect(listed.every((d) => d.correlationId === correlationId)).toBe(true);
-    const everywhere = (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/sync/deliveries?correlationId=${correlationId}`)).body.items;
+    const everywhere = (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/sync/deliveries?correlationId=${correlationId}`))
+      .body.items;
     expect(everywhere.map((d) => d.id).sort()).toEqual(listed.map((d) => d.id).sort());
     expect(new Set(requests.map((r) => r.headers['webhook-id']))).toEqual(new Set(listed.map((d) => d.id)));
   });
 
   test('without a header the request id is the correlation id', async () => {
-    const response = await ingest(server, { source: 'erp', domain: 'item', body: toNdjson([erpItemRow()]), contentType: 'application/x-ndjson' });
+    const response = await ingest(server, {
+      source: 'erp',
+      domain: 'item',
+      body: toNdjson([erpItemRow()]),
+      contentType: 'application/x-ndjson',
+    });
     expect(response.status, response.text).toBe(200);
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toBeTruthy();
@@ -80,22 +112,40 @@ describe('a correlation id from ingest to delivery', () => {
     await waitFor('its delivery', () => receiver.requests.some((r) => r.headers['x-correlation-id'] === requestId));
   });
 
-  test('an upload job\'s records carry the upload request\'s correlation id', async () => {
+  test("an upload job's records carry the upload request's correlation id", async () => {
     const correlationId = 'nightly-upload-7';
-    const created = await server.request<{ jobId: string; location: string }>('POST', '/api/v1/ingest/erp/item/jobs', { raw: toNdjson([erpItemRow(), erpItemRow()]), contentType: 'application/x-ndjson', headers: { 'x-correlation-id': correlationId } });
+    const created = await server.request<{ jobId: string; location: string }>('POST', '/api/v1/ingest/erp/item/jobs', {
+      raw: toNdjson([erpItemRow(), erpItemRow()]),
+      contentType: 'application/x-ndjson',
+      headers: { 'x-correlation-id': correlationId },
+    });
     expect(created.status, created.text).toBe(202);
-    await waitFor('the job to finish', async () => (await server.request<{ status: string }>('GET', created.body.location)).body.status === 'succeeded');
+    await waitFor(
+      'the job to finish',
+      async () => (await server.request<{ status: string }>('GET', created.body.location)).body.status === 'succeeded',
+    );
     const changes = (await server.request<ChangePage>('GET', `/api/v1/changes?correlationId=${correlationId}`)).body.items;
     expect(changes).toHaveLength(2);
-    await waitFor('both delivered with the id', () => receiver.requests.filter((r) => r.headers['x-correlation-id'] === correlationId).length === 2);
+    await waitFor(
+      'both delivered with the id',
+      () => receiver.requests.filter((r) => r.headers['x-correlation-id'] === correlationId).length === 2,
+    );
   });
 
   test('audit entries carry the correlation id and are searchable by it; a bad id is refused naming the field', async () => {
-    const audit = (await server.request<{ items: Array<{ action: string; correlationId?: string }> }>('GET', '/api/v1/audit?correlationId=setup-subscription-1')).body.items;
+    const audit = (
+      await server.request<{ items: Array<{ action: string; correlationId?: string }> }>(
+        'GET',
+        '/api/v1/audit?correlationId=setup-subscription-1',
+      )
+    ).body.items;
     expect(audit.map((a) => a.action)).toEqual(['subscription.create']);
     expect(audit[0].correlationId).toBe('setup-subscription-1');
     for (const path of ['/api/v1/changes', '/api/v1/audit', '/api/v1/exceptions', '/api/v1/sync/deliveries']) {
-      const bad = await server.request<{ error: { code: string; details: Array<{ path: string }> } }>('GET', `${path}?correlationId=${encodeURIComponent('has space')}`);
+      const bad = await server.request<{ error: { code: string; details: Array<{ path: string }> } }>(
+        'GET',
+        `${path}?correlationId=${encodeURIComponent('has space')}`,
+      );
       expect(bad.status, path).toBe(400);
       expect(bad.body.error.details[0].path).toBe('query.correlationId');
     }

@@ -8,16 +8,33 @@ import { startReceiver, waitFor, type WebhookReceiver } from '../support/webhook
 
 describe('egress rules', () => {
   test.each([
-    ['127.0.0.1', true], ['10.1.2.3', true], ['172.20.0.1', true], ['192.168.1.1', true], ['169.254.169.254', true], ['100.64.0.1', true],
-    ['0.0.0.0', true], ['::1', true], ['fd00::1', true], ['fe80::1', true], ['::ffff:10.0.0.1', true],
-    ['8.8.8.8', false], ['172.32.0.1', false], ['2a00:1450:4001::1', false], ['::ffff:8.8.8.8', false],
+    ['127.0.0.1', true],
+    ['10.1.2.3', true],
+    ['172.20.0.1', true],
+    ['192.168.1.1', true],
+    ['169.254.169.254', true],
+    ['100.64.0.1', true],
+    ['0.0.0.0', true],
+    ['::1', true],
+    ['fd00::1', true],
+    ['fe80::1', true],
+    ['::ffff:10.0.0.1', true],
+    ['8.8.8.8', false],
+    ['172.32.0.1', false],
+    ['2a00:1450:4001::1', false],
+    ['::ffff:8.8.8.8', false],
   ])('%s non-public: %s', (address, expected) => {
     expect(isNonPublicAddress(address)).toBe(expected);
   });
 
   test.each([
-    ['127.0.0.1', null], ['10.0.0.0/8', null], ['fd00::/8', null], ['erp.hospital.local', null],
-    ['10.0.0.0/33', 'prefix'], ['not a host', 'neither'], ['300.1.1.1/8', 'not an IP address'],
+    ['127.0.0.1', null],
+    ['10.0.0.0/8', null],
+    ['fd00::/8', null],
+    ['erp.hospital.local', null],
+    ['10.0.0.0/33', 'prefix'],
+    ['not a host', 'neither'],
+    ['300.1.1.1/8', 'not an IP address'],
   ])('entry %s', (entry, problem) => {
     const found = egressEntryProblem(entry);
     if (problem === null) expect(found).toBeNull();
@@ -40,7 +57,13 @@ describe('egress through the API', () => {
   beforeAll(async () => {
     // The receiver listens on 127.0.0.2, which MDM_EGRESS_ALLOW (127.0.0.1) does not cover.
     receiver = await startReceiver({ host: '127.0.0.2' });
-    server = await startTestServer({ env: { MDM_EGRESS_ALLOW: '127.0.0.1', MDM_SYNC_RETRY_SCHEDULE_MS: '50,50,50,50,50,50,50,50,50,50,50,50,50,50,50,50,50,50,50,50', MDM_SYNC_INTERVAL_MS: '20' } });
+    server = await startTestServer({
+      env: {
+        MDM_EGRESS_ALLOW: '127.0.0.1',
+        MDM_SYNC_RETRY_SCHEDULE_MS: '50,50,50,50,50,50,50,50,50,50,50,50,50,50,50,50,50,50,50,50',
+        MDM_SYNC_INTERVAL_MS: '20',
+      },
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -48,11 +71,18 @@ describe('egress through the API', () => {
   });
 
   test('a loopback address outside the allow-list is refused without connecting, until an admin allows it', async () => {
-    const created = await server.request<{ id: string }>('POST', '/api/v1/subscriptions', { body: { name: 'private', domains: ['item'], transport: { type: 'webhook', url: receiver.url } } });
+    const created = await server.request<{ id: string }>('POST', '/api/v1/subscriptions', {
+      body: { name: 'private', domains: ['item'], transport: { type: 'webhook', url: receiver.url } },
+    });
     expect(created.status).toBe(201);
     const result = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: itemRecord() });
     const [delivery] = await waitFor('a refused attempt', async () => {
-      const items = (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries?goldenId=${result.goldenId}`)).body.items;
+      const items = (
+        await server.request<{ items: DeliveryView[] }>(
+          'GET',
+          `/api/v1/subscriptions/${created.body.id}/deliveries?goldenId=${result.goldenId}`,
+        )
+      ).body.items;
       return items.length === 1 && items[0].attempts >= 1 && items;
     });
     const detail = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries/${delivery.id}`)).body;
@@ -60,14 +90,23 @@ describe('egress through the API', () => {
     expect(detail.attemptLog?.[0].error).toContain('resolves to 127.0.0.2, a private or loopback address');
     expect(receiver.requests).toHaveLength(0);
 
-    const bad = await server.request<{ error: { details: Array<{ path: string }> } }>('PUT', '/api/v1/sync/egress-allow', { body: { entries: ['127.0.0.2/40'] } });
+    const bad = await server.request<{ error: { details: Array<{ path: string }> } }>('PUT', '/api/v1/sync/egress-allow', {
+      body: { entries: ['127.0.0.2/40'] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('body.entries[0]');
-    const allowed = await server.request('PUT', '/api/v1/sync/egress-allow', { body: { entries: ['127.0.0.2/32'], reason: 'test receiver' } });
+    const allowed = await server.request('PUT', '/api/v1/sync/egress-allow', {
+      body: { entries: ['127.0.0.2/32'], reason: 'test receiver' },
+    });
     expect(allowed.status).toBe(200);
-    expect((await server.request<{ entries: string[]; fromEnvironment: string[] }>('GET', '/api/v1/sync/egress-allow')).body).toMatchObject({ entries: ['127.0.0.2/32'], fromEnvironment: ['127.0.0.1'] });
+    expect((await server.request<{ entries: string[]; fromEnvironment: string[] }>('GET', '/api/v1/sync/egress-allow')).body).toMatchObject(
+      { entries: ['127.0.0.2/32'], fromEnvironment: ['127.0.0.1'] },
+    );
     await waitFor('delivered once allowed', () => receiver.requests.some((r) => r.status === 200));
-    const audit = await server.request<{ items: Array<{ action: string; after: unknown }> }>('GET', '/api/v1/audit?action=sync.egress.update');
+    const audit = await server.request<{ items: Array<{ action: string; after: unknown }> }>(
+      'GET',
+      '/api/v1/audit?action=sync.egress.update',
+    );
     expect(audit.body.items[0].after).toEqual(['127.0.0.2/32']);
   });
 });

@@ -29,13 +29,16 @@ afterAll(async () => {
 });
 
 async function subscribe(body: Record<string, unknown>): Promise<{ id: string }> {
-  const response = await server.request<{ id: string }>('POST', '/api/v1/subscriptions', { body: { name: 'files', domains: ['item'], ...body } });
+  const response = await server.request<{ id: string }>('POST', '/api/v1/subscriptions', {
+    body: { name: 'files', domains: ['item'], ...body },
+  });
   expect(response.status, response.text).toBe(201);
   return response.body;
 }
 
 async function deliveries(subscriptionId: string): Promise<DeliveryView[]> {
-  return (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${subscriptionId}/deliveries?limit=500`)).body.items;
+  return (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${subscriptionId}/deliveries?limit=500`)).body
+    .items;
 }
 
 async function delivery(subscriptionId: string, id: string): Promise<DeliveryView> {
@@ -44,16 +47,35 @@ async function delivery(subscriptionId: string, id: string): Promise<DeliveryVie
 
 describe('validation', () => {
   test.each([
-    ['a directory outside the allow-list', { type: 'file', directory: '/etc/mdm' }, 'body.transport.directory', 'FILE_DIRECTORY_NOT_ALLOWED'],
-    ['a path climbing out of an allowed directory', { type: 'file', directory: '/ROOT/../elsewhere' }, 'body.transport.directory', 'FILE_DIRECTORY_NOT_ALLOWED'],
+    [
+      'a directory outside the allow-list',
+      { type: 'file', directory: '/etc/mdm' },
+      'body.transport.directory',
+      'FILE_DIRECTORY_NOT_ALLOWED',
+    ],
+    [
+      'a path climbing out of an allowed directory',
+      { type: 'file', directory: '/ROOT/../elsewhere' },
+      'body.transport.directory',
+      'FILE_DIRECTORY_NOT_ALLOWED',
+    ],
     ['a relative directory', { type: 'file', directory: 'drops' }, 'body.transport', undefined],
     ['an unknown format', { type: 'file', directory: '/ROOT/x', format: 'xlsx' }, 'body.transport', undefined],
-    ['csv without a csv outbound mapping', { type: 'file', directory: '/ROOT/x', format: 'csv' }, 'body.transport.format', 'CSV_NEEDS_CSV_MAPPING'],
+    [
+      'csv without a csv outbound mapping',
+      { type: 'file', directory: '/ROOT/x', format: 'csv' },
+      'body.transport.format',
+      'CSV_NEEDS_CSV_MAPPING',
+    ],
   ])('%s → 400 naming the field', async (_what, transport, field, code) => {
     const withRoot = { ...transport, directory: transport.directory.replace('/ROOT', root) };
-    const response = await server.request<{ error: { code: string; message: string; details: Array<{ path: string; code: string }> } }>('POST', '/api/v1/subscriptions', {
-      body: { name: 'bad', domains: ['item'], transport: withRoot },
-    });
+    const response = await server.request<{ error: { code: string; message: string; details: Array<{ path: string; code: string }> } }>(
+      'POST',
+      '/api/v1/subscriptions',
+      {
+        body: { name: 'bad', domains: ['item'], transport: withRoot },
+      },
+    );
     expect(response.status, response.text).toBe(400);
     expect(response.body.error.details.some((d) => d.path.startsWith(field))).toBe(true);
     if (code) expect(response.body.error.details.map((d) => d.code)).toContain(code);
@@ -67,12 +89,28 @@ describe('NDJSON batches', () => {
     const records = Array.from({ length: 4 }, () => itemRecord());
     for (const canonical of records) await applyCanonical(server, { domain: 'item', source: 'lawson', canonical });
     // A second version of the first record: it must come after its first, in a later batch.
-    await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...records[0], description: `${String(records[0].description)} V2` } });
+    await applyCanonical(server, {
+      domain: 'item',
+      source: 'lawson',
+      canonical: { ...records[0], description: `${String(records[0].description)} V2` },
+    });
     const lines = await waitFor('five messages in files', async () => {
       // Loaders skip hidden files: a batch is being written under a hidden temporary name.
       const names = (await readdir(directory).catch(() => [] as string[])).filter((n) => !n.startsWith('.')).sort();
       const all = (await Promise.all(names.map((n) => readFile(path.join(directory, n), 'utf8')))).join('');
-      const parsed = all.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; goldenId: string; version: number; event: string; message: { type: string; data: { goldenId: string } } });
+      const parsed = all
+        .split('\n')
+        .filter(Boolean)
+        .map(
+          (l) =>
+            JSON.parse(l) as {
+              id: string;
+              goldenId: string;
+              version: number;
+              event: string;
+              message: { type: string; data: { goldenId: string } };
+            },
+        );
       return parsed.length >= 5 && { names, parsed };
     });
     expect(lines.parsed).toHaveLength(5);
@@ -142,9 +180,22 @@ describe('NDJSON batches', () => {
 describe('CSV batches', () => {
   test('the rows of a csv outbound mapping, one header per file', async () => {
     const directory = path.join(root, 'oracle');
-    const sub = await subscribe({ domains: ['supplier'], includeSensitive: true, outboundMapping: { target: 'oracle', contentType: 'csv' }, transport: { type: 'file', directory, format: 'csv', filePrefix: 'POZ_SUPPLIERS_INT' } });
-    await applyCanonical(server, { domain: 'supplier', source: 'workday', canonical: { sourceId: 'SUP-7001', name: 'MEDLINE INDUSTRIES, LP', taxId: '36-2596623' } });
-    await applyCanonical(server, { domain: 'supplier', source: 'workday', canonical: { sourceId: 'SUP-7002', name: 'OWENS "AND" MINOR', taxId: '54-1701843' } });
+    const sub = await subscribe({
+      domains: ['supplier'],
+      includeSensitive: true,
+      outboundMapping: { target: 'oracle', contentType: 'csv' },
+      transport: { type: 'file', directory, format: 'csv', filePrefix: 'POZ_SUPPLIERS_INT' },
+    });
+    await applyCanonical(server, {
+      domain: 'supplier',
+      source: 'workday',
+      canonical: { sourceId: 'SUP-7001', name: 'MEDLINE INDUSTRIES, LP', taxId: '36-2596623' },
+    });
+    await applyCanonical(server, {
+      domain: 'supplier',
+      source: 'workday',
+      canonical: { sourceId: 'SUP-7002', name: 'OWENS "AND" MINOR', taxId: '54-1701843' },
+    });
     const rows = await waitFor('two rows', async () => {
       const names = (await readdir(directory).catch(() => [] as string[])).filter((n) => !n.startsWith('.')).sort();
       const texts = await Promise.all(names.map((n) => readFile(path.join(directory, n), 'utf8')));

@@ -21,9 +21,18 @@ test('the preview shows the live message and the snapshot exactly as they would 
   const canonical = itemRecord({ description: 'GLOVE | NITRILE ^ L' });
   const { goldenId } = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical });
   // Created after the change: the subscription starts live from now, so the record's change is not sent.
-  const created = await server.request<{ id: string }>('POST', '/api/v1/subscriptions', { body: { name: 'hl7', domains: ['item'], transport: { type: 'webhook', url: receiver.url }, outboundMapping: { target: 'hl7', contentType: 'hl7v2' } } });
+  const created = await server.request<{ id: string }>('POST', '/api/v1/subscriptions', {
+    body: {
+      name: 'hl7',
+      domains: ['item'],
+      transport: { type: 'webhook', url: receiver.url },
+      outboundMapping: { target: 'hl7', contentType: 'hl7v2' },
+    },
+  });
   expect(created.status, created.text).toBe(201);
-  const preview = await server.request<SubscriptionPreviewView>('POST', `/api/v1/subscriptions/${created.body.id}/preview`, { body: { goldenId } });
+  const preview = await server.request<SubscriptionPreviewView>('POST', `/api/v1/subscriptions/${created.body.id}/preview`, {
+    body: { goldenId },
+  });
   expect(preview.status, preview.text).toBe(200);
   expect(preview.body).toMatchObject({ goldenId, domain: 'item', change: { type: 'created', version: 1 }, liveSkipped: null });
   expect(preview.body.live).toHaveLength(1);
@@ -34,14 +43,21 @@ test('the preview shows the live message and the snapshot exactly as they would 
   expect(preview.body.snapshot[0]).toMatchObject({ event: 'snapshot', failure: null });
 
   // A filter that leaves the event out: the live preview says so; the snapshot is filtered too.
-  const patched = await server.request('PATCH', `/api/v1/subscriptions/${created.body.id}`, { body: { filter: 'data.record.attributes.description = "nothing like it"' } });
+  const patched = await server.request('PATCH', `/api/v1/subscriptions/${created.body.id}`, {
+    body: { filter: 'data.record.attributes.description = "nothing like it"' },
+  });
   expect(patched.status, patched.text).toBe(200);
-  const filtered = await server.request<SubscriptionPreviewView>('POST', `/api/v1/subscriptions/${created.body.id}/preview`, { body: { goldenId } });
+  const filtered = await server.request<SubscriptionPreviewView>('POST', `/api/v1/subscriptions/${created.body.id}/preview`, {
+    body: { goldenId },
+  });
   expect(filtered.body.live).toEqual([]);
   expect(filtered.body.liveSkipped).toMatch(/filter/);
   expect(filtered.body.snapshot).toEqual([]);
 
-  const settled = await server.request<{ stats: { pending: number; delivered: number } }>('GET', `/api/v1/subscriptions/${created.body.id}`);
+  const settled = await server.request<{ stats: { pending: number; delivered: number } }>(
+    'GET',
+    `/api/v1/subscriptions/${created.body.id}`,
+  );
   expect(settled.body.stats).toMatchObject({ pending: 0, delivered: 0 });
   expect(receiver.requests).toEqual([]);
 });
@@ -51,14 +67,28 @@ test.each([
   ['a record of another domain', 'supplier', 400, 'body.goldenId'],
   ['no goldenId', {}, 400, 'body.goldenId'],
 ])('preview of %s is refused', async (_what, body, status, field) => {
-  const created = await server.request<{ id: string }>('POST', '/api/v1/subscriptions', { body: { name: 'p', domains: ['item'], transport: { type: 'webhook', url: receiver.url } } });
+  const created = await server.request<{ id: string }>('POST', '/api/v1/subscriptions', {
+    body: { name: 'p', domains: ['item'], transport: { type: 'webhook', url: receiver.url } },
+  });
   let request = body;
   if (body === 'supplier') {
-    const { goldenId } = await applyCanonical(server, { domain: 'supplier', source: 'oracle', canonical: { sourceId: `S-${Date.now()}`, name: 'ACME SURGICAL' } });
+    const { goldenId } = await applyCanonical(server, {
+      domain: 'supplier',
+      source: 'oracle',
+      canonical: { sourceId: `S-${Date.now()}`, name: 'ACME SURGICAL' },
+    });
     request = { goldenId };
   }
-  const response = await server.request<{ error: { details?: Array<{ path: string }> } }>('POST', `/api/v1/subscriptions/${created.body.id}/preview`, { body: request });
+  const response = await server.request<{ error: { details?: Array<{ path: string }> } }>(
+    'POST',
+    `/api/v1/subscriptions/${created.body.id}/preview`,
+    { body: request },
+  );
   expect(response.status, response.text).toBe(status);
   if (field) expect(response.body.error.details?.[0].path).toBe(field);
-  await waitFor('nothing pending', async () => (await server.request<{ stats: { pending: number } }>('GET', `/api/v1/subscriptions/${created.body.id}`)).body.stats.pending === 0);
+  await waitFor(
+    'nothing pending',
+    async () =>
+      (await server.request<{ stats: { pending: number } }>('GET', `/api/v1/subscriptions/${created.body.id}`)).body.stats.pending === 0,
+  );
 });

@@ -16,7 +16,9 @@ let receiver: WebhookReceiver;
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  server = await startTestServer({ env: { MDM_EGRESS_ALLOW: '127.0.0.1', MDM_SYNC_RETRY_SCHEDULE_MS: '30,30,30', MDM_SYNC_INTERVAL_MS: '20' } });
+  server = await startTestServer({
+    env: { MDM_EGRESS_ALLOW: '127.0.0.1', MDM_SYNC_RETRY_SCHEDULE_MS: '30,30,30', MDM_SYNC_INTERVAL_MS: '20' },
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -28,13 +30,19 @@ interface Created extends SubscriptionView {
 }
 
 async function subscribe(body: Record<string, unknown> = {}, url = receiver.url): Promise<Created> {
-  const response = await server.request<Created>('POST', '/api/v1/subscriptions', { body: { name: 'test', domains: ['item'], transport: { type: 'webhook', url }, ...body } });
+  const response = await server.request<Created>('POST', '/api/v1/subscriptions', {
+    body: { name: 'test', domains: ['item'], transport: { type: 'webhook', url }, ...body },
+  });
   expect(response.status, response.text).toBe(201);
   return response.body;
 }
 
 function eventsFor(subscriptionId: string, goldenId?: string): ReceivedRequest[] {
-  return receiver.requests.filter((r) => r.headers['webhook-id']?.startsWith(`msg_${subscriptionId.slice(4)}_`) && (!goldenId || JSON.parse(r.body).data.goldenId === goldenId));
+  return receiver.requests.filter(
+    (r) =>
+      r.headers['webhook-id']?.startsWith(`msg_${subscriptionId.slice(4)}_`) &&
+      (!goldenId || JSON.parse(r.body).data.goldenId === goldenId),
+  );
 }
 
 async function newItem(overrides: Record<string, unknown> = {}) {
@@ -51,23 +59,41 @@ describe('subscriptions resource', () => {
   test('create shows the secret once; versions, pause/resume and audit are kept', async () => {
     const created = await subscribe({ name: 'Workday suppliers' });
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-    expect(created).toMatchObject({ status: 'active', version: 1, payload: 'snapshot', events: expect.arrayContaining(['created', 'merged', 'xref-added']) });
+    expect(created).toMatchObject({
+      status: 'active',
+      version: 1,
+      payload: 'snapshot',
+      events: expect.arrayContaining(['created', 'merged', 'xref-added']),
+    });
     const read = await server.request<SubscriptionView>('GET', `/api/v1/subscriptions/${created.id}`);
     expect(read.text).not.toContain(created.secret);
     expect(read.text).not.toContain('sealed');
     expect(read.body.stats).toMatchObject({ pending: 0, delivered: 0, parked: 0 });
 
-    const patched = await server.request<SubscriptionView>('PATCH', `/api/v1/subscriptions/${created.id}`, { body: { name: 'Workday', expectedVersion: 1 } });
+    const patched = await server.request<SubscriptionView>('PATCH', `/api/v1/subscriptions/${created.id}`, {
+      body: { name: 'Workday', expectedVersion: 1 },
+    });
     expect(patched.body).toMatchObject({ name: 'Workday', version: 2 });
-    const stale = await server.request<{ error: { code: string } }>('PATCH', `/api/v1/subscriptions/${created.id}`, { body: { name: 'x', expectedVersion: 1 } });
+    const stale = await server.request<{ error: { code: string } }>('PATCH', `/api/v1/subscriptions/${created.id}`, {
+      body: { name: 'x', expectedVersion: 1 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('STALE_VERSION');
-    expect((await server.request<SubscriptionView>('POST', `/api/v1/subscriptions/${created.id}/pause`, { body: {} })).body.status).toBe('paused');
-    expect((await server.request<SubscriptionView>('POST', `/api/v1/subscriptions/${created.id}/resume`, { body: {} })).body.status).toBe('active');
-    const versions = await server.request<{ items: Array<{ version: number; change: string }> }>('GET', `/api/v1/subscriptions/${created.id}/versions`);
+    expect((await server.request<SubscriptionView>('POST', `/api/v1/subscriptions/${created.id}/pause`, { body: {} })).body.status).toBe(
+      'paused',
+    );
+    expect((await server.request<SubscriptionView>('POST', `/api/v1/subscriptions/${created.id}/resume`, { body: {} })).body.status).toBe(
+      'active',
+    );
+    const versions = await server.request<{ items: Array<{ version: number; change: string }> }>(
+      'GET',
+      `/api/v1/subscriptions/${created.id}/versions`,
+    );
     expect(versions.body.items.map((v) => v.change)).toEqual(['resume', 'pause', 'update', 'create']);
     const audit = await server.request<{ items: Array<{ action: string }> }>('GET', '/api/v1/audit?action=subscription.');
-    expect(audit.body.items.map((a) => a.action)).toEqual(expect.arrayContaining(['subscription.create', 'subscription.update', 'subscription.pause', 'subscription.resume']));
+    expect(audit.body.items.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['subscription.create', 'subscription.update', 'subscription.pause', 'subscription.resume']),
+    );
 
     expect((await server.request('DELETE', `/api/v1/subscriptions/${created.id}`)).status).toBe(204);
     expect((await server.request('GET', `/api/v1/subscriptions/${created.id}`)).status).toBe(404);
@@ -75,13 +101,40 @@ describe('subscriptions resource', () => {
 
   test.each([
     { name: 'missing transport', body: { name: 'x', domains: ['item'] }, path: 'body.transport' },
-    { name: 'unknown domain', body: { name: 'x', domains: ['widgets'], transport: { type: 'webhook', url: 'http://127.0.0.1:1/' } }, path: 'body.domains[0]' },
-    { name: 'filter syntax', body: { name: 'x', domains: ['item'], transport: { type: 'webhook', url: 'http://127.0.0.1:1/' }, filter: 'data.record.(' }, path: 'body.filter' },
-    { name: 'unpublished outbound mapping', body: { name: 'x', domains: ['item'], transport: { type: 'webhook', url: 'http://127.0.0.1:1/' }, outboundMapping: { target: 'nowhere' } }, path: 'body.outboundMapping.target' },
-    { name: 'ftp url', body: { name: 'x', domains: ['item'], transport: { type: 'webhook', url: 'ftp://host/x' } }, path: 'body.transport.url' },
-    { name: 'payload mode', body: { name: 'x', domains: ['item'], transport: { type: 'webhook', url: 'http://127.0.0.1:1/' }, payload: 'fat' }, path: 'body.payload' },
+    {
+      name: 'unknown domain',
+      body: { name: 'x', domains: ['widgets'], transport: { type: 'webhook', url: 'http://127.0.0.1:1/' } },
+      path: 'body.domains[0]',
+    },
+    {
+      name: 'filter syntax',
+      body: { name: 'x', domains: ['item'], transport: { type: 'webhook', url: 'http://127.0.0.1:1/' }, filter: 'data.record.(' },
+      path: 'body.filter',
+    },
+    {
+      name: 'unpublished outbound mapping',
+      body: {
+        name: 'x',
+        domains: ['item'],
+        transport: { type: 'webhook', url: 'http://127.0.0.1:1/' },
+        outboundMapping: { target: 'nowhere' },
+      },
+      path: 'body.outboundMapping.target',
+    },
+    {
+      name: 'ftp url',
+      body: { name: 'x', domains: ['item'], transport: { type: 'webhook', url: 'ftp://host/x' } },
+      path: 'body.transport.url',
+    },
+    {
+      name: 'payload mode',
+      body: { name: 'x', domains: ['item'], transport: { type: 'webhook', url: 'http://127.0.0.1:1/' }, payload: 'fat' },
+      path: 'body.payload',
+    },
   ])('400 for $name, naming $path', async ({ body, path }) => {
-    const response = await server.request<{ error: { code: string; details: Array<{ path: string }> } }>('POST', '/api/v1/subscriptions', { body });
+    const response = await server.request<{ error: { code: string; details: Array<{ path: string }> } }>('POST', '/api/v1/subscriptions', {
+      body,
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
     expect(response.body.error.details.map((d) => d.path)).toContain(path);
@@ -102,7 +155,16 @@ describe('delivery', () => {
     const { goldenId, canonical } = await newItem();
     const [request] = await waitFor('the created event', () => eventsFor(sub.id, goldenId).length > 0 && eventsFor(sub.id, goldenId));
     const verified = new Webhook(sub.secret).verify(request.body, request.headers) as { type: string; data: Record<string, unknown> };
-    expect(verified).toMatchObject({ type: 'golden.created', data: { goldenId, domain: 'item', version: 1, previousVersion: null, record: { id: goldenId, status: 'active', attributes: { description: canonical.description } } } });
+    expect(verified).toMatchObject({
+      type: 'golden.created',
+      data: {
+        goldenId,
+        domain: 'item',
+        version: 1,
+        previousVersion: null,
+        record: { id: goldenId, status: 'active', attributes: { description: canonical.description } },
+      },
+    });
     expect((verified.data.record as { xrefs: unknown[] }).xrefs).toEqual([{ source: 'lawson', sourceId: canonical.sourceId }]);
     expect(request.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     expect(() => new Webhook('whsec_' + Buffer.alloc(32, 1).toString('base64')).verify(request.body, request.headers)).toThrow();
@@ -113,7 +175,10 @@ describe('delivery', () => {
   test('a receiver failing the first 3 attempts accepts the event exactly once, every attempt with the same webhook-id', async () => {
     const sub = await subscribe();
     let failuresLeft = 3;
-    receiver.respond = (request) => (request.headers['webhook-id']?.includes(sub.id.slice(4)) && failuresLeft-- > 0 ? { status: 500, body: 'database locked' } : { status: 200 });
+    receiver.respond = (request) =>
+      request.headers['webhook-id']?.includes(sub.id.slice(4)) && failuresLeft-- > 0
+        ? { status: 500, body: 'database locked' }
+        : { status: 200 };
     const { goldenId } = await newItem();
     await waitFor('the accepted attempt', () => eventsFor(sub.id, goldenId).some((r) => r.status === 200));
     const attempts = eventsFor(sub.id, goldenId);
@@ -151,7 +216,12 @@ describe('delivery', () => {
     const items = await Promise.all([0, 1, 2, 3].map(() => newItem()));
     await Promise.all(
       items.map(async (item) => {
-        for (let n = 1; n <= 4; n++) await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...item.canonical, description: `${item.canonical.description} rev ${n}` } });
+        for (let n = 1; n <= 4; n++)
+          await applyCanonical(server, {
+            domain: 'item',
+            source: 'lawson',
+            canonical: { ...item.canonical, description: `${item.canonical.description} rev ${n}` },
+          });
       }),
     );
     for (const item of items) {
@@ -182,10 +252,14 @@ describe('delivery', () => {
       }
       return { status: 200 };
     };
-    const merged = await server.request('POST', `/api/v1/golden/item/${survivor.goldenId}/merge`, { body: { otherId: other.goldenId, reason: 'same glove' } });
+    const merged = await server.request('POST', `/api/v1/golden/item/${survivor.goldenId}/merge`, {
+      body: { otherId: other.goldenId, reason: 'same glove' },
+    });
     expect(merged.status, merged.text).toBe(200);
     await waitFor('both events', () => eventsFor(sub.id).length === 2);
-    const [first, second] = eventsFor(sub.id).map((r) => JSON.parse(r.body) as { type: string; data: { goldenId: string; mergedInto?: string } });
+    const [first, second] = eventsFor(sub.id).map(
+      (r) => JSON.parse(r.body) as { type: string; data: { goldenId: string; mergedInto?: string } },
+    );
     expect(first).toMatchObject({ type: 'golden.merged', data: { goldenId: survivor.goldenId } });
     expect(second).toMatchObject({ type: 'golden.retired', data: { goldenId: other.goldenId, mergedInto: survivor.goldenId } });
     expect(survivorAnswered).toBeGreaterThan(0);
@@ -196,7 +270,8 @@ describe('delivery', () => {
   test('a poison record is parked alone, holds back only its own later events, and bulk replay delivers it in order', async () => {
     const sub = await subscribe();
     let poisonId = '';
-    receiver.respond = (request) => (JSON.parse(request.body).data.goldenId === poisonId ? { status: 422, body: 'unknown supplier' } : { status: 200 });
+    receiver.respond = (request) =>
+      JSON.parse(request.body).data.goldenId === poisonId ? { status: 422, body: 'unknown supplier' } : { status: 200 };
     const startedAt = new Date().toISOString();
     const poison = await newItem();
     poisonId = poison.goldenId;
@@ -215,7 +290,9 @@ describe('delivery', () => {
     expect(parked.failure).toMatchObject({ stage: 'delivery', code: 'DELIVERY_EXHAUSTED' });
 
     receiver.respond = () => ({ status: 200 });
-    const replay = await server.request<{ replayed: number }>('POST', `/api/v1/subscriptions/${sub.id}/replay`, { body: { since: startedAt, reason: 'receiver fixed' } });
+    const replay = await server.request<{ replayed: number }>('POST', `/api/v1/subscriptions/${sub.id}/replay`, {
+      body: { since: startedAt, reason: 'receiver fixed' },
+    });
     expect(replay.body.replayed).toBe(1);
     const accepted = await waitFor('the poison record caught up', () => {
       const ok = eventsFor(sub.id, poisonId).filter((r) => r.status === 200);
@@ -223,7 +300,10 @@ describe('delivery', () => {
     });
     expect(accepted.map((r) => JSON.parse(r.body).data.version)).toEqual([1, 2]);
     expect(accepted[0].headers['webhook-id']).toBe(parked.id);
-    const audit = await server.request<{ items: Array<{ action: string; reason?: string }> }>('GET', '/api/v1/audit?action=subscription.replay-bulk');
+    const audit = await server.request<{ items: Array<{ action: string; reason?: string }> }>(
+      'GET',
+      '/api/v1/audit?action=subscription.replay-bulk',
+    );
     expect(audit.body.items.at(-1)).toMatchObject({ reason: 'receiver fixed' });
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
   });
@@ -231,17 +311,22 @@ describe('delivery', () => {
   test('one parked delivery is replayed on request with the same webhook-id', async () => {
     const sub = await subscribe();
     let isBroken = true;
-    receiver.respond = (request) => (isBroken && request.headers['webhook-id']?.includes(sub.id.slice(4)) ? { status: 500 } : { status: 200 });
+    receiver.respond = (request) =>
+      isBroken && request.headers['webhook-id']?.includes(sub.id.slice(4)) ? { status: 500 } : { status: 200 };
     const { goldenId } = await newItem();
     const [parked] = await waitFor('parked', async () => {
       const found = await deliveries(sub.id, `?goldenId=${goldenId}&status=parked`);
       return found.length === 1 && found;
     });
     isBroken = false;
-    const replayed = await server.request<DeliveryView>('POST', `/api/v1/subscriptions/${sub.id}/deliveries/${parked.id}/replay`, { body: { reason: 'retry by hand' } });
+    const replayed = await server.request<DeliveryView>('POST', `/api/v1/subscriptions/${sub.id}/deliveries/${parked.id}/replay`, {
+      body: { reason: 'retry by hand' },
+    });
     expect(replayed.body.status).toBe('pending');
     await waitFor('accepted', () => eventsFor(sub.id, goldenId).some((r) => r.status === 200 && r.headers['webhook-id'] === parked.id));
-    const again = await server.request<{ error: { code: string } }>('POST', `/api/v1/subscriptions/${sub.id}/deliveries/nope/replay`, { body: {} });
+    const again = await server.request<{ error: { code: string } }>('POST', `/api/v1/subscriptions/${sub.id}/deliveries/nope/replay`, {
+      body: {},
+    });
     expect(again.status).toBe(404);
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
   });
@@ -262,7 +347,8 @@ describe('delivery', () => {
       return found.length === 1 && found[0].attempts >= 1 && found;
     });
     const detail = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`)).body;
-    if (detail.attempts === 1) expect(Date.parse(detail.nextAttemptAt ?? '') - Date.parse(detail.attemptLog?.[0].at ?? '')).toBeGreaterThanOrEqual(1000);
+    if (detail.attempts === 1)
+      expect(Date.parse(detail.nextAttemptAt ?? '') - Date.parse(detail.attemptLog?.[0].at ?? '')).toBeGreaterThanOrEqual(1000);
     await waitFor('delivered', () => eventsFor(sub.id, goldenId).some((r) => r.status === 200));
     const final = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`)).body;
     expect(final.attemptLog?.map((a) => a.response?.status)).toEqual([429, 302, 200]);
@@ -275,7 +361,8 @@ describe('delivery', () => {
   test('410 Gone disables the endpoint with a visible reason; resume sends what waited', async () => {
     const sub = await subscribe();
     let isGone = true;
-    receiver.respond = (request) => (isGone && request.headers['webhook-id']?.includes(sub.id.slice(4)) ? { status: 410 } : { status: 200 });
+    receiver.respond = (request) =>
+      isGone && request.headers['webhook-id']?.includes(sub.id.slice(4)) ? { status: 410 } : { status: 200 };
     const { goldenId } = await newItem();
     const disabled = await waitFor('disabled', async () => {
       const view = await server.request<SubscriptionView>('GET', `/api/v1/subscriptions/${sub.id}`);
@@ -290,7 +377,9 @@ describe('delivery', () => {
 
   test('after a rotation both secrets sign during the grace period', async () => {
     const sub = await subscribe();
-    const rotated = await server.request<Created>('POST', `/api/v1/subscriptions/${sub.id}/rotate-secret`, { body: { gracePeriodSeconds: 3600 } });
+    const rotated = await server.request<Created>('POST', `/api/v1/subscriptions/${sub.id}/rotate-secret`, {
+      body: { gracePeriodSeconds: 3600 },
+    });
     expect(rotated.body.secret).not.toBe(sub.secret);
     expect(rotated.body.secrets).toHaveLength(2);
     const { goldenId } = await newItem();
@@ -306,7 +395,9 @@ describe('delivery', () => {
     const { goldenId } = await newItem();
     const [first] = await waitFor('event', () => eventsFor(sub.id, goldenId).length > 0 && eventsFor(sub.id, goldenId));
     const cursor = JSON.parse(first.body).data.cursor as string;
-    const rewind = await server.request<{ cursor: string }>('POST', `/api/v1/subscriptions/${sub.id}/rewind`, { body: { cursor: String(Number(cursor) - 1), reason: 'receiver lost its data' } });
+    const rewind = await server.request<{ cursor: string }>('POST', `/api/v1/subscriptions/${sub.id}/rewind`, {
+      body: { cursor: String(Number(cursor) - 1), reason: 'receiver lost its data' },
+    });
     expect(rewind.status).toBe(200);
     await waitFor('sent again', () => eventsFor(sub.id, goldenId).length === 2);
     const ids = eventsFor(sub.id, goldenId).map((r) => r.headers['webhook-id']);
@@ -321,7 +412,9 @@ describe('delivery', () => {
     // A change the subscription already read before the backfill, and one after it started.
     await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...before[0].canonical, description: 'REV 2' } });
     await waitFor('the live update', () => eventsFor(sub.id, before[0].goldenId).some((r) => r.status === 200));
-    const started = await server.request<{ run: number }>('POST', `/api/v1/subscriptions/${sub.id}/backfill`, { body: { reason: 'new ERP' } });
+    const started = await server.request<{ run: number }>('POST', `/api/v1/subscriptions/${sub.id}/backfill`, {
+      body: { reason: 'new ERP' },
+    });
     expect(started.status).toBe(202);
     await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...before[1].canonical, description: 'REV 2' } });
     const again = await server.request<{ error: { code: string } }>('POST', `/api/v1/subscriptions/${sub.id}/backfill`, { body: {} });
@@ -332,7 +425,9 @@ describe('delivery', () => {
     });
     expect(finished && finished.backfill?.planned).toBeGreaterThanOrEqual(3);
     for (const item of before) {
-      const sent = eventsFor(sub.id, item.goldenId).filter((r) => r.status === 200).map((r) => JSON.parse(r.body) as { type: string; data: { version: number; record: { version: number } } });
+      const sent = eventsFor(sub.id, item.goldenId)
+        .filter((r) => r.status === 200)
+        .map((r) => JSON.parse(r.body) as { type: string; data: { version: number; record: { version: number } } });
       expect(sent.some((b) => b.type === 'golden.snapshot')).toBe(true);
       // Versions never go backwards at the receiver, and the last one it got is the record's current version.
       const versions = sent.map((b) => b.data.version);

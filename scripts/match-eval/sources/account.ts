@@ -32,7 +32,14 @@ export const ACCOUNT_ENTITIES: AccountEntity[] = [
     key: 'nvh-6010.40',
     records: [
       { s: 'lawson', n: 'MED/SURG SUPPLIES - 6 EAST', no: '6010.40', kind: 'gl-account', type: 'expense', co: 'NVH', line: '30' },
-      { s: 'workday', n: 'Medical and Surgical Supplies - Med/Surg Nursing', no: '6010-40', kind: 'gl-account', type: 'expense', co: 'NVH' },
+      {
+        s: 'workday',
+        n: 'Medical and Surgical Supplies - Med/Surg Nursing',
+        no: '6010-40',
+        kind: 'gl-account',
+        type: 'expense',
+        co: 'NVH',
+      },
       { s: 'oracle', n: 'Med Surg Supplies Adult Med Surg', no: '601040', kind: 'gl-account', type: 'expense', co: 'NVH', line: '30' },
     ],
   },
@@ -70,15 +77,37 @@ export const ACCOUNT_ENTITIES: AccountEntity[] = [
     key: 'lkh-6010.40',
     records: [
       { s: 'peoplesoft', n: 'MED/SURG SUPPLIES-MED SURG', no: '601040', kind: 'gl-account', type: 'expense', co: 'LKH', eff: '2019-07-01' },
-      { s: 'peoplesoft', n: 'MEDICAL SURGICAL SUPPLIES - MED/SURG UNIT', no: '601040', kind: 'gl-account', type: 'expense', co: 'LKH', eff: '2023-01-01' },
-      { s: 'workday', n: 'Medical and Surgical Supplies - Med/Surg Nursing (Lakeview)', no: '6010-40', kind: 'gl-account', type: 'expense', co: 'LKH' },
+      {
+        s: 'peoplesoft',
+        n: 'MEDICAL SURGICAL SUPPLIES - MED/SURG UNIT',
+        no: '601040',
+        kind: 'gl-account',
+        type: 'expense',
+        co: 'LKH',
+        eff: '2023-01-01',
+      },
+      {
+        s: 'workday',
+        n: 'Medical and Surgical Supplies - Med/Surg Nursing (Lakeview)',
+        no: '6010-40',
+        kind: 'gl-account',
+        type: 'expense',
+        co: 'LKH',
+      },
     ],
   },
   {
     key: 'lkh-7010.40',
     records: [
       { s: 'peoplesoft', n: 'MED/SURG SUPPLIES-SURGERY', no: '701040', kind: 'gl-account', type: 'expense', co: 'LKH', eff: '2019-07-01' },
-      { s: 'workday', n: 'Medical and Surgical Supplies - Operating Room (Lakeview)', no: '7010.40', kind: 'gl-account', type: 'expense', co: 'LKH' },
+      {
+        s: 'workday',
+        n: 'Medical and Surgical Supplies - Operating Room (Lakeview)',
+        no: '7010.40',
+        kind: 'gl-account',
+        type: 'expense',
+        co: 'LKH',
+      },
     ],
   },
   {

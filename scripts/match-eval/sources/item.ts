@@ -65,10 +65,25 @@ export const ITEM_FAMILIES: ItemFamily[] = [
     ],
     records: [
       { source: 'lawson', d: 'SUTURE VICRYL {s} SH 27IN UNDYED', m: 'ETHICON INC', p: '{part}', u: 'BX' },
-      { source: 'peoplesoft', d: 'SUT VICRYL UNDY {s} SH 27" 36/BX', m: 'ETHICON', p: '{part}', vn: 'OWENS & MINOR', vc: 'ETH{part}', u: 'BX' },
+      {
+        source: 'peoplesoft',
+        d: 'SUT VICRYL UNDY {s} SH 27" 36/BX',
+        m: 'ETHICON',
+        p: '{part}',
+        vn: 'OWENS & MINOR',
+        vc: 'ETH{part}',
+        u: 'BX',
+      },
       { source: 'cdm', d: 'HC SUTURE VICRYL {s} SH UNDYED' },
       { source: 'epic-supply', d: 'Suture, Vicryl Absorbable Undyed {ps} SH Taper 27 in', m: 'Johnson & Johnson', p: '{part}' },
-      { source: 'gpo-catalog', d: 'VICRYL (polyglactin 910) Suture, Undyed, Size {s}, 27", SH 1/2 Circle Taper Point', m: 'Ethicon LLC', p: '{part}', g: 14, only: ['vicryl-3-0-sh', 'vicryl-4-0-sh'] },
+      {
+        source: 'gpo-catalog',
+        d: 'VICRYL (polyglactin 910) Suture, Undyed, Size {s}, 27", SH 1/2 Circle Taper Point',
+        m: 'Ethicon LLC',
+        p: '{part}',
+        g: 14,
+        only: ['vicryl-3-0-sh', 'vicryl-4-0-sh'],
+      },
       { source: 'sap', d: 'SUTURE VICRYL {s} SH 27IN UNDYED', m: 'ETHICON' },
     ],
   },
@@ -97,7 +112,13 @@ export const ITEM_FAMILIES: ItemFamily[] = [
     ],
     records: [
       { source: 'peoplesoft', d: 'SUTURE PROLENE {s} BV-1 DA 24IN BLUE', m: 'ETHICON INC.', p: '{part}', u: 'BX' },
-      { source: 'epic-supply', d: 'Suture, Prolene Nonabsorbable Blue Monofilament {s} BV-1 Double Armed 24 in', m: 'Ethicon', p: '{part}', g: 14 },
+      {
+        source: 'epic-supply',
+        d: 'Suture, Prolene Nonabsorbable Blue Monofilament {s} BV-1 Double Armed 24 in',
+        m: 'Ethicon',
+        p: '{part}',
+        g: 14,
+      },
       { source: 'cdm', d: 'HC SUTURE PROLENE {s} BV1' },
     ],
   },
@@ -112,7 +133,15 @@ export const ITEM_FAMILIES: ItemFamily[] = [
     ],
     records: [
       { source: 'lawson', d: 'CATHETER IV INSYTE {g}G X {l}IN', m: 'BD', p: '{part}', u: 'BX' },
-      { source: 'peoplesoft', d: 'CATH IV INSYTE-W {g}GA X {l}" WINGED', m: 'BECTON DICKINSON', p: '{part}', vn: 'CARDINAL HEALTH', vc: '{part}', u: 'BX' },
+      {
+        source: 'peoplesoft',
+        d: 'CATH IV INSYTE-W {g}GA X {l}" WINGED',
+        m: 'BECTON DICKINSON',
+        p: '{part}',
+        vn: 'CARDINAL HEALTH',
+        vc: '{part}',
+        u: 'BX',
+      },
       { source: 'sap', d: 'IV CATHETER INSYTE {g}GA {ll}IN {c}', m: 'BECTON DICKINSON & CO', p: '{part}', g: 12, u: 'BX' },
       { source: 'cdm', d: 'HC IV CATH INSYTE {g}G' },
       { source: 'epic-supply', d: 'Catheter, IV, Insyte, {g} gauge x {l} in', m: 'Becton, Dickinson and Company' },
@@ -131,7 +160,12 @@ export const ITEM_FAMILIES: ItemFamily[] = [
       { source: 'lawson', d: 'NEEDLE HYPODERMIC {g}G X {l}IN', m: 'BD', p: '{part}', u: 'BX' },
       { source: 'peoplesoft', d: 'NEEDLE HYPODERMIC {g}G X {l}IN', m: 'Becton Dickinson', u: 'BX' },
       { source: 'sap', d: 'NDL HYPO PRECISIONGLIDE {g}GX{l}" 100/BX', m: 'BD MEDICAL', p: '{part}', g: 13, u: 'BX' },
-      { source: 'epic-supply', d: 'Needle, Hypodermic, PrecisionGlide, {g} G x {l} in ({lm})', m: 'Becton, Dickinson and Company', p: '{part}' },
+      {
+        source: 'epic-supply',
+        d: 'Needle, Hypodermic, PrecisionGlide, {g} G x {l} in ({lm})',
+        m: 'Becton, Dickinson and Company',
+        p: '{part}',
+      },
     ],
   },
   {
@@ -145,7 +179,13 @@ export const ITEM_FAMILIES: ItemFamily[] = [
     records: [
       { source: 'lawson', d: 'NEEDLE HYPO 22G X {l}IN', m: 'BECTON DICKINSON', p: '{part}', u: 'BX' },
       { source: 'cdm', d: 'HC NEEDLE 22G {f}' },
-      { source: 'gpo-catalog', d: 'BD PrecisionGlide Hypodermic Needle 22 G x {l} in, Regular Bevel, 100/Box', m: 'BD', p: '{part}', g: 14 },
+      {
+        source: 'gpo-catalog',
+        d: 'BD PrecisionGlide Hypodermic Needle 22 G x {l} in, Regular Bevel, 100/Box',
+        m: 'BD',
+        p: '{part}',
+        g: 14,
+      },
     ],
   },
   {
@@ -159,7 +199,15 @@ export const ITEM_FAMILIES: ItemFamily[] = [
     ],
     records: [
       { source: 'lawson', d: 'SYRINGE {ml}ML LUER LOCK', m: 'BD', p: '{part}', u: 'BX' },
-      { source: 'peoplesoft', d: 'SYRINGE LUER-LOK TIP {cc} CC', m: 'BECTON DICKINSON', p: '{part}', vn: 'MEDLINE INDUSTRIES', vc: 'BD{part}', u: 'BX' },
+      {
+        source: 'peoplesoft',
+        d: 'SYRINGE LUER-LOK TIP {cc} CC',
+        m: 'BECTON DICKINSON',
+        p: '{part}',
+        vn: 'MEDLINE INDUSTRIES',
+        vc: 'BD{part}',
+        u: 'BX',
+      },
       { source: 'cdm', d: 'HC SYRINGE {ml}ML LL' },
       { source: 'epic-supply', d: 'Syringe, {ml} mL, Luer-Lok Tip', m: 'BD', p: '{part}', g: 14 },
     ],
@@ -194,7 +242,13 @@ export const ITEM_FAMILIES: ItemFamily[] = [
     ],
     records: [
       { source: 'lawson', d: 'GLOVE SURG PROTEXIS PI SZ {s} STRL LF', m: 'CARDINAL HEALTH', p: '{part}', u: 'BX' },
-      { source: 'peoplesoft', d: 'GLOVE SURGICAL POLYISOPRENE STERILE SIZE {s} LATEX FREE', m: 'Cardinal Health 200, LLC', p: '2D72-PT{c}', u: 'BX' },
+      {
+        source: 'peoplesoft',
+        d: 'GLOVE SURGICAL POLYISOPRENE STERILE SIZE {s} LATEX FREE',
+        m: 'Cardinal Health 200, LLC',
+        p: '2D72-PT{c}',
+        u: 'BX',
+      },
       { source: 'epic-supply', d: 'Glove, Surgical, Protexis PI Classic, Size {s}, Sterile, Powder-Free', m: 'Cardinal', g: 14 },
       { source: 'cdm', d: 'HC GLOVE SURG STERILE {s}', only: ['protexis-7', 'protexis-7-5'] },
     ],
@@ -219,7 +273,12 @@ export const ITEM_FAMILIES: ItemFamily[] = [
     differs: 'sterility',
     gs1Prefix: '0108846',
     members: [
-      { key: 'gauze-4x4-nonstrl', v: { st: 'NON-STERILE', ab: 'NS', e: 'Non-Sterile', pk: '200/PK', n: '200' }, part: '2733', ref: '27330' },
+      {
+        key: 'gauze-4x4-nonstrl',
+        v: { st: 'NON-STERILE', ab: 'NS', e: 'Non-Sterile', pk: '200/PK', n: '200' },
+        part: '2733',
+        ref: '27330',
+      },
       { key: 'gauze-4x4-strl-10', v: { st: 'STERILE', ab: 'STRL', e: 'Sterile', pk: '10/PK', n: '10' }, part: '1903', ref: '19030' },
     ],
     records: [
@@ -286,7 +345,12 @@ export const ITEM_FAMILIES: ItemFamily[] = [
     records: [
       { source: 'lawson', d: 'GOWN ISOLATION YELLOW {s} NS', m: 'MEDLINE', p: '{part}', u: 'CS' },
       { source: 'sap', d: 'ISOLATION GOWN FLUID RESIST. YELLOW {s}', m: 'MEDLINE INDUSTRIES LP', p: '{part}', g: 13, u: 'CS' },
-      { source: 'epic-supply', d: 'Gown, Isolation, Fluid-Resistant, Yellow, {e}, Non-Sterile', m: 'Medline Industries, Inc.', p: '{part}' },
+      {
+        source: 'epic-supply',
+        d: 'Gown, Isolation, Fluid-Resistant, Yellow, {e}, Non-Sterile',
+        m: 'Medline Industries, Inc.',
+        p: '{part}',
+      },
     ],
   },
   {
@@ -329,7 +393,13 @@ export const ITEM_FAMILIES: ItemFamily[] = [
     ],
     records: [
       { source: 'lawson', d: 'FEMORAL COMP TRIATHLON CR SZ 4 {side}', m: 'STRYKER', p: '{part}', u: 'EA' },
-      { source: 'peoplesoft', d: 'TRIATHLON CR FEMORAL COMPONENT CEMENTED #4 {s}', m: 'Howmedica Osteonics Corp', p: '5510F40{n}', u: 'EA' },
+      {
+        source: 'peoplesoft',
+        d: 'TRIATHLON CR FEMORAL COMPONENT CEMENTED #4 {s}',
+        m: 'Howmedica Osteonics Corp',
+        p: '5510F40{n}',
+        u: 'EA',
+      },
       { source: 'epic-supply', d: 'Implant, Knee, Femoral Component, Triathlon CR, Size 4, {e}', m: 'Stryker Orthopaedics', g: 14 },
       { source: 'cdm', d: 'HC IMPL KNEE FEM COMP {side}' },
     ],
@@ -481,7 +551,12 @@ export const ITEM_FAMILIES: ItemFamily[] = [
     gs1Prefix: '0800802',
     members: [
       { key: 'applicator-6in-strl', v: { st: 'STERILE 2/PK', ab: 'STRL', e: 'Sterile, 2 per Pack' }, part: 'MDS202000', ref: '20200' },
-      { key: 'applicator-6in-ns', v: { st: 'NON-STERILE 1000/BX', ab: 'NS', e: 'Non-Sterile, 1000 per Box' }, part: 'MDS202095', ref: '20295' },
+      {
+        key: 'applicator-6in-ns',
+        v: { st: 'NON-STERILE 1000/BX', ab: 'NS', e: 'Non-Sterile, 1000 per Box' },
+        part: 'MDS202095',
+        ref: '20295',
+      },
     ],
     records: [
       { source: 'lawson', d: 'APPLICATOR COTTON TIP 6IN {ab}', m: 'MEDLINE', p: '{part}', u: 'BX' },

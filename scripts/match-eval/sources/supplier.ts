@@ -41,7 +41,15 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
   {
     key: 'medline',
     records: [
-      { s: 'oracle', n: 'Medline Industries, LP', t: '36-4128532', duns: '025460908', a: 'Three Lakes Drive|Northfield|IL|60093', ph: '847-949-5500', w: 'www.medline.com' },
+      {
+        s: 'oracle',
+        n: 'Medline Industries, LP',
+        t: '36-4128532',
+        duns: '025460908',
+        a: 'Three Lakes Drive|Northfield|IL|60093',
+        ph: '847-949-5500',
+        w: 'www.medline.com',
+      },
       { s: 'peoplesoft', n: 'MEDLINE INDUSTRIES INC', t: '364128532', a: 'PO BOX 382075|PITTSBURGH|PA|15251-8075', ap: ['remit'] },
       { s: 'lawson', n: 'MEDLINE', a: '3 LAKES DR|NORTHFIELD|IL|60093-2753' },
       { s: 'workday', n: 'Medline Industries LP', duns: '25460908', a: 'Three Lakes Dr.|Northfield|Illinois|60093' },
@@ -50,7 +58,14 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
   {
     key: 'medtronic-usa',
     records: [
-      { s: 'oracle', n: 'Medtronic USA, Inc.', t: '41-1590373', duns: '006261481', a: '710 Medtronic Parkway|Minneapolis|MN|55432', ph: '763-514-4000' },
+      {
+        s: 'oracle',
+        n: 'Medtronic USA, Inc.',
+        t: '41-1590373',
+        duns: '006261481',
+        a: '710 Medtronic Parkway|Minneapolis|MN|55432',
+        ph: '763-514-4000',
+      },
       { s: 'lawson', n: 'MEDTRONIC USA INC', t: '41-1590373', a: 'PO BOX 848086|DALLAS|TX|75284-8086', ap: ['remit'] },
       { s: 'workday', n: 'Medtronic', a: '710 Medtronic Pkwy NE|Minneapolis|MN|55432-5604' },
     ],
@@ -74,7 +89,14 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
   {
     key: 'cardinal-health',
     records: [
-      { s: 'oracle', n: 'Cardinal Health, Inc.', t: '31-0958112', duns: '094842068', a: '7000 Cardinal Place|Dublin|OH|43017', ph: '614-757-5000' },
+      {
+        s: 'oracle',
+        n: 'Cardinal Health, Inc.',
+        t: '31-0958112',
+        duns: '094842068',
+        a: '7000 Cardinal Place|Dublin|OH|43017',
+        ph: '614-757-5000',
+      },
       { s: 'lawson', n: 'CARDINAL HEALTH INC', t: '31-0958112', a: '7000 CARDINAL PL|DUBLIN|OH|43017-1091' },
       { s: 'workday', n: 'Cardinal Health', a: '7000 Cardinal Pl.|Dublin|Ohio|43017' },
     ],
@@ -89,14 +111,27 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
   {
     key: 'cardinal-glass',
     records: [
-      { s: 'workday', n: 'Cardinal Glass Industries, Inc.', t: '41-1261490', a: '775 Prairie Center Drive, Suite 200|Eden Prairie|MN|55344' },
+      {
+        s: 'workday',
+        n: 'Cardinal Glass Industries, Inc.',
+        t: '41-1261490',
+        a: '775 Prairie Center Drive, Suite 200|Eden Prairie|MN|55344',
+      },
       { s: 'lawson', n: 'CARDINAL GLASS INDUSTRIES', a: '775 PRAIRIE CENTER DR STE 200|EDEN PRAIRIE|MN|55344' },
     ],
   },
   {
     key: 'bd',
     records: [
-      { s: 'oracle', n: 'Becton, Dickinson and Company', t: '22-0760120', duns: '001292192', a: '1 Becton Drive|Franklin Lakes|NJ|07417', ph: '201-847-6800', w: 'bd.com' },
+      {
+        s: 'oracle',
+        n: 'Becton, Dickinson and Company',
+        t: '22-0760120',
+        duns: '001292192',
+        a: '1 Becton Drive|Franklin Lakes|NJ|07417',
+        ph: '201-847-6800',
+        w: 'bd.com',
+      },
       { s: 'peoplesoft', n: 'BECTON DICKINSON AND COMPANY', t: '22-0760120', a: 'PO BOX 100743|ATLANTA|GA|30384-0743', ap: ['remit'] },
       { s: 'workday', n: 'BD', alt: ['Becton Dickinson'], duns: '001292192', a: '1 Becton Dr|Franklin Lakes|NJ|07417-1880' },
       { s: 'lawson', n: 'BECTON DICKINSON & CO', a: 'ONE BECTON DR|FRANKLIN LAKES|NJ|7417' },
@@ -129,7 +164,13 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
     key: 'jnj-hcs',
     records: [
       { s: 'oracle', n: 'Johnson & Johnson Health Care Systems Inc.', t: '22-2634715', a: '425 Hoes Lane|Piscataway|NJ|08854' },
-      { s: 'peoplesoft', n: 'J&J HEALTH CARE SYSTEMS INC', t: '22-2634715', a: '5972 COLLECTIONS CENTER DR|CHICAGO|IL|60693', ap: ['remit'] },
+      {
+        s: 'peoplesoft',
+        n: 'J&J HEALTH CARE SYSTEMS INC',
+        t: '22-2634715',
+        a: '5972 COLLECTIONS CENTER DR|CHICAGO|IL|60693',
+        ap: ['remit'],
+      },
       { s: 'lawson', n: 'JOHNSON & JOHNSON HCS', a: '425 HOES LN|PISCATAWAY|NJ|8854' },
     ],
   },
@@ -159,9 +200,27 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
   {
     key: 'siemens-medical',
     records: [
-      { s: 'oracle', n: 'Siemens Medical Solutions USA, Inc.', t: '51-0391986', duns: '047563823', a: '40 Liberty Boulevard|Malvern|PA|19355' },
-      { s: 'workday', n: 'Siemens Healthineers', alt: ['SIEMENS MEDICAL SOLUTIONS USA INC'], duns: '047563823', a: '40 Liberty Blvd|Malvern|PA|19355-9998' },
-      { s: 'lawson', n: 'SIEMENS MEDICAL SOLUTIONS USA', t: '51-0391986', a: 'PO BOX 120001 DEPT 0733|DALLAS|TX|75312-0733', ap: ['remit'] },
+      {
+        s: 'oracle',
+        n: 'Siemens Medical Solutions USA, Inc.',
+        t: '51-0391986',
+        duns: '047563823',
+        a: '40 Liberty Boulevard|Malvern|PA|19355',
+      },
+      {
+        s: 'workday',
+        n: 'Siemens Healthineers',
+        alt: ['SIEMENS MEDICAL SOLUTIONS USA INC'],
+        duns: '047563823',
+        a: '40 Liberty Blvd|Malvern|PA|19355-9998',
+      },
+      {
+        s: 'lawson',
+        n: 'SIEMENS MEDICAL SOLUTIONS USA',
+        t: '51-0391986',
+        a: 'PO BOX 120001 DEPT 0733|DALLAS|TX|75312-0733',
+        ap: ['remit'],
+      },
     ],
   },
   {
@@ -175,7 +234,14 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
     key: 'philips-na',
     records: [
       { s: 'oracle', n: 'Philips North America LLC', t: '13-3429115', a: '222 Jacobs Street|Cambridge|MA|02141' },
-      { s: 'lawson', n: 'PHILIPS HEALTHCARE', ln: 'PHILIPS NORTH AMERICA LLC', t: '13-3429115', a: '3000 MINUTEMAN RD|ANDOVER|MA|01810', ap: ['order'] },
+      {
+        s: 'lawson',
+        n: 'PHILIPS HEALTHCARE',
+        ln: 'PHILIPS NORTH AMERICA LLC',
+        t: '13-3429115',
+        a: '3000 MINUTEMAN RD|ANDOVER|MA|01810',
+        ap: ['order'],
+      },
       { s: 'workday', n: 'Philips Healthcare (Philips North America)', a: '222 Jacobs St|Cambridge|MA|02141-2296' },
     ],
   },
@@ -196,7 +262,13 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
   {
     key: 'owens-minor',
     records: [
-      { s: 'oracle', n: 'Owens & Minor Distribution, Inc.', t: '54-1701843', duns: '088442792', a: '9120 Lockwood Boulevard|Mechanicsville|VA|23116' },
+      {
+        s: 'oracle',
+        n: 'Owens & Minor Distribution, Inc.',
+        t: '54-1701843',
+        duns: '088442792',
+        a: '9120 Lockwood Boulevard|Mechanicsville|VA|23116',
+      },
       { s: 'peoplesoft', n: 'OWENS AND MINOR DISTRIBUTION INC', t: '541701843', a: 'PO BOX 841420|DALLAS|TX|75284-1420', ap: ['remit'] },
       { s: 'lawson', n: 'O&M DISTRIBUTION', a: '9120 LOCKWOOD BLVD|MECHANICSVILLE|VA|23116-2015' },
     ],
@@ -226,7 +298,13 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
   {
     key: 'mckesson-ms',
     records: [
-      { s: 'oracle', n: 'McKesson Medical-Surgical Inc.', t: '54-0701080', duns: '023018609', a: '9954 Mayland Drive, Suite 4000|Richmond|VA|23233' },
+      {
+        s: 'oracle',
+        n: 'McKesson Medical-Surgical Inc.',
+        t: '54-0701080',
+        duns: '023018609',
+        a: '9954 Mayland Drive, Suite 4000|Richmond|VA|23233',
+      },
       { s: 'peoplesoft', n: 'MCKESSON MEDICAL SURGICAL INC', t: '54-0701080', a: 'PO BOX 634404|CINCINNATI|OH|45263-4404', ap: ['remit'] },
       { s: 'lawson', n: 'MCKESSON MED-SURG', a: '9954 MAYLAND DR STE 4000|RICHMOND|VA|23233-1463' },
     ],
@@ -248,7 +326,13 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
   {
     key: 'stryker-instruments',
     records: [
-      { s: 'workday', n: 'Stryker Instruments', ln: 'Stryker Instruments, a division of Stryker Sales, LLC', t: '38-3534461', a: '1941 Stryker Way|Portage|MI|49002' },
+      {
+        s: 'workday',
+        n: 'Stryker Instruments',
+        ln: 'Stryker Instruments, a division of Stryker Sales, LLC',
+        t: '38-3534461',
+        a: '1941 Stryker Way|Portage|MI|49002',
+      },
       { s: 'peoplesoft', n: 'STRYKER INSTRUMENTS', t: '38-3534461', a: 'PO BOX 93276|CHICAGO|IL|60673-3276', ap: ['remit'] },
     ],
   },
@@ -294,7 +378,12 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
     key: 'smiths-medical',
     records: [
       { s: 'oracle', n: 'Smiths Medical ASD, Inc.', t: '39-1680823', a: '6000 Nathan Lane North|Minneapolis|MN|55442' },
-      { s: 'peoplesoft', n: 'SMITHS MEDICAL ASD INC', alt: ['ICU MEDICAL (SMITHS MEDICAL)'], a: '6000 NATHAN LN N|MINNEAPOLIS|MN|55442-1690' },
+      {
+        s: 'peoplesoft',
+        n: 'SMITHS MEDICAL ASD INC',
+        alt: ['ICU MEDICAL (SMITHS MEDICAL)'],
+        a: '6000 NATHAN LN N|MINNEAPOLIS|MN|55442-1690',
+      },
     ],
   },
   {
@@ -323,7 +412,12 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
   {
     key: 'molnlycke-us',
     records: [
-      { s: 'oracle', n: 'Mölnlycke Health Care US, LLC', t: '20-5314720', a: '5445 Triangle Parkway, Suite 400|Peachtree Corners|GA|30092' },
+      {
+        s: 'oracle',
+        n: 'Mölnlycke Health Care US, LLC',
+        t: '20-5314720',
+        a: '5445 Triangle Parkway, Suite 400|Peachtree Corners|GA|30092',
+      },
       { s: 'lawson', n: 'MOLNLYCKE HEALTH CARE US LLC', a: '5445 TRIANGLE PKWY STE 400|NORCROSS|GA|30092' },
       { s: 'workday', n: 'Molnlycke Health Care', t: '20-5314720' },
     ],
@@ -494,7 +588,13 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
   {
     key: 'boston-scientific',
     records: [
-      { s: 'oracle', n: 'Boston Scientific Corporation', t: '04-2695240', duns: '068474976', a: '300 Boston Scientific Way|Marlborough|MA|01752' },
+      {
+        s: 'oracle',
+        n: 'Boston Scientific Corporation',
+        t: '04-2695240',
+        duns: '068474976',
+        a: '300 Boston Scientific Way|Marlborough|MA|01752',
+      },
       { s: 'peoplesoft', n: 'BOSTON SCIENTIFIC CORP', t: '04-2695240', a: 'PO BOX 951653|DALLAS|TX|75395-1653', ap: ['remit'] },
       { s: 'lawson', n: 'BSC', ln: 'BOSTON SCIENTIFIC CORPORATION', a: '300 BOSTON SCIENTIFIC WAY|MARLBOROUGH|MA|1752' },
     ],
@@ -533,7 +633,13 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
   {
     key: 'staples',
     records: [
-      { s: 'oracle', n: 'Staples Contract & Commercial LLC', alt: ['Staples Advantage', 'Staples Business Advantage'], t: '04-3276352', a: '500 Staples Drive|Framingham|MA|01702' },
+      {
+        s: 'oracle',
+        n: 'Staples Contract & Commercial LLC',
+        alt: ['Staples Advantage', 'Staples Business Advantage'],
+        t: '04-3276352',
+        a: '500 Staples Drive|Framingham|MA|01702',
+      },
       { s: 'lawson', n: 'STAPLES ADVANTAGE', a: 'DEPT DET PO BOX 83689|CHICAGO|IL|60696-3689', ap: ['remit'] },
       { s: 'workday', n: 'STAPLES BUSINESS ADVANTAGE', t: '04-3276352' },
     ],
@@ -550,13 +656,19 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
     key: 'air-liquide',
     records: [
       { s: 'oracle', n: "L'Air Liquide S.A.", a: "75 quai d'Orsay|Paris||75007|FR" },
-      { s: 'workday', n: 'AIR LIQUIDE SA', a: "75 Quai d Orsay|Paris||75321|FR" },
+      { s: 'workday', n: 'AIR LIQUIDE SA', a: '75 Quai d Orsay|Paris||75321|FR' },
     ],
   },
   {
     key: 'rapid-rx-courier',
     records: [
-      { s: 'peoplesoft', n: 'J ALVAREZ ENTERPRISES LLC', alt: ['RAPID RX COURIER'], t: '46-2281907', a: '4120 W NORTH AVE|MILWAUKEE|WI|53208' },
+      {
+        s: 'peoplesoft',
+        n: 'J ALVAREZ ENTERPRISES LLC',
+        alt: ['RAPID RX COURIER'],
+        t: '46-2281907',
+        a: '4120 W NORTH AVE|MILWAUKEE|WI|53208',
+      },
       { s: 'lawson', n: 'RAPID RX COURIER', ln: 'J. ALVAREZ ENTERPRISES, LLC', a: '4120 W. NORTH AVENUE|MILWAUKEE|WI|53208-2244' },
       { s: 'workday', n: 'J. Alvarez Enterprises, LLC dba Rapid Rx Courier', t: '46-2281907' },
     ],

@@ -46,7 +46,9 @@ function named(record: Record<string, string> | string[]): Record<string, string
 }
 
 /** Callbacks that turn csv-parse's rows and skipped rows into items in file order. */
-export function collectingCallbacks(ready: ParsedItem[]): Pick<CsvParseOptions, 'on_skip' | 'on_record' | 'raw' | 'skip_records_with_error'> {
+export function collectingCallbacks(
+  ready: ParsedItem[],
+): Pick<CsvParseOptions, 'on_skip' | 'on_record' | 'raw' | 'skip_records_with_error'> {
   return {
     raw: true,
     skip_records_with_error: true,
@@ -59,7 +61,13 @@ export function collectingCallbacks(ready: ParsedItem[]): Pick<CsvParseOptions, 
         previous.text += (rawText ?? '').replace(/\r?\n$/, '');
         return undefined;
       }
-      ready.push({ kind: 'unreadable', code: 'CSV_PARSE_ERROR', message: `CSV row${line ? ` at line ${line}` : ''} cannot be read: ${reason}.`, text: (rawText ?? '').replace(/\r?\n$/, ''), position: line ? { line } : {} });
+      ready.push({
+        kind: 'unreadable',
+        code: 'CSV_PARSE_ERROR',
+        message: `CSV row${line ? ` at line ${line}` : ''} cannot be read: ${reason}.`,
+        text: (rawText ?? '').replace(/\r?\n$/, ''),
+        position: line ? { line } : {},
+      });
       return undefined;
     },
     on_record: (row: unknown, context) => {
@@ -76,7 +84,13 @@ export function parseDelimitedText(text: string, options: DelimitedOptions = {})
   try {
     parseCsvSync(text, { ...csvParseOptions(options), ...collectingCallbacks(ready) });
   } catch (error) {
-    ready.push({ kind: 'unreadable', code: 'CSV_PARSE_ERROR', message: `The file cannot be read further: ${(error as Error).message}.`, text: '', position: {} });
+    ready.push({
+      kind: 'unreadable',
+      code: 'CSV_PARSE_ERROR',
+      message: `The file cannot be read further: ${(error as Error).message}.`,
+      text: '',
+      position: {},
+    });
   }
   return ready;
 }

@@ -7,15 +7,17 @@ import { FormatError, type TextEncoding } from './types';
 
 /** Windows-1252 code points of the bytes 0x80–0x9F (the five undefined bytes map to their C1 control, as WHATWG does). */
 const WINDOWS_1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 function decodeSingleByte(bytes: Uint8Array, encoding: 'windows-1252' | 'iso-8859-1'): string {
   let text = '';
   const step = 8192;
   for (let start = 0; start < bytes.length; start += step) {
-    const codes = Array.from(bytes.subarray(start, start + step), (byte) => (encoding === 'windows-1252' && byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : byte));
+    const codes = Array.from(bytes.subarray(start, start + step), (byte) =>
+      encoding === 'windows-1252' && byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : byte,
+    );
     text += String.fromCharCode(...codes);
   }
   return text;
@@ -45,7 +47,10 @@ export function createTextDecoder(encoding: TextEncoding = 'utf-8'): { decode(by
         offset += bytes.length;
         return text;
       } catch {
-        throw new FormatError('INVALID_ENCODING', `The text is not valid ${encoding.toUpperCase()} (in the bytes ${offset}–${offset + bytes.length}); set the source's encoding.`);
+        throw new FormatError(
+          'INVALID_ENCODING',
+          `The text is not valid ${encoding.toUpperCase()} (in the bytes ${offset}–${offset + bytes.length}); set the source's encoding.`,
+        );
       }
     },
   };

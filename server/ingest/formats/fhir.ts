@@ -21,7 +21,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function outcomeText(resource: Record<string, unknown>): string {
   const issues = Array.isArray(resource.issue) ? resource.issue : [];
-  return issues.map((issue: Record<string, unknown>) => String(issue.diagnostics ?? (issue.details as Record<string, unknown> | undefined)?.text ?? issue.code ?? '')).filter(Boolean).join('; ') || 'no details';
+  return (
+    issues
+      .map((issue: Record<string, unknown>) =>
+        String(issue.diagnostics ?? (issue.details as Record<string, unknown> | undefined)?.text ?? issue.code ?? ''),
+      )
+      .filter(Boolean)
+      .join('; ') || 'no details'
+  );
 }
 
 /** The records of a FHIR JSON document. */
@@ -36,9 +43,25 @@ export function parseFhirText(text: string, options: FhirOptions = {}): ParsedIt
   if (!isObject(document) || typeof document.resourceType !== 'string') {
     return [unreadable('FHIR_PARSE_ERROR', 'The document is not a FHIR resource (no resourceType).', text.slice(0, 65536), {})];
   }
-  if (document.resourceType === 'OperationOutcome') return [unreadable('FHIR_OPERATION_OUTCOME', `The server answered with an OperationOutcome: ${outcomeText(document)}.`, text.slice(0, 65536), { path: 'OperationOutcome' })];
+  if (document.resourceType === 'OperationOutcome')
+    return [
+      unreadable(
+        'FHIR_OPERATION_OUTCOME',
+        `The server answered with an OperationOutcome: ${outcomeText(document)}.`,
+        text.slice(0, 65536),
+        { path: 'OperationOutcome' },
+      ),
+    ];
   if (document.resourceType !== 'Bundle') {
-    if (wanted && document.resourceType !== wanted) return [unreadable('FHIR_WRONG_RESOURCE_TYPE', `The document is a ${document.resourceType}; this source maps ${wanted} resources.`, text.slice(0, 65536), { path: document.resourceType })];
+    if (wanted && document.resourceType !== wanted)
+      return [
+        unreadable(
+          'FHIR_WRONG_RESOURCE_TYPE',
+          `The document is a ${document.resourceType}; this source maps ${wanted} resources.`,
+          text.slice(0, 65536),
+          { path: document.resourceType },
+        ),
+      ];
     return [{ kind: 'record', raw: document, position: { index: 0, path: document.resourceType } }];
   }
   const entries = Array.isArray(document.entry) ? document.entry : [];
@@ -47,11 +70,23 @@ export function parseFhirText(text: string, options: FhirOptions = {}): ParsedIt
     const path = `Bundle.entry[${index}]`;
     const resource = isObject(entry) ? entry.resource : undefined;
     if (!isObject(resource) || typeof resource.resourceType !== 'string') {
-      items.push(unreadable('FHIR_PARSE_ERROR', `${path} has no resource with a resourceType.`, JSON.stringify(entry ?? null).slice(0, 65536), { index, path }));
+      items.push(
+        unreadable('FHIR_PARSE_ERROR', `${path} has no resource with a resourceType.`, JSON.stringify(entry ?? null).slice(0, 65536), {
+          index,
+          path,
+        }),
+      );
       return;
     }
     if (resource.resourceType === 'OperationOutcome' && wanted !== 'OperationOutcome') {
-      items.push(unreadable('FHIR_OPERATION_OUTCOME', `${path} is an OperationOutcome: ${outcomeText(resource)}.`, JSON.stringify(resource).slice(0, 65536), { index, path }));
+      items.push(
+        unreadable(
+          'FHIR_OPERATION_OUTCOME',
+          `${path} is an OperationOutcome: ${outcomeText(resource)}.`,
+          JSON.stringify(resource).slice(0, 65536),
+          { index, path },
+        ),
+      );
       return;
     }
     if (wanted && resource.resourceType !== wanted) return;

@@ -48,10 +48,16 @@ const BATCH_SEGMENTS = new Set(['FHS', 'BHS', 'BTS', 'FTS']);
 export function separatorsOf(headerSegment: string, path = 'MSH'): Hl7Separators {
   const field = headerSegment.charAt(3);
   const encoding = headerSegment.slice(4, headerSegment.indexOf(field, 4) === -1 ? undefined : headerSegment.indexOf(field, 4));
-  if (!field || /[A-Za-z0-9\s]/.test(field)) throw new Hl7ParseError(`${path}-1 (field separator) is missing or not a separator character.`, `${path}-1`);
-  if (encoding.length < 4) throw new Hl7ParseError(`${path}-2 (encoding characters) should hold 4 characters (component, repetition, escape, subcomponent), got "${encoding}".`, `${path}-2`);
+  if (!field || /[A-Za-z0-9\s]/.test(field))
+    throw new Hl7ParseError(`${path}-1 (field separator) is missing or not a separator character.`, `${path}-1`);
+  if (encoding.length < 4)
+    throw new Hl7ParseError(
+      `${path}-2 (encoding characters) should hold 4 characters (component, repetition, escape, subcomponent), got "${encoding}".`,
+      `${path}-2`,
+    );
   const [component, repetition, escape, subcomponent] = encoding;
-  if (new Set([field, component, repetition, escape, subcomponent]).size !== 5) throw new Hl7ParseError(`${path}-2 (encoding characters) repeats a separator: "${encoding}".`, `${path}-2`);
+  if (new Set([field, component, repetition, escape, subcomponent]).size !== 5)
+    throw new Hl7ParseError(`${path}-2 (encoding characters) repeats a separator: "${encoding}".`, `${path}-2`);
   return { field, component, repetition, escape, subcomponent };
 }
 
@@ -69,7 +75,11 @@ export function decodeEscapes(value: string, separators: Hl7Separators, path: st
     }
     result += value.slice(index, start);
     const end = value.indexOf(escape, start + 1);
-    if (end === -1) throw new Hl7ParseError(`${path}: escape sequence starting at character ${start + 1} is not closed ("${value.slice(start, start + 8)}").`, path);
+    if (end === -1)
+      throw new Hl7ParseError(
+        `${path}: escape sequence starting at character ${start + 1} is not closed ("${value.slice(start, start + 8)}").`,
+        path,
+      );
     const sequence = value.slice(start + 1, end);
     result += decodeSequence(sequence, separators, path);
     index = end + 1;
@@ -116,11 +126,13 @@ function leaf(text: string, separators: Hl7Separators, path: string): string | n
 
 function positional(text: string, separators: Hl7Separators, path: string): Hl7Value {
   if (!text.includes(separators.component) && !text.includes(separators.subcomponent)) return leaf(text, separators, path);
-  return text.split(separators.component).map((component, index) =>
-    component.includes(separators.subcomponent)
-      ? component.split(separators.subcomponent).map((sub, subIndex) => leaf(sub, separators, `${path}.${index + 1}.${subIndex + 1}`))
-      : leaf(component, separators, `${path}.${index + 1}`),
-  );
+  return text
+    .split(separators.component)
+    .map((component, index) =>
+      component.includes(separators.subcomponent)
+        ? component.split(separators.subcomponent).map((sub, subIndex) => leaf(sub, separators, `${path}.${index + 1}.${subIndex + 1}`))
+        : leaf(component, separators, `${path}.${index + 1}`),
+    );
 }
 
 function typed(text: string, type: string, separators: Hl7Separators, path: string, level: 'component' | 'subcomponent'): Hl7Value {
@@ -134,7 +146,10 @@ function typed(text: string, type: string, separators: Hl7Separators, path: stri
     const definition = parts[index];
     const partPath = `${path}.${index + 1}`;
     const name = definition?.name ?? `Component${index + 1}`;
-    object[name] = definition && level === 'component' ? typed(part, definition.type, separators, partPath, 'subcomponent') : leaf(part, separators, partPath);
+    object[name] =
+      definition && level === 'component'
+        ? typed(part, definition.type, separators, partPath, 'subcomponent')
+        : leaf(part, separators, partPath);
   });
   return object;
 }
@@ -143,13 +158,21 @@ function fieldValue(text: string, definition: ElementDefinition | undefined, sep
   const repetitions = text.split(separators.repetition);
   const values = repetitions.map((repetition, index) => {
     const repetitionPath = repetitions.length > 1 ? `${path}(${index + 1})` : path;
-    return definition ? typed(repetition, definition.type, separators, repetitionPath, 'component') : positional(repetition, separators, repetitionPath);
+    return definition
+      ? typed(repetition, definition.type, separators, repetitionPath, 'component')
+      : positional(repetition, separators, repetitionPath);
   });
   if (definition?.repeats || repetitions.length > 1) return values.filter((value) => value !== '');
   return values[0];
 }
 
-function segmentObject(options: { name: string; fields: string[]; separators: Hl7Separators; fieldNames: boolean; segmentNumber: number }): Record<string, Hl7Value> {
+function segmentObject(options: {
+  name: string;
+  fields: string[];
+  separators: Hl7Separators;
+  fieldNames: boolean;
+  segmentNumber: number;
+}): Record<string, Hl7Value> {
   const { name, fields, separators } = options;
   const definitions = options.fieldNames ? HL7_SEGMENTS[name] : undefined;
   const isHeader = name === 'MSH' || name === 'FHS' || name === 'BHS';
@@ -169,7 +192,10 @@ function segmentObject(options: { name: string; fields: string[]; separators: Hl
 }
 
 /** Parses one message (its segments, without batch envelopes) into its JSON representation. */
-export function parseHl7Message(segments: readonly string[], options: Hl7Options & { batch?: readonly string[] } = {}): Record<string, unknown> {
+export function parseHl7Message(
+  segments: readonly string[],
+  options: Hl7Options & { batch?: readonly string[] } = {},
+): Record<string, unknown> {
   const header = segments[0] ?? '';
   if (!header.startsWith('MSH')) throw new Hl7ParseError(`The message starts with "${header.slice(0, 3)}", not MSH.`, 'segment 1');
   const separators = separatorsOf(header);
@@ -178,7 +204,10 @@ export function parseHl7Message(segments: readonly string[], options: Hl7Options
   const add = (segment: string, segmentNumber: number): void => {
     const name = segment.slice(0, 3);
     if (!SEGMENT_NAME.test(name) || (segment.length > 3 && segment.charAt(3) !== separators.field)) {
-      throw new Hl7ParseError(`Segment ${segmentNumber} does not start with a segment name and the field separator: "${segment.slice(0, 12)}".`, `segment ${segmentNumber}`);
+      throw new Hl7ParseError(
+        `Segment ${segmentNumber} does not start with a segment name and the field separator: "${segment.slice(0, 12)}".`,
+        `segment ${segmentNumber}`,
+      );
     }
     const object = segmentObject({ name, fields: segment.split(separators.field), separators, fieldNames, segmentNumber });
     (message[name] ??= []).push(object);
@@ -193,7 +222,10 @@ export function parseHl7Message(segments: readonly string[], options: Hl7Options
 
 /** Splits ER7 text into segments: CR is the standard terminator; LF and CRLF are accepted; MLLP bytes dropped. */
 function segmentsOf(text: string): string[] {
-  return text.replaceAll(MLLP_START, '').replaceAll(MLLP_END, '').split(/\r\n|\r|\n/);
+  return text
+    .replaceAll(MLLP_START, '')
+    .replaceAll(MLLP_END, '')
+    .split(/\r\n|\r|\n/);
 }
 
 /**
@@ -275,7 +307,13 @@ export class Hl7MessageSplitter {
       const counted = this.batchMessages;
       this.batch = this.batch.filter((kept) => kept.startsWith('FHS'));
       if (declared && /^\d+$/.test(declared) && Number(declared) !== counted) {
-        return { kind: 'unreadable', code: 'HL7_BATCH_COUNT_MISMATCH', message: `Line ${this.lineNumber}: BTS-1 declares ${declared} messages but the batch holds ${counted}; check that the file is complete.`, text: segment, position: { line: this.lineNumber, path: 'BTS-1' } };
+        return {
+          kind: 'unreadable',
+          code: 'HL7_BATCH_COUNT_MISMATCH',
+          message: `Line ${this.lineNumber}: BTS-1 declares ${declared} messages but the batch holds ${counted}; check that the file is complete.`,
+          text: segment,
+          position: { line: this.lineNumber, path: 'BTS-1' },
+        };
       }
     } else this.batch = [];
     return null;
@@ -289,11 +327,20 @@ export class Hl7MessageSplitter {
     this.batchMessages += 1;
     const position: ItemPosition = { message: this.messageNumber, line: current.line };
     try {
-      const raw = parseHl7Message(current.segments, { ...this.options, batch: this.batch.filter((segment) => segment.startsWith('FHS') || segment.startsWith('BHS')) });
+      const raw = parseHl7Message(current.segments, {
+        ...this.options,
+        batch: this.batch.filter((segment) => segment.startsWith('FHS') || segment.startsWith('BHS')),
+      });
       return { kind: 'record', raw, position };
     } catch (error) {
       if (!(error instanceof Hl7ParseError)) throw error;
-      return { kind: 'unreadable', code: error.code, message: `Message ${this.messageNumber} (line ${current.line}): ${error.message}`, text: current.segments.join('\r'), position: { ...position, path: error.path } };
+      return {
+        kind: 'unreadable',
+        code: error.code,
+        message: `Message ${this.messageNumber} (line ${current.line}): ${error.message}`,
+        text: current.segments.join('\r'),
+        position: { ...position, path: error.path },
+      };
     }
   }
 }
@@ -326,7 +373,14 @@ export function readHl7Header(text: string): Hl7Header | null {
   }
   const fields = msh.split(separators.field);
   const first = (index: number): string => (fields[index] ?? '').split(separators.component)[0] ?? '';
-  return { separators, fields, sendingApplication: first(2), sendingFacility: first(3), messageControlId: fields[9] ?? '', versionId: first(11) || '2.5.1' };
+  return {
+    separators,
+    fields,
+    sendingApplication: first(2),
+    sendingFacility: first(3),
+    messageControlId: fields[9] ?? '',
+    versionId: first(11) || '2.5.1',
+  };
 }
 
 function escapeText(text: string, separators: Hl7Separators): string {
@@ -361,13 +415,36 @@ export function buildHl7Ack(input: {
   const encoding = `${separators.component}${separators.repetition}${separators.escape}${separators.subcomponent}`;
   const fields = input.header?.fields ?? [];
   const trigger = (fields[8] ?? '').split(component)[1] ?? '';
-  const msh = ['MSH', encoding, fields[4] ?? input.application ?? 'MDM-HUB', fields[5] ?? '', fields[2] ?? '', fields[3] ?? '', input.timestamp, '', `ACK${component}${trigger}${component}ACK`, input.controlId, fields[10] || 'P', input.header?.versionId ?? '2.5.1'].join(field);
-  const msa = ['MSA', input.code, input.header?.messageControlId ?? '', input.text ? escapeText(input.text.slice(0, 80), separators) : ''].join(field);
+  const msh = [
+    'MSH',
+    encoding,
+    fields[4] ?? input.application ?? 'MDM-HUB',
+    fields[5] ?? '',
+    fields[2] ?? '',
+    fields[3] ?? '',
+    input.timestamp,
+    '',
+    `ACK${component}${trigger}${component}ACK`,
+    input.controlId,
+    fields[10] || 'P',
+    input.header?.versionId ?? '2.5.1',
+  ].join(field);
+  const msa = [
+    'MSA',
+    input.code,
+    input.header?.messageControlId ?? '',
+    input.text ? escapeText(input.text.slice(0, 80), separators) : '',
+  ].join(field);
   const segments = [msh, msa];
   if (input.code !== 'AA') {
-    const hl7Error = input.code === 'AR' ? `102${component}Data type error${component}HL70357` : `207${component}Application internal error${component}HL70357`;
+    const hl7Error =
+      input.code === 'AR'
+        ? `102${component}Data type error${component}HL70357`
+        : `207${component}Application internal error${component}HL70357`;
     const applicationError = input.errorCode ? `${escapeText(input.errorCode, separators)}${component}${component}HL70533` : '';
-    segments.push(['ERR', '', '', hl7Error, 'E', applicationError, '', '', input.text ? escapeText(input.text, separators) : ''].join(field));
+    segments.push(
+      ['ERR', '', '', hl7Error, 'E', applicationError, '', '', input.text ? escapeText(input.text, separators) : ''].join(field),
+    );
   }
   return `${segments.join('\r')}\r`;
 }

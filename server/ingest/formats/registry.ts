@@ -40,7 +40,13 @@ export const CONTENT_TYPES: readonly ContentTypeEntry[] = [
   { contentType: 'application/x-ndjson', format: 'ndjson', defaults: {}, isStreamable: true, label: 'NDJSON' },
   { contentType: 'application/ndjson', format: 'ndjson', defaults: {}, isStreamable: true, label: 'NDJSON' },
   { contentType: 'text/csv', format: 'delimited', defaults: {}, isStreamable: true, label: 'Delimited text (CSV, pipe, …)' },
-  { contentType: 'text/tab-separated-values', format: 'delimited', defaults: { delimiter: '\t' }, isStreamable: true, label: 'Tab-separated text' },
+  {
+    contentType: 'text/tab-separated-values',
+    format: 'delimited',
+    defaults: { delimiter: '\t' },
+    isStreamable: true,
+    label: 'Tab-separated text',
+  },
   { contentType: 'application/hl7-v2', format: 'hl7v2', defaults: {}, isStreamable: true, label: 'HL7 v2 ER7' },
   { contentType: 'x-application/hl7-v2+er7', format: 'hl7v2', defaults: {}, isStreamable: true, label: 'HL7 v2 ER7' },
   { contentType: 'application/xml', format: 'xml', defaults: {}, isStreamable: false, label: 'XML' },
@@ -55,10 +61,16 @@ export function contentTypeEntry(mediaType: string): ContentTypeEntry | undefine
   return CONTENT_TYPES.find((entry) => entry.contentType === mediaType);
 }
 
-const encodingSchema = { type: 'string', enum: TEXT_ENCODINGS, description: 'How the bytes are encoded (default utf-8; utf-16 needs a byte-order mark).' } as const;
+const encodingSchema = {
+  type: 'string',
+  enum: TEXT_ENCODINGS,
+  description: 'How the bytes are encoded (default utf-8; utf-16 needs a byte-order mark).',
+} as const;
 
 /** JSON Schemas of each format's options (validated by the server; the studio renders its form from them). */
-export const FORMAT_OPTION_SCHEMAS: Readonly<Record<FormatName, { type: 'object'; additionalProperties: false; properties: Record<string, unknown> }>> = {
+export const FORMAT_OPTION_SCHEMAS: Readonly<
+  Record<FormatName, { type: 'object'; additionalProperties: false; properties: Record<string, unknown> }>
+> = {
   json: { type: 'object', additionalProperties: false, properties: { encoding: encodingSchema } },
   ndjson: { type: 'object', additionalProperties: false, properties: { encoding: encodingSchema } },
   delimited: {
@@ -69,22 +81,62 @@ export const FORMAT_OPTION_SCHEMAS: Readonly<Record<FormatName, { type: 'object'
       delimiter: { type: 'string', minLength: 1, maxLength: 4, description: 'Field delimiter: , | \\t ; (default ,).' },
       quote: { type: 'string', maxLength: 1, description: 'Quote character (default "); empty = never quoted.' },
       header: { type: 'boolean', description: 'The first row names the columns (default true).' },
-      columns: { type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 1000, description: 'Column names when there is no header row.' },
+      columns: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        maxItems: 1000,
+        description: 'Column names when there is no header row.',
+      },
       trim: { type: 'boolean', description: 'Trim spaces around values (default false).' },
     },
   },
-  hl7v2: { type: 'object', additionalProperties: false, properties: { encoding: encodingSchema, fieldNames: { type: 'boolean', description: 'Name fields from the segment definitions (default true).' } } },
+  hl7v2: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      encoding: encodingSchema,
+      fieldNames: { type: 'boolean', description: 'Name fields from the segment definitions (default true).' },
+    },
+  },
   xml: {
     type: 'object',
     additionalProperties: false,
     properties: {
       encoding: encodingSchema,
-      recordPath: { type: 'string', pattern: '^[A-Za-z_][\\w.\\-/]*$', maxLength: 500, description: 'Dotted local element names from the root to one record.' },
-      alwaysArray: { type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 500, description: 'Elements that are always arrays.' },
+      recordPath: {
+        type: 'string',
+        pattern: '^[A-Za-z_][\\w.\\-/]*$',
+        maxLength: 500,
+        description: 'Dotted local element names from the root to one record.',
+      },
+      alwaysArray: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        maxItems: 500,
+        description: 'Elements that are always arrays.',
+      },
     },
   },
-  x12: { type: 'object', additionalProperties: false, properties: { encoding: encodingSchema, loopSegment: { type: 'string', pattern: '^[A-Z][A-Z0-9]{1,2}$', description: 'Segment that starts one record (default LIN).' } } },
-  fhir: { type: 'object', additionalProperties: false, properties: { encoding: encodingSchema, resourceType: { type: 'string', pattern: '^[A-Z][A-Za-z]*$', description: 'The resource type of the records (default: every resource).' } } },
+  x12: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      encoding: encodingSchema,
+      loopSegment: { type: 'string', pattern: '^[A-Z][A-Z0-9]{1,2}$', description: 'Segment that starts one record (default LIN).' },
+    },
+  },
+  fhir: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      encoding: encodingSchema,
+      resourceType: {
+        type: 'string',
+        pattern: '^[A-Z][A-Za-z]*$',
+        description: 'The resource type of the records (default: every resource).',
+      },
+    },
+  },
 };
 
 function parseJsonText(text: string): ParsedItem[] {
@@ -92,7 +144,9 @@ function parseJsonText(text: string): ParsedItem[] {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return [{ kind: 'unreadable', code: 'INVALID_JSON', message: `The JSON cannot be read: ${(error as Error).message}.`, text, position: {} }];
+    return [
+      { kind: 'unreadable', code: 'INVALID_JSON', message: `The JSON cannot be read: ${(error as Error).message}.`, text, position: {} },
+    ];
   }
   const values: unknown[] = Array.isArray(value) ? value : [value];
   return values.map((raw, index) => ({ kind: 'record', raw, position: { index } }));
@@ -106,7 +160,13 @@ function parseNdjsonText(text: string): ParsedItem[] {
     try {
       items.push({ kind: 'record', raw: JSON.parse(body), position: { line: index + 1 } });
     } catch (error) {
-      items.push({ kind: 'unreadable', code: 'NDJSON_PARSE_ERROR', message: `Line ${index + 1} is not valid JSON (${(error as Error).message}).`, text: body, position: { line: index + 1 } });
+      items.push({
+        kind: 'unreadable',
+        code: 'NDJSON_PARSE_ERROR',
+        message: `Line ${index + 1} is not valid JSON (${(error as Error).message}).`,
+        text: body,
+        position: { line: index + 1 },
+      });
     }
   });
   return items;
@@ -145,11 +205,24 @@ export function optionsFromMediaTypeParameters(header: string): Record<string, u
     const raw = match[2].trim();
     const value = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
     const key = name.toLowerCase();
-    if (key === 'charset') options.encoding = value.toLowerCase() === 'utf8' ? 'utf-8' : value.toLowerCase().replace(/^cp1252$/, 'windows-1252').replace(/^latin1$/, 'iso-8859-1');
+    if (key === 'charset')
+      options.encoding =
+        value.toLowerCase() === 'utf8'
+          ? 'utf-8'
+          : value
+              .toLowerCase()
+              .replace(/^cp1252$/, 'windows-1252')
+              .replace(/^latin1$/, 'iso-8859-1');
     else if (key === 'delimiter') options.delimiter = value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
     else if (key === 'quote') options.quote = value;
-    else if (key === 'header' || key === 'trim' || key === 'fieldnames') options[key === 'fieldnames' ? 'fieldNames' : key] = value === 'true' || value === 'present' ? true : value === 'false' || value === 'absent' ? false : value;
-    else if (key === 'columns' || key === 'alwaysarray') options[key === 'columns' ? 'columns' : 'alwaysArray'] = value.split(',').map((part) => part.trim()).filter(Boolean);
+    else if (key === 'header' || key === 'trim' || key === 'fieldnames')
+      options[key === 'fieldnames' ? 'fieldNames' : key] =
+        value === 'true' || value === 'present' ? true : value === 'false' || value === 'absent' ? false : value;
+    else if (key === 'columns' || key === 'alwaysarray')
+      options[key === 'columns' ? 'columns' : 'alwaysArray'] = value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
     else if (key === 'recordpath') options.recordPath = value;
     else if (key === 'resourcetype') options.resourceType = value;
     else if (key === 'loopsegment') options.loopSegment = value;

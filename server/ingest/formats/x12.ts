@@ -36,7 +36,8 @@ function unreadable(code: string, message: string, text: string, position: ItemP
 }
 
 function delimitersOf(isa: string): Delimiters | string {
-  if (isa.length < ISA_LENGTH) return `the ISA segment is ${isa.length} characters long; it is fixed at 106 (the delimiters cannot be read)`;
+  if (isa.length < ISA_LENGTH)
+    return `the ISA segment is ${isa.length} characters long; it is fixed at 106 (the delimiters cannot be read)`;
   const element = isa.charAt(3);
   const parts = isa.slice(0, ISA_LENGTH - 1).split(element);
   if (parts.length !== 17) return `the ISA segment has ${parts.length - 1} elements separated by "${element}"; it should have 16`;
@@ -57,8 +58,10 @@ function segmentObject(text: string, delimiters: Delimiters): { id: string; valu
       value[key] = element;
       return;
     }
-    const splitComponents = (part: string): string | string[] => (part.includes(delimiters.component) ? part.split(delimiters.component) : part);
-    if (delimiters.repetition && element.includes(delimiters.repetition)) value[key] = element.split(delimiters.repetition).map(splitComponents);
+    const splitComponents = (part: string): string | string[] =>
+      part.includes(delimiters.component) ? part.split(delimiters.component) : part;
+    if (delimiters.repetition && element.includes(delimiters.repetition))
+      value[key] = element.split(delimiters.repetition).map(splitComponents);
     else value[key] = splitComponents(element);
   });
   return { id, value };
@@ -108,7 +111,14 @@ export class X12Splitter {
     if (!transaction) return [];
     const items = this.closeLoop();
     this.transaction = null;
-    items.push(unreadable('X12_PARSE_ERROR', `Transaction ${transaction.number} (ST ${transaction.controlNumber}) has no SE trailer; ${why}.`, transaction.texts.slice(0, 50).join(this.delimiters?.segment ?? '~'), { message: transaction.number, path: `ST ${transaction.controlNumber}` }));
+    items.push(
+      unreadable(
+        'X12_PARSE_ERROR',
+        `Transaction ${transaction.number} (ST ${transaction.controlNumber}) has no SE trailer; ${why}.`,
+        transaction.texts.slice(0, 50).join(this.delimiters?.segment ?? '~'),
+        { message: transaction.number, path: `ST ${transaction.controlNumber}` },
+      ),
+    );
     return items;
   }
 
@@ -126,7 +136,11 @@ export class X12Splitter {
         if (!this.pending.startsWith('ISA')) {
           const text = this.pending.slice(0, 200);
           this.pending = '';
-          items.push(unreadable('X12_PARSE_ERROR', 'The interchange does not start with an ISA segment, so its delimiters cannot be read.', text, { path: 'ISA' }));
+          items.push(
+            unreadable('X12_PARSE_ERROR', 'The interchange does not start with an ISA segment, so its delimiters cannot be read.', text, {
+              path: 'ISA',
+            }),
+          );
           return items;
         }
         const delimiters = delimitersOf(this.pending.slice(0, ISA_LENGTH));
@@ -164,7 +178,9 @@ export class X12Splitter {
         this.transaction.loop.problem ??= `"${text.slice(0, 20)}" does not start with a segment id${this.where()}`;
         return [];
       }
-      return [unreadable('X12_PARSE_ERROR', `"${text.slice(0, 20)}" does not start with a segment id${this.where()}.`, text, this.position(id))];
+      return [
+        unreadable('X12_PARSE_ERROR', `"${text.slice(0, 20)}" does not start with a segment id${this.where()}.`, text, this.position(id)),
+      ];
     }
     switch (id) {
       case 'ISA':
@@ -207,7 +223,16 @@ export class X12Splitter {
   private startTransaction(value: X12Segment, text: string): ParsedItem[] {
     const items = this.abandonTransaction('another ST starts');
     this.transactions += 1;
-    this.transaction = { number: this.transactions, controlNumber: String(value.ST02 ?? ''), header: {}, st: value, segmentCount: 1, loops: 0, loop: null, texts: [text] };
+    this.transaction = {
+      number: this.transactions,
+      controlNumber: String(value.ST02 ?? ''),
+      header: {},
+      st: value,
+      segmentCount: 1,
+      loops: 0,
+      loop: null,
+      texts: [text],
+    };
     return items;
   }
 
@@ -219,9 +244,23 @@ export class X12Splitter {
     this.transaction = null;
     const declared = Number(value.SE01);
     if (String(value.SE02 ?? '') !== transaction.controlNumber) {
-      items.push(unreadable('X12_PARSE_ERROR', `Transaction ${transaction.number}: SE02 "${String(value.SE02 ?? '')}" does not match ST02 "${transaction.controlNumber}".`, text, { message: transaction.number, path: `ST ${transaction.controlNumber} / SE02` }));
+      items.push(
+        unreadable(
+          'X12_PARSE_ERROR',
+          `Transaction ${transaction.number}: SE02 "${String(value.SE02 ?? '')}" does not match ST02 "${transaction.controlNumber}".`,
+          text,
+          { message: transaction.number, path: `ST ${transaction.controlNumber} / SE02` },
+        ),
+      );
     } else if (!Number.isInteger(declared) || declared !== transaction.segmentCount) {
-      items.push(unreadable('X12_SEGMENT_COUNT_MISMATCH', `Transaction ${transaction.number} (ST ${transaction.controlNumber}): SE01 declares ${String(value.SE01 ?? '')} segments but the transaction holds ${transaction.segmentCount}; check that the file is complete.`, text, { message: transaction.number, path: `ST ${transaction.controlNumber} / SE01` }));
+      items.push(
+        unreadable(
+          'X12_SEGMENT_COUNT_MISMATCH',
+          `Transaction ${transaction.number} (ST ${transaction.controlNumber}): SE01 declares ${String(value.SE01 ?? '')} segments but the transaction holds ${transaction.segmentCount}; check that the file is complete.`,
+          text,
+          { message: transaction.number, path: `ST ${transaction.controlNumber} / SE01` },
+        ),
+      );
     }
     return items;
   }
@@ -231,8 +270,20 @@ export class X12Splitter {
     const loop = transaction?.loop;
     if (!transaction || !loop) return [];
     transaction.loop = null;
-    const position: ItemPosition = { message: transaction.number, index: loop.number - 1, path: `ST ${transaction.controlNumber} / ${this.loopSegment} loop ${loop.number}` };
-    if (loop.problem) return [unreadable('X12_PARSE_ERROR', `Transaction ${transaction.number}: ${loop.problem}.`, loop.texts.join(this.delimiters?.segment ?? '~'), position)];
+    const position: ItemPosition = {
+      message: transaction.number,
+      index: loop.number - 1,
+      path: `ST ${transaction.controlNumber} / ${this.loopSegment} loop ${loop.number}`,
+    };
+    if (loop.problem)
+      return [
+        unreadable(
+          'X12_PARSE_ERROR',
+          `Transaction ${transaction.number}: ${loop.problem}.`,
+          loop.texts.join(this.delimiters?.segment ?? '~'),
+          position,
+        ),
+      ];
     const raw: Record<string, unknown> = {
       ...(this.isa ? { ISA: this.isa } : {}),
       ...(this.gs ? { GS: this.gs } : {}),
@@ -253,7 +304,10 @@ export class X12Splitter {
   private position(id: string): ItemPosition {
     const transaction = this.transaction;
     if (!transaction) return { path: id };
-    return { message: transaction.number, path: `ST ${transaction.controlNumber}${transaction.loop ? ` / ${this.loopSegment} loop ${transaction.loop.number}` : ''} / ${id}` };
+    return {
+      message: transaction.number,
+      path: `ST ${transaction.controlNumber}${transaction.loop ? ` / ${this.loopSegment} loop ${transaction.loop.number}` : ''} / ${id}`,
+    };
   }
 }
 

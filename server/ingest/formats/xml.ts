@@ -41,7 +41,14 @@ export function parseXmlText(text: string, options: XmlOptions = {}): ParsedItem
   const validation = XMLValidator.validate(body);
   if (validation !== true) {
     const { line, col, msg } = validation.err;
-    return [unreadable('XML_PARSE_ERROR', `The XML cannot be read at line ${line}, column ${col}: ${msg}`, body.length > 65536 ? body.slice(0, 65536) : body, { line, path: `line ${line}, column ${col}` })];
+    return [
+      unreadable(
+        'XML_PARSE_ERROR',
+        `The XML cannot be read at line ${line}, column ${col}: ${msg}`,
+        body.length > 65536 ? body.slice(0, 65536) : body,
+        { line, path: `line ${line}, column ${col}` },
+      ),
+    ];
   }
   const recordPath = (options.recordPath ?? '').split(/[./]/).filter(Boolean);
   const arrays = new Set(options.alwaysArray ?? []);
@@ -56,17 +63,26 @@ export function parseXmlText(text: string, options: XmlOptions = {}): ParsedItem
     parseAttributeValue: false,
     trimValues: true,
     jPath: true,
-    isArray: (tagName, jPath, _isLeaf, isAttribute) => !isAttribute && (arrays.has(tagName) || arrays.has(String(jPath)) || (recordJPath !== '' && String(jPath) === recordJPath)),
+    isArray: (tagName, jPath, _isLeaf, isAttribute) =>
+      !isAttribute && (arrays.has(tagName) || arrays.has(String(jPath)) || (recordJPath !== '' && String(jPath) === recordJPath)),
   });
   const document: unknown = parser.parse(body);
   const fault = soapFault(document);
-  if (fault !== null) return [unreadable('SOAP_FAULT', `The SOAP response is a Fault: ${fault}`, body.slice(0, 65536), { path: 'Envelope.Body.Fault' })];
+  if (fault !== null)
+    return [unreadable('SOAP_FAULT', `The SOAP response is a Fault: ${fault}`, body.slice(0, 65536), { path: 'Envelope.Body.Fault' })];
   if (recordPath.length === 0) return [{ kind: 'record', raw: document, position: { index: 0, path: '/' } }];
   let node: unknown = document;
   for (const [depth, name] of recordPath.slice(0, -1).entries()) {
     node = childAt(node, name);
     if (node === undefined) {
-      return [unreadable('XML_RECORD_PATH_NOT_FOUND', `The document has no element ${recordPath.slice(0, depth + 1).join('/')} on the record path ${recordPath.join('/')}; check the source's recordPath setting.`, body.slice(0, 65536), { path: `/${recordPath.slice(0, depth + 1).join('/')}` })];
+      return [
+        unreadable(
+          'XML_RECORD_PATH_NOT_FOUND',
+          `The document has no element ${recordPath.slice(0, depth + 1).join('/')} on the record path ${recordPath.join('/')}; check the source's recordPath setting.`,
+          body.slice(0, 65536),
+          { path: `/${recordPath.slice(0, depth + 1).join('/')}` },
+        ),
+      ];
     }
   }
   const records = childAt(node, recordPath[recordPath.length - 1]);
@@ -74,7 +90,14 @@ export function parseXmlText(text: string, options: XmlOptions = {}): ParsedItem
   return list.map((record, index): ParsedItem => {
     const position = { index, path: `/${recordPath.join('/')}[${index + 1}]` };
     if (record === null || typeof record !== 'object') {
-      return record === '' ? { kind: 'record', raw: {}, position } : unreadable('NOT_AN_OBJECT', `Element ${position.path} holds only text ("${String(record).slice(0, 40)}"), not a record.`, String(record), position);
+      return record === ''
+        ? { kind: 'record', raw: {}, position }
+        : unreadable(
+            'NOT_AN_OBJECT',
+            `Element ${position.path} holds only text ("${String(record).slice(0, 40)}"), not a record.`,
+            String(record),
+            position,
+          );
     }
     return { kind: 'record', raw: record, position };
   });

@@ -61,11 +61,17 @@ async function* one(item: ParsedItem): AsyncGenerator<ParsedItem> {
 /** Handles one framed message and returns the ACK text. */
 export async function handleMllpMessage(services: AppServices, input: { text: string; routes: readonly MllpRoute[] }): Promise<string> {
   const header = readHl7Header(input.text);
-  const ack = (code: 'AA' | 'AE' | 'AR', text?: string, errorCode?: string) => buildHl7Ack({ header, code, text, errorCode, controlId: `ACK-${randomUUID()}`, timestamp: timestamp() });
+  const ack = (code: 'AA' | 'AE' | 'AR', text?: string, errorCode?: string) =>
+    buildHl7Ack({ header, code, text, errorCode, controlId: `ACK-${randomUUID()}`, timestamp: timestamp() });
   if (!header) return ack('AR', 'The message has no readable MSH segment.', 'HL7_PARSE_ERROR');
   if (!header.messageControlId) return ack('AR', 'MSH-10 (message control id) is empty.', 'HL7_PARSE_ERROR');
   const route = routeOf(input.routes, header);
-  if (!route) return ack('AR', `No source is configured for sending application ${header.sendingApplication}${header.sendingFacility ? ` at ${header.sendingFacility}` : ''}.`, 'MLLP_UNKNOWN_SENDER');
+  if (!route)
+    return ack(
+      'AR',
+      `No source is configured for sending application ${header.sendingApplication}${header.sendingFacility ? ` at ${header.sendingFacility}` : ''}.`,
+      'MLLP_UNKNOWN_SENDER',
+    );
   const messages = services.store.collection<MllpMessageDocument>(MLLP_MESSAGES);
   const id = `${route.source}|${route.domain}|${header.sendingApplication}|${header.sendingFacility}|${header.messageControlId}`;
   const seen = await messages.findOne({ _id: id });
@@ -77,17 +83,36 @@ export async function handleMllpMessage(services: AppServices, input: { text: st
   try {
     // The message control id (MSH-10) is the correlation id of everything this message causes.
     const correlationId = `mllp:${header.messageControlId}`.replace(/[^A-Za-z0-9._:-]/g, '_').slice(0, 128);
-    const context = await prepareIngest(services, { source: route.source, domain: route.domain, actor: MLLP_ACTOR, origin: { requestId: `mllp:${header.messageControlId}`, correlationId } });
+    const context = await prepareIngest(services, {
+      source: route.source,
+      domain: route.domain,
+      actor: MLLP_ACTOR,
+      origin: { requestId: `mllp:${header.messageControlId}`, correlationId },
+    });
     const run = await withCorrelation(correlationId, () => ingestItems(context, { items: one(parsed[0]), collectResults: true }));
     const result = run.results[0];
     if (!result) answer = { code: 'AE', text: 'The message produced no result.', errorCode: 'MLLP_NO_RESULT' };
     else if (result.outcome !== 'exception') answer = { code: 'AA' };
-    else answer = { code: result.stage === 'parse' ? 'AR' : 'AE', text: `${result.message} (exception ${result.exceptionId})`, errorCode: result.code };
+    else
+      answer = {
+        code: result.stage === 'parse' ? 'AR' : 'AE',
+        text: `${result.message} (exception ${result.exceptionId})`,
+        errorCode: result.code,
+      };
   } catch (error) {
     // No published mapping or a store failure: the engine should retry later, so nothing is remembered.
     const code = (error as { code?: string }).code ?? 'INTERNAL_ERROR';
-    services.logger.error('mllp message not ingested', { controlId: header.messageControlId, source: route.source, domain: route.domain, code });
-    return ack('AE', code === 'INTERNAL_ERROR' ? 'The message could not be processed; send it again later.' : (error as Error).message, code);
+    services.logger.error('mllp message not ingested', {
+      controlId: header.messageControlId,
+      source: route.source,
+      domain: route.domain,
+      code,
+    });
+    return ack(
+      'AE',
+      code === 'INTERNAL_ERROR' ? 'The message could not be processed; send it again later.' : (error as Error).message,
+      code,
+    );
   }
   const text = ack(answer.code, answer.text, answer.errorCode);
   try {
@@ -113,7 +138,8 @@ class FrameReader {
       if (!this.inFrame) {
         const start = this.buffer.indexOf(START);
         const before = start === -1 ? this.buffer : this.buffer.subarray(0, start);
-        if (before.toString('latin1').trim() !== '') this.handlers.onBroken(`${before.length} bytes outside an MLLP frame (no <VT> start byte) were discarded`, false);
+        if (before.toString('latin1').trim() !== '')
+          this.handlers.onBroken(`${before.length} bytes outside an MLLP frame (no <VT> start byte) were discarded`, false);
         if (start === -1) {
           this.buffer = Buffer.alloc(0);
           return;
@@ -153,14 +179,34 @@ export async function startMllpListener(services: AppServices, config: MllpConfi
     };
     const reader = new FrameReader({
       onFrame: (text) => {
-        queue = queue.then(async () => send(await handleMllpMessage(services, { text, routes: config.routes }))).catch((error: unknown) => {
-          services.logger.error('mllp frame failed', { problem: error instanceof Error ? error.message : String(error) });
-          send(buildHl7Ack({ header: readHl7Header(text), code: 'AE', text: 'The message could not be processed; send it again later.', errorCode: 'INTERNAL_ERROR', controlId: `ACK-${randomUUID()}`, timestamp: timestamp() }));
-        });
+        queue = queue
+          .then(async () => send(await handleMllpMessage(services, { text, routes: config.routes })))
+          .catch((error: unknown) => {
+            services.logger.error('mllp frame failed', { problem: error instanceof Error ? error.message : String(error) });
+            send(
+              buildHl7Ack({
+                header: readHl7Header(text),
+                code: 'AE',
+                text: 'The message could not be processed; send it again later.',
+                errorCode: 'INTERNAL_ERROR',
+                controlId: `ACK-${randomUUID()}`,
+                timestamp: timestamp(),
+              }),
+            );
+          });
       },
       onBroken: (reason, isFatal) => {
         queue = queue.then(() => {
-          send(buildHl7Ack({ header: null, code: 'AR', text: `Broken MLLP frame: ${reason}.`, errorCode: 'MLLP_FRAME_ERROR', controlId: `ACK-${randomUUID()}`, timestamp: timestamp() }));
+          send(
+            buildHl7Ack({
+              header: null,
+              code: 'AR',
+              text: `Broken MLLP frame: ${reason}.`,
+              errorCode: 'MLLP_FRAME_ERROR',
+              controlId: `ACK-${randomUUID()}`,
+              timestamp: timestamp(),
+            }),
+          );
           if (isFatal) socket.end();
         });
       },
@@ -176,7 +222,11 @@ export async function startMllpListener(services: AppServices, config: MllpConfi
       resolve();
     });
   });
-  services.logger.info('mllp listener started', { host: config.host, port: (server.address() as AddressInfo).port, routes: config.routes.length });
+  services.logger.info('mllp listener started', {
+    host: config.host,
+    port: (server.address() as AddressInfo).port,
+    routes: config.routes.length,
+  });
   return {
     address: () => server.address() as AddressInfo,
     close: async () => {

@@ -18,14 +18,25 @@ export function presentAliasTable(head: RuleSetDocument, published: RuleSetVersi
   return {
     table: head.domain,
     published: published ? presentAliasTableVersion(published, head.published?.number ?? null) : null,
-    draft: view.draft ? { revision: view.draft.revision, contentHash: view.draft.contentHash, table: view.draft.rules as unknown as AliasTable, updatedAt: view.draft.updatedAt, updatedBy: view.draft.updatedBy } : null,
+    draft: view.draft
+      ? {
+          revision: view.draft.revision,
+          contentHash: view.draft.contentHash,
+          table: view.draft.rules as unknown as AliasTable,
+          updatedAt: view.draft.updatedAt,
+          updatedBy: view.draft.updatedBy,
+        }
+      : null,
     draftState: view.draftState,
     usedBy,
   };
 }
 
 /** One row of the table list. */
-export function presentAliasTableListItem(head: RuleSetDocument, published: RuleSetVersionDocument | null): AliasTableListView['items'][number] {
+export function presentAliasTableListItem(
+  head: RuleSetDocument,
+  published: RuleSetVersionDocument | null,
+): AliasTableListView['items'][number] {
   const table = (published?.rules ?? head.draft?.rules) as unknown as AliasTable | undefined;
   return {
     table: head.domain,

@@ -10,14 +10,27 @@ import { compileCached, findRuleSet, publishedRules, storedAliasTables } from '.
 export type RulesChoice = 'published' | 'draft' | 'ad-hoc';
 
 /** Resolves the rules to run: `rules` (validated, 400 with `body.rules…` paths) > draft (`useDraft`) > published. */
-export async function chooseRules(args: { store: Store; domain: string; rules?: unknown; useDraft?: boolean }): Promise<{ rules: CompiledRules; choice: RulesChoice }> {
+export async function chooseRules(args: {
+  store: Store;
+  domain: string;
+  rules?: unknown;
+  useDraft?: boolean;
+}): Promise<{ rules: CompiledRules; choice: RulesChoice }> {
   // Ad-hoc rules and drafts run with the published alias tables, as ingest would.
   const tablesOf = async (rules: RuleSet) => storedAliasTables({ store: args.store, names: aliasTableNamesOf(rules) });
   if (args.rules !== undefined) {
-    const isShaped = typeof args.rules === 'object' && args.rules !== null && Array.isArray((args.rules as RuleSet).comparators) && Array.isArray((args.rules as RuleSet).blocking);
+    const isShaped =
+      typeof args.rules === 'object' &&
+      args.rules !== null &&
+      Array.isArray((args.rules as RuleSet).comparators) &&
+      Array.isArray((args.rules as RuleSet).blocking);
     const aliasTables = isShaped ? await tablesOf(args.rules as RuleSet) : undefined;
     const problems = ruleSetProblems({ domain: args.domain, rules: args.rules, rootPath: 'body.rules', aliasTables });
-    if (problems.length > 0) throw new ValidationError(`The matching rules have ${problems.length} problem(s); the first: ${problems[0].path}: ${problems[0].message}`, problems);
+    if (problems.length > 0)
+      throw new ValidationError(
+        `The matching rules have ${problems.length} problem(s); the first: ${problems[0].path}: ${problems[0].message}`,
+        problems,
+      );
     return { rules: compileCached(args.rules as RuleSet, undefined, aliasTables), choice: 'ad-hoc' };
   }
   if (args.useDraft) {

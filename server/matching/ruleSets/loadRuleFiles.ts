@@ -27,7 +27,10 @@ export interface RuleFilesSummary {
  * Loads `matching-rules/*.json` (except the schema) into the store as published versions; with
  * `kind` another versioned kind from its own folder (alias tables: `matching-rules/aliases/`).
  */
-export async function loadRuleFiles(services: { store: Store; logger: Logger }, options: { directory?: string; kind?: VersionedKind; schemaFile?: string; /** Folder named in version notes. */ folder?: string } = {}): Promise<RuleFilesSummary> {
+export async function loadRuleFiles(
+  services: { store: Store; logger: Logger },
+  options: { directory?: string; kind?: VersionedKind; schemaFile?: string; /** Folder named in version notes. */ folder?: string } = {},
+): Promise<RuleFilesSummary> {
   const directory = options.directory ?? RULES_DIRECTORY;
   const kind = options.kind ?? RULE_SETS;
   const schemaFile = options.schemaFile ?? 'rules.schema.json';
@@ -55,10 +58,21 @@ export async function loadRuleFiles(services: { store: Store; logger: Logger }, 
       }
       if (head?.published && head.fileHash === hash) {
         summary.keptApiVersion.push(file);
-        logger.warn('rules file unchanged since the last start; keeping the version published through the API', { file, publishedNumber: head.published.number });
+        logger.warn('rules file unchanged since the last start; keeping the version published through the API', {
+          file,
+          publishedNumber: head.published.number,
+        });
         continue;
       }
-      const version = await publishRuleSetVersion(services, { domain, rules: rules as RuleSet, origin: 'files', actor: FILES_AUTHOR, note: `Loaded from ${options.folder ?? 'matching-rules/'}${file}`, fileHash: hash, kind });
+      const version = await publishRuleSetVersion(services, {
+        domain,
+        rules: rules as RuleSet,
+        origin: 'files',
+        actor: FILES_AUTHOR,
+        note: `Loaded from ${options.folder ?? 'matching-rules/'}${file}`,
+        fileHash: hash,
+        kind,
+      });
       summary.published.push(file);
       logger.info('rules file published', { file, number: version.number, rulesVersion: version.rulesVersion });
     } catch (error) {

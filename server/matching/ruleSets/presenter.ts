@@ -25,11 +25,25 @@ export function presentRuleSetVersion(version: RuleSetVersionDocument, currentNu
 /** The rule set of a domain: published version (with rules) and draft. */
 export function presentRuleSet(head: RuleSetDocument, published: RuleSetVersionDocument | null) {
   const draft = head.draft;
-  const draftState = !draft ? 'none' : !head.published ? 'unpublished' : draft.contentHash === head.published.contentHash ? 'same-as-published' : 'modified';
+  const draftState = !draft
+    ? 'none'
+    : !head.published
+      ? 'unpublished'
+      : draft.contentHash === head.published.contentHash
+        ? 'same-as-published'
+        : 'modified';
   return {
     domain: head.domain,
     published: published ? presentRuleSetVersion(published, head.published?.number ?? null) : null,
-    draft: draft ? { revision: draft.revision, contentHash: draft.contentHash, rules: draft.rules, updatedAt: draft.updatedAt, updatedBy: { ...draft.updatedBy } } : null,
+    draft: draft
+      ? {
+          revision: draft.revision,
+          contentHash: draft.contentHash,
+          rules: draft.rules,
+          updatedAt: draft.updatedAt,
+          updatedBy: { ...draft.updatedBy },
+        }
+      : null,
     draftState,
   };
 }

@@ -18,7 +18,9 @@ export const apiKeyRoutes = [
     tags: ['auth'],
     auth: { action: 'me.read' },
     responses: { 200: { description: 'The principal and its abilities.', schema: meSchema } },
-    handler: async ({ principal }) => ({ body: { key: { id: principal.keyId, name: principal.name, role: principal.role }, abilities: abilitiesOf(principal) } }),
+    handler: async ({ principal }) => ({
+      body: { key: { id: principal.keyId, name: principal.name, role: principal.role }, abilities: abilitiesOf(principal) },
+    }),
   }),
   defineRoute({
     operationId: 'listApiKeys',
@@ -28,7 +30,12 @@ export const apiKeyRoutes = [
     tags: ['auth'],
     auth: { action: 'keys.manage' },
     query: { type: 'object', additionalProperties: false, properties: { includeRevoked: { type: 'boolean', default: false } } },
-    responses: { 200: { description: 'Keys, newest first.', schema: { type: 'object', properties: { items: { type: 'array', items: apiKeySchema } } } } },
+    responses: {
+      200: {
+        description: 'Keys, newest first.',
+        schema: { type: 'object', properties: { items: { type: 'array', items: apiKeySchema } } },
+      },
+    },
     handler: async ({ services, query }) => {
       const filter = query.includeRevoked ? {} : { revokedAt: { $exists: false } };
       const keys = await services.store.collection<ApiKeyDocument>(API_KEYS_COLLECTION).find(filter, { sort: { createdAt: -1 } });
@@ -59,6 +66,8 @@ export const apiKeyRoutes = [
     auth: { action: 'keys.manage' },
     params: keyIdParams,
     responses: { 200: { description: 'The revoked key.', schema: apiKeySchema }, 404: { description: 'No such key.' } },
-    handler: async ({ services, params, principal }) => ({ body: presentApiKey(await revokeApiKey(services, { keyId: params.id, actor: principal })) }),
+    handler: async ({ services, params, principal }) => ({
+      body: presentApiKey(await revokeApiKey(services, { keyId: params.id, actor: principal })),
+    }),
   }),
 ];

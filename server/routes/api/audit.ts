@@ -13,7 +13,10 @@ export const auditRoutes = [
     tags: ['audit'],
     auth: { action: 'audit.read' },
     query: auditQuerySchema,
-    responses: { 200: { description: '`{ items, nextCursor }` in time order (`order=desc` for newest first).' }, 400: { description: 'Invalid filter or cursor.' } },
+    responses: {
+      200: { description: '`{ items, nextCursor }` in time order (`order=desc` for newest first).' },
+      400: { description: 'Invalid filter or cursor.' },
+    },
     handler: async ({ services, query, principal }) => {
       const page = await queryAudit(services, query);
       const options = { visibility: visibilityOf(principal) };

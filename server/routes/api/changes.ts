@@ -15,12 +15,20 @@ export const changeRoutes = [
     tags: ['changes'],
     auth: { action: 'changes.read' },
     query: changesQuerySchema,
-    responses: { 200: { description: '`{ items, nextCursor }`: pass nextCursor as `after` to continue; it stays put when nothing is new.' } },
+    responses: {
+      200: { description: '`{ items, nextCursor }`: pass nextCursor as `after` to continue; it stays put when nothing is new.' },
+    },
     handler: async ({ services, query }) => {
       // Read-your-writes: changes committed before this request are numbered before it reads (bounded wait).
       await awaitSequenced(services);
       const page = query.correlationId
-        ? await changesByCorrelation({ store: services.store, correlationId: query.correlationId, after: query.after, domain: query.domain, limit: query.limit ?? 100 })
+        ? await changesByCorrelation({
+            store: services.store,
+            correlationId: query.correlationId,
+            after: query.after,
+            domain: query.domain,
+            limit: query.limit ?? 100,
+          })
         : await readChanges({ store: services.store, after: query.after, domain: query.domain, limit: query.limit ?? 100 });
       return { body: { items: page.items.map(presentChange), nextCursor: page.nextCursor } };
     },

@@ -14,7 +14,13 @@ import { closeException } from '../../exceptions/closeException';
 import { exceptionsCollection } from '../../exceptions/exceptionStore';
 import { presentException } from '../../exceptions/presenter';
 import { countExceptions, listExceptions, requireException, type ExceptionFilter } from '../../exceptions/queries';
-import { INLINE_REPLAY_LIMIT, REPLAY_EXCEPTIONS_JOB, replayableFilter, replayExceptions, type ReplayJobParams } from '../../exceptions/replay';
+import {
+  INLINE_REPLAY_LIMIT,
+  REPLAY_EXCEPTIONS_JOB,
+  replayableFilter,
+  replayExceptions,
+  type ReplayJobParams,
+} from '../../exceptions/replay';
 import { defineRoute } from '../../http/route';
 import { presentRecordResult } from '../../ingest/presenters';
 import type { Principal } from '../../policies/abilities';
@@ -26,7 +32,16 @@ function actorOf(principal: Principal) {
   return { keyId: principal.keyId, name: principal.name, role: principal.role };
 }
 
-function filterOf(input: { source?: string; domain?: string; code?: string; stage?: string; status?: string; since?: string; until?: string; correlationId?: string }): ExceptionFilter {
+function filterOf(input: {
+  source?: string;
+  domain?: string;
+  code?: string;
+  stage?: string;
+  status?: string;
+  since?: string;
+  until?: string;
+  correlationId?: string;
+}): ExceptionFilter {
   return { ...input } as ExceptionFilter;
 }
 
@@ -35,12 +50,19 @@ const closeRoute = (status: 'resolved' | 'discarded') =>
     operationId: status === 'resolved' ? 'resolveException' : 'discardException',
     method: 'post',
     path: `/exceptions/:id/${status === 'resolved' ? 'resolve' : 'discard'}`,
-    summary: status === 'resolved' ? 'Mark an exception resolved (handled another way), with a reason' : 'Discard an exception (the record is not wanted), with a reason',
+    summary:
+      status === 'resolved'
+        ? 'Mark an exception resolved (handled another way), with a reason'
+        : 'Discard an exception (the record is not wanted), with a reason',
     tags: TAGS,
     auth: { action: 'exceptions.manage' },
     params: exceptionIdParamsSchema,
     body: closeExceptionBodySchema,
-    responses: { 200: { description: 'The closed exception.', schema: exceptionSchema }, 404: { description: 'No such exception.' }, 409: { description: 'EXCEPTION_CLOSED: it is not open.' } },
+    responses: {
+      200: { description: 'The closed exception.', schema: exceptionSchema },
+      404: { description: 'No such exception.' },
+      409: { description: 'EXCEPTION_CLOSED: it is not open.' },
+    },
     handler: async ({ services, params, body, principal }) => ({
       body: presentException(await closeException(services, { id: params.id, status, reason: body.reason, actor: actorOf(principal) })),
     }),
@@ -52,7 +74,8 @@ export const exceptionRoutes = [
     method: 'get',
     path: '/exceptions',
     summary: 'List exceptions (records that could not be accepted), most recently seen first',
-    description: 'Filter by source, domain, code, stage, status (default open) and age (since / until on the last time the record was seen).',
+    description:
+      'Filter by source, domain, code, stage, status (default open) and age (since / until on the last time the record was seen).',
     tags: TAGS,
     auth: { action: 'exceptions.read' },
     query: exceptionListQuerySchema,
@@ -84,7 +107,10 @@ export const exceptionRoutes = [
     tags: TAGS,
     auth: { action: 'exceptions.manage' },
     body: replayFilterBodySchema,
-    responses: { 200: { description: 'Replayed within the request.', schema: replayManyResponseSchema }, 202: { description: 'Replaying as a job.', schema: replayManyResponseSchema } },
+    responses: {
+      200: { description: 'Replayed within the request.', schema: replayManyResponseSchema },
+      202: { description: 'Replaying as a job.', schema: replayManyResponseSchema },
+    },
     handler: async ({ services, body, principal, requestId }) => {
       const filter = filterOf(body);
       const storeFilter = replayableFilter(filter);
@@ -123,7 +149,10 @@ export const exceptionRoutes = [
     auth: { action: 'exceptions.manage' },
     params: exceptionIdParamsSchema,
     responses: {
-      200: { description: 'The result: replayed (accepted, exception closed) or open (failed again, exception updated).', schema: replayOneResponseSchema },
+      200: {
+        description: 'The result: replayed (accepted, exception closed) or open (failed again, exception updated).',
+        schema: replayOneResponseSchema,
+      },
       404: { description: 'No such exception.' },
       409: { description: 'EXCEPTION_CLOSED or EXCEPTION_NOT_REPLAYABLE.' },
       422: { description: 'NO_PUBLISHED_MAPPING.' },

@@ -35,7 +35,16 @@ import {
   unmergeSourceRecord,
   type GoldenRecordDocument,
 } from '../../golden';
-import { goldenPresentOptions, presentGolden, presentHistoryEntry, presentMatchDecision, presentRelationship, presentSourceRecord, presentXref, type PresentOptions } from '../../golden/goldenPresenter';
+import {
+  goldenPresentOptions,
+  presentGolden,
+  presentHistoryEntry,
+  presentMatchDecision,
+  presentRelationship,
+  presentSourceRecord,
+  presentXref,
+  type PresentOptions,
+} from '../../golden/goldenPresenter';
 import { ForbiddenError } from '../../errors';
 import { defineRoute } from '../../http/route';
 import { presentJob } from '../../jobs/jobPresenter';
@@ -54,15 +63,27 @@ function actorOf(principal: Principal): { keyId: string; name: string; role: str
   return { keyId: principal.keyId, name: principal.name, role: principal.role };
 }
 
-async function presentWithExtras(args: { services: AppServices; golden: GoldenRecordDocument; include: GetGoldenQuery['include']; options: PresentOptions; isAsOf?: boolean }): Promise<GoldenRecordView> {
+async function presentWithExtras(args: {
+  services: AppServices;
+  golden: GoldenRecordDocument;
+  include: GetGoldenQuery['include'];
+  options: PresentOptions;
+  isAsOf?: boolean;
+}): Promise<GoldenRecordView> {
   const include = new Set(args.include ?? []);
   const view = presentGolden(args.golden, { ...args.options, includeLineage: include.has('lineage'), asOf: args.isAsOf });
-  if (include.has('sources')) view.sources = (await getSourceRecordsByIds(args.services, { ids: args.golden.sourceRecordIds })).map((s) => presentSourceRecord(s, args.options));
+  if (include.has('sources'))
+    view.sources = (await getSourceRecordsByIds(args.services, { ids: args.golden.sourceRecordIds })).map((s) =>
+      presentSourceRecord(s, args.options),
+    );
   if (include.has('history')) {
     const history = await readHistory({ store: args.services.store, goldenId: args.golden._id });
     view.history = history.filter((h) => h.version <= args.golden.version).map((h) => presentHistoryEntry(h, args.options));
   }
-  if (include.has('relationships')) view.relationships = (await relationshipsOf({ store: args.services.store, goldenId: args.golden._id })).map((r) => presentRelationship(r, args.golden._id));
+  if (include.has('relationships'))
+    view.relationships = (await relationshipsOf({ store: args.services.store, goldenId: args.golden._id })).map((r) =>
+      presentRelationship(r, args.golden._id),
+    );
   return view;
 }
 
@@ -71,7 +92,10 @@ function assertMayFilterBy(attributes: string[], options: PresentOptions): void 
   if (options.visibility.canQuerySensitive) return;
   const rules = maskRulesFromConfig(options.config);
   const sensitive = attributes.find((attribute) => isSensitivePath(attribute, rules));
-  if (sensitive) throw new ForbiddenError(`Your API key may not filter by "${sensitive}": it is a sensitive attribute, shown masked to your role (query.attr.${sensitive}).`);
+  if (sensitive)
+    throw new ForbiddenError(
+      `Your API key may not filter by "${sensitive}": it is a sensitive attribute, shown masked to your role (query.attr.${sensitive}).`,
+    );
 }
 
 const goldenResponses = {
@@ -100,9 +124,18 @@ export const goldenRoutes = [
     handler: async ({ services, params, query, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
       const attributes: Record<string, string> = {};
-      for (const [name, value] of Object.entries(query)) if (name.startsWith('attr.') && typeof value === 'string') attributes[name.slice(5)] = value;
+      for (const [name, value] of Object.entries(query))
+        if (name.startsWith('attr.') && typeof value === 'string') attributes[name.slice(5)] = value;
       assertMayFilterBy(Object.keys(attributes), options);
-      const page = await listGoldenRecords(services, { domain: params.domain, attributes, status: query.status, updatedSince: query.updatedSince, source: query.source, cursor: query.cursor, limit: query.limit ?? 50 });
+      const page = await listGoldenRecords(services, {
+        domain: params.domain,
+        attributes,
+        status: query.status,
+        updatedSince: query.updatedSince,
+        source: query.source,
+        cursor: query.cursor,
+        limit: query.limit ?? 50,
+      });
       return { body: { items: page.items.map((g) => presentGolden(g, options)), nextCursor: page.nextCursor } };
     },
   }),
@@ -157,7 +190,11 @@ export const goldenRoutes = [
     tags: ['golden'],
     auth: { action: 'golden.read' },
     params: goldenParamsSchema,
-    query: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } } },
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+    },
     responses: { 200: { description: '`{ goldenId, items }`.' }, 404: { description: 'No such golden record.' } },
     handler: async ({ services, params, query, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
@@ -175,13 +212,18 @@ export const goldenRoutes = [
     tags: ['golden', 'xref'],
     auth: { action: 'golden.read' },
     params: goldenParamsSchema,
-    responses: { 200: { description: '`{ goldenId, items: [{ source, sourceId, sourceRecordId, goldenId, updatedAt }] }`.' }, 404: { description: 'No such golden record.' } },
+    responses: {
+      200: { description: '`{ goldenId, items: [{ source, sourceId, sourceRecordId, goldenId, updatedAt }] }`.' },
+      404: { description: 'No such golden record.' },
+    },
     handler: async ({ services, params, principal }) => {
       presentOptionsFor(params.domain, principal);
       const { golden, survivor } = await getGoldenRecord(services, { domain: params.domain, id: params.id });
       const target = survivor ?? golden;
       const records = await getSourceRecordsOf(services, { golden: target });
-      return { body: { goldenId: target._id, ...(survivor ? { requestedId: golden._id, retired: true } : {}), items: records.map(presentXref) } };
+      return {
+        body: { goldenId: target._id, ...(survivor ? { requestedId: golden._id, retired: true } : {}), items: records.map(presentXref) },
+      };
     },
   }),
   defineRoute({
@@ -232,8 +274,20 @@ export const goldenRoutes = [
       const expectedVersions: Record<string, number> = {};
       if (body.expectedVersion !== undefined) expectedVersions[params.id] = body.expectedVersion;
       if (body.otherExpectedVersion !== undefined) expectedVersions[body.otherId] = body.otherExpectedVersion;
-      const result = await mergeGoldenRecords(services, { survivorId: params.id, mergedId: body.otherId, actor: actorOf(principal), reason: body.reason, expectedVersions, domain: params.domain });
-      return { body: { survivor: presentGolden(result.survivor, { ...options, includeLineage: true }), retired: presentGolden(result.retired, options) } };
+      const result = await mergeGoldenRecords(services, {
+        survivorId: params.id,
+        mergedId: body.otherId,
+        actor: actorOf(principal),
+        reason: body.reason,
+        expectedVersions,
+        domain: params.domain,
+      });
+      return {
+        body: {
+          survivor: presentGolden(result.survivor, { ...options, includeLineage: true }),
+          retired: presentGolden(result.retired, options),
+        },
+      };
     },
   }),
   defineRoute({
@@ -248,8 +302,21 @@ export const goldenRoutes = [
     responses: writeResponses,
     handler: async ({ services, params, body, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
-      const result = await unmergeSourceRecord(services, { goldenId: params.id, sourceRecordId: body.sourceRecordId, actor: actorOf(principal), reason: body.reason, expectedVersion: body.expectedVersion, domain: params.domain });
-      return { body: { golden: presentGolden(result.golden, { ...options, includeLineage: true }), newGoldenId: result.newGoldenId, outcome: result.outcome } };
+      const result = await unmergeSourceRecord(services, {
+        goldenId: params.id,
+        sourceRecordId: body.sourceRecordId,
+        actor: actorOf(principal),
+        reason: body.reason,
+        expectedVersion: body.expectedVersion,
+        domain: params.domain,
+      });
+      return {
+        body: {
+          golden: presentGolden(result.golden, { ...options, includeLineage: true }),
+          newGoldenId: result.newGoldenId,
+          outcome: result.outcome,
+        },
+      };
     },
   }),
   defineRoute({
@@ -264,7 +331,15 @@ export const goldenRoutes = [
     responses: writeResponses,
     handler: async ({ services, params, body, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
-      const golden = await setOverride(services, { goldenId: params.id, attribute: params.attribute, value: body.value ?? null, reason: body.reason, actor: actorOf(principal), expectedVersion: body.expectedVersion, domain: params.domain });
+      const golden = await setOverride(services, {
+        goldenId: params.id,
+        attribute: params.attribute,
+        value: body.value ?? null,
+        reason: body.reason,
+        actor: actorOf(principal),
+        expectedVersion: body.expectedVersion,
+        domain: params.domain,
+      });
       return { body: presentGolden(golden, { ...options, includeLineage: true }) };
     },
   }),
@@ -280,7 +355,14 @@ export const goldenRoutes = [
     responses: writeResponses,
     handler: async ({ services, params, body, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
-      const golden = await clearOverride(services, { goldenId: params.id, attribute: params.attribute, reason: body.reason, actor: actorOf(principal), expectedVersion: body.expectedVersion, domain: params.domain });
+      const golden = await clearOverride(services, {
+        goldenId: params.id,
+        attribute: params.attribute,
+        reason: body.reason,
+        actor: actorOf(principal),
+        expectedVersion: body.expectedVersion,
+        domain: params.domain,
+      });
       return { body: presentGolden(golden, { ...options, includeLineage: true }) };
     },
   }),

@@ -34,7 +34,10 @@ export const ingestRoutes = [
     rawBody: { contentTypes: ACCEPTED_MEDIA_TYPES },
     responses: {
       200: { description: 'Per-record outcomes and totals.', schema: ingestResponseSchema },
-      400: { description: 'Body is not valid JSON, or not an object/array; INVALID_UTF8 / INVALID_ENCODING; DUPLICATE_CSV_HEADER; INVALID_FORMAT_OPTIONS (a Content-Type parameter).' },
+      400: {
+        description:
+          'Body is not valid JSON, or not an object/array; INVALID_UTF8 / INVALID_ENCODING; DUPLICATE_CSV_HEADER; INVALID_FORMAT_OPTIONS (a Content-Type parameter).',
+      },
       404: { description: 'Unknown domain.' },
       413: { description: 'Body above the inline limit: use an upload job.' },
       415: { description: 'Unsupported content type.' },
@@ -50,15 +53,35 @@ export const ingestRoutes = [
       } catch (error) {
         if (!(error instanceof PayloadTooLargeError)) throw error;
         const uploadPath = `/api/v1/ingest/${params.source}/${params.domain}/jobs`;
-        throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The body is larger than the inline ingest limit of ${limit} bytes; upload the file as a background job with POST ${uploadPath}.`, { limit, uploadPath });
+        throw new AppError(
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `The body is larger than the inline ingest limit of ${limit} bytes; upload the file as a background job with POST ${uploadPath}.`,
+          { limit, uploadPath },
+        );
       }
       const work = async () => {
-        const run = await ingestInline(services, { source: params.source, domain: params.domain, contentType: ctx.get('content-type'), body, actor: actorOf(principal), requestId });
+        const run = await ingestInline(services, {
+          source: params.source,
+          domain: params.domain,
+          contentType: ctx.get('content-type'),
+          body,
+          actor: actorOf(principal),
+          requestId,
+        });
         return { status: 200, body: presentIngestResponse({ source: params.source, domain: params.domain, ...run }) };
       };
       const key = ctx.get('idempotency-key');
       if (!key) return work();
-      const stored = await withIdempotencyKey(services, { key, scope: `${principal.keyId}|${params.source}|${params.domain}`, requestHash: requestHashOf({ mediaType: ctx.get('content-type').toLowerCase() || mediaType, body }) }, work);
+      const stored = await withIdempotencyKey(
+        services,
+        {
+          key,
+          scope: `${principal.keyId}|${params.source}|${params.domain}`,
+          requestHash: requestHashOf({ mediaType: ctx.get('content-type').toLowerCase() || mediaType, body }),
+        },
+        work,
+      );
       return { status: stored.status, body: stored.body, headers: { 'Idempotent-Replayed': String(stored.isReplayed) } };
     },
   }),
@@ -75,7 +98,10 @@ export const ingestRoutes = [
     rawBody: { contentTypes: STREAMABLE_MEDIA_TYPES, limit: MAX_UPLOAD_BYTES },
     responses: {
       202: { description: 'The job was queued.', schema: uploadJobResponseSchema },
-      400: { description: 'INVALID_UTF8 / INVALID_ENCODING (the file is not in its encoding), DUPLICATE_CSV_HEADER (a column name appears twice) or INVALID_FORMAT_OPTIONS; nothing is queued.' },
+      400: {
+        description:
+          'INVALID_UTF8 / INVALID_ENCODING (the file is not in its encoding), DUPLICATE_CSV_HEADER (a column name appears twice) or INVALID_FORMAT_OPTIONS; nothing is queued.',
+      },
       404: { description: 'Unknown domain.' },
       413: { description: 'File above the upload limit.' },
       415: { description: 'Unsupported content type.' },
@@ -86,14 +112,35 @@ export const ingestRoutes = [
       // Refuse before storing hundreds of MB when there is nothing to run them through.
       await prepareIngest(services, { source: params.source, domain: params.domain, actor, origin: {} });
       const published = await getPublishedMapping(services, { source: params.source, domain: params.domain });
-      const { entry, options } = resolveFormat({ contentTypeHeader: ctx.get('content-type'), mappingFormat: published?.format, allowed: STREAMABLE_MEDIA_TYPES });
+      const { entry, options } = resolveFormat({
+        contentTypeHeader: ctx.get('content-type'),
+        mappingFormat: published?.format,
+        allowed: STREAMABLE_MEDIA_TYPES,
+      });
       const format = entry.format;
-      const upload = await storeUpload(services, { body: ctx.req as AsyncIterable<Buffer>, encoding: options.encoding, countUnits: unitCounterOf(format), ...(format === 'delimited' ? { checkHead: (text: string) => assertUniqueCsvHeader(text, options) } : {}) });
-      const jobParams: IngestUploadParams = { source: params.source, domain: params.domain, format, options, upload, actor, ...correlationField() };
+      const upload = await storeUpload(services, {
+        body: ctx.req as AsyncIterable<Buffer>,
+        encoding: options.encoding,
+        countUnits: unitCounterOf(format),
+        ...(format === 'delimited' ? { checkHead: (text: string) => assertUniqueCsvHeader(text, options) } : {}),
+      });
+      const jobParams: IngestUploadParams = {
+        source: params.source,
+        domain: params.domain,
+        format,
+        options,
+        upload,
+        actor,
+        ...correlationField(),
+      };
       const total = estimatedRecords({ format, upload });
       const job = await services.jobs.enqueue({ type: INGEST_UPLOAD_JOB, params: jobParams, createdBy: principal.keyId, total });
       const location = `/api/v1/jobs/${job._id}`;
-      return { status: 202, body: { jobId: job._id, location, estimatedRecords: total, bytes: upload.bytes }, headers: { Location: location } };
+      return {
+        status: 202,
+        body: { jobId: job._id, location, estimatedRecords: total, bytes: upload.bytes },
+        headers: { Location: location },
+      };
     },
   }),
 ];

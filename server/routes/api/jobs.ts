@@ -36,7 +36,9 @@ export const jobRoutes = [
       const filter: Filter = { ...visibilityFilter(principal) };
       if (query.type) filter.type = query.type;
       if (query.status) filter.status = query.status;
-      const jobs = await services.store.collection<JobDocument>(JOBS_COLLECTION).find(filter, { sort: { createdAt: -1 }, limit: query.limit ?? 50 });
+      const jobs = await services.store
+        .collection<JobDocument>(JOBS_COLLECTION)
+        .find(filter, { sort: { createdAt: -1 }, limit: query.limit ?? 50 });
       return { body: { items: jobs.map(presentJob) } };
     },
   }),
@@ -65,7 +67,9 @@ export const jobRoutes = [
     params: jobIdParams,
     responses: { 200: { description: 'The job after the request.' }, 404: { description: 'No such job.' } },
     handler: async ({ services, params, principal }) => {
-      const visible = await services.store.collection<JobDocument>(JOBS_COLLECTION).findOne({ _id: params.id, ...visibilityFilter(principal) });
+      const visible = await services.store
+        .collection<JobDocument>(JOBS_COLLECTION)
+        .findOne({ _id: params.id, ...visibilityFilter(principal) });
       if (!visible) throw new NotFoundError(`Job "${params.id}"`);
       const job = await services.jobs.cancel(params.id);
       return { body: presentJob(job ?? visible) };

@@ -1,4 +1,10 @@
-import { deleteLookupQuerySchema, lookupParamsSchema, lookupSummarySchema, lookupViewSchema, putLookupBodySchema } from '../../contracts/mappings';
+import {
+  deleteLookupQuerySchema,
+  lookupParamsSchema,
+  lookupSummarySchema,
+  lookupViewSchema,
+  putLookupBodySchema,
+} from '../../contracts/mappings';
 import { defineRoute } from '../../http/route';
 import { deleteLookupTable, getLookupTable, listLookupTables, saveLookupTable } from '../../lookups/lookupTables';
 import { presentLookup, presentLookupSummary } from '../../lookups/presenters';
@@ -18,7 +24,12 @@ export const lookupRoutes = [
     summary: 'List lookup tables (without their entries)',
     tags: TAGS,
     auth: { action: 'lookups.read' },
-    responses: { 200: { description: 'Tables by name.', schema: { type: 'object', properties: { items: { type: 'array', items: lookupSummarySchema } } } } },
+    responses: {
+      200: {
+        description: 'Tables by name.',
+        schema: { type: 'object', properties: { items: { type: 'array', items: lookupSummarySchema } } },
+      },
+    },
     handler: async ({ services }) => ({ body: { items: (await listLookupTables(services)).map(presentLookupSummary) } }),
   }),
   defineRoute({
@@ -37,14 +48,20 @@ export const lookupRoutes = [
     method: 'put',
     path: '/lookups/:name',
     summary: 'Create or replace a lookup table',
-    description: 'Mappings read it with `$lookup(name, key, default?)`. Send `revision` to refuse overwriting someone else’s change (409 STALE_REVISION).',
+    description:
+      'Mappings read it with `$lookup(name, key, default?)`. Send `revision` to refuse overwriting someone else’s change (409 STALE_REVISION).',
     tags: TAGS,
     auth: { action: 'lookups.write' },
     params: lookupParamsSchema,
     body: putLookupBodySchema,
     // Crosswalks (cost centres, item numbers) can hold many thousands of entries.
     bodyLimit: 16 * 1024 * 1024,
-    responses: { 200: { description: 'The updated table.', schema: lookupViewSchema }, 201: { description: 'The new table.', schema: lookupViewSchema }, 400: { description: 'Invalid input.' }, 409: { description: 'Stale revision.' } },
+    responses: {
+      200: { description: 'The updated table.', schema: lookupViewSchema },
+      201: { description: 'The new table.', schema: lookupViewSchema },
+      400: { description: 'Invalid input.' },
+      409: { description: 'Stale revision.' },
+    },
     handler: async ({ services, params, body, principal }) => {
       const { table, isCreated } = await saveLookupTable(services, {
         name: params.name,
@@ -65,7 +82,13 @@ export const lookupRoutes = [
     auth: { action: 'lookups.write' },
     params: lookupParamsSchema,
     query: deleteLookupQuerySchema,
-    responses: { 200: { description: 'The deleted table.', schema: lookupViewSchema }, 404: { description: 'No such table.' }, 409: { description: 'Used by a published mapping (LOOKUP_IN_USE).' } },
-    handler: async ({ services, params, query, principal }) => ({ body: presentLookup(await deleteLookupTable(services, { name: params.name, actor: actorOf(principal), reason: query.reason })) }),
+    responses: {
+      200: { description: 'The deleted table.', schema: lookupViewSchema },
+      404: { description: 'No such table.' },
+      409: { description: 'Used by a published mapping (LOOKUP_IN_USE).' },
+    },
+    handler: async ({ services, params, query, principal }) => ({
+      body: presentLookup(await deleteLookupTable(services, { name: params.name, actor: actorOf(principal), reason: query.reason })),
+    }),
   }),
 ];

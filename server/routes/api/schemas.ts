@@ -2,7 +2,11 @@ import { NotFoundError } from '../../errors';
 import { defineRoute } from '../../http/route';
 import { getCanonicalSchema, listDomains, validateCanonical } from '../../schemas/canonicalSchemas';
 
-const domainParams = { type: 'object', required: ['domain'], properties: { domain: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' } } } as const;
+const domainParams = {
+  type: 'object',
+  required: ['domain'],
+  properties: { domain: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,40}$' } },
+} as const;
 
 function requireDomain(domain: string): void {
   if (!listDomains().includes(domain)) throw new NotFoundError(`Domain "${domain}"`, { domains: listDomains() });

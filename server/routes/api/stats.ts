@@ -7,7 +7,8 @@ export const statsRoutes = [
     method: 'get',
     path: '/stats',
     summary: 'Dashboard figures: per domain and per source system',
-    description: 'Golden records, source records, duplicates merged and open tasks per domain; accepted records, exceptions and exception rate per source system and domain. Computed with indexed counts.',
+    description:
+      'Golden records, source records, duplicates merged and open tasks per domain; accepted records, exceptions and exception rate per source system and domain. Computed with indexed counts.',
     tags: ['stats'],
     auth: { action: 'stats.read' },
     responses: { 200: { description: '`domains` and `sources` figures.' } },

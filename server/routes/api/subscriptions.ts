@@ -18,7 +18,15 @@ import { requestBackfill } from '../../sync/backfill';
 import { previewSubscription } from '../../sync/preview';
 import { listSyncStatus } from '../../sync/syncStatus';
 import type { Principal } from '../../policies/abilities';
-import { deliveriesByCorrelation, listDeliveries, replayDelivery, replaySince, requireDelivery, rewindSubscription, subscriptionStats } from '../../sync/deliveries';
+import {
+  deliveriesByCorrelation,
+  listDeliveries,
+  replayDelivery,
+  replaySince,
+  requireDelivery,
+  rewindSubscription,
+  subscriptionStats,
+} from '../../sync/deliveries';
 import { setEgressAllowList, storedEgressEntries } from '../../sync/egress';
 import { presentDelivery, presentSubscription, presentSubscriptionVersion } from '../../sync/presenter';
 import {
@@ -93,7 +101,9 @@ export const subscriptionRoutes = [
     params: subscriptionParamsSchema,
     body: updateSubscriptionBodySchema,
     responses: { 200: { description: 'The subscription.' }, 409: { description: 'STALE_VERSION' }, ...notFound },
-    handler: async ({ services, params, body, principal }) => ({ body: presentSubscription(await updateSubscription(services, { id: params.id, body, actor: actorOf(principal) })) }),
+    handler: async ({ services, params, body, principal }) => ({
+      body: presentSubscription(await updateSubscription(services, { id: params.id, body, actor: actorOf(principal) })),
+    }),
   }),
   defineRoute({
     operationId: 'deleteSubscription',
@@ -119,7 +129,9 @@ export const subscriptionRoutes = [
     params: subscriptionParamsSchema,
     body: reasonBodySchema,
     responses: { 200: { description: 'The subscription.' }, ...notFound },
-    handler: async ({ services, params, body, principal }) => ({ body: presentSubscription(await pauseSubscription(services, { id: params.id, actor: actorOf(principal), reason: body.reason })) }),
+    handler: async ({ services, params, body, principal }) => ({
+      body: presentSubscription(await pauseSubscription(services, { id: params.id, actor: actorOf(principal), reason: body.reason })),
+    }),
   }),
   defineRoute({
     operationId: 'resumeSubscription',
@@ -131,7 +143,9 @@ export const subscriptionRoutes = [
     params: subscriptionParamsSchema,
     body: reasonBodySchema,
     responses: { 200: { description: 'The subscription.' }, ...notFound },
-    handler: async ({ services, params, body, principal }) => ({ body: presentSubscription(await resumeSubscription(services, { id: params.id, actor: actorOf(principal), reason: body.reason })) }),
+    handler: async ({ services, params, body, principal }) => ({
+      body: presentSubscription(await resumeSubscription(services, { id: params.id, actor: actorOf(principal), reason: body.reason })),
+    }),
   }),
   defineRoute({
     operationId: 'rotateSubscriptionSecret',
@@ -144,7 +158,12 @@ export const subscriptionRoutes = [
     body: rotateSecretBodySchema,
     responses: { 200: { description: 'The subscription and its new secret (shown once).' }, ...notFound },
     handler: async ({ services, params, body, principal }) => {
-      const { subscription, secret } = await rotateSecret(services, { id: params.id, actor: actorOf(principal), gracePeriodSeconds: body.gracePeriodSeconds, reason: body.reason });
+      const { subscription, secret } = await rotateSecret(services, {
+        id: params.id,
+        actor: actorOf(principal),
+        gracePeriodSeconds: body.gracePeriodSeconds,
+        reason: body.reason,
+      });
       return { body: { ...presentSubscription(subscription), secret } };
     },
   }),
@@ -173,7 +192,13 @@ export const subscriptionRoutes = [
     query: listDeliveriesQuerySchema,
     responses: { 200: { description: '`{ items }`' }, ...notFound },
     handler: async ({ services, params, query }) => {
-      const items = await listDeliveries(services, { subscriptionId: params.id, status: query.status, goldenId: query.goldenId, correlationId: query.correlationId, limit: query.limit ?? 100 });
+      const items = await listDeliveries(services, {
+        subscriptionId: params.id,
+        status: query.status,
+        goldenId: query.goldenId,
+        correlationId: query.correlationId,
+        limit: query.limit ?? 100,
+      });
       return { body: { items: items.map((d) => presentDelivery(d)) } };
     },
   }),
@@ -205,7 +230,14 @@ export const subscriptionRoutes = [
     body: reasonBodySchema,
     responses: { 200: { description: 'The delivery, pending again.' }, 409: { description: 'DELIVERY_PENDING' }, ...notFound },
     handler: async ({ services, params, body, principal }) => ({
-      body: presentDelivery(await replayDelivery(services, { subscriptionId: params.id, deliveryId: params.deliveryId, actor: actorOf(principal), reason: body.reason })),
+      body: presentDelivery(
+        await replayDelivery(services, {
+          subscriptionId: params.id,
+          deliveryId: params.deliveryId,
+          actor: actorOf(principal),
+          reason: body.reason,
+        }),
+      ),
     }),
   }),
   defineRoute({
@@ -219,7 +251,13 @@ export const subscriptionRoutes = [
     body: bulkReplayBodySchema,
     responses: { 200: { description: '`{ replayed }`' }, ...notFound },
     handler: async ({ services, params, body, principal }) => ({
-      body: await replaySince(services, { subscriptionId: params.id, since: body.since, status: body.status ?? 'parked', actor: actorOf(principal), reason: body.reason }),
+      body: await replaySince(services, {
+        subscriptionId: params.id,
+        since: body.since,
+        status: body.status ?? 'parked',
+        actor: actorOf(principal),
+        reason: body.reason,
+      }),
     }),
   }),
   defineRoute({
@@ -232,7 +270,15 @@ export const subscriptionRoutes = [
     params: subscriptionParamsSchema,
     body: rewindBodySchema,
     responses: { 200: { description: '`{ cursor, previousCursor }`' }, ...notFound },
-    handler: async ({ services, params, body, principal }) => ({ body: await rewindSubscription(services, { subscriptionId: params.id, cursor: body.cursor, at: body.at, actor: actorOf(principal), reason: body.reason }) }),
+    handler: async ({ services, params, body, principal }) => ({
+      body: await rewindSubscription(services, {
+        subscriptionId: params.id,
+        cursor: body.cursor,
+        at: body.at,
+        actor: actorOf(principal),
+        reason: body.reason,
+      }),
+    }),
   }),
   defineRoute({
     operationId: 'backfillSubscription',
@@ -243,17 +289,24 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.replay' },
     params: subscriptionParamsSchema,
     body: reasonBodySchema,
-    responses: { 202: { description: '`{ run, requestedAt, planned, finishedAt }`; progress in GET /subscriptions/:id stats.backfill' }, 409: { description: 'BACKFILL_RUNNING' }, ...notFound },
+    responses: {
+      202: { description: '`{ run, requestedAt, planned, finishedAt }`; progress in GET /subscriptions/:id stats.backfill' },
+      409: { description: 'BACKFILL_RUNNING' },
+      ...notFound,
+    },
     handler: async ({ services, params, body, principal }) => {
       const backfill = await requestBackfill(services, { subscriptionId: params.id, actor: actorOf(principal), reason: body.reason });
-      return { status: 202, body: { run: backfill.run, requestedAt: backfill.requestedAt, planned: backfill.planned, finishedAt: backfill.finishedAt } };
+      return {
+        status: 202,
+        body: { run: backfill.run, requestedAt: backfill.requestedAt, planned: backfill.planned, finishedAt: backfill.finishedAt },
+      };
     },
   }),
   defineRoute({
     operationId: 'getSyncStatus',
     method: 'get',
     path: '/sync/status/:goldenId',
-    summary: 'Per subscriber: the last version of a golden record delivered, when, and the target system\'s id for it',
+    summary: "Per subscriber: the last version of a golden record delivered, when, and the target system's id for it",
     tags: TAGS,
     auth: { action: 'golden.read' },
     params: { type: 'object', required: ['goldenId'], properties: { goldenId: { type: 'string', minLength: 1, maxLength: 200 } } },
@@ -264,12 +317,17 @@ export const subscriptionRoutes = [
     operationId: 'previewSubscription',
     method: 'post',
     path: '/subscriptions/:id/preview',
-    summary: 'Exactly what the subscription would send for a golden record (its latest change, live and as a backfill snapshot); nothing is sent',
+    summary:
+      'Exactly what the subscription would send for a golden record (its latest change, live and as a backfill snapshot); nothing is sent',
     tags: TAGS,
     auth: { action: 'subscriptions.read' },
     params: subscriptionParamsSchema,
     body: previewBodySchema,
-    responses: { 200: { description: 'The messages (body, content type, webhook-id) or why none would go.' }, 400: { description: 'The record is not of a subscribed domain.' }, ...notFound },
+    responses: {
+      200: { description: 'The messages (body, content type, webhook-id) or why none would go.' },
+      400: { description: 'The record is not of a subscribed domain.' },
+      ...notFound,
+    },
     handler: async ({ services, params, body, principal }) => {
       const subscription = await requireSubscription(services, params.id);
       const preview = await previewSubscription(services, { subscription, goldenId: body.goldenId });
@@ -315,6 +373,8 @@ export const subscriptionRoutes = [
     auth: { action: 'egress.manage' },
     body: egressAllowBodySchema,
     responses: { 200: { description: '`{ entries, updatedAt }`' } },
-    handler: async ({ services, body, principal }) => ({ body: await setEgressAllowList(services, { entries: body.entries, actor: actorOf(principal), reason: body.reason }) }),
+    handler: async ({ services, body, principal }) => ({
+      body: await setEgressAllowList(services, { entries: body.entries, actor: actorOf(principal), reason: body.reason }),
+    }),
   }),
 ];

@@ -53,7 +53,11 @@ function actorOf(principal: Principal) {
 }
 
 /** Presents tasks for a caller: candidate explanations from the golden records as shown; sensitive values masked for roles that may not see them. */
-async function presentTasks(services: Pick<AppServices, 'store'>, tasks: readonly TaskDocument[], principal: Principal): Promise<TaskView[]> {
+async function presentTasks(
+  services: Pick<AppServices, 'store'>,
+  tasks: readonly TaskDocument[],
+  principal: Principal,
+): Promise<TaskView[]> {
   const explanations = await explainCandidatesAsShown({ store: services.store, tasks });
   const visibility = visibilityOf(principal);
   return tasks.map((task) => presentTask(task, { visibility, explanations: explanations.get(task._id) }));
@@ -68,7 +72,10 @@ const actionResponses = {
   200: { description: 'The task after the action (and the golden record it changed, when it changed one).' },
   400: { description: 'Invalid request (e.g. a candidate that is not on the task).' },
   404: { description: 'No such task.' },
-  409: { description: 'STALE_VERSION, TASK_CLOSED, WRONG_TASK_TYPE or TASK_NO_LONGER_APPLIES (details.current is the task as it is now), or a stale golden record version (details.current is that record).' },
+  409: {
+    description:
+      'STALE_VERSION, TASK_CLOSED, WRONG_TASK_TYPE or TASK_NO_LONGER_APPLIES (details.current is the task as it is now), or a stale golden record version (details.current is that record).',
+  },
 };
 
 export const taskRoutes = [
@@ -80,7 +87,10 @@ export const taskRoutes = [
     tags: TAGS,
     auth: { action: 'tasks.read' },
     query: taskListQuerySchema,
-    responses: { 200: { description: '`{ items, nextCursor }`; nextCursor is null on the last page.' }, 400: { description: 'Invalid filter or cursor.' } },
+    responses: {
+      200: { description: '`{ items, nextCursor }`; nextCursor is null on the last page.' },
+      400: { description: 'Invalid filter or cursor.' },
+    },
     handler: async ({ services, query, principal }) => {
       const page = await listTasks(services, query);
       return { body: { items: await presentTasks(services, page.items, principal), nextCursor: page.nextCursor } };
@@ -105,9 +115,17 @@ export const taskRoutes = [
     tags: TAGS,
     auth: { action: 'tasks.act' },
     body: bulkBodySchema,
-    responses: { 202: { description: 'The queued job; follow it at GET /api/v1/jobs/:id (progress, rate, ETA; result lists failures).' }, 400: { description: 'Invalid request.' } },
+    responses: {
+      202: { description: 'The queued job; follow it at GET /api/v1/jobs/:id (progress, rate, ETA; result lists failures).' },
+      400: { description: 'Invalid request.' },
+    },
     handler: async ({ services, body, principal }) => {
-      const job = await startBulkAction(services, { action: body.action, filter: body.filter, reason: body.reason, actor: actorOf(principal) });
+      const job = await startBulkAction(services, {
+        action: body.action,
+        filter: body.filter,
+        reason: body.reason,
+        actor: actorOf(principal),
+      });
       return { status: 202, body: presentJob(job), headers: { location: `/api/v1/jobs/${job._id}` } };
     },
   }),
@@ -120,7 +138,9 @@ export const taskRoutes = [
     auth: { action: 'tasks.read' },
     params: taskIdParamsSchema,
     responses: { 200: { description: 'The task.' }, 404: { description: 'No such task.' } },
-    handler: async ({ services, params, principal }) => ({ body: await present(services, await requireTask({ store: services.store, id: params.id }), principal) }),
+    handler: async ({ services, params, principal }) => ({
+      body: await present(services, await requireTask({ store: services.store, id: params.id }), principal),
+    }),
   }),
   defineRoute({
     operationId: 'assignTask',
@@ -133,7 +153,12 @@ export const taskRoutes = [
     body: assignBodySchema,
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => {
-      const task = await assignTask(services, { taskId: params.id, assignee: body.assignee, expectedVersion: body.expectedVersion, actor: actorOf(principal) });
+      const task = await assignTask(services, {
+        taskId: params.id,
+        assignee: body.assignee,
+        expectedVersion: body.expectedVersion,
+        actor: actorOf(principal),
+      });
       return { body: await present(services, task, principal) };
     },
   }),
@@ -147,7 +172,14 @@ export const taskRoutes = [
     params: taskIdParamsSchema,
     body: commentBodySchema,
     responses: { 201: { description: 'The task with the comment.' }, 404: { description: 'No such task.' } },
-    handler: async ({ services, params, body, principal }) => ({ status: 201, body: await present(services, await commentOnTask(services, { taskId: params.id, text: body.text, actor: actorOf(principal) }), principal) }),
+    handler: async ({ services, params, body, principal }) => ({
+      status: 201,
+      body: await present(
+        services,
+        await commentOnTask(services, { taskId: params.id, text: body.text, actor: actorOf(principal) }),
+        principal,
+      ),
+    }),
   }),
   defineRoute({
     operationId: 'setTaskPriority',
@@ -160,7 +192,16 @@ export const taskRoutes = [
     body: priorityBodySchema,
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => ({
-      body: await present(services, await setTaskPriority(services, { taskId: params.id, priority: body.priority, expectedVersion: body.expectedVersion, actor: actorOf(principal) }), principal),
+      body: await present(
+        services,
+        await setTaskPriority(services, {
+          taskId: params.id,
+          priority: body.priority,
+          expectedVersion: body.expectedVersion,
+          actor: actorOf(principal),
+        }),
+        principal,
+      ),
     }),
   }),
   defineRoute({
@@ -175,11 +216,23 @@ export const taskRoutes = [
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => {
       const result = await mergeTask(services, {
-        taskId: params.id, expectedVersion: body.expectedVersion, candidateGoldenId: body.candidateGoldenId, goldenVersions: body.goldenVersions,
-        survivor: body.survivor, attributes: body.attributes as Record<string, { sourceRecordId?: string; value?: unknown }> | undefined, reason: body.reason, actor: actorOf(principal),
+        taskId: params.id,
+        expectedVersion: body.expectedVersion,
+        candidateGoldenId: body.candidateGoldenId,
+        goldenVersions: body.goldenVersions,
+        survivor: body.survivor,
+        attributes: body.attributes as Record<string, { sourceRecordId?: string; value?: unknown }> | undefined,
+        reason: body.reason,
+        actor: actorOf(principal),
       });
       const options = goldenPresentOptions(result.golden.domain, principal);
-      return { body: { task: await present(services, result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }), retired: presentGolden(result.merge.retired, options) } };
+      return {
+        body: {
+          task: await present(services, result.task, principal),
+          golden: presentGolden(result.golden, { ...options, includeLineage: true }),
+          retired: presentGolden(result.merge.retired, options),
+        },
+      };
     },
   }),
   defineRoute({
@@ -193,7 +246,13 @@ export const taskRoutes = [
     body: notAMatchBodySchema,
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => {
-      const result = await rejectCandidates(services, { taskId: params.id, expectedVersion: body.expectedVersion, candidateGoldenIds: body.candidateGoldenIds, reason: body.reason, actor: actorOf(principal) });
+      const result = await rejectCandidates(services, {
+        taskId: params.id,
+        expectedVersion: body.expectedVersion,
+        candidateGoldenIds: body.candidateGoldenIds,
+        reason: body.reason,
+        actor: actorOf(principal),
+      });
       return { body: { task: await present(services, result.task, principal), pairs: result.pairs } };
     },
   }),
@@ -208,16 +267,30 @@ export const taskRoutes = [
     body: acceptClusterBodySchema,
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => {
-      const result = await acceptCluster(services, { taskId: params.id, expectedVersion: body.expectedVersion, survivorGoldenId: body.survivorGoldenId, goldenVersions: body.goldenVersions, reason: body.reason, actor: actorOf(principal) });
+      const result = await acceptCluster(services, {
+        taskId: params.id,
+        expectedVersion: body.expectedVersion,
+        survivorGoldenId: body.survivorGoldenId,
+        goldenVersions: body.goldenVersions,
+        reason: body.reason,
+        actor: actorOf(principal),
+      });
       const options = goldenPresentOptions(result.golden.domain, principal);
-      return { body: { task: await present(services, result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }), retiredIds: result.retiredIds } };
+      return {
+        body: {
+          task: await present(services, result.task, principal),
+          golden: presentGolden(result.golden, { ...options, includeLineage: true }),
+          retiredIds: result.retiredIds,
+        },
+      };
     },
   }),
   defineRoute({
     operationId: 'splitClusterTask',
     method: 'post',
     path: '/tasks/:id/split',
-    summary: 'Split members off a cluster task (not a match with every member that stays); the rest stays a cluster, or merges with mergeRest',
+    summary:
+      'Split members off a cluster task (not a match with every member that stays); the rest stays a cluster, or merges with mergeRest',
     tags: TAGS,
     auth: { action: 'tasks.act' },
     params: taskIdParamsSchema,
@@ -225,11 +298,26 @@ export const taskRoutes = [
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => {
       const result = await splitCluster(services, {
-        taskId: params.id, expectedVersion: body.expectedVersion, goldenIds: body.goldenIds, mergeRest: body.mergeRest, survivorGoldenId: body.survivorGoldenId,
-        goldenVersions: body.goldenVersions, reason: body.reason, actor: actorOf(principal),
+        taskId: params.id,
+        expectedVersion: body.expectedVersion,
+        goldenIds: body.goldenIds,
+        mergeRest: body.mergeRest,
+        survivorGoldenId: body.survivorGoldenId,
+        goldenVersions: body.goldenVersions,
+        reason: body.reason,
+        actor: actorOf(principal),
       });
-      const golden = result.golden ? presentGolden(result.golden, { ...goldenPresentOptions(result.golden.domain, principal), includeLineage: true }) : undefined;
-      return { body: { task: await present(services, result.task, principal), pairs: result.pairs, ...(golden ? { golden } : {}), retiredIds: result.retiredIds } };
+      const golden = result.golden
+        ? presentGolden(result.golden, { ...goldenPresentOptions(result.golden.domain, principal), includeLineage: true })
+        : undefined;
+      return {
+        body: {
+          task: await present(services, result.task, principal),
+          pairs: result.pairs,
+          ...(golden ? { golden } : {}),
+          retiredIds: result.retiredIds,
+        },
+      };
     },
   }),
   defineRoute({
@@ -243,7 +331,12 @@ export const taskRoutes = [
     body: rejectClusterBodySchema,
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => {
-      const result = await rejectCluster(services, { taskId: params.id, expectedVersion: body.expectedVersion, reason: body.reason, actor: actorOf(principal) });
+      const result = await rejectCluster(services, {
+        taskId: params.id,
+        expectedVersion: body.expectedVersion,
+        reason: body.reason,
+        actor: actorOf(principal),
+      });
       return { body: { task: await present(services, result.task, principal), pairs: result.pairs } };
     },
   }),
@@ -258,14 +351,23 @@ export const taskRoutes = [
     body: skipBodySchema,
     responses: actionResponses,
     handler: async ({ services, params, body, principal }) => ({
-      body: await present(services, await skipTask(services, { taskId: params.id, expectedVersion: body.expectedVersion, reason: body.reason, actor: actorOf(principal) }), principal),
+      body: await present(
+        services,
+        await skipTask(services, {
+          taskId: params.id,
+          expectedVersion: body.expectedVersion,
+          reason: body.reason,
+          actor: actorOf(principal),
+        }),
+        principal,
+      ),
     }),
   }),
   defineRoute({
     operationId: 'overrideTask',
     method: 'post',
     path: '/tasks/:id/override',
-    summary: 'Settle a survivorship conflict with a steward override (a source\'s value, or a value given)',
+    summary: "Settle a survivorship conflict with a steward override (a source's value, or a value given)",
     tags: TAGS,
     auth: { action: 'tasks.act' },
     params: taskIdParamsSchema,
@@ -273,11 +375,22 @@ export const taskRoutes = [
     responses: { ...actionResponses, 422: { description: 'The value is not valid for the attribute.' } },
     handler: async ({ services, params, body, principal }) => {
       const result = await resolveConflict(services, {
-        taskId: params.id, expectedVersion: body.expectedVersion, sourceRecordId: body.sourceRecordId, value: body.value, hasValue: 'value' in body,
-        goldenVersion: body.goldenVersion, reason: body.reason, actor: actorOf(principal),
+        taskId: params.id,
+        expectedVersion: body.expectedVersion,
+        sourceRecordId: body.sourceRecordId,
+        value: body.value,
+        hasValue: 'value' in body,
+        goldenVersion: body.goldenVersion,
+        reason: body.reason,
+        actor: actorOf(principal),
       });
       const options = goldenPresentOptions(result.golden.domain, principal);
-      return { body: { task: await present(services, result.task, principal), golden: presentGolden(result.golden, { ...options, includeLineage: true }) } };
+      return {
+        body: {
+          task: await present(services, result.task, principal),
+          golden: presentGolden(result.golden, { ...options, includeLineage: true }),
+        },
+      };
     },
   }),
 ];

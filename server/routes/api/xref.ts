@@ -16,9 +16,16 @@ export const xrefRoutes = [
     params: {
       type: 'object',
       required: ['domain', 'source', 'sourceId'],
-      properties: { domain: domainParam, source: { type: 'string', minLength: 1, maxLength: 64 }, sourceId: { type: 'string', minLength: 1, maxLength: 200 } },
+      properties: {
+        domain: domainParam,
+        source: { type: 'string', minLength: 1, maxLength: 64 },
+        sourceId: { type: 'string', minLength: 1, maxLength: 200 },
+      },
     },
-    responses: { 200: { description: '`{ source, sourceId, sourceRecordId, goldenId, updatedAt, golden }`.' }, 404: { description: 'No source record with this id.' } },
+    responses: {
+      200: { description: '`{ source, sourceId, sourceRecordId, goldenId, updatedAt, golden }`.' },
+      404: { description: 'No source record with this id.' },
+    },
     handler: async ({ services, params, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
       const record = await getSourceRecordByXref(services, params);

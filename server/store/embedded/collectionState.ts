@@ -42,7 +42,8 @@ export class CollectionState {
       for (const index of fresh) {
         for (const tuple of index.keysOf(doc)) {
           if (index.isUnique) {
-            for (const other of index.idsAt(tuple)) if (other !== id) throw new DuplicateKeyError(this.name, index.name, index.describeKey(doc));
+            for (const other of index.idsAt(tuple))
+              if (other !== id) throw new DuplicateKeyError(this.name, index.name, index.describeKey(doc));
           }
           index.add(tuple, id);
         }
@@ -68,10 +69,12 @@ export class CollectionState {
         for (const tuple of index.keysOf(change.after.doc)) {
           const joined = tuple.join('\u0000');
           const claimant = claimed.get(joined);
-          if (claimant !== undefined && claimant !== change.id) throw new DuplicateKeyError(this.name, index.name, index.describeKey(change.after.doc));
+          if (claimant !== undefined && claimant !== change.id)
+            throw new DuplicateKeyError(this.name, index.name, index.describeKey(change.after.doc));
           claimed.set(joined, change.id);
           for (const existing of index.idsAt(tuple)) {
-            if (existing !== change.id && !changedIds.has(existing)) throw new DuplicateKeyError(this.name, index.name, index.describeKey(change.after.doc));
+            if (existing !== change.id && !changedIds.has(existing))
+              throw new DuplicateKeyError(this.name, index.name, index.describeKey(change.after.doc));
           }
         }
       }
@@ -122,9 +125,11 @@ export class CollectionState {
   candidates(plan: Plan): Iterable<string> {
     if (plan.kind === 'ids') return plan.ids;
     if (plan.kind === 'lookup') return distinct(plan.index.idsForPrefix(plan.prefix));
-    return distinct((function* (groups: Iterable<string[]>) {
-      for (const group of groups) yield* group;
-    })(this.orderedGroups(plan)));
+    return distinct(
+      (function* (groups: Iterable<string[]>) {
+        for (const group of groups) yield* group;
+      })(this.orderedGroups(plan)),
+    );
   }
 
   /** Candidate id groups of an ordered plan, in order (a group holds ids tied on the ordered fields). */

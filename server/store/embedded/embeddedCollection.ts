@@ -4,8 +4,18 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { calculateObjectSize } from 'bson';
 import { DocumentTooLargeError, DuplicateKeyError, MAX_DOCUMENT_BYTES } from '../types';
 import type {
-  Collection, DeleteResult, Document, Filter, FindOneAndUpdateOptions, FindOptions, IndexSpec,
-  StoreSession, Update, UpdateOptions, UpdateResult, WriteOptions,
+  Collection,
+  DeleteResult,
+  Document,
+  Filter,
+  FindOneAndUpdateOptions,
+  FindOptions,
+  IndexSpec,
+  StoreSession,
+  Update,
+  UpdateOptions,
+  UpdateResult,
+  WriteOptions,
 } from '../types';
 import type { Change } from './collectionState';
 import { encodeKeyValue, valuesAtPath } from './indexState';
@@ -43,7 +53,8 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const seen = new Set<string>();
     const changes: Change[] = docs.map((doc) => {
       const after = serialise(doc, this.name);
-      if (seen.has(after.doc._id) || viewGet(view, after.doc._id) !== undefined) throw new DuplicateKeyError(this.name, '_id_', { _id: after.doc._id });
+      if (seen.has(after.doc._id) || viewGet(view, after.doc._id) !== undefined)
+        throw new DuplicateKeyError(this.name, '_id_', { _id: after.doc._id });
       seen.add(after.doc._id);
       return { id: after.doc._id, before: undefined, beforeDoc: undefined, after };
     });
@@ -58,12 +69,21 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
     const view = this.host.view(this.name, options.session);
     const wanted = options.limit && options.limit > 0 ? (options.skip ?? 0) + options.limit : undefined;
-    return (await collectResults({ stream: planMatches({ view, filter, sort: options.sort, wanted }), find: options, onTick: tick })) as T[];
+    return (await collectResults({
+      stream: planMatches({ view, filter, sort: options.sort, wanted }),
+      find: options,
+      onTick: tick,
+    })) as T[];
   }
 
   async *iterate(filter: Filter, options: FindOptions & { batchSize?: number } = {}): AsyncIterable<T> {
     const view = this.host.view(this.name, options.session);
-    const stream = planMatches({ view, filter, sort: options.sort, wanted: options.limit && options.limit > 0 ? (options.skip ?? 0) + options.limit : undefined });
+    const stream = planMatches({
+      view,
+      filter,
+      sort: options.sort,
+      wanted: options.limit && options.limit > 0 ? (options.skip ?? 0) + options.limit : undefined,
+    });
     if (options.sort && Object.keys(options.sort).length > 0 && !stream.isSorted) {
       // Sorting without an index that delivers the order needs every match; bounded only by the limit (documented in docs/STORAGE.md).
       for (const doc of await this.find(filter, options)) yield doc;
@@ -124,7 +144,8 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
   }
 
   async replaceOne(filter: Filter, doc: T, options?: UpdateOptions): Promise<UpdateResult> {
-    if (Object.keys(doc).some((key) => key.startsWith('$'))) throw new Error('replaceOne: the replacement must not contain update operators');
+    if (Object.keys(doc).some((key) => key.startsWith('$')))
+      throw new Error('replaceOne: the replacement must not contain update operators');
     await this.host.writeGate(options?.session);
     const view = this.host.view(this.name, options?.session);
     const [match] = collectResultsSync(planMatches({ view, filter }), { limit: 1 });
@@ -133,13 +154,22 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
       const id = typeof doc._id === 'string' ? doc._id : typeof filter._id === 'string' ? filter._id : randomUUID();
       const after = serialise({ ...doc, _id: id }, this.name);
       if (viewGet(view, id) !== undefined) throw new DuplicateKeyError(this.name, '_id_', { _id: id });
-      await this.host.commit({ collection: this.name, changes: [{ id, before: undefined, beforeDoc: undefined, after }], session: options?.session });
+      await this.host.commit({
+        collection: this.name,
+        changes: [{ id, before: undefined, beforeDoc: undefined, after }],
+        session: options?.session,
+      });
       return { matchedCount: 0, modifiedCount: 0, upsertedId: id };
     }
-    if (doc._id !== undefined && doc._id !== match.id) throw new Error(`replaceOne: the replacement's _id ${String(doc._id)} differs from the matched document's ${match.id}`);
+    if (doc._id !== undefined && doc._id !== match.id)
+      throw new Error(`replaceOne: the replacement's _id ${String(doc._id)} differs from the matched document's ${match.id}`);
     const after = serialise({ ...doc, _id: match.id }, this.name);
     if (after.json === match.json) return { matchedCount: 1, modifiedCount: 0 };
-    await this.host.commit({ collection: this.name, changes: [{ id: match.id, before: match.json, beforeDoc: match.doc, after }], session: options?.session });
+    await this.host.commit({
+      collection: this.name,
+      changes: [{ id: match.id, before: match.json, beforeDoc: match.doc, after }],
+      session: options?.session,
+    });
     return { matchedCount: 1, modifiedCount: 1 };
   }
 
@@ -182,7 +212,10 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const { filter, update, options } = input;
     await this.host.writeGate(options?.session);
     const view = this.host.view(this.name, options?.session);
-    const matches: Match[] = collectResultsSync(planMatches({ view, filter, sort: input.sort, wanted: input.isMulti ? undefined : 1 }), { sort: input.sort, limit: input.isMulti ? undefined : 1 });
+    const matches: Match[] = collectResultsSync(planMatches({ view, filter, sort: input.sort, wanted: input.isMulti ? undefined : 1 }), {
+      sort: input.sort,
+      limit: input.isMulti ? undefined : 1,
+    });
     const changes: Change[] = [];
     let afterDoc: Document | undefined;
     for (const match of matches) {
@@ -201,11 +234,20 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
       if (typeof working._id !== 'string') working._id = randomUUID();
       if (viewGet(view, working._id) !== undefined) throw new DuplicateKeyError(this.name, '_id_', { _id: working._id });
       const after = serialise(working, this.name);
-      await this.host.commit({ collection: this.name, changes: [{ id: after.doc._id, before: undefined, beforeDoc: undefined, after }], session: options.session });
+      await this.host.commit({
+        collection: this.name,
+        changes: [{ id: after.doc._id, before: undefined, beforeDoc: undefined, after }],
+        session: options.session,
+      });
       return { matchedCount: 0, modifiedCount: 0, upsertedId: after.doc._id, afterDoc: JSON.parse(after.json) as Document };
     }
     if (changes.length > 0) await this.host.commit({ collection: this.name, changes, session: options?.session });
-    return { matchedCount: matches.length, modifiedCount: changes.length, beforeDoc: matches[0] && (JSON.parse(matches[0].json) as Document), afterDoc: afterDoc && (JSON.parse(JSON.stringify(afterDoc)) as Document) };
+    return {
+      matchedCount: matches.length,
+      modifiedCount: changes.length,
+      beforeDoc: matches[0] && (JSON.parse(matches[0].json) as Document),
+      afterDoc: afterDoc && (JSON.parse(JSON.stringify(afterDoc)) as Document),
+    };
   }
 }
 

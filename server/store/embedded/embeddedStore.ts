@@ -54,10 +54,18 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   mkdirSync(dataDir, { recursive: true });
   const lock = acquireDirectoryLock(dataDir);
   try {
-    if (lock.staleHolder) options.logger.warn('store: replaced a stale lock left by a process that is no longer running', { dataDir, previous: lock.staleHolder });
+    if (lock.staleHolder)
+      options.logger.warn('store: replaced a stale lock left by a process that is no longer running', {
+        dataDir,
+        previous: lock.staleHolder,
+      });
     for (const name of readdirSync(dataDir)) if (name.endsWith('.tmp')) unlinkSync(join(dataDir, name));
     const started = performance.now();
-    const recovered = recoverState({ dataDir, logger: options.logger, allowRepair: options.allowRepair ?? process.env.MDM_STORE_REPAIR === 'true' });
+    const recovered = recoverState({
+      dataDir,
+      logger: options.logger,
+      allowRepair: options.allowRepair ?? process.env.MDM_STORE_REPAIR === 'true',
+    });
     for (const [name, specs] of recovered.indexSpecs) recovered.collections.get(name)?.buildIndexes(specs);
     let generation: number;
     let log: { handle: FileHandle; bytes: number };
@@ -69,8 +77,22 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
       log = await createLogFile(dataDir, generation);
     }
     recovered.report.durationMs = Math.round(performance.now() - started);
-    const store = new EmbeddedStore({ ...options, dataDir, collections: recovered.collections, report: recovered.report, generation, log, releaseLock: lock.release });
-    options.logger.info('store: embedded store opened', { dataDir, documents: recovered.report.documents, collections: recovered.report.collections, recoveryMs: recovered.report.durationMs, truncated: recovered.report.truncated.length });
+    const store = new EmbeddedStore({
+      ...options,
+      dataDir,
+      collections: recovered.collections,
+      report: recovered.report,
+      generation,
+      log,
+      releaseLock: lock.release,
+    });
+    options.logger.info('store: embedded store opened', {
+      dataDir,
+      documents: recovered.report.documents,
+      collections: recovered.report.collections,
+      recoveryMs: recovered.report.durationMs,
+      truncated: recovered.report.truncated.length,
+    });
     // Clean up logs/snapshots a finished compaction had not yet deleted before a crash.
     await removeObsoleteFiles({ dataDir, belowGeneration: recovered.snapshotGeneration, files: listStoreFiles(dataDir) });
     return store;
@@ -100,14 +122,16 @@ export class EmbeddedStore implements Store, CollectionHost {
   /** Completed compactions (for tests and the benchmark). */
   compactions = 0;
 
-  constructor(init: EmbeddedStoreOptions & {
-    dataDir: string;
-    collections: Map<string, CollectionState>;
-    report: RecoveryReport;
-    generation: number;
-    log: { handle: FileHandle; bytes: number };
-    releaseLock: () => void;
-  }) {
+  constructor(
+    init: EmbeddedStoreOptions & {
+      dataDir: string;
+      collections: Map<string, CollectionState>;
+      report: RecoveryReport;
+      generation: number;
+      log: { handle: FileHandle; bytes: number };
+      releaseLock: () => void;
+    },
+  ) {
     this.dataDir = init.dataDir;
     this.description = `embedded store in ${init.dataDir}`;
     this.logger = init.logger;
@@ -138,7 +162,11 @@ export class EmbeddedStore implements Store, CollectionHost {
     if (this.transactionContext.getStore()) throw new Error('withTransaction cannot be nested');
     while (this.active) await this.active.done;
     let finish!: () => void;
-    const transaction: ActiveTransaction = { session: { id: randomUUID() }, overlays: new Map(), done: new Promise((resolveDone) => (finish = resolveDone)) };
+    const transaction: ActiveTransaction = {
+      session: { id: randomUUID() },
+      overlays: new Map(),
+      done: new Promise((resolveDone) => (finish = resolveDone)),
+    };
     this.active = transaction;
     try {
       const result = await this.transactionContext.run(transaction, () => work(transaction.session));
@@ -248,7 +276,8 @@ export class EmbeddedStore implements Store, CollectionHost {
   }
 
   private requireActive(session: StoreSession): ActiveTransaction {
-    if (!this.active || this.active.session.id !== session.id) throw new Error(`session ${session.id} is not an active transaction of this store`);
+    if (!this.active || this.active.session.id !== session.id)
+      throw new Error(`session ${session.id} is not an active transaction of this store`);
     return this.active;
   }
 
@@ -262,7 +291,9 @@ export class EmbeddedStore implements Store, CollectionHost {
     let liveBytes = 0;
     for (const state of this.collections.values()) liveBytes += state.liveBytes;
     if (this.writer.bytes < Math.max(this.policy.minLogBytes, liveBytes * this.policy.logToLiveRatio)) return;
-    this.compact().catch((error: unknown) => this.logger.error('store compaction failed; will retry after later writes', { error: (error as Error).message }));
+    this.compact().catch((error: unknown) =>
+      this.logger.error('store compaction failed; will retry after later writes', { error: (error as Error).message }),
+    );
   }
 
   private async runCompaction(): Promise<void> {
@@ -284,7 +315,11 @@ export class EmbeddedStore implements Store, CollectionHost {
     const snapshot = await writeSnapshot({ dataDir: this.dataDir, generation: next, collections: frozen });
     await removeObsoleteFiles({ dataDir: this.dataDir, belowGeneration: next, files: listStoreFiles(this.dataDir) });
     this.compactions += 1;
-    this.logger.info('store: compacted', { generation: next, snapshotBytes: snapshot.bytes, durationMs: Math.round(performance.now() - started) });
+    this.logger.info('store: compacted', {
+      generation: next,
+      snapshotBytes: snapshot.bytes,
+      durationMs: Math.round(performance.now() - started),
+    });
   }
 }
 
@@ -294,6 +329,7 @@ function toOp(collection: string, change: Change): LogOp {
 
 function encodeAndCheck(ops: LogOp[]): Buffer {
   const payload = encodePayload(ops);
-  if (payload.length > MAX_RECORD_BYTES) throw new Error(`one write may not exceed ${MAX_RECORD_BYTES} bytes (got ${payload.length}); split it`);
+  if (payload.length > MAX_RECORD_BYTES)
+    throw new Error(`one write may not exceed ${MAX_RECORD_BYTES} bytes (got ${payload.length}); split it`);
   return payload;
 }

@@ -108,7 +108,8 @@ function evaluate(condition: Condition, doc: Document): FastResult {
       return value === condition.value ? 1 : 0;
     case 'in':
       if (value === MISSING) return condition.hasNull ? 1 : 0;
-      if (Array.isArray(value)) return condition.hasNull ? UNDECIDED : arrayHas(value, (element) => condition.values.has(element as Scalar));
+      if (Array.isArray(value))
+        return condition.hasNull ? UNDECIDED : arrayHas(value, (element) => condition.values.has(element as Scalar));
       return condition.values.has(value as Scalar) ? 1 : 0;
     case 'exists':
       if (Array.isArray(value)) return condition.expected ? 1 : 0;

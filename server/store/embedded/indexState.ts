@@ -41,7 +41,11 @@ export function isIndexableScalar(value: unknown): boolean {
  * All values at a dotted path, descending into arrays like MongoDB multikey indexes do. Missing
  * counts as null for index keys (`isMissingNull`, the default) and is skipped for `distinct`.
  */
-export function valuesAtPath(document: unknown, path: string | string[], options: { isMissingNull: boolean } = { isMissingNull: true }): unknown[] {
+export function valuesAtPath(
+  document: unknown,
+  path: string | string[],
+  options: { isMissingNull: boolean } = { isMissingNull: true },
+): unknown[] {
   const out: unknown[] = [];
   collect(document, typeof path === 'string' ? path.split('.') : path, 0, out);
   if (!options.isMissingNull) return out.filter((value) => value !== MISSING);
@@ -68,7 +72,8 @@ function collect(current: unknown, parts: string[], depth: number, out: unknown[
   const part = parts[depth];
   if (Array.isArray(current)) {
     if (/^\d+$/.test(part) && Number(part) < current.length) collect(current[Number(part)], parts, depth + 1, out);
-    for (const element of current) if (element !== null && typeof element === 'object' && !Array.isArray(element)) collect(element, parts, depth, out);
+    for (const element of current)
+      if (element !== null && typeof element === 'object' && !Array.isArray(element)) collect(element, parts, depth, out);
     return;
   }
   const next = (current as Record<string, unknown>)[part];
@@ -92,7 +97,12 @@ function touchesArray(document: unknown, path: string[]): boolean {
 
 /** Default index name, as MongoDB derives it (`a_1_b_-1`). */
 export function indexName(spec: IndexSpec): string {
-  return spec.name ?? Object.entries(spec.keys).map(([field, direction]) => `${field}_${direction}`).join('_');
+  return (
+    spec.name ??
+    Object.entries(spec.keys)
+      .map(([field, direction]) => `${field}_${direction}`)
+      .join('_')
+  );
 }
 
 export class IndexState {
@@ -130,7 +140,8 @@ export class IndexState {
       if (!this.hasObjectKeys[level] && encoded.some((key) => key.startsWith('o'))) this.hasObjectKeys[level] = true;
       const next: string[][] = [];
       for (const tuple of tuples) for (const key of encoded) next.push(tuple.length === 0 ? [key] : [...tuple, key]);
-      if (next.length > MAX_KEYS_PER_DOCUMENT) throw new Error(`document ${document._id} produces more than ${MAX_KEYS_PER_DOCUMENT} keys for index ${this.name}`);
+      if (next.length > MAX_KEYS_PER_DOCUMENT)
+        throw new Error(`document ${document._id} produces more than ${MAX_KEYS_PER_DOCUMENT} keys for index ${this.name}`);
       tuples = next;
     }
     return tuples;
@@ -138,10 +149,12 @@ export class IndexState {
 
   /** Raw field values behind an encoded tuple, for DuplicateKeyError messages. */
   describeKey(document: Document): Record<string, unknown> {
-    return Object.fromEntries(this.fields.map((field) => {
-      const values = valuesAtPath(document, field);
-      return [field, values.length === 1 ? values[0] : values];
-    }));
+    return Object.fromEntries(
+      this.fields.map((field) => {
+        const values = valuesAtPath(document, field);
+        return [field, values.length === 1 ? values[0] : values];
+      }),
+    );
   }
 
   add(tuple: string[], id: string): void {
@@ -224,7 +237,13 @@ export class IndexState {
    * `lower`/`upper`). Yields one group per distinct ordered tuple — ids tied on those fields —
    * with deeper levels flattened into the group.
    */
-  *orderedIdGroups(options: { prefix: string[]; orderedLevels: number; descending: boolean[]; lower?: KeyBound; upper?: KeyBound }): Generator<string[]> {
+  *orderedIdGroups(options: {
+    prefix: string[];
+    orderedLevels: number;
+    descending: boolean[];
+    lower?: KeyBound;
+    upper?: KeyBound;
+  }): Generator<string[]> {
     let node: IndexNode | Leaf | undefined = this.root;
     for (const key of options.prefix) {
       if (!(node instanceof Map)) return;
@@ -246,7 +265,11 @@ export class IndexState {
     const idsBelow = (child: IndexNode | Leaf): string[] => [...this.idsBelow(child)];
     function* walk(map: IndexNode, depth: number): Generator<string[]> {
       const isFirst = depth === 0;
-      const keys = ordered(map).range({ lower: isFirst ? options.lower : undefined, upper: isFirst ? options.upper : undefined, descending: options.descending[depth] });
+      const keys = ordered(map).range({
+        lower: isFirst ? options.lower : undefined,
+        upper: isFirst ? options.upper : undefined,
+        descending: options.descending[depth],
+      });
       for (const key of keys) {
         const child = map.get(key);
         if (child === undefined) continue;
@@ -266,6 +289,8 @@ export class IndexState {
   /** True when the index may answer `filter`: always for a full index, for a partial one only if the filter repeats its condition. */
   coversFilter(filter: Filter): boolean {
     if (!this.spec.partial) return true;
-    return Object.entries(this.spec.partial).every(([key, value]) => key in filter && JSON.stringify(filter[key]) === JSON.stringify(value));
+    return Object.entries(this.spec.partial).every(
+      ([key, value]) => key in filter && JSON.stringify(filter[key]) === JSON.stringify(value),
+    );
   }
 }

@@ -12,8 +12,10 @@ export class StoreLockedError extends Error {
     readonly dataDir: string,
     readonly holder: { pid?: number; hostname?: string; startedAt?: string },
   ) {
-    super(`data directory ${dataDir} is already in use by process ${holder.pid ?? '?'} on ${holder.hostname ?? '?'} (since ${holder.startedAt ?? '?'}); ` +
-      `stop that process first. If it is certainly not running, delete ${join(dataDir, 'LOCK')}.`);
+    super(
+      `data directory ${dataDir} is already in use by process ${holder.pid ?? '?'} on ${holder.hostname ?? '?'} (since ${holder.startedAt ?? '?'}); ` +
+        `stop that process first. If it is certainly not running, delete ${join(dataDir, 'LOCK')}.`,
+    );
     this.name = 'StoreLockedError';
   }
 }
@@ -35,7 +37,8 @@ function isProcessAlive(pid: number): boolean {
 export function acquireDirectoryLock(dataDir: string): { release: () => void; staleHolder?: Record<string, unknown> } {
   const directory = realpathSync(dataDir);
   const path = join(directory, 'LOCK');
-  if (openInThisProcess.has(directory)) throw new StoreLockedError(directory, { pid: process.pid, hostname: hostname(), startedAt: 'earlier in this process' });
+  if (openInThisProcess.has(directory))
+    throw new StoreLockedError(directory, { pid: process.pid, hostname: hostname(), startedAt: 'earlier in this process' });
   const content = JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() });
   let staleHolder: Record<string, unknown> | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -94,14 +94,24 @@ export function matchDocuments(view: CollectionView, filter: Filter): Generator<
 }
 
 /** Plans a read and returns its matches; with a sort an index can deliver, they come already sorted. */
-export function planMatches(input: { view: CollectionView; filter: Filter; sort?: Sort; /** skip + limit, when bounded */ wanted?: number }): MatchStream {
+export function planMatches(input: {
+  view: CollectionView;
+  filter: Filter;
+  sort?: Sort;
+  /** skip + limit, when bounded */ wanted?: number;
+}): MatchStream {
   const { view, filter } = input;
   const sort = input.sort && Object.keys(input.sort).length > 0 ? input.sort : undefined;
   const keys = Object.keys(filter);
-  if (keys.length === 1 && keys[0] === '_id' && typeof filter._id === 'string') return { matches: primaryLookup(view, filter._id), isSorted: true };
+  if (keys.length === 1 && keys[0] === '_id' && typeof filter._id === 'string')
+    return { matches: primaryLookup(view, filter._id), isSorted: true };
   const test = compileMatcher(filter);
   const plan = view.state.plan(filter, sort);
-  if (sort && plan?.kind === 'ordered' && plan.isSorted) return { matches: orderedMatches({ view, plan, test, comparator: sortComparator(sort), wanted: input.wanted ?? Infinity }), isSorted: true };
+  if (sort && plan?.kind === 'ordered' && plan.isSorted)
+    return {
+      matches: orderedMatches({ view, plan, test, comparator: sortComparator(sort), wanted: input.wanted ?? Infinity }),
+      isSorted: true,
+    };
   return { matches: unorderedMatches({ view, plan, test }), isSorted: false };
 }
 
@@ -111,8 +121,16 @@ function* primaryLookup(view: CollectionView, id: string): Generator<Match> {
   if (json !== undefined) yield { id, json, doc: JSON.parse(json) as Document };
 }
 
-function* unorderedMatches(input: { view: CollectionView; plan: Plan | undefined; test: (doc: Document) => boolean }): Generator<Match | typeof TICK> {
-  const { view: { state, overlay }, plan, test } = input;
+function* unorderedMatches(input: {
+  view: CollectionView;
+  plan: Plan | undefined;
+  test: (doc: Document) => boolean;
+}): Generator<Match | typeof TICK> {
+  const {
+    view: { state, overlay },
+    plan,
+    test,
+  } = input;
   let examined = 0;
   if (plan) {
     for (const id of state.candidates(plan)) {
@@ -137,7 +155,8 @@ function* unorderedMatches(input: { view: CollectionView; plan: Plan | undefined
 /** The transaction's own staged documents that match; the staged parsed form is tested, only matches are copied. */
 function* overlayMatches(overlay: Map<string, Change>, test: (doc: Document) => boolean): Generator<Match> {
   for (const change of overlay.values()) {
-    if (change.after && test(change.after.doc)) yield { id: change.id, json: change.after.json, doc: JSON.parse(change.after.json) as Document };
+    if (change.after && test(change.after.doc))
+      yield { id: change.id, json: change.after.json, doc: JSON.parse(change.after.json) as Document };
   }
 }
 
@@ -149,7 +168,13 @@ function* orderedMatches(input: {
   comparator: (a: Document, b: Document) => number;
   wanted: number;
 }): Generator<Match | typeof TICK> {
-  const { view: { state, overlay }, plan, test, comparator, wanted } = input;
+  const {
+    view: { state, overlay },
+    plan,
+    test,
+    comparator,
+    wanted,
+  } = input;
   const byDocument = (a: Match, b: Match): number => comparator(a.doc, b.doc);
   let emitted = 0;
   const staged = overlay ? [...overlayMatches(overlay, test)].sort((a, b) => comparator(a.doc, b.doc)) : [];

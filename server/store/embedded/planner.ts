@@ -61,13 +61,22 @@ export function planQuery(input: { filter: Filter; sort?: Sort; indexes: IndexSt
   const idRangeIsString = idRange?.type === 'string';
   const idSorted = sortFields[0] === '_id';
   if (idRangeIsString || idSorted) {
-    consider({
-      kind: 'ordered', via: '_id_', index: undefined, prefix: [], orderedLevels: 1, descending: [sortDescending[0] === true && idSorted],
-      // The primary map holds raw string ids: strip the type tag.
-      lower: idRangeIsString && idRange.lower ? { ...idRange.lower, key: idRange.lower.key.slice(1) } : undefined,
-      upper: idRangeIsString && idRange.upper ? { ...idRange.upper, key: idRange.upper.key.slice(1) } : undefined,
-      isSorted: idSorted,
-    }, (idRangeIsString ? 0.25 : 0) + (idSorted ? 0.25 : 0), true);
+    consider(
+      {
+        kind: 'ordered',
+        via: '_id_',
+        index: undefined,
+        prefix: [],
+        orderedLevels: 1,
+        descending: [sortDescending[0] === true && idSorted],
+        // The primary map holds raw string ids: strip the type tag.
+        lower: idRangeIsString && idRange.lower ? { ...idRange.lower, key: idRange.lower.key.slice(1) } : undefined,
+        upper: idRangeIsString && idRange.upper ? { ...idRange.upper, key: idRange.upper.key.slice(1) } : undefined,
+        isSorted: idSorted,
+      },
+      (idRangeIsString ? 0.25 : 0) + (idSorted ? 0.25 : 0),
+      true,
+    );
   }
   for (const index of indexes) {
     if (!index.coversFilter(filter)) continue;
@@ -79,22 +88,37 @@ export function planQuery(input: { filter: Filter; sort?: Sort; indexes: IndexSt
       prefix.push(keys);
       combinations *= keys.length;
     }
-    if (prefix.length > 0 && combinations <= MAX_LOOKUP_COMBINATIONS) consider({ kind: 'lookup', via: index.name, index, prefix }, prefix.length, index.isUnique);
+    if (prefix.length > 0 && combinations <= MAX_LOOKUP_COMBINATIONS)
+      consider({ kind: 'lookup', via: index.name, index, prefix }, prefix.length, index.isUnique);
     // Ordered walk after the longest single-valued prefix.
     let single = 0;
     while (single < prefix.length && prefix[single].length === 1) single++;
     if (single >= index.fields.length) continue;
     const range = rangeOf(filter, index.fields[single]);
     let sortLevels = 0;
-    while (sortLevels < sortFields.length && single + sortLevels < index.fields.length && sortFields[sortLevels] === index.fields[single + sortLevels]
-      && !index.multikey[single + sortLevels] && !index.hasObjectKeys[single + sortLevels]) sortLevels++;
+    while (
+      sortLevels < sortFields.length &&
+      single + sortLevels < index.fields.length &&
+      sortFields[sortLevels] === index.fields[single + sortLevels] &&
+      !index.multikey[single + sortLevels] &&
+      !index.hasObjectKeys[single + sortLevels]
+    )
+      sortLevels++;
     if (!range && sortLevels === 0) continue;
-    consider({
-      kind: 'ordered', via: index.name, index, prefix: prefix.slice(0, single).map(([key]) => key),
-      orderedLevels: Math.max(1, sortLevels),
-      descending: sortLevels > 0 ? sortDescending.slice(0, sortLevels) : [false],
-      ...(range ? bracketed(range) : {}), isSorted: sortLevels > 0,
-    }, single + (range ? 0.25 : 0) + (sortLevels > 0 ? 0.25 : 0), index.isUnique);
+    consider(
+      {
+        kind: 'ordered',
+        via: index.name,
+        index,
+        prefix: prefix.slice(0, single).map(([key]) => key),
+        orderedLevels: Math.max(1, sortLevels),
+        descending: sortLevels > 0 ? sortDescending.slice(0, sortLevels) : [false],
+        ...(range ? bracketed(range) : {}),
+        isSorted: sortLevels > 0,
+      },
+      single + (range ? 0.25 : 0) + (sortLevels > 0 ? 0.25 : 0),
+      index.isUnique,
+    );
   }
   return best?.plan;
 }
@@ -144,7 +168,8 @@ export function rangeOf(filter: Filter, field: string): Range | undefined {
       }
       if (key !== field || !condition || typeof condition !== 'object' || Array.isArray(condition) || condition instanceof RegExp) continue;
       for (const [operator, value] of Object.entries(condition as Record<string, unknown>)) {
-        if ((operator === '$gt' || operator === '$gte' || operator === '$lt' || operator === '$lte') && isRangeOperand(value)) bounds.push({ operator, value });
+        if ((operator === '$gt' || operator === '$gte' || operator === '$lt' || operator === '$lte') && isRangeOperand(value))
+          bounds.push({ operator, value });
       }
     }
   };
@@ -162,6 +187,7 @@ export function rangeOf(filter: Filter, field: string): Range | undefined {
 
 /** The range with the missing side replaced by the edge of its type's keys (numbers sit between the null key 'z' and strings, strings before objects 'o…'). */
 function bracketed(range: Range): { lower: KeyBound; upper: KeyBound } {
-  if (range.type === 'number') return { lower: range.lower ?? { key: 'z', inclusive: false }, upper: range.upper ?? { key: 's', inclusive: false } };
+  if (range.type === 'number')
+    return { lower: range.lower ?? { key: 'z', inclusive: false }, upper: range.upper ?? { key: 's', inclusive: false } };
   return { lower: range.lower ?? { key: 's', inclusive: true }, upper: range.upper ?? { key: 'o', inclusive: false } };
 }

@@ -75,7 +75,11 @@ export function scanRecordFile(options: { path: string; magic: string; onRecord:
     const fileBytes = fstatSync(fd).size;
     const header = Buffer.alloc(HEADER_BYTES);
     const headerRead = readSync(fd, header, 0, HEADER_BYTES, 0);
-    if (headerRead < HEADER_BYTES || header.toString('latin1', 0, 8) !== options.magic || header.readUInt32LE(12) !== crc32(header.subarray(0, 12))) {
+    if (
+      headerRead < HEADER_BYTES ||
+      header.toString('latin1', 0, 8) !== options.magic ||
+      header.readUInt32LE(12) !== crc32(header.subarray(0, 12))
+    ) {
       throw new StoreFileError(options.path, 0, `not a valid store file header (expected magic ${options.magic})`);
     }
     const generation = header.readUInt32LE(8);

@@ -14,7 +14,15 @@ export interface RecoveryReport {
   snapshot?: { file: string; generation: number; documents: number; bytes: number };
   logs: Array<{ file: string; generation: number; records: number; bytes: number }>;
   /** Damaged tails that were cut off (torn writes, or mid-file damage under MDM_STORE_REPAIR). */
-  truncated: Array<{ file: string; offset: number; droppedBytes: number; droppedRecords: number; recoveredRecords: number; reason: 'torn-tail' | 'repair'; backup?: string }>;
+  truncated: Array<{
+    file: string;
+    offset: number;
+    droppedBytes: number;
+    droppedRecords: number;
+    recoveredRecords: number;
+    reason: 'torn-tail' | 'repair';
+    backup?: string;
+  }>;
   documents: number;
   collections: number;
   durationMs: number;
@@ -104,8 +112,12 @@ export function recoverState(options: { dataDir: string; logger: Logger; allowRe
     });
     for (const state of collections.values()) documents += state.docs.size;
     // Snapshots are fsynced before they are renamed into place, so any damage is real corruption.
-    if (scan.bad) throw new StoreCorruptionError(`${path} is damaged at offset ${scan.bad.offset} (${scan.bad.bytes} bytes unreadable); restore the data directory from a backup`);
-    if (endCount !== documents) throw new StoreCorruptionError(`${path} is incomplete: end marker ${endCount ?? 'missing'}, ${documents} documents read`);
+    if (scan.bad)
+      throw new StoreCorruptionError(
+        `${path} is damaged at offset ${scan.bad.offset} (${scan.bad.bytes} bytes unreadable); restore the data directory from a backup`,
+      );
+    if (endCount !== documents)
+      throw new StoreCorruptionError(`${path} is incomplete: end marker ${endCount ?? 'missing'}, ${documents} documents read`);
     report.snapshot = { file: path, generation: snapshotGeneration, documents, bytes: scan.fileBytes };
   }
 
@@ -123,25 +135,52 @@ export function recoverState(options: { dataDir: string; logger: Logger; allowRe
     let bytes = scan.fileBytes;
     if (scan.bad) {
       const isLast = position === logGenerations.length - 1;
-      const laterHaveRecords = !isLast && logGenerations.slice(position + 1).some((later) => statSync(join(dataDir, storeFileName('log', later))).size > 16);
+      const laterHaveRecords =
+        !isLast && logGenerations.slice(position + 1).some((later) => statSync(join(dataDir, storeFileName('log', later))).size > 16);
       if (scan.bad.isMidFile || laterHaveRecords) {
         const where = `${path} at offset ${scan.bad.offset}`;
         if (!options.allowRepair) {
-          throw new StoreCorruptionError(`log damaged in the middle: ${where} is unreadable but valid records follow` +
-            `${scan.bad.nextValidOffset !== undefined ? ` (next at offset ${scan.bad.nextValidOffset})` : ' (in a later log)'}. ` +
-            'Refusing to start so that no acknowledged write is silently skipped. Restore from a backup, or start with ' +
-            'MDM_STORE_REPAIR=true to keep only the records before the damage (a copy of the file is kept).');
+          throw new StoreCorruptionError(
+            `log damaged in the middle: ${where} is unreadable but valid records follow` +
+              `${scan.bad.nextValidOffset !== undefined ? ` (next at offset ${scan.bad.nextValidOffset})` : ' (in a later log)'}. ` +
+              'Refusing to start so that no acknowledged write is silently skipped. Restore from a backup, or start with ' +
+              'MDM_STORE_REPAIR=true to keep only the records before the damage (a copy of the file is kept).',
+          );
         }
         const backup = `${path}.corrupt-${Date.now()}`;
         copyFileSync(path, backup);
         truncateFile(path, scan.validEnd);
-        report.truncated.push({ file: path, offset: scan.bad.offset, droppedBytes: scan.bad.bytes, droppedRecords: scan.bad.partialRecords, recoveredRecords: scan.records, reason: 'repair', backup });
-        logger.error('store repair: log truncated at mid-file damage; later records dropped', { file: path, offset: scan.bad.offset, droppedBytes: scan.bad.bytes, backup });
+        report.truncated.push({
+          file: path,
+          offset: scan.bad.offset,
+          droppedBytes: scan.bad.bytes,
+          droppedRecords: scan.bad.partialRecords,
+          recoveredRecords: scan.records,
+          reason: 'repair',
+          backup,
+        });
+        logger.error('store repair: log truncated at mid-file damage; later records dropped', {
+          file: path,
+          offset: scan.bad.offset,
+          droppedBytes: scan.bad.bytes,
+          backup,
+        });
       } else {
         truncateFile(path, scan.validEnd);
-        report.truncated.push({ file: path, offset: scan.bad.offset, droppedBytes: scan.bad.bytes, droppedRecords: scan.bad.partialRecords, recoveredRecords: scan.records, reason: 'torn-tail' });
+        report.truncated.push({
+          file: path,
+          offset: scan.bad.offset,
+          droppedBytes: scan.bad.bytes,
+          droppedRecords: scan.bad.partialRecords,
+          recoveredRecords: scan.records,
+          reason: 'torn-tail',
+        });
         logger.warn('store recovery: torn log tail cut off (an interrupted, never-acknowledged write)', {
-          file: path, offset: scan.bad.offset, droppedBytes: scan.bad.bytes, droppedPartialRecords: scan.bad.partialRecords, recoveredRecords: scan.records,
+          file: path,
+          offset: scan.bad.offset,
+          droppedBytes: scan.bad.bytes,
+          droppedPartialRecords: scan.bad.partialRecords,
+          recoveredRecords: scan.records,
         });
       }
       bytes = scan.validEnd;

@@ -46,7 +46,11 @@ const SNAPSHOT_BATCH_DOCUMENTS = 1000;
 const SNAPSHOT_WRITE_BYTES = 8 * 1024 * 1024;
 
 /** Writes a complete snapshot (temp file, fsync, rename, fsync dir); yields between batches. */
-export async function writeSnapshot(options: { dataDir: string; generation: number; collections: FrozenCollection[] }): Promise<{ path: string; bytes: number }> {
+export async function writeSnapshot(options: {
+  dataDir: string;
+  generation: number;
+  collections: FrozenCollection[];
+}): Promise<{ path: string; bytes: number }> {
   const path = join(options.dataDir, storeFileName('snapshot', options.generation));
   const temp = `${path}.tmp`;
   const handle = await open(temp, 'w');
@@ -71,7 +75,8 @@ export async function writeSnapshot(options: { dataDir: string; generation: numb
       const indexOps: LogOp[] = collection.indexSpecs.map((spec) => ({ kind: 'index', collection: collection.name, spec }));
       if (indexOps.length > 0) await push(encodeRecord(encodePayload(indexOps)));
       for (let start = 0; start < collection.entries.length; start += SNAPSHOT_BATCH_DOCUMENTS) {
-        const ops: LogOp[] = collection.entries.slice(start, start + SNAPSHOT_BATCH_DOCUMENTS)
+        const ops: LogOp[] = collection.entries
+          .slice(start, start + SNAPSHOT_BATCH_DOCUMENTS)
           .map(([id, json]) => ({ kind: 'put', collection: collection.name, id, json }));
         documents += ops.length;
         await push(encodeRecord(encodePayload(ops)));
@@ -88,10 +93,18 @@ export async function writeSnapshot(options: { dataDir: string; generation: numb
 }
 
 /** Deletes files that a newer snapshot made obsolete, then makes the deletions durable. */
-export async function removeObsoleteFiles(options: { dataDir: string; belowGeneration: number; files: { logs: number[]; snapshots: number[] } }): Promise<void> {
+export async function removeObsoleteFiles(options: {
+  dataDir: string;
+  belowGeneration: number;
+  files: { logs: number[]; snapshots: number[] };
+}): Promise<void> {
   const doomed = [
-    ...options.files.logs.filter((generation) => generation < options.belowGeneration).map((generation) => storeFileName('log', generation)),
-    ...options.files.snapshots.filter((generation) => generation < options.belowGeneration).map((generation) => storeFileName('snapshot', generation)),
+    ...options.files.logs
+      .filter((generation) => generation < options.belowGeneration)
+      .map((generation) => storeFileName('log', generation)),
+    ...options.files.snapshots
+      .filter((generation) => generation < options.belowGeneration)
+      .map((generation) => storeFileName('snapshot', generation)),
   ];
   for (const name of doomed) await unlink(join(options.dataDir, name)).catch(() => undefined);
   if (doomed.length > 0) fsyncDirectory(options.dataDir);

@@ -116,7 +116,8 @@ function simpleSteps(doc: Document, operators: Update): Step[] | undefined {
       if (operator === '$set' && value === undefined) return undefined;
       if (operator === '$inc' && (typeof value !== 'number' || !Number.isFinite(value))) return undefined;
       const path = field.split('.');
-      if (path[0] === '_id' || path.some((part) => part.length === 0 || part.startsWith('$') || part === '__proto__' || /^\d+$/.test(part))) return undefined;
+      if (path[0] === '_id' || path.some((part) => part.length === 0 || part.startsWith('$') || part === '__proto__' || /^\d+$/.test(part)))
+        return undefined;
       if (!isSimplePath(doc, path, operator === '$inc')) return undefined;
       steps.push({ operator, path, value });
     }
@@ -150,8 +151,11 @@ export function seedFromFilter(filter: Filter): Document {
         continue;
       }
       if (field.startsWith('$')) continue;
-      const isOperatorObject = condition !== null && typeof condition === 'object' && !Array.isArray(condition)
-        && Object.keys(condition).some((key) => key.startsWith('$'));
+      const isOperatorObject =
+        condition !== null &&
+        typeof condition === 'object' &&
+        !Array.isArray(condition) &&
+        Object.keys(condition).some((key) => key.startsWith('$'));
       if (!isOperatorObject) equalities[field] = condition;
       else if ('$eq' in (condition as Record<string, unknown>)) equalities[field] = (condition as Record<string, unknown>).$eq;
     }

@@ -22,17 +22,33 @@ export function checkMongoUri(uri: string): MongoUriCheck {
   try {
     parsed = new ConnectionString(uri);
   } catch {
-    return { ok: false, reason: 'unparseable', hasWriteConcern: false, problem: 'MONGODB_URI is not a valid MongoDB connection string (mongodb://host[:port]/database or mongodb+srv://host/database)' };
+    return {
+      ok: false,
+      reason: 'unparseable',
+      hasWriteConcern: false,
+      problem: 'MONGODB_URI is not a valid MongoDB connection string (mongodb://host[:port]/database or mongodb+srv://host/database)',
+    };
   }
   const hasWriteConcern = parsed.searchParams.has('w');
   let databaseName: string;
   try {
     databaseName = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   } catch {
-    return { ok: false, reason: 'invalidDatabase', hasWriteConcern, problem: 'MONGODB_URI: the database name is not valid percent-encoding' };
+    return {
+      ok: false,
+      reason: 'invalidDatabase',
+      hasWriteConcern,
+      problem: 'MONGODB_URI: the database name is not valid percent-encoding',
+    };
   }
   if (databaseName === '') {
-    return { ok: false, reason: 'missingDatabase', hasWriteConcern, problem: 'MONGODB_URI must name the database, e.g. mongodb://host:27017/mdm?replicaSet=rs0 (without it data would land in the driver default "test")' };
+    return {
+      ok: false,
+      reason: 'missingDatabase',
+      hasWriteConcern,
+      problem:
+        'MONGODB_URI must name the database, e.g. mongodb://host:27017/mdm?replicaSet=rs0 (without it data would land in the driver default "test")',
+    };
   }
   const invalid = databaseNameProblem(databaseName);
   if (invalid) return { ok: false, reason: 'invalidDatabase', hasWriteConcern, problem: `MONGODB_URI: ${invalid}` };
@@ -40,7 +56,8 @@ export function checkMongoUri(uri: string): MongoUriCheck {
 }
 
 function databaseNameProblem(name: string): string | undefined {
-  if (FORBIDDEN_DATABASE_CHARACTERS.test(name)) return `database name "${name}" contains a character MongoDB does not allow (/ \\ . space " $ * < > : | ? or NUL)`;
+  if (FORBIDDEN_DATABASE_CHARACTERS.test(name))
+    return `database name "${name}" contains a character MongoDB does not allow (/ \\ . space " $ * < > : | ? or NUL)`;
   if (Buffer.byteLength(name, 'utf8') > MAX_DATABASE_NAME_BYTES) return `database name is longer than ${MAX_DATABASE_NAME_BYTES} bytes`;
   if (RESERVED_DATABASES.has(name.toLowerCase())) return `database "${name}" is reserved by MongoDB; name the application's own database`;
   return undefined;

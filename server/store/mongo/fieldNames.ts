@@ -17,7 +17,9 @@ const ESCAPE = /%([0-9A-Fa-f]{2})/g;
 
 /** One field name in stored form. */
 export function encodeFieldName(name: string): string {
-  return NEEDS_ENCODING.test(name) ? name.replace(ENCODED_CHARACTER, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) : name;
+  return NEEDS_ENCODING.test(name)
+    ? name.replace(ENCODED_CHARACTER, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    : name;
 }
 
 /** One stored field name back to its original. */

@@ -9,8 +9,17 @@ import { MongoInvalidArgumentError, MongoServerError } from 'mongodb';
 import type { Collection as DriverCollection, CreateIndexesOptions, Filter as DriverFilter, IndexDescription, UpdateFilter } from 'mongodb';
 import { DocumentTooLargeError, DuplicateKeyError } from '../types';
 import type {
-  Collection, DeleteResult, Document, Filter, FindOneAndUpdateOptions, FindOptions, IndexSpec,
-  Update, UpdateOptions, UpdateResult, WriteOptions,
+  Collection,
+  DeleteResult,
+  Document,
+  Filter,
+  FindOneAndUpdateOptions,
+  FindOptions,
+  IndexSpec,
+  Update,
+  UpdateOptions,
+  UpdateResult,
+  WriteOptions,
 } from '../types';
 import { decodeFieldNames, encodeFieldNames, encodeUpdateValues } from './fieldNames';
 import { driverSession } from './mongoSession';
@@ -42,19 +51,21 @@ export class MongoCollection<T extends Document = Document> implements Collectio
       await this.translate(() => this.driver.insertMany(docs, { session, ordered: true }));
       return;
     }
-    await this.translate(() => this.store.runAtomically(async (own) => {
-      try {
-        await this.driver.insertMany(docs, { session: own, ordered: true });
-      } catch (error) {
-        // Standalone server: no transaction, so undo the prefix an ordered insert already wrote.
-        if (!own && isDuplicateKey(error)) {
-          const failedAt = firstWriteErrorIndex(error);
-          const inserted = docs.slice(0, failedAt).map((doc) => doc._id);
-          if (inserted.length > 0) await this.driver.deleteMany({ _id: { $in: inserted } } as DriverFilter<Stored>);
+    await this.translate(() =>
+      this.store.runAtomically(async (own) => {
+        try {
+          await this.driver.insertMany(docs, { session: own, ordered: true });
+        } catch (error) {
+          // Standalone server: no transaction, so undo the prefix an ordered insert already wrote.
+          if (!own && isDuplicateKey(error)) {
+            const failedAt = firstWriteErrorIndex(error);
+            const inserted = docs.slice(0, failedAt).map((doc) => doc._id);
+            if (inserted.length > 0) await this.driver.deleteMany({ _id: { $in: inserted } } as DriverFilter<Stored>);
+          }
+          throw error;
         }
-        throw error;
-      }
-    }));
+      }),
+    );
   }
 
   async findOne(filter: Filter, options?: FindOptions): Promise<T | null> {
@@ -90,42 +101,58 @@ export class MongoCollection<T extends Document = Document> implements Collectio
   }
 
   async updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult> {
-    const result = await this.translate(() => this.driver.updateOne(filter as DriverFilter<Stored>, withStringUpsertId(filter, encodeUpdateValues(update), options?.upsert), {
-      upsert: options?.upsert, session: driverSession(options?.session),
-    }));
+    const result = await this.translate(() =>
+      this.driver.updateOne(filter as DriverFilter<Stored>, withStringUpsertId(filter, encodeUpdateValues(update), options?.upsert), {
+        upsert: options?.upsert,
+        session: driverSession(options?.session),
+      }),
+    );
     return toUpdateResult(result);
   }
 
   async updateMany(filter: Filter, update: Update, options?: WriteOptions): Promise<UpdateResult> {
-    const result = await this.translate(() => this.driver.updateMany(filter as DriverFilter<Stored>, encodeUpdateValues(update) as UpdateFilter<Stored>, { session: driverSession(options?.session) }));
+    const result = await this.translate(() =>
+      this.driver.updateMany(filter as DriverFilter<Stored>, encodeUpdateValues(update) as UpdateFilter<Stored>, {
+        session: driverSession(options?.session),
+      }),
+    );
     return toUpdateResult(result);
   }
 
   async replaceOne(filter: Filter, doc: T, options?: UpdateOptions): Promise<UpdateResult> {
-    const result = await this.translate(() => this.driver.replaceOne(filter as DriverFilter<Stored>, encodeFieldNames(doc), {
-      upsert: options?.upsert, session: driverSession(options?.session),
-    }));
+    const result = await this.translate(() =>
+      this.driver.replaceOne(filter as DriverFilter<Stored>, encodeFieldNames(doc), {
+        upsert: options?.upsert,
+        session: driverSession(options?.session),
+      }),
+    );
     return toUpdateResult(result);
   }
 
   async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
-    const result = await this.translate(() => this.driver.findOneAndUpdate(filter as DriverFilter<Stored>, withStringUpsertId(filter, encodeUpdateValues(update), options.upsert), {
-      upsert: options.upsert,
-      sort: options.sort,
-      projection: options.projection,
-      returnDocument: options.returnDocument ?? 'after',
-      session: driverSession(options.session),
-    }));
+    const result = await this.translate(() =>
+      this.driver.findOneAndUpdate(filter as DriverFilter<Stored>, withStringUpsertId(filter, encodeUpdateValues(update), options.upsert), {
+        upsert: options.upsert,
+        sort: options.sort,
+        projection: options.projection,
+        returnDocument: options.returnDocument ?? 'after',
+        session: driverSession(options.session),
+      }),
+    );
     return result === null ? null : decodeFieldNames(result as T);
   }
 
   async deleteOne(filter: Filter, options?: WriteOptions): Promise<DeleteResult> {
-    const result = await this.translate(() => this.driver.deleteOne(filter as DriverFilter<Stored>, { session: driverSession(options?.session) }));
+    const result = await this.translate(() =>
+      this.driver.deleteOne(filter as DriverFilter<Stored>, { session: driverSession(options?.session) }),
+    );
     return { deletedCount: result.deletedCount };
   }
 
   async deleteMany(filter: Filter, options?: WriteOptions): Promise<DeleteResult> {
-    const result = await this.translate(() => this.driver.deleteMany(filter as DriverFilter<Stored>, { session: driverSession(options?.session) }));
+    const result = await this.translate(() =>
+      this.driver.deleteMany(filter as DriverFilter<Stored>, { session: driverSession(options?.session) }),
+    );
     return { deletedCount: result.deletedCount };
   }
 

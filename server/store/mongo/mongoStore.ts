@@ -32,7 +32,8 @@ export const STANDALONE_LOST_GUARANTEES = [
   'no change streams, no majority write concern, no failover: a lost disk loses acknowledged writes',
 ];
 
-export const STANDALONE_RECIPE = 'run it as a single-node replica set: start mongod with --replSet rs0, run rs.initiate() once in mongosh, and add ?replicaSet=rs0 to MONGODB_URI (docs/STORAGE.md)';
+export const STANDALONE_RECIPE =
+  'run it as a single-node replica set: start mongod with --replSet rs0, run rs.initiate() once in mongosh, and add ?replicaSet=rs0 to MONGODB_URI (docs/STORAGE.md)';
 
 /** Transactions read a snapshot and commit with majority write concern (https://www.mongodb.com/docs/manual/core/transactions/#read-concern-write-concern-read-preference). */
 const TRANSACTION_OPTIONS: TransactionOptions = { readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' } };
@@ -59,10 +60,13 @@ export function mongoClientOptions(input: { hasUriWriteConcern: boolean; serverS
 /** Why the hub refuses to start on this deployment, or undefined when it may start. */
 export function deploymentRefusal(input: { topology: MongoTopology; description: string; allowStandalone: boolean }): string | undefined {
   const { topology, description } = input;
-  if (!topology.isSupportedVersion) return `${description} is older than MongoDB ${MIN_SERVER_VERSION}, the oldest version the hub supports; upgrade the server (docs/STORAGE.md)`;
+  if (!topology.isSupportedVersion)
+    return `${description} is older than MongoDB ${MIN_SERVER_VERSION}, the oldest version the hub supports; upgrade the server (docs/STORAGE.md)`;
   if (topology.supportsTransactions || input.allowStandalone) return undefined;
-  return `${description} cannot run multi-document transactions (${topology.reason}). The hub needs a replica set or a sharded cluster: ${STANDALONE_RECIPE}. `
-    + `To start anyway, set MDM_MONGODB_ALLOW_STANDALONE=true and accept that: ${STANDALONE_LOST_GUARANTEES.join('; ')}.`;
+  return (
+    `${description} cannot run multi-document transactions (${topology.reason}). The hub needs a replica set or a sharded cluster: ${STANDALONE_RECIPE}. ` +
+    `To start anyway, set MDM_MONGODB_ALLOW_STANDALONE=true and accept that: ${STANDALONE_LOST_GUARANTEES.join('; ')}.`
+  );
 }
 
 /** Connects, checks the URI and the deployment, and returns the MongoDB-backed store. */
@@ -72,7 +76,10 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
   // A database given by the caller (tests) stands in for a missing one in the URI.
   if (!checked.ok && !(options.databaseName && checked.reason === 'missingDatabase')) throw new MongoStoreSetupError(checked.problem);
   const databaseName = options.databaseName ?? (checked.ok ? checked.databaseName : undefined);
-  const client = new MongoClient(options.uri, mongoClientOptions({ hasUriWriteConcern: checked.hasWriteConcern, serverSelectionTimeoutMS: options.serverSelectionTimeoutMS }));
+  const client = new MongoClient(
+    options.uri,
+    mongoClientOptions({ hasUriWriteConcern: checked.hasWriteConcern, serverSelectionTimeoutMS: options.serverSelectionTimeoutMS }),
+  );
   let topology: MongoTopology;
   try {
     await client.connect();
@@ -88,11 +95,18 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
   }
   if (!topology.supportsTransactions) {
     options.logger.warn('MongoDB without transactions (MDM_MONGODB_ALLOW_STANDALONE): multi-document guarantees are lost', {
-      store: description, reason: topology.reason, lost: STANDALONE_LOST_GUARANTEES,
+      store: description,
+      reason: topology.reason,
+      lost: STANDALONE_LOST_GUARANTEES,
     });
   }
   const store = new MongoStore({ client, db: client.db(databaseName), description, topology });
-  options.logger.info('store: connected to MongoDB', { store: description, topology: topology.kind, replicaSet: topology.replicaSetName, transactions: topology.supportsTransactions });
+  options.logger.info('store: connected to MongoDB', {
+    store: description,
+    topology: topology.kind,
+    replicaSet: topology.replicaSetName,
+    transactions: topology.supportsTransactions,
+  });
   return store;
 }
 

@@ -30,7 +30,10 @@ export interface MongoTopology {
 
 /** Classifies a `hello` (or legacy `isMaster`) reply. */
 export function describeTopology(hello: Record<string, unknown>): MongoTopology {
-  return { isSupportedVersion: typeof hello.maxWireVersion === 'number' && hello.maxWireVersion >= MIN_WIRE_VERSION, ...deploymentOf(hello) };
+  return {
+    isSupportedVersion: typeof hello.maxWireVersion === 'number' && hello.maxWireVersion >= MIN_WIRE_VERSION,
+    ...deploymentOf(hello),
+  };
 }
 
 function deploymentOf(hello: Record<string, unknown>): Omit<MongoTopology, 'isSupportedVersion'> {
@@ -38,15 +41,29 @@ function deploymentOf(hello: Record<string, unknown>): Omit<MongoTopology, 'isSu
   if (hello.msg === 'isdbgrid') {
     return hasSessions
       ? { kind: 'sharded', supportsTransactions: true }
-      : { kind: 'sharded', supportsTransactions: false, reason: 'the mongos router reports no logical sessions (logicalSessionTimeoutMinutes)' };
+      : {
+          kind: 'sharded',
+          supportsTransactions: false,
+          reason: 'the mongos router reports no logical sessions (logicalSessionTimeoutMinutes)',
+        };
   }
   if (typeof hello.setName === 'string' && hello.setName.length > 0) {
     if (hello.arbiterOnly === true) {
-      return { kind: 'replicaSet', replicaSetName: hello.setName, supportsTransactions: false, reason: 'connected to an arbiter, which holds no data' };
+      return {
+        kind: 'replicaSet',
+        replicaSetName: hello.setName,
+        supportsTransactions: false,
+        reason: 'connected to an arbiter, which holds no data',
+      };
     }
     return hasSessions
       ? { kind: 'replicaSet', replicaSetName: hello.setName, supportsTransactions: true }
-      : { kind: 'replicaSet', replicaSetName: hello.setName, supportsTransactions: false, reason: 'the replica set reports no logical sessions (logicalSessionTimeoutMinutes)' };
+      : {
+          kind: 'replicaSet',
+          replicaSetName: hello.setName,
+          supportsTransactions: false,
+          reason: 'the replica set reports no logical sessions (logicalSessionTimeoutMinutes)',
+        };
   }
   return { kind: 'standalone', supportsTransactions: false, reason: 'a standalone mongod runs no multi-document transactions' };
 }

@@ -17,7 +17,13 @@ export class ApiError extends Error {
   readonly details?: ApiErrorDetail[] | Record<string, unknown>;
   readonly requestId?: string;
 
-  constructor(init: { status: number; code: string; message: string; details?: ApiErrorDetail[] | Record<string, unknown>; requestId?: string }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    details?: ApiErrorDetail[] | Record<string, unknown>;
+    requestId?: string;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
@@ -38,11 +44,21 @@ export function toApiError(response: { status: number; body: unknown; statusText
   const { status, body, statusText = '' } = response;
   if (isEnvelope(body)) {
     const { error } = body;
-    return new ApiError({ status: error.status ?? status, code: error.code ?? 'ERROR', message: error.message, details: error.details, requestId: error.requestId });
+    return new ApiError({
+      status: error.status ?? status,
+      code: error.code ?? 'ERROR',
+      message: error.message,
+      details: error.details,
+      requestId: error.requestId,
+    });
   }
   if (status === 502 || status === 503 || status === 504) {
     // Without an envelope these come from a proxy (the dev server, a load balancer), not from the hub.
-    return new ApiError({ status, code: `HTTP_${status}`, message: `The API server is not reachable right now (HTTP ${status}). Check that it is running and try again.` });
+    return new ApiError({
+      status,
+      code: `HTTP_${status}`,
+      message: `The API server is not reachable right now (HTTP ${status}). Check that it is running and try again.`,
+    });
   }
   const text = typeof body === 'string' && body.trim() !== '' ? body.trim().slice(0, 200) : statusText;
   return new ApiError({ status, code: `HTTP_${status}`, message: `The server answered ${status}${text ? ` (${text})` : ''}.` });
@@ -87,9 +103,17 @@ export function createApiClient(options: {
     else if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetchImpl(`${baseUrl}${path}`, { method, headers, body: raw !== undefined ? raw.body : body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetchImpl(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: raw !== undefined ? raw.body : body === undefined ? undefined : JSON.stringify(body),
+      });
     } catch {
-      throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'The studio could not reach the server. Check that it is running and try again.' });
+      throw new ApiError({
+        status: 0,
+        code: 'NETWORK_ERROR',
+        message: 'The studio could not reach the server. Check that it is running and try again.',
+      });
     }
     const text = await response.text();
     let parsed: unknown = text;

@@ -26,10 +26,7 @@ import { parseRoute } from './route';
 const RulesPage = lazy(() => import('../pages/rules/RulesPage').then((module) => ({ default: module.RulesPage })));
 const MappingsSection = lazy(() => import('../pages/mappings/MappingsSection').then((module) => ({ default: module.MappingsSection })));
 
-type State =
-  | { phase: 'checking' }
-  | { phase: 'signedOut'; error?: unknown }
-  | { phase: 'signedIn'; client: ApiClient; me: MeView };
+type State = { phase: 'checking' } | { phase: 'signedOut'; error?: unknown } | { phase: 'signedIn'; client: ApiClient; me: MeView };
 
 /** Who the key belongs to and what it may do; throws ApiError (401 for a key the server rejects). */
 function loadMe(key: string): Promise<MeView> {
@@ -46,7 +43,10 @@ export function App() {
     setState({ phase: 'signedOut', error });
   }, []);
 
-  const onUnauthorized = useCallback(() => signOut(new ApiError({ status: 401, code: 'UNAUTHORIZED', message: 'Your API key is no longer accepted. Sign in again.' })), [signOut]);
+  const onUnauthorized = useCallback(
+    () => signOut(new ApiError({ status: 401, code: 'UNAUTHORIZED', message: 'Your API key is no longer accepted. Sign in again.' })),
+    [signOut],
+  );
 
   useEffect(() => {
     const stored = readStoredKey();

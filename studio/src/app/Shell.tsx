@@ -27,7 +27,10 @@ export function Shell(props: { route: string; children: ReactNode }) {
     <div className="shell">
       <nav className="sidebar" aria-label="Sections">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">◆</span> MDM Hub
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>{' '}
+          MDM Hub
         </div>
         <ul>
           {NAV_ITEMS.map((item, index) => {
@@ -36,7 +39,12 @@ export function Shell(props: { route: string; children: ReactNode }) {
             return (
               <li key={item.path}>
                 {allowed ? (
-                  <a href={`#${item.path}`} className={isActive ? 'active' : undefined} aria-current={isActive ? 'page' : undefined} title={`${item.description} (Alt+${index + 1})`}>
+                  <a
+                    href={`#${item.path}`}
+                    className={isActive ? 'active' : undefined}
+                    aria-current={isActive ? 'page' : undefined}
+                    title={`${item.description} (Alt+${index + 1})`}
+                  >
                     {item.label}
                     <kbd>{index + 1}</kbd>
                   </a>

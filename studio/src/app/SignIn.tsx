@@ -26,7 +26,10 @@ export function SignIn(props: { onSubmit: (key: string) => Promise<void>; initia
     <main className="signin">
       <form className="signin-card" onSubmit={(event) => void submit(event)}>
         <div className="brand brand-large">
-          <span className="brand-mark" aria-hidden="true">◆</span> MDM Hub Studio
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>{' '}
+          MDM Hub Studio
         </div>
         <p className="muted">Sign in with the API key an administrator issued to you. It is kept for this browser tab only.</p>
         <label className="field">

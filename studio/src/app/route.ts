@@ -9,7 +9,10 @@ export interface ParsedRoute {
 /** Splits a route string into decoded segments and its query string. */
 export function parseRoute(route: string): ParsedRoute {
   const [pathPart, queryPart = ''] = route.split('?', 2);
-  const segments = pathPart.split('/').filter((segment) => segment !== '').map((segment) => decodeURIComponent(segment));
+  const segments = pathPart
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => decodeURIComponent(segment));
   return { path: pathPart === '' ? '/' : pathPart, segments, query: new URLSearchParams(queryPart) };
 }
 

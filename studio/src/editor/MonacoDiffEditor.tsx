@@ -38,7 +38,10 @@ export function MonacoDiffEditor(props: { original: string; modified: string; la
     const editor = editorRef.current;
     if (editor === null) return;
     const previous = editor.getModel();
-    editor.setModel({ original: monaco.editor.createModel(props.original, props.language), modified: monaco.editor.createModel(props.modified, props.language) });
+    editor.setModel({
+      original: monaco.editor.createModel(props.original, props.language),
+      modified: monaco.editor.createModel(props.modified, props.language),
+    });
     previous?.original.dispose();
     previous?.modified.dispose();
   }, [props.original, props.modified, props.language]);

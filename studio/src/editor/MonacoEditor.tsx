@@ -26,7 +26,13 @@ export function MonacoEditor(props: MonacoEditorProps) {
   // Texts this editor reported that the parent has not echoed back yet. The echo arrives as `value`
   // a render later, when the user may have typed more; re-applying it would eat keystrokes.
   const pendingEchoes = useRef<string[]>([]);
-  const initial = useRef({ value: props.value, language: props.language, isReadOnly: props.isReadOnly, ariaLabel: props.ariaLabel, options: props.options });
+  const initial = useRef({
+    value: props.value,
+    language: props.language,
+    isReadOnly: props.isReadOnly,
+    ariaLabel: props.ariaLabel,
+    options: props.options,
+  });
 
   useEffect(() => {
     if (container.current === null) return undefined;

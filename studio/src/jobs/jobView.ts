@@ -17,7 +17,12 @@ export function ingestTotalsOf(job: JobView): IngestTotals | null {
   const result = job.result as { totals?: Partial<IngestTotals> } | null;
   const totals = result?.totals;
   if (totals === undefined || typeof totals.received !== 'number') return null;
-  return { received: totals.received, accepted: totals.accepted ?? 0, unchanged: totals.unchanged ?? 0, exceptions: totals.exceptions ?? 0 };
+  return {
+    received: totals.received,
+    accepted: totals.accepted ?? 0,
+    unchanged: totals.unchanged ?? 0,
+    exceptions: totals.exceptions ?? 0,
+  };
 }
 
 /** Percent done (0–100) when the job knows its total, else null. */

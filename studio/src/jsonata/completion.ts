@@ -29,14 +29,7 @@ export interface Suggestion {
 }
 
 /** Which kind of position the cursor is in; exposed for tests and for the editor's status line. */
-export type CompletionSituation =
-  | 'none'
-  | 'lookupTable'
-  | 'outputKey'
-  | 'afterDot'
-  | 'operand'
-  | 'infix'
-  | 'variable';
+export type CompletionSituation = 'none' | 'lookupTable' | 'outputKey' | 'afterDot' | 'operand' | 'infix' | 'variable';
 
 export interface CompletionResult {
   situation: CompletionSituation;
@@ -117,8 +110,24 @@ function functionSuggestions(): Suggestion[] {
 
 function variableSuggestions(tokens: readonly LexToken[]): Suggestion[] {
   const fixed: Suggestion[] = [
-    { label: '$', kind: 'variable', insertText: '$', isSnippet: false, filterText: '$', documentation: 'The current context value.', sortText: '1$' },
-    { label: '$$', kind: 'variable', insertText: '$$', isSnippet: false, filterText: '$$', documentation: 'The whole input record.', sortText: '1$$' },
+    {
+      label: '$',
+      kind: 'variable',
+      insertText: '$',
+      isSnippet: false,
+      filterText: '$',
+      documentation: 'The current context value.',
+      sortText: '1$',
+    },
+    {
+      label: '$$',
+      kind: 'variable',
+      insertText: '$$',
+      isSnippet: false,
+      filterText: '$$',
+      documentation: 'The whole input record.',
+      sortText: '1$$',
+    },
   ];
   const bound = boundVariables(tokens).map((name) => ({
     label: name,
@@ -215,7 +224,12 @@ export function completeJsonata(request: CompletionRequest): CompletionResult {
   const state = analyzeTokens(preceding, { hasSchema: false });
   const replaceStart = partial?.start ?? offset;
   const replaceEnd = wordEnd(text, { offset, pattern: /[\w$]/ });
-  const result = (situation: CompletionSituation, suggestions: Suggestion[]): CompletionResult => ({ situation, suggestions, replaceStart, replaceEnd });
+  const result = (situation: CompletionSituation, suggestions: Suggestion[]): CompletionResult => ({
+    situation,
+    suggestions,
+    replaceStart,
+    replaceEnd,
+  });
 
   if (partial?.kind === 'variable') {
     return result('variable', [...variableSuggestions(lexJsonata(text)), ...functionSuggestions()]);
@@ -224,7 +238,11 @@ export function completeJsonata(request: CompletionRequest): CompletionResult {
   // so offer the target schema's, inserted as `"name": `, never the input's fields.
   const keyState = request.targetSchema === undefined ? null : analyzeTokens(preceding, { hasSchema: true });
   const keys = keyState === null ? null : outputKeySuggestions(request, keyState, (name) => `${JSON.stringify(name)}: `);
-  if (keys !== null) return result('outputKey', keys.map((key) => ({ ...key, filterText: key.label })));
+  if (keys !== null)
+    return result(
+      'outputKey',
+      keys.map((key) => ({ ...key, filterText: key.label })),
+    );
   if (state.scope.isExpectingStep) {
     return result('afterDot', fieldSuggestions(state, { samples: request.samples, isBacktick: false }));
   }

@@ -69,7 +69,8 @@ const FRIENDLY: Record<string, (error: JsonataErrorLike) => string> = {
   S0105: () => 'This field name in backticks is never closed: add the closing backtick (`).',
   S0106: () => 'This comment is never closed: add */.',
   S0201: (error) => `Unexpected "${error.token ?? ''}" here — is an operator, comma or bracket missing before it?`,
-  S0202: (error) => `Expected "${expectedSymbol(error)}" but found "${error.token ?? ''}" — is a comma, bracket or operator missing before it?`,
+  S0202: (error) =>
+    `Expected "${expectedSymbol(error)}" but found "${error.token ?? ''}" — is a comma, bracket or operator missing before it?`,
   S0203: (error) => `The expression ends too early: "${expectedSymbol(error)}" is missing (an unclosed bracket?).`,
   S0204: (error) => `Unknown operator "${error.token ?? ''}".`,
   S0207: () => 'The expression ends too early: something is missing after the last operator.',

@@ -59,7 +59,9 @@ export function createEvaluationClient(options: { createWorker: () => WorkerLike
       if (created !== worker || running === null || event.data.id !== running.request.id) return;
       // A newer request is waiting: this result is already stale, so don't show it.
       const outcome: EvaluationOutcome =
-        waiting === null ? { status: 'done', response: event.data, elapsedMs: performance.now() - running.startedAt } : { status: 'superseded' };
+        waiting === null
+          ? { status: 'done', response: event.data, elapsedMs: performance.now() - running.startedAt }
+          : { status: 'superseded' };
       finish(outcome);
     };
     created.onerror = (event) => {

@@ -20,7 +20,10 @@ type BuiltinRow = [signature: string, doc: string];
 const BUILTINS: BuiltinRow[] = [
   ['$string(arg, prettify?)', 'Casts the argument to a string; objects and arrays become JSON.'],
   ['$length(str)', 'Number of characters in the string.'],
-  ['$substring(str, start, length?)', 'Part of the string from the zero-based `start` (negative counts from the end), optionally `length` characters long.'],
+  [
+    '$substring(str, start, length?)',
+    'Part of the string from the zero-based `start` (negative counts from the end), optionally `length` characters long.',
+  ],
   ['$substringBefore(str, chars)', 'Part of the string before the first occurrence of `chars`, or the whole string.'],
   ['$substringAfter(str, chars)', 'Part of the string after the first occurrence of `chars`, or the whole string.'],
   ['$uppercase(str)', 'The string in upper case.'],
@@ -90,7 +93,13 @@ const extraNames = new Set(extraFunctionDocs.map((entry) => entry.name));
 
 /** All callable functions; project functions shadow JSONata's built-in `$lookup`. $eval is disabled in mappings, so omitted. */
 export const FUNCTION_DOCS: readonly FunctionDoc[] = [
-  ...extraFunctionDocs.map((entry) => ({ name: entry.name, signature: entry.signature, doc: entry.doc, example: entry.example, isExtra: true })),
+  ...extraFunctionDocs.map((entry) => ({
+    name: entry.name,
+    signature: entry.signature,
+    doc: entry.doc,
+    example: entry.example,
+    isExtra: true,
+  })),
   ...BUILTINS.filter(([signature]) => !extraNames.has(nameOf(signature))).map(([signature, doc]) => ({
     name: nameOf(signature),
     signature,

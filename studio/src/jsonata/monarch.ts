@@ -61,15 +61,8 @@ export const jsonataMonarch: MonarchDefinition = {
     { open: '(', close: ')', token: 'delimiter.bracket' },
   ],
   tokenizer: {
-    root: [
-      { include: '@common' },
-      [/\/(?:[^/\\\n]|\\.)+\/[imgsuy]*/, toAfterOperand('regexp')],
-      [/\/\S*/, toRoot('regexp.invalid')],
-    ],
-    afterOperand: [
-      { include: '@common' },
-      [/\//, toRoot('operator')],
-    ],
+    root: [{ include: '@common' }, [/\/(?:[^/\\\n]|\\.)+\/[imgsuy]*/, toAfterOperand('regexp')], [/\/\S*/, toRoot('regexp.invalid')]],
+    afterOperand: [{ include: '@common' }, [/\//, toRoot('operator')]],
     common: [
       [/\s+/, 'white'],
       [/\/\*/, { token: 'comment', next: '@comment' }],

@@ -11,19 +11,25 @@ import { describePosition } from '../../../server/ingest/formats/types';
 export type SampleFormat = Exclude<FormatName, 'delimited'> | 'csv';
 
 export type ParsedSamples =
-  | { ok: true; format: SampleFormat; records: unknown[] }
-  | { ok: false; format: SampleFormat; message: string; line?: number };
+  { ok: true; format: SampleFormat; records: unknown[] } | { ok: false; format: SampleFormat; message: string; line?: number };
 
 function parseWith(format: SampleFormat, text: string, options: SourceFormatOptions): ParsedSamples {
   const items = parseFormatText(format === 'csv' ? 'delimited' : format, text, options);
   const unreadable = items.find((item) => item.kind === 'unreadable');
   if (unreadable && unreadable.kind === 'unreadable') {
     const where = describePosition(unreadable.position);
-    return { ok: false, format, message: `${unreadable.message}${where && !unreadable.message.includes(where) ? ` (${where})` : ''}`, ...(unreadable.position.line !== undefined ? { line: unreadable.position.line } : {}) };
+    return {
+      ok: false,
+      format,
+      message: `${unreadable.message}${where && !unreadable.message.includes(where) ? ` (${where})` : ''}`,
+      ...(unreadable.position.line !== undefined ? { line: unreadable.position.line } : {}),
+    };
   }
   if (format === 'csv' && options.header !== false) {
     const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-    const header = parseFormatText('delimited', `${firstLine}\n`, { ...options, header: false }).flatMap((item) => (item.kind === 'record' ? Object.values(item.raw as Record<string, string>) : []));
+    const header = parseFormatText('delimited', `${firstLine}\n`, { ...options, header: false }).flatMap((item) =>
+      item.kind === 'record' ? Object.values(item.raw as Record<string, string>) : [],
+    );
     const duplicate = header.find((name, index) => header.indexOf(name) !== index);
     if (duplicate !== undefined) return { ok: false, format, message: `The header row names the column "${duplicate}" twice.`, line: 1 };
   }

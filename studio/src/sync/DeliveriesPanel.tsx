@@ -18,7 +18,8 @@ function Attempt(props: { attempt: DeliveryAttemptView; index: number }) {
   return (
     <details className="attempt" open={props.index === 0}>
       <summary>
-        {formatWhen(attempt.at)} · <strong>{attempt.outcome}</strong> · {attempt.response ? `HTTP ${attempt.response.status}` : (attempt.error ?? '')} · {attempt.durationMs} ms
+        {formatWhen(attempt.at)} · <strong>{attempt.outcome}</strong> ·{' '}
+        {attempt.response ? `HTTP ${attempt.response.status}` : (attempt.error ?? '')} · {attempt.durationMs} ms
       </summary>
       <h4>Request</h4>
       <pre className="payload" aria-label="Request">
@@ -40,11 +41,24 @@ function Attempt(props: { attempt: DeliveryAttemptView; index: number }) {
   );
 }
 
-export function DeliveriesPanel(props: { subscription: SubscriptionView; openId?: string; status?: string; canReplay: boolean; onOpen: (query: Record<string, string | undefined>) => void; onChanged: () => void }) {
+export function DeliveriesPanel(props: {
+  subscription: SubscriptionView;
+  openId?: string;
+  status?: string;
+  canReplay: boolean;
+  onOpen: (query: Record<string, string | undefined>) => void;
+  onChanged: () => void;
+}) {
   const { client } = useSession();
   const base = `/subscriptions/${encodeURIComponent(props.subscription.id)}`;
-  const list = useLoad(() => client.get<{ items: DeliveryView[] }>(`${base}/deliveries${queryString({ status: props.status, limit: 100 })}`), [client, base, props.status]);
-  const detail = useLoad(props.openId === undefined ? null : () => client.get<DeliveryView>(`${base}/deliveries/${encodeURIComponent(props.openId as string)}`), [client, base, props.openId]);
+  const list = useLoad(
+    () => client.get<{ items: DeliveryView[] }>(`${base}/deliveries${queryString({ status: props.status, limit: 100 })}`),
+    [client, base, props.status],
+  );
+  const detail = useLoad(
+    props.openId === undefined ? null : () => client.get<DeliveryView>(`${base}/deliveries/${encodeURIComponent(props.openId as string)}`),
+    [client, base, props.openId],
+  );
   useAutoRefresh(list.reload);
   const action = useBusyAction();
   const [since, setSince] = useState(() => new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 16));
@@ -63,7 +77,11 @@ export function DeliveriesPanel(props: { subscription: SubscriptionView; openId?
     });
   const replaySince = () =>
     action.run('replay-bulk', async () => {
-      const result = await client.post<{ replayed: number }>(`${base}/replay`, { since: new Date(since).toISOString(), status: replayStatus, reason: 'bulk replay from the studio' });
+      const result = await client.post<{ replayed: number }>(`${base}/replay`, {
+        since: new Date(since).toISOString(),
+        status: replayStatus,
+        reason: 'bulk replay from the studio',
+      });
       refresh();
       return `${result.replayed} ${replayStatus} deliveries queued again.`;
     });
@@ -71,7 +89,10 @@ export function DeliveriesPanel(props: { subscription: SubscriptionView; openId?
     action.run('rewind', async () => {
       const target = rewindTo.trim();
       const body = /^\d+$/.test(target) ? { cursor: target } : { at: new Date(target).toISOString() };
-      const result = await client.post<{ cursor: string | null; previousCursor: string | null }>(`${base}/rewind`, { ...body, reason: 'rewound from the studio' });
+      const result = await client.post<{ cursor: string | null; previousCursor: string | null }>(`${base}/rewind`, {
+        ...body,
+        reason: 'rewound from the studio',
+      });
       refresh();
       return `Cursor moved from ${result.previousCursor ?? 'the start'} to ${result.cursor ?? 'the start'}: later changes are sent again.`;
     });
@@ -81,13 +102,26 @@ export function DeliveriesPanel(props: { subscription: SubscriptionView; openId?
     <div className="card" aria-label="Deliveries">
       <h2>Deliveries</h2>
       {action.error !== null && <ErrorNotice error={action.error} onDismiss={action.clearError} />}
-      {action.notice !== '' && <p className="notice notice-success" role="status">{action.notice}</p>}
+      {action.notice !== '' && (
+        <p className="notice notice-success" role="status">
+          {action.notice}
+        </p>
+      )}
       <div className="chip-group" aria-label="By status">
-        <button type="button" className={props.status ? 'chip' : 'chip active'} onClick={() => props.onOpen({ status: undefined, delivery: props.openId })}>
+        <button
+          type="button"
+          className={props.status ? 'chip' : 'chip active'}
+          onClick={() => props.onOpen({ status: undefined, delivery: props.openId })}
+        >
           all
         </button>
         {DELIVERY_STATUSES.map((status) => (
-          <button key={status} type="button" className={props.status === status ? 'chip active' : 'chip'} onClick={() => props.onOpen({ status, delivery: props.openId })}>
+          <button
+            key={status}
+            type="button"
+            className={props.status === status ? 'chip active' : 'chip'}
+            onClick={() => props.onOpen({ status, delivery: props.openId })}
+          >
             {status}
           </button>
         ))}
@@ -96,7 +130,11 @@ export function DeliveriesPanel(props: { subscription: SubscriptionView; openId?
         <div className="toolbar">
           <label className="field-inline">
             Replay all
-            <select aria-label="Replay status" value={replayStatus} onChange={(event) => setReplayStatus(event.target.value as 'parked' | 'delivered')}>
+            <select
+              aria-label="Replay status"
+              value={replayStatus}
+              onChange={(event) => setReplayStatus(event.target.value as 'parked' | 'delivered')}
+            >
               <option value="parked">parked</option>
               <option value="delivered">delivered</option>
             </select>
@@ -108,9 +146,19 @@ export function DeliveriesPanel(props: { subscription: SubscriptionView; openId?
           </button>
           <label className="field-inline">
             Rewind to
-            <input aria-label="Rewind to" value={rewindTo} onChange={(event) => setRewindTo(event.target.value)} placeholder="cursor or 2026-12-01T00:00Z" />
+            <input
+              aria-label="Rewind to"
+              value={rewindTo}
+              onChange={(event) => setRewindTo(event.target.value)}
+              placeholder="cursor or 2026-12-01T00:00Z"
+            />
           </label>
-          <button type="button" className="button-secondary" disabled={action.busy !== '' || rewindTo.trim() === ''} onClick={() => void rewind()}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={action.busy !== '' || rewindTo.trim() === ''}
+            onClick={() => void rewind()}
+          >
             Rewind
           </button>
         </div>
@@ -131,7 +179,11 @@ export function DeliveriesPanel(props: { subscription: SubscriptionView; openId?
             {(list.data?.items ?? []).map((delivery) => (
               <tr key={delivery.id} className={delivery.id === props.openId ? 'active' : undefined}>
                 <td>
-                  <button type="button" onClick={() => props.onOpen({ status: props.status, delivery: delivery.id })} className="mono link-button">
+                  <button
+                    type="button"
+                    onClick={() => props.onOpen({ status: props.status, delivery: delivery.id })}
+                    className="mono link-button"
+                  >
                     {delivery.cursor.replace(/^0+/, '')}
                   </button>
                 </td>
@@ -177,7 +229,9 @@ export function DeliveriesPanel(props: { subscription: SubscriptionView; openId?
                 </header>
                 {open.failure && <p className="notice notice-warning">{open.failure.message}</p>}
                 <h4>Message ({open.contentType ?? '—'})</h4>
-                <pre className="payload" aria-label="Message">{open.body ?? '(hidden: sensitive values, admins only)'}</pre>
+                <pre className="payload" aria-label="Message">
+                  {open.body ?? '(hidden: sensitive values, admins only)'}
+                </pre>
                 <h4>Attempts (newest first)</h4>
                 {[...(open.attemptLog ?? [])].reverse().map((attempt, index) => (
                   <Attempt key={`${attempt.at}-${index}`} attempt={attempt} index={index} />

@@ -14,7 +14,11 @@ function Messages(props: { label: string; messages: PreviewMessageView[] }) {
           <p className="muted">
             <span className="mono">{message.id}</span> · {message.event} · {message.contentType ?? '—'}
           </p>
-          {message.failure ? <p className="notice notice-warning">{message.failure.message}</p> : <pre className="payload">{message.body ?? '(hidden: sensitive values, admins only)'}</pre>}
+          {message.failure ? (
+            <p className="notice notice-warning">{message.failure.message}</p>
+          ) : (
+            <pre className="payload">{message.body ?? '(hidden: sensitive values, admins only)'}</pre>
+          )}
         </div>
       ))}
     </div>
@@ -30,7 +34,11 @@ export function PreviewCard(props: { subscription: SubscriptionView }) {
     event.preventDefault();
     setError(null);
     try {
-      setPreview(await client.post<SubscriptionPreviewView>(`/subscriptions/${encodeURIComponent(props.subscription.id)}/preview`, { goldenId: goldenId.trim() }));
+      setPreview(
+        await client.post<SubscriptionPreviewView>(`/subscriptions/${encodeURIComponent(props.subscription.id)}/preview`, {
+          goldenId: goldenId.trim(),
+        }),
+      );
     } catch (err) {
       setPreview(null);
       setError(err);
@@ -40,7 +48,13 @@ export function PreviewCard(props: { subscription: SubscriptionView }) {
     <div className="card" aria-label="Preview">
       <h2>Preview a message</h2>
       <form className="field-inline" onSubmit={(event) => void submit(event)}>
-        <input aria-label="Golden record id" className="grow mono" value={goldenId} onChange={(event) => setGoldenId(event.target.value)} placeholder={`${props.subscription.domains[0] ?? 'supplier'}-…`} />
+        <input
+          aria-label="Golden record id"
+          className="grow mono"
+          value={goldenId}
+          onChange={(event) => setGoldenId(event.target.value)}
+          placeholder={`${props.subscription.domains[0] ?? 'supplier'}-…`}
+        />
         <button type="submit" className="button-secondary" disabled={goldenId.trim() === ''}>
           Preview
         </button>
@@ -51,7 +65,11 @@ export function PreviewCard(props: { subscription: SubscriptionView }) {
           <p className="muted">
             Latest change of {preview.goldenId}: {preview.change.type}, version {preview.change.version} (cursor {preview.change.cursor}).
           </p>
-          {preview.liveSkipped ? <p className="notice notice-warning">{preview.liveSkipped}</p> : <Messages label="Sent live" messages={preview.live} />}
+          {preview.liveSkipped ? (
+            <p className="notice notice-warning">{preview.liveSkipped}</p>
+          ) : (
+            <Messages label="Sent live" messages={preview.live} />
+          )}
           {preview.snapshot.length > 0 && <Messages label="Sent by a backfill" messages={preview.snapshot} />}
         </>
       )}

@@ -30,7 +30,10 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
   const [isEditing, setIsEditing] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const subscription = loaded.data;
-  if (subscription === null) return <section className="page">{loaded.error !== null ? <ErrorNotice error={loaded.error} /> : <p className="muted">Loading…</p>}</section>;
+  if (subscription === null)
+    return (
+      <section className="page">{loaded.error !== null ? <ErrorNotice error={loaded.error} /> : <p className="muted">Loading…</p>}</section>
+    );
   const stats = subscription.stats;
 
   const post = (label: string, suffix: string, body: Record<string, unknown>, done: (result: Record<string, unknown>) => string) =>
@@ -65,21 +68,38 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
             <a href={hrefOf(['sync'])}>Downstream sync</a> /
           </p>
           <h1>
-            {subscription.name} <span className={subscription.status === 'active' ? 'badge' : 'badge badge-warning'} data-testid="subscription-status">{subscription.status}</span>
+            {subscription.name}{' '}
+            <span className={subscription.status === 'active' ? 'badge' : 'badge badge-warning'} data-testid="subscription-status">
+              {subscription.status}
+            </span>
           </h1>
           <p className="muted">
-            {subscription.domains.join(', ')} → <span className="mono">{destinationOf(subscription)}</span> · version {subscription.version} · {subscription.outboundMapping ? `outbound mapping ${subscription.outboundMapping.target} (${subscription.outboundMapping.contentType})` : `standard event, ${subscription.payload}`}
+            {subscription.domains.join(', ')} → <span className="mono">{destinationOf(subscription)}</span> · version {subscription.version}{' '}
+            ·{' '}
+            {subscription.outboundMapping
+              ? `outbound mapping ${subscription.outboundMapping.target} (${subscription.outboundMapping.contentType})`
+              : `standard event, ${subscription.payload}`}
           </p>
           {subscription.disabledReason && <p className="notice notice-warning">{subscription.disabledReason}</p>}
         </div>
         {canWrite && (
           <div className="header-controls">
             {subscription.status === 'active' ? (
-              <button type="button" className="button-secondary" disabled={action.busy !== ''} onClick={() => void post('pause', '/pause', {}, () => 'Paused: changes wait in the feed.')}>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={action.busy !== ''}
+                onClick={() => void post('pause', '/pause', {}, () => 'Paused: changes wait in the feed.')}
+              >
                 Pause
               </button>
             ) : (
-              <button type="button" className="button-secondary" disabled={action.busy !== ''} onClick={() => void post('resume', '/resume', {}, () => 'Resumed: what waited is being sent.')}>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={action.busy !== ''}
+                onClick={() => void post('resume', '/resume', {}, () => 'Resumed: what waited is being sent.')}
+              >
                 Resume
               </button>
             )}
@@ -89,16 +109,36 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
             <button type="button" className="button-secondary" disabled={action.busy !== ''} onClick={() => void rotate()}>
               Rotate secret
             </button>
-            <button type="button" className="button-secondary" disabled={action.busy !== ''} onClick={() => void post('backfill', '/backfill', { reason: 'from the studio' }, (r) => `Backfill run ${String(r.run)} started: a snapshot of every active record, then live.`)}>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={action.busy !== ''}
+              onClick={() =>
+                void post(
+                  'backfill',
+                  '/backfill',
+                  { reason: 'from the studio' },
+                  (r) => `Backfill run ${String(r.run)} started: a snapshot of every active record, then live.`,
+                )
+              }
+            >
               Backfill
             </button>
           </div>
         )}
       </header>
       {(action.error ?? null) !== null && <ErrorNotice error={action.error} onDismiss={action.clearError} />}
-      {action.notice !== '' && <p className="notice notice-success" role="status">{action.notice}</p>}
-      {secret !== null && <SecretOnce title="New signing secret" secret={secret} onDone={() => setSecret(null)} doneLabel="I have copied it" />}
-      {isEditing && <SubscriptionForm existing={subscription} submitLabel="Save changes" onSubmit={save} onCancel={() => setIsEditing(false)} />}
+      {action.notice !== '' && (
+        <p className="notice notice-success" role="status">
+          {action.notice}
+        </p>
+      )}
+      {secret !== null && (
+        <SecretOnce title="New signing secret" secret={secret} onDone={() => setSecret(null)} doneLabel="I have copied it" />
+      )}
+      {isEditing && (
+        <SubscriptionForm existing={subscription} submitLabel="Save changes" onSubmit={save} onCancel={() => setIsEditing(false)} />
+      )}
       {stats && (
         <div className="stat-grid" aria-label="Delivery health">
           <Stat label="Lag" value={formatDuration(stats.lagSeconds * 1000)} hint="age of the oldest change not yet delivered" />
@@ -111,16 +151,25 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
       )}
       {stats?.lastError && (
         <p className="notice notice-warning" data-testid="last-error">
-          Last error {formatWhen(stats.lastError.at)}: {stats.lastError.message} (<a href={hrefOf(['sync', subscription.id], { delivery: stats.lastError.deliveryId })}>{stats.lastError.deliveryId}</a>)
+          Last error {formatWhen(stats.lastError.at)}: {stats.lastError.message} (
+          <a href={hrefOf(['sync', subscription.id], { delivery: stats.lastError.deliveryId })}>{stats.lastError.deliveryId}</a>)
         </p>
       )}
       {stats?.backfill && (
         <p className="muted">
-          Backfill run {stats.backfill.run}: {stats.backfill.planned} snapshots planned{stats.backfill.finishedAt ? `, finished ${formatWhen(stats.backfill.finishedAt)}` : ', running'}.
+          Backfill run {stats.backfill.run}: {stats.backfill.planned} snapshots planned
+          {stats.backfill.finishedAt ? `, finished ${formatWhen(stats.backfill.finishedAt)}` : ', running'}.
         </p>
       )}
       <PreviewCard subscription={subscription} />
-      <DeliveriesPanel subscription={subscription} openId={props.query.get('delivery') ?? undefined} status={props.query.get('status') ?? undefined} canReplay={canReplay} onOpen={(query) => navigate(hrefOf(['sync', subscription.id], query))} onChanged={loaded.reload} />
+      <DeliveriesPanel
+        subscription={subscription}
+        openId={props.query.get('delivery') ?? undefined}
+        status={props.query.get('status') ?? undefined}
+        canReplay={canReplay}
+        onOpen={(query) => navigate(hrefOf(['sync', subscription.id], query))}
+        onChanged={loaded.reload}
+      />
     </section>
   );
 }

@@ -59,7 +59,10 @@ function bodyOf(state: FormState): Record<string, unknown> {
     name: state.name.trim(),
     domains: state.domains,
     events: state.events,
-    changedPaths: state.changedPaths.split(',').map((path) => path.trim()).filter(Boolean),
+    changedPaths: state.changedPaths
+      .split(',')
+      .map((path) => path.trim())
+      .filter(Boolean),
     filter: state.filter.trim() === '' ? null : state.filter,
     payload: state.payload,
     transport,
@@ -72,13 +75,24 @@ function toggle(list: string[], value: string): string[] {
 }
 
 /** The form; `onSubmit` gets the body (create) or the changed settings (edit). */
-export function SubscriptionForm(props: { existing?: SubscriptionView; submitLabel: string; onSubmit: (body: Record<string, unknown>) => Promise<void>; onCancel?: () => void }) {
+export function SubscriptionForm(props: {
+  existing?: SubscriptionView;
+  submitLabel: string;
+  onSubmit: (body: Record<string, unknown>) => Promise<void>;
+  onCancel?: () => void;
+}) {
   const { client } = useSession();
   const [state, setState] = useState<FormState>(() => initialState(props.existing));
   const [isBusy, setIsBusy] = useState(false);
   const domains = useLoad(() => client.get<{ items: Array<{ domain: string }> }>('/schemas'), [client]);
   const outbound = useLoad(() => client.get<{ items: MappingSummaryView[] }>('/mappings?direction=outbound'), [client]);
-  const targets = [...new Set((outbound.data?.items ?? []).filter((m) => m.publishedVersion !== null && (state.domains.length === 0 || state.domains.includes(m.domain))).map((m) => m.source))].sort();
+  const targets = [
+    ...new Set(
+      (outbound.data?.items ?? [])
+        .filter((m) => m.publishedVersion !== null && (state.domains.length === 0 || state.domains.includes(m.domain)))
+        .map((m) => m.source),
+    ),
+  ].sort();
   const set = (patch: Partial<FormState>): void => setState((current) => ({ ...current, ...patch }));
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -92,7 +106,11 @@ export function SubscriptionForm(props: { existing?: SubscriptionView; submitLab
   };
 
   return (
-    <form className="card subscription-form" aria-label={props.existing ? 'Edit subscription' : 'New subscription'} onSubmit={(event) => void submit(event)}>
+    <form
+      className="card subscription-form"
+      aria-label={props.existing ? 'Edit subscription' : 'New subscription'}
+      onSubmit={(event) => void submit(event)}
+    >
       <label className="field">
         Name
         <input value={state.name} onChange={(event) => set({ name: event.target.value })} placeholder="e.g. Workday suppliers" />
@@ -102,7 +120,12 @@ export function SubscriptionForm(props: { existing?: SubscriptionView; submitLab
         <div className="field-inline">
           {(domains.data?.items ?? []).map(({ domain }) => (
             <label key={domain} className="field-inline">
-              <input type="checkbox" checked={state.domains.includes(domain)} onChange={() => set({ domains: toggle(state.domains, domain) })} /> {domain}
+              <input
+                type="checkbox"
+                checked={state.domains.includes(domain)}
+                onChange={() => set({ domains: toggle(state.domains, domain) })}
+              />{' '}
+              {domain}
             </label>
           ))}
         </div>
@@ -110,17 +133,48 @@ export function SubscriptionForm(props: { existing?: SubscriptionView; submitLab
       <fieldset className="field">
         <legend>Transport</legend>
         <div className="field-inline">
-          <select aria-label="Transport type" value={state.transportType} onChange={(event) => set({ transportType: event.target.value as TransportType })}>
+          <select
+            aria-label="Transport type"
+            value={state.transportType}
+            onChange={(event) => set({ transportType: event.target.value as TransportType })}
+          >
             <option value="webhook">webhook (signed HTTP POST)</option>
             <option value="amqp">AMQP 0-9-1 (RabbitMQ)</option>
             <option value="file">file drops (one file per batch)</option>
           </select>
-          {state.transportType !== 'file' && <input aria-label="URL" className="grow" value={state.url} onChange={(event) => set({ url: event.target.value })} placeholder={state.transportType === 'amqp' ? 'amqp://user:password@host:5672/vhost' : 'https://erp.example.org/hooks/suppliers'} />}
-          {state.transportType === 'amqp' && <input aria-label="Exchange" value={state.exchange} onChange={(event) => set({ exchange: event.target.value })} placeholder="exchange" />}
+          {state.transportType !== 'file' && (
+            <input
+              aria-label="URL"
+              className="grow"
+              value={state.url}
+              onChange={(event) => set({ url: event.target.value })}
+              placeholder={
+                state.transportType === 'amqp' ? 'amqp://user:password@host:5672/vhost' : 'https://erp.example.org/hooks/suppliers'
+              }
+            />
+          )}
+          {state.transportType === 'amqp' && (
+            <input
+              aria-label="Exchange"
+              value={state.exchange}
+              onChange={(event) => set({ exchange: event.target.value })}
+              placeholder="exchange"
+            />
+          )}
           {state.transportType === 'file' && (
             <>
-              <input aria-label="Directory" className="grow" value={state.directory} onChange={(event) => set({ directory: event.target.value })} placeholder="/var/mdm/drops/oracle (inside MDM_SYNC_FILE_DIRS)" />
-              <select aria-label="File format" value={state.fileFormat} onChange={(event) => set({ fileFormat: event.target.value as 'ndjson' | 'csv' })}>
+              <input
+                aria-label="Directory"
+                className="grow"
+                value={state.directory}
+                onChange={(event) => set({ directory: event.target.value })}
+                placeholder="/var/mdm/drops/oracle (inside MDM_SYNC_FILE_DIRS)"
+              />
+              <select
+                aria-label="File format"
+                value={state.fileFormat}
+                onChange={(event) => set({ fileFormat: event.target.value as 'ndjson' | 'csv' })}
+              >
                 <option value="ndjson">NDJSON</option>
                 <option value="csv">CSV (csv mapping)</option>
               </select>
@@ -133,23 +187,40 @@ export function SubscriptionForm(props: { existing?: SubscriptionView; submitLab
         <div className="field-inline">
           {SUBSCRIPTION_EVENTS.map((type) => (
             <label key={type} className="field-inline">
-              <input type="checkbox" checked={state.events.includes(type)} onChange={() => set({ events: toggle(state.events, type) })} /> {type}
+              <input type="checkbox" checked={state.events.includes(type)} onChange={() => set({ events: toggle(state.events, type) })} />{' '}
+              {type}
             </label>
           ))}
         </div>
       </fieldset>
       <label className="field">
         Changed paths <span className="muted">(updates fire only when one of these changed; comma-separated, empty = any)</span>
-        <input aria-label="Changed paths" value={state.changedPaths} onChange={(event) => set({ changedPaths: event.target.value })} placeholder="name, taxId, addresses" />
+        <input
+          aria-label="Changed paths"
+          value={state.changedPaths}
+          onChange={(event) => set({ changedPaths: event.target.value })}
+          placeholder="name, taxId, addresses"
+        />
       </label>
       <label className="field">
         Filter <span className="muted">(JSONata over the event; only events for which it is true are sent)</span>
-        <textarea aria-label="Filter" className="mono" rows={2} value={state.filter} onChange={(event) => set({ filter: event.target.value })} placeholder={'data.record.status = "active"'} />
+        <textarea
+          aria-label="Filter"
+          className="mono"
+          rows={2}
+          value={state.filter}
+          onChange={(event) => set({ filter: event.target.value })}
+          placeholder={'data.record.status = "active"'}
+        />
       </label>
       <div className="field-inline">
         <label className="field">
           Payload
-          <select aria-label="Payload" value={state.payload} onChange={(event) => set({ payload: event.target.value as FormState['payload'] })}>
+          <select
+            aria-label="Payload"
+            value={state.payload}
+            onChange={(event) => set({ payload: event.target.value as FormState['payload'] })}
+          >
             {PAYLOAD_MODES.map((mode) => (
               <option key={mode}>{mode}</option>
             ))}
@@ -169,7 +240,11 @@ export function SubscriptionForm(props: { existing?: SubscriptionView; submitLab
         {state.mapping !== '' && (
           <label className="field">
             Content type
-            <select aria-label="Content type" value={state.contentType} onChange={(event) => set({ contentType: event.target.value as FormState['contentType'] })}>
+            <select
+              aria-label="Content type"
+              value={state.contentType}
+              onChange={(event) => set({ contentType: event.target.value as FormState['contentType'] })}
+            >
               {CONTENT_TYPES.map((type) => (
                 <option key={type}>{type}</option>
               ))}

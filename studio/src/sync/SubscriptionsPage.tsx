@@ -45,7 +45,9 @@ function SubscriptionList(props: { isCreating: boolean }) {
       <header className="page-header page-header-row">
         <div>
           <h1>Downstream sync</h1>
-          <p className="muted">Subscriptions push every golden-record change to a downstream system, in its own format, signed, retried and replayable.</p>
+          <p className="muted">
+            Subscriptions push every golden-record change to a downstream system, in its own format, signed, retried and replayable.
+          </p>
         </div>
         {canWrite && !props.isCreating && (
           <div className="header-controls">
@@ -57,9 +59,16 @@ function SubscriptionList(props: { isCreating: boolean }) {
       </header>
       {(error ?? list.error) !== null && <ErrorNotice error={error ?? list.error} onDismiss={() => setError(null)} />}
       {created !== null && (
-        <SecretOnce secret={created.secret} title={`Subscription "${created.name}" created`} onDone={() => navigate(hrefOf(['sync', created.id]))} doneLabel="Open it" />
+        <SecretOnce
+          secret={created.secret}
+          title={`Subscription "${created.name}" created`}
+          onDone={() => navigate(hrefOf(['sync', created.id]))}
+          doneLabel="Open it"
+        />
       )}
-      {props.isCreating && canWrite && <SubscriptionForm submitLabel="Create subscription" onSubmit={create} onCancel={() => navigate(hrefOf(['sync']))} />}
+      {props.isCreating && canWrite && (
+        <SubscriptionForm submitLabel="Create subscription" onSubmit={create} onCancel={() => navigate(hrefOf(['sync']))} />
+      )}
       <table className="data-table" aria-label="Subscriptions">
         <thead>
           <tr>

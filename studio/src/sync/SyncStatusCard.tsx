@@ -9,7 +9,10 @@ import { formatWhen } from '../ui/format';
 export function SyncStatusCard(props: { goldenId: string; currentVersion?: number }) {
   const { client } = useSession();
   const canOpenSync = useAbility('subscriptions.read');
-  const status = useLoad(() => client.get<{ items: SyncStatusView[] }>(`/sync/status/${encodeURIComponent(props.goldenId)}`), [client, props.goldenId]);
+  const status = useLoad(
+    () => client.get<{ items: SyncStatusView[] }>(`/sync/status/${encodeURIComponent(props.goldenId)}`),
+    [client, props.goldenId],
+  );
   const items = status.data?.items ?? [];
   return (
     <div className="card" aria-label="Sync status">
@@ -29,10 +32,20 @@ export function SyncStatusCard(props: { goldenId: string; currentVersion?: numbe
           <tbody>
             {items.map((item) => (
               <tr key={item.subscriptionId}>
-                <td>{canOpenSync ? <a href={hrefOf(['sync', item.subscriptionId], { delivery: item.deliveryId })}>{item.subscriptionName ?? item.subscriptionId}</a> : (item.subscriptionName ?? item.subscriptionId)}</td>
+                <td>
+                  {canOpenSync ? (
+                    <a href={hrefOf(['sync', item.subscriptionId], { delivery: item.deliveryId })}>
+                      {item.subscriptionName ?? item.subscriptionId}
+                    </a>
+                  ) : (
+                    (item.subscriptionName ?? item.subscriptionId)
+                  )}
+                </td>
                 <td>
                   v{item.lastVersion}
-                  {props.currentVersion !== undefined && item.lastVersion < props.currentVersion && <span className="badge badge-warning">behind (v{props.currentVersion})</span>}
+                  {props.currentVersion !== undefined && item.lastVersion < props.currentVersion && (
+                    <span className="badge badge-warning">behind (v{props.currentVersion})</span>
+                  )}
                 </td>
                 <td className="muted">{formatWhen(item.deliveredAt)}</td>
                 <td className="mono">{item.targetId ?? '—'}</td>

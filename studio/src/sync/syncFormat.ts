@@ -21,6 +21,7 @@ export function formatDuration(ms: number | null | undefined): string {
 /** Fields of `next` whose value differs from `current` (deep, by JSON). */
 export function changedFields(current: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
   const changed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(next)) if (JSON.stringify(current[key] ?? null) !== JSON.stringify(value ?? null)) changed[key] = value;
+  for (const [key, value] of Object.entries(next))
+    if (JSON.stringify(current[key] ?? null) !== JSON.stringify(value ?? null)) changed[key] = value;
   return changed;
 }

@@ -98,8 +98,14 @@ export function WaterfallChart(props: { waterfall: Waterfall; title: string }) {
                 missing
               </text>
             )}
-            {next && next.kind === 'comparator' && <line x1={x + barWidth} x2={x + column + 8} y1={y(step.to)} y2={y(step.to)} className="waterfall-connector" />}
-            <text transform={`translate(${x + barWidth / 2} ${top + plotHeight + 10}) rotate(-40)`} textAnchor="end" className="chart-label">
+            {next && next.kind === 'comparator' && (
+              <line x1={x + barWidth} x2={x + column + 8} y1={y(step.to)} y2={y(step.to)} className="waterfall-connector" />
+            )}
+            <text
+              transform={`translate(${x + barWidth / 2} ${top + plotHeight + 10}) rotate(-40)`}
+              textAnchor="end"
+              className="chart-label"
+            >
               {step.label.length > 18 ? `${step.label.slice(0, 17)}…` : step.label}
             </text>
           </g>
@@ -144,7 +150,12 @@ export function MatchWaterfall(props: { waterfall: Waterfall; sides?: SideLabels
     <figure className="waterfall" aria-label="Match weight waterfall">
       <figcaption>
         <strong>{summary}</strong>
-        {waterfall.band && <> · band <strong>{waterfall.band}</strong></>}
+        {waterfall.band && (
+          <>
+            {' '}
+            · band <strong>{waterfall.band}</strong>
+          </>
+        )}
         {waterfall.hardRule && (
           <span className="waterfall-rule" data-testid="waterfall-hard-rule">
             {' '}
@@ -153,9 +164,14 @@ export function MatchWaterfall(props: { waterfall: Waterfall; sides?: SideLabels
         )}
       </figcaption>
       <div className="waterfall-scroll">
-        <WaterfallChart waterfall={waterfall} title={`${summary}${waterfall.hardRule ? `; hard rule ${hardRuleText(waterfall.hardRule)} decided the band` : ''}`} />
+        <WaterfallChart
+          waterfall={waterfall}
+          title={`${summary}${waterfall.hardRule ? `; hard rule ${hardRuleText(waterfall.hardRule)} decided the band` : ''}`}
+        />
       </div>
-      {waterfall.isUnbalanced && <p className="muted">The stored total differs from the sum of the steps (rounded values); the total is the engine’s.</p>}
+      {waterfall.isUnbalanced && (
+        <p className="muted">The stored total differs from the sum of the steps (rounded values); the total is the engine’s.</p>
+      )}
       <table className="data-table compact explanation waterfall-table" aria-label="Match weight contributions">
         <thead>
           <tr>
@@ -171,9 +187,16 @@ export function MatchWaterfall(props: { waterfall: Waterfall; sides?: SideLabels
         </thead>
         <tbody>
           {waterfall.steps.map((step, index) => (
-            <tr key={`${step.label}-${index}`} className={step.comparator ? `outcome-${step.comparator.outcome ?? 'none'}` : `step-${step.kind}`}>
+            <tr
+              key={`${step.label}-${index}`}
+              className={step.comparator ? `outcome-${step.comparator.outcome ?? 'none'}` : `step-${step.kind}`}
+            >
               <th scope="row">{step.label}</th>
-              {step.kind === 'comparator' ? <LevelCell comparator={step.comparator} note={step.note} /> : <td className="muted">{step.kind === 'prior' ? 'prior odds' : formatProbability(waterfall.probability)}</td>}
+              {step.kind === 'comparator' ? (
+                <LevelCell comparator={step.comparator} note={step.note} />
+              ) : (
+                <td className="muted">{step.kind === 'prior' ? 'prior odds' : formatProbability(waterfall.probability)}</td>
+              )}
               <td>{formatRate(step.comparator?.m)}</td>
               <td>{formatRate(step.comparator?.u)}</td>
               <td>{formatWeight(step.contribution)}</td>
@@ -212,7 +235,9 @@ export function ComparatorTable(props: { comparators: ExplainedComparator[]; sid
             <td className="muted">{line.field}</td>
             <td>{line.weight ?? ''}</td>
             <td>
-              {line.score === null ? '—' : (
+              {line.score === null ? (
+                '—'
+              ) : (
                 <span className="score-bar" style={{ ['--score' as string]: String(line.score) }}>
                   {formatScore(line.score)}
                 </span>

@@ -65,7 +65,8 @@ export function TimeChart(props: { title: string; series: string[]; buckets: Arr
   const max = Math.max(1, ...totals);
   const columnWidth = props.buckets.length === 0 ? 0 : (width - left) / props.buckets.length;
   const plotHeight = height - bottom - 8;
-  const label = (iso: string): string => new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const label = (iso: string): string =>
+    new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return (
     <figure className="chart">
       <figcaption>{props.title}</figcaption>
@@ -90,7 +91,14 @@ export function TimeChart(props: { title: string; series: string[]; buckets: Arr
                   const barHeight = (value / max) * plotHeight;
                   y -= barHeight;
                   return value === 0 ? null : (
-                    <rect key={name} x={left + column * columnWidth + 1} y={y} width={Math.max(1, columnWidth - 2)} height={barHeight} fill={seriesColor(index)}>
+                    <rect
+                      key={name}
+                      x={left + column * columnWidth + 1}
+                      y={y}
+                      width={Math.max(1, columnWidth - 2)}
+                      height={barHeight}
+                      fill={seriesColor(index)}
+                    >
                       <title>{`${label(bucket.start)} · ${name}: ${value}`}</title>
                     </rect>
                   );

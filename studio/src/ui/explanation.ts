@@ -54,7 +54,9 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 
 function readComparator(value: unknown): ExplainedComparator | null {
   if (!isObject(value) || typeof value.name !== 'string') return null;
-  const details = Array.isArray(value.details) ? value.details.filter((d): d is NonNullable<ExplainedComparator['details']>[number] => isObject(d) && typeof d.attribute === 'string') : undefined;
+  const details = Array.isArray(value.details)
+    ? value.details.filter((d): d is NonNullable<ExplainedComparator['details']>[number] => isObject(d) && typeof d.attribute === 'string')
+    : undefined;
   return {
     name: value.name,
     field: text(value.field),
@@ -76,7 +78,10 @@ function readComparator(value: unknown): ExplainedComparator | null {
 export function readExplanation(value: unknown): ExplainedPair | null {
   if (!isObject(value) || !Array.isArray(value.comparators)) return null;
   const comparators = value.comparators.map(readComparator).filter((c): c is ExplainedComparator => c !== null);
-  const hardRule = isObject(value.hardRule) && typeof value.hardRule.name === 'string' ? { name: value.hardRule.name, action: text(value.hardRule.action), relationship: text(value.hardRule.relationship) } : null;
+  const hardRule =
+    isObject(value.hardRule) && typeof value.hardRule.name === 'string'
+      ? { name: value.hardRule.name, action: text(value.hardRule.action), relationship: text(value.hardRule.relationship) }
+      : null;
   return {
     model: value.model === 'fellegiSunter' ? 'fellegiSunter' : 'weighted',
     rulesVersion: text(value.rulesVersion),
@@ -127,7 +132,9 @@ export interface Waterfall {
 
 /** The waterfall of a Fellegi–Sunter explanation: prior, one step per comparator, the final weight and probability. */
 export function waterfallOf(explanation: ExplainedPair & { priorMatchWeight: number }): Waterfall {
-  const steps: WaterfallStep[] = [{ kind: 'prior', label: 'Prior', from: 0, to: explanation.priorMatchWeight, contribution: explanation.priorMatchWeight }];
+  const steps: WaterfallStep[] = [
+    { kind: 'prior', label: 'Prior', from: 0, to: explanation.priorMatchWeight, contribution: explanation.priorMatchWeight },
+  ];
   let running = explanation.priorMatchWeight;
   for (const comparator of explanation.comparators) {
     const isMissing = comparator.outcome === 'missing' || comparator.level === 'missing';
@@ -139,7 +146,15 @@ export function waterfallOf(explanation: ExplainedPair & { priorMatchWeight: num
         : comparator.level === 'unlevelled'
           ? 'no level declared: contributes 0'
           : undefined;
-    steps.push({ kind: 'comparator', label: comparator.name, from: running, to: running + contribution, contribution, comparator, ...(note ? { note } : {}) });
+    steps.push({
+      kind: 'comparator',
+      label: comparator.name,
+      from: running,
+      to: running + contribution,
+      contribution,
+      comparator,
+      ...(note ? { note } : {}),
+    });
     running += contribution;
   }
   const finalWeight = explanation.matchWeight ?? running;

@@ -21,7 +21,13 @@ const TEST_ACTOR = { keyId: 'test-ingest', name: 'test ingest', role: 'source:te
 /** Applies a canonical record from `source` as ingest would (new record, or an update of the stored one). */
 export async function applyCanonical(
   server: TestServer,
-  input: { domain: string; source: string; canonical: Record<string, unknown> & { sourceId: string }; at?: string; /** Raw fields the mapping ignores (change the payload, not the canonical record). */ rawExtra?: Record<string, unknown> },
+  input: {
+    domain: string;
+    source: string;
+    canonical: Record<string, unknown> & { sourceId: string };
+    at?: string;
+    /** Raw fields the mapping ignores (change the payload, not the canonical record). */ rawExtra?: Record<string, unknown>;
+  },
 ): Promise<ApplySourceRecordResult & { sourceRecordId: string }> {
   const { store } = server.running.services;
   const id = `${input.domain}|${input.source}|${input.canonical.sourceId}`;

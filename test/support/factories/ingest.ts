@@ -19,7 +19,11 @@ export async function startIngestServer(options: { env?: Record<string, string>;
 export async function publishMapping(server: TestServer, input: { source: string; domain: string; expression: string }): Promise<number> {
   const put = await server.request('PUT', `/api/v1/mappings/${input.source}/${input.domain}`, { body: { expression: input.expression } });
   if (put.status !== 200 && put.status !== 201) throw new Error(`PUT mapping failed: ${put.status} ${put.text}`);
-  const published = await server.request<{ version: { version: number } }>('POST', `/api/v1/mappings/${input.source}/${input.domain}/publish`, { body: {} });
+  const published = await server.request<{ version: { version: number } }>(
+    'POST',
+    `/api/v1/mappings/${input.source}/${input.domain}/publish`,
+    { body: {} },
+  );
   if (published.status !== 201 && published.status !== 200) throw new Error(`publish failed: ${published.status} ${published.text}`);
   return published.body.version.version;
 }
@@ -114,6 +118,14 @@ export interface IngestBody {
 }
 
 /** POSTs records to the inline ingest endpoint. */
-export function ingest(server: TestServer, input: { source: string; domain: string; body: string; contentType: string; key?: string; headers?: Record<string, string> }) {
-  return server.request<IngestBody>('POST', `/api/v1/ingest/${input.source}/${input.domain}`, { raw: input.body, contentType: input.contentType, key: input.key, headers: input.headers });
+export function ingest(
+  server: TestServer,
+  input: { source: string; domain: string; body: string; contentType: string; key?: string; headers?: Record<string, string> },
+) {
+  return server.request<IngestBody>('POST', `/api/v1/ingest/${input.source}/${input.domain}`, {
+    raw: input.body,
+    contentType: input.contentType,
+    key: input.key,
+    headers: input.headers,
+  });
 }

@@ -3,7 +3,15 @@ import type { TestServer } from '../testServer';
 
 /** A Lawson IC11-style item row. */
 export function lawsonItemPayload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ITEM: '100234', DESCRIPTION: 'GLOVE EXAM NITRILE MED PF', STOCK_UOM: 'BOX', MANUF_NBR: 'N8822', GTIN: '10888277123458', ACTIVE_STATUS: 'A', ...overrides };
+  return {
+    ITEM: '100234',
+    DESCRIPTION: 'GLOVE EXAM NITRILE MED PF',
+    STOCK_UOM: 'BOX',
+    MANUF_NBR: 'N8822',
+    GTIN: '10888277123458',
+    ACTIVE_STATUS: 'A',
+    ...overrides,
+  };
 }
 
 /** An item mapping using a lookup table, a flag and a rename. */
@@ -17,7 +25,14 @@ export const LAWSON_ITEM_EXPRESSION = `{
 
 /** The expected output of LAWSON_ITEM_EXPRESSION for `lawsonItemPayload(overrides)` with the `lawson-uom` table below. */
 export function lawsonItemOutput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { sourceId: '100234', description: 'GLOVE EXAM NITRILE MED PF', manufacturerPartNumber: 'N8822', baseUom: 'BX', status: 'active', ...overrides };
+  return {
+    sourceId: '100234',
+    description: 'GLOVE EXAM NITRILE MED PF',
+    manufacturerPartNumber: 'N8822',
+    baseUom: 'BX',
+    status: 'active',
+    ...overrides,
+  };
 }
 
 export const LAWSON_UOM_ENTRIES = { BOX: 'BX', CASE: 'CS', EACH: 'EA' };
@@ -31,6 +46,7 @@ export async function putLookup(server: TestServer, name: string, entries: Recor
 /** PUTs a draft and returns its revision. */
 export async function putDraft(server: TestServer, path: string, body: Record<string, unknown>): Promise<number> {
   const response = await server.request<{ draft: { revision: number } }>('PUT', `/api/v1/mappings/${path}`, { body });
-  if (response.status !== 200 && response.status !== 201) throw new Error(`PUT mapping ${path} failed: ${response.status} ${response.text}`);
+  if (response.status !== 200 && response.status !== 201)
+    throw new Error(`PUT mapping ${path} failed: ${response.status} ${response.text}`);
   return response.body.draft.revision;
 }

@@ -21,7 +21,12 @@ export async function ingestCorpusThroughApi(server: TestServer, corpus: Evaluat
   const results: CorpusIngestResult[] = [];
   for (const { source, records } of recordsBySource(corpus)) {
     await publishMapping(server, { source, domain: corpus.domain, expression: IDENTITY_EXPRESSION });
-    const response = await ingest(server, { source, domain: corpus.domain, body: toNdjson(records.map((record) => record.record)), contentType: 'application/x-ndjson' });
+    const response = await ingest(server, {
+      source,
+      domain: corpus.domain,
+      body: toNdjson(records.map((record) => record.record)),
+      contentType: 'application/x-ndjson',
+    });
     results.push({ source, status: response.status, body: response.body });
   }
   return results;

@@ -19,9 +19,16 @@ export function sync(server: TestServer): Promise<SyncResult> {
 }
 
 /** An item master record (SAP) and a vague EHR supply-feed record of the same product: a review-band pair. */
-export function reviewPairRecords(overrides: { master?: Record<string, unknown>; feed?: Record<string, unknown> } = {}): { master: CanonicalItem; feed: CanonicalItem } {
+export function reviewPairRecords(overrides: { master?: Record<string, unknown>; feed?: Record<string, unknown> } = {}): {
+  master: CanonicalItem;
+  feed: CanonicalItem;
+} {
   const master = itemRecord(overrides.master);
-  const feed = { sourceId: `EHR-${master.sourceId}`, description: `ETHICON ${String(master.manufacturerPartNumber)} SUTURE`, ...overrides.feed } as CanonicalItem;
+  const feed = {
+    sourceId: `EHR-${master.sourceId}`,
+    description: `ETHICON ${String(master.manufacturerPartNumber)} SUTURE`,
+    ...overrides.feed,
+  } as CanonicalItem;
   return { master, feed };
 }
 
@@ -46,12 +53,22 @@ export async function createReviewPair(
   expect(b.outcome, 'the feed record should land in the review band').toBe('review');
   const task = await openTaskFor(server, b.sourceRecordId);
   expect(task, 'matching should open a potential-match task').not.toBeNull();
-  return { master, feed, masterRecordId: a.sourceRecordId, feedRecordId: b.sourceRecordId, masterGoldenId: a.goldenId, feedGoldenId: b.goldenId, task: task as TaskView };
+  return {
+    master,
+    feed,
+    masterRecordId: a.sourceRecordId,
+    feedRecordId: b.sourceRecordId,
+    masterGoldenId: a.goldenId,
+    feedGoldenId: b.goldenId,
+    task: task as TaskView,
+  };
 }
 
 /** The open potential-match task of a source record, read over HTTP (null when there is none). */
 export async function openTaskFor(server: TestServer, sourceRecordId: string): Promise<TaskView | null> {
-  const stored = await server.running.services.store.collection<TaskDocument>(TASKS).findOne({ 'subject.sourceRecordId': sourceRecordId, status: 'open', type: 'potential-match' });
+  const stored = await server.running.services.store
+    .collection<TaskDocument>(TASKS)
+    .findOne({ 'subject.sourceRecordId': sourceRecordId, status: 'open', type: 'potential-match' });
   return stored ? getTask(server, stored._id) : null;
 }
 

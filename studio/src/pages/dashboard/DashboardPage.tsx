@@ -13,9 +13,21 @@ export function DashboardPage() {
   const canReadTasks = useAbility('tasks.read');
   const canReadExceptions = useAbility('exceptions.read');
   const canReadChanges = useAbility('changes.read');
-  const stats = useLoad(canReadStats ? () => loadDashboardStats({ client, maxPages: 40, canReadChanges }) : null, [client, canReadStats, canReadChanges]);
+  const stats = useLoad(canReadStats ? () => loadDashboardStats({ client, maxPages: 40, canReadChanges }) : null, [
+    client,
+    canReadStats,
+    canReadChanges,
+  ]);
   const data = stats.data;
-  const totals = data?.domains.reduce((sum, row) => ({ golden: sum.golden + row.goldenRecords, sources: sum.sources + row.sourceRecords, merged: sum.merged + row.duplicatesMerged, tasks: sum.tasks + row.openTasks }), { golden: 0, sources: 0, merged: 0, tasks: 0 });
+  const totals = data?.domains.reduce(
+    (sum, row) => ({
+      golden: sum.golden + row.goldenRecords,
+      sources: sum.sources + row.sourceRecords,
+      merged: sum.merged + row.duplicatesMerged,
+      tasks: sum.tasks + row.openTasks,
+    }),
+    { golden: 0, sources: 0, merged: 0, tasks: 0 },
+  );
 
   return (
     <section className="page">
@@ -56,18 +68,37 @@ export function DashboardPage() {
           <BarChart
             title="Per domain: golden records, source records, duplicates merged"
             series={['golden records', 'source records', 'duplicates merged']}
-            groups={data.domains.map((row) => ({ label: row.domain, values: [row.goldenRecords, row.sourceRecords, row.duplicatesMerged] }))}
+            groups={data.domains.map((row) => ({
+              label: row.domain,
+              values: [row.goldenRecords, row.sourceRecords, row.duplicatesMerged],
+            }))}
           />
-          {canReadTasks && <BarChart title="Open steward tasks per domain" series={['open tasks']} groups={data.domains.map((row) => ({ label: row.domain, values: [row.openTasks] }))} />}
+          {canReadTasks && (
+            <BarChart
+              title="Open steward tasks per domain"
+              series={['open tasks']}
+              groups={data.domains.map((row) => ({ label: row.domain, values: [row.openTasks] }))}
+            />
+          )}
           {canReadExceptions && (
             <BarChart
               title="Exception rate by source (exceptions ÷ records received)"
               series={['exception rate']}
-              groups={data.sources.map((row) => ({ label: `${row.source} → ${row.domain}`, values: [row.rate], note: `(${row.exceptions} of ${row.accepted + row.exceptions})` }))}
+              groups={data.sources.map((row) => ({
+                label: `${row.source} → ${row.domain}`,
+                values: [row.rate],
+                note: `(${row.exceptions} of ${row.accepted + row.exceptions})`,
+              }))}
               format={(value) => `${(value * 100).toFixed(1)}%`}
             />
           )}
-          {canReadChanges && <TimeChart title={`Ingest volume over time (golden-record changes caused by ingest${data.isCapped ? ', earliest 40,000 changes only' : ''})`} series={data.domains.map((row) => row.domain)} buckets={data.ingestOverTime} />}
+          {canReadChanges && (
+            <TimeChart
+              title={`Ingest volume over time (golden-record changes caused by ingest${data.isCapped ? ', earliest 40,000 changes only' : ''})`}
+              series={data.domains.map((row) => row.domain)}
+              buckets={data.ingestOverTime}
+            />
+          )}
         </div>
       )}
       <div className="card-grid">

@@ -48,7 +48,10 @@ export function bucketByTime(args: { events: ReadonlyArray<{ at: string; domain:
   const width = Math.max(60_000, Math.ceil((last - first + 1) / args.bucketCount));
   const start = Math.floor(first / width) * width;
   const count = Math.floor((last - start) / width) + 1;
-  const buckets: TimeBucket[] = Array.from({ length: count }, (_, index) => ({ start: new Date(start + index * width).toISOString(), counts: {} }));
+  const buckets: TimeBucket[] = Array.from({ length: count }, (_, index) => ({
+    start: new Date(start + index * width).toISOString(),
+    counts: {},
+  }));
   for (const event of args.events) {
     const time = Date.parse(event.at);
     if (Number.isNaN(time)) continue;
@@ -63,7 +66,13 @@ export async function loadDashboardStats(args: { client: ApiClient; maxPages: nu
   const { client, maxPages } = args;
   const statistics = await client.get<HubStatistics>('/stats');
   const domains: DomainFigures[] = statistics.domains.map((row) => ({ ...row }));
-  const sources: SourceFigures[] = statistics.sources.map((row) => ({ source: row.source, domain: row.domain, accepted: row.accepted, exceptions: row.exceptions, rate: row.exceptionRate }));
+  const sources: SourceFigures[] = statistics.sources.map((row) => ({
+    source: row.source,
+    domain: row.domain,
+    accepted: row.accepted,
+    exceptions: row.exceptions,
+    rate: row.exceptionRate,
+  }));
   let isCapped = false;
   const events: Array<{ at: string; domain: string }> = [];
   let mergesRecorded = 0;
@@ -74,7 +83,9 @@ export async function loadDashboardStats(args: { client: ApiClient; maxPages: nu
         isCapped = true;
         break;
       }
-      const body: { items: ChangeView[]; nextCursor: string | null } = await client.get(`/changes?limit=1000${after ? `&after=${after}` : ''}`);
+      const body: { items: ChangeView[]; nextCursor: string | null } = await client.get(
+        `/changes?limit=1000${after ? `&after=${after}` : ''}`,
+      );
       for (const change of body.items) {
         if (change.cause === 'ingest') events.push({ at: change.at, domain: change.domain });
         if (change.type === 'merged') mergesRecorded += 1;

@@ -27,9 +27,18 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
   }, [props.query]);
   const openId = props.query.get('id') ?? undefined;
   const filterText = queryString(filters);
-  const counts = useLoad(() => client.get<ExceptionCountsView>(`/exceptions/counts${queryString({ status: filters.status })}`), [client, filters.status]);
-  const list = useLoad(() => client.get<{ items: ExceptionView[]; total: number }>(`/exceptions${queryString({ ...filters, limit: 200 })}`), [client, filterText]);
-  const detail = useLoad(openId === undefined ? null : () => client.get<ExceptionView>(`/exceptions/${encodeURIComponent(openId)}`), [client, openId]);
+  const counts = useLoad(
+    () => client.get<ExceptionCountsView>(`/exceptions/counts${queryString({ status: filters.status })}`),
+    [client, filters.status],
+  );
+  const list = useLoad(
+    () => client.get<{ items: ExceptionView[]; total: number }>(`/exceptions${queryString({ ...filters, limit: 200 })}`),
+    [client, filterText],
+  );
+  const detail = useLoad(openId === undefined ? null : () => client.get<ExceptionView>(`/exceptions/${encodeURIComponent(openId)}`), [
+    client,
+    openId,
+  ]);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
 
@@ -51,18 +60,34 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
 
   const replayOne = (id: string): Promise<void> =>
     act(async () => {
-      const result = await client.post<{ status: string; exception: ExceptionView; result: { goldenId?: string } }>(`/exceptions/${encodeURIComponent(id)}/replay`, {});
-      return result.status === 'replayed' ? `Replayed: accepted${result.result.goldenId ? ` into ${result.result.goldenId}` : ''}.` : `Still failing: ${result.exception.code} — ${result.exception.message}`;
+      const result = await client.post<{ status: string; exception: ExceptionView; result: { goldenId?: string } }>(
+        `/exceptions/${encodeURIComponent(id)}/replay`,
+        {},
+      );
+      return result.status === 'replayed'
+        ? `Replayed: accepted${result.result.goldenId ? ` into ${result.result.goldenId}` : ''}.`
+        : `Still failing: ${result.exception.code} — ${result.exception.message}`;
     });
   const replayMatching = (): Promise<void> =>
     act(async () => {
       const { status: _status, ...filter } = filters;
-      const result = await client.post<{ matched: number; replayed: number | null; stillFailing: number | null; jobId: string | null }>('/exceptions/replay', filter);
-      return result.jobId !== null ? `Replaying ${result.matched} exceptions as job ${result.jobId}.` : `${result.matched} replayed: ${result.replayed ?? 0} accepted, ${result.stillFailing ?? 0} still failing.`;
+      const result = await client.post<{ matched: number; replayed: number | null; stillFailing: number | null; jobId: string | null }>(
+        '/exceptions/replay',
+        filter,
+      );
+      return result.jobId !== null
+        ? `Replaying ${result.matched} exceptions as job ${result.jobId}.`
+        : `${result.matched} replayed: ${result.replayed ?? 0} accepted, ${result.stillFailing ?? 0} still failing.`;
     });
   const close = (id: string, action: 'resolve' | 'discard'): void => {
     const reason = window.prompt(action === 'resolve' ? 'Resolved how?' : 'Why is this record not wanted?', '');
-    if (reason) void act(async () => (await client.post(`/exceptions/${encodeURIComponent(id)}/${action}`, { reason }), action === 'resolve' ? 'Marked resolved.' : 'Discarded.'));
+    if (reason)
+      void act(
+        async () => (
+          await client.post(`/exceptions/${encodeURIComponent(id)}/${action}`, { reason }),
+          action === 'resolve' ? 'Marked resolved.' : 'Discarded.'
+        ),
+      );
   };
 
   const item = detail.data;
@@ -74,7 +99,11 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
           <p className="muted">{list.data === null ? 'Loading…' : `${list.data.total} ${filters.status ?? 'open'} exceptions match.`}</p>
         </div>
         <div className="header-controls">
-          <select aria-label="Status" value={filters.status ?? 'open'} onChange={(event) => go({ status: event.target.value === 'open' ? undefined : event.target.value })}>
+          <select
+            aria-label="Status"
+            value={filters.status ?? 'open'}
+            onChange={(event) => go({ status: event.target.value === 'open' ? undefined : event.target.value })}
+          >
             {['open', 'replayed', 'resolved', 'discarded'].map((status) => (
               <option key={status}>{status}</option>
             ))}
@@ -86,8 +115,14 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
           )}
         </div>
       </header>
-      {(error ?? counts.error ?? list.error) !== null && <ErrorNotice error={error ?? counts.error ?? list.error} onDismiss={() => setError(null)} />}
-      {notice !== '' && <p className="notice notice-success" role="status">{notice}</p>}
+      {(error ?? counts.error ?? list.error) !== null && (
+        <ErrorNotice error={error ?? counts.error ?? list.error} onDismiss={() => setError(null)} />
+      )}
+      {notice !== '' && (
+        <p className="notice notice-success" role="status">
+          {notice}
+        </p>
+      )}
       <div className="filters">
         <div className="chip-group" aria-label="By code">
           <span className="chip-label">Code</span>
@@ -95,14 +130,23 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
             all
           </button>
           {(counts.data?.byCode ?? []).map((entry) => (
-            <button key={entry.code} type="button" className={filters.code === entry.code ? 'chip active' : 'chip'} onClick={() => go({ code: entry.code })}>
+            <button
+              key={entry.code}
+              type="button"
+              className={filters.code === entry.code ? 'chip active' : 'chip'}
+              onClick={() => go({ code: entry.code })}
+            >
               {entry.code} <span className="chip-count">{entry.count}</span>
             </button>
           ))}
         </div>
         <div className="chip-group" aria-label="By source">
           <span className="chip-label">Source</span>
-          <button type="button" className={filters.source ? 'chip' : 'chip active'} onClick={() => go({ source: undefined, domain: undefined })}>
+          <button
+            type="button"
+            className={filters.source ? 'chip' : 'chip active'}
+            onClick={() => go({ source: undefined, domain: undefined })}
+          >
             all
           </button>
           {(counts.data?.bySource ?? []).map((entry) => (
@@ -161,7 +205,9 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
                   </ul>
                 )}
                 <h3>Payload</h3>
-                <pre className="payload" aria-label="Payload">{typeof item.raw === 'string' ? item.raw : JSON.stringify(item.raw, null, 2)}</pre>
+                <pre className="payload" aria-label="Payload">
+                  {typeof item.raw === 'string' ? item.raw : JSON.stringify(item.raw, null, 2)}
+                </pre>
                 <div className="decision-bar">
                   {canMap && (
                     <a className="button-secondary" href={hrefOf(['mappings', 'edit', item.source, item.domain], { exception: item.id })}>
@@ -170,7 +216,17 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
                   )}
                   {canManage && item.status === 'open' && (
                     <>
-                      <button type="button" className="button-primary" disabled={!item.isReplayable} title={item.isReplayable ? 'Run it through the pipeline again with the published mapping' : 'This record cannot be replayed (unreadable input)'} onClick={() => void replayOne(item.id)}>
+                      <button
+                        type="button"
+                        className="button-primary"
+                        disabled={!item.isReplayable}
+                        title={
+                          item.isReplayable
+                            ? 'Run it through the pipeline again with the published mapping'
+                            : 'This record cannot be replayed (unreadable input)'
+                        }
+                        onClick={() => void replayOne(item.id)}
+                      >
                         Replay
                       </button>
                       <button type="button" className="button-ghost" onClick={() => close(item.id, 'resolve')}>

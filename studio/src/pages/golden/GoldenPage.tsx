@@ -15,7 +15,8 @@ const DOMAINS = ['supplier', 'item', 'facility', 'account'];
 
 /** The golden-records section: search, or a record when `id` is given. */
 export function GoldenPage(props: { domain?: string; id?: string; query?: URLSearchParams }) {
-  if (props.domain !== undefined && props.id !== undefined) return <GoldenRecordPage key={`${props.domain}/${props.id}`} domain={props.domain} id={props.id} />;
+  if (props.domain !== undefined && props.id !== undefined)
+    return <GoldenRecordPage key={`${props.domain}/${props.id}`} domain={props.domain} id={props.id} />;
   return <GoldenSearchPage domain={props.domain ?? 'supplier'} source={props.query?.get('source') ?? ''} />;
 }
 
@@ -46,16 +47,31 @@ function GoldenSearchPage(props: { domain: string; source: string }) {
   const results = useLoad<{ rows: ResultRow[]; note: string }>(async () => {
     if (settled === '') {
       const bySource = props.source === '' ? '' : `&source=${encodeURIComponent(props.source)}`;
-      const page = await client.get<{ items: GoldenRecordView[] }>(`/golden/${encodeURIComponent(props.domain)}?status=active&limit=30${bySource}`);
+      const page = await client.get<{ items: GoldenRecordView[] }>(
+        `/golden/${encodeURIComponent(props.domain)}?status=active&limit=30${bySource}`,
+      );
       return {
-        rows: page.items.map((record) => ({ id: record.id, label: displayName(record), detail: `${record.id} · ${record.sourceRecordIds.length} source record${record.sourceRecordIds.length === 1 ? '' : 's'} · v${record.version} · ${formatWhen(record.updatedAt)}` })),
-        note: props.source === '' ? 'Type to search: names, identifiers, source ids (MT-100234) or a source name.' : `Golden records fed by ${props.source}. Type to search.`,
+        rows: page.items.map((record) => ({
+          id: record.id,
+          label: displayName(record),
+          detail: `${record.id} · ${record.sourceRecordIds.length} source record${record.sourceRecordIds.length === 1 ? '' : 's'} · v${record.version} · ${formatWhen(record.updatedAt)}`,
+        })),
+        note:
+          props.source === ''
+            ? 'Type to search: names, identifiers, source ids (MT-100234) or a source name.'
+            : `Golden records fed by ${props.source}. Type to search.`,
       };
     }
     const found = await client.get<SearchResponse>(`/search/${encodeURIComponent(props.domain)}?q=${encodeURIComponent(settled)}&limit=30`);
     return {
-      rows: found.items.map((item) => ({ id: item.id, label: item.displayName, detail: `${item.id} · matched on ${item.matchedField} · ${formatScore(item.score)}` })),
-      note: found.isTruncated ? 'Only common words matched: add a word to narrow the list.' : `${found.items.length} match${found.items.length === 1 ? '' : 'es'}`,
+      rows: found.items.map((item) => ({
+        id: item.id,
+        label: item.displayName,
+        detail: `${item.id} · matched on ${item.matchedField} · ${formatScore(item.score)}`,
+      })),
+      note: found.isTruncated
+        ? 'Only common words matched: add a word to narrow the list.'
+        : `${found.items.length} match${found.items.length === 1 ? '' : 'es'}`,
     };
   }, [client, props.domain, props.source, settled]);
   const rows = results.data?.rows ?? [];
@@ -67,12 +83,21 @@ function GoldenSearchPage(props: { domain: string; source: string }) {
     <section className="page">
       <header className="page-header">
         <h1>Golden records</h1>
-        <p className="muted">The mastered records. Type a name, a description or an identifier (typos are forgiven); ↑/↓ and Enter open a record.</p>
+        <p className="muted">
+          The mastered records. Type a name, a description or an identifier (typos are forgiven); ↑/↓ and Enter open a record.
+        </p>
       </header>
       <div className="search-bar">
         <div className="tabs" role="tablist" aria-label="Domain">
           {DOMAINS.map((domain) => (
-            <button key={domain} type="button" role="tab" aria-selected={domain === props.domain} className={domain === props.domain ? 'tab active' : 'tab'} onClick={() => navigate(hrefOf(['golden', domain], { source: props.source }))}>
+            <button
+              key={domain}
+              type="button"
+              role="tab"
+              aria-selected={domain === props.domain}
+              className={domain === props.domain ? 'tab active' : 'tab'}
+              onClick={() => navigate(hrefOf(['golden', domain], { source: props.source }))}
+            >
               {domain}
             </button>
           ))}
@@ -88,14 +113,19 @@ function GoldenSearchPage(props: { domain: string; source: string }) {
           onKeyDown={(event) => {
             if (event.key === 'ArrowDown') setActive((value) => Math.min(rows.length - 1, value + 1));
             else if (event.key === 'ArrowUp') setActive((value) => Math.max(0, value - 1));
-            else if (event.key === 'Enter' && rows[active] !== undefined && settled === query.trim()) navigate(hrefOf(['golden', props.domain, rows[active].id]));
+            else if (event.key === 'Enter' && rows[active] !== undefined && settled === query.trim())
+              navigate(hrefOf(['golden', props.domain, rows[active].id]));
             else return;
             event.preventDefault();
           }}
         />
         <label className="field field-inline">
           <span>Source system</span>
-          <select aria-label="Filter by source system" value={props.source} onChange={(event) => navigate(hrefOf(['golden', props.domain], { source: event.target.value }))}>
+          <select
+            aria-label="Filter by source system"
+            value={props.source}
+            onChange={(event) => navigate(hrefOf(['golden', props.domain], { source: event.target.value }))}
+          >
             <option value="">every source</option>
             {[...new Set([...sources, ...(props.source === '' ? [] : [props.source])])].sort().map((source) => (
               <option key={source} value={source}>
@@ -104,7 +134,9 @@ function GoldenSearchPage(props: { domain: string; source: string }) {
             ))}
           </select>
         </label>
-        <span className="muted" role="status">{results.isLoading ? 'Searching…' : (results.data?.note ?? '')}</span>
+        <span className="muted" role="status">
+          {results.isLoading ? 'Searching…' : (results.data?.note ?? '')}
+        </span>
       </div>
       {results.error !== null && <ErrorNotice error={results.error} />}
       <ul className="result-list" role="listbox" aria-label="Search results">
@@ -116,7 +148,11 @@ function GoldenSearchPage(props: { domain: string; source: string }) {
             </a>
           </li>
         ))}
-        {!results.isLoading && rows.length === 0 && <li className="muted empty-row">No {props.domain} matches “{query}”.</li>}
+        {!results.isLoading && rows.length === 0 && (
+          <li className="muted empty-row">
+            No {props.domain} matches “{query}”.
+          </li>
+        )}
       </ul>
     </section>
   );

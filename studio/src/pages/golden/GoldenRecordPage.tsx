@@ -21,7 +21,10 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
   const [notice, setNotice] = useState('');
   const [editing, setEditing] = useState<{ attribute: string; value: string; reason: string } | null>(null);
   const base = `/golden/${encodeURIComponent(props.domain)}/${encodeURIComponent(props.id)}`;
-  const loaded = useLoad(() => client.get<GoldenRecordView | RetiredGoldenView>(`${base}?include=lineage,sources,history,relationships`), [client, base]);
+  const loaded = useLoad(
+    () => client.get<GoldenRecordView | RetiredGoldenView>(`${base}?include=lineage,sources,history,relationships`),
+    [client, base],
+  );
 
   const act = async (run: () => Promise<unknown>, done: string): Promise<void> => {
     setError(null);
@@ -35,7 +38,12 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
     }
   };
 
-  if (loaded.error !== null) return <section className="page"><ErrorNotice error={loaded.error} /></section>;
+  if (loaded.error !== null)
+    return (
+      <section className="page">
+        <ErrorNotice error={loaded.error} />
+      </section>
+    );
   if (loaded.data === null) return <section className="page muted">Loading…</section>;
   if ('retired' in loaded.data) {
     const retired = loaded.data;
@@ -55,7 +63,10 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
   const unmerge = (sourceRecordId: string): void => {
     const reason = window.prompt(`Split ${sourceRecordId} off this golden record. Reason:`, 'Not the same organisation');
     if (reason === null || reason.trim() === '') return;
-    void act(() => client.post(`${base}/unmerge`, { sourceRecordId, reason, expectedVersion: record.version }), `Unmerged ${sourceRecordId}: it was re-matched on its own.`);
+    void act(
+      () => client.post(`${base}/unmerge`, { sourceRecordId, reason, expectedVersion: record.version }),
+      `Unmerged ${sourceRecordId}: it was re-matched on its own.`,
+    );
   };
 
   const saveOverride = (): void => {
@@ -67,7 +78,12 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
       // Plain text is a string value; JSON is taken as typed.
     }
     void act(
-      () => client.put(`${base}/overrides/${encodeURIComponent(editing.attribute)}`, { value, reason: editing.reason, expectedVersion: record.version }),
+      () =>
+        client.put(`${base}/overrides/${encodeURIComponent(editing.attribute)}`, {
+          value,
+          reason: editing.reason,
+          expectedVersion: record.version,
+        }),
       `Override set on ${editing.attribute}.`,
     );
   };
@@ -77,7 +93,10 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
       <header className="page-header page-header-row">
         <div>
           <h1>
-            <a href={hrefOf(['golden', props.domain])} className="crumb">{props.domain}</a> / {displayName(record)}
+            <a href={hrefOf(['golden', props.domain])} className="crumb">
+              {props.domain}
+            </a>{' '}
+            / {displayName(record)}
           </h1>
           <p className="muted">
             {record.id} · version {record.version} · {record.status} · updated {formatWhen(record.updatedAt)}
@@ -85,7 +104,11 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
         </div>
       </header>
       {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
-      {notice !== '' && <p className="notice notice-success" role="status">{notice}</p>}
+      {notice !== '' && (
+        <p className="notice notice-success" role="status">
+          {notice}
+        </p>
+      )}
       <div className="record-grid">
         <div className="card">
           <h2>Attributes</h2>
@@ -121,7 +144,12 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
                     </td>
                     {canWrite && (
                       <td>
-                        <button type="button" className="button-ghost" aria-label={`Override ${attribute}`} onClick={() => setEditing({ attribute, value: JSON.stringify(record.attributes[attribute] ?? null), reason: '' })}>
+                        <button
+                          type="button"
+                          className="button-ghost"
+                          aria-label={`Override ${attribute}`}
+                          onClick={() => setEditing({ attribute, value: JSON.stringify(record.attributes[attribute] ?? null), reason: '' })}
+                        >
                           Override
                         </button>
                         {override !== undefined && (
@@ -129,8 +157,19 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
                             type="button"
                             className="button-ghost"
                             onClick={() => {
-                              const reason = window.prompt(`Clear the override on ${attribute}. Reason:`, 'Survivorship value is right again');
-                              if (reason) void act(() => client.delete(`${base}/overrides/${encodeURIComponent(attribute)}`, { reason, expectedVersion: record.version }), `Override on ${attribute} cleared.`);
+                              const reason = window.prompt(
+                                `Clear the override on ${attribute}. Reason:`,
+                                'Survivorship value is right again',
+                              );
+                              if (reason)
+                                void act(
+                                  () =>
+                                    client.delete(`${base}/overrides/${encodeURIComponent(attribute)}`, {
+                                      reason,
+                                      expectedVersion: record.version,
+                                    }),
+                                  `Override on ${attribute} cleared.`,
+                                );
                             }}
                           >
                             Clear
@@ -153,8 +192,17 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
               }}
             >
               <strong>Override {editing.attribute}</strong>
-              <input aria-label="Override value (JSON or text)" value={editing.value} onChange={(event) => setEditing({ ...editing, value: event.target.value })} />
-              <input aria-label="Override reason" placeholder="Reason (required)" value={editing.reason} onChange={(event) => setEditing({ ...editing, reason: event.target.value })} />
+              <input
+                aria-label="Override value (JSON or text)"
+                value={editing.value}
+                onChange={(event) => setEditing({ ...editing, value: event.target.value })}
+              />
+              <input
+                aria-label="Override reason"
+                placeholder="Reason (required)"
+                value={editing.reason}
+                onChange={(event) => setEditing({ ...editing, reason: event.target.value })}
+              />
               <button type="submit" className="button-primary" disabled={editing.reason.trim() === ''}>
                 Set override
               </button>
@@ -177,7 +225,9 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
                   <details>
                     <summary>Record as mapped{source.raw !== undefined ? ' and as received' : ''}</summary>
                     <pre className="payload">{JSON.stringify(source.canonical, null, 2)}</pre>
-                    {source.raw !== undefined && <pre className="payload">{typeof source.raw === 'string' ? source.raw : JSON.stringify(source.raw, null, 2)}</pre>}
+                    {source.raw !== undefined && (
+                      <pre className="payload">{typeof source.raw === 'string' ? source.raw : JSON.stringify(source.raw, null, 2)}</pre>
+                    )}
                   </details>
                 </div>
                 {canWrite && sources.length > 1 && (
@@ -197,7 +247,9 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
                 <li key={`${relationship.type}-${relationship.otherGoldenId}-${relationship.direction}`}>
                   <span>
                     {relationship.direction === 'outgoing' ? '→' : '←'} {relationship.type}{' '}
-                    <a href={hrefOf(['golden', relationship.otherGoldenId.split('-')[0] ?? props.domain, relationship.otherGoldenId])}>{relationship.otherGoldenId}</a>
+                    <a href={hrefOf(['golden', relationship.otherGoldenId.split('-')[0] ?? props.domain, relationship.otherGoldenId])}>
+                      {relationship.otherGoldenId}
+                    </a>
                     {relationship.attributes !== undefined && <span className="muted"> {formatValue(relationship.attributes)}</span>}
                   </span>
                 </li>

@@ -22,7 +22,8 @@ export function HistoryTimeline(props: { entries: readonly HistoryEntryView[] })
             <ul className="changes">
               {entry.changes.map((change) => (
                 <li key={change.attribute}>
-                  <span className="attr">{change.attribute}</span>: <del>{formatValue(change.before)}</del> → <ins>{formatValue(change.after)}</ins>
+                  <span className="attr">{change.attribute}</span>: <del>{formatValue(change.before)}</del> →{' '}
+                  <ins>{formatValue(change.after)}</ins>
                 </li>
               ))}
             </ul>

@@ -21,7 +21,9 @@ interface EvidenceLine {
 export function evidenceOf(explanation: unknown): { lines: EvidenceLine[]; rule: string | null } {
   if (explanation === null || typeof explanation !== 'object') return { lines: [], rule: null };
   const value = explanation as { comparators?: unknown; hardRule?: { name?: string } | null };
-  const lines = (Array.isArray(value.comparators) ? (value.comparators as EvidenceLine[]) : []).filter((line) => typeof line?.name === 'string' && line.outcome !== 'missing');
+  const lines = (Array.isArray(value.comparators) ? (value.comparators as EvidenceLine[]) : []).filter(
+    (line) => typeof line?.name === 'string' && line.outcome !== 'missing',
+  );
   return { lines, rule: value.hardRule?.name ?? null };
 }
 
@@ -51,7 +53,12 @@ function EdgeEvidence(props: { edge: ClusterEdgeView; names: Map<string, string>
       {lines.length > 0 && (
         <span className="edge-lines">
           {' — '}
-          {lines.map((line) => `${line.name} ${line.outcome}${line.score === null ? '' : ` ${formatScore(line.score)}`} (${formatValue(line.a)} / ${formatValue(line.b)})`).join('; ')}
+          {lines
+            .map(
+              (line) =>
+                `${line.name} ${line.outcome}${line.score === null ? '' : ` ${formatScore(line.score)}`} (${formatValue(line.a)} / ${formatValue(line.b)})`,
+            )
+            .join('; ')}
         </span>
       )}
     </li>
@@ -75,12 +82,19 @@ export function ClusterTask(props: ClusterTaskProps) {
   const staying = members.length - splitIds.size;
   const reason = (fallback: string): string => props.reason || fallback;
   const split = (mergeRest: boolean): void =>
-    props.onAct('split', { goldenIds: [...splitIds], mergeRest, reason: reason('Split off by steward: not the same organisation') }, mergeRest ? `Split off ${splitIds.size}; the other ${staying} merged.` : `Split off ${splitIds.size}; ${staying} stay in the cluster.`);
+    props.onAct(
+      'split',
+      { goldenIds: [...splitIds], mergeRest, reason: reason('Split off by steward: not the same organisation') },
+      mergeRest
+        ? `Split off ${splitIds.size}; the other ${staying} merged.`
+        : `Split off ${splitIds.size}; ${staying} stay in the cluster.`,
+    );
 
   return (
     <div className="cluster-task">
       <p className="match-summary">
-        <strong>{members.length}</strong> records look like one {task.domain} · strongest link <strong>{formatScore(task.score)}</strong> · {edges.length} links
+        <strong>{members.length}</strong> records look like one {task.domain} · strongest link <strong>{formatScore(task.score)}</strong> ·{' '}
+        {edges.length} links
       </p>
       <table className="data-table compact" aria-label="Cluster members">
         <thead>
@@ -100,7 +114,14 @@ export function ClusterTask(props: ClusterTaskProps) {
               <tr key={record.sourceRecordId} className={splitIds.has(member.goldenId) ? 'differs' : undefined}>
                 {props.canDecide && (
                   <td>
-                    {index === 0 && <input type="checkbox" aria-label={`Split off ${record.name ?? member.goldenId}`} checked={splitIds.has(member.goldenId)} onChange={() => toggle(member.goldenId)} />}
+                    {index === 0 && (
+                      <input
+                        type="checkbox"
+                        aria-label={`Split off ${record.name ?? member.goldenId}`}
+                        checked={splitIds.has(member.goldenId)}
+                        onChange={() => toggle(member.goldenId)}
+                      />
+                    )}
                   </td>
                 )}
                 <td>{record.name ?? '—'}</td>
@@ -128,16 +149,44 @@ export function ClusterTask(props: ClusterTaskProps) {
       </details>
       {props.canDecide && (
         <div className="decision-bar" aria-label="Cluster decisions">
-          <button type="button" className="button-primary" disabled={props.isBusy || splitIds.size > 0} onClick={() => props.onAct('accept-cluster', { reason: reason('Same organisation: confirmed by steward') }, `Merged ${members.length} records into one.`)}>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={props.isBusy || splitIds.size > 0}
+            onClick={() =>
+              props.onAct(
+                'accept-cluster',
+                { reason: reason('Same organisation: confirmed by steward') },
+                `Merged ${members.length} records into one.`,
+              )
+            }
+          >
             Accept all ({members.length})
           </button>
-          <button type="button" className="button-secondary" disabled={props.isBusy || splitIds.size === 0 || staying === 0} onClick={() => split(false)}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={props.isBusy || splitIds.size === 0 || staying === 0}
+            onClick={() => split(false)}
+          >
             Split off {splitIds.size}
           </button>
-          <button type="button" className="button-secondary" disabled={props.isBusy || splitIds.size === 0 || staying < 2} onClick={() => split(true)}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={props.isBusy || splitIds.size === 0 || staying < 2}
+            onClick={() => split(true)}
+          >
             Split off {splitIds.size}, merge the other {staying}
           </button>
-          <button type="button" className="button-secondary" disabled={props.isBusy} onClick={() => props.onAct('reject', { reason: reason('Different organisations: confirmed by steward') }, 'Marked: none of them match.')}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={props.isBusy}
+            onClick={() =>
+              props.onAct('reject', { reason: reason('Different organisations: confirmed by steward') }, 'Marked: none of them match.')
+            }
+          >
             Reject all
           </button>
         </div>

@@ -15,8 +15,10 @@ const FILTER_KEYS = ['type', 'domain', 'source', 'band', 'assignee', 'status', '
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 function taskTitle(task: TaskView): string {
-  if (task.type === 'potential-match') return `Possible duplicate: ${(task.subject.sourceRecordId ?? task.subject.goldenId ?? '').split('|').slice(1).join(' ')}`;
-  if (task.type === 'potential-match-cluster') return `${task.members?.length ?? 0} records look like one: ${task.members?.[0]?.records[0]?.name ?? ''}`;
+  if (task.type === 'potential-match')
+    return `Possible duplicate: ${(task.subject.sourceRecordId ?? task.subject.goldenId ?? '').split('|').slice(1).join(' ')}`;
+  if (task.type === 'potential-match-cluster')
+    return `${task.members?.length ?? 0} records look like one: ${task.members?.[0]?.records[0]?.name ?? ''}`;
   if (task.type === 'survivorship-conflict') return `Sources disagree on ${task.subject.attribute ?? 'a value'}`;
   return `${task.exception?.code ?? 'Data quality'}: ${task.exception?.message ?? ''}`;
 }
@@ -34,7 +36,10 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
     return result;
   }, [props.query]);
   const filterText = queryString(filters);
-  const counts = useLoad(() => client.get<TaskCountsView>(`/tasks/counts${queryString({ ...filters, sort: undefined })}`), [client, filterText]);
+  const counts = useLoad(
+    () => client.get<TaskCountsView>(`/tasks/counts${queryString({ ...filters, sort: undefined })}`),
+    [client, filterText],
+  );
   const list = useLoad(() => client.get<TaskListView>(`/tasks${queryString({ ...filters, limit: 100 })}`), [client, filterText]);
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [bulkReason, setBulkReason] = useState('Reviewed in bulk');
@@ -75,7 +80,9 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
         failures.push(`${task.id}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    setBulkState(`${done} of ${chosen.length} ${action === 'merge' ? 'merged' : 'marked not a match'}.${failures.length > 0 ? ` ${failures.length} failed.` : ''}`);
+    setBulkState(
+      `${done} of ${chosen.length} ${action === 'merge' ? 'merged' : 'marked not a match'}.${failures.length > 0 ? ` ${failures.length} failed.` : ''}`,
+    );
     if (failures.length > 0) setBulkError(new Error(failures.join('\n')));
     setSelection(new Set());
     list.reload();
@@ -105,11 +112,16 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
         <div>
           <h1>Steward inbox</h1>
           <p className="muted">
-            {counts.data === null ? 'Loading…' : `${counts.data.total} ${filters.status === 'closed' ? 'closed' : 'open'} tasks match.`} j/k move through the list; m merge, n not a match, s skip.
+            {counts.data === null ? 'Loading…' : `${counts.data.total} ${filters.status === 'closed' ? 'closed' : 'open'} tasks match.`} j/k
+            move through the list; m merge, n not a match, s skip.
           </p>
         </div>
         <div className="header-controls">
-          <select aria-label="Status" value={filters.status ?? 'open'} onChange={(event) => setFilter('status', event.target.value === 'open' ? '' : event.target.value)}>
+          <select
+            aria-label="Status"
+            value={filters.status ?? 'open'}
+            onChange={(event) => setFilter('status', event.target.value === 'open' ? '' : event.target.value)}
+          >
             <option value="open">Open</option>
             <option value="closed">Closed</option>
           </select>
@@ -136,7 +148,12 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
           <button type="button" className="button-secondary" onClick={() => void runBulk('merge')} disabled={bulkReason.trim() === ''}>
             Merge selected
           </button>
-          <button type="button" className="button-secondary" onClick={() => void runBulk('not-a-match')} disabled={bulkReason.trim() === ''}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void runBulk('not-a-match')}
+            disabled={bulkReason.trim() === ''}
+          >
             Not a match
           </button>
           <button type="button" className="button-ghost" onClick={() => setSelection(new Set())}>
@@ -144,7 +161,11 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
           </button>
         </div>
       )}
-      {bulkState !== '' && <p className="muted" role="status">{bulkState}</p>}
+      {bulkState !== '' && (
+        <p className="muted" role="status">
+          {bulkState}
+        </p>
+      )}
       {bulkError !== null && <ErrorNotice error={bulkError} onDismiss={() => setBulkError(null)} />}
       <div className={props.taskId ? 'split split-detail' : 'split'}>
         <ul className="task-list" aria-label="Tasks">
@@ -171,7 +192,8 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
                 <span className="task-title">{taskTitle(task)}</span>
                 <span className="task-meta">
                   <span className={`type-tag type-${task.type}`}>{task.type}</span> {task.domain}
-                  {task.source ? ` · ${task.source}` : ''} {task.score !== undefined && `· ${formatScore(task.score)}`} {task.band !== undefined && `· ${task.band}`} · {formatWhen(task.createdAt)}
+                  {task.source ? ` · ${task.source}` : ''} {task.score !== undefined && `· ${formatScore(task.score)}`}{' '}
+                  {task.band !== undefined && `· ${task.band}`} · {formatWhen(task.createdAt)}
                   {task.resolution !== undefined && ` · ${task.resolution}`}
                 </span>
               </button>

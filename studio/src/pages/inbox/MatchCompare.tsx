@@ -72,7 +72,11 @@ export function MatchCompare(props: MatchCompareProps) {
                 {props.onChoose && (
                   <td>
                     {isDifferent && (
-                      <select aria-label={`Surviving ${attribute}`} value={choice} onChange={(event) => choose(attribute, event.target.value as SurvivorChoice)}>
+                      <select
+                        aria-label={`Surviving ${attribute}`}
+                        value={choice}
+                        onChange={(event) => choose(attribute, event.target.value as SurvivorChoice)}
+                      >
                         <option value="auto">survivorship rules</option>
                         <option value="subject">new record</option>
                         <option value="candidate">existing record</option>
@@ -92,7 +96,9 @@ export function MatchCompare(props: MatchCompareProps) {
             {props.explanationBasis === 'golden-records'
               ? `Computed from the two records as shown above${explanation.rulesVersion ? ` under rules ${explanation.rulesVersion}` : ''}.`
               : 'As matching explained it when it decided.'}
-            {props.explanationBasis === 'golden-records' && decided?.bSourceId && ` Matching compared the new record with member ${decided.bSourceId} of the existing record.`}
+            {props.explanationBasis === 'golden-records' &&
+              decided?.bSourceId &&
+              ` Matching compared the new record with member ${decided.bSourceId} of the existing record.`}
           </p>
           <MatchExplanationView explanation={props.explanation} />
         </section>

@@ -19,7 +19,9 @@ interface Loaded {
 }
 
 async function loadGolden(get: <T>(path: string) => Promise<T>, domain: string, id: string): Promise<GoldenRecordView | null> {
-  const body = await get<GoldenRecordView | { retired: true; survivor: GoldenRecordView }>(`/golden/${encodeURIComponent(domain)}/${encodeURIComponent(id)}?include=lineage`).catch(() => null);
+  const body = await get<GoldenRecordView | { retired: true; survivor: GoldenRecordView }>(
+    `/golden/${encodeURIComponent(domain)}/${encodeURIComponent(id)}?include=lineage`,
+  ).catch(() => null);
   if (body === null) return null;
   return 'retired' in body ? body.survivor : body;
 }
@@ -38,8 +40,12 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
     const task = await client.get<TaskView>(`/tasks/${encodeURIComponent(props.taskId)}`);
     const get = <T,>(path: string) => client.get<T>(path);
     const subject = task.subject.goldenId ? await loadGolden(get, task.domain, task.subject.goldenId) : null;
-    const loadedCandidates = await Promise.all((task.candidates ?? []).map(async (view) => ({ view, record: await loadGolden(get, task.domain, view.goldenId) })));
-    const candidates = loadedCandidates.filter((entry): entry is { view: TaskCandidateView; record: GoldenRecordView } => entry.record !== null);
+    const loadedCandidates = await Promise.all(
+      (task.candidates ?? []).map(async (view) => ({ view, record: await loadGolden(get, task.domain, view.goldenId) })),
+    );
+    const candidates = loadedCandidates.filter(
+      (entry): entry is { view: TaskCandidateView; record: GoldenRecordView } => entry.record !== null,
+    );
     return { task, subject, candidates };
   }, [client, props.taskId]);
 
@@ -76,7 +82,12 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  if (loaded.error !== null) return <div className="detail"><ErrorNotice error={loaded.error} /></div>;
+  if (loaded.error !== null)
+    return (
+      <div className="detail">
+        <ErrorNotice error={loaded.error} />
+      </div>
+    );
   if (loaded.data === null) return <div className="detail muted">Loading task…</div>;
   const { task, subject, candidates } = loaded.data;
   const candidate = candidates[candidateIndex]?.record;
@@ -91,12 +102,23 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
       const from = choice === 'subject' ? subject : choice === 'candidate' ? candidate : null;
       if (from === null) continue;
       const lineage = from.lineage?.[attribute];
-      attributes[attribute] = lineage?.sourceRecordId ? { sourceRecordId: lineage.sourceRecordId } : { value: from.attributes[attribute] ?? null };
+      attributes[attribute] = lineage?.sourceRecordId
+        ? { sourceRecordId: lineage.sourceRecordId }
+        : { value: from.attributes[attribute] ?? null };
     }
-    void act('merge', { candidateGoldenId: candidate.id, attributes: Object.keys(attributes).length > 0 ? attributes : undefined, reason: reasonText || 'Same organisation: confirmed by steward' }, 'Merged.');
+    void act(
+      'merge',
+      {
+        candidateGoldenId: candidate.id,
+        attributes: Object.keys(attributes).length > 0 ? attributes : undefined,
+        reason: reasonText || 'Same organisation: confirmed by steward',
+      },
+      'Merged.',
+    );
   };
 
-  const notAMatch = (): void => void act('not-a-match', { reason: reasonText || 'Different organisations: confirmed by steward' }, 'Marked not a match.');
+  const notAMatch = (): void =>
+    void act('not-a-match', { reason: reasonText || 'Different organisations: confirmed by steward' }, 'Marked not a match.');
   const skip = (): void => void act('skip', reasonText ? { reason: reasonText } : {}, 'Skipped.');
   shortcuts.current =
     isOpen && canAct && !isBusy
@@ -108,7 +130,11 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
       <header className="detail-header">
         <div>
           <h2>
-            {task.type} <span className="muted">· {task.domain}{task.source ? ` · ${task.source}` : ''}</span>
+            {task.type}{' '}
+            <span className="muted">
+              · {task.domain}
+              {task.source ? ` · ${task.source}` : ''}
+            </span>
           </h2>
           <p className="muted">
             Opened {formatWhen(task.createdAt)} · priority {task.priority} · version {task.version}
@@ -118,7 +144,11 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
           {isOpen ? 'open' : `closed: ${task.resolution ?? ''}`}
         </span>
       </header>
-      {outcome !== '' && <p className="notice notice-success" role="status">{outcome} Press j for the next task.</p>}
+      {outcome !== '' && (
+        <p className="notice notice-success" role="status">
+          {outcome} Press j for the next task.
+        </p>
+      )}
       {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
 
       {task.type === 'potential-match' && subject !== null && (
@@ -126,7 +156,14 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
           {candidates.length > 1 && (
             <div className="tabs" role="tablist" aria-label="Candidates">
               {candidates.map(({ record }, index) => (
-                <button key={`${record.id}-${index}`} type="button" role="tab" aria-selected={index === candidateIndex} className={index === candidateIndex ? 'tab active' : 'tab'} onClick={() => setCandidateIndex(index)}>
+                <button
+                  key={`${record.id}-${index}`}
+                  type="button"
+                  role="tab"
+                  aria-selected={index === candidateIndex}
+                  className={index === candidateIndex ? 'tab active' : 'tab'}
+                  onClick={() => setCandidateIndex(index)}
+                >
                   Candidate {index + 1}
                 </button>
               ))}
@@ -135,13 +172,30 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
           {candidate === undefined ? (
             <p className="muted">The candidate records no longer exist (merged or retired since).</p>
           ) : (
-            <MatchCompare subject={subject} candidate={candidate} explanation={candidateView?.explanation} explanationBasis={candidateView?.explanationBasis} decisionExplanation={candidateView?.decisionExplanation} score={candidateView?.score} band={candidateView?.band} choices={choices} onChoose={isOpen && canAct ? setChoices : undefined} />
+            <MatchCompare
+              subject={subject}
+              candidate={candidate}
+              explanation={candidateView?.explanation}
+              explanationBasis={candidateView?.explanationBasis}
+              decisionExplanation={candidateView?.decisionExplanation}
+              score={candidateView?.score}
+              band={candidateView?.band}
+              choices={choices}
+              onChoose={isOpen && canAct ? setChoices : undefined}
+            />
           )}
         </>
       )}
 
       {task.type === 'potential-match-cluster' && (
-        <ClusterTask key={task.version} task={task} canDecide={isOpen && canAct} isBusy={isBusy} reason={reasonText} onAct={(action, body, done) => void act(action, body, done)} />
+        <ClusterTask
+          key={task.version}
+          task={task}
+          canDecide={isOpen && canAct}
+          isBusy={isBusy}
+          reason={reasonText}
+          onAct={(action, body, done) => void act(action, body, done)}
+        />
       )}
 
       {task.type === 'survivorship-conflict' && (
@@ -160,7 +214,18 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
                 <td className="mono">{formatValue(entry.value)}</td>
                 <td>
                   {isOpen && canAct && (
-                    <button type="button" className="button-secondary" disabled={isBusy} onClick={() => void act('override', { sourceRecordId: entry.sourceRecordId, reason: reasonText || `Steward chose the ${entry.source} value` }, 'Override set.')}>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      disabled={isBusy}
+                      onClick={() =>
+                        void act(
+                          'override',
+                          { sourceRecordId: entry.sourceRecordId, reason: reasonText || `Steward chose the ${entry.source} value` },
+                          'Override set.',
+                        )
+                      }
+                    >
                       Use this value
                     </button>
                   )}
@@ -178,7 +243,9 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
             {task.exception.sourceId ? ` for ${task.exception.sourceId}` : ''}
           </p>
           <p>{task.exception.message}</p>
-          {task.subject.exceptionId !== undefined && <a href={hrefOf(['exceptions'], { id: task.subject.exceptionId })}>Open in the exception queue</a>}
+          {task.subject.exceptionId !== undefined && (
+            <a href={hrefOf(['exceptions'], { id: task.subject.exceptionId })}>Open in the exception queue</a>
+          )}
         </div>
       )}
       {subject !== null && task.type !== 'potential-match' && (
@@ -189,7 +256,12 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
 
       {isOpen && canAct && (
         <div className="decision-bar">
-          <input aria-label="Reason" placeholder="Reason (kept in the audit log)" value={reason} onChange={(event) => setReason(event.target.value)} />
+          <input
+            aria-label="Reason"
+            placeholder="Reason (kept in the audit log)"
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
           {task.type === 'potential-match' && (
             <>
               <button type="button" className="button-primary" disabled={isBusy || candidate === undefined} onClick={merge} title="m">

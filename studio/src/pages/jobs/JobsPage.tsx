@@ -36,7 +36,13 @@ function JobRow(props: { job: JobView; isOpen: boolean; canManage: boolean; onCa
         {totals !== null && (
           <ul className="ingest-totals" aria-label={`Totals of job ${job.id}`}>
             <li>{totals.received} received</li>
-            <li>{params.domain !== undefined ? <a href={hrefOf(['golden', params.domain], { source: params.source })}>{totals.accepted} accepted</a> : `${totals.accepted} accepted`}</li>
+            <li>
+              {params.domain !== undefined ? (
+                <a href={hrefOf(['golden', params.domain], { source: params.source })}>{totals.accepted} accepted</a>
+              ) : (
+                `${totals.accepted} accepted`
+              )}
+            </li>
             <li>{totals.unchanged} unchanged</li>
             <li>
               <a href={hrefOf(['exceptions'], { source: params.source, domain: params.domain })}>{totals.exceptions} exceptions</a>
@@ -116,12 +122,18 @@ export function JobsPage(props: { query: URLSearchParams }) {
       <header className="page-header page-header-row">
         <div>
           <h1>Jobs</h1>
-          <p className="muted">Uploads, replays and other background work: running and recent jobs, newest first. The list refreshes while a job runs.</p>
+          <p className="muted">
+            Uploads, replays and other background work: running and recent jobs, newest first. The list refreshes while a job runs.
+          </p>
         </div>
         <div className="header-controls">
           <label className="field field-inline">
             <span>Status</span>
-            <select aria-label="Job status" value={status} onChange={(event) => (window.location.hash = hrefOf(['jobs'], { status: event.target.value }).slice(1))}>
+            <select
+              aria-label="Job status"
+              value={status}
+              onChange={(event) => (window.location.hash = hrefOf(['jobs'], { status: event.target.value }).slice(1))}
+            >
               {STATUSES.map((value) => (
                 <option key={value} value={value}>
                   {value === '' ? 'any' : value}

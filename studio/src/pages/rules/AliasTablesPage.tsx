@@ -74,11 +74,15 @@ export function AliasTablesPage(props: { table?: string }) {
   const publish = (): Promise<void> =>
     run('Publishing…', async () => {
       if (isDirty) await putDraft();
-      const published = await client.post<{ isNew: boolean; version: AliasTableVersionSummaryView }>(`${base as string}/publish`, { revision: revision.current === 0 ? undefined : revision.current });
+      const published = await client.post<{ isNew: boolean; version: AliasTableVersionSummaryView }>(`${base as string}/publish`, {
+        revision: revision.current === 0 ? undefined : revision.current,
+      });
       view.reload();
       versions.reload();
       list.reload();
-      return published.isNew ? `Published version ${published.version.number}: matching uses it from the next match on (re-match a domain to apply it to records already indexed).` : `Already published as version ${published.version.number}.`;
+      return published.isNew
+        ? `Published version ${published.version.number}: matching uses it from the next match on (re-match a domain to apply it to records already indexed).`
+        : `Already published as version ${published.version.number}.`;
     });
 
   const rollback = (number: number): void => {
@@ -93,9 +97,12 @@ export function AliasTablesPage(props: { table?: string }) {
     });
   };
 
-  const update = (index: number, patch: Partial<AliasRow>): void => setRows((current) => current.map((row, at) => (at === index ? { ...row, ...patch } : row)));
+  const update = (index: number, patch: Partial<AliasRow>): void =>
+    setRows((current) => current.map((row, at) => (at === index ? { ...row, ...patch } : row)));
   const needle = filter.trim().toUpperCase();
-  const visible = rows.map((row, index) => ({ row, index })).filter(({ row }) => needle === '' || `${row.canonical} ${row.variants}`.toUpperCase().includes(needle));
+  const visible = rows
+    .map((row, index) => ({ row, index }))
+    .filter(({ row }) => needle === '' || `${row.canonical} ${row.variants}`.toUpperCase().includes(needle));
   const isReplace = content?.mode === 'replace';
 
   return (
@@ -122,37 +129,71 @@ export function AliasTablesPage(props: { table?: string }) {
           <>
             <div className="toolbar">
               <h2>{name}</h2>
-              <span className="badge">{view.data?.published ? `v${view.data.published.number} · ${view.data.published.rulesVersion}` : 'not published'}</span>
+              <span className="badge">
+                {view.data?.published ? `v${view.data.published.number} · ${view.data.published.rulesVersion}` : 'not published'}
+              </span>
               <span className="muted" data-testid="alias-state">
                 {view.data?.draft ? `draft r${view.data.draft.revision} (${view.data.draftState})` : 'no draft'}
                 {isDirty && <strong className="unsaved"> · unsaved changes</strong>}
               </span>
-              {busy !== '' && <span className="muted" role="status">{busy}</span>}
+              {busy !== '' && (
+                <span className="muted" role="status">
+                  {busy}
+                </span>
+              )}
             </div>
             <p className="muted">
               {MODE_HELP[content.mode]} {content.description} Used by: {(view.data?.usedBy ?? []).join(', ') || 'no published rule set'}.
             </p>
             <div className="toolbar">
               <label>
-                Version <input aria-label="Table version" value={version} readOnly={!canWrite} onChange={(event) => setVersion(event.target.value)} />
+                Version{' '}
+                <input
+                  aria-label="Table version"
+                  value={version}
+                  readOnly={!canWrite}
+                  onChange={(event) => setVersion(event.target.value)}
+                />
               </label>
-              <input type="search" placeholder="Filter rows…" aria-label="Filter rows" value={filter} onChange={(event) => setFilter(event.target.value)} />
+              <input
+                type="search"
+                placeholder="Filter rows…"
+                aria-label="Filter rows"
+                value={filter}
+                onChange={(event) => setFilter(event.target.value)}
+              />
               {canWrite && (
                 <>
-                  <button type="button" className="button-secondary" onClick={() => setRows((current) => [...current, { canonical: '', variants: '' }])}>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => setRows((current) => [...current, { canonical: '', variants: '' }])}
+                  >
                     Add row
                   </button>
-                  <button type="button" className="button-secondary" disabled={busy !== '' || problems.length > 0 || !isDirty} onClick={() => void save()}>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    disabled={busy !== '' || problems.length > 0 || !isDirty}
+                    onClick={() => void save()}
+                  >
                     Save draft
                   </button>
-                  <button type="button" className="button-primary" disabled={busy !== '' || problems.length > 0} onClick={() => void publish()}>
+                  <button
+                    type="button"
+                    className="button-primary"
+                    disabled={busy !== '' || problems.length > 0}
+                    onClick={() => void publish()}
+                  >
                     Publish
                   </button>
                 </>
               )}
             </div>
             <p className={problems.length === 0 ? 'muted' : 'error-text'} data-testid="alias-validation">
-              {problems.length === 0 ? `Valid: ${edited?.entries.length ?? 0} rows.` : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}
+              {problems.length === 0
+                ? `Valid: ${edited?.entries.length ?? 0} rows.`
+                : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}
               {isVersionUnchanged && ' Change the version before publishing: a version string names one content forever.'}
             </p>
             {problems.length > 0 && (
@@ -176,11 +217,39 @@ export function AliasTablesPage(props: { table?: string }) {
               <tbody>
                 {visible.map(({ row, index }) => (
                   <tr key={index} className={badRows.has(index) ? 'row-invalid' : undefined}>
-                    {isReplace && <td>{canWrite ? <input aria-label="Canonical form" value={row.canonical} onChange={(event) => update(index, { canonical: event.target.value })} /> : row.canonical}</td>}
-                    <td>{canWrite ? <input aria-label="Variants" className="wide-input" value={row.variants} onChange={(event) => update(index, { variants: event.target.value })} /> : row.variants}</td>
+                    {isReplace && (
+                      <td>
+                        {canWrite ? (
+                          <input
+                            aria-label="Canonical form"
+                            value={row.canonical}
+                            onChange={(event) => update(index, { canonical: event.target.value })}
+                          />
+                        ) : (
+                          row.canonical
+                        )}
+                      </td>
+                    )}
+                    <td>
+                      {canWrite ? (
+                        <input
+                          aria-label="Variants"
+                          className="wide-input"
+                          value={row.variants}
+                          onChange={(event) => update(index, { variants: event.target.value })}
+                        />
+                      ) : (
+                        row.variants
+                      )}
+                    </td>
                     {canWrite && (
                       <td>
-                        <button type="button" className="button-ghost" aria-label={`Remove row ${index + 1}`} onClick={() => setRows((current) => current.filter((_, at) => at !== index))}>
+                        <button
+                          type="button"
+                          className="button-ghost"
+                          aria-label={`Remove row ${index + 1}`}
+                          onClick={() => setRows((current) => current.filter((_, at) => at !== index))}
+                        >
                           ×
                         </button>
                       </td>

@@ -70,7 +70,9 @@ export function ImpactReport(props: { report: PreviewResult }) {
   return (
     <div className="impact" aria-label="Impact preview">
       <p role="status">
-        {report.records} source records re-matched: <strong>{report.mergesGained} merges gained</strong>, <strong>{report.mergesLost} lost</strong>; review pairs +{report.reviewGained} / −{report.reviewLost} ({report.rules.current} → {report.rules.candidate}).
+        {report.records} source records re-matched: <strong>{report.mergesGained} merges gained</strong>,{' '}
+        <strong>{report.mergesLost} lost</strong>; review pairs +{report.reviewGained} / −{report.reviewLost} ({report.rules.current} →{' '}
+        {report.rules.candidate}).
       </p>
       <table className="data-table compact">
         <thead>

@@ -31,7 +31,13 @@ const DOMAINS = ['supplier', 'item', 'facility', 'account'];
 /** The tab that opens the alias tables (abbreviations, organisation aliases, legal suffixes, noise words). */
 export function AliasTablesTab(props: { isSelected: boolean }) {
   return (
-    <button type="button" role="tab" aria-selected={props.isSelected} className={props.isSelected ? 'tab active' : 'tab'} onClick={() => navigate(hrefOf(['rules', 'aliases']))}>
+    <button
+      type="button"
+      role="tab"
+      aria-selected={props.isSelected}
+      className={props.isSelected ? 'tab active' : 'tab'}
+      onClick={() => navigate(hrefOf(['rules', 'aliases']))}
+    >
       alias tables
     </button>
   );
@@ -44,11 +50,20 @@ export function RulesAliasesPage(props: { table?: string }) {
       <header className="page-header page-header-row">
         <div>
           <h1>Matching rules</h1>
-          <p className="muted">Alias tables: lookups the normalisers apply before comparison and blocking, named by the rule sets&apos; comparators and keys.</p>
+          <p className="muted">
+            Alias tables: lookups the normalisers apply before comparison and blocking, named by the rule sets&apos; comparators and keys.
+          </p>
         </div>
         <div className="tabs" role="tablist" aria-label="Domain">
           {DOMAINS.map((name) => (
-            <button key={name} type="button" role="tab" aria-selected={false} className="tab" onClick={() => navigate(hrefOf(['rules', name]))}>
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={false}
+              className="tab"
+              onClick={() => navigate(hrefOf(['rules', name]))}
+            >
               {name}
             </button>
           ))}
@@ -110,7 +125,10 @@ function DomainRulesPage(props: { domain?: string }) {
 
   const preview = (): Promise<void> =>
     run('Previewing…', async () => {
-      const answer = await client.post<PreviewResult | { job: JobView }>(`${base}/preview`, { rules: JSON.parse(text) as object, examples: 10 });
+      const answer = await client.post<PreviewResult | { job: JobView }>(`${base}/preview`, {
+        rules: JSON.parse(text) as object,
+        examples: 10,
+      });
       if ('job' in answer) return `The domain is large: the preview runs as job ${answer.job.id}; its report is the job's result.`;
       setReport(answer);
       return 'Impact preview ready.';
@@ -119,10 +137,14 @@ function DomainRulesPage(props: { domain?: string }) {
   const publish = (): Promise<void> =>
     run('Publishing…', async () => {
       if (isDirty) await putDraft();
-      const published = await client.post<{ isNew: boolean; version: RuleSetVersionSummaryView }>(`${base}/publish`, { revision: revision.current === 0 ? undefined : revision.current });
+      const published = await client.post<{ isNew: boolean; version: RuleSetVersionSummaryView }>(`${base}/publish`, {
+        revision: revision.current === 0 ? undefined : revision.current,
+      });
       view.reload();
       versions.reload();
-      return published.isNew ? `Published version ${published.version.number}: the engine uses it from the next match on.` : `Already published as version ${published.version.number}.`;
+      return published.isNew
+        ? `Published version ${published.version.number}: the engine uses it from the next match on.`
+        : `Already published as version ${published.version.number}.`;
     });
 
   const rollback = (number: number): void => {
@@ -142,11 +164,20 @@ function DomainRulesPage(props: { domain?: string }) {
       <header className="page-header page-header-row">
         <div>
           <h1>Matching rules</h1>
-          <p className="muted">Blocking keys, comparators, hard rules and thresholds per domain, validated against the rules schema as you type.</p>
+          <p className="muted">
+            Blocking keys, comparators, hard rules and thresholds per domain, validated against the rules schema as you type.
+          </p>
         </div>
         <div className="tabs" role="tablist" aria-label="Domain">
           {DOMAINS.map((name) => (
-            <button key={name} type="button" role="tab" aria-selected={name === domain} className={name === domain ? 'tab active' : 'tab'} onClick={() => navigate(hrefOf(['rules', name]))}>
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={name === domain}
+              className={name === domain ? 'tab active' : 'tab'}
+              onClick={() => navigate(hrefOf(['rules', name]))}
+            >
               {name}
             </button>
           ))}
@@ -159,7 +190,11 @@ function DomainRulesPage(props: { domain?: string }) {
           {view.data?.draft ? `draft r${view.data.draft.revision} (${view.data.draftState})` : 'no draft'}
           {isDirty && <strong className="unsaved"> · unsaved changes</strong>}
         </span>
-        {busy !== '' && <span className="muted" role="status">{busy}</span>}
+        {busy !== '' && (
+          <span className="muted" role="status">
+            {busy}
+          </span>
+        )}
         {canWrite && (
           <button type="button" className="button-secondary" disabled={busy !== '' || problems.length > 0} onClick={() => void save()}>
             Save draft
@@ -182,11 +217,20 @@ function DomainRulesPage(props: { domain?: string }) {
         <section className="pane" aria-label="Rules">
           <header className="pane-header">
             <h2>{domain} rules (JSON)</h2>
-            <span className={problems.length === 0 ? 'muted' : 'error-text'}>{problems.length === 0 ? 'Valid against the rules schema' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}</span>
+            <span className={problems.length === 0 ? 'muted' : 'error-text'}>
+              {problems.length === 0 ? 'Valid against the rules schema' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}
+            </span>
           </header>
           {view.data !== null && (
             <Suspense fallback={<div className="splash">Loading the editor…</div>}>
-              <MonacoEditor key={domain} value={text} language="json" ariaLabel={`${domain} matching rules`} isReadOnly={!canWrite} onChange={setText} />
+              <MonacoEditor
+                key={domain}
+                value={text}
+                language="json"
+                ariaLabel={`${domain} matching rules`}
+                isReadOnly={!canWrite}
+                onChange={setText}
+              />
             </Suspense>
           )}
           {problems.length > 0 && (
@@ -202,8 +246,16 @@ function DomainRulesPage(props: { domain?: string }) {
         </section>
         <div className="rules-side">
           {report !== null && <ImpactReport report={report} />}
-          {canPreview && <VerifyPair client={client} domain={domain} rulesText={text} isRulesValid={text !== '' && problems.length === 0} />}
-          <TrainingCard client={client} domain={domain} canWrite={canWrite} publishedRules={view.data?.published?.rules ?? null} onLoadDraft={view.reload} />
+          {canPreview && (
+            <VerifyPair client={client} domain={domain} rulesText={text} isRulesValid={text !== '' && problems.length === 0} />
+          )}
+          <TrainingCard
+            client={client}
+            domain={domain}
+            canWrite={canWrite}
+            publishedRules={view.data?.published?.rules ?? null}
+            onLoadDraft={view.reload}
+          />
           <VersionsCard label="Rule versions" items={versions.data?.items ?? []} canWrite={canWrite} onRollback={rollback} />
         </div>
       </div>

@@ -37,12 +37,19 @@ function bits(m: number | undefined, u: number | undefined): number | null {
   return m !== undefined && u !== undefined && m > 0 && u > 0 ? Math.log2(m / u) : null;
 }
 
-const probability = (value: number | undefined): string => (value === undefined ? '—' : value < 0.001 ? value.toExponential(1) : value.toFixed(3));
+const probability = (value: number | undefined): string =>
+  value === undefined ? '—' : value < 0.001 ? value.toExponential(1) : value.toFixed(3);
 const signed = (value: number | null): string => (value === null ? '—' : `${value >= 0 ? '+' : ''}${value.toFixed(2)}`);
 
 const wait = (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
 
-export function TrainingCard(props: { client: ApiClient; domain: string; canWrite: boolean; publishedRules: unknown; onLoadDraft: () => void }) {
+export function TrainingCard(props: {
+  client: ApiClient;
+  domain: string;
+  canWrite: boolean;
+  publishedRules: unknown;
+  onLoadDraft: () => void;
+}) {
   const [job, setJob] = useState<JobView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [isRunning, setIsRunning] = useState(false);
@@ -74,8 +81,8 @@ export function TrainingCard(props: { client: ApiClient; domain: string; canWrit
     <div className="card training-card" aria-label="Train from the data">
       <h2>Train m / u from the data</h2>
       <p className="muted">
-        Estimates each comparator level&apos;s m and u from this domain&apos;s records (u from random pairs, m by EM, refined by stewards&apos; merges and not-a-match
-        decisions). The result is saved as the draft, never published by itself.
+        Estimates each comparator level&apos;s m and u from this domain&apos;s records (u from random pairs, m by EM, refined by
+        stewards&apos; merges and not-a-match decisions). The result is saved as the draft, never published by itself.
       </p>
       {props.canWrite && (
         <button type="button" className="button-secondary" disabled={isRunning} onClick={() => void train()}>
@@ -92,8 +99,12 @@ export function TrainingCard(props: { client: ApiClient; domain: string; canWrit
       {report && result && (
         <div role="status" data-testid="training-report">
           <p>
-            {report.iterations} iteration{report.iterations === 1 ? '' : 's'} ({report.converged ? 'converged' : `not converged, last change ${report.lastChange.toExponential(1)}`}) on {report.records} records,{' '}
-            {report.candidatePairs} candidate pairs{report.candidatePairsSkipped > 0 ? ` (${report.candidatePairsSkipped} skipped)` : ''}, {report.randomPairs} random pairs; labels used {report.labels.matchesUsed} merges / {report.labels.nonMatchesUsed} not-a-match; prior {report.priorMatchProbability.toFixed(4)}.
+            {report.iterations} iteration{report.iterations === 1 ? '' : 's'} (
+            {report.converged ? 'converged' : `not converged, last change ${report.lastChange.toExponential(1)}`}) on {report.records}{' '}
+            records, {report.candidatePairs} candidate pairs
+            {report.candidatePairsSkipped > 0 ? ` (${report.candidatePairsSkipped} skipped)` : ''}, {report.randomPairs} random pairs;
+            labels used {report.labels.matchesUsed} merges / {report.labels.nonMatchesUsed} not-a-match; prior{' '}
+            {report.priorMatchProbability.toFixed(4)}.
           </p>
           <p>
             Saved as draft r{result.draft.revision} <span className="mono">{result.draft.rulesVersion}</span>.{' '}
@@ -127,7 +138,9 @@ export function TrainingCard(props: { client: ApiClient; domain: string; canWrit
                       <td className="mono">
                         {probability(before?.u)} → {probability(level.u)}
                       </td>
-                      <td className="mono">{beforeBits === null ? `new ${signed(level.matchWeight)}` : signed(level.matchWeight - beforeBits)}</td>
+                      <td className="mono">
+                        {beforeBits === null ? `new ${signed(level.matchWeight)}` : signed(level.matchWeight - beforeBits)}
+                      </td>
                     </tr>
                   );
                 }),

@@ -18,7 +18,8 @@ export function parseRecordText(label: string, text: string): { record: Record<s
   } catch (error) {
     return { problem: `${label} is not valid JSON: ${(error as Error).message}` };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: `${label} must be a JSON object (one canonical record).` };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { problem: `${label} must be a JSON object (one canonical record).` };
   return { record: value as Record<string, unknown> };
 }
 
@@ -42,7 +43,14 @@ export function VerifyPair(props: { client: ApiClient; domain: string; rulesText
     }
     setIsBusy(true);
     try {
-      setResult(await props.client.post<VerifyResult>('/matching/verify', { domain: props.domain, a: a.record, b: b.record, rules: JSON.parse(props.rulesText) as object }));
+      setResult(
+        await props.client.post<VerifyResult>('/matching/verify', {
+          domain: props.domain,
+          a: a.record,
+          b: b.record,
+          rules: JSON.parse(props.rulesText) as object,
+        }),
+      );
     } catch (err) {
       setError(err);
     } finally {
@@ -67,12 +75,17 @@ export function VerifyPair(props: { client: ApiClient; domain: string; rulesText
       <button type="button" className="button-secondary" disabled={isBusy || !props.isRulesValid} onClick={() => void verify()}>
         Verify
       </button>
-      {problem !== '' && <p className="error-text" role="alert">{problem}</p>}
+      {problem !== '' && (
+        <p className="error-text" role="alert">
+          {problem}
+        </p>
+      )}
       {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       {result?.explanation && (
         <div className="verify-result" role="status">
           <p>
-            {result.rules.rulesVersion} ({result.rules.choice}): score <strong>{formatScore(result.explanation.score)}</strong> · band <strong>{result.explanation.band}</strong>
+            {result.rules.rulesVersion} ({result.rules.choice}): score <strong>{formatScore(result.explanation.score)}</strong> · band{' '}
+            <strong>{result.explanation.band}</strong>
             {result.explanation.hardRule ? ` · rule ${result.explanation.hardRule.name} (${result.explanation.hardRule.action})` : ''}
           </p>
           <MatchExplanationView explanation={result.explanation} sides={['Record A', 'Record B']} />

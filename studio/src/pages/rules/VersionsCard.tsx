@@ -11,7 +11,12 @@ export interface PublishedVersionRow {
 }
 
 /** The versions card shared by the rules and alias-table pages: newest first, with roll back for writers. */
-export function VersionsCard(props: { label: string; items: readonly PublishedVersionRow[]; canWrite: boolean; onRollback: (number: number) => void }) {
+export function VersionsCard(props: {
+  label: string;
+  items: readonly PublishedVersionRow[];
+  canWrite: boolean;
+  onRollback: (number: number) => void;
+}) {
   return (
     <div className="card">
       <h2>Versions</h2>

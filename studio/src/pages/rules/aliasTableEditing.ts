@@ -40,7 +40,13 @@ export function rowsOf(table: AliasTableContent): AliasRow[] {
 /** The table the rows describe; blank rows are dropped, variants split on commas and trimmed. */
 export function tableOf(args: { base: AliasTableContent; rows: readonly AliasRow[]; version: string }): AliasTableContent {
   const entries = args.rows
-    .map((row) => ({ canonical: row.canonical.trim(), variants: row.variants.split(',').map((v) => v.trim()).filter((v) => v !== '') }))
+    .map((row) => ({
+      canonical: row.canonical.trim(),
+      variants: row.variants
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    }))
     .filter((row) => row.canonical !== '' || row.variants.length > 0)
     .map((row) => (row.canonical !== '' ? row : { variants: row.variants }));
   return { ...args.base, version: args.version.trim(), entries };
