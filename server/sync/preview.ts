@@ -4,7 +4,7 @@
  * a backfill snapshot — built by the same planner the dispatcher uses, without storing or sending anything.
  */
 import { BadRequestError, NotFoundError } from '../errors';
-import { CHANGES } from '../golden/collections';
+import { CHANGE_QUEUE, CHANGES } from '../golden/collections';
 import type { ChangeDocument } from '../golden/types';
 import type { AppServices } from '../services';
 import { planMessages, type PlannedMessage } from './messages';
@@ -48,7 +48,11 @@ export async function previewSubscription(
   input: { subscription: SubscriptionDocument; goldenId: string },
 ): Promise<SubscriptionPreview> {
   const { subscription, goldenId } = input;
-  const [change] = await services.store.collection<ChangeDocument>(CHANGES).find({ goldenId }, { sort: { version: -1 }, limit: 1 });
+  // The newest change of the record: numbered in the feed, or still waiting for the sequencer (a write made a moment ago).
+  const newest = { sort: { version: -1 as const }, limit: 1 };
+  const [sequenced] = await services.store.collection<ChangeDocument>(CHANGES).find({ goldenId }, newest);
+  const [queued] = await services.store.collection<ChangeDocument>(CHANGE_QUEUE).find({ goldenId }, newest);
+  const change = queued && (!sequenced || queued.version > sequenced.version) ? queued : sequenced;
   if (!change) throw new NotFoundError(`Golden record "${goldenId}" (no change in the feed)`);
   if (!subscription.domains.includes(change.domain)) {
     throw new BadRequestError(

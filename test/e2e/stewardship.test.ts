@@ -14,7 +14,7 @@ import type { E2eEnvironment } from './harness';
 let env: E2eEnvironment;
 
 async function openPotentialMatches(domain = 'supplier'): Promise<TaskView[]> {
-  const listed = await env.server.request<TaskListView>('GET', `/api/v1/tasks?type=potential-match&domain=${domain}&band=review&limit=10`);
+  const listed = await env.server.request<TaskListView>('GET', `/api/v1/tasks?type=potential-match&domain=${domain}&band=review&limit=50`);
   expect(listed.status).toBe(200);
   return listed.body.items;
 }
@@ -96,7 +96,12 @@ describeInBrowser('stewardship in Chromium', () => {
   });
 
   test('a potential match is merged with a chosen surviving value; another is marked not a match', async () => {
-    const [first, second] = await openPotentialMatches();
+    // Two tasks about four different golden records: merging the first must not make the second obsolete.
+    const open = await openPotentialMatches();
+    const goldensOf = (task: TaskView) => [task.subject.goldenId, ...(task.candidates ?? []).map((candidate) => candidate.goldenId)];
+    const first = open[0]!;
+    const second = open.find((task) => task.id !== first.id && !goldensOf(task).some((id) => goldensOf(first).includes(id)));
+    if (!second) throw new Error('the supplier seed has no two review tasks about different golden records');
     const { page, errors } = await signIn(env, env.server.adminKey);
     await page.goto(`${env.server.baseUrl}/#/inbox/${first.id}?type=potential-match`);
     await expect.poll(() => page.locator('table[aria-label="Records side by side"] tr[data-differs]').count()).toBeGreaterThan(0);

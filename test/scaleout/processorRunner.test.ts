@@ -97,6 +97,8 @@ test('a runner whose heartbeat stopped is taken over after the lease, and its la
   // The stale pass now wakes up and tries to move the cursor from where it read it: refused.
   openGate();
   await waitFor('the stale runner to learn it lost the lease', () => !stale.isHolding('counter'));
+  // Stop the stale runner first: still running, it would take the lease back the moment the live one releases it.
+  await stale.stop();
   await live.stop();
   expect(passes.every((p) => p.startsWith('live:'))).toBe(true);
   const document = await documentOf();

@@ -113,6 +113,8 @@ const fixtures: Fixture[] = [
       },
     ],
     clusters: [],
+    // Since supplier-3.1.0 the country is a distinguishing attribute: US vs SE is also reported as a conflict.
+    conflicts: 1,
   },
   {
     name: 'different tax ids are a conflict, not an edge',

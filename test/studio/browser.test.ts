@@ -194,7 +194,7 @@ describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
     await expect.poll(() => page.isVisible('.parameter-hints-widget.visible')).toBe(true);
     if (await page.isVisible('.suggest-widget.visible')) await page.keyboard.press('Escape');
     await expect.poll(() => page.textContent('.parameter-hints-widget.visible .signature')).toBe('$substring(str, start, length?)');
-    expect(await page.textContent('.parameter-hints-widget.visible .parameter.active')).toBe('start');
+    await expect.poll(() => page.textContent('.parameter-hints-widget.visible .parameter.active')).toBe('start');
     await page.close();
   });
 
