@@ -66,8 +66,7 @@ function intersects(a: Int32Array, b: Int32Array): boolean {
   return false;
 }
 
-/** Matches all records of one domain against each other. */
-export function batchMatch(args: {
+export interface BatchMatchArgs {
   records: readonly CanonicalRecord[];
   rules: CompiledRules;
   onProgress?: (progress: BatchProgress) => void;
@@ -75,11 +74,45 @@ export function batchMatch(args: {
   isNotAMatch?: (a: string, b: string) => boolean;
   maxListedPairs?: number;
   progressEvery?: number;
-}): BatchMatchResult {
+}
+
+/** Units of work (records prepared or looked up, pairs compared) between two pauses of the async matcher. */
+export const DEFAULT_YIELD_EVERY = 2_000;
+
+/** Matches all records of one domain against each other, in one synchronous run (benches, small sets). */
+export function batchMatch(args: BatchMatchArgs): BatchMatchResult {
+  const steps = batchMatchSteps(args, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same match as `batchMatch` (identical result), cooperative: every `yieldEvery` units of work
+ * it hands the event loop a turn (`setImmediate`), so timers such as a job's lease heartbeat run
+ * during a long match, then awaits `onYield` (e.g. a cancel or lease check that throws to stop).
+ */
+export async function batchMatchAsync(
+  args: BatchMatchArgs & { yieldEvery?: number; onYield?: (progress: BatchProgress) => void | Promise<void> },
+): Promise<BatchMatchResult> {
+  const steps = batchMatchSteps(args, args.yieldEvery ?? DEFAULT_YIELD_EVERY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await args.onYield?.(step.value);
+  }
+}
+
+/** The batch match as a generator: it pauses (yields its progress) after every `yieldEvery` units of work. */
+function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<BatchProgress, BatchMatchResult, void> {
   const { records, rules } = args;
   const total = records.length;
   const every = args.progressEvery ?? 50_000;
   const maxListed = args.maxListedPairs ?? 100_000;
+  let work = 0;
+  let nextPause = yieldEvery;
 
   // 1. Prepare each record once and collect its index keys as block ids.
   const prepared: PreparedRecord[] = new Array<PreparedRecord>(total);
@@ -117,6 +150,10 @@ export function batchMatch(args: {
     // of records whose rules need them (dropped right after the lookup keys are chosen).
     if (hasRarest) keysByRulePerRecord.push(keysByRule);
     if (args.onProgress && (r + 1) % every === 0) args.onProgress({ phase: 'prepare', done: r + 1, total });
+    if (++work >= nextPause) {
+      nextPause = work + yieldEvery;
+      yield { phase: 'prepare', done: r + 1, total };
+    }
   }
 
   // Token frequencies of idf comparators over this batch (the whole domain).
@@ -132,6 +169,10 @@ export function batchMatch(args: {
       keysByRulePerRecord[r] = [];
       lookupBlocks[r] = Int32Array.from(new Set(lookupKeys.map((k) => blockIdOf.get(k) as number))).sort();
     } else lookupBlocks[r] = indexBlocks[r];
+    if (++work >= nextPause) {
+      nextPause = work + yieldEvery;
+      yield { phase: 'block', done: r + 1, total };
+    }
   }
   blockIdOf.clear();
   const offsets = new Int32Array(blockKeys.length + 1);
@@ -167,6 +208,7 @@ export function batchMatch(args: {
   const relationships: RelationshipPair[] = [];
   const seen = new Set<number>();
   for (let a = 0; a < total; a++) {
+    const pairsBefore = pairsCompared;
     seen.clear();
     for (const b of usableLookup[a]) {
       for (let m = offsets[b]; m < offsets[b + 1]; m++) {
@@ -204,6 +246,12 @@ export function batchMatch(args: {
       }
     }
     if (args.onProgress && (a + 1) % every === 0) args.onProgress({ phase: 'compare', done: a + 1, total });
+    // One unit per anchor plus one per pair compared: an anchor's pairs are bounded by its keys × maxBlockSize.
+    work += 1 + pairsCompared - pairsBefore;
+    if (work >= nextPause) {
+      nextPause = work + yieldEvery;
+      yield { phase: 'compare', done: a + 1, total };
+    }
   }
 
   const { rootOf: clusterOf, blocked } = clusterPairs({ total, merges, cannotLinks });

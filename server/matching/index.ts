@@ -6,7 +6,7 @@ export type * from './types';
 export { loadRules, validateRules, compileRules } from './rules';
 export type { CompiledRules } from './rules';
 export { prepareRecord, scorePair } from './scoring';
-export { batchMatch } from './batch';
+export { batchMatch, batchMatchAsync } from './batch';
 export type { BatchMatchResult, BatchProgress, ReviewPair, RelationshipPair } from './batch';
 export { indexRecord, indexRecords, removeFromIndex, setGoldenId, ensureMatchIndexes, MATCH_INDEX, BLOCK_STATS } from './matchIndex';
 export type { MatchIndexEntry } from './matchIndex';

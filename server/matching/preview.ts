@@ -6,7 +6,7 @@
  */
 import type { JobHandler } from '../jobs/types';
 import type { Store } from '../store/types';
-import { batchMatch, type BatchMatchResult } from './batch';
+import { batchMatchAsync, type BatchMatchResult } from './batch';
 import { SOURCE_RECORDS } from '../golden/collections';
 import { loadDomainRecords, notAMatchPairs, pairOf, splitPair } from './domainRecords';
 import type { CompiledRules } from './rules';
@@ -16,7 +16,7 @@ import { scorePair } from './scoring';
 import type { CanonicalRecord, MatchExplanation } from './types';
 
 export const PREVIEW_JOB = 'matching.preview';
-/** Above this many source records the preview runs as a job (a batch match blocks its thread for a while). */
+/** Above this many source records the preview runs as a job (two batch matches take a while; they pause for the event loop every few thousand units). */
 export const PREVIEW_INLINE_LIMIT = 20_000;
 
 export interface BandCounts {
@@ -79,8 +79,13 @@ function difference(x: Set<string>, y: Set<string>): string[] {
 export async function previewRules(
   services: { store: Store },
   input: { domain: string; rules?: unknown; useDraft?: boolean; examples?: number },
-  /** Renews a job's lease before each synchronous batch match (the step that cannot report progress). */
+  /** Renews a job's lease between the two batch matches. */
   heartbeat: () => Promise<void> = async () => undefined,
+  /**
+   * A job's abort signal (lease lost, cancel, shutdown): checked at every pause of the cooperative
+   * batch matcher, whose pauses also let the job's heartbeat timer renew the lease during a long match.
+   */
+  signal?: AbortSignal,
 ): Promise<PreviewResult> {
   const candidateRules = await chooseRules({
     store: services.store,
@@ -92,10 +97,11 @@ export async function previewRules(
   const { records, goldenOf } = await loadDomainRecords({ store: services.store, domain: input.domain });
   const excluded = await notAMatchPairs({ store: services.store, domain: input.domain, goldenOf });
   const isNotAMatch = (a: string, b: string): boolean => excluded.has(pairOf(a, b));
+  const onYield = (): void => signal?.throwIfAborted();
   await heartbeat();
-  const current = batchMatch({ records, rules: currentRules, isNotAMatch });
+  const current = await batchMatchAsync({ records, rules: currentRules, isNotAMatch, onYield });
   await heartbeat();
-  const candidate = batchMatch({ records, rules: candidateRules.rules, isNotAMatch });
+  const candidate = await batchMatchAsync({ records, rules: candidateRules.rules, isNotAMatch, onYield });
   await heartbeat();
   const currentPairs = clusteredPairs(current.clusters);
   const candidatePairs = clusteredPairs(candidate.clusters);
@@ -147,9 +153,9 @@ export async function countDomainRecords(services: { store: Store }, domain: str
 /** The preview as a background job (for large domains); the result is the PreviewResult. */
 export const previewRulesJob: JobHandler<PreviewJobParams> = {
   type: PREVIEW_JOB,
-  async run({ job, services, report, heartbeat }) {
+  async run({ job, services, report, heartbeat, signal }) {
     await report({ phase: 'matching with both rule sets', done: 0 });
-    const result = await previewRules(services, job.params, heartbeat);
+    const result = await previewRules(services, job.params, heartbeat, signal);
     await report({ phase: 'done', done: result.records, total: result.records });
     return result;
   },

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GOLDEN_RECORDS, MATCH_DECISIONS, SOURCE_RECORDS } from '../../server/golden';
 import type { MatchExplanation } from '../../server/matching';
-import type { PreviewResult } from '../../server/matching/preview';
+import { PREVIEW_JOB, type PreviewResult } from '../../server/matching/preview';
 import type { VerifyResult } from '../../server/matching/verify';
 import { changedRules, shippedRules } from '../support/factories/matching';
 import { applyCanonical, gtin } from '../support/factories/golden';
@@ -192,6 +192,12 @@ describe('impact preview', () => {
         candidate: { band: 'review', rulesVersion: 'item-strict' },
       });
       expect(lost.body.reviewGained).toBe(1);
+      // Large domains run the preview as a job (cooperative batch matches): the same answer.
+      const { jobs } = preview.running.services;
+      const queued = await jobs.enqueue({ type: PREVIEW_JOB, params: { domain: 'item', rules: stricter }, createdBy: 'test' });
+      const job = await jobs.waitFor(queued._id);
+      expect(job.status).toBe('succeeded');
+      expect(job.result).toEqual(lost.body);
 
       // The saved draft is previewed by default.
       const looser = changedRules('item', 'item-loose', (r) => {
