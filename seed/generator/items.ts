@@ -268,7 +268,7 @@ export function generateItems(input: { random: Random; distributors: { peoplesof
       manufacturerPart: catalogVariant(random, product.catalog),
       gtinEach: product.gtins.EA,
       description: product.family.peoplesoft(product.size).slice(0, 80),
-      manufacturer: product.manufacturer.names[random.int(0, product.manufacturer.names.length - 1)].toUpperCase(),
+      manufacturer: product.manufacturer.names[0].toUpperCase(),
       eachesPerBox: product.family.box,
       priceEach: Number((product.family.price * (0.92 + random.next() * 0.1)).toFixed(4)),
     };
