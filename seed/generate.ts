@@ -62,6 +62,7 @@ export function generateSeed(options: GenerateSeedOptions = {}): { manifest: Man
     { source: 'peoplesoft', domain: 'item', file: 'sources/peoplesoft/item.json', contentType: 'application/json', content: json(items.peoplesoft) },
     { source: 'lawson', domain: 'item', file: 'sources/lawson/item.csv', contentType: 'text/csv', content: items.lawsonCsv },
     { source: 'epic-supply', domain: 'item', file: 'sources/epic-supply/item.hl7', contentType: 'application/hl7-v2', content: epicFeedToEr7Batch(items.epic as Array<Record<string, unknown>>, { timestamp: '20241124060000' }) },
+    { source: 'owens-minor', domain: 'item', file: 'sources/owens-minor/item.x12', contentType: 'application/edi-x12', content: items.owensMinorX12 },
     { source: 'cms', domain: 'facility', file: 'sources/cms/facility.csv', contentType: 'text/csv', content: facilities.cmsCsv },
     { source: 'nppes', domain: 'facility', file: 'sources/nppes/facility.csv', contentType: 'text/csv', content: facilities.nppesCsv },
     { source: 'workday', domain: 'facility', file: 'sources/workday/facility.json', contentType: 'application/json', content: json(facilities.workday) },
@@ -76,7 +77,7 @@ export function generateSeed(options: GenerateSeedOptions = {}): { manifest: Man
 
   const truth: Record<string, GroundTruth> = {
     supplier: suppliers.truth.build('Suppliers from Workday, PeopleSoft, Lawson and Oracle Fusion. Clusters: the same legal supplier (remit-to lockbox records and locations, DBAs, the same vendor in several SETIDs / vendor groups, stale "use vendor" records, name variants). Parent/child companies are relationships, not clusters.'),
-    item: items.truth.build('Items from PeopleSoft, Lawson and the Epic supply feed. Clusters: the same product at the same (each) level. A box or case set up as its own item is a packaging relationship, not a duplicate; sizes of one product line and repackaged drugs are different items.'),
+    item: items.truth.build('Items from PeopleSoft, Lawson, the Epic supply feed and the Owens & Minor 832 price catalog. Clusters: the same product at the same (each) level. A box or case set up as its own item is a packaging relationship, not a duplicate; sizes of one product line and repackaged drugs are different items.'),
     facility: facilities.truth.build('Facilities from CMS Hospital General Information, NPPES and Workday locations. Clusters: one hospital campus (CCN) with its NPIs (including subparts) and its Workday location, across renames. Same-named hospitals in other towns are different; Workday sites are children of their hospital.'),
     account: accounts.truth.build('Chart of accounts from PeopleSoft (GL_ACCOUNT_TBL, DEPT_TBL), Lawson (GLCHARTDTL, GLNAMES) and Workday. Clusters: effective-dated rows of one account in one company, and the Workday re-implementation of the Riverside chart. The same number in another company (LKV01, Lawson 210) is a different account.'),
   };

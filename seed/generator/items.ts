@@ -6,11 +6,14 @@ import { FAMILIES, MANUFACTURERS } from './item-catalog';
 import { TruthBuilder } from './truth';
 import { corruptCheckDigit, gtin14, ndcGtin14, stripLeadingZeros } from './codes';
 import { toCsv } from './csv';
+import { catalogToX12, type CatalogLine } from './x12';
 
 export interface ItemSeed {
   peoplesoft: unknown[];
   lawsonCsv: string;
   epic: unknown[];
+  /** Owens & Minor's 832 price catalog (X12) for med-surg items the hospitals also carry. */
+  owensMinorX12: string;
   truth: TruthBuilder;
 }
 
@@ -257,5 +260,22 @@ export function generateItems(input: { random: Random; distributors: { peoplesof
     bad(emitEpic(spare(), { description: '', entityKey: 'bad-ep-descr' }), 'REQUIRED', 'ITM item description is empty');
   }
 
-  return { peoplesoft, lawsonCsv: toCsv({ columns: LAWSON_COLUMNS, rows: lawsonRows }), epic, truth };
+  // ---- Owens & Minor 832 price catalog (drawn last, so the records above do not change) ------------
+  const owensMinor = distributors.lawson.find((d) => d.key === 'owensminor') ?? { key: 'owensminor', name: 'Owens & Minor', vendorId: '' };
+  const catalogLines: CatalogLine[] = random.sample(products.filter((p) => !p.family.ndc), 16).map((product) => {
+    const line: CatalogLine = {
+      vendorItem: distributorCatalog(owensMinor, product),
+      manufacturerPart: catalogVariant(random, product.catalog),
+      gtinEach: product.gtins.EA,
+      description: product.family.peoplesoft(product.size).slice(0, 80),
+      manufacturer: product.manufacturer.names[0].toUpperCase(),
+      eachesPerBox: product.family.box,
+      priceEach: Number((product.family.price * (0.92 + random.next() * 0.1)).toFixed(4)),
+    };
+    truth.add(product.key, { source: 'owens-minor', sourceId: line.vendorItem });
+    return line;
+  });
+  const owensMinorX12 = catalogToX12({ sender: 'OWENSMINOR', seller: 'OWENS & MINOR DISTRIBUTION INC', catalogId: 'OM-MEDSURG-2024-12', date: '20241201', control: 417, lines: catalogLines });
+
+  return { peoplesoft, lawsonCsv: toCsv({ columns: LAWSON_COLUMNS, rows: lawsonRows }), epic, owensMinorX12, truth };
 }
