@@ -1,5 +1,5 @@
 /** Collections owned by golden records, and the indexes the use cases and the query API rely on. */
-import type { CollectionDefinition } from '../db/collections';
+import type { CollectionDefinition } from '../store/types';
 
 export const GOLDEN_RECORDS = 'goldenRecords';
 export const SOURCE_RECORDS = 'sourceRecords';

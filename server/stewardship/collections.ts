@@ -2,7 +2,7 @@
  * Indexes stewardship relies on. `tasks` and `notAMatch` are shared with golden records (which
  * declares its own `golden_`-prefixed indexes); ours carry a `stewardship_` prefix so names never clash.
  */
-import type { CollectionDefinition } from '../db/collections';
+import type { CollectionDefinition } from '../store/types';
 import { AUDIT_COLLECTION } from '../audit/collections';
 import { NOT_A_MATCH, TASKS } from '../golden/collections';
 
