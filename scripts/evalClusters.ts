@@ -8,7 +8,8 @@
  *   const report = await evaluateClusterReview({ store, domain, entityOf: labels });
  *   // report.autoMerge, report.withClusters (P / R / F1 with TP / FP / FN), report.clusterTasks …
  */
-import { GOLDEN_RECORDS, TASKS } from '../server/golden/collections';
+import { GOLDEN_RECORDS } from '../server/golden/collections';
+import { TASKS } from '../server/stewardship/collections';
 import type { GoldenRecordDocument } from '../server/golden/types';
 import type { Store } from '../server/store/types';
 import type { TaskDocument } from '../server/stewardship/types';

@@ -6,7 +6,8 @@
  * plus cluster-task pairs (everything a steward is asked). Also lists false auto-merges (with a
  * readable label per record) and hard negatives that ended in one golden record.
  */
-import { GOLDEN_RECORDS, SOURCE_RECORDS, TASKS } from '../../server/golden/collections';
+import { GOLDEN_RECORDS, SOURCE_RECORDS } from '../../server/golden/collections';
+import { TASKS } from '../../server/stewardship/collections';
 import type { GoldenRecordDocument, SourceRecordDocument } from '../../server/golden/types';
 import type { TaskDocument } from '../../server/stewardship/types';
 import type { Store } from '../../server/store';

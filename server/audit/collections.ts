@@ -1,4 +1,4 @@
-import type { CollectionDefinition } from '../db/collections';
+import type { CollectionDefinition } from '../store/types';
 
 export const AUDIT_COLLECTION = 'auditLog';
 

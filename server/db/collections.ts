@@ -2,7 +2,7 @@
  * Every collection the application uses, with its indexes. Features declare their own list next to
  * their code and add it here; start-up creates missing indexes on either store.
  */
-import type { IndexSpec, Store } from '../store/types';
+import type { CollectionDefinition, Store } from '../store/types';
 import { apiKeyCollections } from '../apiKeys/collections';
 import { auditCollections } from '../audit/collections';
 import { jobCollections } from '../jobs/collections';
@@ -16,11 +16,6 @@ import { searchCollections } from '../search/searchIndex';
 import { syncCollections } from '../sync/collections';
 import { processorCollections } from '../processors/collections';
 import { storeLockCollections } from '../store/startupLock';
-
-export interface CollectionDefinition {
-  name: string;
-  indexes: IndexSpec[];
-}
 
 export const COLLECTIONS: CollectionDefinition[] = [
   ...apiKeyCollections,

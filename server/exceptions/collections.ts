@@ -1,5 +1,5 @@
 /** The exception queue's collection and the indexes its filters and counts use. */
-import type { CollectionDefinition } from '../db/collections';
+import type { CollectionDefinition } from '../store/types';
 
 export const INGEST_EXCEPTIONS = 'ingestExceptions';
 

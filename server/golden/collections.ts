@@ -1,5 +1,5 @@
 /** Collections owned by golden records, and the indexes the use cases and the query API rely on. */
-import type { CollectionDefinition } from '../db/collections';
+import type { CollectionDefinition } from '../store/types';
 
 export const GOLDEN_RECORDS = 'goldenRecords';
 export const SOURCE_RECORDS = 'sourceRecords';
@@ -10,12 +10,9 @@ export const CHANGES = 'changes';
 export const CHANGE_QUEUE = 'changeQueue';
 export const MATCH_DECISIONS = 'matchDecisions';
 export const COUNTERS = 'counters';
-/** Owned by stewardship (shapes in server/stewardship/types.ts); golden records write and read them. */
-export const TASKS = 'tasks';
-export const NOT_A_MATCH = 'notAMatch';
 
 // Index names carry a `golden_` prefix so that another feature declaring indexes on a shared
-// collection (sourceRecords, tasks, notAMatch) cannot collide with these by name.
+// collection (sourceRecords) cannot collide with these by name.
 export const goldenCollections: CollectionDefinition[] = [
   {
     name: GOLDEN_RECORDS,
@@ -69,14 +66,6 @@ export const goldenCollections: CollectionDefinition[] = [
       { keys: { goldenId: 1, at: 1 }, name: 'golden_by_golden' },
     ],
   },
-  {
-    name: NOT_A_MATCH,
-    indexes: [
-      { keys: { a: 1 }, name: 'golden_by_a' },
-      { keys: { b: 1 }, name: 'golden_by_b' },
-    ],
-  },
-  { name: TASKS, indexes: [{ keys: { 'subject.sourceRecordId': 1, status: 1 }, name: 'golden_by_subject_record' }] },
   // No index, but declared so start-up creates it (a cross-shard transaction cannot create a collection).
   { name: COUNTERS, indexes: [] },
 ];

@@ -7,7 +7,8 @@ import { matchRecord, prepareRecord, publishedRules, type CompiledRules, type Ma
 import type { CanonicalRecord } from '../matching/types';
 import type { Store, StoreSession } from '../store/types';
 import type { NotAMatchDocument } from '../stewardship/types';
-import { NOT_A_MATCH, SOURCE_RECORDS } from './collections';
+import { SOURCE_RECORDS } from './collections';
+import { NOT_A_MATCH } from '../stewardship/collections';
 import { stableHash } from './stableJson';
 import type { SourceRecordDocument } from './types';
 

@@ -7,7 +7,6 @@ export type { MergeResult } from './mergeGoldenRecords';
 export { unmergeSourceRecord } from './unmergeSourceRecord';
 export type { UnmergeResult } from './unmergeSourceRecord';
 export { setOverride, clearOverride } from './overrides';
-export { openTask } from './tasks';
 export { recomputeGoldenRecord, recomputeGoldenJob, startRecomputeJob, RECOMPUTE_GOLDEN_JOB } from './recomputeGoldenRecords';
 export type { RecomputeJobParams } from './recomputeGoldenRecords';
 export {

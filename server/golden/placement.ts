@@ -14,7 +14,7 @@ import { auditMatchDecision, ruleOf, storeMatchDecision, taskCandidates } from '
 import { recomputeGolden } from './recompute';
 import { linkRelationships } from './relationships';
 import type { SurvivorshipConfig } from './survivorshipConfig';
-import { openTask } from './tasks';
+import { insertTask } from '../stewardship/newTask';
 import { reviewClustersAround } from '../stewardship/clusterTasks';
 import type { GoldenActor, GoldenRecordDocument, MatchDecisionDocument, SourceRecordDocument } from './types';
 
@@ -125,14 +125,17 @@ export async function placeSourceRecord(args: {
   // steward whether those are the same thing too (otherwise the evidence is dropped with the merge).
   if (isJoining) candidates = candidates.filter((c) => c.goldenId !== goldenId && c.band !== 'no-match');
   if ((outcome === 'review' || outcome === 'merged') && candidates.length > 0) {
-    await openTask({
+    await insertTask({
       store,
       session,
-      type: 'potential-match',
-      domain: record.domain,
-      source: record.source,
-      subject: { sourceRecordId: record._id, goldenId },
-      candidates,
+      fields: {
+        type: 'potential-match',
+        domain: record.domain,
+        source: record.source,
+        subject: { sourceRecordId: record._id, goldenId },
+        candidates,
+      },
+      rule,
       note: decision.isAmbiguous ? 'Several golden records reached the auto-merge band.' : undefined,
       at,
     });

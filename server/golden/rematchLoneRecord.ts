@@ -7,7 +7,7 @@ import { systemActor } from '../audit/auditLog';
 import type { CompiledRules } from '../matching';
 import type { CanonicalRecord } from '../matching/types';
 import type { Store, StoreSession } from '../store/types';
-import { TASKS } from './collections';
+import { TASKS } from '../stewardship/collections';
 import { findGolden } from './goldenStore';
 import { matchSourceRecord, notAMatchExclusions } from './goldenMatching';
 import { auditMatchDecision, ruleOf, storeMatchDecision, taskCandidates } from './matchDecisions';
@@ -15,7 +15,7 @@ import { mergeLoadedGoldenRecords } from './mergeGoldenRecords';
 import { recomputeGolden } from './recompute';
 import { linkRelationships } from './relationships';
 import type { SurvivorshipConfig } from './survivorshipConfig';
-import { openTask } from './tasks';
+import { insertTask } from '../stewardship/newTask';
 import type { GoldenActor, GoldenRecordDocument, MatchDecisionDocument, SourceRecordDocument } from './types';
 
 /** Re-matches `record` (already written and indexed under `golden`); returns the decision and, on a merge, the survivor. */
@@ -106,14 +106,17 @@ export async function rematchLoneRecord(args: {
       .collection(TASKS)
       .findOne({ type: 'potential-match', status: 'open', 'subject.sourceRecordId': record._id }, { session });
     if (!open) {
-      await openTask({
+      await insertTask({
         store,
         session,
-        type: 'potential-match',
-        domain: record.domain,
-        source: record.source,
-        subject: { sourceRecordId: record._id, goldenId: golden._id },
-        candidates: taskCandidates(matched),
+        fields: {
+          type: 'potential-match',
+          domain: record.domain,
+          source: record.source,
+          subject: { sourceRecordId: record._id, goldenId: golden._id },
+          candidates: taskCandidates(matched),
+        },
+        rule,
         at,
       });
     }

@@ -3,7 +3,7 @@
  * chunks when large), and uploaded file chunks for jobs. `expireAt` (a Date) drives MongoDB TTL
  * indexes; the embedded store does not expire documents, so the code deletes expired entries itself.
  */
-import type { CollectionDefinition } from '../db/collections';
+import type { CollectionDefinition } from '../store/types';
 import { exceptionCollections } from '../exceptions/collections';
 
 export const INGEST_IDEMPOTENCY = 'ingestIdempotency';

@@ -2,10 +2,9 @@
 import { createHash } from 'node:crypto';
 import { recordAudit } from '../audit/auditLog';
 import { ConflictError, NotFoundError } from '../errors';
-import { MAPPINGS_COLLECTION } from '../mappings/collections';
-import { stableStringify } from '../mappings/mappingIdentity';
+import { stableStringify } from '../golden/stableJson';
 import type { AppServices } from '../services';
-import { DuplicateKeyError, type Document } from '../store/types';
+import { DuplicateKeyError, type StoreSession } from '../store/types';
 import { LOOKUP_TABLES_COLLECTION } from './collections';
 import type { LookupTableDocument } from './types';
 
@@ -134,17 +133,22 @@ export async function saveLookupTable(
   });
 }
 
+/**
+ * Who uses a lookup table: the published mappings naming it, read in the deleting transaction. A port
+ * passed in by the caller (mappings implement it: `publishedMappingsUsingLookup`), so lookups never
+ * import mappings — mappings depend on lookups, one way.
+ */
+export type LookupUsers = (name: string, session: StoreSession) => Promise<Array<{ source: string; domain: string; direction: string }>>;
+
 /** Deletes a table unless a published mapping uses it (409 LOOKUP_IN_USE naming those mappings). */
 export async function deleteLookupTable(
   services: Pick<AppServices, 'store'>,
-  input: { name: string; actor: Actor; reason?: string },
+  input: { name: string; actor: Actor; reason?: string; usersOf: LookupUsers },
 ): Promise<LookupTableDocument> {
   return services.store.withTransaction(async (session) => {
     const current = await tables(services).findOne({ _id: input.name }, { session });
     if (!current) throw new NotFoundError(`Lookup table "${input.name}"`);
-    const users = await services.store
-      .collection<Document & { source: string; domain: string; direction: string }>(MAPPINGS_COLLECTION)
-      .find({ 'published.lookupTables': input.name }, { session, projection: { source: 1, domain: 1, direction: 1 } });
+    const users = await input.usersOf(input.name, session);
     if (users.length > 0) {
       const list = users.map((mapping) => `${mapping.source}/${mapping.domain}`).join(', ');
       throw new ConflictError(

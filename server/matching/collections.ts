@@ -1,5 +1,5 @@
 /** Collections matching keeps in the store (match index, block sizes, token frequencies, versioned rule sets), with their indexes. */
-import type { CollectionDefinition } from '../db/collections';
+import type { CollectionDefinition } from '../store/types';
 import { BLOCK_STATS, MATCH_INDEX } from './matchIndex';
 import { ruleSetCollections } from './ruleSets/collections';
 import { TERM_STATS } from './termStats';

@@ -3,7 +3,8 @@
  * unique across sources), and the stewards' not-a-match decisions as a pair predicate — pairs
  * stored record ↔ golden record (unmerges) apply to every current member of that golden record.
  */
-import { NOT_A_MATCH, SOURCE_RECORDS } from '../golden/collections';
+import { SOURCE_RECORDS } from '../golden/collections';
+import { NOT_A_MATCH } from '../stewardship/collections';
 import type { SourceRecordDocument } from '../golden/types';
 import type { NotAMatchDocument } from '../stewardship/types';
 import type { Store } from '../store/types';

@@ -10,8 +10,10 @@
  * Merges that would join a vetoed pair of members go to review instead.
  */
 import { systemActor } from '../audit/auditLog';
-import { mergeGoldenRecords, openTask } from '../golden';
-import { GOLDEN_RECORDS, NOT_A_MATCH, SOURCE_RECORDS, TASKS } from '../golden/collections';
+import { mergeGoldenRecords } from '../golden';
+import { insertTask } from '../stewardship/newTask';
+import { GOLDEN_RECORDS, SOURCE_RECORDS } from '../golden/collections';
+import { NOT_A_MATCH, TASKS } from '../stewardship/collections';
 import { findGolden } from '../golden/goldenStore';
 import { storeMatchDecision } from '../golden/matchDecisions';
 import type { GoldenActor, GoldenRecordDocument, SourceRecordDocument } from '../golden/types';
@@ -108,6 +110,8 @@ async function sortedRecordIds(store: Store, domain: string, after: string): Pro
 async function openReviewTask(args: {
   store: Store;
   rules: CompiledRules;
+  /** The rule the task is audited under (as the decision). */
+  rule: string;
   record: SourceRecordDocument;
   decision: MatchDecision;
   note: string;
@@ -128,13 +132,16 @@ async function openReviewTask(args: {
     if (candidates.length === 0) return false;
   }
   try {
-    await openTask({
+    await insertTask({
       store,
-      type: 'potential-match',
-      domain: record.domain,
-      source: record.source,
-      subject: { sourceRecordId: record._id, goldenId: record.goldenId },
-      candidates,
+      fields: {
+        type: 'potential-match',
+        domain: record.domain,
+        source: record.source,
+        subject: { sourceRecordId: record._id, goldenId: record.goldenId },
+        candidates,
+      },
+      rule: args.rule,
       note: args.note,
     });
   } catch (error) {
@@ -202,7 +209,7 @@ async function rematchRecord(args: {
       }),
     );
   if (decision.decision === 'review') {
-    if (await openReviewTask({ store, rules, record, decision, note: `Re-match under ${rules.version}: ${args.reason}` }))
+    if (await openReviewTask({ store, rules, rule, record, decision, note: `Re-match under ${rules.version}: ${args.reason}` }))
       state.tasksOpened++;
     await storeDecision('review', own._id);
     return;
@@ -216,6 +223,7 @@ async function rematchRecord(args: {
       await openReviewTask({
         store,
         rules,
+        rule,
         record,
         decision,
         note: `Re-match under ${rules.version}: automatic merge refused (${cannotLink} between members).`,

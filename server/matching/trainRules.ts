@@ -4,7 +4,8 @@
  * domain's rules DRAFT — an analyst reviews it with the impact preview and publishes it. Nothing
  * the engine uses changes until then. The job's result is the training report.
  */
-import { SOURCE_RECORDS, TASKS } from '../golden/collections';
+import { SOURCE_RECORDS } from '../golden/collections';
+import { TASKS } from '../stewardship/collections';
 import type { SourceRecordDocument } from '../golden/types';
 import type { JobHandler } from '../jobs/types';
 import type { AppServices } from '../services';

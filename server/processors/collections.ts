@@ -1,5 +1,5 @@
 /** The processor lease-and-cursor documents (one per declared processor). */
-import type { CollectionDefinition } from '../db/collections';
+import type { CollectionDefinition } from '../store/types';
 
 export const PROCESSORS = 'processors';
 

@@ -4,9 +4,8 @@
  * every change so a query can skip or cap common words before fetching anything. Identifier (`i:`)
  * and word-pair (`b:`) terms are not counted: they are rare and looked up directly.
  */
-import type { CollectionDefinition } from '../db/collections';
 import { isSameJson } from '../golden/stableJson';
-import type { Document, Store, StoreSession } from '../store/types';
+import type { CollectionDefinition, Document, Store, StoreSession } from '../store/types';
 import { documentTerms, searchableValues, searchFieldsOf } from './searchTerms';
 
 export const SEARCH_INDEX = 'searchIndex';

@@ -5,7 +5,8 @@
  * source systems from the mappings — data, not a list in code.
  */
 import { INGEST_EXCEPTIONS } from '../exceptions/collections';
-import { GOLDEN_RECORDS, SOURCE_RECORDS, TASKS } from '../golden/collections';
+import { GOLDEN_RECORDS, SOURCE_RECORDS } from '../golden/collections';
+import { TASKS } from '../stewardship/collections';
 import { MAPPINGS_COLLECTION } from '../mappings/collections';
 import { listDomains } from '../schemas/canonicalSchemas';
 import type { Store } from '../store/types';

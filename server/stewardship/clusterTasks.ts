@@ -14,7 +14,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { recordAudit, systemActor } from '../audit/auditLog';
-import { NOT_A_MATCH, SOURCE_RECORDS } from '../golden/collections';
+import { SOURCE_RECORDS } from '../golden/collections';
+import { NOT_A_MATCH } from './collections';
 import { asCanonical, fingerprintRecord } from '../golden/goldenMatching';
 import { findGolden, loadMembers } from '../golden/goldenStore';
 import type { GoldenRecordDocument, SourceRecordDocument } from '../golden/types';

@@ -1,10 +1,16 @@
 /**
- * Indexes stewardship relies on. `tasks` and `notAMatch` are shared with golden records (which
- * declares its own `golden_`-prefixed indexes); ours carry a `stewardship_` prefix so names never clash.
+ * Collections owned by stewardship, with the indexes stewardship and its readers rely on. Golden
+ * records and re-matching read `tasks` and `notAMatch` and open tasks only through newTask.ts. Index
+ * names carry a `stewardship_` prefix; the `golden_`-prefixed ones were declared by golden records
+ * before stewardship owned these collections and keep their names so deployed indexes stay as they are.
  */
-import type { CollectionDefinition } from '../db/collections';
+import type { CollectionDefinition } from '../store/types';
 import { AUDIT_COLLECTION } from '../audit/collections';
-import { NOT_A_MATCH, TASKS } from '../golden/collections';
+
+/** Steward tasks (shapes in types.ts); created only by insertTask (newTask.ts) and clusterTasks.ts. */
+export const TASKS = 'tasks';
+/** Pairs of source records a steward (or an unmerge) said are not the same thing. */
+export const NOT_A_MATCH = 'notAMatch';
 
 /** One document per golden record in an open cluster task (see clusterTasks.ts). */
 export const CLUSTER_CLAIMS = 'clusterClaims';
@@ -31,9 +37,19 @@ export const stewardshipCollections: CollectionDefinition[] = [
         unique: true,
         partial: { status: 'open', openKey: { $exists: true } },
       },
+      // Golden records and re-matching look for an open potential-match task of a source record.
+      { keys: { 'subject.sourceRecordId': 1, status: 1 }, name: 'golden_by_subject_record' },
     ],
   },
-  { name: NOT_A_MATCH, indexes: [{ keys: { taskId: 1 }, name: 'stewardship_by_task' }] },
+  {
+    name: NOT_A_MATCH,
+    indexes: [
+      { keys: { taskId: 1 }, name: 'stewardship_by_task' },
+      // Matching and golden records read a record's exclusions from either side of the pair.
+      { keys: { a: 1 }, name: 'golden_by_a' },
+      { keys: { b: 1 }, name: 'golden_by_b' },
+    ],
+  },
   // Per-golden-record audit reads filter on the target id alone.
   { name: AUDIT_COLLECTION, indexes: [{ keys: { 'target.id': 1, at: 1 }, name: 'stewardship_by_target_id' }] },
   { name: STEWARDSHIP_STATE, indexes: [] },

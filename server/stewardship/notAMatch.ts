@@ -7,7 +7,7 @@
  */
 import { asCanonical, fingerprintRecord, rulesFor } from '../golden/goldenMatching';
 import { loadMembers, requireGolden } from '../golden/goldenStore';
-import { NOT_A_MATCH } from '../golden/collections';
+import { NOT_A_MATCH } from './collections';
 import type { SourceRecordDocument } from '../golden/types';
 import type { Store, StoreSession } from '../store/types';
 import type { StewardActor } from './taskStore';

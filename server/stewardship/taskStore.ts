@@ -4,7 +4,7 @@
  * on the same task never both succeed — the second gets 409 with the task as it is now.
  */
 import { ConflictError, NotFoundError } from '../errors';
-import { TASKS } from '../golden/collections';
+import { TASKS } from './collections';
 import type { Collection, Store, StoreSession } from '../store/types';
 import type { TaskDocument } from './types';
 

@@ -12,12 +12,12 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from '../logger';
 import { DuplicateKeyError } from './types';
-import type { IndexSpec, Store } from './types';
+import type { CollectionDefinition, Store } from './types';
 
 export const STORE_LOCKS = 'storeLocks';
 
 /** Declared with the application's collections (server/db/collections.ts). */
-export const storeLockCollections: Array<{ name: string; indexes: IndexSpec[] }> = [
+export const storeLockCollections: CollectionDefinition[] = [
   // A lock left by a crashed server is taken over after its lease anyway; the TTL only tidies up.
   { name: STORE_LOCKS, indexes: [{ keys: { expireAt: 1 }, name: 'ttl', expireAfterSeconds: 24 * 60 * 60 }] },
 ];

@@ -33,6 +33,12 @@ export interface IndexSpec {
   expireAfterSeconds?: number;
 }
 
+/** A collection the application declares, with its indexes (features list theirs; db/collections.ts gathers them). */
+export interface CollectionDefinition {
+  name: string;
+  indexes: IndexSpec[];
+}
+
 export interface FindOptions {
   sort?: Sort;
   limit?: number;

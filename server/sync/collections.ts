@@ -1,5 +1,5 @@
 /** Collections of downstream sync (subscriptions, their versions and cursors, deliveries, settings). */
-import type { CollectionDefinition } from '../db/collections';
+import type { CollectionDefinition } from '../store/types';
 
 export const SUBSCRIPTIONS = 'subscriptions';
 export const SUBSCRIPTION_VERSIONS = 'subscriptionVersions';

@@ -7,13 +7,12 @@ import type { GoldenRecordView, HistoryEntryView, MatchDecisionView, RetiredGold
 import {
   fingerprintRecord,
   MATCH_DECISIONS,
-  NOT_A_MATCH,
   rulesFor,
   SOURCE_RECORDS,
-  TASKS,
   type MatchDecisionDocument,
   type SourceRecordDocument,
 } from '../../server/golden';
+import { NOT_A_MATCH, TASKS } from '../../server/stewardship/collections';
 import type { NotAMatchDocument, TaskDocument } from '../../server/stewardship/types';
 import { applyCanonical, gtin, itemRecord } from '../support/factories/golden';
 import { startTestServer, type TestServer } from '../support/testServer';

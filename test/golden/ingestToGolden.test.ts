@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { GoldenRecordView, XrefView } from '../../server/contracts/golden';
-import { TASKS } from '../../server/golden';
+import { TASKS } from '../../server/stewardship/collections';
 import type { TaskDocument } from '../../server/stewardship/types';
 import { startTestServer, type TestServer } from '../support/testServer';
 

@@ -13,7 +13,7 @@ import type { TaskView } from '../../server/contracts/stewardship';
 import { createMemoryLogger } from '../../server/logger';
 import { presentTask } from '../../server/stewardship/presenter';
 import type { TaskDocument } from '../../server/stewardship/types';
-import { TASKS } from '../../server/golden';
+import { TASKS } from '../../server/stewardship/collections';
 import { syncSearchIndex } from '../../server/search';
 import { ERP_VENDOR_EXPRESSION, erpVendorRow, ingest, publishMapping, toNdjson, type IngestBody } from '../support/factories/ingest';
 import type { TestServer } from '../support/testServer';

@@ -1,6 +1,6 @@
 /** The re-match job: after a rules change, review pairs become merges, with progress; not-a-match decisions hold. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { TASKS } from '../../server/golden';
+import { TASKS } from '../../server/stewardship/collections';
 import type { TaskDocument } from '../../server/stewardship/types';
 import { changedRules } from '../support/factories/matching';
 import { applyCanonical } from '../support/factories/golden';

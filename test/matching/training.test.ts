@@ -4,7 +4,7 @@
  * not-a-match decisions are labels that move m. Plus validation of the rules format it writes.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { TASKS } from '../../server/golden';
+import { TASKS } from '../../server/stewardship/collections';
 import { trainFellegiSunter } from '../../server/matching/training';
 import type { TrainingReport } from '../../server/matching/training';
 import { validateRules } from '../../server/matching';

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, test } from 'vitest';
-import { CHANGE_QUEUE, TASKS } from '../../server/golden/collections';
+import { CHANGE_QUEUE } from '../../server/golden/collections';
+import { TASKS } from '../../server/stewardship/collections';
 import { lastSequenced, cursorOf } from '../../server/golden/changeFeed';
 import type { JobDocument, JobHandler } from '../../server/jobs/types';
 import { PROCESSORS, type ChangeFeedProcessor, type ProcessorDocument } from '../../server/processors';

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GoldenRecordView } from '../../server/contracts/golden';
 import type { TaskView } from '../../server/contracts/stewardship';
-import { NOT_A_MATCH, TASKS } from '../../server/golden';
+import { NOT_A_MATCH, TASKS } from '../../server/stewardship/collections';
 import type { NotAMatchDocument, TaskDocument } from '../../server/stewardship';
 import { ERP_VENDOR_EXPRESSION, ingest, publishMapping, startIngestServer, toCsv } from '../support/factories/ingest';
 import { auditEntries, getTask, sync } from '../support/factories/stewardship';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { recordAudit } from '../../server/audit/auditLog';
 import type { AuditEntryView, TaskCountsView, TaskListView, TaskView } from '../../server/contracts/stewardship';
 import type { ChangeView, GoldenRecordView } from '../../server/contracts/golden';
-import { NOT_A_MATCH } from '../../server/golden';
+import { NOT_A_MATCH } from '../../server/stewardship/collections';
 import type { JobDocument } from '../../server/jobs/types';
 import {
   applyCanonical,

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
 import type { GoldenRecordView } from '../../server/contracts/golden';
-import { NOT_A_MATCH } from '../../server/golden';
+import { NOT_A_MATCH } from '../../server/stewardship/collections';
 import type { NotAMatchDocument } from '../../server/stewardship';
 import {
   applyCanonical,
@@ -69,7 +69,8 @@ describe('merge', () => {
     expect(golden.history?.map((h) => h.cause)).toEqual(['ingest', 'merge', 'override']);
 
     const trail = await auditEntries(server, `goldenId=${pair.masterGoldenId}&from=${encodeURIComponent(pair.task.createdAt)}`);
-    expect(trail.map((e) => e.action).sort()).toEqual(['golden.merge', 'golden.override.set', 'task.merge']);
+    // The task's opening is audited too (stewardship/newTask.ts is the one constructor of tasks).
+    expect(trail.map((e) => e.action).sort()).toEqual(['golden.merge', 'golden.override.set', 'task.merge', 'task.open']);
     const taskEntry = trail.find((e) => e.action === 'task.merge');
     expect(taskEntry).toMatchObject({
       actor: { name: 'Dana Steward', role: 'steward' },
@@ -118,7 +119,8 @@ describe('merge', () => {
     expect(response.body.error.details?.current).not.toHaveProperty('_id');
     expect(response.body.error.details?.current).not.toHaveProperty('lineage');
     expect(await getTask(server, pair.task.id)).toMatchObject({ status: 'open', version: 1 });
-    expect(await auditEntries(server, `goldenId=${pair.masterGoldenId}&action=task.`)).toEqual([]);
+    // Only the task's opening is audited; the refused merge leaves nothing.
+    expect((await auditEntries(server, `goldenId=${pair.masterGoldenId}&action=task.`)).map((e) => e.action)).toEqual(['task.open']);
   });
 
   test('a candidate that is not on the task is 400; a non-member source record for a chosen value is 400', async () => {
@@ -291,12 +293,13 @@ describe('skip, assign, comment, priority', () => {
 
     const audit = await auditEntries(server, `goldenId=${pair.feedGoldenId}&action=task.`);
     expect(audit.map((e) => [e.action, e.actor.name])).toEqual([
+      ['task.open', 'system'],
       ['task.assign', 'Dana Steward'],
       ['task.priority', 'Lee Steward'],
       ['task.comment', 'Dana Steward'],
       ['task.skip', 'Dana Steward'],
     ]);
-    expect(audit[1]).toMatchObject({ before: { version: 2, priority: pair.task.priority }, after: { version: 3, priority: 90 } });
+    expect(audit[2]).toMatchObject({ before: { version: 2, priority: pair.task.priority }, after: { version: 3, priority: 90 } });
   });
 });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GoldenRecordView } from '../../server/contracts/golden';
 import type { TaskListView, TaskView } from '../../server/contracts/stewardship';
 import type { MatchExplanation } from '../../server/matching/types';
-import { TASKS } from '../../server/golden';
+import { TASKS } from '../../server/stewardship/collections';
 import { explainCandidatesAsShown, presentTask, type TaskDocument } from '../../server/stewardship';
 import { openTaskFor } from '../support/factories/stewardship';
 import {

@@ -1,5 +1,5 @@
 /** Collections of versioned matching rule sets, with their indexes. */
-import type { CollectionDefinition } from '../../db/collections';
+import type { CollectionDefinition } from '../../store/types';
 import { MATCH_ALIAS_TABLES, MATCH_ALIAS_TABLE_VERSIONS, MATCH_RULE_SETS, MATCH_RULE_SET_VERSIONS } from './types';
 
 export const ruleSetCollections: CollectionDefinition[] = [

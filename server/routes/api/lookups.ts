@@ -8,6 +8,7 @@ import {
 import { defineRoute } from '../../http/route';
 import { deleteLookupTable, getLookupTable, listLookupTables, saveLookupTable } from '../../lookups/lookupTables';
 import { presentLookup, presentLookupSummary } from '../../lookups/presenters';
+import { publishedMappingsUsingLookup } from '../../mappings/lookupUsers';
 import type { Principal } from '../../policies/abilities';
 
 const TAGS = ['lookups'];
@@ -88,7 +89,14 @@ export const lookupRoutes = [
       409: { description: 'Used by a published mapping (LOOKUP_IN_USE).' },
     },
     handler: async ({ services, params, query, principal }) => ({
-      body: presentLookup(await deleteLookupTable(services, { name: params.name, actor: actorOf(principal), reason: query.reason })),
+      body: presentLookup(
+        await deleteLookupTable(services, {
+          name: params.name,
+          actor: actorOf(principal),
+          reason: query.reason,
+          usersOf: publishedMappingsUsingLookup(services),
+        }),
+      ),
     }),
   }),
 ];

@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import type { AuditEntryView, TaskView } from '../../../server/contracts/stewardship';
 import type { GoldenRecordView } from '../../../server/contracts/golden';
-import { TASKS } from '../../../server/golden';
+import { TASKS } from '../../../server/stewardship/collections';
 import { syncTasks, type SyncResult, type TaskDocument } from '../../../server/stewardship';
 import type { TestServer } from '../testServer';
 import { applyCanonical, gtin, itemRecord } from './golden';
