@@ -6,9 +6,10 @@
  * `withCorrelation`, and the writers (change feed, audit, exceptions, outbox) read `currentCorrelationId`.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { CORRELATION_ID_PATTERN_SOURCE } from './contracts/correlation';
 
 /** Accepted from callers (`x-correlation-id`): short, URL- and header-safe. */
-export const CORRELATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+export const CORRELATION_ID_PATTERN = new RegExp(CORRELATION_ID_PATTERN_SOURCE);
 
 const storage = new AsyncLocalStorage<{ correlationId: string }>();
 

@@ -1,3 +1,4 @@
+import { correlationIdQueryProperty } from './correlation';
 /**
  * Request/response contracts of the golden-record API (golden records, xrefs, history, change
  * feed, exports); imported by the server's routes and presenters and by the studio.
@@ -124,11 +125,7 @@ export const changesQuerySchema = {
     after: { type: 'string', pattern: '^[0-9]{1,16}$', description: 'nextCursor of the previous read; omit to start at the beginning.' },
     domain: domainParam,
     limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-    correlationId: {
-      type: 'string',
-      pattern: '^[A-Za-z0-9._:-]{1,128}$',
-      description: 'Only the changes caused by this request, upload job or message (its x-correlation-id).',
-    },
+    correlationId: correlationIdQueryProperty('Only the changes caused by this request, upload job or message (its x-correlation-id).'),
   },
 } as const;
 

@@ -1,3 +1,4 @@
+import { correlationIdQueryProperty } from './correlation';
 /**
  * Request/response contracts of ingest and the exception queue, declared once: the routes validate
  * with them and generate OpenAPI from them; the studio imports the same types.
@@ -126,11 +127,7 @@ export const exceptionListQuerySchema = {
   properties: {
     ...filterProperties,
     status: { type: 'string', enum: EXCEPTION_STATUS_NAMES, default: 'open' },
-    correlationId: {
-      type: 'string',
-      pattern: '^[A-Za-z0-9._:-]{1,128}$',
-      description: 'Only exceptions last seen in the request, upload job or message with this correlation id.',
-    },
+    correlationId: correlationIdQueryProperty('Only exceptions last seen in the request, upload job or message with this correlation id.'),
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
   },

@@ -1,3 +1,4 @@
+import { correlationIdQueryProperty } from './correlation';
 /**
  * Request/response contracts of the steward's inbox (tasks and their actions) and the audit API;
  * imported by the server's routes and presenters and by the studio.
@@ -228,11 +229,7 @@ export const auditQuerySchema = {
     },
     actor: { type: 'string', maxLength: 200, description: 'API key id, or `system` for automatic decisions.' },
     action: { type: 'string', maxLength: 100, description: 'Exact action, or a prefix ending in `.` (e.g. `task.`).' },
-    correlationId: {
-      type: 'string',
-      pattern: '^[A-Za-z0-9._:-]{1,128}$',
-      description: 'Entries written by the request, job or message with this correlation id.',
-    },
+    correlationId: correlationIdQueryProperty('Entries written by the request, job or message with this correlation id.'),
     from: { type: 'string', format: 'date-time', description: 'At or after this time.' },
     to: { type: 'string', format: 'date-time', description: 'Before this time.' },
     order: { type: 'string', enum: ['asc', 'desc'], default: 'asc' },

@@ -1,3 +1,4 @@
+import { correlationIdQueryProperty } from './correlation';
 /** Request/response contracts of downstream sync (subscriptions, deliveries, egress allow-list); shared with the studio. */
 import type { FromSchema } from 'json-schema-to-ts';
 
@@ -247,11 +248,7 @@ export const listDeliveriesQuerySchema = {
   properties: {
     status: { type: 'string', enum: DELIVERY_STATUSES },
     goldenId: { type: 'string', maxLength: 200 },
-    correlationId: {
-      type: 'string',
-      pattern: '^[A-Za-z0-9._:-]{1,128}$',
-      description: 'Only deliveries of changes caused by this request, job or message.',
-    },
+    correlationId: correlationIdQueryProperty('Only deliveries of changes caused by this request, job or message.'),
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
   },
 } as const;
@@ -288,11 +285,7 @@ export const searchDeliveriesQuerySchema = {
   additionalProperties: false,
   required: ['correlationId'],
   properties: {
-    correlationId: {
-      type: 'string',
-      pattern: '^[A-Za-z0-9._:-]{1,128}$',
-      description: 'Deliveries (to every subscriber) of the changes caused by this request, job or message.',
-    },
+    correlationId: correlationIdQueryProperty('Deliveries (to every subscriber) of the changes caused by this request, job or message.'),
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
   },
 } as const;
