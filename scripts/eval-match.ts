@@ -11,7 +11,8 @@
  * Bad seed records (ingest rejects them) are left out of both sides. Lists the corpus's false
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--holdout` (score the held-out
- * corpus `test/fixtures/match-eval-holdout/` instead of the development corpus).
+ * corpus `test/fixtures/match-eval-holdout/` instead of the development corpus), `--holdout2` (the second
+ * held-out corpus `test/fixtures/match-eval-holdout2/`).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -28,7 +29,13 @@ import type { TaskDocument } from '../server/stewardship/types';
 import { scorePairwise, type PairwiseScore } from '../seed/evaluateMatching';
 import type { RecordRef } from '../seed/generator/truth';
 import { readGroundTruth } from '../seed/loadSeed';
-import { CORPUS_DIRECTORY, corpusDomainsIn, HOLDOUT_CORPUS_DIRECTORY, readCorpus } from './match-eval/corpus';
+import {
+  CORPUS_DIRECTORY,
+  corpusDomainsIn,
+  HOLDOUT2_CORPUS_DIRECTORY,
+  HOLDOUT_CORPUS_DIRECTORY,
+  readCorpus,
+} from './match-eval/corpus';
 import { readCorpusOutcome, recordLabel, type CorpusOutcome } from './match-eval/corpusOutcome';
 import { ingestCorpus } from './match-eval/ingestCorpus';
 import { predictedGroups } from './evalClusters';
@@ -146,8 +153,11 @@ function printTable(rows: Row[], extra?: (row: Row) => string, extraHeader = '')
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const seed = args.has('--skip-seed') ? null : await evaluateSeed();
-  const isHoldout = args.has('--holdout');
-  const corpus = await evaluateCorpus(isHoldout ? HOLDOUT_CORPUS_DIRECTORY : CORPUS_DIRECTORY);
+  const isHoldout2 = args.has('--holdout2');
+  const isHoldout = args.has('--holdout') && !isHoldout2;
+  const corpus = await evaluateCorpus(
+    isHoldout2 ? HOLDOUT2_CORPUS_DIRECTORY : isHoldout ? HOLDOUT_CORPUS_DIRECTORY : CORPUS_DIRECTORY,
+  );
 
   if (seed) {
     console.log(
@@ -157,7 +167,9 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    isHoldout
+    isHoldout2
+      ? `\nSECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout2, hand-written before the second matching-quality round, never tuned on; ingest use case, ${corpus.seconds.toFixed(1)} s)`
+      : isHoldout
       ? `\nHELD-OUT CORPUS (test/fixtures/match-eval-holdout, hand-written before the matching-quality tuning, never tuned on; ingest use case, ${corpus.seconds.toFixed(1)} s)`
       : `\nEVALUATION CORPUS (test/fixtures/match-eval, hand-written; read while tuning since item-3.3.0, so development figures; ingest use case, ${corpus.seconds.toFixed(1)} s)`,
   );
