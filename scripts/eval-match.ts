@@ -46,7 +46,8 @@ const HOLDOUT_CORPUS = {
 };
 const HOLDOUT2_CORPUS = {
   directory: HOLDOUT2_CORPUS_DIRECTORY,
-  title: 'SECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout2, items, hand-written before the matchitems tuning, never tuned on)',
+  title:
+    'SECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout2, items and suppliers, hand-written before the second matching-quality round, never tuned on)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -183,7 +184,15 @@ async function main(): Promise<void> {
 }
 
 /** Prints one corpus's tables, its false auto-merges and (with `--misses`) its missed pairs. */
-function reportCorpus({ corpus, seed, args }: { corpus: { outcomes: CorpusOutcome[] }; seed: { rows: Row[] } | null; args: Set<string> }): void {
+function reportCorpus({
+  corpus,
+  seed,
+  args,
+}: {
+  corpus: { outcomes: CorpusOutcome[] };
+  seed: { rows: Row[] } | null;
+  args: Set<string>;
+}): void {
   const byDomain = new Map(corpus.outcomes.map((o) => [o.domain, o]));
   printTable(
     corpus.outcomes.map((o) => ({
