@@ -12,7 +12,7 @@
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--holdout` (score the held-out
  * corpora `test/fixtures/match-eval-holdout/` and `test/fixtures/match-eval-holdout2/` instead of the development
- * corpus), `--holdout2` (only the second held-out corpus).
+ * corpus), `--holdout2` (only the second held-out corpus), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -46,7 +46,8 @@ const HOLDOUT_CORPUS = {
 };
 const HOLDOUT2_CORPUS = {
   directory: HOLDOUT2_CORPUS_DIRECTORY,
-  title: 'SECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout2, items, hand-written before the matchitems tuning, never tuned on)',
+  title:
+    'SECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout2, items and suppliers, hand-written before the second matching-quality round, never tuned on)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -183,7 +184,15 @@ async function main(): Promise<void> {
 }
 
 /** Prints one corpus's tables, its false auto-merges and (with `--misses`) its missed pairs. */
-function reportCorpus({ corpus, seed, args }: { corpus: { outcomes: CorpusOutcome[] }; seed: { rows: Row[] } | null; args: Set<string> }): void {
+function reportCorpus({
+  corpus,
+  seed,
+  args,
+}: {
+  corpus: { outcomes: CorpusOutcome[] };
+  seed: { rows: Row[] } | null;
+  args: Set<string>;
+}): void {
   const byDomain = new Map(corpus.outcomes.map((o) => [o.domain, o]));
   printTable(
     corpus.outcomes.map((o) => ({
@@ -242,6 +251,13 @@ function reportCorpus({ corpus, seed, args }: { corpus: { outcomes: CorpusOutcom
     }
     if (listed.length < o.falseAutoMerges.length)
       console.log(`  … ${o.falseAutoMerges.length - listed.length} more (run with --all to list every one)`);
+  }
+  if (args.has('--clusters')) {
+    for (const o of corpus.outcomes) {
+      if (o.mixedClusters.length === 0) continue;
+      console.log(`\nMIXED CLUSTER TASKS — ${o.domain}: ${o.mixedClusters.length} open cluster tasks hold records of several entities`);
+      for (const members of o.mixedClusters) console.log(`  ${members.join('  ')}`);
+    }
   }
   if (args.has('--misses')) {
     for (const o of corpus.outcomes) {
