@@ -21,6 +21,7 @@ import {
   fuseSimilarity,
   jaroWinkler,
   tokenJaroWinkler,
+  tokenContainment,
   tokenSetSimilarity,
   weighedTokenSetSimilarity,
   weighTokens,
@@ -237,6 +238,8 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
   const floor = rule.params?.floor ?? 0;
   const normalize = textNormalizer(rule, context);
   const isIdf = rule.params?.weighting === 'idf';
+  const isContainment = rule.params?.measure === 'containment';
+  const termsName = rule.params?.termsOf ?? rule.name;
   return {
     rule,
     // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
@@ -252,10 +255,12 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
     compare: (a, b, context) => {
       const ta = a as string[];
       const tb = b as string[];
-      const weightOf = isIdf ? context?.termWeights?.get(rule.name) : undefined;
-      const raw = weightOf
-        ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb))
-        : tokenSetSimilarity(ta, tb);
+      const weightOf = isIdf ? context?.termWeights?.get(termsName) : undefined;
+      const raw = isContainment
+        ? tokenContainment(ta, weightOf ? weighedOnce(weightOf, ta) : null, tb, weightOf ? weighedOnce(weightOf, tb) : null)
+        : weightOf
+          ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb))
+          : tokenSetSimilarity(ta, tb);
       const score = raw < floor ? 0 : raw;
       return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
