@@ -39,7 +39,7 @@ export interface EvaluationCorpus {
 /** The held-out corpus `test/fixtures/match-eval-holdout/`: written before the matching-quality tuning, never tuned on or edited after. */
 export const HOLDOUT_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout/', import.meta.url));
 
-/** The second held-out corpus `test/fixtures/match-eval-holdout2/`: written before the second round of matching-quality work, never tuned on or edited after. */
+/** The second held-out corpus `test/fixtures/match-eval-holdout2/` (items and suppliers): written before the second round of matching-quality work, never tuned on or edited after. */
 export const HOLDOUT2_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout2/', import.meta.url));
 
 /** Domains that have a corpus file in `directory`. */
