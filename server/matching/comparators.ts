@@ -10,11 +10,10 @@ import {
   normalizeIdentifier,
   normalizerFor,
   normalizeWith,
-  splitNormalized,
   stringsAtPaths,
   valuesAtPath,
 } from './normalizers';
-import { shippedAliasTables, withAliasTables, type AliasTable } from './aliases';
+import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
 import {
@@ -236,7 +235,10 @@ function compileFuzzyWithFamilies(args: {
 
 function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const floor = rule.params?.floor ?? 0;
-  const normalize = textNormalizer(rule, context);
+  const wordsOf = withAliasTablesTokens({
+    normalize: normalizerFor(rule.params?.normalizer ?? 'text'),
+    tables: (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name)),
+  });
   const isIdf = rule.params?.weighting === 'idf';
   const isContainment = rule.params?.measure === 'containment';
   const termsName = rule.params?.termsOf ?? rule.name;
@@ -245,10 +247,7 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
     // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
     prepare: (record) => {
       const tokens = new Set<string>();
-      for (const raw of stringsAtPaths(record, rule.fields)) {
-        const normalized = normalize(raw);
-        if (normalized) for (const token of splitNormalized(normalized)) tokens.add(token);
-      }
+      for (const raw of stringsAtPaths(record, rule.fields)) for (const token of wordsOf(raw)) tokens.add(token);
       return nonEmpty([...tokens].sort());
     },
     // Without known frequencies (a pair scored outside any domain) idf falls back to uniform weights.
