@@ -51,7 +51,6 @@ export const mergeBodySchema = {
     otherExpectedVersion: { ...expectedVersionProperty, description: 'The version of the other record you last read.' },
   },
 } as const;
-export type MergeBody = FromSchema<typeof mergeBodySchema>;
 
 export const unmergeBodySchema = {
   type: 'object',
@@ -68,7 +67,6 @@ export const unmergeBodySchema = {
     expectedVersion: expectedVersionProperty,
   },
 } as const;
-export type UnmergeBody = FromSchema<typeof unmergeBodySchema>;
 
 export const overrideParamsSchema = {
   type: 'object',
@@ -86,7 +84,6 @@ export const setOverrideBodySchema = {
     expectedVersion: expectedVersionProperty,
   },
 } as const;
-export type SetOverrideBody = FromSchema<typeof setOverrideBodySchema>;
 
 export const clearOverrideBodySchema = {
   type: 'object',

@@ -32,7 +32,6 @@ export const putRulesBodySchema = {
     },
   },
 } as const;
-export type PutRulesBody = FromSchema<typeof putRulesBodySchema>;
 
 export const publishRulesBodySchema = {
   type: 'object',
@@ -113,7 +112,6 @@ export const trainRulesBodySchema = {
     seed: { type: 'integer', minimum: 0, maximum: 4294967295, description: 'Sampling seed (same data + seed = same estimates).' },
   },
 } as const;
-export type TrainRulesBody = FromSchema<typeof trainRulesBodySchema>;
 
 const authorSchema = {
   type: 'object',
@@ -327,7 +325,6 @@ export const comparatorExplanationSchema = {
     matchWeight: { type: 'number', description: 'fellegiSunter: log2(m/u), the Bayes factor in bits; 0 when missing.' },
   },
 } as const;
-export type ComparatorExplanationView = FromSchema<typeof comparatorExplanationSchema>;
 
 /** The explanation every match decision carries (server/matching/types.ts MatchExplanation); the studio draws its waterfall. */
 export const matchExplanationSchema = {

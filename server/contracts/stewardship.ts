@@ -115,7 +115,6 @@ export const mergeTaskBodySchema = {
     reason: reasonProperty,
   },
 } as const;
-export type MergeTaskBody = FromSchema<typeof mergeTaskBodySchema>;
 
 export const notAMatchBodySchema = {
   type: 'object',
@@ -171,7 +170,6 @@ export const acceptClusterBodySchema = {
     reason: reasonProperty,
   },
 } as const;
-export type AcceptClusterBody = FromSchema<typeof acceptClusterBodySchema>;
 
 export const splitClusterBodySchema = {
   type: 'object',
@@ -190,7 +188,6 @@ export const splitClusterBodySchema = {
     reason: reasonProperty,
   },
 } as const;
-export type SplitClusterBody = FromSchema<typeof splitClusterBodySchema>;
 
 export const rejectClusterBodySchema = {
   type: 'object',

@@ -10,7 +10,7 @@ import { createLogger } from '../../server/logger';
 import { MetricsRegistry } from '../../server/metrics/registry';
 import type { AppServices } from '../../server/services';
 import { openStore } from '../../server/store';
-import { presentJob } from '../../server/jobs/jobPresenter';
+import { presentJob } from '../../server/jobs/presenter';
 import { BadRequestError } from '../../server/errors';
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -3,7 +3,7 @@ import { changesQuerySchema } from '../../contracts/golden';
 import { readChanges } from '../../golden';
 import { changesByCorrelation } from '../../golden/changesByCorrelation';
 import { awaitSequenced } from '../../golden/changeSequencer';
-import { presentChange } from '../../golden/goldenPresenter';
+import { presentChange } from '../../golden/presenter';
 import { defineRoute } from '../../http/route';
 
 export const changeRoutes = [

@@ -44,10 +44,10 @@ import {
   presentSourceRecord,
   presentXref,
   type PresentOptions,
-} from '../../golden/goldenPresenter';
+} from '../../golden/presenter';
 import { ForbiddenError } from '../../errors';
 import { defineRoute } from '../../http/route';
-import { presentJob } from '../../jobs/jobPresenter';
+import { presentJob } from '../../jobs/presenter';
 import type { Principal } from '../../policies/abilities';
 import { isSensitivePath, maskRulesFromConfig } from '../../policies/visibility';
 import { getCanonicalSchema } from '../../schemas';

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../errors';
 import { defineRoute } from '../../http/route';
 import { JOBS_COLLECTION } from '../../jobs/collections';
-import { presentJob } from '../../jobs/jobPresenter';
+import { presentJob } from '../../jobs/presenter';
 import type { JobDocument } from '../../jobs/types';
 import { sourceOfRole, type Principal } from '../../policies/abilities';
 import type { Filter } from '../../store/types';

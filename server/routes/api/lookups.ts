@@ -7,7 +7,7 @@ import {
 } from '../../contracts/mappings';
 import { defineRoute } from '../../http/route';
 import { deleteLookupTable, getLookupTable, listLookupTables, saveLookupTable } from '../../lookups/lookupTables';
-import { presentLookup, presentLookupSummary } from '../../lookups/presenters';
+import { presentLookup, presentLookupSummary } from '../../lookups/presenter';
 import { publishedMappingsUsingLookup } from '../../mappings/lookupUsers';
 import type { Principal } from '../../policies/abilities';
 

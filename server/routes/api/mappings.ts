@@ -18,8 +18,8 @@ import {
 import { diffPreviewResponseSchema, previewResponseSchema, testReportSchema } from '../../contracts/mappingEvaluation';
 import { defineRoute } from '../../http/route';
 import type { MappingKey } from '../../mappings/mappingIdentity';
-import { presentMapping, presentMappingSummary, presentVersion, presentVersionSummary } from '../../mappings/presenters';
-import { presentDiffPreview } from '../../mappings/diffPreviewPresenter';
+import { presentMapping, presentMappingSummary, presentVersion, presentVersionSummary } from '../../mappings/presenter';
+import { presentDiffPreview } from '../../mappings/presenter';
 import { diffPreview, previewMapping } from '../../mappings/previewMapping';
 import { publishMapping, rollbackMapping, testMappingDraft } from '../../mappings/publishMapping';
 import { findPublishedVersion, listMappings, listVersions, requireMapping, requireVersion } from '../../mappings/queries';

@@ -14,7 +14,7 @@ import {
 } from '../../contracts/matching';
 import { defineRoute } from '../../http/route';
 import { ForbiddenError } from '../../errors';
-import { presentJob } from '../../jobs/jobPresenter';
+import { presentJob } from '../../jobs/presenter';
 import { isSensitivePath, maskExplanation, maskRulesOf, visibilityOf } from '../../policies/visibility';
 import { countDomainRecords, PREVIEW_INLINE_LIMIT, PREVIEW_JOB, previewRules } from '../../matching/preview';
 import { startRematchJob } from '../../matching/rematch';

@@ -20,10 +20,10 @@ import {
   taskListQuerySchema,
   type TaskView,
 } from '../../contracts/stewardship';
-import { goldenPresentOptions, presentGolden } from '../../golden/goldenPresenter';
+import { goldenPresentOptions, presentGolden } from '../../golden/presenter';
 import { visibilityOf } from '../../policies/visibility';
 import { defineRoute } from '../../http/route';
-import { presentJob } from '../../jobs/jobPresenter';
+import { presentJob } from '../../jobs/presenter';
 import type { Principal } from '../../policies/abilities';
 import type { AppServices } from '../../services';
 import {

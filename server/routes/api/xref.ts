@@ -1,7 +1,7 @@
 /** Cross-references: a source system's id → its golden record, and the whole domain's xrefs as NDJSON. */
 import { domainParam } from '../../contracts/golden';
 import { exportXrefs, getGoldenRecord, getSourceRecordByXref } from '../../golden';
-import { presentGolden, presentXref } from '../../golden/goldenPresenter';
+import { presentGolden, presentXref } from '../../golden/presenter';
 import { defineRoute } from '../../http/route';
 import { presentOptionsFor } from './golden';
 

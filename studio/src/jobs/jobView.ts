@@ -1,5 +1,5 @@
 /** Background jobs as the API presents them (`GET /jobs`, `GET /jobs/{id}`), and what the studio reads from them. */
-import type { presentJob } from '../../../server/jobs/jobPresenter';
+import type { presentJob } from '../../../server/jobs/presenter';
 
 export type JobView = ReturnType<typeof presentJob>;
 

@@ -7,7 +7,7 @@ import { useUnsavedChangesGuard } from '../../app/navigationGuard';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { ruleSetViewSchema, RuleSetVersionSummaryView } from '../../../../server/contracts/matching';
 import type { PreviewResult } from '../../../../server/matching/preview';
-import type { presentJob } from '../../../../server/jobs/jobPresenter';
+import type { presentJob } from '../../../../server/jobs/presenter';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';

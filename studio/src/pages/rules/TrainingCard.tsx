@@ -6,7 +6,7 @@
  * page's impact preview and Publish make it a new rule version.
  */
 import { useState } from 'react';
-import type { presentJob } from '../../../../server/jobs/jobPresenter';
+import type { presentJob } from '../../../../server/jobs/presenter';
 import type { TrainJobResult } from '../../../../server/matching/trainRules';
 import type { ApiClient } from '../../api/client';
 import { ErrorNotice } from '../../app/ErrorNotice';
