@@ -3,8 +3,7 @@
  * the server, whatever the data size), and ingest activity over time from the change feed, read in
  * capped pages (`maxPages`); a capped time series is marked as partial.
  */
-import type { ChangeView } from '../../../../server/contracts/golden';
-import type { HubStatistics } from '../../../../server/stats/hubStatistics';
+import type { OperationResponse } from '../../../../server/contracts/operations';
 import type { ApiClient } from '../../api/client';
 
 export interface DomainFigures {
@@ -64,7 +63,7 @@ export function bucketByTime(args: { events: ReadonlyArray<{ at: string; domain:
 /** Reads every figure the dashboard shows: counts from GET /stats, activity over time from the change feed (capped). */
 export async function loadDashboardStats(args: { client: ApiClient; maxPages: number; canReadChanges: boolean }): Promise<DashboardStats> {
   const { client, maxPages } = args;
-  const statistics = await client.get<HubStatistics>('/stats');
+  const statistics = await client.call('getStatistics');
   const domains: DomainFigures[] = statistics.domains.map((row) => ({ ...row }));
   const sources: SourceFigures[] = statistics.sources.map((row) => ({
     source: row.source,
@@ -83,9 +82,9 @@ export async function loadDashboardStats(args: { client: ApiClient; maxPages: nu
         isCapped = true;
         break;
       }
-      const body: { items: ChangeView[]; nextCursor: string | null } = await client.get(
-        `/changes?limit=1000${after ? `&after=${after}` : ''}`,
-      );
+      const body: OperationResponse<'listChanges'> = await client.call('listChanges', {
+        query: { limit: 1000, ...(after ? { after } : {}) },
+      });
       for (const change of body.items) {
         if (change.cause === 'ingest') events.push({ at: change.at, domain: change.domain });
         if (change.type === 'merged') mergesRecorded += 1;

@@ -34,8 +34,8 @@ export function MappingsListPage() {
   const [newSource, setNewSource] = useState('');
   const [newDomain, setNewDomain] = useState('supplier');
   const [newSourceError, setNewSourceError] = useState('');
-  const list = useLoad(() => client.get<{ items: MappingSummaryView[] }>('/mappings'), [client]);
-  const domains = useLoad(() => client.get<{ items: Array<{ domain: string }> }>('/schemas'), [client]);
+  const list = useLoad(() => client.call('listMappings'), [client]);
+  const domains = useLoad(() => client.call('listCanonicalSchemas'), [client]);
   const items = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return (list.data?.items ?? [])
