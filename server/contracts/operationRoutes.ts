@@ -33,6 +33,7 @@ export const operationRoutes = {
   getGoldenMatchDecisions: { method: 'get', path: '/golden/:domain/:id/decisions' },
   getGoldenRecord: { method: 'get', path: '/golden/:domain/:id' },
   getGoldenXrefs: { method: 'get', path: '/golden/:domain/:id/xrefs' },
+  getIngestTimeSeries: { method: 'get', path: '/stats/ingest' },
   getJob: { method: 'get', path: '/jobs/:id' },
   getLookupTable: { method: 'get', path: '/lookups/:name' },
   getMapping: { method: 'get', path: '/mappings/:source/:domain' },

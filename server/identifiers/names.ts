@@ -20,8 +20,11 @@ const LEGAL_SUFFIXES = new Set([
   'SA',
 ]);
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 function foldAccents(value: string): string {
-  return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // Plain ASCII (most values) has nothing to fold: NFD leaves it as it is.
+  return NON_ASCII.test(value) ? value.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : value;
 }
 
 /** Upper-case, accents folded, punctuation to spaces, spaces collapsed. */

@@ -208,6 +208,9 @@ function isAt(tokens: readonly string[], start: number, variant: readonly string
 
 /** Normalised values remembered per normaliser + tables (names and manufacturers repeat across records). */
 const MAX_REMEMBERED = 20000;
+/** Look-ups after which a chain whose values rarely repeat (fewer than one in MIN_HIT_RATIO answered) stops remembering them. */
+const REMEMBER_TRIAL = 5000;
+const MIN_HIT_RATIO = 4;
 
 /**
  * The last values a base normaliser produced, shared by every alias-table chain built on it: a
@@ -258,9 +261,25 @@ export function withAliasTables(args: {
   };
   const normalize = recentNormalizer(args.normalize);
   let remembered = new Map<string, string | null>();
+  // Remembering pays for values that repeat (manufacturer names); for values that do not (item
+  // descriptions) it only keeps thousands of strings alive into the old generation, which the garbage
+  // collector then pays for. The chain stops remembering when too few look-ups were answered.
+  let lookups = 0;
+  let hits = 0;
+  let isRemembering = true;
   return (value) => {
-    const known = remembered.get(value);
-    if (known !== undefined) return known;
+    if (isRemembering) {
+      const known = remembered.get(value);
+      lookups++;
+      if (known !== undefined) {
+        hits++;
+        return known;
+      }
+      if (lookups === REMEMBER_TRIAL && hits * MIN_HIT_RATIO < lookups) {
+        isRemembering = false;
+        remembered = new Map();
+      }
+    }
     const normalized = normalize(value);
     let result: string | null = null;
     if (normalized) {
@@ -271,8 +290,10 @@ export function withAliasTables(args: {
         result = tokens.join(' ') || null;
       }
     }
-    if (remembered.size >= MAX_REMEMBERED) remembered = new Map();
-    remembered.set(value, result);
+    if (isRemembering) {
+      if (remembered.size >= MAX_REMEMBERED) remembered = new Map();
+      remembered.set(value, result);
+    }
     return result;
   };
 }

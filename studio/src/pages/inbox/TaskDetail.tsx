@@ -10,6 +10,7 @@ import type { ApiClient } from '../../api/client';
 import { callTaskAction, type TaskAction } from './taskActions';
 import { formatValue, formatWhen } from '../../ui/format';
 import { ClusterTask } from './ClusterTask';
+import { TabList, tabPanelProps } from '../../ui/Tabs';
 import { MatchCompare } from './MatchCompare';
 import type { SurvivorChoice } from './MatchCompare';
 
@@ -153,36 +154,31 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
       {task.type === 'potential-match' && subject !== null && (
         <>
           {candidates.length > 1 && (
-            <div className="tabs" role="tablist" aria-label="Candidates">
-              {candidates.map(({ record }, index) => (
-                <button
-                  key={`${record.id}-${index}`}
-                  type="button"
-                  role="tab"
-                  aria-selected={index === candidateIndex}
-                  className={index === candidateIndex ? 'tab active' : 'tab'}
-                  onClick={() => setCandidateIndex(index)}
-                >
-                  Candidate {index + 1}
-                </button>
-              ))}
-            </div>
-          )}
-          {candidate === undefined ? (
-            <p className="muted">The candidate records no longer exist (merged or retired since).</p>
-          ) : (
-            <MatchCompare
-              subject={subject}
-              candidate={candidate}
-              explanation={candidateView?.explanation}
-              explanationBasis={candidateView?.explanationBasis}
-              decisionExplanation={candidateView?.decisionExplanation}
-              score={candidateView?.score}
-              band={candidateView?.band}
-              choices={choices}
-              onChoose={isOpen && canAct ? setChoices : undefined}
+            <TabList
+              label="Candidates"
+              idPrefix="candidates"
+              tabs={candidates.map((_, index) => ({ id: String(index), label: `Candidate ${index + 1}` }))}
+              selected={String(candidateIndex)}
+              onSelect={(id) => setCandidateIndex(Number(id))}
             />
           )}
+          <div {...(candidates.length > 1 ? tabPanelProps('candidates', String(candidateIndex)) : {})}>
+            {candidate === undefined ? (
+              <p className="muted">The candidate records no longer exist (merged or retired since).</p>
+            ) : (
+              <MatchCompare
+                subject={subject}
+                candidate={candidate}
+                explanation={candidateView?.explanation}
+                explanationBasis={candidateView?.explanationBasis}
+                decisionExplanation={candidateView?.decisionExplanation}
+                score={candidateView?.score}
+                band={candidateView?.band}
+                choices={choices}
+                onChoose={isOpen && canAct ? setChoices : undefined}
+              />
+            )}
+          </div>
         </>
       )}
 

@@ -10,6 +10,8 @@ import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
+import { useDomains } from '../../app/useDomains';
+import { TabList, tabPanelProps } from '../../ui/Tabs';
 import { useBusyAction } from '../../ui/useBusyAction';
 import { VersionsCard } from './VersionsCard';
 import { AliasTablesPage } from './AliasTablesPage';
@@ -23,20 +25,17 @@ type RuleSetView = OperationResponse<'getMatchingRules'>;
 // Monaco only loads when this page opens, as on the Mappings page.
 const MonacoEditor = lazy(() => import('../../editor/MonacoEditor').then((module) => ({ default: module.MonacoEditor })));
 
-const DOMAINS = ['supplier', 'item', 'facility', 'account'];
-
-/** The tab that opens the alias tables (abbreviations, organisation aliases, legal suffixes, noise words). */
-export function AliasTablesTab(props: { isSelected: boolean }) {
+/** The rules page's tabs: one per server domain, then the alias tables. */
+function RulesTabs(props: { selected: string }) {
+  const { domains } = useDomains();
   return (
-    <button
-      type="button"
-      role="tab"
-      aria-selected={props.isSelected}
-      className={props.isSelected ? 'tab active' : 'tab'}
-      onClick={() => navigate(hrefOf(['rules', 'aliases']))}
-    >
-      alias tables
-    </button>
+    <TabList
+      label="Domain"
+      idPrefix="rules"
+      tabs={[...(domains ?? []).map((name) => ({ id: name, label: name })), { id: 'aliases', label: 'alias tables' }]}
+      selected={props.selected}
+      onSelect={(id) => navigate(hrefOf(['rules', id]))}
+    />
   );
 }
 
@@ -51,23 +50,11 @@ export function RulesAliasesPage(props: { table?: string }) {
             Alias tables: lookups the normalisers apply before comparison and blocking, named by the rule sets&apos; comparators and keys.
           </p>
         </div>
-        <div className="tabs" role="tablist" aria-label="Domain">
-          {DOMAINS.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={false}
-              className="tab"
-              onClick={() => navigate(hrefOf(['rules', name]))}
-            >
-              {name}
-            </button>
-          ))}
-          <AliasTablesTab isSelected />
-        </div>
+        <RulesTabs selected="aliases" />
       </header>
-      <AliasTablesPage table={props.table} />
+      <div {...tabPanelProps('rules', 'aliases')}>
+        <AliasTablesPage table={props.table} />
+      </div>
     </section>
   );
 }
@@ -79,7 +66,20 @@ export function RulesPage(props: { domain?: string; table?: string }) {
 }
 
 function DomainRulesPage(props: { domain?: string }) {
-  const domain = props.domain ?? 'supplier';
+  const { domains, error: domainsError } = useDomains();
+  const domain = props.domain ?? domains?.[0];
+  if (domain === undefined)
+    return (
+      <section className="page">
+        <h1>Matching rules</h1>
+        {domainsError !== null ? <ErrorNotice error={domainsError} /> : <p className="muted">Loading the domains…</p>}
+      </section>
+    );
+  return <DomainRules domain={domain} />;
+}
+
+function DomainRules(props: { domain: string }) {
+  const domain = props.domain;
   const { client } = useSession();
   const canWrite = useAbility('rules.write');
   const canPreview = useAbility('match.verify');
@@ -169,21 +169,7 @@ function DomainRulesPage(props: { domain?: string }) {
             Blocking keys, comparators, hard rules and thresholds per domain, validated against the rules schema as you type.
           </p>
         </div>
-        <div className="tabs" role="tablist" aria-label="Domain">
-          {DOMAINS.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={name === domain}
-              className={name === domain ? 'tab active' : 'tab'}
-              onClick={() => navigate(hrefOf(['rules', name]))}
-            >
-              {name}
-            </button>
-          ))}
-          <AliasTablesTab isSelected={false} />
-        </div>
+        <RulesTabs selected={domain} />
       </header>
       <div className="toolbar mapping-toolbar">
         <span className="badge">{published ? `v${published.number} · ${published.rulesVersion}` : 'not published'}</span>
@@ -214,7 +200,7 @@ function DomainRulesPage(props: { domain?: string }) {
       </div>
       {(error ?? view.error) !== null && <ErrorNotice error={error ?? view.error} onDismiss={clearError} />}
       {notice !== '' && <p className="notice notice-success">{notice}</p>}
-      <div className="rules-body">
+      <div className="rules-body" {...tabPanelProps('rules', domain)}>
         <section className="pane" aria-label="Rules">
           <header className="pane-header">
             <h2>{domain} rules (JSON)</h2>
