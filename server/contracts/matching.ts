@@ -205,7 +205,6 @@ export const searchResponseSchema = {
     isTruncated: { type: 'boolean', description: 'Only common words matched and were capped: refine the query.' },
   },
 } as const;
-export type SearchResponse = FromSchema<typeof searchResponseSchema>;
 
 // ---- Alias tables (abbreviations, organisation aliases, legal suffixes, noise words) ----
 
@@ -249,7 +248,6 @@ const aliasTableVersionSummarySchema = {
   required: [...ruleSetVersionSummarySchema.required],
   properties: { ...ruleSetVersionSummarySchema.properties, rulesVersion: { type: 'string', description: 'The table’s own `version`.' } },
 } as const;
-export type AliasTableVersionSummaryView = FromSchema<typeof aliasTableVersionSummarySchema>;
 
 export const aliasTableVersionSchema = {
   type: 'object',

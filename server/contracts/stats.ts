@@ -2,7 +2,6 @@
  * Contracts of the dashboard statistics API: the ingest time series (`GET /api/v1/stats/ingest`);
  * imported by the server's route and use case and by the studio's dashboard.
  */
-import type { FromSchema } from 'json-schema-to-ts';
 
 /** The bucket widths the ingest time series offers. */
 export const INGEST_BUCKETS = ['hour', 'day'] as const;
@@ -20,7 +19,6 @@ export const ingestSeriesQuerySchema = {
     bucket: { type: 'string', enum: INGEST_BUCKETS, default: 'hour', description: 'Bucket width: hour or day (UTC).' },
   },
 } as const;
-export type IngestSeriesQuery = FromSchema<typeof ingestSeriesQuerySchema>;
 
 /** One bucket: records per domain by outcome. Domains with nothing in the bucket are absent. */
 export interface IngestSeriesBucket {
