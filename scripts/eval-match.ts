@@ -12,7 +12,7 @@
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--holdout` (score the held-out
  * corpora `test/fixtures/match-eval-holdout/` and `test/fixtures/match-eval-holdout2/` instead of the development
- * corpus), `--holdout2` (only the second held-out corpus).
+ * corpus), `--holdout2` (only the second held-out corpus), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -251,6 +251,13 @@ function reportCorpus({
     }
     if (listed.length < o.falseAutoMerges.length)
       console.log(`  … ${o.falseAutoMerges.length - listed.length} more (run with --all to list every one)`);
+  }
+  if (args.has('--clusters')) {
+    for (const o of corpus.outcomes) {
+      if (o.mixedClusters.length === 0) continue;
+      console.log(`\nMIXED CLUSTER TASKS — ${o.domain}: ${o.mixedClusters.length} open cluster tasks hold records of several entities`);
+      for (const members of o.mixedClusters) console.log(`  ${members.join('  ')}`);
+    }
   }
   if (args.has('--misses')) {
     for (const o of corpus.outcomes) {

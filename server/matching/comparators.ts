@@ -141,9 +141,15 @@ function familiesStart(values: readonly string[]): number {
   return i;
 }
 
+/** `ignoreSpaces`: words written together or apart (COOPERSURGICAL / COOPER SURGICAL) are one value. */
+function ignoringSpaces(similarity: (x: string, y: string) => number): (x: string, y: string) => number {
+  return (x, y) => (x.replaceAll(' ', '') === y.replaceAll(' ', '') ? 1 : similarity(x, y));
+}
+
 function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
-  const similarity = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
+  const byAlgorithm = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
+  const similarity = rule.params?.ignoreSpaces ? ignoringSpaces(byAlgorithm) : byAlgorithm;
   const floor = rule.params?.floor ?? 0;
   const relatedTables = rule.params?.relatedTables ?? [];
   if (relatedTables.length > 0) return compileFuzzyWithFamilies({ rule, context, similarity, floor, relatedTables });

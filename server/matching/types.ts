@@ -58,6 +58,8 @@ export interface ComparatorRule {
     algorithm?: 'jaroWinkler' | 'tokenJaroWinkler' | 'fuse';
     /** fuzzy/tokenSet: scores below this count as 0 (keeps noise out of the total). */
     floor?: number;
+    /** fuzzy: values equal once spaces are removed score 1 (COOPER SURGICAL = COOPERSURGICAL). */
+    ignoreSpaces?: boolean;
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */
     tolerance?: number;
     relativeTolerance?: number;
