@@ -63,7 +63,7 @@ const fixtures: Fixture[] = [
   },
   {
     name: "a steward's not-a-match pair is a cannot-link",
-    members: { a: [{ name: 'Zimmer Biomet, Inc.' }], b: [{ name: 'ZIMMER BIOMET' }], c: [{ name: 'Zimmer Biomet Corp.' }] },
+    members: { a: [{ name: 'Zimmer Biomet, Inc.' }], b: [{ name: 'ZIMMER BIOMET' }], c: [{ name: 'Zimmer Biomet LLC' }] },
     notAMatch: [['a', 'b']],
     clusters: [['a', 'c']],
     conflicts: 1,
