@@ -228,6 +228,14 @@ export const reasonBodySchema = {
   properties: { reason: { type: 'string', maxLength: 500 } },
 } as const;
 
+/** Discarding a parked delivery is a decision to never send it: the reason is required (audited). */
+export const discardBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } },
+} as const;
+
 export const rotateSecretBodySchema = {
   type: 'object',
   additionalProperties: false,

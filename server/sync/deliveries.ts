@@ -96,6 +96,44 @@ export async function replayDelivery(
   });
 }
 
+/**
+ * Gives up on a parked delivery for good: it is closed as `discarded` (never sent, kept with its attempts),
+ * so its record's later events may go. Audited with the reason; 409 DELIVERY_NOT_PARKED otherwise.
+ */
+export async function discardDelivery(
+  services: Services,
+  input: { subscriptionId: string; deliveryId: string; actor: SyncActor; reason: string },
+): Promise<DeliveryDocument> {
+  const delivery = await requireDelivery(services, input);
+  if (delivery.status !== 'parked')
+    throw new ConflictError(
+      'DELIVERY_NOT_PARKED',
+      `Delivery "${delivery._id}" is ${delivery.status}: only a parked delivery can be discarded.`,
+    );
+  const at = new Date().toISOString();
+  const set = { status: 'discarded' as const, isOpen: false, leaseToken: null, discardedAt: at, updatedAt: at };
+  return services.store.withTransaction(async (session) => {
+    const changed = await deliveriesCollection(services).updateOne({ _id: delivery._id, status: 'parked' }, { $set: set }, { session });
+    if (changed.matchedCount === 0)
+      throw new ConflictError(
+        'DELIVERY_NOT_PARKED',
+        `Delivery "${delivery._id}" changed meanwhile: only a parked delivery can be discarded.`,
+      );
+    await invalidateOpenSelection(services, input.subscriptionId, session);
+    await recordAudit({
+      store: services.store,
+      session,
+      actor: input.actor,
+      action: 'subscription.discard',
+      target: { type: 'subscription', id: input.subscriptionId },
+      after: { deliveryId: delivery._id, goldenId: delivery.goldenId, version: delivery.version, previousStatus: delivery.status },
+      reason: input.reason,
+      at,
+    });
+    return { ...delivery, ...set };
+  });
+}
+
 /** Replays every delivery of `status` (parked by default) that reached it at or after `since`; returns how many. */
 export async function replaySince(
   services: Services,

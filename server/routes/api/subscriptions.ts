@@ -3,6 +3,7 @@ import {
   bulkReplayBodySchema,
   createSubscriptionBodySchema,
   deliveryParamsSchema,
+  discardBodySchema,
   egressAllowBodySchema,
   listDeliveriesQuerySchema,
   reasonBodySchema,
@@ -38,6 +39,7 @@ import {
   deliveriesByCorrelation,
   listDeliveries,
   replayDelivery,
+  discardDelivery,
   replaySince,
   requireDelivery,
   rewindSubscription,
@@ -258,6 +260,27 @@ export const subscriptionRoutes = [
     handler: async ({ services, params, body, principal }) => ({
       body: presentDelivery(
         await replayDelivery(services, {
+          subscriptionId: params.id,
+          deliveryId: params.deliveryId,
+          actor: actorOf(principal),
+          reason: body.reason,
+        }),
+      ),
+    }),
+  }),
+  defineRoute({
+    operationId: 'discardDelivery',
+    method: 'post',
+    path: '/subscriptions/:id/deliveries/:deliveryId/discard',
+    summary: 'Give up on a parked message for good (audited with the required reason); its record moves on',
+    tags: TAGS,
+    auth: { action: 'subscriptions.replay' },
+    params: deliveryParamsSchema,
+    body: discardBodySchema,
+    responses: { 200: { description: 'The delivery, discarded.' }, 409: { description: 'DELIVERY_NOT_PARKED' }, ...notFound },
+    handler: async ({ services, params, body, principal }) => ({
+      body: presentDelivery(
+        await discardDelivery(services, {
           subscriptionId: params.id,
           deliveryId: params.deliveryId,
           actor: actorOf(principal),
