@@ -13,6 +13,9 @@
  */
 import type { ItemPosition, ParsedItem } from './types';
 
+/** Segments of a transaction kept as the raw text of a transaction-level exception. */
+const TRANSACTION_TEXT_SEGMENTS = 50;
+
 export interface X12Options {
   /** The segment that starts a record loop (default LIN for 832). */
   loopSegment?: string;
@@ -122,7 +125,7 @@ export class X12Splitter {
       unreadable(
         'X12_PARSE_ERROR',
         `Transaction ${transaction.number} (ST ${transaction.controlNumber}) has no SE trailer; ${why}.`,
-        transaction.texts.slice(0, 50).join(this.delimiters?.segment ?? '~'),
+        transaction.texts.join(this.delimiters?.segment ?? '~'),
         { message: transaction.number, path: `ST ${transaction.controlNumber}` },
       ),
     );
@@ -180,7 +183,7 @@ export class X12Splitter {
     if (!SEGMENT_ID.test(id)) {
       if (this.transaction?.loop) {
         this.transaction.segmentCount += 1;
-        this.transaction.texts.push(text);
+        if (this.transaction.texts.length < TRANSACTION_TEXT_SEGMENTS) this.transaction.texts.push(text);
         this.transaction.loop.texts.push(text);
         // Named like a 999 acknowledgment's IK3-2: the segment's position in the transaction set (ST = 1).
         this.transaction.loop.problemSegment ??= this.transaction.segmentCount;
@@ -215,7 +218,9 @@ export class X12Splitter {
     const transaction = this.transaction;
     if (!transaction) return [unreadable('X12_PARSE_ERROR', `Segment ${id} is outside a transaction set (ST … SE).`, text, { path: id })];
     transaction.segmentCount += 1;
-    transaction.texts.push(text);
+    // Only the first segments are kept for a transaction-level exception: one ST of a catalog can hold
+    // millions of segments, and holding them all would defeat reading the file record by record.
+    if (transaction.texts.length < TRANSACTION_TEXT_SEGMENTS) transaction.texts.push(text);
     if (id === this.loopSegment) {
       const closed = this.closeLoop();
       transaction.loops += 1;

@@ -17,7 +17,7 @@ import { clearJsonataContext, setJsonataContext } from '../../jsonata/monaco/reg
 import { JSONATA_LANGUAGE_ID } from '../../jsonata/monarch';
 import { requiredFieldsNeverSet, validateOutput } from '../../jsonata/outputCheck';
 import { parseSamples } from '../../samples/parseSamples';
-import type { SourceFormatOptions } from '../../../../server/ingest/formats/registry';
+import { sourceFormatOfChoice } from '../../mappings/sourceFormat';
 import { stableJson } from '../../ui/format';
 import { editorReducer, initialEditorState, snapshotOf } from './editorState';
 import type { BottomTab } from './editorState';
@@ -124,9 +124,13 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
     );
   }, [client, props.exceptionId, isContentReady]);
 
-  // The chosen format's parser options (delimiter, record path…): the same options ingest reads with.
-  const [formatOptions, setFormatOptions] = useState<SourceFormatOptions>({});
-  const parsed = useMemo(() => parseSamples(state.sampleText, state.format, formatOptions), [state.sampleText, state.format, formatOptions]);
+  // The sample is read with the source's format and options (the same ingest reads with); the stored
+  // samples are records already, read as JSON.
+  const { sampleText, sampleKind, format: sampleFormat, formatOptions } = state;
+  const parsed = useMemo(
+    () => (sampleKind === 'records' ? parseSamples(sampleText, 'auto') : parseSamples(sampleText, sampleFormat, formatOptions)),
+    [sampleText, sampleKind, sampleFormat, formatOptions],
+  );
   const { lookups: pastedLookups, error: lookupsError } = useMemo(() => parseLookups(state.lookupsText), [state.lookupsText]);
   const server = useServerLookups(expression);
   const lookups = useMemo(() => ({ ...server.entries, ...pastedLookups }), [server.entries, pastedLookups]);
@@ -200,8 +204,17 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
   };
 
   const content = useMemo<MappingContent>(
-    () => ({ expression, samples: records ?? loaded?.samples ?? [], tests, description: document.view?.description ?? loaded?.description ?? '' }),
-    [expression, records, loaded, tests, document.view],
+    () => {
+      const format = sourceFormatOfChoice({ format: sampleFormat, options: formatOptions, previous: loaded?.format });
+      return {
+        expression,
+        samples: records ?? loaded?.samples ?? [],
+        tests,
+        description: document.view?.description ?? loaded?.description ?? '',
+        ...(format ? { format } : {}),
+      };
+    },
+    [expression, records, loaded, tests, document.view, sampleFormat, formatOptions],
   );
   const isDirty = isStored && loaded !== null && snapshotOf(content) !== state.savedSnapshot;
   useUnsavedChangesGuard(isDirty, `The mapping ${props.source ?? ''} → ${props.domain ?? ''}`);
@@ -246,9 +259,9 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
       sampleText={state.sampleText}
       onSampleText={(text) => dispatch({ type: 'sampleTextEdited', text })}
       format={state.format}
-      onFormat={(format) => dispatch({ type: 'formatChosen', format })}
       formatOptions={formatOptions}
-      onFormatOptions={setFormatOptions}
+      onFormatChange={(next) => dispatch({ type: 'formatChosen', format: next.format, options: next.options })}
+      sampleKind={sampleKind}
       parsed={parsed}
       lookupsText={state.lookupsText}
       onLookupsText={(text) => dispatch({ type: 'lookupsEdited', text })}

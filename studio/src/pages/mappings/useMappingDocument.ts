@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DiffPreviewResponse, TestReportView } from '../../../../server/contracts/mappingEvaluation';
 import type { MappingTestCaseView, MappingVersionSummaryView, MappingVersionView, MappingView, PublishResponse } from '../../../../server/contracts/mappings';
+import type { SourceFormat } from '../../../../server/ingest/formats/registry';
 import { ApiError } from '../../api/client';
 import { useSession } from '../../app/SessionContext';
 
@@ -14,6 +15,8 @@ export interface MappingContent {
   samples: unknown[];
   tests: MappingTestCaseView[];
   description: string;
+  /** The source's content type and parser options (saved with the draft; ingest reads with them). */
+  format?: SourceFormat;
 }
 
 export interface MappingDocument {
@@ -38,7 +41,13 @@ export interface MappingDocument {
 /** The content the editor edits: the draft, else the published version. */
 export function contentOf(view: MappingView): MappingContent {
   const content = view.draft ?? view.published;
-  return { expression: content?.expression ?? '', samples: content?.samples ?? [], tests: content?.tests ?? [], description: content?.description ?? '' };
+  return {
+    expression: content?.expression ?? '',
+    samples: content?.samples ?? [],
+    tests: content?.tests ?? [],
+    description: content?.description ?? '',
+    ...(content?.format ? { format: { contentType: content.format.contentType, options: (content.format.options ?? {}) as SourceFormat['options'] } } : {}),
+  };
 }
 
 /** The mapping `source`/`domain` (inbound), or null when the page is the scratch workbench. */
