@@ -20,8 +20,9 @@ export const getGoldenQuerySchema = {
   properties: {
     include: {
       type: 'array',
-      items: { type: 'string', enum: ['lineage', 'sources', 'history', 'relationships'] },
-      description: 'Comma-separated extras: lineage, sources, history, relationships.',
+      items: { type: 'string', enum: ['lineage', 'sources', 'history', 'relationships', 'xrefs'] },
+      description:
+        "Comma-separated extras: lineage, sources, history, relationships, xrefs (every system's id for the record: sources, and targets from downstream sync's closed loop).",
     },
     asOf: { type: 'string', format: 'date-time', description: 'Read the record as it was at this time (ISO-8601).' },
   },
@@ -204,7 +205,24 @@ export interface GoldenRecordView {
   sources?: SourceRecordView[];
   history?: HistoryEntryView[];
   relationships?: RelationshipView[];
+  xrefs?: GoldenXrefView[];
 }
+
+/**
+ * One system's id for a golden record: a source system's (a source record filed under it) or a target
+ * system's, learned from a downstream subscriber's reply by its response mapping (docs/SYNC.md, closed loop).
+ */
+export type GoldenXrefView =
+  | { direction: 'source'; system: string; id: string; sourceRecordId: string; updatedAt: string }
+  | {
+      direction: 'target';
+      system: string;
+      id: string;
+      subscriptionId: string;
+      subscriptionName: string | null;
+      lastVersionDelivered: number;
+      deliveredAt: string;
+    };
 
 /** What a retired id answers (200): a pointer to the survivor, with the survivor itself. */
 export interface RetiredGoldenView {

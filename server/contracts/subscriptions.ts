@@ -414,4 +414,6 @@ export interface SyncStatusView {
   deliveredAt: string;
   deliveryId: string;
   targetId: string | null;
+  /** The system of `targetId` (the response mapping's target). */
+  system: string | null;
 }

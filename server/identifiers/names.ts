@@ -69,7 +69,8 @@ export function normalizeOrgName(name: string): string {
     .replace(/\((R|TM|C)\)/g, ' ')
     .replace(/[®™©℠]/g, ' ')
     // SEC EDGAR appends the state of incorporation: `CARDINAL HEALTH INC /OH/`, `ICU MEDICAL INC/DE`.
-    .replace(/\s*\/[A-Z]{2}\/?\s*$/, '')
+    // (after a space, after a legal form, or closed by a slash; `HP/ES` stays a name).
+    .replace(/(?:\s+\/[A-Z]{2}\/?|(?<=\b(?:INC|CORP|CO|LTD|LLC|LP|PLC|COMPANY|CORPORATION)\.?)\/[A-Z]{2}\/?|\/[A-Z]{2}\/)\s*$/, '')
     // A trailing qualifier in parentheses names a country, a listing or a division, not the organisation:
     // `Getinge AB (publ)`, `Planmeca Oy (Finland)`, `Hillrom (Baxter)`.
     .replace(/\s*\([^()]*\)\s*$/, '')

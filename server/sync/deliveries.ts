@@ -56,6 +56,8 @@ const REOPEN = (at: string) => ({
   attempts: 0,
   nextAttemptAt: at,
   leaseUntil: null,
+  // A dispatcher applies an outcome only to the claim it made: an outcome arriving after this replay is older.
+  leaseToken: null,
   parkedAt: null,
   fileBatch: null,
   updatedAt: at,

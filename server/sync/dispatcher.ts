@@ -268,10 +268,20 @@ export class SyncDispatcher {
       return;
     }
     this.refilling.add(subscriptionId);
+    // Deliveries finishing together (one stored batch) free their slots in the same turn: one selection
+    // after them all claims their successors in one write.
+    setImmediate(() => this.selectAgain(subscriptionId, known.allowList));
+  }
+
+  private selectAgain(subscriptionId: string, allowList: EgressAllowList): void {
+    if (this.isStopped) {
+      this.refilling.delete(subscriptionId);
+      return;
+    }
     // Read again: a pause, a disable or a change since the round must take effect at once.
     subscriptionsCollection(this.services)
       .findOne({ _id: subscriptionId })
-      .then((subscription) => (subscription?.status === 'active' ? this.startDueSends(subscription, known.allowList) : undefined))
+      .then((subscription) => (subscription?.status === 'active' ? this.startDueSends(subscription, allowList) : undefined))
       .catch((error: unknown) =>
         this.services.logger.error('sync dispatch failed', { error: error instanceof Error ? error.stack : String(error) }),
       )
@@ -358,25 +368,26 @@ export class SyncDispatcher {
   ): Promise<DeliveryDocument[]> {
     const deliveries = this.services.store.collection<DeliveryDocument>(DELIVERIES);
     const now = Date.now();
-    const nowIso = new Date(now).toISOString();
     const token = randomUUID();
     const ids = due.map((d) => d._id);
-    await deliveries.updateMany(
-      {
-        _id: { $in: ids },
-        status: 'pending',
-        $and: [
-          { $or: [{ leaseUntil: null }, { leaseUntil: { $lte: nowIso } }] },
-          { $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: nowIso } }] },
-        ],
-      },
-      {
-        $set: {
-          leaseUntil: new Date(now + (subscription.transport.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 30_000).toISOString(),
-          leaseToken: token,
-        },
-      },
-    );
+    const lease = {
+      leaseUntil: new Date(now + (subscription.transport.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 30_000).toISOString(),
+      leaseToken: token,
+    };
+    // Compare-and-set on what the selection saw (attempts and lease), grouped so a round is usually one
+    // write: equality filters only, which the embedded store decides without a query engine.
+    const groups = new Map<string, { attempts: number; leaseUntil: string | null; ids: string[] }>();
+    for (const delivery of due) {
+      const key = `${delivery.attempts}|${delivery.leaseUntil ?? ''}`;
+      const group = groups.get(key) ?? { attempts: delivery.attempts, leaseUntil: delivery.leaseUntil, ids: [] };
+      group.ids.push(delivery._id);
+      groups.set(key, group);
+    }
+    for (const group of groups.values())
+      await deliveries.updateMany(
+        { _id: { $in: group.ids }, status: 'pending', attempts: group.attempts, leaseUntil: group.leaseUntil },
+        { $set: lease },
+      );
     const current = await deliveries.find({ _id: { $in: ids } });
     selection.refresh(current);
     selection.forget(ids.filter((id) => !current.some((d) => d._id === id)));

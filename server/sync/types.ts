@@ -147,7 +147,7 @@ export interface DeliveryDocument {
   /** While one server sends it, others leave it alone. */
   leaseUntil: string | null;
   /** The claim that set the lease (one claim writes many deliveries; the dispatcher reads its own back). */
-  leaseToken?: string;
+  leaseToken?: string | null;
   contentType: string | null;
   body: string | null;
   /** A message that could not be built (filter or mapping error): nothing was sent. */
@@ -177,5 +177,7 @@ export interface SyncStatusDocument {
   deliveredAt: string;
   deliveryId: string;
   targetId: string | null;
+  /** The system the target id belongs to: the response mapping's target (e.g. `workday`). */
+  system?: string | null;
   [key: string]: unknown;
 }

@@ -51,6 +51,7 @@ import { presentJob } from '../../jobs/presenter';
 import type { Principal } from '../../policies/abilities';
 import { isSensitivePath, maskRulesFromConfig } from '../../policies/visibility';
 import { getCanonicalSchema } from '../../schemas';
+import { targetXrefsOf } from '../../sync/syncStatus';
 import type { AppServices } from '../../services';
 
 /** Presentation options for a domain and caller; 404 for a domain without a canonical schema. */
@@ -79,6 +80,19 @@ async function presentWithExtras(args: {
   if (include.has('history')) {
     const history = await readHistory({ store: args.services.store, goldenId: args.golden._id });
     view.history = history.filter((h) => h.version <= args.golden.version).map((h) => presentHistoryEntry(h, args.options));
+  }
+  if (include.has('xrefs')) {
+    const sources = await getSourceRecordsByIds(args.services, { ids: args.golden.sourceRecordIds });
+    view.xrefs = [
+      ...sources.map((s) => ({
+        direction: 'source' as const,
+        system: s.source,
+        id: s.sourceId,
+        sourceRecordId: s._id,
+        updatedAt: s.updatedAt,
+      })),
+      ...(await targetXrefsOf(args.services, args.golden._id)),
+    ];
   }
   if (include.has('relationships'))
     view.relationships = (await relationshipsOf({ store: args.services.store, goldenId: args.golden._id })).map((r) =>
