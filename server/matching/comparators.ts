@@ -14,7 +14,7 @@ import {
   valuesAtPath,
 } from './normalizers';
 import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
-import { compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
+import { attributeValuesAgree, compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
 import {
   fuseSimilarity,
@@ -433,13 +433,14 @@ class AttributeComparison implements ComparisonResult {
     private readonly names: readonly string[],
     private readonly pa: PreparedAttributes,
     private readonly pb: PreparedAttributes,
+    private readonly tolerances?: ReadonlyMap<string, number>,
   ) {}
 
   private computed: AttributeDetail[] | undefined;
 
   get details(): AttributeDetail[] {
     // Read three times per explanation (details, a, b): compared once.
-    this.computed ??= compareAttributes({ names: this.names, a: this.pa, b: this.pb }).details;
+    this.computed ??= compareAttributes({ names: this.names, a: this.pa, b: this.pb, tolerances: this.tolerances }).details;
     return this.computed;
   }
 
@@ -469,6 +470,7 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
   const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
   const names = extractors.map((e) => e.definition.name);
   const isDeclared = new Set(names);
+  const tolerances = new Map(extractors.flatMap((e) => (e.definition.relativeTolerance ? [[e.definition.name, e.definition.relativeTolerance] as const] : [])));
   return {
     rule,
     prepare: (record) => extractAttributes(extractors, stringsAtPaths(record, rule.fields)),
@@ -482,11 +484,13 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
       for (const name in pa) {
         const vb = pb[name];
         if (vb === undefined || !isDeclared.has(name)) continue;
-        if (sharesValue(pa[name], vb)) agreements++;
+        if (sharesValue(pa[name], vb) || (tolerances.has(name) && attributeValuesAgree(pa[name], vb, tolerances.get(name)))) agreements++;
         else conflicts++;
       }
-      if (conflicts > 0) return new AttributeComparison(0, 'mismatch', names, pa, pb);
-      return agreements > 0 ? new AttributeComparison(1, 'match', names, pa, pb) : new AttributeComparison(null, 'missing', names, pa, pb);
+      if (conflicts > 0) return new AttributeComparison(0, 'mismatch', names, pa, pb, tolerances);
+      return agreements > 0
+        ? new AttributeComparison(1, 'match', names, pa, pb, tolerances)
+        : new AttributeComparison(null, 'missing', names, pa, pb, tolerances);
     },
   };
 }

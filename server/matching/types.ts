@@ -123,6 +123,8 @@ export interface AttributeExtractor {
   unit?: string;
   /** quantity: spellings of source units → a mathjs unit, optionally with a factor (`CC` → `cm^3`, `%` → `10 mg/ml`). */
   units?: Record<string, string>;
+  /** quantity: values agree when every dimension is within this fraction of the larger (rounded metric / imperial conversions: 13 IN ≈ 34 CM); default exact. */
+  relativeTolerance?: number;
   /** quantity: `per` spellings → mathjs unit of the denominator (`ML` → `ml`). */
   perUnits?: Record<string, string>;
   /**

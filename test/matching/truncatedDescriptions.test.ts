@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadRules, scorePair } from '../../server/matching';
+import { attributeValuesAgree } from '../../server/matching/attributes';
 import { ingest, publishMapping, startIngestServer, toNdjson, type IngestBody } from '../support/factories/ingest';
 import type { TestServer } from '../support/testServer';
 
@@ -84,5 +85,28 @@ describe('a hyphen between a letter and a digit belongs to the code', () => {
     const rules = await loadRules('item');
     const explanation = scorePair({ a: { sourceId: 'a', description: 'SUTURE VICRYL 3-0 SH' }, b: { sourceId: 'b', description: 'SUTURE VICRYL 30 SH' }, rules });
     expect(String(explanation.comparators.find((c) => c.name === 'description')?.a).split(' ')).not.toContain('30');
+  });
+});
+
+describe('metric and imperial sizes agree within the rounding of a conversion (relativeTolerance 0.05)', () => {
+  test.each([
+    { a: ['330.2x330.2 mm'], b: ['340x330 mm'], agree: true },
+    { a: ['69.85x60.33 mm'], b: ['70x60 mm'], agree: true },
+    { a: ['330.2x330.2 mm'], b: ['350x340 mm'], agree: false },
+    { a: ['584.2x431.8 mm'], b: ['350x340 mm'], agree: false },
+    { a: ['25.4 mm'], b: ['29.46 mm'], agree: false },
+    { a: ['10 ml'], b: ['10 mg'], agree: false },
+  ])('$a / $b → $agree', ({ a, b, agree }) => {
+    expect(attributeValuesAgree(a, b, 0.05)).toBe(agree);
+    expect(attributeValuesAgree(a, b)).toBe(false);
+  });
+
+  test('an 8 x 10 in pad and a 20 cm x 25 cm pad reach a steward through the ingest API; the 5 x 9 in pad does not', async () => {
+    const eightByTen = await send('epic-supply', { DESCRIPTION: 'Pad, Abdominal, Sterile, 8 x 10 in', MANUF_NAME: 'Medline' });
+    const fiveByNine = await send('epic-supply', { DESCRIPTION: 'Pad, Abdominal, Sterile, 5 x 9 in', MANUF_NAME: 'Medline' });
+    const metric = await send('epic-supply', { DESCRIPTION: 'Pad, Abdominal, Sterile, 20 cm x 25 cm', MANUF_NAME: 'Medline' });
+    const candidates = await reviewCandidates(metric.sourceRecordId);
+    expect(candidates.map((c) => c.goldenId)).toContain(eightByTen.goldenId);
+    expect(candidates.map((c) => c.goldenId)).not.toContain(fiveByNine.goldenId);
   });
 });
