@@ -107,7 +107,6 @@ export const uploadJobResponseSchema = {
     bytes: { type: 'integer' },
   },
 } as const;
-export type UploadJobResponse = FromSchema<typeof uploadJobResponseSchema>;
 
 // ---------- exceptions ----------
 
@@ -268,7 +267,6 @@ export const exceptionCountsSchema = {
     },
   },
 } as const;
-export type ExceptionCountsView = FromSchema<typeof exceptionCountsSchema>;
 
 export const replayOneResponseSchema = {
   type: 'object',

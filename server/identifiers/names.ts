@@ -23,10 +23,25 @@ const LEGAL_SUFFIXES = new Set([
 const NON_ASCII = /[\u0080-\uffff]/;
 
 // Letters that Unicode decomposition does not fold to ASCII (Polish, Nordic, German, French ligatures).
-const TRANSLITERATIONS: Record<string, string> = { Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', ß: 'ss', Đ: 'D', đ: 'd', Þ: 'TH', þ: 'th', ı: 'i' };
+const TRANSLITERATIONS: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Ø: 'O',
+  ø: 'o',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  ß: 'ss',
+  Đ: 'D',
+  đ: 'd',
+  Þ: 'TH',
+  þ: 'th',
+  ı: 'i',
+};
 
 function foldAccents(value: string): string {
-  // Plain ASCII (most values) has nothing to fold: NFD leaves it as it is.
+  // Plain ASCII (most values) has nothing to fold.
   if (!NON_ASCII.test(value)) return value;
   return value
     .normalize('NFD')

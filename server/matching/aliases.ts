@@ -237,12 +237,8 @@ function recentNormalizer(normalize: (value: string) => string | null): (value: 
   };
 }
 
-/** A normaliser followed by alias tables (in order); null when nothing is left. */
-export function withAliasTables(args: {
-  normalize: (value: string) => string | null;
-  tables: readonly AliasTable[];
-}): (value: string) => string | null {
-  if (args.tables.length === 0) return args.normalize;
+/** The rewrites of a chain of tables over a normalised value's tokens (`split(' ')`, the tables' order). */
+function tableRewrites(args: { normalize: (value: string) => string | null; tables: readonly AliasTable[] }): (tokens: string[]) => string[] {
   const rewrites = args.tables.map((table) => compileAliasTable(table, args.normalize));
   // One look-up per token over all tables: a value none of them can change skips the rewrites.
   // A mode that does not declare its triggers never takes the shortcut.
@@ -259,6 +255,22 @@ export function withAliasTables(args: {
     for (const token of tokens) if (anywhere.has(token)) return false;
     return true;
   };
+  /** The same array when no table changes the value. */
+  return (tokens) => {
+    if (isUntouched(tokens)) return tokens;
+    let out = tokens;
+    for (const rewrite of rewrites) out = rewrite(out);
+    return out;
+  };
+}
+
+/** A normaliser followed by alias tables (in order); null when nothing is left. */
+export function withAliasTables(args: {
+  normalize: (value: string) => string | null;
+  tables: readonly AliasTable[];
+}): (value: string) => string | null {
+  if (args.tables.length === 0) return args.normalize;
+  const rewrite = tableRewrites(args);
   const normalize = recentNormalizer(args.normalize);
   let remembered = new Map<string, string | null>();
   // Remembering pays for values that repeat (manufacturer names); for values that do not (item
@@ -283,17 +295,35 @@ export function withAliasTables(args: {
     const normalized = normalize(value);
     let result: string | null = null;
     if (normalized) {
-      let tokens = normalized.split(' ');
-      if (isUntouched(tokens)) result = normalized;
-      else {
-        for (const rewrite of rewrites) tokens = rewrite(tokens);
-        result = tokens.join(' ') || null;
-      }
+      const tokens = normalized.split(' ');
+      const rewritten = rewrite(tokens);
+      result = rewritten === tokens ? normalized : rewritten.join(' ') || null;
     }
     if (isRemembering) {
       if (remembered.size >= MAX_REMEMBERED) remembered = new Map();
       remembered.set(value, result);
     }
     return result;
+  };
+}
+
+const NO_TOKENS: readonly string[] = [];
+
+/**
+ * The same chain as `withAliasTables`, answering the words of the result (what
+ * `splitNormalized(withAliasTables(…)(value) ?? '')` gives) without joining them into text to split
+ * it again: token-set comparators and token blocking keys read words.
+ */
+export function withAliasTablesTokens(args: {
+  normalize: (value: string) => string | null;
+  tables: readonly AliasTable[];
+}): (value: string) => readonly string[] {
+  const rewrite = args.tables.length === 0 ? (tokens: string[]) => tokens : tableRewrites(args);
+  const normalize = recentNormalizer(args.normalize);
+  return (value) => {
+    const normalized = normalize(value);
+    if (!normalized) return NO_TOKENS;
+    // Variants and canonical forms hold no spaces (tokensOf), so words are the non-empty tokens.
+    return rewrite(normalized.split(' ')).filter((token) => token !== '');
   };
 }

@@ -99,7 +99,7 @@ const recentText = rememberRecent(normalizeText);
 
 const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null> = {
   text: (v) => recentText(v) || null,
-  measureText: rememberRecent((v) => splitMeasurements(recentText(v)) || null),
+  measureText: rememberRecent((v) => splitMeasurements(recentText(joinCodeHyphens(v))) || null),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   partNumber: rememberRecent((v) => normalizePartNumber(v) || null),
   postalCode: (v) => normalizePostalCode(v) || null,
@@ -197,6 +197,16 @@ function splitMeasurements(normalized: string): string {
       return dimensions && DIMENSIONS.test(token) ? `${dimensions[1]} ${dimensions[2]}` : token;
     })
     .join(' ');
+}
+
+/**
+ * A hyphen between a letter and a digit is part of a code, not a word break: `BV-1` = `BV1`,
+ * `PS-2` = `PS2`, `TN-760` = `TN760`, `R-1547` = `R1547`, `1667-H` = `1667H` (catalogue numbers and
+ * needle codes written with and without the dash). Number ranges (`3-0`, `1600-7-50`) and words
+ * (`X-LARGE`) keep theirs; a glued measurement (`10-ML` → `10ML`) is split again by `splitMeasurements`.
+ */
+function joinCodeHyphens(value: string): string {
+  return value.includes('-') ? value.replace(/(?<=[A-Za-z])-(?=\d)|(?<=\d)-(?=[A-Za-z])/g, '') : value;
 }
 
 /** Tokens of a string already normalised by `normalizeWith` (single spaces between words). */

@@ -8,6 +8,7 @@ import type { AppServices } from '../services';
 import type { Filter } from '../store/types';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import type { BackfillProgress } from './backfill';
+import { invalidateOpenSelection } from './outbox';
 import { requireSubscription } from './subscriptions';
 import type { DeliveryDocument, SubscriptionStateDocument, SyncActor } from './types';
 
@@ -55,6 +56,8 @@ const REOPEN = (at: string) => ({
   attempts: 0,
   nextAttemptAt: at,
   leaseUntil: null,
+  // A dispatcher applies an outcome only to the claim it made: an outcome arriving after this replay is older.
+  leaseToken: null,
   parkedAt: null,
   fileBatch: null,
   updatedAt: at,
@@ -78,6 +81,7 @@ export async function replayDelivery(
       { $set: { ...REOPEN(at), failure: delivery.body === null ? delivery.failure : null } },
       { session },
     );
+    await invalidateOpenSelection(services, input.subscriptionId, session);
     await recordAudit({
       store: services.store,
       session,
@@ -106,6 +110,7 @@ export async function replaySince(
       { $set: REOPEN(at) },
       { session },
     );
+    if (result.modifiedCount > 0) await invalidateOpenSelection(services, input.subscriptionId, session);
     await recordAudit({
       store: services.store,
       session,

@@ -15,6 +15,7 @@ import {
 import { NOT_A_MATCH, TASKS } from '../../server/stewardship/collections';
 import type { NotAMatchDocument, TaskDocument } from '../../server/stewardship/types';
 import { applyCanonical, gtin, itemRecord } from '../support/factories/golden';
+import { clockPast } from '../support/clock';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -302,7 +303,7 @@ describe('overrides, history, as-of and concurrency', () => {
     const created = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: record });
     const id = created.goldenId;
     const beforeOverride = new Date().toISOString();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await clockPast(beforeOverride);
 
     const put = await server.request<GoldenRecordView>('PUT', `/api/v1/golden/item/${id}/overrides/description`, {
       body: { value: 'SUTURE VICRYL 3-0 SH (steward wording)', reason: 'catalogue standard wording', expectedVersion: 1 },
@@ -410,9 +411,10 @@ describe('unmerge', () => {
     const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: sap });
     const b = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: lawson });
     expect(b.goldenId).toBe(a.goldenId);
-    const version = (await getGolden(a.goldenId)).version;
+    const merged = await getGolden(a.goldenId);
+    const version = merged.version;
     // Versions are found by time: keep the unmerge out of the merge's millisecond.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await clockPast(merged.updatedAt);
 
     const response = await server.request<{ golden: GoldenRecordView; newGoldenId: string; outcome: string }>(
       'POST',

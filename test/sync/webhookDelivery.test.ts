@@ -350,7 +350,11 @@ describe('delivery', () => {
     if (detail.attempts === 1)
       expect(Date.parse(detail.nextAttemptAt ?? '') - Date.parse(detail.attemptLog?.[0].at ?? '')).toBeGreaterThanOrEqual(1000);
     await waitFor('delivered', () => eventsFor(sub.id, goldenId).some((r) => r.status === 200));
-    const final = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`)).body;
+    // The outcome is stored a moment after the receiver answers (batched): wait for it.
+    const final = await waitFor('delivered outcome stored', async () => {
+      const view = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`)).body;
+      return view.status === 'delivered' && view;
+    });
     expect(final.attemptLog?.map((a) => a.response?.status)).toEqual([429, 302, 200]);
     expect(Date.parse(final.attemptLog?.[1].at ?? '') - Date.parse(final.attemptLog?.[0].at ?? '')).toBeGreaterThanOrEqual(1000);
     expect(receiver.requests.some((r) => r.path.endsWith('/elsewhere'))).toBe(false);

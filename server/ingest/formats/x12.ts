@@ -74,7 +74,14 @@ interface Transaction {
   st: X12Segment;
   segmentCount: number;
   loops: number;
-  loop: { segments: Record<string, X12Segment[]>; texts: string[]; first: X12Segment; number: number; problem?: string } | null;
+  loop: {
+    segments: Record<string, X12Segment[]>;
+    texts: string[];
+    first: X12Segment;
+    number: number;
+    problem?: string;
+    problemSegment?: number;
+  } | null;
   texts: string[];
 }
 
@@ -175,7 +182,9 @@ export class X12Splitter {
         this.transaction.segmentCount += 1;
         this.transaction.texts.push(text);
         this.transaction.loop.texts.push(text);
-        this.transaction.loop.problem ??= `"${text.slice(0, 20)}" does not start with a segment id${this.where()}`;
+        // Named like a 999 acknowledgment's IK3-2: the segment's position in the transaction set (ST = 1).
+        this.transaction.loop.problemSegment ??= this.transaction.segmentCount;
+        this.transaction.loop.problem ??= `"${text.slice(0, 20)}" (segment ${this.transaction.segmentCount}) does not start with a segment id${this.where()}`;
         return [];
       }
       return [
@@ -273,7 +282,7 @@ export class X12Splitter {
     const position: ItemPosition = {
       message: transaction.number,
       index: loop.number - 1,
-      path: `ST ${transaction.controlNumber} / ${this.loopSegment} loop ${loop.number}`,
+      path: `ST ${transaction.controlNumber} / ${this.loopSegment} loop ${loop.number}${loop.problemSegment ? ` / segment ${loop.problemSegment}` : ''}`,
     };
     if (loop.problem)
       return [

@@ -28,7 +28,7 @@ export const lookupRoutes = [
     responses: {
       200: {
         description: 'Tables by name.',
-        schema: { type: 'object', properties: { items: { type: 'array', items: lookupSummarySchema } } },
+        schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: lookupSummarySchema } } },
       },
     },
     handler: async ({ services }) => ({ body: { items: (await listLookupTables(services)).map(presentLookupSummary) } }),

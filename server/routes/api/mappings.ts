@@ -71,7 +71,7 @@ export const mappingRoutes = [
     responses: {
       200: {
         description: 'Mappings by source and domain.',
-        schema: { type: 'object', properties: { items: { type: 'array', items: mappingSummarySchema } } },
+        schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: mappingSummarySchema } } },
       },
     },
     handler: async ({ services, query }) => {
@@ -219,7 +219,7 @@ export const mappingRoutes = [
     responses: {
       200: {
         description: 'Versions.',
-        schema: { type: 'object', properties: { items: { type: 'array', items: mappingVersionSummarySchema } } },
+        schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: mappingVersionSummarySchema } } },
       },
       ...notFound,
     },

@@ -1,6 +1,6 @@
-import { ingestSeriesQuerySchema } from '../../contracts/stats';
-import { defineRoute } from '../../http/route';
-import { hubStatistics } from '../../stats/hubStatistics';
+import { hubStatisticsSchema, ingestSeriesQuerySchema, ingestSeriesSchema, type IngestSeriesView } from '../../contracts/stats';
+import { defineRoute, viewResponse } from '../../http/route';
+import { hubStatistics, type HubStatistics } from '../../stats/hubStatistics';
 import { ingestTimeSeries } from '../../stats/ingestCounters';
 
 export const statsRoutes = [
@@ -13,7 +13,7 @@ export const statsRoutes = [
       'Golden records, source records, duplicates merged and open tasks per domain; accepted records, exceptions and exception rate per source system and domain. Computed with indexed counts.',
     tags: ['stats'],
     auth: { action: 'stats.read' },
-    responses: { 200: { description: '`domains` and `sources` figures.' } },
+    responses: { 200: viewResponse<HubStatistics>({ description: '`domains` and `sources` figures.', schema: hubStatisticsSchema }) },
     handler: async ({ services }) => ({ body: await hubStatistics(services.store) }),
   }),
   defineRoute({
@@ -27,7 +27,10 @@ export const statsRoutes = [
     auth: { action: 'stats.read' },
     query: ingestSeriesQuerySchema,
     responses: {
-      200: { description: '`{ bucket, from, to, domains, buckets: [{ start, accepted, unchanged, exceptions }] }`.' },
+      200: viewResponse<IngestSeriesView>({
+        description: '`{ bucket, from, to, domains, buckets: [{ start, accepted, unchanged, exceptions }] }`.',
+        schema: ingestSeriesSchema,
+      }),
       400: { description: 'A bad date, bucket, or a range that is empty or too long.' },
     },
     handler: async ({ services, query }) => ({

@@ -13,7 +13,7 @@ const resolved = new WeakMap<ApiClient, string[]>();
 function loadDomains(client: ApiClient): Promise<string[]> {
   let pending = cache.get(client);
   if (pending === undefined) {
-    pending = client.get<{ items: Array<{ domain: string }> }>('/schemas').then((body) => {
+    pending = client.call('listCanonicalSchemas').then((body) => {
       const domains = body.items.map((item) => item.domain);
       resolved.set(client, domains);
       return domains;

@@ -4,7 +4,6 @@
  * counters kept at ingest) — never by paging through the change feed in the browser.
  */
 import type { IngestBucket, IngestSeriesView } from '../../../../server/contracts/stats';
-import type { HubStatistics } from '../../../../server/stats/hubStatistics';
 import type { ApiClient } from '../../api/client';
 
 export interface DomainFigures {
@@ -53,8 +52,8 @@ export function receivedPerBucket(series: IngestSeriesView): TimeBucket[] {
 /** Reads every figure the dashboard shows (two requests, whatever the data size). */
 export async function loadDashboardStats(args: { client: ApiClient; bucket: IngestBucket }): Promise<DashboardStats> {
   const [statistics, series] = await Promise.all([
-    args.client.get<HubStatistics>('/stats'),
-    args.client.get<IngestSeriesView>(`/stats/ingest?bucket=${args.bucket}`),
+    args.client.call('getStatistics'),
+    args.client.call('getIngestTimeSeries', { query: { bucket: args.bucket } }),
   ]);
   return {
     domains: statistics.domains.map((row) => ({ ...row })),

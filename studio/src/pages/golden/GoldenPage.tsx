@@ -1,8 +1,5 @@
 /** Golden records: pick a domain, type to search (the server's typo-tolerant search, as you type), open a record. */
 import { useEffect, useRef, useState } from 'react';
-import type { GoldenRecordView } from '../../../../server/contracts/golden';
-import type { SearchResponse } from '../../../../server/contracts/matching';
-import type { HubStatistics } from '../../../../server/stats/hubStatistics';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf, navigate } from '../../app/route';
 import { useSession } from '../../app/SessionContext';
@@ -47,7 +44,7 @@ function useDebounced<T>(value: T, delayMs: number): T {
 
 function GoldenSearchPage(props: { domains: string[]; domain: string; source: string }) {
   const { client } = useSession();
-  const statistics = useLoad(() => client.get<HubStatistics>('/stats'), [client]);
+  const statistics = useLoad(() => client.call('getStatistics'), [client]);
   const sources = (statistics.data?.sources ?? []).filter((entry) => entry.domain === props.domain).map((entry) => entry.source);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -56,10 +53,10 @@ function GoldenSearchPage(props: { domains: string[]; domain: string; source: st
   const settled = useDebounced(query.trim(), 120);
   const results = useLoad<{ rows: ResultRow[]; note: string }>(async () => {
     if (settled === '') {
-      const bySource = props.source === '' ? '' : `&source=${encodeURIComponent(props.source)}`;
-      const page = await client.get<{ items: GoldenRecordView[] }>(
-        `/golden/${encodeURIComponent(props.domain)}?status=active&limit=30${bySource}`,
-      );
+      const page = await client.call('listGoldenRecords', {
+        params: { domain: props.domain },
+        query: { status: 'active', limit: 30, ...(props.source === '' ? {} : { source: props.source }) },
+      });
       return {
         rows: page.items.map((record) => ({
           id: record.id,
@@ -72,7 +69,7 @@ function GoldenSearchPage(props: { domains: string[]; domain: string; source: st
             : `Golden records fed by ${props.source}. Type to search.`,
       };
     }
-    const found = await client.get<SearchResponse>(`/search/${encodeURIComponent(props.domain)}?q=${encodeURIComponent(settled)}&limit=30`);
+    const found = await client.call('searchGolden', { params: { domain: props.domain }, query: { q: settled, limit: 30 } });
     return {
       rows: found.items.map((item) => ({
         id: item.id,

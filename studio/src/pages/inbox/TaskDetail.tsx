@@ -6,6 +6,8 @@ import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
+import type { ApiClient } from '../../api/client';
+import { callTaskAction, type TaskAction } from './taskActions';
 import { formatValue, formatWhen } from '../../ui/format';
 import { ClusterTask } from './ClusterTask';
 import { TabList, tabPanelProps } from '../../ui/Tabs';
@@ -19,10 +21,8 @@ interface Loaded {
   candidates: Array<{ record: GoldenRecordView; view: TaskCandidateView }>;
 }
 
-async function loadGolden(get: <T>(path: string) => Promise<T>, domain: string, id: string): Promise<GoldenRecordView | null> {
-  const body = await get<GoldenRecordView | { retired: true; survivor: GoldenRecordView }>(
-    `/golden/${encodeURIComponent(domain)}/${encodeURIComponent(id)}?include=lineage`,
-  ).catch(() => null);
+async function loadGolden(client: ApiClient, domain: string, id: string): Promise<GoldenRecordView | null> {
+  const body = await client.call('getGoldenRecord', { params: { domain, id }, query: { include: ['lineage'] } }).catch(() => null);
   if (body === null) return null;
   return 'retired' in body ? body.survivor : body;
 }
@@ -38,11 +38,10 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
   const [outcome, setOutcome] = useState('');
   const [isBusy, setIsBusy] = useState(false);
   const loaded = useLoad<Loaded>(async () => {
-    const task = await client.get<TaskView>(`/tasks/${encodeURIComponent(props.taskId)}`);
-    const get = <T,>(path: string) => client.get<T>(path);
-    const subject = task.subject.goldenId ? await loadGolden(get, task.domain, task.subject.goldenId) : null;
+    const task = await client.call('getTask', { params: { id: props.taskId } });
+    const subject = task.subject.goldenId ? await loadGolden(client, task.domain, task.subject.goldenId) : null;
     const loadedCandidates = await Promise.all(
-      (task.candidates ?? []).map(async (view) => ({ view, record: await loadGolden(get, task.domain, view.goldenId) })),
+      (task.candidates ?? []).map(async (view) => ({ view, record: await loadGolden(client, task.domain, view.goldenId) })),
     );
     const candidates = loadedCandidates.filter(
       (entry): entry is { view: TaskCandidateView; record: GoldenRecordView } => entry.record !== null,
@@ -50,12 +49,12 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
     return { task, subject, candidates };
   }, [client, props.taskId]);
 
-  const act = async (action: string, body: Record<string, unknown>, done: string): Promise<void> => {
+  const act = async (action: TaskAction, body: Record<string, unknown>, done: string): Promise<void> => {
     if (loaded.data === null) return;
     setIsBusy(true);
     setError(null);
     try {
-      await client.post(`/tasks/${encodeURIComponent(props.taskId)}/${action}`, { expectedVersion: loaded.data.task.version, ...body });
+      await callTaskAction(client, { action, id: props.taskId, body: { expectedVersion: loaded.data.task.version, ...body } });
       setOutcome(done);
       loaded.reload();
       props.onDone();

@@ -35,8 +35,8 @@ export function MappingsListPage() {
   // '' until the analyst picks one: the server's first domain.
   const [pickedDomain, setNewDomain] = useState('');
   const [newSourceError, setNewSourceError] = useState('');
-  const list = useLoad(() => client.get<{ items: MappingSummaryView[] }>('/mappings'), [client]);
-  const domains = useLoad(() => client.get<{ items: Array<{ domain: string }> }>('/schemas'), [client]);
+  const list = useLoad(() => client.call('listMappings'), [client]);
+  const domains = useLoad(() => client.call('listCanonicalSchemas'), [client]);
   const newDomain = pickedDomain !== '' ? pickedDomain : (domains.data?.items[0]?.domain ?? '');
   const items = useMemo(() => {
     const needle = filter.trim().toLowerCase();

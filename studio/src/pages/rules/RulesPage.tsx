@@ -4,10 +4,8 @@
  */
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { useUnsavedChangesGuard } from '../../app/navigationGuard';
-import type { FromSchema } from 'json-schema-to-ts';
-import type { ruleSetViewSchema, RuleSetVersionSummaryView } from '../../../../server/contracts/matching';
+import type { OperationResponse } from '../../../../server/contracts/operations';
 import type { PreviewResult } from '../../../../server/matching/preview';
-import type { presentJob } from '../../../../server/jobs/presenter';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
@@ -22,8 +20,7 @@ import { validateRulesText } from './rulesValidation';
 import { TrainingCard } from './TrainingCard';
 import { VerifyPair } from './VerifyPair';
 
-type RuleSetView = FromSchema<typeof ruleSetViewSchema>;
-type JobView = ReturnType<typeof presentJob>;
+type RuleSetView = OperationResponse<'getMatchingRules'>;
 
 // Monaco only loads when this page opens, as on the Mappings page.
 const MonacoEditor = lazy(() => import('../../editor/MonacoEditor').then((module) => ({ default: module.MonacoEditor })));
@@ -86,9 +83,9 @@ function DomainRules(props: { domain: string }) {
   const { client } = useSession();
   const canWrite = useAbility('rules.write');
   const canPreview = useAbility('match.verify');
-  const base = `/matching/rules/${encodeURIComponent(domain)}`;
-  const view = useLoad(() => client.get<RuleSetView>(base), [client, base]);
-  const versions = useLoad(() => client.get<{ items: RuleSetVersionSummaryView[] }>(`${base}/versions`), [client, base]);
+  const params = useMemo(() => ({ domain }), [domain]);
+  const view = useLoad(() => client.call('getMatchingRules', { params }), [client, params]);
+  const versions = useLoad(() => client.call('listMatchingRulesVersions', { params }), [client, params]);
   const [text, setText] = useState('');
   const [savedText, setSavedText] = useState('');
   const { busy, error, notice, run, clearError } = useBusyAction();
@@ -110,7 +107,10 @@ function DomainRules(props: { domain: string }) {
   useUnsavedChangesGuard(isDirty, `The ${domain} rule set`);
 
   const putDraft = async (): Promise<RuleSetView> => {
-    const saved = await client.put<RuleSetView>(base, { rules: JSON.parse(text) as object, revision: revision.current });
+    const saved = await client.call('putMatchingRulesDraft', {
+      params,
+      body: { rules: JSON.parse(text) as Record<string, unknown>, revision: revision.current },
+    });
     revision.current = saved.draft?.revision ?? revision.current;
     setSavedText(text);
     return saved;
@@ -125,9 +125,9 @@ function DomainRules(props: { domain: string }) {
 
   const preview = (): Promise<void> =>
     run('Previewing…', async () => {
-      const answer = await client.post<PreviewResult | { job: JobView }>(`${base}/preview`, {
-        rules: JSON.parse(text) as object,
-        examples: 10,
+      const answer = await client.call('previewMatchingRules', {
+        params,
+        body: { rules: JSON.parse(text) as Record<string, unknown>, examples: 10 },
       });
       if ('job' in answer) return `The domain is large: the preview runs as job ${answer.job.id}; its report is the job's result.`;
       setReport(answer);
@@ -137,8 +137,9 @@ function DomainRules(props: { domain: string }) {
   const publish = (): Promise<void> =>
     run('Publishing…', async () => {
       if (isDirty) await putDraft();
-      const published = await client.post<{ isNew: boolean; version: RuleSetVersionSummaryView }>(`${base}/publish`, {
-        revision: revision.current === 0 ? undefined : revision.current,
+      const published = await client.call('publishMatchingRules', {
+        params,
+        body: { revision: revision.current === 0 ? undefined : revision.current },
       });
       view.reload();
       versions.reload();
@@ -151,7 +152,7 @@ function DomainRules(props: { domain: string }) {
     const reason = window.prompt(`Publish version ${number} of the ${domain} rules again. Reason:`, `Back to version ${number}`);
     if (reason === null) return;
     void run('Rolling back…', async () => {
-      await client.post(`${base}/rollback`, { version: number, reason });
+      await client.call('rollbackMatchingRules', { params, body: { version: number, reason } });
       view.reload();
       versions.reload();
       return `Version ${number} is published again.`;
