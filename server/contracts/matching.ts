@@ -341,7 +341,7 @@ export const matchExplanationSchema = {
           required: ['name', 'action'],
           properties: {
             name: { type: 'string' },
-            action: { type: 'string', enum: ['veto', 'forceReview', 'forceMerge'] },
+            action: { type: 'string', enum: ['veto', 'forceReview', 'forceMerge', 'capAtReview'] },
             relationship: { type: 'string' },
           },
         },
