@@ -6,7 +6,7 @@ import { defineRoute } from '../../http/route';
 import { requestHashOf, withIdempotencyKey } from '../../ingest/idempotency';
 import { ingestInline } from '../../ingest/ingestInline';
 import { prepareIngest } from '../../ingest/ingestRecords';
-import { presentIngestResponse } from '../../ingest/presenters';
+import { presentIngestResponse } from '../../ingest/presenter';
 import { assertUniqueCsvHeader } from '../../ingest/recordReader';
 import { ACCEPTED_MEDIA_TYPES, assertStreamable, resolveFormat, STREAMABLE_MEDIA_TYPES } from '../../ingest/sourceFormat';
 import { getPublishedMapping } from '../../mappings';

@@ -45,6 +45,7 @@ import { useServerLookups } from './useServerLookups';
 import { useStoredMappings } from './useStoredMappings';
 import { VersionsPanel } from './VersionsPanel';
 import { WhatChangesPanel } from './WhatChangesPanel';
+import { TabList, tabPanelProps } from '../../ui/Tabs';
 
 type Lookups = Record<string, Record<string, unknown>>;
 
@@ -341,26 +342,31 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
           onShowFailures={() => dispatch({ type: 'tabChosen', tab: 'records' })}
         />
       </div>
-      <div className="tabs bottom-tabs" role="tablist" aria-label="Mapping panels">
-        {tabs.map(([value, label]) => (
-          <button key={value} type="button" role="tab" aria-selected={tab === value} className={tab === value ? 'tab active' : 'tab'} onClick={() => dispatch({ type: 'tabChosen', tab: value })}>
-            {label}
-          </button>
-        ))}
-      </div>
-      {tab === 'problems' && <ProblemsPanel problems={problems} onJump={jump} emptyText={noProblemsText} note={schema === null ? 'Schema not loaded: output is not validated.' : undefined} />}
+      <TabList
+        label="Mapping panels"
+        idPrefix="mapping-panels"
+        className="bottom-tabs"
+        tabs={tabs.map(([value, label]) => ({ id: value, label }))}
+        selected={tab}
+        onSelect={(value) => dispatch({ type: 'tabChosen', tab: value })}
+      />
+      {tab === 'problems' && (
+        <div {...tabPanelProps('mapping-panels', tab)}>
+          <ProblemsPanel problems={problems} onJump={jump} emptyText={noProblemsText} note={schema === null ? 'Schema not loaded: output is not validated.' : undefined} />
+        </div>
+      )}
       {tab === 'records' && (
-        <div className="bottom-panel">
+        <div className="bottom-panel" {...tabPanelProps('mapping-panels', tab)}>
           <RecordsPanel check={recordCheck} selectedIndex={selectedIndex} onSelect={(index) => dispatch({ type: 'recordSelected', index })} />
         </div>
       )}
       {tab === 'schema' && (
-        <div className="bottom-panel">
+        <div className="bottom-panel" {...tabPanelProps('mapping-panels', tab)}>
           <SchemaTreePanel nodes={schemaTree} outputCount={outputs.length} missing={missing} />
         </div>
       )}
       {isStored && tab === 'tests' && (
-        <div className="bottom-panel">
+        <div className="bottom-panel" {...tabPanelProps('mapping-panels', tab)}>
           <TestsPanel
             tests={tests}
             report={state.report}
@@ -378,7 +384,7 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
         </div>
       )}
       {isStored && tab === 'versions' && (
-        <div className="bottom-panel">
+        <div className="bottom-panel" {...tabPanelProps('mapping-panels', tab)}>
           <VersionsPanel
             document={document}
             draftExpression={expression}
@@ -389,12 +395,12 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
         </div>
       )}
       {isStored && tab === 'changes' && (
-        <div className="bottom-panel">
+        <div className="bottom-panel" {...tabPanelProps('mapping-panels', tab)}>
           <WhatChangesPanel preview={state.changes} isRunning={state.busy === 'Comparing…'} onRun={() => void actions.whatChanges()} />
         </div>
       )}
       {isStored && tab === 'load' && canUpload && (
-        <div className="bottom-panel">
+        <div className="bottom-panel" {...tabPanelProps('mapping-panels', tab)}>
           <UploadPanel source={props.source ?? ''} domain={props.domain ?? ''} publishedVersion={document.view?.publishedVersion ?? null} />
         </div>
       )}

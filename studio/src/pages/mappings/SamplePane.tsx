@@ -9,6 +9,7 @@ import type { SourceFormatOptions } from '../../../../server/ingest/formats/regi
 import { SampleFormatPicker } from '../../mappings/SampleFormat';
 import type { SampleFormatChoice } from '../../mappings/sourceFormat';
 import { SampleTree } from '../../mappings/SampleTree';
+import { TabList, tabPanelProps } from '../../ui/Tabs';
 
 export interface SamplePaneProps {
   sampleText: string;
@@ -35,14 +36,16 @@ export function SamplePane(props: SamplePaneProps) {
   return (
     <section className="pane" aria-label="Sample payload">
       <header className="pane-header">
-        <div className="tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={tab === 'samples'} className={tab === 'samples' ? 'tab active' : 'tab'} onClick={() => setTab('samples')}>
-            Samples
-          </button>
-          <button type="button" role="tab" aria-selected={tab === 'lookups'} className={tab === 'lookups' ? 'tab active' : 'tab'} onClick={() => setTab('lookups')}>
-            Lookups
-          </button>
-        </div>
+        <TabList
+          label="Sample inputs"
+          idPrefix="sample-inputs"
+          tabs={[
+            { id: 'samples', label: 'Samples' },
+            { id: 'lookups', label: 'Lookups' },
+          ]}
+          selected={tab}
+          onSelect={setTab}
+        />
         {tab === 'samples' && props.picker}
         {tab === 'samples' && (
           <SampleFormatPicker
@@ -52,6 +55,7 @@ export function SamplePane(props: SamplePaneProps) {
           />
         )}
       </header>
+      <div className="sample-tab-panel" {...tabPanelProps('sample-inputs', tab)}>
       {tab === 'samples' ? (
         <>
           <textarea
@@ -82,6 +86,7 @@ export function SamplePane(props: SamplePaneProps) {
           </footer>
         </>
       )}
+      </div>
     </section>
   );
 }
