@@ -102,16 +102,10 @@ export function useMappingDocument(key: { source: string; domain: string } | nul
     async (content: MappingContent): Promise<MappingView> => {
       const current = latest.current;
       const revision = current?.draft?.revision ?? (current === null ? 0 : undefined);
-      const saved = await client.call('putMappingDraft', {
-        params,
-        body: {
-          ...content,
-          // The contract's options are an open object; copying drops the interface's nominal shape.
-          format: content.format && { contentType: content.format.contentType, options: content.format.options && { ...content.format.options } },
-          samples: content.samples.slice(0, 100),
-          revision,
-        },
-      });
+      const { format, ...rest } = content;
+      // The contract types options as an open object (each format's options are checked by the server).
+      const formatBody = format ? { format: { contentType: format.contentType, options: { ...format.options } as Record<string, unknown> } } : {};
+      const saved = await client.call('putMappingDraft', { params, body: { ...rest, ...formatBody, samples: content.samples.slice(0, 100), revision } });
       hold(saved);
       setIsNew(false);
       return saved;
