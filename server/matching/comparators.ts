@@ -10,17 +10,17 @@ import {
   normalizeIdentifier,
   normalizerFor,
   normalizeWith,
-  splitNormalized,
   stringsAtPaths,
   valuesAtPath,
 } from './normalizers';
-import { shippedAliasTables, withAliasTables, type AliasTable } from './aliases';
+import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
 import {
   fuseSimilarity,
   jaroWinkler,
   tokenJaroWinkler,
+  tokenContainment,
   tokenSetSimilarity,
   weighedTokenSetSimilarity,
   weighTokens,
@@ -141,9 +141,15 @@ function familiesStart(values: readonly string[]): number {
   return i;
 }
 
+/** `ignoreSpaces`: words written together or apart (COOPERSURGICAL / COOPER SURGICAL) are one value. */
+function ignoringSpaces(similarity: (x: string, y: string) => number): (x: string, y: string) => number {
+  return (x, y) => (x.replaceAll(' ', '') === y.replaceAll(' ', '') ? 1 : similarity(x, y));
+}
+
 function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
-  const similarity = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
+  const byAlgorithm = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
+  const similarity = rule.params?.ignoreSpaces ? ignoringSpaces(byAlgorithm) : byAlgorithm;
   const floor = rule.params?.floor ?? 0;
   const relatedTables = rule.params?.relatedTables ?? [];
   if (relatedTables.length > 0) return compileFuzzyWithFamilies({ rule, context, similarity, floor, relatedTables });
@@ -229,27 +235,31 @@ function compileFuzzyWithFamilies(args: {
 
 function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const floor = rule.params?.floor ?? 0;
-  const normalize = textNormalizer(rule, context);
+  const wordsOf = withAliasTablesTokens({
+    normalize: normalizerFor(rule.params?.normalizer ?? 'text'),
+    tables: (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name)),
+  });
   const isIdf = rule.params?.weighting === 'idf';
+  const isContainment = rule.params?.measure === 'containment';
+  const termsName = rule.params?.termsOf ?? rule.name;
   return {
     rule,
     // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
     prepare: (record) => {
       const tokens = new Set<string>();
-      for (const raw of stringsAtPaths(record, rule.fields)) {
-        const normalized = normalize(raw);
-        if (normalized) for (const token of splitNormalized(normalized)) tokens.add(token);
-      }
+      for (const raw of stringsAtPaths(record, rule.fields)) for (const token of wordsOf(raw)) tokens.add(token);
       return nonEmpty([...tokens].sort());
     },
     // Without known frequencies (a pair scored outside any domain) idf falls back to uniform weights.
     compare: (a, b, context) => {
       const ta = a as string[];
       const tb = b as string[];
-      const weightOf = isIdf ? context?.termWeights?.get(rule.name) : undefined;
-      const raw = weightOf
-        ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb))
-        : tokenSetSimilarity(ta, tb);
+      const weightOf = isIdf ? context?.termWeights?.get(termsName) : undefined;
+      const raw = isContainment
+        ? tokenContainment(ta, weightOf ? weighedOnce(weightOf, ta) : null, tb, weightOf ? weighedOnce(weightOf, tb) : null)
+        : weightOf
+          ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb))
+          : tokenSetSimilarity(ta, tb);
       const score = raw < floor ? 0 : raw;
       return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },

@@ -256,6 +256,8 @@ const SUPPLIER_CASES: PairCase[] = [
     a: { name: 'Smith Medical Supply' },
     b: { name: 'Smyth Medical Supply' },
     band: 'review',
+    // supplier-3.2.0: similar names without an identifier in common never auto-merge, whatever the score.
+    hardRule: 'similarNameNoIdentifier',
   },
 ];
 

@@ -13,8 +13,24 @@ import {
   searchDeliveriesQuerySchema,
   subscriptionParamsSchema,
   updateSubscriptionBodySchema,
+  backfillRunSchema,
+  deliveryListSchema,
+  deliveryViewSchema,
+  egressAllowListSchema,
+  replayedCountSchema,
+  rewindResultSchema,
+  subscriptionListSchema,
+  subscriptionPreviewSchema,
+  subscriptionVersionListSchema,
+  subscriptionViewSchema,
+  subscriptionWithSecretSchema,
+  syncStatusListSchema,
+  type DeliveryView,
+  type SubscriptionPreviewView,
+  type SubscriptionView,
+  type SyncStatusView,
 } from '../../contracts/subscriptions';
-import { defineRoute } from '../../http/route';
+import { defineRoute, viewResponse } from '../../http/route';
 import { requestBackfill } from '../../sync/backfill';
 import { previewSubscription } from '../../sync/preview';
 import { listSyncStatus } from '../../sync/syncStatus';
@@ -45,6 +61,10 @@ import {
 
 const TAGS = ['sync'];
 const notFound = { 404: { description: 'No such subscription (or delivery).' } };
+const subscriptionResponse = viewResponse<SubscriptionView>({ description: 'The subscription.', schema: subscriptionViewSchema });
+function subscriptionWithSecret(description: string) {
+  return viewResponse<SubscriptionView & { secret: string }>({ description, schema: subscriptionWithSecretSchema });
+}
 
 function actorOf(principal: Principal) {
   return { keyId: principal.keyId, name: principal.name, role: principal.role };
@@ -60,7 +80,7 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'subscriptions.write' },
     body: createSubscriptionBodySchema,
-    responses: { 201: { description: 'The subscription and its signing secret.' } },
+    responses: { 201: subscriptionWithSecret('The subscription and its signing secret.') },
     handler: async ({ services, body, principal }) => {
       const { subscription, secret } = await createSubscription(services, { body, actor: actorOf(principal) });
       return { status: 201, body: { ...presentSubscription(subscription), secret } };
@@ -73,7 +93,9 @@ export const subscriptionRoutes = [
     summary: 'List subscriptions',
     tags: TAGS,
     auth: { action: 'subscriptions.read' },
-    responses: { 200: { description: '`{ items }`, by name.' } },
+    responses: {
+      200: viewResponse<{ items: SubscriptionView[] }>({ description: '`{ items }`, by name.', schema: subscriptionListSchema }),
+    },
     handler: async ({ services }) => {
       const items = await subscriptionsCollection(services).find({}, { sort: { name: 1 } });
       return { body: { items: items.map((doc) => presentSubscription(doc)) } };
@@ -87,7 +109,7 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'subscriptions.read' },
     params: subscriptionParamsSchema,
-    responses: { 200: { description: 'The subscription.' }, ...notFound },
+    responses: { 200: subscriptionResponse, ...notFound },
     handler: async ({ services, params }) => {
       const doc = await requireSubscription(services, params.id);
       return { body: presentSubscription(doc, await subscriptionStats(services, doc._id)) };
@@ -102,7 +124,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.write' },
     params: subscriptionParamsSchema,
     body: updateSubscriptionBodySchema,
-    responses: { 200: { description: 'The subscription.' }, 409: { description: 'STALE_VERSION' }, ...notFound },
+    responses: { 200: subscriptionResponse, 409: { description: 'STALE_VERSION' }, ...notFound },
     handler: async ({ services, params, body, principal }) => ({
       body: presentSubscription(await updateSubscription(services, { id: params.id, body, actor: actorOf(principal) })),
     }),
@@ -130,7 +152,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.write' },
     params: subscriptionParamsSchema,
     body: reasonBodySchema,
-    responses: { 200: { description: 'The subscription.' }, ...notFound },
+    responses: { 200: subscriptionResponse, ...notFound },
     handler: async ({ services, params, body, principal }) => ({
       body: presentSubscription(await pauseSubscription(services, { id: params.id, actor: actorOf(principal), reason: body.reason })),
     }),
@@ -144,7 +166,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.write' },
     params: subscriptionParamsSchema,
     body: reasonBodySchema,
-    responses: { 200: { description: 'The subscription.' }, ...notFound },
+    responses: { 200: subscriptionResponse, ...notFound },
     handler: async ({ services, params, body, principal }) => ({
       body: presentSubscription(await resumeSubscription(services, { id: params.id, actor: actorOf(principal), reason: body.reason })),
     }),
@@ -158,7 +180,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.write' },
     params: subscriptionParamsSchema,
     body: rotateSecretBodySchema,
-    responses: { 200: { description: 'The subscription and its new secret (shown once).' }, ...notFound },
+    responses: { 200: subscriptionWithSecret('The subscription and its new secret (shown once).'), ...notFound },
     handler: async ({ services, params, body, principal }) => {
       const { subscription, secret } = await rotateSecret(services, {
         id: params.id,
@@ -177,7 +199,7 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'subscriptions.read' },
     params: subscriptionParamsSchema,
-    responses: { 200: { description: '`{ items }`' }, ...notFound },
+    responses: { 200: { description: '`{ items }`', schema: subscriptionVersionListSchema }, ...notFound },
     handler: async ({ services, params }) => {
       await requireSubscription(services, params.id);
       return { body: { items: (await listSubscriptionVersions(services, params.id)).map(presentSubscriptionVersion) } };
@@ -192,7 +214,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.read' },
     params: subscriptionParamsSchema,
     query: listDeliveriesQuerySchema,
-    responses: { 200: { description: '`{ items }`' }, ...notFound },
+    responses: { 200: viewResponse<{ items: DeliveryView[] }>({ description: '`{ items }`', schema: deliveryListSchema }), ...notFound },
     handler: async ({ services, params, query }) => {
       const items = await listDeliveries(services, {
         subscriptionId: params.id,
@@ -212,7 +234,7 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'subscriptions.read' },
     params: deliveryParamsSchema,
-    responses: { 200: { description: 'The delivery.' }, ...notFound },
+    responses: { 200: viewResponse<DeliveryView>({ description: 'The delivery.', schema: deliveryViewSchema }), ...notFound },
     handler: async ({ services, params, principal }) => {
       const subscription = await requireSubscription(services, params.id);
       const delivery = await requireDelivery(services, { subscriptionId: params.id, deliveryId: params.deliveryId });
@@ -230,7 +252,11 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.replay' },
     params: deliveryParamsSchema,
     body: reasonBodySchema,
-    responses: { 200: { description: 'The delivery, pending again.' }, 409: { description: 'DELIVERY_PENDING' }, ...notFound },
+    responses: {
+      200: viewResponse<DeliveryView>({ description: 'The delivery, pending again.', schema: deliveryViewSchema }),
+      409: { description: 'DELIVERY_PENDING' },
+      ...notFound,
+    },
     handler: async ({ services, params, body, principal }) => ({
       body: presentDelivery(
         await replayDelivery(services, {
@@ -272,7 +298,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.replay' },
     params: subscriptionParamsSchema,
     body: bulkReplayBodySchema,
-    responses: { 200: { description: '`{ replayed }`' }, ...notFound },
+    responses: { 200: { description: '`{ replayed }`', schema: replayedCountSchema }, ...notFound },
     handler: async ({ services, params, body, principal }) => ({
       body: await replaySince(services, {
         subscriptionId: params.id,
@@ -292,7 +318,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.replay' },
     params: subscriptionParamsSchema,
     body: rewindBodySchema,
-    responses: { 200: { description: '`{ cursor, previousCursor }`' }, ...notFound },
+    responses: { 200: { description: '`{ cursor, previousCursor }`', schema: rewindResultSchema }, ...notFound },
     handler: async ({ services, params, body, principal }) => ({
       body: await rewindSubscription(services, {
         subscriptionId: params.id,
@@ -313,7 +339,10 @@ export const subscriptionRoutes = [
     params: subscriptionParamsSchema,
     body: reasonBodySchema,
     responses: {
-      202: { description: '`{ run, requestedAt, planned, finishedAt }`; progress in GET /subscriptions/:id stats.backfill' },
+      202: {
+        description: '`{ run, requestedAt, planned, finishedAt }`; progress in GET /subscriptions/:id stats.backfill',
+        schema: backfillRunSchema,
+      },
       409: { description: 'BACKFILL_RUNNING' },
       ...notFound,
     },
@@ -333,7 +362,12 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'golden.read' },
     params: { type: 'object', required: ['goldenId'], properties: { goldenId: { type: 'string', minLength: 1, maxLength: 200 } } },
-    responses: { 200: { description: '`{ items }`, one per subscriber that received the record' } },
+    responses: {
+      200: viewResponse<{ items: SyncStatusView[] }>({
+        description: '`{ items }`, one per subscriber that received the record',
+        schema: syncStatusListSchema,
+      }),
+    },
     handler: async ({ services, params }) => ({ body: { items: await listSyncStatus(services, params.goldenId) } }),
   }),
   defineRoute({
@@ -347,7 +381,10 @@ export const subscriptionRoutes = [
     params: subscriptionParamsSchema,
     body: previewBodySchema,
     responses: {
-      200: { description: 'The messages (body, content type, webhook-id) or why none would go.' },
+      200: viewResponse<SubscriptionPreviewView>({
+        description: 'The messages (body, content type, webhook-id) or why none would go.',
+        schema: subscriptionPreviewSchema,
+      }),
       400: { description: 'The record is not of a subscribed domain.' },
       ...notFound,
     },
@@ -368,7 +405,12 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'subscriptions.read' },
     query: searchDeliveriesQuerySchema,
-    responses: { 200: { description: '`{ items }` in feed order (without bodies).' } },
+    responses: {
+      200: viewResponse<{ items: DeliveryView[] }>({
+        description: '`{ items }` in feed order (without bodies).',
+        schema: deliveryListSchema,
+      }),
+    },
     handler: async ({ services, query }) => {
       const items = await deliveriesByCorrelation(services, { correlationId: query.correlationId, limit: query.limit ?? 100 });
       return { body: { items: items.map((d) => presentDelivery(d)) } };
@@ -381,7 +423,7 @@ export const subscriptionRoutes = [
     summary: 'Private hosts and ranges deliveries may reach (stored entries, and those from MDM_EGRESS_ALLOW)',
     tags: TAGS,
     auth: { action: 'egress.manage' },
-    responses: { 200: { description: '`{ entries, fromEnvironment, updatedAt }`' } },
+    responses: { 200: { description: '`{ entries, fromEnvironment, updatedAt }`', schema: egressAllowListSchema } },
     handler: async ({ services }) => {
       const stored = await storedEgressEntries(services);
       return { body: { entries: stored.entries, fromEnvironment: services.config.egressAllow, updatedAt: stored.updatedAt } };
@@ -395,7 +437,7 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'egress.manage' },
     body: egressAllowBodySchema,
-    responses: { 200: { description: '`{ entries, updatedAt }`' } },
+    responses: { 200: { description: '`{ entries, updatedAt }`', schema: egressAllowListSchema } },
     handler: async ({ services, body, principal }) => ({
       body: await setEgressAllowList(services, { entries: body.entries, actor: actorOf(principal), reason: body.reason }),
     }),

@@ -5,7 +5,6 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { MappingSummaryView } from '../../../server/contracts/mappings';
 import { CONTENT_TYPES, PAYLOAD_MODES, SUBSCRIPTION_EVENTS, type SubscriptionView } from '../../../server/contracts/subscriptions';
 import { useSession } from '../app/SessionContext';
 import { useLoad } from '../app/useLoad';
@@ -90,8 +89,8 @@ export function SubscriptionForm(props: {
   const { client } = useSession();
   const [state, setState] = useState<FormState>(() => initialState(props.existing));
   const [isBusy, setIsBusy] = useState(false);
-  const domains = useLoad(() => client.get<{ items: Array<{ domain: string }> }>('/schemas'), [client]);
-  const outbound = useLoad(() => client.get<{ items: MappingSummaryView[] }>('/mappings?direction=outbound'), [client]);
+  const domains = useLoad(() => client.call('listCanonicalSchemas'), [client]);
+  const outbound = useLoad(() => client.call('listMappings', { query: { direction: 'outbound' } }), [client]);
   const targets = [
     ...new Set(
       (outbound.data?.items ?? [])

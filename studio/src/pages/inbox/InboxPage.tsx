@@ -3,7 +3,8 @@
  * the open task beside the list (`#/inbox/<taskId>`). j/k move through the list; m merge, n not a match, s skip.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { TaskCountsView, TaskListView, TaskView } from '../../../../server/contracts/stewardship';
+import type { TaskView } from '../../../../server/contracts/stewardship';
+import type { QueryOf } from '../../api/client';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
@@ -37,10 +38,10 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
   }, [props.query]);
   const filterText = queryString(filters);
   const counts = useLoad(
-    () => client.get<TaskCountsView>(`/tasks/counts${queryString({ ...filters, sort: undefined })}`),
+    () => client.call('countTasks', { query: { ...filters, sort: undefined } as QueryOf<'countTasks'> }),
     [client, filterText],
   );
-  const list = useLoad(() => client.get<TaskListView>(`/tasks${queryString({ ...filters, limit: 100 })}`), [client, filterText]);
+  const list = useLoad(() => client.call('listTasks', { query: { ...filters, limit: 100 } as QueryOf<'listTasks'> }), [client, filterText]);
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [bulkReason, setBulkReason] = useState('Reviewed in bulk');
   const [bulkState, setBulkState] = useState('');
@@ -74,7 +75,10 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
     for (const task of chosen) {
       setBulkState(`${action === 'merge' ? 'Merging' : 'Rejecting'} ${done + 1} of ${chosen.length}…`);
       try {
-        await client.post(`/tasks/${encodeURIComponent(task.id)}/${action}`, { expectedVersion: task.version, reason: bulkReason });
+        await client.call(action === 'merge' ? 'mergeTask' : 'notAMatchTask', {
+          params: { id: task.id },
+          body: { expectedVersion: task.version, reason: bulkReason },
+        });
         done += 1;
       } catch (error) {
         failures.push(`${task.id}: ${error instanceof Error ? error.message : String(error)}`);

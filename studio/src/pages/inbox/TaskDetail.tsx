@@ -6,8 +6,11 @@ import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
+import type { ApiClient } from '../../api/client';
+import { callTaskAction, type TaskAction } from './taskActions';
 import { formatValue, formatWhen } from '../../ui/format';
 import { ClusterTask } from './ClusterTask';
+import { TabList, tabPanelProps } from '../../ui/Tabs';
 import { MatchCompare } from './MatchCompare';
 import type { SurvivorChoice } from './MatchCompare';
 
@@ -18,10 +21,8 @@ interface Loaded {
   candidates: Array<{ record: GoldenRecordView; view: TaskCandidateView }>;
 }
 
-async function loadGolden(get: <T>(path: string) => Promise<T>, domain: string, id: string): Promise<GoldenRecordView | null> {
-  const body = await get<GoldenRecordView | { retired: true; survivor: GoldenRecordView }>(
-    `/golden/${encodeURIComponent(domain)}/${encodeURIComponent(id)}?include=lineage`,
-  ).catch(() => null);
+async function loadGolden(client: ApiClient, domain: string, id: string): Promise<GoldenRecordView | null> {
+  const body = await client.call('getGoldenRecord', { params: { domain, id }, query: { include: ['lineage'] } }).catch(() => null);
   if (body === null) return null;
   return 'retired' in body ? body.survivor : body;
 }
@@ -37,11 +38,10 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
   const [outcome, setOutcome] = useState('');
   const [isBusy, setIsBusy] = useState(false);
   const loaded = useLoad<Loaded>(async () => {
-    const task = await client.get<TaskView>(`/tasks/${encodeURIComponent(props.taskId)}`);
-    const get = <T,>(path: string) => client.get<T>(path);
-    const subject = task.subject.goldenId ? await loadGolden(get, task.domain, task.subject.goldenId) : null;
+    const task = await client.call('getTask', { params: { id: props.taskId } });
+    const subject = task.subject.goldenId ? await loadGolden(client, task.domain, task.subject.goldenId) : null;
     const loadedCandidates = await Promise.all(
-      (task.candidates ?? []).map(async (view) => ({ view, record: await loadGolden(get, task.domain, view.goldenId) })),
+      (task.candidates ?? []).map(async (view) => ({ view, record: await loadGolden(client, task.domain, view.goldenId) })),
     );
     const candidates = loadedCandidates.filter(
       (entry): entry is { view: TaskCandidateView; record: GoldenRecordView } => entry.record !== null,
@@ -49,12 +49,12 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
     return { task, subject, candidates };
   }, [client, props.taskId]);
 
-  const act = async (action: string, body: Record<string, unknown>, done: string): Promise<void> => {
+  const act = async (action: TaskAction, body: Record<string, unknown>, done: string): Promise<void> => {
     if (loaded.data === null) return;
     setIsBusy(true);
     setError(null);
     try {
-      await client.post(`/tasks/${encodeURIComponent(props.taskId)}/${action}`, { expectedVersion: loaded.data.task.version, ...body });
+      await callTaskAction(client, { action, id: props.taskId, body: { expectedVersion: loaded.data.task.version, ...body } });
       setOutcome(done);
       loaded.reload();
       props.onDone();
@@ -154,36 +154,31 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
       {task.type === 'potential-match' && subject !== null && (
         <>
           {candidates.length > 1 && (
-            <div className="tabs" role="tablist" aria-label="Candidates">
-              {candidates.map(({ record }, index) => (
-                <button
-                  key={`${record.id}-${index}`}
-                  type="button"
-                  role="tab"
-                  aria-selected={index === candidateIndex}
-                  className={index === candidateIndex ? 'tab active' : 'tab'}
-                  onClick={() => setCandidateIndex(index)}
-                >
-                  Candidate {index + 1}
-                </button>
-              ))}
-            </div>
-          )}
-          {candidate === undefined ? (
-            <p className="muted">The candidate records no longer exist (merged or retired since).</p>
-          ) : (
-            <MatchCompare
-              subject={subject}
-              candidate={candidate}
-              explanation={candidateView?.explanation}
-              explanationBasis={candidateView?.explanationBasis}
-              decisionExplanation={candidateView?.decisionExplanation}
-              score={candidateView?.score}
-              band={candidateView?.band}
-              choices={choices}
-              onChoose={isOpen && canAct ? setChoices : undefined}
+            <TabList
+              label="Candidates"
+              idPrefix="candidates"
+              tabs={candidates.map((_, index) => ({ id: String(index), label: `Candidate ${index + 1}` }))}
+              selected={String(candidateIndex)}
+              onSelect={(id) => setCandidateIndex(Number(id))}
             />
           )}
+          <div {...(candidates.length > 1 ? tabPanelProps('candidates', String(candidateIndex)) : {})}>
+            {candidate === undefined ? (
+              <p className="muted">The candidate records no longer exist (merged or retired since).</p>
+            ) : (
+              <MatchCompare
+                subject={subject}
+                candidate={candidate}
+                explanation={candidateView?.explanation}
+                explanationBasis={candidateView?.explanationBasis}
+                decisionExplanation={candidateView?.decisionExplanation}
+                score={candidateView?.score}
+                band={candidateView?.band}
+                choices={choices}
+                onChoose={isOpen && canAct ? setChoices : undefined}
+              />
+            )}
+          </div>
         </>
       )}
 
