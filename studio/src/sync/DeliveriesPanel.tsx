@@ -70,6 +70,7 @@ export function DeliveriesPanel(props: {
   const action = useBusyAction();
   const [since, setSince] = useState(() => new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 16));
   const [replayStatus, setReplayStatus] = useState<'parked' | 'delivered'>('parked');
+  const [discardReason, setDiscardReason] = useState('');
   const [rewindTo, setRewindTo] = useState('');
   const refresh = (): void => {
     list.reload();
@@ -81,6 +82,14 @@ export function DeliveriesPanel(props: {
       await client.call('replayDelivery', { params: { id: subscriptionId, deliveryId: id }, body: { reason: 'replayed from the studio' } });
       refresh();
       return `Delivery ${id} queued again with the same webhook-id.`;
+    });
+  const discardOne = (id: string) =>
+    action.run('discard', async () => {
+      await client.post(`${base}/deliveries/${encodeURIComponent(id)}/discard`, { reason: discardReason });
+      setDiscardReason('');
+      list.reload();
+      detail.reload();
+      return 'Discarded: it will not be sent; the record’s later events go on.';
     });
   const replaySince = () =>
     action.run('replay-bulk', async () => {
@@ -233,6 +242,22 @@ export function DeliveriesPanel(props: {
                     </button>
                   )}
                 </header>
+                {props.canReplay && open.status === 'parked' && (
+                  <div className="inline-form" aria-label="Discard">
+                    <label>
+                      Discard (never send it) — reason{' '}
+                      <input value={discardReason} onChange={(event) => setDiscardReason(event.target.value)} maxLength={500} />
+                    </label>{' '}
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      disabled={action.busy !== '' || discardReason.trim() === ''}
+                      onClick={() => void discardOne(open.id)}
+                    >
+                      Discard
+                    </button>
+                  </div>
+                )}
                 {open.failure && <p className="notice notice-warning">{open.failure.message}</p>}
                 <h4>Message ({open.contentType ?? '—'})</h4>
                 <pre className="payload" aria-label="Message">

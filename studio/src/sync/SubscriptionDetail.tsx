@@ -29,6 +29,7 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
   const action = useBusyAction();
   const [isEditing, setIsEditing] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
+  const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
   const subscription = loaded.data;
   if (subscription === null)
     return (
@@ -62,6 +63,13 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
       setSecret(result.secret);
       loaded.reload();
       return 'The old secret keeps signing beside the new one for 24 hours.';
+    });
+
+  const remove = () =>
+    action.run('delete', async () => {
+      await client.delete(path);
+      navigate('sync');
+      return 'Deleted.';
     });
 
   return (
@@ -139,9 +147,31 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
             >
               Backfill
             </button>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={action.busy !== '' || isConfirmingDelete}
+              onClick={() => setIsConfirmingDelete(true)}
+            >
+              Delete
+            </button>
           </div>
         )}
       </header>
+      {isConfirmingDelete && (
+        <div className="notice notice-warning" role="alertdialog" aria-label="Confirm deletion">
+          <p>
+            Delete “{subscription.name}”? It stops at once and its undelivered messages ({(stats?.pending ?? 0) + (stats?.parked ?? 0)}) are
+            removed; its versions and audit stay.
+          </p>
+          <button type="button" className="button-primary" disabled={action.busy !== ''} onClick={() => void remove()}>
+            Delete subscription
+          </button>{' '}
+          <button type="button" className="button-secondary" onClick={() => setIsConfirmingDelete(false)}>
+            Keep it
+          </button>
+        </div>
+      )}
       {(action.error ?? null) !== null && <ErrorNotice error={action.error} onDismiss={action.clearError} />}
       {action.notice !== '' && (
         <p className="notice notice-success" role="status">

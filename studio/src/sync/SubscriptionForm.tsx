@@ -25,6 +25,8 @@ interface FormState {
   fileFormat: 'ndjson' | 'csv';
   mapping: string;
   contentType: (typeof CONTENT_TYPES)[number];
+  responseMapping: string;
+  includeSensitive: boolean;
 }
 
 function initialState(existing: SubscriptionView | undefined): FormState {
@@ -43,6 +45,8 @@ function initialState(existing: SubscriptionView | undefined): FormState {
     fileFormat: transport?.type === 'file' ? (transport.format ?? 'ndjson') : 'ndjson',
     mapping: existing?.outboundMapping?.target ?? '',
     contentType: existing?.outboundMapping?.contentType ?? 'json',
+    responseMapping: existing?.responseMapping?.target ?? '',
+    includeSensitive: existing?.includeSensitive ?? false,
   };
 }
 
@@ -66,6 +70,8 @@ function bodyOf(state: FormState): Record<string, unknown> {
     payload: state.payload,
     transport,
     outboundMapping: state.mapping === '' ? null : { target: state.mapping, contentType: state.contentType },
+    responseMapping: state.responseMapping === '' ? null : { target: state.responseMapping },
+    includeSensitive: state.includeSensitive,
   };
 }
 
@@ -250,6 +256,34 @@ export function SubscriptionForm(props: {
             </select>
           </label>
         )}
+        <label className="field">
+          Response mapping (closed loop)
+          <select
+            aria-label="Response mapping"
+            value={state.responseMapping}
+            onChange={(event) => set({ responseMapping: event.target.value })}
+          >
+            <option value="">none</option>
+            {targets.map((target) => (
+              <option key={target} value={target}>
+                {target}
+              </option>
+            ))}
+          </select>
+          <span className="muted">Reads the target system’s id from each 2xx reply; shown on the golden record.</span>
+        </label>
+        <label className="field">
+          <span>
+            <input
+              type="checkbox"
+              aria-label="Include sensitive attributes"
+              checked={state.includeSensitive}
+              onChange={(event) => set({ includeSensitive: event.target.checked })}
+            />{' '}
+            Send sensitive attributes unmasked
+          </span>
+          <span className="muted">Admins only; while set, only admins may change this subscription.</span>
+        </label>
       </div>
       <div className="toolbar">
         <button type="submit" className="button-primary" disabled={isBusy}>

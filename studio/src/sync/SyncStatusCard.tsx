@@ -44,7 +44,7 @@ export function SyncStatusCard(props: { goldenId: string; currentVersion?: numbe
                   )}
                 </td>
                 <td className="muted">{formatWhen(item.deliveredAt)}</td>
-                <td className="mono">{item.targetId ?? '—'}</td>
+                <td className="mono">{item.targetId === null ? '—' : `${item.system ?? '?'}: ${item.targetId}`}</td>
               </tr>
             ))}
           </tbody>
