@@ -20,6 +20,7 @@ export const operationRoutes = {
   deleteLookupTable: { method: 'delete', path: '/lookups/:name' },
   deleteSubscription: { method: 'delete', path: '/subscriptions/:id' },
   diffPreviewMapping: { method: 'post', path: '/mappings/:source/:domain/diff-preview' },
+  discardDelivery: { method: 'post', path: '/subscriptions/:id/deliveries/:deliveryId/discard' },
   discardException: { method: 'post', path: '/exceptions/:id/discard' },
   exportGoldenRecords: { method: 'get', path: '/export/:domain/golden' },
   exportXrefs: { method: 'get', path: '/export/:domain/xrefs' },

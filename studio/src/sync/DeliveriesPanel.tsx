@@ -85,7 +85,7 @@ export function DeliveriesPanel(props: {
     });
   const discardOne = (id: string) =>
     action.run('discard', async () => {
-      await client.post(`${base}/deliveries/${encodeURIComponent(id)}/discard`, { reason: discardReason });
+      await client.call('discardDelivery', { params: { id: subscriptionId, deliveryId: id }, body: { reason: discardReason } });
       setDiscardReason('');
       list.reload();
       detail.reload();

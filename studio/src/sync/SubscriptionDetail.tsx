@@ -67,7 +67,7 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
 
   const remove = () =>
     action.run('delete', async () => {
-      await client.delete(path);
+      await client.call('deleteSubscription', { params });
       navigate('sync');
       return 'Deleted.';
     });
