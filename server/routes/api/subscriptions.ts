@@ -277,7 +277,11 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.replay' },
     params: deliveryParamsSchema,
     body: discardBodySchema,
-    responses: { 200: { description: 'The delivery, discarded.' }, 409: { description: 'DELIVERY_NOT_PARKED' }, ...notFound },
+    responses: {
+      200: viewResponse<DeliveryView>({ description: 'The delivery, discarded.', schema: deliveryViewSchema }),
+      409: { description: 'DELIVERY_NOT_PARKED' },
+      ...notFound,
+    },
     handler: async ({ services, params, body, principal }) => ({
       body: presentDelivery(
         await discardDelivery(services, {
