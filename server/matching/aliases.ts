@@ -238,7 +238,10 @@ function recentNormalizer(normalize: (value: string) => string | null): (value: 
 }
 
 /** The rewrites of a chain of tables over a normalised value's tokens (`split(' ')`, the tables' order). */
-function tableRewrites(args: { normalize: (value: string) => string | null; tables: readonly AliasTable[] }): (tokens: string[]) => string[] {
+function tableRewrites(args: {
+  normalize: (value: string) => string | null;
+  tables: readonly AliasTable[];
+}): (tokens: string[]) => string[] {
   const rewrites = args.tables.map((table) => compileAliasTable(table, args.normalize));
   // One look-up per token over all tables: a value none of them can change skips the rewrites.
   // A mode that does not declare its triggers never takes the shortcut.

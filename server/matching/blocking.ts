@@ -131,7 +131,10 @@ function combinedKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] 
   return unique(combos);
 }
 
-const KEY_FUNCTIONS: Record<BlockingKeyRule['type'], (rule: BlockingKeyRule, record: CanonicalRecord, normalizers: KeyNormalizers) => string[]> = {
+const KEY_FUNCTIONS: Record<
+  BlockingKeyRule['type'],
+  (rule: BlockingKeyRule, record: CanonicalRecord, normalizers: KeyNormalizers) => string[]
+> = {
   identifier: identifierKeys,
   partNumber: partNumberKeys,
   nameTokens: nameTokenKeys,

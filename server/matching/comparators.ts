@@ -470,7 +470,9 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
   const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
   const names = extractors.map((e) => e.definition.name);
   const isDeclared = new Set(names);
-  const tolerances = new Map(extractors.flatMap((e) => (e.definition.relativeTolerance ? [[e.definition.name, e.definition.relativeTolerance] as const] : [])));
+  const tolerances = new Map(
+    extractors.flatMap((e) => (e.definition.relativeTolerance ? [[e.definition.name, e.definition.relativeTolerance] as const] : [])),
+  );
   return {
     rule,
     prepare: (record) => extractAttributes(extractors, stringsAtPaths(record, rule.fields)),

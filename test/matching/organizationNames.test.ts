@@ -104,8 +104,14 @@ describe('parent and subsidiary at one address (POST /ingest)', () => {
     const task = await openClusterTaskOf(child.goldenId as string);
     expect((task?.members ?? []).map((m) => m.goldenId)).not.toContain(parent.goldenId);
     const explanation = await verify(
-      { name: 'CANTEL MEDICAL HOLDINGS CORP', addresses: [{ purposes: ['main'], line1: '150 Clove Rd', city: 'Little Falls', postalCode: '07424', country: 'US' }] },
-      { name: 'Cantel Medical Corp.', addresses: [{ purposes: ['main'], line1: '150 Clove Rd', city: 'Little Falls', postalCode: '07424', country: 'US' }] },
+      {
+        name: 'CANTEL MEDICAL HOLDINGS CORP',
+        addresses: [{ purposes: ['main'], line1: '150 Clove Rd', city: 'Little Falls', postalCode: '07424', country: 'US' }],
+      },
+      {
+        name: 'Cantel Medical Corp.',
+        addresses: [{ purposes: ['main'], line1: '150 Clove Rd', city: 'Little Falls', postalCode: '07424', country: 'US' }],
+      },
     );
     expect(explanation.band).toBe('review');
     expect(explanation.hardRule?.name).toBe('similarNameNoIdentifier');
@@ -117,8 +123,14 @@ describe('parent and subsidiary at one address (POST /ingest)', () => {
     const llc = await ingestVendor('gpo', { NAME1: 'Brightway Home Medical, LLC', ...address });
     expect(llc.goldenId).not.toBe(corporation.goldenId);
     const explanation = await verify(
-      { name: 'BRIGHTWAY HOME MEDICAL CORP.', addresses: [{ purposes: ['main'], line1: '1 Medline Way', city: 'Plymouth Meeting', postalCode: '19462', country: 'US' }] },
-      { name: 'Brightway Home Medical, LLC', addresses: [{ purposes: ['main'], line1: '1 Medline Way', city: 'Plymouth Meeting', postalCode: '19462', country: 'US' }] },
+      {
+        name: 'BRIGHTWAY HOME MEDICAL CORP.',
+        addresses: [{ purposes: ['main'], line1: '1 Medline Way', city: 'Plymouth Meeting', postalCode: '19462', country: 'US' }],
+      },
+      {
+        name: 'Brightway Home Medical, LLC',
+        addresses: [{ purposes: ['main'], line1: '1 Medline Way', city: 'Plymouth Meeting', postalCode: '19462', country: 'US' }],
+      },
     );
     expect(explanation.band).toBe('review');
     expect(explanation.hardRule?.name).toBe('otherEntityType');
@@ -128,10 +140,36 @@ describe('parent and subsidiary at one address (POST /ingest)', () => {
 describe('a remit-to lockbox under the same name (POST /ingest)', () => {
   test('joins the cluster task of its vendor written in several ways', async () => {
     const records = [
-      await ingestVendor('apv', { NAME1: 'DEROYAL INDUSTRIES INC', STREET: '200 DEBUSK LN', CITY: 'POWELL', POSTAL: '37849', COUNTRY: 'US' }),
-      await ingestVendor('gpo', { NAME1: 'DeRoyal Industries, Inc.', STREET: '200 DeBusk Lane', CITY: 'Powell', POSTAL: '37849', COUNTRY: 'US', PURPOSE: 'order' }),
-      await ingestVendor('apv', { NAME1: 'DE ROYAL INDUSTRIES', STREET: '200 DEBUSK LANE', CITY: 'POWELL', POSTAL: '37849-4703', COUNTRY: 'US' }),
-      await ingestVendor('apv', { NAME1: 'DEROYAL INDUSTRIES INC', STREET: 'PO BOX 936472', CITY: 'ATLANTA', POSTAL: '31193', COUNTRY: 'US', PURPOSE: 'remit' }),
+      await ingestVendor('apv', {
+        NAME1: 'DEROYAL INDUSTRIES INC',
+        STREET: '200 DEBUSK LN',
+        CITY: 'POWELL',
+        POSTAL: '37849',
+        COUNTRY: 'US',
+      }),
+      await ingestVendor('gpo', {
+        NAME1: 'DeRoyal Industries, Inc.',
+        STREET: '200 DeBusk Lane',
+        CITY: 'Powell',
+        POSTAL: '37849',
+        COUNTRY: 'US',
+        PURPOSE: 'order',
+      }),
+      await ingestVendor('apv', {
+        NAME1: 'DE ROYAL INDUSTRIES',
+        STREET: '200 DEBUSK LANE',
+        CITY: 'POWELL',
+        POSTAL: '37849-4703',
+        COUNTRY: 'US',
+      }),
+      await ingestVendor('apv', {
+        NAME1: 'DEROYAL INDUSTRIES INC',
+        STREET: 'PO BOX 936472',
+        CITY: 'ATLANTA',
+        POSTAL: '31193',
+        COUNTRY: 'US',
+        PURPOSE: 'remit',
+      }),
     ];
     const goldenIds = [...new Set(records.map((r) => r.goldenId as string))];
     // Name-only evidence is never merged on a name; what is not one golden record is one cluster task.

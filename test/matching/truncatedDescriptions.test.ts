@@ -29,7 +29,12 @@ let counter = 0;
 async function send(source: string, row: Record<string, string>): Promise<IngestBody['records'][number]> {
   counter += 1;
   const id = source === 'cdm' ? { CDM_NUMBER: String(27320000 + counter) } : { ITEM: `T${counter}` };
-  const response = await ingest(server, { source, domain: 'item', contentType: 'application/x-ndjson', body: toNdjson([{ ...id, ...row }]) });
+  const response = await ingest(server, {
+    source,
+    domain: 'item',
+    contentType: 'application/x-ndjson',
+    body: toNdjson([{ ...id, ...row }]),
+  });
   expect(response.status, response.text).toBe(200);
   const record = (response.body as IngestBody).records[0];
   expect(record.outcome, JSON.stringify(record)).toBe('accepted');
@@ -63,7 +68,9 @@ describe('a truncated description inside a long title reaches a steward', () => 
     const candidates = await reviewCandidates(line.sourceRecordId);
     expect(candidates.map((c) => c.goldenId)).toContain(six.goldenId);
     expect(candidates.map((c) => c.goldenId)).not.toContain(seven.goldenId);
-    const levels = candidates.find((c) => c.goldenId === six.goldenId)?.explanation.comparators.find((c) => c.name === 'descriptionContained');
+    const levels = candidates
+      .find((c) => c.goldenId === six.goldenId)
+      ?.explanation.comparators.find((c) => c.name === 'descriptionContained');
     expect(levels?.level).toMatch(/^contained>=/);
   });
 });
@@ -83,7 +90,11 @@ describe('a hyphen between a letter and a digit belongs to the code', () => {
 
   test('number ranges keep their hyphen: 3-0 is not 30', async () => {
     const rules = await loadRules('item');
-    const explanation = scorePair({ a: { sourceId: 'a', description: 'SUTURE VICRYL 3-0 SH' }, b: { sourceId: 'b', description: 'SUTURE VICRYL 30 SH' }, rules });
+    const explanation = scorePair({
+      a: { sourceId: 'a', description: 'SUTURE VICRYL 3-0 SH' },
+      b: { sourceId: 'b', description: 'SUTURE VICRYL 30 SH' },
+      rules,
+    });
     expect(String(explanation.comparators.find((c) => c.name === 'description')?.a).split(' ')).not.toContain('30');
   });
 });

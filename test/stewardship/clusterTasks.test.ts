@@ -314,7 +314,11 @@ describe('deciding cluster tasks', () => {
 
     const split = await server.request<{ task: TaskView; pairs: number }>('POST', `/api/v1/tasks/${task.id}/split`, {
       key: steward,
-      body: { expectedVersion: task.version, goldenIds: [holdings.goldenId], reason: 'This vendor record is the holding company, a separate legal entity' },
+      body: {
+        expectedVersion: task.version,
+        goldenIds: [holdings.goldenId],
+        reason: 'This vendor record is the holding company, a separate legal entity',
+      },
     });
     expect(split.status, split.text).toBe(200);
     expect(split.body.pairs).toBe(3);
