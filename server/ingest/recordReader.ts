@@ -30,9 +30,6 @@ export const INGEST_MEDIA_TYPES: Readonly<Record<string, IngestFormat>> = {
   'text/csv': 'csv',
 };
 
-/** Media types an upload job can stream (a JSON document cannot be read record by record). */
-export const UPLOAD_MEDIA_TYPES = ['application/x-ndjson', 'application/ndjson', 'text/csv'];
-
 /** The format of an accepted media type. */
 export function formatOfMediaType(mediaType: string): IngestFormat {
   const format = INGEST_MEDIA_TYPES[mediaType];
