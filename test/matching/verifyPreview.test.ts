@@ -53,9 +53,9 @@ describe('verify', () => {
   test('ad-hoc rules decide differently and are named; invalid ad-hoc rules are 400 with paths', async () => {
     const strict = changedRules('item', 'item-adhoc', (r) => {
       r.hardRules = r.hardRules.filter((h) => h.action !== 'forceMerge');
-      // A match probability: without the forced merge, a GTIN match (with descriptions that agree once
-      // `16FR 5CC` reads as `16 FR 5 ML`, item-3.4.0) stays below it.
-      r.thresholds = { autoMerge: 0.9999999, review: 0.5 };
+      // A match probability of 1: nothing auto-merges on its score, only through a hard rule (none left here).
+      // (A threshold just under 1 broke whenever a rule version added evidence, e.g. item-3.5.0's containment.)
+      r.thresholds = { autoMerge: 1, review: 0.5 };
     });
     const response = await server.request<VerifyResult>('POST', '/api/v1/matching/verify', {
       body: { domain: 'item', a: FOLEY_A, b: FOLEY_B, rules: strict },
@@ -166,14 +166,11 @@ describe('impact preview', () => {
       });
       expect(byScore.body.explanation).toMatchObject({ band: 'auto-merge', hardRule: null });
 
-      // What if manufacturer part numbers stopped counting as evidence?
-      // (weight 0 for the weighted model; no levels, so no match weight, under Fellegi–Sunter)
+      // What if only hard rules (a shared GTIN…) could auto-merge, never a score? (A match probability of 1 is
+      // out of reach of any score; "part numbers stop counting" stopped losing this merge once item-3.5.0's
+      // description containment weighed the identical descriptions.)
       const stricter = changedRules('item', 'item-strict', (r) => {
-        const partNumber = r.comparators.find((c) => c.name === 'manufacturerPartNumber');
-        if (partNumber) {
-          partNumber.weight = 0;
-          delete partNumber.levels;
-        }
+        r.thresholds = { ...r.thresholds, autoMerge: 1 };
       });
       const lost = await preview.request<PreviewResult>('POST', '/api/v1/matching/rules/item/preview', { body: { rules: stricter } });
       expect(lost.status, lost.text).toBe(200);
