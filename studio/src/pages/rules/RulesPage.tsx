@@ -233,8 +233,8 @@ function DomainRules(props: { domain: string }) {
           )}
         </section>
         <div className="rules-side">
-          {view.data !== null && <RulesForm client={client} text={text} isReadOnly={!canWrite} onChange={setText} />}
           {report !== null && <ImpactReport report={report} />}
+          {view.data !== null && <RulesForm client={client} text={text} isReadOnly={!canWrite} onChange={setText} />}
           {canPreview && (
             <VerifyPair client={client} domain={domain} rulesText={text} isRulesValid={text !== '' && problems.length === 0} />
           )}
