@@ -400,12 +400,25 @@ const bandCountsSchema = {
   },
 } as const;
 
+const recordLabelSchema = {
+  type: 'object',
+  required: ['name', 'source', 'sourceId'],
+  additionalProperties: false,
+  properties: { name: { type: 'string' }, source: { type: 'string' }, sourceId: { type: 'string' } },
+} as const;
+
 const pairChangeSchema = {
   type: 'object',
-  required: ['a', 'b', 'current', 'candidate'],
+  required: ['a', 'b', 'labels', 'current', 'candidate'],
   properties: {
     a: { type: 'string' },
     b: { type: 'string' },
+    labels: {
+      type: 'object',
+      required: ['a', 'b'],
+      description: "Each record's display attribute (the domain's search display fields), source and source id.",
+      properties: { a: recordLabelSchema, b: recordLabelSchema },
+    },
     current: {
       type: 'object',
       required: ['score', 'band'],

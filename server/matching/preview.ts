@@ -12,6 +12,7 @@ import { loadDomainRecords, notAMatchPairs, pairOf, splitPair } from './domainRe
 import type { CompiledRules } from './rules';
 import { chooseRules, type RulesChoice } from './ruleSets/chooseRules';
 import { publishedRules } from './ruleSets/queries';
+import { recordLabel, type RecordLabel } from './recordLabel';
 import { scorePair } from './scoring';
 import type { CanonicalRecord, MatchExplanation } from './types';
 
@@ -33,6 +34,8 @@ export interface BandCounts {
 export interface PairChange {
   a: string;
   b: string;
+  /** What a steward recognises each record by (display attribute, source, source id). */
+  labels: { a: RecordLabel; b: RecordLabel };
   current: Pick<MatchExplanation, 'score' | 'band' | 'hardRule'>;
   candidate: MatchExplanation;
 }
@@ -94,7 +97,7 @@ export async function previewRules(
     useDraft: input.useDraft ?? input.rules === undefined,
   });
   const currentRules = await publishedRules({ store: services.store, domain: input.domain });
-  const { records, goldenOf } = await loadDomainRecords({ store: services.store, domain: input.domain });
+  const { records, goldenOf, sourceOf } = await loadDomainRecords({ store: services.store, domain: input.domain });
   const excluded = await notAMatchPairs({ store: services.store, domain: input.domain, goldenOf });
   const isNotAMatch = (a: string, b: string): boolean => excluded.has(pairOf(a, b));
   const onYield = (): void => signal?.throwIfAborted();
@@ -111,6 +114,8 @@ export async function previewRules(
   const lost = difference(currentPairs, candidatePairs);
   const byId = new Map<string, CanonicalRecord>(records.map((r) => [r.sourceId, r]));
   const limit = input.examples ?? 20;
+  const labelOf = (record: CanonicalRecord): RecordLabel =>
+    recordLabel({ domain: input.domain, recordId: record.sourceId, source: sourceOf.get(record.sourceId) ?? '', canonical: record });
   const explain = (key: string): PairChange => {
     const [a, b] = splitPair(key);
     const ra = byId.get(a) as CanonicalRecord;
@@ -119,6 +124,7 @@ export async function previewRules(
     return {
       a,
       b,
+      labels: { a: labelOf(ra), b: labelOf(rb) },
       current: { score: now.score, band: now.band, hardRule: now.hardRule },
       candidate: scorePair({ a: ra, b: rb, rules: candidateRules.rules, context: candidate.context }),
     };

@@ -185,6 +185,11 @@ describe('impact preview', () => {
       expect(lost.body.examples.lost[0]).toMatchObject({
         a: 'item|epic|P2',
         b: 'item|lawson|P1',
+        // Labelled by the item domain's display attribute (description), with source and source id.
+        labels: {
+          a: { name: 'Suture, Vicryl, 3-0, SH, Undyed', source: 'epic', sourceId: 'P2' },
+          b: { name: 'SUTURE VICRYL 3-0 SH UNDYED', source: 'lawson', sourceId: 'P1' },
+        },
         current: { band: 'auto-merge' },
         candidate: { band: 'review', rulesVersion: 'item-strict' },
       });
@@ -217,6 +222,38 @@ describe('impact preview', () => {
       expect(example).toMatchObject({ current: { band: 'review' }, candidate: { band: 'auto-merge', rulesVersion: 'item-loose' } });
     } finally {
       await preview.stop();
+    }
+  });
+});
+
+describe('impact preview labels', () => {
+  test('each example pair names its records by the domain display attribute, with source and source id', async () => {
+    const labelled = await startTestServer();
+    try {
+      const apply = (source: string, canonical: Record<string, unknown> & { sourceId: string }) =>
+        applyCanonical(labelled, { domain: 'supplier', source, canonical });
+      await apply('lawson', { sourceId: 'V-100', name: 'Acme Surgical Supply Inc', taxId: '12-3456789' });
+      await apply('epic', { sourceId: 'S-7', name: 'ACME SURGICAL SUPPLY, INC.', taxId: '123456789' });
+      // A veto on a shared tax id: the published forced merge is lost under the candidate.
+      const vetoed = changedRules('supplier', 'supplier-veto', (r) => {
+        r.hardRules.unshift({ name: 'vetoSameTaxId', action: 'veto', when: [{ comparator: 'ein', outcome: 'match' }] });
+      });
+      const response = await labelled.request<PreviewResult>('POST', '/api/v1/matching/rules/supplier/preview', {
+        body: { rules: vetoed },
+      });
+      expect(response.status, response.text).toBe(200);
+      expect(response.body.mergesLost).toBe(1);
+      expect(response.body.examples.lost[0]).toMatchObject({
+        a: 'supplier|epic|S-7',
+        b: 'supplier|lawson|V-100',
+        labels: {
+          a: { name: 'ACME SURGICAL SUPPLY, INC.', source: 'epic', sourceId: 'S-7' },
+          b: { name: 'Acme Surgical Supply Inc', source: 'lawson', sourceId: 'V-100' },
+        },
+        current: { band: 'auto-merge' },
+      });
+    } finally {
+      await labelled.stop();
     }
   });
 });

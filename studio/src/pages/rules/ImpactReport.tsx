@@ -1,5 +1,6 @@
 /** The impact preview of candidate rules: counts under the published and the candidate rules, and example pairs. */
 import type { BandCounts, PairChange, PreviewResult } from '../../../../server/matching/preview';
+import type { RecordLabel } from '../../../../server/matching/recordLabel';
 import { Fragment } from 'react';
 import { formatScore } from '../../ui/format';
 import { MatchExplanationView } from '../../ui/MatchExplanation';
@@ -16,6 +17,19 @@ const ROWS: Array<[keyof BandCounts, string]> = [
 function delta(after: number, before: number): string {
   const change = after - before;
   return change === 0 ? '' : change > 0 ? `+${change}` : String(change);
+}
+
+/** A record as a steward knows it: its name, then source and source id. */
+function RecordCell(props: { label: RecordLabel; id: string }) {
+  return (
+    <td title={props.id}>
+      <span className="record-name">{props.label.name}</span>
+      <br />
+      <span className="muted mono">
+        {props.label.source} · {props.label.sourceId}
+      </span>
+    </td>
+  );
 }
 
 function Examples(props: { title: string; pairs: PairChange[] }) {
@@ -38,8 +52,8 @@ function Examples(props: { title: string; pairs: PairChange[] }) {
           {props.pairs.map((pair) => (
             <Fragment key={`${pair.a}-${pair.b}`}>
               <tr>
-                <td className="mono">{pair.a}</td>
-                <td className="mono">{pair.b}</td>
+                <RecordCell label={pair.labels.a} id={pair.a} />
+                <RecordCell label={pair.labels.b} id={pair.b} />
                 <td>
                   {formatScore(pair.current.score)} · {pair.current.band}
                 </td>

@@ -16,6 +16,7 @@ import { useBusyAction } from '../../ui/useBusyAction';
 import { VersionsCard } from './VersionsCard';
 import { AliasTablesPage } from './AliasTablesPage';
 import { ImpactReport } from './ImpactReport';
+import { RulesForm } from './RulesForm';
 import { validateRulesText } from './rulesValidation';
 import { TrainingCard } from './TrainingCard';
 import { VerifyPair } from './VerifyPair';
@@ -233,6 +234,7 @@ function DomainRules(props: { domain: string }) {
         </section>
         <div className="rules-side">
           {report !== null && <ImpactReport report={report} />}
+          {view.data !== null && <RulesForm client={client} text={text} isReadOnly={!canWrite} onChange={setText} />}
           {canPreview && (
             <VerifyPair client={client} domain={domain} rulesText={text} isRulesValid={text !== '' && problems.length === 0} />
           )}
