@@ -51,15 +51,16 @@ describe('batchMatch', () => {
     records.forEach((r, i) => {
       for (const key of blockingKeys(r, items)) blocks.set(key, [...(blocks.get(key) ?? []), i]);
     });
-    // Lookup keys for nameTokens are the two rarest tokens; reproduce that selection.
+    // Lookup keys for nameTokens are the rule's `count` rarest tokens; reproduce that selection.
     const lookupOf = records.map((r) => {
       const keys = blockingKeys(r, items);
       const tokens = keys.filter((k) => keyRuleOf(k)?.lookup.mode === 'rarest');
+      const count = Number(tokens.length > 0 ? (keyRuleOf(tokens[0])?.rule.params?.count ?? 2) : 2);
       const rarest = tokens
         .map((k) => ({ k, size: (blocks.get(k)?.length ?? 1) - 1 }))
         .filter((t) => t.size > 0)
         .sort((x, y) => x.size - y.size || y.k.length - x.k.length || (x.k < y.k ? -1 : 1))
-        .slice(0, 2)
+        .slice(0, count)
         .map((t) => t.k);
       return keys.filter((k) => keyRuleOf(k)?.lookup.mode === 'all').concat(rarest);
     });
