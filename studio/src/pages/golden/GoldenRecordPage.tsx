@@ -5,11 +5,13 @@
 import { useState } from 'react';
 import type { GoldenRecordView, RetiredGoldenView } from '../../../../server/contracts/golden';
 import { ErrorNotice } from '../../app/ErrorNotice';
+import { askInPage } from '../../ui/Dialog';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
 import { formatValue, formatWhen } from '../../ui/format';
 import { SyncStatusCard } from '../../sync/SyncStatusCard';
+import { StructuredValue } from '../../ui/StructuredValue';
 import { HistoryTimeline } from './HistoryTimeline';
 import { displayName } from './goldenSearch';
 
@@ -60,10 +62,15 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
   const attributes = [...new Set([...Object.keys(record.attributes), ...Object.keys(record.overrides)])].sort();
   const sources = record.sources ?? [];
 
-  const unmerge = (sourceRecordId: string): void => {
-    const reason = window.prompt(`Split ${sourceRecordId} off this golden record. Reason:`, 'Not the same organisation');
-    if (reason === null || reason.trim() === '') return;
-    void act(
+  const unmerge = async (sourceRecordId: string): Promise<void> => {
+    const reason = await askInPage({
+      title: `Unmerge ${sourceRecordId}`,
+      message: 'The source record is split off this golden record and matched again on its own.',
+      inputLabel: 'Reason',
+      confirmLabel: 'Unmerge',
+    });
+    if (reason === null) return;
+    await act(
       () => client.post(`${base}/unmerge`, { sourceRecordId, reason, expectedVersion: record.version }),
       `Unmerged ${sourceRecordId}: it was re-matched on its own.`,
     );
@@ -128,7 +135,9 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
                 return (
                   <tr key={attribute}>
                     <th scope="row">{attribute}</th>
-                    <td className="mono">{formatValue(record.attributes[attribute])}</td>
+                    <td className="mono">
+                      <StructuredValue value={record.attributes[attribute]} />
+                    </td>
                     <td className="lineage">
                       {override !== undefined ? (
                         <span title={override.reason}>
@@ -156,13 +165,16 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
                           <button
                             type="button"
                             className="button-ghost"
-                            onClick={() => {
-                              const reason = window.prompt(
-                                `Clear the override on ${attribute}. Reason:`,
-                                'Survivorship value is right again',
-                              );
-                              if (reason)
-                                void act(
+                            onClick={async () => {
+                              const reason = await askInPage({
+                                title: `Clear the override on ${attribute}`,
+                                message: 'Survivorship decides the value again.',
+                                inputLabel: 'Reason',
+                                defaultValue: 'Survivorship value is right again',
+                                confirmLabel: 'Clear override',
+                              });
+                              if (reason !== null)
+                                await act(
                                   () =>
                                     client.delete(`${base}/overrides/${encodeURIComponent(attribute)}`, {
                                       reason,
@@ -231,7 +243,7 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
                   </details>
                 </div>
                 {canWrite && sources.length > 1 && (
-                  <button type="button" className="button-secondary" onClick={() => unmerge(source.id)}>
+                  <button type="button" className="button-secondary" onClick={() => void unmerge(source.id)}>
                     Unmerge
                   </button>
                 )}

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { aliasTableViewSchema, AliasTableListView, AliasTableVersionSummaryView } from '../../../../server/contracts/matching';
 import { ErrorNotice } from '../../app/ErrorNotice';
+import { askInPage } from '../../ui/Dialog';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
@@ -85,10 +86,16 @@ export function AliasTablesPage(props: { table?: string }) {
         : `Already published as version ${published.version.number}.`;
     });
 
-  const rollback = (number: number): void => {
-    const reason = window.prompt(`Publish version ${number} of ${name ?? ''} again. Reason:`, `Back to version ${number}`);
+  const rollback = async (number: number): Promise<void> => {
+    const reason = await askInPage({
+      title: `Roll back ${name ?? ''} to version ${number}`,
+      message: `Publishes version ${number} of the alias table ${name ?? ''} again as the newest version.`,
+      inputLabel: 'Reason',
+      defaultValue: `Back to version ${number}`,
+      confirmLabel: 'Roll back',
+    });
     if (reason === null) return;
-    void run('Rolling back…', async () => {
+    await run('Rolling back…', async () => {
       await client.post(`${base as string}/rollback`, { version: number, reason });
       view.reload();
       versions.reload();

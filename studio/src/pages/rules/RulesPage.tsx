@@ -9,6 +9,7 @@ import type { ruleSetViewSchema, RuleSetVersionSummaryView } from '../../../../s
 import type { PreviewResult } from '../../../../server/matching/preview';
 import type { presentJob } from '../../../../server/jobs/jobPresenter';
 import { ErrorNotice } from '../../app/ErrorNotice';
+import { askInPage } from '../../ui/Dialog';
 import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
@@ -147,10 +148,16 @@ function DomainRulesPage(props: { domain?: string }) {
         : `Already published as version ${published.version.number}.`;
     });
 
-  const rollback = (number: number): void => {
-    const reason = window.prompt(`Publish version ${number} of the ${domain} rules again. Reason:`, `Back to version ${number}`);
+  const rollback = async (number: number): Promise<void> => {
+    const reason = await askInPage({
+      title: `Roll back the ${domain} rules to version ${number}`,
+      message: `Publishes version ${number} of the ${domain} rules again as the newest version.`,
+      inputLabel: 'Reason',
+      defaultValue: `Back to version ${number}`,
+      confirmLabel: 'Roll back',
+    });
     if (reason === null) return;
-    void run('Rolling back…', async () => {
+    await run('Rolling back…', async () => {
       await client.post(`${base}/rollback`, { version: number, reason });
       view.reload();
       versions.reload();
