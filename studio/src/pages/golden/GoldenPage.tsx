@@ -9,7 +9,9 @@ import { useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
 import { formatScore, formatWhen } from '../../ui/format';
 import { GoldenRecordPage } from './GoldenRecordPage';
+import { summaryLine } from '../../ui/recordSummary';
 import { displayName } from './goldenSearch';
+import { useGoldenRecords } from './useGoldenRecords';
 
 const DOMAINS = ['supplier', 'item', 'facility', 'account'];
 
@@ -23,6 +25,8 @@ export function GoldenPage(props: { domain?: string; id?: string; query?: URLSea
 interface ResultRow {
   id: string;
   label: string;
+  /** The record itself when the list has it (search hits: loaded for their summary). */
+  record?: GoldenRecordView;
   detail: string;
 }
 
@@ -54,6 +58,7 @@ function GoldenSearchPage(props: { domain: string; source: string }) {
         rows: page.items.map((record) => ({
           id: record.id,
           label: displayName(record),
+          record,
           detail: `${record.id} · ${record.sourceRecordIds.length} source record${record.sourceRecordIds.length === 1 ? '' : 's'} · v${record.version} · ${formatWhen(record.updatedAt)}`,
         })),
         note:
@@ -75,6 +80,11 @@ function GoldenSearchPage(props: { domain: string; source: string }) {
     };
   }, [client, props.domain, props.source, settled]);
   const rows = results.data?.rows ?? [];
+  // Search hits carry a name only: load the records shown so rows also say city, identifiers and sources.
+  const hitRecords = useGoldenRecords(
+    client,
+    rows.filter((row) => row.record === undefined).map((row) => ({ domain: props.domain, id: row.id })),
+  );
 
   useEffect(() => setActive(0), [results.data]);
   useEffect(() => input.current?.focus(), [props.domain]);
@@ -144,6 +154,7 @@ function GoldenSearchPage(props: { domain: string; source: string }) {
           <li key={row.id} role="option" aria-selected={position === active} className={position === active ? 'active' : undefined}>
             <a href={hrefOf(['golden', props.domain, row.id])}>
               <strong>{row.label}</strong>
+              <RowSummary record={row.record ?? hitRecords.get(row.id)} />
               <span className="muted">{row.detail}</span>
             </a>
           </li>
@@ -156,4 +167,10 @@ function GoldenSearchPage(props: { domain: string; source: string }) {
       </ul>
     </section>
   );
+}
+
+/** The identifying facts of a result row ("City JOLIET · CCN 140007 · cms, nppes"). */
+function RowSummary(props: { record: GoldenRecordView | undefined }) {
+  const line = props.record === undefined ? '' : summaryLine(props.record);
+  return line === '' ? null : <span className="record-summary" data-testid="record-summary">{line}</span>;
 }

@@ -12,6 +12,8 @@ import { useLoad } from '../../app/useLoad';
 import { formatValue, formatWhen } from '../../ui/format';
 import { SyncStatusCard } from '../../sync/SyncStatusCard';
 import { StructuredValue } from '../../ui/StructuredValue';
+import { FieldError } from '../../ui/FieldError';
+import { fieldError, isPlacedByFields } from '../../ui/fieldErrors';
 import { HistoryTimeline } from './HistoryTimeline';
 import { displayName } from './goldenSearch';
 
@@ -110,7 +112,9 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
           </p>
         </div>
       </header>
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {error !== null && !(editing !== null && isPlacedByFields(error, ['value', 'reason'])) && (
+        <ErrorNotice error={error} onDismiss={() => setError(null)} />
+      )}
       {notice !== '' && (
         <p className="notice notice-success" role="status">
           {notice}
@@ -204,17 +208,27 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
               }}
             >
               <strong>Override {editing.attribute}</strong>
-              <input
-                aria-label="Override value (JSON or text)"
-                value={editing.value}
-                onChange={(event) => setEditing({ ...editing, value: event.target.value })}
-              />
-              <input
-                aria-label="Override reason"
-                placeholder="Reason (required)"
-                value={editing.reason}
-                onChange={(event) => setEditing({ ...editing, reason: event.target.value })}
-              />
+              <span className="field">
+                <input
+                  aria-label="Override value (JSON or text)"
+                  aria-invalid={fieldError(error, 'value') !== null || undefined}
+                  aria-describedby="override-value-error"
+                  value={editing.value}
+                  onChange={(event) => setEditing({ ...editing, value: event.target.value })}
+                />
+                <FieldError id="override-value-error" error={error} field="value" />
+              </span>
+              <span className="field">
+                <input
+                  aria-label="Override reason"
+                  aria-invalid={fieldError(error, 'reason') !== null || undefined}
+                  aria-describedby="override-reason-error"
+                  placeholder="Reason (required)"
+                  value={editing.reason}
+                  onChange={(event) => setEditing({ ...editing, reason: event.target.value })}
+                />
+                <FieldError id="override-reason-error" error={error} field="reason" />
+              </span>
               <button type="submit" className="button-primary" disabled={editing.reason.trim() === ''}>
                 Set override
               </button>
