@@ -54,9 +54,15 @@ describeInBrowser('steward evidence in Chromium', () => {
 
     // The list (no query) shows the same summary line for each record, from the records themselves.
     await page.fill('input[type=search]', '');
+    await expect.poll(() => page.textContent('.search-bar [role=status]')).toContain('Type to search');
     const firstRow = page.locator('.result-list li').first();
-    const firstId = (await firstRow.locator('a').getAttribute('href'))?.split('/').pop() ?? '';
-    await expect.poll(() => firstRow.locator('[data-testid=record-summary]').textContent()).toBe(summaryLine(await golden('facility', firstId)));
+    await expect
+      .poll(async () => {
+        const firstId = (await firstRow.locator('a').getAttribute('href'))?.split('/').pop() ?? '';
+        const shown = await firstRow.locator('[data-testid=record-summary]').textContent();
+        return shown === summaryLine(await golden('facility', firstId));
+      })
+      .toBe(true);
 
     // Inbox and task page: titled by name, with the same summary line.
     const listed = await env.server.request<TaskListView>('GET', '/api/v1/tasks?domain=facility&status=open&limit=100');
@@ -139,6 +145,39 @@ describeInBrowser('steward evidence in Chromium', () => {
     await expect.poll(() => page.textContent('[data-testid=task-status]')).toBe('closed: merged');
     const survivor = await golden('item', task?.candidates?.[0]?.goldenId ?? '');
     expect(Object.keys(survivor.overrides)).not.toContain(attribute);
+    expect(errors).toEqual([]);
+  });
+
+  test('an invalid override value is explained next to the value field in plain words, not as "body.value: …"', async () => {
+    const facilities = await env.server.request<{ items: GoldenRecordView[] }>('GET', '/api/v1/golden/facility?status=active&limit=50');
+    const record = facilities.body.items.find((item) => typeof item.attributes.ccn === 'string');
+    expect(record, 'a facility golden record with a CCN').toBeDefined();
+    const { page, errors } = await signIn(env, env.server.adminKey);
+    await page.goto(`${env.server.baseUrl}/#/golden/facility/${record?.id}`);
+    await page.click('button[aria-label="Override ccn"]');
+    await page.fill('input[aria-label="Override value (JSON or text)"]', '"not a CCN"');
+    await page.fill('input[aria-label="Override reason"]', 'e2e: a typo on purpose');
+    await page.click('button:has-text("Set override")');
+    const message = page.locator('#override-value-error');
+    await expect.poll(() => message.count()).toBe(1);
+    const text = (await message.textContent()) ?? '';
+    expect(text).not.toMatch(/body\./);
+    expect(text.length).toBeGreaterThan(0);
+    expect(await page.getAttribute('input[aria-label="Override value (JSON or text)"]', 'aria-invalid')).toBe('true');
+    // Placed by the field: no second copy in a page-level notice.
+    expect(await page.locator('.notice-error').count()).toBe(0);
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('form[aria-label=Override]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `docs/screenshots/golden-override-error-${width}.png` });
+    }
+    await page.goto(`${env.server.baseUrl}/#/golden/facility`);
+    await page.fill('input[type=search]', "st joseph's hospital");
+    await expect.poll(() => page.locator('.result-list [data-testid=record-summary]').count()).toBeGreaterThan(1);
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `docs/screenshots/golden-search-summaries-${width}.png` });
+    }
     expect(errors).toEqual([]);
   });
 });
