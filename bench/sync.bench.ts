@@ -6,9 +6,12 @@
  *     it is resumed: deliveries/s until the receiver has acknowledged them all (fan-out included).
  * (2) latency at a steady load: `--rate` changes/s for `--seconds`, each delivered live: change
  *     committed → receiver's 2xx, p50/p95/p99.
+ * `--profile <file.cpuprofile>`: V8 CPU profile of phase (1) alone (summarise with bench/cpuProfileSummary.mjs).
+ * Also printed: the process CPU time per delivery in phase (1), which bounds the rate on an idle core.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,6 +31,8 @@ function option(name: string, fallback: number): number {
 const backlog = option('backlog', 5000);
 const rate = option('rate', 100);
 const seconds = option('seconds', 20);
+const profileIndex = process.argv.indexOf('--profile');
+const profileFile = profileIndex >= 0 ? process.argv[profileIndex + 1] : undefined;
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 // The receiver: 200 for everything, remembering when each message first arrived.
@@ -94,11 +99,30 @@ for (let start = 0; start < backlog; start += 50) {
   });
 }
 const changes = await services.store.collection('changes').countDocuments({});
+const session = profileFile ? new Session() : undefined;
+const post = (method: string): Promise<unknown> =>
+  new Promise((resolve, reject) => session?.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+if (session) {
+  session.connect();
+  await post('Profiler.enable');
+  await post('Profiler.start');
+}
+const cpuBefore = process.cpuUsage();
 let started = performance.now();
 await resumeSubscription(services, { id: subscription._id, actor });
 while (arrivals.size < changes) await new Promise((resolve) => setTimeout(resolve, 10));
 let elapsed = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuMsPerDelivery = (cpu.user + cpu.system) / 1000 / changes;
+if (session && profileFile) {
+  const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+  writeFileSync(profileFile, JSON.stringify(profile));
+  session.disconnect();
+}
 console.log(`(1) backlog of ${changes} changes: delivered in ${elapsed.toFixed(1)} s = ${Math.round(changes / elapsed)} deliveries/s`);
+console.log(
+  `    process CPU ${cpuMsPerDelivery.toFixed(2)} ms per delivery (receiver included) → ${Math.round(1000 / cpuMsPerDelivery)} deliveries/s on one idle core`,
+);
 
 arrivals.clear();
 const sentAt: number[] = [];

@@ -21,7 +21,7 @@ export interface ManifestEntry {
   source: string;
   domain: string;
   file: string;
-  contentType: 'application/json' | 'application/x-ndjson' | 'text/csv' | 'application/hl7-v2' | 'text/xml' | 'application/edi-x12';
+  contentType: 'application/json' | 'application/x-ndjson' | 'text/csv' | 'application/hl7-v2' | 'text/xml' | 'application/edi-x12' | 'application/fhir+json';
 }
 
 const SEED_DIR = dirname(fileURLToPath(import.meta.url));
@@ -66,6 +66,7 @@ export function generateSeed(options: GenerateSeedOptions = {}): { manifest: Man
     { source: 'cms', domain: 'facility', file: 'sources/cms/facility.csv', contentType: 'text/csv', content: facilities.cmsCsv },
     { source: 'nppes', domain: 'facility', file: 'sources/nppes/facility.csv', contentType: 'text/csv', content: facilities.nppesCsv },
     { source: 'workday', domain: 'facility', file: 'sources/workday/facility.json', contentType: 'application/json', content: json(facilities.workday) },
+    { source: 'provider-directory', domain: 'facility', file: 'sources/provider-directory/facility.json', contentType: 'application/fhir+json', content: facilities.directoryBundle },
     { source: 'peoplesoft', domain: 'account', file: 'sources/peoplesoft/account.json', contentType: 'application/json', content: json(accounts.peoplesoft) },
     { source: 'lawson', domain: 'account', file: 'sources/lawson/account.csv', contentType: 'text/csv', content: accounts.lawsonChartCsv },
     { source: 'lawson', domain: 'account', file: 'sources/lawson/account-glnames.csv', contentType: 'text/csv', content: accounts.lawsonNamesCsv },
@@ -78,7 +79,7 @@ export function generateSeed(options: GenerateSeedOptions = {}): { manifest: Man
   const truth: Record<string, GroundTruth> = {
     supplier: suppliers.truth.build('Suppliers from Workday, PeopleSoft, Lawson and Oracle Fusion. Clusters: the same legal supplier (remit-to lockbox records and locations, DBAs, the same vendor in several SETIDs / vendor groups, stale "use vendor" records, name variants). Parent/child companies are relationships, not clusters.'),
     item: items.truth.build('Items from PeopleSoft, Lawson, the Epic supply feed and the Owens & Minor 832 price catalog. Clusters: the same product at the same (each) level. A box or case set up as its own item is a packaging relationship, not a duplicate; sizes of one product line and repackaged drugs are different items.'),
-    facility: facilities.truth.build('Facilities from CMS Hospital General Information, NPPES and Workday locations. Clusters: one hospital campus (CCN) with its NPIs (including subparts) and its Workday location, across renames. Same-named hospitals in other towns are different; Workday sites are children of their hospital.'),
+    facility: facilities.truth.build('Facilities from CMS Hospital General Information, NPPES, Workday locations and a FHIR provider directory (Organization searchset Bundle). Clusters: one hospital campus (CCN) with its NPIs (including subparts), its Workday location and its directory Organization, across renames. Same-named hospitals in other towns are different; Workday sites are children of their hospital.'),
     account: accounts.truth.build('Chart of accounts from PeopleSoft (GL_ACCOUNT_TBL, DEPT_TBL), Lawson (GLCHARTDTL, GLNAMES) and Workday. Clusters: effective-dated rows of one account in one company, and the Workday re-implementation of the Riverside chart. The same number in another company (LKV01, Lawson 210) is a different account.'),
   };
   for (const [domain, groundTruth] of Object.entries(truth)) write(join(seedDirectory, 'ground-truth', `${domain}.json`), json(groundTruth));

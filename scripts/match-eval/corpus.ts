@@ -39,6 +39,9 @@ export interface EvaluationCorpus {
 /** The held-out corpus `test/fixtures/match-eval-holdout/`: written before the matching-quality tuning, never tuned on or edited after. */
 export const HOLDOUT_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout/', import.meta.url));
 
+/** The second held-out corpus `test/fixtures/match-eval-holdout2/` (items and suppliers): written before the second round of matching-quality work, never tuned on or edited after. */
+export const HOLDOUT2_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout2/', import.meta.url));
+
 /** Domains that have a corpus file in `directory`. */
 export function corpusDomainsIn(directory: string): string[] {
   return CORPUS_DOMAINS.filter((domain) => existsSync(`${directory}${domain}.json`));

@@ -33,6 +33,8 @@ export interface CorpusOutcome {
   /** Auto-merge + open cluster tasks (name-only evidence reviewed as one cluster). */
   withClusters: PairwiseScore;
   clusterTasks: number;
+  /** Open cluster tasks whose records belong to more than one entity (each as its records' corpus ids). */
+  mixedClusters: string[][];
   withReview: PairwiseScore;
   falseAutoMerges: FalsePair[];
   /** True pairs neither merged nor put before a steward (a task or a cluster task). */
@@ -109,9 +111,11 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
   }
 
   const clusterPairs = new Set<string>();
+  const mixedClusters: string[][] = [];
   const { clusterTasks } = await predictedGroups({ store, domain });
   for (const group of clusterTasks) {
     const members = [...new Set(group.flatMap((recordId) => corpusIdOfStored.get(recordId) ?? []))];
+    if (new Set(members.map((id) => byId.get(id)?.entity)).size > 1) mixedClusters.push(members);
     for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) clusterPairs.add(pairKey(members[i], members[j]));
   }
 
@@ -140,6 +144,7 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
     autoMerge: scorePairs(expected, autoPairs),
     withClusters: scorePairs(expected, new Set([...autoPairs, ...clusterPairs])),
     clusterTasks: clusterTasks.length,
+    mixedClusters,
     withReview: scorePairs(expected, new Set([...autoPairs, ...reviewPairs, ...clusterPairs])),
     falseAutoMerges,
     missedPairs,

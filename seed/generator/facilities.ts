@@ -6,11 +6,14 @@ import { TruthBuilder } from './truth';
 import { CCN_STATE_CODE, PLACES, streetLine, titleCase, zipPlus4 } from './places';
 import { formatPhone, gln, malformedNpi, npi, phoneDigits, stripLeadingZeros } from './codes';
 import { toCsv } from './csv';
+import { directoryToFhirBundle, type DirectoryOrganization } from './fhir';
 
 export interface FacilitySeed {
   cmsCsv: string;
   nppesCsv: string;
   workday: unknown[];
+  /** The provider directory's FHIR searchset Bundle (Organizations with included Locations). */
+  directoryBundle: string;
   truth: TruthBuilder;
 }
 
@@ -258,5 +261,31 @@ export function generateFacilities(random: Random): FacilitySeed {
   }
   truth.expectBad({ ...emitWorkday({ name: '', usage: 'INVENTORY SITE', type: 'SITE', parent: system.sourceId, entityKey: 'bad-wd-name' }), expectedCode: 'REQUIRED', reason: 'Location_Name is empty' });
 
-  return { cmsCsv: toCsv({ columns: CMS_COLUMNS, rows: cmsRows }), nppesCsv: toCsv({ columns: NPPES_COLUMNS, rows: nppesRows }), workday, truth };
+  // ---- FHIR provider directory ----------------------------------------------------------------
+  // Drawn after everything above, so adding this source left the other facility files unchanged.
+  const organizations: DirectoryOrganization[] = [];
+  const withLocation = new Set<string>();
+  let organizationSeq = 4100;
+  const emitDirectory = (hospital: Hospital, options: { npi: string; entityKey: string; name?: string }): RecordRef => {
+    organizationSeq += random.int(1, 17);
+    const id = `org-${organizationSeq}`;
+    organizations.push({
+      id, npi: options.npi, ccn: random.chance(0.7) ? hospital.ccn : undefined, name: options.name ?? hospital.name,
+      alias: hospital.formerName && random.chance(0.7) ? hospital.formerName : undefined, taxonomy: TAXONOMY[hospital.type], active: true,
+      line1: hospital.line1, city: hospital.place.city, state: hospital.place.state, postalCode: hospital.place.zip, phone: hospital.phone,
+      lastUpdated: `2024-${String(random.int(1, 10)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}T0${random.int(1, 9)}:00:00Z`,
+    });
+    if (random.chance(0.5)) withLocation.add(id);
+    return truth.add(options.entityKey, { source: 'provider-directory', sourceId: id });
+  };
+  for (const hospital of hospitals) if (hospital.inSystem || random.chance(0.6)) emitDirectory(hospital, { npi: hospital.npis[0], entityKey: hospital.key });
+  truth.expectBad({
+    ...emitDirectory({ ...spare, formerName: undefined }, { npi: malformedNpi(random), name: 'HARBOR POINT SURGERY CENTER', entityKey: 'bad-directory-npi' }),
+    expectedCode: 'FORMAT_NPI', reason: 'NPI identifier fails the Luhn check',
+  });
+
+  return {
+    cmsCsv: toCsv({ columns: CMS_COLUMNS, rows: cmsRows }), nppesCsv: toCsv({ columns: NPPES_COLUMNS, rows: nppesRows }), workday,
+    directoryBundle: directoryToFhirBundle({ organizations, withLocation, timestamp: '2024-11-24T06:00:00Z' }), truth,
+  };
 }

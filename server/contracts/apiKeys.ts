@@ -30,7 +30,6 @@ export const createApiKeyBodySchema = {
     },
   },
 } as const;
-export type CreateApiKeyBody = FromSchema<typeof createApiKeyBodySchema>;
 
 export const createdApiKeySchema = {
   type: 'object',

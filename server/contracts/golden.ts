@@ -20,8 +20,9 @@ export const getGoldenQuerySchema = {
   properties: {
     include: {
       type: 'array',
-      items: { type: 'string', enum: ['lineage', 'sources', 'history', 'relationships'] },
-      description: 'Comma-separated extras: lineage, sources, history, relationships.',
+      items: { type: 'string', enum: ['lineage', 'sources', 'history', 'relationships', 'xrefs'] },
+      description:
+        "Comma-separated extras: lineage, sources, history, relationships, xrefs (every system's id for the record: sources, and targets from downstream sync's closed loop).",
     },
     asOf: { type: 'string', format: 'date-time', description: 'Read the record as it was at this time (ISO-8601).' },
   },
@@ -51,7 +52,6 @@ export const mergeBodySchema = {
     otherExpectedVersion: { ...expectedVersionProperty, description: 'The version of the other record you last read.' },
   },
 } as const;
-export type MergeBody = FromSchema<typeof mergeBodySchema>;
 
 export const unmergeBodySchema = {
   type: 'object',
@@ -68,7 +68,6 @@ export const unmergeBodySchema = {
     expectedVersion: expectedVersionProperty,
   },
 } as const;
-export type UnmergeBody = FromSchema<typeof unmergeBodySchema>;
 
 export const overrideParamsSchema = {
   type: 'object',
@@ -86,7 +85,6 @@ export const setOverrideBodySchema = {
     expectedVersion: expectedVersionProperty,
   },
 } as const;
-export type SetOverrideBody = FromSchema<typeof setOverrideBodySchema>;
 
 export const clearOverrideBodySchema = {
   type: 'object',
@@ -207,14 +205,32 @@ export interface GoldenRecordView {
   sources?: SourceRecordView[];
   history?: HistoryEntryView[];
   relationships?: RelationshipView[];
+  xrefs?: GoldenXrefView[];
 }
+
+/**
+ * One system's id for a golden record: a source system's (a source record filed under it) or a target
+ * system's, learned from a downstream subscriber's reply by its response mapping (docs/SYNC.md, closed loop).
+ */
+export type GoldenXrefView =
+  | { direction: 'source'; system: string; id: string; sourceRecordId: string; updatedAt: string }
+  | {
+      direction: 'target';
+      system: string;
+      id: string;
+      subscriptionId: string;
+      subscriptionName: string | null;
+      lastVersionDelivered: number;
+      deliveredAt: string;
+    };
 
 /** What a retired id answers (200): a pointer to the survivor, with the survivor itself. */
 export interface RetiredGoldenView {
   retired: true;
   id: string;
-  survivorId: string;
-  survivor: GoldenRecordView;
+  /** Null only when the survivor can no longer be found. */
+  survivorId: string | null;
+  survivor: GoldenRecordView | null;
 }
 
 export interface XrefView {
@@ -261,3 +277,239 @@ export interface MatchDecisionView {
   at: string;
   actor: { name: string; role: string };
 }
+
+/*
+ * Response schemas: what the golden-record API answers (OpenAPI, and test/http/responseContracts.test.ts
+ * checks real answers against them). The TypeScript views above are the same shapes written as
+ * interfaces; routes pair each schema with its interface through `viewResponse`.
+ */
+const timestamp = { type: 'string', format: 'date-time' } as const;
+const actorSchema = {
+  type: 'object',
+  required: ['name', 'role'],
+  properties: { name: { type: 'string' }, role: { type: 'string' }, rule: { type: 'string' } },
+} as const;
+
+export const sourceRecordViewSchema = {
+  type: 'object',
+  required: ['id', 'source', 'sourceId', 'goldenId', 'canonical', 'mappingVersion', 'schemaVersion', 'receivedAt', 'updatedAt', 'version'],
+  properties: {
+    id: { type: 'string' },
+    source: { type: 'string' },
+    sourceId: { type: 'string' },
+    goldenId: { type: 'string' },
+    canonical: { type: 'object' },
+    raw: {},
+    mappingVersion: { type: 'integer' },
+    schemaVersion: { type: 'string' },
+    receivedAt: timestamp,
+    updatedAt: timestamp,
+    version: { type: 'integer' },
+  },
+} as const;
+
+export const historyEntryViewSchema = {
+  type: 'object',
+  required: ['version', 'at', 'cause', 'actor', 'changes', 'status', 'sourceRecordIds'],
+  properties: {
+    version: { type: 'integer' },
+    at: timestamp,
+    cause: { type: 'string' },
+    actor: actorSchema,
+    changes: {
+      type: 'array',
+      items: { type: 'object', required: ['attribute'], properties: { attribute: { type: 'string' }, before: {}, after: {} } },
+    },
+    note: { type: 'string' },
+    status: { type: 'string' },
+    mergedInto: { type: 'string' },
+    sourceRecordIds: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+export const goldenRecordViewSchema = {
+  type: 'object',
+  required: ['id', 'domain', 'status', 'version', 'attributes', 'overrides', 'sourceRecordIds', 'createdAt', 'updatedAt'],
+  properties: {
+    id: { type: 'string' },
+    domain: { type: 'string' },
+    status: { type: 'string', enum: ['active', 'retired'] },
+    mergedInto: { type: 'string' },
+    version: { type: 'integer', minimum: 1 },
+    attributes: { type: 'object' },
+    overrides: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['value', 'reason', 'by', 'at'],
+        properties: { value: {}, reason: { type: 'string' }, by: actorSchema, at: timestamp },
+      },
+    },
+    sourceRecordIds: { type: 'array', items: { type: 'string' } },
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    asOf: timestamp,
+    lineage: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['source', 'at', 'strategy'],
+        properties: {
+          sourceRecordId: { type: ['string', 'null'] },
+          source: { type: 'string' },
+          sourceId: { type: ['string', 'null'] },
+          at: timestamp,
+          strategy: { type: 'string' },
+        },
+      },
+    },
+    sources: { type: 'array', items: sourceRecordViewSchema },
+    history: { type: 'array', items: historyEntryViewSchema },
+    relationships: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['type', 'direction', 'otherGoldenId', 'fromGoldenId', 'toGoldenId', 'createdAt'],
+        properties: {
+          type: { type: 'string' },
+          direction: { type: 'string', enum: ['outgoing', 'incoming'] },
+          otherGoldenId: { type: 'string' },
+          fromGoldenId: { type: 'string' },
+          toGoldenId: { type: 'string' },
+          attributes: { type: 'object' },
+          createdAt: timestamp,
+        },
+      },
+    },
+  },
+} as const;
+
+export const retiredGoldenViewSchema = {
+  type: 'object',
+  required: ['retired', 'id', 'survivorId', 'survivor'],
+  properties: {
+    retired: { const: true },
+    id: { type: 'string' },
+    survivorId: { type: ['string', 'null'] },
+    survivor: { anyOf: [goldenRecordViewSchema, { type: 'null' }] },
+  },
+} as const;
+
+export const goldenOrRetiredViewSchema = { anyOf: [goldenRecordViewSchema, retiredGoldenViewSchema] } as const;
+
+export const goldenPageSchema = {
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: { items: { type: 'array', items: goldenRecordViewSchema }, nextCursor: { type: ['string', 'null'] } },
+} as const;
+
+export const goldenHistorySchema = {
+  type: 'object',
+  required: ['goldenId', 'items', 'nextAfterVersion'],
+  properties: {
+    goldenId: { type: 'string' },
+    items: { type: 'array', items: historyEntryViewSchema },
+    nextAfterVersion: { type: ['integer', 'null'] },
+  },
+} as const;
+
+export const matchDecisionViewSchema = {
+  type: 'object',
+  required: ['id', 'sourceRecordId', 'goldenId', 'outcome', 'trigger', 'band', 'score', 'candidates', 'at'],
+  properties: {
+    id: { type: 'string' },
+    sourceRecordId: { type: 'string' },
+    goldenId: { type: 'string' },
+    outcome: { type: 'string' },
+    trigger: { type: 'string' },
+    rulesVersion: { type: 'string' },
+    band: { type: 'string' },
+    score: { type: 'number' },
+    ruleFired: { type: ['string', 'null'] },
+    candidatesConsidered: { type: 'integer' },
+    candidates: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['goldenId', 'score', 'band'],
+        properties: { goldenId: { type: 'string' }, score: { type: 'number' }, band: { type: 'string' }, explanation: {} },
+      },
+    },
+    overCollisions: { type: 'array' },
+    excludedByNotAMatch: { type: 'integer' },
+    at: timestamp,
+    actor: actorSchema,
+  },
+} as const;
+
+export const matchDecisionsSchema = {
+  type: 'object',
+  required: ['goldenId', 'items'],
+  properties: { goldenId: { type: 'string' }, items: { type: 'array', items: matchDecisionViewSchema } },
+} as const;
+
+export const xrefViewSchema = {
+  type: 'object',
+  required: ['source', 'sourceId', 'sourceRecordId', 'goldenId', 'updatedAt'],
+  properties: {
+    source: { type: 'string' },
+    sourceId: { type: 'string' },
+    sourceRecordId: { type: 'string' },
+    goldenId: { type: 'string' },
+    updatedAt: timestamp,
+  },
+} as const;
+
+export const goldenXrefsSchema = {
+  type: 'object',
+  required: ['goldenId', 'items'],
+  properties: {
+    goldenId: { type: 'string' },
+    requestedId: { type: 'string' },
+    retired: { const: true },
+    items: { type: 'array', items: xrefViewSchema },
+  },
+} as const;
+
+export const xrefWithGoldenSchema = {
+  type: 'object',
+  required: [...xrefViewSchema.required, 'golden'],
+  properties: { ...xrefViewSchema.properties, golden: goldenRecordViewSchema },
+} as const;
+
+export const mergeResultSchema = {
+  type: 'object',
+  required: ['survivor', 'retired'],
+  properties: { survivor: goldenRecordViewSchema, retired: goldenRecordViewSchema },
+} as const;
+
+export const unmergeResultSchema = {
+  type: 'object',
+  required: ['golden', 'newGoldenId', 'outcome'],
+  properties: { golden: goldenRecordViewSchema, newGoldenId: { type: 'string' }, outcome: { type: 'string' } },
+} as const;
+
+export const changeViewSchema = {
+  type: 'object',
+  required: ['cursor', 'domain', 'goldenId', 'type', 'version', 'at'],
+  properties: {
+    cursor: { type: 'string' },
+    domain: { type: 'string' },
+    goldenId: { type: 'string' },
+    type: { type: 'string' },
+    version: { type: 'integer' },
+    at: timestamp,
+    cause: { type: 'string' },
+    mergedInto: { type: 'string' },
+    changedAttributes: { type: 'array', items: { type: 'string' } },
+    previousVersion: { type: ['integer', 'null'] },
+    changedPaths: { type: 'array', items: { type: 'string' } },
+    correlationId: { type: 'string' },
+  },
+} as const;
+
+export const changePageSchema = {
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: { items: { type: 'array', items: changeViewSchema }, nextCursor: { type: ['string', 'null'] } },
+} as const;

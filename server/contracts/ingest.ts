@@ -80,7 +80,6 @@ export const ingestTotalsSchema = {
     exceptions: { type: 'integer' },
   },
 } as const;
-export type IngestTotalsView = FromSchema<typeof ingestTotalsSchema>;
 
 export const ingestResponseSchema = {
   type: 'object',
@@ -108,7 +107,6 @@ export const uploadJobResponseSchema = {
     bytes: { type: 'integer' },
   },
 } as const;
-export type UploadJobResponse = FromSchema<typeof uploadJobResponseSchema>;
 
 // ---------- exceptions ----------
 
@@ -132,7 +130,6 @@ export const exceptionListQuerySchema = {
     offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
   },
 } as const;
-export type ExceptionListQuery = FromSchema<typeof exceptionListQuerySchema>;
 
 export const exceptionCountsQuerySchema = {
   type: 'object',
@@ -145,7 +142,6 @@ export const replayFilterBodySchema = {
   additionalProperties: false,
   properties: { ...filterProperties },
 } as const;
-export type ReplayFilterBody = FromSchema<typeof replayFilterBodySchema>;
 
 export const closeExceptionBodySchema = {
   type: 'object',
@@ -271,7 +267,6 @@ export const exceptionCountsSchema = {
     },
   },
 } as const;
-export type ExceptionCountsView = FromSchema<typeof exceptionCountsSchema>;
 
 export const replayOneResponseSchema = {
   type: 'object',

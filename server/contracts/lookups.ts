@@ -32,7 +32,6 @@ export const putLookupBodySchema = {
     },
   },
 } as const;
-export type PutLookupBody = FromSchema<typeof putLookupBodySchema>;
 
 export const deleteLookupQuerySchema = {
   type: 'object',

@@ -29,7 +29,6 @@ export const previewResponseSchema = {
     elapsedMs: { type: 'number', description: 'Wall-clock time of the whole evaluation.' },
   },
 } as const;
-export type PreviewResponse = FromSchema<typeof previewResponseSchema>;
 
 const testCaseResultSchema = {
   type: 'object',

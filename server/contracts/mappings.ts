@@ -78,7 +78,6 @@ export const mappingErrorSchema = {
     jsonataCode: { type: 'string', description: "jsonata's own code (T2001, D3137…)." },
   },
 } as const;
-export type MappingErrorView = FromSchema<typeof mappingErrorSchema>;
 
 export const errorDetailSchema = {
   type: 'object',
@@ -141,7 +140,6 @@ export const putMappingBodySchema = {
     },
   },
 } as const;
-export type PutMappingBody = FromSchema<typeof putMappingBodySchema>;
 
 export const previewBodySchema = {
   type: 'object',
@@ -163,7 +161,6 @@ export const testBodySchema = {
   },
   description: 'Both optional: the saved draft supplies whatever is left out.',
 } as const;
-export type TestBody = FromSchema<typeof testBodySchema>;
 
 export const publishBodySchema = {
   type: 'object',
@@ -173,7 +170,6 @@ export const publishBodySchema = {
     revision: { type: 'integer', minimum: 1, description: 'Publish only if the draft is still at this revision.' },
   },
 } as const;
-export type PublishBody = FromSchema<typeof publishBodySchema>;
 
 export const rollbackBodySchema = {
   type: 'object',
@@ -184,7 +180,6 @@ export const rollbackBodySchema = {
     reason: { type: 'string', maxLength: 1000 },
   },
 } as const;
-export type RollbackBody = FromSchema<typeof rollbackBodySchema>;
 
 export const diffPreviewBodySchema = {
   type: 'object',
@@ -199,7 +194,6 @@ export const diffPreviewBodySchema = {
     },
   },
 } as const;
-export type DiffPreviewBody = FromSchema<typeof diffPreviewBodySchema>;
 
 // ---------- responses ----------
 

@@ -32,7 +32,6 @@ export const putRulesBodySchema = {
     },
   },
 } as const;
-export type PutRulesBody = FromSchema<typeof putRulesBodySchema>;
 
 export const publishRulesBodySchema = {
   type: 'object',
@@ -113,7 +112,6 @@ export const trainRulesBodySchema = {
     seed: { type: 'integer', minimum: 0, maximum: 4294967295, description: 'Sampling seed (same data + seed = same estimates).' },
   },
 } as const;
-export type TrainRulesBody = FromSchema<typeof trainRulesBodySchema>;
 
 const authorSchema = {
   type: 'object',
@@ -207,7 +205,6 @@ export const searchResponseSchema = {
     isTruncated: { type: 'boolean', description: 'Only common words matched and were capped: refine the query.' },
   },
 } as const;
-export type SearchResponse = FromSchema<typeof searchResponseSchema>;
 
 // ---- Alias tables (abbreviations, organisation aliases, legal suffixes, noise words) ----
 
@@ -251,7 +248,6 @@ const aliasTableVersionSummarySchema = {
   required: [...ruleSetVersionSummarySchema.required],
   properties: { ...ruleSetVersionSummarySchema.properties, rulesVersion: { type: 'string', description: 'The table’s own `version`.' } },
 } as const;
-export type AliasTableVersionSummaryView = FromSchema<typeof aliasTableVersionSummarySchema>;
 
 export const aliasTableVersionSchema = {
   type: 'object',
@@ -327,7 +323,6 @@ export const comparatorExplanationSchema = {
     matchWeight: { type: 'number', description: 'fellegiSunter: log2(m/u), the Bayes factor in bits; 0 when missing.' },
   },
 } as const;
-export type ComparatorExplanationView = FromSchema<typeof comparatorExplanationSchema>;
 
 /** The explanation every match decision carries (server/matching/types.ts MatchExplanation); the studio draws its waterfall. */
 export const matchExplanationSchema = {
@@ -346,7 +341,7 @@ export const matchExplanationSchema = {
           required: ['name', 'action'],
           properties: {
             name: { type: 'string' },
-            action: { type: 'string', enum: ['veto', 'forceReview', 'forceMerge'] },
+            action: { type: 'string', enum: ['veto', 'forceReview', 'forceMerge', 'capAtReview'] },
             relationship: { type: 'string' },
           },
         },
@@ -365,3 +360,109 @@ export const matchExplanationSchema = {
   },
 } as const;
 export type MatchExplanationView = FromSchema<typeof matchExplanationSchema>;
+
+/*
+ * Response schemas of publish, impact preview and verify (OpenAPI; test/http/responseContracts.test.ts
+ * checks real answers). `PreviewResult` (server/matching/preview.ts) and `VerifyResult`
+ * (server/matching/verify.ts) are the same shapes written as interfaces.
+ */
+export const publishRulesResponseSchema = {
+  type: 'object',
+  required: ['isNew', 'version'],
+  properties: { isNew: { type: 'boolean' }, version: ruleSetVersionSummarySchema },
+} as const;
+
+export const publishAliasTableResponseSchema = {
+  type: 'object',
+  required: ['isNew', 'version'],
+  properties: { isNew: { type: 'boolean' }, version: aliasTableVersionSummarySchema },
+} as const;
+
+export const aliasTableVersionSummaryListSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: { items: { type: 'array', items: aliasTableVersionSummarySchema } },
+} as const;
+export { aliasTableVersionSummarySchema };
+
+const bandCountsSchema = {
+  type: 'object',
+  required: ['rulesVersion', 'pairsCompared', 'autoMergePairs', 'reviewPairs', 'clusters', 'recordsInClusters'],
+  properties: {
+    rulesVersion: { type: 'string' },
+    pairsCompared: { type: 'integer' },
+    autoMergePairs: { type: 'integer' },
+    reviewPairs: { type: 'integer' },
+    clusters: { type: 'integer' },
+    recordsInClusters: { type: 'integer' },
+    mergesBlockedByCannotLink: { type: 'integer' },
+    blocksSkippedOverCollision: { type: 'integer' },
+  },
+} as const;
+
+const pairChangeSchema = {
+  type: 'object',
+  required: ['a', 'b', 'current', 'candidate'],
+  properties: {
+    a: { type: 'string' },
+    b: { type: 'string' },
+    current: {
+      type: 'object',
+      required: ['score', 'band'],
+      properties: { score: { type: 'number' }, band: { type: 'string' }, hardRule: {} },
+    },
+    candidate: matchExplanationSchema,
+  },
+} as const;
+
+export const rulesPreviewResultSchema = {
+  type: 'object',
+  required: ['domain', 'records', 'rules', 'current', 'candidate', 'mergesGained', 'mergesLost', 'reviewGained', 'reviewLost', 'examples'],
+  properties: {
+    domain: { type: 'string' },
+    records: { type: 'integer' },
+    rules: { type: 'object', required: ['current', 'candidate', 'candidateChoice'] },
+    current: bandCountsSchema,
+    candidate: bandCountsSchema,
+    mergesGained: { type: 'integer' },
+    mergesLost: { type: 'integer' },
+    reviewGained: { type: 'integer' },
+    reviewLost: { type: 'integer' },
+    examples: {
+      type: 'object',
+      required: ['gained', 'lost'],
+      properties: { gained: { type: 'array', items: pairChangeSchema }, lost: { type: 'array', items: pairChangeSchema } },
+    },
+  },
+} as const;
+
+export const verifyResultSchema = {
+  type: 'object',
+  required: ['domain', 'rules'],
+  properties: {
+    domain: { type: 'string' },
+    rules: { type: 'object', required: ['choice', 'rulesVersion'] },
+    explanation: matchExplanationSchema,
+    decision: { type: 'string', enum: ['auto-merge', 'review', 'no-match'] },
+    candidates: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['goldenId', 'sourceRecordId', 'source', 'score', 'band', 'explanation'],
+        properties: {
+          goldenId: { type: 'string' },
+          sourceRecordId: { type: 'string' },
+          source: { type: 'string' },
+          score: { type: 'number' },
+          band: { type: 'string' },
+          explanation: { type: 'object' },
+        },
+      },
+    },
+    candidatesConsidered: { type: 'integer' },
+    overCollision: {
+      type: 'array',
+      items: { type: 'object', required: ['key', 'size', 'maxBlockSize'] },
+    },
+  },
+} as const;

@@ -115,7 +115,6 @@ export const mergeTaskBodySchema = {
     reason: reasonProperty,
   },
 } as const;
-export type MergeTaskBody = FromSchema<typeof mergeTaskBodySchema>;
 
 export const notAMatchBodySchema = {
   type: 'object',
@@ -171,7 +170,6 @@ export const acceptClusterBodySchema = {
     reason: reasonProperty,
   },
 } as const;
-export type AcceptClusterBody = FromSchema<typeof acceptClusterBodySchema>;
 
 export const splitClusterBodySchema = {
   type: 'object',
@@ -190,7 +188,6 @@ export const splitClusterBodySchema = {
     reason: reasonProperty,
   },
 } as const;
-export type SplitClusterBody = FromSchema<typeof splitClusterBodySchema>;
 
 export const rejectClusterBodySchema = {
   type: 'object',
@@ -329,3 +326,207 @@ export interface AuditEntryView {
   reason?: string;
   correlationId?: string;
 }
+
+/*
+ * Response schemas of the steward API (OpenAPI; test/http/responseContracts.test.ts checks real answers
+ * against them); the interfaces above are the same shapes, paired with them in routes by `viewResponse`.
+ */
+const timestamp = { type: 'string', format: 'date-time' } as const;
+const counts = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } } as const;
+
+export const taskViewSchema = {
+  type: 'object',
+  required: [
+    'id',
+    'type',
+    'domain',
+    'status',
+    'version',
+    'priority',
+    'assignee',
+    'subject',
+    'comments',
+    'history',
+    'createdAt',
+    'updatedAt',
+  ],
+  properties: {
+    id: { type: 'string' },
+    type: { type: 'string', enum: TASK_TYPES },
+    domain: { type: 'string' },
+    source: { type: 'string' },
+    status: { type: 'string', enum: ['open', 'closed'] },
+    resolution: { type: 'string' },
+    version: { type: 'integer', minimum: 1 },
+    priority: { type: 'number' },
+    assignee: { type: ['string', 'null'] },
+    subject: {
+      type: 'object',
+      properties: {
+        sourceRecordId: { type: 'string' },
+        goldenId: { type: 'string' },
+        exceptionId: { type: 'string' },
+        attribute: { type: 'string' },
+      },
+    },
+    candidates: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['goldenId', 'score', 'band', 'explanationBasis'],
+        properties: {
+          goldenId: { type: 'string' },
+          score: { type: 'number' },
+          band: { type: 'string' },
+          explanation: {},
+          explanationBasis: { type: 'string', enum: ['golden-records', 'match-decision'] },
+          decisionExplanation: {},
+        },
+      },
+    },
+    score: { type: 'number' },
+    band: { type: 'string' },
+    values: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['sourceRecordId', 'source'],
+        properties: { sourceRecordId: { type: 'string' }, source: { type: 'string' }, value: {} },
+      },
+    },
+    exception: {
+      type: 'object',
+      required: ['code', 'stage', 'message'],
+      properties: { code: { type: 'string' }, stage: { type: 'string' }, message: { type: 'string' }, sourceId: { type: 'string' } },
+    },
+    members: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['goldenId', 'records'],
+        properties: {
+          goldenId: { type: 'string' },
+          records: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['sourceRecordId', 'source', 'sourceId', 'name', 'identifiers'],
+              properties: {
+                sourceRecordId: { type: 'string' },
+                source: { type: 'string' },
+                sourceId: { type: 'string' },
+                name: { type: ['string', 'null'] },
+                identifiers: { type: 'object' },
+              },
+            },
+          },
+        },
+      },
+    },
+    edges: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['a', 'b', 'aRecordId', 'bRecordId', 'score', 'rule'],
+        properties: {
+          a: { type: 'string' },
+          b: { type: 'string' },
+          aRecordId: { type: 'string' },
+          bRecordId: { type: 'string' },
+          score: { type: 'number' },
+          rule: { type: 'string' },
+          explanation: {},
+        },
+      },
+    },
+    absorbedInto: { type: 'string' },
+    comments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['at', 'by', 'text'],
+        properties: { at: timestamp, by: { type: 'string' }, text: { type: 'string' } },
+      },
+    },
+    history: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['at', 'by', 'action'],
+        properties: { at: timestamp, by: { type: 'string' }, action: { type: 'string' }, note: { type: 'string' } },
+      },
+    },
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    closedAt: timestamp,
+  },
+} as const;
+
+export const taskListViewSchema = {
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: { items: { type: 'array', items: taskViewSchema }, nextCursor: { type: ['string', 'null'] } },
+} as const;
+
+export const taskCountsViewSchema = {
+  type: 'object',
+  required: ['total', 'byType', 'byDomain', 'bySource', 'byBand', 'byAssignee', 'byScoreBand', 'byAge'],
+  properties: {
+    total: { type: 'integer', minimum: 0 },
+    byType: counts,
+    byDomain: counts,
+    bySource: counts,
+    byBand: counts,
+    byAssignee: counts,
+    byScoreBand: counts,
+    byAge: counts,
+  },
+} as const;
+
+/** What a task action answers: the task, and the golden records it changed when it changed some. */
+export const taskActionResultSchema = {
+  anyOf: [
+    taskViewSchema,
+    {
+      type: 'object',
+      required: ['task'],
+      properties: {
+        task: taskViewSchema,
+        golden: { type: 'object', required: ['id', 'version'] },
+        retired: { type: 'object', required: ['id', 'version'] },
+        retiredIds: { type: 'array', items: { type: 'string' } },
+        pairs: { type: 'integer', minimum: 0 },
+      },
+    },
+  ],
+} as const;
+
+export const auditEntryViewSchema = {
+  type: 'object',
+  required: ['id', 'at', 'actor', 'action', 'target'],
+  properties: {
+    id: { type: 'string' },
+    at: timestamp,
+    actor: {
+      type: 'object',
+      required: ['keyId', 'name', 'role'],
+      properties: { keyId: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, rule: { type: 'string' } },
+    },
+    action: { type: 'string' },
+    target: {
+      type: 'object',
+      required: ['type', 'id'],
+      properties: { type: { type: 'string' }, id: { type: 'string' }, domain: { type: 'string' } },
+    },
+    before: {},
+    after: {},
+    reason: { type: 'string' },
+    correlationId: { type: 'string' },
+  },
+} as const;
+
+export const auditPageSchema = {
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: { items: { type: 'array', items: auditEntryViewSchema }, nextCursor: { type: ['string', 'null'] } },
+} as const;

@@ -228,6 +228,14 @@ export const reasonBodySchema = {
   properties: { reason: { type: 'string', maxLength: 500 } },
 } as const;
 
+/** Discarding a parked delivery is a decision to never send it: the reason is required (audited). */
+export const discardBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } },
+} as const;
+
 export const rotateSecretBodySchema = {
   type: 'object',
   additionalProperties: false,
@@ -414,4 +422,258 @@ export interface SyncStatusView {
   deliveredAt: string;
   deliveryId: string;
   targetId: string | null;
+  /** The system of `targetId` (the response mapping's target). */
+  system: string | null;
 }
+
+/*
+ * Response schemas of the sync API (OpenAPI; test/http/responseContracts.test.ts checks real answers);
+ * the interfaces above are the same shapes, paired with them in routes by `viewResponse`.
+ */
+const timestamp = { type: 'string', format: 'date-time' } as const;
+const nullableTimestamp = { anyOf: [timestamp, { type: 'null' }] } as const;
+const failureSchema = {
+  anyOf: [
+    { type: 'null' },
+    {
+      type: 'object',
+      required: ['stage', 'code', 'message'],
+      properties: { stage: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+    },
+  ],
+} as const;
+
+export const subscriptionViewSchema = {
+  type: 'object',
+  required: ['id', 'name', 'domains', 'transport', 'events', 'filter', 'payload', 'status', 'version', 'secrets', 'createdAt', 'updatedAt'],
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    domains: { type: 'array', items: { type: 'string' } },
+    transport: { type: 'object', required: ['type'], properties: { type: { type: 'string', enum: ['webhook', 'amqp', 'file'] } } },
+    events: { type: 'array', items: { type: 'string' } },
+    filter: { type: ['string', 'null'] },
+    changedPaths: { type: 'array', items: { type: 'string' } },
+    payload: { type: 'string', enum: PAYLOAD_MODES },
+    outboundMapping: { type: ['object', 'null'] },
+    responseMapping: { type: ['object', 'null'] },
+    includeSensitive: { type: 'boolean' },
+    status: { type: 'string', enum: ['active', 'paused', 'disabled'] },
+    disabledReason: { type: ['string', 'null'] },
+    version: { type: 'integer', minimum: 1 },
+    secrets: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'createdAt', 'expiresAt'],
+        properties: { id: { type: 'string' }, createdAt: timestamp, expiresAt: nullableTimestamp },
+      },
+    },
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    stats: {
+      type: 'object',
+      required: [
+        'lagSeconds',
+        'pending',
+        'delivered',
+        'parked',
+        'failedAttempts',
+        'p95LatencyMs',
+        'cursor',
+        'lastDeliveredAt',
+        'lastError',
+        'backfill',
+      ],
+      properties: {
+        lagSeconds: { type: 'number' },
+        pending: { type: 'integer' },
+        delivered: { type: 'integer' },
+        parked: { type: 'integer' },
+        failedAttempts: { type: 'integer' },
+        p95LatencyMs: { type: ['number', 'null'] },
+        cursor: { type: ['string', 'null'] },
+        lastDeliveredAt: nullableTimestamp,
+        lastError: { type: ['object', 'null'] },
+        backfill: { type: ['object', 'null'] },
+      },
+    },
+  },
+} as const;
+
+export const subscriptionWithSecretSchema = {
+  type: 'object',
+  required: [...subscriptionViewSchema.required, 'secret'],
+  properties: { ...subscriptionViewSchema.properties, secret: { type: 'string', minLength: 1 } },
+} as const;
+
+export const subscriptionListSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: { items: { type: 'array', items: subscriptionViewSchema } },
+} as const;
+
+export const subscriptionVersionListSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['version', 'change', 'status', 'settings', 'reason', 'author', 'at'],
+        properties: {
+          version: { type: 'integer' },
+          change: { type: 'string' },
+          status: { type: 'string' },
+          settings: { type: 'object' },
+          reason: { type: ['string', 'null'] },
+          author: { type: 'object', required: ['name', 'role'] },
+          at: timestamp,
+        },
+      },
+    },
+  },
+} as const;
+
+export const deliveryViewSchema = {
+  type: 'object',
+  required: [
+    'id',
+    'subscriptionId',
+    'cursor',
+    'goldenId',
+    'domain',
+    'version',
+    'event',
+    'status',
+    'attempts',
+    'nextAttemptAt',
+    'createdAt',
+    'deliveredAt',
+    'parkedAt',
+    'failure',
+    'contentType',
+    'correlationId',
+  ],
+  properties: {
+    id: { type: 'string' },
+    subscriptionId: { type: 'string' },
+    cursor: { type: 'string' },
+    goldenId: { type: 'string' },
+    domain: { type: 'string' },
+    version: { type: 'integer' },
+    event: { type: 'string' },
+    status: { type: 'string', enum: DELIVERY_STATUSES },
+    attempts: { type: 'integer' },
+    nextAttemptAt: nullableTimestamp,
+    createdAt: timestamp,
+    deliveredAt: nullableTimestamp,
+    parkedAt: nullableTimestamp,
+    failure: failureSchema,
+    contentType: { type: ['string', 'null'] },
+    correlationId: { type: ['string', 'null'] },
+    body: { type: ['string', 'null'] },
+    attemptLog: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['at', 'durationMs', 'outcome', 'request', 'response', 'error'],
+        properties: {
+          at: timestamp,
+          durationMs: { type: 'number' },
+          outcome: { type: 'string', enum: ['delivered', 'failed', 'gone'] },
+          request: { type: 'object', required: ['method', 'url', 'headers'] },
+          response: { type: ['object', 'null'] },
+          error: { type: ['string', 'null'] },
+        },
+      },
+    },
+  },
+} as const;
+
+export const deliveryListSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: { items: { type: 'array', items: deliveryViewSchema } },
+} as const;
+
+const previewMessageSchema = {
+  type: 'object',
+  required: ['id', 'event', 'contentType', 'body', 'failure'],
+  properties: {
+    id: { type: 'string' },
+    event: { type: 'string' },
+    contentType: { type: ['string', 'null'] },
+    body: { type: ['string', 'null'] },
+    failure: failureSchema,
+  },
+} as const;
+
+export const subscriptionPreviewSchema = {
+  type: 'object',
+  required: ['goldenId', 'domain', 'change', 'live', 'liveSkipped', 'snapshot'],
+  properties: {
+    goldenId: { type: 'string' },
+    domain: { type: 'string' },
+    change: {
+      type: 'object',
+      required: ['cursor', 'type', 'version', 'at'],
+      properties: { cursor: { type: 'string' }, type: { type: 'string' }, version: { type: 'integer' }, at: timestamp },
+    },
+    live: { type: 'array', items: previewMessageSchema },
+    liveSkipped: { type: ['string', 'null'] },
+    snapshot: { type: 'array', items: previewMessageSchema },
+  },
+} as const;
+
+export const syncStatusListSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['subscriptionId', 'subscriptionName', 'goldenId', 'lastVersion', 'deliveredAt', 'deliveryId', 'targetId'],
+        properties: {
+          subscriptionId: { type: 'string' },
+          subscriptionName: { type: ['string', 'null'] },
+          goldenId: { type: 'string' },
+          lastVersion: { type: 'integer' },
+          deliveredAt: timestamp,
+          deliveryId: { type: 'string' },
+          targetId: { type: ['string', 'null'] },
+        },
+      },
+    },
+  },
+} as const;
+
+export const replayedCountSchema = {
+  type: 'object',
+  required: ['replayed'],
+  properties: { replayed: { type: 'integer', minimum: 0 } },
+} as const;
+
+export const rewindResultSchema = {
+  type: 'object',
+  required: ['cursor', 'previousCursor'],
+  properties: { cursor: { type: ['string', 'null'] }, previousCursor: { type: ['string', 'null'] } },
+} as const;
+
+export const backfillRunSchema = {
+  type: 'object',
+  required: ['run', 'requestedAt', 'planned', 'finishedAt'],
+  properties: { run: { type: 'integer' }, requestedAt: timestamp, planned: { type: 'integer' }, finishedAt: nullableTimestamp },
+} as const;
+
+export const egressAllowListSchema = {
+  type: 'object',
+  required: ['entries', 'updatedAt'],
+  properties: {
+    entries: { type: 'array', items: { type: 'string' } },
+    fromEnvironment: { type: 'array', items: { type: 'string' } },
+    updatedAt: nullableTimestamp,
+  },
+} as const;

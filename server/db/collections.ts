@@ -16,6 +16,7 @@ import { searchCollections } from '../search/searchIndex';
 import { syncCollections } from '../sync/collections';
 import { processorCollections } from '../processors/collections';
 import { storeLockCollections } from '../store/startupLock';
+import { ingestCounterCollections } from '../stats/ingestCounters';
 
 export const COLLECTIONS: CollectionDefinition[] = [
   ...apiKeyCollections,
@@ -30,6 +31,7 @@ export const COLLECTIONS: CollectionDefinition[] = [
   ...searchCollections,
   ...syncCollections,
   ...processorCollections,
+  ...ingestCounterCollections,
 ];
 // The store's own lease locks (server/store/startupLock.ts), kept on a line of their own.
 COLLECTIONS.push(...storeLockCollections);

@@ -5,8 +5,8 @@
 import { Readable } from 'node:stream';
 import type { AppServices } from '../services';
 import { GOLDEN_RECORDS, SOURCE_RECORDS } from './collections';
-import type { PresentOptions } from './goldenPresenter';
-import { presentGolden } from './goldenPresenter';
+import type { PresentOptions } from './presenter';
+import { presentGolden } from './presenter';
 import type { GoldenRecordDocument, SourceRecordDocument } from './types';
 
 const EXPORT_BATCH_SIZE = 500;

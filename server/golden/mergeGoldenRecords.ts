@@ -64,10 +64,12 @@ export async function mergeLoadedGoldenRecords(args: {
   });
   // Source records move only once both golden writes (the steps that can fail: version compare-and-set,
   // validation) have succeeded, so no path leaves records pointing at a survivor that was not written.
+  // `updatedAt` stays: it is when the source last sent the record, which survivorship (mostRecent, lineage `at`)
+  // reads; moving a record to another golden record is not new data from its source (unmerge keeps it too).
   if (moved.length > 0) {
     await store
       .collection<SourceRecordDocument>(SOURCE_RECORDS)
-      .updateMany({ _id: { $in: moved } }, { $set: { goldenId: survivor._id, updatedAt: at }, $inc: { version: 1 } }, { session });
+      .updateMany({ _id: { $in: moved } }, { $set: { goldenId: survivor._id }, $inc: { version: 1 } }, { session });
     await setGoldenId({ store, domain: survivor.domain, recordIds: moved, goldenId: survivor._id, session });
     await repointRelationships({ store, session, sourceRecordIds: moved, goldenId: survivor._id });
   }

@@ -6,7 +6,7 @@
  * `withoutStoredDocuments` in the error handler, so a raw document can never reach a client.
  */
 import { AppError } from '../errors';
-import { goldenPresentOptions, presentGolden } from '../golden/goldenPresenter';
+import { goldenPresentOptions, presentGolden } from '../golden/presenter';
 import type { GoldenRecordDocument } from '../golden/types';
 import type { Principal } from '../policies/abilities';
 import { visibilityOf } from '../policies/visibility';

@@ -36,8 +36,17 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: { version: string
   const paths: Record<string, JsonObject> = {};
   for (const route of routes) {
     const path = toOpenApiPath(fullPath(route));
+    const errorResponse = (description: string): JsonObject => ({
+      description,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    });
     const responses: JsonObject = {};
     for (const [status, response] of Object.entries(route.responses)) {
+      // Every failure answers the one error envelope, whatever the route declares about it.
+      if (Number(status) >= 400) {
+        responses[status] = errorResponse(response.description);
+        continue;
+      }
       responses[status] = {
         description: response.description,
         ...(response.schema || response.contentType
@@ -45,16 +54,12 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: { version: string
           : {}),
       };
     }
-    const errorResponse = (description: string): JsonObject => ({
-      description,
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-    });
     if (route.auth !== 'public') {
       responses['401'] = errorResponse('Missing, unknown or revoked API key.');
       responses['403'] = errorResponse("The key's role may not perform this action.");
       responses['429'] = errorResponse('AUTH_THROTTLED: too many failed authentications from this address; see Retry-After.');
     }
-    if (route.params || route.query || route.body || route.rawBody)
+    if ((route.params || route.query || route.body || route.rawBody) && !responses['400'])
       responses['400'] = errorResponse('Invalid input; `details` lists each failing field.');
     responses['500'] = errorResponse('Unexpected error (no internals are returned).');
     const operation: JsonObject = {

@@ -20,8 +20,33 @@ const LEGAL_SUFFIXES = new Set([
   'SA',
 ]);
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
+// Letters that Unicode decomposition does not fold to ASCII (Polish, Nordic, German, French ligatures).
+const TRANSLITERATIONS: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Ø: 'O',
+  ø: 'o',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  ß: 'ss',
+  Đ: 'D',
+  đ: 'd',
+  Þ: 'TH',
+  þ: 'th',
+  ı: 'i',
+};
+
 function foldAccents(value: string): string {
-  return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // Plain ASCII (most values) has nothing to fold.
+  if (!NON_ASCII.test(value)) return value;
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[ŁłØøÆæŒœßĐđÞþı]/g, (letter) => TRANSLITERATIONS[letter]);
 }
 
 /** Upper-case, accents folded, punctuation to spaces, spaces collapsed. */
@@ -34,7 +59,8 @@ export function normalizeText(value: string): string {
 
 /**
  * Organisation name for comparison: upper-case, no ®/™, no punctuation, no legal suffixes
- * (INC, LLC, CORP, CO, LTD, GMBH, SPA, LP, PLC…) and no leading/trailing "THE".
+ * (INC, LLC, CORP, CO, LTD, GMBH, SPA, LP, PLC…), no leading/trailing "THE", no EDGAR state suffix
+ * (`/OH/`) and no trailing parenthesised qualifier (`(publ)`, `(Finland)`).
  * `Kendall Co., The` and `THE KENDALL COMPANY` both become `KENDALL`.
  */
 export function normalizeOrgName(name: string): string {
@@ -42,6 +68,12 @@ export function normalizeOrgName(name: string): string {
     .toUpperCase()
     .replace(/\((R|TM|C)\)/g, ' ')
     .replace(/[®™©℠]/g, ' ')
+    // SEC EDGAR appends the state of incorporation: `CARDINAL HEALTH INC /OH/`, `ICU MEDICAL INC/DE`.
+    // (after a space, after a legal form, or closed by a slash; `HP/ES` stays a name).
+    .replace(/(?:\s+\/[A-Z]{2}\/?|(?<=\b(?:INC|CORP|CO|LTD|LLC|LP|PLC|COMPANY|CORPORATION)\.?)\/[A-Z]{2}\/?|\/[A-Z]{2}\/)\s*$/, '')
+    // A trailing qualifier in parentheses names a country, a listing or a division, not the organisation:
+    // `Getinge AB (publ)`, `Planmeca Oy (Finland)`, `Hillrom (Baxter)`.
+    .replace(/\s*\([^()]*\)\s*$/, '')
     .replace(/&/g, ' AND ')
     // Dots and apostrophes join (L.L.C. → LLC, S.p.A. → SPA, O'Neil → ONEIL); other punctuation separates.
     .replace(/[.'’]/g, '')

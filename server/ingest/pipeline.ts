@@ -9,6 +9,7 @@ import { resolveSuperseded } from '../exceptions/closeException';
 import { recordException } from '../exceptions/exceptionStore';
 import type { IngestStage } from '../exceptions/types';
 import { IDENTIFIER_FORMATS } from '../schemas/formats';
+import { recordIngestCounts } from '../stats/ingestCounters';
 import { validateCanonical } from '../schemas/canonicalSchemas';
 import { describePath, findTooDeep } from '../http/jsonDepth';
 import { persistItems } from './persistStage';
@@ -228,5 +229,13 @@ export async function runPipeline(items: WorkItem[], context: IngestContext): Pr
   await resolveSuperseded(context.services, { source: context.source, domain: context.domain, accepted, excludeIds: replaying });
   const results = items.map((item) => item.result as RecordResult);
   countOutcomes(results, context);
+  await recordIngestCounts(context.services.store, {
+    domain: context.domain,
+    source: context.source,
+    at: new Date(),
+    accepted: results.filter((result) => result.outcome === 'accepted').length,
+    unchanged: results.filter((result) => result.outcome === 'unchanged').length,
+    exceptions: results.filter((result) => result.outcome === 'exception').length,
+  });
   return results;
 }

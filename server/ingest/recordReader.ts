@@ -11,9 +11,11 @@ import { parseJson } from '../http/body';
 import { DEFAULT_MAX_JSON_DEPTH, describePath, findTooDeep, truncatedJson } from '../http/jsonDepth';
 import { collectingCallbacks, csvParseOptions, type DelimitedOptions } from './formats/delimited';
 import { Hl7MessageSplitter } from './formats/hl7v2';
+import { FhirBundleSplitter } from './formats/fhir';
 import { parseFormatText, type FormatName, type SourceFormatOptions } from './formats/registry';
 import type { ItemPosition, ParsedItem } from './formats/types';
 import { X12Splitter } from './formats/x12';
+import { XmlRecordSplitter } from './formats/xml';
 
 export type { ItemPosition, ParsedItem } from './formats/types';
 
@@ -27,9 +29,6 @@ export const INGEST_MEDIA_TYPES: Readonly<Record<string, IngestFormat>> = {
   'application/ndjson': 'ndjson',
   'text/csv': 'csv',
 };
-
-/** Media types an upload job can stream (a JSON document cannot be read record by record). */
-export const UPLOAD_MEDIA_TYPES = ['application/x-ndjson', 'application/ndjson', 'text/csv'];
 
 /** The format of an accepted media type. */
 export function formatOfMediaType(mediaType: string): IngestFormat {
@@ -179,13 +178,18 @@ async function* single(text: string): AsyncGenerator<string> {
   yield text;
 }
 
-/** Streams items through a splitter that takes text and hands back completed items (HL7 messages, X12 loops). */
+/**
+ * Streams items through a splitter that takes text and hands back completed items (HL7 messages, X12
+ * loops, XML records, Bundle entries); with `maxDepth`, records nested deeper become PAYLOAD_TOO_DEEP.
+ */
 async function* readSplit(
   chunks: AsyncIterable<string>,
   splitter: { push(chunk: string): ParsedItem[]; end(): ParsedItem[] },
+  maxDepth?: number,
 ): AsyncGenerator<ParsedItem> {
-  for await (const chunk of chunks) yield* splitter.push(chunk);
-  yield* splitter.end();
+  const checked = (items: ParsedItem[]) => (maxDepth === undefined ? items : depthCheckedItems(items, maxDepth));
+  for await (const chunk of chunks) yield* checked(splitter.push(chunk));
+  yield* checked(splitter.end());
 }
 
 /** Records of a parsed document checked against the depth limit, like JSON records. */
@@ -216,17 +220,30 @@ export function readItems(input: {
       return readSplit(input.chunks, new Hl7MessageSplitter(options));
     case 'x12':
       return readSplit(input.chunks, new X12Splitter(options));
-    default: {
-      const format = input.format;
-      // JSON, XML and FHIR documents are read whole (inline bodies only; upload jobs refuse them).
-      return (async function* whole() {
-        let text = '';
-        for await (const chunk of input.chunks) text += chunk;
-        if (format === 'json') yield* readJsonDocument(text, { maxDepth });
-        else yield* depthCheckedItems(parseFormatText(format, text, options), maxDepth);
-      })();
-    }
+    case 'fhir':
+      return readSplit(input.chunks, new FhirBundleSplitter(options), maxDepth);
+    case 'xml':
+      // Records at a record path are read one by one; without one the document is the record.
+      if (hasXmlRecordPath(options)) return readSplit(input.chunks, new XmlRecordSplitter(options), maxDepth);
+      return readWhole({ format: 'xml', chunks: input.chunks, maxDepth, options });
+    default:
+      return readWhole({ format: input.format, chunks: input.chunks, maxDepth, options });
   }
+}
+
+/** Whether XML options name the records' element (so the document can be streamed). */
+export function hasXmlRecordPath(options: SourceFormatOptions): boolean {
+  return (options.recordPath ?? '').split(/[./]/).some(Boolean);
+}
+
+/** A JSON document or an XML document without a record path, read whole (inline bodies only). */
+function readWhole(input: { format: 'json' | 'xml'; chunks: AsyncIterable<string>; maxDepth: number; options: SourceFormatOptions }) {
+  return (async function* whole(): AsyncGenerator<ParsedItem> {
+    let text = '';
+    for await (const chunk of input.chunks) text += chunk;
+    if (input.format === 'json') yield* readJsonDocument(text, { maxDepth: input.maxDepth });
+    else yield* depthCheckedItems(parseFormatText(input.format, text, input.options), input.maxDepth);
+  })();
 }
 
 /** Items of a whole inline body. */

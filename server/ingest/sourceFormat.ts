@@ -84,6 +84,20 @@ export function resolveFormat(input: {
   return { entry, options };
 }
 
+/**
+ * 400 XML_RECORD_PATH_REQUIRED when an upload job could not read the file record by record: an XML
+ * document without a `recordPath` is one record and would be held whole.
+ */
+export function assertStreamable(resolved: ResolvedFormat): void {
+  if (resolved.entry.format !== 'xml' || (resolved.options.recordPath ?? '').split(/[./]/).some(Boolean)) return;
+  throw new AppError(
+    400,
+    'XML_RECORD_PATH_REQUIRED',
+    'An XML upload is read record by record: set format.options.recordPath on the mapping (or a recordPath Content-Type parameter) to the repeating element, e.g. Envelope.Body.Get_Suppliers_Response.Response_Data.Supplier.',
+    [{ path: 'format.options.recordPath', code: 'REQUIRED', message: 'the element that is one record' }],
+  );
+}
+
 /** Decodes a body in the resolved encoding (UTF-8 keeps its INVALID_UTF8 answer with the byte offset). */
 export function decodeBody(bytes: Uint8Array, options: SourceFormatOptions, what = 'request body'): string {
   const encoding = options.encoding ?? 'utf-8';

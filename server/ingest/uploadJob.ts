@@ -52,10 +52,21 @@ export function estimatedRecords(input: { format: IngestFormat; upload: StoredUp
   return Math.max(0, input.format === 'csv' || input.format === 'delimited' ? lines - 1 : lines);
 }
 
-/** Counts records in stored text for formats whose records are not lines (an estimate: a split marker is missed). */
-export function unitCounterOf(format: IngestFormat): ((text: string) => number) | undefined {
+/** Counts records in stored text for formats whose records are not lines (an estimate: a marker split between chunks is missed). */
+export function unitCounterOf(format: IngestFormat, options: SourceFormatOptions = {}): ((text: string) => number) | undefined {
   if (format === 'hl7v2') return (text) => text.match(/(^|[\r\n])MSH/g)?.length ?? 0;
   if (format === 'x12') return (text) => text.match(/(^|[~'\r\n])\s*LIN[^A-Z0-9]/g)?.length ?? 0;
+  if (format === 'xml') {
+    const record = (options.recordPath ?? '').split(/[./]/).filter(Boolean).pop();
+    if (!record) return undefined;
+    const opening = new RegExp(`<(?:[\\w.-]+:)?${record.replace(/[.-]/g, '\\$&')}[\\s/>]`, 'g');
+    return (text) => text.match(opening)?.length ?? 0;
+  }
+  if (format === 'fhir') {
+    const type = options.resourceType ?? '[A-Za-z]+';
+    const resource = new RegExp(`"resourceType"\\s*:\\s*"${type}"`, 'g');
+    return (text) => text.match(resource)?.length ?? 0;
+  }
   return undefined;
 }
 

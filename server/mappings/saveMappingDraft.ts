@@ -8,7 +8,7 @@ import type { AppServices } from '../services';
 import { DuplicateKeyError } from '../store/types';
 import { contentHash, mappingId, normalizeExpression, type MappingKey } from './mappingIdentity';
 import { findPublishedVersion, mappingsCollection } from './queries';
-import { presentMapping } from './presenters';
+import { presentMapping } from './presenter';
 import type { MappingAuthor, MappingContent, MappingDocument, MappingTestCase } from './types';
 
 /** `lookups/` is where lookup tables live in the mappings folder, so no source may be called that. */

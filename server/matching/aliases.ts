@@ -208,6 +208,9 @@ function isAt(tokens: readonly string[], start: number, variant: readonly string
 
 /** Normalised values remembered per normaliser + tables (names and manufacturers repeat across records). */
 const MAX_REMEMBERED = 20000;
+/** Look-ups after which a chain whose values rarely repeat (fewer than one in MIN_HIT_RATIO answered) stops remembering them. */
+const REMEMBER_TRIAL = 5000;
+const MIN_HIT_RATIO = 4;
 
 /**
  * The last values a base normaliser produced, shared by every alias-table chain built on it: a
@@ -234,12 +237,11 @@ function recentNormalizer(normalize: (value: string) => string | null): (value: 
   };
 }
 
-/** A normaliser followed by alias tables (in order); null when nothing is left. */
-export function withAliasTables(args: {
+/** The rewrites of a chain of tables over a normalised value's tokens (`split(' ')`, the tables' order). */
+function tableRewrites(args: {
   normalize: (value: string) => string | null;
   tables: readonly AliasTable[];
-}): (value: string) => string | null {
-  if (args.tables.length === 0) return args.normalize;
+}): (tokens: string[]) => string[] {
   const rewrites = args.tables.map((table) => compileAliasTable(table, args.normalize));
   // One look-up per token over all tables: a value none of them can change skips the rewrites.
   // A mode that does not declare its triggers never takes the shortcut.
@@ -256,23 +258,75 @@ export function withAliasTables(args: {
     for (const token of tokens) if (anywhere.has(token)) return false;
     return true;
   };
+  /** The same array when no table changes the value. */
+  return (tokens) => {
+    if (isUntouched(tokens)) return tokens;
+    let out = tokens;
+    for (const rewrite of rewrites) out = rewrite(out);
+    return out;
+  };
+}
+
+/** A normaliser followed by alias tables (in order); null when nothing is left. */
+export function withAliasTables(args: {
+  normalize: (value: string) => string | null;
+  tables: readonly AliasTable[];
+}): (value: string) => string | null {
+  if (args.tables.length === 0) return args.normalize;
+  const rewrite = tableRewrites(args);
   const normalize = recentNormalizer(args.normalize);
   let remembered = new Map<string, string | null>();
+  // Remembering pays for values that repeat (manufacturer names); for values that do not (item
+  // descriptions) it only keeps thousands of strings alive into the old generation, which the garbage
+  // collector then pays for. The chain stops remembering when too few look-ups were answered.
+  let lookups = 0;
+  let hits = 0;
+  let isRemembering = true;
   return (value) => {
-    const known = remembered.get(value);
-    if (known !== undefined) return known;
+    if (isRemembering) {
+      const known = remembered.get(value);
+      lookups++;
+      if (known !== undefined) {
+        hits++;
+        return known;
+      }
+      if (lookups === REMEMBER_TRIAL && hits * MIN_HIT_RATIO < lookups) {
+        isRemembering = false;
+        remembered = new Map();
+      }
+    }
     const normalized = normalize(value);
     let result: string | null = null;
     if (normalized) {
-      let tokens = normalized.split(' ');
-      if (isUntouched(tokens)) result = normalized;
-      else {
-        for (const rewrite of rewrites) tokens = rewrite(tokens);
-        result = tokens.join(' ') || null;
-      }
+      const tokens = normalized.split(' ');
+      const rewritten = rewrite(tokens);
+      result = rewritten === tokens ? normalized : rewritten.join(' ') || null;
     }
-    if (remembered.size >= MAX_REMEMBERED) remembered = new Map();
-    remembered.set(value, result);
+    if (isRemembering) {
+      if (remembered.size >= MAX_REMEMBERED) remembered = new Map();
+      remembered.set(value, result);
+    }
     return result;
+  };
+}
+
+const NO_TOKENS: readonly string[] = [];
+
+/**
+ * The same chain as `withAliasTables`, answering the words of the result (what
+ * `splitNormalized(withAliasTables(…)(value) ?? '')` gives) without joining them into text to split
+ * it again: token-set comparators and token blocking keys read words.
+ */
+export function withAliasTablesTokens(args: {
+  normalize: (value: string) => string | null;
+  tables: readonly AliasTable[];
+}): (value: string) => readonly string[] {
+  const rewrite = args.tables.length === 0 ? (tokens: string[]) => tokens : tableRewrites(args);
+  const normalize = recentNormalizer(args.normalize);
+  return (value) => {
+    const normalized = normalize(value);
+    if (!normalized) return NO_TOKENS;
+    // Variants and canonical forms hold no spaces (tokensOf), so words are the non-empty tokens.
+    return rewrite(normalized.split(' ')).filter((token) => token !== '');
   };
 }

@@ -230,7 +230,37 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
  * value (`LEFT/RIGHT` agrees with `LEFT`). One conflict makes the pair a mismatch; attributes read on
  * one side only say nothing.
  */
-export function compareAttributes(args: { names: readonly string[]; a: PreparedAttributes; b: PreparedAttributes }): {
+/** Parses a prepared quantity (`330.2x330.2 mm`, `10 ml`) into its numbers and unit; null when it is not one. */
+function parseQuantity(value: string): { numbers: number[]; unit: string } | null {
+  const space = value.indexOf(' ');
+  if (space <= 0) return null;
+  const numbers = value.slice(0, space).split('x').map(Number);
+  return numbers.every((n) => Number.isFinite(n)) ? { numbers, unit: value.slice(space + 1) } : null;
+}
+
+/** Whether two values lists of one attribute share a value — exactly, or (quantities with a tolerance) within `relativeTolerance` per dimension. */
+export function attributeValuesAgree(a: readonly string[], b: readonly string[], relativeTolerance = 0): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  if (relativeTolerance <= 0) return false;
+  for (const x of a) {
+    const qa = parseQuantity(x);
+    if (!qa) continue;
+    for (const y of b) {
+      const qb = parseQuantity(y);
+      if (!qb || qb.unit !== qa.unit || qb.numbers.length !== qa.numbers.length) continue;
+      if (qa.numbers.every((n, i) => Math.abs(n - qb.numbers[i]) <= relativeTolerance * Math.max(Math.abs(n), Math.abs(qb.numbers[i]))))
+        return true;
+    }
+  }
+  return false;
+}
+
+export function compareAttributes(args: {
+  names: readonly string[];
+  a: PreparedAttributes;
+  b: PreparedAttributes;
+  tolerances?: ReadonlyMap<string, number>;
+}): {
   details: AttributeDetail[];
   conflicts: number;
   agreements: number;
@@ -243,7 +273,7 @@ export function compareAttributes(args: { names: readonly string[]; a: PreparedA
     const vb = args.b[name];
     if (!va && !vb) continue;
     const isBoth = Boolean(va && vb);
-    const agrees = isBoth && va.some((value) => vb.includes(value));
+    const agrees = isBoth && attributeValuesAgree(va, vb, args.tolerances?.get(name));
     if (isBoth) {
       if (agrees) agreements++;
       else conflicts++;

@@ -6,7 +6,7 @@
  * as data arrives, so it is decided at lookup time from block sizes, never frozen into the index.
  */
 import { doubleMetaphone } from 'double-metaphone';
-import { withAliasTables, type AliasTable } from './aliases';
+import { withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import {
   codeTokensInText,
   shortNumbersInText,
@@ -19,6 +19,12 @@ import {
 import type { BlockingKeyRule, CanonicalRecord } from './types';
 
 type Normalize = (value: string) => string | null;
+
+/** A key rule's normaliser and alias tables, as text and as words (token keys read words). */
+interface KeyNormalizers {
+  normalize: Normalize;
+  wordsOf: (value: string) => readonly string[];
+}
 
 /** Tokens beyond this many are not indexed (long descriptions would bloat the index). */
 const MAX_INDEXED_TOKENS = 16;
@@ -60,14 +66,12 @@ function partNumberKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[
   return unique(out);
 }
 
-function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, normalize: Normalize): string[] {
+function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf }: KeyNormalizers): string[] {
   const minLength = rule.params?.minLength ?? 3;
   const stopWords = new Set((rule.params?.stopWords ?? []).map((w) => w.toUpperCase()));
   const out = new Set<string>();
   for (const raw of stringsAtPaths(record, rule.fields)) {
-    const normalized = normalize(raw);
-    if (!normalized) continue;
-    for (const token of splitNormalized(normalized)) {
+    for (const token of wordsOf(raw)) {
       if (token.length >= minLength && !stopWords.has(token)) out.add(token);
       if (out.size >= MAX_INDEXED_TOKENS) return [...out];
     }
@@ -75,7 +79,7 @@ function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, normalize
   return [...out];
 }
 
-function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord, normalize: Normalize): string[] {
+function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord, { normalize }: KeyNormalizers): string[] {
   const tokenCount = rule.params?.tokens ?? 2;
   const minLength = rule.params?.minLength ?? 2;
   const out: string[] = [];
@@ -127,7 +131,10 @@ function combinedKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] 
   return unique(combos);
 }
 
-const KEY_FUNCTIONS: Record<BlockingKeyRule['type'], (rule: BlockingKeyRule, record: CanonicalRecord, normalize: Normalize) => string[]> = {
+const KEY_FUNCTIONS: Record<
+  BlockingKeyRule['type'],
+  (rule: BlockingKeyRule, record: CanonicalRecord, normalizers: KeyNormalizers) => string[]
+> = {
   identifier: identifierKeys,
   partNumber: partNumberKeys,
   nameTokens: nameTokenKeys,
@@ -143,13 +150,14 @@ const KEY_FUNCTIONS: Record<BlockingKeyRule['type'], (rule: BlockingKeyRule, rec
 export function compileBlockingKey(rule: BlockingKeyRule, aliasTable: (name: string) => AliasTable = missingTable): CompiledBlockingKey {
   const make = KEY_FUNCTIONS[rule.type];
   const prefix = `${rule.name}:`;
-  const normalize = withAliasTables({
+  const chain = {
     normalize: normalizerFor(rule.params?.normalizer ?? (rule.type === 'phonetic' ? 'orgName' : 'text')),
     tables: (rule.params?.aliasTables ?? []).map(aliasTable),
-  });
+  };
+  const normalizers: KeyNormalizers = { normalize: withAliasTables(chain), wordsOf: withAliasTablesTokens(chain) };
   return {
     rule,
-    indexKeys: (record) => make(rule, record, normalize).map((value) => prefix + value),
+    indexKeys: (record) => make(rule, record, normalizers).map((value) => prefix + value),
     lookup: rule.type === 'nameTokens' ? { mode: 'rarest', count: rule.params?.count ?? 2 } : { mode: 'all' },
   };
 }

@@ -10,17 +10,17 @@ import {
   normalizeIdentifier,
   normalizerFor,
   normalizeWith,
-  splitNormalized,
   stringsAtPaths,
   valuesAtPath,
 } from './normalizers';
-import { shippedAliasTables, withAliasTables, type AliasTable } from './aliases';
-import { compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
+import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
+import { attributeValuesAgree, compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
 import {
   fuseSimilarity,
   jaroWinkler,
   tokenJaroWinkler,
+  tokenContainment,
   tokenSetSimilarity,
   weighedTokenSetSimilarity,
   weighTokens,
@@ -141,9 +141,15 @@ function familiesStart(values: readonly string[]): number {
   return i;
 }
 
+/** `ignoreSpaces`: words written together or apart (COOPERSURGICAL / COOPER SURGICAL) are one value. */
+function ignoringSpaces(similarity: (x: string, y: string) => number): (x: string, y: string) => number {
+  return (x, y) => (x.replaceAll(' ', '') === y.replaceAll(' ', '') ? 1 : similarity(x, y));
+}
+
 function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
-  const similarity = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
+  const byAlgorithm = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
+  const similarity = rule.params?.ignoreSpaces ? ignoringSpaces(byAlgorithm) : byAlgorithm;
   const floor = rule.params?.floor ?? 0;
   const relatedTables = rule.params?.relatedTables ?? [];
   if (relatedTables.length > 0) return compileFuzzyWithFamilies({ rule, context, similarity, floor, relatedTables });
@@ -229,27 +235,31 @@ function compileFuzzyWithFamilies(args: {
 
 function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const floor = rule.params?.floor ?? 0;
-  const normalize = textNormalizer(rule, context);
+  const wordsOf = withAliasTablesTokens({
+    normalize: normalizerFor(rule.params?.normalizer ?? 'text'),
+    tables: (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name)),
+  });
   const isIdf = rule.params?.weighting === 'idf';
+  const isContainment = rule.params?.measure === 'containment';
+  const termsName = rule.params?.termsOf ?? rule.name;
   return {
     rule,
     // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
     prepare: (record) => {
       const tokens = new Set<string>();
-      for (const raw of stringsAtPaths(record, rule.fields)) {
-        const normalized = normalize(raw);
-        if (normalized) for (const token of splitNormalized(normalized)) tokens.add(token);
-      }
+      for (const raw of stringsAtPaths(record, rule.fields)) for (const token of wordsOf(raw)) tokens.add(token);
       return nonEmpty([...tokens].sort());
     },
     // Without known frequencies (a pair scored outside any domain) idf falls back to uniform weights.
     compare: (a, b, context) => {
       const ta = a as string[];
       const tb = b as string[];
-      const weightOf = isIdf ? context?.termWeights?.get(rule.name) : undefined;
-      const raw = weightOf
-        ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb))
-        : tokenSetSimilarity(ta, tb);
+      const weightOf = isIdf ? context?.termWeights?.get(termsName) : undefined;
+      const raw = isContainment
+        ? tokenContainment(ta, weightOf ? weighedOnce(weightOf, ta) : null, tb, weightOf ? weighedOnce(weightOf, tb) : null)
+        : weightOf
+          ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb))
+          : tokenSetSimilarity(ta, tb);
       const score = raw < floor ? 0 : raw;
       return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
@@ -423,13 +433,14 @@ class AttributeComparison implements ComparisonResult {
     private readonly names: readonly string[],
     private readonly pa: PreparedAttributes,
     private readonly pb: PreparedAttributes,
+    private readonly tolerances?: ReadonlyMap<string, number>,
   ) {}
 
   private computed: AttributeDetail[] | undefined;
 
   get details(): AttributeDetail[] {
     // Read three times per explanation (details, a, b): compared once.
-    this.computed ??= compareAttributes({ names: this.names, a: this.pa, b: this.pb }).details;
+    this.computed ??= compareAttributes({ names: this.names, a: this.pa, b: this.pb, tolerances: this.tolerances }).details;
     return this.computed;
   }
 
@@ -459,6 +470,9 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
   const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
   const names = extractors.map((e) => e.definition.name);
   const isDeclared = new Set(names);
+  const tolerances = new Map(
+    extractors.flatMap((e) => (e.definition.relativeTolerance ? [[e.definition.name, e.definition.relativeTolerance] as const] : [])),
+  );
   return {
     rule,
     prepare: (record) => extractAttributes(extractors, stringsAtPaths(record, rule.fields)),
@@ -472,11 +486,13 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
       for (const name in pa) {
         const vb = pb[name];
         if (vb === undefined || !isDeclared.has(name)) continue;
-        if (sharesValue(pa[name], vb)) agreements++;
+        if (sharesValue(pa[name], vb) || (tolerances.has(name) && attributeValuesAgree(pa[name], vb, tolerances.get(name)))) agreements++;
         else conflicts++;
       }
-      if (conflicts > 0) return new AttributeComparison(0, 'mismatch', names, pa, pb);
-      return agreements > 0 ? new AttributeComparison(1, 'match', names, pa, pb) : new AttributeComparison(null, 'missing', names, pa, pb);
+      if (conflicts > 0) return new AttributeComparison(0, 'mismatch', names, pa, pb, tolerances);
+      return agreements > 0
+        ? new AttributeComparison(1, 'match', names, pa, pb, tolerances)
+        : new AttributeComparison(null, 'missing', names, pa, pb, tolerances);
     },
   };
 }

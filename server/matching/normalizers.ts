@@ -42,7 +42,38 @@ const IDENTIFIER_NORMALIZERS: Record<IdentifierScheme, (value: string) => string
 };
 
 /** Normalises an identifier of `scheme`; invalid values fall back to their bare alphanumerics, empty → null. */
+/**
+ * A pure string function with its last results remembered. One record's value passes through several
+ * comparators and blocking keys one right after the other (a GTIN through `gtin`, `anyGtin` and the
+ * `gtinBase` key; a part number through five), so a small memory answers all but the first. Emptied
+ * when full: it never grows, and what it keeps is young.
+ */
+function rememberRecent<T>(compute: (value: string) => T): (value: string) => T {
+  let recent = new Map<string, T>();
+  return (value) => {
+    if (recent.has(value)) return recent.get(value) as T;
+    const result = compute(value);
+    if (recent.size >= RECENT_VALUES) recent = new Map();
+    recent.set(value, result);
+    return result;
+  };
+}
+
+const RECENT_VALUES = 64;
+
+const identifierBySchemeRecent = new Map<IdentifierScheme, (value: string) => string | null>();
+
+/** Normalises an identifier of `scheme` (see `computeIdentifier`); recent values are remembered. */
 export function normalizeIdentifier(scheme: IdentifierScheme, value: string): string | null {
+  let normalize = identifierBySchemeRecent.get(scheme);
+  if (!normalize) {
+    normalize = rememberRecent((v) => computeIdentifier(scheme, v));
+    identifierBySchemeRecent.set(scheme, normalize);
+  }
+  return normalize(value);
+}
+
+function computeIdentifier(scheme: IdentifierScheme, value: string): string | null {
   let normalized: string | null = null;
   try {
     normalized = IDENTIFIER_NORMALIZERS[scheme](value);
@@ -63,11 +94,14 @@ function normalizePhone(value: string): string | null {
   return national.length >= 7 ? national : null;
 }
 
+// `text` and `measureText` start alike: a description normalised for a comparator and then for a blocking key is upper-cased and cleaned once.
+const recentText = rememberRecent(normalizeText);
+
 const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null> = {
-  text: (v) => normalizeText(v) || null,
-  measureText: (v) => splitMeasurements(normalizeText(v)) || null,
-  orgName: (v) => normalizeOrgName(v) || null,
-  partNumber: (v) => normalizePartNumber(v) || null,
+  text: (v) => recentText(v) || null,
+  measureText: rememberRecent((v) => splitMeasurements(recentText(joinCodeHyphens(v))) || null),
+  orgName: rememberRecent((v) => normalizeOrgName(v) || null),
+  partNumber: rememberRecent((v) => normalizePartNumber(v) || null),
   postalCode: (v) => normalizePostalCode(v) || null,
   digits: (v) => v.replace(/\D/g, '') || null,
   phone: normalizePhone,
@@ -165,6 +199,16 @@ function splitMeasurements(normalized: string): string {
     .join(' ');
 }
 
+/**
+ * A hyphen between a letter and a digit is part of a code, not a word break: `BV-1` = `BV1`,
+ * `PS-2` = `PS2`, `TN-760` = `TN760`, `R-1547` = `R1547`, `1667-H` = `1667H` (catalogue numbers and
+ * needle codes written with and without the dash). Number ranges (`3-0`, `1600-7-50`) and words
+ * (`X-LARGE`) keep theirs; a glued measurement (`10-ML` → `10ML`) is split again by `splitMeasurements`.
+ */
+function joinCodeHyphens(value: string): string {
+  return value.includes('-') ? value.replace(/(?<=[A-Za-z])-(?=\d)|(?<=\d)-(?=[A-Za-z])/g, '') : value;
+}
+
 /** Tokens of a string already normalised by `normalizeWith` (single spaces between words). */
 export function splitNormalized(normalized: string): string[] {
   return normalized.split(' ').filter((t) => t !== '');
@@ -210,7 +254,28 @@ export function isCodeToken(raw: string, minLength: number): boolean {
 const TEXT_TOKEN_SEPARATORS = /[\s,;:#/()[\]"]+/;
 
 /** Catalog/model numbers in free text (see `isCodeToken`), punctuation stripped; length ≥ minLength. */
-export function codeTokensInText(value: string, minLength: number): string[] {
+export function codeTokensInText(value: string, minLength: number): readonly string[] {
+  return recentIn(codeTokensByMinLength, minLength, computeCodeTokens)(value);
+}
+
+/** Remembered per minimum length: the catalogInText comparator and blocking key read the same texts one after the other. */
+const codeTokensByMinLength = new Map<number, (value: string) => readonly string[]>();
+const shortNumbersByMinLength = new Map<number, (value: string) => readonly string[]>();
+
+function recentIn(
+  byMinLength: Map<number, (value: string) => readonly string[]>,
+  minLength: number,
+  compute: (value: string, minLength: number) => string[],
+): (value: string) => readonly string[] {
+  let recent = byMinLength.get(minLength);
+  if (!recent) {
+    recent = rememberRecent((value) => compute(value, minLength));
+    byMinLength.set(minLength, recent);
+  }
+  return recent;
+}
+
+function computeCodeTokens(value: string, minLength: number): string[] {
   const found = new Set<string>();
   for (const raw of value.toUpperCase().split(TEXT_TOKEN_SEPARATORS)) {
     if (isCodeToken(raw, minLength)) found.add(raw.replace(NON_ALPHANUMERIC, ''));
@@ -223,7 +288,11 @@ export function codeTokensInText(value: string, minLength: number): string[] {
  * `2004`): not codes on their own — a year or a quantity looks the same — but a structured part
  * number of the other record written into this text (`3M 1860` vs part number 1860) is evidence.
  */
-export function shortNumbersInText(value: string, minLength: number): string[] {
+export function shortNumbersInText(value: string, minLength: number): readonly string[] {
+  return recentIn(shortNumbersByMinLength, minLength, computeShortNumbers)(value);
+}
+
+function computeShortNumbers(value: string, minLength: number): string[] {
   const found = new Set<string>();
   for (const raw of value.split(TEXT_TOKEN_SEPARATORS)) {
     if (raw.length >= minLength && raw.length < MIN_DIGIT_CODE_LENGTH && ALL_DIGITS.test(raw)) found.add(raw);

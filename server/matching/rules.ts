@@ -154,6 +154,16 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
           message: `comparator "${comparator.name}" names alias table "${name}", which does not exist`,
         });
     });
+    const termsOf = comparator.params?.termsOf;
+    if (termsOf !== undefined) {
+      const owner = rules.comparators.find((c) => c.name === termsOf);
+      if (!owner || owner.type !== 'tokenSet' || owner.params?.weighting !== 'idf' || owner.params.termsOf !== undefined)
+        problems.push({
+          path: `comparators[${i}].params.termsOf`,
+          code: 'UNKNOWN_TERMS',
+          message: `comparator "${comparator.name}" reads the token frequencies of "${termsOf}", which is not a tokenSet comparator with weighting "idf" keeping its own`,
+        });
+    }
     if (comparator.type !== 'attributes') return;
     if (attributeNames.length === 0) {
       problems.push({
@@ -210,7 +220,9 @@ export function compileRules(json: unknown, options: AliasTableOptions = {}): Co
     levels: rules.comparators.map(compileLevels),
     priorMatchWeight:
       rules.model === 'fellegiSunter' && rules.priorMatchProbability !== undefined ? priorMatchWeight(rules.priorMatchProbability) : 0,
-    idfComparators: rules.comparators.filter((c) => c.type === 'tokenSet' && c.params?.weighting === 'idf').map((c) => c.name),
+    idfComparators: rules.comparators
+      .filter((c) => c.type === 'tokenSet' && c.params?.weighting === 'idf' && c.params.termsOf === undefined)
+      .map((c) => c.name),
   };
 }
 

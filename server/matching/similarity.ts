@@ -108,6 +108,30 @@ export function tokenSetSimilarity(a: readonly string[], b: readonly string[]): 
 }
 
 /**
+ * Token containment: the share of the LIGHTER side's weight (uniform: token count) found in the other,
+ * so a truncated or abbreviated description (`GAUZE CURITY 2X2`) inside a long catalogue title scores
+ * high. Inputs are SORTED, de-duplicated token arrays; `wa` / `wb` their resolved weights (null = uniform).
+ */
+export function tokenContainment(a: readonly string[], wa: WeightedTokens | null, b: readonly string[], wb: WeightedTokens | null): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      common += wa ? wa.weights[i] : 1;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const lighter = Math.min(wa ? wa.total : a.length, wb ? wb.total : b.length);
+  return lighter === 0 ? 0 : Math.min(1, common / lighter);
+}
+
+/**
  * Token-set similarity with token weights (e.g. inverse document frequency): the mean of the share
  * of each side's WEIGHT found in the other. A shared rare word counts for much, a shared common word
  * for little, so `MICROSOFT FRONTPAGE 2002` vs `MICROSOFT PUBLISHER 2002` is decided by the product

@@ -15,7 +15,7 @@ import { loadDomainRecords, notAMatchPairs, splitPair } from './domainRecords';
 import { assertMatchingDomain, saveRulesDraft } from './ruleSets/commands';
 import { publishedRules } from './ruleSets/queries';
 import type { RuleSetAuthor } from './ruleSets/types';
-import { trainFellegiSunter, type TrainingLabels, type TrainingOptions, type TrainingReport } from './training';
+import { trainFellegiSunterAsync, type TrainingLabels, type TrainingOptions, type TrainingProgress, type TrainingReport } from './training';
 
 export const TRAIN_JOB = 'matching.train';
 
@@ -92,7 +92,14 @@ function trainedVersion(base: string, at: Date): string {
 /** Trains on the domain's records and labels and saves the trained rules as its draft. */
 export async function trainDomainRules(
   services: Pick<AppServices, 'store'>,
-  input: { domain: string; actor: RuleSetAuthor; options?: TrainingOptions; onPhase?: (phase: string) => Promise<void> },
+  input: {
+    domain: string;
+    actor: RuleSetAuthor;
+    options?: TrainingOptions;
+    onPhase?: (phase: string) => Promise<void>;
+    /** Called at each pause of the cooperative training (progress reports, cancellation). */
+    onProgress?: (progress: TrainingProgress) => void | Promise<void>;
+  },
 ): Promise<TrainJobResult> {
   const { store } = services;
   const compiled = await publishedRules({ store, domain: input.domain });
@@ -100,23 +107,41 @@ export async function trainDomainRules(
   const { records, goldenOf } = await loadDomainRecords({ store, domain: input.domain });
   const labels = await loadTrainingLabels({ store, domain: input.domain, goldenOf });
   await input.onPhase?.('estimating u (random pairs) and m (EM over candidate pairs)');
-  const { rules, report } = trainFellegiSunter({
+  // Cooperative: the training pauses for the event loop, so the server keeps answering and the job keeps its lease.
+  const { rules, report } = await trainFellegiSunterAsync({
     records,
     rules: compiled.rules,
     labels,
     options: input.options,
     version: trainedVersion(compiled.rules.version, new Date()),
+    onYield: input.onProgress,
   });
   const { ruleSet } = await saveRulesDraft(services, { domain: input.domain, rules, actor: input.actor });
   return { report, draft: { revision: ruleSet.draft?.revision ?? 0, rulesVersion: rules.version } };
 }
 
+/** How the job names each phase of the training in its progress. */
+const TRAINING_PHASES: Record<TrainingProgress['phase'], string> = {
+  prepare: 'preparing records',
+  randomPairs: 'estimating u (random pairs)',
+  block: 'blocking candidate pairs',
+  candidatePairs: 'comparing candidate pairs',
+  em: 'estimating m (EM iterations)',
+};
+
 /** The job: one pass (training is CPU work on the job runner's thread; a restart starts over). */
 export const trainRulesJob: JobHandler<TrainJobParams> = {
   type: TRAIN_JOB,
-  async run({ job, services, report }) {
+  async run({ job, services, report, signal }) {
     await report({ phase: 'starting', done: 0, total: 1 });
-    const result = await trainDomainRules(services, { ...job.params, onPhase: (phase) => report({ phase, done: 0, total: 1 }) });
+    const result = await trainDomainRules(services, {
+      ...job.params,
+      onPhase: (phase) => report({ phase, done: 0, total: 1 }),
+      onProgress: (progress) => {
+        signal.throwIfAborted();
+        return report({ phase: TRAINING_PHASES[progress.phase], done: progress.done, total: progress.total });
+      },
+    });
     await report({ phase: 'done', done: 1, total: 1 });
     return result;
   },

@@ -139,15 +139,18 @@ function levelVector(args: {
 }
 
 /** Blocked candidate pairs (shared blocking key, block within maxBlockSize), each once, capped. */
-function candidatePairs(args: { records: readonly CanonicalRecord[]; compiled: CompiledRules; max: number; random: () => number }): {
-  pairs: Array<[number, number]>;
-  skipped: number;
-} {
+function* candidatePairs(args: {
+  records: readonly CanonicalRecord[];
+  compiled: CompiledRules;
+  max: number;
+  random: () => number;
+  isPauseDue: (units: number) => boolean;
+}): Generator<TrainingProgress, { pairs: Array<[number, number]>; skipped: number }, void> {
   const blocks = new Map<string, number[]>();
   const maxSize = new Map<string, number>();
-  args.records.forEach((record, r) => {
+  for (let r = 0; r < args.records.length; r++) {
     for (const keyRule of args.compiled.keyRules) {
-      for (const key of keyRule.indexKeys(record)) {
+      for (const key of keyRule.indexKeys(args.records[r])) {
         const members = blocks.get(key);
         if (members) members.push(r);
         else {
@@ -156,7 +159,8 @@ function candidatePairs(args: { records: readonly CanonicalRecord[]; compiled: C
         }
       }
     }
-  });
+    if (args.isPauseDue(1)) yield { phase: 'block', done: r + 1, total: args.records.length };
+  }
   const seen = new Set<string>();
   const all: Array<[number, number]> = [];
   for (const [key, members] of blocks) {
@@ -169,6 +173,8 @@ function candidatePairs(args: { records: readonly CanonicalRecord[]; compiled: C
         all.push([members[i], members[j]]);
       }
     }
+    if (args.isPauseDue((members.length * (members.length - 1)) / 2))
+      yield { phase: 'block', done: args.records.length, total: args.records.length };
   }
   if (all.length <= args.max) return { pairs: all, skipped: 0 };
   // A uniform sample of the candidate pairs (partial Fisher–Yates).
@@ -198,20 +204,76 @@ function groupPatterns(vectors: Array<{ vector: LevelVector; label?: 0 | 1 }>): 
   return [...byKey.values()];
 }
 
-/** Trains m, u and the prior for `rules` on `records`; returns the trained rule set and the report. */
-export function trainFellegiSunter(args: {
+export interface TrainingArgs {
   records: readonly CanonicalRecord[];
   rules: RuleSet;
   labels?: TrainingLabels;
   options?: TrainingOptions;
   /** Version string of the trained rules (default `<base version>+trained`). */
   version?: string;
-}): { rules: RuleSet; report: TrainingReport } {
+}
+
+export interface TrainingResult {
+  rules: RuleSet;
+  report: TrainingReport;
+}
+
+/** Where a cooperative training run is when it pauses: `done` of `total` units of the current phase. */
+export interface TrainingProgress {
+  phase: 'prepare' | 'randomPairs' | 'block' | 'candidatePairs' | 'em';
+  done: number;
+  total: number;
+}
+
+/** Units of work (records prepared, pairs compared, patterns per EM iteration) between two pauses. */
+export const TRAINING_YIELD_EVERY = 2_000;
+
+/** Trains m, u and the prior for `rules` on `records` in one synchronous run (tests, scripts). */
+export function trainFellegiSunter(args: TrainingArgs): TrainingResult {
+  const steps = trainingSteps(args, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same training, pausing for the event loop every `yieldEvery` units of work (like
+ * `batchMatchAsync`): a training job on a large domain leaves the server answering and its lease
+ * renewed. `onYield` runs at each pause (progress reports, cancellation). Same result as the synchronous run.
+ */
+export async function trainFellegiSunterAsync(
+  args: TrainingArgs & { yieldEvery?: number; onYield?: (progress: TrainingProgress) => void | Promise<void> },
+): Promise<TrainingResult> {
+  const steps = trainingSteps(args, args.yieldEvery ?? TRAINING_YIELD_EVERY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await args.onYield?.(step.value);
+  }
+}
+
+/** The training as a generator: it pauses (yields its progress) after every `yieldEvery` units of work. */
+function* trainingSteps(args: TrainingArgs, yieldEvery: number): Generator<TrainingProgress, TrainingResult, void> {
+  let work = 0;
+  let nextPause = yieldEvery;
+  /** Counts `units` of work; true when a pause is due. */
+  const isPauseDue = (units: number): boolean => {
+    work += units;
+    if (work < nextPause) return false;
+    nextPause = work + yieldEvery;
+    return true;
+  };
   const options = args.options ?? {};
   const random = randomGenerator(options.seed ?? 20261203);
   const base = withLevels(args.rules);
   const compiled = compileRules(base);
-  const prepared = args.records.map((record) => prepareRecord(record, compiled));
+  const prepared: PreparedRecord[] = new Array<PreparedRecord>(args.records.length);
+  for (let r = 0; r < args.records.length; r++) {
+    prepared[r] = prepareRecord(args.records[r], compiled);
+    if (isPauseDue(1)) yield { phase: 'prepare', done: r + 1, total: args.records.length };
+  }
   const context = compiled.idfComparators.length > 0 ? termWeightsOf(countTerms(prepared, compiled)) : undefined;
   const indexOf = new Map(prepared.map((p, i) => [p.sourceId, i]));
   const n = prepared.length;
@@ -229,6 +291,7 @@ export function trainFellegiSunter(args: {
     if (j >= i) j++;
     const vector = levelVector({ a: prepared[i], b: prepared[j], compiled, context });
     for (let c = 0; c < comparatorCount; c++) if (vector[c] >= 0) randomCounts[c][vector[c]]++;
+    if (isPauseDue(1)) yield { phase: 'randomPairs', done: k + 1, total: randomPairs };
   }
   const labelled: Array<{ vector: LevelVector; label: 0 | 1 }> = [];
   const labelKeys = new Set<string>();
@@ -261,13 +324,21 @@ export function trainFellegiSunter(args: {
   const u = uCounts.map((row) => row.map((x) => clampProbability((x + SMOOTHING) / (uPairs + SMOOTHING * (row.length + 1)))));
 
   // 2. Candidate pairs, grouped into comparison patterns; labelled pairs leave the unlabelled pool.
-  const { pairs, skipped } = candidatePairs({ records: args.records, compiled, max: options.maxCandidatePairs ?? 500_000, random });
+  const { pairs, skipped } = yield* candidatePairs({
+    records: args.records,
+    compiled,
+    max: options.maxCandidatePairs ?? 500_000,
+    random,
+    isPauseDue,
+  });
   const candidateCounts = zeros();
   const vectors: Array<{ vector: LevelVector; label?: 0 | 1 }> = [];
-  for (const [i, j] of pairs) {
+  for (let k = 0; k < pairs.length; k++) {
+    const [i, j] = pairs[k];
     const vector = levelVector({ a: prepared[i], b: prepared[j], compiled, context });
     for (let c = 0; c < comparatorCount; c++) if (vector[c] >= 0) candidateCounts[c][vector[c]]++;
     if (!labelKeys.has(`${i}:${j}`)) vectors.push({ vector });
+    if (isPauseDue(1)) yield { phase: 'candidatePairs', done: k + 1, total: pairs.length };
   }
   const patterns = groupPatterns([...vectors, ...labelled]);
 
@@ -318,6 +389,7 @@ export function trainFellegiSunter(args: {
       for (let l = 0; l < nextM[c].length; l++) lastChange = Math.max(lastChange, Math.abs(nextM[c][l] - m[c][l]));
     m = nextM;
     lambda = nextLambda;
+    if (isPauseDue(patterns.length)) yield { phase: 'em', done: iterations, total: maxIterations };
     if (lastChange < tolerance) {
       converged = true;
       break;

@@ -58,6 +58,8 @@ export interface ComparatorRule {
     algorithm?: 'jaroWinkler' | 'tokenJaroWinkler' | 'fuse';
     /** fuzzy/tokenSet: scores below this count as 0 (keeps noise out of the total). */
     floor?: number;
+    /** fuzzy: values equal once spaces are removed score 1 (COOPER SURGICAL = COOPERSURGICAL). */
+    ignoreSpaces?: boolean;
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */
     tolerance?: number;
     relativeTolerance?: number;
@@ -78,6 +80,10 @@ export interface ComparatorRule {
     attributes?: string[];
     /** tokenSet: `idf` weighs each token by its rarity in the domain (inverse document frequency); `uniform` (default) counts tokens alike. */
     weighting?: TokenWeighting;
+    /** tokenSet: `mean` (default) averages the share of each side's weight found in the other; `containment` takes the share of the lighter side (truncated descriptions). */
+    measure?: 'mean' | 'containment';
+    /** tokenSet with idf: read token frequencies kept for this other idf comparator (same fields and normalisers) instead of keeping a table of its own. */
+    termsOf?: string;
   };
   /**
    * Fellegi–Sunter comparison levels, tried in order; the first whose conditions hold is the pair's
@@ -117,6 +123,8 @@ export interface AttributeExtractor {
   unit?: string;
   /** quantity: spellings of source units → a mathjs unit, optionally with a factor (`CC` → `cm^3`, `%` → `10 mg/ml`). */
   units?: Record<string, string>;
+  /** quantity: values agree when every dimension is within this fraction of the larger (rounded metric / imperial conversions: 13 IN ≈ 34 CM); default exact. */
+  relativeTolerance?: number;
   /** quantity: `per` spellings → mathjs unit of the denominator (`ML` → `ml`). */
   perUnits?: Record<string, string>;
   /**

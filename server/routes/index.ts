@@ -21,28 +21,38 @@ import { systemRoutes } from './system';
 
 export const APP_VERSION = '0.1.0';
 
+/** The /api/v1 routes by resource, with their contract types (server/contracts/operations.ts reads them). */
+const apiRouteGroups = [
+  apiKeyRoutes,
+  schemaRoutes,
+  jobRoutes,
+  statsRoutes,
+  mappingRoutes,
+  lookupRoutes,
+  goldenRoutes,
+  xrefRoutes,
+  changeRoutes,
+  ingestRoutes,
+  exceptionRoutes,
+  taskRoutes,
+  auditRoutes,
+  matchingRoutes,
+  matchingAliasRoutes,
+  searchRoutes,
+  subscriptionRoutes,
+] as const;
+
+/** Every /api/v1 route declaration with its contract (a union of typed routes). */
+export type ApiRoute = (typeof apiRouteGroups)[number][number];
+
+/** The /api/v1 routes (without the system routes), e.g. for scripts/generate-operation-routes.ts. */
+export function apiRoutes(): AnyRoute[] {
+  return apiRouteGroups.flat();
+}
+
 /** All routes, system routes first. */
 export function allRoutes(): AnyRoute[] {
   const routes: AnyRoute[] = [];
-  routes.push(
-    ...systemRoutes(() => routes, APP_VERSION),
-    ...apiKeyRoutes,
-    ...schemaRoutes,
-    ...jobRoutes,
-    ...statsRoutes,
-    ...mappingRoutes,
-    ...lookupRoutes,
-    ...goldenRoutes,
-    ...xrefRoutes,
-    ...changeRoutes,
-    ...ingestRoutes,
-    ...exceptionRoutes,
-    ...taskRoutes,
-    ...auditRoutes,
-    ...matchingRoutes,
-    ...matchingAliasRoutes,
-    ...searchRoutes,
-    ...subscriptionRoutes,
-  );
+  routes.push(...systemRoutes(() => routes, APP_VERSION), ...apiRoutes());
   return routes;
 }

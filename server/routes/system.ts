@@ -36,7 +36,19 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
       tags: ['system'],
       auth: 'public',
       responses: {
-        200: { description: 'The service is up.' },
+        200: {
+          description: 'The service is up.',
+          schema: {
+            type: 'object',
+            required: ['status', 'store', 'mappingRuntime'],
+            properties: {
+              status: { type: 'string', enum: ['ok', 'degraded'] },
+              store: { type: 'string' },
+              storeLatencyMs: { type: 'number' },
+              mappingRuntime: { type: 'string', enum: ['ok', 'wedged'] },
+            },
+          },
+        },
         503: { description: 'The store is not answering, or the mapping evaluators are wedged.' },
       },
       handler: async ({ services }) => {
@@ -63,7 +75,18 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
       tags: ['system'],
       auth: 'public',
       responses: {
-        200: { description: 'Ready to ingest.' },
+        200: {
+          description: 'Ready to ingest.',
+          schema: {
+            type: 'object',
+            required: ['status', 'store', 'lanes'],
+            properties: {
+              status: { type: 'string', enum: ['ready', 'not-ready'] },
+              store: { type: 'string', enum: ['ok', 'down'] },
+              lanes: { type: 'object' },
+            },
+          },
+        },
         503: { description: 'Not ready: the store does not answer or an evaluation lane is wedged (see lanes).' },
       },
       handler: async ({ services }) => {
@@ -105,7 +128,16 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
       summary: 'This API as an OpenAPI 3.1 document',
       tags: ['system'],
       auth: 'public',
-      responses: { 200: { description: 'The OpenAPI document.' } },
+      responses: {
+        200: {
+          description: 'The OpenAPI document.',
+          schema: {
+            type: 'object',
+            required: ['openapi', 'info', 'paths'],
+            properties: { openapi: { type: 'string', pattern: '^3\\.1\\.' } },
+          },
+        },
+      },
       handler: async () => ({ body: buildOpenApiDocument(getAllRoutes(), { version }) }),
     }),
     defineRoute({
@@ -126,7 +158,7 @@ export function systemRoutes(getAllRoutes: () => AnyRoute[], version: string): A
       summary: 'Static assets of the documentation page',
       tags: ['system'],
       auth: 'public',
-      responses: { 200: { description: 'Asset.' } },
+      responses: { 200: { description: 'Asset (stylesheet, script or image).', contentType: 'application/octet-stream' } },
       handler: async ({ params, ctx }) => {
         if (params.file === DOCS_INIT_FILE)
           return { body: DOCS_INIT_SCRIPT, headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' } };

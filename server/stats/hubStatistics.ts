@@ -1,6 +1,6 @@
 /**
  * The dashboard's figures, computed in the store with indexed counts (no paging through records):
- * per domain golden records, source records, duplicates merged and open tasks; per source system and
+ * per domain golden records, source records, duplicates merged, open tasks and open exceptions; per source system and
  * domain, accepted source records and ingest exceptions. Domains come from the canonical schemas and
  * source systems from the mappings — data, not a list in code.
  */
@@ -18,6 +18,8 @@ export interface DomainStatistics {
   /** Source records that joined another source record's golden record (source records − golden records). */
   duplicatesMerged: number;
   openTasks: number;
+  /** Ingest exceptions still open (not replayed, resolved or discarded). */
+  openExceptions: number;
 }
 
 export interface SourceStatistics {
@@ -44,10 +46,11 @@ export async function hubStatistics(store: Store): Promise<HubStatistics> {
   const exceptions = store.collection(INGEST_EXCEPTIONS);
   const domains: DomainStatistics[] = [];
   for (const domain of listDomains()) {
-    const [goldenRecords, sourceCount, openTasks] = await Promise.all([
+    const [goldenRecords, sourceCount, openTasks, openExceptions] = await Promise.all([
       golden.countDocuments({ domain, status: 'active' }),
       sourceRecords.countDocuments({ domain }),
       tasks.countDocuments({ domain, status: 'open' }),
+      exceptions.countDocuments({ domain, status: 'open' }),
     ]);
     domains.push({
       domain,
@@ -55,6 +58,7 @@ export async function hubStatistics(store: Store): Promise<HubStatistics> {
       sourceRecords: sourceCount,
       duplicatesMerged: Math.max(0, sourceCount - goldenRecords),
       openTasks,
+      openExceptions,
     });
   }
   const pairs = await store

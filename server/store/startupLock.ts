@@ -4,9 +4,10 @@
  * and then find it done. Acquiring is one atomic single-document write — an insert (the unique `_id`
  * makes a second insert fail) or taking over an expired lease with a conditional update — which
  * MongoDB guarantees on any deployment (https://www.mongodb.com/docs/manual/core/write-operations-atomicity/).
- * The holder renews its lease while it works; a crashed holder's lease expires and the next server
- * takes over. Lease times come from each server's clock: clocks must agree to well within the lease
- * (docs/SCALING.md).
+ * The holder beats while it works (increments `beat` every third of the lease); a waiting server takes
+ * over only after it has seen the same (owner, beat) for a whole lease on its own monotonic clock, so no
+ * server's wall clock is compared with another's (the same expiry as processor leases, docs/SCALING.md).
+ * `expireAt` is only for the TTL index that tidies up locks of servers that are gone.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -28,14 +29,16 @@ interface LockDocument {
   /** Who holds it, for the waiting servers' messages: host and process. */
   holder: string;
   acquiredAt: string;
-  expiresAt: string;
+  /** Incremented by the holder every third of the lease: the heartbeat waiters watch. */
+  beat: number;
+  /** For the TTL clean-up only; never compared across servers. */
   expireAt: Date;
   [key: string]: unknown;
 }
 
 export interface StoreLockOptions {
   name: string;
-  /** How long the lease lasts without renewal (default 60 s); renewed every third of it. */
+  /** How long a waiter watches an unchanged heartbeat before taking over (default 60 s); the holder beats every third of it. */
   leaseMs?: number;
   /** How long to wait for another holder before giving up (default 10 min). */
   waitMs?: number;
@@ -65,32 +68,44 @@ export async function withStoreLock<R>(store: Store, options: StoreLockOptions, 
   const locks = store.collection<LockDocument>(STORE_LOCKS);
   const owner = randomUUID();
   const holder = `${hostname()} pid ${process.pid}`;
-  const lease = (): Pick<LockDocument, 'expiresAt' | 'expireAt'> => {
-    const expireAt = new Date(Date.now() + leaseMs);
-    return { expiresAt: expireAt.toISOString(), expireAt };
-  };
+  const tidyUpAt = (): Date => new Date(Date.now() + 24 * 60 * 60_000);
+  /** The heartbeat last seen from another holder, with when (monotonic) it was first seen. */
+  let seen: { owner: string; beat: number; since: number } | null = null;
 
   const tryAcquire = async (): Promise<boolean> => {
-    const claim = { owner, holder, acquiredAt: new Date().toISOString(), ...lease() };
+    const claim = { owner, holder, acquiredAt: new Date().toISOString(), beat: 0, expireAt: tidyUpAt() };
     try {
       await locks.insertOne({ _id: options.name, ...claim });
       return true;
     } catch (error) {
       if (!(error instanceof DuplicateKeyError)) throw error;
     }
-    // Held: take it over only if the lease has expired (one conditional write, so one server wins).
-    const takeover = await locks.updateOne({ _id: options.name, expiresAt: { $lt: new Date().toISOString() } }, { $set: claim });
-    if (takeover.matchedCount === 1) options.logger?.warn('store lock: took over an expired lease', { lock: options.name });
+    const current = await locks.findOne({ _id: options.name });
+    if (!current) return false; // released meanwhile: insert again on the next poll
+    const beat = typeof current.beat === 'number' ? current.beat : 0;
+    const now = performance.now();
+    if (!seen || seen.owner !== current.owner || seen.beat !== beat) {
+      seen = { owner: current.owner, beat, since: now };
+      return false;
+    }
+    if (now - seen.since < leaseMs) return false;
+    // No heartbeat for a whole lease: take it over with one conditional write (one waiter wins).
+    const sameBeat = typeof current.beat === 'number' ? { beat: current.beat } : { beat: { $exists: false } };
+    const takeover = await locks.updateOne({ _id: options.name, owner: current.owner, ...sameBeat }, { $set: claim });
+    if (takeover.matchedCount === 1)
+      options.logger?.warn('store lock: took over an expired lease', { lock: options.name, from: current.holder });
     return takeover.matchedCount === 1;
   };
 
-  const startedAt = Date.now();
+  const startedAt = performance.now();
   let hasLoggedWait = false;
   while (!(await tryAcquire())) {
-    const current = await locks.findOne({ _id: options.name });
-    if (Date.now() - startedAt >= waitMs)
-      throw new StoreLockTimeoutError(options.name, current?.holder ?? 'another server', Date.now() - startedAt);
+    if (performance.now() - startedAt >= waitMs) {
+      const current = await locks.findOne({ _id: options.name });
+      throw new StoreLockTimeoutError(options.name, current?.holder ?? 'another server', Math.round(performance.now() - startedAt));
+    }
     if (!hasLoggedWait) {
+      const current = await locks.findOne({ _id: options.name });
       options.logger?.info('store lock: waiting for another server', { lock: options.name, holder: current?.holder });
       hasLoggedWait = true;
     }
@@ -100,7 +115,7 @@ export async function withStoreLock<R>(store: Store, options: StoreLockOptions, 
   let renewal: Promise<unknown> = Promise.resolve();
   const timer = setInterval(
     () => {
-      renewal = locks.updateOne({ _id: options.name, owner }, { $set: lease() }).then(
+      renewal = locks.updateOne({ _id: options.name, owner }, { $inc: { beat: 1 }, $set: { expireAt: tidyUpAt() } }).then(
         (result) => {
           if (result.matchedCount === 0)
             options.logger?.error(

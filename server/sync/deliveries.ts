@@ -8,6 +8,7 @@ import type { AppServices } from '../services';
 import type { Filter } from '../store/types';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import type { BackfillProgress } from './backfill';
+import { invalidateOpenSelection } from './outbox';
 import { requireSubscription } from './subscriptions';
 import type { DeliveryDocument, SubscriptionStateDocument, SyncActor } from './types';
 
@@ -55,6 +56,8 @@ const REOPEN = (at: string) => ({
   attempts: 0,
   nextAttemptAt: at,
   leaseUntil: null,
+  // A dispatcher applies an outcome only to the claim it made: an outcome arriving after this replay is older.
+  leaseToken: null,
   parkedAt: null,
   fileBatch: null,
   updatedAt: at,
@@ -78,6 +81,7 @@ export async function replayDelivery(
       { $set: { ...REOPEN(at), failure: delivery.body === null ? delivery.failure : null } },
       { session },
     );
+    await invalidateOpenSelection(services, input.subscriptionId, session);
     await recordAudit({
       store: services.store,
       session,
@@ -89,6 +93,44 @@ export async function replayDelivery(
       at,
     });
     return { ...delivery, ...REOPEN(at) } as DeliveryDocument;
+  });
+}
+
+/**
+ * Gives up on a parked delivery for good: it is closed as `discarded` (never sent, kept with its attempts),
+ * so its record's later events may go. Audited with the reason; 409 DELIVERY_NOT_PARKED otherwise.
+ */
+export async function discardDelivery(
+  services: Services,
+  input: { subscriptionId: string; deliveryId: string; actor: SyncActor; reason: string },
+): Promise<DeliveryDocument> {
+  const delivery = await requireDelivery(services, input);
+  if (delivery.status !== 'parked')
+    throw new ConflictError(
+      'DELIVERY_NOT_PARKED',
+      `Delivery "${delivery._id}" is ${delivery.status}: only a parked delivery can be discarded.`,
+    );
+  const at = new Date().toISOString();
+  const set = { status: 'discarded' as const, isOpen: false, leaseToken: null, discardedAt: at, updatedAt: at };
+  return services.store.withTransaction(async (session) => {
+    const changed = await deliveriesCollection(services).updateOne({ _id: delivery._id, status: 'parked' }, { $set: set }, { session });
+    if (changed.matchedCount === 0)
+      throw new ConflictError(
+        'DELIVERY_NOT_PARKED',
+        `Delivery "${delivery._id}" changed meanwhile: only a parked delivery can be discarded.`,
+      );
+    await invalidateOpenSelection(services, input.subscriptionId, session);
+    await recordAudit({
+      store: services.store,
+      session,
+      actor: input.actor,
+      action: 'subscription.discard',
+      target: { type: 'subscription', id: input.subscriptionId },
+      after: { deliveryId: delivery._id, goldenId: delivery.goldenId, version: delivery.version, previousStatus: delivery.status },
+      reason: input.reason,
+      at,
+    });
+    return { ...delivery, ...set };
   });
 }
 
@@ -106,6 +148,7 @@ export async function replaySince(
       { $set: REOPEN(at) },
       { session },
     );
+    if (result.modifiedCount > 0) await invalidateOpenSelection(services, input.subscriptionId, session);
     await recordAudit({
       store: services.store,
       session,

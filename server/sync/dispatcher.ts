@@ -15,7 +15,7 @@
  * At least once: a delivery is marked delivered only after a 2xx, so a crash mid-request re-sends it
  * with the same `webhook-id` (receivers de-duplicate on it).
  */
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { CHANGES } from '../golden/collections';
 import { readChanges } from '../golden/changeFeed';
 import type { ChangeDocument } from '../golden/types';
@@ -31,6 +31,7 @@ import { secretBoxOf } from './secrets';
 import type { EgressAllowList } from './egressRules';
 import { planMessages } from './messages';
 import { newDelivery, sequenceOf, storeMessages } from './outbox';
+import { OPEN_WINDOW, OpenSelection } from './openSelection';
 import { signatureHeader } from './signing';
 import { syncStatusesAfter, writeSyncStatuses } from './syncStatus';
 import { disableSubscription, signingSecrets, subscriptionsCollection } from './subscriptions';
@@ -47,8 +48,6 @@ const DEFAULT_MAX_IN_FLIGHT = 16;
 const DISABLE_AFTER_MS = 5 * 24 * 3600 * 1000;
 const RETRY_AFTER_CAP_MS = 24 * 3600 * 1000;
 const FAN_OUT_BATCH = 500;
-/** Open deliveries read per selection (in feed order); records held behind a parked one count against it. */
-const OPEN_WINDOW = 500;
 const ATTEMPTS_KEPT = 20;
 const JITTER = 0.2;
 
@@ -192,6 +191,8 @@ export class SyncDispatcher {
   private readonly latest = new Map<string, { subscription: SubscriptionDocument; allowList: EgressAllowList }>();
   private readonly refilling = new Set<string>();
   private readonly refillAgain = new Set<string>();
+  /** Per subscription: its open deliveries as this process last saw them. */
+  private readonly selections = new Map<string, OpenSelection>();
   /** Deliveries that succeeded and wait to be stored in the next batch (markDelivered). */
   private readonly deliveredBatch: Array<DeliveredItem & { resolve: () => void; reject: (error: unknown) => void }> = [];
 
@@ -244,6 +245,8 @@ export class SyncDispatcher {
       this.hasReleasedLeases = true;
     }
     const subscriptions = await subscriptionsCollection(this.services).find({ status: 'active' });
+    // Paused, disabled or deleted: read again from the store when it is active again.
+    for (const id of this.selections.keys()) if (!subscriptions.some((s) => s._id === id)) this.selections.delete(id);
     if (subscriptions.length === 0) return;
     const allowList = await egressAllowList(this.services);
     for (const subscription of subscriptions) {
@@ -265,10 +268,20 @@ export class SyncDispatcher {
       return;
     }
     this.refilling.add(subscriptionId);
+    // Deliveries finishing together (one stored batch) free their slots in the same turn: one selection
+    // after them all claims their successors in one write.
+    setImmediate(() => this.selectAgain(subscriptionId, known.allowList));
+  }
+
+  private selectAgain(subscriptionId: string, allowList: EgressAllowList): void {
+    if (this.isStopped) {
+      this.refilling.delete(subscriptionId);
+      return;
+    }
     // Read again: a pause, a disable or a change since the round must take effect at once.
     subscriptionsCollection(this.services)
       .findOne({ _id: subscriptionId })
-      .then((subscription) => (subscription?.status === 'active' ? this.startDueSends(subscription, known.allowList) : undefined))
+      .then((subscription) => (subscription?.status === 'active' ? this.startDueSends(subscription, allowList) : undefined))
       .catch((error: unknown) =>
         this.services.logger.error('sync dispatch failed', { error: error instanceof Error ? error.stack : String(error) }),
       )
@@ -292,39 +305,94 @@ export class SyncDispatcher {
       room = Math.min(room, limit - started.length);
       this.startedAt.set(subscription._id, started);
     }
-    // Pages grow from a few times the free room up to OPEN_WINDOW: usually the first small page fills
-    // the room; records held behind parked deliveries make it read further.
-    let after: string | null = null;
-    let read = 0;
-    for (let pageSize = Math.max(8, room * 4); room > 0 && read < OPEN_WINDOW; pageSize *= 4) {
-      const filter: Record<string, unknown> = { subscriptionId: subscription._id, isOpen: true };
-      if (after) filter.sequence = { $gt: after };
-      const page = await this.services.store
-        .collection<DeliveryDocument>(DELIVERIES)
-        .find(filter, { sort: { sequence: 1 }, limit: Math.min(pageSize, OPEN_WINDOW - read) });
-      for (const delivery of page) {
-        if (room <= 0) break;
-        // Only the oldest open delivery of a golden record may go; the rest of that record waits.
-        if (heldRecords.has(delivery.goldenId)) continue;
-        heldRecords.add(delivery.goldenId);
-        // A merge is one logical change: the retired record goes only after the survivor's earlier update.
-        if (delivery.mergedInto && heldRecords.has(delivery.mergedInto)) continue;
-        if (delivery.status !== 'pending' || this.inFlight.has(delivery._id)) continue;
-        if (delivery.nextAttemptAt && Date.parse(delivery.nextAttemptAt) > now) continue;
-        if (delivery.leaseUntil && Date.parse(delivery.leaseUntil) > now) continue;
-        room--;
-        // The attempt records its start in the same tick, so its log shows the limit exactly.
-        if (limit !== undefined) {
-          while (started.length > 0 && started[0] <= Date.now() - 1000) started.shift();
-          if (started.length >= limit) break;
-          started.push(Date.now());
-        }
-        this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, allowList));
-      }
-      read += page.length;
-      if (page.length < pageSize) break;
-      after = page[page.length - 1].sequence;
+    if (room <= 0) return;
+    const state = await this.services.store.collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE).findOne({ _id: subscription._id });
+    if (!state) return;
+    const selection = this.selectionOf(subscription._id);
+    const due: DeliveryDocument[] = [];
+    const window = await selection.current(state);
+    // A merge is one logical change: the retired record goes after the survivor's `merged` event, which
+    // may come before or after the retirement in the feed.
+    const survivorsWithOpenMerge = new Set(window.filter((d) => d.event === 'merged').map((d) => d.goldenId));
+    for (const delivery of window) {
+      if (room <= 0) break;
+      // Only the oldest open delivery of a golden record may go; the rest of that record waits.
+      if (heldRecords.has(delivery.goldenId)) continue;
+      heldRecords.add(delivery.goldenId);
+      if (delivery.mergedInto && (heldRecords.has(delivery.mergedInto) || survivorsWithOpenMerge.has(delivery.mergedInto))) continue;
+      if (delivery.status !== 'pending' || this.inFlight.has(delivery._id)) continue;
+      if (delivery.nextAttemptAt && Date.parse(delivery.nextAttemptAt) > now) continue;
+      if (delivery.leaseUntil && Date.parse(delivery.leaseUntil) > now) continue;
+      room--;
+      due.push(delivery);
     }
+    if (due.length === 0) return;
+    for (const delivery of await this.claimDue(subscription, selection, due)) {
+      // The attempt records its start in the same tick, so its log shows the limit exactly.
+      if (limit !== undefined) {
+        while (started.length > 0 && started[0] <= Date.now() - 1000) started.shift();
+        if (started.length >= limit) {
+          // Claimed but over the limit now: give it back for the next round.
+          await this.services.store
+            .collection<DeliveryDocument>(DELIVERIES)
+            .updateOne({ _id: delivery._id, leaseToken: delivery.leaseToken }, { $set: { leaseUntil: null } });
+          selection.apply(delivery, { leaseUntil: null });
+          continue;
+        }
+        started.push(Date.now());
+      }
+      this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, allowList));
+    }
+  }
+
+  /** This process's in-memory selection of a subscription's open deliveries (openSelection.ts). */
+  private selectionOf(subscriptionId: string): OpenSelection {
+    let selection = this.selections.get(subscriptionId);
+    if (!selection) {
+      selection = new OpenSelection(this.services, subscriptionId);
+      this.selections.set(subscriptionId, selection);
+    }
+    return selection;
+  }
+
+  /**
+   * Claims the due deliveries in one write: each gets a lease and this claim's token only if it is still
+   * pending, due and not leased — atomically per delivery, so two servers never send the same one at once.
+   * Reading them back gives the claimed ones as stored and the current state of the others (taken or
+   * closed by another server), which replaces what the selection held.
+   */
+  private async claimDue(
+    subscription: SubscriptionDocument,
+    selection: OpenSelection,
+    due: DeliveryDocument[],
+  ): Promise<DeliveryDocument[]> {
+    const deliveries = this.services.store.collection<DeliveryDocument>(DELIVERIES);
+    const now = Date.now();
+    const token = randomUUID();
+    const ids = due.map((d) => d._id);
+    const lease = {
+      leaseUntil: new Date(now + (subscription.transport.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 30_000).toISOString(),
+      leaseToken: token,
+    };
+    // Compare-and-set on what the selection saw (attempts and lease), grouped so a round is usually one
+    // write: equality filters only, which the embedded store decides without a query engine.
+    const groups = new Map<string, { attempts: number; leaseUntil: string | null; ids: string[] }>();
+    for (const delivery of due) {
+      const key = `${delivery.attempts}|${delivery.leaseUntil ?? ''}`;
+      const group = groups.get(key) ?? { attempts: delivery.attempts, leaseUntil: delivery.leaseUntil, ids: [] };
+      group.ids.push(delivery._id);
+      groups.set(key, group);
+    }
+    for (const group of groups.values())
+      await deliveries.updateMany(
+        { _id: { $in: group.ids }, status: 'pending', attempts: group.attempts, leaseUntil: group.leaseUntil },
+        { $set: lease },
+      );
+    const current = await deliveries.find({ _id: { $in: ids } });
+    selection.refresh(current);
+    selection.forget(ids.filter((id) => !current.some((d) => d._id === id)));
+    const order = new Map(ids.map((id, index) => [id, index]));
+    return current.filter((d) => d.leaseToken === token).sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0));
   }
 
   /**
@@ -457,15 +525,15 @@ export class SyncDispatcher {
     const deliveries = store.collection<DeliveryDocument>(DELIVERIES);
     const timeoutMs = subscription.transport.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const startedAt = Date.now();
-    // Claim: another server (or an earlier round) may have taken it since it was read.
-    const lease = await deliveries.updateOne(
-      { _id: claimed._id, status: 'pending', attempts: claimed.attempts, leaseUntil: claimed.leaseUntil },
-      { $set: { leaseUntil: new Date(startedAt + timeoutMs + 30_000).toISOString() } },
-    );
-    if (lease.matchedCount === 0) return;
     let delivery: DeliveryDocument | null = claimed;
     if (delivery.body === null) delivery = await rebuild(this.services, subscription, delivery);
-    if (!delivery || delivery.body === null) return;
+    if (!delivery || delivery.body === null) {
+      // Discarded or parked again by the rebuild: the selection takes its state as stored.
+      const stored = await deliveries.findOne({ _id: claimed._id });
+      this.selections.get(subscription._id)?.refresh(stored ? [stored] : []);
+      if (!stored) this.selections.get(subscription._id)?.forget([claimed._id]);
+      return;
+    }
 
     const transport = subscription.transport;
     if (transport.type === 'file') return;
@@ -590,24 +658,20 @@ export class SyncDispatcher {
     });
     if (attempt.outcome === 'delivered') {
       const latencyMs = Math.max(0, finishedAt - Date.parse(delivery.changeAt));
-      await this.markDelivered({
-        subscription,
-        delivery,
-        response: input.response,
-        at,
-        set: {
-          status: 'delivered',
-          isOpen: false,
-          attempts: delivery.attempts + 1,
-          attemptLog,
-          deliveredAt: at,
-          latencyMs,
-          leaseUntil: null,
-          nextAttemptAt: null,
-          failure: null,
-          updatedAt: at,
-        },
-      });
+      const set: Partial<DeliveryDocument> = {
+        status: 'delivered',
+        isOpen: false,
+        attempts: delivery.attempts + 1,
+        attemptLog,
+        deliveredAt: at,
+        latencyMs,
+        leaseUntil: null,
+        nextAttemptAt: null,
+        failure: null,
+        updatedAt: at,
+      };
+      await this.markDelivered({ subscription, delivery, response: input.response, at, set });
+      this.selections.get(subscription._id)?.apply(delivery, set);
       // At most once a second per subscription (one write less per message), at once after failures.
       const lastWrite = this.stateWrittenAt.get(subscription._id);
       if (lastWrite === undefined || finishedAt - lastWrite >= 1000 || this.isFailing.has(subscription._id)) {
@@ -634,7 +698,9 @@ export class SyncDispatcher {
       await states.updateOne({ _id: subscription._id, failingSince: null }, { $set: { failingSince: attempt.at } });
     if (attempt.outcome === 'gone') {
       // 410: the receiver says this endpoint is gone for good. The delivery waits for a resume.
-      await deliveries.updateOne({ _id: delivery._id }, { $set: { attemptLog, leaseUntil: null, updatedAt: at } });
+      const set = { attemptLog, leaseUntil: null, updatedAt: at };
+      await deliveries.updateOne({ _id: delivery._id }, { $set: set });
+      this.selections.get(subscription._id)?.apply(delivery, set);
       await disableSubscription(this.services, {
         id: subscription._id,
         reason: `The endpoint answered 410 Gone at ${at}; resume the subscription once it is fixed.`,
@@ -643,21 +709,18 @@ export class SyncDispatcher {
     }
     const attempts = delivery.attempts + 1;
     if (attempts > this.schedule.length) {
-      await deliveries.updateOne(
-        { _id: delivery._id },
-        {
-          $set: {
-            status: 'parked',
-            attempts,
-            attemptLog,
-            parkedAt: at,
-            nextAttemptAt: null,
-            leaseUntil: null,
-            updatedAt: at,
-            failure: { stage: 'delivery', code: 'DELIVERY_EXHAUSTED', message: `Gave up after ${attempts} attempts: ${message}` },
-          },
-        },
-      );
+      const set = {
+        status: 'parked' as const,
+        attempts,
+        attemptLog,
+        parkedAt: at,
+        nextAttemptAt: null,
+        leaseUntil: null,
+        updatedAt: at,
+        failure: { stage: 'delivery' as const, code: 'DELIVERY_EXHAUSTED', message: `Gave up after ${attempts} attempts: ${message}` },
+      };
+      await deliveries.updateOne({ _id: delivery._id }, { $set: set });
+      this.selections.get(subscription._id)?.apply(delivery, set);
       metrics.increment('mdm_sync_parked_total', { help: 'Deliveries parked in the dead letter after their last retry.', labels });
     } else {
       const jittered = input.retryDelayMs ?? this.jittered(attempts) ?? 0;
@@ -666,10 +729,9 @@ export class SyncDispatcher {
           ? retryAfterMs(input.response.headers['retry-after'], finishedAt)
           : null;
       const wait = requested !== null ? Math.min(RETRY_AFTER_CAP_MS, Math.max(requested, 0)) : jittered;
-      await deliveries.updateOne(
-        { _id: delivery._id },
-        { $set: { attempts, attemptLog, nextAttemptAt: new Date(finishedAt + wait).toISOString(), leaseUntil: null, updatedAt: at } },
-      );
+      const set = { attempts, attemptLog, nextAttemptAt: new Date(finishedAt + wait).toISOString(), leaseUntil: null, updatedAt: at };
+      await deliveries.updateOne({ _id: delivery._id }, { $set: set });
+      this.selections.get(subscription._id)?.apply(delivery, set);
     }
     const failingSince = state?.failingSince ? Date.parse(state.failingSince) : finishedAt;
     if (finishedAt - failingSince > DISABLE_AFTER_MS) {

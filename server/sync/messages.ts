@@ -7,7 +7,7 @@
 import { RESTRICTED } from '../policies/visibility';
 import { GOLDEN_HISTORY } from '../golden/collections';
 import { touchesPaths } from '../golden/changedPaths';
-import { maskAttributes } from '../golden/goldenPresenter';
+import { maskAttributes } from '../golden/presenter';
 import { loadSurvivorshipConfig } from '../golden/survivorshipConfig';
 import type { ChangeDocument, GoldenHistoryDocument } from '../golden/types';
 import { getPublishedMapping, loadLookupTables } from '../mappings';

@@ -2,9 +2,9 @@
 import type { ChangeDocument } from '../golden/types';
 import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
-import { DELIVERIES } from './collections';
+import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import type { PlannedMessage } from './messages';
-import type { DeliveryDocument } from './types';
+import type { DeliveryDocument, SubscriptionStateDocument } from './types';
 
 export const SEQUENCE_INDEX_WIDTH = 4;
 
@@ -73,9 +73,38 @@ export async function storeMessages(
   const existing = new Map((await deliveries.find({ _id: { $in: fresh.map((d) => d._id) } }, { session })).map((d) => [d._id, d]));
   const inserts = fresh.filter((d) => !existing.has(d._id));
   if (inserts.length > 0) await deliveries.insertMany(inserts, { session });
+  let hasReopened = false;
   for (const delivery of fresh) {
     const old = existing.get(delivery._id);
     if (!old || old.isOpen) continue;
+    hasReopened = true;
     await deliveries.replaceOne({ _id: old._id }, { ...delivery, createdAt: old.createdAt, attemptLog: old.attemptLog }, { session });
   }
+  const states = services.store.collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE);
+  const state = await states.findOne({ _id: subscriptionId }, { session });
+  const planned = state?.lastPlannedSequence ?? null;
+  const sequences = fresh.map((d) => d.sequence).sort();
+  const highest = sequences[sequences.length - 1];
+  // Appended after everything planned so far: dispatchers read on. Behind it (a rewind, a backfill snapshot
+  // or a reopened delivery): their in-memory selections are read again.
+  const isBehind = hasReopened || (planned !== null && sequences[0] <= planned);
+  await states.updateOne(
+    { _id: subscriptionId },
+    {
+      $set: { lastPlannedSequence: planned !== null && planned > highest ? planned : highest },
+      ...(isBehind ? { $inc: { selectionEpoch: 1 } } : {}),
+    },
+    { session },
+  );
+}
+
+/** Makes every dispatcher read the subscription's open deliveries again (after a write behind the planner: replay, discard). */
+export async function invalidateOpenSelection(
+  services: Pick<AppServices, 'store'>,
+  subscriptionId: string,
+  session?: StoreSession,
+): Promise<void> {
+  await services.store
+    .collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE)
+    .updateOne({ _id: subscriptionId }, { $inc: { selectionEpoch: 1 } }, { session });
 }

@@ -9,6 +9,7 @@ import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
 import { SUBSCRIPTIONS, SYNC_STATUS } from './collections';
 import type { SyncStatusView } from '../contracts/subscriptions';
+import type { GoldenXrefView } from '../contracts/golden';
 import type { DeliveryDocument, SubscriptionDocument, SyncStatusDocument } from './types';
 
 type Services = Pick<AppServices, 'store' | 'mappingRuntime' | 'logger'>;
@@ -93,6 +94,7 @@ export async function syncStatusesAfter(services: Services, delivered: Delivered
       deliveredAt: item.at,
       deliveryId: delivery._id,
       targetId: read.targetId ?? known?.targetId ?? null,
+      system: read.targetId ? (subscription.responseMapping?.target ?? null) : (known?.system ?? null),
       ...(read.error ? { targetIdError: read.error } : {}),
     };
     existing.set(id, status);
@@ -132,5 +134,29 @@ export async function listSyncStatus(services: Pick<AppServices, 'store'>, golde
     deliveredAt: s.deliveredAt,
     deliveryId: s.deliveryId,
     targetId: s.targetId,
+    system: s.system ?? null,
   }));
+}
+
+/**
+ * The closed loop's cross-references of a golden record: per subscriber whose response mapping read the
+ * target's id, `{ system, id, subscriptionId, lastVersionDelivered, deliveredAt }`. Kept in the sync status,
+ * not as source records, so they never take part in matching or survivorship.
+ */
+export async function targetXrefsOf(services: Pick<AppServices, 'store'>, goldenId: string): Promise<GoldenXrefView[]> {
+  return (await listSyncStatus(services, goldenId)).flatMap((s) =>
+    s.targetId !== null && s.system
+      ? [
+          {
+            direction: 'target' as const,
+            system: s.system,
+            id: s.targetId,
+            subscriptionId: s.subscriptionId,
+            subscriptionName: s.subscriptionName,
+            lastVersionDelivered: s.lastVersion,
+            deliveredAt: s.deliveredAt,
+          },
+        ]
+      : [],
+  );
 }

@@ -108,6 +108,10 @@ export interface SubscriptionStateDocument {
   /** Start of the current run of failed attempts (null after a success), to disable endpoints failing for days. */
   failingSince: string | null;
   failedAttempts: number;
+  /** The highest delivery sequence planned so far (the dispatcher's in-memory selection reads on after it). */
+  lastPlannedSequence?: string | null;
+  /** Incremented by every write that opens, closes or inserts deliveries behind what was planned (openSelection.ts). */
+  selectionEpoch?: number;
   [key: string]: unknown;
 }
 
@@ -142,6 +146,8 @@ export interface DeliveryDocument {
   nextAttemptAt: string | null;
   /** While one server sends it, others leave it alone. */
   leaseUntil: string | null;
+  /** The claim that set the lease (one claim writes many deliveries; the dispatcher reads its own back). */
+  leaseToken?: string | null;
   contentType: string | null;
   body: string | null;
   /** A message that could not be built (filter or mapping error): nothing was sent. */
@@ -171,5 +177,7 @@ export interface SyncStatusDocument {
   deliveredAt: string;
   deliveryId: string;
   targetId: string | null;
+  /** The system the target id belongs to: the response mapping's target (e.g. `workday`). */
+  system?: string | null;
   [key: string]: unknown;
 }

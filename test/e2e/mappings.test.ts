@@ -31,7 +31,8 @@ describeInBrowser('mapping studio in Chromium', () => {
     await page.selectOption('select[aria-label="Load a sample"]', 'recent');
     await expect.poll(() => page.textContent('.notice-success')).toMatch(/^Sample loaded: ([1-9]\d*) recent peoplesoft payloads$/);
     const loadedCount = Number((await page.textContent('.notice-success'))?.match(/(\d+) recent/)?.[1]);
-    await expect.poll(() => outputStatus(page)).toContain(`${loadedCount} records · JSON`);
+    // Loaded payloads are parsed records (the summary says so since the sample's format is kept with the draft).
+    await expect.poll(() => outputStatus(page)).toContain(`${loadedCount} records · stored samples`);
     await expect.poll(() => outputStatus(page)).toContain(`${loadedCount} records · 0 failed`);
 
     await focusExpressionEnd(page);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { GoldenRecordView } from '../../server/contracts/golden';
-import type { SearchResponse } from '../../server/contracts/matching';
+import type { OperationResponse } from '../../server/contracts/operations';
 import type { TaskListView, TaskView } from '../../server/contracts/stewardship';
 import { summaryLine } from '../../studio/src/ui/recordSummary';
 import { describeInBrowser, screenshot, signIn, startEnvironment } from './harness';
@@ -32,7 +32,15 @@ describeInBrowser('steward evidence in Chromium', () => {
     const { page, errors } = await signIn(env, env.server.adminKey);
     // Search: every hit shows what tells it apart, and no two hits with one name read the same.
     await expect
-      .poll(async () => (await env.server.request<SearchResponse>('GET', "/api/v1/search/facility?q=st%20joseph's%20hospital&limit=30")).body.items.length)
+      .poll(
+        async () =>
+          (
+            await env.server.request<OperationResponse<'searchGolden'>>(
+              'GET',
+              "/api/v1/search/facility?q=st%20joseph's%20hospital&limit=30",
+            )
+          ).body.items.length,
+      )
       .toBeGreaterThan(1);
     await page.goto(`${env.server.baseUrl}/#/golden/facility`);
     await page.fill('input[type=search]', "st joseph's hospital");
@@ -98,7 +106,9 @@ describeInBrowser('steward evidence in Chromium', () => {
     const listed = await env.server.request<TaskListView>('GET', '/api/v1/tasks?type=potential-match&domain=item&limit=100');
     let chosen: TaskView | null = null;
     for (const task of listed.body.items) {
-      const [subject, candidate] = await Promise.all([task.subject.goldenId, task.candidates?.[0]?.goldenId].map((id) => golden('item', id ?? '')));
+      const [subject, candidate] = await Promise.all(
+        [task.subject.goldenId, task.candidates?.[0]?.goldenId].map((id) => golden('item', id ?? '')),
+      );
       if (subject.attributes.gtin && candidate.attributes.gtin) {
         chosen = task;
         break;
@@ -113,10 +123,7 @@ describeInBrowser('steward evidence in Chromium', () => {
     expect(await compare.locator('dl.value-fields').count()).toBeGreaterThan(0);
     const shownGtins = await compare.locator('tr:has(th:text-is("gtin")) td.mono').allTextContents();
     expect(shownGtins.every((gtin) => /^\d{8,14}$/.test(gtin))).toBe(true);
-    const gtinLine = await page
-      .locator('.explanation-section table.explanation tr:has(:is(td, th):text-is("gtin"))')
-      .first()
-      .textContent();
+    const gtinLine = await page.locator('.explanation-section table.explanation tr:has(:is(td, th):text-is("gtin"))').first().textContent();
     expect(gtinLine).not.toMatch(/missing/i);
     for (const gtin of shownGtins) expect(gtinLine).toContain(gtin);
     await screenshot(page, 'inbox-structured-compare');

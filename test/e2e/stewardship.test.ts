@@ -79,7 +79,10 @@ describeInBrowser('stewardship in Chromium', () => {
 
     const { page, errors } = await signIn(env, env.server.adminKey);
     await page.keyboard.press('Alt+4');
-    await page.waitForSelector('input[type=search]');
+    // The default domain is the server's first; this scenario is about suppliers.
+    await page.click('[role=tablist][aria-label=Domain] [role=tab]:text-is("supplier")');
+    await expect.poll(() => page.url()).toContain('#/golden/supplier');
+    await page.click('input[type=search]');
     await expect
       .poll(() => page.textContent('.search-bar [role=status]'))
       .toBe('Type to search: names, identifiers, source ids (MT-100234) or a source name.');
@@ -259,6 +262,9 @@ describeInBrowser('stewardship in Chromium', () => {
   test('matching rules: a schema error shows as typed, the impact preview runs, the fixed rules publish', async () => {
     const { page, errors } = await signIn(env, env.server.adminKey);
     await page.keyboard.press('Alt+6');
+    // The default domain is the server's first; this scenario edits the supplier rules.
+    await page.click('[role=tablist][aria-label=Domain] [role=tab]:text-is("supplier")');
+    await expect.poll(() => page.url()).toContain('#/rules/supplier');
     await expect.poll(() => page.textContent('section[aria-label=Rules] .pane-header')).toContain('Valid against the rules schema');
     const view = await env.server.request<{ published: { number: number; rules: { thresholds: { autoMerge: number } } } }>(
       'GET',

@@ -242,7 +242,7 @@ const x12Fixtures: Fixture[] = [
     input: x12('ST*832*0004', 'LIN*1*VC*A', 'LIN*2*VC*B', '12*bad', 'LIN*3*VC*C', 'SE*6*0004'),
     output: [
       { raw: expect.objectContaining({ LIN: expect.objectContaining({ LIN01: '1' }) }) },
-      { code: 'X12_PARSE_ERROR', position: { message: 1, index: 1, path: 'ST 0004 / LIN loop 2' } },
+      { code: 'X12_PARSE_ERROR', position: { message: 1, index: 1, path: 'ST 0004 / LIN loop 2 / segment 4' } },
       { raw: expect.objectContaining({ LIN: expect.objectContaining({ LIN01: '3' }) }) },
     ],
   },
@@ -301,6 +301,44 @@ const xmlFixtures: Fixture[] = [
     output: [{ code: 'SOAP_FAULT', messageIncludes: 'Invalid credentials' }],
   },
   {
+    name: 'a broken record between good ones: that record is the exception, named by element path and line',
+    input: '<r>\n<Supplier><n>1</n></Supplier>\n<Supplier><n>2</m></Supplier>\n<Supplier><n>3</n></Supplier>\n</r>',
+    options: { recordPath: 'r.Supplier' },
+    output: [
+      { raw: { n: '1' } },
+      { code: 'XML_PARSE_ERROR', position: { index: 1, line: 3, path: '/r/Supplier[2]' }, messageIncludes: '/r/Supplier[2]' },
+      { raw: { n: '3' } },
+    ],
+  },
+  {
+    name: 'a close tag that matches nothing outside the records: reported at its element path',
+    input: '<r><Head>h</Hed><Supplier><n>1</n></Supplier></r>',
+    options: { recordPath: 'r.Supplier' },
+    output: [{ code: 'XML_PARSE_ERROR', position: { line: 1, path: '/r/Head' } }, { raw: { n: '1' } }],
+  },
+  {
+    name: 'the document ends inside a record',
+    input: '<r><Supplier><n>1</n></Supplier><Supplier><n>2</n>',
+    options: { recordPath: 'r.Supplier' },
+    output: [
+      { raw: { n: '1' } },
+      { code: 'XML_PARSE_ERROR', position: { index: 1, path: '/r/Supplier[2]' }, messageIncludes: 'ends inside' },
+    ],
+  },
+  {
+    name: 'comments, processing instructions, a DOCTYPE and CDATA with tags in them do not confuse the record reader',
+    input:
+      '<?xml version="1.0"?><!DOCTYPE r [<!ELEMENT r ANY>]><!-- <Supplier> in a comment --><r><Supplier a="x>y"><n><![CDATA[</Supplier>]]></n></Supplier><Supplier/></r>',
+    options: { recordPath: 'r.Supplier' },
+    output: [{ raw: { '@a': 'x>y', n: '</Supplier>' } }, { raw: {} }],
+  },
+  {
+    name: 'a dotted alwaysArray path is matched from the document root inside each record',
+    input: '<r><Supplier><Address><City>A</City></Address><Other><Address>x</Address></Other></Supplier></r>',
+    options: { recordPath: 'r.Supplier', alwaysArray: ['r.Supplier.Address'] },
+    output: [{ raw: { Address: [{ City: 'A' }], Other: { Address: 'x' } } }],
+  },
+  {
     name: 'a record that is only text',
     input: '<r><Supplier>x</Supplier><Supplier><n>1</n></Supplier></r>',
     options: { recordPath: 'r.Supplier' },
@@ -344,6 +382,23 @@ const fhirFixtures: Fixture[] = [
     output: [{ code: 'FHIR_WRONG_RESOURCE_TYPE' }],
   },
   { name: 'not JSON', input: '{"resourceType":', output: [{ code: 'FHIR_PARSE_ERROR' }] },
+  {
+    name: 'JSON broken after two entries: both kept, the break reported at the next entry',
+    input:
+      '{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Organization","id":"a"}},{"resource":{"resourceType":"Organization","id":"b"}},{"resource":{"resourceType":"Organization","id":c}}]}',
+    options: { resourceType: 'Organization' },
+    output: [
+      { raw: { resourceType: 'Organization', id: 'a' } },
+      { raw: { resourceType: 'Organization', id: 'b' } },
+      { code: 'FHIR_PARSE_ERROR', position: { index: 2, path: 'Bundle.entry[2]' }, messageIncludes: 'after entry 1' },
+    ],
+  },
+  {
+    name: 'an empty searchset',
+    input: '{"resourceType":"Bundle","type":"searchset","total":0}',
+    options: { resourceType: 'Organization' },
+    output: [],
+  },
   {
     name: 'an OperationOutcome answer',
     input: '{"resourceType":"OperationOutcome","issue":[{"diagnostics":"token expired"}]}',
@@ -462,6 +517,42 @@ describe('streaming', () => {
     const whole = parseFormatText('x12', text);
     expect(whole).toHaveLength(30);
     for (const size of [1, 13, 200]) expect(await collect(readItems({ format: 'x12', chunks: chunked(text, size) }))).toEqual(whole);
+  });
+
+  test('a SOAP response read in chunks gives the same records as the whole text (records split anywhere, one broken)', async () => {
+    const suppliers = Array.from(
+      { length: 25 },
+      (_, index) =>
+        `<wd:Supplier>\n<wd:Supplier_Data><wd:Supplier_Name>S &amp; ${index}</wd:Supplier_Name><wd:Address_Data><wd:City>C${index}</wd:City></wd:Address_Data>` +
+        `${index === 12 ? '<wd:Broken>' : ''}<!-- c --><wd:Note><![CDATA[a < b]]></wd:Note></wd:Supplier_Data>\n</wd:Supplier>`,
+    );
+    const text = SOAP(suppliers.join('\n'));
+    const whole = parseFormatText('xml', text, xmlOptions);
+    expect(whole.filter((item) => item.kind === 'record')).toHaveLength(24);
+    expect(whole[12]).toMatchObject({
+      kind: 'unreadable',
+      code: 'XML_PARSE_ERROR',
+      position: { index: 12, path: expect.stringContaining('Supplier[13]') },
+    });
+    for (const size of [1, 5, 64, 4096])
+      expect(await collect(readItems({ format: 'xml', chunks: chunked(text, size), options: xmlOptions }))).toEqual(whole);
+  });
+
+  test('a FHIR Bundle read in chunks gives the same entries as the whole text', async () => {
+    const entries = Array.from({ length: 30 }, (_, index) => ({
+      fullUrl: `urn:uuid:${index}`,
+      resource:
+        index % 3 === 2
+          ? { resourceType: 'Location', id: `l${index}` }
+          : { resourceType: 'Organization', id: `o${index}`, name: `N "${index}" é` },
+    }));
+    const text = JSON.stringify({ resourceType: 'Bundle', type: 'searchset', entry: entries }, null, 2);
+    const whole = parseFormatText('fhir', text, { resourceType: 'Organization' });
+    expect(whole).toHaveLength(20);
+    for (const size of [1, 9, 128, 100000])
+      expect(await collect(readItems({ format: 'fhir', chunks: chunked(text, size), options: { resourceType: 'Organization' } }))).toEqual(
+        whole,
+      );
   });
 });
 

@@ -1,5 +1,6 @@
 /** GET /api/v1/stats over the seeded demo data: figures agree with the records themselves. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { INGEST_EXCEPTIONS } from '../../server/exceptions/collections';
 import type { HubStatistics } from '../../server/stats/hubStatistics';
 import { readGroundTruth } from '../../seed/loadSeed';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -20,6 +21,8 @@ test('per-domain and per-source figures match the stored records', async () => {
     expect(row.goldenRecords).toBe(await store.collection('goldenRecords').countDocuments({ domain: row.domain, status: 'active' }));
     expect(row.sourceRecords).toBe(await store.collection('sourceRecords').countDocuments({ domain: row.domain }));
     expect(row.duplicatesMerged).toBe(row.sourceRecords - row.goldenRecords);
+    expect(row.openTasks).toBe(await store.collection('tasks').countDocuments({ domain: row.domain, status: 'open' }));
+    expect(row.openExceptions).toBe(await store.collection(INGEST_EXCEPTIONS).countDocuments({ domain: row.domain, status: 'open' }));
     expect(row.goldenRecords).toBeGreaterThan(0);
     expect(row.duplicatesMerged).toBeGreaterThan(0);
   }

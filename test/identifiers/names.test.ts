@@ -21,6 +21,14 @@ describe('normalizeOrgName', () => {
     { input: 'The Co', output: 'THE', note: 'never strips to empty' },
     { input: 'Inc', output: 'INC' },
     { input: 'Co-Diagnostics Inc', output: 'CO DIAGNOSTICS', note: 'CO only stripped at the end' },
+    { input: 'CARDINAL HEALTH INC /OH/', output: 'CARDINAL HEALTH', note: 'EDGAR state of incorporation' },
+    { input: 'ICU MEDICAL INC/DE', output: 'ICU MEDICAL' },
+    { input: 'Planmeca Oy (Finland)', output: 'PLANMECA OY', note: 'trailing qualifier in parentheses' },
+    { input: 'Hillrom (Baxter)', output: 'HILLROM' },
+    { input: 'AB (Sweden) Medical', output: 'AB SWEDEN MEDICAL', note: 'parentheses inside a name stay words' },
+    { input: 'ZAKŁADY FARMACEUTYCZNE', output: 'ZAKLADY FARMACEUTYCZNE', note: 'letters NFD does not fold' },
+    { input: 'Søren Æbelø Straße', output: 'SOREN AEBELO STRASSE' },
+    { input: 'HP/ES', output: 'HP ES', note: 'a slash inside a name is no state suffix' },
   ])('$input → $output', ({ input, output }) => {
     expect(normalizeOrgName(input)).toBe(output);
   });

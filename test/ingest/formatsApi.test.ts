@@ -10,6 +10,8 @@ import { ingest, startIngestServer, type IngestBody } from '../support/factories
 interface JobView {
   status: string;
   result: { totals: IngestBody['totals'] } | null;
+  /** What the upload answered before the job ran. */
+  estimatedRecords?: number;
 }
 
 /** PUTs a draft with its `format` setting and publishes it. */
@@ -40,12 +42,13 @@ async function canonicalOf(server: TestServer, domain: string, source: string, s
 }
 
 async function runUpload(server: TestServer, path: string, raw: string | Buffer, contentType: string): Promise<JobView> {
-  const created = await server.request<{ location: string }>('POST', path, { raw, contentType });
+  const created = await server.request<{ location: string; estimatedRecords: number }>('POST', path, { raw, contentType });
   expect(created.status, created.text).toBe(202);
   const deadline = Date.now() + 60_000;
   for (;;) {
     const job = await server.request<JobView>('GET', created.body.location);
-    if (['succeeded', 'failed', 'cancelled'].includes(job.body.status)) return job.body;
+    if (['succeeded', 'failed', 'cancelled'].includes(job.body.status))
+      return { ...job.body, estimatedRecords: created.body.estimatedRecords };
     if (Date.now() > deadline) throw new Error(`job did not finish: ${job.text}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -186,7 +189,7 @@ describe('source formats through the ingest API', () => {
     expect(third).toMatchObject({ outcome: 'accepted', sourceId: 'NON25400' });
     expect(broken.outcome).toBe('exception');
     expect(broken.exception?.code).toBe('X12_PARSE_ERROR');
-    expect(broken.position).toMatchObject({ message: 1, index: 1, path: 'ST 0001 / LIN loop 2' });
+    expect(broken.position).toMatchObject({ message: 1, index: 1, path: 'ST 0001 / LIN loop 2 / segment 7' });
     const stored = await server.request<{ raw: unknown; isReplayable: boolean; position: unknown }>(
       'GET',
       `/api/v1/exceptions/${broken.exception!.id}`,
@@ -195,7 +198,7 @@ describe('source formats through the ingest API', () => {
     expect(String(stored.body.raw)).toContain('**broken segment without id');
     expect(String(stored.body.raw)).toContain('LIN*2*VC*DYND70246');
     expect(stored.body.isReplayable).toBe(false);
-    expect(stored.body.position).toMatchObject({ path: 'ST 0001 / LIN loop 2' });
+    expect(stored.body.position).toMatchObject({ path: 'ST 0001 / LIN loop 2 / segment 7' });
     expect(await canonicalOf(server, 'item', 'om', 'NON25400')).toMatchObject({
       description: 'GAUZE SPONGE 4X4 12PLY STERILE',
       baseUom: 'CS',
@@ -245,6 +248,64 @@ describe('source formats through the ingest API', () => {
     expect(response.body.records.map((record) => record.sourceId)).toEqual(['org-1', 'org-2']);
     expect(response.body.records[1].position).toMatchObject({ index: 2 });
     expect(await canonicalOf(server, 'supplier', 'fhirsrv', 'org-2')).toMatchObject({ name: 'Stryker Instruments' });
+  });
+
+  test('SOAP XML as an upload job: read record by record at the recordPath; a broken Supplier is an exception with its element path', async () => {
+    const suppliers = Array.from({ length: 60 }, (_, n) => {
+      const id = `SUP-${String(700 + n).padStart(6, '0')}`;
+      const name = n === 30 ? `<wd:Supplier_Name>BROKEN ${n}</wd:Name>` : `<wd:Supplier_Name>UPLOADED SUPPLIER ${n}</wd:Supplier_Name>`;
+      return `<wd:Supplier><wd:Supplier_Reference><wd:ID wd:type="Supplier_ID">${id}</wd:ID></wd:Supplier_Reference><wd:Supplier_Data>${name}<wd:Address_Data><wd:Municipality>Town ${n}</wd:Municipality></wd:Address_Data></wd:Supplier_Data></wd:Supplier>`;
+    });
+    const body = SOAP.replace(
+      /<wd:Response_Data>[\s\S]*<\/wd:Response_Data>/,
+      `<wd:Response_Data>\n${suppliers.join('\n')}\n</wd:Response_Data>`,
+    );
+    const job = await runUpload(server, '/api/v1/ingest/wd/supplier/jobs', body, 'text/xml');
+    expect(job.estimatedRecords).toBe(60);
+    expect(job.status).toBe('succeeded');
+    expect(job.result?.totals).toEqual({ received: 60, accepted: 59, unchanged: 0, exceptions: 1 });
+    expect(await canonicalOf(server, 'supplier', 'wd', 'SUP-000759')).toMatchObject({
+      name: 'UPLOADED SUPPLIER 59',
+      alternateNames: ['Town 59'],
+    });
+    const exceptions = await server.request<{ items: Array<{ code: string; position?: Record<string, unknown> }> }>(
+      'GET',
+      '/api/v1/exceptions?source=wd&code=XML_PARSE_ERROR',
+    );
+    expect(exceptions.body.items).toHaveLength(1);
+    expect(exceptions.body.items[0].position).toMatchObject({
+      index: 30,
+      line: 36,
+      path: '/Envelope/Body/Get_Suppliers_Response/Response_Data/Supplier[31]',
+    });
+  });
+
+  test('FHIR Bundle as an upload job: entries streamed, included Locations skipped, exact totals', async () => {
+    const entry = Array.from({ length: 80 }, (_, n) =>
+      n % 4 === 3
+        ? { fullUrl: `urn:uuid:l${n}`, resource: { resourceType: 'Location', id: `loc-${n}` }, search: { mode: 'include' } }
+        : {
+            fullUrl: `urn:uuid:o${n}`,
+            resource: { resourceType: 'Organization', id: `org-u${n}`, name: `Uploaded Org ${n}` },
+            search: { mode: 'match' },
+          },
+    );
+    const body = JSON.stringify({ resourceType: 'Bundle', type: 'searchset', total: 60, entry }, null, 1);
+    const job = await runUpload(server, '/api/v1/ingest/fhirsrv/supplier/jobs', body, 'application/fhir+json');
+    expect(job.estimatedRecords).toBe(60);
+    expect(job.status).toBe('succeeded');
+    expect(job.result?.totals).toEqual({ received: 60, accepted: 60, unchanged: 0, exceptions: 0 });
+    expect(await canonicalOf(server, 'supplier', 'fhirsrv', 'org-u78')).toMatchObject({ name: 'Uploaded Org 78' });
+  });
+
+  test('an XML upload without a record path is refused (it could not be read record by record), naming the option', async () => {
+    const refused = await server.request<{ error: { code: string; message: string } }>('POST', '/api/v1/ingest/fhirsrv/supplier/jobs', {
+      raw: '<Suppliers><Supplier/></Suppliers>',
+      contentType: 'application/xml',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('XML_RECORD_PATH_REQUIRED');
+    expect(refused.body.error.message).toContain('recordPath');
   });
 
   test('pipe-delimited upload in Windows-1252 (the mapping setting) and in UTF-16 with BOM (charset parameter overrides it)', async () => {

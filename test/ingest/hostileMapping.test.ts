@@ -1,5 +1,6 @@
 /** A hostile published mapping fails its records with a clear code while the server keeps answering. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { pollUntil } from '../hostile/runtimeSupport';
 import type { TestServer } from '../support/testServer';
 import { ERP_ITEM_EXPRESSION, erpItemRow, ingest, publishMapping, startIngestServer, toNdjson } from '../support/factories/ingest';
 
@@ -25,7 +26,12 @@ test('records of an endless mapping become MAPPING_TIMEOUT exceptions; /healthz 
       return response;
     },
   );
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Ask for health once the hostile records are on the ingest lane's evaluators (an event, not a fixed wait).
+  await pollUntil(
+    async () => server.running.services.mappingRuntime.health().lanes.ingest.inFlight,
+    (inFlight) => inFlight > 0 || isIngestDone,
+    60_000,
+  );
   const health = await server.request<{ status: string }>('GET', '/healthz', { key: null });
   expect(health.status).toBe(200);
   expect(health.body.status).toBe('ok');

@@ -10,7 +10,7 @@ import { createLogger } from '../../server/logger';
 import { MetricsRegistry } from '../../server/metrics/registry';
 import type { AppServices } from '../../server/services';
 import { openStore } from '../../server/store';
-import { presentJob } from '../../server/jobs/jobPresenter';
+import { presentJob } from '../../server/jobs/presenter';
 import { BadRequestError } from '../../server/errors';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -33,13 +33,23 @@ async function tempDir(): Promise<string> {
 }
 
 /** Counts to `total` in steps, recording every unit it processes so the test can check nothing repeats. */
-function countingHandler(processed: number[], options: { stopAt?: number; gate?: Promise<void> } = {}): JobHandler<{ total: number }> {
+/**
+ * Counts to `total`; with `stopAt` and `gate` it waits at `stopAt` for the gate, calling `onStopped`
+ * first (the test's event that the job got there, instead of polling for it).
+ */
+function countingHandler(
+  processed: number[],
+  options: { stopAt?: number; gate?: Promise<void>; onStopped?: () => void } = {},
+): JobHandler<{ total: number }> {
   return {
     type: 'count',
     async run({ job, checkpoint, report, signal }) {
       let next = typeof checkpoint === 'number' ? checkpoint : 0;
       while (next < job.params.total) {
-        if (options.stopAt !== undefined && next >= options.stopAt && options.gate) await options.gate;
+        if (options.stopAt !== undefined && next >= options.stopAt && options.gate) {
+          options.onStopped?.();
+          await options.gate;
+        }
         signal.throwIfAborted();
         processed.push(next);
         next += 1;
@@ -73,10 +83,15 @@ test('a job interrupted by a shutdown resumes from its checkpoint without repeat
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
-  first.jobs.register(countingHandler(processed, { stopAt: 10, gate }));
+  let stopped: () => void = () => undefined;
+  const isAtGate = new Promise<void>((resolve) => {
+    stopped = resolve;
+  });
+  first.jobs.register(countingHandler(processed, { stopAt: 10, gate, onStopped: stopped }));
   await first.jobs.start();
   const job = await first.jobs.enqueue({ type: 'count', params: { total: 30 }, createdBy: 'test' });
-  while (processed.length < 10) await new Promise((resolve) => setTimeout(resolve, 10));
+  await isAtGate;
+  expect(processed).toHaveLength(10);
   const stopping = first.jobs.stop();
   release();
   await stopping;
@@ -104,11 +119,16 @@ test('cancelling a queued job and a running job', async () => {
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
-  services.jobs.register(countingHandler(processed, { stopAt: 3, gate }));
+  let stopped: () => void = () => undefined;
+  const isAtGate = new Promise<void>((resolve) => {
+    stopped = resolve;
+  });
+  services.jobs.register(countingHandler(processed, { stopAt: 3, gate, onStopped: stopped }));
   await services.jobs.start();
   cleanups.push(() => services.jobs.stop());
   const running = await services.jobs.enqueue({ type: 'count', params: { total: 100 }, createdBy: 'test' });
-  while (processed.length < 3) await new Promise((resolve) => setTimeout(resolve, 10));
+  await isAtGate;
+  expect(processed).toHaveLength(3);
   await services.jobs.cancel(running._id);
   release();
   const finished = await services.jobs.waitFor(running._id);

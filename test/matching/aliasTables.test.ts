@@ -126,6 +126,8 @@ test('every shipped table is valid and named after its file', () => {
     'manufacturerFamilies',
     'manufacturerRelations',
     'noiseWords',
+    'organizationAbbreviations',
     'organizationAliases',
+    'supplierAliases',
   ]);
 });

@@ -55,13 +55,18 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'manufacturerFamilies',
     'manufacturerRelations',
     'noiseWords',
+    'organizationAbbreviations',
     'organizationAliases',
+    'supplierAliases',
   ]);
   expect(list.body.items.every((t) => t.publishedNumber === 1 && t.entries > 0)).toBe(true);
   const one = await server.request<TableView>('GET', `${BASE}/organizationAliases`, { key: stewardKey });
   expect(one.status).toBe(200);
-  expect(one.body.usedBy).toEqual(['item', 'supplier']);
+  // Supplier rules read supplierAliases (one legal entity per line), not the item manufacturers' brand families.
+  expect(one.body.usedBy).toEqual(['item']);
   expect(one.body.published?.table.entries.find((e) => e.canonical === 'BECTON DICKINSON')?.variants).toContain('BD');
+  const supplierAliases = await server.request<TableView>('GET', `${BASE}/supplierAliases`, { key: stewardKey });
+  expect(supplierAliases.body.usedBy).toEqual(['supplier']);
 });
 
 describe('refused edits', () => {

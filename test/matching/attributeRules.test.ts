@@ -26,6 +26,12 @@ test.each([
     path: 'blocking[5].params.aliasTables[0]',
   },
   {
+    title: 'a tokenSet reading the token frequencies of a comparator that keeps none',
+    change: (r: RuleSet) => (r.comparators[10].params = { ...r.comparators[10].params, termsOf: 'manufacturer' }),
+    code: 'UNKNOWN_TERMS',
+    path: 'comparators[10].params.termsOf',
+  },
+  {
     title: 'an attributes comparator naming an undeclared attribute',
     change: (r: RuleSet) => (r.comparators[9].params = { attributes: ['colour'] }),
     code: 'UNKNOWN_ATTRIBUTE',

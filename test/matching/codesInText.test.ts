@@ -33,7 +33,7 @@ const CODES: Array<{ text: string; codes: string[] }> = [
 
 describe('codeTokensInText reads catalog/model numbers only', () => {
   test.each(CODES)('$text → $codes', ({ text, codes }) => {
-    expect(codeTokensInText(text, 4).sort()).toEqual([...codes].sort());
+    expect([...codeTokensInText(text, 4)].sort()).toEqual([...codes].sort());
   });
 });
 

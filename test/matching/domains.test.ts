@@ -166,10 +166,13 @@ const ITEM_CASES: PairCase[] = [
     hardRule: 'sameDescriptionNoIdentifiers',
   },
   {
-    title: 'identical generic descriptions from different manufacturers are not a match',
+    // item-3.5.0's descriptionContained adds weight for the shared words, so since then this pair reaches a
+    // steward (capped by textOnlyEvidence) instead of no-match: a changed behaviour, never an auto-merge.
+    title: 'identical generic descriptions from different manufacturers never auto-merge',
     a: { description: 'GLOVE EXAM NITRILE PF LARGE BLUE', manufacturer: { name: 'Medline' } },
     b: { description: 'GLOVE EXAM NITRILE PF LARGE BLUE', manufacturer: { name: 'Cardinal Health' } },
-    band: 'no-match',
+    band: 'review',
+    hardRule: 'textOnlyEvidence',
   },
   {
     title: 'a different size read from the description vetoes however alike the rest',
@@ -256,6 +259,8 @@ const SUPPLIER_CASES: PairCase[] = [
     a: { name: 'Smith Medical Supply' },
     b: { name: 'Smyth Medical Supply' },
     band: 'review',
+    // supplier-3.2.0: similar names without an identifier in common never auto-merge, whatever the score.
+    hardRule: 'similarNameNoIdentifier',
   },
 ];
 

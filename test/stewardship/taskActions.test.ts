@@ -311,8 +311,8 @@ describe('obsolete tasks close themselves', () => {
       body: { otherId: pair.feedGoldenId, reason: 'merged from the golden record page' },
     });
     expect(merged.status, merged.text).toBe(200);
-    const result = await sync(server);
-    expect(result.closed).toBeGreaterThanOrEqual(1);
+    // The server's own processor runner may close it first; running the processor here makes it happen now either way.
+    await sync(server);
     const task = await getTask(server, pair.task.id);
     expect(task).toMatchObject({ status: 'closed', resolution: 'auto-closed', version: 2 });
     expect(task.history.at(-1)).toMatchObject({ by: 'system', action: 'auto-closed' });

@@ -606,6 +606,19 @@ export function defineStoreContract(options: ContractOptions): void {
         expect(await docs.findOne({ _id: 'u' })).toEqual({ _id: 'u', value: 3 });
       }));
 
+    it('an undefined value in a filter means missing or null (never "match everything") in reads, updates and deletes', () =>
+      withStore(async (store) => {
+        const docs = store.collection('filters');
+        await docs.insertMany([{ _id: 'set', owner: 'a' }, { _id: 'missing' }, { _id: 'null', owner: null }]);
+        const none: string | undefined = undefined;
+        expect((await docs.find({ owner: none }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['missing', 'null']);
+        expect(await docs.countDocuments({ owner: { $ne: none } })).toBe(1);
+        expect(await docs.updateMany({ owner: none }, { $set: { touched: true } })).toMatchObject({ matchedCount: 2 });
+        expect(await docs.findOne({ _id: 'set' })).toEqual({ _id: 'set', owner: 'a' });
+        expect(await docs.deleteMany({ owner: none })).toEqual({ deletedCount: 2 });
+        expect((await docs.find({})).map((d) => d._id)).toEqual(['set']);
+      }));
+
     it(`a document over ${MAX_DOCUMENT_BYTES} bytes is refused with DocumentTooLargeError and nothing is applied`, () =>
       withStore(async (store) => {
         const docs = store.collection('docs');

@@ -150,8 +150,8 @@ describe('MONGODB_URI checks', () => {
 
 describe('client defaults', () => {
   it.each([
-    { hasUriWriteConcern: false, expected: { ignoreUndefined: true, writeConcern: { w: 'majority' } } },
-    { hasUriWriteConcern: true, expected: { ignoreUndefined: true } },
+    { hasUriWriteConcern: false, expected: { ignoreUndefined: true, readConcern: { level: 'majority' }, writeConcern: { w: 'majority' } } },
+    { hasUriWriteConcern: true, expected: { ignoreUndefined: true, readConcern: { level: 'majority' } } },
   ])('write concern given in the URI: $hasUriWriteConcern', ({ hasUriWriteConcern, expected }) => {
     const options = mongoClientOptions({ hasUriWriteConcern });
     expect(options).toMatchObject(expected);

@@ -1,94 +1,32 @@
 /**
- * The studio in a real browser: builds it with Vite, serves it from the real server on a temporary
- * store, and drives Debian's Chromium (never a downloaded build) through playwright-core.
+ * The studio in a real browser, through the one Chromium harness (test/e2e/harness.ts): the studio
+ * bundle `npm test`'s pretest built (built here only when it is missing or older than its sources),
+ * served by a real server on a temporary store, driven in Debian's Chromium through playwright-core.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { bootstrap, listen } from '../../server/bootstrap';
-import type { RunningApp } from '../../server/bootstrap';
-import { loadConfig } from '../../server/config';
-import { createLogger } from '../../server/logger';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { describeInBrowser, HAS_CHROMIUM, startEnvironment, type E2eEnvironment } from '../e2e/harness';
 
-const ADMIN_KEY = 'mdm_studio_browser_admin_key_0123456789';
-
-// As in the e2e harness: a browser beside the rest of the machine's work is slow, so generous limits
-// (the 1 s default poll gave up before a stored mapping had loaded on a busy machine); no timing assertions.
-vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
-
-/** Debian's Chromium (as .ci/run installs it), CHROMIUM_PATH, or null when there is none. */
-function chromiumExecutable(): string | null {
-  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : null;
-  try {
-    const found = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
-    return found === '' ? null : found;
-  } catch {
-    return null;
-  }
-}
-
-const CHROMIUM = chromiumExecutable();
-if (CHROMIUM === null && process.env.MDM_REQUIRE_BROWSER_TESTS)
-  throw new Error('MDM_REQUIRE_BROWSER_TESTS is set but Chromium is not installed.');
-if (CHROMIUM === null) {
-  console.warn(
-    "[studio browser tests] SKIPPED: Chromium is not installed. Install Debian's package (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.",
-  );
-}
-
-let tempDir: string;
-let running: RunningApp;
-let server: Server;
+let env: E2eEnvironment;
 let baseUrl: string;
-let browser: Browser;
+let ADMIN_KEY: string;
 let consumerKey: string;
 
 beforeAll(async () => {
-  if (CHROMIUM === null) return;
-  tempDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-studio-'));
-  const studioDir = path.join(tempDir, 'dist');
-  await build({
-    configFile: fileURLToPath(new URL('../../studio/vite.config.ts', import.meta.url)),
-    build: { outDir: studioDir, emptyOutDir: true, sourcemap: false },
-    logLevel: 'error',
-  });
-  const config = loadConfig({
-    MDM_DATA_DIR: path.join(tempDir, 'data'),
-    MDM_ADMIN_KEY: ADMIN_KEY,
-    MDM_SEED: 'false',
-    PORT: '0',
-    HOST: '127.0.0.1',
-  });
-  running = await bootstrap({ config, logger: createLogger({ silent: true }), studioDir });
-  server = await listen(running.app, { port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const created = await fetch(`${baseUrl}/api/v1/keys`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: 'Finance viewer', role: 'consumer' }),
-  });
-  consumerKey = ((await created.json()) as { secret: string }).secret;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  if (!HAS_CHROMIUM) return;
+  env = await startEnvironment({ env: { MDM_SEED: 'false' } });
+  baseUrl = env.server.baseUrl;
+  ADMIN_KEY = env.server.adminKey;
+  consumerKey = await env.server.createKey('consumer', 'Finance viewer');
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await running?.close();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  await env?.close();
 });
 
 async function signedInPage(key: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await env.context.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(`${baseUrl}/`);
   await page.fill('input[type=password]', key);
   await page.click('button[type=submit]');
@@ -127,9 +65,9 @@ async function problems(page: Page): Promise<string[]> {
   return page.$$eval('.problems li', (items) => items.map((item) => item.textContent ?? ''));
 }
 
-describe.skipIf(CHROMIUM === null)('studio in Chromium', () => {
+describeInBrowser('studio in Chromium', () => {
   test('a wrong key is refused with the server message; a consumer sees only what the role allows', async () => {
-    const page = await browser.newPage();
+    const page = await env.context.newPage();
     await page.goto(`${baseUrl}/`);
     await page.fill('input[type=password]', 'mdm_not_a_real_key_000000000000');
     await page.click('button[type=submit]');

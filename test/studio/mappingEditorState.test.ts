@@ -6,6 +6,8 @@ import type { JsonSchema } from '../../studio/src/jsonata/schemaShape';
 import { editorReducer, expectationFromActual, initialEditorState, snapshotOf } from '../../studio/src/pages/mappings/editorState';
 import type { EditorAction, EditorState } from '../../studio/src/pages/mappings/editorState';
 import { checkEveryRecord, describeRecordCheck } from '../../studio/src/pages/mappings/recordCheck';
+import type { SourceFormat, SourceFormatOptions } from '../../server/ingest/formats/registry';
+import { sourceFormatOfChoice, type SampleFormatChoice } from '../../studio/src/mappings/sourceFormat';
 import { missingRequired, schemaFieldTree } from '../../studio/src/pages/mappings/schemaTree';
 
 const schema: JsonSchema = {
@@ -219,5 +221,85 @@ describe('schemaFieldTree', () => {
     expect(missingRequired(tree, outputs.length)).toEqual([{ path: 'name', missingIn: 2 }]);
     const partial = schemaFieldTree(schema, [{ sourceId: '1', name: 'A', addresses: [{ postalCode: '1' }] }]);
     expect(missingRequired(partial, 1)).toEqual([{ path: 'addresses.line1', missingIn: 1 }]);
+  });
+});
+
+describe("the source's format is kept with the draft", () => {
+  const hl7Content = { expression: '{}', samples: [{ MSH: [{}] }], tests: [], format: { contentType: 'application/hl7-v2', options: {} } };
+  const er7 = 'MSH|^~\\&|EPIC|SUPPLY|MDM|HUB|20240606||MFN^M16^MFN_M16|C1|P|2.6\rITM|1^EPIC|Glove';
+
+  test.each([
+    ['no format: detected JSON', undefined, { format: 'auto', formatOptions: {} }],
+    ['HL7 v2', { contentType: 'application/hl7-v2', options: {} }, { format: 'hl7v2', formatOptions: {} }],
+    ['pipe-delimited', { contentType: 'text/csv', options: { delimiter: '|' } }, { format: 'csv', formatOptions: { delimiter: '|' } }],
+    [
+      'tab-separated (implied by the content type)',
+      { contentType: 'text/tab-separated-values', options: {} },
+      { format: 'csv', formatOptions: { delimiter: '\t' } },
+    ],
+    [
+      'SOAP',
+      { contentType: 'text/xml', options: { recordPath: 'Envelope.Body.R.Supplier', alwaysArray: ['ID'] } },
+      { format: 'xml', formatOptions: { recordPath: 'Envelope.Body.R.Supplier', alwaysArray: ['ID'] } },
+    ],
+    [
+      'FHIR',
+      { contentType: 'application/fhir+json', options: { resourceType: 'Organization' } },
+      { format: 'fhir', formatOptions: { resourceType: 'Organization' } },
+    ],
+  ])('loading a draft with %s picks that format; the stored samples are records', (_name, format, expected) => {
+    const state = reduce([
+      { type: 'serverContent', content: { expression: '{}', samples: [{ a: 1 }], tests: [], ...(format ? { format } : {}) } },
+    ]);
+    expect(state).toMatchObject({ ...expected, sampleKind: 'records' });
+    // Saving what was loaded writes the same format back (nothing to save).
+    const saved = sourceFormatOfChoice({ format: state.format, options: state.formatOptions, previous: format });
+    expect(snapshotOf({ expression: '{}', samples: [{ a: 1 }], tests: [], ...(saved ? { format: saved } : {}) })).toBe(state.savedSnapshot);
+  });
+
+  test('pasting what the source sends makes the text a payload; editing the records keeps them records', () => {
+    const loaded = reduce([{ type: 'serverContent', content: hl7Content }]);
+    expect(reduce([{ type: 'sampleTextEdited', text: '[{"MSH":[{"x":1}]}]' }], loaded).sampleKind).toBe('records');
+    expect(reduce([{ type: 'sampleTextEdited', text: er7 }], loaded).sampleKind).toBe('payload');
+  });
+
+  test('a save that returns the samples as typed keeps the pasted ER7 and its format', () => {
+    const pasted = reduce([
+      { type: 'formatChosen', format: 'hl7v2', options: {} },
+      { type: 'sampleTextEdited', text: er7 },
+      { type: 'serverContent', content: hl7Content, keepSampleText: true },
+    ]);
+    expect(pasted).toMatchObject({ sampleText: er7, sampleKind: 'payload', format: 'hl7v2' });
+  });
+
+  test.each([
+    [{ format: 'auto', options: { delimiter: '|' } }, undefined, undefined],
+    [{ format: 'hl7v2', options: {} }, undefined, { contentType: 'application/hl7-v2', options: {} }],
+    [{ format: 'xml', options: { recordPath: '', alwaysArray: [] } }, undefined, { contentType: 'application/xml', options: {} }],
+    [
+      { format: 'xml', options: { recordPath: 'a.b' } },
+      { contentType: 'text/xml', options: {} },
+      { contentType: 'text/xml', options: { recordPath: 'a.b' } },
+    ],
+    [
+      { format: 'csv', options: { delimiter: '|', quote: '' } },
+      { contentType: 'application/json', options: {} },
+      { contentType: 'text/csv', options: { delimiter: '|', quote: '' } },
+    ],
+    [
+      { format: 'csv', options: { delimiter: '\t' } },
+      { contentType: 'text/tab-separated-values', options: {} },
+      { contentType: 'text/tab-separated-values', options: {} },
+    ],
+  ] as Array<[{ format: SampleFormatChoice; options: SourceFormatOptions }, SourceFormat | undefined, SourceFormat | undefined]>)(
+    'the picker state %j (stored before: %j) saves as %j',
+    (choice, previous, expected) => {
+      expect(sourceFormatOfChoice({ format: choice.format, options: choice.options, previous })).toEqual(expected);
+    },
+  );
+
+  test('changing the format is a change to save', () => {
+    const content = { expression: '{}', samples: [], tests: [] };
+    expect(snapshotOf({ ...content, format: { contentType: 'text/csv', options: { delimiter: '|' } } })).not.toBe(snapshotOf(content));
   });
 });

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { GoldenRecordView } from '../../server/contracts/golden';
 import { hrefOf, parseRoute } from '../../studio/src/app/route';
-import { bucketByTime } from '../../studio/src/pages/dashboard/dashboardStats';
+import type { IngestSeriesView } from '../../server/contracts/stats';
+import { receivedPerBucket } from '../../studio/src/pages/dashboard/dashboardStats';
 import { displayName } from '../../studio/src/pages/golden/goldenSearch';
 import { validateRulesText } from '../../studio/src/pages/rules/rulesValidation';
 import { parseRecordText } from '../../studio/src/pages/rules/VerifyPair';
@@ -90,30 +91,21 @@ describe('display names', () => {
 });
 
 describe('dashboard figures', () => {
-  test('changes are bucketed per domain; buckets are at least a minute wide and cover first to last', () => {
-    const events = [
-      { at: '2026-11-24T20:00:05.000Z', domain: 'item' },
-      { at: '2026-11-24T20:00:50.000Z', domain: 'item' },
-      { at: '2026-11-24T20:00:59.999Z', domain: 'supplier' },
-      { at: '2026-11-24T20:02:10.000Z', domain: 'item' },
-      { at: 'not a time', domain: 'item' },
-    ];
-    expect(bucketByTime({ events, bucketCount: 24 })).toEqual([
-      { start: '2026-11-24T20:00:00.000Z', counts: { item: 2, supplier: 1 } },
-      { start: '2026-11-24T20:01:00.000Z', counts: {} },
-      { start: '2026-11-24T20:02:00.000Z', counts: { item: 1 } },
+  test('records received per bucket add up accepted, unchanged and exceptions per domain', () => {
+    const series: IngestSeriesView = {
+      bucket: 'hour',
+      from: '2026-11-24T20:00:00.000Z',
+      to: '2026-11-24T22:00:00.000Z',
+      domains: ['supplier', 'item'],
+      buckets: [
+        { start: '2026-11-24T20:00:00.000Z', accepted: { item: 2, supplier: 1 }, unchanged: { item: 3 }, exceptions: { supplier: 4 } },
+        { start: '2026-11-24T21:00:00.000Z', accepted: {}, unchanged: {}, exceptions: {} },
+      ],
+    };
+    expect(receivedPerBucket(series)).toEqual([
+      { start: '2026-11-24T20:00:00.000Z', counts: { item: 5, supplier: 5 } },
+      { start: '2026-11-24T21:00:00.000Z', counts: {} },
     ]);
-    expect(bucketByTime({ events: [], bucketCount: 24 })).toEqual([]);
-  });
-
-  test('a long span is split into at most the requested number of buckets', () => {
-    const events = Array.from({ length: 100 }, (_, index) => ({
-      at: new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString(),
-      domain: 'account',
-    }));
-    const buckets = bucketByTime({ events, bucketCount: 10 });
-    expect(buckets.length).toBeLessThanOrEqual(11);
-    expect(buckets.reduce((sum, bucket) => sum + (bucket.counts.account ?? 0), 0)).toBe(100);
   });
 });
 

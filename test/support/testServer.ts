@@ -3,7 +3,8 @@
  * (isolation without global truncation), and gives typed helpers to call it as a client would.
  * With MDM_TEST_STORE=mongodb and MONGODB_URI set, every test server uses its own database on that
  * MongoDB instead (named after its data directory, so a restart on the same data finds the same
- * database), dropped when the data would be removed.
+ * database), dropped when the data would be removed. Every JSON success answer is checked against the
+ * response schema its route declares (test/support/responseContracts.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { loadConfig, type AppConfig } from '../../server/config';
 import { createLogger, type Logger } from '../../server/logger';
 import { withDatabaseName } from '../../server/store/mongo/connectionUri';
 import { openMongoStore } from '../../server/store/mongo/mongoStore';
+import { checkResponseContract } from './responseContracts';
 
 export const TEST_ADMIN_KEY = 'mdm_test_admin_key_0123456789abcdef';
 
@@ -90,7 +92,11 @@ export async function startTestServer(
     const response = await fetch(`${baseUrl}${urlPath}`, { method, headers, body: body as BodyInit | undefined });
     const text = await response.text();
     let parsed: unknown = text;
-    if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    const contentType = response.headers.get('content-type') ?? '';
+    if (contentType.includes('json') && text) parsed = JSON.parse(text);
+    const check = checkResponseContract({ method, path: urlPath, status: response.status, contentType, body: parsed });
+    if (check && check.problems.length > 0)
+      throw new Error(`${check.operationId} answered ${check.status} outside its declared response schema: ${check.problems.join('; ')}`);
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   };
 

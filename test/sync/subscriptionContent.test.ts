@@ -364,8 +364,27 @@ describe('closed loop', () => {
       const mine = items.find((i) => i.subscriptionId === sub.id);
       return mine?.lastVersion === 2 && mine;
     });
-    expect(status).toMatchObject({ subscriptionName: 'ERP with ids', targetId: `ERP-${goldenId.slice(-6)}` });
+    expect(status).toMatchObject({ subscriptionName: 'ERP with ids', targetId: `ERP-${goldenId.slice(-6)}`, system: 'erp-reply' });
     expect(Date.parse(status.deliveredAt)).not.toBeNaN();
+    // The golden record's cross-references: its source system's id and, closing the loop, the target's.
+    const golden = await server.request<{ xrefs: Array<Record<string, unknown>> }>('GET', `/api/v1/golden/item/${goldenId}?include=xrefs`);
+    expect(golden.status, golden.text).toBe(200);
+    expect(golden.body.xrefs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ direction: 'source', system: 'lawson', id: canonical.sourceId }),
+        {
+          direction: 'target',
+          system: 'erp-reply',
+          id: `ERP-${goldenId.slice(-6)}`,
+          subscriptionId: sub.id,
+          subscriptionName: 'ERP with ids',
+          lastVersionDelivered: 2,
+          deliveredAt: status.deliveredAt,
+        },
+      ]),
+    );
+    const plain = await server.request<Record<string, unknown>>('GET', `/api/v1/golden/item/${goldenId}`);
+    expect(plain.body.xrefs).toBeUndefined();
     receiver.respond = () => ({ status: 200 });
   });
 });

@@ -331,6 +331,46 @@ describe('delivery', () => {
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
   });
 
+  test('a parked delivery can be discarded (reason required, audited): its record moves on, and it is never sent again', async () => {
+    const sub = await subscribe();
+    let isBroken = true;
+    receiver.respond = (request) =>
+      isBroken && request.headers['webhook-id']?.includes(sub.id.slice(4)) ? { status: 500 } : { status: 200 };
+    const item = await newItem();
+    const [parked] = await waitFor('parked', async () => {
+      const found = await deliveries(sub.id, `?goldenId=${item.goldenId}&status=parked`);
+      return found.length === 1 && found;
+    });
+    isBroken = false;
+    // Its later event waits behind the parked one.
+    await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...item.canonical, description: 'AFTER DISCARD' } });
+    const url = `/api/v1/subscriptions/${sub.id}/deliveries/${parked.id}/discard`;
+    const noReason = await server.request<{ error: { code: string; details: Array<{ path: string }> } }>('POST', url, { body: {} });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.details[0].path).toBe('body.reason');
+    const discarded = await server.request<DeliveryView>('POST', url, { body: { reason: 'the ERP already has this version' } });
+    expect(discarded.status, discarded.text).toBe(200);
+    expect(discarded.body.status).toBe('discarded');
+    const again = await server.request<{ error: { code: string } }>('POST', url, { body: { reason: 'twice' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('DELIVERY_NOT_PARKED');
+    const [next] = await waitFor('the later event accepted', () => {
+      const ok = eventsFor(sub.id, item.goldenId).filter((r) => r.status === 200);
+      return ok.length > 0 && ok;
+    });
+    expect(JSON.parse(next.body).data.version).toBe(2);
+    expect(eventsFor(sub.id, item.goldenId).some((r) => r.status === 200 && r.headers['webhook-id'] === parked.id)).toBe(false);
+    const audit = await server.request<{ items: Array<{ action: string; reason?: string; after?: { deliveryId?: string } }> }>(
+      'GET',
+      '/api/v1/audit?action=subscription.discard',
+    );
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ reason: 'the ERP already has this version', after: expect.objectContaining({ deliveryId: parked.id }) }),
+    ]);
+    receiver.respond = () => ({ status: 200 });
+    await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
+  });
+
   test('Retry-After is honoured, redirects are not followed', async () => {
     const sub = await subscribe();
     let count = 0;
@@ -350,7 +390,11 @@ describe('delivery', () => {
     if (detail.attempts === 1)
       expect(Date.parse(detail.nextAttemptAt ?? '') - Date.parse(detail.attemptLog?.[0].at ?? '')).toBeGreaterThanOrEqual(1000);
     await waitFor('delivered', () => eventsFor(sub.id, goldenId).some((r) => r.status === 200));
-    const final = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`)).body;
+    // The outcome is stored a moment after the receiver answers (batched): wait for it.
+    const final = await waitFor('delivered outcome stored', async () => {
+      const view = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`)).body;
+      return view.status === 'delivered' && view;
+    });
     expect(final.attemptLog?.map((a) => a.response?.status)).toEqual([429, 302, 200]);
     expect(Date.parse(final.attemptLog?.[1].at ?? '') - Date.parse(final.attemptLog?.[0].at ?? '')).toBeGreaterThanOrEqual(1000);
     expect(receiver.requests.some((r) => r.path.endsWith('/elsewhere'))).toBe(false);

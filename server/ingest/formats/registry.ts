@@ -30,7 +30,7 @@ export interface ContentTypeEntry {
   format: FormatName;
   /** Options implied by the content type itself (tab for text/tab-separated-values). */
   defaults: SourceFormatOptions;
-  /** Whether an upload job can read it record by record in bounded memory. */
+  /** Whether an upload job can read it record by record in bounded memory (XML: with a `recordPath`). */
   isStreamable: boolean;
   label: string;
 }
@@ -49,11 +49,11 @@ export const CONTENT_TYPES: readonly ContentTypeEntry[] = [
   },
   { contentType: 'application/hl7-v2', format: 'hl7v2', defaults: {}, isStreamable: true, label: 'HL7 v2 ER7' },
   { contentType: 'x-application/hl7-v2+er7', format: 'hl7v2', defaults: {}, isStreamable: true, label: 'HL7 v2 ER7' },
-  { contentType: 'application/xml', format: 'xml', defaults: {}, isStreamable: false, label: 'XML' },
-  { contentType: 'text/xml', format: 'xml', defaults: {}, isStreamable: false, label: 'XML (SOAP 1.1)' },
-  { contentType: 'application/soap+xml', format: 'xml', defaults: {}, isStreamable: false, label: 'SOAP 1.2' },
+  { contentType: 'application/xml', format: 'xml', defaults: {}, isStreamable: true, label: 'XML' },
+  { contentType: 'text/xml', format: 'xml', defaults: {}, isStreamable: true, label: 'XML (SOAP 1.1)' },
+  { contentType: 'application/soap+xml', format: 'xml', defaults: {}, isStreamable: true, label: 'SOAP 1.2' },
   { contentType: 'application/edi-x12', format: 'x12', defaults: {}, isStreamable: true, label: 'X12 (832 catalog)' },
-  { contentType: 'application/fhir+json', format: 'fhir', defaults: {}, isStreamable: false, label: 'FHIR R4 JSON (Bundle)' },
+  { contentType: 'application/fhir+json', format: 'fhir', defaults: {}, isStreamable: true, label: 'FHIR R4 JSON (Bundle)' },
 ];
 
 /** The entry of a bare media type, or undefined. */

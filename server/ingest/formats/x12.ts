@@ -13,6 +13,9 @@
  */
 import type { ItemPosition, ParsedItem } from './types';
 
+/** Segments of a transaction kept as the raw text of a transaction-level exception. */
+const TRANSACTION_TEXT_SEGMENTS = 50;
+
 export interface X12Options {
   /** The segment that starts a record loop (default LIN for 832). */
   loopSegment?: string;
@@ -74,7 +77,14 @@ interface Transaction {
   st: X12Segment;
   segmentCount: number;
   loops: number;
-  loop: { segments: Record<string, X12Segment[]>; texts: string[]; first: X12Segment; number: number; problem?: string } | null;
+  loop: {
+    segments: Record<string, X12Segment[]>;
+    texts: string[];
+    first: X12Segment;
+    number: number;
+    problem?: string;
+    problemSegment?: number;
+  } | null;
   texts: string[];
 }
 
@@ -115,7 +125,7 @@ export class X12Splitter {
       unreadable(
         'X12_PARSE_ERROR',
         `Transaction ${transaction.number} (ST ${transaction.controlNumber}) has no SE trailer; ${why}.`,
-        transaction.texts.slice(0, 50).join(this.delimiters?.segment ?? '~'),
+        transaction.texts.join(this.delimiters?.segment ?? '~'),
         { message: transaction.number, path: `ST ${transaction.controlNumber}` },
       ),
     );
@@ -173,9 +183,11 @@ export class X12Splitter {
     if (!SEGMENT_ID.test(id)) {
       if (this.transaction?.loop) {
         this.transaction.segmentCount += 1;
-        this.transaction.texts.push(text);
+        if (this.transaction.texts.length < TRANSACTION_TEXT_SEGMENTS) this.transaction.texts.push(text);
         this.transaction.loop.texts.push(text);
-        this.transaction.loop.problem ??= `"${text.slice(0, 20)}" does not start with a segment id${this.where()}`;
+        // Named like a 999 acknowledgment's IK3-2: the segment's position in the transaction set (ST = 1).
+        this.transaction.loop.problemSegment ??= this.transaction.segmentCount;
+        this.transaction.loop.problem ??= `"${text.slice(0, 20)}" (segment ${this.transaction.segmentCount}) does not start with a segment id${this.where()}`;
         return [];
       }
       return [
@@ -206,7 +218,9 @@ export class X12Splitter {
     const transaction = this.transaction;
     if (!transaction) return [unreadable('X12_PARSE_ERROR', `Segment ${id} is outside a transaction set (ST … SE).`, text, { path: id })];
     transaction.segmentCount += 1;
-    transaction.texts.push(text);
+    // Only the first segments are kept for a transaction-level exception: one ST of a catalog can hold
+    // millions of segments, and holding them all would defeat reading the file record by record.
+    if (transaction.texts.length < TRANSACTION_TEXT_SEGMENTS) transaction.texts.push(text);
     if (id === this.loopSegment) {
       const closed = this.closeLoop();
       transaction.loops += 1;
@@ -273,7 +287,7 @@ export class X12Splitter {
     const position: ItemPosition = {
       message: transaction.number,
       index: loop.number - 1,
-      path: `ST ${transaction.controlNumber} / ${this.loopSegment} loop ${loop.number}`,
+      path: `ST ${transaction.controlNumber} / ${this.loopSegment} loop ${loop.number}${loop.problemSegment ? ` / segment ${loop.problemSegment}` : ''}`,
     };
     if (loop.problem)
       return [

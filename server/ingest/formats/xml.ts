@@ -8,15 +8,13 @@
  * `Envelope.Body.Get_Suppliers_Response.Response_Data.Supplier`) says which elements are the records;
  * without it the whole document is one record. A SOAP Fault is reported as such.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import type { ParsedItem } from './types';
+import { xmlParserFor, type XmlOptions } from './xmlParser';
+import { faultReason, XmlRecordSplitter } from './xmlRecords';
 
-export interface XmlOptions {
-  /** Dotted local names from the root to the element that is one record; empty = the document is one record. */
-  recordPath?: string;
-  /** Local element names (or dotted paths) that are always arrays. */
-  alwaysArray?: string[];
-}
+export type { XmlOptions } from './xmlParser';
+export { XmlRecordSplitter } from './xmlRecords';
 
 function unreadable(code: string, message: string, text: string, position: ParsedItem['position']): ParsedItem {
   return { kind: 'unreadable', code, message, text, position };
@@ -27,16 +25,16 @@ function childAt(value: unknown, name: string): unknown {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
 }
 
-function soapFault(document: unknown): string | null {
-  const fault = childAt(childAt(childAt(document, 'Envelope'), 'Body'), 'Fault');
-  if (fault === undefined) return null;
-  const text = childAt(fault, 'faultstring') ?? childAt(childAt(fault, 'Reason'), 'Text');
-  const reason = typeof text === 'string' ? text : (childAt(text, '#text') ?? JSON.stringify(fault));
-  return String(reason);
-}
-
-/** The records of one XML document. */
+/**
+ * The records of one XML document. With a record path the records are read one by one
+ * (`XmlRecordSplitter`, the same reader upload jobs stream with): a broken record is reported in its
+ * place and its neighbours are kept. Without one the document is one record.
+ */
 export function parseXmlText(text: string, options: XmlOptions = {}): ParsedItem[] {
+  if ((options.recordPath ?? '').split(/[./]/).some(Boolean)) {
+    const splitter = new XmlRecordSplitter(options);
+    return [...splitter.push(text), ...splitter.end()];
+  }
   const body = text.replace(/^\uFEFF/, '');
   const validation = XMLValidator.validate(body);
   if (validation !== true) {
@@ -50,55 +48,13 @@ export function parseXmlText(text: string, options: XmlOptions = {}): ParsedItem
       ),
     ];
   }
-  const recordPath = (options.recordPath ?? '').split(/[./]/).filter(Boolean);
-  const arrays = new Set(options.alwaysArray ?? []);
-  const recordJPath = recordPath.join('.');
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    removeNSPrefix: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    jPath: true,
-    isArray: (tagName, jPath, _isLeaf, isAttribute) =>
-      !isAttribute && (arrays.has(tagName) || arrays.has(String(jPath)) || (recordJPath !== '' && String(jPath) === recordJPath)),
-  });
-  const document: unknown = parser.parse(body);
-  const fault = soapFault(document);
-  if (fault !== null)
-    return [unreadable('SOAP_FAULT', `The SOAP response is a Fault: ${fault}`, body.slice(0, 65536), { path: 'Envelope.Body.Fault' })];
-  if (recordPath.length === 0) return [{ kind: 'record', raw: document, position: { index: 0, path: '/' } }];
-  let node: unknown = document;
-  for (const [depth, name] of recordPath.slice(0, -1).entries()) {
-    node = childAt(node, name);
-    if (node === undefined) {
-      return [
-        unreadable(
-          'XML_RECORD_PATH_NOT_FOUND',
-          `The document has no element ${recordPath.slice(0, depth + 1).join('/')} on the record path ${recordPath.join('/')}; check the source's recordPath setting.`,
-          body.slice(0, 65536),
-          { path: `/${recordPath.slice(0, depth + 1).join('/')}` },
-        ),
-      ];
-    }
-  }
-  const records = childAt(node, recordPath[recordPath.length - 1]);
-  const list = Array.isArray(records) ? records : records === undefined ? [] : [records];
-  return list.map((record, index): ParsedItem => {
-    const position = { index, path: `/${recordPath.join('/')}[${index + 1}]` };
-    if (record === null || typeof record !== 'object') {
-      return record === ''
-        ? { kind: 'record', raw: {}, position }
-        : unreadable(
-            'NOT_AN_OBJECT',
-            `Element ${position.path} holds only text ("${String(record).slice(0, 40)}"), not a record.`,
-            String(record),
-            position,
-          );
-    }
-    return { kind: 'record', raw: record, position };
-  });
+  const document: unknown = xmlParserFor({ alwaysArray: options.alwaysArray, recordPath: [], rootPath: [] }).parse(body);
+  const fault = childAt(childAt(childAt(document, 'Envelope'), 'Body'), 'Fault');
+  if (fault !== undefined)
+    return [
+      unreadable('SOAP_FAULT', `The SOAP response is a Fault: ${faultReason(fault)}`, body.slice(0, 65536), {
+        path: 'Envelope.Body.Fault',
+      }),
+    ];
+  return [{ kind: 'record', raw: document, position: { index: 0, path: '/' } }];
 }

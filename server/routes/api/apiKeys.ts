@@ -33,7 +33,7 @@ export const apiKeyRoutes = [
     responses: {
       200: {
         description: 'Keys, newest first.',
-        schema: { type: 'object', properties: { items: { type: 'array', items: apiKeySchema } } },
+        schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: apiKeySchema } } },
       },
     },
     handler: async ({ services, query }) => {

@@ -1,7 +1,7 @@
 /** The audit API: who changed what, when and why — per golden record, per actor, per action and time range. */
-import { auditQuerySchema } from '../../contracts/stewardship';
+import { auditPageSchema, auditQuerySchema, type AuditEntryView } from '../../contracts/stewardship';
 import { visibilityOf } from '../../policies/visibility';
-import { defineRoute } from '../../http/route';
+import { defineRoute, viewResponse } from '../../http/route';
 import { presentAuditEntry, queryAudit } from '../../stewardship';
 
 export const auditRoutes = [
@@ -14,7 +14,10 @@ export const auditRoutes = [
     auth: { action: 'audit.read' },
     query: auditQuerySchema,
     responses: {
-      200: { description: '`{ items, nextCursor }` in time order (`order=desc` for newest first).' },
+      200: viewResponse<{ items: AuditEntryView[]; nextCursor: string | null }>({
+        description: '`{ items, nextCursor }` in time order (`order=desc` for newest first).',
+        schema: auditPageSchema,
+      }),
       400: { description: 'Invalid filter or cursor.' },
     },
     handler: async ({ services, query, principal }) => {

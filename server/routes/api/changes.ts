@@ -1,10 +1,10 @@
 /** The change feed for downstream consumers: poll with `after=<nextCursor>`; entries come in commit order. */
-import { changesQuerySchema } from '../../contracts/golden';
+import { changePageSchema, changesQuerySchema, type ChangeView } from '../../contracts/golden';
 import { readChanges } from '../../golden';
 import { changesByCorrelation } from '../../golden/changesByCorrelation';
 import { awaitSequenced } from '../../golden/changeSequencer';
-import { presentChange } from '../../golden/goldenPresenter';
-import { defineRoute } from '../../http/route';
+import { presentChange } from '../../golden/presenter';
+import { defineRoute, viewResponse } from '../../http/route';
 
 export const changeRoutes = [
   defineRoute({
@@ -16,7 +16,10 @@ export const changeRoutes = [
     auth: { action: 'changes.read' },
     query: changesQuerySchema,
     responses: {
-      200: { description: '`{ items, nextCursor }`: pass nextCursor as `after` to continue; it stays put when nothing is new.' },
+      200: viewResponse<{ items: ChangeView[]; nextCursor: string | null }>({
+        description: '`{ items, nextCursor }`: pass nextCursor as `after` to continue; it stays put when nothing is new.',
+        schema: changePageSchema,
+      }),
     },
     handler: async ({ services, query }) => {
       // Read-your-writes: changes committed before this request are numbered before it reads (bounded wait).

@@ -22,7 +22,7 @@ import {
   type ReplayJobParams,
 } from '../../exceptions/replay';
 import { defineRoute } from '../../http/route';
-import { presentRecordResult } from '../../ingest/presenters';
+import { presentRecordResult } from '../../ingest/presenter';
 import type { Principal } from '../../policies/abilities';
 import { visibilityOf } from '../../policies/visibility';
 

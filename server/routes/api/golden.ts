@@ -15,9 +15,22 @@ import {
   reasonProperty,
   setOverrideBodySchema,
   unmergeBodySchema,
+  goldenHistorySchema,
+  goldenOrRetiredViewSchema,
+  goldenPageSchema,
+  goldenRecordViewSchema,
+  goldenXrefsSchema,
+  matchDecisionsSchema,
+  mergeResultSchema,
+  unmergeResultSchema,
   type GetGoldenQuery,
   type GoldenRecordView,
+  type HistoryEntryView,
+  type MatchDecisionView,
+  type RetiredGoldenView,
+  type XrefView,
 } from '../../contracts/golden';
+import { jobViewSchema } from '../../contracts/jobs';
 import {
   clearOverride,
   exportGoldenRecords,
@@ -44,13 +57,14 @@ import {
   presentSourceRecord,
   presentXref,
   type PresentOptions,
-} from '../../golden/goldenPresenter';
+} from '../../golden/presenter';
 import { ForbiddenError } from '../../errors';
-import { defineRoute } from '../../http/route';
-import { presentJob } from '../../jobs/jobPresenter';
+import { defineRoute, viewResponse } from '../../http/route';
+import { presentJob, type JobView } from '../../jobs/presenter';
 import type { Principal } from '../../policies/abilities';
 import { isSensitivePath, maskRulesFromConfig } from '../../policies/visibility';
 import { getCanonicalSchema } from '../../schemas';
+import { targetXrefsOf } from '../../sync/syncStatus';
 import type { AppServices } from '../../services';
 
 /** Presentation options for a domain and caller; 404 for a domain without a canonical schema. */
@@ -80,6 +94,19 @@ async function presentWithExtras(args: {
     const history = await readHistory({ store: args.services.store, goldenId: args.golden._id });
     view.history = history.filter((h) => h.version <= args.golden.version).map((h) => presentHistoryEntry(h, args.options));
   }
+  if (include.has('xrefs')) {
+    const sources = await getSourceRecordsByIds(args.services, { ids: args.golden.sourceRecordIds });
+    view.xrefs = [
+      ...sources.map((s) => ({
+        direction: 'source' as const,
+        system: s.source,
+        id: s.sourceId,
+        sourceRecordId: s._id,
+        updatedAt: s.updatedAt,
+      })),
+      ...(await targetXrefsOf(args.services, args.golden._id)),
+    ];
+  }
   if (include.has('relationships'))
     view.relationships = (await relationshipsOf({ store: args.services.store, goldenId: args.golden._id })).map((r) =>
       presentRelationship(r, args.golden._id),
@@ -99,15 +126,21 @@ function assertMayFilterBy(attributes: string[], options: PresentOptions): void 
 }
 
 const goldenResponses = {
-  200: { description: 'The golden record; a retired id answers `{ retired: true, id, survivorId, survivor }`.' },
+  200: viewResponse<GoldenRecordView | RetiredGoldenView>({
+    description: 'The golden record; a retired id answers `{ retired: true, id, survivorId, survivor }`.',
+    schema: goldenOrRetiredViewSchema,
+  }),
   404: { description: 'No such golden record (or it did not exist yet at asOf).' },
 };
-const writeResponses = {
-  200: { description: 'The golden record(s) after the change.' },
+const errorResponses = {
   400: { description: 'Invalid request.' },
   404: { description: 'No such golden record.' },
   409: { description: 'Stale expectedVersion or retired record: details.current holds the current state.' },
   422: { description: 'The attribute or value is not valid for the domain.' },
+};
+const writeResponses = {
+  ...errorResponses,
+  200: viewResponse<GoldenRecordView>({ description: 'The golden record after the change.', schema: goldenRecordViewSchema }),
 };
 
 export const goldenRoutes = [
@@ -120,7 +153,12 @@ export const goldenRoutes = [
     auth: { action: 'golden.read' },
     params: { type: 'object', required: ['domain'], properties: { domain: domainParam } },
     query: listGoldenQuerySchema,
-    responses: { 200: { description: '`{ items, nextCursor }`; nextCursor is null on the last page.' } },
+    responses: {
+      200: viewResponse<{ items: GoldenRecordView[]; nextCursor: string | null }>({
+        description: '`{ items, nextCursor }`; nextCursor is null on the last page.',
+        schema: goldenPageSchema,
+      }),
+    },
     handler: async ({ services, params, query, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
       const attributes: Record<string, string> = {};
@@ -172,7 +210,13 @@ export const goldenRoutes = [
     auth: { action: 'golden.read' },
     params: goldenParamsSchema,
     query: historyQuerySchema,
-    responses: { 200: { description: '`{ goldenId, items, nextAfterVersion }`.' }, 404: { description: 'No such golden record.' } },
+    responses: {
+      200: viewResponse<{ goldenId: string; items: HistoryEntryView[]; nextAfterVersion: number | null }>({
+        description: '`{ goldenId, items, nextAfterVersion }`.',
+        schema: goldenHistorySchema,
+      }),
+      404: { description: 'No such golden record.' },
+    },
     handler: async ({ services, params, query, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
       const { golden } = await getGoldenRecord(services, { domain: params.domain, id: params.id });
@@ -195,7 +239,13 @@ export const goldenRoutes = [
       additionalProperties: false,
       properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
     },
-    responses: { 200: { description: '`{ goldenId, items }`.' }, 404: { description: 'No such golden record.' } },
+    responses: {
+      200: viewResponse<{ goldenId: string; items: MatchDecisionView[] }>({
+        description: '`{ goldenId, items }`.',
+        schema: matchDecisionsSchema,
+      }),
+      404: { description: 'No such golden record.' },
+    },
     handler: async ({ services, params, query, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
       const { golden, survivor } = await getGoldenRecord(services, { domain: params.domain, id: params.id });
@@ -213,7 +263,10 @@ export const goldenRoutes = [
     auth: { action: 'golden.read' },
     params: goldenParamsSchema,
     responses: {
-      200: { description: '`{ goldenId, items: [{ source, sourceId, sourceRecordId, goldenId, updatedAt }] }`.' },
+      200: viewResponse<{ goldenId: string; requestedId?: string; retired?: true; items: XrefView[] }>({
+        description: '`{ goldenId, items: [{ source, sourceId, sourceRecordId, goldenId, updatedAt }] }`.',
+        schema: goldenXrefsSchema,
+      }),
       404: { description: 'No such golden record.' },
     },
     handler: async ({ services, params, principal }) => {
@@ -252,7 +305,10 @@ export const goldenRoutes = [
     auth: { action: 'golden.write' },
     params: { type: 'object', required: ['domain'], properties: { domain: domainParam } },
     body: { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: reasonProperty } },
-    responses: { 202: { description: 'The queued job; follow it at /api/v1/jobs/:id.' }, 404: { description: 'Unknown domain.' } },
+    responses: {
+      202: viewResponse<JobView>({ description: 'The queued job; follow it at /api/v1/jobs/:id.', schema: jobViewSchema }),
+      404: { description: 'Unknown domain.' },
+    },
     handler: async ({ services, params, body, principal }) => {
       presentOptionsFor(params.domain, principal);
       const job = await startRecomputeJob(services, { domain: params.domain, reason: body.reason, actor: actorOf(principal) });
@@ -268,7 +324,13 @@ export const goldenRoutes = [
     auth: { action: 'golden.write' },
     params: goldenParamsSchema,
     body: mergeBodySchema,
-    responses: writeResponses,
+    responses: {
+      ...errorResponses,
+      200: viewResponse<{ survivor: GoldenRecordView; retired: GoldenRecordView }>({
+        description: 'The survivor and the retired record after the merge.',
+        schema: mergeResultSchema,
+      }),
+    },
     handler: async ({ services, params, body, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
       const expectedVersions: Record<string, number> = {};
@@ -299,7 +361,13 @@ export const goldenRoutes = [
     auth: { action: 'golden.write' },
     params: goldenParamsSchema,
     body: unmergeBodySchema,
-    responses: writeResponses,
+    responses: {
+      ...errorResponses,
+      200: viewResponse<{ golden: GoldenRecordView; newGoldenId: string; outcome: string }>({
+        description: 'The golden record after the split, the source record’s new golden id and how it was placed.',
+        schema: unmergeResultSchema,
+      }),
+    },
     handler: async ({ services, params, body, principal }) => {
       const options = presentOptionsFor(params.domain, principal);
       const result = await unmergeSourceRecord(services, {

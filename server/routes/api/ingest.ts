@@ -6,9 +6,9 @@ import { defineRoute } from '../../http/route';
 import { requestHashOf, withIdempotencyKey } from '../../ingest/idempotency';
 import { ingestInline } from '../../ingest/ingestInline';
 import { prepareIngest } from '../../ingest/ingestRecords';
-import { presentIngestResponse } from '../../ingest/presenters';
+import { presentIngestResponse } from '../../ingest/presenter';
 import { assertUniqueCsvHeader } from '../../ingest/recordReader';
-import { ACCEPTED_MEDIA_TYPES, resolveFormat, STREAMABLE_MEDIA_TYPES } from '../../ingest/sourceFormat';
+import { ACCEPTED_MEDIA_TYPES, assertStreamable, resolveFormat, STREAMABLE_MEDIA_TYPES } from '../../ingest/sourceFormat';
 import { getPublishedMapping } from '../../mappings';
 import { estimatedRecords, unitCounterOf, INGEST_UPLOAD_JOB, type IngestUploadParams } from '../../ingest/uploadJob';
 import { MAX_UPLOAD_BYTES, storeUpload } from '../../ingest/uploads';
@@ -89,7 +89,8 @@ export const ingestRoutes = [
     operationId: 'createIngestUploadJob',
     method: 'post',
     path: '/ingest/:source/:domain/jobs',
-    summary: 'Upload a large file (NDJSON, delimited text, HL7 v2 batch, X12) and ingest it as a background job',
+    summary:
+      'Upload a large file (NDJSON, delimited text, HL7 v2 batch, X12, XML with a record path, FHIR Bundle) and ingest it as a background job',
     description:
       'The file is streamed into the store in chunks, then a job ingests it in batches with checkpoints (it resumes after a restart without losing or repeating records). Follow `Location` (GET /api/v1/jobs/{id}) for progress: done, failed, rate, ETA; the finished job’s result holds the totals.',
     tags: TAGS,
@@ -100,7 +101,7 @@ export const ingestRoutes = [
       202: { description: 'The job was queued.', schema: uploadJobResponseSchema },
       400: {
         description:
-          'INVALID_UTF8 / INVALID_ENCODING (the file is not in its encoding), DUPLICATE_CSV_HEADER (a column name appears twice) or INVALID_FORMAT_OPTIONS; nothing is queued.',
+          'INVALID_UTF8 / INVALID_ENCODING (the file is not in its encoding), DUPLICATE_CSV_HEADER (a column name appears twice), INVALID_FORMAT_OPTIONS or XML_RECORD_PATH_REQUIRED (an XML upload needs the repeating element); nothing is queued.',
       },
       404: { description: 'Unknown domain.' },
       413: { description: 'File above the upload limit.' },
@@ -112,16 +113,18 @@ export const ingestRoutes = [
       // Refuse before storing hundreds of MB when there is nothing to run them through.
       await prepareIngest(services, { source: params.source, domain: params.domain, actor, origin: {} });
       const published = await getPublishedMapping(services, { source: params.source, domain: params.domain });
-      const { entry, options } = resolveFormat({
+      const resolved = resolveFormat({
         contentTypeHeader: ctx.get('content-type'),
         mappingFormat: published?.format,
         allowed: STREAMABLE_MEDIA_TYPES,
       });
+      assertStreamable(resolved);
+      const { entry, options } = resolved;
       const format = entry.format;
       const upload = await storeUpload(services, {
         body: ctx.req as AsyncIterable<Buffer>,
         encoding: options.encoding,
-        countUnits: unitCounterOf(format),
+        countUnits: unitCounterOf(format, options),
         ...(format === 'delimited' ? { checkHead: (text: string) => assertUniqueCsvHeader(text, options) } : {}),
       });
       const jobParams: IngestUploadParams = {

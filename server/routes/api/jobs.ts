@@ -1,10 +1,11 @@
 import { NotFoundError } from '../../errors';
-import { defineRoute } from '../../http/route';
+import { defineRoute, viewResponse } from '../../http/route';
 import { JOBS_COLLECTION } from '../../jobs/collections';
-import { presentJob } from '../../jobs/jobPresenter';
+import { presentJob, type JobView } from '../../jobs/presenter';
 import type { JobDocument } from '../../jobs/types';
 import { sourceOfRole, type Principal } from '../../policies/abilities';
 import type { Filter } from '../../store/types';
+import { jobListSchema, jobViewSchema } from '../../contracts/jobs';
 
 const jobIdParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 80 } } } as const;
 
@@ -31,7 +32,7 @@ export const jobRoutes = [
         limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
       },
     },
-    responses: { 200: { description: 'Jobs with progress, rate and ETA.' } },
+    responses: { 200: viewResponse<{ items: JobView[] }>({ description: 'Jobs with progress, rate and ETA.', schema: jobListSchema }) },
     handler: async ({ services, query, principal }) => {
       const filter: Filter = { ...visibilityFilter(principal) };
       if (query.type) filter.type = query.type;
@@ -50,7 +51,7 @@ export const jobRoutes = [
     tags: ['jobs'],
     auth: { action: 'jobs.read' },
     params: jobIdParams,
-    responses: { 200: { description: 'The job.' }, 404: { description: 'No such job.' } },
+    responses: { 200: viewResponse<JobView>({ description: 'The job.', schema: jobViewSchema }), 404: { description: 'No such job.' } },
     handler: async ({ services, params, principal }) => {
       const job = await services.store.collection<JobDocument>(JOBS_COLLECTION).findOne({ _id: params.id, ...visibilityFilter(principal) });
       if (!job) throw new NotFoundError(`Job "${params.id}"`);
@@ -65,7 +66,10 @@ export const jobRoutes = [
     tags: ['jobs'],
     auth: { action: 'jobs.manage' },
     params: jobIdParams,
-    responses: { 200: { description: 'The job after the request.' }, 404: { description: 'No such job.' } },
+    responses: {
+      200: viewResponse<JobView>({ description: 'The job after the request.', schema: jobViewSchema }),
+      404: { description: 'No such job.' },
+    },
     handler: async ({ services, params, principal }) => {
       const visible = await services.store
         .collection<JobDocument>(JOBS_COLLECTION)

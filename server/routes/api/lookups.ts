@@ -7,7 +7,7 @@ import {
 } from '../../contracts/mappings';
 import { defineRoute } from '../../http/route';
 import { deleteLookupTable, getLookupTable, listLookupTables, saveLookupTable } from '../../lookups/lookupTables';
-import { presentLookup, presentLookupSummary } from '../../lookups/presenters';
+import { presentLookup, presentLookupSummary } from '../../lookups/presenter';
 import { publishedMappingsUsingLookup } from '../../mappings/lookupUsers';
 import type { Principal } from '../../policies/abilities';
 
@@ -28,7 +28,7 @@ export const lookupRoutes = [
     responses: {
       200: {
         description: 'Tables by name.',
-        schema: { type: 'object', properties: { items: { type: 'array', items: lookupSummarySchema } } },
+        schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: lookupSummarySchema } } },
       },
     },
     handler: async ({ services }) => ({ body: { items: (await listLookupTables(services)).map(presentLookupSummary) } }),

@@ -18,8 +18,8 @@ import {
 import { diffPreviewResponseSchema, previewResponseSchema, testReportSchema } from '../../contracts/mappingEvaluation';
 import { defineRoute } from '../../http/route';
 import type { MappingKey } from '../../mappings/mappingIdentity';
-import { presentMapping, presentMappingSummary, presentVersion, presentVersionSummary } from '../../mappings/presenters';
-import { presentDiffPreview } from '../../mappings/diffPreviewPresenter';
+import { presentMapping, presentMappingSummary, presentVersion, presentVersionSummary } from '../../mappings/presenter';
+import { presentDiffPreview } from '../../mappings/presenter';
 import { diffPreview, previewMapping } from '../../mappings/previewMapping';
 import { publishMapping, rollbackMapping, testMappingDraft } from '../../mappings/publishMapping';
 import { findPublishedVersion, listMappings, listVersions, requireMapping, requireVersion } from '../../mappings/queries';
@@ -71,7 +71,7 @@ export const mappingRoutes = [
     responses: {
       200: {
         description: 'Mappings by source and domain.',
-        schema: { type: 'object', properties: { items: { type: 'array', items: mappingSummarySchema } } },
+        schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: mappingSummarySchema } } },
       },
     },
     handler: async ({ services, query }) => {
@@ -219,7 +219,7 @@ export const mappingRoutes = [
     responses: {
       200: {
         description: 'Versions.',
-        schema: { type: 'object', properties: { items: { type: 'array', items: mappingVersionSummarySchema } } },
+        schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: mappingVersionSummarySchema } } },
       },
       ...notFound,
     },

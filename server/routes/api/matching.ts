@@ -11,18 +11,22 @@ import {
   rulesVersionParamsSchema,
   trainRulesBodySchema,
   verifyBodySchema,
+  publishRulesResponseSchema,
+  rulesPreviewResultSchema,
+  verifyResultSchema,
 } from '../../contracts/matching';
-import { defineRoute } from '../../http/route';
+import { jobViewSchema } from '../../contracts/jobs';
+import { defineRoute, viewResponse } from '../../http/route';
 import { ForbiddenError } from '../../errors';
-import { presentJob } from '../../jobs/jobPresenter';
+import { presentJob, type JobView } from '../../jobs/presenter';
 import { isSensitivePath, maskExplanation, maskRulesOf, visibilityOf } from '../../policies/visibility';
-import { countDomainRecords, PREVIEW_INLINE_LIMIT, PREVIEW_JOB, previewRules } from '../../matching/preview';
+import { countDomainRecords, PREVIEW_INLINE_LIMIT, PREVIEW_JOB, previewRules, type PreviewResult } from '../../matching/preview';
 import { startRematchJob } from '../../matching/rematch';
 import { publishRules, rollbackRules, saveRulesDraft } from '../../matching/ruleSets/commands';
 import { startTrainingJob } from '../../matching/trainRules';
 import { presentRuleSet, presentRuleSetVersion, presentRuleSetVersionSummary } from '../../matching/ruleSets/presenter';
 import { listRuleSetVersions, requireRuleSet, requireRuleSetVersion } from '../../matching/ruleSets/queries';
-import { verifyMatch } from '../../matching/verify';
+import { verifyMatch, type VerifyResult } from '../../matching/verify';
 import type { Principal } from '../../policies/abilities';
 import type { Store } from '../../store/types';
 
@@ -94,8 +98,8 @@ export const matchingRoutes = [
     params: rulesDomainParamsSchema,
     body: publishRulesBodySchema,
     responses: {
-      200: { description: 'Already published.' },
-      201: { description: 'Published.' },
+      200: { description: 'Already published.', schema: publishRulesResponseSchema },
+      201: { description: 'Published.', schema: publishRulesResponseSchema },
       409: { description: 'No draft, stale revision or version string reused.' },
       ...notFound,
     },
@@ -120,7 +124,7 @@ export const matchingRoutes = [
     responses: {
       200: {
         description: 'Versions.',
-        schema: { type: 'object', properties: { items: { type: 'array', items: ruleSetVersionSummarySchema } } },
+        schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ruleSetVersionSummarySchema } } },
       },
       ...notFound,
     },
@@ -185,8 +189,11 @@ export const matchingRoutes = [
     body: previewRulesBodySchema,
     bodyLimit: RULES_BODY_LIMIT,
     responses: {
-      200: { description: 'The impact report.' },
-      202: { description: 'Queued as a job (large domain).' },
+      200: viewResponse<PreviewResult>({ description: 'The impact report.', schema: rulesPreviewResultSchema }),
+      202: viewResponse<{ job: JobView }>({
+        description: 'Queued as a job (large domain).',
+        schema: { type: 'object', required: ['job'], properties: { job: jobViewSchema } },
+      }),
       400: { description: 'Invalid candidate rules.' },
       409: { description: 'No draft to preview.' },
     },
@@ -209,7 +216,10 @@ export const matchingRoutes = [
     body: verifyBodySchema,
     bodyLimit: RULES_BODY_LIMIT,
     responses: {
-      200: { description: 'Explanation(s); compared sensitive values are masked for roles that see them masked.' },
+      200: viewResponse<VerifyResult>({
+        description: 'Explanation(s); compared sensitive values are masked for roles that see them masked.',
+        schema: verifyResultSchema,
+      }),
       400: { description: 'Invalid rules or domain.' },
       403: { description: 'A candidate lookup by a sensitive attribute (e.g. taxId) from a role that sees it masked.' },
       409: { description: 'No draft.' },
@@ -254,7 +264,7 @@ export const matchingRoutes = [
     auth: { action: 'rules.write' },
     params: rulesDomainParamsSchema,
     body: rematchBodySchema,
-    responses: { 202: { description: 'The queued job (GET /jobs/{id} for progress).' } },
+    responses: { 202: viewResponse<JobView>({ description: 'The queued job (GET /jobs/{id} for progress).', schema: jobViewSchema }) },
     handler: async ({ services, params, body, principal }) => {
       const job = await startRematchJob(services, { domain: params.domain, reason: body.reason, actor: authorOf(principal) });
       return { status: 202, body: presentJob(job) };
@@ -272,7 +282,10 @@ export const matchingRoutes = [
     params: rulesDomainParamsSchema,
     body: trainRulesBodySchema,
     responses: {
-      202: { description: 'The queued job (GET /jobs/{id}; its result is the training report).' },
+      202: viewResponse<JobView>({
+        description: 'The queued job (GET /jobs/{id}; its result is the training report).',
+        schema: jobViewSchema,
+      }),
       400: { description: 'Unknown domain or invalid options.' },
     },
     handler: async ({ services, params, body, principal }) => {

@@ -11,6 +11,9 @@ import {
   publishAliasTableBodySchema,
   putAliasTableBodySchema,
   rollbackAliasTableBodySchema,
+  aliasTableVersionSummaryListSchema,
+  aliasTableVersionSummarySchema,
+  publishAliasTableResponseSchema,
 } from '../../contracts/matching';
 import { defineRoute } from '../../http/route';
 import { ALIAS_TABLES, publishAliasTable, rollbackAliasTable, saveAliasTableDraft } from '../../matching/aliasTables/aliasTables';
@@ -132,8 +135,8 @@ export const matchingAliasRoutes = [
     params: aliasTableParamsSchema,
     body: publishAliasTableBodySchema,
     responses: {
-      200: { description: 'Already published.' },
-      201: { description: 'Published.' },
+      200: { description: 'Already published.', schema: publishAliasTableResponseSchema },
+      201: { description: 'Published.', schema: publishAliasTableResponseSchema },
       409: { description: 'No draft, stale revision or version string reused.' },
       ...notFound,
     },
@@ -155,7 +158,7 @@ export const matchingAliasRoutes = [
     tags: TAGS,
     auth: { action: 'rules.read' },
     params: aliasTableParamsSchema,
-    responses: { 200: { description: 'Versions.' }, ...notFound },
+    responses: { 200: { description: 'Versions.', schema: aliasTableVersionSummaryListSchema }, ...notFound },
     handler: async ({ services, params }) => {
       const head = await requireRuleSet({
         store: services.store,
@@ -202,7 +205,7 @@ export const matchingAliasRoutes = [
     params: aliasTableParamsSchema,
     body: rollbackAliasTableBodySchema,
     responses: {
-      201: { description: 'The new version.' },
+      201: { description: 'The new version.', schema: aliasTableVersionSummarySchema },
       409: { description: 'That version is already the published one.' },
       ...notFound,
     },

@@ -20,7 +20,25 @@ export const schemaRoutes = [
     summary: 'The canonical domains and their schema versions',
     tags: ['schemas'],
     auth: { action: 'schemas.read' },
-    responses: { 200: { description: 'One entry per domain.' } },
+    responses: {
+      200: {
+        description: 'One entry per domain.',
+        schema: {
+          type: 'object',
+          required: ['items'],
+          properties: {
+            items: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['domain', '$id', 'version'],
+                properties: { domain: { type: 'string' }, $id: { type: 'string' }, version: { type: 'string' }, title: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+    },
     handler: async () => ({
       body: {
         items: listDomains().map((domain) => {
@@ -38,7 +56,10 @@ export const schemaRoutes = [
     tags: ['schemas'],
     auth: { action: 'schemas.read' },
     params: domainParams,
-    responses: { 200: { description: 'The JSON Schema document.' }, 404: { description: 'Unknown domain.' } },
+    responses: {
+      200: { description: 'The JSON Schema document.', schema: { type: 'object', required: ['$schema', '$id'] } },
+      404: { description: 'Unknown domain.' },
+    },
     handler: async ({ params }) => {
       requireDomain(params.domain);
       return { body: getCanonicalSchema(params.domain).schema };
@@ -54,7 +75,27 @@ export const schemaRoutes = [
     auth: { action: 'schemas.read' },
     params: domainParams,
     body: { type: 'object' },
-    responses: { 200: { description: '`valid` and the list of errors.' }, 404: { description: 'Unknown domain.' } },
+    responses: {
+      200: {
+        description: '`valid` and the list of errors.',
+        schema: {
+          type: 'object',
+          required: ['valid', 'errors'],
+          properties: {
+            valid: { type: 'boolean' },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['code', 'message'],
+                properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+      404: { description: 'Unknown domain.' },
+    },
     handler: async ({ params, body }) => {
       requireDomain(params.domain);
       const errors = validateCanonical(params.domain, body);

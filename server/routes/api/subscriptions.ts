@@ -3,6 +3,7 @@ import {
   bulkReplayBodySchema,
   createSubscriptionBodySchema,
   deliveryParamsSchema,
+  discardBodySchema,
   egressAllowBodySchema,
   listDeliveriesQuerySchema,
   reasonBodySchema,
@@ -12,8 +13,24 @@ import {
   searchDeliveriesQuerySchema,
   subscriptionParamsSchema,
   updateSubscriptionBodySchema,
+  backfillRunSchema,
+  deliveryListSchema,
+  deliveryViewSchema,
+  egressAllowListSchema,
+  replayedCountSchema,
+  rewindResultSchema,
+  subscriptionListSchema,
+  subscriptionPreviewSchema,
+  subscriptionVersionListSchema,
+  subscriptionViewSchema,
+  subscriptionWithSecretSchema,
+  syncStatusListSchema,
+  type DeliveryView,
+  type SubscriptionPreviewView,
+  type SubscriptionView,
+  type SyncStatusView,
 } from '../../contracts/subscriptions';
-import { defineRoute } from '../../http/route';
+import { defineRoute, viewResponse } from '../../http/route';
 import { requestBackfill } from '../../sync/backfill';
 import { previewSubscription } from '../../sync/preview';
 import { listSyncStatus } from '../../sync/syncStatus';
@@ -22,6 +39,7 @@ import {
   deliveriesByCorrelation,
   listDeliveries,
   replayDelivery,
+  discardDelivery,
   replaySince,
   requireDelivery,
   rewindSubscription,
@@ -43,6 +61,10 @@ import {
 
 const TAGS = ['sync'];
 const notFound = { 404: { description: 'No such subscription (or delivery).' } };
+const subscriptionResponse = viewResponse<SubscriptionView>({ description: 'The subscription.', schema: subscriptionViewSchema });
+function subscriptionWithSecret(description: string) {
+  return viewResponse<SubscriptionView & { secret: string }>({ description, schema: subscriptionWithSecretSchema });
+}
 
 function actorOf(principal: Principal) {
   return { keyId: principal.keyId, name: principal.name, role: principal.role };
@@ -58,7 +80,7 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'subscriptions.write' },
     body: createSubscriptionBodySchema,
-    responses: { 201: { description: 'The subscription and its signing secret.' } },
+    responses: { 201: subscriptionWithSecret('The subscription and its signing secret.') },
     handler: async ({ services, body, principal }) => {
       const { subscription, secret } = await createSubscription(services, { body, actor: actorOf(principal) });
       return { status: 201, body: { ...presentSubscription(subscription), secret } };
@@ -71,7 +93,9 @@ export const subscriptionRoutes = [
     summary: 'List subscriptions',
     tags: TAGS,
     auth: { action: 'subscriptions.read' },
-    responses: { 200: { description: '`{ items }`, by name.' } },
+    responses: {
+      200: viewResponse<{ items: SubscriptionView[] }>({ description: '`{ items }`, by name.', schema: subscriptionListSchema }),
+    },
     handler: async ({ services }) => {
       const items = await subscriptionsCollection(services).find({}, { sort: { name: 1 } });
       return { body: { items: items.map((doc) => presentSubscription(doc)) } };
@@ -85,7 +109,7 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'subscriptions.read' },
     params: subscriptionParamsSchema,
-    responses: { 200: { description: 'The subscription.' }, ...notFound },
+    responses: { 200: subscriptionResponse, ...notFound },
     handler: async ({ services, params }) => {
       const doc = await requireSubscription(services, params.id);
       return { body: presentSubscription(doc, await subscriptionStats(services, doc._id)) };
@@ -100,7 +124,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.write' },
     params: subscriptionParamsSchema,
     body: updateSubscriptionBodySchema,
-    responses: { 200: { description: 'The subscription.' }, 409: { description: 'STALE_VERSION' }, ...notFound },
+    responses: { 200: subscriptionResponse, 409: { description: 'STALE_VERSION' }, ...notFound },
     handler: async ({ services, params, body, principal }) => ({
       body: presentSubscription(await updateSubscription(services, { id: params.id, body, actor: actorOf(principal) })),
     }),
@@ -128,7 +152,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.write' },
     params: subscriptionParamsSchema,
     body: reasonBodySchema,
-    responses: { 200: { description: 'The subscription.' }, ...notFound },
+    responses: { 200: subscriptionResponse, ...notFound },
     handler: async ({ services, params, body, principal }) => ({
       body: presentSubscription(await pauseSubscription(services, { id: params.id, actor: actorOf(principal), reason: body.reason })),
     }),
@@ -142,7 +166,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.write' },
     params: subscriptionParamsSchema,
     body: reasonBodySchema,
-    responses: { 200: { description: 'The subscription.' }, ...notFound },
+    responses: { 200: subscriptionResponse, ...notFound },
     handler: async ({ services, params, body, principal }) => ({
       body: presentSubscription(await resumeSubscription(services, { id: params.id, actor: actorOf(principal), reason: body.reason })),
     }),
@@ -156,7 +180,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.write' },
     params: subscriptionParamsSchema,
     body: rotateSecretBodySchema,
-    responses: { 200: { description: 'The subscription and its new secret (shown once).' }, ...notFound },
+    responses: { 200: subscriptionWithSecret('The subscription and its new secret (shown once).'), ...notFound },
     handler: async ({ services, params, body, principal }) => {
       const { subscription, secret } = await rotateSecret(services, {
         id: params.id,
@@ -175,7 +199,7 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'subscriptions.read' },
     params: subscriptionParamsSchema,
-    responses: { 200: { description: '`{ items }`' }, ...notFound },
+    responses: { 200: { description: '`{ items }`', schema: subscriptionVersionListSchema }, ...notFound },
     handler: async ({ services, params }) => {
       await requireSubscription(services, params.id);
       return { body: { items: (await listSubscriptionVersions(services, params.id)).map(presentSubscriptionVersion) } };
@@ -190,7 +214,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.read' },
     params: subscriptionParamsSchema,
     query: listDeliveriesQuerySchema,
-    responses: { 200: { description: '`{ items }`' }, ...notFound },
+    responses: { 200: viewResponse<{ items: DeliveryView[] }>({ description: '`{ items }`', schema: deliveryListSchema }), ...notFound },
     handler: async ({ services, params, query }) => {
       const items = await listDeliveries(services, {
         subscriptionId: params.id,
@@ -210,7 +234,7 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'subscriptions.read' },
     params: deliveryParamsSchema,
-    responses: { 200: { description: 'The delivery.' }, ...notFound },
+    responses: { 200: viewResponse<DeliveryView>({ description: 'The delivery.', schema: deliveryViewSchema }), ...notFound },
     handler: async ({ services, params, principal }) => {
       const subscription = await requireSubscription(services, params.id);
       const delivery = await requireDelivery(services, { subscriptionId: params.id, deliveryId: params.deliveryId });
@@ -228,10 +252,39 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.replay' },
     params: deliveryParamsSchema,
     body: reasonBodySchema,
-    responses: { 200: { description: 'The delivery, pending again.' }, 409: { description: 'DELIVERY_PENDING' }, ...notFound },
+    responses: {
+      200: viewResponse<DeliveryView>({ description: 'The delivery, pending again.', schema: deliveryViewSchema }),
+      409: { description: 'DELIVERY_PENDING' },
+      ...notFound,
+    },
     handler: async ({ services, params, body, principal }) => ({
       body: presentDelivery(
         await replayDelivery(services, {
+          subscriptionId: params.id,
+          deliveryId: params.deliveryId,
+          actor: actorOf(principal),
+          reason: body.reason,
+        }),
+      ),
+    }),
+  }),
+  defineRoute({
+    operationId: 'discardDelivery',
+    method: 'post',
+    path: '/subscriptions/:id/deliveries/:deliveryId/discard',
+    summary: 'Give up on a parked message for good (audited with the required reason); its record moves on',
+    tags: TAGS,
+    auth: { action: 'subscriptions.replay' },
+    params: deliveryParamsSchema,
+    body: discardBodySchema,
+    responses: {
+      200: viewResponse<DeliveryView>({ description: 'The delivery, discarded.', schema: deliveryViewSchema }),
+      409: { description: 'DELIVERY_NOT_PARKED' },
+      ...notFound,
+    },
+    handler: async ({ services, params, body, principal }) => ({
+      body: presentDelivery(
+        await discardDelivery(services, {
           subscriptionId: params.id,
           deliveryId: params.deliveryId,
           actor: actorOf(principal),
@@ -249,7 +302,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.replay' },
     params: subscriptionParamsSchema,
     body: bulkReplayBodySchema,
-    responses: { 200: { description: '`{ replayed }`' }, ...notFound },
+    responses: { 200: { description: '`{ replayed }`', schema: replayedCountSchema }, ...notFound },
     handler: async ({ services, params, body, principal }) => ({
       body: await replaySince(services, {
         subscriptionId: params.id,
@@ -269,7 +322,7 @@ export const subscriptionRoutes = [
     auth: { action: 'subscriptions.replay' },
     params: subscriptionParamsSchema,
     body: rewindBodySchema,
-    responses: { 200: { description: '`{ cursor, previousCursor }`' }, ...notFound },
+    responses: { 200: { description: '`{ cursor, previousCursor }`', schema: rewindResultSchema }, ...notFound },
     handler: async ({ services, params, body, principal }) => ({
       body: await rewindSubscription(services, {
         subscriptionId: params.id,
@@ -290,7 +343,10 @@ export const subscriptionRoutes = [
     params: subscriptionParamsSchema,
     body: reasonBodySchema,
     responses: {
-      202: { description: '`{ run, requestedAt, planned, finishedAt }`; progress in GET /subscriptions/:id stats.backfill' },
+      202: {
+        description: '`{ run, requestedAt, planned, finishedAt }`; progress in GET /subscriptions/:id stats.backfill',
+        schema: backfillRunSchema,
+      },
       409: { description: 'BACKFILL_RUNNING' },
       ...notFound,
     },
@@ -310,7 +366,12 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'golden.read' },
     params: { type: 'object', required: ['goldenId'], properties: { goldenId: { type: 'string', minLength: 1, maxLength: 200 } } },
-    responses: { 200: { description: '`{ items }`, one per subscriber that received the record' } },
+    responses: {
+      200: viewResponse<{ items: SyncStatusView[] }>({
+        description: '`{ items }`, one per subscriber that received the record',
+        schema: syncStatusListSchema,
+      }),
+    },
     handler: async ({ services, params }) => ({ body: { items: await listSyncStatus(services, params.goldenId) } }),
   }),
   defineRoute({
@@ -324,7 +385,10 @@ export const subscriptionRoutes = [
     params: subscriptionParamsSchema,
     body: previewBodySchema,
     responses: {
-      200: { description: 'The messages (body, content type, webhook-id) or why none would go.' },
+      200: viewResponse<SubscriptionPreviewView>({
+        description: 'The messages (body, content type, webhook-id) or why none would go.',
+        schema: subscriptionPreviewSchema,
+      }),
       400: { description: 'The record is not of a subscribed domain.' },
       ...notFound,
     },
@@ -345,7 +409,12 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'subscriptions.read' },
     query: searchDeliveriesQuerySchema,
-    responses: { 200: { description: '`{ items }` in feed order (without bodies).' } },
+    responses: {
+      200: viewResponse<{ items: DeliveryView[] }>({
+        description: '`{ items }` in feed order (without bodies).',
+        schema: deliveryListSchema,
+      }),
+    },
     handler: async ({ services, query }) => {
       const items = await deliveriesByCorrelation(services, { correlationId: query.correlationId, limit: query.limit ?? 100 });
       return { body: { items: items.map((d) => presentDelivery(d)) } };
@@ -358,7 +427,7 @@ export const subscriptionRoutes = [
     summary: 'Private hosts and ranges deliveries may reach (stored entries, and those from MDM_EGRESS_ALLOW)',
     tags: TAGS,
     auth: { action: 'egress.manage' },
-    responses: { 200: { description: '`{ entries, fromEnvironment, updatedAt }`' } },
+    responses: { 200: { description: '`{ entries, fromEnvironment, updatedAt }`', schema: egressAllowListSchema } },
     handler: async ({ services }) => {
       const stored = await storedEgressEntries(services);
       return { body: { entries: stored.entries, fromEnvironment: services.config.egressAllow, updatedAt: stored.updatedAt } };
@@ -372,7 +441,7 @@ export const subscriptionRoutes = [
     tags: TAGS,
     auth: { action: 'egress.manage' },
     body: egressAllowBodySchema,
-    responses: { 200: { description: '`{ entries, updatedAt }`' } },
+    responses: { 200: { description: '`{ entries, updatedAt }`', schema: egressAllowListSchema } },
     handler: async ({ services, body, principal }) => ({
       body: await setEgressAllowList(services, { entries: body.entries, actor: actorOf(principal), reason: body.reason }),
     }),

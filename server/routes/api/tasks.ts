@@ -17,13 +17,21 @@ import {
   splitClusterBodySchema,
   taskCountsQuerySchema,
   taskIdParamsSchema,
+  taskActionResultSchema,
+  taskCountsViewSchema,
   taskListQuerySchema,
+  taskListViewSchema,
+  taskViewSchema,
+  type TaskCountsView,
+  type TaskListView,
   type TaskView,
 } from '../../contracts/stewardship';
-import { goldenPresentOptions, presentGolden } from '../../golden/goldenPresenter';
+import { goldenPresentOptions, presentGolden } from '../../golden/presenter';
 import { visibilityOf } from '../../policies/visibility';
-import { defineRoute } from '../../http/route';
-import { presentJob } from '../../jobs/jobPresenter';
+import { defineRoute, viewResponse } from '../../http/route';
+import { presentJob, type JobView } from '../../jobs/presenter';
+import { jobViewSchema } from '../../contracts/jobs';
+import type { GoldenRecordView } from '../../contracts/golden';
 import type { Principal } from '../../policies/abilities';
 import type { AppServices } from '../../services';
 import {
@@ -68,8 +76,8 @@ async function present(services: Pick<AppServices, 'store'>, task: TaskDocument,
   return view;
 }
 
-const actionResponses = {
-  200: { description: 'The task after the action (and the golden record it changed, when it changed one).' },
+const taskResponse = viewResponse<TaskView>({ description: 'The task after the action.', schema: taskViewSchema });
+const errorResponses = {
   400: { description: 'Invalid request (e.g. a candidate that is not on the task).' },
   404: { description: 'No such task.' },
   409: {
@@ -77,6 +85,11 @@ const actionResponses = {
       'STALE_VERSION, TASK_CLOSED, WRONG_TASK_TYPE or TASK_NO_LONGER_APPLIES (details.current is the task as it is now), or a stale golden record version (details.current is that record).',
   },
 };
+const actionResponses = { ...errorResponses, 200: taskResponse };
+/** Actions that change golden records answer the task with them. */
+function decisionResponses<T>(description: string) {
+  return { ...errorResponses, 200: viewResponse<{ task: TaskView } & T>({ description, schema: taskActionResultSchema }) };
+}
 
 export const taskRoutes = [
   defineRoute({
@@ -88,7 +101,10 @@ export const taskRoutes = [
     auth: { action: 'tasks.read' },
     query: taskListQuerySchema,
     responses: {
-      200: { description: '`{ items, nextCursor }`; nextCursor is null on the last page.' },
+      200: viewResponse<TaskListView>({
+        description: '`{ items, nextCursor }`; nextCursor is null on the last page.',
+        schema: taskListViewSchema,
+      }),
       400: { description: 'Invalid filter or cursor.' },
     },
     handler: async ({ services, query, principal }) => {
@@ -104,7 +120,7 @@ export const taskRoutes = [
     tags: TAGS,
     auth: { action: 'tasks.read' },
     query: taskCountsQuerySchema,
-    responses: { 200: { description: 'Totals per filter value.' } },
+    responses: { 200: viewResponse<TaskCountsView>({ description: 'Totals per filter value.', schema: taskCountsViewSchema }) },
     handler: async ({ services, query }) => ({ body: await countTasks(services, query) }),
   }),
   defineRoute({
@@ -116,7 +132,10 @@ export const taskRoutes = [
     auth: { action: 'tasks.act' },
     body: bulkBodySchema,
     responses: {
-      202: { description: 'The queued job; follow it at GET /api/v1/jobs/:id (progress, rate, ETA; result lists failures).' },
+      202: viewResponse<JobView>({
+        description: 'The queued job; follow it at GET /api/v1/jobs/:id (progress, rate, ETA; result lists failures).',
+        schema: jobViewSchema,
+      }),
       400: { description: 'Invalid request.' },
     },
     handler: async ({ services, body, principal }) => {
@@ -137,7 +156,7 @@ export const taskRoutes = [
     tags: TAGS,
     auth: { action: 'tasks.read' },
     params: taskIdParamsSchema,
-    responses: { 200: { description: 'The task.' }, 404: { description: 'No such task.' } },
+    responses: { 200: viewResponse<TaskView>({ description: 'The task.', schema: taskViewSchema }), 404: { description: 'No such task.' } },
     handler: async ({ services, params, principal }) => ({
       body: await present(services, await requireTask({ store: services.store, id: params.id }), principal),
     }),
@@ -171,7 +190,10 @@ export const taskRoutes = [
     auth: { action: 'tasks.act' },
     params: taskIdParamsSchema,
     body: commentBodySchema,
-    responses: { 201: { description: 'The task with the comment.' }, 404: { description: 'No such task.' } },
+    responses: {
+      201: viewResponse<TaskView>({ description: 'The task with the comment.', schema: taskViewSchema }),
+      404: { description: 'No such task.' },
+    },
     handler: async ({ services, params, body, principal }) => ({
       status: 201,
       body: await present(
@@ -213,7 +235,9 @@ export const taskRoutes = [
     auth: { action: 'tasks.act' },
     params: taskIdParamsSchema,
     body: mergeTaskBodySchema,
-    responses: actionResponses,
+    responses: decisionResponses<{ golden: GoldenRecordView; retired: GoldenRecordView }>(
+      'The closed task, the survivor and the retired record.',
+    ),
     handler: async ({ services, params, body, principal }) => {
       const result = await mergeTask(services, {
         taskId: params.id,
@@ -244,7 +268,7 @@ export const taskRoutes = [
     auth: { action: 'tasks.act' },
     params: taskIdParamsSchema,
     body: notAMatchBodySchema,
-    responses: actionResponses,
+    responses: decisionResponses<{ pairs: number }>('The closed task and how many not-a-match pairs were stored.'),
     handler: async ({ services, params, body, principal }) => {
       const result = await rejectCandidates(services, {
         taskId: params.id,
@@ -265,7 +289,7 @@ export const taskRoutes = [
     auth: { action: 'tasks.act' },
     params: taskIdParamsSchema,
     body: acceptClusterBodySchema,
-    responses: actionResponses,
+    responses: decisionResponses<{ golden: GoldenRecordView; retiredIds: string[] }>('The closed task, the survivor and the retired ids.'),
     handler: async ({ services, params, body, principal }) => {
       const result = await acceptCluster(services, {
         taskId: params.id,
@@ -295,7 +319,9 @@ export const taskRoutes = [
     auth: { action: 'tasks.act' },
     params: taskIdParamsSchema,
     body: splitClusterBodySchema,
-    responses: actionResponses,
+    responses: decisionResponses<{ pairs: number; golden?: GoldenRecordView; retiredIds: string[] }>(
+      'The task, the pairs stored and, with mergeRest, the survivor.',
+    ),
     handler: async ({ services, params, body, principal }) => {
       const result = await splitCluster(services, {
         taskId: params.id,
@@ -329,7 +355,7 @@ export const taskRoutes = [
     auth: { action: 'tasks.act' },
     params: taskIdParamsSchema,
     body: rejectClusterBodySchema,
-    responses: actionResponses,
+    responses: decisionResponses<{ pairs: number }>('The closed task and how many not-a-match pairs were stored.'),
     handler: async ({ services, params, body, principal }) => {
       const result = await rejectCluster(services, {
         taskId: params.id,
@@ -372,7 +398,10 @@ export const taskRoutes = [
     auth: { action: 'tasks.act' },
     params: taskIdParamsSchema,
     body: overrideTaskBodySchema,
-    responses: { ...actionResponses, 422: { description: 'The value is not valid for the attribute.' } },
+    responses: {
+      ...decisionResponses<{ golden: GoldenRecordView }>('The closed task and the golden record with the override.'),
+      422: { description: 'The value is not valid for the attribute.' },
+    },
     handler: async ({ services, params, body, principal }) => {
       const result = await resolveConflict(services, {
         taskId: params.id,

@@ -1,8 +1,8 @@
 /** Cross-references: a source system's id → its golden record, and the whole domain's xrefs as NDJSON. */
-import { domainParam } from '../../contracts/golden';
+import { domainParam, xrefWithGoldenSchema, type GoldenRecordView, type XrefView } from '../../contracts/golden';
 import { exportXrefs, getGoldenRecord, getSourceRecordByXref } from '../../golden';
-import { presentGolden, presentXref } from '../../golden/goldenPresenter';
-import { defineRoute } from '../../http/route';
+import { presentGolden, presentXref } from '../../golden/presenter';
+import { defineRoute, viewResponse } from '../../http/route';
 import { presentOptionsFor } from './golden';
 
 export const xrefRoutes = [
@@ -23,7 +23,10 @@ export const xrefRoutes = [
       },
     },
     responses: {
-      200: { description: '`{ source, sourceId, sourceRecordId, goldenId, updatedAt, golden }`.' },
+      200: viewResponse<XrefView & { golden: GoldenRecordView }>({
+        description: '`{ source, sourceId, sourceRecordId, goldenId, updatedAt, golden }`.',
+        schema: xrefWithGoldenSchema,
+      }),
       404: { description: 'No source record with this id.' },
     },
     handler: async ({ services, params, principal }) => {

@@ -22,6 +22,7 @@ import type {
   WriteOptions,
 } from '../types';
 import { decodeFieldNames, encodeFieldNames, encodeUpdateValues } from './fieldNames';
+import { encodeFilter } from './filters';
 import { driverSession } from './mongoSession';
 import type { MongoStore } from './mongoStore';
 import { redactMongoText } from './redact';
@@ -92,27 +93,33 @@ export class MongoCollection<T extends Document = Document> implements Collectio
   }
 
   async countDocuments(filter: Filter = {}, options?: WriteOptions): Promise<number> {
-    return this.translate(() => this.driver.countDocuments(filter as DriverFilter<Stored>, { session: driverSession(options?.session) }));
+    return this.translate(() =>
+      this.driver.countDocuments(encodeFilter(filter) as DriverFilter<Stored>, { session: driverSession(options?.session) }),
+    );
   }
 
   async distinct(field: string, filter: Filter = {}): Promise<unknown[]> {
-    const values = await this.translate(() => this.driver.distinct(field, filter as DriverFilter<Stored>));
+    const values = await this.translate(() => this.driver.distinct(field, encodeFilter(filter) as DriverFilter<Stored>));
     return values.map((value) => decodeFieldNames(value as unknown));
   }
 
   async updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult> {
     const result = await this.translate(() =>
-      this.driver.updateOne(filter as DriverFilter<Stored>, withStringUpsertId(filter, encodeUpdateValues(update), options?.upsert), {
-        upsert: options?.upsert,
-        session: driverSession(options?.session),
-      }),
+      this.driver.updateOne(
+        encodeFilter(filter) as DriverFilter<Stored>,
+        withStringUpsertId(filter, encodeUpdateValues(update), options?.upsert),
+        {
+          upsert: options?.upsert,
+          session: driverSession(options?.session),
+        },
+      ),
     );
     return toUpdateResult(result);
   }
 
   async updateMany(filter: Filter, update: Update, options?: WriteOptions): Promise<UpdateResult> {
     const result = await this.translate(() =>
-      this.driver.updateMany(filter as DriverFilter<Stored>, encodeUpdateValues(update) as UpdateFilter<Stored>, {
+      this.driver.updateMany(encodeFilter(filter) as DriverFilter<Stored>, encodeUpdateValues(update) as UpdateFilter<Stored>, {
         session: driverSession(options?.session),
       }),
     );
@@ -121,7 +128,7 @@ export class MongoCollection<T extends Document = Document> implements Collectio
 
   async replaceOne(filter: Filter, doc: T, options?: UpdateOptions): Promise<UpdateResult> {
     const result = await this.translate(() =>
-      this.driver.replaceOne(filter as DriverFilter<Stored>, encodeFieldNames(doc), {
+      this.driver.replaceOne(encodeFilter(filter) as DriverFilter<Stored>, encodeFieldNames(doc), {
         upsert: options?.upsert,
         session: driverSession(options?.session),
       }),
@@ -131,27 +138,31 @@ export class MongoCollection<T extends Document = Document> implements Collectio
 
   async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
     const result = await this.translate(() =>
-      this.driver.findOneAndUpdate(filter as DriverFilter<Stored>, withStringUpsertId(filter, encodeUpdateValues(update), options.upsert), {
-        upsert: options.upsert,
-        sort: options.sort,
-        projection: options.projection,
-        returnDocument: options.returnDocument ?? 'after',
-        session: driverSession(options.session),
-      }),
+      this.driver.findOneAndUpdate(
+        encodeFilter(filter) as DriverFilter<Stored>,
+        withStringUpsertId(filter, encodeUpdateValues(update), options.upsert),
+        {
+          upsert: options.upsert,
+          sort: options.sort,
+          projection: options.projection,
+          returnDocument: options.returnDocument ?? 'after',
+          session: driverSession(options.session),
+        },
+      ),
     );
     return result === null ? null : decodeFieldNames(result as T);
   }
 
   async deleteOne(filter: Filter, options?: WriteOptions): Promise<DeleteResult> {
     const result = await this.translate(() =>
-      this.driver.deleteOne(filter as DriverFilter<Stored>, { session: driverSession(options?.session) }),
+      this.driver.deleteOne(encodeFilter(filter) as DriverFilter<Stored>, { session: driverSession(options?.session) }),
     );
     return { deletedCount: result.deletedCount };
   }
 
   async deleteMany(filter: Filter, options?: WriteOptions): Promise<DeleteResult> {
     const result = await this.translate(() =>
-      this.driver.deleteMany(filter as DriverFilter<Stored>, { session: driverSession(options?.session) }),
+      this.driver.deleteMany(encodeFilter(filter) as DriverFilter<Stored>, { session: driverSession(options?.session) }),
     );
     return { deletedCount: result.deletedCount };
   }
@@ -172,7 +183,7 @@ export class MongoCollection<T extends Document = Document> implements Collectio
   }
 
   private cursor(filter: Filter, options: FindOptions) {
-    const cursor = this.driver.find(filter as DriverFilter<Stored>, { session: driverSession(options.session) });
+    const cursor = this.driver.find(encodeFilter(filter) as DriverFilter<Stored>, { session: driverSession(options.session) });
     if (options.sort) cursor.sort(options.sort);
     if (options.skip) cursor.skip(options.skip);
     if (options.limit) cursor.limit(options.limit);

@@ -48,11 +48,14 @@ export interface MongoStoreOptions {
   allowStandalone?: boolean;
 }
 
-/** The client options the application relies on; `hasUriWriteConcern` keeps an operator's explicit `w`. */
+/** The client options the application relies on (majority reads and writes); `hasUriWriteConcern` keeps an operator's explicit `w`. */
 export function mongoClientOptions(input: { hasUriWriteConcern: boolean; serverSelectionTimeoutMS?: number }): MongoClientOptions {
   return {
     serverSelectionTimeoutMS: input.serverSelectionTimeoutMS ?? 10_000,
     ignoreUndefined: true,
+    // Reads see only majority-committed data, so nothing a reader acted on (a numbered change, a claimed job)
+    // can be rolled back by a failover (https://www.mongodb.com/docs/manual/reference/read-concern-majority/).
+    readConcern: { level: 'majority' },
     ...(input.hasUriWriteConcern ? {} : { writeConcern: { w: 'majority' as const } }),
   };
 }

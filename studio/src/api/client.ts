@@ -3,6 +3,8 @@
  * ApiError parsed from the server's envelope `{ error: { status, code, message, details } }`, so
  * pages can show the server's plain-language message (and field-level details) as they are.
  */
+import { operationRoutes } from '../../../server/contracts/operationRoutes';
+import type { OperationId, OperationRequest, OperationResponse, OperationsWithoutInput } from '../../../server/contracts/operations';
 import type { ErrorEnvelope } from '../../../server/http/errorEnvelope';
 
 export interface ApiErrorDetail {
@@ -82,9 +84,7 @@ export function plainDetailMessage(detail: ApiErrorDetail): string {
 /** One readable paragraph for any error a page catches, including field details. */
 export function describeError(error: unknown): { title: string; lines: string[] } {
   if (error instanceof ApiError) {
-    const lines = Array.isArray(error.details)
-      ? error.details.map(plainDetailMessage)
-      : [];
+    const lines = Array.isArray(error.details) ? error.details.map(plainDetailMessage) : [];
     const reference = error.requestId ? ` (request ${error.requestId})` : '';
     return { title: `${error.message}${reference}`, lines };
   }
@@ -92,14 +92,46 @@ export function describeError(error: unknown): { title: string; lines: string[] 
   return { title: String(error), lines: [] };
 }
 
+/**
+ * The query an operation reads. Pages whose filters come from the address bar (plain strings) cast
+ * to it: the server validates them and answers 400 naming the field.
+ */
+export type QueryOf<K extends OperationId> = NonNullable<OperationRequest<K>['query']>;
+/** The JSON body an operation takes (forms that assemble a body field by field cast to it; the server validates). */
+export type BodyOf<K extends OperationId> = NonNullable<OperationRequest<K>['body']>;
+
+/** The arguments of `call(operationId, …)`: none when the operation needs no input. */
+export type CallArguments<K extends OperationId> = K extends OperationsWithoutInput
+  ? [request?: OperationRequest<K>]
+  : [request: OperationRequest<K>];
+
 export interface ApiClient {
-  get<T>(path: string): Promise<T>;
-  post<T>(path: string, body: unknown): Promise<T>;
-  put<T>(path: string, body: unknown): Promise<T>;
-  patch<T>(path: string, body: unknown): Promise<T>;
-  delete<T>(path: string, body?: unknown): Promise<T>;
-  /** POSTs `body` as-is with `contentType` (file uploads: CSV, NDJSON). */
-  postRaw<T>(path: string, body: string | Blob, contentType: string): Promise<T>;
+  /**
+   * Calls an operation by its id, typed end to end by the route declarations
+   * (server/contracts/operations.ts): params, query and body as the server validates them, the
+   * answer as its declared 2xx responses.
+   */
+  call<K extends OperationId>(operationId: K, ...request: CallArguments<K>): Promise<OperationResponse<K>>;
+}
+
+/** `/golden/:domain/:id` with `{ domain, id }` → `/golden/item/g-1` (each value URI-encoded). */
+export function pathOf(template: string, params: Record<string, unknown> | undefined): string {
+  return template.replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === null) throw new Error(`The path ${template} needs the parameter "${name}".`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** A query string for the defined values; arrays are comma-separated (the server splits them). */
+export function queryStringOf(query: Record<string, unknown> | undefined): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(name, Array.isArray(value) ? value.map(String).join(',') : String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 /** Creates a client for `/api/v1`; `onUnauthorized` runs when the server rejects the key (401). */
@@ -112,7 +144,12 @@ export function createApiClient(options: {
   const baseUrl = options.baseUrl ?? '/api/v1';
   const fetchImpl = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request<T>(method: string, path: string, body?: unknown, raw?: { body: string | Blob; contentType: string }): Promise<T> {
+  async function request(
+    method: string,
+    path: string,
+    body?: unknown,
+    raw?: { body: string | Blob; contentType: string },
+  ): Promise<unknown> {
     const headers: Record<string, string> = { Authorization: `Bearer ${options.apiKey}`, Accept: 'application/json' };
     if (raw !== undefined) headers['Content-Type'] = raw.contentType;
     else if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -144,15 +181,21 @@ export function createApiClient(options: {
       if (response.status === 401) options.onUnauthorized?.(error);
       throw error;
     }
-    return (text === '' ? undefined : parsed) as T;
+    return text === '' ? undefined : parsed;
   }
 
   return {
-    get: (path) => request('GET', path),
-    post: (path, body) => request('POST', path, body),
-    put: (path, body) => request('PUT', path, body),
-    patch: (path, body) => request('PATCH', path, body),
-    delete: (path, body) => request('DELETE', path, body),
-    postRaw: (path, body, contentType) => request('POST', path, undefined, { body, contentType }),
+    call: async (operationId, ...args) => {
+      const route = operationRoutes[operationId];
+      const input = (args[0] ?? {}) as {
+        params?: Record<string, unknown>;
+        query?: Record<string, unknown>;
+        body?: unknown;
+        raw?: { body: string | Blob; contentType: string };
+      };
+      const path = `${pathOf(route.path, input.params)}${queryStringOf(input.query)}`;
+      // The declarations guarantee the answer's shape; the server's tests check answers against them.
+      return (await request(route.method.toUpperCase(), path, input.body, input.raw)) as OperationResponse<typeof operationId>;
+    },
   };
 }

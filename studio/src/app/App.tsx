@@ -31,7 +31,7 @@ type State = { phase: 'checking' } | { phase: 'signedOut'; error?: unknown } | {
 
 /** Who the key belongs to and what it may do; throws ApiError (401 for a key the server rejects). */
 function loadMe(key: string): Promise<MeView> {
-  return createApiClient({ apiKey: key }).get<MeView>('/me');
+  return createApiClient({ apiKey: key }).call('getMe');
 }
 
 /** The studio application. */

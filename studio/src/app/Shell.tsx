@@ -1,5 +1,8 @@
-/** The signed-in layout: left navigation (Alt+1…9), a header with the key's name and role, the page. */
-import { useEffect } from 'react';
+/**
+ * The signed-in layout: left navigation (Alt+1…9), a header with the key's name and role, the page.
+ * On narrow screens (phones) the navigation collapses behind a Menu button (styles.css, max-width 700px).
+ */
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { NAV_ITEMS } from './navigation';
 import { useSession } from './SessionContext';
@@ -7,6 +10,9 @@ import { useSession } from './SessionContext';
 /** Navigation plus content; sections the role may not open are shown disabled with the reason. */
 export function Shell(props: { route: string; children: ReactNode }) {
   const { me, signOut } = useSession();
+  const [isMenuOpen, setIsMenuOpen] = useState(false);
+  // Choosing a section (or any route change) closes the collapsed menu.
+  useEffect(() => setIsMenuOpen(false), [props.route]);
   const isAllowed = (action: (typeof NAV_ITEMS)[number]['action']): boolean => action === null || me.abilities[action] === true;
 
   useEffect(() => {
@@ -25,14 +31,25 @@ export function Shell(props: { route: string; children: ReactNode }) {
 
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="Sections">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ◆
-          </span>{' '}
-          MDM Hub
+      <nav className={isMenuOpen ? 'sidebar menu-open' : 'sidebar'} aria-label="Sections">
+        <div className="sidebar-top">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ◆
+            </span>{' '}
+            MDM Hub
+          </div>
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={isMenuOpen}
+            aria-controls="section-menu"
+            onClick={() => setIsMenuOpen((value) => !value)}
+          >
+            <span aria-hidden="true">☰</span> Menu
+          </button>
         </div>
-        <ul>
+        <ul id="section-menu">
           {NAV_ITEMS.map((item, index) => {
             const allowed = isAllowed(item.action);
             const isActive = props.route === item.path || (item.path !== '/' && props.route.startsWith(`${item.path}/`));
@@ -44,6 +61,7 @@ export function Shell(props: { route: string; children: ReactNode }) {
                     className={isActive ? 'active' : undefined}
                     aria-current={isActive ? 'page' : undefined}
                     title={`${item.description} (Alt+${index + 1})`}
+                    onClick={() => setIsMenuOpen(false)}
                   >
                     {item.label}
                     <kbd>{index + 1}</kbd>

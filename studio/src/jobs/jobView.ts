@@ -1,7 +1,7 @@
 /** Background jobs as the API presents them (`GET /jobs`, `GET /jobs/{id}`), and what the studio reads from them. */
-import type { presentJob } from '../../../server/jobs/jobPresenter';
+import type { JobView } from '../../../server/jobs/presenter';
 
-export type JobView = ReturnType<typeof presentJob>;
+export type { JobView } from '../../../server/jobs/presenter';
 
 export const FINISHED_STATUSES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled']);
 

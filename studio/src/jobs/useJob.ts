@@ -18,7 +18,7 @@ export function useJob(jobId: string | null): { job: JobView | null; error: unkn
     let isCurrent = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const read = (): void => {
-      client.get<JobView>(`/jobs/${encodeURIComponent(jobId)}`).then(
+      client.call('getJob', { params: { id: jobId } }).then(
         (view) => {
           if (!isCurrent) return;
           setJob(view);

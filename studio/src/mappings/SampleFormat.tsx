@@ -3,9 +3,9 @@
  * ingest use: server/ingest/formats/registry.ts). The delimiter of delimited text is chosen, not guessed.
  */
 import type { SourceFormatOptions } from '../../../server/ingest/formats/registry';
-import type { SampleFormat } from '../samples/parseSamples';
+import type { SampleFormatChoice } from './sourceFormat';
 
-export type SampleFormatChoice = SampleFormat | 'auto';
+export type { SampleFormatChoice } from './sourceFormat';
 
 export interface SampleFormatPickerProps {
   format: SampleFormatChoice;

@@ -4,11 +4,12 @@
  * delivered) since a time, rewind the cursor.
  */
 import { useState } from 'react';
-import type { DeliveryAttemptView, DeliveryView, SubscriptionView } from '../../../server/contracts/subscriptions';
+import type { DeliveryAttemptView, SubscriptionView } from '../../../server/contracts/subscriptions';
 import { DELIVERY_STATUSES } from '../../../server/contracts/subscriptions';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { useSession } from '../app/SessionContext';
-import { queryString, useLoad } from '../app/useLoad';
+import { useLoad } from '../app/useLoad';
+import type { QueryOf } from '../api/client';
 import { formatWhen } from '../ui/format';
 import { useBusyAction } from '../ui/useBusyAction';
 import { useAutoRefresh } from './useAutoRefresh';
@@ -50,19 +51,26 @@ export function DeliveriesPanel(props: {
   onChanged: () => void;
 }) {
   const { client } = useSession();
-  const base = `/subscriptions/${encodeURIComponent(props.subscription.id)}`;
+  const subscriptionId = props.subscription.id;
   const list = useLoad(
-    () => client.get<{ items: DeliveryView[] }>(`${base}/deliveries${queryString({ status: props.status, limit: 100 })}`),
-    [client, base, props.status],
+    () =>
+      client.call('listDeliveries', {
+        params: { id: subscriptionId },
+        query: { status: props.status, limit: 100 } as QueryOf<'listDeliveries'>,
+      }),
+    [client, subscriptionId, props.status],
   );
   const detail = useLoad(
-    props.openId === undefined ? null : () => client.get<DeliveryView>(`${base}/deliveries/${encodeURIComponent(props.openId as string)}`),
-    [client, base, props.openId],
+    props.openId === undefined
+      ? null
+      : () => client.call('getDelivery', { params: { id: subscriptionId, deliveryId: props.openId as string } }),
+    [client, subscriptionId, props.openId],
   );
   useAutoRefresh(list.reload);
   const action = useBusyAction();
   const [since, setSince] = useState(() => new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 16));
   const [replayStatus, setReplayStatus] = useState<'parked' | 'delivered'>('parked');
+  const [discardReason, setDiscardReason] = useState('');
   const [rewindTo, setRewindTo] = useState('');
   const refresh = (): void => {
     list.reload();
@@ -71,16 +79,23 @@ export function DeliveriesPanel(props: {
   };
   const replayOne = (id: string) =>
     action.run('replay', async () => {
-      await client.post(`${base}/deliveries/${encodeURIComponent(id)}/replay`, { reason: 'replayed from the studio' });
+      await client.call('replayDelivery', { params: { id: subscriptionId, deliveryId: id }, body: { reason: 'replayed from the studio' } });
       refresh();
       return `Delivery ${id} queued again with the same webhook-id.`;
     });
+  const discardOne = (id: string) =>
+    action.run('discard', async () => {
+      await client.call('discardDelivery', { params: { id: subscriptionId, deliveryId: id }, body: { reason: discardReason } });
+      setDiscardReason('');
+      list.reload();
+      detail.reload();
+      return 'Discarded: it will not be sent; the record’s later events go on.';
+    });
   const replaySince = () =>
     action.run('replay-bulk', async () => {
-      const result = await client.post<{ replayed: number }>(`${base}/replay`, {
-        since: new Date(since).toISOString(),
-        status: replayStatus,
-        reason: 'bulk replay from the studio',
+      const result = await client.call('replayDeliveries', {
+        params: { id: subscriptionId },
+        body: { since: new Date(since).toISOString(), status: replayStatus, reason: 'bulk replay from the studio' },
       });
       refresh();
       return `${result.replayed} ${replayStatus} deliveries queued again.`;
@@ -89,9 +104,9 @@ export function DeliveriesPanel(props: {
     action.run('rewind', async () => {
       const target = rewindTo.trim();
       const body = /^\d+$/.test(target) ? { cursor: target } : { at: new Date(target).toISOString() };
-      const result = await client.post<{ cursor: string | null; previousCursor: string | null }>(`${base}/rewind`, {
-        ...body,
-        reason: 'rewound from the studio',
+      const result = await client.call('rewindSubscription', {
+        params: { id: subscriptionId },
+        body: { ...body, reason: 'rewound from the studio' },
       });
       refresh();
       return `Cursor moved from ${result.previousCursor ?? 'the start'} to ${result.cursor ?? 'the start'}: later changes are sent again.`;
@@ -227,6 +242,22 @@ export function DeliveriesPanel(props: {
                     </button>
                   )}
                 </header>
+                {props.canReplay && open.status === 'parked' && (
+                  <div className="inline-form" aria-label="Discard">
+                    <label>
+                      Discard (never send it) — reason{' '}
+                      <input value={discardReason} onChange={(event) => setDiscardReason(event.target.value)} maxLength={500} />
+                    </label>{' '}
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      disabled={action.busy !== '' || discardReason.trim() === ''}
+                      onClick={() => void discardOne(open.id)}
+                    >
+                      Discard
+                    </button>
+                  </div>
+                )}
                 {open.failure && <p className="notice notice-warning">{open.failure.message}</p>}
                 <h4>Message ({open.contentType ?? '—'})</h4>
                 <pre className="payload" aria-label="Message">

@@ -34,11 +34,7 @@ export function PreviewCard(props: { subscription: SubscriptionView }) {
     event.preventDefault();
     setError(null);
     try {
-      setPreview(
-        await client.post<SubscriptionPreviewView>(`/subscriptions/${encodeURIComponent(props.subscription.id)}/preview`, {
-          goldenId: goldenId.trim(),
-        }),
-      );
+      setPreview(await client.call('previewSubscription', { params: { id: props.subscription.id }, body: { goldenId: goldenId.trim() } }));
     } catch (err) {
       setPreview(null);
       setError(err);

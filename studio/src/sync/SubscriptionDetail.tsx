@@ -4,12 +4,12 @@
  * exactly what it would send for a chosen golden record, and its deliveries — inspect one (the exact
  * request and answer of each attempt), replay one or all failed since a time, rewind, backfill.
  */
-import { useState } from 'react';
-import type { SubscriptionView } from '../../../server/contracts/subscriptions';
+import { useMemo, useState } from 'react';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { hrefOf, navigate } from '../app/route';
 import { useAbility, useSession } from '../app/SessionContext';
 import { useLoad } from '../app/useLoad';
+import type { BodyOf } from '../api/client';
 import { formatWhen } from '../ui/format';
 import { useBusyAction } from '../ui/useBusyAction';
 import { DeliveriesPanel } from './DeliveriesPanel';
@@ -23,12 +23,13 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
   const { client } = useSession();
   const canWrite = useAbility('subscriptions.write');
   const canReplay = useAbility('subscriptions.replay');
-  const path = `/subscriptions/${encodeURIComponent(props.id)}`;
-  const loaded = useLoad(() => client.get<SubscriptionView>(path), [client, path]);
+  const params = useMemo(() => ({ id: props.id }), [props.id]);
+  const loaded = useLoad(() => client.call('getSubscription', { params }), [client, params]);
   useAutoRefresh(loaded.reload);
   const action = useBusyAction();
   const [isEditing, setIsEditing] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
+  const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
   const subscription = loaded.data;
   if (subscription === null)
     return (
@@ -36,9 +37,9 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
     );
   const stats = subscription.stats;
 
-  const post = (label: string, suffix: string, body: Record<string, unknown>, done: (result: Record<string, unknown>) => string) =>
+  const act = <T,>(label: string, call: () => Promise<T>, done: (result: T) => string) =>
     action.run(label, async () => {
-      const result = await client.post<Record<string, unknown>>(`${path}${suffix}`, body);
+      const result = await call();
       loaded.reload();
       return done(result);
     });
@@ -46,7 +47,11 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
     const changes = changedFields(subscription as unknown as Record<string, unknown>, form);
     await action.run('save', async () => {
       if (Object.keys(changes).length === 0) return 'Nothing changed.';
-      await client.patch(path, { ...changes, expectedVersion: subscription.version });
+      // The form assembles the changed fields; the server validates them (400 naming the field).
+      await client.call('updateSubscription', {
+        params,
+        body: { ...changes, expectedVersion: subscription.version } as BodyOf<'updateSubscription'>,
+      });
       setIsEditing(false);
       loaded.reload();
       return `Saved (version ${subscription.version + 1}).`;
@@ -54,10 +59,17 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
   };
   const rotate = () =>
     action.run('rotate', async () => {
-      const result = await client.post<{ secret: string }>(`${path}/rotate-secret`, {});
+      const result = await client.call('rotateSubscriptionSecret', { params, body: {} });
       setSecret(result.secret);
       loaded.reload();
       return 'The old secret keeps signing beside the new one for 24 hours.';
+    });
+
+  const remove = () =>
+    action.run('delete', async () => {
+      await client.call('deleteSubscription', { params });
+      navigate('sync');
+      return 'Deleted.';
     });
 
   return (
@@ -89,7 +101,13 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
                 type="button"
                 className="button-secondary"
                 disabled={action.busy !== ''}
-                onClick={() => void post('pause', '/pause', {}, () => 'Paused: changes wait in the feed.')}
+                onClick={() =>
+                  void act(
+                    'pause',
+                    () => client.call('pauseSubscription', { params, body: {} }),
+                    () => 'Paused: changes wait in the feed.',
+                  )
+                }
               >
                 Pause
               </button>
@@ -98,7 +116,13 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
                 type="button"
                 className="button-secondary"
                 disabled={action.busy !== ''}
-                onClick={() => void post('resume', '/resume', {}, () => 'Resumed: what waited is being sent.')}
+                onClick={() =>
+                  void act(
+                    'resume',
+                    () => client.call('resumeSubscription', { params, body: {} }),
+                    () => 'Resumed: what waited is being sent.',
+                  )
+                }
               >
                 Resume
               </button>
@@ -114,19 +138,40 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
               className="button-secondary"
               disabled={action.busy !== ''}
               onClick={() =>
-                void post(
+                void act(
                   'backfill',
-                  '/backfill',
-                  { reason: 'from the studio' },
-                  (r) => `Backfill run ${String(r.run)} started: a snapshot of every active record, then live.`,
+                  () => client.call('backfillSubscription', { params, body: { reason: 'from the studio' } }),
+                  (r) => `Backfill run ${r.run} started: a snapshot of every active record, then live.`,
                 )
               }
             >
               Backfill
             </button>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={action.busy !== '' || isConfirmingDelete}
+              onClick={() => setIsConfirmingDelete(true)}
+            >
+              Delete
+            </button>
           </div>
         )}
       </header>
+      {isConfirmingDelete && (
+        <div className="notice notice-warning" role="alertdialog" aria-label="Confirm deletion">
+          <p>
+            Delete “{subscription.name}”? It stops at once and its undelivered messages ({(stats?.pending ?? 0) + (stats?.parked ?? 0)}) are
+            removed; its versions and audit stay.
+          </p>
+          <button type="button" className="button-primary" disabled={action.busy !== ''} onClick={() => void remove()}>
+            Delete subscription
+          </button>{' '}
+          <button type="button" className="button-secondary" onClick={() => setIsConfirmingDelete(false)}>
+            Keep it
+          </button>
+        </div>
+      )}
       {(action.error ?? null) !== null && <ErrorNotice error={action.error} onDismiss={action.clearError} />}
       {action.notice !== '' && (
         <p className="notice notice-success" role="status">

@@ -5,7 +5,6 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { MappingSummaryView } from '../../../server/contracts/mappings';
 import { CONTENT_TYPES, PAYLOAD_MODES, SUBSCRIPTION_EVENTS, type SubscriptionView } from '../../../server/contracts/subscriptions';
 import { useSession } from '../app/SessionContext';
 import { useLoad } from '../app/useLoad';
@@ -26,6 +25,8 @@ interface FormState {
   fileFormat: 'ndjson' | 'csv';
   mapping: string;
   contentType: (typeof CONTENT_TYPES)[number];
+  responseMapping: string;
+  includeSensitive: boolean;
 }
 
 function initialState(existing: SubscriptionView | undefined): FormState {
@@ -44,6 +45,8 @@ function initialState(existing: SubscriptionView | undefined): FormState {
     fileFormat: transport?.type === 'file' ? (transport.format ?? 'ndjson') : 'ndjson',
     mapping: existing?.outboundMapping?.target ?? '',
     contentType: existing?.outboundMapping?.contentType ?? 'json',
+    responseMapping: existing?.responseMapping?.target ?? '',
+    includeSensitive: existing?.includeSensitive ?? false,
   };
 }
 
@@ -67,6 +70,8 @@ function bodyOf(state: FormState): Record<string, unknown> {
     payload: state.payload,
     transport,
     outboundMapping: state.mapping === '' ? null : { target: state.mapping, contentType: state.contentType },
+    responseMapping: state.responseMapping === '' ? null : { target: state.responseMapping },
+    includeSensitive: state.includeSensitive,
   };
 }
 
@@ -84,8 +89,8 @@ export function SubscriptionForm(props: {
   const { client } = useSession();
   const [state, setState] = useState<FormState>(() => initialState(props.existing));
   const [isBusy, setIsBusy] = useState(false);
-  const domains = useLoad(() => client.get<{ items: Array<{ domain: string }> }>('/schemas'), [client]);
-  const outbound = useLoad(() => client.get<{ items: MappingSummaryView[] }>('/mappings?direction=outbound'), [client]);
+  const domains = useLoad(() => client.call('listCanonicalSchemas'), [client]);
+  const outbound = useLoad(() => client.call('listMappings', { query: { direction: 'outbound' } }), [client]);
   const targets = [
     ...new Set(
       (outbound.data?.items ?? [])
@@ -251,6 +256,34 @@ export function SubscriptionForm(props: {
             </select>
           </label>
         )}
+        <label className="field">
+          Response mapping (closed loop)
+          <select
+            aria-label="Response mapping"
+            value={state.responseMapping}
+            onChange={(event) => set({ responseMapping: event.target.value })}
+          >
+            <option value="">none</option>
+            {targets.map((target) => (
+              <option key={target} value={target}>
+                {target}
+              </option>
+            ))}
+          </select>
+          <span className="muted">Reads the target system’s id from each 2xx reply; shown on the golden record.</span>
+        </label>
+        <label className="field">
+          <span>
+            <input
+              type="checkbox"
+              aria-label="Include sensitive attributes"
+              checked={state.includeSensitive}
+              onChange={(event) => set({ includeSensitive: event.target.checked })}
+            />{' '}
+            Send sensitive attributes unmasked
+          </span>
+          <span className="muted">Admins only; while set, only admins may change this subscription.</span>
+        </label>
       </div>
       <div className="toolbar">
         <button type="submit" className="button-primary" disabled={isBusy}>

@@ -3,11 +3,11 @@
  * (its signing secret is shown once, right after creation), and one subscription's page (`#/sync/<id>`).
  */
 import { useState } from 'react';
-import type { SubscriptionView } from '../../../server/contracts/subscriptions';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { hrefOf, navigate } from '../app/route';
 import { useAbility, useSession } from '../app/SessionContext';
 import { useLoad } from '../app/useLoad';
+import type { BodyOf } from '../api/client';
 import { formatWhen } from '../ui/format';
 import { SecretOnce } from './SecretOnce';
 import { SubscriptionDetail } from './SubscriptionDetail';
@@ -24,14 +24,15 @@ export function SubscriptionsPage(props: { segments: string[]; query: URLSearchP
 function SubscriptionList(props: { isCreating: boolean }) {
   const { client } = useSession();
   const canWrite = useAbility('subscriptions.write');
-  const list = useLoad(() => client.get<{ items: SubscriptionView[] }>('/subscriptions'), [client]);
+  const list = useLoad(() => client.call('listSubscriptions'), [client]);
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<{ id: string; name: string; secret: string } | null>(null);
 
   const create = async (body: Record<string, unknown>): Promise<void> => {
     setError(null);
     try {
-      const result = await client.post<SubscriptionView & { secret: string }>('/subscriptions', body);
+      // The form assembles the body field by field; the server validates it (400 naming the field).
+      const result = await client.call('createSubscription', { body: body as BodyOf<'createSubscription'> });
       setCreated({ id: result.id, name: result.name, secret: result.secret });
       list.reload();
       navigate(hrefOf(['sync']));

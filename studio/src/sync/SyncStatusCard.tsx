@@ -1,5 +1,4 @@
 /** A golden record's sync status per subscriber: last version delivered, when, and the target system's id. */
-import type { SyncStatusView } from '../../../server/contracts/subscriptions';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { hrefOf } from '../app/route';
 import { useAbility, useSession } from '../app/SessionContext';
@@ -9,10 +8,7 @@ import { formatWhen } from '../ui/format';
 export function SyncStatusCard(props: { goldenId: string; currentVersion?: number }) {
   const { client } = useSession();
   const canOpenSync = useAbility('subscriptions.read');
-  const status = useLoad(
-    () => client.get<{ items: SyncStatusView[] }>(`/sync/status/${encodeURIComponent(props.goldenId)}`),
-    [client, props.goldenId],
-  );
+  const status = useLoad(() => client.call('getSyncStatus', { params: { goldenId: props.goldenId } }), [client, props.goldenId]);
   const items = status.data?.items ?? [];
   return (
     <div className="card" aria-label="Sync status">
@@ -48,7 +44,7 @@ export function SyncStatusCard(props: { goldenId: string; currentVersion?: numbe
                   )}
                 </td>
                 <td className="muted">{formatWhen(item.deliveredAt)}</td>
-                <td className="mono">{item.targetId ?? '—'}</td>
+                <td className="mono">{item.targetId === null ? '—' : `${item.system ?? '?'}: ${item.targetId}`}</td>
               </tr>
             ))}
           </tbody>

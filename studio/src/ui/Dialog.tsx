@@ -1,5 +1,5 @@
 /**
- * The studio's one in-page dialog (instead of `window.prompt()` / `window.confirm()`): a native
+ * The studio's one in-page dialog (instead of the browser's prompt and confirm dialogs): a native
  * `<dialog>` opened with `showModal()`, so the rest of the page is inert and focus stays inside it
  * (it starts on the first control: the text field, or Cancel when there is none);
  * Escape or Cancel answers `null`; it is labelled by its title and described by its message.

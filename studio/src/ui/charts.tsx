@@ -1,4 +1,7 @@
-/** Plain SVG charts: grouped horizontal bars and stacked columns over time. No chart library. */
+/**
+ * Plain SVG charts: grouped horizontal bars and stacked columns over time. No chart library. Every
+ * chart also offers its figures as a table (a disclosure under the chart) for screen readers and copying.
+ */
 
 const PALETTE = ['#0b6e69', '#3b6fb6', '#b7791f', '#9b2c6f', '#4a5568', '#2f855a'];
 
@@ -51,12 +54,28 @@ export function BarChart(props: { title: string; series: string[]; groups: BarGr
           </g>
         ))}
       </svg>
+      <ChartTable
+        title={props.title}
+        columns={props.series}
+        rows={props.groups.map((group) => ({
+          label: group.label,
+          cells: group.values.map(
+            (value, index) => `${format(value)}${index === group.values.length - 1 && group.note ? ` ${group.note}` : ''}`,
+          ),
+        }))}
+      />
     </figure>
   );
 }
 
 /** Stacked columns per time bucket, one colour per series. */
-export function TimeChart(props: { title: string; series: string[]; buckets: Array<{ start: string; counts: Record<string, number> }> }) {
+export function TimeChart(props: {
+  title: string;
+  series: string[];
+  buckets: Array<{ start: string; counts: Record<string, number> }>;
+  /** Day buckets are labelled by date only. */
+  bucket?: 'hour' | 'day';
+}) {
   const width = 560;
   const height = 180;
   const left = 40;
@@ -66,13 +85,15 @@ export function TimeChart(props: { title: string; series: string[]; buckets: Arr
   const columnWidth = props.buckets.length === 0 ? 0 : (width - left) / props.buckets.length;
   const plotHeight = height - bottom - 8;
   const label = (iso: string): string =>
-    new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    props.bucket === 'day'
+      ? new Date(iso).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' })
+      : new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return (
     <figure className="chart">
       <figcaption>{props.title}</figcaption>
       <Legend series={props.series} />
-      {props.buckets.length === 0 ? (
-        <p className="muted">Nothing ingested yet.</p>
+      {props.buckets.every((_, index) => totals[index] === 0) ? (
+        <p className="muted">Nothing received in this window.</p>
       ) : (
         <svg role="img" aria-label={props.title} viewBox={`0 0 ${width} ${height}`} width="100%">
           <line x1={left} x2={width} y1={height - bottom} y2={height - bottom} className="chart-axis" />
@@ -114,7 +135,52 @@ export function TimeChart(props: { title: string; series: string[]; buckets: Arr
           </text>
         </svg>
       )}
+      {props.buckets.length > 0 && (
+        <ChartTable
+          title={props.title}
+          columns={[...props.series, 'total']}
+          rows={props.buckets.map((bucket, index) => ({
+            label: label(bucket.start),
+            cells: [...props.series.map((name) => (bucket.counts[name] ?? 0).toLocaleString()), totals[index].toLocaleString()],
+          }))}
+        />
+      )}
     </figure>
+  );
+}
+
+/** The chart's figures as a table, behind a disclosure (closed by default; screen readers reach it). */
+function ChartTable(props: { title: string; columns: string[]; rows: Array<{ label: string; cells: string[] }> }) {
+  return (
+    <details className="chart-data">
+      <summary>Show the figures as a table</summary>
+      <div className="table-scroll">
+        <table className="data-table compact" aria-label={`${props.title} (figures)`}>
+          <thead>
+            <tr>
+              <th scope="col" />
+              {props.columns.map((column) => (
+                <th key={column} scope="col" className="numeric">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row, index) => (
+              <tr key={`${row.label}-${index}`}>
+                <th scope="row">{row.label}</th>
+                {row.cells.map((cell, column) => (
+                  <td key={column} className="numeric">
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 

@@ -1,5 +1,12 @@
-/** Landing page: per domain golden records, source records, duplicates merged, open tasks; exception rate by source; ingest over time. */
+/**
+ * Landing page: first what needs attention (open exceptions and steward tasks, linking to the
+ * filtered lists), then per domain golden records, source records, duplicates merged, open tasks;
+ * exception rate by source; records received over time (the server's ingest time series).
+ */
+import { useState } from 'react';
+import type { IngestBucket } from '../../../../server/contracts/stats';
 import { NAV_ITEMS } from '../../app/navigation';
+import { hrefOf } from '../../app/route';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
@@ -12,12 +19,8 @@ export function DashboardPage() {
   const canReadStats = useAbility('stats.read');
   const canReadTasks = useAbility('tasks.read');
   const canReadExceptions = useAbility('exceptions.read');
-  const canReadChanges = useAbility('changes.read');
-  const stats = useLoad(canReadStats ? () => loadDashboardStats({ client, maxPages: 40, canReadChanges }) : null, [
-    client,
-    canReadStats,
-    canReadChanges,
-  ]);
+  const [bucket, setBucket] = useState<IngestBucket>('hour');
+  const stats = useLoad(canReadStats ? () => loadDashboardStats({ client, bucket }) : null, [client, canReadStats, bucket]);
   const data = stats.data;
   const totals = data?.domains.reduce(
     (sum, row) => ({
@@ -25,9 +28,12 @@ export function DashboardPage() {
       sources: sum.sources + row.sourceRecords,
       merged: sum.merged + row.duplicatesMerged,
       tasks: sum.tasks + row.openTasks,
+      exceptions: sum.exceptions + row.openExceptions,
     }),
-    { golden: 0, sources: 0, merged: 0, tasks: 0 },
+    { golden: 0, sources: 0, merged: 0, tasks: 0, exceptions: 0 },
   );
+  const attention =
+    data === null ? [] : data.domains.filter((row) => (canReadTasks && row.openTasks > 0) || (canReadExceptions && row.openExceptions > 0));
 
   return (
     <section className="page">
@@ -45,6 +51,47 @@ export function DashboardPage() {
         )}
       </header>
       {stats.error !== null && <ErrorNotice error={stats.error} />}
+      {totals !== undefined && (canReadTasks || canReadExceptions) && (
+        <section className="card attention" aria-labelledby="attention-title">
+          <h2 id="attention-title">Needs attention</h2>
+          {totals.tasks + totals.exceptions === 0 ? (
+            <p className="muted">Nothing open: no steward tasks and no ingest exceptions wait for a decision.</p>
+          ) : (
+            <>
+              <div className="attention-totals">
+                {canReadExceptions && (
+                  <a className="attention-link" href={hrefOf(['exceptions'], { status: 'open' })} data-testid="attention-exceptions">
+                    <span className="stat-value">{totals.exceptions.toLocaleString()}</span> open exception
+                    {totals.exceptions === 1 ? '' : 's'}
+                  </a>
+                )}
+                {canReadTasks && (
+                  <a className="attention-link" href={hrefOf(['inbox'], { status: 'open' })} data-testid="attention-tasks">
+                    <span className="stat-value">{totals.tasks.toLocaleString()}</span> open steward task{totals.tasks === 1 ? '' : 's'}
+                  </a>
+                )}
+              </div>
+              <ul className="attention-list" aria-label="Open work per domain">
+                {attention.map((row) => (
+                  <li key={row.domain}>
+                    <strong>{row.domain}</strong>
+                    {canReadExceptions && row.openExceptions > 0 && (
+                      <a href={hrefOf(['exceptions'], { status: 'open', domain: row.domain })}>
+                        {row.openExceptions.toLocaleString()} exception{row.openExceptions === 1 ? '' : 's'}
+                      </a>
+                    )}
+                    {canReadTasks && row.openTasks > 0 && (
+                      <a href={hrefOf(['inbox'], { status: 'open', domain: row.domain })}>
+                        {row.openTasks.toLocaleString()} task{row.openTasks === 1 ? '' : 's'}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
       {totals !== undefined && (
         <div className="stat-grid">
           <a className="stat" href="#/golden">
@@ -57,7 +104,7 @@ export function DashboardPage() {
             <span className="stat-value">{totals.merged.toLocaleString()}</span> duplicates merged
           </div>
           {canReadTasks && (
-            <a className="stat" href="#/inbox">
+            <a className="stat" href={hrefOf(['inbox'], { status: 'open' })}>
               <span className="stat-value">{totals.tasks.toLocaleString()}</span> open tasks
             </a>
           )}
@@ -92,13 +139,25 @@ export function DashboardPage() {
               format={(value) => `${(value * 100).toFixed(1)}%`}
             />
           )}
-          {canReadChanges && (
+          <div className="chart-with-controls">
             <TimeChart
-              title={`Ingest volume over time (golden-record changes caused by ingest${data.isCapped ? ', earliest 40,000 changes only' : ''})`}
+              title={`Records received per ${data.bucket} (accepted, unchanged and exceptions)`}
               series={data.domains.map((row) => row.domain)}
               buckets={data.ingestOverTime}
+              bucket={data.bucket}
             />
-          )}
+            <label className="field field-inline">
+              <span>Per</span>
+              <select
+                aria-label="Ingest chart bucket"
+                value={bucket}
+                onChange={(event) => setBucket(event.target.value === 'day' ? 'day' : 'hour')}
+              >
+                <option value="hour">hour (last 24 hours)</option>
+                <option value="day">day (last 24 days)</option>
+              </select>
+            </label>
+          </div>
         </div>
       )}
       <div className="card-grid">

@@ -3,7 +3,7 @@
  * its payload and error; open one in the mapping editor as the sample, replay after a fix, or close it.
  */
 import { useMemo, useState } from 'react';
-import type { ExceptionCountsView, ExceptionView } from '../../../../server/contracts/ingest';
+import type { BodyOf, QueryOf } from '../../api/client';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { askInPage } from '../../ui/Dialog';
 import { hrefOf, navigate } from '../../app/route';
@@ -29,17 +29,14 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
   const openId = props.query.get('id') ?? undefined;
   const filterText = queryString(filters);
   const counts = useLoad(
-    () => client.get<ExceptionCountsView>(`/exceptions/counts${queryString({ status: filters.status })}`),
+    () => client.call('countExceptions', { query: { status: filters.status } as QueryOf<'countExceptions'> }),
     [client, filters.status],
   );
   const list = useLoad(
-    () => client.get<{ items: ExceptionView[]; total: number }>(`/exceptions${queryString({ ...filters, limit: 200 })}`),
+    () => client.call('listExceptions', { query: { ...filters, limit: 200 } as QueryOf<'listExceptions'> }),
     [client, filterText],
   );
-  const detail = useLoad(openId === undefined ? null : () => client.get<ExceptionView>(`/exceptions/${encodeURIComponent(openId)}`), [
-    client,
-    openId,
-  ]);
+  const detail = useLoad(openId === undefined ? null : () => client.call('getException', { params: { id: openId } }), [client, openId]);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
 
@@ -61,10 +58,7 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
 
   const replayOne = (id: string): Promise<void> =>
     act(async () => {
-      const result = await client.post<{ status: string; exception: ExceptionView; result: { goldenId?: string } }>(
-        `/exceptions/${encodeURIComponent(id)}/replay`,
-        {},
-      );
+      const result = await client.call('replayException', { params: { id } });
       return result.status === 'replayed'
         ? `Replayed: accepted${result.result.goldenId ? ` into ${result.result.goldenId}` : ''}.`
         : `Still failing: ${result.exception.code} — ${result.exception.message}`;
@@ -72,10 +66,7 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
   const replayMatching = (): Promise<void> =>
     act(async () => {
       const { status: _status, ...filter } = filters;
-      const result = await client.post<{ matched: number; replayed: number | null; stillFailing: number | null; jobId: string | null }>(
-        '/exceptions/replay',
-        filter,
-      );
+      const result = await client.call('replayExceptions', { body: filter as BodyOf<'replayExceptions'> });
       return result.jobId !== null
         ? `Replaying ${result.matched} exceptions as job ${result.jobId}.`
         : `${result.matched} replayed: ${result.replayed ?? 0} accepted, ${result.stillFailing ?? 0} still failing.`;
@@ -84,12 +75,17 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
     const reason = await askInPage(
       action === 'resolve'
         ? { title: 'Mark the exception resolved', inputLabel: 'Resolved how?', confirmLabel: 'Mark resolved' }
-        : { title: 'Discard the record', message: 'The record will not be ingested.', inputLabel: 'Why is this record not wanted?', confirmLabel: 'Discard' },
+        : {
+            title: 'Discard the record',
+            message: 'The record will not be ingested.',
+            inputLabel: 'Why is this record not wanted?',
+            confirmLabel: 'Discard',
+          },
     );
     if (reason !== null)
       await act(
         async () => (
-          await client.post(`/exceptions/${encodeURIComponent(id)}/${action}`, { reason }),
+          await client.call(action === 'resolve' ? 'resolveException' : 'discardException', { params: { id }, body: { reason } }),
           action === 'resolve' ? 'Marked resolved.' : 'Discarded.'
         ),
       );

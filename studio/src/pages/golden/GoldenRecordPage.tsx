@@ -3,7 +3,6 @@
  * the steward override); its source records (unmerge one); relationships; the history timeline.
  */
 import { useState } from 'react';
-import type { GoldenRecordView, RetiredGoldenView } from '../../../../server/contracts/golden';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { askInPage } from '../../ui/Dialog';
 import { hrefOf } from '../../app/route';
@@ -24,10 +23,10 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const [editing, setEditing] = useState<{ attribute: string; value: string; reason: string } | null>(null);
-  const base = `/golden/${encodeURIComponent(props.domain)}/${encodeURIComponent(props.id)}`;
+  const params = { domain: props.domain, id: props.id };
   const loaded = useLoad(
-    () => client.get<GoldenRecordView | RetiredGoldenView>(`${base}?include=lineage,sources,history,relationships`),
-    [client, base],
+    () => client.call('getGoldenRecord', { params, query: { include: ['lineage', 'sources', 'history', 'relationships'] } }),
+    [client, props.domain, props.id],
   );
 
   const act = async (run: () => Promise<unknown>, done: string): Promise<void> => {
@@ -55,7 +54,14 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
       <section className="page">
         <h1>{retired.id}</h1>
         <p className="notice notice-warning">
-          This record was merged into <a href={hrefOf(['golden', props.domain, retired.survivorId])}>{retired.survivorId}</a> and retired.
+          {retired.survivorId === null ? (
+            'This record was merged into another one and retired; the survivor can no longer be found.'
+          ) : (
+            <>
+              This record was merged into <a href={hrefOf(['golden', props.domain, retired.survivorId])}>{retired.survivorId}</a> and
+              retired.
+            </>
+          )}
         </p>
       </section>
     );
@@ -73,7 +79,7 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
     });
     if (reason === null) return;
     await act(
-      () => client.post(`${base}/unmerge`, { sourceRecordId, reason, expectedVersion: record.version }),
+      () => client.call('unmergeSourceRecord', { params, body: { sourceRecordId, reason, expectedVersion: record.version } }),
       `Unmerged ${sourceRecordId}: it was re-matched on its own.`,
     );
   };
@@ -88,10 +94,9 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
     }
     void act(
       () =>
-        client.put(`${base}/overrides/${encodeURIComponent(editing.attribute)}`, {
-          value,
-          reason: editing.reason,
-          expectedVersion: record.version,
+        client.call('setGoldenOverride', {
+          params: { ...params, attribute: editing.attribute },
+          body: { value, reason: editing.reason, expectedVersion: record.version },
         }),
       `Override set on ${editing.attribute}.`,
     );
@@ -180,9 +185,9 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
                               if (reason !== null)
                                 await act(
                                   () =>
-                                    client.delete(`${base}/overrides/${encodeURIComponent(attribute)}`, {
-                                      reason,
-                                      expectedVersion: record.version,
+                                    client.call('clearGoldenOverride', {
+                                      params: { ...params, attribute },
+                                      body: { reason, expectedVersion: record.version },
                                     }),
                                   `Override on ${attribute} cleared.`,
                                 );

@@ -4,6 +4,7 @@
  * members, with the comparators that had something to say), checkboxes to split members off, and the
  * decisions: accept all, split off the checked members (the rest stays a cluster, or merges), reject.
  */
+import type { TaskAction } from './taskActions';
 import { useState } from 'react';
 import type { ClusterEdgeView, ClusterMemberView, TaskView } from '../../../../server/contracts/stewardship';
 import { hrefOf } from '../../app/route';
@@ -38,7 +39,7 @@ export interface ClusterTaskProps {
   canDecide: boolean;
   isBusy: boolean;
   reason: string;
-  onAct: (action: string, body: Record<string, unknown>, done: string) => void;
+  onAct: (action: TaskAction, body: Record<string, unknown>, done: string) => void;
 }
 
 function EdgeEvidence(props: { edge: ClusterEdgeView; names: Map<string, string> }) {

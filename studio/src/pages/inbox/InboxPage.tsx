@@ -4,7 +4,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { GoldenRecordView } from '../../../../server/contracts/golden';
-import type { TaskCountsView, TaskListView, TaskView } from '../../../../server/contracts/stewardship';
+import type { TaskView } from '../../../../server/contracts/stewardship';
+import type { QueryOf } from '../../api/client';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
@@ -42,10 +43,10 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
   }, [props.query]);
   const filterText = queryString(filters);
   const counts = useLoad(
-    () => client.get<TaskCountsView>(`/tasks/counts${queryString({ ...filters, sort: undefined })}`),
+    () => client.call('countTasks', { query: { ...filters, sort: undefined } as QueryOf<'countTasks'> }),
     [client, filterText],
   );
-  const list = useLoad(() => client.get<TaskListView>(`/tasks${queryString({ ...filters, limit: 100 })}`), [client, filterText]);
+  const list = useLoad(() => client.call('listTasks', { query: { ...filters, limit: 100 } as QueryOf<'listTasks'> }), [client, filterText]);
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [bulkReason, setBulkReason] = useState('Reviewed in bulk');
   const [bulkState, setBulkState] = useState('');
@@ -85,7 +86,10 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
     for (const task of chosen) {
       setBulkState(`${action === 'merge' ? 'Merging' : 'Rejecting'} ${done + 1} of ${chosen.length}…`);
       try {
-        await client.post(`/tasks/${encodeURIComponent(task.id)}/${action}`, { expectedVersion: task.version, reason: bulkReason });
+        await client.call(action === 'merge' ? 'mergeTask' : 'notAMatchTask', {
+          params: { id: task.id },
+          body: { expectedVersion: task.version, reason: bulkReason },
+        });
         done += 1;
       } catch (error) {
         failures.push(`${task.id}: ${error instanceof Error ? error.message : String(error)}`);

@@ -6,8 +6,11 @@ import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
+import type { ApiClient } from '../../api/client';
+import { callTaskAction, type TaskAction } from './taskActions';
 import { formatWhen, stableJson } from '../../ui/format';
 import { ClusterTask } from './ClusterTask';
+import { TabList, tabPanelProps } from '../../ui/Tabs';
 import { MatchCompare } from './MatchCompare';
 import { StructuredValue } from '../../ui/StructuredValue';
 import { summaryLine } from '../../ui/recordSummary';
@@ -21,10 +24,8 @@ interface Loaded {
   candidates: Array<{ record: GoldenRecordView; view: TaskCandidateView }>;
 }
 
-async function loadGolden(get: <T>(path: string) => Promise<T>, domain: string, id: string): Promise<GoldenRecordView | null> {
-  const body = await get<GoldenRecordView | { retired: true; survivor: GoldenRecordView }>(
-    `/golden/${encodeURIComponent(domain)}/${encodeURIComponent(id)}?include=lineage`,
-  ).catch(() => null);
+async function loadGolden(client: ApiClient, domain: string, id: string): Promise<GoldenRecordView | null> {
+  const body = await client.call('getGoldenRecord', { params: { domain, id }, query: { include: ['lineage'] } }).catch(() => null);
   if (body === null) return null;
   return 'retired' in body ? body.survivor : body;
 }
@@ -42,11 +43,10 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
   const [outcome, setOutcome] = useState('');
   const [isBusy, setIsBusy] = useState(false);
   const loaded = useLoad<Loaded>(async () => {
-    const task = await client.get<TaskView>(`/tasks/${encodeURIComponent(props.taskId)}`);
-    const get = <T,>(path: string) => client.get<T>(path);
-    const subject = task.subject.goldenId ? await loadGolden(get, task.domain, task.subject.goldenId) : null;
+    const task = await client.call('getTask', { params: { id: props.taskId } });
+    const subject = task.subject.goldenId ? await loadGolden(client, task.domain, task.subject.goldenId) : null;
     const loadedCandidates = await Promise.all(
-      (task.candidates ?? []).map(async (view) => ({ view, record: await loadGolden(get, task.domain, view.goldenId) })),
+      (task.candidates ?? []).map(async (view) => ({ view, record: await loadGolden(client, task.domain, view.goldenId) })),
     );
     const candidates = loadedCandidates.filter(
       (entry): entry is { view: TaskCandidateView; record: GoldenRecordView } => entry.record !== null,
@@ -54,12 +54,12 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
     return { task, subject, candidates };
   }, [client, props.taskId]);
 
-  const act = async (action: string, body: Record<string, unknown>, done: string): Promise<void> => {
+  const act = async (action: TaskAction, body: Record<string, unknown>, done: string): Promise<void> => {
     if (loaded.data === null) return;
     setIsBusy(true);
     setError(null);
     try {
-      await client.post(`/tasks/${encodeURIComponent(props.taskId)}/${action}`, { expectedVersion: loaded.data.task.version, ...body });
+      await callTaskAction(client, { action, id: props.taskId, body: { expectedVersion: loaded.data.task.version, ...body } });
       setOutcome(done);
       loaded.reload();
       props.onDone();
@@ -164,39 +164,36 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
       {task.type === 'potential-match' && subject !== null && (
         <>
           {candidates.length > 1 && (
-            <div className="tabs" role="tablist" aria-label="Candidates">
-              {candidates.map(({ record }, index) => (
-                <button
-                  key={`${record.id}-${index}`}
-                  type="button"
-                  role="tab"
-                  aria-selected={index === candidateIndex}
-                  className={index === candidateIndex ? 'tab active' : 'tab'}
-                  onClick={() => setCandidateIndex(index)}
-                >
-                  Candidate {index + 1}
-                </button>
-              ))}
-            </div>
-          )}
-          {candidate === undefined ? (
-            <p className="muted">The candidate records no longer exist (merged or retired since).</p>
-          ) : (
-            <MatchCompare
-              subject={subject}
-              candidate={candidate}
-              explanation={candidateView?.explanation}
-              explanationBasis={candidateView?.explanationBasis}
-              decisionExplanation={candidateView?.decisionExplanation}
-              score={candidateView?.score}
-              band={candidateView?.band}
-              choices={choices}
-              onChoose={isOpen && canAct ? setChoices : undefined}
+            <TabList
+              label="Candidates"
+              idPrefix="candidates"
+              tabs={candidates.map((_, index) => ({ id: String(index), label: `Candidate ${index + 1}` }))}
+              selected={String(candidateIndex)}
+              onSelect={(id) => setCandidateIndex(Number(id))}
             />
           )}
+          <div {...(candidates.length > 1 ? tabPanelProps('candidates', String(candidateIndex)) : {})}>
+            {candidate === undefined ? (
+              <p className="muted">The candidate records no longer exist (merged or retired since).</p>
+            ) : (
+              <MatchCompare
+                subject={subject}
+                candidate={candidate}
+                explanation={candidateView?.explanation}
+                explanationBasis={candidateView?.explanationBasis}
+                decisionExplanation={candidateView?.decisionExplanation}
+                score={candidateView?.score}
+                band={candidateView?.band}
+                choices={choices}
+                onChoose={isOpen && canAct ? setChoices : undefined}
+              />
+            )}
+          </div>
           {isOpen && canAct && candidate !== undefined && (
             <MergeChoicesNotice
-              chosen={Object.entries(choices).filter(([, choice]) => choice !== 'auto').map(([attribute]) => attribute)}
+              chosen={Object.entries(choices)
+                .filter(([, choice]) => choice !== 'auto')
+                .map(([attribute]) => attribute)}
               isKeeping={isKeepingChoices}
               onChange={setIsKeepingChoices}
             />
@@ -234,7 +231,9 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
           >
             Keep all values
           </button>{' '}
-          <span className="muted">{task.subject.attribute} holds several values: keep every source's values as one list (an override).</span>
+          <span className="muted">
+            {task.subject.attribute} holds several values: keep every source's values as one list (an override).
+          </span>
         </p>
       )}
       {task.type === 'survivorship-conflict' && (
@@ -353,8 +352,8 @@ function MergeChoicesNotice(props: { chosen: string[]; isKeeping: boolean; onCha
     <fieldset className="merge-choices" data-testid="merge-choices">
       <legend>Chosen values ({props.chosen.join(', ')})</legend>
       <p>
-        On merge, the values you chose become steward overrides on the surviving record: they stay as they are — even after an
-        unmerge, or when a source sends a new value — until someone clears them.
+        On merge, the values you chose become steward overrides on the surviving record: they stay as they are — even after an unmerge, or
+        when a source sends a new value — until someone clears them.
       </p>
       <label>
         <input type="radio" name="merge-choices" checked={props.isKeeping} onChange={() => props.onChange(true)} /> Keep my choices as

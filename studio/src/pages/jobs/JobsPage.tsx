@@ -9,6 +9,7 @@ import { useAbility, useSession } from '../../app/SessionContext';
 import { JobProgress } from '../../jobs/JobProgress';
 import { FINISHED_STATUSES, ingestTotalsOf } from '../../jobs/jobView';
 import type { JobView } from '../../jobs/jobView';
+import type { QueryOf } from '../../api/client';
 import { formatWhen } from '../../ui/format';
 
 const POLL_MS = 1000;
@@ -76,11 +77,11 @@ export function JobsPage(props: { query: URLSearchParams }) {
   const [generation, setGeneration] = useState(0);
 
   const load = useCallback(async (): Promise<JobView[]> => {
-    const path = status === '' ? '/jobs?limit=50' : `/jobs?limit=50&status=${encodeURIComponent(status)}`;
-    const list = (await client.get<{ items: JobView[] }>(path)).items;
+    const query = { limit: 50, ...(status === '' ? {} : { status }) } as QueryOf<'listJobs'>;
+    const list = (await client.call('listJobs', { query })).items;
     // A job linked from elsewhere (an upload panel) is shown even when it is older than the page.
     if (openId !== undefined && !list.some((job) => job.id === openId)) {
-      const one = await client.get<JobView>(`/jobs/${encodeURIComponent(openId)}`).catch(() => null);
+      const one = await client.call('getJob', { params: { id: openId } }).catch(() => null);
       if (one !== null) list.unshift(one);
     }
     return list;
@@ -110,7 +111,7 @@ export function JobsPage(props: { query: URLSearchParams }) {
 
   const cancel = async (id: string): Promise<void> => {
     try {
-      await client.post(`/jobs/${encodeURIComponent(id)}/cancel`, {});
+      await client.call('cancelJob', { params: { id } });
       setGeneration((value) => value + 1);
     } catch (err) {
       setError(err);

@@ -1,6 +1,5 @@
 /** Lookup tables: the list, one table's entries as an editable key → value grid, save with revision check. */
 import { useEffect, useMemo, useState } from 'react';
-import type { LookupSummaryView, LookupView } from '../../../../server/contracts/lookups';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
@@ -35,8 +34,8 @@ function entriesOf(rows: readonly Row[]): Record<string, unknown> {
 export function LookupsPage(props: { name?: string }) {
   const { client } = useSession();
   const canWrite = useAbility('lookups.write');
-  const list = useLoad(() => client.get<{ items: LookupSummaryView[] }>('/lookups'), [client]);
-  const table = useLoad(props.name === undefined ? null : () => client.get<LookupView>(`/lookups/${encodeURIComponent(props.name ?? '')}`), [client, props.name]);
+  const list = useLoad(() => client.call('listLookupTables'), [client]);
+  const table = useLoad(props.name === undefined ? null : () => client.call('getLookupTable', { params: { name: props.name ?? '' } }), [client, props.name]);
   const [rows, setRows] = useState<Row[]>([]);
   const [filter, setFilter] = useState('');
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -58,7 +57,7 @@ export function LookupsPage(props: { name?: string }) {
     setSaveError(null);
     try {
       const body = { entries: entriesOf(rows), description: table.data?.description ?? '', revision: table.data?.revision ?? 0 };
-      const result = await client.put<LookupView>(`/lookups/${encodeURIComponent(props.name)}`, body);
+      const result = await client.call('putLookupTable', { params: { name: props.name }, body });
       setSaved(`Saved revision ${result.revision} (${result.entryCount} entries).`);
       table.reload();
       list.reload();

@@ -32,10 +32,12 @@ export function MappingsListPage() {
   const canReadLookups = useAbility('lookups.read');
   const [filter, setFilter] = useState('');
   const [newSource, setNewSource] = useState('');
-  const [newDomain, setNewDomain] = useState('supplier');
+  // '' until the analyst picks one: the server's first domain.
+  const [pickedDomain, setNewDomain] = useState('');
   const [newSourceError, setNewSourceError] = useState('');
-  const list = useLoad(() => client.get<{ items: MappingSummaryView[] }>('/mappings'), [client]);
-  const domains = useLoad(() => client.get<{ items: Array<{ domain: string }> }>('/schemas'), [client]);
+  const list = useLoad(() => client.call('listMappings'), [client]);
+  const domains = useLoad(() => client.call('listCanonicalSchemas'), [client]);
+  const newDomain = pickedDomain !== '' ? pickedDomain : (domains.data?.items[0]?.domain ?? '');
   const items = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return (list.data?.items ?? [])
@@ -126,7 +128,7 @@ export function MappingsListPage() {
               <option key={domain}>{domain}</option>
             ))}
           </select>
-          <button type="submit" className="button-secondary" disabled={newSource.trim() === ''}>
+          <button type="submit" className="button-secondary" disabled={newSource.trim() === '' || newDomain === ''}>
             Create draft
           </button>
           {newSourceError !== '' && (

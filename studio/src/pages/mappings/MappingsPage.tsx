@@ -17,7 +17,7 @@ import { clearJsonataContext, setJsonataContext } from '../../jsonata/monaco/reg
 import { JSONATA_LANGUAGE_ID } from '../../jsonata/monarch';
 import { requiredFieldsNeverSet, validateOutput } from '../../jsonata/outputCheck';
 import { parseSamples } from '../../samples/parseSamples';
-import type { SourceFormatOptions } from '../../../../server/ingest/formats/registry';
+import { sourceFormatOfChoice } from '../../mappings/sourceFormat';
 import { stableJson } from '../../ui/format';
 import { editorReducer, initialEditorState, snapshotOf } from './editorState';
 import type { BottomTab } from './editorState';
@@ -45,6 +45,7 @@ import { useServerLookups } from './useServerLookups';
 import { useStoredMappings } from './useStoredMappings';
 import { VersionsPanel } from './VersionsPanel';
 import { WhatChangesPanel } from './WhatChangesPanel';
+import { TabList, tabPanelProps } from '../../ui/Tabs';
 
 type Lookups = Record<string, Record<string, unknown>>;
 
@@ -123,9 +124,13 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
     );
   }, [client, props.exceptionId, isContentReady]);
 
-  // The chosen format's parser options (delimiter, record path…): the same options ingest reads with.
-  const [formatOptions, setFormatOptions] = useState<SourceFormatOptions>({});
-  const parsed = useMemo(() => parseSamples(state.sampleText, state.format, formatOptions), [state.sampleText, state.format, formatOptions]);
+  // The sample is read with the source's format and options (the same ingest reads with); the stored
+  // samples are records already, read as JSON.
+  const { sampleText, sampleKind, format: sampleFormat, formatOptions } = state;
+  const parsed = useMemo(
+    () => (sampleKind === 'records' ? parseSamples(sampleText, 'auto') : parseSamples(sampleText, sampleFormat, formatOptions)),
+    [sampleText, sampleKind, sampleFormat, formatOptions],
+  );
   const { lookups: pastedLookups, error: lookupsError } = useMemo(() => parseLookups(state.lookupsText), [state.lookupsText]);
   const server = useServerLookups(expression);
   const lookups = useMemo(() => ({ ...server.entries, ...pastedLookups }), [server.entries, pastedLookups]);
@@ -199,8 +204,17 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
   };
 
   const content = useMemo<MappingContent>(
-    () => ({ expression, samples: records ?? loaded?.samples ?? [], tests, description: document.view?.description ?? loaded?.description ?? '' }),
-    [expression, records, loaded, tests, document.view],
+    () => {
+      const format = sourceFormatOfChoice({ format: sampleFormat, options: formatOptions, previous: loaded?.format });
+      return {
+        expression,
+        samples: records ?? loaded?.samples ?? [],
+        tests,
+        description: document.view?.description ?? loaded?.description ?? '',
+        ...(format ? { format } : {}),
+      };
+    },
+    [expression, records, loaded, tests, document.view, sampleFormat, formatOptions],
   );
   const isDirty = isStored && loaded !== null && snapshotOf(content) !== state.savedSnapshot;
   useUnsavedChangesGuard(isDirty, `The mapping ${props.source ?? ''} → ${props.domain ?? ''}`);
@@ -245,9 +259,9 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
       sampleText={state.sampleText}
       onSampleText={(text) => dispatch({ type: 'sampleTextEdited', text })}
       format={state.format}
-      onFormat={(format) => dispatch({ type: 'formatChosen', format })}
       formatOptions={formatOptions}
-      onFormatOptions={setFormatOptions}
+      onFormatChange={(next) => dispatch({ type: 'formatChosen', format: next.format, options: next.options })}
+      sampleKind={sampleKind}
       parsed={parsed}
       lookupsText={state.lookupsText}
       onLookupsText={(text) => dispatch({ type: 'lookupsEdited', text })}
@@ -328,26 +342,31 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
           onShowFailures={() => dispatch({ type: 'tabChosen', tab: 'records' })}
         />
       </div>
-      <div className="tabs bottom-tabs" role="tablist" aria-label="Mapping panels">
-        {tabs.map(([value, label]) => (
-          <button key={value} type="button" role="tab" aria-selected={tab === value} className={tab === value ? 'tab active' : 'tab'} onClick={() => dispatch({ type: 'tabChosen', tab: value })}>
-            {label}
-          </button>
-        ))}
-      </div>
-      {tab === 'problems' && <ProblemsPanel problems={problems} onJump={jump} emptyText={noProblemsText} note={schema === null ? 'Schema not loaded: output is not validated.' : undefined} />}
+      <TabList
+        label="Mapping panels"
+        idPrefix="mapping-panels"
+        className="bottom-tabs"
+        tabs={tabs.map(([value, label]) => ({ id: value, label }))}
+        selected={tab}
+        onSelect={(value) => dispatch({ type: 'tabChosen', tab: value })}
+      />
+      {tab === 'problems' && (
+        <div {...tabPanelProps('mapping-panels', tab)}>
+          <ProblemsPanel problems={problems} onJump={jump} emptyText={noProblemsText} note={schema === null ? 'Schema not loaded: output is not validated.' : undefined} />
+        </div>
+      )}
       {tab === 'records' && (
-        <div className="bottom-panel">
+        <div className="bottom-panel" {...tabPanelProps('mapping-panels', tab)}>
           <RecordsPanel check={recordCheck} selectedIndex={selectedIndex} onSelect={(index) => dispatch({ type: 'recordSelected', index })} />
         </div>
       )}
       {tab === 'schema' && (
-        <div className="bottom-panel">
+        <div className="bottom-panel" {...tabPanelProps('mapping-panels', tab)}>
           <SchemaTreePanel nodes={schemaTree} outputCount={outputs.length} missing={missing} />
         </div>
       )}
       {isStored && tab === 'tests' && (
-        <div className="bottom-panel">
+        <div className="bottom-panel" {...tabPanelProps('mapping-panels', tab)}>
           <TestsPanel
             tests={tests}
             report={state.report}
@@ -365,7 +384,7 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
         </div>
       )}
       {isStored && tab === 'versions' && (
-        <div className="bottom-panel">
+        <div className="bottom-panel" {...tabPanelProps('mapping-panels', tab)}>
           <VersionsPanel
             document={document}
             draftExpression={expression}
@@ -376,12 +395,12 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
         </div>
       )}
       {isStored && tab === 'changes' && (
-        <div className="bottom-panel">
+        <div className="bottom-panel" {...tabPanelProps('mapping-panels', tab)}>
           <WhatChangesPanel preview={state.changes} isRunning={state.busy === 'Comparing…'} onRun={() => void actions.whatChanges()} />
         </div>
       )}
       {isStored && tab === 'load' && canUpload && (
-        <div className="bottom-panel">
+        <div className="bottom-panel" {...tabPanelProps('mapping-panels', tab)}>
           <UploadPanel source={props.source ?? ''} domain={props.domain ?? ''} publishedVersion={document.view?.publishedVersion ?? null} />
         </div>
       )}

@@ -1,19 +1,25 @@
-/** Left pane: pasted sample payloads (JSON, NDJSON or CSV with a header row) and lookup tables. */
+/**
+ * Left pane: sample payloads as the source sends them (read with the picked format and options, which are
+ * saved with the draft) or the stored sample records, the parsed first record as a tree, and lookup tables.
+ */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import type { ParsedSamples, SampleFormat } from '../../samples/parseSamples';
+import type { ParsedSamples } from '../../samples/parseSamples';
 import type { SourceFormatOptions } from '../../../../server/ingest/formats/registry';
 import { SampleFormatPicker } from '../../mappings/SampleFormat';
+import type { SampleFormatChoice } from '../../mappings/sourceFormat';
 import { SampleTree } from '../../mappings/SampleTree';
+import { TabList, tabPanelProps } from '../../ui/Tabs';
 
 export interface SamplePaneProps {
   sampleText: string;
   onSampleText: (text: string) => void;
-  format: SampleFormat | 'auto';
-  onFormat: (format: SampleFormat | 'auto') => void;
-  /** Parser options of the chosen format (delimiter, record path, …). */
+  /** The source's format (saved with the draft) and its parser options (delimiter, record path, …). */
+  format: SampleFormatChoice;
   formatOptions: SourceFormatOptions;
-  onFormatOptions: (options: SourceFormatOptions) => void;
+  onFormatChange: (next: { format: SampleFormatChoice; options: SourceFormatOptions }) => void;
+  /** `records`: the text is the stored samples (JSON records); `payload`: text as the source sends it. */
+  sampleKind: 'records' | 'payload';
   parsed: ParsedSamples;
   lookupsText: string;
   onLookupsText: (text: string) => void;
@@ -25,32 +31,31 @@ export interface SamplePaneProps {
 /** The sample and lookup inputs for the mapping under test. */
 export function SamplePane(props: SamplePaneProps) {
   const [tab, setTab] = useState<'samples' | 'lookups'>('samples');
-  const summary = props.parsed.ok
-    ? `${props.parsed.records.length} record${props.parsed.records.length === 1 ? '' : 's'} · ${props.parsed.format.toUpperCase()}`
-    : 'Not readable';
+  const count = props.parsed.ok ? `${props.parsed.records.length} record${props.parsed.records.length === 1 ? '' : 's'}` : '';
+  const summary = props.sampleKind === 'records' ? `${count} · stored samples (parsed records); paste a payload to read it as ${props.format === 'auto' ? 'JSON' : props.format.toUpperCase()}` : `${count} · ${props.parsed.format.toUpperCase()}`;
   return (
     <section className="pane" aria-label="Sample payload">
       <header className="pane-header">
-        <div className="tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={tab === 'samples'} className={tab === 'samples' ? 'tab active' : 'tab'} onClick={() => setTab('samples')}>
-            Samples
-          </button>
-          <button type="button" role="tab" aria-selected={tab === 'lookups'} className={tab === 'lookups' ? 'tab active' : 'tab'} onClick={() => setTab('lookups')}>
-            Lookups
-          </button>
-        </div>
+        <TabList
+          label="Sample inputs"
+          idPrefix="sample-inputs"
+          tabs={[
+            { id: 'samples', label: 'Samples' },
+            { id: 'lookups', label: 'Lookups' },
+          ]}
+          selected={tab}
+          onSelect={setTab}
+        />
         {tab === 'samples' && props.picker}
         {tab === 'samples' && (
           <SampleFormatPicker
             format={props.format}
             options={props.formatOptions}
-            onChange={(next) => {
-              props.onFormat(next.format);
-              props.onFormatOptions(next.options);
-            }}
+            onChange={props.onFormatChange}
           />
         )}
       </header>
+      <div className="sample-tab-panel" {...tabPanelProps('sample-inputs', tab)}>
       {tab === 'samples' ? (
         <>
           <textarea
@@ -81,6 +86,7 @@ export function SamplePane(props: SamplePaneProps) {
           </footer>
         </>
       )}
+      </div>
     </section>
   );
 }

@@ -3,8 +3,6 @@
  * its latest source records) or a record from the exception queue.
  */
 import { useEffect, useState } from 'react';
-import type { ExceptionView } from '../../../../server/contracts/ingest';
-import type { GoldenRecordView } from '../../../../server/contracts/golden';
 import { useAbility, useSession } from '../../app/SessionContext';
 import type { ApiClient } from '../../api/client';
 
@@ -16,19 +14,22 @@ interface Option {
 /** The raw payloads of the most recently updated golden records fed by `source` (at most `limit`). */
 export async function recentPayloads(args: { client: ApiClient; source: string; domain: string; limit: number }): Promise<unknown[]> {
   const { client, source, domain, limit } = args;
-  const page = await client.get<{ items: GoldenRecordView[] }>(`/golden/${encodeURIComponent(domain)}?limit=500`);
+  const page = await client.call('listGoldenRecords', { params: { domain }, query: { limit: 500 } });
   const marker = `${domain}|${source}|`;
   const fed = page.items
     .filter((record) => record.sourceRecordIds.some((id) => id.startsWith(marker)))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, limit);
-  const full = await Promise.all(fed.map((record) => client.get<GoldenRecordView>(`/golden/${encodeURIComponent(domain)}/${encodeURIComponent(record.id)}?include=sources`)));
-  return full.flatMap((record) => (record.sources ?? []).filter((entry) => entry.source === source && entry.raw !== undefined).map((entry) => entry.raw));
+  const full = await Promise.all(
+    fed.map((record) => client.call('getGoldenRecord', { params: { domain, id: record.id }, query: { include: ['sources'] } })),
+  );
+  // The list held active records only; one retired since answers with its survivor, whose sources include it.
+  return full.flatMap((record) => (('retired' in record ? record.survivor?.sources : record.sources) ?? []).filter((entry) => entry.source === source && entry.raw !== undefined).map((entry) => entry.raw));
 }
 
 /** The raw payload of one exception, as sample text. */
 export async function exceptionSample(client: ApiClient, id: string): Promise<{ text: string; label: string }> {
-  const exception = await client.get<ExceptionView>(`/exceptions/${encodeURIComponent(id)}`);
+  const exception = await client.call('getException', { params: { id } });
   const raw: unknown = exception.raw;
   return { text: typeof raw === 'string' ? raw : JSON.stringify(raw, null, 2), label: `exception ${exception.code}${exception.sourceId ? ` (${exception.sourceId})` : ''}: ${exception.message}` };
 }
@@ -43,7 +44,7 @@ export function SamplePicker(props: { source: string; domain: string; onPick: (t
   useEffect(() => {
     if (!canReadExceptions) return;
     let isCurrent = true;
-    client.get<{ items: ExceptionView[] }>(`/exceptions?source=${encodeURIComponent(props.source)}&domain=${encodeURIComponent(props.domain)}&limit=50`).then(
+    client.call('listExceptions', { query: { source: props.source, domain: props.domain, limit: 50 } }).then(
       (body) => isCurrent && setOptions(body.items.map((item) => ({ value: item.id, label: `${item.code}${item.sourceId ? ` · ${item.sourceId}` : ''} · ${item.message.slice(0, 60)}` }))),
       () => undefined,
     );

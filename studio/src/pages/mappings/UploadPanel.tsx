@@ -3,7 +3,6 @@
  * mapping as an upload job, follow its progress, then open the records and exceptions it produced.
  */
 import { useState } from 'react';
-import type { UploadJobResponse } from '../../../../server/contracts/ingest';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf } from '../../app/route';
 import { useSession } from '../../app/SessionContext';
@@ -40,7 +39,10 @@ export function UploadPanel(props: UploadPanelProps) {
     }
     setIsSending(true);
     try {
-      const created = await client.postRaw<UploadJobResponse>(`/ingest/${encodeURIComponent(props.source)}/${encodeURIComponent(props.domain)}/jobs`, body.body, body.contentType);
+      const created = await client.call('createIngestUploadJob', {
+        params: { source: props.source, domain: props.domain },
+        raw: { body: body.body, contentType: body.contentType },
+      });
       setJobId(created.jobId);
     } catch (err) {
       setError(err);

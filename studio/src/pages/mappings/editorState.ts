@@ -6,7 +6,8 @@
  */
 import type { DiffPreviewResponse, TestReportView } from '../../../../server/contracts/mappingEvaluation';
 import type { MappingTestCaseView } from '../../../../server/contracts/mappings';
-import type { SampleFormat } from '../../samples/parseSamples';
+import type { SourceFormat, SourceFormatOptions } from '../../../../server/ingest/formats/registry';
+import { choiceOfSourceFormat, type SampleFormatChoice } from '../../mappings/sourceFormat';
 import { stableJson } from '../../ui/format';
 
 export type BottomTab = 'problems' | 'records' | 'schema' | 'tests' | 'versions' | 'changes' | 'load';
@@ -16,12 +17,22 @@ export interface ServerContent {
   expression: string;
   samples: unknown[];
   tests: MappingTestCaseView[];
+  /** How the source sends its payloads (content type + parser options); absent = JSON detected. */
+  format?: SourceFormat;
 }
 
 export interface EditorState {
   domain: string;
   sampleText: string;
-  format: SampleFormat | 'auto';
+  /** The source's format as picked in the sample panel (saved with the draft as its `format`). */
+  format: SampleFormatChoice;
+  /** That format's parser options (delimiter, record path, resource type…). */
+  formatOptions: SourceFormatOptions;
+  /**
+   * What the sample text holds: `records` = the stored samples as a JSON array (already parsed, read as
+   * JSON whatever the format), `payload` = text as the source sends it (read with the format).
+   */
+  sampleKind: 'records' | 'payload';
   lookupsText: string;
   expression: string;
   tests: MappingTestCaseView[];
@@ -44,7 +55,7 @@ export type EditorAction =
   | { type: 'expressionEdited'; expression: string }
   | { type: 'sampleTextEdited'; text: string }
   | { type: 'sampleLoaded'; text: string; notice: string }
-  | { type: 'formatChosen'; format: SampleFormat | 'auto' }
+  | { type: 'formatChosen'; format: SampleFormatChoice; options: SourceFormatOptions }
   | { type: 'lookupsEdited'; text: string }
   | { type: 'domainChosen'; domain: string }
   | { type: 'recordSelected'; index: number }
@@ -62,7 +73,28 @@ export type EditorAction =
 
 /** The comparable form of stored content: equal snapshots mean nothing to save. */
 export function snapshotOf(content: ServerContent): string {
-  return stableJson({ expression: content.expression, samples: content.samples, tests: content.tests });
+  const format = content.format === undefined ? null : { contentType: content.format.contentType, options: content.format.options ?? {} };
+  return stableJson({ expression: content.expression, samples: content.samples, tests: content.tests, format });
+}
+
+/** Whether text is a JSON array (the stored samples as the editor shows them). */
+function isJsonArray(text: string): boolean {
+  if (!text.trim().startsWith('[')) return false;
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether text is JSON (an array or an object: stored records or a loaded payload). */
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The samples as the editor shows them (the server stores records; the text is pretty JSON). */
@@ -76,6 +108,8 @@ export function initialEditorState(input: { domain: string; expression: string; 
     domain: input.domain,
     sampleText: input.sampleText,
     format: 'auto',
+    formatOptions: {},
+    sampleKind: 'payload',
     lookupsText: input.lookupsText,
     expression: input.expression,
     tests: [],
@@ -94,27 +128,35 @@ export function initialEditorState(input: { domain: string; expression: string; 
 /** The editor's transitions. */
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {
-    case 'serverContent':
-      // Whatever the action (load, save, publish, rollback), the editor now holds the server's draft.
+    case 'serverContent': {
+      // Whatever the action (load, save, publish, rollback), the editor now holds the server's draft:
+      // its samples (as records, unless the text typed reads as exactly them) and its source format.
+      const isKept = action.keepSampleText === true;
+      const stored = choiceOfSourceFormat(action.content.format);
       return {
         ...state,
         expression: action.content.expression,
-        sampleText: action.keepSampleText === true ? state.sampleText : samplesText(action.content.samples),
-        format: action.keepSampleText === true ? state.format : 'auto',
+        sampleText: isKept ? state.sampleText : samplesText(action.content.samples),
+        sampleKind: isKept ? state.sampleKind : 'records',
+        format: isKept ? state.format : stored.format,
+        formatOptions: isKept ? state.formatOptions : stored.options,
         tests: action.content.tests,
         removedTest: null,
         report: null,
         savedSnapshot: snapshotOf(action.content),
         notice: action.notice ?? state.notice,
       };
+    }
     case 'expressionEdited':
       return { ...state, expression: action.expression };
     case 'sampleTextEdited':
-      return { ...state, sampleText: action.text };
+      // Editing the stored records keeps them records; pasting what the source sends makes it a payload.
+      return { ...state, sampleText: action.text, sampleKind: state.sampleKind === 'records' && isJsonArray(action.text) ? 'records' : 'payload' };
     case 'sampleLoaded':
-      return { ...state, sampleText: action.text, format: 'auto', selectedIndex: 0, notice: action.notice };
+      // A payload from the hub (a stored record, an exception's JSON) is JSON; an unreadable one is raw text.
+      return { ...state, sampleText: action.text, sampleKind: isJson(action.text) ? 'records' : 'payload', selectedIndex: 0, notice: action.notice };
     case 'formatChosen':
-      return { ...state, format: action.format };
+      return { ...state, format: action.format, formatOptions: action.options };
     case 'lookupsEdited':
       return { ...state, lookupsText: action.text };
     case 'domainChosen':

@@ -1,13 +1,10 @@
 /** Loads the canonical domains and the selected domain's JSON Schema from the API. */
 import { useEffect, useState } from 'react';
 import { useSession } from '../../app/SessionContext';
+import type { OperationResponse } from '../../../../server/contracts/operations';
 import type { JsonSchema } from '../../jsonata/schemaShape';
 
-export interface DomainSummary {
-  domain: string;
-  version?: string;
-  title?: string;
-}
+export type DomainSummary = OperationResponse<'listCanonicalSchemas'>['items'][number];
 
 /** Domains (`GET /schemas`) and the schema of `domain` (`GET /schemas/{domain}`), with load errors. */
 export function useCanonicalSchemas(domain: string): { domains: DomainSummary[]; schema: JsonSchema | null; error: unknown } {
@@ -18,7 +15,7 @@ export function useCanonicalSchemas(domain: string): { domains: DomainSummary[];
 
   useEffect(() => {
     let isCurrent = true;
-    client.get<{ items: DomainSummary[] }>('/schemas').then(
+    client.call('listCanonicalSchemas').then(
       (body) => isCurrent && setDomains(body.items),
       (err: unknown) => isCurrent && setError(err),
     );
@@ -30,10 +27,11 @@ export function useCanonicalSchemas(domain: string): { domains: DomainSummary[];
   useEffect(() => {
     let isCurrent = true;
     setSchema(null);
-    client.get<JsonSchema>(`/schemas/${encodeURIComponent(domain)}`).then(
+    client.call('getCanonicalSchema', { params: { domain } }).then(
       (body) => {
         if (!isCurrent) return;
-        setSchema(body);
+        // The answer is the domain's JSON Schema document (its contract declares only `$schema` and `$id`).
+        setSchema(body as JsonSchema);
         setError(null);
       },
       (err: unknown) => isCurrent && setError(err),

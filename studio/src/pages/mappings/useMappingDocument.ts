@@ -3,9 +3,10 @@
  * the revision last read, run tests, publish, "what changes", versions and rollback — all through
  * the mapping API. A mapping that does not exist yet is created by the first save.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DiffPreviewResponse, TestReportView } from '../../../../server/contracts/mappingEvaluation';
 import type { MappingTestCaseView, MappingVersionSummaryView, MappingVersionView, MappingView, PublishResponse } from '../../../../server/contracts/mappings';
+import type { SourceFormat } from '../../../../server/ingest/formats/registry';
 import { ApiError } from '../../api/client';
 import { useSession } from '../../app/SessionContext';
 
@@ -14,6 +15,8 @@ export interface MappingContent {
   samples: unknown[];
   tests: MappingTestCaseView[];
   description: string;
+  /** The source's content type and parser options (saved with the draft; ingest reads with them). */
+  format?: SourceFormat;
 }
 
 export interface MappingDocument {
@@ -38,7 +41,13 @@ export interface MappingDocument {
 /** The content the editor edits: the draft, else the published version. */
 export function contentOf(view: MappingView): MappingContent {
   const content = view.draft ?? view.published;
-  return { expression: content?.expression ?? '', samples: content?.samples ?? [], tests: content?.tests ?? [], description: content?.description ?? '' };
+  return {
+    expression: content?.expression ?? '',
+    samples: content?.samples ?? [],
+    tests: content?.tests ?? [],
+    description: content?.description ?? '',
+    ...(content?.format ? { format: { contentType: content.format.contentType, options: (content.format.options ?? {}) as SourceFormat['options'] } } : {}),
+  };
 }
 
 /** The mapping `source`/`domain` (inbound), or null when the page is the scratch workbench. */
@@ -54,7 +63,11 @@ export function useMappingDocument(key: { source: string; domain: string } | nul
   const [loaded, setLoaded] = useState<MappingContent | null>(null);
   const [isNew, setIsNew] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const base = key === null ? '' : `/mappings/${encodeURIComponent(key.source)}/${encodeURIComponent(key.domain)}`;
+  const source = key?.source ?? '';
+  const domain = key?.domain ?? '';
+  // Calls are made only for a mapping (key not null): the scratch workbench has no server document.
+  const params = useMemo(() => ({ source, domain }), [source, domain]);
+  const hasDocument = key !== null;
 
   const hold = useCallback(
     (body: MappingView) => {
@@ -65,9 +78,9 @@ export function useMappingDocument(key: { source: string; domain: string } | nul
   );
 
   useEffect(() => {
-    if (base === '') return undefined;
+    if (!hasDocument) return undefined;
     let isCurrent = true;
-    client.get<MappingView>(base).then(
+    client.call('getMapping', { params }).then(
       (body) => {
         if (!isCurrent) return;
         hold(body);
@@ -83,41 +96,44 @@ export function useMappingDocument(key: { source: string; domain: string } | nul
     return () => {
       isCurrent = false;
     };
-  }, [client, base, hold]);
+  }, [client, hasDocument, params, hold]);
 
   const save = useCallback(
     async (content: MappingContent): Promise<MappingView> => {
       const current = latest.current;
       const revision = current?.draft?.revision ?? (current === null ? 0 : undefined);
-      const saved = await client.put<MappingView>(base, { ...content, samples: content.samples.slice(0, 100), revision });
+      const { format, ...rest } = content;
+      // The contract types options as an open object (each format's options are checked by the server).
+      const formatBody = format ? { format: { contentType: format.contentType, options: { ...format.options } as Record<string, unknown> } } : {};
+      const saved = await client.call('putMappingDraft', { params, body: { ...rest, ...formatBody, samples: content.samples.slice(0, 100), revision } });
       hold(saved);
       setIsNew(false);
       return saved;
     },
-    [client, base, hold],
+    [client, params, hold],
   );
 
-  const runTests = useCallback((content: Pick<MappingContent, 'expression' | 'tests'>) => client.post<TestReportView>(`${base}/test`, content), [client, base]);
+  const runTests = useCallback((content: Pick<MappingContent, 'expression' | 'tests'>) => client.call('testMappingDraft', { params, body: content }), [client, params]);
 
   const publish = useCallback(
     async (note?: string): Promise<PublishResponse> => {
-      const result = await client.post<PublishResponse>(`${base}/publish`, { note, revision: latest.current?.draft?.revision });
-      hold(await client.get<MappingView>(base));
+      const result = await client.call('publishMapping', { params, body: { note, revision: latest.current?.draft?.revision } });
+      hold(await client.call('getMapping', { params }));
       return result;
     },
-    [client, base, hold],
+    [client, params, hold],
   );
 
-  const whatChanges = useCallback(() => client.post<DiffPreviewResponse>(`${base}/diff-preview`, { limit: 200 }), [client, base]);
-  const listVersions = useCallback(async () => (await client.get<{ items: MappingVersionSummaryView[] }>(`${base}/versions`)).items, [client, base]);
-  const getVersion = useCallback((version: number) => client.get<MappingVersionView>(`${base}/versions/${version}`), [client, base]);
+  const whatChanges = useCallback(() => client.call('diffPreviewMapping', { params, body: { limit: 200 } }), [client, params]);
+  const listVersions = useCallback(async () => (await client.call('listMappingVersions', { params })).items, [client, params]);
+  const getVersion = useCallback((version: number) => client.call('getMappingVersion', { params: { ...params, version } }), [client, params]);
   const rollback = useCallback(
     async (version: number, reason: string): Promise<MappingVersionSummaryView> => {
-      const result = await client.post<MappingVersionSummaryView>(`${base}/rollback`, { version, reason });
-      hold(await client.get<MappingView>(base));
+      const result = await client.call('rollbackMapping', { params, body: { version, reason } });
+      hold(await client.call('getMapping', { params }));
       return result;
     },
-    [client, base, hold],
+    [client, params, hold],
   );
 
   return { view, loaded, isNew, loadError, save, runTests, publish, whatChanges, listVersions, getVersion, rollback };

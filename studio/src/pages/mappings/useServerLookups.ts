@@ -4,7 +4,7 @@
  * pasted on the page take precedence, so an analyst can try a change before saving it.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { LookupSummaryView, LookupView } from '../../../../server/contracts/mappings';
+import type { LookupSummaryView } from '../../../../server/contracts/mappings';
 import { referencedLookupTables } from '../../../../server/mapping-runtime/expressionAnalysis';
 import { useAbility, useSession } from '../../app/SessionContext';
 import type { LookupTableInfo } from '../../jsonata/completion';
@@ -22,7 +22,7 @@ export function useServerLookups(expression: string): { tables: LookupTableInfo[
   useEffect(() => {
     if (!canRead) return undefined;
     let isCurrent = true;
-    client.get<{ items: LookupSummaryView[] }>('/lookups').then(
+    client.call('listLookupTables').then(
       (body) => isCurrent && setSummaries(body.items),
       (err: unknown) => isCurrent && setError(err),
     );
@@ -39,7 +39,7 @@ export function useServerLookups(expression: string): { tables: LookupTableInfo[
     const missing = summaries.filter((summary) => wanted.includes(summary.name) && loaded[summary.name]?.revision !== summary.revision);
     if (missing.length === 0) return undefined;
     let isCurrent = true;
-    Promise.all(missing.map((summary) => client.get<LookupView>(`/lookups/${encodeURIComponent(summary.name)}`))).then(
+    Promise.all(missing.map((summary) => client.call('getLookupTable', { params: { name: summary.name } }))).then(
       (tables) => {
         if (!isCurrent) return;
         setLoaded((previous) => {

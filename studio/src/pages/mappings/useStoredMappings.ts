@@ -1,6 +1,6 @@
 /** The mappings stored on the server, to open one in the workbench (saving arrives in the next pass). */
 import { useCallback, useEffect, useState } from 'react';
-import type { MappingSummaryView, MappingView } from '../../../../server/contracts/mappings';
+import type { MappingSummaryView } from '../../../../server/contracts/mappings';
 import { useSession } from '../../app/SessionContext';
 
 export interface OpenedMapping {
@@ -20,7 +20,7 @@ export function useStoredMappings(): { mappings: MappingSummaryView[]; error: un
 
   useEffect(() => {
     let isCurrent = true;
-    client.get<{ items: MappingSummaryView[] }>('/mappings').then(
+    client.call('listMappings').then(
       (body) => isCurrent && setMappings(body.items.filter((item) => item.direction === 'inbound')),
       (err: unknown) => isCurrent && setError(err),
     );
@@ -32,7 +32,7 @@ export function useStoredMappings(): { mappings: MappingSummaryView[]; error: un
   const open = useCallback(
     async (source: string, domain: string): Promise<OpenedMapping | null> => {
       try {
-        const view = await client.get<MappingView>(`/mappings/${encodeURIComponent(source)}/${encodeURIComponent(domain)}`);
+        const view = await client.call('getMapping', { params: { source, domain } });
         const content = view.draft ?? view.published;
         if (content === null) return null;
         setError(null);

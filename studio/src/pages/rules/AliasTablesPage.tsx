@@ -4,8 +4,7 @@
  * save the draft, publish (matching uses it from the next match on); versions with rollback.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FromSchema } from 'json-schema-to-ts';
-import type { aliasTableViewSchema, AliasTableListView, AliasTableVersionSummaryView } from '../../../../server/contracts/matching';
+import type { OperationResponse } from '../../../../server/contracts/operations';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { askInPage } from '../../ui/Dialog';
 import { hrefOf } from '../../app/route';
@@ -15,7 +14,7 @@ import { useBusyAction } from '../../ui/useBusyAction';
 import { VersionsCard } from './VersionsCard';
 import { aliasTableProblems, rowOfProblem, rowsOf, tableOf, type AliasRow, type AliasTableContent } from './aliasTableEditing';
 
-type AliasTableView = FromSchema<typeof aliasTableViewSchema>;
+type AliasTableView = OperationResponse<'getAliasTable'>;
 
 const MODE_HELP: Record<string, string> = {
   replace: 'Each variant is rewritten to its canonical form, anywhere in a value.',
@@ -28,11 +27,11 @@ const MODE_HELP: Record<string, string> = {
 export function AliasTablesPage(props: { table?: string }) {
   const { client } = useSession();
   const canWrite = useAbility('rules.write');
-  const list = useLoad(() => client.get<AliasTableListView>('/matching/aliases'), [client]);
+  const list = useLoad(() => client.call('listAliasTables'), [client]);
   const name = props.table ?? list.data?.items[0]?.table;
-  const base = name ? `/matching/aliases/${encodeURIComponent(name)}` : null;
-  const view = useLoad(base ? () => client.get<AliasTableView>(base) : null, [client, base]);
-  const versions = useLoad(base ? () => client.get<{ items: AliasTableVersionSummaryView[] }>(`${base}/versions`) : null, [client, base]);
+  const params = useMemo(() => (name ? { table: name } : null), [name]);
+  const view = useLoad(params ? () => client.call('getAliasTable', { params }) : null, [client, params]);
+  const versions = useLoad(params ? () => client.call('listAliasTableVersions', { params }) : null, [client, params]);
   const [rows, setRows] = useState<AliasRow[]>([]);
   const [version, setVersion] = useState('');
   const [filter, setFilter] = useState('');
@@ -58,7 +57,11 @@ export function AliasTablesPage(props: { table?: string }) {
   const isVersionUnchanged = content !== null && isDirty && version.trim() === view.data?.published?.rulesVersion;
 
   const putDraft = async (): Promise<AliasTableView> => {
-    const saved = await client.put<AliasTableView>(base as string, { table: edited, revision: revision.current });
+    if (edited === null) throw new Error('The table is not loaded yet.');
+    const saved = await client.call('putAliasTableDraft', {
+      params: params ?? { table: '' },
+      body: { table: edited, revision: revision.current },
+    });
     revision.current = saved.draft?.revision ?? revision.current;
     setSavedJson(JSON.stringify(edited));
     return saved;
@@ -75,8 +78,9 @@ export function AliasTablesPage(props: { table?: string }) {
   const publish = (): Promise<void> =>
     run('Publishing…', async () => {
       if (isDirty) await putDraft();
-      const published = await client.post<{ isNew: boolean; version: AliasTableVersionSummaryView }>(`${base as string}/publish`, {
-        revision: revision.current === 0 ? undefined : revision.current,
+      const published = await client.call('publishAliasTable', {
+        params: params ?? { table: '' },
+        body: { revision: revision.current === 0 ? undefined : revision.current },
       });
       view.reload();
       versions.reload();
@@ -96,7 +100,7 @@ export function AliasTablesPage(props: { table?: string }) {
     });
     if (reason === null) return;
     await run('Rolling back…', async () => {
-      await client.post(`${base as string}/rollback`, { version: number, reason });
+      await client.call('rollbackAliasTable', { params: params ?? { table: '' }, body: { version: number, reason } });
       view.reload();
       versions.reload();
       list.reload();

@@ -4,15 +4,15 @@
  */
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { useUnsavedChangesGuard } from '../../app/navigationGuard';
-import type { FromSchema } from 'json-schema-to-ts';
-import type { ruleSetViewSchema, RuleSetVersionSummaryView } from '../../../../server/contracts/matching';
+import type { OperationResponse } from '../../../../server/contracts/operations';
 import type { PreviewResult } from '../../../../server/matching/preview';
-import type { presentJob } from '../../../../server/jobs/jobPresenter';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { askInPage } from '../../ui/Dialog';
 import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
+import { useDomains } from '../../app/useDomains';
+import { TabList, tabPanelProps } from '../../ui/Tabs';
 import { useBusyAction } from '../../ui/useBusyAction';
 import { VersionsCard } from './VersionsCard';
 import { AliasTablesPage } from './AliasTablesPage';
@@ -21,26 +21,22 @@ import { validateRulesText } from './rulesValidation';
 import { TrainingCard } from './TrainingCard';
 import { VerifyPair } from './VerifyPair';
 
-type RuleSetView = FromSchema<typeof ruleSetViewSchema>;
-type JobView = ReturnType<typeof presentJob>;
+type RuleSetView = OperationResponse<'getMatchingRules'>;
 
 // Monaco only loads when this page opens, as on the Mappings page.
 const MonacoEditor = lazy(() => import('../../editor/MonacoEditor').then((module) => ({ default: module.MonacoEditor })));
 
-const DOMAINS = ['supplier', 'item', 'facility', 'account'];
-
-/** The tab that opens the alias tables (abbreviations, organisation aliases, legal suffixes, noise words). */
-export function AliasTablesTab(props: { isSelected: boolean }) {
+/** The rules page's tabs: one per server domain, then the alias tables. */
+function RulesTabs(props: { selected: string }) {
+  const { domains } = useDomains();
   return (
-    <button
-      type="button"
-      role="tab"
-      aria-selected={props.isSelected}
-      className={props.isSelected ? 'tab active' : 'tab'}
-      onClick={() => navigate(hrefOf(['rules', 'aliases']))}
-    >
-      alias tables
-    </button>
+    <TabList
+      label="Domain"
+      idPrefix="rules"
+      tabs={[...(domains ?? []).map((name) => ({ id: name, label: name })), { id: 'aliases', label: 'alias tables' }]}
+      selected={props.selected}
+      onSelect={(id) => navigate(hrefOf(['rules', id]))}
+    />
   );
 }
 
@@ -55,23 +51,11 @@ export function RulesAliasesPage(props: { table?: string }) {
             Alias tables: lookups the normalisers apply before comparison and blocking, named by the rule sets&apos; comparators and keys.
           </p>
         </div>
-        <div className="tabs" role="tablist" aria-label="Domain">
-          {DOMAINS.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={false}
-              className="tab"
-              onClick={() => navigate(hrefOf(['rules', name]))}
-            >
-              {name}
-            </button>
-          ))}
-          <AliasTablesTab isSelected />
-        </div>
+        <RulesTabs selected="aliases" />
       </header>
-      <AliasTablesPage table={props.table} />
+      <div {...tabPanelProps('rules', 'aliases')}>
+        <AliasTablesPage table={props.table} />
+      </div>
     </section>
   );
 }
@@ -83,13 +67,26 @@ export function RulesPage(props: { domain?: string; table?: string }) {
 }
 
 function DomainRulesPage(props: { domain?: string }) {
-  const domain = props.domain ?? 'supplier';
+  const { domains, error: domainsError } = useDomains();
+  const domain = props.domain ?? domains?.[0];
+  if (domain === undefined)
+    return (
+      <section className="page">
+        <h1>Matching rules</h1>
+        {domainsError !== null ? <ErrorNotice error={domainsError} /> : <p className="muted">Loading the domains…</p>}
+      </section>
+    );
+  return <DomainRules domain={domain} />;
+}
+
+function DomainRules(props: { domain: string }) {
+  const domain = props.domain;
   const { client } = useSession();
   const canWrite = useAbility('rules.write');
   const canPreview = useAbility('match.verify');
-  const base = `/matching/rules/${encodeURIComponent(domain)}`;
-  const view = useLoad(() => client.get<RuleSetView>(base), [client, base]);
-  const versions = useLoad(() => client.get<{ items: RuleSetVersionSummaryView[] }>(`${base}/versions`), [client, base]);
+  const params = useMemo(() => ({ domain }), [domain]);
+  const view = useLoad(() => client.call('getMatchingRules', { params }), [client, params]);
+  const versions = useLoad(() => client.call('listMatchingRulesVersions', { params }), [client, params]);
   const [text, setText] = useState('');
   const [savedText, setSavedText] = useState('');
   const { busy, error, notice, run, clearError } = useBusyAction();
@@ -111,7 +108,10 @@ function DomainRulesPage(props: { domain?: string }) {
   useUnsavedChangesGuard(isDirty, `The ${domain} rule set`);
 
   const putDraft = async (): Promise<RuleSetView> => {
-    const saved = await client.put<RuleSetView>(base, { rules: JSON.parse(text) as object, revision: revision.current });
+    const saved = await client.call('putMatchingRulesDraft', {
+      params,
+      body: { rules: JSON.parse(text) as Record<string, unknown>, revision: revision.current },
+    });
     revision.current = saved.draft?.revision ?? revision.current;
     setSavedText(text);
     return saved;
@@ -126,9 +126,9 @@ function DomainRulesPage(props: { domain?: string }) {
 
   const preview = (): Promise<void> =>
     run('Previewing…', async () => {
-      const answer = await client.post<PreviewResult | { job: JobView }>(`${base}/preview`, {
-        rules: JSON.parse(text) as object,
-        examples: 10,
+      const answer = await client.call('previewMatchingRules', {
+        params,
+        body: { rules: JSON.parse(text) as Record<string, unknown>, examples: 10 },
       });
       if ('job' in answer) return `The domain is large: the preview runs as job ${answer.job.id}; its report is the job's result.`;
       setReport(answer);
@@ -138,8 +138,9 @@ function DomainRulesPage(props: { domain?: string }) {
   const publish = (): Promise<void> =>
     run('Publishing…', async () => {
       if (isDirty) await putDraft();
-      const published = await client.post<{ isNew: boolean; version: RuleSetVersionSummaryView }>(`${base}/publish`, {
-        revision: revision.current === 0 ? undefined : revision.current,
+      const published = await client.call('publishMatchingRules', {
+        params,
+        body: { revision: revision.current === 0 ? undefined : revision.current },
       });
       view.reload();
       versions.reload();
@@ -158,7 +159,7 @@ function DomainRulesPage(props: { domain?: string }) {
     });
     if (reason === null) return;
     await run('Rolling back…', async () => {
-      await client.post(`${base}/rollback`, { version: number, reason });
+      await client.call('rollbackMatchingRules', { params, body: { version: number, reason } });
       view.reload();
       versions.reload();
       return `Version ${number} is published again.`;
@@ -175,21 +176,7 @@ function DomainRulesPage(props: { domain?: string }) {
             Blocking keys, comparators, hard rules and thresholds per domain, validated against the rules schema as you type.
           </p>
         </div>
-        <div className="tabs" role="tablist" aria-label="Domain">
-          {DOMAINS.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={name === domain}
-              className={name === domain ? 'tab active' : 'tab'}
-              onClick={() => navigate(hrefOf(['rules', name]))}
-            >
-              {name}
-            </button>
-          ))}
-          <AliasTablesTab isSelected={false} />
-        </div>
+        <RulesTabs selected={domain} />
       </header>
       <div className="toolbar mapping-toolbar">
         <span className="badge">{published ? `v${published.number} · ${published.rulesVersion}` : 'not published'}</span>
@@ -220,7 +207,7 @@ function DomainRulesPage(props: { domain?: string }) {
       </div>
       {(error ?? view.error) !== null && <ErrorNotice error={error ?? view.error} onDismiss={clearError} />}
       {notice !== '' && <p className="notice notice-success">{notice}</p>}
-      <div className="rules-body">
+      <div className="rules-body" {...tabPanelProps('rules', domain)}>
         <section className="pane" aria-label="Rules">
           <header className="pane-header">
             <h2>{domain} rules (JSON)</h2>

@@ -6,12 +6,10 @@
  * page's impact preview and Publish make it a new rule version.
  */
 import { useState } from 'react';
-import type { presentJob } from '../../../../server/jobs/jobPresenter';
+import type { JobView } from '../../jobs/jobView';
 import type { TrainJobResult } from '../../../../server/matching/trainRules';
 import type { ApiClient } from '../../api/client';
 import { ErrorNotice } from '../../app/ErrorNotice';
-
-type JobView = ReturnType<typeof presentJob>;
 
 const FINISHED = new Set(['succeeded', 'failed', 'cancelled', 'quarantined']);
 const POLL_MILLISECONDS = 1000;
@@ -58,12 +56,12 @@ export function TrainingCard(props: {
     setError(null);
     setIsRunning(true);
     try {
-      let current = await props.client.post<JobView>(`/matching/${encodeURIComponent(props.domain)}/train`, {});
+      let current = await props.client.call('trainMatchingRules', { params: { domain: props.domain } });
       setJob(current);
       const deadline = Date.now() + FOLLOW_MILLISECONDS;
       while (!FINISHED.has(current.status) && Date.now() < deadline) {
         await wait(POLL_MILLISECONDS);
-        current = await props.client.get<JobView>(`/jobs/${encodeURIComponent(current.id)}`);
+        current = await props.client.call('getJob', { params: { id: current.id } });
         setJob(current);
       }
     } catch (err) {

@@ -44,11 +44,8 @@ export function VerifyPair(props: { client: ApiClient; domain: string; rulesText
     setIsBusy(true);
     try {
       setResult(
-        await props.client.post<VerifyResult>('/matching/verify', {
-          domain: props.domain,
-          a: a.record,
-          b: b.record,
-          rules: JSON.parse(props.rulesText) as object,
+        await props.client.call('verifyMatch', {
+          body: { domain: props.domain, a: a.record, b: b.record, rules: JSON.parse(props.rulesText) as Record<string, unknown> },
         }),
       );
     } catch (err) {

@@ -28,3 +28,6 @@ export function presentJob(job: JobDocument) {
     updatedAt: job.updatedAt,
   };
 }
+
+/** A job as the API answers it (`jobViewSchema` in server/contracts/jobs.ts is the same shape). */
+export type JobView = ReturnType<typeof presentJob>;
