@@ -77,12 +77,11 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
   test('from a CSV to golden records without leaving the studio', { timeout: 600_000 }, async () => {
     const analystKey = await env.server.createKey('analyst', 'e2e analyst');
     const { page, errors } = await signIn(env, analystKey);
-    const dialogs: string[] = [];
+    // No browser dialogs: questions are asked in the page (ui/Dialog.tsx).
+    const browserDialogs: string[] = [];
     page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      // Prompts (the rollback reason) are answered; confirms (leave with unsaved changes?) are declined.
-      if (dialog.type() === 'prompt') void dialog.accept('e2e: back to the first version');
-      else void dialog.dismiss();
+      browserDialogs.push(dialog.message());
+      void dialog.dismiss();
     });
 
     // The form refuses a source name the server would refuse, in words, before opening anything.
@@ -180,7 +179,10 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     await setExpression(page, EXPRESSION);
     await expect.poll(() => page.textContent('[data-testid=draft-state]')).toContain('unsaved changes');
     await page.click('.sidebar a[href="#/golden"]');
-    await expect.poll(() => dialogs.some((message) => /unsaved changes/.test(message))).toBe(true);
+    const leaveDialog = page.getByRole('dialog', { name: 'Unsaved changes' });
+    await expect.poll(() => leaveDialog.textContent()).toMatch(/unsaved changes\. Leave without saving\?/);
+    await leaveDialog.getByRole('button', { name: 'Stay' }).click();
+    await expect.poll(() => leaveDialog.count()).toBe(0);
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/mappings/edit/meditech/item');
     expect(await page.isVisible('[data-testid=draft-state]')).toBe(true);
     // Publish v2 (upper case again), then roll back to v1: the editor shows the server's draft, not the old text.
@@ -195,6 +197,9 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     await expect.poll(() => page.textContent('.notice-success')).toMatch(/^Published v2/);
     await page.click('[role=tab]:has-text("Versions")');
     await page.click('button:has-text("Roll back to v1")');
+    const rollbackDialog = page.getByRole('dialog', { name: 'Roll back to v1' });
+    await rollbackDialog.getByRole('textbox', { name: 'Reason' }).fill('e2e: back to the first version');
+    await rollbackDialog.getByRole('button', { name: 'Roll back' }).click();
     await expect.poll(() => page.textContent('.notice-success')).toMatch(/Rolled back: published v3/);
     const afterRollback = await env.server.request<MappingView>('GET', '/api/v1/mappings/meditech/item');
     expect(afterRollback.body.draft?.expression).toContain('$lowercase');
@@ -242,18 +247,19 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
       /succeeded.*20 of 20 records.*18 accepted.*2 exceptions/s,
     );
     await bothWidths(page, 'jobs');
+    expect(browserDialogs).toEqual([]);
     expect(errors).toEqual([]);
   });
 
   test('the rules editor asks before leaving with unsaved changes, and leaves when told to', async () => {
     const analystKey = await env.server.createKey('analyst', 'e2e rules analyst');
     const { page, errors } = await signIn(env, analystKey);
-    const dialogs: string[] = [];
-    let shouldLeave = false;
+    const browserDialogs: string[] = [];
     page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void (shouldLeave ? dialog.accept() : dialog.dismiss());
+      browserDialogs.push(dialog.message());
+      void dialog.dismiss();
     });
+    const leaveDialog = page.getByRole('dialog', { name: 'Unsaved changes' });
     await page.goto(`${env.server.baseUrl}/#/rules/supplier`);
     await expect.poll(() => page.textContent('section[aria-label=Rules] .pane-header')).toContain('Valid against the rules schema');
     await page.locator('.monaco-editor').first().click();
@@ -261,13 +267,17 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
     await page.keyboard.insertText('\n');
     await expect.poll(() => page.textContent('.unsaved')).toContain('unsaved changes');
     await page.click('.sidebar a[href="#/"]');
-    await expect.poll(() => dialogs).toEqual([expect.stringMatching(/^The supplier rule set has unsaved changes/)]);
+    await expect.poll(() => leaveDialog.textContent()).toMatch(/^Unsaved changesThe supplier rule set has unsaved changes/);
+    // Escape answers "stay", as the Stay button does.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => leaveDialog.count()).toBe(0);
     expect(await page.evaluate(() => window.location.hash)).toBe('#/rules/supplier');
     expect(await page.isVisible('.unsaved')).toBe(true);
-    shouldLeave = true;
     await page.click('.sidebar a[href="#/"]');
+    await leaveDialog.getByRole('button', { name: 'Leave without saving' }).click();
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/');
     await expect.poll(() => page.isVisible('.unsaved')).toBe(false);
+    expect(browserDialogs).toEqual([]);
     expect(errors).toEqual([]);
   });
 

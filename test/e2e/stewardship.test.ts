@@ -220,10 +220,33 @@ describeInBrowser('stewardship in Chromium', () => {
     expect(record).toBeDefined();
     const splitOff = record?.sourceRecordIds[1] ?? '';
     const { page, errors } = await signIn(env, env.server.adminKey);
-    page.on('dialog', (dialog) => void dialog.accept('Different pack size: not the same item'));
+    const browserDialogs: string[] = [];
+    page.on('dialog', (dialog) => void (browserDialogs.push(dialog.message()), dialog.dismiss()));
     await page.goto(`${env.server.baseUrl}/#/golden/item/${record?.id}`);
     const [, source, sourceId] = splitOff.split('|');
-    await page.click(`ul[aria-label="Source records"] li:has-text("${sourceId}") button:has-text("Unmerge")`);
+    const unmergeButton = page.locator(`ul[aria-label="Source records"] li:has-text("${sourceId}") button:has-text("Unmerge")`);
+    // The reason is asked in the page: a labelled modal dialog; Escape cancels and nothing changes.
+    await unmergeButton.click();
+    const dialog = page.getByRole('dialog', { name: `Unmerge ${splitOff}` });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getAttribute('aria-describedby')).not.toBeNull();
+    const reasonBox = dialog.getByRole('textbox', { name: 'Reason' });
+    expect(await reasonBox.evaluate((element) => element === document.activeElement)).toBe(true);
+    // Focus stays inside: tabbing from the last control comes back to the first.
+    for (let index = 0; index < 6; index += 1) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await env.server.request<GoldenRecordView>('GET', `/api/v1/golden/item/${record?.id}`)).body.sourceRecordIds).toContain(splitOff);
+    // An empty reason is refused next to the field; then the unmerge goes through.
+    await unmergeButton.click();
+    await dialog.getByRole('button', { name: 'Unmerge' }).click();
+    await expect.poll(() => dialog.locator('.field-error').textContent()).toBe('Enter reason: it is kept in the audit log.');
+    await screenshotOf(dialog, 'golden-unmerge-dialog');
+    await reasonBox.fill('Different pack size: not the same item');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('.notice-success')).toBe(`Unmerged ${splitOff}: it was re-matched on its own.`);
     await expect.poll(() => page.textContent('ol[aria-label=History] li:first-child')).toMatch(/unmerge/);
     expect(await page.textContent('ol[aria-label=History] li:first-child')).toContain('Different pack size: not the same item');
@@ -232,6 +255,7 @@ describeInBrowser('stewardship in Chromium', () => {
     expect(after.body.sourceRecordIds).not.toContain(splitOff);
     await page.locator('ol[aria-label=History]').scrollIntoViewIfNeeded();
     await screenshot(page, 'golden-unmerged-history');
+    expect(browserDialogs).toEqual([]);
     expect(errors).toEqual([]);
   });
 

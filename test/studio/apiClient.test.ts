@@ -103,7 +103,7 @@ describe('createApiClient', () => {
       }),
     );
     expect(error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
-    expect(describeError(error)).toEqual({ title: 'The request body is invalid.', lines: ['body.name: name is required'] });
+    expect(describeError(error)).toEqual({ title: 'The request body is invalid.', lines: ['name is required'] });
   });
 
   test('a proxy error page (no envelope) says the API is not reachable', async () => {

@@ -66,12 +66,25 @@ export function toApiError(response: { status: number; body: unknown; statusText
   return new ApiError({ status, code: `HTTP_${status}`, message: `The server answered ${status}${text ? ` (${text})` : ''}.` });
 }
 
+const LOCATION_PREFIX = /^(body|query|params|headers)(\.|\/|$)/;
+
+/** A detail's field without the request location: `body.value` → `value`, `body/a/b` → `a.b`, `body` → ''. */
+export function fieldPathOf(path: string | undefined): string {
+  return (path ?? '').replace(LOCATION_PREFIX, '').replace(/\//g, '.').replace(/^\./, '');
+}
+
+/** A detail in plain words: never "body.value: …"; the field's name only when the message does not say it. */
+export function plainDetailMessage(detail: ApiErrorDetail): string {
+  const field = fieldPathOf(detail.path);
+  const message = detail.message.replace(/^(body|query|params|headers)[./][^\s:]*:\s*/, '');
+  if (field === '' || message.includes(field)) return message;
+  return `${field.split('.').pop() ?? field}: ${message}`;
+}
+
 /** One readable paragraph for any error a page catches, including field details. */
 export function describeError(error: unknown): { title: string; lines: string[] } {
   if (error instanceof ApiError) {
-    const lines = Array.isArray(error.details)
-      ? error.details.map((detail) => (detail.path ? `${detail.path}: ${detail.message}` : detail.message))
-      : [];
+    const lines = Array.isArray(error.details) ? error.details.map(plainDetailMessage) : [];
     const reference = error.requestId ? ` (request ${error.requestId})` : '';
     return { title: `${error.message}${reference}`, lines };
   }

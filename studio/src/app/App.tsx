@@ -19,6 +19,7 @@ import { SignIn } from './SignIn';
 import { Shell } from './Shell';
 import { clearStoredKey, readStoredKey, storeKey } from './session';
 import { useHashRoute } from './useHashRoute';
+import { DialogHost } from '../ui/Dialog';
 import { parseRoute } from './route';
 
 // Monaco is large: load it only when the Mappings or Rules page opens (the rules page also brings ajv
@@ -117,6 +118,7 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <Shell route={item.path}>{page}</Shell>
+      <DialogHost />
     </SessionContext.Provider>
   );
 }

@@ -1,19 +1,28 @@
 /**
  * Guards against leaving an editor with unsaved changes: editors register a guard while dirty;
- * a hash navigation asks `confirmLeaving()` first (useHashRoute puts the old address back when the
- * user stays), and closing or reloading the tab gets the browser's own "leave site?" prompt.
+ * a hash navigation asks `confirmLeaving()` first in the studio's in-page dialog (useHashRoute keeps
+ * the old address while it asks), and closing or reloading the tab gets the browser's own
+ * "leave site?" prompt (the only one a page may not replace).
  */
 import { useEffect } from 'react';
+import { askInPage } from '../ui/Dialog';
 
 type Guard = () => string | null;
 
 const guards = new Set<Guard>();
 
+/** Whether some editor has unsaved changes now. */
+export function hasUnsavedChanges(): boolean {
+  return [...guards].some((guard) => guard() !== null);
+}
+
 /** True when no guard objects, or the user confirmed leaving for each that does. */
-export function confirmLeaving(): boolean {
-  for (const guard of guards) {
+export async function confirmLeaving(): Promise<boolean> {
+  for (const guard of [...guards]) {
     const message = guard();
-    if (message !== null && !window.confirm(message)) return false;
+    if (message === null) continue;
+    const answer = await askInPage({ title: 'Unsaved changes', message, confirmLabel: 'Leave without saving', cancelLabel: 'Stay' });
+    if (answer === null) return false;
   }
   return true;
 }

@@ -1,6 +1,6 @@
 /** Minimal hash routing (`#/mappings`): the studio has a handful of pages and no server-side routes. */
 import { useEffect, useRef, useState } from 'react';
-import { confirmLeaving } from './navigationGuard';
+import { confirmLeaving, hasUnsavedChanges } from './navigationGuard';
 
 function currentRoute(): string {
   const hash = window.location.hash.replace(/^#/, '');
@@ -15,13 +15,19 @@ export function useHashRoute(): string {
     const onChange = (): void => {
       const next = currentRoute();
       if (next === shown.current) return;
-      if (!confirmLeaving()) {
-        // Stay: put the address of the page still shown back without another hashchange.
-        window.history.replaceState(null, '', `#${shown.current}`);
+      if (!hasUnsavedChanges()) {
+        shown.current = next;
+        setRoute(next);
         return;
       }
-      shown.current = next;
-      setRoute(next);
+      // Keep the address of the page still shown (without another hashchange) while the dialog asks.
+      window.history.replaceState(null, '', `#${shown.current}`);
+      void confirmLeaving().then((isLeaving) => {
+        if (!isLeaving) return;
+        window.history.replaceState(null, '', `#${next}`);
+        shown.current = next;
+        setRoute(next);
+      });
     };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);

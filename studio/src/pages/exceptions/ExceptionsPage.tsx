@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import type { BodyOf, QueryOf } from '../../api/client';
 import { ErrorNotice } from '../../app/ErrorNotice';
+import { askInPage } from '../../ui/Dialog';
 import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { queryString, useLoad } from '../../app/useLoad';
@@ -70,10 +71,19 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
         ? `Replaying ${result.matched} exceptions as job ${result.jobId}.`
         : `${result.matched} replayed: ${result.replayed ?? 0} accepted, ${result.stillFailing ?? 0} still failing.`;
     });
-  const close = (id: string, action: 'resolve' | 'discard'): void => {
-    const reason = window.prompt(action === 'resolve' ? 'Resolved how?' : 'Why is this record not wanted?', '');
-    if (reason)
-      void act(
+  const close = async (id: string, action: 'resolve' | 'discard'): Promise<void> => {
+    const reason = await askInPage(
+      action === 'resolve'
+        ? { title: 'Mark the exception resolved', inputLabel: 'Resolved how?', confirmLabel: 'Mark resolved' }
+        : {
+            title: 'Discard the record',
+            message: 'The record will not be ingested.',
+            inputLabel: 'Why is this record not wanted?',
+            confirmLabel: 'Discard',
+          },
+    );
+    if (reason !== null)
+      await act(
         async () => (
           await client.call(action === 'resolve' ? 'resolveException' : 'discardException', { params: { id }, body: { reason } }),
           action === 'resolve' ? 'Marked resolved.' : 'Discarded.'
@@ -220,10 +230,10 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
                       >
                         Replay
                       </button>
-                      <button type="button" className="button-ghost" onClick={() => close(item.id, 'resolve')}>
+                      <button type="button" className="button-ghost" onClick={() => void close(item.id, 'resolve')}>
                         Resolve…
                       </button>
-                      <button type="button" className="button-ghost" onClick={() => close(item.id, 'discard')}>
+                      <button type="button" className="button-ghost" onClick={() => void close(item.id, 'discard')}>
                         Discard…
                       </button>
                     </>

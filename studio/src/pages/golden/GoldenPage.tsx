@@ -1,5 +1,6 @@
 /** Golden records: pick a domain, type to search (the server's typo-tolerant search, as you type), open a record. */
 import { useEffect, useRef, useState } from 'react';
+import type { GoldenRecordView } from '../../../../server/contracts/golden';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { hrefOf, navigate } from '../../app/route';
 import { useSession } from '../../app/SessionContext';
@@ -8,7 +9,9 @@ import { useDomains } from '../../app/useDomains';
 import { formatScore, formatWhen } from '../../ui/format';
 import { TabList, TabPanel } from '../../ui/Tabs';
 import { GoldenRecordPage } from './GoldenRecordPage';
+import { summaryLine } from '../../ui/recordSummary';
 import { displayName } from './goldenSearch';
+import { useGoldenRecords } from './useGoldenRecords';
 
 /** The golden-records section: search (the server's first domain by default), or a record when `id` is given. */
 export function GoldenPage(props: { domain?: string; id?: string; query?: URLSearchParams }) {
@@ -29,6 +32,8 @@ export function GoldenPage(props: { domain?: string; id?: string; query?: URLSea
 interface ResultRow {
   id: string;
   label: string;
+  /** The record itself when the list has it (search hits: loaded for their summary). */
+  record?: GoldenRecordView;
   detail: string;
 }
 
@@ -61,6 +66,7 @@ function GoldenSearchPage(props: { domains: string[]; domain: string; source: st
         rows: page.items.map((record) => ({
           id: record.id,
           label: displayName(record),
+          record,
           detail: `${record.id} · ${record.sourceRecordIds.length} source record${record.sourceRecordIds.length === 1 ? '' : 's'} · v${record.version} · ${formatWhen(record.updatedAt)}`,
         })),
         note:
@@ -82,6 +88,11 @@ function GoldenSearchPage(props: { domains: string[]; domain: string; source: st
     };
   }, [client, props.domain, props.source, settled]);
   const rows = results.data?.rows ?? [];
+  // Search hits carry a name only: load the records shown so rows also say city, identifiers and sources.
+  const hitRecords = useGoldenRecords(
+    client,
+    rows.filter((row) => row.record === undefined).map((row) => ({ domain: props.domain, id: row.id })),
+  );
 
   useEffect(() => setActive(0), [results.data]);
   // Ready to type on arrival, unless the user is on a control already (a domain tab chosen by keyboard keeps focus).
@@ -167,6 +178,7 @@ function GoldenSearchPage(props: { domains: string[]; domain: string; source: st
             >
               <a href={hrefOf(['golden', props.domain, row.id])} tabIndex={isOpen ? -1 : undefined}>
                 <strong>{row.label}</strong>
+                <RowSummary record={row.record ?? hitRecords.get(row.id)} />
                 <span className="muted">{row.detail}</span>
               </a>
             </li>
@@ -184,5 +196,15 @@ function GoldenSearchPage(props: { domains: string[]; domain: string; source: st
         </ul>
       </TabPanel>
     </section>
+  );
+}
+
+/** The identifying facts of a result row ("City JOLIET · CCN 140007 · cms, nppes"). */
+function RowSummary(props: { record: GoldenRecordView | undefined }) {
+  const line = props.record === undefined ? '' : summaryLine(props.record);
+  return line === '' ? null : (
+    <span className="record-summary" data-testid="record-summary">
+      {line}
+    </span>
   );
 }

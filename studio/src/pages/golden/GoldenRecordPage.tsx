@@ -4,11 +4,15 @@
  */
 import { useState } from 'react';
 import { ErrorNotice } from '../../app/ErrorNotice';
+import { askInPage } from '../../ui/Dialog';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
 import { formatValue, formatWhen } from '../../ui/format';
 import { SyncStatusCard } from '../../sync/SyncStatusCard';
+import { StructuredValue } from '../../ui/StructuredValue';
+import { FieldError } from '../../ui/FieldError';
+import { fieldError, isPlacedByFields } from '../../ui/fieldErrors';
 import { HistoryTimeline } from './HistoryTimeline';
 import { displayName } from './goldenSearch';
 
@@ -66,10 +70,15 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
   const attributes = [...new Set([...Object.keys(record.attributes), ...Object.keys(record.overrides)])].sort();
   const sources = record.sources ?? [];
 
-  const unmerge = (sourceRecordId: string): void => {
-    const reason = window.prompt(`Split ${sourceRecordId} off this golden record. Reason:`, 'Not the same organisation');
-    if (reason === null || reason.trim() === '') return;
-    void act(
+  const unmerge = async (sourceRecordId: string): Promise<void> => {
+    const reason = await askInPage({
+      title: `Unmerge ${sourceRecordId}`,
+      message: 'The source record is split off this golden record and matched again on its own.',
+      inputLabel: 'Reason',
+      confirmLabel: 'Unmerge',
+    });
+    if (reason === null) return;
+    await act(
       () => client.call('unmergeSourceRecord', { params, body: { sourceRecordId, reason, expectedVersion: record.version } }),
       `Unmerged ${sourceRecordId}: it was re-matched on its own.`,
     );
@@ -108,7 +117,9 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
           </p>
         </div>
       </header>
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {error !== null && !(editing !== null && isPlacedByFields(error, ['value', 'reason'])) && (
+        <ErrorNotice error={error} onDismiss={() => setError(null)} />
+      )}
       {notice !== '' && (
         <p className="notice notice-success" role="status">
           {notice}
@@ -133,7 +144,9 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
                 return (
                   <tr key={attribute}>
                     <th scope="row">{attribute}</th>
-                    <td className="mono">{formatValue(record.attributes[attribute])}</td>
+                    <td className="mono">
+                      <StructuredValue value={record.attributes[attribute]} />
+                    </td>
                     <td className="lineage">
                       {override !== undefined ? (
                         <span title={override.reason}>
@@ -161,13 +174,16 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
                           <button
                             type="button"
                             className="button-ghost"
-                            onClick={() => {
-                              const reason = window.prompt(
-                                `Clear the override on ${attribute}. Reason:`,
-                                'Survivorship value is right again',
-                              );
-                              if (reason)
-                                void act(
+                            onClick={async () => {
+                              const reason = await askInPage({
+                                title: `Clear the override on ${attribute}`,
+                                message: 'Survivorship decides the value again.',
+                                inputLabel: 'Reason',
+                                defaultValue: 'Survivorship value is right again',
+                                confirmLabel: 'Clear override',
+                              });
+                              if (reason !== null)
+                                await act(
                                   () =>
                                     client.call('clearGoldenOverride', {
                                       params: { ...params, attribute },
@@ -197,17 +213,27 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
               }}
             >
               <strong>Override {editing.attribute}</strong>
-              <input
-                aria-label="Override value (JSON or text)"
-                value={editing.value}
-                onChange={(event) => setEditing({ ...editing, value: event.target.value })}
-              />
-              <input
-                aria-label="Override reason"
-                placeholder="Reason (required)"
-                value={editing.reason}
-                onChange={(event) => setEditing({ ...editing, reason: event.target.value })}
-              />
+              <span className="field">
+                <input
+                  aria-label="Override value (JSON or text)"
+                  aria-invalid={fieldError(error, 'value') !== null || undefined}
+                  aria-describedby="override-value-error"
+                  value={editing.value}
+                  onChange={(event) => setEditing({ ...editing, value: event.target.value })}
+                />
+                <FieldError id="override-value-error" error={error} field="value" />
+              </span>
+              <span className="field">
+                <input
+                  aria-label="Override reason"
+                  aria-invalid={fieldError(error, 'reason') !== null || undefined}
+                  aria-describedby="override-reason-error"
+                  placeholder="Reason (required)"
+                  value={editing.reason}
+                  onChange={(event) => setEditing({ ...editing, reason: event.target.value })}
+                />
+                <FieldError id="override-reason-error" error={error} field="reason" />
+              </span>
               <button type="submit" className="button-primary" disabled={editing.reason.trim() === ''}>
                 Set override
               </button>
@@ -236,7 +262,7 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
                   </details>
                 </div>
                 {canWrite && sources.length > 1 && (
-                  <button type="button" className="button-secondary" onClick={() => unmerge(source.id)}>
+                  <button type="button" className="button-secondary" onClick={() => void unmerge(source.id)}>
                     Unmerge
                   </button>
                 )}

@@ -3,6 +3,7 @@
  * the open task beside the list (`#/inbox/<taskId>`). j/k move through the list; m merge, n not a match, s skip.
  */
 import { useEffect, useMemo, useState } from 'react';
+import type { GoldenRecordView } from '../../../../server/contracts/golden';
 import type { TaskView } from '../../../../server/contracts/stewardship';
 import type { QueryOf } from '../../api/client';
 import { ErrorNotice } from '../../app/ErrorNotice';
@@ -10,17 +11,21 @@ import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { queryString, useLoad } from '../../app/useLoad';
 import { formatScore, formatWhen } from '../../ui/format';
+import { summaryLine } from '../../ui/recordSummary';
+import { displayName } from '../golden/goldenSearch';
+import { useGoldenRecords } from '../golden/useGoldenRecords';
 import { TaskDetail } from './TaskDetail';
 
 const FILTER_KEYS = ['type', 'domain', 'source', 'band', 'assignee', 'status', 'sort'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
-function taskTitle(task: TaskView): string {
+function taskTitle(task: TaskView, subject: GoldenRecordView | undefined): string {
   if (task.type === 'potential-match')
-    return `Possible duplicate: ${(task.subject.sourceRecordId ?? task.subject.goldenId ?? '').split('|').slice(1).join(' ')}`;
+    return `Possible duplicate: ${subject !== undefined ? displayName(subject) : (task.subject.sourceRecordId ?? task.subject.goldenId ?? '').split('|').slice(1).join(' ')}`;
   if (task.type === 'potential-match-cluster')
     return `${task.members?.length ?? 0} records look like one: ${task.members?.[0]?.records[0]?.name ?? ''}`;
-  if (task.type === 'survivorship-conflict') return `Sources disagree on ${task.subject.attribute ?? 'a value'}`;
+  if (task.type === 'survivorship-conflict')
+    return `Sources disagree on ${task.subject.attribute ?? 'a value'}${subject !== undefined ? ` of ${displayName(subject)}` : ''}`;
   return `${task.exception?.code ?? 'Data quality'}: ${task.exception?.message ?? ''}`;
 }
 
@@ -47,12 +52,18 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
   const [bulkState, setBulkState] = useState('');
   const [bulkError, setBulkError] = useState<unknown>(null);
   const items = list.data?.items ?? [];
+  const subjects = useGoldenRecords(
+    client,
+    items.flatMap((task) => (task.subject.goldenId !== undefined ? [{ domain: task.domain, id: task.subject.goldenId }] : [])),
+  );
 
   const setFilter = (key: FilterKey, value: string): void => {
     setSelection(new Set());
     navigate(hrefOf(['inbox', ...(props.taskId ? [props.taskId] : [])], { ...filters, [key]: value }));
   };
   const open = (id: string): void => navigate(hrefOf(['inbox', id], filters));
+  const subjectOf = (task: TaskView): GoldenRecordView | undefined =>
+    task.subject.goldenId !== undefined ? subjects.get(task.subject.goldenId) : undefined;
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -174,7 +185,7 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
       <div className={props.taskId ? 'split split-detail' : 'split'}>
         <ul className="task-list" aria-label="Tasks">
           {items.map((task) => (
-            <li key={task.id} className={task.id === props.taskId ? 'active' : undefined}>
+            <li key={task.id} data-task-id={task.id} className={task.id === props.taskId ? 'active' : undefined}>
               {canAct && task.type === 'potential-match' && task.status === 'open' ? (
                 <input
                   type="checkbox"
@@ -193,7 +204,12 @@ export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {
                 <span className="checkbox-spacer" />
               )}
               <button type="button" className="task-row" onClick={() => open(task.id)}>
-                <span className="task-title">{taskTitle(task)}</span>
+                <span className="task-title">{taskTitle(task, subjectOf(task))}</span>
+                {subjectOf(task) !== undefined && (
+                  <span className="record-summary" data-testid="record-summary">
+                    {summaryLine(subjectOf(task) as GoldenRecordView)}
+                  </span>
+                )}
                 <span className="task-meta">
                   <span className={`type-tag type-${task.type}`}>{task.type}</span> {task.domain}
                   {task.source ? ` · ${task.source}` : ''} {task.score !== undefined && `· ${formatScore(task.score)}`}{' '}

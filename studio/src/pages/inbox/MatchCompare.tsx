@@ -6,8 +6,11 @@
 import type { GoldenRecordView } from '../../../../server/contracts/golden';
 import { hrefOf } from '../../app/route';
 import { readExplanation } from '../../ui/explanation';
-import { formatScore, formatValue, isSameValue } from '../../ui/format';
+import { formatScore, isSameValue } from '../../ui/format';
 import { MatchExplanationView } from '../../ui/MatchExplanation';
+import { StructuredValue } from '../../ui/StructuredValue';
+import { summaryLine } from '../../ui/recordSummary';
+import { displayName } from '../golden/goldenSearch';
 
 export type SurvivorChoice = 'auto' | 'subject' | 'candidate';
 
@@ -52,10 +55,10 @@ export function MatchCompare(props: MatchCompareProps) {
           <tr>
             <th>Attribute</th>
             <th>
-              New record <a href={hrefOf(['golden', subject.domain, subject.id])}>{subject.id}</a>
+              <RecordHeading side="New record" record={subject} />
             </th>
             <th>
-              Existing record <a href={hrefOf(['golden', candidate.domain, candidate.id])}>{candidate.id}</a>
+              <RecordHeading side="Existing record" record={candidate} />
             </th>
             {props.onChoose && <th>Survives</th>}
           </tr>
@@ -67,8 +70,12 @@ export function MatchCompare(props: MatchCompareProps) {
             return (
               <tr key={attribute} className={isDifferent ? 'differs' : undefined} data-differs={isDifferent ? 'true' : undefined}>
                 <th scope="row">{attribute}</th>
-                <td className={choice === 'subject' ? 'mono chosen' : 'mono'}>{formatValue(subject.attributes[attribute])}</td>
-                <td className={choice === 'candidate' ? 'mono chosen' : 'mono'}>{formatValue(candidate.attributes[attribute])}</td>
+                <td className={choice === 'subject' ? 'mono chosen' : 'mono'}>
+                  <StructuredValue value={subject.attributes[attribute]} />
+                </td>
+                <td className={choice === 'candidate' ? 'mono chosen' : 'mono'}>
+                  <StructuredValue value={candidate.attributes[attribute]} />
+                </td>
                 {props.onChoose && (
                   <td>
                     {isDifferent && (
@@ -104,5 +111,19 @@ export function MatchCompare(props: MatchCompareProps) {
         </section>
       )}
     </div>
+  );
+}
+
+/** A compare column's heading: the record's name (a link), what tells it apart, and its id. */
+function RecordHeading(props: { side: string; record: GoldenRecordView }) {
+  const { record } = props;
+  return (
+    <span className="record-heading">
+      <span className="muted">{props.side}</span> <a href={hrefOf(['golden', record.domain, record.id])}>{displayName(record)}</a>
+      <span className="record-summary" data-testid="record-summary">
+        {summaryLine(record)}
+      </span>
+      <span className="muted mono">{record.id}</span>
+    </span>
   );
 }

@@ -8,10 +8,13 @@ import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
 import type { ApiClient } from '../../api/client';
 import { callTaskAction, type TaskAction } from './taskActions';
-import { formatValue, formatWhen } from '../../ui/format';
+import { formatWhen, stableJson } from '../../ui/format';
 import { ClusterTask } from './ClusterTask';
 import { TabList, tabPanelProps } from '../../ui/Tabs';
 import { MatchCompare } from './MatchCompare';
+import { StructuredValue } from '../../ui/StructuredValue';
+import { summaryLine } from '../../ui/recordSummary';
+import { displayName } from '../golden/goldenSearch';
 import type { SurvivorChoice } from './MatchCompare';
 
 interface Loaded {
@@ -33,6 +36,8 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
   const canAct = useAbility('tasks.act');
   const [reason, setReason] = useState('');
   const [choices, setChoices] = useState<Record<string, SurvivorChoice>>({});
+  // Chosen values are sent as steward overrides (they outlive an unmerge) unless the steward lets survivorship decide.
+  const [isKeepingChoices, setIsKeepingChoices] = useState(true);
   const [candidateIndex, setCandidateIndex] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [outcome, setOutcome] = useState('');
@@ -98,7 +103,7 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
   const merge = (): void => {
     if (candidate === undefined) return;
     const attributes: Record<string, { sourceRecordId?: string; value?: unknown }> = {};
-    for (const [attribute, choice] of Object.entries(choices)) {
+    for (const [attribute, choice] of Object.entries(isKeepingChoices ? choices : {})) {
       const from = choice === 'subject' ? subject : choice === 'candidate' ? candidate : null;
       if (from === null) continue;
       const lineage = from.lineage?.[attribute];
@@ -129,13 +134,18 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
     <div className="detail" aria-label="Task">
       <header className="detail-header">
         <div>
-          <h2>
-            {task.type}{' '}
+          <h2 data-testid="task-title">
+            {subject !== null ? displayName(subject) : task.type}{' '}
             <span className="muted">
-              · {task.domain}
+              · {task.type} · {task.domain}
               {task.source ? ` · ${task.source}` : ''}
             </span>
           </h2>
+          {subject !== null && (
+            <p className="record-summary" data-testid="record-summary">
+              {summaryLine(subject)}
+            </p>
+          )}
           <p className="muted">
             Opened {formatWhen(task.createdAt)} · priority {task.priority} · version {task.version}
           </p>
@@ -179,6 +189,15 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
               />
             )}
           </div>
+          {isOpen && canAct && candidate !== undefined && (
+            <MergeChoicesNotice
+              chosen={Object.entries(choices)
+                .filter(([, choice]) => choice !== 'auto')
+                .map(([attribute]) => attribute)}
+              isKeeping={isKeepingChoices}
+              onChange={setIsKeepingChoices}
+            />
+          )}
         </>
       )}
 
@@ -193,6 +212,30 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
         />
       )}
 
+      {task.type === 'survivorship-conflict' && isOpen && canAct && allArrays(task.values ?? []) && (
+        <p className="keep-both">
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={isBusy}
+            onClick={() =>
+              void act(
+                'override',
+                {
+                  value: unionOf((task.values ?? []).map((entry) => entry.value as unknown[])),
+                  reason: reasonText || `Steward kept every source's ${task.subject.attribute ?? 'values'}`,
+                },
+                'Override set: every value kept.',
+              )
+            }
+          >
+            Keep all values
+          </button>{' '}
+          <span className="muted">
+            {task.subject.attribute} holds several values: keep every source's values as one list (an override).
+          </span>
+        </p>
+      )}
       {task.type === 'survivorship-conflict' && (
         <table className="data-table compact" aria-label="Conflicting values">
           <thead>
@@ -206,7 +249,9 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
             {(task.values ?? []).map((entry) => (
               <tr key={entry.sourceRecordId}>
                 <td>{entry.sourceRecordId}</td>
-                <td className="mono">{formatValue(entry.value)}</td>
+                <td className="mono">
+                  <StructuredValue value={entry.value} />
+                </td>
                 <td>
                   {isOpen && canAct && (
                     <button
@@ -286,5 +331,38 @@ export function TaskDetail(props: { taskId: string; onDone: () => void }) {
         </details>
       )}
     </div>
+  );
+}
+
+function allArrays(values: ReadonlyArray<{ value: unknown }>): boolean {
+  return values.length > 1 && values.every((entry) => Array.isArray(entry.value));
+}
+
+/** Every value of the lists, each once (JSON equality), in the order first seen. */
+export function unionOf(lists: ReadonlyArray<readonly unknown[]>): unknown[] {
+  const seen = new Map<string, unknown>();
+  for (const value of lists.flat()) if (!seen.has(stableJson(value))) seen.set(stableJson(value), value);
+  return [...seen.values()];
+}
+
+/** Before a merge with chosen values: what choosing means (overrides that survive an unmerge), and the way out. */
+function MergeChoicesNotice(props: { chosen: string[]; isKeeping: boolean; onChange: (isKeeping: boolean) => void }) {
+  if (props.chosen.length === 0) return null;
+  return (
+    <fieldset className="merge-choices" data-testid="merge-choices">
+      <legend>Chosen values ({props.chosen.join(', ')})</legend>
+      <p>
+        On merge, the values you chose become steward overrides on the surviving record: they stay as they are — even after an unmerge, or
+        when a source sends a new value — until someone clears them.
+      </p>
+      <label>
+        <input type="radio" name="merge-choices" checked={props.isKeeping} onChange={() => props.onChange(true)} /> Keep my choices as
+        overrides
+      </label>
+      <label>
+        <input type="radio" name="merge-choices" checked={!props.isKeeping} onChange={() => props.onChange(false)} /> Let survivorship
+        decide (no overrides)
+      </label>
+    </fieldset>
   );
 }

@@ -4,6 +4,7 @@ import type { MappingVersionSummaryView } from '../../../../server/contracts/map
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { MonacoDiffEditor } from '../../editor/MonacoDiffEditor';
 import { JSONATA_LANGUAGE_ID } from '../../jsonata/monarch';
+import { askInPage } from '../../ui/Dialog';
 import { formatWhen } from '../../ui/format';
 import type { MappingDocument } from './useMappingDocument';
 
@@ -44,8 +45,15 @@ export function VersionsPanel(props: { document: MappingDocument; draftExpressio
   const label = (version: number | null): string => (version === null ? '—' : version === DRAFT ? 'Draft (editor)' : `v${version}`);
 
   const doRollback = async (version: number): Promise<void> => {
-    if (props.hasUnsavedChanges && !window.confirm('The editor has unsaved changes. After the rollback it shows what the server holds, and those changes are lost. Roll back anyway?')) return;
-    const reason = window.prompt(`Publish v${version} again as a new version. Reason:`, `Roll back to v${version}`);
+    const reason = await askInPage({
+      title: `Roll back to v${version}`,
+      message: `Publishes v${version} again as a new version.${
+        props.hasUnsavedChanges ? ' The editor has unsaved changes: after the rollback it shows what the server holds, and those changes are lost.' : ''
+      }`,
+      inputLabel: 'Reason',
+      defaultValue: `Roll back to v${version}`,
+      confirmLabel: props.hasUnsavedChanges ? 'Discard changes and roll back' : 'Roll back',
+    });
     if (reason === null) return;
     try {
       const created = await rollback(version, reason);

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OperationResponse } from '../../../../server/contracts/operations';
 import { ErrorNotice } from '../../app/ErrorNotice';
+import { askInPage } from '../../ui/Dialog';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
@@ -89,10 +90,16 @@ export function AliasTablesPage(props: { table?: string }) {
         : `Already published as version ${published.version.number}.`;
     });
 
-  const rollback = (number: number): void => {
-    const reason = window.prompt(`Publish version ${number} of ${name ?? ''} again. Reason:`, `Back to version ${number}`);
+  const rollback = async (number: number): Promise<void> => {
+    const reason = await askInPage({
+      title: `Roll back ${name ?? ''} to version ${number}`,
+      message: `Publishes version ${number} of the alias table ${name ?? ''} again as the newest version.`,
+      inputLabel: 'Reason',
+      defaultValue: `Back to version ${number}`,
+      confirmLabel: 'Roll back',
+    });
     if (reason === null) return;
-    void run('Rolling back…', async () => {
+    await run('Rolling back…', async () => {
       await client.call('rollbackAliasTable', { params: params ?? { table: '' }, body: { version: number, reason } });
       view.reload();
       versions.reload();

@@ -7,6 +7,7 @@ import { useUnsavedChangesGuard } from '../../app/navigationGuard';
 import type { OperationResponse } from '../../../../server/contracts/operations';
 import type { PreviewResult } from '../../../../server/matching/preview';
 import { ErrorNotice } from '../../app/ErrorNotice';
+import { askInPage } from '../../ui/Dialog';
 import { hrefOf, navigate } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
@@ -149,10 +150,16 @@ function DomainRules(props: { domain: string }) {
         : `Already published as version ${published.version.number}.`;
     });
 
-  const rollback = (number: number): void => {
-    const reason = window.prompt(`Publish version ${number} of the ${domain} rules again. Reason:`, `Back to version ${number}`);
+  const rollback = async (number: number): Promise<void> => {
+    const reason = await askInPage({
+      title: `Roll back the ${domain} rules to version ${number}`,
+      message: `Publishes version ${number} of the ${domain} rules again as the newest version.`,
+      inputLabel: 'Reason',
+      defaultValue: `Back to version ${number}`,
+      confirmLabel: 'Roll back',
+    });
     if (reason === null) return;
-    void run('Rolling back…', async () => {
+    await run('Rolling back…', async () => {
       await client.call('rollbackMatchingRules', { params, body: { version: number, reason } });
       view.reload();
       versions.reload();

@@ -15,7 +15,7 @@ export function VersionsCard(props: {
   label: string;
   items: readonly PublishedVersionRow[];
   canWrite: boolean;
-  onRollback: (number: number) => void;
+  onRollback: (number: number) => void | Promise<void>;
 }) {
   return (
     <div className="card">
@@ -34,7 +34,7 @@ export function VersionsCard(props: {
               <td className="muted">{item.note ?? ''}</td>
               <td>
                 {props.canWrite && !item.isCurrent && (
-                  <button type="button" className="button-ghost" onClick={() => props.onRollback(item.number)}>
+                  <button type="button" className="button-ghost" onClick={() => void props.onRollback(item.number)}>
                     Roll back
                   </button>
                 )}
