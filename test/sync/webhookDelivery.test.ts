@@ -468,6 +468,20 @@ describe('delivery', () => {
       return Boolean(stats?.backfill?.finishedAt) && stats?.pending === 0 && stats;
     });
     expect(finished && finished.backfill?.planned).toBeGreaterThanOrEqual(3);
+    // The live update made during the backfill may still be on its way through the change feed when the
+    // backfill reports finished: wait until every record's current version has reached the receiver.
+    const lastSent = (goldenId: string) =>
+      eventsFor(sub.id, goldenId)
+        .filter((r) => r.status === 200)
+        .map((r) => (JSON.parse(r.body) as { data: { version: number } }).data.version)
+        .at(-1);
+    await waitFor('every current version delivered', async () => {
+      for (const item of before) {
+        const current = await server.request<{ version: number }>('GET', `/api/v1/golden/item/${item.goldenId}`);
+        if (lastSent(item.goldenId) !== current.body.version) return false;
+      }
+      return true;
+    });
     for (const item of before) {
       const sent = eventsFor(sub.id, item.goldenId)
         .filter((r) => r.status === 200)
