@@ -94,7 +94,9 @@ function GoldenSearchPage(props: { domains: string[]; domain: string; source: st
     rows.filter((row) => row.record === undefined).map((row) => ({ domain: props.domain, id: row.id })),
   );
 
-  useEffect(() => setActive(0), [results.data]);
+  const rowIds = rows.map((row) => row.id).join(',');
+  // A new list (not a re-render of the same one, e.g. when row summaries arrive) starts at its first row.
+  useEffect(() => setActive(0), [rowIds]);
   // Ready to type on arrival, unless the user is on a control already (a domain tab chosen by keyboard keeps focus).
   useEffect(() => {
     if (document.activeElement === null || document.activeElement === document.body) input.current?.focus();

@@ -192,45 +192,47 @@ export function RulesForm(props: { client: ApiClient; text: string; isReadOnly: 
           </fieldset>
           <fieldset>
             <legend>Blocking keys</legend>
-            <table className="data-table compact" aria-label="Blocking keys">
-              <thead>
-                <tr>
-                  <th>Key</th>
-                  <th>Fields</th>
-                  <th>Max block size</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {form.blocking.map((key) => (
-                  <tr key={key.name}>
-                    <td>
-                      <span className="mono">{key.name}</span> <span className="muted">{key.type}</span>
-                    </td>
-                    <td className="mono">{key.fields.join(', ')}</td>
-                    <td>
-                      <NumberInput
-                        label={`${key.name} max block size`}
-                        value={key.maxBlockSize}
-                        min={2}
-                        step={1}
-                        onCommit={(value) => apply({ kind: 'maxBlockSize', key: key.name, value })}
-                      />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button-secondary"
-                        aria-label={`Remove blocking key ${key.name}`}
-                        onClick={() => apply({ kind: 'removeBlockingKey', key: key.name })}
-                      >
-                        Remove
-                      </button>
-                    </td>
+            <div className="table-scroll">
+              <table className="data-table compact rules-form-keys" aria-label="Blocking keys">
+                <thead>
+                  <tr>
+                    <th>Key</th>
+                    <th>Fields</th>
+                    <th>Max block size</th>
+                    <th />
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {form.blocking.map((key) => (
+                    <tr key={key.name}>
+                      <td>
+                        <span className="mono">{key.name}</span> <span className="muted">{key.type}</span>
+                      </td>
+                      <td className="mono">{key.fields.join(', ')}</td>
+                      <td>
+                        <NumberInput
+                          label={`${key.name} max block size`}
+                          value={key.maxBlockSize}
+                          min={2}
+                          step={1}
+                          onCommit={(value) => apply({ kind: 'maxBlockSize', key: key.name, value })}
+                        />
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          aria-label={`Remove blocking key ${key.name}`}
+                          onClick={() => apply({ kind: 'removeBlockingKey', key: key.name })}
+                        >
+                          Remove
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <AddBlockingKey apply={apply} />
           </fieldset>
         </fieldset>
