@@ -137,6 +137,10 @@ describeInBrowser('every page at every width, keyboard-only tabs and search, das
     );
     const word = (golden.body.items[0].attributes.name ?? '').split(/\s+/)[0];
     await page.keyboard.type(word);
+    // Wait for the search answer (the list before it is the unfiltered one; Enter is refused until it settles).
+    await expect
+      .poll(() => page.locator('.search-bar [role=status]').textContent(), { timeout: 20_000 })
+      .toMatch(/\d+ match|Only common words/);
     expect(await combobox.getAttribute('aria-controls')).toBe('golden-results');
     await expect.poll(() => combobox.getAttribute('aria-expanded')).toBe('true');
     const options = page.locator('#golden-results [role=option]');
