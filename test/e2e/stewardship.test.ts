@@ -239,7 +239,9 @@ describeInBrowser('stewardship in Chromium', () => {
     }
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
-    expect((await env.server.request<GoldenRecordView>('GET', `/api/v1/golden/item/${record?.id}`)).body.sourceRecordIds).toContain(splitOff);
+    expect((await env.server.request<GoldenRecordView>('GET', `/api/v1/golden/item/${record?.id}`)).body.sourceRecordIds).toContain(
+      splitOff,
+    );
     // An empty reason is refused next to the field; then the unmerge goes through.
     await unmergeButton.click();
     await dialog.getByRole('button', { name: 'Unmerge' }).click();
