@@ -98,7 +98,14 @@ describeInBrowser('onboarding a new source in the studio (analyst)', () => {
 
     // A URL with an invalid source says why instead of "loading…".
     await page.goto(`${env.server.baseUrl}/#/mappings/edit/Bad%20Name/item`);
-    await expect.poll(() => page.textContent('.notice-error')).toMatch(/is not a source system name/);
+    // Leaving the unsaved new draft may ask first (in-page dialog): leave without saving when it does.
+    await expect
+      .poll(async () => {
+        const leave = page.getByRole('button', { name: 'Leave without saving' });
+        if (await leave.isVisible()) await leave.click();
+        return (await page.locator('.notice-error').count()) > 0 ? await page.textContent('.notice-error') : '';
+      })
+      .toMatch(/is not a source system name/);
     await page.goto(`${env.server.baseUrl}/#/mappings/edit/meditech/item`);
     await expect.poll(() => page.textContent('[data-testid=draft-state]')).toContain('new — not saved yet');
 
