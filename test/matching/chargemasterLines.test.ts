@@ -6,52 +6,17 @@
  * steward and is never auto-merged on text; a sibling in another size is still not proposed.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ingest, publishMapping, startIngestServer, toNdjson, type IngestBody } from '../support/factories/ingest';
+import { itemLineSender, reviewCandidates, startItemLinesServer } from '../support/factories/itemLines';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
 
-const MASTER = `{ "sourceId": ITEM, "description": DESCRIPTION, "manufacturer": MANUF_NAME ? { "name": MANUF_NAME } }`;
-const CDM = `{ "sourceId": CDM_NUMBER, "description": CDM_DESCRIPTION }`;
-
 beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'lawson', domain: 'item', expression: MASTER });
-  await publishMapping(server, { source: 'epic-supply', domain: 'item', expression: MASTER });
-  await publishMapping(server, { source: 'cdm', domain: 'item', expression: CDM });
+  server = await startItemLinesServer(['lawson', 'epic-supply']);
 });
 afterAll(async () => server?.stop());
 
-let counter = 0;
-
-async function send(source: string, row: Record<string, string | undefined>): Promise<IngestBody['records'][number]> {
-  counter += 1;
-  const id = source === 'cdm' ? { CDM_NUMBER: String(27310000 + counter) } : { ITEM: `I${counter}` };
-  const response = await ingest(server, {
-    source,
-    domain: 'item',
-    contentType: 'application/x-ndjson',
-    body: toNdjson([{ ...id, ...row }]),
-  });
-  expect(response.status, response.text).toBe(200);
-  const record = (response.body as IngestBody).records[0];
-  expect(record.outcome, JSON.stringify(record)).toBe('accepted');
-  return record;
-}
-
-interface TaskView {
-  subject: { sourceRecordId?: string };
-  candidates?: Array<{
-    goldenId: string;
-    explanation: { hardRule: { name: string } | null; comparators: Array<{ name: string; outcome: string; level?: string }> };
-  }>;
-}
-
-async function reviewCandidates(sourceRecordId: string | undefined): Promise<NonNullable<TaskView['candidates']>> {
-  const response = await server.request<{ items: TaskView[] }>('GET', '/api/v1/tasks?domain=item&type=potential-match&limit=200');
-  expect(response.status, response.text).toBe(200);
-  return response.body.items.filter((task) => task.subject.sourceRecordId === sourceRecordId).flatMap((task) => task.candidates ?? []);
-}
+const send = itemLineSender(() => server, 27310000);
 
 describe('chargemaster lines reach a steward', () => {
   test.each([
@@ -67,7 +32,7 @@ describe('chargemaster lines reach a steward', () => {
     const b = await send('cdm', { CDM_DESCRIPTION: cdm });
     // Text only: never an auto-merge, but a steward is asked.
     expect(b.goldenId).not.toBe(a.goldenId);
-    const candidates = await reviewCandidates(b.sourceRecordId);
+    const candidates = await reviewCandidates(server, b.sourceRecordId);
     expect(candidates.map((c) => c.goldenId)).toContain(a.goldenId);
   });
 
@@ -75,7 +40,7 @@ describe('chargemaster lines reach a steward', () => {
     const a = await send('lawson', { DESCRIPTION: 'SYRINGE 20ML LUER LOCK', MANUF_NAME: 'BD' });
     const b = await send('cdm', { CDM_DESCRIPTION: 'HC SYRINGE 30ML LL' });
     expect(b.goldenId).not.toBe(a.goldenId);
-    expect((await reviewCandidates(b.sourceRecordId)).map((c) => c.goldenId)).not.toContain(a.goldenId);
+    expect((await reviewCandidates(server, b.sourceRecordId)).map((c) => c.goldenId)).not.toContain(a.goldenId);
   });
 });
 
@@ -95,7 +60,7 @@ describe('manufacturer families: related, a steward decides', () => {
     const a = await send('lawson', first);
     const b = await send('epic-supply', second);
     expect(b.goldenId).not.toBe(a.goldenId);
-    const candidate = (await reviewCandidates(b.sourceRecordId)).find((c) => c.goldenId === a.goldenId);
+    const candidate = (await reviewCandidates(server, b.sourceRecordId)).find((c) => c.goldenId === a.goldenId);
     expect(candidate, 'a steward is asked').toBeDefined();
     const manufacturer = candidate?.explanation.comparators.find((c) => c.name === 'manufacturer');
     expect(manufacturer?.outcome).toBe('related');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
 import { loadRules } from '../../server/matching';
 import { compileExtractors, extractAttributes } from '../../server/matching/attributes';
-import { ingest, publishMapping, startIngestServer, toNdjson, type IngestBody } from '../support/factories/ingest';
+import { ingestAccepted, publishMapping, startIngestServer, type IngestBody } from '../support/factories/ingest';
 import type { TestServer } from '../support/testServer';
 
 const supplierRules = await loadRules('supplier');
@@ -62,18 +62,9 @@ afterAll(async () => server?.stop());
 let counter = 0;
 type Vendor = { NAME1: string; STREET?: string; CITY?: string; POSTAL?: string; COUNTRY?: string; TAX_ID?: string };
 
-async function ingestVendor(source: string, vendor: Vendor): Promise<IngestBody['records'][number]> {
+function ingestVendor(source: string, vendor: Vendor): Promise<IngestBody['records'][number]> {
   counter += 1;
-  const response = await ingest(server, {
-    source,
-    domain: 'supplier',
-    contentType: 'application/x-ndjson',
-    body: toNdjson([{ VENDOR_ID: `V${counter}`, ...vendor }]),
-  });
-  expect(response.status, response.text).toBe(200);
-  const record = (response.body as IngestBody).records[0];
-  expect(record.outcome, JSON.stringify(record)).toBe('accepted');
-  return record;
+  return ingestAccepted(server, { source, domain: 'supplier', row: { VENDOR_ID: `V${counter}`, ...vendor } });
 }
 
 async function stewardQuestionsAbout(goldenId: string): Promise<TaskView[]> {

@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
-import { ingest, publishMapping, startIngestServer, toNdjson, type IngestBody } from '../support/factories/ingest';
+import { ingestAccepted, publishMapping, startIngestServer, type IngestBody } from '../support/factories/ingest';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -75,18 +75,9 @@ describe('spellings of one organisation compare as one name (POST /matching/veri
 let counter = 0;
 type Vendor = { NAME1: string; STREET?: string; CITY?: string; POSTAL?: string; COUNTRY?: string; PURPOSE?: string };
 
-async function ingestVendor(source: string, vendor: Vendor): Promise<IngestBody['records'][number]> {
+function ingestVendor(source: string, vendor: Vendor): Promise<IngestBody['records'][number]> {
   counter += 1;
-  const response = await ingest(server, {
-    source,
-    domain: 'supplier',
-    contentType: 'application/x-ndjson',
-    body: toNdjson([{ VENDOR_ID: `N${counter}`, ...vendor }]),
-  });
-  expect(response.status, response.text).toBe(200);
-  const record = (response.body as IngestBody).records[0];
-  expect(record.outcome, JSON.stringify(record)).toBe('accepted');
-  return record;
+  return ingestAccepted(server, { source, domain: 'supplier', row: { VENDOR_ID: `N${counter}`, ...vendor } });
 }
 
 async function openClusterTaskOf(goldenId: string): Promise<TaskView | undefined> {

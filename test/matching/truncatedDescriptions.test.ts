@@ -9,48 +9,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadRules, scorePair } from '../../server/matching';
 import { attributeValuesAgree } from '../../server/matching/attributes';
-import { ingest, publishMapping, startIngestServer, toNdjson, type IngestBody } from '../support/factories/ingest';
+import { itemLineSender, reviewCandidates, startItemLinesServer } from '../support/factories/itemLines';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
 
-const MASTER = `{ "sourceId": ITEM, "description": DESCRIPTION, "manufacturer": MANUF_NAME ? { "name": MANUF_NAME } }`;
-const CDM = `{ "sourceId": CDM_NUMBER, "description": CDM_DESCRIPTION }`;
-
 beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'epic-supply', domain: 'item', expression: MASTER });
-  await publishMapping(server, { source: 'cdm', domain: 'item', expression: CDM });
+  server = await startItemLinesServer(['epic-supply']);
 });
 afterAll(async () => server?.stop());
 
-let counter = 0;
-
-async function send(source: string, row: Record<string, string>): Promise<IngestBody['records'][number]> {
-  counter += 1;
-  const id = source === 'cdm' ? { CDM_NUMBER: String(27320000 + counter) } : { ITEM: `T${counter}` };
-  const response = await ingest(server, {
-    source,
-    domain: 'item',
-    contentType: 'application/x-ndjson',
-    body: toNdjson([{ ...id, ...row }]),
-  });
-  expect(response.status, response.text).toBe(200);
-  const record = (response.body as IngestBody).records[0];
-  expect(record.outcome, JSON.stringify(record)).toBe('accepted');
-  return record;
-}
-
-interface TaskView {
-  subject: { sourceRecordId?: string };
-  candidates?: Array<{ goldenId: string; explanation: { comparators: Array<{ name: string; level?: string }> } }>;
-}
-
-async function reviewCandidates(sourceRecordId: string | undefined): Promise<NonNullable<TaskView['candidates']>> {
-  const response = await server.request<{ items: TaskView[] }>('GET', '/api/v1/tasks?domain=item&type=potential-match&limit=200');
-  expect(response.status, response.text).toBe(200);
-  return response.body.items.filter((task) => task.subject.sourceRecordId === sourceRecordId).flatMap((task) => task.candidates ?? []);
-}
+const send = itemLineSender(() => server, 27320000);
 
 describe('a truncated description inside a long title reaches a steward', () => {
   test('HC SUTURE PROLENE 6-0 BV1 vs the catalogue title of the 6-0, not of the 7-0', async () => {
@@ -65,7 +34,7 @@ describe('a truncated description inside a long title reaches a steward', () => 
     await send('epic-supply', { DESCRIPTION: 'Suture, Vicryl Coated Violet Braided 2-0 CT-1 27 in', MANUF_NAME: 'Ethicon' });
     await send('epic-supply', { DESCRIPTION: 'Catheter, Foley, Bardex, 2-Way, 16 Fr, 5 mL Balloon', MANUF_NAME: 'Bard' });
     const line = await send('cdm', { CDM_DESCRIPTION: 'HC SUTURE PROLENE 6-0 BV1' });
-    const candidates = await reviewCandidates(line.sourceRecordId);
+    const candidates = await reviewCandidates(server, line.sourceRecordId);
     expect(candidates.map((c) => c.goldenId)).toContain(six.goldenId);
     expect(candidates.map((c) => c.goldenId)).not.toContain(seven.goldenId);
     const levels = candidates
@@ -116,7 +85,7 @@ describe('metric and imperial sizes agree within the rounding of a conversion (r
     const eightByTen = await send('epic-supply', { DESCRIPTION: 'Pad, Abdominal, Sterile, 8 x 10 in', MANUF_NAME: 'Medline' });
     const fiveByNine = await send('epic-supply', { DESCRIPTION: 'Pad, Abdominal, Sterile, 5 x 9 in', MANUF_NAME: 'Medline' });
     const metric = await send('epic-supply', { DESCRIPTION: 'Pad, Abdominal, Sterile, 20 cm x 25 cm', MANUF_NAME: 'Medline' });
-    const candidates = await reviewCandidates(metric.sourceRecordId);
+    const candidates = await reviewCandidates(server, metric.sourceRecordId);
     expect(candidates.map((c) => c.goldenId)).toContain(eightByTen.goldenId);
     expect(candidates.map((c) => c.goldenId)).not.toContain(fiveByNine.goldenId);
   });

@@ -2,6 +2,7 @@
  * Factories for ingest tests: a test server without the repository's mappings (each test publishes
  * the mapping it needs through the API), realistic ERP item and vendor rows, and body builders.
  */
+import { expect } from 'vitest';
 import { mkdtemp, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -128,4 +129,21 @@ export function ingest(
     key: input.key,
     headers: input.headers,
   });
+}
+
+/** Ingests one row as NDJSON and asserts it was accepted; returns its record answer. */
+export async function ingestAccepted(
+  server: TestServer,
+  input: { source: string; domain: string; row: Record<string, unknown> },
+): Promise<IngestBody['records'][number]> {
+  const response = await ingest(server, {
+    source: input.source,
+    domain: input.domain,
+    contentType: 'application/x-ndjson',
+    body: toNdjson([input.row]),
+  });
+  expect(response.status, response.text).toBe(200);
+  const record = response.body.records[0];
+  expect(record.outcome, JSON.stringify(record)).toBe('accepted');
+  return record;
 }

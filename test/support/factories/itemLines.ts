@@ -1,0 +1,52 @@
+/**
+ * Item lines through the public ingest API for matching tests: an item master feed (`ITEM`, `DESCRIPTION`,
+ * `MANUF_NAME`) and a chargemaster feed (`CDM_NUMBER`, `CDM_DESCRIPTION`) with their published mappings, a
+ * sender that numbers each row, and the candidates of the potential-match task a record opened.
+ */
+import { expect } from 'vitest';
+import type { TestServer } from '../testServer';
+import { ingestAccepted, publishMapping, startIngestServer, type IngestBody } from './ingest';
+
+const MASTER = `{ "sourceId": ITEM, "description": DESCRIPTION, "manufacturer": MANUF_NAME ? { "name": MANUF_NAME } }`;
+const CDM = `{ "sourceId": CDM_NUMBER, "description": CDM_DESCRIPTION }`;
+
+/** The source name whose rows are chargemaster lines. */
+export const CDM_SOURCE = 'cdm';
+
+/** A test server with the master mapping published for each of `masterSources` and the chargemaster mapping. */
+export async function startItemLinesServer(masterSources: string[]): Promise<TestServer> {
+  const server = await startIngestServer();
+  for (const source of masterSources) await publishMapping(server, { source, domain: 'item', expression: MASTER });
+  await publishMapping(server, { source: CDM_SOURCE, domain: 'item', expression: CDM });
+  return server;
+}
+
+export type IngestedRecord = IngestBody['records'][number];
+
+/** Sends one row at a time (ids numbered from `firstNumber`); each must be accepted. */
+export function itemLineSender(
+  getServer: () => TestServer,
+  firstNumber: number,
+): (source: string, row: Record<string, string | undefined>) => Promise<IngestedRecord> {
+  let counter = 0;
+  return async (source, row) => {
+    counter += 1;
+    const id = source === CDM_SOURCE ? { CDM_NUMBER: String(firstNumber + counter) } : { ITEM: `I${firstNumber + counter}` };
+    return ingestAccepted(getServer(), { source, domain: 'item', row: { ...id, ...row } });
+  };
+}
+
+export interface ReviewCandidate {
+  goldenId: string;
+  explanation: { hardRule: { name: string } | null; comparators: Array<{ name: string; outcome: string; level?: string }> };
+}
+
+/** The candidates of the open potential-match tasks whose subject is `sourceRecordId`. */
+export async function reviewCandidates(server: TestServer, sourceRecordId: string | undefined): Promise<ReviewCandidate[]> {
+  const response = await server.request<{ items: Array<{ subject: { sourceRecordId?: string }; candidates?: ReviewCandidate[] }> }>(
+    'GET',
+    '/api/v1/tasks?domain=item&type=potential-match&limit=200',
+  );
+  expect(response.status, response.text).toBe(200);
+  return response.body.items.filter((task) => task.subject.sourceRecordId === sourceRecordId).flatMap((task) => task.candidates ?? []);
+}
