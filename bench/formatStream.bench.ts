@@ -1,10 +1,11 @@
 /**
- * `node --import tsx bench/formatStream.bench.ts <xml|fhir|x12> [megabytes=100]`: writes a large file of
- * that format — a Workday Get_Suppliers SOAP response with that many MB of repeating `Supplier` elements,
+ * `node --import tsx bench/formatStream.bench.ts <hl7v2|xml|fhir|x12> [megabytes=100]`: writes a large file of
+ * that format — an HL7 v2 MFN^M16 ER7 batch (FHS/BHS, one item per message), a Workday Get_Suppliers SOAP
+ * response with that many MB of repeating `Supplier` elements,
  * a FHIR searchset Bundle of Organization entries (every fourth an included Location), or an X12 832 with
  * one LIN/PID/CTP loop per item — and reads it the way an upload job does: 1 MiB text chunks through
- * `readItems` with the source's options, printing records, MiB/s and peak RSS. Like bench/hl7Stream.bench.ts
- * (ER7) it measures the parse stage's memory bound (one chunk + one record), not mapping and persistence.
+ * `readItems` with the source's options, printing records, MiB/s and peak RSS. It measures the parse stage's
+ * memory bound (one chunk + one record), not mapping and persistence (docs/INGEST.md has end-to-end figures).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -24,7 +25,27 @@ interface BenchFormat {
 
 const ISA = 'ISA*00*          *00*          *ZZ*OWENSMINOR     *ZZ*HOSPITAL       *241201*0600*^*00501*000000417*0*P*:~';
 
+function mfnMessage(index: number): string {
+  const id = String(100000 + index);
+  return [
+    `MSH|^~\\&|EPIC|SUPPLY|MDM|HUB|20241124060000||MFN^M16^MFN_M16|EPICSUP${id}|P|2.6`,
+    'MFI|ITM^Item Master^HL70175||UPD|||AL',
+    `MFE|MAD||20240606|${id}^^EPIC-SUP|CWE`,
+    `ITM|${id}^EPIC-SUP|Syringe, ${index % 60} mL, Luer-Lok Tip \\T\\ cap|A^Active|SUP|42142523^^UNSPSC|N|BD|BD|3096${id}||N||||||N`,
+    `VND|1|MED01|MEDLINE INDUSTRIES|BD${id}|Y`,
+    `PKG|1|EA^Each|N|1|0.11&USD|||00382911861773||1`,
+    `PKG|2|BX^Box|Y|100|11.00&USD|||10382911861770||100`,
+  ].join('\r');
+}
+
 const FORMATS: Record<string, BenchFormat> = {
+  hl7v2: {
+    format: 'hl7v2',
+    options: {},
+    head: 'FHS|^~\\&|EPIC|SUPPLY|MDM|HUB|20241124060000\rBHS|^~\\&|EPIC|SUPPLY|MDM|HUB|20241124060000\r',
+    record: (index) => `${mfnMessage(index)}\r`,
+    tail: (count) => `BTS|${count}\rFTS|1\r`,
+  },
   xml: {
     format: 'xml',
     options: { recordPath: 'Envelope.Body.Get_Suppliers_Response.Response_Data.Supplier', alwaysArray: ['ID', 'Address_Data'] },
