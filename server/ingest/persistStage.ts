@@ -6,7 +6,7 @@
  * still fails becomes a PERSIST_FAILED exception — the others are unaffected.
  */
 import { applySourceRecord, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
-import { isSameJson } from '../golden/stableJson';
+import { isSameJson } from '../stableJson';
 import type { StoreSession } from '../store/types';
 import type { IngestContext, RecordResult, WorkItem } from './types';
 import { ingestKeyOf, payloadHashOf } from './unchangedRecords';
