@@ -39,6 +39,7 @@ import { PIPELINE } from '../server/ingest/pipeline';
 import { readItems } from '../server/ingest/recordReader';
 import type { WorkItem } from '../server/ingest/types';
 import { ADJECTIVES, createRandom, NOUNS, SIZES } from './generators/items';
+import { present } from '../server/invariant';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const MODE = process.argv[3] ?? 'job';
@@ -77,7 +78,7 @@ const COLUMNS = [
  */
 function* itemLines(count: number, firstId = 0, seed = 20261124): Generator<string> {
   const random = createRandom(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const pick = <T>(list: readonly T[]): T => present(list[Math.floor(random() * list.length)], 'list[Math.floor(random() * list.length)]');
   const gtins: string[] = [];
   yield COLUMNS.join(',') + '\n';
   for (let index = 0; index < count; index++) {
