@@ -25,6 +25,7 @@ import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import { subscriptionStats } from './deliveries';
 import { AmqpPublisher } from './amqpTransport';
 import { backfillPage } from './backfill';
+import { storeBodies, withBodies } from './bodies';
 import { checkEgress, egressAllowList } from './egress';
 import { DEFAULT_MAX_BATCH, batchFileContent, batchFileName, writeBatchFile } from './fileTransport';
 import { secretBoxOf } from './secrets';
@@ -35,7 +36,14 @@ import { OPEN_WINDOW, OpenSelection } from './openSelection';
 import { signatureHeader } from './signing';
 import { syncStatusesAfter, writeSyncStatuses } from './syncStatus';
 import { disableSubscription, signingSecrets, subscriptionsCollection } from './subscriptions';
-import type { DeliveryAttempt, DeliveryDocument, FileTransport, SubscriptionDocument, SubscriptionStateDocument } from './types';
+import type {
+  DeliveryAttempt,
+  DeliveryDocument,
+  DeliveryWithBody,
+  FileTransport,
+  SubscriptionDocument,
+  SubscriptionStateDocument,
+} from './types';
 import { postWebhook, retryAfterMs, type WebhookResponse } from './webhookTransport';
 
 type Services = Pick<AppServices, 'store' | 'config' | 'logger' | 'metrics' | 'mappingRuntime'>;
@@ -60,7 +68,7 @@ class CursorMovedError extends Error {}
 
 interface DeliveredItem {
   subscription: SubscriptionDocument;
-  delivery: DeliveryDocument;
+  delivery: DeliveryWithBody;
   response: WebhookResponse | null;
   at: string;
   set: Record<string, unknown>;
@@ -102,7 +110,7 @@ async function rebuild(
   services: Services,
   subscription: SubscriptionDocument,
   delivery: DeliveryDocument,
-): Promise<DeliveryDocument | null> {
+): Promise<DeliveryWithBody | null> {
   const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
   const change = await services.store.collection<ChangeDocument>(CHANGES).findOne({ _id: delivery.changeId });
   const backfillRun = typeof delivery.backfillRun === 'number' ? delivery.backfillRun : undefined;
@@ -126,21 +134,31 @@ async function rebuild(
     return null;
   }
   const rebuilt = newDelivery(subscription._id, planned, at);
-  await deliveries.updateOne(
-    { _id: delivery._id },
-    {
-      $set: {
-        body: rebuilt.body,
-        contentType: rebuilt.contentType,
-        failure: rebuilt.failure,
-        status: rebuilt.status,
-        parkedAt: rebuilt.parkedAt,
-        nextAttemptAt: rebuilt.nextAttemptAt,
-        updatedAt: at,
+  await services.store.withTransaction(async (session) => {
+    await deliveries.updateOne(
+      { _id: delivery._id },
+      {
+        $set: {
+          hasBody: rebuilt.hasBody,
+          contentType: rebuilt.contentType,
+          failure: rebuilt.failure,
+          status: rebuilt.status,
+          parkedAt: rebuilt.parkedAt,
+          nextAttemptAt: rebuilt.nextAttemptAt,
+          updatedAt: at,
+        },
       },
-    },
-  );
-  return rebuilt.failure ? null : { ...delivery, body: rebuilt.body, contentType: rebuilt.contentType, failure: null };
+      { session },
+    );
+    await storeBodies(
+      services,
+      { subscriptionId: subscription._id, fresh: [], replaced: [{ id: delivery._id, body: planned.body }] },
+      session,
+    );
+  });
+  return rebuilt.failure || planned.body === null
+    ? null
+    : { ...delivery, hasBody: true, body: planned.body, contentType: rebuilt.contentType, failure: null };
 }
 
 function redactedHeaders(headers: Record<string, string>): Record<string, string> {
@@ -327,7 +345,9 @@ export class SyncDispatcher {
       due.push(delivery);
     }
     if (due.length === 0) return;
-    for (const delivery of await this.claimDue(subscription, selection, due)) {
+    const claimed = await this.claimDue(subscription, selection, due);
+    const bodies = new Map((await withBodies(this.services, claimed)).map((d) => [d._id, d.body]));
+    for (const delivery of claimed) {
       // The attempt records its start in the same tick, so its log shows the limit exactly.
       if (limit !== undefined) {
         while (started.length > 0 && started[0] <= Date.now() - 1000) started.shift();
@@ -341,7 +361,7 @@ export class SyncDispatcher {
         }
         started.push(Date.now());
       }
-      this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, allowList));
+      this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, bodies.get(delivery._id), allowList));
     }
   }
 
@@ -457,10 +477,12 @@ export class SyncDispatcher {
   /** Writes one batch file and records the outcome on each of its deliveries (one retry delay for all). */
   private async writeBatch(subscription: SubscriptionDocument, transport: FileTransport, claimed: DeliveryDocument[]): Promise<void> {
     const startedAt = Date.now();
-    const members: DeliveryDocument[] = [];
+    const members: DeliveryWithBody[] = [];
+    const bodies = new Map((await withBodies(this.services, claimed)).map((d) => [d._id, d.body]));
     for (const delivery of claimed) {
-      const built = delivery.body === null ? await rebuild(this.services, subscription, delivery) : delivery;
-      if (built && built.body !== null) members.push(built);
+      const body = bodies.get(delivery._id);
+      const built = body !== undefined ? { ...delivery, body } : await rebuild(this.services, subscription, delivery);
+      if (built) members.push(built);
     }
     if (members.length === 0) return;
     const file = (members[0].fileBatch as { file: string }).file;
@@ -519,15 +541,19 @@ export class SyncDispatcher {
     this.inFlight.set(id, done);
   }
 
-  /** One attempt at one delivery. */
-  private async attempt(subscription: SubscriptionDocument, claimed: DeliveryDocument, allowList: EgressAllowList): Promise<void> {
+  /** One attempt at one delivery (`body`: its stored message; none: rebuilt first, after a replay of one that failed to build). */
+  private async attempt(
+    subscription: SubscriptionDocument,
+    claimed: DeliveryDocument,
+    body: string | undefined,
+    allowList: EgressAllowList,
+  ): Promise<void> {
     const { store } = this.services;
     const deliveries = store.collection<DeliveryDocument>(DELIVERIES);
     const timeoutMs = subscription.transport.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const startedAt = Date.now();
-    let delivery: DeliveryDocument | null = claimed;
-    if (delivery.body === null) delivery = await rebuild(this.services, subscription, delivery);
-    if (!delivery || delivery.body === null) {
+    const delivery = body !== undefined ? { ...claimed, body } : await rebuild(this.services, subscription, claimed);
+    if (!delivery) {
       // Discarded or parked again by the rebuild: the selection takes its state as stored.
       const stored = await deliveries.findOne({ _id: claimed._id });
       this.selections.get(subscription._id)?.refresh(stored ? [stored] : []);
@@ -639,7 +665,7 @@ export class SyncDispatcher {
   /** Stores an attempt's outcome and moves the delivery on (delivered, retry later, parked). */
   private async record(input: {
     subscription: SubscriptionDocument;
-    delivery: DeliveryDocument;
+    delivery: DeliveryWithBody;
     attempt: DeliveryAttempt;
     response: WebhookResponse | null;
     finishedAt: number;
