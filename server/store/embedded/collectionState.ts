@@ -52,6 +52,26 @@ export class CollectionState {
     this.indexes.push(...fresh);
   }
 
+  /**
+   * Installs indexes restored from an index image of an earlier state, then brings them up to date for the
+   * documents changed since (`touched`: id → JSON in that earlier state, undefined when it did not exist).
+   */
+  restoreIndexes(indexes: IndexState[], touched: ReadonlyMap<string, string | undefined>): void {
+    for (const [id, before] of touched) {
+      const after = this.docs.get(id);
+      if (before === after) continue;
+      if (before !== undefined) {
+        const doc = JSON.parse(before) as Document;
+        for (const index of indexes) for (const tuple of index.keysOf(doc)) index.remove(tuple, id);
+      }
+      if (after !== undefined) {
+        const doc = JSON.parse(after) as Document;
+        for (const index of indexes) for (const tuple of index.keysOf(doc)) index.add(tuple, id);
+      }
+    }
+    this.indexes.push(...indexes.filter((index) => !this.hasIndex(index.spec)));
+  }
+
   /** Throws DuplicateKeyError if applying `changes` (ids unique within the set) would violate a unique index. */
   validate(changes: Iterable<Change>): void {
     const list = [...changes];

@@ -105,6 +105,26 @@ export function indexName(spec: IndexSpec): string {
   );
 }
 
+/**
+ * An index's entries as one flat list, in the order of its hash maps: per leaf, one key per index field
+ * followed by the ids under that key tuple (one id, or an array when several share it). Taken in one
+ * synchronous step, so it is the index exactly as of that moment (strings are shared, not copied).
+ */
+export interface IndexImage {
+  name: string;
+  multikey: boolean[];
+  hasObjectKeys: boolean[];
+  leaves: Array<string | string[]>;
+}
+
+/** Thrown when an index image's entries are not of the expected shape. */
+export class IndexImageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IndexImageError';
+  }
+}
+
 export class IndexState {
   readonly name: string;
   readonly fields: string[];
@@ -145,6 +165,76 @@ export class IndexState {
       tuples = next;
     }
     return tuples;
+  }
+
+  /** The entries as of now (see IndexImage); the id strings are the index's own. */
+  image(): IndexImage {
+    const leaves: Array<string | string[]> = [];
+    const depth = this.fields.length;
+    const keys: string[] = [];
+    const walk = (node: IndexNode, level: number): void => {
+      for (const [key, child] of node) {
+        if (level + 1 < depth) {
+          keys[level] = key;
+          walk(child as IndexNode, level + 1);
+          continue;
+        }
+        for (let l = 0; l < level; l++) leaves.push(keys[l]);
+        leaves.push(key, typeof child === 'string' ? child : [...(child as Set<string>)]);
+      }
+    };
+    walk(this.root, 0);
+    return { name: this.name, multikey: [...this.multikey], hasObjectKeys: [...this.hasObjectKeys], leaves };
+  }
+
+  /**
+   * Adds the leaves of an image chunk whose ids are ordinals into `ids` (see indexImage.ts). Only for an index
+   * being restored at start-up: no ordered key lists exist yet, and nothing is checked for uniqueness.
+   */
+  restoreLeaves(leaves: unknown[], ids: readonly string[]): void {
+    const depth = this.fields.length;
+    const stride = depth + 1;
+    if (leaves.length % stride !== 0)
+      throw new IndexImageError(`index ${this.name}: ${leaves.length} values is not a whole number of entries`);
+    const idAt = (ordinal: unknown): string => {
+      const id = typeof ordinal === 'number' ? ids[ordinal] : undefined;
+      if (id === undefined) throw new IndexImageError(`index ${this.name}: document number ${String(ordinal)} does not exist`);
+      return id;
+    };
+    // Leaves arrive in map order, so consecutive ones share their leading keys: keep the last path.
+    const pathKeys: string[] = [];
+    const pathNodes: IndexNode[] = [this.root];
+    for (let at = 0; at < leaves.length; at += stride) {
+      let level = 0;
+      while (level < depth - 1 && pathKeys[level] === leaves[at + level]) level++;
+      for (; level < depth - 1; level++) {
+        const key = leaves[at + level];
+        if (typeof key !== 'string') throw new IndexImageError(`index ${this.name}: a key is not a string`);
+        const parent = pathNodes[level];
+        let child = parent.get(key) as IndexNode | undefined;
+        if (!child) {
+          child = new Map();
+          parent.set(key, child);
+        }
+        pathKeys[level] = key;
+        pathNodes[level + 1] = child;
+      }
+      const last = leaves[at + depth - 1];
+      if (typeof last !== 'string') throw new IndexImageError(`index ${this.name}: a key is not a string`);
+      const value = leaves[at + depth];
+      pathNodes[depth - 1].set(last, Array.isArray(value) ? new Set(value.map(idAt)) : idAt(value));
+    }
+  }
+
+  /** Sets the per-field flags saved with an image (they only ever go from false to true). */
+  restoreFlags(image: { multikey: unknown; hasObjectKeys: unknown }): void {
+    const flags = (value: unknown, what: string): boolean[] => {
+      if (!Array.isArray(value) || value.length !== this.fields.length || value.some((flag) => typeof flag !== 'boolean'))
+        throw new IndexImageError(`index ${this.name}: ${what} flags do not fit its ${this.fields.length} fields`);
+      return value as boolean[];
+    };
+    flags(image.multikey, 'multikey').forEach((flag, level) => (this.multikey[level] ||= flag));
+    flags(image.hasObjectKeys, 'object-key').forEach((flag, level) => (this.hasObjectKeys[level] ||= flag));
   }
 
   /** Raw field values behind an encoded tuple, for DuplicateKeyError messages. */
