@@ -7,7 +7,7 @@
  */
 import { applySourceRecord, rulesFor, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
 import type { CompiledRules } from '../matching';
-import { isSameJson } from '../golden/stableJson';
+import { isSameJson } from '../stableJson';
 import type { StoreSession } from '../store/types';
 import type { IngestContext, RecordResult, WorkItem } from './types';
 import { ingestKeyOf, payloadHashOf } from './unchangedRecords';
