@@ -6,9 +6,11 @@
  * still fails becomes a PERSIST_FAILED exception — the others are unaffected.
  */
 import { applySourceRecord, rulesFor, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
-import type { CompiledRules } from '../matching';
 import { isSameJson } from '../stableJson';
 import type { StoreSession } from '../store/types';
+
+/** The domain's compiled match rules, as golden hands them out (ingest does not depend on matching). */
+type CompiledRules = Awaited<ReturnType<typeof rulesFor>>;
 import type { IngestContext, RecordResult, WorkItem } from './types';
 import { ingestKeyOf, payloadHashOf } from './unchangedRecords';
 
@@ -31,7 +33,12 @@ function sourceRecords(context: IngestContext) {
   return context.services.store.collection<SourceRecordDocument & { lastIngest?: LastIngest }>(SOURCE_RECORDS);
 }
 
-async function persistOne(input: { item: WorkItem; context: IngestContext; session: StoreSession; rules: CompiledRules }): Promise<RecordResult> {
+async function persistOne(input: {
+  item: WorkItem;
+  context: IngestContext;
+  session: StoreSession;
+  rules: CompiledRules;
+}): Promise<RecordResult> {
   const { item, context, session, rules } = input;
   const { domain, source } = context;
   const sourceId = item.sourceId as string;
