@@ -398,6 +398,9 @@ function firstShared(a: readonly string[], b: readonly string[]): string | undef
   return undefined;
 }
 
+// Shared by every prepared record without codes of a kind; never written to (prepared values are read-only).
+const NO_CODES: string[] = [];
+
 function compileCodeInText(rule: ComparatorRule): CompiledComparator {
   const minLength = rule.params?.minLength ?? 4;
   const textFields = rule.params?.textFields ?? [];
@@ -417,9 +420,10 @@ function compileCodeInText(rule: ComparatorRule): CompiledComparator {
         for (const number of shortNumbersInText(text, minLength)) textNumbers.add(number);
       }
       if (codes.size === 0 && textCodes.size === 0 && textNumbers.size === 0) return undefined;
+      // Most records have codes on one side only: the empty side is one shared (read-only) array.
       const prepared: PreparedCodes = {
-        codes: [...codes],
-        textCodes: [...textCodes],
+        codes: codes.size > 0 ? [...codes] : NO_CODES,
+        textCodes: textCodes.size > 0 ? [...textCodes] : NO_CODES,
         ...(textNumbers.size > 0 ? { textNumbers: [...textNumbers] } : {}),
       };
       return prepared;
