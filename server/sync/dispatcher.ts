@@ -105,6 +105,23 @@ async function fanOut(services: Services, subscription: SubscriptionDocument): P
   return read;
 }
 
+/**
+ * A delivered outcome turned into "send once more" (a rewind re-planned the change while this attempt was in
+ * flight): the attempt stays in the log and counts for the sync status, the delivery is due again at once.
+ */
+function resendSet(delivered: Partial<DeliveryDocument>): Partial<DeliveryDocument> {
+  return {
+    ...delivered,
+    status: 'pending',
+    isOpen: true,
+    attempts: 0,
+    nextAttemptAt: delivered.updatedAt ?? new Date().toISOString(),
+    leaseToken: null,
+    resendAfterOutcome: false,
+    fileBatch: null,
+  };
+}
+
 /** Rebuilds a delivery that has no body (its filter or mapping failed) after a replay, with the subscription as it is now. */
 async function rebuild(
   services: Services,
@@ -212,7 +229,7 @@ export class SyncDispatcher {
   /** Per subscription: its open deliveries as this process last saw them. */
   private readonly selections = new Map<string, OpenSelection>();
   /** Deliveries that succeeded and wait to be stored in the next batch (markDelivered). */
-  private readonly deliveredBatch: Array<DeliveredItem & { resolve: () => void; reject: (error: unknown) => void }> = [];
+  private readonly deliveredBatch: Array<DeliveredItem & { resolve: (isResent: boolean) => void; reject: (error: unknown) => void }> = [];
 
   constructor(
     private readonly services: Services,
@@ -637,9 +654,10 @@ export class SyncDispatcher {
    * Marks a delivery delivered (and its record's sync status) together with the others finishing in the
    * same turn of the event loop: one transaction per batch instead of two or three writes per message.
    * Resolves once the batch is stored, so the record's next delivery goes only after its predecessor is
-   * recorded.
+   * recorded — with true when a rewind asked meanwhile for the change to go once more (`resendAfterOutcome`):
+   * the delivery was then opened again instead (`resendSet`).
    */
-  private markDelivered(item: DeliveredItem): Promise<void> {
+  private markDelivered(item: DeliveredItem): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.deliveredBatch.push({ ...item, resolve, reject });
       if (this.deliveredBatch.length === 1) setImmediate(() => void this.flushDelivered());
@@ -652,11 +670,22 @@ export class SyncDispatcher {
     try {
       const statuses = await syncStatusesAfter(this.services, batch);
       const deliveries = this.services.store.collection<DeliveryDocument>(DELIVERIES);
+      const resent = new Set<string>();
       await this.services.store.withTransaction(async (session) => {
-        for (const item of batch) await deliveries.updateOne({ _id: item.delivery._id }, { $set: item.set }, { session });
+        resent.clear();
+        for (const item of batch) {
+          const closed = await deliveries.updateOne(
+            { _id: item.delivery._id, resendAfterOutcome: { $ne: true } },
+            { $set: item.set },
+            { session },
+          );
+          if (closed.matchedCount > 0) continue;
+          const reopened = await deliveries.updateOne({ _id: item.delivery._id }, { $set: resendSet(item.set) }, { session });
+          if (reopened.matchedCount > 0) resent.add(item.delivery._id);
+        }
         await writeSyncStatuses(this.services, statuses, session);
       });
-      for (const item of batch) item.resolve();
+      for (const item of batch) item.resolve(resent.has(item.delivery._id));
     } catch (error) {
       for (const item of batch) item.reject(error);
     }
@@ -696,8 +725,8 @@ export class SyncDispatcher {
         failure: null,
         updatedAt: at,
       };
-      await this.markDelivered({ subscription, delivery, response: input.response, at, set });
-      this.selections.get(subscription._id)?.apply(delivery, set);
+      const isResent = await this.markDelivered({ subscription, delivery, response: input.response, at, set });
+      this.selections.get(subscription._id)?.apply(delivery, isResent ? resendSet(set) : set);
       // At most once a second per subscription (one write less per message), at once after failures.
       const lastWrite = this.stateWrittenAt.get(subscription._id);
       if (lastWrite === undefined || finishedAt - lastWrite >= 1000 || this.isFailing.has(subscription._id)) {
@@ -724,7 +753,7 @@ export class SyncDispatcher {
       await states.updateOne({ _id: subscription._id, failingSince: null }, { $set: { failingSince: attempt.at } });
     if (attempt.outcome === 'gone') {
       // 410: the receiver says this endpoint is gone for good. The delivery waits for a resume.
-      const set = { attemptLog, leaseUntil: null, updatedAt: at };
+      const set = { attemptLog, leaseUntil: null, resendAfterOutcome: false, updatedAt: at };
       await deliveries.updateOne({ _id: delivery._id }, { $set: set });
       this.selections.get(subscription._id)?.apply(delivery, set);
       await disableSubscription(this.services, {
@@ -742,6 +771,7 @@ export class SyncDispatcher {
         parkedAt: at,
         nextAttemptAt: null,
         leaseUntil: null,
+        resendAfterOutcome: false,
         updatedAt: at,
         failure: { stage: 'delivery' as const, code: 'DELIVERY_EXHAUSTED', message: `Gave up after ${attempts} attempts: ${message}` },
       };
@@ -755,7 +785,15 @@ export class SyncDispatcher {
           ? retryAfterMs(input.response.headers['retry-after'], finishedAt)
           : null;
       const wait = requested !== null ? Math.min(RETRY_AFTER_CAP_MS, Math.max(requested, 0)) : jittered;
-      const set = { attempts, attemptLog, nextAttemptAt: new Date(finishedAt + wait).toISOString(), leaseUntil: null, updatedAt: at };
+      // A retry sends it again anyway: a rewind's request to resend is met by it.
+      const set = {
+        attempts,
+        attemptLog,
+        nextAttemptAt: new Date(finishedAt + wait).toISOString(),
+        leaseUntil: null,
+        resendAfterOutcome: false,
+        updatedAt: at,
+      };
       await deliveries.updateOne({ _id: delivery._id }, { $set: set });
       this.selections.get(subscription._id)?.apply(delivery, set);
     }

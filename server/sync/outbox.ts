@@ -76,14 +76,26 @@ export async function storeMessages(
   const inserts = fresh.filter((d) => !existing.has(d._id));
   if (inserts.length > 0) await deliveries.insertMany(inserts, { session });
   const replaced: Array<{ id: string; body: string | null }> = [];
+  const inFlight: string[] = [];
+  const now = Date.now();
   let hasReopened = false;
   for (const delivery of fresh) {
     const old = existing.get(delivery._id);
-    if (!old || old.isOpen) continue;
+    if (!old) continue;
+    if (old.isOpen) {
+      // Pending and not claimed: it is still to be sent, after this re-planning. Claimed (a lease, or a file
+      // batch): an attempt is (or may be) in flight with what was read before the rewind — it is sent once
+      // more after that attempt ends (a failed attempt is retried anyway).
+      const isClaimed = (old.leaseUntil !== null && Date.parse(old.leaseUntil) > now) || Boolean(old.fileBatch);
+      if (old.status === 'pending' && isClaimed) inFlight.push(old._id);
+      continue;
+    }
     hasReopened = true;
     await deliveries.replaceOne({ _id: old._id }, { ...delivery, createdAt: old.createdAt, attemptLog: old.attemptLog }, { session });
     replaced.push({ id: delivery._id, body: bodyById.get(delivery._id) ?? null });
   }
+  if (inFlight.length > 0)
+    await deliveries.updateMany({ _id: { $in: inFlight }, isOpen: true }, { $set: { resendAfterOutcome: true } }, { session });
   await storeBodies(
     services,
     {

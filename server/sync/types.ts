@@ -148,6 +148,11 @@ export interface DeliveryDocument {
   leaseUntil: string | null;
   /** The claim that set the lease (one claim writes many deliveries; the dispatcher reads its own back). */
   leaseToken?: string | null;
+  /**
+   * Set by a rewind's re-planning while an attempt is in flight (leased): when that attempt succeeds, the
+   * delivery opens again instead of closing, so the change goes once more after the rewind (outbox.ts).
+   */
+  resendAfterOutcome?: boolean;
   contentType: string | null;
   /**
    * Whether the message was built: its body is in `deliveryBodies` (body.ts). False when its filter or
