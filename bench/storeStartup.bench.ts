@@ -16,7 +16,7 @@
  * Data lives under bench/.data/ (git-ignored) and is deleted at the start of each run.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, rmSync, statSync, unlinkSync, writeSync, fsyncSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync, fsyncSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,9 @@ interface OpenResult {
 
 /** Child: open the store, measure, answer a few indexed queries, close without writing. */
 async function openAndMeasure(dataDir: string): Promise<void> {
-  if (has('without-image')) for (const name of readdirSync(dataDir)) if (name.startsWith('indexes-')) unlinkSync(join(dataDir, name));
+  // Set aside (and put back after closing), so a later phase can still use the image.
+  const asideImages = has('without-image') ? readdirSync(dataDir).filter((name) => name.startsWith('indexes-')) : [];
+  for (const name of asideImages) renameSync(join(dataDir, name), join(dataDir, `${name}.aside`));
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   const store = await openEmbeddedStore({ dataDir, logger, compaction: { minLogBytes: Number.MAX_SAFE_INTEGER } });
@@ -86,6 +88,7 @@ async function openAndMeasure(dataDir: string): Promise<void> {
     report: store.recoveryReport,
   };
   await store.close();
+  for (const name of asideImages) renameSync(join(dataDir, `${name}.aside`), join(dataDir, name));
   console.log(JSON.stringify(result));
 }
 

@@ -148,23 +148,115 @@ export class IndexState {
     this.hasObjectKeys = this.fields.map(() => false);
   }
 
-  /** Key tuples (encoded) a document contributes; empty when a partial filter excludes it. */
-  keysOf(document: Document): string[][] {
-    if (this.partial && !this.partial.test(document)) return [];
-    let tuples: string[][] = [[]];
+  /**
+   * The encoded keys a document contributes, per index field (each list distinct); undefined when a partial
+   * filter excludes it. Its tuples are the cartesian product of the lists. Also notes multikey and object keys.
+   */
+  keyLevels(document: Document): string[][] | undefined {
+    if (this.partial && !this.partial.test(document)) return undefined;
+    const levels: string[][] = [];
+    let tuples = 1;
     for (let level = 0; level < this.fieldPaths.length; level++) {
       const path = this.fieldPaths[level];
       const values = valuesAtPath(document, path);
-      const encoded = values.length === 1 ? [encodeKeyValue(values[0])] : [...new Set(values.map(encodeKeyValue))];
-      if (!this.multikey[level] && touchesArray(document, path)) this.multikey[level] = true;
-      if (!this.hasObjectKeys[level] && encoded.some((key) => key.startsWith('o'))) this.hasObjectKeys[level] = true;
-      const next: string[][] = [];
-      for (const tuple of tuples) for (const key of encoded) next.push(tuple.length === 0 ? [key] : [...tuple, key]);
-      if (next.length > MAX_KEYS_PER_DOCUMENT)
+      let encoded: string[];
+      if (values.length === 1) encoded = [encodeKeyValue(values[0])];
+      else {
+        const distinct = new Set<string>();
+        for (const value of values) distinct.add(encodeKeyValue(value));
+        encoded = [...distinct];
+      }
+      if (!this.multikey[level] && (values.length > 1 || touchesArray(document, path))) this.multikey[level] = true;
+      if (!this.hasObjectKeys[level]) for (const key of encoded) if (key.charCodeAt(0) === 111 /* 'o' */) this.hasObjectKeys[level] = true;
+      tuples *= encoded.length;
+      if (tuples > MAX_KEYS_PER_DOCUMENT)
         throw new Error(`document ${document._id} produces more than ${MAX_KEYS_PER_DOCUMENT} keys for index ${this.name}`);
+      levels.push(encoded);
+    }
+    return levels;
+  }
+
+  /** Key tuples (encoded) a document contributes; empty when a partial filter excludes it. */
+  keysOf(document: Document): string[][] {
+    const levels = this.keyLevels(document);
+    if (!levels) return [];
+    let tuples: string[][] = levels[0].map((key) => [key]);
+    for (let level = 1; level < levels.length; level++) {
+      const next: string[][] = [];
+      for (const tuple of tuples) for (const key of levels[level]) next.push([...tuple, key]);
       tuples = next;
     }
     return tuples;
+  }
+
+  /**
+   * Adds every key tuple of a document in one walk of the maps: a shared prefix (`domain` of a multikey
+   * `{ domain, terms }` index) is looked up once per document, not once per key, and no tuple is built.
+   */
+  addDocument(document: Document, id: string): void {
+    const levels = this.keyLevels(document);
+    if (levels) this.addAt(this.root, levels, 0, id);
+  }
+
+  /** Removes every key tuple of a document (the document as it was indexed), pruning emptied maps. */
+  removeDocument(document: Document, id: string): void {
+    const levels = this.keyLevels(document);
+    if (levels) this.removeAt(this.root, levels, 0, id);
+  }
+
+  private addAt(node: IndexNode, levels: string[][], level: number, id: string): void {
+    const keys = levels[level];
+    if (level === levels.length - 1) {
+      for (const key of keys) {
+        const leaf = node.get(key) as Leaf | undefined;
+        if (leaf === undefined) {
+          node.set(key, id);
+          this.ordered.get(node)?.added(key);
+        } else if (typeof leaf === 'string') {
+          if (leaf !== id) node.set(key, new Set([leaf, id]));
+        } else leaf.add(id);
+      }
+      return;
+    }
+    for (const key of keys) {
+      let child = node.get(key) as IndexNode | undefined;
+      if (!child) {
+        child = new Map();
+        node.set(key, child);
+        this.ordered.get(node)?.added(key);
+      }
+      this.addAt(child, levels, level + 1, id);
+    }
+  }
+
+  private removeAt(node: IndexNode, levels: string[][], level: number, id: string): void {
+    const keys = levels[level];
+    if (level === levels.length - 1) {
+      for (const key of keys) {
+        const leaf = node.get(key) as Leaf | undefined;
+        if (leaf === undefined) continue;
+        if (typeof leaf === 'string') {
+          if (leaf === id) {
+            node.delete(key);
+            this.ordered.get(node)?.removed();
+          }
+        } else {
+          leaf.delete(id);
+          if (leaf.size === 1) node.set(key, leaf.values().next().value as string);
+        }
+      }
+      return;
+    }
+    for (const key of keys) {
+      const child = node.get(key) as IndexNode | undefined;
+      if (!child) continue;
+      this.removeAt(child, levels, level + 1, id);
+      // Drop emptied maps so deleted keys do not leak memory.
+      if (child.size === 0) {
+        node.delete(key);
+        this.ordered.get(node)?.removed();
+      }
+    }
   }
 
   /** The entries as of now (see IndexImage); the id strings are the index's own. */
