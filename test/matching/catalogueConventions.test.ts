@@ -93,6 +93,18 @@ describe('catalogue conventions reach a steward; the sibling does not', () => {
   });
 });
 
+describe('thousands shorthand in a chargemaster line', () => {
+  test('BACITRACIN 50K UNIT VIAL reaches a steward against 50000 UNITS', async () => {
+    const a = await send('item-master', {
+      description: 'BACITRACIN FOR INJECTION 50000 UNITS VIAL',
+      manufacturer: { name: 'ACME PHARMA' },
+    });
+    const b = await send('chargemaster', { description: 'HC BACITRACIN 50K UNITS VIAL' });
+    expect(b.goldenId).not.toBe(a.goldenId);
+    expect(await isProposed(a, b)).toBe(true);
+  });
+});
+
 describe('a metric size rounded from inches agrees with the inch size; other sizes conflict', () => {
   test('18 in is 46 cm, 20 in is not; two metric sizes 46 and 50 cm differ', async () => {
     const verify = async (a: string, b: string) => {
