@@ -31,7 +31,12 @@ function sourceRecords(context: IngestContext) {
   return context.services.store.collection<SourceRecordDocument & { lastIngest?: LastIngest }>(SOURCE_RECORDS);
 }
 
-async function persistOne(input: { item: WorkItem; context: IngestContext; session: StoreSession; rules: CompiledRules }): Promise<RecordResult> {
+async function persistOne(input: {
+  item: WorkItem;
+  context: IngestContext;
+  session: StoreSession;
+  rules: CompiledRules;
+}): Promise<RecordResult> {
   const { item, context, session, rules } = input;
   const { domain, source } = context;
   const sourceId = item.sourceId as string;

@@ -166,7 +166,7 @@ describe('unchanged re-sends', () => {
     expect(created.status).toBe(202);
     type Job = { status: string; result: { totals: Record<string, number> } | null };
     let job = (await server.request<Job>('GET', created.body.location)).body;
-    for (const deadline = Date.now() + 120_000; !['succeeded', 'failed', 'cancelled'].includes(job.status); ) {
+    for (const deadline = Date.now() + 120_000; !['succeeded', 'failed', 'cancelled'].includes(job.status);) {
       if (Date.now() > deadline) throw new Error(`the upload job is still ${job.status}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
       job = (await server.request<Job>('GET', created.body.location)).body;
