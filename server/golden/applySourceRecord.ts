@@ -14,7 +14,7 @@ import { recomputeGolden } from './recompute';
 import { rematchLoneRecord } from './rematchLoneRecord';
 import { reviewClustersAround } from '../stewardship/clusterTasks';
 import { linkRelationships } from './relationships';
-import { isSameJson } from './stableJson';
+import { isSameJson } from '../stableJson';
 import { loadSurvivorshipConfig } from './survivorshipConfig';
 import type { GoldenActor, GoldenRecordDocument, MatchDecisionDocument, SourceRecordDocument } from './types';
 

@@ -6,9 +6,11 @@
  * still fails becomes a PERSIST_FAILED exception — the others are unaffected.
  */
 import { applySourceRecord, rulesFor, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
-import type { CompiledRules } from '../matching';
-import { isSameJson } from '../golden/stableJson';
+import { isSameJson } from '../stableJson';
 import type { StoreSession } from '../store/types';
+
+/** The domain's compiled match rules, as golden hands them out (ingest does not depend on matching). */
+type CompiledRules = Awaited<ReturnType<typeof rulesFor>>;
 import type { IngestContext, RecordResult, WorkItem } from './types';
 import { ingestKeyOf, payloadHashOf } from './unchangedRecords';
 
