@@ -15,7 +15,8 @@ import { useBusyAction } from '../ui/useBusyAction';
 import { DeliveriesPanel } from './DeliveriesPanel';
 import { PreviewCard } from './PreviewCard';
 import { SecretOnce } from './SecretOnce';
-import { SubscriptionForm } from './SubscriptionForm';
+import { SUBSCRIPTION_FORM_FIELDS, SubscriptionForm } from './SubscriptionForm';
+import { isPlacedByFields } from '../ui/fieldErrors';
 import { changedFields, destinationOf, formatDuration } from './syncFormat';
 import { useAutoRefresh } from './useAutoRefresh';
 
@@ -172,7 +173,9 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
           </button>
         </div>
       )}
-      {(action.error ?? null) !== null && <ErrorNotice error={action.error} onDismiss={action.clearError} />}
+      {(action.error ?? null) !== null && !(isEditing && isPlacedByFields(action.error, SUBSCRIPTION_FORM_FIELDS)) && (
+        <ErrorNotice error={action.error} onDismiss={action.clearError} />
+      )}
       {action.notice !== '' && (
         <p className="notice notice-success" role="status">
           {action.notice}
@@ -182,7 +185,13 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
         <SecretOnce title="New signing secret" secret={secret} onDone={() => setSecret(null)} doneLabel="I have copied it" />
       )}
       {isEditing && (
-        <SubscriptionForm existing={subscription} submitLabel="Save changes" onSubmit={save} onCancel={() => setIsEditing(false)} />
+        <SubscriptionForm
+          existing={subscription}
+          submitLabel="Save changes"
+          error={action.error}
+          onSubmit={save}
+          onCancel={() => setIsEditing(false)}
+        />
       )}
       {stats && (
         <div className="stat-grid" aria-label="Delivery health">

@@ -71,24 +71,33 @@ export function ExceptionsPage(props: { query: URLSearchParams }) {
         ? `Replaying ${result.matched} exceptions as job ${result.jobId}.`
         : `${result.matched} replayed: ${result.replayed ?? 0} accepted, ${result.stillFailing ?? 0} still failing.`;
     });
+  // The dialog sends the request itself, so a refused reason (too long, say) is shown by the reason field.
   const close = async (id: string, action: 'resolve' | 'discard'): Promise<void> => {
+    setError(null);
+    const perform = async (reason: string): Promise<void> => {
+      await client.call(action === 'resolve' ? 'resolveException' : 'discardException', { params: { id }, body: { reason } });
+    };
     const reason = await askInPage(
       action === 'resolve'
-        ? { title: 'Mark the exception resolved', inputLabel: 'Resolved how?', confirmLabel: 'Mark resolved' }
+        ? {
+            title: 'Mark the exception resolved',
+            inputLabel: 'Resolved how?',
+            confirmLabel: 'Mark resolved',
+            inputField: 'reason',
+            onConfirm: perform,
+          }
         : {
             title: 'Discard the record',
             message: 'The record will not be ingested.',
             inputLabel: 'Why is this record not wanted?',
             confirmLabel: 'Discard',
+            inputField: 'reason',
+            onConfirm: perform,
           },
     );
-    if (reason !== null)
-      await act(
-        async () => (
-          await client.call(action === 'resolve' ? 'resolveException' : 'discardException', { params: { id }, body: { reason } }),
-          action === 'resolve' ? 'Marked resolved.' : 'Discarded.'
-        ),
-      );
+    if (reason === null) return;
+    setNotice(action === 'resolve' ? 'Marked resolved.' : 'Discarded.');
+    refresh();
   };
 
   const item = detail.data;

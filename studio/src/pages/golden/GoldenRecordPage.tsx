@@ -12,7 +12,7 @@ import { formatValue, formatWhen } from '../../ui/format';
 import { SyncStatusCard } from '../../sync/SyncStatusCard';
 import { StructuredValue } from '../../ui/StructuredValue';
 import { FieldError } from '../../ui/FieldError';
-import { fieldError, isPlacedByFields } from '../../ui/fieldErrors';
+import { invalidProps, isPlacedByFields } from '../../ui/fieldErrors';
 import { HistoryTimeline } from './HistoryTimeline';
 import { displayName } from './goldenSearch';
 
@@ -216,8 +216,7 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
               <span className="field">
                 <input
                   aria-label="Override value (JSON or text)"
-                  aria-invalid={fieldError(error, 'value') !== null || undefined}
-                  aria-describedby="override-value-error"
+                  {...invalidProps(error, 'value', 'override-value-error')}
                   value={editing.value}
                   onChange={(event) => setEditing({ ...editing, value: event.target.value })}
                 />
@@ -226,8 +225,7 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
               <span className="field">
                 <input
                   aria-label="Override reason"
-                  aria-invalid={fieldError(error, 'reason') !== null || undefined}
-                  aria-describedby="override-reason-error"
+                  {...invalidProps(error, 'reason', 'override-reason-error')}
                   placeholder="Reason (required)"
                   value={editing.reason}
                   onChange={(event) => setEditing({ ...editing, reason: event.target.value })}

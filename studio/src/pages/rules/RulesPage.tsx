@@ -17,7 +17,8 @@ import { useBusyAction } from '../../ui/useBusyAction';
 import { VersionsCard } from './VersionsCard';
 import { AliasTablesPage } from './AliasTablesPage';
 import { ImpactReport } from './ImpactReport';
-import { RulesForm } from './RulesForm';
+import { RulesForm, rulesFormFieldKeys } from './RulesForm';
+import { allDetails, isPlacedByFields, underRoot } from '../../ui/fieldErrors';
 import { validateRulesText } from './rulesValidation';
 import { TrainingCard } from './TrainingCard';
 import { VerifyPair } from './VerifyPair';
@@ -105,6 +106,9 @@ function DomainRules(props: { domain: string }) {
   }, [view.data]);
 
   const problems = useMemo(() => (text === '' ? [] : validateRulesText(text)), [text]);
+  // The live problems and the server's refusal, by the rules-form field each names (paths as the server's: `rules.…`).
+  const formProblems = useMemo(() => allDetails(underRoot(problems, 'rules'), error), [problems, error]);
+  const isErrorPlaced = useMemo(() => error !== null && isPlacedByFields(error, rulesFormFieldKeys(text)), [error, text]);
   const isDirty = text !== savedText;
   useUnsavedChangesGuard(isDirty, `The ${domain} rule set`);
 
@@ -206,7 +210,9 @@ function DomainRules(props: { domain: string }) {
           </button>
         )}
       </div>
-      {(error ?? view.error) !== null && <ErrorNotice error={error ?? view.error} onDismiss={clearError} />}
+      {(isErrorPlaced ? view.error : (error ?? view.error)) !== null && (
+        <ErrorNotice error={isErrorPlaced ? view.error : (error ?? view.error)} onDismiss={clearError} />
+      )}
       {notice !== '' && <p className="notice notice-success">{notice}</p>}
       <div className="rules-body" {...tabPanelProps('rules', domain)}>
         <section className="pane" aria-label="Rules">
@@ -241,7 +247,9 @@ function DomainRules(props: { domain: string }) {
         </section>
         <div className="rules-side">
           {report !== null && <ImpactReport report={report} />}
-          {view.data !== null && <RulesForm client={client} text={text} isReadOnly={!canWrite} onChange={setText} />}
+          {view.data !== null && (
+            <RulesForm client={client} text={text} isReadOnly={!canWrite} problems={formProblems} onChange={setText} />
+          )}
           {canPreview && (
             <VerifyPair client={client} domain={domain} rulesText={text} isRulesValid={text !== '' && problems.length === 0} />
           )}
