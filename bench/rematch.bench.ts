@@ -14,7 +14,7 @@ import { bootstrap } from '../server/bootstrap';
 import { loadConfig } from '../server/config';
 import { applySourceRecord, GOLDEN_RECORDS, type SourceRecordDocument } from '../server/golden';
 import { createLogger } from '../server/logger';
-import { startRematchJob } from '../server/matching/rematch';
+import { startRematchJob } from '../server/golden/rematchDomain';
 import { publishRules, saveRulesDraft } from '../server/matching/ruleSets/commands';
 import { publishedRules } from '../server/matching/ruleSets/queries';
 import { generateItems } from './generators/items';

@@ -11,7 +11,7 @@ import { createApp } from './http/app';
 import type { Logger } from './logger';
 import { MetricsRegistry } from './metrics/registry';
 import { JobRunner } from './jobs/jobRunner';
-import { registerJobHandlers } from './jobs/handlers';
+import { allProcessors, registerJobHandlers } from './backgroundWork';
 import { allRoutes } from './routes';
 import { createMappingRuntime, type MappingRuntime } from './mapping-runtime';
 import { loadMappingsAsCode } from './mappings/loadMappingFiles';
@@ -24,7 +24,7 @@ import type { Store } from './store/types';
 import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
 import { loadAliasTableFiles } from './matching/aliasTables/aliasTables';
 import { startSyncDispatcher } from './sync/dispatcher';
-import { allProcessors, ProcessorRunner } from './processors';
+import { ProcessorRunner } from './processors';
 
 export interface RunningApp {
   services: AppServices;

@@ -4,7 +4,7 @@
  * retried request or a resumed upload job never doubles the queue.
  */
 import { randomUUID } from 'node:crypto';
-import { stableHash } from '../golden/stableJson';
+import { stableHash } from '../stableJson';
 import type { AppServices } from '../services';
 import { DuplicateKeyError, type Collection, type StoreSession } from '../store/types';
 import { INGEST_EXCEPTIONS } from './collections';

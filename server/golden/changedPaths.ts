@@ -4,7 +4,7 @@
  * Objects are descended (`manufacturer.name`); arrays are compared whole (`identifiers`), because
  * element positions shift when one element is added and would report every later element.
  */
-import { isSameJson } from './stableJson';
+import { isSameJson } from '../stableJson';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -1,8 +1,10 @@
 /** Collections owned by golden records, and the indexes the use cases and the query API rely on. */
+import { SOURCE_RECORDS } from '../sourceRecords/collections';
 import type { CollectionDefinition } from '../store/types';
 
+export { SOURCE_RECORDS };
+
 export const GOLDEN_RECORDS = 'goldenRecords';
-export const SOURCE_RECORDS = 'sourceRecords';
 export const GOLDEN_HISTORY = 'goldenHistory';
 export const RELATIONSHIPS = 'relationships';
 export const CHANGES = 'changes';

@@ -9,7 +9,7 @@ import type { Store, StoreSession } from '../store/types';
 import type { NotAMatchDocument } from '../stewardship/types';
 import { SOURCE_RECORDS } from './collections';
 import { NOT_A_MATCH } from '../stewardship/collections';
-import { stableHash } from './stableJson';
+import { stableHash } from '../stableJson';
 import type { SourceRecordDocument } from './types';
 
 /**

@@ -9,7 +9,7 @@ import type { Store, StoreSession } from '../store/types';
 import { appendChange } from './changeFeed';
 import { changedPaths } from './changedPaths';
 import { GOLDEN_HISTORY, GOLDEN_RECORDS, SOURCE_RECORDS } from './collections';
-import { isSameJson } from './stableJson';
+import { isSameJson } from '../stableJson';
 import type { ChangeDocument, GoldenActor, GoldenHistoryDocument, GoldenRecordDocument, HistoryCause, SourceRecordDocument } from './types';
 
 /** Runs `work` in the caller's transaction when given one, otherwise in a new transaction. */

@@ -6,7 +6,7 @@
  */
 import type { LineageEntry, OverrideEntry } from './types';
 import type { AttributeRule, SurvivorshipConfig, SurvivorshipStrategy } from './survivorshipConfig';
-import { stableStringify } from './stableJson';
+import { stableStringify } from '../stableJson';
 
 /** The parts of a source record survivorship reads. */
 export interface SurvivorshipSource {

@@ -16,7 +16,7 @@ import { asCanonical, fingerprintRecord, notAMatchExclusions, rulesFor } from '.
 import { placeSourceRecord } from './placement';
 import { recomputeGolden } from './recompute';
 import { repointRelationships } from './relationships';
-import { stableHash } from './stableJson';
+import { stableHash } from '../stableJson';
 import { loadSurvivorshipConfig } from './survivorshipConfig';
 import type { GoldenActor, GoldenRecordDocument, SourceRecordDocument } from './types';
 

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SOURCE_RECORDS, type SourceRecordDocument } from '../golden';
-import { stableHash } from '../golden/stableJson';
+import { stableHash } from '../stableJson';
 import type { PublishedMapping } from '../mappings';
 import type { CanonicalSchema } from '../schemas/canonicalSchemas';
 import type { IngestContext, WorkItem } from './types';

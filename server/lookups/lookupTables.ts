@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { recordAudit } from '../audit/auditLog';
 import { ConflictError, NotFoundError } from '../errors';
-import { stableStringify } from '../golden/stableJson';
+import { stableStringify } from '../stableJson';
 import type { AppServices } from '../services';
 import { DuplicateKeyError, type StoreSession } from '../store/types';
 import { LOOKUP_TABLES_COLLECTION } from './collections';

@@ -1,6 +1,6 @@
 /** Keys, content hashes and cache keys of mappings: the small pure helpers every use case shares. */
 import { createHash } from 'node:crypto';
-import { stableStringify } from '../golden/stableJson';
+import { stableStringify } from '../stableJson';
 import type { MappingContent, MappingDirection } from './types';
 
 export interface MappingKey {

@@ -11,6 +11,7 @@
 import { create, createUnitDependencies, unitDependencies } from 'mathjs';
 import type { ErrorDetail } from '../errors';
 import type { AttributeDetail, AttributeExtractor, PreparedAttributes } from './types';
+import { createIntern, type Intern } from './internedStrings';
 
 const math = create({ unitDependencies, createUnitDependencies });
 // Pharmacy spelling of micrograms.
@@ -28,6 +29,11 @@ export interface CompiledExtractor {
   patterns: CompiledPattern[];
   /** The extractor runs only when this matches the text. */
   requires?: RegExp;
+  /** `definition.name` and `definition.absent`, read per record from one object shape (definitions are JSON of many shapes). */
+  name: string;
+  absent: string | undefined;
+  /** One copy of each value read (a million records hold a few hundred distinct sizes and volumes). */
+  intern: Intern;
   /** number / quantity values are read from digits: a text without one is skipped at once. */
   needsDigit: boolean;
   /** Upper-case spelling → canonical value (text kind). */
@@ -115,6 +121,9 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
         ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
       })),
       ...(definition.requires ? { requires: new RegExp(definition.requires) } : {}),
+      name: definition.name,
+      absent: definition.absent,
+      intern: createIntern(),
       needsDigit: definition.kind !== 'text',
       values: new Map(Object.entries(definition.values ?? {}).map(([k, v]) => [k.toUpperCase(), v])),
       unitFactors: definition.kind === 'quantity' ? factors(definition.units, hasPer ? numerator : (definition.unit ?? '')) : new Map(),
@@ -199,9 +208,10 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
             regex.lastIndex++;
             continue;
           }
-          const value = valueOf(extractor, pattern, match.groups ?? {});
-          if (value === null) continue;
-          const list = out[extractor.definition.name] ?? (out[extractor.definition.name] = []);
+          const read = valueOf(extractor, pattern, match.groups ?? {});
+          if (read === null) continue;
+          const value = extractor.intern(read);
+          const list = out[extractor.name] ?? (out[extractor.name] = []);
           if (!list.includes(value)) list.push(value);
           isEmpty = false;
           const current: string = blanked ?? text;
@@ -217,9 +227,9 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
   // A qualifier's absence is a value too (a facility name without LABORATORY or CHILDREN'S names the
   // main facility): `absent` is read when the record has text and no pattern of the attribute matched.
   for (const extractor of extractors) {
-    const absent = extractor.definition.absent;
-    if (absent === undefined || out[extractor.definition.name] || !texts.some((text) => text.trim() !== '')) continue;
-    out[extractor.definition.name] = [absent];
+    const absent = extractor.absent;
+    if (absent === undefined || out[extractor.name] || !texts.some((text) => text.trim() !== '')) continue;
+    out[extractor.name] = [absent];
     isEmpty = false;
   }
   return isEmpty ? undefined : out;

@@ -3,9 +3,9 @@
  * unique across sources), and the stewards' not-a-match decisions as a pair predicate — pairs
  * stored record ↔ golden record (unmerges) apply to every current member of that golden record.
  */
-import { SOURCE_RECORDS } from '../golden/collections';
+import { SOURCE_RECORDS } from '../sourceRecords/collections';
 import { NOT_A_MATCH } from '../stewardship/collections';
-import type { SourceRecordDocument } from '../golden/types';
+import type { SourceRecordDocument } from '../sourceRecords/types';
 import type { NotAMatchDocument } from '../stewardship/types';
 import type { Store } from '../store/types';
 import type { CanonicalRecord } from './types';

@@ -7,7 +7,7 @@
 import type { JobHandler } from '../jobs/types';
 import type { Store } from '../store/types';
 import { batchMatchAsync, type BatchMatchResult } from './batch';
-import { SOURCE_RECORDS } from '../golden/collections';
+import { SOURCE_RECORDS } from '../sourceRecords/collections';
 import { loadDomainRecords, notAMatchPairs, pairOf, splitPair } from './domainRecords';
 import type { CompiledRules } from './rules';
 import { chooseRules, type RulesChoice } from './ruleSets/chooseRules';

@@ -23,9 +23,12 @@ import { conditionsHold, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED 
 /** Normalises a record once for every comparator of the rule set. */
 export function prepareRecord(record: CanonicalRecord, compiled: CompiledRules): PreparedRecord {
   const values: Record<string, PreparedValue> = {};
-  for (const comparator of compiled.comparators) {
-    const value = comparator.prepare(record);
-    if (value !== undefined) values[comparator.rule.name] = value;
+  const { comparators, preparedWith } = compiled;
+  for (let i = 0; i < comparators.length; i++) {
+    const first = preparedWith?.[i] ?? i;
+    // A value shared with an earlier comparator is the same (read-only) object under both names.
+    const value = first === i ? comparators[i].prepare(record) : values[comparators[first].rule.name];
+    if (value !== undefined) values[comparators[i].rule.name] = value;
   }
   return { sourceId: String(record.sourceId), rulesVersion: compiled.version, values };
 }

@@ -4,9 +4,9 @@
  * domain's rules DRAFT — an analyst reviews it with the impact preview and publishes it. Nothing
  * the engine uses changes until then. The job's result is the training report.
  */
-import { SOURCE_RECORDS } from '../golden/collections';
+import { SOURCE_RECORDS } from '../sourceRecords/collections';
 import { TASKS } from '../stewardship/collections';
-import type { SourceRecordDocument } from '../golden/types';
+import type { SourceRecordDocument } from '../sourceRecords/types';
 import type { JobHandler } from '../jobs/types';
 import type { AppServices } from '../services';
 import type { TaskDocument } from '../stewardship/types';

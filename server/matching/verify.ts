@@ -5,8 +5,8 @@
  * from its stored canonical record, so draft rules are judged on fresh preparations, not stale ones.
  */
 import { BadRequestError } from '../errors';
-import { SOURCE_RECORDS } from '../golden/collections';
-import type { SourceRecordDocument } from '../golden/types';
+import { SOURCE_RECORDS } from '../sourceRecords/collections';
+import type { SourceRecordDocument } from '../sourceRecords/types';
 import { standardiseRecord } from '../ingest/standardise';
 import type { Store } from '../store/types';
 import { findCandidates, type OverCollision } from './candidates';

@@ -4,7 +4,7 @@
  * every change so a query can skip or cap common words before fetching anything. Identifier (`i:`)
  * and word-pair (`b:`) terms are not counted: they are rare and looked up directly.
  */
-import { isSameJson } from '../golden/stableJson';
+import { isSameJson } from '../stableJson';
 import type { CollectionDefinition, Document, Store, StoreSession } from '../store/types';
 import { documentTerms, searchableValues, searchFieldsOf } from './searchTerms';
 

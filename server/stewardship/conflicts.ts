@@ -8,7 +8,7 @@ import { findGolden, inTransaction, loadMembers } from '../golden/goldenStore';
 import { rulesFor } from '../golden/goldenMatching';
 import { isEmptyValue } from '../golden/survivorship';
 import { loadSurvivorshipConfig } from '../golden/survivorshipConfig';
-import { stableStringify } from '../golden/stableJson';
+import { stableStringify } from '../stableJson';
 import type { GoldenRecordDocument, SourceRecordDocument } from '../golden/types';
 import type { Store, StoreSession } from '../store/types';
 import { insertTask } from './newTask';

@@ -10,7 +10,7 @@ import type { StoreSession } from '../store/types';
 import { SUBSCRIPTIONS, SYNC_STATUS } from './collections';
 import type { SyncStatusView } from '../contracts/subscriptions';
 import type { GoldenXrefView } from '../contracts/golden';
-import type { DeliveryDocument, SubscriptionDocument, SyncStatusDocument } from './types';
+import type { DeliveryWithBody, SubscriptionDocument, SyncStatusDocument } from './types';
 
 type Services = Pick<AppServices, 'store' | 'mappingRuntime' | 'logger'>;
 
@@ -26,7 +26,7 @@ async function readTargetId(
   services: Services,
   input: {
     subscription: SubscriptionDocument;
-    delivery: DeliveryDocument;
+    delivery: DeliveryWithBody;
     response: { status: number; headers: Record<string, string>; body: string };
   },
 ): Promise<{ targetId?: string; error?: string }> {
@@ -58,7 +58,7 @@ async function readTargetId(
 
 type Delivered = {
   subscription: SubscriptionDocument;
-  delivery: DeliveryDocument;
+  delivery: DeliveryWithBody;
   response: { status: number; headers: Record<string, string>; body: string } | null;
   at: string;
 };

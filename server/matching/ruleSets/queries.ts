@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { NotFoundError } from '../../errors';
 import type { Store, StoreSession } from '../../store/types';
 import type { AliasTable } from '../aliases';
-import { stableStringify } from '../../golden/stableJson';
+import { stableStringify } from '../../stableJson';
 import { aliasTableNamesOf, compileRules, loadRules, type CompiledRules } from '../rules';
 import type { RuleSet } from '../types';
 import {

@@ -20,7 +20,7 @@ import {
   replayableFilter,
   replayExceptions,
   type ReplayJobParams,
-} from '../../exceptions/replay';
+} from '../../ingest/replayExceptions';
 import { defineRoute } from '../../http/route';
 import { presentRecordResult } from '../../ingest/presenter';
 import type { Principal } from '../../policies/abilities';

@@ -21,7 +21,7 @@ import { ForbiddenError } from '../../errors';
 import { presentJob, type JobView } from '../../jobs/presenter';
 import { isSensitivePath, maskExplanation, maskRulesOf, visibilityOf } from '../../policies/visibility';
 import { countDomainRecords, PREVIEW_INLINE_LIMIT, PREVIEW_JOB, previewRules, type PreviewResult } from '../../matching/preview';
-import { startRematchJob } from '../../matching/rematch';
+import { startRematchJob } from '../../golden/rematchDomain';
 import { publishRules, rollbackRules, saveRulesDraft } from '../../matching/ruleSets/commands';
 import { startTrainingJob } from '../../matching/trainRules';
 import { presentRuleSet, presentRuleSetVersion, presentRuleSetVersionSummary } from '../../matching/ruleSets/presenter';

@@ -31,6 +31,7 @@ import {
   type SyncStatusView,
 } from '../../contracts/subscriptions';
 import { defineRoute, viewResponse } from '../../http/route';
+import { bodyOf } from '../../sync/bodies';
 import { requestBackfill } from '../../sync/backfill';
 import { previewSubscription } from '../../sync/preview';
 import { listSyncStatus } from '../../sync/syncStatus';
@@ -240,7 +241,13 @@ export const subscriptionRoutes = [
       const delivery = await requireDelivery(services, { subscriptionId: params.id, deliveryId: params.deliveryId });
       // Unmasked sensitive values stay with the roles that may see them.
       const canSeeBody = subscription.includeSensitive !== true || principal.role === 'admin' || principal.role === 'steward';
-      return { body: presentDelivery(delivery, { detail: true, hideBody: !canSeeBody }) };
+      return {
+        body: presentDelivery(delivery, {
+          detail: true,
+          body: canSeeBody ? await bodyOf(services, delivery) : null,
+          hideBody: !canSeeBody,
+        }),
+      };
     },
   }),
   defineRoute({

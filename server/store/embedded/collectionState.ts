@@ -40,16 +40,38 @@ export class CollectionState {
     for (const [id, json] of this.docs) {
       const doc = JSON.parse(json) as Document;
       for (const index of fresh) {
+        if (!index.isUnique) {
+          index.addDocument(doc, id);
+          continue;
+        }
         for (const tuple of index.keysOf(doc)) {
-          if (index.isUnique) {
-            for (const other of index.idsAt(tuple))
-              if (other !== id) throw new DuplicateKeyError(this.name, index.name, index.describeKey(doc));
-          }
+          for (const other of index.idsAt(tuple))
+            if (other !== id) throw new DuplicateKeyError(this.name, index.name, index.describeKey(doc));
           index.add(tuple, id);
         }
       }
     }
     this.indexes.push(...fresh);
+  }
+
+  /**
+   * Installs indexes restored from an index image of an earlier state, then brings them up to date for the
+   * documents changed since (`touched`: id → JSON in that earlier state, undefined when it did not exist).
+   */
+  restoreIndexes(indexes: IndexState[], touched: ReadonlyMap<string, string | undefined>): void {
+    for (const [id, before] of touched) {
+      const after = this.docs.get(id);
+      if (before === after) continue;
+      if (before !== undefined) {
+        const doc = JSON.parse(before) as Document;
+        for (const index of indexes) index.removeDocument(doc, id);
+      }
+      if (after !== undefined) {
+        const doc = JSON.parse(after) as Document;
+        for (const index of indexes) index.addDocument(doc, id);
+      }
+    }
+    this.indexes.push(...indexes.filter((index) => !this.hasIndex(index.spec)));
   }
 
   /** Throws DuplicateKeyError if applying `changes` (ids unique within the set) would violate a unique index. */
@@ -87,14 +109,14 @@ export class CollectionState {
       const beforeJson = this.docs.get(change.id);
       if (beforeJson !== undefined) {
         const beforeDoc = change.before === beforeJson && change.beforeDoc ? change.beforeDoc : (JSON.parse(beforeJson) as Document);
-        for (const index of this.indexes) for (const tuple of index.keysOf(beforeDoc)) index.remove(tuple, change.id);
+        for (const index of this.indexes) index.removeDocument(beforeDoc, change.id);
         this.liveBytes -= beforeJson.length;
       }
       if (change.after) {
         if (beforeJson === undefined) this.idOrder.added(change.id);
         this.docs.set(change.id, change.after.json);
         this.liveBytes += change.after.json.length;
-        for (const index of this.indexes) for (const tuple of index.keysOf(change.after.doc)) index.add(tuple, change.id);
+        for (const index of this.indexes) index.addDocument(change.after.doc, change.id);
       } else if (this.docs.delete(change.id)) this.idOrder.removed();
     }
   }

@@ -5,15 +5,15 @@
  * its exception open with the new code, stage and mapping version. Many exceptions replay as a job.
  */
 import { ConflictError } from '../errors';
-import { prepareIngest } from '../ingest/ingestRecords';
-import { runPipeline } from '../ingest/pipeline';
-import type { IngestOrigin, RecordResult } from '../ingest/types';
+import { prepareIngest } from './ingestRecords';
+import { runPipeline } from './pipeline';
+import type { IngestOrigin, RecordResult } from './types';
 import type { JobHandler } from '../jobs/types';
 import type { AppServices } from '../services';
-import { markReplayed } from './closeException';
-import { exceptionsCollection } from './exceptionStore';
-import { toStoreFilter, type ExceptionFilter } from './queries';
-import type { ExceptionActor, IngestExceptionDocument } from './types';
+import { markReplayed } from '../exceptions/closeException';
+import { exceptionsCollection } from '../exceptions/exceptionStore';
+import { toStoreFilter, type ExceptionFilter } from '../exceptions/queries';
+import type { ExceptionActor, IngestExceptionDocument } from '../exceptions/types';
 
 export const REPLAY_EXCEPTIONS_JOB = 'exceptions.replay';
 /** Up to this many matching exceptions replay within the request; more become a job. */

@@ -10,24 +10,24 @@
  * Merges that would join a vetoed pair of members go to review instead.
  */
 import { systemActor } from '../audit/auditLog';
-import { mergeGoldenRecords } from '../golden';
+import { mergeGoldenRecords } from './mergeGoldenRecords';
 import { insertTask } from '../stewardship/newTask';
-import { GOLDEN_RECORDS, SOURCE_RECORDS } from '../golden/collections';
+import { GOLDEN_RECORDS, SOURCE_RECORDS } from './collections';
 import { NOT_A_MATCH, TASKS } from '../stewardship/collections';
-import { findGolden } from '../golden/goldenStore';
-import { storeMatchDecision } from '../golden/matchDecisions';
-import type { GoldenActor, GoldenRecordDocument, SourceRecordDocument } from '../golden/types';
+import { findGolden } from './goldenStore';
+import { storeMatchDecision } from './matchDecisions';
+import type { GoldenActor, GoldenRecordDocument, SourceRecordDocument } from './types';
 import type { JobHandler } from '../jobs/types';
 import type { AppServices } from '../services';
 import { reviewClustersAround } from '../stewardship/clusterTasks';
 import type { NotAMatchDocument } from '../stewardship/types';
 import { DuplicateKeyError, type Store } from '../store/types';
-import { matchRecord, type MatchDecision } from './candidates';
-import { indexRecords } from './matchIndex';
-import type { CompiledRules } from './rules';
-import { assertMatchingDomain } from './ruleSets/commands';
-import { publishedRules } from './ruleSets/queries';
-import { scorePair } from './scoring';
+import { matchRecord, type MatchDecision } from '../matching/candidates';
+import { indexRecords } from '../matching/matchIndex';
+import type { CompiledRules } from '../matching/rules';
+import { assertMatchingDomain } from '../matching/ruleSets/commands';
+import { publishedRules } from '../matching/ruleSets/queries';
+import { scorePair } from '../matching/scoring';
 
 export const REMATCH_JOB = 'matching.rematch';
 const INDEX_CHUNK = 500;
