@@ -11,7 +11,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
 import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import type { EmbeddedStore } from '../../server/store/embedded/embeddedStore';
+import { INDEX_IMAGE_MAGIC } from '../../server/store/embedded/indexImage';
 import type { IndexImage } from '../../server/store/embedded/indexState';
+import { encodeHeader, encodeRecord, scanRecordFile } from '../../server/store/embedded/recordFile';
 import type { Document, Filter, IndexSpec } from '../../server/store/types';
 
 const logger = createLogger({ silent: true });
@@ -186,6 +188,30 @@ describe('index images', () => {
     expect(store.recoveryReport.indexImage?.reason).toMatch(reason);
     expect(canonical(store.indexImages('items'))).toEqual(expected);
     await expectAnswers(store);
+  });
+
+  it('an entry record that is well framed but malformed makes that collection rebuild its indexes on first use', async () => {
+    const dataDir = tempDir();
+    await storeWithTail(dataDir);
+    const expected = await rebuiltIndexes(dataDir);
+    const path = join(dataDir, 'indexes-00000002.mdb');
+    const payloads: Buffer[] = [];
+    scanRecordFile({ path, magic: INDEX_IMAGE_MAGIC, onRecord: (payload) => void payloads.push(Buffer.from(payload)) });
+    const at = payloads.findIndex((payload) => payload.toString('utf8').startsWith('["l","items","sku_1"'));
+    payloads[at] = Buffer.from(JSON.stringify(['l', 'items', 'sku_1', ['sS1-0', 123_456]]));
+    writeFileSync(path, Buffer.concat([encodeHeader(INDEX_IMAGE_MAGIC, 2), ...payloads.map(encodeRecord)]));
+    const warnings: string[] = [];
+    const store = await openEmbeddedStore({
+      dataDir,
+      logger: { ...logger, warn: (message: string) => void warnings.push(message), child: () => logger },
+      compaction: { minLogBytes: Number.MAX_SAFE_INTEGER },
+    });
+    cleanups.unshift(() => store.close().catch(() => undefined));
+    expect(store.recoveryReport.indexImage).toMatchObject({ used: true });
+    expect(warnings).toEqual([]);
+    await expectAnswers(store);
+    expect(warnings).toEqual(['store: index image entries unusable; indexes rebuilt from the documents']);
+    expect(canonical(store.indexImages('items'))).toEqual(expected);
   });
 
   it('an image written for other documents under the same snapshot generation is ignored', async () => {

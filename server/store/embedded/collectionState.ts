@@ -20,23 +20,69 @@ export interface Change {
   after: { json: string; doc: Document } | null;
 }
 
+/** Indexes restored when a collection is first used (from an index image, see indexImage.ts). */
+export interface DeferredIndexes {
+  specs: IndexSpec[];
+  /** Fills the indexes of `specs` as of the snapshot (throws if the image proves unusable). */
+  restore: () => IndexState[];
+  /** Documents changed since the snapshot: id → JSON in the snapshot (undefined: absent). */
+  touched: ReadonlyMap<string, string | undefined>;
+  /** Told when `restore` failed and the indexes were rebuilt from the documents instead. */
+  onFallback: (error: Error) => void;
+}
+
 export class CollectionState {
   readonly docs = new Map<string, string>();
-  readonly indexes: IndexState[] = [];
+  private readonly indexList: IndexState[] = [];
+  private deferred: DeferredIndexes | undefined;
   /** `_id`s in order, built on the first `_id` range or sort (see orderedKeys.ts). */
   readonly idOrder = new OrderedKeys(this.docs, compareStrings);
   liveBytes = 0;
 
   constructor(readonly name: string) {}
 
+  /** The collection's indexes (restoring deferred ones first). */
+  get indexes(): IndexState[] {
+    if (this.deferred) this.restoreDeferred(this.deferred);
+    return this.indexList;
+  }
+
   hasIndex(spec: IndexSpec): boolean {
-    return this.indexes.some((index) => index.name === indexName(spec));
+    const name = indexName(spec);
+    return (
+      this.indexList.some((index) => index.name === name) || (this.deferred?.specs.some((other) => indexName(other) === name) ?? false)
+    );
+  }
+
+  /** Leaves these indexes to be restored on first use (start-up stays fast for collections nobody touches yet). */
+  deferIndexes(deferred: DeferredIndexes): void {
+    this.deferred = deferred;
+  }
+
+  private restoreDeferred(deferred: DeferredIndexes): void {
+    this.deferred = undefined;
+    let restored: IndexState[];
+    try {
+      restored = deferred.restore();
+      this.reindexTouched(restored, deferred.touched);
+    } catch (error) {
+      deferred.onFallback(error as Error);
+      restored = deferred.specs.map((spec) => new IndexState(spec));
+      this.indexDocuments(restored);
+    }
+    // Before the indexes created after the snapshot, as they were when it was taken.
+    this.indexList.unshift(...restored);
   }
 
   /** Builds indexes over the current documents; throws DuplicateKeyError (adding none) if a unique one is violated. */
   buildIndexes(specs: IndexSpec[]): void {
     const fresh = specs.filter((spec) => !this.hasIndex(spec)).map((spec) => new IndexState(spec));
     if (fresh.length === 0) return;
+    this.indexDocuments(fresh);
+    this.indexList.push(...fresh);
+  }
+
+  private indexDocuments(fresh: IndexState[]): void {
     for (const [id, json] of this.docs) {
       const doc = JSON.parse(json) as Document;
       for (const index of fresh) {
@@ -51,14 +97,10 @@ export class CollectionState {
         }
       }
     }
-    this.indexes.push(...fresh);
   }
 
-  /**
-   * Installs indexes restored from an index image of an earlier state, then brings them up to date for the
-   * documents changed since (`touched`: id → JSON in that earlier state, undefined when it did not exist).
-   */
-  restoreIndexes(indexes: IndexState[], touched: ReadonlyMap<string, string | undefined>): void {
+  /** Brings indexes restored as of an earlier state up to date for the documents changed since. */
+  private reindexTouched(indexes: IndexState[], touched: ReadonlyMap<string, string | undefined>): void {
     for (const [id, before] of touched) {
       const after = this.docs.get(id);
       if (before === after) continue;
@@ -71,7 +113,6 @@ export class CollectionState {
         for (const index of indexes) index.addDocument(doc, id);
       }
     }
-    this.indexes.push(...indexes.filter((index) => !this.hasIndex(index.spec)));
   }
 
   /** Throws DuplicateKeyError if applying `changes` (ids unique within the set) would violate a unique index. */

@@ -26,6 +26,7 @@ import { listStoreFiles, recoverState } from './recovery';
 import type { RecoveryReport } from './recovery';
 import { createLogFile, removeObsoleteFiles, writeIndexImage, writeSnapshot } from './storeFiles';
 import type { FrozenCollection } from './storeFiles';
+import { restoreImagedIndexes } from './indexImage';
 import type { IndexImage } from './indexState';
 
 export interface CompactionPolicy {
@@ -68,7 +69,16 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
       allowRepair: options.allowRepair ?? process.env.MDM_STORE_REPAIR === 'true',
     });
     for (const [name, restored] of recovered.restoredIndexes)
-      recovered.collections.get(name)?.restoreIndexes(restored.indexes, restored.touched);
+      recovered.collections.get(name)?.deferIndexes({
+        specs: restored.image.indexes.map((index) => index.spec),
+        restore: () => restoreImagedIndexes(restored.image),
+        touched: restored.touched,
+        onFallback: (error) =>
+          options.logger.warn('store: index image entries unusable; indexes rebuilt from the documents', {
+            collection: name,
+            error: error.message,
+          }),
+      });
     for (const [name, specs] of recovered.indexSpecs) recovered.collections.get(name)?.buildIndexes(specs);
     let generation: number;
     let log: { handle: FileHandle; bytes: number };

@@ -10,8 +10,10 @@
  * so ids are not repeated per index and the restored index shares the snapshot's id strings.
  *
  * An image is only ever a shortcut: one that is missing, torn, damaged, or does not fit its snapshot
- * (generation, snapshot size, document counts, index names) is ignored and the indexes are rebuilt from
- * the documents. Written by `writeIndexImage` (storeFiles.ts) at compaction.
+ * (generation, snapshot size, document counts, index names) is ignored at start-up and the indexes are rebuilt
+ * from the documents. Start-up checks all of that but leaves the entries unparsed: a collection's indexes are
+ * filled from them when the collection is first used (CollectionState.deferIndexes), and should an entry
+ * record still prove malformed then, that collection's indexes are rebuilt from its documents instead. Written by `writeIndexImage` (storeFiles.ts) at compaction.
  */
 import type { IndexSpec } from '../types';
 import { IndexImageError, indexName, IndexState } from './indexState';
@@ -30,23 +32,54 @@ export interface SnapshotCollection {
   specs: readonly IndexSpec[];
 }
 
-/** Restores the indexes of every collection of a snapshot from its image, or says why the image cannot be used. */
+/** One collection's indexes in an image, read and checked but not yet restored (see `restoreImagedIndexes`). */
+export interface ImagedIndexes {
+  collection: string;
+  /** Empty indexes of the snapshot's specs, flags restored, in the snapshot's order. */
+  indexes: IndexState[];
+  /** Entry records per index name, unparsed. */
+  chunks: Map<string, Buffer[]>;
+  /** The collection's ids in snapshot order (ordinals point here). */
+  ids: readonly string[];
+}
+
+/**
+ * Reads and checks a snapshot's index image: framing and checksums, generation, header against the snapshot,
+ * end marker. The entry records are kept unparsed, so start-up pays only for reading them; each collection's
+ * indexes are filled by `restoreImagedIndexes` when first used.
+ */
 export function readIndexImage(options: {
   path: string;
   generation: number;
   snapshotBytes: number;
   collections: ReadonlyMap<string, SnapshotCollection>;
-}): { indexes: Map<string, IndexState[]> } | { reason: string } {
+}): { images: Map<string, ImagedIndexes> } | { reason: string } {
   const indexes = new Map<string, Map<string, IndexState>>();
+  const images = new Map<string, ImagedIndexes>();
   let isHeadRead = false;
   let endChunks: number | undefined;
   let chunks = 0;
+  let current: Buffer[] | undefined;
   const onRecord = (payload: Buffer): void => {
     if (endChunks !== undefined) throw new IndexImageError('records after the end marker');
+    // Entry chunks (`["l",…`) are the bulk: kept as bytes for the index named by the `f` record before them.
+    if (isHeadRead && payload[2] === 0x6c /* l */ && payload[0] === 0x5b /* [ */) {
+      if (!current) throw new IndexImageError('entries before any index');
+      current.push(payload);
+      chunks += 1;
+      return;
+    }
     const entry = JSON.parse(payload.toString('utf8')) as unknown[];
     if (!isHeadRead) {
       if (entry[0] !== 'h') throw new IndexImageError('the first record is not the header');
       checkHead(entry, options, indexes);
+      for (const [name, byName] of indexes)
+        images.set(name, {
+          collection: name,
+          indexes: [...byName.values()],
+          chunks: new Map(),
+          ids: (options.collections.get(name) as SnapshotCollection).ids,
+        });
       isHeadRead = true;
       return;
     }
@@ -54,13 +87,12 @@ export function readIndexImage(options: {
       endChunks = entry[1] as number;
       return;
     }
+    if (entry[0] !== 'f') throw new IndexImageError(`unknown record ${JSON.stringify(entry[0])}`);
     const index = indexes.get(entry[1] as string)?.get(entry[2] as string);
     if (!index) throw new IndexImageError(`an entry names index ${String(entry[2])} of ${String(entry[1])}, which the header does not`);
-    if (entry[0] === 'f') index.restoreFlags({ multikey: entry[3], hasObjectKeys: entry[4] });
-    else if (entry[0] === 'l' && Array.isArray(entry[3])) {
-      index.restoreLeaves(entry[3], (options.collections.get(entry[1] as string) as SnapshotCollection).ids);
-      chunks += 1;
-    } else throw new IndexImageError(`unknown record ${JSON.stringify(entry[0])}`);
+    index.restoreFlags({ multikey: entry[3], hasObjectKeys: entry[4] });
+    current = [];
+    (images.get(entry[1] as string) as ImagedIndexes).chunks.set(index.name, current);
   };
   try {
     const scan = scanRecordFile({ path: options.path, magic: INDEX_IMAGE_MAGIC, onRecord });
@@ -73,7 +105,25 @@ export function readIndexImage(options: {
       return { reason: error.message };
     throw error;
   }
-  return { indexes: new Map([...indexes].map(([name, byName]) => [name, [...byName.values()]])) };
+  return { images };
+}
+
+/** Fills a collection's indexes from its image's entry records; throws IndexImageError when one is malformed. */
+export function restoreImagedIndexes(image: ImagedIndexes): IndexState[] {
+  for (const index of image.indexes) {
+    for (const chunk of image.chunks.get(index.name) ?? []) {
+      let entry: unknown[];
+      try {
+        entry = JSON.parse(chunk.toString('utf8')) as unknown[];
+      } catch (error) {
+        throw new IndexImageError(`index ${index.name}: ${(error as Error).message}`);
+      }
+      if (entry[0] !== 'l' || entry[1] !== image.collection || entry[2] !== index.name || !Array.isArray(entry[3]))
+        throw new IndexImageError(`index ${index.name}: an entry record belongs to ${String(entry[1])}.${String(entry[2])}`);
+      index.restoreLeaves(entry[3] as unknown[], image.ids);
+    }
+  }
+  return image.indexes;
 }
 
 function checkHead(

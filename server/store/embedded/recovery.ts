@@ -8,8 +8,7 @@ import type { Logger } from '../../logger';
 import type { IndexSpec } from '../types';
 import { CollectionState } from './collectionState';
 import { indexImageFileName, readIndexImage } from './indexImage';
-import type { SnapshotCollection } from './indexImage';
-import type { IndexState } from './indexState';
+import type { ImagedIndexes, SnapshotCollection } from './indexImage';
 import { decodePayload } from './logPayload';
 import { LOG_MAGIC, scanRecordFile, SNAPSHOT_MAGIC, StoreFileError } from './recordFile';
 
@@ -33,16 +32,16 @@ export interface RecoveryReport {
   durationMs: number;
 }
 
-/** Indexes restored from an image, and the documents written since (id → JSON as of the snapshot, undefined if absent). */
+/** A collection's indexes in the snapshot's image, and the documents written since (id → JSON as of the snapshot, undefined if absent). */
 export interface RestoredIndexes {
-  indexes: IndexState[];
+  image: ImagedIndexes;
   touched: Map<string, string | undefined>;
 }
 
 export interface RecoveredState {
   collections: Map<string, CollectionState>;
   indexSpecs: Map<string, IndexSpec[]>;
-  /** Per collection, indexes restored from the snapshot's index image (the other specs must be built). */
+  /** Per collection, the indexes in the snapshot's index image (the other specs must be built). */
   restoredIndexes: Map<string, RestoredIndexes>;
   report: RecoveryReport;
   /** Generation of the newest snapshot (0 when none). */
@@ -253,7 +252,7 @@ function restoreFromImage(options: {
   for (const [name, specs] of options.indexSpecs) snapshot.set(name, { ids: options.snapshotIds.get(name) ?? [], specs: [...specs] });
   const image = readIndexImage({ path: file, generation: options.generation, snapshotBytes: options.snapshotBytes, collections: snapshot });
   if ('reason' in image) return { file, used: false, reason: image.reason };
-  for (const [name, indexes] of image.indexes) options.restoredIndexes.set(name, { indexes, touched: new Map() });
+  for (const [name, imaged] of image.images) options.restoredIndexes.set(name, { image: imaged, touched: new Map() });
   return { file, used: true };
 }
 
