@@ -93,8 +93,10 @@ describeInBrowser('steward forms and dialogs in Chromium', () => {
     expect(await page.locator('.notice-error').count()).toBe(0);
     await atBothWidths(page, 'rules-threshold-error', review);
 
-    // A live schema problem (a negative weight) opens its comparator and is shown by the weight field.
+    // Editing answers the refusal (the next save checks again); a live schema problem (a negative weight) opens its
+    // comparator and is shown by the weight field.
     await review.fill('0.4');
+    await expect.poll(() => review.getAttribute('aria-invalid')).toBeNull();
     const firstComparator = page.locator('details.rules-form-comparator').first();
     const comparatorName = (await firstComparator.locator('summary .mono').textContent()) ?? '';
     await firstComparator.locator('summary').click();
@@ -352,6 +354,25 @@ describeInBrowser('steward forms and dialogs in Chromium', () => {
     await page.goto(`${env.server.baseUrl}/#/inbox/${cluster?.id}?type=potential-match-cluster`);
     await expect.poll(() => page.locator('table[aria-label="Cluster members"] tbody tr').count()).toBe(4);
     await atBothWidths(page, 'inbox-task-cluster', page.locator('[data-testid=task-title]'));
+    expect(errors).toEqual([]);
+  });
+
+  test('the sync subscription form shows a refused name next to the Name field', async () => {
+    const { page, errors } = await signIn(env, env.server.adminKey);
+    await page.goto(`${env.server.baseUrl}/#/sync/new`);
+    const form = page.locator('form[aria-label="New subscription"]');
+    const name = form.locator('input[placeholder="e.g. Workday suppliers"]');
+    await expect.poll(() => form.locator('input[type=checkbox]').count()).toBeGreaterThan(0);
+    await form.locator('fieldset:has(legend:text-is("Domains")) input[type=checkbox]').first().check();
+    await form.locator('input[aria-label=URL]').fill('https://erp.example.org/hooks/suppliers');
+    await name.fill('   ');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+    const message = (await describedText(page, name)) ?? '';
+    expect(message).toMatch(/name/);
+    expect(message).not.toMatch(/body\./);
+    // Placed by the field: not repeated in the page's notice.
+    expect(await page.locator('.notice-error').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

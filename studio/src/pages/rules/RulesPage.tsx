@@ -87,7 +87,11 @@ function DomainRules(props: { domain: string }) {
   const formProblems = useMemo(() => allDetails(underRoot(problems, 'rules'), error), [problems, error]);
   const isErrorPlaced = useMemo(() => error !== null && isPlacedByFields(error, rulesFormFieldKeys(text)), [error, text]);
   const pageError = isErrorPlaced ? view.error : (error ?? view.error);
-  const setText = (next: string): void => rules.dispatch({ type: 'textEdited', text: next });
+  const setText = (next: string): void => {
+    rules.dispatch({ type: 'textEdited', text: next });
+    // A refusal shown by the fields is about the text as it was saved: editing answers it (the next save checks again).
+    if (isErrorPlaced) rules.clearError();
+  };
 
   return (
     <section className="page page-full">
