@@ -21,6 +21,13 @@ import { ingestKeyOf, payloadHashOf } from './unchangedRecords';
  */
 const GROUP_SIZE = 200;
 
+/**
+ * Records stored between two turns of the event loop inside a group. The embedded store answers from
+ * memory with promise continuations only, so without a turn a whole group would run before any timer or
+ * socket is served (HTTP keep-alive timers then fire late and close connections mid-request).
+ */
+const RECORDS_PER_TURN = 25;
+
 /** Which request or job last changed a source record, so a resumed job counts a record it already stored as accepted. */
 interface LastIngest {
   requestId?: string;
@@ -108,7 +115,10 @@ async function persistGroup(items: WorkItem[], context: IngestContext): Promise<
     // embedded store serialises transactions), so reading them per record could not find another version.
     const rules = await rulesFor({ store, domain: context.domain, session });
     const done: RecordResult[] = [];
-    for (const item of items) done.push(await persistOne({ item, context, session, rules }));
+    for (const [index, item] of items.entries()) {
+      if (index > 0 && index % RECORDS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+      done.push(await persistOne({ item, context, session, rules }));
+    }
     return done;
   });
   items.forEach((item, index) => (item.result = results[index]));

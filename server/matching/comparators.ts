@@ -496,8 +496,13 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
   const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
   const names = extractors.map((e) => e.definition.name);
   const isDeclared = new Set(names);
+  // Quantities compared beyond equality: a relative tolerance, or values written in a rounded unit (± in the prepared value).
   const tolerances = new Map(
-    extractors.flatMap((e) => (e.definition.relativeTolerance ? [[e.definition.name, e.definition.relativeTolerance] as const] : [])),
+    extractors.flatMap((e) =>
+      e.definition.relativeTolerance || e.definition.roundedUnits?.length
+        ? [[e.definition.name, e.definition.relativeTolerance ?? 0] as const]
+        : [],
+    ),
   );
   return {
     rule,

@@ -33,6 +33,32 @@ export function prepareRecord(record: CanonicalRecord, compiled: CompiledRules):
   return { sourceId: String(record.sourceId), rulesVersion: compiled.version, values };
 }
 
+function sameStrings(a: PreparedValue, b: PreparedValue): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (typeof a[i] !== 'string' || a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A prepared record read back from the store holds a shared value (`CompiledRules.preparedWith`) as
+ * separate copies: each comparator sharing it gets the first one's copy again when the two are equal
+ * string lists (token sets), so per-record work cached by value identity (idf token weights) is done
+ * once. The values are unchanged; a record whose copies differ (another rules version) is left as is.
+ */
+export function shareStoredValues(prepared: PreparedRecord, compiled: CompiledRules): void {
+  const { preparedWith, comparators } = compiled;
+  if (!preparedWith) return;
+  const values = prepared.values;
+  for (let i = 0; i < preparedWith.length; i++) {
+    const first = preparedWith[i];
+    if (first === i) continue;
+    const name = comparators[i].rule.name;
+    const shared = values[comparators[first].rule.name];
+    const own = values[name];
+    if (shared !== undefined && own !== undefined && own !== shared && sameStrings(own, shared)) values[name] = shared;
+  }
+}
+
 function isPrepared(value: CanonicalRecord | PreparedRecord): value is PreparedRecord {
   return typeof (value as PreparedRecord).rulesVersion === 'string' && typeof (value as PreparedRecord).values === 'object';
 }

@@ -31,9 +31,17 @@ export const syncCollections: CollectionDefinition[] = [
       { keys: { correlationId: 1, sequence: 1 }, name: 'sync_by_correlation' },
     ],
   },
-  { name: DELIVERY_BODIES, indexes: [{ keys: { subscriptionId: 1 }, name: 'sync_bodies_by_subscription' }] },
+  // Read and removed by delivery id only: no index beyond _id (each one costs every insert).
+  { name: DELIVERY_BODIES, indexes: [] },
   { name: SYNC_SETTINGS, indexes: [] },
-  { name: SYNC_STATUS, indexes: [{ keys: { goldenId: 1 }, name: 'sync_status_by_golden' }] },
+  {
+    name: SYNC_STATUS,
+    indexes: [
+      { keys: { goldenId: 1 }, name: 'sync_status_by_golden' },
+      // Closed loop: a golden record by a target system's id.
+      { keys: { system: 1, targetId: 1 }, name: 'sync_status_by_target' },
+    ],
+  },
   // Backfill finds each record's latest change (the feed is golden's collection; this index is sync's).
   // Tracing: the changes of one request, job or message (GET /changes?correlationId=).
   {

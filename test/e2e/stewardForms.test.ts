@@ -19,15 +19,21 @@ import { applyCanonical } from '../support/factories/golden';
 import { sync } from '../support/factories/stewardship';
 import { describeInBrowser, screenshot, signIn, startEnvironment } from './harness';
 import type { E2eEnvironment } from './harness';
+import { layoutProblems } from './studioPages';
 
 let env: E2eEnvironment;
 
-/** Saves `<name>-390.png` and `<name>-1280.png` of the page (scrolled to `focus` when given), then restores the width. */
+/**
+ * Saves `<name>-390.png` and `<name>-1280.png` of the page (scrolled to `focus` when given), then restores
+ * the width; fails on horizontal overflow of the document or the page area at either width.
+ */
 async function atBothWidths(page: Page, name: string, focus?: Locator): Promise<void> {
   const directory = process.env.MDM_SCREENSHOTS_DIR;
+  const overflow: string[] = [];
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
     if (focus !== undefined) await focus.scrollIntoViewIfNeeded();
+    overflow.push(...(await layoutProblems(page)).overflow.map((text) => `${name} at ${width}px: ${text}`));
     if (directory === undefined || directory === '') await screenshot(page, `${name}-${width}`);
     else {
       mkdirSync(directory, { recursive: true });
@@ -35,6 +41,7 @@ async function atBothWidths(page: Page, name: string, focus?: Locator): Promise<
     }
   }
   await page.setViewportSize({ width: 1440, height: 900 });
+  expect(overflow).toEqual([]);
 }
 
 /** The text of the element a control's aria-describedby names (null when it names none). */
@@ -120,9 +127,10 @@ describeInBrowser('steward forms and dialogs in Chromium', () => {
     expect(reasonMessage).toMatch(/2000 characters/);
     expect(reasonMessage).not.toMatch(/body\./);
     expect((await env.server.request<{ status: string }>('GET', `/api/v1/exceptions/${exceptionId}`)).body.status).toBe('open');
+    await atBothWidths(page, 'exceptions-resolve-dialog-error', dialog);
     await reason.fill('');
     await reason.pressSequentially('Fixed at the source: the record came again corrected');
-    await atBothWidths(page, 'exceptions-resolve-dialog', dialog);
+    expect(await reason.getAttribute('aria-invalid')).toBeNull();
     await dialog.getByRole('button', { name: 'Mark resolved' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => page.textContent('.notice-success')).toBe('Marked resolved.');
@@ -292,6 +300,58 @@ describeInBrowser('steward forms and dialogs in Chromium', () => {
     const npis = page.locator('table[aria-label=Attributes] tr:has(th:text-is("npis")) td.mono');
     await expect.poll(() => npis.textContent()).toContain('1234567893');
     expect(await npis.textContent()).toContain('1245319599');
+    expect(errors).toEqual([]);
+  });
+
+  test('steward task pages at 390 and 1280 px: a pair with structured values, the merge-choices notice, a cluster', async () => {
+    const { page, errors } = await signIn(env, env.server.adminKey);
+    // An item pair whose compare shows structured values (manufacturer, packaging) as labelled fields.
+    const listed = await env.server.request<TaskListView>('GET', '/api/v1/tasks?type=potential-match&domain=item&status=open&limit=100');
+    const hasObjectValue = async (id: string | undefined): Promise<boolean> => {
+      const record = (await env.server.request<GoldenRecordView>('GET', `/api/v1/golden/item/${id ?? ''}`)).body;
+      return Object.values(record.attributes ?? {}).some((value) => typeof value === 'object' && value !== null && !Array.isArray(value));
+    };
+    let pair: TaskView | undefined;
+    for (const task of listed.body.items)
+      if ((await hasObjectValue(task.subject.goldenId)) && (await hasObjectValue(task.candidates?.[0]?.goldenId))) {
+        pair = task;
+        break;
+      }
+    expect(pair, 'an open item pair whose records both hold a structured value').toBeDefined();
+    await page.goto(`${env.server.baseUrl}/#/inbox/${pair?.id}?type=potential-match&domain=item`);
+    const compare = page.locator('table[aria-label="Records side by side"]');
+    await expect.poll(() => compare.locator('tbody tr').count()).toBeGreaterThan(0);
+    await atBothWidths(page, 'inbox-task-pair', page.locator('[data-testid=task-title]'));
+    const structured = compare.locator('dl.value-fields').first();
+    await expect.poll(() => structured.count()).toBe(1);
+    await atBothWidths(page, 'inbox-compare-structured', structured);
+
+    // Choosing a surviving value shows what it means before the merge.
+    const differing = compare.locator('tr[data-differs]');
+    await expect.poll(() => differing.count()).toBeGreaterThan(0);
+    const attribute = (await differing.first().locator('th').textContent()) ?? '';
+    await page.selectOption(`select[aria-label="Surviving ${attribute}"]`, 'subject');
+    const notice = page.locator('[data-testid=merge-choices]');
+    await expect.poll(() => notice.count()).toBe(1);
+    await atBothWidths(page, 'inbox-merge-choices', notice);
+
+    // A cluster of four spellings of one supplier.
+    const names = ['Brevant Medical Supply, Inc.', 'BREVANT MEDICAL SUPPLY', 'Brevant Medical Supply LLC', 'Brevant Medical Supply Co.'];
+    const applied: Array<Awaited<ReturnType<typeof applyCanonical>>> = [];
+    for (const [index, name] of names.entries())
+      applied.push(
+        await applyCanonical(env.server, {
+          domain: 'supplier',
+          source: index % 2 === 0 ? 'oracle' : 'workday',
+          canonical: { sourceId: `BMS-${index}`, name },
+        }),
+      );
+    const clusters = await env.server.request<TaskListView>('GET', '/api/v1/tasks?type=potential-match-cluster&limit=200');
+    const cluster = clusters.body.items.find((task) => (task.members ?? []).some((member) => member.goldenId === applied[0]?.goldenId));
+    expect(cluster, 'a cluster task for the four spellings').toBeDefined();
+    await page.goto(`${env.server.baseUrl}/#/inbox/${cluster?.id}?type=potential-match-cluster`);
+    await expect.poll(() => page.locator('table[aria-label="Cluster members"] tbody tr').count()).toBe(4);
+    await atBothWidths(page, 'inbox-task-cluster', page.locator('[data-testid=task-title]'));
     expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { compileRules, prepareRecord, scorePair } from '../../server/matching';
+import { shareStoredValues } from '../../server/matching/scoring';
+import type { PreparedRecord } from '../../server/matching';
 import type { ComparatorRule, RuleSet } from '../../server/matching';
 
 const rulesWith = (comparators: ComparatorRule[]): RuleSet => ({
@@ -47,5 +49,18 @@ describe('comparators with the same preparation share one prepared value', () =>
     expect(compiled.preparedWith).toEqual([0, 0]);
     const explanation = scorePair({ a: record, b: { ...record, sourceId: 'r2', name: 'ACME Inc' }, rules: compiled });
     expect(explanation.comparators.map((c) => c.outcome)).toEqual(['match', 'match']);
+  });
+
+  test('a prepared record read back from the store shares its equal copies again, and keeps copies that differ', () => {
+    const compiled = compileRules(rulesWith([tokenSet('a'), tokenSet('b', { measure: 'containment' })]));
+    const stored = JSON.parse(JSON.stringify(prepareRecord(record, compiled))) as PreparedRecord;
+    expect(stored.values.a === stored.values.b).toBe(false);
+    shareStoredValues(stored, compiled);
+    expect(stored.values.a === stored.values.b).toBe(true);
+    expect(stored.values.a).toEqual(['EXAM', 'GLOVE', 'NITRILE', 'PF', 'SM']);
+
+    const older = { ...stored, values: { a: ['GLOVE'], b: ['GLOVE', 'EXAM'] } };
+    shareStoredValues(older, compiled);
+    expect(older.values).toEqual({ a: ['GLOVE'], b: ['GLOVE', 'EXAM'] });
   });
 });

@@ -69,7 +69,7 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
   const remove = () =>
     action.run('delete', async () => {
       await client.call('deleteSubscription', { params });
-      navigate('sync');
+      navigate(hrefOf(['sync']));
       return 'Deleted.';
     });
 
@@ -92,6 +92,8 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
             {subscription.outboundMapping
               ? `outbound mapping ${subscription.outboundMapping.target} (${subscription.outboundMapping.contentType})`
               : `standard event, ${subscription.payload}`}
+            {subscription.responseMapping ? ` · response mapping ${subscription.responseMapping.target} (closed loop)` : ''}
+            {subscription.includeSensitive ? ' · sensitive attributes sent unmasked' : ''}
           </p>
           {subscription.disabledReason && <p className="notice notice-warning">{subscription.disabledReason}</p>}
         </div>
