@@ -171,6 +171,13 @@ export class CollectionState {
     this.liveBytes += json.length;
   }
 
+  /** Snapshot loading: like putRaw for an id known to be new (a snapshot lists each document once). */
+  loadRaw(id: string, json: string): void {
+    this.docs.set(id, json);
+    this.liveBytes += json.length;
+    this.idOrder.added(id);
+  }
+
   deleteRaw(id: string): void {
     const previous = this.docs.get(id);
     if (previous === undefined) return;

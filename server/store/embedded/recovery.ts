@@ -109,8 +109,11 @@ export function recoverState(options: { dataDir: string; logger: Logger; allowRe
           const ids = snapshotIds.get(op.collection);
           if (ids) ids.push(op.id);
           else snapshotIds.set(op.collection, [op.id]);
-        } else noteChange(op.collection, op.id);
-        stateOf(op.collection).putRaw(op.id, op.json);
+          stateOf(op.collection).loadRaw(op.id, op.json);
+        } else {
+          noteChange(op.collection, op.id);
+          stateOf(op.collection).putRaw(op.id, op.json);
+        }
       } else if (op.kind === 'delete') {
         noteChange(op.collection, op.id);
         stateOf(op.collection).deleteRaw(op.id);
