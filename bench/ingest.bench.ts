@@ -13,7 +13,12 @@
  *   3. the unchanged re-send of the same file (the nightly case): records/s,
  *   4. search index catch-up: the whole change feed re-indexed from scratch through `syncSearchIndex`,
  *   5. bare jsonata on the same rows in the same process (compiled once, main thread), for the ratio,
+ *   6. inline ingest latency: `BENCH_INLINE_REQUESTS` (default 10) requests of 500 new NDJSON records each,
+ *      one after another: p50, p95 and max milliseconds,
  * and peak RSS of the process (the mapping evaluators are separate processes, not counted).
+ * `issue14` is the issue's full size as a named mode: 100,000 rows into a store holding 100,000
+ * (`node --import tsx bench/ingest.bench.ts 100000 issue14`, same as `100000 scenario 100000`).
+ * BENCH_PROFILE_LOAD=<file> / BENCH_PROFILE_RESEND=<file> write a CPU profile of the load / the re-send phase.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile as writeFileText } from 'node:fs/promises';
@@ -42,7 +47,11 @@ import { ADJECTIVES, createRandom, NOUNS, SIZES } from './generators/items';
 import { present } from '../server/invariant';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
-const MODE = process.argv[3] ?? 'job';
+const NAMED_MODE = process.argv[3] ?? 'job';
+/** `issue14` runs the scenario at the issue's size: the store already holds as many items as are loaded. */
+const MODE = NAMED_MODE === 'issue14' ? 'scenario' : NAMED_MODE;
+const INLINE_REQUESTS = Number(process.env.BENCH_INLINE_REQUESTS ?? 10);
+const INLINE_RECORDS = 500;
 const ADMIN_KEY = 'mdm_bench_admin_key_0123456789abcdef';
 
 // Codes of the seed's lawson-manufacturer lookup table.
@@ -259,6 +268,50 @@ async function profiled<T>(file: string | undefined, work: () => Promise<T>): Pr
   }
 }
 
+/** Rows of a generated file as NDJSON request bodies of INLINE_RECORDS records each. */
+async function ndjsonBodies(file: string): Promise<string[]> {
+  const chunks = (async function* text() {
+    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 })) yield chunk as string;
+  })();
+  const bodies: string[] = [];
+  let lines: string[] = [];
+  for await (const item of readItems({ format: 'csv', chunks })) {
+    if (item.kind !== 'record') continue;
+    lines.push(JSON.stringify(item.raw));
+    if (lines.length === INLINE_RECORDS) {
+      bodies.push(lines.join('\n') + '\n');
+      lines = [];
+    }
+  }
+  return bodies;
+}
+
+/** Inline ingest of new 500-record NDJSON bodies, one request at a time: latency percentiles. */
+async function inlineLatency(input: { dataDir: string; base: string; headers: Record<string, string> }): Promise<string> {
+  if (INLINE_REQUESTS <= 0) return '  inline: skipped (BENCH_INLINE_REQUESTS=0)';
+  const file = path.join(input.dataDir, 'inline-items.csv');
+  await writeFile(file, { count: INLINE_REQUESTS * INLINE_RECORDS, firstId: 20_000_000, seed: 11 });
+  const bodies = await ndjsonBodies(file);
+  await rm(file);
+  const millis: number[] = [];
+  const totals = { accepted: 0, unchanged: 0, exceptions: 0 };
+  for (const body of bodies) {
+    const started = performance.now();
+    const response = await fetch(`${input.base}/api/v1/ingest/lawson/item`, {
+      method: 'POST',
+      headers: { ...input.headers, 'content-type': 'application/x-ndjson' },
+      body,
+    });
+    const answer = (await response.json()) as { totals?: typeof totals };
+    millis.push(performance.now() - started);
+    if (response.status !== 200 || !answer.totals) throw new Error(`inline ingest failed: ${response.status} ${JSON.stringify(answer)}`);
+    for (const key of ['accepted', 'unchanged', 'exceptions'] as const) totals[key] += answer.totals[key];
+  }
+  const sorted = [...millis].sort((a, b) => a - b);
+  const at = (share: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
+  return `  inline: ${bodies.length} requests of ${INLINE_RECORDS} new NDJSON records: p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms; ${JSON.stringify(totals)}`;
+}
+
 /** Issue 14's scenario (see the header). */
 async function runScenario(input: {
   dataDir: string;
@@ -283,7 +336,7 @@ async function runScenario(input: {
     );
     await rm(existingFile);
   }
-  const load = await uploadAndRun({ ...input, label: 'load' });
+  const load = await profiled(process.env.BENCH_PROFILE_LOAD, () => uploadAndRun({ ...input, label: 'load' }));
   const loadRate = RECORDS / load.jobSeconds;
   lines.push(
     `  load:    job ${load.jobSeconds.toFixed(1)} s = ${loadRate.toFixed(0)} records/s (main process CPU ${load.cpuSeconds.toFixed(1)} s = ${(RECORDS / load.cpuSeconds).toFixed(0)} records per CPU-second); upload ${load.uploadSeconds.toFixed(1)} s; ${JSON.stringify(load.totals)}`,
@@ -324,6 +377,7 @@ async function runScenario(input: {
   lines.push(
     `  search replay over the up-to-date index: ${replay.changes} changes in ${replay.seconds.toFixed(1)} s = ${(replay.changes / replay.seconds).toFixed(0)} changes/s`,
   );
+  lines.push(await inlineLatency(input));
   const bare = await bareJsonataRate(input.file, input.running);
   lines.push(
     `  bare jsonata (same rows, same process): ${bare.toFixed(0)} records/s; load / bare = ${(loadRate / bare).toFixed(3)}; re-send / bare = ${(resendRate / bare).toFixed(2)}`,

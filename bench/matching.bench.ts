@@ -192,6 +192,7 @@ async function runIncremental(rules: CompiledRules): Promise<void> {
       `  bulk indexing: ${seconds(indexElapsed)} s (${Math.round((incrementalRecords / indexElapsed) * 1000).toLocaleString('en-US')} records/s); peak RSS ${peakRssMiB()} MiB`,
     );
     const latencies: number[] = [];
+    const entriesCompared: number[] = [];
     let correct = 0;
     let withDuplicate = 0;
     const decisions = { 'auto-merge': 0, review: 0, 'no-match': 0 };
@@ -202,6 +203,7 @@ async function runIncremental(rules: CompiledRules): Promise<void> {
       const started = performance.now();
       const decision = await matchRecord({ store, rules, record: present(generated.records[i], 'record i') });
       latencies.push(performance.now() - started);
+      entriesCompared.push(decision.entriesCompared);
       decisions[decision.decision]++;
       const expected = indexedEntities.has(present(generated.entityOf[i], 'generated.entityOf[i]')) ? `G-${generated.entityOf[i]}` : null;
       if (expected) withDuplicate++;
@@ -214,6 +216,10 @@ async function runIncremental(rules: CompiledRules): Promise<void> {
     latencies.sort((x, y) => x - y);
     console.log(
       `  latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${present(latencies[latencies.length - 1], 'latencies[latencies.length - 1]').toFixed(2)} ms`,
+    );
+    entriesCompared.sort((x, y) => x - y);
+    console.log(
+      `  candidates compared per query: mean ${(entriesCompared.reduce((sum, n) => sum + n, 0) / entriesCompared.length).toFixed(1)}, p50 ${percentile(entriesCompared, 50)}, p95 ${percentile(entriesCompared, 95)}, max ${entriesCompared[entriesCompared.length - 1]}`,
     );
     console.log(
       `  decisions: ${JSON.stringify(decisions)}; queries with an indexed duplicate ${withDuplicate}; decision agrees with ground truth ${correct}/${queries}`,

@@ -7,16 +7,17 @@
  * (2) latency at a steady load: `--rate` changes/s for `--seconds`, each delivered live: change
  *     committed → receiver's 2xx, p50/p95/p99.
  * `--profile <file.cpuprofile>`: V8 CPU profile of phase (1) alone (summarise with bench/cpuProfileSummary.mjs).
- * Also printed: the process CPU time per delivery in phase (1), which bounds the rate on an idle core.
+ * The receiver runs in its own process (bench/syncReceiver.mjs). Also printed: the hub process's CPU time per
+ * delivery in phase (1), which bounds the rate on an idle core, and the receiver's apart.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type ChildProcess, fork } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { bootstrap } from '../server/bootstrap';
 import { loadConfig } from '../server/config';
 import { applySourceRecord, type SourceRecordDocument } from '../server/golden';
@@ -37,23 +38,40 @@ const profileFile = profileIndex >= 0 ? process.argv[profileIndex + 1] : undefin
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
-// The receiver: 200 for everything, remembering when each message first arrived.
-const arrivals = new Map<string, { at: number; changeAt: number }>();
-const receiver = http.createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    const id = String(req.headers['webhook-id']);
-    if (!arrivals.has(id))
-      arrivals.set(id, {
-        at: Date.now(),
-        changeAt: Date.parse((JSON.parse(Buffer.concat(chunks).toString()) as { timestamp: string }).timestamp),
-      });
-    res.writeHead(204).end();
+// The receiver runs in its own process (bench/syncReceiver.mjs): its CPU is reported apart from the hub's.
+type ReceiverMessage =
+  | { type: 'listening'; port: number }
+  | { type: 'reached'; count: number }
+  | { type: 'report'; count: number; latencies: number[]; cpu: { user: number; system: number } };
+const receiver: ChildProcess = fork(fileURLToPath(new URL('./syncReceiver.mjs', import.meta.url)), [], { stdio: 'inherit' });
+function nextMessage<T extends ReceiverMessage['type']>(type: T, timeoutMs = 600_000): Promise<Extract<ReceiverMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      receiver.off('message', listener);
+      reject(new Error(`the receiver sent no ${type} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (message: ReceiverMessage) => {
+      if (message.type !== type) return;
+      clearTimeout(timer);
+      receiver.off('message', listener);
+      resolve(message as Extract<ReceiverMessage, { type: T }>);
+    };
+    receiver.on('message', listener);
   });
-});
-await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+}
+const { port } = await nextMessage('listening', 30_000);
+const url = `http://127.0.0.1:${port}/hook`;
+/** Resolves once the receiver has seen `count` distinct webhook-ids. */
+async function receiverReached(count: number, timeoutMs?: number): Promise<void> {
+  const reached = nextMessage('reached', timeoutMs);
+  receiver.send({ type: 'wait', count });
+  await reached;
+}
+async function receiverReport(): Promise<Extract<ReceiverMessage, { type: 'report' }>> {
+  const report = nextMessage('report', 30_000);
+  receiver.send({ type: 'report' });
+  return report;
+}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mdm-sync-bench-'));
 const config = loadConfig({
@@ -100,7 +118,7 @@ for (let start = 0; start < backlog; start += 50) {
       await applySourceRecord(services, { sourceRecord: sourceRecord(), actor, session });
   });
 }
-const changes = await services.store.collection('changes').countDocuments({});
+let changes = await services.store.collection('changes').countDocuments({});
 const session = profileFile ? new Session() : undefined;
 const post = (method: string): Promise<unknown> =>
   new Promise((resolve, reject) => session?.post(method, (error, result) => (error ? reject(error) : resolve(result))));
@@ -109,13 +127,23 @@ if (session) {
   await post('Profiler.enable');
   await post('Profiler.start');
 }
+receiver.send({ type: 'reset' });
 const cpuBefore = process.cpuUsage();
 let started = performance.now();
 await resumeSubscription(services, { id: subscription._id, actor });
-while (arrivals.size < changes) await new Promise((resolve) => setTimeout(resolve, 10));
+await receiverReached(changes);
+// Changes made after the count (the change sequencer and matching may still add some) belong to this phase too:
+// wait for them, or phase (2) would measure them with the backlog's age.
+for (let total = await services.store.collection('changes').countDocuments({}); total > changes;) {
+  changes = total;
+  await receiverReached(changes);
+  total = await services.store.collection('changes').countDocuments({});
+}
 let elapsed = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
+const receiverCpu = (await receiverReport()).cpu;
 const cpuMsPerDelivery = (cpu.user + cpu.system) / 1000 / changes;
+const receiverCpuMsPerDelivery = (receiverCpu.user + receiverCpu.system) / 1000 / changes;
 if (session && profileFile) {
   const { profile } = (await post('Profiler.stop')) as { profile: unknown };
   writeFileSync(profileFile, JSON.stringify(profile));
@@ -123,10 +151,10 @@ if (session && profileFile) {
 }
 console.log(`(1) backlog of ${changes} changes: delivered in ${elapsed.toFixed(1)} s = ${Math.round(changes / elapsed)} deliveries/s`);
 console.log(
-  `    process CPU ${cpuMsPerDelivery.toFixed(2)} ms per delivery (receiver included) → ${Math.round(1000 / cpuMsPerDelivery)} deliveries/s on one idle core`,
+  `    hub process CPU ${cpuMsPerDelivery.toFixed(3)} ms per delivery → ${Math.round(1000 / cpuMsPerDelivery)} deliveries/s on one idle core; receiver process ${receiverCpuMsPerDelivery.toFixed(3)} ms per delivery`,
 );
 
-arrivals.clear();
+receiver.send({ type: 'reset' });
 const sentAt: number[] = [];
 started = performance.now();
 const total = rate * seconds;
@@ -138,12 +166,12 @@ for (let i = 0; i < total; i++) {
   sentAt.push(Date.now());
 }
 const expected = total;
-const deadline = Date.now() + 120_000;
-while (arrivals.size < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+await receiverReached(expected, 120_000).catch(() => undefined);
 elapsed = (performance.now() - started) / 1000;
-const latencies = [...arrivals.values()].map((a) => a.at - a.changeAt).sort((a, b) => a - b);
+const report = await receiverReport();
+const latencies = report.latencies.sort((a, b) => a - b);
 console.log(
-  `(2) steady load ${rate} changes/s for ${seconds} s: ${arrivals.size}/${expected} delivered; change → receiver p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms`,
+  `(2) steady load ${rate} changes/s for ${seconds} s: ${report.count}/${expected} delivered; change → receiver p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms`,
 );
 console.log(
   `    load average ${(await import('node:os'))
@@ -153,5 +181,5 @@ console.log(
 );
 
 await running.close();
-receiver.close();
+receiver.disconnect();
 rmSync(dataDir, { recursive: true, force: true });

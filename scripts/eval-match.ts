@@ -11,8 +11,8 @@
  * Bad seed records (ingest rejects them) are left out of both sides. Lists the corpus's false
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--holdout` (score the held-out
- * corpora `test/fixtures/match-eval-holdout/` and `test/fixtures/match-eval-holdout2/` instead of the development
- * corpus), `--holdout2` (only the second held-out corpus), `--clusters` (list open cluster tasks holding several entities).
+ * corpora `test/fixtures/match-eval-holdout/`, `…-holdout2/` and `…-holdout3/` instead of the development
+ * corpus), `--holdout2` / `--holdout3` (only the second / third held-out corpus), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -29,7 +29,14 @@ import type { TaskDocument } from '../server/stewardship/types';
 import { scorePairwise, type PairwiseScore } from '../seed/evaluateMatching';
 import type { RecordRef } from '../seed/generator/truth';
 import { readGroundTruth } from '../seed/loadSeed';
-import { CORPUS_DIRECTORY, corpusDomainsIn, HOLDOUT2_CORPUS_DIRECTORY, HOLDOUT_CORPUS_DIRECTORY, readCorpus } from './match-eval/corpus';
+import {
+  CORPUS_DIRECTORY,
+  corpusDomainsIn,
+  HOLDOUT2_CORPUS_DIRECTORY,
+  HOLDOUT3_CORPUS_DIRECTORY,
+  HOLDOUT_CORPUS_DIRECTORY,
+  readCorpus,
+} from './match-eval/corpus';
 import { readCorpusOutcome, recordLabel, type CorpusOutcome } from './match-eval/corpusOutcome';
 import { ingestCorpus } from './match-eval/ingestCorpus';
 import { predictedGroups } from './evalClusters';
@@ -48,6 +55,11 @@ const HOLDOUT2_CORPUS = {
   directory: HOLDOUT2_CORPUS_DIRECTORY,
   title:
     'SECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout2, items and suppliers, hand-written before the second matching-quality round, never tuned on)',
+};
+const HOLDOUT3_CORPUS = {
+  directory: HOLDOUT3_CORPUS_DIRECTORY,
+  title:
+    'THIRD HELD-OUT CORPUS (test/fixtures/match-eval-holdout3, items in GDSN / GUDID / GPO / 30-character / Workday / NDC-label / EU conventions, hand-written before the third item round, never tuned on)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -163,9 +175,11 @@ async function main(): Promise<void> {
   const seed = args.has('--skip-seed') ? null : await evaluateSeed();
   const corpora = args.has('--holdout2')
     ? [HOLDOUT2_CORPUS]
-    : args.has('--holdout')
-      ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS]
-      : [DEVELOPMENT_CORPUS];
+    : args.has('--holdout3')
+      ? [HOLDOUT3_CORPUS]
+      : args.has('--holdout')
+        ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3_CORPUS]
+        : [DEVELOPMENT_CORPUS];
 
   if (seed) {
     console.log(

@@ -43,6 +43,9 @@ export const HOLDOUT_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtur
 /** The second held-out corpus `test/fixtures/match-eval-holdout2/` (items and suppliers): written before the second round of matching-quality work, never tuned on or edited after. */
 export const HOLDOUT2_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout2/', import.meta.url));
 
+/** The third held-out corpus `test/fixtures/match-eval-holdout3/` (items): written before the third round of item matching work (GDSN, GUDID, GPO contract, 30-character item master, Workday, NDC label, EU comma-decimal conventions), never tuned on or edited after. */
+export const HOLDOUT3_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout3/', import.meta.url));
+
 /** Domains that have a corpus file in `directory`. */
 export function corpusDomainsIn(directory: string): string[] {
   return CORPUS_DOMAINS.filter((domain) => existsSync(`${directory}${domain}.json`));

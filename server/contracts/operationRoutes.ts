@@ -24,6 +24,7 @@ export const operationRoutes = {
   discardException: { method: 'post', path: '/exceptions/:id/discard' },
   exportGoldenRecords: { method: 'get', path: '/export/:domain/golden' },
   exportXrefs: { method: 'get', path: '/export/:domain/xrefs' },
+  findByTargetXref: { method: 'get', path: '/sync/target-xref/:system/:targetId' },
   getAliasTable: { method: 'get', path: '/matching/aliases/:table' },
   getAliasTableVersion: { method: 'get', path: '/matching/aliases/:table/versions/:number' },
   getCanonicalSchema: { method: 'get', path: '/schemas/:domain' },

@@ -650,6 +650,50 @@ export const syncStatusListSchema = {
   },
 } as const;
 
+/** A golden record found by a target system's id (closed loop): the sync status that holds the id, and where the record is now. */
+export interface TargetXrefView extends SyncStatusView {
+  domain: string;
+  /** The record now: `goldenId` itself, or the survivor it was merged into since. */
+  currentGoldenId: string;
+}
+
+export const targetXrefListSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: [
+          'subscriptionId',
+          'subscriptionName',
+          'goldenId',
+          'currentGoldenId',
+          'domain',
+          'lastVersion',
+          'deliveredAt',
+          'deliveryId',
+          'targetId',
+          'system',
+        ],
+        properties: {
+          subscriptionId: { type: 'string' },
+          subscriptionName: { type: ['string', 'null'] },
+          goldenId: { type: 'string' },
+          currentGoldenId: { type: 'string' },
+          domain: { type: 'string' },
+          lastVersion: { type: 'integer' },
+          deliveredAt: timestamp,
+          deliveryId: { type: 'string' },
+          targetId: { type: 'string' },
+          system: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
+
 export const replayedCountSchema = {
   type: 'object',
   required: ['replayed'],

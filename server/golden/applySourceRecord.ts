@@ -3,7 +3,7 @@
  * record is matched and placed; an updated record recomputes its golden record — and, when it is
  * the only member, is re-matched first (an auto-merge then merges its golden record into the match).
  */
-import { indexRecord } from '../matching';
+import { indexRecord, type CompiledRules } from '../matching';
 import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
 import { SOURCE_RECORDS } from './collections';
@@ -43,11 +43,21 @@ async function activeGolden(args: {
 /** Applies one accepted source record to the golden records of its domain. */
 export async function applySourceRecord(
   services: Pick<AppServices, 'store'>,
-  input: { sourceRecord: SourceRecordDocument; previous?: SourceRecordDocument | null; actor: GoldenActor; session?: StoreSession },
+  input: {
+    sourceRecord: SourceRecordDocument;
+    previous?: SourceRecordDocument | null;
+    actor: GoldenActor;
+    session?: StoreSession;
+    /**
+     * The domain's published rules, read by the caller in the same transaction (`session`): a batch
+     * reads them once, not once per record. Omitted: read here.
+     */
+    rules?: CompiledRules;
+  },
 ): Promise<ApplySourceRecordResult> {
   const { store } = services;
   const record = input.sourceRecord;
-  const rules = await rulesFor({ store, domain: record.domain, session: input.session });
+  const rules = input.rules ?? (await rulesFor({ store, domain: record.domain, session: input.session }));
   const config = loadSurvivorshipConfig(record.domain);
   return inTransaction(store, input.session, async (session) => {
     const at = new Date().toISOString();

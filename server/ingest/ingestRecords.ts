@@ -9,7 +9,7 @@ import type { GoldenActor } from '../golden';
 import { getPublishedMapping, loadLookupTables } from '../mappings';
 import { getCanonicalSchema } from '../schemas/canonicalSchemas';
 import type { AppServices } from '../services';
-import { runPipeline } from './pipeline';
+import { finishBatch, prepareBatch } from './pipeline';
 import type { ParsedItem } from './recordReader';
 import { ingestFingerprintOf } from './unchangedRecords';
 import {
@@ -112,14 +112,31 @@ export async function ingestItems(
   const results: RecordResult[] = [];
   let consumed = 0;
   let batch: WorkItem[] = [];
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    if (input.shouldRefreshMapping) current = await refreshContext(current);
-    const batchResults = await runPipeline(batch, current);
-    batch = [];
+  // Two batches in flight: while one is persisted on this thread, the next is mapped in the evaluator
+  // pool. Batches still finish one at a time and in order, each with its checkpoint.
+  let inFlight: { items: WorkItem[]; context: IngestContext; prepared: Promise<void>; consumed: number } | undefined;
+  let storedEarlier: ReadonlySet<string> | undefined;
+  const finish = async (): Promise<void> => {
+    if (!inFlight) return;
+    const done = inFlight;
+    inFlight = undefined;
+    await done.prepared;
+    const batchResults = await finishBatch(done.items, done.context, { storedEarlier });
+    storedEarlier = new Set(batchResults.flatMap((result) => (result.outcome === 'accepted' ? [result.sourceId] : [])));
     totals = addToTotals(totals, batchResults);
     if (input.collectResults) results.push(...batchResults);
-    await input.onBatch?.({ totals, consumed });
+    await input.onBatch?.({ totals, consumed: done.consumed });
+  };
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    if (input.shouldRefreshMapping) current = await refreshContext(current);
+    const prepared = prepareBatch(items, current);
+    // Awaited by `finish`; this only keeps a failure while the previous batch finishes from going unhandled.
+    prepared.catch(() => undefined);
+    await finish();
+    inFlight = { items, context: current, prepared, consumed };
   };
   for await (const item of input.items) {
     consumed += 1;
@@ -128,5 +145,6 @@ export async function ingestItems(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await finish();
   return { totals, results, consumed };
 }

@@ -5,14 +5,28 @@
  * once per group. If a group fails, its records are retried one by one, and only the record that
  * still fails becomes a PERSIST_FAILED exception — the others are unaffected.
  */
-import { applySourceRecord, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
+import { applySourceRecord, rulesFor, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
 import { isSameJson } from '../stableJson';
 import type { StoreSession } from '../store/types';
+
+/** The domain's compiled match rules, as golden hands them out (ingest does not depend on matching). */
+type CompiledRules = Awaited<ReturnType<typeof rulesFor>>;
 import type { IngestContext, RecordResult, WorkItem } from './types';
 import { ingestKeyOf, payloadHashOf } from './unchangedRecords';
 
-/** Records written per transaction: fewer log writes, while other writers wait at most one small group. */
-const GROUP_SIZE = 25;
+/**
+ * Records written per transaction. The embedded store appends each transaction as one log record and
+ * resolves it after the fsync covering it, so a group is one log append and one fsync wait: an upload
+ * job's batch (200 records) commits as one group. Other writers wait at most one group.
+ */
+const GROUP_SIZE = 200;
+
+/**
+ * Records stored between two turns of the event loop inside a group. The embedded store answers from
+ * memory with promise continuations only, so without a turn a whole group would run before any timer or
+ * socket is served (HTTP keep-alive timers then fire late and close connections mid-request).
+ */
+const RECORDS_PER_TURN = 25;
 
 /** Which request or job last changed a source record, so a resumed job counts a record it already stored as accepted. */
 interface LastIngest {
@@ -26,7 +40,13 @@ function sourceRecords(context: IngestContext) {
   return context.services.store.collection<SourceRecordDocument & { lastIngest?: LastIngest }>(SOURCE_RECORDS);
 }
 
-async function persistOne(item: WorkItem, context: IngestContext, session: StoreSession): Promise<RecordResult> {
+async function persistOne(input: {
+  item: WorkItem;
+  context: IngestContext;
+  session: StoreSession;
+  rules: CompiledRules;
+}): Promise<RecordResult> {
+  const { item, context, session, rules } = input;
   const { domain, source } = context;
   const sourceId = item.sourceId as string;
   const canonical = item.canonical as Record<string, unknown>;
@@ -75,7 +95,7 @@ async function persistOne(item: WorkItem, context: IngestContext, session: Store
     // Written by applySourceRecord with the record itself: no extra write per record.
     lastIngest: { ...context.origin, at, change: previous ? 'updated' : 'created' } satisfies LastIngest,
   };
-  const applied = await applySourceRecord(context.services, { sourceRecord: record, previous, actor: context.actor, session });
+  const applied = await applySourceRecord(context.services, { sourceRecord: record, previous, actor: context.actor, session, rules });
   const result: RecordResult = {
     outcome: 'accepted',
     position: item.position,
@@ -89,9 +109,16 @@ async function persistOne(item: WorkItem, context: IngestContext, session: Store
 }
 
 async function persistGroup(items: WorkItem[], context: IngestContext): Promise<void> {
-  const results = await context.services.store.withTransaction(async (session) => {
+  const { store } = context.services;
+  const results = await store.withTransaction(async (session) => {
+    // The published rules once per transaction: it sees one snapshot (MongoDB) or runs alone (the
+    // embedded store serialises transactions), so reading them per record could not find another version.
+    const rules = await rulesFor({ store, domain: context.domain, session });
     const done: RecordResult[] = [];
-    for (const item of items) done.push(await persistOne(item, context, session));
+    for (const [index, item] of items.entries()) {
+      if (index > 0 && index % RECORDS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+      done.push(await persistOne({ item, context, session, rules }));
+    }
     return done;
   });
   items.forEach((item, index) => (item.result = results[index]));

@@ -198,20 +198,48 @@ function countOutcomes(results: readonly RecordResult[], context: IngestContext)
   }
 }
 
-async function runStages(items: WorkItem[], context: IngestContext): Promise<void> {
-  for (const stage of PIPELINE) {
+async function runStages(items: WorkItem[], context: IngestContext, stages: readonly PipelineStage[] = PIPELINE): Promise<void> {
+  for (const stage of stages) {
     const pending = items.filter((item) => !item.failure && !item.result);
     if (pending.length > 0) await stage.run(pending, context);
   }
 }
 
+/** The stages that only read the store: everything before persist. */
+const STAGES_BEFORE_PERSIST: readonly PipelineStage[] = PIPELINE.filter((stage) => stage !== persistStage);
+
 /**
- * Runs a batch through every stage; returns one result per item, in order. Records stored unchanged
- * under the same mapping and schema are answered first, without mapping (`unchangedRecords.ts`).
+ * The first half of a batch, which writes nothing: answers unchanged re-sends (`unchangedRecords.ts`),
+ * then maps (in the evaluator pool), validates and standardises the rest. A batch's first half may run
+ * while the previous batch is persisted (`ingestItems`); `finishBatch` then corrects what that overtook.
  */
-export async function runPipeline(items: WorkItem[], context: IngestContext): Promise<RecordResult[]> {
+export async function prepareBatch(items: WorkItem[], context: IngestContext): Promise<void> {
   await answerUnchanged(items, context);
-  await runStages(items, context);
+  await runStages(items, context, STAGES_BEFORE_PERSIST);
+}
+
+/**
+ * The second half: persist and match, store failures as exceptions, count. `storedEarlier`: source ids
+ * the previous batch stored while this one was prepared — an unchanged answer for one of them may
+ * describe the record before that write, so such items take the full pipeline like any other.
+ */
+export async function finishBatch(
+  items: WorkItem[],
+  context: IngestContext,
+  options: { storedEarlier?: ReadonlySet<string> } = {},
+): Promise<RecordResult[]> {
+  const { storedEarlier } = options;
+  const stale = storedEarlier
+    ? items.filter((item) => item.isAnsweredUnchanged && item.sourceId !== undefined && storedEarlier.has(item.sourceId))
+    : [];
+  if (stale.length > 0) {
+    for (const item of stale) {
+      item.result = undefined;
+      item.isAnsweredUnchanged = false;
+    }
+    await runStages(stale, context, STAGES_BEFORE_PERSIST);
+  }
+  await runStages(items, context, [persistStage]);
   const overtaken = overtakenAnswers(items);
   if (overtaken.length > 0) {
     for (const item of overtaken) {
@@ -238,4 +266,13 @@ export async function runPipeline(items: WorkItem[], context: IngestContext): Pr
     exceptions: results.filter((result) => result.outcome === 'exception').length,
   });
   return results;
+}
+
+/**
+ * Runs a batch through every stage; returns one result per item, in order. Records stored unchanged
+ * under the same mapping and schema are answered first, without mapping (`unchangedRecords.ts`).
+ */
+export async function runPipeline(items: WorkItem[], context: IngestContext): Promise<RecordResult[]> {
+  await prepareBatch(items, context);
+  return finishBatch(items, context);
 }

@@ -11,6 +11,7 @@
 import { create, createUnitDependencies, unitDependencies } from 'mathjs';
 import type { ErrorDetail } from '../errors';
 import type { AttributeDetail, AttributeExtractor, PreparedAttributes } from './types';
+import { createIntern, type Intern } from './internedStrings';
 
 const math = create({ unitDependencies, createUnitDependencies });
 // Pharmacy spelling of micrograms.
@@ -28,6 +29,11 @@ export interface CompiledExtractor {
   patterns: CompiledPattern[];
   /** The extractor runs only when this matches the text. */
   requires?: RegExp;
+  /** `definition.name` and `definition.absent`, read per record from one object shape (definitions are JSON of many shapes). */
+  name: string;
+  absent: string | undefined;
+  /** One copy of each value read (a million records hold a few hundred distinct sizes and volumes). */
+  intern: Intern;
   /** number / quantity values are read from digits: a text without one is skipped at once. */
   needsDigit: boolean;
   /** Upper-case spelling → canonical value (text kind). */
@@ -35,6 +41,8 @@ export interface CompiledExtractor {
   /** Upper-case unit spelling → factor to `unit` (quantity kind). */
   unitFactors: Map<string, number>;
   perUnitFactors: Map<string, number>;
+  /** Unit spellings whose written values are roundings (see `AttributeExtractor.roundedUnits`). */
+  roundedUnits: Set<string>;
 }
 
 const QUANTITY_PRECISION = 3;
@@ -115,10 +123,14 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
         ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
       })),
       ...(definition.requires ? { requires: new RegExp(definition.requires) } : {}),
+      name: definition.name,
+      absent: definition.absent,
+      intern: createIntern(),
       needsDigit: definition.kind !== 'text',
       values: new Map(Object.entries(definition.values ?? {}).map(([k, v]) => [k.toUpperCase(), v])),
       unitFactors: definition.kind === 'quantity' ? factors(definition.units, hasPer ? numerator : (definition.unit ?? '')) : new Map(),
       perUnitFactors: hasPer ? factors(definition.perUnits, denominator) : new Map(),
+      roundedUnits: new Set((definition.roundedUnits ?? []).map((spelling) => spelling.toUpperCase())),
     };
   });
 }
@@ -132,11 +144,34 @@ function squash(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
 }
 
+const MIXED_NUMBER = /^(?:(\d+)[\s-])?(\d+)\/(\d+)$/;
+const THOUSANDS_SHORTHAND = /^(\d+)K$/;
+
 function readNumber(text: string | undefined): number | null {
   if (text === undefined) return null;
+  // Fractions and mixed numbers as catalogues write sizes: `3/4`, `2-3/8`, `1 1/2`.
+  const fraction = MIXED_NUMBER.exec(text);
+  if (fraction) {
+    const denominator = Number(fraction[3]);
+    return denominator === 0 ? null : Number(fraction[1] ?? 0) + Number(fraction[2]) / denominator;
+  }
+  // Chargemaster shorthand for thousands: `1K` = 1000.
+  const thousands = THOUSANDS_SHORTHAND.exec(text);
+  if (thousands) return Number(thousands[1]) * 1000;
   // `1,000 mL` and `5,000 units` are thousands (how US item masters write them); `0,9 %` is a decimal comma.
   const n = Number(/^\d{1,3}(?:,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text.replace(',', '.'));
   return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * How far a value rounded to what was written can be from the true one: half the last written digit's
+ * place (`46` → 0.5, `4,57` → 0.005), or a quarter of the place before when the last decimal is a 5
+ * (`7,5` and `12,5` are roundings to the half centimetre: ± 0.25).
+ */
+function halfWrittenStep(text: string): number {
+  const decimals = /[.,](\d+)$/.exec(text)?.[1] ?? '';
+  if (decimals.endsWith('5')) return 0.25 * 10 ** -(decimals.length - 1);
+  return 0.5 * 10 ** -decimals.length;
 }
 
 /** The canonical value of one match, or null when the match cannot be read (unknown unit). */
@@ -161,9 +196,18 @@ function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups:
       .sort((x, y) => y - x)
       .map(String)
       .join('x');
-  const unitSpelling = squash(groups.unit ?? '').toUpperCase();
-  const factor = extractor.unitFactors.get(unitSpelling);
-  if (factor === undefined) return null;
+  // Each number may carry its own unit (`2 IN X 5 YD`, `7,5 CM X 4,57 M`): `unit2` / `unit3` default to the one before.
+  const unitSpellings: string[] = [];
+  for (const name of ['unit', 'unit2', 'unit3'] as const) {
+    const spelling = groups[name];
+    unitSpellings.push(spelling !== undefined ? squash(spelling).toUpperCase() : (unitSpellings[unitSpellings.length - 1] ?? ''));
+  }
+  const numberFactors: number[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const numberFactor = extractor.unitFactors.get(unitSpellings[i] ?? unitSpellings[0]);
+    if (numberFactor === undefined) return null;
+    numberFactors.push(numberFactor);
+  }
   let perFactor = 1;
   if (extractor.perUnitFactors.size > 0) {
     const per = extractor.perUnitFactors.get(squash(groups.per ?? '').toUpperCase());
@@ -173,8 +217,18 @@ function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups:
     perFactor = per * perValue;
   }
   // Dimensions compare whatever the order they were written in (2X3IN = 3X2IN).
-  const converted = numbers.map((n) => (n * factor) / perFactor).sort((x, y) => y - x);
-  return `${converted.map(significant).join('x')} ${definition.unit}`;
+  const written = [groups.value, groups.value2, groups.value3].filter((text) => readNumber(text) !== null);
+  const converted = numbers
+    .map((n, i) => {
+      // A number written in a unit the extractor declares rounded (metric sizes in a catalogue that
+      // converts from inches) keeps half its last written digit's place, in the target unit.
+      const isRounded = extractor.roundedUnits.has(unitSpellings[i] ?? '') && groups.numerator === undefined;
+      const step = isRounded ? (halfWrittenStep(written[i] ?? '') * (numberFactors[i] ?? 1)) / perFactor : 0;
+      return { value: (n * (numberFactors[i] ?? 1)) / perFactor, step };
+    })
+    .sort((x, y) => y.value - x.value);
+  const text = `${converted.map((c) => significant(c.value)).join('x')} ${definition.unit}`;
+  return converted.some((c) => c.step > 0) ? `${text} ±${converted.map((c) => significant(c.step)).join('/')}` : text;
 }
 
 const NON_ASCII = /[^ -~\t\n\r]/;
@@ -199,9 +253,10 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
             regex.lastIndex++;
             continue;
           }
-          const value = valueOf(extractor, pattern, match.groups ?? {});
-          if (value === null) continue;
-          const list = out[extractor.definition.name] ?? (out[extractor.definition.name] = []);
+          const read = valueOf(extractor, pattern, match.groups ?? {});
+          if (read === null) continue;
+          const value = extractor.intern(read);
+          const list = out[extractor.name] ?? (out[extractor.name] = []);
           if (!list.includes(value)) list.push(value);
           isEmpty = false;
           const current: string = blanked ?? text;
@@ -217,9 +272,9 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
   // A qualifier's absence is a value too (a facility name without LABORATORY or CHILDREN'S names the
   // main facility): `absent` is read when the record has text and no pattern of the attribute matched.
   for (const extractor of extractors) {
-    const absent = extractor.definition.absent;
-    if (absent === undefined || out[extractor.definition.name] || !texts.some((text) => text.trim() !== '')) continue;
-    out[extractor.definition.name] = [absent];
+    const absent = extractor.absent;
+    if (absent === undefined || out[extractor.name] || !texts.some((text) => text.trim() !== '')) continue;
+    out[extractor.name] = [absent];
     isEmpty = false;
   }
   return isEmpty ? undefined : out;
@@ -231,25 +286,46 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
  * one side only say nothing.
  */
 /** Parses a prepared quantity (`330.2x330.2 mm`, `10 ml`) into its numbers and unit; null when it is not one. */
-function parseQuantity(value: string): { numbers: number[]; unit: string } | null {
+function parseQuantity(value: string): { numbers: number[]; unit: string; steps: number[] | null } | null {
   const space = value.indexOf(' ');
   if (space <= 0) return null;
   const numbers = value.slice(0, space).split('x').map(Number);
-  return numbers.every((n) => Number.isFinite(n)) ? { numbers, unit: value.slice(space + 1) } : null;
+  if (!numbers.every((n) => Number.isFinite(n))) return null;
+  const rest = value.slice(space + 1);
+  const mark = rest.indexOf(' ±');
+  if (mark < 0) return { numbers, unit: rest, steps: null };
+  return {
+    numbers,
+    unit: rest.slice(0, mark),
+    steps: rest
+      .slice(mark + 2)
+      .split('/')
+      .map(Number),
+  };
 }
 
-/** Whether two values lists of one attribute share a value — exactly, or (quantities with a tolerance) within `relativeTolerance` per dimension. */
+/**
+ * Whether two values lists of one attribute share a value — exactly, or (quantities) within
+ * `relativeTolerance` per dimension, or, when one side was written in a rounded unit (`46 CM`) and
+ * the other not (`18 IN`), within half the rounded side's last written digit (18 IN = 457.2 mm
+ * rounds to 46 cm; 20 IN = 508 mm does not).
+ */
 export function attributeValuesAgree(a: readonly string[], b: readonly string[], relativeTolerance = 0): boolean {
   for (const x of a) if (b.includes(x)) return true;
-  if (relativeTolerance <= 0) return false;
   for (const x of a) {
     const qa = parseQuantity(x);
     if (!qa) continue;
     for (const y of b) {
       const qb = parseQuantity(y);
       if (!qb || qb.unit !== qa.unit || qb.numbers.length !== qa.numbers.length) continue;
-      if (qa.numbers.every((n, i) => Math.abs(n - qb.numbers[i]) <= relativeTolerance * Math.max(Math.abs(n), Math.abs(qb.numbers[i]))))
-        return true;
+      // Rounding is evidence only across conventions: two metric values are compared as written.
+      const steps = qa.steps && !qb.steps ? qa.steps : qb.steps && !qa.steps ? qb.steps : null;
+      const isClose = qa.numbers.every((n, i) => {
+        const m = qb.numbers[i] ?? Number.NaN;
+        const difference = Math.abs(n - m);
+        return difference <= relativeTolerance * Math.max(Math.abs(n), Math.abs(m)) || difference <= (steps?.[i] ?? 0) + 1e-9;
+      });
+      if (isClose) return true;
     }
   }
   return false;

@@ -132,7 +132,8 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
     for (let ruleIndex = 0; ruleIndex < keyRules.length; ruleIndex++) {
       const keys = keyRules[ruleIndex].indexKeys(records[r]);
       keysByRule.push(keys);
-      for (const key of keys) {
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k];
         let id = blockIdOf.get(key);
         if (id === undefined) {
           id = blockKeys.length;
@@ -140,6 +141,9 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
           blockKeys.push(key);
           blockRuleIndex.push(ruleIndex);
           blockSizes.push(0);
+        } else {
+          // The record keeps the block's own key (kept until lookup keys are chosen), not a copy per record.
+          keys[k] = blockKeys[id];
         }
         blockSizes[id]++;
         ids.push(id);

@@ -9,7 +9,7 @@ import { collections, entryId, keysByRule, statId } from './matchIndex';
 import type { MatchIndexEntry } from './matchIndex';
 import { loadRules } from './rules';
 import type { CompiledRules } from './rules';
-import { evaluatePreparedPair, explainEvaluation, prepareRecord, shownScore, type PairEvaluation } from './scoring';
+import { evaluatePreparedPair, explainEvaluation, prepareRecord, shareStoredValues, shownScore, type PairEvaluation } from './scoring';
 import { loadTermWeights } from './termStats';
 import type { CanonicalRecord, MatchBand, MatchExplanation, PreparedRecord } from './types';
 
@@ -120,6 +120,7 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
   for (const entry of current) {
     if (args.recordId !== undefined && entry.recordId === args.recordId) continue;
     entriesFetched++;
+    shareStoredValues(entry.prepared, rules);
     const list = byGolden.get(entry.goldenId);
     if (list) list.push(entry);
     else byGolden.set(entry.goldenId, [entry]);

@@ -14,6 +14,7 @@ import {
   valuesAtPath,
 } from './normalizers';
 import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
+import { createIntern } from './internedStrings';
 import { attributeValuesAgree, compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
 import {
@@ -75,6 +76,12 @@ export interface CompareContext {
 export interface CompiledComparator {
   rule: ComparatorRule;
   prepare(record: CanonicalRecord): PreparedValue | undefined;
+  /**
+   * Comparators of one rule set with the same key prepare the same value from a record (same type of
+   * preparation, fields, normaliser and alias tables; what differs is how they compare): the record is
+   * prepared once for all of them (`CompiledRules.preparedWith`). Undefined: prepared on its own.
+   */
+  preparationKey?: string;
   compare(a: PreparedValue, b: PreparedValue, context?: CompareContext): ComparisonResult;
 }
 
@@ -123,9 +130,20 @@ function stringPrepare(rule: ComparatorRule, normalize: (v: string) => string | 
   };
 }
 
-function compileExact(rule: ComparatorRule, normalize: (v: string) => string | null): CompiledComparator {
+/** The preparation key of a comparator whose prepared value depends only on `parts` and its fields. */
+function preparationKeyOf(rule: ComparatorRule, parts: unknown[]): string {
+  return JSON.stringify([...parts, rule.fields]);
+}
+
+/** The key of `stringPrepare` with `textNormalizer(rule)`. */
+function textPreparationKey(rule: ComparatorRule): string {
+  return preparationKeyOf(rule, ['strings', rule.params?.normalizer ?? 'text', rule.params?.aliasTables ?? []]);
+}
+
+function compileExact(rule: ComparatorRule, normalize: (v: string) => string | null, preparationKey?: string): CompiledComparator {
   return {
     rule,
+    preparationKey,
     prepare: stringPrepare(rule, normalize),
     compare: (a, b) => bestPair({ a: a as string[], b: b as string[], similarity: equality, floor: 0 }),
   };
@@ -155,6 +173,7 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
   if (relatedTables.length > 0) return compileFuzzyWithFamilies({ rule, context, similarity, floor, relatedTables });
   return {
     rule,
+    preparationKey: textPreparationKey(rule),
     prepare: stringPrepare(rule, textNormalizer(rule, context)),
     compare: (a, b) => bestPair({ a: a as string[], b: b as string[], similarity, floor }),
   };
@@ -242,12 +261,14 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
   const isIdf = rule.params?.weighting === 'idf';
   const isContainment = rule.params?.measure === 'containment';
   const termsName = rule.params?.termsOf ?? rule.name;
+  const intern = createIntern();
   return {
     rule,
+    preparationKey: preparationKeyOf(rule, ['tokens', rule.params?.normalizer ?? 'text', rule.params?.aliasTables ?? []]),
     // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
     prepare: (record) => {
       const tokens = new Set<string>();
-      for (const raw of stringsAtPaths(record, rule.fields)) for (const token of wordsOf(raw)) tokens.add(token);
+      for (const raw of stringsAtPaths(record, rule.fields)) for (const token of wordsOf(raw)) tokens.add(intern(token));
       return nonEmpty([...tokens].sort());
     },
     // Without known frequencies (a pair scored outside any domain) idf falls back to uniform weights.
@@ -317,6 +338,7 @@ function compileIdentifier(rule: ComparatorRule): CompiledComparator {
   const scheme = rule.params?.scheme ?? 'raw';
   return {
     rule,
+    preparationKey: preparationKeyOf(rule, ['identifier', scheme]),
     prepare: stringPrepare(rule, (v) => normalizeIdentifier(scheme, v)),
     compare: (a, b) => {
       const va = a as string[];
@@ -376,6 +398,9 @@ function firstShared(a: readonly string[], b: readonly string[]): string | undef
   return undefined;
 }
 
+// Shared by every prepared record without codes of a kind; never written to (prepared values are read-only).
+const NO_CODES: string[] = [];
+
 function compileCodeInText(rule: ComparatorRule): CompiledComparator {
   const minLength = rule.params?.minLength ?? 4;
   const textFields = rule.params?.textFields ?? [];
@@ -395,9 +420,10 @@ function compileCodeInText(rule: ComparatorRule): CompiledComparator {
         for (const number of shortNumbersInText(text, minLength)) textNumbers.add(number);
       }
       if (codes.size === 0 && textCodes.size === 0 && textNumbers.size === 0) return undefined;
+      // Most records have codes on one side only: the empty side is one shared (read-only) array.
       const prepared: PreparedCodes = {
-        codes: [...codes],
-        textCodes: [...textCodes],
+        codes: codes.size > 0 ? [...codes] : NO_CODES,
+        textCodes: textCodes.size > 0 ? [...textCodes] : NO_CODES,
         ...(textNumbers.size > 0 ? { textNumbers: [...textNumbers] } : {}),
       };
       return prepared;
@@ -470,8 +496,13 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
   const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
   const names = extractors.map((e) => e.definition.name);
   const isDeclared = new Set(names);
+  // Quantities compared beyond equality: a relative tolerance, or values written in a rounded unit (± in the prepared value).
   const tolerances = new Map(
-    extractors.flatMap((e) => (e.definition.relativeTolerance ? [[e.definition.name, e.definition.relativeTolerance] as const] : [])),
+    extractors.flatMap((e) =>
+      e.definition.relativeTolerance || e.definition.roundedUnits?.length
+        ? [[e.definition.name, e.definition.relativeTolerance ?? 0] as const]
+        : [],
+    ),
   );
   return {
     rule,
@@ -501,9 +532,9 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
 export function compileComparator(rule: ComparatorRule, context: ComparatorContext = SHIPPED_CONTEXT): CompiledComparator {
   switch (rule.type) {
     case 'exact':
-      return compileExact(rule, (v) => v.trim() || null);
+      return compileExact(rule, (v) => v.trim() || null, preparationKeyOf(rule, ['trimmed']));
     case 'normalizedExact':
-      return compileExact(rule, textNormalizer(rule, context));
+      return compileExact(rule, textNormalizer(rule, context), textPreparationKey(rule));
     case 'fuzzy':
       return compileFuzzy(rule, context);
     case 'tokenSet':

@@ -36,6 +36,12 @@ export interface CompiledRules {
   version: string;
   keyRules: CompiledBlockingKey[];
   comparators: CompiledComparator[];
+  /**
+   * Per comparator, the index of the first comparator with the same `preparationKey` (its own index
+   * when none comes before it): `prepareRecord` prepares a shared value once and stores the same
+   * value under each name. Absent on hand-built rules: every comparator prepares its own.
+   */
+  preparedWith?: number[];
   /** comparator name → index in `comparators`, for hard-rule conditions. */
   comparatorIndex: Map<string, number>;
   /** The alias tables compiled in, name → table `version` (recorded so a steward can tell which tables decided). */
@@ -207,12 +213,20 @@ export function compileRules(json: unknown, options: AliasTableOptions = {}): Co
   const context = { extractors: compileExtractors(rules.attributes ?? []), aliasTable };
   const comparators = rules.comparators.map((rule) => compileComparator(rule, context));
   const comparatorIndex = new Map(comparators.map((c, i) => [c.rule.name, i]));
+  const firstWithKey = new Map<string, number>();
+  const preparedWith = comparators.map((c, i) => {
+    if (c.preparationKey === undefined) return i;
+    const first = firstWithKey.get(c.preparationKey) ?? i;
+    firstWithKey.set(c.preparationKey, first);
+    return first;
+  });
   return {
     rules,
     domain: rules.domain,
     version: rules.version,
     keyRules: rules.blocking.map((rule) => compileBlockingKey(rule, aliasTable)),
     comparators,
+    preparedWith,
     comparatorIndex,
     hardRuleChecks: rules.hardRules.map((rule) => ({ rule, conditions: compileConditions(rule.when, comparatorIndex) })),
     aliasTableVersions,

@@ -23,11 +23,40 @@ import { conditionsHold, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED 
 /** Normalises a record once for every comparator of the rule set. */
 export function prepareRecord(record: CanonicalRecord, compiled: CompiledRules): PreparedRecord {
   const values: Record<string, PreparedValue> = {};
-  for (const comparator of compiled.comparators) {
-    const value = comparator.prepare(record);
-    if (value !== undefined) values[comparator.rule.name] = value;
+  const { comparators, preparedWith } = compiled;
+  for (let i = 0; i < comparators.length; i++) {
+    const first = preparedWith?.[i] ?? i;
+    // A value shared with an earlier comparator is the same (read-only) object under both names.
+    const value = first === i ? comparators[i].prepare(record) : values[comparators[first].rule.name];
+    if (value !== undefined) values[comparators[i].rule.name] = value;
   }
   return { sourceId: String(record.sourceId), rulesVersion: compiled.version, values };
+}
+
+function sameStrings(a: PreparedValue, b: PreparedValue): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (typeof a[i] !== 'string' || a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A prepared record read back from the store holds a shared value (`CompiledRules.preparedWith`) as
+ * separate copies: each comparator sharing it gets the first one's copy again when the two are equal
+ * string lists (token sets), so per-record work cached by value identity (idf token weights) is done
+ * once. The values are unchanged; a record whose copies differ (another rules version) is left as is.
+ */
+export function shareStoredValues(prepared: PreparedRecord, compiled: CompiledRules): void {
+  const { preparedWith, comparators } = compiled;
+  if (!preparedWith) return;
+  const values = prepared.values;
+  for (let i = 0; i < preparedWith.length; i++) {
+    const first = preparedWith[i];
+    if (first === i) continue;
+    const name = comparators[i].rule.name;
+    const shared = values[comparators[first].rule.name];
+    const own = values[name];
+    if (shared !== undefined && own !== undefined && own !== shared && sameStrings(own, shared)) values[name] = shared;
+  }
 }
 
 function isPrepared(value: CanonicalRecord | PreparedRecord): value is PreparedRecord {

@@ -125,6 +125,12 @@ export interface AttributeExtractor {
   units?: Record<string, string>;
   /** quantity: values agree when every dimension is within this fraction of the larger (rounded metric / imperial conversions: 13 IN ≈ 34 CM); default exact. */
   relativeTolerance?: number;
+  /**
+   * quantity: unit spellings whose written values are roundings of a value converted from another
+   * system (catalogues print `46 CM` for 18 IN): such a value also agrees with an unrounded one within
+   * half its last written digit (`46` ± 0.5 cm, `4,57` ± 0.005 m). Never between two rounded values.
+   */
+  roundedUnits?: string[];
   /** quantity: `per` spellings → mathjs unit of the denominator (`ML` → `ml`). */
   perUnits?: Record<string, string>;
   /**

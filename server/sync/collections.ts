@@ -7,6 +7,11 @@ export const SUBSCRIPTION_VERSIONS = 'subscriptionVersions';
 export const SUBSCRIPTION_STATE = 'subscriptionState';
 /** The outbox: one document per message to one subscriber, with its attempts. */
 export const DELIVERIES = 'deliveries';
+/**
+ * The rendered message of each delivery (`_id` = the delivery id), written once when it is planned (again
+ * only when a replay or rewind renders it anew): claims and outcomes then rewrite small delivery documents.
+ */
+export const DELIVERY_BODIES = 'deliveryBodies';
 export const SYNC_SETTINGS = 'syncSettings';
 /** Per golden record and subscriber: last version delivered, when, target id (closed loop). */
 export const SYNC_STATUS = 'syncStatus';
@@ -26,8 +31,17 @@ export const syncCollections: CollectionDefinition[] = [
       { keys: { correlationId: 1, sequence: 1 }, name: 'sync_by_correlation' },
     ],
   },
+  // Read and removed by delivery id only: no index beyond _id (each one costs every insert).
+  { name: DELIVERY_BODIES, indexes: [] },
   { name: SYNC_SETTINGS, indexes: [] },
-  { name: SYNC_STATUS, indexes: [{ keys: { goldenId: 1 }, name: 'sync_status_by_golden' }] },
+  {
+    name: SYNC_STATUS,
+    indexes: [
+      { keys: { goldenId: 1 }, name: 'sync_status_by_golden' },
+      // Closed loop: a golden record by a target system's id.
+      { keys: { system: 1, targetId: 1 }, name: 'sync_status_by_target' },
+    ],
+  },
   // Backfill finds each record's latest change (the feed is golden's collection; this index is sync's).
   // Tracing: the changes of one request, job or message (GET /changes?correlationId=).
   {

@@ -8,6 +8,7 @@ import type { AppServices } from '../services';
 import type { Filter } from '../store/types';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import type { BackfillProgress } from './backfill';
+import { hasBody } from './bodies';
 import { invalidateOpenSelection } from './outbox';
 import { requireSubscription } from './subscriptions';
 import type { DeliveryDocument, SubscriptionStateDocument, SyncActor } from './types';
@@ -78,7 +79,7 @@ export async function replayDelivery(
   return services.store.withTransaction(async (session) => {
     await deliveriesCollection(services).updateOne(
       { _id: delivery._id, status: delivery.status },
-      { $set: { ...REOPEN(at), failure: delivery.body === null ? delivery.failure : null } },
+      { $set: { ...REOPEN(at), failure: hasBody(delivery) ? null : delivery.failure } },
       { session },
     );
     await invalidateOpenSelection(services, input.subscriptionId, session);

@@ -25,6 +25,7 @@ import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import { subscriptionStats } from './deliveries';
 import { AmqpPublisher } from './amqpTransport';
 import { backfillPage } from './backfill';
+import { storeBodies, withBodies } from './bodies';
 import { checkEgress, egressAllowList } from './egress';
 import { DEFAULT_MAX_BATCH, batchFileContent, batchFileName, writeBatchFile } from './fileTransport';
 import { secretBoxOf } from './secrets';
@@ -35,7 +36,14 @@ import { OPEN_WINDOW, OpenSelection } from './openSelection';
 import { signatureHeader } from './signing';
 import { syncStatusesAfter, writeSyncStatuses } from './syncStatus';
 import { disableSubscription, signingSecrets, subscriptionsCollection } from './subscriptions';
-import type { DeliveryAttempt, DeliveryDocument, FileTransport, SubscriptionDocument, SubscriptionStateDocument } from './types';
+import type {
+  DeliveryAttempt,
+  DeliveryDocument,
+  DeliveryWithBody,
+  FileTransport,
+  SubscriptionDocument,
+  SubscriptionStateDocument,
+} from './types';
 import { postWebhook, retryAfterMs, type WebhookResponse } from './webhookTransport';
 
 type Services = Pick<AppServices, 'store' | 'config' | 'logger' | 'metrics' | 'mappingRuntime'>;
@@ -60,7 +68,7 @@ class CursorMovedError extends Error {}
 
 interface DeliveredItem {
   subscription: SubscriptionDocument;
-  delivery: DeliveryDocument;
+  delivery: DeliveryWithBody;
   response: WebhookResponse | null;
   at: string;
   set: Record<string, unknown>;
@@ -97,12 +105,29 @@ async function fanOut(services: Services, subscription: SubscriptionDocument): P
   return read;
 }
 
+/**
+ * A delivered outcome turned into "send once more" (a rewind re-planned the change while this attempt was in
+ * flight): the attempt stays in the log and counts for the sync status, the delivery is due again at once.
+ */
+function resendSet(delivered: Partial<DeliveryDocument>): Partial<DeliveryDocument> {
+  return {
+    ...delivered,
+    status: 'pending',
+    isOpen: true,
+    attempts: 0,
+    nextAttemptAt: delivered.updatedAt ?? new Date().toISOString(),
+    leaseToken: null,
+    resendAfterOutcome: false,
+    fileBatch: null,
+  };
+}
+
 /** Rebuilds a delivery that has no body (its filter or mapping failed) after a replay, with the subscription as it is now. */
 async function rebuild(
   services: Services,
   subscription: SubscriptionDocument,
   delivery: DeliveryDocument,
-): Promise<DeliveryDocument | null> {
+): Promise<DeliveryWithBody | null> {
   const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
   const change = await services.store.collection<ChangeDocument>(CHANGES).findOne({ _id: delivery.changeId });
   const backfillRun = typeof delivery.backfillRun === 'number' ? delivery.backfillRun : undefined;
@@ -126,21 +151,31 @@ async function rebuild(
     return null;
   }
   const rebuilt = newDelivery(subscription._id, planned, at);
-  await deliveries.updateOne(
-    { _id: delivery._id },
-    {
-      $set: {
-        body: rebuilt.body,
-        contentType: rebuilt.contentType,
-        failure: rebuilt.failure,
-        status: rebuilt.status,
-        parkedAt: rebuilt.parkedAt,
-        nextAttemptAt: rebuilt.nextAttemptAt,
-        updatedAt: at,
+  await services.store.withTransaction(async (session) => {
+    await deliveries.updateOne(
+      { _id: delivery._id },
+      {
+        $set: {
+          hasBody: rebuilt.hasBody,
+          contentType: rebuilt.contentType,
+          failure: rebuilt.failure,
+          status: rebuilt.status,
+          parkedAt: rebuilt.parkedAt,
+          nextAttemptAt: rebuilt.nextAttemptAt,
+          updatedAt: at,
+        },
       },
-    },
-  );
-  return rebuilt.failure ? null : { ...delivery, body: rebuilt.body, contentType: rebuilt.contentType, failure: null };
+      { session },
+    );
+    await storeBodies(
+      services,
+      { subscriptionId: subscription._id, fresh: [], replaced: [{ id: delivery._id, body: planned.body }] },
+      session,
+    );
+  });
+  return rebuilt.failure || planned.body === null
+    ? null
+    : { ...delivery, hasBody: true, body: planned.body, contentType: rebuilt.contentType, failure: null };
 }
 
 function redactedHeaders(headers: Record<string, string>): Record<string, string> {
@@ -194,7 +229,7 @@ export class SyncDispatcher {
   /** Per subscription: its open deliveries as this process last saw them. */
   private readonly selections = new Map<string, OpenSelection>();
   /** Deliveries that succeeded and wait to be stored in the next batch (markDelivered). */
-  private readonly deliveredBatch: Array<DeliveredItem & { resolve: () => void; reject: (error: unknown) => void }> = [];
+  private readonly deliveredBatch: Array<DeliveredItem & { resolve: (isResent: boolean) => void; reject: (error: unknown) => void }> = [];
 
   constructor(
     private readonly services: Services,
@@ -327,7 +362,9 @@ export class SyncDispatcher {
       due.push(delivery);
     }
     if (due.length === 0) return;
-    for (const delivery of await this.claimDue(subscription, selection, due)) {
+    const claimed = await this.claimDue(subscription, selection, due);
+    const bodies = new Map((await withBodies(this.services, claimed)).map((d) => [d._id, d.body]));
+    for (const delivery of claimed) {
       // The attempt records its start in the same tick, so its log shows the limit exactly.
       if (limit !== undefined) {
         while (started.length > 0 && started[0] <= Date.now() - 1000) started.shift();
@@ -341,7 +378,7 @@ export class SyncDispatcher {
         }
         started.push(Date.now());
       }
-      this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, allowList));
+      this.track(subscription._id, delivery._id, this.attempt(subscription, delivery, bodies.get(delivery._id), allowList));
     }
   }
 
@@ -457,10 +494,12 @@ export class SyncDispatcher {
   /** Writes one batch file and records the outcome on each of its deliveries (one retry delay for all). */
   private async writeBatch(subscription: SubscriptionDocument, transport: FileTransport, claimed: DeliveryDocument[]): Promise<void> {
     const startedAt = Date.now();
-    const members: DeliveryDocument[] = [];
+    const members: DeliveryWithBody[] = [];
+    const bodies = new Map((await withBodies(this.services, claimed)).map((d) => [d._id, d.body]));
     for (const delivery of claimed) {
-      const built = delivery.body === null ? await rebuild(this.services, subscription, delivery) : delivery;
-      if (built && built.body !== null) members.push(built);
+      const body = bodies.get(delivery._id);
+      const built = body !== undefined ? { ...delivery, body } : await rebuild(this.services, subscription, delivery);
+      if (built) members.push(built);
     }
     if (members.length === 0) return;
     const file = (members[0].fileBatch as { file: string }).file;
@@ -519,15 +558,19 @@ export class SyncDispatcher {
     this.inFlight.set(id, done);
   }
 
-  /** One attempt at one delivery. */
-  private async attempt(subscription: SubscriptionDocument, claimed: DeliveryDocument, allowList: EgressAllowList): Promise<void> {
+  /** One attempt at one delivery (`body`: its stored message; none: rebuilt first, after a replay of one that failed to build). */
+  private async attempt(
+    subscription: SubscriptionDocument,
+    claimed: DeliveryDocument,
+    body: string | undefined,
+    allowList: EgressAllowList,
+  ): Promise<void> {
     const { store } = this.services;
     const deliveries = store.collection<DeliveryDocument>(DELIVERIES);
     const timeoutMs = subscription.transport.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const startedAt = Date.now();
-    let delivery: DeliveryDocument | null = claimed;
-    if (delivery.body === null) delivery = await rebuild(this.services, subscription, delivery);
-    if (!delivery || delivery.body === null) {
+    const delivery = body !== undefined ? { ...claimed, body } : await rebuild(this.services, subscription, claimed);
+    if (!delivery) {
       // Discarded or parked again by the rebuild: the selection takes its state as stored.
       const stored = await deliveries.findOne({ _id: claimed._id });
       this.selections.get(subscription._id)?.refresh(stored ? [stored] : []);
@@ -611,9 +654,10 @@ export class SyncDispatcher {
    * Marks a delivery delivered (and its record's sync status) together with the others finishing in the
    * same turn of the event loop: one transaction per batch instead of two or three writes per message.
    * Resolves once the batch is stored, so the record's next delivery goes only after its predecessor is
-   * recorded.
+   * recorded — with true when a rewind asked meanwhile for the change to go once more (`resendAfterOutcome`):
+   * the delivery was then opened again instead (`resendSet`).
    */
-  private markDelivered(item: DeliveredItem): Promise<void> {
+  private markDelivered(item: DeliveredItem): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.deliveredBatch.push({ ...item, resolve, reject });
       if (this.deliveredBatch.length === 1) setImmediate(() => void this.flushDelivered());
@@ -626,11 +670,22 @@ export class SyncDispatcher {
     try {
       const statuses = await syncStatusesAfter(this.services, batch);
       const deliveries = this.services.store.collection<DeliveryDocument>(DELIVERIES);
+      const resent = new Set<string>();
       await this.services.store.withTransaction(async (session) => {
-        for (const item of batch) await deliveries.updateOne({ _id: item.delivery._id }, { $set: item.set }, { session });
+        resent.clear();
+        for (const item of batch) {
+          const closed = await deliveries.updateOne(
+            { _id: item.delivery._id, resendAfterOutcome: { $ne: true } },
+            { $set: item.set },
+            { session },
+          );
+          if (closed.matchedCount > 0) continue;
+          const reopened = await deliveries.updateOne({ _id: item.delivery._id }, { $set: resendSet(item.set) }, { session });
+          if (reopened.matchedCount > 0) resent.add(item.delivery._id);
+        }
         await writeSyncStatuses(this.services, statuses, session);
       });
-      for (const item of batch) item.resolve();
+      for (const item of batch) item.resolve(resent.has(item.delivery._id));
     } catch (error) {
       for (const item of batch) item.reject(error);
     }
@@ -639,7 +694,7 @@ export class SyncDispatcher {
   /** Stores an attempt's outcome and moves the delivery on (delivered, retry later, parked). */
   private async record(input: {
     subscription: SubscriptionDocument;
-    delivery: DeliveryDocument;
+    delivery: DeliveryWithBody;
     attempt: DeliveryAttempt;
     response: WebhookResponse | null;
     finishedAt: number;
@@ -670,8 +725,8 @@ export class SyncDispatcher {
         failure: null,
         updatedAt: at,
       };
-      await this.markDelivered({ subscription, delivery, response: input.response, at, set });
-      this.selections.get(subscription._id)?.apply(delivery, set);
+      const isResent = await this.markDelivered({ subscription, delivery, response: input.response, at, set });
+      this.selections.get(subscription._id)?.apply(delivery, isResent ? resendSet(set) : set);
       // At most once a second per subscription (one write less per message), at once after failures.
       const lastWrite = this.stateWrittenAt.get(subscription._id);
       if (lastWrite === undefined || finishedAt - lastWrite >= 1000 || this.isFailing.has(subscription._id)) {
@@ -698,7 +753,7 @@ export class SyncDispatcher {
       await states.updateOne({ _id: subscription._id, failingSince: null }, { $set: { failingSince: attempt.at } });
     if (attempt.outcome === 'gone') {
       // 410: the receiver says this endpoint is gone for good. The delivery waits for a resume.
-      const set = { attemptLog, leaseUntil: null, updatedAt: at };
+      const set = { attemptLog, leaseUntil: null, resendAfterOutcome: false, updatedAt: at };
       await deliveries.updateOne({ _id: delivery._id }, { $set: set });
       this.selections.get(subscription._id)?.apply(delivery, set);
       await disableSubscription(this.services, {
@@ -716,6 +771,7 @@ export class SyncDispatcher {
         parkedAt: at,
         nextAttemptAt: null,
         leaseUntil: null,
+        resendAfterOutcome: false,
         updatedAt: at,
         failure: { stage: 'delivery' as const, code: 'DELIVERY_EXHAUSTED', message: `Gave up after ${attempts} attempts: ${message}` },
       };
@@ -729,7 +785,15 @@ export class SyncDispatcher {
           ? retryAfterMs(input.response.headers['retry-after'], finishedAt)
           : null;
       const wait = requested !== null ? Math.min(RETRY_AFTER_CAP_MS, Math.max(requested, 0)) : jittered;
-      const set = { attempts, attemptLog, nextAttemptAt: new Date(finishedAt + wait).toISOString(), leaseUntil: null, updatedAt: at };
+      // A retry sends it again anyway: a rewind's request to resend is met by it.
+      const set = {
+        attempts,
+        attemptLog,
+        nextAttemptAt: new Date(finishedAt + wait).toISOString(),
+        leaseUntil: null,
+        resendAfterOutcome: false,
+        updatedAt: at,
+      };
       await deliveries.updateOne({ _id: delivery._id }, { $set: set });
       this.selections.get(subscription._id)?.apply(delivery, set);
     }

@@ -15,7 +15,7 @@ import { mkdir, open, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { writeMessage } from './contentTypes';
-import type { DeliveryDocument, FileTransport } from './types';
+import type { DeliveryDocument, DeliveryWithBody, FileTransport } from './types';
 
 /** The default number of messages per file. */
 export const DEFAULT_MAX_BATCH = 500;
@@ -64,15 +64,15 @@ export function batchFileName(input: {
  * message }` (`message` is the JSON message itself, or the text of a csv/xml/hl7v2 one). csv: the rows of every
  * message (a csv outbound mapping), header = union of columns.
  */
-export function batchFileContent(format: FileTransport['format'], deliveries: DeliveryDocument[]): string {
+export function batchFileContent(format: FileTransport['format'], deliveries: DeliveryWithBody[]): string {
   if (format === 'csv') {
-    const rows = deliveries.flatMap((d) => parse(d.body ?? '', { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>);
+    const rows = deliveries.flatMap((d) => parse(d.body, { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>);
     return writeMessage('csv', rows);
   }
   return deliveries
     .map((d) => {
       const isJson = (d.contentType ?? 'application/json').startsWith('application/json');
-      const message: unknown = isJson ? JSON.parse(d.body ?? 'null') : d.body;
+      const message: unknown = isJson ? JSON.parse(d.body) : d.body;
       return `${JSON.stringify({ id: d._id, goldenId: d.goldenId, domain: d.domain, version: d.version, event: d.event, ...(d.correlationId ? { correlationId: d.correlationId } : {}), contentType: d.contentType, message })}\n`;
     })
     .join('');

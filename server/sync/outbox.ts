@@ -2,6 +2,7 @@
 import type { ChangeDocument } from '../golden/types';
 import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
+import { storeBodies } from './bodies';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import type { PlannedMessage } from './messages';
 import type { DeliveryDocument, SubscriptionStateDocument } from './types';
@@ -24,7 +25,7 @@ export function sequenceOf(message: Pick<PlannedMessage, 'change' | 'index' | 'b
   return message.backfillRun !== undefined ? `${message.change._id}.b${index}` : `${message.change._id}.${index}`;
 }
 
-/** A delivery document for a planned message. */
+/** A delivery document for a planned message (its body is stored apart: bodies.ts). */
 export function newDelivery(subscriptionId: string, message: PlannedMessage, at: string): DeliveryDocument {
   const { change } = message;
   return {
@@ -44,7 +45,7 @@ export function newDelivery(subscriptionId: string, message: PlannedMessage, at:
     nextAttemptAt: message.failure ? null : at,
     leaseUntil: null,
     contentType: message.contentType,
-    body: message.body,
+    hasBody: message.body !== null,
     failure: message.failure,
     attemptLog: [],
     createdAt: at,
@@ -70,16 +71,43 @@ export async function storeMessages(
   const at = new Date().toISOString();
   const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
   const fresh = messages.map((m) => newDelivery(subscriptionId, m, at));
+  const bodyById = new Map(messages.map((m, i) => [fresh[i]._id, m.body]));
   const existing = new Map((await deliveries.find({ _id: { $in: fresh.map((d) => d._id) } }, { session })).map((d) => [d._id, d]));
   const inserts = fresh.filter((d) => !existing.has(d._id));
   if (inserts.length > 0) await deliveries.insertMany(inserts, { session });
+  const replaced: Array<{ id: string; body: string | null }> = [];
+  const inFlight: string[] = [];
+  const now = Date.now();
   let hasReopened = false;
   for (const delivery of fresh) {
     const old = existing.get(delivery._id);
-    if (!old || old.isOpen) continue;
+    if (!old) continue;
+    if (old.isOpen) {
+      // Pending and not claimed: it is still to be sent, after this re-planning. Claimed (a lease, or a file
+      // batch): an attempt is (or may be) in flight with what was read before the rewind — it is sent once
+      // more after that attempt ends (a failed attempt is retried anyway).
+      const isClaimed = (old.leaseUntil !== null && Date.parse(old.leaseUntil) > now) || Boolean(old.fileBatch);
+      if (old.status === 'pending' && isClaimed) inFlight.push(old._id);
+      continue;
+    }
     hasReopened = true;
     await deliveries.replaceOne({ _id: old._id }, { ...delivery, createdAt: old.createdAt, attemptLog: old.attemptLog }, { session });
+    replaced.push({ id: delivery._id, body: bodyById.get(delivery._id) ?? null });
   }
+  if (inFlight.length > 0)
+    await deliveries.updateMany({ _id: { $in: inFlight }, isOpen: true }, { $set: { resendAfterOutcome: true } }, { session });
+  await storeBodies(
+    services,
+    {
+      subscriptionId,
+      fresh: inserts.flatMap((d) => {
+        const body = bodyById.get(d._id);
+        return typeof body === 'string' ? [{ id: d._id, body }] : [];
+      }),
+      replaced,
+    },
+    session,
+  );
   const states = services.store.collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE);
   const state = await states.findOne({ _id: subscriptionId }, { session });
   const planned = state?.lastPlannedSequence ?? null;

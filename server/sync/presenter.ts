@@ -37,8 +37,11 @@ export function presentSubscriptionVersion(doc: SubscriptionVersionDocument) {
   };
 }
 
-/** `detail` adds the body and every kept attempt (exact request with the signature redacted, and the answer). */
-export function presentDelivery(doc: DeliveryDocument, options: { detail?: boolean; hideBody?: boolean } = {}): DeliveryView {
+/** `detail` adds the body (read by the caller, bodies.ts) and every kept attempt (exact request with the signature redacted, and the answer). */
+export function presentDelivery(
+  doc: DeliveryDocument,
+  options: { detail?: boolean; body?: string | null; hideBody?: boolean } = {},
+): DeliveryView {
   return {
     id: doc._id,
     subscriptionId: doc.subscriptionId,
@@ -56,6 +59,6 @@ export function presentDelivery(doc: DeliveryDocument, options: { detail?: boole
     failure: doc.failure,
     contentType: doc.contentType,
     correlationId: doc.correlationId ?? null,
-    ...(options.detail ? { body: options.hideBody ? null : doc.body, attemptLog: doc.attemptLog } : {}),
+    ...(options.detail ? { body: options.hideBody ? null : (options.body ?? null), attemptLog: doc.attemptLog } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { getPublishedMapping } from '../mappings';
 import { listDomains } from '../schemas/canonicalSchemas';
 import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
+import { deleteBodies } from './bodies';
 import { SUBSCRIPTION_STATE, SUBSCRIPTION_VERSIONS, SUBSCRIPTIONS, DELIVERIES } from './collections';
 import { fileDirectoryProblem } from './fileTransport';
 import { newSigningSecret, secretBoxOf } from './secrets';
@@ -410,7 +411,15 @@ export async function deleteSubscription(services: Services, input: { id: string
     const doc = await requireSubscription(services, input.id, session);
     await subscriptionsCollection(services).deleteOne({ _id: doc._id }, { session });
     await services.store.collection(SUBSCRIPTION_STATE).deleteOne({ _id: doc._id }, { session });
+    const undelivered = await services.store
+      .collection(DELIVERIES)
+      .find({ subscriptionId: doc._id, isOpen: true }, { projection: { _id: 1 }, session });
     await services.store.collection(DELIVERIES).deleteMany({ subscriptionId: doc._id, isOpen: true }, { session });
+    await deleteBodies(
+      services,
+      undelivered.map((d) => String(d._id)),
+      session,
+    );
     await recordAudit({
       store: services.store,
       session,
@@ -433,5 +442,24 @@ export async function listSubscriptionVersions(services: Pick<AppServices, 'stor
 /** Secrets that sign now: the current one and those still in their grace period. */
 export function signingSecrets(services: Pick<AppServices, 'config'>, doc: SubscriptionDocument, now: number): string[] {
   const box = secretBoxOf(services.config);
-  return doc.secrets.filter((s) => s.expiresAt === null || Date.parse(s.expiresAt) > now).map((s) => box.open(s.sealed));
+  let openedSecrets = openedByConfig.get(services.config);
+  if (!openedSecrets) {
+    openedSecrets = new Map();
+    openedByConfig.set(services.config, openedSecrets);
+  }
+  const opened = openedSecrets;
+  return doc.secrets
+    .filter((s) => s.expiresAt === null || Date.parse(s.expiresAt) > now)
+    .map((s) => {
+      // Opened once per sealed secret and server key (an AES-GCM decryption per message otherwise).
+      let plain = opened.get(s.sealed);
+      if (plain === undefined) {
+        if (opened.size >= OPENED_KEPT) opened.clear();
+        plain = box.open(s.sealed);
+        opened.set(s.sealed, plain);
+      }
+      return plain;
+    });
 }
+const openedByConfig = new WeakMap<AppServices['config'], Map<string, string>>();
+const OPENED_KEPT = 256;

@@ -8,9 +8,11 @@ import { getPublishedMapping, loadLookupTables } from '../mappings';
 import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
 import { SUBSCRIPTIONS, SYNC_STATUS } from './collections';
-import type { SyncStatusView } from '../contracts/subscriptions';
+import type { SyncStatusView, TargetXrefView } from '../contracts/subscriptions';
+import { NotFoundError } from '../errors';
+import { GOLDEN_RECORDS } from '../golden/collections';
 import type { GoldenXrefView } from '../contracts/golden';
-import type { DeliveryDocument, SubscriptionDocument, SyncStatusDocument } from './types';
+import type { DeliveryWithBody, SubscriptionDocument, SyncStatusDocument } from './types';
 
 type Services = Pick<AppServices, 'store' | 'mappingRuntime' | 'logger'>;
 
@@ -26,7 +28,7 @@ async function readTargetId(
   services: Services,
   input: {
     subscription: SubscriptionDocument;
-    delivery: DeliveryDocument;
+    delivery: DeliveryWithBody;
     response: { status: number; headers: Record<string, string>; body: string };
   },
 ): Promise<{ targetId?: string; error?: string }> {
@@ -58,7 +60,7 @@ async function readTargetId(
 
 type Delivered = {
   subscription: SubscriptionDocument;
-  delivery: DeliveryDocument;
+  delivery: DeliveryWithBody;
   response: { status: number; headers: Record<string, string>; body: string } | null;
   at: string;
 };
@@ -135,6 +137,52 @@ export async function listSyncStatus(services: Pick<AppServices, 'store'>, golde
     deliveryId: s.deliveryId,
     targetId: s.targetId,
     system: s.system ?? null,
+  }));
+}
+
+const MAX_MERGE_HOPS = 16;
+
+/**
+ * Closing the loop the other way: the golden records a target system knows by `targetId` (one per subscriber
+ * whose response mapping read it), each with where the record is now (a merge since moves it to the survivor).
+ * 404 when no subscriber's reply gave that id.
+ */
+export async function findByTargetId(
+  services: Pick<AppServices, 'store'>,
+  input: { system: string; targetId: string },
+): Promise<TargetXrefView[]> {
+  const found = await services.store
+    .collection<SyncStatusDocument>(SYNC_STATUS)
+    .find({ system: input.system, targetId: input.targetId }, { sort: { _id: 1 }, limit: 100 });
+  if (found.length === 0) throw new NotFoundError(`Golden record known to ${input.system} as "${input.targetId}"`);
+  const names = new Map(
+    (await services.store.collection<SubscriptionDocument>(SUBSCRIPTIONS).find({ _id: { $in: found.map((s) => s.subscriptionId) } })).map(
+      (s) => [s._id, s.name],
+    ),
+  );
+  // Where each record is now: follow merges to the survivor (a survivor may itself have been merged since).
+  const goldens = services.store.collection<{ _id: string; mergedInto?: string | null }>(GOLDEN_RECORDS);
+  const current = new Map<string, string>();
+  for (const goldenId of new Set(found.map((s) => s.goldenId))) {
+    let id = goldenId;
+    for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
+      const record = await goldens.findOne({ _id: id }, { projection: { _id: 1, mergedInto: 1 } });
+      if (!record?.mergedInto) break;
+      id = record.mergedInto;
+    }
+    current.set(goldenId, id);
+  }
+  return found.map((s) => ({
+    subscriptionId: s.subscriptionId,
+    subscriptionName: names.get(s.subscriptionId) ?? null,
+    goldenId: s.goldenId,
+    currentGoldenId: current.get(s.goldenId) ?? s.goldenId,
+    domain: s.domain,
+    lastVersion: s.lastVersion,
+    deliveredAt: s.deliveredAt,
+    deliveryId: s.deliveryId,
+    targetId: input.targetId,
+    system: input.system,
   }));
 }
 

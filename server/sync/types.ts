@@ -148,8 +148,18 @@ export interface DeliveryDocument {
   leaseUntil: string | null;
   /** The claim that set the lease (one claim writes many deliveries; the dispatcher reads its own back). */
   leaseToken?: string | null;
+  /**
+   * Set by a rewind's re-planning while an attempt is in flight (leased): when that attempt succeeds, the
+   * delivery opens again instead of closing, so the change goes once more after the rewind (outbox.ts).
+   */
+  resendAfterOutcome?: boolean;
   contentType: string | null;
-  body: string | null;
+  /**
+   * Whether the message was built: its body is in `deliveryBodies` (body.ts). False when its filter or
+   * mapping failed (`failure`): nothing to send until a replay rebuilds it. Deliveries stored before the
+   * bodies moved out carry `body` here instead (read by body.ts too).
+   */
+  hasBody: boolean;
   /** A message that could not be built (filter or mapping error): nothing was sent. */
   failure: { stage: 'filter' | 'mapping' | 'delivery'; code: string; message: string } | null;
   attemptLog: DeliveryAttempt[];
@@ -166,6 +176,17 @@ export interface DeliveryDocument {
   mergedInto?: string;
   [key: string]: unknown;
 }
+
+/** A delivery's rendered message, stored once apart from the mutable delivery document (`_id` = the delivery id). */
+export interface DeliveryBodyDocument {
+  _id: string;
+  subscriptionId: string;
+  body: string;
+  [key: string]: unknown;
+}
+
+/** A delivery together with its message, as it is sent. */
+export type DeliveryWithBody = DeliveryDocument & { body: string };
 
 /** Per (subscription, golden record): the last delivered version and the target's id (`_id` = `${subscriptionId}|${goldenId}`). */
 export interface SyncStatusDocument {

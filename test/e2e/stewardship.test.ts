@@ -224,7 +224,10 @@ describeInBrowser('stewardship in Chromium', () => {
     page.on('dialog', (dialog) => void (browserDialogs.push(dialog.message()), dialog.dismiss()));
     await page.goto(`${env.server.baseUrl}/#/golden/item/${record?.id}`);
     const [, source, sourceId] = splitOff.split('|');
-    const unmergeButton = page.locator(`ul[aria-label="Source records"] li:has-text("${sourceId}") button:has-text("Unmerge")`);
+    // By its id: another member's source id may contain this one (EHR-ETH-J316H holds ETH-J316H).
+    const unmergeButton = page.locator(
+      `ul[aria-label="Source records"] li[data-source-record-id="${splitOff}"] button:has-text("Unmerge")`,
+    );
     // The reason is asked in the page: a labelled modal dialog; Escape cancels and nothing changes.
     await unmergeButton.click();
     const dialog = page.getByRole('dialog', { name: `Unmerge ${splitOff}` });

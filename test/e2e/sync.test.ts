@@ -1,10 +1,12 @@
 /**
  * Downstream sync in headless Chromium against a seeded server and a real local receiver: create a
  * subscription in the studio (secret shown once), see a delivery arrive, inspect a failure's exact
- * request and answer, replay it, preview a message, and find the record's sync status on its page.
+ * request and answer, replay it, preview a message, and find the record's sync status on its page; edit a
+ * subscription's response mapping and includeSensitive (saved and shown again), discard a parked delivery
+ * (audited, listed as discarded) and delete the subscription through the in-page confirmation.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { DeliveryView } from '../../server/contracts/subscriptions';
+import type { DeliveryView, SubscriptionView } from '../../server/contracts/subscriptions';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
 import { startReceiver, type WebhookReceiver } from '../support/webhookReceiver';
 import { describeInBrowser, screenshot, signIn, startEnvironment } from './harness';
@@ -96,6 +98,94 @@ describeInBrowser('downstream sync in Chromium', () => {
     const status = page.locator('table[aria-label="Sync status per subscriber"]');
     await expect.poll(() => status.locator('tbody tr').filter({ hasText: 'ERP items (e2e)' }).textContent()).toContain('v1');
     await screenshot(page, 'sync-golden-status');
+    expect(errors).toEqual([]);
+  });
+
+  test('edit the response mapping and includeSensitive (shown again), discard a parked delivery (audited), delete after confirming', async () => {
+    const created = await env.server.request<SubscriptionView>('POST', '/api/v1/subscriptions', {
+      body: { name: 'Closed loop (e2e)', domains: ['item'], transport: { type: 'webhook', url: receiver.url } },
+    });
+    expect(created.status, created.text).toBe(201);
+    const subscriptionId = created.body.id;
+    const ofThisSubscription = (webhookId: string | undefined) => webhookId?.startsWith(`msg_${subscriptionId.slice(4)}_`) === true;
+    const { page, errors } = await signIn(env, env.server.adminKey);
+    await page.goto(`${env.server.baseUrl}/#/sync/${subscriptionId}`);
+    await expect.poll(() => page.locator('[data-testid="subscription-status"]').textContent()).toBe('active');
+
+    // Response mapping and includeSensitive: saved, then shown again after a reload, in the header and the editor.
+    await page.locator('.header-controls button', { hasText: 'Edit' }).click();
+    const editor = page.locator('form[aria-label="Edit subscription"]');
+    await expect.poll(() => editor.locator('select[aria-label="Response mapping"] option[value="hl7"]').count()).toBe(1);
+    await editor.locator('select[aria-label="Response mapping"]').selectOption('hl7');
+    await editor.locator('input[aria-label="Include sensitive attributes"]').check();
+    await editor.locator('button[type=submit]').click();
+    await expect.poll(() => page.locator('[role="status"]').first().textContent()).toContain('Saved (version 2)');
+    const stored = await env.server.request<SubscriptionView>('GET', `/api/v1/subscriptions/${subscriptionId}`);
+    expect(stored.body.responseMapping).toEqual({ target: 'hl7' });
+    expect(stored.body.includeSensitive).toBe(true);
+    await page.reload();
+    const header = page.locator('.page-header');
+    await expect.poll(() => header.textContent()).toContain('response mapping hl7 (closed loop)');
+    expect(await header.textContent()).toContain('sensitive attributes sent unmasked');
+    await page.locator('.header-controls button', { hasText: 'Edit' }).click();
+    await expect.poll(() => editor.locator('select[aria-label="Response mapping"]').inputValue()).toBe('hl7');
+    expect(await editor.locator('input[aria-label="Include sensitive attributes"]').isChecked()).toBe(true);
+    await page.locator('.header-controls button', { hasText: 'Close editor' }).click();
+
+    // The receiver refuses this subscription's messages: the change is parked; discard it with a reason.
+    const previous = receiver.respond;
+    receiver.respond = (request, index) =>
+      ofThisSubscription(request.headers['webhook-id']) ? { status: 500, body: 'rejected' } : previous(request, index);
+    const parked = await applyCanonical(env.server, {
+      domain: 'item',
+      source: 'lawson',
+      canonical: itemRecord({ description: 'E2E CATHETER FOLEY 16FR' }),
+    });
+    await expect
+      .poll(
+        async () =>
+          (
+            await env.server.request<{ items: DeliveryView[] }>(
+              'GET',
+              `/api/v1/subscriptions/${subscriptionId}/deliveries?status=parked&goldenId=${encodeURIComponent(parked.goldenId)}`,
+            )
+          ).body.items.length,
+      )
+      .toBe(1);
+    receiver.respond = previous;
+    const deliveries = page.locator('table[aria-label="Delivery list"]');
+    await page.locator('[aria-label="By status"] button', { hasText: 'parked' }).click();
+    await deliveries.locator('tbody tr').filter({ hasText: parked.goldenId }).locator('button.link-button').click();
+    const detail = page.locator('[aria-label="Delivery"]');
+    const discard = detail.locator('[aria-label="Discard"]');
+    expect(await discard.locator('button', { hasText: 'Discard' }).isDisabled()).toBe(true);
+    await discard.locator('input[aria-label="Discard reason"]').fill('ERP will load this item by hand');
+    await discard.locator('button', { hasText: 'Discard' }).click();
+    await expect.poll(() => page.locator('[aria-label="Deliveries"] [role="status"]').textContent()).toContain('Discarded');
+    await page.locator('[aria-label="By status"] button', { hasText: 'all' }).click();
+    await expect
+      .poll(() => deliveries.locator('tbody tr').filter({ hasText: parked.goldenId }).filter({ hasText: 'discarded' }).count())
+      .toBe(1);
+    const audit = await env.server.request<{ items: Array<{ action: string; reason?: string; after?: { goldenId?: string } }> }>(
+      'GET',
+      '/api/v1/audit?action=subscription.discard',
+    );
+    expect(audit.body.items.filter((entry) => entry.after?.goldenId === parked.goldenId).map((entry) => entry.reason)).toEqual([
+      'ERP will load this item by hand',
+    ]);
+
+    // Delete asks in the page first; "Keep it" keeps it, "Delete subscription" removes it.
+    await page.locator('.header-controls button', { hasText: 'Delete' }).click();
+    const confirm = page.locator('[role="alertdialog"][aria-label="Confirm deletion"]');
+    expect(await confirm.textContent()).toContain('Delete “Closed loop (e2e)”?');
+    await confirm.locator('button', { hasText: 'Keep it' }).click();
+    expect(await confirm.count()).toBe(0);
+    expect((await env.server.request('GET', `/api/v1/subscriptions/${subscriptionId}`)).status).toBe(200);
+    await page.locator('.header-controls button', { hasText: 'Delete' }).click();
+    await confirm.locator('button', { hasText: 'Delete subscription' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/sync$/);
+    expect((await env.server.request('GET', `/api/v1/subscriptions/${subscriptionId}`)).status).toBe(404);
+    await expect.poll(() => page.locator('text=Closed loop (e2e)').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -152,4 +152,30 @@ describe('unchanged re-sends', () => {
     ]);
     expect(new Set(batch.body.records.map((r) => r.goldenId))).toEqual(new Set([at(first.body.records, 0).goldenId]));
   });
+
+  test('an upload job whose next batch re-sends the old payload of a record the batch before changed: an update (batches overlap)', async () => {
+    const original = erpItemRow();
+    await ingest(server, { source: 'erp', domain: 'item', body: toNdjson([original]), contentType: 'application/x-ndjson' });
+    const changed = { ...original, DESCR60: `${original.DESCR60} LATEX FREE` };
+    // An upload job runs batches of 200: the change is in the first, the old payload again in the second,
+    // which is prepared (and its unchanged answers looked up) while the first is still being stored.
+    const fillers = Array.from({ length: 199 }, () => erpItemRow());
+    const created = await server.request<{ location: string }>('POST', '/api/v1/ingest/erp/item/jobs', {
+      raw: toCsv([changed, ...fillers, original]),
+      contentType: 'text/csv',
+    });
+    expect(created.status).toBe(202);
+    type Job = { status: string; result: { totals: Record<string, number> } | null };
+    let job = (await server.request<Job>('GET', created.body.location)).body;
+    for (const deadline = Date.now() + 120_000; !['succeeded', 'failed', 'cancelled'].includes(job.status);) {
+      if (Date.now() > deadline) throw new Error(`the upload job is still ${job.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = (await server.request<Job>('GET', created.body.location)).body;
+    }
+    expect(job.status).toBe('succeeded');
+    expect(job.result?.totals).toEqual({ received: 201, accepted: 201, unchanged: 0, exceptions: 0 });
+    // What is stored is the file's last payload for the record: the original again.
+    const again = await ingest(server, { source: 'erp', domain: 'item', body: toNdjson([original]), contentType: 'application/x-ndjson' });
+    expect(again.body.records[0]).toMatchObject({ outcome: 'unchanged' });
+  });
 });

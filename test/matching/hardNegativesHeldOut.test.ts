@@ -1,6 +1,6 @@
 /**
- * Issue 9, "Honest evaluation", on the held-out item corpora (test/fixtures/match-eval-holdout and
- * test/fixtures/match-eval-holdout2, written before the tuning they check, never tuned on): each is
+ * Issue 9, "Honest evaluation", on the held-out item corpora (test/fixtures/match-eval-holdout,
+ * test/fixtures/match-eval-holdout2 and test/fixtures/match-eval-holdout3, written before the tuning they check, never tuned on): each is
  * well-formed, every record is valid canonical data accepted by the public ingest API, the pair
  * accounting is consistent, and no hard negative ends in one golden record with the shipped rules.
  * Each corpus loads into its own server (their source ids may overlap). `npm run eval:match -- --holdout`
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   corpusProblems,
   HOLDOUT2_CORPUS_DIRECTORY,
+  HOLDOUT3_CORPUS_DIRECTORY,
   HOLDOUT_CORPUS_DIRECTORY,
   labelledPairCount,
   readCorpus,
@@ -25,6 +26,7 @@ import type { TestServer } from '../support/testServer';
 const heldOut: Array<{ name: string; corpus: EvaluationCorpus; minimumPairs: number; minimumNegatives: number }> = [
   { name: 'match-eval-holdout', corpus: readCorpus('item', HOLDOUT_CORPUS_DIRECTORY), minimumPairs: 150, minimumNegatives: 50 },
   { name: 'match-eval-holdout2', corpus: readCorpus('item', HOLDOUT2_CORPUS_DIRECTORY), minimumPairs: 150, minimumNegatives: 50 },
+  { name: 'match-eval-holdout3', corpus: readCorpus('item', HOLDOUT3_CORPUS_DIRECTORY), minimumPairs: 150, minimumNegatives: 50 },
 ];
 
 describe.each(heldOut)('held-out item corpus $name', ({ corpus, minimumPairs, minimumNegatives }) => {

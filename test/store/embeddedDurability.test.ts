@@ -60,13 +60,14 @@ describe('embedded store files', () => {
     expect(storeFiles(dataDir)).toEqual(['log-00000001.mdb']);
     await store.compact();
     expect(store.compactions).toBe(1);
-    expect(storeFiles(dataDir)).toEqual(['log-00000002.mdb', 'snapshot-00000002.mdb']);
+    expect(storeFiles(dataDir)).toEqual(['indexes-00000002.mdb', 'log-00000002.mdb', 'snapshot-00000002.mdb']);
     await items.insertOne({ _id: 'after', sku: 'after' });
     await store.close();
 
     const reopened = await open(dataDir);
     expect(reopened.recoveryReport.snapshot).toMatchObject({ generation: 2, documents: 150 });
     expect(reopened.recoveryReport.logs).toEqual([expect.objectContaining({ generation: 2, records: 1 })]);
+    expect(reopened.recoveryReport.indexImage).toMatchObject({ used: true, reindexedDocuments: 1 });
     expect(await reopened.collection('items').countDocuments()).toBe(151);
     await expect(reopened.collection('items').insertOne({ _id: 'x', sku: 'S3' })).rejects.toThrow('duplicate key');
   });

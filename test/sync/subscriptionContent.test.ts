@@ -357,6 +357,7 @@ describe('closed loop', () => {
             lastVersion: number;
             targetId: string | null;
             deliveredAt: string;
+            deliveryId: string;
             subscriptionName: string;
           }>;
         }>('GET', `/api/v1/sync/status/${goldenId}`)
@@ -385,6 +386,31 @@ describe('closed loop', () => {
     );
     const plain = await server.request<Record<string, unknown>>('GET', `/api/v1/golden/item/${goldenId}`);
     expect(plain.body.xrefs).toBeUndefined();
+    // And back: the golden record the target system knows by its own id.
+    const byTarget = await server.request<{ items: Array<Record<string, unknown>> }>(
+      'GET',
+      `/api/v1/sync/target-xref/erp-reply/${encodeURIComponent(`ERP-${goldenId.slice(-6)}`)}`,
+    );
+    expect(byTarget.status, byTarget.text).toBe(200);
+    expect(byTarget.body.items).toEqual([
+      {
+        subscriptionId: sub.id,
+        subscriptionName: 'ERP with ids',
+        goldenId,
+        currentGoldenId: goldenId,
+        domain: 'item',
+        lastVersion: 2,
+        deliveredAt: status.deliveredAt,
+        deliveryId: status.deliveryId,
+        targetId: `ERP-${goldenId.slice(-6)}`,
+        system: 'erp-reply',
+      },
+    ]);
+    const unknown = await server.request<{ error: { code: string } }>('GET', '/api/v1/sync/target-xref/erp-reply/ERP-NOPE');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('NOT_FOUND');
+    const otherSystem = await server.request('GET', `/api/v1/sync/target-xref/workday/${encodeURIComponent(`ERP-${goldenId.slice(-6)}`)}`);
+    expect(otherSystem.status).toBe(404);
     receiver.respond = () => ({ status: 200 });
   });
 });

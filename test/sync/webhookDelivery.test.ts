@@ -450,6 +450,57 @@ describe('delivery', () => {
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
   });
 
+  test('a rewind while the change is in flight sends it again after that attempt ends', async () => {
+    const sub = await subscribe();
+    // The receiver holds its answer to this subscription's first request until the test releases it.
+    let release: (answer: Answer) => void = () => undefined;
+    const held = new Promise<Answer>((resolve) => {
+      release = resolve;
+    });
+    const previous = receiver.respond;
+    let isHolding = true;
+    receiver.respond = (request, index) => {
+      if (isHolding && request.headers['webhook-id']?.startsWith(`msg_${sub.id.slice(4)}_`)) {
+        isHolding = false;
+        return held;
+      }
+      return previous(request, index);
+    };
+    try {
+      const { goldenId } = await newItem();
+      const [first] = await waitFor(
+        'the first attempt, in flight',
+        () => eventsFor(sub.id, goldenId).length > 0 && eventsFor(sub.id, goldenId),
+      );
+      const cursor = JSON.parse(first.body).data.cursor as string;
+      const rewind = await server.request<{ cursor: string }>('POST', `/api/v1/subscriptions/${sub.id}/rewind`, {
+        body: { cursor: String(Number(cursor) - 1), reason: 'receiver restored from a backup' },
+      });
+      expect(rewind.status).toBe(200);
+      // The dispatcher has re-planned the change (its cursor is past it again) while the attempt is still held.
+      await waitFor('the re-planning', async () => {
+        const stats = (await server.request<SubscriptionView>('GET', `/api/v1/subscriptions/${sub.id}`)).body.stats;
+        return stats?.cursor === cursor;
+      });
+      expect(eventsFor(sub.id, goldenId)).toHaveLength(1);
+      release({ status: 200 });
+      await waitFor('sent again after the held attempt', () => eventsFor(sub.id, goldenId).length === 2);
+      const ids = eventsFor(sub.id, goldenId).map((r) => r.headers['webhook-id']);
+      expect(ids[1]).toBe(ids[0]);
+      const [delivery] = await waitFor('delivered', async () => {
+        const found = await deliveries(sub.id, `?goldenId=${goldenId}`);
+        return found[0]?.status === 'delivered' && found;
+      });
+      expect(delivery.id).toBe(ids[0]);
+      const detail = await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`);
+      expect(detail.body.attemptLog?.map((a) => a.outcome)).toEqual(['delivered', 'delivered']);
+    } finally {
+      receiver.respond = previous;
+      release({ status: 200 });
+    }
+    await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
+  });
+
   test('backfill sends a snapshot of every active record, then continues live with no gap and no stale overwrite', async () => {
     const before = await Promise.all([0, 1, 2].map(() => newItem()));
     const sub = await subscribe({ payload: 'snapshot' });

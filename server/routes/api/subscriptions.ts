@@ -25,15 +25,18 @@ import {
   subscriptionViewSchema,
   subscriptionWithSecretSchema,
   syncStatusListSchema,
+  targetXrefListSchema,
   type DeliveryView,
   type SubscriptionPreviewView,
   type SubscriptionView,
   type SyncStatusView,
+  type TargetXrefView,
 } from '../../contracts/subscriptions';
 import { defineRoute, viewResponse } from '../../http/route';
+import { bodyOf } from '../../sync/bodies';
 import { requestBackfill } from '../../sync/backfill';
 import { previewSubscription } from '../../sync/preview';
-import { listSyncStatus } from '../../sync/syncStatus';
+import { findByTargetId, listSyncStatus } from '../../sync/syncStatus';
 import type { Principal } from '../../policies/abilities';
 import {
   deliveriesByCorrelation,
@@ -240,7 +243,13 @@ export const subscriptionRoutes = [
       const delivery = await requireDelivery(services, { subscriptionId: params.id, deliveryId: params.deliveryId });
       // Unmasked sensitive values stay with the roles that may see them.
       const canSeeBody = subscription.includeSensitive !== true || principal.role === 'admin' || principal.role === 'steward';
-      return { body: presentDelivery(delivery, { detail: true, hideBody: !canSeeBody }) };
+      return {
+        body: presentDelivery(delivery, {
+          detail: true,
+          body: canSeeBody ? await bodyOf(services, delivery) : null,
+          hideBody: !canSeeBody,
+        }),
+      };
     },
   }),
   defineRoute({
@@ -357,6 +366,30 @@ export const subscriptionRoutes = [
         body: { run: backfill.run, requestedAt: backfill.requestedAt, planned: backfill.planned, finishedAt: backfill.finishedAt },
       };
     },
+  }),
+  defineRoute({
+    operationId: 'findByTargetXref',
+    method: 'get',
+    path: '/sync/target-xref/:system/:targetId',
+    summary: 'The golden record a target system knows by its own id (closed loop: the id its reply gave, read by a response mapping)',
+    tags: TAGS,
+    auth: { action: 'golden.read' },
+    params: {
+      type: 'object',
+      required: ['system', 'targetId'],
+      properties: {
+        system: { type: 'string', minLength: 1, maxLength: 64 },
+        targetId: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+    },
+    responses: {
+      200: viewResponse<{ items: TargetXrefView[] }>({
+        description: '`{ items }`, one per subscriber whose reply gave this id, with `currentGoldenId` (after merges)',
+        schema: targetXrefListSchema,
+      }),
+      404: { description: 'No subscriber of this system has reported this id.' },
+    },
+    handler: async ({ services, params }) => ({ body: { items: await findByTargetId(services, params) } }),
   }),
   defineRoute({
     operationId: 'getSyncStatus',

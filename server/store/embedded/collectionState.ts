@@ -20,36 +20,99 @@ export interface Change {
   after: { json: string; doc: Document } | null;
 }
 
+/** Indexes restored when a collection is first used (from an index image, see indexImage.ts). */
+export interface DeferredIndexes {
+  specs: IndexSpec[];
+  /** Fills the indexes of `specs` as of the snapshot (throws if the image proves unusable). */
+  restore: () => IndexState[];
+  /** Documents changed since the snapshot: id → JSON in the snapshot (undefined: absent). */
+  touched: ReadonlyMap<string, string | undefined>;
+  /** Told when `restore` failed and the indexes were rebuilt from the documents instead. */
+  onFallback: (error: Error) => void;
+}
+
 export class CollectionState {
   readonly docs = new Map<string, string>();
-  readonly indexes: IndexState[] = [];
+  private readonly indexList: IndexState[] = [];
+  private deferred: DeferredIndexes | undefined;
   /** `_id`s in order, built on the first `_id` range or sort (see orderedKeys.ts). */
   readonly idOrder = new OrderedKeys(this.docs, compareStrings);
   liveBytes = 0;
 
   constructor(readonly name: string) {}
 
+  /** The collection's indexes (restoring deferred ones first). */
+  get indexes(): IndexState[] {
+    if (this.deferred) this.restoreDeferred(this.deferred);
+    return this.indexList;
+  }
+
   hasIndex(spec: IndexSpec): boolean {
-    return this.indexes.some((index) => index.name === indexName(spec));
+    const name = indexName(spec);
+    return (
+      this.indexList.some((index) => index.name === name) || (this.deferred?.specs.some((other) => indexName(other) === name) ?? false)
+    );
+  }
+
+  /** Leaves these indexes to be restored on first use (start-up stays fast for collections nobody touches yet). */
+  deferIndexes(deferred: DeferredIndexes): void {
+    this.deferred = deferred;
+  }
+
+  private restoreDeferred(deferred: DeferredIndexes): void {
+    this.deferred = undefined;
+    let restored: IndexState[];
+    try {
+      restored = deferred.restore();
+      this.reindexTouched(restored, deferred.touched);
+    } catch (error) {
+      deferred.onFallback(error as Error);
+      restored = deferred.specs.map((spec) => new IndexState(spec));
+      this.indexDocuments(restored);
+    }
+    // Before the indexes created after the snapshot, as they were when it was taken.
+    this.indexList.unshift(...restored);
   }
 
   /** Builds indexes over the current documents; throws DuplicateKeyError (adding none) if a unique one is violated. */
   buildIndexes(specs: IndexSpec[]): void {
     const fresh = specs.filter((spec) => !this.hasIndex(spec)).map((spec) => new IndexState(spec));
     if (fresh.length === 0) return;
+    this.indexDocuments(fresh);
+    this.indexList.push(...fresh);
+  }
+
+  private indexDocuments(fresh: IndexState[]): void {
     for (const [id, json] of this.docs) {
       const doc = JSON.parse(json) as Document;
       for (const index of fresh) {
+        if (!index.isUnique) {
+          index.addDocument(doc, id);
+          continue;
+        }
         for (const tuple of index.keysOf(doc)) {
-          if (index.isUnique) {
-            for (const other of index.idsAt(tuple))
-              if (other !== id) throw new DuplicateKeyError(this.name, index.name, index.describeKey(doc));
-          }
+          for (const other of index.idsAt(tuple))
+            if (other !== id) throw new DuplicateKeyError(this.name, index.name, index.describeKey(doc));
           index.add(tuple, id);
         }
       }
     }
-    this.indexes.push(...fresh);
+  }
+
+  /** Brings indexes restored as of an earlier state up to date for the documents changed since. */
+  private reindexTouched(indexes: IndexState[], touched: ReadonlyMap<string, string | undefined>): void {
+    for (const [id, before] of touched) {
+      const after = this.docs.get(id);
+      if (before === after) continue;
+      if (before !== undefined) {
+        const doc = JSON.parse(before) as Document;
+        for (const index of indexes) index.removeDocument(doc, id);
+      }
+      if (after !== undefined) {
+        const doc = JSON.parse(after) as Document;
+        for (const index of indexes) index.addDocument(doc, id);
+      }
+    }
   }
 
   /** Throws DuplicateKeyError if applying `changes` (ids unique within the set) would violate a unique index. */
@@ -87,14 +150,14 @@ export class CollectionState {
       const beforeJson = this.docs.get(change.id);
       if (beforeJson !== undefined) {
         const beforeDoc = change.before === beforeJson && change.beforeDoc ? change.beforeDoc : (JSON.parse(beforeJson) as Document);
-        for (const index of this.indexes) for (const tuple of index.keysOf(beforeDoc)) index.remove(tuple, change.id);
+        for (const index of this.indexes) index.removeDocument(beforeDoc, change.id);
         this.liveBytes -= beforeJson.length;
       }
       if (change.after) {
         if (beforeJson === undefined) this.idOrder.added(change.id);
         this.docs.set(change.id, change.after.json);
         this.liveBytes += change.after.json.length;
-        for (const index of this.indexes) for (const tuple of index.keysOf(change.after.doc)) index.add(tuple, change.id);
+        for (const index of this.indexes) index.addDocument(change.after.doc, change.id);
       } else if (this.docs.delete(change.id)) this.idOrder.removed();
     }
   }
@@ -106,6 +169,13 @@ export class CollectionState {
     else this.idOrder.added(id);
     this.docs.set(id, json);
     this.liveBytes += json.length;
+  }
+
+  /** Snapshot loading: like putRaw for an id known to be new (a snapshot lists each document once). */
+  loadRaw(id: string, json: string): void {
+    this.docs.set(id, json);
+    this.liveBytes += json.length;
+    this.idOrder.added(id);
   }
 
   deleteRaw(id: string): void {

@@ -105,6 +105,26 @@ export function indexName(spec: IndexSpec): string {
   );
 }
 
+/**
+ * An index's entries as one flat list, in the order of its hash maps: per leaf, one key per index field
+ * followed by the ids under that key tuple (one id, or an array when several share it). Taken in one
+ * synchronous step, so it is the index exactly as of that moment (strings are shared, not copied).
+ */
+export interface IndexImage {
+  name: string;
+  multikey: boolean[];
+  hasObjectKeys: boolean[];
+  leaves: Array<string | string[]>;
+}
+
+/** Thrown when an index image's entries are not of the expected shape. */
+export class IndexImageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IndexImageError';
+  }
+}
+
 export class IndexState {
   readonly name: string;
   readonly fields: string[];
@@ -128,23 +148,185 @@ export class IndexState {
     this.hasObjectKeys = this.fields.map(() => false);
   }
 
-  /** Key tuples (encoded) a document contributes; empty when a partial filter excludes it. */
-  keysOf(document: Document): string[][] {
-    if (this.partial && !this.partial.test(document)) return [];
-    let tuples: string[][] = [[]];
+  /**
+   * The encoded keys a document contributes, per index field (each list distinct); undefined when a partial
+   * filter excludes it. Its tuples are the cartesian product of the lists. Also notes multikey and object keys.
+   */
+  keyLevels(document: Document): string[][] | undefined {
+    if (this.partial && !this.partial.test(document)) return undefined;
+    const levels: string[][] = [];
+    let tuples = 1;
     for (let level = 0; level < this.fieldPaths.length; level++) {
       const path = this.fieldPaths[level];
       const values = valuesAtPath(document, path);
-      const encoded = values.length === 1 ? [encodeKeyValue(values[0])] : [...new Set(values.map(encodeKeyValue))];
-      if (!this.multikey[level] && touchesArray(document, path)) this.multikey[level] = true;
-      if (!this.hasObjectKeys[level] && encoded.some((key) => key.startsWith('o'))) this.hasObjectKeys[level] = true;
-      const next: string[][] = [];
-      for (const tuple of tuples) for (const key of encoded) next.push(tuple.length === 0 ? [key] : [...tuple, key]);
-      if (next.length > MAX_KEYS_PER_DOCUMENT)
+      let encoded: string[];
+      if (values.length === 1) encoded = [encodeKeyValue(values[0])];
+      else {
+        const distinct = new Set<string>();
+        for (const value of values) distinct.add(encodeKeyValue(value));
+        encoded = [...distinct];
+      }
+      if (!this.multikey[level] && (values.length > 1 || touchesArray(document, path))) this.multikey[level] = true;
+      if (!this.hasObjectKeys[level]) for (const key of encoded) if (key.charCodeAt(0) === 111 /* 'o' */) this.hasObjectKeys[level] = true;
+      tuples *= encoded.length;
+      if (tuples > MAX_KEYS_PER_DOCUMENT)
         throw new Error(`document ${document._id} produces more than ${MAX_KEYS_PER_DOCUMENT} keys for index ${this.name}`);
+      levels.push(encoded);
+    }
+    return levels;
+  }
+
+  /** Key tuples (encoded) a document contributes; empty when a partial filter excludes it. */
+  keysOf(document: Document): string[][] {
+    const levels = this.keyLevels(document);
+    if (!levels) return [];
+    let tuples: string[][] = levels[0].map((key) => [key]);
+    for (let level = 1; level < levels.length; level++) {
+      const next: string[][] = [];
+      for (const tuple of tuples) for (const key of levels[level]) next.push([...tuple, key]);
       tuples = next;
     }
     return tuples;
+  }
+
+  /**
+   * Adds every key tuple of a document in one walk of the maps: a shared prefix (`domain` of a multikey
+   * `{ domain, terms }` index) is looked up once per document, not once per key, and no tuple is built.
+   */
+  addDocument(document: Document, id: string): void {
+    const levels = this.keyLevels(document);
+    if (levels) this.addAt(this.root, levels, 0, id);
+  }
+
+  /** Removes every key tuple of a document (the document as it was indexed), pruning emptied maps. */
+  removeDocument(document: Document, id: string): void {
+    const levels = this.keyLevels(document);
+    if (levels) this.removeAt(this.root, levels, 0, id);
+  }
+
+  private addAt(node: IndexNode, levels: string[][], level: number, id: string): void {
+    const keys = levels[level];
+    if (level === levels.length - 1) {
+      for (const key of keys) {
+        const leaf = node.get(key) as Leaf | undefined;
+        if (leaf === undefined) {
+          node.set(key, id);
+          this.ordered.get(node)?.added(key);
+        } else if (typeof leaf === 'string') {
+          if (leaf !== id) node.set(key, new Set([leaf, id]));
+        } else leaf.add(id);
+      }
+      return;
+    }
+    for (const key of keys) {
+      let child = node.get(key) as IndexNode | undefined;
+      if (!child) {
+        child = new Map();
+        node.set(key, child);
+        this.ordered.get(node)?.added(key);
+      }
+      this.addAt(child, levels, level + 1, id);
+    }
+  }
+
+  private removeAt(node: IndexNode, levels: string[][], level: number, id: string): void {
+    const keys = levels[level];
+    if (level === levels.length - 1) {
+      for (const key of keys) {
+        const leaf = node.get(key) as Leaf | undefined;
+        if (leaf === undefined) continue;
+        if (typeof leaf === 'string') {
+          if (leaf === id) {
+            node.delete(key);
+            this.ordered.get(node)?.removed();
+          }
+        } else {
+          leaf.delete(id);
+          if (leaf.size === 1) node.set(key, leaf.values().next().value as string);
+        }
+      }
+      return;
+    }
+    for (const key of keys) {
+      const child = node.get(key) as IndexNode | undefined;
+      if (!child) continue;
+      this.removeAt(child, levels, level + 1, id);
+      // Drop emptied maps so deleted keys do not leak memory.
+      if (child.size === 0) {
+        node.delete(key);
+        this.ordered.get(node)?.removed();
+      }
+    }
+  }
+
+  /** The entries as of now (see IndexImage); the id strings are the index's own. */
+  image(): IndexImage {
+    const leaves: Array<string | string[]> = [];
+    const depth = this.fields.length;
+    const keys: string[] = [];
+    const walk = (node: IndexNode, level: number): void => {
+      for (const [key, child] of node) {
+        if (level + 1 < depth) {
+          keys[level] = key;
+          walk(child as IndexNode, level + 1);
+          continue;
+        }
+        for (let l = 0; l < level; l++) leaves.push(keys[l]);
+        leaves.push(key, typeof child === 'string' ? child : [...(child as Set<string>)]);
+      }
+    };
+    walk(this.root, 0);
+    return { name: this.name, multikey: [...this.multikey], hasObjectKeys: [...this.hasObjectKeys], leaves };
+  }
+
+  /**
+   * Adds the leaves of an image chunk whose ids are ordinals into `ids` (see indexImage.ts). Only for an index
+   * being restored at start-up: no ordered key lists exist yet, and nothing is checked for uniqueness.
+   */
+  restoreLeaves(leaves: unknown[], ids: readonly string[]): void {
+    const depth = this.fields.length;
+    const stride = depth + 1;
+    if (leaves.length % stride !== 0)
+      throw new IndexImageError(`index ${this.name}: ${leaves.length} values is not a whole number of entries`);
+    const idAt = (ordinal: unknown): string => {
+      const id = typeof ordinal === 'number' ? ids[ordinal] : undefined;
+      if (id === undefined) throw new IndexImageError(`index ${this.name}: document number ${String(ordinal)} does not exist`);
+      return id;
+    };
+    // Leaves arrive in map order, so consecutive ones share their leading keys: keep the last path.
+    const pathKeys: string[] = [];
+    const pathNodes: IndexNode[] = [this.root];
+    for (let at = 0; at < leaves.length; at += stride) {
+      let level = 0;
+      while (level < depth - 1 && pathKeys[level] === leaves[at + level]) level++;
+      for (; level < depth - 1; level++) {
+        const key = leaves[at + level];
+        if (typeof key !== 'string') throw new IndexImageError(`index ${this.name}: a key is not a string`);
+        const parent = pathNodes[level];
+        let child = parent.get(key) as IndexNode | undefined;
+        if (!child) {
+          child = new Map();
+          parent.set(key, child);
+        }
+        pathKeys[level] = key;
+        pathNodes[level + 1] = child;
+      }
+      const last = leaves[at + depth - 1];
+      if (typeof last !== 'string') throw new IndexImageError(`index ${this.name}: a key is not a string`);
+      const value = leaves[at + depth];
+      pathNodes[depth - 1].set(last, Array.isArray(value) ? new Set(value.map(idAt)) : idAt(value));
+    }
+  }
+
+  /** Sets the per-field flags saved with an image (they only ever go from false to true). */
+  restoreFlags(image: { multikey: unknown; hasObjectKeys: unknown }): void {
+    const flags = (value: unknown, what: string): boolean[] => {
+      if (!Array.isArray(value) || value.length !== this.fields.length || value.some((flag) => typeof flag !== 'boolean'))
+        throw new IndexImageError(`index ${this.name}: ${what} flags do not fit its ${this.fields.length} fields`);
+      return value as boolean[];
+    };
+    flags(image.multikey, 'multikey').forEach((flag, level) => (this.multikey[level] ||= flag));
+    flags(image.hasObjectKeys, 'object-key').forEach((flag, level) => (this.hasObjectKeys[level] ||= flag));
   }
 
   /** Raw field values behind an encoded tuple, for DuplicateKeyError messages. */

@@ -7,6 +7,7 @@
  * line holding the document's JSON. JSON.stringify never emits a raw newline, and keeping the
  * document text apart lets recovery store it without parsing it.
  */
+import { isAscii } from 'node:buffer';
 import type { IndexSpec } from '../types';
 
 export type LogOp =
@@ -35,7 +36,8 @@ export function encodePayload(ops: LogOp[]): Buffer {
 
 /** Parses a record payload back into operations (document JSON stays text). */
 export function decodePayload(payload: Buffer): LogOp[] {
-  const lines = payload.toString('utf8').split('\n');
+  // An ASCII-only payload (the usual case) reads the same as latin1, which decodes faster than UTF-8.
+  const lines = payload.toString(isAscii(payload) ? 'latin1' : 'utf8').split('\n');
   const meta = JSON.parse(lines[0]) as EncodedOp[];
   const ops: LogOp[] = [];
   let line = 1;

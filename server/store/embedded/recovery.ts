@@ -2,11 +2,13 @@
  * Start-up recovery: load the newest snapshot, replay the logs written since, cut off a torn
  * tail (reporting exactly what was dropped) and refuse to start on damage inside a file.
  */
-import { copyFileSync, openSync, closeSync, ftruncateSync, fsyncSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, openSync, closeSync, ftruncateSync, fsyncSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../../logger';
 import type { IndexSpec } from '../types';
 import { CollectionState } from './collectionState';
+import { indexImageFileName, readIndexImage } from './indexImage';
+import type { ImagedIndexes, SnapshotCollection } from './indexImage';
 import { decodePayload } from './logPayload';
 import { LOG_MAGIC, scanRecordFile, SNAPSHOT_MAGIC, StoreFileError } from './recordFile';
 
@@ -23,14 +25,24 @@ export interface RecoveryReport {
     reason: 'torn-tail' | 'repair';
     backup?: string;
   }>;
+  /** The snapshot's index image: used (and how many documents changed since were re-indexed), or why not. */
+  indexImage?: { file: string; used: boolean; reason?: string; reindexedDocuments?: number };
   documents: number;
   collections: number;
   durationMs: number;
 }
 
+/** A collection's indexes in the snapshot's image, and the documents written since (id → JSON as of the snapshot, undefined if absent). */
+export interface RestoredIndexes {
+  image: ImagedIndexes;
+  touched: Map<string, string | undefined>;
+}
+
 export interface RecoveredState {
   collections: Map<string, CollectionState>;
   indexSpecs: Map<string, IndexSpec[]>;
+  /** Per collection, the indexes in the snapshot's index image (the other specs must be built). */
+  restoredIndexes: Map<string, RestoredIndexes>;
   report: RecoveryReport;
   /** Generation of the newest snapshot (0 when none). */
   snapshotGeneration: number;
@@ -47,23 +59,23 @@ export class StoreCorruptionError extends Error {
   }
 }
 
-const FILE_PATTERN = /^(log|snapshot)-(\d{8})\.mdb$/;
+const FILE_PATTERN = /^(log|snapshot|indexes)-(\d{8})\.mdb$/;
 
 /** File name of a log or snapshot of one generation. */
 export function storeFileName(kind: 'log' | 'snapshot', generation: number): string {
   return `${kind}-${String(generation).padStart(8, '0')}.mdb`;
 }
 
-/** Lists log and snapshot generations present in `dataDir`. */
-export function listStoreFiles(dataDir: string): { logs: number[]; snapshots: number[] } {
-  const logs: number[] = [];
-  const snapshots: number[] = [];
+/** Lists log, snapshot and index-image generations present in `dataDir`. */
+export function listStoreFiles(dataDir: string): { logs: number[]; snapshots: number[]; indexImages: number[] } {
+  const files = { logs: [] as number[], snapshots: [] as number[], indexImages: [] as number[] };
   for (const name of readdirSync(dataDir)) {
     const match = FILE_PATTERN.exec(name);
     if (!match) continue;
-    (match[1] === 'log' ? logs : snapshots).push(Number(match[2]));
+    (match[1] === 'log' ? files.logs : match[1] === 'snapshot' ? files.snapshots : files.indexImages).push(Number(match[2]));
   }
-  return { logs: logs.sort((a, b) => a - b), snapshots: snapshots.sort((a, b) => a - b) };
+  for (const list of Object.values(files)) list.sort((a, b) => a - b);
+  return files;
 }
 
 /** Rebuilds the committed state from `dataDir`; `allowRepair` truncates at mid-file damage instead of refusing. */
@@ -81,12 +93,31 @@ export function recoverState(options: { dataDir: string; logger: Logger; allowRe
     }
     return state;
   };
+  // While the snapshot loads: its ids in order (index images refer to documents by position).
+  let snapshotIds: Map<string, string[]> | undefined = new Map();
+  // While the logs replay over restored indexes: each changed document's JSON as of the snapshot.
+  const restoredIndexes = new Map<string, RestoredIndexes>();
+  const noteChange = (collection: string, id: string): void => {
+    const touched = restoredIndexes.get(collection)?.touched;
+    if (touched && !touched.has(id)) touched.set(id, collections.get(collection)?.docs.get(id));
+  };
   const applyPayload = (payload: Buffer): number | undefined => {
     let endCount: number | undefined;
     for (const op of decodePayload(payload)) {
-      if (op.kind === 'put') stateOf(op.collection).putRaw(op.id, op.json);
-      else if (op.kind === 'delete') stateOf(op.collection).deleteRaw(op.id);
-      else if (op.kind === 'index') {
+      if (op.kind === 'put') {
+        if (snapshotIds) {
+          const ids = snapshotIds.get(op.collection);
+          if (ids) ids.push(op.id);
+          else snapshotIds.set(op.collection, [op.id]);
+          stateOf(op.collection).loadRaw(op.id, op.json);
+        } else {
+          noteChange(op.collection, op.id);
+          stateOf(op.collection).putRaw(op.id, op.json);
+        }
+      } else if (op.kind === 'delete') {
+        noteChange(op.collection, op.id);
+        stateOf(op.collection).deleteRaw(op.id);
+      } else if (op.kind === 'index') {
         const specs = indexSpecs.get(op.collection) ?? [];
         specs.push(op.spec);
         indexSpecs.set(op.collection, specs);
@@ -119,7 +150,18 @@ export function recoverState(options: { dataDir: string; logger: Logger; allowRe
     if (endCount !== documents)
       throw new StoreCorruptionError(`${path} is incomplete: end marker ${endCount ?? 'missing'}, ${documents} documents read`);
     report.snapshot = { file: path, generation: snapshotGeneration, documents, bytes: scan.fileBytes };
+    report.indexImage = restoreFromImage({
+      dataDir,
+      generation: snapshotGeneration,
+      snapshotBytes: scan.fileBytes,
+      snapshotIds,
+      indexSpecs,
+      restoredIndexes,
+    });
+    if (report.indexImage && !report.indexImage.used)
+      logger.warn('store recovery: index image not used; rebuilding the indexes from the documents', report.indexImage);
   }
+  snapshotIds = undefined;
 
   const logGenerations = files.logs.filter((generation) => generation >= snapshotGeneration);
   let currentLog: RecoveredState['currentLog'];
@@ -190,9 +232,31 @@ export function recoverState(options: { dataDir: string; logger: Logger; allowRe
   });
 
   for (const state of collections.values()) report.documents += state.docs.size;
+  if (report.indexImage?.used)
+    report.indexImage.reindexedDocuments = [...restoredIndexes.values()].reduce((sum, restored) => sum + restored.touched.size, 0);
   report.collections = collections.size;
   report.durationMs = Math.round(performance.now() - started);
-  return { collections, indexSpecs, report, snapshotGeneration, currentLog };
+  return { collections, indexSpecs, restoredIndexes, report, snapshotGeneration, currentLog };
+}
+
+/** Restores the snapshot's indexes from its image when there is a usable one (see indexImage.ts). */
+function restoreFromImage(options: {
+  dataDir: string;
+  generation: number;
+  snapshotBytes: number;
+  snapshotIds: ReadonlyMap<string, string[]>;
+  indexSpecs: ReadonlyMap<string, IndexSpec[]>;
+  restoredIndexes: Map<string, RestoredIndexes>;
+}): RecoveryReport['indexImage'] {
+  const file = join(options.dataDir, indexImageFileName(options.generation));
+  const hasIndexes = [...options.indexSpecs.values()].some((specs) => specs.length > 0);
+  if (!existsSync(file)) return hasIndexes ? { file, used: false, reason: 'there is none' } : undefined;
+  const snapshot = new Map<string, SnapshotCollection>();
+  for (const [name, specs] of options.indexSpecs) snapshot.set(name, { ids: options.snapshotIds.get(name) ?? [], specs: [...specs] });
+  const image = readIndexImage({ path: file, generation: options.generation, snapshotBytes: options.snapshotBytes, collections: snapshot });
+  if ('reason' in image) return { file, used: false, reason: image.reason };
+  for (const [name, imaged] of image.images) options.restoredIndexes.set(name, { image: imaged, touched: new Map() });
+  return { file, used: true };
 }
 
 function truncateFile(path: string, length: number): void {

@@ -3,6 +3,9 @@ import { open, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { INDEX_IMAGE_MAGIC, indexImageFileName } from './indexImage';
+import type { IndexImage } from './indexState';
 import { encodeHeader, encodeRecord, LOG_MAGIC, SNAPSHOT_MAGIC } from './recordFile';
 import { encodePayload } from './logPayload';
 import type { LogOp } from './logPayload';
@@ -92,13 +95,100 @@ export async function writeSnapshot(options: {
   return { path, bytes };
 }
 
+const IMAGE_LEAVES_PER_RECORD = 20_000;
+const ORDINALS_PER_TICK = 50_000;
+
+export interface ImagedCollection {
+  name: string;
+  /** The collection's ids in snapshot order (ordinal = position). */
+  ids: readonly string[];
+  images: IndexImage[];
+}
+
+/** Writes the index image of snapshot `generation` (temp file, fsync, rename, fsync dir); yields between chunks. */
+export async function writeIndexImage(options: {
+  dataDir: string;
+  generation: number;
+  snapshotBytes: number;
+  collections: ImagedCollection[];
+}): Promise<{ path: string; bytes: number }> {
+  const path = join(options.dataDir, indexImageFileName(options.generation));
+  const temp = `${path}.tmp`;
+  const handle = await open(temp, 'w');
+  let bytes = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async (): Promise<void> => {
+    const data = Buffer.concat(pending);
+    pending = [];
+    pendingBytes = 0;
+    await handle.write(data, 0, data.length, bytes);
+    bytes += data.length;
+  };
+  const push = async (buffer: Buffer): Promise<void> => {
+    pending.push(buffer);
+    pendingBytes += buffer.length;
+    if (pendingBytes >= SNAPSHOT_WRITE_BYTES) await flush();
+  };
+  const record = (value: unknown): Buffer => encodeRecord(Buffer.from(JSON.stringify(value), 'utf8'));
+  try {
+    await push(encodeHeader(INDEX_IMAGE_MAGIC, options.generation));
+    const imaged = options.collections.filter((collection) => collection.images.length > 0);
+    await push(
+      record([
+        'h',
+        options.snapshotBytes,
+        imaged.map((collection) => [collection.name, collection.ids.length, collection.images.map((image) => image.name)]),
+      ]),
+    );
+    let chunks = 0;
+    for (const collection of imaged) {
+      const ordinalOf = new Map<string, number>();
+      for (let start = 0; start < collection.ids.length; start += ORDINALS_PER_TICK) {
+        const end = Math.min(collection.ids.length, start + ORDINALS_PER_TICK);
+        for (let ordinal = start; ordinal < end; ordinal++) ordinalOf.set(collection.ids[ordinal], ordinal);
+        await yieldToEventLoop();
+      }
+      const toOrdinal = (id: string): number => {
+        const ordinal = ordinalOf.get(id);
+        if (ordinal === undefined) throw new Error(`index image of ${collection.name}: id ${id} is indexed but not in the snapshot`);
+        return ordinal;
+      };
+      for (const image of collection.images) {
+        await push(record(['f', collection.name, image.name, image.multikey, image.hasObjectKeys]));
+        const stride = image.multikey.length + 1;
+        const perRecord = IMAGE_LEAVES_PER_RECORD * stride;
+        for (let start = 0; start < image.leaves.length; start += perRecord) {
+          const chunk = image.leaves.slice(start, start + perRecord);
+          for (let at = stride - 1; at < chunk.length; at += stride) {
+            const ids = chunk[at];
+            (chunk as unknown[])[at] = typeof ids === 'string' ? toOrdinal(ids) : ids.map(toOrdinal);
+          }
+          await push(record(['l', collection.name, image.name, chunk]));
+          chunks += 1;
+          await yieldToEventLoop();
+        }
+      }
+    }
+    await push(record(['e', chunks]));
+    await flush();
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
+  fsyncDirectory(options.dataDir);
+  return { path, bytes };
+}
+
 /** Deletes files that a newer snapshot made obsolete, then makes the deletions durable. */
 export async function removeObsoleteFiles(options: {
   dataDir: string;
   belowGeneration: number;
-  files: { logs: number[]; snapshots: number[] };
+  files: { logs: number[]; snapshots: number[]; indexImages: number[] };
 }): Promise<void> {
   const doomed = [
+    ...options.files.indexImages.filter((generation) => generation < options.belowGeneration).map(indexImageFileName),
     ...options.files.logs
       .filter((generation) => generation < options.belowGeneration)
       .map((generation) => storeFileName('log', generation)),

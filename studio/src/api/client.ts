@@ -77,8 +77,10 @@ export function fieldPathOf(path: string | undefined): string {
 export function plainDetailMessage(detail: ApiErrorDetail): string {
   const field = fieldPathOf(detail.path);
   const message = detail.message.replace(/^(body|query|params|headers)[./][^\s:]*:\s*/, '');
-  if (field === '' || message.includes(field)) return message;
-  return `${field.split('.').pop() ?? field}: ${message}`;
+  const name = field.split('.').pop() ?? field;
+  // "thresholds.review must not exceed …" about `rules.thresholds` already names it: no "thresholds:" prefix.
+  if (field === '' || message.includes(field) || message.includes(name)) return message;
+  return `${name}: ${message}`;
 }
 
 /** One readable paragraph for any error a page catches, including field details. */

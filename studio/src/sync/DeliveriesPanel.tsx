@@ -87,8 +87,7 @@ export function DeliveriesPanel(props: {
     action.run('discard', async () => {
       await client.call('discardDelivery', { params: { id: subscriptionId, deliveryId: id }, body: { reason: discardReason } });
       setDiscardReason('');
-      list.reload();
-      detail.reload();
+      refresh();
       return 'Discarded: it will not be sent; the record’s later events go on.';
     });
   const replaySince = () =>
@@ -246,7 +245,12 @@ export function DeliveriesPanel(props: {
                   <div className="inline-form" aria-label="Discard">
                     <label>
                       Discard (never send it) — reason{' '}
-                      <input value={discardReason} onChange={(event) => setDiscardReason(event.target.value)} maxLength={500} />
+                      <input
+                        aria-label="Discard reason"
+                        value={discardReason}
+                        onChange={(event) => setDiscardReason(event.target.value)}
+                        maxLength={500}
+                      />
                     </label>{' '}
                     <button
                       type="button"

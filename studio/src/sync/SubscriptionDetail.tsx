@@ -15,7 +15,8 @@ import { useBusyAction } from '../ui/useBusyAction';
 import { DeliveriesPanel } from './DeliveriesPanel';
 import { PreviewCard } from './PreviewCard';
 import { SecretOnce } from './SecretOnce';
-import { SubscriptionForm } from './SubscriptionForm';
+import { SUBSCRIPTION_FORM_FIELDS, SubscriptionForm } from './SubscriptionForm';
+import { isPlacedByFields } from '../ui/fieldErrors';
 import { changedFields, destinationOf, formatDuration } from './syncFormat';
 import { useAutoRefresh } from './useAutoRefresh';
 
@@ -68,7 +69,7 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
   const remove = () =>
     action.run('delete', async () => {
       await client.call('deleteSubscription', { params });
-      navigate('sync');
+      navigate(hrefOf(['sync']));
       return 'Deleted.';
     });
 
@@ -91,6 +92,8 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
             {subscription.outboundMapping
               ? `outbound mapping ${subscription.outboundMapping.target} (${subscription.outboundMapping.contentType})`
               : `standard event, ${subscription.payload}`}
+            {subscription.responseMapping ? ` · response mapping ${subscription.responseMapping.target} (closed loop)` : ''}
+            {subscription.includeSensitive ? ' · sensitive attributes sent unmasked' : ''}
           </p>
           {subscription.disabledReason && <p className="notice notice-warning">{subscription.disabledReason}</p>}
         </div>
@@ -172,7 +175,9 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
           </button>
         </div>
       )}
-      {(action.error ?? null) !== null && <ErrorNotice error={action.error} onDismiss={action.clearError} />}
+      {(action.error ?? null) !== null && !(isEditing && isPlacedByFields(action.error, SUBSCRIPTION_FORM_FIELDS)) && (
+        <ErrorNotice error={action.error} onDismiss={action.clearError} />
+      )}
       {action.notice !== '' && (
         <p className="notice notice-success" role="status">
           {action.notice}
@@ -182,7 +187,13 @@ export function SubscriptionDetail(props: { id: string; query: URLSearchParams }
         <SecretOnce title="New signing secret" secret={secret} onDone={() => setSecret(null)} doneLabel="I have copied it" />
       )}
       {isEditing && (
-        <SubscriptionForm existing={subscription} submitLabel="Save changes" onSubmit={save} onCancel={() => setIsEditing(false)} />
+        <SubscriptionForm
+          existing={subscription}
+          submitLabel="Save changes"
+          error={action.error}
+          onSubmit={save}
+          onCancel={() => setIsEditing(false)}
+        />
       )}
       {stats && (
         <div className="stat-grid" aria-label="Delivery health">

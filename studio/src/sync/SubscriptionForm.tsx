@@ -1,10 +1,13 @@
 /**
  * Create or edit a subscription: what it receives (domains, event types, changed paths, filter, payload),
  * where it goes (webhook, AMQP or file drops) and in which format (an optional published outbound mapping).
- * The server validates; its field-level refusals are shown as they are.
+ * The server validates; a refusal naming a field (`body.transport.url`) is shown next to that control
+ * (ui/fieldErrors), the rest by the page.
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { FieldError } from '../ui/FieldError';
+import { invalidProps, type FieldKey } from '../ui/fieldErrors';
 import { CONTENT_TYPES, PAYLOAD_MODES, SUBSCRIPTION_EVENTS, type SubscriptionView } from '../../../server/contracts/subscriptions';
 import { useSession } from '../app/SessionContext';
 import { useLoad } from '../app/useLoad';
@@ -79,10 +82,23 @@ function toggle(list: string[], value: string): string[] {
   return list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
 }
 
-/** The form; `onSubmit` gets the body (create) or the changed settings (edit). */
+/** The request fields the form places a refusal next to (the page shows any other refusal). */
+export const SUBSCRIPTION_FORM_FIELDS: readonly FieldKey[] = [
+  'name',
+  'domains',
+  'transport.url',
+  'transport.exchange',
+  'transport.directory',
+  'events',
+  'changedPaths',
+  'filter',
+];
+
+/** The form; `onSubmit` gets the body (create) or the changed settings (edit); `error` is the page's last refusal. */
 export function SubscriptionForm(props: {
   existing?: SubscriptionView;
   submitLabel: string;
+  error?: unknown;
   onSubmit: (body: Record<string, unknown>) => Promise<void>;
   onCancel?: () => void;
 }) {
@@ -99,6 +115,9 @@ export function SubscriptionForm(props: {
     ),
   ].sort();
   const set = (patch: Partial<FormState>): void => setState((current) => ({ ...current, ...patch }));
+  // Aria attributes and the message element of the control for request field `field`.
+  const placed = (field: string) => ({ ...invalidProps(props.error, field, `subscription-${field}-error`) });
+  const message = (field: string) => <FieldError id={`subscription-${field}-error`} error={props.error} field={field} />;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -118,9 +137,15 @@ export function SubscriptionForm(props: {
     >
       <label className="field">
         Name
-        <input value={state.name} onChange={(event) => set({ name: event.target.value })} placeholder="e.g. Workday suppliers" />
+        <input
+          value={state.name}
+          {...placed('name')}
+          onChange={(event) => set({ name: event.target.value })}
+          placeholder="e.g. Workday suppliers"
+        />
+        {message('name')}
       </label>
-      <fieldset className="field">
+      <fieldset className="field" {...placed('domains')}>
         <legend>Domains</legend>
         <div className="field-inline">
           {(domains.data?.items ?? []).map(({ domain }) => (
@@ -134,6 +159,7 @@ export function SubscriptionForm(props: {
             </label>
           ))}
         </div>
+        {message('domains')}
       </fieldset>
       <fieldset className="field">
         <legend>Transport</legend>
@@ -151,6 +177,7 @@ export function SubscriptionForm(props: {
             <input
               aria-label="URL"
               className="grow"
+              {...placed('transport.url')}
               value={state.url}
               onChange={(event) => set({ url: event.target.value })}
               placeholder={
@@ -161,6 +188,7 @@ export function SubscriptionForm(props: {
           {state.transportType === 'amqp' && (
             <input
               aria-label="Exchange"
+              {...placed('transport.exchange')}
               value={state.exchange}
               onChange={(event) => set({ exchange: event.target.value })}
               placeholder="exchange"
@@ -171,6 +199,7 @@ export function SubscriptionForm(props: {
               <input
                 aria-label="Directory"
                 className="grow"
+                {...placed('transport.directory')}
                 value={state.directory}
                 onChange={(event) => set({ directory: event.target.value })}
                 placeholder="/var/mdm/drops/oracle (inside MDM_SYNC_FILE_DIRS)"
@@ -186,8 +215,11 @@ export function SubscriptionForm(props: {
             </>
           )}
         </div>
+        {message('transport.url')}
+        {message('transport.exchange')}
+        {message('transport.directory')}
       </fieldset>
-      <fieldset className="field">
+      <fieldset className="field" {...placed('events')}>
         <legend>Event types</legend>
         <div className="field-inline">
           {SUBSCRIPTION_EVENTS.map((type) => (
@@ -197,15 +229,18 @@ export function SubscriptionForm(props: {
             </label>
           ))}
         </div>
+        {message('events')}
       </fieldset>
       <label className="field">
         Changed paths <span className="muted">(updates fire only when one of these changed; comma-separated, empty = any)</span>
         <input
           aria-label="Changed paths"
           value={state.changedPaths}
+          {...placed('changedPaths')}
           onChange={(event) => set({ changedPaths: event.target.value })}
           placeholder="name, taxId, addresses"
         />
+        {message('changedPaths')}
       </label>
       <label className="field">
         Filter <span className="muted">(JSONata over the event; only events for which it is true are sent)</span>
@@ -214,9 +249,11 @@ export function SubscriptionForm(props: {
           className="mono"
           rows={2}
           value={state.filter}
+          {...placed('filter')}
           onChange={(event) => set({ filter: event.target.value })}
           placeholder={'data.record.status = "active"'}
         />
+        {message('filter')}
       </label>
       <div className="field-inline">
         <label className="field">

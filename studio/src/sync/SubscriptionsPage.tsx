@@ -11,7 +11,8 @@ import type { BodyOf } from '../api/client';
 import { formatWhen } from '../ui/format';
 import { SecretOnce } from './SecretOnce';
 import { SubscriptionDetail } from './SubscriptionDetail';
-import { SubscriptionForm } from './SubscriptionForm';
+import { SUBSCRIPTION_FORM_FIELDS, SubscriptionForm } from './SubscriptionForm';
+import { isPlacedByFields } from '../ui/fieldErrors';
 import { destinationOf } from './syncFormat';
 
 /** `#/sync` (list), `#/sync/new`, `#/sync/<id>` (one subscription; `?delivery=<id>` inspects a delivery). */
@@ -58,7 +59,13 @@ function SubscriptionList(props: { isCreating: boolean }) {
           </div>
         )}
       </header>
-      {(error ?? list.error) !== null && <ErrorNotice error={error ?? list.error} onDismiss={() => setError(null)} />}
+      {/* A refusal the form places by its fields is not repeated here. */}
+      {((isPlacedByFields(error, SUBSCRIPTION_FORM_FIELDS) ? null : error) ?? list.error) !== null && (
+        <ErrorNotice
+          error={(isPlacedByFields(error, SUBSCRIPTION_FORM_FIELDS) ? null : error) ?? list.error}
+          onDismiss={() => setError(null)}
+        />
+      )}
       {created !== null && (
         <SecretOnce
           secret={created.secret}
@@ -68,7 +75,7 @@ function SubscriptionList(props: { isCreating: boolean }) {
         />
       )}
       {props.isCreating && canWrite && (
-        <SubscriptionForm submitLabel="Create subscription" onSubmit={create} onCancel={() => navigate(hrefOf(['sync']))} />
+        <SubscriptionForm submitLabel="Create subscription" error={error} onSubmit={create} onCancel={() => navigate(hrefOf(['sync']))} />
       )}
       <table className="data-table" aria-label="Subscriptions">
         <thead>

@@ -4,9 +4,13 @@
  * (it starts on the first control: the text field, or Cancel when there is none);
  * Escape or Cancel answers `null`; it is labelled by its title and described by its message.
  * Pages (and the navigation guard, which is not a component) call `askInPage()`; `<DialogHost />`,
- * mounted once by the app, shows one request at a time.
+ * mounted once by the app, shows one request at a time. With `onConfirm` the dialog performs the action
+ * itself and stays open on a refusal: the server's message for `inputField` is shown by the text field
+ * (aria-invalid / aria-describedby), any other refusal inside the dialog.
  */
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { ErrorNotice } from '../app/ErrorNotice';
+import { fieldError, isPlacedByFields } from './fieldErrors';
 
 export interface DialogRequest {
   title: string;
@@ -16,6 +20,10 @@ export interface DialogRequest {
   defaultValue?: string;
   confirmLabel: string;
   cancelLabel?: string;
+  /** Runs the action with the answer before the dialog closes; a rejection keeps the dialog open with the error. */
+  onConfirm?: (answer: string) => Promise<void>;
+  /** The request field the text is sent as (e.g. `reason`), so a refusal naming it is placed by the text field. */
+  inputField?: string;
 }
 
 interface Pending {
@@ -60,7 +68,28 @@ function RequestDialog(props: { request: DialogRequest; onAnswer: (answer: strin
   const id = useId();
   const [value, setValue] = useState(request.defaultValue ?? '');
   const [isEmpty, setIsEmpty] = useState(false);
+  const [isBusy, setIsBusy] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
   const asksText = request.inputLabel !== undefined;
+  const inputField = request.inputField ?? '';
+  const serverMessage = asksText && inputField !== '' ? fieldError(refusal, inputField) : null;
+  const isInvalid = isEmpty || serverMessage !== null;
+
+  const confirm = async (answer: string): Promise<void> => {
+    if (request.onConfirm === undefined) {
+      onAnswer(answer);
+      return;
+    }
+    setIsBusy(true);
+    setRefusal(null);
+    try {
+      await request.onConfirm(answer);
+      onAnswer(answer);
+    } catch (error) {
+      setRefusal(error);
+      setIsBusy(false);
+    }
+  };
 
   useEffect(() => {
     const dialog = ref.current;
@@ -99,26 +128,28 @@ function RequestDialog(props: { request: DialogRequest; onAnswer: (answer: strin
             setIsEmpty(true);
             return;
           }
-          onAnswer(asksText ? value.trim() : '');
+          void confirm(asksText ? value.trim() : '');
         }}
       >
         <h2 id={`${id}-title`}>{request.title}</h2>
         {request.message !== undefined && <p id={`${id}-message`}>{request.message}</p>}
+        {refusal !== null && !(inputField !== '' && isPlacedByFields(refusal, [inputField])) && <ErrorNotice error={refusal} />}
         {asksText && (
           <label className="dialog-field">
             <span>{request.inputLabel}</span>
             <input
               value={value}
-              aria-invalid={isEmpty || undefined}
-              aria-describedby={isEmpty ? `${id}-error` : undefined}
+              aria-invalid={isInvalid || undefined}
+              aria-describedby={isInvalid ? `${id}-error` : undefined}
               onChange={(event) => {
                 setValue(event.target.value);
                 setIsEmpty(false);
+                setRefusal(null);
               }}
             />
-            {isEmpty && (
+            {isInvalid && (
               <span id={`${id}-error`} className="field-error" role="alert">
-                Enter {request.inputLabel?.toLowerCase()}: it is kept in the audit log.
+                {isEmpty ? `Enter ${request.inputLabel?.toLowerCase()}: it is kept in the audit log.` : serverMessage}
               </span>
             )}
           </label>
@@ -127,7 +158,7 @@ function RequestDialog(props: { request: DialogRequest; onAnswer: (answer: strin
           <button type="button" className="button-ghost" onClick={() => onAnswer(null)}>
             {request.cancelLabel ?? 'Cancel'}
           </button>
-          <button type="submit" className="button-primary">
+          <button type="submit" className="button-primary" disabled={isBusy}>
             {request.confirmLabel}
           </button>
         </div>

@@ -1,19 +1,23 @@
 /**
  * One golden record: attributes with, per value, the source system and record that supplied it (or
  * the steward override); its source records (unmerge one); relationships; the history timeline.
+ * The page loads the record, runs the steward's actions and composes the panels (AttributesTable,
+ * OverrideForm, SourceRecordsCard, HistoryTimeline); its state is three small values, so no reducer.
  */
 import { useState } from 'react';
+import type { GoldenRecordView } from '../../../../server/contracts/golden';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { askInPage } from '../../ui/Dialog';
 import { hrefOf } from '../../app/route';
 import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
-import { formatValue, formatWhen } from '../../ui/format';
+import { formatWhen } from '../../ui/format';
 import { SyncStatusCard } from '../../sync/SyncStatusCard';
-import { StructuredValue } from '../../ui/StructuredValue';
-import { FieldError } from '../../ui/FieldError';
-import { fieldError, isPlacedByFields } from '../../ui/fieldErrors';
+import { isPlacedByFields } from '../../ui/fieldErrors';
+import { AttributesTable } from './AttributesTable';
 import { HistoryTimeline } from './HistoryTimeline';
+import { OVERRIDE_FIELDS, OverrideForm, overrideValueOf, type OverrideDraft } from './OverrideForm';
+import { SourceRecordsCard } from './SourceRecordsCard';
 import { displayName } from './goldenSearch';
 
 /** The record page. */
@@ -22,7 +26,7 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
   const canWrite = useAbility('golden.write');
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-  const [editing, setEditing] = useState<{ attribute: string; value: string; reason: string } | null>(null);
+  const [editing, setEditing] = useState<OverrideDraft | null>(null);
   const params = { domain: props.domain, id: props.id };
   const loaded = useLoad(
     () => client.call('getGoldenRecord', { params, query: { include: ['lineage', 'sources', 'history', 'relationships'] } }),
@@ -66,9 +70,7 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
       </section>
     );
   }
-  const record = loaded.data;
-  const attributes = [...new Set([...Object.keys(record.attributes), ...Object.keys(record.overrides)])].sort();
-  const sources = record.sources ?? [];
+  const record: GoldenRecordView = loaded.data;
 
   const unmerge = async (sourceRecordId: string): Promise<void> => {
     const reason = await askInPage({
@@ -84,19 +86,28 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
     );
   };
 
+  const clearOverride = async (attribute: string): Promise<void> => {
+    const reason = await askInPage({
+      title: `Clear the override on ${attribute}`,
+      message: 'Survivorship decides the value again.',
+      inputLabel: 'Reason',
+      defaultValue: 'Survivorship value is right again',
+      confirmLabel: 'Clear override',
+    });
+    if (reason === null) return;
+    await act(
+      () => client.call('clearGoldenOverride', { params: { ...params, attribute }, body: { reason, expectedVersion: record.version } }),
+      `Override on ${attribute} cleared.`,
+    );
+  };
+
   const saveOverride = (): void => {
     if (editing === null) return;
-    let value: unknown = editing.value;
-    try {
-      value = JSON.parse(editing.value);
-    } catch {
-      // Plain text is a string value; JSON is taken as typed.
-    }
     void act(
       () =>
         client.call('setGoldenOverride', {
           params: { ...params, attribute: editing.attribute },
-          body: { value, reason: editing.reason, expectedVersion: record.version },
+          body: { value: overrideValueOf(editing.value), reason: editing.reason, expectedVersion: record.version },
         }),
       `Override set on ${editing.attribute}.`,
     );
@@ -117,7 +128,7 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
           </p>
         </div>
       </header>
-      {error !== null && !(editing !== null && isPlacedByFields(error, ['value', 'reason'])) && (
+      {error !== null && !(editing !== null && isPlacedByFields(error, OVERRIDE_FIELDS)) && (
         <ErrorNotice error={error} onDismiss={() => setError(null)} />
       )}
       {notice !== '' && (
@@ -128,166 +139,17 @@ export function GoldenRecordPage(props: { domain: string; id: string }) {
       <div className="record-grid">
         <div className="card">
           <h2>Attributes</h2>
-          <table className="data-table compact" aria-label="Attributes">
-            <thead>
-              <tr>
-                <th>Attribute</th>
-                <th>Value</th>
-                <th>From</th>
-                {canWrite && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {attributes.map((attribute) => {
-                const override = record.overrides[attribute];
-                const lineage = record.lineage?.[attribute];
-                return (
-                  <tr key={attribute}>
-                    <th scope="row">{attribute}</th>
-                    <td className="mono">
-                      <StructuredValue value={record.attributes[attribute]} />
-                    </td>
-                    <td className="lineage">
-                      {override !== undefined ? (
-                        <span title={override.reason}>
-                          <span className="badge badge-warning">override</span> by {override.by.name}: {override.reason}
-                        </span>
-                      ) : lineage !== undefined ? (
-                        <span>
-                          <strong>{lineage.source}</strong> {lineage.sourceId} <span className="muted">({lineage.strategy})</span>
-                        </span>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                    {canWrite && (
-                      <td>
-                        <button
-                          type="button"
-                          className="button-ghost"
-                          aria-label={`Override ${attribute}`}
-                          onClick={() => setEditing({ attribute, value: JSON.stringify(record.attributes[attribute] ?? null), reason: '' })}
-                        >
-                          Override
-                        </button>
-                        {override !== undefined && (
-                          <button
-                            type="button"
-                            className="button-ghost"
-                            onClick={async () => {
-                              const reason = await askInPage({
-                                title: `Clear the override on ${attribute}`,
-                                message: 'Survivorship decides the value again.',
-                                inputLabel: 'Reason',
-                                defaultValue: 'Survivorship value is right again',
-                                confirmLabel: 'Clear override',
-                              });
-                              if (reason !== null)
-                                await act(
-                                  () =>
-                                    client.call('clearGoldenOverride', {
-                                      params: { ...params, attribute },
-                                      body: { reason, expectedVersion: record.version },
-                                    }),
-                                  `Override on ${attribute} cleared.`,
-                                );
-                            }}
-                          >
-                            Clear
-                          </button>
-                        )}
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <AttributesTable
+            record={record}
+            canWrite={canWrite}
+            onOverride={(attribute) => setEditing({ attribute, value: JSON.stringify(record.attributes[attribute] ?? null), reason: '' })}
+            onClear={(attribute) => void clearOverride(attribute)}
+          />
           {editing !== null && (
-            <form
-              className="override-form"
-              aria-label="Override"
-              onSubmit={(event) => {
-                event.preventDefault();
-                saveOverride();
-              }}
-            >
-              <strong>Override {editing.attribute}</strong>
-              <span className="field">
-                <input
-                  aria-label="Override value (JSON or text)"
-                  aria-invalid={fieldError(error, 'value') !== null || undefined}
-                  aria-describedby="override-value-error"
-                  value={editing.value}
-                  onChange={(event) => setEditing({ ...editing, value: event.target.value })}
-                />
-                <FieldError id="override-value-error" error={error} field="value" />
-              </span>
-              <span className="field">
-                <input
-                  aria-label="Override reason"
-                  aria-invalid={fieldError(error, 'reason') !== null || undefined}
-                  aria-describedby="override-reason-error"
-                  placeholder="Reason (required)"
-                  value={editing.reason}
-                  onChange={(event) => setEditing({ ...editing, reason: event.target.value })}
-                />
-                <FieldError id="override-reason-error" error={error} field="reason" />
-              </span>
-              <button type="submit" className="button-primary" disabled={editing.reason.trim() === ''}>
-                Set override
-              </button>
-              <button type="button" className="button-ghost" onClick={() => setEditing(null)}>
-                Cancel
-              </button>
-            </form>
+            <OverrideForm draft={editing} error={error} onChange={setEditing} onSubmit={saveOverride} onCancel={() => setEditing(null)} />
           )}
         </div>
-        <div className="card">
-          <h2>Source records ({sources.length})</h2>
-          <ul className="source-list" aria-label="Source records">
-            {sources.map((source) => (
-              <li key={source.id}>
-                <div>
-                  <strong>{source.source}</strong> {source.sourceId}
-                  <div className="muted">
-                    mapping v{source.mappingVersion} · received {formatWhen(source.receivedAt)}
-                  </div>
-                  <details>
-                    <summary>Record as mapped{source.raw !== undefined ? ' and as received' : ''}</summary>
-                    <pre className="payload">{JSON.stringify(source.canonical, null, 2)}</pre>
-                    {source.raw !== undefined && (
-                      <pre className="payload">{typeof source.raw === 'string' ? source.raw : JSON.stringify(source.raw, null, 2)}</pre>
-                    )}
-                  </details>
-                </div>
-                {canWrite && sources.length > 1 && (
-                  <button type="button" className="button-secondary" onClick={() => void unmerge(source.id)}>
-                    Unmerge
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-          <h2>Relationships</h2>
-          {(record.relationships ?? []).length === 0 ? (
-            <p className="muted">None.</p>
-          ) : (
-            <ul className="source-list" aria-label="Relationships">
-              {(record.relationships ?? []).map((relationship) => (
-                <li key={`${relationship.type}-${relationship.otherGoldenId}-${relationship.direction}`}>
-                  <span>
-                    {relationship.direction === 'outgoing' ? '→' : '←'} {relationship.type}{' '}
-                    <a href={hrefOf(['golden', relationship.otherGoldenId.split('-')[0] ?? props.domain, relationship.otherGoldenId])}>
-                      {relationship.otherGoldenId}
-                    </a>
-                    {relationship.attributes !== undefined && <span className="muted"> {formatValue(relationship.attributes)}</span>}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <SourceRecordsCard record={record} domain={props.domain} canWrite={canWrite} onUnmerge={(id) => void unmerge(id)} />
       </div>
       <SyncStatusCard goldenId={record.id} currentVersion={record.version} />
       <div className="card">

@@ -260,6 +260,7 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
       onSampleText={(text) => dispatch({ type: 'sampleTextEdited', text })}
       format={state.format}
       formatOptions={formatOptions}
+      formatError={state.actionError}
       onFormatChange={(next) => dispatch({ type: 'formatChosen', format: next.format, options: next.options })}
       sampleKind={sampleKind}
       parsed={parsed}

@@ -18,6 +18,8 @@ export interface SamplePaneProps {
   format: SampleFormatChoice;
   formatOptions: SourceFormatOptions;
   onFormatChange: (next: { format: SampleFormatChoice; options: SourceFormatOptions }) => void;
+  /** The last save's refusal (its `format` details are shown by the format controls). */
+  formatError?: unknown;
   /** `records`: the text is the stored samples (JSON records); `payload`: text as the source sends it. */
   sampleKind: 'records' | 'payload';
   parsed: ParsedSamples;
@@ -52,6 +54,7 @@ export function SamplePane(props: SamplePaneProps) {
             format={props.format}
             options={props.formatOptions}
             onChange={props.onFormatChange}
+            error={props.formatError}
           />
         )}
       </header>

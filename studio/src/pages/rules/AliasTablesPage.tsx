@@ -12,7 +12,9 @@ import { useAbility, useSession } from '../../app/SessionContext';
 import { useLoad } from '../../app/useLoad';
 import { useBusyAction } from '../../ui/useBusyAction';
 import { VersionsCard } from './VersionsCard';
-import { aliasTableProblems, rowOfProblem, rowsOf, tableOf, type AliasRow, type AliasTableContent } from './aliasTableEditing';
+import { FieldError } from '../../ui/FieldError';
+import { allDetails, invalidProps, isPlacedByFields, underRoot } from '../../ui/fieldErrors';
+import { aliasTableProblems, rowOfEntry, rowsOf, tableOf, type AliasRow, type AliasTableContent } from './aliasTableEditing';
 
 type AliasTableView = OperationResponse<'getAliasTable'>;
 
@@ -52,7 +54,14 @@ export function AliasTablesPage(props: { table?: string }) {
 
   const edited = useMemo(() => (content ? tableOf({ base: content, rows, version }) : null), [content, rows, version]);
   const problems = useMemo(() => (edited ? aliasTableProblems(edited) : []), [edited]);
-  const badRows = useMemo(() => new Set(problems.map(rowOfProblem).filter((row): row is number => row !== null)), [problems]);
+  // Problems (live, and the server's refusal) by the row field they name: paths `table.entries[i]…`, entry i from row entryRows[i].
+  const fieldProblems = useMemo(() => allDetails(underRoot(problems, 'table'), error), [problems, error]);
+  const entryOfRow = useMemo(() => new Map(rowOfEntry(rows).map((row, entry) => [row, entry])), [rows]);
+  const rowFieldKey = (index: number, field: 'canonical' | 'variants'): string =>
+    entryOfRow.has(index) ? `table.entries[${entryOfRow.get(index)}].${field}` : `table.unsaved-row-${index}`;
+  const isRowBad = (index: number): boolean =>
+    entryOfRow.has(index) && invalidProps(fieldProblems, `table.entries[${entryOfRow.get(index)}]`, '')['aria-invalid'] === true;
+  const isErrorPlaced = error !== null && isPlacedByFields(error, ['table.entries', 'table.version']);
   const isDirty = edited !== null && JSON.stringify(edited) !== savedJson;
   const isVersionUnchanged = content !== null && isDirty && version.trim() === view.data?.published?.rulesVersion;
 
@@ -132,7 +141,9 @@ export function AliasTablesPage(props: { table?: string }) {
         ))}
       </ul>
       <div className="split-main">
-        {(error ?? list.error ?? view.error) !== null && <ErrorNotice error={error ?? list.error ?? view.error} onDismiss={clearError} />}
+        {((isErrorPlaced ? null : error) ?? list.error ?? view.error) !== null && (
+          <ErrorNotice error={(isErrorPlaced ? null : error) ?? list.error ?? view.error} onDismiss={clearError} />
+        )}
         {notice !== '' && <p className="notice notice-success">{notice}</p>}
         {content === null ? (
           <div className="empty-state">Choose a table to see its rows.</div>
@@ -163,8 +174,10 @@ export function AliasTablesPage(props: { table?: string }) {
                   aria-label="Table version"
                   value={version}
                   readOnly={!canWrite}
+                  {...invalidProps(fieldProblems, 'table.version', 'alias-version-error')}
                   onChange={(event) => setVersion(event.target.value)}
                 />
+                <FieldError id="alias-version-error" error={fieldProblems} field="table.version" />
               </label>
               <input
                 type="search"
@@ -227,15 +240,23 @@ export function AliasTablesPage(props: { table?: string }) {
               </thead>
               <tbody>
                 {visible.map(({ row, index }) => (
-                  <tr key={index} className={badRows.has(index) ? 'row-invalid' : undefined}>
+                  <tr key={index} className={isRowBad(index) ? 'row-invalid' : undefined}>
                     {isReplace && (
                       <td>
                         {canWrite ? (
-                          <input
-                            aria-label="Canonical form"
-                            value={row.canonical}
-                            onChange={(event) => update(index, { canonical: event.target.value })}
-                          />
+                          <span className="field">
+                            <input
+                              aria-label="Canonical form"
+                              value={row.canonical}
+                              {...invalidProps(fieldProblems, rowFieldKey(index, 'canonical'), `alias-row-${index}-canonical-error`)}
+                              onChange={(event) => update(index, { canonical: event.target.value })}
+                            />
+                            <FieldError
+                              id={`alias-row-${index}-canonical-error`}
+                              error={fieldProblems}
+                              field={rowFieldKey(index, 'canonical')}
+                            />
+                          </span>
                         ) : (
                           row.canonical
                         )}
@@ -243,12 +264,20 @@ export function AliasTablesPage(props: { table?: string }) {
                     )}
                     <td>
                       {canWrite ? (
-                        <input
-                          aria-label="Variants"
-                          className="wide-input"
-                          value={row.variants}
-                          onChange={(event) => update(index, { variants: event.target.value })}
-                        />
+                        <span className="field">
+                          <input
+                            aria-label="Variants"
+                            className="wide-input"
+                            value={row.variants}
+                            {...invalidProps(fieldProblems, rowFieldKey(index, 'variants'), `alias-row-${index}-variants-error`)}
+                            onChange={(event) => update(index, { variants: event.target.value })}
+                          />
+                          <FieldError
+                            id={`alias-row-${index}-variants-error`}
+                            error={fieldProblems}
+                            field={rowFieldKey(index, 'variants')}
+                          />
+                        </span>
                       ) : (
                         row.variants
                       )}

@@ -3,26 +3,60 @@
  * tables per comparator and blocking keys. It reads the editor's text and writes every edit back
  * as text (rulesFormModel.ts), so the two never disagree; JSON that does not parse disables it.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { ApiClient } from '../../api/client';
 import { useLoad } from '../../app/useLoad';
+import { FieldError } from '../../ui/FieldError';
+import { invalidProps, type FieldErrorSource, type FieldKey } from '../../ui/fieldErrors';
 import { BLOCKING_KEY_TYPES, editRulesText, fieldsOfText, readRulesForm, type FormComparator, type RulesFormEdit } from './rulesFormModel';
 
-/** A number input that keeps what is typed ("0.", "") and reports only finite numbers. */
+/**
+ * The rule set's field paths as the server names them (`body.rules.comparators[2].weight` → `rules.…`).
+ * Entries are addressed by their index in the form, which is their index in the JSON: the schema
+ * requires every comparator, level and blocking key to be an object, and the form lists exactly those.
+ */
+const RULES_FIELD = {
+  autoMerge: 'rules.thresholds.autoMerge',
+  // The server's threshold-order check names `thresholds` itself: its message is about the review threshold.
+  review: { path: 'rules.thresholds.review', orExactly: ['rules.thresholds'] },
+  weight: (comparator: number) => `rules.comparators[${comparator}].weight`,
+  level: (comparator: number, level: number, field: 'm' | 'u') => `rules.comparators[${comparator}].levels[${level}].${field}`,
+  maxBlockSize: (key: number) => `rules.blocking[${key}].maxBlockSize`,
+} as const;
+
+/** Every control of the form whose problems it shows next to the control (for the page's notice to leave them out). */
+export function rulesFormFieldKeys(text: string): FieldKey[] {
+  const form = readRulesForm(text).form;
+  if (form === null) return [];
+  return [
+    RULES_FIELD.autoMerge,
+    RULES_FIELD.review,
+    ...form.comparators.flatMap((comparator, index) => [
+      RULES_FIELD.weight(index),
+      ...comparator.levels.flatMap((_, level) => [RULES_FIELD.level(index, level, 'm'), RULES_FIELD.level(index, level, 'u')]),
+    ]),
+    ...form.blocking.map((_, index) => RULES_FIELD.maxBlockSize(index)),
+  ];
+}
+
+/** A number input that keeps what is typed ("0.", "") and reports only finite numbers; its problem is shown under it. */
 function NumberInput(props: {
   value: number;
   label: string;
   min?: number;
   max?: number;
   step?: number | 'any';
+  problems?: FieldErrorSource;
+  field?: FieldKey;
   onCommit: (value: number) => void;
 }) {
+  const errorId = useId();
   const [draft, setDraft] = useState(String(props.value));
   useEffect(() => {
     // Follow the JSON unless the typed text already means this value.
     setDraft((typed) => (typed.trim() !== '' && Number(typed) === props.value ? typed : String(props.value)));
   }, [props.value]);
-  return (
+  const input = (
     <input
       type="number"
       aria-label={props.label}
@@ -30,6 +64,7 @@ function NumberInput(props: {
       min={props.min}
       max={props.max}
       step={props.step ?? 'any'}
+      {...(props.field === undefined ? {} : invalidProps(props.problems, props.field, errorId))}
       onChange={(event) => {
         setDraft(event.target.value);
         const value = Number(event.target.value);
@@ -37,13 +72,28 @@ function NumberInput(props: {
       }}
     />
   );
+  if (props.field === undefined) return input;
+  return (
+    <span className="field">
+      {input}
+      <FieldError id={errorId} error={props.problems} field={props.field} />
+    </span>
+  );
 }
 
-function ComparatorRow(props: { comparator: FormComparator; aliasTables: string[]; apply: (edit: RulesFormEdit) => void }) {
-  const { comparator, apply } = props;
+function ComparatorRow(props: {
+  comparator: FormComparator;
+  index: number;
+  aliasTables: string[];
+  problems: FieldErrorSource;
+  apply: (edit: RulesFormEdit) => void;
+}) {
+  const { comparator, index, problems, apply } = props;
   const choices = [...new Set([...props.aliasTables, ...comparator.aliasTables])];
+  // A comparator with a problem opens, so its message is seen next to the field.
+  const hasProblem = rulesFieldHasProblem(problems, `rules.comparators[${index}]`);
   return (
-    <details className="rules-form-comparator">
+    <details className="rules-form-comparator" open={hasProblem || undefined}>
       <summary>
         <span className="mono">{comparator.name}</span> <span className="muted">{comparator.type}</span> · weight {comparator.weight}
         {comparator.aliasTables.length > 0 ? ` · ${comparator.aliasTables.join(', ')}` : ''}
@@ -54,6 +104,8 @@ function ComparatorRow(props: { comparator: FormComparator; aliasTables: string[
           label={`${comparator.name} weight`}
           value={comparator.weight}
           min={0}
+          problems={problems}
+          field={RULES_FIELD.weight(index)}
           onCommit={(value) => apply({ kind: 'weight', comparator: comparator.name, value })}
         />
       </label>
@@ -67,7 +119,7 @@ function ComparatorRow(props: { comparator: FormComparator; aliasTables: string[
             </tr>
           </thead>
           <tbody>
-            {comparator.levels.map((level) => (
+            {comparator.levels.map((level, levelIndex) => (
               <tr key={level.name}>
                 <td>{level.name}</td>
                 {(['m', 'u'] as const).map((field) => (
@@ -77,6 +129,8 @@ function ComparatorRow(props: { comparator: FormComparator; aliasTables: string[
                       value={level[field]}
                       min={0}
                       max={1}
+                      problems={problems}
+                      field={RULES_FIELD.level(index, levelIndex, field)}
                       onCommit={(value) => apply({ kind: 'level', comparator: comparator.name, level: level.name, field, value })}
                     />
                   </td>
@@ -142,9 +196,23 @@ function AddBlockingKey(props: { apply: (edit: RulesFormEdit) => void }) {
   );
 }
 
-/** The form over `text` (the rule-set JSON); every edit calls `onChange` with the rewritten text. */
-export function RulesForm(props: { client: ApiClient; text: string; isReadOnly: boolean; onChange: (text: string) => void }) {
+function rulesFieldHasProblem(problems: FieldErrorSource, prefix: string): boolean {
+  return invalidProps(problems, prefix, '')['aria-invalid'] === true;
+}
+
+/**
+ * The form over `text` (the rule-set JSON); every edit calls `onChange` with the rewritten text.
+ * `problems` (the live schema problems and the server's refusal, paths under `rules`) are shown by their fields.
+ */
+export function RulesForm(props: {
+  client: ApiClient;
+  text: string;
+  isReadOnly: boolean;
+  problems?: FieldErrorSource;
+  onChange: (text: string) => void;
+}) {
   const { client, text, onChange } = props;
+  const problems = props.problems ?? [];
   const reading = useMemo(() => readRulesForm(text), [text]);
   const tables = useLoad(() => client.call('listAliasTables'), [client]);
   const aliasTables = useMemo(() => (tables.data?.items ?? []).map((item) => item.table), [tables.data]);
@@ -170,6 +238,8 @@ export function RulesForm(props: { client: ApiClient; text: string; isReadOnly: 
                 value={form.thresholds.autoMerge}
                 min={0}
                 max={1}
+                problems={problems}
+                field={RULES_FIELD.autoMerge}
                 onCommit={(value) => apply({ kind: 'threshold', key: 'autoMerge', value })}
               />
             </label>{' '}
@@ -180,14 +250,23 @@ export function RulesForm(props: { client: ApiClient; text: string; isReadOnly: 
                 value={form.thresholds.review}
                 min={0}
                 max={1}
+                problems={problems}
+                field={RULES_FIELD.review}
                 onCommit={(value) => apply({ kind: 'threshold', key: 'review', value })}
               />
             </label>
           </fieldset>
           <fieldset>
             <legend>Comparators</legend>
-            {form.comparators.map((comparator) => (
-              <ComparatorRow key={comparator.name} comparator={comparator} aliasTables={aliasTables} apply={apply} />
+            {form.comparators.map((comparator, index) => (
+              <ComparatorRow
+                key={comparator.name}
+                comparator={comparator}
+                index={index}
+                aliasTables={aliasTables}
+                problems={problems}
+                apply={apply}
+              />
             ))}
           </fieldset>
           <fieldset>
@@ -203,7 +282,7 @@ export function RulesForm(props: { client: ApiClient; text: string; isReadOnly: 
                   </tr>
                 </thead>
                 <tbody>
-                  {form.blocking.map((key) => (
+                  {form.blocking.map((key, index) => (
                     <tr key={key.name}>
                       <td>
                         <span className="mono">{key.name}</span> <span className="muted">{key.type}</span>
@@ -215,6 +294,8 @@ export function RulesForm(props: { client: ApiClient; text: string; isReadOnly: 
                           value={key.maxBlockSize}
                           min={2}
                           step={1}
+                          problems={problems}
+                          field={RULES_FIELD.maxBlockSize(index)}
                           onCommit={(value) => apply({ kind: 'maxBlockSize', key: key.name, value })}
                         />
                       </td>

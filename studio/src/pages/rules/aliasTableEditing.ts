@@ -66,3 +66,12 @@ export function rowOfProblem(problem: AliasProblem): number | null {
   const match = /^entries\[(\d+)\]/.exec(problem.path ?? '');
   return match ? Number(match[1]) : null;
 }
+
+/** The row each entry of `tableOf(rows)` comes from (blank rows make no entry): entry index → row index. */
+export function rowOfEntry(rows: readonly AliasRow[]): number[] {
+  const indexes: number[] = [];
+  rows.forEach((row, index) => {
+    if (row.canonical.trim() !== '' || row.variants.split(',').some((variant) => variant.trim() !== '')) indexes.push(index);
+  });
+  return indexes;
+}

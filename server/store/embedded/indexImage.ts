@@ -1,0 +1,152 @@
+/**
+ * Index images: the secondary indexes of a snapshot's documents, saved beside it (`indexes-<G>.mdb`) so
+ * start-up restores the indexes instead of parsing every document to rebuild them.
+ *
+ * Same framing as logs and snapshots (header with magic `MDMIDX01` and generation, checksummed records).
+ * Payloads are JSON: first `["h", snapshotBytes, [[collection, documentCount, [indexName, …]], …]]`, then per
+ * index `["f", collection, indexName, multikey[], hasObjectKeys[]]` and its entries in chunks
+ * `["l", collection, indexName, [key₁ … keyₙ, ordinal | [ordinal, …], …]]`, last `["e", chunkRecords]`. An
+ * ordinal is a document's position in the snapshot (per collection, in the order the snapshot lists them),
+ * so ids are not repeated per index and the restored index shares the snapshot's id strings.
+ *
+ * An image is only ever a shortcut: one that is missing, torn, damaged, or does not fit its snapshot
+ * (generation, snapshot size, document counts, index names) is ignored at start-up and the indexes are rebuilt
+ * from the documents. Start-up checks all of that but leaves the entries unparsed: a collection's indexes are
+ * filled from them when the collection is first used (CollectionState.deferIndexes), and should an entry
+ * record still prove malformed then, that collection's indexes are rebuilt from its documents instead. Written by `writeIndexImage` (storeFiles.ts) at compaction.
+ */
+import type { IndexSpec } from '../types';
+import { IndexImageError, indexName, IndexState } from './indexState';
+import { scanRecordFile, StoreFileError } from './recordFile';
+
+export const INDEX_IMAGE_MAGIC = 'MDMIDX01';
+
+/** File name of the index image of snapshot `generation`. */
+export function indexImageFileName(generation: number): string {
+  return `indexes-${String(generation).padStart(8, '0')}.mdb`;
+}
+
+/** A snapshot's collection as recovery loaded it. */
+export interface SnapshotCollection {
+  ids: readonly string[];
+  specs: readonly IndexSpec[];
+}
+
+/** One collection's indexes in an image, read and checked but not yet restored (see `restoreImagedIndexes`). */
+export interface ImagedIndexes {
+  collection: string;
+  /** Empty indexes of the snapshot's specs, flags restored, in the snapshot's order. */
+  indexes: IndexState[];
+  /** Entry records per index name, unparsed. */
+  chunks: Map<string, Buffer[]>;
+  /** The collection's ids in snapshot order (ordinals point here). */
+  ids: readonly string[];
+}
+
+/**
+ * Reads and checks a snapshot's index image: framing and checksums, generation, header against the snapshot,
+ * end marker. The entry records are kept unparsed, so start-up pays only for reading them; each collection's
+ * indexes are filled by `restoreImagedIndexes` when first used.
+ */
+export function readIndexImage(options: {
+  path: string;
+  generation: number;
+  snapshotBytes: number;
+  collections: ReadonlyMap<string, SnapshotCollection>;
+}): { images: Map<string, ImagedIndexes> } | { reason: string } {
+  const indexes = new Map<string, Map<string, IndexState>>();
+  const images = new Map<string, ImagedIndexes>();
+  let isHeadRead = false;
+  let endChunks: number | undefined;
+  let chunks = 0;
+  let current: Buffer[] | undefined;
+  const onRecord = (payload: Buffer): void => {
+    if (endChunks !== undefined) throw new IndexImageError('records after the end marker');
+    // Entry chunks (`["l",…`) are the bulk: kept as bytes for the index named by the `f` record before them.
+    if (isHeadRead && payload[2] === 0x6c /* l */ && payload[0] === 0x5b /* [ */) {
+      if (!current) throw new IndexImageError('entries before any index');
+      current.push(payload);
+      chunks += 1;
+      return;
+    }
+    const entry = JSON.parse(payload.toString('utf8')) as unknown[];
+    if (!isHeadRead) {
+      if (entry[0] !== 'h') throw new IndexImageError('the first record is not the header');
+      checkHead(entry, options, indexes);
+      for (const [name, byName] of indexes)
+        images.set(name, {
+          collection: name,
+          indexes: [...byName.values()],
+          chunks: new Map(),
+          ids: (options.collections.get(name) as SnapshotCollection).ids,
+        });
+      isHeadRead = true;
+      return;
+    }
+    if (entry[0] === 'e') {
+      endChunks = entry[1] as number;
+      return;
+    }
+    if (entry[0] !== 'f') throw new IndexImageError(`unknown record ${JSON.stringify(entry[0])}`);
+    const index = indexes.get(entry[1] as string)?.get(entry[2] as string);
+    if (!index) throw new IndexImageError(`an entry names index ${String(entry[2])} of ${String(entry[1])}, which the header does not`);
+    index.restoreFlags({ multikey: entry[3], hasObjectKeys: entry[4] });
+    current = [];
+    (images.get(entry[1] as string) as ImagedIndexes).chunks.set(index.name, current);
+  };
+  try {
+    const scan = scanRecordFile({ path: options.path, magic: INDEX_IMAGE_MAGIC, onRecord });
+    if (scan.generation !== options.generation) return { reason: `it is of generation ${scan.generation}, not ${options.generation}` };
+    if (scan.bad) return { reason: `it is damaged at offset ${scan.bad.offset} (${scan.bad.bytes} bytes unreadable)` };
+    if (!isHeadRead || endChunks === undefined) return { reason: 'it is incomplete (no end marker)' };
+    if (endChunks !== chunks) return { reason: `its end marker counts ${endChunks} entry records, ${chunks} were read` };
+  } catch (error) {
+    if (error instanceof IndexImageError || error instanceof StoreFileError || error instanceof SyntaxError || error instanceof TypeError)
+      return { reason: error.message };
+    throw error;
+  }
+  return { images };
+}
+
+/** Fills a collection's indexes from its image's entry records; throws IndexImageError when one is malformed. */
+export function restoreImagedIndexes(image: ImagedIndexes): IndexState[] {
+  for (const index of image.indexes) {
+    for (const chunk of image.chunks.get(index.name) ?? []) {
+      let entry: unknown[];
+      try {
+        entry = JSON.parse(chunk.toString('utf8')) as unknown[];
+      } catch (error) {
+        throw new IndexImageError(`index ${index.name}: ${(error as Error).message}`);
+      }
+      if (entry[0] !== 'l' || entry[1] !== image.collection || entry[2] !== index.name || !Array.isArray(entry[3]))
+        throw new IndexImageError(`index ${index.name}: an entry record belongs to ${String(entry[1])}.${String(entry[2])}`);
+      index.restoreLeaves(entry[3] as unknown[], image.ids);
+    }
+  }
+  return image.indexes;
+}
+
+function checkHead(
+  head: unknown[],
+  options: { snapshotBytes: number; collections: ReadonlyMap<string, SnapshotCollection> },
+  indexes: Map<string, Map<string, IndexState>>,
+): void {
+  if (head[1] !== options.snapshotBytes)
+    throw new IndexImageError(`it was written for a snapshot of ${String(head[1])} bytes, this one has ${options.snapshotBytes}`);
+  const listed = new Map<string, unknown[]>();
+  for (const item of Array.isArray(head[2]) ? (head[2] as unknown[][]) : []) listed.set(String(item[0]), item);
+  for (const [name, collection] of options.collections) {
+    if (collection.specs.length === 0) continue;
+    const item = listed.get(name);
+    if (!item) throw new IndexImageError(`it has no indexes of collection ${name}`);
+    if (item[1] !== collection.ids.length)
+      throw new IndexImageError(`it was written for ${String(item[1])} documents of ${name}, the snapshot has ${collection.ids.length}`);
+    const names = collection.specs.map(indexName);
+    const imaged = Array.isArray(item[2]) ? (item[2] as unknown[]) : [];
+    if (names.length !== imaged.length || names.some((n) => !imaged.includes(n)))
+      throw new IndexImageError(`its indexes of ${name} (${imaged.join(', ')}) are not the snapshot's (${names.join(', ')})`);
+    indexes.set(name, new Map(collection.specs.map((spec) => [indexName(spec), new IndexState(spec)])));
+    listed.delete(name);
+  }
+  if (listed.size > 0) throw new IndexImageError(`it has indexes of collections the snapshot has not: ${[...listed.keys()].join(', ')}`);
+}
