@@ -308,8 +308,8 @@ async function inlineLatency(input: { dataDir: string; base: string; headers: Re
     for (const key of ['accepted', 'unchanged', 'exceptions'] as const) totals[key] += answer.totals[key];
   }
   const sorted = [...millis].sort((a, b) => a - b);
-  const at = (share: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
-  return `  inline: ${bodies.length} requests of ${INLINE_RECORDS} new NDJSON records: p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms; ${JSON.stringify(totals)}`;
+  const at = (share: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+  return `  inline: ${bodies.length} requests of ${INLINE_RECORDS} new NDJSON records: p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${(sorted.at(-1) ?? Number.NaN).toFixed(0)} ms; ${JSON.stringify(totals)}`;
 }
 
 /** Issue 14's scenario (see the header). */
