@@ -20,6 +20,7 @@ import { createLogger } from '../server/logger';
 import { publishRules, saveRulesDraft } from '../server/matching/ruleSets/commands';
 import { publishedRules } from '../server/matching/ruleSets/queries';
 import { evaluateClusterReview } from '../scripts/evalClusters';
+import { present } from '../server/invariant';
 
 const index = process.argv.indexOf('--records');
 const total = index >= 0 ? Number(process.argv[index + 1]) : 5000;
@@ -149,7 +150,11 @@ async function run(vendors: ReturnType<typeof generateVendors>, withClusters: bo
     }
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    const at = (q: number): string => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
+    const at = (q: number): string =>
+      present(
+        latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))],
+        'latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]',
+      ).toFixed(2);
     const tasks = services.store.collection(TASKS);
     const pairwise = await tasks.countDocuments({ type: 'potential-match', status: 'open' });
     const clusters = await tasks.countDocuments({ type: 'potential-match-cluster', status: 'open' });

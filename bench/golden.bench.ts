@@ -33,6 +33,7 @@ import { ensureMatchIndexes } from '../server/matching';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
 import { VISIBILITY } from '../server/policies/visibility';
 import { generateItems } from './generators/items';
+import { present } from '../server/invariant';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -42,7 +43,8 @@ const count = option('records', 50_000);
 const groupSize = option('group', 50);
 const latencySamples = option('latency-samples', 2000);
 const rssMiB = (): number => Math.round(process.memoryUsage().rss / 1024 / 1024);
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const ms = (value: number): string => value.toFixed(2);
 const SOURCES = ['sap', 'lawson', 'peoplesoft', 'ehr'];
 const actor = { keyId: 'bench', name: 'bench', role: 'admin' };
@@ -57,7 +59,7 @@ loadSurvivorshipConfig('item');
 const generated = generateItems({ count, seed: 11 });
 const now = Date.now();
 const sourceRecords: SourceRecordDocument[] = generated.records.map((canonical, i) => {
-  const source = SOURCES[i % SOURCES.length];
+  const source = present(SOURCES[i % SOURCES.length], 'a source');
   const at = new Date(now + i).toISOString();
   return {
     _id: `item|${source}|${canonical.sourceId}`,
@@ -85,7 +87,7 @@ for (let start = 0; start < bulkCount; start += groupSize) {
   const end = Math.min(bulkCount, start + groupSize);
   await store.withTransaction(async (session) => {
     for (let i = start; i < end; i++) {
-      const result = await applySourceRecord(services, { sourceRecord: sourceRecords[i], actor, session });
+      const result = await applySourceRecord(services, { sourceRecord: present(sourceRecords[i], 'source record i'), actor, session });
       goldenOf[i] = result.goldenId;
       outcomes.set(result.outcome, (outcomes.get(result.outcome) ?? 0) + 1);
     }
@@ -101,7 +103,7 @@ console.log(
 const latencies: number[] = [];
 for (let i = bulkCount; i < count; i++) {
   const t = performance.now();
-  const result = await applySourceRecord(services, { sourceRecord: sourceRecords[i], actor });
+  const result = await applySourceRecord(services, { sourceRecord: present(sourceRecords[i], 'source record i'), actor });
   latencies.push(performance.now() - t);
   goldenOf[i] = result.goldenId;
   outcomes.set(result.outcome, (outcomes.get(result.outcome) ?? 0) + 1);
@@ -142,7 +144,7 @@ for (const golden of multi) {
   let t = performance.now();
   const split = await unmergeSourceRecord(services, {
     goldenId: golden._id,
-    sourceRecordId: golden.sourceRecordIds[golden.sourceRecordIds.length - 1],
+    sourceRecordId: present(golden.sourceRecordIds.at(-1), 'the last member'),
     actor,
     reason: 'bench',
   });

@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { checkGtin, checkHibcc, checkNdc, checkNpi, gs1CheckDigit, normalizeOrgName } from '../server/identifiers/index';
 import { validateCanonical } from '../server/schemas/canonicalSchemas';
+import { present } from '../server/invariant';
 
 function measure(options: { label: string; iterations: number; run: (index: number) => unknown }): void {
   const { label, iterations, run } = options;
@@ -44,7 +45,11 @@ const item = {
 };
 const invalidItem = { ...item, gtin: '036000291453', gtinn: 'x', status: 'A' };
 
-measure({ label: 'checkGtin (13 digits)', iterations: 1_000_000, run: (index) => checkGtin(gtins[index % gtins.length]) });
+measure({
+  label: 'checkGtin (13 digits)',
+  iterations: 1_000_000,
+  run: (index) => checkGtin(present(gtins[index % gtins.length], 'gtins[index % gtins.length]')),
+});
 measure({ label: 'checkNdc (hyphenated 4-4-2)', iterations: 1_000_000, run: () => checkNdc('0002-0152-01') });
 measure({ label: 'checkNpi', iterations: 1_000_000, run: () => checkNpi('1245319599') });
 measure({ label: 'checkHibcc (full barcode, mod 43)', iterations: 1_000_000, run: () => checkHibcc('+A123BJC5D6E71G') });

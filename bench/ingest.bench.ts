@@ -44,6 +44,7 @@ import { PIPELINE } from '../server/ingest/pipeline';
 import { readItems } from '../server/ingest/recordReader';
 import type { WorkItem } from '../server/ingest/types';
 import { ADJECTIVES, createRandom, NOUNS, SIZES } from './generators/items';
+import { present } from '../server/invariant';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const NAMED_MODE = process.argv[3] ?? 'job';
@@ -86,7 +87,7 @@ const COLUMNS = [
  */
 function* itemLines(count: number, firstId = 0, seed = 20261124): Generator<string> {
   const random = createRandom(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const pick = <T>(list: readonly T[]): T => present(list[Math.floor(random() * list.length)], 'list[Math.floor(random() * list.length)]');
   const gtins: string[] = [];
   yield COLUMNS.join(',') + '\n';
   for (let index = 0; index < count; index++) {
@@ -307,8 +308,8 @@ async function inlineLatency(input: { dataDir: string; base: string; headers: Re
     for (const key of ['accepted', 'unchanged', 'exceptions'] as const) totals[key] += answer.totals[key];
   }
   const sorted = [...millis].sort((a, b) => a - b);
-  const at = (share: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
-  return `  inline: ${bodies.length} requests of ${INLINE_RECORDS} new NDJSON records: p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms; ${JSON.stringify(totals)}`;
+  const at = (share: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+  return `  inline: ${bodies.length} requests of ${INLINE_RECORDS} new NDJSON records: p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${(sorted.at(-1) ?? Number.NaN).toFixed(0)} ms; ${JSON.stringify(totals)}`;
 }
 
 /** Issue 14's scenario (see the header). */

@@ -11,6 +11,7 @@ import { createMappingRuntime } from '../server/mapping-runtime/index';
 import type { RuntimeLimits } from '../server/mapping-runtime/index';
 import { createExtraFunctions } from '../server/mapping-runtime/extraFunctions';
 import type { BuiltinLookup } from '../server/mapping-runtime/extraFunctions';
+import { present } from '../server/invariant';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const BATCH = Number(process.argv[3] ?? 500);
@@ -65,7 +66,7 @@ function seededRandom(seed: number): () => number {
 
 function makeRows(count: number): unknown[] {
   const random = seededRandom(42);
-  const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+  const pick = <T>(items: T[]): T => present(items[Math.floor(random() * items.length)], 'items[Math.floor(random() * items.length)]');
   return Array.from({ length: count }, (_, i) => {
     const base = `0${String(30_000_000_000 + i).padStart(11, '0')}`;
     return {
@@ -121,7 +122,7 @@ async function viaRuntime(rows: unknown[], options: { poolSize: number; limits?:
   await Promise.all(
     Array.from({ length: options.poolSize * 2 }, async () => {
       while (next < batches.length) {
-        const batch = batches[next++];
+        const batch = present(batches[next++], 'the next batch');
         const outcomes = await runtime.evaluateBatch({ cacheKey: 'item@1', expression: ITEM_MAPPING, records: batch, lookups });
         failures += outcomes.filter((o) => !o.ok).length;
       }
@@ -150,7 +151,7 @@ const best = new Map<string, number>();
 for (let round = 0; round < ROUNDS; round++) {
   for (const variant of variants) best.set(variant.label, Math.max(best.get(variant.label) ?? 0, await variant.run()));
 }
-const bare = best.get(variants[0].label) ?? 0;
+const bare = best.get(present(variants[0], 'variants[0]').label) ?? 0;
 for (const variant of variants) {
   const rate = best.get(variant.label) ?? 0;
   const ratio = variant === variants[0] ? '' : `   bare/runtime = ${(bare / rate).toFixed(2)}`;

@@ -18,6 +18,7 @@ import type { CanonicalRecord, CompiledRules } from '../server/matching';
 import { fuseSimilarity, jaroWinkler } from '../server/matching/similarity';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
 import { generateItems } from './generators/items';
+import { present } from '../server/invariant';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -35,7 +36,7 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(1);
 const choose2 = (n: number): number => (n * (n - 1)) / 2;
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 function comparatorMicrobenchmark(): void {
@@ -49,7 +50,11 @@ function comparatorMicrobenchmark(): void {
   ] as const) {
     const started = performance.now();
     let sink = 0;
-    for (let i = 0; i < pairs; i++) sink += similarity(names[i % names.length], names[(i * 7 + 3) % names.length]);
+    for (let i = 0; i < pairs; i++)
+      sink += similarity(
+        present(names[i % names.length], 'names[i % names.length]'),
+        present(names[(i * 7 + 3) % names.length], 'names[(i * 7 + 3) % names.length]'),
+      );
     const elapsed = performance.now() - started;
     console.log(`  ${label}: ${((elapsed * 1000) / pairs).toFixed(2)} µs/pair (checksum ${sink.toFixed(0)})`);
   }
@@ -60,8 +65,8 @@ function evaluate(entityOf: string[], clusterOf: Int32Array): { precision: numbe
   const clusterSizes = new Map<number, number>();
   const both = new Map<string, number>();
   for (let i = 0; i < entityOf.length; i++) {
-    entitySizes.set(entityOf[i], (entitySizes.get(entityOf[i]) ?? 0) + 1);
-    clusterSizes.set(clusterOf[i], (clusterSizes.get(clusterOf[i]) ?? 0) + 1);
+    entitySizes.set(present(entityOf[i], 'entityOf[i]'), (entitySizes.get(present(entityOf[i], 'entityOf[i]')) ?? 0) + 1);
+    clusterSizes.set(present(clusterOf[i], 'clusterOf[i]'), (clusterSizes.get(present(clusterOf[i], 'clusterOf[i]')) ?? 0) + 1);
     const key = `${clusterOf[i]}|${entityOf[i]}`;
     both.set(key, (both.get(key) ?? 0) + 1);
   }
@@ -89,7 +94,8 @@ function comparatorCoverage(args: {
   const pairs: Array<[string, string]> = args.result.reviewPairs.slice(0, args.sample / 2).map((pair) => [pair.a, pair.b]);
   for (const cluster of args.result.clusters) {
     if (pairs.length >= args.sample) break;
-    for (let i = 1; i < cluster.length && pairs.length < args.sample; i++) pairs.push([cluster[0], cluster[i]]);
+    for (let i = 1; i < cluster.length && pairs.length < args.sample; i++)
+      pairs.push([present(cluster[0], 'cluster[0]'), present(cluster[i], 'cluster[i]')]);
   }
   const outcomes = new Map<string, Record<string, number>>(args.rules.comparators.map((c) => [c.rule.name, {}]));
   for (const [a, b] of pairs) {
@@ -171,7 +177,8 @@ async function runIncremental(rules: CompiledRules): Promise<void> {
     let indexed = 0;
     for (let i = 0; i < generated.records.length; i++) {
       if (isQuery.has(i)) continue;
-      chunk.push({ recordId: generated.records[i].sourceId, goldenId: `G-${generated.entityOf[i]}`, record: generated.records[i] });
+      const record = present(generated.records[i], 'record i');
+      chunk.push({ recordId: record.sourceId, goldenId: `G-${generated.entityOf[i]}`, record });
       if (chunk.length === 5000 || i === generated.records.length - 1) {
         await indexRecords({ store, rules, entries: chunk.splice(0) });
         indexed += 5000;
@@ -190,14 +197,15 @@ async function runIncremental(rules: CompiledRules): Promise<void> {
     let withDuplicate = 0;
     const decisions = { 'auto-merge': 0, review: 0, 'no-match': 0 };
     const indexedEntities = new Set<string>();
-    for (let i = 0; i < generated.records.length; i++) if (!isQuery.has(i)) indexedEntities.add(generated.entityOf[i]);
+    for (let i = 0; i < generated.records.length; i++)
+      if (!isQuery.has(i)) indexedEntities.add(present(generated.entityOf[i], 'generated.entityOf[i]'));
     for (const i of isQuery) {
       const started = performance.now();
-      const decision = await matchRecord({ store, rules, record: generated.records[i] });
+      const decision = await matchRecord({ store, rules, record: present(generated.records[i], 'record i') });
       latencies.push(performance.now() - started);
       entriesCompared.push(decision.entriesCompared);
       decisions[decision.decision]++;
-      const expected = indexedEntities.has(generated.entityOf[i]) ? `G-${generated.entityOf[i]}` : null;
+      const expected = indexedEntities.has(present(generated.entityOf[i], 'generated.entityOf[i]')) ? `G-${generated.entityOf[i]}` : null;
       if (expected) withDuplicate++;
       if (
         (decision.decision !== 'no-match' && decision.best?.goldenId === expected) ||
@@ -207,7 +215,7 @@ async function runIncremental(rules: CompiledRules): Promise<void> {
     }
     latencies.sort((x, y) => x - y);
     console.log(
-      `  latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${latencies[latencies.length - 1].toFixed(2)} ms`,
+      `  latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${present(latencies[latencies.length - 1], 'latencies[latencies.length - 1]').toFixed(2)} ms`,
     );
     entriesCompared.sort((x, y) => x - y);
     console.log(

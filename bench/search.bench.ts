@@ -16,6 +16,7 @@ import { createLogger } from '../server/logger';
 import { indexGoldenForSearch, searchCollections, searchGolden } from '../server/search';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
 import { createRandom, generateItems } from './generators/items';
+import { present } from '../server/invariant';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,7 +27,8 @@ const records = option('records', 1_000_000);
 const queries = option('queries', 1000);
 const CHUNK = 5000;
 const peakRssMiB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 /** One typo: a letter dropped inside a word of 6+ letters. */
 function withTypo(word: string, random: () => number): string {
@@ -47,11 +49,11 @@ type Query = { kind: string; q: string; target: string; mustContain: string[] };
 /** Words the first result must contain to be relevant (the intended words, before the typo). */
 function intendedWords(kind: string, item: Item): string[] {
   const words = (item.description ?? '').split(' ').filter((w) => /^[A-Z]{3,}$/.test(w));
-  const rare = [...words].sort((x, y) => y.length - x.length)[0];
+  const rare = present([...words].sort((x, y) => y.length - x.length)[0], '[...words].sort((x, y) => y.length - x.length)[0]');
   if (kind === 'rare word with typo + another word') return [words.find((w) => w !== rare) ?? '', rare];
-  if (kind === 'prefix being typed') return [words[0], rare.slice(0, 5)];
+  if (kind === 'prefix being typed') return [present(words[0], 'words[0]'), rare.slice(0, 5)];
   if (kind === 'manufacturer + word') return [rare];
-  if (kind === 'only common words') return [words[0], words[1]];
+  if (kind === 'only common words') return [present(words[0], 'words[0]'), present(words[1], 'words[1]')];
   return [];
 }
 
@@ -62,7 +64,7 @@ function queryFor(kind: string, item: Item, random: () => number): string | null
     case 'rare word with typo + another word':
       return rare && words.length > 1 ? `${words.find((w) => w !== rare)?.toLowerCase()} ${withTypo(rare, random).toLowerCase()}` : null;
     case 'prefix being typed':
-      return rare ? `${words[0].toLowerCase()} ${rare.slice(0, 5).toLowerCase()}` : null;
+      return rare ? `${present(words[0], 'words[0]').toLowerCase()} ${rare.slice(0, 5).toLowerCase()}` : null;
     case 'manufacturer + word':
       return item.manufacturer?.name && rare ? `${item.manufacturer.name.split(' ')[0]} ${rare}` : null;
     case 'GTIN without leading zeros':
@@ -115,7 +117,7 @@ async function main(): Promise<void> {
     for (const kind of KINDS) {
       const batch: Query[] = [];
       while (batch.length < queries) {
-        const item = items[Math.floor(random() * items.length)];
+        const item = present(items[Math.floor(random() * items.length)], 'items[Math.floor(random() * items.length)]');
         const q = queryFor(kind, item, random);
         if (q) batch.push({ kind, q, target: `item-${item.sourceId}`, mustContain: intendedWords(kind, item) });
       }
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
       latencies.sort((x, y) => x - y);
       all.push(...latencies);
       console.log(
-        `  ${kind.padEnd(36)} p50 ${percentile(latencies, 50).toFixed(2)} ms  p95 ${percentile(latencies, 95).toFixed(2)} ms  p99 ${percentile(latencies, 99).toFixed(2)} ms  max ${latencies[latencies.length - 1].toFixed(1)} ms  target in top 10: ${((100 * found) / batch.length).toFixed(1)} %  first hit has the words: ${((100 * relevant) / batch.length).toFixed(1)} %  capped: ${truncated}  e.g. "${batch[0].q}"`,
+        `  ${kind.padEnd(36)} p50 ${percentile(latencies, 50).toFixed(2)} ms  p95 ${percentile(latencies, 95).toFixed(2)} ms  p99 ${percentile(latencies, 99).toFixed(2)} ms  max ${present(latencies[latencies.length - 1], 'latencies[latencies.length - 1]').toFixed(1)} ms  target in top 10: ${((100 * found) / batch.length).toFixed(1)} %  first hit has the words: ${((100 * relevant) / batch.length).toFixed(1)} %  capped: ${truncated}  e.g. "${present(batch[0], 'batch[0]').q}"`,
       );
     }
     all.sort((x, y) => x - y);

@@ -28,13 +28,15 @@ import {
   type TaskDocument,
 } from '../server/stewardship';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
+import { present } from '../server/invariant';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 const taskCount = option('tasks', 20_000);
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const summary = (samples: number[]): string => {
   const sorted = [...samples].sort((a, b) => a - b);
   return `p50 ${percentile(sorted, 50).toFixed(2)} ms, p95 ${percentile(sorted, 95).toFixed(2)} ms (${samples.length} samples)`;
@@ -58,8 +60,8 @@ for (let offset = 0; offset < taskCount; offset += 1000) {
   const goldens: GoldenRecordDocument[] = [];
   const records: SourceRecordDocument[] = [];
   for (let i = offset; i < Math.min(taskCount, offset + 1000); i++) {
-    const domain = DOMAINS[i % DOMAINS.length];
-    const source = SOURCES[i % SOURCES.length];
+    const domain = present(DOMAINS[i % DOMAINS.length], 'a domain');
+    const source = present(SOURCES[i % SOURCES.length], 'a source');
     const at = new Date(base + i * 60_000).toISOString();
     const recordId = `${domain}|${source}|R${i}`;
     const ownGolden = `${domain}-own-${i}`;
@@ -172,7 +174,7 @@ for (const [label, query] of [
   await syncTasks(services);
   const entries = 2000;
   for (let i = 0; i < entries; i++) {
-    const domain = DOMAINS[i % 4];
+    const domain = present(DOMAINS[i % DOMAINS.length], 'a domain');
     await appendChange({ store, domain, goldenId: `${domain}-own-${2000 + i}`, type: 'updated', version: 2, at: new Date().toISOString() });
   }
   const started = performance.now();

@@ -14,11 +14,12 @@ import { createLogger } from '../server/logger';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
 import type { EmbeddedStore } from '../server/store/embedded/embeddedStore';
 import type { Document } from '../server/store/types';
+import { present } from '../server/invariant';
 
 const args = process.argv.slice(2);
 const argument = (name: string, fallback: string): string => {
   const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
+  return at >= 0 && args[at + 1] ? present(args[at + 1], 'args[at + 1]') : fallback;
 };
 const totalDocs = Number(argument('docs', '1000000'));
 const rangePages = Number(argument('pages', '200'));
@@ -32,7 +33,7 @@ const random = (): number => {
   seed = (seed * 1664525 + 1013904223) >>> 0;
   return seed / 2 ** 32;
 };
-const pick = <T>(values: T[]): T => values[Math.floor(random() * values.length)];
+const pick = <T>(values: T[]): T => present(values[Math.floor(random() * values.length)], 'values[Math.floor(random() * values.length)]');
 const MANUFACTURERS = Array.from({ length: 2000 }, (_, n) => ({
   id: `MFR${String(n).padStart(5, '0')}`,
   name: `${pick(['Medline', 'Cardinal', 'BD', 'Baxter', 'Stryker', 'Owens'])} Manufacturer ${n} Inc.`,

@@ -27,11 +27,12 @@ import type { LogOp } from '../server/store/embedded/logPayload';
 import { encodeHeader, encodeRecord, LOG_MAGIC } from '../server/store/embedded/recordFile';
 import type { IndexSpec } from '../server/store/types';
 import { createStoreItems } from './generators/storeItems';
+import { present } from '../server/invariant';
 
 const args = process.argv.slice(2);
 const argument = (name: string, fallback: string): string => {
   const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
+  return (at >= 0 ? args[at + 1] : undefined) || fallback;
 };
 const has = (name: string): boolean => args.includes(`--${name}`);
 const logger = createLogger({ silent: true });
@@ -195,7 +196,7 @@ async function main(): Promise<void> {
   console.log(`  compaction took ${seconds(prepared.compactMs as number)}; files: ${dirMiB(dataDir)}`);
   report('start-up from snapshot + log tail', child('open', dataDir, extra) as unknown as OpenResult);
   report('same, index image removed (indexes rebuilt)', child('open', dataDir, [...extra, '--without-image']) as unknown as OpenResult);
-  const [withImage, withoutImage] = [phases[1][1], phases[2][1]];
+  const [withImage, withoutImage] = [present(phases[1], 'the with-image phase')[1], present(phases[2], 'the without-image phase')[1]];
   const agree = JSON.stringify(withImage.answers) === JSON.stringify(withoutImage.answers);
   console.log(
     `  answers with and without the image ${agree ? 'agree' : 'DIFFER'}; load average now ${loadavg()

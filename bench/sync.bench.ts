@@ -24,6 +24,7 @@ import { applySourceRecord, type SourceRecordDocument } from '../server/golden';
 import { createLogger } from '../server/logger';
 import { createSubscription, pauseSubscription, resumeSubscription } from '../server/sync/subscriptions';
 import { generateItems } from './generators/items';
+import { present } from '../server/invariant';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -34,7 +35,8 @@ const rate = option('rate', 100);
 const seconds = option('seconds', 20);
 const profileIndex = process.argv.indexOf('--profile');
 const profileFile = profileIndex >= 0 ? process.argv[profileIndex + 1] : undefined;
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 // The receiver runs in its own process (bench/syncReceiver.mjs): its CPU is reported apart from the hub's.
 type ReceiverMessage =
@@ -85,7 +87,7 @@ const actor = { keyId: 'bench', name: 'bench', role: 'admin' };
 const generated = generateItems({ count: backlog + rate * seconds + 10, seed: 7 });
 let next = 0;
 function sourceRecord(): SourceRecordDocument {
-  const canonical = generated.records[next++];
+  const canonical = present(generated.records[next++], 'generated.records[next++]');
   const at = new Date().toISOString();
   return {
     _id: `item|bench|${canonical.sourceId}`,

@@ -15,6 +15,7 @@ import { bootstrap, listen } from '../server/bootstrap';
 import { loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { evaluateClusterReview, sourceRecordIdOf, type ClusterReviewReport, type PairScore } from './evalClusters';
+import { present } from '../server/invariant';
 
 interface CorpusRecord {
   id: string;
@@ -70,10 +71,14 @@ async function evaluateCorpus(file: string): Promise<ClusterReviewReport & { rec
     // Consecutive records of one source go in one request, in file order.
     let index = 0;
     while (index < corpus.records.length) {
-      const source = corpus.records[index].source;
+      const source = present(corpus.records[index], 'corpus.records[index]').source;
       const batch: Record<string, unknown>[] = [];
-      while (index < corpus.records.length && corpus.records[index].source === source && batch.length < CHUNK) {
-        const entry = corpus.records[index++];
+      while (
+        index < corpus.records.length &&
+        present(corpus.records[index], 'corpus.records[index]').source === source &&
+        batch.length < CHUNK
+      ) {
+        const entry = present(corpus.records[index++], 'corpus.records[index++]');
         batch.push({ sourceId: entry.id, ...entry.record });
       }
       await call('POST', `/api/v1/ingest/${encodeURIComponent(source)}/${domain}`, batch);

@@ -13,6 +13,7 @@ import { TASKS } from '../server/stewardship/collections';
 import type { GoldenRecordDocument } from '../server/golden/types';
 import type { Store } from '../server/store/types';
 import type { TaskDocument } from '../server/stewardship/types';
+import { present } from '../server/invariant';
 
 export interface PairScore {
   truePositives: number;
@@ -58,14 +59,15 @@ export function scoreGroups(args: { groups: string[][]; entityOf: ReadonlyMap<st
   for (const group of args.groups) {
     const labelled = [...new Set(group)].filter((id) => args.entityOf.has(id));
     for (let i = 0; i < labelled.length; i++)
-      for (let j = i + 1; j < labelled.length; j++) predicted.add(pairKey(labelled[i], labelled[j]));
+      for (let j = i + 1; j < labelled.length; j++)
+        predicted.add(pairKey(present(labelled[i], 'labelled[i]'), present(labelled[j], 'labelled[j]')));
   }
   const byEntity = new Map<string, number>();
   for (const entity of args.entityOf.values()) byEntity.set(entity, (byEntity.get(entity) ?? 0) + 1);
   const truePairs = [...byEntity.values()].reduce((sum, n) => sum + (n * (n - 1)) / 2, 0);
   let truePositives = 0;
   for (const key of predicted) {
-    const [x, y] = key.split('\n');
+    const [x = '', y = ''] = key.split('\n');
     if (args.entityOf.get(x) === args.entityOf.get(y)) truePositives++;
   }
   const falsePositives = predicted.size - truePositives;

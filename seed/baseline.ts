@@ -16,6 +16,7 @@ import { readGroundTruth } from './loadSeed';
 import { mapWholeSeed, readLookupTables, readMappingFiles } from './mapSeed';
 import type { PairwiseScore } from './evaluateMatching';
 import { scorePairwise } from './evaluateMatching';
+import { present } from '../server/invariant';
 
 type Canonical = Record<string, unknown>;
 interface SeedRecord {
@@ -42,7 +43,7 @@ const NAME_KEY: Record<string, (record: Canonical) => string | null> = {
 /** Union-find over records sharing any key. */
 export function clustersByKeys(records: SeedRecord[], keysOf: (record: Canonical) => Array<string | null>): RecordRef[][] {
   const parent = records.map((_, index) => index);
-  const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index])));
+  const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(present(parent[index], "parent[index]"))));
   const firstWithKey = new Map<string, number>();
   records.forEach((entry, index) => {
     for (const key of keysOf(entry.record)) {
@@ -74,8 +75,8 @@ export async function runBaseline(): Promise<Record<string, Record<string, Pairw
     for (const [domain, records] of byDomain) {
       const truth = readGroundTruth(domain);
       results[domain] = {
-        identifiers: scorePairwise({ truth, predicted: clustersByKeys(records, IDENTIFIER_KEYS[domain]) }),
-        'exact name': scorePairwise({ truth, predicted: clustersByKeys(records, (record) => [NAME_KEY[domain](record)]) }),
+        identifiers: scorePairwise({ truth, predicted: clustersByKeys(records, present(IDENTIFIER_KEYS[domain], "IDENTIFIER_KEYS[domain]")) }),
+        'exact name': scorePairwise({ truth, predicted: clustersByKeys(records, (record) => [present(NAME_KEY[domain], 'the name key of ' + domain)(record)]) }),
       };
     }
     return results;

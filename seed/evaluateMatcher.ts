@@ -52,7 +52,7 @@ export async function evaluateMatcher(): Promise<MatcherEvaluation[]> {
         }
       }
       const toRef = (key: string): RecordRef => {
-        const [source, sourceId] = key.split(SEPARATOR);
+        const [source = '', sourceId = ''] = key.split(SEPARATOR);
         return { source, sourceId };
       };
       const result = batchMatch({ records, rules: await loadRules(domain) });

@@ -70,15 +70,16 @@ export function parseMllpRoutes(raw: string, problems: string[]): MllpRoute[] {
     .map((part) => part.trim())
     .filter(Boolean)) {
     const match = /^([^=^]+)(?:\^([^=]+))?=([a-z0-9][a-z0-9_-]{0,62})\/([a-z][a-z0-9-]{0,40})$/.exec(entry);
-    if (!match) {
+    const [, application, facility, source, domain] = match ?? [];
+    if (application === undefined || source === undefined || domain === undefined) {
       problems.push(`MDM_MLLP_ROUTES: "${entry}" should read APPLICATION[^FACILITY]=source/domain, e.g. EPIC^SUPPLY=epic-supply/item`);
       continue;
     }
     routes.push({
-      sendingApplication: match[1].trim(),
-      ...(match[2] ? { sendingFacility: match[2].trim() } : {}),
-      source: match[3],
-      domain: match[4],
+      sendingApplication: application.trim(),
+      ...(facility ? { sendingFacility: facility.trim() } : {}),
+      source,
+      domain,
     });
   }
   return routes;

@@ -6,6 +6,7 @@
  */
 import { gs1CheckDigit } from '../../server/identifiers';
 import type { CanonicalRecord } from '../../server/matching/types';
+import { present } from '../../server/invariant';
 
 export interface GeneratedItems {
   records: CanonicalRecord[];
@@ -182,7 +183,8 @@ const VENDORS = [
 
 type Random = () => number;
 
-const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];
+const pick = <T>(random: Random, list: readonly T[]): T =>
+  present(list[Math.floor(random() * list.length)], 'list[Math.floor(random() * list.length)]');
 const chance = (random: Random, p: number): boolean => random() < p;
 const digits = (random: Random, count: number): string => Array.from({ length: count }, () => Math.floor(random() * 10)).join('');
 const letters = (random: Random, count: number): string =>
@@ -348,7 +350,7 @@ export function generateItems(args: { count: number; duplicateRate?: number; see
       const record: CanonicalRecord = { sourceId: `ITM-${records.length}`, description: describe({ random, product, isVariant: true }) };
       if (style < 0.15) {
         // Description-only record: manufacturer and catalog number embedded in the text.
-        record.description = `${product.manufacturer.name.split(' ')[0].toUpperCase()} ${partNumberVariant(random, product.partNumber)} ${String(record.description)}`;
+        record.description = `${present(product.manufacturer.name.split(' ')[0], "product.manufacturer.name.split(' ')[0]").toUpperCase()} ${partNumberVariant(random, product.partNumber)} ${String(record.description)}`;
       } else {
         record.manufacturer = { name: manufacturerVariant(random, product.manufacturer.name) };
         if (style < 0.9) record.manufacturerPartNumber = partNumberVariant(random, product.partNumber);

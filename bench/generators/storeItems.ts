@@ -4,6 +4,7 @@
  * source references, timestamps). Deterministic for a given seed.
  */
 import type { Document } from '../../server/store/types';
+import { present } from '../../server/invariant';
 
 const WORDS = [
   'GLOVE',
@@ -36,7 +37,7 @@ export function createStoreItems(initialSeed = 42): { makeItem: (n: number) => D
     seed = (seed * 1664525 + 1013904223) >>> 0;
     return seed / 2 ** 32;
   };
-  const pick = <T>(values: T[]): T => values[Math.floor(random() * values.length)];
+  const pick = <T>(values: T[]): T => present(values[Math.floor(random() * values.length)], 'a picked value');
   const manufacturers = Array.from({ length: 2000 }, (_, n) => ({
     id: `MFR${String(n).padStart(5, '0')}`,
     name: `${pick(['Medline', 'Cardinal', 'BD', 'Baxter', 'Stryker', 'Owens'])} Manufacturer ${n} Inc.`,

@@ -23,6 +23,7 @@ import { ACCOUNT_ENTITIES, ACCOUNT_NEGATIVES } from './sources/account';
 import { FACILITY_ENTITIES, FACILITY_NEGATIVES } from './sources/facility';
 import { ITEM_FAMILIES, ITEM_SINGLES, type ItemFamily, type ItemMember, type ItemTemplate } from './sources/item';
 import { SUPPLIER_ENTITIES, SUPPLIER_NEGATIVES } from './sources/supplier';
+import { present } from '../../server/invariant';
 
 const PROVENANCE =
   'Written by hand for issue 9 from real-world source conventions (docs/MATCHING.md "Evaluation corpus"; ' +
@@ -134,8 +135,8 @@ function buildItems(): EvaluationCorpus {
     // Then across sources: each sibling record without identifiers against the first identified record
     // of the neighbour from another source (nothing but the text and the manufacturer can tell them apart).
     for (let index = 0; index + 1 < family.members.length; index++) {
-      const left = recordsOf.get(family.members[index].key) ?? [];
-      const right = recordsOf.get(family.members[index + 1].key) ?? [];
+      const left = recordsOf.get(present(family.members[index], 'family.members[index]').key) ?? [];
+      const right = recordsOf.get(present(family.members[index + 1], 'family.members[index + 1]').key) ?? [];
       for (const a of left) {
         const b = right.find((candidate) => candidate.source === a.source);
         if (b) hardNegatives.push({ a: a.id, b: b.id, differs: family.differs });
@@ -143,7 +144,7 @@ function buildItems(): EvaluationCorpus {
       for (const [from, to] of [
         [left, right],
         [right, left],
-      ]) {
+      ] as const) {
         for (const a of from.filter((record) => !hasIdentifier(record))) {
           const b = to.find((candidate) => candidate.source !== a.source && hasIdentifier(candidate));
           if (b) hardNegatives.push({ a: a.id, b: b.id, differs: family.differs });

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { present } from '../../server/invariant';
 
 export const CORPUS_DOMAINS = ['item', 'supplier', 'facility', 'account'] as const;
 
@@ -66,7 +67,8 @@ export function truePairs(corpus: EvaluationCorpus): Set<string> {
   for (const record of corpus.records) byEntity.set(record.entity, [...(byEntity.get(record.entity) ?? []), record.id]);
   const pairs = new Set<string>();
   for (const ids of byEntity.values())
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.add(pairKey(ids[i], ids[j]));
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) pairs.add(pairKey(present(ids[i], 'ids[i]'), present(ids[j], 'ids[j]')));
   return pairs;
 }
 

@@ -14,6 +14,7 @@ import type { Store } from '../../server/store';
 import type { PairwiseScore } from '../../seed/evaluateMatching';
 import { predictedGroups } from '../evalClusters';
 import { pairKey, truePairs, type CorpusRecord, type EvaluationCorpus, type HardNegative } from './corpus';
+import { present } from '../../server/invariant';
 
 export interface FalsePair {
   a: CorpusRecord;
@@ -97,7 +98,9 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
 
   const autoPairs = new Set<string>();
   for (const members of membersOf.values())
-    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) autoPairs.add(pairKey(members[i], members[j]));
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++)
+        autoPairs.add(pairKey(present(members[i], 'members[i]'), present(members[j], 'members[j]')));
   const goldens = await store
     .collection<GoldenRecordDocument>(GOLDEN_RECORDS)
     .find({ domain, status: 'active' }, { projection: { _id: 1 } });
@@ -116,7 +119,9 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
   for (const group of clusterTasks) {
     const members = [...new Set(group.flatMap((recordId) => corpusIdOfStored.get(recordId) ?? []))];
     if (new Set(members.map((id) => byId.get(id)?.entity)).size > 1) mixedClusters.push(members);
-    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) clusterPairs.add(pairKey(members[i], members[j]));
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++)
+        clusterPairs.add(pairKey(present(members[i], 'members[i]'), present(members[j], 'members[j]')));
   }
 
   const expected = truePairs(corpus);
@@ -124,14 +129,14 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
   const falseAutoMerges: FalsePair[] = [];
   for (const pair of autoPairs) {
     if (expected.has(pair)) continue;
-    const [a, b] = pair.split('\u0000');
+    const [a = '', b = ''] = pair.split('\u0000');
     falseAutoMerges.push({ a: byId.get(a) as CorpusRecord, b: byId.get(b) as CorpusRecord, hardNegative: negativeOf.get(pair) });
   }
   const reached = new Set([...autoPairs, ...reviewPairs, ...clusterPairs]);
   const missedPairs: FalsePair[] = [];
   for (const pair of expected) {
     if (reached.has(pair)) continue;
-    const [a, b] = pair.split('\u0000');
+    const [a = '', b = ''] = pair.split('\u0000');
     missedPairs.push({ a: byId.get(a) as CorpusRecord, b: byId.get(b) as CorpusRecord });
   }
   const inBoth = (negative: HardNegative, pairs: Set<string>): boolean => pairs.has(pairKey(negative.a, negative.b));

@@ -3,6 +3,7 @@ import type { Random } from './random';
 import type { RecordRef } from './truth';
 import { TruthBuilder } from './truth';
 import { toCsv } from './csv';
+import { present } from '../../server/invariant';
 
 export interface AccountSeed {
   peoplesoft: unknown[];
@@ -112,13 +113,13 @@ export function generateAccounts(random: Random): AccountSeed {
     const key = `RHS:${account}`;
     // Most accounts have one row since go-live; some were renamed or retired later, a few reinstated.
     const history = random.int(0, 9);
-    psAccount({ setId: 'RHS01', account, effdt: '1998-01-01', status: 'A', descr: names[names.length - 1].toUpperCase(), type, entityKey: key });
-    if (history >= 6) psAccount({ setId: 'RHS01', account, effdt: `20${random.int(10, 19)}-07-01`, status: 'A', descr: names[0], type, entityKey: key });
-    if (history === 9) psAccount({ setId: 'RHS01', account, effdt: '2022-01-01', status: 'I', descr: names[0], type, entityKey: key });
+    psAccount({ setId: 'RHS01', account, effdt: '1998-01-01', status: 'A', descr: present(names[names.length - 1], "names[names.length - 1]").toUpperCase(), type, entityKey: key });
+    if (history >= 6) psAccount({ setId: 'RHS01', account, effdt: `20${random.int(10, 19)}-07-01`, status: 'A', descr: present(names[0], 'the account name'), type, entityKey: key });
+    if (history === 9) psAccount({ setId: 'RHS01', account, effdt: '2022-01-01', status: 'I', descr: present(names[0], 'the account name'), type, entityKey: key });
   }
   // Lakeview uses the same chart: the same account number in another company is a different account.
   for (const [account, type, names] of random.sample(CHART, 24)) {
-    psAccount({ setId: 'LKV01', account, effdt: '2016-01-01', status: 'A', descr: names[0], type, entityKey: `LKV:${account}` });
+    psAccount({ setId: 'LKV01', account, effdt: '2016-01-01', status: 'A', descr: present(names[0], 'the account name'), type, entityKey: `LKV:${account}` });
   }
   for (const [code, name] of DEPARTMENTS) {
     const deptId = `${code}0`;
@@ -144,7 +145,7 @@ export function generateAccounts(random: Random): AccountSeed {
     return truth.add(input.entityKey, { source: 'workday', sourceId: id });
   };
   for (const [account, type, names] of CHART) {
-    if (random.chance(0.85)) emitWorkday({ account, name: names[1] ?? names[0], type, entityKey: `RHS:${account}` });
+    if (random.chance(0.85)) emitWorkday({ account, name: names[1] ?? present(names[0], 'the account name'), type, entityKey: `RHS:${account}` });
   }
   for (const [account, type, name] of [['640430', 'E', 'Medical Supplies - Non-Chargeable'], ['650200', 'E', 'Purchased Services - Reference Lab'], ['611500', 'E', 'Employee Dental Insurance']] as const) {
     emitWorkday({ account, name, type, entityKey: `RHS:${account}` });
@@ -153,7 +154,7 @@ export function generateAccounts(random: Random): AccountSeed {
   // ---- Lawson (St. Clare's): chart with NY expense codes, accounting units per company ---------------
   for (const [account, type, names] of CHART.filter(([, type]) => type !== 'E' && type !== 'S')) {
     const lawsonAccount = `${account.slice(0, 4)}00`;
-    chartRows.push({ CHART_NAME: 'STCLARE', ACCOUNT: lawsonAccount, SUB_ACCOUNT: '0000', ACCOUNT_DESC: names[0], CHART_SECTION: LAWSON_SECTION[type], SUMRY_ACCT_ID: String(type.charCodeAt(0) * 10), ACTIVE_STATUS: 'A' });
+    chartRows.push({ CHART_NAME: 'STCLARE', ACCOUNT: lawsonAccount, SUB_ACCOUNT: '0000', ACCOUNT_DESC: present(names[0], 'the account name'), CHART_SECTION: LAWSON_SECTION[type], SUMRY_ACCT_ID: String(type.charCodeAt(0) * 10), ACTIVE_STATUS: 'A' });
     truth.add(`STCLARE:${lawsonAccount}`, { source: 'lawson', sourceId: `STCLARE:${lawsonAccount}` });
   }
   for (const [code, name] of random.sample(DEPARTMENTS, 14)) {
@@ -176,15 +177,15 @@ export function generateAccounts(random: Random): AccountSeed {
     };
     const root = emitUnit('TOTAL', top, 1, false, '');
     const groups = new Map<string, RecordRef>();
-    for (const [group, label] of [['6000', 'ROUTINE SERVICES'], ['7000', 'ANCILLARY SERVICES'], ['8000', 'GENERAL SERVICES']]) {
+    for (const [group, label] of [['6000', 'ROUTINE SERVICES'], ['7000', 'ANCILLARY SERVICES'], ['8000', 'GENERAL SERVICES']] as const) {
       const groupRef = emitUnit(group, label, 2, false, 'TOTAL');
       truth.relate({ type: 'parent', from: groupRef, to: root });
-      groups.set(group[0], groupRef);
+      groups.set(present(group[0], "group[0]"), groupRef);
     }
     const units = company === '200' ? DEPARTMENTS.filter(([code]) => !code.startsWith('9')) : random.sample(DEPARTMENTS.filter(([code]) => code.startsWith('6') || code.startsWith('8')), 7);
     for (const [code, name] of units) {
-      const parent = groups.get(code[0]) as RecordRef;
-      const unitRef = emitUnit(code, name, 3, true, parent.sourceId.split(':')[1]);
+      const parent = groups.get(present(code[0], "code[0]")) as RecordRef;
+      const unitRef = emitUnit(code, name, 3, true, present(parent.sourceId.split(':')[1], "parent.sourceId.split(':')[1]"));
       truth.relate({ type: 'parent', from: unitRef, to: parent });
     }
   }

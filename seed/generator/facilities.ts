@@ -7,6 +7,7 @@ import { CCN_STATE_CODE, PLACES, streetLine, titleCase, zipPlus4 } from './place
 import { formatPhone, gln, malformedNpi, npi, phoneDigits, stripLeadingZeros } from './codes';
 import { toCsv } from './csv';
 import { directoryToFhirBundle, type DirectoryOrganization } from './fhir';
+import { present } from '../../server/invariant';
 
 export interface FacilitySeed {
   cmsCsv: string;
@@ -216,11 +217,11 @@ export function generateFacilities(random: Random): FacilitySeed {
   // Workday: health system → regions → hospitals → operational sites.
   const system = emitWorkday({ name: 'Riverside Health System', usage: 'BUSINESS SITE', type: 'ORGANIZATION', entityKey: 'wd-system' });
   const regions = ['Capital Region', 'Metro Region'].map((name) => ({ name, recordRef: emitWorkday({ name: `Riverside Health - ${name}`, usage: 'BUSINESS SITE', type: 'REGION', parent: system.sourceId, entityKey: `wd-region-${name}` }) }));
-  truth.relate({ type: 'parent', from: regions[0].recordRef, to: system });
-  truth.relate({ type: 'parent', from: regions[1].recordRef, to: system });
+  truth.relate({ type: 'parent', from: present(regions[0], "regions[0]").recordRef, to: system });
+  truth.relate({ type: 'parent', from: present(regions[1], "regions[1]").recordRef, to: system });
   const systemHospitals = hospitals.filter((hospital) => hospital.inSystem);
   systemHospitals.forEach((hospital, index) => {
-    const region = regions[index % 2].recordRef;
+    const region = present(regions[index % 2], "regions[index % 2]").recordRef;
     const recordRef = emitWorkday({
       name: titleCase(hospital.formerName ?? hospital.name).replace(/'S\b/g, "'s"), usage: 'BUSINESS SITE', type: 'HOSPITAL', parent: region.sourceId,
       place: hospital.place, line1: hospital.line1, ccn: random.chance(0.6) ? hospital.ccn : undefined, entityKey: hospital.key,
@@ -228,7 +229,7 @@ export function generateFacilities(random: Random): FacilitySeed {
     truth.relate({ type: 'parent', from: recordRef, to: region });
     for (const site of random.sample(['Main Campus', 'Central Sterile Processing', 'Receiving Dock', 'Outpatient Pavilion', 'Pharmacy', 'Main Operating Room', 'Emergency Department'], random.int(3, 5))) {
       const siteRef = emitWorkday({
-        name: `${titleCase(hospital.name.split(' ')[0])} - ${site}`, usage: site === 'Receiving Dock' ? 'SHIP TO' : 'INVENTORY SITE', type: 'SITE',
+        name: `${titleCase(present(hospital.name.split(' ')[0], "hospital.name.split(' ')[0]"))} - ${site}`, usage: site === 'Receiving Dock' ? 'SHIP TO' : 'INVENTORY SITE', type: 'SITE',
         parent: recordRef.sourceId, place: hospital.place, line1: hospital.line1, entityKey: `${hospital.key}-${site}`, inactive: random.chance(0.05),
       });
       truth.relate({ type: 'parent', from: siteRef, to: recordRef });
@@ -237,16 +238,16 @@ export function generateFacilities(random: Random): FacilitySeed {
   // Other hospitals the system buys for under shared-services agreements, sometimes under an old name.
   for (const hospital of random.sample(hospitals.filter((h) => !h.inSystem), 8)) {
     const recordRef = emitWorkday({
-      name: titleCase(hospital.formerName ?? hospital.name), usage: 'BUSINESS SITE', type: 'HOSPITAL', parent: regions[1].recordRef.sourceId,
+      name: titleCase(hospital.formerName ?? hospital.name), usage: 'BUSINESS SITE', type: 'HOSPITAL', parent: present(regions[1], "regions[1]").recordRef.sourceId,
       place: hospital.place, line1: hospital.line1, ccn: random.chance(0.5) ? hospital.ccn : undefined, entityKey: hospital.key,
     });
-    truth.relate({ type: 'parent', from: recordRef, to: regions[1].recordRef });
+    truth.relate({ type: 'parent', from: recordRef, to: present(regions[1], "regions[1]").recordRef });
   }
 
   // ---- Bad records ------------------------------------------------------------------------------
   // Bad records get an address and phone of their own, so they are not near-duplicates of a real hospital.
   const sparePlace = random.pick(PLACES);
-  const spare: Hospital = { ...hospitals[hospitals.length - 1], formerName: undefined, place: sparePlace, line1: streetLine(random), phone: phoneDigits(random, sparePlace.areaCode) };
+  const spare: Hospital = { ...present(hospitals.at(-1), 'the last hospital'), formerName: undefined, place: sparePlace, line1: streetLine(random), phone: phoneDigits(random, sparePlace.areaCode) };
   truth.expectBad({ ...emitCms({ ...spare, key: 'bad-cms-ccn' }, { ccn: `${spare.ccn}0`, name: 'PRAIRIE VIEW SURGICAL HOSPITAL', entityKey: 'bad-cms-ccn' }), expectedCode: 'FORMAT_CCN', reason: 'CCN has 7 digits' });
   {
     const line = cmsRows.length + 2;
@@ -278,7 +279,7 @@ export function generateFacilities(random: Random): FacilitySeed {
     if (random.chance(0.5)) withLocation.add(id);
     return truth.add(options.entityKey, { source: 'provider-directory', sourceId: id });
   };
-  for (const hospital of hospitals) if (hospital.inSystem || random.chance(0.6)) emitDirectory(hospital, { npi: hospital.npis[0], entityKey: hospital.key });
+  for (const hospital of hospitals) if (hospital.inSystem || random.chance(0.6)) emitDirectory(hospital, { npi: present(hospital.npis[0], 'the first NPI of ' + hospital.key), entityKey: hospital.key });
   truth.expectBad({
     ...emitDirectory({ ...spare, formerName: undefined }, { npi: malformedNpi(random), name: 'HARBOR POINT SURGERY CENTER', entityKey: 'bad-directory-npi' }),
     expectedCode: 'FORMAT_NPI', reason: 'NPI identifier fails the Luhn check',

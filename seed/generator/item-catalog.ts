@@ -1,3 +1,4 @@
+import { present } from '../../server/invariant';
 /**
  * The products behind the item seed: manufacturer, catalog number as the manufacturer prints it,
  * descriptions in each system's house style, classification and packaging. Catalog numbers follow
@@ -123,7 +124,7 @@ export const FAMILIES: Family[] = [
     peoplesoft: (s) => `HEPARIN SODIUM INJ ${s} VIAL`, lawson: (s) => `HEPARIN ${s}`, epic: (s) => `Heparin Sodium Injection, ${s.toLowerCase()} Vial` },
   { key: 'saline', manufacturer: 'hospira', unspsc: '51191905', box: 25, caseBoxes: 8, price: 0.88, ndc: true,
     sizes: [['0.9% 10ML', '4888-10'], ['0.9% 20ML', '4888-20']],
-    peoplesoft: (s) => `SODIUM CHLORIDE INJ ${s} VIAL`, lawson: (s) => `NACL ${s} VL`, epic: (s) => `Sodium Chloride 0.9%, ${s.split(' ')[1].toLowerCase()} Vial` },
+    peoplesoft: (s) => `SODIUM CHLORIDE INJ ${s} VIAL`, lawson: (s) => `NACL ${s} VL`, epic: (s) => `Sodium Chloride 0.9%, ${present(s.split(' ')[1], "s.split(' ')[1]").toLowerCase()} Vial` },
   { key: 'ondansetron', manufacturer: 'fresenius', unspsc: '51181711', box: 25, caseBoxes: 4, price: 0.45, ndc: true,
     sizes: [['4MG/2ML', '373-02']],
     peoplesoft: (s) => `ONDANSETRON INJ ${s} VIAL`, lawson: (s) => `ONDANSETRON ${s}`, epic: (s) => `Ondansetron HCl Injection, ${s.toLowerCase()}` },

@@ -7,6 +7,7 @@ import { TruthBuilder } from './truth';
 import { corruptCheckDigit, gtin14, ndcGtin14, stripLeadingZeros } from './codes';
 import { toCsv } from './csv';
 import { catalogToX12, type CatalogLine } from './x12';
+import { present } from '../../server/invariant';
 
 export interface ItemSeed {
   peoplesoft: unknown[];
@@ -51,6 +52,7 @@ function catalogVariant(random: Random, catalog: string): string {
 /** 5-4-2 billing form of a hyphenated NDC-10, without hyphens. */
 function ndc11Digits(ndc: string): string {
   const [labeler, product, pack] = ndc.split('-');
+  if (labeler === undefined || product === undefined || pack === undefined) throw new Error(`NDC ${ndc} is not labeler-product-package`);
   return labeler.padStart(5, '0') + product.padStart(4, '0') + pack.padStart(2, '0');
 }
 
@@ -138,7 +140,7 @@ export function generateItems(input: { random: Random; distributors: { peoplesof
     lawsonSeq += random.int(1, 25);
     const family = product.family;
     const distributor = random.pick(distributors.lawson);
-    const manufacturerShort = product.manufacturer.names[random.int(1, product.manufacturer.names.length - 1)].toUpperCase();
+    const manufacturerShort = present(product.manufacturer.names[random.int(1, product.manufacturer.names.length - 1)], "product.manufacturer.names[random.int(1, product.manufacturer.names.length - 1)]").toUpperCase();
     const purchaseUom = options.level ?? (family.boxUom === 'CS' ? 'CS' : random.chance(0.7) ? 'BX' : 'CS');
     const multiplier = purchaseUom === 'BX' ? family.box : family.box * family.caseBoxes;
     const mangleGtin = random.chance(0.6);
@@ -268,7 +270,7 @@ export function generateItems(input: { random: Random; distributors: { peoplesof
       manufacturerPart: catalogVariant(random, product.catalog),
       gtinEach: product.gtins.EA,
       description: product.family.peoplesoft(product.size).slice(0, 80),
-      manufacturer: product.manufacturer.names[0].toUpperCase(),
+      manufacturer: present(product.manufacturer.names[0], "product.manufacturer.names[0]").toUpperCase(),
       eachesPerBox: product.family.box,
       priceEach: Number((product.family.price * (0.92 + random.next() * 0.1)).toFixed(4)),
     };

@@ -3,6 +3,7 @@
  * deterministic across Node versions, which is all the seed needs: the same seed number must
  * reproduce byte-identical committed files.
  */
+import { present } from '../../server/invariant';
 
 export interface Random {
   /** Uniform float in [0, 1). */
@@ -36,13 +37,13 @@ export function createRandom(seed: number): Random {
     chance: (probability) => next() < probability,
     pick: (items) => {
       if (items.length === 0) throw new Error('pick() from an empty list');
-      return items[int(0, items.length - 1)];
+      return present(items[int(0, items.length - 1)], 'the picked item');
     },
     sample: (items, count) => {
       const copy = [...items];
       for (let i = copy.length - 1; i > 0; i--) {
         const j = int(0, i);
-        [copy[i], copy[j]] = [copy[j], copy[i]];
+        [copy[i], copy[j]] = [present(copy[j], 'the item to swap'), present(copy[i], 'the item to swap')];
       }
       return copy.slice(0, Math.min(count, copy.length));
     },

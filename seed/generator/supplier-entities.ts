@@ -7,6 +7,7 @@ import type { Random } from './random';
 import type { Place } from './places';
 import { PLACES, streetLine } from './places';
 import { duns, ein, gln, phoneDigits } from './codes';
+import { present } from '../../server/invariant';
 
 export interface SupplierEntity {
   key: string;
@@ -118,7 +119,7 @@ export function buildSupplierEntities(random: Random): SupplierEntity[] {
   }
   // Hard negatives: the same trade name used by an unrelated local company elsewhere.
   for (const local of random.sample(named.filter((entry) => entry.key.startsWith('local-')), 6)) {
-    named.push({ key: `${local.key}-namesake`, names: [local.names[0], local.names[1], local.names[2]], category: local.category });
+    named.push({ key: `${local.key}-namesake`, names: [present(local.names[0], "local.names[0]"), present(local.names[1], "local.names[1]"), present(local.names[2], "local.names[2]")], category: local.category });
   }
   // Hard negatives: same trade name, unrelated companies in other states (different EIN, address, phone).
   named.push({ key: 'abc-nj', names: ['ABC Medical Supply, Inc.', 'ABC MEDICAL SUPPLY INC'], category: 'MEDICAL_SURGICAL' });
@@ -127,7 +128,7 @@ export function buildSupplierEntities(random: Random): SupplierEntity[] {
   named.push({ key: 'premier-inc', names: ['Premier, Inc.', 'PREMIER INC'], category: 'SERVICES' });
 
   const built = named.map((entry) => {
-    const place = entry.key === 'abc-nj' ? PLACES[0] : entry.key === 'abc-tx' ? PLACES[PLACES.length - 1] : random.pick(PLACES);
+    const place = entry.key === 'abc-nj' ? present(PLACES[0], 'a place') : entry.key === 'abc-tx' ? present(PLACES.at(-1), 'a place') : random.pick(PLACES);
     const remitPlace = random.pick(PLACES);
     return {
       key: entry.key,

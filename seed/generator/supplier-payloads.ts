@@ -44,6 +44,7 @@ export const psAddress = (input: { seq: number; effdt: string; status?: string; 
 /** Swaps two adjacent digits after the EIN prefix, keeping the prefix valid. */
 export function transposeDigits(value: string): string {
   const [prefix, rest] = value.split('-');
+  if (prefix === undefined || rest === undefined) throw new Error(`${value} has no prefix-digits form`);
   const swapAt = rest.split('').findIndex((digit, index) => index < rest.length - 1 && digit !== rest[index + 1]);
   if (swapAt < 0) return value;
   return `${prefix}-${rest.slice(0, swapAt)}${rest[swapAt + 1]}${rest[swapAt]}${rest.slice(swapAt + 2)}`;

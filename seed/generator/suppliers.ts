@@ -8,6 +8,7 @@ import { duns as randomDuns, ein, einWithInvalidPrefix, formatPhone, phoneDigits
 import { PLACES, streetLine, titleCase } from './places';
 import { toCsv } from './csv';
 import { LAWSON_COLUMNS, LAWSON_TERMS, PEOPLESOFT_TERMS, psAddress, ref, transposeDigits, workdayAddress, workdayWid } from './supplier-payloads';
+import { present } from '../../server/invariant';
 
 export interface SupplierSeed {
   workday: unknown[];
@@ -39,8 +40,8 @@ export function generateSuppliers(random: Random): SupplierSeed {
   let oracleSeq = 1000;
 
   const nameFor = (entity: SupplierEntity, style: 'legal' | 'clerk' | 'any'): string => {
-    if (style === 'legal') return entity.names[0];
-    if (style === 'clerk') return entity.names[1] ?? entity.names[0].toUpperCase();
+    if (style === 'legal') return present(entity.names[0], 'the legal name of ' + entity.key);
+    if (style === 'clerk') return entity.names[1] ?? present(entity.names[0], "entity.names[0]").toUpperCase();
     return random.pick(entity.names);
   };
 
@@ -129,7 +130,7 @@ export function generateSuppliers(random: Random): SupplierSeed {
       LOCATION_CODE: options.location?.code ?? '',
       LOC_TYPE: options.location?.type ?? '',
       VENDOR_VNAME: vname,
-      LEGAL_NAME: entity.dba ? entity.names[0].toUpperCase() : random.chance(0.5) ? entity.names[0].toUpperCase() : '',
+      LEGAL_NAME: entity.dba ? present(entity.names[0], "entity.names[0]").toUpperCase() : random.chance(0.5) ? present(entity.names[0], "entity.names[0]").toUpperCase() : '',
       VENDOR_SNAME: vname.replace(/[^A-Z0-9 ]/g, '').slice(0, 10),
       VEN_CLASS: entity.category.slice(0, 4),
       VENDOR_STATUS: options.status ?? (random.chance(0.05) ? 'H' : 'A'),
@@ -143,7 +144,7 @@ export function generateSuppliers(random: Random): SupplierSeed {
       POSTAL_CODE: spreadsheetMangled ? stripLeadingZeros(place.zip) : place.zip,
       COUNTRY_CODE: 'US',
       PHONE_NUM: formatPhone(entity.phone),
-      TERM_CODE: LAWSON_TERMS[entity.terms],
+      TERM_CODE: present(LAWSON_TERMS[entity.terms], 'the Lawson terms code of ' + entity.terms),
     };
     lawsonRows.push(row);
     const sourceId = options.location ? `${group}:${vendorNumber}:${options.location.code}` : `${group}:${vendorNumber}`;
@@ -295,11 +296,11 @@ export function generateSuppliers(random: Random): SupplierSeed {
   const distributors = {
     peoplesoft: ['medline', 'owensminor', 'cardinal200', 'mckesson'].flatMap((key) => {
       const found = refs.peoplesoft.get(key);
-      return found ? [{ key, name: (byKey.get(key) as SupplierEntity).names[1], vendorId: found.sourceId.split(':')[1] }] : [];
+      return found ? [{ key, name: present((byKey.get(key) as SupplierEntity).names[1], 'a clerk name'), vendorId: present(found.sourceId.split(':')[1], 'a vendor id') }] : [];
     }),
     lawson: ['medline', 'owensminor', 'cardinal200', 'mckesson'].flatMap((key) => {
       const found = refs.lawson.get(key);
-      return found ? [{ key, name: (byKey.get(key) as SupplierEntity).names[1], vendorId: found.sourceId.split(':')[1] }] : [];
+      return found ? [{ key, name: present((byKey.get(key) as SupplierEntity).names[1], 'a clerk name'), vendorId: present(found.sourceId.split(':')[1], 'a vendor id') }] : [];
     }),
   };
   return { distributors, workday, peoplesoft, lawsonCsv: toCsv({ columns: LAWSON_COLUMNS, rows: lawsonRows, delimiter: '|' }), oracle, truth };

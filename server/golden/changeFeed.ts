@@ -12,6 +12,7 @@ import { correlationField } from '../correlation';
 import type { Store, StoreSession, Document } from '../store/types';
 import { CHANGE_QUEUE, CHANGES, COUNTERS } from './collections';
 import type { ChangeDocument } from './types';
+import { present } from '../invariant';
 
 interface CounterDocument extends Document {
   _id: string;
@@ -98,7 +99,7 @@ export async function readChanges(args: {
     const room = args.limit - items.length;
     items.push(...found.slice(0, room));
     // A full page stops at its last entry; otherwise the whole window was read (other domains skipped).
-    scannedTo = found.length > room ? Number(found[room - 1]._id) : windowEnd;
+    scannedTo = found.length > room ? Number(present(found[room - 1], 'the last entry of a full page')._id) : windowEnd;
   }
   const nextCursor = scannedTo > start ? cursorOf(scannedTo) : (args.after ?? null);
   return { items, nextCursor };

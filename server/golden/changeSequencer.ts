@@ -12,6 +12,7 @@ import type { Store } from '../store/types';
 import { CHANGE_QUEUE, CHANGES, COUNTERS } from './collections';
 import { CHANGES_WATERMARK, cursorOf, lastSequenced, queuedChangeIds, type QueuedChangeDocument } from './changeFeed';
 import type { ChangeDocument } from './types';
+import { present } from '../invariant';
 
 export const SEQUENCER = 'change-sequencer';
 const BATCH = 500;
@@ -34,7 +35,7 @@ export function sequenceOrder(entries: QueuedChangeDocument[]): QueuedChangeDocu
   return byTime.map((entry) => {
     const index = next.get(entry.goldenId) ?? 0;
     next.set(entry.goldenId, index + 1);
-    return byGolden.get(entry.goldenId)![index];
+    return present(byGolden.get(entry.goldenId)?.[index], `queued change ${index} of golden record ${entry.goldenId}`);
   });
 }
 

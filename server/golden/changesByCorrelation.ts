@@ -15,5 +15,5 @@ export async function changesByCorrelation(args: {
   if (args.after) filter._id = { $gt: args.after.padStart(16, '0') };
   if (args.domain) filter.domain = args.domain;
   const items = await args.store.collection<ChangeDocument>(CHANGES).find(filter, { sort: { _id: 1 }, limit: args.limit });
-  return { items, nextCursor: items.length > 0 ? items[items.length - 1]._id : (args.after ?? null) };
+  return { items, nextCursor: items.at(-1)?._id ?? args.after ?? null };
 }

@@ -56,15 +56,16 @@ export async function notAMatchExclusions(args: {
   ];
   const excluded = new Set<string>();
   if (pairs.length === 0) return excluded;
-  const others = pairs.map((pair) => (ids.includes(pair.a) ? pair.b : pair.a));
+  const otherOf = (pair: NotAMatchDocument) => (ids.includes(pair.a) ? pair.b : pair.a);
+  const others = pairs.map(otherOf);
   const otherRecords = await args.store
     .collection<SourceRecordDocument>(SOURCE_RECORDS)
     .find({ _id: { $in: others } }, { session: args.session });
   const currentFingerprints = new Map(
     otherRecords.map((r) => [r._id, fingerprintRecord(asCanonical(r.canonical, r.sourceId), args.rules)]),
   );
-  pairs.forEach((pair, i) => {
-    const other = others[i];
+  pairs.forEach((pair) => {
+    const other = otherOf(pair);
     const recordedOwn = pair.fingerprints?.[args.recordId];
     if (recordedOwn !== undefined && recordedOwn !== args.fingerprint) return;
     const recordedOther = pair.fingerprints?.[other];

@@ -44,10 +44,11 @@ function validateOverride(args: { golden: GoldenRecordDocument; attribute: strin
     sourceId: args.golden._id,
     [args.attribute]: args.value,
   }).filter((p) => (p.path ?? '').replace(/^\//, '').split(/[/.[]/)[0] === args.attribute);
-  if (problems.length > 0) {
+  const [first] = problems;
+  if (first) {
     throw new UnprocessableError(
       'INVALID_OVERRIDE_VALUE',
-      `The value is not a valid "${args.attribute}": ${problems[0].message}`,
+      `The value is not a valid "${args.attribute}": ${first.message}`,
       problems.map((p) => ({ ...p, path: `body.value${(p.path ?? '').replace(new RegExp(`^/?${args.attribute}`), '')}` })),
     );
   }
@@ -130,8 +131,8 @@ export async function clearOverride(
     const golden = await requireGolden({ store: services.store, id: input.goldenId, domain: input.domain, session });
     assertVersion(golden, input.expectedVersion);
     assertActive(golden);
-    if (!(input.attribute in golden.overrides))
-      throw new NotFoundError(`An override of "${input.attribute}" on golden record "${golden._id}"`);
+    const cleared = golden.overrides[input.attribute];
+    if (cleared === undefined) throw new NotFoundError(`An override of "${input.attribute}" on golden record "${golden._id}"`);
     const at = new Date().toISOString();
     const overrides = { ...golden.overrides };
     delete overrides[input.attribute];
@@ -158,8 +159,8 @@ export async function clearOverride(
       target: { type: 'goldenRecord', id: golden._id, domain: golden.domain },
       before: {
         attribute: input.attribute,
-        value: auditValue(golden.domain, input.attribute, golden.overrides[input.attribute].value),
-        overrideReason: golden.overrides[input.attribute].reason,
+        value: auditValue(golden.domain, input.attribute, cleared.value),
+        overrideReason: cleared.reason,
       },
       after: {
         attribute: input.attribute,

@@ -9,6 +9,7 @@ import { GOLDEN_RECORDS, MATCH_DECISIONS, SOURCE_RECORDS } from './collections';
 import { findGolden, readAsOf, requireGolden } from './goldenStore';
 import { sourceRecordIdOf } from './relationships';
 import type { GoldenRecordDocument, MatchDecisionDocument, SourceRecordDocument } from './types';
+import { present } from '../invariant';
 
 type Services = Pick<AppServices, 'store'>;
 
@@ -101,7 +102,7 @@ export async function listGoldenRecords(
     .find(filter, { sort: { _id: 1 }, limit: input.limit + 1 });
   const hasMore = items.length > input.limit;
   const page = hasMore ? items.slice(0, input.limit) : items;
-  return { items: page, nextCursor: hasMore ? page[page.length - 1]._id : null };
+  return { items: page, nextCursor: hasMore ? (page.at(-1)?._id ?? null) : null };
 }
 
 const SOURCE_BATCHES = 20;
@@ -128,7 +129,7 @@ async function listGoldenRecordsOfSource(
       { sort: { _id: 1 }, limit: input.limit - items.length, projection: { _id: 1, goldenId: 1 } },
     );
     if (members.length === 0) return { items, nextCursor: null };
-    after = members[members.length - 1]._id;
+    after = present(members.at(-1), 'the last member of a non-empty page')._id;
     const wanted = [...new Set(members.map((member) => member.goldenId))].filter((id) => !seen.has(id));
     const found = new Map((await goldens.find({ ...input.filter, _id: { $in: wanted } })).map((golden) => [golden._id, golden]));
     for (const id of wanted) {

@@ -28,6 +28,7 @@ import type { CompiledRules } from '../matching/rules';
 import { assertMatchingDomain } from '../matching/ruleSets/commands';
 import { publishedRules } from '../matching/ruleSets/queries';
 import { scorePair } from '../matching/scoring';
+import { present } from '../invariant';
 
 export const REMATCH_JOB = 'matching.rematch';
 const INDEX_CHUNK = 500;
@@ -282,7 +283,7 @@ export const rematchDomainJob: JobHandler<RematchJobParams> = {
           .map((r) => ({ recordId: r._id, goldenId: r.goldenId, record: { ...r.canonical, sourceId: r.sourceId } }));
         await services.store.withTransaction((session) => indexRecords({ store: services.store, rules, entries, session }));
         state.indexed += chunk.length;
-        state.lastId = chunk[chunk.length - 1];
+        state.lastId = present(chunk.at(-1), 'the last id of a non-empty chunk');
         await report(progress(), state);
       }
       state.phase = 'matching';

@@ -7,6 +7,7 @@
 import type { LineageEntry, OverrideEntry } from './types';
 import type { AttributeRule, SurvivorshipConfig, SurvivorshipStrategy } from './survivorshipConfig';
 import { stableStringify } from '../stableJson';
+import { present } from '../invariant';
 
 /** The parts of a source record survivorship reads. */
 export interface SurvivorshipSource {
@@ -72,7 +73,7 @@ function strategyScores(strategy: SurvivorshipStrategy, candidates: Candidate[],
 }
 
 function isSingleValue(candidates: Candidate[]): boolean {
-  return candidates.every((c) => c.fingerprint === candidates[0].fingerprint);
+  return candidates.every((c) => c.fingerprint === candidates[0]?.fingerprint);
 }
 
 /**
@@ -94,7 +95,10 @@ function pickSurvivor(candidates: Candidate[], rule: AttributeRule, config: Surv
     if (decidedBy === null && isSingleValue(remaining)) decidedBy = strategy;
   }
   // Still tied (identical timestamps): the lowest source record id, for determinism.
-  const winner = [...remaining].sort((x, y) => (x.record._id < y.record._id ? -1 : x.record._id > y.record._id ? 1 : 0))[0];
+  const winner = present(
+    [...remaining].sort((x, y) => (x.record._id < y.record._id ? -1 : x.record._id > y.record._id ? 1 : 0))[0],
+    'a surviving candidate (survivorship is only asked about attributes with candidates)',
+  );
   return { winner, strategy: decidedBy ?? rule.strategy };
 }
 

@@ -90,7 +90,7 @@ export async function unmergeSourceRecord(
     });
 
     // The pair is stored record ↔ golden record, in the stewardship not-a-match shape.
-    const [a, b] = [record._id, golden._id].sort();
+    const [a, b] = record._id < golden._id ? [record._id, golden._id] : [golden._id, record._id];
     const pair: NotAMatchDocument = {
       _id: `${a}~${b}`,
       domain: golden.domain,

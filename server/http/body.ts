@@ -6,7 +6,7 @@ import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from
 
 /** The bare media type of the request (`application/json`), lower-case, without parameters. */
 export function mediaTypeOf(ctx: Context): string {
-  return (ctx.get('content-type') || '').split(';')[0].trim().toLowerCase();
+  return ((ctx.get('content-type') || '').split(';')[0] ?? '').trim().toLowerCase();
 }
 
 /** Throws 415 unless the request's media type is one of `allowed`. */

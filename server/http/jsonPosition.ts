@@ -10,7 +10,7 @@ class Scanner {
   constructor(private readonly text: string) {}
 
   private skipWhitespace(): void {
-    while (this.index < this.text.length && WHITESPACE.has(this.text[this.index])) this.index += 1;
+    while (this.index < this.text.length && WHITESPACE.has(this.text.charAt(this.index))) this.index += 1;
   }
 
   private fail(): never {
@@ -83,7 +83,7 @@ class Scanner {
   private string(): void {
     this.index += 1;
     while (this.index < this.text.length) {
-      const char = this.text[this.index];
+      const char = this.text.charAt(this.index);
       if (char === '"') {
         this.index += 1;
         return;
@@ -122,5 +122,5 @@ export function jsonErrorOffset(text: string): number | null {
 /** "line L, column C" (1-based) of an offset in `text`. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
+  return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
 }

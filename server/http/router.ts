@@ -31,13 +31,13 @@ async function principalFor(ctx: Context, services: AppServices, throttle: AuthT
   const address = clientAddressOf(ctx);
   throttle.assertAllowed(address);
   const header = ctx.get('authorization');
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) {
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  if (token === undefined) {
     // A missing header is a client that has not signed in yet, not a guess: it is not counted.
     if (header) throttle.recordFailure(address);
     throw new UnauthorizedError();
   }
-  const principal = await authenticateApiKey(services.store, match[1]);
+  const principal = await authenticateApiKey(services.store, token);
   if (!principal) {
     throttle.recordFailure(address);
     services.logger.warn('authentication failed', { address, requestId: ctx.state.requestId });

@@ -39,7 +39,7 @@ const CCN_RANGES: ReadonlyArray<{ from: number; to: number; type: string }> = [
 export function ccnFacilityType(ccn: string): string | null {
   const normalized = normalizeCcn(ccn);
   if (normalized === null) return null;
-  if (/[A-Z]/.test(normalized[2])) return 'special unit';
+  if (/[A-Z]/.test(normalized.charAt(2))) return 'special unit';
   const number = Number(normalized.slice(2));
   return CCN_RANGES.find((range) => number >= range.from && number <= range.to)?.type ?? null;
 }

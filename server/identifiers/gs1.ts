@@ -51,7 +51,7 @@ function toGtin14(gtin: string): string {
 
 /** Packaging indicator (first digit of the GTIN-14): 0 base unit, 1–8 higher packaging levels, 9 variable measure. */
 export function gtinIndicator(gtin14: string): string {
-  return toGtin14(gtin14)[0];
+  return toGtin14(gtin14).charAt(0);
 }
 
 /** Digits 2–13 of the GTIN-14: shared by every packaging level of the same product. */

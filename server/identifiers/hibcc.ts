@@ -11,7 +11,7 @@ export function hibccCheckCharacter(dataWithPlus: string): string {
     if (position < 0) throw new TypeError(`"${character}" is not in the HIBCC character set`);
     sum += position;
   }
-  return MOD43_TABLE[sum % 43];
+  return MOD43_TABLE.charAt(sum % 43);
 }
 
 // Labeler identification code (letter + 3 alphanumerics), catalogue number (1–18), unit-of-measure digit.

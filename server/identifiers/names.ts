@@ -46,7 +46,7 @@ function foldAccents(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[ŁłØøÆæŒœßĐđÞþı]/g, (letter) => TRANSLITERATIONS[letter]);
+    .replace(/[ŁłØøÆæŒœßĐđÞþı]/g, (letter) => TRANSLITERATIONS[letter] ?? letter);
 }
 
 /** Upper-case, accents folded, punctuation to spaces, spaces collapsed. */
@@ -83,7 +83,7 @@ export function normalizeOrgName(name: string): string {
   let changed = true;
   while (changed && words.length > 1) {
     changed = false;
-    const last = words[words.length - 1];
+    const last = words.at(-1) ?? '';
     if (last === 'THE' || LEGAL_SUFFIXES.has(last)) {
       words.pop();
       // "Becton, Dickinson and Company": the AND belonged to the suffix.

@@ -29,19 +29,17 @@ export function checkNdc(value: string): IdentifierCheck {
   }
   // Widths are checked per segment rather than against a list of known layouts, so a labeler
   // code of unexpected width gets a precise message instead of a generic "bad format".
-  for (let index = 0; index < 3; index++) {
-    if (segments[index].length > SEGMENT_WIDTHS[index]) {
-      return invalid(
-        'INVALID_NDC',
-        `${SEGMENT_NAMES[index]} code has ${segments[index].length} digits; the 11-digit form allows at most ${SEGMENT_WIDTHS[index]}`,
-      );
+  const parts = segments.map((digits, index) => ({ digits, name: SEGMENT_NAMES[index] ?? '', width: SEGMENT_WIDTHS[index] ?? 0 }));
+  for (const part of parts) {
+    if (part.digits.length > part.width) {
+      return invalid('INVALID_NDC', `${part.name} code has ${part.digits.length} digits; the 11-digit form allows at most ${part.width}`);
     }
   }
   const digitCount = segments.join('').length;
   if (digitCount !== 10 && digitCount !== 11) {
     return invalid('INVALID_NDC', `should have 10 or 11 digits, got ${digitCount}`);
   }
-  return valid(segments.map((segment, index) => segment.padStart(SEGMENT_WIDTHS[index], '0')).join(''));
+  return valid(parts.map((part) => part.digits.padStart(part.width, '0')).join(''));
 }
 
 /** The 11-digit 5-4-2 form of an NDC (no hyphens), or null. */

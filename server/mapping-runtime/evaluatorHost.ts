@@ -160,8 +160,10 @@ export function createEvaluatorHost(options: {
         if (!unit) return;
         inFlight.delete(message.unitId);
         sentAt.delete(message.unitId);
+        // An outcome beyond what was sent (a confused host) has no record to land on: settle() finds the gap.
         message.outcomes.forEach((outcome, position) => {
-          unit.job.outcomes[unit.indices[position]] = fromWire(outcome);
+          const index = unit.indices[position];
+          if (index !== undefined) unit.job.outcomes[index] = fromWire(outcome);
         });
         settle(unit);
         dispatch();
@@ -205,9 +207,10 @@ export function createEvaluatorHost(options: {
         reason: killReason ?? 'crashed',
         recordsInFlight: records,
       });
-      if (units.length === 1 && units[0].indices.length === 1) {
+      const [only] = units;
+      if (units.length === 1 && only && only.indices.length === 1) {
         // Only one record was running: it is the one that killed the host.
-        fail(units[0], killReason === 'stalled' ? stalledError() : resourceError());
+        fail(only, killReason === 'stalled' ? stalledError() : resourceError());
       } else {
         suspects.unshift(...units.flatMap(singles));
       }

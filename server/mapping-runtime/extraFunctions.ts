@@ -50,7 +50,7 @@ export function createExtraFunctions(options: { currentLookups: () => LookupTabl
       throw new RuntimeFunctionError('LOOKUP_MISSING', `The lookup table "${table}" was not provided to this mapping run.`);
     }
     const keyText = asText(key);
-    const entries = tables[table];
+    const entries = tables[table] ?? {};
     if (keyText !== undefined && Object.prototype.hasOwnProperty.call(entries, keyText)) return entries[keyText];
     return fallback;
   }

@@ -51,7 +51,7 @@ export function markIdle(view: ProgressView): void {
 /** The record a worker is evaluating and since when, or null when it is between records. */
 export function readProgress(view: ProgressView): { index: number; startedAt: number } | null {
   if (Atomics.load(view.flags, 0) !== 1) return null;
-  return { index: Atomics.load(view.flags, 1), startedAt: view.startedAt[0] };
+  return { index: Atomics.load(view.flags, 1), startedAt: view.startedAt[0] ?? Date.now() };
 }
 
 /** What an evaluator host process is started with (JSON in its first argument). */

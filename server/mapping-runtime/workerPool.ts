@@ -123,8 +123,10 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
     if (!running || running.jobId !== message.jobId) return;
     member.running = undefined;
     const { chunk, sent } = running;
+    // An outcome beyond what was sent has no record to land on; the pending filter below keeps any gap.
     message.outcomes.forEach((outcome, position) => {
-      chunk.outcomes[sent[position]] = outcome;
+      const index = sent[position];
+      if (index !== undefined) chunk.outcomes[index] = outcome;
     });
     chunk.pending = chunk.pending.filter((index) => chunk.outcomes[index] === undefined);
     settle(chunk);
@@ -138,8 +140,8 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
     if (!running) return;
     const { chunk, sent } = running;
     const progress = readProgress(member.progress);
-    if (progress && error) {
-      const index = sent[progress.index];
+    const index = progress ? sent[progress.index] : undefined;
+    if (progress && error && index !== undefined) {
       chunk.outcomes[index] = failure(error, Date.now() - progress.startedAt);
     } else {
       chunk.unattributedCrashes += 1;

@@ -105,9 +105,9 @@ export async function readMappingFiles(dir: string): Promise<MappingFile[]> {
   for (const folder of await listDirectory(dir)) {
     if (!folder.isDirectory || folder.name === LOOKUPS_FOLDER || folder.name.startsWith('.')) continue;
     for (const entry of await listDirectory(path.join(dir, folder.name))) {
-      const match = EXPRESSION_FILE.exec(entry.name);
-      if (entry.isDirectory || !match) continue;
-      const key: MappingKey = { source: folder.name, domain: match[1], direction: match[2] ? 'outbound' : 'inbound' };
+      const [, domain, outbound] = EXPRESSION_FILE.exec(entry.name) ?? [];
+      if (entry.isDirectory || domain === undefined) continue;
+      const key: MappingKey = { source: folder.name, domain, direction: outbound ? 'outbound' : 'inbound' };
       const label = path.join(folder.name, entry.name);
       if (!sourcePattern.test(key.source)) files.push({ key, label, problem: `folder "${folder.name}" is not a valid source name (lower-case letters, digits, _ and -)` });
       else if (!domainPattern.test(key.domain)) files.push({ key, label, problem: `"${key.domain}" is not a valid domain name` });

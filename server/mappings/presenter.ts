@@ -173,7 +173,7 @@ export function presentDiffPreview(
         ...item,
         published: restrictOutcome(item.published, restriction),
         draft: restrictOutcome(item.draft, restriction),
-        changedFields: [...new Set(item.changedFields.map((path) => (path === '' || fields.has(path.split(/[.[]/)[0]) ? path : OUTSIDE_SCHEMA)))],
+        changedFields: [...new Set(item.changedFields.map((path) => (path === '' || fields.has(path.split(/[.[]/)[0] ?? path) ? path : OUTSIDE_SCHEMA)))],
       };
     }),
   };

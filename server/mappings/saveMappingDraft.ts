@@ -21,7 +21,7 @@ export function assertMappingKey(key: MappingKey): void {
   if (!listDomains().includes(key.domain)) {
     problems.push({ path: 'params.domain', code: 'UNKNOWN_DOMAIN', message: `domain "${key.domain}" has no canonical schema; known domains: ${listDomains().join(', ')}` });
   }
-  if (problems.length > 0) throw new ValidationError(problems[0].message, problems);
+  if (problems[0]) throw new ValidationError(problems[0].message, problems);
 }
 
 type TestCaseInput = { name: string; input?: unknown; output?: unknown; error?: string };
@@ -39,7 +39,7 @@ export function toTestCases(tests: TestCaseInput[], rootPath: string): MappingTe
     seen.add(test.name);
     return hasError ? { name: test.name, input: test.input ?? null, error: test.error as string } : { name: test.name, input: test.input ?? null, output: test.output ?? null };
   });
-  if (problems.length > 0) throw new ValidationError(problems[0].message, problems);
+  if (problems[0]) throw new ValidationError(problems[0].message, problems);
   return cases;
 }
 

@@ -10,6 +10,7 @@ import { evaluateExpression, schemaErrorsOf } from './evaluation';
 import { differingPaths } from './jsonDiff';
 import { jsonEqual, stableStringify } from './mappingIdentity';
 import type { MappingDirection, MappingTestCase } from './types';
+import { present } from '../invariant';
 
 export type TestExpectation = { output: unknown } | { error: string };
 export type TestActual = { output: unknown } | { error: MappingErrorInfo };
@@ -84,7 +85,7 @@ export async function runMappingTests(
   if (run.syntaxError) {
     return { total: input.tests.length, passed: 0, failed: input.tests.length, isPassing: false, syntaxError: run.syntaxError, missingLookupTables: [], cases: [] };
   }
-  const cases = input.tests.map((test, index) => judgeTestCase({ test, outcome: run.outcomes[index], domain: input.domain, direction: input.direction }));
+  const cases = input.tests.map((test, index) => judgeTestCase({ test, outcome: present(run.outcomes[index], `the outcome of test ${index}`), domain: input.domain, direction: input.direction }));
   const passed = cases.filter((result) => result.passed).length;
   return {
     total: cases.length,

@@ -114,7 +114,7 @@ export function maskRecord(
 
 /** Whether an attribute path (`taxId`, `addresses.0.x`) falls under a sensitive attribute. */
 export function isSensitivePath(path: string, rules: MaskRules): boolean {
-  return rules.has(path.split('.')[0]);
+  return rules.has(path.split('.')[0] ?? path);
 }
 
 /** Masks the compared values of sensitive fields in a match explanation (always: normalised values no longer show an SSN's layout). */
@@ -157,7 +157,7 @@ export function maskDeep(value: unknown, rules: MaskRules, visibility: Pick<Visi
     if (Array.isArray(item)) return (item as unknown[]).map(walk);
     if (!item || typeof item !== 'object') return item;
     const object = item as Record<string, unknown>;
-    const named = typeof object.attribute === 'string' ? rules.get(object.attribute.split('.')[0]) : undefined;
+    const named = typeof object.attribute === 'string' ? rules.get(object.attribute.split('.')[0] ?? object.attribute) : undefined;
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(object)) {
       if (named && key === 'value') out[key] = maskSensitive(child, named);

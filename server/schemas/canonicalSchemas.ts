@@ -11,6 +11,7 @@ import { NotFoundError } from '../errors';
 import type { ErrorDetail } from '../errors';
 import { createAjv } from './ajv';
 import { toErrorDetails } from './errorDetails';
+import { present } from '../invariant';
 
 export type JsonSchemaObject = Record<string, unknown>;
 
@@ -85,7 +86,7 @@ export function loadCanonicalSchemas(directory: string = DEFAULT_CANONICAL_SCHEM
     const match = SCHEMA_FILE.exec(file);
     if (!match) continue;
     const schema = readSchema({ directory, file }, problems);
-    const canonical = schema && describeSchema({ domain: match[1], file, schema }, problems);
+    const canonical = schema && describeSchema({ domain: present(match[1], 'the domain in a schema file name'), file, schema }, problems);
     if (!canonical) continue;
     try {
       schemas.set(canonical.domain, { canonical, validate: ajv.compile(canonical.schema) });

@@ -6,6 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import type { ErrorDetail } from '../errors';
 import { IDENTIFIER_FORMATS } from './formats';
+import { present } from '../invariant';
 
 const IDENTIFIER_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -91,15 +92,16 @@ function editDistance(first: string, second: string): number {
   const b = second.toLowerCase();
   const row = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
+    let diagonal = present(row[0], 'the first cell of the edit-distance row');
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      const above = present(row[j], 'an edit-distance cell');
+      const left = present(row[j - 1], 'an edit-distance cell');
+      row[j] = Math.min(above + 1, left + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
       diagonal = above;
     }
   }
-  return row[b.length];
+  return present(row[b.length], 'the last edit-distance cell');
 }
 
 // Mapping typos are the usual cause of an unknown property, so name the nearest declared one.
@@ -148,7 +150,7 @@ function describe(error: ErrorObject, field: string): { code: string; message: s
       return { code: 'REQUIRED', message: `${field} is required` };
     case 'additionalProperties':
     case 'unevaluatedProperties': {
-      const name = String(param(error, PROPERTY_PARAMS[error.keyword]));
+      const name = String(param(error, error.keyword === 'additionalProperties' ? 'additionalProperty' : 'unevaluatedProperty'));
       const suggestion = closestProperty(name, error.parentSchema);
       const hint = suggestion ? ` (did you mean ${suggestion}?)` : '';
       return { code: 'ADDITIONAL_PROPERTY', message: `${field} is not an allowed field${hint}` };

@@ -60,7 +60,7 @@ export async function searchGolden(
     );
     const wanted = new Set(terms.identifiers.map((t) => t.slice(2)));
     for (const entry of byIdentifier) {
-      const identifier = entry.identifiers.find((i) => wanted.has(i.value) && !hidden.has(i.field.split('.')[0]));
+      const identifier = entry.identifiers.find((i) => wanted.has(i.value) && !hidden.has(i.field.split('.')[0] ?? i.field));
       // A code inside the description (catalog number in free text) is found too, but ranked as text.
       if (!identifier) continue;
       found.set(entry._id, entry);
@@ -84,7 +84,8 @@ export async function searchGolden(
       .filter((w) => w.cost > 0)
       .sort((x, y) => x.cost - y.cost);
     let filter: Record<string, unknown> | null = null;
-    if (words.length > 0 && words[0].cost <= CANDIDATE_BUDGET) {
+    const rarest = words[0];
+    if (rarest && rarest.cost <= CANDIDATE_BUDGET) {
       // Rare words: the union of every word that still fits the budget.
       const chosen: string[] = [];
       let cost = 0;
@@ -110,7 +111,7 @@ export async function searchGolden(
         for (const entry of paired.slice(0, CANDIDATE_BUDGET)) if (!found.has(entry._id)) candidates.push(entry);
       } else {
         isTruncated = true;
-        filter = { domain: input.domain, terms: { $in: words[0].terms } };
+        filter = { domain: input.domain, terms: { $in: rarest?.terms ?? [] } };
       }
     }
     if (filter)

@@ -79,7 +79,9 @@ export function documentTerms(args: { texts: string[]; identifiers: string[] }):
   // Word pairs (order-free) answer queries made only of common words by one index lookup instead of
   // an intersection of two long lists. Bounded: the first MAX_PAIR_WORDS distinct words.
   const sorted = [...words].slice(0, MAX_PAIR_WORDS).sort();
-  for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) terms.add(pairTerm(sorted[i], sorted[j]));
+  sorted.forEach((first, i) => {
+    for (const second of sorted.slice(i + 1)) terms.add(pairTerm(first, second));
+  });
   return [...terms];
 }
 
@@ -142,7 +144,8 @@ export function queryTerms(query: string): QueryTerms {
     return terms;
   });
   const pairs = new Set<string>();
-  for (let i = 0; i < words.length; i++)
-    for (let j = i + 1; j < words.length; j++) if (words[i] !== words[j]) pairs.add(pairTerm(words[i], words[j]));
+  words.forEach((first, i) => {
+    for (const second of words.slice(i + 1)) if (first !== second) pairs.add(pairTerm(first, second));
+  });
   return { identifiers: [...identifiers], words: alternatives, pairs: [...pairs] };
 }

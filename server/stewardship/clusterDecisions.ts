@@ -23,6 +23,7 @@ import { closeObsoleteTasks } from './obsoleteTasks';
 import { presentTask } from './presenter';
 import { assertTaskOpen, assertTaskType, assertTaskVersion, requireTask, updateTaskVersioned, type StewardActor } from './taskStore';
 import type { TaskDocument } from './types';
+import { present } from '../invariant';
 
 type Services = Pick<AppServices, 'store'>;
 
@@ -85,7 +86,10 @@ function chooseSurvivor(cluster: LoadedCluster, among: GoldenRecordDocument[], r
     if (!golden || !among.some((g) => g._id === golden._id)) throw unknownMember(cluster.task, 'body.survivorGoldenId', [requested]);
     return golden;
   }
-  return [...among].sort((x, y) => y.sourceRecordIds.length - x.sourceRecordIds.length || (x._id < y._id ? -1 : 1))[0];
+  return present(
+    [...among].sort((x, y) => y.sourceRecordIds.length - x.sourceRecordIds.length || (x._id < y._id ? -1 : 1))[0],
+    'a live member of the cluster to survive',
+  );
 }
 
 async function mergeInto(
@@ -304,8 +308,8 @@ export async function rejectCluster(services: Services, input: ClusterInput): Pr
         pairs += await recordNotAMatchBetween({
           store,
           session,
-          left: records.get(goldens[i]._id) ?? [],
-          right: records.get(goldens[j]._id) ?? [],
+          left: records.get(present(goldens[i], 'golden record i')._id) ?? [],
+          right: records.get(present(goldens[j], 'golden record j')._id) ?? [],
           actor: input.actor,
           reason: input.reason,
           taskId: task._id,

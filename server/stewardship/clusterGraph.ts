@@ -11,6 +11,7 @@
 import type { CompiledRules } from '../matching/rules';
 import { scorePair } from '../matching/scoring';
 import type { ClusterEdgeRule, HardRuleCondition, MatchExplanation, PreparedRecord } from '../matching/types';
+import { present } from '../invariant';
 
 export interface GraphMember {
   goldenId: string;
@@ -96,37 +97,42 @@ function linkClusters(args: {
   const { total, merges } = args;
   const parent = new Int32Array(total);
   for (let i = 0; i < total; i++) parent[i] = i;
+  // An index outside the array (never asked for) counts as its own root.
   const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
+    let node = x;
+    for (let up = parent[node] ?? node; up !== node; up = parent[node] ?? node) {
+      const grand = parent[up] ?? up;
+      parent[node] = grand;
+      node = grand;
     }
-    return x;
+    return node;
   };
   const membersOf = new Map<number, number[]>();
   for (let i = 0; i < total; i++) membersOf.set(i, [i]);
   const adjacency = Array.from({ length: total }, () => new Set<number>());
   merges.a.forEach((a, i) => {
-    adjacency[a].add(merges.b[i]);
-    adjacency[merges.b[i]].add(a);
+    const b = entry(merges.b, i);
+    entry(adjacency, a).add(b);
+    entry(adjacency, b).add(a);
   });
   const cannot = Array.from({ length: total }, () => new Set<number>());
   args.cannotLinks.a.forEach((a, i) => {
-    cannot[a].add(args.cannotLinks.b[i]);
-    cannot[args.cannotLinks.b[i]].add(a);
+    const b = entry(args.cannotLinks.b, i);
+    entry(cannot, a).add(b);
+    entry(cannot, b).add(a);
   });
-  const order = merges.a.map((_, i) => i).sort((i, j) => merges.score[j] - merges.score[i] || i - j);
+  const order = merges.a.map((_, i) => i).sort((i, j) => entry(merges.score, j) - entry(merges.score, i) || i - j);
   for (const i of order) {
-    const rx = find(merges.a[i]);
-    const ry = find(merges.b[i]);
+    const rx = find(entry(merges.a, i));
+    const ry = find(entry(merges.b, i));
     if (rx === ry) continue;
     const x = membersOf.get(rx) as number[];
     const y = membersOf.get(ry) as number[];
     const [small, large] = x.length <= y.length ? [x, y] : [y, x];
     const inLarge = new Set(large);
-    if (small.some((m) => [...cannot[m]].some((other) => inLarge.has(other)))) continue;
+    if (small.some((m) => [...entry(cannot, m)].some((other) => inLarge.has(other)))) continue;
     let linked = 0;
-    for (const m of small) for (const other of adjacency[m]) if (inLarge.has(other)) linked++;
+    for (const m of small) for (const other of entry(adjacency, m)) if (inLarge.has(other)) linked++;
     if (linked < args.minLinkShare * small.length * large.length) continue;
     const root = Math.min(rx, ry);
     const child = root === rx ? ry : rx;
@@ -152,12 +158,14 @@ export function buildClusterGraph(args: {
   const merges = { a: [] as number[], b: [] as number[], score: [] as number[] };
   const cannotLinks = { a: [] as number[], b: [] as number[] };
   for (let i = 0; i < members.length; i++) {
+    const left = entry(members, i);
     for (let j = i + 1; j < members.length; j++) {
+      const right = entry(members, j);
       let conflict: ClusterConflict | null = null;
       const explained: Array<{ pair: Omit<ClusterEdge, 'score' | 'rule' | 'explanation'>; explanation: MatchExplanation }> = [];
-      for (const x of members[i].records) {
-        for (const y of members[j].records) {
-          const pair = { a: members[i].goldenId, b: members[j].goldenId, aRecordId: x.id, bRecordId: y.id };
+      for (const x of left.records) {
+        for (const y of right.records) {
+          const pair = { a: left.goldenId, b: right.goldenId, aRecordId: x.id, bRecordId: y.id };
           if (args.isNotAMatch(x.id, y.id)) {
             conflict ??= { ...pair, reason: 'not-a-match' };
             continue;
@@ -197,11 +205,19 @@ export function buildClusterGraph(args: {
   });
   const byRoot = new Map<number, string[]>();
   members.forEach((member, i) => {
-    const list = byRoot.get(rootOf[i]);
+    const root = entry(rootOf, i);
+    const list = byRoot.get(root);
     if (list) list.push(member.goldenId);
-    else byRoot.set(rootOf[i], [member.goldenId]);
+    else byRoot.set(root, [member.goldenId]);
   });
-  const isKept = (i: number): boolean => rootOf[merges.a[i]] === rootOf[merges.b[i]];
-  const clusters = [...byRoot.values()].filter((ids) => ids.length >= 2).sort((x, y) => y.length - x.length || (x[0] < y[0] ? -1 : 1));
+  const isKept = (i: number): boolean => entry(rootOf, entry(merges.a, i)) === entry(rootOf, entry(merges.b, i));
+  const clusters = [...byRoot.values()]
+    .filter((ids) => ids.length >= 2)
+    .sort((x, y) => y.length - x.length || ((x[0] ?? '') < (y[0] ?? '') ? -1 : 1));
   return { edges: edges.filter((_, i) => isKept(i)), conflicts, clusters, refused: edges.filter((_, i) => !isKept(i)) };
+}
+
+/** Entry `index` of one of this file's arrays, each sized to every index asked for: a miss is a bug. */
+function entry<T>(list: ArrayLike<T>, index: number): T {
+  return present(list[index], `entry ${index} of a cluster-graph array (length ${list.length})`);
 }

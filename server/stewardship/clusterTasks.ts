@@ -26,6 +26,7 @@ import { CLUSTER_CLAIMS } from './collections';
 import { buildClusterGraph, isClusterEdge, type ClusterEdge, type GraphMember } from './clusterGraph';
 import { tasksCollection } from './taskStore';
 import type { ClusterMember, ClusterMemberRecord, NotAMatchDocument, TaskClusterEdge, TaskDocument } from './types';
+import { bestOf } from './newTask';
 
 export const CLUSTER_TASK = 'potential-match-cluster' as const;
 /** Rule named in audits of automatic cluster changes (task open / change / absorb). */
@@ -554,7 +555,7 @@ async function absorbPairwiseTasks(args: {
     const updated = await tasksCollection(args.store).findOneAndUpdate(
       { _id: task._id, version: task.version, status: 'open' },
       {
-        $set: { candidates: remaining, score: remaining[0].score, band: remaining[0].band, updatedAt: args.at },
+        $set: { candidates: remaining, ...bestOf(remaining), updatedAt: args.at },
         $inc: { version: 1 },
         $push: { history: { at: args.at, by: 'system', action: 'candidates-changed', note } },
       },

@@ -17,6 +17,7 @@ import { recordNotAMatch } from './notAMatch';
 import { closeObsoleteTasks } from './obsoleteTasks';
 import { assertTaskOpen, assertTaskType, assertTaskVersion, requireTask, updateTaskVersioned, type StewardActor } from './taskStore';
 import type { TaskDocument } from './types';
+import { bestOf } from './newTask';
 
 type Services = Pick<AppServices, 'store'>;
 
@@ -216,9 +217,7 @@ export async function rejectCandidates(
       expectedVersion: input.expectedVersion,
       at,
       // A closed task keeps the candidates it was decided on; an open one shows what is left to decide.
-      set: isDone
-        ? { status: 'closed', resolution: 'not-a-match', closedAt: at }
-        : { candidates: remaining, score: remaining[0].score, band: remaining[0].band },
+      set: isDone ? { status: 'closed', resolution: 'not-a-match', closedAt: at } : { candidates: remaining, ...bestOf(remaining) },
       history: { by: input.actor.name, action: 'not-a-match', note: `Not ${rejected.join(', ')}: ${input.reason}` },
     });
     let pairs = 0;

@@ -10,6 +10,13 @@ import type { Store, StoreSession } from '../store/types';
 import { tasksCollection } from './taskStore';
 import type { TaskCandidate, TaskDocument, TaskType } from './types';
 
+/** The score and band a task with candidates shows: its first (best) candidate's. A task left with none is closed instead. */
+export function bestOf(candidates: TaskCandidate[]): { score: number; band: string } {
+  const [best] = candidates;
+  if (!best) throw new Error('internal error: a task kept open must have a candidate left');
+  return { score: best.score, band: best.band };
+}
+
 /**
  * The key of an open task of this type and subject, unique among open tasks (index
  * `stewardship_one_open_per_subject`): one potential-match task per source record, one conflict task

@@ -41,7 +41,7 @@ export async function recordNotAMatch(args: {
   const pairs: NotAMatchDocument[] = [];
   for (const member of members) {
     if (member._id === args.record._id) continue;
-    const [a, b] = [args.record._id, member._id].sort();
+    const [a, b] = args.record._id < member._id ? [args.record._id, member._id] : [member._id, args.record._id];
     const pair: NotAMatchDocument = {
       _id: notAMatchId(a, b),
       domain: args.record.domain,
@@ -88,7 +88,7 @@ export async function recordNotAMatchBetween(args: {
   for (const x of args.left) {
     for (const y of args.right) {
       if (x._id === y._id) continue;
-      const [a, b] = [x._id, y._id].sort();
+      const [a, b] = x._id < y._id ? [x._id, y._id] : [y._id, x._id];
       const pair: NotAMatchDocument = {
         _id: notAMatchId(a, b),
         domain: x.domain,

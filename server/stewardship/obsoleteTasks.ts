@@ -17,6 +17,7 @@ import type { Store, StoreSession } from '../store/types';
 import { conflictsOf } from './conflicts';
 import { tasksCollection } from './taskStore';
 import type { ClusterMember, TaskCandidate, TaskDocument } from './types';
+import { bestOf } from './newTask';
 
 export const OBSOLETE_RULE = 'stewardship:obsolete-task';
 
@@ -161,8 +162,7 @@ export async function closeObsoleteTasks(args: {
       const isClosing = verdict.kind === 'close';
       let set: Record<string, unknown>;
       if (verdict.kind === 'close') set = { status: 'closed', resolution: 'auto-closed', closedAt: at, updatedAt: at };
-      else if (verdict.kind === 'revise')
-        set = { candidates: verdict.candidates, score: verdict.candidates[0].score, band: verdict.candidates[0].band, updatedAt: at };
+      else if (verdict.kind === 'revise') set = { candidates: verdict.candidates, ...bestOf(verdict.candidates), updatedAt: at };
       else {
         const left = new Set(verdict.members.map((m) => m.goldenId));
         set = { members: verdict.members, edges: (task.edges ?? []).filter((e) => left.has(e.a) && left.has(e.b)), updatedAt: at };

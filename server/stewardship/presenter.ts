@@ -29,7 +29,7 @@ function presentCandidate(args: {
 export function presentTask(task: TaskDocument, options: TaskPresentOptions = {}): TaskView {
   const visibility = options.visibility ?? RESTRICTED;
   const rules = visibility.canSeeSensitive ? (new Map() as ReturnType<typeof maskRulesOf>) : maskRulesOf(task.domain);
-  const attributeRule = task.subject.attribute ? rules.get(task.subject.attribute.split('.')[0]) : undefined;
+  const attributeRule = task.subject.attribute ? rules.get(task.subject.attribute.split('.')[0] ?? task.subject.attribute) : undefined;
   // System notes quote the disagreeing values ("Trusted sources disagree on taxId: erp \"…\""): mask them there too.
   const secrets =
     attributeRule && task.values ? task.values.map((v) => v.value).filter((value) => maskSensitive(value, attributeRule) !== value) : [];

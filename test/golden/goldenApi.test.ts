@@ -17,6 +17,7 @@ import type { NotAMatchDocument, TaskDocument } from '../../server/stewardship/t
 import { applyCanonical, gtin, itemRecord } from '../support/factories/golden';
 import { clockPast } from '../support/clock';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { at, firstOf } from '../support/must';
 
 let server: TestServer;
 
@@ -56,7 +57,7 @@ describe('matching into golden records', () => {
 
     expect(second.decision?.band).toBe('auto-merge');
     expect(second.decision?.rulesVersion).toMatch(/^item-/);
-    const explanation = second.decision?.candidates[0].explanation as {
+    const explanation = second.decision?.candidates[0]?.explanation as {
       comparators: Array<{ name: string; score: number | null }>;
       score: number;
     };
@@ -76,7 +77,7 @@ describe('matching into golden records', () => {
     expect(golden.attributes.description).toBe(lawson.description);
     expect(golden.lineage?.description).toMatchObject({ source: 'lawson', strategy: 'mostComplete' });
     expect(golden.history?.map((h) => h.cause)).toEqual(['ingest', 'ingest']);
-    expect(golden.history?.[1].actor.rule).toMatch(/^item-.*:/);
+    expect(golden.history?.[1]?.actor.rule).toMatch(/^item-.*:/);
 
     const decisions = await server.request<{ items: MatchDecisionView[] }>('GET', `/api/v1/golden/item/${first.goldenId}/decisions`);
     expect(decisions.body.items.map((d) => [d.sourceRecordId, d.outcome])).toEqual([
@@ -84,7 +85,7 @@ describe('matching into golden records', () => {
       [first.sourceRecordId, 'created'],
     ]);
     expect(decisions.body.items[0]).toMatchObject({ band: 'auto-merge', candidates: [{ goldenId: first.goldenId, band: 'auto-merge' }] });
-    expect(decisions.body.items[0].candidates[0].explanation).toHaveProperty('comparators');
+    expect(at(at(decisions.body.items, 0).candidates, 0).explanation).toHaveProperty('comparators');
   });
 
   test('a doubtful match gets its own golden record and a potential-match task with the candidates', async () => {
@@ -98,8 +99,8 @@ describe('matching into golden records', () => {
       .collection<TaskDocument>(TASKS)
       .findOne({ 'subject.sourceRecordId': result.sourceRecordId });
     expect(task).toMatchObject({ type: 'potential-match', status: 'open', domain: 'item', source: 'ehr', version: 1 });
-    expect(task?.candidates?.[0].goldenId).toBe(created.goldenId);
-    expect(task?.candidates?.[0].explanation).toHaveProperty('comparators');
+    expect(task?.candidates?.[0]?.goldenId).toBe(created.goldenId);
+    expect(task?.candidates?.[0]?.explanation).toHaveProperty('comparators');
   });
 
   test('packaging levels of one product are related golden records, never merged', async () => {
@@ -167,7 +168,7 @@ describe('updates of a record alone in its golden record', () => {
     expect(retired.body).toMatchObject({ retired: true, survivorId: a.goldenId });
     const history = await server.request<{ items: HistoryEntryView[] }>('GET', `/api/v1/golden/item/${b.goldenId}/history`);
     expect(history.body.items.map((h) => h.cause)).toEqual(['ingest', 'ingest', 'merge']);
-    expect(history.body.items[2].actor.rule).toMatch(/^item-/);
+    expect(at(history.body.items, 2).actor.rule).toMatch(/^item-/);
     expect((await getGolden(a.goldenId)).sourceRecordIds).toEqual([a.sourceRecordId, b.sourceRecordId].sort());
   });
 });
@@ -186,7 +187,7 @@ describe('not-a-match pairs', () => {
       [a.sourceRecordId, sap],
       [c.sourceRecordId, psoft],
     ] as const) {
-      const [x, y] = [lawsonId, memberId].sort();
+      const [x, y] = firstOf([lawsonId, memberId].sort(), 2);
       await server.running.services.store.collection<NotAMatchDocument>(NOT_A_MATCH).insertOne({
         _id: `${x}~${y}`,
         domain: 'item',
@@ -252,7 +253,7 @@ describe('merge, retired ids and xrefs', () => {
       survivor: { id: a.goldenId, status: 'active' },
     });
 
-    const [source, , sourceId] = [b.sourceRecordId.split('|')[1], null, b.sourceRecordId.split('|')[2]];
+    const [, source, sourceId] = firstOf(b.sourceRecordId.split('|'), 3, 'parts of the source record id');
     const xref = await server.request<XrefView & { golden: GoldenRecordView }>(
       'GET',
       `/api/v1/xref/item/${source}/${encodeURIComponent(sourceId)}`,
@@ -314,7 +315,7 @@ describe('overrides, history, as-of and concurrency', () => {
       attributes: { description: 'SUTURE VICRYL 3-0 SH (steward wording)' },
       overrides: { description: { reason: 'catalogue standard wording', by: { role: 'admin' } } },
     });
-    expect(put.body.lineage?.description.strategy).toBe('override');
+    expect(put.body.lineage?.description?.strategy).toBe('override');
 
     // The source changes the description: the golden record is recomputed, the override still wins.
     await applyCanonical(server, {
@@ -352,7 +353,7 @@ describe('overrides, history, as-of and concurrency', () => {
       [3, 'ingest'],
       [4, 'override-cleared'],
     ]);
-    expect(history.body.items[1].changes).toEqual([
+    expect(at(history.body.items, 1).changes).toEqual([
       { attribute: 'description', before: record.description, after: 'SUTURE VICRYL 3-0 SH (steward wording)' },
     ]);
 
@@ -361,10 +362,10 @@ describe('overrides, history, as-of and concurrency', () => {
     expect(asOf.body).toMatchObject({ version: 1, attributes: { description: record.description, baseUom: 'EA' }, overrides: {} });
     const asOfVersion3 = await server.request<GoldenRecordView>(
       'GET',
-      `/api/v1/golden/item/${id}?asOf=${encodeURIComponent(history.body.items[2].at)}`,
+      `/api/v1/golden/item/${id}?asOf=${encodeURIComponent(at(history.body.items, 2).at)}`,
     );
     // Versions written within one millisecond share a timestamp: as-of answers the latest of them.
-    expect(asOfVersion3.body.version).toBe(history.body.items.filter((h) => h.at <= history.body.items[2].at).at(-1)?.version);
+    expect(asOfVersion3.body.version).toBe(history.body.items.filter((h) => h.at <= at(history.body.items, 2).at).at(-1)?.version);
     expect(asOfVersion3.body.version).toBeGreaterThanOrEqual(3);
     expect((await server.request('GET', `/api/v1/golden/item/${id}?asOf=2000-01-01T00:00:00Z`)).status).toBe(404);
   });

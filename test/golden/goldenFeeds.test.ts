@@ -7,6 +7,7 @@ import type { ChangeView, GoldenRecordView, MatchDecisionView, SourceRecordView 
 import { AUDIT_COLLECTION } from '../../server/audit/collections';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 const items: Array<{ goldenId: string; sourceRecordId: string; manufacturer: string }> = [];
@@ -25,8 +26,8 @@ beforeAll(async () => {
     });
     items.push({ goldenId: result.goldenId, sourceRecordId: result.sourceRecordId, manufacturer });
   }
-  survivorId = items[0].goldenId;
-  retiredId = items[1].goldenId;
+  survivorId = at(items, 0).goldenId;
+  retiredId = at(items, 1).goldenId;
   const merged = await server.request('POST', `/api/v1/golden/item/${survivorId}/merge`, {
     body: { otherId: retiredId, reason: 'same product' },
   });
@@ -98,15 +99,15 @@ describe('change feed', () => {
     expect(seen.find((c) => c.type === 'merged')).toMatchObject({ goldenId: survivorId, version: 2, cause: 'merge' });
 
     // A consumer at the end sees exactly the new change.
-    await server.request('PUT', `/api/v1/golden/item/${items[2].goldenId}/overrides/category`, {
+    await server.request('PUT', `/api/v1/golden/item/${at(items, 2).goldenId}/overrides/category`, {
       body: { value: 'Sutures', reason: 'classification' },
     });
     const next = await server.request<{ items: ChangeView[] }>('GET', `/api/v1/changes?after=${cursor ?? ''}`);
     expect(next.body.items).toEqual([
-      expect.objectContaining({ type: 'updated', goldenId: items[2].goldenId, cause: 'override', changedAttributes: ['category'] }),
+      expect.objectContaining({ type: 'updated', goldenId: at(items, 2).goldenId, cause: 'override', changedAttributes: ['category'] }),
     ]);
-    expect(next.body.items[0].changedPaths).toEqual(['category']);
-    expect(next.body.items[0].previousVersion).toBe(next.body.items[0].version - 1);
+    expect(at(next.body.items, 0).changedPaths).toEqual(['category']);
+    expect(at(next.body.items, 0).previousVersion).toBe(at(next.body.items, 0).version - 1);
     expect(
       seen.filter((c) => c.type === 'created').every((c) => c.previousVersion === null && (c.changedPaths ?? []).includes('description')),
     ).toBe(true);
@@ -114,7 +115,7 @@ describe('change feed', () => {
     // A domain with no changes: nothing, but the cursor moves past the other domains' entries.
     const none = await server.request<{ items: ChangeView[]; nextCursor: string }>('GET', '/api/v1/changes?domain=account');
     expect(none.body.items).toEqual([]);
-    expect(none.body.nextCursor).toBe(next.body.items[0].cursor);
+    expect(none.body.nextCursor).toBe(at(next.body.items, 0).cursor);
     expect((await server.request('GET', '/api/v1/changes?after=abc')).status).toBe(400);
   });
 });
@@ -129,11 +130,11 @@ describe('list', () => {
     // Both manufacturers are equally complete and frequent, both from sap: the most recent record decides.
     const survivor = await server.request<GoldenRecordView>('GET', `/api/v1/golden/item/${survivorId}?include=lineage`);
     expect(survivor.body.attributes.manufacturer).toEqual({ name: 'Medline Industries' });
-    expect(survivor.body.lineage?.manufacturer).toMatchObject({ strategy: 'mostRecent', sourceRecordId: items[1].sourceRecordId });
-    const expected = [items[2], items[4], items[6]].map((i) => i.goldenId).sort();
+    expect(survivor.body.lineage?.manufacturer).toMatchObject({ strategy: 'mostRecent', sourceRecordId: at(items, 1).sourceRecordId });
+    const expected = [at(items, 2), at(items, 4), at(items, 6)].map((i) => i.goldenId).sort();
     expect(ethicon.body.items.map((g) => g.id)).toEqual(expected);
     const latex = await server.request<{ items: GoldenRecordView[] }>('GET', '/api/v1/golden/item?attr.latexFree=true');
-    expect(latex.body.items.map((g) => g.id)).toEqual([items[3].goldenId]);
+    expect(latex.body.items.map((g) => g.id)).toEqual([at(items, 3).goldenId]);
     const retired = await server.request<{ items: GoldenRecordView[] }>('GET', '/api/v1/golden/item?status=retired');
     expect(retired.body.items.map((g) => g.id)).toEqual([retiredId]);
 
@@ -173,7 +174,7 @@ describe('suppliers: masking and parent links', () => {
       { key: consumer },
     );
     expect(masked.body.attributes.taxId).toBe('*******6789');
-    expect(masked.body.sources[0].canonical.taxId).toBe('*******6789');
+    expect(at(masked.body.sources, 0).canonical.taxId).toBe('*******6789');
     expect(masked.body.sources[0]).not.toHaveProperty('raw');
     expect(masked.text).not.toContain('123-45-6789');
     const shown = await server.request<GoldenRecordView & { sources: SourceRecordView[] }>(
@@ -182,7 +183,7 @@ describe('suppliers: masking and parent links', () => {
       { key: steward },
     );
     expect(shown.body.attributes.taxId).toBe('123-45-6789');
-    expect(shown.body.sources[0].raw).toBeDefined();
+    expect(at(shown.body.sources, 0).raw).toBeDefined();
     // Issue 11: a 9-digit value valid as an EIN may still be an SSN (310-95-8666), so every tax id is masked for consumers.
     const ein = await server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${company.goldenId}`, { key: consumer });
     expect(ein.body.attributes.taxId).toBe('*****8666');
@@ -201,11 +202,11 @@ describe('suppliers: masking and parent links', () => {
     });
     const path = `/api/v1/golden/supplier/${soleProprietor.goldenId}/decisions`;
     const explained = (body: { items: MatchDecisionView[] }) =>
-      (body.items[0].candidates[0]?.explanation as { comparators: Array<{ field: string; a: unknown; b: unknown }> }).comparators.find(
+      (at(body.items, 0).candidates[0]?.explanation as { comparators: Array<{ field: string; a: unknown; b: unknown }> }).comparators.find(
         (c) => c.field === 'taxId',
       );
     const forConsumer = await server.request<{ items: MatchDecisionView[] }>('GET', path, { key: consumer });
-    expect(forConsumer.body.items[0].sourceRecordId).toBe('supplier|workday|W-77');
+    expect(at(forConsumer.body.items, 0).sourceRecordId).toBe('supplier|workday|W-77');
     expect(String(explained(forConsumer.body)?.a)).toMatch(/^\*+6789$/);
     expect(forConsumer.text).not.toContain('123456789');
     const forSteward = await server.request<{ items: MatchDecisionView[] }>('GET', path, { key: steward });

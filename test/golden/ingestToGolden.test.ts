@@ -10,6 +10,7 @@ import type { GoldenRecordView, XrefView } from '../../server/contracts/golden';
 import { TASKS } from '../../server/stewardship/collections';
 import type { TaskDocument } from '../../server/stewardship/types';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -33,8 +34,8 @@ test('the same syringe from Lawson and Epic ends in one golden record, with line
   expect(lawson.body.records[0]).toMatchObject({ sourceRecordId: 'item|lawson|21040', match: 'created' });
   const epic = await server.request<IngestResponse>('POST', '/api/v1/ingest/epic-supply/item', { body: sample('epic-supply', 0) });
   expect(epic.status, epic.text).toBe(200);
-  const lawsonGolden = lawson.body.records[0].goldenId;
-  const epicRecord = epic.body.records[0];
+  const lawsonGolden = at(lawson.body.records, 0).goldenId;
+  const epicRecord = at(epic.body.records, 0);
   expect(['merged', 'review']).toContain(epicRecord.match);
 
   if (epicRecord.match === 'review') {
@@ -42,7 +43,7 @@ test('the same syringe from Lawson and Epic ends in one golden record, with line
     const task = await server.running.services.store
       .collection<TaskDocument>(TASKS)
       .findOne({ 'subject.sourceRecordId': epicRecord.sourceRecordId });
-    expect(task?.candidates?.[0].goldenId).toBe(lawsonGolden);
+    expect(task?.candidates?.[0]?.goldenId).toBe(lawsonGolden);
     const merged = await server.request('POST', `/api/v1/golden/item/${lawsonGolden}/merge`, {
       body: { otherId: epicRecord.goldenId, reason: 'same GTIN and manufacturer part number' },
     });

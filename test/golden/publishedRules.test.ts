@@ -18,7 +18,7 @@ const shipped = JSON.parse(readFileSync(new URL('../../matching-rules/item.json'
 };
 
 /** The same product sent by two sources: identical canonical content apart from the source id. */
-function samePair(): Array<Record<string, unknown> & { sourceId: string }> {
+function samePair(): [Record<string, unknown> & { sourceId: string }, Record<string, unknown> & { sourceId: string }] {
   const record = itemRecord();
   return [record, { ...record, sourceId: `B-${record.sourceId}` }];
 }

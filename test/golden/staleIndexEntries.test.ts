@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { MatchExplanation } from '../../server/matching/types';
 import { ERP_ITEM_EXPRESSION, erpItemRow, ingest, publishMapping, startIngestServer, toNdjson } from '../support/factories/ingest';
 import type { TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ const shipped = JSON.parse(readFileSync(new URL('../../matching-rules/item.json'
 async function send(source: string, row: Record<string, string>) {
   const response = await ingest(server, { source, domain: 'item', body: toNdjson([row]), contentType: 'application/x-ndjson' });
   expect(response.status, response.text).toBe(200);
-  return response.body.records[0];
+  return at(response.body.records, 0, 'ingest result');
 }
 
 test('a veto added by newly published rules applies to records indexed under the old rules', async () => {

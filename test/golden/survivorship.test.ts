@@ -9,6 +9,7 @@ import {
   type SurvivorshipSource,
 } from '../../server/golden';
 import { SURVIVORSHIP_DIRECTORY, loadSurvivorshipConfig } from '../../server/golden/survivorshipConfig';
+import { must } from '../support/must';
 
 function source(id: string, sourceName: string, updatedAt: string, canonical: Record<string, unknown>): SurvivorshipSource {
   return { _id: `item|${sourceName}|${id}`, source: sourceName, sourceId: id, canonical: { sourceId: id, ...canonical }, updatedAt };
@@ -181,14 +182,14 @@ describe('resolveSurvivorship', () => {
     if (from === null) {
       expect(result.lineage[attribute]).toBeUndefined();
     } else {
-      expect(result.lineage[attribute].source).toBe(from);
+      expect(must(result.lineage[attribute], 'result.lineage[attribute]').source).toBe(from);
       const winner = sources.find(
         (s) =>
           s.canonical[attribute] !== undefined && JSON.stringify(s.canonical[attribute]) === JSON.stringify(value) && s.source === from,
       );
-      expect(result.lineage[attribute].sourceRecordId).toBe(winner?._id);
-      expect(result.lineage[attribute].at).toBe(winner?.updatedAt);
-      if (strategy) expect(result.lineage[attribute].strategy).toBe(strategy);
+      expect(must(result.lineage[attribute], 'result.lineage[attribute]').sourceRecordId).toBe(winner?._id);
+      expect(must(result.lineage[attribute], 'result.lineage[attribute]').at).toBe(winner?.updatedAt);
+      if (strategy) expect(must(result.lineage[attribute], 'result.lineage[attribute]').strategy).toBe(strategy);
     }
   });
 

@@ -18,6 +18,7 @@ import { syncSearchIndex } from '../../server/search';
 import { ERP_VENDOR_EXPRESSION, erpVendorRow, ingest, publishMapping, toNdjson, type IngestBody } from '../support/factories/ingest';
 import type { TestServer } from '../support/testServer';
 import { expectStillServing, rawRequest, startSecurityServer } from './securitySupport';
+import { at } from '../support/must';
 
 /** A valid EIN that is also a well-formed SSN (274-81-9365): nothing in its digits says which it is. */
 const TAX_ID = '27-4819365';
@@ -76,7 +77,7 @@ beforeAll(async () => {
     contentType: 'application/x-ndjson',
   });
   expect(first.body.totals.accepted, first.text).toBe(1);
-  oracle = first.body.records[0];
+  oracle = at(first.body.records, 0, 'ingest result');
   // Same tax id, unrelated name: the supplier rules force a review, so a task and an explanation compare the tax ids.
   const second = await ingest(server, {
     source: 'workday',
@@ -101,7 +102,7 @@ describe('tax ids per role', () => {
       { key: keys[role] },
     );
     expect(response.body.attributes.taxId).toBe(TAX_DIGITS);
-    expect(response.body.sources[0].raw).toMatchObject({ TAX_ID });
+    expect(at(response.body.sources, 0).raw).toMatchObject({ TAX_ID });
   });
 
   test.each(seesMasked)('%s sees the tax id masked everywhere in a golden record, and no raw payload', async (role) => {
@@ -112,7 +113,7 @@ describe('tax ids per role', () => {
     );
     expect(response.status).toBe(200);
     expect(response.body.attributes.taxId).toBe(MASKED);
-    expect(response.body.sources[0].canonical.taxId).toBe(MASKED);
+    expect(at(response.body.sources, 0).canonical.taxId).toBe(MASKED);
     expect(response.body.sources[0]).not.toHaveProperty('raw');
     expectNoTaxId(response.text);
   });
@@ -293,7 +294,7 @@ describe('raw payloads through a draft mapping (diff-preview)', () => {
     expect(response.status, response.text).toBe(200);
     expect(response.body.isRestricted).toBe(true);
     expect(response.body.items.length).toBeGreaterThan(0);
-    const draft = response.body.items[0].draft;
+    const draft = at(response.body.items, 0).draft;
     expect(draft.output).not.toHaveProperty('copyOfEverything');
     expect(draft.withheldFields).toContain('(fields outside the canonical schema)');
     expect(draft.output.taxId).toMatch(/^\*+9365$/);
@@ -310,15 +311,15 @@ describe('raw payloads through a draft mapping (diff-preview)', () => {
       { key: keys.analyst, body: {} },
     );
     expect(response.status).toBe(200);
-    expect(response.body.items[0].draft.ok).toBe(false);
-    expect(response.body.items[0].draft.error.message).toMatch(/withheld/);
+    expect(at(response.body.items, 0).draft.ok).toBe(false);
+    expect(at(response.body.items, 0).draft.error.message).toMatch(/withheld/);
     expectNoTaxId(response.text);
-    expect(JSON.stringify(response.body.items[0].draft)).not.toContain('Jane Doe Courier');
+    expect(JSON.stringify(at(response.body.items, 0).draft)).not.toContain('Jane Doe Courier');
     const forSteward = await server.request<{ items: Array<{ draft: unknown }> }>('POST', '/api/v1/mappings/oracle/supplier/diff-preview', {
       key: keys.steward,
       body: {},
     });
-    expect(JSON.stringify(forSteward.body.items[0].draft)).toContain('Jane Doe Courier');
+    expect(JSON.stringify(at(forSteward.body.items, 0).draft)).toContain('Jane Doe Courier');
     await expectStillServing(server);
   });
 });

@@ -12,6 +12,7 @@ import { createMemoryLogger } from '../../server/logger';
 import { erpItemRow, ingest, toCsv, toNdjson } from '../support/factories/ingest';
 import { TEST_ADMIN_KEY, type TestServer } from '../support/testServer';
 import { expectStillServing, rawRequest, startSecurityServer } from './securitySupport';
+import { must } from '../support/must';
 
 type ErrorBody = { error: { status: number; code: string; message: string; details?: unknown } };
 
@@ -61,7 +62,7 @@ describe('security headers and published files', () => {
     const page = await server.request('GET', '/api/v1/docs', { key: null });
     expect(page.status).toBe(200);
     expect(page.text).not.toMatch(/<script>(?!<\/script>)/);
-    const scripts = [...page.text.matchAll(/<script src="([^"]+)"><\/script>/g)].map((m) => m[1]);
+    const scripts = [...page.text.matchAll(/<script src="([^"]+)"><\/script>/g)].map((m) => must(m[1], 'script src'));
     expect(scripts).toContain('/api/v1/docs/assets/docs-init.js');
     for (const src of scripts) {
       const asset = await server.request('GET', src, { key: null });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { ERP_ITEM_EXPRESSION, erpItemRow, ingest, publishMapping, startIngestServer } from '../support/factories/ingest';
 import { deepJsonText, expectStillServing, publishNormalMapping } from './runtimeSupport';
+import { at } from '../support/must';
 
 interface ErrorBody {
   error: { status: number; code: string; message: string; details?: Array<{ path?: string; code: string }> };
@@ -43,8 +44,8 @@ describe('ingest: a deep record fails alone, every record is accounted for', () 
     });
     expect(response.status).toBe(200);
     expect(response.body.totals).toEqual({ received: 1, accepted: 0, unchanged: 0, exceptions: 1 });
-    expect(response.body.records[0].exception).toMatchObject({ stage: 'parse', code: 'PAYLOAD_TOO_DEEP' });
-    expect(response.body.records[0].exception?.message).toContain('NOTES.a.a');
+    expect(at(response.body.records, 0).exception).toMatchObject({ stage: 'parse', code: 'PAYLOAD_TOO_DEEP' });
+    expect(at(response.body.records, 0).exception?.message).toContain('NOTES.a.a');
     await expectStillServing(server);
   });
 
@@ -87,7 +88,7 @@ describe('ingest: a deep record fails alone, every record is accounted for', () 
       contentType: 'application/json',
       key: sourceKey,
     });
-    expect(atLimit.body.records[0].exception?.code).not.toBe('PAYLOAD_TOO_DEEP');
+    expect(at(atLimit.body.records, 0).exception?.code).not.toBe('PAYLOAD_TOO_DEEP');
     const overLimit = await ingest(server, {
       source: 'erp',
       domain: 'item',
@@ -95,7 +96,7 @@ describe('ingest: a deep record fails alone, every record is accounted for', () 
       contentType: 'application/json',
       key: sourceKey,
     });
-    expect(overLimit.body.records[0].exception?.code).toBe('PAYLOAD_TOO_DEEP');
+    expect(at(overLimit.body.records, 0).exception?.code).toBe('PAYLOAD_TOO_DEEP');
   });
 
   test('a mapping that builds a record deeper than the limit fails that record with MAPPING_OUTPUT_TOO_DEEP', async () => {
@@ -107,8 +108,8 @@ describe('ingest: a deep record fails alone, every record is accounted for', () 
     const body = [JSON.stringify(erpItemRow()), JSON.stringify(erpItemRow({ DEEP: 'Y' }))].join('\n');
     const response = await ingest(server, { source: 'deepout', domain: 'item', body, contentType: 'application/x-ndjson' });
     expect(response.status).toBe(200);
-    expect(response.body.records[0].outcome).toBe('accepted');
-    expect(response.body.records[1].exception).toMatchObject({ stage: 'map', code: 'MAPPING_OUTPUT_TOO_DEEP' });
+    expect(at(response.body.records, 0).outcome).toBe('accepted');
+    expect(at(response.body.records, 1).exception).toMatchObject({ stage: 'map', code: 'MAPPING_OUTPUT_TOO_DEEP' });
     await expectStillServing(server);
   });
 });

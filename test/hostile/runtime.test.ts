@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestServer } from '../support/testServer';
 import { ERP_ITEM_EXPRESSION, erpItemRow, ingest, publishMapping, startIngestServer, toNdjson } from '../support/factories/ingest';
 import { expectHealthy, expectNormalIngest, expectStillServing, pollUntil, publishNormalMapping } from './runtimeSupport';
+import { at } from '../support/must';
 
 interface PreviewBody {
   results: Array<{ index: number; ok: boolean; error?: { code: string; message: string } }>;
@@ -44,8 +45,8 @@ describe('memory bombs cost one record, never the process', () => {
     const response = await ingest(server, { source: 'bomb', domain: 'item', body: toNdjson(rows), contentType: 'application/x-ndjson' });
     expect(response.status).toBe(200);
     expect(response.body.totals).toEqual({ received: 5, accepted: 3, unchanged: 0, exceptions: 2 });
-    expect(response.body.records[1].exception).toMatchObject({ stage: 'map', code: 'MAPPING_MEMORY_EXCEEDED' });
-    expect(response.body.records[3].exception).toMatchObject({ stage: 'map', code: 'MAPPING_MEMORY_EXCEEDED' });
+    expect(at(response.body.records, 1).exception).toMatchObject({ stage: 'map', code: 'MAPPING_MEMORY_EXCEEDED' });
+    expect(at(response.body.records, 3).exception).toMatchObject({ stage: 'map', code: 'MAPPING_MEMORY_EXCEEDED' });
     await expectStillServing(server);
   });
 
@@ -95,7 +96,7 @@ async function checkEvaluatorDeath(server: TestServer): Promise<void> {
   // Killed once with all three in flight (no record to blame), once more running the LOOP record alone.
   expect(killed.size).toBe(2);
   expect(response.body.totals).toEqual({ received: 3, accepted: 2, unchanged: 0, exceptions: 1 });
-  expect(response.body.records[1].exception).toMatchObject({ stage: 'map', code: 'MAPPING_RESOURCE_LIMIT' });
+  expect(at(response.body.records, 1).exception).toMatchObject({ stage: 'map', code: 'MAPPING_RESOURCE_LIMIT' });
   expect((await server.request<{ status: string }>('GET', '/readyz', { key: null })).body.status).toBe('ready');
   await expectStillServing(server);
 }

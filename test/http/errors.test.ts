@@ -5,6 +5,7 @@ import { listen } from '../../server/bootstrap';
 import { defineRoute } from '../../server/http/route';
 import type { AddressInfo } from 'node:net';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { must } from '../support/must';
 
 type Envelope = {
   error: {
@@ -133,8 +134,18 @@ describe('operational endpoints', () => {
       paths: Record<string, Record<string, { 'x-required-action'?: string; responses: Record<string, unknown> }>>;
     }>('GET', '/api/v1/openapi.json', { key: null });
     expect(response.body.openapi).toBe('3.1.0');
-    expect(response.body.paths['/api/v1/keys'].post['x-required-action']).toBe('keys.manage');
-    expect(response.body.paths['/api/v1/keys/{id}'].delete.responses['403']).toBeDefined();
+    expect(
+      must(
+        must(response.body.paths['/api/v1/keys'], 'the /api/v1/keys path').post,
+        "must(response.body.paths['/api/v1/keys'], 'the /api/v1/keys path').post",
+      )['x-required-action'],
+    ).toBe('keys.manage');
+    expect(
+      must(
+        must(response.body.paths['/api/v1/keys/{id}'], 'the /api/v1/keys/{id} path').delete,
+        "must(response.body.paths['/api/v1/keys/{id}'], 'the /api/v1/keys/{id} path').delete",
+      ).responses['403'],
+    ).toBeDefined();
     const docs = await server.request('GET', '/api/v1/docs', { key: null });
     expect(docs.text).toContain('/api/v1/openapi.json');
     const asset = await server.request('GET', '/api/v1/docs/assets/swagger-ui-bundle.js', { key: null });

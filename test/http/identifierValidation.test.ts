@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { must } from '../support/must';
 
 type Validation = { valid: boolean; errors: Array<{ path: string; code: string; message: string }> };
 
@@ -53,13 +54,13 @@ const cases: Array<[string, string, unknown, string]> = [
 ];
 
 function withValue(record: Record<string, unknown>, dotted: string, value: unknown): Record<string, unknown> {
-  const [head, index] = dotted.split('.');
+  const [head = dotted, index] = dotted.split('.');
   return { ...record, [head]: index === undefined ? value : [value] };
 }
 
 test.each(cases)('%s.%s = %j → %s', async (domain, field, value, expected) => {
   const response = await server.request<Validation>('POST', `/api/v1/schemas/${domain}/validate`, {
-    body: withValue(base[domain], field, value),
+    body: withValue(must(base[domain], 'base[domain]'), field, value),
   });
   expect(response.status).toBe(200);
   if (expected === 'valid') {

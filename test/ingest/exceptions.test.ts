@@ -12,6 +12,7 @@ import {
   toCsv,
   toNdjson,
 } from '../support/factories/ingest';
+import { at } from '../support/must';
 
 let server: TestServer;
 
@@ -189,7 +190,7 @@ describe('each exception code', () => {
     });
     expect(response.status).toBe(200);
     expect(response.body.totals).toEqual({ received: 1, accepted: 0, unchanged: 0, exceptions: 1 });
-    const [record] = response.body.records;
+    const record = at(response.body.records, 0);
     expect(record.outcome).toBe('exception');
     expect(record.exception).toMatchObject({ stage: testCase.stage, code: testCase.code });
     expect(record.exception?.message).toContain(testCase.messagePart);
@@ -223,17 +224,17 @@ describe('the queue', () => {
     const bad = erpItemRow({ GTIN: '12345678' });
     const first = await ingest(server, { source: 'erp', domain: 'item', ...json(bad) });
     const second = await ingest(server, { source: 'erp', domain: 'item', ...json(bad) });
-    expect(second.body.records[0].exception?.id).toBe(first.body.records[0].exception?.id);
-    const stored = await server.request<ExceptionView>('GET', `/api/v1/exceptions/${first.body.records[0].exception?.id}`);
+    expect(at(second.body.records, 0).exception?.id).toBe(at(first.body.records, 0).exception?.id);
+    const stored = await server.request<ExceptionView>('GET', `/api/v1/exceptions/${at(first.body.records, 0).exception?.id}`);
     expect(stored.body.occurrences).toBe(2);
   });
 
   test('a later accepted payload for the same source id resolves its open exception', async () => {
     const bad = erpItemRow({ GTIN: '00382903512349' });
     const failed = await ingest(server, { source: 'erp', domain: 'item', ...json(bad) });
-    const id = failed.body.records[0].exception?.id as string;
+    const id = at(failed.body.records, 0).exception?.id as string;
     const fixed = await ingest(server, { source: 'erp', domain: 'item', ...json({ ...bad, GTIN: '' }) });
-    expect(fixed.body.records[0].outcome).toBe('accepted');
+    expect(at(fixed.body.records, 0).outcome).toBe('accepted');
     const stored = await server.request<ExceptionView>('GET', `/api/v1/exceptions/${id}`);
     expect(stored.body.status).toBe('resolved');
     expect(stored.body.closed?.reason).toContain(`source id ${bad.INV_ITEM_ID} was accepted`);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestServer } from '../support/testServer';
 import { ingest, startIngestServer, type IngestBody } from '../support/factories/ingest';
+import { at, firstOf } from '../support/must';
 
 interface JobView {
   status: string;
@@ -155,7 +156,7 @@ describe('source formats through the ingest API', () => {
     });
     expect(wrongPath.status, wrongPath.text).toBe(200);
     expect(wrongPath.body.records, wrongPath.text).toHaveLength(1);
-    expect(wrongPath.body.records[0].exception?.code).toBe('XML_RECORD_PATH_NOT_FOUND');
+    expect(at(wrongPath.body.records, 0).exception?.code).toBe('XML_RECORD_PATH_NOT_FOUND');
     const badOption = await ingest(server, {
       source: 'lawx',
       domain: 'item',
@@ -184,7 +185,7 @@ describe('source formats through the ingest API', () => {
     const response = await ingest(server, { source: 'om', domain: 'item', body, contentType: 'application/edi-x12' });
     expect(response.status, response.text).toBe(200);
     expect(response.body.totals).toEqual({ received: 3, accepted: 2, unchanged: 0, exceptions: 1 });
-    const [first, broken, third] = response.body.records;
+    const [first, broken, third] = firstOf(response.body.records, 3);
     expect(first).toMatchObject({ outcome: 'accepted', sourceId: 'MDS195084' });
     expect(third).toMatchObject({ outcome: 'accepted', sourceId: 'NON25400' });
     expect(broken.outcome).toBe('exception');
@@ -246,7 +247,7 @@ describe('source formats through the ingest API', () => {
     expect(response.status, response.text).toBe(200);
     expect(response.body.totals).toEqual({ received: 2, accepted: 2, unchanged: 0, exceptions: 0 });
     expect(response.body.records.map((record) => record.sourceId)).toEqual(['org-1', 'org-2']);
-    expect(response.body.records[1].position).toMatchObject({ index: 2 });
+    expect(at(response.body.records, 1).position).toMatchObject({ index: 2 });
     expect(await canonicalOf(server, 'supplier', 'fhirsrv', 'org-2')).toMatchObject({ name: 'Stryker Instruments' });
   });
 
@@ -273,7 +274,7 @@ describe('source formats through the ingest API', () => {
       '/api/v1/exceptions?source=wd&code=XML_PARSE_ERROR',
     );
     expect(exceptions.body.items).toHaveLength(1);
-    expect(exceptions.body.items[0].position).toMatchObject({
+    expect(at(exceptions.body.items, 0).position).toMatchObject({
       index: 30,
       line: 36,
       path: '/Envelope/Body/Get_Suppliers_Response/Response_Data/Supplier[31]',
@@ -359,7 +360,7 @@ describe('source formats through the ingest API', () => {
     const response = await ingest(server, { source: 'epicx', domain: 'item', body, contentType: 'application/hl7-v2' });
     expect(response.status, response.text).toBe(200);
     expect(response.body.totals).toEqual({ received: 3, accepted: 2, unchanged: 0, exceptions: 1 });
-    const [first, broken, third] = response.body.records;
+    const [first, broken, third] = firstOf(response.body.records, 3);
     expect(first).toMatchObject({ outcome: 'accepted', sourceId: '204101' });
     expect(third).toMatchObject({ outcome: 'accepted', sourceId: '204103' });
     expect(broken.exception?.code).toBe('HL7_PARSE_ERROR');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { pollUntil } from '../hostile/runtimeSupport';
 import type { TestServer } from '../support/testServer';
 import { ERP_ITEM_EXPRESSION, erpItemRow, ingest, publishMapping, startIngestServer, toNdjson } from '../support/factories/ingest';
+import { at } from '../support/must';
 
 let server: TestServer;
 
@@ -41,6 +42,7 @@ test('records of an endless mapping become MAPPING_TIMEOUT exceptions; /healthz 
   const response = await pending;
   expect(response.status).toBe(200);
   expect(response.body.totals).toEqual({ received: 5, accepted: 2, unchanged: 0, exceptions: 3 });
-  for (const index of [0, 2, 3]) expect(response.body.records[index].exception).toMatchObject({ stage: 'map', code: 'MAPPING_TIMEOUT' });
-  for (const index of [1, 4]) expect(response.body.records[index].outcome).toBe('accepted');
+  for (const index of [0, 2, 3])
+    expect(at(response.body.records, index).exception).toMatchObject({ stage: 'map', code: 'MAPPING_TIMEOUT' });
+  for (const index of [1, 4]) expect(at(response.body.records, index).outcome).toBe('accepted');
 });

@@ -12,6 +12,7 @@ import {
   toNdjson,
   type IngestBody,
 } from '../support/factories/ingest';
+import { at } from '../support/must';
 
 let server: TestServer;
 
@@ -57,9 +58,9 @@ describe('content types', () => {
       expect(record).toMatchObject({
         index,
         outcome: 'accepted',
-        sourceId: rows[index].INV_ITEM_ID,
+        sourceId: at(rows, index).INV_ITEM_ID,
         change: 'created',
-        sourceRecordId: `item|erp|${rows[index].INV_ITEM_ID}`,
+        sourceRecordId: `item|erp|${at(rows, index).INV_ITEM_ID}`,
       });
       expect(record.goldenId).toMatch(/^item-/);
     }
@@ -71,12 +72,12 @@ describe('content types', () => {
     // A 12-digit GTIN (leading zeros lost), a unit alias and messy whitespace.
     const fixed = erpItemRow({ GTIN: gtin.slice(2), UNIT_MEASURE_STD: 'case', DESCR60: '  SPONGE   GAUZE 4X4\tSTERILE ' });
     const response = await ingest(server, { source: 'erp', domain: 'item', body: JSON.stringify(fixed), contentType: 'application/json' });
-    expect(response.body.records[0].outcome).toBe('accepted');
+    expect(at(response.body.records, 0).outcome).toBe('accepted');
     const golden = await server.request<{
       sources: Array<{ raw: unknown; canonical: Record<string, unknown>; mappingVersion: number; schemaVersion: string }>;
-    }>('GET', `/api/v1/golden/item/${response.body.records[0].goldenId}?include=sources`);
+    }>('GET', `/api/v1/golden/item/${at(response.body.records, 0).goldenId}?include=sources`);
     expect(golden.status).toBe(200);
-    const [source] = golden.body.sources;
+    const source = at(golden.body.sources, 0);
     expect(source.raw).toEqual(fixed);
     expect(source.mappingVersion).toBe(1);
     expect(source.schemaVersion).toBe('1.0.0');
@@ -99,7 +100,7 @@ describe('idempotency', () => {
     const asCsv = await ingest(server, { source: 'erp', domain: 'item', body: toCsv(rows), contentType: 'text/csv' });
     expect(asCsv.body.totals.unchanged).toBe(2);
 
-    const changed = { ...rows[1], DESCR60: `${rows[1].DESCR60} LATEX FREE` };
+    const changed = { ...rows[1], DESCR60: `${at(rows, 1).DESCR60} LATEX FREE` };
     const update = await ingest(server, {
       source: 'erp',
       domain: 'item',
@@ -107,17 +108,17 @@ describe('idempotency', () => {
       contentType: 'application/x-ndjson',
     });
     expect(update.body.totals).toEqual({ received: 2, accepted: 1, unchanged: 1, exceptions: 0 });
-    expect(update.body.records[1]).toMatchObject({ outcome: 'accepted', change: 'updated', goldenId: first.body.records[1].goldenId });
+    expect(update.body.records[1]).toMatchObject({ outcome: 'accepted', change: 'updated', goldenId: at(first.body.records, 1).goldenId });
     const golden = await server.request<{ attributes: Record<string, unknown> }>(
       'GET',
-      `/api/v1/golden/item/${first.body.records[1].goldenId}`,
+      `/api/v1/golden/item/${at(first.body.records, 1).goldenId}`,
     );
     expect(golden.body.attributes.description).toBe(changed.DESCR60);
   });
 
   test('Idempotency-Key replays the stored response; the same key with another body is refused', async () => {
     const rows = [erpItemRow(), erpItemRow()];
-    const headers = { 'Idempotency-Key': `batch-${rows[0].INV_ITEM_ID}` };
+    const headers = { 'Idempotency-Key': `batch-${at(rows, 0).INV_ITEM_ID}` };
     const first = await ingest(server, {
       source: 'erp',
       domain: 'item',

@@ -3,6 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestServer } from '../support/testServer';
 import { gtin14, publishMapping, startIngestServer } from '../support/factories/ingest';
+import { at, must } from '../support/must';
 
 let server: TestServer;
 let port: number;
@@ -81,9 +82,9 @@ describe('MLLP', () => {
     const connection = await client();
     connection.send(frame(message({ controlId: 'CTRL-1', itemId: '104200' })));
     const ack = segments(await connection.next());
-    expect(ack.MSH.slice(2, 6)).toEqual(['MDM', 'HUB', 'EPIC', 'SUPPLY']);
-    expect(ack.MSH[8]).toBe('ACK^M16^ACK');
-    expect(ack.MSA.slice(1, 3)).toEqual(['AA', 'CTRL-1']);
+    expect(must(ack.MSH, 'ack.MSH').slice(2, 6)).toEqual(['MDM', 'HUB', 'EPIC', 'SUPPLY']);
+    expect(must(ack.MSH, 'ack.MSH')[8]).toBe('ACK^M16^ACK');
+    expect(must(ack.MSA, 'ack.MSA').slice(1, 3)).toEqual(['AA', 'CTRL-1']);
     connection.close();
     const golden = await server.request<{ items: Array<{ record: { description?: string } }> }>(
       'GET',
@@ -101,7 +102,7 @@ describe('MLLP', () => {
     connection.send(frame(message({ controlId: 'CTRL-2', itemId: '104201', gtin: '123' })));
     const second = await connection.next();
     expect(second).toBe(first);
-    expect(segments(second).MSA[1]).toBe('AA');
+    expect(must(segments(second).MSA, 'segments(second).MSA')[1]).toBe('AA');
     connection.close();
     const exceptions = await server.request<{ items: unknown[] }>('GET', '/api/v1/exceptions?source=epic-test&code=INVALID_GTIN');
     expect(exceptions.body.items).toHaveLength(0);
@@ -111,9 +112,9 @@ describe('MLLP', () => {
     const connection = await client();
     connection.send(frame(message({ controlId: 'CTRL-3', itemId: '104202', gtin: '00382911861779' })));
     const ack = segments(await connection.next());
-    expect(ack.MSA[1]).toBe('AE');
-    expect(ack.MSA[2]).toBe('CTRL-3');
-    expect(ack.ERR[5]).toBe('INVALID_GTIN^^HL70533');
+    expect(must(ack.MSA, 'ack.MSA')[1]).toBe('AE');
+    expect(must(ack.MSA, 'ack.MSA')[2]).toBe('CTRL-3');
+    expect(must(ack.ERR, 'ack.ERR')[5]).toBe('INVALID_GTIN^^HL70533');
     connection.close();
     const exceptions = await server.request<{ items: Array<{ code: string; sourceId?: string }> }>(
       'GET',
@@ -127,12 +128,12 @@ describe('MLLP', () => {
     const text = message({ controlId: 'CTRL-4', itemId: '104203', description: 'broken \\Z escape' });
     connection.send(frame(text));
     const ack = segments(await connection.next());
-    expect(ack.MSA.slice(1, 3)).toEqual(['AR', 'CTRL-4']);
-    expect(ack.ERR[5]).toBe('HL7_PARSE_ERROR^^HL70533');
+    expect(must(ack.MSA, 'ack.MSA').slice(1, 3)).toEqual(['AR', 'CTRL-4']);
+    expect(must(ack.ERR, 'ack.ERR')[5]).toBe('HL7_PARSE_ERROR^^HL70533');
     connection.close();
     const list = await server.request<{ items: Array<{ id: string }> }>('GET', '/api/v1/exceptions?source=epic-test&code=HL7_PARSE_ERROR');
     expect(list.body.items).toHaveLength(1);
-    const exception = await server.request<{ raw: unknown; position: unknown }>('GET', `/api/v1/exceptions/${list.body.items[0].id}`);
+    const exception = await server.request<{ raw: unknown; position: unknown }>('GET', `/api/v1/exceptions/${at(list.body.items, 0).id}`);
     expect(exception.body.raw).toBe(text);
     expect(exception.body.position).toMatchObject({ message: 1, path: 'ITM-2' });
   });
@@ -140,11 +141,11 @@ describe('MLLP', () => {
   test('an unknown sender → AR MLLP_UNKNOWN_SENDER; a route without a published mapping → AE NO_PUBLISHED_MAPPING', async () => {
     const connection = await client();
     connection.send(frame(message({ controlId: 'CTRL-5', itemId: '1', sender: 'CERNER|MAIN' })));
-    expect(segments(await connection.next()).ERR[5]).toBe('MLLP_UNKNOWN_SENDER^^HL70533');
+    expect(must(segments(await connection.next()).ERR, 'segments(await connection.next()).ERR')[5]).toBe('MLLP_UNKNOWN_SENDER^^HL70533');
     connection.send(frame(message({ controlId: 'CTRL-6', itemId: '1', sender: 'LAWSON|X' })));
     const ack = segments(await connection.next());
-    expect(ack.MSA[1]).toBe('AE');
-    expect(ack.ERR[5]).toBe('NO_PUBLISHED_MAPPING^^HL70533');
+    expect(must(ack.MSA, 'ack.MSA')[1]).toBe('AE');
+    expect(must(ack.ERR, 'ack.ERR')[5]).toBe('NO_PUBLISHED_MAPPING^^HL70533');
     connection.close();
   });
 
@@ -152,8 +153,8 @@ describe('MLLP', () => {
     const connection = await client();
     connection.send(Buffer.from('MSH|^~\\&|EPIC|SUPPLY|no frame bytes\r'));
     const broken = segments(await connection.next());
-    expect(broken.MSA[1]).toBe('AR');
-    expect(broken.ERR[5]).toBe('MLLP_FRAME_ERROR^^HL70533');
+    expect(must(broken.MSA, 'broken.MSA')[1]).toBe('AR');
+    expect(must(broken.ERR, 'broken.ERR')[5]).toBe('MLLP_FRAME_ERROR^^HL70533');
     // A frame cut off by the next <VT>.
     connection.send(
       Buffer.concat([
@@ -162,8 +163,8 @@ describe('MLLP', () => {
         frame(message({ controlId: 'CTRL-7', itemId: '104204' })),
       ]),
     );
-    expect(segments(await connection.next()).ERR[5]).toBe('MLLP_FRAME_ERROR^^HL70533');
-    expect(segments(await connection.next()).MSA.slice(1, 3)).toEqual(['AA', 'CTRL-7']);
+    expect(must(segments(await connection.next()).ERR, 'segments(await connection.next()).ERR')[5]).toBe('MLLP_FRAME_ERROR^^HL70533');
+    expect(must(segments(await connection.next()).MSA, 'segments(await connection.next()).MSA').slice(1, 3)).toEqual(['AA', 'CTRL-7']);
     connection.close();
   });
 
@@ -173,7 +174,7 @@ describe('MLLP', () => {
       Buffer.concat(['CTRL-8', 'CTRL-9', 'CTRL-10'].map((controlId, index) => frame(message({ controlId, itemId: `10421${index}` })))),
     );
     const answers = [await connection.next(), await connection.next(), await connection.next()];
-    expect(answers.map((ack) => segments(ack).MSA.slice(1, 3))).toEqual([
+    expect(answers.map((ack) => must(segments(ack).MSA, 'segments(ack).MSA').slice(1, 3))).toEqual([
       ['AA', 'CTRL-8'],
       ['AA', 'CTRL-9'],
       ['AA', 'CTRL-10'],

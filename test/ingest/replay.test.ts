@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestServer } from '../support/testServer';
 import { erpItemRow, ingest, publishMapping, startIngestServer, toNdjson } from '../support/factories/ingest';
+import { at } from '../support/must';
 
 let server: TestServer;
 
@@ -55,7 +56,7 @@ test('after a mapping fix, replaying one exception accepts the record and closes
   expect(one.body.exception.closed?.goldenId).toBe(one.body.result.goldenId);
   const xref = await server.request<{ goldenId: string; golden: { attributes: Record<string, unknown> } }>(
     'GET',
-    `/api/v1/xref/item/erp/${rows[0].INV_ITEM_ID}`,
+    `/api/v1/xref/item/erp/${at(rows, 0).INV_ITEM_ID}`,
   );
   expect(xref.body.golden.attributes.baseUom).toBe('CS');
 
@@ -87,7 +88,7 @@ test('an unreadable line cannot be replayed', async () => {
     body: '{"INV_ITEM_ID": "1"\n',
     contentType: 'application/x-ndjson',
   });
-  const id = response.body.records[0].exception?.id;
+  const id = at(response.body.records, 0).exception?.id;
   const replay = await server.request<{ error: { code: string } }>('POST', `/api/v1/exceptions/${id}/replay`);
   expect(replay.status).toBe(409);
   expect(replay.body.error.code).toBe('EXCEPTION_NOT_REPLAYABLE');

@@ -17,6 +17,7 @@ import {
   toNdjson,
 } from '../support/factories/ingest';
 import { putLookup } from '../support/factories/mappings';
+import { at } from '../support/must';
 
 let server: TestServer;
 
@@ -59,13 +60,13 @@ describe('unchanged re-sends', () => {
     expect(again.body.records.map((r) => [r.outcome, r.goldenId, r.sourceId])).toEqual(
       first.body.records.map((r) => [r.outcome === 'accepted' ? 'unchanged' : r.outcome, r.goldenId, r.sourceId]),
     );
-    expect(again.body.records[1]).toMatchObject({ sourceRecordId: `item|erp|${rows[1].INV_ITEM_ID}`, position: { line: 2 } });
+    expect(again.body.records[1]).toMatchObject({ sourceRecordId: `item|erp|${at(rows, 1).INV_ITEM_ID}`, position: { line: 2 } });
     // The exception is the same one, seen again.
-    expect(again.body.records[2].exception?.id).toBe(first.body.records[2].exception?.id);
+    expect(at(again.body.records, 2).exception?.id).toBe(at(first.body.records, 2).exception?.id);
 
     // The same records as CSV (other bytes, same payload objects) are unchanged without mapping too.
     const { result: asCsv, mapped: mappedCsv } = await recordsMappedDuring(() =>
-      ingest(server, { source: 'erp', domain: 'item', body: toCsv([rows[0], rows[1]]), contentType: 'text/csv' }),
+      ingest(server, { source: 'erp', domain: 'item', body: toCsv([at(rows, 0), at(rows, 1)]), contentType: 'text/csv' }),
     );
     expect(asCsv.body.totals).toEqual({ received: 2, accepted: 0, unchanged: 2, exceptions: 0 });
     expect(mappedCsv).toBe(0);
@@ -90,7 +91,7 @@ describe('unchanged re-sends', () => {
     expect(remapped.body.totals).toEqual({ received: 2, accepted: 0, unchanged: 2, exceptions: 0 });
     const golden = await server.request<{ sources: Array<{ mappingVersion: number }> }>(
       'GET',
-      `/api/v1/golden/item/${first.body.records[0].goldenId}?include=sources`,
+      `/api/v1/golden/item/${at(first.body.records, 0).goldenId}?include=sources`,
     );
     expect(golden.body.sources.map((s) => s.mappingVersion)).toEqual([version2]);
 
@@ -115,7 +116,7 @@ describe('unchanged re-sends', () => {
     );
     expect(mapped).toBe(2);
     expect(again.body.totals).toEqual({ received: 2, accepted: 1, unchanged: 1, exceptions: 0 });
-    expect(again.body.records[0]).toMatchObject({ outcome: 'accepted', change: 'updated', goldenId: first.body.records[0].goldenId });
+    expect(again.body.records[0]).toMatchObject({ outcome: 'accepted', change: 'updated', goldenId: at(first.body.records, 0).goldenId });
   });
 
   test('a mapping that reads the clock is never answered without mapping', async () => {
@@ -149,7 +150,7 @@ describe('unchanged re-sends', () => {
       ['accepted', 'updated'],
       ['unchanged', undefined],
     ]);
-    expect(new Set(batch.body.records.map((r) => r.goldenId))).toEqual(new Set([first.body.records[0].goldenId]));
+    expect(new Set(batch.body.records.map((r) => r.goldenId))).toEqual(new Set([at(first.body.records, 0).goldenId]));
   });
 
   test('an upload job whose next batch re-sends the old payload of a record the batch before changed: an update (batches overlap)', async () => {

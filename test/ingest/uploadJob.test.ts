@@ -7,6 +7,7 @@ import type { TestServer } from '../support/testServer';
 import { ERP_ITEM_EXPRESSION, erpItemRow, publishMapping, startIngestServer, toCsv, toNdjson } from '../support/factories/ingest';
 import { readItems } from '../../server/ingest/recordReader';
 import { readUploadChunks, storeUpload } from '../../server/ingest/uploads';
+import { at } from '../support/must';
 
 interface JobView {
   id: string;
@@ -52,7 +53,7 @@ describe('upload jobs', () => {
     expect(created.status).toBe(202);
     expect(created.headers.get('location')).toBe(`/api/v1/jobs/${created.body.jobId}`);
     expect(created.body.estimatedRecords).toBe(250);
-    const [job] = (await pollJob(server, created.body.location, () => false)).slice(-1);
+    const job = at((await pollJob(server, created.body.location, () => false)).slice(-1), 0);
     expect(job.status).toBe('succeeded');
     expect(job.result?.totals).toEqual({ received: 250, accepted: 245, unchanged: 0, exceptions: 5 });
     expect(job.progress).toMatchObject({ total: 250, done: 245, failed: 5 });
@@ -121,9 +122,10 @@ describe('resume after a restart', () => {
         contentType: 'application/x-ndjson',
       });
       expect(created.status).toBe(202);
-      const beforeStop = (await pollJob(first, created.body.location, (job) => job.progress.done + job.progress.failed >= 200)).slice(
-        -1,
-      )[0];
+      const beforeStop = at(
+        (await pollJob(first, created.body.location, (job) => job.progress.done + job.progress.failed >= 200)).slice(-1),
+        0,
+      );
       expect(beforeStop.status).toBe('running');
       expect(beforeStop.progress.ratePerSecond).toBeGreaterThan(0);
       expect(typeof beforeStop.progress.etaSeconds).toBe('number');
@@ -132,7 +134,7 @@ describe('resume after a restart', () => {
       const second = await startIngestServer({ dataDir });
       try {
         const afterRestart = await pollJob(second, created.body.location, () => false);
-        const finished = afterRestart[afterRestart.length - 1];
+        const finished = at(afterRestart, afterRestart.length - 1);
         expect(finished.status).toBe('succeeded');
         expect(finished.attempts).toBe(2);
         // Resumed, not restarted: progress never went back below what it was when the first server stopped.

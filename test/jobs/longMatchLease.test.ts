@@ -17,6 +17,7 @@ import { batchMatch, batchMatchAsync, loadRules } from '../../server/matching';
 import { MetricsRegistry } from '../../server/metrics/registry';
 import type { AppServices } from '../../server/services';
 import { openStore } from '../../server/store';
+import { at } from '../support/must';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -57,7 +58,7 @@ test(
         // period's worth of heartbeats (one every third of the lease) during matching: the step is then
         // provably longer than the lease, however fast the machine.
         let result = await batchMatchAsync({ records, rules, yieldEvery: 250, onYield: observe });
-        for (let pass = 1; pass < 50 && beatsDuringMatch.at(-1)! - beatsDuringMatch[0] < 4; pass++) {
+        for (let pass = 1; pass < 50 && beatsDuringMatch.at(-1)! - at(beatsDuringMatch, 0) < 4; pass++) {
           result = await batchMatchAsync({ records, rules, yieldEvery: 250, onYield: observe });
         }
         return { pairsCompared: result.pairsCompared, clusters: result.clusters, reviewPairs: result.reviewPairs };
@@ -85,8 +86,8 @@ test(
     expect(finished.attempts).toBe(1);
     expect(starts).toEqual(['first']);
     // Heartbeats landed while the match ran: more than a lease period of them.
-    expect(beatsDuringMatch.at(-1)! - beatsDuringMatch[0]).toBeGreaterThanOrEqual(4);
-    expect(beatsDuringMatch.every((beat, i) => i === 0 || beat >= beatsDuringMatch[i - 1])).toBe(true);
+    expect(beatsDuringMatch.at(-1)! - at(beatsDuringMatch, 0)).toBeGreaterThanOrEqual(4);
+    expect(beatsDuringMatch.every((beat, i) => i === 0 || beat >= at(beatsDuringMatch, i - 1))).toBe(true);
     // The cooperative match gives the synchronous matcher's result.
     expect(finished.result).toEqual({
       pairsCompared: expected.pairsCompared,

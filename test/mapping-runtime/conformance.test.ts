@@ -13,6 +13,7 @@ import { createMappingRuntime } from '../../server/mapping-runtime/index';
 import type { MappingRuntime, RecordOutcome } from '../../server/mapping-runtime/index';
 import { SUITE_DIR_SETTING, loadSuite, locateSuite, mismatch } from './conformanceSuite';
 import type { SuiteCase } from './conformanceSuite';
+import { at } from '../support/must';
 
 const EVAL_DISABLED = '$eval is disabled in mappings (MAPPING_FUNCTION_DISABLED): it would run code the studio never checked.';
 const SEQUENCE_LIMIT =
@@ -61,7 +62,7 @@ beforeAll(async () => {
   for (const testCase of cases) byLimits.set(limitsKey(testCase), [...(byLimits.get(limitsKey(testCase)) ?? []), testCase]);
   await Promise.all(
     [...byLimits].map(async ([key, group]) => {
-      const first = group[0];
+      const first = at(group, 0);
       const runtime = createMappingRuntime({
         poolSize: 2,
         logger,
@@ -72,12 +73,15 @@ beforeAll(async () => {
       runtimes.push(runtime);
       await Promise.all(
         group.map(async (testCase) => {
-          const [outcome] = await runtime.evaluateBatch({
-            cacheKey: testCase.id,
-            expression: testCase.expr,
-            records: [testCase.data],
-            bindings: testCase.bindings,
-          });
+          const outcome = at(
+            await runtime.evaluateBatch({
+              cacheKey: testCase.id,
+              expression: testCase.expr,
+              records: [testCase.data],
+              bindings: testCase.bindings,
+            }),
+            0,
+          );
           outcomes.set(testCase.id, outcome);
         }),
       );

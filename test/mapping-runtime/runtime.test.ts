@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLogger, createMemoryLogger } from '../../server/logger';
 import { createMappingRuntime } from '../../server/mapping-runtime/index';
 import type { MappingRuntime, RecordOutcome, RuntimeLimits } from '../../server/mapping-runtime/index';
+import { at } from '../support/must';
 
 type Case = { input: unknown; output: unknown } | { input: unknown; error: string };
 interface Fixture {
@@ -213,7 +214,7 @@ describe('errors and limits', () => {
   test('errors keep jsonata code, position and token', async () => {
     const [syntax] = await runtime.evaluateBatch({ cacheKey: 'pos:1', expression: 'Account.(Name', records: [{}] });
     expect(syntax).toMatchObject({ ok: false, error: { code: 'MAPPING_SYNTAX_ERROR', jsonataCode: 'S0203', position: 13 } });
-    const [typeError] = await runtime.evaluateBatch({ cacheKey: 'pos:2', expression: 'a + 1', records: [{ a: 'x' }] });
+    const typeError = at(await runtime.evaluateBatch({ cacheKey: 'pos:2', expression: 'a + 1', records: [{ a: 'x' }] }), 0);
     expect(typeError).toMatchObject({ ok: false, error: { code: 'MAPPING_ERROR', jsonataCode: 'T2001', token: '+', position: 3 } });
     expect(typeError.ok === false && typeError.error.message).toMatch(/left side of the "\+" operator must evaluate to a number/);
   });
@@ -479,8 +480,9 @@ describe('readiness', () => {
       });
       try {
         const outcomes = await broken.evaluateBatch({ cacheKey: 'x', expression: 'x', records: [{ x: 1 }] });
-        expect(outcomes[0]).toMatchObject({ ok: false, error: { code: 'MAPPING_ERROR' } });
-        expect(!outcomes[0].ok && outcomes[0].error.message).toContain('cannot start');
+        const outcome = at(outcomes, 0, 'outcome');
+        expect(outcome).toMatchObject({ ok: false, error: { code: 'MAPPING_ERROR' } });
+        expect(!outcome.ok && outcome.error.message).toContain('cannot start');
         const health = broken.health();
         expect(health.isReady).toBe(false);
         expect(health.lanes.ingest).toMatchObject({ state: 'failed', isWedged: true });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { SourceRecordDocument } from '../../server/golden/types';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { LAWSON_ITEM_EXPRESSION, LAWSON_UOM_ENTRIES, lawsonItemPayload, putDraft, putLookup } from '../support/factories/mappings';
+import { at } from '../support/must';
 
 let server: TestServer;
 let mappingsDir: string;
@@ -84,6 +85,6 @@ test('a draft that fails where the published version worked is listed with its e
   await putDraft(server, 'diff-err-src/item', { expression: '{ "sourceId": ITEM, "description": DESCRIPTION, "price": { "amount": $number(ITEM) } }' });
   const response = await server.request<{ changed: number; items: Array<{ published: { ok: boolean }; draft: { ok: boolean; error: { code: string } } }> }>('POST', '/api/v1/mappings/diff-err-src/item/diff-preview', { body: {} });
   expect(response.body.changed).toBe(1);
-  expect(response.body.items[0].published.ok).toBe(true);
-  expect(response.body.items[0].draft).toMatchObject({ ok: false, error: { code: 'MAPPING_ERROR' } });
+  expect(at(response.body.items, 0).published.ok).toBe(true);
+  expect(at(response.body.items, 0).draft).toMatchObject({ ok: false, error: { code: 'MAPPING_ERROR' } });
 });

@@ -8,6 +8,7 @@ import type { AuditEntry } from '../../server/audit/auditLog';
 import { loadLookupTables } from '../../server/mappings';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { LAWSON_ITEM_EXPRESSION, lawsonItemPayload, putDraft } from '../support/factories/mappings';
+import { at } from '../support/must';
 
 let server: TestServer;
 let mappingsDir: string;
@@ -44,7 +45,7 @@ describe('lookup tables', () => {
     expect((await server.request('DELETE', '/api/v1/lookups/ps-account-type')).status).toBe(404);
     const audit = await server.running.services.store.collection<AuditEntry>(AUDIT_COLLECTION).find({ 'target.id': 'ps-account-type' }, { sort: { at: 1 } });
     expect(audit.map((entry) => entry.action)).toEqual(['lookup.create', 'lookup.update', 'lookup.delete']);
-    expect(audit[2].reason).toBe('replaced by ps-acct');
+    expect(at(audit, 2).reason).toBe('replaced by ps-acct');
   });
 
   test('a stale revision is 409 with the current table', async () => {
@@ -71,14 +72,14 @@ describe('lookup tables', () => {
     await putDraft(server, 'lookup-src/item', { expression: LAWSON_ITEM_EXPRESSION });
     const withoutTable = await server.request<{ missingLookupTables: string[]; results: Array<{ error?: { code: string } }> }>('POST', '/api/v1/mappings/lookup-src/item/preview', { body: { payloads: [lawsonItemPayload()] } });
     expect(withoutTable.body.missingLookupTables).toEqual(['lawson-uom']);
-    expect(withoutTable.body.results[0].error?.code).toBe('LOOKUP_MISSING');
+    expect(at(withoutTable.body.results, 0).error?.code).toBe('LOOKUP_MISSING');
 
     await server.request('PUT', '/api/v1/lookups/lawson-uom', { body: { entries: { BOX: 'BX' } } });
     const first = await server.request<{ results: Array<{ output: { baseUom: string } }> }>('POST', '/api/v1/mappings/lookup-src/item/preview', { body: { payloads: [lawsonItemPayload()] } });
-    expect(first.body.results[0].output.baseUom).toBe('BX');
+    expect(at(first.body.results, 0).output.baseUom).toBe('BX');
     await server.request('PUT', '/api/v1/lookups/lawson-uom', { body: { entries: { BOX: 'PK' } } });
     const second = await server.request<{ results: Array<{ output: { baseUom: string } }> }>('POST', '/api/v1/mappings/lookup-src/item/preview', { body: { payloads: [lawsonItemPayload()] } });
-    expect(second.body.results[0].output.baseUom).toBe('PK');
+    expect(at(second.body.results, 0).output.baseUom).toBe('PK');
 
     expect((await server.request('POST', '/api/v1/mappings/lookup-src/item/publish', { body: {} })).status).toBe(201);
     const refused = await server.request<ErrorBody>('DELETE', '/api/v1/lookups/lawson-uom');

@@ -12,6 +12,7 @@ import type { AuditEntry } from '../../server/audit/auditLog';
 import { getPublishedMapping } from '../../server/mappings';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { LAWSON_ITEM_EXPRESSION, LAWSON_UOM_ENTRIES, lawsonItemOutput, lawsonItemPayload, putDraft, putLookup } from '../support/factories/mappings';
+import { at, firstOf } from '../support/must';
 
 let server: TestServer;
 let mappingsDir: string;
@@ -122,7 +123,7 @@ describe('preview and tests', () => {
     );
     expect(response.status).toBe(200);
     expect(response.body.syntaxError).toBeNull();
-    const [first, second] = response.body.results;
+    const [first, second] = firstOf(response.body.results, 2);
     expect(first).toMatchObject({ ok: true, output: { ...lawsonItemOutput(), gtin: '10888277123458' }, schemaErrors: [], missingRequired: [] });
     expect(typeof first.durationMs).toBe('number');
     expect(second).toMatchObject({ ok: true, missingRequired: ['description'] });
@@ -139,9 +140,9 @@ describe('preview and tests', () => {
       body: { expression: '{ "sourceId": ITEM, "shortDescription": $substring(DESCRIPTION, 0, 10) & $number(ITEM) }', payloads: [lawsonItemPayload(), { ITEM: 'X' }] },
     });
     expect(missing.body.requiredNeverSet).toEqual(['description']);
-    expect(missing.body.results[0].ok).toBe(true);
-    expect(missing.body.results[1].ok).toBe(false);
-    expect(missing.body.results[1].error?.code).toBe('MAPPING_ERROR');
+    expect(at(missing.body.results, 0).ok).toBe(true);
+    expect(at(missing.body.results, 1).ok).toBe(false);
+    expect(at(missing.body.results, 1).error?.code).toBe('MAPPING_ERROR');
     const broken = await server.request<{ syntaxError: { code: string; position: number }; results: unknown[] }>('POST', '/api/v1/mappings/preview-src/item/preview', { body: { expression: '{ "a": ', payloads: [{}] } });
     expect(broken.status).toBe(200);
     expect(broken.body.syntaxError.code).toBe('MAPPING_SYNTAX_ERROR');
@@ -202,10 +203,10 @@ describe('unsaved work and hostile expressions', () => {
     // The runtime may refuse an expression before running it (unsafe regex) or fail the record.
     const code = response.body.syntaxError?.code ?? response.body.results[0]?.error?.code;
     expect(codes).toContain(code);
-    if (response.body.results.length > 0) expect(response.body.results[0].ok).toBe(false);
+    if (response.body.results.length > 0) expect(at(response.body.results, 0).ok).toBe(false);
     expect((await server.request('GET', '/healthz', { key: null })).status).toBe(200);
     const healthy = await server.request<{ results: Array<{ ok: boolean }> }>('POST', '/api/v1/mappings/hostile-src/item/preview', { body: { expression: '{ "sourceId": "1", "description": "x" }', payloads: [{}] } });
-    expect(healthy.body.results[0].ok).toBe(true);
+    expect(at(healthy.body.results, 0).ok).toBe(true);
   });
 });
 
@@ -269,7 +270,7 @@ describe('publish, versions, rollback', () => {
     expect(rollback.body).toMatchObject({ version: 3, origin: 'rollback', rolledBackFrom: 1, note: 'v2 truncates descriptions' });
     const versions = await server.request<{ items: Array<{ version: number; origin: string; rolledBackFrom: number | null; isCurrent: boolean; contentHash: string }> }>('GET', '/api/v1/mappings/rollback-src/item/versions');
     expect(versions.body.items.map((v) => [v.version, v.origin, v.rolledBackFrom, v.isCurrent])).toEqual([[3, 'rollback', 1, true], [2, 'api', null, false], [1, 'api', null, false]]);
-    expect(versions.body.items[0].contentHash).toBe(versions.body.items[2].contentHash);
+    expect(at(versions.body.items, 0).contentHash).toBe(at(versions.body.items, 2).contentHash);
     expect((await getPublishedMapping(server.running.services, { source: 'rollback-src', domain: 'item' }))?.expression).toBe(LAWSON_ITEM_EXPRESSION);
     const mapping = await server.request<{ draft: { expression: string }; draftState: string }>('GET', '/api/v1/mappings/rollback-src/item');
     expect(mapping.body).toMatchObject({ draftState: 'same-as-published', draft: { expression: LAWSON_ITEM_EXPRESSION } });
@@ -289,8 +290,8 @@ describe('publish, versions, rollback', () => {
     const entries = await server.running.services.store.collection<AuditEntry>(AUDIT_COLLECTION).find({ 'target.id': 'inbound|audit-src|item' }, { sort: { at: 1 } });
     expect(entries.map((entry) => entry.action)).toEqual(['mapping.create', 'mapping.update', 'mapping.publish', 'mapping.update', 'mapping.publish', 'mapping.rollback']);
     expect(entries.every((entry) => entry.actor.role === 'admin')).toBe(true);
-    expect(entries[1].before).toMatchObject({ revision: 1, description: '' });
-    expect(entries[5].after).toMatchObject({ version: 3, rolledBackFrom: 1 });
+    expect(at(entries, 1).before).toMatchObject({ revision: 1, description: '' });
+    expect(at(entries, 5).after).toMatchObject({ version: 3, rolledBackFrom: 1 });
   });
 
   test('analysts may publish, stewards may read but not write', async () => {

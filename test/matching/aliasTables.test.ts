@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { shippedAliasTables, validateAliasTable, withAliasTables } from '../../server/matching/aliases';
 import { normalizerFor } from '../../server/matching/normalizers';
+import { at } from '../support/must';
 
 const tables = shippedAliasTables();
 const table = (name: string) => {
@@ -114,7 +115,7 @@ test.each([
 ])('an invalid table is refused with the field named (%#)', (json, code, path) => {
   const problems = validateAliasTable(json);
   expect(problems.length).toBeGreaterThan(0);
-  if (code) expect(problems[0].code).toBe(code);
+  if (code) expect(at(problems, 0).code).toBe(code);
   expect(problems.map((p) => p.path)).toContain(path);
 });
 

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 let analystKey: string;
@@ -172,7 +173,7 @@ test('a rule set naming a table that does not exist is refused', async () => {
   const edited = structuredClone(rules.body.published.rules);
   edited.version = 'item-test-unknown-table';
   const description = edited.comparators.findIndex((c) => c.name === 'description');
-  edited.comparators[description].params = { aliasTables: ['noSuchTable'] };
+  at(edited.comparators, description).params = { aliasTables: ['noSuchTable'] };
   const response = await server.request<{ error: { details: Array<{ path: string; code: string }> } }>(
     'PUT',
     '/api/v1/matching/rules/item',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { compileRules, scorePair, validateRules } from '../../server/matching';
 import type { RuleSet } from '../../server/matching';
+import { at } from '../support/must';
 
 const shipped = JSON.parse(readFileSync(new URL('../../matching-rules/item.json', import.meta.url), 'utf8')) as RuleSet;
 
@@ -15,25 +16,25 @@ function withChange(change: (rules: RuleSet) => void): RuleSet {
 test.each([
   {
     title: 'unknown alias table on a comparator',
-    change: (r: RuleSet) => (r.comparators[8].params = { aliasTables: ['noSuchTable'] }),
+    change: (r: RuleSet) => (at(r.comparators, 8).params = { aliasTables: ['noSuchTable'] }),
     code: 'UNKNOWN_ALIAS_TABLE',
     path: 'comparators[8].params.aliasTables[0]',
   },
   {
     title: 'unknown alias table on a blocking key',
-    change: (r: RuleSet) => (r.blocking[5].params = { aliasTables: ['nope'] }),
+    change: (r: RuleSet) => (at(r.blocking, 5).params = { aliasTables: ['nope'] }),
     code: 'UNKNOWN_ALIAS_TABLE',
     path: 'blocking[5].params.aliasTables[0]',
   },
   {
     title: 'a tokenSet reading the token frequencies of a comparator that keeps none',
-    change: (r: RuleSet) => (r.comparators[10].params = { ...r.comparators[10].params, termsOf: 'manufacturer' }),
+    change: (r: RuleSet) => (at(r.comparators, 10).params = { ...at(r.comparators, 10).params, termsOf: 'manufacturer' }),
     code: 'UNKNOWN_TERMS',
     path: 'comparators[10].params.termsOf',
   },
   {
     title: 'an attributes comparator naming an undeclared attribute',
-    change: (r: RuleSet) => (r.comparators[9].params = { attributes: ['colour'] }),
+    change: (r: RuleSet) => (at(r.comparators, 9).params = { attributes: ['colour'] }),
     code: 'UNKNOWN_ATTRIBUTE',
     path: 'comparators[9].params.attributes[0]',
   },
@@ -45,19 +46,19 @@ test.each([
   },
   {
     title: 'a pattern that is not a regular expression',
-    change: (r: RuleSet) => ((r.attributes ?? [])[0].patterns[0].regex = '(?<value>\\d+'),
+    change: (r: RuleSet) => (at(at(r.attributes ?? [], 0).patterns, 0).regex = '(?<value>\\d+'),
     code: 'INVALID_PATTERN',
     path: 'attributes[0].patterns[0].regex',
   },
   {
     title: 'a unit that cannot be converted',
-    change: (r: RuleSet) => ((r.attributes ?? [])[6].units = { ML: 'mg' }),
+    change: (r: RuleSet) => (at(r.attributes ?? [], 6).units = { ML: 'mg' }),
     code: 'UNIT_CONVERSION',
     path: 'attributes[6].units.ML',
   },
   {
     title: 'a quantity without its unit',
-    change: (r: RuleSet) => delete (r.attributes ?? [])[6].unit,
+    change: (r: RuleSet) => delete at(r.attributes ?? [], 6).unit,
     code: 'UNIT_REQUIRED',
     path: 'attributes[6].unit',
   },

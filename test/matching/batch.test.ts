@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { batchMatch, blockingKeys, loadRules } from '../../server/matching';
 import type { CanonicalRecord, CompiledRules } from '../../server/matching';
 import { generateItems } from '../../bench/generators/items';
+import { at } from '../support/must';
 
 let items: CompiledRules;
 beforeAll(async () => {
@@ -55,7 +56,7 @@ describe('batchMatch', () => {
     const lookupOf = records.map((r) => {
       const keys = blockingKeys(r, items);
       const tokens = keys.filter((k) => keyRuleOf(k)?.lookup.mode === 'rarest');
-      const count = Number(tokens.length > 0 ? (keyRuleOf(tokens[0])?.rule.params?.count ?? 2) : 2);
+      const count = Number(tokens.length > 0 ? (keyRuleOf(at(tokens, 0))?.rule.params?.count ?? 2) : 2);
       const rarest = tokens
         .map((k) => ({ k, size: (blocks.get(k)?.length ?? 1) - 1 }))
         .filter((t) => t.size > 0)
@@ -66,7 +67,7 @@ describe('batchMatch', () => {
     });
     const expected = new Set<string>();
     records.forEach((_, a) => {
-      for (const key of lookupOf[a]) {
+      for (const key of at(lookupOf, a)) {
         const members = blocks.get(key) ?? [];
         if (members.length > (keyRuleOf(key)?.rule.maxBlockSize ?? 0)) continue;
         for (const b of members) if (b !== a) expected.add(a < b ? `${a}|${b}` : `${b}|${a}`);

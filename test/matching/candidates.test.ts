@@ -20,6 +20,7 @@ import {
   setGoldenId,
 } from '../../server/matching';
 import type { CanonicalRecord, CompiledRules } from '../../server/matching';
+import { at } from '../support/must';
 
 let store: Store;
 let dataDir: string;
@@ -235,7 +236,7 @@ describe('match index', () => {
       }),
     }));
     await indexRecords({ store, rules: items, entries });
-    const indexed = await findCandidates({ store, rules: items, record: entries[0].record, recordId: 'src:0' });
+    const indexed = await findCandidates({ store, rules: items, record: at(entries, 0).record, recordId: 'src:0' });
     expect(indexed.overCollision.map((o) => o.key)).not.toContain('partNumber:SHARED9000');
     expect(indexed.entriesFetched).toBe(49);
     const newcomer = await findCandidates({

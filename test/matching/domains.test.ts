@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { compileRules, loadRules, scorePair } from '../../server/matching';
 import type { CanonicalRecord, CompiledRules, MatchBand } from '../../server/matching';
+import { at } from '../support/must';
 
 interface PairCase {
   title: string;
@@ -420,7 +421,7 @@ describe.each(DOMAINS)('%s pairs', (domain, cases) => {
 describe('explanations', () => {
   test('carry the rules version, every comparator with both values, the hard rule and the band', async () => {
     const rules = await loadRules('item');
-    const explanation = scorePair({ a: rec('A', ITEM_CASES[0].a), b: rec('B', ITEM_CASES[0].b), rules });
+    const explanation = scorePair({ a: rec('A', at(ITEM_CASES, 0).a), b: rec('B', at(ITEM_CASES, 0).b), rules });
     expect(explanation.rulesVersion).toBe(
       (JSON.parse(readFileSync(new URL('../../matching-rules/item.json', import.meta.url), 'utf8')) as { version: string }).version,
     );

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeGoldenOutputs, GOLDEN_OUTPUTS_FILE, type GoldenOutputs, type GoldenPair } from '../support/matchGoldenOutputs';
+import { at } from '../support/must';
 
 const expected = JSON.parse(readFileSync(GOLDEN_OUTPUTS_FILE, 'utf8')) as GoldenOutputs;
 let actual: GoldenOutputs;
@@ -57,6 +58,6 @@ describe('golden matcher outputs', () => {
   it.each(expected.incremental.map((run) => [run.name, run] as const))('%s: incremental decisions as recorded', (name, want) => {
     const got = actual.incremental.find((run) => run.name === name);
     expect(got?.queries.map((q) => [q[0], q[1], q[2], q[4]])).toEqual(want.queries.map((q) => [q[0], q[1], q[2], q[4]]));
-    got?.queries.forEach((q, i) => expect(Math.abs((q[3] ?? 0) - (want.queries[i][3] ?? 0))).toBeLessThanOrEqual(1e-9));
+    got?.queries.forEach((q, i) => expect(Math.abs((q[3] ?? 0) - (at(want.queries, i)[3] ?? 0))).toBeLessThanOrEqual(1e-9));
   });
 });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingest, publishMapping, startIngestServer, toNdjson, type IngestBody } from '../support/factories/ingest';
 import type { TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 
@@ -40,7 +41,7 @@ async function sendPair(first: { description: string; manufacturer?: string }, s
   });
   expect(a.status, a.text).toBe(200);
   expect(b.status, b.text).toBe(200);
-  const [ra, rb] = [(a.body as IngestBody).records[0], (b.body as IngestBody).records[0]];
+  const [ra, rb] = [at((a.body as IngestBody).records, 0, 'lawson result'), at((b.body as IngestBody).records, 0, 'epic-supply result')];
   expect(ra.outcome, JSON.stringify(ra)).toBe('accepted');
   expect(rb.outcome, JSON.stringify(rb)).toBe('accepted');
   return { a: ra, b: rb };
@@ -111,7 +112,7 @@ describe('different products are not auto-merged', () => {
     expect(b.goldenId).not.toBe(a.goldenId);
     expect(b.match).not.toBe('merged');
     const task = await reviewTaskFor(b.sourceRecordId);
-    const catalogInText = task?.candidates?.[0].explanation.comparators.find((c) => c.name === 'catalogInText');
+    const catalogInText = task?.candidates?.[0]?.explanation.comparators.find((c) => c.name === 'catalogInText');
     // If a steward is asked at all, it is not because of a shared "code".
     if (catalogInText) expect(catalogInText.outcome).not.toBe('match');
   });
@@ -130,7 +131,7 @@ describe('real duplicates written differently are found', () => {
     expect(b.match).toBe('review');
     const task = await reviewTaskFor(b.sourceRecordId);
     expect(task?.candidates?.map((c) => c.goldenId)).toContain(a.goldenId);
-    const manufacturer = task?.candidates?.[0].explanation.comparators.find((c) => c.name === 'manufacturer');
+    const manufacturer = task?.candidates?.[0]?.explanation.comparators.find((c) => c.name === 'manufacturer');
     expect(manufacturer?.outcome).toBe('match');
   });
 
@@ -146,7 +147,7 @@ describe('real duplicates written differently are found', () => {
     expect(b.match).toBe('review');
     const task = await reviewTaskFor(b.sourceRecordId);
     expect(task?.candidates?.map((c) => c.goldenId)).toContain(a.goldenId);
-    const attributes = task?.candidates?.[0].explanation.comparators.find((c) => c.name === 'attributes');
+    const attributes = task?.candidates?.[0]?.explanation.comparators.find((c) => c.name === 'attributes');
     expect(attributes?.outcome).toBe('match');
   });
 

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
 import { ingestAccepted, publishMapping, startIngestServer, type IngestBody } from '../support/factories/ingest';
 import type { TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 
@@ -164,7 +165,7 @@ describe('a remit-to lockbox under the same name (POST /ingest)', () => {
     ];
     const goldenIds = [...new Set(records.map((r) => r.goldenId as string))];
     // Name-only evidence is never merged on a name; what is not one golden record is one cluster task.
-    const lockbox = records[3].goldenId as string;
+    const lockbox = at(records, 3).goldenId as string;
     const task = await openClusterTaskOf(lockbox);
     expect(task, 'the lockbox record is in a cluster task').toBeDefined();
     expect((task?.members ?? []).map((m) => m.goldenId).sort()).toEqual([...goldenIds].sort());

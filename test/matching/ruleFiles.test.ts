@@ -9,6 +9,7 @@ import { loadRuleFiles } from '../../server/matching/ruleSets/loadRuleFiles';
 import { publishedRules } from '../../server/matching/ruleSets/queries';
 import { changedRules } from '../support/factories/matching';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -41,6 +42,6 @@ test('start-up loading: changed file → next version; unchanged file keeps the 
   write(changedRules('account', 'account-file-5', (r) => Object.assign(r.thresholds, { review: 2 })));
   const refused = await loadRuleFiles(services, { directory: dir });
   expect(refused.refused[0]).toMatchObject({ file: 'account.json' });
-  expect(refused.refused[0].problem).toContain('thresholds.review');
+  expect(at(refused.refused, 0).problem).toContain('thresholds.review');
   expect((await publishedRules({ store: services.store, domain: 'account' })).version).toBe('account-file-4');
 });

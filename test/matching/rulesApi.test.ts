@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { publishedRules } from '../../server/matching/ruleSets/queries';
 import { changedRules, shippedRules } from '../support/factories/matching';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ describe('draft validation answers 400 with the path of every problem', () => {
   test.each([
     {
       title: 'wrong type',
-      change: (r: ReturnType<typeof shippedRules>) => Object.assign(r.comparators[0], { weight: 'heavy' }),
+      change: (r: ReturnType<typeof shippedRules>) => Object.assign(at(r.comparators, 0), { weight: 'heavy' }),
       path: 'body.rules.comparators[0].weight',
       code: 'TYPE',
     },
@@ -36,7 +37,7 @@ describe('draft validation answers 400 with the path of every problem', () => {
     },
     {
       title: 'unknown comparator in a hard rule',
-      change: (r: ReturnType<typeof shippedRules>) => Object.assign(r.hardRules[1].when[0], { comparator: 'nope' }),
+      change: (r: ReturnType<typeof shippedRules>) => Object.assign(at(at(r.hardRules, 1).when, 0), { comparator: 'nope' }),
       path: 'body.rules.hardRules[1].when[0].comparator',
       code: 'UNKNOWN_COMPARATOR',
     },

@@ -3,6 +3,7 @@ import { compileRules, prepareRecord, scorePair } from '../../server/matching';
 import { shareStoredValues } from '../../server/matching/scoring';
 import type { PreparedRecord } from '../../server/matching';
 import type { ComparatorRule, RuleSet } from '../../server/matching';
+import { at } from '../support/must';
 
 const rulesWith = (comparators: ComparatorRule[]): RuleSet => ({
   domain: 'widget',
@@ -36,7 +37,7 @@ describe('comparators with the same preparation share one prepared value', () =>
     expect(compiled.preparedWith).toEqual(isShared ? [0, 0] : [0, 1]);
     expect(prepared.values.a === prepared.values.b).toBe(isShared);
     // Shared or not, each comparator's value is what it prepares on its own.
-    expect(prepared.values.b).toEqual(compiled.comparators[1].prepare(record));
+    expect(prepared.values.b).toEqual(at(compiled.comparators, 1).prepare(record));
   });
 
   test('string comparators with the same normaliser and tables share (fuzzy and normalizedExact)', () => {

@@ -15,6 +15,7 @@ import type { CanonicalRecord, CompiledRules, RuleSet } from '../../server/match
 import { weightedTokenSetSimilarity, tokenSetSimilarity } from '../../server/matching/similarity';
 import { countTerms, idfWeight, loadTermWeights, TERM_STATS, termWeightsOf } from '../../server/matching/termStats';
 import { prepareRecord } from '../../server/matching/scoring';
+import { at } from '../support/must';
 
 /** A product-title domain: one idf-weighted token set, blocked on its tokens. */
 function titleRules(weighting: 'idf' | 'uniform'): CompiledRules {
@@ -69,8 +70,8 @@ describe('idf weighting decides on rare tokens', () => {
     );
     const weighted = scorePair({ a: records.at(-2) as CanonicalRecord, b: records.at(-1) as CanonicalRecord, rules: idf, context });
     const uniform = scorePair({ a: records.at(-2) as CanonicalRecord, b: records.at(-1) as CanonicalRecord, rules: titleRules('uniform') });
-    expect(uniform.comparators[0].score).toBeCloseTo(0.75, 4);
-    expect(weighted.comparators[0].score).toBeLessThan(0.45);
+    expect(at(uniform.comparators, 0).score).toBeCloseTo(0.75, 4);
+    expect(at(weighted.comparators, 0).score).toBeLessThan(0.45);
     // The same title with and without the common words stays close.
     const sameProduct = scorePair({
       a: title('x', 'MICROSOFT VISIO 2002 DELUXE EDITION'),
@@ -83,14 +84,14 @@ describe('idf weighting decides on rare tokens', () => {
       b: title('y', 'VISIO 2002'),
       rules: titleRules('uniform'),
     });
-    expect(sameProduct.comparators[0].score).toBeGreaterThan(sameUniform.comparators[0].score ?? 1);
+    expect(at(sameProduct.comparators, 0).score).toBeGreaterThan(at(sameUniform.comparators, 0).score ?? 1);
   });
 
   test('without known frequencies idf compares like uniform (a pair scored outside any domain)', () => {
     const a = title('a', 'MICROSOFT FRONTPAGE 2002');
     const b = title('b', 'MICROSOFT PUBLISHER 2002');
-    expect(scorePair({ a, b, rules: titleRules('idf') }).comparators[0].score).toBeCloseTo(
-      scorePair({ a, b, rules: titleRules('uniform') }).comparators[0].score ?? -1,
+    expect(at(scorePair({ a, b, rules: titleRules('idf') }).comparators, 0).score).toBeCloseTo(
+      at(scorePair({ a, b, rules: titleRules('uniform') }).comparators, 0).score ?? -1,
       6,
     );
   });

@@ -12,6 +12,7 @@ import type { TaskDocument } from '../../server/stewardship/types';
 import { applyCanonical } from '../support/factories/golden';
 import { changedRules, shippedRules } from '../support/factories/matching';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -95,8 +96,8 @@ describe('POST /matching/:domain/train', () => {
         });
     }
     // Name-only records: stewards' questions (review tasks).
-    await apply('sap', { sourceId: 'N1', name: companies[2].name });
-    await apply('sap', { sourceId: 'N2', name: companies[5].name.replace('Supply', 'Suply') });
+    await apply('sap', { sourceId: 'N1', name: at(companies, 2).name });
+    await apply('sap', { sourceId: 'N2', name: at(companies, 5).name.replace('Supply', 'Suply') });
   });
 
   test('estimates u from random pairs and m by EM, saves the trained rules as the draft, reports per level', async () => {
@@ -227,21 +228,21 @@ describe('rules format', () => {
     [
       'a last level with a condition',
       (r: { comparators: Array<{ levels?: Array<Record<string, unknown>> }> }) =>
-        Object.assign(r.comparators[0].levels?.at(-1) ?? {}, { outcome: 'mismatch' }),
+        Object.assign(at(r.comparators, 0).levels?.at(-1) ?? {}, { outcome: 'mismatch' }),
       'comparators[0].levels[1]',
       'LEVELS_NOT_EXHAUSTIVE',
     ],
     [
       'an m of 0',
       (r: { comparators: Array<{ levels?: Array<Record<string, unknown>> }> }) =>
-        Object.assign(r.comparators[0].levels?.[0] ?? {}, { m: 0 }),
+        Object.assign(at(r.comparators, 0).levels?.[0] ?? {}, { m: 0 }),
       'comparators[0].levels[0].m',
       undefined,
     ],
     [
       'a level named missing',
       (r: { comparators: Array<{ levels?: Array<Record<string, unknown>> }> }) =>
-        Object.assign(r.comparators[0].levels?.[0] ?? {}, { name: 'missing' }),
+        Object.assign(at(r.comparators, 0).levels?.[0] ?? {}, { name: 'missing' }),
       'comparators[0].levels[0].name',
       'RESERVED_NAME',
     ],

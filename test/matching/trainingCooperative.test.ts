@@ -10,6 +10,7 @@ import type { SourceRecordDocument } from '../../server/golden/types';
 import { loadRules } from '../../server/matching';
 import { trainFellegiSunter, trainFellegiSunterAsync, type TrainingProgress } from '../../server/matching/training';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -102,5 +103,5 @@ test('the cooperative training pauses and gives exactly the synchronous estimate
   // Every phase paused at least once, and the done counts of a phase never go back.
   expect(new Set(pauses.map((p) => p.phase))).toEqual(new Set(['prepare', 'randomPairs', 'block', 'candidatePairs', 'em']));
   for (let i = 1; i < pauses.length; i++)
-    if (pauses[i].phase === pauses[i - 1].phase) expect(pauses[i].done).toBeGreaterThanOrEqual(pauses[i - 1].done);
+    if (at(pauses, i).phase === at(pauses, i - 1).phase) expect(at(pauses, i).done).toBeGreaterThanOrEqual(at(pauses, i - 1).done);
 });

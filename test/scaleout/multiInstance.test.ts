@@ -20,6 +20,7 @@ import { createReviewPair } from '../support/factories/stewardship';
 import { startCluster, type AppInstance, type Cluster } from '../support/multiInstance';
 import type { TestServer } from '../support/testServer';
 import { waitFor } from '../support/webhookReceiver';
+import { at, firstOf } from '../support/must';
 
 // Leases long enough that a busy test process (three servers on a shared machine) does not look dead,
 // short enough that a take-over happens within the test.
@@ -151,7 +152,7 @@ test(
   { timeout: 300_000 },
   async () => {
     cluster = await startCluster({ count: 3, env: ENV });
-    const [one, two, three] = cluster.instances;
+    const [one, two, three] = firstOf(cluster.instances, 3);
     for (const instance of cluster.instances) declareTestConsumers(instance);
     await publishMapping(asServer(one), { source: 'erp', domain: 'item', expression: ERP_ITEM_EXPRESSION });
     const pairs = [];
@@ -240,7 +241,7 @@ test(
   { timeout: 300_000 },
   async () => {
     cluster = await startCluster({ count: 1, env: ENV });
-    const [first] = cluster.instances;
+    const first = at(cluster.instances, 0);
     declareTestConsumers(first);
     await publishMapping(asServer(first), { source: 'erp', domain: 'item', expression: ERP_ITEM_EXPRESSION });
     await ingestRows(

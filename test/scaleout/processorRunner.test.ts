@@ -12,6 +12,7 @@ import { PROCESSORS, ProcessorRunner, type PollingProcessor, type ProcessorDocum
 import type { AppServices } from '../../server/services';
 import { openEmbeddedStore, type EmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import { waitFor } from '../support/webhookReceiver';
+import { at } from '../support/must';
 
 let dataDir: string;
 let store: EmbeddedStore;
@@ -104,5 +105,5 @@ test('a runner whose heartbeat stopped is taken over after the lease, and its la
   const document = await documentOf();
   expect(document?.owner).toBe(null);
   expect(document?.token).toBe(2);
-  expect(document?.cursor).toBe(Number(passes[passes.length - 1].split(':')[1]));
+  expect(document?.cursor).toBe(Number(at(passes, passes.length - 1).split(':')[1]));
 });

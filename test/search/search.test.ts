@@ -4,6 +4,7 @@ import { syncSearchIndex } from '../../server/search';
 import { queryTerms, documentTerms } from '../../server/search/searchTerms';
 import { applyCanonical, gtin } from '../support/factories/golden';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 const ids: Record<string, string> = {};
@@ -91,9 +92,9 @@ describe('search', () => {
     const response = await search(domain, q);
     expect(response.status, response.text).toBe(200);
     expect(response.body.items[0], JSON.stringify(response.body.items)).toMatchObject({ id: ids[target], domain, matchedField: field });
-    if (exact) expect(response.body.items[0].score).toBe(1);
-    else expect(response.body.items[0].score).toBeGreaterThan(0);
-    expect(response.body.items[0].displayName.length).toBeGreaterThan(0);
+    if (exact) expect(at(response.body.items, 0).score).toBe(1);
+    else expect(at(response.body.items, 0).score).toBeGreaterThan(0);
+    expect(at(response.body.items, 0).displayName.length).toBeGreaterThan(0);
   });
 
   test('unrelated words find nothing; an unknown domain is 400; consumers may search', async () => {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestServer } from '../support/testServer';
 import { ERP_ITEM_EXPRESSION, erpItemRow, publishMapping, startIngestServer } from '../support/factories/ingest';
+import { at } from '../support/must';
 
 interface Hit {
   id: string;
@@ -46,7 +47,7 @@ describe('search and list by source', () => {
     ['mt-100234', 'meditech|MT-100234'],
     ['21041', 'lawson|21041'],
   ])('the source id %s finds its golden record first', async (q, key) => {
-    const [first] = await search(q);
+    const first = at(await search(q), 0);
     expect(first).toMatchObject({ id: goldenOf.get(key), score: 1 });
     expect(first.matchedField).toBe(`sourceId (${key.split('|')[0]})`);
   });
@@ -88,6 +89,6 @@ describe('search and list by source', () => {
       '/api/v1/golden/item?source=Not%20A%20Source',
     );
     expect(response.status).toBe(400);
-    expect(response.body.error.details[0].path).toContain('source');
+    expect(at(response.body.error.details, 0).path).toContain('source');
   });
 });

@@ -11,6 +11,7 @@ import { listDomains, validateCanonical } from '../../server/schemas';
 import { readSeedManifest } from '../../seed/loadSeed';
 import type { MappedSeedFile } from '../../seed/mapSeed';
 import { mapWholeSeed, readLookupTables, readMappingFiles } from '../../seed/mapSeed';
+import { at } from '../support/must';
 
 const mappings = readMappingFiles();
 const lookups = readLookupTables();
@@ -52,7 +53,7 @@ describe('mapping files', () => {
   test.each(mappings.map((mapping) => [`${mapping.source}/${mapping.domain}`, mapping] as const))('%s: tests pass through the runtime and outputs are valid canonical records', async (_key, mapping) => {
     const outcomes = await runtime.evaluateBatch({ cacheKey: `tests:${mapping.source}/${mapping.domain}`, expression: mapping.expression, records: mapping.tests.map((t) => t.input), lookups: lookups.tables });
     mapping.tests.forEach((testCase, index) => {
-      const outcome = outcomes[index];
+      const outcome = at(outcomes, index);
       if ('error' in testCase) {
         expect(outcome.ok, testCase.name).toBe(false);
         if (!outcome.ok) expect([outcome.error.code, outcome.error.jsonataCode], testCase.name).toContain(testCase.error);

@@ -7,6 +7,7 @@ import { compileRules, loadRules, prepareRecord, validateRules, type CompiledRul
 import type { ClusterEdgeRule } from '../../server/matching/types';
 import { buildClusterGraph } from '../../server/stewardship';
 import { scoreGroups } from '../../scripts/evalClusters';
+import { at } from '../support/must';
 
 const rules = await loadRules('supplier');
 
@@ -140,7 +141,7 @@ function graphOf(fixture: Fixture, compiled: CompiledRules) {
 describe('buildClusterGraph', () => {
   test.each(fixtures)('$name', (fixture) => {
     const compiled = fixture.edges
-      ? compileRules({ ...rules.rules, version: `supplier-test-${fixture.edges[0].name}`, clusterReview: { edges: fixture.edges } })
+      ? compileRules({ ...rules.rules, version: `supplier-test-${at(fixture.edges, 0).name}`, clusterReview: { edges: fixture.edges } })
       : rules;
     const graph = graphOf(fixture, compiled);
     expect(graph.clusters.map((c) => [...c].sort()).sort()).toEqual(fixture.clusters.map((c) => [...c].sort()).sort());
@@ -156,7 +157,7 @@ describe('buildClusterGraph', () => {
 
   test('rules without clusterReview give no edges and no clusters', () => {
     const { clusterReview: _omitted, ...plain } = rules.rules;
-    const graph = graphOf(fixtures[0], compileRules({ ...plain, version: 'supplier-no-clusters' }));
+    const graph = graphOf(at(fixtures, 0), compileRules({ ...plain, version: 'supplier-no-clusters' }));
     expect(graph).toMatchObject({ edges: [], clusters: [] });
   });
 });

@@ -15,6 +15,7 @@ import type { NotAMatchDocument, TaskDocument } from '../../server/stewardship';
 import { ERP_VENDOR_EXPRESSION, ingest, publishMapping, startIngestServer, toCsv } from '../support/factories/ingest';
 import { auditEntries, getTask, sync } from '../support/factories/stewardship';
 import type { TestServer } from '../support/testServer';
+import { at, firstOf } from '../support/must';
 
 /** The shipped supplier rules' version string (decisions name it in their rule). */
 const SUPPLIER_RULES_VERSION = (
@@ -58,7 +59,7 @@ async function ingestVendors(source: string, vendors: Array<{ name: string; taxI
   expect(response.status, response.text).toBe(200);
   expect(response.body.totals.exceptions, response.text).toBe(0);
   return response.body.records.map((record, i) => ({
-    name: vendors[i].name,
+    name: at(vendors, i).name,
     sourceRecordId: record.sourceRecordId as string,
     goldenId: record.goldenId as string,
   }));
@@ -103,20 +104,20 @@ describe('raising cluster tasks', () => {
       { name: 'Medical Action Industries' },
       { name: 'Midwest Medical Supply Co' },
     ]);
-    const members = [...family, later[0]];
+    const members = [...family, at(later, 0)];
     const nearMisses = later.slice(1);
 
     // Every spelling stays its own golden record (names alone never auto-merge)…
     expect(new Set(members.map((m) => m.goldenId)).size).toBe(5);
     // …and one open cluster task holds exactly them.
-    const task = await clusterTaskOf(members[0].goldenId);
+    const task = await clusterTaskOf(at(members, 0).goldenId);
     expect(task).toBeDefined();
     expect(memberIds(task)).toEqual(members.map((m) => m.goldenId).sort());
     for (const miss of nearMisses) expect(await clusterTaskOf(miss.goldenId)).toBeUndefined();
     const detail = await getTask(server, (task as TaskView).id);
     expect(detail).toMatchObject({ type: 'potential-match-cluster', domain: 'supplier', status: 'open', band: 'review' });
     expect(detail.members?.flatMap((m) => m.records.map((r) => r.name)).sort()).toEqual(members.map((m) => m.name).sort());
-    expect(detail.members?.[0].records[0]).toMatchObject({
+    expect(detail.members?.[0]?.records[0]).toMatchObject({
       source: expect.stringMatching(/^(erp|ap)$/),
       sourceId: expect.stringMatching(/^V\d+$/),
       identifiers: {},
@@ -135,7 +136,7 @@ describe('raising cluster tasks', () => {
       .find({ type: 'potential-match', status: 'open', 'subject.goldenId': { $in: members.map((m) => m.goldenId) } });
     expect(pairwise.filter((t) => (t.candidates ?? []).some((c) => members.some((m) => m.goldenId === c.goldenId)))).toEqual([]);
     // The opening and every extension are audited under the rules version.
-    const opened = await auditEntries(server, `goldenId=${members[0].goldenId}&action=task.`);
+    const opened = await auditEntries(server, `goldenId=${at(members, 0).goldenId}&action=task.`);
     expect(opened.map((e) => e.action)).toContain('task.open');
     expect(opened.find((e) => e.action === 'task.open')?.actor).toMatchObject({
       keyId: 'system',
@@ -144,12 +145,15 @@ describe('raising cluster tasks', () => {
   });
 
   test('a cluster whose members conflict on a tax id is split before it is shown', async () => {
-    const [withTaxId, plain, other] = await ingestVendors('erp', [
-      { name: 'Stryker Instruments, Inc.', taxId: '38-1239739' },
-      { name: 'STRYKER INSTRUMENTS' },
-      { name: 'Stryker Instruments LLC', taxId: '38-2902424' },
-    ]);
-    const [fourth] = await ingestVendors('ap', [{ name: 'Stryker Instruments Inc.' }]);
+    const [withTaxId, plain, other] = firstOf(
+      await ingestVendors('erp', [
+        { name: 'Stryker Instruments, Inc.', taxId: '38-1239739' },
+        { name: 'STRYKER INSTRUMENTS' },
+        { name: 'Stryker Instruments LLC', taxId: '38-2902424' },
+      ]),
+      3,
+    );
+    const fourth = at(await ingestVendors('ap', [{ name: 'Stryker Instruments Inc.' }]), 0);
     const tasks = (await openClusterTasks()).filter((t) =>
       memberIds(t).some((id) => [withTaxId, plain, other, fourth].some((r) => r.goldenId === id)),
     );
@@ -173,7 +177,7 @@ describe('raising cluster tasks', () => {
     };
     const seenBySteward = await taxIdsSeenBy(steward);
     expect(seenBySteward.members).toHaveLength(1);
-    expect(['381239739', '382902424']).toContain(seenBySteward.members[0].replace('-', ''));
+    expect(['381239739', '382902424']).toContain(at(seenBySteward.members, 0).replace('-', ''));
     const seenByAnalyst = await taxIdsSeenBy(analyst);
     expect(seenByAnalyst.members).toHaveLength(1);
     expect(seenByAnalyst.members[0]).not.toBe(seenBySteward.members[0]);
@@ -195,7 +199,7 @@ describe('raising cluster tasks', () => {
       .collection<TaskDocument>(TASKS)
       .find({ type: 'potential-match-cluster', resolution: 'absorbed' });
     for (const task of absorbed.filter((t) => (t.members ?? []).some((m) => all.includes(m.goldenId))))
-      expect(task.absorbedInto).toBe(holding[0].id);
+      expect(task.absorbedInto).toBe(at(holding, 0).id);
   });
 });
 
@@ -207,7 +211,7 @@ describe('deciding cluster tasks', () => {
       { name: 'Baxter Healthcare Corp.' },
       { name: 'Baxter Healthcare' },
     ]);
-    const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
+    const task = (await clusterTaskOf(at(members, 0).goldenId)) as TaskView;
     expect(memberIds(task)).toEqual(members.map((m) => m.goldenId).sort());
 
     const stale = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, {
@@ -233,7 +237,7 @@ describe('deciding cluster tasks', () => {
     });
     expect(forbidden.status).toBe(403);
 
-    const survivorId = members[2].goldenId;
+    const survivorId = at(members, 2).goldenId;
     const accepted = await server.request<{ task: TaskView; golden: GoldenRecordView; retiredIds: string[] }>(
       'POST',
       `/api/v1/tasks/${task.id}/accept-cluster`,
@@ -287,11 +291,11 @@ describe('deciding cluster tasks', () => {
       { name: 'ZIMMER-BIOMET INC' },
       { name: 'Zimmer Biomet LLC' },
     ]);
-    const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
+    const task = (await clusterTaskOf(at(members, 0).goldenId)) as TaskView;
     const ids = memberIds(task);
     expect(ids).toHaveLength(4);
     // Since supplier-3.2.0 a name plus a word (Zimmer Biomet Holdings) is no cluster link; the steward splits a spelling.
-    const holdings = members[2];
+    const holdings = at(members, 2);
 
     const badSplit = await server.request<ErrorBody>('POST', `/api/v1/tasks/${task.id}/split`, {
       key: steward,
@@ -329,7 +333,7 @@ describe('deciding cluster tasks', () => {
     expect(pairs.every((p) => p.a === holdings.sourceRecordId || p.b === holdings.sourceRecordId)).toBe(true);
 
     // A new spelling joins the three that stay, never the split-off holding company.
-    const [newcomer] = await ingestVendors('ap', [{ name: 'Zimmer Biomet Inc' }]);
+    const newcomer = at(await ingestVendors('ap', [{ name: 'Zimmer Biomet Inc' }]), 0);
     const grown = (await clusterTaskOf(newcomer.goldenId)) as TaskView;
     expect(grown.id).toBe(task.id);
     expect(memberIds(grown)).not.toContain(holdings.goldenId);
@@ -348,7 +352,7 @@ describe('deciding cluster tasks', () => {
     const again = (await openClusterTasks()).filter((t) => memberIds(t).filter((id) => memberIds(grown).includes(id)).length >= 2);
     expect(again).toEqual([]);
 
-    const trail = await auditEntries(server, `action=task.&goldenId=${members[0].goldenId}`);
+    const trail = await auditEntries(server, `action=task.&goldenId=${at(members, 0).goldenId}`);
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['task.split-cluster', 'task.reject-cluster']));
     expect(trail.find((e) => e.action === 'task.split-cluster')).toMatchObject({
       after: { split: [holdings.goldenId], pairs: 3 },
@@ -362,7 +366,7 @@ describe('deciding cluster tasks', () => {
       { name: 'INTEGRA LIFESCIENCES CORPORATION' },
       { name: 'Integra Lifesciences' },
     ]);
-    const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
+    const task = (await clusterTaskOf(at(members, 0).goldenId)) as TaskView;
     const second = await server.createKey('steward', 'Lee Steward');
     const [accepted, rejected] = await Promise.all([
       server.request<{ task: TaskView }>('POST', `/api/v1/tasks/${task.id}/accept-cluster`, {
@@ -381,9 +385,9 @@ describe('deciding cluster tasks', () => {
     expect(current).toMatchObject({ id: task.id, status: 'closed', version: task.version + 1 });
     // Exactly one decision was applied: merged with no not-a-match pairs, or rejected with no merge.
     const pairs = await notAMatchPairsOf(task.id);
-    const golden = await getSupplier(members[0].goldenId);
+    const golden = await getSupplier(at(members, 0).goldenId);
     if (current?.resolution === 'merged') expect(pairs).toEqual([]);
-    else expect(golden.sourceRecordIds).toEqual([members[0].sourceRecordId]);
+    else expect(golden.sourceRecordIds).toEqual([at(members, 0).sourceRecordId]);
   });
 
   test('split with mergeRest merges the members that stay', async () => {
@@ -392,7 +396,7 @@ describe('deciding cluster tasks', () => {
       { name: 'SMITHS MEDICAL ASD' },
       { name: 'Smiths Medical ASD Inc' },
     ]);
-    const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
+    const task = (await clusterTaskOf(at(members, 0).goldenId)) as TaskView;
     const response = await server.request<{ task: TaskView; golden: GoldenRecordView; pairs: number; retiredIds: string[] }>(
       'POST',
       `/api/v1/tasks/${task.id}/split`,
@@ -400,7 +404,7 @@ describe('deciding cluster tasks', () => {
         key: steward,
         body: {
           expectedVersion: task.version,
-          goldenIds: [members[1].goldenId],
+          goldenIds: [at(members, 1).goldenId],
           mergeRest: true,
           reason: 'The upper-case record is a different site',
         },
@@ -409,8 +413,8 @@ describe('deciding cluster tasks', () => {
     expect(response.status, response.text).toBe(200);
     expect(response.body.task).toMatchObject({ status: 'closed', resolution: 'merged' });
     expect(response.body.pairs).toBe(2);
-    expect(response.body.golden.sourceRecordIds.sort()).toEqual([members[0].sourceRecordId, members[2].sourceRecordId].sort());
-    expect((await getSupplier(members[1].goldenId)).sourceRecordIds).toEqual([members[1].sourceRecordId]);
+    expect(response.body.golden.sourceRecordIds.sort()).toEqual([at(members, 0).sourceRecordId, at(members, 2).sourceRecordId].sort());
+    expect((await getSupplier(at(members, 1).goldenId)).sourceRecordIds).toEqual([at(members, 1).sourceRecordId]);
   });
 });
 
@@ -421,21 +425,21 @@ describe('keeping cluster tasks true', () => {
       { name: 'OLYMPUS AMERICA' },
       { name: 'Olympus America, Inc' },
     ]);
-    const task = (await clusterTaskOf(members[0].goldenId)) as TaskView;
+    const task = (await clusterTaskOf(at(members, 0).goldenId)) as TaskView;
     expect(memberIds(task)).toHaveLength(3);
     const merge = (survivor: string, other: string) =>
       server.request('POST', `/api/v1/golden/supplier/${survivor}/merge`, {
         key: steward,
         body: { otherId: other, reason: 'merged from the golden record page' },
       });
-    expect((await merge(members[0].goldenId, members[1].goldenId)).status).toBe(200);
+    expect((await merge(at(members, 0).goldenId, at(members, 1).goldenId)).status).toBe(200);
     await sync(server);
     const narrowed = await getTask(server, task.id);
     expect(narrowed).toMatchObject({ status: 'open', version: task.version + 1 });
-    expect(memberIds(narrowed)).toEqual([members[0].goldenId, members[2].goldenId].sort());
+    expect(memberIds(narrowed)).toEqual([at(members, 0).goldenId, at(members, 2).goldenId].sort());
     expect(narrowed.history.at(-1)).toMatchObject({ by: 'system', action: 'members-changed' });
 
-    expect((await merge(members[0].goldenId, members[2].goldenId)).status).toBe(200);
+    expect((await merge(at(members, 0).goldenId, at(members, 2).goldenId)).status).toBe(200);
     await sync(server);
     expect(await getTask(server, task.id)).toMatchObject({ status: 'closed', resolution: 'auto-closed' });
   });
@@ -451,10 +455,10 @@ describe('keeping cluster tasks true', () => {
       expect((await server.request('POST', '/api/v1/matching/rules/supplier/publish', { body: {} })).status).toBe(201);
     };
     await publish({ ...withoutClusters, version: 'supplier-test-no-clusters' });
-    const [first, second] = await ingestVendors('erp', [
-      { name: 'Karl Storz Endoscopy-America, Inc.' },
-      { name: 'KARL STORZ ENDOSCOPY AMERICA' },
-    ]);
+    const [first, second] = firstOf(
+      await ingestVendors('erp', [{ name: 'Karl Storz Endoscopy-America, Inc.' }, { name: 'KARL STORZ ENDOSCOPY AMERICA' }]),
+      2,
+    );
     const store = server.running.services.store;
     const pairwise = await store
       .collection<TaskDocument>(TASKS)
@@ -463,7 +467,7 @@ describe('keeping cluster tasks true', () => {
     expect(await clusterTaskOf(first.goldenId)).toBeUndefined();
 
     await publish({ ...withoutClusters, clusterReview, version: 'supplier-test-clusters-again' });
-    const [third] = await ingestVendors('ap', [{ name: 'Karl Storz Endoscopy America Inc' }]);
+    const third = at(await ingestVendors('ap', [{ name: 'Karl Storz Endoscopy America Inc' }]), 0);
     const cluster = (await clusterTaskOf(third.goldenId)) as TaskView;
     expect(memberIds(cluster)).toEqual([first.goldenId, second.goldenId, third.goldenId].sort());
     const absorbed = await getTask(server, pairwise?._id as string);
@@ -487,7 +491,7 @@ describe('keeping cluster tasks true', () => {
       expect((await server.request('POST', '/api/v1/matching/rules/supplier/publish', { body: {} })).status).toBe(201);
     };
     await publish({ ...withoutClusters, version: 'supplier-test-no-clusters-2' });
-    const [first, second] = await ingestVendors('erp', [{ name: 'Cook Medical Incorporated' }, { name: 'COOK MEDICAL INC' }]);
+    const [first, second] = firstOf(await ingestVendors('erp', [{ name: 'Cook Medical Incorporated' }, { name: 'COOK MEDICAL INC' }]), 2);
     expect(await clusterTaskOf(first.goldenId)).toBeUndefined();
     await publish({ ...withoutClusters, clusterReview, version: 'supplier-test-clusters-again-2' });
     const started = await server.request<{ id: string }>('POST', '/api/v1/matching/supplier/rematch', {

@@ -8,6 +8,7 @@ import type { TaskListView, TaskView } from '../../server/contracts/stewardship'
 import { ERP_ITEM_EXPRESSION, erpItemRow, ingest, publishMapping, startIngestServer } from '../support/factories/ingest';
 import { applyCanonical, auditEntries, createReviewPair, getTask, openTaskFor, sync } from '../support/factories/stewardship';
 import type { TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 let steward: string;
@@ -33,7 +34,7 @@ describe('data-quality tasks', () => {
     const row = erpItemRow({ KIND: 'kit' });
     const sent = await ingest(server, { source: 'erp', domain: 'item', body: JSON.stringify(row), contentType: 'application/json' });
     expect(sent.status, sent.text).toBe(200);
-    const exceptionId = sent.body.records[0].exception?.id ?? '';
+    const exceptionId = at(sent.body.records, 0).exception?.id ?? '';
     expect(exceptionId).toMatch(/^exc_/);
     await sync(server);
     const task = await dataQualityTaskOf(exceptionId);
@@ -77,7 +78,7 @@ describe('data-quality tasks', () => {
       body: JSON.stringify(erpItemRow({ KIND: 'kit' })),
       contentType: 'application/json',
     });
-    const exceptionId = sent.body.records[0].exception?.id ?? '';
+    const exceptionId = at(sent.body.records, 0).exception?.id ?? '';
     await sync(server);
     const task = await dataQualityTaskOf(exceptionId);
     expect(task?.status).toBe('open');
@@ -94,7 +95,7 @@ describe('data-quality tasks', () => {
     await publishMapping(server, { source: 'erp', domain: 'item', expression: KIT_GUARD });
     const row = erpItemRow({ KIND: 'kit' });
     const sent = await ingest(server, { source: 'erp', domain: 'item', body: JSON.stringify(row), contentType: 'application/json' });
-    const exceptionId = sent.body.records[0].exception?.id ?? '';
+    const exceptionId = at(sent.body.records, 0).exception?.id ?? '';
     await sync(server);
     const task = await dataQualityTaskOf(exceptionId);
     const skipped = await server.request('POST', `/api/v1/tasks/${task?.id}/skip`, {
@@ -132,6 +133,6 @@ describe('not-a-match reopened from the other side', () => {
     expect(changed.decision?.excludedByNotAMatch).toBe(0);
     expect(changed.outcome).toBe('review');
     const reopened = await openTaskFor(server, pair.masterRecordId);
-    expect(reopened?.candidates?.[0].goldenId).toBe(pair.feedGoldenId);
+    expect(reopened?.candidates?.[0]?.goldenId).toBe(pair.feedGoldenId);
   });
 });

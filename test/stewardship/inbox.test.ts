@@ -21,6 +21,7 @@ import {
   type ReviewPair,
 } from '../support/factories/stewardship';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { at } from '../support/must';
 
 let server: TestServer;
 let steward: string;
@@ -85,7 +86,7 @@ describe('listing and counting', () => {
   });
 
   test('counts per filter value, and the assignee filter', async () => {
-    const first = pairs[0].task;
+    const first = at(pairs, 0).task;
     const assigned = await server.request<TaskView>('POST', `/api/v1/tasks/${first.id}/assign`, {
       key: steward,
       body: { expectedVersion: first.version },
@@ -155,12 +156,12 @@ describe('audit API', () => {
       key: analyst,
     });
     expect(asAnalyst.body.items).toHaveLength(1);
-    expect(asAnalyst.body.items[0].before).toEqual({ attribute: 'taxId', value: '*******9999', override: null });
-    expect(asAnalyst.body.items[0].after).toEqual({ attribute: 'taxId', value: '*******1120', version: 3, taxId: '*******1120' });
+    expect(at(asAnalyst.body.items, 0).before).toEqual({ attribute: 'taxId', value: '*******9999', override: null });
+    expect(at(asAnalyst.body.items, 0).after).toEqual({ attribute: 'taxId', value: '*******1120', version: 3, taxId: '*******1120' });
     const asSteward = await server.request<{ items: AuditEntryView[] }>('GET', `/api/v1/audit?goldenId=supplier-audit-mask`, {
       key: steward,
     });
-    expect(asSteward.body.items[0].after).toMatchObject({ value: '078-05-1120' });
+    expect(at(asSteward.body.items, 0).after).toMatchObject({ value: '078-05-1120' });
 
     const prefixed = await auditEntries(server, `action=golden.&from=${encodeURIComponent(from)}`);
     expect(prefixed.map((e) => e.target.id)).toEqual(['supplier-audit-mask']);

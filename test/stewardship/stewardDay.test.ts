@@ -18,6 +18,7 @@ import type { TaskDocument } from '../../server/stewardship';
 import { readGroundTruth, readSeedManifest, SEED_DIRECTORY } from '../../seed/loadSeed';
 import { auditEntries, getItem, getTask, sync } from '../support/factories/stewardship';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { at, must } from '../support/must';
 
 let server: TestServer;
 let dana: string;
@@ -76,12 +77,12 @@ async function mistakePair(): Promise<{ survivor: WholeCluster; other: WholeClus
   }
   const whole: WholeCluster[] = [];
   // Ordered by member ids (golden ids are random) so every run picks the same pair.
-  const firstMember = (g: GoldenRecordDocument) => [...g.sourceRecordIds].sort()[0];
+  const firstMember = (g: GoldenRecordDocument) => at([...g.sourceRecordIds].sort(), 0, 'member id');
   for (const golden of (await activeGoldens()).sort((x, y) => firstMember(x).localeCompare(firstMember(y)))) {
     if (busy.has(golden._id) || golden.sourceRecordIds.some((id) => busy.has(id))) continue;
-    const cluster = clusterOf.get(golden.sourceRecordIds[0]);
+    const cluster = clusterOf.get(at(golden.sourceRecordIds, 0));
     if (cluster === undefined) continue;
-    const members = truth.clusters[cluster]
+    const members = at(truth.clusters, cluster)
       .map((ref) => `item|${ref.source}|${ref.sourceId}`)
       .filter((id) => accepted.has(id))
       .sort();
@@ -90,9 +91,7 @@ async function mistakePair(): Promise<{ survivor: WholeCluster; other: WholeClus
   const maker = (w: WholeCluster) => JSON.stringify(w.golden.attributes.manufacturer ?? null);
   const others = whole.filter((w) => w.golden.sourceRecordIds.length >= 2);
   const pairs = others.flatMap((other) => whole.filter((w) => w.cluster !== other.cluster).map((survivor) => ({ survivor, other })));
-  const pair = pairs.find((p) => maker(p.survivor) === maker(p.other)) ?? pairs[0];
-  expect(pair, 'two whole clusters untouched by open tasks').toBeDefined();
-  return pair;
+  return must(pairs.find((p) => maker(p.survivor) === maker(p.other)) ?? pairs[0], 'two whole clusters untouched by open tasks');
 }
 
 async function openTasks(type: string): Promise<TaskView[]> {
@@ -128,8 +127,8 @@ test('a day of steward work ends with the ground truth for every cluster touched
       },
     );
     expect(response.status, response.text).toBe(200);
-    expected.push(['golden.unmerge', 'Dana Steward', golden._id], ['golden.match', 'system', strangers[0]]);
-    unmerged.push(strangers[0]);
+    expected.push(['golden.unmerge', 'Dana Steward', golden._id], ['golden.match', 'system', at(strangers, 0)]);
+    unmerged.push(at(strangers, 0));
     touchedClusters.add([...clusters][0] as number);
   }
 
@@ -260,7 +259,7 @@ test('a day of steward work ends with the ground truth for every cluster touched
     }
     const merged = await server.request<{ golden: GoldenRecordView; retired: GoldenRecordView }>('POST', `/api/v1/tasks/${task.id}/merge`, {
       key: dana,
-      body: { expectedVersion: version, candidateGoldenId: same[0].goldenId, reason: 'same manufacturer part and GTIN family' },
+      body: { expectedVersion: version, candidateGoldenId: at(same, 0).goldenId, reason: 'same manufacturer part and GTIN family' },
     });
     expect(merged.status, merged.text).toBe(200);
     expected.push(['task.merge', 'Dana Steward', task.id], ['golden.merge', 'Dana Steward', merged.body.golden.id]);
@@ -273,8 +272,13 @@ test('a day of steward work ends with the ground truth for every cluster touched
   expect(refusedStale).toBe(1);
 
   // 3. Lee settles values on the record of the first cluster touched: one override kept, one set and cleared.
-  const firstCluster = [...touchedClusters].sort((a, b) => a - b)[0];
-  const anchor = `item|${truth.clusters[firstCluster][0].source}|${truth.clusters[firstCluster][0].sourceId}`;
+  const firstCluster = at(
+    [...touchedClusters].sort((a, b) => a - b),
+    0,
+    'touched cluster',
+  );
+  const anchorRef = at(at(truth.clusters, firstCluster, 'truth cluster'), 0, 'cluster member');
+  const anchor = `item|${anchorRef.source}|${anchorRef.sourceId}`;
   const goldenId = await goldenOf(anchor);
   let golden = await getItem(server, goldenId);
   const survivingUom = golden.attributes.baseUom;
@@ -303,15 +307,15 @@ test('a day of steward work ends with the ground truth for every cluster touched
   // 4. Dana discards the unreadable CSV row; its data-quality task closes.
   const dataQuality = (await openTasks('data-quality')).filter((t) => t.exception?.code === 'CSV_PARSE_ERROR');
   expect(dataQuality).toHaveLength(1);
-  const exceptionId = String(dataQuality[0].subject.exceptionId);
+  const exceptionId = String(at(dataQuality, 0).subject.exceptionId);
   const discarded = await server.request('POST', `/api/v1/exceptions/${exceptionId}/discard`, {
     key: dana,
     body: { reason: 'row re-sent in the corrected extract' },
   });
   expect(discarded.status, discarded.text).toBe(200);
   await sync(server);
-  expect(await getTask(server, dataQuality[0].id)).toMatchObject({ status: 'closed', resolution: 'auto-closed' });
-  expected.push(['exception.discard', 'Dana Steward', exceptionId], ['task.auto-close', 'system', dataQuality[0].id]);
+  expect(await getTask(server, at(dataQuality, 0).id)).toMatchObject({ status: 'closed', resolution: 'auto-closed' });
+  expected.push(['exception.discard', 'Dana Steward', exceptionId], ['task.auto-close', 'system', at(dataQuality, 0).id]);
 
   // Final golden records: every cluster touched is exactly its ground truth; each split record stands alone.
   const accepted = new Set(
@@ -322,13 +326,13 @@ test('a day of steward work ends with the ground truth for every cluster touched
     ).map((r) => r._id),
   );
   for (const cluster of touchedClusters) {
-    const members = truth.clusters[cluster]
+    const members = at(truth.clusters, cluster)
       .map((ref) => `item|${ref.source}|${ref.sourceId}`)
       .filter((id) => accepted.has(id))
       .sort();
     const goldenIds = new Set(await Promise.all(members.map(goldenOf)));
     expect(goldenIds.size, `cluster ${cluster}`).toBe(1);
-    expect((await getItem(server, [...goldenIds][0])).sourceRecordIds, `cluster ${cluster}`).toEqual(members);
+    expect((await getItem(server, at([...goldenIds], 0))).sourceRecordIds, `cluster ${cluster}`).toEqual(members);
   }
   for (const id of unmerged) expect((await getItem(server, await goldenOf(id))).sourceRecordIds).toEqual([id]);
   expect(await openTasks('potential-match')).toEqual([]);

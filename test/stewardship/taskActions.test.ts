@@ -187,7 +187,7 @@ describe('not a match', () => {
     const reopened = await openTaskFor(server, pair.feedRecordId);
     expect(reopened).toMatchObject({ status: 'open', version: 1, subject: { sourceRecordId: pair.feedRecordId } });
     expect(reopened?.id).not.toBe(pair.task.id);
-    expect(reopened?.candidates?.[0].goldenId).toBe(pair.masterGoldenId);
+    expect(reopened?.candidates?.[0]?.goldenId).toBe(pair.masterGoldenId);
 
     const audit = await auditEntries(server, `goldenId=${pair.feedGoldenId}&action=task.not-a-match`);
     expect(audit).toEqual([
@@ -221,7 +221,7 @@ describe('not a match', () => {
     expect(narrowed.status, narrowed.text).toBe(200);
     expect(narrowed.body.task).toMatchObject({ status: 'open', version: 2 });
     expect(narrowed.body.task.candidates?.map((c) => c.goldenId)).toEqual([a.goldenId]);
-    expect(narrowed.body.task.score).toBe(narrowed.body.task.candidates?.[0].score);
+    expect(narrowed.body.task.score).toBe(narrowed.body.task.candidates?.[0]?.score);
 
     const merged = await server.request<{ task: TaskView; golden: GoldenRecordView; retired: GoldenRecordView }>(
       'POST',

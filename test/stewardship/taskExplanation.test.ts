@@ -21,6 +21,7 @@ import {
   type IngestBody,
 } from '../support/factories/ingest';
 import type { TestServer } from '../support/testServer';
+import { at, must } from '../support/must';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -33,8 +34,8 @@ afterAll(async () => server?.stop());
 async function send(source: string, row: Record<string, string>): Promise<IngestBody['records'][number]> {
   const response = await ingest(server, { source, domain: 'item', body: toNdjson([row]), contentType: 'application/x-ndjson' });
   expect(response.status, response.text).toBe(200);
-  expect(response.body.records[0].outcome, JSON.stringify(response.body.records[0])).toBe('accepted');
-  return response.body.records[0];
+  expect(at(response.body.records, 0).outcome, JSON.stringify(response.body.records[0])).toBe('accepted');
+  return at(response.body.records, 0, 'ingest result');
 }
 
 /** What the studio's compare view renders: the golden record read through the API (a retired id: its survivor). */
@@ -64,7 +65,11 @@ describe('task explanations read the values shown side by side', () => {
     const first = erpItemRow();
     // Same product sent by a clinic: GTIN typed without its leading zero (standardisation restores it), no part number or manufacturer, its own wording.
     const second = {
-      ...erpItemRow({ INV_ITEM_ID: `C-${first.INV_ITEM_ID}`, GTIN: first.GTIN.replace(/^0/, ''), DESCR60: 'INSYTE AUTOGUARD BC SHIELDED' }),
+      ...erpItemRow({
+        INV_ITEM_ID: `C-${first.INV_ITEM_ID}`,
+        GTIN: must(first.GTIN, 'first.GTIN').replace(/^0/, ''),
+        DESCR60: 'INSYTE AUTOGUARD BC SHIELDED',
+      }),
       MFG_ITM_ID: '',
       MFG_NAME: '',
     };
@@ -72,7 +77,7 @@ describe('task explanations read the values shown side by side', () => {
     const b = await send('clinic', second);
     expect(b.match).toBe('review');
     const task = await reviewTaskOf(String(b.sourceRecordId));
-    const [candidate] = task.candidates ?? [];
+    const candidate = at(task.candidates ?? [], 0);
     expect(candidate.goldenId).toBe(a.goldenId);
     expect(candidate.explanationBasis).toBe('golden-records');
     const subject = await shown(String(task.subject.goldenId));
@@ -84,7 +89,7 @@ describe('task explanations read the values shown side by side', () => {
 
   test('a candidate whose compared member has no GTIN: the explanation compares the GTINs both golden records show, not `missing`', async () => {
     const master = erpItemRow();
-    const base = `00382${master.INV_ITEM_ID.slice(1)}`;
+    const base = `00382${must(master.INV_ITEM_ID, 'master.INV_ITEM_ID').slice(1)}`;
     const withGtin = { ...master, GTIN: gtin14(`${base}01`.slice(0, 13)) };
     // The same product from a hospital feed without a GTIN joins the master's golden record automatically.
     const noGtin = { ...master, INV_ITEM_ID: `H-${master.INV_ITEM_ID}`, GTIN: '' };

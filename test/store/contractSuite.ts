@@ -8,6 +8,7 @@ import { DocumentTooLargeError, DuplicateKeyError, MAX_DOCUMENT_BYTES } from '..
 import type { Store } from '../../server/store/types';
 import { FILTER_CASES, ITEMS, UPDATE_CASES } from './contractFixtures';
 import type { Item } from './contractFixtures';
+import { at } from '../support/must';
 
 export interface StoreHarness {
   open(): Promise<Store>;
@@ -204,7 +205,7 @@ export function defineStoreContract(options: ContractOptions): void {
           [0, 10],
           [5, 30],
           [1990, 50],
-        ]) {
+        ] as const) {
           const page = await items.find({ group: { $ne: 1 } }, { sort: { rank: -1, _id: 1 }, skip, limit });
           expect(page.map((doc) => doc._id)).toEqual(expected.slice(skip, skip + limit));
         }
@@ -229,7 +230,7 @@ export function defineStoreContract(options: ContractOptions): void {
           [5, 30],
           [1990, 50],
           [0, 0],
-        ]) {
+        ] as const) {
           const page = await items.find({ group: { $ne: 1 } }, { sort: { rank: -1, _id: 1 }, skip, limit });
           expect(page.map((doc) => doc._id)).toEqual(limit === 0 ? expected.slice(skip) : expected.slice(skip, skip + limit));
         }
@@ -259,7 +260,7 @@ export function defineStoreContract(options: ContractOptions): void {
           const page = await items.find({ domain: 'supplier', _id: { $gt: cursor } }, { sort: { _id: 1 }, limit: 50 });
           if (page.length === 0) break;
           seen.push(...page.map((doc) => doc._id));
-          cursor = page[page.length - 1]._id;
+          cursor = at(page, page.length - 1)._id;
           // Writes between pages: a new document ahead of the cursor is seen, one behind it is not, a deleted one ahead is not.
           await items.insertOne({ _id: `r${String(2000 + round).padStart(5, '0')}`, domain: 'supplier' });
           await items.insertOne({ _id: `a${String(round).padStart(5, '0')}`, domain: 'supplier' });
@@ -283,7 +284,7 @@ export function defineStoreContract(options: ContractOptions): void {
     it('returns deep copies and stores copies of what it is given', () =>
       withStore(async (store) => {
         const items = store.collection<Item>('items');
-        const input = structuredClone(ITEMS[0]);
+        const input = structuredClone(at(ITEMS, 0, 'fixture item'));
         await items.insertOne(input);
         (input.tags as string[]).push('mutated-after-insert');
         const read = await items.findOne({ _id: 'i1' });
@@ -291,8 +292,8 @@ export function defineStoreContract(options: ContractOptions): void {
         (read?.tags as string[]).push('mutated-after-read');
         (read?.vendor as { name: string }).name = 'changed';
         const again = await items.find({ _id: 'i1' });
-        expect(again[0].tags).toEqual(['sterile', 'latex-free']);
-        expect(again[0].vendor?.name).toBe('Medline');
+        expect(at(again, 0).tags).toEqual(['sterile', 'latex-free']);
+        expect(at(again, 0).vendor?.name).toBe('Medline');
       }));
 
     it('iterate streams every match in batches, with skip and limit', () =>

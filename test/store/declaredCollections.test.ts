@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../server/db/collections';
+import { must } from '../support/must';
 
 const SERVER_DIR = fileURLToPath(new URL('../../server/', import.meta.url));
 
@@ -26,12 +27,13 @@ describe('declared collections', () => {
   const sources = sourceFiles(SERVER_DIR).map((file) => ({ file: path.relative(SERVER_DIR, file), text: readFileSync(file, 'utf8') }));
   const constants = new Map<string, string>();
   for (const { text } of sources) {
-    for (const match of text.matchAll(/export const ([A-Z][A-Z0-9_]*) = '([A-Za-z][A-Za-z0-9_]*)';/g)) constants.set(match[1], match[2]);
+    for (const match of text.matchAll(/export const ([A-Z][A-Z0-9_]*) = '([A-Za-z][A-Za-z0-9_]*)';/g))
+      constants.set(must(match[1], 'match[1]'), must(match[2], 'match[2]'));
   }
   const used = new Map<string, string>();
   for (const { file, text } of sources) {
     for (const match of text.matchAll(/\.collection(?:<[^>]*>)?\((?:'([A-Za-z][A-Za-z0-9_]*)'|([A-Z][A-Z0-9_]*)\b)/g)) {
-      const name = match[1] ?? constants.get(match[2]);
+      const name = match[1] ?? constants.get(must(match[2], 'match[2]'));
       if (name && !used.has(name)) used.set(name, file);
     }
   }

@@ -11,6 +11,7 @@ import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import type { EmbeddedStore, EmbeddedStoreOptions } from '../../server/store/embedded/embeddedStore';
 import { StoreLockedError } from '../../server/store/embedded/lockFile';
 import { StoreCorruptionError } from '../../server/store/embedded/recovery';
+import { at, must } from '../support/must';
 
 const silent = createLogger({ silent: true });
 const cleanups: Array<() => Promise<void>> = [];
@@ -41,7 +42,10 @@ async function writeRecords(dataDir: string, count: number): Promise<string> {
   const store = await open(dataDir);
   for (let n = 0; n < count; n++) await store.collection('items').insertOne({ _id: `d${n}`, n, text: 'x'.repeat(50) });
   await store.close();
-  const [log] = storeFiles(dataDir).filter((name) => name.startsWith('log-'));
+  const log = at(
+    storeFiles(dataDir).filter((name) => name.startsWith('log-')),
+    0,
+  );
   return join(dataDir, log);
 }
 
@@ -94,7 +98,7 @@ describe('embedded store files', () => {
     cleanups.unshift(() => store.close().catch(() => undefined));
     expect(await store.collection('items').countDocuments()).toBe(19);
     expect(await store.collection('items').findOne({ _id: 'd19' })).toBeNull();
-    const [cut] = store.recoveryReport.truncated;
+    const cut = at(store.recoveryReport.truncated, 0);
     expect(cut).toMatchObject({ file: log, reason: 'torn-tail', recoveredRecords: 19, droppedRecords: 1 });
     expect(cut.offset + cut.droppedBytes).toBe(tornSize);
     expect(statSync(log).size).toBe(cut.offset);
@@ -124,7 +128,7 @@ describe('embedded store files', () => {
     const log = await writeRecords(dataDir, 10);
     const bytes = readFileSync(log);
     const damagedAt = 16 + 40;
-    bytes[damagedAt] ^= 0xff;
+    bytes[damagedAt] = must(bytes[damagedAt], 'the byte to damage') ^ 0xff;
     writeFileSync(log, bytes);
     const error = await openEmbeddedStore({ dataDir, logger: silent }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StoreCorruptionError);
@@ -146,7 +150,7 @@ describe('embedded store files', () => {
     await store.close();
     const snapshot = join(dataDir, 'snapshot-00000002.mdb');
     const bytes = readFileSync(snapshot);
-    bytes[bytes.length - 3] ^= 0x01;
+    bytes[bytes.length - 3] = at([...bytes], -3, 'the byte to flip') ^ 0x01;
     writeFileSync(snapshot, bytes);
     await expect(openEmbeddedStore({ dataDir, logger: silent })).rejects.toThrow(/snapshot-00000002\.mdb is damaged at offset \d+/);
   });
@@ -231,7 +235,7 @@ describe('embedded store transactions', () => {
     });
     await store.close();
     const reopened = await open(dataDir);
-    expect(reopened.recoveryReport.logs[0].records).toBe(1);
+    expect(at(reopened.recoveryReport.logs, 0).records).toBe(1);
     expect(reopened.recoveryReport.documents).toBe(5);
   });
 

@@ -13,6 +13,7 @@ import type { Match } from '../../server/store/embedded/matcher';
 import { projectDocuments } from '../../server/store/embedded/projection';
 import { applyUpdate } from '../../server/store/embedded/updates';
 import type { Document, Filter, Projection, Sort, Update } from '../../server/store/types';
+import { at } from '../support/must';
 
 const DOCS: Document[] = [
   { _id: '1', a: 1, b: 'x', c: { d: 'v', e: 2 }, tags: ['p', 'q'] },
@@ -92,17 +93,17 @@ describe('compiled filter predicate', () => {
 
   it('hands documents with an array or a scalar along the path to mingo', () => {
     const predicate = compileFastFilter({ 'c.d': 'v' });
-    expect(predicate?.(DOCS[0])).toBe(1);
-    expect(predicate?.(DOCS[2])).toBe(UNDECIDED);
+    expect(predicate?.(at(DOCS, 0))).toBe(1);
+    expect(predicate?.(at(DOCS, 2))).toBe(UNDECIDED);
     // A final array of scalars is decided element-wise; with a nested array or a null comparison it is not.
-    expect(compileFastFilter({ tags: 'q' })?.(DOCS[0])).toBe(1);
-    expect(compileFastFilter({ tags: 'zz' })?.(DOCS[0])).toBe(0);
-    expect(compileFastFilter({ a: 2 })?.(DOCS[8])).toBe(UNDECIDED);
-    expect(compileFastFilter({ tags: null })?.(DOCS[0])).toBe(UNDECIDED);
-    expect(predicate?.(DOCS[3])).toBe(UNDECIDED);
-    expect(predicate?.(DOCS[4])).toBe(1);
+    expect(compileFastFilter({ tags: 'q' })?.(at(DOCS, 0))).toBe(1);
+    expect(compileFastFilter({ tags: 'zz' })?.(at(DOCS, 0))).toBe(0);
+    expect(compileFastFilter({ a: 2 })?.(at(DOCS, 8))).toBe(UNDECIDED);
+    expect(compileFastFilter({ tags: null })?.(at(DOCS, 0))).toBe(UNDECIDED);
+    expect(predicate?.(at(DOCS, 3))).toBe(UNDECIDED);
+    expect(predicate?.(at(DOCS, 4))).toBe(1);
     // A definite miss on one clause decides a conjunction without mingo.
-    expect(compileFastFilter({ b: 'nope', 'c.d': 'v' })?.(DOCS[2])).toBe(0);
+    expect(compileFastFilter({ b: 'nope', 'c.d': 'v' })?.(at(DOCS, 2))).toBe(0);
   });
 });
 
@@ -285,10 +286,10 @@ describe('ordered index walks', () => {
           const doc = randomDoc(random, 10_000 * (round + 1) + n);
           write(doc, doc._id);
         } else if (roll < 0.7) {
-          const id = ids[Math.floor(random() * ids.length)];
+          const id = at(ids, Math.floor(random() * ids.length));
           if (docs.has(id)) write(undefined, id);
         } else {
-          const id = ids[Math.floor(random() * ids.length)];
+          const id = at(ids, Math.floor(random() * ids.length));
           const current = docs.get(id);
           if (current) write({ ...randomDoc(random, n), _id: id }, id);
         }

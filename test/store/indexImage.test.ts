@@ -15,6 +15,7 @@ import { INDEX_IMAGE_MAGIC } from '../../server/store/embedded/indexImage';
 import type { IndexImage } from '../../server/store/embedded/indexState';
 import { encodeHeader, encodeRecord, scanRecordFile } from '../../server/store/embedded/recordFile';
 import type { Document, Filter, IndexSpec } from '../../server/store/types';
+import { must } from '../support/must';
 
 const logger = createLogger({ silent: true });
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -164,7 +165,8 @@ describe('index images', () => {
       name: 'one flipped byte',
       damage: (path) => {
         const bytes = readFileSync(path);
-        bytes[Math.floor(bytes.length / 2)] ^= 0x20;
+        const middle = Math.floor(bytes.length / 2);
+        bytes[middle] = must(bytes[middle], 'the middle byte') ^ 0x20;
         writeFileSync(path, bytes);
       },
       reason: /damaged at offset \d+/,

@@ -6,6 +6,7 @@ import { Query } from 'mingo';
 import { describe, expect, it } from 'vitest';
 import { CollectionState } from '../../server/store/embedded/collectionState';
 import type { Document, Filter } from '../../server/store/types';
+import { at } from '../support/must';
 
 const DOCS: Document[] = [
   { _id: '1', a: 1, b: 'x', tags: ['p', 'q'], nested: { k: 'v1' } },
@@ -73,7 +74,7 @@ describe('index planning', () => {
 
   it('keeps indexes in step with updates and deletes', () => {
     const state = stateWithIndexes();
-    const before = DOCS[0];
+    const before = at(DOCS, 0, 'fixture document');
     const after = { ...before, tags: ['z'] };
     state.apply([{ id: '1', before: JSON.stringify(before), beforeDoc: before, after: { json: JSON.stringify(after), doc: after } }]);
     expect(ids(state, { tags: 'p' }).sort()).toEqual(['3']);

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { describeInBrowser, HAS_CHROMIUM, startEnvironment, type E2eEnvironment } from '../e2e/harness';
+import { at } from '../support/must';
 
 let env: E2eEnvironment;
 let baseUrl: string;
@@ -38,10 +39,14 @@ async function signedInPage(key: string): Promise<Page> {
 async function editorLines(page: Page, index: number): Promise<string[]> {
   return page.$$eval(
     '.monaco-editor',
-    (editors, i) =>
-      [...editors[i].querySelectorAll<HTMLElement>('.view-line')]
+    (editors, i) => {
+      // Runs in the page: test/support helpers are not there.
+      const editor = editors[i];
+      if (!editor) throw new Error(`no editor ${i} on the page (${editors.length} found)`);
+      return [...editor.querySelectorAll<HTMLElement>('.view-line')]
         .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-        .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ')),
+        .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
+    },
     index,
   );
 }
@@ -166,7 +171,7 @@ describeInBrowser('studio in Chromium', () => {
     await openMappings(page);
     await setExpression(page, '{\n"sourceId": INV_ITEM_ID\n"description": DESCR60\n}');
     // The editor may auto-indent inserted lines, so read where "description" really is.
-    const column = (await editorLines(page, 0))[2].indexOf('"description"') + 1;
+    const column = at(await editorLines(page, 0), 2).indexOf('"description"') + 1;
     await expect
       .poll(() => problems(page))
       .toEqual([

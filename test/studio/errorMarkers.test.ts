@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { errorSpan, markerForError, positionAt } from '../../studio/src/jsonata/errorMarkers';
 import type { JsonataErrorLike } from '../../studio/src/jsonata/errorMarkers';
 import { createEvaluator } from '../../studio/src/jsonata/evaluation';
+import { at } from '../support/must';
 
 /** The error jsonata itself raises for the expression: at compile time, else when evaluated. */
 async function jsonataError(expression: string, input: unknown): Promise<JsonataErrorLike> {
@@ -21,10 +22,10 @@ function coveredText(
 ): string {
   const lines = text.split('\n');
   if (marker.startLineNumber === marker.endLineNumber)
-    return lines[marker.startLineNumber - 1].slice(marker.startColumn - 1, marker.endColumn - 1);
-  const first = lines[marker.startLineNumber - 1].slice(marker.startColumn - 1);
+    return at(lines, marker.startLineNumber - 1).slice(marker.startColumn - 1, marker.endColumn - 1);
+  const first = at(lines, marker.startLineNumber - 1).slice(marker.startColumn - 1);
   const middle = lines.slice(marker.startLineNumber, marker.endLineNumber - 1);
-  const last = lines[marker.endLineNumber - 1].slice(0, marker.endColumn - 1);
+  const last = at(lines, marker.endLineNumber - 1).slice(0, marker.endColumn - 1);
   return [first, ...middle, last].join('\n');
 }
 
@@ -189,7 +190,7 @@ describe('markerForError', () => {
   test('errors from the studio evaluator (runtime-shaped, code in jsonataCode) get the same range', async () => {
     const expression = '{\n  "qty": Lines.Qty * 2\n}';
     const response = await createEvaluator().evaluate({ id: 1, expression, records: [input], lookups: {} });
-    const result = response.results[0];
+    const result = at(response.results, 0);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ code: 'MAPPING_ERROR', jsonataCode: 'T2001' });

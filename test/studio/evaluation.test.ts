@@ -4,6 +4,7 @@ import { createEvaluator } from '../../studio/src/jsonata/evaluation';
 import type { EvaluationResponse } from '../../studio/src/jsonata/evaluation';
 import { createEvaluationClient } from '../../studio/src/jsonata/evaluationClient';
 import type { EvaluationClient, WorkerLike } from '../../studio/src/jsonata/evaluationClient';
+import { at } from '../support/must';
 
 type Case = { input: unknown; output: unknown } | { input: unknown; error: string; jsonataCode?: string };
 
@@ -69,7 +70,7 @@ describe('createEvaluator', () => {
     expect(response.id).toBe(7);
     expect(response.compileError).toBeNull();
     cases.forEach((entry, index) => {
-      const result = response.results[index];
+      const result = at(response.results, index);
       if ('output' in entry) {
         expect(result, JSON.stringify(entry.input)).toMatchObject({ ok: true });
         if (result.ok) expect(result.value).toEqual(entry.output);

@@ -9,6 +9,7 @@ import { checkEveryRecord, describeRecordCheck } from '../../studio/src/pages/ma
 import type { SourceFormat, SourceFormatOptions } from '../../server/ingest/formats/registry';
 import { sourceFormatOfChoice, type SampleFormatChoice } from '../../studio/src/mappings/sourceFormat';
 import { missingRequired, schemaFieldTree } from '../../studio/src/pages/mappings/schemaTree';
+import { at } from '../support/must';
 
 const schema: JsonSchema = {
   type: 'object',
@@ -184,7 +185,7 @@ describe('checkEveryRecord', () => {
   test('messages name the field', () => {
     const check = checkEveryRecord(schema, [ok({ sourceId: '2', name: 42 })]);
     expect(check.failures[0]).toMatchObject({ kind: 'schema' });
-    expect(check.failures[0].messages.join(' ')).toContain('name');
+    expect(at(check.failures, 0).messages.join(' ')).toContain('name');
   });
 
   test('without a schema only mapping errors count, and the summary says the schema was not checked', () => {
@@ -209,7 +210,7 @@ describe('schemaFieldTree', () => {
       ['city', false, 1],
       ['addresses', false, 2],
     ]);
-    const addresses = tree[3];
+    const addresses = at(tree, 3);
     expect(addresses).toMatchObject({ type: 'object[]', isArray: true });
     expect(addresses.children.map((node) => [node.path, node.filled])).toEqual([
       ['addresses.line1', 2],

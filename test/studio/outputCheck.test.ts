@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { requiredFieldsNeverSet, validateOutput } from '../../studio/src/jsonata/outputCheck';
 import type { JsonSchema } from '../../studio/src/jsonata/schemaShape';
+import { at } from '../support/must';
 
 const itemSchema = JSON.parse(readFileSync(new URL('../../canonical-schemas/item.schema.json', import.meta.url), 'utf8')) as JsonSchema;
 
@@ -78,7 +79,7 @@ describe('validateOutput', () => {
   });
 
   test('the GTIN error explains the check digit', () => {
-    const [error] = validateOutput(itemSchema, { sourceId: '1', description: 'x', gtin: '00888439001237' });
+    const error = at(validateOutput(itemSchema, { sourceId: '1', description: 'x', gtin: '00888439001237' }), 0);
     expect(error).toMatchObject({ path: 'gtin' });
     expect(error.message).toMatch(/check digit/);
   });

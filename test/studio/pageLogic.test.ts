@@ -9,6 +9,7 @@ import { displayName } from '../../studio/src/pages/golden/goldenSearch';
 import { validateRulesText } from '../../studio/src/pages/rules/rulesValidation';
 import { parseRecordText } from '../../studio/src/pages/rules/VerifyPair';
 import { formatScore, formatValue, isSameValue, stableJson } from '../../studio/src/ui/format';
+import { must } from '../support/must';
 
 describe('routes', () => {
   test.each([
@@ -70,7 +71,7 @@ describe('formatting and comparing values', () => {
 function golden(id: string, attributes: Record<string, unknown>): GoldenRecordView {
   return {
     id,
-    domain: id.split('-')[0],
+    domain: must(id.split('-')[0], 'domain prefix'),
     status: 'active',
     version: 1,
     attributes,

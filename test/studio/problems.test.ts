@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { collectProblems } from '../../studio/src/pages/mappings/problems';
 import type { EvaluationOutcome } from '../../studio/src/jsonata/evaluationClient';
+import { at } from '../support/must';
 
 const done = (response: Partial<Extract<EvaluationOutcome, { status: 'done' }>['response']>): EvaluationOutcome => ({
   status: 'done',
@@ -77,10 +78,10 @@ describe('collectProblems', () => {
     const problems = collectProblems({ expression, outcome, selectedIndex: selectedIndex ?? 0, schemaErrors: [], required: null });
     expect(problems).toHaveLength(expected.length);
     problems.forEach((problem, index) => {
-      expect(problem.kind).toBe(expected[index].kind);
-      expect(problem.message).toMatch(expected[index].message);
-      const at = expected[index].at;
-      if (at) expect([problem.marker?.startLineNumber, problem.marker?.startColumn]).toEqual(at);
+      const wanted = at(expected, index, 'expected problem');
+      expect(problem.kind).toBe(wanted.kind);
+      expect(problem.message).toMatch(wanted.message);
+      if (wanted.at) expect([problem.marker?.startLineNumber, problem.marker?.startColumn]).toEqual(wanted.at);
       else expect(problem.marker).toBeUndefined();
     });
   });

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { editRulesText, fieldsOfText, readRulesForm, type RulesFormEdit } from '../../studio/src/pages/rules/rulesFormModel';
 import { shippedRules } from '../support/factories/matching';
+import { at } from '../support/must';
 
 const RULES = {
   domain: 'supplier',
@@ -96,7 +97,7 @@ describe('editRulesText', () => {
       expected: (r) => ({
         ...r,
         comparators: [
-          { ...r.comparators[0], levels: [r.comparators[0].levels?.[0], { name: 'mismatch', m: 0.2, u: 0.99 }] },
+          { ...r.comparators[0], levels: [at(r.comparators, 0).levels?.[0], { name: 'mismatch', m: 0.2, u: 0.99 }] },
           r.comparators[1],
         ],
       }),

@@ -32,6 +32,7 @@ import { countTerms, termWeightsOf } from '../../server/matching/termStats';
 import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import { mapWholeSeed, readLookupTables, readMappingFiles } from '../../seed/mapSeed';
 import { readGroundTruth } from '../../seed/loadSeed';
+import { at, must } from './must';
 
 /** One fully recorded pair: [a, b, band, probability, matchWeight, hard rule, explanation digest]. */
 export type GoldenPair = [string, string, string, number, number, string | null, string];
@@ -120,11 +121,11 @@ function scoreDataSet(set: DataSet, rules: CompiledRules): GoldenDataSet {
   let pairs = 0;
   for (let i = 0; i < prepared.length; i++) {
     for (let j = i + 1; j < prepared.length; j++) {
-      const a = prepared[i];
-      const b = prepared[j];
+      const a = at(prepared, i);
+      const b = at(prepared, j);
       const evaluation = evaluatePreparedPair({ a, b, compiled: rules, context });
       pairs++;
-      bands[evaluation.band]++;
+      bands[evaluation.band] = must(bands[evaluation.band], `the ${evaluation.band} band count`) + 1;
       const hardRule = evaluation.hardRule?.name ?? null;
       hash.update(
         `${i} ${j} ${evaluation.band} ${hardRule ?? '-'} ${(evaluation.levels ?? []).join(',')} ${evaluation.results.map((r) => `${r.outcome}:${nano(r.score)}`).join(',')}\n`,
@@ -189,12 +190,12 @@ async function incrementalQueries(domain: string, rules: CompiledRules): Promise
     const out: GoldenQuery[] = [];
     for (let i = 0; i < records.length; i++) {
       if (!isQuery(i)) continue;
-      const decision = await matchRecord({ store, rules, record: records[i].record });
+      const decision = await matchRecord({ store, rules, record: at(records, i).record });
       const candidates = decision.candidates
         .map((c) => `${c.goldenId} ${c.recordId} ${c.band} ${c.vetoedByMember?.rule ?? ''} ${JSON.stringify(c.explanation)}`)
         .join('\n');
       out.push([
-        records[i].id,
+        at(records, i).id,
         decision.decision,
         decision.best?.goldenId ?? null,
         decision.best?.score ?? null,

@@ -160,6 +160,7 @@ export const exceptionRoutes = [
     handler: async ({ services, params, principal, requestId }) => {
       const exception = await requireException(services, params.id);
       const [replay] = await replayExceptions(services, { exceptions: [exception], actor: actorOf(principal), origin: { requestId } });
+      if (!replay) throw new Error(`internal error: replaying exception ${exception._id} gave no result`);
       const after = await requireException(services, params.id);
       return { body: { status: replay.status, result: presentRecordResult(replay.result, 0), exception: presentException(after) } };
     },

@@ -222,7 +222,7 @@ export const goldenRoutes = [
       const { golden } = await getGoldenRecord(services, { domain: params.domain, id: params.id });
       const limit = query.limit ?? 100;
       const items = await readHistory({ store: services.store, goldenId: golden._id, afterVersion: query.afterVersion, limit });
-      const nextAfterVersion = items.length === limit ? items[items.length - 1].version : null;
+      const nextAfterVersion = items.length === limit ? (items.at(-1)?.version ?? null) : null;
       return { body: { goldenId: golden._id, items: items.map((h) => presentHistoryEntry(h, options)), nextAfterVersion } };
     },
   }),

@@ -73,6 +73,7 @@ async function presentTasks(
 
 async function present(services: Pick<AppServices, 'store'>, task: TaskDocument, principal: Principal): Promise<TaskView> {
   const [view] = await presentTasks(services, [task], principal);
+  if (!view) throw new Error(`internal error: task ${task._id} was not presented`);
   return view;
 }
 

@@ -55,15 +55,14 @@ function mapFieldNames<T>(value: T, rename: (name: string) => string): T {
   if (!isPlainObject(value)) return value;
   let copy: Record<string, unknown> | undefined;
   const keys = Object.keys(value);
-  for (let index = 0; index < keys.length; index += 1) {
-    const key = keys[index];
+  for (const [index, key] of keys.entries()) {
     const renamed = rename(key);
     const element = value[key];
     const mapped = mapFieldNames(element, rename);
     if (copy === undefined && (renamed !== key || mapped !== element)) {
       // Rebuild from the start so field order is kept.
       copy = {};
-      for (let before = 0; before < index; before += 1) copy[keys[before]] = value[keys[before]];
+      for (const earlier of keys.slice(0, index)) copy[earlier] = value[earlier];
     }
     if (copy !== undefined) setOwn(copy, renamed, mapped);
   }

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gs1CheckDigit } from '../../../server/identifiers';
 import { startTestServer, type TestServer } from '../testServer';
+import { at } from '../must';
 
 /** A test server whose mappings-as-code folder is empty. */
 export async function startIngestServer(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<TestServer> {
@@ -49,7 +50,7 @@ export const ERP_ITEM_EXPRESSION = `{
 let itemCounter = 0;
 
 /** A realistic item row; each call gets a fresh id, GTIN and part number unless overridden. */
-export function erpItemRow(overrides: Record<string, string> = {}): Record<string, string> {
+export function erpItemRow(overrides: Record<string, string> = {}): Record<string, string> & { INV_ITEM_ID: string; GTIN: string } {
   itemCounter += 1;
   const n = String(itemCounter).padStart(6, '0');
   return {
@@ -143,7 +144,7 @@ export async function ingestAccepted(
     body: toNdjson([input.row]),
   });
   expect(response.status, response.text).toBe(200);
-  const record = response.body.records[0];
+  const record = at(response.body.records, 0);
   expect(record.outcome, JSON.stringify(record)).toBe('accepted');
   return record;
 }
