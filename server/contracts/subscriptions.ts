@@ -118,6 +118,11 @@ const fileTransport = {
   },
 } as const;
 const transport = {
+  type: 'object',
+  // The `type` tag picks the one branch that is checked, so a bad webhook URL is reported at
+  // `transport.url` alone instead of with every other transport's complaints.
+  discriminator: { propertyName: 'type' },
+  required: ['type'],
   oneOf: [webhookTransport, amqpTransport, fileTransport],
   description: 'Where messages go: `webhook` (signed HTTP POST), `amqp` (RabbitMQ exchange) or `file` (one file per batch in a directory).',
 } as const;

@@ -27,6 +27,8 @@ export function createAjv(overrides: Options = {}): Ajv2020 {
     // `required` inside oneOf/if branches names properties declared elsewhere; that is not a typo.
     strictRequired: false,
     allowUnionTypes: true,
+    // OpenAPI's `discriminator` on a oneOf of tagged objects: only the branch the tag names is checked.
+    discriminator: true,
     ...overrides,
   });
   addFormats(ajv);

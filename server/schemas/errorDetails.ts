@@ -40,6 +40,8 @@ const PROPERTY_PARAMS: Record<string, string> = {
   dependencies: 'missingProperty',
   additionalProperties: 'additionalProperty',
   unevaluatedProperties: 'unevaluatedProperty',
+  // A `discriminator` error is about the tag property (`transport.type`), not the whole object.
+  discriminator: 'tag',
 };
 
 function upperSnake(name: string): string {
@@ -142,6 +144,16 @@ function describeFormat(error: ErrorObject, field: string): { code: string; mess
   return { code, message: `${field} should be ${wording}` };
 }
 
+/** The `const` values a discriminated `oneOf` allows for its tag property, e.g. `webhook`, `amqp`, `file`. */
+function tagValuesOf(parentSchema: unknown, tag: string): unknown[] {
+  const branches = (parentSchema as { oneOf?: unknown } | undefined)?.oneOf;
+  if (!Array.isArray(branches)) return [];
+  return branches.flatMap((branch: { properties?: Record<string, { const?: unknown }> }) => {
+    const value = branch.properties?.[tag]?.const;
+    return value === undefined ? [] : [value];
+  });
+}
+
 function describe(error: ErrorObject, field: string): { code: string; message: string } {
   const limit = param(error, 'limit');
   switch (error.keyword) {
@@ -213,6 +225,14 @@ function describe(error: ErrorObject, field: string): { code: string; message: s
         code: upperSnake(error.keyword),
         message: `${field} does not match ${error.keyword === 'oneOf' ? 'exactly one' : 'any'} of the allowed shapes`,
       };
+    case 'discriminator': {
+      const allowed = tagValuesOf(error.parentSchema, String(param(error, 'tag')));
+      const got = shortValue(param(error, 'tagValue'));
+      return {
+        code: 'DISCRIMINATOR',
+        message: `${field} should be one of ${listOf(allowed, 'or')}${got ? `, got ${got}` : ''}`,
+      };
+    }
     case 'not':
       return { code: 'NOT', message: `${field} has a value that is not allowed here` };
     case 'false schema':

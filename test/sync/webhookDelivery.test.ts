@@ -140,6 +140,38 @@ describe('subscriptions resource', () => {
     expect(response.body.error.details.map((d) => d.path)).toContain(path);
   });
 
+  test.each([
+    {
+      name: 'an ftp webhook url',
+      transport: { type: 'webhook', url: 'ftp://host/x' },
+      paths: ['body.transport.url'],
+      says: 'transport.url',
+    },
+    {
+      name: 'an amqp transport without exchange',
+      transport: { type: 'amqp', url: 'amqp://broker' },
+      paths: ['body.transport.exchange'],
+      says: 'transport.exchange is required',
+    },
+    {
+      name: 'an unknown transport type',
+      transport: { type: 'carrier-pigeon', url: 'http://x.test/' },
+      paths: ['body.transport.type'],
+      says: 'transport.type should be one of webhook, amqp or file, got "carrier-pigeon"',
+    },
+  ])('$name is reported only where it is wrong (the type tag picks the one transport checked)', async ({ transport, paths, says }) => {
+    const response = await server.request<{ error: { details: Array<{ path: string; message: string }> } }>(
+      'POST',
+      '/api/v1/subscriptions',
+      {
+        body: { name: 'x', domains: ['item'], transport },
+      },
+    );
+    expect(response.status).toBe(400);
+    expect([...new Set(response.body.error.details.map((d) => d.path))]).toEqual(paths);
+    expect(response.body.error.details.map((d) => d.message).join(' | ')).toContain(says);
+  });
+
   test('a consumer key may not read subscriptions; an analyst may manage them', async () => {
     const consumer = await server.createKey('consumer');
     expect((await server.request('GET', '/api/v1/subscriptions', { key: consumer })).status).toBe(403);
