@@ -69,7 +69,7 @@ function none(offset: number): CompletionResult {
 function wordEnd(text: string, from: { offset: number; pattern: RegExp }): number {
   const { pattern } = from;
   let end = from.offset;
-  while (end < text.length && pattern.test(text[end])) end += 1;
+  while (end < text.length && pattern.test(text.charAt(end))) end += 1;
   return end;
 }
 

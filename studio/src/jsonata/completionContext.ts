@@ -70,6 +70,13 @@ function stepFrom(scope: Scope, step: PathStep): PathRef {
   return scope.isExpectingStep && scope.current !== null ? extend(scope.current, step) : extend(scope.context, step);
 }
 
+/** The innermost scope. The root scope never leaves the stack: a close at depth one only resets the path. */
+function innermost(stack: readonly Scope[]): Scope {
+  const scope = stack.at(-1);
+  if (!scope) throw new Error('internal error: the completion scope stack lost its root');
+  return scope;
+}
+
 /** A token with the significant token before it. */
 interface Step {
   token: LexToken;
@@ -77,7 +84,7 @@ interface Step {
 }
 
 function openBracket(stack: Scope[], { token, previous }: Step): void {
-  const scope = stack[stack.length - 1];
+  const scope = innermost(stack);
   const followsPath = scope.current !== null && (scope.isExpectingStep || isOperandEnd(previous));
   if (token.value === '[') {
     if (followsPath && !scope.isExpectingStep && scope.current !== null) {
@@ -103,7 +110,7 @@ function openBracket(stack: Scope[], { token, previous }: Step): void {
 
 function applyOperator(stack: Scope[], step: Step): void {
   const { token, previous } = step;
-  const scope = stack[stack.length - 1];
+  const scope = innermost(stack);
   switch (token.value) {
     case '.':
       if (scope.current === null) scope.current = UNKNOWN;
@@ -133,7 +140,7 @@ function applyOperator(stack: Scope[], step: Step): void {
         return;
       }
       const closed = stack.pop() as Scope;
-      const parent = stack[stack.length - 1];
+      const parent = innermost(stack);
       parent.current = closed.afterClose;
       parent.isExpectingStep = false;
       return;
@@ -160,7 +167,7 @@ function applyOperator(stack: Scope[], step: Step): void {
 
 function applyToken(stack: Scope[], step: Step): void {
   const { token } = step;
-  const scope = stack[stack.length - 1];
+  const scope = innermost(stack);
   switch (token.kind) {
     case 'name':
       if (INFIX_WORDS.has(token.value) || token.value === 'function') resetPath(scope);
@@ -213,7 +220,7 @@ export function analyzeTokens(tokens: readonly LexToken[], options: { hasSchema:
     applyToken(stack, { token, previous });
     previous = token;
   }
-  return { scope: stack[stack.length - 1], depth: stack.length, previous };
+  return { scope: innermost(stack), depth: stack.length, previous };
 }
 
 /** Variables the expression binds (`$name :=` and function parameters), in order of appearance. */

@@ -120,7 +120,7 @@ export function parametersOf(signature: string): Array<{ name: string; isOptiona
   const inner = signature.slice(signature.indexOf('(') + 1, signature.lastIndexOf(')')).trim();
   if (inner === '') return [];
   return inner.split(',').map((raw) => {
-    const name = raw.split(':')[0].trim();
+    const name = (raw.split(':')[0] ?? raw).trim();
     return { name: name.replace(/\?$/, ''), isOptional: name.endsWith('?') };
   });
 }

@@ -55,7 +55,7 @@ function readDelimited(text: string, opening: { start: number; quote: string }):
   const { start, quote } = opening;
   let index = start + 1;
   while (index < text.length) {
-    const char = text[index];
+    const char = text.charAt(index);
     if (char === '\\' && quote !== '`') {
       index += 2;
       continue;
@@ -69,14 +69,14 @@ function readDelimited(text: string, opening: { start: number; quote: string }):
 function readRegex(text: string, start: number): { end: number; isClosed: boolean } {
   let index = start + 1;
   while (index < text.length) {
-    const char = text[index];
+    const char = text.charAt(index);
     if (char === '\\') {
       index += 2;
       continue;
     }
     if (char === '/') {
       index += 1;
-      while (index < text.length && /[imgsuy]/.test(text[index])) index += 1;
+      while (index < text.length && /[imgsuy]/.test(text.charAt(index))) index += 1;
       return { end: index, isClosed: true };
     }
     index += 1;
@@ -95,7 +95,7 @@ export function lexJsonata(text: string): LexToken[] {
     index = token.end;
   };
   while (index < text.length) {
-    const char = text[index];
+    const char = text.charAt(index);
     if (WHITESPACE.test(char)) {
       index += 1;
       continue;
@@ -135,12 +135,12 @@ export function lexJsonata(text: string): LexToken[] {
     if (char === '$') {
       let end = index + 1;
       if (text[end] === '$') end += 1;
-      while (end < text.length && isNameChar(text[end])) end += 1;
+      while (end < text.length && isNameChar(text.charAt(end))) end += 1;
       push({ kind: 'variable', value: text.slice(index, end), start: index, end, isClosed: true });
       continue;
     }
     let end = index;
-    while (end < text.length && isNameChar(text[end])) end += 1;
+    while (end < text.length && isNameChar(text.charAt(end))) end += 1;
     if (end === index) end = index + 1; // an unexpected character: consume it so lexing always advances
     push({ kind: 'name', value: text.slice(index, end), start: index, end, isClosed: true });
   }

@@ -24,8 +24,9 @@ export function signatureAt(text: string, offset: number): SignatureAtCursor | n
         stack.push({ name: isCall && previous !== undefined ? previous.value : null, commas: 0 });
       } else if (token.value === ')' || token.value === ']' || token.value === '}') {
         stack.pop();
-      } else if (token.value === ',' && stack.length > 0) {
-        stack[stack.length - 1].commas += 1;
+      } else if (token.value === ',') {
+        const call = stack.at(-1);
+        if (call) call.commas += 1;
       }
     }
     previous = token;
