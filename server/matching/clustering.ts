@@ -4,6 +4,7 @@
  * them. Plain transitive closure would let A~B and B~C merge A with C even when A–C was vetoed
  * (different tax ids, different GTINs).
  */
+import { present } from '../invariant';
 
 export interface PairList {
   a: number[];
@@ -19,9 +20,13 @@ export interface ClusteringResult {
 
 function find(parent: Int32Array, x: number): number {
   let root = x;
-  while (parent[root] !== root) root = parent[root];
-  while (parent[x] !== root) {
-    const next = parent[x];
+  let up = present(parent[root], 'parent of a record');
+  while (up !== root) {
+    root = up;
+    up = present(parent[root], 'parent of a record');
+  }
+  while (x !== root) {
+    const next = present(parent[x], 'parent of a record');
     parent[x] = root;
     x = next;
   }
@@ -40,14 +45,17 @@ export function clusterPairs(args: { total: number; merges: PairList & { score: 
     else forbidden.set(x, [y]);
   };
   for (let i = 0; i < args.cannotLinks.a.length; i++) {
-    forbid(args.cannotLinks.a[i], args.cannotLinks.b[i]);
-    forbid(args.cannotLinks.b[i], args.cannotLinks.a[i]);
+    const x = present(args.cannotLinks.a[i], 'cannot-link side a');
+    const y = present(args.cannotLinks.b[i], 'cannot-link side b');
+    forbid(x, y);
+    forbid(y, x);
   }
-  const order = args.merges.a.map((_, i) => i).sort((i, j) => args.merges.score[j] - args.merges.score[i] || i - j);
+  const scoreOf = (i: number): number => present(args.merges.score[i], 'merge score');
+  const order = args.merges.a.map((_, i) => i).sort((i, j) => scoreOf(j) - scoreOf(i) || i - j);
   const blocked: number[] = [];
   for (const i of order) {
-    const rx = find(parent, args.merges.a[i]);
-    const ry = find(parent, args.merges.b[i]);
+    const rx = find(parent, present(args.merges.a[i], 'merge side a'));
+    const ry = find(parent, present(args.merges.b[i], 'merge side b'));
     if (rx === ry) continue;
     const fx = forbidden.get(rx) ?? [];
     const fy = forbidden.get(ry) ?? [];

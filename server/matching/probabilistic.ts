@@ -7,6 +7,7 @@
  * contributes 0 (absence is not evidence either way).
  */
 import type { ErrorDetail } from '../errors';
+import { present } from '../invariant';
 import type { ComparisonResult } from './comparators';
 import type { ComparatorRule, ComparisonLevel, HardRuleCondition, RuleSet } from './types';
 
@@ -94,7 +95,7 @@ export function levelIndexOf(levels: readonly CompiledLevel[], result: Compariso
   if (result.outcome === 'missing') return MISSING_LEVEL;
   const score = result.score;
   for (let i = 0; i < levels.length; i++) {
-    const level = levels[i];
+    const level = present(levels[i], 'level i');
     if (level.outcomes !== null && !level.outcomes.has(result.outcome)) continue;
     if (level.scoreAtLeast !== undefined && (score === null || score < level.scoreAtLeast)) continue;
     if (level.scoreBelow !== undefined && (score === null || score >= level.scoreBelow)) continue;
@@ -127,7 +128,7 @@ export function validateFellegiSunter(rules: RuleSet): ErrorDetail[] {
   rules.comparators.forEach((comparator, i) => {
     const levels = comparator.levels ?? [];
     if (levels.length === 0) return;
-    const last = levels[levels.length - 1];
+    const last = present(levels.at(-1), 'last level');
     if (last.outcome !== undefined || last.scoreAtLeast !== undefined || last.scoreBelow !== undefined) {
       problems.push({
         path: `comparators[${i}].levels[${levels.length - 1}]`,

@@ -19,16 +19,19 @@ import type {
 import type { CompareContext, ComparisonResult } from './comparators';
 import { MISSING_COMPARISON } from './comparators';
 import { conditionsHold, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED } from './probabilistic';
+import { present } from '../invariant';
 
 /** Normalises a record once for every comparator of the rule set. */
 export function prepareRecord(record: CanonicalRecord, compiled: CompiledRules): PreparedRecord {
   const values: Record<string, PreparedValue> = {};
   const { comparators, preparedWith } = compiled;
   for (let i = 0; i < comparators.length; i++) {
+    const comparator = present(comparators[i], 'comparator i');
     const first = preparedWith?.[i] ?? i;
     // A value shared with an earlier comparator is the same (read-only) object under both names.
-    const value = first === i ? comparators[i].prepare(record) : values[comparators[first].rule.name];
-    if (value !== undefined) values[comparators[i].rule.name] = value;
+    const value =
+      first === i ? comparator.prepare(record) : values[present(comparators[first], 'comparator sharing the prepared value').rule.name];
+    if (value !== undefined) values[comparator.rule.name] = value;
   }
   return { sourceId: String(record.sourceId), rulesVersion: compiled.version, values };
 }
@@ -50,10 +53,10 @@ export function shareStoredValues(prepared: PreparedRecord, compiled: CompiledRu
   if (!preparedWith) return;
   const values = prepared.values;
   for (let i = 0; i < preparedWith.length; i++) {
-    const first = preparedWith[i];
+    const first = present(preparedWith[i], 'preparedWith entry i');
     if (first === i) continue;
-    const name = comparators[i].rule.name;
-    const shared = values[comparators[first].rule.name];
+    const name = present(comparators[i], 'comparator i').rule.name;
+    const shared = values[present(comparators[first], 'comparator sharing the prepared value').rule.name];
     const own = values[name];
     if (shared !== undefined && own !== undefined && own !== shared && sameStrings(own, shared)) values[name] = shared;
   }
@@ -112,7 +115,7 @@ export function evaluatePreparedPair({
   let evidenceWeight = 0;
   let matchWeight = compiled.priorMatchWeight;
   for (let i = 0; i < compiled.comparators.length; i++) {
-    const comparator = compiled.comparators[i];
+    const comparator = present(compiled.comparators[i], 'comparator i');
     const name = comparator.rule.name;
     const va = a.values[name];
     const vb = b.values[name];
@@ -123,9 +126,10 @@ export function evaluatePreparedPair({
       evidenceWeight += comparator.rule.weight;
     }
     if (levels) {
-      const level = levelIndexOf(compiled.levels[i], result);
+      const comparatorLevels = present(compiled.levels[i], 'levels of comparator i');
+      const level = levelIndexOf(comparatorLevels, result);
       levels.push(level);
-      if (level >= 0) matchWeight += compiled.levels[i][level].matchWeight;
+      if (level >= 0) matchWeight += present(comparatorLevels[level], 'level matched').matchWeight;
     }
   }
   let score: number;
@@ -167,7 +171,7 @@ function levelFields(
 ): Pick<ComparatorExplanation, 'level' | 'm' | 'u' | 'matchWeight'> {
   if (level === MISSING_LEVEL) return { level: 'missing', matchWeight: 0 };
   if (level === UNLEVELLED) return { level: 'unlevelled', matchWeight: 0 };
-  const { level: declared, matchWeight } = compiled.levels[comparator][level];
+  const { level: declared, matchWeight } = present(compiled.levels[comparator]?.[level], 'level of the comparator');
   return { level: declared.name, m: declared.m, u: declared.u, matchWeight: round(matchWeight) };
 }
 
@@ -208,7 +212,7 @@ export function explainEvaluation(args: {
   const { a, b, compiled, evaluation } = args;
   const { levels } = evaluation;
   const comparators: ComparatorExplanation[] = compiled.comparators.map((comparator, i) => {
-    const result = evaluation.results[i];
+    const result = present(evaluation.results[i], 'result of comparator i');
     return {
       name: comparator.rule.name,
       field: comparator.rule.fields.join(','),
@@ -219,7 +223,7 @@ export function explainEvaluation(args: {
       a: result.a,
       b: result.b,
       ...(result.details ? { details: result.details } : {}),
-      ...(levels ? levelFields(compiled, i, levels[i]) : {}),
+      ...(levels ? levelFields(compiled, i, present(levels[i], 'level of comparator i')) : {}),
     };
   });
   const rule = evaluation.hardRule;

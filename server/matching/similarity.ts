@@ -5,6 +5,7 @@
  * for the measured costs).
  */
 import Fuse from 'fuse.js';
+import { present } from '../invariant';
 
 /** Jaro-Winkler similarity (prefix scale 0.1, prefix up to 4 characters). */
 export function jaroWinkler(a: string, b: string): number {
@@ -97,11 +98,13 @@ export function tokenSetSimilarity(a: readonly string[], b: readonly string[]): 
   let j = 0;
   let common = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
+    const x = present(a[i], 'token a[i]');
+    const y = present(b[j], 'token b[j]');
+    if (x === y) {
       common++;
       i++;
       j++;
-    } else if (a[i] < b[j]) i++;
+    } else if (x < y) i++;
     else j++;
   }
   return (common / a.length + common / b.length) / 2;
@@ -118,10 +121,10 @@ export function tokenContainment(a: readonly string[], wa: WeightedTokens | null
   let j = 0;
   let common = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i];
-    const y = b[j];
+    const x = present(a[i], 'token a[i]');
+    const y = present(b[j], 'token b[j]');
     if (x === y) {
-      common += wa ? wa.weights[i] : 1;
+      common += wa ? present(wa.weights[i], 'weight of token a[i]') : 1;
       i++;
       j++;
     } else if (x < y) i++;
@@ -145,18 +148,25 @@ export function weightedTokenSetSimilarity(a: readonly string[], b: readonly str
   let weightB = 0;
   let common = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      const w = weightOf(a[i]);
+    const x = present(a[i], 'token a[i]');
+    const y = present(b[j], 'token b[j]');
+    if (x === y) {
+      const w = weightOf(x);
       common += w;
       weightA += w;
       weightB += w;
       i++;
       j++;
-    } else if (a[i] < b[j]) weightA += weightOf(a[i++]);
-    else weightB += weightOf(b[j++]);
+    } else if (x < y) {
+      weightA += weightOf(x);
+      i++;
+    } else {
+      weightB += weightOf(y);
+      j++;
+    }
   }
-  while (i < a.length) weightA += weightOf(a[i++]);
-  while (j < b.length) weightB += weightOf(b[j++]);
+  while (i < a.length) weightA += weightOf(present(a[i++], 'token a[i]'));
+  while (j < b.length) weightB += weightOf(present(b[j++], 'token b[j]'));
   if (weightA === 0 || weightB === 0) return 0;
   return (common / weightA + common / weightB) / 2;
 }
@@ -173,7 +183,7 @@ export interface WeightedTokens {
 export function weighTokens(tokens: readonly string[], weightOf: (token: string) => number): WeightedTokens {
   const weights = tokens.map((token) => weightOf(token));
   let total = 0;
-  for (let i = 0; i < weights.length; i++) total += weights[i];
+  for (const weight of weights) total += weight;
   return { weights, total };
 }
 
@@ -189,10 +199,10 @@ export function weighedTokenSetSimilarity(a: readonly string[], wa: WeightedToke
   let common = 0;
   const weights = wa.weights;
   while (i < a.length && j < b.length) {
-    const x = a[i];
-    const y = b[j];
+    const x = present(a[i], 'token a[i]');
+    const y = present(b[j], 'token b[j]');
     if (x === y) {
-      common += weights[i];
+      common += present(weights[i], 'weight of token a[i]');
       i++;
       j++;
     } else if (x < y) i++;
