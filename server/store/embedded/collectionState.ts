@@ -207,7 +207,7 @@ export class CollectionState {
     if (plan.index) return plan.index.orderedIdGroups(plan);
     return (function* (keys: Iterable<string>) {
       for (const id of keys) yield [id];
-    })(this.idOrder.range({ lower: plan.lower, upper: plan.upper, descending: plan.descending[0] }));
+    })(this.idOrder.range({ lower: plan.lower, upper: plan.upper, descending: plan.descending[0] ?? false }));
   }
 }
 

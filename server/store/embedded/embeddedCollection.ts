@@ -177,7 +177,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const outcome = await this.updateMatching({ filter, update, options, isMulti: false, sort: options.sort });
     const chosen = (options.returnDocument ?? 'after') === 'after' ? outcome.afterDoc : outcome.beforeDoc;
     if (!chosen) return null;
-    return projectDocuments<T>([chosen], options.projection)[0];
+    return projectDocuments<T>([chosen], options.projection)[0] ?? null;
   }
 
   async deleteOne(filter: Filter, options?: WriteOptions): Promise<DeleteResult> {

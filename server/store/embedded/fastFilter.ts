@@ -8,6 +8,7 @@
  * scalar elements. Filters of any other shape get no predicate at all.
  */
 import type { Document, Filter } from '../types';
+import { present } from '../../invariant';
 
 /** The predicate could not decide without mingo (an array or a non-object along the path). */
 export const UNDECIDED = 2;
@@ -76,11 +77,11 @@ function conditionsOf(filter: Filter, out: Condition[]): boolean {
 /** Value at a dotted path through plain objects only (the value itself may be an array); MISSING, or COMPLEX when an array / scalar is in the way. */
 function valueAt(doc: unknown, path: string[]): unknown {
   let current = doc;
-  for (let level = 0; level < path.length; level++) {
+  for (const key of path) {
     if (current === null || current === undefined) return MISSING;
     if (typeof current !== 'object' || Array.isArray(current)) return COMPLEX;
-    if (!Object.prototype.hasOwnProperty.call(current, path[level])) return MISSING;
-    current = (current as Record<string, unknown>)[path[level]];
+    if (!Object.prototype.hasOwnProperty.call(current, key)) return MISSING;
+    current = (current as Record<string, unknown>)[key];
   }
   return current === undefined ? MISSING : current;
 }
@@ -126,7 +127,7 @@ export function compileFastFilter(filter: Filter): FastPredicate | undefined {
   const conditions: Condition[] = [];
   if (!conditionsOf(filter, conditions)) return undefined;
   if (conditions.length === 1) {
-    const [only] = conditions;
+    const only = present(conditions[0], 'the only fast-filter condition');
     return (doc) => evaluate(only, doc);
   }
   return (doc) => {

@@ -9,6 +9,7 @@
  */
 import { isAscii } from 'node:buffer';
 import type { IndexSpec } from '../types';
+import { present } from '../../invariant';
 
 export type LogOp =
   | { kind: 'put'; collection: string; id: string; json: string }
@@ -38,11 +39,12 @@ export function encodePayload(ops: LogOp[]): Buffer {
 export function decodePayload(payload: Buffer): LogOp[] {
   // An ASCII-only payload (the usual case) reads the same as latin1, which decodes faster than UTF-8.
   const lines = payload.toString(isAscii(payload) ? 'latin1' : 'utf8').split('\n');
-  const meta = JSON.parse(lines[0]) as EncodedOp[];
+  const meta = JSON.parse(present(lines[0], 'the payload header line')) as EncodedOp[];
   const ops: LogOp[] = [];
   let line = 1;
   for (const entry of meta) {
-    if (entry[0] === 'p') ops.push({ kind: 'put', collection: entry[1], id: entry[2], json: lines[line++] });
+    if (entry[0] === 'p')
+      ops.push({ kind: 'put', collection: entry[1], id: entry[2], json: present(lines[line++], "a put operation's document line") });
     else if (entry[0] === 'd') ops.push({ kind: 'delete', collection: entry[1], id: entry[2] });
     else if (entry[0] === 'x') ops.push({ kind: 'index', collection: entry[1], spec: entry[2] });
     else ops.push({ kind: 'end', documents: entry[1] });

@@ -84,7 +84,8 @@ export class LogWriter {
       const group = this.groups.shift() as Group;
       try {
         if (this.failure) throw this.failure;
-        const data = group.buffers.length === 1 ? group.buffers[0] : Buffer.concat(group.buffers);
+        const [only] = group.buffers;
+        const data = group.buffers.length === 1 && only !== undefined ? only : Buffer.concat(group.buffers);
         let written = 0;
         while (written < data.length) {
           const { bytesWritten } = await group.handle.write(data, written, data.length - written);

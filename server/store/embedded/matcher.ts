@@ -14,6 +14,7 @@ import type { Change, CollectionState } from './collectionState';
 import { compileFastFilter, UNDECIDED } from './fastFilter';
 import type { OrderedPlan, Plan } from './planner';
 import { projectDocuments } from './projection';
+import { present } from '../../invariant';
 
 export interface Match {
   id: string;
@@ -205,16 +206,19 @@ function* orderedMatches(input: {
     }
     if (found.length > 1) found.sort(byDocument);
     for (const match of found) {
-      while (next < staged.length && comparator(staged[next].doc, match.doc) < 0) {
+      while (next < staged.length) {
+        const head = present(staged[next], 'the next staged match');
+        if (comparator(head.doc, match.doc) >= 0) break;
+        next += 1;
         emitted += 1;
-        yield staged[next++];
+        yield head;
       }
       emitted += 1;
       yield match;
     }
     if (emitted >= wanted) return;
   }
-  while (next < staged.length) yield staged[next++];
+  while (next < staged.length) yield present(staged[next++], 'the next staged match');
 }
 
 /** Comparator for a sort spec using mingo's value resolution and cross-type ordering (as its $sort does). */

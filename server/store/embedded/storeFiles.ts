@@ -11,6 +11,7 @@ import { encodePayload } from './logPayload';
 import type { LogOp } from './logPayload';
 import { storeFileName } from './recovery';
 import type { IndexSpec } from '../types';
+import { present } from '../../invariant';
 
 /** fsyncs a directory so a rename or unlink inside it is durable. */
 export function fsyncDirectory(dataDir: string): void {
@@ -146,7 +147,7 @@ export async function writeIndexImage(options: {
       const ordinalOf = new Map<string, number>();
       for (let start = 0; start < collection.ids.length; start += ORDINALS_PER_TICK) {
         const end = Math.min(collection.ids.length, start + ORDINALS_PER_TICK);
-        for (let ordinal = start; ordinal < end; ordinal++) ordinalOf.set(collection.ids[ordinal], ordinal);
+        for (let ordinal = start; ordinal < end; ordinal++) ordinalOf.set(present(collection.ids[ordinal], 'an imaged id'), ordinal);
         await yieldToEventLoop();
       }
       const toOrdinal = (id: string): number => {
@@ -161,7 +162,7 @@ export async function writeIndexImage(options: {
         for (let start = 0; start < image.leaves.length; start += perRecord) {
           const chunk = image.leaves.slice(start, start + perRecord);
           for (let at = stride - 1; at < chunk.length; at += stride) {
-            const ids = chunk[at];
+            const ids = present(chunk[at], 'the ids of an image leaf');
             (chunk as unknown[])[at] = typeof ids === 'string' ? toOrdinal(ids) : ids.map(toOrdinal);
           }
           await push(record(['l', collection.name, image.name, chunk]));

@@ -12,6 +12,7 @@ import { GoldenPage } from '../pages/golden/GoldenPage';
 import { JobsPage } from '../pages/jobs/JobsPage';
 import { InboxPage } from '../pages/inbox/InboxPage';
 import { SubscriptionsPage } from '../sync/SubscriptionsPage';
+import { present } from '../../../server/invariant';
 import { NAV_ITEMS } from './navigation';
 import { SessionContext } from './SessionContext';
 import type { Session } from './SessionContext';
@@ -78,7 +79,7 @@ export function App() {
 
   const parsed = parseRoute(route);
   const section = parsed.segments.length === 0 ? '/' : `/${parsed.segments[0]}`;
-  const item = NAV_ITEMS.find((candidate) => candidate.path === section) ?? NAV_ITEMS[0];
+  const item = NAV_ITEMS.find((candidate) => candidate.path === section) ?? present(NAV_ITEMS[0], 'the dashboard navigation item');
   const isAllowed = item.action === null || session.me.abilities[item.action] === true;
   const rest = parsed.segments.slice(1);
   let page;

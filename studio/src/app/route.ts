@@ -8,7 +8,7 @@ export interface ParsedRoute {
 
 /** Splits a route string into decoded segments and its query string. */
 export function parseRoute(route: string): ParsedRoute {
-  const [pathPart, queryPart = ''] = route.split('?', 2);
+  const [pathPart = '', queryPart = ''] = route.split('?', 2);
   const segments = pathPart
     .split('/')
     .filter((segment) => segment !== '')

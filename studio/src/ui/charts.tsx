@@ -7,7 +7,7 @@ const PALETTE = ['#0b6e69', '#3b6fb6', '#b7791f', '#9b2c6f', '#4a5568', '#2f855a
 
 /** The colour of the n-th series. */
 export function seriesColor(index: number): string {
-  return PALETTE[index % PALETTE.length];
+  return PALETTE[index % PALETTE.length] ?? '#4a5568';
 }
 
 export interface BarGroup {
@@ -84,6 +84,8 @@ export function TimeChart(props: {
   const max = Math.max(1, ...totals);
   const columnWidth = props.buckets.length === 0 ? 0 : (width - left) / props.buckets.length;
   const plotHeight = height - bottom - 8;
+  const first = props.buckets.at(0);
+  const last = props.buckets.at(-1);
   const label = (iso: string): string =>
     props.bucket === 'day'
       ? new Date(iso).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' })
@@ -128,10 +130,10 @@ export function TimeChart(props: {
             );
           })}
           <text x={left} y={height - 6} className="chart-value">
-            {label(props.buckets[0].start)}
+            {first !== undefined && label(first.start)}
           </text>
           <text x={width} y={height - 6} textAnchor="end" className="chart-value">
-            {label(props.buckets[props.buckets.length - 1].start)}
+            {last !== undefined && label(last.start)}
           </text>
         </svg>
       )}
@@ -141,7 +143,7 @@ export function TimeChart(props: {
           columns={[...props.series, 'total']}
           rows={props.buckets.map((bucket, index) => ({
             label: label(bucket.start),
-            cells: [...props.series.map((name) => (bucket.counts[name] ?? 0).toLocaleString()), totals[index].toLocaleString()],
+            cells: [...props.series.map((name) => (bucket.counts[name] ?? 0).toLocaleString()), (totals[index] ?? 0).toLocaleString()],
           }))}
         />
       )}

@@ -135,7 +135,7 @@ function MappingEditor(props: { source?: string; domain?: string; exceptionId?: 
   const server = useServerLookups(expression);
   const lookups = useMemo(() => ({ ...server.entries, ...pastedLookups }), [server.entries, pastedLookups]);
   const lookupTables = useMemo(() => {
-    const pasted = Object.keys(pastedLookups).map((name) => ({ name, description: `Pasted on this page: ${Object.keys(pastedLookups[name]).length} entries` }));
+    const pasted = Object.entries(pastedLookups).map(([name, entries]) => ({ name, description: `Pasted on this page: ${Object.keys(entries).length} entries` }));
     return [...pasted, ...server.tables.filter((table) => !(table.name in pastedLookups))];
   }, [pastedLookups, server.tables]);
   const records = parsed.ok ? parsed.records : null;

@@ -204,8 +204,9 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const result = state.report?.cases.find((entry) => entry.name === action.name);
       const at = state.tests.findIndex((test) => test.name === action.name);
       const accepted = result === undefined ? null : expectationFromActual(result.actual);
-      if (result === undefined || at === -1 || accepted === null) return state;
-      const { name, input } = state.tests[at];
+      const current = state.tests[at];
+      if (result === undefined || current === undefined || accepted === null) return state;
+      const { name, input } = current;
       const tests = state.tests.map((test, index) => (index === at ? { name, input, ...accepted } : test));
       const expected = 'error' in accepted ? { error: accepted.error } : { output: accepted.output };
       const cases = (state.report?.cases ?? []).map((entry) => (entry.name === action.name ? { ...entry, expected, passed: true, message: undefined, differences: [] } : entry));
