@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import type { DeliveryView, SubscriptionView } from '../../server/contracts/subscriptions';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
+import { at } from '../support/must';
 import { isRabbitInstalled, startRabbit, type RabbitBroker } from '../support/rabbitmq';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { waitFor } from '../support/webhookReceiver';
@@ -77,9 +78,10 @@ describe.skipIf(!isRabbitInstalled() && !process.env.CI)('AMQP transport (Rabbit
       await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries?goldenId=${goldenId}`)
     ).body.items;
     expect(deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
-    const detail = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries/${deliveries[0].id}`))
-      .body;
-    expect(detail.attemptLog?.[0].request).toMatchObject({
+    const detail = (
+      await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries/${at(deliveries, 0, 'delivery').id}`)
+    ).body;
+    expect(detail.attemptLog?.[0]?.request).toMatchObject({
       method: 'PUBLISH',
       headers: { 'routing-key': 'item', 'webhook-signature': 'v1,<redacted>' },
     });
@@ -91,17 +93,17 @@ describe.skipIf(!isRabbitInstalled() && !process.env.CI)('AMQP transport (Rabbit
       body: { name: 'no exchange', domains: ['item'], transport: { type: 'amqp', url: broker.url, exchange: 'does.not.exist' } },
     });
     const { goldenId } = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: itemRecord() });
-    const [parked] = await waitFor('parked', async () => {
+    const parked = await waitFor('parked', async () => {
       const items = (
         await server.request<{ items: DeliveryView[] }>(
           'GET',
           `/api/v1/subscriptions/${created.body.id}/deliveries?goldenId=${goldenId}&status=parked`,
         )
       ).body.items;
-      return items.length === 1 && items;
+      return items.length === 1 && at(items, 0, 'parked delivery');
     });
     const detail = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries/${parked.id}`)).body;
     expect(detail.attemptLog).toHaveLength(3);
-    expect(detail.attemptLog?.[0].error).toContain('the exchange "does.not.exist" does not exist');
+    expect(detail.attemptLog?.[0]?.error).toContain('the exchange "does.not.exist" does not exist');
   });
 });

@@ -14,6 +14,7 @@ import {
   toNdjson,
   type IngestBody,
 } from '../support/factories/ingest';
+import { at } from '../support/must';
 import type { TestServer } from '../support/testServer';
 import { startReceiver, waitFor, type WebhookReceiver } from '../support/webhookReceiver';
 
@@ -108,7 +109,7 @@ describe('a correlation id from ingest to delivery', () => {
     expect(requestId).toBeTruthy();
     expect(response.headers.get('x-correlation-id')).toBe(requestId);
     const changes = (await server.request<ChangePage>('GET', `/api/v1/changes?correlationId=${requestId}`)).body.items;
-    expect(changes.map((c) => c.goldenId)).toEqual([(response.body as IngestBody).records[0].goldenId]);
+    expect(changes.map((c) => c.goldenId)).toEqual([at((response.body as IngestBody).records, 0, 'ingested record').goldenId]);
     await waitFor('its delivery', () => receiver.requests.some((r) => r.headers['x-correlation-id'] === requestId));
   });
 
@@ -140,14 +141,14 @@ describe('a correlation id from ingest to delivery', () => {
       )
     ).body.items;
     expect(audit.map((a) => a.action)).toEqual(['subscription.create']);
-    expect(audit[0].correlationId).toBe('setup-subscription-1');
+    expect(at(audit, 0, 'audit entry').correlationId).toBe('setup-subscription-1');
     for (const path of ['/api/v1/changes', '/api/v1/audit', '/api/v1/exceptions', '/api/v1/sync/deliveries']) {
       const bad = await server.request<{ error: { code: string; details: Array<{ path: string }> } }>(
         'GET',
         `${path}?correlationId=${encodeURIComponent('has space')}`,
       );
       expect(bad.status, path).toBe(400);
-      expect(bad.body.error.details[0].path).toBe('query.correlationId');
+      expect(at(bad.body.error.details, 0, 'error detail').path).toBe('query.correlationId');
     }
     // An unsafe header value is not taken: the request id is used instead.
     const response = await server.request('GET', '/api/v1/subscriptions', { headers: { 'x-correlation-id': 'bad value\twith tab' } });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DeliveryView } from '../../server/contracts/subscriptions';
 import { EgressAllowList, egressEntryProblem, isNonPublicAddress } from '../../server/sync/egressRules';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
+import { at } from '../support/must';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { startReceiver, waitFor, type WebhookReceiver } from '../support/webhookReceiver';
 
@@ -76,25 +77,26 @@ describe('egress through the API', () => {
     });
     expect(created.status).toBe(201);
     const result = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: itemRecord() });
-    const [delivery] = await waitFor('a refused attempt', async () => {
+    const delivery = await waitFor('a refused attempt', async () => {
       const items = (
         await server.request<{ items: DeliveryView[] }>(
           'GET',
           `/api/v1/subscriptions/${created.body.id}/deliveries?goldenId=${result.goldenId}`,
         )
       ).body.items;
-      return items.length === 1 && items[0].attempts >= 1 && items;
+      const [first] = items;
+      return items.length === 1 && first !== undefined && first.attempts >= 1 && first;
     });
     const detail = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${created.body.id}/deliveries/${delivery.id}`)).body;
     expect(detail.attemptLog?.[0]).toMatchObject({ outcome: 'failed', response: null });
-    expect(detail.attemptLog?.[0].error).toContain('resolves to 127.0.0.2, a private or loopback address');
+    expect(detail.attemptLog?.[0]?.error).toContain('resolves to 127.0.0.2, a private or loopback address');
     expect(receiver.requests).toHaveLength(0);
 
     const bad = await server.request<{ error: { details: Array<{ path: string }> } }>('PUT', '/api/v1/sync/egress-allow', {
       body: { entries: ['127.0.0.2/40'] },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details[0].path).toBe('body.entries[0]');
+    expect(at(bad.body.error.details, 0, 'error detail').path).toBe('body.entries[0]');
     const allowed = await server.request('PUT', '/api/v1/sync/egress-allow', {
       body: { entries: ['127.0.0.2/32'], reason: 'test receiver' },
     });
@@ -107,6 +109,6 @@ describe('egress through the API', () => {
       'GET',
       '/api/v1/audit?action=sync.egress.update',
     );
-    expect(audit.body.items[0].after).toEqual(['127.0.0.2/32']);
+    expect(at(audit.body.items, 0, 'audit entry').after).toEqual(['127.0.0.2/32']);
   });
 });

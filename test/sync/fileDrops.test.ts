@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DeliveryView } from '../../server/contracts/subscriptions';
 import { writeBatchFile } from '../../server/sync/fileTransport';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
+import { at } from '../support/must';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { waitFor } from '../support/webhookReceiver';
 
@@ -89,10 +90,11 @@ describe('NDJSON batches', () => {
     const records = Array.from({ length: 4 }, () => itemRecord());
     for (const canonical of records) await applyCanonical(server, { domain: 'item', source: 'lawson', canonical });
     // A second version of the first record: it must come after its first, in a later batch.
+    const firstRecord = at(records, 0, 'record');
     await applyCanonical(server, {
       domain: 'item',
       source: 'lawson',
-      canonical: { ...records[0], description: `${String(records[0].description)} V2` },
+      canonical: { ...firstRecord, description: `${String(firstRecord.description)} V2` },
     });
     const lines = await waitFor('five messages in files', async () => {
       // Loaders skip hidden files: a batch is being written under a hidden temporary name.
@@ -117,7 +119,8 @@ describe('NDJSON batches', () => {
     expect(new Set(lines.parsed.map((l) => l.id)).size).toBe(5);
     const first = lines.parsed.filter((l) => l.goldenId === lines.parsed.find((p) => p.version === 2)?.goldenId);
     expect(first.map((l) => l.version)).toEqual([1, 2]);
-    expect(lines.parsed[0].message).toMatchObject({ type: 'golden.created', data: { goldenId: lines.parsed[0].goldenId } });
+    const firstLine = at(lines.parsed, 0, 'NDJSON line');
+    expect(firstLine.message).toMatchObject({ type: 'golden.created', data: { goldenId: firstLine.goldenId } });
     // The delivery records name their file.
     const stored = await waitFor('all delivered', async () => {
       const items = await deliveries(sub.id);
@@ -127,9 +130,9 @@ describe('NDJSON batches', () => {
     const finalNames = await readdir(directory);
     expect(finalNames.sort()).toEqual(lines.names);
     expect(finalNames.every((n) => /^mdm-item-b\d{8}-c\d+-c\d+-n[1-3]\.ndjson$/.test(n))).toBe(true);
-    const detail = await delivery(sub.id, stored[0].id);
-    expect(detail.attemptLog?.[0].request).toMatchObject({ method: 'WRITE' });
-    expect(lines.names.map((n) => `file://${path.join(directory, n)}`)).toContain(detail.attemptLog?.[0].request.url);
+    const detail = await delivery(sub.id, at(stored, 0, 'stored delivery').id);
+    expect(detail.attemptLog?.[0]?.request).toMatchObject({ method: 'WRITE' });
+    expect(lines.names.map((n) => `file://${path.join(directory, n)}`)).toContain(detail.attemptLog?.[0]?.request.url);
   });
 
   test('a failed write is retried into the same file name (idempotent), with the failure in the attempt log', async () => {
@@ -151,7 +154,7 @@ describe('NDJSON batches', () => {
     });
     const urls = new Set(done.attemptLog?.map((a) => a.request.url));
     expect(urls.size).toBe(1);
-    expect(await readdir(directory)).toEqual([path.basename([...urls][0].replace('file://', ''))]);
+    expect(await readdir(directory)).toEqual([path.basename(at([...urls], 0, 'attempt URL').replace('file://', ''))]);
   });
 
   test('a symbolic link leading out of the allowed directory is refused at write time', async () => {
@@ -163,7 +166,7 @@ describe('NDJSON batches', () => {
       const [one] = await deliveries(sub.id);
       return one && one.attempts >= 1 && one;
     });
-    expect((await delivery(sub.id, failed.id)).attemptLog?.[0].error).toContain('leads outside');
+    expect((await delivery(sub.id, failed.id)).attemptLog?.[0]?.error).toContain('leads outside');
     expect(await readdir(outside)).toEqual([]);
     await server.request('POST', `/api/v1/subscriptions/${sub.id}/pause`, { body: {} });
   });

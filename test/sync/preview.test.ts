@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { SubscriptionPreviewView } from '../../server/contracts/subscriptions';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
+import { at } from '../support/must';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { startReceiver, waitFor, type WebhookReceiver } from '../support/webhookReceiver';
 
@@ -37,9 +38,10 @@ test('the preview shows the live message and the snapshot exactly as they would 
   expect(preview.body).toMatchObject({ goldenId, domain: 'item', change: { type: 'created', version: 1 }, liveSkipped: null });
   expect(preview.body.live).toHaveLength(1);
   expect(preview.body.live[0]).toMatchObject({ event: 'created', contentType: 'x-application/hl7-v2+er7; charset=utf-8', failure: null });
-  expect(preview.body.live[0].id).toMatch(new RegExp(`^msg_${created.body.id.slice(4)}_\\d+$`));
-  expect(preview.body.live[0].body?.split('\r')[0]).toMatch(/^MSH\|\^~\\&\|/);
-  expect(preview.body.live[0].body).toContain('GLOVE \\F\\ NITRILE \\S\\ L');
+  const live = at(preview.body.live, 0, 'live message');
+  expect(live.id).toMatch(new RegExp(`^msg_${created.body.id.slice(4)}_\\d+$`));
+  expect(live.body?.split('\r')[0]).toMatch(/^MSH\|\^~\\&\|/);
+  expect(live.body).toContain('GLOVE \\F\\ NITRILE \\S\\ L');
   expect(preview.body.snapshot[0]).toMatchObject({ event: 'snapshot', failure: null });
 
   // A filter that leaves the event out: the live preview says so; the snapshot is filtered too.
@@ -85,7 +87,7 @@ test.each([
     { body: request },
   );
   expect(response.status, response.text).toBe(status);
-  if (field) expect(response.body.error.details?.[0].path).toBe(field);
+  if (field) expect(response.body.error.details?.[0]?.path).toBe(field);
   await waitFor(
     'nothing pending',
     async () =>
