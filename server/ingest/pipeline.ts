@@ -16,6 +16,7 @@ import { persistItems } from './persistStage';
 import { standardiseRecord } from './standardise';
 import type { IngestContext, RecordResult, StageFailure, WorkItem } from './types';
 import { answerUnchanged, overtakenAnswers } from './unchangedRecords';
+import { present } from '../invariant';
 
 export interface PipelineStage {
   name: IngestStage;
@@ -46,7 +47,7 @@ const mapStage: PipelineStage = {
     const label = `The ${context.source} ${context.domain} mapping (version ${mapping.version})`;
     const maxDepth = context.services.config.limits.maxJsonDepth;
     items.forEach((item, index) => {
-      const outcome = outcomes[index];
+      const outcome = present(outcomes[index], 'the mapping outcome of each record');
       const tooDeepAt = outcome.ok && isObject(outcome.value) ? findTooDeep(outcome.value, maxDepth) : null;
       if (!outcome.ok) {
         item.failure = {
@@ -82,7 +83,7 @@ export function businessCodeOf(problem: ErrorDetail): string {
 }
 
 function failureFrom(options: { stage: IngestStage; problems: ErrorDetail[]; codeOf: (problem: ErrorDetail) => string }): StageFailure {
-  const [first] = options.problems;
+  const first = present(options.problems[0], 'a problem of a failed stage');
   const more = options.problems.length - 1;
   return {
     stage: options.stage,
@@ -183,7 +184,7 @@ function countOutcomes(results: readonly RecordResult[], context: IngestContext)
   }
   for (const [key, amount] of counts) {
     const [outcome, code] = key.split('\u0000');
-    const labels = { source: context.source, domain: context.domain, outcome };
+    const labels = { source: context.source, domain: context.domain, outcome: present(outcome, 'the outcome of a count key') };
     context.services.metrics.increment('mdm_ingest_records_total', {
       help: 'Source records ingested, by source, domain and outcome (accepted, unchanged, exception).',
       labels,

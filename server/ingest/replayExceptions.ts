@@ -14,6 +14,7 @@ import { markReplayed } from '../exceptions/closeException';
 import { exceptionsCollection } from '../exceptions/exceptionStore';
 import { toStoreFilter, type ExceptionFilter } from '../exceptions/queries';
 import type { ExceptionActor, IngestExceptionDocument } from '../exceptions/types';
+import { present } from '../invariant';
 
 export const REPLAY_EXCEPTIONS_JOB = 'exceptions.replay';
 /** Up to this many matching exceptions replay within the request; more become a job. */
@@ -50,7 +51,7 @@ async function replayGroup(
   services: AppServices,
   input: { exceptions: IngestExceptionDocument[]; actor: ExceptionActor; origin: IngestOrigin },
 ): Promise<ReplayResult[]> {
-  const [first] = input.exceptions;
+  const first = present(input.exceptions[0], 'an exception of the group');
   const context = await prepareIngest(services, { source: first.source, domain: first.domain, actor: input.actor, origin: input.origin });
   const items = input.exceptions.map((exception) => ({
     position: exception.position ?? {},
@@ -61,7 +62,7 @@ async function replayGroup(
   const results = await runPipeline(items, context);
   const out: ReplayResult[] = [];
   for (const [index, result] of results.entries()) {
-    const exception = input.exceptions[index];
+    const exception = present(input.exceptions[index], 'the exception of each result');
     if (result.outcome === 'exception') {
       out.push({ exceptionId: exception._id, result, status: 'open' });
       continue;
@@ -122,7 +123,7 @@ export const replayExceptionsJob: JobHandler<ReplayJobParams> = {
       const results = await replayExceptions(services, { exceptions: batch, actor: job.params.actor, origin: { jobId: job._id } });
       state.replayed += results.filter((result) => result.status === 'replayed').length;
       state.failed += results.filter((result) => result.status === 'open').length;
-      state.lastId = batch[batch.length - 1]._id;
+      state.lastId = present(batch.at(-1), 'the last exception of the batch')._id;
       await report({ phase: 'replaying', done: state.replayed, failed: state.failed }, state);
     }
     return { replayed: state.replayed, stillFailing: state.failed };

@@ -70,7 +70,7 @@ export function resolveFormat(input: {
   mappingFormat?: SourceFormat;
   allowed?: readonly string[];
 }): ResolvedFormat {
-  const mediaType = input.contentTypeHeader.split(';')[0].trim().toLowerCase();
+  const mediaType = (input.contentTypeHeader.split(';')[0] ?? '').trim().toLowerCase();
   const entry = contentTypeEntry(mediaType);
   const allowed = input.allowed ?? ACCEPTED_MEDIA_TYPES;
   if (!entry || !allowed.includes(mediaType)) throw new UnsupportedMediaTypeError(mediaType || '(none)', [...allowed]);

@@ -15,6 +15,7 @@ import { planMessages } from './messages';
 import { storeMessages } from './outbox';
 import { requireSubscription } from './subscriptions';
 import type { SubscriptionDocument, SubscriptionStateDocument, SyncActor } from './types';
+import { present } from '../invariant';
 
 const PAGE = 200;
 
@@ -92,7 +93,7 @@ export async function backfillPage(
       next.domainIndex += 1;
       next.afterGoldenId = null;
     } else {
-      next.afterGoldenId = records[records.length - 1]._id;
+      next.afterGoldenId = present(records.at(-1), 'the last golden record of a full page')._id;
     }
   }
   // Each record as of its latest change the subscription has read; newer records come live.

@@ -186,7 +186,8 @@ export async function rewindSubscription(
   } else {
     // The feed is in commit order and `at` grows with it: the first entry at or after the time.
     const first = await services.store.collection<ChangeDocument>(CHANGES).find({ at: { $gte: input.at } }, { sort: { _id: 1 }, limit: 1 });
-    target = first.length > 0 ? Number(first[0]._id) - 1 : last;
+    const [entry] = first;
+    target = entry ? Number(entry._id) - 1 : last;
   }
   const cursor = target > 0 ? String(target).padStart(16, '0') : null;
   const at = new Date().toISOString();
@@ -212,16 +213,18 @@ export async function rewindSubscription(
 function percentile(values: number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? null;
 }
 
 /** Lag, counts, p95 latency (last 200 deliveries) and the last error of a subscription. */
 export async function subscriptionStats(services: Services, subscriptionId: string): Promise<SubscriptionStatsView> {
   const deliveries = deliveriesCollection(services);
   const state = await services.store.collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE).findOne({ _id: subscriptionId });
-  const [pending, delivered, parked] = await Promise.all(
-    (['pending', 'delivered', 'parked'] as const).map((status) => deliveries.countDocuments({ subscriptionId, status })),
-  );
+  const [pending, delivered, parked] = await Promise.all([
+    deliveries.countDocuments({ subscriptionId, status: 'pending' }),
+    deliveries.countDocuments({ subscriptionId, status: 'delivered' }),
+    deliveries.countDocuments({ subscriptionId, status: 'parked' }),
+  ]);
   const oldestOpen = await deliveries.find({ subscriptionId, isOpen: true }, { sort: { sequence: 1 }, limit: 1 });
   // Changes not yet read by the dispatcher count too (the next entry after the cursor).
   const nextId = String(Number(state?.cursor ?? '0') + 1).padStart(16, '0');

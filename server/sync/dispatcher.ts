@@ -45,6 +45,7 @@ import type {
   SubscriptionStateDocument,
 } from './types';
 import { postWebhook, retryAfterMs, type WebhookResponse } from './webhookTransport';
+import { present } from '../invariant';
 
 type Services = Pick<AppServices, 'store' | 'config' | 'logger' | 'metrics' | 'mappingRuntime'>;
 
@@ -336,7 +337,7 @@ export class SyncDispatcher {
     const started = this.startedAt.get(subscription._id) ?? [];
     if (limit !== undefined) {
       const current = Date.now();
-      while (started.length > 0 && started[0] <= current - 1000) started.shift();
+      while ((started[0] ?? Infinity) <= current - 1000) started.shift();
       room = Math.min(room, limit - started.length);
       this.startedAt.set(subscription._id, started);
     }
@@ -367,7 +368,7 @@ export class SyncDispatcher {
     for (const delivery of claimed) {
       // The attempt records its start in the same tick, so its log shows the limit exactly.
       if (limit !== undefined) {
-        while (started.length > 0 && started[0] <= Date.now() - 1000) started.shift();
+        while ((started[0] ?? Infinity) <= Date.now() - 1000) started.shift();
         if (started.length >= limit) {
           // Claimed but over the limit now: give it back for the next round.
           await this.services.store
@@ -447,8 +448,9 @@ export class SyncDispatcher {
       { subscriptionId: subscription._id, status: 'pending', fileBatch: { $ne: null } },
       { sort: { sequence: 1 }, limit: 1 },
     );
-    if (fixed.length > 0) {
-      const batch = fixed[0].fileBatch as { number: number; file: string };
+    const [first] = fixed;
+    if (first) {
+      const batch = first.fileBatch as { number: number; file: string };
       const members = await deliveries.find(
         { subscriptionId: subscription._id, status: 'pending', 'fileBatch.number': batch.number },
         { sort: { sequence: 1 } },
@@ -501,8 +503,9 @@ export class SyncDispatcher {
       const built = body !== undefined ? { ...delivery, body } : await rebuild(this.services, subscription, delivery);
       if (built) members.push(built);
     }
-    if (members.length === 0) return;
-    const file = (members[0].fileBatch as { file: string }).file;
+    const [leader] = members;
+    if (!leader) return;
+    const file = (leader.fileBatch as { file: string }).file;
     let error: string | null = null;
     let written = `${transport.directory}/${file}`;
     try {
@@ -624,7 +627,7 @@ export class SyncDispatcher {
           exchange: transport.exchange,
           routingKey,
           messageId: delivery._id,
-          contentType,
+          contentType: present(contentType, 'the content-type header'),
           headers: messageHeaders,
           body: delivery.body,
           timeoutMs,

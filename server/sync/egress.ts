@@ -46,7 +46,8 @@ export async function setEgressAllowList(
     const problem = egressEntryProblem(entry);
     return problem ? [{ path: `body.entries[${index}]`, code: 'INVALID_EGRESS_ENTRY', message: problem }] : [];
   });
-  if (details.length > 0) throw new BadRequestError('VALIDATION_FAILED', details[0].message, details);
+  const [firstDetail] = details;
+  if (firstDetail) throw new BadRequestError('VALIDATION_FAILED', firstDetail.message, details);
   const at = new Date().toISOString();
   return services.store.withTransaction(async (session) => {
     const settings = services.store.collection<EgressSettingsDocument>(SYNC_SETTINGS);
@@ -85,7 +86,8 @@ export async function checkEgress(url: URL, allowList: EgressAllowList): Promise
       throw new EgressRefusedError(`The host "${host}" could not be resolved (${(error as NodeJS.ErrnoException).code ?? 'DNS error'})`);
     }
   }
-  if (addresses.length === 0) throw new EgressRefusedError(`The host "${host}" has no address`);
+  const [chosen] = addresses;
+  if (!chosen) throw new EgressRefusedError(`The host "${host}" has no address`);
   for (const { address } of addresses) {
     if (isNonPublicAddress(address) && !allowList.allows(host, address)) {
       throw new EgressRefusedError(
@@ -93,5 +95,5 @@ export async function checkEgress(url: URL, allowList: EgressAllowList): Promise
       );
     }
   }
-  return { address: addresses[0].address, family: addresses[0].family === 6 ? 6 : 4 };
+  return { address: chosen.address, family: chosen.family === 6 ? 6 : 4 };
 }

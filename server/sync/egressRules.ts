@@ -42,7 +42,7 @@ const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]
 /** An IPv4 address mapped into IPv6 (`::ffff:10.0.0.1`) is judged as the IPv4 address. */
 function unmapped(address: string): string {
   const match = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return match ? match[1] : address;
+  return match?.[1] ?? address;
 }
 
 function familyOf(address: string): 'ipv4' | 'ipv6' {
@@ -57,11 +57,11 @@ export function isNonPublicAddress(address: string): boolean {
 
 /** What is wrong with one allow-list entry, or null when it is a host name, an address or a CIDR range. */
 export function egressEntryProblem(entry: string): string | null {
-  const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
-  if (cidr) {
-    const version = isIP(cidr[1]);
-    const prefix = Number(cidr[2]);
-    if (version === 0) return `"${entry}" is not a CIDR range: "${cidr[1]}" is not an IP address`;
+  const [, base, bits] = /^(.+)\/(\d{1,3})$/.exec(entry) ?? [];
+  if (base !== undefined && bits !== undefined) {
+    const version = isIP(base);
+    const prefix = Number(bits);
+    if (version === 0) return `"${entry}" is not a CIDR range: "${base}" is not an IP address`;
     if (prefix > (version === 4 ? 32 : 128)) return `"${entry}" has a prefix longer than the address`;
     return null;
   }
@@ -76,8 +76,8 @@ export class EgressAllowList {
 
   constructor(readonly entries: readonly string[]) {
     for (const entry of entries) {
-      const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
-      if (cidr && isIP(cidr[1])) this.ranges.addSubnet(cidr[1], Number(cidr[2]), familyOf(cidr[1]));
+      const [, base, bits] = /^(.+)\/(\d{1,3})$/.exec(entry) ?? [];
+      if (base !== undefined && bits !== undefined && isIP(base)) this.ranges.addSubnet(base, Number(bits), familyOf(base));
       else if (isIP(entry)) this.ranges.addAddress(unmapped(entry), familyOf(unmapped(entry)));
       else this.hosts.add(entry.toLowerCase());
     }

@@ -14,6 +14,7 @@ import { getPublishedMapping, loadLookupTables } from '../mappings';
 import type { AppServices } from '../services';
 import { MEDIA_TYPES, MessageFormatError, writeMessage } from './contentTypes';
 import type { DeliveryDocument, SubscriptionDocument, SubscriptionEvent } from './types';
+import { present } from '../invariant';
 
 type Services = Pick<AppServices, 'store' | 'mappingRuntime'>;
 
@@ -51,7 +52,7 @@ export interface PlannedMessage {
 
 function xrefOf(sourceRecordId: string): { source: string; sourceId: string } {
   const [, source, ...rest] = sourceRecordId.split('|');
-  return { source, sourceId: rest.join('|') };
+  return { source: present(source, 'the source in a source record id'), sourceId: rest.join('|') };
 }
 
 function valueAt(attributes: Record<string, unknown>, path: string): unknown {
@@ -213,7 +214,7 @@ export async function planMessages(
       records: candidates.map((c) => c.event),
     });
     candidates = candidates.filter((candidate, i) => {
-      const outcome = outcomes[i];
+      const outcome = present(outcomes[i], 'the filter outcome of each event');
       if (outcome.ok) return outcome.value === true;
       // A filter that fails must not silently drop the event: it is parked, visible and replayable.
       fail(candidate.change, candidate.type, {
@@ -258,7 +259,7 @@ export async function planMessages(
         lookups,
       });
       ofDomain.forEach((c, i) => {
-        const outcome = outcomes[i];
+        const outcome = present(outcomes[i], 'the mapping outcome of each event');
         const label = `The outbound mapping ${target}/${domain} (version ${mapping.version})`;
         if (!outcome.ok)
           return fail(c.change, c.type, {

@@ -14,6 +14,7 @@
 import type { AppServices } from '../services';
 import { DELIVERIES } from './collections';
 import type { DeliveryDocument, SubscriptionStateDocument } from './types';
+import { present } from '../invariant';
 
 /** Open deliveries kept per subscription (records held behind parked deliveries count against it). */
 export const OPEN_WINDOW = 500;
@@ -67,7 +68,8 @@ export class OpenSelection {
     const page = await this.services.store.collection<DeliveryDocument>(DELIVERIES).find(filter, { sort: { sequence: 1 }, limit });
     this.items.push(...page);
     this.isTruncated = page.length === limit;
-    if (page.length > 0) this.highWater = page[page.length - 1].sequence;
+    const last = page.at(-1);
+    if (last) this.highWater = last.sequence;
     // Not truncated: every open delivery planned up to `planned` (committed with that state, read before
     // this page) is in the window now, so reads go on after it.
     if (!this.isTruncated && planned !== null && (this.highWater === null || planned > this.highWater)) this.highWater = planned;
@@ -92,7 +94,7 @@ export class OpenSelection {
     const index = this.items.findIndex((item) => item._id === claimed._id && item.leaseToken === claimed.leaseToken);
     if (index < 0) return;
     if (set.isOpen === false) this.items.splice(index, 1);
-    else this.items[index] = { ...this.items[index], ...set };
+    else this.items[index] = { ...present(this.items[index], 'the claimed delivery in the window'), ...set };
   }
 
   /** Forgets a delivery this process could not find any more (removed with its subscription). */

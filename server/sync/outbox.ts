@@ -6,6 +6,7 @@ import { storeBodies } from './bodies';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import type { PlannedMessage } from './messages';
 import type { DeliveryDocument, SubscriptionStateDocument } from './types';
+import { present } from '../invariant';
 
 export const SEQUENCE_INDEX_WIDTH = 4;
 
@@ -71,7 +72,7 @@ export async function storeMessages(
   const at = new Date().toISOString();
   const deliveries = services.store.collection<DeliveryDocument>(DELIVERIES);
   const fresh = messages.map((m) => newDelivery(subscriptionId, m, at));
-  const bodyById = new Map(messages.map((m, i) => [fresh[i]._id, m.body]));
+  const bodyById = new Map(messages.map((m, i) => [present(fresh[i], 'the delivery of each message')._id, m.body]));
   const existing = new Map((await deliveries.find({ _id: { $in: fresh.map((d) => d._id) } }, { session })).map((d) => [d._id, d]));
   const inserts = fresh.filter((d) => !existing.has(d._id));
   if (inserts.length > 0) await deliveries.insertMany(inserts, { session });
@@ -112,10 +113,11 @@ export async function storeMessages(
   const state = await states.findOne({ _id: subscriptionId }, { session });
   const planned = state?.lastPlannedSequence ?? null;
   const sequences = fresh.map((d) => d.sequence).sort();
-  const highest = sequences[sequences.length - 1];
+  const lowest = present(sequences[0], 'the lowest planned sequence');
+  const highest = present(sequences.at(-1), 'the highest planned sequence');
   // Appended after everything planned so far: dispatchers read on. Behind it (a rewind, a backfill snapshot
   // or a reopened delivery): their in-memory selections are read again.
-  const isBehind = hasReopened || (planned !== null && sequences[0] <= planned);
+  const isBehind = hasReopened || (planned !== null && lowest <= planned);
   await states.updateOne(
     { _id: subscriptionId },
     {

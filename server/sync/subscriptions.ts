@@ -111,7 +111,8 @@ async function checkSettings(services: Services, settings: SubscriptionSettings)
       });
     }
   }
-  if (details.length > 0) throw new BadRequestError('VALIDATION_FAILED', details[0].message, details);
+  const [firstDetail] = details;
+  if (firstDetail) throw new BadRequestError('VALIDATION_FAILED', firstDetail.message, details);
 }
 
 /** An amqp URL's credentials are sealed; the settings keep it with the password replaced by `***`. */

@@ -13,6 +13,7 @@ import { NotFoundError } from '../errors';
 import { GOLDEN_RECORDS } from '../golden/collections';
 import type { GoldenXrefView } from '../contracts/golden';
 import type { DeliveryWithBody, SubscriptionDocument, SyncStatusDocument } from './types';
+import { present } from '../invariant';
 
 type Services = Pick<AppServices, 'store' | 'mappingRuntime' | 'logger'>;
 
@@ -45,12 +46,13 @@ async function readTargetId(
     message: delivery.contentType?.startsWith('application/json') && delivery.body ? parseJson(delivery.body) : delivery.body,
     response: { status: response.status, headers: response.headers, body: response.body, json: parseJson(response.body) },
   };
-  const [outcome] = await services.mappingRuntime.evaluateBatch({
+  const [evaluated] = await services.mappingRuntime.evaluateBatch({
     cacheKey: mapping.cacheKey,
     expression: mapping.expression,
     records: [record],
     lookups: await loadLookupTables(services, mapping.lookupTables),
   });
+  const outcome = present(evaluated, 'the response mapping outcome');
   if (!outcome.ok) return { error: outcome.error.message };
   if (outcome.value === undefined || outcome.value === null || outcome.value === '') return {};
   if (typeof outcome.value !== 'string' && typeof outcome.value !== 'number')

@@ -16,7 +16,7 @@ function decodeSingleByte(bytes: Uint8Array, encoding: 'windows-1252' | 'iso-885
   const step = 8192;
   for (let start = 0; start < bytes.length; start += step) {
     const codes = Array.from(bytes.subarray(start, start + step), (byte) =>
-      encoding === 'windows-1252' && byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : byte,
+      encoding === 'windows-1252' && byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] ?? byte) : byte,
     );
     text += String.fromCharCode(...codes);
   }

@@ -14,6 +14,7 @@
  */
 import { HL7_DATA_TYPES, HL7_SEGMENTS, type ElementDefinition } from './hl7v2Definitions';
 import type { ItemPosition, ParsedItem } from './types';
+import { present } from '../../invariant';
 
 export interface Hl7Options {
   /** Name fields from the segment definitions (default true); false keys every field by position. */
@@ -55,7 +56,10 @@ export function separatorsOf(headerSegment: string, path = 'MSH'): Hl7Separators
       `${path}-2 (encoding characters) should hold 4 characters (component, repetition, escape, subcomponent), got "${encoding}".`,
       `${path}-2`,
     );
-  const [component, repetition, escape, subcomponent] = encoding;
+  const component = encoding.charAt(0);
+  const repetition = encoding.charAt(1);
+  const escape = encoding.charAt(2);
+  const subcomponent = encoding.charAt(3);
   if (new Set([field, component, repetition, escape, subcomponent]).size !== 5)
     throw new Hl7ParseError(`${path}-2 (encoding characters) repeats a separator: "${encoding}".`, `${path}-2`);
   return { field, component, repetition, escape, subcomponent };
@@ -163,7 +167,7 @@ function fieldValue(text: string, definition: ElementDefinition | undefined, sep
       : positional(repetition, separators, repetitionPath);
   });
   if (definition?.repeats || repetitions.length > 1) return values.filter((value) => value !== '');
-  return values[0];
+  return present(values[0], 'the first repetition of a field');
 }
 
 function segmentObject(options: {
@@ -214,7 +218,7 @@ export function parseHl7Message(
   };
   for (const segment of options.batch ?? []) add(segment, 0);
   segments.forEach((segment, index) => add(segment, index + 1));
-  const msh = message.MSH[0];
+  const msh = present(message.MSH?.[0], 'the MSH segment');
   if (fieldNames && msh.MessageType === undefined) throw new Hl7ParseError('MSH-9 (message type) is empty.', 'MSH-9');
   if (fieldNames && msh.MessageControlId === undefined) throw new Hl7ParseError('MSH-10 (message control id) is empty.', 'MSH-10');
   return message;

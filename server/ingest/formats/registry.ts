@@ -9,6 +9,7 @@ import { parseHl7Text, type Hl7Options } from './hl7v2';
 import { TEXT_ENCODINGS, type ParsedItem, type TextEncoding } from './types';
 import { parseX12Text, type X12Options } from './x12';
 import { parseXmlText, type XmlOptions } from './xml';
+import { present } from '../../invariant';
 
 export const FORMAT_NAMES = ['json', 'ndjson', 'delimited', 'hl7v2', 'xml', 'x12', 'fhir'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -201,8 +202,8 @@ export function optionsFromMediaTypeParameters(header: string): Record<string, u
   const options: Record<string, unknown> = {};
   const pattern = /;\s*([A-Za-z][\w-]*)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g;
   for (const match of header.matchAll(pattern)) {
-    const name = match[1];
-    const raw = match[2].trim();
+    const name = present(match[1], 'the parameter name');
+    const raw = present(match[2], 'the parameter value').trim();
     const value = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
     const key = name.toLowerCase();
     if (key === 'charset')

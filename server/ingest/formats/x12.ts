@@ -12,6 +12,7 @@
  * node-only, and reading ISA-defined delimiters and loops is a small state machine.
  */
 import type { ItemPosition, ParsedItem } from './types';
+import { present } from '../../invariant';
 
 /** Segments of a transaction kept as the raw text of a transaction-level exception. */
 const TRANSACTION_TEXT_SEGMENTS = 50;
@@ -44,14 +45,14 @@ function delimitersOf(isa: string): Delimiters | string {
   const element = isa.charAt(3);
   const parts = isa.slice(0, ISA_LENGTH - 1).split(element);
   if (parts.length !== 17) return `the ISA segment has ${parts.length - 1} elements separated by "${element}"; it should have 16`;
-  const repetitionCandidate = parts[11];
+  const repetitionCandidate = present(parts[11], 'ISA-11');
   const repetition = repetitionCandidate.length === 1 && !/[A-Za-z0-9 ]/.test(repetitionCandidate) ? repetitionCandidate : null;
   return { element, component: isa.charAt(104), repetition, segment: isa.charAt(105) };
 }
 
 function segmentObject(text: string, delimiters: Delimiters): { id: string; value: X12Segment } {
   const elements = text.split(delimiters.element);
-  const id = elements[0];
+  const id = present(elements[0], 'the segment id');
   const value: X12Segment = {};
   elements.slice(1).forEach((element, index) => {
     if (element === '') return;

@@ -13,6 +13,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import type { ItemPosition, ParsedItem } from './types';
 import { xmlParserFor, type XmlOptions } from './xmlParser';
+import { present } from '../../invariant';
 
 const MAX_TEXT = 65536;
 
@@ -208,7 +209,7 @@ export class XmlRecordSplitter {
       );
     }
     const parsed = this.parse(text) as Record<string, unknown>;
-    const value = parsed[this.recordPath[this.recordPath.length - 1]];
+    const value = parsed[present(this.recordPath.at(-1), 'the record element name')];
     const record: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
     const position = { index, path };
     if (record === null || typeof record !== 'object') {

@@ -18,6 +18,7 @@ import { Hl7MessageSplitter } from '../formats/hl7v2';
 import type { ParsedItem } from '../formats/types';
 import { ingestItems, prepareIngest } from '../ingestRecords';
 import { MLLP_MESSAGES } from '../collections';
+import { present } from '../../invariant';
 
 const START = 0x0b;
 const END = 0x1c;
@@ -89,7 +90,9 @@ export async function handleMllpMessage(services: AppServices, input: { text: st
       actor: MLLP_ACTOR,
       origin: { requestId: `mllp:${header.messageControlId}`, correlationId },
     });
-    const run = await withCorrelation(correlationId, () => ingestItems(context, { items: one(parsed[0]), collectResults: true }));
+    const run = await withCorrelation(correlationId, () =>
+      ingestItems(context, { items: one(present(parsed[0], 'the one message of the frame')), collectResults: true }),
+    );
     const result = run.results[0];
     if (!result) answer = { code: 'AE', text: 'The message produced no result.', errorCode: 'MLLP_NO_RESULT' };
     else if (result.outcome !== 'exception') answer = { code: 'AA' };
