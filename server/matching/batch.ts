@@ -12,6 +12,7 @@ import { selectLookupKeys } from './blocking';
 import { clusterPairs } from './clustering';
 import { evaluatePreparedPair, prepareRecord } from './scoring';
 import { countTerms, termWeightsOf } from './termStats';
+import { present } from '../invariant';
 import type { CanonicalRecord, PreparedRecord } from './types';
 
 export interface BatchProgress {
@@ -59,8 +60,10 @@ function intersects(a: Int32Array, b: Int32Array): boolean {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) return true;
-    if (a[i] < b[j]) i++;
+    const x = present(a[i], 'a block id of the first sorted array');
+    const y = present(b[j], 'a block id of the second sorted array');
+    if (x === y) return true;
+    if (x < y) i++;
     else j++;
   }
   return false;
@@ -126,14 +129,15 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   const maxSizeByRule = keyRules.map((k) => k.rule.maxBlockSize);
   const hasRarest = keyRules.some((k) => k.lookup.mode === 'rarest');
   for (let r = 0; r < total; r++) {
-    prepared[r] = prepareRecord(records[r], rules);
+    const record = present(records[r], 'batch record r');
+    prepared[r] = prepareRecord(record, rules);
     const ids: number[] = [];
     const keysByRule: string[][] = [];
     for (let ruleIndex = 0; ruleIndex < keyRules.length; ruleIndex++) {
-      const keys = keyRules[ruleIndex].indexKeys(records[r]);
+      const keys = present(keyRules[ruleIndex], 'key rule ruleIndex').indexKeys(record);
       keysByRule.push(keys);
       for (let k = 0; k < keys.length; k++) {
-        const key = keys[k];
+        const key = present(keys[k], 'index key k');
         let id = blockIdOf.get(key);
         if (id === undefined) {
           id = blockKeys.length;
@@ -143,9 +147,9 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
           blockSizes.push(0);
         } else {
           // The record keeps the block's own key (kept until lookup keys are chosen), not a copy per record.
-          keys[k] = blockKeys[id];
+          keys[k] = present(blockKeys[id], 'the key of block id');
         }
-        blockSizes[id]++;
+        blockSizes[id] = present(blockSizes[id], 'the size of block id') + 1;
         ids.push(id);
       }
     }
@@ -169,10 +173,10 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   const sizeOf = (key: string): number => (blockSizes[blockIdOf.get(key) ?? -1] ?? 1) - 1;
   for (let r = 0; r < total; r++) {
     if (hasRarest) {
-      const lookupKeys = selectLookupKeys({ keyRules, keysByRule: keysByRulePerRecord[r], sizeOf });
+      const lookupKeys = selectLookupKeys({ keyRules, keysByRule: present(keysByRulePerRecord[r], 'the keys of record r'), sizeOf });
       keysByRulePerRecord[r] = [];
       lookupBlocks[r] = Int32Array.from(new Set(lookupKeys.map((k) => blockIdOf.get(k) as number))).sort();
-    } else lookupBlocks[r] = indexBlocks[r];
+    } else lookupBlocks[r] = present(indexBlocks[r], 'the index blocks of record r');
     if (++work >= nextPause) {
       nextPause = work + yieldEvery;
       yield { phase: 'block', done: r + 1, total };
@@ -180,20 +184,29 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   }
   blockIdOf.clear();
   const offsets = new Int32Array(blockKeys.length + 1);
-  for (let b = 0; b < blockKeys.length; b++) offsets[b + 1] = offsets[b] + blockSizes[b];
-  const members = new Int32Array(offsets[blockKeys.length]);
+  const sizeOfBlock = (b: number): number => present(blockSizes[b], 'the size of block b');
+  for (let b = 0; b < blockKeys.length; b++) offsets[b + 1] = present(offsets[b], 'offset b') + sizeOfBlock(b);
+  const members = new Int32Array(present(offsets[blockKeys.length], 'the end offset of the blocks'));
   const fill = offsets.slice(0, blockKeys.length);
-  for (let r = 0; r < total; r++) for (const b of indexBlocks[r]) members[fill[b]++] = r;
-  const isUsable = (b: number): boolean => blockSizes[b] <= maxSizeByRule[blockRuleIndex[b]];
+  for (let r = 0; r < total; r++) {
+    for (const b of present(indexBlocks[r], 'the index blocks of record r')) {
+      const at = present(fill[b], 'the fill position of block b');
+      members[at] = r;
+      fill[b] = at + 1;
+    }
+  }
+  const isUsable = (b: number): boolean =>
+    sizeOfBlock(b) <= present(maxSizeByRule[present(blockRuleIndex[b], 'the rule of block b')], 'the max size of the rule of block b');
   let blocksSkipped = 0;
   let blocks = 0;
   const skipped: Array<{ key: string; size: number }> = [];
   for (let b = 0; b < blockKeys.length; b++) {
-    if (blockSizes[b] < 2) continue;
+    const size = sizeOfBlock(b);
+    if (size < 2) continue;
     blocks++;
     if (!isUsable(b)) {
       blocksSkipped++;
-      skipped.push({ key: blockKeys[b], size: blockSizes[b] });
+      skipped.push({ key: present(blockKeys[b], 'the key of block b'), size });
     }
   }
   skipped.sort((x, y) => y.size - x.size);
@@ -214,21 +227,25 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   for (let a = 0; a < total; a++) {
     const pairsBefore = pairsCompared;
     seen.clear();
-    for (const b of usableLookup[a]) {
-      for (let m = offsets[b]; m < offsets[b + 1]; m++) {
-        const other = members[m];
+    const anchor = present(prepared[a], 'prepared record a');
+    const anchorBlocks = present(indexBlocks[a], 'the index blocks of record a');
+    for (const b of present(usableLookup[a], 'the usable lookup blocks of record a')) {
+      const end = present(offsets[b + 1], 'offset b+1');
+      for (let m = present(offsets[b], 'offset b'); m < end; m++) {
+        const other = present(members[m], 'block member m');
         if (other === a || seen.has(other)) continue;
         seen.add(other);
-        if (other < a && intersects(usableLookup[other], indexBlocks[a])) continue;
-        const sa = prepared[a].sourceId;
-        const sb = prepared[other].sourceId;
+        if (other < a && intersects(present(usableLookup[other], 'the usable lookup blocks of record other'), anchorBlocks)) continue;
+        const otherRecord = present(prepared[other], 'prepared record other');
+        const sa = anchor.sourceId;
+        const sb = otherRecord.sourceId;
         if (args.isNotAMatch?.(sa, sb)) {
           cannotLinks.a.push(a);
           cannotLinks.b.push(other);
           continue;
         }
         pairsCompared++;
-        const evaluation = evaluatePreparedPair({ a: prepared[a], b: prepared[other], compiled: rules, context });
+        const evaluation = evaluatePreparedPair({ a: anchor, b: otherRecord, compiled: rules, context });
         if (evaluation.hardRule?.relationship && relationships.length < maxListed) {
           relationships.push({ a: sa, b: sb, relationship: evaluation.hardRule.relationship });
         }
@@ -259,36 +276,41 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   }
 
   const { rootOf: clusterOf, blocked } = clusterPairs({ total, merges, cannotLinks });
+  const sourceIdOf = (r: number): string => present(prepared[r], 'prepared record r').sourceId;
   // A review pair whose records ended in one cluster (merged through other pairs) asks nothing.
   for (let i = 0; i < reviewCandidates.a.length; i++) {
-    const a = reviewCandidates.a[i];
-    const b = reviewCandidates.b[i];
+    const a = present(reviewCandidates.a[i], 'review candidate i');
+    const b = present(reviewCandidates.b[i], 'review candidate i');
     if (clusterOf[a] === clusterOf[b]) continue;
     reviewPairCount++;
     if (reviewPairs.length < maxListed)
-      reviewPairs.push({ a: prepared[a].sourceId, b: prepared[b].sourceId, score: Math.round(reviewCandidates.score[i] * 10000) / 10000 });
+      reviewPairs.push({
+        a: sourceIdOf(a),
+        b: sourceIdOf(b),
+        score: Math.round(present(reviewCandidates.score[i], 'review candidate i') * 10000) / 10000,
+      });
   }
   // A refused merge is still a strong pair: a steward decides it.
   for (const i of blocked) {
     reviewPairCount++;
     if (reviewPairs.length < maxListed) {
       reviewPairs.push({
-        a: prepared[merges.a[i]].sourceId,
-        b: prepared[merges.b[i]].sourceId,
-        score: Math.round(merges.shown[i] * 10000) / 10000,
+        a: sourceIdOf(present(merges.a[i], 'merge i')),
+        b: sourceIdOf(present(merges.b[i], 'merge i')),
+        score: Math.round(present(merges.shown[i], 'merge i') * 10000) / 10000,
       });
     }
   }
   const clusterMembers = new Map<number, string[]>();
   for (let r = 0; r < total; r++) {
-    const root = clusterOf[r];
+    const root = present(clusterOf[r], 'the cluster of record r');
     if (root === r) continue;
     let list = clusterMembers.get(root);
     if (!list) {
-      list = [prepared[root].sourceId];
+      list = [sourceIdOf(root)];
       clusterMembers.set(root, list);
     }
-    list.push(prepared[r].sourceId);
+    list.push(sourceIdOf(r));
   }
   return {
     records: total,

@@ -18,9 +18,10 @@
  */
 import type { CompiledRules } from './rules';
 import { compileRules } from './rules';
-import { levelIndexOf, type CompiledLevel } from './probabilistic';
+import { MISSING_LEVEL, levelIndexOf, type CompiledLevel } from './probabilistic';
 import { evaluatePreparedPair, prepareRecord } from './scoring';
 import { countTerms, termWeightsOf } from './termStats';
+import { present } from '../invariant';
 import type { CanonicalRecord, ComparatorRule, ComparisonLevel, PreparedRecord, RuleSet } from './types';
 
 export interface TrainingLabels {
@@ -134,8 +135,27 @@ function levelVector(args: {
 }): LevelVector {
   const { results } = evaluatePreparedPair({ a: args.a, b: args.b, compiled: args.compiled, context: args.context });
   const vector = new Int8Array(results.length);
-  for (let c = 0; c < results.length; c++) vector[c] = levelIndexOf(args.compiled.levels[c], results[c]);
+  for (let c = 0; c < results.length; c++)
+    vector[c] = levelIndexOf(
+      present(args.compiled.levels[c], 'the levels of comparator c'),
+      present(results[c], 'the result of comparator c'),
+    );
   return vector;
+}
+
+/** The value at level `l` of comparator `c` in a per-comparator table (counts, m or u). */
+function valueAt(rows: readonly (readonly number[])[], c: number, l: number): number {
+  return present(present(rows[c], 'the row of comparator c')[l], 'level l of comparator c');
+}
+
+/** Adds `by` to each comparator's row at the level of `vector` (a missing side, MISSING_LEVEL, counts nowhere). */
+function countLevels(rows: number[][], vector: LevelVector, comparatorCount: number, by: number): void {
+  for (let c = 0; c < comparatorCount; c++) {
+    const level = vector[c] ?? MISSING_LEVEL;
+    if (level < 0) continue;
+    const row = present(rows[c], 'the row of comparator c');
+    row[level] = present(row[level], 'level l of comparator c') + by;
+  }
 }
 
 /** Blocked candidate pairs (shared blocking key, block within maxBlockSize), each once, capped. */
@@ -150,7 +170,7 @@ function* candidatePairs(args: {
   const maxSize = new Map<string, number>();
   for (let r = 0; r < args.records.length; r++) {
     for (const keyRule of args.compiled.keyRules) {
-      for (const key of keyRule.indexKeys(args.records[r])) {
+      for (const key of keyRule.indexKeys(present(args.records[r], 'training record r'))) {
         const members = blocks.get(key);
         if (members) members.push(r);
         else {
@@ -166,11 +186,13 @@ function* candidatePairs(args: {
   for (const [key, members] of blocks) {
     if (members.length < 2 || members.length > (maxSize.get(key) ?? 0)) continue;
     for (let i = 0; i < members.length; i++) {
+      const first = present(members[i], 'block member i');
       for (let j = i + 1; j < members.length; j++) {
-        const id = `${members[i]}:${members[j]}`;
+        const second = present(members[j], 'block member j');
+        const id = `${first}:${second}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        all.push([members[i], members[j]]);
+        all.push([first, second]);
       }
     }
     if (args.isPauseDue((members.length * (members.length - 1)) / 2))
@@ -180,7 +202,9 @@ function* candidatePairs(args: {
   // A uniform sample of the candidate pairs (partial Fisher–Yates).
   for (let i = 0; i < args.max; i++) {
     const j = i + Math.floor(args.random() * (all.length - i));
-    [all[i], all[j]] = [all[j], all[i]];
+    const picked = present(all[j], 'candidate pair j');
+    all[j] = present(all[i], 'candidate pair i');
+    all[i] = picked;
   }
   return { pairs: all.slice(0, args.max), skipped: all.length - args.max };
 }
@@ -271,7 +295,7 @@ function* trainingSteps(args: TrainingArgs, yieldEvery: number): Generator<Train
   const compiled = compileRules(base);
   const prepared: PreparedRecord[] = new Array<PreparedRecord>(args.records.length);
   for (let r = 0; r < args.records.length; r++) {
-    prepared[r] = prepareRecord(args.records[r], compiled);
+    prepared[r] = prepareRecord(present(args.records[r], 'training record r'), compiled);
     if (isPauseDue(1)) yield { phase: 'prepare', done: r + 1, total: args.records.length };
   }
   const context = compiled.idfComparators.length > 0 ? termWeightsOf(countTerms(prepared, compiled)) : undefined;
@@ -280,6 +304,7 @@ function* trainingSteps(args: TrainingArgs, yieldEvery: number): Generator<Train
   const comparatorCount = compiled.comparators.length;
   const levelCounts = compiled.levels.map((levels) => levels.length);
   const zeros = (): number[][] => levelCounts.map((count) => new Array<number>(count).fill(0));
+  const preparedAt = (r: number): PreparedRecord => present(prepared[r], 'prepared record r');
 
   // 1. u from random pairs (+ not-a-match labels).
   const randomCounts = zeros();
@@ -289,8 +314,8 @@ function* trainingSteps(args: TrainingArgs, yieldEvery: number): Generator<Train
     const i = Math.floor(random() * n);
     let j = Math.floor(random() * (n - 1));
     if (j >= i) j++;
-    const vector = levelVector({ a: prepared[i], b: prepared[j], compiled, context });
-    for (let c = 0; c < comparatorCount; c++) if (vector[c] >= 0) randomCounts[c][vector[c]]++;
+    const vector = levelVector({ a: preparedAt(i), b: preparedAt(j), compiled, context });
+    countLevels(randomCounts, vector, comparatorCount, 1);
     if (isPauseDue(1)) yield { phase: 'randomPairs', done: k + 1, total: randomPairs };
   }
   const labelled: Array<{ vector: LevelVector; label: 0 | 1 }> = [];
@@ -305,7 +330,7 @@ function* trainingSteps(args: TrainingArgs, yieldEvery: number): Generator<Train
       const key = i < j ? `${i}:${j}` : `${j}:${i}`;
       if (labelKeys.has(key)) continue;
       labelKeys.add(key);
-      labelled.push({ vector: levelVector({ a: prepared[i], b: prepared[j], compiled, context }), label });
+      labelled.push({ vector: levelVector({ a: preparedAt(i), b: preparedAt(j), compiled, context }), label });
       if (label === 1) matchesUsed++;
       else nonMatchesUsed++;
     }
@@ -317,7 +342,7 @@ function* trainingSteps(args: TrainingArgs, yieldEvery: number): Generator<Train
   for (const { vector, label } of labelled) {
     if (label !== 0) continue;
     uPairs++;
-    for (let c = 0; c < comparatorCount; c++) if (vector[c] >= 0) uCounts[c][vector[c]]++;
+    countLevels(uCounts, vector, comparatorCount, 1);
   }
   // Shares of ALL pairs (a side missing is the remainder, weight 0 when scoring): a comparator that
   // only ever reports positive evidence (codeInText: match or missing) still gets a meaningful u.
@@ -334,16 +359,16 @@ function* trainingSteps(args: TrainingArgs, yieldEvery: number): Generator<Train
   const candidateCounts = zeros();
   const vectors: Array<{ vector: LevelVector; label?: 0 | 1 }> = [];
   for (let k = 0; k < pairs.length; k++) {
-    const [i, j] = pairs[k];
-    const vector = levelVector({ a: prepared[i], b: prepared[j], compiled, context });
-    for (let c = 0; c < comparatorCount; c++) if (vector[c] >= 0) candidateCounts[c][vector[c]]++;
+    const [i, j] = present(pairs[k], 'candidate pair k');
+    const vector = levelVector({ a: preparedAt(i), b: preparedAt(j), compiled, context });
+    countLevels(candidateCounts, vector, comparatorCount, 1);
     if (!labelKeys.has(`${i}:${j}`)) vectors.push({ vector });
     if (isPauseDue(1)) yield { phase: 'candidatePairs', done: k + 1, total: pairs.length };
   }
   const patterns = groupPatterns([...vectors, ...labelled]);
 
   // 3. EM for m and λ with u fixed.
-  let m = compiled.levels.map((levels, c) => initialM(levels, args.rules.comparators[c]));
+  let m = compiled.levels.map((levels, c) => initialM(levels, present(args.rules.comparators[c], 'comparator c')));
   let lambda = clampProbability(base.priorMatchProbability ?? 0.1);
   const maxIterations = options.maxIterations ?? 100;
   const tolerance = options.tolerance ?? 1e-5;
@@ -364,10 +389,10 @@ function* trainingSteps(args: TrainingArgs, yieldEvery: number): Generator<Train
         let logMatch = Math.log(lambda);
         let logNonMatch = Math.log(1 - lambda);
         for (let c = 0; c < comparatorCount; c++) {
-          const level = pattern.vector[c];
+          const level = pattern.vector[c] ?? MISSING_LEVEL;
           if (level < 0) continue;
-          logMatch += Math.log(m[c][level]);
-          logNonMatch += Math.log(u[c][level]);
+          logMatch += Math.log(valueAt(m, c, level));
+          logNonMatch += Math.log(valueAt(u, c, level));
         }
         posterior = 1 / (1 + Math.exp(logNonMatch - logMatch));
         posteriorSum += posterior * pattern.count;
@@ -375,18 +400,17 @@ function* trainingSteps(args: TrainingArgs, yieldEvery: number): Generator<Train
       }
       const weight = posterior * pattern.count;
       matchMass += weight;
-      for (let c = 0; c < comparatorCount; c++) {
-        const level = pattern.vector[c];
-        if (level >= 0) mSums[c][level] += weight;
-      }
+      countLevels(mSums, pattern.vector, comparatorCount, weight);
     }
     const nextM = mSums.map((row) =>
       row.map((x) => clampProbability((x + SMOOTHING * 0.01) / (matchMass + SMOOTHING * 0.01 * (row.length + 1)))),
     );
     const nextLambda = unlabelled === 0 ? lambda : clampProbability(posteriorSum / unlabelled);
     lastChange = Math.abs(nextLambda - lambda);
-    for (let c = 0; c < comparatorCount; c++)
-      for (let l = 0; l < nextM[c].length; l++) lastChange = Math.max(lastChange, Math.abs(nextM[c][l] - m[c][l]));
+    for (let c = 0; c < comparatorCount; c++) {
+      const row = present(nextM[c], 'the m row of comparator c');
+      for (let l = 0; l < row.length; l++) lastChange = Math.max(lastChange, Math.abs(valueAt(nextM, c, l) - valueAt(m, c, l)));
+    }
     m = nextM;
     lambda = nextLambda;
     if (isPauseDue(patterns.length)) yield { phase: 'em', done: iterations, total: maxIterations };
@@ -399,8 +423,7 @@ function* trainingSteps(args: TrainingArgs, yieldEvery: number): Generator<Train
   // 4. The trained rule set: levels nobody reached are dropped (the catch-all stays).
   const labelCounts = (label: 0 | 1): number[][] => {
     const counts = zeros();
-    for (const item of labelled)
-      if (item.label === label) for (let c = 0; c < comparatorCount; c++) if (item.vector[c] >= 0) counts[c][item.vector[c]]++;
+    for (const item of labelled) if (item.label === label) countLevels(counts, item.vector, comparatorCount, 1);
     return counts;
   };
   const matchLabelCounts = labelCounts(1);
@@ -408,23 +431,29 @@ function* trainingSteps(args: TrainingArgs, yieldEvery: number): Generator<Train
   const report: TrainingReport['comparators'] = [];
   const comparators = base.comparators.map((rule, c): ComparatorRule => {
     if ((rule.levels ?? []).length === 0) return rule;
-    const isDeclared = (args.rules.comparators[c].levels ?? []).length > 0;
+    const isDeclared = (present(args.rules.comparators[c], 'comparator c').levels ?? []).length > 0;
     const levels: TrainedLevel[] = [];
-    compiled.levels[c].forEach((compiledLevel, l) => {
-      const isLast = l === compiled.levels[c].length - 1;
-      const isReached = randomCounts[c][l] + candidateCounts[c][l] + matchLabelCounts[c][l] + nonMatchLabelCounts[c][l] > 0;
+    const compiledLevels = present(compiled.levels[c], 'the levels of comparator c');
+    compiledLevels.forEach((compiledLevel, l) => {
+      const isLast = l === compiledLevels.length - 1;
+      const isReached =
+        valueAt(randomCounts, c, l) +
+          valueAt(candidateCounts, c, l) +
+          valueAt(matchLabelCounts, c, l) +
+          valueAt(nonMatchLabelCounts, c, l) >
+        0;
       if (!isDeclared && !isLast && !isReached) return;
-      const mc = significant(m[c][l]);
-      const uc = significant(u[c][l]);
+      const mc = significant(valueAt(m, c, l));
+      const uc = significant(valueAt(u, c, l));
       levels.push({
         name: compiledLevel.level.name,
         m: mc,
         u: uc,
         matchWeight: significant(Math.log2(mc / uc)),
-        randomPairs: randomCounts[c][l],
-        candidatePairs: candidateCounts[c][l],
-        matchLabels: matchLabelCounts[c][l],
-        nonMatchLabels: nonMatchLabelCounts[c][l],
+        randomPairs: valueAt(randomCounts, c, l),
+        candidatePairs: valueAt(candidateCounts, c, l),
+        matchLabels: valueAt(matchLabelCounts, c, l),
+        nonMatchLabels: valueAt(nonMatchLabelCounts, c, l),
       });
     });
     report.push({ name: rule.name, levels });
