@@ -6,6 +6,7 @@
 import { normalizeWith } from './normalizers';
 import { jaroWinkler } from './similarity';
 import type { PreparedAddress } from './types';
+import { present } from '../invariant';
 
 const STREET_ABBREVIATIONS: Record<string, string> = {
   STREET: 'ST',
@@ -45,7 +46,7 @@ export function prepareAddress(value: Record<string, unknown>): PreparedAddress 
     .filter((t) => t !== '');
   // "PO BOX 1234": the box number plays the role of the house number.
   const numberIndex = tokens.findIndex((t) => /^\d/.test(t));
-  const number = numberIndex >= 0 ? tokens[numberIndex] : '';
+  const number = numberIndex >= 0 ? present(tokens[numberIndex], 'house number token') : '';
   const street = tokens.filter((_, i) => i !== numberIndex).join(' ');
   const postal = typeof value.postalCode === 'string' ? (normalizeWith('postalCode', value.postalCode) ?? '') : '';
   const prepared = { number, street, city: text('city'), state: text('state'), postalCode: postal.slice(0, 5) };

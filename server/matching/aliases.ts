@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { createAjv, toErrorDetails } from '../schemas';
 import type { ErrorDetail } from '../errors';
+import { present } from '../invariant';
 import { aliasTableCrossProblems } from './aliasTableChecks';
 
 export const ALIASES_DIRECTORY = fileURLToPath(new URL('../../matching-rules/aliases/', import.meta.url));
@@ -126,16 +127,18 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
     // The canonical form is a variant of itself, so `CARDINAL HEALTH 414` is not read as `CARDINAL` + `HEALTH 414`.
     for (const raw of table.mode === 'replace' ? [entry.canonical ?? '', ...entry.variants] : entry.variants) {
       const variant = tokensOf(raw, normalize);
-      if (variant.length === 0) continue;
-      const list = byFirst.get(variant[0]) ?? [];
+      const first = variant[0];
+      if (first === undefined) continue;
+      const list = byFirst.get(first) ?? [];
       list.push({ variant, canonical });
-      byFirst.set(variant[0], list);
+      byFirst.set(first, list);
     }
   }
   // Longest variant first: `BECTON DICKINSON AND CO` before `BECTON DICKINSON`.
   for (const list of byFirst.values()) list.sort((x, y) => y.variant.length - x.variant.length);
   const matchAt = (tokens: string[], i: number): CompiledEntry | undefined => {
-    const candidates = byFirst.get(tokens[i]);
+    const token = tokens[i];
+    const candidates = token === undefined ? undefined : byFirst.get(token);
     if (candidates === undefined) return undefined;
     for (const candidate of candidates) if (isAt(tokens, i, candidate.variant)) return candidate;
     return undefined;
@@ -159,7 +162,7 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
     // Indexed by last token: a value's ending is looked up, not compared with every suffix.
     const byLast = new Map<string, CompiledEntry[]>();
     for (const entry of [...byFirst.values()].flat()) {
-      const last = entry.variant[entry.variant.length - 1];
+      const last = present(entry.variant.at(-1), 'last word of an alias variant');
       byLast.set(
         last,
         [...(byLast.get(last) ?? []), entry].sort((x, y) => y.variant.length - x.variant.length),
@@ -168,7 +171,8 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
     const rewrite: AliasRewrite = (tokens) => {
       let end = tokens.length;
       for (;;) {
-        const endings = byLast.get(tokens[end - 1]);
+        const lastToken = tokens[end - 1];
+        const endings = lastToken === undefined ? undefined : byLast.get(lastToken);
         const hit = endings?.find((e) => end - e.variant.length >= 1 && isAt(tokens, end - e.variant.length, e.variant));
         if (!hit) break;
         end -= hit.variant.length;
@@ -183,7 +187,7 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
     for (let i = 0; i < tokens.length;) {
       const hit = matchAt(tokens, i);
       if (hit === undefined) {
-        out?.push(tokens[i]);
+        out?.push(present(tokens[i], 'token i'));
         i += 1;
         continue;
       }
@@ -254,7 +258,8 @@ function tableRewrites(args: {
     for (const token of triggers?.atEnd ?? []) atEnd.add(token);
   }
   const isUntouched = (tokens: readonly string[]): boolean => {
-    if (!hasTriggers || atEnd.has(tokens[tokens.length - 1])) return false;
+    const last = tokens.at(-1);
+    if (!hasTriggers || (last !== undefined && atEnd.has(last))) return false;
     for (const token of tokens) if (anywhere.has(token)) return false;
     return true;
   };

@@ -10,10 +10,14 @@
  */
 import { create, createUnitDependencies, unitDependencies } from 'mathjs';
 import type { ErrorDetail } from '../errors';
+import { present } from '../invariant';
 import type { AttributeDetail, AttributeExtractor, PreparedAttributes } from './types';
 import { createIntern, type Intern } from './internedStrings';
 
-const math = create({ unitDependencies, createUnitDependencies });
+const math = create({
+  unitDependencies: present(unitDependencies, 'mathjs unitDependencies'),
+  createUnitDependencies: present(createUnitDependencies, 'mathjs createUnitDependencies'),
+});
 // Pharmacy spelling of micrograms.
 math.createUnit('mcg', '1 ug', { override: true });
 
@@ -80,7 +84,8 @@ export function extractorProblems(extractors: readonly AttributeExtractor[]): Er
       });
       return;
     }
-    const [numerator, denominator] = extractor.unit.split('/');
+    // split always yields a first segment; the whole unit is its right default.
+    const [numerator = extractor.unit, denominator] = extractor.unit.split('/');
     const check = (table: Record<string, string> | undefined, target: string, path: string) => {
       for (const [spelling, spec] of Object.entries(table ?? {})) {
         try {
@@ -111,7 +116,7 @@ export function extractorProblems(extractors: readonly AttributeExtractor[]): Er
 /** Compiles extractors (call after `extractorProblems` found none). */
 export function compileExtractors(extractors: readonly AttributeExtractor[]): CompiledExtractor[] {
   return extractors.map((definition) => {
-    const [numerator, denominator] = (definition.unit ?? '').split('/');
+    const [numerator = definition.unit ?? '', denominator] = (definition.unit ?? '').split('/');
     const hasPer = Boolean(definition.perUnits && denominator);
     const factors = (table: Record<string, string> | undefined, target: string) =>
       new Map(Object.entries(table ?? {}).map(([spelling, spec]) => [spelling.toUpperCase(), conversionFactor(spec, target)]));
@@ -129,7 +134,7 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
       needsDigit: definition.kind !== 'text',
       values: new Map(Object.entries(definition.values ?? {}).map(([k, v]) => [k.toUpperCase(), v])),
       unitFactors: definition.kind === 'quantity' ? factors(definition.units, hasPer ? numerator : (definition.unit ?? '')) : new Map(),
-      perUnitFactors: hasPer ? factors(definition.perUnits, denominator) : new Map(),
+      perUnitFactors: hasPer && denominator !== undefined ? factors(definition.perUnits, denominator) : new Map(),
       roundedUnits: new Set((definition.roundedUnits ?? []).map((spelling) => spelling.toUpperCase())),
     };
   });
@@ -204,7 +209,7 @@ function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups:
   }
   const numberFactors: number[] = [];
   for (let i = 0; i < numbers.length; i++) {
-    const numberFactor = extractor.unitFactors.get(unitSpellings[i] ?? unitSpellings[0]);
+    const numberFactor = extractor.unitFactors.get(present(unitSpellings[i] ?? unitSpellings[0], 'unit spelling'));
     if (numberFactor === undefined) return null;
     numberFactors.push(numberFactor);
   }
@@ -349,7 +354,7 @@ export function compareAttributes(args: {
     const vb = args.b[name];
     if (!va && !vb) continue;
     const isBoth = Boolean(va && vb);
-    const agrees = isBoth && attributeValuesAgree(va, vb, args.tolerances?.get(name));
+    const agrees = va && vb ? attributeValuesAgree(va, vb, args.tolerances?.get(name)) : false;
     if (isBoth) {
       if (agrees) agreements++;
       else conflicts++;

@@ -17,6 +17,7 @@ import {
   stringsAtPaths,
 } from './normalizers';
 import type { BlockingKeyRule, CanonicalRecord } from './types';
+import { present } from '../invariant';
 
 type Normalize = (value: string) => string | null;
 
@@ -119,7 +120,7 @@ function combinedKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] 
     for (const raw of stringsAtPaths(record, [part.field])) {
       let value = normalizeWith(part.normalizer ?? 'text', raw);
       if (!value) continue;
-      if (part.firstToken) value = value.split(' ')[0];
+      if (part.firstToken) value = value.split(' ')[0] ?? value;
       if (part.prefix) value = value.slice(0, part.prefix);
       values.push(value);
     }
@@ -179,7 +180,7 @@ export function selectLookupKeys(args: {
 }): string[] {
   const selected: string[] = [];
   args.keyRules.forEach((keyRule, index) => {
-    const keys = args.keysByRule[index];
+    const keys = present(args.keysByRule[index], 'keys of blocking rule');
     if (keyRule.lookup.mode === 'all') {
       selected.push(...keys);
       return;
@@ -188,7 +189,7 @@ export function selectLookupKeys(args: {
       .map((key) => ({ key, size: args.sizeOf(key) }))
       .filter((k) => k.size > 0)
       .sort((x, y) => x.size - y.size || y.key.length - x.key.length || (x.key < y.key ? -1 : 1));
-    for (let i = 0; i < Math.min(keyRule.lookup.count, ranked.length); i++) selected.push(ranked[i].key);
+    for (let i = 0; i < Math.min(keyRule.lookup.count, ranked.length); i++) selected.push(present(ranked[i], 'ranked key').key);
   });
   return selected;
 }

@@ -5,6 +5,7 @@
  */
 import type { Store, StoreSession } from '../store/types';
 import { selectLookupKeys } from './blocking';
+import { present } from '../invariant';
 import { collections, entryId, keysByRule, statId } from './matchIndex';
 import type { MatchIndexEntry } from './matchIndex';
 import { loadRules } from './rules';
@@ -95,7 +96,7 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
   const lookupKeys = selectLookupKeys({ keyRules: rules.keyRules, keysByRule: byRule, sizeOf: (k) => sizes.get(k) ?? 0 });
   const maxByKey = new Map<string, number>();
   rules.keyRules.forEach((keyRule, i) => {
-    for (const key of byRule[i]) maxByKey.set(key, keyRule.rule.maxBlockSize);
+    for (const key of present(byRule[i], 'keys of blocking rule')) maxByKey.set(key, keyRule.rule.maxBlockSize);
   });
   const overCollision: OverCollision[] = [];
   const usable: string[] = [];

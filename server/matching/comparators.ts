@@ -17,6 +17,7 @@ import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasT
 import { createIntern } from './internedStrings';
 import { attributeValuesAgree, compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
+import { present } from '../invariant';
 import {
   fuseSimilarity,
   jaroWinkler,
@@ -99,8 +100,9 @@ function nonEmpty<T>(values: T[]): T[] | undefined {
 /** Best pair over two value lists by `similarity`; exact equality short-circuits. */
 function bestPair(args: { a: string[]; b: string[]; similarity: (x: string, y: string) => number; floor: number }): ComparisonResult {
   let best = -1;
-  let bestA = args.a[0];
-  let bestB = args.b[0];
+  // A side can be empty (a name list of family forms only): no value to show is null.
+  let bestA = args.a[0] ?? null;
+  let bestB = args.b[0] ?? null;
   for (const x of args.a) {
     for (const y of args.b) {
       const score = x === y ? 1 : args.similarity(x, y);
@@ -155,7 +157,7 @@ const FAMILY_MARK = '~';
 /** Index of the first family form in a prepared list (its length when there is none). */
 function familiesStart(values: readonly string[]): number {
   let i = 0;
-  while (i < values.length && !values[i].startsWith(FAMILY_MARK)) i++;
+  while (i < values.length && !present(values[i], 'value i').startsWith(FAMILY_MARK)) i++;
   return i;
 }
 
@@ -353,7 +355,7 @@ function compileIdentifier(rule: ComparatorRule): CompiledComparator {
           }
         }
       }
-      return { score: 0, outcome: 'mismatch', a: va[0], b: vb[0] };
+      return { score: 0, outcome: 'mismatch', a: va[0] ?? null, b: vb[0] ?? null };
     },
   };
 }
@@ -376,7 +378,10 @@ function compileAddress(rule: ComparatorRule): CompiledComparator {
     },
     compare: (a, b) => {
       let best = -1;
-      let pair: [PreparedAddress, PreparedAddress] = [(a as PreparedAddress[])[0], (b as PreparedAddress[])[0]];
+      let pair: [PreparedAddress, PreparedAddress] = [
+        present((a as PreparedAddress[])[0], 'first address of a'),
+        present((b as PreparedAddress[])[0], 'first address of b'),
+      ];
       for (const x of a as PreparedAddress[]) {
         for (const y of b as PreparedAddress[]) {
           const score = addressSimilarity(x, y);
@@ -515,9 +520,10 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
       let conflicts = 0;
       let agreements = 0;
       for (const name in pa) {
+        const va = present(pa[name], 'own attribute of a');
         const vb = pb[name];
         if (vb === undefined || !isDeclared.has(name)) continue;
-        if (sharesValue(pa[name], vb) || (tolerances.has(name) && attributeValuesAgree(pa[name], vb, tolerances.get(name)))) agreements++;
+        if (sharesValue(va, vb) || (tolerances.has(name) && attributeValuesAgree(va, vb, tolerances.get(name)))) agreements++;
         else conflicts++;
       }
       if (conflicts > 0) return new AttributeComparison(0, 'mismatch', names, pa, pb, tolerances);

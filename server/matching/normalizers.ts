@@ -16,6 +16,7 @@ import {
   normalizeNdc11,
 } from '../identifiers';
 import { normalizeOrgName, normalizePartNumber, normalizePostalCode, normalizeText } from '../identifiers/names';
+import { present } from '../invariant';
 import type { IdentifierScheme, NormalizerName } from './types';
 
 const NON_ALPHANUMERIC = /[^A-Z0-9]/g;
@@ -148,7 +149,7 @@ function collectAtPath(walk: PathWalk, node: unknown): void {
     return;
   }
   if (typeof node === 'object') {
-    const next = (node as Record<string, unknown>)[walk.segments[walk.depth]];
+    const next = (node as Record<string, unknown>)[present(walk.segments[walk.depth], 'path segment')];
     walk.depth++;
     collectAtPath(walk, next);
     walk.depth--;

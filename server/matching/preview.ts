@@ -14,6 +14,7 @@ import { chooseRules, type RulesChoice } from './ruleSets/chooseRules';
 import { publishedRules } from './ruleSets/queries';
 import { recordLabel, type RecordLabel } from './recordLabel';
 import { scorePair } from './scoring';
+import { present } from '../invariant';
 import type { CanonicalRecord, MatchExplanation } from './types';
 
 export const PREVIEW_JOB = 'matching.preview';
@@ -70,7 +71,9 @@ function counts(result: BatchMatchResult, rules: CompiledRules): BandCounts {
 function clusteredPairs(clusters: string[][]): Set<string> {
   const pairs = new Set<string>();
   for (const cluster of clusters)
-    for (let i = 0; i < cluster.length; i++) for (let j = i + 1; j < cluster.length; j++) pairs.add(pairOf(cluster[i], cluster[j]));
+    for (let i = 0; i < cluster.length; i++)
+      for (let j = i + 1; j < cluster.length; j++)
+        pairs.add(pairOf(present(cluster[i], 'cluster member i'), present(cluster[j], 'cluster member j')));
   return pairs;
 }
 

@@ -5,6 +5,7 @@
  * from its stored canonical record, so draft rules are judged on fresh preparations, not stale ones.
  */
 import { BadRequestError } from '../errors';
+import { present } from '../invariant';
 import { SOURCE_RECORDS } from '../sourceRecords/collections';
 import type { SourceRecordDocument } from '../sourceRecords/types';
 import { standardiseRecord } from '../ingest/standardise';
@@ -96,7 +97,7 @@ export async function verifyMatch(
     prepared: [prepareRecord(a, rules), ...preparedMembers],
   });
   for (const [i, member] of members.entries()) {
-    const explanation = scorePair({ a, b: preparedMembers[i], rules, context });
+    const explanation = scorePair({ a, b: present(preparedMembers[i], 'prepared member i'), rules, context });
     const candidate: VerifyCandidate = {
       goldenId: member.goldenId,
       sourceRecordId: member._id,
@@ -117,7 +118,8 @@ export async function verifyMatch(
   const candidates = ranked.filter((c) => c.band !== 'no-match');
   const autoMerges = candidates.filter((c) => c.band === 'auto-merge').length;
   // As in matchRecord: two golden records at auto-merge would make a merge a guess.
-  const decision: MatchBand = candidates.length === 0 ? 'no-match' : autoMerges > 1 ? 'review' : candidates[0].band;
+  const decision: MatchBand =
+    candidates.length === 0 ? 'no-match' : autoMerges > 1 ? 'review' : present(candidates[0], 'best candidate').band;
   return {
     ...header,
     decision,

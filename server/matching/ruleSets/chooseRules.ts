@@ -26,9 +26,10 @@ export async function chooseRules(args: {
       Array.isArray((args.rules as RuleSet).blocking);
     const aliasTables = isShaped ? await tablesOf(args.rules as RuleSet) : undefined;
     const problems = ruleSetProblems({ domain: args.domain, rules: args.rules, rootPath: 'body.rules', aliasTables });
-    if (problems.length > 0)
+    const [first] = problems;
+    if (first !== undefined)
       throw new ValidationError(
-        `The matching rules have ${problems.length} problem(s); the first: ${problems[0].path}: ${problems[0].message}`,
+        `The matching rules have ${problems.length} problem(s); the first: ${first.path}: ${first.message}`,
         problems,
       );
     return { rules: compileCached(args.rules as RuleSet, undefined, aliasTables), choice: 'ad-hoc' };

@@ -106,9 +106,10 @@ export async function saveDraft(
   input: { key: string; content: unknown; expectedRevision?: number; actor: RuleSetAuthor; rootPath: string },
 ): Promise<{ ruleSet: RuleSetDocument; isCreated: boolean }> {
   const problems = await kind.problems({ store: services.store, key: input.key, content: input.content, rootPath: input.rootPath });
-  if (problems.length > 0)
+  const [first] = problems;
+  if (first !== undefined)
     throw new ValidationError(
-      `The ${kind.describe(input.key)} have ${problems.length} problem(s); the first: ${problems[0].path}: ${problems[0].message}`,
+      `The ${kind.describe(input.key)} have ${problems.length} problem(s); the first: ${first.path}: ${first.message}`,
       problems,
     );
   const content = input.content as RuleSet;

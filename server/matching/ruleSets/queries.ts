@@ -190,7 +190,12 @@ export async function publishedRules(args: { store: Store; domain: string; sessi
   // The head carries every table's published pointer (kept in step by table publishes): no second read.
   const shared = head?.aliasPointers;
   const pointers = shared
-    ? new Map(names.filter((name) => shared[name]).map((name) => [name, shared[name]]))
+    ? new Map(
+        names.flatMap((name): [string, { number: number; contentHash: string }][] => {
+          const pointer = shared[name];
+          return pointer ? [[name, pointer]] : [];
+        }),
+      )
     : await publishedAliasPointers({ store: args.store, names, session: args.session });
   const key = `${hash}|${[...pointers]
     .map(([name, p]) => `${name}:${p.contentHash}`)
