@@ -7,6 +7,7 @@
  * superset of the matches.
  */
 import { Query } from 'mingo';
+import { present } from '../../invariant';
 import type { Document, Filter, IndexSpec } from '../types';
 import { compareEncodedKeys, OrderedKeys } from './orderedKeys';
 import type { KeyBound } from './orderedKeys';
@@ -69,7 +70,7 @@ function collect(current: unknown, parts: string[], depth: number, out: unknown[
     out.push(MISSING);
     return;
   }
-  const part = parts[depth];
+  const part = present(parts[depth], 'a part of an index field path');
   if (Array.isArray(current)) {
     if (/^\d+$/.test(part) && Number(part) < current.length) collect(current[Number(part)], parts, depth + 1, out);
     for (const element of current)
@@ -157,7 +158,7 @@ export class IndexState {
     const levels: string[][] = [];
     let tuples = 1;
     for (let level = 0; level < this.fieldPaths.length; level++) {
-      const path = this.fieldPaths[level];
+      const path = present(this.fieldPaths[level], 'the field path of an index level');
       const values = valuesAtPath(document, path);
       let encoded: string[];
       if (values.length === 1) encoded = [encodeKeyValue(values[0])];
@@ -180,10 +181,11 @@ export class IndexState {
   keysOf(document: Document): string[][] {
     const levels = this.keyLevels(document);
     if (!levels) return [];
-    let tuples: string[][] = levels[0].map((key) => [key]);
+    let tuples: string[][] = present(levels[0], 'the first key level').map((key) => [key]);
     for (let level = 1; level < levels.length; level++) {
       const next: string[][] = [];
-      for (const tuple of tuples) for (const key of levels[level]) next.push([...tuple, key]);
+      const keys = present(levels[level], 'a key level');
+      for (const tuple of tuples) for (const key of keys) next.push([...tuple, key]);
       tuples = next;
     }
     return tuples;
@@ -205,7 +207,7 @@ export class IndexState {
   }
 
   private addAt(node: IndexNode, levels: string[][], level: number, id: string): void {
-    const keys = levels[level];
+    const keys = present(levels[level], 'the keys of an index level');
     if (level === levels.length - 1) {
       for (const key of keys) {
         const leaf = node.get(key) as Leaf | undefined;
@@ -230,7 +232,7 @@ export class IndexState {
   }
 
   private removeAt(node: IndexNode, levels: string[][], level: number, id: string): void {
-    const keys = levels[level];
+    const keys = present(levels[level], 'the keys of an index level');
     if (level === levels.length - 1) {
       for (const key of keys) {
         const leaf = node.get(key) as Leaf | undefined;
@@ -271,7 +273,7 @@ export class IndexState {
           walk(child as IndexNode, level + 1);
           continue;
         }
-        for (let l = 0; l < level; l++) leaves.push(keys[l]);
+        for (let l = 0; l < level; l++) leaves.push(present(keys[l], 'a key on the walked path'));
         leaves.push(key, typeof child === 'string' ? child : [...(child as Set<string>)]);
       }
     };
@@ -302,7 +304,7 @@ export class IndexState {
       for (; level < depth - 1; level++) {
         const key = leaves[at + level];
         if (typeof key !== 'string') throw new IndexImageError(`index ${this.name}: a key is not a string`);
-        const parent = pathNodes[level];
+        const parent = present(pathNodes[level], 'the parent node of an image key');
         let child = parent.get(key) as IndexNode | undefined;
         if (!child) {
           child = new Map();
@@ -314,7 +316,7 @@ export class IndexState {
       const last = leaves[at + depth - 1];
       if (typeof last !== 'string') throw new IndexImageError(`index ${this.name}: a key is not a string`);
       const value = leaves[at + depth];
-      pathNodes[depth - 1].set(last, Array.isArray(value) ? new Set(value.map(idAt)) : idAt(value));
+      present(pathNodes[depth - 1], 'the node of an image leaf').set(last, Array.isArray(value) ? new Set(value.map(idAt)) : idAt(value));
     }
   }
 
@@ -342,15 +344,16 @@ export class IndexState {
   add(tuple: string[], id: string): void {
     let node = this.root;
     for (let level = 0; level < tuple.length - 1; level++) {
-      let child = node.get(tuple[level]) as IndexNode | undefined;
+      const key = present(tuple[level], 'a key of the tuple');
+      let child = node.get(key) as IndexNode | undefined;
       if (!child) {
         child = new Map();
-        node.set(tuple[level], child);
-        this.ordered.get(node)?.added(tuple[level]);
+        node.set(key, child);
+        this.ordered.get(node)?.added(key);
       }
       node = child;
     }
-    const last = tuple[tuple.length - 1];
+    const last = present(tuple[tuple.length - 1], 'the last key of the tuple');
     const leaf = node.get(last) as Leaf | undefined;
     if (leaf === undefined) {
       node.set(last, id);
@@ -363,12 +366,13 @@ export class IndexState {
   remove(tuple: string[], id: string): void {
     const path: IndexNode[] = [this.root];
     for (let level = 0; level < tuple.length - 1; level++) {
-      const child = path[level].get(tuple[level]) as IndexNode | undefined;
+      const child = present(path[level], 'a node on the tuple path').get(present(tuple[level], 'a key of the tuple')) as
+        IndexNode | undefined;
       if (!child) return;
       path.push(child);
     }
-    const node = path[path.length - 1];
-    const last = tuple[tuple.length - 1];
+    const node = present(path[path.length - 1], 'the leaf node of the tuple');
+    const last = present(tuple[tuple.length - 1], 'the last key of the tuple');
     const leaf = node.get(last) as Leaf | undefined;
     if (leaf === undefined) return;
     if (typeof leaf === 'string') {
@@ -381,9 +385,10 @@ export class IndexState {
       if (leaf.size === 1) node.set(last, leaf.values().next().value as string);
     }
     // Drop empty intermediate maps so deleted keys do not leak memory.
-    for (let level = path.length - 1; level > 0 && path[level].size === 0; level--) {
-      path[level - 1].delete(tuple[level - 1]);
-      this.ordered.get(path[level - 1])?.removed();
+    for (let level = path.length - 1; level > 0 && path[level]?.size === 0; level--) {
+      const parent = present(path[level - 1], 'the parent of an empty node');
+      parent.delete(present(tuple[level - 1], 'the key of an empty node'));
+      this.ordered.get(parent)?.removed();
     }
   }
 
@@ -404,7 +409,7 @@ export class IndexState {
       if (typeof node === 'string') yield node;
       else if (node instanceof Set) yield* node;
       else if (level < prefixKeys.length) {
-        for (const key of prefixKeys[level]) {
+        for (const key of present(prefixKeys[level], 'the keys of a prefix level')) {
           const child = node.get(key);
           if (child !== undefined) yield* walk(child, level + 1);
         }
@@ -450,7 +455,7 @@ export class IndexState {
       const keys = ordered(map).range({
         lower: isFirst ? options.lower : undefined,
         upper: isFirst ? options.upper : undefined,
-        descending: options.descending[depth],
+        descending: options.descending[depth] ?? false,
       });
       for (const key of keys) {
         const child = map.get(key);

@@ -4,6 +4,7 @@
  * rebuild and are skipped by checking the map. The array is replaced, never changed in place, so
  * a scan that is paused (it yields to the event loop) keeps iterating a consistent snapshot.
  */
+import { present } from '../../invariant';
 
 /** The map whose keys are ordered (only membership and the key list are needed). */
 export interface KeySource {
@@ -64,9 +65,15 @@ export class OrderedKeys {
     if (lower) start = lowerBound(keys, lower.key, this.compare, !lower.inclusive);
     if (upper) end = lowerBound(keys, upper.key, this.compare, upper.inclusive);
     if (options.descending) {
-      for (let i = end - 1; i >= start; i--) if (this.source.has(keys[i])) yield keys[i];
+      for (let i = end - 1; i >= start; i--) {
+        const key = keys[i];
+        if (key !== undefined && this.source.has(key)) yield key;
+      }
     } else {
-      for (let i = start; i < end; i++) if (this.source.has(keys[i])) yield keys[i];
+      for (let i = start; i < end; i++) {
+        const key = keys[i];
+        if (key !== undefined && this.source.has(key)) yield key;
+      }
     }
   }
 }
@@ -77,7 +84,7 @@ function lowerBound(keys: string[], key: string, compare: KeyComparator, isAfter
   let high = keys.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    const order = compare(keys[mid], key);
+    const order = compare(present(keys[mid], 'the middle key of a binary search'), key);
     if (order < 0 || (isAfterEqual && order === 0)) low = mid + 1;
     else high = mid;
   }
@@ -90,15 +97,21 @@ function mergeSorted(base: string[], extra: string[], compare: KeyComparator): s
   let i = 0;
   let j = 0;
   while (i < base.length || j < extra.length) {
-    if (j >= extra.length) out.push(base[i++]);
-    else if (i >= base.length) {
-      if (out.length === 0 || out[out.length - 1] !== extra[j]) out.push(extra[j]);
+    const next = base[i];
+    const added = extra[j];
+    if (added === undefined) {
+      out.push(present(next, 'the next base key'));
+      i++;
+    } else if (next === undefined) {
+      if (out.length === 0 || out[out.length - 1] !== added) out.push(added);
       j++;
     } else {
-      const order = compare(base[i], extra[j]);
-      if (order < 0) out.push(base[i++]);
-      else if (order > 0) {
-        if (out.length === 0 || out[out.length - 1] !== extra[j]) out.push(extra[j]);
+      const order = compare(next, added);
+      if (order < 0) {
+        out.push(next);
+        i++;
+      } else if (order > 0) {
+        if (out.length === 0 || out[out.length - 1] !== added) out.push(added);
         j++;
       } else j++;
     }
@@ -115,7 +128,8 @@ const TAG_RANK: Record<string, number> = { z: 0, n: 1, s: 2, o: 3, b: 4 };
 export function compareEncodedKeys(a: string, b: string): number {
   const tagA = a.charCodeAt(0);
   const tagB = b.charCodeAt(0);
-  if (tagA !== tagB) return TAG_RANK[a[0]] - TAG_RANK[b[0]];
+  if (tagA !== tagB)
+    return present(TAG_RANK[a.charAt(0)], 'the rank of a key tag') - present(TAG_RANK[b.charAt(0)], 'the rank of a key tag');
   if (a[0] === 'n') return Number(a.slice(1)) - Number(b.slice(1));
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,6 +6,7 @@
  * equality fields first; at the same number, an ordered walk beats a hash lookup (it narrows by
  * range and/or delivers the sort order, so a `limit` stops early).
  */
+import { present } from '../../invariant';
 import type { Filter, Sort } from '../types';
 import type { IndexState } from './indexState';
 import { encodeKeyValue, isIndexableScalar } from './indexState';
@@ -92,9 +93,9 @@ export function planQuery(input: { filter: Filter; sort?: Sort; indexes: IndexSt
       consider({ kind: 'lookup', via: index.name, index, prefix }, prefix.length, index.isUnique);
     // Ordered walk after the longest single-valued prefix.
     let single = 0;
-    while (single < prefix.length && prefix[single].length === 1) single++;
+    while (single < prefix.length && prefix[single]?.length === 1) single++;
     if (single >= index.fields.length) continue;
-    const range = rangeOf(filter, index.fields[single]);
+    const range = rangeOf(filter, present(index.fields[single], 'the first ordered field'));
     let sortLevels = 0;
     while (
       sortLevels < sortFields.length &&
@@ -110,7 +111,7 @@ export function planQuery(input: { filter: Filter; sort?: Sort; indexes: IndexSt
         kind: 'ordered',
         via: index.name,
         index,
-        prefix: prefix.slice(0, single).map(([key]) => key),
+        prefix: prefix.slice(0, single).map(([key]) => present(key, 'the single key of a prefix level')),
         orderedLevels: Math.max(1, sortLevels),
         descending: sortLevels > 0 ? sortDescending.slice(0, sortLevels) : [false],
         ...(range ? bracketed(range) : {}),
@@ -174,8 +175,9 @@ export function rangeOf(filter: Filter, field: string): Range | undefined {
     }
   };
   visit(filter);
-  if (bounds.length === 0) return undefined;
-  const type = typeof bounds[0].value;
+  const [first] = bounds;
+  if (first === undefined) return undefined;
+  const type = typeof first.value;
   if (bounds.some((bound) => typeof bound.value !== type)) return undefined;
   const lowerBound = bounds.find((bound) => bound.operator === '$gt' || bound.operator === '$gte');
   const upperBound = bounds.find((bound) => bound.operator === '$lt' || bound.operator === '$lte');

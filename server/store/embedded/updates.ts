@@ -1,6 +1,7 @@
 /** MongoDB update-document semantics on top of mingo's updater (plus `$setOnInsert`, which mingo lacks). */
 import { update as mingoUpdate } from 'mingo';
 import { isEqual } from 'mingo/util';
+import { present } from '../../invariant';
 import type { Document, Filter, Update } from '../types';
 
 type MingoModifier = Parameters<typeof mingoUpdate>[1];
@@ -55,7 +56,7 @@ function applyOperators(doc: Document, operators: Update): boolean {
   if (!steps) return mingoUpdate(doc, operators as MingoModifier).length > 0;
   let changed = false;
   for (const step of steps) {
-    const last = step.path[step.path.length - 1];
+    const last = present(step.path[step.path.length - 1], 'the last part of an update path');
     if (step.operator === '$unset') {
       const parent = parentOf(doc, step.path, false);
       if (!parent || !Object.prototype.hasOwnProperty.call(parent, last)) continue;
@@ -88,11 +89,12 @@ interface Step {
 function parentOf(doc: Document, path: string[], create: boolean): Record<string, unknown> | undefined {
   let current = doc as Record<string, unknown>;
   for (let level = 0; level < path.length - 1; level++) {
-    let next = current[path[level]] as Record<string, unknown> | undefined;
-    if (next === undefined || !Object.prototype.hasOwnProperty.call(current, path[level])) {
+    const key = present(path[level], 'a parent part of an update path');
+    let next = current[key] as Record<string, unknown> | undefined;
+    if (next === undefined || !Object.prototype.hasOwnProperty.call(current, key)) {
       if (!create) return undefined;
       next = {};
-      current[path[level]] = next;
+      current[key] = next;
     }
     current = next;
   }
@@ -125,17 +127,21 @@ function simpleSteps(doc: Document, operators: Update): Step[] | undefined {
   if (steps.length === 0) return undefined;
   // Overlapping paths (a and a.b, or the same path twice) are a conflict mingo reports.
   const joined = steps.map((step) => step.path.join('.')).sort();
-  for (let i = 1; i < joined.length; i++) if (joined[i] === joined[i - 1] || joined[i].startsWith(joined[i - 1] + '.')) return undefined;
+  for (let i = 1; i < joined.length; i++) {
+    const path = present(joined[i], 'an update path');
+    const before = present(joined[i - 1], 'the update path before it');
+    if (path === before || path.startsWith(before + '.')) return undefined;
+  }
   return steps;
 }
 
 /** True when every existing parent along `path` is a plain object (and, for `$inc`, the target is a number or missing). */
 function isSimplePath(doc: Document, path: string[], isIncrement: boolean): boolean {
   let current: unknown = doc;
-  for (let level = 0; level < path.length; level++) {
+  for (const key of path) {
     if (!isPlainObject(current)) return false;
-    if (!Object.prototype.hasOwnProperty.call(current, path[level])) return true;
-    current = current[path[level]];
+    if (!Object.prototype.hasOwnProperty.call(current, key)) return true;
+    current = current[key];
     if (current === undefined) return true;
   }
   return !isIncrement || typeof current === 'number';
