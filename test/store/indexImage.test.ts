@@ -63,7 +63,7 @@ function canonical(images: IndexImage[]): Record<string, { multikey: boolean[]; 
       const stride = image.multikey.length + 1;
       const entries: string[] = [];
       for (let at = 0; at < image.leaves.length; at += stride) {
-        const ids = image.leaves[at + stride - 1];
+        const ids = must(image.leaves[at + stride - 1], 'the ids of an index image entry');
         entries.push(
           `${image.leaves.slice(at, at + stride - 1).join('|')} → ${(typeof ids === 'string' ? [ids] : [...ids].sort()).join(',')}`,
         );
