@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
+import { at } from '../support/must';
 import { CHROMIUM_PATH, describeInBrowser, ensureStudioBuilt, screenshot } from './harness';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -55,7 +56,7 @@ describeInBrowser('alias tables in Chromium', () => {
     }>('GET', '/api/v1/matching/aliases/noiseWords');
     expect(published.body.published.number).toBe(2);
     expect(published.body.published.table.version).toBe('noiseWords-e2e-1');
-    expect(published.body.published.table.entries[1].variants).toEqual(['ASSORTED', 'VARIOUS']);
+    expect(at(published.body.published.table.entries, 1, 'alias entry').variants).toEqual(['ASSORTED', 'VARIOUS']);
     expect(errors).toEqual([]);
   });
 });

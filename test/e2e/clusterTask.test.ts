@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { GoldenRecordView } from '../../server/contracts/golden';
 import type { TaskView } from '../../server/contracts/stewardship';
 import { applyCanonical } from '../support/factories/golden';
+import { at } from '../support/must';
 import { describeInBrowser, screenshot, signIn, startEnvironment } from './harness';
 import type { E2eEnvironment } from './harness';
 
@@ -38,7 +39,7 @@ describeInBrowser('cluster tasks in Chromium', () => {
         }),
       );
     const listed = await env.server.request<{ items: TaskView[] }>('GET', '/api/v1/tasks?type=potential-match-cluster&limit=200');
-    const task = listed.body.items.find((t) => (t.members ?? []).some((m) => m.goldenId === applied[0].goldenId));
+    const task = listed.body.items.find((t) => (t.members ?? []).some((m) => m.goldenId === at(applied, 0, 'applied record').goldenId));
     expect(task?.members).toHaveLength(4);
 
     const { page, errors } = await signIn(env, env.server.adminKey);
@@ -60,9 +61,12 @@ describeInBrowser('cluster tasks in Chromium', () => {
     await expect.poll(() => page.textContent('[data-testid=task-status]')).toBe('closed: merged');
     const after = await env.server.request<TaskView>('GET', `/api/v1/tasks/${task?.id}`);
     expect(after.body).toMatchObject({ status: 'closed', resolution: 'merged' });
-    const merged = await env.server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${applied[0].goldenId}`);
+    const merged = await env.server.request<GoldenRecordView>(
+      'GET',
+      `/api/v1/golden/supplier/${at(applied, 0, 'applied record').goldenId}`,
+    );
     const golden = 'retired' in merged.body ? (merged.body as unknown as { survivor: GoldenRecordView }).survivor : merged.body;
-    expect(golden.sourceRecordIds.sort()).toEqual([applied[0], applied[2], applied[3]].map((a) => a.sourceRecordId).sort());
+    expect(golden.sourceRecordIds.sort()).toEqual([at(applied, 0), at(applied, 2), at(applied, 3)].map((a) => a.sourceRecordId).sort());
     expect(errors).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { HubStatistics } from '../../server/stats/hubStatistics';
+import { at } from '../support/must';
 import { describeInBrowser, screenshot, signIn, startEnvironment } from './harness';
 import type { E2eEnvironment } from './harness';
 import { layoutProblems, openStudioPage, studioPages } from './studioPages';
@@ -135,7 +136,7 @@ describeInBrowser('every page at every width, keyboard-only tabs and search, das
       'GET',
       `/api/v1/golden/${domains[0]}?status=active&limit=1`,
     );
-    const word = (golden.body.items[0].attributes.name ?? '').split(/\s+/)[0];
+    const word = at((at(golden.body.items, 0, 'golden record').attributes.name ?? '').split(/\s+/), 0, 'word');
     await page.keyboard.type(word);
     // Wait for the search answer (the list before it is the unfiltered one; Enter is refused until it settles).
     await expect

@@ -37,11 +37,14 @@ const EXPRESSION = '{\n"sourceId": ITEM_NO,\n"description": DESCRIPTION,\n"gtin"
 async function editorText(page: Page, index: number): Promise<string> {
   return page.$$eval(
     '.monaco-editor',
-    (editors, i) =>
-      [...editors[i].querySelectorAll<HTMLElement>('.view-line')]
+    (editors, i) => {
+      const editor = editors[i];
+      if (!editor) throw new Error(`expected editor ${i}, the page has ${editors.length}`);
+      return [...editor.querySelectorAll<HTMLElement>('.view-line')]
         .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
         .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '))
-        .join('\n'),
+        .join('\n');
+    },
     index,
   );
 }

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { PreviewResult } from '../../server/matching/preview';
+import { must } from '../support/must';
 import { describeInBrowser, screenshot, signIn, startEnvironment } from './harness';
 import type { E2eEnvironment } from './harness';
 
@@ -62,8 +63,10 @@ describeInBrowser('rules form in Chromium', () => {
     const expected = await env.server.request<PreviewResult>('POST', '/api/v1/matching/rules/supplier/preview', {
       body: { rules, examples: 10 },
     });
-    const first = expected.body.examples.gained[0] ?? expected.body.examples.lost[0];
-    expect(first, 'the lowered threshold changes some merge').toBeDefined();
+    const first = must(
+      expected.body.examples.gained[0] ?? expected.body.examples.lost[0],
+      'an example: the lowered threshold changes some merge',
+    );
     const names = await page.locator('.impact .record-name').allTextContents();
     expect(names.slice(0, 2)).toEqual([first.labels.a.name, first.labels.b.name]);
     expect(await page.locator('.impact td', { hasText: `${first.labels.a.source} · ${first.labels.a.sourceId}` }).count()).toBeGreaterThan(

@@ -8,6 +8,7 @@ import type { GoldenRecordView } from '../../server/contracts/golden';
 import type { OperationResponse } from '../../server/contracts/operations';
 import type { TaskListView, TaskView } from '../../server/contracts/stewardship';
 import { summaryLine } from '../../studio/src/ui/recordSummary';
+import { firstOf } from '../support/must';
 import { describeInBrowser, screenshot, signIn, startEnvironment } from './harness';
 import type { E2eEnvironment } from './harness';
 
@@ -106,8 +107,10 @@ describeInBrowser('steward evidence in Chromium', () => {
     const listed = await env.server.request<TaskListView>('GET', '/api/v1/tasks?type=potential-match&domain=item&limit=100');
     let chosen: TaskView | null = null;
     for (const task of listed.body.items) {
-      const [subject, candidate] = await Promise.all(
-        [task.subject.goldenId, task.candidates?.[0]?.goldenId].map((id) => golden('item', id ?? '')),
+      const [subject, candidate] = firstOf(
+        await Promise.all([task.subject.goldenId, task.candidates?.[0]?.goldenId].map((id) => golden('item', id ?? ''))),
+        2,
+        'golden records',
       );
       if (subject.attributes.gtin && candidate.attributes.gtin) {
         chosen = task;

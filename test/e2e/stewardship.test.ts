@@ -8,6 +8,7 @@ import type { GoldenRecordView } from '../../server/contracts/golden';
 import type { IngestResponse } from '../../server/contracts/ingest';
 import type { MappingView } from '../../server/contracts/mappings';
 import type { TaskListView, TaskView } from '../../server/contracts/stewardship';
+import { at, firstOf } from '../support/must';
 import { describeInBrowser, outputStatus, screenshot, screenshotOf, signIn, startEnvironment } from './harness';
 import type { E2eEnvironment } from './harness';
 
@@ -65,8 +66,9 @@ describeInBrowser('stewardship in Chromium', () => {
     delete sample.Supplier_Data.DUNS_Number;
     const ingested = await env.server.request<IngestResponse>('POST', '/api/v1/ingest/workday/supplier', { body: [sample] });
     expect(ingested.status).toBe(200);
-    expect(ingested.body.records[0].outcome).toBe('accepted');
-    const goldenId = ingested.body.records[0].goldenId;
+    const ingestedRecord = at(ingested.body.records, 0, 'ingested record');
+    expect(ingestedRecord.outcome).toBe('accepted');
+    const goldenId = ingestedRecord.goldenId;
 
     // The search index follows the change feed: wait until it has the new record before typing.
     await expect
@@ -102,7 +104,7 @@ describeInBrowser('stewardship in Chromium', () => {
     // Two tasks about four different golden records: merging the first must not make the second obsolete.
     const open = await openPotentialMatches();
     const goldensOf = (task: TaskView) => [task.subject.goldenId, ...(task.candidates ?? []).map((candidate) => candidate.goldenId)];
-    const first = open[0]!;
+    const first = at(open, 0, 'open task');
     const second = open.find((task) => task.id !== first.id && !goldensOf(task).some((id) => goldensOf(first).includes(id)));
     if (!second) throw new Error('the supplier seed has no two review tasks about different golden records');
     const { page, errors } = await signIn(env, env.server.adminKey);
@@ -129,7 +131,7 @@ describeInBrowser('stewardship in Chromium', () => {
 
     const task = await env.server.request<TaskView>('GET', `/api/v1/tasks/${first.id}`);
     expect(task.body.resolution).toBe('merged');
-    const survivor = await env.server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${first.candidates?.[0].goldenId}`);
+    const survivor = await env.server.request<GoldenRecordView>('GET', `/api/v1/golden/supplier/${first.candidates?.[0]?.goldenId}`);
     expect(survivor.body.sourceRecordIds).toContain(first.subject.sourceRecordId);
     expect(Object.keys(survivor.body.overrides)).toContain(chosen?.attribute);
 
@@ -160,8 +162,8 @@ describeInBrowser('stewardship in Chromium', () => {
     }
     expect(chosen, 'the item seed has a review task between two golden records with GTINs').not.toBeNull();
     const task = chosen?.task as TaskView;
-    const explanation = task.candidates?.[0].explanation as { model?: string; comparators: Array<Record<string, unknown>> };
-    expect(task.candidates?.[0].explanationBasis).toBe('golden-records');
+    const explanation = task.candidates?.[0]?.explanation as { model?: string; comparators: Array<Record<string, unknown>> };
+    expect(task.candidates?.[0]?.explanationBasis).toBe('golden-records');
     const { page, errors } = await signIn(env, env.server.adminKey);
     const usesFixture = explanation.model !== 'fellegiSunter';
     if (usesFixture) {
@@ -277,7 +279,7 @@ describeInBrowser('stewardship in Chromium', () => {
     );
     const lines = JSON.stringify(view.body.published.rules, null, 2).split('\n');
     const line = lines.findIndex((text) => text.trim().startsWith('"autoMerge":'));
-    const ending = lines[line].trim().endsWith(',') ? ',' : '';
+    const ending = at(lines, line, 'autoMerge line').trim().endsWith(',') ? ',' : '';
     const oldValue = `${view.body.published.rules.thresholds.autoMerge}${ending}`;
 
     await page.locator('section[aria-label=Rules] .monaco-editor').click();
@@ -303,7 +305,7 @@ describeInBrowser('stewardship in Chromium', () => {
     await page.click('button:has-text("Publish")');
     await expect.poll(() => page.textContent('.notice-error')).toContain('change "version" before publishing');
     const versionLine = lines.findIndex((text) => text.trim().startsWith('"version":'));
-    const oldVersion = lines[versionLine].trim().slice('"version": '.length);
+    const oldVersion = at(lines, versionLine, 'version line').trim().slice('"version": '.length);
     await page.locator('section[aria-label=Rules] .monaco-editor').click();
     await page.keyboard.press('Control+Home');
     for (let index = 0; index < versionLine; index += 1) await page.keyboard.press('ArrowDown');
@@ -355,7 +357,7 @@ describeInBrowser('stewardship in Chromium', () => {
     const stewardKey = await env.server.createKey('steward', 'Sam Steward');
     const analystKey = await env.server.createKey('analyst', 'Ana Analyst');
     // The supplier review tasks were decided above (name-only supplier evidence now goes to cluster tasks): an item one.
-    const [task] = await openPotentialMatches('item');
+    const [task] = firstOf(await openPotentialMatches('item'), 1, 'open item task');
     expect(task, 'an open item potential-match task').toBeDefined();
 
     const steward = await signIn(env, stewardKey);

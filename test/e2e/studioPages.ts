@@ -120,6 +120,7 @@ export function layoutProblems(page: Page): Promise<LayoutProblems> {
       for (let j = i + 1; j < unique.length; j += 1) {
         const a = unique[i];
         const b = unique[j];
+        if (a === undefined || b === undefined) continue;
         if (a.contains(b) || b.contains(a)) continue;
         const boxA = a.getBoundingClientRect();
         const boxB = b.getBoundingClientRect();

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DeliveryView, SubscriptionView } from '../../server/contracts/subscriptions';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
+import { at } from '../support/must';
 import { startReceiver, type WebhookReceiver } from '../support/webhookReceiver';
 import { describeInBrowser, screenshot, signIn, startEnvironment } from './harness';
 import type { E2eEnvironment } from './harness';
@@ -40,7 +41,7 @@ describeInBrowser('downstream sync in Chromium', () => {
     expect(secret.trim()).toMatch(/^whsec_/);
     await page.click('text=Open it');
     await expect.poll(() => page.locator('[data-testid="subscription-status"]').textContent()).toBe('active');
-    const subscriptionId = page.url().split('#/sync/')[1].split('?')[0];
+    const subscriptionId = at(at(page.url().split('#/sync/'), 1, 'subscription path').split('?'), 0, 'subscription id');
 
     // A change is delivered and shows in the list.
     const first = await applyCanonical(env.server, {

@@ -10,6 +10,7 @@ import { Webhook } from 'standardwebhooks';
 import type { DeliveryView } from '../../server/contracts/subscriptions';
 import { fhirSchemaErrors } from '../support/fhirSchema';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
+import { at, firstOf, must } from '../support/must';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { startReceiver, waitFor, type ReceivedRequest, type WebhookReceiver } from '../support/webhookReceiver';
 
@@ -87,7 +88,7 @@ describe('what is sent', () => {
       ['golden.created', 1],
       ['golden.updated', 3],
     ]);
-    expect(sent[1].data).toMatchObject({ goldenId, previousVersion: 2, changedPaths: ['manufacturerPartNumber'] });
+    expect(at(sent, 1, 'update event').data).toMatchObject({ goldenId, previousVersion: 2, changedPaths: ['manufacturerPartNumber'] });
   });
 
   test('a JSONata filter over the event selects records; a filter that fails parks only that record', async () => {
@@ -108,13 +109,14 @@ describe('what is sent', () => {
     const sent = bodies(received(sub.id));
     expect(sent.map((b) => b.data.goldenId)).toEqual([medline.goldenId]);
     // thin: ids and what changed, no record.
-    expect(sent[0].data.record).toBeUndefined();
-    expect(sent[0].data.changedPaths).toContain('description');
+    const thin = at(sent, 0, 'thin event');
+    expect(thin.data.record).toBeUndefined();
+    expect(thin.data.changedPaths).toContain('description');
     const parked = (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${sub.id}/deliveries?status=parked`)).body
       .items;
     expect(parked).toHaveLength(1);
     expect(parked[0]).toMatchObject({ goldenId: boom.goldenId, failure: { stage: 'filter', code: 'MAPPING_ERROR' } });
-    expect(parked[0].failure?.message).toContain('no such thing');
+    expect(at(parked, 0, 'parked delivery').failure?.message).toContain('no such thing');
   });
 
   test('delta and snapshot+delta carry before/after of the changed paths, as of the event', async () => {
@@ -153,7 +155,7 @@ describe('outbound mappings', () => {
         addresses: [{ line1: '7000 Cardinal Pl', city: 'Dublin', state: 'OH', postalCode: '43017', country: 'US' }],
       },
     });
-    const [request] = await waitFor('organization', () => received(sub.id).length > 0 && received(sub.id));
+    const [request] = firstOf(await waitFor('organization', () => received(sub.id).length > 0 && received(sub.id)), 1, 'received request');
     expect(request.headers['content-type']).toBe('application/json');
     const organization = new Webhook(sub.secret).verify(request.body, request.headers) as Record<string, unknown>;
     expect(organization).toMatchObject({
@@ -193,7 +195,7 @@ describe('outbound mappings', () => {
       source: 'workday',
       canonical: { sourceId: 'SUP-0042', name: 'MEDLINE INDUSTRIES, LP', taxId: '36-2596623', organizationType: 'PARTNERSHIP' },
     });
-    const [request] = await waitFor('csv', () => received(sub.id).length > 0 && received(sub.id));
+    const [request] = firstOf(await waitFor('csv', () => received(sub.id).length > 0 && received(sub.id)), 1, 'received request');
     expect(request.headers['content-type']).toBe('text/csv; charset=utf-8');
     const rows = parse(request.body, { columns: true }) as Array<Record<string, string>>;
     expect(rows).toEqual([
@@ -217,7 +219,7 @@ describe('outbound mappings', () => {
         manufacturerPartNumber: 'MDS195085',
       }),
     });
-    const [request] = await waitFor('hl7', () => received(sub.id).length > 0 && received(sub.id));
+    const [request] = firstOf(await waitFor('hl7', () => received(sub.id).length > 0 && received(sub.id)), 1, 'received request');
     expect(request.headers['content-type']).toBe('x-application/hl7-v2+er7; charset=utf-8');
     expect(request.body.endsWith('\r')).toBe(true);
     const segments = request.body
@@ -225,7 +227,7 @@ describe('outbound mappings', () => {
       .filter(Boolean)
       .map((line) => line.split('|'));
     expect(segments.map((fields) => fields[0])).toEqual(['MSH', 'MFI', 'MFE', 'ITM', 'PKG']);
-    const [msh, , mfe, itm] = segments;
+    const [msh, , mfe, itm] = firstOf(segments, 4, 'HL7 segments');
     expect(msh[1]).toBe('^~\\&');
     // After splitting on |, MSH field n is at index n - 1 (MSH-1 is the separator itself).
     expect(msh[8]).toBe('MFN^M16^MFN_M16');
@@ -244,14 +246,14 @@ describe('outbound mappings', () => {
       source: 'workday',
       canonical: { sourceId: 'SUP-0042', name: 'JOHNSON & JOHNSON <HEALTH>', taxId: '22-1024240' },
     });
-    const [request] = await waitFor('xml', () => received(sub.id).length > 0 && received(sub.id));
+    const [request] = firstOf(await waitFor('xml', () => received(sub.id).length > 0 && received(sub.id)), 1, 'received request');
     expect(request.headers['content-type']).toBe('application/xml; charset=utf-8');
     expect(XMLValidator.validate(request.body)).toBe(true);
     const document = new XMLParser({ ignoreAttributes: false }).parse(request.body) as Record<
       string,
       Record<string, Record<string, unknown>>
     >;
-    const data = document['wd:Submit_Supplier_Request']['wd:Supplier_Data'];
+    const data = must(must(document['wd:Submit_Supplier_Request'], 'Submit_Supplier_Request')['wd:Supplier_Data'], 'Supplier_Data');
     // The parser decodes entities: the name round-trips exactly because the mapping escaped it.
     expect(data['wd:Supplier_Name']).toBe('JOHNSON & JOHNSON <HEALTH>');
     expect(request.body).toContain('JOHNSON &amp; JOHNSON &lt;HEALTH&gt;');
@@ -273,7 +275,7 @@ describe('outbound mappings', () => {
         address: { line1: '1050 Linden Ave', city: 'Long Beach', county: 'Los Angeles', state: 'CA', postalCode: '90813', country: 'US' },
       },
     });
-    const [request] = await waitFor('location', () => received(sub.id).length > 0 && received(sub.id));
+    const [request] = firstOf(await waitFor('location', () => received(sub.id).length > 0 && received(sub.id)), 1, 'received request');
     const location = JSON.parse(request.body) as Record<string, unknown>;
     expect(location).toMatchObject({
       resourceType: 'Location',
@@ -330,7 +332,7 @@ describe('closed loop', () => {
     const bad = await server.request<{ error: { details: Array<{ path: string }> } }>('POST', '/api/v1/subscriptions', {
       body: { name: 'x', domains: ['item'], transport: { type: 'webhook', url: receiver.url }, responseMapping: { target: 'nope' } },
     });
-    expect(bad.body.error.details[0].path).toBe('body.responseMapping.target');
+    expect(at(bad.body.error.details, 0, 'error detail').path).toBe('body.responseMapping.target');
     const sub = await subscribe({ name: 'ERP with ids', responseMapping: { target: 'erp-reply' } });
     receiver.respond = (request) => {
       // Other subscriptions of this file (HL7, CSV…) receive the same changes: answer them plainly.
@@ -447,9 +449,12 @@ describe('sensitive attributes', () => {
         })
       ).status,
     ).toBe(403);
-    const [delivery] = (
-      await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${open.id}/deliveries?goldenId=${goldenId}`)
-    ).body.items;
+    const delivery = at(
+      (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${open.id}/deliveries?goldenId=${goldenId}`)).body
+        .items,
+      0,
+      'delivery',
+    );
     expect(
       (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${open.id}/deliveries/${delivery.id}`, { key: analyst })).body.body,
     ).toBeNull();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import type { DeliveryView, SubscriptionView } from '../../server/contracts/subscriptions';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
+import { at, firstOf, must } from '../support/must';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { startReceiver, waitFor, type Answer, type ReceivedRequest, type WebhookReceiver } from '../support/webhookReceiver';
 
@@ -185,7 +186,11 @@ describe('delivery', () => {
   test('each change is POSTed, signed so that the standardwebhooks package verifies it with the secret', async () => {
     const sub = await subscribe();
     const { goldenId, canonical } = await newItem();
-    const [request] = await waitFor('the created event', () => eventsFor(sub.id, goldenId).length > 0 && eventsFor(sub.id, goldenId));
+    const [request] = firstOf(
+      await waitFor('the created event', () => eventsFor(sub.id, goldenId).length > 0 && eventsFor(sub.id, goldenId)),
+      1,
+      'request',
+    );
     const verified = new Webhook(sub.secret).verify(request.body, request.headers) as { type: string; data: Record<string, unknown> };
     expect(verified).toMatchObject({
       type: 'golden.created',
@@ -224,8 +229,8 @@ describe('delivery', () => {
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 4 });
     const detail = await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`);
     expect(detail.body.attemptLog?.map((a) => a.response?.status)).toEqual([500, 500, 500, 200]);
-    expect(detail.body.attemptLog?.[0].response?.body).toBe('database locked');
-    expect(detail.body.attemptLog?.[0].request.headers['webhook-signature']).toBe('v1,<redacted>');
+    expect(detail.body.attemptLog?.[0]?.response?.body).toBe('database locked');
+    expect(detail.body.attemptLog?.[0]?.request.headers['webhook-signature']).toBe('v1,<redacted>');
     expect(detail.text).not.toContain(sub.secret);
     receiver.respond = () => ({ status: 200 });
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
@@ -318,7 +323,7 @@ describe('delivery', () => {
     const view = await server.request<SubscriptionView>('GET', `/api/v1/subscriptions/${sub.id}`);
     expect(view.body.stats).toMatchObject({ parked: 1, pending: 1, lastError: { message: 'the endpoint answered 422' } });
     expect(view.body.stats?.lagSeconds).toBeGreaterThan(0);
-    const parked = (await deliveries(sub.id, `?goldenId=${poisonId}&status=parked`))[0];
+    const parked = at(await deliveries(sub.id, `?goldenId=${poisonId}&status=parked`), 0, 'parked delivery');
     expect(parked.failure).toMatchObject({ stage: 'delivery', code: 'DELIVERY_EXHAUSTED' });
 
     receiver.respond = () => ({ status: 200 });
@@ -331,7 +336,7 @@ describe('delivery', () => {
       return ok.length === 2 && ok;
     });
     expect(accepted.map((r) => JSON.parse(r.body).data.version)).toEqual([1, 2]);
-    expect(accepted[0].headers['webhook-id']).toBe(parked.id);
+    expect(at(accepted, 0, 'accepted request').headers['webhook-id']).toBe(parked.id);
     const audit = await server.request<{ items: Array<{ action: string; reason?: string }> }>(
       'GET',
       '/api/v1/audit?action=subscription.replay-bulk',
@@ -346,10 +351,14 @@ describe('delivery', () => {
     receiver.respond = (request) =>
       isBroken && request.headers['webhook-id']?.includes(sub.id.slice(4)) ? { status: 500 } : { status: 200 };
     const { goldenId } = await newItem();
-    const [parked] = await waitFor('parked', async () => {
-      const found = await deliveries(sub.id, `?goldenId=${goldenId}&status=parked`);
-      return found.length === 1 && found;
-    });
+    const [parked] = firstOf(
+      await waitFor('parked', async () => {
+        const found = await deliveries(sub.id, `?goldenId=${goldenId}&status=parked`);
+        return found.length === 1 && found;
+      }),
+      1,
+      'parked',
+    );
     isBroken = false;
     const replayed = await server.request<DeliveryView>('POST', `/api/v1/subscriptions/${sub.id}/deliveries/${parked.id}/replay`, {
       body: { reason: 'retry by hand' },
@@ -369,27 +378,35 @@ describe('delivery', () => {
     receiver.respond = (request) =>
       isBroken && request.headers['webhook-id']?.includes(sub.id.slice(4)) ? { status: 500 } : { status: 200 };
     const item = await newItem();
-    const [parked] = await waitFor('parked', async () => {
-      const found = await deliveries(sub.id, `?goldenId=${item.goldenId}&status=parked`);
-      return found.length === 1 && found;
-    });
+    const [parked] = firstOf(
+      await waitFor('parked', async () => {
+        const found = await deliveries(sub.id, `?goldenId=${item.goldenId}&status=parked`);
+        return found.length === 1 && found;
+      }),
+      1,
+      'parked',
+    );
     isBroken = false;
     // Its later event waits behind the parked one.
     await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...item.canonical, description: 'AFTER DISCARD' } });
     const url = `/api/v1/subscriptions/${sub.id}/deliveries/${parked.id}/discard`;
     const noReason = await server.request<{ error: { code: string; details: Array<{ path: string }> } }>('POST', url, { body: {} });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.error.details[0].path).toBe('body.reason');
+    expect(at(noReason.body.error.details, 0, 'error detail').path).toBe('body.reason');
     const discarded = await server.request<DeliveryView>('POST', url, { body: { reason: 'the ERP already has this version' } });
     expect(discarded.status, discarded.text).toBe(200);
     expect(discarded.body.status).toBe('discarded');
     const again = await server.request<{ error: { code: string } }>('POST', url, { body: { reason: 'twice' } });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('DELIVERY_NOT_PARKED');
-    const [next] = await waitFor('the later event accepted', () => {
-      const ok = eventsFor(sub.id, item.goldenId).filter((r) => r.status === 200);
-      return ok.length > 0 && ok;
-    });
+    const [next] = firstOf(
+      await waitFor('the later event accepted', () => {
+        const ok = eventsFor(sub.id, item.goldenId).filter((r) => r.status === 200);
+        return ok.length > 0 && ok;
+      }),
+      1,
+      'next',
+    );
     expect(JSON.parse(next.body).data.version).toBe(2);
     expect(eventsFor(sub.id, item.goldenId).some((r) => r.status === 200 && r.headers['webhook-id'] === parked.id)).toBe(false);
     const audit = await server.request<{ items: Array<{ action: string; reason?: string; after?: { deliveryId?: string } }> }>(
@@ -414,13 +431,17 @@ describe('delivery', () => {
       return { status: 200 };
     };
     const { goldenId } = await newItem();
-    const [delivery] = await waitFor('first attempt recorded', async () => {
-      const found = await deliveries(sub.id, `?goldenId=${goldenId}`);
-      return found.length === 1 && found[0].attempts >= 1 && found;
-    });
+    const [delivery] = firstOf(
+      await waitFor('first attempt recorded', async () => {
+        const found = await deliveries(sub.id, `?goldenId=${goldenId}`);
+        return found.length === 1 && found[0] !== undefined && found[0].attempts >= 1 && found;
+      }),
+      1,
+      'delivery',
+    );
     const detail = (await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`)).body;
     if (detail.attempts === 1)
-      expect(Date.parse(detail.nextAttemptAt ?? '') - Date.parse(detail.attemptLog?.[0].at ?? '')).toBeGreaterThanOrEqual(1000);
+      expect(Date.parse(detail.nextAttemptAt ?? '') - Date.parse(detail.attemptLog?.[0]?.at ?? '')).toBeGreaterThanOrEqual(1000);
     await waitFor('delivered', () => eventsFor(sub.id, goldenId).some((r) => r.status === 200));
     // The outcome is stored a moment after the receiver answers (batched): wait for it.
     const final = await waitFor('delivered outcome stored', async () => {
@@ -428,7 +449,7 @@ describe('delivery', () => {
       return view.status === 'delivered' && view;
     });
     expect(final.attemptLog?.map((a) => a.response?.status)).toEqual([429, 302, 200]);
-    expect(Date.parse(final.attemptLog?.[1].at ?? '') - Date.parse(final.attemptLog?.[0].at ?? '')).toBeGreaterThanOrEqual(1000);
+    expect(Date.parse(final.attemptLog?.[1]?.at ?? '') - Date.parse(final.attemptLog?.[0]?.at ?? '')).toBeGreaterThanOrEqual(1000);
     expect(receiver.requests.some((r) => r.path.endsWith('/elsewhere'))).toBe(false);
     receiver.respond = () => ({ status: 200 });
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
@@ -459,8 +480,12 @@ describe('delivery', () => {
     expect(rotated.body.secret).not.toBe(sub.secret);
     expect(rotated.body.secrets).toHaveLength(2);
     const { goldenId } = await newItem();
-    const [request] = await waitFor('event', () => eventsFor(sub.id, goldenId).length > 0 && eventsFor(sub.id, goldenId));
-    expect(request.headers['webhook-signature'].split(' ')).toHaveLength(2);
+    const [request] = firstOf(
+      await waitFor('event', () => eventsFor(sub.id, goldenId).length > 0 && eventsFor(sub.id, goldenId)),
+      1,
+      'request',
+    );
+    expect(must(request.headers['webhook-signature'], 'webhook-signature header').split(' ')).toHaveLength(2);
     expect(() => new Webhook(sub.secret).verify(request.body, request.headers)).not.toThrow();
     expect(() => new Webhook(rotated.body.secret).verify(request.body, request.headers)).not.toThrow();
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
@@ -469,7 +494,11 @@ describe('delivery', () => {
   test('rewinding the cursor sends the changes again with their webhook-ids', async () => {
     const sub = await subscribe();
     const { goldenId } = await newItem();
-    const [first] = await waitFor('event', () => eventsFor(sub.id, goldenId).length > 0 && eventsFor(sub.id, goldenId));
+    const [first] = firstOf(
+      await waitFor('event', () => eventsFor(sub.id, goldenId).length > 0 && eventsFor(sub.id, goldenId)),
+      1,
+      'first',
+    );
     const cursor = JSON.parse(first.body).data.cursor as string;
     const rewind = await server.request<{ cursor: string }>('POST', `/api/v1/subscriptions/${sub.id}/rewind`, {
       body: { cursor: String(Number(cursor) - 1), reason: 'receiver lost its data' },
@@ -500,9 +529,10 @@ describe('delivery', () => {
     };
     try {
       const { goldenId } = await newItem();
-      const [first] = await waitFor(
-        'the first attempt, in flight',
-        () => eventsFor(sub.id, goldenId).length > 0 && eventsFor(sub.id, goldenId),
+      const [first] = firstOf(
+        await waitFor('the first attempt, in flight', () => eventsFor(sub.id, goldenId).length > 0 && eventsFor(sub.id, goldenId)),
+        1,
+        'first',
       );
       const cursor = JSON.parse(first.body).data.cursor as string;
       const rewind = await server.request<{ cursor: string }>('POST', `/api/v1/subscriptions/${sub.id}/rewind`, {
@@ -519,10 +549,14 @@ describe('delivery', () => {
       await waitFor('sent again after the held attempt', () => eventsFor(sub.id, goldenId).length === 2);
       const ids = eventsFor(sub.id, goldenId).map((r) => r.headers['webhook-id']);
       expect(ids[1]).toBe(ids[0]);
-      const [delivery] = await waitFor('delivered', async () => {
-        const found = await deliveries(sub.id, `?goldenId=${goldenId}`);
-        return found[0]?.status === 'delivered' && found;
-      });
+      const [delivery] = firstOf(
+        await waitFor('delivered', async () => {
+          const found = await deliveries(sub.id, `?goldenId=${goldenId}`);
+          return found[0]?.status === 'delivered' && found;
+        }),
+        1,
+        'delivery',
+      );
       expect(delivery.id).toBe(ids[0]);
       const detail = await server.request<DeliveryView>('GET', `/api/v1/subscriptions/${sub.id}/deliveries/${delivery.id}`);
       expect(detail.body.attemptLog?.map((a) => a.outcome)).toEqual(['delivered', 'delivered']);
@@ -534,7 +568,7 @@ describe('delivery', () => {
   });
 
   test('backfill sends a snapshot of every active record, then continues live with no gap and no stale overwrite', async () => {
-    const before = await Promise.all([0, 1, 2].map(() => newItem()));
+    const before = firstOf(await Promise.all([0, 1, 2].map(() => newItem())), 3, 'items');
     const sub = await subscribe({ payload: 'snapshot' });
     // A change the subscription already read before the backfill, and one after it started.
     await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...before[0].canonical, description: 'REV 2' } });
@@ -593,7 +627,8 @@ describe('delivery', () => {
     starts.sort((a, b) => a - b);
     expect(starts).toHaveLength(5);
     // Any third start comes a full second (less the clock's 1 ms resolution) after the first of its window.
-    for (let i = 0; i + 2 < starts.length; i++) expect(starts[i + 2] - starts[i]).toBeGreaterThanOrEqual(999);
+    for (let i = 0; i + 2 < starts.length; i++)
+      expect(at(starts, i + 2, 'attempt start') - at(starts, i, 'attempt start')).toBeGreaterThanOrEqual(999);
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
   });
 
