@@ -13,8 +13,8 @@ import { join, resolve } from 'node:path';
 import { createLogger } from '../server/logger';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
 import type { EmbeddedStore } from '../server/store/embedded/embeddedStore';
-import type { Document } from '../server/store/types';
 import { present } from '../server/invariant';
+import { createStoreItems, WORDS } from './generators/storeItems';
 
 const args = process.argv.slice(2);
 const argument = (name: string, fallback: string): string => {
@@ -27,89 +27,8 @@ const dataDir = resolve(argument('dir', 'bench/.data/store'));
 const logger = createLogger({ silent: true });
 const rows: Array<{ measure: string; value: string; detail: string }> = [];
 
-// Deterministic PRNG so runs are comparable.
-let seed = 42;
-const random = (): number => {
-  seed = (seed * 1664525 + 1013904223) >>> 0;
-  return seed / 2 ** 32;
-};
-const pick = <T>(values: T[]): T => present(values[Math.floor(random() * values.length)], 'values[Math.floor(random() * values.length)]');
-const MANUFACTURERS = Array.from({ length: 2000 }, (_, n) => ({
-  id: `MFR${String(n).padStart(5, '0')}`,
-  name: `${pick(['Medline', 'Cardinal', 'BD', 'Baxter', 'Stryker', 'Owens'])} Manufacturer ${n} Inc.`,
-}));
-const UNSPSC = Array.from({ length: 500 }, (_, n) => String(42_000_000 + n * 137));
-const WORDS = [
-  'GLOVE',
-  'EXAM',
-  'NITRILE',
-  'STERILE',
-  'SYRINGE',
-  'LUER',
-  'LOCK',
-  'CATHETER',
-  'FOLEY',
-  'GAUZE',
-  'SPONGE',
-  'SUTURE',
-  'DRAPE',
-  'GOWN',
-  'MASK',
-  'PAD',
-  'TUBE',
-  'LARGE',
-  'SMALL',
-  'LATEX-FREE',
-];
-const STATUSES = ['active', 'active', 'active', 'inactive', 'pending-review'];
-
-/** One item-like golden record of roughly 1 KB. */
-function makeItem(n: number): Document {
-  const manufacturer = pick(MANUFACTURERS);
-  const description = Array.from({ length: 6 }, () => pick(WORDS)).join(' ');
-  return {
-    _id: `item-${String(n).padStart(8, '0')}`,
-    domain: 'item',
-    gtin: `0${String(10_000_000_000_000 + n).padStart(13, '0')}`,
-    sku: `SKU-${n}`,
-    description,
-    description2: `${description} ${pick(WORDS)} PER BOX`,
-    manufacturerId: manufacturer.id,
-    manufacturer: { id: manufacturer.id, name: manufacturer.name },
-    manufacturerPartNumber: `${Math.floor(random() * 99)}-${Math.floor(random() * 9999)}-PA-${Math.floor(random() * 99)}`,
-    unspsc: pick(UNSPSC),
-    status: pick(STATUSES),
-    stockUom: 'EA',
-    qtyOnHand: Math.floor(random() * 100_000),
-    packaging: [
-      { uom: 'EA', quantity: 1, gtin: `0${String(10_000_000_000_000 + n).padStart(13, '0')}` },
-      { uom: 'BX', quantity: 100, gtin: `1${String(10_000_000_000_000 + n).padStart(13, '0')}` },
-      { uom: 'CS', quantity: 1000, gtin: `5${String(10_000_000_000_000 + n).padStart(13, '0')}` },
-    ],
-    vendorItems: [
-      {
-        vendorId: `V${Math.floor(random() * 5000)}`,
-        vendorItemNumber: `VI-${Math.floor(random() * 1e7)}`,
-        price: Math.round(random() * 50_000) / 100,
-        contractId: `CTR-${Math.floor(random() * 800)}`,
-      },
-      {
-        vendorId: `V${Math.floor(random() * 5000)}`,
-        vendorItemNumber: `VI-${Math.floor(random() * 1e7)}`,
-        price: Math.round(random() * 50_000) / 100,
-        contractId: `CTR-${Math.floor(random() * 800)}`,
-      },
-    ],
-    attributes: { sterile: random() < 0.5, latexFree: random() < 0.7, singleUse: random() < 0.6, patientChargeable: random() < 0.3 },
-    sources: [
-      { system: 'lawson', table: 'ITEMMAST', key: `ITEM${n}`, receivedAt: '2026-11-01T10:00:00.000Z' },
-      { system: 'peoplesoft', table: 'MASTER_ITEM_TBL', key: `INV${n}`, receivedAt: '2026-11-02T11:30:00.000Z' },
-    ],
-    version: 1,
-    createdAt: '2026-11-01T10:00:00.000Z',
-    updatedAt: '2026-11-02T11:30:00.000Z',
-  };
-}
+// Deterministic item documents (bench/generators/storeItems.ts, shared with the start-up bench) so runs are comparable.
+const { makeItem, random, pick, manufacturers: MANUFACTURERS, unspsc: UNSPSC } = createStoreItems(42);
 
 function record(measure: string, value: string, detail = ''): void {
   rows.push({ measure, value, detail });

@@ -6,7 +6,8 @@
 import type { Document } from '../../server/store/types';
 import { present } from '../../server/invariant';
 
-const WORDS = [
+/** Description words; a description is six of them. */
+export const WORDS = [
   'GLOVE',
   'EXAM',
   'NITRILE',
@@ -31,7 +32,13 @@ const WORDS = [
 const STATUSES = ['active', 'active', 'active', 'inactive', 'pending-review'];
 
 /** A generator of item documents (`makeItem(n)` gives document number n) from a linear-congruential PRNG. */
-export function createStoreItems(initialSeed = 42): { makeItem: (n: number) => Document; random: () => number } {
+export function createStoreItems(initialSeed = 42): {
+  makeItem: (n: number) => Document;
+  random: () => number;
+  pick: <T>(values: T[]) => T;
+  manufacturers: Array<{ id: string; name: string }>;
+  unspsc: string[];
+} {
   let seed = initialSeed;
   const random = (): number => {
     seed = (seed * 1664525 + 1013904223) >>> 0;
@@ -83,5 +90,5 @@ export function createStoreItems(initialSeed = 42): { makeItem: (n: number) => D
       updatedAt: '2026-11-02T11:30:00.000Z',
     };
   };
-  return { makeItem, random };
+  return { makeItem, random, pick, manufacturers, unspsc };
 }
