@@ -12,7 +12,6 @@
  * and the driver re-runs it, which then finds and extends the other's task). A claim counts only while
  * its task is open and still lists the golden record, so closed tasks need no claim clean-up to be safe.
  */
-import { randomUUID } from 'node:crypto';
 import { recordAudit, systemActor } from '../audit/auditLog';
 import { SOURCE_RECORDS } from '../golden/collections';
 import { NOT_A_MATCH } from './collections';
@@ -26,7 +25,7 @@ import { CLUSTER_CLAIMS } from './collections';
 import { buildClusterGraph, isClusterEdge, type ClusterEdge, type GraphMember } from './clusterGraph';
 import { tasksCollection } from './taskStore';
 import type { ClusterMember, ClusterMemberRecord, NotAMatchDocument, TaskClusterEdge, TaskDocument } from './types';
-import { bestOf } from './newTask';
+import { bestOf, insertTask } from './newTask';
 
 export const CLUSTER_TASK = 'potential-match-cluster' as const;
 /** Rule named in audits of automatic cluster changes (task open / change / absorb). */
@@ -389,36 +388,24 @@ async function insertClusterTask(args: {
 }): Promise<TaskDocument> {
   const size = args.members.length;
   const note = `${size} records look like one ${args.domain}: ${args.members.map((m) => m.records[0]?.name ?? m.goldenId).join(' · ')}`;
-  const task: TaskDocument = {
-    _id: `task_${randomUUID()}`,
-    type: CLUSTER_TASK,
-    domain: args.domain,
-    ...(args.source ? { source: args.source } : {}),
-    status: 'open',
-    version: 1,
-    priority: priorityOf(args.score, size),
-    subject: {},
-    members: args.members,
-    edges: args.edges,
-    score: args.score,
-    band: 'review',
-    comments: [],
-    history: [{ at: args.at, by: 'system', action: 'opened', note }],
-    createdAt: args.at,
-    updatedAt: args.at,
-  };
-  await tasksCollection(args.store).insertOne(task, { session: args.session });
-  await recordAudit({
+  return insertTask({
     store: args.store,
     session: args.session,
-    actor: systemActor(args.rule),
-    action: 'task.open',
-    target: { type: 'task', id: task._id, domain: task.domain },
-    after: { type: task.type, members: args.members.map((m) => m.goldenId), edges: args.edges.length, version: 1 },
-    reason: note,
+    fields: {
+      type: CLUSTER_TASK,
+      domain: args.domain,
+      ...(args.source ? { source: args.source } : {}),
+      priority: priorityOf(args.score, size),
+      subject: {},
+      members: args.members,
+      edges: args.edges,
+      score: args.score,
+      band: 'review',
+    },
+    rule: args.rule,
+    note,
     at: args.at,
   });
-  return task;
 }
 
 async function reviseClusterTask(args: {

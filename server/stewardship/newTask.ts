@@ -1,8 +1,8 @@
 /**
  * The one constructor of steward tasks: every task — the potential-match tasks golden records and
  * re-matching open, the data-quality and survivorship-conflict tasks stewardship raises itself — is
- * inserted here and audited (`task.open`) under the rule that raised it. Cluster tasks are the one
- * exception: they are kept unique by their claims and built in clusterTasks.ts.
+ * inserted here and audited (`task.open`) under the rule that raised it, cluster tasks included (they
+ * are kept unique by their claims in clusterTasks.ts, which decides their members, edges and score).
  */
 import { randomUUID } from 'node:crypto';
 import { recordAudit, systemActor } from '../audit/auditLog';
@@ -40,7 +40,7 @@ export async function insertTask(args: {
   store: Store;
   session?: StoreSession;
   fields: Pick<TaskDocument, 'type' | 'domain' | 'subject'> &
-    Partial<Pick<TaskDocument, 'priority' | 'source' | 'values' | 'exception' | 'candidates'>>;
+    Partial<Pick<TaskDocument, 'priority' | 'source' | 'values' | 'exception' | 'candidates' | 'members' | 'edges' | 'score' | 'band'>>;
   rule: string;
   note?: string;
   at?: string;
@@ -69,7 +69,12 @@ export async function insertTask(args: {
     actor: systemActor(args.rule),
     action: 'task.open',
     target: { type: 'task', id: task._id, domain: task.domain },
-    after: { type: task.type, subject: task.subject, version: 1 },
+    after: {
+      type: task.type,
+      // A cluster task is about its members (golden ids) and how many pairwise edges link them.
+      ...(task.members ? { members: task.members.map((m) => m.goldenId), edges: task.edges?.length ?? 0 } : { subject: task.subject }),
+      version: 1,
+    },
     ...(args.note ? { reason: args.note } : {}),
     at,
   });
