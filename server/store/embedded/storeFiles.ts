@@ -26,18 +26,8 @@ export function fsyncDirectory(dataDir: string): void {
 /** Creates an empty log (header only) durably and opens it for appending. */
 export async function createLogFile(dataDir: string, generation: number): Promise<{ handle: FileHandle; bytes: number }> {
   const path = join(dataDir, storeFileName('log', generation));
-  const temp = `${path}.tmp`;
-  const header = encodeHeader(LOG_MAGIC, generation);
-  const tempHandle = await open(temp, 'w');
-  try {
-    await tempHandle.write(header, 0, header.length, 0);
-    await tempHandle.sync();
-  } finally {
-    await tempHandle.close();
-  }
-  await rename(temp, path);
-  fsyncDirectory(dataDir);
-  return { handle: await open(path, 'a'), bytes: header.length };
+  const bytes = await writeFileAtomically(dataDir, path, (push) => push(encodeHeader(LOG_MAGIC, generation)));
+  return { handle: await open(path, 'a'), bytes };
 }
 
 export interface FrozenCollection {
@@ -49,6 +39,44 @@ export interface FrozenCollection {
 const SNAPSHOT_BATCH_DOCUMENTS = 1000;
 const SNAPSHOT_WRITE_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Writes `path` durably and atomically: `write` pushes buffers (written in chunks of
+ * SNAPSHOT_WRITE_BYTES) into `<path>.tmp`, which is then fsynced, closed, renamed over `path`, and
+ * the directory fsynced. Returns the bytes written.
+ */
+async function writeFileAtomically(
+  dataDir: string,
+  path: string,
+  write: (push: (buffer: Buffer) => Promise<void>) => Promise<void>,
+): Promise<number> {
+  const temp = `${path}.tmp`;
+  const handle = await open(temp, 'w');
+  let bytes = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async (): Promise<void> => {
+    const data = Buffer.concat(pending);
+    pending = [];
+    pendingBytes = 0;
+    await handle.write(data, 0, data.length, bytes);
+    bytes += data.length;
+  };
+  try {
+    await write(async (buffer) => {
+      pending.push(buffer);
+      pendingBytes += buffer.length;
+      if (pendingBytes >= SNAPSHOT_WRITE_BYTES) await flush();
+    });
+    await flush();
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
+  fsyncDirectory(dataDir);
+  return bytes;
+}
+
 /** Writes a complete snapshot (temp file, fsync, rename, fsync dir); yields between batches. */
 export async function writeSnapshot(options: {
   dataDir: string;
@@ -56,23 +84,7 @@ export async function writeSnapshot(options: {
   collections: FrozenCollection[];
 }): Promise<{ path: string; bytes: number }> {
   const path = join(options.dataDir, storeFileName('snapshot', options.generation));
-  const temp = `${path}.tmp`;
-  const handle = await open(temp, 'w');
-  let bytes = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const push = async (buffer: Buffer, force = false): Promise<void> => {
-    pending.push(buffer);
-    pendingBytes += buffer.length;
-    if (pendingBytes >= SNAPSHOT_WRITE_BYTES || force) {
-      const data = Buffer.concat(pending);
-      pending = [];
-      pendingBytes = 0;
-      await handle.write(data, 0, data.length, bytes);
-      bytes += data.length;
-    }
-  };
-  try {
+  const bytes = await writeFileAtomically(options.dataDir, path, async (push) => {
     await push(encodeHeader(SNAPSHOT_MAGIC, options.generation));
     let documents = 0;
     for (const collection of options.collections) {
@@ -86,13 +98,8 @@ export async function writeSnapshot(options: {
         await push(encodeRecord(encodePayload(ops)));
       }
     }
-    await push(encodeRecord(encodePayload([{ kind: 'end', documents }])), true);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
-  fsyncDirectory(options.dataDir);
+    await push(encodeRecord(encodePayload([{ kind: 'end', documents }])));
+  });
   return { path, bytes };
 }
 
@@ -114,25 +121,8 @@ export async function writeIndexImage(options: {
   collections: ImagedCollection[];
 }): Promise<{ path: string; bytes: number }> {
   const path = join(options.dataDir, indexImageFileName(options.generation));
-  const temp = `${path}.tmp`;
-  const handle = await open(temp, 'w');
-  let bytes = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const flush = async (): Promise<void> => {
-    const data = Buffer.concat(pending);
-    pending = [];
-    pendingBytes = 0;
-    await handle.write(data, 0, data.length, bytes);
-    bytes += data.length;
-  };
-  const push = async (buffer: Buffer): Promise<void> => {
-    pending.push(buffer);
-    pendingBytes += buffer.length;
-    if (pendingBytes >= SNAPSHOT_WRITE_BYTES) await flush();
-  };
   const record = (value: unknown): Buffer => encodeRecord(Buffer.from(JSON.stringify(value), 'utf8'));
-  try {
+  const bytes = await writeFileAtomically(options.dataDir, path, async (push) => {
     await push(encodeHeader(INDEX_IMAGE_MAGIC, options.generation));
     const imaged = options.collections.filter((collection) => collection.images.length > 0);
     await push(
@@ -172,13 +162,7 @@ export async function writeIndexImage(options: {
       }
     }
     await push(record(['e', chunks]));
-    await flush();
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
-  fsyncDirectory(options.dataDir);
+  });
   return { path, bytes };
 }
 
