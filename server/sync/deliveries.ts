@@ -194,7 +194,9 @@ export async function rewindSubscription(
   return services.store.withTransaction(async (session) => {
     const states = services.store.collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE);
     const state = await states.findOne({ _id: input.subscriptionId }, { session });
-    await states.updateOne({ _id: input.subscriptionId }, { $set: { cursor } }, { session });
+    const previousCursor = state?.cursor ?? null;
+    const lastRewind = { at, by: input.actor.name, reason: input.reason ?? null, cursor, previousCursor };
+    await states.updateOne({ _id: input.subscriptionId }, { $set: { cursor, lastRewind } }, { session });
     await recordAudit({
       store: services.store,
       session,
