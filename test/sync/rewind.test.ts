@@ -5,6 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DeliveryView, SubscriptionView } from '../../server/contracts/subscriptions';
+import { goldenCollections } from '../../server/golden/collections';
+import { CollectionState } from '../../server/store/embedded/collectionState';
+import { syncCollections } from '../../server/sync/collections';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
 import { at, firstOf } from '../support/must';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -221,5 +224,24 @@ describe('rewind', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('body.at');
     await server.request('DELETE', `/api/v1/subscriptions/${sub.id}`);
+  });
+});
+
+describe('the change feed by time', () => {
+  test('the embedded store answers a rewind by time from the `at` index, not by walking the feed', () => {
+    const state = new CollectionState('changes');
+    const docs = Array.from({ length: 50 }, (_, i) => ({
+      _id: String(i + 1).padStart(16, '0'),
+      at: new Date(Date.UTC(2026, 11, 4, 0, 0, i)).toISOString(),
+    }));
+    state.apply(docs.map((doc) => ({ id: doc._id, before: undefined, beforeDoc: undefined, after: { json: JSON.stringify(doc), doc } })));
+    state.buildIndexes(
+      [...goldenCollections, ...syncCollections].filter((c) => c.name === 'changes').flatMap((c) => c.indexes),
+    );
+    const since = { at: { $gte: '2026-12-04T00:00:40.000Z' } };
+    const plan = state.plan(since, { at: 1, _id: 1 });
+    expect(plan?.via).toBe('sync_by_time');
+    // The candidates are the entries from that time on only.
+    expect(plan ? [...new Set(state.candidates(plan))] : []).toHaveLength(10);
   });
 });
