@@ -86,5 +86,10 @@ export function unitMath(): UnitMath {
 export function conversionFactor(spec: string, target: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)?\s*(.+)$/.exec(spec);
   const factor = match?.[1] ? Number(match[1]) : 1;
-  return factor * unitMath().unit(1, match?.[2] ?? spec).toNumber(target);
+  return (
+    factor *
+    unitMath()
+      .unit(1, match?.[2] ?? spec)
+      .toNumber(target)
+  );
 }

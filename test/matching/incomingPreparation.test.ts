@@ -48,7 +48,13 @@ afterEach(async () => {
 
 test('matching with the record prepared once decides and explains exactly as preparing it inside', async () => {
   const inside = await matchRecord({ store, rules: items, record: SAME_GLOVE, recordId: 'src:b' });
-  const once = await matchRecord({ store, rules: items, record: SAME_GLOVE, recordId: 'src:b', preparation: prepareIncoming(SAME_GLOVE, items) });
+  const once = await matchRecord({
+    store,
+    rules: items,
+    record: SAME_GLOVE,
+    recordId: 'src:b',
+    preparation: prepareIncoming(SAME_GLOVE, items),
+  });
   expect(inside.best?.goldenId).toBe('g-a');
   expect(once).toEqual(inside);
 });
@@ -56,7 +62,14 @@ test('matching with the record prepared once decides and explains exactly as pre
 test('indexing with the record prepared once stores the same entry', async () => {
   await indexRecord({ store, rules: items, recordId: 'src:b', goldenId: 'g-b', record: SAME_GLOVE });
   const inside = await store.collection(MATCH_INDEX).findOne({ _id: 'item|src:b' }, { projection: { indexedAt: 0 } });
-  await indexRecord({ store, rules: items, recordId: 'src:b', goldenId: 'g-b', record: SAME_GLOVE, preparation: prepareIncoming(SAME_GLOVE, items) });
+  await indexRecord({
+    store,
+    rules: items,
+    recordId: 'src:b',
+    goldenId: 'g-b',
+    record: SAME_GLOVE,
+    preparation: prepareIncoming(SAME_GLOVE, items),
+  });
   const once = await store.collection(MATCH_INDEX).findOne({ _id: 'item|src:b' }, { projection: { indexedAt: 0 } });
   expect(once).toEqual(inside);
 });

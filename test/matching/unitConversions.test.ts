@@ -32,7 +32,8 @@ function shippedConversions(): Array<{ domain: string; spec: string; target: str
       const [numerator = extractor.unit, denominator] = extractor.unit.split('/');
       const unitTarget = denominator && extractor.perUnits ? numerator : extractor.unit;
       for (const spec of Object.values(extractor.units ?? {})) conversions.push({ domain: rules.domain, spec, target: unitTarget });
-      if (denominator) for (const spec of Object.values(extractor.perUnits ?? {})) conversions.push({ domain: rules.domain, spec, target: denominator });
+      if (denominator)
+        for (const spec of Object.values(extractor.perUnits ?? {})) conversions.push({ domain: rules.domain, spec, target: denominator });
     }
   }
   return conversions;

@@ -106,7 +106,9 @@ describe('transaction overlay indexes', () => {
       const doc = item(n, version++, next);
       if (kind < 0.35) operations.push((c, session) => c.replaceOne({ _id: doc._id }, { ...doc }, { session, upsert: true }));
       else if (kind < 0.6)
-        operations.push((c, session) => c.updateOne({ _id: doc._id }, { $set: { status: doc.status, rank: doc.rank, keys: doc.keys } }, { session }));
+        operations.push((c, session) =>
+          c.updateOne({ _id: doc._id }, { $set: { status: doc.status, rank: doc.rank, keys: doc.keys } }, { session }),
+        );
       else if (kind < 0.75) operations.push((c, session) => c.updateMany({ status: doc.status }, { $inc: { rank: 1 } }, { session }));
       else if (kind < 0.9) operations.push((c, session) => c.deleteOne({ _id: doc._id }, { session }));
       else operations.push((c, session) => c.deleteMany({ domain: doc.domain, keys: (doc.keys as string[])[0] ?? 'none' }, { session }));
@@ -124,7 +126,8 @@ describe('transaction overlay indexes', () => {
       });
     const [withIndexes, withoutIndexes] = [await run(indexed), await run(plain)];
     expect(withIndexes.length).toBe(operations.length);
-    for (let step = 0; step < operations.length; step++) expect(withIndexes[step], `after staged operation ${step}`).toEqual(withoutIndexes[step]);
+    for (let step = 0; step < operations.length; step++)
+      expect(withIndexes[step], `after staged operation ${step}`).toEqual(withoutIndexes[step]);
     // And committed: the same documents on both stores.
     const byId = { sort: { _id: 1 as const } };
     expect(await indexed.collection('docs').find({}, byId)).toEqual(await plain.collection('docs').find({}, byId));
@@ -196,10 +199,12 @@ describe('transaction overlay indexes', () => {
       { _id: 'c1', sku: 'C1' },
       { _id: 'c2', sku: 'C2' },
     ]);
-    const outcome = await store.withTransaction((session) => work(collection, session)).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const outcome = await store
+      .withTransaction((session) => work(collection, session))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     if (refused) expect(outcome).toBeInstanceOf(DuplicateKeyError);
     else expect(outcome).toBeUndefined();
     // The unique index still holds after the commit (or the rollback).

@@ -8,18 +8,11 @@ import { DuplicateKeyError } from '../types';
 import type { Document, Filter, IndexSpec, Sort } from '../types';
 import { indexName, IndexState } from './indexState';
 import { compareStrings, OrderedKeys } from './orderedKeys';
-import type { Overlay } from './overlay';
+import type { Change, Overlay } from './overlay';
 import type { OrderedPlan, Plan } from './planner';
 import { planQuery } from './planner';
 
-export interface Change {
-  id: string;
-  /** Committed JSON before the change (undefined for an insert). */
-  before: string | undefined;
-  beforeDoc: Document | undefined;
-  /** New version, or null for a delete. */
-  after: { json: string; doc: Document } | null;
-}
+export type { Change } from './overlay';
 
 /** Indexes restored when a collection is first used (from an index image, see indexImage.ts). */
 export interface DeferredIndexes {
