@@ -778,7 +778,15 @@ export class SyncDispatcher {
         updatedAt: at,
         failure: { stage: 'delivery' as const, code: 'DELIVERY_EXHAUSTED', message: `Gave up after ${attempts} attempts: ${message}` },
       };
-      await deliveries.updateOne({ _id: delivery._id }, { $set: set });
+      // A rewind re-planned the change while this last attempt was in flight: it asked to send everything
+      // after its point again, so the delivery starts a fresh retry schedule instead of parking.
+      const parked = await deliveries.updateOne({ _id: delivery._id, resendAfterOutcome: { $ne: true } }, { $set: set });
+      if (parked.matchedCount === 0) {
+        const resend = resendSet({ attemptLog, leaseUntil: null, updatedAt: at });
+        await deliveries.updateOne({ _id: delivery._id }, { $set: resend });
+        this.selections.get(subscription._id)?.apply(delivery, resend);
+        return;
+      }
       this.selections.get(subscription._id)?.apply(delivery, set);
       metrics.increment('mdm_sync_parked_total', { help: 'Deliveries parked in the dead letter after their last retry.', labels });
     } else {
