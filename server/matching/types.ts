@@ -108,9 +108,12 @@ export interface AttributeExtractor {
    * `value` (and `value2`, `value3` for dimensions; `numerator` + `denominator` for fractions, `value`
    * then being the whole part), `unit` (quantity) and `per` (the denominator unit of a concentration,
    * with optional `perValue`). `value` on a pattern is a fixed result or a
-   * template with `{group}` placeholders.
+   * template with `{group}` placeholders. `values` on a pattern is an equivalence table from a
+   * published standard: the value read (a number is looked up as a plain number, `0,5` = `0.5`) is
+   * replaced by the table's canonical value(s), and a value the table lacks is not read at all
+   * (needle outer diameter in mm → gauge, ISO 9626; EP metric suture size → USP).
    */
-  patterns: Array<{ regex: string; value?: string; requires?: string }>;
+  patterns: Array<{ regex: string; value?: string; requires?: string; values?: Record<string, string | string[]> }>;
   /**
    * A cheap regular expression the text must match before the patterns run (`STER|STRL`), and per
    * pattern the same (`\bGLOVES?\b` before bare glove sizes). Number and quantity attributes skip
