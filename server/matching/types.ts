@@ -84,6 +84,12 @@ export interface ComparatorRule {
     measure?: 'mean' | 'containment';
     /** tokenSet with idf: read token frequencies kept for this other idf comparator (same fields and normalisers) instead of keeping a table of its own. */
     termsOf?: string;
+    /**
+     * tokenSet: ERP shorthand — a word of letters that is a prefix (≥ `minLength`, default 3) or the
+     * consonant skeleton of a word on the other side counts at `credit` (default 0.75) of an exact word;
+     * words with digits and the `exclude` words never do.
+     */
+    shorthand?: { minLength?: number; credit?: number; exclude?: string[] };
   };
   /**
    * Fellegi–Sunter comparison levels, tried in order; the first whose conditions hold is the pair's
