@@ -32,12 +32,14 @@ describe('term counts held in memory', () => {
   let dataDir: string;
   /** Reads of the term-stats collection since the last reset. */
   let termStatsReads = 0;
+  /** The store's own `collection`, before the spy. */
+  let collectionOf: Store['collection'];
 
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'held-terms-'));
     store = await openEmbeddedStore({ dataDir, logger: createLogger({ silent: true }) });
     await ensureMatchIndexes(store);
-    const collectionOf = store.collection.bind(store);
+    collectionOf = store.collection.bind(store);
     vi.spyOn(store, 'collection').mockImplementation(<T extends Document>(name: string): Collection<T> => {
       const collection = collectionOf<T>(name);
       if (name !== TERM_STATS) return collection;
@@ -125,9 +127,8 @@ describe('term counts held in memory', () => {
 
   test('a failed write drops the held counts', async () => {
     await weightsOf('VISIO');
-    const original = store.collection.getMockImplementation();
     vi.spyOn(store, 'collection').mockImplementation(<T extends Document>(name: string): Collection<T> => {
-      const collection = (original as (name: string) => Collection<T>)(name);
+      const collection = collectionOf<T>(name);
       if (name !== TERM_STATS) return collection;
       return { ...collection, updateMany: () => Promise.reject(new Error('store down')), find: collection.find.bind(collection) } as Collection<T>;
     });
