@@ -235,9 +235,7 @@ describe('the change feed by time', () => {
       at: new Date(Date.UTC(2026, 11, 4, 0, 0, i)).toISOString(),
     }));
     state.apply(docs.map((doc) => ({ id: doc._id, before: undefined, beforeDoc: undefined, after: { json: JSON.stringify(doc), doc } })));
-    state.buildIndexes(
-      [...goldenCollections, ...syncCollections].filter((c) => c.name === 'changes').flatMap((c) => c.indexes),
-    );
+    state.buildIndexes([...goldenCollections, ...syncCollections].filter((c) => c.name === 'changes').flatMap((c) => c.indexes));
     const since = { at: { $gte: '2026-12-04T00:00:40.000Z' } };
     const plan = state.plan(since, { at: 1, _id: 1 });
     expect(plan?.via).toBe('sync_by_time');
