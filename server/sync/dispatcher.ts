@@ -53,7 +53,7 @@ type Services = Pick<AppServices, 'store' | 'config' | 'logger' | 'metrics' | 'm
 export const DEFAULT_RETRY_SCHEDULE_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 50_400_000, 72_000_000, 72_000_000];
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_IN_FLIGHT = 16;
-/** An endpoint failing every attempt for this long is disabled. */
+/** An endpoint failing every attempt for this long is disabled (MDM_SYNC_DISABLE_AFTER_MS replaces it). */
 const DISABLE_AFTER_MS = 5 * 24 * 3600 * 1000;
 const RETRY_AFTER_CAP_MS = 24 * 3600 * 1000;
 const FAN_OUT_BATCH = 500;
@@ -809,7 +809,7 @@ export class SyncDispatcher {
       this.selections.get(subscription._id)?.apply(delivery, set);
     }
     const failingSince = state?.failingSince ? Date.parse(state.failingSince) : finishedAt;
-    if (finishedAt - failingSince > DISABLE_AFTER_MS) {
+    if (finishedAt - failingSince > (this.services.config.syncDisableAfterMs ?? DISABLE_AFTER_MS)) {
       await disableSubscription(this.services, {
         id: subscription._id,
         reason: `Every attempt has failed since ${new Date(failingSince).toISOString()} (last: ${message}); resume the subscription once the endpoint is fixed.`,
