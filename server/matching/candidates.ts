@@ -6,8 +6,8 @@
 import type { Store, StoreSession } from '../store/types';
 import { selectLookupKeys } from './blocking';
 import { present } from '../invariant';
-import { collections, entryId, keysByRule, statId } from './matchIndex';
-import type { MatchIndexEntry } from './matchIndex';
+import { collections, entryId, preparationFor, statId } from './matchIndex';
+import type { IncomingPreparation, MatchIndexEntry } from './matchIndex';
 import { loadRules } from './rules';
 import type { CompiledRules } from './rules';
 import { evaluatePreparedPair, explainEvaluation, prepareRecord, shareStoredValues, shownScore, type PairEvaluation } from './scoring';
@@ -31,6 +31,8 @@ export type LookupArgs = ({ rules: CompiledRules } | { domain: string }) & {
    * compare what the rules in force compare; without it such entries are scored as stored.
    */
   canonicalOf?: (recordIds: string[]) => Promise<Map<string, CanonicalRecord>>;
+  /** `record` already prepared (`prepareIncoming`); ignored when made under another rules version. */
+  preparation?: IncomingPreparation;
 };
 
 const shippedRules = new Map<string, Promise<CompiledRules>>();
@@ -78,7 +80,7 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
   const { index, stats } = collections(args.store);
   const rules = await resolveRules(args);
   const domain = rules.domain;
-  const byRule = keysByRule(args.record, rules);
+  const byRule = preparationFor(args.record, rules, args.preparation).keysByRule;
   const allKeys = [...new Set(byRule.flat())];
   const sizes = new Map<string, number>();
   if (allKeys.length > 0) {
@@ -193,8 +195,9 @@ function isExcluded(notAMatch: NotAMatch | undefined, pair: { recordId?: string;
 /** Matches one incoming record against the index: candidates, per-golden best member score, decision. */
 export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }): Promise<MatchDecision> {
   const rules = await resolveRules(args);
-  const found = await findCandidates({ ...args, rules });
-  const prepared = prepareRecord(args.record, rules);
+  const preparation = preparationFor(args.record, rules, args.preparation);
+  const found = await findCandidates({ ...args, rules, preparation });
+  const prepared = preparation.prepared;
   // Token weights of idf comparators: one read for the tokens of the record and its candidates.
   const context =
     found.entriesFetched > 0 && rules.idfComparators.length > 0

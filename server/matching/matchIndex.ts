@@ -62,6 +62,27 @@ export function keysByRule(record: CanonicalRecord, rules: CompiledRules): strin
   return rules.keyRules.map((keyRule) => keyRule.indexKeys(record));
 }
 
+/**
+ * An incoming record prepared once for one rules version: what matching scores (`prepared`) and the
+ * blocking keys it is looked up and indexed under. Plain data: placing a record matches and then
+ * indexes it, and both use the same preparation instead of normalising the record twice.
+ */
+export interface IncomingPreparation {
+  rulesVersion: string;
+  prepared: PreparedRecord;
+  keysByRule: string[][];
+}
+
+/** Prepares `record` for matching and indexing under `rules` (a pure function of the two). */
+export function prepareIncoming(record: CanonicalRecord, rules: CompiledRules): IncomingPreparation {
+  return { rulesVersion: rules.version, prepared: prepareRecord(record, rules), keysByRule: keysByRule(record, rules) };
+}
+
+/** `preparation` when it was made under `rules`' version, else a fresh one (a publish changed the rules). */
+export function preparationFor(record: CanonicalRecord, rules: CompiledRules, preparation?: IncomingPreparation): IncomingPreparation {
+  return preparation && preparation.rulesVersion === rules.version ? preparation : prepareIncoming(record, rules);
+}
+
 async function adjustStats(args: {
   stats: Collection<BlockStat>;
   idOf: (domain: string, key: string) => string;
@@ -128,7 +149,8 @@ export async function removeFromIndex(args: { store: Store; domain: string; reco
 export async function indexRecords(args: {
   store: Store;
   rules: CompiledRules;
-  entries: ReadonlyArray<{ recordId: string; goldenId: string; record: CanonicalRecord }>;
+  /** `preparation`: the record already prepared under these rules (`prepareIncoming`), used instead of preparing it again. */
+  entries: ReadonlyArray<{ recordId: string; goldenId: string; record: CanonicalRecord; preparation?: IncomingPreparation }>;
   session?: StoreSession;
 }): Promise<void> {
   const { index } = collections(args.store);
@@ -147,9 +169,10 @@ export async function indexRecords(args: {
   if (previous.length > 0) await index.deleteMany({ _id: { $in: previous.map((p) => p._id) } }, { session: args.session });
   const now = new Date().toISOString();
   const docs: MatchIndexEntry[] = args.entries.map((entry) => {
-    const keys = [...new Set(keysByRule(entry.record, args.rules).flat())];
+    const preparation = preparationFor(entry.record, args.rules, entry.preparation);
+    const keys = [...new Set(preparation.keysByRule.flat())];
     for (const key of keys) bump(key, 1);
-    const prepared = prepareRecord(entry.record, args.rules);
+    const prepared = preparation.prepared;
     const terms = termKeysOf(prepared, args.rules);
     for (const term of terms) bump(term, 1, termCounts);
     return {
@@ -179,12 +202,14 @@ export async function indexRecord(args: {
   recordId: string;
   goldenId: string;
   record: CanonicalRecord;
+  /** The record already prepared (`prepareIncoming`); prepared again when made under another rules version. */
+  preparation?: IncomingPreparation;
   session?: StoreSession;
 }): Promise<void> {
   await indexRecords({
     store: args.store,
     rules: args.rules,
-    entries: [{ recordId: args.recordId, goldenId: args.goldenId, record: args.record }],
+    entries: [{ recordId: args.recordId, goldenId: args.goldenId, record: args.record, preparation: args.preparation }],
     session: args.session,
   });
 }

@@ -44,7 +44,7 @@ export const syncCollections: CollectionDefinition[] = [
   },
   // Backfill finds each record's latest change (the feed is golden's collection; this index is sync's).
   // Tracing: the changes of one request, job or message (GET /changes?correlationId=).
-// Rewind by time: the changes by their time.
+  // Rewind by time: the changes by their time.
   {
     name: 'changes',
     indexes: [
