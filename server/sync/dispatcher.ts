@@ -60,6 +60,15 @@ const FAN_OUT_BATCH = 500;
 const ATTEMPTS_KEPT = 20;
 const JITTER = 0.2;
 
+/**
+ * The wait before the retry after `attempts` failed attempts: the schedule's delay ±20 % (`random` in [0, 1]
+ * picks where), so endpoints coming back are not hit by every retry at once; undefined when retries are exhausted.
+ */
+export function jitteredDelayMs(input: { schedule: number[]; attempts: number; random: number }): number | undefined {
+  const delay = input.schedule[input.attempts - 1];
+  return delay === undefined ? undefined : Math.round(delay * (1 - JITTER + 2 * JITTER * input.random));
+}
+
 export interface DispatcherOptions {
   retryScheduleMs?: number[];
   intervalMs?: number;
@@ -542,8 +551,7 @@ export class SyncDispatcher {
 
   /** The backoff delay before attempt `attempts + 1`, with jitter. */
   private jittered(attempts: number): number | undefined {
-    const delay = this.schedule[attempts - 1];
-    return delay === undefined ? undefined : Math.round(delay * (1 - JITTER + (2 * JITTER * randomInt(0, 1001)) / 1000));
+    return jitteredDelayMs({ schedule: this.schedule, attempts, random: randomInt(0, 1001) / 1000 });
   }
 
   private track(subscriptionId: string, id: string, work: Promise<void>): void {
