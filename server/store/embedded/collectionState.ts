@@ -8,17 +8,11 @@ import { DuplicateKeyError } from '../types';
 import type { Document, Filter, IndexSpec, Sort } from '../types';
 import { indexName, IndexState } from './indexState';
 import { compareStrings, OrderedKeys } from './orderedKeys';
+import type { Change, Overlay } from './overlay';
 import type { OrderedPlan, Plan } from './planner';
 import { planQuery } from './planner';
 
-export interface Change {
-  id: string;
-  /** Committed JSON before the change (undefined for an insert). */
-  before: string | undefined;
-  beforeDoc: Document | undefined;
-  /** New version, or null for a delete. */
-  after: { json: string; doc: Document } | null;
-}
+export type { Change } from './overlay';
 
 /** Indexes restored when a collection is first used (from an index image, see indexImage.ts). */
 export interface DeferredIndexes {
@@ -115,8 +109,13 @@ export class CollectionState {
     }
   }
 
-  /** Throws DuplicateKeyError if applying `changes` (ids unique within the set) would violate a unique index. */
-  validate(changes: Iterable<Change>): void {
+  /**
+   * Throws DuplicateKeyError if applying `changes` (ids unique within the set) would violate a unique index.
+   * Inside a transaction `staged` is what the transaction staged before (each staged change was validated when
+   * it was staged, and committed state cannot change while a transaction is open, so only the new changes need
+   * checking: against committed documents the transaction has not changed, and against the staged ones).
+   */
+  validate(changes: Iterable<Change>, staged?: Overlay): void {
     const list = [...changes];
     const changedIds = new Set(list.map((change) => change.id));
     for (const change of list) {
@@ -136,7 +135,12 @@ export class CollectionState {
             throw new DuplicateKeyError(this.name, index.name, index.describeKey(change.after.doc));
           claimed.set(joined, change.id);
           for (const existing of index.idsAt(tuple)) {
-            if (existing !== change.id && !changedIds.has(existing))
+            if (existing !== change.id && !changedIds.has(existing) && !staged?.has(existing))
+              throw new DuplicateKeyError(this.name, index.name, index.describeKey(change.after.doc));
+          }
+          if (!staged) continue;
+          for (const other of staged.idsAt(index.name, tuple)) {
+            if (other !== change.id && !changedIds.has(other))
               throw new DuplicateKeyError(this.name, index.name, index.describeKey(change.after.doc));
           }
         }

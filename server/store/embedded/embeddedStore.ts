@@ -20,6 +20,7 @@ import { acquireDirectoryLock } from './lockFile';
 import { encodePayload } from './logPayload';
 import type { LogOp } from './logPayload';
 import { LogWriter } from './logWriter';
+import { Overlay } from './overlay';
 import type { CollectionView } from './matcher';
 import { MAX_RECORD_BYTES } from './recordFile';
 import { listStoreFiles, recoverState } from './recovery';
@@ -46,7 +47,7 @@ export interface EmbeddedStoreOptions {
 
 interface ActiveTransaction {
   session: StoreSession;
-  overlays: Map<string, Map<string, Change>>;
+  overlays: Map<string, Overlay>;
   done: Promise<void>;
 }
 
@@ -249,24 +250,14 @@ export class EmbeddedStore implements Store, CollectionHost {
     const state = this.state(input.collection);
     if (input.session) {
       const transaction = this.requireActive(input.session);
-      const overlay = transaction.overlays.get(input.collection) ?? new Map<string, Change>();
+      const overlay = transaction.overlays.get(input.collection) ?? new Overlay(state.indexes);
       const combined = input.changes.map((change): Change => {
         const prior = overlay.get(change.id);
         return prior ? { ...change, before: prior.before, beforeDoc: prior.beforeDoc } : change;
       });
-      if (state.indexes.some((index) => index.isUnique)) {
-        // Unique keys must hold across everything staged, so the whole merged overlay is checked.
-        const merged = new Map(overlay);
-        for (const change of combined) merged.set(change.id, change);
-        state.validate(merged.values());
-      } else {
-        // Only _id can collide, and only a change's own id: checking the new changes is enough (no copy of the overlay per write).
-        state.validate(combined);
-      }
-      for (const change of combined) {
-        if (change.before === undefined && change.after === null) overlay.delete(change.id);
-        else overlay.set(change.id, change);
-      }
+      // Checked against committed state and the staged changes through the overlay's indexes (O(keys), not O(staged)).
+      state.validate(combined, overlay);
+      for (const change of combined) overlay.stage(change);
       transaction.overlays.set(input.collection, overlay);
       return;
     }

@@ -139,14 +139,23 @@ export class IndexState {
   /** Per field: some key is an object (ordered differently from mingo's object order). */
   readonly hasObjectKeys: boolean[];
 
-  constructor(readonly spec: IndexSpec) {
+  constructor(
+    readonly spec: IndexSpec,
+    /** The compiled partial filter of a twin's original (compiling a mingo Query is not cheap). */
+    sharedPartial?: Query,
+  ) {
     this.name = indexName(spec);
     this.fields = Object.keys(spec.keys);
     this.fieldPaths = this.fields.map((field) => field.split('.'));
     this.isUnique = spec.unique === true;
-    this.partial = spec.partial ? new Query(spec.partial) : undefined;
+    this.partial = sharedPartial ?? (spec.partial ? new Query(spec.partial) : undefined);
     this.multikey = this.fields.map(() => false);
     this.hasObjectKeys = this.fields.map(() => false);
+  }
+
+  /** An empty index of the same spec (a transaction overlay's twin, see overlay.ts). */
+  emptyTwin(): IndexState {
+    return new IndexState(this.spec, this.partial);
   }
 
   /**

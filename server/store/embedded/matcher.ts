@@ -11,6 +11,7 @@ import * as queryOperators from 'mingo/operators/query';
 import { Query as QueryBase } from 'mingo/query';
 import type { Document, Filter, FindOptions, Sort } from '../types';
 import type { Change, CollectionState } from './collectionState';
+import type { Overlay } from './overlay';
 import { compileFastFilter, UNDECIDED } from './fastFilter';
 import type { OrderedPlan, Plan } from './planner';
 import { projectDocuments } from './projection';
@@ -29,7 +30,7 @@ const TICK_EVERY = 4096;
 /** The documents one reader sees: committed state plus, inside a transaction, its staged changes. */
 export interface CollectionView {
   state: CollectionState;
-  overlay: Map<string, Change> | undefined;
+  overlay: Overlay | undefined;
 }
 
 /** Current JSON of one document in the view (undefined when absent). */
@@ -150,12 +151,12 @@ function* unorderedMatches(input: {
       if (++examined % TICK_EVERY === 0) yield TICK;
     }
   }
-  if (overlay) yield* overlayMatches(overlay, test);
+  if (overlay) yield* overlayMatches(overlay.candidates(plan), test);
 }
 
 /** The transaction's own staged documents that match; the staged parsed form is tested, only matches are copied. */
-function* overlayMatches(overlay: Map<string, Change>, test: (doc: Document) => boolean): Generator<Match> {
-  for (const change of overlay.values()) {
+function* overlayMatches(staged: Iterable<Change>, test: (doc: Document) => boolean): Generator<Match> {
+  for (const change of staged) {
     if (change.after && test(change.after.doc))
       yield { id: change.id, json: change.after.json, doc: JSON.parse(change.after.json) as Document };
   }
@@ -178,7 +179,7 @@ function* orderedMatches(input: {
   } = input;
   const byDocument = (a: Match, b: Match): number => comparator(a.doc, b.doc);
   let emitted = 0;
-  const staged = overlay ? [...overlayMatches(overlay, test)].sort((a, b) => comparator(a.doc, b.doc)) : [];
+  const staged = overlay ? [...overlayMatches(overlay.candidates(plan), test)].sort((a, b) => comparator(a.doc, b.doc)) : [];
   let next = 0;
   // Only a multikey field can list one document under several keys.
   const seen = plan.index?.multikey.some(Boolean) ? new Set<string>() : undefined;
