@@ -168,3 +168,21 @@ describe('one hospital from three registries, and its clinic (POST /ingest)', ()
     expect(explanation.hardRule?.name).toBe('otherKindOfFacility');
   });
 });
+
+describe('an acronym and its expansion (POST /matching/verify, fuzzy param acronyms)', () => {
+  test.each<[string, string, 'match' | 'partial']>([
+    ['UPMC PASSAVANT', 'University of Pittsburgh Medical Center Passavant', 'match'],
+    ['OHSU HOSPITAL', 'Oregon Health & Science University Hospital', 'match'],
+    ['HCMC', 'Hennepin County Medical Center', 'partial'],
+  ])('%s ~ %s: %s', async (a, b, outcome) => {
+    const explanation = await verify({ name: a }, { name: b });
+    expect(comparator(explanation, 'name')?.outcome, JSON.stringify(explanation)).toBe(outcome);
+  });
+
+  test('an acronym alone is a similar name, never the same one; other initials do not count', async () => {
+    const alone = await verify({ name: 'HCMC' }, { name: 'Hennepin County Medical Center' });
+    expect(comparator(alone, 'name')?.score ?? 1).toBeLessThan(0.95);
+    const other = await verify({ name: 'HCMC HOSPITAL' }, { name: 'Henry County Memorial Hospital' });
+    expect(comparator(other, 'name')?.outcome).not.toBe('match');
+  });
+});
