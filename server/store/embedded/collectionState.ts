@@ -9,6 +9,7 @@ import type { Document, Filter, IndexSpec, Sort } from '../types';
 import { indexName, IndexState } from './indexState';
 import { compareStrings, OrderedKeys } from './orderedKeys';
 import type { Overlay } from './overlay';
+import { ParsedCache } from './parsedCache';
 import type { OrderedPlan, Plan } from './planner';
 import { planQuery } from './planner';
 
@@ -34,6 +35,8 @@ export interface DeferredIndexes {
 
 export class CollectionState {
   readonly docs = new Map<string, string>();
+  /** Parsed, frozen forms of recently read or written documents (see parsedCache.ts). */
+  readonly parsedDocs = new ParsedCache();
   private readonly indexList: IndexState[] = [];
   private deferred: DeferredIndexes | undefined;
   /** `_id`s in order, built on the first `_id` range or sort (see orderedKeys.ts). */
@@ -160,7 +163,8 @@ export class CollectionState {
     for (const change of changes) {
       const beforeJson = this.docs.get(change.id);
       if (beforeJson !== undefined) {
-        const beforeDoc = change.before === beforeJson && change.beforeDoc ? change.beforeDoc : (JSON.parse(beforeJson) as Document);
+        const beforeDoc =
+          change.before === beforeJson && change.beforeDoc ? change.beforeDoc : this.parsedDocs.peek(change.id, beforeJson) ?? (JSON.parse(beforeJson) as Document);
         for (const index of this.indexes) index.removeDocument(beforeDoc, change.id);
         this.liveBytes -= beforeJson.length;
       }
@@ -169,7 +173,12 @@ export class CollectionState {
         this.docs.set(change.id, change.after.json);
         this.liveBytes += change.after.json.length;
         for (const index of this.indexes) index.addDocument(change.after.doc, change.id);
-      } else if (this.docs.delete(change.id)) this.idOrder.removed();
+        // The write's private parsed copy serves the next reads of this document (it is frozen from here on).
+        this.parsedDocs.remember(change.id, change.after.json, change.after.doc);
+      } else {
+        this.parsedDocs.forget(change.id);
+        if (this.docs.delete(change.id)) this.idOrder.removed();
+      }
     }
   }
 
