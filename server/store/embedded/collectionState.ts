@@ -25,8 +25,11 @@ export interface Change {
 /** Indexes restored when a collection is first used (from an index image, see indexImage.ts). */
 export interface DeferredIndexes {
   specs: IndexSpec[];
-  /** Fills the indexes of `specs` as of the snapshot (throws if the image proves unusable). */
-  restore: () => IndexState[];
+  /**
+   * Fills the indexes of `specs` as of the snapshot, a step at a time (the iterator's return value is the
+   * indexes); throws if the image proves unusable.
+   */
+  restore: () => Iterator<void, IndexState[]>;
   /** Documents changed since the snapshot: id → JSON in the snapshot (undefined: absent). */
   touched: ReadonlyMap<string, string | undefined>;
   /** Told when `restore` failed and the indexes were rebuilt from the documents instead. */
@@ -39,6 +42,8 @@ export class CollectionState {
   readonly parsedDocs = new ParsedCache();
   private readonly indexList: IndexState[] = [];
   private deferred: DeferredIndexes | undefined;
+  /** A restore of the deferred indexes in progress (background steps, see restoreDeferredStep). */
+  private restoring: Iterator<void, IndexState[]> | undefined;
   /** `_id`s in order, built on the first `_id` range or sort (see orderedKeys.ts). */
   readonly idOrder = new OrderedKeys(this.docs, compareStrings);
   liveBytes = 0;
@@ -61,21 +66,67 @@ export class CollectionState {
   /** Leaves these indexes to be restored on first use (start-up stays fast for collections nobody touches yet). */
   deferIndexes(deferred: DeferredIndexes): void {
     this.deferred = deferred;
+    this.restoring = undefined;
+  }
+
+  /** True while indexes restored from an index image are not complete yet. */
+  get hasDeferredIndexes(): boolean {
+    return this.deferred !== undefined;
+  }
+
+  /**
+   * Does one step of restoring the deferred indexes (one image record); true when none are left. Between steps
+   * the partial indexes are private, and any use of the collection finishes the restore first (`indexes`).
+   */
+  restoreDeferredStep(): boolean {
+    const deferred = this.deferred;
+    if (!deferred) return true;
+    let step: IteratorResult<void, IndexState[]>;
+    try {
+      this.restoring ??= deferred.restore();
+      step = this.restoring.next();
+    } catch (error) {
+      this.fallBack(deferred, error as Error);
+      return true;
+    }
+    if (!step.done) return false;
+    this.finishDeferred(deferred, step.value);
+    return true;
   }
 
   private restoreDeferred(deferred: DeferredIndexes): void {
-    this.deferred = undefined;
-    let restored: IndexState[];
+    let step: IteratorResult<void, IndexState[]>;
     try {
-      restored = deferred.restore();
+      this.restoring ??= deferred.restore();
+      do step = this.restoring.next();
+      while (!step.done);
+    } catch (error) {
+      this.fallBack(deferred, error as Error);
+      return;
+    }
+    this.finishDeferred(deferred, step.value);
+  }
+
+  private finishDeferred(deferred: DeferredIndexes, restored: IndexState[]): void {
+    this.deferred = undefined;
+    this.restoring = undefined;
+    try {
       this.reindexTouched(restored, deferred.touched);
     } catch (error) {
-      deferred.onFallback(error as Error);
-      restored = deferred.specs.map((spec) => new IndexState(spec));
-      this.indexDocuments(restored);
+      this.fallBack(deferred, error as Error);
+      return;
     }
     // Before the indexes created after the snapshot, as they were when it was taken.
     this.indexList.unshift(...restored);
+  }
+
+  private fallBack(deferred: DeferredIndexes, error: Error): void {
+    this.deferred = undefined;
+    this.restoring = undefined;
+    deferred.onFallback(error);
+    const rebuilt = deferred.specs.map((spec) => new IndexState(spec));
+    this.indexDocuments(rebuilt);
+    this.indexList.unshift(...rebuilt);
   }
 
   /** Builds indexes over the current documents; throws DuplicateKeyError (adding none) if a unique one is violated. */
