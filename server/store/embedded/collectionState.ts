@@ -208,7 +208,9 @@ export class CollectionState {
       const beforeJson = this.docs.get(change.id);
       if (beforeJson !== undefined) {
         const beforeDoc =
-          change.before === beforeJson && change.beforeDoc ? change.beforeDoc : this.parsedDocs.peek(change.id, beforeJson) ?? (JSON.parse(beforeJson) as Document);
+          change.before === beforeJson && change.beforeDoc
+            ? change.beforeDoc
+            : (this.parsedDocs.peek(change.id, beforeJson) ?? (JSON.parse(beforeJson) as Document));
         for (const index of this.indexes) index.removeDocument(beforeDoc, change.id);
         this.liveBytes -= beforeJson.length;
       }
