@@ -291,6 +291,11 @@ describeInBrowser('downstream sync in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid="subscription-status"]').textContent()).toBe('active');
     const panel = page.locator('[aria-label="Deliveries"]');
 
+    // Neither a cursor nor a time: said in the page, nothing sent.
+    await panel.locator('input[aria-label="Rewind to"]').fill('last tuesday');
+    await panel.locator('button', { hasText: 'Rewind' }).click();
+    await expect.poll(() => panel.locator('[role="alert"]').textContent()).toContain('neither a change cursor');
+    await panel.locator('[role="alert"] button[aria-label="Dismiss"]').click();
     // Rewind to just before that change: it goes again with its webhook-id.
     await panel.locator('input[aria-label="Rewind to"]').fill(String(Number(cursor) - 1));
     await panel.locator('button', { hasText: 'Rewind' }).click();
