@@ -45,6 +45,10 @@ export async function applySourceRecord(
   services: Pick<AppServices, 'store'>,
   input: {
     sourceRecord: SourceRecordDocument;
+    /**
+     * The stored record as the caller found it (null: none). Read again here unless the caller read it in
+     * the same transaction (`session`): a bulk load's new records then cost no second read.
+     */
     previous?: SourceRecordDocument | null;
     actor: GoldenActor;
     session?: StoreSession;
@@ -61,8 +65,10 @@ export async function applySourceRecord(
   const config = loadSurvivorshipConfig(record.domain);
   return inTransaction(store, input.session, async (session) => {
     const at = new Date().toISOString();
-    const stored =
-      input.previous ?? (await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: record._id }, { session }));
+    const isPreviousCurrent = input.session !== undefined && input.previous !== undefined;
+    const stored = isPreviousCurrent
+      ? (input.previous ?? null)
+      : (input.previous ?? (await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: record._id }, { session })));
     const knownGoldenId = input.previous?.goldenId || record.goldenId || stored?.goldenId;
     const golden = knownGoldenId ? await activeGolden({ services, id: knownGoldenId, session }) : null;
     const canonical = asCanonical(record.canonical, record.sourceId);
