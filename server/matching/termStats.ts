@@ -293,7 +293,7 @@ export async function loadTermWeights(args: {
       const token = key.slice(at + 1);
       const size = found.get(id) ?? 0;
       let table = read.get(name);
-      if (!table) read.set(name, (table = new Map()));
+      if (!table) read.set(name, (table = new Map<string, number>()));
       table.set(token, size);
       if (isKept) {
         tableOf(counts, name).set(token, size);
