@@ -1,29 +1,24 @@
 /**
  * Distinguishing attributes read from free text: the extractors a rule set declares (`attributes`
  * in matching-rules/<domain>.json) compiled once — regular expressions built, unit conversion
- * factors computed with mathjs — and run once per record when it is prepared. Comparing two
+ * factors computed with mathjs (unitConversions.ts) — and run once per record when it is prepared. Comparing two
  * prepared records is then set intersection per attribute.
  *
  * Extraction order is the declaration order, and within an attribute the pattern order: each match
  * blanks its span, so `NON-STERILE` is not read again as `STERILE`, `4X4IN` not again as `4IN`, and
  * `5MG/ML` not again as `5MG`. Declare the specific before the general.
  */
-import { create, createUnitDependencies, unitDependencies } from 'mathjs';
 import type { ErrorDetail } from '../errors';
 import { present } from '../invariant';
 import type { AttributeDetail, AttributeExtractor, PreparedAttributes } from './types';
 import { createIntern, type Intern } from './internedStrings';
-
-const math = create({
-  unitDependencies: present(unitDependencies, 'mathjs unitDependencies'),
-  createUnitDependencies: present(createUnitDependencies, 'mathjs createUnitDependencies'),
-});
-// Pharmacy spelling of micrograms.
-math.createUnit('mcg', '1 ug', { override: true });
+import { conversionFactor } from './unitConversions';
 
 interface CompiledPattern {
   regex: RegExp;
   value?: string;
+  /** Equivalence table (`AttributeExtractor` pattern `values`): value read → canonical values; absent = not read. */
+  table?: Map<string, readonly string[]>;
   /** The pattern runs only when this matches the text (a cheap test before an expensive pattern). */
   requires?: RegExp;
 }
@@ -50,13 +45,6 @@ export interface CompiledExtractor {
 }
 
 const QUANTITY_PRECISION = 3;
-
-function conversionFactor(spec: string, target: string): number {
-  // `10 mg/ml` (a factor and a unit) or `cm^3`.
-  const match = /^\s*(\d+(?:\.\d+)?)?\s*(.+)$/.exec(spec);
-  const factor = match?.[1] ? Number(match[1]) : 1;
-  return factor * math.unit(1, match?.[2] ?? spec).toNumber(target);
-}
 
 /** Problems of a rule set's extractors (bad regex, unknown or inconvertible unit); paths under `attributes[i]`. */
 export function extractorProblems(extractors: readonly AttributeExtractor[]): ErrorDetail[] {
@@ -126,6 +114,7 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
         regex: new RegExp(p.regex, 'g'),
         value: p.value,
         ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
+        ...(p.values ? { table: equivalenceTable(p.values) } : {}),
       })),
       ...(definition.requires ? { requires: new RegExp(definition.requires) } : {}),
       name: definition.name,
@@ -138,6 +127,18 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
       roundedUnits: new Set((definition.roundedUnits ?? []).map((spelling) => spelling.toUpperCase())),
     };
   });
+}
+
+/** Keys as `tableKey` reads them (`0,50` and `0.5` are one key), values as lists. */
+function equivalenceTable(values: Record<string, string | string[]>): Map<string, readonly string[]> {
+  return new Map(Object.entries(values).map(([key, value]) => [tableKey(key), Array.isArray(value) ? value : [value]]));
+}
+
+/** A number is looked up as a plain number (`0,5` = `0.50` = `0.5`); anything else upper-case as written. */
+function tableKey(raw: string): string {
+  const text = squash(raw).toUpperCase();
+  const n = /^\d+(?:[.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
+  return Number.isFinite(n) ? String(n) : text;
 }
 
 function significant(value: number): string {
@@ -179,8 +180,13 @@ function halfWrittenStep(text: string): number {
   return 0.5 * 10 ** -decimals.length;
 }
 
-/** The canonical value of one match, or null when the match cannot be read (unknown unit). */
-function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups: Record<string, string | undefined>): string | null {
+/** The canonical value(s) of one match, or null when the match cannot be read (unknown unit, a value its equivalence table lacks). */
+function valueOf(
+  extractor: CompiledExtractor,
+  pattern: CompiledPattern,
+  groups: Record<string, string | undefined>,
+): string | readonly string[] | null {
+  if (pattern.table) return pattern.table.get(tableKey(groups.value ?? '')) ?? null;
   const { definition } = extractor;
   if (definition.kind === 'text') {
     const raw =
@@ -260,9 +266,11 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
           }
           const read = valueOf(extractor, pattern, match.groups ?? {});
           if (read === null) continue;
-          const value = extractor.intern(read);
           const list = out[extractor.name] ?? (out[extractor.name] = []);
-          if (!list.includes(value)) list.push(value);
+          for (const one of typeof read === 'string' ? [read] : read) {
+            const value = extractor.intern(one);
+            if (!list.includes(value)) list.push(value);
+          }
           isEmpty = false;
           const current: string = blanked ?? text;
           blanked = current.slice(0, match.index) + ' '.repeat(match[0].length) + current.slice(match.index + match[0].length);

@@ -15,6 +15,7 @@ import {
 } from './normalizers';
 import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
+import { shorthandCredit, type ShorthandOptions } from './shorthandTokens';
 import { attributeValuesAgree, compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
 import { present } from '../invariant';
@@ -264,6 +265,13 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
   const isContainment = rule.params?.measure === 'containment';
   const termsName = rule.params?.termsOf ?? rule.name;
   const intern = createIntern();
+  const shorthand: ShorthandOptions | null = rule.params?.shorthand
+    ? {
+        minLength: rule.params.shorthand.minLength ?? 3,
+        credit: rule.params.shorthand.credit ?? 0.75,
+        exclude: new Set((rule.params.shorthand.exclude ?? []).map((word) => word.toUpperCase())),
+      }
+    : null;
   return {
     rule,
     preparationKey: preparationKeyOf(rule, ['tokens', rule.params?.normalizer ?? 'text', rule.params?.aliasTables ?? []]),
@@ -278,15 +286,38 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       const ta = a as string[];
       const tb = b as string[];
       const weightOf = isIdf ? context?.termWeights?.get(termsName) : undefined;
-      const raw = isContainment
+      const exact = isContainment
         ? tokenContainment(ta, weightOf ? weighedOnce(weightOf, ta) : null, tb, weightOf ? weighedOnce(weightOf, tb) : null)
         : weightOf
           ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb))
           : tokenSetSimilarity(ta, tb);
+      const raw = shorthand && exact < 1 ? withShorthand({ exact, ta, tb, weightOf, isContainment, options: shorthand }) : exact;
       const score = raw < floor ? 0 : raw;
       return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
   };
+}
+
+/** The exact token-set score plus what shorthand pairs among the tokens it left unmatched add (same measure, capped at 1). */
+function withShorthand(args: {
+  exact: number;
+  ta: readonly string[];
+  tb: readonly string[];
+  weightOf: ((token: string) => number) | undefined;
+  isContainment: boolean;
+  options: ShorthandOptions;
+}): number {
+  const { exact, ta, tb, weightOf, isContainment, options } = args;
+  if (ta.length === 0 || tb.length === 0) return exact;
+  const wa = weightOf ? weighedOnce(weightOf, ta) : null;
+  const wb = weightOf ? weighedOnce(weightOf, tb) : null;
+  const { creditA, creditB } = shorthandCredit({ a: ta, wa, b: tb, wb, options });
+  if (creditA === 0 && creditB === 0) return exact;
+  const totalA = wa ? wa.total : ta.length;
+  const totalB = wb ? wb.total : tb.length;
+  if (totalA === 0 || totalB === 0) return exact;
+  const added = isContainment ? (totalA <= totalB ? creditA / totalA : creditB / totalB) : (creditA / totalA + creditB / totalB) / 2;
+  return Math.min(1, exact + added);
 }
 
 /** A token-set result; the two sides are joined into text only when an explanation reads them (not per batch pair). */

@@ -84,6 +84,12 @@ export interface ComparatorRule {
     measure?: 'mean' | 'containment';
     /** tokenSet with idf: read token frequencies kept for this other idf comparator (same fields and normalisers) instead of keeping a table of its own. */
     termsOf?: string;
+    /**
+     * tokenSet: ERP shorthand — a word of letters that is a prefix (≥ `minLength`, default 3) or the
+     * consonant skeleton of a word on the other side counts at `credit` (default 0.75) of an exact word;
+     * words with digits and the `exclude` words never do.
+     */
+    shorthand?: { minLength?: number; credit?: number; exclude?: string[] };
   };
   /**
    * Fellegi–Sunter comparison levels, tried in order; the first whose conditions hold is the pair's
@@ -108,9 +114,12 @@ export interface AttributeExtractor {
    * `value` (and `value2`, `value3` for dimensions; `numerator` + `denominator` for fractions, `value`
    * then being the whole part), `unit` (quantity) and `per` (the denominator unit of a concentration,
    * with optional `perValue`). `value` on a pattern is a fixed result or a
-   * template with `{group}` placeholders.
+   * template with `{group}` placeholders. `values` on a pattern is an equivalence table from a
+   * published standard: the value read (a number is looked up as a plain number, `0,5` = `0.5`) is
+   * replaced by the table's canonical value(s), and a value the table lacks is not read at all
+   * (needle outer diameter in mm → gauge, ISO 9626; EP metric suture size → USP).
    */
-  patterns: Array<{ regex: string; value?: string; requires?: string }>;
+  patterns: Array<{ regex: string; value?: string; requires?: string; values?: Record<string, string | string[]> }>;
   /**
    * A cheap regular expression the text must match before the patterns run (`STER|STRL`), and per
    * pattern the same (`\bGLOVES?\b` before bare glove sizes). Number and quantity attributes skip

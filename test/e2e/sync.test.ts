@@ -3,7 +3,8 @@
  * subscription in the studio (secret shown once), see a delivery arrive, inspect a failure's exact
  * request and answer, replay it, preview a message, and find the record's sync status on its page; edit a
  * subscription's response mapping and includeSensitive (saved and shown again), discard a parked delivery
- * (audited, listed as discarded) and delete the subscription through the in-page confirmation.
+ * (audited, listed as discarded) and delete the subscription through the in-page confirmation; find a golden
+ * record by the id a target system gave it (closed loop) and open it.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DeliveryView, SubscriptionView } from '../../server/contracts/subscriptions';
@@ -188,5 +189,70 @@ describeInBrowser('downstream sync in Chromium', () => {
     expect((await env.server.request('GET', `/api/v1/subscriptions/${subscriptionId}`)).status).toBe(404);
     await expect.poll(() => page.locator('text=Closed loop (e2e)').count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  test("find a golden record by a target system's id (closed loop) on the sync page and open it", async () => {
+    // A response mapping reads the target's id from its reply.
+    const saved = await env.server.request('PUT', '/api/v1/mappings/erp-ids/item?direction=outbound', {
+      body: { expression: 'response.json.erpId', revision: 0 },
+    });
+    expect(saved.status, saved.text).toBe(201);
+    const published = await env.server.request('POST', '/api/v1/mappings/erp-ids/item/publish?direction=outbound', { body: {} });
+    expect(published.status, published.text).toBe(201);
+    const created = await env.server.request<SubscriptionView>('POST', '/api/v1/subscriptions', {
+      body: {
+        name: 'ERP with ids (e2e)',
+        domains: ['item'],
+        transport: { type: 'webhook', url: receiver.url },
+        responseMapping: { target: 'erp-ids' },
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const subscriptionId = created.body.id;
+    const previous = receiver.respond;
+    receiver.respond = (request, index) => {
+      if (!request.headers['webhook-id']?.startsWith(`msg_${subscriptionId.slice(4)}_`)) return previous(request, index);
+      const body = JSON.parse(request.body) as { data: { goldenId: string } };
+      return {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ erpId: `ERP-${body.data.goldenId.slice(-6)}` }),
+      };
+    };
+    try {
+      const record = await applyCanonical(env.server, {
+        domain: 'item',
+        source: 'lawson',
+        canonical: itemRecord({ description: 'E2E GAUZE SPONGE 4X4' }),
+      });
+      const targetId = `ERP-${record.goldenId.slice(-6)}`;
+      await expect
+        .poll(async () => (await env.server.request('GET', `/api/v1/sync/target-xref/erp-ids/${encodeURIComponent(targetId)}`)).status)
+        .toBe(200);
+
+      const { page, errors } = await signIn(env, env.server.adminKey);
+      await page.click('text=Downstream sync');
+      const lookup = page.locator('[aria-label="Find by target id"]');
+      // An id the system never gave: said in the page.
+      await lookup.locator('input[aria-label="Target system"]').fill('erp-ids');
+      await lookup.locator('input[aria-label="Target id"]').fill('ERP-NOPE');
+      await lookup.locator('button[type=submit]').click();
+      await expect
+        .poll(() => lookup.locator('[role="status"]').textContent())
+        .toContain('No golden record is known to erp-ids as "ERP-NOPE"');
+      // The id the reply gave opens the golden record, whose sync status shows that id.
+      await lookup.locator('input[aria-label="Target id"]').fill(targetId);
+      await lookup.locator('button[type=submit]').click();
+      await expect.poll(() => decodeURIComponent(page.url())).toContain(`#/golden/item/${record.goldenId}`);
+      const status = page.locator('table[aria-label="Sync status per subscriber"]');
+      await expect
+        .poll(() => status.locator('tbody tr').filter({ hasText: 'ERP with ids (e2e)' }).textContent())
+        .toContain(`erp-ids: ${targetId}`);
+      await screenshot(page, 'sync-target-id-lookup');
+      expect(errors).toEqual([]);
+    } finally {
+      receiver.respond = previous;
+    }
+    await env.server.request('DELETE', `/api/v1/subscriptions/${subscriptionId}`);
   });
 });

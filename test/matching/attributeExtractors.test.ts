@@ -34,6 +34,30 @@ const TABLE: Record<string, Row[]> = {
     { text: 'SUTURE FIBERWIRE #2 BLUE 38IN', expected: { size: ['2'], length: ['965 mm'] }, absent: ['sutureSize'] },
     { text: 'CATALOG 10-775-PA-55', expected: {}, absent: ['sutureSize'] },
   ],
+  standardEquivalences: [
+    // ISO 9626 needle outer diameters and ISO 10555-5 catheter outer diameters → gauge; the length stays a length.
+    { text: 'Spinal needle 0,7 x 90 mm Quincke', expected: { gauge: ['22'], length: ['90 mm ±0.5'] }, absent: ['dimensions'] },
+    { text: 'Needle hypodermic 25G x 1in (0.5mm x 25mm)', expected: { gauge: ['25'], length: ['25.4 mm', '25 mm ±0.5'] } },
+    { text: 'IV catheter 1,1 mm x 32 mm', expected: { gauge: ['20'], length: ['32 mm ±0.5'] } },
+    { text: 'Cannula IV 18G 1.3 x 45mm', expected: { gauge: ['18'], length: ['45 mm ±0.5'] } },
+    // A diameter outside a needle / catheter text, or not in the table, is not a gauge.
+    { text: 'Wire guide 0.9 x 150 mm', expected: { dimensions: ['150x0.9 mm ±0.5/0.05'] }, absent: ['gauge'] },
+    { text: 'Needle hypodermic 0.65 mm', expected: { length: ['0.65 mm ±0.025'] }, absent: ['gauge'] },
+    // EP metric → USP (synthetic sutures); metric sizes of USP 0 and above are left unread.
+    { text: 'Suture polypropylene 5/0 (1 metric) 75cm', expected: { sutureSize: ['5-0'], length: ['750 mm ±5'] } },
+    { text: 'Suture EP 1,5 USP 4-0 70 cm', expected: { sutureSize: ['4-0'], length: ['700 mm ±5'] } },
+    { text: 'Suture, metric 3, 90 cm', expected: { sutureSize: ['2-0'], length: ['900 mm ±5'] } },
+    { text: 'Suture braided EP 4 75 cm', expected: { length: ['750 mm ±5'] }, absent: ['sutureSize'] },
+    // Charrière = French; a French size with its mm in brackets is one size.
+    { text: 'Catheter Foley 2-way 12Ch 10ml', expected: { french: ['12'], volume: ['10 ml'] } },
+    { text: 'Foley catheter 12 Fr (4 mm) 10 mL', expected: { french: ['12'], volume: ['10 ml'] }, absent: ['length'] },
+    { text: 'ECG cable 5 CH', expected: {}, absent: ['french'] },
+    // Tracheal tube size = internal diameter, with or without the unit; OD is not the size.
+    { text: 'ETT 6.5 UNCUFFED', expected: { tubeInnerDiameter: ['6.5'] } },
+    { text: 'Tube, endotracheal, cuffed, 8,0 mm', expected: { tubeInnerDiameter: ['8'] }, absent: ['length'] },
+    { text: 'ET TUBE 7.5 CUFF 10ML SYRINGE', expected: { tubeInnerDiameter: ['7.5'], volume: ['10 ml'] } },
+    { text: 'SUCTION TUBING 6MM X 1.8M', expected: { dimensions: ['1800x6 mm ±50/0.5'] }, absent: ['tubeInnerDiameter'] },
+  ],
   french: [
     { text: 'CATHETER FOLEY SILICONE 14FR 5CC', expected: { french: ['14'], volume: ['5 ml'] } },
     { text: 'Catheter, Foley, 2-Way, 16 FR, 5 mL Balloon', expected: { french: ['16'], volume: ['5 ml'] } },

@@ -1,6 +1,6 @@
 /**
  * Issue 9, "Honest evaluation", on the held-out item corpora (test/fixtures/match-eval-holdout,
- * test/fixtures/match-eval-holdout2 and test/fixtures/match-eval-holdout3, written before the tuning they check, never tuned on): each is
+ * test/fixtures/match-eval-holdout2, test/fixtures/match-eval-holdout3 and test/fixtures/match-eval-holdout4, written before the tuning they check, never tuned on): each is
  * well-formed, every record is valid canonical data accepted by the public ingest API, the pair
  * accounting is consistent, and no hard negative ends in one golden record with the shipped rules.
  * Each corpus loads into its own server (their source ids may overlap). `npm run eval:match -- --holdout`
@@ -11,6 +11,7 @@ import {
   corpusProblems,
   HOLDOUT2_CORPUS_DIRECTORY,
   HOLDOUT3_CORPUS_DIRECTORY,
+  HOLDOUT4_CORPUS_DIRECTORY,
   HOLDOUT_CORPUS_DIRECTORY,
   labelledPairCount,
   readCorpus,
@@ -27,6 +28,7 @@ const heldOut: Array<{ name: string; corpus: EvaluationCorpus; minimumPairs: num
   { name: 'match-eval-holdout', corpus: readCorpus('item', HOLDOUT_CORPUS_DIRECTORY), minimumPairs: 150, minimumNegatives: 50 },
   { name: 'match-eval-holdout2', corpus: readCorpus('item', HOLDOUT2_CORPUS_DIRECTORY), minimumPairs: 150, minimumNegatives: 50 },
   { name: 'match-eval-holdout3', corpus: readCorpus('item', HOLDOUT3_CORPUS_DIRECTORY), minimumPairs: 150, minimumNegatives: 50 },
+  { name: 'match-eval-holdout4', corpus: readCorpus('item', HOLDOUT4_CORPUS_DIRECTORY), minimumPairs: 150, minimumNegatives: 50 },
 ];
 
 describe.each(heldOut)('held-out item corpus $name', ({ corpus, minimumPairs, minimumNegatives }) => {

@@ -36,7 +36,10 @@ const roundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
 
 describe('copyIfPlainJson', () => {
   it.each([
-    { name: 'scalars and nesting', value: { _id: 'a', s: 'x', n: 1.5, t: true, f: false, z: null, a: [1, 'b', [null, { c: 2 }]], o: { p: { q: [] } } } },
+    {
+      name: 'scalars and nesting',
+      value: { _id: 'a', s: 'x', n: 1.5, t: true, f: false, z: null, a: [1, 'b', [null, { c: 2 }]], o: { p: { q: [] } } },
+    },
     { name: 'integer-like keys keep JSON order', value: { _id: 'a', b: 1, 2: 'two', 1: 'one' } },
     { name: 'an object without prototype', value: Object.assign(Object.create(null) as Record<string, unknown>, { _id: 'a', x: 1 }) },
     { name: 'empty containers', value: { _id: 'a', a: [], o: {} } },
@@ -57,7 +60,15 @@ describe('copyIfPlainJson', () => {
     { name: '-0', value: { _id: 'a', n: -0 } },
     { name: 'a function', value: { _id: 'a', f: () => 1 } },
     { name: 'a toJSON method', value: { _id: 'a', v: { toJSON: () => 'x' } } },
-    { name: 'a class instance', value: { _id: 'a', v: new (class Point { x = 1 })() } },
+    {
+      name: 'a class instance',
+      value: {
+        _id: 'a',
+        v: new (class Point {
+          x = 1;
+        })(),
+      },
+    },
     { name: 'a boxed string', value: { _id: 'a', v: new String('x') } },
     { name: 'an own __proto__ key', value: JSON.parse('{"_id":"a","__proto__":{"x":1}}') as unknown },
   ])('leaves values the round trip would change to the round trip: $name', ({ value }) => {
@@ -113,9 +124,18 @@ describe('read results are the caller’s own copies', () => {
   it.each([
     { name: 'find through an index', read: (c: Collection) => c.find({ group: 'g' }).then((docs) => docs.forEach(vandalise)) },
     { name: 'findOne by _id', read: (c: Collection) => c.findOne({ _id: 'a' }).then(vandalise) },
-    { name: 'find with a projection', read: (c: Collection) => c.find({ group: 'g' }, { projection: { nested: 1, tags: 1 } }).then((docs) => docs.forEach(vandalise)) },
-    { name: 'find with a dotted projection (mingo)', read: (c: Collection) => c.find({ group: 'g' }, { projection: { 'nested.list': 1 } }).then((docs) => docs.forEach(vandalise)) },
-    { name: 'a sorted, limited find', read: (c: Collection) => c.find({ group: 'g' }, { sort: { _id: -1 }, limit: 1 }).then((docs) => docs.forEach(vandalise)) },
+    {
+      name: 'find with a projection',
+      read: (c: Collection) => c.find({ group: 'g' }, { projection: { nested: 1, tags: 1 } }).then((docs) => docs.forEach(vandalise)),
+    },
+    {
+      name: 'find with a dotted projection (mingo)',
+      read: (c: Collection) => c.find({ group: 'g' }, { projection: { 'nested.list': 1 } }).then((docs) => docs.forEach(vandalise)),
+    },
+    {
+      name: 'a sorted, limited find',
+      read: (c: Collection) => c.find({ group: 'g' }, { sort: { _id: -1 }, limit: 1 }).then((docs) => docs.forEach(vandalise)),
+    },
     {
       name: 'iterate',
       read: async (c: Collection) => {
@@ -125,7 +145,9 @@ describe('read results are the caller’s own copies', () => {
     {
       name: 'distinct of an object field',
       read: (c: Collection) =>
-        c.distinct('nested', { group: 'g' }).then((values) => values.forEach((value) => ((value as { list: unknown[] }).list[0] = 'changed'))),
+        c
+          .distinct('nested', { group: 'g' })
+          .then((values) => values.forEach((value) => ((value as { list: unknown[] }).list[0] = 'changed'))),
     },
     {
       name: 'findOneAndUpdate, both documents',

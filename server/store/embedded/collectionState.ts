@@ -8,19 +8,12 @@ import { DuplicateKeyError } from '../types';
 import type { Document, Filter, IndexSpec, Sort } from '../types';
 import { indexName, IndexState } from './indexState';
 import { compareStrings, OrderedKeys } from './orderedKeys';
-import type { Overlay } from './overlay';
+import type { Change, Overlay } from './overlay';
 import { ParsedCache } from './parsedCache';
 import type { OrderedPlan, Plan } from './planner';
 import { planQuery } from './planner';
 
-export interface Change {
-  id: string;
-  /** Committed JSON before the change (undefined for an insert). */
-  before: string | undefined;
-  beforeDoc: Document | undefined;
-  /** New version, or null for a delete. */
-  after: { json: string; doc: Document } | null;
-}
+export type { Change } from './overlay';
 
 /** Indexes restored when a collection is first used (from an index image, see indexImage.ts). */
 export interface DeferredIndexes {
@@ -215,7 +208,9 @@ export class CollectionState {
       const beforeJson = this.docs.get(change.id);
       if (beforeJson !== undefined) {
         const beforeDoc =
-          change.before === beforeJson && change.beforeDoc ? change.beforeDoc : this.parsedDocs.peek(change.id, beforeJson) ?? (JSON.parse(beforeJson) as Document);
+          change.before === beforeJson && change.beforeDoc
+            ? change.beforeDoc
+            : (this.parsedDocs.peek(change.id, beforeJson) ?? (JSON.parse(beforeJson) as Document));
         for (const index of this.indexes) index.removeDocument(beforeDoc, change.id);
         this.liveBytes -= beforeJson.length;
       }

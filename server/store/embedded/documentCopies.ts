@@ -19,7 +19,8 @@ export function copyParsed<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(source)) {
     // JSON.parse makes `__proto__` an own property; assignment would set the prototype instead.
-    if (key === '__proto__') Object.defineProperty(out, key, { value: copyParsed(source[key]), enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value: copyParsed(source[key]), enumerable: true, writable: true, configurable: true });
     else out[key] = copyParsed(source[key]);
   }
   return out as T;

@@ -6,10 +6,19 @@
  * staged owners of a key — O(matches), not O(staged). (Before, each read tested every staged
  * document and each write to a collection with a unique index re-validated the whole overlay.)
  */
-import type { IndexSpec } from '../types';
-import type { Change } from './collectionState';
+import type { Document, IndexSpec } from '../types';
 import type { IndexState } from './indexState';
 import type { Plan } from './planner';
+
+/** One document's staged change (the unit a transaction validates, applies and logs). */
+export interface Change {
+  id: string;
+  /** Committed JSON before the change (undefined for an insert). */
+  before: string | undefined;
+  beforeDoc: Document | undefined;
+  /** New version, or null for a delete. */
+  after: { json: string; doc: Document } | null;
+}
 
 export class Overlay {
   private readonly changes = new Map<string, Change>();

@@ -1,0 +1,98 @@
+/**
+ * ERP / charge-line shorthand in token comparisons (`tokenSet` param `shorthand`): a token that is a
+ * prefix of a token on the other side (`CUF` / `CUFFED`, `ENDOTRACH` / `ENDOTRACHEAL`) or that IS the consonant skeleton of one (`NTRL` / `NITRILE`, `ETHLN` / `ETHILON`, `APPLCTR` /
+ * `APPLICATOR`, `CRVD` / `CURVED`) counts as the same word at a `credit` below an exact token. Only
+ * words of letters take part: a token with a digit (a size, a strength, a gauge) never does, nor do the
+ * rule's `exclude` words (sides, sterility: what the attribute extractors decide).
+ *
+ * Runs after the exact comparison, on the tokens it left unmatched, and only adds to its score.
+ */
+import type { WeightedTokens } from './similarity';
+
+export interface ShorthandOptions {
+  /** Shortest token that may stand for a longer one (default 3). */
+  minLength: number;
+  /** Share of an exact token's weight a shorthand pair counts for (default 0.75). */
+  credit: number;
+  /** Upper-case words never paired by shorthand. */
+  exclude: ReadonlySet<string>;
+}
+
+const LETTERS = /^[A-Z]+$/;
+const VOWELS_AFTER_FIRST = /(?!^)[AEIOU]/g;
+const DOUBLED = /(.)\1+/g;
+
+/** Consonant skeleton cache: a domain's vocabulary is a few hundred thousand words at most; cleared beyond that. */
+const skeletons = new Map<string, string>();
+const MAX_CACHED = 200_000;
+
+function skeletonOf(token: string): string {
+  let skeleton = skeletons.get(token);
+  if (skeleton === undefined) {
+    skeleton = token.replace(VOWELS_AFTER_FIRST, '').replace(DOUBLED, '$1');
+    if (skeletons.size >= MAX_CACHED) skeletons.clear();
+    skeletons.set(token, skeleton);
+  }
+  return skeleton;
+}
+
+/** Whether `short` stands for `long`: a prefix of it, or (written without vowels after its first letter) its consonant skeleton. */
+export function isShorthandFor(short: string, long: string, minLength: number): boolean {
+  if (short.length < minLength || short.length >= long.length || short.charCodeAt(0) !== long.charCodeAt(0)) return false;
+  if (long.startsWith(short)) return true;
+  const own = skeletonOf(short);
+  return own.length === short.replace(DOUBLED, '$1').length && own === skeletonOf(long);
+}
+
+function isCandidate(token: string, options: ShorthandOptions): boolean {
+  return token.length >= options.minLength && LETTERS.test(token) && !options.exclude.has(token);
+}
+
+/**
+ * The weight shorthand pairs add on each side: `a` / `b` are SORTED token arrays, `wa` / `wb` their
+ * weights (null = uniform). Each unmatched token pairs with at most one unmatched token of the other side.
+ */
+export function shorthandCredit(args: {
+  a: readonly string[];
+  wa: WeightedTokens | null;
+  b: readonly string[];
+  wb: WeightedTokens | null;
+  options: ShorthandOptions;
+}): { creditA: number; creditB: number } {
+  const { a, b, wa, wb, options } = args;
+  const unmatchedA: number[] = [];
+  const unmatchedB: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x !== undefined && y !== undefined && x === y) {
+      i++;
+      j++;
+    } else if (y === undefined || (x !== undefined && x < y)) {
+      if (isCandidate(x as string, options)) unmatchedA.push(i);
+      i++;
+    } else {
+      if (isCandidate(y, options)) unmatchedB.push(j);
+      j++;
+    }
+  }
+  let creditA = 0;
+  let creditB = 0;
+  if (unmatchedA.length === 0 || unmatchedB.length === 0) return { creditA, creditB };
+  const used = new Set<number>();
+  for (const ia of unmatchedA) {
+    const x = a[ia] as string;
+    for (const ib of unmatchedB) {
+      if (used.has(ib)) continue;
+      const y = b[ib] as string;
+      if (!isShorthandFor(x, y, options.minLength) && !isShorthandFor(y, x, options.minLength)) continue;
+      used.add(ib);
+      creditA += options.credit * (wa ? (wa.weights[ia] ?? 0) : 1);
+      creditB += options.credit * (wb ? (wb.weights[ib] ?? 0) : 1);
+      break;
+    }
+  }
+  return { creditA, creditB };
+}
