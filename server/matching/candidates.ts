@@ -11,7 +11,7 @@ import type { IncomingPreparation, MatchIndexEntry } from './matchIndex';
 import { loadRules } from './rules';
 import type { CompiledRules } from './rules';
 import { evaluatePreparedPair, explainEvaluation, prepareRecord, shareStoredValues, shownScore, type PairEvaluation } from './scoring';
-import { loadTermWeights } from './termStats';
+import { loadTermWeights, termStatsVersionId, termStatsVersionOf } from './termStats';
 import type { CanonicalRecord, MatchBand, MatchExplanation, PreparedRecord } from './types';
 
 /** Entries fetched per lookup at most: a safety net on top of maxBlockSize. */
@@ -73,6 +73,8 @@ export interface CandidateResult {
   isTruncated: boolean;
   /** Entries prepared under another rules version and prepared again from their canonical record. */
   refreshedEntries: number;
+  /** Version of the domain's term stats read with the block sizes (rules with idf comparators; '' when none written yet). */
+  termStatsVersion?: string;
 }
 
 /** Finds index entries sharing a usable block with `record`, grouped by golden record. */
@@ -83,9 +85,18 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
   const byRule = preparationFor(args.record, rules, args.preparation).keysByRule;
   const allKeys = [...new Set(byRule.flat())];
   const sizes = new Map<string, number>();
+  // The term-stats version is read in the same query (matchRecord's held term counts are checked against it).
+  let termStatsVersion: string | undefined;
   if (allKeys.length > 0) {
-    const found = await stats.find({ _id: { $in: allKeys.map((k) => statId(domain, k)) } }, { session: args.session });
-    for (const stat of found) sizes.set(stat._id.slice(domain.length + 1), stat.size);
+    const versionId = termStatsVersionId(domain);
+    const ids = allKeys.map((k) => statId(domain, k));
+    if (rules.idfComparators.length > 0) ids.push(versionId);
+    const found = await stats.find({ _id: { $in: ids } }, { session: args.session });
+    if (rules.idfComparators.length > 0) termStatsVersion = '';
+    for (const stat of found) {
+      if (stat._id === versionId) termStatsVersion = termStatsVersionOf(stat);
+      else sizes.set(stat._id.slice(domain.length + 1), stat.size);
+    }
   }
   // Sizes count OTHER records: when re-matching an indexed record, take itself out of its blocks.
   if (args.recordId !== undefined) {
@@ -128,7 +139,15 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
     if (list) list.push(entry);
     else byGolden.set(entry.goldenId, [entry]);
   }
-  return { lookupKeys: [...new Set(lookupKeys)], overCollision, byGolden, entriesFetched, isTruncated, refreshedEntries: refreshed };
+  return {
+    lookupKeys: [...new Set(lookupKeys)],
+    overCollision,
+    byGolden,
+    entriesFetched,
+    isTruncated,
+    refreshedEntries: refreshed,
+    ...(termStatsVersion === undefined ? {} : { termStatsVersion }),
+  };
 }
 
 /** Prepares entries of another rules version again from their current canonical record (when a loader is given). */
@@ -206,6 +225,7 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
           compiled: rules,
           prepared: [prepared, ...[...found.byGolden.values()].flat().map((e) => e.prepared)],
           session: args.session,
+          termStatsVersion: found.termStatsVersion,
         })
       : undefined;
   const goldens: GoldenCandidate[] = [];

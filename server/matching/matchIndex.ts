@@ -3,12 +3,13 @@
  * (`{ domain, recordId, goldenId, keys, prepared, terms? }`, multikey index on `{ domain, keys }`);
  * `blockStats` holds each block's size (`_id: domain|key`), kept current on every insert and
  * removal so lookups can drop over-collision keys before fetching anything; `termStats` holds the
- * token frequencies of idf comparators (termStats.ts), kept current the same way.
+ * token frequencies of idf comparators (termStats.ts), kept current the same way, and the version
+ * document of a domain's term stats (`<domain>|#termStats`, read with the block sizes).
  */
 import type { Collection, Document, Store, StoreSession } from '../store/types';
 import type { CompiledRules } from './rules';
 import { prepareRecord } from './scoring';
-import { forgetTermCounts, termKeysOf, termStatId, termStatsCollection } from './termStats';
+import { termKeysOf, termStatId, termStatsCollection, writeTermStats } from './termStats';
 import type { CanonicalRecord, PreparedRecord } from './types';
 
 export const MATCH_INDEX = 'matchIndex';
@@ -133,13 +134,20 @@ export async function removeFromIndex(args: { store: Store; domain: string; reco
     session: args.session,
   });
   if (existing.terms && existing.terms.length > 0) {
-    forgetTermCounts(args.store, args.domain, existing.terms);
-    await adjustStats({
-      stats: termStatsCollection(args.store),
-      idOf: termStatId,
+    const deltas = new Map(existing.terms.map((k) => [k, -1]));
+    await writeTermStats({
+      store: args.store,
       domain: args.domain,
-      counts: new Map(existing.terms.map((k) => [k, -1])),
+      deltas,
       session: args.session,
+      write: () =>
+        adjustStats({
+          stats: termStatsCollection(args.store),
+          idOf: termStatId,
+          domain: args.domain,
+          counts: deltas,
+          session: args.session,
+        }),
     });
   }
   return true;
@@ -190,9 +198,15 @@ export async function indexRecords(args: {
   for (const [key, delta] of counts) if (delta === 0) counts.delete(key);
   await adjustStats({ stats: collections(args.store).stats, idOf: statId, domain, counts, session: args.session });
   for (const [key, delta] of termCounts) if (delta === 0) termCounts.delete(key);
-  forgetTermCounts(args.store, domain, termCounts.keys());
   if (termCounts.size > 0)
-    await adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain, counts: termCounts, session: args.session });
+    await writeTermStats({
+      store: args.store,
+      domain,
+      deltas: termCounts,
+      session: args.session,
+      write: () =>
+        adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain, counts: termCounts, session: args.session }),
+    });
 }
 
 /** Indexes (or re-indexes) one source record under its golden record. */
