@@ -62,6 +62,14 @@ describe('accounts-payable notes are not part of the name (POST /matching/verify
     expect(await nameComparison(a, b)).toMatchObject({ outcome: 'match', score: 1 });
   });
 
+  test.each<[string, string]>([
+    ['KABUSHIKI KAISHA TOSHIBA', 'Toshiba Corporation'],
+    ['Yugen Kaisha Kyowa Seisakusho', 'KYOWA SEISAKUSHO K.K.'],
+    ['OOO MEDTEKHNIKA', 'Medtekhnika LLC'],
+  ])('a legal form written before the name (legalPrefixes): %s = %s', async (a, b) => {
+    expect(await nameComparison(a, b)).toMatchObject({ outcome: 'match', score: 1 });
+  });
+
   test('a name that starts with such a word is a name, and a different name before the note still differs', async () => {
     expect(await nameComparison('Lockbox Services, Inc.', 'LOCKBOX SERVICES INC')).toMatchObject({ outcome: 'match' });
     expect((await nameComparison('LOCKBOX SERVICES INC', 'Services, Inc.'))?.outcome).not.toBe('match');
