@@ -57,6 +57,11 @@ export async function applySourceRecord(
      * reads them once, not once per record. Omitted: read here.
      */
     rules?: CompiledRules;
+    /**
+     * The caller read, in the same transaction, that no not-a-match pair names this record
+     * (`namedByNotAMatch` for a group): a new record's exclusions are then known to be empty.
+     */
+    isNamedByNoNotAMatch?: boolean;
   },
 ): Promise<ApplySourceRecordResult> {
   const { store } = services;
@@ -78,7 +83,10 @@ export async function applySourceRecord(
     const fingerprint = () => fingerprintOf(preparation);
 
     if (!golden) {
-      const excludedIds = await notAMatchExclusions({ store, session, rules, recordId: record._id, fingerprint });
+      const excludedIds =
+        input.isNamedByNoNotAMatch && input.session
+          ? new Set<string>()
+          : await notAMatchExclusions({ store, session, rules, recordId: record._id, fingerprint });
       const placed = await placeSourceRecord({
         store,
         session,

@@ -5,7 +5,7 @@
  * once per group. If a group fails, its records are retried one by one, and only the record that
  * still fails becomes a PERSIST_FAILED exception — the others are unaffected.
  */
-import { applySourceRecord, rulesFor, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
+import { applySourceRecord, namedByNotAMatch, rulesFor, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
 import { isSameJson } from '../stableJson';
 import type { StoreSession } from '../store/types';
 
@@ -61,6 +61,8 @@ async function persistOne(input: {
   rules: CompiledRules;
   /** null: known not to be stored (read once for the group); undefined: read it here. */
   stored?: null;
+  /** No not-a-match pair names the record (read once for the group). */
+  isNamedByNoNotAMatch: boolean;
 }): Promise<RecordResult> {
   const { item, context, session, rules } = input;
   const { domain, source } = context;
@@ -111,7 +113,14 @@ async function persistOne(input: {
     // Written by applySourceRecord with the record itself: no extra write per record.
     lastIngest: { ...context.origin, at, change: previous ? 'updated' : 'created' } satisfies LastIngest,
   };
-  const applied = await applySourceRecord(context.services, { sourceRecord: record, previous, actor: context.actor, session, rules });
+  const applied = await applySourceRecord(context.services, {
+    sourceRecord: record,
+    previous,
+    actor: context.actor,
+    session,
+    rules,
+    isNamedByNoNotAMatch: input.isNamedByNoNotAMatch,
+  });
   const result: RecordResult = {
     outcome: 'accepted',
     position: item.position,
@@ -131,15 +140,17 @@ async function persistGroup(items: WorkItem[], context: IngestContext): Promise<
     // embedded store serialises transactions), so reading them per record could not find another version.
     const rules = await rulesFor({ store, domain: context.domain, session });
     const storedAtStart = await storedIdsOf(items, context, session);
+    const idOf = (item: WorkItem) => sourceRecordIdOf(context.domain, context.source, item.sourceId as string);
+    const named = await namedByNotAMatch({ store, session, recordIds: items.map(idOf) });
     // Only source ids neither stored at the start nor seen earlier in the group are known to be absent.
     const seen = new Set<string>();
     const done: RecordResult[] = [];
     for (const [index, item] of items.entries()) {
       if (index > 0 && index % RECORDS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-      const id = sourceRecordIdOf(context.domain, context.source, item.sourceId as string);
+      const id = idOf(item);
       const stored = seen.has(id) || storedAtStart.has(id) ? undefined : null;
       seen.add(id);
-      done.push(await persistOne({ item, context, session, rules, stored }));
+      done.push(await persistOne({ item, context, session, rules, stored, isNamedByNoNotAMatch: !named.has(id) }));
     }
     return done;
   });

@@ -194,9 +194,9 @@ export class EmbeddedStore implements Store, CollectionHost {
           resolveRestored();
           return;
         }
-        setImmediate(step).unref();
+        setImmediate(step);
       };
-      setImmediate(step).unref();
+      setImmediate(step);
     });
   }
 

@@ -9,8 +9,19 @@
 import type { Document } from '../types';
 import { deepFreeze } from './documentCopies';
 
-/** Characters of cached document text per collection (parsed objects take a few times that in memory). */
-export const PARSED_CACHE_CHARACTERS = 1024 * 1024;
+/**
+ * Characters of cached document text per collection (parsed objects take a few times that in memory);
+ * `MDM_STORE_PARSED_CACHE_CHARS` overrides it (0 turns the cache off), for measurements.
+ */
+export const PARSED_CACHE_CHARACTERS = cacheBudget(process.env.MDM_STORE_PARSED_CACHE_CHARS);
+
+function cacheBudget(setting: string | undefined): number {
+  if (setting === undefined || setting === '') return 256 * 1024;
+  const value = Number(setting);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`MDM_STORE_PARSED_CACHE_CHARS must be a whole number of characters (0 or more), got ${JSON.stringify(setting)}`);
+  return value;
+}
 
 /**
  * Entries are deep-frozen under the test runner, so a store path that changed a shared document would throw
