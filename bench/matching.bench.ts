@@ -9,7 +9,7 @@
  * (b) incremental matchRecord latency p50/p95 against N items indexed in the embedded store.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createLogger } from '../server/logger';
@@ -31,6 +31,17 @@ const incrementalRecords = option('incremental-records', records);
 const queries = option('queries', 1000);
 const duplicateRate = option('duplicate-rate', 0.2);
 
+/** CPU seconds (user + system) of this process since it started, or since `since`. */
+const cpuSeconds = (since?: NodeJS.CpuUsage): number => {
+  const usage = process.cpuUsage(since);
+  return (usage.user + usage.system) / 1e6;
+};
+const loadAverage = (): string =>
+  loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
+/** Process CPU when the benchmark's modules (the matching engine among them) had been imported. */
+const importCpuSeconds = cpuSeconds();
 const peakRssMiB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const seconds = (ms: number): string => (ms / 1000).toFixed(1);
 const choose2 = (n: number): number => (n * (n - 1)) / 2;
@@ -128,6 +139,7 @@ function runBatch(rules: CompiledRules): void {
   const generated = generateItems({ count: records, duplicateRate, seed: 42 });
   console.log(`  generated in ${seconds(performance.now() - generatedAt)} s; RSS so far ${peakRssMiB()} MiB`);
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const result = batchMatch({
     records: generated.records,
     rules,
@@ -138,8 +150,9 @@ function runBatch(rules: CompiledRules): void {
       ),
   });
   const elapsed = performance.now() - started;
+  const batchCpu = cpuSeconds(cpuAtStart);
   const quality = evaluate(generated.entityOf, result.clusterOf);
-  console.log(`  wall time (batchMatch): ${seconds(elapsed)} s`);
+  console.log(`  wall time (batchMatch): ${seconds(elapsed)} s; CPU (batchMatch, user + sys): ${batchCpu.toFixed(1)} s`);
   console.log(`  peak RSS (process): ${peakRssMiB()} MiB`);
   console.log(`  candidate pairs compared: ${result.pairsCompared.toLocaleString('en-US')}`);
   console.log(
@@ -199,6 +212,7 @@ async function runIncremental(rules: CompiledRules): Promise<void> {
     const indexedEntities = new Set<string>();
     for (let i = 0; i < generated.records.length; i++)
       if (!isQuery.has(i)) indexedEntities.add(present(generated.entityOf[i], 'generated.entityOf[i]'));
+    const queriesCpuStart = process.cpuUsage();
     for (const i of isQuery) {
       const started = performance.now();
       const decision = await matchRecord({ store, rules, record: present(generated.records[i], 'record i') });
@@ -213,7 +227,9 @@ async function runIncremental(rules: CompiledRules): Promise<void> {
       )
         correct++;
     }
+    const queriesCpu = cpuSeconds(queriesCpuStart);
     latencies.sort((x, y) => x - y);
+    console.log(`  queries CPU (user + sys): ${queriesCpu.toFixed(2)} s, ${((queriesCpu * 1000) / queries).toFixed(3)} ms per query`);
     console.log(
       `  latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${present(latencies[latencies.length - 1], 'latencies[latencies.length - 1]').toFixed(2)} ms`,
     );
@@ -232,12 +248,17 @@ async function runIncremental(rules: CompiledRules): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const cpuBeforeRules = process.cpuUsage();
   const rules = await loadRules('item');
-  console.log(`matching benchmark — node ${process.version}, rules ${rules.version}`);
+  console.log(`matching benchmark — node ${process.version}, rules ${rules.version}; load average ${loadAverage()}`);
+  console.log(
+    `start-up CPU: imports ${importCpuSeconds.toFixed(2)} s, loadRules(item) ${cpuSeconds(cpuBeforeRules).toFixed(2)} s; RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`,
+  );
   console.log('\nstring similarity cost (generated manufacturer names / descriptions):');
   comparatorMicrobenchmark();
   if (!hasFlag('skip-batch')) runBatch(rules);
   if (!hasFlag('skip-incremental')) await runIncremental(rules);
+  console.log(`\nprocess CPU (user + sys): ${cpuSeconds().toFixed(1)} s; peak RSS ${peakRssMiB()} MiB; load average ${loadAverage()}`);
 }
 
 await main();

@@ -65,7 +65,7 @@ const HOLDOUT3_CORPUS = {
 const HOLDOUT4_CORPUS = {
   directory: HOLDOUT4_CORPUS_DIRECTORY,
   title:
-    'FOURTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout4, items as marketplace / Canadian bilingual / NHS Supply Chain / ARTG / lower-case EHR charge / preference-card / instrument / lab catalogue lines, hand-written before the fourth item round, never tuned on)',
+    'FOURTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout4: items as marketplace / Canadian bilingual / NHS Supply Chain / ARTG / lower-case EHR charge / preference-card / instrument / lab catalogue lines; suppliers in GLEIF / OpenCorporates / SAM.gov / Companies House / AP-remit conventions; hospitals in CMS / NPPES / AHA / state-licence / HIFLD conventions; hand-written before the fourth item and organisation rounds, never tuned on)',
 };
 const LISTED_FALSE_MERGES = 25;
 

@@ -138,6 +138,11 @@ export async function bootstrap(options: {
 export function listen(app: Koa, options: { port: number; host: string }): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(options.port, options.host);
+    // Keep idle keep-alive sockets longer than clients and load balancers do (Node's 5 s default is shorter
+    // than undici's pool and the usual 60 s balancer idle timeout): otherwise the server can close a socket at
+    // the moment a client reuses it, and that request fails with ECONNRESET. `close()` still ends idle sockets.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     server.once('listening', () => resolve(server));
     server.once('error', reject);
   });

@@ -38,6 +38,8 @@ export interface AppConfig {
   egressAllow: string[];
   /** Downstream sync: delay before each retry, in ms (the last one ends retrying); default ~3 days. */
   syncRetryScheduleMs?: number[];
+  /** Downstream sync: an endpoint whose every attempt failed for this long is disabled (MDM_SYNC_DISABLE_AFTER_MS; default 5 days). */
+  syncDisableAfterMs?: number;
   /** Downstream sync: how often the dispatcher looks for work, in ms. */
   syncIntervalMs: number;
   /** Downstream sync: absolute directories file-drop subscriptions may write into (MDM_SYNC_FILE_DIRS); none by default. */
@@ -252,6 +254,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       syncRetryScheduleMs = undefined;
     }
   }
+  let syncDisableAfterMs: number | undefined;
+  if (env.MDM_SYNC_DISABLE_AFTER_MS?.trim()) {
+    syncDisableAfterMs = Number(env.MDM_SYNC_DISABLE_AFTER_MS.trim());
+    if (!Number.isInteger(syncDisableAfterMs) || syncDisableAfterMs < 1 || syncDisableAfterMs > 90 * 24 * 3600 * 1000) {
+      problems.push(`MDM_SYNC_DISABLE_AFTER_MS must be whole milliseconds (1 to 90 days), got "${env.MDM_SYNC_DISABLE_AFTER_MS}"`);
+      syncDisableAfterMs = undefined;
+    }
+  }
+  config.syncDisableAfterMs = syncDisableAfterMs;
   config.secretsKey = secretsKey;
   config.egressAllow = egressAllow;
   config.syncRetryScheduleMs = syncRetryScheduleMs;

@@ -46,7 +46,7 @@ export const HOLDOUT2_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtu
 /** The third held-out corpus `test/fixtures/match-eval-holdout3/` (items): written before the third round of item matching work (GDSN, GUDID, GPO contract, 30-character item master, Workday, NDC label, EU comma-decimal conventions), never tuned on or edited after. */
 export const HOLDOUT3_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout3/', import.meta.url));
 
-/** The fourth held-out corpus `test/fixtures/match-eval-holdout4/` (items): written before the fourth round of item matching work (marketplace titles, Canadian bilingual EN/FR, NHS Supply Chain, ARTG / GMDN, lower-case EHR charge lines, preference cards, instrument and lab catalogues), never tuned on or edited after. */
+/** The fourth held-out corpus `test/fixtures/match-eval-holdout4/`: items (marketplace titles, Canadian bilingual EN/FR, NHS Supply Chain, ARTG / GMDN, lower-case EHR charge lines, preference cards, instrument and lab catalogues), suppliers (GLEIF, OpenCorporates, SAM.gov, Companies House, AP vendor masters) and facilities (CMS, NPPES, AHA, state licences, HIFLD). Written before the fourth round of item and organisation matching work, never tuned on or edited after. */
 export const HOLDOUT4_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout4/', import.meta.url));
 
 /** Domains that have a corpus file in `directory`. */

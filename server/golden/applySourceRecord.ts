@@ -3,12 +3,12 @@
  * record is matched and placed; an updated record recomputes its golden record — and, when it is
  * the only member, is re-matched first (an auto-merge then merges its golden record into the match).
  */
-import { indexRecord, type CompiledRules } from '../matching';
+import { indexRecord, prepareIncoming, type CompiledRules } from '../matching';
 import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
 import { SOURCE_RECORDS } from './collections';
 import { findGolden, inTransaction } from './goldenStore';
-import { asCanonical, fingerprintRecord, notAMatchExclusions, rulesFor } from './goldenMatching';
+import { asCanonical, fingerprintOf, notAMatchExclusions, rulesFor } from './goldenMatching';
 import { placeSourceRecord } from './placement';
 import { recomputeGolden } from './recompute';
 import { rematchLoneRecord } from './rematchLoneRecord';
@@ -45,6 +45,10 @@ export async function applySourceRecord(
   services: Pick<AppServices, 'store'>,
   input: {
     sourceRecord: SourceRecordDocument;
+    /**
+     * The stored record as the caller found it (null: none). Read again here unless the caller read it in
+     * the same transaction (`session`): a bulk load's new records then cost no second read.
+     */
     previous?: SourceRecordDocument | null;
     actor: GoldenActor;
     session?: StoreSession;
@@ -53,6 +57,11 @@ export async function applySourceRecord(
      * reads them once, not once per record. Omitted: read here.
      */
     rules?: CompiledRules;
+    /**
+     * The caller read, in the same transaction, that no not-a-match pair names this record
+     * (`namedByNotAMatch` for a group): a new record's exclusions are then known to be empty.
+     */
+    isNamedByNoNotAMatch?: boolean;
   },
 ): Promise<ApplySourceRecordResult> {
   const { store } = services;
@@ -61,21 +70,30 @@ export async function applySourceRecord(
   const config = loadSurvivorshipConfig(record.domain);
   return inTransaction(store, input.session, async (session) => {
     const at = new Date().toISOString();
-    const stored =
-      input.previous ?? (await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: record._id }, { session }));
+    const isPreviousCurrent = input.session !== undefined && input.previous !== undefined;
+    const stored = isPreviousCurrent
+      ? (input.previous ?? null)
+      : (input.previous ?? (await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: record._id }, { session })));
     const knownGoldenId = input.previous?.goldenId || record.goldenId || stored?.goldenId;
     const golden = knownGoldenId ? await activeGolden({ services, id: knownGoldenId, session }) : null;
     const canonical = asCanonical(record.canonical, record.sourceId);
-    const fingerprint = fingerprintRecord(canonical, rules);
+    // Prepared once: matching, indexing and the fingerprint all read this (they used to prepare it each).
+    const preparation = prepareIncoming(canonical, rules);
+    // Only a not-a-match pair naming the record needs its fingerprint.
+    const fingerprint = () => fingerprintOf(preparation);
 
     if (!golden) {
-      const excludedIds = await notAMatchExclusions({ store, session, rules, recordId: record._id, fingerprint });
+      const excludedIds =
+        input.isNamedByNoNotAMatch && input.session
+          ? new Set<string>()
+          : await notAMatchExclusions({ store, session, rules, recordId: record._id, fingerprint });
       const placed = await placeSourceRecord({
         store,
         session,
         rules,
         config,
         record,
+        preparation,
         excludedIds,
         actor: input.actor,
         trigger: 'ingest',
@@ -92,7 +110,8 @@ export async function applySourceRecord(
     await store.collection<SourceRecordDocument>(SOURCE_RECORDS).replaceOne({ _id: record._id }, updated, { upsert: true, session });
     // Only the raw payload changed (e.g. a field the mapping ignores): nothing to re-index or re-match.
     const isCanonicalChanged = !isMember || !stored || !isSameJson(stored.canonical, record.canonical);
-    if (isCanonicalChanged) await indexRecord({ store, rules, recordId: record._id, goldenId: golden._id, record: canonical, session });
+    if (isCanonicalChanged)
+      await indexRecord({ store, rules, recordId: record._id, goldenId: golden._id, record: canonical, preparation, session });
     const memberIds = isMember ? golden.sourceRecordIds : [...golden.sourceRecordIds, record._id];
 
     let decision: MatchDecisionDocument | null = null;
@@ -106,6 +125,7 @@ export async function applySourceRecord(
         memberIds,
         record: updated,
         canonical,
+        preparation,
         fingerprint,
         actor: input.actor,
         at,

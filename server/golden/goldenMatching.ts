@@ -3,7 +3,7 @@
  * exclusions as the engine's predicate, and the fingerprint of what the rules compare (a change of
  * it reopens a not-a-match question).
  */
-import { matchRecord, prepareRecord, publishedRules, type CompiledRules, type MatchDecision } from '../matching';
+import { matchRecord, prepareRecord, publishedRules, type CompiledRules, type IncomingPreparation, type MatchDecision } from '../matching';
 import type { CanonicalRecord } from '../matching/types';
 import type { Store, StoreSession } from '../store/types';
 import type { NotAMatchDocument } from '../stewardship/types';
@@ -34,6 +34,11 @@ export function fingerprintRecord(record: CanonicalRecord, rules: CompiledRules)
   return stableHash(prepareRecord(record, rules).values);
 }
 
+/** `fingerprintRecord` of a record already prepared (`prepareIncoming`): the same hash, without preparing it again. */
+export function fingerprintOf(preparation: IncomingPreparation): string {
+  return stableHash(preparation.prepared.values);
+}
+
 /**
  * Ids a record must not be matched with: the other side of every not-a-match pair naming the record
  * (or its current golden record) while neither side has changed in what the rules compare — a pair
@@ -45,7 +50,8 @@ export async function notAMatchExclusions(args: {
   rules: CompiledRules;
   recordId: string;
   goldenId?: string;
-  fingerprint: string;
+  /** The record's fingerprint, or a function computing it: only needed when a not-a-match pair names the record. */
+  fingerprint: string | (() => string);
 }): Promise<Set<string>> {
   const ids = args.goldenId ? [args.recordId, args.goldenId] : [args.recordId];
   // Two indexed lookups rather than one $or, which the embedded store would answer with a scan.
@@ -56,6 +62,7 @@ export async function notAMatchExclusions(args: {
   ];
   const excluded = new Set<string>();
   if (pairs.length === 0) return excluded;
+  const fingerprint = typeof args.fingerprint === 'function' ? args.fingerprint() : args.fingerprint;
   const otherOf = (pair: NotAMatchDocument) => (ids.includes(pair.a) ? pair.b : pair.a);
   const others = pairs.map(otherOf);
   const otherRecords = await args.store
@@ -67,13 +74,31 @@ export async function notAMatchExclusions(args: {
   pairs.forEach((pair) => {
     const other = otherOf(pair);
     const recordedOwn = pair.fingerprints?.[args.recordId];
-    if (recordedOwn !== undefined && recordedOwn !== args.fingerprint) return;
+    if (recordedOwn !== undefined && recordedOwn !== fingerprint) return;
     const recordedOther = pair.fingerprints?.[other];
     const currentOther = currentFingerprints.get(other);
     if (recordedOther !== undefined && currentOther !== undefined && recordedOther !== currentOther) return;
     excluded.add(other);
   });
   return excluded;
+}
+
+/**
+ * The ids among `recordIds` that some not-a-match pair names (either side): two indexed reads for a whole
+ * group of records instead of two per record. Ingest never writes not-a-match pairs, so within one
+ * transaction a record named by none stays so.
+ */
+export async function namedByNotAMatch(args: { store: Store; session?: StoreSession; recordIds: string[] }): Promise<Set<string>> {
+  const collection = args.store.collection<NotAMatchDocument>(NOT_A_MATCH);
+  const ids = [...new Set(args.recordIds)];
+  const named = new Set<string>();
+  if (ids.length === 0) return named;
+  const wanted = new Set(ids);
+  for (const pair of await collection.find({ a: { $in: ids } }, { projection: { a: 1, b: 1 }, session: args.session }))
+    if (wanted.has(pair.a)) named.add(pair.a);
+  for (const pair of await collection.find({ b: { $in: ids } }, { projection: { a: 1, b: 1 }, session: args.session }))
+    if (wanted.has(pair.b)) named.add(pair.b);
+  return named;
 }
 
 /** Matches a source record against the domain's golden records, skipping excluded ids. */
@@ -84,12 +109,15 @@ export async function matchSourceRecord(args: {
   recordId: string;
   record: CanonicalRecord;
   excludedIds: ReadonlySet<string>;
+  /** `record` already prepared under `rules` (`prepareIncoming`). */
+  preparation?: IncomingPreparation;
 }): Promise<MatchDecision> {
   return matchRecord({
     store: args.store,
     session: args.session,
     rules: args.rules,
     record: args.record,
+    preparation: args.preparation,
     recordId: args.recordId,
     notAMatch: (pair) => args.excludedIds.has(pair.candidateRecordId) || args.excludedIds.has(pair.goldenId),
     canonicalOf: (recordIds) => canonicalRecordsOf({ store: args.store, session: args.session, recordIds }),

@@ -5,7 +5,7 @@
  * audited under the rule that made it.
  */
 import { systemActor } from '../audit/auditLog';
-import { indexRecord, type CompiledRules, type MatchDecision } from '../matching';
+import { indexRecord, type CompiledRules, type IncomingPreparation, type MatchDecision } from '../matching';
 import type { Store, StoreSession } from '../store/types';
 import { SOURCE_RECORDS } from './collections';
 import { findGolden, newGoldenId } from './goldenStore';
@@ -50,6 +50,8 @@ export async function placeSourceRecord(args: {
   rules: CompiledRules;
   config: SurvivorshipConfig;
   record: SourceRecordDocument;
+  /** The record's canonical form already prepared under `rules` (`prepareIncoming`); prepared here when omitted. */
+  preparation?: IncomingPreparation;
   excludedIds: ReadonlySet<string>;
   actor: GoldenActor;
   trigger: MatchDecisionDocument['trigger'];
@@ -66,6 +68,7 @@ export async function placeSourceRecord(args: {
     recordId: record._id,
     record: canonical,
     excludedIds: args.excludedIds,
+    preparation: args.preparation,
   });
   const { decision, target } = await liveDecision({ store, session, decision: matched });
   const rule = ruleOf(decision, rules.version);
@@ -73,7 +76,7 @@ export async function placeSourceRecord(args: {
   const goldenId = isJoining && target ? target._id : newGoldenId(record.domain);
   const placed: SourceRecordDocument = { ...record, goldenId };
   await store.collection<SourceRecordDocument>(SOURCE_RECORDS).replaceOne({ _id: record._id }, placed, { upsert: true, session });
-  await indexRecord({ store, rules, recordId: record._id, goldenId, record: canonical, session });
+  await indexRecord({ store, rules, recordId: record._id, goldenId, record: canonical, preparation: args.preparation, session });
 
   let golden: GoldenRecordDocument;
   if (isJoining && target) {

@@ -4,7 +4,7 @@
  * survives); review opens a potential-match task unless one is open for the record already.
  */
 import { systemActor } from '../audit/auditLog';
-import type { CompiledRules } from '../matching';
+import type { CompiledRules, IncomingPreparation } from '../matching';
 import type { CanonicalRecord } from '../matching/types';
 import type { Store, StoreSession } from '../store/types';
 import { TASKS } from '../stewardship/collections';
@@ -29,7 +29,10 @@ export async function rematchLoneRecord(args: {
   memberIds: string[];
   record: SourceRecordDocument;
   canonical: CanonicalRecord;
-  fingerprint: string;
+  /** `canonical` already prepared under `rules` (`prepareIncoming`). */
+  preparation?: IncomingPreparation;
+  /** The record's fingerprint, or a function computing it (needed only when a not-a-match pair names it). */
+  fingerprint: string | (() => string);
   actor: GoldenActor;
   at: string;
 }): Promise<{ decision: MatchDecisionDocument; survivorId?: string }> {
@@ -43,7 +46,15 @@ export async function rematchLoneRecord(args: {
     fingerprint: args.fingerprint,
   });
   excludedIds.add(golden._id);
-  const matched = await matchSourceRecord({ store, session, rules, recordId: record._id, record: args.canonical, excludedIds });
+  const matched = await matchSourceRecord({
+    store,
+    session,
+    rules,
+    recordId: record._id,
+    record: args.canonical,
+    excludedIds,
+    preparation: args.preparation,
+  });
   const rule = ruleOf(matched, rules.version);
   const target = matched.best && matched.decision === 'auto-merge' ? await findGolden({ store, id: matched.best.goldenId, session }) : null;
   const base = {

@@ -1,25 +1,18 @@
 /**
  * Distinguishing attributes read from free text: the extractors a rule set declares (`attributes`
  * in matching-rules/<domain>.json) compiled once — regular expressions built, unit conversion
- * factors computed with mathjs — and run once per record when it is prepared. Comparing two
+ * factors computed with mathjs (unitConversions.ts) — and run once per record when it is prepared. Comparing two
  * prepared records is then set intersection per attribute.
  *
  * Extraction order is the declaration order, and within an attribute the pattern order: each match
  * blanks its span, so `NON-STERILE` is not read again as `STERILE`, `4X4IN` not again as `4IN`, and
  * `5MG/ML` not again as `5MG`. Declare the specific before the general.
  */
-import { create, createUnitDependencies, unitDependencies } from 'mathjs';
 import type { ErrorDetail } from '../errors';
 import { present } from '../invariant';
 import type { AttributeDetail, AttributeExtractor, PreparedAttributes } from './types';
 import { createIntern, type Intern } from './internedStrings';
-
-const math = create({
-  unitDependencies: present(unitDependencies, 'mathjs unitDependencies'),
-  createUnitDependencies: present(createUnitDependencies, 'mathjs createUnitDependencies'),
-});
-// Pharmacy spelling of micrograms.
-math.createUnit('mcg', '1 ug', { override: true });
+import { conversionFactor } from './unitConversions';
 
 interface CompiledPattern {
   regex: RegExp;
@@ -52,13 +45,6 @@ export interface CompiledExtractor {
 }
 
 const QUANTITY_PRECISION = 3;
-
-function conversionFactor(spec: string, target: string): number {
-  // `10 mg/ml` (a factor and a unit) or `cm^3`.
-  const match = /^\s*(\d+(?:\.\d+)?)?\s*(.+)$/.exec(spec);
-  const factor = match?.[1] ? Number(match[1]) : 1;
-  return factor * math.unit(1, match?.[2] ?? spec).toNumber(target);
-}
 
 /** Problems of a rule set's extractors (bad regex, unknown or inconvertible unit); paths under `attributes[i]`. */
 export function extractorProblems(extractors: readonly AttributeExtractor[]): ErrorDetail[] {

@@ -6,12 +6,12 @@
 import type { Store, StoreSession } from '../store/types';
 import { selectLookupKeys } from './blocking';
 import { present } from '../invariant';
-import { collections, entryId, keysByRule, statId } from './matchIndex';
-import type { MatchIndexEntry } from './matchIndex';
+import { collections, entryId, preparationFor, statId } from './matchIndex';
+import type { IncomingPreparation, MatchIndexEntry } from './matchIndex';
 import { loadRules } from './rules';
 import type { CompiledRules } from './rules';
 import { evaluatePreparedPair, explainEvaluation, prepareRecord, shareStoredValues, shownScore, type PairEvaluation } from './scoring';
-import { loadTermWeights } from './termStats';
+import { loadTermWeights, termStatsVersionId, termStatsVersionOf } from './termStats';
 import type { CanonicalRecord, MatchBand, MatchExplanation, PreparedRecord } from './types';
 
 /** Entries fetched per lookup at most: a safety net on top of maxBlockSize. */
@@ -31,6 +31,8 @@ export type LookupArgs = ({ rules: CompiledRules } | { domain: string }) & {
    * compare what the rules in force compare; without it such entries are scored as stored.
    */
   canonicalOf?: (recordIds: string[]) => Promise<Map<string, CanonicalRecord>>;
+  /** `record` already prepared (`prepareIncoming`); ignored when made under another rules version. */
+  preparation?: IncomingPreparation;
 };
 
 const shippedRules = new Map<string, Promise<CompiledRules>>();
@@ -71,6 +73,8 @@ export interface CandidateResult {
   isTruncated: boolean;
   /** Entries prepared under another rules version and prepared again from their canonical record. */
   refreshedEntries: number;
+  /** Version of the domain's term stats read with the block sizes (rules with idf comparators; '' when none written yet). */
+  termStatsVersion?: string;
 }
 
 /** Finds index entries sharing a usable block with `record`, grouped by golden record. */
@@ -78,12 +82,21 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
   const { index, stats } = collections(args.store);
   const rules = await resolveRules(args);
   const domain = rules.domain;
-  const byRule = keysByRule(args.record, rules);
+  const byRule = preparationFor(args.record, rules, args.preparation).keysByRule;
   const allKeys = [...new Set(byRule.flat())];
   const sizes = new Map<string, number>();
+  // The term-stats version is read in the same query (matchRecord's held term counts are checked against it).
+  let termStatsVersion: string | undefined;
   if (allKeys.length > 0) {
-    const found = await stats.find({ _id: { $in: allKeys.map((k) => statId(domain, k)) } }, { session: args.session });
-    for (const stat of found) sizes.set(stat._id.slice(domain.length + 1), stat.size);
+    const versionId = termStatsVersionId(domain);
+    const ids = allKeys.map((k) => statId(domain, k));
+    if (rules.idfComparators.length > 0) ids.push(versionId);
+    const found = await stats.find({ _id: { $in: ids } }, { session: args.session });
+    if (rules.idfComparators.length > 0) termStatsVersion = '';
+    for (const stat of found) {
+      if (stat._id === versionId) termStatsVersion = termStatsVersionOf(stat);
+      else sizes.set(stat._id.slice(domain.length + 1), stat.size);
+    }
   }
   // Sizes count OTHER records: when re-matching an indexed record, take itself out of its blocks.
   if (args.recordId !== undefined) {
@@ -126,7 +139,15 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
     if (list) list.push(entry);
     else byGolden.set(entry.goldenId, [entry]);
   }
-  return { lookupKeys: [...new Set(lookupKeys)], overCollision, byGolden, entriesFetched, isTruncated, refreshedEntries: refreshed };
+  return {
+    lookupKeys: [...new Set(lookupKeys)],
+    overCollision,
+    byGolden,
+    entriesFetched,
+    isTruncated,
+    refreshedEntries: refreshed,
+    ...(termStatsVersion === undefined ? {} : { termStatsVersion }),
+  };
 }
 
 /** Prepares entries of another rules version again from their current canonical record (when a loader is given). */
@@ -193,8 +214,9 @@ function isExcluded(notAMatch: NotAMatch | undefined, pair: { recordId?: string;
 /** Matches one incoming record against the index: candidates, per-golden best member score, decision. */
 export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }): Promise<MatchDecision> {
   const rules = await resolveRules(args);
-  const found = await findCandidates({ ...args, rules });
-  const prepared = prepareRecord(args.record, rules);
+  const preparation = preparationFor(args.record, rules, args.preparation);
+  const found = await findCandidates({ ...args, rules, preparation });
+  const prepared = preparation.prepared;
   // Token weights of idf comparators: one read for the tokens of the record and its candidates.
   const context =
     found.entriesFetched > 0 && rules.idfComparators.length > 0
@@ -203,6 +225,7 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
           compiled: rules,
           prepared: [prepared, ...[...found.byGolden.values()].flat().map((e) => e.prepared)],
           session: args.session,
+          termStatsVersion: found.termStatsVersion,
         })
       : undefined;
   const goldens: GoldenCandidate[] = [];

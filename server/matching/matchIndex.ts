@@ -3,12 +3,13 @@
  * (`{ domain, recordId, goldenId, keys, prepared, terms? }`, multikey index on `{ domain, keys }`);
  * `blockStats` holds each block's size (`_id: domain|key`), kept current on every insert and
  * removal so lookups can drop over-collision keys before fetching anything; `termStats` holds the
- * token frequencies of idf comparators (termStats.ts), kept current the same way.
+ * token frequencies of idf comparators (termStats.ts), kept current the same way, and the version
+ * document of a domain's term stats (`<domain>|#termStats`, read with the block sizes).
  */
 import type { Collection, Document, Store, StoreSession } from '../store/types';
 import type { CompiledRules } from './rules';
 import { prepareRecord } from './scoring';
-import { forgetTermCounts, termKeysOf, termStatId, termStatsCollection } from './termStats';
+import { termKeysOf, termStatId, termStatsCollection, writeTermStats } from './termStats';
 import type { CanonicalRecord, PreparedRecord } from './types';
 
 export const MATCH_INDEX = 'matchIndex';
@@ -62,6 +63,27 @@ export function keysByRule(record: CanonicalRecord, rules: CompiledRules): strin
   return rules.keyRules.map((keyRule) => keyRule.indexKeys(record));
 }
 
+/**
+ * An incoming record prepared once for one rules version: what matching scores (`prepared`) and the
+ * blocking keys it is looked up and indexed under. Plain data: placing a record matches and then
+ * indexes it, and both use the same preparation instead of normalising the record twice.
+ */
+export interface IncomingPreparation {
+  rulesVersion: string;
+  prepared: PreparedRecord;
+  keysByRule: string[][];
+}
+
+/** Prepares `record` for matching and indexing under `rules` (a pure function of the two). */
+export function prepareIncoming(record: CanonicalRecord, rules: CompiledRules): IncomingPreparation {
+  return { rulesVersion: rules.version, prepared: prepareRecord(record, rules), keysByRule: keysByRule(record, rules) };
+}
+
+/** `preparation` when it was made under `rules`' version, else a fresh one (a publish changed the rules). */
+export function preparationFor(record: CanonicalRecord, rules: CompiledRules, preparation?: IncomingPreparation): IncomingPreparation {
+  return preparation && preparation.rulesVersion === rules.version ? preparation : prepareIncoming(record, rules);
+}
+
 async function adjustStats(args: {
   stats: Collection<BlockStat>;
   idOf: (domain: string, key: string) => string;
@@ -112,13 +134,20 @@ export async function removeFromIndex(args: { store: Store; domain: string; reco
     session: args.session,
   });
   if (existing.terms && existing.terms.length > 0) {
-    forgetTermCounts(args.store, args.domain, existing.terms);
-    await adjustStats({
-      stats: termStatsCollection(args.store),
-      idOf: termStatId,
+    const deltas = new Map(existing.terms.map((k) => [k, -1]));
+    await writeTermStats({
+      store: args.store,
       domain: args.domain,
-      counts: new Map(existing.terms.map((k) => [k, -1])),
+      deltas,
       session: args.session,
+      write: () =>
+        adjustStats({
+          stats: termStatsCollection(args.store),
+          idOf: termStatId,
+          domain: args.domain,
+          counts: deltas,
+          session: args.session,
+        }),
     });
   }
   return true;
@@ -128,7 +157,8 @@ export async function removeFromIndex(args: { store: Store; domain: string; reco
 export async function indexRecords(args: {
   store: Store;
   rules: CompiledRules;
-  entries: ReadonlyArray<{ recordId: string; goldenId: string; record: CanonicalRecord }>;
+  /** `preparation`: the record already prepared under these rules (`prepareIncoming`), used instead of preparing it again. */
+  entries: ReadonlyArray<{ recordId: string; goldenId: string; record: CanonicalRecord; preparation?: IncomingPreparation }>;
   session?: StoreSession;
 }): Promise<void> {
   const { index } = collections(args.store);
@@ -147,9 +177,10 @@ export async function indexRecords(args: {
   if (previous.length > 0) await index.deleteMany({ _id: { $in: previous.map((p) => p._id) } }, { session: args.session });
   const now = new Date().toISOString();
   const docs: MatchIndexEntry[] = args.entries.map((entry) => {
-    const keys = [...new Set(keysByRule(entry.record, args.rules).flat())];
+    const preparation = preparationFor(entry.record, args.rules, entry.preparation);
+    const keys = [...new Set(preparation.keysByRule.flat())];
     for (const key of keys) bump(key, 1);
-    const prepared = prepareRecord(entry.record, args.rules);
+    const prepared = preparation.prepared;
     const terms = termKeysOf(prepared, args.rules);
     for (const term of terms) bump(term, 1, termCounts);
     return {
@@ -167,9 +198,15 @@ export async function indexRecords(args: {
   for (const [key, delta] of counts) if (delta === 0) counts.delete(key);
   await adjustStats({ stats: collections(args.store).stats, idOf: statId, domain, counts, session: args.session });
   for (const [key, delta] of termCounts) if (delta === 0) termCounts.delete(key);
-  forgetTermCounts(args.store, domain, termCounts.keys());
   if (termCounts.size > 0)
-    await adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain, counts: termCounts, session: args.session });
+    await writeTermStats({
+      store: args.store,
+      domain,
+      deltas: termCounts,
+      session: args.session,
+      write: () =>
+        adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain, counts: termCounts, session: args.session }),
+    });
 }
 
 /** Indexes (or re-indexes) one source record under its golden record. */
@@ -179,12 +216,14 @@ export async function indexRecord(args: {
   recordId: string;
   goldenId: string;
   record: CanonicalRecord;
+  /** The record already prepared (`prepareIncoming`); prepared again when made under another rules version. */
+  preparation?: IncomingPreparation;
   session?: StoreSession;
 }): Promise<void> {
   await indexRecords({
     store: args.store,
     rules: args.rules,
-    entries: [{ recordId: args.recordId, goldenId: args.goldenId, record: args.record }],
+    entries: [{ recordId: args.recordId, goldenId: args.goldenId, record: args.record, preparation: args.preparation }],
     session: args.session,
   });
 }

@@ -6,12 +6,15 @@
  * The batch matcher counts them from its own records. A token weighs ln(1 + N / df): a token in
  * every record weighs ln 2 ≈ 0.7, a token in one record of a million ≈ 13.8.
  */
+import { randomUUID } from 'node:crypto';
 import type { Collection, Document, Store, StoreSession } from '../store/types';
 import type { CompareContext } from './comparators';
 import type { CompiledRules } from './rules';
 import type { PreparedRecord } from './types';
 
 export const TERM_STATS = 'termStats';
+/** The match index's block-stats collection (matchIndex.ts `BLOCK_STATS`), where the term-stats version is kept. */
+const BLOCK_STATS_COLLECTION = 'blockStats';
 
 export interface TermStat extends Document {
   _id: string;
@@ -83,98 +86,259 @@ export function countTerms(prepared: readonly PreparedRecord[], compiled: Compil
 }
 
 /**
- * Counts read recently, per `<domain>|<comparator>` and token. idf weights move slowly (a token's
- * weight barely changes when one record more holds it), so counts are reused for `CACHE_TTL_MS`;
- * the match index forgets the counts it changes in this process at once (`forgetTermCounts`), other
- * processes' changes show after the TTL. This keeps the extra read off most incremental matches.
+ * Counts held in memory per store and domain, valid for one version of the domain's term stats.
+ *
+ * Every writer of term stats (the match index: index, re-index, removal) sets the domain's version
+ * document to a fresh value after writing, reading back the value it replaced. When that was the
+ * version this process holds, no other writer came between: the writer applies its own deltas to the
+ * counts it holds and takes the new version (no read). Otherwise the held counts are dropped. A reader
+ * compares the version it observed (matchRecord reads it with the block sizes, in the same query) with
+ * the held one and drops the counts on a difference: another server's write, an aborted transaction.
+ * So counts are exact for the observed version, and an incremental match reads no term stats once they
+ * are held. The version is a random string, not a counter, so a store reset cannot bring an old value
+ * back. The version document lives in `blockStats` (`<domain>|#termStats`; block keys always hold a `:`).
+ *
+ * The first read of a domain loads all its counts in one query when there are at most
+ * `FULL_LOAD_MAX_TOKENS` of them (tens of thousands for a million generated items); otherwise, and after
+ * counts were dropped, only the missing tokens are read (one query per call), at most one full load per
+ * `FULL_LOAD_INTERVAL_MS`.
  */
-const CACHE_TTL_MS = 30_000;
-const CACHE_MAX_TOKENS = 200_000;
-type CountCache = { tables: Map<string, Map<string, { size: number; at: number }>>; tokens: number };
-/** Per store (a process may open several: tests, tools). */
-const caches = new WeakMap<Store, CountCache>();
+export const TERM_STATS_VERSION_KEY = '#termStats';
+const FULL_LOAD_MAX_TOKENS = 500_000;
+const FULL_LOAD_INTERVAL_MS = 60_000;
+const MAX_HELD_TOKENS = 1_000_000;
 
-function cacheOf(store: Store): CountCache {
-  let cache = caches.get(store);
-  if (!cache) {
-    cache = { tables: new Map(), tokens: 0 };
-    caches.set(store, cache);
-  }
-  return cache;
+interface DomainCounts {
+  /** Version of the domain's term stats these counts belong to ('' when none was ever written). */
+  version: string | undefined;
+  /** comparator → token → count ('' → number of records). */
+  tables: Map<string, Map<string, number>>;
+  /** Every token of the domain is held: a token not held has count 0. */
+  isComplete: boolean;
+  tokens: number;
+  lastFullLoadAt: number;
+  /**
+   * Moved by this process's writes (before and after): a read that started in another generation
+   * may have seen the store before or after a write whose deltas are applied here, so it is not kept.
+   */
+  generation: number;
+  /** This process's term-stats writes not finished yet. */
+  writesInFlight: number;
 }
 
-/** Drops cached counts of `<comparator>|<token>` keys of a domain (called by the match index when it changes them). */
-export function forgetTermCounts(store: Store, domain: string, termKeys: Iterable<string>): void {
-  const tables = caches.get(store)?.tables;
-  if (!tables) return;
-  for (const key of termKeys) {
+/** Per store (a process may open several: tests, tools), per domain. */
+const caches = new WeakMap<Store, Map<string, DomainCounts>>();
+
+function countsOf(store: Store, domain: string): DomainCounts {
+  let byDomain = caches.get(store);
+  if (!byDomain) {
+    byDomain = new Map();
+    caches.set(store, byDomain);
+  }
+  let counts = byDomain.get(domain);
+  if (!counts) {
+    counts = {
+      version: undefined,
+      tables: new Map(),
+      isComplete: false,
+      tokens: 0,
+      lastFullLoadAt: -Infinity,
+      generation: 0,
+      writesInFlight: 0,
+    };
+    byDomain.set(domain, counts);
+  }
+  return counts;
+}
+
+function drop(counts: DomainCounts, version: string | undefined): void {
+  counts.version = version;
+  counts.tables = new Map();
+  counts.isComplete = false;
+  counts.tokens = 0;
+}
+
+function tableOf(counts: DomainCounts, comparator: string): Map<string, number> {
+  let table = counts.tables.get(comparator);
+  if (!table) {
+    table = new Map();
+    counts.tables.set(comparator, table);
+  }
+  return table;
+}
+
+/** `_id` of a domain's term-stats version document (in the block-stats collection). */
+export function termStatsVersionId(domain: string): string {
+  return `${domain}|${TERM_STATS_VERSION_KEY}`;
+}
+
+/** The version of a domain's term stats, as read with block sizes ('' when none was written yet). */
+export function termStatsVersionOf(document: object | null | undefined): string {
+  const version = document && 'version' in document ? document.version : undefined;
+  return typeof version === 'string' ? version : '';
+}
+
+/**
+ * Writes term stats of a domain (`write`: the store updates for `deltas`, `<comparator>|<token>` →
+ * change), then sets the domain's version to a fresh value and, when this process held the version
+ * replaced, applies the same deltas to its counts. While a write is in flight no read keeps what it
+ * read (it may have seen the store before or after the write whose deltas are applied here).
+ */
+export async function writeTermStats(args: {
+  store: Store;
+  domain: string;
+  deltas: ReadonlyMap<string, number>;
+  session?: StoreSession;
+  write: () => Promise<void>;
+}): Promise<void> {
+  const counts = countsOf(args.store, args.domain);
+  counts.writesInFlight++;
+  counts.generation++;
+  let previous: object | null;
+  const version = randomUUID();
+  try {
+    await args.write();
+    previous = await args.store
+      .collection<{ _id: string; domain: string; version: string }>(BLOCK_STATS_COLLECTION)
+      .findOneAndUpdate(
+        { _id: termStatsVersionId(args.domain) },
+        { $set: { domain: args.domain, version } },
+        { upsert: true, returnDocument: 'before', session: args.session },
+      );
+  } catch (error) {
+    drop(counts, undefined);
+    throw error;
+  } finally {
+    counts.writesInFlight--;
+    counts.generation++;
+  }
+  if (counts.version === undefined || counts.version !== termStatsVersionOf(previous)) {
+    drop(counts, undefined);
+    return;
+  }
+  counts.version = version;
+  for (const [key, delta] of args.deltas) {
     const at = key.indexOf('|');
-    tables.get(`${domain}|${key.slice(0, at)}`)?.delete(key.slice(at + 1));
+    const table = counts.tables.get(key.slice(0, at));
+    const token = key.slice(at + 1);
+    const held = table?.get(token);
+    if (table === undefined || (held === undefined && !counts.isComplete)) continue;
+    const size = Math.max((held ?? 0) + delta, 0);
+    // A complete table holds no zero counts (the store deletes them); a partial one remembers them.
+    if (size > 0 || !counts.isComplete) table.set(token, size);
+    else table.delete(token);
   }
 }
 
 /**
  * The frequencies of every token the given prepared records hold in the domain's idf comparators:
- * cached counts, the rest in one query. Undefined when the rules weigh no tokens.
+ * held counts when they belong to the current version, the rest in one query. `termStatsVersion` is
+ * the version read with the block sizes (read here when not given). Undefined when the rules weigh no
+ * tokens.
  */
 export async function loadTermWeights(args: {
   store: Store;
   compiled: CompiledRules;
   prepared: readonly PreparedRecord[];
   session?: StoreSession;
+  termStatsVersion?: string;
 }): Promise<CompareContext | undefined> {
   if (args.compiled.idfComparators.length === 0) return undefined;
   const domain = args.compiled.domain;
+  const counts = countsOf(args.store, domain);
+  const version =
+    args.termStatsVersion ??
+    termStatsVersionOf(
+      await args.store
+        .collection<{ _id: string; version?: string }>(BLOCK_STATS_COLLECTION)
+        .findOne({ _id: termStatsVersionId(domain) }, { session: args.session }),
+    );
+  if (counts.version !== version) drop(counts, version);
   const now = Date.now();
-  const cache = cacheOf(args.store);
-  const cachedCounts = cache.tables;
-  const missing: string[] = [];
-  const tables = new Map<string, Map<string, { size: number; at: number }>>();
-  for (const name of args.compiled.idfComparators) {
-    const cacheKey = `${domain}|${name}`;
-    let byToken = cachedCounts.get(cacheKey);
-    if (!byToken) {
-      byToken = new Map();
-      cachedCounts.set(cacheKey, byToken);
-    }
-    tables.set(name, byToken);
-    // Most tokens are cached and fresh: only the others are collected (once each) to be read.
-    const stale = new Set<string>();
-    const isFresh = (token: string): boolean => {
-      const cached = (byToken as Map<string, { size: number; at: number }>).get(token);
-      return cached !== undefined && now - cached.at < CACHE_TTL_MS;
-    };
-    if (!isFresh('')) stale.add('');
-    for (const record of args.prepared) {
-      const tokens = record.values[name];
-      if (!Array.isArray(tokens)) continue;
-      for (const token of tokens as string[]) if (!isFresh(token)) stale.add(token);
-    }
-    for (const token of stale) missing.push(termStatId(domain, `${name}|${token}`));
+  if (!counts.isComplete && counts.tokens === 0 && now - counts.lastFullLoadAt >= FULL_LOAD_INTERVAL_MS) {
+    counts.lastFullLoadAt = now;
+    await loadAll({ store: args.store, domain, counts, version, session: args.session });
   }
-  if (missing.length > 0) {
+  // Tokens not held (each once); a complete table holds every token there is.
+  const missing = new Set<string>();
+  if (!counts.isComplete) {
+    for (const name of args.compiled.idfComparators) {
+      const table = counts.tables.get(name);
+      if (!table?.has('')) missing.add(termStatId(domain, `${name}|`));
+      for (const record of args.prepared) {
+        const tokens = record.values[name];
+        if (!Array.isArray(tokens)) continue;
+        for (const token of tokens as string[]) if (!table?.has(token)) missing.add(termStatId(domain, `${name}|${token}`));
+      }
+    }
+  }
+  // What this call reads is used by this call; it is kept only when no write came in between.
+  let read: Map<string, Map<string, number>> | undefined;
+  if (missing.size > 0) {
+    const generation = counts.generation;
     const found = new Map(
-      (await termStatsCollection(args.store).find({ _id: { $in: missing } }, { session: args.session })).map((stat) => [
+      (await termStatsCollection(args.store).find({ _id: { $in: [...missing] } }, { session: args.session })).map((stat) => [
         stat._id,
         stat.size,
       ]),
     );
-    if (cache.tokens + missing.length > CACHE_MAX_TOKENS) {
-      for (const table of cachedCounts.values()) table.clear();
-      cache.tokens = 0;
-    }
-    // Absent ids are cached as 0 too: a token nobody else holds is asked about again and again.
+    const isKept = counts.writesInFlight === 0 && counts.generation === generation && counts.version === version;
+    if (isKept && counts.tokens + missing.size > MAX_HELD_TOKENS) drop(counts, version);
+    read = new Map();
+    // Absent ids are held as 0 too: a token nobody else holds is asked about again and again.
     for (const id of missing) {
       const key = id.slice(domain.length + 1);
       const at = key.indexOf('|');
-      tables.get(key.slice(0, at))?.set(key.slice(at + 1), { size: found.get(id) ?? 0, at: now });
-      cache.tokens++;
+      const name = key.slice(0, at);
+      const token = key.slice(at + 1);
+      const size = found.get(id) ?? 0;
+      let table = read.get(name);
+      if (!table) read.set(name, (table = new Map<string, number>()));
+      table.set(token, size);
+      if (isKept) {
+        tableOf(counts, name).set(token, size);
+        counts.tokens++;
+      }
     }
   }
   const termWeights = new Map<string, (token: string) => number>();
-  for (const [name, byToken] of tables) {
-    const documents = byToken.get('')?.size ?? 0;
-    termWeights.set(name, (token) => idfWeight(documents, byToken.get(token)?.size ?? 0));
+  for (const name of args.compiled.idfComparators) {
+    const held = counts.tables.get(name) ?? new Map<string, number>();
+    const fresh = read?.get(name);
+    const sizeOf = (token: string): number => fresh?.get(token) ?? held.get(token) ?? 0;
+    const documents = sizeOf('');
+    termWeights.set(name, (token) => idfWeight(documents, sizeOf(token)));
   }
   return { termWeights };
+}
+
+/** Loads every count of a domain in one query when there are few enough of them. */
+async function loadAll(args: {
+  store: Store;
+  domain: string;
+  counts: DomainCounts;
+  version: string;
+  session?: StoreSession;
+}): Promise<void> {
+  const { counts } = args;
+  const generation = counts.generation;
+  const stats = await termStatsCollection(args.store).find(
+    { domain: args.domain },
+    { limit: FULL_LOAD_MAX_TOKENS + 1, projection: { _id: 1, size: 1 }, session: args.session },
+  );
+  if (
+    stats.length > FULL_LOAD_MAX_TOKENS ||
+    counts.writesInFlight > 0 ||
+    counts.generation !== generation ||
+    counts.version !== args.version
+  )
+    return;
+  drop(counts, args.version);
+  for (const stat of stats) {
+    const key = stat._id.slice(args.domain.length + 1);
+    const at = key.indexOf('|');
+    if (stat.size > 0) tableOf(counts, key.slice(0, at)).set(key.slice(at + 1), stat.size);
+  }
+  counts.tokens = stats.length;
+  counts.isComplete = true;
 }

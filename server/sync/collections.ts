@@ -44,11 +44,14 @@ export const syncCollections: CollectionDefinition[] = [
   },
   // Backfill finds each record's latest change (the feed is golden's collection; this index is sync's).
   // Tracing: the changes of one request, job or message (GET /changes?correlationId=).
+  // Rewind by time: the changes by their time.
   {
     name: 'changes',
     indexes: [
       { keys: { goldenId: 1, version: 1 }, name: 'sync_by_golden_version' },
       { keys: { correlationId: 1, _id: 1 }, name: 'by_correlation' },
+      // Rewind by time: the changes written at or after a time (deliveries.ts changeCursorAtTime).
+      { keys: { at: 1 }, name: 'sync_by_time' },
     ],
   },
 ];

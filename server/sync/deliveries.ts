@@ -164,6 +164,27 @@ export async function replaySince(
   });
 }
 
+/**
+ * How far a change's `at` (its writer's clock, stamped before its transaction commits and the sequencer numbers it)
+ * may trail a change numbered before it: the longest transaction plus clock skew between servers (MongoDB ends
+ * transactions after 60 s by default).
+ */
+const OUT_OF_ORDER_SLACK_MS = 60_000;
+
+/**
+ * The lowest cursor of a change written at or after `at`, through the `at` index (no scan of the feed before it).
+ * Numbering follows commits, so `at` only nearly grows with the cursor: after the earliest such change, the changes
+ * up to the slack later may carry a lower cursor; the lowest of them is taken, so no change at or after `at` is left out.
+ */
+export async function firstChangeAtOrAfter(services: Services, at: string): Promise<string | null> {
+  const changes = services.store.collection<ChangeDocument>(CHANGES);
+  const [earliest] = await changes.find({ at: { $gte: at } }, { sort: { at: 1, _id: 1 }, limit: 1, projection: { _id: 1, at: 1 } });
+  if (!earliest) return null;
+  const until = new Date(Date.parse(earliest.at) + OUT_OF_ORDER_SLACK_MS).toISOString();
+  const window = await changes.find({ at: { $gte: at, $lte: until } }, { sort: { at: 1 }, projection: { _id: 1 } });
+  return window.reduce((lowest, change) => (change._id < lowest ? change._id : lowest), earliest._id);
+}
+
 /** Moves the subscription's cursor back to a cursor or a time; the changes after it are sent again (same webhook-ids). */
 export async function rewindSubscription(
   services: Services,
@@ -184,17 +205,17 @@ export async function rewindSubscription(
         { path: 'body.cursor', code: 'OUT_OF_RANGE', message: `at most ${last}` },
       ]);
   } else {
-    // The feed is in commit order and `at` grows with it: the first entry at or after the time.
-    const first = await services.store.collection<ChangeDocument>(CHANGES).find({ at: { $gte: input.at } }, { sort: { _id: 1 }, limit: 1 });
-    const [entry] = first;
-    target = entry ? Number(entry._id) - 1 : last;
+    const first = await firstChangeAtOrAfter(services, input.at ?? '');
+    target = first !== null ? Number(first) - 1 : last;
   }
   const cursor = target > 0 ? String(target).padStart(16, '0') : null;
   const at = new Date().toISOString();
   return services.store.withTransaction(async (session) => {
     const states = services.store.collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE);
     const state = await states.findOne({ _id: input.subscriptionId }, { session });
-    await states.updateOne({ _id: input.subscriptionId }, { $set: { cursor } }, { session });
+    const previousCursor = state?.cursor ?? null;
+    const lastRewind = { at, by: input.actor.name, reason: input.reason ?? null, cursor, previousCursor };
+    await states.updateOne({ _id: input.subscriptionId }, { $set: { cursor, lastRewind } }, { session });
     await recordAudit({
       store: services.store,
       session,

@@ -53,12 +53,21 @@ type Services = Pick<AppServices, 'store' | 'config' | 'logger' | 'metrics' | 'm
 export const DEFAULT_RETRY_SCHEDULE_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 50_400_000, 72_000_000, 72_000_000];
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_IN_FLIGHT = 16;
-/** An endpoint failing every attempt for this long is disabled. */
+/** An endpoint failing every attempt for this long is disabled (MDM_SYNC_DISABLE_AFTER_MS replaces it). */
 const DISABLE_AFTER_MS = 5 * 24 * 3600 * 1000;
 const RETRY_AFTER_CAP_MS = 24 * 3600 * 1000;
 const FAN_OUT_BATCH = 500;
 const ATTEMPTS_KEPT = 20;
 const JITTER = 0.2;
+
+/**
+ * The wait before the retry after `attempts` failed attempts: the schedule's delay ±20 % (`random` in [0, 1]
+ * picks where), so endpoints coming back are not hit by every retry at once; undefined when retries are exhausted.
+ */
+export function jitteredDelayMs(input: { schedule: number[]; attempts: number; random: number }): number | undefined {
+  const delay = input.schedule[input.attempts - 1];
+  return delay === undefined ? undefined : Math.round(delay * (1 - JITTER + 2 * JITTER * input.random));
+}
 
 export interface DispatcherOptions {
   retryScheduleMs?: number[];
@@ -216,6 +225,9 @@ export class SyncDispatcher {
   private current: Promise<unknown> = Promise.resolve();
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly inFlightBySubscription = new Map<string, number>();
+  /** Subscriptions whose selection is running, and those asked to select again once it ends (startDueSends). */
+  private readonly selecting = new Set<string>();
+  private readonly selectAfter = new Set<string>();
   private readonly schedule: number[];
   private hasReleasedLeases = false;
   private readonly amqp = new AmqpPublisher();
@@ -327,7 +339,27 @@ export class SyncDispatcher {
       });
   }
 
+  /**
+   * One selection at a time per subscription: the room under `maxInFlight` is counted before the selection's
+   * reads and taken only when its sends start, so two at once (a round and a refill) could both fill it.
+   * One asked for meanwhile runs after it (as a refill).
+   */
   private async startDueSends(subscription: SubscriptionDocument, allowList: EgressAllowList): Promise<void> {
+    const id = subscription._id;
+    if (this.selecting.has(id)) {
+      this.selectAfter.add(id);
+      return;
+    }
+    this.selecting.add(id);
+    try {
+      await this.startDueSendsNow(subscription, allowList);
+    } finally {
+      this.selecting.delete(id);
+      if (this.selectAfter.delete(id)) this.refill(id);
+    }
+  }
+
+  private async startDueSendsNow(subscription: SubscriptionDocument, allowList: EgressAllowList): Promise<void> {
     if (subscription.transport.type === 'file') return this.startDueBatch(subscription, subscription.transport);
     const now = Date.now();
     const heldRecords = new Set<string>();
@@ -542,8 +574,7 @@ export class SyncDispatcher {
 
   /** The backoff delay before attempt `attempts + 1`, with jitter. */
   private jittered(attempts: number): number | undefined {
-    const delay = this.schedule[attempts - 1];
-    return delay === undefined ? undefined : Math.round(delay * (1 - JITTER + (2 * JITTER * randomInt(0, 1001)) / 1000));
+    return jitteredDelayMs({ schedule: this.schedule, attempts, random: randomInt(0, 1001) / 1000 });
   }
 
   private track(subscriptionId: string, id: string, work: Promise<void>): void {
@@ -778,7 +809,15 @@ export class SyncDispatcher {
         updatedAt: at,
         failure: { stage: 'delivery' as const, code: 'DELIVERY_EXHAUSTED', message: `Gave up after ${attempts} attempts: ${message}` },
       };
-      await deliveries.updateOne({ _id: delivery._id }, { $set: set });
+      // A rewind re-planned the change while this last attempt was in flight: it asked to send everything
+      // after its point again, so the delivery starts a fresh retry schedule instead of parking.
+      const parked = await deliveries.updateOne({ _id: delivery._id, resendAfterOutcome: { $ne: true } }, { $set: set });
+      if (parked.matchedCount === 0) {
+        const resend = resendSet({ attemptLog, leaseUntil: null, updatedAt: at });
+        await deliveries.updateOne({ _id: delivery._id }, { $set: resend });
+        this.selections.get(subscription._id)?.apply(delivery, resend);
+        return;
+      }
       this.selections.get(subscription._id)?.apply(delivery, set);
       metrics.increment('mdm_sync_parked_total', { help: 'Deliveries parked in the dead letter after their last retry.', labels });
     } else {
@@ -801,7 +840,7 @@ export class SyncDispatcher {
       this.selections.get(subscription._id)?.apply(delivery, set);
     }
     const failingSince = state?.failingSince ? Date.parse(state.failingSince) : finishedAt;
-    if (finishedAt - failingSince > DISABLE_AFTER_MS) {
+    if (finishedAt - failingSince > (this.services.config.syncDisableAfterMs ?? DISABLE_AFTER_MS)) {
       await disableSubscription(this.services, {
         id: subscription._id,
         reason: `Every attempt has failed since ${new Date(failingSince).toISOString()} (last: ${message}); resume the subscription once the endpoint is fixed.`,

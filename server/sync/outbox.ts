@@ -2,6 +2,7 @@
 import type { ChangeDocument } from '../golden/types';
 import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
+import { recordAudit } from '../audit/auditLog';
 import { storeBodies } from './bodies';
 import { DELIVERIES, SUBSCRIPTION_STATE } from './collections';
 import type { PlannedMessage } from './messages';
@@ -61,7 +62,14 @@ export function newDelivery(subscriptionId: string, message: PlannedMessage, at:
   };
 }
 
-/** Stores planned messages: new ones are inserted; one already delivered (after a rewind) is opened again with the same id. */
+/** The dispatcher, as the actor of what it does on its own (audited). */
+const DISPATCHER_ACTOR = { keyId: 'system', name: 'sync dispatcher', role: 'system' };
+
+/**
+ * Stores planned messages: new ones are inserted. One that exists already was re-planned by a rewind: delivered,
+ * discarded or parked, it is opened again with the same id (a parked one audited as `subscription.rewind-reopen`);
+ * pending, it simply goes after the rewind (once more after its attempt when one is in flight).
+ */
 export async function storeMessages(
   services: Pick<AppServices, 'store'>,
   subscriptionId: string,
@@ -78,12 +86,13 @@ export async function storeMessages(
   if (inserts.length > 0) await deliveries.insertMany(inserts, { session });
   const replaced: Array<{ id: string; body: string | null }> = [];
   const inFlight: string[] = [];
+  const reopenedParked: DeliveryDocument[] = [];
   const now = Date.now();
   let hasReopened = false;
   for (const delivery of fresh) {
     const old = existing.get(delivery._id);
     if (!old) continue;
-    if (old.isOpen) {
+    if (old.isOpen && old.status !== 'parked') {
       // Pending and not claimed: it is still to be sent, after this re-planning. Claimed (a lease, or a file
       // batch): an attempt is (or may be) in flight with what was read before the rewind — it is sent once
       // more after that attempt ends (a failed attempt is retried anyway).
@@ -91,12 +100,32 @@ export async function storeMessages(
       if (old.status === 'pending' && isClaimed) inFlight.push(old._id);
       continue;
     }
+    // Closed, or parked (a rewind sends again everything after its point, dead letters included): opened again,
+    // rebuilt with the subscription as it is now, with a fresh retry schedule. It keeps its sequence, so its
+    // record's later open deliveries still wait behind it.
     hasReopened = true;
+    if (old.status === 'parked') reopenedParked.push(old);
     await deliveries.replaceOne({ _id: old._id }, { ...delivery, createdAt: old.createdAt, attemptLog: old.attemptLog }, { session });
     replaced.push({ id: delivery._id, body: bodyById.get(delivery._id) ?? null });
   }
   if (inFlight.length > 0)
     await deliveries.updateMany({ _id: { $in: inFlight }, isOpen: true }, { $set: { resendAfterOutcome: true } }, { session });
+  const states = services.store.collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE);
+  const state = await states.findOne({ _id: subscriptionId }, { session });
+  if (reopenedParked.length > 0)
+    await recordAudit({
+      store: services.store,
+      session,
+      actor: DISPATCHER_ACTOR,
+      action: 'subscription.rewind-reopen',
+      target: { type: 'subscription', id: subscriptionId },
+      after: {
+        rewind: state?.lastRewind ?? null,
+        deliveries: reopenedParked.map((d) => ({ deliveryId: d._id, goldenId: d.goldenId, version: d.version, parkedAt: d.parkedAt })),
+      },
+      reason: 'A rewind re-planned these parked deliveries: they are sent again.',
+      at,
+    });
   await storeBodies(
     services,
     {
@@ -109,8 +138,6 @@ export async function storeMessages(
     },
     session,
   );
-  const states = services.store.collection<SubscriptionStateDocument>(SUBSCRIPTION_STATE);
-  const state = await states.findOne({ _id: subscriptionId }, { session });
   const planned = state?.lastPlannedSequence ?? null;
   const sequences = fresh.map((d) => d.sequence).sort();
   const lowest = present(sequences[0], 'the lowest planned sequence');

@@ -112,6 +112,8 @@ export interface SubscriptionStateDocument {
   lastPlannedSequence?: string | null;
   /** Incremented by every write that opens, closes or inserts deliveries behind what was planned (openSelection.ts). */
   selectionEpoch?: number;
+  /** The last rewind (who, when, why, to where): quoted by the audit entry of the parked deliveries it reopens. */
+  lastRewind?: { at: string; by: string; reason: string | null; cursor: string | null; previousCursor: string | null };
   [key: string]: unknown;
 }
 

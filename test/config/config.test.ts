@@ -67,4 +67,17 @@ describe('configuration', () => {
     expect(problems.join('\n')).not.toContain('hunter2');
     expect(problems[1]).toMatch(/MDM_MONGODB_ALLOW_STANDALONE must be true or false/);
   });
+
+  test.each([
+    { raw: '60000', expected: 60000 },
+    { raw: '0', problem: /MDM_SYNC_DISABLE_AFTER_MS must be whole milliseconds/ },
+    { raw: '2.5', problem: /MDM_SYNC_DISABLE_AFTER_MS must be whole milliseconds/ },
+    { raw: 'five days', problem: /MDM_SYNC_DISABLE_AFTER_MS must be whole milliseconds/ },
+  ])('MDM_SYNC_DISABLE_AFTER_MS=$raw', ({ raw, expected, problem }) => {
+    if (expected !== undefined) {
+      expect(loadConfig({ MDM_SYNC_DISABLE_AFTER_MS: raw }).syncDisableAfterMs).toBe(expected);
+      return;
+    }
+    expect(() => loadConfig({ MDM_SYNC_DISABLE_AFTER_MS: raw })).toThrow(problem);
+  });
 });

@@ -9,6 +9,7 @@
 import { Query } from 'mingo';
 import { present } from '../../invariant';
 import type { Document, Filter, IndexSpec } from '../types';
+import { copyParsed } from './documentCopies';
 import { compareEncodedKeys, OrderedKeys } from './orderedKeys';
 import type { KeyBound } from './orderedKeys';
 
@@ -139,14 +140,23 @@ export class IndexState {
   /** Per field: some key is an object (ordered differently from mingo's object order). */
   readonly hasObjectKeys: boolean[];
 
-  constructor(readonly spec: IndexSpec) {
+  constructor(
+    readonly spec: IndexSpec,
+    /** The compiled partial filter of a twin's original (compiling a mingo Query is not cheap). */
+    sharedPartial?: Query,
+  ) {
     this.name = indexName(spec);
     this.fields = Object.keys(spec.keys);
     this.fieldPaths = this.fields.map((field) => field.split('.'));
     this.isUnique = spec.unique === true;
-    this.partial = spec.partial ? new Query(spec.partial) : undefined;
+    this.partial = sharedPartial ?? (spec.partial ? new Query(spec.partial) : undefined);
     this.multikey = this.fields.map(() => false);
     this.hasObjectKeys = this.fields.map(() => false);
+  }
+
+  /** An empty index of the same spec (a transaction overlay's twin, see overlay.ts). */
+  emptyTwin(): IndexState {
+    return new IndexState(this.spec, this.partial);
   }
 
   /**
@@ -335,7 +345,8 @@ export class IndexState {
   describeKey(document: Document): Record<string, unknown> {
     return Object.fromEntries(
       this.fields.map((field) => {
-        const values = valuesAtPath(document, field);
+        // A copy: the document may be a shared, frozen one (parsedCache.ts).
+        const values = copyParsed(valuesAtPath(document, field));
         return [field, values.length === 1 ? values[0] : values];
       }),
     );

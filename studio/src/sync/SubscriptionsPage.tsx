@@ -14,6 +14,7 @@ import { SubscriptionDetail } from './SubscriptionDetail';
 import { SUBSCRIPTION_FORM_FIELDS, SubscriptionForm } from './SubscriptionForm';
 import { isPlacedByFields } from '../ui/fieldErrors';
 import { destinationOf } from './syncFormat';
+import { TargetIdLookup } from './TargetIdLookup';
 
 /** `#/sync` (list), `#/sync/new`, `#/sync/<id>` (one subscription; `?delivery=<id>` inspects a delivery). */
 export function SubscriptionsPage(props: { segments: string[]; query: URLSearchParams }) {
@@ -25,6 +26,7 @@ export function SubscriptionsPage(props: { segments: string[]; query: URLSearchP
 function SubscriptionList(props: { isCreating: boolean }) {
   const { client } = useSession();
   const canWrite = useAbility('subscriptions.write');
+  const canReadGolden = useAbility('golden.read');
   const list = useLoad(() => client.call('listSubscriptions'), [client]);
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<{ id: string; name: string; secret: string } | null>(null);
@@ -110,6 +112,7 @@ function SubscriptionList(props: { isCreating: boolean }) {
           )}
         </tbody>
       </table>
+      {canReadGolden && <TargetIdLookup subscriptions={list.data?.items ?? []} />}
     </section>
   );
 }
