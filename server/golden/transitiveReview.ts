@@ -1,9 +1,10 @@
 /**
  * Transitive review evidence (a rule set's `transitiveReview`): a record that reaches review against a
  * golden record G is also proposed against the other golden records whose records reached review
- * against G (or that G's own records reached review against), when nothing between the two records
- * conflicts. Read from the open potential-match tasks (two indexed queries), scored from the match
- * index; the result is extra task candidates — never a merge, and no other task changes.
+ * against G earlier (subjects of open potential-match tasks naming G), when nothing between the two
+ * records conflicts. Read with one indexed task query (subjects only), scored from the match index;
+ * the result is extra task candidates — never a merge, and no other task changes. The other direction
+ * (review candidates of G's own task) doubled the ingest cost for a little more recall: left out.
  */
 import { loadTermWeights, MATCH_INDEX, prepareRecord, scorePair, type CompiledRules, type MatchIndexEntry } from '../matching';
 import type { CanonicalRecord } from '../matching/types';
@@ -42,9 +43,6 @@ export async function transitiveCandidates(args: {
     const other = task.subject.goldenId;
     if (other && !viaOf.has(other)) viaOf.set(other, shared);
   }
-  for (const task of (await tasks.find({ 'subject.goldenId': { $in: shared }, status: 'open' }, { session: args.session })).filter(open))
-    for (const candidate of task.candidates ?? [])
-      if (candidate.band === 'review' && !viaOf.has(candidate.goldenId)) viaOf.set(candidate.goldenId, [task.subject.goldenId ?? '']);
   const known = new Set([args.goldenId, ...args.candidates.map((c) => c.goldenId)]);
   const others = [...viaOf.keys()].filter((id) => !known.has(id) && !args.excludedIds.has(id)).slice(0, rule.maxCandidates ?? DEFAULT_MAX_CANDIDATES);
   if (others.length === 0) return [];
