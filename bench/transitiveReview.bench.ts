@@ -24,19 +24,36 @@ import {
 import { ingestCorpus } from '../scripts/match-eval/ingestCorpus';
 
 const ACTOR = { keyId: 'bench', name: 'transitive review bench', role: 'system' };
-const DIRECTORIES = [CORPUS_DIRECTORY, HOLDOUT_CORPUS_DIRECTORY, HOLDOUT2_CORPUS_DIRECTORY, HOLDOUT3_CORPUS_DIRECTORY, HOLDOUT4_CORPUS_DIRECTORY];
+const DIRECTORIES = [
+  CORPUS_DIRECTORY,
+  HOLDOUT_CORPUS_DIRECTORY,
+  HOLDOUT2_CORPUS_DIRECTORY,
+  HOLDOUT3_CORPUS_DIRECTORY,
+  HOLDOUT4_CORPUS_DIRECTORY,
+];
 
 async function run(withTransitive: boolean): Promise<{ cpu: number; wall: number }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-bench-transitive-'));
   const env: Record<string, string> = { MDM_DATA_DIR: dataDir, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1' };
   env.MDM_MAPPINGS_DIR = path.join(dataDir, 'mappings');
   await mkdir(path.join(env.MDM_MAPPINGS_DIR, 'lookups'), { recursive: true });
-  const running = await bootstrap({ config: { ...loadConfig(env), seed: false }, logger: createLogger({ silent: true }), startJobs: false });
+  const running = await bootstrap({
+    config: { ...loadConfig(env), seed: false },
+    logger: createLogger({ silent: true }),
+    startJobs: false,
+  });
   try {
     if (!withTransitive) {
-      const shipped = JSON.parse(await readFile(new URL('../matching-rules/item.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+      const shipped = JSON.parse(await readFile(new URL('../matching-rules/item.json', import.meta.url), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       const { transitiveReview: _dropped, ...rules } = shipped;
-      await saveRulesDraft(running.services, { domain: 'item', rules: { ...rules, version: `${String(rules.version)}-no-transitive` }, actor: ACTOR });
+      await saveRulesDraft(running.services, {
+        domain: 'item',
+        rules: { ...rules, version: `${String(rules.version)}-no-transitive` },
+        actor: ACTOR,
+      });
       await publishRules(running.services, { domain: 'item', actor: ACTOR });
     }
     // Each corpus into its own domain space would need several stores; their source ids differ per corpus source, so one store holds them all.
@@ -72,7 +89,10 @@ for (let round = 1; round <= rounds; round++) {
   const on = result.get(true) as { cpu: number; wall: number };
   ratios.push(on.cpu / off.cpu);
   console.log(
-    `round ${round}: without ${off.cpu.toFixed(2)} s CPU (${off.wall.toFixed(1)} s wall), with ${on.cpu.toFixed(2)} s CPU (${on.wall.toFixed(1)} s wall), ratio ${(on.cpu / off.cpu).toFixed(3)}; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    `round ${round}: without ${off.cpu.toFixed(2)} s CPU (${off.wall.toFixed(1)} s wall), with ${on.cpu.toFixed(2)} s CPU (${on.wall.toFixed(1)} s wall), ratio ${(on.cpu / off.cpu).toFixed(3)}; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
   );
 }
 console.log(`median CPU ratio with / without transitiveReview: ${median(ratios).toFixed(3)} over ${rounds} rounds`);

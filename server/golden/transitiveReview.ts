@@ -44,7 +44,9 @@ export async function transitiveCandidates(args: {
     if (other && !viaOf.has(other)) viaOf.set(other, shared);
   }
   const known = new Set([args.goldenId, ...args.candidates.map((c) => c.goldenId)]);
-  const others = [...viaOf.keys()].filter((id) => !known.has(id) && !args.excludedIds.has(id)).slice(0, rule.maxCandidates ?? DEFAULT_MAX_CANDIDATES);
+  const others = [...viaOf.keys()]
+    .filter((id) => !known.has(id) && !args.excludedIds.has(id))
+    .slice(0, rule.maxCandidates ?? DEFAULT_MAX_CANDIDATES);
   if (others.length === 0) return [];
 
   // The record's own entry (just indexed under its golden record) comes with the others: no second preparation.
@@ -67,7 +69,8 @@ export async function transitiveCandidates(args: {
     const explanations = members.map((entry) => scorePair({ a: prepared, b: entry.prepared, rules: args.rules, context }));
     // Every member must be free of conflict with the record: one golden record is one thing.
     const isConflicting = explanations.some(
-      (explanation) => explanation.hardRule?.action === 'veto' || rule.unlessAny.some((condition) => conditionHolds(condition, explanation)),
+      (explanation) =>
+        explanation.hardRule?.action === 'veto' || rule.unlessAny.some((condition) => conditionHolds(condition, explanation)),
     );
     if (isConflicting) continue;
     const best = explanations.reduce((x, y) => (y.score > x.score ? y : x));

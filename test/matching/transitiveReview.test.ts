@@ -14,7 +14,8 @@ let counter = 0;
 
 beforeEach(async () => {
   server = await startIngestServer();
-  for (const source of ['item-master', 'charge-file', 'eu-catalogue']) await publishMapping(server, { source, domain: 'item', expression: '$' });
+  for (const source of ['item-master', 'charge-file', 'eu-catalogue'])
+    await publishMapping(server, { source, domain: 'item', expression: '$' });
 });
 afterEach(async () => server?.stop());
 
@@ -35,7 +36,10 @@ describe('records that each reach review against one golden record', () => {
     });
     expect(new Set([shared.goldenId, chargeLine.goldenId, catalogue.goldenId]).size, 'never merged').toBe(3);
     const chargeCandidates = (await reviewCandidates(server, chargeLine.sourceRecordId)) as Candidate[];
-    expect(chargeCandidates.map((c) => c.goldenId), 'the charge line reached review against the shared record').toContain(shared.goldenId);
+    expect(
+      chargeCandidates.map((c) => c.goldenId),
+      'the charge line reached review against the shared record',
+    ).toContain(shared.goldenId);
     const catalogueCandidates = (await reviewCandidates(server, catalogue.sourceRecordId)) as Candidate[];
     const direct = catalogueCandidates.filter((c) => !c.via).map((c) => c.goldenId);
     expect(direct, 'the catalogue line reached review against the shared record').toContain(shared.goldenId);
@@ -44,7 +48,9 @@ describe('records that each reach review against one golden record', () => {
     expect(through?.via, 'proposed through the shared golden record').toEqual([shared.goldenId]);
     expect(through?.band).toBe('review');
     // The charge line's own task is left as it was.
-    expect((await reviewCandidates(server, chargeLine.sourceRecordId)).map((c) => c.goldenId)).toEqual(chargeCandidates.map((c) => c.goldenId));
+    expect((await reviewCandidates(server, chargeLine.sourceRecordId)).map((c) => c.goldenId)).toEqual(
+      chargeCandidates.map((c) => c.goldenId),
+    );
 
     // Another French size reaches the shared record too, but conflicts with the 16 Fr line: never proposed to it.
     const otherSize = await send('eu-catalogue', {
@@ -52,8 +58,14 @@ describe('records that each reach review against one golden record', () => {
       manufacturer: { name: 'Acme Urology' },
     });
     const otherCandidates = (await reviewCandidates(server, otherSize.sourceRecordId)) as Candidate[];
-    expect(otherCandidates.map((c) => c.goldenId), 'the 18 Fr line reached review against the shared record').toContain(shared.goldenId);
-    expect(otherCandidates.map((c) => c.goldenId), 'the 16 Fr line is not proposed').not.toContain(catalogue.goldenId);
+    expect(
+      otherCandidates.map((c) => c.goldenId),
+      'the 18 Fr line reached review against the shared record',
+    ).toContain(shared.goldenId);
+    expect(
+      otherCandidates.map((c) => c.goldenId),
+      'the 16 Fr line is not proposed',
+    ).not.toContain(catalogue.goldenId);
     expect(otherSize.goldenId).not.toBe(catalogue.goldenId);
   });
 });
