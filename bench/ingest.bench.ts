@@ -313,6 +313,20 @@ async function inlineLatency(input: { dataDir: string; base: string; headers: Re
 }
 
 /** Issue 14's scenario (see the header). */
+/** What the load left in the store: documents and average JSON size per collection (`BENCH_STORED_SIZES=1`). */
+async function storedSizes(running: Awaited<ReturnType<typeof bootstrap>>): Promise<string> {
+  const names = ['sourceRecords', 'goldenRecords', 'goldenHistory', 'matchIndex', 'blockStats', 'changes', 'matchDecisions', 'auditLog'];
+  const parts: string[] = [];
+  let total = 0;
+  for (const name of names) {
+    const docs = await running.services.store.collection(name).find({});
+    const bytes = docs.reduce((sum, doc) => sum + JSON.stringify(doc).length, 0);
+    total += bytes;
+    parts.push(`${name} ${docs.length} × ${docs.length > 0 ? Math.round(bytes / docs.length) : 0} B`);
+  }
+  return `  stored after the load: ${parts.join('; ')}; total ${(total / 1048576).toFixed(1)} MiB of JSON`;
+}
+
 async function runScenario(input: {
   dataDir: string;
   file: string;
@@ -341,6 +355,7 @@ async function runScenario(input: {
   lines.push(
     `  load:    job ${load.jobSeconds.toFixed(1)} s = ${loadRate.toFixed(0)} records/s (main process CPU ${load.cpuSeconds.toFixed(1)} s = ${(RECORDS / load.cpuSeconds).toFixed(0)} records per CPU-second); upload ${load.uploadSeconds.toFixed(1)} s; ${JSON.stringify(load.totals)}`,
   );
+  if (process.env.BENCH_STORED_SIZES) lines.push(await storedSizes(input.running));
   const resend = await profiled(process.env.BENCH_PROFILE_RESEND, () => uploadAndRun({ ...input, label: 're-send' }));
   const resendRate = RECORDS / resend.jobSeconds;
   lines.push(

@@ -293,7 +293,7 @@ export const aliasTableListSchema = {
         properties: {
           table: { type: 'string' },
           description: { type: ['string', 'null'] },
-          mode: { type: 'string', enum: ['replace', 'remove', 'removeTrailing', 'removeLeading'] },
+          mode: { type: 'string', enum: ['replace', 'remove', 'removeTrailing', 'removeLeading', 'removeFrom'] },
           entries: { type: 'integer', description: 'Rows in the published table.' },
           publishedNumber: { type: ['integer', 'null'] },
           version: { type: ['string', 'null'] },

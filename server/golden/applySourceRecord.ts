@@ -45,6 +45,10 @@ export async function applySourceRecord(
   services: Pick<AppServices, 'store'>,
   input: {
     sourceRecord: SourceRecordDocument;
+    /**
+     * The stored record as the caller found it (null: none). Read again here unless the caller read it in
+     * the same transaction (`session`): a bulk load's new records then cost no second read.
+     */
     previous?: SourceRecordDocument | null;
     actor: GoldenActor;
     session?: StoreSession;
@@ -53,6 +57,11 @@ export async function applySourceRecord(
      * reads them once, not once per record. Omitted: read here.
      */
     rules?: CompiledRules;
+    /**
+     * The caller read, in the same transaction, that no not-a-match pair names this record
+     * (`namedByNotAMatch` for a group): a new record's exclusions are then known to be empty.
+     */
+    isNamedByNoNotAMatch?: boolean;
   },
 ): Promise<ApplySourceRecordResult> {
   const { store } = services;
@@ -61,8 +70,10 @@ export async function applySourceRecord(
   const config = loadSurvivorshipConfig(record.domain);
   return inTransaction(store, input.session, async (session) => {
     const at = new Date().toISOString();
-    const stored =
-      input.previous ?? (await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: record._id }, { session }));
+    const isPreviousCurrent = input.session !== undefined && input.previous !== undefined;
+    const stored = isPreviousCurrent
+      ? (input.previous ?? null)
+      : (input.previous ?? (await store.collection<SourceRecordDocument>(SOURCE_RECORDS).findOne({ _id: record._id }, { session })));
     const knownGoldenId = input.previous?.goldenId || record.goldenId || stored?.goldenId;
     const golden = knownGoldenId ? await activeGolden({ services, id: knownGoldenId, session }) : null;
     const canonical = asCanonical(record.canonical, record.sourceId);
@@ -72,7 +83,10 @@ export async function applySourceRecord(
     const fingerprint = () => fingerprintOf(preparation);
 
     if (!golden) {
-      const excludedIds = await notAMatchExclusions({ store, session, rules, recordId: record._id, fingerprint });
+      const excludedIds =
+        input.isNamedByNoNotAMatch && input.session
+          ? new Set<string>()
+          : await notAMatchExclusions({ store, session, rules, recordId: record._id, fingerprint });
       const placed = await placeSourceRecord({
         store,
         session,

@@ -83,6 +83,24 @@ export async function notAMatchExclusions(args: {
   return excluded;
 }
 
+/**
+ * The ids among `recordIds` that some not-a-match pair names (either side): two indexed reads for a whole
+ * group of records instead of two per record. Ingest never writes not-a-match pairs, so within one
+ * transaction a record named by none stays so.
+ */
+export async function namedByNotAMatch(args: { store: Store; session?: StoreSession; recordIds: string[] }): Promise<Set<string>> {
+  const collection = args.store.collection<NotAMatchDocument>(NOT_A_MATCH);
+  const ids = [...new Set(args.recordIds)];
+  const named = new Set<string>();
+  if (ids.length === 0) return named;
+  const wanted = new Set(ids);
+  for (const pair of await collection.find({ a: { $in: ids } }, { projection: { a: 1, b: 1 }, session: args.session }))
+    if (wanted.has(pair.a)) named.add(pair.a);
+  for (const pair of await collection.find({ b: { $in: ids } }, { projection: { a: 1, b: 1 }, session: args.session }))
+    if (wanted.has(pair.b)) named.add(pair.b);
+  return named;
+}
+
 /** Matches a source record against the domain's golden records, skipping excluded ids. */
 export async function matchSourceRecord(args: {
   store: Store;

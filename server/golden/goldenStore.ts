@@ -94,15 +94,35 @@ export async function loadMembers(args: {
 
 type GoldenState = Pick<GoldenRecordDocument, 'status' | 'mergedInto' | 'attributes' | 'lineage' | 'sourceRecordIds' | 'overrides'>;
 
+/**
+ * The state a history entry keeps. Not deep-copied: both stores copy a document when it is written
+ * (the embedded store serialises it, MongoDB encodes BSON) before `saveGolden` returns the record.
+ */
 function snapshotOf(golden: GoldenState): GoldenHistoryDocument['snapshot'] {
-  return structuredClone({
+  return {
     status: golden.status,
     ...(golden.mergedInto ? { mergedInto: golden.mergedInto } : {}),
     attributes: golden.attributes,
     lineage: golden.lineage,
     sourceRecordIds: golden.sourceRecordIds,
     overrides: golden.overrides,
-  });
+  };
+}
+
+/**
+ * A history entry as stored: the first version's `changes` (every attribute, from nothing) are left out,
+ * since they are its snapshot's attributes again; readers restore them (`withChanges`).
+ */
+type StoredHistoryDocument = Pick<
+  GoldenHistoryDocument,
+  '_id' | 'goldenId' | 'domain' | 'version' | 'at' | 'cause' | 'actor' | 'snapshot' | 'note'
+> & { changes?: GoldenHistoryDocument['changes']; [key: string]: unknown };
+
+/** A stored history entry as readers see it: `changes` restored for a first version stored without them. */
+function withChanges(entry: StoredHistoryDocument): GoldenHistoryDocument {
+  const { changes } = entry;
+  if (changes) return { ...entry, changes };
+  return { ...entry, changes: diffAttributes({}, entry.snapshot.attributes) };
 }
 
 /** Top-level attribute changes between two states. */
@@ -171,7 +191,10 @@ export async function saveGolden(args: {
   } else {
     await collection.insertOne(doc, { session: args.session });
   }
-  const history: GoldenHistoryDocument = {
+  const changes = diffAttributes(args.before?.attributes ?? {}, doc.attributes);
+  // Without a state before, the changes are the snapshot's attributes: derived again when read.
+  const isDerivable = !args.before;
+  const history: StoredHistoryDocument = {
     _id: `${doc._id}|${String(version).padStart(8, '0')}`,
     goldenId: doc._id,
     domain: doc.domain,
@@ -179,11 +202,11 @@ export async function saveGolden(args: {
     at,
     cause: args.cause,
     actor: args.actor,
-    changes: diffAttributes(args.before?.attributes ?? {}, doc.attributes),
+    ...(isDerivable ? {} : { changes }),
     snapshot: snapshotOf(doc),
     ...(args.note ? { note: args.note } : {}),
   };
-  await args.store.collection<GoldenHistoryDocument>(GOLDEN_HISTORY).insertOne(history, { session: args.session });
+  await args.store.collection<StoredHistoryDocument>(GOLDEN_HISTORY).insertOne(history, { session: args.session });
   await appendChange({
     store: args.store,
     session: args.session,
@@ -196,7 +219,7 @@ export async function saveGolden(args: {
       cause: args.cause,
       ...(doc.mergedInto ? { mergedInto: doc.mergedInto } : {}),
       previousVersion: args.before?.version ?? null,
-      changedAttributes: history.changes.map((c) => c.attribute),
+      changedAttributes: changes.map((c) => c.attribute),
       changedPaths: changedPaths(args.before?.attributes ?? {}, doc.attributes),
     },
   });
@@ -212,13 +235,16 @@ export async function readHistory(args: {
 }): Promise<GoldenHistoryDocument[]> {
   const filter: Record<string, unknown> = { goldenId: args.goldenId };
   if (args.afterVersion !== undefined) filter.version = { $gt: args.afterVersion };
-  return args.store.collection<GoldenHistoryDocument>(GOLDEN_HISTORY).find(filter, { sort: { version: 1 }, limit: args.limit });
+  const entries = await args.store
+    .collection<StoredHistoryDocument>(GOLDEN_HISTORY)
+    .find(filter, { sort: { version: 1 }, limit: args.limit });
+  return entries.map(withChanges);
 }
 
 /** The version of a golden record that was current at `asOf`, or null if it did not exist yet. */
 export async function readAsOf(args: { store: Store; goldenId: string; asOf: string }): Promise<GoldenHistoryDocument | null> {
   const found = await args.store
-    .collection<GoldenHistoryDocument>(GOLDEN_HISTORY)
+    .collection<StoredHistoryDocument>(GOLDEN_HISTORY)
     .find({ goldenId: args.goldenId, at: { $lte: args.asOf } }, { sort: { version: -1 }, limit: 1 });
-  return found[0] ?? null;
+  return found[0] ? withChanges(found[0]) : null;
 }

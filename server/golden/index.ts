@@ -25,6 +25,6 @@ export { resolveSurvivorship, isEmptyValue, completenessOf } from './survivorshi
 export type { SurvivorshipSource, SurvivorshipResult } from './survivorship';
 export { loadSurvivorshipConfig, validateSurvivorshipConfig } from './survivorshipConfig';
 export type { SurvivorshipConfig, SurvivorshipStrategy, AttributeRule } from './survivorshipConfig';
-export { fingerprintRecord, rulesFor } from './goldenMatching';
+export { fingerprintRecord, namedByNotAMatch, rulesFor } from './goldenMatching';
 export { exportXrefs, exportGoldenRecords } from './exports';
 export * from './collections';

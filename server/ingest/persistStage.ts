@@ -5,7 +5,7 @@
  * once per group. If a group fails, its records are retried one by one, and only the record that
  * still fails becomes a PERSIST_FAILED exception — the others are unaffected.
  */
-import { applySourceRecord, rulesFor, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
+import { applySourceRecord, namedByNotAMatch, rulesFor, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
 import { isSameJson } from '../stableJson';
 import type { StoreSession } from '../store/types';
 
@@ -36,8 +36,22 @@ interface LastIngest {
   change: 'created' | 'updated';
 }
 
+type StoredSourceRecord = SourceRecordDocument & { lastIngest?: LastIngest };
+
 function sourceRecords(context: IngestContext) {
-  return context.services.store.collection<SourceRecordDocument & { lastIngest?: LastIngest }>(SOURCE_RECORDS);
+  return context.services.store.collection<StoredSourceRecord>(SOURCE_RECORDS);
+}
+
+/**
+ * Which source records of a group are stored, read at its start with one query. A record that is not
+ * stored needs no read of its own (a bulk load is mostly new records, and each read inside a transaction
+ * also tests the documents the group has staged so far); a stored one is read when its turn comes,
+ * because placing an earlier record of the group may have changed it (a merge moves its golden id).
+ */
+async function storedIdsOf(items: WorkItem[], context: IngestContext, session: StoreSession): Promise<Set<string>> {
+  const ids = [...new Set(items.map((item) => sourceRecordIdOf(context.domain, context.source, item.sourceId as string)))];
+  const found = await sourceRecords(context).find({ _id: { $in: ids } }, { projection: { _id: 1 }, session });
+  return new Set(found.map((record) => record._id));
 }
 
 async function persistOne(input: {
@@ -45,13 +59,17 @@ async function persistOne(input: {
   context: IngestContext;
   session: StoreSession;
   rules: CompiledRules;
+  /** null: known not to be stored (read once for the group); undefined: read it here. */
+  stored?: null;
+  /** No not-a-match pair names the record (read once for the group). */
+  isNamedByNoNotAMatch: boolean;
 }): Promise<RecordResult> {
   const { item, context, session, rules } = input;
   const { domain, source } = context;
   const sourceId = item.sourceId as string;
   const canonical = item.canonical as Record<string, unknown>;
   const id = sourceRecordIdOf(domain, source, sourceId);
-  const previous = await sourceRecords(context).findOne({ _id: id }, { session });
+  const previous = input.stored !== undefined ? input.stored : await sourceRecords(context).findOne({ _id: id }, { session });
   const payloadHash = payloadHashOf(item);
   const ingestKey = context.fingerprint ? ingestKeyOf({ domain, source, fingerprint: context.fingerprint, payloadHash }) : undefined;
   const at = new Date().toISOString();
@@ -95,7 +113,14 @@ async function persistOne(input: {
     // Written by applySourceRecord with the record itself: no extra write per record.
     lastIngest: { ...context.origin, at, change: previous ? 'updated' : 'created' } satisfies LastIngest,
   };
-  const applied = await applySourceRecord(context.services, { sourceRecord: record, previous, actor: context.actor, session, rules });
+  const applied = await applySourceRecord(context.services, {
+    sourceRecord: record,
+    previous,
+    actor: context.actor,
+    session,
+    rules,
+    isNamedByNoNotAMatch: input.isNamedByNoNotAMatch,
+  });
   const result: RecordResult = {
     outcome: 'accepted',
     position: item.position,
@@ -114,10 +139,18 @@ async function persistGroup(items: WorkItem[], context: IngestContext): Promise<
     // The published rules once per transaction: it sees one snapshot (MongoDB) or runs alone (the
     // embedded store serialises transactions), so reading them per record could not find another version.
     const rules = await rulesFor({ store, domain: context.domain, session });
+    const storedAtStart = await storedIdsOf(items, context, session);
+    const idOf = (item: WorkItem) => sourceRecordIdOf(context.domain, context.source, item.sourceId as string);
+    const named = await namedByNotAMatch({ store, session, recordIds: items.map(idOf) });
+    // Only source ids neither stored at the start nor seen earlier in the group are known to be absent.
+    const seen = new Set<string>();
     const done: RecordResult[] = [];
     for (const [index, item] of items.entries()) {
       if (index > 0 && index % RECORDS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-      done.push(await persistOne({ item, context, session, rules }));
+      const id = idOf(item);
+      const stored = seen.has(id) || storedAtStart.has(id) ? undefined : null;
+      seen.add(id);
+      done.push(await persistOne({ item, context, session, rules, stored, isNamedByNoNotAMatch: !named.has(id) }));
     }
     return done;
   });

@@ -34,22 +34,154 @@ const STREET_ABBREVIATIONS: Record<string, string> = {
   OFFICE: '',
   P: '',
   O: '',
+  // More USPS Publication 28 street suffixes and directionals (Appendix C1, C2).
+  EXPRESSWAY: 'EXPY',
+  FREEWAY: 'FWY',
+  TRAIL: 'TRL',
+  PLAZA: 'PLZ',
+  CENTER: 'CTR',
+  CENTRE: 'CTR',
+  TURNPIKE: 'TPKE',
+  ROUTE: 'RTE',
+  HEIGHTS: 'HTS',
+  CROSSING: 'XING',
+  JUNCTION: 'JCT',
+  CAUSEWAY: 'CSWY',
+  NORTHEAST: 'NE',
+  NORTHWEST: 'NW',
+  SOUTHEAST: 'SE',
+  SOUTHWEST: 'SW',
+  ROOM: 'RM',
+  APARTMENT: 'APT',
+  // Spelled-out ordinals of numbered streets (`EIGHTH AVENUE` = `8TH AVE`).
+  FIRST: '1ST',
+  SECOND: '2ND',
+  THIRD: '3RD',
+  FOURTH: '4TH',
+  FIFTH: '5TH',
+  SIXTH: '6TH',
+  SEVENTH: '7TH',
+  EIGHTH: '8TH',
+  NINTH: '9TH',
+  TENTH: '10TH',
+  ELEVENTH: '11TH',
+  TWELFTH: '12TH',
 };
+
+// A house number written as a word (`One Medical Center Drive`, `Three Lakes Drive`).
+const HOUSE_NUMBER_WORDS: Record<string, string> = {
+  ONE: '1',
+  TWO: '2',
+  THREE: '3',
+  FOUR: '4',
+  FIVE: '5',
+  SIX: '6',
+  SEVEN: '7',
+  EIGHT: '8',
+  NINE: '9',
+  TEN: '10',
+};
+
+// USPS secondary unit designators that take a number (after abbreviation): the unit is part of line 2, not of
+// the street, so `81 HARTWELL AVE STE 300` and `81 Hartwell Avenue` name one street. Dropped with the word after
+// them, only after a street word (`DEPT CH 10164`, a lockbox, keeps its words).
+const UNIT_DESIGNATORS = new Set(['STE', 'APT', 'FL', 'RM', 'UNIT', 'BLDG']);
+
+// Directionals written with dots (`N.E.` → `N E`) are one directional.
+const COMPASS_PAIRS = new Set(['N E', 'N W', 'S E', 'S W']);
+
+const STATE_CODES: Record<string, string> = {
+  ALABAMA: 'AL',
+  ALASKA: 'AK',
+  ARIZONA: 'AZ',
+  ARKANSAS: 'AR',
+  CALIFORNIA: 'CA',
+  COLORADO: 'CO',
+  CONNECTICUT: 'CT',
+  DELAWARE: 'DE',
+  'DISTRICT OF COLUMBIA': 'DC',
+  FLORIDA: 'FL',
+  GEORGIA: 'GA',
+  HAWAII: 'HI',
+  IDAHO: 'ID',
+  ILLINOIS: 'IL',
+  INDIANA: 'IN',
+  IOWA: 'IA',
+  KANSAS: 'KS',
+  KENTUCKY: 'KY',
+  LOUISIANA: 'LA',
+  MAINE: 'ME',
+  MARYLAND: 'MD',
+  MASSACHUSETTS: 'MA',
+  MICHIGAN: 'MI',
+  MINNESOTA: 'MN',
+  MISSISSIPPI: 'MS',
+  MISSOURI: 'MO',
+  MONTANA: 'MT',
+  NEBRASKA: 'NE',
+  NEVADA: 'NV',
+  'NEW HAMPSHIRE': 'NH',
+  'NEW JERSEY': 'NJ',
+  'NEW MEXICO': 'NM',
+  'NEW YORK': 'NY',
+  'NORTH CAROLINA': 'NC',
+  'NORTH DAKOTA': 'ND',
+  OHIO: 'OH',
+  OKLAHOMA: 'OK',
+  OREGON: 'OR',
+  PENNSYLVANIA: 'PA',
+  'PUERTO RICO': 'PR',
+  'RHODE ISLAND': 'RI',
+  'SOUTH CAROLINA': 'SC',
+  'SOUTH DAKOTA': 'SD',
+  TENNESSEE: 'TN',
+  TEXAS: 'TX',
+  UTAH: 'UT',
+  VERMONT: 'VT',
+  VIRGINIA: 'VA',
+  WASHINGTON: 'WA',
+  'WEST VIRGINIA': 'WV',
+  WISCONSIN: 'WI',
+  WYOMING: 'WY',
+};
+
+/** Line-1 words in USPS standard form: suffixes and directionals abbreviated, a spelled house number as digits, unit designators dropped. */
+function standardLine1Tokens(words: readonly string[]): string[] {
+  const tokens: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = present(words[i], 'line 1 word');
+    const next = words[i + 1];
+    if (next !== undefined && COMPASS_PAIRS.has(`${word} ${next}`)) {
+      tokens.push(`${word}${next}`);
+      i++;
+      continue;
+    }
+    const standard = i === 0 && HOUSE_NUMBER_WORDS[word] ? HOUSE_NUMBER_WORDS[word] : (STREET_ABBREVIATIONS[word] ?? word);
+    if (standard === '') continue;
+    if (UNIT_DESIGNATORS.has(standard) && tokens.some((t) => !/^\d/.test(t))) {
+      i++;
+      continue;
+    }
+    tokens.push(standard);
+  }
+  return tokens;
+}
 
 /** Normalises one address object; null when it has neither street, city nor postal code. */
 export function prepareAddress(value: Record<string, unknown>): PreparedAddress | null {
   const text = (key: string): string => (typeof value[key] === 'string' ? (normalizeWith('text', value[key] as string) ?? '') : '');
-  const tokens = text('line1')
-    .split(' ')
-    .filter((t) => t !== '')
-    .map((t) => STREET_ABBREVIATIONS[t] ?? t)
-    .filter((t) => t !== '');
+  const tokens = standardLine1Tokens(
+    text('line1')
+      .split(' ')
+      .filter((t) => t !== ''),
+  );
   // "PO BOX 1234": the box number plays the role of the house number.
   const numberIndex = tokens.findIndex((t) => /^\d/.test(t));
   const number = numberIndex >= 0 ? present(tokens[numberIndex], 'house number token') : '';
   const street = tokens.filter((_, i) => i !== numberIndex).join(' ');
   const postal = typeof value.postalCode === 'string' ? (normalizeWith('postalCode', value.postalCode) ?? '') : '';
-  const prepared = { number, street, city: text('city'), state: text('state'), postalCode: postal.slice(0, 5) };
+  const state = text('state');
+  const prepared = { number, street, city: text('city'), state: STATE_CODES[state] ?? state, postalCode: postal.slice(0, 5) };
   return prepared.street || prepared.city || prepared.postalCode ? prepared : null;
 }
 

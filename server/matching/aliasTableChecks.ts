@@ -7,7 +7,7 @@ import type { ErrorDetail } from '../errors';
 
 interface TableShape {
   table: string;
-  mode: 'replace' | 'remove' | 'removeTrailing' | 'removeLeading';
+  mode: 'replace' | 'remove' | 'removeTrailing' | 'removeLeading' | 'removeFrom';
   entries: Array<{ canonical?: string; variants: string[] }>;
 }
 

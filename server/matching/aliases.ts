@@ -18,8 +18,12 @@ import { aliasTableCrossProblems } from './aliasTableChecks';
 
 export const ALIASES_DIRECTORY = fileURLToPath(new URL('../../matching-rules/aliases/', import.meta.url));
 
-/** `replace`: variants → canonical anywhere; `remove`: variants dropped anywhere; `removeTrailing`: dropped at the end only (legal suffixes); `removeLeading`: dropped at the start only (chargemaster prefixes). */
-export type AliasTableMode = 'replace' | 'remove' | 'removeTrailing' | 'removeLeading';
+/**
+ * `replace`: variants → canonical anywhere; `remove`: variants dropped anywhere; `removeTrailing`: dropped at the end only
+ * (legal suffixes); `removeLeading`: dropped at the start only (chargemaster prefixes); `removeFrom`: a variant and every
+ * word after it dropped, when a word precedes it (accounts-payable notes: `ECOLAB INC LOCKBOX 70343`, `X DBA Y`).
+ */
+export type AliasTableMode = 'replace' | 'remove' | 'removeTrailing' | 'removeLeading' | 'removeFrom';
 
 export interface AliasEntry {
   /** The form variants become (replace tables only). */
@@ -50,7 +54,7 @@ export type AliasRewrite = (tokens: string[]) => string[];
 
 /**
  * The tokens that can make a compiled table change anything: the first token of a variant
- * (`replace`, `remove`, `removeLeading`) or the last one (`removeTrailing`, which only looks at the value's end).
+ * (`replace`, `remove`, `removeLeading`, `removeFrom`) or the last one (`removeTrailing`, which only looks at the value's end).
  * A value holding none of them is left exactly as it is by the table.
  */
 interface RewriteTriggers {
@@ -157,6 +161,16 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
     // A variant's first word anywhere triggers the rewrite (it then looks at the start only).
     triggersOf.set(dropPrefixes, { anywhere: new Set(byFirst.keys()), atEnd: new Set() });
     return dropPrefixes;
+  }
+  if (table.mode === 'removeFrom') {
+    // The first variant after the first word cuts the value there (`NIHON KOHDEN AMERICA REMIT` → `NIHON KOHDEN AMERICA`);
+    // a value that starts with a variant (`LOCKBOX SOLUTIONS`) is a name, not a note, and is kept.
+    const cutFromFirstVariant: AliasRewrite = (tokens) => {
+      for (let i = 1; i < tokens.length; i++) if (matchAt(tokens, i)) return tokens.slice(0, i);
+      return tokens;
+    };
+    triggersOf.set(cutFromFirstVariant, { anywhere: new Set(byFirst.keys()), atEnd: new Set() });
+    return cutFromFirstVariant;
   }
   if (table.mode === 'removeTrailing') {
     // Indexed by last token: a value's ending is looked up, not compared with every suffix.

@@ -29,6 +29,7 @@ import {
   weighTokens,
   type WeightedTokens,
 } from './similarity';
+import { withAcronyms } from './acronyms';
 import type {
   AttributeDetail,
   CanonicalRecord,
@@ -170,7 +171,8 @@ function ignoringSpaces(similarity: (x: string, y: string) => number): (x: strin
 function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
   const byAlgorithm = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
-  const similarity = rule.params?.ignoreSpaces ? ignoringSpaces(byAlgorithm) : byAlgorithm;
+  const spaced = rule.params?.ignoreSpaces ? ignoringSpaces(byAlgorithm) : byAlgorithm;
+  const similarity = rule.params?.acronyms ? withAcronyms(spaced) : spaced;
   const floor = rule.params?.floor ?? 0;
   const relatedTables = rule.params?.relatedTables ?? [];
   if (relatedTables.length > 0) return compileFuzzyWithFamilies({ rule, context, similarity, floor, relatedTables });

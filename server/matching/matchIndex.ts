@@ -140,7 +140,14 @@ export async function removeFromIndex(args: { store: Store; domain: string; reco
       domain: args.domain,
       deltas,
       session: args.session,
-      write: () => adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain: args.domain, counts: deltas, session: args.session }),
+      write: () =>
+        adjustStats({
+          stats: termStatsCollection(args.store),
+          idOf: termStatId,
+          domain: args.domain,
+          counts: deltas,
+          session: args.session,
+        }),
     });
   }
   return true;
@@ -197,7 +204,8 @@ export async function indexRecords(args: {
       domain,
       deltas: termCounts,
       session: args.session,
-      write: () => adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain, counts: termCounts, session: args.session }),
+      write: () =>
+        adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain, counts: termCounts, session: args.session }),
     });
 }
 

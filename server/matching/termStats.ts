@@ -137,7 +137,15 @@ function countsOf(store: Store, domain: string): DomainCounts {
   }
   let counts = byDomain.get(domain);
   if (!counts) {
-    counts = { version: undefined, tables: new Map(), isComplete: false, tokens: 0, lastFullLoadAt: -Infinity, generation: 0, writesInFlight: 0 };
+    counts = {
+      version: undefined,
+      tables: new Map(),
+      isComplete: false,
+      tokens: 0,
+      lastFullLoadAt: -Infinity,
+      generation: 0,
+      writesInFlight: 0,
+    };
     byDomain.set(domain, counts);
   }
   return counts;
@@ -285,7 +293,7 @@ export async function loadTermWeights(args: {
       const token = key.slice(at + 1);
       const size = found.get(id) ?? 0;
       let table = read.get(name);
-      if (!table) read.set(name, (table = new Map()));
+      if (!table) read.set(name, (table = new Map<string, number>()));
       table.set(token, size);
       if (isKept) {
         tableOf(counts, name).set(token, size);
@@ -305,14 +313,25 @@ export async function loadTermWeights(args: {
 }
 
 /** Loads every count of a domain in one query when there are few enough of them. */
-async function loadAll(args: { store: Store; domain: string; counts: DomainCounts; version: string; session?: StoreSession }): Promise<void> {
+async function loadAll(args: {
+  store: Store;
+  domain: string;
+  counts: DomainCounts;
+  version: string;
+  session?: StoreSession;
+}): Promise<void> {
   const { counts } = args;
   const generation = counts.generation;
   const stats = await termStatsCollection(args.store).find(
     { domain: args.domain },
     { limit: FULL_LOAD_MAX_TOKENS + 1, projection: { _id: 1, size: 1 }, session: args.session },
   );
-  if (stats.length > FULL_LOAD_MAX_TOKENS || counts.writesInFlight > 0 || counts.generation !== generation || counts.version !== args.version)
+  if (
+    stats.length > FULL_LOAD_MAX_TOKENS ||
+    counts.writesInFlight > 0 ||
+    counts.generation !== generation ||
+    counts.version !== args.version
+  )
     return;
   drop(counts, args.version);
   for (const stat of stats) {

@@ -60,6 +60,8 @@ export interface ComparatorRule {
     floor?: number;
     /** fuzzy: values equal once spaces are removed score 1 (COOPER SURGICAL = COOPERSURGICAL). */
     ignoreSpaces?: boolean;
+    /** fuzzy: an acronym on one side and its expansion on the other compare as one (GE HEALTHCARE = GENERAL ELECTRIC HEALTHCARE; server/matching/acronyms.ts). */
+    acronyms?: boolean;
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */
     tolerance?: number;
     relativeTolerance?: number;

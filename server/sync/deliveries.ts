@@ -176,7 +176,7 @@ const OUT_OF_ORDER_SLACK_MS = 60_000;
  * Numbering follows commits, so `at` only nearly grows with the cursor: after the earliest such change, the changes
  * up to the slack later may carry a lower cursor; the lowest of them is taken, so no change at or after `at` is left out.
  */
-async function firstChangeAtOrAfter(services: Services, at: string): Promise<string | null> {
+export async function firstChangeAtOrAfter(services: Services, at: string): Promise<string | null> {
   const changes = services.store.collection<ChangeDocument>(CHANGES);
   const [earliest] = await changes.find({ at: { $gte: at } }, { sort: { at: 1, _id: 1 }, limit: 1, projection: { _id: 1, at: 1 } });
   if (!earliest) return null;

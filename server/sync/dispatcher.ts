@@ -225,6 +225,9 @@ export class SyncDispatcher {
   private current: Promise<unknown> = Promise.resolve();
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly inFlightBySubscription = new Map<string, number>();
+  /** Subscriptions whose selection is running, and those asked to select again once it ends (startDueSends). */
+  private readonly selecting = new Set<string>();
+  private readonly selectAfter = new Set<string>();
   private readonly schedule: number[];
   private hasReleasedLeases = false;
   private readonly amqp = new AmqpPublisher();
@@ -336,7 +339,27 @@ export class SyncDispatcher {
       });
   }
 
+  /**
+   * One selection at a time per subscription: the room under `maxInFlight` is counted before the selection's
+   * reads and taken only when its sends start, so two at once (a round and a refill) could both fill it.
+   * One asked for meanwhile runs after it (as a refill).
+   */
   private async startDueSends(subscription: SubscriptionDocument, allowList: EgressAllowList): Promise<void> {
+    const id = subscription._id;
+    if (this.selecting.has(id)) {
+      this.selectAfter.add(id);
+      return;
+    }
+    this.selecting.add(id);
+    try {
+      await this.startDueSendsNow(subscription, allowList);
+    } finally {
+      this.selecting.delete(id);
+      if (this.selectAfter.delete(id)) this.refill(id);
+    }
+  }
+
+  private async startDueSendsNow(subscription: SubscriptionDocument, allowList: EgressAllowList): Promise<void> {
     if (subscription.transport.type === 'file') return this.startDueBatch(subscription, subscription.transport);
     const now = Date.now();
     const heldRecords = new Set<string>();

@@ -4,7 +4,8 @@
  * request and answer, replay it, preview a message, and find the record's sync status on its page; edit a
  * subscription's response mapping and includeSensitive (saved and shown again), discard a parked delivery
  * (audited, listed as discarded) and delete the subscription through the in-page confirmation; find a golden
- * record by the id a target system gave it (closed loop) and open it.
+ * record by the id a target system gave it (closed loop) and open it; rewind, replay all delivered since a time
+ * and backfill from the page.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DeliveryView, SubscriptionView } from '../../server/contracts/subscriptions';
@@ -253,6 +254,76 @@ describeInBrowser('downstream sync in Chromium', () => {
     } finally {
       receiver.respond = previous;
     }
+    await env.server.request('DELETE', `/api/v1/subscriptions/${subscriptionId}`);
+  });
+
+  test('rewind to a cursor, replay all delivered since a time, and backfill from the studio: each sends again with the same ids', async () => {
+    const canonical = itemRecord({ description: 'E2E TONGUE DEPRESSOR' });
+    const record = await applyCanonical(env.server, { domain: 'item', source: 'lawson', canonical });
+    // The record's creation is in the feed before the subscription starts (after the newest change).
+    const changes = env.server.running.services.store.collection<{ _id: string; goldenId: string }>('changes');
+    await expect.poll(async () => (await changes.findOne({ goldenId: record.goldenId })) !== null).toBe(true);
+    // The filter keeps this subscription to the one record (the seeded ones would fill a backfill).
+    const created = await env.server.request<SubscriptionView>('POST', '/api/v1/subscriptions', {
+      body: {
+        name: 'Rewind and backfill (e2e)',
+        domains: ['item'],
+        transport: { type: 'webhook', url: receiver.url },
+        filter: `data.goldenId = "${record.goldenId}"`,
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const subscriptionId = created.body.id;
+    const sent = () =>
+      receiver.requests.filter((r) => r.headers['webhook-id']?.startsWith(`msg_${subscriptionId.slice(4)}_`) && r.status < 300);
+    // A change after the subscription: delivered live.
+    await applyCanonical(env.server, {
+      domain: 'item',
+      source: 'lawson',
+      canonical: { ...canonical, description: 'E2E TONGUE DEPRESSOR WOOD' },
+    });
+    await expect.poll(() => sent().length).toBe(1);
+    const live = at(sent(), 0, 'live message');
+    const cursor = (JSON.parse(live.body) as { data: { cursor: string } }).data.cursor;
+
+    const { page, errors } = await signIn(env, env.server.adminKey);
+    await page.goto(`${env.server.baseUrl}/#/sync/${subscriptionId}`);
+    await expect.poll(() => page.locator('[data-testid="subscription-status"]').textContent()).toBe('active');
+    const panel = page.locator('[aria-label="Deliveries"]');
+
+    // Neither a cursor nor a time: said in the page, nothing sent.
+    await panel.locator('input[aria-label="Rewind to"]').fill('last tuesday');
+    await panel.locator('button', { hasText: 'Rewind' }).click();
+    await expect.poll(() => panel.locator('[role="alert"]').textContent()).toContain('neither a change cursor');
+    await panel.locator('[role="alert"] button[aria-label="Dismiss"]').click();
+    // Rewind to just before that change: it goes again with its webhook-id.
+    await panel.locator('input[aria-label="Rewind to"]').fill(String(Number(cursor) - 1));
+    await panel.locator('button', { hasText: 'Rewind' }).click();
+    await expect.poll(() => panel.locator('[role="status"]').textContent()).toContain('later changes are sent again');
+    await expect.poll(() => sent().length).toBe(2);
+    expect(at(sent(), 1, 'after the rewind').headers['webhook-id']).toBe(live.headers['webhook-id']);
+
+    // Replay every delivered one since a day ago (the form's default): once more, same id.
+    await panel.locator('select[aria-label="Replay status"]').selectOption('delivered');
+    await panel.locator('.toolbar button', { hasText: 'Replay' }).click();
+    await expect.poll(() => panel.locator('[role="status"]').textContent()).toContain('1 delivered deliveries queued again');
+    await expect.poll(() => sent().length).toBe(3);
+    expect(at(sent(), 2, 'after the replay').headers['webhook-id']).toBe(live.headers['webhook-id']);
+
+    // Backfill: a snapshot of the record, shown as a run with its progress.
+    await page.locator('.header-controls button', { hasText: 'Backfill' }).click();
+    await expect.poll(() => page.locator('[role="status"]').first().textContent()).toContain('Backfill run 1 started');
+    await expect.poll(() => sent().length).toBe(4);
+    expect(JSON.parse(at(sent(), 3, 'snapshot').body)).toMatchObject({ type: 'golden.snapshot', data: { goldenId: record.goldenId } });
+    await expect.poll(() => page.locator('p.muted', { hasText: 'Backfill run 1:' }).textContent()).toContain('finished');
+    const audit = await env.server.request<{ items: Array<{ action: string; target: { id: string } }> }>(
+      'GET',
+      `/api/v1/audit?action=subscription.&order=desc&limit=100`,
+    );
+    const actions = audit.body.items.filter((entry) => entry.target.id === subscriptionId).map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['subscription.rewind', 'subscription.replay-bulk', 'subscription.backfill']));
+    await screenshot(page, 'sync-rewind-backfill');
+    expect(errors).toEqual([]);
     await env.server.request('DELETE', `/api/v1/subscriptions/${subscriptionId}`);
   });
 });

@@ -121,7 +121,10 @@ test.each([
 
 test('every shipped table is valid and named after its file', () => {
   expect([...tables.keys()].sort()).toEqual([
+    'accountsPayableNotes',
+    'campusQualifiers',
     'chargemasterPrefixes',
+    'facilityAbbreviations',
     'itemAbbreviations',
     'legalSuffixes',
     'manufacturerFamilies',

@@ -50,7 +50,10 @@ test('the shipped tables are listed as published version 1, with the domains tha
   );
   expect(list.status, list.text).toBe(200);
   expect(list.body.items.map((t) => t.table)).toEqual([
+    'accountsPayableNotes',
+    'campusQualifiers',
     'chargemasterPrefixes',
+    'facilityAbbreviations',
     'itemAbbreviations',
     'legalSuffixes',
     'manufacturerFamilies',

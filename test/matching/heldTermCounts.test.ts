@@ -130,7 +130,11 @@ describe('term counts held in memory', () => {
     vi.spyOn(store, 'collection').mockImplementation(<T extends Document>(name: string): Collection<T> => {
       const collection = collectionOf<T>(name);
       if (name !== TERM_STATS) return collection;
-      return { ...collection, updateMany: () => Promise.reject(new Error('store down')), find: collection.find.bind(collection) } as Collection<T>;
+      return {
+        ...collection,
+        updateMany: () => Promise.reject(new Error('store down')),
+        find: collection.find.bind(collection),
+      } as Collection<T>;
     });
     await expect(
       indexRecords({ store, rules, entries: [{ recordId: 'c4', goldenId: 'g-c4', record: title('c4', 'MICROSOFT VISIO 2010') }] }),

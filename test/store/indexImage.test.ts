@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../server/logger';
+import { createLogger, createMemoryLogger } from '../../server/logger';
 import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import type { EmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import { INDEX_IMAGE_MAGIC } from '../../server/store/embedded/indexImage';
@@ -140,6 +140,47 @@ describe('index images', () => {
     expect(store.recoveryReport.indexImage?.reindexedDocuments).toBeLessThan(400);
     expect(canonical(store.indexImages('items'))).toEqual(expected);
     await expectAnswers(store);
+  });
+
+  it('restores the indexes in the background right after start-up, without a request', async () => {
+    const dataDir = tempDir();
+    await storeWithTail(dataDir);
+    const expected = await rebuiltIndexes(dataDir);
+    const memory = createMemoryLogger();
+    const store = await openEmbeddedStore({ dataDir, logger: memory, compaction: { minLogBytes: Number.MAX_SAFE_INTEGER } });
+    cleanups.unshift(() => store.close().catch(() => undefined));
+    await store.indexesRestored;
+    expect(memory.entries.map((entry) => entry.msg)).toContain('store: indexes restored from the index image');
+    expect(canonical(store.indexImages('items'))).toEqual(expected);
+    await expectAnswers(store);
+  });
+
+  it("a write while the background restore is under way finishes that collection's restore first", async () => {
+    const dataDir = tempDir();
+    await storeWithTail(dataDir);
+    const store = await open(dataDir);
+    await new Promise((resolveStep) => setImmediate(resolveStep)); // one background step
+    const items = store.collection('items');
+    await items.replaceOne({ _id: 'i0004' }, { ...item(4, 7), sku: 'S-during-restore' });
+    await items.insertOne(item(900));
+    await store.indexesRestored;
+    const during = canonical(store.indexImages('items'));
+    await expect(items.insertOne({ _id: 'dup', sku: 'S-during-restore' })).rejects.toThrow('duplicate key');
+    await store.close();
+    expect(during).toEqual(await rebuiltIndexes(dataDir));
+  });
+
+  it('restoreIndexesInBackground false leaves the restore to the first use', async () => {
+    const dataDir = tempDir();
+    await storeWithTail(dataDir);
+    const expected = await rebuiltIndexes(dataDir);
+    const memory = createMemoryLogger();
+    const store = await openEmbeddedStore({ dataDir, logger: memory, restoreIndexesInBackground: false });
+    cleanups.unshift(() => store.close().catch(() => undefined));
+    await store.indexesRestored;
+    await new Promise((resolveStep) => setImmediate(resolveStep));
+    expect(memory.entries.map((entry) => entry.msg)).not.toContain('store: indexes restored from the index image');
+    expect(canonical(store.indexImages('items'))).toEqual(expected);
   });
 
   it('a compaction after a restart from an image writes an image that restores the same indexes', async () => {

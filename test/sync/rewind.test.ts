@@ -3,10 +3,16 @@
  * point — parked deliveries included (reopened, audited, per-record order kept) — and a rewind by time
  * finds the first change at or after that time. Waits poll with deadlines; held answers are promises.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DeliveryView, SubscriptionView } from '../../server/contracts/subscriptions';
 import { goldenCollections } from '../../server/golden/collections';
+import { createLogger } from '../../server/logger';
 import { CollectionState } from '../../server/store/embedded/collectionState';
+import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
+import { firstChangeAtOrAfter } from '../../server/sync/deliveries';
 import { syncCollections } from '../../server/sync/collections';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
 import { at, firstOf } from '../support/must';
@@ -241,5 +247,37 @@ describe('the change feed by time', () => {
     expect(plan?.via).toBe('sync_by_time');
     // The candidates are the entries from that time on only.
     expect(plan ? [...new Set(state.candidates(plan))] : []).toHaveLength(10);
+  });
+});
+
+describe('the first change at or after a time', () => {
+  // Cursor order is commit order; `at` is the writer's clock before commit, so it only nearly grows with it.
+  const FEED = [
+    { _id: '0000000000000001', at: '2026-12-04T10:00:00.000Z' },
+    { _id: '0000000000000002', at: '2026-12-04T10:00:05.000Z' },
+    // Written before 2 but committed (numbered) after it: a long transaction.
+    { _id: '0000000000000003', at: '2026-12-04T10:00:01.000Z' },
+    { _id: '0000000000000004', at: '2026-12-04T10:05:00.000Z' },
+  ];
+
+  test.each([
+    { at: '2026-12-04T09:00:00.000Z', first: '0000000000000001' },
+    // The earliest `at` from 10:00:01 is change 3, but change 2 (10:00:05) has a lower cursor: a rewind must resend it.
+    { at: '2026-12-04T10:00:01.000Z', first: '0000000000000002' },
+    { at: '2026-12-04T10:00:04.000Z', first: '0000000000000002' },
+    { at: '2026-12-04T10:04:00.000Z', first: '0000000000000004' },
+    { at: '2026-12-04T11:00:00.000Z', first: null },
+  ])('at $at → $first', async ({ at: time, first }) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mdm-rewind-at-'));
+    const store = await openEmbeddedStore({ dataDir, logger: createLogger({ silent: true }) });
+    try {
+      for (const definition of [...goldenCollections, ...syncCollections].filter((c) => c.name === 'changes'))
+        await store.collection('changes').createIndexes(definition.indexes);
+      await store.collection('changes').insertMany(FEED.map((change) => ({ ...change, domain: 'item', goldenId: `item-${change._id}` })));
+      expect(await firstChangeAtOrAfter({ store }, time)).toBe(first);
+    } finally {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

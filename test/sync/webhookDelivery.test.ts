@@ -365,6 +365,14 @@ describe('delivery', () => {
     });
     expect(replayed.body.status).toBe('pending');
     await waitFor('accepted', () => eventsFor(sub.id, goldenId).some((r) => r.status === 200 && r.headers['webhook-id'] === parked.id));
+    const audit = await server.request<{ items: Array<{ reason?: string; after?: { deliveryId?: string; previousStatus?: string } }> }>(
+      'GET',
+      '/api/v1/audit?action=subscription.replay&order=desc',
+    );
+    expect(audit.body.items.find((entry) => entry.after?.deliveryId === parked.id)).toMatchObject({
+      reason: 'retry by hand',
+      after: { previousStatus: 'parked' },
+    });
     const again = await server.request<{ error: { code: string } }>('POST', `/api/v1/subscriptions/${sub.id}/deliveries/nope/replay`, {
       body: {},
     });

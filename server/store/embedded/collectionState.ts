@@ -9,6 +9,7 @@ import type { Document, Filter, IndexSpec, Sort } from '../types';
 import { indexName, IndexState } from './indexState';
 import { compareStrings, OrderedKeys } from './orderedKeys';
 import type { Change, Overlay } from './overlay';
+import { ParsedCache } from './parsedCache';
 import type { OrderedPlan, Plan } from './planner';
 import { planQuery } from './planner';
 
@@ -17,8 +18,11 @@ export type { Change } from './overlay';
 /** Indexes restored when a collection is first used (from an index image, see indexImage.ts). */
 export interface DeferredIndexes {
   specs: IndexSpec[];
-  /** Fills the indexes of `specs` as of the snapshot (throws if the image proves unusable). */
-  restore: () => IndexState[];
+  /**
+   * Fills the indexes of `specs` as of the snapshot, a step at a time (the iterator's return value is the
+   * indexes); throws if the image proves unusable.
+   */
+  restore: () => Iterator<void, IndexState[]>;
   /** Documents changed since the snapshot: id → JSON in the snapshot (undefined: absent). */
   touched: ReadonlyMap<string, string | undefined>;
   /** Told when `restore` failed and the indexes were rebuilt from the documents instead. */
@@ -27,8 +31,12 @@ export interface DeferredIndexes {
 
 export class CollectionState {
   readonly docs = new Map<string, string>();
+  /** Parsed, frozen forms of recently read or written documents (see parsedCache.ts). */
+  readonly parsedDocs = new ParsedCache();
   private readonly indexList: IndexState[] = [];
   private deferred: DeferredIndexes | undefined;
+  /** A restore of the deferred indexes in progress (background steps, see restoreDeferredStep). */
+  private restoring: Iterator<void, IndexState[]> | undefined;
   /** `_id`s in order, built on the first `_id` range or sort (see orderedKeys.ts). */
   readonly idOrder = new OrderedKeys(this.docs, compareStrings);
   liveBytes = 0;
@@ -51,21 +59,67 @@ export class CollectionState {
   /** Leaves these indexes to be restored on first use (start-up stays fast for collections nobody touches yet). */
   deferIndexes(deferred: DeferredIndexes): void {
     this.deferred = deferred;
+    this.restoring = undefined;
+  }
+
+  /** True while indexes restored from an index image are not complete yet. */
+  get hasDeferredIndexes(): boolean {
+    return this.deferred !== undefined;
+  }
+
+  /**
+   * Does one step of restoring the deferred indexes (one image record); true when none are left. Between steps
+   * the partial indexes are private, and any use of the collection finishes the restore first (`indexes`).
+   */
+  restoreDeferredStep(): boolean {
+    const deferred = this.deferred;
+    if (!deferred) return true;
+    let step: IteratorResult<void, IndexState[]>;
+    try {
+      this.restoring ??= deferred.restore();
+      step = this.restoring.next();
+    } catch (error) {
+      this.fallBack(deferred, error as Error);
+      return true;
+    }
+    if (!step.done) return false;
+    this.finishDeferred(deferred, step.value);
+    return true;
   }
 
   private restoreDeferred(deferred: DeferredIndexes): void {
-    this.deferred = undefined;
-    let restored: IndexState[];
+    let step: IteratorResult<void, IndexState[]>;
     try {
-      restored = deferred.restore();
+      this.restoring ??= deferred.restore();
+      do step = this.restoring.next();
+      while (!step.done);
+    } catch (error) {
+      this.fallBack(deferred, error as Error);
+      return;
+    }
+    this.finishDeferred(deferred, step.value);
+  }
+
+  private finishDeferred(deferred: DeferredIndexes, restored: IndexState[]): void {
+    this.deferred = undefined;
+    this.restoring = undefined;
+    try {
       this.reindexTouched(restored, deferred.touched);
     } catch (error) {
-      deferred.onFallback(error as Error);
-      restored = deferred.specs.map((spec) => new IndexState(spec));
-      this.indexDocuments(restored);
+      this.fallBack(deferred, error as Error);
+      return;
     }
     // Before the indexes created after the snapshot, as they were when it was taken.
     this.indexList.unshift(...restored);
+  }
+
+  private fallBack(deferred: DeferredIndexes, error: Error): void {
+    this.deferred = undefined;
+    this.restoring = undefined;
+    deferred.onFallback(error);
+    const rebuilt = deferred.specs.map((spec) => new IndexState(spec));
+    this.indexDocuments(rebuilt);
+    this.indexList.unshift(...rebuilt);
   }
 
   /** Builds indexes over the current documents; throws DuplicateKeyError (adding none) if a unique one is violated. */
@@ -153,7 +207,10 @@ export class CollectionState {
     for (const change of changes) {
       const beforeJson = this.docs.get(change.id);
       if (beforeJson !== undefined) {
-        const beforeDoc = change.before === beforeJson && change.beforeDoc ? change.beforeDoc : (JSON.parse(beforeJson) as Document);
+        const beforeDoc =
+          change.before === beforeJson && change.beforeDoc
+            ? change.beforeDoc
+            : (this.parsedDocs.peek(change.id, beforeJson) ?? (JSON.parse(beforeJson) as Document));
         for (const index of this.indexes) index.removeDocument(beforeDoc, change.id);
         this.liveBytes -= beforeJson.length;
       }
@@ -162,7 +219,12 @@ export class CollectionState {
         this.docs.set(change.id, change.after.json);
         this.liveBytes += change.after.json.length;
         for (const index of this.indexes) index.addDocument(change.after.doc, change.id);
-      } else if (this.docs.delete(change.id)) this.idOrder.removed();
+        // The write's private parsed copy serves the next reads of this document (it is frozen from here on).
+        this.parsedDocs.remember(change.id, change.after.json, change.after.doc);
+      } else {
+        this.parsedDocs.forget(change.id);
+        if (this.docs.delete(change.id)) this.idOrder.removed();
+      }
     }
   }
 

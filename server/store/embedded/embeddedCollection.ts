@@ -20,7 +20,8 @@ import type {
 import type { Change } from './collectionState';
 import { encodeKeyValue, valuesAtPath } from './indexState';
 import type { CollectionView, Match } from './matcher';
-import { collectResults, collectResultsSync, matchDocuments, planMatches, TICK, viewGet } from './matcher';
+import { collectResults, collectResultsSync, matchDocuments, ownResults, planMatches, TICK, viewGet } from './matcher';
+import { copyIfPlainJson, copyParsed } from './documentCopies';
 import { projectDocuments } from './projection';
 import { applyUpdate, seedFromFilter } from './updates';
 
@@ -92,23 +93,23 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const batchSize = Math.max(1, options.batchSize ?? 500);
     let toSkip = options.skip ?? 0;
     let remaining = options.limit && options.limit > 0 ? options.limit : Infinity;
-    let batch: Document[] = [];
+    let batch: Match[] = [];
     for (const match of stream.matches) {
       if (match === TICK) continue;
       if (toSkip > 0) {
         toSkip -= 1;
         continue;
       }
-      batch.push(match.doc);
+      batch.push(match);
       remaining -= 1;
       if (batch.length >= batchSize || remaining === 0) {
-        for (const doc of projectDocuments<T>(batch, options.projection)) yield doc;
+        for (const doc of ownResults(batch, options.projection)) yield doc as T;
         batch = [];
         if (remaining === 0) return;
         await tick();
       }
     }
-    for (const doc of projectDocuments<T>(batch, options.projection)) yield doc;
+    for (const doc of ownResults(batch, options.projection)) yield doc as T;
   }
 
   async countDocuments(filter: Filter = {}, options?: WriteOptions): Promise<number> {
@@ -130,7 +131,8 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
         await tick();
         continue;
       }
-      for (const value of valuesAtPath(match.doc, field, { isMissingNull: false })) values.set(encodeKeyValue(value), value);
+      for (const value of valuesAtPath(match.doc, field, { isMissingNull: false }))
+        values.set(encodeKeyValue(value), match.isPrivate ? value : copyParsed(value));
     }
     return [...values.values()];
   }
@@ -219,9 +221,10 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const changes: Change[] = [];
     let afterDoc: Document | undefined;
     for (const match of matches) {
-      const working = JSON.parse(match.json) as Document;
+      const working = copyParsed(match.doc);
       if (!applyUpdate({ doc: working, update, isInsert: false })) {
-        afterDoc ??= working;
+        // Unchanged: the stored document is the result.
+        afterDoc ??= match.doc;
         continue;
       }
       const after = serialise(working, this.name);
@@ -239,14 +242,14 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
         changes: [{ id: after.doc._id, before: undefined, beforeDoc: undefined, after }],
         session: options.session,
       });
-      return { matchedCount: 0, modifiedCount: 0, upsertedId: after.doc._id, afterDoc: JSON.parse(after.json) as Document };
+      return { matchedCount: 0, modifiedCount: 0, upsertedId: after.doc._id, afterDoc: copyParsed(after.doc) };
     }
     if (changes.length > 0) await this.host.commit({ collection: this.name, changes, session: options?.session });
     return {
       matchedCount: matches.length,
       modifiedCount: changes.length,
-      beforeDoc: matches[0] && (JSON.parse(matches[0].json) as Document),
-      afterDoc: afterDoc && (JSON.parse(JSON.stringify(afterDoc)) as Document),
+      beforeDoc: matches[0] && copyParsed(matches[0].doc),
+      afterDoc: afterDoc && copyParsed(afterDoc),
     };
   }
 }
@@ -257,11 +260,12 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
  */
 const SIZE_CHECK_JSON_LENGTH = Math.floor(MAX_DOCUMENT_BYTES / 8);
 
-/** Deep-copies a caller's document into stored form; values must be JSON-representable and fit MongoDB's document limit. */
+/** Deep-copies a caller's document into stored form (text and parsed); values must be JSON-representable and fit MongoDB's document limit. */
 function serialise(doc: Document, collection: string): { json: string; doc: Document } {
   if (typeof doc?._id !== 'string' || doc._id.length === 0) throw new Error('documents need a non-empty string _id');
   const json = JSON.stringify(doc);
-  const stored = JSON.parse(json) as Document;
+  // The store's private copy: a walk when the document is plain JSON already, else the round trip decides.
+  const stored = copyIfPlainJson(doc) ?? (JSON.parse(json) as Document);
   if (json.length > SIZE_CHECK_JSON_LENGTH) {
     // The same limit as MongoDB, measured the same way, so code that passes here also passes there.
     const bytes = calculateObjectSize(stored, { ignoreUndefined: true });

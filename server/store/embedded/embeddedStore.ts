@@ -27,7 +27,7 @@ import { listStoreFiles, recoverState } from './recovery';
 import type { RecoveryReport } from './recovery';
 import { createLogFile, removeObsoleteFiles, writeIndexImage, writeSnapshot } from './storeFiles';
 import type { FrozenCollection } from './storeFiles';
-import { restoreImagedIndexes } from './indexImage';
+import { restoreImagedIndexesStepwise } from './indexImage';
 import type { IndexImage } from './indexState';
 
 export interface CompactionPolicy {
@@ -43,6 +43,11 @@ export interface EmbeddedStoreOptions {
   compaction?: Partial<CompactionPolicy>;
   /** Truncate at mid-file log damage instead of refusing to start (default: env MDM_STORE_REPAIR === 'true'). */
   allowRepair?: boolean;
+  /**
+   * Restore indexes saved in an index image in the background right after start-up, one image record per
+   * event-loop turn (default true); false leaves each collection's restore to its first use.
+   */
+  restoreIndexesInBackground?: boolean;
 }
 
 interface ActiveTransaction {
@@ -72,7 +77,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     for (const [name, restored] of recovered.restoredIndexes)
       recovered.collections.get(name)?.deferIndexes({
         specs: restored.image.indexes.map((index) => index.spec),
-        restore: () => restoreImagedIndexes(restored.image),
+        restore: () => restoreImagedIndexesStepwise(restored.image),
         touched: restored.touched,
         onFallback: (error) =>
           options.logger.warn('store: index image entries unusable; indexes rebuilt from the documents', {
@@ -110,6 +115,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     });
     // Clean up logs/snapshots a finished compaction had not yet deleted before a crash.
     await removeObsoleteFiles({ dataDir, belowGeneration: recovered.snapshotGeneration, files: listStoreFiles(dataDir) });
+    if (options.restoreIndexesInBackground ?? true) store.restoreIndexesInBackground();
     return store;
   } catch (error) {
     lock.release();
@@ -156,6 +162,42 @@ export class EmbeddedStore implements Store, CollectionHost {
     this.releaseLock = init.releaseLock;
     this.policy = { minLogBytes: 64 * 1024 * 1024, logToLiveRatio: 2, ...init.compaction };
     this.writer = new LogWriter(init.log.handle, init.log.bytes, () => this.maybeCompact());
+  }
+
+  /** Settles when no collection has indexes left to restore from an index image (benchmarks and tests). */
+  indexesRestored: Promise<void> = Promise.resolve();
+
+  /**
+   * Restores the indexes of an index image in the background, one image record (up to 20,000 key tuples) per
+   * event-loop turn, so the first query of a large collection does not pay the whole restore and requests in
+   * between wait at most one step. A collection used before its turn finishes its restore then (as before).
+   */
+  restoreIndexesInBackground(): void {
+    const pending = [...this.collections.values()].filter((state) => state.hasDeferredIndexes);
+    if (pending.length === 0) return;
+    const started = performance.now();
+    this.indexesRestored = new Promise<void>((resolveRestored) => {
+      const step = (): void => {
+        while (pending[0] && !pending[0].hasDeferredIndexes) pending.shift();
+        const current = pending[0];
+        if (!current || this.isClosed) {
+          if (!this.isClosed)
+            this.logger.info('store: indexes restored from the index image', { durationMs: Math.round(performance.now() - started) });
+          resolveRestored();
+          return;
+        }
+        try {
+          if (current.restoreDeferredStep()) pending.shift();
+        } catch (error) {
+          // Only a rebuild from the documents can throw here (a unique violation the image hid); the collection's first use reports it.
+          this.logger.error('store: background index restore stopped', { collection: current.name, error: (error as Error).message });
+          resolveRestored();
+          return;
+        }
+        setImmediate(step);
+      };
+      setImmediate(step);
+    });
   }
 
   /** Number of fsyncs issued so far (group-commit effectiveness). */

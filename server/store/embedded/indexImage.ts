@@ -110,6 +110,18 @@ export function readIndexImage(options: {
 
 /** Fills a collection's indexes from its image's entry records; throws IndexImageError when one is malformed. */
 export function restoreImagedIndexes(image: ImagedIndexes): IndexState[] {
+  const steps = restoreImagedIndexesStepwise(image);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, one entry record (up to 20,000 key tuples) per step, so the store can restore in the background
+ * between requests; the indexes are returned when complete and must not be used before.
+ */
+export function* restoreImagedIndexesStepwise(image: ImagedIndexes): Generator<void, IndexState[]> {
   for (const index of image.indexes) {
     for (const chunk of image.chunks.get(index.name) ?? []) {
       let entry: unknown[];
@@ -121,6 +133,7 @@ export function restoreImagedIndexes(image: ImagedIndexes): IndexState[] {
       if (entry[0] !== 'l' || entry[1] !== image.collection || entry[2] !== index.name || !Array.isArray(entry[3]))
         throw new IndexImageError(`index ${index.name}: an entry record belongs to ${String(entry[1])}.${String(entry[2])}`);
       index.restoreLeaves(entry[3] as unknown[], image.ids);
+      yield;
     }
   }
   return image.indexes;

@@ -9,6 +9,7 @@
 import { Query } from 'mingo';
 import { present } from '../../invariant';
 import type { Document, Filter, IndexSpec } from '../types';
+import { copyParsed } from './documentCopies';
 import { compareEncodedKeys, OrderedKeys } from './orderedKeys';
 import type { KeyBound } from './orderedKeys';
 
@@ -344,7 +345,8 @@ export class IndexState {
   describeKey(document: Document): Record<string, unknown> {
     return Object.fromEntries(
       this.fields.map((field) => {
-        const values = valuesAtPath(document, field);
+        // A copy: the document may be a shared, frozen one (parsedCache.ts).
+        const values = copyParsed(valuesAtPath(document, field));
         return [field, values.length === 1 ? values[0] : values];
       }),
     );

@@ -14,13 +14,25 @@ import type { Change, CollectionState } from './collectionState';
 import type { Overlay } from './overlay';
 import { compileFastFilter, UNDECIDED } from './fastFilter';
 import type { OrderedPlan, Plan } from './planner';
+import { copyParsed } from './documentCopies';
 import { projectDocuments } from './projection';
 import { present } from '../../invariant';
 
 export interface Match {
   id: string;
   json: string;
+  /**
+   * The parsed document, shared (the parsed-document cache's frozen copy or a transaction's staged copy): read
+   * it, never change it or hand it out — `ownCopy` gives a caller its own.
+   */
   doc: Document;
+  /** The doc was parsed for this read alone (a full scan does not fill the cache) and may be handed out as is. */
+  isPrivate?: true;
+}
+
+/** A match's document for a caller to keep and change. */
+export function ownCopy(match: Match): Document {
+  return match.isPrivate ? match.doc : copyParsed(match.doc);
 }
 
 /** A scan position marker: consumers that may yield to the event loop do so when they see one. */
@@ -119,8 +131,13 @@ export function planMatches(input: {
 
 function* primaryLookup(view: CollectionView, id: string): Generator<Match> {
   // Primary-key lookup: the document stored under this _id is the only possible match.
-  const json = viewGet(view, id);
-  if (json !== undefined) yield { id, json, doc: JSON.parse(json) as Document };
+  const staged = view.overlay?.get(id);
+  if (staged) {
+    if (staged.after) yield { id, json: staged.after.json, doc: staged.after.doc };
+    return;
+  }
+  const json = view.state.docs.get(id);
+  if (json !== undefined) yield { id, json, doc: view.state.parsedDocs.parsed(id, json) };
 }
 
 function* unorderedMatches(input: {
@@ -139,26 +156,26 @@ function* unorderedMatches(input: {
       if (overlay?.has(id)) continue;
       const json = state.docs.get(id);
       if (json === undefined) continue;
-      const doc = JSON.parse(json) as Document;
+      const doc = state.parsedDocs.parsed(id, json);
       if (test(doc)) yield { id, json, doc };
       if (++examined % TICK_EVERY === 0) yield TICK;
     }
   } else {
+    // A full scan would flush the cache of hot documents: parse privately instead.
     for (const [id, json] of state.docs) {
       if (overlay?.has(id)) continue;
       const doc = JSON.parse(json) as Document;
-      if (test(doc)) yield { id, json, doc };
+      if (test(doc)) yield { id, json, doc, isPrivate: true };
       if (++examined % TICK_EVERY === 0) yield TICK;
     }
   }
   if (overlay) yield* overlayMatches(overlay.candidates(plan), test);
 }
 
-/** The transaction's own staged documents that match; the staged parsed form is tested, only matches are copied. */
+/** The transaction's own staged documents that match (their staged parsed form, shared like cached documents). */
 function* overlayMatches(staged: Iterable<Change>, test: (doc: Document) => boolean): Generator<Match> {
   for (const change of staged) {
-    if (change.after && test(change.after.doc))
-      yield { id: change.id, json: change.after.json, doc: JSON.parse(change.after.json) as Document };
+    if (change.after && test(change.after.doc)) yield { id: change.id, json: change.after.json, doc: change.after.doc };
   }
 }
 
@@ -197,7 +214,7 @@ function* orderedMatches(input: {
       }
       const json = state.docs.get(id);
       if (json === undefined) continue;
-      const doc = JSON.parse(json) as Document;
+      const doc = state.parsedDocs.parsed(id, json);
       if (test(doc)) found.push({ id, json, doc });
       if (found.length >= trimAt) found = found.sort(byDocument).slice(0, need);
       if (++examined >= TICK_EVERY) {
@@ -249,30 +266,39 @@ export async function collectResults(options: {
   const limit = options.find.limit && options.find.limit > 0 ? options.find.limit : undefined;
   const wanted = limit === undefined ? Infinity : skip + limit;
   const comparator = sort !== undefined && Object.keys(sort).length > 0 && !options.stream.isSorted ? sortComparator(sort) : undefined;
-  let kept: Document[] = [];
+  let kept: Match[] = [];
   // Top-k: once `wanted` documents are kept, only a document sorting before the current worst can enter.
-  let worstKept: Document | undefined;
+  let worstKept: Match | undefined;
+  const byDocument = comparator ? (a: Match, b: Match): number => comparator(a.doc, b.doc) : undefined;
   const trimAt = Number.isFinite(wanted) ? Math.max(1024, wanted * 2) : Infinity;
   for (const match of options.stream.matches) {
     if (match === TICK) {
       if (options.onTick) await options.onTick();
       continue;
     }
-    if (!comparator) {
-      kept.push(match.doc);
+    if (!comparator || !byDocument) {
+      kept.push(match);
       if (kept.length >= wanted) break;
       continue;
     }
-    if (worstKept && comparator(match.doc, worstKept) >= 0) continue;
-    kept.push(match.doc);
+    if (worstKept && comparator(match.doc, worstKept.doc) >= 0) continue;
+    kept.push(match);
     if (kept.length >= trimAt) {
-      kept = kept.sort(comparator).slice(0, wanted);
+      kept = kept.sort(byDocument).slice(0, wanted);
       worstKept = kept[kept.length - 1];
     }
   }
-  if (comparator) kept.sort(comparator);
-  const page = kept.slice(skip, limit === undefined ? undefined : skip + limit);
-  return projectDocuments<Document>(page, projection);
+  if (byDocument) kept.sort(byDocument);
+  return ownResults(kept.slice(skip, limit === undefined ? undefined : skip + limit), projection);
+}
+
+/** The caller's own copies of matches, projected (a projection is applied first, so only what it keeps is copied). */
+export function ownResults(matches: Match[], projection: FindOptions['projection']): Document[] {
+  const projected = projectDocuments<Document>(
+    matches.map((match) => match.doc),
+    projection,
+  );
+  return projected.map((doc, i) => (matches[i]?.isPrivate ? doc : copyParsed(doc)));
 }
 
 /** Runs collectResults without ever yielding (write paths must read and apply in one tick). */

@@ -1,6 +1,7 @@
 /**
- * A transaction's staged changes to one collection, indexed like the committed documents: every
- * secondary index of the collection has an overlay twin over the staged documents, so a read inside
+ * A transaction's staged changes to one collection, indexed like the committed documents: a secondary
+ * index of the collection gets an overlay twin over the staged documents (built when a read or a unique
+ * check inside the transaction first needs it, then kept up to date), so a read inside
  * the transaction looks up the staged documents its plan can match and a unique check looks up the
  * staged owners of a key — O(matches), not O(staged). (Before, each read tested every staged
  * document and each write to a collection with a unique index re-validated the whole overlay.)
@@ -24,11 +25,13 @@ export class Overlay {
   /** Staging position of each id (its first staging; a delete-then-insert moves it last, as `Map` order does). */
   private readonly positions = new Map<string, number>();
   private nextPosition = 0;
-  private readonly indexes = new Map<string, IndexState>();
+  private readonly committed = new Map<string, IndexState>();
+  /** Twins built so far: an index's twin is built when a read or a unique check first needs it, then maintained. */
+  private readonly twins = new Map<string, IndexState>();
 
-  /** An empty overlay with an empty twin of each committed index (the committed indexes cannot change during a transaction). */
+  /** An empty overlay over these committed indexes (they cannot change while a transaction is open). */
   constructor(committedIndexes: readonly IndexState[]) {
-    for (const index of committedIndexes) this.indexes.set(index.name, index.emptyTwin());
+    for (const index of committedIndexes) this.committed.set(index.name, index);
   }
 
   get size(): number {
@@ -48,15 +51,15 @@ export class Overlay {
     return this.changes.values();
   }
 
-  /** Specs of the indexes twinned here (for tests). */
-  get specs(): IndexSpec[] {
-    return [...this.indexes.values()].map((index) => index.spec);
+  /** Specs of the indexes twinned so far (for tests). */
+  get twinnedSpecs(): IndexSpec[] {
+    return [...this.twins.values()].map((index) => index.spec);
   }
 
   /** Stages a validated change (its `before` already the committed version), replacing an earlier one for the same id. */
   stage(change: Change): void {
     const prior = this.changes.get(change.id);
-    if (prior?.after) for (const index of this.indexes.values()) index.removeDocument(prior.after.doc, change.id);
+    if (prior?.after) for (const index of this.twins.values()) index.removeDocument(prior.after.doc, change.id);
     if (change.before === undefined && change.after === null) {
       // Inserted and deleted inside the transaction: nothing to commit.
       this.changes.delete(change.id);
@@ -65,12 +68,13 @@ export class Overlay {
     }
     if (!prior) this.positions.set(change.id, this.nextPosition++);
     this.changes.set(change.id, change);
-    if (change.after) for (const index of this.indexes.values()) index.addDocument(change.after.doc, change.id);
+    if (change.after) for (const index of this.twins.values()) index.addDocument(change.after.doc, change.id);
   }
 
   /** Ids staged under a full key tuple of the named index (unique checks). */
   idsAt(indexName: string, tuple: string[]): Iterable<string> {
-    return this.indexes.get(indexName)?.idsAt(tuple) ?? [];
+    if (this.changes.size === 0) return [];
+    return this.twinOf(indexName)?.idsAt(tuple) ?? [];
   }
 
   /**
@@ -98,6 +102,14 @@ export class Overlay {
   }
 
   private twinOf(name: string): IndexState | undefined {
-    return this.indexes.get(name);
+    let twin = this.twins.get(name);
+    if (twin) return twin;
+    const original = this.committed.get(name);
+    if (!original) return undefined;
+    // Most indexes are never read inside a given transaction: index the staged documents only once one is.
+    twin = original.emptyTwin();
+    for (const change of this.changes.values()) if (change.after) twin.addDocument(change.after.doc, change.id);
+    this.twins.set(name, twin);
+    return twin;
   }
 }

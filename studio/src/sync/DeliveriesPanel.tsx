@@ -102,7 +102,10 @@ export function DeliveriesPanel(props: {
   const rewind = () =>
     action.run('rewind', async () => {
       const target = rewindTo.trim();
-      const body = /^\d+$/.test(target) ? { cursor: target } : { at: new Date(target).toISOString() };
+      const isCursor = /^\d+$/.test(target);
+      if (!isCursor && Number.isNaN(Date.parse(target)))
+        throw new Error(`Rewind to: "${target}" is neither a change cursor (digits) nor a time such as 2026-12-01T00:00Z.`);
+      const body = isCursor ? { cursor: target } : { at: new Date(target).toISOString() };
       const result = await client.call('rewindSubscription', {
         params: { id: subscriptionId },
         body: { ...body, reason: 'rewound from the studio' },

@@ -9,7 +9,7 @@ import { aliasTableCrossProblems } from '../../../../server/matching/aliasTableC
 import { createAjv } from '../../../../server/schemas/ajv';
 import { toErrorDetails } from '../../../../server/schemas/errorDetails';
 
-export type AliasMode = 'replace' | 'remove' | 'removeTrailing' | 'removeLeading';
+export type AliasMode = 'replace' | 'remove' | 'removeTrailing' | 'removeLeading' | 'removeFrom';
 
 export interface AliasTableContent {
   table: string;

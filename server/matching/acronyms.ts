@@ -1,0 +1,71 @@
+/**
+ * Acronym ↔ expansion in organisation names (fuzzy param `acronyms`): `GE HEALTHCARE` and `GENERAL ELECTRIC
+ * HEALTHCARE`, `UPMC PRESBYTERIAN` and `UNIVERSITY OF PITTSBURGH MEDICAL CENTER PRESBYTERIAN`. A word of 2–6
+ * letters on one side that spells the initials of consecutive words on the other (connectives such as OF, AND,
+ * THE may be skipped or spelled) is read as those words: the expansion is contracted to the acronym and the
+ * two values are compared again.
+ *
+ * An acronym alone says little (`AMI` is many companies): when the acronym is the whole of either value the
+ * pair scores at most `ACRONYM_ONLY_SCORE` — a similar name, never the same one — so only a shared other
+ * word (HEALTHCARE, PRESBYTERIAN) makes it the same name.
+ */
+
+const CONNECTIVES = new Set(['OF', 'AND', 'THE', 'FOR', 'DE', 'DU', 'DER', 'LA']);
+const ACRONYM = /^[A-Z]{2,6}$/;
+
+/** Score of a pair equal only through an acronym that is the whole of one value. */
+export const ACRONYM_ONLY_SCORE = 0.9;
+
+/** End index (exclusive) of a run of `words` from `start` whose initials spell `acronym`, or -1. */
+function runEnd(acronym: string, words: readonly string[], start: number, letter = 0): number {
+  if (letter === acronym.length) return start;
+  const word = words[start];
+  if (word === undefined) return -1;
+  if (letter > 0 && CONNECTIVES.has(word)) {
+    const skipped = runEnd(acronym, words, start + 1, letter);
+    if (skipped >= 0) return skipped;
+  }
+  // Single letters are spacing (`W L GORE`), not an expansion; ignoreSpaces handles them.
+  if (word.length < 2 || word[0] !== acronym[letter]) return -1;
+  return runEnd(acronym, words, start + 1, letter + 1);
+}
+
+/** `long` with the first expansion of an acronym of `short` contracted to it, or null when there is none. */
+function contracted(short: readonly string[], long: readonly string[]): { words: string[]; acronym: string } | null {
+  for (const acronym of short) {
+    if (!ACRONYM.test(acronym)) continue;
+    for (let start = 0; start < long.length; start++) {
+      const word = long[start] as string;
+      if (CONNECTIVES.has(word) || word === acronym) continue;
+      const end = runEnd(acronym, long, start);
+      // A run of one word is not an expansion (`GE` / `GENERAL`).
+      if (end < 0 || end - start < 2) continue;
+      return { words: [...long.slice(0, start), acronym, ...long.slice(end)], acronym };
+    }
+  }
+  return null;
+}
+
+/** Wraps a similarity: a pair that differs by an acronym and its expansion is compared with the expansion contracted. */
+export function withAcronyms(similarity: (x: string, y: string) => number): (x: string, y: string) => number {
+  return (x, y) => {
+    const base = similarity(x, y);
+    if (base === 1) return base;
+    const wordsX = x.split(' ');
+    const wordsY = y.split(' ');
+    let best = base;
+    for (const [short, long, isShortX] of [
+      [wordsX, wordsY, true],
+      [wordsY, wordsX, false],
+    ] as const) {
+      const found = contracted(short, long);
+      if (!found) continue;
+      const contractedText = found.words.join(' ');
+      const shortText = short.join(' ');
+      const score = isShortX ? similarity(shortText, contractedText) : similarity(contractedText, shortText);
+      const isAcronymOnly = short.length === 1 || found.words.length === 1;
+      best = Math.max(best, isAcronymOnly ? Math.min(score, ACRONYM_ONLY_SCORE) : score);
+    }
+    return best;
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Copies of documents without a JSON round trip. The store keeps documents as JSON text; the read path
+ * tests candidates against parsed documents shared through a bounded cache (deep-frozen, never handed out,
+ * see parsedCache.ts) and gives each caller its own copy of the matches. Copying a parsed document walks it
+ * once (~3× faster than `JSON.parse` of its text); a written document that is already plain JSON is copied
+ * the same way instead of being parsed back from the text just written.
+ */
+
+/** A deep copy of a value parsed from JSON (or a copy of one): plain objects, arrays and JSON scalars only. */
+export function copyParsed<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const length = value.length;
+    const out = new Array<unknown>(length);
+    for (let i = 0; i < length; i++) out[i] = copyParsed(value[i] as unknown);
+    return out as T;
+  }
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    // JSON.parse makes `__proto__` an own property; assignment would set the prototype instead.
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value: copyParsed(source[key]), enumerable: true, writable: true, configurable: true });
+    else out[key] = copyParsed(source[key]);
+  }
+  return out as T;
+}
+
+const NOT_PLAIN = Symbol('not plain JSON');
+
+/**
+ * `JSON.parse(JSON.stringify(value))` without the parse, when `value` is plain JSON already (plain objects and
+ * dense arrays of strings, booleans, null and finite numbers other than -0, no `toJSON`, no `__proto__` key);
+ * undefined when it is not, and the caller parses the text instead (Dates, undefined fields, NaN and the like
+ * change in a round trip, and only the round trip says how).
+ */
+export function copyIfPlainJson<T>(value: T): T | undefined {
+  const copy = plainCopy(value);
+  return copy === NOT_PLAIN ? undefined : (copy as T);
+}
+
+function plainCopy(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0) ? value : NOT_PLAIN;
+    case 'object':
+      break;
+    default:
+      return NOT_PLAIN;
+  }
+  if (value === null) return null;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
+    const length = value.length;
+    const out = new Array<unknown>(length);
+    for (let i = 0; i < length; i++) {
+      const element = plainCopy(value[i]);
+      if (element === NOT_PLAIN) return NOT_PLAIN;
+      out[i] = element;
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+  const source = value as Record<string, unknown>;
+  if (typeof source.toJSON === 'function') return NOT_PLAIN;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    if (key === '__proto__') return NOT_PLAIN;
+    const field = plainCopy(source[key]);
+    if (field === NOT_PLAIN) return NOT_PLAIN;
+    out[key] = field;
+  }
+  return out;
+}
+
+/** Freezes a parsed document and everything in it (shared cache entries must not change under their readers). */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) for (const element of value) deepFreeze(element);
+  else for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return value;
+}
