@@ -8,32 +8,17 @@
  * Records are canonical item records sent through an identity mapping, as the evaluation corpora are.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { reviewCandidates, type IngestedRecord } from '../support/factories/itemLines';
-import type { TestServer } from '../support/testServer';
+import { canonicalItemLines, type IngestedRecord } from '../support/factories/itemLines';
 
 const SOURCES = ['item-master', 'procurement', 'eu-catalogue', 'chargemaster'] as const;
 type Source = (typeof SOURCES)[number];
 
-let server: TestServer;
-let counter = 0;
+const lines = canonicalItemLines(SOURCES, 'CC');
+beforeAll(() => lines.start());
+afterAll(() => lines.stop());
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  for (const source of SOURCES) await publishMapping(server, { source, domain: 'item', expression: '$' });
-});
-afterAll(async () => server?.stop());
-
-async function send(source: Source, record: Record<string, unknown>): Promise<IngestedRecord> {
-  counter += 1;
-  return ingestAccepted(server, { source, domain: 'item', row: { sourceId: `CC-${counter}`, ...record } });
-}
-
-/** Whether `b` was put before a steward against `a`'s golden record. */
-async function isProposed(a: IngestedRecord, b: IngestedRecord): Promise<boolean> {
-  const candidates = await reviewCandidates(server, b.sourceRecordId);
-  return candidates.some((candidate) => candidate.goldenId === a.goldenId);
-}
+const send = (source: Source, record: Record<string, unknown>): Promise<IngestedRecord> => lines.send(source, record);
+const isProposed = (a: IngestedRecord, b: IngestedRecord): Promise<boolean> => lines.isProposed(a, b);
 
 interface Case {
   title: string;
@@ -108,11 +93,11 @@ describe('thousands shorthand in a chargemaster line', () => {
 describe('a metric size rounded from inches agrees with the inch size; other sizes conflict', () => {
   test('18 in is 46 cm, 20 in is not; two metric sizes 46 and 50 cm differ', async () => {
     const verify = async (a: string, b: string) => {
-      const response = await server.request<{ explanation: { comparators: Array<{ name: string; outcome: string }> } }>(
-        'POST',
-        '/api/v1/matching/verify',
-        { body: { domain: 'item', a: { sourceId: 'a', description: a }, b: { sourceId: 'b', description: b } } },
-      );
+      const response = await lines
+        .server()
+        .request<{ explanation: { comparators: Array<{ name: string; outcome: string }> } }>('POST', '/api/v1/matching/verify', {
+          body: { domain: 'item', a: { sourceId: 'a', description: a }, b: { sourceId: 'b', description: b } },
+        });
       expect(response.status, response.text).toBe(200);
       return response.body.explanation.comparators.find((c) => c.name === 'attributes')?.outcome;
     };
@@ -175,17 +160,15 @@ describe('manufacturers written as an acquired brand', () => {
       manufacturerPartNumber: part.replace(/-/g, ''),
     });
     expect(b.goldenId).toBe(a.goldenId);
-    const response = await server.request<{ explanation: { comparators: Array<{ name: string; outcome: string }> } }>(
-      'POST',
-      '/api/v1/matching/verify',
-      {
+    const response = await lines
+      .server()
+      .request<{ explanation: { comparators: Array<{ name: string; outcome: string }> } }>('POST', '/api/v1/matching/verify', {
         body: {
           domain: 'item',
           a: { sourceId: 'a', description: 'x', manufacturer: { name: before } },
           b: { sourceId: 'b', description: 'x', manufacturer: { name: after } },
         },
-      },
-    );
+      });
     expect(response.body.explanation.comparators.find((c) => c.name === 'manufacturer')?.outcome).toBe('match');
   });
 });

@@ -7,35 +7,21 @@
  * one size away conflicts and is neither merged nor proposed. Records go through an identity mapping.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { reviewCandidates, type IngestedRecord } from '../support/factories/itemLines';
-import type { TestServer } from '../support/testServer';
+import { canonicalItemLines, type IngestedRecord } from '../support/factories/itemLines';
 
 const SOURCES = ['item-master', 'eu-catalogue', 'preference-card'] as const;
 type Source = (typeof SOURCES)[number];
 
-let server: TestServer;
-let counter = 0;
+const lines = canonicalItemLines(SOURCES, 'EQ');
+beforeAll(() => lines.start());
+afterAll(() => lines.stop());
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  for (const source of SOURCES) await publishMapping(server, { source, domain: 'item', expression: '$' });
-});
-afterAll(async () => server?.stop());
-
-async function send(source: Source, record: Record<string, unknown>): Promise<IngestedRecord> {
-  counter += 1;
-  return ingestAccepted(server, { source, domain: 'item', row: { sourceId: `EQ-${counter}`, ...record } });
-}
-
-async function isProposed(a: IngestedRecord, b: IngestedRecord): Promise<boolean> {
-  const candidates = await reviewCandidates(server, b.sourceRecordId);
-  return candidates.some((candidate) => candidate.goldenId === a.goldenId);
-}
+const send = (source: Source, record: Record<string, unknown>): Promise<IngestedRecord> => lines.send(source, record);
+const isProposed = (a: IngestedRecord, b: IngestedRecord): Promise<boolean> => lines.isProposed(a, b);
 
 /** The `attributes` comparator's outcome and details for two descriptions (nothing written). */
 async function attributesOf(a: string, b: string): Promise<{ outcome: string; details: Array<{ attribute: string; agrees: boolean }> }> {
-  const response = await server.request<{
+  const response = await lines.server().request<{
     explanation: { comparators: Array<{ name: string; outcome: string; details?: Array<{ attribute: string; agrees: boolean }> }> };
   }>('POST', '/api/v1/matching/verify', {
     body: { domain: 'item', a: { sourceId: 'a', description: a }, b: { sourceId: 'b', description: b } },

@@ -50,3 +50,35 @@ export async function reviewCandidates(server: TestServer, sourceRecordId: strin
   expect(response.status, response.text).toBe(200);
   return response.body.items.filter((task) => task.subject.sourceRecordId === sourceRecordId).flatMap((task) => task.candidates ?? []);
 }
+
+/**
+ * Canonical item records sent through an identity mapping (as the evaluation corpora are), one source per name
+ * in `sources`: `start()` in `beforeAll`, `stop()` in `afterAll`; `send` numbers source ids `<prefix>-N`;
+ * `isProposed(a, b)` says whether `b` was put before a steward against `a`'s golden record.
+ */
+export function canonicalItemLines(sources: readonly string[], prefix: string) {
+  let server: TestServer | undefined;
+  let counter = 0;
+  const current = (): TestServer => {
+    if (!server) throw new Error('canonicalItemLines: start() was not called');
+    return server;
+  };
+  return {
+    server: current,
+    async start(): Promise<void> {
+      server = await startIngestServer();
+      for (const source of sources) await publishMapping(server, { source, domain: 'item', expression: '$' });
+    },
+    async stop(): Promise<void> {
+      await server?.stop();
+    },
+    async send(source: string, record: Record<string, unknown>): Promise<IngestedRecord> {
+      counter += 1;
+      return ingestAccepted(current(), { source, domain: 'item', row: { sourceId: `${prefix}-${counter}`, ...record } });
+    },
+    async isProposed(a: IngestedRecord, b: IngestedRecord): Promise<boolean> {
+      const candidates = await reviewCandidates(current(), b.sourceRecordId);
+      return candidates.some((candidate) => candidate.goldenId === a.goldenId);
+    },
+  };
+}
