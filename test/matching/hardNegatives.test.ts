@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DOMAINS, readCorpus, type CorpusRecord, type EvaluationCorpus } from '../../scripts/match-eval/corpus';
 import { readCorpusOutcome, recordLabel } from '../../scripts/match-eval/corpusOutcome';
 import { startIngestServer } from '../support/factories/ingest';
-import { ingestCorpusThroughApi } from '../support/factories/matchEval';
+import { ingestWholeCorpus } from '../support/factories/matchEval';
 import type { TestServer } from '../support/testServer';
 
 const corpora: EvaluationCorpus[] = CORPUS_DOMAINS.map((domain) => readCorpus(domain));
@@ -19,12 +19,7 @@ describe('hard negatives of the evaluation corpus', () => {
 
   beforeAll(async () => {
     server = await startIngestServer();
-    for (const corpus of corpora) {
-      const results = await ingestCorpusThroughApi(server, corpus);
-      const accepted = results.reduce((sum, result) => sum + result.body.totals.accepted, 0);
-      if (accepted !== corpus.records.length)
-        throw new Error(`${corpus.domain}: ${accepted} of ${corpus.records.length} corpus records accepted (see evaluationCorpus.test.ts)`);
-    }
+    for (const corpus of corpora) await ingestWholeCorpus(server, corpus);
   }, 240_000);
 
   afterAll(async () => {

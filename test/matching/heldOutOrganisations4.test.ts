@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusProblems, HOLDOUT4_CORPUS_DIRECTORY, readCorpus, truePairs, type CorpusRecord } from '../../scripts/match-eval/corpus';
 import { readCorpusOutcome, recordLabel, type CorpusOutcome } from '../../scripts/match-eval/corpusOutcome';
 import { startIngestServer } from '../support/factories/ingest';
-import { ingestCorpusThroughApi } from '../support/factories/matchEval';
+import { ingestWholeCorpus } from '../support/factories/matchEval';
 import type { TestServer } from '../support/testServer';
 
 const SIZES = [
@@ -27,9 +27,7 @@ describe.each(SIZES)('fourth held-out corpus: $domain', ({ domain, truePairs: mi
 
   beforeAll(async () => {
     server = await startIngestServer();
-    const results = await ingestCorpusThroughApi(server, corpus);
-    const accepted = results.reduce((sum, result) => sum + result.body.totals.accepted, 0);
-    if (accepted !== corpus.records.length) throw new Error(`${accepted} of ${corpus.records.length} corpus records accepted`);
+    await ingestWholeCorpus(server, corpus);
     outcome = await readCorpusOutcome(server.running.services.store, corpus);
   }, 240_000);
 

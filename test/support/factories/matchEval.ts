@@ -31,3 +31,11 @@ export async function ingestCorpusThroughApi(server: TestServer, corpus: Evaluat
   }
   return results;
 }
+
+/** As `ingestCorpusThroughApi`, and fails unless every corpus record was accepted. */
+export async function ingestWholeCorpus(server: TestServer, corpus: EvaluationCorpus): Promise<void> {
+  const results = await ingestCorpusThroughApi(server, corpus);
+  const accepted = results.reduce((sum, result) => sum + result.body.totals.accepted, 0);
+  if (accepted !== corpus.records.length)
+    throw new Error(`${corpus.domain}: ${accepted} of ${corpus.records.length} corpus records accepted (see evaluationCorpus.test.ts)`);
+}
