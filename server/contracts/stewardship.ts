@@ -241,6 +241,8 @@ export interface TaskCandidateView {
   /** Score and band matching decided with (the new record against the candidate's best-scoring member). */
   score: number;
   band: string;
+  /** Proposed through these golden records (both records reached review against one of them; rules' transitiveReview), not directly. */
+  via?: string[];
   /**
    * The explanation to show beside the records: with basis `golden-records`, computed when the task is
    * read from the subject's and the candidate's golden attributes (the values the compare view shows)

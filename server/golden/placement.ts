@@ -16,6 +16,7 @@ import { linkRelationships } from './relationships';
 import type { SurvivorshipConfig } from './survivorshipConfig';
 import { insertTask } from '../stewardship/newTask';
 import { reviewClustersAround } from '../stewardship/clusterTasks';
+import { transitiveCandidates } from './transitiveReview';
 import type { GoldenActor, GoldenRecordDocument, MatchDecisionDocument, SourceRecordDocument } from './types';
 
 export interface PlacementResult {
@@ -127,6 +128,21 @@ export async function placeSourceRecord(args: {
   // A record that joined one golden record but also reached the review band with others asks a
   // steward whether those are the same thing too (otherwise the evidence is dropped with the merge).
   if (isJoining) candidates = candidates.filter((c) => c.goldenId !== goldenId && c.band !== 'no-match');
+  // Review evidence passed on through a shared golden record (rules' transitiveReview): only for a record
+  // left on its own in the review band — one that joined a golden record reaches the others through it.
+  if (rules.rules.transitiveReview && outcome === 'review' && candidates.length > 0) {
+    const via = await transitiveCandidates({
+      store,
+      session,
+      rules,
+      record: canonical,
+      recordId: record._id,
+      goldenId,
+      candidates,
+      excludedIds: args.excludedIds,
+    });
+    candidates = [...candidates, ...via];
+  }
   if ((outcome === 'review' || outcome === 'merged') && candidates.length > 0) {
     await insertTask({
       store,

@@ -14,6 +14,7 @@ export { prepareIncoming } from './matchIndex';
 export { findCandidates, matchRecord, pairKey } from './candidates';
 /** The rules in force for a domain (current published version in the store; the shipped file when none). */
 export { publishedRules } from './ruleSets/queries';
+export { loadTermWeights } from './termStats';
 export type { CandidateResult, GoldenCandidate, LookupArgs, MatchDecision, NotAMatch, OverCollision } from './candidates';
 
 /** Every blocking key a record is indexed under (`<key rule name>:<value>`), across the rule set's key rules. */

@@ -122,6 +122,14 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
       });
     }
   });
+  (rules.transitiveReview?.unlessAny ?? []).forEach((condition, j) => {
+    if (!comparatorNames.includes(condition.comparator))
+      problems.push({
+        path: `transitiveReview.unlessAny[${j}].comparator`,
+        code: 'UNKNOWN_COMPARATOR',
+        message: `transitiveReview refers to comparator "${condition.comparator}", which is not defined`,
+      });
+  });
   for (const name of duplicates((rules.clusterReview?.edges ?? []).map((e) => e.name))) {
     problems.push({ path: 'clusterReview.edges', code: 'DUPLICATE_NAME', message: `cluster edge name "${name}" is used twice` });
   }

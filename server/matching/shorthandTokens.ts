@@ -18,7 +18,6 @@ export interface ShorthandOptions {
   exclude: ReadonlySet<string>;
 }
 
-const LETTERS = /^[A-Z]+$/;
 const VOWELS_AFTER_FIRST = /(?!^)[AEIOU]/g;
 const DOUBLED = /(.)\1+/g;
 
@@ -44,8 +43,17 @@ export function isShorthandFor(short: string, long: string, minLength: number): 
   return own.length === short.replace(DOUBLED, '$1').length && own === skeletonOf(long);
 }
 
+/** Only upper-case letters A–Z (a character loop: this runs on every unmatched token of every compared pair). */
+function isLettersOnly(token: string): boolean {
+  for (let k = 0; k < token.length; k++) {
+    const code = token.charCodeAt(k);
+    if (code < 65 || code > 90) return false;
+  }
+  return true;
+}
+
 function isCandidate(token: string, options: ShorthandOptions): boolean {
-  return token.length >= options.minLength && LETTERS.test(token) && !options.exclude.has(token);
+  return token.length >= options.minLength && isLettersOnly(token) && !options.exclude.has(token);
 }
 
 /**

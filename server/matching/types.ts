@@ -209,6 +209,21 @@ export interface RuleSet {
   thresholds: { autoMerge: number; review: number };
   /** Where evidence is weak and spread over many records (e.g. names only), review whole clusters instead of pairs. */
   clusterReview?: ClusterReviewRule;
+  /** Review evidence passed on through a shared golden record (see `TransitiveReviewRule`). */
+  transitiveReview?: TransitiveReviewRule;
+}
+
+/**
+ * Two records that each reach REVIEW against one shared golden record are proposed to each other too
+ * (added to the new record's potential-match task, never merged, no pair's own task removed), unless
+ * a hard rule vetoes the pair or any `unlessAny` condition holds between them (an attribute or
+ * manufacturer conflict).
+ */
+export interface TransitiveReviewRule {
+  description?: string;
+  unlessAny: HardRuleCondition[];
+  /** Most golden records one record is proposed against this way (default 10). */
+  maxCandidates?: number;
 }
 
 /**

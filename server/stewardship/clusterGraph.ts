@@ -49,7 +49,8 @@ export interface ClusterGraph {
   refused: ClusterEdge[];
 }
 
-function conditionHolds(condition: HardRuleCondition, explanation: MatchExplanation): boolean {
+/** Whether a hard-rule condition holds in a scored pair's explanation (a comparator absent from it is `missing`). */
+export function conditionHolds(condition: HardRuleCondition, explanation: MatchExplanation): boolean {
   const comparator = explanation.comparators.find((c) => c.name === condition.comparator);
   const outcome = comparator?.outcome ?? 'missing';
   const score = comparator?.score ?? null;

@@ -20,7 +20,12 @@ function presentCandidate(args: {
   mask: (explanation: unknown) => unknown;
 }): TaskCandidateView {
   const { candidate, asShown, mask } = args;
-  const base = { goldenId: candidate.goldenId, score: candidate.score, band: candidate.band };
+  const base = {
+    goldenId: candidate.goldenId,
+    score: candidate.score,
+    band: candidate.band,
+    ...(candidate.via ? { via: candidate.via } : {}),
+  };
   if (asShown === undefined) return { ...base, explanation: mask(candidate.explanation), explanationBasis: 'match-decision' };
   return { ...base, explanation: mask(asShown), explanationBasis: 'golden-records', decisionExplanation: mask(candidate.explanation) };
 }

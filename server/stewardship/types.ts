@@ -37,6 +37,8 @@ export interface TaskCandidate {
   band: string;
   /** The matching engine's explanation (rules version, per-field scores, rule fired). */
   explanation: unknown;
+  /** Proposed through these golden records (transitive review evidence), not by a direct match. */
+  via?: string[];
 }
 
 export interface TaskDocument {

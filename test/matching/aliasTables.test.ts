@@ -126,6 +126,7 @@ test('every shipped table is valid and named after its file', () => {
     'chargemasterPrefixes',
     'facilityAbbreviations',
     'itemAbbreviations',
+    'legalPrefixes',
     'legalSuffixes',
     'manufacturerFamilies',
     'manufacturerRelations',

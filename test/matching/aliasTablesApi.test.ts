@@ -55,6 +55,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'chargemasterPrefixes',
     'facilityAbbreviations',
     'itemAbbreviations',
+    'legalPrefixes',
     'legalSuffixes',
     'manufacturerFamilies',
     'manufacturerRelations',

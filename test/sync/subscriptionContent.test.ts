@@ -8,6 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import type { DeliveryView } from '../../server/contracts/subscriptions';
+import { parseHl7Text } from '../../server/ingest/formats/hl7v2';
 import { fhirSchemaErrors } from '../support/fhirSchema';
 import { applyCanonical, itemRecord } from '../support/factories/golden';
 import { at, firstOf, must } from '../support/must';
@@ -237,6 +238,15 @@ describe('outbound mappings', () => {
     expect(itm[2]).toBe('GLOVE \\F\\ NITRILE \\S\\ L');
     expect(itm[8]).toBe('Medline \\T\\ Co');
     expect(itm[9]).toBe('MDS195085');
+    // The hub's own HL7 v2 reader (the one inbound MFN^M16 feeds go through, with v2.6 segment definitions)
+    // reads the message as one record and undoes the escaping.
+    const [parsed, ...more] = parseHl7Text(request.body);
+    expect(more).toEqual([]);
+    if (parsed?.kind !== 'record') throw new Error(`the ER7 did not parse: ${JSON.stringify(parsed)}`);
+    const itmSegment = at(must((parsed.raw as Record<string, Record<string, unknown>[]>).ITM, 'ITM segments'), 0, 'ITM');
+    expect(itmSegment.ItemDescription).toBe('GLOVE | NITRILE ^ L');
+    expect(itmSegment.ManufacturerName).toBe('Medline & Co');
+    expect(itmSegment.ManufacturerCatalogNumber).toBe('MDS195085');
   });
 
   test('the shipped Workday supplier mapping sends well-formed Submit_Supplier_Request XML', async () => {
