@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
 import { copyIfPlainJson, copyParsed } from '../../server/store/embedded/documentCopies';
 import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import type { EmbeddedStore } from '../../server/store/embedded/embeddedStore';
-import { ParsedCache } from '../../server/store/embedded/parsedCache';
+import { ParsedCache, parsedCacheCharacters } from '../../server/store/embedded/parsedCache';
 import type { Collection, Document } from '../../server/store/types';
 
 const logger = createLogger({ silent: true });
@@ -84,6 +84,19 @@ describe('copyIfPlainJson', () => {
 });
 
 describe('ParsedCache', () => {
+  it.each([
+    { setting: undefined, characters: 0 },
+    { setting: '', characters: 0 },
+    { setting: '262144', characters: 262144 },
+  ])('MDM_STORE_PARSED_CACHE_CHARS $setting → $characters characters', ({ setting, characters }) => {
+    expect(parsedCacheCharacters(setting)).toBe(characters);
+  });
+
+  it.each(['-1', '1.5', 'lots'])('MDM_STORE_PARSED_CACHE_CHARS %s is refused, naming the variable', (setting) => {
+    expect(() => parsedCacheCharacters(setting)).toThrow(/MDM_STORE_PARSED_CACHE_CHARS must be a whole number/);
+  });
+
+
   it('serves a document only while its text is current, and evicts the least recently used beyond its budget', () => {
     const cache = new ParsedCache(40);
     const first = cache.parsed('a', '{"_id":"a","v":1}');
@@ -99,7 +112,15 @@ describe('ParsedCache', () => {
   });
 });
 
-describe('read results are the caller’s own copies', () => {
+// With the parsed-document cache on (it is off by default) reads share parsed documents: every copy must still be made.
+describe.each(['0', '1048576'])('read results are the caller’s own copies (MDM_STORE_PARSED_CACHE_CHARS %s)', (cacheCharacters) => {
+  beforeEach(() => {
+    process.env.MDM_STORE_PARSED_CACHE_CHARS = cacheCharacters;
+  });
+  afterEach(() => {
+    delete process.env.MDM_STORE_PARSED_CACHE_CHARS;
+  });
+
   async function seeded(): Promise<{ store: EmbeddedStore; items: Collection }> {
     const store = await openTemp();
     const items = store.collection('items');

@@ -219,12 +219,10 @@ export class CollectionState {
         this.docs.set(change.id, change.after.json);
         this.liveBytes += change.after.json.length;
         for (const index of this.indexes) index.addDocument(change.after.doc, change.id);
-        // The write's private parsed copy serves the next reads of this document (it is frozen from here on).
-        this.parsedDocs.remember(change.id, change.after.json, change.after.doc);
-      } else {
-        this.parsedDocs.forget(change.id);
-        if (this.docs.delete(change.id)) this.idOrder.removed();
-      }
+      } else if (this.docs.delete(change.id)) this.idOrder.removed();
+      // Only reads fill the cache: most written documents (history, changes, audit, lineage) are never read
+      // back during a load, and keeping their parsed copies cost old-generation memory and GC time.
+      this.parsedDocs.forget(change.id);
     }
   }
 

@@ -137,7 +137,13 @@ function* primaryLookup(view: CollectionView, id: string): Generator<Match> {
     return;
   }
   const json = view.state.docs.get(id);
-  if (json !== undefined) yield { id, json, doc: view.state.parsedDocs.parsed(id, json) };
+  if (json !== undefined) yield committedMatch(view.state, id, json);
+}
+
+/** A committed document as a match: the cache's shared parsed form, or a private parse when the cache is off. */
+function committedMatch(state: CollectionState, id: string, json: string): Match {
+  if (!state.parsedDocs.isEnabled) return { id, json, doc: JSON.parse(json) as Document, isPrivate: true };
+  return { id, json, doc: state.parsedDocs.parsed(id, json) };
 }
 
 function* unorderedMatches(input: {
@@ -156,8 +162,8 @@ function* unorderedMatches(input: {
       if (overlay?.has(id)) continue;
       const json = state.docs.get(id);
       if (json === undefined) continue;
-      const doc = state.parsedDocs.parsed(id, json);
-      if (test(doc)) yield { id, json, doc };
+      const match = committedMatch(state, id, json);
+      if (test(match.doc)) yield match;
       if (++examined % TICK_EVERY === 0) yield TICK;
     }
   } else {
@@ -214,8 +220,8 @@ function* orderedMatches(input: {
       }
       const json = state.docs.get(id);
       if (json === undefined) continue;
-      const doc = state.parsedDocs.parsed(id, json);
-      if (test(doc)) found.push({ id, json, doc });
+      const match = committedMatch(state, id, json);
+      if (test(match.doc)) found.push(match);
       if (found.length >= trimAt) found = found.sort(byDocument).slice(0, need);
       if (++examined >= TICK_EVERY) {
         examined = 0;

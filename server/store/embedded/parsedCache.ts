@@ -10,13 +10,13 @@ import type { Document } from '../types';
 import { deepFreeze } from './documentCopies';
 
 /**
- * Characters of cached document text per collection (parsed objects take a few times that in memory);
- * `MDM_STORE_PARSED_CACHE_CHARS` overrides it (0 turns the cache off), for measurements.
+ * Characters of cached document text per collection (parsed objects take a few times that in memory), from
+ * `MDM_STORE_PARSED_CACHE_CHARS` when a collection is first used. Default 0, off: measured on the ingest load
+ * (docs/INGEST.md, "Store read/write path"), the old-generation objects a cache keeps cost more garbage
+ * collection than the parses it saves; reads then parse privately and hand the result out without a copy.
  */
-export const PARSED_CACHE_CHARACTERS = cacheBudget(process.env.MDM_STORE_PARSED_CACHE_CHARS);
-
-function cacheBudget(setting: string | undefined): number {
-  if (setting === undefined || setting === '') return 256 * 1024;
+export function parsedCacheCharacters(setting = process.env.MDM_STORE_PARSED_CACHE_CHARS): number {
+  if (setting === undefined || setting === '') return 0;
   const value = Number(setting);
   if (!Number.isInteger(value) || value < 0)
     throw new Error(`MDM_STORE_PARSED_CACHE_CHARS must be a whole number of characters (0 or more), got ${JSON.stringify(setting)}`);
@@ -41,7 +41,12 @@ export class ParsedCache {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly budget = PARSED_CACHE_CHARACTERS) {}
+  constructor(private readonly budget = parsedCacheCharacters()) {}
+
+  /** False when the budget is 0: callers parse documents themselves (and own them). */
+  get isEnabled(): boolean {
+    return this.budget > 0;
+  }
 
   /** The parsed, frozen form of document `id` whose current text is `json`. */
   parsed(id: string, json: string): Document {
