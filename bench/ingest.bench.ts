@@ -489,6 +489,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   // fetch reports a socket or timeout failure only as its cause.
-  if (error instanceof Error && error.cause !== undefined) process.stderr.write(`cause: ${String((error.cause as Error).stack ?? error.cause)}\n`);
+  if (error instanceof Error && error.cause !== undefined)
+    process.stderr.write(`cause: ${String((error.cause as Error).stack ?? error.cause)}\n`);
   process.exit(1);
 });

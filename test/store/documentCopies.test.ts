@@ -96,7 +96,6 @@ describe('ParsedCache', () => {
     expect(() => parsedCacheCharacters(setting)).toThrow(/MDM_STORE_PARSED_CACHE_CHARS must be a whole number/);
   });
 
-
   it('serves a document only while its text is current, and evicts the least recently used beyond its budget', () => {
     const cache = new ParsedCache(40);
     const first = cache.parsed('a', '{"_id":"a","v":1}');
