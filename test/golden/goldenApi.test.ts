@@ -14,7 +14,7 @@ import {
 } from '../../server/golden';
 import { NOT_A_MATCH, TASKS } from '../../server/stewardship/collections';
 import type { NotAMatchDocument, TaskDocument } from '../../server/stewardship/types';
-import { applyCanonical, gtin, itemRecord } from '../support/factories/golden';
+import { applyCanonical, gtin, itemDuplicatePair, itemRecord } from '../support/factories/golden';
 import { clockPast } from '../support/clock';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { at, firstOf } from '../support/must';
@@ -32,23 +32,9 @@ async function getGolden(id: string, query = ''): Promise<GoldenRecordView> {
   return response.body;
 }
 
-/** Two item records from different sources describing one product (same GTIN and part number). */
-function duplicatePair(): { sap: Record<string, unknown> & { sourceId: string }; lawson: Record<string, unknown> & { sourceId: string } } {
-  const sap = itemRecord();
-  const lawson = {
-    sourceId: `LW-${sap.sourceId}`,
-    description: `Suture, Vicryl 3-0 SH undyed ${String(sap.manufacturerPartNumber)}`,
-    manufacturer: { name: 'ETHICON INC' },
-    manufacturerPartNumber: String(sap.manufacturerPartNumber).replace(/^J/, 'J-'),
-    gtin: sap.gtin,
-    baseUom: 'BX',
-  };
-  return { sap, lawson };
-}
-
 describe('matching into golden records', () => {
   test('a duplicate from another source auto-merges into the existing golden record, with the explanation stored', async () => {
-    const { sap, lawson } = duplicatePair();
+    const { sap, lawson } = itemDuplicatePair();
     const first = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: sap });
     expect(first.outcome).toBe('created');
     const second = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: lawson });
@@ -150,7 +136,7 @@ describe('matching into golden records', () => {
 
 describe('updates of a record alone in its golden record', () => {
   test('an update that makes it a duplicate merges its golden record into the match', async () => {
-    const { sap, lawson } = duplicatePair();
+    const { sap, lawson } = itemDuplicatePair();
     const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: sap });
     // First sent with another product's part number and GTIN: a golden record of its own.
     const other = itemRecord();
@@ -175,7 +161,7 @@ describe('updates of a record alone in its golden record', () => {
 
 describe('not-a-match pairs', () => {
   test('a pair keeps two records apart until one of them changes in what the rules compare', async () => {
-    const { sap, lawson } = duplicatePair();
+    const { sap, lawson } = itemDuplicatePair();
     const psoft = { ...sap, sourceId: `PS-${sap.sourceId}` };
     const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: sap });
     const c = await applyCanonical(server, { domain: 'item', source: 'peoplesoft', canonical: psoft });
@@ -408,7 +394,7 @@ describe('overrides, history, as-of and concurrency', () => {
 
 describe('unmerge', () => {
   test('the split-off record gets its own golden record, never returns to the one it left, and history says so on both', async () => {
-    const { sap, lawson } = duplicatePair();
+    const { sap, lawson } = itemDuplicatePair();
     const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: sap });
     const b = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: lawson });
     expect(b.goldenId).toBe(a.goldenId);
@@ -474,7 +460,7 @@ describe('unmerge', () => {
   });
 
   test('an unmerged record that matches another golden record joins it instead of getting a new one', async () => {
-    const { sap, lawson } = duplicatePair();
+    const { sap, lawson } = itemDuplicatePair();
     const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: sap });
     const l = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: lawson });
     expect(l.goldenId).toBe(a.goldenId);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DeliveryView, SubscriptionView } from '../../server/contracts/subscriptions';
 import { clockPast } from '../support/clock';
-import { applyCanonical, itemRecord } from '../support/factories/golden';
+import { applyCanonical, itemDuplicatePair, itemRecord } from '../support/factories/golden';
 import { at } from '../support/must';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { startReceiver, waitFor, type Answer, type ReceivedRequest, type WebhookReceiver } from '../support/webhookReceiver';
@@ -65,26 +65,12 @@ async function deliveries(subscriptionId: string, query = ''): Promise<DeliveryV
   return (await server.request<{ items: DeliveryView[] }>('GET', `/api/v1/subscriptions/${subscriptionId}/deliveries${query}`)).body.items;
 }
 
-/** Two records of one item from two sources that auto-merge (the second joins the first's golden record). */
-function duplicatePair() {
-  const sap = itemRecord();
-  const lawson = {
-    sourceId: `LW-${sap.sourceId}`,
-    description: `Suture, Vicryl 3-0 SH undyed ${String(sap.manufacturerPartNumber)}`,
-    manufacturer: { name: 'ETHICON INC' },
-    manufacturerPartNumber: String(sap.manufacturerPartNumber).replace(/^J/, 'J-'),
-    gtin: sap.gtin,
-    baseUom: 'BX',
-  };
-  return { sap, lawson };
-}
-
 describe('events', () => {
   test('an unmerge arrives as the record it left (unmerged, cross-reference removed) and the split-off record (created); xref events fire on their own', async () => {
     receiver.respond = () => ({ status: 200 });
     const all = await subscribe({ name: 'all events' });
     const xrefsOnly = await subscribe({ name: 'cross-references', events: ['xref-added', 'xref-removed'] });
-    const { sap, lawson } = duplicatePair();
+    const { sap, lawson } = itemDuplicatePair();
     const a = await applyCanonical(server, { domain: 'item', source: 'sap', canonical: sap });
     const b = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: lawson });
     expect(b.goldenId).toBe(a.goldenId);

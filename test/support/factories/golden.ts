@@ -68,3 +68,20 @@ export function itemRecord(overrides: Record<string, unknown> = {}): Record<stri
     ...overrides,
   } as Record<string, unknown> & { sourceId: string };
 }
+
+/** Two item records from different sources describing one product (same GTIN and part number): the second auto-merges into the first's golden record. */
+export function itemDuplicatePair(): {
+  sap: Record<string, unknown> & { sourceId: string };
+  lawson: Record<string, unknown> & { sourceId: string };
+} {
+  const sap = itemRecord();
+  const lawson = {
+    sourceId: `LW-${sap.sourceId}`,
+    description: `Suture, Vicryl 3-0 SH undyed ${String(sap.manufacturerPartNumber)}`,
+    manufacturer: { name: 'ETHICON INC' },
+    manufacturerPartNumber: String(sap.manufacturerPartNumber).replace(/^J/, 'J-'),
+    gtin: sap.gtin,
+    baseUom: 'BX',
+  };
+  return { sap, lawson };
+}
