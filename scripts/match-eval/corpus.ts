@@ -49,6 +49,9 @@ export const HOLDOUT3_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtu
 /** The fourth held-out corpus `test/fixtures/match-eval-holdout4/`: items (marketplace titles, Canadian bilingual EN/FR, NHS Supply Chain, ARTG / GMDN, lower-case EHR charge lines, preference cards, instrument and lab catalogues), suppliers (GLEIF, OpenCorporates, SAM.gov, Companies House, AP vendor masters) and facilities (CMS, NPPES, AHA, state licences, HIFLD). Written before the fourth round of item and organisation matching work, never tuned on or edited after. */
 export const HOLDOUT4_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout4/', import.meta.url));
 
+/** The fifth held-out corpus `test/fixtures/match-eval-holdout5/`: items as an Infor CloudSuite item master (60- and 30-character descriptions), Oracle Fusion item descriptions, SAP MM German / English 40-character short texts, a Henry Schein distributor catalogue, ECRI UMDNS-style device names, a Dutch hospital catalogue, FDA NDC SPL package descriptions, PHARMAC schedule lines and free-text requisitions. Written blind to the rules before the fifth round of item matching work, never tuned on or edited after. */
+export const HOLDOUT5_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout5/', import.meta.url));
+
 /** Domains that have a corpus file in `directory`. */
 export function corpusDomainsIn(directory: string): string[] {
   return CORPUS_DOMAINS.filter((domain) => existsSync(`${directory}${domain}.json`));
