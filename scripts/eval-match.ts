@@ -11,8 +11,8 @@
  * Bad seed records (ingest rejects them) are left out of both sides. Lists the corpus's false
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--holdout` (score the held-out
- * corpora `test/fixtures/match-eval-holdout/`, `…-holdout2/`, `…-holdout3/` and `…-holdout4/` instead of the development
- * corpus), `--holdout2` / `--holdout3` / `--holdout4` (only the second / third / fourth held-out corpus), `--clusters` (list open cluster tasks holding several entities).
+ * corpora `test/fixtures/match-eval-holdout/` … `…-holdout5/` instead of the development
+ * corpus), `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the second / third / fourth / fifth held-out corpus), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -35,6 +35,7 @@ import {
   HOLDOUT2_CORPUS_DIRECTORY,
   HOLDOUT3_CORPUS_DIRECTORY,
   HOLDOUT4_CORPUS_DIRECTORY,
+  HOLDOUT5_CORPUS_DIRECTORY,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
 } from './match-eval/corpus';
@@ -66,6 +67,11 @@ const HOLDOUT4_CORPUS = {
   directory: HOLDOUT4_CORPUS_DIRECTORY,
   title:
     'FOURTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout4: items as marketplace / Canadian bilingual / NHS Supply Chain / ARTG / lower-case EHR charge / preference-card / instrument / lab catalogue lines; suppliers in GLEIF / OpenCorporates / SAM.gov / Companies House / AP-remit conventions; hospitals in CMS / NPPES / AHA / state-licence / HIFLD conventions; hand-written before the fourth item and organisation rounds, never tuned on)',
+};
+const HOLDOUT5_CORPUS = {
+  directory: HOLDOUT5_CORPUS_DIRECTORY,
+  title:
+    'FIFTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout5, written blind to the rules before the fifth round, never tuned on; scores whichever domain files it holds)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -186,8 +192,10 @@ async function main(): Promise<void> {
       : args.has('--holdout4')
         ? [HOLDOUT4_CORPUS]
         : args.has('--holdout')
-          ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3_CORPUS, HOLDOUT4_CORPUS]
-          : [DEVELOPMENT_CORPUS];
+          ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3_CORPUS, HOLDOUT4_CORPUS, HOLDOUT5_CORPUS]
+          : args.has('--holdout5')
+            ? [HOLDOUT5_CORPUS]
+            : [DEVELOPMENT_CORPUS];
 
   if (seed) {
     console.log(

@@ -49,6 +49,9 @@ export const HOLDOUT3_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtu
 /** The fourth held-out corpus `test/fixtures/match-eval-holdout4/`: items (marketplace titles, Canadian bilingual EN/FR, NHS Supply Chain, ARTG / GMDN, lower-case EHR charge lines, preference cards, instrument and lab catalogues), suppliers (GLEIF, OpenCorporates, SAM.gov, Companies House, AP vendor masters) and facilities (CMS, NPPES, AHA, state licences, HIFLD). Written before the fourth round of item and organisation matching work, never tuned on or edited after. */
 export const HOLDOUT4_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout4/', import.meta.url));
 
+/** The fifth held-out corpus `test/fixtures/match-eval-holdout5/`: written blind to the matching rules before the fifth round of matching work, never tuned on or edited after. Holds whichever domain files were written for it (the loaders read the files present). */
+export const HOLDOUT5_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout5/', import.meta.url));
+
 /** Domains that have a corpus file in `directory`. */
 export function corpusDomainsIn(directory: string): string[] {
   return CORPUS_DOMAINS.filter((domain) => existsSync(`${directory}${domain}.json`));
