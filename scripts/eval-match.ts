@@ -11,7 +11,7 @@
  * Bad seed records (ingest rejects them) are left out of both sides. Lists the corpus's false
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--holdout` (score the held-out
- * corpora `test/fixtures/match-eval-holdout/`, `…-holdout2/`, `…-holdout3/`, `…-holdout4/` and `…-holdout5/` instead of the development
+ * corpora `test/fixtures/match-eval-holdout/` … `…-holdout5/` instead of the development
  * corpus), `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the second / third / fourth / fifth held-out corpus), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
@@ -71,7 +71,7 @@ const HOLDOUT4_CORPUS = {
 const HOLDOUT5_CORPUS = {
   directory: HOLDOUT5_CORPUS_DIRECTORY,
   title:
-    'FIFTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout5: items as Infor CloudSuite 60/30-character / Oracle Fusion / SAP MM German-English / Henry Schein catalogue / UMDNS / Dutch hospital catalogue / NDC SPL package / PHARMAC / free-text requisition lines; hand-written blind to the rules before the fifth item round, never tuned on)',
+    'FIFTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout5, written blind to the rules before the fifth round, never tuned on: items as Infor CloudSuite 60/30-character / Oracle Fusion / SAP MM German-English / Henry Schein / UMDNS / Dutch hospital / NDC SPL package / PHARMAC / free-text requisition lines; suppliers as D&B / NPPES / VIES / registers / GPO roster / 1099 / AP vendor books; facilities as Care Compare / Leapfrog / Joint Commission / Medicaid / payer / ERP location / VA / NHS / CIHI / AIHW lists)',
 };
 const LISTED_FALSE_MERGES = 25;
 

@@ -7,21 +7,35 @@
  * the same hospital name in another state) ends in one golden record. The recall and precision figures are
  * reported by `npm run eval:match -- --skip-seed --holdout4 --clusters` (docs/MATCHING.md), not asserted: this
  * corpus measures generalisation and is never tuned on.
+ * The fifth held-out corpus (test/fixtures/match-eval-holdout5 — suppliers as D&B, NPPES / PECOS, VIES, Corporations
+ * Canada, MCA, GSXT, DART, houjin-bangou, Receita, GPO rosters, 1099 lists and a JD Edwards AP book write them; care
+ * locations as Care Compare, Leapfrog, Joint Commission, Medicaid files, payer directories, ERP location masters, the
+ * VA, NHS ODS / CQC, CIHI and AIHW write them), written blind to the rules, is held to the same invariants
+ * (`npm run eval:match -- --skip-seed --holdout5 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusProblems, HOLDOUT4_CORPUS_DIRECTORY, readCorpus, truePairs, type CorpusRecord } from '../../scripts/match-eval/corpus';
+import {
+  corpusProblems,
+  HOLDOUT4_CORPUS_DIRECTORY,
+  HOLDOUT5_CORPUS_DIRECTORY,
+  readCorpus,
+  truePairs,
+  type CorpusRecord,
+} from '../../scripts/match-eval/corpus';
 import { readCorpusOutcome, recordLabel, type CorpusOutcome } from '../../scripts/match-eval/corpusOutcome';
 import { startIngestServer } from '../support/factories/ingest';
 import { ingestWholeCorpus } from '../support/factories/matchEval';
 import type { TestServer } from '../support/testServer';
 
 const SIZES = [
-  { domain: 'supplier', truePairs: 150, hardNegatives: 80 },
-  { domain: 'facility', truePairs: 100, hardNegatives: 40 },
+  { name: 'fourth', directory: HOLDOUT4_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'fourth', directory: HOLDOUT4_CORPUS_DIRECTORY, domain: 'facility', truePairs: 100, hardNegatives: 40, records: 100 },
+  { name: 'fifth', directory: HOLDOUT5_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'fifth', directory: HOLDOUT5_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
-describe.each(SIZES)('fourth held-out corpus: $domain', ({ domain, truePairs: minimumTruePairs, hardNegatives }) => {
-  const corpus = readCorpus(domain, HOLDOUT4_CORPUS_DIRECTORY);
+describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
+  const corpus = readCorpus(domain, directory);
   let server: TestServer;
   let outcome: CorpusOutcome;
 
@@ -35,8 +49,9 @@ describe.each(SIZES)('fourth held-out corpus: $domain', ({ domain, truePairs: mi
     await server?.stop();
   });
 
-  it(`is well-formed and as large as the brief asks (>= ${minimumTruePairs} true pairs, >= ${hardNegatives} hard negatives)`, () => {
+  it(`is well-formed and as large as the brief asks (>= ${records} records, >= ${minimumTruePairs} true pairs, >= ${hardNegatives} hard negatives)`, () => {
     expect(corpusProblems(corpus, domain)).toEqual([]);
+    expect(corpus.records.length).toBeGreaterThanOrEqual(records);
     expect(truePairs(corpus).size).toBeGreaterThanOrEqual(minimumTruePairs);
     expect(corpus.hardNegatives.length).toBeGreaterThanOrEqual(hardNegatives);
   });
