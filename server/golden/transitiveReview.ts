@@ -6,7 +6,7 @@
  * the result is extra task candidates — never a merge, and no other task changes. The other direction
  * (review candidates of G's own task) doubled the ingest cost for a little more recall: left out.
  */
-import { loadTermWeights, MATCH_INDEX, prepareRecord, scorePair, type CompiledRules, type MatchIndexEntry } from '../matching';
+import { loadTermWeights, MATCH_INDEX, prepareRecord, readEntry, scorePair, type CompiledRules, type MatchIndexEntry } from '../matching';
 import type { CanonicalRecord } from '../matching/types';
 import type { Store, StoreSession } from '../store/types';
 import { conditionHolds } from '../stewardship/clusterGraph';
@@ -52,7 +52,8 @@ export async function transitiveCandidates(args: {
   // The record's own entry (just indexed under its golden record) comes with the others: no second preparation.
   const fetched = await args.store
     .collection<MatchIndexEntry>(MATCH_INDEX)
-    .find({ domain, goldenId: { $in: [...others, args.goldenId] } }, { session: args.session });
+    .find({ domain, goldenId: { $in: [...others, args.goldenId] } }, { session: args.session })
+    .then((found) => found.map((entry) => readEntry(entry)));
   const entries = fetched.filter((entry) => entry.goldenId !== args.goldenId && !args.excludedIds.has(entry.recordId));
   if (entries.length === 0) return [];
   const prepared = fetched.find((entry) => entry.recordId === args.recordId)?.prepared ?? prepareRecord(args.record, args.rules);

@@ -6,7 +6,7 @@
 import type { Store, StoreSession } from '../store/types';
 import { selectLookupKeys } from './blocking';
 import { present } from '../invariant';
-import { collections, entryId, preparationFor, statId } from './matchIndex';
+import { collections, entryId, preparationFor, readEntry, statId } from './matchIndex';
 import type { IncomingPreparation, MatchIndexEntry } from './matchIndex';
 import { loadRules } from './rules';
 import type { CompiledRules } from './rules';
@@ -122,7 +122,11 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
   }
   const maxEntries = args.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const entries =
-    usable.length === 0 ? [] : await index.find({ domain, keys: { $in: usable } }, { limit: maxEntries + 1, session: args.session });
+    usable.length === 0
+      ? []
+      : (await index.find({ domain, keys: { $in: usable } }, { limit: maxEntries + 1, session: args.session })).map((entry) =>
+          readEntry(entry),
+        );
   const isTruncated = entries.length > maxEntries;
   const { entries: current, refreshed } = await refreshStaleEntries({
     entries: entries.slice(0, maxEntries),
@@ -228,7 +232,8 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
           termStatsVersion: found.termStatsVersion,
         })
       : undefined;
-  const goldens: GoldenCandidate[] = [];
+  // Golden records at review or above (no-match ones are not candidates).
+  const candidates: GoldenCandidate[] = [];
   const relationships: MatchDecision['relationships'] = [];
   let entriesCompared = 0;
   let excluded = 0;
@@ -259,7 +264,8 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
         best = { recordId: member.recordId, b: member.prepared, evaluation, score };
       }
     }
-    if (!best) continue;
+    // A golden record whose best member scores no-match is no candidate: it is not explained.
+    if (!best || best.evaluation.band === 'no-match') continue;
     const explanation = explainEvaluation({ a: prepared, b: best.b, compiled: rules, evaluation: best.evaluation });
     let candidate: GoldenCandidate = { goldenId, recordId: best.recordId, score: explanation.score, band: explanation.band, explanation };
     // A member that vetoes the record (another packaging level, another tax id…) makes joining the
@@ -268,10 +274,9 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
       candidate = { ...candidate, band: 'review', vetoedByMember: vetoedBy };
       membersVetoed++;
     }
-    goldens.push(candidate);
+    candidates.push(candidate);
   }
-  goldens.sort((x, y) => BAND_RANK[y.band] - BAND_RANK[x.band] || y.score - x.score);
-  const candidates = goldens.filter((g) => g.band !== 'no-match');
+  candidates.sort((x, y) => BAND_RANK[y.band] - BAND_RANK[x.band] || y.score - x.score);
   const best = candidates[0] ?? null;
   const isAmbiguous = candidates.filter((c) => c.band === 'auto-merge').length > 1;
   const decision: MatchBand = !best ? 'no-match' : isAmbiguous ? 'review' : best.band;

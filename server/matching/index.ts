@@ -10,7 +10,7 @@ export { batchMatch, batchMatchAsync } from './batch';
 export type { BatchMatchResult, BatchProgress, ReviewPair, RelationshipPair } from './batch';
 export { indexRecord, indexRecords, removeFromIndex, setGoldenId, ensureMatchIndexes, MATCH_INDEX, BLOCK_STATS } from './matchIndex';
 export type { MatchIndexEntry, IncomingPreparation } from './matchIndex';
-export { prepareIncoming } from './matchIndex';
+export { prepareIncoming, readEntry } from './matchIndex';
 export { findCandidates, matchRecord, pairKey } from './candidates';
 /** The rules in force for a domain (current published version in the store; the shipped file when none). */
 export { publishedRules } from './ruleSets/queries';

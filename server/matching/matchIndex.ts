@@ -1,6 +1,6 @@
 /**
  * The match index in the store. `matchIndex` holds one entry per source record
- * (`{ domain, recordId, goldenId, keys, prepared, terms? }`, multikey index on `{ domain, keys }`);
+ * (`{ domain, recordId, goldenId, keys, prepared, sharedValues?, termsOf? }`, multikey index on `{ domain, keys }`);
  * `blockStats` holds each block's size (`_id: domain|key`), kept current on every insert and
  * removal so lookups can drop over-collision keys before fetching anything; `termStats` holds the
  * token frequencies of idf comparators (termStats.ts), kept current the same way, and the version
@@ -9,7 +9,8 @@
 import type { Collection, Document, Store, StoreSession } from '../store/types';
 import type { CompiledRules } from './rules';
 import { prepareRecord } from './scoring';
-import { termKeysOf, termStatId, termStatsCollection, writeTermStats } from './termStats';
+import { present } from '../invariant';
+import { idfComparatorsHeld, termKeysOf, termStatId, termStatsCollection, writeTermStats } from './termStats';
 import type { CanonicalRecord, PreparedRecord } from './types';
 
 export const MATCH_INDEX = 'matchIndex';
@@ -22,10 +23,64 @@ export interface MatchIndexEntry extends Document {
   recordId: string;
   goldenId: string;
   keys: string[];
+  /** As stored, without the values listed in `sharedValues`: read entries through `readEntry`. */
   prepared: PreparedRecord;
-  /** `<comparator>|<token>` keys counted in termStats (idf comparators only), so removal subtracts exactly them. */
+  /**
+   * Comparator name → the comparator whose prepared value it shares (`CompiledRules.preparedWith`): stored
+   * once, under the second name. `readEntry` puts it back under both (the same array, weighed once).
+   */
+  sharedValues?: Record<string, string>;
+  /** Idf comparators whose tokens (in `prepared`) were counted in termStats, so removal subtracts exactly them. */
+  termsOf?: string[];
+  /** Entries written before `termsOf`: the `<comparator>|<token>` keys counted in termStats. */
   terms?: string[];
   indexedAt: string;
+}
+
+/**
+ * An entry as read from the store made whole: the values it shares put back under each comparator's
+ * name (the same read-only value, as `prepareRecord` makes it). Every reader of match-index entries
+ * goes through it. Changes and returns `entry` (the store hands out copies).
+ */
+export function readEntry<T extends Pick<MatchIndexEntry, 'prepared' | 'sharedValues'>>(entry: T): T {
+  const shared = entry.sharedValues;
+  if (shared === undefined) return entry;
+  const values = entry.prepared.values;
+  for (const name in shared) {
+    const value = values[present(shared[name], 'shared value name')];
+    if (value !== undefined) values[name] = value;
+  }
+  delete entry.sharedValues;
+  return entry;
+}
+
+/**
+ * What an entry stores of a prepared record: each value a comparator shares with an earlier one
+ * (`CompiledRules.preparedWith`, the same value by construction) is left out and named in `sharedValues`
+ * — the item rules' `descriptionContained` holds the tokens of `description`, ~70 characters a record.
+ */
+function storedPreparation(prepared: PreparedRecord, rules: CompiledRules): Pick<MatchIndexEntry, 'prepared' | 'sharedValues'> {
+  const { preparedWith, comparators } = rules;
+  if (!preparedWith || prepared.rulesVersion !== rules.version) return { prepared };
+  let values: PreparedRecord['values'] | undefined;
+  let sharedValues: Record<string, string> | undefined;
+  for (let i = 0; i < preparedWith.length; i++) {
+    const first = present(preparedWith[i], 'preparedWith entry i');
+    if (first === i) continue;
+    const name = present(comparators[i], 'comparator i').rule.name;
+    const firstName = present(comparators[first], 'comparator sharing the prepared value').rule.name;
+    const own = prepared.values[name];
+    if (own === undefined || own !== prepared.values[firstName]) continue;
+    values ??= { ...prepared.values };
+    delete values[name];
+    (sharedValues ??= {})[name] = firstName;
+  }
+  return values && sharedValues ? { prepared: { ...prepared, values }, sharedValues } : { prepared };
+}
+
+/** The `<comparator>|<token>` keys an entry counted in termStats (`readEntry` first). */
+function countedTermKeys(entry: Pick<MatchIndexEntry, 'prepared' | 'termsOf' | 'terms'>): string[] {
+  return entry.terms ?? termKeysOf(entry.prepared, entry.termsOf ?? []);
 }
 
 export interface BlockStat extends Document {
@@ -123,8 +178,9 @@ async function adjustStats(args: {
 export async function removeFromIndex(args: { store: Store; domain: string; recordId: string; session?: StoreSession }): Promise<boolean> {
   const { index } = collections(args.store);
   const id = entryId(args.domain, args.recordId);
-  const existing = await index.findOne({ _id: id }, { session: args.session });
-  if (!existing) return false;
+  const found = await index.findOne({ _id: id }, { session: args.session });
+  if (!found) return false;
+  const existing = readEntry(found);
   await index.deleteOne({ _id: id }, { session: args.session });
   await adjustStats({
     stats: collections(args.store).stats,
@@ -133,8 +189,9 @@ export async function removeFromIndex(args: { store: Store; domain: string; reco
     counts: new Map(existing.keys.map((k) => [k, -1])),
     session: args.session,
   });
-  if (existing.terms && existing.terms.length > 0) {
-    const deltas = new Map(existing.terms.map((k) => [k, -1]));
+  const terms = countedTermKeys(existing);
+  if (terms.length > 0) {
+    const deltas = new Map(terms.map((k) => [k, -1]));
     await writeTermStats({
       store: args.store,
       domain: args.domain,
@@ -169,10 +226,13 @@ export async function indexRecords(args: {
     into.set(key, (into.get(key) ?? 0) + delta);
   };
   const ids = args.entries.map((e) => entryId(domain, e.recordId));
-  const previous = await index.find({ _id: { $in: ids } }, { projection: { _id: 1, keys: 1, terms: 1 }, session: args.session });
+  const previous = await index.find(
+    { _id: { $in: ids } },
+    { projection: { _id: 1, keys: 1, prepared: 1, sharedValues: 1, termsOf: 1, terms: 1 }, session: args.session },
+  );
   for (const old of previous) {
     for (const key of old.keys) bump(key, -1);
-    for (const term of old.terms ?? []) bump(term, -1, termCounts);
+    for (const term of countedTermKeys(readEntry(old))) bump(term, -1, termCounts);
   }
   if (previous.length > 0) await index.deleteMany({ _id: { $in: previous.map((p) => p._id) } }, { session: args.session });
   const now = new Date().toISOString();
@@ -181,16 +241,16 @@ export async function indexRecords(args: {
     const keys = [...new Set(preparation.keysByRule.flat())];
     for (const key of keys) bump(key, 1);
     const prepared = preparation.prepared;
-    const terms = termKeysOf(prepared, args.rules);
-    for (const term of terms) bump(term, 1, termCounts);
+    const termsOf = idfComparatorsHeld(prepared, args.rules);
+    for (const term of termKeysOf(prepared, termsOf)) bump(term, 1, termCounts);
     return {
       _id: entryId(domain, entry.recordId),
       domain,
       recordId: entry.recordId,
       goldenId: entry.goldenId,
       keys,
-      prepared,
-      ...(terms.length > 0 ? { terms } : {}),
+      ...storedPreparation(prepared, args.rules),
+      ...(termsOf.length > 0 ? { termsOf } : {}),
       indexedAt: now,
     };
   });

@@ -35,10 +35,9 @@ describe('term counts held in memory', () => {
   /** The store's own `collection`, before the spy. */
   let collectionOf: Store['collection'];
 
-  beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'held-terms-'));
+  /** Opens the store of `dataDir` and counts its term-stats reads. */
+  const openCounted = async (): Promise<void> => {
     store = await openEmbeddedStore({ dataDir, logger: createLogger({ silent: true }) });
-    await ensureMatchIndexes(store);
     collectionOf = store.collection.bind(store);
     vi.spyOn(store, 'collection').mockImplementation(<T extends Document>(name: string): Collection<T> => {
       const collection = collectionOf<T>(name);
@@ -59,6 +58,12 @@ describe('term counts held in memory', () => {
         deleteMany: collection.deleteMany.bind(collection),
       } as Collection<T>;
     });
+  };
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'held-terms-'));
+    await openCounted();
+    await ensureMatchIndexes(store);
     await indexRecords({
       store,
       rules,
@@ -79,13 +84,29 @@ describe('term counts held in memory', () => {
     return weightOf;
   };
 
-  test('read once per domain; a later match with other tokens reads none', async () => {
+  test('a domain this process indexed from empty is held from its own writes: matching reads no term stats', async () => {
+    const decision = await matchRecord({ store, rules, record: title('q1', 'MICROSOFT VISIO 2002') });
+    expect(decision.entriesCompared).toBeGreaterThan(0);
+    expect(termStatsReads).toBe(0);
+    expect((await weightsOf('VISIO'))('VISIO')).toBeCloseTo(idfWeight(10, 1), 12);
+    expect((await weightsOf('DELUXE'))('DELUXE')).toBeCloseTo(idfWeight(10, 10), 12);
+    expect(termStatsReads).toBe(0);
+  });
+
+  test('after a restart: read once per domain (its writes alone do not make the counts held); a later match with other tokens reads none', async () => {
+    vi.restoreAllMocks();
+    await store.close();
+    await openCounted();
+    // The domain already has term stats: this write does not start held counts.
+    await indexRecords({ store, rules, entries: [{ recordId: 'v2', goldenId: 'g-v2', record: title('v2', 'MICROSOFT VISIO FRONTPAGE') }] });
+    termStatsReads = 0;
     await matchRecord({ store, rules, record: title('q1', 'MICROSOFT VISIO 2002') });
     expect(termStatsReads).toBe(1);
     termStatsReads = 0;
     const decision = await matchRecord({ store, rules, record: title('q2', 'MICROSOFT EXCEL 2002 DELUXE NEVERSEEN') });
     expect(decision.entriesCompared).toBeGreaterThan(0);
     expect(termStatsReads).toBe(0);
+    expect((await weightsOf('VISIO'))('VISIO')).toBeCloseTo(idfWeight(11, 2), 12);
   });
 
   test('this process’s indexing and removal change the held counts without a read', async () => {
