@@ -47,7 +47,8 @@ export class CollectionState {
     readonly name: string,
     resident?: ResidentText,
   ) {
-    this.docs = new DocumentTable(resident);
+    // Without a budget the table keeps no spill bookkeeping at all (no per-document order entry).
+    this.docs = new DocumentTable(resident?.isSpilling ? resident : undefined);
     this.idOrder = new OrderedKeys(this.docs, compareStrings);
   }
 
