@@ -23,6 +23,20 @@ describe('store contract: embedded', () => {
   });
 });
 
+// The same contract with document text spilled to the spill file almost at once (documentTable.ts), and the
+// spill file rewritten as soon as a few KiB are dead: every read path then reads documents back from disk.
+describe('store contract: embedded, documents spilled beyond a 2,048-character resident budget', () => {
+  defineStoreContract({
+    makeHarness: () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'mdm-store-contract-spill-'));
+      return {
+        open: () => openEmbeddedStore({ dataDir, logger, residentText: { characters: 2048, minRewriteDeadBytes: 4096 } }),
+        cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+      };
+    },
+  });
+});
+
 if (!mongodbUri) console.log('[store contract] MongoDB leg SKIPPED: MONGODB_URI is not set');
 
 describe.skipIf(!mongodbUri)('store contract: mongodb', () => {

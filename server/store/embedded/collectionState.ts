@@ -8,6 +8,8 @@ import { DuplicateKeyError } from '../types';
 import type { Document, Filter, IndexSpec, Sort } from '../types';
 import { indexName, IndexState } from './indexState';
 import { compareStrings, OrderedKeys } from './orderedKeys';
+import { DocumentTable } from './documentTable';
+import type { ResidentText } from './documentTable';
 import type { Change, Overlay } from './overlay';
 import { ParsedCache } from './parsedCache';
 import type { OrderedPlan, Plan } from './planner';
@@ -30,7 +32,8 @@ export interface DeferredIndexes {
 }
 
 export class CollectionState {
-  readonly docs = new Map<string, string>();
+  /** Documents by `_id` (JSON text in memory, or spilled to the store's spill file, see documentTable.ts). */
+  readonly docs: DocumentTable;
   /** Parsed, frozen forms of recently read or written documents (see parsedCache.ts). */
   readonly parsedDocs = new ParsedCache();
   private readonly indexList: IndexState[] = [];
@@ -38,10 +41,21 @@ export class CollectionState {
   /** A restore of the deferred indexes in progress (background steps, see restoreDeferredStep). */
   private restoring: Iterator<void, IndexState[]> | undefined;
   /** `_id`s in order, built on the first `_id` range or sort (see orderedKeys.ts). */
-  readonly idOrder = new OrderedKeys(this.docs, compareStrings);
-  liveBytes = 0;
+  readonly idOrder: OrderedKeys;
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    resident?: ResidentText,
+  ) {
+    // Without a budget the table keeps no spill bookkeeping at all (no per-document order entry).
+    this.docs = new DocumentTable(resident?.isSpilling ? resident : undefined);
+    this.idOrder = new OrderedKeys(this.docs, compareStrings);
+  }
+
+  /** Characters of the collection's document JSON (for the compaction policy). */
+  get liveBytes(): number {
+    return this.docs.liveCharacters;
+  }
 
   /** The collection's indexes (restoring deferred ones first). */
   get indexes(): IndexState[] {
@@ -212,12 +226,10 @@ export class CollectionState {
             ? change.beforeDoc
             : (this.parsedDocs.peek(change.id, beforeJson) ?? (JSON.parse(beforeJson) as Document));
         for (const index of this.indexes) index.removeDocument(beforeDoc, change.id);
-        this.liveBytes -= beforeJson.length;
       }
       if (change.after) {
         if (beforeJson === undefined) this.idOrder.added(change.id);
         this.docs.set(change.id, change.after.json);
-        this.liveBytes += change.after.json.length;
         for (const index of this.indexes) index.addDocument(change.after.doc, change.id);
       } else if (this.docs.delete(change.id)) this.idOrder.removed();
       // Only reads fill the cache: most written documents (history, changes, audit, lineage) are never read
@@ -228,26 +240,18 @@ export class CollectionState {
 
   /** Replay path: stores document text without parsing (indexes are built afterwards). */
   putRaw(id: string, json: string): void {
-    const previous = this.docs.get(id);
-    if (previous !== undefined) this.liveBytes -= previous.length;
-    else this.idOrder.added(id);
+    if (!this.docs.has(id)) this.idOrder.added(id);
     this.docs.set(id, json);
-    this.liveBytes += json.length;
   }
 
   /** Snapshot loading: like putRaw for an id known to be new (a snapshot lists each document once). */
   loadRaw(id: string, json: string): void {
     this.docs.set(id, json);
-    this.liveBytes += json.length;
     this.idOrder.added(id);
   }
 
   deleteRaw(id: string): void {
-    const previous = this.docs.get(id);
-    if (previous === undefined) return;
-    this.liveBytes -= previous.length;
-    this.docs.delete(id);
-    this.idOrder.removed();
+    if (this.docs.delete(id)) this.idOrder.removed();
   }
 
   /** How to find the candidates for `filter` (and `sort`); undefined means a full scan. */

@@ -29,6 +29,7 @@ import { createLogFile, removeObsoleteFiles, writeIndexImage, writeSnapshot } fr
 import type { FrozenCollection } from './storeFiles';
 import { restoreImagedIndexesStepwise } from './indexImage';
 import type { IndexImage } from './indexState';
+import { ResidentText, residentTextBudget } from './documentTable';
 
 export interface CompactionPolicy {
   /** Never compact while the log is smaller than this. Default 64 MiB. */
@@ -48,6 +49,12 @@ export interface EmbeddedStoreOptions {
    * event-loop turn (default true); false leaves each collection's restore to its first use.
    */
   restoreIndexesInBackground?: boolean;
+  /**
+   * Characters of document JSON kept in memory (default: env MDM_STORE_RESIDENT_TEXT_MB in MiB; unset keeps every
+   * document in memory). Beyond it the oldest documents move to a spill file and are read back on use;
+   * `minRewriteDeadBytes` (default 64 MiB) is the least dead space before the spill file is rewritten.
+   */
+  residentText?: { characters: number; minRewriteDeadBytes?: number };
 }
 
 interface ActiveTransaction {
@@ -61,6 +68,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const lock = acquireDirectoryLock(dataDir);
+  let resident: ResidentText | undefined;
   try {
     if (lock.staleHolder)
       options.logger.warn('store: replaced a stale lock left by a process that is no longer running', {
@@ -69,10 +77,16 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
       });
     for (const name of readdirSync(dataDir)) if (name.endsWith('.tmp')) unlinkSync(join(dataDir, name));
     const started = performance.now();
+    resident = new ResidentText({
+      dataDir,
+      budget: options.residentText?.characters ?? residentTextBudget(),
+      minRewriteDeadBytes: options.residentText?.minRewriteDeadBytes,
+    });
     const recovered = recoverState({
       dataDir,
       logger: options.logger,
       allowRepair: options.allowRepair ?? process.env.MDM_STORE_REPAIR === 'true',
+      resident,
     });
     for (const [name, restored] of recovered.restoredIndexes)
       recovered.collections.get(name)?.deferIndexes({
@@ -104,6 +118,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
       generation,
       log,
       releaseLock: lock.release,
+      resident,
     });
     options.logger.info('store: embedded store opened', {
       dataDir,
@@ -118,6 +133,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     if (options.restoreIndexesInBackground ?? true) store.restoreIndexesInBackground();
     return store;
   } catch (error) {
+    resident?.close();
     lock.release();
     throw error;
   }
@@ -135,6 +151,8 @@ export class EmbeddedStore implements Store, CollectionHost {
   private readonly writer: LogWriter;
   private readonly policy: CompactionPolicy;
   private readonly releaseLock: () => void;
+  /** Resident-text budget and spill file shared by the collections (documentTable.ts). */
+  readonly resident: ResidentText;
   private readonly transactionContext = new AsyncLocalStorage<ActiveTransaction>();
   private active: ActiveTransaction | undefined;
   private generation: number;
@@ -151,8 +169,10 @@ export class EmbeddedStore implements Store, CollectionHost {
       generation: number;
       log: { handle: FileHandle; bytes: number };
       releaseLock: () => void;
+      resident: ResidentText;
     },
   ) {
+    this.resident = init.resident;
     this.dataDir = init.dataDir;
     this.description = `embedded store in ${init.dataDir}`;
     this.logger = init.logger;
@@ -265,6 +285,7 @@ export class EmbeddedStore implements Store, CollectionHost {
     if (this.compaction) await this.compaction.catch(() => undefined);
     this.isClosed = true;
     await this.writer.close();
+    this.resident.close();
     this.releaseLock();
   }
 
@@ -321,7 +342,7 @@ export class EmbeddedStore implements Store, CollectionHost {
   private state(name: string): CollectionState {
     let state = this.collections.get(name);
     if (!state) {
-      state = new CollectionState(name);
+      state = new CollectionState(name, this.resident);
       this.collections.set(name, state);
     }
     return state;
@@ -354,19 +375,28 @@ export class EmbeddedStore implements Store, CollectionHost {
     this.logger.info('store: compaction started', { generation: next, logBytes: this.writer.bytes });
     const log = await createLogFile(this.dataDir, next);
     // From here to the rotate call nothing awaits: the frozen copy and the log switch happen at one record boundary.
-    const frozen: Array<FrozenCollection & { images: IndexImage[] }> = [...this.collections.values()].map((state) => ({
-      name: state.name,
-      entries: Array.from(state.docs),
-      indexSpecs: state.indexes.map((index) => index.spec),
-      // The indexes as of the same instant, so start-up can restore them instead of parsing every document.
-      images: state.indexes.map((index) => index.image()),
-    }));
-    const previous = this.writer.rotate(log.handle, log.bytes);
-    this.generation = next;
-    this.logger.debug('store: compaction switched to a new log; writing snapshot', { generation: next });
-    await this.writer.drain();
-    await previous.close();
-    const snapshot = await writeSnapshot({ dataDir: this.dataDir, generation: next, collections: frozen });
+    // Spilled documents are frozen as positions: the spill file keeps them where they are until the snapshot is written.
+    const unpin = this.resident.pin();
+    let frozen: Array<FrozenCollection & { images: IndexImage[] }>;
+    let snapshot: { bytes: number };
+    try {
+      frozen = [...this.collections.values()].map((state) => ({
+        name: state.name,
+        entries: state.docs.frozenEntries(),
+        textOf: (stored) => state.docs.textOf(stored),
+        indexSpecs: state.indexes.map((index) => index.spec),
+        // The indexes as of the same instant, so start-up can restore them instead of parsing every document.
+        images: state.indexes.map((index) => index.image()),
+      }));
+      const previous = this.writer.rotate(log.handle, log.bytes);
+      this.generation = next;
+      this.logger.debug('store: compaction switched to a new log; writing snapshot', { generation: next });
+      await this.writer.drain();
+      await previous.close();
+      snapshot = await writeSnapshot({ dataDir: this.dataDir, generation: next, collections: frozen });
+    } finally {
+      unpin();
+    }
     this.logger.debug('store: snapshot written; writing the index image', { generation: next });
     const imageStarted = performance.now();
     const image = await writeIndexImage({

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Logger } from '../../logger';
 import type { IndexSpec } from '../types';
 import { CollectionState } from './collectionState';
+import type { ResidentText } from './documentTable';
 import { indexImageFileName, readIndexImage } from './indexImage';
 import type { ImagedIndexes, SnapshotCollection } from './indexImage';
 import { decodePayload } from './logPayload';
@@ -79,7 +80,13 @@ export function listStoreFiles(dataDir: string): { logs: number[]; snapshots: nu
 }
 
 /** Rebuilds the committed state from `dataDir`; `allowRepair` truncates at mid-file damage instead of refusing. */
-export function recoverState(options: { dataDir: string; logger: Logger; allowRepair: boolean }): RecoveredState {
+export function recoverState(options: {
+  dataDir: string;
+  logger: Logger;
+  allowRepair: boolean;
+  /** The store's resident-text budget and spill file, shared by the recovered collections. */
+  resident?: ResidentText;
+}): RecoveredState {
   const started = performance.now();
   const { dataDir, logger } = options;
   const collections = new Map<string, CollectionState>();
@@ -88,7 +95,7 @@ export function recoverState(options: { dataDir: string; logger: Logger; allowRe
   const stateOf = (name: string): CollectionState => {
     let state = collections.get(name);
     if (!state) {
-      state = new CollectionState(name);
+      state = new CollectionState(name, options.resident);
       collections.set(name, state);
     }
     return state;

@@ -4,6 +4,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { StoredText } from './documentTable';
 import { INDEX_IMAGE_MAGIC, indexImageFileName } from './indexImage';
 import type { IndexImage } from './indexState';
 import { encodeHeader, encodeRecord, LOG_MAGIC, SNAPSHOT_MAGIC } from './recordFile';
@@ -32,7 +33,10 @@ export async function createLogFile(dataDir: string, generation: number): Promis
 
 export interface FrozenCollection {
   name: string;
-  entries: Array<[string, string]>;
+  /** Documents as of the freeze: JSON text, or the position of spilled text (see documentTable.ts). */
+  entries: Array<[string, StoredText]>;
+  /** The JSON of an entry (reads spilled text back). */
+  textOf: (stored: StoredText) => string;
   indexSpecs: IndexSpec[];
 }
 
@@ -93,7 +97,7 @@ export async function writeSnapshot(options: {
       for (let start = 0; start < collection.entries.length; start += SNAPSHOT_BATCH_DOCUMENTS) {
         const ops: LogOp[] = collection.entries
           .slice(start, start + SNAPSHOT_BATCH_DOCUMENTS)
-          .map(([id, json]) => ({ kind: 'put', collection: collection.name, id, json }));
+          .map(([id, stored]) => ({ kind: 'put', collection: collection.name, id, json: collection.textOf(stored) }));
         documents += ops.length;
         await push(encodeRecord(encodePayload(ops)));
       }

@@ -1,0 +1,305 @@
+/**
+ * One collection's documents by `_id`: JSON text in memory, or — when a resident-text budget is set
+ * (`MDM_STORE_RESIDENT_TEXT_MB`) — moved out to a spill file once the store's documents exceed it, oldest
+ * first, and read back with one `pread` of the exact byte range when needed. Memory then holds only the
+ * ids, a small position record per spilled document and the indexes.
+ *
+ * The spill file is a cache, not part of durability: the log and snapshots still hold every document, the
+ * file is unlinked as soon as it is opened (nothing is left behind after a crash) and is filled again from
+ * the recovered state at each start-up. Dead bytes (replaced or deleted documents) are reclaimed by copying
+ * the live ones into a fresh file once they outweigh them — never while a compaction is writing a snapshot
+ * from positions taken earlier (`pin`).
+ */
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where a spilled document's UTF-8 text is (changed in place when the file is rewritten). */
+export class SpilledText {
+  constructor(
+    public offset: number,
+    readonly bytes: number,
+    /** Characters of the text (the live-size accounting is in characters, as for resident text). */
+    readonly characters: number,
+  ) {}
+}
+
+/** A document as the table holds it. */
+export type StoredText = string | SpilledText;
+
+/** Resident-text budget in characters from `MDM_STORE_RESIDENT_TEXT_MB` (undefined: unbounded, nothing spills). */
+export function residentTextBudget(setting = process.env.MDM_STORE_RESIDENT_TEXT_MB): number | undefined {
+  if (setting === undefined || setting === '') return undefined;
+  const value = Number(setting);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`MDM_STORE_RESIDENT_TEXT_MB must be a whole number of MiB (1 or more), got ${JSON.stringify(setting)}`);
+  return value * 1024 * 1024;
+}
+
+/** Below this many dead bytes the spill file is never rewritten. */
+const MIN_REWRITE_DEAD_BYTES = 64 * 1024 * 1024;
+/** A spill moves documents until resident text is this share of the budget (so writes spill in batches). */
+const SPILL_DOWN_TO = 0.75;
+const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
+
+/** The store's spill file and resident-text accounting, shared by its collections' tables. */
+export class ResidentText {
+  private readonly tables = new Set<DocumentTable>();
+  private fd: number | undefined;
+  private fileBytes = 0;
+  private deadBytes = 0;
+  private pins = 0;
+  residentCharacters = 0;
+  spilledDocuments = 0;
+  rewrites = 0;
+
+  constructor(
+    private readonly options: {
+      dataDir: string;
+      /** Characters of document text kept in memory; undefined: all of it (nothing spills). */
+      budget: number | undefined;
+      /** Least dead bytes before the spill file is rewritten (default 64 MiB). */
+      minRewriteDeadBytes?: number;
+    },
+  ) {}
+
+  get isSpilling(): boolean {
+    return this.options.budget !== undefined;
+  }
+
+  register(table: DocumentTable): void {
+    this.tables.add(table);
+  }
+
+  /** Called by a table after resident text grew: spills the oldest documents of the largest tables while over budget. */
+  afterGrowth(): void {
+    const budget = this.options.budget;
+    if (budget === undefined || this.residentCharacters <= budget) return;
+    const target = budget * SPILL_DOWN_TO;
+    while (this.residentCharacters > target) {
+      let largest: DocumentTable | undefined;
+      for (const table of this.tables) if (!largest || table.residentCharacters > largest.residentCharacters) largest = table;
+      if (!largest || largest.residentCharacters === 0) return;
+      largest.spillOldest(this.residentCharacters - target);
+    }
+  }
+
+  /** Appends texts to the spill file; their positions in order. */
+  append(texts: readonly string[]): SpilledText[] {
+    const fd = this.open();
+    const positions: SpilledText[] = [];
+    let batch: Buffer[] = [];
+    let batchBytes = 0;
+    const flush = (): void => {
+      if (batchBytes === 0) return;
+      const buffer = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, batchBytes);
+      let written = 0;
+      while (written < buffer.length) written += writeSync(fd, buffer, written, buffer.length - written, this.fileBytes + written);
+      this.fileBytes += buffer.length;
+      batch = [];
+      batchBytes = 0;
+    };
+    for (const text of texts) {
+      const bytes = Buffer.from(text, 'utf8');
+      positions.push(new SpilledText(this.fileBytes + batchBytes, bytes.length, text.length));
+      batch.push(bytes);
+      batchBytes += bytes.length;
+      if (batchBytes >= WRITE_BATCH_BYTES) flush();
+    }
+    flush();
+    this.spilledDocuments += texts.length;
+    return positions;
+  }
+
+  /** The text of a spilled document. */
+  read(position: SpilledText): string {
+    if (this.fd === undefined) throw new Error('store spill file: read of a spilled document after close');
+    return readFrom(this.fd, position);
+  }
+
+  /** A spilled document was replaced or deleted: its bytes are dead. */
+  release(position: SpilledText): void {
+    this.deadBytes += position.bytes;
+    this.spilledDocuments -= 1;
+    this.maybeRewrite();
+  }
+
+  /** Keeps positions stable (no rewrite) until the returned function is called (a compaction holds earlier positions). */
+  pin(): () => void {
+    this.pins += 1;
+    let isReleased = false;
+    return () => {
+      if (isReleased) return;
+      isReleased = true;
+      this.pins -= 1;
+      this.maybeRewrite();
+    };
+  }
+
+  private maybeRewrite(): void {
+    if (this.pins > 0 || this.fd === undefined) return;
+    const liveBytes = this.fileBytes - this.deadBytes;
+    if (this.deadBytes < (this.options.minRewriteDeadBytes ?? MIN_REWRITE_DEAD_BYTES) || this.deadBytes < liveBytes) return;
+    const old = this.fd;
+    this.fd = undefined;
+    this.fileBytes = 0;
+    this.deadBytes = 0;
+    this.spilledDocuments = 0;
+    const oldFile = { read: (position: SpilledText) => readFrom(old, position) };
+    for (const table of this.tables) table.moveSpilled((positions) => this.copyFrom(oldFile, positions));
+    closeSync(old);
+    this.rewrites += 1;
+  }
+
+  private copyFrom(oldFile: { read: (position: SpilledText) => string }, positions: SpilledText[]): void {
+    for (let start = 0; start < positions.length; start += 1000) {
+      const chunk = positions.slice(start, start + 1000);
+      const moved = this.append(chunk.map((position) => oldFile.read(position)));
+      chunk.forEach((position, i) => (position.offset = (moved[i] as SpilledText).offset));
+    }
+  }
+
+  private open(): number {
+    if (this.fd !== undefined) return this.fd;
+    const path = join(this.options.dataDir, `spill-${process.pid}-${Date.now()}.tmp`);
+    this.fd = openSync(path, 'wx+');
+    // Unlinked at once: the file lives as long as the descriptor, and a crash leaves nothing behind.
+    unlinkSync(path);
+    return this.fd;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+function readFrom(fd: number, position: SpilledText): string {
+  const buffer = Buffer.allocUnsafe(position.bytes);
+  let done = 0;
+  while (done < position.bytes) {
+    const read = readSync(fd, buffer, done, position.bytes - done, position.offset + done);
+    if (read === 0) throw new Error(`store spill file: ${position.bytes} bytes expected at ${position.offset}, file ends early`);
+    done += read;
+  }
+  return buffer.toString('utf8');
+}
+
+/** A collection's documents (Map-like: iteration and `keys()` in insertion order, like the Map it replaces). */
+export class DocumentTable {
+  private readonly entries = new Map<string, StoredText>();
+  /** Ids whose text is in memory, oldest first (the next to spill). */
+  private readonly residentOrder = new Set<string>();
+  residentCharacters = 0;
+  /** Characters of every document's JSON (resident or spilled), for the compaction policy. */
+  liveCharacters = 0;
+
+  constructor(private readonly resident: ResidentText | undefined) {
+    resident?.register(this);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  /** The document's JSON (read back from the spill file when spilled). */
+  get(id: string): string | undefined {
+    const stored = this.entries.get(id);
+    return stored === undefined || typeof stored === 'string' ? stored : this.textOf(stored);
+  }
+
+  /** Length in characters of the document's JSON, without reading it back. */
+  lengthOf(id: string): number | undefined {
+    const stored = this.entries.get(id);
+    return stored === undefined ? undefined : typeof stored === 'string' ? stored.length : stored.characters;
+  }
+
+  set(id: string, json: string): void {
+    const previous = this.entries.get(id);
+    this.entries.set(id, json);
+    this.forget(id, previous);
+    this.liveCharacters += json.length;
+    if (!this.resident) return;
+    this.residentOrder.add(id);
+    this.residentCharacters += json.length;
+    this.resident.residentCharacters += json.length;
+    this.resident.afterGrowth();
+  }
+
+  delete(id: string): boolean {
+    const stored = this.entries.get(id);
+    if (stored === undefined) return false;
+    this.entries.delete(id);
+    this.forget(id, stored);
+    return true;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  /** `[id, json]` in insertion order (spilled documents are read back one at a time). */
+  *[Symbol.iterator](): Generator<[string, string]> {
+    for (const [id, stored] of this.entries) yield [id, typeof stored === 'string' ? stored : this.textOf(stored)];
+  }
+
+  /** The entries as of now without reading spilled text (a compaction's copy; pin the spill file while using it). */
+  frozenEntries(): Array<[string, StoredText]> {
+    return Array.from(this.entries);
+  }
+
+  /** The text of an entry from `frozenEntries`. */
+  textOf(stored: StoredText): string {
+    if (typeof stored === 'string') return stored;
+    if (!this.resident) throw new Error('store: a spilled document without a spill file');
+    return this.resident.read(stored);
+  }
+
+  /** Moves up to `characters` of the oldest resident text to the spill file. */
+  spillOldest(characters: number): void {
+    const resident = this.resident;
+    if (!resident) return;
+    const ids: string[] = [];
+    const texts: string[] = [];
+    let moved = 0;
+    for (const id of this.residentOrder) {
+      if (moved >= characters) break;
+      const text = this.entries.get(id) as string;
+      ids.push(id);
+      texts.push(text);
+      moved += text.length;
+    }
+    const positions = resident.append(texts);
+    ids.forEach((id, i) => {
+      this.entries.set(id, positions[i] as SpilledText);
+      this.residentOrder.delete(id);
+    });
+    this.residentCharacters -= moved;
+    resident.residentCharacters -= moved;
+  }
+
+  /** Hands every spilled position to `move` (a spill-file rewrite), which updates their offsets in place. */
+  moveSpilled(move: (positions: SpilledText[]) => void): void {
+    const positions: SpilledText[] = [];
+    for (const stored of this.entries.values()) if (typeof stored !== 'string') positions.push(stored);
+    move(positions);
+  }
+
+  /** Accounts for a version no longer in `entries` (called after the map changed, as a release may rewrite the spill file). */
+  private forget(id: string, stored: StoredText | undefined): void {
+    if (stored === undefined) return;
+    if (typeof stored === 'string') {
+      this.liveCharacters -= stored.length;
+      if (!this.resident) return;
+      this.residentOrder.delete(id);
+      this.residentCharacters -= stored.length;
+      this.resident.residentCharacters -= stored.length;
+      return;
+    }
+    this.liveCharacters -= stored.characters;
+    this.resident?.release(stored);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Documents spilled beyond the resident-text budget (documentTable.ts): the same answers as a store that keeps
+ * everything in memory, across updates, deletes, compaction, spill-file rewrites and a restart; memory holds at
+ * most the budget (plus one document) of text; the setting is validated.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../server/logger';
+import { residentTextBudget } from '../../server/store/embedded/documentTable';
+import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
+import type { EmbeddedStore, EmbeddedStoreOptions } from '../../server/store/embedded/embeddedStore';
+import type { Document } from '../../server/store/types';
+
+const silent = createLogger({ silent: true });
+const cleanups: Array<() => Promise<void>> = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+function tempDir(): string {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mdm-store-resident-'));
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  return dataDir;
+}
+
+async function open(dataDir: string, extra: Partial<EmbeddedStoreOptions> = {}): Promise<EmbeddedStore> {
+  const store = await openEmbeddedStore({ dataDir, logger: silent, restoreIndexesInBackground: false, ...extra });
+  cleanups.unshift(() => store.close().catch(() => undefined));
+  return store;
+}
+
+const SPILLING = { residentText: { characters: 4000, minRewriteDeadBytes: 8000 } };
+
+function item(i: number, round: number): Document {
+  return {
+    _id: `item-${String(i).padStart(4, '0')}`,
+    domain: i % 3 === 0 ? 'supplier' : 'item',
+    code: `C${i % 17}`,
+    round,
+    // Non-ASCII text: positions are in UTF-8 bytes, lengths in characters.
+    description: `Kanüle ${i} — ${'x'.repeat(i % 50)} 注射針`,
+  };
+}
+
+/** The same writes on any store: inserts, updates (some spilled documents), deletes, a transaction. */
+async function workload(store: EmbeddedStore, rounds: { from: number; to: number }): Promise<void> {
+  const items = store.collection('items');
+  await items.createIndexes([{ keys: { domain: 1, code: 1 } }]);
+  for (let round = rounds.from; round < rounds.to; round++) {
+    await items.insertMany(Array.from({ length: 60 }, (_, i) => item(round * 60 + i, round)));
+    await items.updateMany({ code: `C${round % 17}` }, { $set: { touchedIn: round } });
+    // Every older document replaced: most spilled bytes die, so the spill file is rewritten.
+    await items.updateMany({ round: { $lt: round } }, { $set: { lastRound: round } });
+    await items.deleteMany({ domain: 'supplier', round: round - 1 });
+    await store.withTransaction(async (session) => {
+      await items.updateOne({ _id: 'item-0001' }, { $inc: { counter: 1 } }, { session });
+      await items.insertOne({ ...item(10_000 + round, round), _id: `tx-${round}` }, { session });
+    });
+  }
+}
+
+async function everything(store: EmbeddedStore): Promise<unknown> {
+  const items = store.collection('items');
+  return {
+    all: await items.find({}, { sort: { _id: 1 } }),
+    byIndex: await items.find({ domain: 'item', code: { $in: ['C1', 'C5'] } }, { sort: { _id: -1 } }),
+    scanned: await items.find({ description: { $regex: '— x{40}' } }, { sort: { _id: 1 } }),
+    count: await items.countDocuments({ domain: 'supplier' }),
+    distinct: await items.distinct('touchedIn'),
+  };
+}
+
+describe('embedded store: document text beyond the resident budget', () => {
+  it('answers exactly as a store holding every document in memory, across compaction, rewrites and a restart', async () => {
+    const plainDir = tempDir();
+    const spillDir = tempDir();
+    const plain = await open(plainDir);
+    const spilled = await open(spillDir, SPILLING);
+    await workload(plain, { from: 0, to: 12 });
+    await workload(spilled, { from: 0, to: 12 });
+    expect(spilled.resident.spilledDocuments).toBeGreaterThan(200);
+    expect(spilled.resident.rewrites).toBeGreaterThan(0);
+    // At most the budget, plus the one document whose write went over it.
+    expect(spilled.resident.residentCharacters).toBeLessThanOrEqual(4000 + 200);
+    expect(await everything(spilled)).toEqual(await everything(plain));
+
+    await spilled.compact();
+    await plain.compact();
+    await workload(spilled, { from: 12, to: 14 });
+    await workload(plain, { from: 12, to: 14 });
+    expect(await everything(spilled)).toEqual(await everything(plain));
+
+    await spilled.close();
+    // The spill file is unlinked when opened: nothing of it stays in the directory.
+    expect(readdirSync(spillDir).filter((name) => name.includes('spill'))).toEqual([]);
+    const reopened = await open(spillDir, SPILLING);
+    expect(reopened.resident.spilledDocuments).toBeGreaterThan(200);
+    expect(await everything(reopened)).toEqual(await everything(plain));
+  });
+
+  it('keeps a compaction snapshot right while documents are replaced and the spill file would be rewritten', async () => {
+    const dataDir = tempDir();
+    const store = await open(dataDir, SPILLING);
+    await workload(store, { from: 0, to: 6 });
+    const compaction = store.compact();
+    // Replacing documents during the snapshot write makes their spilled bytes dead; the rewrite waits for it.
+    await store.collection('items').updateMany({ domain: 'item' }, { $set: { late: true } });
+    await compaction;
+    const expected = await everything(store);
+    await store.close();
+    const reopened = await open(dataDir, SPILLING);
+    expect(await everything(reopened)).toEqual(expected);
+  });
+
+  it.each([
+    ['', undefined],
+    ['256', 256 * 1024 * 1024],
+  ])('MDM_STORE_RESIDENT_TEXT_MB=%j gives %j characters', (setting, expected) => {
+    expect(residentTextBudget(setting)).toBe(expected);
+  });
+
+  it.each(['0', '-5', '1.5', 'lots'])('MDM_STORE_RESIDENT_TEXT_MB=%j is refused, naming the setting', (setting) => {
+    expect(() => residentTextBudget(setting)).toThrow(/MDM_STORE_RESIDENT_TEXT_MB must be a whole number of MiB/);
+  });
+});
