@@ -19,6 +19,7 @@
  * `issue14` is the issue's full size as a named mode: 100,000 rows into a store holding 100,000
  * (`node --import tsx bench/ingest.bench.ts 100000 issue14`, same as `100000 scenario 100000`).
  * BENCH_PROFILE_LOAD=<file> / BENCH_PROFILE_RESEND=<file> write a CPU profile of the load / the re-send phase.
+ * BENCH_STORE_OPS=1 counts the store calls of the load phase per collection and operation (per loaded row).
  */
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile as writeFileText } from 'node:fs/promises';
@@ -312,6 +313,46 @@ async function inlineLatency(input: { dataDir: string; base: string; headers: Re
   return `  inline: ${bodies.length} requests of ${INLINE_RECORDS} new NDJSON records: p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${(sorted.at(-1) ?? Number.NaN).toFixed(0)} ms; ${JSON.stringify(totals)}`;
 }
 
+/**
+ * Counts calls on the store's collections while `work` runs (`BENCH_STORE_OPS=1`): what a loaded row costs in
+ * reads and writes, per collection and operation. Everything in the process is counted (processors too).
+ */
+async function countingStoreOps<T>(
+  running: Awaited<ReturnType<typeof bootstrap>>,
+  work: () => Promise<T>,
+): Promise<{ result: T; counts: Map<string, number> }> {
+  const { store } = running.services;
+  const counts = new Map<string, number>();
+  const original = store.collection.bind(store);
+  const counted = new Set(['insertOne', 'insertMany', 'findOne', 'find', 'countDocuments', 'updateOne', 'updateMany', 'replaceOne']);
+  for (const name of ['findOneAndUpdate', 'deleteOne', 'deleteMany', 'distinct']) counted.add(name);
+  store.collection = ((name: string) => {
+    const collection = original(name);
+    return new Proxy(collection, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof property !== 'string' || !counted.has(property) || typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const key = `${name}.${property}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  }) as typeof store.collection;
+  try {
+    return { result: await work(), counts };
+  } finally {
+    store.collection = original;
+  }
+}
+
+function storeOpsLine(counts: Map<string, number>, rows: number): string {
+  const entries = [...counts].sort((a, b) => b[1] - a[1]);
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  return `  store calls during the load: ${(total / rows).toFixed(2)} per row — ${entries.map(([key, n]) => `${key} ${(n / rows).toFixed(2)}`).join(', ')}`;
+}
+
 /** Issue 14's scenario (see the header). */
 /** What the load left in the store: documents and average JSON size per collection (`BENCH_STORED_SIZES=1`). */
 async function storedSizes(running: Awaited<ReturnType<typeof bootstrap>>): Promise<string> {
@@ -350,11 +391,14 @@ async function runScenario(input: {
     );
     await rm(existingFile);
   }
-  const load = await profiled(process.env.BENCH_PROFILE_LOAD, () => uploadAndRun({ ...input, label: 'load' }));
+  const runLoad = () => profiled(process.env.BENCH_PROFILE_LOAD, () => uploadAndRun({ ...input, label: 'load' }));
+  const counted = process.env.BENCH_STORE_OPS ? await countingStoreOps(input.running, runLoad) : undefined;
+  const load = counted ? counted.result : await runLoad();
   const loadRate = RECORDS / load.jobSeconds;
   lines.push(
     `  load:    job ${load.jobSeconds.toFixed(1)} s = ${loadRate.toFixed(0)} records/s (main process CPU ${load.cpuSeconds.toFixed(1)} s = ${(RECORDS / load.cpuSeconds).toFixed(0)} records per CPU-second); upload ${load.uploadSeconds.toFixed(1)} s; ${JSON.stringify(load.totals)}`,
   );
+  if (counted) lines.push(storeOpsLine(counted.counts, RECORDS));
   if (process.env.BENCH_STORED_SIZES) lines.push(await storedSizes(input.running));
   const resend = await profiled(process.env.BENCH_PROFILE_RESEND, () => uploadAndRun({ ...input, label: 're-send' }));
   const resendRate = RECORDS / resend.jobSeconds;

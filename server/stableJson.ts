@@ -53,7 +53,21 @@ export function stableHash(value: unknown): string {
   return createHash('sha256').update(stableStringify(value)).digest('hex').slice(0, 32);
 }
 
-/** Whether two JSON values are equal regardless of key order. */
+function isObjectValue(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
+}
+
+/**
+ * Whether two JSON values are equal regardless of key order. The same reference, two scalars, or a scalar
+ * and an object are decided without serialising (the common case on the ingest path: a new golden record
+ * compared with nothing); the answer is always the one the stable serialisations give.
+ */
 export function isSameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const isObjectA = isObjectValue(a);
+  const isObjectB = isObjectValue(b);
+  // An object serialises to `{…}` or `[…]`, which no scalar's JSON (or `null`) can equal.
+  if (isObjectA !== isObjectB) return false;
+  if (!isObjectA) return String(JSON.stringify(a ?? null)) === String(JSON.stringify(b ?? null));
   return stableStringify(a) === stableStringify(b);
 }

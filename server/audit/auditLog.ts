@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { correlationField } from '../correlation';
+import { insertDeferrable } from '../store/deferredInserts';
 import type { Store, StoreSession } from '../store/types';
 import { AUDIT_COLLECTION } from './collections';
 
@@ -59,6 +60,6 @@ export async function recordAudit(options: {
     ...(options.reason !== undefined ? { reason: options.reason } : {}),
     ...correlationField(),
   };
-  await options.store.collection<AuditEntry>(AUDIT_COLLECTION).insertOne(entry, { session: options.session });
+  await insertDeferrable({ store: options.store, collection: AUDIT_COLLECTION, doc: entry, session: options.session });
   return entry;
 }

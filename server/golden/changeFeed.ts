@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { correlationField } from '../correlation';
+import { insertDeferrable } from '../store/deferredInserts';
 import type { Store, StoreSession, Document } from '../store/types';
 import { CHANGE_QUEUE, CHANGES, COUNTERS } from './collections';
 import type { ChangeDocument } from './types';
@@ -51,7 +52,7 @@ export async function appendChange(args: {
     ...(args.details ?? {}),
     queuedAt: new Date().toISOString(),
   };
-  await args.store.collection<QueuedChangeDocument>(CHANGE_QUEUE).insertOne(change, { session: args.session });
+  await insertDeferrable({ store: args.store, collection: CHANGE_QUEUE, doc: change, session: args.session });
   return change;
 }
 

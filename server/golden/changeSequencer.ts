@@ -43,7 +43,9 @@ export function sequenceOrder(entries: QueuedChangeDocument[]): QueuedChangeDocu
 async function nextBatch(store: Store): Promise<QueuedChangeDocument[]> {
   const queue = store.collection<QueuedChangeDocument>(CHANGE_QUEUE);
   const head = await queue.find({}, { sort: { queuedAt: 1, _id: 1 }, limit: BATCH });
-  if (head.length === 0) return head;
+  // A head short of the limit is the whole queue: every entry of its golden records is in it already. An
+  // entry queued since is a later version (a record's versions commit one after another) and may wait.
+  if (head.length < BATCH) return head;
   const goldenIds = [...new Set(head.map((entry) => entry.goldenId))];
   const related = await queue.find({ goldenId: { $in: goldenIds } });
   const byId = new Map([...head, ...related].map((entry) => [entry._id, entry]));

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../errors';
+import { insertDeferrable } from '../store/deferredInserts';
 import type { Store, StoreSession } from '../store/types';
 import { appendChange } from './changeFeed';
 import { changedPaths } from './changedPaths';
@@ -206,7 +207,7 @@ export async function saveGolden(args: {
     snapshot: snapshotOf(doc),
     ...(args.note ? { note: args.note } : {}),
   };
-  await args.store.collection<StoredHistoryDocument>(GOLDEN_HISTORY).insertOne(history, { session: args.session });
+  await insertDeferrable({ store: args.store, collection: GOLDEN_HISTORY, doc: history, session: args.session });
   await appendChange({
     store: args.store,
     session: args.session,

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit, systemActor } from '../audit/auditLog';
 import type { MatchDecision } from '../matching';
+import { insertDeferrable } from '../store/deferredInserts';
 import type { Store, StoreSession } from '../store/types';
 import type { TaskCandidate } from '../stewardship/types';
 import { MATCH_DECISIONS } from './collections';
@@ -59,7 +60,7 @@ export async function storeMatchDecision(args: {
     actor: args.actor,
     at: args.at,
   };
-  await args.store.collection<MatchDecisionDocument>(MATCH_DECISIONS).insertOne(doc, { session: args.session });
+  await insertDeferrable({ store: args.store, collection: MATCH_DECISIONS, doc, session: args.session });
   return doc;
 }
 

@@ -26,6 +26,7 @@ export interface SurvivorshipResult {
 interface Candidate {
   record: SurvivorshipSource;
   value: unknown;
+  /** Stable JSON of the value; left empty when it is the attribute's only candidate (nothing to compare). */
   fingerprint: string;
 }
 
@@ -107,6 +108,11 @@ export function overrideLineage(override: OverrideEntry): LineageEntry {
   return { sourceRecordId: '', source: 'steward', sourceId: override.by.keyId, at: override.at, strategy: 'override' };
 }
 
+/** A golden attribute's own copy of a value: objects are cloned (never shared with a source record), scalars are immutable. */
+function copyOfValue(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? structuredClone(value) : value;
+}
+
 /** Computes every golden attribute with its lineage from the source records and the overrides. */
 export function resolveSurvivorship(args: {
   sources: readonly SurvivorshipSource[];
@@ -122,12 +128,14 @@ export function resolveSurvivorship(args: {
     const candidates: Candidate[] = [];
     for (const record of args.sources) {
       const value = record.canonical[name];
-      if (!isEmptyValue(value)) candidates.push({ record, value, fingerprint: stableStringify(value) });
+      if (!isEmptyValue(value)) candidates.push({ record, value, fingerprint: '' });
     }
     if (candidates.length === 0) continue;
+    // Fingerprints only tell candidates apart: a lone candidate (every attribute of a new golden record) needs none.
+    if (candidates.length > 1) for (const candidate of candidates) candidate.fingerprint = stableStringify(candidate.value);
     const rule = args.config.attributes?.[name] ?? args.config.default;
     const { winner, strategy } = pickSurvivor(candidates, rule, args.config);
-    attributes[name] = structuredClone(winner.value);
+    attributes[name] = copyOfValue(winner.value);
     lineage[name] = {
       sourceRecordId: winner.record._id,
       source: winner.record.source,
@@ -138,7 +146,7 @@ export function resolveSurvivorship(args: {
   }
   for (const [name, override] of Object.entries(args.overrides ?? {})) {
     if (override.value === null) delete attributes[name];
-    else attributes[name] = structuredClone(override.value);
+    else attributes[name] = copyOfValue(override.value);
     lineage[name] = overrideLineage(override);
   }
   return { attributes, lineage };

@@ -7,6 +7,7 @@
  */
 import { applySourceRecord, namedByNotAMatch, rulesFor, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
 import { isSameJson } from '../stableJson';
+import { withDeferredInserts } from '../store/deferredInserts';
 import type { StoreSession } from '../store/types';
 
 /** The domain's compiled match rules, as golden hands them out (ingest does not depend on matching). */
@@ -135,26 +136,36 @@ async function persistOne(input: {
 
 async function persistGroup(items: WorkItem[], context: IngestContext): Promise<void> {
   const { store } = context.services;
-  const results = await store.withTransaction(async (session) => {
-    // The published rules once per transaction: it sees one snapshot (MongoDB) or runs alone (the
-    // embedded store serialises transactions), so reading them per record could not find another version.
-    const rules = await rulesFor({ store, domain: context.domain, session });
-    const storedAtStart = await storedIdsOf(items, context, session);
-    const idOf = (item: WorkItem) => sourceRecordIdOf(context.domain, context.source, item.sourceId as string);
-    const named = await namedByNotAMatch({ store, session, recordIds: items.map(idOf) });
-    // Only source ids neither stored at the start nor seen earlier in the group are known to be absent.
-    const seen = new Set<string>();
-    const done: RecordResult[] = [];
-    for (const [index, item] of items.entries()) {
-      if (index > 0 && index % RECORDS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-      const id = idOf(item);
-      const stored = seen.has(id) || storedAtStart.has(id) ? undefined : null;
-      seen.add(id);
-      done.push(await persistOne({ item, context, session, rules, stored, isNamedByNoNotAMatch: !named.has(id) }));
-    }
-    return done;
-  });
+  const results = await store.withTransaction((session) =>
+    withDeferredInserts({ store, session }, () => persistInGroup(items, context, session)),
+  );
   items.forEach((item, index) => (item.result = results[index]));
+}
+
+/**
+ * The group's records one after another in its transaction. The append-only documents each writes — history
+ * entries, queued changes, match decisions, audit entries — are inserted together at the group's end (nothing
+ * in the group reads them back), one write per collection instead of one per record.
+ */
+async function persistInGroup(items: WorkItem[], context: IngestContext, session: StoreSession): Promise<RecordResult[]> {
+  const { store } = context.services;
+  // The published rules once per transaction: it sees one snapshot (MongoDB) or runs alone (the
+  // embedded store serialises transactions), so reading them per record could not find another version.
+  const rules = await rulesFor({ store, domain: context.domain, session });
+  const storedAtStart = await storedIdsOf(items, context, session);
+  const idOf = (item: WorkItem) => sourceRecordIdOf(context.domain, context.source, item.sourceId as string);
+  const named = await namedByNotAMatch({ store, session, recordIds: items.map(idOf) });
+  // Only source ids neither stored at the start nor seen earlier in the group are known to be absent.
+  const seen = new Set<string>();
+  const done: RecordResult[] = [];
+  for (const [index, item] of items.entries()) {
+    if (index > 0 && index % RECORDS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    const id = idOf(item);
+    const stored = seen.has(id) || storedAtStart.has(id) ? undefined : null;
+    seen.add(id);
+    done.push(await persistOne({ item, context, session, rules, stored, isNamedByNoNotAMatch: !named.has(id) }));
+  }
+  return done;
 }
 
 /** Persists and matches every item that passed the earlier stages. */

@@ -173,6 +173,28 @@ const cases: Array<{
     value: 'V1',
     from: 'x',
   },
+  {
+    name: 'a lone source record supplies every attribute, named by the rule strategy',
+    config: config({ strategy: 'mostFrequent' }),
+    sources: [ehr({ manufacturer: { name: 'X', code: '1' } })],
+    attribute: 'manufacturer',
+    value: { name: 'X', code: '1' },
+    from: 'ehr',
+    strategy: 'mostFrequent',
+  },
+  {
+    name: 'mostFrequent: equal objects with their keys in another order are one value',
+    config: config({ strategy: 'mostFrequent' }),
+    sources: [
+      sap({ manufacturer: { name: 'X', code: '1' } }),
+      lawson({ manufacturer: { code: '1', name: 'X' } }),
+      ehr({ manufacturer: { name: 'Y' } }),
+    ],
+    attribute: 'manufacturer',
+    value: { code: '1', name: 'X' },
+    from: 'lawson',
+    strategy: 'mostFrequent',
+  },
 ];
 
 describe('resolveSurvivorship', () => {

@@ -1,0 +1,45 @@
+/**
+ * Inserts a transaction may gather and write at its end: one `insertMany` per collection instead of one
+ * `insertOne` per document. For append-only collections that nothing reads inside the transaction that
+ * defers them (history, change queue, match decisions, audit entries during an ingest group): the documents
+ * still commit with the transaction, or not at all, and a reader outside it sees the same thing as before.
+ * Works on both stores (it only uses the `Store` interface) when transactions are atomic; without them (standalone
+ * MongoDB) and in a transaction that does not defer, every insert is written when it is made, as before.
+ */
+import type { Document, Store, StoreSession } from './types';
+
+/** Documents waiting per collection, in call order, for each session that defers its inserts. */
+const pendingBySession = new WeakMap<StoreSession, Map<string, Document[]>>();
+
+/**
+ * Runs `work` with the inserts made through `insertDeferrable` on `session` gathered, then writes them, in
+ * the same transaction, before returning. A failure in `work` writes nothing (the transaction rolls back).
+ */
+export async function withDeferredInserts<R>(args: { store: Store; session: StoreSession }, work: () => Promise<R>): Promise<R> {
+  // Inside a session that defers already, the outer call writes them. Without atomic transactions (standalone
+  // MongoDB) writes land one by one, so a crash mid-group must not leave golden records without their history.
+  if (pendingBySession.has(args.session) || !args.store.supportsTransactions) return work();
+  const pending = new Map<string, Document[]>();
+  pendingBySession.set(args.session, pending);
+  try {
+    const result = await work();
+    for (const [collection, documents] of pending) await args.store.collection(collection).insertMany(documents, { session: args.session });
+    return result;
+  } finally {
+    pendingBySession.delete(args.session);
+  }
+}
+
+/** Inserts `doc` now, or at the end of the session's `withDeferredInserts` when it defers inserts. */
+export async function insertDeferrable<T extends Document>(args: {
+  store: Store;
+  collection: string;
+  doc: T;
+  session?: StoreSession;
+}): Promise<void> {
+  const pending = args.session ? pendingBySession.get(args.session) : undefined;
+  if (!pending) return args.store.collection<T>(args.collection).insertOne(args.doc, { session: args.session });
+  const documents = pending.get(args.collection);
+  if (documents) documents.push(args.doc);
+  else pending.set(args.collection, [args.doc]);
+}
