@@ -17,6 +17,8 @@ import { conversionFactor } from './unitConversions';
 interface CompiledPattern {
   regex: RegExp;
   value?: string;
+  /** Upper-case unit spelling of a pattern without a `unit` group. */
+  unit?: string;
   /** Equivalence table (`AttributeExtractor` pattern `values`): value read → canonical values; absent = not read. */
   table?: Map<string, readonly string[]>;
   /** The pattern runs only when this matches the text (a cheap test before an expensive pattern). */
@@ -62,6 +64,15 @@ export function extractorProblems(extractors: readonly AttributeExtractor[]): Er
     extractor.patterns.forEach((pattern, j) => {
       tryRegex(pattern.regex, `attributes[${i}].patterns[${j}].regex`);
       tryRegex(pattern.requires, `attributes[${i}].patterns[${j}].requires`);
+      if (
+        pattern.unit !== undefined &&
+        !Object.keys(extractor.units ?? {}).some((spelling) => spelling.toUpperCase() === pattern.unit?.toUpperCase())
+      )
+        problems.push({
+          path: `attributes[${i}].patterns[${j}].unit`,
+          code: 'UNKNOWN_UNIT',
+          message: `attribute "${extractor.name}": the pattern's unit "${pattern.unit}" is not one of its units`,
+        });
     });
     if (extractor.kind !== 'quantity') return;
     if (!extractor.unit) {
@@ -113,6 +124,7 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
       patterns: definition.patterns.map((p) => ({
         regex: new RegExp(p.regex, 'g'),
         value: p.value,
+        ...(p.unit ? { unit: p.unit.toUpperCase() } : {}),
         ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
         ...(p.values ? { table: equivalenceTable(p.values) } : {}),
       })),
@@ -210,7 +222,7 @@ function valueOf(
   // Each number may carry its own unit (`2 IN X 5 YD`, `7,5 CM X 4,57 M`): `unit2` / `unit3` default to the one before.
   const unitSpellings: string[] = [];
   for (const name of ['unit', 'unit2', 'unit3'] as const) {
-    const spelling = groups[name];
+    const spelling = groups[name] ?? (name === 'unit' ? pattern.unit : undefined);
     unitSpellings.push(spelling !== undefined ? squash(spelling).toUpperCase() : (unitSpellings[unitSpellings.length - 1] ?? ''));
   }
   const numberFactors: number[] = [];
