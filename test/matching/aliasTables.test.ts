@@ -70,6 +70,19 @@ describe('item descriptions (itemAbbreviations, organizationAliases, noiseWords 
     ['NDL HYPO BD 25G', 'NEEDLE HYPODERMIC BECTON DICKINSON 25G'],
     ['GLOVE SURG LG CASE OF 200', 'GLOVE SURGICAL LARGE CS 200'],
     ['PER', 'PER'],
+    // itemAbbreviations 1.4.0: ERP shorthand of supply and pharmacy masters.
+    ['SOLUTION,IV,LR,1000ML,VIAFLEX', 'SOLUTION INTRAVENOUS LACTATED RINGERS 1000ML VIAFLEX'],
+    ["Intravenous solution, lactated Ringer's injection", 'INTRAVENOUS SOLUTION LACTATED RINGERS INJECTION'],
+    ['CUFF,BP,REUSABLE,ADULT', 'CUFFED BLOOD PRESSURE REUSABLE ADULT'],
+    ['PAD TELFA NONADH STRL', 'PAD TELFA NON ADHERENT STERILE'],
+    ['MASK O2 NONREBREATHER PED', 'MASK OXYGEN NON REBREATHER PEDIATRIC'],
+    ['Non-Rebreathing Mask, Pediatric', 'NON REBREATHER MASK PEDIATRIC'],
+    ['SET BLD COLL PUSHBTN', 'SET BLOOD COLLECTION PUSH BUTTON'],
+    ['CEFAZOLIN SODIUM 1 G IJ SOLR', 'CEFAZOLIN SODIUM 1 G INJECTION POWDER SOLUTION'],
+    ['PAPER EXAM TBL CREPE WHT', 'PAPER EXAM TABLE CREPE WHITE'],
+    ['cntnr spec 4oz strl', 'CONTAINER SPECIMEN 4OZ STERILE'],
+    ['multistix 10sg strp 100', 'MULTISTIX 10SG STRIP 100'],
+    ['METOPROLOL TART 25MG TAB 100', 'METOPROLOL TARTRATE 25MG TABLET 100'],
   ])('%s → %s', (raw, expected) => {
     expect(itemText(raw)).toBe(expected);
   });
@@ -129,6 +142,7 @@ test('every shipped table is valid and named after its file', () => {
     'legalPrefixes',
     'legalSuffixes',
     'manufacturerFamilies',
+    'manufacturerQualifiers',
     'manufacturerRelations',
     'noiseWords',
     'organizationAbbreviations',
