@@ -136,6 +136,7 @@ test('every shipped table is valid and named after its file', () => {
   expect([...tables.keys()].sort()).toEqual([
     'accountsPayableNotes',
     'campusQualifiers',
+    'catalogueTranslations',
     'chargemasterPrefixes',
     'facilityAbbreviations',
     'itemAbbreviations',
@@ -149,4 +150,30 @@ test('every shipped table is valid and named after its file', () => {
     'organizationAliases',
     'supplierAliases',
   ]);
+});
+
+// Bilingual and European catalogue lines (catalogueTranslations before itemAbbreviations): the French half of a
+// Canadian EN/FR line repeats the English words instead of adding differing ones; ambiguous words stay as written.
+describe('catalogue words in French, Spanish and German (catalogueTranslations)', () => {
+  const translated = withAliasTables({
+    normalize: normalizerFor('measureText'),
+    tables: [table('catalogueTranslations'), table('itemAbbreviations'), table('noiseWords')],
+  });
+  const words = (text: string) => new Set(String(translated(text)).split(' '));
+  test.each([
+    ["Gants d'examen nitrile non poudrés, petit / exam gloves nitrile powder-free, small", 'GLOVE EXAM NITRILE POWDER FREE SMALL'],
+    ['Ciseaux de Metzenbaum courbes / Metzenbaum scissors curved', 'METZENBAUM SCISSORS CURVED'],
+    ['Héparine sodique injectable, fiole / Heparin sodium injection, vial', 'HEPARIN SODIUM INJECTION VL'],
+    ['Guantes de examen nitrilo sin polvo, pequeño', 'GLOVE EXAM POWDER FREE SMALL'],
+    ['Spritze steril, Einmalgebrauch', 'SYRINGE STERILE SINGLE USE'],
+  ])('%s reads as %s', (raw, english) => {
+    for (const word of english.split(' ')) expect(words(raw), `${word} in ${translated(raw)}`).toContain(word);
+  });
+  test.each([
+    ['ACETAMINOPHEN 500MG TAB PO', 'PO'],
+    ['LAME DROITE', 'DROITE'],
+    ['ET TUBE 7.5', 'ENDOTRACHEAL'],
+  ])('%s keeps %s (ambiguous words are not translated)', (raw, kept) => {
+    expect(words(raw)).toContain(kept);
+  });
 });

@@ -52,6 +52,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
   expect(list.body.items.map((t) => t.table)).toEqual([
     'accountsPayableNotes',
     'campusQualifiers',
+    'catalogueTranslations',
     'chargemasterPrefixes',
     'facilityAbbreviations',
     'itemAbbreviations',
