@@ -176,8 +176,9 @@ function readNumber(text: string | undefined): number | null {
   // Chargemaster shorthand for thousands: `1K` = 1000.
   const thousands = THOUSANDS_SHORTHAND.exec(text);
   if (thousands) return Number(thousands[1]) * 1000;
-  // `1,000 mL` and `5,000 units` are thousands (how US item masters write them); `0,9 %` is a decimal comma.
-  const n = Number(/^\d{1,3}(?:,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text.replace(',', '.'));
+  // `1,000 mL` and `5,000 units` are thousands (how US item masters write them), so is `5 000` (SI / French
+  // catalogues group digits with a space); `0,9 %` is a decimal comma.
+  const n = Number(/^\d{1,3}(?:[, ]\d{3})+$/.test(text) ? text.replace(/[, ]/g, '') : text.replace(',', '.'));
   return Number.isFinite(n) ? n : null;
 }
 

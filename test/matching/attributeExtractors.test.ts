@@ -32,6 +32,14 @@ const TABLE: Record<string, Row[]> = {
     { text: 'SYRINGE 10ML X 1/2', expected: { volume: ['10 ml'] }, absent: ['length'] },
     { text: 'microsoft word 2004 (mac)', expected: { year: ['2004'], platform: ['mac'] }, absent: ['gauge', 'size'] },
   ],
+  unitsPerMl: [
+    // Potency per volume (heparin, insulin): USP / international units per mL, thousands grouped with a comma or a space.
+    { text: 'HEPARIN SODIUM INJ 5,000 UNITS/ML 1 ML SDV', expected: { unitsPerMl: ['5000'], volume: ['1 ml'] } },
+    { text: 'Héparine sodique injectable 5 000 unités/mL, fiole de 1 mL', expected: { unitsPerMl: ['5000'], volume: ['1 ml'] } },
+    { text: 'heparin 10000 unit/ml 1ml vl', expected: { unitsPerMl: ['10000'], volume: ['1 ml'] } },
+    { text: 'INSULIN REGULAR 100 U/ML 10ML VIAL', expected: { unitsPerMl: ['100'], volume: ['10 ml'] } },
+    { text: 'DEXTROSE 5% 1000ML', expected: { percent: ['5'], volume: ['1000 ml'] }, absent: ['unitsPerMl'] },
+  ],
   sutureSize: [
     { text: 'SUTURE VICRYL 3-0 SH 27IN UNDYED', expected: { sutureSize: ['3-0'], length: ['686 mm'] }, absent: ['size'] },
     { text: 'SUT VICRYL 4/0 SH', expected: { sutureSize: ['4-0'] } },
