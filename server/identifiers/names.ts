@@ -74,6 +74,8 @@ export function normalizeOrgName(name: string): string {
     // A trailing qualifier in parentheses names a country, a listing or a division, not the organisation:
     // `Getinge AB (publ)`, `Planmeca Oy (Finland)`, `Hillrom (Baxter)`.
     .replace(/\s*\([^()]*\)\s*$/, '')
+    // The same qualifier after a comma or dash: `Hospira, Inc., a Pfizer company`, `Acclarent - a Johnson & Johnson company`.
+    .replace(/\s*[,\u2013-]\s*AN?\s+[^,()]{1,40}?\s+(?:COMPANY|BUSINESS)\.?\s*$/, '')
     .replace(/&/g, ' AND ')
     // Dots and apostrophes join (L.L.C. → LLC, S.p.A. → SPA, O'Neil → ONEIL); other punctuation separates.
     .replace(/[.'’]/g, '')

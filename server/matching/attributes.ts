@@ -17,6 +17,8 @@ import { conversionFactor } from './unitConversions';
 interface CompiledPattern {
   regex: RegExp;
   value?: string;
+  /** Upper-case unit spelling of a pattern without a `unit` group. */
+  unit?: string;
   /** Equivalence table (`AttributeExtractor` pattern `values`): value read → canonical values; absent = not read. */
   table?: Map<string, readonly string[]>;
   /** The pattern runs only when this matches the text (a cheap test before an expensive pattern). */
@@ -62,6 +64,15 @@ export function extractorProblems(extractors: readonly AttributeExtractor[]): Er
     extractor.patterns.forEach((pattern, j) => {
       tryRegex(pattern.regex, `attributes[${i}].patterns[${j}].regex`);
       tryRegex(pattern.requires, `attributes[${i}].patterns[${j}].requires`);
+      if (
+        pattern.unit !== undefined &&
+        !Object.keys(extractor.units ?? {}).some((spelling) => spelling.toUpperCase() === pattern.unit?.toUpperCase())
+      )
+        problems.push({
+          path: `attributes[${i}].patterns[${j}].unit`,
+          code: 'UNKNOWN_UNIT',
+          message: `attribute "${extractor.name}": the pattern's unit "${pattern.unit}" is not one of its units`,
+        });
     });
     if (extractor.kind !== 'quantity') return;
     if (!extractor.unit) {
@@ -113,6 +124,7 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
       patterns: definition.patterns.map((p) => ({
         regex: new RegExp(p.regex, 'g'),
         value: p.value,
+        ...(p.unit ? { unit: p.unit.toUpperCase() } : {}),
         ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
         ...(p.values ? { table: equivalenceTable(p.values) } : {}),
       })),
@@ -164,8 +176,9 @@ function readNumber(text: string | undefined): number | null {
   // Chargemaster shorthand for thousands: `1K` = 1000.
   const thousands = THOUSANDS_SHORTHAND.exec(text);
   if (thousands) return Number(thousands[1]) * 1000;
-  // `1,000 mL` and `5,000 units` are thousands (how US item masters write them); `0,9 %` is a decimal comma.
-  const n = Number(/^\d{1,3}(?:,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text.replace(',', '.'));
+  // `1,000 mL` and `5,000 units` are thousands (how US item masters write them), so is `5 000` (SI / French
+  // catalogues group digits with a space); `0,9 %` is a decimal comma.
+  const n = Number(/^\d{1,3}(?:[, ]\d{3})+$/.test(text) ? text.replace(/[, ]/g, '') : text.replace(',', '.'));
   return Number.isFinite(n) ? n : null;
 }
 
@@ -210,7 +223,7 @@ function valueOf(
   // Each number may carry its own unit (`2 IN X 5 YD`, `7,5 CM X 4,57 M`): `unit2` / `unit3` default to the one before.
   const unitSpellings: string[] = [];
   for (const name of ['unit', 'unit2', 'unit3'] as const) {
-    const spelling = groups[name];
+    const spelling = groups[name] ?? (name === 'unit' ? pattern.unit : undefined);
     unitSpellings.push(spelling !== undefined ? squash(spelling).toUpperCase() : (unitSpellings[unitSpellings.length - 1] ?? ''));
   }
   const numberFactors: number[] = [];

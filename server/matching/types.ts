@@ -120,8 +120,10 @@ export interface AttributeExtractor {
    * published standard: the value read (a number is looked up as a plain number, `0,5` = `0.5`) is
    * replaced by the table's canonical value(s), and a value the table lacks is not read at all
    * (needle outer diameter in mm → gauge, ISO 9626; EP metric suture size → USP).
+   * `unit` on a pattern (quantity) is the unit spelling (a key of `units`) of a pattern without a `unit` group: a
+   * convention that leaves the unit out (a needle length after its gauge, `21GX3/4`, is in inches).
    */
-  patterns: Array<{ regex: string; value?: string; requires?: string; values?: Record<string, string | string[]> }>;
+  patterns: Array<{ regex: string; value?: string; requires?: string; values?: Record<string, string | string[]>; unit?: string }>;
   /**
    * A cheap regular expression the text must match before the patterns run (`STER|STRL`), and per
    * pattern the same (`\bGLOVES?\b` before bare glove sizes). Number and quantity attributes skip

@@ -70,6 +70,19 @@ describe('item descriptions (itemAbbreviations, organizationAliases, noiseWords 
     ['NDL HYPO BD 25G', 'NEEDLE HYPODERMIC BECTON DICKINSON 25G'],
     ['GLOVE SURG LG CASE OF 200', 'GLOVE SURGICAL LARGE CS 200'],
     ['PER', 'PER'],
+    // itemAbbreviations 1.4.0: ERP shorthand of supply and pharmacy masters.
+    ['SOLUTION,IV,LR,1000ML,VIAFLEX', 'SOLUTION INTRAVENOUS LACTATED RINGERS 1000ML VIAFLEX'],
+    ["Intravenous solution, lactated Ringer's injection", 'INTRAVENOUS SOLUTION LACTATED RINGERS INJECTION'],
+    ['CUFF,BP,REUSABLE,ADULT', 'CUFFED BLOOD PRESSURE REUSABLE ADULT'],
+    ['PAD TELFA NONADH STRL', 'PAD TELFA NON ADHERENT STERILE'],
+    ['MASK O2 NONREBREATHER PED', 'MASK OXYGEN NON REBREATHER PEDIATRIC'],
+    ['Non-Rebreathing Mask, Pediatric', 'NON REBREATHER MASK PEDIATRIC'],
+    ['SET BLD COLL PUSHBTN', 'SET BLOOD COLLECTION PUSH BUTTON'],
+    ['CEFAZOLIN SODIUM 1 G IJ SOLR', 'CEFAZOLIN SODIUM 1 G INJECTION POWDER SOLUTION'],
+    ['PAPER EXAM TBL CREPE WHT', 'PAPER EXAM TABLE CREPE WHITE'],
+    ['cntnr spec 4oz strl', 'CONTAINER SPECIMEN 4OZ STERILE'],
+    ['multistix 10sg strp 100', 'MULTISTIX 10SG STRIP 100'],
+    ['METOPROLOL TART 25MG TAB 100', 'METOPROLOL TARTRATE 25MG TABLET 100'],
   ])('%s → %s', (raw, expected) => {
     expect(itemText(raw)).toBe(expected);
   });
@@ -123,16 +136,44 @@ test('every shipped table is valid and named after its file', () => {
   expect([...tables.keys()].sort()).toEqual([
     'accountsPayableNotes',
     'campusQualifiers',
+    'catalogueTranslations',
     'chargemasterPrefixes',
     'facilityAbbreviations',
     'itemAbbreviations',
     'legalPrefixes',
     'legalSuffixes',
     'manufacturerFamilies',
+    'manufacturerQualifiers',
     'manufacturerRelations',
     'noiseWords',
     'organizationAbbreviations',
     'organizationAliases',
     'supplierAliases',
   ]);
+});
+
+// Bilingual and European catalogue lines (catalogueTranslations before itemAbbreviations): the French half of a
+// Canadian EN/FR line repeats the English words instead of adding differing ones; ambiguous words stay as written.
+describe('catalogue words in French, Spanish and German (catalogueTranslations)', () => {
+  const translated = withAliasTables({
+    normalize: normalizerFor('measureText'),
+    tables: [table('catalogueTranslations'), table('itemAbbreviations'), table('noiseWords')],
+  });
+  const words = (text: string) => new Set(String(translated(text)).split(' '));
+  test.each([
+    ["Gants d'examen nitrile non poudrés, petit / exam gloves nitrile powder-free, small", 'GLOVE EXAM NITRILE POWDER FREE SMALL'],
+    ['Ciseaux de Metzenbaum courbes / Metzenbaum scissors curved', 'METZENBAUM SCISSORS CURVED'],
+    ['Héparine sodique injectable, fiole / Heparin sodium injection, vial', 'HEPARIN SODIUM INJECTION VL'],
+    ['Guantes de examen nitrilo sin polvo, pequeño', 'GLOVE EXAM POWDER FREE SMALL'],
+    ['Spritze steril, Einmalgebrauch', 'SYRINGE STERILE SINGLE USE'],
+  ])('%s reads as %s', (raw, english) => {
+    for (const word of english.split(' ')) expect(words(raw), `${word} in ${translated(raw)}`).toContain(word);
+  });
+  test.each([
+    ['ACETAMINOPHEN 500MG TAB PO', 'PO'],
+    ['LAME DROITE', 'DROITE'],
+    ['ET TUBE 7.5', 'ENDOTRACHEAL'],
+  ])('%s keeps %s (ambiguous words are not translated)', (raw, kept) => {
+    expect(words(raw)).toContain(kept);
+  });
 });

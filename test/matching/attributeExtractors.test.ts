@@ -24,13 +24,29 @@ const TABLE: Record<string, Row[]> = {
     { text: 'NEEDLE BIOPSY GA 14 X 10CM', expected: { gauge: ['14'], length: ['100 mm ±5'] } },
     { text: 'NEEDLE SAFETY 25G 5/8IN', expected: { gauge: ['25'], length: ['15.9 mm'] } },
     { text: 'NEEDLE SAFETY 21G 1-1/2IN', expected: { gauge: ['21'], length: ['38.1 mm'] } },
+    // A needle length after its gauge: the fraction after the X is the length (not its denominator read as 4 IN),
+    // and ERP lines leave the inch out (in a needle / set / catheter text only).
+    { text: 'SET BLD COLL PUSHBTN 21GX3/4IN', expected: { gauge: ['21'], length: ['19 mm'] } },
+    { text: 'SET BLOOD COLL PUSH BTN 21GX3/4 12IN TUBING 50/BX', expected: { gauge: ['21'], length: ['305 mm', '19 mm'] } },
+    { text: 'NEEDLE HYPO 18G X 1-1/2', expected: { gauge: ['18'], length: ['38.1 mm'] } },
+    { text: 'SYRINGE 10ML X 1/2', expected: { volume: ['10 ml'] }, absent: ['length'] },
     { text: 'microsoft word 2004 (mac)', expected: { year: ['2004'], platform: ['mac'] }, absent: ['gauge', 'size'] },
+  ],
+  unitsPerMl: [
+    // Potency per volume (heparin, insulin): USP / international units per mL, thousands grouped with a comma or a space.
+    { text: 'HEPARIN SODIUM INJ 5,000 UNITS/ML 1 ML SDV', expected: { unitsPerMl: ['5000'], volume: ['1 ml'] } },
+    { text: 'Héparine sodique injectable 5 000 unités/mL, fiole de 1 mL', expected: { unitsPerMl: ['5000'], volume: ['1 ml'] } },
+    { text: 'heparin 10000 unit/ml 1ml vl', expected: { unitsPerMl: ['10000'], volume: ['1 ml'] } },
+    { text: 'INSULIN REGULAR 100 U/ML 10ML VIAL', expected: { unitsPerMl: ['100'], volume: ['10 ml'] } },
+    { text: 'DEXTROSE 5% 1000ML', expected: { percent: ['5'], volume: ['1000 ml'] }, absent: ['unitsPerMl'] },
   ],
   sutureSize: [
     { text: 'SUTURE VICRYL 3-0 SH 27IN UNDYED', expected: { sutureSize: ['3-0'], length: ['686 mm'] }, absent: ['size'] },
     { text: 'SUT VICRYL 4/0 SH', expected: { sutureSize: ['4-0'] } },
     { text: 'Suture, Monocryl, 5 - 0, PS-2, 18"', expected: { sutureSize: ['5-0'], length: ['457 mm'] } },
     { text: 'SUTURE ETHILON 10-0 BLK', expected: { sutureSize: ['10-0'] } },
+    // Comma-separated ERP fields: the 2 of the PS-2 needle is a code, not the start of a decimal 2,18 in.
+    { text: 'SUTURE,NYL,BLK,4-0,PS-2,18"', expected: { sutureSize: ['4-0'], length: ['457 mm'] } },
     { text: 'SUTURE FIBERWIRE #2 BLUE 38IN', expected: { size: ['2'], length: ['965 mm'] }, absent: ['sutureSize'] },
     { text: 'CATALOG 10-775-PA-55', expected: {}, absent: ['sutureSize'] },
   ],

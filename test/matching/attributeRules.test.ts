@@ -57,6 +57,12 @@ test.each([
     path: 'attributes[6].units.ML',
   },
   {
+    title: "a pattern whose default unit is not one of the attribute's units",
+    change: (r: RuleSet) => (at(at(r.attributes ?? [], 8).patterns, 2).unit = 'FURLONG'),
+    code: 'UNKNOWN_UNIT',
+    path: 'attributes[8].patterns[2].unit',
+  },
+  {
     title: 'a quantity without its unit',
     change: (r: RuleSet) => delete at(r.attributes ?? [], 6).unit,
     code: 'UNIT_REQUIRED',
