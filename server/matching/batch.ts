@@ -223,18 +223,18 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   const reviewPairs: ReviewPair[] = [];
   const reviewCandidates: { a: number[]; b: number[]; score: number[] } = { a: [], b: [], score: [] };
   const relationships: RelationshipPair[] = [];
-  const seen = new Set<number>();
+  // The anchor that last reached each record (a stamp per record instead of a set cleared per anchor).
+  const seenBy = new Int32Array(total).fill(-1);
   for (let a = 0; a < total; a++) {
     const pairsBefore = pairsCompared;
-    seen.clear();
     const anchor = present(prepared[a], 'prepared record a');
     const anchorBlocks = present(indexBlocks[a], 'the index blocks of record a');
     for (const b of present(usableLookup[a], 'the usable lookup blocks of record a')) {
       const end = present(offsets[b + 1], 'offset b+1');
       for (let m = present(offsets[b], 'offset b'); m < end; m++) {
         const other = present(members[m], 'block member m');
-        if (other === a || seen.has(other)) continue;
-        seen.add(other);
+        if (other === a || seenBy[other] === a) continue;
+        seenBy[other] = a;
         if (other < a && intersects(present(usableLookup[other], 'the usable lookup blocks of record other'), anchorBlocks)) continue;
         const otherRecord = present(prepared[other], 'prepared record other');
         const sa = anchor.sourceId;

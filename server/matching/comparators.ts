@@ -23,9 +23,9 @@ import {
   fuseSimilarity,
   jaroWinkler,
   tokenJaroWinkler,
-  tokenContainment,
-  tokenSetSimilarity,
-  weighedTokenSetSimilarity,
+  commonTokenWeight,
+  containmentOf,
+  weighedSetSimilarityOf,
   weighTokens,
   type WeightedTokens,
 } from './similarity';
@@ -267,13 +267,7 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
   const isContainment = rule.params?.measure === 'containment';
   const termsName = rule.params?.termsOf ?? rule.name;
   const intern = createIntern();
-  const shorthand: ShorthandOptions | null = rule.params?.shorthand
-    ? {
-        minLength: rule.params.shorthand.minLength ?? 3,
-        credit: rule.params.shorthand.credit ?? 0.75,
-        exclude: new Set((rule.params.shorthand.exclude ?? []).map((word) => word.toUpperCase())),
-      }
-    : null;
+  const shorthand: ShorthandOptions | null = rule.params?.shorthand ? shorthandOptionsOf(rule.params.shorthand) : null;
   return {
     rule,
     preparationKey: preparationKeyOf(rule, ['tokens', rule.params?.normalizer ?? 'text', rule.params?.aliasTables ?? []]),
@@ -288,16 +282,93 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       const ta = a as string[];
       const tb = b as string[];
       const weightOf = isIdf ? context?.termWeights?.get(termsName) : undefined;
-      const exact = isContainment
-        ? tokenContainment(ta, weightOf ? weighedOnce(weightOf, ta) : null, tb, weightOf ? weighedOnce(weightOf, tb) : null)
-        : weightOf
-          ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb))
-          : tokenSetSimilarity(ta, tb);
-      const raw = shorthand && exact < 1 ? withShorthand({ exact, ta, tb, weightOf, isContainment, options: shorthand }) : exact;
+      const wa = weightOf ? weighedOnce(weightOf, ta) : null;
+      const wb = weightOf ? weighedOnce(weightOf, tb) : null;
+      let exact = 0;
+      if (ta.length > 0 && tb.length > 0) {
+        const common = commonWeightOnce(ta, wa, tb);
+        exact = isContainment
+          ? containmentOf(common, ta, wa, tb, wb)
+          : wa && wb
+            ? weighedSetSimilarityOf(common, wa, wb)
+            : (common / ta.length + common / tb.length) / 2;
+      }
+      const raw = shorthand && exact < 1 ? withShorthand({ exact, ta, tb, wa, wb, isContainment, options: shorthand }) : exact;
       const score = raw < floor ? 0 : raw;
       return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
   };
+}
+
+/** One options object per distinct `shorthand` params, so comparators declaring the same ones share their pair work (`creditOnce`). */
+const shorthandOptions = new Map<string, ShorthandOptions>();
+
+function shorthandOptionsOf(params: NonNullable<NonNullable<ComparatorRule['params']>['shorthand']>): ShorthandOptions {
+  const minLength = params.minLength ?? 3;
+  const credit = params.credit ?? 0.75;
+  const exclude = (params.exclude ?? []).map((word) => word.toUpperCase());
+  const key = JSON.stringify([minLength, credit, exclude]);
+  let options = shorthandOptions.get(key);
+  if (!options) {
+    options = { minLength, credit, exclude: new Set(exclude) };
+    shorthandOptions.set(key, options);
+  }
+  return options;
+}
+
+/**
+ * The last pair's token work, reused by the next comparator that reads the same token arrays with the
+ * same weights: comparators sharing a prepared value (`preparedWith`: item `description` and
+ * `descriptionContained`) run one after the other on a pair and differ only in the measure they take of
+ * the same common weight and shorthand credits. Keyed by identity (prepared values and resolved weights
+ * are read-only), so a hit is the same computation on the same inputs.
+ */
+const lastCommon = {
+  ta: null as readonly string[] | null,
+  tb: null as readonly string[] | null,
+  wa: null as WeightedTokens | null,
+  common: 0,
+};
+
+function commonWeightOnce(ta: readonly string[], wa: WeightedTokens | null, tb: readonly string[]): number {
+  if (lastCommon.ta !== ta || lastCommon.tb !== tb || lastCommon.wa !== wa) {
+    lastCommon.common = commonTokenWeight(ta, wa, tb);
+    lastCommon.ta = ta;
+    lastCommon.tb = tb;
+    lastCommon.wa = wa;
+  }
+  return lastCommon.common;
+}
+
+const lastCredit = {
+  ta: null as readonly string[] | null,
+  tb: null as readonly string[] | null,
+  wa: null as WeightedTokens | null,
+  wb: null as WeightedTokens | null,
+  options: null as ShorthandOptions | null,
+  creditA: 0,
+  creditB: 0,
+};
+
+function creditOnce(
+  ta: readonly string[],
+  wa: WeightedTokens | null,
+  tb: readonly string[],
+  wb: WeightedTokens | null,
+  options: ShorthandOptions,
+): { creditA: number; creditB: number } {
+  const last = lastCredit;
+  if (last.ta !== ta || last.tb !== tb || last.wa !== wa || last.wb !== wb || last.options !== options) {
+    const { creditA, creditB } = shorthandCredit({ a: ta, wa, b: tb, wb, options });
+    last.ta = ta;
+    last.tb = tb;
+    last.wa = wa;
+    last.wb = wb;
+    last.options = options;
+    last.creditA = creditA;
+    last.creditB = creditB;
+  }
+  return last;
 }
 
 /** The exact token-set score plus what shorthand pairs among the tokens it left unmatched add (same measure, capped at 1). */
@@ -305,15 +376,14 @@ function withShorthand(args: {
   exact: number;
   ta: readonly string[];
   tb: readonly string[];
-  weightOf: ((token: string) => number) | undefined;
+  wa: WeightedTokens | null;
+  wb: WeightedTokens | null;
   isContainment: boolean;
   options: ShorthandOptions;
 }): number {
-  const { exact, ta, tb, weightOf, isContainment, options } = args;
+  const { exact, ta, tb, wa, wb, isContainment, options } = args;
   if (ta.length === 0 || tb.length === 0) return exact;
-  const wa = weightOf ? weighedOnce(weightOf, ta) : null;
-  const wb = weightOf ? weighedOnce(weightOf, tb) : null;
-  const { creditA, creditB } = shorthandCredit({ a: ta, wa, b: tb, wb, options });
+  const { creditA, creditB } = creditOnce(ta, wa, tb, wb, options);
   if (creditA === 0 && creditB === 0) return exact;
   const totalA = wa ? wa.total : ta.length;
   const totalB = wb ? wb.total : tb.length;
