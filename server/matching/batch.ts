@@ -55,6 +55,17 @@ export interface BatchMatchResult {
   context?: CompareContext;
 }
 
+/** The distinct ids, sorted ascending (what `Int32Array.from(new Set(ids)).sort()` gives, without the set). */
+function sortedUnique(ids: number[]): Int32Array {
+  const sorted = Int32Array.from(ids).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const id = present(sorted[i], 'id i');
+    if (n === 0 || sorted[n - 1] !== id) sorted[n++] = id;
+  }
+  return n === sorted.length ? sorted : sorted.slice(0, n);
+}
+
 /** True when sorted int arrays share an element. */
 function intersects(a: Int32Array, b: Int32Array): boolean {
   let i = 0;
@@ -153,7 +164,7 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
         ids.push(id);
       }
     }
-    indexBlocks[r] = Int32Array.from(new Set(ids)).sort();
+    indexBlocks[r] = sortedUnique(ids);
     // Rarest-token lookups need global block sizes, known only after this pass: keep the keys
     // of records whose rules need them (dropped right after the lookup keys are chosen).
     if (hasRarest) keysByRulePerRecord.push(keysByRule);
@@ -175,7 +186,7 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
     if (hasRarest) {
       const lookupKeys = selectLookupKeys({ keyRules, keysByRule: present(keysByRulePerRecord[r], 'the keys of record r'), sizeOf });
       keysByRulePerRecord[r] = [];
-      lookupBlocks[r] = Int32Array.from(new Set(lookupKeys.map((k) => blockIdOf.get(k) as number))).sort();
+      lookupBlocks[r] = sortedUnique(lookupKeys.map((k) => blockIdOf.get(k) as number));
     } else lookupBlocks[r] = present(indexBlocks[r], 'the index blocks of record r');
     if (++work >= nextPause) {
       nextPause = work + yieldEvery;

@@ -282,25 +282,25 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       const ta = a as string[];
       const tb = b as string[];
       const weightOf = isIdf ? context?.termWeights?.get(termsName) : undefined;
-      const wa = weightOf ? weighedOnce(weightOf, ta) : null;
-      const wb = weightOf ? weighedOnce(weightOf, tb) : null;
+      const pair = tokenPairOf(ta, tb, weightOf);
+      const { wa, wb } = pair;
       let exact = 0;
       if (ta.length > 0 && tb.length > 0) {
-        const common = commonWeightOnce(ta, wa, tb);
+        const common = pair.common;
         exact = isContainment
           ? containmentOf(common, ta, wa, tb, wb)
           : wa && wb
             ? weighedSetSimilarityOf(common, wa, wb)
             : (common / ta.length + common / tb.length) / 2;
       }
-      const raw = shorthand && exact < 1 ? withShorthand({ exact, ta, tb, wa, wb, isContainment, options: shorthand }) : exact;
+      const raw = shorthand && exact < 1 ? withShorthand({ exact, pair, isContainment, options: shorthand }) : exact;
       const score = raw < floor ? 0 : raw;
       return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
   };
 }
 
-/** One options object per distinct `shorthand` params, so comparators declaring the same ones share their pair work (`creditOnce`). */
+/** One options object per distinct `shorthand` params, so comparators declaring the same ones share their pair work (`creditsOf`). */
 const shorthandOptions = new Map<string, ShorthandOptions>();
 
 function shorthandOptionsOf(params: NonNullable<NonNullable<ComparatorRule['params']>['shorthand']>): ShorthandOptions {
@@ -316,74 +316,73 @@ function shorthandOptionsOf(params: NonNullable<NonNullable<ComparatorRule['para
   return options;
 }
 
+/** What token-set comparators compute of a pair's token arrays before taking their measure. */
+interface TokenPair {
+  ta: readonly string[];
+  tb: readonly string[];
+  weightOf: ((token: string) => number) | undefined;
+  /** Resolved weights (null: uniform). */
+  wa: WeightedTokens | null;
+  wb: WeightedTokens | null;
+  /** `commonTokenWeight(ta, wa, tb)` (0 when a side is empty). */
+  common: number;
+  /** Shorthand credits, for `creditOptions` (null: not computed yet for this pair). */
+  creditOptions: ShorthandOptions | null;
+  creditA: number;
+  creditB: number;
+}
+
 /**
  * The last pair's token work, reused by the next comparator that reads the same token arrays with the
  * same weights: comparators sharing a prepared value (`preparedWith`: item `description` and
  * `descriptionContained`) run one after the other on a pair and differ only in the measure they take of
- * the same common weight and shorthand credits. Keyed by identity (prepared values and resolved weights
- * are read-only), so a hit is the same computation on the same inputs.
+ * the same weights, common weight and shorthand credits. Keyed by identity (prepared values and weight
+ * functions are read-only), so a hit is the same computation on the same inputs.
  */
-const lastCommon = {
-  ta: null as readonly string[] | null,
-  tb: null as readonly string[] | null,
-  wa: null as WeightedTokens | null,
+const lastPair: TokenPair = {
+  ta: [],
+  tb: [],
+  weightOf: undefined,
+  wa: null,
+  wb: null,
   common: 0,
-};
-
-function commonWeightOnce(ta: readonly string[], wa: WeightedTokens | null, tb: readonly string[]): number {
-  if (lastCommon.ta !== ta || lastCommon.tb !== tb || lastCommon.wa !== wa) {
-    lastCommon.common = commonTokenWeight(ta, wa, tb);
-    lastCommon.ta = ta;
-    lastCommon.tb = tb;
-    lastCommon.wa = wa;
-  }
-  return lastCommon.common;
-}
-
-const lastCredit = {
-  ta: null as readonly string[] | null,
-  tb: null as readonly string[] | null,
-  wa: null as WeightedTokens | null,
-  wb: null as WeightedTokens | null,
-  options: null as ShorthandOptions | null,
+  creditOptions: null,
   creditA: 0,
   creditB: 0,
 };
 
-function creditOnce(
-  ta: readonly string[],
-  wa: WeightedTokens | null,
-  tb: readonly string[],
-  wb: WeightedTokens | null,
-  options: ShorthandOptions,
-): { creditA: number; creditB: number } {
-  const last = lastCredit;
-  if (last.ta !== ta || last.tb !== tb || last.wa !== wa || last.wb !== wb || last.options !== options) {
-    const { creditA, creditB } = shorthandCredit({ a: ta, wa, b: tb, wb, options });
-    last.ta = ta;
-    last.tb = tb;
-    last.wa = wa;
-    last.wb = wb;
-    last.options = options;
-    last.creditA = creditA;
-    last.creditB = creditB;
+function tokenPairOf(ta: readonly string[], tb: readonly string[], weightOf: ((token: string) => number) | undefined): TokenPair {
+  const pair = lastPair;
+  if (pair.ta === ta && pair.tb === tb && pair.weightOf === weightOf) return pair;
+  const wa = weightOf ? weighedOnce(weightOf, ta) : null;
+  const wb = weightOf ? weighedOnce(weightOf, tb) : null;
+  pair.ta = ta;
+  pair.tb = tb;
+  pair.weightOf = weightOf;
+  pair.wa = wa;
+  pair.wb = wb;
+  pair.common = ta.length > 0 && tb.length > 0 ? commonTokenWeight(ta, wa, tb) : 0;
+  pair.creditOptions = null;
+  return pair;
+}
+
+/** The shorthand credits of a pair (computed once per pair and options). */
+function creditsOf(pair: TokenPair, options: ShorthandOptions): TokenPair {
+  if (pair.creditOptions !== options) {
+    const { creditA, creditB } = shorthandCredit({ a: pair.ta, wa: pair.wa, b: pair.tb, wb: pair.wb, options });
+    pair.creditOptions = options;
+    pair.creditA = creditA;
+    pair.creditB = creditB;
   }
-  return last;
+  return pair;
 }
 
 /** The exact token-set score plus what shorthand pairs among the tokens it left unmatched add (same measure, capped at 1). */
-function withShorthand(args: {
-  exact: number;
-  ta: readonly string[];
-  tb: readonly string[];
-  wa: WeightedTokens | null;
-  wb: WeightedTokens | null;
-  isContainment: boolean;
-  options: ShorthandOptions;
-}): number {
-  const { exact, ta, tb, wa, wb, isContainment, options } = args;
+function withShorthand(args: { exact: number; pair: TokenPair; isContainment: boolean; options: ShorthandOptions }): number {
+  const { exact, pair, isContainment, options } = args;
+  const { ta, tb, wa, wb } = pair;
   if (ta.length === 0 || tb.length === 0) return exact;
-  const { creditA, creditB } = creditOnce(ta, wa, tb, wb, options);
+  const { creditA, creditB } = creditsOf(pair, options);
   if (creditA === 0 && creditB === 0) return exact;
   const totalA = wa ? wa.total : ta.length;
   const totalB = wb ? wb.total : tb.length;
