@@ -8,7 +8,7 @@
  */
 import type { CompareContext } from './comparators';
 import type { CompiledRules } from './rules';
-import { selectLookupKeys } from './blocking';
+import { forEachLookupKey } from './blocking';
 import { clusterPairs } from './clustering';
 import { evaluatePreparedPair, prepareRecord } from './scoring';
 import { countTerms, termWeightsOf } from './termStats';
@@ -130,7 +130,9 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
 
   // 1. Prepare each record once and collect its index keys as block ids.
   const prepared: PreparedRecord[] = new Array<PreparedRecord>(total);
-  const blockIdOf = new Map<string, number>();
+  // Block ids per key rule, by key value without the rule's prefix (no prefixed string built and hashed per key).
+  const blockIdOfRule = rules.keyRules.map(() => new Map<string, number>());
+  /** Each block's key value (its rule's prefix left off; `blockKeyOf` adds it). */
   const blockKeys: string[] = [];
   const blockRuleIndex: number[] = [];
   const blockSizes: number[] = [];
@@ -145,7 +147,8 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
     const ids: number[] = [];
     const keysByRule: string[][] = [];
     for (let ruleIndex = 0; ruleIndex < keyRules.length; ruleIndex++) {
-      const keys = present(keyRules[ruleIndex], 'key rule ruleIndex').indexKeys(record);
+      const keys = present(keyRules[ruleIndex], 'key rule ruleIndex').indexValues(record);
+      const blockIdOf = present(blockIdOfRule[ruleIndex], 'the block ids of rule ruleIndex');
       keysByRule.push(keys);
       for (let k = 0; k < keys.length; k++) {
         const key = present(keys[k], 'index key k');
@@ -181,19 +184,26 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   // 2. Lookup keys per record and block membership.
   const lookupBlocks: Int32Array[] = new Array<Int32Array>(total);
   // Lookup selection counts the OTHER members of a block, as the store-backed lookup does.
-  const sizeOf = (key: string): number => (blockSizes[blockIdOf.get(key) ?? -1] ?? 1) - 1;
+  const blockIdOf = (key: string, ruleIndex: number): number | undefined =>
+    present(blockIdOfRule[ruleIndex], 'the block ids of rule ruleIndex').get(key);
+  const sizeOf = (key: string, ruleIndex: number): number => (blockSizes[blockIdOf(key, ruleIndex) ?? -1] ?? 1) - 1;
   for (let r = 0; r < total; r++) {
     if (hasRarest) {
-      const lookupKeys = selectLookupKeys({ keyRules, keysByRule: present(keysByRulePerRecord[r], 'the keys of record r'), sizeOf });
+      const ids: number[] = [];
+      forEachLookupKey({ keyRules, keysByRule: present(keysByRulePerRecord[r], 'the keys of record r'), sizeOf }, (key, ruleIndex) =>
+        ids.push(blockIdOf(key, ruleIndex) as number),
+      );
       keysByRulePerRecord[r] = [];
-      lookupBlocks[r] = sortedUnique(lookupKeys.map((k) => blockIdOf.get(k) as number));
+      lookupBlocks[r] = sortedUnique(ids);
     } else lookupBlocks[r] = present(indexBlocks[r], 'the index blocks of record r');
     if (++work >= nextPause) {
       nextPause = work + yieldEvery;
       yield { phase: 'block', done: r + 1, total };
     }
   }
-  blockIdOf.clear();
+  for (const map of blockIdOfRule) map.clear();
+  const blockKeyOf = (b: number): string =>
+    `${present(keyRules[present(blockRuleIndex[b], 'the rule of block b')], 'the key rule of block b').rule.name}:${present(blockKeys[b], 'the key of block b')}`;
   const offsets = new Int32Array(blockKeys.length + 1);
   const sizeOfBlock = (b: number): number => present(blockSizes[b], 'the size of block b');
   for (let b = 0; b < blockKeys.length; b++) offsets[b + 1] = present(offsets[b], 'offset b') + sizeOfBlock(b);
@@ -217,7 +227,7 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
     blocks++;
     if (!isUsable(b)) {
       blocksSkipped++;
-      skipped.push({ key: present(blockKeys[b], 'the key of block b'), size });
+      skipped.push({ key: blockKeyOf(b), size });
     }
   }
   skipped.sort((x, y) => y.size - x.size);
