@@ -8,7 +8,7 @@
  */
 import type { CompareContext } from './comparators';
 import type { CompiledRules } from './rules';
-import { selectLookupKeys } from './blocking';
+import { forEachLookupKey } from './blocking';
 import { clusterPairs } from './clustering';
 import { evaluatePreparedPair, prepareRecord } from './scoring';
 import { countTerms, termWeightsOf } from './termStats';
@@ -53,6 +53,17 @@ export interface BatchMatchResult {
   clusterOf: Int32Array;
   /** Token weights of idf comparators counted over these records (to explain pairs as they were scored). */
   context?: CompareContext;
+}
+
+/** The distinct ids, sorted ascending (what `Int32Array.from(new Set(ids)).sort()` gives, without the set). */
+function sortedUnique(ids: number[]): Int32Array {
+  const sorted = Int32Array.from(ids).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const id = present(sorted[i], 'id i');
+    if (n === 0 || sorted[n - 1] !== id) sorted[n++] = id;
+  }
+  return n === sorted.length ? sorted : sorted.slice(0, n);
 }
 
 /** True when sorted int arrays share an element. */
@@ -119,7 +130,9 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
 
   // 1. Prepare each record once and collect its index keys as block ids.
   const prepared: PreparedRecord[] = new Array<PreparedRecord>(total);
-  const blockIdOf = new Map<string, number>();
+  // Block ids per key rule, by key value without the rule's prefix (no prefixed string built and hashed per key).
+  const blockIdOfRule = rules.keyRules.map(() => new Map<string, number>());
+  /** Each block's key value (its rule's prefix left off; `blockKeyOf` adds it). */
   const blockKeys: string[] = [];
   const blockRuleIndex: number[] = [];
   const blockSizes: number[] = [];
@@ -134,7 +147,8 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
     const ids: number[] = [];
     const keysByRule: string[][] = [];
     for (let ruleIndex = 0; ruleIndex < keyRules.length; ruleIndex++) {
-      const keys = present(keyRules[ruleIndex], 'key rule ruleIndex').indexKeys(record);
+      const keys = present(keyRules[ruleIndex], 'key rule ruleIndex').indexValues(record);
+      const blockIdOf = present(blockIdOfRule[ruleIndex], 'the block ids of rule ruleIndex');
       keysByRule.push(keys);
       for (let k = 0; k < keys.length; k++) {
         const key = present(keys[k], 'index key k');
@@ -153,7 +167,7 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
         ids.push(id);
       }
     }
-    indexBlocks[r] = Int32Array.from(new Set(ids)).sort();
+    indexBlocks[r] = sortedUnique(ids);
     // Rarest-token lookups need global block sizes, known only after this pass: keep the keys
     // of records whose rules need them (dropped right after the lookup keys are chosen).
     if (hasRarest) keysByRulePerRecord.push(keysByRule);
@@ -170,19 +184,26 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   // 2. Lookup keys per record and block membership.
   const lookupBlocks: Int32Array[] = new Array<Int32Array>(total);
   // Lookup selection counts the OTHER members of a block, as the store-backed lookup does.
-  const sizeOf = (key: string): number => (blockSizes[blockIdOf.get(key) ?? -1] ?? 1) - 1;
+  const blockIdOf = (key: string, ruleIndex: number): number | undefined =>
+    present(blockIdOfRule[ruleIndex], 'the block ids of rule ruleIndex').get(key);
+  const sizeOf = (key: string, ruleIndex: number): number => (blockSizes[blockIdOf(key, ruleIndex) ?? -1] ?? 1) - 1;
   for (let r = 0; r < total; r++) {
     if (hasRarest) {
-      const lookupKeys = selectLookupKeys({ keyRules, keysByRule: present(keysByRulePerRecord[r], 'the keys of record r'), sizeOf });
+      const ids: number[] = [];
+      forEachLookupKey({ keyRules, keysByRule: present(keysByRulePerRecord[r], 'the keys of record r'), sizeOf }, (key, ruleIndex) =>
+        ids.push(blockIdOf(key, ruleIndex) as number),
+      );
       keysByRulePerRecord[r] = [];
-      lookupBlocks[r] = Int32Array.from(new Set(lookupKeys.map((k) => blockIdOf.get(k) as number))).sort();
+      lookupBlocks[r] = sortedUnique(ids);
     } else lookupBlocks[r] = present(indexBlocks[r], 'the index blocks of record r');
     if (++work >= nextPause) {
       nextPause = work + yieldEvery;
       yield { phase: 'block', done: r + 1, total };
     }
   }
-  blockIdOf.clear();
+  for (const map of blockIdOfRule) map.clear();
+  const blockKeyOf = (b: number): string =>
+    `${present(keyRules[present(blockRuleIndex[b], 'the rule of block b')], 'the key rule of block b').rule.name}:${present(blockKeys[b], 'the key of block b')}`;
   const offsets = new Int32Array(blockKeys.length + 1);
   const sizeOfBlock = (b: number): number => present(blockSizes[b], 'the size of block b');
   for (let b = 0; b < blockKeys.length; b++) offsets[b + 1] = present(offsets[b], 'offset b') + sizeOfBlock(b);
@@ -206,7 +227,7 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
     blocks++;
     if (!isUsable(b)) {
       blocksSkipped++;
-      skipped.push({ key: present(blockKeys[b], 'the key of block b'), size });
+      skipped.push({ key: blockKeyOf(b), size });
     }
   }
   skipped.sort((x, y) => y.size - x.size);
@@ -223,18 +244,18 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   const reviewPairs: ReviewPair[] = [];
   const reviewCandidates: { a: number[]; b: number[]; score: number[] } = { a: [], b: [], score: [] };
   const relationships: RelationshipPair[] = [];
-  const seen = new Set<number>();
+  // The anchor that last reached each record (a stamp per record instead of a set cleared per anchor).
+  const seenBy = new Int32Array(total).fill(-1);
   for (let a = 0; a < total; a++) {
     const pairsBefore = pairsCompared;
-    seen.clear();
     const anchor = present(prepared[a], 'prepared record a');
     const anchorBlocks = present(indexBlocks[a], 'the index blocks of record a');
     for (const b of present(usableLookup[a], 'the usable lookup blocks of record a')) {
       const end = present(offsets[b + 1], 'offset b+1');
       for (let m = present(offsets[b], 'offset b'); m < end; m++) {
         const other = present(members[m], 'block member m');
-        if (other === a || seen.has(other)) continue;
-        seen.add(other);
+        if (other === a || seenBy[other] === a) continue;
+        seenBy[other] = a;
         if (other < a && intersects(present(usableLookup[other], 'the usable lookup blocks of record other'), anchorBlocks)) continue;
         const otherRecord = present(prepared[other], 'prepared record other');
         const sa = anchor.sourceId;

@@ -36,6 +36,8 @@ export interface CompiledBlockingKey {
   rule: BlockingKeyRule;
   /** Keys the record is filed under. */
   indexKeys(record: CanonicalRecord): string[];
+  /** The same keys without the `<rule name>:` prefix (distinct within this rule; the batch keeps one block table per rule). */
+  indexValues(record: CanonicalRecord): string[];
   /** How lookups use the index keys: all of them, or only the `count` rarest. */
   lookup: { mode: 'all' } | { mode: 'rarest'; count: number };
 }
@@ -159,6 +161,7 @@ export function compileBlockingKey(rule: BlockingKeyRule, aliasTable: (name: str
   return {
     rule,
     indexKeys: (record) => make(rule, record, normalizers).map((value) => prefix + value),
+    indexValues: (record) => make(rule, record, normalizers),
     lookup: rule.type === 'nameTokens' ? { mode: 'rarest', count: rule.params?.count ?? 2 } : { mode: 'all' },
   };
 }
@@ -179,17 +182,32 @@ export function selectLookupKeys(args: {
   sizeOf: (key: string) => number;
 }): string[] {
   const selected: string[] = [];
+  forEachLookupKey(args, (key) => selected.push(key));
+  return selected;
+}
+
+/**
+ * `selectLookupKeys` handing each chosen key to `visit` with its rule's index. The keys of one rule may
+ * be given with or without the rule's common prefix (the ranking is the same); `sizeOf` gets the rule too.
+ */
+export function forEachLookupKey(
+  args: {
+    keyRules: readonly CompiledBlockingKey[];
+    keysByRule: readonly string[][];
+    sizeOf: (key: string, ruleIndex: number) => number;
+  },
+  visit: (key: string, ruleIndex: number) => void,
+): void {
   args.keyRules.forEach((keyRule, index) => {
     const keys = present(args.keysByRule[index], 'keys of blocking rule');
     if (keyRule.lookup.mode === 'all') {
-      selected.push(...keys);
+      for (const key of keys) visit(key, index);
       return;
     }
     const ranked = keys
-      .map((key) => ({ key, size: args.sizeOf(key) }))
+      .map((key) => ({ key, size: args.sizeOf(key, index) }))
       .filter((k) => k.size > 0)
       .sort((x, y) => x.size - y.size || y.key.length - x.key.length || (x.key < y.key ? -1 : 1));
-    for (let i = 0; i < Math.min(keyRule.lookup.count, ranked.length); i++) selected.push(present(ranked[i], 'ranked key').key);
+    for (let i = 0; i < Math.min(keyRule.lookup.count, ranked.length); i++) visit(present(ranked[i], 'ranked key').key, index);
   });
-  return selected;
 }

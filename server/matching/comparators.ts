@@ -23,9 +23,9 @@ import {
   fuseSimilarity,
   jaroWinkler,
   tokenJaroWinkler,
-  tokenContainment,
-  tokenSetSimilarity,
-  weighedTokenSetSimilarity,
+  commonTokenWeight,
+  containmentOf,
+  weighedSetSimilarityOf,
   weighTokens,
   type WeightedTokens,
 } from './similarity';
@@ -267,13 +267,7 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
   const isContainment = rule.params?.measure === 'containment';
   const termsName = rule.params?.termsOf ?? rule.name;
   const intern = createIntern();
-  const shorthand: ShorthandOptions | null = rule.params?.shorthand
-    ? {
-        minLength: rule.params.shorthand.minLength ?? 3,
-        credit: rule.params.shorthand.credit ?? 0.75,
-        exclude: new Set((rule.params.shorthand.exclude ?? []).map((word) => word.toUpperCase())),
-      }
-    : null;
+  const shorthand: ShorthandOptions | null = rule.params?.shorthand ? shorthandOptionsOf(rule.params.shorthand) : null;
   return {
     rule,
     preparationKey: preparationKeyOf(rule, ['tokens', rule.params?.normalizer ?? 'text', rule.params?.aliasTables ?? []]),
@@ -288,32 +282,107 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       const ta = a as string[];
       const tb = b as string[];
       const weightOf = isIdf ? context?.termWeights?.get(termsName) : undefined;
-      const exact = isContainment
-        ? tokenContainment(ta, weightOf ? weighedOnce(weightOf, ta) : null, tb, weightOf ? weighedOnce(weightOf, tb) : null)
-        : weightOf
-          ? weighedTokenSetSimilarity(ta, weighedOnce(weightOf, ta), tb, weighedOnce(weightOf, tb))
-          : tokenSetSimilarity(ta, tb);
-      const raw = shorthand && exact < 1 ? withShorthand({ exact, ta, tb, weightOf, isContainment, options: shorthand }) : exact;
+      const pair = tokenPairOf(ta, tb, weightOf);
+      const { wa, wb } = pair;
+      let exact = 0;
+      if (ta.length > 0 && tb.length > 0) {
+        const common = pair.common;
+        exact = isContainment
+          ? containmentOf(common, ta, wa, tb, wb)
+          : wa && wb
+            ? weighedSetSimilarityOf(common, wa, wb)
+            : (common / ta.length + common / tb.length) / 2;
+      }
+      const raw = shorthand && exact < 1 ? withShorthand({ exact, pair, isContainment, options: shorthand }) : exact;
       const score = raw < floor ? 0 : raw;
       return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
   };
 }
 
-/** The exact token-set score plus what shorthand pairs among the tokens it left unmatched add (same measure, capped at 1). */
-function withShorthand(args: {
-  exact: number;
+/** One options object per distinct `shorthand` params, so comparators declaring the same ones share their pair work (`creditsOf`). */
+const shorthandOptions = new Map<string, ShorthandOptions>();
+
+function shorthandOptionsOf(params: NonNullable<NonNullable<ComparatorRule['params']>['shorthand']>): ShorthandOptions {
+  const minLength = params.minLength ?? 3;
+  const credit = params.credit ?? 0.75;
+  const exclude = (params.exclude ?? []).map((word) => word.toUpperCase());
+  const key = JSON.stringify([minLength, credit, exclude]);
+  let options = shorthandOptions.get(key);
+  if (!options) {
+    options = { minLength, credit, exclude: new Set(exclude) };
+    shorthandOptions.set(key, options);
+  }
+  return options;
+}
+
+/** What token-set comparators compute of a pair's token arrays before taking their measure. */
+interface TokenPair {
   ta: readonly string[];
   tb: readonly string[];
   weightOf: ((token: string) => number) | undefined;
-  isContainment: boolean;
-  options: ShorthandOptions;
-}): number {
-  const { exact, ta, tb, weightOf, isContainment, options } = args;
-  if (ta.length === 0 || tb.length === 0) return exact;
+  /** Resolved weights (null: uniform). */
+  wa: WeightedTokens | null;
+  wb: WeightedTokens | null;
+  /** `commonTokenWeight(ta, wa, tb)` (0 when a side is empty). */
+  common: number;
+  /** Shorthand credits, for `creditOptions` (null: not computed yet for this pair). */
+  creditOptions: ShorthandOptions | null;
+  creditA: number;
+  creditB: number;
+}
+
+/**
+ * The last pair's token work, reused by the next comparator that reads the same token arrays with the
+ * same weights: comparators sharing a prepared value (`preparedWith`: item `description` and
+ * `descriptionContained`) run one after the other on a pair and differ only in the measure they take of
+ * the same weights, common weight and shorthand credits. Keyed by identity (prepared values and weight
+ * functions are read-only), so a hit is the same computation on the same inputs.
+ */
+const lastPair: TokenPair = {
+  ta: [],
+  tb: [],
+  weightOf: undefined,
+  wa: null,
+  wb: null,
+  common: 0,
+  creditOptions: null,
+  creditA: 0,
+  creditB: 0,
+};
+
+function tokenPairOf(ta: readonly string[], tb: readonly string[], weightOf: ((token: string) => number) | undefined): TokenPair {
+  const pair = lastPair;
+  if (pair.ta === ta && pair.tb === tb && pair.weightOf === weightOf) return pair;
   const wa = weightOf ? weighedOnce(weightOf, ta) : null;
   const wb = weightOf ? weighedOnce(weightOf, tb) : null;
-  const { creditA, creditB } = shorthandCredit({ a: ta, wa, b: tb, wb, options });
+  pair.ta = ta;
+  pair.tb = tb;
+  pair.weightOf = weightOf;
+  pair.wa = wa;
+  pair.wb = wb;
+  pair.common = ta.length > 0 && tb.length > 0 ? commonTokenWeight(ta, wa, tb) : 0;
+  pair.creditOptions = null;
+  return pair;
+}
+
+/** The shorthand credits of a pair (computed once per pair and options). */
+function creditsOf(pair: TokenPair, options: ShorthandOptions): TokenPair {
+  if (pair.creditOptions !== options) {
+    const { creditA, creditB } = shorthandCredit({ a: pair.ta, wa: pair.wa, b: pair.tb, wb: pair.wb, options });
+    pair.creditOptions = options;
+    pair.creditA = creditA;
+    pair.creditB = creditB;
+  }
+  return pair;
+}
+
+/** The exact token-set score plus what shorthand pairs among the tokens it left unmatched add (same measure, capped at 1). */
+function withShorthand(args: { exact: number; pair: TokenPair; isContainment: boolean; options: ShorthandOptions }): number {
+  const { exact, pair, isContainment, options } = args;
+  const { ta, tb, wa, wb } = pair;
+  if (ta.length === 0 || tb.length === 0) return exact;
+  const { creditA, creditB } = creditsOf(pair, options);
   if (creditA === 0 && creditB === 0) return exact;
   const totalA = wa ? wa.total : ta.length;
   const totalB = wb ? wb.total : tb.length;

@@ -52,7 +52,9 @@ const IDENTIFIER_NORMALIZERS: Record<IdentifierScheme, (value: string) => string
 function rememberRecent<T>(compute: (value: string) => T): (value: string) => T {
   let recent = new Map<string, T>();
   return (value) => {
-    if (recent.has(value)) return recent.get(value) as T;
+    const known = recent.get(value);
+    // One look-up on a hit (a remembered result is never undefined for the shipped functions; `has` settles it otherwise).
+    if (known !== undefined || recent.has(value)) return known as T;
     const result = compute(value);
     if (recent.size >= RECENT_VALUES) recent = new Map();
     recent.set(value, result);

@@ -21,18 +21,25 @@ export interface ShorthandOptions {
 const VOWELS_AFTER_FIRST = /(?!^)[AEIOU]/g;
 const DOUBLED = /(.)\1+/g;
 
-/** Consonant skeleton cache: a domain's vocabulary is a few hundred thousand words at most; cleared beyond that. */
-const skeletons = new Map<string, string>();
+/** A word's consonant skeleton, and whether the word is written as one (no vowel after its first letter, doubles aside). */
+interface Skeleton {
+  skeleton: string;
+  isOwnSkeleton: boolean;
+}
+
+/** Skeleton cache: a domain's vocabulary is a few hundred thousand words at most; cleared beyond that. */
+const skeletons = new Map<string, Skeleton>();
 const MAX_CACHED = 200_000;
 
-function skeletonOf(token: string): string {
-  let skeleton = skeletons.get(token);
-  if (skeleton === undefined) {
-    skeleton = token.replace(VOWELS_AFTER_FIRST, '').replace(DOUBLED, '$1');
+function skeletonOf(token: string): Skeleton {
+  let known = skeletons.get(token);
+  if (known === undefined) {
+    const skeleton = token.replace(VOWELS_AFTER_FIRST, '').replace(DOUBLED, '$1');
+    known = { skeleton, isOwnSkeleton: skeleton.length === token.replace(DOUBLED, '$1').length };
     if (skeletons.size >= MAX_CACHED) skeletons.clear();
-    skeletons.set(token, skeleton);
+    skeletons.set(token, known);
   }
-  return skeleton;
+  return known;
 }
 
 /** Whether `short` stands for `long`: a prefix of it, or (written without vowels after its first letter) its consonant skeleton. */
@@ -40,7 +47,7 @@ export function isShorthandFor(short: string, long: string, minLength: number): 
   if (short.length < minLength || short.length >= long.length || short.charCodeAt(0) !== long.charCodeAt(0)) return false;
   if (long.startsWith(short)) return true;
   const own = skeletonOf(short);
-  return own.length === short.replace(DOUBLED, '$1').length && own === skeletonOf(long);
+  return own.isOwnSkeleton && own.skeleton === skeletonOf(long).skeleton;
 }
 
 /** Only upper-case letters A–Z (a character loop: this runs on every unmatched token of every compared pair). */
@@ -56,6 +63,9 @@ function isCandidate(token: string, options: ShorthandOptions): boolean {
   return token.length >= options.minLength && isLettersOnly(token) && !options.exclude.has(token);
 }
 
+const scratchA: number[] = [];
+const scratchB: number[] = [];
+
 /**
  * The weight shorthand pairs add on each side: `a` / `b` are SORTED token arrays, `wa` / `wb` their
  * weights (null = uniform). Each unmatched token pairs with at most one unmatched token of the other side.
@@ -68,8 +78,11 @@ export function shorthandCredit(args: {
   options: ShorthandOptions;
 }): { creditA: number; creditB: number } {
   const { a, b, wa, wb, options } = args;
-  const unmatchedA: number[] = [];
-  const unmatchedB: number[] = [];
+  // Scratch lists reused across calls (this runs on every compared pair; nothing here re-enters).
+  const unmatchedA = scratchA;
+  const unmatchedB = scratchB;
+  unmatchedA.length = 0;
+  unmatchedB.length = 0;
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
@@ -89,14 +102,15 @@ export function shorthandCredit(args: {
   let creditA = 0;
   let creditB = 0;
   if (unmatchedA.length === 0 || unmatchedB.length === 0) return { creditA, creditB };
-  const used = new Set<number>();
+  // A used token of b is marked by setting its entry to -1.
   for (const ia of unmatchedA) {
     const x = a[ia] as string;
-    for (const ib of unmatchedB) {
-      if (used.has(ib)) continue;
+    for (let k = 0; k < unmatchedB.length; k++) {
+      const ib = unmatchedB[k] as number;
+      if (ib < 0) continue;
       const y = b[ib] as string;
       if (!isShorthandFor(x, y, options.minLength) && !isShorthandFor(y, x, options.minLength)) continue;
-      used.add(ib);
+      unmatchedB[k] = -1;
       creditA += options.credit * (wa ? (wa.weights[ia] ?? 0) : 1);
       creditB += options.credit * (wb ? (wb.weights[ib] ?? 0) : 1);
       break;

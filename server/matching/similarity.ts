@@ -94,29 +94,15 @@ export function fuseSimilarity(a: string, b: string): number {
  */
 export function tokenSetSimilarity(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    const x = present(a[i], 'token a[i]');
-    const y = present(b[j], 'token b[j]');
-    if (x === y) {
-      common++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
+  const common = commonTokenWeight(a, null, b);
   return (common / a.length + common / b.length) / 2;
 }
 
 /**
- * Token containment: the share of the LIGHTER side's weight (uniform: token count) found in the other,
- * so a truncated or abbreviated description (`GAUZE CURITY 2X2`) inside a long catalogue title scores
- * high. Inputs are SORTED, de-duplicated token arrays; `wa` / `wb` their resolved weights (null = uniform).
+ * The weight of the tokens two SORTED, de-duplicated arrays share, counted on `a`'s side (`wa` its
+ * resolved weights; null = 1 per token): the one merge walk every token-set measure here is made of.
  */
-export function tokenContainment(a: readonly string[], wa: WeightedTokens | null, b: readonly string[], wb: WeightedTokens | null): number {
-  if (a.length === 0 || b.length === 0) return 0;
+export function commonTokenWeight(a: readonly string[], wa: WeightedTokens | null, b: readonly string[]): number {
   let i = 0;
   let j = 0;
   let common = 0;
@@ -130,6 +116,27 @@ export function tokenContainment(a: readonly string[], wa: WeightedTokens | null
     } else if (x < y) i++;
     else j++;
   }
+  return common;
+}
+
+/**
+ * Token containment: the share of the LIGHTER side's weight (uniform: token count) found in the other,
+ * so a truncated or abbreviated description (`GAUZE CURITY 2X2`) inside a long catalogue title scores
+ * high. Inputs are SORTED, de-duplicated token arrays; `wa` / `wb` their resolved weights (null = uniform).
+ */
+export function tokenContainment(a: readonly string[], wa: WeightedTokens | null, b: readonly string[], wb: WeightedTokens | null): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return containmentOf(commonTokenWeight(a, wa, b), a, wa, b, wb);
+}
+
+/** `tokenContainment` from the common weight (`commonTokenWeight(a, wa, b)`) of two non-empty arrays. */
+export function containmentOf(
+  common: number,
+  a: readonly string[],
+  wa: WeightedTokens | null,
+  b: readonly string[],
+  wb: WeightedTokens | null,
+): number {
   const lighter = Math.min(wa ? wa.total : a.length, wb ? wb.total : b.length);
   return lighter === 0 ? 0 : Math.min(1, common / lighter);
 }
@@ -194,20 +201,11 @@ export function weighTokens(tokens: readonly string[], weightOf: (token: string)
  */
 export function weighedTokenSetSimilarity(a: readonly string[], wa: WeightedTokens, b: readonly string[], wb: WeightedTokens): number {
   if (a.length === 0 || b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  const weights = wa.weights;
-  while (i < a.length && j < b.length) {
-    const x = present(a[i], 'token a[i]');
-    const y = present(b[j], 'token b[j]');
-    if (x === y) {
-      common += present(weights[i], 'weight of token a[i]');
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
+  return weighedSetSimilarityOf(commonTokenWeight(a, wa, b), wa, wb);
+}
+
+/** `weighedTokenSetSimilarity` from the common weight (`commonTokenWeight(a, wa, b)`) of two non-empty arrays. */
+export function weighedSetSimilarityOf(common: number, wa: WeightedTokens, wb: WeightedTokens): number {
   if (wa.total === 0 || wb.total === 0) return 0;
   return (common / wa.total + common / wb.total) / 2;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { blockingKeys, compileRules, loadRules } from '../../server/matching';
-import { selectLookupKeys } from '../../server/matching/blocking';
+import { forEachLookupKey, selectLookupKeys } from '../../server/matching/blocking';
 import type { BlockingKeyRule, CanonicalRecord } from '../../server/matching';
 
 function keysFor(rule: BlockingKeyRule, record: Record<string, unknown>): string[] {
@@ -117,5 +117,26 @@ describe('blocking keys (fixture table)', () => {
       sizeOf: (k) => (k === 'nameTokens:HOLDINGS' ? 3 : k === 'nameTokens:SURGICAL' ? 9 : 0),
     });
     expect(withUnique.filter((k) => k.startsWith('nameTokens:')).sort()).toEqual(['nameTokens:HOLDINGS', 'nameTokens:SURGICAL']);
+  });
+
+  test('lookup by key values without the rule prefix (the batch) chooses the same keys, ties included', async () => {
+    const rules = await loadRules('item');
+    const record = {
+      sourceId: 'a',
+      description: 'Glove Exam Nitrile Large Blue Sterile 100',
+      manufacturerPartNumber: 'N8833',
+    } as CanonicalRecord;
+    const byRule = rules.keyRules.map((k) => k.indexKeys(record));
+    const valuesByRule = rules.keyRules.map((k) => k.indexValues(record));
+    expect(valuesByRule.map((values, i) => values.map((v) => `${rules.keyRules[i]?.rule.name}:${v}`))).toEqual(byRule);
+    // Equal sizes everywhere: the tie-breaks (longer, then alphabetical) decide.
+    const sizeOf = (key: string): number => (key.endsWith('STERILE') ? 50 : 7);
+    const expected = selectLookupKeys({ keyRules: rules.keyRules, keysByRule: byRule, sizeOf });
+    const chosen: string[] = [];
+    forEachLookupKey({ keyRules: rules.keyRules, keysByRule: valuesByRule, sizeOf }, (value, ruleIndex) =>
+      chosen.push(`${rules.keyRules[ruleIndex]?.rule.name}:${value}`),
+    );
+    expect(chosen).toEqual(expected);
+    expect(expected.filter((k) => k.startsWith('descriptionTokens:'))).toHaveLength(3);
   });
 });
