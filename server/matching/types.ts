@@ -239,6 +239,18 @@ export interface ClusterReviewRule {
   maxMembers?: number;
   /** Two clusters join only when at least this share of their member pairs are edges (default 0.5): no chaining. */
   minLinkShare?: number;
+  /**
+   * Record pairs that may never share a cluster although no hard rule vetoes them (names in legal forms of
+   * different families: a US company and its sister abroad): each is a cannot-link, like a tax id conflict.
+   */
+  splitWhen?: ClusterSplitRule[];
+}
+
+/** A cannot-link between two golden records when any record pair of theirs meets all of `when`. */
+export interface ClusterSplitRule {
+  name: string;
+  description?: string;
+  when: HardRuleCondition[];
 }
 
 export interface ClusterEdgeRule {
