@@ -74,6 +74,8 @@ export function normalizeOrgName(name: string): string {
     // A trailing qualifier in parentheses names a country, a listing or a division, not the organisation:
     // `Getinge AB (publ)`, `Planmeca Oy (Finland)`, `Hillrom (Baxter)`.
     .replace(/\s*\([^()]*\)\s*$/, '')
+    // AP books write `+` for `&` (`B+B MEDICAL`, `JOHNSON + JOHNSON`); a `+` inside a word (`C++`) is left alone.
+    .replace(/\s\+\s|(?<=\b[A-Z])\+(?=[A-Z]\b)/g, ' AND ')
     .replace(/&/g, ' AND ')
     // Dots and apostrophes join (L.L.C. → LLC, S.p.A. → SPA, O'Neil → ONEIL); other punctuation separates.
     .replace(/[.'’]/g, '')

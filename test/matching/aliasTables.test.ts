@@ -121,6 +121,8 @@ test.each([
 
 test('every shipped table is valid and named after its file', () => {
   expect([...tables.keys()].sort()).toEqual([
+    'accountsPayableCounters',
+    'accountsPayableFlags',
     'accountsPayableNotes',
     'campusQualifiers',
     'chargemasterPrefixes',
