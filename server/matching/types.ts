@@ -5,7 +5,7 @@
 
 export type CanonicalRecord = { sourceId: string } & Record<string, unknown>;
 
-export type BlockingKeyType = 'identifier' | 'partNumber' | 'nameTokens' | 'phonetic' | 'catalogInText' | 'combined';
+export type BlockingKeyType = 'identifier' | 'partNumber' | 'nameTokens' | 'initials' | 'phonetic' | 'catalogInText' | 'combined';
 
 /** Identifier schemes understood by `identifier` blocking keys and comparators. */
 export type IdentifierScheme = 'gtin' | 'ndc' | 'ein' | 'duns' | 'uei' | 'npi' | 'ccn' | 'gln' | 'hibcc' | 'raw';
@@ -62,6 +62,11 @@ export interface ComparatorRule {
     ignoreSpaces?: boolean;
     /** fuzzy: an acronym on one side and its expansion on the other compare as one (GE HEALTHCARE = GENERAL ELECTRIC HEALTHCARE; server/matching/acronyms.ts). */
     acronyms?: boolean;
+    /**
+     * fuzzy with acronyms: the outcome of a pair equal only through an acronym that is the whole of one value
+     * (`CMC` / `CAROLINAS MEDICAL CENTER`). `related` gives it a level of its own (default `partial`, like any similar name).
+     */
+    acronymOnlyOutcome?: 'partial' | 'related';
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */
     tolerance?: number;
     relativeTolerance?: number;
