@@ -30,6 +30,7 @@ import {
   type WeightedTokens,
 } from './similarity';
 import { ACRONYM_ONLY_SCORE, isAcronymOnly, withAcronyms } from './acronyms';
+import { withTruncation } from './truncation';
 import type {
   AttributeDetail,
   CanonicalRecord,
@@ -172,7 +173,8 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
   const byAlgorithm = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
   const spaced = rule.params?.ignoreSpaces ? ignoringSpaces(byAlgorithm) : byAlgorithm;
-  const similarity = rule.params?.acronyms ? withAcronyms(spaced) : spaced;
+  const withShortForms = rule.params?.acronyms ? withAcronyms(spaced) : spaced;
+  const similarity = rule.params?.truncated ? withTruncation(withShortForms) : withShortForms;
   const floor = rule.params?.floor ?? 0;
   const relatedTables = rule.params?.relatedTables ?? [];
   if (relatedTables.length > 0) return compileFuzzyWithFamilies({ rule, context, similarity, floor, relatedTables });

@@ -67,6 +67,8 @@ export interface ComparatorRule {
      * (`CMC` / `CAROLINAS MEDICAL CENTER`). `related` gives it a level of its own (default `partial`, like any similar name).
      */
     acronymOnlyOutcome?: 'partial' | 'related';
+    /** fuzzy: a value cut by a fixed-width field inside a word (`… INFORMATION MANA`) scores 0.97 against the full one (server/matching/truncation.ts). */
+    truncated?: boolean;
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */
     tolerance?: number;
     relativeTolerance?: number;
