@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
 import { normalizeOrgName } from '../../server/identifiers/names';
 import { ingestAccepted, publishMapping, startIngestServer, type IngestBody } from '../support/factories/ingest';
+import { comparatorOf, verifyPair } from '../support/factories/matching';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -25,21 +26,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-interface Explanation {
-  band: string;
-  comparators: Array<{ name: string; outcome: string; score: number | null }>;
-}
-
-async function verify(a: string, b: string): Promise<Explanation> {
-  const response = await server.request<{ explanation: Explanation }>('POST', '/api/v1/matching/verify', {
-    body: { domain: 'supplier', a: { sourceId: 'a', name: a }, b: { sourceId: 'b', name: b } },
-  });
-  expect(response.status, response.text).toBe(200);
-  return response.body.explanation;
-}
-
 async function nameComparison(a: string, b: string): Promise<{ outcome: string; score: number | null } | undefined> {
-  return (await verify(a, b)).comparators.find((c) => c.name === 'name');
+  return comparatorOf(await verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } }), 'name');
 }
 
 describe('clean-up markers are not part of the name (POST /matching/verify)', () => {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
 import { initialismKeys } from '../../server/matching/acronyms';
 import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
+import { comparatorOf, verifyPair, type VerifiedPair } from '../support/factories/matching';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -24,20 +25,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-interface Explanation {
-  band: string;
-  comparators: Array<{ name: string; outcome: string; score: number | null; level?: string }>;
-}
-
-async function verify(a: Record<string, unknown>, b: Record<string, unknown>): Promise<Explanation> {
-  const response = await server.request<{ explanation: Explanation }>('POST', '/api/v1/matching/verify', {
-    body: { domain: 'facility', a: { sourceId: 'a', ...a }, b: { sourceId: 'b', ...b } },
-  });
-  expect(response.status, response.text).toBe(200);
-  return response.body.explanation;
-}
-
-const nameOf = (explanation: Explanation) => explanation.comparators.find((c) => c.name === 'name');
+const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
+const nameOf = (explanation: VerifiedPair) => comparatorOf(explanation, 'name');
 
 const HANOVER = { line1: 'One Medical Center Drive', city: 'Lebanon', state: 'NH', postalCode: '03756', country: 'US' };
 

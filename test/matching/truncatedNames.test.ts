@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isTruncationOf, TRUNCATED_SCORE } from '../../server/matching/truncation';
 import { startIngestServer } from '../support/factories/ingest';
+import { comparatorOf, verifyPair } from '../support/factories/matching';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -19,13 +20,7 @@ beforeAll(async () => {
 afterAll(async () => server?.stop());
 
 async function nameComparison(a: string, b: string): Promise<{ outcome: string; score: number | null } | undefined> {
-  const response = await server.request<{ explanation: { comparators: Array<{ name: string; outcome: string; score: number | null }> } }>(
-    'POST',
-    '/api/v1/matching/verify',
-    { body: { domain: 'supplier', a: { sourceId: 'a', name: a }, b: { sourceId: 'b', name: b } } },
-  );
-  expect(response.status, response.text).toBe(200);
-  return response.body.explanation.comparators.find((c) => c.name === 'name');
+  return comparatorOf(await verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } }), 'name');
 }
 
 describe('a name cut by a fixed-width field', () => {
