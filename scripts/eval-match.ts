@@ -12,7 +12,7 @@
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--holdout` (score the held-out
  * corpora `test/fixtures/match-eval-holdout/` … `…-holdout5/` instead of the development
- * corpus), `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the second / third / fourth / fifth held-out corpus), `--clusters` (list open cluster tasks holding several entities).
+ * corpus), `--holdout1` / `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the first / second / third / fourth / fifth held-out corpus), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -185,17 +185,19 @@ function printTable(rows: Row[], extra?: (row: Row) => string, extraHeader = '')
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const seed = args.has('--skip-seed') ? null : await evaluateSeed();
-  const corpora = args.has('--holdout2')
-    ? [HOLDOUT2_CORPUS]
-    : args.has('--holdout3')
-      ? [HOLDOUT3_CORPUS]
-      : args.has('--holdout4')
-        ? [HOLDOUT4_CORPUS]
-        : args.has('--holdout5')
-          ? [HOLDOUT5_CORPUS]
-          : args.has('--holdout')
-            ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3_CORPUS, HOLDOUT4_CORPUS, HOLDOUT5_CORPUS]
-            : [DEVELOPMENT_CORPUS];
+  const corpora = args.has('--holdout1')
+    ? [HOLDOUT_CORPUS]
+    : args.has('--holdout2')
+      ? [HOLDOUT2_CORPUS]
+      : args.has('--holdout3')
+        ? [HOLDOUT3_CORPUS]
+        : args.has('--holdout4')
+          ? [HOLDOUT4_CORPUS]
+          : args.has('--holdout5')
+            ? [HOLDOUT5_CORPUS]
+            : args.has('--holdout')
+              ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3_CORPUS, HOLDOUT4_CORPUS, HOLDOUT5_CORPUS]
+              : [DEVELOPMENT_CORPUS];
 
   if (seed) {
     console.log(

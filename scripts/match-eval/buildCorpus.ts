@@ -46,6 +46,10 @@ function sourceIdMaker(overrides: Record<string, (n: number) => string> = {}): (
     oracle: (n) => String(300000047000 + n * 131),
     workday: (n) => `SUP-${String(600 + n * 3).padStart(6, '0')}`,
     'state-license': (n) => `HOSP-${String(4100 + n * 23)}`,
+    // Round 5: a JD Edwards address book, a GPO roster, GLEIF (LEI).
+    jde: (n) => String(100200 + n * 17),
+    gpo: (n) => `GPO-${String(5100 + n * 7)}`,
+    gleif: (n) => `5299${String(7310 + n * 41).padStart(14, '0')}XX`,
   };
   return (source) => {
     const n = (counters.get(source) ?? 0) + 1;

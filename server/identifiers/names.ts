@@ -76,6 +76,8 @@ export function normalizeOrgName(name: string): string {
     .replace(/\s*\([^()]*\)\s*$/, '')
     // The same qualifier after a comma or dash: `Hospira, Inc., a Pfizer company`, `Acclarent - a Johnson & Johnson company`.
     .replace(/\s*[,\u2013-]\s*AN?\s+[^,()]{1,40}?\s+(?:COMPANY|BUSINESS)\.?\s*$/, '')
+    // AP books write `+` for `&` (`B+B MEDICAL`, `JOHNSON + JOHNSON`); a `+` inside a word (`C++`) is left alone.
+    .replace(/\s\+\s|(?<=\b[A-Z])\+(?=[A-Z]\b)/g, ' AND ')
     .replace(/&/g, ' AND ')
     // Dots and apostrophes join (L.L.C. → LLC, S.p.A. → SPA, O'Neil → ONEIL); other punctuation separates.
     .replace(/[.'’]/g, '')

@@ -10,7 +10,8 @@
  * word (HEALTHCARE, PRESBYTERIAN) makes it the same name.
  */
 
-const CONNECTIVES = new Set(['OF', 'AND', 'THE', 'FOR', 'DE', 'DU', 'DER', 'LA']);
+/** Words an acronym may skip (`UPMC` = UNIVERSITY OF PITTSBURGH MEDICAL CENTER). */
+export const CONNECTIVES: ReadonlySet<string> = new Set(['OF', 'AND', 'THE', 'FOR', 'DE', 'DU', 'DER', 'LA']);
 const ACRONYM = /^[A-Z]{2,6}$/;
 
 /** Score of a pair equal only through an acronym that is the whole of one value. */
@@ -44,6 +45,37 @@ function contracted(short: readonly string[], long: readonly string[]): { words:
     }
   }
   return null;
+}
+
+/**
+ * True when two normalised values are the same name only through an acronym that is the whole of one of them
+ * (`CMC` / `CAROLINAS MEDICAL CENTER`): the pair `withAcronyms` scores at most ACRONYM_ONLY_SCORE.
+ */
+export function isAcronymOnly(x: string, y: string): boolean {
+  const wordsX = x.split(' ');
+  const wordsY = y.split(' ');
+  for (const [short, long] of [
+    [wordsX, wordsY],
+    [wordsY, wordsX],
+  ] as const) {
+    const found = contracted(short, long);
+    if (found && (short.length === 1 || found.words.length === 1) && found.words.join(' ') === short.join(' ')) return true;
+  }
+  return false;
+}
+
+/**
+ * Initialism blocking keys of one normalised name (blocking type `initials`): the initials of its significant words
+ * (connectives skipped, 2–6 of them: `CAROLINAS MEDICAL CENTER` → `CMC`, `SAINT PETERS HOSPITAL` → `SPH`), and every
+ * word of 2–5 letters as the acronym it may be (`CMC`, `WFBMC`). An ERP location code and the hospital's name then
+ * share a key though they share no word.
+ */
+export function initialismKeys(words: readonly string[]): string[] {
+  const keys = new Set<string>();
+  const significant = words.filter((w) => !CONNECTIVES.has(w) && /^[A-Z]/.test(w));
+  if (significant.length >= 2 && significant.length <= 6) keys.add(significant.map((w) => w[0]).join(''));
+  for (const word of words) if (/^[A-Z]{2,5}$/.test(word) && !CONNECTIVES.has(word)) keys.add(word);
+  return [...keys];
 }
 
 /** Wraps a similarity: a pair that differs by an acronym and its expansion is compared with the expansion contracted. */

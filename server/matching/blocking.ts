@@ -6,6 +6,7 @@
  * as data arrives, so it is decided at lookup time from block sizes, never frozen into the index.
  */
 import { doubleMetaphone } from 'double-metaphone';
+import { initialismKeys } from './acronyms';
 import { withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import {
   codeTokensInText,
@@ -82,6 +83,15 @@ function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf
   return [...out];
 }
 
+function initialsKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf }: KeyNormalizers): string[] {
+  const out = new Set<string>();
+  for (const raw of stringsAtPaths(record, rule.fields)) {
+    for (const key of initialismKeys(wordsOf(raw))) out.add(key);
+    if (out.size >= MAX_INDEXED_TOKENS) break;
+  }
+  return [...out];
+}
+
 function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord, { normalize }: KeyNormalizers): string[] {
   const tokenCount = rule.params?.tokens ?? 2;
   const minLength = rule.params?.minLength ?? 2;
@@ -141,6 +151,7 @@ const KEY_FUNCTIONS: Record<
   identifier: identifierKeys,
   partNumber: partNumberKeys,
   nameTokens: nameTokenKeys,
+  initials: initialsKeys,
   phonetic: phoneticKeys,
   catalogInText: catalogInTextKeys,
   combined: combinedKeys,

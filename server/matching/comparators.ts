@@ -29,7 +29,8 @@ import {
   weighTokens,
   type WeightedTokens,
 } from './similarity';
-import { withAcronyms } from './acronyms';
+import { ACRONYM_ONLY_SCORE, isAcronymOnly, withAcronyms } from './acronyms';
+import { withTruncation } from './truncation';
 import type {
   AttributeDetail,
   CanonicalRecord,
@@ -172,16 +173,26 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
   const byAlgorithm = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
   const spaced = rule.params?.ignoreSpaces ? ignoringSpaces(byAlgorithm) : byAlgorithm;
-  const similarity = rule.params?.acronyms ? withAcronyms(spaced) : spaced;
+  const withShortForms = rule.params?.acronyms ? withAcronyms(spaced) : spaced;
+  const similarity = rule.params?.truncated ? withTruncation(withShortForms) : withShortForms;
   const floor = rule.params?.floor ?? 0;
   const relatedTables = rule.params?.relatedTables ?? [];
   if (relatedTables.length > 0) return compileFuzzyWithFamilies({ rule, context, similarity, floor, relatedTables });
+  const marksAcronymOnly = rule.params?.acronyms === true && rule.params.acronymOnlyOutcome === 'related';
   return {
     rule,
     preparationKey: textPreparationKey(rule),
     prepare: stringPrepare(rule, textNormalizer(rule, context)),
-    compare: (a, b) => bestPair({ a: a as string[], b: b as string[], similarity, floor }),
+    compare: marksAcronymOnly
+      ? (a, b) => relatedWhenAcronymOnly(bestPair({ a: a as string[], b: b as string[], similarity, floor }))
+      : (a, b) => bestPair({ a: a as string[], b: b as string[], similarity, floor }),
   };
+}
+
+/** `acronymOnlyOutcome: related`: a pair equal only through an acronym that is a whole value gets a level of its own. */
+function relatedWhenAcronymOnly(result: ComparisonResult): ComparisonResult {
+  if (result.score !== ACRONYM_ONLY_SCORE || result.a === null || result.b === null || !isAcronymOnly(result.a, result.b)) return result;
+  return { ...result, outcome: 'related' };
 }
 
 /**

@@ -122,6 +122,17 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
       });
     }
   });
+  (rules.clusterReview?.splitWhen ?? []).forEach((split, i) => {
+    split.when.forEach((condition, j) => {
+      if (!comparatorNames.includes(condition.comparator)) {
+        problems.push({
+          path: `clusterReview.splitWhen[${i}].when[${j}].comparator`,
+          code: 'UNKNOWN_COMPARATOR',
+          message: `cluster split "${split.name}" refers to comparator "${condition.comparator}", which is not defined`,
+        });
+      }
+    });
+  });
   (rules.transitiveReview?.unlessAny ?? []).forEach((condition, j) => {
     if (!comparatorNames.includes(condition.comparator))
       problems.push({

@@ -5,7 +5,7 @@
 
 export type CanonicalRecord = { sourceId: string } & Record<string, unknown>;
 
-export type BlockingKeyType = 'identifier' | 'partNumber' | 'nameTokens' | 'phonetic' | 'catalogInText' | 'combined';
+export type BlockingKeyType = 'identifier' | 'partNumber' | 'nameTokens' | 'initials' | 'phonetic' | 'catalogInText' | 'combined';
 
 /** Identifier schemes understood by `identifier` blocking keys and comparators. */
 export type IdentifierScheme = 'gtin' | 'ndc' | 'ein' | 'duns' | 'uei' | 'npi' | 'ccn' | 'gln' | 'hibcc' | 'raw';
@@ -62,6 +62,13 @@ export interface ComparatorRule {
     ignoreSpaces?: boolean;
     /** fuzzy: an acronym on one side and its expansion on the other compare as one (GE HEALTHCARE = GENERAL ELECTRIC HEALTHCARE; server/matching/acronyms.ts). */
     acronyms?: boolean;
+    /**
+     * fuzzy with acronyms: the outcome of a pair equal only through an acronym that is the whole of one value
+     * (`CMC` / `CAROLINAS MEDICAL CENTER`). `related` gives it a level of its own (default `partial`, like any similar name).
+     */
+    acronymOnlyOutcome?: 'partial' | 'related';
+    /** fuzzy: a value cut by a fixed-width field inside a word (`… INFORMATION MANA`) scores 0.97 against the full one (server/matching/truncation.ts). */
+    truncated?: boolean;
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */
     tolerance?: number;
     relativeTolerance?: number;
@@ -241,6 +248,18 @@ export interface ClusterReviewRule {
   maxMembers?: number;
   /** Two clusters join only when at least this share of their member pairs are edges (default 0.5): no chaining. */
   minLinkShare?: number;
+  /**
+   * Record pairs that may never share a cluster although no hard rule vetoes them (names in legal forms of
+   * different families: a US company and its sister abroad): each is a cannot-link, like a tax id conflict.
+   */
+  splitWhen?: ClusterSplitRule[];
+}
+
+/** A cannot-link between two golden records when any record pair of theirs meets all of `when`. */
+export interface ClusterSplitRule {
+  name: string;
+  description?: string;
+  when: HardRuleCondition[];
 }
 
 export interface ClusterEdgeRule {

@@ -3,7 +3,8 @@
  * two different golden records is scored once. Two golden records are linked when a record pair meets
  * one of the rule set's `clusterReview.edges` rules (`when`) and no record pair of the two meets that
  * rule's `unless` (judged between golden records as wholes: a member whose other record contradicts
- * is not linked by names alone); a vetoed pair or a steward's not-a-match pair is a cannot-link. Clusters are the union-find components of the edges, strongest first, that
+ * is not linked by names alone); a vetoed pair, a pair meeting a `splitWhen` rule (legal forms of
+ * different families) or a steward's not-a-match pair is a cannot-link. Clusters are the union-find components of the edges, strongest first, that
  * never join a cannot-link pair and only join clusters linked by enough of their member pairs — so a
  * cluster whose members conflict on an identifier is split before anyone sees it, and a chain of
  * look-alikes does not grow into one cluster.
@@ -36,7 +37,7 @@ export interface ClusterConflict {
   b: string;
   aRecordId: string;
   bRecordId: string;
-  /** The hard rule that vetoed the pair, or `not-a-match` for a steward's decision. */
+  /** The hard rule that vetoed the pair, the `clusterReview.splitWhen` rule it met, or `not-a-match` for a steward's decision. */
   reason: string;
 }
 
@@ -158,6 +159,7 @@ export function buildClusterGraph(args: {
   const conflicts: ClusterConflict[] = [];
   const merges = { a: [] as number[], b: [] as number[], score: [] as number[] };
   const cannotLinks = { a: [] as number[], b: [] as number[] };
+  const splitRules = rules.rules.clusterReview?.splitWhen ?? [];
   for (let i = 0; i < members.length; i++) {
     const left = entry(members, i);
     for (let j = i + 1; j < members.length; j++) {
@@ -173,6 +175,8 @@ export function buildClusterGraph(args: {
           }
           const explanation = scorePair({ a: x.prepared, b: y.prepared, rules });
           if (explanation.hardRule?.action === 'veto') conflict ??= { ...pair, reason: explanation.hardRule.name };
+          const split = splitRules.find((rule) => allHold(rule.when, explanation));
+          if (split) conflict ??= { ...pair, reason: split.name };
           explained.push({ pair, explanation });
         }
       }

@@ -134,6 +134,8 @@ test.each([
 
 test('every shipped table is valid and named after its file', () => {
   expect([...tables.keys()].sort()).toEqual([
+    'accountsPayableCounters',
+    'accountsPayableFlags',
     'accountsPayableNotes',
     'campusQualifiers',
     'catalogueTranslations',

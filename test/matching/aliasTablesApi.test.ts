@@ -50,6 +50,8 @@ test('the shipped tables are listed as published version 1, with the domains tha
   );
   expect(list.status, list.text).toBe(200);
   expect(list.body.items.map((t) => t.table)).toEqual([
+    'accountsPayableCounters',
+    'accountsPayableFlags',
     'accountsPayableNotes',
     'campusQualifiers',
     'catalogueTranslations',

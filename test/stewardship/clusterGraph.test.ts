@@ -118,6 +118,31 @@ const fixtures: Fixture[] = [
     conflicts: 1,
   },
   {
+    name: 'legal forms of different families split the cluster: a name without a form joins one side only (round 5)',
+    members: {
+      us: [{ name: 'Hamilton Medical, Inc.' }],
+      plain: [{ name: 'HAMILTON MEDICAL' }],
+      ch: [{ name: 'Hamilton Medical AG' }],
+    },
+    clusters: [['plain', 'us']],
+    conflicts: 1,
+  },
+  {
+    name: 'an SE is a European legal form: a US Inc and its parent SE are split',
+    members: { us: [{ name: 'Biotronik, Inc.' }], plain: [{ name: 'BIOTRONIK' }], se: [{ name: 'Biotronik SE' }] },
+    clusters: [['plain', 'us']],
+    conflicts: 1,
+  },
+  {
+    name: 'an AG converted to an SE stays one family: no split',
+    members: {
+      ag: [{ name: 'Fresenius Medical Care AG' }],
+      plain: [{ name: 'FRESENIUS MEDICAL CARE' }],
+      se: [{ name: 'Fresenius Medical Care SE' }],
+    },
+    clusters: [['ag', 'plain', 'se']],
+  },
+  {
     name: 'different tax ids are a conflict, not an edge',
     members: { a: [{ name: 'Owens & Minor', taxId: '54-1701843' }], b: [{ name: 'Owens & Minor', taxId: '54-1111111' }] },
     clusters: [],
@@ -187,6 +212,12 @@ describe('clusterReview in the rule set', () => {
       code: 'UNKNOWN_COMPARATOR',
     },
     { change: { edges: [edge({}).edges[0], edge({}).edges[0]] }, path: 'clusterReview.edges', code: 'DUPLICATE_NAME' },
+    {
+      change: { ...edge({}), splitWhen: [{ name: 'form', when: [{ comparator: 'taxForm', outcome: 'mismatch' }] }] },
+      path: 'clusterReview.splitWhen[0].when[0].comparator',
+      code: 'UNKNOWN_COMPARATOR',
+    },
+    { change: { ...edge({}), splitWhen: [{ name: 'form', when: [] }] }, path: 'clusterReview.splitWhen[0].when', code: 'MIN_ITEMS' },
   ])('$code at $path', ({ change, path, code }) => {
     const problems = validateRules({ ...rules.rules, clusterReview: change });
     expect(problems.map((p) => ({ path: p.path, code: p.code }))).toContainEqual({ path, code });

@@ -813,9 +813,72 @@ export const FACILITY_ENTITIES: FacilityEntity[] = [
       },
     ],
   },
+  // Round 5 (matchorgs5, written from public conventions, not from holdout5's records): ERP location masters and
+  // roster lists name a hospital by its initials; the same initials name another hospital elsewhere (a hard negative).
+  {
+    key: 'maine-medical-center',
+    records: [
+      { s: 'cms', n: 'MAINE MEDICAL CENTER', ccn: '200009', a: '22 BRAMHALL STREET|PORTLAND|ME|04102', ph: '(207) 662-0111', type: ACUTE },
+      { s: 'workday', n: 'MMC', gln12: '086011200501' },
+      { s: 'workday', n: 'MMC', a: '22 Bramhall St|Portland|ME|04102' },
+    ],
+  },
+  {
+    key: 'rhode-island-hospital',
+    records: [
+      { s: 'cms', n: 'RHODE ISLAND HOSPITAL', ccn: '410007', a: '593 EDDY STREET|PROVIDENCE|RI|02903', ph: '(401) 444-4000', type: ACUTE },
+      { s: 'workday', n: 'RIH' },
+      { s: 'state-license', n: 'Rhode Island Hospital', a: '593 Eddy St|Providence|RI|02903' },
+    ],
+  },
+  {
+    key: 'baystate-medical-center',
+    records: [
+      {
+        s: 'cms',
+        n: 'BAYSTATE MEDICAL CENTER',
+        ccn: '220077',
+        a: '759 CHESTNUT STREET|SPRINGFIELD|MA|01199',
+        ph: '(413) 794-0000',
+        type: ACUTE,
+      },
+      { s: 'workday', n: 'BMC', a: '759 Chestnut St|Springfield|MA|01199' },
+    ],
+  },
+  {
+    key: 'boston-medical-center',
+    records: [
+      {
+        s: 'cms',
+        n: 'BOSTON MEDICAL CENTER',
+        ccn: '220031',
+        a: 'ONE BOSTON MEDICAL CENTER PLACE|BOSTON|MA|02118',
+        ph: '(617) 638-8000',
+        type: ACUTE,
+      },
+      { s: 'workday', n: 'BMC' },
+    ],
+  },
+  {
+    key: 'st-peters-albany',
+    records: [
+      {
+        s: 'cms',
+        n: "ST PETER'S HOSPITAL",
+        ccn: '330057',
+        a: '315 SOUTH MANNING BOULEVARD|ALBANY|NY|12208',
+        ph: '(518) 525-1550',
+        type: ACUTE,
+      },
+      { s: 'workday', n: 'SPH' },
+    ],
+  },
 ];
 
 export const FACILITY_NEGATIVES: FacilityNegative[] = [
+  { a: 'baystate-medical-center#1', b: 'boston-medical-center#0', differs: 'same initials, other hospital' },
+  { a: 'boston-medical-center#1', b: 'baystate-medical-center#0', differs: 'same initials, other hospital' },
+  { a: 'baystate-medical-center#1', b: 'boston-medical-center#1', differs: 'same initials, other hospital' },
   { a: 'st-josephs-tampa#0', b: 'st-josephs-paterson#0', differs: 'same name, other city' },
   { a: 'st-josephs-tampa#2', b: 'st-josephs-paterson#2', differs: 'same name, other city' },
   { a: 'st-josephs-tampa#1', b: 'st-josephs-phoenix#1', differs: 'same name, other city' },

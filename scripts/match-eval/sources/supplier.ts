@@ -695,10 +695,65 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
       { s: 'peoplesoft', n: 'LAKESHORE MEDICAL STAFFING', a: '1200 WASHINGTON AVE SO|MINNEAPOLIS|MN|55415-1227' },
     ],
   },
+  // Round 5 (matchorgs5, written from public AP conventions, not from holdout5's records): retired vendor records
+  // (ZZ prefixes, DO NOT USE, OBSOLETE, copy counters, pointers to the live record), abbreviations and 30-character
+  // cuts, and a US subsidiary and its parent abroad written without addresses (a name without a legal form between them).
+  {
+    key: 'masimo',
+    records: [
+      { s: 'oracle', n: 'Masimo Corporation', t: '33-0368882', a: '52 Discovery|Irvine|CA|92618', ph: '949-297-7000' },
+      { s: 'jde', n: 'ZZ MASIMO CORPORATION', a: '52 DISCOVERY|IRVINE|CA|92618' },
+      { s: 'jde', n: 'MASIMO CORP - DO NOT USE', a: 'PO BOX 740706|LOS ANGELES|CA|90074-0706', ap: ['remit'] },
+      { s: 'jde', n: 'MASIMO CORPORATION 2' },
+    ],
+  },
+  {
+    key: 'spacelabs',
+    records: [
+      { s: 'workday', n: 'Spacelabs Healthcare, Inc.', a: '35301 SE Center Street|Snoqualmie|WA|98065' },
+      { s: 'jde', n: 'SPACELABS HEALTHCARE INC 2', a: '35301 SE CENTER ST|SNOQUALMIE|WA|98065' },
+      { s: 'jde', n: 'OBSOLETE SPACELABS HEALTHCARE INC' },
+      { s: 'jde', n: 'SPACELABS HEALTHCARE INC USE VENDOR 100874' },
+    ],
+  },
+  {
+    key: 'compass-group-usa',
+    records: [
+      { s: 'oracle', n: 'Compass Group USA, Inc.', a: '2400 Yorkmont Road|Charlotte|NC|28217' },
+      { s: 'jde', n: 'COMPASS GRP USA INC' },
+      { s: 'jde', n: 'COMPASS GROUP USA INC - REMIT', a: 'PO BOX 417632|BOSTON|MA|02241-7632', ap: ['remit'] },
+    ],
+  },
+  {
+    key: 'edwards-lifesciences',
+    records: [
+      { s: 'oracle', n: 'Edwards Lifesciences Corporation', a: 'One Edwards Way|Irvine|CA|92614' },
+      { s: 'lawson', n: 'EDWARDS LIFESCIENCES CORPORATI' },
+      { s: 'jde', n: 'EDWARDS LIFESCIENCES CORP' },
+    ],
+  },
+  {
+    key: 'leica-microsystems-inc',
+    records: [
+      { s: 'workday', n: 'Leica Microsystems Inc.', a: '1700 Leider Lane|Buffalo Grove|IL|60089' },
+      { s: 'jde', n: 'LEICA MICROSYSTEMS INC' },
+      { s: 'gpo', n: 'LEICA MICROSYSTEMS' },
+    ],
+  },
+  {
+    key: 'leica-microsystems-gmbh',
+    records: [
+      { s: 'gleif', n: 'Leica Microsystems GmbH', a: 'Ernst-Leitz-Strasse 17-37|Wetzlar||35578|DE' },
+      { s: 'sap', n: 'LEICA MICROSYSTEMS GMBH' },
+    ],
+  },
 ];
 
 /** Hard negatives: similar names, parent/child, sister companies, acquirer/acquired. Pairs of record ids `<entity>#<index>`. */
 export const SUPPLIER_NEGATIVES: SupplierNegative[] = [
+  { a: 'leica-microsystems-inc#1', b: 'leica-microsystems-gmbh#1', differs: 'parent/child' },
+  { a: 'leica-microsystems-inc#2', b: 'leica-microsystems-gmbh#1', differs: 'parent/child' },
+  { a: 'leica-microsystems-inc#0', b: 'leica-microsystems-gmbh#0', differs: 'parent/child' },
   { a: 'medline#0', b: 'medtronic-usa#0', differs: 'similar name' },
   { a: 'medline#2', b: 'medtronic-usa#2', differs: 'similar name' },
   { a: 'medtronic-usa#2', b: 'medtronic-plc#0', differs: 'parent/child' },

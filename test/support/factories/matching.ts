@@ -1,6 +1,8 @@
-/** Factories for matching-operation tests: the shipped rules of a domain as JSON, changed copies of them. */
+/** Factories for matching-operation tests: the shipped rules of a domain as JSON, changed copies of them, a pair verified through the API. */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import type { RuleSet } from '../../../server/matching/types';
+import type { TestServer } from '../testServer';
 
 /** The shipped `matching-rules/<domain>.json`, parsed (a fresh copy on every call). */
 export function shippedRules(domain: string): RuleSet {
@@ -13,4 +15,30 @@ export function changedRules(domain: string, version: string, change: (rules: Ru
   rules.version = version;
   change(rules);
   return rules;
+}
+
+/** The explanation `POST /matching/verify` gives for two canonical records (fields as the records hold them). */
+export interface VerifiedPair {
+  band: string;
+  hardRule: { name: string } | null;
+  comparators: Array<{ name: string; outcome: string; score: number | null }>;
+}
+
+/** Scores two records of `domain` through the public API; fails the test on any status but 200. */
+export async function verifyPair(args: {
+  server: TestServer;
+  domain: string;
+  a: Record<string, unknown>;
+  b: Record<string, unknown>;
+}): Promise<VerifiedPair> {
+  const response = await args.server.request<{ explanation: VerifiedPair }>('POST', '/api/v1/matching/verify', {
+    body: { domain: args.domain, a: { sourceId: 'a', ...args.a }, b: { sourceId: 'b', ...args.b } },
+  });
+  expect(response.status, response.text).toBe(200);
+  return response.body.explanation;
+}
+
+/** One comparator of a verified pair (undefined when the rules have none of that name). */
+export function comparatorOf(explanation: VerifiedPair, name: string): VerifiedPair['comparators'][number] | undefined {
+  return explanation.comparators.find((c) => c.name === name);
 }

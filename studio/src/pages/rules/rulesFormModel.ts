@@ -5,7 +5,7 @@
  */
 
 /** Blocking-key types of the rules schema (matching-rules/rules.schema.json). */
-export const BLOCKING_KEY_TYPES = ['identifier', 'partNumber', 'nameTokens', 'phonetic', 'catalogInText', 'combined'] as const;
+export const BLOCKING_KEY_TYPES = ['identifier', 'partNumber', 'nameTokens', 'initials', 'phonetic', 'catalogInText', 'combined'] as const;
 
 export interface FormLevel {
   name: string;
