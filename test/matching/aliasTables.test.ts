@@ -83,6 +83,10 @@ describe('item descriptions (itemAbbreviations, organizationAliases, noiseWords 
     ['cntnr spec 4oz strl', 'CONTAINER SPECIMEN 4OZ STERILE'],
     ['multistix 10sg strp 100', 'MULTISTIX 10SG STRIP 100'],
     ['METOPROLOL TART 25MG TAB 100', 'METOPROLOL TARTRATE 25MG TABLET 100'],
+    // itemAbbreviations 1.5.0: charge-file shorthand; LT / RT stay as written (light, room temperature).
+    ['drsg mepilex brdr flx 3x3', 'DRESSING MEPILEX BORDER FLEX 3X3'],
+    ['tube endotrach cuf 7.0mm', 'TUBE ENDOTRACHEAL CUFFED 7 0MM'],
+    ['impl plt dist rad 7h lt', 'IMPLANT PLT DISTAL RAD 7H LT'],
   ])('%s → %s', (raw, expected) => {
     expect(itemText(raw)).toBe(expected);
   });

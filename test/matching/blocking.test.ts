@@ -137,6 +137,6 @@ describe('blocking keys (fixture table)', () => {
       chosen.push(`${rules.keyRules[ruleIndex]?.rule.name}:${value}`),
     );
     expect(chosen).toEqual(expected);
-    expect(expected.filter((k) => k.startsWith('descriptionTokens:'))).toHaveLength(3);
+    expect(expected.filter((k) => k.startsWith('descriptionTokens:'))).toHaveLength(5);
   });
 });

@@ -84,3 +84,18 @@ describe('manufacturer families: related, a steward decides', () => {
     expect(textOnly.band).not.toBe('auto-merge');
   });
 });
+
+// item-3.10.0: a description is looked up by its 5 rarest tokens, not 3. A long catalogue title arriving after a
+// short charge line has more rare words (brand spelled out, colour, material) than the 3 the lookup used to take,
+// none of them in the charge line: the two never met in a block, however well they scored.
+describe('a long catalogue title meets the short charge line indexed before it', () => {
+  test('four words of the title are rarer in the hub than the words it shares with the charge line', async () => {
+    // Block sizes before the title arrives: ETHILON, NYLON, BLACK, MONOFILAMENT 1 each, FS2 2, SUTURE 3.
+    await send('lawson', { DESCRIPTION: 'SUTURE ETHILON NYLON BLACK MONOFILAMENT 2-0 FS1 30IN', MANUF_NAME: 'ETHICON' });
+    await send('lawson', { DESCRIPTION: 'SUTURE VICRYL 4-0 FS2 27IN', MANUF_NAME: 'ETHICON' });
+    const a = await send('cdm', { CDM_DESCRIPTION: 'SUT ETHLN 3-0 FS2 18IN' });
+    const b = await send('epic-supply', { DESCRIPTION: 'Suture ETHILON nylon 3-0 FS-2 black monofilament', MANUF_NAME: 'ETHICON' });
+    expect(b.goldenId).not.toBe(a.goldenId);
+    expect((await reviewCandidates(server, b.sourceRecordId)).map((c) => c.goldenId)).toContain(a.goldenId);
+  });
+});
