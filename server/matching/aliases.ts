@@ -261,43 +261,27 @@ function tableRewrites(args: {
   tables: readonly AliasTable[];
 }): (tokens: string[]) => string[] {
   const rewrites = args.tables.map((table) => compileAliasTable(table, args.normalize));
-  // A mode that does not declare its triggers has every table run on every value.
-  if (!rewrites.every((rewrite) => triggersOf.has(rewrite)) || rewrites.length > 30) {
-    return (tokens) => {
-      let out = tokens;
-      for (const rewrite of rewrites) out = rewrite(out);
-      return out;
-    };
+  // One look-up per token over all tables: a value none of them can change skips the rewrites.
+  // A mode that does not declare its triggers never takes the shortcut.
+  const hasTriggers = rewrites.every((rewrite) => triggersOf.has(rewrite));
+  const anywhere = new Set<string>();
+  const atEnd = new Set<string>();
+  for (const rewrite of rewrites) {
+    const triggers = triggersOf.get(rewrite);
+    for (const token of triggers?.anywhere ?? []) anywhere.add(token);
+    for (const token of triggers?.atEnd ?? []) atEnd.add(token);
   }
-  // One look-up per token over all tables: which tables the value can trigger, as one bit per table
-  // (`anywhere` for any token, `atEnd` for the last one). A table none of whose triggers the value holds
-  // leaves it exactly as it is, so only the flagged tables run; when one of them changes the value, the
-  // flags of the tables after it are read again from the new tokens (its output may trigger them).
-  const anywhere = new Map<string, number>();
-  const atEnd = new Map<string, number>();
-  rewrites.forEach((rewrite, index) => {
-    const triggers = present(triggersOf.get(rewrite), 'triggers of a compiled table');
-    for (const token of triggers.anywhere) anywhere.set(token, (anywhere.get(token) ?? 0) | (1 << index));
-    for (const token of triggers.atEnd) atEnd.set(token, (atEnd.get(token) ?? 0) | (1 << index));
-  });
-  const flagsOf = (tokens: readonly string[]): number => {
-    let flags = 0;
-    for (let i = 0; i < tokens.length; i++) flags |= anywhere.get(tokens[i] as string) ?? 0;
-    const last = tokens[tokens.length - 1];
-    return last === undefined ? flags : flags | (atEnd.get(last) ?? 0);
+  const isUntouched = (tokens: readonly string[]): boolean => {
+    const last = tokens.at(-1);
+    if (!hasTriggers || (last !== undefined && atEnd.has(last))) return false;
+    for (const token of tokens) if (anywhere.has(token)) return false;
+    return true;
   };
   /** The same array when no table changes the value. */
   return (tokens) => {
-    let flags = flagsOf(tokens);
+    if (isUntouched(tokens)) return tokens;
     let out = tokens;
-    for (let index = 0; flags >>> index !== 0; index++) {
-      if ((flags & (1 << index)) === 0) continue;
-      const next = present(rewrites[index], 'compiled table')(out);
-      if (next !== out) {
-        out = next;
-        flags = flagsOf(out);
-      }
-    }
+    for (const rewrite of rewrites) out = rewrite(out);
     return out;
   };
 }
@@ -347,11 +331,6 @@ export function withAliasTables(args: {
 
 const NO_TOKENS: readonly string[] = [];
 
-/** Whether `split(' ')` of `text` yields an empty string (a leading, trailing or doubled space). */
-export function hasEmptyWord(text: string): boolean {
-  return text.startsWith(' ') || text.endsWith(' ') || text.includes('  ');
-}
-
 /**
  * The same chain as `withAliasTables`, answering the words of the result (what
  * `splitNormalized(withAliasTables(…)(value) ?? '')` gives) without joining them into text to split
@@ -366,9 +345,7 @@ export function withAliasTablesTokens(args: {
   return (value) => {
     const normalized = normalize(value);
     if (!normalized) return NO_TOKENS;
-    // Variants and canonical forms hold no spaces (tokensOf), so words are the non-empty tokens; only a
-    // value with a leading, trailing or doubled space splits into empty ones, so only then is a copy filtered.
-    const words = rewrite(normalized.split(' '));
-    return hasEmptyWord(normalized) ? words.filter((token) => token !== '') : words;
+    // Variants and canonical forms hold no spaces (tokensOf), so words are the non-empty tokens.
+    return rewrite(normalized.split(' ')).filter((token) => token !== '');
   };
 }

@@ -100,18 +100,6 @@ function nonEmpty<T>(values: T[]): T[] | undefined {
   return values.length > 0 ? values : undefined;
 }
 
-/** `values` sorted (default order) with repeats dropped, in place. */
-export function sortedDistinct(values: string[]): string[] {
-  values.sort();
-  let kept = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as string;
-    if (kept === 0 || values[kept - 1] !== value) values[kept++] = value;
-  }
-  values.length = kept;
-  return values;
-}
-
 /** Best pair over two value lists by `similarity`; exact equality short-circuits. */
 function bestPair(args: { a: string[]; b: string[]; similarity: (x: string, y: string) => number; floor: number }): ComparisonResult {
   let best = -1;
@@ -296,10 +284,9 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
     preparationKey: preparationKeyOf(rule, ['tokens', rule.params?.normalizer ?? 'text', rule.params?.aliasTables ?? []]),
     // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
     prepare: (record) => {
-      // Sorted, then repeats dropped: the same list as a Set's sorted values, without building the Set.
-      const tokens: string[] = [];
-      for (const raw of stringsAtPaths(record, rule.fields)) for (const token of wordsOf(raw)) tokens.push(intern(token));
-      return nonEmpty(sortedDistinct(tokens));
+      const tokens = new Set<string>();
+      for (const raw of stringsAtPaths(record, rule.fields)) for (const token of wordsOf(raw)) tokens.add(intern(token));
+      return nonEmpty([...tokens].sort());
     },
     // Without known frequencies (a pair scored outside any domain) idf falls back to uniform weights.
     compare: (a, b, context) => {

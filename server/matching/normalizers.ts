@@ -188,31 +188,18 @@ const GLUED_DIMENSIONS = /^(\d+(?:X\d+)+)([A-Z]+)$/;
  */
 function splitMeasurements(normalized: string): string {
   if (!/\d[A-Z]/.test(normalized)) return normalized;
-  const tokens = normalized.split(' ');
-  let isChanged = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as string;
-    // Every pattern below starts with a digit: other words are left as they are without a regex.
-    const first = token.charCodeAt(0);
-    if (!(first >= 48 && first <= 57)) continue;
-    const split = splitMeasurement(token);
-    if (split !== token) {
-      tokens[i] = split;
-      isChanged = true;
-    }
-  }
-  // `split(' ')` then `join(' ')` gives the text back: only a changed word makes a new string.
-  return isChanged ? tokens.join(' ') : normalized;
-}
-
-function splitMeasurement(token: string): string {
-  if (MEASUREMENT.test(token)) {
-    const glued = GLUED_MEASUREMENT.exec(token);
-    return glued ? `${glued[1]} ${glued[2]}` : token;
-  }
-  // `4X4IN` → `4X4 IN` (the unit of dimensions is written once, after the last number).
-  const dimensions = GLUED_DIMENSIONS.exec(token);
-  return dimensions && DIMENSIONS.test(token) ? `${dimensions[1]} ${dimensions[2]}` : token;
+  return normalized
+    .split(' ')
+    .map((token) => {
+      if (MEASUREMENT.test(token)) {
+        const glued = GLUED_MEASUREMENT.exec(token);
+        return glued ? `${glued[1]} ${glued[2]}` : token;
+      }
+      // `4X4IN` → `4X4 IN` (the unit of dimensions is written once, after the last number).
+      const dimensions = GLUED_DIMENSIONS.exec(token);
+      return dimensions && DIMENSIONS.test(token) ? `${dimensions[1]} ${dimensions[2]}` : token;
+    })
+    .join(' ');
 }
 
 /**
