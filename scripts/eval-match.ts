@@ -12,7 +12,8 @@
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--holdout` (score the held-out
  * corpora `test/fixtures/match-eval-holdout/` … `…-holdout5/` instead of the development
- * corpus), `--holdout1` / `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the first / second / third / fourth / fifth held-out corpus), `--clusters` (list open cluster tasks holding several entities).
+ * corpus), `--holdout1` / `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the first / second / third / fourth / fifth held-out corpus), `--holdout6` (only the sealed sixth
+ * held-out corpus `…-holdout6/`, which `--holdout` leaves out so that tuning never reads it), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -36,6 +37,7 @@ import {
   HOLDOUT3_CORPUS_DIRECTORY,
   HOLDOUT4_CORPUS_DIRECTORY,
   HOLDOUT5_CORPUS_DIRECTORY,
+  HOLDOUT6_CORPUS_DIRECTORY,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
 } from './match-eval/corpus';
@@ -72,6 +74,11 @@ const HOLDOUT5_CORPUS = {
   directory: HOLDOUT5_CORPUS_DIRECTORY,
   title:
     'FIFTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout5, written blind to the rules before the fifth round, never tuned on: items as Infor CloudSuite 60/30-character / Oracle Fusion / SAP MM German-English / Henry Schein / UMDNS / Dutch hospital / NDC SPL package / PHARMAC / free-text requisition lines; suppliers as D&B / NPPES / VIES / registers / GPO roster / 1099 / AP vendor books; facilities as Care Compare / Leapfrog / Joint Commission / Medicaid / payer / ERP location / VA / NHS / CIHI / AIHW lists)',
+};
+const HOLDOUT6_CORPUS = {
+  directory: HOLDOUT6_CORPUS_DIRECTORY,
+  title:
+    'SIXTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout6, sealed: written blind to the rules in session 8, never tuned on, not part of --holdout: items as web-shop / reseller titles, Fisher / VWR / Sigma lab catalogues, RxNorm / FDB / Medi-Span drug names, chargemaster lines with HCPCS, FedMall NSN lines, EDI 832, export catalogues, a value-analysis list and ward free text)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -195,9 +202,11 @@ async function main(): Promise<void> {
           ? [HOLDOUT4_CORPUS]
           : args.has('--holdout5')
             ? [HOLDOUT5_CORPUS]
-            : args.has('--holdout')
-              ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3_CORPUS, HOLDOUT4_CORPUS, HOLDOUT5_CORPUS]
-              : [DEVELOPMENT_CORPUS];
+            : args.has('--holdout6')
+              ? [HOLDOUT6_CORPUS]
+              : args.has('--holdout')
+                ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3_CORPUS, HOLDOUT4_CORPUS, HOLDOUT5_CORPUS]
+                : [DEVELOPMENT_CORPUS];
 
   if (seed) {
     console.log(
