@@ -260,6 +260,12 @@ export interface ClusterSplitRule {
   name: string;
   description?: string;
   when: HardRuleCondition[];
+  /**
+   * A member with edges to both sides of this split and a cannot-link to neither (a name without a legal
+   * form between `… Inc` and `… AG`): `joinStrongest` (default) lets edge order place it, `leaveOut` keeps
+   * it out of both clusters (it stays in pairwise review with each), since nothing says which side it is.
+   */
+  bridges?: 'joinStrongest' | 'leaveOut';
 }
 
 export interface ClusterEdgeRule {

@@ -7,7 +7,9 @@
  * different families) or a steward's not-a-match pair is a cannot-link. Clusters are the union-find components of the edges, strongest first, that
  * never join a cannot-link pair and only join clusters linked by enough of their member pairs — so a
  * cluster whose members conflict on an identifier is split before anyone sees it, and a chain of
- * look-alikes does not grow into one cluster.
+ * look-alikes does not grow into one cluster. A split rule with `bridges: "leaveOut"` also keeps out
+ * of both sides a member that could have joined either (a name without a legal form beside `… Inc`
+ * and `… AG`): which side it joined would be decided by edge order, not by evidence.
  */
 import type { CompiledRules } from '../matching/rules';
 import { scorePair } from '../matching/scoring';
@@ -80,6 +82,14 @@ export function isClusterEdge(explanation: MatchExplanation, rules: CompiledRule
   return clusterEdgeRule(explanation, rules) !== null;
 }
 
+/**
+ * True when a scored pair meets a `splitWhen` rule whose bridges are left out: the neighbourhood of a
+ * record must hold the other side too, or a record linked to both could not be seen as a bridge.
+ */
+export function isBridgeSplit(explanation: MatchExplanation, rules: CompiledRules): boolean {
+  return (rules.rules.clusterReview?.splitWhen ?? []).some((rule) => rule.bridges === 'leaveOut' && allHold(rule.when, explanation));
+}
+
 /** Share of member pairs two clusters must have edges between, by default, to be joined. */
 const DEFAULT_MIN_LINK_SHARE = 0.5;
 
@@ -95,8 +105,11 @@ function linkClusters(args: {
   merges: { a: number[]; b: number[]; score: number[] };
   cannotLinks: { a: number[]; b: number[] };
   minLinkShare: number;
+  /** Members that join no cluster (bridges of a `leaveOut` split). */
+  excluded?: ReadonlySet<number>;
 }): Int32Array {
   const { total, merges } = args;
+  const excluded = args.excluded ?? new Set<number>();
   const parent = new Int32Array(total);
   for (let i = 0; i < total; i++) parent[i] = i;
   // An index outside the array (never asked for) counts as its own root.
@@ -125,6 +138,7 @@ function linkClusters(args: {
   });
   const order = merges.a.map((_, i) => i).sort((i, j) => entry(merges.score, j) - entry(merges.score, i) || i - j);
   for (const i of order) {
+    if (excluded.has(entry(merges.a, i)) || excluded.has(entry(merges.b, i))) continue;
     const rx = find(entry(merges.a, i));
     const ry = find(entry(merges.b, i));
     if (rx === ry) continue;
@@ -160,11 +174,14 @@ export function buildClusterGraph(args: {
   const merges = { a: [] as number[], b: [] as number[], score: [] as number[] };
   const cannotLinks = { a: [] as number[], b: [] as number[] };
   const splitRules = rules.rules.clusterReview?.splitWhen ?? [];
+  /** Member pairs split by a rule whose bridges are left out. */
+  const bridgeSplits: Array<[number, number]> = [];
   for (let i = 0; i < members.length; i++) {
     const left = entry(members, i);
     for (let j = i + 1; j < members.length; j++) {
       const right = entry(members, j);
       let conflict: ClusterConflict | null = null;
+      let splitLeavingBridges = false;
       const explained: Array<{ pair: Omit<ClusterEdge, 'score' | 'rule' | 'explanation'>; explanation: MatchExplanation }> = [];
       for (const x of left.records) {
         for (const y of right.records) {
@@ -177,6 +194,7 @@ export function buildClusterGraph(args: {
           if (explanation.hardRule?.action === 'veto') conflict ??= { ...pair, reason: explanation.hardRule.name };
           const split = splitRules.find((rule) => allHold(rule.when, explanation));
           if (split) conflict ??= { ...pair, reason: split.name };
+          if (split?.bridges === 'leaveOut') splitLeavingBridges = true;
           explained.push({ pair, explanation });
         }
       }
@@ -189,6 +207,7 @@ export function buildClusterGraph(args: {
           if (!best || explanation.score > best.score) best = { ...pair, score: explanation.score, rule: edgeRule.name, explanation };
         }
       }
+      if (splitLeavingBridges) bridgeSplits.push([i, j]);
       if (conflict) {
         conflicts.push(conflict);
         cannotLinks.a.push(i);
@@ -202,12 +221,15 @@ export function buildClusterGraph(args: {
       }
     }
   }
-  const rootOf = linkClusters({
+  const linkArgs = {
     total: members.length,
     merges,
     cannotLinks,
     minLinkShare: rules.rules.clusterReview?.minLinkShare ?? DEFAULT_MIN_LINK_SHARE,
-  });
+  };
+  let rootOf = linkClusters(linkArgs);
+  const bridges = bridgesOf({ rootOf, bridgeSplits, merges, cannotLinks });
+  if (bridges.size > 0) rootOf = linkClusters({ ...linkArgs, excluded: bridges });
   const byRoot = new Map<number, string[]>();
   members.forEach((member, i) => {
     const root = entry(rootOf, i);
@@ -220,6 +242,45 @@ export function buildClusterGraph(args: {
     .filter((ids) => ids.length >= 2)
     .sort((x, y) => y.length - x.length || ((x[0] ?? '') < (y[0] ?? '') ? -1 : 1));
   return { edges: edges.filter((_, i) => isKept(i)), conflicts, clusters, refused: edges.filter((_, i) => !isKept(i)) };
+}
+
+/**
+ * Members that could have joined either side of a `leaveOut` split: each has an edge into the other
+ * side's cluster and no cannot-link with any of its members, so only edge order put it where it is.
+ */
+function bridgesOf(args: {
+  rootOf: Int32Array;
+  bridgeSplits: Array<[number, number]>;
+  merges: { a: number[]; b: number[] };
+  cannotLinks: { a: number[]; b: number[] };
+}): Set<number> {
+  const bridges = new Set<number>();
+  if (args.bridgeSplits.length === 0) return bridges;
+  const { rootOf } = args;
+  const linked = (pairs: { a: number[]; b: number[] }): Map<number, number[]> => {
+    const byMember = new Map<number, number[]>();
+    pairs.a.forEach((a, i) => {
+      const b = entry(pairs.b, i);
+      byMember.set(a, [...(byMember.get(a) ?? []), b]);
+      byMember.set(b, [...(byMember.get(b) ?? []), a]);
+    });
+    return byMember;
+  };
+  const edgesOf = linked(args.merges);
+  const cannotOf = linked(args.cannotLinks);
+  const membersOf = (root: number): number[] => [...rootOf.keys()].filter((m) => rootOf[m] === root);
+  for (const [i, j] of args.bridgeSplits) {
+    const sides = [membersOf(entry(rootOf, i)), membersOf(entry(rootOf, j))] as const;
+    sides.forEach((side, s) => {
+      const other = new Set(sides[1 - s]);
+      for (const m of side) {
+        const reachesOther = (edgesOf.get(m) ?? []).some((n) => other.has(n));
+        const barred = (cannotOf.get(m) ?? []).some((n) => other.has(n));
+        if (reachesOther && !barred) bridges.add(m);
+      }
+    });
+  }
+  return bridges;
 }
 
 /** Entry `index` of one of this file's arrays, each sized to every index asked for: a miss is a bug. */

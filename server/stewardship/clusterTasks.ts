@@ -22,10 +22,11 @@ import { findCandidates, prepareRecord, scorePair, type CompiledRules } from '..
 import { searchFieldsOf } from '../search/searchTerms';
 import type { Collection, Store, StoreSession } from '../store/types';
 import { CLUSTER_CLAIMS } from './collections';
-import { buildClusterGraph, isClusterEdge, type ClusterEdge, type GraphMember } from './clusterGraph';
+import { buildClusterGraph, isBridgeSplit, isClusterEdge, type ClusterEdge, type GraphMember } from './clusterGraph';
 import { tasksCollection } from './taskStore';
 import type { ClusterMember, ClusterMemberRecord, NotAMatchDocument, TaskClusterEdge, TaskDocument } from './types';
 import { bestOf, insertTask } from './newTask';
+import { reviewLeftOutMembers } from './leftOutMembers';
 
 export const CLUSTER_TASK = 'potential-match-cluster' as const;
 /** Rule named in audits of automatic cluster changes (task open / change / absorb). */
@@ -134,7 +135,8 @@ interface Gathered {
 
 /**
  * The neighbourhood of some golden records: themselves, every golden record linked to one of their
- * records by a cluster edge among its index candidates, and all members of open cluster tasks reached.
+ * records by a cluster edge (or split from one by a `leaveOut` split rule) among its index candidates,
+ * and all members of open cluster tasks reached.
  * Only the given records are searched in the index: a neighbour's own neighbours were searched when it
  * arrived (and are in its cluster task if they belong), and the re-match job brings older data in.
  * The index search stops adding at `maxMembers` golden records; an open task reached is taken whole
@@ -177,7 +179,12 @@ async function gatherNeighbourhood(args: {
       const found = await findCandidates({ store, rules, record: canonical, recordId: record._id, session });
       for (const [goldenId, entries] of found.byGolden) {
         if (goldenId === golden._id || queued.has(goldenId) || queued.size >= max) continue;
-        if (entries.some((entry) => isClusterEdge(scorePair({ a: prepared, b: entry.prepared, rules }), rules))) enqueue(goldenId);
+        // A candidate on the other side of a `leaveOut` split is gathered too, so a bridge is seen as one.
+        const linked = (entry: (typeof entries)[number]): boolean => {
+          const explanation = scorePair({ a: prepared, b: entry.prepared, rules });
+          return isClusterEdge(explanation, rules) || isBridgeSplit(explanation, rules);
+        };
+        if (entries.some(linked)) enqueue(goldenId);
       }
     }
   }
@@ -360,6 +367,16 @@ export async function reviewClustersAround(args: {
       taskId: task._id,
     });
   }
+  // Members of a task before that are in no cluster now get their pairwise review back (the records
+  // being placed are left to their caller, which raises their own pairwise task).
+  const leftOut = [...claimedBy.keys()]
+    .filter((id) => !result.clusterOf.has(id) && !args.goldenIds.includes(id))
+    .flatMap((id) => {
+      const record = gathered.get(id)?.records[0];
+      return record ? [{ goldenId: id, sourceRecordId: record._id, source: record.source }] : [];
+    });
+  if (leftOut.length > 0)
+    await reviewLeftOutMembers({ store, session, domain, leftOut, edges: [...graph.edges, ...graph.refused], rule, at });
   for (const task of targets.values()) {
     const kept = new Set((task.members ?? []).map((m) => m.goldenId));
     const before = reached.get(task._id);

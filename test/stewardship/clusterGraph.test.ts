@@ -4,10 +4,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { compileRules, loadRules, prepareRecord, validateRules, type CompiledRules } from '../../server/matching';
-import type { ClusterEdgeRule } from '../../server/matching/types';
+import type { ClusterEdgeRule, ClusterSplitRule } from '../../server/matching/types';
 import { buildClusterGraph } from '../../server/stewardship';
 import { scoreGroups } from '../../scripts/evalClusters';
 import { at } from '../support/must';
+import { present } from '../../server/invariant';
 
 const rules = await loadRules('supplier');
 
@@ -23,6 +24,8 @@ interface Fixture {
   rules?: Record<string, string>;
   /** Replaces the shipped rules' clusterReview edges for this fixture. */
   edges?: ClusterEdgeRule[];
+  /** Replaces the shipped rules' clusterReview split rules for this fixture. */
+  splitWhen?: ClusterSplitRule[];
 }
 
 const fixtures: Fixture[] = [
@@ -118,18 +121,77 @@ const fixtures: Fixture[] = [
     conflicts: 1,
   },
   {
-    name: 'legal forms of different families split the cluster: a name without a form joins one side only (round 5)',
+    // Until supplier-3.5.0 the name without a form joined the side edge order put first (here `us`); it names
+    // either company as well, so since supplier-3.5.0 (splitWhen bridges: leaveOut) it joins neither.
+    name: 'legal forms of different families split the cluster: a name without a form that links to both joins neither',
     members: {
       us: [{ name: 'Hamilton Medical, Inc.' }],
       plain: [{ name: 'HAMILTON MEDICAL' }],
       ch: [{ name: 'Hamilton Medical AG' }],
     },
-    clusters: [['plain', 'us']],
+    clusters: [],
     conflicts: 1,
   },
   {
-    name: 'an SE is a European legal form: a US Inc and its parent SE are split',
+    name: 'an SE is a European legal form: a US Inc and its parent SE are split, the formless name joins neither',
     members: { us: [{ name: 'Biotronik, Inc.' }], plain: [{ name: 'BIOTRONIK' }], se: [{ name: 'Biotronik SE' }] },
+    clusters: [],
+    conflicts: 1,
+  },
+  {
+    name: 'a formless name between a split pair is left out; the spellings of each side stay clusters (supplier-3.5.0)',
+    members: {
+      us: [{ name: 'Hamilton Medical, Inc.' }],
+      us2: [{ name: 'HAMILTON MEDICAL INC' }],
+      plain: [{ name: 'Hamilton Medical' }],
+      ch: [{ name: 'Hamilton Medical AG' }],
+      ch2: [{ name: 'HAMILTON MEDICAL AG' }],
+    },
+    clusters: [
+      ['us', 'us2'],
+      ['ch', 'ch2'],
+    ],
+    conflicts: 4,
+  },
+  {
+    name: 'addresses in different countries split a US company from its parent abroad; a name without a country joins neither',
+    members: {
+      us: [
+        {
+          name: 'Roche Diagnostics Corporation',
+          addresses: [{ line1: '9115 Hague Rd', city: 'Indianapolis', state: 'IN', country: 'US' }],
+        },
+      ],
+      us2: [{ name: 'ROCHE DIAGNOSTICS CORP', addresses: [{ line1: 'PO Box 660367', city: 'Dallas', state: 'TX', country: 'US' }] }],
+      plain: [{ name: 'Roche Diagnostics' }],
+      de: [{ name: 'Roche Diagnostics GmbH', addresses: [{ line1: 'Sandhofer Str. 116', city: 'Mannheim', country: 'DE' }] }],
+    },
+    clusters: [['us', 'us2']],
+    conflicts: 2,
+  },
+  {
+    name: 'a name without a legal form but with an address joins the side of its country',
+    members: {
+      us: [
+        {
+          name: 'Roche Diagnostics Corporation',
+          addresses: [{ line1: '9115 Hague Rd', city: 'Indianapolis', state: 'IN', country: 'US' }],
+        },
+      ],
+      plain: [{ name: 'ROCHE DIAGNOSTICS', addresses: [{ line1: 'PO Box 660367', city: 'Dallas', state: 'TX', country: 'US' }] }],
+      de: [{ name: 'Roche Diagnostics GmbH', addresses: [{ line1: 'Sandhofer Str. 116', city: 'Mannheim', country: 'DE' }] }],
+    },
+    clusters: [['plain', 'us']],
+    conflicts: 2,
+  },
+  {
+    name: 'without bridges: leaveOut a split lets edge order place the formless name (the default)',
+    members: {
+      us: [{ name: 'Hamilton Medical, Inc.' }],
+      plain: [{ name: 'HAMILTON MEDICAL' }],
+      ch: [{ name: 'Hamilton Medical AG' }],
+    },
+    splitWhen: [{ name: 'otherLegalForm', when: [{ comparator: 'legalForm', outcome: 'mismatch' }] }],
     clusters: [['plain', 'us']],
     conflicts: 1,
   },
@@ -165,9 +227,12 @@ function graphOf(fixture: Fixture, compiled: CompiledRules) {
 
 describe('buildClusterGraph', () => {
   test.each(fixtures)('$name', (fixture) => {
+    const review = present(rules.rules.clusterReview, 'the shipped clusterReview');
     const compiled = fixture.edges
       ? compileRules({ ...rules.rules, version: `supplier-test-${at(fixture.edges, 0).name}`, clusterReview: { edges: fixture.edges } })
-      : rules;
+      : fixture.splitWhen
+        ? compileRules({ ...rules.rules, version: 'supplier-test-split', clusterReview: { ...review, splitWhen: fixture.splitWhen } })
+        : rules;
     const graph = graphOf(fixture, compiled);
     expect(graph.clusters.map((c) => [...c].sort()).sort()).toEqual(fixture.clusters.map((c) => [...c].sort()).sort());
     expect(graph.conflicts).toHaveLength(fixture.conflicts ?? 0);
@@ -218,6 +283,11 @@ describe('clusterReview in the rule set', () => {
       code: 'UNKNOWN_COMPARATOR',
     },
     { change: { ...edge({}), splitWhen: [{ name: 'form', when: [] }] }, path: 'clusterReview.splitWhen[0].when', code: 'MIN_ITEMS' },
+    {
+      change: { ...edge({}), splitWhen: [{ name: 'form', when: [{ comparator: 'legalForm', outcome: 'mismatch' }], bridges: 'dropAll' }] },
+      path: 'clusterReview.splitWhen[0].bridges',
+      code: 'ENUM',
+    },
   ])('$code at $path', ({ change, path, code }) => {
     const problems = validateRules({ ...rules.rules, clusterReview: change });
     expect(problems.map((p) => ({ path: p.path, code: p.code }))).toContainEqual({ path, code });
