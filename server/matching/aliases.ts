@@ -346,6 +346,7 @@ export function withAliasTablesTokens(args: {
     const normalized = normalize(value);
     if (!normalized) return NO_TOKENS;
     // Variants and canonical forms hold no spaces (tokensOf), so words are the non-empty tokens.
-    return rewrite(normalized.split(' ')).filter((token) => token !== '');
+    const tokens = rewrite(normalized.split(' '));
+    return tokens.includes('') ? tokens.filter((token) => token !== '') : tokens;
   };
 }

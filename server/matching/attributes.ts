@@ -13,8 +13,9 @@ import { present } from '../invariant';
 import type { AttributeDetail, AttributeExtractor, PreparedAttributes } from './types';
 import { createIntern, type Intern } from './internedStrings';
 import { conversionFactor } from './unitConversions';
+import { capturesFollowMatch } from './regexShape';
 
-interface CompiledPattern {
+export interface CompiledPattern {
   regex: RegExp;
   value?: string;
   /** Upper-case unit spelling of a pattern without a `unit` group. */
@@ -23,7 +24,19 @@ interface CompiledPattern {
   table?: Map<string, readonly string[]>;
   /** The pattern runs only when this matches the text (a cheap test before an expensive pattern). */
   requires?: RegExp;
+  /**
+   * Values already read, by matched string — only for a pattern whose groups follow from the matched
+   * string alone (`capturesFollowMatch`); null otherwise. A million descriptions hold a few hundred
+   * distinct `21G`, `10ML`, `4X4IN`: each is read once.
+   */
+  remembered: Map<string, ValueRead> | null;
 }
+
+/** The canonical value(s) of one match, or null when it cannot be read. */
+type ValueRead = string | readonly string[] | null;
+
+/** Bound of one pattern's remembered values (a pattern matching free codes would otherwise grow without end). */
+const MAX_REMEMBERED = 1 << 14;
 
 export interface CompiledExtractor {
   definition: AttributeExtractor;
@@ -127,6 +140,7 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
         ...(p.unit ? { unit: p.unit.toUpperCase() } : {}),
         ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
         ...(p.values ? { table: equivalenceTable(p.values) } : {}),
+        remembered: capturesFollowMatch(p.regex) ? new Map<string, ValueRead>() : null,
       })),
       ...(definition.requires ? { requires: new RegExp(definition.requires) } : {}),
       name: definition.name,
@@ -194,11 +208,7 @@ function halfWrittenStep(text: string): number {
 }
 
 /** The canonical value(s) of one match, or null when the match cannot be read (unknown unit, a value its equivalence table lacks). */
-function valueOf(
-  extractor: CompiledExtractor,
-  pattern: CompiledPattern,
-  groups: Record<string, string | undefined>,
-): string | readonly string[] | null {
+function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups: Record<string, string | undefined>): ValueRead {
   if (pattern.table) return pattern.table.get(tableKey(groups.value ?? '')) ?? null;
   const { definition } = extractor;
   if (definition.kind === 'text') {
@@ -256,7 +266,27 @@ function valueOf(
 }
 
 const NON_ASCII = /[^ -~\t\n\r]/;
-const DIGIT = /\d/;
+
+/** How many ASCII digits `text` holds (what `\d` matches without the `u` flag). */
+function digitCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) count++;
+  }
+  return count;
+}
+
+/** The value(s) of one match, read once per distinct matched string where the pattern allows it. */
+function readMatch(extractor: CompiledExtractor, pattern: CompiledPattern, match: RegExpExecArray): ValueRead {
+  const remembered = pattern.remembered;
+  if (remembered === null) return valueOf(extractor, pattern, match.groups ?? {});
+  const known = remembered.get(match[0]);
+  if (known !== undefined) return known;
+  const read = valueOf(extractor, pattern, match.groups ?? {});
+  if (remembered.size < MAX_REMEMBERED) remembered.set(match[0], read);
+  return read;
+}
 
 /** Reads every declared attribute from the texts (upper-cased; spans blanked as they are read). */
 export function extractAttributes(extractors: readonly CompiledExtractor[], texts: readonly string[]): PreparedAttributes | undefined {
@@ -264,9 +294,10 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
   let isEmpty = true;
   for (const original of texts) {
     let text = (NON_ASCII.test(original) ? original.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : original).toUpperCase();
-    let hasDigit = DIGIT.test(text);
+    // Blanking a match removes exactly its digits (one pattern's matches never overlap).
+    let digits = digitCount(text);
     for (const extractor of extractors) {
-      if ((extractor.needsDigit && !hasDigit) || (extractor.requires && !extractor.requires.test(text))) continue;
+      if ((extractor.needsDigit && digits === 0) || (extractor.requires && !extractor.requires.test(text))) continue;
       for (const pattern of extractor.patterns) {
         if (pattern.requires && !pattern.requires.test(text)) continue;
         const regex = pattern.regex;
@@ -277,7 +308,7 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
             regex.lastIndex++;
             continue;
           }
-          const read = valueOf(extractor, pattern, match.groups ?? {});
+          const read = readMatch(extractor, pattern, match);
           if (read === null) continue;
           const list = out[extractor.name] ?? (out[extractor.name] = []);
           for (const one of typeof read === 'string' ? [read] : read) {
@@ -287,11 +318,9 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
           isEmpty = false;
           const current: string = blanked ?? text;
           blanked = current.slice(0, match.index) + ' '.repeat(match[0].length) + current.slice(match.index + match[0].length);
+          digits -= digitCount(match[0]);
         }
-        if (blanked !== null) {
-          text = blanked;
-          hasDigit = DIGIT.test(text);
-        }
+        if (blanked !== null) text = blanked;
       }
     }
   }

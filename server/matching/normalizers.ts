@@ -244,8 +244,10 @@ export const MIN_DIGIT_CODE_LENGTH = 5;
  * (`100`), gauges (`18G`), lengths (`27IN`, `4X4IN`) and strengths (`5MG`) are not codes.
  */
 export function isCodeToken(raw: string, minLength: number): boolean {
+  // Stripping punctuation keeps the digits: most words of a text have none and are not read further.
+  if (!HAS_DIGIT.test(raw)) return false;
   const code = raw.replace(NON_ALPHANUMERIC, '');
-  if (code.length < minLength || !HAS_DIGIT.test(code)) return false;
+  if (code.length < minLength) return false;
   if (ALL_DIGITS.test(code)) return code.length >= MIN_DIGIT_CODE_LENGTH && !/[.,]/.test(raw);
   if (!HAS_LETTER.test(code)) return false;
   const compact = raw.replace(/^[-.]+|[-.]+$/g, '');
@@ -295,7 +297,20 @@ export function shortNumbersInText(value: string, minLength: number): readonly s
   return recentIn(shortNumbersByMinLength, minLength, computeShortNumbers)(value);
 }
 
+/** True when `value` holds `length` ASCII digits in a row. */
+function hasDigitRun(value: string, length: number): boolean {
+  let run = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    run = code >= 48 && code <= 57 ? run + 1 : 0;
+    if (run >= length) return true;
+  }
+  return false;
+}
+
 function computeShortNumbers(value: string, minLength: number): string[] {
+  // A token of minLength digits or more needs such a run in the text: most texts have none.
+  if (!hasDigitRun(value, Math.max(minLength, 1))) return [];
   const found = new Set<string>();
   for (const raw of value.split(TEXT_TOKEN_SEPARATORS)) {
     if (raw.length >= minLength && raw.length < MIN_DIGIT_CODE_LENGTH && ALL_DIGITS.test(raw)) found.add(raw);
