@@ -36,6 +36,7 @@ import {
   HOLDOUT3_CORPUS_DIRECTORY,
   HOLDOUT4_CORPUS_DIRECTORY,
   HOLDOUT5_CORPUS_DIRECTORY,
+  HOLDOUT6_CORPUS_DIRECTORY,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
 } from './match-eval/corpus';
@@ -72,6 +73,11 @@ const HOLDOUT5_CORPUS = {
   directory: HOLDOUT5_CORPUS_DIRECTORY,
   title:
     'FIFTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout5, written blind to the rules before the fifth round, never tuned on: items as Infor CloudSuite 60/30-character / Oracle Fusion / SAP MM German-English / Henry Schein / UMDNS / Dutch hospital / NDC SPL package / PHARMAC / free-text requisition lines; suppliers as D&B / NPPES / VIES / registers / GPO roster / 1099 / AP vendor books; facilities as Care Compare / Leapfrog / Joint Commission / Medicaid / payer / ERP location / VA / NHS / CIHI / AIHW lists)',
+};
+const HOLDOUT6_CORPUS = {
+  directory: HOLDOUT6_CORPUS_DIRECTORY,
+  title:
+    'SIXTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout6, sealed: written blind to the rules before the sixth round, never tuned on; not part of --holdout)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -195,9 +201,11 @@ async function main(): Promise<void> {
           ? [HOLDOUT4_CORPUS]
           : args.has('--holdout5')
             ? [HOLDOUT5_CORPUS]
-            : args.has('--holdout')
-              ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3_CORPUS, HOLDOUT4_CORPUS, HOLDOUT5_CORPUS]
-              : [DEVELOPMENT_CORPUS];
+            : args.has('--holdout6')
+              ? [HOLDOUT6_CORPUS]
+              : args.has('--holdout')
+                ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3_CORPUS, HOLDOUT4_CORPUS, HOLDOUT5_CORPUS]
+                : [DEVELOPMENT_CORPUS];
 
   if (seed) {
     console.log(
