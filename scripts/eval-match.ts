@@ -78,7 +78,7 @@ const HOLDOUT5_CORPUS = {
 const HOLDOUT6_CORPUS = {
   directory: HOLDOUT6_CORPUS_DIRECTORY,
   title:
-    'SIXTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout6, sealed: written blind to the rules in session 8, never tuned on, not part of --holdout: items as web-shop / reseller titles, Fisher / VWR / Sigma lab catalogues, RxNorm / FDB / Medi-Span drug names, chargemaster lines with HCPCS, FedMall NSN lines, EDI 832, export catalogues, a value-analysis list and ward free text)',
+    'SIXTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout6, sealed: written blind to the rules in session 8, never tuned on, not part of --holdout: items as web-shop / reseller titles, lab catalogues, RxNorm / FDB / Medi-Span drug names, chargemaster, FedMall, EDI 832, export catalogues, value-analysis lists and ward free text; suppliers and facilities from registers and payment files the earlier corpora do not use)',
 };
 const LISTED_FALSE_MERGES = 25;
 

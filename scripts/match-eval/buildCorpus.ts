@@ -50,6 +50,12 @@ function sourceIdMaker(overrides: Record<string, (n: number) => string> = {}): (
     jde: (n) => String(100200 + n * 17),
     gpo: (n) => `GPO-${String(5100 + n * 7)}`,
     gleif: (n) => `5299${String(7310 + n * 41).padStart(14, '0')}XX`,
+    // Session 8: ABN Lookup (ABN, 11 digits), a Peppol participant (scheme 0151 = ABN), a distributor's
+    // ship-to accounts (customer number + ship-to suffix), the GS1 GLN registry (keyed by GLN).
+    'abn-lookup': (n) => String(53917446000 + n * 1013),
+    peppol: (n) => `0151:${String(41608552000 + n * 977)}`,
+    'distributor-shipto': (n) => `0522140-${String(n).padStart(2, '0')}`,
+    'gs1-gln': (n) => `GLN-${String(n).padStart(4, '0')}`,
   };
   return (source) => {
     const n = (counters.get(source) ?? 0) + 1;

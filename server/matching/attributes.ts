@@ -46,6 +46,8 @@ export interface CompiledExtractor {
   /** `definition.name` and `definition.absent`, read per record from one object shape (definitions are JSON of many shapes). */
   name: string;
   absent: string | undefined;
+  /** `definition.absentRequires` compiled: `absent` is read only when one of the texts matches it. */
+  absentRequires: RegExp | undefined;
   /** One copy of each value read (a million records hold a few hundred distinct sizes and volumes). */
   intern: Intern;
   /** number / quantity values are read from digits: a text without one is skipped at once. */
@@ -74,6 +76,7 @@ export function extractorProblems(extractors: readonly AttributeExtractor[]): Er
       }
     };
     tryRegex(extractor.requires, `attributes[${i}].requires`);
+    tryRegex(extractor.absentRequires, `attributes[${i}].absentRequires`);
     extractor.patterns.forEach((pattern, j) => {
       tryRegex(pattern.regex, `attributes[${i}].patterns[${j}].regex`);
       tryRegex(pattern.requires, `attributes[${i}].patterns[${j}].requires`);
@@ -145,6 +148,7 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
       ...(definition.requires ? { requires: new RegExp(definition.requires) } : {}),
       name: definition.name,
       absent: definition.absent,
+      absentRequires: definition.absentRequires !== undefined ? new RegExp(definition.absentRequires) : undefined,
       intern: createIntern(),
       needsDigit: definition.kind !== 'text',
       values: new Map(Object.entries(definition.values ?? {}).map(([k, v]) => [k.toUpperCase(), v])),
@@ -288,12 +292,17 @@ function readMatch(extractor: CompiledExtractor, pattern: CompiledPattern, match
   return read;
 }
 
+/** Upper case with accents folded: the text patterns read. */
+function foldedUpperCase(original: string): string {
+  return (NON_ASCII.test(original) ? original.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : original).toUpperCase();
+}
+
 /** Reads every declared attribute from the texts (upper-cased; spans blanked as they are read). */
 export function extractAttributes(extractors: readonly CompiledExtractor[], texts: readonly string[]): PreparedAttributes | undefined {
   const out: PreparedAttributes = {};
   let isEmpty = true;
   for (const original of texts) {
-    let text = (NON_ASCII.test(original) ? original.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : original).toUpperCase();
+    let text = foldedUpperCase(original);
     // Blanking a match removes exactly its digits (one pattern's matches never overlap).
     let digits = digitCount(text);
     for (const extractor of extractors) {
@@ -326,9 +335,12 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
   }
   // A qualifier's absence is a value too (a facility name without LABORATORY or CHILDREN'S names the
   // main facility): `absent` is read when the record has text and no pattern of the attribute matched.
+  // `absentRequires` limits that to records one of whose texts says so (a country field: AU).
   for (const extractor of extractors) {
     const absent = extractor.absent;
     if (absent === undefined || out[extractor.name] || !texts.some((text) => text.trim() !== '')) continue;
+    const condition = extractor.absentRequires;
+    if (condition && !texts.some((text) => condition.test(foldedUpperCase(text)))) continue;
     out[extractor.name] = [absent];
     isEmpty = false;
   }

@@ -158,6 +158,11 @@ export interface AttributeExtractor {
    * a facility name without LABORATORY or CHILDREN'S is the main facility). Default: nothing read.
    */
   absent?: string;
+  /**
+   * `absent` is read only when one of the record's texts matches this pattern (upper-case, accents
+   * folded): a convention of one jurisdiction, read from a field the extractor also reads (the country).
+   */
+  absentRequires?: string;
 }
 
 export type TokenWeighting = 'uniform' | 'idf';

@@ -12,12 +12,16 @@
  * locations as Care Compare, Leapfrog, Joint Commission, Medicaid files, payer directories, ERP location masters, the
  * VA, NHS ODS / CQC, CIHI and AIHW write them), written blind to the rules, is held to the same invariants
  * (`npm run eval:match -- --skip-seed --holdout5 --clusters`).
+ * The sixth held-out corpus (test/fixtures/match-eval-holdout6, sealed — suppliers and care locations in conventions
+ * corpora 1–5 do not use), written blind to the rules, is held to the same invariants
+ * (`npm run eval:match -- --skip-seed --holdout6 --clusters`); tuning helpers never open it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   corpusProblems,
   HOLDOUT4_CORPUS_DIRECTORY,
   HOLDOUT5_CORPUS_DIRECTORY,
+  HOLDOUT6_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -32,6 +36,8 @@ const SIZES = [
   { name: 'fourth', directory: HOLDOUT4_CORPUS_DIRECTORY, domain: 'facility', truePairs: 100, hardNegatives: 40, records: 100 },
   { name: 'fifth', directory: HOLDOUT5_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'fifth', directory: HOLDOUT5_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'sixth', directory: HOLDOUT6_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'sixth', directory: HOLDOUT6_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {

@@ -13,7 +13,7 @@
  */
 
 export interface FacilityRecordSpec {
-  s: 'cms' | 'nppes' | 'state-license' | 'workday';
+  s: 'cms' | 'nppes' | 'state-license' | 'workday' | 'distributor-shipto' | 'gs1-gln';
   n: string;
   alt?: string[];
   /** CCN (cms always; others sometimes). */
@@ -873,6 +873,35 @@ export const FACILITY_ENTITIES: FacilityEntity[] = [
       { s: 'workday', n: 'SPH' },
     ],
   },
+  // Session 8 (branch orgsneg6), from public conventions: ERP / distributor ship-to points (own account
+  // suffix, often their own GLN in the GS1 registry) of one hospital — inpatient and outpatient pharmacy,
+  // main OR, receiving dock — each a different delivery point from the hospital (the `mgh` entity above)
+  // and from each other.
+  {
+    key: 'mgh-inpt-pharmacy',
+    records: [
+      { s: 'distributor-shipto', n: 'MASSACHUSETTS GEN HOSP INPT PHARM', a: '55 FRUIT ST GRB-005|BOSTON|MA|02114' },
+      { s: 'gs1-gln', n: 'MASSACHUSETTS GENERAL HOSPITAL INPATIENT PHARMACY', gln12: '086001530041', a: '55 FRUIT ST|BOSTON|MA|02114' },
+    ],
+  },
+  {
+    key: 'mgh-op-pharmacy',
+    records: [
+      { s: 'distributor-shipto', n: 'MASSACHUSETTS GEN HOSP OP PHARM', a: '55 FRUIT ST WANG 1|BOSTON|MA|02114' },
+      { s: 'gs1-gln', n: 'MASSACHUSETTS GENERAL HOSPITAL OUTPATIENT PHARMACY', gln12: '086001530042', a: '55 FRUIT ST|BOSTON|MA|02114' },
+    ],
+  },
+  {
+    key: 'mgh-main-or',
+    records: [
+      { s: 'distributor-shipto', n: 'MASSACHUSETTS GEN HOSP MAIN OR', a: '55 FRUIT ST|BOSTON|MA|02114' },
+      { s: 'gs1-gln', n: 'MASSACHUSETTS GENERAL HOSPITAL - OR MAIN', gln12: '086001530043', a: '55 FRUIT ST|BOSTON|MA|02114' },
+    ],
+  },
+  {
+    key: 'mgh-dock',
+    records: [{ s: 'distributor-shipto', n: 'MASSACHUSETTS GEN HOSP RECEIVING DOCK', a: '55 FRUIT ST|BOSTON|MA|02114' }],
+  },
 ];
 
 export const FACILITY_NEGATIVES: FacilityNegative[] = [
@@ -923,4 +952,12 @@ export const FACILITY_NEGATIVES: FacilityNegative[] = [
   { a: 'childrens-colorado#1', b: 'childrens-los-angeles#1', differs: 'same name, other city' },
   { a: 'providence-st-vincent#2', b: 'st-vincent-worcester#2', differs: 'same name, other city' },
   { a: 'riverside-columbus#2', b: 'riverside-newport-news#1', differs: 'same name, other city' },
+  // Session 8 (orgsneg6): delivery points of one hospital.
+  { a: 'mgh#0', b: 'mgh-inpt-pharmacy#0', differs: 'inpatient pharmacy ship-to vs its hospital' },
+  { a: 'mgh-inpt-pharmacy#0', b: 'mgh-op-pharmacy#0', differs: 'inpatient vs outpatient pharmacy in one building' },
+  { a: 'mgh-inpt-pharmacy#1', b: 'mgh-op-pharmacy#1', differs: 'inpatient vs outpatient pharmacy in one building' },
+  { a: 'mgh#0', b: 'mgh-main-or#1', differs: 'main operating room vs its hospital' },
+  { a: 'mgh#1', b: 'mgh-main-or#0', differs: 'main operating room vs its hospital' },
+  { a: 'mgh-main-or#0', b: 'mgh-dock#0', differs: 'two delivery points of one hospital' },
+  { a: 'mgh#1', b: 'mgh-dock#0', differs: 'receiving dock vs its hospital' },
 ];

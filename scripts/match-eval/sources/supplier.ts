@@ -747,6 +747,54 @@ export const SUPPLIER_ENTITIES: SupplierEntity[] = [
       { s: 'sap', n: 'LEICA MICROSYSTEMS GMBH' },
     ],
   },
+  // Session 8 (branch orgsneg6), written from public conventions before any fix: one name with two
+  // explicit US legal forms (a parent Corporation and its operating Inc. at one address; an AP keying
+  // variant Inc / Corp of one vendor), and an Australian unit trust, its trustee company and the
+  // business name the trust trades under (ABN Lookup names a trust THE TRUSTEE FOR …; invoices write
+  // X PTY LTD ATF X UNIT TRUST; a company's name must end in Pty Ltd).
+  {
+    key: 'veridian-surgical-corp',
+    records: [
+      { s: 'oracle', n: 'Veridian Surgical Corporation', a: '13700 Progress Blvd., Suite 100|Alachua|FL|32615' },
+      { s: 'gleif', n: 'VERIDIAN SURGICAL CORP', a: '13700 PROGRESS BLVD|ALACHUA|FL|32615' },
+    ],
+  },
+  {
+    key: 'veridian-surgical-inc',
+    records: [
+      { s: 'workday', n: 'VERIDIAN SURGICAL, INC.', a: '13700 PROGRESS BLVD|ALACHUA|FL|32615' },
+      { s: 'jde', n: 'VERIDIAN SURGICAL INC', t: '59-3421187', a: '13700 PROGRESS BLVD STE 100|ALACHUA|FL|32615' },
+    ],
+  },
+  {
+    key: 'brightwater-diagnostics',
+    records: [
+      { s: 'oracle', n: 'Brightwater Diagnostics Inc', a: '410 Commerce Park Dr|Marietta|GA|30060' },
+      { s: 'gpo', n: 'BRIGHTWATER DIAGNOSTICS CORP' },
+    ],
+  },
+  {
+    key: 'kestrel-medical-trust',
+    records: [
+      { s: 'abn-lookup', n: 'THE TRUSTEE FOR KESTREL MEDICAL UNIT TRUST', alt: ['Kestrel Medical'], a: '|SOUTHPORT|QLD|4215|AU' },
+      { s: 'jde', n: 'KESTREL MEDICAL PTY LTD ATF KESTREL MEDICAL UNIT TRUST', a: '22 NERANG STREET|SOUTHPORT|QLD|4215|AU', ap: ['remit'] },
+      { s: 'peppol', n: 'Kestrel Medical', a: '22 Nerang Street|Southport|QLD|4215|AU' },
+    ],
+  },
+  {
+    key: 'kestrel-medical-pty',
+    records: [
+      { s: 'abn-lookup', n: 'KESTREL MEDICAL PTY LTD', a: '|SOUTHPORT|QLD|4215|AU' },
+      { s: 'oracle', n: 'KESTREL MEDICAL PTY. LIMITED', a: '22 NERANG STREET|SOUTHPORT|QLD|4215|AU', ap: ['remit'] },
+    ],
+  },
+  {
+    key: 'austral-surgical',
+    records: [
+      { s: 'abn-lookup', n: 'AUSTRAL SURGICAL PTY LTD', a: '5 MACQUARIE STREET|PARRAMATTA|NSW|2150|AU' },
+      { s: 'oracle', n: 'Austral Surgical Pty. Limited', a: '5 Macquarie St|Parramatta|NSW|2150|AU', ap: ['remit'] },
+    ],
+  },
 ];
 
 /** Hard negatives: similar names, parent/child, sister companies, acquirer/acquired. Pairs of record ids `<entity>#<index>`. */
@@ -825,4 +873,10 @@ export const SUPPLIER_NEGATIVES: SupplierNegative[] = [
   { a: 'rapid-rx-courier#2', b: 'rapid-courier-services#1', differs: 'similar name' },
   { a: 'lakeshore-biomed#0', b: 'lakeshore-medical-staffing#1', differs: 'similar name' },
   { a: 'lakeshore-biomed#2', b: 'lakeshore-medical-staffing#0', differs: 'similar name' },
+  // Session 8 (orgsneg6): two explicit legal forms of one name; a unit trust and its trustee company.
+  { a: 'veridian-surgical-corp#0', b: 'veridian-surgical-inc#0', differs: 'parent Corporation vs operating Inc. at one address' },
+  { a: 'veridian-surgical-corp#1', b: 'veridian-surgical-inc#1', differs: 'parent Corporation vs operating Inc. at one address' },
+  { a: 'kestrel-medical-trust#0', b: 'kestrel-medical-pty#0', differs: 'unit trust vs trustee company (separate ABNs)' },
+  { a: 'kestrel-medical-trust#1', b: 'kestrel-medical-pty#1', differs: 'unit trust vs trustee company (separate ABNs)' },
+  { a: 'kestrel-medical-trust#2', b: 'kestrel-medical-pty#1', differs: "the trust's business name vs the trustee company" },
 ];
