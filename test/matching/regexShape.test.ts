@@ -67,8 +67,11 @@ const adversarial = texts
 
 describe('remembered values are what a fresh read gives', () => {
   test.each(domains)('%s: a matched string has the same groups wherever it occurs', async (domain) => {
-    const patterns = (await extractorsOf(domain)).flatMap((extractor) => extractor.patterns.map((pattern) => pattern.regex));
-    expect(patterns.every(capturesFollowMatch)).toBe(true);
+    const all = (await extractorsOf(domain)).flatMap((extractor) => extractor.patterns.map((pattern) => pattern.regex));
+    // Only patterns of this shape are remembered (a whole-text condition such as supplier `trust`'s `^(?!.*TRUST)` is
+    // read afresh every time); item descriptions are the hot path, so every item pattern must keep the shape.
+    const patterns = all.filter(capturesFollowMatch);
+    if (domain === 'item') expect(patterns).toEqual(all);
     for (const source of patterns) {
       const regex = new RegExp(source, 'g');
       const groupsOf = new Map<string, string>();
