@@ -236,3 +236,52 @@ test('a newest entry stored with its snapshot (before this shape) keeps it when 
     { description: 'GAUZE 4X4' },
   ]);
 });
+
+test('a save that lands between a reader’s history read and its golden-record read: the reader re-reads the entry', async () => {
+  const second = await saveTwoVersions();
+  let isRaced = false;
+  // The store as the reader sees it: the first read of golden records lets a third save commit first.
+  const racing = new Proxy(store, {
+    get(target, key) {
+      if (key !== 'collection') {
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (name: string) => {
+        const collection = target.collection(name);
+        if (name !== 'goldenRecords') return collection;
+        return new Proxy(collection, {
+          get(inner, innerKey) {
+            const value: unknown = Reflect.get(inner, innerKey, inner);
+            if (innerKey !== 'find' || typeof value !== 'function') return typeof value === 'function' ? value.bind(inner) : value;
+            return async (...args: unknown[]) => {
+              if (!isRaced) {
+                isRaced = true;
+                await store.withTransaction((session) =>
+                  saveGolden({
+                    store,
+                    session,
+                    before: second,
+                    next: { ...STATE, attributes: { description: 'GLOVE NITRILE XL' }, sourceRecordIds: ['item|lawson|1'] },
+                    cause: 'ingest',
+                    changeType: 'updated',
+                    actor,
+                    at: '2026-12-03T00:00:00.000Z',
+                  }),
+                );
+              }
+              return (value as (...a: unknown[]) => unknown).apply(inner, args);
+            };
+          },
+        });
+      };
+    },
+  });
+  const history = await readHistory({ store: racing, goldenId: 'item-g1' });
+  expect(isRaced).toBe(true);
+  // Read before the third save: versions 1 and 2, the second with its own state (not the third's).
+  expect(history.map((entry) => [entry.version, entry.snapshot.attributes])).toEqual([
+    [1, FIRST_ATTRIBUTES],
+    [2, SECOND_ATTRIBUTES],
+  ]);
+});
