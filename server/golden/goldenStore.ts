@@ -2,10 +2,15 @@
  * Reading and writing golden records with optimistic concurrency: every save bumps `version`,
  * keeps the full state in `goldenHistory` (so as-of reads need no replay) and appends to the
  * change feed — all with the caller's session, so they commit with the change that caused them.
+ *
+ * The newest history entry of a record is stored without its snapshot: that state is the golden record
+ * itself, so storing it again would keep every record twice. The next save writes it into that entry
+ * (it is then `before`), and readers take it from the golden record (`resolveSnapshots`).
  */
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../errors';
-import { insertDeferrable } from '../store/deferredInserts';
+import { findDeferred, insertDeferrable } from '../store/deferredInserts';
+import { present } from '../invariant';
 import type { Store, StoreSession } from '../store/types';
 import { appendChange } from './changeFeed';
 import { changedPaths } from './changedPaths';
@@ -112,18 +117,85 @@ function snapshotOf(golden: GoldenState): GoldenHistoryDocument['snapshot'] {
 
 /**
  * A history entry as stored: the first version's `changes` (every attribute, from nothing) are left out,
- * since they are its snapshot's attributes again; readers restore them (`withChanges`).
+ * since they are its snapshot's attributes again; readers restore them (`withChanges`). The newest entry has
+ * no `snapshot` (the golden record holds that state); entries written before this shape all have one.
  */
-type StoredHistoryDocument = Pick<
-  GoldenHistoryDocument,
-  '_id' | 'goldenId' | 'domain' | 'version' | 'at' | 'cause' | 'actor' | 'snapshot' | 'note'
-> & { changes?: GoldenHistoryDocument['changes']; [key: string]: unknown };
+type StoredHistoryDocument = Pick<GoldenHistoryDocument, '_id' | 'goldenId' | 'domain' | 'version' | 'at' | 'cause' | 'actor' | 'note'> & {
+  changes?: GoldenHistoryDocument['changes'];
+  snapshot?: GoldenHistoryDocument['snapshot'];
+  [key: string]: unknown;
+};
 
-/** A stored history entry as readers see it: `changes` restored for a first version stored without them. */
-function withChanges(entry: StoredHistoryDocument): GoldenHistoryDocument {
+type ResolvedHistoryDocument = StoredHistoryDocument & { snapshot: GoldenHistoryDocument['snapshot'] };
+
+/** A stored history entry (snapshot resolved) as readers see it: `changes` restored for a first version stored without them. */
+function withChanges(entry: ResolvedHistoryDocument): GoldenHistoryDocument {
   const { changes } = entry;
   if (changes) return { ...entry, changes };
   return { ...entry, changes: diffAttributes({}, entry.snapshot.attributes) };
+}
+
+/** The `_id` of version `version`'s history entry. */
+export function historyEntryId(goldenId: string, version: number): string {
+  return `${goldenId}|${String(version).padStart(8, '0')}`;
+}
+
+/** How many times a reader re-reads entries whose golden record moved on while it read (each time, one save). */
+const MAX_SNAPSHOT_RESOLVE_ROUNDS = 8;
+
+/**
+ * Gives every entry its snapshot, in the order given. An entry without one was the newest when read: its state
+ * is the golden record's, if that is still at the entry's version; if the record has moved on since, the save
+ * that moved it wrote the snapshot into the entry first, so the entry is read again.
+ */
+async function resolveSnapshots(store: Store, entries: StoredHistoryDocument[]): Promise<ResolvedHistoryDocument[]> {
+  const resolved = entries.slice();
+  for (let round = 0; round < MAX_SNAPSHOT_RESOLVE_ROUNDS; round++) {
+    const open = resolved.flatMap((entry, index) => (entry.snapshot ? [] : [index]));
+    if (open.length === 0) return resolved as ResolvedHistoryDocument[];
+    const goldenIds = [...new Set(open.map((index) => present(resolved[index], 'history entry').goldenId))];
+    const goldens = new Map(
+      (await store.collection<GoldenRecordDocument>(GOLDEN_RECORDS).find({ _id: { $in: goldenIds } })).map((golden) => [
+        golden._id,
+        golden,
+      ]),
+    );
+    const moved: number[] = [];
+    for (const index of open) {
+      const entry = present(resolved[index], 'history entry');
+      const golden = present(goldens.get(entry.goldenId), `golden record "${entry.goldenId}" of history entry "${entry._id}"`);
+      if (golden.version === entry.version) resolved[index] = { ...entry, snapshot: snapshotOf(golden) };
+      else moved.push(index);
+    }
+    if (moved.length === 0) continue;
+    const ids = moved.map((index) => present(resolved[index], 'history entry')._id);
+    const reread = new Map(
+      (await store.collection<StoredHistoryDocument>(GOLDEN_HISTORY).find({ _id: { $in: ids } })).map((entry) => [entry._id, entry]),
+    );
+    for (const index of moved) {
+      const entry = present(resolved[index], 'history entry');
+      resolved[index] = present(reread.get(entry._id), `history entry "${entry._id}"`);
+    }
+  }
+  throw new Error(`History snapshots still unresolved after ${MAX_SNAPSHOT_RESOLVE_ROUNDS} rounds: the golden records kept changing.`);
+}
+
+/**
+ * Writes the snapshot of `before`'s version into its history entry, which was stored without one while it was
+ * the newest. Before the golden record changes, so a reader that finds the record moved on finds the snapshot.
+ */
+async function keepSnapshotOf(args: { store: Store; session: StoreSession; before: GoldenRecordDocument }): Promise<void> {
+  const id = historyEntryId(args.before._id, args.before.version);
+  const snapshot = snapshotOf(args.before);
+  const deferred = findDeferred<StoredHistoryDocument>({ session: args.session, collection: GOLDEN_HISTORY, id });
+  if (deferred) {
+    deferred.snapshot = snapshot;
+    return;
+  }
+  // Entries stored with a snapshot (the older shape, or already filled) are left as they are.
+  await args.store
+    .collection<StoredHistoryDocument>(GOLDEN_HISTORY)
+    .updateOne({ _id: id, snapshot: { $exists: false } }, { $set: { snapshot } }, { session: args.session });
 }
 
 /** Top-level attribute changes between two states. */
@@ -180,6 +252,7 @@ export async function saveGolden(args: {
     updatedAt: at,
   };
   if (args.before) {
+    await keepSnapshotOf({ store: args.store, session: args.session, before: args.before });
     const result = await collection.replaceOne({ _id: doc._id, version: args.before.version }, doc, { session: args.session });
     if (result.matchedCount === 0) {
       const current = await collection.findOne({ _id: doc._id }, { session: args.session });
@@ -196,7 +269,7 @@ export async function saveGolden(args: {
   // Without a state before, the changes are the snapshot's attributes: derived again when read.
   const isDerivable = !args.before;
   const history: StoredHistoryDocument = {
-    _id: `${doc._id}|${String(version).padStart(8, '0')}`,
+    _id: historyEntryId(doc._id, version),
     goldenId: doc._id,
     domain: doc.domain,
     version,
@@ -204,7 +277,6 @@ export async function saveGolden(args: {
     cause: args.cause,
     actor: args.actor,
     ...(isDerivable ? {} : { changes }),
-    snapshot: snapshotOf(doc),
     ...(args.note ? { note: args.note } : {}),
   };
   await insertDeferrable({ store: args.store, collection: GOLDEN_HISTORY, doc: history, session: args.session });
@@ -239,7 +311,13 @@ export async function readHistory(args: {
   const entries = await args.store
     .collection<StoredHistoryDocument>(GOLDEN_HISTORY)
     .find(filter, { sort: { version: 1 }, limit: args.limit });
-  return entries.map(withChanges);
+  return (await resolveSnapshots(args.store, entries)).map(withChanges);
+}
+
+/** History entries by `_id` (see `historyEntryId`), in no particular order; ids without an entry are left out. */
+export async function readHistoryEntries(args: { store: Store; ids: string[] }): Promise<GoldenHistoryDocument[]> {
+  const entries = await args.store.collection<StoredHistoryDocument>(GOLDEN_HISTORY).find({ _id: { $in: args.ids } });
+  return (await resolveSnapshots(args.store, entries)).map(withChanges);
 }
 
 /** The version of a golden record that was current at `asOf`, or null if it did not exist yet. */
@@ -247,5 +325,6 @@ export async function readAsOf(args: { store: Store; goldenId: string; asOf: str
   const found = await args.store
     .collection<StoredHistoryDocument>(GOLDEN_HISTORY)
     .find({ goldenId: args.goldenId, at: { $lte: args.asOf } }, { sort: { version: -1 }, limit: 1 });
-  return found[0] ? withChanges(found[0]) : null;
+  const [resolved] = await resolveSnapshots(args.store, found);
+  return resolved ? withChanges(resolved) : null;
 }

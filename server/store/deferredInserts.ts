@@ -43,3 +43,17 @@ export async function insertDeferrable<T extends Document>(args: {
   if (documents) documents.push(args.doc);
   else pending.set(args.collection, [args.doc]);
 }
+
+/**
+ * The document with `_id` `id` waiting in `session`'s deferred inserts to `collection`, if any: the caller may
+ * still change it (it is written at the end of the session's `withDeferredInserts`).
+ */
+export function findDeferred<T extends Document>(args: { session: StoreSession; collection: string; id: unknown }): T | undefined {
+  const documents = pendingBySession.get(args.session)?.get(args.collection);
+  if (!documents) return undefined;
+  // The newest first: a caller usually looks for what it deferred last.
+  for (let index = documents.length - 1; index >= 0; index--) {
+    if (documents[index]?._id === args.id) return documents[index] as T;
+  }
+  return undefined;
+}

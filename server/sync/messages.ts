@@ -5,7 +5,7 @@
  * at the change's version, never the current record, so a message always shows the state at event time.
  */
 import { RESTRICTED } from '../policies/visibility';
-import { GOLDEN_HISTORY } from '../golden/collections';
+import { historyEntryId, readHistoryEntries } from '../golden/goldenStore';
 import { touchesPaths } from '../golden/changedPaths';
 import { maskAttributes } from '../golden/presenter';
 import { loadSurvivorshipConfig } from '../golden/survivorshipConfig';
@@ -62,10 +62,6 @@ function valueAt(attributes: Record<string, unknown>, path: string): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current ?? null;
-}
-
-function historyId(goldenId: string, version: number): string {
-  return `${goldenId}|${String(version).padStart(8, '0')}`;
 }
 
 /** Builds the full event of a change (record and delta included) from the history. */
@@ -177,19 +173,17 @@ export async function planMessages(
   const isSnapshot = backfillRun !== undefined;
   const changes = input.changes.filter((change) => subscription.domains.includes(change.domain));
   if (changes.length === 0) return [];
-  const ids = changes.flatMap((c) => [historyId(c.goldenId, c.version), ...(c.version > 1 ? [historyId(c.goldenId, c.version - 1)] : [])]);
-  const histories = new Map(
-    (await services.store.collection<GoldenHistoryDocument>(GOLDEN_HISTORY).find({ _id: { $in: [...new Set(ids)] } })).map((h) => [
-      h._id,
-      h,
-    ]),
-  );
+  const ids = changes.flatMap((c) => [
+    historyEntryId(c.goldenId, c.version),
+    ...(c.version > 1 ? [historyEntryId(c.goldenId, c.version - 1)] : []),
+  ]);
+  const histories = new Map((await readHistoryEntries({ store: services.store, ids: [...new Set(ids)] })).map((h) => [h._id, h]));
   let candidates = changes.flatMap((change): Array<{ change: ChangeDocument; event: SyncEvent; type: PlannedMessage['event'] }> => {
     const previousVersion = typeof change.previousVersion === 'number' ? change.previousVersion : change.version - 1;
     const event = eventOf(
       change,
-      histories.get(historyId(change.goldenId, change.version)),
-      previousVersion > 0 ? histories.get(historyId(change.goldenId, previousVersion)) : undefined,
+      histories.get(historyEntryId(change.goldenId, change.version)),
+      previousVersion > 0 ? histories.get(historyEntryId(change.goldenId, previousVersion)) : undefined,
       subscription.includeSensitive === true,
     );
     if (isSnapshot) {
