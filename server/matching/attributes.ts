@@ -23,6 +23,10 @@ interface CompiledPattern {
   table?: Map<string, readonly string[]>;
   /** The pattern runs only when this matches the text (a cheap test before an expensive pattern). */
   requires?: RegExp;
+  /** `anyUnit`: the same pattern once per reading, each read as if it declared that `unit` (and `numberUnits`). */
+  readings?: CompiledPattern[];
+  /** A reading of `anyUnit` that gives each number its own unit (`IN FT`: 18X125 is 18 in x 125 ft). */
+  numberUnits?: string[];
 }
 
 export interface CompiledExtractor {
@@ -64,16 +68,35 @@ export function extractorProblems(extractors: readonly AttributeExtractor[]): Er
     extractor.patterns.forEach((pattern, j) => {
       tryRegex(pattern.regex, `attributes[${i}].patterns[${j}].regex`);
       tryRegex(pattern.requires, `attributes[${i}].patterns[${j}].requires`);
-      if (
-        pattern.unit !== undefined &&
-        !Object.keys(extractor.units ?? {}).some((spelling) => spelling.toUpperCase() === pattern.unit?.toUpperCase())
-      )
+      const isKnownUnit = (unit: string) =>
+        Object.keys(extractor.units ?? {}).some((spelling) => spelling.toUpperCase() === unit.toUpperCase());
+      if (pattern.unit !== undefined && !isKnownUnit(pattern.unit))
         problems.push({
           path: `attributes[${i}].patterns[${j}].unit`,
           code: 'UNKNOWN_UNIT',
           message: `attribute "${extractor.name}": the pattern's unit "${pattern.unit}" is not one of its units`,
         });
+      (pattern.anyUnit ?? []).forEach((reading, k) => {
+        const unknown = reading.split(/\s+/).find((unit) => !isKnownUnit(unit));
+        if (unknown !== undefined)
+          problems.push({
+            path: `attributes[${i}].patterns[${j}].anyUnit[${k}]`,
+            code: 'UNKNOWN_UNIT',
+            message: `attribute "${extractor.name}": the pattern's unit "${unknown}" is not one of its units`,
+          });
+      });
     });
+    if (
+      extractor.sameAs !== undefined &&
+      !extractors.some(
+        (other) => other !== extractor && other.name === extractor.sameAs && other.kind === extractor.kind && other.unit === extractor.unit,
+      )
+    )
+      problems.push({
+        path: `attributes[${i}].sameAs`,
+        code: 'UNKNOWN_ATTRIBUTE',
+        message: `attribute "${extractor.name}": sameAs "${extractor.sameAs}" is not another attribute of the same kind and unit`,
+      });
     if (extractor.kind !== 'quantity') return;
     if (!extractor.unit) {
       problems.push({
@@ -121,15 +144,23 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
       new Map(Object.entries(table ?? {}).map(([spelling, spec]) => [spelling.toUpperCase(), conversionFactor(spec, target)]));
     return {
       definition,
-      patterns: definition.patterns.map((p) => ({
-        regex: new RegExp(p.regex, 'g'),
-        value: p.value,
-        ...(p.unit ? { unit: p.unit.toUpperCase() } : {}),
-        ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
-        ...(p.values ? { table: equivalenceTable(p.values) } : {}),
-      })),
+      patterns: definition.patterns.map((p) => {
+        const compiled: CompiledPattern = {
+          regex: new RegExp(p.regex, 'g'),
+          value: p.value,
+          ...(p.unit ? { unit: p.unit.toUpperCase() } : {}),
+          ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
+          ...(p.values ? { table: equivalenceTable(p.values) } : {}),
+        };
+        if (p.anyUnit)
+          compiled.readings = p.anyUnit.map((reading) => {
+            const units = reading.toUpperCase().split(/\s+/);
+            return { ...compiled, unit: units[0], ...(units.length > 1 ? { numberUnits: units } : {}) };
+          });
+        return compiled;
+      }),
       ...(definition.requires ? { requires: new RegExp(definition.requires) } : {}),
-      name: definition.name,
+      name: definition.sameAs ?? definition.name,
       absent: definition.absent,
       intern: createIntern(),
       needsDigit: definition.kind !== 'text',
@@ -222,8 +253,8 @@ function valueOf(
       .join('x');
   // Each number may carry its own unit (`2 IN X 5 YD`, `7,5 CM X 4,57 M`): `unit2` / `unit3` default to the one before.
   const unitSpellings: string[] = [];
-  for (const name of ['unit', 'unit2', 'unit3'] as const) {
-    const spelling = groups[name] ?? (name === 'unit' ? pattern.unit : undefined);
+  for (const [k, name] of (['unit', 'unit2', 'unit3'] as const).entries()) {
+    const spelling = groups[name] ?? pattern.numberUnits?.[k] ?? (name === 'unit' ? pattern.unit : undefined);
     unitSpellings.push(spelling !== undefined ? squash(spelling).toUpperCase() : (unitSpellings[unitSpellings.length - 1] ?? ''));
   }
   const numberFactors: number[] = [];
@@ -255,6 +286,21 @@ function valueOf(
   return converted.some((c) => c.step > 0) ? `${text} ±${converted.map((c) => significant(c.step)).join('/')}` : text;
 }
 
+/** The values of one match read once per unit of `anyUnit` (null when none can be read). */
+function readingsOf(
+  extractor: CompiledExtractor,
+  readings: readonly CompiledPattern[],
+  groups: Record<string, string | undefined>,
+): readonly string[] | null {
+  const out: string[] = [];
+  for (const reading of readings) {
+    const read = valueOf(extractor, reading, groups);
+    if (read === null) continue;
+    for (const one of typeof read === 'string' ? [read] : read) if (!out.includes(one)) out.push(one);
+  }
+  return out.length > 0 ? out : null;
+}
+
 const NON_ASCII = /[^ -~\t\n\r]/;
 const DIGIT = /\d/;
 
@@ -277,7 +323,9 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
             regex.lastIndex++;
             continue;
           }
-          const read = valueOf(extractor, pattern, match.groups ?? {});
+          const read = pattern.readings
+            ? readingsOf(extractor, pattern.readings, match.groups ?? {})
+            : valueOf(extractor, pattern, match.groups ?? {});
           if (read === null) continue;
           const list = out[extractor.name] ?? (out[extractor.name] = []);
           for (const one of typeof read === 'string' ? [read] : read) {

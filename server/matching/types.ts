@@ -129,8 +129,20 @@ export interface AttributeExtractor {
    * (needle outer diameter in mm → gauge, ISO 9626; EP metric suture size → USP).
    * `unit` on a pattern (quantity) is the unit spelling (a key of `units`) of a pattern without a `unit` group: a
    * convention that leaves the unit out (a needle length after its gauge, `21GX3/4`, is in inches).
+   * `anyUnit` instead is for a convention that leaves the unit out without saying which it is (a
+   * dressing's `3X3` is inches in a US item master, centimetres in a European one): the value is read
+   * once in each of these spellings, so it agrees with the same size written in any of them and
+   * conflicts with a size none of them gives. A reading may give each number its own unit, separated by
+   * a space (`IN FT`: a roll's `18X125` is 18 in x 125 ft).
    */
-  patterns: Array<{ regex: string; value?: string; requires?: string; values?: Record<string, string | string[]>; unit?: string }>;
+  patterns: Array<{
+    regex: string;
+    value?: string;
+    requires?: string;
+    values?: Record<string, string | string[]>;
+    unit?: string;
+    anyUnit?: string[];
+  }>;
   /**
    * A cheap regular expression the text must match before the patterns run (`STER|STRL`), and per
    * pattern the same (`\bGLOVES?\b` before bare glove sizes). Number and quantity attributes skip
@@ -158,6 +170,12 @@ export interface AttributeExtractor {
    * a facility name without LABORATORY or CHILDREN'S is the main facility). Default: nothing read.
    */
   absent?: string;
+  /**
+   * Another attribute of the same kind and unit whose values this one's are (stored and compared under
+   * that name): a later extractor for the same size written another way (dimensions without a unit,
+   * read after every attribute that has one) without changing the reading order.
+   */
+  sameAs?: string;
 }
 
 export type TokenWeighting = 'uniform' | 'idf';
