@@ -359,8 +359,24 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
  * value (`LEFT/RIGHT` agrees with `LEFT`). One conflict makes the pair a mismatch; attributes read on
  * one side only say nothing.
  */
+type ParsedQuantity = { numbers: number[]; unit: string; steps: number[] | null } | null;
+
+/** Parsed quantities by value (values are interned: a hub holds a few thousand distinct sizes); cleared when full. */
+const parsedQuantities = new Map<string, ParsedQuantity>();
+const PARSED_QUANTITIES_LIMIT = 20_000;
+
+function parsedQuantity(value: string): ParsedQuantity {
+  let parsed = parsedQuantities.get(value);
+  if (parsed === undefined) {
+    if (parsedQuantities.size >= PARSED_QUANTITIES_LIMIT) parsedQuantities.clear();
+    parsed = parseQuantity(value);
+    parsedQuantities.set(value, parsed);
+  }
+  return parsed;
+}
+
 /** Parses a prepared quantity (`330.2x330.2 mm`, `10 ml`) into its numbers and unit; null when it is not one. */
-function parseQuantity(value: string): { numbers: number[]; unit: string; steps: number[] | null } | null {
+function parseQuantity(value: string): ParsedQuantity {
   const space = value.indexOf(' ');
   if (space <= 0) return null;
   const numbers = value.slice(0, space).split('x').map(Number);
@@ -387,10 +403,10 @@ function parseQuantity(value: string): { numbers: number[]; unit: string; steps:
 export function attributeValuesAgree(a: readonly string[], b: readonly string[], relativeTolerance = 0): boolean {
   for (const x of a) if (b.includes(x)) return true;
   for (const x of a) {
-    const qa = parseQuantity(x);
+    const qa = parsedQuantity(x);
     if (!qa) continue;
     for (const y of b) {
-      const qb = parseQuantity(y);
+      const qb = parsedQuantity(y);
       if (!qb || qb.unit !== qa.unit || qb.numbers.length !== qa.numbers.length) continue;
       // Rounding is evidence only across conventions: two metric values are compared as written.
       const steps = qa.steps && !qb.steps ? qa.steps : qb.steps && !qa.steps ? qb.steps : null;

@@ -99,6 +99,14 @@ export interface ComparatorRule {
      * words with digits and the `exclude` words never do.
      */
     shorthand?: { minLength?: number; credit?: number; exclude?: string[] };
+    /**
+     * tokenSet with `measure: containment`: measurement words — a dimension written as one word (`3X3`,
+     * `5X24`), the `units` words (`MM`, `IN`, `FR`…) and, with `numbers`, words of digits — are left out
+     * of the measure when that raises it: the `attributes` comparator already compares the sizes they
+     * spell, so a short line's `3X3` or `18 IN` is no differing word against a title that writes the
+     * size another way.
+     */
+    measurements?: { units: string[]; numbers?: boolean };
   };
   /**
    * Fellegi–Sunter comparison levels, tried in order; the first whose conditions hold is the pair's
