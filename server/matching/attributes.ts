@@ -30,6 +30,10 @@ export interface CompiledPattern {
    * distinct `21G`, `10ML`, `4X4IN`: each is read once.
    */
   remembered: Map<string, ValueRead> | null;
+  /** `anyUnit`: the same pattern once per reading, each read as if it declared that `unit` (and `numberUnits`). */
+  readings?: CompiledPattern[];
+  /** A reading of `anyUnit` that gives each number its own unit (`IN FT`: 18X125 is 18 in x 125 ft). */
+  numberUnits?: string[];
 }
 
 /** The canonical value(s) of one match, or null when it cannot be read. */
@@ -80,16 +84,35 @@ export function extractorProblems(extractors: readonly AttributeExtractor[]): Er
     extractor.patterns.forEach((pattern, j) => {
       tryRegex(pattern.regex, `attributes[${i}].patterns[${j}].regex`);
       tryRegex(pattern.requires, `attributes[${i}].patterns[${j}].requires`);
-      if (
-        pattern.unit !== undefined &&
-        !Object.keys(extractor.units ?? {}).some((spelling) => spelling.toUpperCase() === pattern.unit?.toUpperCase())
-      )
+      const isKnownUnit = (unit: string) =>
+        Object.keys(extractor.units ?? {}).some((spelling) => spelling.toUpperCase() === unit.toUpperCase());
+      if (pattern.unit !== undefined && !isKnownUnit(pattern.unit))
         problems.push({
           path: `attributes[${i}].patterns[${j}].unit`,
           code: 'UNKNOWN_UNIT',
           message: `attribute "${extractor.name}": the pattern's unit "${pattern.unit}" is not one of its units`,
         });
+      (pattern.anyUnit ?? []).forEach((reading, k) => {
+        const unknown = reading.split(/\s+/).find((unit) => !isKnownUnit(unit));
+        if (unknown !== undefined)
+          problems.push({
+            path: `attributes[${i}].patterns[${j}].anyUnit[${k}]`,
+            code: 'UNKNOWN_UNIT',
+            message: `attribute "${extractor.name}": the pattern's unit "${unknown}" is not one of its units`,
+          });
+      });
     });
+    if (
+      extractor.sameAs !== undefined &&
+      !extractors.some(
+        (other) => other !== extractor && other.name === extractor.sameAs && other.kind === extractor.kind && other.unit === extractor.unit,
+      )
+    )
+      problems.push({
+        path: `attributes[${i}].sameAs`,
+        code: 'UNKNOWN_ATTRIBUTE',
+        message: `attribute "${extractor.name}": sameAs "${extractor.sameAs}" is not another attribute of the same kind and unit`,
+      });
     if (extractor.kind !== 'quantity') return;
     if (!extractor.unit) {
       problems.push({
@@ -137,16 +160,24 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
       new Map(Object.entries(table ?? {}).map(([spelling, spec]) => [spelling.toUpperCase(), conversionFactor(spec, target)]));
     return {
       definition,
-      patterns: definition.patterns.map((p) => ({
-        regex: new RegExp(p.regex, 'g'),
-        value: p.value,
-        ...(p.unit ? { unit: p.unit.toUpperCase() } : {}),
-        ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
-        ...(p.values ? { table: equivalenceTable(p.values) } : {}),
-        remembered: capturesFollowMatch(p.regex) ? new Map<string, ValueRead>() : null,
-      })),
+      patterns: definition.patterns.map((p) => {
+        const compiled: CompiledPattern = {
+          regex: new RegExp(p.regex, 'g'),
+          value: p.value,
+          ...(p.unit ? { unit: p.unit.toUpperCase() } : {}),
+          ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
+          ...(p.values ? { table: equivalenceTable(p.values) } : {}),
+          remembered: capturesFollowMatch(p.regex) ? new Map<string, ValueRead>() : null,
+        };
+        if (p.anyUnit)
+          compiled.readings = p.anyUnit.map((reading) => {
+            const units = reading.toUpperCase().split(/\s+/);
+            return { ...compiled, remembered: null, unit: units[0], ...(units.length > 1 ? { numberUnits: units } : {}) };
+          });
+        return compiled;
+      }),
       ...(definition.requires ? { requires: new RegExp(definition.requires) } : {}),
-      name: definition.name,
+      name: definition.sameAs ?? definition.name,
       absent: definition.absent,
       absentRequires: definition.absentRequires !== undefined ? new RegExp(definition.absentRequires) : undefined,
       intern: createIntern(),
@@ -236,8 +267,8 @@ function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups:
       .join('x');
   // Each number may carry its own unit (`2 IN X 5 YD`, `7,5 CM X 4,57 M`): `unit2` / `unit3` default to the one before.
   const unitSpellings: string[] = [];
-  for (const name of ['unit', 'unit2', 'unit3'] as const) {
-    const spelling = groups[name] ?? (name === 'unit' ? pattern.unit : undefined);
+  for (const [k, name] of (['unit', 'unit2', 'unit3'] as const).entries()) {
+    const spelling = groups[name] ?? pattern.numberUnits?.[k] ?? (name === 'unit' ? pattern.unit : undefined);
     unitSpellings.push(spelling !== undefined ? squash(spelling).toUpperCase() : (unitSpellings[unitSpellings.length - 1] ?? ''));
   }
   const numberFactors: number[] = [];
@@ -269,6 +300,21 @@ function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups:
   return converted.some((c) => c.step > 0) ? `${text} ±${converted.map((c) => significant(c.step)).join('/')}` : text;
 }
 
+/** The values of one match read once per unit of `anyUnit` (null when none can be read). */
+function readingsOf(
+  extractor: CompiledExtractor,
+  readings: readonly CompiledPattern[],
+  groups: Record<string, string | undefined>,
+): readonly string[] | null {
+  const out: string[] = [];
+  for (const reading of readings) {
+    const read = valueOf(extractor, reading, groups);
+    if (read === null) continue;
+    for (const one of typeof read === 'string' ? [read] : read) if (!out.includes(one)) out.push(one);
+  }
+  return out.length > 0 ? out : null;
+}
+
 const NON_ASCII = /[^ -~\t\n\r]/;
 
 /** How many ASCII digits `text` holds (what `\d` matches without the `u` flag). */
@@ -281,13 +327,18 @@ function digitCount(text: string): number {
   return count;
 }
 
+/** The value(s) of one match read from its groups (every reading of `anyUnit`, or the pattern's own unit). */
+function readGroups(extractor: CompiledExtractor, pattern: CompiledPattern, groups: Record<string, string | undefined>): ValueRead {
+  return pattern.readings ? readingsOf(extractor, pattern.readings, groups) : valueOf(extractor, pattern, groups);
+}
+
 /** The value(s) of one match, read once per distinct matched string where the pattern allows it. */
 function readMatch(extractor: CompiledExtractor, pattern: CompiledPattern, match: RegExpExecArray): ValueRead {
   const remembered = pattern.remembered;
-  if (remembered === null) return valueOf(extractor, pattern, match.groups ?? {});
+  if (remembered === null) return readGroups(extractor, pattern, match.groups ?? {});
   const known = remembered.get(match[0]);
   if (known !== undefined) return known;
-  const read = valueOf(extractor, pattern, match.groups ?? {});
+  const read = readGroups(extractor, pattern, match.groups ?? {});
   if (remembered.size < MAX_REMEMBERED) remembered.set(match[0], read);
   return read;
 }
@@ -352,8 +403,24 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
  * value (`LEFT/RIGHT` agrees with `LEFT`). One conflict makes the pair a mismatch; attributes read on
  * one side only say nothing.
  */
+type ParsedQuantity = { numbers: number[]; unit: string; steps: number[] | null } | null;
+
+/** Parsed quantities by value (values are interned: a hub holds a few thousand distinct sizes); cleared when full. */
+const parsedQuantities = new Map<string, ParsedQuantity>();
+const PARSED_QUANTITIES_LIMIT = 20_000;
+
+function parsedQuantity(value: string): ParsedQuantity {
+  let parsed = parsedQuantities.get(value);
+  if (parsed === undefined) {
+    if (parsedQuantities.size >= PARSED_QUANTITIES_LIMIT) parsedQuantities.clear();
+    parsed = parseQuantity(value);
+    parsedQuantities.set(value, parsed);
+  }
+  return parsed;
+}
+
 /** Parses a prepared quantity (`330.2x330.2 mm`, `10 ml`) into its numbers and unit; null when it is not one. */
-function parseQuantity(value: string): { numbers: number[]; unit: string; steps: number[] | null } | null {
+function parseQuantity(value: string): ParsedQuantity {
   const space = value.indexOf(' ');
   if (space <= 0) return null;
   const numbers = value.slice(0, space).split('x').map(Number);
@@ -380,10 +447,10 @@ function parseQuantity(value: string): { numbers: number[]; unit: string; steps:
 export function attributeValuesAgree(a: readonly string[], b: readonly string[], relativeTolerance = 0): boolean {
   for (const x of a) if (b.includes(x)) return true;
   for (const x of a) {
-    const qa = parseQuantity(x);
+    const qa = parsedQuantity(x);
     if (!qa) continue;
     for (const y of b) {
-      const qb = parseQuantity(y);
+      const qb = parsedQuantity(y);
       if (!qb || qb.unit !== qa.unit || qb.numbers.length !== qa.numbers.length) continue;
       // Rounding is evidence only across conventions: two metric values are compared as written.
       const steps = qa.steps && !qb.steps ? qa.steps : qb.steps && !qa.steps ? qb.steps : null;

@@ -16,6 +16,7 @@ import {
 import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
 import { shorthandCredit, type ShorthandOptions } from './shorthandTokens';
+import { containmentWithoutMeasurements, type MeasurementOptions } from './measurementTokens';
 import { attributeValuesAgree, compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
 import { present } from '../invariant';
@@ -279,6 +280,11 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
   const termsName = rule.params?.termsOf ?? rule.name;
   const intern = createIntern();
   const shorthand: ShorthandOptions | null = rule.params?.shorthand ? shorthandOptionsOf(rule.params.shorthand) : null;
+  const declaredMeasurements = rule.params?.measurements;
+  const measurements: MeasurementOptions | null =
+    isContainment && declaredMeasurements
+      ? { units: new Set(declaredMeasurements.units.map((unit) => unit.toUpperCase())), numbers: declaredMeasurements.numbers === true }
+      : null;
   return {
     rule,
     preparationKey: preparationKeyOf(rule, ['tokens', rule.params?.normalizer ?? 'text', rule.params?.aliasTables ?? []]),
@@ -304,7 +310,9 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
             ? weighedSetSimilarityOf(common, wa, wb)
             : (common / ta.length + common / tb.length) / 2;
       }
-      const raw = shorthand && exact < 1 ? withShorthand({ exact, pair, isContainment, options: shorthand }) : exact;
+      let raw = shorthand && exact < 1 ? withShorthand({ exact, pair, isContainment, options: shorthand }) : exact;
+      if (measurements && raw < 1 && ta.length > 0 && tb.length > 0)
+        raw = Math.max(raw, withoutMeasurements(pair, measurements, shorthand));
       const score = raw < floor ? 0 : raw;
       return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
@@ -400,6 +408,21 @@ function withShorthand(args: { exact: number; pair: TokenPair; isContainment: bo
   if (totalA === 0 || totalB === 0) return exact;
   const added = isContainment ? (totalA <= totalB ? creditA / totalA : creditB / totalB) : (creditA / totalA + creditB / totalB) / 2;
   return Math.min(1, exact + added);
+}
+
+/** The containment of a pair without its measurement words (see measurementTokens.ts), shorthand credits included. */
+function withoutMeasurements(pair: TokenPair, options: MeasurementOptions, shorthand: ShorthandOptions | null): number {
+  const credits = shorthand ? creditsOf(pair, shorthand) : null;
+  return containmentWithoutMeasurements({
+    ta: pair.ta,
+    tb: pair.tb,
+    wa: pair.wa,
+    wb: pair.wb,
+    common: pair.common,
+    creditA: credits ? credits.creditA : 0,
+    creditB: credits ? credits.creditB : 0,
+    options,
+  });
 }
 
 /** A token-set result; the two sides are joined into text only when an explanation reads them (not per batch pair). */

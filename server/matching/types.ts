@@ -99,6 +99,14 @@ export interface ComparatorRule {
      * words with digits and the `exclude` words never do.
      */
     shorthand?: { minLength?: number; credit?: number; exclude?: string[] };
+    /**
+     * tokenSet with `measure: containment`: measurement words — a dimension written as one word (`3X3`,
+     * `5X24`), the `units` words (`MM`, `IN`, `FR`…) and, with `numbers`, words of digits — are left out
+     * of the measure when that raises it: the `attributes` comparator already compares the sizes they
+     * spell, so a short line's `3X3` or `18 IN` is no differing word against a title that writes the
+     * size another way.
+     */
+    measurements?: { units: string[]; numbers?: boolean };
   };
   /**
    * Fellegi–Sunter comparison levels, tried in order; the first whose conditions hold is the pair's
@@ -129,8 +137,20 @@ export interface AttributeExtractor {
    * (needle outer diameter in mm → gauge, ISO 9626; EP metric suture size → USP).
    * `unit` on a pattern (quantity) is the unit spelling (a key of `units`) of a pattern without a `unit` group: a
    * convention that leaves the unit out (a needle length after its gauge, `21GX3/4`, is in inches).
+   * `anyUnit` instead is for a convention that leaves the unit out without saying which it is (a
+   * dressing's `3X3` is inches in a US item master, centimetres in a European one): the value is read
+   * once in each of these spellings, so it agrees with the same size written in any of them and
+   * conflicts with a size none of them gives. A reading may give each number its own unit, separated by
+   * a space (`IN FT`: a roll's `18X125` is 18 in x 125 ft).
    */
-  patterns: Array<{ regex: string; value?: string; requires?: string; values?: Record<string, string | string[]>; unit?: string }>;
+  patterns: Array<{
+    regex: string;
+    value?: string;
+    requires?: string;
+    values?: Record<string, string | string[]>;
+    unit?: string;
+    anyUnit?: string[];
+  }>;
   /**
    * A cheap regular expression the text must match before the patterns run (`STER|STRL`), and per
    * pattern the same (`\bGLOVES?\b` before bare glove sizes). Number and quantity attributes skip
@@ -163,6 +183,12 @@ export interface AttributeExtractor {
    * folded): a convention of one jurisdiction, read from a field the extractor also reads (the country).
    */
   absentRequires?: string;
+  /**
+   * Another attribute of the same kind and unit whose values this one's are (stored and compared under
+   * that name): a later extractor for the same size written another way (dimensions without a unit,
+   * read after every attribute that has one) without changing the reading order.
+   */
+  sameAs?: string;
 }
 
 export type TokenWeighting = 'uniform' | 'idf';

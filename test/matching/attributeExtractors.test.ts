@@ -102,13 +102,28 @@ const TABLE: Record<string, Row[]> = {
     { text: 'Self-adherent wrap 7,5 cm x 4,57 m', expected: { dimensions: ['4570x75 mm ±5/2.5'] } },
     { text: 'Paper, Exam Table, 18" x 225\'', expected: { dimensions: ['68600x457 mm'] } },
     // Fractions and mixed numbers.
-    { text: 'DRSG TRANSPARENT 2-3/8X2-3/4', expected: { plainDimensions: ['2.75x2.375'] } },
+    // Without a unit (item-3.11.0): read in inches, centimetres and millimetres, and as a roll's width in inches by
+    // its length in feet or yards, stored as dimensions (so they agree with a size written with a unit).
+    {
+      text: 'DRSG TRANSPARENT 2-3/8X2-3/4',
+      expected: { dimensions: ['69.8x60.3 mm', '27.5x23.8 mm ±5/5', '2.75x2.38 mm ±0.5/0.5', '838x60.3 mm', '2510x60.3 mm'] },
+      absent: ['plainDimensions'],
+    },
     { text: 'DRSG TRANSPARENT 2-3/8 X 2-3/4 IN', expected: { dimensions: ['69.8x60.3 mm'] } },
     { text: 'PACKING STRIP 1/2 IN X 5 YD', expected: { dimensions: ['4570x12.7 mm'] } },
     { text: 'CATHETER 3/4" LONG', expected: { length: ['19 mm'] } },
     { text: 'DRAPE 2X3X1IN', expected: { dimensions: ['76.2x50.8x25.4 mm'] } },
     { text: 'DRAPE 3X2IN', expected: { dimensions: ['76.2x50.8 mm'] } },
-    { text: 'SPONGE GAUZE 4X4 12 PLY', expected: { plainDimensions: ['4x4'] } },
+    {
+      text: 'SPONGE GAUZE 4X4 12 PLY',
+      expected: { dimensions: ['102x102 mm', '40x40 mm ±5/5', '4x4 mm ±0.5/0.5', '1220x102 mm', '3660x102 mm'] },
+    },
+    {
+      text: 'PAPER EXAM TBL CREPE 18X125 WH',
+      expected: { dimensions: ['3180x457 mm', '1250x180 mm ±5/5', '125x18 mm ±0.5/0.5', '38100x457 mm', '114000x457 mm'] },
+    },
+    // A size with a unit is read by the patterns that have one first: its span is not read again without.
+    { text: 'DRSG FOAM 3X3IN', expected: { dimensions: ['76.2x76.2 mm'] } },
     { text: 'TUBING SUCTION 6FT', expected: { length: ['1830 mm'] } },
     { text: 'BLADE 3M 9660 CLIPPER', expected: {}, absent: ['length'] },
   ],

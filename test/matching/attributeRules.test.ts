@@ -63,6 +63,18 @@ test.each([
     path: 'attributes[8].patterns[2].unit',
   },
   {
+    title: "a reading of anyUnit that is not one of the attribute's units",
+    change: (r: RuleSet) => (at(at(r.attributes ?? [], 11).patterns, 0).anyUnit = ['IN', 'IN FURLONG']),
+    code: 'UNKNOWN_UNIT',
+    path: 'attributes[11].patterns[0].anyUnit[1]',
+  },
+  {
+    title: 'sameAs naming no other attribute of the same kind and unit',
+    change: (r: RuleSet) => (at(r.attributes ?? [], 11).sameAs = 'volume'),
+    code: 'UNKNOWN_ATTRIBUTE',
+    path: 'attributes[11].sameAs',
+  },
+  {
     title: 'a quantity without its unit',
     change: (r: RuleSet) => delete at(r.attributes ?? [], 6).unit,
     code: 'UNIT_REQUIRED',

@@ -1,6 +1,6 @@
 /**
  * Item round 5 (item-3.9.0): sizes written in the conventions of other catalogues agree, and a size one
- * step away still conflicts. Each row scores two descriptions with the shipped item rules and reads the
+ * step away still conflicts (item-3.11.0 adds dimensions written without a unit). Each row scores two descriptions with the shipped item rules and reads the
  * `attributes` comparator (a conflict vetoes the pair; agreement is evidence).
  */
 import { describe, expect, test } from 'vitest';
@@ -37,6 +37,24 @@ describe.each([
     a: 'SET BLD COLL PUSHBTN 21GX3/4IN',
     same: 'BD Vacutainer Push Button blood collection set 21G 0,8 x 19 mm, tubing 305 mm',
     other: 'BD Vacutainer Push Button blood collection set 23G 0,6 x 19 mm, tubing 305 mm',
+  },
+  {
+    convention: 'a charge line leaves the unit of a dressing size out (3X3 is 3 in x 3 in, printed 7.5 x 7.5 cm)',
+    a: 'drsg foam brdr slcn 3x3',
+    same: 'Foam Dressing, Silicone Border, 3" x 3" (7.5 x 7.5 cm), Sterile, Box of 10',
+    other: 'Foam Dressing, Silicone Border, 4" x 4" (10 x 10 cm), Sterile, Box of 10',
+  },
+  {
+    convention: 'a European line leaves the centimetres out (10X10 is 10 cm x 10 cm)',
+    a: 'KOMPRESSE VLIES STERIL 10X10',
+    same: 'Nonwoven swab sterile 10 cm x 10 cm',
+    other: 'Nonwoven swab sterile 7.5 cm x 7.5 cm',
+  },
+  {
+    convention: "a roll's width in inches by its length in feet (exam-table paper 18X125 is 18 in x 125 ft)",
+    a: 'PAPER EXAM TBL CREPE 18X125 WH',
+    same: 'Examination couch roll crepe paper 46 cm x 38 m, white',
+    other: 'Examination couch roll crepe paper 53 cm x 38 m, white',
   },
 ])('$convention', ({ a, same, other }) => {
   test('the same product agrees', () => {
