@@ -56,6 +56,10 @@ function sourceIdMaker(overrides: Record<string, (n: number) => string> = {}): (
     peppol: (n) => `0151:${String(41608552000 + n * 977)}`,
     'distributor-shipto': (n) => `0522140-${String(n).padStart(2, '0')}`,
     'gs1-gln': (n) => `GLN-${String(n).padStart(4, '0')}`,
+    // Session 8 items: RxNorm concepts (RXCUI), ward free-text requests, a distributor's punch-out lines.
+    rxnorm: (n) => String(308000 + n * 97),
+    ward: (n) => `WR-${String(7100 + n * 13)}`,
+    punchout: (n) => `PO-${String(55000 + n * 19)}-1`,
   };
   return (source) => {
     const n = (counters.get(source) ?? 0) + 1;

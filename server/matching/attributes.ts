@@ -343,9 +343,19 @@ function readMatch(extractor: CompiledExtractor, pattern: CompiledPattern, match
   return read;
 }
 
-/** Upper case with accents folded: the text patterns read. */
+/**
+ * Upper case with accents folded: the text patterns read. The micro sign (U+00B5) and the Greek mu
+ * (U+03BC) are both written `MC` (`µL` = `μL` = `MCL`, `µg` = `MCG`), the pharmacy spelling the patterns read.
+ */
 function foldedUpperCase(original: string): string {
-  return (NON_ASCII.test(original) ? original.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : original).toUpperCase();
+  return (
+    NON_ASCII.test(original)
+      ? original
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/[\u00b5\u03bc]/g, 'mc')
+      : original
+  ).toUpperCase();
 }
 
 /** Reads every declared attribute from the texts (upper-cased; spans blanked as they are read). */

@@ -546,6 +546,9 @@ function compileCodeInText(rule: ComparatorRule): CompiledComparator {
   const minLength = rule.params?.minLength ?? 4;
   const textFields = rule.params?.textFields ?? [];
   const isTextCodeConflict = rule.params?.isTextCodeConflict === true;
+  const prefixed = rule.params?.prefixedCodes;
+  // `CLS431720` → `431720`: a few letters, then a rest long enough to be distinctive that starts with a digit.
+  const prefix = prefixed ? new RegExp(`^[A-Z]{1,${prefixed.maxPrefix}}(?=\\d[A-Z0-9]{${prefixed.minRest - 1},}$)`) : null;
   return {
     rule,
     prepare: (record) => {
@@ -561,11 +564,13 @@ function compileCodeInText(rule: ComparatorRule): CompiledComparator {
         for (const number of shortNumbersInText(text, minLength)) textNumbers.add(number);
       }
       if (codes.size === 0 && textCodes.size === 0 && textNumbers.size === 0) return undefined;
+      const unprefixed = prefix ? cutPrefixes(prefix, codes, textCodes) : [];
       // Most records have codes on one side only: the empty side is one shared (read-only) array.
       const prepared: PreparedCodes = {
         codes: codes.size > 0 ? [...codes] : NO_CODES,
         textCodes: textCodes.size > 0 ? [...textCodes] : NO_CODES,
         ...(textNumbers.size > 0 ? { textNumbers: [...textNumbers] } : {}),
+        ...(unprefixed.length > 0 ? { unprefixed } : {}),
       };
       return prepared;
     },
@@ -580,13 +585,31 @@ function compileCodeInText(rule: ComparatorRule): CompiledComparator {
         firstShared(x.textCodes, y.codes) ??
         firstShared(x.textCodes, y.textCodes) ??
         firstShared(x.codes, y.textNumbers ?? []) ??
-        firstShared(x.textNumbers ?? [], y.codes);
+        firstShared(x.textNumbers ?? [], y.codes) ??
+        (x.unprefixed ? firstSharedWithCodes(x.unprefixed, y) : undefined) ??
+        (y.unprefixed ? firstSharedWithCodes(y.unprefixed, x) : undefined);
       if (shared) return { score: 1, outcome: 'match', a: shared, b: shared };
       if (isTextCodeConflict && x.textCodes.length > 0 && y.textCodes.length > 0)
         return { score: 0, outcome: 'mismatch', a: x.textCodes.join(' '), b: y.textCodes.join(' ') };
       return MISSING;
     },
   };
+}
+
+/** The codes of `codes` and `textCodes` that carry a short letter prefix, with the prefix cut. */
+function cutPrefixes(prefix: RegExp, codes: Set<string>, textCodes: Set<string>): string[] {
+  const cut = new Set<string>();
+  for (const set of [codes, textCodes])
+    for (const code of set) {
+      const found = prefix.exec(code);
+      if (found) cut.add(code.slice(found[0].length));
+    }
+  return [...cut];
+}
+
+/** A cut code of one side equal to a code (structured or in the text) of the other side. */
+function firstSharedWithCodes(unprefixed: readonly string[], other: PreparedCodes): string | undefined {
+  return firstShared(unprefixed, other.codes) ?? firstShared(unprefixed, other.textCodes);
 }
 
 /**

@@ -221,7 +221,7 @@ export function splitNormalized(normalized: string): string[] {
 // made of a number and one of these (`18G`, `27IN`, `10ML`, `5MG`, `100CT`, `14FR`, `16GB`) is a
 // measurement, not a catalog number.
 const MEASURE_UNIT =
-  '(?:G|GA|GAUGE|FR|F|FRENCH|ML|CC|L|LTR|DL|OZ|FLOZ|IN|INCH|INCHES|CM|MM|M|FT|YD|MG|MCG|UG|KG|GM|GR|GRAM|GRAMS|LB|LBS|MEQ|MMOL|IU|UNIT|UNITS|U|MIL|MICRON|' +
+  '(?:G|GA|GAUGE|FR|F|FRENCH|ML|CC|L|UL|MCL|LTR|DL|OZ|FLOZ|IN|INCH|INCHES|CM|MM|M|FT|YD|MG|MCG|UG|KG|GM|GR|GRAM|GRAMS|LB|LBS|MEQ|MMOL|IU|UNIT|UNITS|UNT|U|MIL|MICRON|' +
   'EA|BX|CS|PK|CT|DZ|KT|BG|BT|VL|TB|RL|TR|PR|PC|PCS|HR|HRS|MIN|SEC|DAY|DAYS|WK|MO|YR|YRS|V|W|KW|HZ|KHZ|MHZ|GHZ|KB|MB|GB|TB|MP|P|K|X|PCT|PERCENT|ST|ND|RD|TH)';
 const NUMBER = '\\d+(?:[.,]\\d+)?';
 /** `18G`, `1.16IN`, `10-ML`, `21ST`, `100CT`. */

@@ -81,6 +81,13 @@ export interface ComparatorRule {
      * different model numbers are different products.
      */
     isTextCodeConflict?: boolean;
+    /**
+     * codeInText: a code written behind a short letter prefix (a distributor's or reseller's `CLS` + Corning
+     * number, `EP` + Eppendorf number) also matches the other side's code equal to what follows the prefix:
+     * up to `maxPrefix` letters, then at least `minRest` characters that start with a digit. Only the
+     * prefixed side is cut (two cut codes are never compared with each other).
+     */
+    prefixedCodes?: { maxPrefix: number; minRest: number };
     /** fuzzy / tokenSet / normalizedExact: alias tables applied after the normaliser, in order. */
     aliasTables?: string[];
     /** fuzzy: tables applied after `aliasTables` that read a family (brand owner, former owner); values equal only after them are `related`. */
@@ -314,6 +321,8 @@ export interface PreparedCodes {
   textCodes: string[];
   /** Short digit runs of the text (`1860`, `2004`): compared with the other side's structured codes only. */
   textNumbers?: string[];
+  /** Codes of either kind with their short letter prefix cut (param `prefixedCodes`): compared with the other side's codes. */
+  unprefixed?: string[];
 }
 
 /** attributes: canonical values per attribute name (only attributes found in the text). */

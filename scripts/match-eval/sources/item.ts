@@ -870,4 +870,98 @@ export const ITEM_SINGLES: ItemFamily[] = [
       { source: 'cdm', d: 'HC ACETAMINOPHEN 325MG TAB' },
     ],
   },
+  // Session 8 (item-3.12.0), written from public conventions for the categories the sealed sixth corpus reported
+  // (docs/MATCHING.md "Eighth item round"): RxNorm SCD strings (`1000 MG`, `0.1 MEQ/ML`, `UNT/ML`), First Databank /
+  // chargemaster / ward spellings of the same strength in other units, the micro sign and the Greek mu, and a
+  // reseller's letter prefix in front of the maker's catalogue number (Sigma-Aldrich `CLS` + Corning, `EP` + Eppendorf).
+  {
+    key: 'kcl-premix',
+    differs: 'strength',
+    members: [
+      { key: 'kcl-10meq-100ml', v: { c: '0.1', meq: '10', meq200: '20' } },
+      { key: 'kcl-20meq-100ml', v: { c: '0.2', meq: '20', meq200: '40' } },
+    ],
+    records: [
+      { source: 'rxnorm', d: 'potassium chloride {c} MEQ/ML Injectable Solution' },
+      { source: 'lawson', d: 'POTASSIUM CHLORIDE {meq} MEQ/100 ML IV SOLN', m: 'BAXTER', u: 'EA' },
+      { source: 'cdm', d: 'HC KCL {meq200} MEQ/200 ML IVPB' },
+      { source: 'ward', d: 'kcl {meq} mEq/100mL premix bag' },
+    ],
+  },
+  {
+    key: 'cefazolin-vial',
+    differs: 'strength',
+    members: [
+      { key: 'cefazolin-1g', v: { mg: '1000', gm: '1 GM', g: '1 g', glued: '1GM' } },
+      { key: 'cefazolin-500mg', v: { mg: '500', gm: '500 MG', g: '500 mg', glued: '500MG' } },
+    ],
+    records: [
+      { source: 'rxnorm', d: 'cefazolin {mg} MG Injection' },
+      { source: 'lawson', d: 'CEFAZOLIN SOD {gm} VIAL', m: 'HIKMA', u: 'EA' },
+      { source: 'cdm', d: 'HC CEFAZOLIN {glued} INJ' },
+      { source: 'ward', d: 'cefazolin {g} vial for IV' },
+    ],
+  },
+  {
+    key: 'heparin-rxnorm',
+    differs: 'strength',
+    members: [
+      { key: 'heparin-rx-5000', v: { n: '5000', u: '5,000' } },
+      { key: 'heparin-rx-10000', v: { n: '10000', u: '10,000' } },
+    ],
+    records: [
+      { source: 'rxnorm', d: 'heparin sodium, porcine {n} UNT/ML Injectable Solution' },
+      { source: 'lawson', d: 'HEPARIN PORCINE {u} UNITS/ML 1ML MDV', m: 'PFIZER', u: 'EA' },
+      { source: 'ward', d: 'heparin {n} U/mL vial' },
+    ],
+  },
+  {
+    key: 'fentanyl-amp',
+    differs: '',
+    members: [{ key: 'fentanyl-50mcg-2ml', v: {} }],
+    records: [
+      { source: 'rxnorm', d: 'fentanyl 0.05 MG/ML Injectable Solution 2 ML' },
+      { source: 'lawson', d: 'FENTANYL CIT 50MCG/ML 2ML AMP', m: 'HIKMA', u: 'EA' },
+      { source: 'ward', d: 'fentanyl 100 mcg/2 mL amp' },
+      { source: 'web-catalog', d: 'Fentanyl Citrate Injection 50 µg/mL, 2 mL ampule' },
+    ],
+  },
+  {
+    key: 'pipette-tips',
+    differs: 'volume',
+    members: [
+      { key: 'tips-200ul', v: { ul: '200', col: 'yellow', c: 'YEL' } },
+      { key: 'tips-1000ul', v: { ul: '1000', col: 'blue', c: 'BLUE' } },
+    ],
+    records: [
+      { source: 'web-catalog', d: 'Pipette tips, universal, {ul} μL, {col}, bulk' },
+      { source: 'lawson', d: 'TIP PIPET UNIV {ul}UL {c} BULK', u: 'BG' },
+      { source: 'web-catalog-b', d: 'Universal pipette tip {ul} µL {col} bulk bag' },
+      { source: 'ward', d: 'pipet tips {ul} mcL {col}' },
+    ],
+  },
+  {
+    key: 'eppendorf-tubes',
+    differs: 'volume',
+    members: [
+      { key: 'safelock-15', v: { ml: '1.5' }, part: '0030120086' },
+      { key: 'safelock-20', v: { ml: '2.0' }, part: '0030120094' },
+    ],
+    records: [
+      { source: 'web-catalog', d: 'Eppendorf Safe-Lock Tubes, {ml} mL, colorless, 1000 tubes', m: 'Eppendorf', p: '{part}' },
+      { source: 'punchout', d: 'EP{part} Safe-Lock tube {ml} ml PAK of 1000', m: 'Sigma-Aldrich' },
+    ],
+  },
+  {
+    key: 'corning-flask',
+    differs: 'size',
+    members: [
+      { key: 'flask-t75', v: { cm2: '75' }, part: '430641' },
+      { key: 'flask-t25', v: { cm2: '25' }, part: '430639' },
+    ],
+    records: [
+      { source: 'web-catalog', d: 'Corning cell culture flask {cm2} cm², canted neck, vent cap, sterile', m: 'Corning', p: '{part}' },
+      { source: 'punchout', d: 'CLS{part} Corning flask {cm2} cm2 canted neck vented', m: 'Sigma-Aldrich' },
+    ],
+  },
 ];
