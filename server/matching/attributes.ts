@@ -81,11 +81,11 @@ export function extractorProblems(extractors: readonly AttributeExtractor[]): Er
     };
     tryRegex(extractor.requires, `attributes[${i}].requires`);
     tryRegex(extractor.absentRequires, `attributes[${i}].absentRequires`);
+    const knownUnits = new Set(Object.keys(extractor.units ?? {}).map((spelling) => spelling.toUpperCase()));
+    const isKnownUnit = (unit: string) => knownUnits.has(unit.toUpperCase());
     extractor.patterns.forEach((pattern, j) => {
       tryRegex(pattern.regex, `attributes[${i}].patterns[${j}].regex`);
       tryRegex(pattern.requires, `attributes[${i}].patterns[${j}].requires`);
-      const isKnownUnit = (unit: string) =>
-        Object.keys(extractor.units ?? {}).some((spelling) => spelling.toUpperCase() === unit.toUpperCase());
       if (pattern.unit !== undefined && !isKnownUnit(pattern.unit))
         problems.push({
           path: `attributes[${i}].patterns[${j}].unit`,

@@ -176,15 +176,15 @@ async function gatherNeighbourhood(args: {
     for (const record of records) {
       const canonical = asCanonical(record.canonical, record.sourceId);
       const prepared = prepareRecord(canonical, rules);
+      // A candidate on the other side of a `leaveOut` split is gathered too, so a bridge is seen as one.
+      const isLinked = (entry: { prepared: typeof prepared }): boolean => {
+        const explanation = scorePair({ a: prepared, b: entry.prepared, rules });
+        return isClusterEdge(explanation, rules) || isBridgeSplit(explanation, rules);
+      };
       const found = await findCandidates({ store, rules, record: canonical, recordId: record._id, session });
       for (const [goldenId, entries] of found.byGolden) {
         if (goldenId === golden._id || queued.has(goldenId) || queued.size >= max) continue;
-        // A candidate on the other side of a `leaveOut` split is gathered too, so a bridge is seen as one.
-        const linked = (entry: (typeof entries)[number]): boolean => {
-          const explanation = scorePair({ a: prepared, b: entry.prepared, rules });
-          return isClusterEdge(explanation, rules) || isBridgeSplit(explanation, rules);
-        };
-        if (entries.some(linked)) enqueue(goldenId);
+        if (entries.some(isLinked)) enqueue(goldenId);
       }
     }
   }
