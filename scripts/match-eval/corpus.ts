@@ -55,6 +55,9 @@ export const HOLDOUT5_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtu
 /** The sixth held-out corpus `test/fixtures/match-eval-holdout6/` (sealed): items in web-shop / reseller, lab-catalogue, RxNorm / FDB / Medi-Span, chargemaster, FedMall, EDI 832, export-catalogue, value-analysis and ward free-text conventions; suppliers and facilities from registers and payment files the earlier corpora do not use. Written blind to the matching rules in session 8 (main at 766c406); never tuned on, never edited after. Its files are whichever of item / supplier / facility exist; `--holdout` leaves it out (only `--holdout6` scores it). */
 export const HOLDOUT6_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout6/', import.meta.url));
 
+/** The seventh held-out corpus `test/fixtures/match-eval-holdout7/` (sealed): items in public product-matching title styles (Abt / Buy / Walmart, office-supply shops, Amazon / Google software) and SAP Ariba, Vizient, PeopleSoft 30-character, Pyxis / Omnicell / PAR, HIBC, UniHA French, Spanish, Italian CND and dental-distributor conventions; suppliers in European, Chinese, Israeli, Turkish and South African register, US Secretary-of-State, IRS BMF, stock-listing, lockbox and 30-character conventions; facilities as FINESS, CNH, ASST, CNES, Japanese, Ontario / Quebec, NHSN, FHIR Plan-Net, trauma, inspection and post-acute lists. Written blind to the matching rules in session 9 (main at 8d19b99); never tuned on, never edited after. Its files are whichever of item / supplier / facility exist; `--holdout` leaves it out (only `--holdout7` scores it). */
+export const HOLDOUT7_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout7/', import.meta.url));
+
 /** Domains that have a corpus file in `directory`. */
 export function corpusDomainsIn(directory: string): string[] {
   return CORPUS_DOMAINS.filter((domain) => existsSync(`${directory}${domain}.json`));
