@@ -400,6 +400,7 @@ async function runScenario(input: {
   );
   if (counted) lines.push(storeOpsLine(counted.counts, RECORDS));
   if (process.env.BENCH_STORED_SIZES) lines.push(await storedSizes(input.running));
+  if (process.env.BENCH_LOAD_ONLY) return [...lines, peakLine()];
   const resend = await profiled(process.env.BENCH_PROFILE_RESEND, () => uploadAndRun({ ...input, label: 're-send' }));
   const resendRate = RECORDS / resend.jobSeconds;
   lines.push(
@@ -441,13 +442,15 @@ async function runScenario(input: {
   lines.push(
     `  bare jsonata (same rows, same process): ${bare.toFixed(0)} records/s; load / bare = ${(loadRate / bare).toFixed(3)}; re-send / bare = ${(resendRate / bare).toFixed(2)}`,
   );
-  lines.push(
-    `  peak RSS (this process): ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  lines.push(peakLine());
   return lines;
+}
+
+function peakLine(): string {
+  return `  peak RSS (this process): ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
 }
 
 async function main(): Promise<void> {

@@ -9,9 +9,9 @@ import type { Document, Filter } from '../../server/store/types';
 import { at } from '../support/must';
 
 const DOCS: Document[] = [
-  { _id: '1', a: 1, b: 'x', tags: ['p', 'q'], nested: { k: 'v1' } },
-  { _id: '2', a: 1, b: 'y', tags: [], nested: [{ k: 'v1' }, { k: 'v2' }] },
-  { _id: '3', a: '1', b: null, tags: 'p', nested: [{ other: 1 }] },
+  { _id: '1', a: 1, b: 'x', tags: ['p', 'q'], nested: { k: 'v1' }, code: 'c1' },
+  { _id: '2', a: 1, b: 'y', tags: [], nested: [{ k: 'v1' }, { k: 'v2' }], code: 'c2' },
+  { _id: '3', a: '1', b: null, tags: 'p', nested: [{ other: 1 }], code: null },
   { _id: '4', a: 2, tags: ['q', null], nested: { k: ['v2', 'v3'] } },
   { _id: '5', b: 'x', nested: 5 },
   { _id: '6', a: true, b: 'x', tags: [['p']], nested: [{ k: 'v3' }, { other: 2 }] },
@@ -26,6 +26,7 @@ function stateWithIndexes(): CollectionState {
     { keys: { tags: 1 } },
     { keys: { 'nested.k': 1 } },
     { keys: { b: 1 }, partial: { status: 'active' }, name: 'b_active' },
+    { keys: { code: 1 }, partial: { code: { $exists: true } }, name: 'code_present' },
   ]);
   return state;
 }
@@ -51,6 +52,15 @@ const CASES: Array<{ filter: Filter; via: string | undefined }> = [
   { filter: { 'nested.k': 'v3' }, via: 'nested.k_1' },
   { filter: { 'nested.k': null }, via: 'nested.k_1' },
   { filter: { b: 'z', status: 'active' }, via: 'b_active' },
+  // A partial index on `{ $exists: true }` answers conditions that only a document holding the field can meet.
+  { filter: { code: 'c1' }, via: 'code_present' },
+  { filter: { code: { $in: ['c1', 'c2', 'none'] } }, via: 'code_present' },
+  { filter: { code: { $eq: 'c2' } }, via: 'code_present' },
+  { filter: { code: { $in: ['c2'], $exists: true } }, via: 'code_present' },
+  { filter: { code: null }, via: undefined },
+  { filter: { code: { $in: ['c1', null] } }, via: undefined },
+  { filter: { code: { $ne: 'c1' } }, via: undefined },
+  { filter: { code: { $exists: false } }, via: undefined },
   { filter: { _id: { $in: ['1', '5', 'missing'] } }, via: '_id_' },
   { filter: { b: 'x' }, via: undefined },
   { filter: { a: { $gt: 0 } }, via: 'a_1_b_1' },

@@ -484,11 +484,39 @@ export class IndexState {
     else for (const child of node.values()) yield* this.idsBelow(child);
   }
 
-  /** True when the index may answer `filter`: always for a full index, for a partial one only if the filter repeats its condition. */
+  /**
+   * True when the index may answer `filter`: always for a full index; for a partial one only if the filter
+   * repeats each of its conditions, or — for an `{ $exists: true }` condition — matches only documents that
+   * hold the field (an equality or `$in` of non-null scalars, as MongoDB uses such an index).
+   */
   coversFilter(filter: Filter): boolean {
     if (!this.spec.partial) return true;
     return Object.entries(this.spec.partial).every(
-      ([key, value]) => key in filter && JSON.stringify(filter[key]) === JSON.stringify(value),
+      ([key, value]) =>
+        key in filter && (JSON.stringify(filter[key]) === JSON.stringify(value) || (isExistsTrue(value) && impliesPresence(filter[key]))),
     );
   }
+}
+
+const isPresentScalar = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+function isExistsTrue(condition: unknown): boolean {
+  return JSON.stringify(condition) === '{"$exists":true}';
+}
+
+/** Whether a filter condition on a field can only match documents holding the field. */
+function impliesPresence(condition: unknown): boolean {
+  if (isPresentScalar(condition)) return true;
+  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return false;
+  const operators = Object.entries(condition);
+  return (
+    operators.length > 0 &&
+    operators.every(([operator, operand]) =>
+      operator === '$in'
+        ? Array.isArray(operand) && operand.length > 0 && operand.every(isPresentScalar)
+        : operator === '$exists'
+          ? operand === true
+          : operator === '$eq' && isPresentScalar(operand),
+    )
+  );
 }
