@@ -291,6 +291,12 @@ export interface ClusterReviewRule {
    * different families: a US company and its sister abroad): each is a cannot-link, like a tax id conflict.
    */
   splitWhen?: ClusterSplitRule[];
+  /**
+   * Evidence that places a bridge of a `leaveOut` split (each entry a condition list, all of which a record pair
+   * meets): a member whose edges into one side only meet one (the same explicit legal form, `… CORP` beside
+   * `… CORPORATION` and `… S.A.`) joins that side instead of being left out.
+   */
+  bridgeAnchors?: HardRuleCondition[][];
 }
 
 /** A cannot-link between two golden records when any record pair of theirs meets all of `when`. */
