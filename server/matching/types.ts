@@ -94,6 +94,8 @@ export interface ComparatorRule {
     relatedTables?: string[];
     /** attributes: the rule set's attribute extractors compared (default: all of them). */
     attributes?: string[];
+    /** attributes: leave out a value that is only the extractor's `absent` value (a comparator of stated values: two departments, not a department vs the whole facility). */
+    statedOnly?: boolean;
     /** tokenSet: `idf` weighs each token by its rarity in the domain (inverse document frequency); `uniform` (default) counts tokens alike. */
     weighting?: TokenWeighting;
     /** tokenSet: `mean` (default) averages the share of each side's weight found in the other; `containment` takes the share of the lighter side (truncated descriptions). */

@@ -325,6 +325,12 @@ describe('clusterReview in the rule set', () => {
       path: 'clusterReview.splitWhen[0].bridges',
       code: 'ENUM',
     },
+    {
+      change: { ...edge({}), bridgeAnchors: [[{ comparator: 'taxForm', outcome: 'match' }]] },
+      path: 'clusterReview.bridgeAnchors[0][0].comparator',
+      code: 'UNKNOWN_COMPARATOR',
+    },
+    { change: { ...edge({}), bridgeAnchors: [[]] }, path: 'clusterReview.bridgeAnchors[0]', code: 'MIN_ITEMS' },
   ])('$code at $path', ({ change, path, code }) => {
     const problems = validateRules({ ...rules.rules, clusterReview: change });
     expect(problems.map((p) => ({ path: p.path, code: p.code }))).toContainEqual({ path, code });
