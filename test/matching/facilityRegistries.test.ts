@@ -187,3 +187,29 @@ describe('an acronym and its expansion (POST /matching/verify, fuzzy param acron
     expect(comparator(other, 'name')?.outcome).not.toBe('match');
   });
 });
+
+describe("a hospital's foundation or auxiliary is not the hospital (facility-2.3.2)", () => {
+  const hospital = {
+    name: 'Sarasota Memorial Hospital',
+    address: { line1: '1700 S Tamiami Trl', city: 'Sarasota', state: 'FL', postalCode: '34239', country: 'US' },
+  };
+  test.each([
+    ['Sarasota Memorial Hospital Foundation', '1700 S Tamiami Trl Ste 200'],
+    ['SARASOTA MEMORIAL HOSP FDN OFFICE', '1700 S TAMIAMI TRL'],
+    ['SARASOTA MEMORIAL HOSPITAL AUXILIARY', '1700 SOUTH TAMIAMI TRAIL'],
+  ])('%s at the hospital’s address: never an auto-merge', async (name, line1) => {
+    const explanation = await verify(hospital, { name, address: { ...hospital.address, line1 } });
+    expect(explanation.band, JSON.stringify(explanation)).not.toBe('auto-merge');
+    expect(explanation.hardRule?.name).toBe('otherKindOfFacility');
+  });
+
+  test('a CLINIC FOUNDATION or FOUNDATION HOSPITALS is the operator’s legal name: no other kind', async () => {
+    for (const [a, b] of [
+      ['The Cleveland Clinic Foundation', 'Cleveland Clinic'],
+      ['Kaiser Foundation Hospitals', 'Kaiser Permanente Oakland Medical Center'],
+    ]) {
+      const explanation = await verify({ name: a }, { name: b });
+      expect(comparator(explanation, 'kind')?.outcome, `${a} ~ ${b}`).not.toBe('mismatch');
+    }
+  });
+});

@@ -14,7 +14,12 @@
  * (`npm run eval:match -- --skip-seed --holdout5 --clusters`).
  * The sixth held-out corpus (test/fixtures/match-eval-holdout6, sealed — suppliers and care locations in conventions
  * corpora 1–5 do not use), written blind to the rules, is held to the same invariants
- * (`npm run eval:match -- --skip-seed --holdout6 --clusters`); tuning helpers never open it.
+ * (`npm run eval:match -- --skip-seed --holdout6 --clusters`); it was opened for tuning in session 9.
+ * The seventh held-out corpus (test/fixtures/match-eval-holdout7, sealed — suppliers in European, Chinese, Israeli,
+ * Turkish, South African, Secretary-of-State, IRS BMF, stock-listing and lockbox conventions; care locations as FINESS,
+ * CNH, ASST, CNES, Japanese, Ontario / Quebec, NHSN, FHIR Plan-Net, trauma, inspection and post-acute lists), written
+ * blind to the rules in session 9, is held to the same invariants
+ * (`npm run eval:match -- --skip-seed --holdout7 --clusters`); tuning helpers never open it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -22,6 +27,7 @@ import {
   HOLDOUT4_CORPUS_DIRECTORY,
   HOLDOUT5_CORPUS_DIRECTORY,
   HOLDOUT6_CORPUS_DIRECTORY,
+  HOLDOUT7_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -38,6 +44,8 @@ const SIZES = [
   { name: 'fifth', directory: HOLDOUT5_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'sixth', directory: HOLDOUT6_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'sixth', directory: HOLDOUT6_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'seventh', directory: HOLDOUT7_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'seventh', directory: HOLDOUT7_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
