@@ -655,6 +655,21 @@ function sharesValue(a: readonly string[], b: readonly string[]): boolean {
   return false;
 }
 
+/** The attributes a record states: an attribute read only as its extractor's `absent` value is left out (param `statedOnly`). */
+function withoutAbsent(read: PreparedAttributes | undefined, extractors: readonly CompiledExtractor[]): PreparedAttributes | undefined {
+  if (!read) return read;
+  let out: PreparedAttributes | undefined;
+  for (const extractor of extractors) {
+    const { name, absent } = extractor.definition;
+    const values = read[name];
+    if (absent === undefined || values?.length !== 1 || values[0] !== absent) continue;
+    out ??= { ...read };
+    delete out[name];
+  }
+  if (!out) return read;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function compileAttributes(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const wanted = rule.params?.attributes;
   const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
@@ -670,7 +685,9 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
   );
   return {
     rule,
-    prepare: (record) => extractAttributes(extractors, stringsAtPaths(record, rule.fields)),
+    prepare: rule.params?.statedOnly
+      ? (record) => withoutAbsent(extractAttributes(extractors, stringsAtPaths(record, rule.fields)), extractors)
+      : (record) => extractAttributes(extractors, stringsAtPaths(record, rule.fields)),
     // A record carries a few of the declared attributes: walk its own (only the counts matter here,
     // not the order; a stored record of another rules version may carry names no longer declared).
     compare: (a, b) => {

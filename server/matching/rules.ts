@@ -133,6 +133,16 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
       }
     });
   });
+  (rules.clusterReview?.bridgeAnchors ?? []).forEach((anchor, i) => {
+    anchor.forEach((condition, j) => {
+      if (!comparatorNames.includes(condition.comparator))
+        problems.push({
+          path: `clusterReview.bridgeAnchors[${i}][${j}].comparator`,
+          code: 'UNKNOWN_COMPARATOR',
+          message: `cluster bridge anchor ${i} refers to comparator "${condition.comparator}", which is not defined`,
+        });
+    });
+  });
   (rules.transitiveReview?.unlessAny ?? []).forEach((condition, j) => {
     if (!comparatorNames.includes(condition.comparator))
       problems.push({

@@ -94,6 +94,8 @@ export interface ComparatorRule {
     relatedTables?: string[];
     /** attributes: the rule set's attribute extractors compared (default: all of them). */
     attributes?: string[];
+    /** attributes: leave out a value that is only the extractor's `absent` value (a comparator of stated values: two departments, not a department vs the whole facility). */
+    statedOnly?: boolean;
     /** tokenSet: `idf` weighs each token by its rarity in the domain (inverse document frequency); `uniform` (default) counts tokens alike. */
     weighting?: TokenWeighting;
     /** tokenSet: `mean` (default) averages the share of each side's weight found in the other; `containment` takes the share of the lighter side (truncated descriptions). */
@@ -291,6 +293,12 @@ export interface ClusterReviewRule {
    * different families: a US company and its sister abroad): each is a cannot-link, like a tax id conflict.
    */
   splitWhen?: ClusterSplitRule[];
+  /**
+   * Evidence that places a bridge of a `leaveOut` split (each entry a condition list, all of which a record pair
+   * meets): a member whose edges into one side only meet one (the same explicit legal form, `… CORP` beside
+   * `… CORPORATION` and `… S.A.`) joins that side instead of being left out.
+   */
+  bridgeAnchors?: HardRuleCondition[][];
 }
 
 /** A cannot-link between two golden records when any record pair of theirs meets all of `when`. */

@@ -176,6 +176,9 @@ export function buildClusterGraph(args: {
   const splitRules = rules.rules.clusterReview?.splitWhen ?? [];
   /** Member pairs split by a rule whose bridges are left out. */
   const bridgeSplits: Array<[number, number]> = [];
+  const anchorRules = rules.rules.clusterReview?.bridgeAnchors ?? [];
+  /** Member pairs (`i,j`, i < j) with a record pair meeting a `bridgeAnchors` condition list: evidence that places a bridge. */
+  const anchored = new Set<string>();
   for (let i = 0; i < members.length; i++) {
     const left = entry(members, i);
     for (let j = i + 1; j < members.length; j++) {
@@ -195,6 +198,8 @@ export function buildClusterGraph(args: {
           const split = splitRules.find((rule) => allHold(rule.when, explanation));
           if (split) conflict ??= { ...pair, reason: split.name };
           if (split?.bridges === 'leaveOut') splitLeavingBridges = true;
+          if (explanation.hardRule?.action !== 'veto' && anchorRules.some((anchor) => allHold(anchor, explanation)))
+            anchored.add(`${i},${j}`);
           explained.push({ pair, explanation });
         }
       }
@@ -228,8 +233,13 @@ export function buildClusterGraph(args: {
     minLinkShare: rules.rules.clusterReview?.minLinkShare ?? DEFAULT_MIN_LINK_SHARE,
   };
   let rootOf = linkClusters(linkArgs);
-  const bridges = bridgesOf({ rootOf, bridgeSplits, merges, cannotLinks });
-  if (bridges.size > 0) rootOf = linkClusters({ ...linkArgs, excluded: bridges });
+  const { bridges, placed } = bridgesOf({ rootOf, bridgeSplits, merges, cannotLinks, anchored });
+  if (bridges.size > 0 || placed.a.length > 0)
+    rootOf = linkClusters({
+      ...linkArgs,
+      cannotLinks: { a: [...cannotLinks.a, ...placed.a], b: [...cannotLinks.b, ...placed.b] },
+      excluded: bridges,
+    });
   const byRoot = new Map<number, string[]>();
   members.forEach((member, i) => {
     const root = entry(rootOf, i);
@@ -247,15 +257,20 @@ export function buildClusterGraph(args: {
 /**
  * Members that could have joined either side of a `leaveOut` split: each has an edge into the other
  * side's cluster and no cannot-link with any of its members, so only edge order put it where it is.
+ * A member with an anchored edge (`bridgeAnchors`: the same explicit legal form, `HAEMONETICS CORP` beside
+ * `HAEMONETICS CORPORATION` and `Haemonetics S.A.`) into one side only is no bridge: evidence places it
+ * there, and `placed` holds the cannot-links that keep it from the other side.
  */
 function bridgesOf(args: {
   rootOf: Int32Array;
   bridgeSplits: Array<[number, number]>;
   merges: { a: number[]; b: number[] };
   cannotLinks: { a: number[]; b: number[] };
-}): Set<number> {
+  anchored: ReadonlySet<string>;
+}): { bridges: Set<number>; placed: { a: number[]; b: number[] } } {
   const bridges = new Set<number>();
-  if (args.bridgeSplits.length === 0) return bridges;
+  const placed = { a: [] as number[], b: [] as number[] };
+  if (args.bridgeSplits.length === 0) return { bridges, placed };
   const { rootOf } = args;
   const linked = (pairs: { a: number[]; b: number[] }): Map<number, number[]> => {
     const byMember = new Map<number, number[]>();
@@ -269,18 +284,35 @@ function bridgesOf(args: {
   const edgesOf = linked(args.merges);
   const cannotOf = linked(args.cannotLinks);
   const membersOf = (root: number): number[] => [...rootOf.keys()].filter((m) => rootOf[m] === root);
+  const isAnchored = (x: number, y: number): boolean => args.anchored.has(x < y ? `${x},${y}` : `${y},${x}`);
+  const placedOn = new Map<number, number>();
   for (const [i, j] of args.bridgeSplits) {
     const sides = [membersOf(entry(rootOf, i)), membersOf(entry(rootOf, j))] as const;
     sides.forEach((side, s) => {
-      const other = new Set(sides[1 - s]);
+      const other = sides[1 - s] ?? [];
+      const inOther = new Set(other);
       for (const m of side) {
-        const reachesOther = (edgesOf.get(m) ?? []).some((n) => other.has(n));
-        const barred = (cannotOf.get(m) ?? []).some((n) => other.has(n));
-        if (reachesOther && !barred) bridges.add(m);
+        const linked = edgesOf.get(m) ?? [];
+        const reachesOther = linked.some((n) => inOther.has(n));
+        const barred = (cannotOf.get(m) ?? []).some((n) => inOther.has(n));
+        if (!reachesOther || barred) continue;
+        const ownAnchor = linked.some((n) => n !== m && side.includes(n) && isAnchored(m, n));
+        const otherAnchor = linked.some((n) => inOther.has(n) && isAnchored(m, n));
+        if (ownAnchor === otherAnchor) bridges.add(m);
+        else placedOn.set(m, ownAnchor ? s : 1 - s);
       }
     });
+    for (const [m, s] of placedOn) {
+      if (bridges.has(m)) continue;
+      for (const n of sides[1 - s] ?? []) {
+        if (n === m) continue;
+        placed.a.push(m);
+        placed.b.push(n);
+      }
+    }
+    placedOn.clear();
   }
-  return bridges;
+  return { bridges, placed };
 }
 
 /** Entry `index` of one of this file's arrays, each sized to every index asked for: a miss is a bug. */

@@ -98,6 +98,9 @@ describe('facility department extractor (fixture table)', () => {
     { name: 'MGH I/P RX', department: 'inpatient pharmacy' },
     { name: 'MASSACHUSETTS GEN HOSP OP PHARM', department: 'outpatient pharmacy' },
     { name: 'MGH OUTPATIENT PHARMACY', department: 'outpatient pharmacy' },
+    // facility-2.4.0: ERP location masters write the qualifier after the department.
+    { name: 'MGH PHARMACY-INPT', department: 'inpatient pharmacy' },
+    { name: 'MGH PHARMACY - OUTPT', department: 'outpatient pharmacy' },
     { name: 'MGH RETAIL PHCY', department: 'outpatient pharmacy' },
     { name: 'MGH PHARMACY DEPT', department: 'pharmacy' },
     { name: 'MASSACHUSETTS GEN HOSP MAIN OR', department: 'operating room' },
@@ -251,6 +254,8 @@ describe('hospital departments and delivery points (public API)', () => {
   const FRUIT_STREET = { STREET: '55 FRUIT ST', CITY: 'BOSTON', STATE: 'MA', POSTAL: '02114' };
   const fruitStreet = { line1: '55 Fruit Street', city: 'Boston', state: 'MA', postalCode: '02114', country: 'US' };
 
+  // facility-2.4.0 (twoDepartments): two stated departments that differ are two delivery points, vetoed; until then
+  // the pair was capped at review (otherDepartment), which filled the steward queue with department pairs.
   test('the hospital, its inpatient pharmacy and its outpatient pharmacy stay three golden records', async () => {
     const hospital = await ingest('cms', 'facility', { NAME: 'MASSACHUSETTS GENERAL HOSPITAL', CCN: '220071', ...FRUIT_STREET });
     const inpatient = await ingest('distributor', 'facility', { NAME: 'MASSACHUSETTS GENERAL HOSP INPT PHARM', ...FRUIT_STREET });
@@ -262,7 +267,37 @@ describe('hospital departments and delivery points (public API)', () => {
         { name: 'MASSACHUSETTS GENERAL HOSP INPT PHARM', address: fruitStreet },
         { name: 'MASSACHUSETTS GENERAL HOSP OP PHARM', address: fruitStreet },
       ),
+    ).toEqual({ band: 'no-match', rule: 'twoDepartments' });
+  });
+
+  test('a department point and the hospital itself stay a review (only stated departments are compared for the veto)', async () => {
+    expect(
+      await verify(
+        'facility',
+        { name: 'MASSACHUSETTS GENERAL HOSPITAL', address: fruitStreet },
+        { name: 'MASSACHUSETTS GENERAL HOSP INPT PHARM', address: fruitStreet },
+      ),
     ).toEqual({ band: 'review', rule: 'otherDepartment' });
+  });
+
+  test('two departments with one GLN are not vetoed (the identifier says one location)', async () => {
+    const verdict = await verify(
+      'facility',
+      { name: 'MASSACHUSETTS GENERAL HOSP MAIN OR', gln: '0860000000019', address: fruitStreet },
+      { name: 'MASSACHUSETTS GENERAL HOSP RECEIVING DOCK', gln: '0860000000019', address: fruitStreet },
+    );
+    expect(verdict.rule).not.toBe('twoDepartments');
+  });
+
+  test('one inpatient pharmacy in ERP order (PHARMACY-INPT) and distributor order (INPT PHARM) is neither vetoed nor capped', async () => {
+    const verdict = await verify(
+      'facility',
+      { name: 'MASSACHUSETTS GENERAL HOSP PHARMACY-INPT', address: fruitStreet },
+      { name: 'MASSACHUSETTS GEN HOSP INPT PHARM', address: fruitStreet },
+    );
+    expect(verdict.rule).not.toBe('twoDepartments');
+    expect(verdict.rule).not.toBe('otherDepartment');
+    expect(verdict.band).not.toBe('no-match');
   });
 
   test('a main OR with the hospital CCN on both sides is still no auto-merge', async () => {

@@ -33,7 +33,9 @@ describe('legalForm extractor (fixture table)', () => {
     { name: 'Mölnlycke Health Care AB', form: 'nordic' },
     { name: 'Koninklijke Philips N.V.', form: 'nv' },
     { name: 'ConvaTec Limited', form: 'limited' },
-    { name: 'Shenzhen Mindray Bio-Medical Electronics Co., Ltd.', form: 'limited' },
+    // supplier-3.6.0: `Co., Ltd.` renders kabushiki kaisha / 주식회사 / 股份有限公司 in English, so it names no family
+    // (like `Corporation`); `ASAHI INTECC KK` and `ASAHI INTECC CO., LTD.` are one form, not two families.
+    { name: 'Shenzhen Mindray Bio-Medical Electronics Co., Ltd.', form: undefined },
     { name: 'STERIS plc', form: 'limited' },
     { name: 'Terumo Kabushiki Kaisha', form: 'kk' },
     // Corporation translates Kabushiki Kaisha and Aktiengesellschaft too: no family.

@@ -196,6 +196,43 @@ const fixtures: Fixture[] = [
     conflicts: 1,
   },
   {
+    // supplier-3.6.0 (clusterReview.bridgeAnchors): a payment-file name without an address but with the legal form
+    // the US records spell (`… CORP` = `… CORPORATION`) is evidence for that side; the foreign S.A. shares no form.
+    name: 'a name without a country that spells the explicit legal form of one side joins that side (bridge anchor)',
+    members: {
+      us: [
+        { name: 'Halvorsen Biologics Corporation', addresses: [{ line1: '400 Wood Rd', city: 'Braintree', state: 'MA', country: 'US' }] },
+      ],
+      us2: [{ name: 'HALVORSEN BIOLOGICS CORP', addresses: [{ line1: 'PO Box 2231', city: 'Boston', state: 'MA', country: 'US' }] }],
+      payee: [{ name: 'HALVORSEN BIOLOGICS CORP' }],
+      ch: [{ name: 'Halvorsen Biologics S.A.', addresses: [{ line1: 'Route de Genève 12', city: 'Nyon', country: 'CH' }] }],
+    },
+    clusters: [['payee', 'us', 'us2']],
+    conflicts: 2,
+  },
+  {
+    name: 'a formless name whose alternate names state the legal form is placed by it (legalForm reads alternateNames)',
+    members: {
+      us: [{ name: 'Halvorsen Biologics, Inc.', addresses: [{ line1: '400 Wood Rd', city: 'Braintree', state: 'MA', country: 'US' }] }],
+      label: [{ name: 'Halvorsen Biologics', alternateNames: ['HALB', 'Halvorsen Biologics Inc.'] }],
+      ch: [{ name: 'Halvorsen Biologics Sàrl', addresses: [{ line1: 'Route de Genève 12', city: 'Nyon', country: 'CH' }] }],
+    },
+    clusters: [['label', 'us']],
+    conflicts: 2,
+  },
+  {
+    name: 'without the anchor the payee name is still a bridge: a form shared by neither side places nothing',
+    members: {
+      us: [
+        { name: 'Halvorsen Biologics Corporation', addresses: [{ line1: '400 Wood Rd', city: 'Braintree', state: 'MA', country: 'US' }] },
+      ],
+      payee: [{ name: 'HALVORSEN BIOLOGICS' }],
+      ch: [{ name: 'Halvorsen Biologics S.A.', addresses: [{ line1: 'Route de Genève 12', city: 'Nyon', country: 'CH' }] }],
+    },
+    clusters: [],
+    conflicts: 1,
+  },
+  {
     name: 'an AG converted to an SE stays one family: no split',
     members: {
       ag: [{ name: 'Fresenius Medical Care AG' }],
@@ -288,6 +325,12 @@ describe('clusterReview in the rule set', () => {
       path: 'clusterReview.splitWhen[0].bridges',
       code: 'ENUM',
     },
+    {
+      change: { ...edge({}), bridgeAnchors: [[{ comparator: 'taxForm', outcome: 'match' }]] },
+      path: 'clusterReview.bridgeAnchors[0][0].comparator',
+      code: 'UNKNOWN_COMPARATOR',
+    },
+    { change: { ...edge({}), bridgeAnchors: [[]] }, path: 'clusterReview.bridgeAnchors[0]', code: 'MIN_ITEMS' },
   ])('$code at $path', ({ change, path, code }) => {
     const problems = validateRules({ ...rules.rules, clusterReview: change });
     expect(problems.map((p) => ({ path: p.path, code: p.code }))).toContainEqual({ path, code });
