@@ -1,6 +1,6 @@
 /**
  * The match index in the store. `matchIndex` holds one entry per source record
- * (`{ domain, recordId, goldenId, keys, prepared, sharedValues?, termsOf? }`, multikey index on `{ domain, keys }`);
+ * (`{ _id: domain|recordId, domain, goldenId, keys, prepared, sharedValues?, termsOf? }`, multikey index on `{ domain, keys }`);
  * `blockStats` holds each block's size (`_id: domain|key`), kept current on every insert and
  * removal so lookups can drop over-collision keys before fetching anything; `termStats` holds the
  * token frequencies of idf comparators (termStats.ts), kept current the same way, and the version
@@ -20,6 +20,10 @@ const STATS_CHUNK = 1000;
 export interface MatchIndexEntry extends Document {
   _id: string;
   domain: string;
+  /**
+   * Read entries through `readEntry`, which sets it from `_id` (`<domain>|<recordId>`): entries written
+   * since session 9 do not store it (nothing searches by it).
+   */
   recordId: string;
   goldenId: string;
   keys: string[];
@@ -34,15 +38,29 @@ export interface MatchIndexEntry extends Document {
   termsOf?: string[];
   /** Entries written before `termsOf`: the `<comparator>|<token>` keys counted in termStats. */
   terms?: string[];
-  indexedAt: string;
+  /** Written by entries before session 9 only (nothing read it). */
+  indexedAt?: string;
+}
+
+/** What an entry stores since session 9: no `recordId` (the end of `_id`), no `indexedAt`. */
+interface StoredEntry extends Document {
+  _id: string;
+  domain: string;
+  goldenId: string;
+  keys: string[];
+  prepared: PreparedRecord;
+  sharedValues?: Record<string, string>;
+  termsOf?: string[];
 }
 
 /**
- * An entry as read from the store made whole: the values it shares put back under each comparator's
- * name (the same read-only value, as `prepareRecord` makes it). Every reader of match-index entries
- * goes through it. Changes and returns `entry` (the store hands out copies).
+ * An entry as read from the store made whole: its `recordId` set from `_id` when not stored, the values
+ * it shares put back under each comparator's name (the same read-only value, as `prepareRecord` makes
+ * it). Every reader of match-index entries goes through it. Changes and returns `entry` (the store hands
+ * out copies).
  */
-export function readEntry<T extends Pick<MatchIndexEntry, 'prepared' | 'sharedValues'>>(entry: T): T {
+export function readEntry<T extends Pick<MatchIndexEntry, 'prepared' | 'sharedValues'> & { _id?: string; recordId?: string }>(entry: T): T {
+  if (entry.recordId === undefined && typeof entry._id === 'string') entry.recordId = entry._id.slice(entry._id.indexOf('|') + 1);
   const shared = entry.sharedValues;
   if (shared === undefined) return entry;
   const values = entry.prepared.values;
@@ -235,8 +253,7 @@ export async function indexRecords(args: {
     for (const term of countedTermKeys(readEntry(old))) bump(term, -1, termCounts);
   }
   if (previous.length > 0) await index.deleteMany({ _id: { $in: previous.map((p) => p._id) } }, { session: args.session });
-  const now = new Date().toISOString();
-  const docs: MatchIndexEntry[] = args.entries.map((entry) => {
+  const docs: StoredEntry[] = args.entries.map((entry) => {
     const preparation = preparationFor(entry.record, args.rules, entry.preparation);
     const keys = [...new Set(preparation.keysByRule.flat())];
     for (const key of keys) bump(key, 1);
@@ -246,15 +263,13 @@ export async function indexRecords(args: {
     return {
       _id: entryId(domain, entry.recordId),
       domain,
-      recordId: entry.recordId,
       goldenId: entry.goldenId,
       keys,
       ...storedPreparation(prepared, args.rules),
       ...(termsOf.length > 0 ? { termsOf } : {}),
-      indexedAt: now,
     };
   });
-  if (docs.length > 0) await index.insertMany(docs, { session: args.session });
+  if (docs.length > 0) await args.store.collection<StoredEntry>(MATCH_INDEX).insertMany(docs, { session: args.session });
   for (const [key, delta] of counts) if (delta === 0) counts.delete(key);
   await adjustStats({ stats: collections(args.store).stats, idOf: statId, domain, counts, session: args.session });
   for (const [key, delta] of termCounts) if (delta === 0) termCounts.delete(key);

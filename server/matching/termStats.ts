@@ -349,7 +349,16 @@ export async function loadTermWeights(args: {
     const fresh = read?.get(name);
     const sizeOf = (token: string): number => fresh?.get(token) ?? held.get(token) ?? 0;
     const documents = sizeOf('');
-    termWeights.set(name, (token) => idfWeight(documents, sizeOf(token)));
+    // A candidate shares most of its tokens with the record and the other candidates: each weighed once per call.
+    const weights = new Map<string, number>();
+    termWeights.set(name, (token) => {
+      let weight = weights.get(token);
+      if (weight === undefined) {
+        weight = idfWeight(documents, sizeOf(token));
+        weights.set(token, weight);
+      }
+      return weight;
+    });
   }
   return { termWeights };
 }

@@ -1,7 +1,8 @@
 /**
  * What a match-index entry stores (matchIndex.ts): a value two comparators share is stored once, the
  * term stats a record added are named by comparator, not token by token; matching, removal and
- * re-indexing read entries whole again — and entries written in the earlier layout still work.
+ * re-indexing read entries whole again — and entries written in the earlier layout still work. Since
+ * session 9 an entry stores no `recordId` (the end of its `_id`) and no `indexedAt`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +84,18 @@ describe('match-index entries', () => {
     expect(whole.prepared.values.contained).toBe(whole.prepared.values.title);
   });
 
+  test('an entry stores no recordId nor indexedAt; readEntry takes the record id from _id', async () => {
+    const stored = must(await entries().findOne({ _id: 'item|c2' }), 'entry c2');
+    expect(Object.keys(stored).sort()).toEqual(['_id', 'domain', 'goldenId', 'keys', 'prepared', 'sharedValues', 'termsOf']);
+    expect(readEntry(stored).recordId).toBe('c2');
+    // A record id holding the separator keeps it (only the domain is cut off).
+    await indexRecords({ store, rules, entries: [{ recordId: 'src|x|1', goldenId: 'g-x', record: title('x', 'MICROSOFT VISIO 2002') }] });
+    expect(readEntry(must(await entries().findOne({ _id: 'item|src|x|1' }), 'entry src|x|1')).recordId).toBe('src|x|1');
+    const decision = await matchRecord({ store, rules, record: title('q', 'MICROSOFT VISIO 2002') });
+    expect(decision.best).toMatchObject({ goldenId: 'g-x', recordId: 'src|x|1' });
+    expect(await removeFromIndex({ store, domain: 'item', recordId: 'src|x|1' })).toBe(true);
+  });
+
   test('matching scores the entries as prepared: the explanation compares both comparators', async () => {
     const decision = await matchRecord({ store, rules, record: title('q', 'MICROSOFT VISIO 2002 DELUXE') });
     expect(decision.best?.goldenId).toBe('g-c1');
@@ -134,7 +147,7 @@ describe('match-index entries', () => {
     expect(counted.get('title|FRONTPAGE')).toBe(1);
     expect(counted.get('title|VISIO')).toBe(2);
     const decision = await matchRecord({ store, rules, record: title('q', 'MICROSOFT VISIO FRONTPAGE') });
-    expect(decision.best?.goldenId).toBe('g-old');
+    expect(decision.best).toMatchObject({ goldenId: 'g-old', recordId: 'old' });
     expect(await removeFromIndex({ store, domain: 'item', recordId: 'old' })).toBe(true);
     const after = await termCounts();
     expect(after.get('title|FRONTPAGE')).toBeUndefined();
