@@ -105,7 +105,13 @@ export interface ComparatorRule {
      * consonant skeleton of a word on the other side counts at `credit` (default 0.75) of an exact word;
      * words with digits and the `exclude` words never do.
      */
-    shorthand?: { minLength?: number; credit?: number; exclude?: string[] };
+    shorthand?: {
+      minLength?: number;
+      credit?: number;
+      exclude?: string[];
+      /** Words of at least this many letters (both sides) one edit apart also pair (typos of ward free text); absent or 0: off. */
+      typoMinLength?: number;
+    };
     /**
      * tokenSet with `measure: containment`: measurement words — a dimension written as one word (`3X3`,
      * `5X24`), the `units` words (`MM`, `IN`, `FR`…) and, with `numbers`, words of digits — are left out
@@ -196,6 +202,13 @@ export interface AttributeExtractor {
    * read after every attribute that has one) without changing the reading order.
    */
   sameAs?: string;
+  /**
+   * The spans this attribute reads are left in the text for the attributes declared after it (by
+   * default a span read is blanked, so a later, broader pattern does not read it again): a fill volume
+   * read from a strength written per total volume (`100 MCG/2 ML` is also a 2 mL ampoule) before the
+   * concentration reads the same words.
+   */
+  keepsText?: boolean;
 }
 
 export type TokenWeighting = 'uniform' | 'idf';
