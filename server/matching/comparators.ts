@@ -697,11 +697,15 @@ function sharesValue(a: readonly string[], b: readonly string[]): boolean {
   return false;
 }
 
+/** The score of an agreement on none of an attributes comparator's `strongAttributes`. */
+const WEAK_AGREEMENT = 0.5;
+
 function compileAttributes(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const wanted = rule.params?.attributes;
   const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
   const names = extractors.map((e) => e.definition.name);
   const isDeclared = new Set(names);
+  const strong = rule.params?.strongAttributes ? new Set(rule.params.strongAttributes) : null;
   // Quantities compared beyond equality: a relative tolerance, or values written in a rounded unit (± in the prepared value).
   const tolerances = new Map(
     extractors.flatMap((e) =>
@@ -720,16 +724,19 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
       const pb = b as PreparedAttributes;
       let conflicts = 0;
       let agreements = 0;
+      let isStrong = strong === null;
       for (const name in pa) {
         const va = present(pa[name], 'own attribute of a');
         const vb = pb[name];
         if (vb === undefined || !isDeclared.has(name)) continue;
-        if (sharesValue(va, vb) || (tolerances.has(name) && attributeValuesAgree(va, vb, tolerances.get(name)))) agreements++;
-        else conflicts++;
+        if (sharesValue(va, vb) || (tolerances.has(name) && attributeValuesAgree(va, vb, tolerances.get(name)))) {
+          agreements++;
+          if (!isStrong && strong?.has(name)) isStrong = true;
+        } else conflicts++;
       }
       if (conflicts > 0) return new AttributeComparison(0, 'mismatch', names, pa, pb, tolerances);
       return agreements > 0
-        ? new AttributeComparison(1, 'match', names, pa, pb, tolerances)
+        ? new AttributeComparison(isStrong ? 1 : WEAK_AGREEMENT, 'match', names, pa, pb, tolerances)
         : new AttributeComparison(null, 'missing', names, pa, pb, tolerances);
     },
   };

@@ -94,6 +94,13 @@ export interface ComparatorRule {
     relatedTables?: string[];
     /** attributes: the rule set's attribute extractors compared (default: all of them). */
     attributes?: string[];
+    /**
+     * attributes: agreement on one of these (a drug strength, a concentration) is score 1; a pair whose
+     * attributes agree only on others (sterile, size M, a count per pack) scores 0.5 — outcome `match`
+     * either way, so a level (`scoreAtLeast: 1`) can weigh a precise agreement apart. Absent: every
+     * agreement is score 1.
+     */
+    strongAttributes?: string[];
     /** tokenSet: `idf` weighs each token by its rarity in the domain (inverse document frequency); `uniform` (default) counts tokens alike. */
     weighting?: TokenWeighting;
     /** tokenSet: `mean` (default) averages the share of each side's weight found in the other; `containment` takes the share of the lighter side (truncated descriptions). */

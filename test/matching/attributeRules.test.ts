@@ -39,6 +39,12 @@ test.each([
     path: 'comparators[9].params.attributes[0]',
   },
   {
+    title: 'an attributes comparator naming an unknown strong attribute',
+    change: (r: RuleSet) => (at(r.comparators, 9).params = { strongAttributes: ['potency'] }),
+    code: 'UNKNOWN_ATTRIBUTE',
+    path: 'comparators[9].params.strongAttributes[0]',
+  },
+  {
     title: 'an attributes comparator without declared attributes',
     change: (r: RuleSet) => delete r.attributes,
     code: 'NO_ATTRIBUTES',

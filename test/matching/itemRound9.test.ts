@@ -189,3 +189,43 @@ describe('LMA', () => {
     expect(explanation.comparators.find((c) => c.name === 'description')?.score).toBeGreaterThan(0.3);
   });
 });
+
+describe('strongAttributes: an agreeing drug strength weighs more than an agreeing sterile or size', () => {
+  const rule = (strongAttributes?: string[]): ComparatorRule => ({
+    name: 'attributes',
+    type: 'attributes',
+    fields: ['description'],
+    weight: 0,
+    ...(strongAttributes ? { params: { strongAttributes } } : {}),
+  });
+  const score = (strongAttributes: string[] | undefined, a: string, b: string): number | null => {
+    const comparator = compileComparator(rule(strongAttributes), {
+      extractors: compileExtractors(rules.rules.attributes ?? []),
+      aliasTable: () => {
+        throw new Error('no alias tables here');
+      },
+    });
+    const pa = comparator.prepare({ sourceId: 'a', description: a });
+    const pb = comparator.prepare({ sourceId: 'b', description: b });
+    return pa === undefined || pb === undefined ? null : comparator.compare(pa, pb).score;
+  };
+
+  test.each([
+    { a: 'VANCOMYCIN 500 MG VIAL', b: 'vanco 500mg vials', strong: ['strength'], expected: 1 },
+    { a: 'GAUZE STERILE 4X4', b: 'SPONGE STERILE 4 IN X 4 IN', strong: ['strength'], expected: 0.5 },
+    { a: 'GAUZE STERILE 4X4', b: 'SPONGE STERILE 4 IN X 4 IN', strong: undefined, expected: 1 },
+    { a: 'VANCOMYCIN 500 MG VIAL', b: 'VANCOMYCIN 1 GM VIAL', strong: ['strength'], expected: 0 },
+  ])('$a / $b with $strong → $expected', ({ a, b, strong, expected }) => {
+    expect(score(strong, a, b)).toBe(expected);
+  });
+
+  test('the shipped item rules: an RxNorm string and a First Databank name of one drug and strength reach a steward', () => {
+    const explanation = explain({ description: 'vancomycin 500 MG Injection' }, { description: 'VANCOMYCIN HCL 500 MG VIAL' });
+    expect(explanation.comparators.find((c) => c.name === 'attributes')?.level).toBe('agreeStrength');
+    expect(explanation.band).toBe('review');
+  });
+
+  test('another strength of the same drug does not', () => {
+    expect(explain({ description: 'vancomycin 500 MG Injection' }, { description: 'VANCOMYCIN HCL 1 GM VIAL' }).band).toBe('no-match');
+  });
+});
