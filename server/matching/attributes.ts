@@ -56,6 +56,8 @@ export interface CompiledExtractor {
   intern: Intern;
   /** number / quantity values are read from digits: a text without one is skipped at once. */
   needsDigit: boolean;
+  /** `definition.keepsText`: its spans are not blanked after reading. */
+  keepsText: boolean;
   /** Upper-case spelling → canonical value (text kind). */
   values: Map<string, string>;
   /** Upper-case unit spelling → factor to `unit` (quantity kind). */
@@ -182,6 +184,7 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
       absentRequires: definition.absentRequires !== undefined ? new RegExp(definition.absentRequires) : undefined,
       intern: createIntern(),
       needsDigit: definition.kind !== 'text',
+      keepsText: definition.keepsText === true,
       values: new Map(Object.entries(definition.values ?? {}).map(([k, v]) => [k.toUpperCase(), v])),
       unitFactors: definition.kind === 'quantity' ? factors(definition.units, hasPer ? numerator : (definition.unit ?? '')) : new Map(),
       perUnitFactors: hasPer && denominator !== undefined ? factors(definition.perUnits, denominator) : new Map(),
@@ -386,6 +389,7 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
             if (!list.includes(value)) list.push(value);
           }
           isEmpty = false;
+          if (extractor.keepsText) continue;
           const current: string = blanked ?? text;
           blanked = current.slice(0, match.index) + ' '.repeat(match[0].length) + current.slice(match.index + match[0].length);
           digits -= digitCount(match[0]);

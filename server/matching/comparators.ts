@@ -147,12 +147,53 @@ function textPreparationKey(rule: ComparatorRule): string {
 }
 
 function compileExact(rule: ComparatorRule, normalize: (v: string) => string | null, preparationKey?: string): CompiledComparator {
+  const prefixed = rule.params?.prefixedCodes;
   return {
     rule,
     preparationKey,
     prepare: stringPrepare(rule, normalize),
-    compare: (a, b) => bestPair({ a: a as string[], b: b as string[], similarity: equality, floor: 0 }),
+    compare: prefixed
+      ? (a, b) =>
+          relatedWhenPrefixed(
+            bestPair({ a: a as string[], b: b as string[], similarity: equality, floor: 0 }),
+            a as string[],
+            b as string[],
+            prefixed,
+          )
+      : (a, b) => bestPair({ a: a as string[], b: b as string[], similarity: equality, floor: 0 }),
   };
+}
+
+/**
+ * `prefixedCodes` on an exact comparator: two values that differ only by a short letter prefix on one
+ * side (a reseller's `EP022491741` for Eppendorf's `022491741`, `CLS352096` for Corning's `352096`) are
+ * outcome `related` (score 1) instead of a mismatch: a level weighs it apart from an exact match, and a
+ * hard rule on `mismatch` (one maker, two part numbers) does not fire. Only run when the values differ.
+ */
+function relatedWhenPrefixed(
+  result: ComparisonResult,
+  a: readonly string[],
+  b: readonly string[],
+  prefixed: { maxPrefix: number; minRest: number },
+): ComparisonResult {
+  if (result.outcome === 'match') return result;
+  for (const x of a)
+    for (const y of b)
+      if (isPrefixedFor(x, y, prefixed) || isPrefixedFor(y, x, prefixed)) return { score: 1, outcome: 'related', a: x, b: y };
+  return result;
+}
+
+/** Whether `long` is `short` behind 1..maxPrefix letters A–Z, `short` starting with a digit and at least minRest long. */
+export function isPrefixedFor(long: string, short: string, prefixed: { maxPrefix: number; minRest: number }): boolean {
+  const cut = long.length - short.length;
+  if (cut < 1 || cut > prefixed.maxPrefix || short.length < prefixed.minRest || !long.endsWith(short)) return false;
+  const first = short.charCodeAt(0);
+  if (first < 48 || first > 57) return false;
+  for (let k = 0; k < cut; k++) {
+    const code = long.charCodeAt(k);
+    if (code < 65 || code > 90) return false;
+  }
+  return true;
 }
 
 // Family forms of a value (relatedTables) travel in the same prepared list, after the names, marked by this prefix.
@@ -326,10 +367,11 @@ function shorthandOptionsOf(params: NonNullable<NonNullable<ComparatorRule['para
   const minLength = params.minLength ?? 3;
   const credit = params.credit ?? 0.75;
   const exclude = (params.exclude ?? []).map((word) => word.toUpperCase());
-  const key = JSON.stringify([minLength, credit, exclude]);
+  const typoMinLength = params.typoMinLength ?? 0;
+  const key = JSON.stringify([minLength, credit, exclude, typoMinLength]);
   let options = shorthandOptions.get(key);
   if (!options) {
-    options = { minLength, credit, exclude: new Set(exclude) };
+    options = { minLength, credit, exclude: new Set(exclude), typoMinLength };
     shorthandOptions.set(key, options);
   }
   return options;
@@ -670,11 +712,15 @@ function withoutAbsent(read: PreparedAttributes | undefined, extractors: readonl
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** The score of an agreement on none of an attributes comparator's `strongAttributes`. */
+const WEAK_AGREEMENT = 0.5;
+
 function compileAttributes(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const wanted = rule.params?.attributes;
   const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
   const names = extractors.map((e) => e.definition.name);
   const isDeclared = new Set(names);
+  const strong = rule.params?.strongAttributes ? new Set(rule.params.strongAttributes) : null;
   // Quantities compared beyond equality: a relative tolerance, or values written in a rounded unit (± in the prepared value).
   const tolerances = new Map(
     extractors.flatMap((e) =>
@@ -695,16 +741,19 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
       const pb = b as PreparedAttributes;
       let conflicts = 0;
       let agreements = 0;
+      let isStrong = strong === null;
       for (const name in pa) {
         const va = present(pa[name], 'own attribute of a');
         const vb = pb[name];
         if (vb === undefined || !isDeclared.has(name)) continue;
-        if (sharesValue(va, vb) || (tolerances.has(name) && attributeValuesAgree(va, vb, tolerances.get(name)))) agreements++;
-        else conflicts++;
+        if (sharesValue(va, vb) || (tolerances.has(name) && attributeValuesAgree(va, vb, tolerances.get(name)))) {
+          agreements++;
+          if (!isStrong && strong?.has(name)) isStrong = true;
+        } else conflicts++;
       }
       if (conflicts > 0) return new AttributeComparison(0, 'mismatch', names, pa, pb, tolerances);
       return agreements > 0
-        ? new AttributeComparison(1, 'match', names, pa, pb, tolerances)
+        ? new AttributeComparison(isStrong ? 1 : WEAK_AGREEMENT, 'match', names, pa, pb, tolerances)
         : new AttributeComparison(null, 'missing', names, pa, pb, tolerances);
     },
   };

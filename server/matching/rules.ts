@@ -207,14 +207,15 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
         message: `comparator "${comparator.name}" compares attributes, but the rule set declares none in "attributes"`,
       });
     }
-    (comparator.params?.attributes ?? []).forEach((name, j) => {
-      if (!attributeNames.includes(name))
-        problems.push({
-          path: `comparators[${i}].params.attributes[${j}]`,
-          code: 'UNKNOWN_ATTRIBUTE',
-          message: `comparator "${comparator.name}" names attribute "${name}", which the rule set does not declare`,
-        });
-    });
+    for (const param of ['attributes', 'strongAttributes'] as const)
+      (comparator.params?.[param] ?? []).forEach((name, j) => {
+        if (!attributeNames.includes(name))
+          problems.push({
+            path: `comparators[${i}].params.${param}[${j}]`,
+            code: 'UNKNOWN_ATTRIBUTE',
+            message: `comparator "${comparator.name}" names attribute "${name}", which the rule set does not declare`,
+          });
+      });
   });
   if ((rules.model ?? 'weighted') === 'weighted' && rules.comparators.every((c) => c.weight === 0)) {
     problems.push({ path: 'comparators', code: 'NO_WEIGHT', message: 'at least one comparator needs a weight above 0' });

@@ -5,6 +5,8 @@
  * words of letters take part: a token with a digit (a size, a strength, a gauge) never does, nor do the
  * rule's `exclude` words (sides, sterility: what the attribute extractors decide).
  *
+ * With `typoMinLength`, two long words one edit apart pair the same way (see `isOneEditApart`).
+ *
  * Runs after the exact comparison, on the tokens it left unmatched, and only adds to its score.
  */
 import type { WeightedTokens } from './similarity';
@@ -16,6 +18,12 @@ export interface ShorthandOptions {
   credit: number;
   /** Upper-case words never paired by shorthand. */
   exclude: ReadonlySet<string>;
+  /**
+   * Shortest word (both sides) that may also pair with a word ONE edit away — a letter dropped, added,
+   * changed or two neighbours swapped (`AMOXCILLIN` / `AMOXICILLIN`, `FENTANIL` / `FENTANYL`, `SAFTEY` /
+   * `SAFETY`): ward free text is typed in a hurry. 0: off.
+   */
+  typoMinLength: number;
 }
 
 const VOWELS_AFTER_FIRST = /(?!^)[AEIOU]/g;
@@ -48,6 +56,29 @@ export function isShorthandFor(short: string, long: string, minLength: number): 
   if (long.startsWith(short)) return true;
   const own = skeletonOf(short);
   return own.isOwnSkeleton && own.skeleton === skeletonOf(long).skeleton;
+}
+
+/**
+ * Whether two words are one edit apart (Damerau: substitution, insertion / deletion, or swapping two
+ * neighbouring letters), both at least `minLength` long and with the same first letter. A character loop
+ * that gives up at the second difference: it runs on the unmatched words of compared pairs.
+ */
+export function isOneEditApart(x: string, y: string, minLength: number): boolean {
+  const lx = x.length;
+  const ly = y.length;
+  if (lx < minLength || ly < minLength || lx - ly > 1 || ly - lx > 1 || x.charCodeAt(0) !== y.charCodeAt(0)) return false;
+  let i = 0;
+  while (i < lx && i < ly && x.charCodeAt(i) === y.charCodeAt(i)) i++;
+  if (i === lx && i === ly) return false; // equal words are not typos of each other
+  if (lx === ly) {
+    // One changed letter, or two neighbours swapped.
+    if (x.slice(i + 1) === y.slice(i + 1)) return true;
+    return (
+      i + 1 < lx && x.charCodeAt(i) === y.charCodeAt(i + 1) && x.charCodeAt(i + 1) === y.charCodeAt(i) && x.slice(i + 2) === y.slice(i + 2)
+    );
+  }
+  // One letter more on the longer side.
+  return lx > ly ? x.slice(i + 1) === y.slice(i) : x.slice(i) === y.slice(i + 1);
 }
 
 /** Only upper-case letters A–Z (a character loop: this runs on every unmatched token of every compared pair). */
@@ -109,7 +140,12 @@ export function shorthandCredit(args: {
       const ib = unmatchedB[k] as number;
       if (ib < 0) continue;
       const y = b[ib] as string;
-      if (!isShorthandFor(x, y, options.minLength) && !isShorthandFor(y, x, options.minLength)) continue;
+      if (
+        !isShorthandFor(x, y, options.minLength) &&
+        !isShorthandFor(y, x, options.minLength) &&
+        !(options.typoMinLength > 0 && isOneEditApart(x, y, options.typoMinLength))
+      )
+        continue;
       unmatchedB[k] = -1;
       creditA += options.credit * (wa ? (wa.weights[ia] ?? 0) : 1);
       creditB += options.credit * (wb ? (wb.weights[ib] ?? 0) : 1);

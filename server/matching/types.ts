@@ -96,6 +96,13 @@ export interface ComparatorRule {
     attributes?: string[];
     /** attributes: leave out a value that is only the extractor's `absent` value (a comparator of stated values: two departments, not a department vs the whole facility). */
     statedOnly?: boolean;
+    /**
+     * attributes: agreement on one of these (a drug strength, a concentration) is score 1; a pair whose
+     * attributes agree only on others (sterile, size M, a count per pack) scores 0.5 — outcome `match`
+     * either way, so a level (`scoreAtLeast: 1`) can weigh a precise agreement apart. Absent: every
+     * agreement is score 1.
+     */
+    strongAttributes?: string[];
     /** tokenSet: `idf` weighs each token by its rarity in the domain (inverse document frequency); `uniform` (default) counts tokens alike. */
     weighting?: TokenWeighting;
     /** tokenSet: `mean` (default) averages the share of each side's weight found in the other; `containment` takes the share of the lighter side (truncated descriptions). */
@@ -107,7 +114,13 @@ export interface ComparatorRule {
      * consonant skeleton of a word on the other side counts at `credit` (default 0.75) of an exact word;
      * words with digits and the `exclude` words never do.
      */
-    shorthand?: { minLength?: number; credit?: number; exclude?: string[] };
+    shorthand?: {
+      minLength?: number;
+      credit?: number;
+      exclude?: string[];
+      /** Words of at least this many letters (both sides) one edit apart also pair (typos of ward free text); absent or 0: off. */
+      typoMinLength?: number;
+    };
     /**
      * tokenSet with `measure: containment`: measurement words — a dimension written as one word (`3X3`,
      * `5X24`), the `units` words (`MM`, `IN`, `FR`…) and, with `numbers`, words of digits — are left out
@@ -198,6 +211,13 @@ export interface AttributeExtractor {
    * read after every attribute that has one) without changing the reading order.
    */
   sameAs?: string;
+  /**
+   * The spans this attribute reads are left in the text for the attributes declared after it (by
+   * default a span read is blanked, so a later, broader pattern does not read it again): a fill volume
+   * read from a strength written per total volume (`100 MCG/2 ML` is also a 2 mL ampoule) before the
+   * concentration reads the same words.
+   */
+  keepsText?: boolean;
 }
 
 export type TokenWeighting = 'uniform' | 'idf';

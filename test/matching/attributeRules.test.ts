@@ -39,6 +39,12 @@ test.each([
     path: 'comparators[9].params.attributes[0]',
   },
   {
+    title: 'an attributes comparator naming an unknown strong attribute',
+    change: (r: RuleSet) => (at(r.comparators, 9).params = { strongAttributes: ['potency'] }),
+    code: 'UNKNOWN_ATTRIBUTE',
+    path: 'comparators[9].params.strongAttributes[0]',
+  },
+  {
     title: 'an attributes comparator without declared attributes',
     change: (r: RuleSet) => delete r.attributes,
     code: 'NO_ATTRIBUTES',
@@ -52,33 +58,33 @@ test.each([
   },
   {
     title: 'a unit that cannot be converted',
-    change: (r: RuleSet) => (at(r.attributes ?? [], 7).units = { ML: 'mg' }),
+    change: (r: RuleSet) => (at(r.attributes ?? [], 8).units = { ML: 'mg' }),
     code: 'UNIT_CONVERSION',
-    path: 'attributes[7].units.ML',
+    path: 'attributes[8].units.ML',
   },
   {
     title: "a pattern whose default unit is not one of the attribute's units",
-    change: (r: RuleSet) => (at(at(r.attributes ?? [], 9).patterns, 2).unit = 'FURLONG'),
+    change: (r: RuleSet) => (at(at(r.attributes ?? [], 10).patterns, 2).unit = 'FURLONG'),
     code: 'UNKNOWN_UNIT',
-    path: 'attributes[9].patterns[2].unit',
+    path: 'attributes[10].patterns[2].unit',
   },
   {
     title: "a reading of anyUnit that is not one of the attribute's units",
-    change: (r: RuleSet) => (at(at(r.attributes ?? [], 12).patterns, 0).anyUnit = ['IN', 'IN FURLONG']),
+    change: (r: RuleSet) => (at(at(r.attributes ?? [], 13).patterns, 0).anyUnit = ['IN', 'IN FURLONG']),
     code: 'UNKNOWN_UNIT',
-    path: 'attributes[12].patterns[0].anyUnit[1]',
+    path: 'attributes[13].patterns[0].anyUnit[1]',
   },
   {
     title: 'sameAs naming no other attribute of the same kind and unit',
-    change: (r: RuleSet) => (at(r.attributes ?? [], 12).sameAs = 'volume'),
+    change: (r: RuleSet) => (at(r.attributes ?? [], 13).sameAs = 'volume'),
     code: 'UNKNOWN_ATTRIBUTE',
-    path: 'attributes[12].sameAs',
+    path: 'attributes[13].sameAs',
   },
   {
     title: 'a quantity without its unit',
-    change: (r: RuleSet) => delete at(r.attributes ?? [], 7).unit,
+    change: (r: RuleSet) => delete at(r.attributes ?? [], 8).unit,
     code: 'UNIT_REQUIRED',
-    path: 'attributes[7].unit',
+    path: 'attributes[8].unit',
   },
 ])('$title → $code at $path', ({ change, code, path }) => {
   const problems = validateRules(withChange(change));
