@@ -253,7 +253,7 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
       const evaluation = evaluatePreparedPair({ a: prepared, b: member.prepared, compiled: rules, context });
       const rule = evaluation.hardRule;
       if (rule?.relationship) relationships.push({ recordId: member.recordId, goldenId, relationship: rule.relationship });
-      if (rule?.action === 'veto') vetoedBy ??= { recordId: member.prepared.sourceId, rule: rule.name };
+      if (rule?.action === 'veto') vetoedBy ??= { recordId: member.recordId, rule: rule.name };
       // Ranked by the score an explanation shows (rounded), as stewards see it.
       const score = shownScore(evaluation);
       if (

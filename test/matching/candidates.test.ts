@@ -155,7 +155,7 @@ describe('match index', () => {
       goldenId: 'g1',
       recordId: 'src:each',
       band: 'review',
-      vetoedByMember: { recordId: 'case', rule: 'packagingLevel' },
+      vetoedByMember: { recordId: 'src:case', rule: 'packagingLevel' },
     });
   });
 
