@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
-import { residentTextBudget } from '../../server/store/embedded/documentTable';
+import { residentTextBudget, StoreSettingError } from '../../server/store/embedded/documentTable';
 import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import type { EmbeddedStore, EmbeddedStoreOptions } from '../../server/store/embedded/embeddedStore';
 import type { Document } from '../../server/store/types';
@@ -33,6 +33,7 @@ async function open(dataDir: string, extra: Partial<EmbeddedStoreOptions> = {}):
 }
 
 const SPILLING = { residentText: { characters: 4000, minRewriteDeadBytes: 8000 } };
+const ALL_RESIDENT = { residentText: { characters: undefined } };
 
 function item(i: number, round: number): Document {
   return {
@@ -77,7 +78,7 @@ describe('embedded store: document text beyond the resident budget', () => {
   it('answers exactly as a store holding every document in memory, across compaction, rewrites and a restart', async () => {
     const plainDir = tempDir();
     const spillDir = tempDir();
-    const plain = await open(plainDir);
+    const plain = await open(plainDir, ALL_RESIDENT);
     const spilled = await open(spillDir, SPILLING);
     await workload(plain, { from: 0, to: 12 });
     await workload(spilled, { from: 0, to: 12 });
@@ -115,14 +116,46 @@ describe('embedded store: document text beyond the resident budget', () => {
     expect(await everything(reopened)).toEqual(expected);
   });
 
+  const MIB = 1024 * 1024;
+  const HEAP_LIMIT = 4144 * MIB;
   it.each([
-    ['', undefined],
-    ['256', 256 * 1024 * 1024],
-  ])('MDM_STORE_RESIDENT_TEXT_MB=%j gives %j characters', (setting, expected) => {
-    expect(residentTextBudget(setting)).toBe(expected);
+    // Unset or empty: 1/16 of V8's heap limit, whole MiB (at least 1).
+    [undefined, HEAP_LIMIT, 259 * MIB],
+    ['', HEAP_LIMIT, 259 * MIB],
+    [' ', 2048 * MIB, 128 * MIB],
+    ['', 8 * MIB, 1 * MIB],
+    ['256', HEAP_LIMIT, 256 * MIB],
+    ['all', HEAP_LIMIT, undefined],
+    ['ALL', HEAP_LIMIT, undefined],
+  ])('MDM_STORE_RESIDENT_TEXT_MB=%j with a heap limit of %d bytes gives %j characters', (setting, heapLimit, expected) => {
+    expect(residentTextBudget(setting, heapLimit)).toBe(expected);
   });
 
-  it.each(['0', '-5', '1.5', 'lots'])('MDM_STORE_RESIDENT_TEXT_MB=%j is refused, naming the setting', (setting) => {
-    expect(() => residentTextBudget(setting)).toThrow(/MDM_STORE_RESIDENT_TEXT_MB must be a whole number of MiB/);
+  it('defaults to a budget when the setting is unset (a store open without options spills beyond it)', async () => {
+    const store = await open(tempDir());
+    expect(store.resident.isSpilling).toBe(true);
+  });
+
+  it.each(['0', '-5', '1.5', 'lots', 'none'])('MDM_STORE_RESIDENT_TEXT_MB=%j is refused, naming the setting', (setting) => {
+    let error: unknown;
+    try {
+      residentTextBudget(setting);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(StoreSettingError);
+    expect(error).toMatchObject({ code: 'STORE_SETTING_INVALID', setting: 'MDM_STORE_RESIDENT_TEXT_MB' });
+    expect((error as Error).message).toMatch(/MDM_STORE_RESIDENT_TEXT_MB must be a whole number of MiB \(1 or more\) or "all"/);
+  });
+
+  it('a bad setting is refused at open, naming the setting', async () => {
+    const previous = process.env.MDM_STORE_RESIDENT_TEXT_MB;
+    process.env.MDM_STORE_RESIDENT_TEXT_MB = 'lots';
+    try {
+      await expect(open(tempDir())).rejects.toMatchObject({ code: 'STORE_SETTING_INVALID', setting: 'MDM_STORE_RESIDENT_TEXT_MB' });
+    } finally {
+      if (previous === undefined) delete process.env.MDM_STORE_RESIDENT_TEXT_MB;
+      else process.env.MDM_STORE_RESIDENT_TEXT_MB = previous;
+    }
   });
 });

@@ -1,6 +1,6 @@
 /**
- * One collection's documents by `_id`: JSON text in memory, or — when a resident-text budget is set
- * (`MDM_STORE_RESIDENT_TEXT_MB`) — moved out to a spill file once the store's documents exceed it, oldest
+ * One collection's documents by `_id`: JSON text in memory, or — beyond the store's resident-text budget
+ * (`MDM_STORE_RESIDENT_TEXT_MB`; by default 1/16 of V8's heap limit, `all` for none) — moved to a spill file, oldest
  * first, and read back with one `pread` of the exact byte range when needed. Memory then holds only the
  * ids, a small position record per spilled document and the indexes.
  *
@@ -12,6 +12,7 @@
  */
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 
 /** Where a spilled document's UTF-8 text is (changed in place when the file is rewritten). */
 export class SpilledText {
@@ -26,15 +27,47 @@ export class SpilledText {
 /** A document as the table holds it. */
 export type StoredText = string | SpilledText;
 
-/** Resident-text budget in characters from `MDM_STORE_RESIDENT_TEXT_MB` (undefined: unbounded, nothing spills). */
-export function residentTextBudget(setting = process.env.MDM_STORE_RESIDENT_TEXT_MB): number | undefined {
-  if (setting === undefined || setting === '') return undefined;
-  const value = Number(setting);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`MDM_STORE_RESIDENT_TEXT_MB must be a whole number of MiB (1 or more), got ${JSON.stringify(setting)}`);
-  return value * 1024 * 1024;
+const MIB = 1024 * 1024;
+
+/** Thrown at open when a store setting from the environment has a value the store cannot use. */
+export class StoreSettingError extends Error {
+  readonly code = 'STORE_SETTING_INVALID';
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreSettingError';
+  }
 }
 
+/**
+ * Share of V8's heap limit given to resident document text when `MDM_STORE_RESIDENT_TEXT_MB` is unset: 1/16, i.e.
+ * 259 MiB under Node 20's default limit on this machine (4,144 MiB) — the budget with which the issue's
+ * 100k-into-100k run completed, where keeping everything resident ran out of heap (docs/STORAGE.md "A safe default").
+ */
+export const DEFAULT_HEAP_SHARE = 1 / 16;
+/** The setting's value that keeps every document's text in memory (nothing spills). */
+export const ALL_RESIDENT = 'all';
+
+/**
+ * Resident-text budget in characters from `MDM_STORE_RESIDENT_TEXT_MB`: a whole number of MiB; `all` keeps every
+ * document in memory (undefined: nothing spills); unset or empty: `DEFAULT_HEAP_SHARE` of V8's heap limit.
+ */
+export function residentTextBudget(
+  setting = process.env.MDM_STORE_RESIDENT_TEXT_MB,
+  heapLimitBytes = getHeapStatistics().heap_size_limit,
+): number | undefined {
+  if (setting === undefined || setting.trim() === '') return Math.max(1, Math.floor((heapLimitBytes * DEFAULT_HEAP_SHARE) / MIB)) * MIB;
+  if (setting.trim().toLowerCase() === ALL_RESIDENT) return undefined;
+  const value = Number(setting);
+  if (!Number.isInteger(value) || value < 1)
+    throw new StoreSettingError(
+      'MDM_STORE_RESIDENT_TEXT_MB',
+      `MDM_STORE_RESIDENT_TEXT_MB must be a whole number of MiB (1 or more) or "${ALL_RESIDENT}", got ${JSON.stringify(setting)}`,
+    );
+  return value * MIB;
+}
 /** Below this many dead bytes the spill file is never rewritten. */
 const MIN_REWRITE_DEAD_BYTES = 64 * 1024 * 1024;
 /** A spill moves documents until resident text is this share of the budget (so writes spill in batches). */
