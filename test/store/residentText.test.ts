@@ -12,6 +12,7 @@ import { residentTextBudget, StoreSettingError } from '../../server/store/embedd
 import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import type { EmbeddedStore, EmbeddedStoreOptions } from '../../server/store/embedded/embeddedStore';
 import type { Document } from '../../server/store/types';
+import { present } from '../../server/invariant';
 
 const silent = createLogger({ silent: true });
 const cleanups: Array<() => Promise<void>> = [];
@@ -100,6 +101,52 @@ describe('embedded store: document text beyond the resident budget', () => {
     const reopened = await open(spillDir, SPILLING);
     expect(reopened.resident.spilledDocuments).toBeGreaterThan(200);
     expect(await everything(reopened)).toEqual(await everything(plain));
+  });
+
+  it('a start-up leaves spilled documents where the snapshot holds them, through replacement, compaction and a second restart', async () => {
+    const plainDir = tempDir();
+    const spillDir = tempDir();
+    const plain = await open(plainDir, ALL_RESIDENT);
+    const first = await open(spillDir, SPILLING);
+    for (const store of [plain, first]) {
+      await workload(store, { from: 0, to: 8 });
+      await store.compact();
+    }
+    await first.close();
+
+    const reopened = await open(spillDir, SPILLING);
+    // Nothing copied at start-up: the older documents are read from the snapshot, the newest part is in memory.
+    expect(reopened.resident.spillFileBytes).toBe(0);
+    expect(reopened.resident.fromSnapshot.documents).toBeGreaterThan(200);
+    expect(reopened.resident.fromSnapshot.openFiles).toBe(1);
+    expect(reopened.resident.residentCharacters).toBeLessThanOrEqual(4000);
+    expect(reopened.resident.residentCharacters).toBeGreaterThan(0);
+    expect(await everything(reopened)).toEqual(await everything(plain));
+
+    // A compaction that runs while snapshot-held documents are replaced: the old snapshot is deleted from the
+    // directory, its open descriptor still serves the frozen positions.
+    const compaction = reopened.compact();
+    for (const store of [reopened, plain]) await store.collection('items').updateMany({ round: { $lt: 4 } }, { $set: { early: true } });
+    await compaction;
+    expect(await everything(reopened)).toEqual(await everything(plain));
+
+    // Once every document read from it is replaced or deleted, the snapshot file is closed.
+    for (const store of [reopened, plain]) {
+      await store.collection('items').updateMany({}, { $set: { everyone: true } });
+      await store.collection('items').deleteMany({ round: 7 });
+    }
+    expect(reopened.resident.fromSnapshot).toEqual({ documents: 0, openFiles: 0 });
+    expect(await everything(reopened)).toEqual(await everything(plain));
+    await workload(reopened, { from: 8, to: 10 });
+    await workload(plain, { from: 8, to: 10 });
+    await reopened.compact();
+    await reopened.close();
+
+    const again = await open(spillDir, SPILLING);
+    expect(await everything(again)).toEqual(await everything(plain));
+    // Lengths without reading the text agree with the text (characters, not UTF-8 bytes: the documents are not ASCII).
+    const table = again.view('items').state.docs;
+    for (const id of table.keys()) expect(table.lengthOf(id)).toBe(present(table.get(id), id).length);
   });
 
   it('keeps a compaction snapshot right while documents are replaced and the spill file would be rewritten', async () => {
