@@ -62,7 +62,7 @@ export class StoreSettingError extends Error {
 /**
  * Share of V8's heap limit given to resident document text when `MDM_STORE_RESIDENT_TEXT_MB` is unset: 1/16, i.e.
  * 259 MiB under Node 20's default limit on this machine (4,144 MiB) — the budget with which the issue's
- * 100k-into-100k run completed, where keeping everything resident ran out of heap (docs/STORAGE.md "A safe default").
+ * 100k-into-100k run completed, where keeping everything resident ran out of heap (docs/STORAGE.md "Session 9").
  */
 export const DEFAULT_HEAP_SHARE = 1 / 16;
 /** The setting's value that keeps every document's text in memory (nothing spills). */
@@ -86,6 +86,7 @@ export function residentTextBudget(
     );
   return value * MIB;
 }
+
 /** Below this many dead bytes the spill file is never rewritten. */
 const MIN_REWRITE_DEAD_BYTES = 64 * 1024 * 1024;
 /** A spill moves documents until resident text is this share of the budget (so writes spill in batches). */

@@ -51,7 +51,8 @@ export interface EmbeddedStoreOptions {
   restoreIndexesInBackground?: boolean;
   /**
    * Characters of document JSON kept in memory (default: env MDM_STORE_RESIDENT_TEXT_MB in MiB, `all` keeps every
-   * document in memory, unset gives 1/16 of V8's heap limit; `characters: undefined` keeps all). Beyond it the oldest documents move to a spill file and are read back on use;
+   * document in memory, unset gives 1/16 of V8's heap limit; `characters: undefined` keeps all). Beyond it the
+   * oldest documents move to a spill file (or stay in the loaded snapshot) and are read back on use;
    * `minRewriteDeadBytes` (default 64 MiB) is the least dead space before the spill file is rewritten.
    */
   residentText?: { characters: number | undefined; minRewriteDeadBytes?: number };
