@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
-import { residentTextBudget } from '../../server/store/embedded/documentTable';
+import { residentTextBudget, StoreSettingError } from '../../server/store/embedded/documentTable';
 import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import type { EmbeddedStore, EmbeddedStoreOptions } from '../../server/store/embedded/embeddedStore';
 import type { Document } from '../../server/store/types';
+import { present } from '../../server/invariant';
 
 const silent = createLogger({ silent: true });
 const cleanups: Array<() => Promise<void>> = [];
@@ -33,6 +34,7 @@ async function open(dataDir: string, extra: Partial<EmbeddedStoreOptions> = {}):
 }
 
 const SPILLING = { residentText: { characters: 4000, minRewriteDeadBytes: 8000 } };
+const ALL_RESIDENT = { residentText: { characters: undefined } };
 
 function item(i: number, round: number): Document {
   return {
@@ -77,7 +79,7 @@ describe('embedded store: document text beyond the resident budget', () => {
   it('answers exactly as a store holding every document in memory, across compaction, rewrites and a restart', async () => {
     const plainDir = tempDir();
     const spillDir = tempDir();
-    const plain = await open(plainDir);
+    const plain = await open(plainDir, ALL_RESIDENT);
     const spilled = await open(spillDir, SPILLING);
     await workload(plain, { from: 0, to: 12 });
     await workload(spilled, { from: 0, to: 12 });
@@ -101,6 +103,59 @@ describe('embedded store: document text beyond the resident budget', () => {
     expect(await everything(reopened)).toEqual(await everything(plain));
   });
 
+  it('a start-up leaves spilled documents where the snapshot holds them, through replacement, compaction and a second restart', async () => {
+    const plainDir = tempDir();
+    const spillDir = tempDir();
+    const plain = await open(plainDir, ALL_RESIDENT);
+    const first = await open(spillDir, SPILLING);
+    for (const store of [plain, first]) {
+      await workload(store, { from: 0, to: 8 });
+      await store.compact();
+    }
+    await first.close();
+
+    const reopened = await open(spillDir, SPILLING);
+    // Nothing copied at start-up: the older documents are read from the snapshot, the newest part is in memory.
+    expect(reopened.resident.spillFileBytes).toBe(0);
+    expect(reopened.resident.fromSnapshot.documents).toBeGreaterThan(200);
+    expect(reopened.resident.fromSnapshot.openFiles).toBe(1);
+    expect(reopened.resident.residentCharacters).toBeLessThanOrEqual(4000);
+    expect(reopened.resident.residentCharacters).toBeGreaterThan(0);
+    expect(await everything(reopened)).toEqual(await everything(plain));
+
+    // A compaction that runs while snapshot-held documents are replaced: the old snapshot is deleted from the
+    // directory, its open descriptor still serves the frozen positions.
+    const compaction = reopened.compact();
+    for (const store of [reopened, plain]) await store.collection('items').updateMany({ round: { $lt: 4 } }, { $set: { early: true } });
+    await compaction;
+    expect(await everything(reopened)).toEqual(await everything(plain));
+
+    // Once every document read from it is replaced or deleted, the snapshot file is closed.
+    for (const store of [reopened, plain]) {
+      await store.collection('items').updateMany({}, { $set: { everyone: true } });
+      await store.collection('items').deleteMany({ round: 7 });
+    }
+    expect(reopened.resident.fromSnapshot).toEqual({ documents: 0, openFiles: 0 });
+    expect(await everything(reopened)).toEqual(await everything(plain));
+    await workload(reopened, { from: 8, to: 10 });
+    await workload(plain, { from: 8, to: 10 });
+    await reopened.compact();
+    await reopened.close();
+
+    const again = await open(spillDir, SPILLING);
+    expect(await everything(again)).toEqual(await everything(plain));
+    // Lengths without reading the text agree with the text (characters, not UTF-8 bytes: the documents are not ASCII).
+    const table = again.view('items').state.docs;
+    for (const id of table.keys()) expect(table.lengthOf(id)).toBe(present(table.get(id), id).length);
+    await again.close();
+
+    // Without the index image the indexes are rebuilt by reading every document, most of them from the snapshot.
+    for (const name of readdirSync(spillDir).filter((file) => file.startsWith('indexes-'))) rmSync(join(spillDir, name));
+    const rebuilt = await open(spillDir, SPILLING);
+    expect(rebuilt.resident.fromSnapshot.documents).toBeGreaterThan(200);
+    expect(await everything(rebuilt)).toEqual(await everything(plain));
+  });
+
   it('keeps a compaction snapshot right while documents are replaced and the spill file would be rewritten', async () => {
     const dataDir = tempDir();
     const store = await open(dataDir, SPILLING);
@@ -115,14 +170,46 @@ describe('embedded store: document text beyond the resident budget', () => {
     expect(await everything(reopened)).toEqual(expected);
   });
 
+  const MIB = 1024 * 1024;
+  const HEAP_LIMIT = 4144 * MIB;
   it.each([
-    ['', undefined],
-    ['256', 256 * 1024 * 1024],
-  ])('MDM_STORE_RESIDENT_TEXT_MB=%j gives %j characters', (setting, expected) => {
-    expect(residentTextBudget(setting)).toBe(expected);
+    // Unset or empty: 1/16 of V8's heap limit, whole MiB (at least 1).
+    [undefined, HEAP_LIMIT, 259 * MIB],
+    ['', HEAP_LIMIT, 259 * MIB],
+    [' ', 2048 * MIB, 128 * MIB],
+    ['', 8 * MIB, 1 * MIB],
+    ['256', HEAP_LIMIT, 256 * MIB],
+    ['all', HEAP_LIMIT, undefined],
+    ['ALL', HEAP_LIMIT, undefined],
+  ])('MDM_STORE_RESIDENT_TEXT_MB=%j with a heap limit of %d bytes gives %j characters', (setting, heapLimit, expected) => {
+    expect(residentTextBudget(setting, heapLimit)).toBe(expected);
   });
 
-  it.each(['0', '-5', '1.5', 'lots'])('MDM_STORE_RESIDENT_TEXT_MB=%j is refused, naming the setting', (setting) => {
-    expect(() => residentTextBudget(setting)).toThrow(/MDM_STORE_RESIDENT_TEXT_MB must be a whole number of MiB/);
+  it('defaults to a budget when the setting is unset (a store open without options spills beyond it)', async () => {
+    const store = await open(tempDir());
+    expect(store.resident.isSpilling).toBe(true);
+  });
+
+  it.each(['0', '-5', '1.5', 'lots', 'none'])('MDM_STORE_RESIDENT_TEXT_MB=%j is refused, naming the setting', (setting) => {
+    let error: unknown;
+    try {
+      residentTextBudget(setting);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(StoreSettingError);
+    expect(error).toMatchObject({ code: 'STORE_SETTING_INVALID', setting: 'MDM_STORE_RESIDENT_TEXT_MB' });
+    expect((error as Error).message).toMatch(/MDM_STORE_RESIDENT_TEXT_MB must be a whole number of MiB \(1 or more\) or "all"/);
+  });
+
+  it('a bad setting is refused at open, naming the setting', async () => {
+    const previous = process.env.MDM_STORE_RESIDENT_TEXT_MB;
+    process.env.MDM_STORE_RESIDENT_TEXT_MB = 'lots';
+    try {
+      await expect(open(tempDir())).rejects.toMatchObject({ code: 'STORE_SETTING_INVALID', setting: 'MDM_STORE_RESIDENT_TEXT_MB' });
+    } finally {
+      if (previous === undefined) delete process.env.MDM_STORE_RESIDENT_TEXT_MB;
+      else process.env.MDM_STORE_RESIDENT_TEXT_MB = previous;
+    }
   });
 });

@@ -9,7 +9,7 @@ import type { Document, Filter, IndexSpec, Sort } from '../types';
 import { indexName, IndexState } from './indexState';
 import { compareStrings, OrderedKeys } from './orderedKeys';
 import { DocumentTable } from './documentTable';
-import type { ResidentText } from './documentTable';
+import type { ResidentText, SpilledText } from './documentTable';
 import type { Change, Overlay } from './overlay';
 import { ParsedCache } from './parsedCache';
 import type { OrderedPlan, Plan } from './planner';
@@ -247,6 +247,12 @@ export class CollectionState {
   /** Snapshot loading: like putRaw for an id known to be new (a snapshot lists each document once). */
   loadRaw(id: string, json: string): void {
     this.docs.set(id, json);
+    this.idOrder.added(id);
+  }
+
+  /** Snapshot loading: a new id whose text stays where the loaded snapshot holds it. */
+  loadSpilled(id: string, position: SpilledText): void {
+    this.docs.loadSpilled(id, position);
     this.idOrder.added(id);
   }
 

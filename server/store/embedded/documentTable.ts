@@ -1,38 +1,90 @@
 /**
- * One collection's documents by `_id`: JSON text in memory, or — when a resident-text budget is set
- * (`MDM_STORE_RESIDENT_TEXT_MB`) — moved out to a spill file once the store's documents exceed it, oldest
+ * One collection's documents by `_id`: JSON text in memory, or — beyond the store's resident-text budget
+ * (`MDM_STORE_RESIDENT_TEXT_MB`; by default 1/16 of V8's heap limit, `all` for none) — moved to a spill file, oldest
  * first, and read back with one `pread` of the exact byte range when needed. Memory then holds only the
  * ids, a small position record per spilled document and the indexes.
  *
  * The spill file is a cache, not part of durability: the log and snapshots still hold every document, the
- * file is unlinked as soon as it is opened (nothing is left behind after a crash) and is filled again from
- * the recovered state at each start-up. Dead bytes (replaced or deleted documents) are reclaimed by copying
+ * file is unlinked as soon as it is opened (nothing is left behind after a crash). A start-up does not copy the
+ * recovered documents into it: those of the loaded snapshot beyond what the budget keeps in memory stay where the
+ * snapshot holds them (read-only; `SnapshotSource`), and only the newest part of the snapshot and the log tail
+ * are decoded. Dead bytes (replaced or deleted documents) are reclaimed by copying
  * the live ones into a fresh file once they outweigh them — never while a compaction is writing a snapshot
  * from positions taken earlier (`pin`).
  */
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 
-/** Where a spilled document's UTF-8 text is (changed in place when the file is rewritten). */
+/**
+ * The snapshot file a start-up loaded, held open so spilled documents can be read from it where the snapshot
+ * holds them instead of being copied to the spill file (snapshot files are written once and never changed; a
+ * later compaction unlinks the name, the open descriptor keeps the bytes until the last such document is gone).
+ */
+export class SnapshotSource {
+  /** Documents whose text is read from this file. */
+  live = 0;
+  constructor(
+    readonly path: string,
+    public fd: number | undefined,
+  ) {}
+}
+
+/** Where a spilled document's UTF-8 text is (changed in place when the spill file is rewritten). */
 export class SpilledText {
   constructor(
     public offset: number,
     readonly bytes: number,
     /** Characters of the text (the live-size accounting is in characters, as for resident text). */
     readonly characters: number,
+    /** The snapshot file the text is in; undefined: the spill file. */
+    readonly source?: SnapshotSource,
   ) {}
 }
 
 /** A document as the table holds it. */
 export type StoredText = string | SpilledText;
 
-/** Resident-text budget in characters from `MDM_STORE_RESIDENT_TEXT_MB` (undefined: unbounded, nothing spills). */
-export function residentTextBudget(setting = process.env.MDM_STORE_RESIDENT_TEXT_MB): number | undefined {
-  if (setting === undefined || setting === '') return undefined;
+const MIB = 1024 * 1024;
+
+/** Thrown at open when a store setting from the environment has a value the store cannot use. */
+export class StoreSettingError extends Error {
+  readonly code = 'STORE_SETTING_INVALID';
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreSettingError';
+  }
+}
+
+/**
+ * Share of V8's heap limit given to resident document text when `MDM_STORE_RESIDENT_TEXT_MB` is unset: 1/16, i.e.
+ * 259 MiB under Node 20's default limit on this machine (4,144 MiB) — the budget with which the issue's
+ * 100k-into-100k run completed, where keeping everything resident ran out of heap (docs/STORAGE.md "Session 9").
+ */
+export const DEFAULT_HEAP_SHARE = 1 / 16;
+/** The setting's value that keeps every document's text in memory (nothing spills). */
+export const ALL_RESIDENT = 'all';
+
+/**
+ * Resident-text budget in characters from `MDM_STORE_RESIDENT_TEXT_MB`: a whole number of MiB; `all` keeps every
+ * document in memory (undefined: nothing spills); unset or empty: `DEFAULT_HEAP_SHARE` of V8's heap limit.
+ */
+export function residentTextBudget(
+  setting = process.env.MDM_STORE_RESIDENT_TEXT_MB,
+  heapLimitBytes = getHeapStatistics().heap_size_limit,
+): number | undefined {
+  if (setting === undefined || setting.trim() === '') return Math.max(1, Math.floor((heapLimitBytes * DEFAULT_HEAP_SHARE) / MIB)) * MIB;
+  if (setting.trim().toLowerCase() === ALL_RESIDENT) return undefined;
   const value = Number(setting);
   if (!Number.isInteger(value) || value < 1)
-    throw new Error(`MDM_STORE_RESIDENT_TEXT_MB must be a whole number of MiB (1 or more), got ${JSON.stringify(setting)}`);
-  return value * 1024 * 1024;
+    throw new StoreSettingError(
+      'MDM_STORE_RESIDENT_TEXT_MB',
+      `MDM_STORE_RESIDENT_TEXT_MB must be a whole number of MiB (1 or more) or "${ALL_RESIDENT}", got ${JSON.stringify(setting)}`,
+    );
+  return value * MIB;
 }
 
 /** Below this many dead bytes the spill file is never rewritten. */
@@ -48,6 +100,7 @@ export class ResidentText {
   private fileBytes = 0;
   private deadBytes = 0;
   private pins = 0;
+  private readonly snapshots: SnapshotSource[] = [];
   residentCharacters = 0;
   spilledDocuments = 0;
   rewrites = 0;
@@ -64,6 +117,42 @@ export class ResidentText {
 
   get isSpilling(): boolean {
     return this.options.budget !== undefined;
+  }
+
+  /** Characters of text a start-up keeps in memory (the rest of a snapshot is read from it); undefined: all. */
+  get startupResidentCharacters(): number | undefined {
+    const budget = this.options.budget;
+    return budget === undefined ? undefined : budget * SPILL_DOWN_TO;
+  }
+
+  /** Opens the snapshot file being loaded, for `snapshotText` positions into it. */
+  attachSnapshot(path: string): SnapshotSource {
+    const source = new SnapshotSource(path, openSync(path, 'r'));
+    this.snapshots.push(source);
+    return source;
+  }
+
+  /** A document left where the loaded snapshot holds it (no copy, no decode). */
+  snapshotText(source: SnapshotSource, offset: number, bytes: number, characters: number): SpilledText {
+    source.live += 1;
+    this.spilledDocuments += 1;
+    return new SpilledText(offset, bytes, characters, source);
+  }
+
+  /** Documents read from a loaded snapshot, and how many snapshot files are held open for them. */
+  get fromSnapshot(): { documents: number; openFiles: number } {
+    let documents = 0;
+    let openFiles = 0;
+    for (const source of this.snapshots) {
+      documents += source.live;
+      if (source.fd !== undefined) openFiles += 1;
+    }
+    return { documents, openFiles };
+  }
+
+  /** Bytes written to the spill file (live and dead) since it was last created. */
+  get spillFileBytes(): number {
+    return this.fileBytes;
   }
 
   register(table: DocumentTable): void {
@@ -112,14 +201,20 @@ export class ResidentText {
 
   /** The text of a spilled document. */
   read(position: SpilledText): string {
-    if (this.fd === undefined) throw new Error('store spill file: read of a spilled document after close');
-    return readFrom(this.fd, position);
+    const fd = position.source ? position.source.fd : this.fd;
+    if (fd === undefined) throw new Error('store spill file: read of a spilled document after close');
+    return readFrom(fd, position);
   }
 
   /** A spilled document was replaced or deleted: its bytes are dead. */
   release(position: SpilledText): void {
-    this.deadBytes += position.bytes;
     this.spilledDocuments -= 1;
+    if (position.source) {
+      position.source.live -= 1;
+      this.closeUnusedSnapshots();
+      return;
+    }
+    this.deadBytes += position.bytes;
     this.maybeRewrite();
   }
 
@@ -131,8 +226,19 @@ export class ResidentText {
       if (isReleased) return;
       isReleased = true;
       this.pins -= 1;
+      this.closeUnusedSnapshots();
       this.maybeRewrite();
     };
+  }
+
+  /** Closes a loaded snapshot once no document is read from it (not while a compaction may hold frozen positions). */
+  private closeUnusedSnapshots(): void {
+    if (this.pins > 0) return;
+    for (const source of this.snapshots)
+      if (source.live === 0 && source.fd !== undefined) {
+        closeSync(source.fd);
+        source.fd = undefined;
+      }
   }
 
   private maybeRewrite(): void {
@@ -143,7 +249,8 @@ export class ResidentText {
     this.fd = undefined;
     this.fileBytes = 0;
     this.deadBytes = 0;
-    this.spilledDocuments = 0;
+    // The copies below count the spill file's documents again; those read from a loaded snapshot stay counted.
+    this.spilledDocuments = this.snapshots.reduce((sum, source) => sum + source.live, 0);
     const oldFile = { read: (position: SpilledText) => readFrom(old, position) };
     for (const table of this.tables) table.moveSpilled((positions) => this.copyFrom(oldFile, positions));
     closeSync(old);
@@ -170,6 +277,8 @@ export class ResidentText {
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+    for (const source of this.snapshots) if (source.fd !== undefined) closeSync(source.fd);
+    this.snapshots.length = 0;
   }
 }
 
@@ -258,6 +367,12 @@ export class DocumentTable {
     return this.resident.read(stored);
   }
 
+  /** Snapshot loading: a document spilled where the snapshot holds it (an id known to be new). */
+  loadSpilled(id: string, position: SpilledText): void {
+    this.entries.set(id, position);
+    this.liveCharacters += position.characters;
+  }
+
   /** Moves up to `characters` of the oldest resident text to the spill file. */
   spillOldest(characters: number): void {
     const resident = this.resident;
@@ -281,10 +396,10 @@ export class DocumentTable {
     resident.residentCharacters -= moved;
   }
 
-  /** Hands every spilled position to `move` (a spill-file rewrite), which updates their offsets in place. */
+  /** Hands every position in the spill file to `move` (a spill-file rewrite), which updates their offsets in place. */
   moveSpilled(move: (positions: SpilledText[]) => void): void {
     const positions: SpilledText[] = [];
-    for (const stored of this.entries.values()) if (typeof stored !== 'string') positions.push(stored);
+    for (const stored of this.entries.values()) if (typeof stored !== 'string' && !stored.source) positions.push(stored);
     move(positions);
   }
 

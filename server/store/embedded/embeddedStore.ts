@@ -50,11 +50,12 @@ export interface EmbeddedStoreOptions {
    */
   restoreIndexesInBackground?: boolean;
   /**
-   * Characters of document JSON kept in memory (default: env MDM_STORE_RESIDENT_TEXT_MB in MiB; unset keeps every
-   * document in memory). Beyond it the oldest documents move to a spill file and are read back on use;
+   * Characters of document JSON kept in memory (default: env MDM_STORE_RESIDENT_TEXT_MB in MiB, `all` keeps every
+   * document in memory, unset gives 1/16 of V8's heap limit; `characters: undefined` keeps all). Beyond it the
+   * oldest documents move to a spill file (or stay in the loaded snapshot) and are read back on use;
    * `minRewriteDeadBytes` (default 64 MiB) is the least dead space before the spill file is rewritten.
    */
-  residentText?: { characters: number; minRewriteDeadBytes?: number };
+  residentText?: { characters: number | undefined; minRewriteDeadBytes?: number };
 }
 
 interface ActiveTransaction {
@@ -79,7 +80,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     const started = performance.now();
     resident = new ResidentText({
       dataDir,
-      budget: options.residentText?.characters ?? residentTextBudget(),
+      budget: options.residentText ? options.residentText.characters : residentTextBudget(),
       minRewriteDeadBytes: options.residentText?.minRewriteDeadBytes,
     });
     const recovered = recoverState({

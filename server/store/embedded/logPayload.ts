@@ -51,3 +51,39 @@ export function decodePayload(payload: Buffer): LogOp[] {
   }
   return ops;
 }
+
+/** A put whose document is the payload's bytes `start`..`end` (its line), not yet decoded. */
+export interface PutRange {
+  kind: 'put-range';
+  collection: string;
+  id: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Like `decodePayload`, but a put gives its document's byte range in the payload instead of its text (snapshot
+ * loading leaves most documents where the snapshot holds them); `isAscii` says whether bytes equal characters.
+ */
+export function decodePayloadRanges(payload: Buffer): { ops: Array<Exclude<LogOp, { kind: 'put' }> | PutRange>; isAscii: boolean } {
+  const headerEnd = lineEnd(payload, 0);
+  const meta = JSON.parse(payload.toString('utf8', 0, headerEnd)) as EncodedOp[];
+  const ops: Array<Exclude<LogOp, { kind: 'put' }> | PutRange> = [];
+  let start = headerEnd + 1;
+  for (const entry of meta) {
+    if (entry[0] === 'p') {
+      if (start > payload.length) throw new Error("the payload lacks a put operation's document line");
+      const end = lineEnd(payload, start);
+      ops.push({ kind: 'put-range', collection: entry[1], id: entry[2], start, end });
+      start = end + 1;
+    } else if (entry[0] === 'd') ops.push({ kind: 'delete', collection: entry[1], id: entry[2] });
+    else if (entry[0] === 'x') ops.push({ kind: 'index', collection: entry[1], spec: entry[2] });
+    else ops.push({ kind: 'end', documents: entry[1] });
+  }
+  return { ops, isAscii: isAscii(payload) };
+}
+
+function lineEnd(payload: Buffer, from: number): number {
+  const end = payload.indexOf(0x0a, from);
+  return end === -1 ? payload.length : end;
+}

@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import type { Logger } from '../../logger';
 import type { IndexSpec } from '../types';
 import { CollectionState } from './collectionState';
-import type { ResidentText } from './documentTable';
+import type { ResidentText, SnapshotSource } from './documentTable';
+import { present } from '../../invariant';
 import { indexImageFileName, readIndexImage } from './indexImage';
 import type { ImagedIndexes, SnapshotCollection } from './indexImage';
-import { decodePayload } from './logPayload';
-import { LOG_MAGIC, scanRecordFile, SNAPSHOT_MAGIC, StoreFileError } from './recordFile';
+import { decodePayload, decodePayloadRanges } from './logPayload';
+import type { LogOp } from './logPayload';
+import { LOG_MAGIC, RECORD_HEADER_BYTES, scanRecordFile, SNAPSHOT_MAGIC, StoreFileError } from './recordFile';
 
 export interface RecoveryReport {
   snapshot?: { file: string; generation: number; documents: number; bytes: number };
@@ -108,30 +110,62 @@ export function recoverState(options: {
     const touched = restoredIndexes.get(collection)?.touched;
     if (touched && !touched.has(id)) touched.set(id, collections.get(collection)?.docs.get(id));
   };
-  const applyPayload = (payload: Buffer): number | undefined => {
+  const noteSnapshotId = (collection: string, id: string): void => {
+    const ids = snapshotIds?.get(collection);
+    if (ids) ids.push(id);
+    else snapshotIds?.set(collection, [id]);
+  };
+  // The snapshot's documents up to this offset stay where the snapshot holds them (a budget is set); the rest
+  // (its newest part, as much as the budget keeps in memory at start-up) and the log tail are decoded.
+  let snapshotSource: SnapshotSource | undefined;
+  let spillBelowOffset = 0;
+  const applyPayload = (payload: Buffer, recordOffset?: number): number | undefined => {
     let endCount: number | undefined;
+    if (snapshotSource && recordOffset !== undefined && recordOffset < spillBelowOffset) {
+      const source = snapshotSource;
+      const resident = present(options.resident, 'the resident-text accounting of a spilling start-up');
+      const { ops, isAscii } = decodePayloadRanges(payload);
+      const payloadOffset = recordOffset + RECORD_HEADER_BYTES;
+      for (const op of ops) {
+        if (op.kind === 'put-range') {
+          noteSnapshotId(op.collection, op.id);
+          if (payloadOffset + op.start >= spillBelowOffset) {
+            stateOf(op.collection).loadRaw(op.id, payload.toString(isAscii ? 'latin1' : 'utf8', op.start, op.end));
+            continue;
+          }
+          const bytes = op.end - op.start;
+          const characters = isAscii ? bytes : payload.toString('utf8', op.start, op.end).length;
+          stateOf(op.collection).loadSpilled(op.id, resident.snapshotText(source, payloadOffset + op.start, bytes, characters));
+        } else endCount = applyOther(op) ?? endCount;
+      }
+      return endCount;
+    }
     for (const op of decodePayload(payload)) {
       if (op.kind === 'put') {
         if (snapshotIds) {
-          const ids = snapshotIds.get(op.collection);
-          if (ids) ids.push(op.id);
-          else snapshotIds.set(op.collection, [op.id]);
+          noteSnapshotId(op.collection, op.id);
           stateOf(op.collection).loadRaw(op.id, op.json);
         } else {
           noteChange(op.collection, op.id);
           stateOf(op.collection).putRaw(op.id, op.json);
         }
-      } else if (op.kind === 'delete') {
-        noteChange(op.collection, op.id);
-        stateOf(op.collection).deleteRaw(op.id);
-      } else if (op.kind === 'index') {
-        const specs = indexSpecs.get(op.collection) ?? [];
-        specs.push(op.spec);
-        indexSpecs.set(op.collection, specs);
-        stateOf(op.collection);
-      } else endCount = op.documents;
+      } else endCount = applyOther(op) ?? endCount;
     }
     return endCount;
+  };
+  /** A delete, index or end-of-snapshot operation; returns the end marker's count. */
+  const applyOther = (op: Exclude<LogOp, { kind: 'put' }>): number | undefined => {
+    if (op.kind === 'end') return op.documents;
+    if (op.kind === 'delete') {
+      noteChange(op.collection, op.id);
+      stateOf(op.collection).deleteRaw(op.id);
+    } else {
+      const specs = indexSpecs.get(op.collection) ?? [];
+      specs.push(op.spec);
+      indexSpecs.set(op.collection, specs);
+      stateOf(op.collection);
+    }
+    return undefined;
   };
 
   const files = listStoreFiles(dataDir);
@@ -140,14 +174,20 @@ export function recoverState(options: {
     const path = join(dataDir, storeFileName('snapshot', snapshotGeneration));
     let endCount: number | undefined;
     let documents = 0;
+    const keepResident = options.resident?.isSpilling ? options.resident.startupResidentCharacters : undefined;
+    if (options.resident && keepResident !== undefined) {
+      spillBelowOffset = statSync(path).size - keepResident;
+      if (spillBelowOffset > 0) snapshotSource = options.resident.attachSnapshot(path);
+    }
     const scan = scanRecordFile({
       path,
       magic: SNAPSHOT_MAGIC,
-      onRecord: (payload) => {
+      onRecord: (payload, offset) => {
         if (endCount !== undefined) throw new StoreCorruptionError(`${path}: records after the end marker`);
-        endCount = applyPayload(payload);
+        endCount = applyPayload(payload, offset);
       },
     });
+    snapshotSource = undefined;
     for (const state of collections.values()) documents += state.docs.size;
     // Snapshots are fsynced before they are renamed into place, so any damage is real corruption.
     if (scan.bad)
