@@ -6,6 +6,8 @@
  * rule's `exclude` words (sides, sterility: what the attribute extractors decide).
  *
  * With `typoMinLength`, two long words one edit apart pair the same way (see `isOneEditApart`).
+ * With `joinMinLength`, a word written as one on one side and as two on the other (`MICROTOUCH` /
+ * `MICRO TOUCH`, `POWERSHOT` / `POWER SHOT`, `SAFETYGLIDE` / `SAFETY GLIDE`) counts as the same word.
  *
  * Runs after the exact comparison, on the tokens it left unmatched, and only adds to its score.
  */
@@ -24,6 +26,13 @@ export interface ShorthandOptions {
    * `SAFETY`): ward free text is typed in a hurry. 0: off.
    */
   typoMinLength: number;
+  /**
+   * Shortest word (letters only) that may pair with two unmatched words of the other side written apart
+   * (`MICROTOUCH` / `MICRO TOUCH`): the three count as exact words (credit 1), each part at least
+   * `minLength` letters and not an `exclude` word (so `NON STERILE` / `NONSTERILE`, which the sterility
+   * attribute decides, is never joined). Words with digits never take part. 0: off.
+   */
+  joinMinLength: number;
 }
 
 const VOWELS_AFTER_FIRST = /(?!^)[AEIOU]/g;
@@ -133,8 +142,16 @@ export function shorthandCredit(args: {
   let creditA = 0;
   let creditB = 0;
   if (unmatchedA.length === 0 || unmatchedB.length === 0) return { creditA, creditB };
+  if (options.joinMinLength > 0 && (unmatchedA.length > 1 || unmatchedB.length > 1)) {
+    // One word on one side, two words of the other side joined: the three are exact words.
+    const ab = joinedCredit(a, wa, unmatchedA, b, wb, unmatchedB, options.joinMinLength);
+    const ba = joinedCredit(b, wb, unmatchedB, a, wa, unmatchedA, options.joinMinLength);
+    creditA += ab.whole + ba.parts;
+    creditB += ab.parts + ba.whole;
+  }
   // A used token of b is marked by setting its entry to -1.
   for (const ia of unmatchedA) {
+    if (ia < 0) continue;
     const x = a[ia] as string;
     for (let k = 0; k < unmatchedB.length; k++) {
       const ib = unmatchedB[k] as number;
@@ -153,4 +170,48 @@ export function shorthandCredit(args: {
     }
   }
   return { creditA, creditB };
+}
+
+/**
+ * Joined words: each unmatched `whole` word (≥ `joinMinLength`) that is two unmatched `parts` words
+ * written together (`MICROTOUCH` = `MICRO` + `TOUCH`, either order of the sorted parts). Used entries of
+ * both index lists are set to -1 so the shorthand pass skips them. Returns the weight paired on each side.
+ */
+function joinedCredit(
+  whole: readonly string[],
+  ww: WeightedTokens | null,
+  wholeIndices: number[],
+  parts: readonly string[],
+  wp: WeightedTokens | null,
+  partIndices: number[],
+  joinMinLength: number,
+): { whole: number; parts: number } {
+  let wholeCredit = 0;
+  let partsCredit = 0;
+  if (partIndices.length < 2) return { whole: 0, parts: 0 };
+  for (let u = 0; u < wholeIndices.length; u++) {
+    const iw = wholeIndices[u] as number;
+    if (iw < 0) continue;
+    const x = whole[iw] as string;
+    if (x.length < joinMinLength) continue;
+    joining: for (let k = 0; k < partIndices.length; k++) {
+      const ip = partIndices[k] as number;
+      if (ip < 0) continue;
+      const head = parts[ip] as string;
+      if (head.length >= x.length || !x.startsWith(head)) continue;
+      for (let l = 0; l < partIndices.length; l++) {
+        const iq = partIndices[l] as number;
+        if (l === k || iq < 0) continue;
+        const tail = parts[iq] as string;
+        if (tail.length !== x.length - head.length || !x.endsWith(tail)) continue;
+        wholeIndices[u] = -1;
+        partIndices[k] = -1;
+        partIndices[l] = -1;
+        wholeCredit += ww ? (ww.weights[iw] ?? 0) : 1;
+        partsCredit += (wp ? (wp.weights[ip] ?? 0) : 1) + (wp ? (wp.weights[iq] ?? 0) : 1);
+        break joining;
+      }
+    }
+  }
+  return { whole: wholeCredit, parts: partsCredit };
 }
