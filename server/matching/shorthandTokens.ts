@@ -30,7 +30,8 @@ export interface ShorthandOptions {
    * Shortest word (letters only) that may pair with two unmatched words of the other side written apart
    * (`MICROTOUCH` / `MICRO TOUCH`): the three count as exact words (credit 1), each part at least
    * `minLength` letters and not an `exclude` word (so `NON STERILE` / `NONSTERILE`, which the sterility
-   * attribute decides, is never joined). Words with digits never take part. 0: off.
+   * attribute decides, is never joined). Words with digits never take part. 0: off. Checked only when the
+   * prefix test has paired the head with the whole word, so pairs without a prefix pair pay nothing.
    */
   joinMinLength: number;
 }
@@ -142,30 +143,41 @@ export function shorthandCredit(args: {
   let creditA = 0;
   let creditB = 0;
   if (unmatchedA.length === 0 || unmatchedB.length === 0) return { creditA, creditB };
-  if (options.joinMinLength > 0 && (unmatchedA.length > 1 || unmatchedB.length > 1)) {
-    // One word on one side, two words of the other side joined: the three are exact words.
-    const ab = joinedCredit(a, wa, unmatchedA, b, wb, unmatchedB, options.joinMinLength);
-    const ba = joinedCredit(b, wb, unmatchedB, a, wa, unmatchedA, options.joinMinLength);
-    creditA += ab.whole + ba.parts;
-    creditB += ab.parts + ba.whole;
-  }
   // A used token of b is marked by setting its entry to -1.
-  for (const ia of unmatchedA) {
-    if (ia < 0) continue;
+  for (let u = 0; u < unmatchedA.length; u++) {
+    const ia = unmatchedA[u] as number;
+    if (ia < 0) continue; // the tail of a joined word
     const x = a[ia] as string;
     for (let k = 0; k < unmatchedB.length; k++) {
       const ib = unmatchedB[k] as number;
       if (ib < 0) continue;
       const y = b[ib] as string;
+      const yStartsX = isShorthandFor(y, x, options.minLength);
       if (
+        !yStartsX &&
         !isShorthandFor(x, y, options.minLength) &&
-        !isShorthandFor(y, x, options.minLength) &&
         !(options.typoMinLength > 0 && isOneEditApart(x, y, options.typoMinLength))
       )
         continue;
       unmatchedB[k] = -1;
-      creditA += options.credit * (wa ? (wa.weights[ia] ?? 0) : 1);
-      creditB += options.credit * (wb ? (wb.weights[ib] ?? 0) : 1);
+      unmatchedA[u] = -1;
+      // A prefix whose rest is another unmatched word of the same side: one word written apart (MICRO TOUCH / MICROTOUCH).
+      const joined =
+        options.joinMinLength > 0
+          ? yStartsX
+            ? joinedTail(x, y, b, unmatchedB, options.joinMinLength)
+            : joinedTail(y, x, a, unmatchedA, options.joinMinLength)
+          : -1;
+      if (joined < 0) {
+        creditA += options.credit * (wa ? (wa.weights[ia] ?? 0) : 1);
+        creditB += options.credit * (wb ? (wb.weights[ib] ?? 0) : 1);
+      } else if (yStartsX) {
+        creditA += wa ? (wa.weights[ia] ?? 0) : 1;
+        creditB += wb ? (wb.weights[ib] ?? 0) + (wb.weights[joined] ?? 0) : 2;
+      } else {
+        creditA += wa ? (wa.weights[ia] ?? 0) + (wa.weights[joined] ?? 0) : 2;
+        creditB += wb ? (wb.weights[ib] ?? 0) : 1;
+      }
       break;
     }
   }
@@ -173,45 +185,20 @@ export function shorthandCredit(args: {
 }
 
 /**
- * Joined words: each unmatched `whole` word (≥ `joinMinLength`) that is two unmatched `parts` words
- * written together (`MICROTOUCH` = `MICRO` + `TOUCH`, either order of the sorted parts). Used entries of
- * both index lists are set to -1 so the shorthand pass skips them. Returns the weight paired on each side.
+ * When `head` is a prefix of `whole` (≥ `joinMinLength` letters): the token index of an unmatched word of
+ * `head`'s side that is the rest of `whole`, marked used (-1) in `indices`; -1 when there is none.
  */
-function joinedCredit(
-  whole: readonly string[],
-  ww: WeightedTokens | null,
-  wholeIndices: number[],
-  parts: readonly string[],
-  wp: WeightedTokens | null,
-  partIndices: number[],
-  joinMinLength: number,
-): { whole: number; parts: number } {
-  let wholeCredit = 0;
-  let partsCredit = 0;
-  if (partIndices.length < 2) return { whole: 0, parts: 0 };
-  for (let u = 0; u < wholeIndices.length; u++) {
-    const iw = wholeIndices[u] as number;
-    if (iw < 0) continue;
-    const x = whole[iw] as string;
-    if (x.length < joinMinLength) continue;
-    joining: for (let k = 0; k < partIndices.length; k++) {
-      const ip = partIndices[k] as number;
-      if (ip < 0) continue;
-      const head = parts[ip] as string;
-      if (head.length >= x.length || !x.startsWith(head)) continue;
-      for (let l = 0; l < partIndices.length; l++) {
-        const iq = partIndices[l] as number;
-        if (l === k || iq < 0) continue;
-        const tail = parts[iq] as string;
-        if (tail.length !== x.length - head.length || !x.endsWith(tail)) continue;
-        wholeIndices[u] = -1;
-        partIndices[k] = -1;
-        partIndices[l] = -1;
-        wholeCredit += ww ? (ww.weights[iw] ?? 0) : 1;
-        partsCredit += (wp ? (wp.weights[ip] ?? 0) : 1) + (wp ? (wp.weights[iq] ?? 0) : 1);
-        break joining;
-      }
+function joinedTail(whole: string, head: string, tokens: readonly string[], indices: number[], joinMinLength: number): number {
+  if (whole.length < joinMinLength || !whole.startsWith(head)) return -1;
+  const restLength = whole.length - head.length;
+  for (let l = 0; l < indices.length; l++) {
+    const index = indices[l] as number;
+    if (index < 0) continue;
+    const tail = tokens[index] as string;
+    if (tail.length === restLength && whole.endsWith(tail)) {
+      indices[l] = -1;
+      return index;
     }
   }
-  return { whole: wholeCredit, parts: partsCredit };
+  return -1;
 }
