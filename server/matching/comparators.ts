@@ -368,10 +368,11 @@ function shorthandOptionsOf(params: NonNullable<NonNullable<ComparatorRule['para
   const credit = params.credit ?? 0.75;
   const exclude = (params.exclude ?? []).map((word) => word.toUpperCase());
   const typoMinLength = params.typoMinLength ?? 0;
-  const key = JSON.stringify([minLength, credit, exclude, typoMinLength]);
+  const joinMinLength = params.joinMinLength ?? 0;
+  const key = JSON.stringify([minLength, credit, exclude, typoMinLength, joinMinLength]);
   let options = shorthandOptions.get(key);
   if (!options) {
-    options = { minLength, credit, exclude: new Set(exclude), typoMinLength };
+    options = { minLength, credit, exclude: new Set(exclude), typoMinLength, joinMinLength };
     shorthandOptions.set(key, options);
   }
   return options;

@@ -102,7 +102,7 @@ const recentText = rememberRecent(normalizeText);
 
 const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null> = {
   text: (v) => recentText(v) || null,
-  measureText: rememberRecent((v) => splitMeasurements(recentText(joinCodeHyphens(v))) || null),
+  measureText: rememberRecent((v) => splitMeasurements(recentText(inOneUnit(joinCodeHyphens(v)))) || null),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   partNumber: rememberRecent((v) => normalizePartNumber(v) || null),
   postalCode: (v) => normalizePostalCode(v) || null,
@@ -202,6 +202,45 @@ function splitMeasurements(normalized: string): string {
     .join(' ');
 }
 
+// A mass or volume in the raw text (decimal points still in): `1 G`, `1g`, `0.5 GM`, `1000 mcg`, `1 L`, `1.5L`.
+const MASS_OR_VOLUME = /(?<![\d.,])(\d+(?:\.\d+)?) ?(G|GM|GRAMS?|MCG|UG|L|LTR|LITERS?|LITRES?)(?![A-Z0-9])/gi;
+const HAS_MASS_OR_VOLUME = /\d ?(?:G|L|MCG|UG)/i;
+const TO_MILLI: Record<string, { unit: string; factor: number }> = {
+  G: { unit: 'MG', factor: 1000 },
+  GM: { unit: 'MG', factor: 1000 },
+  GRAM: { unit: 'MG', factor: 1000 },
+  GRAMS: { unit: 'MG', factor: 1000 },
+  MCG: { unit: 'MG', factor: 0.001 },
+  UG: { unit: 'MG', factor: 0.001 },
+  L: { unit: 'ML', factor: 1000 },
+  LTR: { unit: 'ML', factor: 1000 },
+  LITER: { unit: 'ML', factor: 1000 },
+  LITERS: { unit: 'ML', factor: 1000 },
+  LITRE: { unit: 'ML', factor: 1000 },
+  LITRES: { unit: 'ML', factor: 1000 },
+};
+
+/**
+ * Masses in milligrams and volumes in millilitres, so a strength or volume written in another unit is the
+ * same words (`1 GM` = `1g` = `1000 MG`, `1000 MCG` = `1 MG`, `1 L` = `1000 ML`): the attributes comparator
+ * already reads them as one quantity, the description's words should not disagree. Runs on the raw text,
+ * where decimal points are still in (`0.5 G` = `500 MG`). Micrograms become milligrams only when whole
+ * (`250 MCG` stays); a whole number 7–34 before `G` is a gauge (`18G`) and stays.
+ */
+function inOneUnit(text: string): string {
+  if (!HAS_MASS_OR_VOLUME.test(text)) return text;
+  return text.replace(MASS_OR_VOLUME, (written: string, value: string, unit: string) => {
+    const number = Number(value);
+    const upper = unit.toUpperCase();
+    if (upper === 'G' && Number.isInteger(number) && number >= 7 && number <= 34) return written;
+    const to = TO_MILLI[upper];
+    if (to === undefined) return written;
+    const converted = Math.round(number * to.factor * 1000) / 1000;
+    if (!Number.isInteger(converted)) return written;
+    return `${converted} ${to.unit}`;
+  });
+}
+
 /**
  * A hyphen between a letter and a digit is part of a code, not a word break: `BV-1` = `BV1`,
  * `PS-2` = `PS2`, `TN-760` = `TN760`, `R-1547` = `R1547`, `1667-H` = `1667H` (catalogue numbers and
@@ -221,7 +260,7 @@ export function splitNormalized(normalized: string): string[] {
 // made of a number and one of these (`18G`, `27IN`, `10ML`, `5MG`, `100CT`, `14FR`, `16GB`) is a
 // measurement, not a catalog number.
 const MEASURE_UNIT =
-  '(?:G|GA|GAUGE|FR|F|FRENCH|ML|CC|L|UL|MCL|LTR|DL|OZ|FLOZ|IN|INCH|INCHES|CM|MM|M|FT|YD|MG|MCG|UG|KG|GM|GR|GRAM|GRAMS|LB|LBS|MEQ|MMOL|IU|UNIT|UNITS|UNT|U|MIL|MICRON|' +
+  '(?:G|GA|GAUGE|FR|F|FRENCH|ML|MLS|CC|L|UL|MCL|LTR|DL|OZ|FLOZ|IN|INCH|INCHES|CM|MM|M|FT|YD|MG|MCG|UG|KG|GM|GR|GRAM|GRAMS|LB|LBS|MEQ|MMOL|IU|UNIT|UNITS|UNT|U|MIL|MICRON|' +
   'EA|BX|CS|PK|CT|DZ|KT|BG|BT|VL|TB|RL|TR|PR|PC|PCS|HR|HRS|MIN|SEC|DAY|DAYS|WK|MO|YR|YRS|V|W|KW|HZ|KHZ|MHZ|GHZ|KB|MB|GB|TB|MP|P|K|X|PCT|PERCENT|ST|ND|RD|TH)';
 const NUMBER = '\\d+(?:[.,]\\d+)?';
 /** `18G`, `1.16IN`, `10-ML`, `21ST`, `100CT`. */

@@ -6,6 +6,8 @@
  * rule's `exclude` words (sides, sterility: what the attribute extractors decide).
  *
  * With `typoMinLength`, two long words one edit apart pair the same way (see `isOneEditApart`).
+ * With `joinMinLength`, a word written as one on one side and as two on the other (`MICROTOUCH` /
+ * `MICRO TOUCH`, `POWERSHOT` / `POWER SHOT`, `SAFETYGLIDE` / `SAFETY GLIDE`) counts as the same word.
  *
  * Runs after the exact comparison, on the tokens it left unmatched, and only adds to its score.
  */
@@ -24,6 +26,14 @@ export interface ShorthandOptions {
    * `SAFETY`): ward free text is typed in a hurry. 0: off.
    */
   typoMinLength: number;
+  /**
+   * Shortest word (letters only) that may pair with two unmatched words of the other side written apart
+   * (`MICROTOUCH` / `MICRO TOUCH`): the three count as exact words (credit 1), each part at least
+   * `minLength` letters and not an `exclude` word (so `NON STERILE` / `NONSTERILE`, which the sterility
+   * attribute decides, is never joined). Words with digits never take part. 0: off. Checked only when the
+   * prefix test has paired the head with the whole word, so pairs without a prefix pair pay nothing.
+   */
+  joinMinLength: number;
 }
 
 const VOWELS_AFTER_FIRST = /(?!^)[AEIOU]/g;
@@ -134,23 +144,61 @@ export function shorthandCredit(args: {
   let creditB = 0;
   if (unmatchedA.length === 0 || unmatchedB.length === 0) return { creditA, creditB };
   // A used token of b is marked by setting its entry to -1.
-  for (const ia of unmatchedA) {
+  for (let u = 0; u < unmatchedA.length; u++) {
+    const ia = unmatchedA[u] as number;
+    if (ia < 0) continue; // the tail of a joined word
     const x = a[ia] as string;
     for (let k = 0; k < unmatchedB.length; k++) {
       const ib = unmatchedB[k] as number;
       if (ib < 0) continue;
       const y = b[ib] as string;
+      const yStartsX = isShorthandFor(y, x, options.minLength);
       if (
+        !yStartsX &&
         !isShorthandFor(x, y, options.minLength) &&
-        !isShorthandFor(y, x, options.minLength) &&
         !(options.typoMinLength > 0 && isOneEditApart(x, y, options.typoMinLength))
       )
         continue;
       unmatchedB[k] = -1;
-      creditA += options.credit * (wa ? (wa.weights[ia] ?? 0) : 1);
-      creditB += options.credit * (wb ? (wb.weights[ib] ?? 0) : 1);
+      unmatchedA[u] = -1;
+      // A prefix whose rest is another unmatched word of the same side: one word written apart (MICRO TOUCH / MICROTOUCH).
+      const joined =
+        options.joinMinLength > 0
+          ? yStartsX
+            ? joinedTail(x, y, b, unmatchedB, options.joinMinLength)
+            : joinedTail(y, x, a, unmatchedA, options.joinMinLength)
+          : -1;
+      if (joined < 0) {
+        creditA += options.credit * (wa ? (wa.weights[ia] ?? 0) : 1);
+        creditB += options.credit * (wb ? (wb.weights[ib] ?? 0) : 1);
+      } else if (yStartsX) {
+        creditA += wa ? (wa.weights[ia] ?? 0) : 1;
+        creditB += wb ? (wb.weights[ib] ?? 0) + (wb.weights[joined] ?? 0) : 2;
+      } else {
+        creditA += wa ? (wa.weights[ia] ?? 0) + (wa.weights[joined] ?? 0) : 2;
+        creditB += wb ? (wb.weights[ib] ?? 0) : 1;
+      }
       break;
     }
   }
   return { creditA, creditB };
+}
+
+/**
+ * When `head` is a prefix of `whole` (≥ `joinMinLength` letters): the token index of an unmatched word of
+ * `head`'s side that is the rest of `whole`, marked used (-1) in `indices`; -1 when there is none.
+ */
+function joinedTail(whole: string, head: string, tokens: readonly string[], indices: number[], joinMinLength: number): number {
+  if (whole.length < joinMinLength || !whole.startsWith(head)) return -1;
+  const restLength = whole.length - head.length;
+  for (let l = 0; l < indices.length; l++) {
+    const index = indices[l] as number;
+    if (index < 0) continue;
+    const tail = tokens[index] as string;
+    if (tail.length === restLength && whole.endsWith(tail)) {
+      indices[l] = -1;
+      return index;
+    }
+  }
+  return -1;
 }

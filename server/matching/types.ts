@@ -120,6 +120,8 @@ export interface ComparatorRule {
       exclude?: string[];
       /** Words of at least this many letters (both sides) one edit apart also pair (typos of ward free text); absent or 0: off. */
       typoMinLength?: number;
+      /** Words of at least this many letters that are two words of the other side written together (MICROTOUCH / MICRO TOUCH) pair as exact words; absent or 0: off. */
+      joinMinLength?: number;
     };
     /**
      * tokenSet with `measure: containment`: measurement words — a dimension written as one word (`3X3`,

@@ -64,21 +64,21 @@ test.each([
   },
   {
     title: "a pattern whose default unit is not one of the attribute's units",
-    change: (r: RuleSet) => (at(at(r.attributes ?? [], 10).patterns, 2).unit = 'FURLONG'),
+    change: (r: RuleSet) => (at(at(r.attributes ?? [], 11).patterns, 2).unit = 'FURLONG'),
     code: 'UNKNOWN_UNIT',
-    path: 'attributes[10].patterns[2].unit',
+    path: 'attributes[11].patterns[2].unit',
   },
   {
     title: "a reading of anyUnit that is not one of the attribute's units",
-    change: (r: RuleSet) => (at(at(r.attributes ?? [], 13).patterns, 0).anyUnit = ['IN', 'IN FURLONG']),
+    change: (r: RuleSet) => (at(at(r.attributes ?? [], 14).patterns, 0).anyUnit = ['IN', 'IN FURLONG']),
     code: 'UNKNOWN_UNIT',
-    path: 'attributes[13].patterns[0].anyUnit[1]',
+    path: 'attributes[14].patterns[0].anyUnit[1]',
   },
   {
     title: 'sameAs naming no other attribute of the same kind and unit',
-    change: (r: RuleSet) => (at(r.attributes ?? [], 13).sameAs = 'volume'),
+    change: (r: RuleSet) => (at(r.attributes ?? [], 14).sameAs = 'volume'),
     code: 'UNKNOWN_ATTRIBUTE',
-    path: 'attributes[13].sameAs',
+    path: 'attributes[14].sameAs',
   },
   {
     title: 'a quantity without its unit',
