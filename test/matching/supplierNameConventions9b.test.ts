@@ -1,0 +1,73 @@
+/**
+ * Vendor-name conventions of the eighth organisation round (supplier-3.7.0):
+ * - an accounts-payable copy counter (`… SUPPLY 2`, `… INDUSTRIES 02`: the clerk's second vendor record) is not part
+ *   of the name — but a number after `NO`, `UNIT`, `STORE`, a longer number or a number after a short word is;
+ * - a city or country written after the legal form (`… GMBH MANNHEIM`, `… SA MADRID`, `… INC - USA`) is not part of
+ *   the name.
+ * Both read as near-identical (TRUNCATED_SCORE: a cluster edge, a review), never the same name.
+ * The companies here are made up, not those of the held-out corpora.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { isCopyCounterOf, isPlaceAfterFormOf, TRUNCATED_SCORE } from '../../server/matching/truncation';
+import { startIngestServer } from '../support/factories/ingest';
+import { comparatorOf, verifyPair } from '../support/factories/matching';
+import type { TestServer } from '../support/testServer';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startIngestServer();
+});
+afterAll(async () => server?.stop());
+
+describe('AP copy counters (fixture table)', () => {
+  test.each<[string, string, boolean]>([
+    ['HALVORSEN DENTAL SUPPLY 2', 'HALVORSEN DENTAL SUPPLY', true],
+    ['QUILLAN INDUSTRIES 02', 'QUILLAN INDUSTRIES', true],
+    // The number is part of the name: a designator, a long number, a short word.
+    ['QUILLAN CORPORATION NO 2', 'QUILLAN CORPORATION', false],
+    ['QUILLAN HEALTH 200', 'QUILLAN HEALTH', false],
+    ['QUILLAN UNIT 4', 'QUILLAN UNIT', false],
+    ['QUILLAN STORE 0457', 'QUILLAN STORE', false],
+    ['QUILLAN 3M', 'QUILLAN', false],
+    ['QUILLAN AB 2', 'QUILLAN AB', false],
+  ])('isCopyCounterOf(%s, %s) = %s', (long, short, expected) => {
+    expect(isCopyCounterOf(long, short)).toBe(expected);
+  });
+});
+
+describe('a place after the legal form (fixture table)', () => {
+  test.each<[string, string, boolean]>([
+    ['HALVORSEN DIAGNOSTICS GMBH BERLIN', 'HALVORSEN DIAGNOSTICS', true],
+    ['QUILLAN MEDICA SA MADRID', 'QUILLAN MEDICA', true],
+    ['QUILLAN MEDICA INC USA', 'QUILLAN MEDICA', true],
+    ['QUILLAN MEDICA AG BAD RAGAZ', 'QUILLAN MEDICA', true],
+    // More than two words, digits or a second form after the form: not a place.
+    ['QUILLAN MEDICA AG NORTH EAST REGION', 'QUILLAN MEDICA', false],
+    ['QUILLAN MEDICA SA DE CV', 'QUILLAN MEDICA', false],
+    ['QUILLAN MEDICA GMBH 2', 'QUILLAN MEDICA', false],
+    // No legal form before the words: a parent and its subsidiary are named so.
+    ['QUILLAN MEDICA HOLDINGS', 'QUILLAN MEDICA', false],
+    ['QUILLAN MEDICA CO PRODUCTS', 'QUILLAN MEDICA', false],
+  ])('isPlaceAfterFormOf(%s, %s) = %s', (long, short, expected) => {
+    expect(isPlaceAfterFormOf(long, short)).toBe(expected);
+  });
+});
+
+describe('through the public API: near-identical, capped at review', () => {
+  test.each<[string, string]>([
+    ['HALVORSEN DENTAL SUPPLY 2', 'HALVORSEN DENTAL SUPPLY, INC.'],
+    ['QUILLAN INDUSTRIES 02', 'Quillan Industries LLC'],
+    ['Halvorsen Diagnostics GmbH Berlin', 'HALVORSEN DIAGNOSTICS GMBH'],
+    ['QUILLAN MEDICA INC - USA', 'Quillan Medica, Inc.'],
+  ])('%s ~ %s', async (a, b) => {
+    const explanation = await verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } });
+    const name = comparatorOf(explanation, 'name');
+    expect(name).toMatchObject({ outcome: 'partial', score: TRUNCATED_SCORE });
+    expect(explanation.band).toBe('review');
+  });
+
+  test('a store number stays part of the name', async () => {
+    const explanation = await verifyPair({ server, domain: 'supplier', a: { name: 'QUILLAN STORE 45' }, b: { name: 'QUILLAN STORE' } });
+    expect(comparatorOf(explanation, 'name')?.score).toBeLessThan(TRUNCATED_SCORE);
+  });
+});
