@@ -5,13 +5,21 @@
  * - a city or country written after the legal form (`… GMBH MANNHEIM`, `… SA MADRID`, `… INC - USA`) is not part of
  *   the name.
  * Both read as near-identical (TRUNCATED_SCORE: a cluster edge, a review), never the same name.
+ * - `latinLegalForm` reads the Latin-American forms (S.A. de C.V., S. de R.L. de C.V., Ltda, EIRELI, S.A.S., S.R.L.):
+ *   two of them on one name are capped at review and never share a cluster task.
  * The companies here are made up, not those of the held-out corpora.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadRules } from '../../server/matching';
+import { compileExtractors, extractAttributes } from '../../server/matching/attributes';
 import { isCopyCounterOf, isPlaceAfterFormOf, TRUNCATED_SCORE } from '../../server/matching/truncation';
 import { startIngestServer } from '../support/factories/ingest';
 import { comparatorOf, verifyPair } from '../support/factories/matching';
 import type { TestServer } from '../support/testServer';
+
+const supplierRules = await loadRules('supplier');
+const latinForms = compileExtractors((supplierRules.rules.attributes ?? []).filter((a) => a.name === 'latinLegalForm'));
+const latinFormOf = (name: string): string[] | undefined => extractAttributes(latinForms, [name])?.latinLegalForm;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -69,5 +77,47 @@ describe('through the public API: near-identical, capped at review', () => {
   test('a store number stays part of the name', async () => {
     const explanation = await verifyPair({ server, domain: 'supplier', a: { name: 'QUILLAN STORE 45' }, b: { name: 'QUILLAN STORE' } });
     expect(comparatorOf(explanation, 'name')?.score).toBeLessThan(TRUNCATED_SCORE);
+  });
+});
+
+describe('latinLegalForm (fixture table)', () => {
+  test.each<{ name: string; form: string | undefined }>([
+    { name: 'INSUMOS QUIRURGICOS DEL BAJIO, S.A. DE C.V.', form: 'sa' },
+    { name: 'INSUMOS QUIRURGICOS DEL BAJIO SA DE CV', form: 'sa' },
+    { name: 'INSUMOS QUIRURGICOS DEL BAJIO, S.A.P.I. DE C.V.', form: 'sa' },
+    { name: 'INSUMOS QUIRURGICOS DEL BAJIO, S. DE R.L. DE C.V.', form: 's de rl' },
+    { name: 'Suprimentos Hospitalares Paulista Ltda.', form: 'ltda' },
+    { name: 'SUPRIMENTOS HOSPITALARES PAULISTA S/A', form: 'sa' },
+    { name: 'Suprimentos Hospitalares Paulista EIRELI', form: 'eireli' },
+    { name: 'Dispositivos Medicos Andinos S.A.S.', form: 'sas' },
+    { name: 'Dispositivos Medicos Andinos S.R.L.', form: 'srl' },
+    { name: 'Dispositivos Medicos Andinos Inc.', form: undefined },
+    { name: 'MEDICOSA', form: undefined },
+  ])('$name → $form', ({ name, form }) => {
+    expect(latinFormOf(name)).toEqual(form === undefined ? undefined : [form]);
+  });
+});
+
+describe('two Latin-American forms of one name (public API)', () => {
+  test('an S.A. de C.V. and an S. de R.L. de C.V. at one address are capped at review', async () => {
+    const address = { line1: 'Blvd. Agua Caliente 1020', city: 'Tijuana', postalCode: '22014', country: 'MX' };
+    const explanation = await verifyPair({
+      server,
+      domain: 'supplier',
+      a: { name: 'INSUMOS QUIRURGICOS DEL BAJIO, S.A. DE C.V.', addresses: [address] },
+      b: { name: 'INSUMOS QUIRURGICOS DEL BAJIO, S. DE R.L. DE C.V.', addresses: [address] },
+    });
+    expect(comparatorOf(explanation, 'latinLegalForm')).toMatchObject({ outcome: 'mismatch' });
+    expect(explanation.hardRule?.name).toBe('otherLatinLegalForm');
+  });
+
+  test('S.A. de C.V. and SA DE CV are one form', async () => {
+    const explanation = await verifyPair({
+      server,
+      domain: 'supplier',
+      a: { name: 'INSUMOS QUIRURGICOS DEL BAJIO, S.A. DE C.V.' },
+      b: { name: 'INSUMOS QUIRURGICOS DEL BAJIO SA DE CV' },
+    });
+    expect(comparatorOf(explanation, 'latinLegalForm')).toMatchObject({ outcome: 'match' });
   });
 });
