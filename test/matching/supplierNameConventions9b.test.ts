@@ -121,3 +121,23 @@ describe('two Latin-American forms of one name (public API)', () => {
     expect(comparatorOf(explanation, 'latinLegalForm')).toMatchObject({ outcome: 'match' });
   });
 });
+
+describe('two forms of one name in one field (fuzzy param alternatives)', () => {
+  test.each<[string, string]>([
+    ['HALVORSEN MEDICAL SUPPLIES LIMITED / FOURNITURES MÉDICALES HALVORSEN LIMITÉE', 'Halvorsen Medical Supplies Ltd'],
+    ['Fournitures Médicales Halvorsen Ltée / Halvorsen Medical Supplies Inc.', 'HALVORSEN MEDICAL SUPPLIES INC'],
+  ])('%s compares as either form: %s', async (both, one) => {
+    const explanation = await verifyPair({ server, domain: 'supplier', a: { name: both }, b: { name: one } });
+    expect(comparatorOf(explanation, 'name')).toMatchObject({ outcome: 'match', score: 1 });
+  });
+
+  test('a name without the separator is one form', async () => {
+    const explanation = await verifyPair({
+      server,
+      domain: 'supplier',
+      a: { name: 'HALVORSEN/QUILLAN MEDICAL' },
+      b: { name: 'QUILLAN MEDICAL' },
+    });
+    expect(comparatorOf(explanation, 'name')?.score).toBeLessThan(1);
+  });
+});
