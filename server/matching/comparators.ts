@@ -136,6 +136,29 @@ function stringPrepare(rule: ComparatorRule, normalize: (v: string) => string | 
   };
 }
 
+/** ` / ` between two forms of one name in one field (`Société X / X Company`, `X Inc. / X Ltée`). */
+const ALTERNATIVES = /\s+\/\s+/;
+
+/**
+ * `alternatives`: a value holding two forms of a name separated by ` / ` (a bilingual register name) compares as the
+ * whole and as each form, normalised alike.
+ */
+function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => string | null) {
+  return (record: CanonicalRecord): string[] | undefined => {
+    const out = new Set<string>();
+    for (const raw of stringsAtPaths(record, rule.fields)) {
+      const value = normalize(raw);
+      if (value) out.add(value);
+      if (ALTERNATIVES.test(raw))
+        for (const part of raw.split(ALTERNATIVES)) {
+          const one = normalize(part);
+          if (one) out.add(one);
+        }
+    }
+    return nonEmpty([...out]);
+  };
+}
+
 /** The preparation key of a comparator whose prepared value depends only on `parts` and its fields. */
 function preparationKeyOf(rule: ComparatorRule, parts: unknown[]): string {
   return JSON.stringify([...parts, rule.fields]);
@@ -223,8 +246,10 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
   const marksAcronymOnly = rule.params?.acronyms === true && rule.params.acronymOnlyOutcome === 'related';
   return {
     rule,
-    preparationKey: textPreparationKey(rule),
-    prepare: stringPrepare(rule, textNormalizer(rule, context)),
+    preparationKey: rule.params?.alternatives ? `${textPreparationKey(rule)}/alternatives` : textPreparationKey(rule),
+    prepare: rule.params?.alternatives
+      ? alternativesPrepare(rule, textNormalizer(rule, context))
+      : stringPrepare(rule, textNormalizer(rule, context)),
     compare: marksAcronymOnly
       ? (a, b) => relatedWhenAcronymOnly(bestPair({ a: a as string[], b: b as string[], similarity, floor }))
       : (a, b) => bestPair({ a: a as string[], b: b as string[], similarity, floor }),

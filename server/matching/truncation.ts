@@ -68,11 +68,111 @@ export function isTruncationOf(short: string, long: string): boolean {
   return next !== undefined && next !== ' ' && short.at(-1) !== ' ';
 }
 
-/** Wraps a similarity: a value truncated inside a word scores at least TRUNCATED_SCORE against the full one. */
+/**
+ * Words after which a final number is part of the name, not a copy counter (`CINTAS CORPORATION NO 2`, `UNIT 4`,
+ * `STORE 0457`, `ROUTE 66`): an address or branch designator.
+ */
+const NUMBERED_WORDS = new Set([
+  'NO',
+  'NR',
+  'NUM',
+  'NUMBER',
+  'UNIT',
+  'STORE',
+  'SUITE',
+  'STE',
+  'ROOM',
+  'BLDG',
+  'BUILDING',
+  'PLANT',
+  'STATION',
+  'ROUTE',
+  'DEPT',
+  'LOCATION',
+  'LOC',
+  'BRANCH',
+  'DISTRICT',
+  'REGION',
+  'PHASE',
+  'LEVEL',
+  'FLOOR',
+]);
+
+/**
+ * True when `long` is `short` plus an accounts-payable copy counter: a final number of one or two digits after a
+ * word of at least three letters that is no numbered designator (`PATTERSON DENTAL SUPPLY 2`, `MEDLINE INDUSTRIES
+ * 02`). A longer number (`CARDINAL HEALTH 200`) or one after `NO`, `UNIT`, `STORE` is part of the name.
+ */
+export function isCopyCounterOf(long: string, short: string): boolean {
+  if (!long.startsWith(`${short} `)) return false;
+  const counter = long.slice(short.length + 1);
+  if (!/^[0-9]{1,2}$/.test(counter)) return false;
+  const lastWord = short.slice(short.lastIndexOf(' ') + 1);
+  return /^[A-Z]{3,}$/.test(lastWord) && !NUMBERED_WORDS.has(lastWord);
+}
+
+/**
+ * Legal-form words that can stand inside a normalised name with a place after them (`ROCHE DIAGNOSTICS GMBH
+ * MANNHEIM`, `ACME SA MADRID`, `ACME INC - USA`): the other side lost the form at the end of its name. `CO` and
+ * `COMPANY` are left out (`ACME CO PRODUCTS`), as are forms a place word could be mistaken for.
+ */
+const FORMS_BEFORE_PLACE = new Set([
+  'INC',
+  'INCORPORATED',
+  'CORP',
+  'CORPORATION',
+  'LLC',
+  'LTD',
+  'LIMITED',
+  'PLC',
+  'GMBH',
+  'AG',
+  'SE',
+  'KG',
+  'SA',
+  'SAS',
+  'SARL',
+  'SPA',
+  'SRL',
+  'SL',
+  'BV',
+  'NV',
+  'AB',
+  'OY',
+  'OYJ',
+  'KK',
+  'LTDA',
+]);
+
+/** Places are written in letters; a place word is neither a legal form nor a connector (`SA DE CV` is one form). */
+function isPlaceWord(word: string): boolean {
+  return /^[A-Z]{2,}$/.test(word) && !FORMS_BEFORE_PLACE.has(word) && !CONNECTORS.has(word) && word !== 'CO' && word !== 'COMPANY';
+}
+
+/**
+ * True when `long` is `short`, a legal form and one or two place words (`ROCHE DIAGNOSTICS GMBH MANNHEIM`,
+ * `SCHILLER AG BAAR`, `ACME INC USA` from `ACME INC - USA`): a city or country written after the form is not part
+ * of the name. A different country still tells companies apart through the country comparator.
+ */
+export function isPlaceAfterFormOf(long: string, short: string): boolean {
+  if (!long.startsWith(`${short} `)) return false;
+  const [form, ...place] = long.slice(short.length + 1).split(' ');
+  return form !== undefined && FORMS_BEFORE_PLACE.has(form) && place.length >= 1 && place.length <= 2 && place.every(isPlaceWord);
+}
+
+/** Whether the longer value is the shorter cut, or the shorter plus a copy counter or a place after its legal form. */
+function isNearlyOf(short: string, long: string): boolean {
+  return isTruncationOf(short, long) || isCopyCounterOf(long, short) || isPlaceAfterFormOf(long, short);
+}
+
+/**
+ * Wraps a similarity: a value truncated inside a word, or the other plus an AP copy counter or a place after the
+ * legal form, scores at least TRUNCATED_SCORE against the other — a near-identical name, never the same name.
+ */
 export function withTruncation(similarity: (x: string, y: string) => number): (x: string, y: string) => number {
   return (x, y) => {
     const base = similarity(x, y);
     if (base >= TRUNCATED_SCORE) return base;
-    return x.length <= y.length ? (isTruncationOf(x, y) ? TRUNCATED_SCORE : base) : isTruncationOf(y, x) ? TRUNCATED_SCORE : base;
+    return x.length <= y.length ? (isNearlyOf(x, y) ? TRUNCATED_SCORE : base) : isNearlyOf(y, x) ? TRUNCATED_SCORE : base;
   };
 }

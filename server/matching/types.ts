@@ -67,8 +67,10 @@ export interface ComparatorRule {
      * (`CMC` / `CAROLINAS MEDICAL CENTER`). `related` gives it a level of its own (default `partial`, like any similar name).
      */
     acronymOnlyOutcome?: 'partial' | 'related';
-    /** fuzzy: a value cut by a fixed-width field inside a word (`… INFORMATION MANA`) scores 0.97 against the full one (server/matching/truncation.ts). */
+    /** fuzzy: a value cut by a fixed-width field inside a word (`… INFORMATION MANA`), or the other plus an AP copy counter or a place after the legal form, scores 0.97 against the other (server/matching/truncation.ts). */
     truncated?: boolean;
+    /** fuzzy: a value holding two forms separated by ` / ` (`Société X / X Company`) also compares as each form. */
+    alternatives?: boolean;
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */
     tolerance?: number;
     relativeTolerance?: number;

@@ -120,3 +120,34 @@ describe('a name that could be either of two split companies', () => {
     expect(own?.candidates?.map((c) => c.goldenId)).toEqual(expect.arrayContaining(us));
   });
 });
+
+describe('two Latin-American legal forms of one name (supplier-3.7.0 otherLatinLegalForm split)', () => {
+  test('an S.A. de C.V. and an S. de R.L. de C.V. at two addresses are two cluster tasks', async () => {
+    const sa = await ingestVendors('erp', [
+      {
+        name: 'INSUMOS QUIRURGICOS DEL BAJIO, S.A. DE C.V.',
+        street: 'Blvd. Adolfo Lopez Mateos 1020',
+        city: 'Leon',
+        postal: '37000',
+        country: 'MX',
+      },
+      { name: 'INSUMOS QUIRURGICOS DEL BAJIO SA DE CV', street: 'Apartado Postal 118', city: 'Leon', postal: '37001', country: 'MX' },
+    ]);
+    const rl = await ingestVendors('erp', [
+      {
+        name: 'INSUMOS QUIRURGICOS DEL BAJIO, S. DE R.L. DE C.V.',
+        street: 'Av. Industrial 55',
+        city: 'Celaya',
+        postal: '38010',
+        country: 'MX',
+      },
+      { name: 'INSUMOS QUIRURGICOS DEL BAJIO S DE RL DE CV', street: 'Av. Industrial 55', city: 'Celaya', postal: '38010', country: 'MX' },
+    ]);
+    const tasks = await openClusterTasks();
+    const mixed = tasks.filter((task) => {
+      const members = (task.members ?? []).map((m) => m.goldenId);
+      return members.some((id) => sa.includes(id)) && members.some((id) => rl.includes(id));
+    });
+    expect(mixed).toEqual([]);
+  });
+});
