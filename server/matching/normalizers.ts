@@ -18,6 +18,7 @@ import {
 import { normalizeOrgName, normalizePartNumber, normalizePostalCode, normalizeText } from '../identifiers/names';
 import { present } from '../invariant';
 import type { IdentifierScheme, NormalizerName } from './types';
+import { conversionFactor } from './unitConversions';
 
 const NON_ALPHANUMERIC = /[^A-Z0-9]/g;
 
@@ -205,20 +206,30 @@ function splitMeasurements(normalized: string): string {
 // A mass or volume in the raw text (decimal points still in): `1 G`, `1g`, `0.5 GM`, `1000 mcg`, `1 L`, `1.5L`.
 const MASS_OR_VOLUME = /(?<![\d.,])(\d+(?:\.\d+)?) ?(G|GM|GRAMS?|MCG|UG|L|LTR|LITERS?|LITRES?)(?![A-Z0-9])/gi;
 const HAS_MASS_OR_VOLUME = /\d ?(?:G|L|MCG|UG)/i;
-const TO_MILLI: Record<string, { unit: string; factor: number }> = {
-  G: { unit: 'MG', factor: 1000 },
-  GM: { unit: 'MG', factor: 1000 },
-  GRAM: { unit: 'MG', factor: 1000 },
-  GRAMS: { unit: 'MG', factor: 1000 },
-  MCG: { unit: 'MG', factor: 0.001 },
-  UG: { unit: 'MG', factor: 0.001 },
-  L: { unit: 'ML', factor: 1000 },
-  LTR: { unit: 'ML', factor: 1000 },
-  LITER: { unit: 'ML', factor: 1000 },
-  LITERS: { unit: 'ML', factor: 1000 },
-  LITRE: { unit: 'ML', factor: 1000 },
-  LITRES: { unit: 'ML', factor: 1000 },
+/** A written unit → its mathjs unit and the word it is rewritten in (factors from `conversionFactor`, i.e. mathjs). */
+const TO_MILLI: Record<string, { from: string; to: 'MG' | 'ML' }> = {
+  G: { from: 'g', to: 'MG' },
+  GM: { from: 'g', to: 'MG' },
+  GRAM: { from: 'g', to: 'MG' },
+  GRAMS: { from: 'g', to: 'MG' },
+  MCG: { from: 'ug', to: 'MG' },
+  UG: { from: 'ug', to: 'MG' },
+  L: { from: 'L', to: 'ML' },
+  LTR: { from: 'L', to: 'ML' },
+  LITER: { from: 'L', to: 'ML' },
+  LITERS: { from: 'L', to: 'ML' },
+  LITRE: { from: 'L', to: 'ML' },
+  LITRES: { from: 'L', to: 'ML' },
 };
+const milliFactors = new Map<string, number>();
+function milliFactor(from: string, to: 'MG' | 'ML'): number {
+  let factor = milliFactors.get(from);
+  if (factor === undefined) {
+    factor = conversionFactor(from, to === 'MG' ? 'mg' : 'mL');
+    milliFactors.set(from, factor);
+  }
+  return factor;
+}
 
 /**
  * Masses in milligrams and volumes in millilitres, so a strength or volume written in another unit is the
@@ -235,9 +246,9 @@ function inOneUnit(text: string): string {
     if (upper === 'G' && Number.isInteger(number) && number >= 7 && number <= 34) return written;
     const to = TO_MILLI[upper];
     if (to === undefined) return written;
-    const converted = Math.round(number * to.factor * 1000) / 1000;
+    const converted = Math.round(number * milliFactor(to.from, to.to) * 1000) / 1000;
     if (!Number.isInteger(converted)) return written;
-    return `${converted} ${to.unit}`;
+    return `${converted} ${to.to}`;
   });
 }
 
