@@ -15,11 +15,11 @@
  * The sixth held-out corpus (test/fixtures/match-eval-holdout6, sealed — suppliers and care locations in conventions
  * corpora 1–5 do not use), written blind to the rules, is held to the same invariants
  * (`npm run eval:match -- --skip-seed --holdout6 --clusters`); it was opened for tuning in session 9.
- * The seventh held-out corpus (test/fixtures/match-eval-holdout7, sealed — suppliers in European, Chinese, Israeli,
+ * The seventh held-out corpus (test/fixtures/match-eval-holdout7, sealed in session 9 — suppliers in European, Chinese, Israeli,
  * Turkish, South African, Secretary-of-State, IRS BMF, stock-listing and lockbox conventions; care locations as FINESS,
  * CNH, ASST, CNES, Japanese, Ontario / Quebec, NHSN, FHIR Plan-Net, trauma, inspection and post-acute lists), written
  * blind to the rules in session 9, is held to the same invariants
- * (`npm run eval:match -- --skip-seed --holdout7 --clusters`); tuning helpers never open it.
+ * (`npm run eval:match -- --skip-seed --holdout7 --clusters`); it was opened for tuning in session 10.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
