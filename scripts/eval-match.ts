@@ -15,7 +15,8 @@
  * corpus), `--holdout1` / `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the first / second / third / fourth / fifth held-out corpus), `--holdout6` (only the sixth
  * held-out corpus `…-holdout6/`: sealed in session 8, opened for tuning in session 9 after its before/after figures were taken, so
  * part of `--holdout` since), `--holdout7` (only the seventh held-out corpus `…-holdout7/`: written blind in session 9 and measured
- * sealed then; opened for tuning in session 10, so part of `--holdout` since), `--clusters` (list open cluster tasks holding several entities).
+ * sealed then; opened for tuning in session 10, so part of `--holdout` since), `--holdout8` (only the eighth held-out corpus `…-holdout8/`, SEALED:
+ * written blind in session 10, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -41,6 +42,7 @@ import {
   HOLDOUT5_CORPUS_DIRECTORY,
   HOLDOUT6_CORPUS_DIRECTORY,
   HOLDOUT7_CORPUS_DIRECTORY,
+  HOLDOUT8_CORPUS_DIRECTORY,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
 } from './match-eval/corpus';
@@ -87,6 +89,11 @@ const HOLDOUT7_CORPUS = {
   directory: HOLDOUT7_CORPUS_DIRECTORY,
   title:
     'SEVENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout7: written blind to the rules in session 9 and measured sealed then; opened for tuning in session 10, so development figures since: items as Abt / Buy / Walmart / office-supply / Amazon-Google software titles, SAP Ariba punch-out, Vizient contract file, PeopleSoft 30-character, Pyxis / Omnicell / PAR bin names, HIBC receiving lines, UniHA French, Spanish and Italian CND catalogues, dental distributors; suppliers in French / Italian / Spanish / Polish / Czech / Benelux / Austrian / Chinese / Israeli / Turkish / South African register, Secretary-of-State, IRS BMF, stock-listing, lockbox and 30-character conventions; facilities as FINESS, CNH, ASST, CNES, Japanese, Ontario / Quebec, NHSN, FHIR Plan-Net, trauma, inspection, Medicare Advantage, nursing-home, dialysis and home-health lists)',
+};
+const HOLDOUT8_CORPUS = {
+  directory: HOLDOUT8_CORPUS_DIRECTORY,
+  title:
+    'EIGHTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout8, SEALED: written blind to the rules in session 10, never tuned on, not part of --holdout: items as WDC offer / Google Shopping / eBay / short shop titles, HealthTrust contract file, Coupa / Jaggaer punch-out, Tecsys, Epic implant log, HealthShare NSW, NZ Health Partners, HSE, ANVISA, Swedish / Danish / Norwegian and German purchasing-group catalogues, Japanese and Korean MFDS names, veterinary, long-term-care and HCPCS DME lines)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -214,9 +221,11 @@ async function main(): Promise<void> {
               ? [HOLDOUT6_CORPUS]
               : args.has('--holdout7')
                 ? [HOLDOUT7_CORPUS]
-                : args.has('--holdout')
-                  ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3_CORPUS, HOLDOUT4_CORPUS, HOLDOUT5_CORPUS, HOLDOUT6_CORPUS, HOLDOUT7_CORPUS]
-                  : [DEVELOPMENT_CORPUS];
+                : args.has('--holdout8')
+                  ? [HOLDOUT8_CORPUS]
+                  : args.has('--holdout')
+                    ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3_CORPUS, HOLDOUT4_CORPUS, HOLDOUT5_CORPUS, HOLDOUT6_CORPUS, HOLDOUT7_CORPUS]
+                    : [DEVELOPMENT_CORPUS];
 
   if (seed) {
     console.log(
