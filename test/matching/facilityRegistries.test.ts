@@ -213,3 +213,48 @@ describe("a hospital's foundation or auxiliary is not the hospital (facility-2.3
     }
   });
 });
+
+describe('a clinic under the hospital’s CCN, a hospital of another kind on one campus, a health authority (facility-2.4.1)', () => {
+  const campus = { line1: '400 W 8TH ST', city: 'GRAND MARAIS', state: 'MN', postalCode: '55604', country: 'US' };
+
+  test('a provider-based clinic listed under the hospital’s CCN at its address (a 340B child site) is not auto-merged', async () => {
+    const hospital = { name: 'NORTH SHORE HEALTH-GRAND MARAIS', ccn: '241309', address: campus };
+    const clinic = { name: 'NORTH SHORE HEALTH GRAND MARAIS CLINIC', ccn: '241309', address: campus };
+    const explanation = await verify(hospital, clinic);
+    expect(explanation.band, JSON.stringify(explanation)).toBe('review');
+    expect(explanation.hardRule?.name).toBe('otherKindOfFacility');
+  });
+
+  test('a brand + CLINIC is still a hospital’s name (Mayo Clinic, Cleveland Clinic)', async () => {
+    for (const [a, b] of [
+      ['Mayo Clinic', 'MAYO CLINIC HOSPITAL ROCHESTER'],
+      ['The Cleveland Clinic Foundation', 'Cleveland Clinic'],
+    ]) {
+      const explanation = await verify({ name: a }, { name: b });
+      expect(comparator(explanation, 'kind')?.outcome, `${a} ~ ${b}`).not.toBe('mismatch');
+    }
+  });
+
+  test.each([
+    ['Hospital de Especialidades del Centro Médico Regional Norte', 'Hospital de Pediatría del Centro Médico Regional Norte'],
+    ['HOSPITAL GENERAL DEL CENTRO MEDICO REGIONAL NORTE', 'HOSPITAL INFANTIL DEL CENTRO MEDICO REGIONAL NORTE'],
+    ['Ospedale Regionale San Lorenzo', 'Ospedale Pediatrico San Lorenzo'],
+    ['Hôpital Saint-Martin', 'Hôpital des Enfants Saint-Martin'],
+    ['Hospital Universitario San Lorenzo', 'Hospital Psiquiátrico San Lorenzo'],
+  ])('%s vs %s at one address: another kind of hospital, never an auto-merge', async (a, b) => {
+    const address = { line1: 'Avenida Central 100', city: 'Monterrey', postalCode: '64000', country: 'MX' };
+    const explanation = await verify({ name: a, address }, { name: b, address });
+    expect(explanation.band, JSON.stringify(explanation)).not.toBe('auto-merge');
+    expect(explanation.hardRule?.name).toBe('otherKindOfFacility');
+  });
+
+  test('a health authority that runs a hospital from its address is not the hospital', async () => {
+    const address = { line1: '15 Hospital Road', city: 'Whangarei', postalCode: '0110', country: 'NZ' };
+    const explanation = await verify(
+      { name: 'Whangarei Hospital', alternateNames: ['Te Tai Tokerau'], address },
+      { name: 'Te Tai Tokerau Northland', alternateNames: ['Health New Zealand – Te Tai Tokerau Northland'], address },
+    );
+    expect(explanation.band, JSON.stringify(explanation)).not.toBe('auto-merge');
+    expect(explanation.hardRule?.name).toBe('otherKindOfFacility');
+  });
+});

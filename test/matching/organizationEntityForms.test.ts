@@ -320,3 +320,44 @@ describe('hospital departments and delivery points (public API)', () => {
     expect(verdict.band).not.toBe('no-match');
   });
 });
+
+describe('a listed holding company and its operating company of one name (supplier-3.7.2, holdingForm)', () => {
+  const holdingFormOf = readerOf(supplierRules, 'holdingForm');
+  test.each<{ name: string; form: string | undefined }>([
+    { name: 'TASMAN MEDICAL CORPORATION LIMITED', form: 'corporation limited' },
+    { name: 'Tasman Medical Corp. Ltd.', form: 'corporation limited' },
+    { name: 'TASMAN MEDICAL LIMITED', form: 'limited' },
+    { name: 'Tasman Medical Ltd (NZBN 9429000000000)', form: 'limited' },
+    { name: 'KINABALU LATEX CORPORATION BHD.', form: 'bhd' },
+    { name: 'Kinabalu Latex Berhad', form: 'bhd' },
+    { name: 'KINABALU LATEX SDN. BHD.', form: 'sdn bhd' },
+    { name: 'Kinabalu Latex Sendirian Berhad', form: 'sdn bhd' },
+    // Forms that say nothing about a holding: a Chinese / Japanese Co., Ltd., an Australian Pty Ltd, a US Inc.
+    { name: 'Suzhou Huaxin Medical Co., Ltd.', form: undefined },
+    { name: 'COASTAL MEDICAL SUPPLIES PTY LTD', form: undefined },
+    { name: 'Tasman Medical, Inc.', form: undefined },
+  ])('$name → $form', ({ name, form }) => {
+    expect(holdingFormOf(name)?.[0]).toBe(form);
+  });
+
+  test.each([
+    ['TASMAN MEDICAL CORPORATION LIMITED', 'TASMAN MEDICAL LIMITED', 'NZ'],
+    ['KINABALU LATEX CORPORATION BHD.', 'KINABALU LATEX SDN. BHD.', 'MY'],
+  ])('%s vs %s at one address: a steward decides, never an auto-merge', async (a, b, country) => {
+    const addresses = [{ purposes: ['main'], line1: '12 Harbour Road', city: 'Auckland', postalCode: '1010', country }];
+    expect(await verify('supplier', { name: a, addresses }, { name: b, addresses })).toEqual({
+      band: 'review',
+      rule: 'holdingAndOperatingCompany',
+    });
+  });
+
+  test('one form written two ways still auto-merges', async () => {
+    const addresses = [{ purposes: ['main'], line1: '12 Harbour Road', city: 'Auckland', postalCode: '1010', country: 'NZ' }];
+    const result = await verify(
+      'supplier',
+      { name: 'TASMAN MEDICAL CORPORATION LIMITED', addresses },
+      { name: 'Tasman Medical Corp. Ltd.', addresses },
+    );
+    expect(result.band).toBe('auto-merge');
+  });
+});
