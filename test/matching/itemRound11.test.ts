@@ -127,3 +127,22 @@ describe('licence and edition of software titles', () => {
     expect(attributesOf(text).edition).toBeUndefined();
   });
 });
+
+describe('Italian and Spanish catalogue words (catalogueTranslations 1.1.0)', () => {
+  test.each([
+    ['CATETERE INTERMITTENTE IDROFILO SPEEDICATH MASCHILE CH12', 'Coloplast SpeediCath Hydrophilic Intermittent Catheter, Male, 12 Fr'],
+    ['SONDA VESICAL INTERMITENTE HIDROFÍLICA SPEEDICATH HOMBRE CH 12', 'SpeediCath hydrophilic intermittent urinary catheter male 12 Fr'],
+    ['MASCARILLA DE OXÍGENO CON RESERVORIO ADULTO', 'Oxygen mask with reservoir, adult'],
+    [
+      'ENOXAPARINA SODICA 40 MG/0,4 ML SOLUZIONE INIETTABILE SIRINGA PRERIEMPITA',
+      'Enoxaparin sodium 40 mg/0.4 mL injection prefilled syringe',
+    ],
+  ])('%s ~ %s: the same words after translation', (a, b) => {
+    const explanation = scorePair({ a: item('a', a), b: item('b', b), rules });
+    const description = must(
+      explanation.comparators.find((comparator) => comparator.name === 'description'),
+      'description',
+    );
+    expect(description.score ?? 0).toBeGreaterThanOrEqual(0.7);
+  });
+});
