@@ -146,3 +146,46 @@ describe('Italian and Spanish catalogue words (catalogueTranslations 1.1.0)', ()
     expect(description.score ?? 0).toBeGreaterThanOrEqual(0.7);
   });
 });
+
+describe('FedMall lengths and patient weight ranges', () => {
+  test.each([
+    ['NEEDLE HYPODERMIC 25 GAUGE 1 INCH LG', { gauge: ['25'], length: ['25.4 mm'] }], // 1 inch long, not size L
+    ['TUBING OXYGEN 7 FT LONG', { length: ['2130 mm'] }],
+    ['SUTURE VICRYL 3-0 27IN LG', { sutureSize: ['3-0'], length: ['686 mm'] }],
+  ])('%s: LG after a length is long, no size', (text, expected) => {
+    expect(attributesOf(text)).toMatchObject(expected);
+    expect(attributesOf(text).size).toBeUndefined();
+  });
+
+  test('LG elsewhere is still size L', () => {
+    expect(attributesOf('GLOVE EXAM NITRILE LG').size).toEqual(['L']);
+    expect(attributesOf('GOWN ISOLATION LG 10 IN').size).toEqual(['L']);
+  });
+
+  test.each([
+    ['AIRWAY LARYNGEAL MASK SIZE 3 30-50 KG', ['30-50 kg']],
+    ['LMA SZ 4 50 - 70kg', ['50-70 kg']],
+    ['Sensor, Pulse Oximetry, Nellcor OxiMax, Adult >30 kg', ['>30 kg']],
+    ['Sensor, Pulse Oximetry, Nellcor OxiMax, Infant 3-20 kg', ['3-20 kg']],
+  ])('%s: a weight range, no strength', (text, range) => {
+    expect(attributesOf(text).patientWeight).toEqual(range);
+    expect(attributesOf(text).strength).toBeUndefined();
+  });
+
+  test('two laryngeal masks of one weight range are no drug strength agreement; two ranges conflict', () => {
+    const same = scorePair({
+      a: item('a', 'LMA UNIQUE SZ 3 30-50 KG'),
+      b: item('b', 'AIRWAY LARYNGEAL MASK UNIQUE SIZE 3 30 - 50 KG'),
+      rules,
+    });
+    expect(levelOf(same, 'attributes')).toBe('agree');
+    const other = scorePair({ a: item('a', 'LMA UNIQUE SZ 3 30-50 KG'), b: item('b', 'LMA UNIQUE SZ 4 50-70 KG'), rules });
+    expect(levelOf(other, 'attributes')).toBe('conflict');
+    const sensors = scorePair({
+      a: item('a', 'Sensor, Pulse Oximetry, Nellcor OxiMax, Adult >30 kg, 24/Box'),
+      b: item('b', 'Sensor, Pulse Oximetry, Nellcor OxiMax, Infant 3-20 kg, 24/Box'),
+      rules,
+    });
+    expect(levelOf(sensors, 'attributes')).toBe('conflict');
+  });
+});
