@@ -98,6 +98,32 @@ function normalizePhone(value: string): string | null {
   return national.length >= 7 ? national : null;
 }
 
+/** `REF 28412`, `REF: 28412`, `CAT# 1600-14`, `CAT NO. 5160`: the label printed before a catalogue number (ISO 15223-1's REF symbol written out), not part of it. */
+const CATALOGUE_LABEL = /^\s*(?:REF\b|CAT(?:ALOG(?:UE)?)?\.?\s?(?:NO\b\.?|#|NUMBER\b))[\s.:#]*(?=[A-Z0-9])/i;
+/** `CB316WN#140`, `Q7553A#ABA`: a maker's model with a three-character localisation / option code after `#` (HP, Agilent). */
+const OPTION_SUFFIX = /^([A-Z0-9-]*(?:[A-Z][A-Z0-9-]*\d|\d[A-Z0-9-]*[A-Z])[A-Z0-9-]*)\s?#[A-Z0-9]{3}$/i;
+
+/**
+ * A part or catalogue number as matching compares it: `normalizePartNumber` after the conventions that write one
+ * number several ways are undone — a leading catalogue label (`REF 28412` = `28412`), a `#` option code after a
+ * model (`CB316WN#140` = `CB316WN`), and leading zeros of an all-digit number that ERP numeric fields drop
+ * (`001206` = `1206`, `05160` = `5160`, also behind a reseller prefix: `EP0030075234` = `EP30075234`; at least four
+ * digits are kept; codes read from text are written the same way). Search terms keep `normalizePartNumber`.
+ */
+export function comparablePartNumber(value: string): string {
+  const unlabelled = value.replace(CATALOGUE_LABEL, '');
+  const withoutOption = OPTION_SUFFIX.exec(unlabelled.trim())?.[1] ?? unlabelled;
+  return withoutLeadingZeros(normalizePartNumber(withoutOption));
+}
+
+/** `001206` → `1206`, and behind a reseller's 1–3 letter prefix `EP0030075234` → `EP30075234`: at least four digits kept. */
+const LEADING_ZEROS = /^([A-Z]{0,3})0+(?=\d{4,}$)/;
+
+/** A normalised code without the leading zeros of its digits (part-number fields and codes read from text alike). */
+export function withoutLeadingZeros(code: string): string {
+  return code.includes('0') ? code.replace(LEADING_ZEROS, '$1') : code;
+}
+
 // `text` and `measureText` start alike: a description normalised for a comparator and then for a blocking key is upper-cased and cleaned once.
 const recentText = rememberRecent(normalizeText);
 
@@ -105,7 +131,7 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   text: (v) => recentText(v) || null,
   measureText: rememberRecent((v) => splitMeasurements(recentText(inOneUnit(joinCodeHyphens(v)))) || null),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
-  partNumber: rememberRecent((v) => normalizePartNumber(v) || null),
+  partNumber: rememberRecent((v) => comparablePartNumber(v) || null),
   postalCode: (v) => normalizePostalCode(v) || null,
   digits: (v) => v.replace(/\D/g, '') || null,
   phone: normalizePhone,
@@ -333,7 +359,7 @@ function recentIn(
 function computeCodeTokens(value: string, minLength: number): string[] {
   const found = new Set<string>();
   for (const raw of value.toUpperCase().split(TEXT_TOKEN_SEPARATORS)) {
-    if (isCodeToken(raw, minLength)) found.add(raw.replace(NON_ALPHANUMERIC, ''));
+    if (isCodeToken(raw, minLength)) found.add(withoutLeadingZeros(raw.replace(NON_ALPHANUMERIC, '')));
   }
   return [...found];
 }

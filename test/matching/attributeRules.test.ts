@@ -70,15 +70,15 @@ test.each([
   },
   {
     title: "a reading of anyUnit that is not one of the attribute's units",
-    change: (r: RuleSet) => (at(at(r.attributes ?? [], 14).patterns, 0).anyUnit = ['IN', 'IN FURLONG']),
+    change: (r: RuleSet) => (at(at(r.attributes ?? [], 15).patterns, 0).anyUnit = ['IN', 'IN FURLONG']),
     code: 'UNKNOWN_UNIT',
-    path: 'attributes[14].patterns[0].anyUnit[1]',
+    path: 'attributes[15].patterns[0].anyUnit[1]',
   },
   {
     title: 'sameAs naming no other attribute of the same kind and unit',
-    change: (r: RuleSet) => (at(r.attributes ?? [], 14).sameAs = 'volume'),
+    change: (r: RuleSet) => (at(r.attributes ?? [], 15).sameAs = 'volume'),
     code: 'UNKNOWN_ATTRIBUTE',
-    path: 'attributes[14].sameAs',
+    path: 'attributes[15].sameAs',
   },
   {
     title: 'a quantity without its unit',

@@ -16,7 +16,8 @@ const CODES: Array<{ text: string; codes: string[] }> = [
   { text: 'GLOVE EXAM NITRILE MDS195287 LG', codes: ['MDS195287'] },
   { text: 'DRSG 4X4IN REF 10-775-PA-55', codes: ['10775PA55'] },
   { text: 'canon EOS-40D digital slr 10.1MP', codes: ['EOS40D'] },
-  { text: 'NACL 0.9% 20ML VL NDC 0409-4888-20', codes: ['0409488820'] },
+  // leading zeros dropped as in part-number fields (item-3.15.0), so 00409-4888-20 reads the same
+  { text: 'NACL 0.9% 20ML VL NDC 0409-4888-20', codes: ['409488820'] },
   { text: 'microsoft word 2004 (mac)', codes: [] },
   { text: 'microsoft office 2007 standard upgrade', codes: [] },
   { text: 'GLOVE EXAM NITRILE PF SM 100/BX', codes: [] },
