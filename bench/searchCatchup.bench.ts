@@ -18,7 +18,8 @@ import { generateItems } from './generators/items';
 
 const at = process.argv.indexOf('--records');
 const records = at >= 0 ? Number(process.argv[at + 1]) : 20_000;
-const PAGE = 500;
+const pageAt = process.argv.indexOf('--page');
+const PAGE = pageAt >= 0 ? Number(process.argv[pageAt + 1]) : 500;
 
 async function main(): Promise<void> {
   const items = generateItems({ count: records, seed: 11 }).records as Array<Record<string, unknown>>;
