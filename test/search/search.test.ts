@@ -1,6 +1,7 @@
 /** Golden-record search through HTTP: typos, prefixes, identifiers in any form, ranking fields, unknown domains. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { syncSearchIndex } from '../../server/search';
+import { PROCESSORS } from '../../server/processors/collections';
+import { SEARCH_INDEX, SEARCH_INDEX_PROCESSOR, SEARCH_TERM_STATS, syncSearchIndex, type SearchEntry } from '../../server/search';
 import { queryTerms, documentTerms } from '../../server/search/searchTerms';
 import { applyCanonical, gtin } from '../support/factories/golden';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -123,6 +124,26 @@ describe('search', () => {
     await syncSearchIndex(server.running.services);
     const found = await search('item', 'isolation gown');
     expect(found.body.items.map((hit) => hit.id)).toEqual([ids.gown]);
+  });
+});
+
+describe('catch-up from scratch', () => {
+  test('the index rebuilt from the whole change feed equals the one kept up to date change by change', async () => {
+    const { store } = server.running.services;
+    const snapshot = async () => ({
+      entries: (await store.collection<SearchEntry>(SEARCH_INDEX).find({}, { sort: { _id: 1 } })).map(
+        ({ indexedAt: _ignored, ...rest }) => rest,
+      ),
+      stats: await store.collection(SEARCH_TERM_STATS).find({}, { sort: { _id: 1 } }),
+    });
+    await syncSearchIndex(server.running.services);
+    const incremental = await snapshot();
+    expect(incremental.entries.length).toBeGreaterThan(3);
+    await store.collection(SEARCH_INDEX).deleteMany({});
+    await store.collection(SEARCH_TERM_STATS).deleteMany({});
+    await store.collection(PROCESSORS).updateOne({ _id: SEARCH_INDEX_PROCESSOR }, { $set: { cursor: null } });
+    expect(await syncSearchIndex(server.running.services)).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(incremental);
   });
 });
 
