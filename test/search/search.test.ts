@@ -162,4 +162,16 @@ describe('terms', () => {
     expect(terms).toEqual(expect.arrayContaining(['w:SUTURE', 'p:SUT', 'p:SUTUR', 'w:VICRYL', 'b:SUTURE|VICRYL', 'i:J416H']));
     expect(terms.some((t) => t.startsWith('m:'))).toBe(true);
   });
+
+  test("a word's terms are the same whether computed afresh, repeated, or after the per-word cache filled and was cleared", () => {
+    const record = { texts: ['Glove Exam Nitrile Medline'], identifiers: [] };
+    const first = documentTerms(record);
+    expect(first.slice(0, 5)).toEqual(['w:GLOVE', 'p:GLO', 'p:GLOV', 'm:KLF', 'w:EXAM']);
+    expect(documentTerms(record)).toEqual(first);
+    // More distinct words than the cache holds (50,000): it is cleared on the way.
+    const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(65 + (n % 26));
+    for (let n = 0; n < 50_100; n += 100)
+      documentTerms({ texts: [Array.from({ length: 100 }, (_, k) => `QZ${letters(n + k)}`).join(' ')], identifiers: [] });
+    expect(documentTerms(record)).toEqual(first);
+  });
 });
