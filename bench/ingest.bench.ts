@@ -18,7 +18,8 @@
  * and peak RSS of the process (the mapping evaluators are separate processes, not counted).
  * `issue14` is the issue's full size as a named mode: 100,000 rows into a store holding 100,000
  * (`node --import tsx bench/ingest.bench.ts 100000 issue14`, same as `100000 scenario 100000`).
- * BENCH_PROFILE_LOAD=<file> / BENCH_PROFILE_RESEND=<file> write a CPU profile of the load / the re-send phase.
+ * BENCH_PROFILE_LOAD=<file> / BENCH_PROFILE_RESEND=<file> / BENCH_PROFILE_CATCHUP=<file> write a CPU profile of the load /
+ * the re-send / the search catch-up from scratch.
  * BENCH_STORE_OPS=1 counts the store calls of the load phase per collection and operation (per loaded row).
  */
 import { createWriteStream } from 'node:fs';
@@ -412,30 +413,35 @@ async function runScenario(input: {
   const { store } = input.running.services;
   await syncSearchIndex(input.running.services);
   const totalChanges = await store.collection('changes').countDocuments({});
-  const timedSync = async (reset: () => Promise<void>): Promise<{ changes: number; seconds: number }> => {
+  const timedSync = async (reset: () => Promise<void>): Promise<{ changes: number; seconds: number; cpuSeconds: number }> => {
     for (let attempt = 0; attempt < 5; attempt++) {
       await syncSearchIndex(input.running.services);
       await reset();
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       const changes = await syncSearchIndex(input.running.services);
-      if (changes >= totalChanges) return { changes, seconds: (performance.now() - started) / 1000 };
+      const cpu = process.cpuUsage(cpuStarted);
+      if (changes >= totalChanges)
+        return { changes, seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
     }
     throw new Error('the background search sync took every measuring run');
   };
   // The search-index processor's cursor (server/processors): back to the start of the feed.
   const resetCursor = async (): Promise<void> =>
     void (await store.collection(PROCESSORS).updateOne({ _id: SEARCH_INDEX_PROCESSOR }, { $set: { cursor: null } }));
-  const scratch = await timedSync(async () => {
-    await store.collection(SEARCH_INDEX).deleteMany({});
-    await store.collection(SEARCH_TERM_STATS).deleteMany({});
-    await resetCursor();
-  });
+  const scratch = await profiled(process.env.BENCH_PROFILE_CATCHUP, () =>
+    timedSync(async () => {
+      await store.collection(SEARCH_INDEX).deleteMany({});
+      await store.collection(SEARCH_TERM_STATS).deleteMany({});
+      await resetCursor();
+    }),
+  );
   lines.push(
-    `  search catch-up: ${scratch.changes} golden-record changes indexed from scratch in ${scratch.seconds.toFixed(1)} s = ${(scratch.changes / scratch.seconds).toFixed(0)} changes/s`,
+    `  search catch-up: ${scratch.changes} golden-record changes indexed from scratch in ${scratch.seconds.toFixed(1)} s = ${(scratch.changes / scratch.seconds).toFixed(0)} changes/s (main process CPU ${scratch.cpuSeconds.toFixed(1)} s = ${(scratch.changes / scratch.cpuSeconds).toFixed(0)} changes per CPU-second)`,
   );
   const replay = await timedSync(resetCursor);
   lines.push(
-    `  search replay over the up-to-date index: ${replay.changes} changes in ${replay.seconds.toFixed(1)} s = ${(replay.changes / replay.seconds).toFixed(0)} changes/s`,
+    `  search replay over the up-to-date index: ${replay.changes} changes in ${replay.seconds.toFixed(1)} s = ${(replay.changes / replay.seconds).toFixed(0)} changes/s (main process CPU ${replay.cpuSeconds.toFixed(1)} s = ${(replay.changes / replay.cpuSeconds).toFixed(0)} changes per CPU-second)`,
   );
   lines.push(await inlineLatency(input));
   const bare = await bareJsonataRate(input.file, input.running);
@@ -471,7 +477,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const headers = { authorization: `Bearer ${ADMIN_KEY}` };
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 200);
   try {
     if (MODE === 'stages') {
       process.stdout.write(

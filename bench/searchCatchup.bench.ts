@@ -1,9 +1,9 @@
 /**
  * Search-index catch-up from scratch, CPU time per golden record: the search-index processor's work (one
- * transaction per page of 500 changes, `indexGoldenForSearch` over that page's golden records) on the embedded
- * store, without the ingest that produces the changes. The machine is shared, so CPU time is the figure to read.
+ * transaction per page of changes — `--page`, by default the processor's SEARCH_PAGE — `indexGoldenForSearch` over
+ * that page's golden records) on the embedded store, without the ingest that produces the changes. The machine is shared, so CPU time is the figure to read.
  *
- *   node --import tsx bench/searchCatchup.bench.ts [--records 20000]
+ *   node --import tsx bench/searchCatchup.bench.ts [--records 20000] [--page 2000]
  *
  * The end-to-end catch-up rate (through the change feed and `syncSearchIndex`) is the `scenario` mode of
  * bench/ingest.bench.ts.
@@ -13,12 +13,15 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../server/logger';
 import { indexGoldenForSearch, searchCollections } from '../server/search';
+import { SEARCH_PAGE } from '../server/search/searchSync';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
 import { generateItems } from './generators/items';
 
 const at = process.argv.indexOf('--records');
 const records = at >= 0 ? Number(process.argv[at + 1]) : 20_000;
-const PAGE = 500;
+const pageAt = process.argv.indexOf('--page');
+/** The search-index processor's page by default (`--page 500` measures the page size before search10). */
+const PAGE = pageAt >= 0 ? Number(process.argv[pageAt + 1]) : SEARCH_PAGE;
 
 async function main(): Promise<void> {
   const items = generateItems({ count: records, seed: 11 }).records as Array<Record<string, unknown>>;

@@ -54,6 +54,26 @@ export function wordsOf(text: string): string[] {
     .filter((w) => w.length >= 2);
 }
 
+/**
+ * A catalogue repeats a few thousand words across all its records (2,665 distinct whole words in 20,000 generated
+ * items): their terms are computed once, not once per record. Bounded: cleared when full.
+ */
+const WORD_TERMS_CACHE_SIZE = 50_000;
+const wordTermsCache = new Map<string, readonly string[]>();
+
+/** Whole-word, prefix and phonetic terms of one word (not a code). */
+function wordTerms(word: string): readonly string[] {
+  const cached = wordTermsCache.get(word);
+  if (cached) return cached;
+  const terms = [`w:${word}`];
+  for (let length = MIN_PREFIX; length < Math.min(word.length, MAX_PREFIX + 1); length++) terms.push(`p:${word.slice(0, length)}`);
+  const sound = phonetic(word);
+  if (sound) terms.push(sound);
+  if (wordTermsCache.size >= WORD_TERMS_CACHE_SIZE) wordTermsCache.clear();
+  wordTermsCache.set(word, terms);
+  return terms;
+}
+
 /** Every term a record with these texts and identifiers is indexed under. */
 export function documentTerms(args: { texts: string[]; identifiers: string[] }): string[] {
   const terms = new Set<string>();
@@ -69,11 +89,8 @@ export function documentTerms(args: { texts: string[]; identifiers: string[] }):
         if (word.length >= MIN_CODE) terms.add(`i:${word}`);
         continue;
       }
-      terms.add(`w:${word}`);
       words.add(word);
-      for (let length = MIN_PREFIX; length < Math.min(word.length, MAX_PREFIX + 1); length++) terms.add(`p:${word.slice(0, length)}`);
-      const sound = phonetic(word);
-      if (sound) terms.add(sound);
+      for (const term of wordTerms(word)) terms.add(term);
     }
   }
   // Word pairs (order-free) answer queries made only of common words by one index lookup instead of

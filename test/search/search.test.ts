@@ -1,6 +1,7 @@
 /** Golden-record search through HTTP: typos, prefixes, identifiers in any form, ranking fields, unknown domains. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { syncSearchIndex } from '../../server/search';
+import { PROCESSORS } from '../../server/processors/collections';
+import { SEARCH_INDEX, SEARCH_INDEX_PROCESSOR, SEARCH_TERM_STATS, syncSearchIndex, type SearchEntry } from '../../server/search';
 import { queryTerms, documentTerms } from '../../server/search/searchTerms';
 import { applyCanonical, gtin } from '../support/factories/golden';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -126,6 +127,26 @@ describe('search', () => {
   });
 });
 
+describe('catch-up from scratch', () => {
+  test('the index rebuilt from the whole change feed equals the one kept up to date change by change', async () => {
+    const { store } = server.running.services;
+    const snapshot = async () => ({
+      entries: (await store.collection<SearchEntry>(SEARCH_INDEX).find({}, { sort: { _id: 1 } })).map(
+        ({ indexedAt: _ignored, ...rest }) => rest,
+      ),
+      stats: await store.collection(SEARCH_TERM_STATS).find({}, { sort: { _id: 1 } }),
+    });
+    await syncSearchIndex(server.running.services);
+    const incremental = await snapshot();
+    expect(incremental.entries.length).toBeGreaterThan(3);
+    await store.collection(SEARCH_INDEX).deleteMany({});
+    await store.collection(SEARCH_TERM_STATS).deleteMany({});
+    await store.collection(PROCESSORS).updateOne({ _id: SEARCH_INDEX_PROCESSOR }, { $set: { cursor: null } });
+    expect(await syncSearchIndex(server.running.services)).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(incremental);
+  });
+});
+
 describe('terms', () => {
   test.each([
     { q: '10-775-PA-55', term: 'i:10775PA55' },
@@ -140,5 +161,17 @@ describe('terms', () => {
     const terms = documentTerms({ texts: ['Suture Vicryl J-416H'], identifiers: [] });
     expect(terms).toEqual(expect.arrayContaining(['w:SUTURE', 'p:SUT', 'p:SUTUR', 'w:VICRYL', 'b:SUTURE|VICRYL', 'i:J416H']));
     expect(terms.some((t) => t.startsWith('m:'))).toBe(true);
+  });
+
+  test("a word's terms are the same whether computed afresh, repeated, or after the per-word cache filled and was cleared", () => {
+    const record = { texts: ['Glove Exam Nitrile Medline'], identifiers: [] };
+    const first = documentTerms(record);
+    expect(first.slice(0, 5)).toEqual(['w:GLOVE', 'p:GLO', 'p:GLOV', 'm:KLF', 'w:EXAM']);
+    expect(documentTerms(record)).toEqual(first);
+    // More distinct words than the cache holds (50,000): it is cleared on the way.
+    const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(65 + (n % 26));
+    for (let n = 0; n < 50_100; n += 100)
+      documentTerms({ texts: [Array.from({ length: 100 }, (_, k) => `QZ${letters(n + k)}`).join(' ')], identifiers: [] });
+    expect(documentTerms(record)).toEqual(first);
   });
 });

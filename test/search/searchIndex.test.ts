@@ -102,3 +102,37 @@ describe('incremental search indexing', () => {
     expect(at(after, 1).terms).toContain('w:SURGICAL');
   });
 });
+
+describe('a build in pages', () => {
+  const words = ['GLOVE', 'EXAM', 'NITRILE', 'GOWN', 'ISOLATION', 'SUTURE', 'VICRYL', 'CATHETER', 'FOLEY', 'SYRINGE'];
+  const many = Array.from({ length: 45 }, (_, i) =>
+    golden(`item-${i}`, {
+      sourceId: `S${i}`,
+      description: `${at(words, i % words.length)} ${at(words, (i * 3 + 1) % words.length)} ${at(words, (i * 7 + 2) % words.length)} ${i}`,
+      manufacturer: { name: i % 2 === 0 ? 'Medline' : 'Cardinal Health' },
+      manufacturerPartNumber: `MP-${1000 + i}`,
+    }),
+  );
+
+  test('pages of any size, one rolled back half-way (a crash before its commit) and redone, give the one-call build', async () => {
+    const paged = await freshStore();
+    for (let start = 0; start < many.length; start += 10) {
+      const page = many.slice(start, start + 10);
+      if (start === 20) {
+        // The page is indexed, then the transaction fails before commit: nothing of it may remain.
+        await expect(
+          paged.withTransaction(async (session) => {
+            await indexGoldenForSearch({ store: paged, goldens: page, session });
+            throw new Error('crash before commit');
+          }),
+        ).rejects.toThrow('crash before commit');
+      }
+      await paged.withTransaction((session) => indexGoldenForSearch({ store: paged, goldens: page, session }));
+    }
+    const whole = await freshStore();
+    await indexGoldenForSearch({ store: whole, goldens: many });
+    const built = await snapshot(whole);
+    expect(built.entries).toHaveLength(many.length);
+    expect(await snapshot(paged)).toEqual(built);
+  });
+});
