@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, verifyPair } from '../support/factories/matching';
+import { nameComparison } from '../support/factories/matching';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -18,9 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-async function nameComparison(a: string, b: string): Promise<{ outcome: string; score: number | null } | undefined> {
-  return comparatorOf(await verifyPair({ server, domain: 'facility', a: { name: a }, b: { name: b } }), 'name');
-}
+const compareNames = (a: string, b: string): ReturnType<typeof nameComparison> => nameComparison({ server, domain: 'facility', a, b });
 
 describe('facility words of other languages read as the English ones', () => {
   test.each<[string, string]>([
@@ -32,11 +30,11 @@ describe('facility words of other languages read as the English ones', () => {
     ['Hospital Universitario Valdoria', 'VALDORIA UNIVERSITY HOSPITAL'],
     ['Krankenhaus Quillstadt', 'Quillstadt Hospital'],
   ])('%s = %s', async (a, b) => {
-    expect(await nameComparison(a, b)).toMatchObject({ outcome: 'match', score: 1 });
+    expect(await compareNames(a, b)).toMatchObject({ outcome: 'match', score: 1 });
   });
 
   test('a clinic stays a clinic', async () => {
-    expect((await nameComparison('Clinique Valdoria', 'Hôpital Valdoria'))?.score ?? 0).toBeLessThan(1);
+    expect((await compareNames('Clinique Valdoria', 'Hôpital Valdoria'))?.score ?? 0).toBeLessThan(1);
   });
 });
 
@@ -46,10 +44,10 @@ describe("a FINESS establishment named with its legal entity's short name", () =
     ['HOPITAL DE LA BASTIDE HCL', 'Hôpital de la Bastide'],
     ['HOPITAL QUILLAN AP-HP', 'Hôpital Quillan'],
   ])('%s = %s', async (a, b) => {
-    expect(await nameComparison(a, b)).toMatchObject({ outcome: 'match', score: 1 });
+    expect(await compareNames(a, b)).toMatchObject({ outcome: 'match', score: 1 });
   });
 
   test('the legal entity keeps its name: a site and its entity are not one name', async () => {
-    expect((await nameComparison('CHU DE VALDOR', 'HOPITAL SAINT QUILLAN CHU DE VALDOR'))?.score ?? 0).toBeLessThan(0.9);
+    expect((await compareNames('CHU DE VALDOR', 'HOPITAL SAINT QUILLAN CHU DE VALDOR'))?.score ?? 0).toBeLessThan(0.9);
   });
 });

@@ -19,7 +19,7 @@ import { normalizeText } from '../../server/identifiers/names';
 import { present } from '../../server/invariant';
 import type { CanonicalRecord } from '../../server/matching/types';
 import { startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, shippedRules, verifyPair } from '../support/factories/matching';
+import { comparatorOf, nameComparison, shippedRules, verifyPair } from '../support/factories/matching';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -28,9 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-async function nameComparison(a: string, b: string): Promise<{ outcome: string; score: number | null } | undefined> {
-  return comparatorOf(await verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } }), 'name');
-}
+const compareNames = (a: string, b: string): ReturnType<typeof nameComparison> => nameComparison({ server, domain: 'supplier', a, b });
 
 describe('register legal forms and words read alike (through the public API)', () => {
   test.each<[string, string]>([
@@ -52,11 +50,11 @@ describe('register legal forms and words read alike (through the public API)', (
     ['GALIL FLOW AGRICULTURAL COOPERATIVE ASSOCIATION LTD', 'Galil Flow ACAL'],
     ['GALIL FLOW A C A L', 'GALIL FLOW AGRICULTURAL COOPERATIVE ASSOCIATION LTD'],
   ])('%s = %s', async (a, b) => {
-    expect(await nameComparison(a, b)).toMatchObject({ outcome: 'match', score: 1 });
+    expect(await compareNames(a, b)).toMatchObject({ outcome: 'match', score: 1 });
   });
 
   test('San alone is not read as Sanayi (San Diego, San Juan)', async () => {
-    expect((await nameComparison('SAN QUILLAN MEDICAL', 'SANAYI QUILLAN MEDICAL'))?.score ?? 0).toBeLessThan(1);
+    expect((await compareNames('SAN QUILLAN MEDICAL', 'SANAYI QUILLAN MEDICAL'))?.score ?? 0).toBeLessThan(1);
   });
 });
 
@@ -70,7 +68,7 @@ describe('a stock listing names a security of the company (through the public AP
     ['HANGXIN INSTRUMENTS INC-A', 'Hangxin Instruments, Inc.'],
     ['HANGXIN MEDICAL DEVICES CO LTD-A', 'Hangxin Medical Devices Co., Ltd.'],
   ])('%s = %s', async (a, b) => {
-    expect(await nameComparison(a, b)).toMatchObject({ outcome: 'match', score: 1 });
+    expect(await compareNames(a, b)).toMatchObject({ outcome: 'match', score: 1 });
   });
 });
 
@@ -102,7 +100,7 @@ describe('a registered place before the name', () => {
   });
 
   test('two places stay apart', async () => {
-    expect((await nameComparison('Shanghai Hangxin Medical Co., Ltd.', 'Beijing Hangxin Medical Co., Ltd.'))?.score ?? 1).toBeLessThan(
+    expect((await compareNames('Shanghai Hangxin Medical Co., Ltd.', 'Beijing Hangxin Medical Co., Ltd.'))?.score ?? 1).toBeLessThan(
       TRUNCATED_SCORE,
     );
   });
@@ -121,7 +119,7 @@ describe('a street address after the legal form', () => {
   });
 
   test('through the public API: a SWIFT beneficiary line is near-identical to the vendor', async () => {
-    expect(await nameComparison('QUILLAN CHIRURGIE SAS 42 RUE DES LILAS', 'Quillan Chirurgie SAS')).toMatchObject({
+    expect(await compareNames('QUILLAN CHIRURGIE SAS 42 RUE DES LILAS', 'Quillan Chirurgie SAS')).toMatchObject({
       outcome: 'partial',
       score: TRUNCATED_SCORE,
     });
