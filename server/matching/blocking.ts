@@ -16,6 +16,7 @@ import {
   normalizeWith,
   splitNormalized,
   stringsAtPaths,
+  withAlternatives,
 } from './normalizers';
 import type { BlockingKeyRule, CanonicalRecord } from './types';
 import { present } from '../invariant';
@@ -70,11 +71,17 @@ function partNumberKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[
   return unique(out);
 }
 
+/** The field values a name key reads: with `alternatives`, each form of a `A / B` value too (its own leading words). */
+function namesOf(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
+  const values = stringsAtPaths(record, rule.fields);
+  return rule.params?.alternatives ? values.flatMap(withAlternatives) : values;
+}
+
 function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf }: KeyNormalizers): string[] {
   const minLength = rule.params?.minLength ?? 3;
   const stopWords = new Set((rule.params?.stopWords ?? []).map((w) => w.toUpperCase()));
   const out = new Set<string>();
-  for (const raw of stringsAtPaths(record, rule.fields)) {
+  for (const raw of namesOf(rule, record)) {
     for (const token of wordsOf(raw)) {
       if (token.length >= minLength && !stopWords.has(token)) out.add(token);
       if (out.size >= MAX_INDEXED_TOKENS) return [...out];
@@ -96,7 +103,7 @@ function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord, { normaliz
   const tokenCount = rule.params?.tokens ?? 2;
   const minLength = rule.params?.minLength ?? 2;
   const out: string[] = [];
-  for (const raw of stringsAtPaths(record, rule.fields)) {
+  for (const raw of namesOf(rule, record)) {
     const normalized = normalize(raw);
     if (!normalized) continue;
     const leading = splitNormalized(normalized)

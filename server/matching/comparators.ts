@@ -12,6 +12,7 @@ import {
   normalizeWith,
   stringsAtPaths,
   valuesAtPath,
+  withAlternatives,
 } from './normalizers';
 import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
@@ -20,6 +21,7 @@ import { containmentWithoutMeasurements, type MeasurementOptions } from './measu
 import { attributeValuesAgree, compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
 import { present } from '../invariant';
+import { normalizeText } from '../identifiers/names';
 import {
   fuseSimilarity,
   jaroWinkler,
@@ -31,7 +33,7 @@ import {
   type WeightedTokens,
 } from './similarity';
 import { ACRONYM_ONLY_SCORE, isAcronymOnly, withAcronyms } from './acronyms';
-import { withTruncation } from './truncation';
+import { legalFormsOf, placePrefixesOf, withTruncation, type LegalForms, type PlacePrefixes } from './truncation';
 import type {
   AttributeDetail,
   CanonicalRecord,
@@ -136,9 +138,6 @@ function stringPrepare(rule: ComparatorRule, normalize: (v: string) => string | 
   };
 }
 
-/** ` / ` between two forms of one name in one field (`Société X / X Company`, `X Inc. / X Ltée`). */
-const ALTERNATIVES = /\s+\/\s+/;
-
 /**
  * `alternatives`: a value holding two forms of a name separated by ` / ` (a bilingual register name) compares as the
  * whole and as each form, normalised alike.
@@ -146,15 +145,11 @@ const ALTERNATIVES = /\s+\/\s+/;
 function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => string | null) {
   return (record: CanonicalRecord): string[] | undefined => {
     const out = new Set<string>();
-    for (const raw of stringsAtPaths(record, rule.fields)) {
-      const value = normalize(raw);
-      if (value) out.add(value);
-      if (ALTERNATIVES.test(raw))
-        for (const part of raw.split(ALTERNATIVES)) {
-          const one = normalize(part);
-          if (one) out.add(one);
-        }
-    }
+    for (const raw of stringsAtPaths(record, rule.fields))
+      for (const form of withAlternatives(raw)) {
+        const value = normalize(form);
+        if (value) out.add(value);
+      }
     return nonEmpty([...out]);
   };
 }
@@ -234,12 +229,21 @@ function ignoringSpaces(similarity: (x: string, y: string) => number): (x: strin
   return (x, y) => (x.replaceAll(' ', '') === y.replaceAll(' ', '') ? 1 : similarity(x, y));
 }
 
+/** The legal forms (the comparator's `removeTrailing` tables) and registered places (`placePrefixTables`) `truncated` reads. */
+function truncationReadings(rule: ComparatorRule, context: ComparatorContext): { forms: LegalForms; places: PlacePrefixes } {
+  const tables = (names: readonly string[] | undefined): AliasTable[] => (names ?? []).map((name) => context.aliasTable(name));
+  return {
+    forms: legalFormsOf(tables(rule.params?.aliasTables), normalizeText),
+    places: placePrefixesOf(tables(rule.params?.placePrefixTables), normalizeText),
+  };
+}
+
 function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
   const byAlgorithm = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
   const spaced = rule.params?.ignoreSpaces ? ignoringSpaces(byAlgorithm) : byAlgorithm;
   const withShortForms = rule.params?.acronyms ? withAcronyms(spaced) : spaced;
-  const similarity = rule.params?.truncated ? withTruncation(withShortForms) : withShortForms;
+  const similarity = rule.params?.truncated ? withTruncation(withShortForms, truncationReadings(rule, context)) : withShortForms;
   const floor = rule.params?.floor ?? 0;
   const relatedTables = rule.params?.relatedTables ?? [];
   if (relatedTables.length > 0) return compileFuzzyWithFamilies({ rule, context, similarity, floor, relatedTables });

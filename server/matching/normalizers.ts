@@ -204,6 +204,14 @@ export function stringsAtPaths(record: unknown, paths: readonly string[]): strin
   return out;
 }
 
+/** ` / ` between two forms of one name in one field (`Société X / X Company`, `X Inc. / X Ltée`); `A/B` is one form. */
+const ALTERNATIVES = /\s+\/\s+/;
+
+/** `raw` and, when it holds two forms of a name separated by ` / `, each form (param `alternatives`). */
+export function withAlternatives(raw: string): string[] {
+  return ALTERNATIVES.test(raw) ? [raw, ...raw.split(ALTERNATIVES)] : [raw];
+}
+
 // A number glued to its unit (`3ML`, `18G`, `14FR`, `100CT`); the unit alternatives are MEASURE_UNIT's.
 const GLUED_MEASUREMENT = /^(\d+)-?([A-Z]+)$/;
 const GLUED_DIMENSIONS = /^(\d+(?:X\d+)+)([A-Z]+)$/;

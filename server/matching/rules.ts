@@ -57,12 +57,15 @@ export interface CompiledRules {
   idfComparators: string[];
 }
 
+/** The comparator params that name alias tables. */
+const TABLE_PARAMS = ['aliasTables', 'relatedTables', 'placePrefixTables'] as const;
+
 /** Names of the alias tables a rule set refers to (comparators and blocking keys), in first-use order. */
 export function aliasTableNamesOf(rules: RuleSet): string[] {
   const names = new Set<string>();
   for (const key of rules.blocking) for (const name of key.params?.aliasTables ?? []) names.add(name);
   for (const comparator of rules.comparators)
-    for (const name of [...(comparator.params?.aliasTables ?? []), ...(comparator.params?.relatedTables ?? [])]) names.add(name);
+    for (const param of TABLE_PARAMS) for (const name of comparator.params?.[param] ?? []) names.add(name);
   return [...names];
 }
 
@@ -173,22 +176,15 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
   }
   problems.push(...extractorProblems(rules.attributes ?? []));
   rules.comparators.forEach((comparator, i) => {
-    (comparator.params?.aliasTables ?? []).forEach((name, j) => {
-      if (!resolveAliasTable(name, options))
-        problems.push({
-          path: `comparators[${i}].params.aliasTables[${j}]`,
-          code: 'UNKNOWN_ALIAS_TABLE',
-          message: `comparator "${comparator.name}" names alias table "${name}", which does not exist`,
-        });
-    });
-    (comparator.params?.relatedTables ?? []).forEach((name, j) => {
-      if (!resolveAliasTable(name, options))
-        problems.push({
-          path: `comparators[${i}].params.relatedTables[${j}]`,
-          code: 'UNKNOWN_ALIAS_TABLE',
-          message: `comparator "${comparator.name}" names alias table "${name}", which does not exist`,
-        });
-    });
+    for (const param of TABLE_PARAMS)
+      (comparator.params?.[param] ?? []).forEach((name, j) => {
+        if (!resolveAliasTable(name, options))
+          problems.push({
+            path: `comparators[${i}].params.${param}[${j}]`,
+            code: 'UNKNOWN_ALIAS_TABLE',
+            message: `comparator "${comparator.name}" names alias table "${name}", which does not exist`,
+          });
+      });
     const termsOf = comparator.params?.termsOf;
     if (termsOf !== undefined) {
       const owner = rules.comparators.find((c) => c.name === termsOf);

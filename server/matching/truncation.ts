@@ -4,37 +4,23 @@
  * whose words are the other's first words with the last one cut inside a word (`MANA` / `MANAGEMENT`) was truncated.
  *
  * A cut between words is not read as truncation (`OWENS AND MINOR` vs `OWENS AND MINOR DISTRIBUTION` is a parent and
- * its subsidiary) unless the short value ends in a connector no name ends in (`AND`, `OF`, `DE`). And the missing tail may have named another entity, so a truncated pair scores TRUNCATED_SCORE — a
- * near-identical name (a cluster edge, a review), never the same name.
+ * its subsidiary) unless the short value ends in a connector no name ends in (`AND`, `OF`, `DE`). And the missing tail
+ * may have named another entity, so a truncated pair scores TRUNCATED_SCORE — a near-identical name (a cluster edge,
+ * a review), never the same name. The same score goes to a value that is the other plus an AP copy counter, plus a
+ * place or a street after its legal form, or with a registered place before it (a Chinese register name).
+ *
+ * The legal forms are not listed here: they are the variants of the comparator's `removeTrailing` alias tables (the
+ * legal-suffix table, `legalFormsOf`), so an analyst's edit of the table reaches these readings too.
  */
+
+import { normalizeText } from '../identifiers/names';
+import { present } from '../invariant';
+import { shippedAliasTables, type AliasTable } from './aliases';
 
 /** Score of a pair equal only up to a cut inside the shorter value's last word. */
 export const TRUNCATED_SCORE = 0.97;
 /** Shorter values are not field cuts (a 30-character field minus punctuation and a legal form is longer). */
 const MIN_TRUNCATED_LENGTH = 20;
-
-/**
- * Legal forms a cut can leave the start of (`USA I` for `USA INC`, `CO LT` for `CO LTD`, `PRIVATE LI` for `PRIVATE
- * LIMITED`, `KABUSHIK` for `KABUSHIKI KAISHA`); the other side lost the whole form to legalSuffixes.
- */
-const LEGAL_FORMS = [
-  'INCORPORATED',
-  'CORPORATION',
-  'COMPANY',
-  'LIMITED',
-  'LLC',
-  'LLP',
-  'CO LTD',
-  'CO LIMITED',
-  'COMPANY LIMITED',
-  'PVT LTD',
-  'PRIVATE LIMITED',
-  'PTY LTD',
-  'PROPRIETARY LIMITED',
-  'KABUSHIKI KAISHA',
-  'GMBH AND CO KG',
-  'SE AND CO KG',
-];
 
 /** Words a name never ends in: a value ending in one was cut between words (`JIANGSU YUYUE MEDICAL EQUIPMENT AND`). */
 const CONNECTORS = new Set(['AND', 'OF', 'FOR', 'THE', 'DE', 'DA', 'DO', 'DEL', 'DI', 'DU', 'ET', 'Y', 'E']);
@@ -43,10 +29,10 @@ const CONNECTORS = new Set(['AND', 'OF', 'FOR', 'THE', 'DE', 'DA', 'DO', 'DEL', 
  * True when `value` is `other` plus the start of a legal form, cut, after a name of MIN_TRUNCATED_LENGTH
  * (`… USA I`, `… CORPORATI`, `… CO LT`, `… PTY L`).
  */
-function endsInCutLegalForm(value: string, other: string): boolean {
+function endsInCutLegalForm(value: string, other: string, forms: LegalForms): boolean {
   if (other.length < MIN_TRUNCATED_LENGTH || !value.startsWith(`${other} `)) return false;
   const tail = value.slice(other.length + 1);
-  return LEGAL_FORMS.some((form) => form !== tail && form.startsWith(tail));
+  return forms.all.some((form) => form !== tail && form.startsWith(tail));
 }
 
 /** True when `short` ends in a connector and `long` goes on after it with whole words (a cut between words). */
@@ -60,8 +46,8 @@ function endsInConnector(short: string, long: string): boolean {
  * or `short` is `long` plus the first letters of a cut legal form (`MEDTRONIC SOFAMOR DANEK USA I`), or `short`
  * ends in a connector after which `long` goes on (`… EQUIPMENT AND` / `… EQUIPMENT AND SUPPLY`).
  */
-export function isTruncationOf(short: string, long: string): boolean {
-  if (endsInCutLegalForm(short, long) || endsInCutLegalForm(long, short) || endsInConnector(short, long)) return true;
+export function isTruncationOf(short: string, long: string, forms: LegalForms = shippedLegalForms()): boolean {
+  if (endsInCutLegalForm(short, long, forms) || endsInCutLegalForm(long, short, forms) || endsInConnector(short, long)) return true;
   if (short.length < MIN_TRUNCATED_LENGTH || short.length >= long.length || !long.startsWith(short)) return false;
   // The cut falls inside a word of `long`: the next character continues the word.
   const next = long[short.length];
@@ -111,42 +97,9 @@ export function isCopyCounterOf(long: string, short: string): boolean {
   return /^[A-Z]{3,}$/.test(lastWord) && !NUMBERED_WORDS.has(lastWord);
 }
 
-/**
- * Legal-form words that can stand inside a normalised name with a place after them (`ROCHE DIAGNOSTICS GMBH
- * MANNHEIM`, `ACME SA MADRID`, `ACME INC - USA`): the other side lost the form at the end of its name. `CO` and
- * `COMPANY` are left out (`ACME CO PRODUCTS`), as are forms a place word could be mistaken for.
- */
-const FORMS_BEFORE_PLACE = new Set([
-  'INC',
-  'INCORPORATED',
-  'CORP',
-  'CORPORATION',
-  'LLC',
-  'LTD',
-  'LIMITED',
-  'PLC',
-  'GMBH',
-  'AG',
-  'SE',
-  'KG',
-  'SA',
-  'SAS',
-  'SARL',
-  'SPA',
-  'SRL',
-  'SL',
-  'BV',
-  'NV',
-  'AB',
-  'OY',
-  'OYJ',
-  'KK',
-  'LTDA',
-]);
-
 /** Places are written in letters; a place word is neither a legal form nor a connector (`SA DE CV` is one form). */
-function isPlaceWord(word: string): boolean {
-  return /^[A-Z]{2,}$/.test(word) && !FORMS_BEFORE_PLACE.has(word) && !CONNECTORS.has(word) && word !== 'CO' && word !== 'COMPANY';
+function isPlaceWord(word: string, forms: LegalForms): boolean {
+  return /^[A-Z]{2,}$/.test(word) && !forms.beforePlace.has(word) && !CONNECTORS.has(word) && !NOT_BEFORE_PLACE.has(word);
 }
 
 /**
@@ -154,25 +107,141 @@ function isPlaceWord(word: string): boolean {
  * `SCHILLER AG BAAR`, `ACME INC USA` from `ACME INC - USA`): a city or country written after the form is not part
  * of the name. A different country still tells companies apart through the country comparator.
  */
-export function isPlaceAfterFormOf(long: string, short: string): boolean {
+export function isPlaceAfterFormOf(long: string, short: string, forms: LegalForms = shippedLegalForms()): boolean {
   if (!long.startsWith(`${short} `)) return false;
   const [form, ...place] = long.slice(short.length + 1).split(' ');
-  return form !== undefined && FORMS_BEFORE_PLACE.has(form) && place.length >= 1 && place.length <= 2 && place.every(isPlaceWord);
-}
-
-/** Whether the longer value is the shorter cut, or the shorter plus a copy counter or a place after its legal form. */
-function isNearlyOf(short: string, long: string): boolean {
-  return isTruncationOf(short, long) || isCopyCounterOf(long, short) || isPlaceAfterFormOf(long, short);
+  return (
+    form !== undefined &&
+    forms.beforePlace.has(form) &&
+    place.length >= 1 &&
+    place.length <= 2 &&
+    place.every((word) => isPlaceWord(word, forms))
+  );
 }
 
 /**
- * Wraps a similarity: a value truncated inside a word, or the other plus an AP copy counter or a place after the
- * legal form, scores at least TRUNCATED_SCORE against the other — a near-identical name, never the same name.
+ * True when `long` is `short`, a legal form and a street address (`PETERS SURGICAL SAS 42 RUE BENOIT FRACHON`): SWIFT
+ * and SEPA beneficiary lines of 35 characters run the name, its form and the street together. The address starts with
+ * a house number (one to five digits, optionally with a letter) and goes on with at least one word of letters.
  */
-export function withTruncation(similarity: (x: string, y: string) => number): (x: string, y: string) => number {
+export function isAddressAfterFormOf(long: string, short: string, forms: LegalForms = shippedLegalForms()): boolean {
+  if (!long.startsWith(`${short} `)) return false;
+  const [form, number, ...street] = long.slice(short.length + 1).split(' ');
+  return (
+    form !== undefined &&
+    forms.beforePlace.has(form) &&
+    number !== undefined &&
+    /^[0-9]{1,5}[A-Z]?$/.test(number) &&
+    street.length >= 1 &&
+    street.some((word) => /^[A-Z]{2,}$/.test(word))
+  );
+}
+
+/** Whether the longer value is the shorter cut, or the shorter plus a copy counter, or a place or address after its legal form. */
+function isNearlyOf(short: string, long: string, forms: LegalForms): boolean {
+  return (
+    isTruncationOf(short, long, forms) ||
+    isCopyCounterOf(long, short) ||
+    isPlaceAfterFormOf(long, short, forms) ||
+    isAddressAfterFormOf(long, short, forms)
+  );
+}
+
+/**
+ * `value` without one or two leading registered places (`SHENZHEN COMEN MEDICAL INSTRUMENTS` → `COMEN MEDICAL
+ * INSTRUMENTS`, `GUANGDONG FOSHAN …`), or null when it starts with none or is nothing but places.
+ */
+function withoutLeadingPlace(value: string, places: PlacePrefixes): string | null {
+  let rest = value;
+  for (let dropped = 0; dropped < 2; dropped++) {
+    const place = places.find((p) => rest.startsWith(`${p} `));
+    if (place === undefined) break;
+    rest = rest.slice(place.length + 1);
+  }
+  return rest === value ? null : rest;
+}
+
+/**
+ * True when `long` is `short` (or `short` cut, or plus a copy counter or a place after its form) with a registered
+ * place before it: Chinese register names lead with the administrative division (行政区划 + 字号 + 行业 + 组织形式:
+ * `Shenzhen Comen Medical Instruments Co., Ltd.`), which AP books and brand lists leave out (`COMEN MEDICAL
+ * INSTRUMENTS`). Two values that both lead with a place are not read so (`SHANGHAI X` vs `BEIJING X` are two companies).
+ */
+export function isPlacePrefixOf(long: string, short: string, options: { places: PlacePrefixes; forms?: LegalForms }): boolean {
+  if (withoutLeadingPlace(short, options.places) !== null) return false;
+  const rest = withoutLeadingPlace(long, options.places);
+  if (rest === null || rest === '') return false;
+  const forms = options.forms ?? shippedLegalForms();
+  return rest === short || (rest.length <= short.length ? isNearlyOf(rest, short, forms) : isNearlyOf(short, rest, forms));
+}
+
+/** The legal forms the truncation readings know: every form, and the one-word forms a place may follow. */
+export interface LegalForms {
+  /** Every form as words (`CO LTD`, `GMBH AND CO KG`, `INC`): a cut can leave any form's first letters. */
+  all: readonly string[];
+  /** One-word forms a city or an address may follow (`GMBH`, `SA`, `INC`; not `CO` / `COMPANY`: `ACME CO PRODUCTS`). */
+  beforePlace: ReadonlySet<string>;
+}
+
+/** Places a register writes before the name (normalised words, longest first). */
+export type PlacePrefixes = readonly string[];
+
+/** `CO` and `COMPANY` end names and also stand inside them (`ACME CO PRODUCTS`): no place is read after them. */
+const NOT_BEFORE_PLACE = new Set(['CO', 'COMPANY']);
+
+/**
+ * The legal forms of alias tables that remove forms at the end of a name (`removeTrailing`: the legal-suffix table), as
+ * `normalize` writes them — so an analyst's edit of the table reaches the truncation readings too.
+ */
+export function legalFormsOf(tables: readonly AliasTable[], normalize: (value: string) => string): LegalForms {
+  const all = new Set<string>();
+  for (const table of tables)
+    if (table.mode === 'removeTrailing')
+      for (const entry of table.entries)
+        for (const variant of entry.variants) {
+          const form = normalize(variant);
+          if (form !== '') all.add(form);
+        }
+  const beforePlace = new Set([...all].filter((form) => !form.includes(' ') && !NOT_BEFORE_PLACE.has(form)));
+  return { all: [...all], beforePlace };
+}
+
+/** The places of alias tables (their variants, normalised), longest first so `INNER MONGOLIA` is tried before `INNER`. */
+export function placePrefixesOf(tables: readonly AliasTable[], normalize: (value: string) => string): PlacePrefixes {
+  const places = new Set<string>();
+  for (const table of tables)
+    for (const entry of table.entries)
+      for (const variant of entry.variants) {
+        const place = normalize(variant);
+        if (place !== '') places.add(place);
+      }
+  return [...places].sort((x, y) => y.length - x.length);
+}
+
+let shippedForms: LegalForms | undefined;
+
+/** The forms of the shipped legal-suffix table (the default of the exported readings, for callers without a rule set). */
+function shippedLegalForms(): LegalForms {
+  shippedForms ??= legalFormsOf([present(shippedAliasTables().get('legalSuffixes'), 'shipped legalSuffixes table')], normalizeText);
+  return shippedForms;
+}
+
+/**
+ * Wraps a similarity: a value truncated inside a word, or the other plus an AP copy counter or a place or address after
+ * the legal form, or the other with a registered place before it, scores at least TRUNCATED_SCORE against the other — a
+ * near-identical name, never the same name.
+ */
+export function withTruncation(
+  similarity: (x: string, y: string) => number,
+  readings: { forms: LegalForms; places: PlacePrefixes },
+): (x: string, y: string) => number {
+  const { forms, places } = readings;
+  const isNearly = (x: string, y: string): boolean =>
+    (x.length <= y.length ? isNearlyOf(x, y, forms) : isNearlyOf(y, x, forms)) ||
+    (places.length > 0 && (isPlacePrefixOf(x, y, { places, forms }) || isPlacePrefixOf(y, x, { places, forms })));
   return (x, y) => {
     const base = similarity(x, y);
     if (base >= TRUNCATED_SCORE) return base;
-    return x.length <= y.length ? (isNearlyOf(x, y) ? TRUNCATED_SCORE : base) : isNearlyOf(y, x) ? TRUNCATED_SCORE : base;
+    return isNearly(x, y) ? TRUNCATED_SCORE : base;
   };
 }

@@ -31,6 +31,8 @@ export interface BlockingKeyRule {
     tokens?: number;
     /** nameTokens: tokens never used (too generic to block on, e.g. HOSPITAL). */
     stopWords?: string[];
+    /** nameTokens / phonetic: a value holding two forms separated by ` / ` (`Société X / X Company`) is keyed by each form too. */
+    alternatives?: boolean;
     /** catalogInText: structured code fields (part numbers) emitted into the same key space as the text codes. */
     codeFields?: string[];
     /** nameTokens / phonetic / combined: alias tables (matching-rules/aliases/) applied after the normaliser, in order. */
@@ -67,8 +69,14 @@ export interface ComparatorRule {
      * (`CMC` / `CAROLINAS MEDICAL CENTER`). `related` gives it a level of its own (default `partial`, like any similar name).
      */
     acronymOnlyOutcome?: 'partial' | 'related';
-    /** fuzzy: a value cut by a fixed-width field inside a word (`… INFORMATION MANA`), or the other plus an AP copy counter or a place after the legal form, scores 0.97 against the other (server/matching/truncation.ts). */
+    /**
+     * fuzzy: a value cut by a fixed-width field inside a word (`… INFORMATION MANA`), or the other plus an AP copy counter
+     * or a place or street address after the legal form, scores 0.97 against the other (server/matching/truncation.ts).
+     * The legal forms are those of the comparator's `removeTrailing` alias tables.
+     */
     truncated?: boolean;
+    /** fuzzy with truncated: alias tables of places a register writes before the name; the other without them scores 0.97. */
+    placePrefixTables?: string[];
     /** fuzzy: a value holding two forms separated by ` / ` (`Société X / X Company`) also compares as each form. */
     alternatives?: boolean;
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */

@@ -145,6 +145,8 @@ test('every shipped table is valid and named after its file', () => {
     'catalogueTranslations',
     'chargemasterPrefixes',
     'facilityAbbreviations',
+    'facilityTranslations',
+    'hospitalGroupSuffixes',
     'itemAbbreviations',
     'legalPrefixes',
     'legalSuffixes',
@@ -154,6 +156,8 @@ test('every shipped table is valid and named after its file', () => {
     'noiseWords',
     'organizationAbbreviations',
     'organizationAliases',
+    'registeredPlacePrefixes',
+    'securityDescriptions',
     'supplierAliases',
   ]);
 });

@@ -57,6 +57,8 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'catalogueTranslations',
     'chargemasterPrefixes',
     'facilityAbbreviations',
+    'facilityTranslations',
+    'hospitalGroupSuffixes',
     'itemAbbreviations',
     'legalPrefixes',
     'legalSuffixes',
@@ -66,6 +68,8 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'noiseWords',
     'organizationAbbreviations',
     'organizationAliases',
+    'registeredPlacePrefixes',
+    'securityDescriptions',
     'supplierAliases',
   ]);
   expect(list.body.items.every((t) => t.publishedNumber === 1 && t.entries > 0)).toBe(true);

@@ -42,3 +42,13 @@ export async function verifyPair(args: {
 export function comparatorOf(explanation: VerifiedPair, name: string): VerifiedPair['comparators'][number] | undefined {
   return explanation.comparators.find((c) => c.name === name);
 }
+
+/** The `name` comparator's outcome and score for two records of `domain` that hold only a name, through the public API. */
+export async function nameComparison(args: {
+  server: TestServer;
+  domain: string;
+  a: string;
+  b: string;
+}): Promise<VerifiedPair['comparators'][number] | undefined> {
+  return comparatorOf(await verifyPair({ server: args.server, domain: args.domain, a: { name: args.a }, b: { name: args.b } }), 'name');
+}
