@@ -25,6 +25,7 @@ import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
 import { loadAliasTableFiles } from './matching/aliasTables/aliasTables';
 import { startSyncDispatcher } from './sync/dispatcher';
 import { ProcessorRunner } from './processors';
+import { createPreparationThread } from './golden/preparationThread';
 
 export interface RunningApp {
   services: AppServices;
@@ -81,6 +82,7 @@ export async function bootstrap(options: {
       interactiveBudgetMs: config.limits.previewBudgetMs,
     });
     services.mappingRuntime = mappingRuntime;
+    if (config.matchPreparationThread) services.matchPreparer = createPreparationThread({ logger });
     services.jobs = new JobRunner({ services });
     registerJobHandlers(services.jobs);
     services.processors = new ProcessorRunner({ services });
@@ -116,6 +118,7 @@ export async function bootstrap(options: {
         await stopSyncDispatcher();
         await services.jobs.stop();
         await services.mappingRuntime.close();
+        await services.matchPreparer?.close();
         if (!isSharedStore) await store.close();
       },
       kill: async () => {
@@ -124,6 +127,7 @@ export async function bootstrap(options: {
         await stopSyncDispatcher();
         await services.jobs.kill();
         await services.mappingRuntime.close();
+        await services.matchPreparer?.close();
       },
     };
   } catch (error) {

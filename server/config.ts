@@ -21,6 +21,8 @@ export interface AppConfig {
   adminKey?: string;
   /** Load the demo data into an empty store at start-up (default: on for the embedded store, off on MongoDB). */
   seed: boolean;
+  /** Prepare ingest batches for matching on a worker thread beside the main thread (default on; docs/INGEST.md). */
+  matchPreparationThread: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Default body limit for JSON API requests, in bytes. */
   jsonBodyLimit: number;
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminKey,
     // Demo data in a shared production database is a surprise; on MongoDB seeding is opt-in.
     seed: parseBoolean('MDM_SEED', env.MDM_SEED, !mongodbUri, problems),
+    matchPreparationThread: parseBoolean('MDM_MATCH_PREPARATION_THREAD', env.MDM_MATCH_PREPARATION_THREAD, true, problems),
     logLevel: (['debug', 'info', 'warn', 'error'].includes(logLevel) ? logLevel : 'info') as AppConfig['logLevel'],
     jsonBodyLimit: parseInteger(
       { name: 'MDM_JSON_BODY_LIMIT', raw: env.MDM_JSON_BODY_LIMIT, fallback: 1024 * 1024, min: 1024, max: 64 * 1024 * 1024 },

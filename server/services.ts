@@ -10,6 +10,7 @@ import type { Store } from './store/types';
 import type { JobRunner } from './jobs/jobRunner';
 import type { MappingRuntime } from './mapping-runtime';
 import type { ProcessorRunner } from './processors/processorRunner';
+import type { MatchPreparer } from './golden/preparationThread';
 
 export interface AppServices {
   config: AppConfig;
@@ -21,4 +22,9 @@ export interface AppServices {
   mappingRuntime: MappingRuntime;
   /** Runs the declared processors (change sequencer, search index, task sync, sync fan-out) under leases. */
   processors: ProcessorRunner;
+  /**
+   * Prepares ingest batches for matching on a worker thread (`golden/preparationThread.ts`); absent
+   * (or switched off with MDM_MATCH_PREPARATION_THREAD=false): prepared on the main thread.
+   */
+  matchPreparer?: MatchPreparer;
 }

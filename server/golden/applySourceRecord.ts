@@ -14,6 +14,7 @@ import { recomputeGolden } from './recompute';
 import { rematchLoneRecord } from './rematchLoneRecord';
 import { reviewClustersAround } from '../stewardship/clusterTasks';
 import { linkRelationships } from './relationships';
+import { preparedFor, type OffThreadPreparation } from './preparationThread';
 import { isSameJson } from '../stableJson';
 import { loadSurvivorshipConfig } from './survivorshipConfig';
 import type { GoldenActor, GoldenRecordDocument, MatchDecisionDocument, SourceRecordDocument } from './types';
@@ -62,6 +63,11 @@ export async function applySourceRecord(
      * (`namedByNotAMatch` for a group): a new record's exclusions are then known to be empty.
      */
     isNamedByNoNotAMatch?: boolean;
+    /**
+     * The record prepared for matching off the main thread (`prepareOffThread`): used when made from this
+     * record's canonical object under the rules applied here, else the record is prepared here.
+     */
+    prepared?: OffThreadPreparation;
   },
 ): Promise<ApplySourceRecordResult> {
   const { store } = services;
@@ -78,7 +84,8 @@ export async function applySourceRecord(
     const golden = knownGoldenId ? await activeGolden({ services, id: knownGoldenId, session }) : null;
     const canonical = asCanonical(record.canonical, record.sourceId);
     // Prepared once: matching, indexing and the fingerprint all read this (they used to prepare it each).
-    const preparation = prepareIncoming(canonical, rules);
+    const offThread = input.prepared?.canonical === record.canonical ? preparedFor(input.prepared, rules) : null;
+    const preparation = offThread ?? prepareIncoming(canonical, rules);
     // Only a not-a-match pair naming the record needs its fingerprint.
     const fingerprint = () => fingerprintOf(preparation);
 

@@ -27,4 +27,6 @@ export { loadSurvivorshipConfig, validateSurvivorshipConfig } from './survivorsh
 export type { SurvivorshipConfig, SurvivorshipStrategy, AttributeRule } from './survivorshipConfig';
 export { fingerprintRecord, namedByNotAMatch, rulesFor } from './goldenMatching';
 export { exportXrefs, exportGoldenRecords } from './exports';
+export { prepareOffThread } from './preparationThread';
+export type { OffThreadPreparation } from './preparationThread';
 export * from './collections';

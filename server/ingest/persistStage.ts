@@ -121,6 +121,7 @@ async function persistOne(input: {
     session,
     rules,
     isNamedByNoNotAMatch: input.isNamedByNoNotAMatch,
+    prepared: item.matchPreparation,
   });
   const result: RecordResult = {
     outcome: 'accepted',

@@ -1,6 +1,6 @@
 /** Shapes shared by the ingest pipeline, its use cases, the upload job and the presenters. */
 import type { ExceptionProblem, IngestStage } from '../exceptions/types';
-import type { ApplyOutcome, GoldenActor } from '../golden';
+import type { ApplyOutcome, GoldenActor, OffThreadPreparation } from '../golden';
 import type { PublishedMapping } from '../mappings';
 import type { AppServices } from '../services';
 import type { ItemPosition } from './recordReader';
@@ -82,6 +82,8 @@ export interface WorkItem {
   payloadHash?: string;
   /** Answered from the stored record before mapping (an unchanged re-send). */
   isAnsweredUnchanged?: boolean;
+  /** `canonical` prepared for matching on the preparation thread while the previous batch was persisted. */
+  matchPreparation?: OffThreadPreparation;
 }
 
 export interface IngestTotals {

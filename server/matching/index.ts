@@ -13,7 +13,8 @@ export type { MatchIndexEntry, IncomingPreparation } from './matchIndex';
 export { prepareIncoming, readEntry } from './matchIndex';
 export { findCandidates, matchRecord, pairKey } from './candidates';
 /** The rules in force for a domain (current published version in the store; the shipped file when none). */
-export { publishedRules } from './ruleSets/queries';
+export { compileCached, compiledSourceOf, publishedRules } from './ruleSets/queries';
+export type { CompiledSource } from './ruleSets/queries';
 export { loadTermWeights } from './termStats';
 export type { CandidateResult, GoldenCandidate, LookupArgs, MatchDecision, NotAMatch, OverCollision } from './candidates';
 

@@ -134,6 +134,20 @@ async function loadAliasContents(args: {
 const compiledByHash = new Map<string, CompiledRules>();
 const MAX_CACHED = 64;
 
+/** What a rule set compiled here was compiled from: enough to compile the same rules in another thread. */
+export interface CompiledSource {
+  rules: RuleSet;
+  hash: string;
+  aliasTables?: Map<string, AliasTable>;
+}
+
+const sourceOfCompiled = new WeakMap<CompiledRules, CompiledSource>();
+
+/** The rule set and published alias tables `compiled` was made from by `compileCached` (undefined: compiled elsewhere). */
+export function compiledSourceOf(compiled: CompiledRules): CompiledSource | undefined {
+  return sourceOfCompiled.get(compiled);
+}
+
 /**
  * Compiles a rule set once per content hash and alias-table contents (versions are immutable, so the
  * cache never goes stale). `aliasTables` are the published tables (others come from the shipped files).
@@ -149,6 +163,7 @@ export function compileCached(rules: RuleSet, hash: string = ruleSetHash(rules),
   let compiled = compiledByHash.get(key);
   if (!compiled) {
     compiled = compileRules(rules, { aliasTables });
+    sourceOfCompiled.set(compiled, { rules, hash, ...(aliasTables ? { aliasTables } : {}) });
     if (compiledByHash.size >= MAX_CACHED) compiledByHash.delete(compiledByHash.keys().next().value as string);
     compiledByHash.set(key, compiled);
   }
