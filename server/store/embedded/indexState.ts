@@ -271,6 +271,12 @@ export class IndexState {
     }
   }
 
+  /** Removes every entry at once (a whole-collection delete; the per-field flags stay, they only go from false to true). */
+  clear(): void {
+    this.root.clear();
+    this.ordered.delete(this.root);
+  }
+
   /** The entries as of now (see IndexImage); the id strings are the index's own. */
   image(): IndexImage {
     const leaves: Array<string | string[]> = [];
