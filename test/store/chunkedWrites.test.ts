@@ -117,6 +117,18 @@ describe('chunked multi-document writes', () => {
     await expectSameAfterRestart(store, dataDir);
   });
 
+  it('an _id $in that repeats an id deletes and counts that document once', async () => {
+    const store = await seeded(tempDir());
+    const items = store.collection('items');
+    const id = item(5)._id;
+    expect(await items.deleteMany({ _id: { $in: [id, id, item(6)._id] } })).toEqual({ deletedCount: 2 });
+    expect(await items.updateMany({ _id: { $in: [item(7)._id, item(7)._id] } }, { $inc: { n: 1 } })).toMatchObject({
+      matchedCount: 1,
+      modifiedCount: 1,
+    });
+    expect(await items.findOne({ _id: item(7)._id })).toMatchObject({ n: 8 });
+  });
+
   it('updateMany over an ordered range changes each document once although its key moves ahead of the scan', async () => {
     const dataDir = tempDir();
     const store = await seeded(dataDir);
