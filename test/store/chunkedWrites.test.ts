@@ -3,37 +3,18 @@
  * whole-collection `deleteMany({})` drops documents and index entries without reading them: the same documents,
  * index entries and log contents as before, one log record per chunk, atomic inside a transaction.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../server/logger';
-import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
+import { describe, expect, it } from 'vitest';
 import type { EmbeddedStore, EmbeddedStoreOptions } from '../../server/store/embedded/embeddedStore';
 import { decodePayload } from '../../server/store/embedded/logPayload';
 import type { LogOp } from '../../server/store/embedded/logPayload';
 import { LOG_MAGIC, scanRecordFile } from '../../server/store/embedded/recordFile';
 import { DuplicateKeyError } from '../../server/store/types';
 import type { Document } from '../../server/store/types';
+import { embeddedStoreFixtures } from '../support/embeddedStores';
 
-const silent = createLogger({ silent: true });
-const cleanups: Array<() => Promise<void>> = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-function tempDir(): string {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mdm-store-chunked-'));
-  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-  return dataDir;
-}
-
-async function open(dataDir: string, extra: Partial<EmbeddedStoreOptions> = {}): Promise<EmbeddedStore> {
-  const store = await openEmbeddedStore({ dataDir, logger: silent, restoreIndexesInBackground: false, ...extra });
-  cleanups.unshift(() => store.close().catch(() => undefined));
-  return store;
-}
+const { tempDir, open } = embeddedStoreFixtures('mdm-store-chunked-');
 
 const COUNT = 2500; // more than two chunks of 1,024 documents
 
