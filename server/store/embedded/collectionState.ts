@@ -238,6 +238,24 @@ export class CollectionState {
     }
   }
 
+  /**
+   * Drops every document and index entry at once, reading and parsing none of them (a whole-collection delete;
+   * before, each document was parsed to unlink it from the indexes). Indexes still waiting to be restored from an
+   * index image are replaced by empty ones.
+   */
+  clear(): void {
+    const deferred = this.deferred;
+    if (deferred) {
+      this.deferred = undefined;
+      this.restoring = undefined;
+      this.indexList.unshift(...deferred.specs.map((spec) => new IndexState(spec)));
+    }
+    for (const index of this.indexList) index.clear();
+    this.docs.clear();
+    this.idOrder.reset();
+    this.parsedDocs.clear();
+  }
+
   /** Replay path: stores document text without parsing (indexes are built afterwards). */
   putRaw(id: string, json: string): void {
     if (!this.docs.has(id)) this.idOrder.added(id);
@@ -267,7 +285,7 @@ export class CollectionState {
 
   /** Candidate ids of a plan, each once (lazy, so a findOne or a small limit stops after the first few). */
   candidates(plan: Plan): Iterable<string> {
-    if (plan.kind === 'ids') return plan.ids;
+    if (plan.kind === 'ids') return plan.ids.length > 1 ? distinct(plan.ids) : plan.ids;
     if (plan.kind === 'lookup') return distinct(plan.index.idsForPrefix(plan.prefix));
     return distinct(
       (function* (groups: Iterable<string[]>) {

@@ -208,13 +208,21 @@ export class ResidentText {
 
   /** A spilled document was replaced or deleted: its bytes are dead. */
   release(position: SpilledText): void {
-    this.spilledDocuments -= 1;
-    if (position.source) {
-      position.source.live -= 1;
-      this.closeUnusedSnapshots();
-      return;
+    this.releaseAll([position]);
+  }
+
+  /** Spilled documents were replaced or deleted; their bytes are dead (one rewrite check for all of them). */
+  releaseAll(positions: readonly SpilledText[]): void {
+    if (positions.length === 0) return;
+    let fromSnapshot = false;
+    for (const position of positions) {
+      this.spilledDocuments -= 1;
+      if (position.source) {
+        position.source.live -= 1;
+        fromSnapshot = true;
+      } else this.deadBytes += position.bytes;
     }
-    this.deadBytes += position.bytes;
+    if (fromSnapshot) this.closeUnusedSnapshots();
     this.maybeRewrite();
   }
 
@@ -295,7 +303,7 @@ function readFrom(fd: number, position: SpilledText): string {
 
 /** A collection's documents (Map-like: iteration and `keys()` in insertion order, like the Map it replaces). */
 export class DocumentTable {
-  private readonly entries = new Map<string, StoredText>();
+  private entries = new Map<string, StoredText>();
   /** Ids whose text is in memory, oldest first (the next to spill). */
   private readonly residentOrder = new Set<string>();
   residentCharacters = 0;
@@ -348,6 +356,19 @@ export class DocumentTable {
 
   keys(): IterableIterator<string> {
     return this.entries.keys();
+  }
+
+  /** Removes every document (a whole-collection delete): spilled text is released in one step, nothing is read. */
+  clear(): void {
+    const old = this.entries;
+    this.entries = new Map();
+    this.residentOrder.clear();
+    this.liveCharacters = 0;
+    if (this.resident) this.resident.residentCharacters -= this.residentCharacters;
+    this.residentCharacters = 0;
+    const spilled: SpilledText[] = [];
+    for (const stored of old.values()) if (typeof stored !== 'string') spilled.push(stored);
+    this.resident?.releaseAll(spilled);
   }
 
   /** `[id, json]` in insertion order (spilled documents are read back one at a time). */

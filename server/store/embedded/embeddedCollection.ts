@@ -33,6 +33,14 @@ export interface CollectionHost {
   writeGate(session?: StoreSession): Promise<void>;
   /** Validates and applies (or stages, inside a transaction) one change set; resolves when durable. */
   commit(options: { collection: string; changes: Change[]; session?: StoreSession }): Promise<void>;
+  /**
+   * Outside any transaction (after `writeGate`): validates and applies one change set and queues its log record
+   * within this call — it throws if it cannot — and returns the promise of its durability. A write that applies
+   * several change sets in one synchronous run (chunks) is atomic in memory and durable chunk by chunk.
+   */
+  applyNow(options: { collection: string; changes: Change[] }): Promise<void>;
+  /** Like `applyNow` for deleting every document of a collection, without reading any of them. */
+  deleteAllNow(collection: string): { deletedCount: number; durable: Promise<void> };
   createIndexes(collection: string, specs: IndexSpec[]): Promise<void>;
 }
 
@@ -196,12 +204,27 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
 
   private async deleteMatching(filter: Filter, limit: number, options?: WriteOptions): Promise<DeleteResult> {
     await this.host.writeGate(options?.session);
+    if (!options?.session && !Number.isFinite(limit) && Object.keys(filter).length === 0) {
+      // The whole collection: its documents and index entries are dropped without reading or parsing any of them.
+      const { deletedCount, durable } = this.host.deleteAllNow(this.name);
+      await durable;
+      return { deletedCount };
+    }
     const view = this.host.view(this.name, options?.session);
-    const matches = collectResultsSync(planMatches({ view, filter }), { limit: Number.isFinite(limit) ? limit : undefined });
-    if (matches.length === 0) return { deletedCount: 0 };
-    const changes: Change[] = matches.map((match) => ({ id: match.id, before: match.json, beforeDoc: match.doc, after: null }));
-    await this.host.commit({ collection: this.name, changes, session: options?.session });
-    return { deletedCount: matches.length };
+    const write = new ChunkedWrite(this.host, this.name, options?.session);
+    let deletedCount = 0;
+    try {
+      for (const match of planMatches({ view, filter }).matches) {
+        if (match === TICK) continue;
+        write.add({ id: match.id, before: match.json, beforeDoc: match.doc, after: null }, match.json.length);
+        if (++deletedCount >= limit) break;
+      }
+    } catch (error) {
+      await write.abandon();
+      throw error;
+    }
+    await write.finish();
+    return { deletedCount };
   }
 
   private async updateMatching(input: {
@@ -214,24 +237,35 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     const { filter, update, options } = input;
     await this.host.writeGate(options?.session);
     const view = this.host.view(this.name, options?.session);
-    const matches: Match[] = collectResultsSync(planMatches({ view, filter, sort: input.sort, wanted: input.isMulti ? undefined : 1 }), {
-      sort: input.sort,
-      limit: input.isMulti ? undefined : 1,
-    });
-    const changes: Change[] = [];
+    const stream = planMatches({ view, filter, sort: input.sort, wanted: input.isMulti ? undefined : 1 });
+    // One match: sorted (findOneAndUpdate) and limited; many: streamed, applied in chunks outside a transaction.
+    const matches: Iterable<Match | typeof TICK> = input.isMulti
+      ? stream.matches
+      : collectResultsSync(stream, { sort: input.sort, limit: 1 });
+    const write = new ChunkedWrite(this.host, this.name, options?.session);
+    let matchedCount = 0;
+    let beforeDoc: Document | undefined;
     let afterDoc: Document | undefined;
-    for (const match of matches) {
-      const working = copyParsed(match.doc);
-      if (!applyUpdate({ doc: working, update, isInsert: false })) {
-        // Unchanged: the stored document is the result.
-        afterDoc ??= match.doc;
-        continue;
+    try {
+      for (const match of matches) {
+        if (match === TICK) continue;
+        matchedCount += 1;
+        beforeDoc ??= match.doc;
+        const working = copyParsed(match.doc);
+        if (!applyUpdate({ doc: working, update, isInsert: false })) {
+          // Unchanged: the stored document is the result.
+          afterDoc ??= match.doc;
+          continue;
+        }
+        const after = serialise(working, this.name);
+        afterDoc ??= after.doc;
+        write.add({ id: match.id, before: match.json, beforeDoc: match.doc, after }, match.json.length + after.json.length);
       }
-      const after = serialise(working, this.name);
-      afterDoc ??= after.doc;
-      changes.push({ id: match.id, before: match.json, beforeDoc: match.doc, after });
+    } catch (error) {
+      await write.abandon();
+      throw error;
     }
-    if (matches.length === 0 && options?.upsert) {
+    if (matchedCount === 0 && options?.upsert) {
       const working = seedFromFilter(filter);
       applyUpdate({ doc: working, update, isInsert: true });
       if (typeof working._id !== 'string') working._id = randomUUID();
@@ -244,13 +278,80 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
       });
       return { matchedCount: 0, modifiedCount: 0, upsertedId: after.doc._id, afterDoc: copyParsed(after.doc) };
     }
-    if (changes.length > 0) await this.host.commit({ collection: this.name, changes, session: options?.session });
+    await write.finish();
     return {
-      matchedCount: matches.length,
-      modifiedCount: changes.length,
-      beforeDoc: matches[0] && copyParsed(matches[0].doc),
+      matchedCount,
+      modifiedCount: write.changed,
+      beforeDoc: beforeDoc && copyParsed(beforeDoc),
       afterDoc: afterDoc && copyParsed(afterDoc),
     };
+  }
+}
+
+/** A multi-document write applies a chunk once it holds this many documents… */
+const CHUNK_DOCUMENTS = 1024;
+/** …or this many characters of JSON (before and after), so its parsed copies stay bounded. */
+const CHUNK_CHARACTERS = 4 * 1024 * 1024;
+
+/**
+ * The change sets of one multi-document write. Outside a transaction a full chunk is applied and its log record
+ * queued at once (`applyNow`), while the write's scan goes on in the same synchronous run: no other operation runs
+ * in between (the selection and the change stay atomic in memory), but the write no longer holds every matched
+ * document parsed plus its change until one commit. Durability is per chunk, as MongoDB's multi-document writes
+ * are atomic per document only: a crash may keep the first chunks of an acknowledged-later write, never a torn
+ * chunk; the write's promise resolves once every chunk is durable. A unique violation stops the write at its
+ * chunk (the earlier chunks stay, as in MongoDB). Inside a transaction every change is staged at the end, as one
+ * change set, and commits atomically with the transaction.
+ *
+ * Changing the collection during the scan is safe: a full scan iterates the table's map, where deleting or
+ * replacing an entry already visited moves nothing; index candidates are de-duplicated, and a deleted or moved
+ * document found again is skipped or seen once (see CollectionState.candidates).
+ */
+class ChunkedWrite {
+  private changes: Change[] = [];
+  private characters = 0;
+  private readonly durable: Array<Promise<void>> = [];
+  /** Changes applied or staged so far. */
+  changed = 0;
+
+  constructor(
+    private readonly host: CollectionHost,
+    private readonly collection: string,
+    private readonly session: StoreSession | undefined,
+  ) {}
+
+  add(change: Change, characters: number): void {
+    this.changes.push(change);
+    this.characters += characters;
+    this.changed += 1;
+    if (!this.session && (this.changes.length >= CHUNK_DOCUMENTS || this.characters >= CHUNK_CHARACTERS)) this.applyChunk();
+  }
+
+  /** Applies (or stages) the rest and resolves once every chunk is durable. */
+  async finish(): Promise<void> {
+    if (this.session) {
+      if (this.changes.length > 0) await this.host.commit({ collection: this.collection, changes: this.changes, session: this.session });
+      return;
+    }
+    try {
+      if (this.changes.length > 0) this.applyChunk();
+    } catch (error) {
+      await this.abandon();
+      throw error;
+    }
+    await Promise.all(this.durable);
+  }
+
+  /** After a failure part-way: waits for the chunks already applied (they stay) without masking the failure. */
+  async abandon(): Promise<void> {
+    await Promise.allSettled(this.durable);
+  }
+
+  private applyChunk(): void {
+    const changes = this.changes;
+    this.changes = [];
+    this.characters = 0;
+    this.durable.push(this.host.applyNow({ collection: this.collection, changes }));
   }
 }
 

@@ -325,10 +325,36 @@ export class EmbeddedStore implements Store, CollectionHost {
       transaction.overlays.set(input.collection, overlay);
       return;
     }
+    await this.applyNow({ collection: input.collection, changes: input.changes });
+  }
+
+  applyNow(input: { collection: string; changes: Change[] }): Promise<void> {
+    this.assertUsable();
+    const state = this.state(input.collection);
     state.validate(input.changes);
     const payload = encodeAndCheck(input.changes.map((change) => toOp(input.collection, change)));
     state.apply(input.changes);
-    await this.writer.append(payload);
+    return this.writer.append(payload);
+  }
+
+  deleteAllNow(collection: string): { deletedCount: number; durable: Promise<void> } {
+    this.assertUsable();
+    const state = this.state(collection);
+    const durable: Array<Promise<void>> = [];
+    let ids: string[] = [];
+    const logChunk = (): void => {
+      durable.push(this.writer.append(encodeAndCheck(ids.map((id) => ({ kind: 'delete', collection, id })))));
+      ids = [];
+    };
+    // The same log records as deleting each document (one record per chunk of ids); nothing is read or parsed.
+    for (const id of state.docs.keys()) {
+      ids.push(id);
+      if (ids.length >= DELETE_ALL_IDS_PER_RECORD) logChunk();
+    }
+    if (ids.length > 0) logChunk();
+    const deletedCount = state.docs.size;
+    state.clear();
+    return { deletedCount, durable: Promise.all(durable).then(() => undefined) };
   }
 
   async createIndexes(collection: string, specs: IndexSpec[]): Promise<void> {
@@ -425,6 +451,9 @@ export class EmbeddedStore implements Store, CollectionHost {
     });
   }
 }
+
+/** Ids per log record of a whole-collection delete (~60 bytes each). */
+const DELETE_ALL_IDS_PER_RECORD = 16_384;
 
 function toOp(collection: string, change: Change): LogOp {
   return change.after ? { kind: 'put', collection, id: change.id, json: change.after.json } : { kind: 'delete', collection, id: change.id };

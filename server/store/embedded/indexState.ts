@@ -11,10 +11,78 @@ import { present } from '../../invariant';
 import type { Document, Filter, IndexSpec } from '../types';
 import { copyParsed } from './documentCopies';
 import { compareEncodedKeys, OrderedKeys } from './orderedKeys';
-import type { KeyBound } from './orderedKeys';
+import type { KeyBound, KeySource } from './orderedKeys';
 
 type Leaf = string | Set<string>;
-type IndexNode = Map<string, IndexNode | Leaf>;
+type Child = IndexNode | Leaf;
+
+/**
+ * A level below the first that holds one key: two fields instead of a `Map` (~40 bytes against ~180 with its hash
+ * table). Most levels of a compound index whose leading field is (nearly) unique are such — `{ goldenId, at }`,
+ * `{ target.type, target.id, at }`, `{ domain, goldenId }`: one per document and index. It becomes a `Map` when a
+ * second key arrives (`setChild`), and is pruned like a Map when its key goes.
+ */
+class SingleKeyNode implements KeySource {
+  constructor(
+    public key: string | undefined,
+    public child: Child | undefined,
+  ) {}
+
+  get size(): number {
+    return this.key === undefined ? 0 : 1;
+  }
+
+  has(key: string): boolean {
+    return key === this.key;
+  }
+
+  get(key: string): Child | undefined {
+    return key === this.key ? this.child : undefined;
+  }
+
+  *keys(): IterableIterator<string> {
+    if (this.key !== undefined) yield this.key;
+  }
+
+  *values(): IterableIterator<Child> {
+    if (this.child !== undefined) yield this.child;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, Child]> {
+    if (this.key !== undefined && this.child !== undefined) yield [this.key, this.child];
+  }
+}
+
+type IndexNode = Map<string, Child> | SingleKeyNode;
+
+function isNode(value: Child | undefined): value is IndexNode {
+  return value instanceof Map || value instanceof SingleKeyNode;
+}
+
+/** Sets `key` in `node`; returns the node its parent must hold (a single-key node becomes a Map at a second key). */
+function setChild(node: IndexNode, key: string, child: Child): IndexNode {
+  if (node instanceof Map) {
+    node.set(key, child);
+    return node;
+  }
+  if (node.key === undefined || node.key === key) {
+    node.key = key;
+    node.child = child;
+    return node;
+  }
+  return new Map<string, Child>([
+    [node.key, present(node.child, 'the child of a single-key index level')],
+    [key, child],
+  ]);
+}
+
+function deleteChild(node: IndexNode, key: string): void {
+  if (node instanceof Map) node.delete(key);
+  else if (node.key === key) {
+    node.key = undefined;
+    node.child = undefined;
+  }
+}
 
 // MongoDB refuses compound keys over two arrays; this bound stops a pathological document from exploding.
 const MAX_KEYS_PER_DOCUMENT = 10_000;
@@ -133,7 +201,8 @@ export class IndexState {
   private readonly fieldPaths: string[][];
   readonly isUnique: boolean;
   private readonly partial: Query | undefined;
-  private readonly root: IndexNode = new Map();
+  /** The first level (always a Map; the levels below start as single-key nodes). */
+  private readonly root = new Map<string, Child>();
   private readonly ordered = new WeakMap<IndexNode, OrderedKeys>();
   /** Per field: some document had an array along its path (sorting by it then needs mingo's array order). */
   readonly multikey: boolean[];
@@ -216,29 +285,33 @@ export class IndexState {
     if (levels) this.removeAt(this.root, levels, 0, id);
   }
 
-  private addAt(node: IndexNode, levels: string[][], level: number, id: string): void {
+  /** Adds an id under every key combination below `node`; returns the node its parent must hold (see setChild). */
+  private addAt(node: IndexNode, levels: string[][], level: number, id: string): IndexNode {
     const keys = present(levels[level], 'the keys of an index level');
+    let current = node;
     if (level === levels.length - 1) {
       for (const key of keys) {
-        const leaf = node.get(key) as Leaf | undefined;
+        const leaf = current.get(key) as Leaf | undefined;
         if (leaf === undefined) {
-          node.set(key, id);
-          this.ordered.get(node)?.added(key);
+          current = setChild(current, key, id);
+          this.ordered.get(current)?.added(key);
         } else if (typeof leaf === 'string') {
-          if (leaf !== id) node.set(key, new Set([leaf, id]));
+          if (leaf !== id) current = setChild(current, key, new Set([leaf, id]));
         } else leaf.add(id);
       }
-      return;
+      return current;
     }
     for (const key of keys) {
-      let child = node.get(key) as IndexNode | undefined;
+      const child = current.get(key) as IndexNode | undefined;
       if (!child) {
-        child = new Map();
-        node.set(key, child);
-        this.ordered.get(node)?.added(key);
+        current = setChild(current, key, this.addAt(new SingleKeyNode(undefined, undefined), levels, level + 1, id));
+        this.ordered.get(current)?.added(key);
+        continue;
       }
-      this.addAt(child, levels, level + 1, id);
+      const updated = this.addAt(child, levels, level + 1, id);
+      if (updated !== child) current = setChild(current, key, updated);
     }
+    return current;
   }
 
   private removeAt(node: IndexNode, levels: string[][], level: number, id: string): void {
@@ -249,12 +322,13 @@ export class IndexState {
         if (leaf === undefined) continue;
         if (typeof leaf === 'string') {
           if (leaf === id) {
-            node.delete(key);
+            deleteChild(node, key);
             this.ordered.get(node)?.removed();
           }
         } else {
           leaf.delete(id);
-          if (leaf.size === 1) node.set(key, leaf.values().next().value as string);
+          // The key stays, so this never turns a single-key node into a Map.
+          if (leaf.size === 1) setChild(node, key, leaf.values().next().value as string);
         }
       }
       return;
@@ -263,12 +337,18 @@ export class IndexState {
       const child = node.get(key) as IndexNode | undefined;
       if (!child) continue;
       this.removeAt(child, levels, level + 1, id);
-      // Drop emptied maps so deleted keys do not leak memory.
+      // Drop emptied levels so deleted keys do not leak memory.
       if (child.size === 0) {
-        node.delete(key);
+        deleteChild(node, key);
         this.ordered.get(node)?.removed();
       }
     }
+  }
+
+  /** Removes every entry at once (a whole-collection delete; the per-field flags stay, they only go from false to true). */
+  clear(): void {
+    this.root.clear();
+    this.ordered.delete(this.root);
   }
 
   /** The entries as of now (see IndexImage); the id strings are the index's own. */
@@ -308,17 +388,24 @@ export class IndexState {
     // Leaves arrive in map order, so consecutive ones share their leading keys: keep the last path.
     const pathKeys: string[] = [];
     const pathNodes: IndexNode[] = [this.root];
+    // Sets a child of the node at `level` on the path; a node that became a Map replaces itself in its parent.
+    const setOnPath = (level: number, key: string, child: Child): void => {
+      const node = present(pathNodes[level], 'a node on the restored path');
+      const updated = setChild(node, key, child);
+      if (updated === node) return;
+      pathNodes[level] = updated;
+      setChild(present(pathNodes[level - 1], 'the parent of a restored node'), present(pathKeys[level - 1], 'its key'), updated);
+    };
     for (let at = 0; at < leaves.length; at += stride) {
       let level = 0;
       while (level < depth - 1 && pathKeys[level] === leaves[at + level]) level++;
       for (; level < depth - 1; level++) {
         const key = leaves[at + level];
         if (typeof key !== 'string') throw new IndexImageError(`index ${this.name}: a key is not a string`);
-        const parent = present(pathNodes[level], 'the parent node of an image key');
-        let child = parent.get(key) as IndexNode | undefined;
+        let child = present(pathNodes[level], 'the parent node of an image key').get(key) as IndexNode | undefined;
         if (!child) {
-          child = new Map();
-          parent.set(key, child);
+          child = new SingleKeyNode(undefined, undefined);
+          setOnPath(level, key, child);
         }
         pathKeys[level] = key;
         pathNodes[level + 1] = child;
@@ -326,7 +413,7 @@ export class IndexState {
       const last = leaves[at + depth - 1];
       if (typeof last !== 'string') throw new IndexImageError(`index ${this.name}: a key is not a string`);
       const value = leaves[at + depth];
-      present(pathNodes[depth - 1], 'the node of an image leaf').set(last, Array.isArray(value) ? new Set(value.map(idAt)) : idAt(value));
+      setOnPath(depth - 1, last, Array.isArray(value) ? new Set(value.map(idAt)) : idAt(value));
     }
   }
 
@@ -353,61 +440,28 @@ export class IndexState {
   }
 
   add(tuple: string[], id: string): void {
-    let node = this.root;
-    for (let level = 0; level < tuple.length - 1; level++) {
-      const key = present(tuple[level], 'a key of the tuple');
-      let child = node.get(key) as IndexNode | undefined;
-      if (!child) {
-        child = new Map();
-        node.set(key, child);
-        this.ordered.get(node)?.added(key);
-      }
-      node = child;
-    }
-    const last = present(tuple[tuple.length - 1], 'the last key of the tuple');
-    const leaf = node.get(last) as Leaf | undefined;
-    if (leaf === undefined) {
-      node.set(last, id);
-      this.ordered.get(node)?.added(last);
-    } else if (typeof leaf === 'string') {
-      if (leaf !== id) node.set(last, new Set([leaf, id]));
-    } else leaf.add(id);
+    this.addAt(
+      this.root,
+      tuple.map((key) => [key]),
+      0,
+      id,
+    );
   }
 
   remove(tuple: string[], id: string): void {
-    const path: IndexNode[] = [this.root];
-    for (let level = 0; level < tuple.length - 1; level++) {
-      const child = present(path[level], 'a node on the tuple path').get(present(tuple[level], 'a key of the tuple')) as
-        IndexNode | undefined;
-      if (!child) return;
-      path.push(child);
-    }
-    const node = present(path[path.length - 1], 'the leaf node of the tuple');
-    const last = present(tuple[tuple.length - 1], 'the last key of the tuple');
-    const leaf = node.get(last) as Leaf | undefined;
-    if (leaf === undefined) return;
-    if (typeof leaf === 'string') {
-      if (leaf === id) {
-        node.delete(last);
-        this.ordered.get(node)?.removed();
-      }
-    } else {
-      leaf.delete(id);
-      if (leaf.size === 1) node.set(last, leaf.values().next().value as string);
-    }
-    // Drop empty intermediate maps so deleted keys do not leak memory.
-    for (let level = path.length - 1; level > 0 && path[level]?.size === 0; level--) {
-      const parent = present(path[level - 1], 'the parent of an empty node');
-      parent.delete(present(tuple[level - 1], 'the key of an empty node'));
-      this.ordered.get(parent)?.removed();
-    }
+    this.removeAt(
+      this.root,
+      tuple.map((key) => [key]),
+      0,
+      id,
+    );
   }
 
   /** Ids stored under a full key tuple (for uniqueness checks). */
   idsAt(tuple: string[]): Iterable<string> {
-    let node: IndexNode | Leaf | undefined = this.root;
+    let node: Child | undefined = this.root;
     for (const key of tuple) {
-      if (!(node instanceof Map)) return [];
+      if (!isNode(node)) return [];
       node = node.get(key);
     }
     if (node === undefined) return [];
@@ -416,7 +470,7 @@ export class IndexState {
 
   /** Lazily yields every id under each prefix combination (one key list per leading field); may repeat ids. */
   *idsForPrefix(prefixKeys: string[][]): Generator<string> {
-    function* walk(node: IndexNode | Leaf, level: number): Generator<string> {
+    function* walk(node: Child, level: number): Generator<string> {
       if (typeof node === 'string') yield node;
       else if (node instanceof Set) yield* node;
       else if (level < prefixKeys.length) {
@@ -442,12 +496,12 @@ export class IndexState {
     lower?: KeyBound;
     upper?: KeyBound;
   }): Generator<string[]> {
-    let node: IndexNode | Leaf | undefined = this.root;
+    let node: Child | undefined = this.root;
     for (const key of options.prefix) {
-      if (!(node instanceof Map)) return;
+      if (!isNode(node)) return;
       node = node.get(key);
     }
-    if (!(node instanceof Map)) {
+    if (!isNode(node)) {
       if (node !== undefined) yield typeof node === 'string' ? [node] : [...node];
       return;
     }
@@ -460,7 +514,7 @@ export class IndexState {
       return keys;
     };
     const levels = options.orderedLevels;
-    const idsBelow = (child: IndexNode | Leaf): string[] => [...this.idsBelow(child)];
+    const idsBelow = (child: Child): string[] => [...this.idsBelow(child)];
     function* walk(map: IndexNode, depth: number): Generator<string[]> {
       const isFirst = depth === 0;
       const keys = ordered(map).range({
@@ -471,14 +525,14 @@ export class IndexState {
       for (const key of keys) {
         const child = map.get(key);
         if (child === undefined) continue;
-        if (depth + 1 < levels && child instanceof Map) yield* walk(child, depth + 1);
+        if (depth + 1 < levels && isNode(child)) yield* walk(child, depth + 1);
         else yield idsBelow(child);
       }
     }
     yield* walk(node, 0);
   }
 
-  private *idsBelow(node: IndexNode | Leaf): Generator<string> {
+  private *idsBelow(node: Child): Generator<string> {
     if (typeof node === 'string') yield node;
     else if (node instanceof Set) yield* node;
     else for (const child of node.values()) yield* this.idsBelow(child);

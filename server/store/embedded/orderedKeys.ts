@@ -41,6 +41,13 @@ export class OrderedKeys {
     if (this.sortedKeys) this.stale += 1;
   }
 
+  /** The source was emptied: forget the list (the next ordered read builds it again). */
+  reset(): void {
+    this.sortedKeys = undefined;
+    this.pending = [];
+    this.stale = 0;
+  }
+
   /** The current ordered key array (may contain deleted keys: check `source.has`). */
   sorted(): string[] {
     if (!this.sortedKeys || (this.stale > 1024 && this.stale * 2 > this.sortedKeys.length)) {

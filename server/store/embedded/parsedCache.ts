@@ -97,6 +97,12 @@ export class ParsedCache {
     this.characters -= previous.json.length;
   }
 
+  /** Drops every entry (the collection was emptied). */
+  clear(): void {
+    this.entries.clear();
+    this.characters = 0;
+  }
+
   get size(): number {
     return this.entries.size;
   }
