@@ -10,7 +10,7 @@ import type { CompareContext } from './comparators';
 import type { CompiledRules } from './rules';
 import { forEachLookupKey } from './blocking';
 import { clusterPairs } from './clustering';
-import { evaluatePreparedPair, prepareRecord } from './scoring';
+import { decidingVeto, evaluatePreparedPair, prepareRecord } from './scoring';
 import { countTerms, termWeightsOf } from './termStats';
 import { present } from '../invariant';
 import type { CanonicalRecord, PreparedRecord } from './types';
@@ -266,14 +266,18 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
           continue;
         }
         pairsCompared++;
-        const evaluation = evaluatePreparedPair({ a: anchor, b: otherRecord, compiled: rules, context });
-        if (evaluation.hardRule?.relationship && relationships.length < maxListed) {
-          relationships.push({ a: sa, b: sb, relationship: evaluation.hardRule.relationship });
+        // A veto read from a few comparators (another GTIN…) bands the pair no-match: it is not scored.
+        const veto = decidingVeto({ a: anchor, b: otherRecord, compiled: rules });
+        const evaluation = veto ? null : evaluatePreparedPair({ a: anchor, b: otherRecord, compiled: rules, context });
+        const rule = veto ?? evaluation?.hardRule;
+        if (rule?.relationship && relationships.length < maxListed) {
+          relationships.push({ a: sa, b: sb, relationship: rule.relationship });
         }
-        if (evaluation.hardRule?.action === 'veto') {
+        if (rule?.action === 'veto') {
           cannotLinks.a.push(a);
           cannotLinks.b.push(other);
         }
+        if (!evaluation) continue;
         if (evaluation.band === 'auto-merge') {
           autoMergePairs++;
           merges.a.push(a);

@@ -10,9 +10,17 @@ import { collections, entryId, preparationFor, readEntry, statId } from './match
 import type { IncomingPreparation, MatchIndexEntry } from './matchIndex';
 import { loadRules } from './rules';
 import type { CompiledRules } from './rules';
-import { evaluatePreparedPair, explainEvaluation, prepareRecord, shareStoredValues, shownScore, type PairEvaluation } from './scoring';
+import {
+  decidingVeto,
+  evaluatePreparedPair,
+  explainEvaluation,
+  prepareRecord,
+  shareStoredValues,
+  shownScore,
+  type PairEvaluation,
+} from './scoring';
 import { loadTermWeights, termStatsVersionId, termStatsVersionOf } from './termStats';
-import type { CanonicalRecord, MatchBand, MatchExplanation, PreparedRecord } from './types';
+import type { CanonicalRecord, HardRule, MatchBand, MatchExplanation, PreparedRecord } from './types';
 
 /** Entries fetched per lookup at most: a safety net on top of maxBlockSize. */
 const DEFAULT_MAX_ENTRIES = 1000;
@@ -221,13 +229,31 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
   const preparation = preparationFor(args.record, rules, args.preparation);
   const found = await findCandidates({ ...args, rules, preparation });
   const prepared = preparation.prepared;
-  // Token weights of idf comparators: one read for the tokens of the record and its candidates.
+  // Members a hard-rule veto decides from a few comparators (another GTIN…) are not scored: their band
+  // is no-match whatever the score, and a golden record is ranked and explained by a member above it.
+  let excluded = 0;
+  const scored = new Map<string, Array<{ member: MatchIndexEntry; veto: HardRule | null }>>();
+  const toWeigh: PreparedRecord[] = [prepared];
+  for (const [goldenId, members] of found.byGolden) {
+    const list: Array<{ member: MatchIndexEntry; veto: HardRule | null }> = [];
+    for (const member of members) {
+      if (isExcluded(args.notAMatch, { recordId: args.recordId, candidateRecordId: member.recordId, goldenId })) {
+        excluded++;
+        continue;
+      }
+      const veto = decidingVeto({ a: prepared, b: member.prepared, compiled: rules });
+      if (!veto) toWeigh.push(member.prepared);
+      list.push({ member, veto });
+    }
+    scored.set(goldenId, list);
+  }
+  // Token weights of idf comparators: one read for the tokens of the record and the candidates to score.
   const context =
-    found.entriesFetched > 0 && rules.idfComparators.length > 0
+    toWeigh.length > 1 && rules.idfComparators.length > 0
       ? await loadTermWeights({
           store: args.store,
           compiled: rules,
-          prepared: [prepared, ...[...found.byGolden.values()].flat().map((e) => e.prepared)],
+          prepared: toWeigh,
           session: args.session,
           termStatsVersion: found.termStatsVersion,
         })
@@ -236,24 +262,20 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
   const candidates: GoldenCandidate[] = [];
   const relationships: MatchDecision['relationships'] = [];
   let entriesCompared = 0;
-  let excluded = 0;
   let stale = 0;
   let membersVetoed = 0;
-  for (const [goldenId, members] of found.byGolden) {
+  for (const [goldenId, members] of scored) {
     // Members are evaluated without explanations; only the golden's best member is explained.
     let best: { recordId: string; b: PreparedRecord; evaluation: PairEvaluation; score: number } | null = null;
     let vetoedBy: { recordId: string; rule: string } | null = null;
-    for (const member of members) {
-      if (isExcluded(args.notAMatch, { recordId: args.recordId, candidateRecordId: member.recordId, goldenId })) {
-        excluded++;
-        continue;
-      }
+    for (const { member, veto } of members) {
       if (member.prepared.rulesVersion !== rules.version) stale++;
       entriesCompared++;
-      const evaluation = evaluatePreparedPair({ a: prepared, b: member.prepared, compiled: rules, context });
-      const rule = evaluation.hardRule;
+      const evaluation = veto ? null : evaluatePreparedPair({ a: prepared, b: member.prepared, compiled: rules, context });
+      const rule = veto ?? evaluation?.hardRule;
       if (rule?.relationship) relationships.push({ recordId: member.recordId, goldenId, relationship: rule.relationship });
       if (rule?.action === 'veto') vetoedBy ??= { recordId: member.recordId, rule: rule.name };
+      if (!evaluation) continue;
       // Ranked by the score an explanation shows (rounded), as stewards see it.
       const score = shownScore(evaluation);
       if (

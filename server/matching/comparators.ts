@@ -90,6 +90,8 @@ export interface CompiledComparator {
    */
   preparationKey?: string;
   compare(a: PreparedValue, b: PreparedValue, context?: CompareContext): ComparisonResult;
+  /** Its comparison reads the domain's term weights (`CompareContext.termWeights`): idf token sets. */
+  usesTermWeights?: boolean;
 }
 
 const MISSING: ComparisonResult = { score: null, outcome: 'missing', a: null, b: null };
@@ -357,6 +359,7 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       : null;
   return {
     rule,
+    ...(isIdf ? { usesTermWeights: true } : {}),
     preparationKey: preparationKeyOf(rule, ['tokens', rule.params?.normalizer ?? 'text', rule.params?.aliasTables ?? []]),
     // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
     prepare: (record) => {

@@ -6,6 +6,7 @@
  * token frequencies of idf comparators (termStats.ts), kept current the same way, and the version
  * document of a domain's term stats (`<domain>|#termStats`, read with the block sizes).
  */
+import { DuplicateKeyError } from '../store/types';
 import type { Collection, Document, Store, StoreSession } from '../store/types';
 import type { CompiledRules } from './rules';
 import { prepareRecord } from './scoring';
@@ -16,6 +17,8 @@ import type { CanonicalRecord, PreparedRecord } from './types';
 export const MATCH_INDEX = 'matchIndex';
 export const BLOCK_STATS = 'blockStats';
 const STATS_CHUNK = 1000;
+/** Entries prepared and inserted at a time by `indexRecords`. */
+const INSERT_SLICE = 250;
 
 export interface MatchIndexEntry extends Document {
   _id: string;
@@ -244,6 +247,12 @@ export async function indexRecords(args: {
     into.set(key, (into.get(key) ?? 0) + delta);
   };
   const ids = args.entries.map((e) => entryId(domain, e.recordId));
+  // Entries are written a slice at a time (below): a record listed twice fails the call before anything is changed.
+  const listed = new Set<string>();
+  for (const id of ids) {
+    if (listed.has(id)) throw new DuplicateKeyError(MATCH_INDEX, '_id_', { _id: id });
+    listed.add(id);
+  }
   const previous = await index.find(
     { _id: { $in: ids } },
     { projection: { _id: 1, keys: 1, prepared: 1, sharedValues: 1, termsOf: 1, terms: 1 }, session: args.session },
@@ -253,23 +262,28 @@ export async function indexRecords(args: {
     for (const term of countedTermKeys(readEntry(old))) bump(term, -1, termCounts);
   }
   if (previous.length > 0) await index.deleteMany({ _id: { $in: previous.map((p) => p._id) } }, { session: args.session });
-  const docs: StoredEntry[] = args.entries.map((entry) => {
-    const preparation = preparationFor(entry.record, args.rules, entry.preparation);
-    const keys = [...new Set(preparation.keysByRule.flat())];
-    for (const key of keys) bump(key, 1);
-    const prepared = preparation.prepared;
-    const termsOf = idfComparatorsHeld(prepared, args.rules);
-    for (const term of termKeysOf(prepared, termsOf)) bump(term, 1, termCounts);
-    return {
-      _id: entryId(domain, entry.recordId),
-      domain,
-      goldenId: entry.goldenId,
-      keys,
-      ...storedPreparation(prepared, args.rules),
-      ...(termsOf.length > 0 ? { termsOf } : {}),
-    };
-  });
-  if (docs.length > 0) await args.store.collection<StoredEntry>(MATCH_INDEX).insertMany(docs, { session: args.session });
+  // Prepared and written a slice at a time: a bulk call's prepared records and entry objects die young
+  // (in the scavenger) instead of living until the whole call is written and being promoted to the old
+  // generation, where they made most of the bulk load's peak heap.
+  for (let from = 0; from < args.entries.length; from += INSERT_SLICE) {
+    const docs: StoredEntry[] = args.entries.slice(from, from + INSERT_SLICE).map((entry) => {
+      const preparation = preparationFor(entry.record, args.rules, entry.preparation);
+      const keys = [...new Set(preparation.keysByRule.flat())];
+      for (const key of keys) bump(key, 1);
+      const prepared = preparation.prepared;
+      const termsOf = idfComparatorsHeld(prepared, args.rules);
+      for (const term of termKeysOf(prepared, termsOf)) bump(term, 1, termCounts);
+      return {
+        _id: entryId(domain, entry.recordId),
+        domain,
+        goldenId: entry.goldenId,
+        keys,
+        ...storedPreparation(prepared, args.rules),
+        ...(termsOf.length > 0 ? { termsOf } : {}),
+      };
+    });
+    await args.store.collection<StoredEntry>(MATCH_INDEX).insertMany(docs, { session: args.session });
+  }
   for (const [key, delta] of counts) if (delta === 0) counts.delete(key);
   await adjustStats({ stats: collections(args.store).stats, idOf: statId, domain, counts, session: args.session });
   for (const [key, delta] of termCounts) if (delta === 0) termCounts.delete(key);

@@ -80,13 +80,16 @@ export function conditionsHold(
   results: readonly ComparisonResult[],
   missing: ComparisonResult,
 ): boolean {
-  for (const condition of conditions) {
-    const result = results[condition.comparator] ?? missing;
-    if (condition.outcomes !== null && !condition.outcomes.has(result.outcome)) return false;
-    const score = result.score;
-    if (condition.scoreAtLeast !== undefined && (score === null || score < condition.scoreAtLeast)) return false;
-    if (condition.scoreBelow !== undefined && (score === null || score >= condition.scoreBelow)) return false;
-  }
+  for (const condition of conditions) if (!compiledConditionHolds(condition, results[condition.comparator] ?? missing)) return false;
+  return true;
+}
+
+/** Whether one compiled condition holds for its comparator's result. */
+export function compiledConditionHolds(condition: CompiledCondition, result: ComparisonResult): boolean {
+  if (condition.outcomes !== null && !condition.outcomes.has(result.outcome)) return false;
+  const score = result.score;
+  if (condition.scoreAtLeast !== undefined && (score === null || score < condition.scoreAtLeast)) return false;
+  if (condition.scoreBelow !== undefined && (score === null || score >= condition.scoreBelow)) return false;
   return true;
 }
 

@@ -18,7 +18,7 @@ import type {
 } from './types';
 import type { CompareContext, ComparisonResult } from './comparators';
 import { MISSING_COMPARISON } from './comparators';
-import { conditionsHold, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED } from './probabilistic';
+import { compiledConditionHolds, conditionsHold, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED } from './probabilistic';
 import { present } from '../invariant';
 
 /** Normalises a record once for every comparator of the rule set. */
@@ -153,6 +153,39 @@ export function evaluatePreparedPair({
     break;
   }
   return { results, score, evidenceWeight, matchWeight, levels, hardRule: fired, band };
+}
+
+/**
+ * The veto that decides a pair, found by running the hard rules in order and comparing only what
+ * their conditions read (the identifiers, in the shipped rules): a pair with another GTIN is not
+ * scored. Null when the pair needs `evaluatePreparedPair`: no rule fires, a rule other than a veto
+ * fires first, a cap fires (whether it counts depends on the score), or a condition reads a
+ * comparator that uses term weights (not loaded yet). When it returns a rule, `evaluatePreparedPair`
+ * fires that same rule and bands the pair no-match, so its score cannot matter to any caller that
+ * ranks no-match below review.
+ */
+export function decidingVeto({ a, b, compiled }: { a: PreparedRecord; b: PreparedRecord; compiled: CompiledRules }): HardRule | null {
+  const compared: Array<ComparisonResult | undefined> = [];
+  for (const { rule, conditions } of compiled.hardRuleChecks) {
+    let holds = true;
+    for (const condition of conditions) {
+      let result = compared[condition.comparator];
+      if (result === undefined) {
+        const comparator = compiled.comparators[condition.comparator];
+        if (comparator?.usesTermWeights) return null;
+        const va = comparator ? a.values[comparator.rule.name] : undefined;
+        const vb = comparator ? b.values[comparator.rule.name] : undefined;
+        result = !comparator || va === undefined || vb === undefined ? MISSING_COMPARISON : comparator.compare(va, vb);
+        if (comparator) compared[condition.comparator] = result;
+      }
+      if (!compiledConditionHolds(condition, result)) {
+        holds = false;
+        break;
+      }
+    }
+    if (holds) return rule.action === 'veto' ? rule : null;
+  }
+  return null;
 }
 
 function round(value: number): number {

@@ -155,3 +155,55 @@ describe('match-index entries', () => {
     expect(after.get('contained|')).toBe(3);
   });
 });
+
+describe('one bulk call writes its entries a slice at a time', () => {
+  let stores: Store[] = [];
+  let dirs: string[] = [];
+  const open = async (): Promise<Store> => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'entries-bulk-'));
+    const store = await openEmbeddedStore({ dataDir, logger: createLogger({ silent: true }) });
+    await ensureMatchIndexes(store);
+    stores.push(store);
+    dirs.push(dataDir);
+    return store;
+  };
+  /** Every document of the match index, block sizes and term counts, in `_id` order. */
+  const contents = async (store: Store) => {
+    const all = async (name: string) => (await store.collection<{ _id: string }>(name).find({})).sort((x, y) => (x._id < y._id ? -1 : 1));
+    // The term-stats version document holds a new random version on every write: left out.
+    const blocks = (await all(BLOCK_STATS)).filter((doc) => !doc._id.endsWith('#termStats'));
+    return { entries: await all(MATCH_INDEX), blocks, terms: await all(TERM_STATS) };
+  };
+  const words = ['GLOVE', 'NITRILE', 'EXAM', 'SYRINGE', 'LUER', 'LOCK', 'GAUZE', 'STERILE', 'SUTURE', 'VICRYL'];
+  // More records than one slice, with shared tokens so blocks and term counts sum over slices.
+  const records = Array.from({ length: 620 }, (_, i) =>
+    title(`b${i}`, `${words[i % 10]} ${words[(i * 3) % 10]} ${words[(i * 7) % 10]} PART${i % 97}`),
+  );
+  afterEach(async () => {
+    for (const store of stores) await store.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    stores = [];
+    dirs = [];
+  });
+
+  test('the index, block sizes and term counts are those of indexing the records one call each', async () => {
+    const bulk = await open();
+    await indexRecords({ store: bulk, rules, entries: records.map((record) => ({ recordId: record.sourceId, goldenId: 'g', record })) });
+    const single = await open();
+    for (const record of records)
+      await indexRecords({ store: single, rules, entries: [{ recordId: record.sourceId, goldenId: 'g', record }] });
+    const [written, expected] = [await contents(bulk), await contents(single)];
+    expect(written.entries).toHaveLength(records.length);
+    expect(written).toEqual(expected);
+  });
+
+  test('a record listed twice fails the call before anything is written or removed', async () => {
+    const store = await open();
+    await indexRecords({ store, rules, entries: [{ recordId: 'b1', goldenId: 'g-first', record: must(records[1], 'record b1') }] });
+    const before = await contents(store);
+    const entries = records.map((record) => ({ recordId: record.sourceId, goldenId: 'g', record }));
+    entries.push({ recordId: 'b600', goldenId: 'g', record: must(records[600], 'record b600') });
+    await expect(indexRecords({ store, rules, entries })).rejects.toMatchObject({ code: 'DUPLICATE_KEY' });
+    expect(await contents(store)).toEqual(before);
+  });
+});
