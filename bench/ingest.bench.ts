@@ -185,12 +185,7 @@ type JobView = {
 };
 
 /** Uploads `file` to the job endpoint and waits for the job; seconds of each, main-process CPU seconds of the job. */
-async function uploadAndRun(input: {
-  base: string;
-  headers: Record<string, string>;
-  file: string;
-  label: string;
-}): Promise<{
+async function uploadAndRun(input: { base: string; headers: Record<string, string>; file: string; label: string }): Promise<{
   uploadSeconds: number;
   jobSeconds: number;
   cpuSeconds: number;
