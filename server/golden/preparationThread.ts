@@ -12,7 +12,7 @@ import { present } from '../invariant';
 import type { Logger } from '../logger';
 import { compiledSourceOf, type CompiledRules, type IncomingPreparation } from '../matching';
 import type { CanonicalRecord } from '../matching/types';
-import type { AppServices } from '../services';
+import type { Store } from '../store/types';
 import { asCanonical, rulesFor } from './goldenMatching';
 import type { PreparationReply, PreparationRequest } from './preparationProtocol';
 
@@ -156,7 +156,7 @@ export interface OffThreadPreparation {
  * preparer, a small batch, a failure): applying the records then prepares them on the main thread.
  */
 export async function prepareOffThread(
-  services: Pick<AppServices, 'store' | 'matchPreparer'>,
+  services: { store: Store; matchPreparer?: MatchPreparer },
   input: { domain: string; records: ReadonlyArray<{ canonical: Record<string, unknown>; sourceId: string }> },
 ): Promise<OffThreadPreparation[] | null> {
   const preparer = services.matchPreparer;
