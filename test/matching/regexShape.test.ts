@@ -34,7 +34,7 @@ describe('capturesFollowMatch', () => {
 });
 
 const RULES_DIR = 'matching-rules';
-const CORPUS_DIRS = readdirSync('test/fixtures').filter((dir) => /^match-eval(-holdout[1-5]?)?$/.test(dir));
+const CORPUS_DIRS = readdirSync('test/fixtures').filter((dir) => /^match-eval(-holdout\d*)?$/.test(dir));
 
 function corpusTexts(): string[] {
   const texts: string[] = [];
