@@ -6,7 +6,7 @@
  * global set of pairs. Over-collision blocks are counted and skipped, so work is bounded by
  * records × keys × maxBlockSize, never quadratic in the number of records.
  */
-import type { CompareContext } from './comparators';
+import type { CompareContext, ComparisonResult } from './comparators';
 import type { CompiledRules } from './rules';
 import { forEachLookupKey } from './blocking';
 import { clusterPairs } from './clustering';
@@ -267,8 +267,9 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
         }
         pairsCompared++;
         // A veto read from a few comparators (another GTIN…) bands the pair no-match: it is not scored.
-        const veto = decidingVeto({ a: anchor, b: otherRecord, compiled: rules });
-        const evaluation = veto ? null : evaluatePreparedPair({ a: anchor, b: otherRecord, compiled: rules, context });
+        const compared: Array<ComparisonResult | undefined> = [];
+        const veto = decidingVeto({ a: anchor, b: otherRecord, compiled: rules, compared });
+        const evaluation = veto ? null : evaluatePreparedPair({ a: anchor, b: otherRecord, compiled: rules, context, known: compared });
         const rule = veto ?? evaluation?.hardRule;
         if (rule?.relationship && relationships.length < maxListed) {
           relationships.push({ a: sa, b: sb, relationship: rule.relationship });

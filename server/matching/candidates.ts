@@ -20,6 +20,7 @@ import {
   type PairEvaluation,
 } from './scoring';
 import { loadTermWeights, termStatsVersionId, termStatsVersionOf } from './termStats';
+import type { ComparisonResult } from './comparators';
 import type { CanonicalRecord, HardRule, MatchBand, MatchExplanation, PreparedRecord } from './types';
 
 /** Entries fetched per lookup at most: a safety net on top of maxBlockSize. */
@@ -232,18 +233,22 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
   // Members a hard-rule veto decides from a few comparators (another GTIN…) are not scored: their band
   // is no-match whatever the score, and a golden record is ranked and explained by a member above it.
   let excluded = 0;
-  const scored = new Map<string, Array<{ member: MatchIndexEntry; veto: HardRule | null }>>();
+  const scored = new Map<
+    string,
+    Array<{ member: MatchIndexEntry; veto: HardRule | null; compared: Array<ComparisonResult | undefined> }>
+  >();
   const toWeigh: PreparedRecord[] = [prepared];
   for (const [goldenId, members] of found.byGolden) {
-    const list: Array<{ member: MatchIndexEntry; veto: HardRule | null }> = [];
+    const list: Array<{ member: MatchIndexEntry; veto: HardRule | null; compared: Array<ComparisonResult | undefined> }> = [];
     for (const member of members) {
       if (isExcluded(args.notAMatch, { recordId: args.recordId, candidateRecordId: member.recordId, goldenId })) {
         excluded++;
         continue;
       }
-      const veto = decidingVeto({ a: prepared, b: member.prepared, compiled: rules });
+      const compared: Array<ComparisonResult | undefined> = [];
+      const veto = decidingVeto({ a: prepared, b: member.prepared, compiled: rules, compared });
       if (!veto) toWeigh.push(member.prepared);
-      list.push({ member, veto });
+      list.push({ member, veto, compared });
     }
     scored.set(goldenId, list);
   }
@@ -268,10 +273,10 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
     // Members are evaluated without explanations; only the golden's best member is explained.
     let best: { recordId: string; b: PreparedRecord; evaluation: PairEvaluation; score: number } | null = null;
     let vetoedBy: { recordId: string; rule: string } | null = null;
-    for (const { member, veto } of members) {
+    for (const { member, veto, compared } of members) {
       if (member.prepared.rulesVersion !== rules.version) stale++;
       entriesCompared++;
-      const evaluation = veto ? null : evaluatePreparedPair({ a: prepared, b: member.prepared, compiled: rules, context });
+      const evaluation = veto ? null : evaluatePreparedPair({ a: prepared, b: member.prepared, compiled: rules, context, known: compared });
       const rule = veto ?? evaluation?.hardRule;
       if (rule?.relationship) relationships.push({ recordId: member.recordId, goldenId, relationship: rule.relationship });
       if (rule?.action === 'veto') vetoedBy ??= { recordId: member.recordId, rule: rule.name };

@@ -102,11 +102,14 @@ export function evaluatePreparedPair({
   b,
   compiled,
   context,
+  known,
 }: {
   a: PreparedRecord;
   b: PreparedRecord;
   compiled: CompiledRules;
   context?: CompareContext;
+  /** Comparisons already made for this pair by `decidingVeto` (by comparator index): not made again. */
+  known?: ReadonlyArray<ComparisonResult | undefined>;
 }): PairEvaluation {
   const results: ComparisonResult[] = [];
   const isFellegiSunter = compiled.model === 'fellegiSunter';
@@ -119,7 +122,7 @@ export function evaluatePreparedPair({
     const name = comparator.rule.name;
     const va = a.values[name];
     const vb = b.values[name];
-    const result = va === undefined || vb === undefined ? MISSING_COMPARISON : comparator.compare(va, vb, context);
+    const result = known?.[i] ?? (va === undefined || vb === undefined ? MISSING_COMPARISON : comparator.compare(va, vb, context));
     results.push(result);
     if (result.score !== null) {
       weighted += comparator.rule.weight * result.score;
@@ -164,8 +167,21 @@ export function evaluatePreparedPair({
  * fires that same rule and bands the pair no-match, so its score cannot matter to any caller that
  * ranks no-match below review.
  */
-export function decidingVeto({ a, b, compiled }: { a: PreparedRecord; b: PreparedRecord; compiled: CompiledRules }): HardRule | null {
-  const compared: Array<ComparisonResult | undefined> = [];
+export function decidingVeto({
+  a,
+  b,
+  compiled,
+  compared = [],
+}: {
+  a: PreparedRecord;
+  b: PreparedRecord;
+  compiled: CompiledRules;
+  /**
+   * Filled with the comparisons made (by comparator index), to hand to `evaluatePreparedPair` as `known` when no veto
+   * decides: they read no term weights, so they are what the evaluation would compute.
+   */
+  compared?: Array<ComparisonResult | undefined>;
+}): HardRule | null {
   for (const { rule, conditions } of compiled.hardRuleChecks) {
     let holds = true;
     for (const condition of conditions) {
