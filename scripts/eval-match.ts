@@ -224,7 +224,16 @@ async function main(): Promise<void> {
                 : args.has('--holdout8')
                   ? [HOLDOUT8_CORPUS]
                   : args.has('--holdout')
-                    ? [HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3_CORPUS, HOLDOUT4_CORPUS, HOLDOUT5_CORPUS, HOLDOUT6_CORPUS, HOLDOUT7_CORPUS, HOLDOUT8_CORPUS]
+                    ? [
+                        HOLDOUT_CORPUS,
+                        HOLDOUT2_CORPUS,
+                        HOLDOUT3_CORPUS,
+                        HOLDOUT4_CORPUS,
+                        HOLDOUT5_CORPUS,
+                        HOLDOUT6_CORPUS,
+                        HOLDOUT7_CORPUS,
+                        HOLDOUT8_CORPUS,
+                      ]
                     : [DEVELOPMENT_CORPUS];
 
   if (seed) {
