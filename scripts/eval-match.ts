@@ -16,7 +16,8 @@
  * held-out corpus `…-holdout6/`: sealed in session 8, opened for tuning in session 9 after its before/after figures were taken, so
  * part of `--holdout` since), `--holdout7` (only the seventh held-out corpus `…-holdout7/`: written blind in session 9 and measured
  * sealed then; opened for tuning in session 10, so part of `--holdout` since), `--holdout8` (only the eighth held-out corpus `…-holdout8/`: written blind in session 10 and measured
- * sealed then; opened for tuning in session 11, so part of `--holdout` since), `--clusters` (list open cluster tasks holding several entities).
+ * sealed then; opened for tuning in session 11, so part of `--holdout` since), `--holdout9` (only the ninth held-out corpus `…-holdout9/`, SEALED:
+ * written blind in session 11, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -43,6 +44,7 @@ import {
   HOLDOUT6_CORPUS_DIRECTORY,
   HOLDOUT7_CORPUS_DIRECTORY,
   HOLDOUT8_CORPUS_DIRECTORY,
+  HOLDOUT9_CORPUS_DIRECTORY,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
 } from './match-eval/corpus';
@@ -94,6 +96,11 @@ const HOLDOUT8_CORPUS = {
   directory: HOLDOUT8_CORPUS_DIRECTORY,
   title:
     'EIGHTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout8: written blind to the rules in session 10 and measured sealed then; opened for tuning in session 11, so development figures since: items as WDC offer / Google Shopping / eBay / short shop titles, HealthTrust contract file, Coupa / Jaggaer punch-out, Tecsys, Epic implant log, HealthShare NSW, NZ Health Partners, HSE, ANVISA, Swedish / Danish / Norwegian and German purchasing-group catalogues, Japanese and Korean MFDS names, veterinary, long-term-care and HCPCS DME lines; suppliers in South-East Asian, Gulf, Cyrillic, Greek, Portuguese, Central European and Baltic, Irish, charity / NHS, Quebec, African, UN / WHO prequalification, e-invoicing, bank-statement and card-merchant conventions; facilities as 340B, ASC / RHC / CAH, certificate-of-need, DoD, UK / Irish / NZ / Benelux / Swiss / Nordic / Mexican / Philippine / African registries, Healthsites.io and Wikidata)',
+};
+const HOLDOUT9_CORPUS = {
+  directory: HOLDOUT9_CORPUS_DIRECTORY,
+  title:
+    'NINTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout9, SEALED: written blind to the rules in session 11, never tuned on, not part of --holdout: items as Amazon / Walmart grocery / CVS / Kroger / UK pharmacy retail titles, Icecat data-sheet names, MediaMarkt / bol.com titles, Grainger / Fastenal / McMaster-Carr / DLA ECAT MRO lines, Premier and Intalere contract files, VA FSS / ECMS, NHS Scotland / Wales, HealthPRO and Mohawk Medbuy, PBS, NAPPI, GeM, IMSS, NMPA, RESAH, Consip, Z-Index, Belgian, Finnish and Swiss hospital catalogues, kit lists, instrument trays, dental and laboratory manufacturer catalogues)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -223,18 +230,20 @@ async function main(): Promise<void> {
                 ? [HOLDOUT7_CORPUS]
                 : args.has('--holdout8')
                   ? [HOLDOUT8_CORPUS]
-                  : args.has('--holdout')
-                    ? [
-                        HOLDOUT_CORPUS,
-                        HOLDOUT2_CORPUS,
-                        HOLDOUT3_CORPUS,
-                        HOLDOUT4_CORPUS,
-                        HOLDOUT5_CORPUS,
-                        HOLDOUT6_CORPUS,
-                        HOLDOUT7_CORPUS,
-                        HOLDOUT8_CORPUS,
-                      ]
-                    : [DEVELOPMENT_CORPUS];
+                  : args.has('--holdout9')
+                    ? [HOLDOUT9_CORPUS]
+                    : args.has('--holdout')
+                      ? [
+                          HOLDOUT_CORPUS,
+                          HOLDOUT2_CORPUS,
+                          HOLDOUT3_CORPUS,
+                          HOLDOUT4_CORPUS,
+                          HOLDOUT5_CORPUS,
+                          HOLDOUT6_CORPUS,
+                          HOLDOUT7_CORPUS,
+                          HOLDOUT8_CORPUS,
+                        ]
+                      : [DEVELOPMENT_CORPUS];
 
   if (seed) {
     console.log(

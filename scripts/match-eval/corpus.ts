@@ -61,6 +61,9 @@ export const HOLDOUT7_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtu
 /** The eighth held-out corpus `test/fixtures/match-eval-holdout8/` (sealed in session 10, opened in session 11): items in WDC offer-title / Google Shopping / eBay / short-shop styles and HealthTrust, Coupa, Jaggaer, Tecsys, Epic implant-log, HealthShare NSW, NZ Health Partners, HSE, ANVISA, Nordic, German purchasing-group, Japanese, Korean MFDS, veterinary, long-term-care and HCPCS DME conventions. Written blind to the matching rules in session 10 (main at d08c6b6); never edited after; opened for tuning in session 11 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT8_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout8/', import.meta.url));
 
+/** The ninth held-out corpus `test/fixtures/match-eval-holdout9/` (SEALED, session 11): items in Amazon / Walmart grocery / CVS / Kroger / UK pharmacy retail, Icecat, MediaMarkt / bol.com and Grainger / Fastenal / McMaster-Carr / DLA ECAT styles and Premier, Intalere, VA FSS / ECMS, NHS Scotland / Wales, HealthPRO, Mohawk Medbuy, PBS, NAPPI, GeM, IMSS, NMPA, RESAH, Consip, Z-Index, Belgian, Finnish, Swiss, kit-list, instrument-tray and manufacturer / dental-distributor conventions. Written blind to the matching rules in session 11 (main at 202a4ba); never tuned on, never edited after; only `--holdout9` scores it. Its files are whichever of item / supplier / facility exist. */
+export const HOLDOUT9_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout9/', import.meta.url));
+
 /** Domains that have a corpus file in `directory`. */
 export function corpusDomainsIn(directory: string): string[] {
   return CORPUS_DOMAINS.filter((domain) => existsSync(`${directory}${domain}.json`));
