@@ -262,6 +262,8 @@ function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups:
   const denominator = readNumber(groups.denominator);
   if (numerator !== null && denominator) numbers.splice(0, numbers.length, (numbers[0] ?? 0) + numerator / denominator);
   if (numbers.length === 0) return null;
+  // A `sign` group makes a single number negative (a lens power of -2.25 dioptres is not +2.25).
+  if (numbers.length === 1 && (groups.sign === '-' || groups.sign === '\u2212')) numbers[0] = -present(numbers[0], 'the number read');
   // Plain numbers are compared as written (a year, a gauge); dimensions in any order.
   if (definition.kind === 'number')
     return numbers

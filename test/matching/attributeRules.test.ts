@@ -7,6 +7,12 @@ import { at } from '../support/must';
 
 const shipped = JSON.parse(readFileSync(new URL('../../matching-rules/item.json', import.meta.url), 'utf8')) as RuleSet;
 
+/** Index of a shipped attribute by name (rows name the attribute they change, so a new attribute declared before it moves no row). */
+const attributeIndex = (name: string): number => (shipped.attributes ?? []).findIndex((attribute) => attribute.name === name);
+const DIMENSIONS = attributeIndex('dimensions');
+const LENGTH = attributeIndex('length');
+const PLAIN_DIMENSIONS = attributeIndex('plainDimensions');
+
 function withChange(change: (rules: RuleSet) => void): RuleSet {
   const rules = structuredClone(shipped);
   change(rules);
@@ -34,7 +40,7 @@ test.each([
   },
   {
     title: 'an attributes comparator naming an undeclared attribute',
-    change: (r: RuleSet) => (at(r.comparators, 9).params = { attributes: ['colour'] }),
+    change: (r: RuleSet) => (at(r.comparators, 9).params = { attributes: ['shade'] }),
     code: 'UNKNOWN_ATTRIBUTE',
     path: 'comparators[9].params.attributes[0]',
   },
@@ -58,33 +64,33 @@ test.each([
   },
   {
     title: 'a unit that cannot be converted',
-    change: (r: RuleSet) => (at(r.attributes ?? [], 8).units = { ML: 'mg' }),
+    change: (r: RuleSet) => (at(r.attributes ?? [], DIMENSIONS).units = { ML: 'mg' }),
     code: 'UNIT_CONVERSION',
-    path: 'attributes[8].units.ML',
+    path: `attributes[${DIMENSIONS}].units.ML`,
   },
   {
     title: "a pattern whose default unit is not one of the attribute's units",
-    change: (r: RuleSet) => (at(at(r.attributes ?? [], 11).patterns, 2).unit = 'FURLONG'),
+    change: (r: RuleSet) => (at(at(r.attributes ?? [], LENGTH).patterns, 2).unit = 'FURLONG'),
     code: 'UNKNOWN_UNIT',
-    path: 'attributes[11].patterns[2].unit',
+    path: `attributes[${LENGTH}].patterns[2].unit`,
   },
   {
     title: "a reading of anyUnit that is not one of the attribute's units",
-    change: (r: RuleSet) => (at(at(r.attributes ?? [], 15).patterns, 0).anyUnit = ['IN', 'IN FURLONG']),
+    change: (r: RuleSet) => (at(at(r.attributes ?? [], PLAIN_DIMENSIONS).patterns, 0).anyUnit = ['IN', 'IN FURLONG']),
     code: 'UNKNOWN_UNIT',
-    path: 'attributes[15].patterns[0].anyUnit[1]',
+    path: `attributes[${PLAIN_DIMENSIONS}].patterns[0].anyUnit[1]`,
   },
   {
     title: 'sameAs naming no other attribute of the same kind and unit',
-    change: (r: RuleSet) => (at(r.attributes ?? [], 15).sameAs = 'volume'),
+    change: (r: RuleSet) => (at(r.attributes ?? [], PLAIN_DIMENSIONS).sameAs = 'volume'),
     code: 'UNKNOWN_ATTRIBUTE',
-    path: 'attributes[15].sameAs',
+    path: `attributes[${PLAIN_DIMENSIONS}].sameAs`,
   },
   {
     title: 'a quantity without its unit',
-    change: (r: RuleSet) => delete at(r.attributes ?? [], 8).unit,
+    change: (r: RuleSet) => delete at(r.attributes ?? [], DIMENSIONS).unit,
     code: 'UNIT_REQUIRED',
-    path: 'attributes[8].unit',
+    path: `attributes[${DIMENSIONS}].unit`,
   },
 ])('$title → $code at $path', ({ change, code, path }) => {
   const problems = validateRules(withChange(change));
