@@ -61,14 +61,128 @@ export function normalizeText(value: string): string {
 }
 
 /**
+ * Cyrillic and Greek letters romanised, as registers and payment files write these names in Latin letters: Russian,
+ * Ukrainian and Kazakh after the ICAO Doc 9303 / BGN-PCGN practice (Х = KH, Ц = TS, Ч = CH, Ш = SH, Щ = SHCH, Ж = ZH,
+ * Ю = IU, Я = IA; Ь and Ъ silent), Greek after ELOT 743 (Η = I, Υ = Y, Χ = CH, Ξ = X; ΟΥ = OU, ΑΥ / ΕΥ = AV / EV, and
+ * ΜΠ / ΝΤ / ΓΚ at the start of a word = B / D / G as romanised names write them: ΝΤΕΜΟ = DEMO). Letter by letter: a
+ * name's own Latin spelling (BIOCAD for БИОКАД) may still differ by a letter, which the fuzzy comparison absorbs.
+ */
+const CYRILLIC: Record<string, string> = {
+  А: 'A',
+  Б: 'B',
+  В: 'V',
+  Г: 'G',
+  Ґ: 'G',
+  Д: 'D',
+  Е: 'E',
+  Ё: 'E',
+  Є: 'IE',
+  Ж: 'ZH',
+  З: 'Z',
+  И: 'I',
+  І: 'I',
+  Ї: 'I',
+  Й: 'I',
+  К: 'K',
+  Л: 'L',
+  М: 'M',
+  Н: 'N',
+  О: 'O',
+  П: 'P',
+  Р: 'R',
+  С: 'S',
+  Т: 'T',
+  У: 'U',
+  Ф: 'F',
+  Х: 'KH',
+  Ц: 'TS',
+  Ч: 'CH',
+  Ш: 'SH',
+  Щ: 'SHCH',
+  Ъ: '',
+  Ы: 'Y',
+  Ь: '',
+  Э: 'E',
+  Ю: 'IU',
+  Я: 'IA',
+  Ә: 'A',
+  Ғ: 'G',
+  Қ: 'K',
+  Ң: 'N',
+  Ө: 'O',
+  Ұ: 'U',
+  Ү: 'U',
+  Һ: 'H',
+};
+const GREEK: Record<string, string> = {
+  Α: 'A',
+  Β: 'V',
+  Γ: 'G',
+  Δ: 'D',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'I',
+  Θ: 'TH',
+  Ι: 'I',
+  Κ: 'K',
+  Λ: 'L',
+  Μ: 'M',
+  Ν: 'N',
+  Ξ: 'X',
+  Ο: 'O',
+  Π: 'P',
+  Ρ: 'R',
+  Σ: 'S',
+  Τ: 'T',
+  Υ: 'Y',
+  Φ: 'F',
+  Χ: 'CH',
+  Ψ: 'PS',
+  Ω: 'O',
+};
+const GREEK_DIGRAPHS: ReadonlyArray<[RegExp, string]> = [
+  [/(?<![\u0370-\u03ff])ΜΠ/g, 'B'],
+  [/(?<![\u0370-\u03ff])ΝΤ/g, 'D'],
+  [/(?<![\u0370-\u03ff])ΓΚ/g, 'G'],
+  [/ΓΓ/g, 'NG'],
+  [/ΟΥ/g, 'OU'],
+  [/ΑΥ/g, 'AV'],
+  [/ΕΥ/g, 'EV'],
+];
+// The Greek mu alone is the micro sign of a unit (`μL`, folded to MC): only other Greek or Cyrillic letters start romanising.
+const CYRILLIC_OR_GREEK = /[\u0370-\u03bb\u03bd-\u03ff\u0400-\u04ff]/;
+
+/** `value` upper-cased with Cyrillic and Greek letters romanised when it holds any; otherwise `value` unchanged. */
+export function romanizeCyrillicAndGreek(value: string): string {
+  if (!CYRILLIC_OR_GREEK.test(value)) return value;
+  // Accents (Ά, Ώ, Й = И + breve) are folded first so the digraphs and the tables see bare capitals.
+  let text = value
+    .toUpperCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
+  for (const [pattern, latin] of GREEK_DIGRAPHS) text = text.replace(pattern, latin);
+  return text.replace(/[\u0370-\u03ff\u0400-\u04ff]/g, (letter) => CYRILLIC[letter] ?? GREEK[letter] ?? letter);
+}
+
+/**
+ * A card-processor or payment-facilitator prefix before the merchant's name (Visa and Mastercard merchant descriptors:
+ * a facilitator's name of up to 12 characters, an asterisk, then the sub-merchant's name — `SQ *CITY LOCK & KEY`,
+ * `PAYPAL *SIMULAIDS`, `TST* CAFE X`, `SP * X`): what follows the asterisk is the merchant. At least two characters
+ * before it: `A*STAR` and `E*TRADE` are names.
+ */
+const PROCESSOR_PREFIX = /^\s*[A-Z0-9][A-Z0-9.]{1,11}\s?\*+\s*(?=[A-Z0-9])/;
+
+/**
  * Organisation name for comparison: upper-case, no ®/™, no punctuation, no legal suffixes
  * (INC, LLC, CORP, CO, LTD, GMBH, SPA, LP, PLC…), no leading/trailing "THE", no EDGAR state suffix
  * (`/OH/`) and no trailing parenthesised qualifier (`(publ)`, `(Finland)`).
  * `Kendall Co., The` and `THE KENDALL COMPANY` both become `KENDALL`.
  */
 export function normalizeOrgName(name: string): string {
-  const text = foldAccents(name)
+  const text = foldAccents(romanizeCyrillicAndGreek(name))
     .toUpperCase()
+    .replace(PROCESSOR_PREFIX, '')
     .replace(/\((R|TM|C)\)/g, ' ')
     .replace(/[®™©℠]/g, ' ')
     // SEC EDGAR appends the state of incorporation: `CARDINAL HEALTH INC /OH/`, `ICU MEDICAL INC/DE`.

@@ -102,21 +102,39 @@ function isPlaceWord(word: string, forms: LegalForms): boolean {
   return /^[A-Z]{2,}$/.test(word) && !forms.beforePlace.has(word) && !CONNECTORS.has(word) && !NOT_BEFORE_PLACE.has(word);
 }
 
+/** Most words read as a place after the form: a city of two words, a city and a country code, a bank and its city. */
+const MAX_PLACE_WORDS = 2;
+
 /**
- * True when `long` is `short`, a legal form and one or two place words (`ROCHE DIAGNOSTICS GMBH MANNHEIM`,
- * `SCHILLER AG BAAR`, `ACME INC USA` from `ACME INC - USA`): a city or country written after the form is not part
- * of the name. A different country still tells companies apart through the country comparator.
+ * True when `long` is `short`, a legal form (or several) and one or two place words (`ROCHE DIAGNOSTICS GMBH MANNHEIM`,
+ * `SCHILLER AG BAAR`, `ACME INC USA` from `ACME INC - USA`; bank-statement and SWIFT payee lines: `X SDN BHD MAYBANK
+ * KL`, `X SA CLUJ NAPOCA`, `X W L L DOHA`, `X A S LYNGE` — the form may be several words): a city, a country or the
+ * paying bank written after the form is not part of the name. A different country still tells companies apart
+ * through the country comparator.
  */
 export function isPlaceAfterFormOf(long: string, short: string, forms: LegalForms = shippedLegalForms()): boolean {
   if (!long.startsWith(`${short} `)) return false;
-  const [form, ...place] = long.slice(short.length + 1).split(' ');
-  return (
-    form !== undefined &&
-    forms.beforePlace.has(form) &&
-    place.length >= 1 &&
-    place.length <= 2 &&
-    place.every((word) => isPlaceWord(word, forms))
-  );
+  // One form, or several in a row (`CORPORATION LTD KIKUYU`: the form the other value lost, written twice).
+  let tail = long.slice(short.length + 1);
+  for (let consumed = 0; consumed < 3; consumed++) {
+    const form = formAtStart(tail, forms);
+    if (form === undefined) return false;
+    tail = tail.slice(form.length + 1);
+    if (!NOT_BEFORE_PLACE.has(form) && isPlace(tail.split(' '), forms)) return true;
+  }
+  return false;
+}
+
+/** The longest legal form `text` starts with, followed by at least one more word. */
+function formAtStart(text: string, forms: LegalForms): string | undefined {
+  const longer = forms.longerBeforePlace.find((form) => text.startsWith(`${form} `));
+  if (longer !== undefined) return longer;
+  const first = text.slice(0, text.indexOf(' '));
+  return text.includes(' ') && (forms.beforePlace.has(first) || NOT_BEFORE_PLACE.has(first)) ? first : undefined;
+}
+
+function isPlace(words: readonly string[], forms: LegalForms): boolean {
+  return words.length >= 1 && words.length <= MAX_PLACE_WORDS && words.every((word) => isPlaceWord(word, forms));
 }
 
 /**
@@ -135,6 +153,26 @@ export function isAddressAfterFormOf(long: string, short: string, forms: LegalFo
     street.length >= 1 &&
     street.some((word) => /^[A-Z]{2,}$/.test(word))
   );
+}
+
+/**
+ * Words a payee or card-descriptor field drops from a name (`FISHER PAYKEL HEALTHCARE` for Fisher & Paykel Healthcare,
+ * `BRIGHTSTAR CARE EVANSTON` for BrightStar Care of Evanston): connectors, not names.
+ */
+const DROPPED_CONNECTORS = new Set(['AND', 'OF', 'THE']);
+
+function withoutConnectors(value: string): string {
+  return value
+    .split(' ')
+    .filter((word) => !DROPPED_CONNECTORS.has(word))
+    .join(' ');
+}
+
+/** True when two different values are the same words once connectors (`AND`, `OF`, `THE`) are left out of both. */
+export function isSameWithoutConnectors(x: string, y: string): boolean {
+  if (x === y) return false;
+  const bare = withoutConnectors(x);
+  return bare !== '' && bare === withoutConnectors(y);
 }
 
 /** Whether the longer value is the shorter cut, or the shorter plus a copy counter, or a place or address after its legal form. */
@@ -181,6 +219,8 @@ export interface LegalForms {
   all: readonly string[];
   /** One-word forms a city or an address may follow (`GMBH`, `SA`, `INC`; not `CO` / `COMPANY`: `ACME CO PRODUCTS`). */
   beforePlace: ReadonlySet<string>;
+  /** Forms of several words a city may follow (`SDN BHD`, `W L L`, `A S`, `CO LTD`), longest first; none ending in `CO` / `COMPANY`. */
+  longerBeforePlace: readonly string[];
 }
 
 /** Places a register writes before the name (normalised words, longest first). */
@@ -203,7 +243,10 @@ export function legalFormsOf(tables: readonly AliasTable[], normalize: (value: s
           if (form !== '') all.add(form);
         }
   const beforePlace = new Set([...all].filter((form) => !form.includes(' ') && !NOT_BEFORE_PLACE.has(form)));
-  return { all: [...all], beforePlace };
+  const longerBeforePlace = [...all]
+    .filter((form) => form.includes(' ') && !NOT_BEFORE_PLACE.has(form.slice(form.lastIndexOf(' ') + 1)))
+    .sort((x, y) => y.length - x.length);
+  return { all: [...all], beforePlace, longerBeforePlace };
 }
 
 /** The places of alias tables (their variants, normalised), longest first so `INNER MONGOLIA` is tried before `INNER`. */
@@ -228,8 +271,8 @@ function shippedLegalForms(): LegalForms {
 
 /**
  * Wraps a similarity: a value truncated inside a word, or the other plus an AP copy counter or a place or address after
- * the legal form, or the other with a registered place before it, scores at least TRUNCATED_SCORE against the other — a
- * near-identical name, never the same name.
+ * the legal form, or the other with a registered place (or an ambiguous leading form) before it, or the other without its
+ * connectors, scores at least TRUNCATED_SCORE against the other — a near-identical name, never the same name.
  */
 export function withTruncation(
   similarity: (x: string, y: string) => number,
@@ -238,6 +281,7 @@ export function withTruncation(
   const { forms, places } = readings;
   const isNearly = (x: string, y: string): boolean =>
     (x.length <= y.length ? isNearlyOf(x, y, forms) : isNearlyOf(y, x, forms)) ||
+    isSameWithoutConnectors(x, y) ||
     (places.length > 0 && (isPlacePrefixOf(x, y, { places, forms }) || isPlacePrefixOf(y, x, { places, forms })));
   return (x, y) => {
     const base = similarity(x, y);
