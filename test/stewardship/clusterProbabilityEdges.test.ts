@@ -8,60 +8,25 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
-import { ingest, publishMapping, startIngestServer, toNdjson } from '../support/factories/ingest';
+import { publishMapping, startIngestServer } from '../support/factories/ingest';
+import { VENDOR_FEED_EXPRESSION, openClusterTasks, vendorSender } from '../support/factories/vendors';
 import type { TestServer } from '../support/testServer';
 import { at } from '../support/must';
 
-const VENDOR = `{
-  "sourceId": VENDOR_ID,
-  "name": NAME,
-  "duns": DUNS,
-  "npi": NPI,
-  "addresses": CITY ? [{ "purposes": ["main"], "line1": STREET, "city": CITY, "postalCode": POSTAL, "country": COUNTRY }]
-}`;
-
 let server: TestServer;
-let counter = 0;
+let ingestVendors: ReturnType<typeof vendorSender>;
 
 beforeAll(async () => {
   server = await startIngestServer();
-  for (const source of ['erp', 'ungm', 'ariba']) await publishMapping(server, { source, domain: 'supplier', expression: VENDOR });
+  for (const source of ['erp', 'ungm', 'ariba'])
+    await publishMapping(server, { source, domain: 'supplier', expression: VENDOR_FEED_EXPRESSION });
+  ingestVendors = vendorSender(server, 'P');
 });
 afterAll(async () => server?.stop());
 
-interface Vendor {
-  name: string;
-  duns?: string;
-  npi?: string;
-  street?: string;
-  city?: string;
-  postal?: string;
-  country?: string;
-}
-
-/** Ingests vendors from one source; returns each record's golden id. */
-async function ingestVendors(source: string, vendors: Vendor[]): Promise<string[]> {
-  const rows = vendors.map((vendor) => {
-    counter += 1;
-    return {
-      VENDOR_ID: `P${String(counter).padStart(5, '0')}`,
-      NAME: vendor.name,
-      ...(vendor.duns ? { DUNS: vendor.duns } : {}),
-      ...(vendor.npi ? { NPI: vendor.npi } : {}),
-      ...(vendor.city ? { STREET: vendor.street, CITY: vendor.city, POSTAL: vendor.postal, COUNTRY: vendor.country } : {}),
-    };
-  });
-  const response = await ingest(server, { source, domain: 'supplier', body: toNdjson(rows), contentType: 'application/x-ndjson' });
-  expect(response.status, response.text).toBe(200);
-  expect(response.body.totals.exceptions, response.text).toBe(0);
-  return response.body.records.map((record) => record.goldenId as string);
-}
-
 async function clusterTaskOf(goldenId: string | undefined): Promise<TaskView | undefined> {
   expect(goldenId).toBeDefined();
-  const response = await server.request<{ items: TaskView[] }>('GET', '/api/v1/tasks?type=potential-match-cluster&limit=200');
-  expect(response.status, response.text).toBe(200);
-  return response.body.items.find((task) => (task.members ?? []).some((member) => member.goldenId === goldenId));
+  return (await openClusterTasks(server)).find((task) => (task.members ?? []).some((member) => member.goldenId === goldenId));
 }
 
 describe('similar names with nothing against them (similarNameNoAddressConflict)', () => {
