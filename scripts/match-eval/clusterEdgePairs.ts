@@ -10,15 +10,10 @@
  * pairwise review pairs that are in no cluster task, how many are true. A diagnostic: it asserts nothing.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { bootstrap } from '../../server/bootstrap';
-import { loadConfig } from '../../server/config';
 import { SOURCE_RECORDS } from '../../server/golden/collections';
 import { asCanonical } from '../../server/golden/goldenMatching';
 import type { SourceRecordDocument } from '../../server/golden/types';
-import { createLogger } from '../../server/logger';
 import { prepareRecord, publishedRules, scorePair } from '../../server/matching';
 import type { PreparedRecord } from '../../server/matching/types';
 import { clusterEdgeRule } from '../../server/stewardship/clusterGraph';
@@ -41,6 +36,7 @@ import {
 } from './corpus';
 import { scorePairs } from './corpusOutcome';
 import { ingestCorpus } from './ingestCorpus';
+import { withCorpusApp } from './corpusApp';
 
 /** Pairs below this match probability that are neither true nor an edge are left out of the dump. */
 const MIN_PROBABILITY = 0.01;
@@ -70,19 +66,10 @@ function optionValue(name: string): string | undefined {
 
 async function dumpCorpus(args: { directory: string; domain: string; write: (line: string) => void }): Promise<void> {
   const { directory, domain } = args;
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-cluster-edges-'));
-  const mappingsDir = path.join(dataDir, 'mappings');
-  await mkdir(path.join(mappingsDir, 'lookups'), { recursive: true });
-  const env = { MDM_DATA_DIR: dataDir, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1', MDM_MAPPINGS_DIR: mappingsDir };
-  const running = await bootstrap({
-    config: { ...loadConfig(env), seed: false },
-    logger: createLogger({ silent: true }),
-    startJobs: false,
-  });
-  try {
+  await withCorpusApp('mdm-cluster-edges-', async (services) => {
     const corpus = readCorpus(domain, directory);
-    await ingestCorpus(running.services, corpus);
-    const { store } = running.services;
+    await ingestCorpus(services, corpus);
+    const { store } = services;
     const rules = await publishedRules({ store, domain });
     const byKey = new Map(corpus.records.map((record) => [`${record.source}\u0000${record.record.sourceId}`, record]));
     const stored = new Map<string, Stored>();
@@ -169,10 +156,7 @@ async function dumpCorpus(args: { directory: string; domain: string; write: (lin
     console.log(
       `${path.basename(directory).padEnd(20)} clusters P ${figures.precision.toFixed(3)} R ${figures.recall.toFixed(3)} (${figures.truePositives}/${figures.falsePositives}/${figures.falseNegatives}, ${clusterTasks.length} tasks); pairwise review pairs outside clusters ${reviewOutside}, true ${reviewOutsideTrue}`,
     );
-  } finally {
-    await running.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(): Promise<void> {
