@@ -14,16 +14,11 @@
  * The `no edge` groups name the conditions of the first edge rule the pair fails. A diagnostic for rule
  * work: it measures nothing `eval:match` does not, and asserts nothing.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { bootstrap } from '../../server/bootstrap';
-import { loadConfig } from '../../server/config';
 import { SOURCE_RECORDS } from '../../server/golden/collections';
 import { asCanonical } from '../../server/golden/goldenMatching';
 import type { SourceRecordDocument } from '../../server/golden/types';
 import { present } from '../../server/invariant';
-import { createLogger } from '../../server/logger';
 import { blockingKeys, prepareRecord, publishedRules, scorePair, type CompiledRules } from '../../server/matching';
 import type { MatchExplanation, PreparedRecord } from '../../server/matching/types';
 import { buildClusterGraph, clusterEdgeRule, conditionHolds, isBridgeSplit } from '../../server/stewardship/clusterGraph';
@@ -32,6 +27,7 @@ import type { TaskDocument } from '../../server/stewardship/types';
 import { predictedGroups } from '../evalClusters';
 import { pairKey, readCorpus, truePairs, type CorpusRecord } from './corpus';
 import { ingestCorpus } from './ingestCorpus';
+import { withCorpusApp } from './corpusApp';
 import { recordLabel } from './corpusOutcome';
 
 interface Stored {
@@ -59,19 +55,10 @@ async function main(): Promise<void> {
   const [directory, domainArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   const showPairs = process.argv.includes('--pairs');
   const domain = domainArg ?? 'supplier';
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-cluster-coverage-'));
-  const mappingsDir = path.join(dataDir, 'mappings');
-  await mkdir(path.join(mappingsDir, 'lookups'), { recursive: true });
-  const env = { MDM_DATA_DIR: dataDir, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1', MDM_MAPPINGS_DIR: mappingsDir };
-  const running = await bootstrap({
-    config: { ...loadConfig(env), seed: false },
-    logger: createLogger({ silent: true }),
-    startJobs: false,
-  });
-  try {
+  await withCorpusApp('mdm-cluster-coverage-', async (services) => {
     const corpus = readCorpus(domain, `${path.resolve(present(directory, 'corpus directory argument'))}/`);
-    await ingestCorpus(running.services, corpus);
-    const { store } = running.services;
+    await ingestCorpus(services, corpus);
+    const { store } = services;
     const rules = await publishedRules({ store, domain });
     const corpusIdOf = new Map(corpus.records.map((record) => [`${record.source}\u0000${record.record.sourceId}`, record]));
     const records = await store.collection<SourceRecordDocument>(SOURCE_RECORDS).find({ domain });
@@ -175,10 +162,7 @@ async function main(): Promise<void> {
       console.log(`${String(lines.length).padStart(4)}  ${group}`);
       if (showPairs) for (const line of lines) console.log(line);
     }
-  } finally {
-    await running.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -353,6 +353,12 @@ export interface ClusterEdgeRule {
   when: HardRuleCondition[];
   /** A record pair of the two golden records meeting all of these rules the edge out (e.g. addresses that contradict). */
   unless?: HardRuleCondition[];
+  /**
+   * The pair's match probability (fellegiSunter; the weighted score under the weighted model) must be at least this,
+   * besides `when`: a threshold read as a probability, so evidence against the pair that no condition names (a
+   * different legal suffix, a phone that disagrees) keeps a similar name from linking.
+   */
+  probabilityAtLeast?: number;
 }
 
 /** codeInText: codes from structured fields and code-like tokens found in free text. */

@@ -70,11 +70,16 @@ function allHold(conditions: HardRuleCondition[], explanation: MatchExplanation)
   return conditions.every((condition) => conditionHolds(condition, explanation));
 }
 
+/** Whether a scored pair meets an edge rule's `when` and its `probabilityAtLeast` (the pair's match probability). */
+function meetsEdge(edge: ClusterEdgeRule, explanation: MatchExplanation): boolean {
+  return (edge.probabilityAtLeast === undefined || explanation.score >= edge.probabilityAtLeast) && allHold(edge.when, explanation);
+}
+
 /** The first edge rule whose `when` a scored pair meets (never a vetoed pair); null when none. */
 export function clusterEdgeRule(explanation: MatchExplanation, rules: CompiledRules): ClusterEdgeRule | null {
   const review = rules.rules.clusterReview;
   if (!review || explanation.hardRule?.action === 'veto') return null;
-  return review.edges.find((edge) => allHold(edge.when, explanation)) ?? null;
+  return review.edges.find((edge) => meetsEdge(edge, explanation)) ?? null;
 }
 
 /** True when a scored pair may link two golden records (an edge rule's `when` holds; `unless` is judged over all their pairs). */
@@ -208,7 +213,7 @@ export function buildClusterGraph(args: {
         const unless = edgeRule.unless;
         if (unless && explained.some((e) => allHold(unless, e.explanation))) continue;
         for (const { pair, explanation } of explained) {
-          if (explanation.hardRule?.action === 'veto' || !allHold(edgeRule.when, explanation)) continue;
+          if (explanation.hardRule?.action === 'veto' || !meetsEdge(edgeRule, explanation)) continue;
           if (!best || explanation.score > best.score) best = { ...pair, score: explanation.score, rule: edgeRule.name, explanation };
         }
       }

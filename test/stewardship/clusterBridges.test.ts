@@ -7,56 +7,21 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
-import { ingest, publishMapping, startIngestServer, toNdjson } from '../support/factories/ingest';
+import { publishMapping, startIngestServer } from '../support/factories/ingest';
+import { VENDOR_FEED_EXPRESSION, openClusterTasks, vendorSender } from '../support/factories/vendors';
 import type { TestServer } from '../support/testServer';
 import { at } from '../support/must';
 
-/** A vendor feed that carries the country of its addresses (and may carry no address at all). */
-const VENDOR_WITH_COUNTRY = `{
-  "sourceId": VENDOR_ID,
-  "name": NAME,
-  "addresses": CITY ? [{ "purposes": ["main"], "line1": STREET, "city": CITY, "postalCode": POSTAL, "country": COUNTRY }]
-}`;
-
 let server: TestServer;
-let counter = 0;
+let ingestVendors: ReturnType<typeof vendorSender>;
 
 beforeAll(async () => {
   server = await startIngestServer();
   for (const source of ['erp', 'roster', 'ariba'])
-    await publishMapping(server, { source, domain: 'supplier', expression: VENDOR_WITH_COUNTRY });
+    await publishMapping(server, { source, domain: 'supplier', expression: VENDOR_FEED_EXPRESSION });
+  ingestVendors = vendorSender(server, 'B');
 });
 afterAll(async () => server?.stop());
-
-interface Vendor {
-  name: string;
-  street?: string;
-  city?: string;
-  postal?: string;
-  country?: string;
-}
-
-/** Ingests vendors from one source; returns each record's golden id. */
-async function ingestVendors(source: string, vendors: Vendor[]): Promise<string[]> {
-  const rows = vendors.map((vendor) => {
-    counter += 1;
-    return {
-      VENDOR_ID: `B${String(counter).padStart(5, '0')}`,
-      NAME: vendor.name,
-      ...(vendor.city ? { STREET: vendor.street, CITY: vendor.city, POSTAL: vendor.postal, COUNTRY: vendor.country } : {}),
-    };
-  });
-  const response = await ingest(server, { source, domain: 'supplier', body: toNdjson(rows), contentType: 'application/x-ndjson' });
-  expect(response.status, response.text).toBe(200);
-  expect(response.body.totals.exceptions, response.text).toBe(0);
-  return response.body.records.map((record) => record.goldenId as string);
-}
-
-async function openClusterTasks(): Promise<TaskView[]> {
-  const response = await server.request<{ items: TaskView[] }>('GET', '/api/v1/tasks?type=potential-match-cluster&limit=200');
-  expect(response.status, response.text).toBe(200);
-  return response.body.items;
-}
 
 describe('a name that could be either of two split companies', () => {
   test('joins neither cluster task, also when a later record of one side rebuilds its cluster', async () => {
@@ -74,7 +39,7 @@ describe('a name that could be either of two split companies', () => {
       { name: 'Biotronik SE & Co KG', street: 'Woermannkehre 1', city: 'Berlin', postal: '12359', country: 'DE' },
     ]);
 
-    const tasks = await openClusterTasks();
+    const tasks = await openClusterTasks(server);
     const taskOf = (goldenId: string | undefined) => tasks.find((task) => (task.members ?? []).some((m) => m.goldenId === goldenId));
     // The formless name is in no cluster task: nothing says which company it names.
     expect(taskOf(roster)).toBeUndefined();
@@ -102,7 +67,7 @@ describe('a name that could be either of two split companies', () => {
     ]);
     const [roster] = await ingestVendors('roster', [{ name: 'Hamilton Medical' }]);
     const taskOf = async (goldenId: string | undefined) =>
-      (await openClusterTasks()).find((task) => (task.members ?? []).some((m) => m.goldenId === goldenId));
+      (await openClusterTasks(server)).find((task) => (task.members ?? []).some((m) => m.goldenId === goldenId));
     // Only the US company is known: the roster name is one of its spellings, in its cluster task.
     expect((await taskOf(roster))?.id).toBe((await taskOf(at(us, 0)))?.id);
 
@@ -143,7 +108,7 @@ describe('two Latin-American legal forms of one name (supplier-3.7.0 otherLatinL
       },
       { name: 'INSUMOS QUIRURGICOS DEL BAJIO S DE RL DE CV', street: 'Av. Industrial 55', city: 'Celaya', postal: '38010', country: 'MX' },
     ]);
-    const tasks = await openClusterTasks();
+    const tasks = await openClusterTasks(server);
     const mixed = tasks.filter((task) => {
       const members = (task.members ?? []).map((m) => m.goldenId);
       return members.some((id) => sa.includes(id)) && members.some((id) => rl.includes(id));

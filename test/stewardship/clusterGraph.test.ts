@@ -301,6 +301,11 @@ describe('clusterReview in the rule set', () => {
       path: 'clusterReview.edges[0].when[0].scoreAtLeast',
       code: 'MAXIMUM',
     },
+    {
+      change: edge({ probabilityAtLeast: 1.5 }),
+      path: 'clusterReview.edges[0].probabilityAtLeast',
+      code: 'MAXIMUM',
+    },
     { change: { ...edge({}), maxMembers: 1 }, path: 'clusterReview.maxMembers', code: 'MINIMUM' },
     { change: { ...edge({}), extra: true }, path: 'clusterReview.extra', code: 'ADDITIONAL_PROPERTY' },
     {

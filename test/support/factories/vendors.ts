@@ -1,0 +1,56 @@
+/**
+ * Factories for supplier cluster-task tests through the public API: a vendor feed mapping that carries
+ * identifiers and the country of an optional address, a sender that ingests made-up vendors from one
+ * source and answers their golden ids, and a reader of the open cluster tasks.
+ */
+import { expect } from 'vitest';
+import type { TaskView } from '../../../server/contracts/stewardship';
+import type { TestServer } from '../testServer';
+import { ingest, toNdjson } from './ingest';
+
+/** A vendor feed: name, optional DUNS and NPI, and an optional address with its country. */
+export const VENDOR_FEED_EXPRESSION = `{
+  "sourceId": VENDOR_ID,
+  "name": NAME,
+  "duns": DUNS,
+  "npi": NPI,
+  "addresses": CITY ? [{ "purposes": ["main"], "line1": STREET, "city": CITY, "postalCode": POSTAL, "country": COUNTRY }]
+}`;
+
+export interface Vendor {
+  name: string;
+  duns?: string;
+  npi?: string;
+  street?: string;
+  city?: string;
+  postal?: string;
+  country?: string;
+}
+
+/** A function that ingests vendors from one source (the feed mapping published for it) and returns each record's golden id. */
+export function vendorSender(server: TestServer, idPrefix: string): (source: string, vendors: Vendor[]) => Promise<string[]> {
+  let counter = 0;
+  return async (source, vendors) => {
+    const rows = vendors.map((vendor) => {
+      counter += 1;
+      return {
+        VENDOR_ID: `${idPrefix}${String(counter).padStart(5, '0')}`,
+        NAME: vendor.name,
+        ...(vendor.duns ? { DUNS: vendor.duns } : {}),
+        ...(vendor.npi ? { NPI: vendor.npi } : {}),
+        ...(vendor.city ? { STREET: vendor.street, CITY: vendor.city, POSTAL: vendor.postal, COUNTRY: vendor.country } : {}),
+      };
+    });
+    const response = await ingest(server, { source, domain: 'supplier', body: toNdjson(rows), contentType: 'application/x-ndjson' });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.totals.exceptions, response.text).toBe(0);
+    return response.body.records.map((record) => record.goldenId as string);
+  };
+}
+
+/** The open supplier cluster tasks. */
+export async function openClusterTasks(server: TestServer): Promise<TaskView[]> {
+  const response = await server.request<{ items: TaskView[] }>('GET', '/api/v1/tasks?type=potential-match-cluster&limit=200');
+  expect(response.status, response.text).toBe(200);
+  return response.body.items;
+}
