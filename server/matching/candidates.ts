@@ -20,6 +20,7 @@ import {
   type PairEvaluation,
 } from './scoring';
 import { loadTermWeights, termStatsVersionId, termStatsVersionOf } from './termStats';
+import { heldBlockChanges } from './groupedMatchCounts';
 import type { ComparisonResult } from './comparators';
 import type { CanonicalRecord, HardRule, MatchBand, MatchExplanation, PreparedRecord } from './types';
 
@@ -105,6 +106,18 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
     for (const stat of found) {
       if (stat._id === versionId) termStatsVersion = termStatsVersionOf(stat);
       else sizes.set(stat._id.slice(domain.length + 1), stat.size);
+    }
+    // Sizes the session's earlier records changed and has not written yet (an ingest group: withGroupedMatchCounts).
+    const held = heldBlockChanges(args.session, domain);
+    if (held) {
+      for (const key of allKeys) {
+        const change = held.get(key);
+        if (change === undefined) continue;
+        const size = (sizes.get(key) ?? 0) + change;
+        // A block written down to 0 is deleted: read as absent.
+        if (size > 0) sizes.set(key, size);
+        else sizes.delete(key);
+      }
     }
   }
   // Sizes count OTHER records: when re-matching an indexed record, take itself out of its blocks.
