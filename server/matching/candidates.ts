@@ -20,7 +20,7 @@ import {
   type PairEvaluation,
 } from './scoring';
 import { loadTermWeights, termStatsVersionId, termStatsVersionOf } from './termStats';
-import { heldBlockChanges } from './groupedMatchCounts';
+import { groupedCountsOf, heldBlockChanges } from './groupedMatchCounts';
 import type { ComparisonResult } from './comparators';
 import type { CanonicalRecord, HardRule, MatchBand, MatchExplanation, PreparedRecord } from './types';
 
@@ -121,7 +121,8 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
     }
   }
   // Sizes count OTHER records: when re-matching an indexed record, take itself out of its blocks.
-  if (args.recordId !== undefined) {
+  // A record whose entry the session knows absent (an ingest group's new record) is in no block: nothing to read.
+  if (args.recordId !== undefined && !groupedCountsOf(args.session)?.absentEntries.get(domain)?.has(args.recordId)) {
     const own = await index.findOne({ _id: entryId(domain, args.recordId) }, { projection: { keys: 1 }, session: args.session });
     for (const key of own?.keys ?? []) {
       const size = sizes.get(key);
