@@ -73,7 +73,8 @@ export async function answerUnchanged(items: WorkItem[], context: IngestContext)
   const byKey = new Map<string, WorkItem[]>();
   for (const item of items) {
     if (item.failure || item.result || item.replayOf || item.isRawText) continue;
-    const key = ingestKeyOfItem(item, context) as string;
+    const key = ingestKeyOfItem(item, context);
+    if (key === undefined) continue;
     const list = byKey.get(key);
     if (list) list.push(item);
     else byKey.set(key, [item]);
