@@ -502,6 +502,7 @@ async function main(): Promise<void> {
     MDM_SEED: 'false',
     // Passed on so one run can switch the match-preparation thread off (a same-code comparison).
     ...(process.env.MDM_MATCH_PREPARATION_THREAD ? { MDM_MATCH_PREPARATION_THREAD: process.env.MDM_MATCH_PREPARATION_THREAD } : {}),
+    ...(process.env.MDM_GROUPED_MATCH_COUNTS ? { MDM_GROUPED_MATCH_COUNTS: process.env.MDM_GROUPED_MATCH_COUNTS } : {}),
     PORT: '0',
     HOST: '127.0.0.1',
   });

@@ -23,6 +23,8 @@ export interface AppConfig {
   seed: boolean;
   /** Prepare ingest batches for matching on a worker thread beside the main thread (default on; docs/INGEST.md). */
   matchPreparationThread: boolean;
+  /** Write an ingest group's block sizes and term counts once per group, held in memory meanwhile (default on; docs/INGEST.md). */
+  groupedMatchCounts: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Default body limit for JSON API requests, in bytes. */
   jsonBodyLimit: number;
@@ -177,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Demo data in a shared production database is a surprise; on MongoDB seeding is opt-in.
     seed: parseBoolean('MDM_SEED', env.MDM_SEED, !mongodbUri, problems),
     matchPreparationThread: parseBoolean('MDM_MATCH_PREPARATION_THREAD', env.MDM_MATCH_PREPARATION_THREAD, true, problems),
+    groupedMatchCounts: parseBoolean('MDM_GROUPED_MATCH_COUNTS', env.MDM_GROUPED_MATCH_COUNTS, true, problems),
     logLevel: (['debug', 'info', 'warn', 'error'].includes(logLevel) ? logLevel : 'info') as AppConfig['logLevel'],
     jsonBodyLimit: parseInteger(
       { name: 'MDM_JSON_BODY_LIMIT', raw: env.MDM_JSON_BODY_LIMIT, fallback: 1024 * 1024, min: 1024, max: 64 * 1024 * 1024 },

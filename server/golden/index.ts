@@ -28,5 +28,6 @@ export type { SurvivorshipConfig, SurvivorshipStrategy, AttributeRule } from './
 export { fingerprintRecord, namedByNotAMatch, rulesFor } from './goldenMatching';
 export { exportXrefs, exportGoldenRecords } from './exports';
 export { prepareOffThread } from './preparationThread';
+export { withGroupedMatchCounts } from '../matching/matchIndex';
 export type { OffThreadPreparation } from './preparationThread';
 export * from './collections';

@@ -5,7 +5,15 @@
  * once per group. If a group fails, its records are retried one by one, and only the record that
  * still fails becomes a PERSIST_FAILED exception — the others are unaffected.
  */
-import { applySourceRecord, namedByNotAMatch, rulesFor, SOURCE_RECORDS, sourceRecordIdOf, type SourceRecordDocument } from '../golden';
+import {
+  applySourceRecord,
+  namedByNotAMatch,
+  rulesFor,
+  SOURCE_RECORDS,
+  sourceRecordIdOf,
+  withGroupedMatchCounts,
+  type SourceRecordDocument,
+} from '../golden';
 import { isSameJson } from '../stableJson';
 import { withDeferredInserts } from '../store/deferredInserts';
 import type { StoreSession } from '../store/types';
@@ -13,7 +21,7 @@ import type { StoreSession } from '../store/types';
 /** The domain's compiled match rules, as golden hands them out (ingest does not depend on matching). */
 type CompiledRules = Awaited<ReturnType<typeof rulesFor>>;
 import type { IngestContext, RecordResult, WorkItem } from './types';
-import { ingestKeyOf, payloadHashOf } from './unchangedRecords';
+import { ingestKeyOfItem, payloadHashOf } from './unchangedRecords';
 
 /**
  * Records written per transaction. The embedded store appends each transaction as one log record and
@@ -72,7 +80,7 @@ async function persistOne(input: {
   const id = sourceRecordIdOf(domain, source, sourceId);
   const previous = input.stored !== undefined ? input.stored : await sourceRecords(context).findOne({ _id: id }, { session });
   const payloadHash = payloadHashOf(item);
-  const ingestKey = context.fingerprint ? ingestKeyOf({ domain, source, fingerprint: context.fingerprint, payloadHash }) : undefined;
+  const ingestKey = ingestKeyOfItem(item, context);
   const at = new Date().toISOString();
   if (previous && previous.payloadHash === payloadHash && isSameJson(previous.canonical, canonical)) {
     const last = previous.lastIngest;
@@ -138,9 +146,20 @@ async function persistOne(input: {
 async function persistGroup(items: WorkItem[], context: IngestContext): Promise<void> {
   const { store } = context.services;
   const results = await store.withTransaction((session) =>
-    withDeferredInserts({ store, session }, () => persistInGroup(items, context, session)),
+    withDeferredInserts({ store, session }, () =>
+      context.services.config.groupedMatchCounts
+        ? withGroupedMatchCounts({ store, session, domain: context.domain, recordIds: items.map((item) => idOf(item, context)) }, () =>
+            persistInGroup(items, context, session),
+          )
+        : persistInGroup(items, context, session),
+    ),
   );
   items.forEach((item, index) => (item.result = results[index]));
+}
+
+/** The source-record id of an item that passed the earlier stages. */
+function idOf(item: WorkItem, context: IngestContext): string {
+  return sourceRecordIdOf(context.domain, context.source, item.sourceId as string);
 }
 
 /**
@@ -154,14 +173,13 @@ async function persistInGroup(items: WorkItem[], context: IngestContext, session
   // embedded store serialises transactions), so reading them per record could not find another version.
   const rules = await rulesFor({ store, domain: context.domain, session });
   const storedAtStart = await storedIdsOf(items, context, session);
-  const idOf = (item: WorkItem) => sourceRecordIdOf(context.domain, context.source, item.sourceId as string);
-  const named = await namedByNotAMatch({ store, session, recordIds: items.map(idOf) });
+  const named = await namedByNotAMatch({ store, session, recordIds: items.map((item) => idOf(item, context)) });
   // Only source ids neither stored at the start nor seen earlier in the group are known to be absent.
   const seen = new Set<string>();
   const done: RecordResult[] = [];
   for (const [index, item] of items.entries()) {
     if (index > 0 && index % RECORDS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-    const id = idOf(item);
+    const id = idOf(item, context);
     const stored = seen.has(id) || storedAtStart.has(id) ? undefined : null;
     seen.add(id);
     done.push(await persistOne({ item, context, session, rules, stored, isNamedByNoNotAMatch: !named.has(id) }));

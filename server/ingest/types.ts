@@ -80,6 +80,8 @@ export interface WorkItem {
   result?: RecordResult;
   /** Hash of `raw` (stable key order), computed once. */
   payloadHash?: string;
+  /** `ingestKeyOf` the payload under the batch's fingerprint, computed once (the unchanged answer and persist read it). */
+  ingestKey?: string;
   /** Answered from the stored record before mapping (an unchanged re-send). */
   isAnsweredUnchanged?: boolean;
   /** `canonical` prepared for matching on the preparation thread while the previous batch was persisted. */

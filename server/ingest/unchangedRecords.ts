@@ -49,6 +49,14 @@ export function ingestKeyOf(input: { domain: string; source: string; fingerprint
     .slice(0, 32);
 }
 
+/** The ingest key of an item under the context's fingerprint (undefined: none), computed once (persist reuses it). */
+export function ingestKeyOfItem(item: WorkItem, context: Pick<IngestContext, 'domain' | 'source' | 'fingerprint'>): string | undefined {
+  const { fingerprint } = context;
+  if (!fingerprint) return undefined;
+  item.ingestKey ??= ingestKeyOf({ domain: context.domain, source: context.source, fingerprint, payloadHash: payloadHashOf(item) });
+  return item.ingestKey;
+}
+
 /** The payload hash of an item, computed once (persist reuses it). */
 export function payloadHashOf(item: WorkItem): string {
   item.payloadHash ??= stableHash(item.raw);
@@ -65,7 +73,8 @@ export async function answerUnchanged(items: WorkItem[], context: IngestContext)
   const byKey = new Map<string, WorkItem[]>();
   for (const item of items) {
     if (item.failure || item.result || item.replayOf || item.isRawText) continue;
-    const key = ingestKeyOf({ domain: context.domain, source: context.source, fingerprint, payloadHash: payloadHashOf(item) });
+    const key = ingestKeyOfItem(item, context);
+    if (key === undefined) continue;
     const list = byKey.get(key);
     if (list) list.push(item);
     else byKey.set(key, [item]);

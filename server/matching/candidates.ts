@@ -20,6 +20,7 @@ import {
   type PairEvaluation,
 } from './scoring';
 import { loadTermWeights, termStatsVersionId, termStatsVersionOf } from './termStats';
+import { groupedCountsOf, heldBlockChanges } from './groupedMatchCounts';
 import type { ComparisonResult } from './comparators';
 import type { CanonicalRecord, HardRule, MatchBand, MatchExplanation, PreparedRecord } from './types';
 
@@ -106,9 +107,22 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
       if (stat._id === versionId) termStatsVersion = termStatsVersionOf(stat);
       else sizes.set(stat._id.slice(domain.length + 1), stat.size);
     }
+    // Sizes the session's earlier records changed and has not written yet (an ingest group: withGroupedMatchCounts).
+    const held = heldBlockChanges(args.session, domain);
+    if (held) {
+      for (const key of allKeys) {
+        const change = held.get(key);
+        if (change === undefined) continue;
+        const size = (sizes.get(key) ?? 0) + change;
+        // A block written down to 0 is deleted: read as absent.
+        if (size > 0) sizes.set(key, size);
+        else sizes.delete(key);
+      }
+    }
   }
   // Sizes count OTHER records: when re-matching an indexed record, take itself out of its blocks.
-  if (args.recordId !== undefined) {
+  // A record whose entry the session knows absent (an ingest group's new record) is in no block: nothing to read.
+  if (args.recordId !== undefined && !groupedCountsOf(args.session)?.absentEntries.get(domain)?.has(args.recordId)) {
     const own = await index.findOne({ _id: entryId(domain, args.recordId) }, { projection: { keys: 1 }, session: args.session });
     for (const key of own?.keys ?? []) {
       const size = sizes.get(key);

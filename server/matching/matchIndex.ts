@@ -12,6 +12,7 @@ import type { CompiledRules } from './rules';
 import { prepareRecord } from './scoring';
 import { present } from '../invariant';
 import { idfComparatorsHeld, termKeysOf, termStatId, termStatsCollection, writeTermStats } from './termStats';
+import { groupedCountsOf, holdChanges, startGrouping, stopGrouping, type GroupedMatchCounts } from './groupedMatchCounts';
 import type { CanonicalRecord, PreparedRecord } from './types';
 
 export const MATCH_INDEX = 'matchIndex';
@@ -203,6 +204,12 @@ export async function removeFromIndex(args: { store: Store; domain: string; reco
   if (!found) return false;
   const existing = readEntry(found);
   await index.deleteOne({ _id: id }, { session: args.session });
+  const grouped = groupedCountsOf(args.session);
+  if (grouped) {
+    holdChanges(grouped.blocks, args.domain, new Map(existing.keys.map((k) => [k, -1])));
+    holdChanges(grouped.terms, args.domain, new Map(countedTermKeys(existing).map((k) => [k, -1])));
+    return true;
+  }
   await adjustStats({
     stats: collections(args.store).stats,
     idOf: statId,
@@ -253,10 +260,15 @@ export async function indexRecords(args: {
     if (listed.has(id)) throw new DuplicateKeyError(MATCH_INDEX, '_id_', { _id: id });
     listed.add(id);
   }
-  const previous = await index.find(
-    { _id: { $in: ids } },
-    { projection: { _id: 1, keys: 1, prepared: 1, sharedValues: 1, termsOf: 1, terms: 1 }, session: args.session },
-  );
+  const grouped = groupedCountsOf(args.session);
+  const absent = grouped?.absentEntries.get(domain);
+  // Entries known absent (read once for the group, not indexed since) need no read.
+  const previous = args.entries.every((entry) => absent?.has(entry.recordId))
+    ? []
+    : await index.find(
+        { _id: { $in: ids } },
+        { projection: { _id: 1, keys: 1, prepared: 1, sharedValues: 1, termsOf: 1, terms: 1 }, session: args.session },
+      );
   for (const old of previous) {
     for (const key of old.keys) bump(key, -1);
     for (const term of countedTermKeys(readEntry(old))) bump(term, -1, termCounts);
@@ -284,6 +296,12 @@ export async function indexRecords(args: {
     });
     await args.store.collection<StoredEntry>(MATCH_INDEX).insertMany(docs, { session: args.session });
   }
+  if (grouped) {
+    for (const entry of args.entries) absent?.delete(entry.recordId);
+    holdChanges(grouped.blocks, domain, counts);
+    holdChanges(grouped.terms, domain, termCounts);
+    return;
+  }
   for (const [key, delta] of counts) if (delta === 0) counts.delete(key);
   await adjustStats({ stats: collections(args.store).stats, idOf: statId, domain, counts, session: args.session });
   for (const [key, delta] of termCounts) if (delta === 0) termCounts.delete(key);
@@ -296,6 +314,57 @@ export async function indexRecords(args: {
       write: () =>
         adjustStats({ stats: termStatsCollection(args.store), idOf: termStatId, domain, counts: termCounts, session: args.session }),
     });
+}
+
+/**
+ * Runs `work` (a transaction's match-index writes, e.g. an ingest group) with the block sizes and term counts
+ * it changes held in memory (`groupedMatchCounts.ts`: every reader in the session adds them to what it reads),
+ * then writes them once, in the same transaction, before returning: one read, one update per distinct change
+ * and one insert for the blocks, the same for the terms, one version write — instead of those per record.
+ * `recordIds`: records the work may index; their entries are read once here, so a new one's is not read
+ * again. Without atomic transactions (standalone MongoDB) every write lands when it is made, as before.
+ */
+export async function withGroupedMatchCounts<R>(
+  args: { store: Store; session: StoreSession; domain: string; recordIds: readonly string[] },
+  work: () => Promise<R>,
+): Promise<R> {
+  const grouped = args.store.supportsTransactions ? startGrouping(args.session) : undefined;
+  if (!grouped) return work();
+  try {
+    const ids = args.recordIds.map((recordId) => entryId(args.domain, recordId));
+    const found = new Set(
+      (await collections(args.store).index.find({ _id: { $in: ids } }, { projection: { _id: 1 }, session: args.session })).map(
+        (entry) => entry._id,
+      ),
+    );
+    grouped.absentEntries.set(args.domain, new Set(args.recordIds.filter((recordId) => !found.has(entryId(args.domain, recordId)))));
+    const result = await work();
+    stopGrouping(args.session);
+    await writeGroupedCounts({ store: args.store, session: args.session, grouped });
+    return result;
+  } finally {
+    stopGrouping(args.session);
+  }
+}
+
+/** Writes the block sizes and term counts a group held (`withGroupedMatchCounts`). */
+async function writeGroupedCounts(args: { store: Store; session: StoreSession; grouped: GroupedMatchCounts }): Promise<void> {
+  const { store, session, grouped } = args;
+  for (const [domain, changes] of grouped.blocks) {
+    const counts = new Map([...changes].filter(([, delta]) => delta !== 0));
+    if (counts.size > 0) await adjustStats({ stats: collections(store).stats, idOf: statId, domain, counts, session });
+  }
+  for (const [domain, changes] of grouped.terms) {
+    const deltas = new Map([...changes].filter(([, delta]) => delta !== 0));
+    if (deltas.size === 0) continue;
+    await writeTermStats({
+      store,
+      domain,
+      deltas,
+      session,
+      write: () => adjustStats({ stats: termStatsCollection(store), idOf: termStatId, domain, counts: deltas, session }),
+    });
+  }
 }
 
 /** Indexes (or re-indexes) one source record under its golden record. */

@@ -11,6 +11,7 @@ import type { Collection, Document, Store, StoreSession } from '../store/types';
 import type { CompareContext } from './comparators';
 import type { CompiledRules } from './rules';
 import type { PreparedRecord } from './types';
+import { heldTermChanges } from './groupedMatchCounts';
 
 export const TERM_STATS = 'termStats';
 /** The match index's block-stats collection (matchIndex.ts `BLOCK_STATS`), where the term-stats version is kept. */
@@ -343,11 +344,15 @@ export async function loadTermWeights(args: {
       }
     }
   }
+  // Counts the session's earlier records changed and has not written yet (an ingest group: withGroupedMatchCounts).
+  const changes = heldTermChanges(args.session, domain);
   const termWeights = new Map<string, (token: string) => number>();
   for (const name of args.compiled.idfComparators) {
     const held = counts.tables.get(name) ?? new Map<string, number>();
     const fresh = read?.get(name);
-    const sizeOf = (token: string): number => fresh?.get(token) ?? held.get(token) ?? 0;
+    const stored = (token: string): number => fresh?.get(token) ?? held.get(token) ?? 0;
+    // A count written down to 0 or below is deleted (read as 0), as the held counts clamp it.
+    const sizeOf = changes ? (token: string): number => Math.max(stored(token) + (changes.get(`${name}|${token}`) ?? 0), 0) : stored;
     const documents = sizeOf('');
     // A candidate shares most of its tokens with the record and the other candidates: each weighed once per call.
     const weights = new Map<string, number>();

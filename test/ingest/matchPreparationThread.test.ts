@@ -9,7 +9,7 @@ import { MATCH_DECISIONS } from '../../server/golden/collections';
 import { preparedFor } from '../../server/golden/preparationThread';
 import { MATCH_INDEX, compileRules, loadRules, prepareIncoming } from '../../server/matching';
 import type { TestServer } from '../support/testServer';
-import { ERP_ITEM_EXPRESSION, erpItemRow, gtin14, ingest, publishMapping, startIngestServer, toNdjson } from '../support/factories/ingest';
+import { ERP_ITEM_EXPRESSION, ingest, itemRowsWithCopies, publishMapping, startIngestServer, toNdjson } from '../support/factories/ingest';
 
 let threaded: TestServer;
 let mainOnly: TestServer;
@@ -23,14 +23,7 @@ afterAll(async () => Promise.all([threaded?.stop(), mainOnly?.stop()]));
 
 /** 60 items, then the same items again under other ids (same GTIN and part number, reworded): merges and reviews. */
 function rows(): Array<Record<string, string>> {
-  const items = Array.from({ length: 60 }, () => erpItemRow());
-  const again = items.map((item, index) => ({
-    ...item,
-    INV_ITEM_ID: `9${item.INV_ITEM_ID}`,
-    DESCR60: index % 3 === 0 ? `${item.DESCR60} STERILE` : (item.DESCR60 ?? ''),
-    GTIN: index % 4 === 0 ? gtin14(`0099${String(index).padStart(9, '0')}`) : item.GTIN,
-  }));
-  return [...items, ...again];
+  return itemRowsWithCopies(60);
 }
 
 interface IngestedRecord {

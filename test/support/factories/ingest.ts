@@ -65,6 +65,21 @@ export function erpItemRow(overrides: Record<string, string> = {}): Record<strin
   };
 }
 
+/**
+ * `count` items, then the same items again under other ids (same GTIN and part number unless every fourth,
+ * every third reworded): the copies block with, and mostly merge into, the first ones.
+ */
+export function itemRowsWithCopies(count: number): Array<Record<string, string>> {
+  const items = Array.from({ length: count }, () => erpItemRow());
+  const again = items.map((item, index) => ({
+    ...item,
+    INV_ITEM_ID: `9${item.INV_ITEM_ID}`,
+    DESCR60: index % 3 === 0 ? `${item.DESCR60} STERILE` : (item.DESCR60 ?? ''),
+    GTIN: index % 4 === 0 ? gtin14(`0099${String(index).padStart(9, '0')}`) : item.GTIN,
+  }));
+  return [...items, ...again];
+}
+
 /** A vendor mapping with identifiers checked by the canonical schema (EIN, NPI) and a postal code. */
 export const ERP_VENDOR_EXPRESSION = `{
   "sourceId": VENDOR_ID,
