@@ -172,6 +172,18 @@ describe('hostile requests', () => {
     await expectStillServing(server);
   });
 
+  test('a lone surrogate in a JSON string is stored as U+FFFD (what MongoDB and UTF-8 consumers would hold), paired ones stay', async () => {
+    const row = erpItemRow({ DESCR60: 'SUTURE \ud800 SILK \ud83e\ude7a', MFG_NAME: 'Ethicon\udc00' });
+    await ingestAccepted(server, { source: 'erp', domain: 'item', row });
+    const xref = await server.request<{ golden: { attributes: Record<string, unknown> } }>(
+      'GET',
+      `/api/v1/xref/item/erp/${row.INV_ITEM_ID}`,
+    );
+    expect(xref.body.golden.attributes.description).toBe('SUTURE \ufffd SILK \ud83e\ude7a');
+    expect(xref.body.golden.attributes.manufacturer).toMatchObject({ name: 'Ethicon\ufffd' });
+    await expectStillServing(server);
+  });
+
   test.each([
     ['inline CSV', '/api/v1/ingest/erp/item'],
     ['an upload job', '/api/v1/ingest/erp/item/jobs'],
