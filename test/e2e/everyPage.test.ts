@@ -248,6 +248,17 @@ describeInBrowser('every page at every width, keyboard-only tabs and search, das
     await expect.poll(() => failed.isVisible()).toBe(true);
     expect(await failed.locator('h1').textContent()).toBe('This page could not be shown');
     expect(await failed.getByRole('button', { name: 'Reload the studio' }).isVisible()).toBe(true);
+    await page.unroute('**/assets/MappingsSection-*.js');
+
+    // A rules link to a domain the server does not have says so, links the real ones, and offers no editor to publish.
+    await page.goto(`${env.server.baseUrl}/#/rules/nosuch`);
+    await expect
+      .poll(() => page.getByTestId('unknown-domain').textContent())
+      .toMatch(/There is no domain "nosuch"\. Open the rules of account, facility, item, supplier\./);
+    expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    await page.getByTestId('unknown-domain').getByRole('link', { name: 'supplier' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Publish' }).count()).toBe(1);
+
     await page.locator('.sidebar a[href="#/inbox"]').click();
     await expect.poll(() => page.locator('main h1').first().textContent()).toBe('Steward inbox');
     expect(await failed.count()).toBe(0);
