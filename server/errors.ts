@@ -35,6 +35,15 @@ export class BadRequestError extends AppError {
   }
 }
 
+/** A `cursor` query parameter that no page of this API returned (garbage, edited, or from another list). */
+export function invalidCursorError(path = 'query.cursor'): BadRequestError {
+  return new BadRequestError(
+    'INVALID_CURSOR',
+    `${path} is not a cursor this API returned: pass nextCursor from the previous page unchanged.`,
+    [{ path, code: 'INVALID_CURSOR', message: 'Pass nextCursor from the previous page unchanged.' }],
+  );
+}
+
 export class UnauthorizedError extends AppError {
   constructor(message = 'A valid API key is required: send "Authorization: Bearer <key>".') {
     super(401, 'UNAUTHORIZED', message);

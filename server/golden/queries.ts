@@ -2,7 +2,7 @@
  * Read use cases of the query API: a golden record by id (retired ids resolve to their survivor),
  * as of a time, by a source system's id, its xrefs, and a filtered list with cursor pagination.
  */
-import { NotFoundError } from '../errors';
+import { invalidCursorError, NotFoundError } from '../errors';
 import type { AppServices } from '../services';
 import type { Filter } from '../store/types';
 import { GOLDEN_RECORDS, MATCH_DECISIONS, SOURCE_RECORDS } from './collections';
@@ -96,6 +96,8 @@ export async function listGoldenRecords(
   if (input.updatedSince) filter.updatedAt = { $gte: new Date(input.updatedSince).toISOString() };
   for (const [path, value] of Object.entries(input.attributes ?? {})) filter[`attributes.${path}`] = { $in: equalityCandidates(value) };
   if (input.source !== undefined) return listGoldenRecordsOfSource(services, { ...input, source: input.source, filter });
+  // The cursor is the last golden id of the previous page: anything else would silently restart the walk.
+  if (input.cursor && !input.cursor.startsWith(`${input.domain}-`)) throw invalidCursorError();
   if (input.cursor) filter._id = { $gt: input.cursor };
   const items = await services.store
     .collection<GoldenRecordDocument>(GOLDEN_RECORDS)
@@ -122,7 +124,9 @@ async function listGoldenRecordsOfSource(
   const goldens = services.store.collection<GoldenRecordDocument>(GOLDEN_RECORDS);
   const items: GoldenRecordDocument[] = [];
   const seen = new Set<string>();
-  let after = input.cursor !== undefined && input.cursor.startsWith(prefix) ? input.cursor : prefix;
+  // The cursor is a source record id of this source and domain; another one would silently restart the walk.
+  if (input.cursor && !input.cursor.startsWith(prefix)) throw invalidCursorError();
+  let after = input.cursor || prefix;
   for (let batch = 0; batch < SOURCE_BATCHES && items.length < input.limit; batch++) {
     const members = await records.find(
       { _id: { $gt: after, $lt: end } },

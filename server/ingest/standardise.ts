@@ -17,11 +17,27 @@ type Standardiser = (
   context: { path: string[]; parent: Record<string, unknown> | null; problems: ErrorDetail[] },
 ) => unknown;
 
-/** Control characters become spaces; runs of whitespace collapse; ends are trimmed. */
+/**
+ * Bidi embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI): display directives,
+ * not content. Left in a stored name, `\u202EACME` shows as "EMCA" to every steward and downstream system
+ * (and an unclosed one reverses the text after it). The raw payload keeps them; marks (LRM, RLM) stay.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]+/g;
+
+/**
+ * A lone surrogate (`"\ud800"` in a JSON body) is not a character and has no UTF-8 form: MongoDB and every
+ * UTF-8 consumer would store or receive U+FFFD instead, the embedded store the unpaired code unit. It becomes
+ * U+FFFD here, so both stores and every downstream system hold the same text.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Control characters become spaces, bidi controls are dropped, lone surrogates become U+FFFD; runs of whitespace collapse; ends are trimmed. */
 export function cleanText(value: string): string {
   // eslint-disable-next-line no-control-regex
   const controls = /[\u0000-\u001F\u007F\u00A0]+/g;
   return value
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(BIDI_CONTROLS, '')
     .replace(controls, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();

@@ -4,11 +4,12 @@
  * through the match index (keyed by the published rules) and every candidate member is re-scored
  * from its stored canonical record, so draft rules are judged on fresh preparations, not stale ones.
  */
-import { BadRequestError } from '../errors';
+import { BadRequestError, ValidationError } from '../errors';
 import { present } from '../invariant';
 import { SOURCE_RECORDS } from '../sourceRecords/collections';
 import type { SourceRecordDocument } from '../sourceRecords/types';
 import { standardiseRecord } from '../ingest/standardise';
+import { validateCanonical } from '../schemas/canonicalSchemas';
 import type { Store } from '../store/types';
 import { findCandidates, type OverCollision } from './candidates';
 import { chooseRules, type RulesChoice } from './ruleSets/chooseRules';
@@ -50,6 +51,17 @@ function asRequestRecord(domain: string, record: Record<string, unknown>, fallba
       { path: 'params.domain', code: 'UNKNOWN_DOMAIN', message: `domain "${domain}" has no canonical schema` },
     ]);
   }
+  // A partial record is fine here (no required fields), but not one ingest would refuse for its size: string
+  // comparators are quadratic, and two 150,000-character names held the event loop for a minute and a half.
+  const oversized = validateCanonical(domain, standardised).filter(
+    (problem) => problem.code === 'MAX_LENGTH' || problem.code === 'MAX_ITEMS',
+  );
+  const first = oversized[0];
+  if (first !== undefined)
+    throw new ValidationError(
+      `Record ${fallbackId}: ${first.message} (as ingest requires)`,
+      oversized.map((problem) => ({ ...problem, path: `body.${fallbackId}.${problem.path}` })),
+    );
   return { ...standardised, sourceId: typeof record.sourceId === 'string' ? record.sourceId : fallbackId };
 }
 

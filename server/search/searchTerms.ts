@@ -36,7 +36,8 @@ const IDENTIFIER_SCHEMES: IdentifierScheme[] = ['gtin', 'ndc', 'ein', 'duns', 'u
 const isCode = (token: string): boolean => /\d/.test(token);
 
 function phonetic(word: string): string | null {
-  if (word.length < 4 || isCode(word)) return null;
+  // Double metaphone is for Latin letters only: a word in another script has no sound term.
+  if (word.length < 4 || isCode(word) || !/^[A-Z]+$/.test(word)) return null;
   const [primary] = doubleMetaphone(word);
   return primary ? `m:${primary}` : null;
 }
@@ -47,11 +48,30 @@ export function normalizeSearchIdentifier(scheme: IdentifierScheme | 'partNumber
   return normalizeIdentifier(scheme, value);
 }
 
-/** Words of a text, upper-case without punctuation. */
+/** A letter of a script other than Latin (µ and Greek mu fold to U in normalizeText, so they count as Latin). */
+const OTHER_SCRIPT_LETTER = /[^\P{L}\p{Script=Latin}\u00b5\u03bc]/u;
+
+/** A word in another script: compatibility forms folded (half-width kana), marks dropped (niqqud, harakat), upper-case. */
+function foldOtherScriptWord(token: string): string {
+  return token
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toUpperCase();
+}
+
+/**
+ * Words of a text, upper-case without punctuation. Latin text is normalizeText's words; a word in another
+ * script (Cyrillic, Greek, Hebrew, Arabic, CJK…) is kept as its own folded word instead of being dropped,
+ * so a record named only in that script can be found by its name. Anything else (punctuation, bidi
+ * controls, soft hyphens) separates words, as in normalizeText.
+ */
 export function wordsOf(text: string): string[] {
-  return normalizeText(text)
-    .split(' ')
-    .filter((w) => w.length >= 2);
+  const words = OTHER_SCRIPT_LETTER.test(text)
+    ? text
+        .split(/[^\p{L}\p{N}\p{M}]+/u)
+        .flatMap((token) => (OTHER_SCRIPT_LETTER.test(token) ? [foldOtherScriptWord(token)] : normalizeText(token).split(' ')))
+    : normalizeText(text).split(' ');
+  return words.filter((w) => w.length >= 2);
 }
 
 /**

@@ -3,7 +3,7 @@
  * log. The cursor holds the last item's sort value and id, so pages neither skip nor repeat items
  * when others are inserted meanwhile.
  */
-import { BadRequestError } from '../errors';
+import { invalidCursorError } from '../errors';
 import type { Collection, Document, Filter } from '../store/types';
 
 type SortValue = string | number;
@@ -26,11 +26,7 @@ function decodeCursor(cursor: string): { value: SortValue; id: string } {
   } catch {
     // fall through to the 400 below
   }
-  throw new BadRequestError(
-    'INVALID_CURSOR',
-    'query.cursor is not a cursor this API returned: pass nextCursor from the previous page unchanged.',
-    [{ path: 'query.cursor', code: 'INVALID_CURSOR', message: 'Pass nextCursor from the previous page unchanged.' }],
-  );
+  throw invalidCursorError();
 }
 
 /** One page of `filter` sorted by `field` (then `_id`) in `direction`, after `cursor`. */

@@ -232,4 +232,35 @@ describeInBrowser('every page at every width, keyboard-only tabs and search, das
     await expect.poll(() => page.url()).toContain('#/exceptions?status=open');
     expect(errors).toEqual([]);
   });
+
+  test('a malformed link and a page whose code no longer loads keep the shell and say what happened', async () => {
+    const { page, errors } = await signIn(env, env.server.adminKey);
+    // A link with a broken escape (hand-edited, or cut when pasted) opens the page: the id is looked up as typed.
+    await page.goto(`${env.server.baseUrl}/#/golden/supplier/%ZZ`);
+    await expect.poll(() => page.locator('.notice-error').first().textContent()).toMatch(/was not found/);
+    expect(errors).toEqual([]);
+
+    // The mapping editor's chunk fails to load (the studio was upgraded while this tab was open): the page
+    // says so and offers a reload; the menu still works and the next page renders.
+    await page.route('**/assets/MappingsSection-*.js', (route) => route.abort());
+    await page.goto(`${env.server.baseUrl}/#/mappings`);
+    const failed = page.getByTestId('page-error');
+    await expect.poll(() => failed.isVisible()).toBe(true);
+    expect(await failed.locator('h1').textContent()).toBe('This page could not be shown');
+    expect(await failed.getByRole('button', { name: 'Reload the studio' }).isVisible()).toBe(true);
+    await page.unroute('**/assets/MappingsSection-*.js');
+
+    // A rules link to a domain the server does not have says so, links the real ones, and offers no editor to publish.
+    await page.goto(`${env.server.baseUrl}/#/rules/nosuch`);
+    await expect
+      .poll(() => page.getByTestId('unknown-domain').textContent())
+      .toMatch(/There is no domain "nosuch"\. Open the rules of account, facility, item, supplier\./);
+    expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    await page.getByTestId('unknown-domain').getByRole('link', { name: 'supplier' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Publish' }).count()).toBe(1);
+
+    await page.locator('.sidebar a[href="#/inbox"]').click();
+    await expect.poll(() => page.locator('main h1').first().textContent()).toBe('Steward inbox');
+    expect(await failed.count()).toBe(0);
+  });
 });

@@ -353,6 +353,10 @@ describeInBrowser('steward forms and dialogs in Chromium', () => {
     expect(cluster, 'a cluster task for the four spellings').toBeDefined();
     await page.goto(`${env.server.baseUrl}/#/inbox/${cluster?.id}?type=potential-match-cluster`);
     await expect.poll(() => page.locator('table[aria-label="Cluster members"] tbody tr').count()).toBe(4);
+    // A cluster task has no subject record: its title says what it is (as in the list), not its type twice.
+    const title = await page.textContent('[data-testid=task-title]');
+    expect(title).toMatch(/^4 records look like one: Brevant Medical Supply/i);
+    expect(title?.split('potential-match-cluster').length).toBe(2);
     await atBothWidths(page, 'inbox-task-cluster', page.locator('[data-testid=task-title]'));
     expect(errors).toEqual([]);
   });

@@ -152,6 +152,34 @@ describe('list', () => {
     expect((await server.request('GET', '/api/v1/golden/item?limit=0')).status).toBe(400);
     expect((await server.request('GET', '/api/v1/golden/item?colour=red')).status).toBe(400);
   });
+
+  test.each([
+    ['garbage', '/api/v1/golden/item?cursor=garbage'],
+    ['a cursor of another domain', `/api/v1/golden/supplier?cursor=${encodeURIComponent('item-ffffffffffffffffffff')}`],
+    ['a golden id where the source walk wants a source record id', '/api/v1/golden/item?source=sap&cursor=item-0'],
+    ['a cursor of another source', `/api/v1/golden/item?source=sap&cursor=${encodeURIComponent('item|lawson|X')}`],
+  ])('a cursor this API did not return (%s) is 400 INVALID_CURSOR, not the first page again', async (_, path) => {
+    const response = await server.request<{ error: { code: string; details: Array<{ path: string }> } }>('GET', path);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('INVALID_CURSOR');
+    expect(response.body.error.details[0]?.path).toBe('query.cursor');
+  });
+
+  test('paging the records a source feeds walks every one once', async () => {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response: { status: number; body: { items: GoldenRecordView[]; nextCursor: string | null } } = await server.request(
+        'GET',
+        `/api/v1/golden/item?source=sap&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(response.status).toBe(200);
+      ids.push(...response.body.items.map((g) => g.id));
+      cursor = response.body.nextCursor;
+    } while (cursor);
+    // sap fed items 0–3; items 0 and 1 were merged into one golden record.
+    expect([...new Set(ids)].sort()).toEqual([at(items, 0), at(items, 2), at(items, 3)].map((i) => i.goldenId).sort());
+  });
 });
 
 describe('suppliers: masking and parent links', () => {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMemoryLogger } from '../../server/logger';
-import { erpItemRow, ingest, toCsv, toNdjson } from '../support/factories/ingest';
+import { erpItemRow, ingest, ingestAccepted, toCsv, toNdjson } from '../support/factories/ingest';
 import { TEST_ADMIN_KEY, type TestServer } from '../support/testServer';
 import { expectStillServing, rawRequest, startSecurityServer } from './securitySupport';
 import { must } from '../support/must';
@@ -156,6 +156,32 @@ describe('hostile requests', () => {
     });
     expect(response.status).toBe(200);
     expect(response.body.totals.accepted).toBe(1);
+  });
+
+  test('bidi override and isolate characters are dropped from stored text (the raw payload keeps them), marks stay', async () => {
+    const row = erpItemRow({ DESCR60: '\u202EGAUZE SPONGE 4X4\u202C \u2067STERILE\u2069', MFG_NAME: 'Medline\u200F Industries\u202E' });
+    await ingestAccepted(server, { source: 'erp', domain: 'item', row });
+    const xref = await server.request<{ goldenId: string }>('GET', `/api/v1/xref/item/erp/${row.INV_ITEM_ID}`);
+    const golden = await server.request<{ attributes: Record<string, unknown>; sources: Array<{ raw: Record<string, unknown> }> }>(
+      'GET',
+      `/api/v1/golden/item/${xref.body.goldenId}?include=sources`,
+    );
+    expect(golden.body.attributes.description).toBe('GAUZE SPONGE 4X4 STERILE');
+    expect(golden.body.attributes.manufacturer).toMatchObject({ name: 'Medline\u200F Industries' });
+    expect(must(golden.body.sources[0], 'the source record').raw.DESCR60).toBe(row.DESCR60);
+    await expectStillServing(server);
+  });
+
+  test('a lone surrogate in a JSON string is stored as U+FFFD (what MongoDB and UTF-8 consumers would hold), paired ones stay', async () => {
+    const row = erpItemRow({ DESCR60: 'SUTURE \ud800 SILK \ud83e\ude7a', MFG_NAME: 'Ethicon\udc00' });
+    await ingestAccepted(server, { source: 'erp', domain: 'item', row });
+    const xref = await server.request<{ golden: { attributes: Record<string, unknown> } }>(
+      'GET',
+      `/api/v1/xref/item/erp/${row.INV_ITEM_ID}`,
+    );
+    expect(xref.body.golden.attributes.description).toBe('SUTURE \ufffd SILK \ud83e\ude7a');
+    expect(xref.body.golden.attributes.manufacturer).toMatchObject({ name: 'Ethicon\ufffd' });
+    await expectStillServing(server);
   });
 
   test.each([

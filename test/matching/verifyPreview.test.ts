@@ -70,6 +70,27 @@ describe('verify', () => {
     expect(invalid.body.error.details.map((d) => d.path)).toContain('body.rules.thresholds.autoMerge');
   });
 
+  test('a record ingest would refuse for its size is 400 naming the field, not a minute of quadratic comparisons', async () => {
+    const huge = 'ACME MEDICAL '.repeat(12_000);
+    const response = await server.request<{ error: { code: string; message: string; details: Array<{ path: string; code: string }> } }>(
+      'POST',
+      '/api/v1/matching/verify',
+      { body: { domain: 'supplier', a: { name: 'ACME MEDICAL' }, b: { name: huge, addresses: [{ line1: huge }] } } },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    expect(response.body.error.message).toMatch(/^Record b: name should have at most \d+ characters/);
+    expect(response.body.error.details).toEqual([
+      expect.objectContaining({ path: 'body.b.name', code: 'MAX_LENGTH' }),
+      expect.objectContaining({ path: 'body.b.addresses[0].line1', code: 'MAX_LENGTH' }),
+    ]);
+    // A partial record of ordinary size still verifies (no required fields here).
+    const partial = await server.request('POST', '/api/v1/matching/verify', {
+      body: { domain: 'supplier', a: { name: 'ACME' }, b: { name: 'ACME INC' } },
+    });
+    expect(partial.status, partial.text).toBe(200);
+  });
+
   test('a record against the store: what ingest would decide, with candidates — and nothing written', async () => {
     const first = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: { ...FOLEY_B, sourceId: 'V-1' } });
     await applyCanonical(server, {

@@ -127,6 +127,48 @@ describe('search', () => {
   });
 });
 
+describe('names in scripts other than Latin', () => {
+  const named: Record<string, string> = {};
+  beforeAll(async () => {
+    const names = {
+      cyrillic: 'ООО Медтехника',
+      greek: 'Ελληνική Ιατρική Α.Ε.',
+      hebrew: '\u202Eשלום מדיקל\u202C',
+      japanese: '東京医療機器株式会社',
+      mixed: 'Siemens Healthineers 日本',
+    };
+    for (const [key, name] of Object.entries(names)) {
+      named[key] = (
+        await applyCanonical(server, { domain: 'supplier', source: 'oracle', canonical: { sourceId: `SCRIPT-${key}`, name } })
+      ).goldenId;
+    }
+    await syncSearchIndex(server.running.services);
+  });
+
+  test.each([
+    { title: 'a Cyrillic word', q: 'Медтехника', target: 'cyrillic' },
+    { title: 'a Cyrillic prefix being typed, lower-case', q: 'медтех', target: 'cyrillic' },
+    { title: 'Greek without its accents', q: 'ΙΑΤΡΙΚΗ', target: 'greek' },
+    { title: 'Hebrew inside bidi override marks', q: 'שלום', target: 'hebrew' },
+    { title: 'a Japanese name written without spaces', q: '東京医療機器株式会社', target: 'japanese' },
+    { title: 'a Japanese prefix of three characters', q: '東京医', target: 'japanese' },
+    { title: 'the Latin word of a mixed name', q: 'healthineers', target: 'mixed' },
+    { title: 'the Japanese word of a mixed name', q: '日本', target: 'mixed' },
+  ])('$title: "$q"', async ({ q, target }) => {
+    const response = await search('supplier', q);
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.items[0], JSON.stringify(response.body.items)).toMatchObject({ id: named[target], matchedField: 'name' });
+  });
+
+  test('words in another script are indexed as whole words and prefixes, without a Latin sound term', () => {
+    const terms = documentTerms({ texts: ['ООО Медтехника'], identifiers: [] });
+    expect(terms).toEqual(expect.arrayContaining(['w:МЕДТЕХНИКА', 'p:МЕД', 'p:МЕДТЕХНИ', 'w:ООО']));
+    expect(terms.filter((t) => t.startsWith('m:'))).toEqual([]);
+    // Latin text is unchanged: accents folded, punctuation dropped.
+    expect(documentTerms({ texts: ['Łódź Straße'], identifiers: [] })).toEqual(expect.arrayContaining(['w:LODZ', 'w:STRASSE']));
+  });
+});
+
 describe('catch-up from scratch', () => {
   test('the index rebuilt from the whole change feed equals the one kept up to date change by change', async () => {
     const { store } = server.running.services;

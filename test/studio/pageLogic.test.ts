@@ -20,6 +20,10 @@ describe('routes', () => {
       { path: '/inbox/task_1', segments: ['inbox', 'task_1'], query: { type: 'potential-match', band: 'review' } },
     ],
     ['/mappings/lookups/uom%2Fpack', { path: '/mappings/lookups/uom%2Fpack', segments: ['mappings', 'lookups', 'uom/pack'], query: {} }],
+    // A malformed escape (a hand-edited or cut link) is kept as typed instead of throwing and blanking the studio.
+    ['/golden/supplier/%ZZ', { path: '/golden/supplier/%ZZ', segments: ['golden', 'supplier', '%ZZ'], query: {} }],
+    ['/golden/item/caf%C3%A9%E0%A4', { path: '/golden/item/caf%C3%A9%E0%A4', segments: ['golden', 'item', 'caf%C3%A9%E0%A4'], query: {} }],
+    ['/mappings/%?tab=tests', { path: '/mappings/%', segments: ['mappings', '%'], query: { tab: 'tests' } }],
   ])('parseRoute(%j)', (route, expected) => {
     const parsed = parseRoute(route);
     expect({ path: parsed.path, segments: parsed.segments, query: Object.fromEntries(parsed.query) }).toEqual(expected);

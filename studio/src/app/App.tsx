@@ -22,6 +22,7 @@ import { clearStoredKey, readStoredKey, storeKey } from './session';
 import { useHashRoute } from './useHashRoute';
 import { DialogHost } from '../ui/Dialog';
 import { parseRoute } from './route';
+import { PageErrorBoundary } from './PageErrorBoundary';
 
 // Monaco is large: load it only when the Mappings or Rules page opens (the rules page also brings ajv
 // and the rules schema), so sign-in, the dashboard and the inbox stay small.
@@ -118,7 +119,9 @@ export function App() {
 
   return (
     <SessionContext.Provider value={session}>
-      <Shell route={item.path}>{page}</Shell>
+      <Shell route={item.path}>
+        <PageErrorBoundary route={route}>{page}</PageErrorBoundary>
+      </Shell>
       <DialogHost />
     </SessionContext.Provider>
   );

@@ -6,13 +6,23 @@ export interface ParsedRoute {
   query: URLSearchParams;
 }
 
+/** A segment decoded; one that is not valid percent-encoding (a hand-edited or cut link) is kept as typed. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // decodeURIComponent throws URIError on `%ZZ` or a cut UTF-8 sequence: thrown during render, it blanked the studio.
+    return segment;
+  }
+}
+
 /** Splits a route string into decoded segments and its query string. */
 export function parseRoute(route: string): ParsedRoute {
   const [pathPart = '', queryPart = ''] = route.split('?', 2);
   const segments = pathPart
     .split('/')
     .filter((segment) => segment !== '')
-    .map((segment) => decodeURIComponent(segment));
+    .map(decodeSegment);
   return { path: pathPart === '' ? '/' : pathPart, segments, query: new URLSearchParams(queryPart) };
 }
 

@@ -12,22 +12,12 @@ import { useAbility, useSession } from '../../app/SessionContext';
 import { queryString, useLoad } from '../../app/useLoad';
 import { formatScore, formatWhen } from '../../ui/format';
 import { summaryLine } from '../../ui/recordSummary';
-import { displayName } from '../golden/goldenSearch';
 import { useGoldenRecords } from '../golden/useGoldenRecords';
 import { TaskDetail } from './TaskDetail';
+import { taskTitle } from './taskTitle';
 
 const FILTER_KEYS = ['type', 'domain', 'source', 'band', 'assignee', 'status', 'sort'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
-
-function taskTitle(task: TaskView, subject: GoldenRecordView | undefined): string {
-  if (task.type === 'potential-match')
-    return `Possible duplicate: ${subject !== undefined ? displayName(subject) : (task.subject.sourceRecordId ?? task.subject.goldenId ?? '').split('|').slice(1).join(' ')}`;
-  if (task.type === 'potential-match-cluster')
-    return `${task.members?.length ?? 0} records look like one: ${task.members?.[0]?.records[0]?.name ?? ''}`;
-  if (task.type === 'survivorship-conflict')
-    return `Sources disagree on ${task.subject.attribute ?? 'a value'}${subject !== undefined ? ` of ${displayName(subject)}` : ''}`;
-  return `${task.exception?.code ?? 'Data quality'}: ${task.exception?.message ?? ''}`;
-}
 
 /** The inbox page; `taskId` opens a task beside the list. */
 export function InboxPage(props: { taskId?: string; query: URLSearchParams }) {

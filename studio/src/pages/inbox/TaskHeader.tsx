@@ -4,6 +4,7 @@ import type { TaskView } from '../../../../server/contracts/stewardship';
 import { formatWhen } from '../../ui/format';
 import { summaryLine } from '../../ui/recordSummary';
 import { displayName } from '../golden/goldenSearch';
+import { taskTitle } from './taskTitle';
 
 export function TaskHeader(props: { task: TaskView; subject: GoldenRecordView | null }) {
   const { task, subject } = props;
@@ -12,7 +13,8 @@ export function TaskHeader(props: { task: TaskView; subject: GoldenRecordView | 
     <header className="detail-header">
       <div>
         <h2 data-testid="task-title">
-          {subject !== null ? displayName(subject) : task.type}{' '}
+          {/* Without a subject record (a cluster task) the title says what the task is, not its type twice. */}
+          {subject !== null ? displayName(subject) : taskTitle(task, undefined)}{' '}
           <span className="muted">
             · {task.type} · {task.domain}
             {task.source ? ` · ${task.source}` : ''}

@@ -71,6 +71,24 @@ function DomainRulesPage(props: { domain?: string }) {
         {domainsError !== null ? <ErrorNotice error={domainsError} /> : <p className="muted">Loading the domains…</p>}
       </section>
     );
+  if (domains !== null && !domains.includes(domain))
+    // A link to a domain the server does not have (mistyped, or since removed): say so instead of an editor whose
+    // Save and Publish can only fail.
+    return (
+      <section className="page">
+        <h1>Matching rules</h1>
+        <p className="notice notice-warning" role="status" data-testid="unknown-domain">
+          There is no domain &quot;{domain}&quot;. Open the rules of{' '}
+          {domains.map((name, index) => (
+            <span key={name}>
+              {index > 0 ? ', ' : ''}
+              <a href={hrefOf(['rules', name])}>{name}</a>
+            </span>
+          ))}
+          .
+        </p>
+      </section>
+    );
   return <DomainRules domain={domain} />;
 }
 
