@@ -157,6 +157,7 @@ test('every shipped table is valid and named after its file', () => {
     'organizationAbbreviations',
     'organizationAliases',
     'registeredPlacePrefixes',
+    'scriptGenericWords',
     'securityDescriptions',
     'supplierAliases',
   ]);

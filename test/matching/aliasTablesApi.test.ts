@@ -69,6 +69,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'organizationAbbreviations',
     'organizationAliases',
     'registeredPlacePrefixes',
+    'scriptGenericWords',
     'securityDescriptions',
     'supplierAliases',
   ]);
