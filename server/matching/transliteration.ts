@@ -25,6 +25,10 @@ import { shippedAliasTables } from './aliases';
 /** A run of letters (and marks) of any script but Latin; Common (punctuation, digits, symbols) is left as it is. */
 const OTHER_SCRIPT_RUN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+/gu;
 const SYLLABIC_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Scripts any-ascii writes as capitalised syllables (`BeiJing`, `SeoUl`); kana come out in lower case (`hogi`). */
+const CAPITALISED_SYLLABLES = /[\p{Script=Han}\p{Script=Hangul}]/u;
+const CAPITALISED_SYLLABLE_PARTS = /([\p{Script=Han}\p{Script=Hangul}]+)/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const UNSPACED_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 /** any-ascii capitalises each Han and Hangul syllable: a capital after a lower-case letter starts the next one. */
 const SYLLABLE_START = /(?<=[a-z'])(?=[A-Z])/;
@@ -103,11 +107,21 @@ function splitLexiconEnds(run: string): string {
   return run;
 }
 
+function romanisedPart(part: string): string {
+  const latin = anyAscii(part);
+  if (CAPITALISED_SYLLABLES.test(part)) return ` ${groupSyllables(latin.split(SYLLABLE_START))} `;
+  if (UNSPACED_SCRIPT.test(part)) return ` ${splitLexiconEnds(latin)} `;
+  return KANA.test(part) ? ` ${latin} ` : latin;
+}
+
+/** A run romanised part by part: Han and Hangul apart from kana and the rest (`株式会社ホギ` is a form, then a name). */
 function romanisedRun(run: string): string {
-  const latin = anyAscii(run);
-  if (SYLLABIC_SCRIPT.test(run)) return ` ${groupSyllables(latin.split(SYLLABLE_START))} `;
-  if (UNSPACED_SCRIPT.test(run)) return ` ${splitLexiconEnds(latin)} `;
-  return latin;
+  if (!SYLLABIC_SCRIPT.test(run)) return romanisedPart(run);
+  return run
+    .split(CAPITALISED_SYLLABLE_PARTS)
+    .filter((part) => part !== '')
+    .map(romanisedPart)
+    .join('');
 }
 
 /** True when every character of `value` is ASCII (most names): one pass over char codes, no regular expression. */

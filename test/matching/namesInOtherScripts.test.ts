@@ -31,6 +31,7 @@ describe('romanisedName', () => {
     ['Больница им. Боткина', "Bol'nitsa im. Botkina"],
     ['โรงพยาบาลศิริราช', ' ORNGPHYABAL sirirach '],
     ['McKesson 株式会社', 'McKesson  ZHUSHIHUISHE '],
+    ['株式会社ホギ', ' ZHUSHIHUISHE  hogi '],
   ])('%s → %s', (value, romanised) => {
     expect(romanisedName(value)).toBe(romanised);
   });
@@ -99,6 +100,13 @@ describe('a company name in its own script meets its English and pinyin names', 
     ).toBeGreaterThan(0.9);
   });
 
+  test.each<[string, string]>([
+    ['株式会社ホギ', 'KABUSHIKI KAISHA HOGI'],
+    ['株式会社ホギ', 'Hogi Corporation'],
+  ])('a kanji company form before a kana name is the romaji form: %s = %s', async (a, b) => {
+    expect(await supplierName(a, b)).toMatchObject({ outcome: 'match', score: 1 });
+  });
+
   test('a Korean company form is the English one', async () => {
     expect(await supplierName('Hanbit Medical Jusikhoesa', 'Hanbit Medical Co., Ltd.')).toMatchObject({ outcome: 'match', score: 1 });
   });
@@ -112,6 +120,7 @@ describe('hard negatives stay apart', () => {
     ['facility', '北京协和医院', '北京协和医学院'],
     ['facility', 'Bệnh viện Bạch Mai', 'Bệnh viện Việt Đức'],
     ['supplier', '深圳迈瑞生物医疗电子股份有限公司', '深圳迈瑞科技有限公司'],
+    ['supplier', '주식회사 한빛', '주식회사 한솔'],
   ])('%s: %s and %s', async (domain, a, b) => {
     const pair = await verifyPair({ server, domain, a: { name: a }, b: { name: b } });
     expect(pair.band).toBe('no-match');
