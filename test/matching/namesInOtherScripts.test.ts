@@ -9,11 +9,11 @@
  * Each positive case fails without the change: a name with no Latin letter normalised to nothing before.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { blockingKeys, loadRules } from '../../server/matching';
+import { blockingKeys, compileRules } from '../../server/matching';
 import { romanisedName } from '../../server/matching/transliteration';
-import type { CanonicalRecord } from '../../server/matching/types';
+import type { CanonicalRecord, RuleSet } from '../../server/matching/types';
 import { startIngestServer } from '../support/factories/ingest';
-import { nameComparison, verifyPair } from '../support/factories/matching';
+import { changedRules, nameComparison, verifyPair, type VerifiedPair } from '../support/factories/matching';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -37,10 +37,37 @@ describe('romanisedName', () => {
   });
 });
 
-const facilityName = (a: string, b: string): ReturnType<typeof nameComparison> => nameComparison({ server, domain: 'facility', a, b });
+/**
+ * Facility rules that ask for romanisation (the shipped facility rules do not yet: see docs/MATCHING.md, "Names in
+ * other scripts and languages"): every `orgName` normaliser becomes `anyScriptOrgName`, `scriptGenericWords` follows
+ * `facilityTranslations`. Posted as ad-hoc rules to `POST /matching/verify`.
+ */
+function facilityRulesWithScripts(): RuleSet {
+  return changedRules('facility', 'facility-scripts-adhoc', (rules) => {
+    const params = [...rules.blocking.map((key) => key.params), ...rules.comparators.map((comparator) => comparator.params)];
+    for (const param of params) {
+      if (!param) continue;
+      if (param.normalizer === 'orgName') param.normalizer = 'anyScriptOrgName';
+      const tables = param.aliasTables;
+      if (tables?.includes('facilityTranslations') && !tables.includes('scriptGenericWords'))
+        tables.splice(tables.indexOf('facilityTranslations') + 1, 0, 'scriptGenericWords');
+    }
+  });
+}
+
+async function verifyFacilities(a: Record<string, unknown>, b: Record<string, unknown>): Promise<VerifiedPair> {
+  const response = await server.request<{ explanation: VerifiedPair }>('POST', '/api/v1/matching/verify', {
+    body: { domain: 'facility', a: { sourceId: 'a', ...a }, b: { sourceId: 'b', ...b }, rules: facilityRulesWithScripts() },
+  });
+  expect(response.status, response.text).toBe(200);
+  return response.body.explanation;
+}
+
+const facilityName = async (a: string, b: string): Promise<VerifiedPair['comparators'][number] | undefined> =>
+  (await verifyFacilities({ name: a }, { name: b })).comparators.find((comparator) => comparator.name === 'name');
 const supplierName = (a: string, b: string): ReturnType<typeof nameComparison> => nameComparison({ server, domain: 'supplier', a, b });
 
-describe('a facility label in its own script meets its romanised and English names', () => {
+describe('facility rules that ask for it: a label in its own script meets its romanised and English names', () => {
   test.each<[string, string]>([
     ['서울대학교병원', 'Seoul Daehakgyo Byeongwon'],
     ['서울대학교 병원', 'Seoul University Hospital'],
@@ -65,17 +92,12 @@ describe('a facility label in its own script meets its romanised and English nam
 
   test('with one address, a Hangul label and its English name reach a steward', async () => {
     const address = { line1: '101 Daehak-ro', city: 'Seoul', postalCode: '03080', country: 'KR' };
-    const pair = await verifyPair({
-      server,
-      domain: 'facility',
-      a: { name: '서울대학교병원', address },
-      b: { name: 'Seoul National University Hospital', address },
-    });
+    const pair = await verifyFacilities({ name: '서울대학교병원', address }, { name: 'Seoul National University Hospital', address });
     expect(['review', 'auto-merge']).toContain(pair.band);
   });
 
-  test('a label and its romanised name share a block', async () => {
-    const rules = await loadRules('facility');
+  test('a label and its romanised name share a block', () => {
+    const rules = compileRules(facilityRulesWithScripts());
     const keysOf = (name: string): string[] => blockingKeys({ sourceId: 's', name } as CanonicalRecord, rules);
     const korean = keysOf('서울대학교병원');
     expect(keysOf('Seoul National University Hospital').filter((key) => korean.includes(key))).toContain('nameTokens:SEOUL');
@@ -122,18 +144,16 @@ describe('hard negatives stay apart', () => {
     ['supplier', '深圳迈瑞生物医疗电子股份有限公司', '深圳迈瑞科技有限公司'],
     ['supplier', '주식회사 한빛', '주식회사 한솔'],
   ])('%s: %s and %s', async (domain, a, b) => {
-    const pair = await verifyPair({ server, domain, a: { name: a }, b: { name: b } });
+    const pair =
+      domain === 'facility'
+        ? await verifyFacilities({ name: a }, { name: b })
+        : await verifyPair({ server, domain, a: { name: a }, b: { name: b } });
     expect(pair.band).toBe('no-match');
   });
 
   test('two hospitals of one city at one address are not merged', async () => {
     const address = { line1: '88 Olympic-ro 43-gil', city: 'Seoul', postalCode: '05505', country: 'KR' };
-    const pair = await verifyPair({
-      server,
-      domain: 'facility',
-      a: { name: '서울대학교병원', address },
-      b: { name: '서울아산병원', address },
-    });
+    const pair = await verifyFacilities({ name: '서울대학교병원', address }, { name: '서울아산병원', address });
     expect(pair.band).not.toBe('auto-merge');
   });
 });
