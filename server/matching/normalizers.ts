@@ -18,6 +18,7 @@ import {
 import { normalizeOrgName, normalizePartNumber, normalizePostalCode, normalizeText } from '../identifiers/names';
 import { present } from '../invariant';
 import type { IdentifierScheme, NormalizerName } from './types';
+import { romanisedName } from './transliteration';
 import { conversionFactor } from './unitConversions';
 
 const NON_ALPHANUMERIC = /[^A-Z0-9]/g;
@@ -131,6 +132,8 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   text: (v) => recentText(v) || null,
   measureText: rememberRecent((v) => splitMeasurements(recentText(inOneUnit(joinCodeHyphens(v)))) || null),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
+  // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
+  anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),
   partNumber: rememberRecent((v) => comparablePartNumber(v) || null),
   postalCode: (v) => normalizePostalCode(v) || null,
   digits: (v) => v.replace(/\D/g, '') || null,

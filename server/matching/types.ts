@@ -11,7 +11,8 @@ export type BlockingKeyType = 'identifier' | 'partNumber' | 'nameTokens' | 'init
 export type IdentifierScheme = 'gtin' | 'ndc' | 'ein' | 'duns' | 'uei' | 'npi' | 'ccn' | 'gln' | 'hibcc' | 'raw';
 
 /** Text normalisers a key or comparator may name. */
-export type NormalizerName = 'text' | 'measureText' | 'orgName' | 'partNumber' | 'postalCode' | 'digits' | 'phone' | 'none';
+export type NormalizerName =
+  'text' | 'measureText' | 'orgName' | 'anyScriptOrgName' | 'partNumber' | 'postalCode' | 'digits' | 'phone' | 'none';
 
 export interface BlockingKeyRule {
   name: string;

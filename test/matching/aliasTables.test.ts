@@ -159,6 +159,7 @@ test('every shipped table is valid and named after its file', () => {
     'organizationAliases',
     'paymentChannelPrefixes',
     'registeredPlacePrefixes',
+    'scriptGenericWords',
     'securityDescriptions',
     'supplierAliases',
   ]);

@@ -71,6 +71,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'organizationAliases',
     'paymentChannelPrefixes',
     'registeredPlacePrefixes',
+    'scriptGenericWords',
     'securityDescriptions',
     'supplierAliases',
   ]);

@@ -1,0 +1,137 @@
+/**
+ * Names written in other scripts, romanised before an organisation name is normalised (normaliser
+ * `anyScriptOrgName`): `서울대학교병원` → `SEOUL DAEHAGGYO BYEONGWON`, `北京协和医院` → `BEIJING XIEHE YIYUAN`,
+ * `Больница им. Боткина` → `Bol'nitsa im. Botkina`, so a registry's label in its own script meets the romanised or
+ * English name a list writes (the generic words then read as English through the `scriptGenericWords` alias table).
+ *
+ * Transliteration is any-ascii (ISC, no dependencies, one table per Unicode block, deterministic): it covers every
+ * script a registry uses, where a per-script library would need one package per language. Its readings are
+ * per character: Han is read in Mandarin pinyin (Japanese kanji too: `東京` → `DongJing`, not `Tokyo`), Hangul
+ * syllable by syllable (`학교` → `HagGyo`, where Revised Romanization writes `hakgyo`), Thai and Arabic letter by
+ * letter without the vowels they do not write.
+ *
+ * Only letters of scripts other than Latin are touched: plain ASCII (most names) returns at once, and accented Latin
+ * is left to `normalizeOrgName`'s own folding, so every name that had a reading before keeps it.
+ *
+ * Han and Hangul come out as capitalised syllables without spaces (`BeiJingXieHeYiYuan`); the words of a romanised
+ * name group syllables (`Beijing Xiehe Yiyuan`). Syllables are grouped back into words by a lexicon: a run of
+ * syllables that spells a generic word of `scriptGenericWords` or a place of `registeredPlacePrefixes` (shipped
+ * tables) is a word of its own, and the syllables between such words are one word (the proper name). Thai, Lao,
+ * Khmer and Myanmar do not space words either; a lexicon word at the start or end of such a run is split off.
+ */
+import anyAscii from 'any-ascii';
+import { shippedAliasTables } from './aliases';
+
+/** A run of letters (and marks) of any script but Latin; Common (punctuation, digits, symbols) is left as it is. */
+const OTHER_SCRIPT_RUN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+/gu;
+const SYLLABIC_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Scripts any-ascii writes as capitalised syllables (`BeiJing`, `SeoUl`); kana come out in lower case (`hogi`). */
+const CAPITALISED_SYLLABLES = /[\p{Script=Han}\p{Script=Hangul}]/u;
+const CAPITALISED_SYLLABLE_PARTS = /([\p{Script=Han}\p{Script=Hangul}]+)/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const UNSPACED_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** any-ascii capitalises each Han and Hangul syllable: a capital after a lower-case letter starts the next one. */
+const SYLLABLE_START = /(?<=[a-z'])(?=[A-Z])/;
+const NOT_LETTERS = /[^A-Z]/g;
+/** The longest lexicon word, in syllables (`GU FEN YOU XIAN GONG SI`). */
+const MAX_SYLLABLES = 8;
+/** Lexicon words shorter than this (letters) are not split off: `YI` or `DA` alone are also parts of proper names. */
+const MIN_LEXICON_LETTERS = 4;
+
+/** The tables whose variants are words of the syllable lexicon. */
+export const LEXICON_TABLES = ['scriptGenericWords', 'registeredPlacePrefixes'] as const;
+
+let shippedLexicon: ReadonlyMap<string, string> | undefined;
+let longestFirst: ReadonlyArray<[string, string]> | undefined;
+
+/** Upper-case letters only: the key a run of syllables and a lexicon word are compared by. */
+function compact(value: string): string {
+  return value.toUpperCase().replace(NOT_LETTERS, '');
+}
+
+/** Lexicon words (letters only) → the word as the table writes it, from the variants of the shipped lexicon tables. */
+function lexicon(): ReadonlyMap<string, string> {
+  if (!shippedLexicon) {
+    const words = new Map<string, string>();
+    for (const name of LEXICON_TABLES) {
+      for (const entry of shippedAliasTables().get(name)?.entries ?? []) {
+        for (const variant of [...entry.variants, ...(entry.canonical === undefined ? [] : [entry.canonical])]) {
+          const key = compact(variant);
+          if (key.length >= MIN_LEXICON_LETTERS && !words.has(key)) words.set(key, variant.toUpperCase());
+        }
+      }
+    }
+    shippedLexicon = words;
+  }
+  return shippedLexicon;
+}
+
+/** Syllables grouped into words: lexicon words on their own, the syllables between them joined. */
+function groupSyllables(syllables: readonly string[]): string {
+  const words = lexicon();
+  const out: string[] = [];
+  let name = '';
+  let i = 0;
+  while (i < syllables.length) {
+    let matched = 0;
+    let word = '';
+    for (let end = Math.min(syllables.length, i + MAX_SYLLABLES); end > i && matched === 0; end--) {
+      const found = words.get(compact(syllables.slice(i, end).join('')));
+      if (found !== undefined) {
+        matched = end - i;
+        word = found;
+      }
+    }
+    if (matched > 0) {
+      if (name !== '') out.push(name);
+      name = '';
+      out.push(word);
+      i += matched;
+    } else {
+      name += syllables[i] ?? '';
+      i++;
+    }
+  }
+  if (name !== '') out.push(name);
+  return out.join(' ');
+}
+
+/** A lexicon word at the start or at the end of an unspaced run split off (`orngphyabalsirirach` → `ORNGPHYABAL sirirach`). */
+function splitLexiconEnds(run: string): string {
+  longestFirst ??= [...lexicon()].sort(([a], [b]) => b.length - a.length);
+  const letters = run.toUpperCase();
+  for (const [key, word] of longestFirst) {
+    if (letters.length > key.length && letters.startsWith(key)) return `${word} ${run.slice(key.length)}`;
+    if (letters.length > key.length && letters.endsWith(key)) return `${run.slice(0, -key.length)} ${word}`;
+  }
+  return run;
+}
+
+function romanisedPart(part: string): string {
+  const latin = anyAscii(part);
+  if (CAPITALISED_SYLLABLES.test(part)) return ` ${groupSyllables(latin.split(SYLLABLE_START))} `;
+  if (UNSPACED_SCRIPT.test(part)) return ` ${splitLexiconEnds(latin)} `;
+  return KANA.test(part) ? ` ${latin} ` : latin;
+}
+
+/** A run romanised part by part: Han and Hangul apart from kana and the rest (`株式会社ホギ` is a form, then a name). */
+function romanisedRun(run: string): string {
+  if (!SYLLABIC_SCRIPT.test(run)) return romanisedPart(run);
+  return run
+    .split(CAPITALISED_SYLLABLE_PARTS)
+    .filter((part) => part !== '')
+    .map(romanisedPart)
+    .join('');
+}
+
+/** True when every character of `value` is ASCII (most names): one pass over char codes, no regular expression. */
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** `value` with the letters of every script but Latin romanised (see the module doc); ASCII and Latin values unchanged. */
+export function romanisedName(value: string): string {
+  if (isAscii(value)) return value;
+  return value.replace(OTHER_SCRIPT_RUN, romanisedRun);
+}
