@@ -1,7 +1,8 @@
 /**
  * The supplier rules' `similarNameNoAddressConflict` cluster edge (supplier-3.10.0), through the public ingest
- * API with made-up vendors: a name that differs from another only a little (name 0.95–0.96: a trailing country
- * word) links the two into one cluster task when nothing else says two vendors — but not when the pair's match
+ * API with made-up vendors: a name that differs from another only a little (name 0.95–0.96: a letter dropped from
+ * one word and another word in its French spelling; a trailing country word after the legal form scores 0.97 since
+ * supplier-3.9.0, so it meets the older `sameNameNoIdentifier` edge) links the two into one cluster task when nothing else says two vendors — but not when the pair's match
  * probability is below the rule's `probabilityAtLeast` (an NPI that differs), nor when another record of one
  * golden record has an address that contradicts (`unless`), nor at one identical address (a parent and its
  * subsidiary at one head office are named so).
@@ -30,20 +31,20 @@ async function clusterTaskOf(goldenId: string | undefined): Promise<TaskView | u
 }
 
 describe('similar names with nothing against them (similarNameNoAddressConflict)', () => {
-  test('a name with a trailing country word joins the cluster task of the other spellings, and the edge names its rule', async () => {
+  test('a name spelled a little differently joins the cluster task of the other spellings, and the edge names its rule', async () => {
     const [plain, umlaut] = await ingestVendors('erp', [{ name: 'Tallmoor Scientific OU' }, { name: 'TALLMOOR SCIENTIFIC OÜ' }]);
-    const [withCountry] = await ingestVendors('ungm', [{ name: 'Tallmoor Scientific OU Estonia' }]);
-    const task = await clusterTaskOf(withCountry);
-    expect(task?.members?.map((member) => member.goldenId).sort()).toEqual([plain, umlaut, withCountry].sort());
-    const edgesOfCountryName = (task?.edges ?? []).filter((edge) => edge.a === withCountry || edge.b === withCountry);
-    expect(edgesOfCountryName.length).toBeGreaterThan(0);
-    for (const edge of edgesOfCountryName) expect(edge.rule).toBe('similarNameNoAddressConflict');
+    const [variant] = await ingestVendors('ungm', [{ name: 'Tallmor Scientifique OU' }]);
+    const task = await clusterTaskOf(variant);
+    expect(task?.members?.map((member) => member.goldenId).sort()).toEqual([plain, umlaut, variant].sort());
+    const edgesOfVariant = (task?.edges ?? []).filter((edge) => edge.a === variant || edge.b === variant);
+    expect(edgesOfVariant.length).toBeGreaterThan(0);
+    for (const edge of edgesOfVariant) expect(edge.rule).toBe('similarNameNoAddressConflict');
     // Its pairwise review went into the cluster task: the evidence per member is on the task's edges.
-    expect(at(edgesOfCountryName, 0).score).toBeGreaterThanOrEqual(0.6);
+    expect(at(edgesOfVariant, 0).score).toBeGreaterThanOrEqual(0.6);
   });
 
   test('two records alone are one cluster task', async () => {
-    const [a, b] = await ingestVendors('erp', [{ name: 'Wexcombe Scientific OU' }, { name: 'Wexcombe Scientific OU Estonia' }]);
+    const [a, b] = await ingestVendors('erp', [{ name: 'Wexcombe Scientific OU' }, { name: 'Wexcomb Scientifique OU' }]);
     const task = await clusterTaskOf(a);
     expect(task?.members?.map((member) => member.goldenId).sort()).toEqual([a, b].sort());
   });
@@ -51,7 +52,7 @@ describe('similar names with nothing against them (similarNameNoAddressConflict)
   test('a match probability below the rule\u2019s probabilityAtLeast (two different NPIs) is no link', async () => {
     const [a, b] = await ingestVendors('erp', [
       { name: 'Ellerby Scientific OU', npi: '1245319599' },
-      { name: 'Ellerby Scientific OU Estonia', npi: '1679576722' },
+      { name: 'Ellerbey Scientifique OU', npi: '1679576722' },
     ]);
     expect(a).not.toBe(b);
     expect(await clusterTaskOf(a)).toBeUndefined();
@@ -67,7 +68,7 @@ describe('similar names with nothing against them (similarNameNoAddressConflict)
     expect(noAddress).toBe(registered);
     // A similar name in Tartu: similar enough to the record without an address, but the vendor as a whole is in Tallinn.
     const [tartu] = await ingestVendors('ariba', [
-      { name: 'Brennock Scientific OU Estonia', street: 'Riia 181', city: 'Tartu', postal: '51014', country: 'EE' },
+      { name: 'Brenock Scientifique OU', street: 'Riia 181', city: 'Tartu', postal: '51014', country: 'EE' },
     ]);
     expect(tartu).not.toBe(registered);
     expect(await clusterTaskOf(tartu)).toBeUndefined();
@@ -77,7 +78,7 @@ describe('similar names with nothing against them (similarNameNoAddressConflict)
     const office = { street: '1 Harbour Rd', city: 'Tallinn', postal: '10111', country: 'EE' };
     const [parent, subsidiary] = await ingestVendors('erp', [
       { name: 'Quenby Scientific OU', ...office },
-      { name: 'Quenby Scientific OU Estonia', ...office },
+      { name: 'Quenbey Scientifique OU', ...office },
     ]);
     expect(parent).not.toBe(subsidiary);
     expect(await clusterTaskOf(subsidiary)).toBeUndefined();
