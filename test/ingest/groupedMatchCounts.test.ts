@@ -14,6 +14,7 @@ import type { TestServer } from '../support/testServer';
 import {
   ERP_ITEM_EXPRESSION,
   ERP_VENDOR_EXPRESSION,
+  comparableDecisions,
   erpVendorRow,
   ingest,
   itemRowsWithCopies,
@@ -101,22 +102,9 @@ async function outcomeOf(server: TestServer, input: { domain: string; rows: unkn
     totals: response.body.totals,
     records: records.map((record) => ({ outcome: record.outcome, match: record.match, group: groupOf(record.goldenId) })),
     index: entries.map((entry) => ({ ...entry, goldenId: groupOf(String(entry.goldenId)) })),
-    decisions: decisions
-      .map((decision) => ({
-        sourceRecordId: decision.sourceRecordId,
-        outcome: decision.outcome,
-        band: decision.band,
-        score: decision.score,
-        ruleFired: decision.ruleFired,
-        candidatesConsidered: decision.candidatesConsidered,
-        candidates: (decision.candidates as Array<Record<string, unknown>>).map(({ goldenId, ...rest }) => ({
-          ...rest,
-          group: groupOf(String(goldenId)),
-        })),
-      }))
-      .sort(
-        (x, y) => String(x.sourceRecordId).localeCompare(String(y.sourceRecordId)) || String(x.outcome).localeCompare(String(y.outcome)),
-      ),
+    decisions: comparableDecisions(decisions, groupOf).sort(
+      (x, y) => String(x.sourceRecordId).localeCompare(String(y.sourceRecordId)) || String(x.outcome).localeCompare(String(y.outcome)),
+    ),
     blocks: blocks.filter((block) => !String(block._id).endsWith('|#termStats')),
     terms,
     tasks: tasks.length,

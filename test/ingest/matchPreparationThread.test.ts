@@ -9,7 +9,15 @@ import { MATCH_DECISIONS } from '../../server/golden/collections';
 import { preparedFor } from '../../server/golden/preparationThread';
 import { MATCH_INDEX, compileRules, loadRules, prepareIncoming } from '../../server/matching';
 import type { TestServer } from '../support/testServer';
-import { ERP_ITEM_EXPRESSION, ingest, itemRowsWithCopies, publishMapping, startIngestServer, toNdjson } from '../support/factories/ingest';
+import {
+  ERP_ITEM_EXPRESSION,
+  comparableDecisions,
+  ingest,
+  itemRowsWithCopies,
+  publishMapping,
+  startIngestServer,
+  toNdjson,
+} from '../support/factories/ingest';
 
 let threaded: TestServer;
 let mainOnly: TestServer;
@@ -48,18 +56,7 @@ async function outcomeOf(server: TestServer, body: string) {
     totals: response.body.totals,
     records: records.map((record) => ({ outcome: record.outcome, match: record.match, group: groupOf(record.goldenId) })),
     index: entries.map((entry) => ({ _id: entry._id, keys: entry.keys, prepared: entry.prepared, sharedValues: entry.sharedValues })),
-    decisions: decisions.map((decision) => ({
-      sourceRecordId: decision.sourceRecordId,
-      outcome: decision.outcome,
-      band: decision.band,
-      score: decision.score,
-      ruleFired: decision.ruleFired,
-      candidatesConsidered: decision.candidatesConsidered,
-      candidates: (decision.candidates as Array<Record<string, unknown>>).map(({ goldenId, ...rest }) => ({
-        ...rest,
-        group: groupOf(String(goldenId)),
-      })),
-    })),
+    decisions: comparableDecisions(decisions, groupOf),
   };
 }
 

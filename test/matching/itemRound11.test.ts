@@ -7,18 +7,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import { loadRules, scorePair } from '../../server/matching';
-import { compileExtractors, extractAttributes } from '../../server/matching/attributes';
 import { codeTokensInText, comparablePartNumber, normalizeWith } from '../../server/matching/normalizers';
 import type { CanonicalRecord } from '../../server/matching/types';
+import { attributeReader, comparatorLevel } from '../support/factories/matching';
 import { must } from '../support/must';
 
 const rules = await loadRules('item');
-const attributesOf = (text: string) => extractAttributes(compileExtractors(rules.rules.attributes ?? []), [text]) ?? {};
-const levelOf = (explanation: ReturnType<typeof scorePair>, name: string) =>
-  must(
-    explanation.comparators.find((comparator) => comparator.name === name),
-    name,
-  ).level;
+const attributesOf = attributeReader(rules.rules);
 
 function item(sourceId: string, description: string, manufacturer?: string, manufacturerPartNumber?: string): CanonicalRecord {
   return {
@@ -60,7 +55,7 @@ describe('one part number written several ways (partNumber normaliser)', () => {
     ['SONDA VESICAL INTERMITENTE SPEEDICATH HOMBRE CH 12', 'REF 28412', 'Sonde urinaire SpeediCath homme Ch 12', '28412'],
   ])('%s (%s) = %s (%s): the part numbers match, one maker no longer vetoes', (a, partA, b, partB) => {
     const explanation = scorePair({ a: item('a', a, 'Maker', partA), b: item('b', b, 'Maker', partB), rules });
-    expect(levelOf(explanation, 'manufacturerPartNumber')).toBe('match');
+    expect(comparatorLevel(explanation, 'manufacturerPartNumber')).toBe('match');
     expect(explanation.hardRule?.name).not.toBe('sameManufacturerDifferentPart');
   });
 
@@ -70,7 +65,7 @@ describe('one part number written several ways (partNumber normaliser)', () => {
       b: item('b', 'HP 564XL Black Ink Cartridge', 'HP', 'CN684WN#140'),
       rules,
     });
-    expect(levelOf(explanation, 'manufacturerPartNumber')).toBe('mismatch');
+    expect(comparatorLevel(explanation, 'manufacturerPartNumber')).toBe('mismatch');
     expect(explanation.band).toBe('no-match');
   });
 });
@@ -92,7 +87,7 @@ describe('latex-free and sizes in European catalogue words', () => {
       b: item('b', 'Gant de chirurgie GAMMEX Non-Latex PI, sans latex, polyisoprène, non poudré, stérile, taille 7', 'Ansell'),
       rules,
     });
-    expect(levelOf(explanation, 'attributes')).toBe('conflict');
+    expect(comparatorLevel(explanation, 'attributes')).toBe('conflict');
     expect(explanation.band).toBe('no-match');
   });
 });
@@ -115,7 +110,7 @@ describe('licence and edition of software titles', () => {
     ['Microsoft Office Home and Business 2010 - Product Key Card', 'Microsoft Office Home and Student 2010 - Product Key Card'],
   ])('%s ≠ %s: an attribute conflict', (a, b) => {
     const explanation = scorePair({ a: item('a', a, 'Maker'), b: item('b', b, 'Maker'), rules });
-    expect(levelOf(explanation, 'attributes')).toBe('conflict');
+    expect(comparatorLevel(explanation, 'attributes')).toBe('conflict');
     expect(explanation.band).toBe('no-match');
   });
 
@@ -178,14 +173,14 @@ describe('FedMall lengths and patient weight ranges', () => {
       b: item('b', 'AIRWAY LARYNGEAL MASK UNIQUE SIZE 3 30 - 50 KG'),
       rules,
     });
-    expect(levelOf(same, 'attributes')).toBe('agree');
+    expect(comparatorLevel(same, 'attributes')).toBe('agree');
     const other = scorePair({ a: item('a', 'LMA UNIQUE SZ 3 30-50 KG'), b: item('b', 'LMA UNIQUE SZ 4 50-70 KG'), rules });
-    expect(levelOf(other, 'attributes')).toBe('conflict');
+    expect(comparatorLevel(other, 'attributes')).toBe('conflict');
     const sensors = scorePair({
       a: item('a', 'Sensor, Pulse Oximetry, Nellcor OxiMax, Adult >30 kg, 24/Box'),
       b: item('b', 'Sensor, Pulse Oximetry, Nellcor OxiMax, Infant 3-20 kg, 24/Box'),
       rules,
     });
-    expect(levelOf(sensors, 'attributes')).toBe('conflict');
+    expect(comparatorLevel(sensors, 'attributes')).toBe('conflict');
   });
 });

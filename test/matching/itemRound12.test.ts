@@ -7,17 +7,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { loadRules, scorePair } from '../../server/matching';
-import { compileExtractors, extractAttributes } from '../../server/matching/attributes';
 import type { CanonicalRecord } from '../../server/matching/types';
-import { must } from '../support/must';
+import { attributeReader, comparatorLevel } from '../support/factories/matching';
 
 const rules = await loadRules('item');
-const attributesOf = (text: string) => extractAttributes(compileExtractors(rules.rules.attributes ?? []), [text]) ?? {};
-const levelOf = (explanation: ReturnType<typeof scorePair>, name: string) =>
-  must(
-    explanation.comparators.find((comparator) => comparator.name === name),
-    name,
-  ).level;
+const attributesOf = attributeReader(rules.rules);
 
 function item(sourceId: string, description: string, manufacturer?: string): CanonicalRecord {
   return { sourceId, description, ...(manufacturer ? { manufacturer: { name: manufacturer } } : {}) };
@@ -26,7 +20,7 @@ function item(sourceId: string, description: string, manufacturer?: string): Can
 /** Two records of one maker that differ in one attribute: a conflict, so never merged nor put before a steward. */
 function expectConflict(a: string, b: string, manufacturer = 'Maker'): void {
   const explanation = scorePair({ a: item('a', a, manufacturer), b: item('b', b, manufacturer), rules });
-  expect(levelOf(explanation, 'attributes')).toBe('conflict');
+  expect(comparatorLevel(explanation, 'attributes')).toBe('conflict');
   expect(explanation.band).toBe('no-match');
 }
 
@@ -35,7 +29,7 @@ function expectAgreement(a: string, b: string, attribute: string): void {
   expect(attributesOf(a)[attribute], a).toBeDefined();
   expect(attributesOf(b)[attribute], b).toBeDefined();
   const explanation = scorePair({ a: item('a', a, 'Maker'), b: item('b', b, 'Maker'), rules });
-  expect(levelOf(explanation, 'attributes')).toMatch(/^agree/);
+  expect(comparatorLevel(explanation, 'attributes')).toMatch(/^agree/);
 }
 
 describe('retail attributes: storage capacity, wattage, quarts, packs', () => {

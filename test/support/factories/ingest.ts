@@ -163,3 +163,22 @@ export async function ingestAccepted(
   expect(record.outcome, JSON.stringify(record)).toBe('accepted');
   return record;
 }
+
+/**
+ * Match decisions in a form two servers can compare: golden ids (random) replaced by `groupOf` of them — the sorted
+ * member ids of their golden record — and only the fields a decision's meaning rests on.
+ */
+export function comparableDecisions(decisions: Array<Record<string, unknown>>, groupOf: (goldenId: string) => string) {
+  return decisions.map((decision) => ({
+    sourceRecordId: decision.sourceRecordId,
+    outcome: decision.outcome,
+    band: decision.band,
+    score: decision.score,
+    ruleFired: decision.ruleFired,
+    candidatesConsidered: decision.candidatesConsidered,
+    candidates: (decision.candidates as Array<Record<string, unknown>>).map(({ goldenId, ...rest }) => ({
+      ...rest,
+      group: groupOf(String(goldenId)),
+    })),
+  }));
+}

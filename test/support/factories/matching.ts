@@ -1,7 +1,10 @@
 /** Factories for matching-operation tests: the shipped rules of a domain as JSON, changed copies of them, a pair verified through the API. */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import type { scorePair } from '../../../server/matching';
+import { compileExtractors, extractAttributes } from '../../../server/matching/attributes';
 import type { RuleSet } from '../../../server/matching/types';
+import { must } from '../must';
 import type { TestServer } from '../testServer';
 
 /** The shipped `matching-rules/<domain>.json`, parsed (a fresh copy on every call). */
@@ -51,4 +54,18 @@ export async function nameComparison(args: {
   b: string;
 }): Promise<VerifiedPair['comparators'][number] | undefined> {
   return comparatorOf(await verifyPair({ server: args.server, domain: args.domain, a: { name: args.a }, b: { name: args.b } }), 'name');
+}
+
+/** The attributes a rule set's extractors read from one text (an empty object when none). */
+export function attributeReader(ruleSet: RuleSet): (text: string) => Record<string, unknown> {
+  const extractors = compileExtractors(ruleSet.attributes ?? []);
+  return (text) => extractAttributes(extractors, [text]) ?? {};
+}
+
+/** The level a named comparator reached in a scored pair; fails when the rules have no such comparator. */
+export function comparatorLevel(explanation: ReturnType<typeof scorePair>, name: string) {
+  return must(
+    explanation.comparators.find((comparator) => comparator.name === name),
+    name,
+  ).level;
 }
