@@ -45,6 +45,7 @@ import {
   HOLDOUT7_CORPUS_DIRECTORY,
   HOLDOUT8_CORPUS_DIRECTORY,
   HOLDOUT9_CORPUS_DIRECTORY,
+  OPENED_HOLDOUT_DIRECTORIES,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
 } from './match-eval/corpus';
@@ -214,36 +215,23 @@ function printTable(rows: Row[], extra?: (row: Row) => string, extraHeader = '')
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const seed = args.has('--skip-seed') ? null : await evaluateSeed();
-  const corpora = args.has('--holdout1')
-    ? [HOLDOUT_CORPUS]
-    : args.has('--holdout2')
-      ? [HOLDOUT2_CORPUS]
-      : args.has('--holdout3')
-        ? [HOLDOUT3_CORPUS]
-        : args.has('--holdout4')
-          ? [HOLDOUT4_CORPUS]
-          : args.has('--holdout5')
-            ? [HOLDOUT5_CORPUS]
-            : args.has('--holdout6')
-              ? [HOLDOUT6_CORPUS]
-              : args.has('--holdout7')
-                ? [HOLDOUT7_CORPUS]
-                : args.has('--holdout8')
-                  ? [HOLDOUT8_CORPUS]
-                  : args.has('--holdout9')
-                    ? [HOLDOUT9_CORPUS]
-                    : args.has('--holdout')
-                      ? [
-                          HOLDOUT_CORPUS,
-                          HOLDOUT2_CORPUS,
-                          HOLDOUT3_CORPUS,
-                          HOLDOUT4_CORPUS,
-                          HOLDOUT5_CORPUS,
-                          HOLDOUT6_CORPUS,
-                          HOLDOUT7_CORPUS,
-                          HOLDOUT8_CORPUS,
-                        ]
-                      : [DEVELOPMENT_CORPUS];
+  const heldOut = [
+    HOLDOUT_CORPUS,
+    HOLDOUT2_CORPUS,
+    HOLDOUT3_CORPUS,
+    HOLDOUT4_CORPUS,
+    HOLDOUT5_CORPUS,
+    HOLDOUT6_CORPUS,
+    HOLDOUT7_CORPUS,
+    HOLDOUT8_CORPUS,
+    HOLDOUT9_CORPUS,
+  ];
+  const one = heldOut.find((_, index) => args.has(`--holdout${index + 1}`));
+  const corpora = one
+    ? [one]
+    : args.has('--holdout')
+      ? heldOut.filter((corpus) => OPENED_HOLDOUT_DIRECTORIES.includes(corpus.directory))
+      : [DEVELOPMENT_CORPUS];
 
   if (seed) {
     console.log(

@@ -20,36 +20,13 @@ import { clusterEdgeRule } from '../../server/stewardship/clusterGraph';
 import { TASKS } from '../../server/stewardship/collections';
 import type { TaskDocument } from '../../server/stewardship/types';
 import { predictedGroups } from '../evalClusters';
-import {
-  CORPUS_DIRECTORY,
-  HOLDOUT2_CORPUS_DIRECTORY,
-  HOLDOUT4_CORPUS_DIRECTORY,
-  HOLDOUT5_CORPUS_DIRECTORY,
-  HOLDOUT6_CORPUS_DIRECTORY,
-  HOLDOUT7_CORPUS_DIRECTORY,
-  HOLDOUT8_CORPUS_DIRECTORY,
-  HOLDOUT_CORPUS_DIRECTORY,
-  corpusDomainsIn,
-  pairKey,
-  readCorpus,
-  truePairs,
-} from './corpus';
+import { CORPUS_DIRECTORY, OPENED_HOLDOUT_DIRECTORIES, corpusDomainsIn, pairKey, readCorpus, truePairs } from './corpus';
 import { scorePairs } from './corpusOutcome';
 import { ingestCorpus } from './ingestCorpus';
 import { withCorpusApp } from './corpusApp';
 
 /** Pairs below this match probability that are neither true nor an edge are left out of the dump. */
 const MIN_PROBABILITY = 0.01;
-
-const OPENED_HOLDOUTS = [
-  HOLDOUT_CORPUS_DIRECTORY,
-  HOLDOUT2_CORPUS_DIRECTORY,
-  HOLDOUT4_CORPUS_DIRECTORY,
-  HOLDOUT5_CORPUS_DIRECTORY,
-  HOLDOUT6_CORPUS_DIRECTORY,
-  HOLDOUT7_CORPUS_DIRECTORY,
-  HOLDOUT8_CORPUS_DIRECTORY,
-];
 
 interface Stored {
   corpusId: string;
@@ -165,7 +142,7 @@ async function main(): Promise<void> {
   const optionArguments = new Set([optionValue('--domain'), optionValue('--out')]);
   const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--') && !optionArguments.has(arg));
   const directories = named.length > 0 ? named.map((d) => `${path.resolve(d)}/`) : [CORPUS_DIRECTORY];
-  if (process.argv.includes('--holdout')) directories.push(...OPENED_HOLDOUTS);
+  if (process.argv.includes('--holdout')) directories.push(...OPENED_HOLDOUT_DIRECTORIES);
   const out = outPath ? createWriteStream(outPath) : null;
   for (const directory of directories) {
     if (!corpusDomainsIn(directory).includes(domain)) continue;

@@ -64,6 +64,18 @@ export const HOLDOUT8_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtu
 /** The ninth held-out corpus `test/fixtures/match-eval-holdout9/` (SEALED, session 11): items in Amazon / Walmart grocery / CVS / Kroger / UK pharmacy retail, Icecat, MediaMarkt / bol.com and Grainger / Fastenal / McMaster-Carr / DLA ECAT styles and Premier, Intalere, VA FSS / ECMS, NHS Scotland / Wales, HealthPRO, Mohawk Medbuy, PBS, NAPPI, GeM, IMSS, NMPA, RESAH, Consip, Z-Index, Belgian, Finnish, Swiss, kit-list, instrument-tray and manufacturer / dental-distributor conventions; suppliers in PeopleSoft 40-character, Amazon Business, p-card, EDI 810, GPO contract, D&B family-tree, Secretary-of-State, diversity-list, SHAB, EUDAMED, bill-of-lading, MDEL, EDINET, KIND, Chinese / Taiwanese, South Asian, Latin American, Israeli and Turkish conventions; facilities as HCRIS subprovider units, CMS IRF / IPF / hospice, stroke-centre, ranking, location-finder, FHIR Location, NCPDP, payer-directory, GLEIF, OSM and Asian, Latin American, Gulf and European lists. Written blind to the matching rules in session 11 (main at 202a4ba); never tuned on, never edited after; only `--holdout9` scores it. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT9_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout9/', import.meta.url));
 
+/** The held-out corpora open for tuning, in the order they were written (`--holdout`); the sealed ninth is not among them. */
+export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
+  HOLDOUT_CORPUS_DIRECTORY,
+  HOLDOUT2_CORPUS_DIRECTORY,
+  HOLDOUT3_CORPUS_DIRECTORY,
+  HOLDOUT4_CORPUS_DIRECTORY,
+  HOLDOUT5_CORPUS_DIRECTORY,
+  HOLDOUT6_CORPUS_DIRECTORY,
+  HOLDOUT7_CORPUS_DIRECTORY,
+  HOLDOUT8_CORPUS_DIRECTORY,
+];
+
 /** Domains that have a corpus file in `directory`. */
 export function corpusDomainsIn(directory: string): string[] {
   return CORPUS_DOMAINS.filter((domain) => existsSync(`${directory}${domain}.json`));
