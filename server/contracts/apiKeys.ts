@@ -22,7 +22,13 @@ export const createApiKeyBodySchema = {
   additionalProperties: false,
   required: ['name', 'role'],
   properties: {
-    name: { type: 'string', minLength: 1, maxLength: 120, description: 'Who or what uses the key, e.g. "Workday integration".' },
+    name: {
+      type: 'string',
+      format: 'plain-text',
+      minLength: 1,
+      maxLength: 120,
+      description: 'Who or what uses the key, e.g. "Workday integration".',
+    },
     role: {
       type: 'string',
       pattern: '^(admin|steward|analyst|consumer|source:[a-z0-9][a-z0-9_-]{0,62})$',

@@ -31,6 +31,7 @@ export type GetGoldenQuery = FromSchema<typeof getGoldenQuerySchema>;
 
 export const reasonProperty = {
   type: 'string',
+  format: 'plain-text',
   minLength: 1,
   maxLength: 2000,
   description: 'Why: kept in history and the audit log.',

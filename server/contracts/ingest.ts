@@ -148,7 +148,13 @@ export const closeExceptionBodySchema = {
   additionalProperties: false,
   required: ['reason'],
   properties: {
-    reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why: kept with the exception and in the audit log.' },
+    reason: {
+      type: 'string',
+      format: 'plain-text',
+      minLength: 1,
+      maxLength: 2000,
+      description: 'Why: kept with the exception and in the audit log.',
+    },
   },
 } as const;
 

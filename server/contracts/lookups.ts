@@ -23,7 +23,7 @@ export const putLookupBodySchema = {
   additionalProperties: false,
   required: ['entries'],
   properties: {
-    description: { type: 'string', maxLength: 4000 },
+    description: { type: 'string', format: 'plain-text', maxLength: 4000 },
     entries: { type: 'object', maxProperties: 200_000, description: 'Source code → canonical value.' },
     revision: {
       type: 'integer',
@@ -36,7 +36,7 @@ export const putLookupBodySchema = {
 export const deleteLookupQuerySchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { reason: { type: 'string', maxLength: 1000 } },
+  properties: { reason: { type: 'string', format: 'plain-text', maxLength: 1000 } },
 } as const;
 
 const lookupSummaryProperties = {

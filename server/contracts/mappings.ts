@@ -90,7 +90,7 @@ export const mappingTestCaseSchema = {
   additionalProperties: false,
   required: ['name', 'input'],
   properties: {
-    name: { type: 'string', minLength: 1, maxLength: 200 },
+    name: { type: 'string', format: 'plain-text', minLength: 1, maxLength: 200 },
     input: { description: 'The source payload.' },
     output: { description: 'The expected output (JSON equality; `null` expects no output). Give `output` or `error`.' },
     error: {
@@ -129,7 +129,7 @@ export const putMappingBodySchema = {
       maxLength: 200_000,
       description: 'The JSONata expression (one source payload → one output record).',
     },
-    description: { type: 'string', maxLength: 4000 },
+    description: { type: 'string', format: 'plain-text', maxLength: 4000 },
     samples: { type: 'array', maxItems: 100, items: {}, description: 'Sample payloads for the editor.' },
     tests: { type: 'array', maxItems: 1000, items: mappingTestCaseSchema },
     format: sourceFormatSchema,
@@ -166,7 +166,12 @@ export const publishBodySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    note: { type: 'string', maxLength: 1000, description: 'Why this version (kept in the history and the audit log).' },
+    note: {
+      type: 'string',
+      format: 'plain-text',
+      maxLength: 1000,
+      description: 'Why this version (kept in the history and the audit log).',
+    },
     revision: { type: 'integer', minimum: 1, description: 'Publish only if the draft is still at this revision.' },
   },
 } as const;
@@ -177,7 +182,7 @@ export const rollbackBodySchema = {
   required: ['version'],
   properties: {
     version: { type: 'integer', minimum: 1, description: 'The earlier version to publish again.' },
-    reason: { type: 'string', maxLength: 1000 },
+    reason: { type: 'string', format: 'plain-text', maxLength: 1000 },
   },
 } as const;
 

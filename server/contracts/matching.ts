@@ -37,7 +37,7 @@ export const publishRulesBodySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    note: { type: 'string', maxLength: 1000, description: 'Why (kept with the version and in the audit log).' },
+    note: { type: 'string', format: 'plain-text', maxLength: 1000, description: 'Why (kept with the version and in the audit log).' },
     revision: { type: 'integer', minimum: 1, description: 'Publish only if the draft is still at this revision.' },
   },
 } as const;
@@ -48,7 +48,7 @@ export const rollbackRulesBodySchema = {
   required: ['version'],
   properties: {
     version: { type: 'integer', minimum: 1, description: 'The earlier version number to publish again.' },
-    reason: { type: 'string', maxLength: 1000 },
+    reason: { type: 'string', format: 'plain-text', maxLength: 1000 },
   },
 } as const;
 
@@ -80,7 +80,15 @@ export const rematchBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['reason'],
-  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why (kept in history, tasks and the audit log).' } },
+  properties: {
+    reason: {
+      type: 'string',
+      format: 'plain-text',
+      minLength: 1,
+      maxLength: 2000,
+      description: 'Why (kept in history, tasks and the audit log).',
+    },
+  },
 } as const;
 
 export const trainRulesBodySchema = {

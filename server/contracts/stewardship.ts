@@ -72,7 +72,7 @@ export const commentBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['text'],
-  properties: { text: { type: 'string', minLength: 1, maxLength: 4000 } },
+  properties: { text: { type: 'string', format: 'plain-text', minLength: 1, maxLength: 4000 } },
 } as const;
 
 export const priorityBodySchema = {

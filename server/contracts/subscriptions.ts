@@ -9,6 +9,7 @@ export const DELIVERY_STATUSES = ['pending', 'delivered', 'parked', 'discarded']
 
 const name = {
   type: 'string',
+  format: 'plain-text',
   minLength: 1,
   maxLength: 120,
   description: 'What the subscription feeds, e.g. "Workday suppliers".',

@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FormatsPlugin } from 'ajv-formats';
-import { ANNOTATION_KEYWORDS, IDENTIFIER_FORMATS } from './formats';
+import { ANNOTATION_KEYWORDS, IDENTIFIER_FORMATS, TEXT_FORMATS } from './formats';
 
 export { toErrorDetails } from './errorDetails';
 
@@ -32,7 +32,7 @@ export function createAjv(overrides: Options = {}): Ajv2020 {
     ...overrides,
   });
   addFormats(ajv);
-  for (const [name, check] of Object.entries(IDENTIFIER_FORMATS)) {
+  for (const [name, check] of Object.entries({ ...IDENTIFIER_FORMATS, ...TEXT_FORMATS })) {
     ajv.addFormat(name, { type: 'string', validate: (value: string) => check(value).ok });
   }
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword(keyword);

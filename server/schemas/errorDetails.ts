@@ -5,7 +5,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { ErrorDetail } from '../errors';
-import { IDENTIFIER_FORMATS } from './formats';
+import { IDENTIFIER_FORMATS, TEXT_FORMATS } from './formats';
 import { present } from '../invariant';
 
 const IDENTIFIER_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -135,7 +135,7 @@ function joinReason(field: string, reason: string): string {
 function describeFormat(error: ErrorObject, field: string): { code: string; message: string } {
   const format = String(param(error, 'format'));
   const code = `FORMAT_${upperSnake(format)}`;
-  const check = IDENTIFIER_FORMATS[format];
+  const check = IDENTIFIER_FORMATS[format] ?? TEXT_FORMATS[format];
   if (check && typeof error.data === 'string') {
     const result = check(error.data);
     if (!result.ok) return { code, message: joinReason(field, result.message) };

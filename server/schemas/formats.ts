@@ -13,6 +13,7 @@ import {
   checkUom,
 } from '../identifiers';
 import type { IdentifierCheck } from '../identifiers';
+import { checkPlainText } from './plainText';
 
 /** Custom formats backed by the identifier check functions; the error formatter re-runs them for the precise reason. */
 export const IDENTIFIER_FORMATS: Readonly<Record<string, (value: string) => IdentifierCheck>> = {
@@ -27,6 +28,11 @@ export const IDENTIFIER_FORMATS: Readonly<Record<string, (value: string) => Iden
   npi: checkNpi,
   ccn: checkCcn,
   uom: checkUom,
+};
+
+/** Formats of free text (not identifiers): request names, reasons and notes; checked the same way. */
+export const TEXT_FORMATS: Readonly<Record<string, (value: string) => IdentifierCheck>> = {
+  'plain-text': checkPlainText,
 };
 
 /** Annotation keywords our schemas carry that ajv's strict mode would otherwise reject as typos. */
