@@ -57,7 +57,7 @@ function EdgeEvidence(props: { edge: ClusterEdgeView; names: Map<string, string>
           {lines
             .map(
               (line) =>
-                `${line.name} ${line.outcome}${line.score === null ? '' : ` ${formatScore(line.score)}`} (${formatValue(line.a)} / ${formatValue(line.b)})`,
+                `${line.name} ${line.outcome}${line.score === null ? '' : ` ${formatScore(line.score)}`} (${formatValue(line.a ?? undefined)} / ${formatValue(line.b ?? undefined)})`,
             )
             .join('; ')}
         </span>
@@ -128,7 +128,7 @@ export function ClusterTask(props: ClusterTaskProps) {
                 <td>{record.name ?? '—'}</td>
                 {identifierNames.map((name) => (
                   <td key={name} className="mono">
-                    {formatValue(record.identifiers[name] ?? null)}
+                    {formatValue(record.identifiers[name] ?? undefined)}
                   </td>
                 ))}
                 <td>
