@@ -30,7 +30,11 @@ function coerceScalar(value: string, type: string | string[] | undefined): unkno
   return value;
 }
 
-/** Coerces string query/path values to the scalar types their schema declares (arrays from repeats or commas). */
+/**
+ * Coerces string query/path values to the scalar types their schema declares (arrays from repeats or commas).
+ * A single-valued parameter given several times with different values (`?status=open&status=closed`) is
+ * refused (400 REPEATED_PARAMETER) rather than silently reduced to one of them; repeats of one value are fine.
+ */
 export function coerceStrings(values: Record<string, unknown>, schema: Schema | undefined): Record<string, unknown> {
   const properties = (typeof schema === 'object' && schema && 'properties' in schema ? schema.properties : undefined) as
     Record<string, PropertySchema> | undefined;
@@ -41,6 +45,10 @@ export function coerceStrings(values: Record<string, unknown>, schema: Schema | 
       const list = (Array.isArray(raw) ? raw : String(raw).split(',')).map((item) => String(item)).filter((item) => item !== '');
       result[name] = list.map((item) => coerceScalar(item, property.items?.type));
     } else {
+      if (Array.isArray(raw) && new Set(raw.map(String)).size > 1) {
+        const message = `${name} is given ${raw.length} times with different values (${raw.map((item) => JSON.stringify(String(item))).join(', ')}); give it once`;
+        throw new ValidationError(message, [{ path: `query.${name}`, code: 'REPEATED_PARAMETER', message }]);
+      }
       const single: unknown = Array.isArray(raw) ? (raw as unknown[])[raw.length - 1] : raw;
       result[name] = typeof single === 'string' ? coerceScalar(single, property?.type) : single;
     }
