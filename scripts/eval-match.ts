@@ -17,7 +17,8 @@
  * part of `--holdout` since), `--holdout7` (only the seventh held-out corpus `…-holdout7/`: written blind in session 9 and measured
  * sealed then; opened for tuning in session 10, so part of `--holdout` since), `--holdout8` (only the eighth held-out corpus `…-holdout8/`: written blind in session 10 and measured
  * sealed then; opened for tuning in session 11, so part of `--holdout` since), `--holdout9` (only the ninth held-out corpus `…-holdout9/`: written blind in session 11 and measured
- * sealed then; opened for tuning in session 12, so part of `--holdout` since), `--clusters` (list open cluster tasks holding several entities).
+ * sealed then; opened for tuning in session 12, so part of `--holdout` since), `--holdout10` (only the tenth held-out corpus `…-holdout10/`, SEALED:
+ * written blind in session 12, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -45,6 +46,7 @@ import {
   HOLDOUT7_CORPUS_DIRECTORY,
   HOLDOUT8_CORPUS_DIRECTORY,
   HOLDOUT9_CORPUS_DIRECTORY,
+  HOLDOUT10_CORPUS_DIRECTORY,
   OPENED_HOLDOUT_DIRECTORIES,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
@@ -102,6 +104,11 @@ const HOLDOUT9_CORPUS = {
   directory: HOLDOUT9_CORPUS_DIRECTORY,
   title:
     'NINTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout9: written blind to the rules in session 11 and measured sealed then; opened for tuning in session 12, so development figures since: items as Amazon / Walmart grocery / CVS / Kroger / UK pharmacy retail titles, Icecat data-sheet names, MediaMarkt / bol.com titles, Grainger / Fastenal / McMaster-Carr / DLA ECAT MRO lines, Premier and Intalere contract files, VA FSS / ECMS, NHS Scotland / Wales, HealthPRO and Mohawk Medbuy, PBS, NAPPI, GeM, IMSS, NMPA, RESAH, Consip, Z-Index, Belgian, Finnish and Swiss hospital catalogues, kit lists, instrument trays, dental and laboratory manufacturer catalogues; suppliers as PeopleSoft 40-character vendor names, Amazon Business sellers, p-card statements, EDI 810 remit-to parties, GPO contract files, D&B family trees, Secretary-of-State foreign qualifications, diversity lists, SHAB, EUDAMED, bill-of-lading shippers, MDEL, EDINET, KIND, Chinese / Taiwanese, South Asian, Latin American, Israeli and Turkish registers; facilities as HCRIS subprovider units, CMS IRF / IPF / hospice lists, stroke-centre lists, ranking names, location finders, FHIR Location exports, NCPDP, payer directories, GLEIF, OSM and Korean, Chinese, South-East Asian, South Asian, Latin American, Gulf, Central European and Portuguese lists)',
+};
+const HOLDOUT10_CORPUS = {
+  directory: HOLDOUT10_CORPUS_DIRECTORY,
+  title:
+    'TENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout10, SEALED: written blind to the rules in session 12, never tuned on, not part of --holdout; whichever of item / supplier / facility exist: suppliers as USPTO assignees, ClinicalTrials.gov sponsors, FDA MAUDE / recall firms, TED and national tender winners, UK / Australian / Canadian procurement, trade-show exhibitors, AP OCR and typing errors, e-mail domains, LinkedIn / Crunchbase and regional names; facilities as HIFLD, UB-04 / 837, ClinicalTrials.gov sites, Google Maps, Wikipedia, CLIA, MQSA, DEA, HL7 MSH-4, DHIS2, African master facility lists, ERN members, paper affiliations and Japanese, Turkish, Iranian, Greek, Ukrainian, Canadian French, Australian and TPA lists)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -225,6 +232,7 @@ async function main(): Promise<void> {
     HOLDOUT7_CORPUS,
     HOLDOUT8_CORPUS,
     HOLDOUT9_CORPUS,
+    HOLDOUT10_CORPUS,
   ];
   const one = heldOut.find((_, index) => args.has(`--holdout${index + 1}`));
   const corpora = one
