@@ -571,8 +571,14 @@ function compileIdentifier(rule: ComparatorRule): CompiledComparator {
   };
 }
 
+/** Whether two addresses compare a street line or a postal code, not only a city and / or state. */
+function comparesPlace(a: PreparedAddress, b: PreparedAddress): boolean {
+  return (a.street !== '' && b.street !== '') || (a.postalCode !== '' && b.postalCode !== '');
+}
+
 function compileAddress(rule: ComparatorRule): CompiledComparator {
   const floor = rule.params?.floor ?? 0;
+  const localityOnlyRelated = rule.params?.localityOnlyOutcome === 'related';
   return {
     rule,
     prepare: (record) => {
@@ -603,7 +609,8 @@ function compileAddress(rule: ComparatorRule): CompiledComparator {
         }
       }
       const score = best < floor ? 0 : best;
-      return { score, outcome: outcomeOf(score), a: formatAddress(pair[0]), b: formatAddress(pair[1]) };
+      const outcome = localityOnlyRelated && score > 0 && !comparesPlace(pair[0], pair[1]) ? 'related' : outcomeOf(score);
+      return { score, outcome, a: formatAddress(pair[0]), b: formatAddress(pair[1]) };
     },
   };
 }

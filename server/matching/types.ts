@@ -71,6 +71,13 @@ export interface ComparatorRule {
      */
     acronymOnlyOutcome?: 'partial' | 'related';
     /**
+     * address: the outcome of a pair whose best-matching addresses share no street line and no postal code to compare
+     * — only a city and / or state (`ANKARA` vs `ANKARA`; a register's full address vs a list that gives the city alone).
+     * `related` gives it a level of its own: one city holds many hospitals, so agreeing on it is weak evidence next to
+     * an agreeing street address (default: `match` / `partial` by score, like any address).
+     */
+    localityOnlyOutcome?: 'related';
+    /**
      * fuzzy: a value cut by a fixed-width field inside a word (`… INFORMATION MANA`), or the other plus an AP copy counter
      * or a place or street address after the legal form, scores 0.97 against the other (server/matching/truncation.ts).
      * The legal forms are those of the comparator's `removeTrailing` alias tables.
