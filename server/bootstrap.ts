@@ -25,6 +25,7 @@ import { loadRuleFiles } from './matching/ruleSets/loadRuleFiles';
 import { loadAliasTableFiles } from './matching/aliasTables/aliasTables';
 import { startSyncDispatcher } from './sync/dispatcher';
 import { ProcessorRunner } from './processors';
+import { reindexSearchIfTermsChanged } from './search';
 import { createPreparationThread } from './golden/preparationThread';
 
 export interface RunningApp {
@@ -95,6 +96,8 @@ export async function bootstrap(options: {
       // (tables first: rule sets name them).
       await loadAliasTableFiles(services);
       await loadRuleFiles(services);
+      // Search terms computed by another release: re-index every golden record in the background.
+      await reindexSearchIfTermsChanged(services, logger);
       // First start on an empty store: the demo seed goes through the real ingest path.
       if (config.seed) await seedIfEmpty(services);
     });

@@ -4,3 +4,4 @@ export type { GoldenForSearch, SearchEntry } from './searchIndex';
 export { syncSearchIndex, searchIndexProcessor, SEARCH_INDEX_PROCESSOR } from './searchSync';
 export { searchGolden } from './searchGolden';
 export type { SearchHit, SearchResult } from './searchGolden';
+export { reindexSearchIfTermsChanged } from './termsVersion';

@@ -9,6 +9,7 @@ import { doubleMetaphone } from 'double-metaphone';
 import { normalizePartNumber, normalizeText } from '../identifiers/names';
 import { normalizeIdentifier, stringsAtPaths } from '../matching/normalizers';
 import type { IdentifierScheme } from '../matching/types';
+import { stableHash } from '../stableJson';
 
 export interface SearchFieldConfig {
   display: string[];
@@ -20,6 +21,17 @@ const CONFIG = JSON.parse(readFileSync(new URL('./searchFields.json', import.met
   string,
   SearchFieldConfig | string
 >;
+
+/**
+ * Revision of how a golden record becomes search terms (`documentTerms`, `wordsOf`, `wordTerms`, the code and pair
+ * rules). Bump it whenever a change makes a record indexed under other terms: on the next start every golden record
+ * is re-indexed in the background (`termsVersion.ts`). 1: session 10; 2: words in other scripts kept as words
+ * (session 11).
+ */
+export const SEARCH_TERMS_REVISION = 2;
+
+/** The terms revision and the searched fields (`searchFields.json`): what an index built by another release may lack. */
+export const SEARCH_TERMS_VERSION = `${SEARCH_TERMS_REVISION}:${stableHash(CONFIG)}`;
 
 /** The search configuration of a domain, or null when the domain is not searchable. */
 export function searchFieldsOf(domain: string): SearchFieldConfig | null {
