@@ -309,7 +309,8 @@ export async function indexRecords(args: {
         ...(termsOf.length > 0 ? { termsOf } : {}),
       };
     });
-    await args.store.collection<StoredEntry>(MATCH_INDEX).insertMany(docs, { session: args.session });
+    // Handed over: the entries are built for this write alone (their prepared values are read-only, as everywhere).
+    await args.store.collection<StoredEntry>(MATCH_INDEX).insertMany(docs, { session: args.session, isHandedOver: true });
   }
   if (grouped) {
     for (const entry of args.entries) absent?.delete(entry.recordId);
