@@ -172,12 +172,11 @@ test('a group reads the block sizes of its records once, at its start, and match
   const [withGrouping, without] = await bothOutcomes({ domain: 'item', rows });
   expect(withGrouping.totals).toEqual({ received: 120, accepted: 120, unchanged: 0, exceptions: 0 });
   expect(withGrouping.records.filter((r) => r.match === 'merged').length).toBeGreaterThan(0);
-  expect(withGrouping.records).toEqual(without.records);
-  expect(withGrouping.decisions).toEqual(without.decisions);
-  expect(withGrouping.index).toEqual(without.index);
-  expect(withGrouping.blocks).toEqual(without.blocks);
-  expect(withGrouping.terms).toEqual(without.terms);
+  // Everything ingest left, but the call counts: outcomes, golden groups, decisions, entries, block sizes, term counts, tasks.
+  const { writes: _groupedWrites, reads: groupedReads, ...groupedLeft } = withGrouping;
+  const { writes: _writes, reads: perRecordReads, ...perRecordLeft } = without;
+  expect(groupedLeft).toEqual(perRecordLeft);
   // Per record: one read of its blocks' sizes each; grouped: the read at the start and the one before the sizes are written.
-  expect(without.reads).toBeGreaterThanOrEqual(120);
-  expect(withGrouping.reads).toBeLessThanOrEqual(3);
+  expect(perRecordReads).toBeGreaterThanOrEqual(120);
+  expect(groupedReads).toBeLessThanOrEqual(3);
 });
