@@ -20,7 +20,7 @@ import {
   type PairEvaluation,
 } from './scoring';
 import { loadTermWeights, termStatsVersionId, termStatsVersionOf } from './termStats';
-import { groupedCountsOf, heldBlockChanges } from './groupedMatchCounts';
+import { blockSizesAtStart, groupedCountsOf, heldBlockChanges } from './groupedMatchCounts';
 import type { ComparisonResult } from './comparators';
 import type { CanonicalRecord, HardRule, MatchBand, MatchExplanation, PreparedRecord } from './types';
 
@@ -98,14 +98,24 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
   // The term-stats version is read in the same query (matchRecord's held term counts are checked against it).
   let termStatsVersion: string | undefined;
   if (allKeys.length > 0) {
-    const versionId = termStatsVersionId(domain);
-    const ids = allKeys.map((k) => statId(domain, k));
-    if (rules.idfComparators.length > 0) ids.push(versionId);
-    const found = await stats.find({ _id: { $in: ids } }, { session: args.session });
-    if (rules.idfComparators.length > 0) termStatsVersion = '';
-    for (const stat of found) {
-      if (stat._id === versionId) termStatsVersion = termStatsVersionOf(stat);
-      else sizes.set(stat._id.slice(domain.length + 1), stat.size);
+    // An ingest group read its records' block sizes and the term-stats version once, at its start (withGroupedMatchCounts).
+    const atStart = blockSizesAtStart(args.session, domain, allKeys);
+    if (atStart) {
+      if (rules.idfComparators.length > 0) termStatsVersion = atStart.termStatsVersion;
+      for (const key of allKeys) {
+        const size = atStart.sizes.get(key);
+        if (size !== undefined) sizes.set(key, size);
+      }
+    } else {
+      const versionId = termStatsVersionId(domain);
+      const ids = allKeys.map((k) => statId(domain, k));
+      if (rules.idfComparators.length > 0) ids.push(versionId);
+      const found = await stats.find({ _id: { $in: ids } }, { session: args.session });
+      if (rules.idfComparators.length > 0) termStatsVersion = '';
+      for (const stat of found) {
+        if (stat._id === versionId) termStatsVersion = termStatsVersionOf(stat);
+        else sizes.set(stat._id.slice(domain.length + 1), stat.size);
+      }
     }
     // Sizes the session's earlier records changed and has not written yet (an ingest group: withGroupedMatchCounts).
     const held = heldBlockChanges(args.session, domain);

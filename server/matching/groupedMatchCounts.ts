@@ -18,6 +18,20 @@ export interface GroupedMatchCounts {
   terms: Map<string, Map<string, number>>;
   /** domain → record ids with no match-index entry (read at the group's start, not indexed since). */
   absentEntries: Map<string, Set<string>>;
+  /**
+   * domain → the block sizes the store held when the group began, for the blocking keys of the group's records
+   * (read once then, `withGroupedMatchCounts`): key → size, undefined for a block with no size document; and
+   * the domain's term-stats version read with them. Nothing writes either inside the group (its changes are
+   * held above), so a reader takes them from here instead of reading the store again.
+   */
+  blockSizesAtStart: Map<string, BlockSizesAtStart>;
+}
+
+/** The block sizes and term-stats version of a domain as the store held them when a group began. */
+export interface BlockSizesAtStart {
+  sizes: ReadonlyMap<string, number | undefined>;
+  /** '' when the domain has no term-stats version document yet. */
+  termStatsVersion: string;
 }
 
 const groupedBySession = new WeakMap<StoreSession, GroupedMatchCounts>();
@@ -30,7 +44,7 @@ export function groupedCountsOf(session: StoreSession | undefined): GroupedMatch
 /** Starts holding `session`'s counts; returns the new holder, or undefined when the session holds them already. */
 export function startGrouping(session: StoreSession): GroupedMatchCounts | undefined {
   if (groupedBySession.has(session)) return undefined;
-  const grouped: GroupedMatchCounts = { blocks: new Map(), terms: new Map(), absentEntries: new Map() };
+  const grouped: GroupedMatchCounts = { blocks: new Map(), terms: new Map(), absentEntries: new Map(), blockSizesAtStart: new Map() };
   groupedBySession.set(session, grouped);
   return grouped;
 }
@@ -55,4 +69,19 @@ export function heldBlockChanges(session: StoreSession | undefined, domain: stri
 /** Term-count changes held for `session` and `domain`, by `<comparator>|<token>` (undefined: none, or not grouping). */
 export function heldTermChanges(session: StoreSession | undefined, domain: string): ReadonlyMap<string, number> | undefined {
   return groupedCountsOf(session)?.terms.get(domain);
+}
+
+/**
+ * The block sizes of `keys` and the term-stats version as stored when `session`'s group began, when all of
+ * `keys` were read then (undefined otherwise: read them from the store).
+ */
+export function blockSizesAtStart(
+  session: StoreSession | undefined,
+  domain: string,
+  keys: readonly string[],
+): BlockSizesAtStart | undefined {
+  const atStart = groupedCountsOf(session)?.blockSizesAtStart.get(domain);
+  if (!atStart) return undefined;
+  for (const key of keys) if (!atStart.sizes.has(key)) return undefined;
+  return atStart;
 }

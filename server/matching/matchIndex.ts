@@ -11,8 +11,23 @@ import type { Collection, Document, Store, StoreSession } from '../store/types';
 import type { CompiledRules } from './rules';
 import { prepareRecord } from './scoring';
 import { present } from '../invariant';
-import { idfComparatorsHeld, termKeysOf, termStatId, termStatsCollection, writeTermStats } from './termStats';
-import { groupedCountsOf, holdChanges, startGrouping, stopGrouping, type GroupedMatchCounts } from './groupedMatchCounts';
+import {
+  idfComparatorsHeld,
+  termKeysOf,
+  termStatId,
+  termStatsCollection,
+  termStatsVersionId,
+  termStatsVersionOf,
+  writeTermStats,
+} from './termStats';
+import {
+  groupedCountsOf,
+  holdChanges,
+  startGrouping,
+  stopGrouping,
+  type BlockSizesAtStart,
+  type GroupedMatchCounts,
+} from './groupedMatchCounts';
 import type { CanonicalRecord, PreparedRecord } from './types';
 
 export const MATCH_INDEX = 'matchIndex';
@@ -294,7 +309,8 @@ export async function indexRecords(args: {
         ...(termsOf.length > 0 ? { termsOf } : {}),
       };
     });
-    await args.store.collection<StoredEntry>(MATCH_INDEX).insertMany(docs, { session: args.session });
+    // Handed over: the entries are built for this write alone (their prepared values are read-only, as everywhere).
+    await args.store.collection<StoredEntry>(MATCH_INDEX).insertMany(docs, { session: args.session, isHandedOver: true });
   }
   if (grouped) {
     for (const entry of args.entries) absent?.delete(entry.recordId);
@@ -325,7 +341,18 @@ export async function indexRecords(args: {
  * again. Without atomic transactions (standalone MongoDB) every write lands when it is made, as before.
  */
 export async function withGroupedMatchCounts<R>(
-  args: { store: Store; session: StoreSession; domain: string; recordIds: readonly string[] },
+  args: {
+    store: Store;
+    session: StoreSession;
+    domain: string;
+    recordIds: readonly string[];
+    /**
+     * Blocking keys the work's candidate searches will look up (the group's records, prepared): their sizes and the
+     * term-stats version are read here in one query, and `findCandidates` takes them from the group instead of
+     * reading them per record. A search with a key not listed reads the store as before.
+     */
+    blockKeys?: Iterable<string>;
+  },
   work: () => Promise<R>,
 ): Promise<R> {
   const grouped = args.store.supportsTransactions ? startGrouping(args.session) : undefined;
@@ -338,6 +365,9 @@ export async function withGroupedMatchCounts<R>(
       ),
     );
     grouped.absentEntries.set(args.domain, new Set(args.recordIds.filter((recordId) => !found.has(entryId(args.domain, recordId)))));
+    const blockKeys = [...(args.blockKeys ?? [])];
+    if (blockKeys.length > 0)
+      grouped.blockSizesAtStart.set(args.domain, await readBlockSizes(args.store, args.session, args.domain, blockKeys));
     const result = await work();
     stopGrouping(args.session);
     await writeGroupedCounts({ store: args.store, session: args.session, grouped });
@@ -345,6 +375,21 @@ export async function withGroupedMatchCounts<R>(
   } finally {
     stopGrouping(args.session);
   }
+}
+
+/** The stored sizes of `keys` (undefined: no size document) and the domain's term-stats version, in one query. */
+async function readBlockSizes(store: Store, session: StoreSession, domain: string, keys: readonly string[]): Promise<BlockSizesAtStart> {
+  const sizes = new Map<string, number | undefined>();
+  for (const key of keys) sizes.set(key, undefined);
+  const versionId = termStatsVersionId(domain);
+  const ids = [...sizes.keys()].map((key) => statId(domain, key));
+  ids.push(versionId);
+  let termStatsVersion = '';
+  for (const stat of await collections(store).stats.find({ _id: { $in: ids } }, { session })) {
+    if (stat._id === versionId) termStatsVersion = termStatsVersionOf(stat);
+    else sizes.set(stat._id.slice(domain.length + 1), stat.size);
+  }
+  return { sizes, termStatsVersion };
 }
 
 /** Writes the block sizes and term counts a group held (`withGroupedMatchCounts`). */

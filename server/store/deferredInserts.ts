@@ -23,7 +23,9 @@ export async function withDeferredInserts<R>(args: { store: Store; session: Stor
   pendingBySession.set(args.session, pending);
   try {
     const result = await work();
-    for (const [collection, documents] of pending) await args.store.collection(collection).insertMany(documents, { session: args.session });
+    // Handed over: nothing reads or changes a deferred document once the session's inserts are written.
+    for (const [collection, documents] of pending)
+      await args.store.collection(collection).insertMany(documents, { session: args.session, isHandedOver: true });
     return result;
   } finally {
     pendingBySession.delete(args.session);

@@ -49,6 +49,12 @@ export interface FindOptions {
 
 export interface WriteOptions {
   session?: StoreSession;
+  /**
+   * Inserts only: the caller hands the documents over — it will neither change nor read them after the call — so the
+   * embedded store may keep a document that is plain JSON as its own parsed form instead of copying it (the text it
+   * stores and logs is taken at the call either way). Ignored by MongoDB (the driver encodes the documents at once).
+   */
+  isHandedOver?: boolean;
 }
 
 export interface UpdateOptions extends WriteOptions {

@@ -55,27 +55,30 @@ interface IngestedRecord {
   goldenId: string;
 }
 
-/** Calls on `blockStats` writes (update, insert) while `work` runs. */
-async function blockStatWrites<T>(server: TestServer, work: () => Promise<T>): Promise<{ result: T; writes: number }> {
+/** Calls on `blockStats` while `work` runs: writes (update, insert) and reads (find, findOne). */
+async function blockStatCalls<T>(server: TestServer, work: () => Promise<T>): Promise<{ result: T; writes: number; reads: number }> {
   const { store } = server.running.services;
   const original = store.collection.bind(store);
-  let writes = 0;
+  const calls = { writes: 0, reads: 0 };
+  const kindOf = (property: string | symbol) =>
+    property === 'updateMany' || property === 'insertMany' ? 'writes' : property === 'find' || property === 'findOne' ? 'reads' : undefined;
   store.collection = ((name: string) => {
     const collection = original(name);
     if (name !== BLOCK_STATS) return collection;
     return new Proxy(collection, {
       get(target, property, receiver) {
         const value: unknown = Reflect.get(target, property, receiver);
-        if ((property !== 'updateMany' && property !== 'insertMany') || typeof value !== 'function') return value;
+        const kind = kindOf(property);
+        if (kind === undefined || typeof value !== 'function') return value;
         return (...args: unknown[]) => {
-          writes++;
+          calls[kind]++;
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       },
     });
   }) as typeof store.collection;
   try {
-    return { result: await work(), writes };
+    return { result: await work(), ...calls };
   } finally {
     store.collection = original;
   }
@@ -83,7 +86,11 @@ async function blockStatWrites<T>(server: TestServer, work: () => Promise<T>): P
 
 /** Ingests `rows` and returns what ingest left, golden ids replaced by the sorted member ids of their golden record (ids are random). */
 async function outcomeOf(server: TestServer, input: { domain: string; rows: unknown[] }) {
-  const { result: response, writes } = await blockStatWrites(server, () =>
+  const {
+    result: response,
+    writes,
+    reads,
+  } = await blockStatCalls(server, () =>
     ingest(server, { source: 'erp', domain: input.domain, body: toNdjson(input.rows), contentType: 'application/x-ndjson' }),
   );
   expect(response.status, response.text).toBe(200);
@@ -99,6 +106,7 @@ async function outcomeOf(server: TestServer, input: { domain: string; rows: unkn
   const tasks = await store.collection('tasks').find({ domain: input.domain });
   return {
     writes,
+    reads,
     totals: response.body.totals,
     records: records.map((record) => ({ outcome: record.outcome, match: record.match, group: groupOf(record.goldenId) })),
     index: entries.map((entry) => ({ ...entry, goldenId: groupOf(String(entry.goldenId)) })),
@@ -156,4 +164,19 @@ test('name-only vendors reviewed as clusters see the blocks of the group’s ear
   expect(withGrouping.blocks).toEqual(without.blocks);
   expect(withGrouping.tasks).toBeGreaterThan(0);
   expect(withGrouping.tasks).toBe(without.tasks);
+});
+
+test('a group reads the block sizes of its records once, at its start, and matches as when each record reads them', async () => {
+  // A second load into stores that hold the first test's records: stored sizes plus the group's own changes.
+  const rows = itemRowsWithCopies(60);
+  const [withGrouping, without] = await bothOutcomes({ domain: 'item', rows });
+  expect(withGrouping.totals).toEqual({ received: 120, accepted: 120, unchanged: 0, exceptions: 0 });
+  expect(withGrouping.records.filter((r) => r.match === 'merged').length).toBeGreaterThan(0);
+  // Everything ingest left, but the call counts: outcomes, golden groups, decisions, entries, block sizes, term counts, tasks.
+  const { writes: _groupedWrites, reads: groupedReads, ...groupedLeft } = withGrouping;
+  const { writes: _writes, reads: perRecordReads, ...perRecordLeft } = without;
+  expect(groupedLeft).toEqual(perRecordLeft);
+  // Per record: one read of its blocks' sizes each; grouped: the read at the start and the one before the sizes are written.
+  expect(perRecordReads).toBeGreaterThanOrEqual(120);
+  expect(groupedReads).toBeLessThanOrEqual(3);
 });

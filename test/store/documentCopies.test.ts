@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
-import { copyIfPlainJson, copyParsed } from '../../server/store/embedded/documentCopies';
+import { at } from '../support/must';
+import { copyIfPlainJson, copyParsed, isPlainJson } from '../../server/store/embedded/documentCopies';
 import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import type { EmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import { ParsedCache, parsedCacheCharacters } from '../../server/store/embedded/parsedCache';
@@ -34,44 +35,50 @@ async function openTemp(): Promise<EmbeddedStore> {
 
 const roundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
-describe('copyIfPlainJson', () => {
-  it.each([
-    {
-      name: 'scalars and nesting',
-      value: { _id: 'a', s: 'x', n: 1.5, t: true, f: false, z: null, a: [1, 'b', [null, { c: 2 }]], o: { p: { q: [] } } },
+/** Plain JSON: copied exactly like the round trip (and kept as it is when handed over). */
+const PLAIN = [
+  {
+    name: 'scalars and nesting',
+    value: { _id: 'a', s: 'x', n: 1.5, t: true, f: false, z: null, a: [1, 'b', [null, { c: 2 }]], o: { p: { q: [] } } },
+  },
+  { name: 'integer-like keys keep JSON order', value: { _id: 'a', b: 1, 2: 'two', 1: 'one' } },
+  { name: 'an object without prototype', value: Object.assign(Object.create(null) as Record<string, unknown>, { _id: 'a', x: 1 }) },
+  { name: 'empty containers', value: { _id: 'a', a: [], o: {} } },
+];
+
+/** Values the round trip would change. */
+const NOT_PLAIN = [
+  { name: 'a Date', value: { _id: 'a', at: new Date(0) } },
+  { name: 'an undefined field', value: { _id: 'a', gone: undefined } },
+  { name: 'an undefined array element', value: { _id: 'a', list: [1, undefined] } },
+  { name: 'a hole in an array', value: { _id: 'a', list: [1, , 3] } }, // eslint-disable-line no-sparse-arrays
+  { name: 'NaN', value: { _id: 'a', n: Number.NaN } },
+  { name: 'Infinity', value: { _id: 'a', n: Infinity } },
+  { name: '-0', value: { _id: 'a', n: -0 } },
+  { name: 'a function', value: { _id: 'a', f: () => 1 } },
+  { name: 'a toJSON method', value: { _id: 'a', v: { toJSON: () => 'x' } } },
+  {
+    name: 'a class instance',
+    value: {
+      _id: 'a',
+      v: new (class Point {
+        x = 1;
+      })(),
     },
-    { name: 'integer-like keys keep JSON order', value: { _id: 'a', b: 1, 2: 'two', 1: 'one' } },
-    { name: 'an object without prototype', value: Object.assign(Object.create(null) as Record<string, unknown>, { _id: 'a', x: 1 }) },
-    { name: 'empty containers', value: { _id: 'a', a: [], o: {} } },
-  ])('copies plain JSON exactly like the round trip: $name', ({ value }) => {
+  },
+  { name: 'a boxed string', value: { _id: 'a', v: new String('x') } },
+  { name: 'an own __proto__ key', value: JSON.parse('{"_id":"a","__proto__":{"x":1}}') as unknown },
+];
+
+describe('copyIfPlainJson', () => {
+  it.each(PLAIN)('copies plain JSON exactly like the round trip: $name', ({ value }) => {
     const copy = copyIfPlainJson(value);
     expect(copy).toEqual(roundTrip(value));
     expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
     expect(copy).not.toBe(value);
   });
 
-  it.each([
-    { name: 'a Date', value: { _id: 'a', at: new Date(0) } },
-    { name: 'an undefined field', value: { _id: 'a', gone: undefined } },
-    { name: 'an undefined array element', value: { _id: 'a', list: [1, undefined] } },
-    { name: 'a hole in an array', value: { _id: 'a', list: [1, , 3] } }, // eslint-disable-line no-sparse-arrays
-    { name: 'NaN', value: { _id: 'a', n: Number.NaN } },
-    { name: 'Infinity', value: { _id: 'a', n: Infinity } },
-    { name: '-0', value: { _id: 'a', n: -0 } },
-    { name: 'a function', value: { _id: 'a', f: () => 1 } },
-    { name: 'a toJSON method', value: { _id: 'a', v: { toJSON: () => 'x' } } },
-    {
-      name: 'a class instance',
-      value: {
-        _id: 'a',
-        v: new (class Point {
-          x = 1;
-        })(),
-      },
-    },
-    { name: 'a boxed string', value: { _id: 'a', v: new String('x') } },
-    { name: 'an own __proto__ key', value: JSON.parse('{"_id":"a","__proto__":{"x":1}}') as unknown },
-  ])('leaves values the round trip would change to the round trip: $name', ({ value }) => {
+  it.each(NOT_PLAIN)('leaves values the round trip would change to the round trip: $name', ({ value }) => {
     expect(copyIfPlainJson(value)).toBeUndefined();
   });
 
@@ -212,5 +219,35 @@ describe.each(['0', '1048576'])('read results are the caller’s own copies (MDM
     expect(await items.find({ group: 'g' })).toEqual([{ _id: 'b', group: 'g', tags: ['y'], nested: { list: [{ v: 2 }] } }]);
     await items.deleteOne({ _id: 'b' });
     expect(await items.find({ group: 'g' })).toEqual([]);
+  });
+});
+
+describe('documents handed over (insertMany with isHandedOver)', () => {
+  it.each(PLAIN)('isPlainJson accepts what copyIfPlainJson copies: $name', ({ value }) => {
+    expect(isPlainJson(value)).toBe(true);
+  });
+
+  it.each(NOT_PLAIN)('isPlainJson refuses what copyIfPlainJson leaves to the round trip: $name', ({ value }) => {
+    expect(isPlainJson(value)).toBe(false);
+  });
+
+  it('stores what the round trip gives, handed over or not, read inside and after the transaction and through an index', async () => {
+    const store = await openTemp();
+    const things = store.collection<Document>('things');
+    await things.createIndexes([{ keys: { kind: 1 } }]);
+    const plain = { _id: 'plain', kind: 'p', nested: { list: [1, 'two', { three: 3 }] } };
+    const notPlain = { _id: 'dated', kind: 'p', at: new Date(0), gone: undefined };
+    const expected = [roundTrip(notPlain), roundTrip(plain)];
+    await store.withTransaction(async (session) => {
+      await things.insertMany([plain, notPlain], { session, isHandedOver: true });
+      const inside = await things.find({ kind: 'p' }, { session, sort: { _id: 1 } });
+      expect(inside).toEqual(expected);
+      // A reader inside the transaction gets its own copy, never the handed-over document.
+      for (const doc of inside) expect(doc).not.toBe(plain);
+      (at(inside, 1) as unknown as { nested: { list: unknown[] } }).nested.list.push('changed');
+      expect(await things.findOne({ _id: 'plain' }, { session })).toEqual(roundTrip(plain));
+    });
+    expect(await things.find({ kind: 'p' }, { sort: { _id: 1 } })).toEqual(expected);
+    expect(await things.countDocuments({ kind: 'p' })).toBe(2);
   });
 });

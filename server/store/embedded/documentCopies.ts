@@ -39,6 +39,37 @@ export function copyIfPlainJson<T>(value: T): T | undefined {
   return copy === NOT_PLAIN ? undefined : (copy as T);
 }
 
+/**
+ * True when `value` is plain JSON as `copyIfPlainJson` defines it (its round trip through JSON would give an equal
+ * value), checked without copying anything: a document handed over by its caller is then kept as it is.
+ */
+export function isPlainJson(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    const length = value.length;
+    for (let i = 0; i < length; i++) if (!isPlainJson(value[i])) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const source = value as Record<string, unknown>;
+  if (typeof source.toJSON === 'function') return false;
+  for (const key of Object.keys(source)) if (key === '__proto__' || !isPlainJson(source[key])) return false;
+  return true;
+}
+
 function plainCopy(value: unknown): unknown {
   switch (typeof value) {
     case 'string':

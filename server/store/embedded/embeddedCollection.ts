@@ -21,7 +21,7 @@ import type { Change } from './collectionState';
 import { encodeKeyValue, valuesAtPath } from './indexState';
 import type { CollectionView, Match } from './matcher';
 import { collectResults, collectResultsSync, matchDocuments, ownResults, planMatches, TICK, viewGet } from './matcher';
-import { copyIfPlainJson, copyParsed } from './documentCopies';
+import { copyIfPlainJson, copyParsed, isPlainJson } from './documentCopies';
 import { projectDocuments } from './projection';
 import { applyUpdate, seedFromFilter } from './updates';
 
@@ -60,8 +60,9 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     await this.host.writeGate(options?.session);
     const view = this.host.view(this.name, options?.session);
     const seen = new Set<string>();
+    const isHandedOver = options?.isHandedOver === true;
     const changes: Change[] = docs.map((doc) => {
-      const after = serialise(doc, this.name);
+      const after = serialise(doc, this.name, isHandedOver);
       if (seen.has(after.doc._id) || viewGet(view, after.doc._id) !== undefined)
         throw new DuplicateKeyError(this.name, '_id_', { _id: after.doc._id });
       seen.add(after.doc._id);
@@ -373,12 +374,16 @@ function flatText(text: string): string {
   return text;
 }
 
-/** Deep-copies a caller's document into stored form (text and parsed); values must be JSON-representable and fit MongoDB's document limit. */
-function serialise(doc: Document, collection: string): { json: string; doc: Document } {
+/**
+ * Deep-copies a caller's document into stored form (text and parsed); values must be JSON-representable and fit
+ * MongoDB's document limit. `isHandedOver` (the caller will not touch the document again, `WriteOptions`): a
+ * document that is plain JSON is kept as the parsed form itself, uncopied.
+ */
+function serialise(doc: Document, collection: string, isHandedOver = false): { json: string; doc: Document } {
   if (typeof doc?._id !== 'string' || doc._id.length === 0) throw new Error('documents need a non-empty string _id');
   const json = flatText(JSON.stringify(doc));
   // The store's private copy: a walk when the document is plain JSON already, else the round trip decides.
-  const stored = copyIfPlainJson(doc) ?? (JSON.parse(json) as Document);
+  const stored = (isHandedOver && isPlainJson(doc) ? doc : copyIfPlainJson(doc)) ?? (JSON.parse(json) as Document);
   if (json.length > SIZE_CHECK_JSON_LENGTH) {
     // The same limit as MongoDB, measured the same way, so code that passes here also passes there.
     const bytes = calculateObjectSize(stored, { ignoreUndefined: true });
