@@ -12,8 +12,8 @@ import {
   normalizeWith,
   stringsAtPaths,
   valuesAtPath,
-  withAlternatives,
 } from './normalizers';
+import { nameForms } from './bracketedNames';
 import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
 import { shorthandCredit, type ShorthandOptions } from './shorthandTokens';
@@ -156,7 +156,7 @@ function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => str
   return (record: CanonicalRecord): string[] | undefined => {
     const out = new Set<string>();
     for (const raw of stringsAtPaths(record, rule.fields))
-      for (const form of withAlternatives(raw)) {
+      for (const form of nameForms(raw)) {
         const value = normalize(form);
         if (value) out.add(value);
       }

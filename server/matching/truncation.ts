@@ -302,7 +302,8 @@ function phoneWordsAtEnd(words: readonly string[]): number {
  * The names a card descriptor's tail may hide (`SUNSET HEALTHCARE SOLUT CHICAGO IL`, `CDW DIRECT 800 800 4239 IL`,
  * `MINUTEMAN PRESS 1417 KETTERING OH`): Visa and Mastercard descriptors end in the merchant's city (or customer-service
  * phone) and a state or province code, and may carry a store number before the city. Each reading of the tail as
- * [store number] (phone | one or two city words) + region code gives the name before it (at least two words).
+ * [store number] (phone | one or two city words) + region code gives the name before it (at least two words), and
+ * after a store number also the name with its town.
  */
 export function namesBeforeDescriptorTail(value: string, readings: { forms: LegalForms; address: AddressWords }): string[] {
   const words = value.split(' ');
@@ -326,7 +327,10 @@ export function namesBeforeDescriptorTail(value: string, readings: { forms: Lega
     let stop = end;
     if (stop > 0 && /^[0-9]{2,6}$/.test(body[stop - 1] ?? '')) stop -= 1;
     if (stop > 1 && body[stop - 1] === 'STORE') stop -= 1;
-    if (stop >= 2) names.push(body.slice(0, stop).join(' '));
+    if (stop < 2) continue;
+    names.push(body.slice(0, stop).join(' '));
+    // A franchise location is also named by its town (`MINUTEMAN PRESS #0962 BEAVERCREEK OH` = Minuteman Press Beavercreek).
+    if (stop < end && end < body.length) names.push([...body.slice(0, stop), ...body.slice(end)].join(' '));
   }
   return names;
 }

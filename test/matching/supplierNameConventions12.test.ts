@@ -7,13 +7,16 @@
  * - legal forms written out or romanised (Mexican `S A DE C V`, `Limitada`, `E.I.R.L.`, India's `(OPC) Private
  *   Limited`, Korean `Jusik Hoesa` / `Chusik Hoesa`, Japanese `Kabushiki-gaisha`, Israeli `Be'am`) and the honorifics
  *   `M/s`, `Messrs` before a firm's name;
- * - the legal-form family read before such an address, so a sister company abroad stays apart.
+ * - the legal-form family read before such an address, so a sister company abroad stays apart;
+ * - a name given again in brackets (the Swiss gazette's languages, a romanised register name with its English name)
+ *   as another form of the name; a brand, parent, place or tagline in brackets is not.
  * The companies here are made up, not those of the corpora.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { normalizeText } from '../../server/identifiers/names';
 import { loadRules } from '../../server/matching';
 import { shippedAliasTables } from '../../server/matching/aliases';
+import { nameForms } from '../../server/matching/bracketedNames';
 import {
   addressWordsOf,
   isAddressTailOf,
@@ -128,7 +131,7 @@ describe("a card descriptor's tail (regionCodes)", () => {
     // One or two city words (`SOLUT CHICAGO` may be a two-word city: both readings are kept).
     ['QUILLAN HEALTHCARE SOLUT CHICAGO IL', ['QUILLAN HEALTHCARE SOLUT', 'QUILLAN HEALTHCARE']],
     ['QUILLAN DIRECT 800 555 0199 IL', ['QUILLAN DIRECT']],
-    ['QUILLAN PRESS 1417 KETTERING OH', ['QUILLAN PRESS']],
+    ['QUILLAN PRESS 1417 KETTERING OH', ['QUILLAN PRESS', 'QUILLAN PRESS KETTERING']],
     ['QUILLAN MOBILITY MISSISSAUGA ON', ['QUILLAN MOBILITY']],
     // No region code at the end, or too few words for a name before the tail.
     ['QUILLAN HEALTHCARE SOLUT CHICAGO', []],
@@ -169,5 +172,36 @@ describe('legal forms written out or romanised, and honorifics (legalSuffixes 1.
 
   test('a name that starts with MS or M S written as initials is kept', async () => {
     expect((await compareNames('MS QUILLAN', 'QUILLAN'))?.score ?? 0).toBeLessThan(1);
+  });
+});
+
+describe('a name given again in brackets (alternatives)', () => {
+  test.each<[string, string[]]>([
+    // Swiss gazette: one company in German, French and English.
+    ['Korvane AG (Korvane SA) (Korvane Ltd)', ['Korvane SA', 'Korvane Ltd', 'Korvane AG']],
+    // EUDAMED / Asian registers: the romanised register name (its form first), the English name in brackets.
+    ['Kabushiki Kaisha Kuiran Seiki (Quillan Seiki Co., Ltd.)', ['Quillan Seiki Co., Ltd.', 'Kabushiki Kaisha Kuiran Seiki']],
+    ['Jusik Hoesa Hanbit Medikal (Hanbit Medical Co., Ltd.)', ['Hanbit Medical Co., Ltd.', 'Jusik Hoesa Hanbit Medikal']],
+    // Not names of the record's own entity: a brand or parent, a place, a tagline, a former name, a listing qualifier.
+    ['Quillan (Korvane)', []],
+    ['Quillan Surgical, Inc. (Korvane Holdings Inc)', []],
+    ['Quillan Medical (Hong Kong) Limited', []],
+    ['Quillan Surgical, Inc. (a Korvane company)', []],
+    ['Quillan Surgical Inc. (formerly Quillan Instruments Inc.)', []],
+    ['Quillan AB (publ)', []],
+  ])('%s → %j', (raw, names) => {
+    expect(nameForms(raw)).toEqual([raw, ...names]);
+  });
+
+  test('through the public API: the English name in brackets equals the English record, a language form the other', async () => {
+    expect(await compareNames('Kabushiki Kaisha Kuiran Seiki (Quillan Seiki Co., Ltd.)', 'QUILLAN SEIKI CO LTD')).toMatchObject({
+      outcome: 'match',
+      score: 1,
+    });
+    expect(await compareNames('Korvane AG (Korvane SA) (Korvane Ltd)', 'KORVANE SA')).toMatchObject({ outcome: 'match', score: 1 });
+  });
+
+  test('a parent named in brackets does not make the subsidiary the parent', async () => {
+    expect((await compareNames('Quillan Surgical, Inc. (Korvane Holdings Inc)', 'Korvane Holdings Inc'))?.score ?? 0).toBeLessThan(0.9);
   });
 });
