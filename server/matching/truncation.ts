@@ -113,14 +113,20 @@ const MAX_PLACE_WORDS = 2;
  * through the country comparator.
  */
 export function isPlaceAfterFormOf(long: string, short: string, forms: LegalForms = shippedLegalForms()): boolean {
-  if (!long.startsWith(`${short} `)) return false;
-  // One form, or several in a row (`CORPORATION LTD KIKUYU`: the form the other value lost, written twice).
-  let tail = long.slice(short.length + 1);
+  return long.startsWith(`${short} `) && isAfterForms(long.slice(short.length + 1), forms, (words) => isPlace(words, forms));
+}
+
+/**
+ * True when `tail` is one legal form, or several in a row (`CORPORATION LTD KIKUYU`: the form the other value lost,
+ * written twice), and then words `isRest` accepts; none is read after `CO` / `COMPANY` alone.
+ */
+function isAfterForms(tail: string, forms: LegalForms, isRest: (words: readonly string[]) => boolean): boolean {
+  let rest = tail;
   for (let consumed = 0; consumed < 3; consumed++) {
-    const form = formAtStart(tail, forms);
+    const form = formAtStart(rest, forms);
     if (form === undefined) return false;
-    tail = tail.slice(form.length + 1);
-    if (!NOT_BEFORE_PLACE.has(form) && isPlace(tail.split(' '), forms)) return true;
+    rest = rest.slice(form.length + 1);
+    if (!NOT_BEFORE_PLACE.has(form) && isRest(rest.split(' '))) return true;
   }
   return false;
 }
@@ -246,12 +252,7 @@ export function isAddressTail(words: readonly string[], address: AddressWords): 
   const padded = ` ${words.join(' ')} `;
   return (
     address.phrases.some((phrase) => padded.includes(phrase)) ||
-    words.some(
-      (word) =>
-        ADDRESS_NUMBER.test(word) ||
-        address.words.has(word) ||
-        address.endings.some((ending) => word.length >= ending.length + 3 && word.endsWith(ending)),
-    )
+    words.some((word) => ADDRESS_NUMBER.test(word) || isStreetWord(word, address))
   );
 }
 
@@ -265,28 +266,20 @@ export function isAddressTail(words: readonly string[], address: AddressWords): 
 export function isAddressTailOf(long: string, short: string, readings: { forms: LegalForms; address: AddressWords }): boolean {
   if (!long.startsWith(`${short} `)) return false;
   const { forms, address } = readings;
-  let tail = long.slice(short.length + 1);
-  if (startsWithStreetNumber(tail.split(' '), address)) return true;
-  for (let consumed = 0; consumed < 3; consumed++) {
-    const form = formAtStart(tail, forms);
-    if (form === undefined) return false;
-    tail = tail.slice(form.length + 1);
-    if (!NOT_BEFORE_PLACE.has(form) && isAddressTail(tail.split(' '), address)) return true;
-  }
-  return false;
+  const tail = long.slice(short.length + 1);
+  return startsWithStreetNumber(tail.split(' '), address) || isAfterForms(tail, forms, (words) => isAddressTail(words, address));
+}
+
+/** A street word (`ST`, `CALLE`) or a street name written as one word (`HAUPTSTRASSE`, `INDUSTRIVEJ`). */
+function isStreetWord(word: string, address: AddressWords): boolean {
+  return address.words.has(word) || address.endings.some((ending) => word.length >= ending.length + 3 && word.endsWith(ending));
 }
 
 /** A house number and, within the next three words, a street word or a one-word street name (`1200 N MAIN ST`, `42 RUE X`). */
 function startsWithStreetNumber(words: readonly string[], address: AddressWords): boolean {
   const [number, ...rest] = words;
   if (number === undefined || !/^[0-9]{1,5}[A-Z]?$/.test(number)) return false;
-  return rest
-    .slice(0, 3)
-    .some(
-      (word) =>
-        /^[A-Z]{2,}$/.test(word) &&
-        (address.words.has(word) || address.endings.some((ending) => word.length >= ending.length + 3 && word.endsWith(ending))),
-    );
+  return rest.slice(0, 3).some((word) => /^[A-Z]{2,}$/.test(word) && isStreetWord(word, address));
 }
 
 /** Digits of a North American phone number as a descriptor writes it (`800 800 4239`, `8008004239`, `1 800 …`). */
