@@ -16,8 +16,8 @@ import {
   normalizeWith,
   splitNormalized,
   stringsAtPaths,
-  withAlternatives,
 } from './normalizers';
+import { nameForms } from './bracketedNames';
 import type { BlockingKeyRule, CanonicalRecord } from './types';
 import { present } from '../invariant';
 
@@ -71,10 +71,10 @@ function partNumberKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[
   return unique(out);
 }
 
-/** The field values a name key reads: with `alternatives`, each form of a `A / B` value too (its own leading words). */
+/** The field values a name key reads: with `alternatives`, each form of a `A / B` value and each bracketed name of the entity too (its own leading words). */
 function namesOf(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
   const values = stringsAtPaths(record, rule.fields);
-  return rule.params?.alternatives ? values.flatMap(withAlternatives) : values;
+  return rule.params?.alternatives ? values.flatMap(nameForms) : values;
 }
 
 function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf }: KeyNormalizers): string[] {

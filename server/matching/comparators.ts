@@ -12,8 +12,8 @@ import {
   normalizeWith,
   stringsAtPaths,
   valuesAtPath,
-  withAlternatives,
 } from './normalizers';
+import { nameForms } from './bracketedNames';
 import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
 import { shorthandCredit, type ShorthandOptions } from './shorthandTokens';
@@ -33,7 +33,15 @@ import {
   type WeightedTokens,
 } from './similarity';
 import { ACRONYM_ONLY_SCORE, isAcronymOnly, withAcronyms } from './acronyms';
-import { legalFormsOf, placePrefixesOf, withTruncation, type LegalForms, type PlacePrefixes } from './truncation';
+import {
+  addressWordsOf,
+  legalFormsOf,
+  placePrefixesOf,
+  withTruncation,
+  type AddressWords,
+  type LegalForms,
+  type PlacePrefixes,
+} from './truncation';
 import type {
   AttributeDetail,
   CanonicalRecord,
@@ -148,7 +156,7 @@ function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => str
   return (record: CanonicalRecord): string[] | undefined => {
     const out = new Set<string>();
     for (const raw of stringsAtPaths(record, rule.fields))
-      for (const form of withAlternatives(raw)) {
+      for (const form of nameForms(raw)) {
         const value = normalize(form);
         if (value) out.add(value);
       }
@@ -232,11 +240,19 @@ function ignoringSpaces(similarity: (x: string, y: string) => number): (x: strin
 }
 
 /** The legal forms (the comparator's `removeTrailing` tables) and registered places (`placePrefixTables`) `truncated` reads. */
-function truncationReadings(rule: ComparatorRule, context: ComparatorContext): { forms: LegalForms; places: PlacePrefixes } {
+function truncationReadings(
+  rule: ComparatorRule,
+  context: ComparatorContext,
+): { forms: LegalForms; places: PlacePrefixes; address: AddressWords } {
   const tables = (names: readonly string[] | undefined): AliasTable[] => (names ?? []).map((name) => context.aliasTable(name));
   return {
     forms: legalFormsOf(tables(rule.params?.aliasTables), normalizeText),
     places: placePrefixesOf(tables(rule.params?.placePrefixTables), normalizeText),
+    address: addressWordsOf({
+      addressTables: tables(rule.params?.addressTailTables),
+      regionTables: tables(rule.params?.regionCodeTables),
+      normalize: normalizeText,
+    }),
   };
 }
 

@@ -113,14 +113,20 @@ const MAX_PLACE_WORDS = 2;
  * through the country comparator.
  */
 export function isPlaceAfterFormOf(long: string, short: string, forms: LegalForms = shippedLegalForms()): boolean {
-  if (!long.startsWith(`${short} `)) return false;
-  // One form, or several in a row (`CORPORATION LTD KIKUYU`: the form the other value lost, written twice).
-  let tail = long.slice(short.length + 1);
+  return long.startsWith(`${short} `) && isAfterForms(long.slice(short.length + 1), forms, (words) => isPlace(words, forms));
+}
+
+/**
+ * True when `tail` is one legal form, or several in a row (`CORPORATION LTD KIKUYU`: the form the other value lost,
+ * written twice), and then words `isRest` accepts; none is read after `CO` / `COMPANY` alone.
+ */
+function isAfterForms(tail: string, forms: LegalForms, isRest: (words: readonly string[]) => boolean): boolean {
+  let rest = tail;
   for (let consumed = 0; consumed < 3; consumed++) {
-    const form = formAtStart(tail, forms);
+    const form = formAtStart(rest, forms);
     if (form === undefined) return false;
-    tail = tail.slice(form.length + 1);
-    if (!NOT_BEFORE_PLACE.has(form) && isPlace(tail.split(' '), forms)) return true;
+    rest = rest.slice(form.length + 1);
+    if (!NOT_BEFORE_PLACE.has(form) && isRest(rest.split(' '))) return true;
   }
   return false;
 }
@@ -176,13 +182,158 @@ export function isSameWithoutConnectors(x: string, y: string): boolean {
 }
 
 /** Whether the longer value is the shorter cut, or the shorter plus a copy counter, or a place or address after its legal form. */
-function isNearlyOf(short: string, long: string, forms: LegalForms): boolean {
+function isNearlyOf(short: string, long: string, forms: LegalForms, address: AddressWords = NO_ADDRESS_WORDS): boolean {
   return (
     isTruncationOf(short, long, forms) ||
     isCopyCounterOf(long, short) ||
     isPlaceAfterFormOf(long, short, forms) ||
-    isAddressAfterFormOf(long, short, forms)
+    isAddressAfterFormOf(long, short, forms) ||
+    (address.words.size > 0 && isAddressTailOf(long, short, { forms, address }))
   );
+}
+
+/**
+ * What an address is written with (fuzzy param `addressTailTables`): street, building, district and country words
+ * (`STR`, `ROAD`, `CALLE`, `BLDG`, `KU`, `GU`, `INDUSTRIAL AREA`, `JAPAN`…) and the endings of street names written as
+ * one word (`-STRASSE`, `-VEJ`, `-VEIEN`, `-GATAN`: a variant that starts with `-` is an ending); region codes
+ * (`regionCodeTables`: `IL`, `OH`, `ON`, `NSW`) end a card descriptor's city.
+ */
+export interface AddressWords {
+  /** Single address words. */
+  words: ReadonlySet<string>;
+  /** Address words of several words (`PO BOX`, `INDUSTRIAL AREA`), each padded with spaces. */
+  phrases: readonly string[];
+  /** Endings of one-word street names (`STRASSE`, `VEJ`). */
+  endings: readonly string[];
+  /** State, province and territory codes a card descriptor ends with. */
+  regionCodes: ReadonlySet<string>;
+}
+
+const NO_ADDRESS_WORDS: AddressWords = { words: new Set(), phrases: [], endings: [], regionCodes: new Set() };
+
+/** The address words and endings of `addressTables` and the region codes of `regionTables`, as `normalize` writes them. */
+export function addressWordsOf(args: {
+  addressTables: readonly AliasTable[];
+  regionTables: readonly AliasTable[];
+  normalize: (value: string) => string;
+}): AddressWords {
+  const words = new Set<string>();
+  const phrases = new Set<string>();
+  const endings = new Set<string>();
+  const regionCodes = new Set<string>();
+  for (const table of args.addressTables)
+    for (const entry of table.entries)
+      for (const variant of entry.variants) {
+        const word = args.normalize(variant);
+        if (word === '') continue;
+        if (variant.trimStart().startsWith('-')) endings.add(word);
+        else if (word.includes(' ')) phrases.add(` ${word} `);
+        else words.add(word);
+      }
+  for (const table of args.regionTables)
+    for (const entry of table.entries)
+      for (const variant of entry.variants) {
+        const code = args.normalize(variant);
+        if (code !== '' && !code.includes(' ')) regionCodes.add(code);
+      }
+  return { words, phrases: [...phrases], endings: [...endings], regionCodes };
+}
+
+/** A house number, a postal code, a floor or a unit (`1200`, `60E`, `7F`, `B1`, `0579`): a word with a digit that is not only a year-like name part. */
+const ADDRESS_NUMBER = /^(?:[0-9]{1,6}[A-Z]{0,2}|[A-Z][0-9]{1,4}|[0-9]{1,3}(?:ST|ND|RD|TH))$/;
+/** The most words a bill-of-lading or OCR line writes after the name (street, district, city, postal code, country). */
+const MAX_ADDRESS_WORDS = 14;
+
+/** True when `words` read as an address: a number, an address word or phrase, or a street name written as one word. */
+export function isAddressTail(words: readonly string[], address: AddressWords): boolean {
+  // One word is a copy counter or a place (read elsewhere); `NO 2` after the form names an entity (`CINTAS CORPORATION NO 2`).
+  if (words.length < 2 || words.length > MAX_ADDRESS_WORDS) return false;
+  if (words.length === 2 && NUMBERED_WORDS.has(words[0] ?? '')) return false;
+  const padded = ` ${words.join(' ')} `;
+  return (
+    address.phrases.some((phrase) => padded.includes(phrase)) ||
+    words.some((word) => ADDRESS_NUMBER.test(word) || isStreetWord(word, address))
+  );
+}
+
+/**
+ * True when `long` is `short` and the address a customs or OCR line runs into the name (`ARTHREX GMBH ERWIN HIELSCHER
+ * STR 9 MUNICH`, `EIKEN CHEMICAL CO LTD TAITO KU TOKYO`, `MEDISTIM ASA OKERNVEIEN 94 0579 OSLO NORWAY`): after the legal
+ * form(s), any run of words that holds a number, an address word or a one-word street name. Without a form, the address
+ * must start with a house number followed by a street word within three words (`ACME MEDICAL SUPPLY 1200 N MAIN ST
+ * SPRINGFIELD IL`), so a name holding a number (`ROUTE 66 MEDICAL`, `1 800 CONTACTS`, `CINTAS CORPORATION NO 2`) is not cut.
+ */
+export function isAddressTailOf(long: string, short: string, readings: { forms: LegalForms; address: AddressWords }): boolean {
+  if (!long.startsWith(`${short} `)) return false;
+  const { forms, address } = readings;
+  const tail = long.slice(short.length + 1);
+  return startsWithStreetNumber(tail.split(' '), address) || isAfterForms(tail, forms, (words) => isAddressTail(words, address));
+}
+
+/** A street word (`ST`, `CALLE`) or a street name written as one word (`HAUPTSTRASSE`, `INDUSTRIVEJ`). */
+function isStreetWord(word: string, address: AddressWords): boolean {
+  return address.words.has(word) || address.endings.some((ending) => word.length >= ending.length + 3 && word.endsWith(ending));
+}
+
+/** A house number and, within the next three words, a street word or a one-word street name (`1200 N MAIN ST`, `42 RUE X`). */
+function startsWithStreetNumber(words: readonly string[], address: AddressWords): boolean {
+  const [number, ...rest] = words;
+  if (number === undefined || !/^[0-9]{1,5}[A-Z]?$/.test(number)) return false;
+  return rest.slice(0, 3).some((word) => /^[A-Z]{2,}$/.test(word) && isStreetWord(word, address));
+}
+
+/** Digits of a North American phone number as a descriptor writes it (`800 800 4239`, `8008004239`, `1 800 …`). */
+function phoneWordsAtEnd(words: readonly string[]): number {
+  const n = words.length;
+  const last = words[n - 1] ?? '';
+  if (/^1?[0-9]{10}$/.test(last)) return 1;
+  if (n >= 3 && /^[0-9]{4}$/.test(last) && /^[0-9]{3}$/.test(words[n - 2] ?? '') && /^[0-9]{3}$/.test(words[n - 3] ?? '')) return 3;
+  return 0;
+}
+
+/**
+ * The names a card descriptor's tail may hide (`SUNSET HEALTHCARE SOLUT CHICAGO IL`, `CDW DIRECT 800 800 4239 IL`,
+ * `MINUTEMAN PRESS 1417 KETTERING OH`): Visa and Mastercard descriptors end in the merchant's city (or customer-service
+ * phone) and a state or province code, and may carry a store number before the city. Each reading of the tail as
+ * [store number] (phone | one or two city words) + region code gives the name before it (at least two words), and
+ * after a store number also the name with its town.
+ */
+export function namesBeforeDescriptorTail(value: string, readings: { forms: LegalForms; address: AddressWords }): string[] {
+  const words = value.split(' ');
+  const region = words.at(-1);
+  if (region === undefined || !readings.address.regionCodes.has(region) || words.length < 4) return [];
+  const body = words.slice(0, -1);
+  const ends: number[] = [];
+  const phone = phoneWordsAtEnd(body);
+  if (phone > 0) ends.push(body.length - phone);
+  for (let city = 1; city <= 2; city++) {
+    const cityWords = body.slice(body.length - city);
+    if (
+      cityWords.length === city &&
+      cityWords.every((word) => isPlaceWord(word, readings.forms) && !readings.address.regionCodes.has(word))
+    )
+      ends.push(body.length - city);
+  }
+  const names: string[] = [];
+  for (const end of ends) {
+    // A store number before the city (`#1417`, `STORE 1417`).
+    let stop = end;
+    if (stop > 0 && /^[0-9]{2,6}$/.test(body[stop - 1] ?? '')) stop -= 1;
+    if (stop > 1 && body[stop - 1] === 'STORE') stop -= 1;
+    if (stop < 2) continue;
+    names.push(body.slice(0, stop).join(' '));
+    // A franchise location is also named by its town (`MINUTEMAN PRESS #0962 BEAVERCREEK OH` = Minuteman Press Beavercreek).
+    if (stop < end && end < body.length) names.push([...body.slice(0, stop), ...body.slice(end)].join(' '));
+  }
+  return names;
+}
+
+/** True when one value is a card descriptor whose name before the tail is the other, or the other cut (`… SOLUT`). */
+function isDescriptorOf(descriptor: string, other: string, readings: { forms: LegalForms; address: AddressWords }): boolean {
+  if (readings.address.regionCodes.size === 0) return false;
+  for (const name of namesBeforeDescriptorTail(descriptor, readings))
+    if (name === other || (name.length < other.length ? isTruncationOf(name, other, readings.forms) : false)) return true;
+  return false;
 }
 
 /**
@@ -276,13 +427,17 @@ function shippedLegalForms(): LegalForms {
  */
 export function withTruncation(
   similarity: (x: string, y: string) => number,
-  readings: { forms: LegalForms; places: PlacePrefixes },
+  readings: { forms: LegalForms; places: PlacePrefixes; address?: AddressWords },
 ): (x: string, y: string) => number {
   const { forms, places } = readings;
+  const address = readings.address ?? NO_ADDRESS_WORDS;
+  const tails = { forms, address };
   const isNearly = (x: string, y: string): boolean =>
-    (x.length <= y.length ? isNearlyOf(x, y, forms) : isNearlyOf(y, x, forms)) ||
+    (x.length <= y.length ? isNearlyOf(x, y, forms, address) : isNearlyOf(y, x, forms, address)) ||
     isSameWithoutConnectors(x, y) ||
-    (places.length > 0 && (isPlacePrefixOf(x, y, { places, forms }) || isPlacePrefixOf(y, x, { places, forms })));
+    (places.length > 0 && (isPlacePrefixOf(x, y, { places, forms }) || isPlacePrefixOf(y, x, { places, forms }))) ||
+    isDescriptorOf(x, y, tails) ||
+    isDescriptorOf(y, x, tails);
   return (x, y) => {
     const base = similarity(x, y);
     if (base >= TRUNCATED_SCORE) return base;

@@ -85,6 +85,13 @@ export interface ComparatorRule {
     truncated?: boolean;
     /** fuzzy with truncated: alias tables of places a register writes before the name; the other without them scores 0.97. */
     placePrefixTables?: string[];
+    /**
+     * fuzzy with truncated: alias tables of address words (`STR`, `ROAD`, `KU`, `BLDG`, `JAPAN`; `-STRASSE` is an ending);
+     * a value that is the other plus its legal form and an address (a bill-of-lading shipper line) scores 0.97.
+     */
+    addressTailTables?: string[];
+    /** fuzzy with truncated: alias tables of state / province codes; a card descriptor's city (or phone) + code is read past. */
+    regionCodeTables?: string[];
     /** fuzzy: a value holding two forms separated by ` / ` (`Société X / X Company`) also compares as each form. */
     alternatives?: boolean;
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */

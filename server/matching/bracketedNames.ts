@@ -1,0 +1,74 @@
+/**
+ * A register name followed by the same company's name again in brackets (fuzzy and name-key param `alternatives`):
+ * the Swiss commercial gazette (SHAB / FOSC) writes one company in each official language, `Belimed AG (Belimed SA)
+ * (Belimed Ltd)`; EUDAMED and Asian registers write the romanised register name with the English one after it,
+ * `Kabushiki Kaisha Jei Emu Esu (JMS Co., Ltd.)`, `Jusik Hoesa Aisenseu (i-SENS, Inc.)`. Each bracketed name and the
+ * name outside the brackets are forms of the name, like the two sides of ` / `.
+ *
+ * A bracket is read as a name only when it ends in a legal form (the shipped legal-suffix table) and either shares
+ * its first word with the name outside (`Belimed AG (Belimed SA)`) or the name outside starts with a legal form
+ * (`Kabushiki Kaisha …`, the shipped legal-prefix table): a brand, a parent or a place in brackets (`Hillrom
+ * (Baxter)`, `Jacobson Medical (Hong Kong) Limited`) and a tagline (`(an X company)`, `(formerly X Inc.)`) are not
+ * names of the record's own legal entity.
+ */
+
+import { normalizeText } from '../identifiers/names';
+import { present } from '../invariant';
+import { shippedAliasTables } from './aliases';
+import { withAlternatives } from './normalizers';
+import { legalFormsOf } from './truncation';
+
+const BRACKET = /\(([^()]*)\)/g;
+/** Words that open a tagline or a relation, not a name: `(a Pfizer company)`, `(formerly X Inc.)`, `(part of X plc)`. */
+const NOT_A_NAME = /^(?:A|AN|FORMERLY|FKA|F K A|PREVIOUSLY|EX|PART|SUBSIDIARY|DIVISION|MEMBER|AFFILIATE|DBA|T A|TRADING)(?: |$)/;
+
+interface BracketReadings {
+  /** Legal forms a name ends in, as normalised words. */
+  endings: ReadonlySet<string>;
+  /** Legal forms a name starts with, as normalised words, longest first. */
+  leading: readonly string[];
+}
+
+let shipped: BracketReadings | undefined;
+
+function shippedReadings(): BracketReadings {
+  if (shipped) return shipped;
+  const tables = shippedAliasTables();
+  const endings = new Set(legalFormsOf([present(tables.get('legalSuffixes'), 'shipped legalSuffixes table')], normalizeText).all);
+  const leading = present(tables.get('legalPrefixes'), 'shipped legalPrefixes table')
+    .entries.flatMap((entry) => entry.variants.map(normalizeText))
+    .filter((form) => form.includes(' ') || form.length >= 3)
+    .sort((x, y) => y.length - x.length);
+  shipped = { endings, leading };
+  return shipped;
+}
+
+/** True when `words` end in a legal form of one to four words (`SA`, `CO LTD`, `S A DE C V`) after at least one word. */
+function endsInLegalForm(words: readonly string[], endings: ReadonlySet<string>): boolean {
+  for (let size = 1; size <= 5 && size < words.length; size++) if (endings.has(words.slice(words.length - size).join(' '))) return true;
+  return false;
+}
+
+/** The bracketed names of `raw` read as names of its own legal entity, and the name outside them; empty when none is. */
+export function bracketedNames(raw: string, readings: BracketReadings = shippedReadings()): string[] {
+  if (!raw.includes('(')) return [];
+  const outside = raw.replace(BRACKET, ' ').replace(/\s+/g, ' ').trim();
+  const outsideWords = normalizeText(outside).split(' ');
+  const outsideText = outsideWords.join(' ');
+  const startsWithForm = readings.leading.some((form) => outsideText.startsWith(`${form} `));
+  const names: string[] = [];
+  for (const match of raw.matchAll(BRACKET)) {
+    const content = present(match[1], 'bracket content').trim();
+    const words = normalizeText(content).split(' ');
+    if (words.length < 2 || NOT_A_NAME.test(words.join(' ')) || !endsInLegalForm(words, readings.endings)) continue;
+    if (startsWithForm || words[0] === outsideWords[0]) names.push(content);
+  }
+  return names.length > 0 && outside !== '' ? [...names, outside] : names;
+}
+
+/** `raw` and its other forms: each side of ` / ` and each bracketed name of its own legal entity (param `alternatives`). */
+export function nameForms(raw: string): string[] {
+  const forms = withAlternatives(raw);
+  const bracketed = forms.flatMap((form) => bracketedNames(form));
+  return bracketed.length === 0 ? forms : [...new Set([...forms, ...bracketed])];
+}
