@@ -146,6 +146,21 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
         });
     });
   });
+  (rules.clusterReview?.attachLoneMember?.when ?? []).forEach((condition, j) => {
+    if (!comparatorNames.includes(condition.comparator))
+      problems.push({
+        path: `clusterReview.attachLoneMember.when[${j}].comparator`,
+        code: 'UNKNOWN_COMPARATOR',
+        message: `cluster attach rule refers to comparator "${condition.comparator}", which is not defined`,
+      });
+  });
+  const attach = rules.clusterReview?.attachLoneMember;
+  if (attach && attach.othersBelow > attach.probabilityAtLeast)
+    problems.push({
+      path: 'clusterReview.attachLoneMember.othersBelow',
+      code: 'THRESHOLD_ORDER',
+      message: 'clusterReview.attachLoneMember.othersBelow must not exceed probabilityAtLeast',
+    });
   (rules.transitiveReview?.unlessAny ?? []).forEach((condition, j) => {
     if (!comparatorNames.includes(condition.comparator))
       problems.push({

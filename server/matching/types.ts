@@ -346,6 +346,26 @@ export interface ClusterReviewRule {
    * `… CORPORATION` and `… S.A.`) joins that side instead of being left out.
    */
   bridgeAnchors?: HardRuleCondition[][];
+  /**
+   * A golden record in no cluster that resembles one cluster and nothing else joins it (A–B review, B–C edge:
+   * A–C covered too); see `ClusterAttachRule`.
+   */
+  attachLoneMember?: ClusterAttachRule;
+}
+
+/**
+ * When a member that no edge placed joins a cluster: it has a record pair with a member of exactly one
+ * cluster at match probability `probabilityAtLeast` or more (not vetoed, meeting `when`), no cannot-link with
+ * any member of it, and every other golden record it is compared with — in the cluster graph or among its
+ * index candidates — stays below `othersBelow`. The evidence points one way only: a parent's subsidiary
+ * resembles the parent's other names and its sisters too, and stays out.
+ */
+export interface ClusterAttachRule {
+  name: string;
+  description?: string;
+  probabilityAtLeast: number;
+  othersBelow: number;
+  when?: HardRuleCondition[];
 }
 
 /** A cannot-link between two golden records when any record pair of theirs meets all of `when`. */

@@ -13,7 +13,7 @@
  */
 import type { CompiledRules } from '../matching/rules';
 import { scorePair } from '../matching/scoring';
-import type { ClusterEdgeRule, HardRuleCondition, MatchExplanation, PreparedRecord } from '../matching/types';
+import type { ClusterAttachRule, ClusterEdgeRule, HardRuleCondition, MatchExplanation, PreparedRecord } from '../matching/types';
 import { present } from '../invariant';
 
 export interface GraphMember {
@@ -50,6 +50,17 @@ export interface ClusterGraph {
   clusters: string[][];
   /** Edges left out of every cluster: they would have joined a conflicting pair, or clusters too loosely linked. */
   refused: ClusterEdge[];
+  /**
+   * Members in no cluster that resemble one cluster of this graph and nothing else in it (`clusterReview.attachLoneMember`),
+   * each with the pair that would put it in (`rule` = the attach rule's name). They join only through `withAttachedMembers`,
+   * once the caller has checked that nothing outside the graph resembles them either.
+   */
+  attachable: ClusterEdge[];
+  /**
+   * Every member pair's best pair at the attach rule's level (review level: it could put a lone member into a cluster),
+   * whatever the clusters: a member that joined through one and leaves again is reviewed pairwise with these.
+   */
+  attachLinks: ClusterEdge[];
 }
 
 /** Whether a hard-rule condition holds in a scored pair's explanation (a comparator absent from it is `missing`). */
@@ -73,6 +84,25 @@ function allHold(conditions: HardRuleCondition[], explanation: MatchExplanation)
 /** Whether a scored pair meets an edge rule's `when` and its `probabilityAtLeast` (the pair's match probability). */
 function meetsEdge(edge: ClusterEdgeRule, explanation: MatchExplanation): boolean {
   return (edge.probabilityAtLeast === undefined || explanation.score >= edge.probabilityAtLeast) && allHold(edge.when, explanation);
+}
+
+/** Whether a scored pair may put a lone member into a cluster under an attach rule (never a vetoed pair). */
+function meetsAttach(attach: ClusterAttachRule, explanation: MatchExplanation): boolean {
+  return (
+    explanation.hardRule?.action !== 'veto' && explanation.score >= attach.probabilityAtLeast && allHold(attach.when ?? [], explanation)
+  );
+}
+
+/** True when a scored pair is strong enough to put a lone member into its partner's cluster (`clusterReview.attachLoneMember`). */
+export function isAttachLink(explanation: MatchExplanation, rules: CompiledRules): boolean {
+  const attach = rules.rules.clusterReview?.attachLoneMember;
+  return attach !== undefined && meetsAttach(attach, explanation);
+}
+
+/** True when a scored pair counts against attaching a lone member to any cluster other than its partner's. */
+export function isResemblance(explanation: MatchExplanation, rules: CompiledRules): boolean {
+  const attach = rules.rules.clusterReview?.attachLoneMember;
+  return attach !== undefined && explanation.score >= attach.othersBelow;
 }
 
 /** The first edge rule whose `when` a scored pair meets (never a vetoed pair); null when none. */
@@ -184,6 +214,9 @@ export function buildClusterGraph(args: {
   const anchorRules = rules.rules.clusterReview?.bridgeAnchors ?? [];
   /** Member pairs (`i,j`, i < j) with a record pair meeting a `bridgeAnchors` condition list: evidence that places a bridge. */
   const anchored = new Set<string>();
+  const attachRule = rules.rules.clusterReview?.attachLoneMember;
+  /** Member pairs that resemble each other (`attachLoneMember.othersBelow`), with the best pair that could attach one to the other. */
+  const resemblances: Array<{ i: number; j: number; attach: Omit<ClusterEdge, 'rule'> | null }> = [];
   for (let i = 0; i < members.length; i++) {
     const left = entry(members, i);
     for (let j = i + 1; j < members.length; j++) {
@@ -216,6 +249,16 @@ export function buildClusterGraph(args: {
           if (explanation.hardRule?.action === 'veto' || !meetsEdge(edgeRule, explanation)) continue;
           if (!best || explanation.score > best.score) best = { ...pair, score: explanation.score, rule: edgeRule.name, explanation };
         }
+      }
+      if (attachRule) {
+        let resembles = false;
+        let attach: Omit<ClusterEdge, 'rule'> | null = null;
+        for (const { pair, explanation } of explained) {
+          if (explanation.score >= attachRule.othersBelow) resembles = true;
+          if (meetsAttach(attachRule, explanation) && (!attach || explanation.score > attach.score))
+            attach = { ...pair, score: explanation.score, explanation };
+        }
+        if (resembles || attach) resemblances.push({ i, j, attach });
       }
       if (splitLeavingBridges) bridgeSplits.push([i, j]);
       if (conflict) {
@@ -253,10 +296,88 @@ export function buildClusterGraph(args: {
     else byRoot.set(root, [member.goldenId]);
   });
   const isKept = (i: number): boolean => entry(rootOf, entry(merges.a, i)) === entry(rootOf, entry(merges.b, i));
-  const clusters = [...byRoot.values()]
-    .filter((ids) => ids.length >= 2)
-    .sort((x, y) => y.length - x.length || ((x[0] ?? '') < (y[0] ?? '') ? -1 : 1));
-  return { edges: edges.filter((_, i) => isKept(i)), conflicts, clusters, refused: edges.filter((_, i) => !isKept(i)) };
+  const clusters = sortedClusters([...byRoot.values()].filter((ids) => ids.length >= 2));
+  const attachable = attachRule
+    ? loneMembersToAttach({ members, rootOf, byRoot, resemblances, cannotLinks, bridges, rule: attachRule.name })
+    : [];
+  const attachLinks = resemblances.flatMap(({ attach }) => (attach && attachRule ? [{ ...attach, rule: attachRule.name }] : []));
+  return {
+    edges: edges.filter((_, i) => isKept(i)),
+    conflicts,
+    clusters,
+    refused: edges.filter((_, i) => !isKept(i)),
+    attachable,
+    attachLinks,
+  };
+}
+
+function sortedClusters(clusters: string[][]): string[][] {
+  return clusters.sort((x, y) => y.length - x.length || ((x[0] ?? '') < (y[0] ?? '') ? -1 : 1));
+}
+
+/**
+ * Lone members (one source record, in no cluster, not a bridge) whose resemblances in the graph all lie in one cluster of two or more,
+ * with a pair meeting the attach rule into it and no cannot-link with any of its members. Judged against the
+ * clusters the edges formed, so two lone members never attach through each other.
+ */
+function loneMembersToAttach(args: {
+  members: GraphMember[];
+  rootOf: Int32Array;
+  byRoot: Map<number, string[]>;
+  resemblances: Array<{ i: number; j: number; attach: Omit<ClusterEdge, 'rule'> | null }>;
+  cannotLinks: { a: number[]; b: number[] };
+  bridges: ReadonlySet<number>;
+  rule: string;
+}): ClusterEdge[] {
+  const { rootOf } = args;
+  const sizeOf = (i: number): number => args.byRoot.get(entry(rootOf, i))?.length ?? 0;
+  const barred = new Set<string>();
+  args.cannotLinks.a.forEach((a, k) => {
+    const b = entry(args.cannotLinks.b, k);
+    barred.add(`${a},${entry(rootOf, b)}`);
+    barred.add(`${b},${entry(rootOf, a)}`);
+  });
+  const roots = new Map<number, Set<number>>();
+  const best = new Map<number, Omit<ClusterEdge, 'rule'>>();
+  for (const { i, j, attach } of args.resemblances) {
+    for (const [lone, other] of [
+      [i, j],
+      [j, i],
+    ] as const) {
+      // A golden record of several source records is a vendor in its own right (merged on an identifier), not a stray spelling.
+      if (sizeOf(lone) !== 1 || args.bridges.has(lone) || entry(args.members, lone).records.length !== 1) continue;
+      roots.set(lone, (roots.get(lone) ?? new Set()).add(entry(rootOf, other)));
+      const current = best.get(lone);
+      if (attach && sizeOf(other) >= 2 && (!current || attach.score > current.score)) best.set(lone, attach);
+    }
+  }
+  const attachable: ClusterEdge[] = [];
+  for (const [lone, attach] of best) {
+    const reached = roots.get(lone) ?? new Set();
+    const partner = entry(args.members, lone).goldenId === attach.a ? attach.b : attach.a;
+    const target = entry(
+      rootOf,
+      args.members.findIndex((m) => m.goldenId === partner),
+    );
+    if (reached.size !== 1 || !reached.has(target) || barred.has(`${lone},${target}`)) continue;
+    attachable.push({ ...attach, rule: args.rule });
+  }
+  return attachable;
+}
+
+/**
+ * The graph with the given attachable members (ids from `graph.attachable`) put into the cluster of their pair's
+ * other member; their attach pairs become edges, so the task names the rule that put each in.
+ */
+export function withAttachedMembers(graph: ClusterGraph, goldenIds: ReadonlySet<string>): ClusterGraph {
+  const accepted = graph.attachable.filter((edge) => goldenIds.has(edge.a) || goldenIds.has(edge.b));
+  if (accepted.length === 0) return graph;
+  const clusters = graph.clusters.map((cluster) => [...cluster]);
+  for (const edge of accepted) {
+    const [lone, partner] = goldenIds.has(edge.a) ? [edge.a, edge.b] : [edge.b, edge.a];
+    clusters.find((cluster) => cluster.includes(partner))?.push(lone);
+  }
+  return { ...graph, clusters: sortedClusters(clusters), edges: [...graph.edges, ...accepted], attachable: [] };
 }
 
 /**

@@ -22,7 +22,17 @@ import { findCandidates, prepareRecord, scorePair, type CompiledRules } from '..
 import { searchFieldsOf } from '../search/searchTerms';
 import type { Collection, Store, StoreSession } from '../store/types';
 import { CLUSTER_CLAIMS } from './collections';
-import { buildClusterGraph, isBridgeSplit, isClusterEdge, type ClusterEdge, type GraphMember } from './clusterGraph';
+import {
+  buildClusterGraph,
+  isAttachLink,
+  isBridgeSplit,
+  isClusterEdge,
+  isResemblance,
+  withAttachedMembers,
+  type ClusterEdge,
+  type ClusterGraph,
+  type GraphMember,
+} from './clusterGraph';
 import { tasksCollection } from './taskStore';
 import type { ClusterMember, ClusterMemberRecord, NotAMatchDocument, TaskClusterEdge, TaskDocument } from './types';
 import { bestOf, insertTask } from './newTask';
@@ -176,10 +186,11 @@ async function gatherNeighbourhood(args: {
     for (const record of records) {
       const canonical = asCanonical(record.canonical, record.sourceId);
       const prepared = prepareRecord(canonical, rules);
-      // A candidate on the other side of a `leaveOut` split is gathered too, so a bridge is seen as one.
+      // A candidate on the other side of a `leaveOut` split is gathered too, so a bridge is seen as one; and one
+      // that may attach to the other's cluster (or the other to its), so a lone member meets the cluster it resembles.
       const isLinked = (entry: { prepared: typeof prepared }): boolean => {
         const explanation = scorePair({ a: prepared, b: entry.prepared, rules });
-        return isClusterEdge(explanation, rules) || isBridgeSplit(explanation, rules);
+        return isClusterEdge(explanation, rules) || isBridgeSplit(explanation, rules) || isAttachLink(explanation, rules);
       };
       const found = await findCandidates({ store, rules, record: canonical, recordId: record._id, session });
       for (const [goldenId, entries] of found.byGolden) {
@@ -189,6 +200,40 @@ async function gatherNeighbourhood(args: {
     }
   }
   return { gathered, tasks, claimedBy };
+}
+
+/**
+ * The graph with its attachable lone members put in, except those that also resemble a golden record outside the
+ * graph (an index candidate of one of their records at `attachLoneMember.othersBelow` or more): the cluster graph
+ * only holds the neighbourhood, and a member that looks like two things must stay in pairwise review.
+ */
+async function attachUnambiguousMembers(args: {
+  store: Store;
+  session: StoreSession;
+  rules: CompiledRules;
+  graph: ClusterGraph;
+  gathered: Map<string, Gathered>;
+}): Promise<ClusterGraph> {
+  const { store, session, rules, graph, gathered } = args;
+  if (graph.attachable.length === 0) return graph;
+  const accepted = new Set<string>();
+  for (const edge of graph.attachable) {
+    const lone = graph.clusters.some((cluster) => cluster.includes(edge.a)) ? edge.b : edge.a;
+    let isAmbiguous = false;
+    for (const record of gathered.get(lone)?.records ?? []) {
+      const canonical = asCanonical(record.canonical, record.sourceId);
+      const prepared = prepareRecord(canonical, rules);
+      const found = await findCandidates({ store, rules, record: canonical, recordId: record._id, session });
+      for (const [goldenId, entries] of found.byGolden) {
+        if (goldenId === lone || gathered.has(goldenId)) continue;
+        if (entries.some((entry) => isResemblance(scorePair({ a: prepared, b: entry.prepared, rules }), rules))) isAmbiguous = true;
+        if (isAmbiguous) break;
+      }
+      if (isAmbiguous) break;
+    }
+    if (!isAmbiguous) accepted.add(lone);
+  }
+  return withAttachedMembers(graph, accepted);
 }
 
 /** Not-a-match pairs among the records that still stand (neither side changed in what the rules compare). */
@@ -289,7 +334,8 @@ export async function reviewClustersAround(args: {
     goldenId: g.golden._id,
     records: g.records.map((r) => ({ id: r._id, prepared: prepareRecord(asCanonical(r.canonical, r.sourceId), rules) })),
   }));
-  const graph = buildClusterGraph({ members, rules, isNotAMatch: (x, y) => notAMatch.has([x, y].sort().join('~')) });
+  const built = buildClusterGraph({ members, rules, isNotAMatch: (x, y) => notAMatch.has([x, y].sort().join('~')) });
+  const graph = await attachUnambiguousMembers({ store, session, rules, graph: built, gathered });
   const domain = rules.domain;
   const rule = `${rules.version}:clusterReview`;
   const existing = [...reached.values()].sort((x, y) =>
@@ -376,7 +422,15 @@ export async function reviewClustersAround(args: {
       return record ? [{ goldenId: id, sourceRecordId: record._id, source: record.source }] : [];
     });
   if (leftOut.length > 0)
-    await reviewLeftOutMembers({ store, session, domain, leftOut, edges: [...graph.edges, ...graph.refused], rule, at });
+    await reviewLeftOutMembers({
+      store,
+      session,
+      domain,
+      leftOut,
+      edges: [...graph.edges, ...graph.refused, ...graph.attachLinks],
+      rule,
+      at,
+    });
   for (const task of targets.values()) {
     const kept = new Set((task.members ?? []).map((m) => m.goldenId));
     const before = reached.get(task._id);

@@ -2,7 +2,7 @@
  * A golden record that leaves every cluster task (a bridge between two companies a split keeps apart,
  * or a member a conflict split off) must still reach a steward: its pairwise potential-match tasks
  * were absorbed into the cluster task when it joined, so a pairwise task is raised again for it, with
- * the golden records it has cluster edges to as candidates (the edges' explanations as evidence).
+ * the golden records it has cluster edges or attach links to as candidates (their explanations as evidence).
  */
 import type { ClusterEdge } from './clusterGraph';
 import { insertTask } from './newTask';
@@ -19,7 +19,7 @@ export async function reviewLeftOutMembers(args: {
   session: StoreSession;
   domain: string;
   leftOut: Array<{ goldenId: string; sourceRecordId: string; source: string }>;
-  /** Every edge of the graph, kept in a cluster or refused. */
+  /** Every edge of the graph, kept in a cluster or refused, and its attach links (a member that joined through one). */
   edges: ClusterEdge[];
   rule: string;
   at: string;

@@ -336,6 +336,21 @@ describe('clusterReview in the rule set', () => {
       code: 'UNKNOWN_COMPARATOR',
     },
     { change: { ...edge({}), bridgeAnchors: [[]] }, path: 'clusterReview.bridgeAnchors[0]', code: 'MIN_ITEMS' },
+    {
+      change: { ...edge({}), attachLoneMember: { name: 'lone', probabilityAtLeast: 0.5, othersBelow: 0.6 } },
+      path: 'clusterReview.attachLoneMember.othersBelow',
+      code: 'THRESHOLD_ORDER',
+    },
+    {
+      change: { ...edge({}), attachLoneMember: { name: 'lone', probabilityAtLeast: 0.5 } },
+      path: 'clusterReview.attachLoneMember.othersBelow',
+      code: 'REQUIRED',
+    },
+    {
+      change: { ...edge({}), attachLoneMember: { name: 'lone', probabilityAtLeast: 0.5, othersBelow: 0.1, when: [{ comparator: 'fax' }] } },
+      path: 'clusterReview.attachLoneMember.when[0].comparator',
+      code: 'UNKNOWN_COMPARATOR',
+    },
   ])('$code at $path', ({ change, path, code }) => {
     const problems = validateRules({ ...rules.rules, clusterReview: change });
     expect(problems.map((p) => ({ path: p.path, code: p.code }))).toContainEqual({ path, code });
