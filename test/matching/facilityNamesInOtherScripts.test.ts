@@ -111,3 +111,22 @@ describe('a near romanised name never auto-merges', () => {
     expect(pair.band).toBe('auto-merge');
   });
 });
+
+describe('registry abbreviations of a facility noun (facilityAbbreviations, facilityTranslations)', () => {
+  test.each<[string, string]>([
+    ['BV Bạch Mai', 'Bệnh viện Bạch Mai'],
+    ['RS Cipto Mangunkusumo', 'Rumah Sakit Cipto Mangunkusumo'],
+    ['RSUPN Cipto Mangunkusumo', 'Cipto Mangunkusumo National General Hospital'],
+    ['RSUD Dokter Soedarso', 'RSUD dr. Soedarso'],
+    ['Lubbock UMC', 'Lubbock University Medical Center'],
+    ['Johnston RMC', 'Johnston Regional Medical Center'],
+    ['Singapore GH', 'Singapore General Hospital'],
+  ])('%s = %s', async (a, b) => {
+    expect(comparatorOf(await verify({ name: a }, { name: b }), 'name')).toMatchObject({ outcome: 'match', score: 1 });
+  });
+
+  test('a community health centre written CHC is a clinic, not the hospital of its town', async () => {
+    const kindOf = comparatorOf(await verify({ name: 'Lakeview CHC' }, { name: 'Lakeview Hospital' }), 'kind');
+    expect(kindOf).toMatchObject({ outcome: 'mismatch', a: 'facilityKind clinic' });
+  });
+});
