@@ -5,6 +5,7 @@
  * Manual), and CMS IRF / IPF lists and HCRIS subprovider rows name the unit by its hospital's name. Such a record
  * against a record of the hospital (no such CCN, no rehabilitation or psychiatric name) is no match, not a review;
  * against a record naming a rehabilitation facility it still reaches a steward; two rows of one unit still merge.
+ * Also a children’s hospital and the general hospital of its system under another name at one address (`otherKindOtherName`).
  * Before this rule the unit and its hospital (same name, same address) reached review, capped by the kind only where a
  * name said it.
  */
@@ -61,5 +62,26 @@ describe('a certified unit is not its hospital', () => {
   test('a hospital CCN states no unit: the hospital and its unnumbered record still merge', async () => {
     const pair = await verify({ name: 'SINAI HOSPITAL OF BALTIMORE', ccn: '210012' }, { name: 'Sinai Hospital of Baltimore' });
     expect(pair.band).toBe('auto-merge');
+  });
+});
+
+describe('another kind under another name is another facility (otherKindOtherName)', () => {
+  const campus = { line1: '601 Elmwood Ave', city: 'Rochester', state: 'NY', postalCode: '14642' };
+  const atCampus = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    verifyPair({ server, domain: 'facility', a: { address: campus, ...a }, b: { address: campus, ...b } });
+
+  test('a children’s hospital and the general hospital of its system at one address', async () => {
+    const pair = await atCampus({ name: "URMC – Golisano Children's Hospital" }, { name: 'Strong Memorial Hospital' });
+    expect(pair).toMatchObject({ band: 'no-match', hardRule: { name: 'otherKindOtherName' } });
+  });
+
+  test('an initialism that hides the kind still reaches a steward', async () => {
+    const pair = await atCampus({ name: 'CHOP' }, { name: "Children's Hospital of Philadelphia" });
+    expect(pair).toMatchObject({ band: 'review', hardRule: { name: 'otherKindOfFacility' } });
+  });
+
+  test('names alike with another kind stay a review', async () => {
+    const pair = await atCampus({ name: "URMC – Golisano Children's Hospital" }, { name: 'URMC – Strong Memorial Hospital' });
+    expect(pair).toMatchObject({ band: 'review', hardRule: { name: 'otherKindOfFacility' } });
   });
 });
