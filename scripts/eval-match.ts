@@ -10,7 +10,7 @@
  * open cluster tasks (what a steward queue reaches); the corpus also gets auto-merge + cluster tasks.
  * Bad seed records (ingest rejects them) are left out of both sides. Lists the corpus's false
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
- * `--misses` (list every true pair neither merged nor put before a steward), `--holdout` (score the held-out
+ * `--misses` (list every true pair neither merged nor put before a steward), `--false-reviews` (list every pair of different entities put before a steward), `--holdout` (score the held-out
  * corpora `test/fixtures/match-eval-holdout/` … `…-holdout9/` instead of the development
  * corpus), `--holdout1` / `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the first / second / third / fourth / fifth held-out corpus), `--holdout6` (only the sixth
  * held-out corpus `…-holdout6/`: sealed in session 8, opened for tuning in session 9 after its before/after figures were taken, so
@@ -331,6 +331,17 @@ function reportCorpus({
       if (o.mixedClusters.length === 0) continue;
       console.log(`\nMIXED CLUSTER TASKS — ${o.domain}: ${o.mixedClusters.length} open cluster tasks hold records of several entities`);
       for (const members of o.mixedClusters) console.log(`  ${members.join('  ')}`);
+    }
+  }
+  if (args.has('--false-reviews')) {
+    for (const o of corpus.outcomes) {
+      if (o.falseReviews.length === 0) continue;
+      console.log(`\nFALSE REVIEWS — ${o.domain}: ${o.falseReviews.length} pairs of different entities put before a steward`);
+      for (const pair of o.falseReviews) {
+        console.log(`  ${pair.hardNegative ? `[hard negative: ${pair.hardNegative.differs}]` : '[other]'}`);
+        console.log(`      ${recordLabel(pair.a)}`);
+        console.log(`    ? ${recordLabel(pair.b)}`);
+      }
     }
   }
   if (args.has('--misses')) {

@@ -40,6 +40,8 @@ export interface CorpusOutcome {
   falseAutoMerges: FalsePair[];
   /** True pairs neither merged nor put before a steward (a task or a cluster task). */
   missedPairs: FalsePair[];
+  /** Pairs of different entities put before a steward (a task or a cluster task), not merged. */
+  falseReviews: FalsePair[];
   /** Hard negatives in one golden record. */
   mergedHardNegatives: HardNegative[];
   /** Hard negatives a steward is asked about (not merged). */
@@ -139,6 +141,12 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
     const [a = '', b = ''] = pair.split('\u0000');
     missedPairs.push({ a: byId.get(a) as CorpusRecord, b: byId.get(b) as CorpusRecord });
   }
+  const falseReviews: FalsePair[] = [];
+  for (const pair of new Set([...reviewPairs, ...clusterPairs])) {
+    if (expected.has(pair) || autoPairs.has(pair)) continue;
+    const [a = '', b = ''] = pair.split('\u0000');
+    falseReviews.push({ a: byId.get(a) as CorpusRecord, b: byId.get(b) as CorpusRecord, hardNegative: negativeOf.get(pair) });
+  }
   const inBoth = (negative: HardNegative, pairs: Set<string>): boolean => pairs.has(pairKey(negative.a, negative.b));
   return {
     domain,
@@ -153,6 +161,7 @@ export async function readCorpusOutcome(store: Store, corpus: EvaluationCorpus):
     withReview: scorePairs(expected, new Set([...autoPairs, ...reviewPairs, ...clusterPairs])),
     falseAutoMerges,
     missedPairs,
+    falseReviews,
     mergedHardNegatives: corpus.hardNegatives.filter((negative) => inBoth(negative, autoPairs)),
     reviewedHardNegatives: corpus.hardNegatives.filter(
       (negative) => !inBoth(negative, autoPairs) && (inBoth(negative, reviewPairs) || inBoth(negative, clusterPairs)),

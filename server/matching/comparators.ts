@@ -768,6 +768,29 @@ function withoutAbsent(read: PreparedAttributes | undefined, extractors: readonl
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/**
+ * The texts an attributes comparator reads. With `normalizer` / `aliasTables` (what the name comparator of the rule
+ * set reads: romanised, generic words translated), a text is also read in that form when the tables change its words:
+ * a kind or unit written in another script or language (`소아청소년병원`, `儿童医院`, `Bệnh viện Nhi`) is read from its
+ * translation (`… CHILDRENS HOSPITAL`), as the name comparator compares it. A text the tables leave alone is read
+ * once, as written (the patterns also read its punctuation: `I/P PHARM`, `CLINIC, P.C.`).
+ */
+function attributeTexts(rule: ComparatorRule, context: ComparatorContext): (record: CanonicalRecord) => string[] {
+  if (rule.params?.normalizer === undefined && rule.params?.aliasTables === undefined)
+    return (record) => stringsAtPaths(record, rule.fields);
+  const plain = normalizerFor(rule.params.normalizer ?? 'text');
+  const translated = textNormalizer(rule, context);
+  return (record) => {
+    const texts = stringsAtPaths(record, rule.fields);
+    const read = [...texts];
+    for (const text of texts) {
+      const words = translated(text);
+      if (words !== null && words !== plain(text)) read.push(words);
+    }
+    return read;
+  };
+}
+
 /** The score of an agreement on none of an attributes comparator's `strongAttributes`. */
 const WEAK_AGREEMENT = 0.5;
 
@@ -785,11 +808,12 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
         : [],
     ),
   );
+  const textsOf = attributeTexts(rule, context);
   return {
     rule,
     prepare: rule.params?.statedOnly
-      ? (record) => withoutAbsent(extractAttributes(extractors, stringsAtPaths(record, rule.fields)), extractors)
-      : (record) => extractAttributes(extractors, stringsAtPaths(record, rule.fields)),
+      ? (record) => withoutAbsent(extractAttributes(extractors, textsOf(record)), extractors)
+      : (record) => extractAttributes(extractors, textsOf(record)),
     // A record carries a few of the declared attributes: walk its own (only the counts matter here,
     // not the order; a stored record of another rules version may carry names no longer declared).
     compare: (a, b) => {

@@ -15,7 +15,7 @@
  *
  * Han and Hangul come out as capitalised syllables without spaces (`BeiJingXieHeYiYuan`); the words of a romanised
  * name group syllables (`Beijing Xiehe Yiyuan`). Syllables are grouped back into words by a lexicon: a run of
- * syllables that spells a generic word of `scriptGenericWords` or a place of `registeredPlacePrefixes` (shipped
+ * syllables that spells a generic word of `scriptGenericWords` or `facilityKindWords` or a place of `registeredPlacePrefixes` (shipped
  * tables) is a word of its own, and the syllables between such words are one word (the proper name). Thai, Lao,
  * Khmer and Myanmar do not space words either; a lexicon word at the start or end of such a run is split off.
  */
@@ -30,8 +30,11 @@ const CAPITALISED_SYLLABLES = /[\p{Script=Han}\p{Script=Hangul}]/u;
 const CAPITALISED_SYLLABLE_PARTS = /([\p{Script=Han}\p{Script=Hangul}]+)/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const UNSPACED_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-/** any-ascii capitalises each Han and Hangul syllable: a capital after a lower-case letter starts the next one. */
-const SYLLABLE_START = /(?<=[a-z'])(?=[A-Z])/;
+/**
+ * any-ascii capitalises each Han and Hangul syllable: a capital after a lower-case letter starts the next one, and so
+ * does a capital after a one-letter syllable (`이` → `I`, `아` → `A`: `EoLinIByeongWon` is Eo Lin I Byeong Won).
+ */
+const SYLLABLE_START = /(?<=[a-z'])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/;
 const NOT_LETTERS = /[^A-Z]/g;
 /** The longest lexicon word, in syllables (`GU FEN YOU XIAN GONG SI`). */
 const MAX_SYLLABLES = 8;
@@ -39,7 +42,7 @@ const MAX_SYLLABLES = 8;
 const MIN_LEXICON_LETTERS = 4;
 
 /** The tables whose variants are words of the syllable lexicon. */
-export const LEXICON_TABLES = ['scriptGenericWords', 'registeredPlacePrefixes'] as const;
+export const LEXICON_TABLES = ['scriptGenericWords', 'facilityKindWords', 'registeredPlacePrefixes'] as const;
 
 let shippedLexicon: ReadonlyMap<string, string> | undefined;
 let longestFirst: ReadonlyArray<[string, string]> | undefined;

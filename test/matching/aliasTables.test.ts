@@ -147,6 +147,7 @@ test('every shipped table is valid and named after its file', () => {
     'catalogueTranslations',
     'chargemasterPrefixes',
     'facilityAbbreviations',
+    'facilityKindWords',
     'facilityTranslations',
     'hospitalGroupSuffixes',
     'itemAbbreviations',

@@ -59,6 +59,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'catalogueTranslations',
     'chargemasterPrefixes',
     'facilityAbbreviations',
+    'facilityKindWords',
     'facilityTranslations',
     'hospitalGroupSuffixes',
     'itemAbbreviations',

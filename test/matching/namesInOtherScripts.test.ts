@@ -38,9 +38,10 @@ describe('romanisedName', () => {
 });
 
 /**
- * Facility rules that ask for romanisation (the shipped facility rules do not yet: see docs/MATCHING.md, "Names in
- * other scripts and languages"): every `orgName` normaliser becomes `anyScriptOrgName`, `scriptGenericWords` follows
- * `facilityTranslations`. Posted as ad-hoc rules to `POST /matching/verify`.
+ * Facility rules that ask for romanisation as session 11 wrote them (the shipped rules do since facility-2.8.0, with
+ * more: docs/MATCHING.md "Facility round of session 12"; facilityNamesInOtherScripts.test.ts tests those): every
+ * `orgName` normaliser becomes `anyScriptOrgName`, `scriptGenericWords` follows `facilityTranslations`. Posted as
+ * ad-hoc rules to `POST /matching/verify`.
  */
 function facilityRulesWithScripts(): RuleSet {
   return changedRules('facility', 'facility-scripts-adhoc', (rules) => {
