@@ -21,6 +21,12 @@
  * BENCH_PROFILE_LOAD=<file> / BENCH_PROFILE_RESEND=<file> / BENCH_PROFILE_CATCHUP=<file> write a CPU profile of the load /
  * the re-send / the search catch-up from scratch.
  * BENCH_STORE_OPS=1 counts the store calls of the load phase per collection and operation (per loaded row).
+ * Memory per phase (always printed, one line per phase of the scenario): peak RSS, peak used / total V8 heap and peak
+ * external / ArrayBuffer memory sampled every 100 ms, and the same figures at the phase's end (bench/phaseMemory.ts).
+ * BENCH_LIVE_HEAP=1 also runs a full GC at each phase's end and prints the live heap (changes the GC timing of the run).
+ * BENCH_HEAP_SNAPSHOT_AT=<phase>[,<phase>…] writes a heap snapshot (live objects) at the end of those phases
+ * (existing, load, re-send, catch-up, replay, inline, bare) into BENCH_HEAP_SNAPSHOT_DIR (default: the working
+ * directory); summarise it with `node --max-old-space-size=8000 bench/heapSnapshotSummary.mjs <file> 40 collections`.
  */
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
@@ -29,6 +35,7 @@ import { Session } from 'node:inspector';
 import { createReadStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { once } from 'node:events';
@@ -48,6 +55,7 @@ import { readItems } from '../server/ingest/recordReader';
 import type { WorkItem } from '../server/ingest/types';
 import { ADJECTIVES, createRandom, NOUNS, SIZES } from './generators/items';
 import { present } from '../server/invariant';
+import { createPhaseMemory, type PhaseMemory } from './phaseMemory';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const NAMED_MODE = process.argv[3] ?? 'job';
@@ -406,42 +414,52 @@ async function runScenario(input: {
   base: string;
   headers: Record<string, string>;
   running: Awaited<ReturnType<typeof bootstrap>>;
+  memory: PhaseMemory;
 }): Promise<string[]> {
   const existing = Number(process.argv[4] ?? RECORDS);
+  const { memory } = input;
   const lines = [
     `ingest scenario: ${RECORDS} Lawson item rows into a store holding ~${existing} golden records; load average ${os
       .loadavg()
       .map((l) => l.toFixed(2))
-      .join(' ')}`,
+      .join(' ')}; V8 heap limit ${Math.round(getHeapStatistics().heap_size_limit / 1048576)} MiB`,
   ];
   if (existing > 0) {
     const existingFile = path.join(input.dataDir, 'existing-items.csv');
     await writeFile(existingFile, { count: existing, firstId: 10_000_000, seed: 7 });
+    memory.start('existing');
     const prefill = await uploadAndRun({ ...input, file: existingFile, label: 'existing store' });
     lines.push(
       `  existing store: ${existing} rows in ${prefill.jobSeconds.toFixed(1)} s (${(existing / prefill.jobSeconds).toFixed(0)} records/s) ${JSON.stringify(prefill.totals)}`,
     );
+    lines.push(memory.end());
     await rm(existingFile);
   }
   const runLoad = () => profiled(process.env.BENCH_PROFILE_LOAD, () => uploadAndRun({ ...input, label: 'load' }));
+  memory.start('load');
   const counted = process.env.BENCH_STORE_OPS ? await countingStoreOps(input.running, runLoad) : undefined;
   const load = counted ? counted.result : await runLoad();
+  const loadMemory = memory.end();
   const loadRate = RECORDS / load.jobSeconds;
   lines.push(
     `  load:    job ${load.jobSeconds.toFixed(1)} s = ${loadRate.toFixed(0)} records/s (main process CPU ${load.cpuSeconds.toFixed(1)} s = ${(RECORDS / load.cpuSeconds).toFixed(0)} records per CPU-second${mainThreadNote(load.mainThreadCpuSeconds)}); upload ${load.uploadSeconds.toFixed(1)} s; ${JSON.stringify(load.totals)}`,
   );
+  lines.push(loadMemory);
   if (counted) lines.push(storeOpsLine(counted.counts, RECORDS));
   if (process.env.BENCH_STORED_SIZES) lines.push(await storedSizes(input.running));
   if (process.env.BENCH_LOAD_ONLY) return [...lines, peakLine()];
+  memory.start('re-send');
   const resend = await profiled(process.env.BENCH_PROFILE_RESEND, () => uploadAndRun({ ...input, label: 're-send' }));
   const resendRate = RECORDS / resend.jobSeconds;
   lines.push(
     `  re-send: job ${resend.jobSeconds.toFixed(1)} s = ${resendRate.toFixed(0)} records/s (main process CPU ${resend.cpuSeconds.toFixed(1)} s); upload ${resend.uploadSeconds.toFixed(1)} s; ${JSON.stringify(resend.totals)}`,
   );
+  lines.push(memory.end());
   // Search catch-up: rebuild the index from the whole change feed, then replay it over the up-to-date index
   // (a lost cursor, or changes that touch no searchable field). The background sync loop may take a run
   // that starts right after the reset; such an attempt is repeated.
   const { store } = input.running.services;
+  memory.start('catch-up');
   await syncSearchIndex(input.running.services);
   const totalChanges = await store.collection('changes').countDocuments({});
   const timedSync = async (reset: () => Promise<void>): Promise<{ changes: number; seconds: number; cpuSeconds: number }> => {
@@ -470,15 +488,22 @@ async function runScenario(input: {
   lines.push(
     `  search catch-up: ${scratch.changes} golden-record changes indexed from scratch in ${scratch.seconds.toFixed(1)} s = ${(scratch.changes / scratch.seconds).toFixed(0)} changes/s (main process CPU ${scratch.cpuSeconds.toFixed(1)} s = ${(scratch.changes / scratch.cpuSeconds).toFixed(0)} changes per CPU-second)`,
   );
+  lines.push(memory.end());
+  memory.start('replay');
   const replay = await timedSync(resetCursor);
   lines.push(
     `  search replay over the up-to-date index: ${replay.changes} changes in ${replay.seconds.toFixed(1)} s = ${(replay.changes / replay.seconds).toFixed(0)} changes/s (main process CPU ${replay.cpuSeconds.toFixed(1)} s = ${(replay.changes / replay.cpuSeconds).toFixed(0)} changes per CPU-second)`,
   );
+  lines.push(memory.end());
+  memory.start('inline');
   lines.push(await inlineLatency(input));
+  lines.push(memory.end());
+  memory.start('bare');
   const bare = await bareJsonataRate(input.file, input.running);
   lines.push(
     `  bare jsonata (same rows, same process): ${bare.toFixed(0)} records/s; load / bare = ${(loadRate / bare).toFixed(3)}; re-send / bare = ${(resendRate / bare).toFixed(2)}`,
   );
+  lines.push(memory.end());
   lines.push(peakLine());
   return lines;
 }
@@ -512,6 +537,7 @@ async function main(): Promise<void> {
   const headers = { authorization: `Bearer ${ADMIN_KEY}` };
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 200);
+  const memory = createPhaseMemory();
   try {
     if (MODE === 'stages') {
       process.stdout.write(
@@ -520,7 +546,7 @@ async function main(): Promise<void> {
       return;
     }
     if (MODE === 'scenario') {
-      process.stdout.write((await runScenario({ dataDir, file, base, headers, running })).join('\n') + '\n');
+      process.stdout.write((await runScenario({ dataDir, file, base, headers, running, memory })).join('\n') + '\n');
       return;
     }
     const uploadStart = performance.now();
@@ -566,6 +592,7 @@ async function main(): Promise<void> {
     process.stdout.write(lines.join('\n') + '\n');
   } finally {
     clearInterval(sampler);
+    memory.stop();
     server.close();
     server.closeAllConnections();
     await running.close();

@@ -28,7 +28,7 @@ import type { RecoveryReport } from './recovery';
 import { createLogFile, removeObsoleteFiles, writeIndexImage, writeSnapshot } from './storeFiles';
 import type { FrozenCollection } from './storeFiles';
 import { restoreImagedIndexesStepwise } from './indexImage';
-import type { IndexImage } from './indexState';
+import { sharingKeys, type IndexImage } from './indexState';
 import { ResidentText, residentTextBudget } from './documentTable';
 
 export interface CompactionPolicy {
@@ -258,7 +258,9 @@ export class EmbeddedStore implements Store, CollectionHost {
       if (ops.length > 0) {
         const payload = encodeAndCheck(ops);
         this.assertUsable();
-        for (const [name, overlay] of transaction.overlays) this.state(name).apply(overlay.values());
+        sharingKeys(() => {
+          for (const [name, overlay] of transaction.overlays) this.state(name).apply(overlay.values());
+        });
         const durable = this.writer.append(payload);
         // The record is queued in log order, so later writers may proceed while it is fsynced.
         this.active = undefined;
@@ -333,7 +335,7 @@ export class EmbeddedStore implements Store, CollectionHost {
     const state = this.state(input.collection);
     state.validate(input.changes);
     const payload = encodeAndCheck(input.changes.map((change) => toOp(input.collection, change)));
-    state.apply(input.changes);
+    sharingKeys(() => state.apply(input.changes));
     return this.writer.append(payload);
   }
 
