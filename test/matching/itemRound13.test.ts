@@ -2,12 +2,11 @@
  * Item round 13 (item-3.17.0): distinguishing attributes that were not read — a medicine's dosage form and release
  * (XR / TAB,SA / prolonged release vs immediate), cuffed vs uncuffed tubes, cable connectors, suture and cable colours in
  * European catalogue words, endodontic ISO sizes, fruit flavours — and pack counts read wrong or not at all (CS/4x6,
- * 4 Packs of 6, 16 Tablets, 100 Tests, a count before an insulin strength read as a thousands group); and one manufacturer
- * with one part number merging however the catalogues describe the article. Rows score records with the shipped item rules.
+ * 4 Packs of 6, 16 Tablets, 100 Tests, a count before an insulin strength read as a thousands group). Rows score records
+ * with the shipped item rules.
  */
 import { describe, expect, test } from 'vitest';
-import { loadRules, scorePair } from '../../server/matching';
-import type { CanonicalRecord } from '../../server/matching/types';
+import { loadRules } from '../../server/matching';
 import { itemPairExpectations } from '../support/factories/matching';
 
 const rules = await loadRules('item');
@@ -115,41 +114,5 @@ describe('sutures, endodontic files, pack counts', () => {
 
   test('gauze 4X4 with its pack is no case of packs', () => {
     expect(attributesOf('GAUZE SPONGE 4X4 12PLY 10/PK')).toMatchObject({ countPerPack: ['10'] });
-  });
-});
-
-describe('one manufacturer and one part number (samePartSameManufacturer)', () => {
-  const part = (description: string, manufacturer: string, manufacturerPartNumber: string): CanonicalRecord => ({
-    sourceId: description,
-    description,
-    manufacturer: { name: manufacturer },
-    manufacturerPartNumber,
-  });
-
-  test.each([
-    [
-      part('IMPLANT,DENTAL,BONE LEVEL TAPERED RC 4.1X10MM SLACTIVE ROXOLID', 'STRAUMANN USA LLC', '0215510'),
-      part('Implant dentaire / Tandimplantaat Straumann BLT Ø4,1 RC L10 SLActive', 'Straumann Belgium NV', '021.5510'),
-    ],
-    [
-      part('SCREW CORTEX SELF-TAPPING 3.5MM X 24MM STERILE', 'DePuy Synthes', '204.824S'),
-      part('Kortikalisschraube Ø 3,5 mm, selbstschneidend, Länge 24 mm, steril', 'DePuy Synthes GmbH', '204.824S'),
-    ],
-  ])('catalogues in two languages of one article merge: %#', (a, b) => {
-    const explanation = scorePair({ a, b, rules });
-    expect(explanation.hardRule?.name).toBe('samePartSameManufacturer');
-    expect(explanation.band).toBe('auto-merge');
-  });
-
-  test('the same part number under another manufacturer, or with a conflicting attribute, is not merged', () => {
-    const implant = part('IMPLANT,DENTAL,BONE LEVEL TAPERED RC 4.1X10MM SLACTIVE', 'STRAUMANN USA LLC', '0215510');
-    const otherMaker = scorePair({ a: implant, b: part('Implant Ø4,1 RC L10 SLActive', 'Nobel Biocare AB', '021.5510'), rules });
-    expect(otherMaker.band).not.toBe('auto-merge');
-    const otherLength = scorePair({
-      a: implant,
-      b: part('IMPLANT,DENTAL,BONE LEVEL TAPERED RC 4.1X12MM SLACTIVE', 'STRAUMANN USA LLC', '0215510'),
-      rules,
-    });
-    expect(otherLength.band).not.toBe('auto-merge');
   });
 });
