@@ -264,6 +264,9 @@ function valueOf(extractor: CompiledExtractor, pattern: CompiledPattern, groups:
   if (numbers.length === 0) return null;
   // A `sign` group makes a single number negative (a lens power of -2.25 dioptres is not +2.25).
   if (numbers.length === 1 && (groups.sign === '-' || groups.sign === '\u2212')) numbers[0] = -present(numbers[0], 'the number read');
+  // A `times` group multiplies a single number (a case of 4 x 6 bottles, CS/4x6, holds 24).
+  const times = readNumber(groups.times);
+  if (times !== null && numbers.length === 1) numbers[0] = present(numbers[0], 'the number read') * times;
   // Plain numbers are compared as written (a year, a gauge); dimensions in any order.
   if (definition.kind === 'number')
     return numbers

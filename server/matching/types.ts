@@ -178,7 +178,8 @@ export interface AttributeExtractor {
   /**
    * Regular expressions (JavaScript syntax, matched against upper-case text) with named groups:
    * `value` (and `value2`, `value3` for dimensions; `numerator` + `denominator` for fractions, `value`
-   * then being the whole part), `unit` (quantity) and `per` (the denominator unit of a concentration,
+   * then being the whole part; `sign` makes a single number negative, `times` multiplies it: a case of
+   * 4 x 6 is 24), `unit` (quantity) and `per` (the denominator unit of a concentration,
    * with optional `perValue`). `value` on a pattern is a fixed result or a
    * template with `{group}` placeholders. `values` on a pattern is an equivalence table from a
    * published standard: the value read (a number is looked up as a plain number, `0,5` = `0.5`) is

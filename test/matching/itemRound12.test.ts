@@ -6,31 +6,11 @@
  * length of `25GX1IN` not read). Rows score two records with the shipped item rules unless they say otherwise.
  */
 import { describe, expect, test } from 'vitest';
-import { loadRules, scorePair } from '../../server/matching';
-import type { CanonicalRecord } from '../../server/matching/types';
-import { attributeReader, comparatorLevel } from '../support/factories/matching';
+import { loadRules } from '../../server/matching';
+import { itemPairExpectations } from '../support/factories/matching';
 
 const rules = await loadRules('item');
-const attributesOf = attributeReader(rules.rules);
-
-function item(sourceId: string, description: string, manufacturer?: string): CanonicalRecord {
-  return { sourceId, description, ...(manufacturer ? { manufacturer: { name: manufacturer } } : {}) };
-}
-
-/** Two records of one maker that differ in one attribute: a conflict, so never merged nor put before a steward. */
-function expectConflict(a: string, b: string, manufacturer = 'Maker'): void {
-  const explanation = scorePair({ a: item('a', a, manufacturer), b: item('b', b, manufacturer), rules });
-  expect(comparatorLevel(explanation, 'attributes')).toBe('conflict');
-  expect(explanation.band).toBe('no-match');
-}
-
-/** Two spellings of one product: both sides read `attribute`, and the attributes agree. */
-function expectAgreement(a: string, b: string, attribute: string): void {
-  expect(attributesOf(a)[attribute], a).toBeDefined();
-  expect(attributesOf(b)[attribute], b).toBeDefined();
-  const explanation = scorePair({ a: item('a', a, 'Maker'), b: item('b', b, 'Maker'), rules });
-  expect(comparatorLevel(explanation, 'attributes')).toMatch(/^agree/);
-}
+const { attributesOf, expectConflict, expectAgreement } = itemPairExpectations(rules);
 
 describe('retail attributes: storage capacity, wattage, quarts, packs', () => {
   test.each([

@@ -1,9 +1,10 @@
 /** Factories for matching-operation tests: the shipped rules of a domain as JSON, changed copies of them, a pair verified through the API. */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { scorePair } from '../../../server/matching';
+import { scorePair } from '../../../server/matching';
 import { compileExtractors, extractAttributes } from '../../../server/matching/attributes';
-import type { RuleSet } from '../../../server/matching/types';
+import type { CompiledRules } from '../../../server/matching/rules';
+import type { CanonicalRecord, RuleSet } from '../../../server/matching/types';
 import { must } from '../must';
 import type { TestServer } from '../testServer';
 
@@ -68,4 +69,32 @@ export function comparatorLevel(explanation: ReturnType<typeof scorePair>, name:
     explanation.comparators.find((comparator) => comparator.name === name),
     name,
   ).level;
+}
+
+/** An item record holding only a description (and a manufacturer name when given). */
+export function describedItem(sourceId: string, description: string, manufacturer?: string): CanonicalRecord {
+  return { sourceId, description, ...(manufacturer ? { manufacturer: { name: manufacturer } } : {}) };
+}
+
+/**
+ * Expectations on two item descriptions of one maker scored with `rules` (the item-round fixture tables):
+ * `expectConflict` — they differ in a distinguishing attribute, so are never merged nor put before a steward;
+ * `expectAgreement` — both read `attribute` and the attributes agree.
+ */
+export function itemPairExpectations(rules: CompiledRules) {
+  const attributesOf = attributeReader(rules.rules);
+  return {
+    attributesOf,
+    expectConflict(a: string, b: string, manufacturer = 'Maker'): void {
+      const explanation = scorePair({ a: describedItem('a', a, manufacturer), b: describedItem('b', b, manufacturer), rules });
+      expect(comparatorLevel(explanation, 'attributes')).toBe('conflict');
+      expect(explanation.band).toBe('no-match');
+    },
+    expectAgreement(a: string, b: string, attribute: string): void {
+      expect(attributesOf(a)[attribute], a).toBeDefined();
+      expect(attributesOf(b)[attribute], b).toBeDefined();
+      const explanation = scorePair({ a: describedItem('a', a, 'Maker'), b: describedItem('b', b, 'Maker'), rules });
+      expect(comparatorLevel(explanation, 'attributes')).toMatch(/^agree/);
+    },
+  };
 }
