@@ -9,6 +9,7 @@ import { removeFromIndex } from '../matching';
 import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
 import type { NotAMatchDocument } from '../stewardship/types';
+import { closeOpenMatchTaskOfRecord } from '../stewardship/obsoleteTasks';
 import { SOURCE_RECORDS } from './collections';
 import { NOT_A_MATCH } from '../stewardship/collections';
 import { assertActive, assertVersion, inTransaction, requireGolden } from './goldenStore';
@@ -105,6 +106,15 @@ export async function unmergeSourceRecord(
 
     const excludedIds = await notAMatchExclusions({ store, session, rules, recordId: record._id, fingerprint });
     excludedIds.add(golden._id);
+    // A record that joined the golden record while also in review with others has an open potential-match task
+    // about those; placement asks again, so that task is closed first (one open task per record).
+    await closeOpenMatchTaskOfRecord({
+      store,
+      session,
+      sourceRecordId: record._id,
+      note: `Source record ${record._id} split off ${golden._id}: it is matched again on its own`,
+      at,
+    });
     const placed = await placeSourceRecord({
       store,
       session,

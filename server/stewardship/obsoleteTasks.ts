@@ -209,3 +209,52 @@ export async function closeObsoleteTasks(args: {
     return closed;
   });
 }
+
+/**
+ * Closes the open potential-match task about a source record that is being placed again (split off its golden
+ * record by an unmerge): the task asked about the record as a member of that golden record, and placement asks
+ * anew — one open potential-match task per record (index `stewardship_one_open_per_subject`). Audited as an
+ * automatic closure; returns the closed task, or null when none was open.
+ */
+export async function closeOpenMatchTaskOfRecord(args: {
+  store: Store;
+  session: StoreSession;
+  sourceRecordId: string;
+  note: string;
+  at: string;
+}): Promise<TaskDocument | null> {
+  const tasks = tasksCollection(args.store);
+  const open = await tasks.findOne(
+    { type: 'potential-match', status: 'open', 'subject.sourceRecordId': args.sourceRecordId },
+    { session: args.session },
+  );
+  if (!open) return null;
+  const history = { at: args.at, by: 'system', action: 'auto-closed', note: args.note };
+  const closed = await tasks.findOneAndUpdate(
+    { _id: open._id, version: open.version, status: 'open' },
+    {
+      $set: { status: 'closed', resolution: 'auto-closed', closedAt: args.at, updatedAt: args.at },
+      $inc: { version: 1 },
+      $push: { history },
+    },
+    { session: args.session },
+  );
+  if (!closed) return null;
+  await recordAudit({
+    store: args.store,
+    session: args.session,
+    actor: systemActor(OBSOLETE_RULE),
+    action: 'task.auto-close',
+    target: { type: 'task', id: open._id, domain: open.domain },
+    before: { status: open.status, version: open.version, candidates: (open.candidates ?? []).map((c) => c.goldenId) },
+    after: {
+      status: closed.status,
+      version: closed.version,
+      candidates: (closed.candidates ?? []).map((c) => c.goldenId),
+      resolution: 'auto-closed',
+    },
+    reason: args.note,
+    at: args.at,
+  });
+  return closed;
+}
