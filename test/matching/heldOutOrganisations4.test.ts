@@ -34,14 +34,14 @@
  * Location exports, NCPDP, payer directories, GLEIF, OSM and Korean, Chinese, South-East Asian, South Asian, Latin American,
  * Gulf, Central European and Portuguese lists write them), written blind to the rules, is held to the same invariants
  * (`npm run eval:match -- --skip-seed --holdout9 --clusters`); it was opened for tuning in session 12.
- * The tenth held-out corpus (test/fixtures/match-eval-holdout10, SEALED since session 12 — suppliers as USPTO / PatentsView
+ * The tenth held-out corpus (test/fixtures/match-eval-holdout10, sealed in session 12 — suppliers as USPTO / PatentsView
  * assignees, ClinicalTrials.gov sponsors, FDA MAUDE / recall firms, TED and national tender winners in their languages,
  * UK / Australian / Canadian procurement, trade-show exhibitors, AP OCR and typing errors, e-mail domains, LinkedIn /
  * Crunchbase and West African, Gulf, Persian, Vietnamese and Philippine names write them; care locations as HIFLD, UB-04 /
  * 837, ClinicalTrials.gov sites, Google Maps, Wikipedia, CLIA, MQSA, DEA, HL7 MSH-4, DHIS2, African master facility lists,
  * ERN members, paper affiliations and Japanese (Hepburn / Kunrei), Turkish, Iranian, Greek, Ukrainian, Canadian French,
  * Australian and TPA lists write them), written blind to the rules, is held to the same invariants
- * (`npm run eval:match -- --skip-seed --holdout10 --clusters`).
+ * (`npm run eval:match -- --skip-seed --holdout10 --clusters`); it was opened for tuning in session 13.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
