@@ -18,7 +18,8 @@
  * sealed then; opened for tuning in session 10, so part of `--holdout` since), `--holdout8` (only the eighth held-out corpus `…-holdout8/`: written blind in session 10 and measured
  * sealed then; opened for tuning in session 11, so part of `--holdout` since), `--holdout9` (only the ninth held-out corpus `…-holdout9/`: written blind in session 11 and measured
  * sealed then; opened for tuning in session 12, so part of `--holdout` since), `--holdout10` (only the tenth held-out corpus `…-holdout10/`: written blind in session 12 and measured
- * sealed then; opened for tuning in session 13, so part of `--holdout` since), `--clusters` (list open cluster tasks holding several entities).
+ * sealed then; opened for tuning in session 13, so part of `--holdout` since), `--holdout11` (only the eleventh held-out corpus `…-holdout11/`, SEALED:
+ * written blind in session 13, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -47,6 +48,7 @@ import {
   HOLDOUT8_CORPUS_DIRECTORY,
   HOLDOUT9_CORPUS_DIRECTORY,
   HOLDOUT10_CORPUS_DIRECTORY,
+  HOLDOUT11_CORPUS_DIRECTORY,
   OPENED_HOLDOUT_DIRECTORIES,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
@@ -109,6 +111,11 @@ const HOLDOUT10_CORPUS = {
   directory: HOLDOUT10_CORPUS_DIRECTORY,
   title:
     "TENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout10: written blind to the rules in session 12 and measured sealed then; opened for tuning in session 13, so development figures since: items as Home Depot / Lowe's / Best Buy / Target titles, AliExpress / Alibaba keyword titles, Mercado Libre / Rakuten / Flipkart titles, Open Food Facts names, PriceRunner / idealo price-comparison names, DailyMed, FDA recall and IFU titles, dm+d AMP, AMT, Canadian DIN, EUDAMED, MEDIS, CATMAT, OR pick lists, ICU order sets, a tall-man formulary, OCR'd invoices and a 40-character item master; suppliers as USPTO assignees, ClinicalTrials.gov sponsors, FDA MAUDE / recall firms, TED and national tender winners, UK / Australian / Canadian procurement, trade-show exhibitors, AP OCR and typing errors, e-mail domains, LinkedIn / Crunchbase and regional names; facilities as HIFLD, UB-04 / 837, ClinicalTrials.gov sites, Google Maps, Wikipedia, CLIA, MQSA, DEA, HL7 MSH-4, DHIS2, African master facility lists, ERN members, paper affiliations and Japanese, Turkish, Iranian, Greek, Ukrainian, Canadian French, Australian and TPA lists)",
+};
+const HOLDOUT11_CORPUS = {
+  directory: HOLDOUT11_CORPUS_DIRECTORY,
+  title:
+    'ELEVENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout11, SEALED: written blind to the rules in session 13, never tuned on, not part of --holdout; its conventions are listed in docs/MATCHING.md)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -233,6 +240,7 @@ async function main(): Promise<void> {
     HOLDOUT8_CORPUS,
     HOLDOUT9_CORPUS,
     HOLDOUT10_CORPUS,
+    HOLDOUT11_CORPUS,
   ];
   const one = heldOut.find((_, index) => args.has(`--holdout${index + 1}`));
   const corpora = one
