@@ -3,6 +3,7 @@
  * Each change writes a version (the settings as they became) and an audit entry in one transaction.
  */
 import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
 import { recordAudit } from '../audit/auditLog';
 import type { CreateSubscriptionBody, UpdateSubscriptionBody } from '../contracts/subscriptions';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
@@ -13,6 +14,8 @@ import type { AppServices } from '../services';
 import type { StoreSession } from '../store/types';
 import { deleteBodies } from './bodies';
 import { SUBSCRIPTION_STATE, SUBSCRIPTION_VERSIONS, SUBSCRIPTIONS, DELIVERIES } from './collections';
+import { egressAllowList } from './egress';
+import { isNonPublicAddress, type EgressAllowList } from './egressRules';
 import { fileDirectoryProblem } from './fileTransport';
 import { newSigningSecret, secretBoxOf } from './secrets';
 import { SUBSCRIPTION_EVENTS } from '../contracts/subscriptions';
@@ -111,8 +114,30 @@ async function checkSettings(services: Services, settings: SubscriptionSettings)
       });
     }
   }
+  if (settings.transport.type !== 'file') {
+    const problem = literalAddressProblem(settings.transport.url, await egressAllowList(services));
+    if (problem) details.push({ path: 'body.transport.url', code: 'EGRESS_REFUSED', message: `transport.url: ${problem}` });
+  }
   const [firstDetail] = details;
   if (firstDetail) throw new BadRequestError('VALIDATION_FAILED', firstDetail.message, details);
+}
+
+/**
+ * A destination written as a private, loopback or link-local address (or `localhost`) that the allow-list does not
+ * cover is refused when the subscription is saved, not only at its first delivery (`checkEgress` still checks every
+ * delivery, after resolving host names: a name is not resolved here, its answer may change). Null when acceptable.
+ */
+function literalAddressProblem(rawUrl: string, allowList: EgressAllowList): string | null {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return null; // sealTransport reports the invalid URL
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const address = host.toLowerCase() === 'localhost' ? '127.0.0.1' : host;
+  if (isIP(address) === 0 || !isNonPublicAddress(address) || allowList.allows(host, address)) return null;
+  return `"${host}" is a private, loopback or link-local address: allow it first with PUT /api/v1/sync/egress-allow or MDM_EGRESS_ALLOW (e.g. ${address}), or use a public host`;
 }
 
 /** An amqp URL's credentials are sealed; the settings keep it with the password replaced by `***`. */

@@ -31,7 +31,11 @@ export async function studioPages(env: E2eEnvironment): Promise<StudioPage[]> {
   let subscriptionId = existing.body.items?.[0]?.id;
   if (subscriptionId === undefined) {
     const created = await env.server.request<{ id: string }>('POST', '/api/v1/subscriptions', {
-      body: { name: 'ERP item feed (screenshots)', domains: ['item'], transport: { type: 'webhook', url: 'http://127.0.0.1:9/erp-hook' } },
+      body: {
+        name: 'ERP item feed (screenshots)',
+        domains: ['item'],
+        transport: { type: 'webhook', url: 'https://erp.example.com/erp-hook' },
+      },
     });
     if (created.status !== 201) throw new Error(`Creating a subscription failed: ${created.status} ${created.text.slice(0, 300)}`);
     subscriptionId = created.body.id;

@@ -71,11 +71,43 @@ describe('egress through the API', () => {
     await receiver?.close();
   });
 
-  test('a loopback address outside the allow-list is refused without connecting, until an admin allows it', async () => {
+  test.each([
+    ['a loopback address outside the allow-list', () => receiver.url, '127.0.0.2'],
+    ['the cloud metadata address (link-local)', () => 'http://169.254.169.254/latest/meta-data/', '169.254.169.254'],
+    ['a private IPv6 address', () => 'http://[fd00::1]:8080/hook', 'fd00::1'],
+  ])('%s is refused when the subscription is saved', async (_, url, host) => {
+    const refused = await server.request<{ error: { code: string; details: Array<{ path: string; code: string; message: string }> } }>(
+      'POST',
+      '/api/v1/subscriptions',
+      { body: { name: 'private', domains: ['item'], transport: { type: 'webhook', url: url() } } },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+    expect(at(refused.body.error.details, 0, 'error detail')).toMatchObject({ path: 'body.transport.url', code: 'EGRESS_REFUSED' });
+    expect(at(refused.body.error.details, 0, 'error detail').message).toContain(`"${host}" is a private, loopback or link-local address`);
+  });
+
+  test('an allowed address (environment) and a public host name are accepted when saved', async () => {
+    for (const url of ['http://127.0.0.1:9/hook', 'http://localhost:9/hook', 'https://erp.example.com/hook']) {
+      const created = await server.request<{ id: string }>('POST', '/api/v1/subscriptions', {
+        body: { name: `ok ${url}`, domains: ['item'], transport: { type: 'webhook', url } },
+      });
+      expect(created.status, url).toBe(201);
+      expect((await server.request('DELETE', `/api/v1/subscriptions/${created.body.id}`)).status).toBe(204);
+    }
+  });
+
+  test('an address whose allow-list entry is removed is refused at delivery without connecting, until an admin allows it again', async () => {
+    const first = await server.request('PUT', '/api/v1/sync/egress-allow', {
+      body: { entries: ['127.0.0.2/32'], reason: 'test receiver' },
+    });
+    expect(first.status).toBe(200);
     const created = await server.request<{ id: string }>('POST', '/api/v1/subscriptions', {
       body: { name: 'private', domains: ['item'], transport: { type: 'webhook', url: receiver.url } },
     });
     expect(created.status).toBe(201);
+    const removed = await server.request('PUT', '/api/v1/sync/egress-allow', { body: { entries: [], reason: 'receiver retired' } });
+    expect(removed.status).toBe(200);
     const result = await applyCanonical(server, { domain: 'item', source: 'lawson', canonical: itemRecord() });
     const delivery = await waitFor('a refused attempt', async () => {
       const items = (
