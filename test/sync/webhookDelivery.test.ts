@@ -320,9 +320,13 @@ describe('delivery', () => {
     // The poison record's update waits behind its parked create: never sent.
     expect(eventsFor(sub.id, poisonId).every((r) => JSON.parse(r.body).data.version === 1)).toBe(true);
     expect(eventsFor(sub.id, poisonId)).toHaveLength(4); // 1 attempt + 3 retries
-    const view = await server.request<SubscriptionView>('GET', `/api/v1/subscriptions/${sub.id}`);
-    expect(view.body.stats).toMatchObject({ parked: 1, pending: 1, lastError: { message: 'the endpoint answered 422' } });
-    expect(view.body.stats?.lagSeconds).toBeGreaterThan(0);
+    // The receiver saw the healthy update's 200 before the dispatcher recorded it as delivered: wait for the record.
+    const stats = await waitFor('the healthy update recorded as delivered', async () => {
+      const view = await server.request<SubscriptionView>('GET', `/api/v1/subscriptions/${sub.id}`);
+      return view.body.stats?.pending === 1 && view.body.stats;
+    });
+    expect(stats).toMatchObject({ parked: 1, pending: 1, lastError: { message: 'the endpoint answered 422' } });
+    expect(stats.lagSeconds).toBeGreaterThan(0);
     const parked = at(await deliveries(sub.id, `?goldenId=${poisonId}&status=parked`), 0, 'parked delivery');
     expect(parked.failure).toMatchObject({ stage: 'delivery', code: 'DELIVERY_EXHAUSTED' });
 
