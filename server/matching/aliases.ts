@@ -38,6 +38,8 @@ export interface AliasTable {
   version: string;
   description?: string;
   mode: AliasTableMode;
+  /** `removeFrom` only: how many words must precede a variant for it to cut the value (default 1). */
+  minWordsBefore?: number;
   entries: AliasEntry[];
 }
 
@@ -164,9 +166,11 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
   }
   if (table.mode === 'removeFrom') {
     // The first variant after the first word cuts the value there (`NIHON KOHDEN AMERICA REMIT` → `NIHON KOHDEN AMERICA`);
-    // a value that starts with a variant (`LOCKBOX SOLUTIONS`) is a name, not a note, and is kept.
+    // a value that starts with a variant (`LOCKBOX SOLUTIONS`) is a name, not a note, and is kept; so is one with fewer
+    // words before the variant than the table's `minWordsBefore`.
+    const firstCut = table.minWordsBefore ?? 1;
     const cutFromFirstVariant: AliasRewrite = (tokens) => {
-      for (let i = 1; i < tokens.length; i++) if (matchAt(tokens, i)) return tokens.slice(0, i);
+      for (let i = firstCut; i < tokens.length; i++) if (matchAt(tokens, i)) return tokens.slice(0, i);
       return tokens;
     };
     triggersOf.set(cutFromFirstVariant, { anywhere: new Set(byFirst.keys()), atEnd: new Set() });

@@ -4,12 +4,13 @@
  *   (`Hôpital X` = `X Hospital`, `P.O. X` = `Ospedale X`, `X CHUO BYOIN` = `X Central Hospital`);
  * - a FINESS establishment named with its legal entity's short name after it (`HOPITAL X CHU DE Y`, `… HCL`,
  *   `… AP-HP`) is the establishment alone; the legal entity's own record keeps its name, so a site and its entity
- *   still differ.
+ *   still differ; one word before the short name is a place prefix (DHIS2 and district lists: `Sfax - CHU Hedi
+ *   Chaker`), not a site, so two CHUs of one city keep their names (hospitalGroupSuffixes 1.1.0, `minWordsBefore`).
  * The hospitals here are made up, not those of the corpora.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startIngestServer } from '../support/factories/ingest';
-import { nameComparison } from '../support/factories/matching';
+import { nameComparison, verifyPair } from '../support/factories/matching';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -49,5 +50,24 @@ describe("a FINESS establishment named with its legal entity's short name", () =
 
   test('the legal entity keeps its name: a site and its entity are not one name', async () => {
     expect((await compareNames('CHU DE VALDOR', 'HOPITAL SAINT QUILLAN CHU DE VALDOR'))?.score ?? 0).toBeLessThan(0.9);
+  });
+});
+
+describe('a place prefix before a CHU is not a FINESS site', () => {
+  test('two CHUs of one city written `City - CHU Name` keep their names and are not merged', async () => {
+    expect((await compareNames('Sfax - CHU Hedi Chaker', 'Sfax - CHU Habib Bourguiba'))?.outcome).not.toBe('match');
+    const pair = await verifyPair({
+      server,
+      domain: 'facility',
+      a: { name: 'Sfax - CHU Hedi Chaker', address: { city: 'Sfax', country: 'TN' } },
+      b: { name: 'Sfax - CHU Habib Bourguiba', address: { city: 'Sfax', country: 'TN' } },
+    });
+    expect(pair.band).not.toBe('auto-merge');
+  });
+
+  test('the same CHU written with and without the place prefix still reads as one name', async () => {
+    expect(await compareNames('Sfax - CHU Hedi Chaker', 'CHU Hedi Chaker')).toMatchObject({
+      outcome: expect.stringMatching(/match|partial/),
+    });
   });
 });

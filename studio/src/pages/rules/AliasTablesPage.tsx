@@ -23,7 +23,8 @@ const MODE_HELP: Record<string, string> = {
   remove: 'Variants are dropped anywhere in a value.',
   removeTrailing: 'Variants are dropped at the end of a value (legal suffixes).',
   removeLeading: 'Variants are dropped at the start of a value (chargemaster prefixes: HC, HCHG, SUP).',
-  removeFrom: 'A variant and every word after it are dropped, when a word precedes it (accounts-payable notes: REMIT, LOCKBOX, ATTN, DBA).',
+  removeFrom:
+    'A variant and every word after it are dropped, when a word precedes it — or as many words as the table’s minWordsBefore says (accounts-payable notes: REMIT, LOCKBOX, ATTN, DBA).',
 };
 
 /** The alias-table section: list of tables and the editor of `table`. */
