@@ -9,7 +9,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
 import { publishMapping, startIngestServer } from '../support/factories/ingest';
-import { VENDOR_FEED_EXPRESSION, openClusterTasks, vendorSender } from '../support/factories/vendors';
+import {
+  VENDOR_FEED_EXPRESSION,
+  clusterTaskOf as clusterTaskIn,
+  memberIdsOf as memberIds,
+  vendorSender,
+} from '../support/factories/vendors';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -25,14 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-async function clusterTaskOf(goldenId: string | undefined): Promise<TaskView | undefined> {
-  expect(goldenId).toBeDefined();
-  return (await openClusterTasks(server)).find((task) => (task.members ?? []).some((member) => member.goldenId === goldenId));
-}
-
-function memberIds(task: TaskView | undefined): string[] {
-  return (task?.members ?? []).map((member) => member.goldenId).sort();
-}
+const clusterTaskOf = (goldenId: string | undefined): Promise<TaskView | undefined> => clusterTaskIn(server, goldenId);
 
 const sofia = { street: '16 Iliensko Shose Str.', city: 'Sofia', postal: '1220', country: 'BG' };
 
