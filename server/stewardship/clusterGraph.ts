@@ -1,10 +1,12 @@
 /**
- * The graph behind a cluster task, from prepared records only (no store): every pair of records of
+ * The graph behind a cluster task, from prepared records (and their canonical fields where a split rule reads a name
+ * marker; no store): every pair of records of
  * two different golden records is scored once. Two golden records are linked when a record pair meets
  * one of the rule set's `clusterReview.edges` rules (`when`) and no record pair of the two meets that
  * rule's `unless` (judged between golden records as wholes: a member whose other record contradicts
  * is not linked by names alone); a vetoed pair, a pair meeting a `splitWhen` rule (legal forms of
- * different families) or a steward's not-a-match pair is a cannot-link. Clusters are the union-find components of the edges, strongest first, that
+ * different families; a name marker on one side only, `X Trading AD` beside `X AD`) or a steward's not-a-match pair
+ * is a cannot-link. Clusters are the union-find components of the edges, strongest first, that
  * never join a cannot-link pair and only join clusters linked by enough of their member pairs — so a
  * cluster whose members conflict on an identifier is split before anyone sees it, and a chain of
  * look-alikes does not grow into one cluster. A split rule with `bridges: "leaveOut"` also keeps out
