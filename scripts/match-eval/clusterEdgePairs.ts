@@ -16,7 +16,7 @@ import { asCanonical } from '../../server/golden/goldenMatching';
 import type { SourceRecordDocument } from '../../server/golden/types';
 import { prepareRecord, publishedRules, scorePair } from '../../server/matching';
 import type { PreparedRecord } from '../../server/matching/types';
-import { clusterEdgeRule } from '../../server/stewardship/clusterGraph';
+import { clusterEdgeRule, meetsSplit } from '../../server/stewardship/clusterGraph';
 import { TASKS } from '../../server/stewardship/collections';
 import type { TaskDocument } from '../../server/stewardship/types';
 import { predictedGroups } from '../evalClusters';
@@ -34,6 +34,7 @@ interface Stored {
   goldenId: string;
   name: string;
   prepared: PreparedRecord;
+  canonical: Record<string, unknown>;
 }
 
 function optionValue(name: string): string | undefined {
@@ -59,6 +60,7 @@ async function dumpCorpus(args: { directory: string; domain: string; write: (lin
         goldenId: record.goldenId,
         name: String(corpusRecord.record.name ?? ''),
         prepared: prepareRecord(asCanonical(record.canonical, record.sourceId), rules),
+        canonical: record.canonical,
       });
     }
     const { clusterTasks } = await predictedGroups({ store, domain });
@@ -96,11 +98,7 @@ async function dumpCorpus(args: { directory: string; domain: string; write: (lin
         const edge = clusterEdgeRule(explanation, rules)?.name ?? null;
         if (!same && !edge && !reviewed && explanation.score < MIN_PROBABILITY) continue;
         const split = (rules.rules.clusterReview?.splitWhen ?? []).find((rule) =>
-          rule.when.every((condition) => {
-            const comparator = explanation.comparators.find((c) => c.name === condition.comparator);
-            const allowed = condition.outcome === undefined ? null : [condition.outcome].flat();
-            return !allowed || allowed.includes(comparator?.outcome ?? 'missing');
-          }),
+          meetsSplit(rule, explanation, { a: a.canonical, b: b.canonical }),
         );
         args.write(
           JSON.stringify({
@@ -114,6 +112,10 @@ async function dumpCorpus(args: { directory: string; domain: string; write: (lin
             merged,
             clustered,
             reviewed,
+            aGolden: a.goldenId,
+            bGolden: b.goldenId,
+            aTask: taskOf.get(aId) ?? null,
+            bTask: taskOf.get(bId) ?? null,
             probability: explanation.score,
             band: explanation.band,
             hardRule: explanation.hardRule ? `${explanation.hardRule.action}:${explanation.hardRule.name}` : null,

@@ -126,6 +126,16 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
     }
   });
   (rules.clusterReview?.splitWhen ?? []).forEach((split, i) => {
+    if (split.marker)
+      try {
+        new RegExp(split.marker.pattern, 'iu');
+      } catch (error) {
+        problems.push({
+          path: `clusterReview.splitWhen[${i}].marker.pattern`,
+          code: 'INVALID_PATTERN',
+          message: `cluster split "${split.name}": ${(error as Error).message}`,
+        });
+      }
     split.when.forEach((condition, j) => {
       if (!comparatorNames.includes(condition.comparator)) {
         problems.push({

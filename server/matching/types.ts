@@ -375,11 +375,25 @@ export interface ClusterSplitRule {
   description?: string;
   when: HardRuleCondition[];
   /**
+   * Besides `when`: a word or form in the name that one record has and the other has not (a trading subsidiary,
+   * `X Trading Ltd` beside `X`; a German limited partnership, `X GmbH & Co. KG` beside its general partner `X GmbH`).
+   * Read from the records' own values (the comparators' normalised values drop legal forms).
+   */
+  marker?: ClusterSplitMarker;
+  /**
    * A member with edges to both sides of this split and a cannot-link to neither (a name without a legal
    * form between `… Inc` and `… AG`): `joinStrongest` (default) lets edge order place it, `leaveOut` keeps
    * it out of both clusters (it stays in pairwise review with each), since nothing says which side it is.
    */
   bridges?: 'joinStrongest' | 'leaveOut';
+}
+
+/** A pattern that one record of a pair matches in one of `fields` and the other record matches in none. */
+export interface ClusterSplitMarker {
+  /** Canonical fields read (strings or arrays of strings). */
+  fields: string[];
+  /** Regular expression, matched case-insensitively (Unicode) against each value. */
+  pattern: string;
 }
 
 export interface ClusterEdgeRule {

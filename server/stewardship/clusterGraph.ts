@@ -1,10 +1,12 @@
 /**
- * The graph behind a cluster task, from prepared records only (no store): every pair of records of
+ * The graph behind a cluster task, from prepared records (and their canonical fields where a split rule reads a name
+ * marker; no store): every pair of records of
  * two different golden records is scored once. Two golden records are linked when a record pair meets
  * one of the rule set's `clusterReview.edges` rules (`when`) and no record pair of the two meets that
  * rule's `unless` (judged between golden records as wholes: a member whose other record contradicts
  * is not linked by names alone); a vetoed pair, a pair meeting a `splitWhen` rule (legal forms of
- * different families) or a steward's not-a-match pair is a cannot-link. Clusters are the union-find components of the edges, strongest first, that
+ * different families; a name marker on one side only, `X Trading AD` beside `X AD`) or a steward's not-a-match pair
+ * is a cannot-link. Clusters are the union-find components of the edges, strongest first, that
  * never join a cannot-link pair and only join clusters linked by enough of their member pairs — so a
  * cluster whose members conflict on an identifier is split before anyone sees it, and a chain of
  * look-alikes does not grow into one cluster. A split rule with `bridges: "leaveOut"` also keeps out
@@ -13,12 +15,27 @@
  */
 import type { CompiledRules } from '../matching/rules';
 import { scorePair } from '../matching/scoring';
-import type { ClusterAttachRule, ClusterEdgeRule, HardRuleCondition, MatchExplanation, PreparedRecord } from '../matching/types';
+import type {
+  ClusterAttachRule,
+  ClusterEdgeRule,
+  ClusterSplitMarker,
+  ClusterSplitRule,
+  HardRuleCondition,
+  MatchExplanation,
+  PreparedRecord,
+} from '../matching/types';
 import { present } from '../invariant';
+
+/** One source record of a member: its prepared values, and its canonical fields where a split rule reads a `marker`. */
+export interface GraphRecord {
+  id: string;
+  prepared: PreparedRecord;
+  canonical?: Readonly<Record<string, unknown>>;
+}
 
 export interface GraphMember {
   goldenId: string;
-  records: Array<{ id: string; prepared: PreparedRecord }>;
+  records: GraphRecord[];
 }
 
 /** The best qualifying record pair between two golden records. */
@@ -81,6 +98,39 @@ function allHold(conditions: HardRuleCondition[], explanation: MatchExplanation)
   return conditions.every((condition) => conditionHolds(condition, explanation));
 }
 
+const compiledMarkers = new WeakMap<ClusterSplitMarker, RegExp>();
+
+function markerPattern(marker: ClusterSplitMarker): RegExp {
+  let pattern = compiledMarkers.get(marker);
+  if (!pattern) {
+    pattern = new RegExp(marker.pattern, 'iu');
+    compiledMarkers.set(marker, pattern);
+  }
+  return pattern;
+}
+
+function hasMarker(marker: ClusterSplitMarker, canonical: Readonly<Record<string, unknown>>): boolean {
+  const pattern = markerPattern(marker);
+  return marker.fields.some((field) =>
+    [canonical[field]].flat().some((value) => typeof value === 'string' && pattern.test(value.normalize('NFC'))),
+  );
+}
+
+/**
+ * Whether a record pair meets a split rule: its `when` holds in the pair's explanation and, with a `marker`, one
+ * record's names carry the marker and the other's do not (records without canonical fields never meet a marker).
+ */
+export function meetsSplit(
+  rule: ClusterSplitRule,
+  explanation: MatchExplanation,
+  canonical: { a?: Readonly<Record<string, unknown>>; b?: Readonly<Record<string, unknown>> },
+): boolean {
+  if (!allHold(rule.when, explanation)) return false;
+  if (!rule.marker) return true;
+  if (!canonical.a || !canonical.b) return false;
+  return hasMarker(rule.marker, canonical.a) !== hasMarker(rule.marker, canonical.b);
+}
+
 /** Whether a scored pair meets an edge rule's `when` and its `probabilityAtLeast` (the pair's match probability). */
 function meetsEdge(edge: ClusterEdgeRule, explanation: MatchExplanation): boolean {
   return (edge.probabilityAtLeast === undefined || explanation.score >= edge.probabilityAtLeast) && allHold(edge.when, explanation);
@@ -121,8 +171,14 @@ export function isClusterEdge(explanation: MatchExplanation, rules: CompiledRule
  * True when a scored pair meets a `splitWhen` rule whose bridges are left out: the neighbourhood of a
  * record must hold the other side too, or a record linked to both could not be seen as a bridge.
  */
-export function isBridgeSplit(explanation: MatchExplanation, rules: CompiledRules): boolean {
-  return (rules.rules.clusterReview?.splitWhen ?? []).some((rule) => rule.bridges === 'leaveOut' && allHold(rule.when, explanation));
+export function isBridgeSplit(
+  explanation: MatchExplanation,
+  rules: CompiledRules,
+  canonical: { a?: Readonly<Record<string, unknown>>; b?: Readonly<Record<string, unknown>> } = {},
+): boolean {
+  return (rules.rules.clusterReview?.splitWhen ?? []).some(
+    (rule) => rule.bridges === 'leaveOut' && meetsSplit(rule, explanation, canonical),
+  );
 }
 
 /** Share of member pairs two clusters must have edges between, by default, to be joined. */
@@ -233,7 +289,7 @@ export function buildClusterGraph(args: {
           }
           const explanation = scorePair({ a: x.prepared, b: y.prepared, rules });
           if (explanation.hardRule?.action === 'veto') conflict ??= { ...pair, reason: explanation.hardRule.name };
-          const split = splitRules.find((rule) => allHold(rule.when, explanation));
+          const split = splitRules.find((rule) => meetsSplit(rule, explanation, { a: x.canonical, b: y.canonical }));
           if (split) conflict ??= { ...pair, reason: split.name };
           if (split?.bridges === 'leaveOut') splitLeavingBridges = true;
           if (explanation.hardRule?.action !== 'veto' && anchorRules.some((anchor) => allHold(anchor, explanation)))

@@ -332,7 +332,10 @@ export async function reviewClustersAround(args: {
   const notAMatch = await standingNotAMatch({ store, session, rules, records: allRecords });
   const members: GraphMember[] = [...gathered.values()].map((g) => ({
     goldenId: g.golden._id,
-    records: g.records.map((r) => ({ id: r._id, prepared: prepareRecord(asCanonical(r.canonical, r.sourceId), rules) })),
+    records: g.records.map((r) => {
+      const canonical = asCanonical(r.canonical, r.sourceId);
+      return { id: r._id, prepared: prepareRecord(canonical, rules), canonical };
+    }),
   }));
   const built = buildClusterGraph({ members, rules, isNotAMatch: (x, y) => notAMatch.has([x, y].sort().join('~')) });
   const graph = await attachUnambiguousMembers({ store, session, rules, graph: built, gathered });

@@ -247,6 +247,62 @@ const fixtures: Fixture[] = [
     clusters: [],
     conflicts: 1,
   },
+  {
+    name: 'a trading subsidiary never shares a cluster with its parent (tradingSubsidiary, supplier-3.15.0)',
+    members: {
+      parent: [{ name: 'Veltrona Pharma AD' }],
+      parentUpper: [{ name: 'VELTRONA PHARMA AD' }],
+      trading: [{ name: 'Veltrona Pharma Trading AD' }],
+      tradingUpper: [{ name: 'VELTRONA PHARMA TRADING AD' }],
+    },
+    clusters: [
+      ['parent', 'parentUpper'],
+      ['trading', 'tradingUpper'],
+    ],
+    conflicts: 4,
+  },
+  {
+    name: 'a GmbH & Co. KG and a GmbH of one name at two addresses are two clusters (limitedPartnershipAndPartner)',
+    members: {
+      kg: [
+        {
+          name: 'Ostrander Medizintechnik GmbH & Co. KG',
+          addresses: [{ line1: 'Wandsbeker Zollstrasse 87', city: 'Hamburg', postalCode: '22041', country: 'DE' }],
+        },
+      ],
+      kgShort: [{ name: 'OSTRANDER MEDIZINTECHNIK GMBH + CO KG' }],
+      gmbh: [
+        {
+          name: 'Ostrander Medizintechnik GmbH',
+          addresses: [{ line1: 'Mariendorfer Damm 160', city: 'Berlin', postalCode: '12107', country: 'DE' }],
+        },
+      ],
+      gmbhAgain: [{ name: 'OSTRANDER MEDIZINTECHNIK GMBH' }],
+    },
+    clusters: [
+      ['gmbh', 'gmbhAgain'],
+      ['kg', 'kgShort'],
+    ],
+    conflicts: 4,
+  },
+  {
+    name: 'at one address the GmbH is the KG written short: no split',
+    members: {
+      kg: [
+        {
+          name: 'Stellwagen Atemtechnik GmbH + Co. KG',
+          addresses: [{ line1: 'Holtenauer Strasse 12', city: 'Kiel', postalCode: '24105', country: 'DE' }],
+        },
+      ],
+      short: [
+        {
+          name: 'STELLWAGEN ATEMTECHNIK GMBH',
+          addresses: [{ line1: 'HOLTENAUER STR 12', city: 'Kiel', postalCode: '24105', country: 'DE' }],
+        },
+      ],
+    },
+    clusters: [['kg', 'short']],
+  },
 ];
 
 function graphOf(fixture: Fixture, compiled: CompiledRules) {
@@ -256,6 +312,7 @@ function graphOf(fixture: Fixture, compiled: CompiledRules) {
     records: records.map((canonical, i) => ({
       id: recordId(key, i),
       prepared: prepareRecord({ sourceId: `${key}-${i}`, ...canonical }, compiled),
+      canonical,
     })),
   }));
   const pairs = new Set((fixture.notAMatch ?? []).map(([x, y]) => [recordId(x, 0), recordId(y, 0)].sort().join('~')));
@@ -336,6 +393,24 @@ describe('clusterReview in the rule set', () => {
       code: 'UNKNOWN_COMPARATOR',
     },
     { change: { ...edge({}), bridgeAnchors: [[]] }, path: 'clusterReview.bridgeAnchors[0]', code: 'MIN_ITEMS' },
+    {
+      change: {
+        ...edge({}),
+        splitWhen: [
+          { name: 'trading', when: [{ comparator: 'name', outcome: 'partial' }], marker: { fields: ['name'], pattern: '(TRADING' } },
+        ],
+      },
+      path: 'clusterReview.splitWhen[0].marker.pattern',
+      code: 'INVALID_PATTERN',
+    },
+    {
+      change: {
+        ...edge({}),
+        splitWhen: [{ name: 'trading', when: [{ comparator: 'name', outcome: 'partial' }], marker: { fields: [], pattern: 'TRADING' } }],
+      },
+      path: 'clusterReview.splitWhen[0].marker.fields',
+      code: 'MIN_ITEMS',
+    },
     {
       change: { ...edge({}), attachLoneMember: { name: 'lone', probabilityAtLeast: 0.5, othersBelow: 0.6 } },
       path: 'clusterReview.attachLoneMember.othersBelow',

@@ -54,3 +54,14 @@ export async function openClusterTasks(server: TestServer): Promise<TaskView[]> 
   expect(response.status, response.text).toBe(200);
   return response.body.items;
 }
+
+/** The open supplier cluster task that lists a golden record as a member (undefined when none). */
+export async function clusterTaskOf(server: TestServer, goldenId: string | undefined): Promise<TaskView | undefined> {
+  expect(goldenId).toBeDefined();
+  return (await openClusterTasks(server)).find((task) => (task.members ?? []).some((member) => member.goldenId === goldenId));
+}
+
+/** A cluster task's member golden ids, sorted (empty for no task). */
+export function memberIdsOf(task: TaskView | undefined): string[] {
+  return (task?.members ?? []).map((member) => member.goldenId).sort();
+}
