@@ -3,6 +3,7 @@
  * abbreviations folded (STREET → ST), 5-digit postal codes (lost leading zeros restored by
  * normalizePostalCode), upper-case city and state.
  */
+import { romanizeCyrillicAndGreek } from '../identifiers/names';
 import { normalizeWith } from './normalizers';
 import { jaroWinkler } from './similarity';
 import type { PreparedAddress } from './types';
@@ -167,9 +168,17 @@ function standardLine1Tokens(words: readonly string[]): string[] {
   return tokens;
 }
 
+/** The word for a kind of first-level or district division after a region's name (national facility lists write it, maps do not). */
+const REGION_KIND = / (?:DISTRICT|REGION|PROVINCE|PREFECTURE|GOVERNORATE|OBLAST)$/;
+
 /** Normalises one address object; null when it has neither street, city nor postal code. */
 export function prepareAddress(value: Record<string, unknown>): PreparedAddress | null {
-  const text = (key: string): string => (typeof value[key] === 'string' ? (normalizeWith('text', value[key] as string) ?? '') : '');
+  // Greek and Cyrillic addresses are romanised as names are (ELOT 743, ICAO: `Αθήνα` = `ATHINA`, `Київ` = `KIIV`); plain
+  // `text` would drop every letter of them. Other scripts are not: any-ascii reads Japanese kanji in pinyin (`東京` =
+  // `DONGJING`) and Arabic without vowels, which never equal the place's usual Latin name and would turn an unknown
+  // city into a different one.
+  const text = (key: string): string =>
+    typeof value[key] === 'string' ? (normalizeWith('text', romanizeCyrillicAndGreek(value[key] as string)) ?? '') : '';
   const tokens = standardLine1Tokens(
     text('line1')
       .split(' ')
@@ -180,9 +189,22 @@ export function prepareAddress(value: Record<string, unknown>): PreparedAddress 
   const number = numberIndex >= 0 ? present(tokens[numberIndex], 'house number token') : '';
   const street = tokens.filter((_, i) => i !== numberIndex).join(' ');
   const postal = typeof value.postalCode === 'string' ? (normalizeWith('postalCode', value.postalCode) ?? '') : '';
-  const state = text('state');
+  // A region written with its kind of division (`Bo District`, `Greater Accra Region`, `Western Province`) is the region.
+  const state = text('state').replace(REGION_KIND, '');
   const prepared = { number, street, city: text('city'), state: STATE_CODES[state] ?? state, postalCode: postal.slice(0, 5) };
   return prepared.street || prepared.city || prepared.postalCode ? prepared : null;
+}
+
+/**
+ * Two streets' similarity: Jaro-Winkler, or of their words in one order when that is higher — French, Spanish, Italian
+ * and Portuguese addresses put the street type first (`135, avenue MacBeath`, `calle Mayor 5`) where maps and English
+ * lists put it last (`135 MacBeath Ave`).
+ */
+function streetSimilarity(a: string, b: string): number {
+  const direct = jaroWinkler(a, b);
+  if (direct >= 0.95 || !a.includes(' ') || !b.includes(' ')) return direct;
+  const sorted = (street: string): string => street.split(' ').sort().join(' ');
+  return Math.max(direct, jaroWinkler(sorted(a), sorted(b)));
 }
 
 /** Address similarity: line1 (number + street) 0.5, postal code 0.25, city 0.15, state 0.1, over the parts present on both sides. */
@@ -191,7 +213,7 @@ export function addressSimilarity(a: PreparedAddress, b: PreparedAddress): numbe
   let weight = 0;
   if (a.street && b.street) {
     const numbersAgree = !a.number || !b.number || a.number === b.number;
-    total += 0.5 * (numbersAgree ? jaroWinkler(a.street, b.street) : 0);
+    total += 0.5 * (numbersAgree ? streetSimilarity(a.street, b.street) : 0);
     weight += 0.5;
   }
   if (a.postalCode && b.postalCode) {

@@ -18,6 +18,7 @@ import {
 import { normalizeOrgName, normalizePartNumber, normalizePostalCode, normalizeText } from '../identifiers/names';
 import { present } from '../invariant';
 import type { IdentifierScheme, NormalizerName } from './types';
+import { normalizeFacilityName } from './facilityNames';
 import { romanisedName } from './transliteration';
 import { conversionFactor } from './unitConversions';
 
@@ -134,6 +135,8 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),
+  // A care site's own name out of an affiliation string or an HMIS org-unit name, then as anyScriptOrgName (facilityNames.ts).
+  facilityName: rememberRecent((v) => normalizeFacilityName(v) || null),
   partNumber: rememberRecent((v) => comparablePartNumber(v) || null),
   postalCode: (v) => normalizePostalCode(v) || null,
   digits: (v) => v.replace(/\D/g, '') || null,

@@ -1,0 +1,212 @@
+/**
+ * Normaliser `facilityName`: a care site's name as registries, paper affiliations and health-information systems
+ * write it, read down to the site's own name before `anyScriptOrgName` (romanisation + `normalizeOrgName`):
+ *
+ * - *A paper affiliation* (PubMed, ClinicalTrials.gov, ERN member lists: `Namazi Hospital, Shiraz University of
+ *   Medical Sciences, Shiraz, Iran`; `Department of Cardiology, Universitätsklinikum Heidelberg, Heidelberg, Germany`)
+ *   writes the unit, the facility, its university, the city and the country as comma-separated segments (three or
+ *   more: two are more often a registry's name with its site, `Sahlgrenska Universitetssjukhuset, Östra`). The first
+ *   segment that names a facility (a word read as HOSPITAL, CLINIC, MEDICAL CENTER… once the facility tables have
+ *   translated it: `Hastanesi`, `Universitätsklinikum`, `Byōin`) is the site's name; a department segment before it
+ *   is skipped. A value with one segment, or none naming a facility, is left whole.
+ * - *A DHIS2 organisation-unit prefix*: DHIS2 instances (Sierra Leone's demo database, many national HMIS) write a
+ *   two-letter lower-case district code before the unit's name (`kb Kambia Govt Hospital`, `wa Connaught Hospital`).
+ *   A first word of exactly two lower-case letters before a capitalised word is dropped, unless it is a name particle
+ *   (`de`, `la`, `el`… `de Gaulle`).
+ * - *A brand glued to UMC*: Dutch university medical centres write their brand as one word (`Radboudumc`,
+ *   `Erasmusmc`): a word of at least four letters followed by `UMC` is read as the two words.
+ * - *Kunrei-shiki and Nihon-shiki romanisation*: Japanese prefectural and ministry lists write romaji in Kunrei-shiki
+ *   (`Tiba Daigaku Huzoku Byôin`, `Sizuoka Kenritu`), where maps, papers and English lists write Hepburn (`Chiba`,
+ *   `Fuzoku`, `Shizuoka Kenritsu`). When every word of a name reads as Japanese syllables, each Kunrei syllable is
+ *   written in Hepburn (table `japaneseRomanisation`, data). A name with one non-Japanese word (`Chiba University
+ *   Hospital`) is left alone: English words are never rewritten.
+ *
+ * Greek and Cyrillic are romanised as `normalizeOrgName` does (ELOT 743, ICAO: `Ευαγγελισμός` = `EVANGELISMOS`, as the
+ * ministry's own Latin list writes it) before any-ascii reads the other scripts.
+ *
+ * The facility nouns are read from the shipped facility tables (as the transliteration lexicon reads its tables): an
+ * analyst adds a language's hospital word to `facilityTranslations` and affiliations in that language are read too.
+ */
+import { normalizeOrgName, romanizeCyrillicAndGreek } from '../identifiers/names';
+import { present } from '../invariant';
+import { shippedAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
+import { romanisedName } from './transliteration';
+
+/** The tables that read a segment's words as English facility nouns. */
+const NOUN_TABLES = ['organizationAbbreviations', 'facilityAbbreviations', 'facilityTranslations', 'scriptGenericWords'] as const;
+/** English words that name a care site once translated; a segment holding one names a facility. */
+const FACILITY_NOUNS = new Set([
+  'HOSPITAL',
+  'CLINIC',
+  'POLYCLINIC',
+  'INFIRMARY',
+  'SANATORIUM',
+  'UMC',
+  'HEALTH POST',
+  'HEALTH CENTER',
+  'MEDICAL CENTER',
+  'HOSPITAL CENTER',
+]);
+/** A segment that names a department or unit of a facility, not the facility (`Department of Cardiology`, `Service de …`). */
+const DEPARTMENT_SEGMENT =
+  /^\s*(?:the\s+)?(?:(?:[a-z]+\s+)?(?:department|dept|division|section|unit|laboratory|lab|service|school|faculty|college|institute|centre|center)\s+(?:of|for|de|du|des|d')\b|(?:service|abteilung|klinik)\s+(?:de|du|des|für|fur)\b|servicio\s+de\b|servizio\s+di\b|reparto\s+di\b|dipartimento\s+di\b|departamento\s+de\b)/i;
+/** Name particles a two-letter lower-case first word can be (`de Gaulle`, `la Paz`, `el Camino`). */
+const PARTICLES = new Set(['de', 'da', 'di', 'do', 'du', 'la', 'le', 'el', 'al', 'en', 'of', 'et', 'st', 'mt', 'dr', 'ul']);
+const MIN_AFFILIATION_SEGMENTS = 3;
+const DHIS2_PREFIX = /^([a-z]{2})\s+(?=\p{Lu})/u;
+const GLUED_UMC = /(?<=\b[A-Z]{4,})UMC\b/g;
+
+let shippedReadings: { nounsOf: (segment: string) => readonly string[]; syllables: ReadonlyMap<string, string> } | undefined;
+
+function tableNamed(name: string): AliasTable | undefined {
+  return shippedAliasTables().get(name);
+}
+
+function readings(): NonNullable<typeof shippedReadings> {
+  if (!shippedReadings) {
+    const tables = NOUN_TABLES.map((name) => tableNamed(name)).filter((table): table is AliasTable => table !== undefined);
+    const wordsOf = withAliasTablesTokens({ normalize: (value) => normalizeOrgName(romanisedName(value)) || null, tables });
+    const syllables = new Map<string, string>();
+    for (const entry of tableNamed('japaneseRomanisation')?.entries ?? [])
+      for (const variant of entry.variants)
+        syllables.set(variant.toUpperCase(), present(entry.canonical, 'Hepburn syllable').toUpperCase());
+    shippedReadings = { nounsOf: wordsOf, syllables };
+  }
+  return shippedReadings;
+}
+
+/** Whether a segment's words, translated, hold a facility noun (one word, or two: `MEDICAL CENTER`). */
+function namesFacility(segment: string): boolean {
+  const words = readings().nounsOf(segment);
+  for (let i = 0; i < words.length; i++) {
+    if (FACILITY_NOUNS.has(present(words[i], 'word'))) return true;
+    if (i + 1 < words.length && FACILITY_NOUNS.has(`${words[i]} ${words[i + 1]}`)) return true;
+  }
+  return false;
+}
+
+/** The segment of a comma-separated affiliation (three segments or more) that names the facility; the value itself when there is no such choice. */
+export function affiliationSegment(raw: string): string {
+  if (!raw.includes(',') && !raw.includes(';')) return raw;
+  const segments = raw
+    .split(/[,;]/)
+    .map((segment) => segment.trim())
+    .filter((segment) => segment !== '');
+  // Two segments are a registry's own name more often than an affiliation: a campus or site after the comma
+  // (`Sahlgrenska Universitetssjukhuset, Östra`, `VA Palo Alto Health Care System, Menlo Park Division`) or a comma
+  // inside the name (`Edward Hines, Jr. VA Hospital`). An affiliation names at least a place and a country too.
+  if (segments.length < MIN_AFFILIATION_SEGMENTS) return raw;
+  for (const segment of segments) {
+    if (DEPARTMENT_SEGMENT.test(segment)) continue;
+    if (namesFacility(segment)) return segment;
+  }
+  return raw;
+}
+
+/** `kb Kambia Govt Hospital` → `Kambia Govt Hospital`: a DHIS2 district code before the unit's name. */
+export function withoutOrgUnitPrefix(raw: string): string {
+  const prefix = DHIS2_PREFIX.exec(raw);
+  return prefix && !PARTICLES.has(present(prefix[1], 'prefix')) ? raw.slice(prefix[0].length) : raw;
+}
+
+const VOWELS = new Set(['A', 'I', 'U', 'E', 'O']);
+/** Onsets of Hepburn and Kunrei-shiki romaji, longest first. */
+const ONSETS = [
+  'SH',
+  'CH',
+  'TS',
+  'KY',
+  'GY',
+  'SY',
+  'ZY',
+  'TY',
+  'DY',
+  'NY',
+  'HY',
+  'BY',
+  'PY',
+  'MY',
+  'RY',
+  'J',
+  'F',
+  'K',
+  'G',
+  'S',
+  'Z',
+  'T',
+  'D',
+  'N',
+  'H',
+  'B',
+  'P',
+  'M',
+  'Y',
+  'R',
+  'W',
+];
+
+/** A word read as Japanese syllables (`TIBA` → TI BA, `KENRITU` → KE N RI TU, `HOKKAIDO` → HO K KA I DO); null when it is not one. */
+export function japaneseSyllables(word: string): string[] | null {
+  const out: string[] = [];
+  let i = 0;
+  while (i < word.length) {
+    const letter = present(word[i], 'letter');
+    if (VOWELS.has(letter)) {
+      out.push(letter);
+      i++;
+      continue;
+    }
+    const next = word[i + 1];
+    if (letter === 'N' && (next === undefined || (!VOWELS.has(next) && next !== 'Y'))) {
+      out.push('N');
+      i++;
+      continue;
+    }
+    // A doubled consonant (sokuon): `KK`, `PP`, `SS`, `TT`, and Hepburn's `TCH`.
+    if (next !== undefined && ((next === letter && 'KSTPGDBZ'.includes(letter)) || (letter === 'T' && next === 'C'))) {
+      out.push(letter);
+      i++;
+      continue;
+    }
+    const onset = ONSETS.find((candidate) => word.startsWith(candidate, i));
+    const vowel = onset === undefined ? undefined : word[i + onset.length];
+    if (onset === undefined || vowel === undefined || !VOWELS.has(vowel)) return null;
+    out.push(`${onset}${vowel}`);
+    i += onset.length + 1;
+  }
+  return out;
+}
+
+/** Kunrei-shiki syllables of a name written in Hepburn, when every word of it reads as romaji (at least two words). */
+export function inHepburn(normalized: string): string {
+  const syllables = readings().syllables;
+  if (syllables.size === 0) return normalized;
+  const words = normalized.split(' ');
+  if (words.length < 2) return normalized;
+  const read = words.map((word) => (/^[A-Z]+$/.test(word) ? japaneseSyllables(word) : null));
+  if (read.some((parts) => parts === null)) return normalized;
+  let isChanged = false;
+  const rewritten = read.map((parts) =>
+    (parts as string[])
+      .map((syllable) => {
+        const hepburn = syllables.get(syllable);
+        if (hepburn === undefined) return syllable;
+        isChanged = true;
+        return hepburn;
+      })
+      .join(''),
+  );
+  return isChanged ? rewritten.join(' ') : normalized;
+}
+
+/** The `facilityName` normaliser (see the file's comment); empty when nothing is left. */
+export function normalizeFacilityName(raw: string): string {
+  const site = affiliationSegment(withoutOrgUnitPrefix(raw.trim()));
+  // Greek and Cyrillic as registers romanise them (ELOT 743: ΕΥ = EV, ΓΓ = NG; ICAO), before any-ascii reads the other scripts.
+  const latin = romanizeCyrillicAndGreek(site);
+  const romanised = romanisedName(latin);
+  const normalized = normalizeOrgName(romanised).replace(GLUED_UMC, ' UMC');
+  // Only romaji written as such is read as Kunrei-shiki: kanji come out of any-ascii in pinyin, whose syllables
+  // (`TIAN`, `SI`) would be misread.
+  return normalized === '' || romanised !== latin ? normalized : inHepburn(normalized);
+}
