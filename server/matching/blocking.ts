@@ -105,8 +105,8 @@ function addReadingKeys(args: {
     const folded = rule.params?.ocrConfusions ? ocrFolded(raw) : null;
     if (folded !== null) for (const token of args.wordsOf(folded)) if (token.length >= args.minLength) out.add(token);
     const label = rule.params?.domainNames ? domainLabel(raw) : null;
-    // The label's prefixes meet the first word of the name it spells (`TANDEMDIABETES` → `TANDEM`).
-    if (label !== null) for (let end = Math.max(4, args.minLength); end < label.length; end++) out.add(label.slice(0, end));
+    // The label and its prefixes meet the first word of the name it spells (`TANDEMDIABETES` → `TANDEM`, `VYAIRE`).
+    if (label !== null) for (let end = Math.max(4, args.minLength); end <= label.length; end++) out.add(label.slice(0, end));
   }
 }
 

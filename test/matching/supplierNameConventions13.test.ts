@@ -11,11 +11,13 @@
  * name alone. The companies here are made up, not those of the corpora.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadRules } from '../../server/matching';
 import { domainLabel, joinedInitials, leadingWordsSpelled, ocrFolded, withoutLeadingInitials } from '../../server/matching/nameReadings';
 import { INITIALS_DROPPED_SCORE, READING_SCORE } from '../../server/matching/nameReadingComparison';
 import { isCityRegionAfterFormOf } from '../../server/matching/truncation';
 import { startIngestServer } from '../support/factories/ingest';
 import { nameComparison, shippedNameReadings, verifyPair } from '../support/factories/matching';
+import { must } from '../support/must';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -104,6 +106,24 @@ describe('a name taken from a web or e-mail domain (domainLabel, leadingWordsSpe
 
   test('through the public API: another company named in a domain does not come close', async () => {
     expect((await compareNames('quentaro.com', 'Vantori Medical'))?.score ?? 0).toBe(0);
+  });
+});
+
+describe('blocking keys of the readings (nameTokens ocrConfusions, domainNames)', () => {
+  test.each<[string, string[]]>([
+    // A domain is filed under its label and the label's prefixes, so it meets the name's first word.
+    ['quentaro.com', ['QUEN', 'QUENT', 'QUENTARO']],
+    ['quentarodiabetes.com', ['QUENTARO', 'QUENTARODIABETES']],
+    // A scan is filed under its folded words too.
+    ['QUENTARO MEDlCAL lNC', ['QUENTARO', 'MEDICAL']],
+    ['VANT0RI TECHN0L0GIES', ['VANTORI', 'TECHNOLOGIES']],
+  ])('%s is keyed by %j', async (name, keys) => {
+    const rules = await loadRules('supplier');
+    const nameTokens = must(
+      rules.keyRules.find((key) => key.rule.name === 'nameTokens'),
+      'nameTokens key',
+    );
+    expect(nameTokens.indexValues({ sourceId: 'a', name })).toEqual(expect.arrayContaining(keys));
   });
 });
 
