@@ -5,6 +5,7 @@
  * record is indexed under all its tokens but looked up only by its rarest ones — rarity changes
  * as data arrives, so it is decided at lookup time from block sizes, never frozen into the index.
  */
+import { domainLabel, ocrFolded } from './nameReadings';
 import { doubleMetaphone } from 'double-metaphone';
 import { initialismKeys } from './acronyms';
 import { withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
@@ -87,7 +88,26 @@ function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf
       if (out.size >= MAX_INDEXED_TOKENS) return [...out];
     }
   }
+  if (rule.params?.ocrConfusions || rule.params?.domainNames) addReadingKeys({ rule, record, wordsOf, out, minLength });
   return [...out];
+}
+
+/** The name-token keys of a value's readings (nameReadings.ts): its OCR-folded words, its domain label's prefixes. */
+function addReadingKeys(args: {
+  rule: BlockingKeyRule;
+  record: CanonicalRecord;
+  wordsOf: KeyNormalizers['wordsOf'];
+  out: Set<string>;
+  minLength: number;
+}): void {
+  const { rule, out } = args;
+  for (const raw of stringsAtPaths(args.record, rule.fields)) {
+    const folded = rule.params?.ocrConfusions ? ocrFolded(raw) : null;
+    if (folded !== null) for (const token of args.wordsOf(folded)) if (token.length >= args.minLength) out.add(token);
+    const label = rule.params?.domainNames ? domainLabel(raw) : null;
+    // The label and its prefixes meet the first word of the name it spells (`TANDEMDIABETES` → `TANDEM`, `VYAIRE`).
+    if (label !== null) for (let end = Math.max(4, args.minLength); end <= label.length; end++) out.add(label.slice(0, end));
+  }
 }
 
 function initialsKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf }: KeyNormalizers): string[] {

@@ -33,6 +33,7 @@ import {
   type WeightedTokens,
 } from './similarity';
 import { ACRONYM_ONLY_SCORE, isAcronymOnly, withAcronyms } from './acronyms';
+import { withInitials, withNameReadings, nameReadingsOf, type NameReadingOptions } from './nameReadingComparison';
 import {
   addressWordsOf,
   legalFormsOf,
@@ -261,10 +262,16 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
   const byAlgorithm = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
   const spaced = rule.params?.ignoreSpaces ? ignoringSpaces(byAlgorithm) : byAlgorithm;
   const withShortForms = rule.params?.acronyms ? withAcronyms(spaced) : spaced;
-  const similarity = rule.params?.truncated ? withTruncation(withShortForms, truncationReadings(rule, context)) : withShortForms;
+  const truncating = rule.params?.truncated ? withTruncation(withShortForms, truncationReadings(rule, context)) : withShortForms;
+  const similarity = rule.params?.initials ? withInitials(truncating) : truncating;
   const floor = rule.params?.floor ?? 0;
   const relatedTables = rule.params?.relatedTables ?? [];
   if (relatedTables.length > 0) return compileFuzzyWithFamilies({ rule, context, similarity, floor, relatedTables });
+  const readings: NameReadingOptions = {
+    ocrConfusions: rule.params?.ocrConfusions === true,
+    domainNames: rule.params?.domainNames === true,
+  };
+  if (readings.ocrConfusions || readings.domainNames) return compileFuzzyWithReadings({ rule, context, similarity, floor, readings });
   const marksAcronymOnly = rule.params?.acronyms === true && rule.params.acronymOnlyOutcome === 'related';
   return {
     rule,
@@ -275,6 +282,36 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     compare: marksAcronymOnly
       ? (a, b) => relatedWhenAcronymOnly(bestPair({ a: a as string[], b: b as string[], similarity, floor }))
       : (a, b) => bestPair({ a: a as string[], b: b as string[], similarity, floor }),
+  };
+}
+
+/**
+ * A fuzzy comparator that also reads a value's OCR-folded form or its domain label (`ocrConfusions`, `domainNames`):
+ * those readings travel in the prepared list after the names, marked (nameReadingComparison.ts), and are compared only
+ * when the names themselves are not near-identical.
+ */
+function compileFuzzyWithReadings(args: {
+  rule: ComparatorRule;
+  context: ComparatorContext;
+  similarity: (x: string, y: string) => number;
+  floor: number;
+  readings: NameReadingOptions;
+}): CompiledComparator {
+  const { rule, context, similarity, floor, readings } = args;
+  const normalize = textNormalizer(rule, context);
+  const names = rule.params?.alternatives ? alternativesPrepare(rule, normalize) : stringPrepare(rule, normalize);
+  const readingsOf = nameReadingsOf({ normalize, options: readings });
+  const flags = `${readings.ocrConfusions ? '/ocr' : ''}${readings.domainNames ? '/domains' : ''}`;
+  return {
+    rule,
+    preparationKey: `${textPreparationKey(rule)}${rule.params?.alternatives ? '/alternatives' : ''}${flags}`,
+    prepare: (record) => {
+      const values = names(record);
+      if (!values) return undefined;
+      const extra = readingsOf(stringsAtPaths(record, rule.fields));
+      return extra.length > 0 ? [...values, ...extra] : values;
+    },
+    compare: withNameReadings({ similarity, floor, best: (a, b) => bestPair({ a, b, similarity, floor }) }),
   };
 }
 

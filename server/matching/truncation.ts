@@ -188,8 +188,33 @@ function isNearlyOf(short: string, long: string, forms: LegalForms, address: Add
     isCopyCounterOf(long, short) ||
     isPlaceAfterFormOf(long, short, forms) ||
     isAddressAfterFormOf(long, short, forms) ||
-    (address.words.size > 0 && isAddressTailOf(long, short, { forms, address }))
+    (address.words.size > 0 && isAddressTailOf(long, short, { forms, address })) ||
+    (address.regionCodes.size > 0 && isCityRegionAfterFormOf(long, short, { forms, address }))
   );
+}
+
+/** The most words of a city before its state code (`MURRAY HILL NJ`, `SAN DIEGO CA`, `SALT LAKE CITY UT`). */
+const MAX_CITY_WORDS = 3;
+
+/**
+ * True when `long` is `short`, its legal form(s), a city of one to three words and a state or province code, and
+ * optionally the country (`C R BARD INC MURRAY HILL NJ`, `TANDEM DIABETES CARE INC SAN DIEGO CA US`): patent
+ * assignees and FDA firm lists write `Name, Inc., City, ST (US)` in one field.
+ */
+export function isCityRegionAfterFormOf(long: string, short: string, readings: { forms: LegalForms; address: AddressWords }): boolean {
+  if (!long.startsWith(`${short} `)) return false;
+  const { forms, address } = readings;
+  const isCityAndRegion = (words: readonly string[]): boolean => {
+    const region = words.length - 1;
+    if (region < 1 || region > MAX_CITY_WORDS || !address.regionCodes.has(words[region] ?? '')) return false;
+    return words.slice(0, region).every((word) => isPlaceWord(word, forms));
+  };
+  return isAfterForms(long.slice(short.length + 1), forms, (words) => {
+    if (isCityAndRegion(words)) return true;
+    // `CA` is California and Canada: a last word that is a country is read as one only when the rest is a city and state.
+    const last = words.at(-1) ?? '';
+    return (address.regionCountries.has(last) || address.words.has(last)) && isCityAndRegion(words.slice(0, -1));
+  });
 }
 
 /**
@@ -207,9 +232,11 @@ export interface AddressWords {
   endings: readonly string[];
   /** State, province and territory codes a card descriptor ends with. */
   regionCodes: ReadonlySet<string>;
+  /** The countries of those codes (their entries' canonical values: `US`, `CA`, `AU`). */
+  regionCountries: ReadonlySet<string>;
 }
 
-const NO_ADDRESS_WORDS: AddressWords = { words: new Set(), phrases: [], endings: [], regionCodes: new Set() };
+const NO_ADDRESS_WORDS: AddressWords = { words: new Set(), phrases: [], endings: [], regionCodes: new Set(), regionCountries: new Set() };
 
 /** The address words and endings of `addressTables` and the region codes of `regionTables`, as `normalize` writes them. */
 export function addressWordsOf(args: {
@@ -221,6 +248,7 @@ export function addressWordsOf(args: {
   const phrases = new Set<string>();
   const endings = new Set<string>();
   const regionCodes = new Set<string>();
+  const regionCountries = new Set<string>();
   for (const table of args.addressTables)
     for (const entry of table.entries)
       for (const variant of entry.variants) {
@@ -231,12 +259,15 @@ export function addressWordsOf(args: {
         else words.add(word);
       }
   for (const table of args.regionTables)
-    for (const entry of table.entries)
+    for (const entry of table.entries) {
+      const country = entry.canonical === undefined ? '' : args.normalize(entry.canonical);
+      if (country !== '' && !country.includes(' ')) regionCountries.add(country);
       for (const variant of entry.variants) {
         const code = args.normalize(variant);
         if (code !== '' && !code.includes(' ')) regionCodes.add(code);
       }
-  return { words, phrases: [...phrases], endings: [...endings], regionCodes };
+    }
+  return { words, phrases: [...phrases], endings: [...endings], regionCodes, regionCountries };
 }
 
 /** A house number, a postal code, a floor or a unit (`1200`, `60E`, `7F`, `B1`, `0579`): a word with a digit that is not only a year-like name part. */

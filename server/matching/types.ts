@@ -34,6 +34,10 @@ export interface BlockingKeyRule {
     stopWords?: string[];
     /** nameTokens / phonetic: a value holding two forms separated by ` / ` (`Société X / X Company`) is keyed by each form too. */
     alternatives?: boolean;
+    /** nameTokens: a value that betrays an OCR scan (`ABlOMED lNC`) is keyed by its folded words too (nameReadings.ts). */
+    ocrConfusions?: boolean;
+    /** nameTokens: a web or e-mail domain (`tandemdiabetes.com`) is keyed by its label's prefixes of four letters or more too, so it meets `TANDEM`. */
+    domainNames?: boolean;
     /** catalogInText: structured code fields (part numbers) emitted into the same key space as the text codes. */
     codeFields?: string[];
     /** nameTokens / phonetic / combined: alias tables (matching-rules/aliases/) applied after the normaliser, in order. */
@@ -94,6 +98,21 @@ export interface ComparatorRule {
     regionCodeTables?: string[];
     /** fuzzy: a value holding two forms separated by ` / ` (`Société X / X Company`) also compares as each form. */
     alternatives?: boolean;
+    /**
+     * fuzzy: a value whose words betray an OCR scan (`ABlOMED lNC`, `C.R. 8ARD`, `TECHN0LOGIES`) is also read with the
+     * look-alikes as letters; that reading scores at most 0.97 (near-identical) against the other (nameReadings.ts).
+     */
+    ocrConfusions?: boolean;
+    /**
+     * fuzzy: a value that is a web or e-mail domain (`tandemdiabetes.com`) is read as the other value's leading words
+     * its label spells written together (`TANDEM DIABETES`), scored like them and at most 0.97 (nameReadings.ts).
+     */
+    domainNames?: boolean;
+    /**
+     * fuzzy: runs of single-letter initials compare written together (`C R BARD` = `CR BARD`, also in the truncation
+     * readings), and a value that is the other without its leading initials (`LUNDBECK` / `H LUNDBECK`) scores 0.9.
+     */
+    initials?: boolean;
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */
     tolerance?: number;
     relativeTolerance?: number;

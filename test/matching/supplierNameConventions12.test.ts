@@ -15,18 +15,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { normalizeText } from '../../server/identifiers/names';
 import { loadRules } from '../../server/matching';
-import { shippedAliasTables } from '../../server/matching/aliases';
 import { nameForms } from '../../server/matching/bracketedNames';
-import {
-  addressWordsOf,
-  isAddressTailOf,
-  legalFormsOf,
-  namesBeforeDescriptorTail,
-  TRUNCATED_SCORE,
-} from '../../server/matching/truncation';
+import { addressWordsOf, isAddressTailOf, namesBeforeDescriptorTail, TRUNCATED_SCORE } from '../../server/matching/truncation';
 import { startIngestServer } from '../support/factories/ingest';
-import { attributeReader, nameComparison, verifyPair } from '../support/factories/matching';
-import { must } from '../support/must';
+import { attributeReader, nameComparison, shippedNameReadings, verifyPair } from '../support/factories/matching';
 import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
@@ -37,14 +29,8 @@ afterAll(async () => server?.stop());
 
 const compareNames = (a: string, b: string): ReturnType<typeof nameComparison> => nameComparison({ server, domain: 'supplier', a, b });
 
-const shipped = shippedAliasTables();
-const forms = legalFormsOf([must(shipped.get('legalSuffixes'), 'legalSuffixes')], normalizeText);
-const address = addressWordsOf({
-  addressTables: [must(shipped.get('addressWords'), 'addressWords')],
-  regionTables: [must(shipped.get('regionCodes'), 'regionCodes')],
-  normalize: normalizeText,
-});
-const readings = { forms, address };
+const readings = shippedNameReadings();
+const { forms } = readings;
 
 describe('an address run into the name (addressWords)', () => {
   test.each<[string, string, boolean]>([

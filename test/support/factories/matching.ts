@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { scorePair } from '../../../server/matching';
 import { compileExtractors, extractAttributes } from '../../../server/matching/attributes';
+import { normalizeText } from '../../../server/identifiers/names';
+import { shippedAliasTables } from '../../../server/matching/aliases';
+import { addressWordsOf, legalFormsOf, type AddressWords, type LegalForms } from '../../../server/matching/truncation';
 import type { CompiledRules } from '../../../server/matching/rules';
 import type { CanonicalRecord, RuleSet } from '../../../server/matching/types';
 import { must } from '../must';
@@ -96,5 +99,18 @@ export function itemPairExpectations(rules: CompiledRules) {
       const explanation = scorePair({ a: describedItem('a', a, 'Maker'), b: describedItem('b', b, 'Maker'), rules });
       expect(comparatorLevel(explanation, 'attributes')).toMatch(/^agree/);
     },
+  };
+}
+
+/** The legal forms and address words the supplier name comparator's truncation readings take from the shipped tables. */
+export function shippedNameReadings(): { forms: LegalForms; address: AddressWords } {
+  const shipped = shippedAliasTables();
+  return {
+    forms: legalFormsOf([must(shipped.get('legalSuffixes'), 'legalSuffixes')], normalizeText),
+    address: addressWordsOf({
+      addressTables: [must(shipped.get('addressWords'), 'addressWords')],
+      regionTables: [must(shipped.get('regionCodes'), 'regionCodes')],
+      normalize: normalizeText,
+    }),
   };
 }

@@ -1,0 +1,92 @@
+/**
+ * Other readings of an organisation name as a vendor file writes it (fuzzy params `ocrConfusions`, `domainNames`,
+ * `initials`), each giving a near-identical name at most: the reading may be wrong, so a steward decides.
+ *
+ * - OCR confusions in accounts-payable scans: `ABlOMED lNC` (a lower-case l read for I inside an upper-case word),
+ *   `C.R. 8ARD`, `TECHN0LOGIES` (look-alike digits inside a word of letters). Folded only where the token itself
+ *   betrays the scan: a word of letters with a look-alike digit in it, or an upper-case word with a lower-case `l`.
+ *   A numbered company (`3M`, `5AM`, `A1`, `ACME 2000`) has fewer than three letters or digits that are no look-alikes.
+ * - A name taken from a web or e-mail domain (`tandemdiabetes.com`, `ap@accuray.com`, `kimal.co.uk`): the label before
+ *   the public suffix, compared with the other name's leading words written together.
+ * - Initials with and without dots or spaces (`C. R. BARD` / `CR BARD`) and a founder's initial before the surname
+ *   (`H. Lundbeck A/S` / `Lundbeck`).
+ */
+
+/** Look-alike digits in OCR'd words and the letters they stand for. */
+const OCR_DIGITS: Readonly<Record<string, string>> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/** The token with its look-alike characters read as letters, or the token itself when nothing betrays a scan. */
+function foldedToken(token: string): string {
+  const letters = token.replace(/[^\p{L}]/gu, '').length;
+  if (letters < 3) return token;
+  const digits = token.replace(/[^0-9]/g, '');
+  let out = token;
+  if (digits.length > 0 && digits.length < letters && /^[0158]+$/.test(digits) && !/[0-9]{2,}$/.test(token))
+    out = out.replace(/[0158]/g, (digit) => OCR_DIGITS[digit] ?? digit);
+  // An upper-case word with a lower-case l in it (`ABlOMED`, `lNC`): the l is an I. `iRhythm`, `McKesson` are not.
+  if (/l/.test(out) && !/[a-km-z]/.test(out) && (out.match(/[A-Z]/g)?.length ?? 0) >= 2) out = out.replaceAll('l', 'I');
+  return out;
+}
+
+/** A letter beside a look-alike digit, or a lower-case l beside an upper-case letter: the only values worth a closer look. */
+const OCR_HINT = /[A-Za-z][0158]|[0158][A-Za-z]|[A-Z]l|l[A-Z]/;
+
+/** `raw` with OCR look-alikes read as letters, or null when no token of it betrays a scan. */
+export function ocrFolded(raw: string): string | null {
+  if (!OCR_HINT.test(raw)) return null;
+  let changed = false;
+  const out = raw.replace(TOKEN, (token) => {
+    const folded = foldedToken(token);
+    if (folded !== token) changed = true;
+    return folded;
+  });
+  return changed ? out : null;
+}
+
+/**
+ * Public suffixes of two labels that registrants use as one (`co.uk`, `com.au`): the registrable label is the one
+ * before them. A short table instead of the Public Suffix List (no PSL package is installed): a vendor's domain almost
+ * always ends in one of these or in a one-label suffix, and a miss only leaves the pair to the other readings.
+ */
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ltd', 'plc', 'or', 'ne', 'go', 'gv', 'nhs', 'med']);
+const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?(?:[\w.%+-]+@)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})\/?$/i;
+
+/** The registrable label of a name that is a web or e-mail domain (`tandemdiabetes.com` → `TANDEMDIABETES`), or null. */
+export function domainLabel(raw: string): string | null {
+  if (!raw.includes('.')) return null;
+  const found = DOMAIN.exec(raw.trim());
+  if (!found?.[1]) return null;
+  const labels = found[1].toLowerCase().split('.');
+  let end = labels.length - 1;
+  if (end >= 2 && (labels[end] ?? '').length === 2 && SECOND_LEVEL.has(labels[end - 1] ?? '')) end -= 1;
+  const label = (labels[end - 1] ?? '').replaceAll('-', '').toUpperCase();
+  return label.length >= 3 ? label : null;
+}
+
+/** The leading words of `name` (normalised) that `label` spells written together (`TANDEMDIABETES` → `TANDEM DIABETES`), or null. */
+export function leadingWordsSpelled(label: string, name: string): string | null {
+  let joined = '';
+  let end = 0;
+  const words = name.split(' ');
+  for (const word of words) {
+    joined += word;
+    end++;
+    if (joined === label) return words.slice(0, end).join(' ');
+    if (!label.startsWith(joined)) return null;
+  }
+  return null;
+}
+
+/** Runs of single letters written as one word (`C R BARD` → `CR BARD`): initials with or without spaces are one value. */
+export function joinedInitials(value: string): string {
+  return value.replace(/\b[A-Z](?: [A-Z]\b)+/g, (run) => run.replaceAll(' ', ''));
+}
+
+/** `value` without one or two leading initials before a name with a word of four letters or more (`H LUNDBECK` → `LUNDBECK`), or null. */
+export function withoutLeadingInitials(value: string): string | null {
+  const found = /^(?:[A-Z] ){1,2}/.exec(value);
+  if (!found) return null;
+  const rest = value.slice(found[0].length);
+  return /[A-Z]{4,}/.test(rest) ? rest : null;
+}
