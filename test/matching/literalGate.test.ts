@@ -78,7 +78,7 @@ const domains = readdirSync('matching-rules')
   .map((name) => name.replace(/\.json$/, ''));
 const texts = [
   ...corpusTexts(),
-  ...generateItems({ count: 5000, duplicateRate: 0.2, seed: 3 }).records.map((record) => String(record.description)),
+  ...generateItems({ count: 2000, duplicateRate: 0.2, seed: 3 }).records.map((record) => String(record.description)),
 ].map((text) =>
   text
     .normalize('NFD')
@@ -87,27 +87,32 @@ const texts = [
 );
 
 describe('the gate never skips an expression that matches', () => {
-  test.each(domains)('%s: every match of every shipped expression holds one of its literals', async (domain) => {
-    const extractors = (await loadRules(domain)).rules.attributes ?? [];
-    const sources = extractors.flatMap((extractor) => [
-      extractor.requires,
-      extractor.absentRequires,
-      ...extractor.patterns.flatMap((pattern) => [pattern.regex, pattern.requires]),
-    ]);
-    let gated = 0;
-    for (const source of sources) {
-      if (source === undefined) continue;
-      const literals = necessaryLiterals(source);
-      if (literals === null) continue;
-      gated++;
-      const regex = new RegExp(source, 'g');
-      for (const text of texts)
-        for (const match of text.matchAll(regex))
-          expect(
-            literals.some((literal) => match[0].includes(literal)),
-            `${source} matched "${match[0]}" in "${text}" without ${literals.join(' | ')}`,
-          ).toBe(true);
-    }
-    if (domain === 'item') expect(gated).toBeGreaterThan(100);
-  });
+  test.each(domains)(
+    '%s: every match of every shipped expression holds one of its literals',
+    async (domain) => {
+      const extractors = (await loadRules(domain)).rules.attributes ?? [];
+      const sources = extractors.flatMap((extractor) => [
+        extractor.requires,
+        extractor.absentRequires,
+        ...extractor.patterns.flatMap((pattern) => [pattern.regex, pattern.requires]),
+      ]);
+      let gated = 0;
+      for (const source of sources) {
+        if (source === undefined) continue;
+        const literals = necessaryLiterals(source);
+        if (literals === null) continue;
+        gated++;
+        const regex = new RegExp(source, 'g');
+        for (const text of texts)
+          for (const match of text.matchAll(regex))
+            expect(
+              literals.some((literal) => match[0].includes(literal)),
+              `${source} matched "${match[0]}" in "${text}" without ${literals.join(' | ')}`,
+            ).toBe(true);
+      }
+      if (domain === 'item') expect(gated).toBeGreaterThan(100);
+      // Hundreds of expressions over every corpus text: seconds alone, more on a loaded machine.
+    },
+    180_000,
+  );
 });
