@@ -85,6 +85,8 @@ describe('airway, syringe, sponge, battery, lens, toner and garment products', (
       'luerTip',
     ],
     ['Canon RF 50mm f/1.8 STM Lens', 'Canon Objektiv RF 50 mm F1.8 STM', 'lensMount'],
+    // Small / large adult only in a cuff text: elsewhere ADULT SM is an adult article in size small.
+    ['GOWN BRAIDED ADULT SM', 'GOWN, BRAIDED, ADULT, SM', 'patientPopulation'],
     ['Brazalete Omron Grande Adulto 32-48 cm Para Tensiómetro De Brazo', 'OMRON CUFF LARGE ADULT 32-48CM HEM-RML41', 'patientPopulation'],
     ['J0BST RELIEF KNEE 15 -20MMHG CT MED BGE', 'JOBST Relief, Knee High, 15-20 mmHg, Closed Toe, Medium, Beige', 'compression'],
     ['Compression stockings 20 to 30 mmHg knee high', 'JOBST Relief Knee High 20-30mmHg Closed Toe', 'compression'],
