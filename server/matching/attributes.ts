@@ -14,6 +14,7 @@ import type { AttributeDetail, AttributeExtractor, PreparedAttributes } from './
 import { createIntern, type Intern } from './internedStrings';
 import { conversionFactor } from './unitConversions';
 import { capturesFollowMatch } from './regexShape';
+import { createLiteralScanner, type LiteralGate, type LiteralScanner } from './literalGate';
 
 export interface CompiledPattern {
   regex: RegExp;
@@ -24,6 +25,9 @@ export interface CompiledPattern {
   table?: Map<string, readonly string[]>;
   /** The pattern runs only when this matches the text (a cheap test before an expensive pattern). */
   requires?: RegExp;
+  /** Literals one of which `requires` / `regex` needs (literalGate.ts); null: none known. */
+  requiresGate: LiteralGate | null;
+  regexGate: LiteralGate | null;
   /**
    * Values already read, by matched string — only for a pattern whose groups follow from the matched
    * string alone (`capturesFollowMatch`); null otherwise. A million descriptions hold a few hundred
@@ -47,6 +51,11 @@ export interface CompiledExtractor {
   patterns: CompiledPattern[];
   /** The extractor runs only when this matches the text. */
   requires?: RegExp;
+  /** Literals one of which `requires` / `absentRequires` needs (literalGate.ts); null: none known. */
+  requiresGate: LiteralGate | null;
+  absentGate: LiteralGate | null;
+  /** Finds the gates' literals in a text in one scan; one for all the extractors compiled together. */
+  scanner: LiteralScanner;
   /** `definition.name` and `definition.absent`, read per record from one object shape (definitions are JSON of many shapes). */
   name: string;
   absent: string | undefined;
@@ -155,7 +164,8 @@ export function extractorProblems(extractors: readonly AttributeExtractor[]): Er
 
 /** Compiles extractors (call after `extractorProblems` found none). */
 export function compileExtractors(extractors: readonly AttributeExtractor[]): CompiledExtractor[] {
-  return extractors.map((definition) => {
+  const scanner = createLiteralScanner();
+  const compiled = extractors.map((definition): CompiledExtractor => {
     const [numerator = definition.unit ?? '', denominator] = (definition.unit ?? '').split('/');
     const hasPer = Boolean(definition.perUnits && denominator);
     const factors = (table: Record<string, string> | undefined, target: string) =>
@@ -168,6 +178,8 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
           value: p.value,
           ...(p.unit ? { unit: p.unit.toUpperCase() } : {}),
           ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
+          requiresGate: scanner.gateOf(p.requires),
+          regexGate: scanner.gateOf(p.regex),
           ...(p.values ? { table: equivalenceTable(p.values) } : {}),
           remembered: capturesFollowMatch(p.regex) ? new Map<string, ValueRead>() : null,
         };
@@ -179,6 +191,9 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
         return compiled;
       }),
       ...(definition.requires ? { requires: new RegExp(definition.requires) } : {}),
+      requiresGate: scanner.gateOf(definition.requires),
+      absentGate: scanner.gateOf(definition.absentRequires),
+      scanner,
       name: definition.sameAs ?? definition.name,
       absent: definition.absent,
       absentRequires: definition.absentRequires !== undefined ? new RegExp(definition.absentRequires) : undefined,
@@ -186,11 +201,13 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
       needsDigit: definition.kind !== 'text',
       keepsText: definition.keepsText === true,
       values: new Map(Object.entries(definition.values ?? {}).map(([k, v]) => [k.toUpperCase(), v])),
-      unitFactors: definition.kind === 'quantity' ? factors(definition.units, hasPer ? numerator : (definition.unit ?? '')) : new Map(),
-      perUnitFactors: hasPer && denominator !== undefined ? factors(definition.perUnits, denominator) : new Map(),
+      unitFactors: definition.kind === 'quantity' ? factors(definition.units, hasPer ? numerator : (definition.unit ?? '')) : new Map<string, number>(),
+      perUnitFactors: hasPer && denominator !== undefined ? factors(definition.perUnits, denominator) : new Map<string, number>(),
       roundedUnits: new Set((definition.roundedUnits ?? []).map((spelling) => spelling.toUpperCase())),
     };
   });
+  scanner.seal();
+  return compiled;
 }
 
 /** Keys as `tableKey` reads them (`0,50` and `0.5` are one key), values as lists. */
@@ -370,14 +387,35 @@ function foldedUpperCase(original: string): string {
 export function extractAttributes(extractors: readonly CompiledExtractor[], texts: readonly string[]): PreparedAttributes | undefined {
   const out: PreparedAttributes = {};
   let isEmpty = true;
+  const scanner = extractors[0]?.scanner;
+  // Extractors whose `absentRequires` one of the texts meets (tested on the text before any span is blanked).
+  let absentAllowed: CompiledExtractor[] | null = null;
   for (const original of texts) {
-    let text = foldedUpperCase(original);
+    const folded = foldedUpperCase(original);
+    let text = folded;
+    // One scan finds every gate's literals; an expression none of whose literals the text holds is not run.
+    scanner?.scan(folded);
     // Blanking a match removes exactly its digits (one pattern's matches never overlap).
     let digits = digitCount(text);
     for (const extractor of extractors) {
-      if ((extractor.needsDigit && digits === 0) || (extractor.requires && !extractor.requires.test(text))) continue;
+      // Extractors compiled together share one scanner (a list mixing two compilations is not gated).
+      const gates = extractor.scanner === scanner ? scanner : null;
+      const absentRequires = extractor.absentRequires;
+      if (
+        absentRequires !== undefined &&
+        !absentAllowed?.includes(extractor) &&
+        (gates?.passes(extractor.absentGate) ?? true) &&
+        absentRequires.test(folded)
+      )
+        (absentAllowed ??= []).push(extractor);
+      if (
+        (extractor.needsDigit && digits === 0) ||
+        (extractor.requires && (gates?.passes(extractor.requiresGate) === false || !extractor.requires.test(text)))
+      )
+        continue;
       for (const pattern of extractor.patterns) {
-        if (pattern.requires && !pattern.requires.test(text)) continue;
+        if (gates?.passes(pattern.regexGate) === false) continue;
+        if (pattern.requires && (gates?.passes(pattern.requiresGate) === false || !pattern.requires.test(text))) continue;
         const regex = pattern.regex;
         regex.lastIndex = 0;
         let blanked: string | null = null;
@@ -409,8 +447,7 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
   for (const extractor of extractors) {
     const absent = extractor.absent;
     if (absent === undefined || out[extractor.name] || !texts.some((text) => text.trim() !== '')) continue;
-    const condition = extractor.absentRequires;
-    if (condition && !texts.some((text) => condition.test(foldedUpperCase(text)))) continue;
+    if (extractor.absentRequires && !absentAllowed?.includes(extractor)) continue;
     out[extractor.name] = [absent];
     isEmpty = false;
   }

@@ -1,0 +1,194 @@
+/**
+ * One pass over a text that tells which of many regular expressions cannot match it (attributes.ts).
+ *
+ * Each expression's necessary literals are read from its syntax tree (@eslint-community/regexpp): a set
+ * of strings such that every match of the expression contains one of them. A text that holds none of
+ * an expression's literals cannot match it, so the expression is not run. The literals of every
+ * expression of a rule set are looked for together in one scan of the text (keyed by their first two
+ * characters), instead of one regular-expression scan per extractor, pattern and `requires` — about
+ * 150 scans of every description with the item rules. The gate only skips: where it passes, the
+ * expression itself still decides, so what is read does not change.
+ *
+ * Hand-written rather than a multi-pattern library (Aho–Corasick): the check must also hold on a text
+ * whose read spans were blanked with spaces after the scan, which literals without a space guarantee
+ * (blanking never creates a non-space character), and the literals come from our own regex analysis.
+ */
+import { parseRegExpLiteral, type AST } from '@eslint-community/regexpp';
+
+/** A set of literals one of which every match contains; null when none is known (the expression always runs). */
+type Literals = string[] | null;
+
+/**
+ * The necessary literals of a regular expression's source, or null. Literals hold no space: a text
+ * whose spans were blanked (attributes.ts) holds a literal without a space only where its original did.
+ */
+export function necessaryLiterals(source: string): Literals {
+  let pattern: AST.Pattern;
+  try {
+    pattern = parseRegExpLiteral(new RegExp(source, 'g')).pattern;
+  } catch {
+    return null;
+  }
+  return alternativesLiterals(pattern.alternatives);
+}
+
+function alternativesLiterals(alternatives: readonly AST.Alternative[]): Literals {
+  const union: string[] = [];
+  for (const alternative of alternatives) {
+    const literals = sequenceLiterals(alternative.elements);
+    if (literals === null) return null;
+    union.push(...literals);
+  }
+  return minimalLiterals(union);
+}
+
+/**
+ * A sequence matches only where each consuming part matches: every run of plain characters is
+ * necessary, and so is what a group or a repeated part (at least once) needs. Of those sets the one
+ * whose shortest literal is longest is kept (the most selective; a set of long literals rarely fires).
+ */
+function sequenceLiterals(elements: readonly AST.Element[]): Literals {
+  const candidates: string[][] = [];
+  let run = '';
+  const flush = () => {
+    if (run !== '') candidates.push([run]);
+    run = '';
+  };
+  for (const element of elements) {
+    if (element.type === 'Character') {
+      const character = String.fromCodePoint(element.value);
+      if (character === ' ') flush();
+      else run += character;
+      continue;
+    }
+    flush();
+    if (element.type === 'Group' || element.type === 'CapturingGroup') {
+      // A group with modifiers (`(?i:…)`) may match other letters than it spells.
+      if ('modifiers' in element && element.modifiers) return null;
+      const literals = alternativesLiterals(element.alternatives);
+      if (literals !== null) candidates.push(literals);
+    } else if (element.type === 'Quantifier' && element.min >= 1) {
+      const literals = sequenceLiterals([element.element]);
+      if (literals !== null) candidates.push(literals);
+    }
+    // Assertions, character classes and sets, back references and optional parts add nothing.
+  }
+  flush();
+  let best: string[] | null = null;
+  for (const candidate of candidates) {
+    if (best === null || selectivity(candidate) > selectivity(best)) best = candidate;
+  }
+  return best;
+}
+
+function selectivity(literals: readonly string[]): number {
+  // Longer shortest literal first; among equals, fewer literals.
+  return Math.min(...literals.map((literal) => literal.length)) * 1000 - literals.length;
+}
+
+/** Drops literals that contain another (where the longer occurs, the shorter does too). */
+function minimalLiterals(literals: readonly string[]): string[] {
+  const unique = [...new Set(literals)].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const literal of unique) if (!kept.some((shorter) => literal.includes(shorter))) kept.push(literal);
+  return kept;
+}
+
+/** Indices into the scanner's literals; the gate passes when the last scanned text holds one of them. */
+export type LiteralGate = Int32Array;
+
+/** The literals of many expressions, found in a text in one scan. */
+export interface LiteralScanner {
+  /** The gate of one expression's source (null: no literal known, the expression always runs). */
+  gateOf(source: string | undefined): LiteralGate | null;
+  /** Call once all gates are made. */
+  seal(): void;
+  /** Finds which literals `text` holds (until the next scan). */
+  scan(text: string): void;
+  /** Whether the last scanned text holds one of the gate's literals. */
+  passes(gate: LiteralGate | null): boolean;
+}
+
+const ASCII_PAIRS = 128 * 128;
+
+/** A scanner to which gates are added, then sealed before the first scan. */
+export function createLiteralScanner(): LiteralScanner {
+  const literals: string[] = [];
+  const indexOf = new Map<string, number>();
+  // Literals by their first two characters (ASCII pairs in an array, others in a map), one-character literals by code.
+  let byAsciiPair: Int32Array[] = [];
+  const byOtherPair = new Map<number, Int32Array>();
+  const singles = new Map<number, number>();
+  let singleAscii = new Int32Array(128).fill(-1);
+  let seen = new Uint32Array(0);
+  let generation = 0;
+
+  const literalIndex = (literal: string): number => {
+    let index = indexOf.get(literal);
+    if (index === undefined) {
+      index = literals.length;
+      literals.push(literal);
+      indexOf.set(literal, index);
+    }
+    return index;
+  };
+
+  return {
+    gateOf(source) {
+      if (source === undefined) return null;
+      const found = necessaryLiterals(source);
+      return found === null || found.length === 0 ? null : Int32Array.from(found.map(literalIndex));
+    },
+    seal() {
+      const pairs = new Map<number, number[]>();
+      singleAscii = new Int32Array(128).fill(-1);
+      literals.forEach((literal, index) => {
+        const first = literal.charCodeAt(0);
+        if (literal.length === 1) {
+          if (first < 128) singleAscii[first] = index;
+          else singles.set(first, index);
+          return;
+        }
+        const second = literal.charCodeAt(1);
+        const key = first < 128 && second < 128 ? first * 128 + second : -(first * 65536 + second) - 1;
+        const list = pairs.get(key) ?? [];
+        list.push(index);
+        pairs.set(key, list);
+      });
+      byAsciiPair = new Array<Int32Array>(ASCII_PAIRS);
+      for (const [key, list] of pairs) {
+        if (key >= 0) byAsciiPair[key] = Int32Array.from(list);
+        else byOtherPair.set(-(key + 1), Int32Array.from(list));
+      }
+      seen = new Uint32Array(literals.length);
+    },
+    scan(text) {
+      generation++;
+      if (generation === 0xffffffff) {
+        seen.fill(0);
+        generation = 1;
+      }
+      const last = text.length - 1;
+      for (let i = 0; i <= last; i++) {
+        const first = text.charCodeAt(i);
+        const single = first < 128 ? singleAscii[first] : singles.get(first);
+        if (single !== undefined && single >= 0) seen[single] = generation;
+        if (i === last) break;
+        const second = text.charCodeAt(i + 1);
+        const candidates = first < 128 && second < 128 ? byAsciiPair[first * 128 + second] : byOtherPair.get(first * 65536 + second);
+        if (candidates === undefined) continue;
+        for (let k = 0; k < candidates.length; k++) {
+          const index = candidates[k] as number;
+          if (seen[index] === generation) continue;
+          const literal = literals[index] as string;
+          if (literal.length === 2 || text.startsWith(literal, i)) seen[index] = generation;
+        }
+      }
+    },
+    passes(gate) {
+      if (gate === null) return true;
+      for (let k = 0; k < gate.length; k++) if (seen[gate[k] as number] === generation) return true;
+      return false;
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The literal gate (server/matching/literalGate.ts) skips an extractor's expression when the text holds
+ * none of the literals every match of it contains. A fixture table of what is read from a pattern's
+ * syntax, the scanner on texts, then the property the gate relies on, checked on the shipped
+ * expressions of every domain over the evaluation corpora and generated descriptions: every match
+ * contains one of its expression's literals, so the gate never skips an expression that would match.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { generateItems } from '../../bench/generators/items';
+import { loadRules } from '../../server/matching';
+import { createLiteralScanner, necessaryLiterals } from '../../server/matching/literalGate';
+
+describe('necessaryLiterals', () => {
+  test.each([
+    { source: '(?<![A-Z])(?:BLACK|BLK|BK)(?![A-Z])', expected: ['BK', 'BLK', 'BLACK'] },
+    // A literal that contains another is implied by it.
+    { source: 'MG|MCG|G', expected: ['G'] },
+    // The most selective part of a sequence: the run whose shortest literal is longest.
+    { source: '(?<value>\\d+)\\s?(?:ML|CC)\\b', expected: ['CC', 'ML'] },
+    { source: 'NON[\\s-]?STERILE', expected: ['STERILE'] },
+    // A space is no part of a literal (blanked spans are spaces).
+    { source: 'SOFT GEL', expected: ['SOFT'] },
+    { source: 'TABS?|CAPS?', expected: ['CAP', 'TAB'] },
+    { source: '(?:XY|YZ)+', expected: ['XY', 'YZ'] },
+    // Nothing necessary: an alternative without a literal, only assertions, an optional part, a modifier group.
+    { source: 'ML|\\d+', expected: null },
+    { source: '^(?!.*SALINE)', expected: null },
+    { source: '(?:ABC)?\\d', expected: null },
+    { source: '(', expected: null },
+  ])('$source → $expected', ({ source, expected }) => {
+    const literals = necessaryLiterals(source);
+    expect(literals === null ? null : [...literals].sort((a, b) => a.length - b.length || a.localeCompare(b))).toEqual(expected);
+  });
+});
+
+describe('createLiteralScanner', () => {
+  const scanner = createLiteralScanner();
+  const colour = scanner.gateOf('(?<![A-Z])(?:BLACK|BLK)(?![A-Z])');
+  const gauge = scanner.gateOf('(?<value>\\d+)G');
+  const always = scanner.gateOf('\\d+');
+  const folded = scanner.gateOf('M²');
+  scanner.seal();
+  test.each([
+    { text: 'SUTURE BLACK 3-0', colour: true, gauge: false, folded: false },
+    { text: 'CABLE BLK 2M', colour: true, gauge: false, folded: false },
+    { text: 'NEEDLE 18G 1IN', colour: false, gauge: true, folded: false },
+    { text: 'DIALYSER 1,7 M²', colour: false, gauge: false, folded: true },
+    { text: 'BL ACK', colour: false, gauge: false, folded: false },
+    { text: '', colour: false, gauge: false, folded: false },
+  ])('$text', ({ text, ...expected }) => {
+    scanner.scan(text);
+    expect({ colour: scanner.passes(colour), gauge: scanner.passes(gauge), folded: scanner.passes(folded) }).toEqual(expected);
+    expect(always).toBeNull();
+    expect(scanner.passes(always)).toBe(true);
+  });
+});
+
+const CORPUS_DIRS = readdirSync('test/fixtures').filter((dir) => /^match-eval(-holdout([1-9]|10)?)?$/.test(dir));
+
+function corpusTexts(): string[] {
+  const texts: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') texts.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  for (const dir of CORPUS_DIRS)
+    for (const file of readdirSync(`test/fixtures/${dir}`).filter((name) => name.endsWith('.json'))) {
+      const corpus = JSON.parse(readFileSync(`test/fixtures/${dir}/${file}`, 'utf8')) as { records?: { record: unknown }[] };
+      for (const entry of corpus.records ?? []) collect(entry.record);
+    }
+  return texts;
+}
+
+const domains = readdirSync('matching-rules')
+  .filter((name) => /^[a-z][a-z0-9-]*\.json$/.test(name))
+  .map((name) => name.replace(/\.json$/, ''));
+const texts = [
+  ...corpusTexts(),
+  ...generateItems({ count: 2000, duplicateRate: 0.2, seed: 3 }).records.map((record) => String(record.description)),
+].map((text) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase(),
+);
+
+describe('the gate never skips an expression that matches', () => {
+  test.each(domains)(
+    '%s: every match of every shipped expression holds one of its literals',
+    async (domain) => {
+      const extractors = (await loadRules(domain)).rules.attributes ?? [];
+      const sources = extractors.flatMap((extractor) => [
+        extractor.requires,
+        extractor.absentRequires,
+        ...extractor.patterns.flatMap((pattern) => [pattern.regex, pattern.requires]),
+      ]);
+      let gated = 0;
+      for (const source of sources) {
+        if (source === undefined) continue;
+        const literals = necessaryLiterals(source);
+        if (literals === null) continue;
+        gated++;
+        const regex = new RegExp(source, 'g');
+        for (const text of texts)
+          for (const match of text.matchAll(regex))
+            expect(
+              literals.some((literal) => match[0].includes(literal)),
+              `${source} matched "${match[0]}" in "${text}" without ${literals.join(' | ')}`,
+            ).toBe(true);
+      }
+      if (domain === 'item') expect(gated).toBeGreaterThan(100);
+      // Hundreds of expressions over every corpus text: seconds alone, more on a loaded machine.
+    },
+    180_000,
+  );
+});
