@@ -71,3 +71,54 @@ export function isSameJson(a: unknown, b: unknown): boolean {
   if (!isObjectA) return String(JSON.stringify(a ?? null)) === String(JSON.stringify(b ?? null));
   return stableStringify(a) === stableStringify(b);
 }
+
+const NOT_PLAIN = Symbol('not plain JSON');
+
+/**
+ * `JSON.parse(JSON.stringify(value))` without the parse or the text, when `value` is plain JSON already (plain objects and
+ * dense arrays of strings, booleans, null and finite numbers other than -0, no `toJSON`, no `__proto__` key);
+ * undefined when it is not, and the caller parses the text instead (Dates, undefined fields, NaN and the like
+ * change in a round trip, and only the round trip says how).
+ */
+export function copyIfPlainJson<T>(value: T): T | undefined {
+  const copy = plainCopy(value);
+  return copy === NOT_PLAIN ? undefined : (copy as T);
+}
+
+function plainCopy(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0) ? value : NOT_PLAIN;
+    case 'object':
+      break;
+    default:
+      return NOT_PLAIN;
+  }
+  if (value === null) return null;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
+    const length = value.length;
+    const out = new Array<unknown>(length);
+    for (let i = 0; i < length; i++) {
+      const element = plainCopy(value[i]);
+      if (element === NOT_PLAIN) return NOT_PLAIN;
+      out[i] = element;
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+  const source = value as Record<string, unknown>;
+  if (typeof source.toJSON === 'function') return NOT_PLAIN;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    if (key === '__proto__') return NOT_PLAIN;
+    const field = plainCopy(source[key]);
+    if (field === NOT_PLAIN) return NOT_PLAIN;
+    out[key] = field;
+  }
+  return out;
+}

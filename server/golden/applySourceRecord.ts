@@ -114,7 +114,10 @@ export async function applySourceRecord(
       return { goldenId: golden._id, outcome: 'unchanged', decision: null };
     }
     const updated: SourceRecordDocument = { ...record, goldenId: golden._id };
-    await store.collection<SourceRecordDocument>(SOURCE_RECORDS).replaceOne({ _id: record._id }, updated, { upsert: true, session });
+    // Handed over: `updated` is only read from here on (indexing, re-matching, survivorship, relationship links).
+    await store
+      .collection<SourceRecordDocument>(SOURCE_RECORDS)
+      .replaceOne({ _id: record._id }, updated, { upsert: true, session, isHandedOver: true });
     // Only the raw payload changed (e.g. a field the mapping ignores): nothing to re-index or re-match.
     const isCanonicalChanged = !isMember || !stored || !isSameJson(stored.canonical, record.canonical);
     if (isCanonicalChanged)

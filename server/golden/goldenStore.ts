@@ -223,6 +223,8 @@ export function isMaterialChange(before: GoldenState, next: GoldenState): boolea
 /**
  * Saves a new version of a golden record (insert when `before` is null): version + 1, history
  * entry, change-feed entry. A concurrent writer that got there first → 409 with the current state.
+ * The saved document is handed over to the store (`isHandedOver`: kept, not copied) and returned: callers only
+ * read it (and the attributes, lineage and overrides it shares with `next`) from here on.
  */
 export async function saveGolden(args: {
   store: Store;
@@ -253,7 +255,10 @@ export async function saveGolden(args: {
   };
   if (args.before) {
     await keepSnapshotOf({ store: args.store, session: args.session, before: args.before });
-    const result = await collection.replaceOne({ _id: doc._id, version: args.before.version }, doc, { session: args.session });
+    const result = await collection.replaceOne({ _id: doc._id, version: args.before.version }, doc, {
+      session: args.session,
+      isHandedOver: true,
+    });
     if (result.matchedCount === 0) {
       const current = await collection.findOne({ _id: doc._id }, { session: args.session });
       throw new ConflictError(
@@ -263,7 +268,7 @@ export async function saveGolden(args: {
       );
     }
   } else {
-    await collection.insertOne(doc, { session: args.session });
+    await collection.insertOne(doc, { session: args.session, isHandedOver: true });
   }
   const changes = diffAttributes(args.before?.attributes ?? {}, doc.attributes);
   // Without a state before, the changes are the snapshot's attributes: derived again when read.

@@ -75,7 +75,11 @@ export async function placeSourceRecord(args: {
   const isJoining = decision.decision === 'auto-merge' && target !== null;
   const goldenId = isJoining && target ? target._id : newGoldenId(record.domain);
   const placed: SourceRecordDocument = { ...record, goldenId };
-  await store.collection<SourceRecordDocument>(SOURCE_RECORDS).replaceOne({ _id: record._id }, placed, { upsert: true, session });
+  // Handed over: from here on `placed` (and the record's raw and canonical objects in it) is only read — by
+  // survivorship, relationship links and the caller — so the embedded store keeps it instead of copying it.
+  await store
+    .collection<SourceRecordDocument>(SOURCE_RECORDS)
+    .replaceOne({ _id: record._id }, placed, { upsert: true, session, isHandedOver: true });
   await indexRecord({ store, rules, recordId: record._id, goldenId, record: canonical, preparation: args.preparation, session });
 
   let golden: GoldenRecordDocument;

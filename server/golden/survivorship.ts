@@ -6,7 +6,7 @@
  */
 import type { LineageEntry, OverrideEntry } from './types';
 import type { AttributeRule, SurvivorshipConfig, SurvivorshipStrategy } from './survivorshipConfig';
-import { stableStringify } from '../stableJson';
+import { copyIfPlainJson, stableStringify } from '../stableJson';
 import { present } from '../invariant';
 
 /** The parts of a source record survivorship reads. */
@@ -108,9 +108,14 @@ export function overrideLineage(override: OverrideEntry): LineageEntry {
   return { sourceRecordId: '', source: 'steward', sourceId: override.by.keyId, at: override.at, strategy: 'override' };
 }
 
-/** A golden attribute's own copy of a value: objects are cloned (never shared with a source record), scalars are immutable. */
+/**
+ * A golden attribute's own copy of a value: objects are cloned (never shared with a source record), scalars are
+ * immutable. Canonical values are plain JSON (parsed or standardised), copied by one walk — `structuredClone`'s
+ * serialise-and-deserialise cost ~1 % of a bulk load's main thread — and anything else by `structuredClone` as before.
+ */
 function copyOfValue(value: unknown): unknown {
-  return value !== null && typeof value === 'object' ? structuredClone(value) : value;
+  if (value === null || typeof value !== 'object') return value;
+  return copyIfPlainJson(value) ?? structuredClone(value);
 }
 
 /** Computes every golden attribute with its lineage from the source records and the overrides. */

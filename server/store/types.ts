@@ -50,9 +50,11 @@ export interface FindOptions {
 export interface WriteOptions {
   session?: StoreSession;
   /**
-   * Inserts only: the caller hands the documents over — it will neither change nor read them after the call — so the
-   * embedded store may keep a document that is plain JSON as its own parsed form instead of copying it (the text it
-   * stores and logs is taken at the call either way). Ignored by MongoDB (the driver encodes the documents at once).
+   * Inserts and `replaceOne` only: the caller hands the documents over — it will not change them after the call (it
+   * may go on reading them) — so the embedded store may keep a document that is plain JSON as its own parsed form
+   * instead of copying it (the text it stores and logs is taken at the call either way; under the test runner the
+   * kept document is deep-frozen, so a change after the call throws). Ignored by MongoDB (the driver encodes the
+   * documents at once).
    */
   isHandedOver?: boolean;
 }

@@ -230,6 +230,26 @@ describe('resolveSurvivorship', () => {
     expect(result.attributes).not.toHaveProperty('category');
   });
 
+  test.each([
+    { name: 'plain JSON (copied by a walk)', value: { gtin: ['00312345678906'], dims: { h: 1.5, units: [{ uom: 'EA' }] } } },
+    { name: 'not plain JSON (structuredClone)', value: { at: new Date(0), list: [1, undefined], n: Number.NaN } },
+  ])('a winning object value is the golden record’s own copy, equal to the source’s: $name', ({ value }) => {
+    const winner = sap({ packaging: value });
+    const override = {
+      value: { note: ['steward'] },
+      reason: 'r',
+      by: { keyId: 'k1', name: 'S', role: 'steward' },
+      at: '2026-05-01T00:00:00.000Z',
+    };
+    const result = resolveSurvivorship({ sources: [winner], overrides: { notes: override }, config: config({ strategy: 'mostRecent' }) });
+    expect(result.attributes.packaging).toStrictEqual(structuredClone(value));
+    expect(result.attributes.packaging).not.toBe(value);
+    (result.attributes.packaging as Record<string, unknown>).changed = true;
+    expect(value).not.toHaveProperty('changed');
+    expect(result.attributes.notes).toStrictEqual({ note: ['steward'] });
+    expect(result.attributes.notes).not.toBe(override.value);
+  });
+
   test('sourceId and excluded attributes never become golden attributes', () => {
     const result = resolveSurvivorship({
       sources: [sap({ description: 'A', parentSourceId: 'P1' })],

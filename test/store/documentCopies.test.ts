@@ -222,7 +222,7 @@ describe.each(['0', '1048576'])('read results are the caller’s own copies (MDM
   });
 });
 
-describe('documents handed over (insertMany with isHandedOver)', () => {
+describe('documents handed over (insertMany and replaceOne with isHandedOver)', () => {
   it.each(PLAIN)('isPlainJson accepts what copyIfPlainJson copies: $name', ({ value }) => {
     expect(isPlainJson(value)).toBe(true);
   });
@@ -249,5 +249,51 @@ describe('documents handed over (insertMany with isHandedOver)', () => {
     });
     expect(await things.find({ kind: 'p' }, { sort: { _id: 1 } })).toEqual(expected);
     expect(await things.countDocuments({ kind: 'p' })).toBe(2);
+  });
+
+  it('replaceOne keeps a handed-over replacement and upsert as the round trip, inside and after the transaction and through an index', async () => {
+    const store = await openTemp();
+    const things = store.collection<Document>('things');
+    await things.createIndexes([{ keys: { kind: 1 } }]);
+    await things.insertOne({ _id: 'old', kind: 'o', n: 1 });
+    const replacement = { _id: 'old', kind: 'p', nested: { list: [1, { two: 2 }] } };
+    const upserted = { _id: 'new', kind: 'p', at: new Date(0), gone: undefined };
+    const expected = [roundTrip(upserted), roundTrip(replacement)];
+    await store.withTransaction(async (session) => {
+      await things.replaceOne({ _id: 'old' }, replacement, { session, isHandedOver: true });
+      await things.replaceOne({ _id: 'new' }, upserted, { session, upsert: true, isHandedOver: true });
+      const inside = await things.find({ kind: 'p' }, { session, sort: { _id: 1 } });
+      expect(inside).toEqual(expected);
+      for (const doc of inside) expect(doc).not.toBe(replacement);
+      expect(await things.find({ kind: 'o' }, { session })).toEqual([]);
+      // The caller may go on reading what it handed over.
+      expect(replacement.nested.list).toEqual([1, { two: 2 }]);
+    });
+    expect(await things.find({ kind: 'p' }, { sort: { _id: 1 } })).toEqual(expected);
+    expect(await things.countDocuments({ kind: 'o' })).toBe(0);
+  });
+
+  it('a plain document handed over is frozen under the test runner: changing it after the call throws and changes nothing stored', async () => {
+    const store = await openTemp();
+    const things = store.collection<Document>('things');
+    await things.createIndexes([{ keys: { kind: 1 } }]);
+    const inserted = { _id: 'a', kind: 'p', nested: { list: ['x'] } };
+    const replaced = { _id: 'b', kind: 'p', nested: { list: ['y'] } };
+    await store.withTransaction(async (session) => {
+      await things.insertMany([inserted], { session, isHandedOver: true });
+      await things.replaceOne({ _id: 'b' }, replaced, { session, upsert: true, isHandedOver: true });
+      expect(() => inserted.nested.list.push('changed')).toThrow(TypeError);
+      expect(() => (replaced.kind = 'q')).toThrow(TypeError);
+      expect(await things.find({ kind: 'q' }, { session })).toEqual([]);
+    });
+    expect(await things.find({ kind: 'p' }, { sort: { _id: 1 } })).toEqual([
+      { _id: 'a', kind: 'p', nested: { list: ['x'] } },
+      { _id: 'b', kind: 'p', nested: { list: ['y'] } },
+    ]);
+    // Not handed over: the store copies, and the caller's document stays its own.
+    const own = { _id: 'c', kind: 'p', nested: { list: ['z'] } };
+    await things.replaceOne({ _id: 'c' }, own, { upsert: true });
+    own.nested.list.push('mine');
+    expect(await things.findOne({ _id: 'c' })).toEqual({ _id: 'c', kind: 'p', nested: { list: ['z'] } });
   });
 });

@@ -5,6 +5,8 @@
  * once (~3× faster than `JSON.parse` of its text); a written document that is already plain JSON is copied
  * the same way instead of being parsed back from the text just written.
  */
+// `copyIfPlainJson` lives with the other plain-JSON helpers (golden survivorship copies values with it too).
+export { copyIfPlainJson } from '../../stableJson';
 
 /** A deep copy of a value parsed from JSON (or a copy of one): plain objects, arrays and JSON scalars only. */
 export function copyParsed<T>(value: T): T {
@@ -26,21 +28,8 @@ export function copyParsed<T>(value: T): T {
   return out as T;
 }
 
-const NOT_PLAIN = Symbol('not plain JSON');
-
 /**
- * `JSON.parse(JSON.stringify(value))` without the parse, when `value` is plain JSON already (plain objects and
- * dense arrays of strings, booleans, null and finite numbers other than -0, no `toJSON`, no `__proto__` key);
- * undefined when it is not, and the caller parses the text instead (Dates, undefined fields, NaN and the like
- * change in a round trip, and only the round trip says how).
- */
-export function copyIfPlainJson<T>(value: T): T | undefined {
-  const copy = plainCopy(value);
-  return copy === NOT_PLAIN ? undefined : (copy as T);
-}
-
-/**
- * True when `value` is plain JSON as `copyIfPlainJson` defines it (its round trip through JSON would give an equal
+ * True when `value` is plain JSON as `copyIfPlainJson` (stableJson.ts) defines it (its round trip through JSON would give an equal
  * value), checked without copying anything: a document handed over by its caller is then kept as it is.
  */
 export function isPlainJson(value: unknown): boolean {
@@ -70,43 +59,13 @@ export function isPlainJson(value: unknown): boolean {
   return true;
 }
 
-function plainCopy(value: unknown): unknown {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0) ? value : NOT_PLAIN;
-    case 'object':
-      break;
-    default:
-      return NOT_PLAIN;
-  }
-  if (value === null) return null;
-  if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
-    const length = value.length;
-    const out = new Array<unknown>(length);
-    for (let i = 0; i < length; i++) {
-      const element = plainCopy(value[i]);
-      if (element === NOT_PLAIN) return NOT_PLAIN;
-      out[i] = element;
-    }
-    return out;
-  }
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
-  const source = value as Record<string, unknown>;
-  if (typeof source.toJSON === 'function') return NOT_PLAIN;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) {
-    if (key === '__proto__') return NOT_PLAIN;
-    const field = plainCopy(source[key]);
-    if (field === NOT_PLAIN) return NOT_PLAIN;
-    out[key] = field;
-  }
-  return out;
-}
+/**
+ * Whether the store deep-freezes the parsed documents it shares or keeps: under the test runner (`VITEST`), or with
+ * `MDM_STORE_FREEZE_SHARED=true`. A store path that changed a shared cache entry, or a caller that changed a document
+ * it handed over (`WriteOptions.isHandedOver`) while the store still holds it, then throws in the tests; in
+ * production the walk is skipped (it cost ~2 % of a bulk load).
+ */
+export const isFreezingShared = process.env.VITEST !== undefined || process.env.MDM_STORE_FREEZE_SHARED === 'true';
 
 /** Freezes a parsed document and everything in it (shared cache entries must not change under their readers). */
 export function deepFreeze<T>(value: T): T {

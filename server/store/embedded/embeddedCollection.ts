@@ -21,7 +21,7 @@ import type { Change } from './collectionState';
 import { encodeKeyValue, valuesAtPath } from './indexState';
 import type { CollectionView, Match } from './matcher';
 import { collectResults, collectResultsSync, matchDocuments, ownResults, planMatches, TICK, viewGet } from './matcher';
-import { copyIfPlainJson, copyParsed, isPlainJson } from './documentCopies';
+import { copyIfPlainJson, copyParsed, deepFreeze, isFreezingShared, isPlainJson } from './documentCopies';
 import { projectDocuments } from './projection';
 import { applyUpdate, seedFromFilter } from './updates';
 
@@ -163,7 +163,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     if (!match) {
       if (!options?.upsert) return { matchedCount: 0, modifiedCount: 0 };
       const id = typeof doc._id === 'string' ? doc._id : typeof filter._id === 'string' ? filter._id : randomUUID();
-      const after = serialise({ ...doc, _id: id }, this.name);
+      const after = serialise(withId(doc, id), this.name, options.isHandedOver === true);
       if (viewGet(view, id) !== undefined) throw new DuplicateKeyError(this.name, '_id_', { _id: id });
       await this.host.commit({
         collection: this.name,
@@ -174,7 +174,7 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
     }
     if (doc._id !== undefined && doc._id !== match.id)
       throw new Error(`replaceOne: the replacement's _id ${String(doc._id)} differs from the matched document's ${match.id}`);
-    const after = serialise({ ...doc, _id: match.id }, this.name);
+    const after = serialise(withId(doc, match.id), this.name, options?.isHandedOver === true);
     if (after.json === match.json) return { matchedCount: 1, modifiedCount: 0 };
     await this.host.commit({
       collection: this.name,
@@ -289,6 +289,11 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
   }
 }
 
+/** The replacement with `_id` `id`: the document itself when it has it already (so a handed-over one is kept whole). */
+function withId<T extends Document>(doc: T, id: string): T {
+  return doc._id === id ? doc : { ...doc, _id: id };
+}
+
 /** A multi-document write applies a chunk once it holds this many documents… */
 const CHUNK_DOCUMENTS = 1024;
 /** …or this many characters of JSON (before and after), so its parsed copies stay bounded. */
@@ -376,14 +381,16 @@ function flatText(text: string): string {
 
 /**
  * Deep-copies a caller's document into stored form (text and parsed); values must be JSON-representable and fit
- * MongoDB's document limit. `isHandedOver` (the caller will not touch the document again, `WriteOptions`): a
- * document that is plain JSON is kept as the parsed form itself, uncopied.
+ * MongoDB's document limit. `isHandedOver` (the caller will not change the document again, `WriteOptions`): a
+ * document that is plain JSON is kept as the parsed form itself, uncopied — deep-frozen under the test runner, so
+ * a caller that changed it after all throws there instead of changing what the store indexes at commit.
  */
 function serialise(doc: Document, collection: string, isHandedOver = false): { json: string; doc: Document } {
   if (typeof doc?._id !== 'string' || doc._id.length === 0) throw new Error('documents need a non-empty string _id');
   const json = flatText(JSON.stringify(doc));
   // The store's private copy: a walk when the document is plain JSON already, else the round trip decides.
-  const stored = (isHandedOver && isPlainJson(doc) ? doc : copyIfPlainJson(doc)) ?? (JSON.parse(json) as Document);
+  const kept = isHandedOver && isPlainJson(doc) ? (isFreezingShared ? deepFreeze(doc) : doc) : undefined;
+  const stored = kept ?? copyIfPlainJson(doc) ?? (JSON.parse(json) as Document);
   if (json.length > SIZE_CHECK_JSON_LENGTH) {
     // The same limit as MongoDB, measured the same way, so code that passes here also passes there.
     const bytes = calculateObjectSize(stored, { ignoreUndefined: true });

@@ -7,7 +7,7 @@
  * Least recently used entries go first once the cached text exceeds the budget.
  */
 import type { Document } from '../types';
-import { deepFreeze } from './documentCopies';
+import { deepFreeze, isFreezingShared } from './documentCopies';
 
 /**
  * Characters of cached document text per collection (parsed objects take a few times that in memory), from
@@ -24,11 +24,11 @@ export function parsedCacheCharacters(setting = process.env.MDM_STORE_PARSED_CAC
 }
 
 /**
- * Entries are deep-frozen under the test runner, so a store path that changed a shared document would throw
- * in the tests; in production the walk is skipped (it cost ~2 % of a bulk load), as the store never hands an
- * entry out (readers get copies) and never changes one.
+ * Entries are deep-frozen under the test runner (`isFreezingShared`), so a store path that changed a shared document
+ * would throw in the tests; in production the walk is skipped, as the store never hands an entry out (readers get
+ * copies) and never changes one.
  */
-const isFreezing = process.env.VITEST !== undefined || process.env.MDM_STORE_FREEZE_SHARED === 'true';
+const isFreezing = isFreezingShared;
 
 interface Entry {
   json: string;
