@@ -4,7 +4,7 @@
  *
  * A posting is one of three shapes, chosen by size:
  * - a bare ordinal (one document: the common case, no allocation at all);
- * - a plain array of 2…`SMALL_POSTING_MAX` ordinals (V8 keeps whole numbers unboxed in it: ~8 bytes an entry);
+ * - a plain array of 2…`SMALL_POSTING_MAX` ordinals (V8 keeps small whole numbers unboxed in it: 8 bytes an entry);
  * - a `LargePosting` beyond that: an append-only `Int32Array` log with tombstones plus an open-addressing table of
  *   log positions (~9–19 bytes an entry, against ~25–30 in a `Set` of id strings; docs/INGEST.md "Index memory,
  *   ordinals").
@@ -21,8 +21,14 @@
  */
 import { present } from '../../invariant';
 
-/** Up to this many ordinals a posting is a plain array (a linear scan of 16 numbers is cheaper than hashing). */
-export const SMALL_POSTING_MAX = 16;
+/**
+ * Up to this many ordinals a posting is a plain array: 8 bytes an entry and ~32 bytes of header, where a
+ * `LargePosting` costs ~12–19 bytes an entry plus ~0.5 KB of typed-array objects and native backing stores (two
+ * `Int32Array`s; with a limit of 16 the 10k pair's heap was 22 MiB smaller but its ArrayBuffer memory 17 MiB larger at
+ * the end of the load, docs/INGEST.md "Index memory, ordinals"). A linear
+ * scan of a few hundred whole numbers (`includes`, `indexOf`) costs well under a microsecond.
+ */
+export const SMALL_POSTING_MAX = 256;
 /** A large posting that shrinks to this many live entries becomes a plain array again. */
 const SHRINK_TO_SMALL = SMALL_POSTING_MAX / 2;
 const TOMBSTONE = -1;
