@@ -13,6 +13,7 @@ import type { ResidentText, SpilledText } from './documentTable';
 import type { Change, Overlay } from './overlay';
 import { ParsedCache } from './parsedCache';
 import type { OrderedPlan, Plan } from './planner';
+import type { OrdinalSource } from './postings';
 import { planQuery } from './planner';
 
 export type { Change } from './overlay';
@@ -21,10 +22,10 @@ export type { Change } from './overlay';
 export interface DeferredIndexes {
   specs: IndexSpec[];
   /**
-   * Fills the indexes of `specs` as of the snapshot, a step at a time (the iterator's return value is the
-   * indexes); throws if the image proves unusable.
+   * Fills the indexes of `specs` as of the snapshot with ordinals of `ordinals` (the collection's document
+   * table), a step at a time (the iterator's return value is the indexes); throws if the image proves unusable.
    */
-  restore: () => Iterator<void, IndexState[]>;
+  restore: (ordinals: OrdinalSource) => Iterator<void, IndexState[]>;
   /** Documents changed since the snapshot: id → JSON in the snapshot (undefined: absent). */
   touched: ReadonlyMap<string, string | undefined>;
   /** Told when `restore` failed and the indexes were rebuilt from the documents instead. */
@@ -90,7 +91,7 @@ export class CollectionState {
     if (!deferred) return true;
     let step: IteratorResult<void, IndexState[]>;
     try {
-      this.restoring ??= deferred.restore();
+      this.restoring ??= deferred.restore(this.docs);
       step = this.restoring.next();
     } catch (error) {
       this.fallBack(deferred, error as Error);
@@ -104,7 +105,7 @@ export class CollectionState {
   private restoreDeferred(deferred: DeferredIndexes): void {
     let step: IteratorResult<void, IndexState[]>;
     try {
-      this.restoring ??= deferred.restore();
+      this.restoring ??= deferred.restore(this.docs);
       do step = this.restoring.next();
       while (!step.done);
     } catch (error) {
@@ -131,14 +132,14 @@ export class CollectionState {
     this.deferred = undefined;
     this.restoring = undefined;
     deferred.onFallback(error);
-    const rebuilt = deferred.specs.map((spec) => new IndexState(spec));
+    const rebuilt = deferred.specs.map((spec) => new IndexState(spec, this.docs));
     this.indexDocuments(rebuilt);
     this.indexList.unshift(...rebuilt);
   }
 
   /** Builds indexes over the current documents; throws DuplicateKeyError (adding none) if a unique one is violated. */
   buildIndexes(specs: IndexSpec[]): void {
-    const fresh = specs.filter((spec) => !this.hasIndex(spec)).map((spec) => new IndexState(spec));
+    const fresh = specs.filter((spec) => !this.hasIndex(spec)).map((spec) => new IndexState(spec, this.docs));
     if (fresh.length === 0) return;
     this.indexDocuments(fresh);
     this.indexList.push(...fresh);
@@ -248,7 +249,7 @@ export class CollectionState {
     if (deferred) {
       this.deferred = undefined;
       this.restoring = undefined;
-      this.indexList.unshift(...deferred.specs.map((spec) => new IndexState(spec)));
+      this.indexList.unshift(...deferred.specs.map((spec) => new IndexState(spec, this.docs)));
     }
     for (const index of this.indexList) index.clear();
     this.docs.clear();

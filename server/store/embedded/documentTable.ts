@@ -15,6 +15,7 @@
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import type { OrdinalSource } from './postings';
 
 /**
  * The snapshot file a start-up loaded, held open so spilled documents can be read from it where the snapshot
@@ -301,9 +302,20 @@ function readFrom(fd: number, position: SpilledText): string {
   return buffer.toString('utf8');
 }
 
-/** A collection's documents (Map-like: iteration and `keys()` in insertion order, like the Map it replaces). */
-export class DocumentTable {
-  private entries = new Map<string, StoredText>();
+/**
+ * A collection's documents (Map-like: iteration and `keys()` in insertion order, like the Map it replaces). Each
+ * document has a dense ordinal while it is stored — its slot in `texts` / `ids` — which the collection's indexes
+ * store instead of the id (see postings.ts); the ordinal of a deleted document is given to the next new one.
+ */
+export class DocumentTable implements OrdinalSource {
+  /** id → ordinal, in insertion order. */
+  private entries = new Map<string, number>();
+  /** By ordinal: the text (undefined: a free ordinal). */
+  private texts: Array<StoredText | undefined> = [];
+  /** By ordinal: the id (undefined: a free ordinal). */
+  private ids: Array<string | undefined> = [];
+  /** Ordinals of deleted documents, the next to be given out last. */
+  private freeOrdinals: number[] = [];
   /** Ids whose text is in memory, oldest first (the next to spill). */
   private readonly residentOrder = new Set<string>();
   residentCharacters = 0;
@@ -322,21 +334,41 @@ export class DocumentTable {
     return this.entries.has(id);
   }
 
+  /** The ordinal of a stored document; throws for one the table does not hold (an index out of step with it). */
+  ordinalFor(id: string): number {
+    const ordinal = this.entries.get(id);
+    if (ordinal === undefined) throw new Error(`store: an index entry for document ${id}, which the collection does not hold`);
+    return ordinal;
+  }
+
+  ordinalOf(id: string): number | undefined {
+    return this.entries.get(id);
+  }
+
+  idAt(ordinal: number): string | undefined {
+    return this.ids[ordinal];
+  }
+
   /** The document's JSON (read back from the spill file when spilled). */
   get(id: string): string | undefined {
-    const stored = this.entries.get(id);
-    return stored === undefined || typeof stored === 'string' ? stored : this.textOf(stored);
+    const ordinal = this.entries.get(id);
+    if (ordinal === undefined) return undefined;
+    const stored = this.texts[ordinal] as StoredText;
+    return typeof stored === 'string' ? stored : this.textOf(stored);
   }
 
   /** Length in characters of the document's JSON, without reading it back. */
   lengthOf(id: string): number | undefined {
-    const stored = this.entries.get(id);
-    return stored === undefined ? undefined : typeof stored === 'string' ? stored.length : stored.characters;
+    const ordinal = this.entries.get(id);
+    if (ordinal === undefined) return undefined;
+    const stored = this.texts[ordinal] as StoredText;
+    return typeof stored === 'string' ? stored.length : stored.characters;
   }
 
   set(id: string, json: string): void {
-    const previous = this.entries.get(id);
-    this.entries.set(id, json);
+    const ordinal = this.entries.get(id) ?? this.allocate(id);
+    const previous = this.texts[ordinal];
+    this.texts[ordinal] = json;
     this.forget(id, previous);
     this.liveCharacters += json.length;
     if (!this.resident) return;
@@ -347,9 +379,13 @@ export class DocumentTable {
   }
 
   delete(id: string): boolean {
-    const stored = this.entries.get(id);
-    if (stored === undefined) return false;
+    const ordinal = this.entries.get(id);
+    if (ordinal === undefined) return false;
+    const stored = this.texts[ordinal];
     this.entries.delete(id);
+    this.texts[ordinal] = undefined;
+    this.ids[ordinal] = undefined;
+    this.freeOrdinals.push(ordinal);
     this.forget(id, stored);
     return true;
   }
@@ -360,25 +396,31 @@ export class DocumentTable {
 
   /** Removes every document (a whole-collection delete): spilled text is released in one step, nothing is read. */
   clear(): void {
-    const old = this.entries;
+    const old = this.texts;
     this.entries = new Map();
+    this.texts = [];
+    this.ids = [];
+    this.freeOrdinals = [];
     this.residentOrder.clear();
     this.liveCharacters = 0;
     if (this.resident) this.resident.residentCharacters -= this.residentCharacters;
     this.residentCharacters = 0;
     const spilled: SpilledText[] = [];
-    for (const stored of old.values()) if (typeof stored !== 'string') spilled.push(stored);
+    for (const stored of old) if (stored !== undefined && typeof stored !== 'string') spilled.push(stored);
     this.resident?.releaseAll(spilled);
   }
 
   /** `[id, json]` in insertion order (spilled documents are read back one at a time). */
   *[Symbol.iterator](): Generator<[string, string]> {
-    for (const [id, stored] of this.entries) yield [id, typeof stored === 'string' ? stored : this.textOf(stored)];
+    for (const [id, ordinal] of this.entries) {
+      const stored = this.texts[ordinal] as StoredText;
+      yield [id, typeof stored === 'string' ? stored : this.textOf(stored)];
+    }
   }
 
   /** The entries as of now without reading spilled text (a compaction's copy; pin the spill file while using it). */
   frozenEntries(): Array<[string, StoredText]> {
-    return Array.from(this.entries);
+    return Array.from(this.entries, ([id, ordinal]): [string, StoredText] => [id, this.texts[ordinal] as StoredText]);
   }
 
   /** The text of an entry from `frozenEntries`. */
@@ -390,7 +432,7 @@ export class DocumentTable {
 
   /** Snapshot loading: a document spilled where the snapshot holds it (an id known to be new). */
   loadSpilled(id: string, position: SpilledText): void {
-    this.entries.set(id, position);
+    this.texts[this.allocate(id)] = position;
     this.liveCharacters += position.characters;
   }
 
@@ -398,20 +440,23 @@ export class DocumentTable {
   spillOldest(characters: number): void {
     const resident = this.resident;
     if (!resident) return;
+    const ordinals: number[] = [];
     const ids: string[] = [];
     const texts: string[] = [];
     let moved = 0;
     for (const id of this.residentOrder) {
       if (moved >= characters) break;
-      const text = this.entries.get(id) as string;
+      const ordinal = this.ordinalFor(id);
+      const text = this.texts[ordinal] as string;
+      ordinals.push(ordinal);
       ids.push(id);
       texts.push(text);
       moved += text.length;
     }
     const positions = resident.append(texts);
-    ids.forEach((id, i) => {
-      this.entries.set(id, positions[i] as SpilledText);
-      this.residentOrder.delete(id);
+    ordinals.forEach((ordinal, i) => {
+      this.texts[ordinal] = positions[i] as SpilledText;
+      this.residentOrder.delete(ids[i] as string);
     });
     this.residentCharacters -= moved;
     resident.residentCharacters -= moved;
@@ -420,8 +465,16 @@ export class DocumentTable {
   /** Hands every position in the spill file to `move` (a spill-file rewrite), which updates their offsets in place. */
   moveSpilled(move: (positions: SpilledText[]) => void): void {
     const positions: SpilledText[] = [];
-    for (const stored of this.entries.values()) if (typeof stored !== 'string' && !stored.source) positions.push(stored);
+    for (const stored of this.texts) if (stored !== undefined && typeof stored !== 'string' && !stored.source) positions.push(stored);
     move(positions);
+  }
+
+  /** A new document's ordinal: the most recently freed one, else the next unused. */
+  private allocate(id: string): number {
+    const ordinal = this.freeOrdinals.pop() ?? this.ids.length;
+    this.ids[ordinal] = id;
+    this.entries.set(id, ordinal);
+    return ordinal;
   }
 
   /** Accounts for a version no longer in `entries` (called after the map changed, as a release may rewrite the spill file). */

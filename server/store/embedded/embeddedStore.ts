@@ -92,7 +92,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     for (const [name, restored] of recovered.restoredIndexes)
       recovered.collections.get(name)?.deferIndexes({
         specs: restored.image.indexes.map((index) => index.spec),
-        restore: () => restoreImagedIndexesStepwise(restored.image),
+        restore: (ordinals) => restoreImagedIndexesStepwise(restored.image, ordinals),
         touched: restored.touched,
         onFallback: (error) =>
           options.logger.warn('store: index image entries unusable; indexes rebuilt from the documents', {

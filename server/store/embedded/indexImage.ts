@@ -17,6 +17,7 @@
  */
 import type { IndexSpec } from '../types';
 import { IndexImageError, indexName, IndexState } from './indexState';
+import type { OrdinalSource } from './postings';
 import { scanRecordFile, StoreFileError } from './recordFile';
 
 export const INDEX_IMAGE_MAGIC = 'MDMIDX01';
@@ -108,9 +109,12 @@ export function readIndexImage(options: {
   return { images };
 }
 
-/** Fills a collection's indexes from its image's entry records; throws IndexImageError when one is malformed. */
-export function restoreImagedIndexes(image: ImagedIndexes): IndexState[] {
-  const steps = restoreImagedIndexesStepwise(image);
+/**
+ * Fills a collection's indexes from its image's entry records, with the document ordinals of `ordinals` (the
+ * collection's document table; by default each index's own); throws IndexImageError when one is malformed.
+ */
+export function restoreImagedIndexes(image: ImagedIndexes, ordinals?: OrdinalSource): IndexState[] {
+  const steps = restoreImagedIndexesStepwise(image, ordinals);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -121,7 +125,8 @@ export function restoreImagedIndexes(image: ImagedIndexes): IndexState[] {
  * The same, one entry record (up to 20,000 key tuples) per step, so the store can restore in the background
  * between requests; the indexes are returned when complete and must not be used before.
  */
-export function* restoreImagedIndexesStepwise(image: ImagedIndexes): Generator<void, IndexState[]> {
+export function* restoreImagedIndexesStepwise(image: ImagedIndexes, ordinals?: OrdinalSource): Generator<void, IndexState[]> {
+  if (ordinals) for (const index of image.indexes) index.useOrdinals(ordinals);
   for (const index of image.indexes) {
     for (const chunk of image.chunks.get(index.name) ?? []) {
       let entry: unknown[];

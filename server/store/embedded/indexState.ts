@@ -1,6 +1,8 @@
 /**
- * In-memory secondary indexes: nested hash maps, one level per indexed field, leaves holding one
- * id (the common case, kept as a bare string to save memory) or a Set of ids. They answer
+ * In-memory secondary indexes: nested hash maps, one level per indexed field, leaves holding the
+ * documents under that key tuple as a posting of document ordinals (postings.ts: one bare ordinal —
+ * the common case —, a small array, or a compact large posting); ids are translated from ordinals
+ * only where the index is read (`OrdinalSource`, the collection's document table). They answer
  * equality / `$in` lookups on any prefix of the index fields, and — through an ordered key list
  * per map, built on first use (`orderedKeys.ts`) — ranges and sorts on the field after an
  * equality prefix. The filter re-checks every candidate anyway, so an index only has to return a
@@ -12,9 +14,10 @@ import type { Document, Filter, IndexSpec } from '../types';
 import { copyParsed } from './documentCopies';
 import { compareEncodedKeys, OrderedKeys } from './orderedKeys';
 import type { KeyBound, KeySource } from './orderedKeys';
+import type { OrdinalSource, Posting } from './postings';
+import { addToPosting, postingOrdinals, postingToArray, PrivateOrdinals, removeFromPosting } from './postings';
 
-type Leaf = string | Set<string>;
-type Child = IndexNode | Leaf;
+type Child = IndexNode | Posting;
 
 /**
  * A level below the first that holds one key: two fields instead of a `Map` (~40 bytes against ~180 with its hash
@@ -237,6 +240,8 @@ export class IndexState {
   private readonly partial: Query | undefined;
   /** The first level (always a Map; the levels below start as single-key nodes). */
   private readonly root = new Map<string, Child>();
+  /** Where postings' ordinals come from and ids are looked up (the collection's document table, see postings.ts). */
+  private ordinals: OrdinalSource;
   private readonly ordered = new WeakMap<IndexNode, OrderedKeys>();
   /** Per field: some document had an array along its path (sorting by it then needs mingo's array order). */
   readonly multikey: boolean[];
@@ -245,9 +250,12 @@ export class IndexState {
 
   constructor(
     readonly spec: IndexSpec,
+    /** The collection's document table (its documents' ordinals); by default ordinals of the index's own. */
+    ordinals?: OrdinalSource,
     /** The compiled partial filter of a twin's original (compiling a mingo Query is not cheap). */
     sharedPartial?: Query,
   ) {
+    this.ordinals = ordinals ?? new PrivateOrdinals();
     this.name = indexName(spec);
     this.fields = Object.keys(spec.keys);
     this.fieldPaths = this.fields.map((field) => field.split('.'));
@@ -257,9 +265,15 @@ export class IndexState {
     this.hasObjectKeys = this.fields.map(() => false);
   }
 
-  /** An empty index of the same spec (a transaction overlay's twin, see overlay.ts). */
+  /** An empty index of the same spec (a transaction overlay's twin, see overlay.ts), with ordinals of its own. */
   emptyTwin(): IndexState {
-    return new IndexState(this.spec, this.partial);
+    return new IndexState(this.spec, undefined, this.partial);
+  }
+
+  /** Takes ordinals from `ordinals` from now on (only while empty: an index restored into a collection's table). */
+  useOrdinals(ordinals: OrdinalSource): void {
+    if (this.root.size > 0) throw new Error(`index ${this.name}: its ordinals can only change while it is empty`);
+    this.ordinals = ordinals;
   }
 
   /**
@@ -310,29 +324,32 @@ export class IndexState {
    */
   addDocument(document: Document, id: string): void {
     const levels = this.keyLevels(document);
-    if (levels) this.addAt(this.root, levels, 0, id);
+    if (levels) this.addAt(this.root, levels, 0, this.ordinals.ordinalFor(id));
   }
 
   /** Removes every key tuple of a document (the document as it was indexed), pruning emptied maps. */
   removeDocument(document: Document, id: string): void {
     const levels = this.keyLevels(document);
-    if (levels) this.removeAt(this.root, levels, 0, id);
+    if (!levels) return;
+    const ordinal = this.ordinals.ordinalOf(id);
+    if (ordinal !== undefined) this.removeAt(this.root, levels, 0, ordinal);
   }
 
-  /** Adds an id under every key combination below `node`; returns the node its parent must hold (see setChild). */
-  private addAt(node: IndexNode, levels: string[][], level: number, id: string): IndexNode {
+  /** Adds an ordinal under every key combination below `node`; returns the node its parent must hold (see setChild). */
+  private addAt(node: IndexNode, levels: string[][], level: number, id: number): IndexNode {
     const keys = present(levels[level], 'the keys of an index level');
     let current = node;
     if (level === levels.length - 1) {
       for (const key of keys) {
-        const leaf = current.get(key) as Leaf | undefined;
+        const leaf = current.get(key) as Posting | undefined;
         if (leaf === undefined) {
           const stored = sharedKey(key);
           current = setChild(current, stored, id);
           this.ordered.get(current)?.added(stored);
-        } else if (typeof leaf === 'string') {
-          if (leaf !== id) current = setChild(current, key, new Set([leaf, id]));
-        } else leaf.add(id);
+          continue;
+        }
+        const updated = addToPosting(leaf, id);
+        if (updated !== leaf) current = setChild(current, key, updated);
       }
       return current;
     }
@@ -350,22 +367,19 @@ export class IndexState {
     return current;
   }
 
-  private removeAt(node: IndexNode, levels: string[][], level: number, id: string): void {
+  private removeAt(node: IndexNode, levels: string[][], level: number, id: number): void {
     const keys = present(levels[level], 'the keys of an index level');
     if (level === levels.length - 1) {
       for (const key of keys) {
-        const leaf = node.get(key) as Leaf | undefined;
+        const leaf = node.get(key) as Posting | undefined;
         if (leaf === undefined) continue;
-        if (typeof leaf === 'string') {
-          if (leaf === id) {
-            deleteChild(node, key);
-            this.ordered.get(node)?.removed();
-          }
-        } else {
-          leaf.delete(id);
-          // The key stays, so this never turns a single-key node into a Map.
-          if (leaf.size === 1) setChild(node, key, leaf.values().next().value as string);
+        const updated = removeFromPosting(leaf, id);
+        if (updated === undefined) {
+          deleteChild(node, key);
+          this.ordered.get(node)?.removed();
         }
+        // The key stays, so this never turns a single-key node into a Map.
+        else if (updated !== leaf) setChild(node, key, updated);
       }
       return;
     }
@@ -387,7 +401,7 @@ export class IndexState {
     this.ordered.delete(this.root);
   }
 
-  /** The entries as of now (see IndexImage); the id strings are the index's own. */
+  /** The entries as of now (see IndexImage); the id strings are the document table's. */
   image(): IndexImage {
     const leaves: Array<string | string[]> = [];
     const depth = this.fields.length;
@@ -400,26 +414,47 @@ export class IndexState {
           continue;
         }
         for (let l = 0; l < level; l++) leaves.push(present(keys[l], 'a key on the walked path'));
-        leaves.push(key, typeof child === 'string' ? child : [...(child as Set<string>)]);
+        const posting = child as Posting;
+        leaves.push(key, typeof posting === 'number' ? this.idOf(posting) : postingToArray(posting).map((ordinal) => this.idOf(ordinal)));
       }
     };
     walk(this.root, 0);
     return { name: this.name, multikey: [...this.multikey], hasObjectKeys: [...this.hasObjectKeys], leaves };
   }
 
+  /** The id of an ordinal the index holds (its source always knows it: entries leave before their document does). */
+  private idOf(ordinal: number): string {
+    return present(this.ordinals.idAt(ordinal), 'the document of an index entry');
+  }
+
   /**
    * Adds the leaves of an image chunk whose ids are ordinals into `ids` (see indexImage.ts). Only for an index
-   * being restored at start-up: no ordered key lists exist yet, and nothing is checked for uniqueness.
+   * being restored at start-up: no ordered key lists exist yet, and nothing is checked for uniqueness. An image
+   * ordinal is a position in the snapshot, translated to the document's ordinal in this index's source; a document
+   * the source no longer holds (deleted since the snapshot) is left out — the restored index is brought up to date
+   * for such documents afterwards anyway (CollectionState.reindexTouched).
    */
   restoreLeaves(leaves: unknown[], ids: readonly string[]): void {
     const depth = this.fields.length;
     const stride = depth + 1;
     if (leaves.length % stride !== 0)
       throw new IndexImageError(`index ${this.name}: ${leaves.length} values is not a whole number of entries`);
-    const idAt = (ordinal: unknown): string => {
-      const id = typeof ordinal === 'number' ? ids[ordinal] : undefined;
-      if (id === undefined) throw new IndexImageError(`index ${this.name}: document number ${String(ordinal)} does not exist`);
-      return id;
+    const source = this.ordinals;
+    const ordinalAt = (position: unknown): number | undefined => {
+      const id = typeof position === 'number' ? ids[position] : undefined;
+      if (id === undefined) throw new IndexImageError(`index ${this.name}: document number ${String(position)} does not exist`);
+      // A table loaded from the snapshot gives its documents the snapshot's positions as ordinals: check that first.
+      if (source.idAt(position as number) === id) return position as number;
+      return source instanceof PrivateOrdinals ? source.ordinalFor(id) : source.ordinalOf(id);
+    };
+    const postingOf = (value: unknown): Posting | undefined => {
+      if (!Array.isArray(value)) return ordinalAt(value);
+      let posting: Posting | undefined;
+      for (const position of value) {
+        const ordinal = ordinalAt(position);
+        if (ordinal !== undefined) posting = addToPosting(posting, ordinal);
+      }
+      return posting;
     };
     // Leaves arrive in map order, so consecutive ones share their leading keys: keep the last path.
     const pathKeys: string[] = [];
@@ -433,6 +468,9 @@ export class IndexState {
       setChild(present(pathNodes[level - 1], 'the parent of a restored node'), present(pathKeys[level - 1], 'its key'), updated);
     };
     for (let at = 0; at < leaves.length; at += stride) {
+      const posting = postingOf(leaves[at + depth]);
+      // A key whose documents are all gone since the snapshot: nothing to store (no empty path either).
+      if (posting === undefined) continue;
       let level = 0;
       while (level < depth - 1 && pathKeys[level] === leaves[at + level]) level++;
       for (; level < depth - 1; level++) {
@@ -448,8 +486,7 @@ export class IndexState {
       }
       const last = leaves[at + depth - 1];
       if (typeof last !== 'string') throw new IndexImageError(`index ${this.name}: a key is not a string`);
-      const value = leaves[at + depth];
-      setOnPath(depth - 1, last, Array.isArray(value) ? new Set(value.map(idAt)) : idAt(value));
+      setOnPath(depth - 1, last, posting);
     }
   }
 
@@ -480,35 +517,48 @@ export class IndexState {
       this.root,
       tuple.map((key) => [key]),
       0,
-      id,
+      this.ordinals.ordinalFor(id),
     );
   }
 
   remove(tuple: string[], id: string): void {
+    const ordinal = this.ordinals.ordinalOf(id);
+    if (ordinal === undefined) return;
     this.removeAt(
       this.root,
       tuple.map((key) => [key]),
       0,
-      id,
+      ordinal,
     );
   }
 
   /** Ids stored under a full key tuple (for uniqueness checks). */
-  idsAt(tuple: string[]): Iterable<string> {
+  idsAt(tuple: string[]): string[] {
     let node: Child | undefined = this.root;
     for (const key of tuple) {
       if (!isNode(node)) return [];
       node = node.get(key);
     }
-    if (node === undefined) return [];
-    return typeof node === 'string' ? [node] : (node as Set<string>);
+    if (node === undefined || isNode(node)) return [];
+    return typeof node === 'number' ? [this.idOf(node)] : postingToArray(node).map((ordinal) => this.idOf(ordinal));
+  }
+
+  /**
+   * The ids of a posting, lazily: translated one at a time as they are read, so a paused reader gets the id an
+   * ordinal has when it reads it (one removed since is skipped; see postings.ts on paused iterations).
+   */
+  private *postingIds(posting: Posting): Generator<string> {
+    for (const ordinal of postingOrdinals(posting)) {
+      const id = this.ordinals.idAt(ordinal);
+      if (id !== undefined) yield id;
+    }
   }
 
   /** Lazily yields every id under each prefix combination (one key list per leading field); may repeat ids. */
   *idsForPrefix(prefixKeys: string[][]): Generator<string> {
+    const postingIds = (posting: Posting): Generator<string> => this.postingIds(posting);
     function* walk(node: Child, level: number): Generator<string> {
-      if (typeof node === 'string') yield node;
-      else if (node instanceof Set) yield* node;
+      if (!isNode(node)) yield* postingIds(node);
       else if (level < prefixKeys.length) {
         for (const key of present(prefixKeys[level], 'the keys of a prefix level')) {
           const child = node.get(key);
@@ -538,7 +588,7 @@ export class IndexState {
       node = node.get(key);
     }
     if (!isNode(node)) {
-      if (node !== undefined) yield typeof node === 'string' ? [node] : [...node];
+      if (node !== undefined) yield [...this.postingIds(node)];
       return;
     }
     const ordered = (map: IndexNode): OrderedKeys => {
@@ -569,8 +619,7 @@ export class IndexState {
   }
 
   private *idsBelow(node: Child): Generator<string> {
-    if (typeof node === 'string') yield node;
-    else if (node instanceof Set) yield* node;
+    if (!isNode(node)) yield* this.postingIds(node);
     else for (const child of node.values()) yield* this.idsBelow(child);
   }
 
