@@ -201,7 +201,10 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
       needsDigit: definition.kind !== 'text',
       keepsText: definition.keepsText === true,
       values: new Map(Object.entries(definition.values ?? {}).map(([k, v]) => [k.toUpperCase(), v])),
-      unitFactors: definition.kind === 'quantity' ? factors(definition.units, hasPer ? numerator : (definition.unit ?? '')) : new Map<string, number>(),
+      unitFactors:
+        definition.kind === 'quantity'
+          ? factors(definition.units, hasPer ? numerator : (definition.unit ?? ''))
+          : new Map<string, number>(),
       perUnitFactors: hasPer && denominator !== undefined ? factors(definition.perUnits, denominator) : new Map<string, number>(),
       roundedUnits: new Set((definition.roundedUnits ?? []).map((spelling) => spelling.toUpperCase())),
     };
