@@ -15,7 +15,7 @@ import type { StoreSession } from '../store/types';
 import { deleteBodies } from './bodies';
 import { SUBSCRIPTION_STATE, SUBSCRIPTION_VERSIONS, SUBSCRIPTIONS, DELIVERIES } from './collections';
 import { egressAllowList } from './egress';
-import { isNonPublicAddress, type EgressAllowList } from './egressRules';
+import { isNonPublicAddress } from './egressRules';
 import { fileDirectoryProblem } from './fileTransport';
 import { newSigningSecret, secretBoxOf } from './secrets';
 import { SUBSCRIPTION_EVENTS } from '../contracts/subscriptions';
@@ -115,7 +115,7 @@ async function checkSettings(services: Services, settings: SubscriptionSettings)
     }
   }
   if (settings.transport.type !== 'file') {
-    const problem = literalAddressProblem(settings.transport.url, await egressAllowList(services));
+    const problem = await literalAddressProblem(services, settings.transport.url);
     if (problem) details.push({ path: 'body.transport.url', code: 'EGRESS_REFUSED', message: `transport.url: ${problem}` });
   }
   const [firstDetail] = details;
@@ -127,7 +127,7 @@ async function checkSettings(services: Services, settings: SubscriptionSettings)
  * cover is refused when the subscription is saved, not only at its first delivery (`checkEgress` still checks every
  * delivery, after resolving host names: a name is not resolved here, its answer may change). Null when acceptable.
  */
-function literalAddressProblem(rawUrl: string, allowList: EgressAllowList): string | null {
+async function literalAddressProblem(services: Services, rawUrl: string): Promise<string | null> {
   let url: URL;
   try {
     url = new URL(rawUrl);
@@ -136,7 +136,9 @@ function literalAddressProblem(rawUrl: string, allowList: EgressAllowList): stri
   }
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const address = host.toLowerCase() === 'localhost' ? '127.0.0.1' : host;
-  if (isIP(address) === 0 || !isNonPublicAddress(address) || allowList.allows(host, address)) return null;
+  if (isIP(address) === 0 || !isNonPublicAddress(address)) return null;
+  // The allow-list is read only for an address it could matter to (a store read).
+  if ((await egressAllowList(services)).allows(host, address)) return null;
   return `"${host}" is a private, loopback or link-local address: allow it first with PUT /api/v1/sync/egress-allow or MDM_EGRESS_ALLOW (e.g. ${address}), or use a public host`;
 }
 
