@@ -67,8 +67,11 @@ export const HOLDOUT9_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtu
 /** The tenth held-out corpus `test/fixtures/match-eval-holdout10/` (sealed in session 12, opened in session 13): items in Home Depot / Lowe's / Best Buy / Target, AliExpress / Alibaba, Mercado Libre / Rakuten / Flipkart, Open Food Facts, PriceRunner / idealo, DailyMed, FDA-recall and IFU styles and dm+d, AMT, Canadian DIN, EUDAMED, MEDIS, CATMAT, OR pick-list, ICU order-set, tall-man formulary, OCR'd invoice and 40-character item-master conventions; suppliers as USPTO / PatentsView assignees, ClinicalTrials.gov sponsors, FDA MAUDE / recall firms, TED and national tender winners in local languages, UK / Australian / Canadian procurement, trade-show exhibitors, AP OCR and typing errors, e-mail domains, LinkedIn / Crunchbase and regional names; facilities as HIFLD, UB-04 / 837, ClinicalTrials.gov sites, Google Maps, Wikipedia, CLIA, MQSA, DEA, HL7 MSH-4, DHIS2, African master facility lists, ERN members, paper affiliations and Japanese, Turkish, Iranian, Greek, Ukrainian, Canadian French, Australian and TPA lists. Written blind to the matching rules in session 12 (main at 0ba2d42); never edited after; opened for tuning in session 13 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT10_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout10/', import.meta.url));
 
-/** The eleventh held-out corpus `test/fixtures/match-eval-holdout11/` (SEALED, session 13): written blind to the matching rules in session 13 (main at 7e4cbbd) by the corpus11items and corpus11orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Eleventh held-out item corpus" and "Eleventh held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout11` scores it. Its files are whichever of item / supplier / facility exist. */
+/** The eleventh held-out corpus `test/fixtures/match-eval-holdout11/` (sealed in session 13, opened in session 14): written blind to the matching rules in session 13 (main at 7e4cbbd) by the corpus11items and corpus11orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Eleventh held-out item corpus" and "Eleventh held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 14 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT11_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout11/', import.meta.url));
+
+/** The twelfth held-out corpus `test/fixtures/match-eval-holdout12/` (SEALED, session 14): written blind to the matching rules in session 14 by the corpus12items and corpus12orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Twelfth held-out item corpus" and "Twelfth held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout12` scores it. Its files are whichever of item / supplier / facility exist. */
+export const HOLDOUT12_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout12/', import.meta.url));
 
 /** The held-out corpora open for tuning, in the order they were written (`--holdout`); a sealed corpus is never among them. */
 export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
@@ -82,6 +85,7 @@ export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
   HOLDOUT8_CORPUS_DIRECTORY,
   HOLDOUT9_CORPUS_DIRECTORY,
   HOLDOUT10_CORPUS_DIRECTORY,
+  HOLDOUT11_CORPUS_DIRECTORY,
 ];
 
 /** Domains that have a corpus file in `directory`. */

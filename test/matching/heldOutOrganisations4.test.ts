@@ -42,14 +42,14 @@
  * ERN members, paper affiliations and Japanese (Hepburn / Kunrei), Turkish, Iranian, Greek, Ukrainian, Canadian French,
  * Australian and TPA lists write them), written blind to the rules, is held to the same invariants
  * (`npm run eval:match -- --skip-seed --holdout10 --clusters`); it was opened for tuning in session 13.
- * The eleventh held-out corpus (test/fixtures/match-eval-holdout11, SEALED since session 13 — suppliers as SEC Exhibit 21 /
+ * The eleventh held-out corpus (test/fixtures/match-eval-holdout11, sealed in session 13, opened for tuning in session 14 — suppliers as SEC Exhibit 21 /
  * 10-K names, IRS W-9 / 990 contractor cells, positive-pay and state open-checkbook payees, LDA clients, NDC labelers,
  * pharmacy-board licences, credentialing registers, GSA eLibrary, ISO 13485 directories, Zengin half-width katakana,
  * Korean (주), GeM in Hindi, Canadian public accounts, TGA ARTG, MHRA WDA, IFA / Bundesanzeiger, LKPP and CFDI 4.0 write
  * them; care locations as California HCAI, Texas HHSC, NYSDOH PFI, AHRQ Compendium, 990 Schedule H, Magnet,
  * Baby-Friendly, Carequality, Canadian, Northern Irish, Taiwanese, Austrian, Finnish, Icelandic, Estonian, Israeli,
  * Lebanese and African lists write them), written blind to the rules in session 13, is held to the same invariants
- * (`npm run eval:match -- --skip-seed --holdout11 --clusters`). Tuning helpers never run its cases (`-t eleventh`).
+ * (`npm run eval:match -- --skip-seed --holdout11 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
