@@ -5,7 +5,8 @@
  *   a brand or a place prefix before a dash stays whole, and Taiwan's juridical-person prefix (`…醫療財團法人`);
  * - through `POST /matching/verify` with the shipped rules: Chinese (university hospitals, veterans, memorial, Taiwan's
  *   Wade-Giles city names), Hebrew, Finnish, Swedish and Estonian facility words equal to their English forms, a
- *   bilingual `A / B` name, two sites of one operator kept apart;
+ *   bilingual `A / B` name, two sites of one operator kept apart, a Canadian province or Australian state written out
+ *   equal to its postal code;
  * - through `POST /ingest`: a state licence row (`… DBA …`) and an operator – site row end in the registry's golden record;
  * - through the alias API: a hospital word published in `facilityTranslations` reaches the normaliser's reading of an
  *   affiliation (before, the normaliser read the shipped file only).
@@ -87,6 +88,34 @@ describe('facility words of more languages and scripts read as the English ones 
     );
     expect(comparatorOf(pair, 'name')?.outcome).toBe('mismatch');
     expect(pair.band).not.toBe('auto-merge');
+  });
+});
+
+describe('a province or state written out is its postal code (address comparator)', () => {
+  test.each<[Record<string, string>, Record<string, string>]>([
+    [
+      { city: 'Quillmouth', state: 'British Columbia', country: 'CA' },
+      { city: 'Quillmouth', state: 'BC', country: 'CA' },
+    ],
+    [
+      { city: 'Quillmouth', state: 'Québec', country: 'CA' },
+      { city: 'Quillmouth', state: 'QC', country: 'CA' },
+    ],
+    [
+      { city: 'Quillmouth', state: 'New South Wales', country: 'AU' },
+      { city: 'Quillmouth', state: 'NSW', country: 'AU' },
+    ],
+  ])('%o = %o', async (a, b) => {
+    const pair = await verify({ name: 'Quillmouth General Hospital', address: a }, { name: 'Quillmouth General Hospital', address: b });
+    expect(comparatorOf(pair, 'address')?.score).toBe(1);
+  });
+
+  test('another province stays another place', async () => {
+    const pair = await verify(
+      { name: 'Quillmouth General Hospital', address: { city: 'Quillmouth', state: 'Nova Scotia', country: 'CA' } },
+      { name: 'Quillmouth General Hospital', address: { city: 'Quillmouth', state: 'NB', country: 'CA' } },
+    );
+    expect(comparatorOf(pair, 'address')?.score ?? 0).toBeLessThan(0.95);
   });
 });
 
