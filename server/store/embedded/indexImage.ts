@@ -96,7 +96,7 @@ export function readIndexImage(options: {
     (images.get(entry[1] as string) as ImagedIndexes).chunks.set(index.name, current);
   };
   try {
-    const scan = scanRecordFile({ path: options.path, magic: INDEX_IMAGE_MAGIC, onRecord });
+    const scan = scanRecordFile({ path: options.path, magic: INDEX_IMAGE_MAGIC, onRecord, keepsPayloads: true });
     if (scan.generation !== options.generation) return { reason: `it is of generation ${scan.generation}, not ${options.generation}` };
     if (scan.bad) return { reason: `it is damaged at offset ${scan.bad.offset} (${scan.bad.bytes} bytes unreadable)` };
     if (!isHeadRead || endChunks === undefined) return { reason: 'it is incomplete (no end marker)' };
