@@ -126,6 +126,25 @@ export function scanRecordFile(options: {
   }
 }
 
+/**
+ * The payload of the record at `offset` of an open record file, if a valid one is there (length in bounds,
+ * checksum right); for a record found by an earlier scan and read again later (index image entries).
+ */
+export function readRecordAt(fd: number, offset: number): Buffer | undefined {
+  const head = Buffer.allocUnsafe(RECORD_HEADER_BYTES);
+  if (readSync(fd, head, 0, RECORD_HEADER_BYTES, offset) < RECORD_HEADER_BYTES) return undefined;
+  const length = head.readUInt32LE(0);
+  if (length === 0 || length > MAX_RECORD_BYTES) return undefined;
+  const payload = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const read = readSync(fd, payload, filled, length - filled, offset + RECORD_HEADER_BYTES + filled);
+    if (read === 0) return undefined;
+    filled += read;
+  }
+  return crc32(payload, crc32(head.subarray(0, 4))) === head.readUInt32LE(4) ? payload : undefined;
+}
+
 function readValidRecordAt(reader: ChunkReader, position: number): Buffer | undefined {
   if (reader.fileBytes - position < RECORD_HEADER_BYTES) return undefined;
   const head = reader.slice(position, RECORD_HEADER_BYTES);
