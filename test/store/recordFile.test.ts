@@ -1,7 +1,7 @@
 /**
  * Record files read in chunks (server/store/embedded/recordFile.ts): a scan reuses one read buffer, so every payload
  * must be right while its callback runs — across chunk boundaries, for a record longer than a chunk, and before a
- * torn tail — and with `keepsPayloads` the payloads must stay intact after the scan.
+ * torn tail.
  */
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,13 +49,6 @@ describe('record file scans', () => {
     expect(seen).toEqual(sizes);
     expect(scan).toMatchObject({ generation: 3, records: sizes.length });
     expect(scan.bad).toBeUndefined();
-  });
-
-  it('with keepsPayloads every payload is still intact after the scan', () => {
-    const { path, sizes } = recordFile();
-    const kept: Buffer[] = [];
-    scanRecordFile({ path, magic: MAGIC, keepsPayloads: true, onRecord: (bytes) => void kept.push(bytes) });
-    expect(kept.map((bytes, n) => bytes.equals(payload(n, sizes[n] ?? -1)))).toEqual(sizes.map(() => true));
   });
 
   it('reads the records before a torn tail and reports the tail', () => {

@@ -72,18 +72,12 @@ const CHUNK_BYTES = 16 * 1024 * 1024;
  * Reads a record file sequentially, calling `onRecord` for every valid record, and classifies any damage.
  *
  * A payload is a view into the read buffer, which is reused for the next chunk: it is valid only during its
- * `onRecord` call (copy what must outlive it), unless `keepsPayloads` is set — then every chunk gets a buffer of
- * its own. Reusing one buffer is what makes a start-up cheap: a fresh 16 MiB buffer per chunk meant the kernel
+ * `onRecord` call (copy what must outlive it; the index image keeps offsets and reads its records again, see
+ * `readRecordAt`). Reusing one buffer is what makes a start-up cheap: a fresh 16 MiB buffer per chunk meant the kernel
  * zero-filled and mapped 1.2 GB of new pages for a 1M-document snapshot (1.2–1.9 s of system CPU against 0.2 s,
  * docs/INGEST.md "Start-up, session 14").
  */
-export function scanRecordFile(options: {
-  path: string;
-  magic: string;
-  onRecord: (payload: Buffer, offset: number) => void;
-  /** Payloads stay valid after their `onRecord` call (each chunk is read into a buffer of its own). */
-  keepsPayloads?: boolean;
-}): ScanResult {
+export function scanRecordFile(options: { path: string; magic: string; onRecord: (payload: Buffer, offset: number) => void }): ScanResult {
   const fd = openSync(options.path, 'r');
   try {
     const fileBytes = fstatSync(fd).size;
@@ -97,7 +91,7 @@ export function scanRecordFile(options: {
       throw new StoreFileError(options.path, 0, `not a valid store file header (expected magic ${options.magic})`);
     }
     const generation = header.readUInt32LE(8);
-    const reader = new ChunkReader(fd, fileBytes, options.keepsPayloads ?? false);
+    const reader = new ChunkReader(fd, fileBytes);
     let position = HEADER_BYTES;
     let records = 0;
     while (position < fileBytes) {
@@ -166,9 +160,8 @@ function findNextValidRecord(reader: ChunkReader, from: number): number | undefi
 }
 
 /**
- * Sequential reads through a sliding buffer; random reads fall back to a direct read. Unless `isFreshPerChunk`, the
- * next chunk overwrites the buffer the previous slices point into (a larger one is allocated only for a record
- * longer than a chunk).
+ * Sequential reads through a sliding buffer; random reads fall back to a direct read. The next chunk overwrites the
+ * buffer the previous slices point into (a larger one is allocated only for a record longer than a chunk).
  */
 class ChunkReader {
   private buffer: Buffer = Buffer.alloc(0);
@@ -179,7 +172,6 @@ class ChunkReader {
   constructor(
     private readonly fd: number,
     readonly fileBytes: number,
-    private readonly isFreshPerChunk: boolean,
   ) {}
 
   slice(position: number, length: number): Buffer {
@@ -187,7 +179,7 @@ class ChunkReader {
       return this.buffer.subarray(position - this.bufferStart, position - this.bufferStart + length);
     }
     const size = Math.min(Math.max(length, CHUNK_BYTES), this.fileBytes - position);
-    const next = this.isFreshPerChunk ? Buffer.allocUnsafe(size) : this.reusable(size);
+    const next = this.reusable(size);
     let filled = 0;
     while (filled < size) {
       const read = readSync(this.fd, next, filled, size - filled, position + filled);
