@@ -112,3 +112,17 @@ describe('a GmbH and an AG of one name are two tasks (gmbhAndAg)', () => {
     expect(memberIds(await clusterTaskOf(gmbh))).toEqual([gmbh, gmbhUpper].sort());
   });
 });
+
+describe('a complete legal name with an extra word does not attach as a stray spelling (attachLoneMember unless)', () => {
+  const osaka = { street: '2-3-18 Nakanoshima', city: 'Osaka', postal: '530-8288', country: 'JP' };
+
+  test('X Medix Corporation beside X CORPORATION\u2019s task stays out; a spelling of X itself still attaches', async () => {
+    const [parent, parentUpper] = await ingestVendors('erp', [{ name: 'Torvane Corporation', ...osaka }, { name: 'TORVANE CORPORATION' }]);
+    expect(memberIds(await clusterTaskOf(parent))).toEqual([parent, parentUpper].sort());
+    // Same city, the same legal suffix and a name that only partly agrees: a sister company, not a spelling.
+    const [affiliate] = await ingestVendors('sec', [{ name: 'Torvane Medix Corporation', ...osaka }]);
+    expect(await clusterTaskOf(affiliate)).toBeUndefined();
+    const [remit] = await ingestVendors('pcard', [{ name: 'TORVANE CORP OSAKA' }]);
+    expect(memberIds(await clusterTaskOf(parent))).toEqual([parent, parentUpper, remit].sort());
+  });
+});
