@@ -299,6 +299,7 @@ export async function saveGolden(args: {
       previousVersion: args.before?.version ?? null,
       changedAttributes: changes.map((c) => c.attribute),
       changedPaths: changedPaths(args.before?.attributes ?? {}, doc.attributes),
+      memberCount: doc.sourceRecordIds.length,
     },
   });
   return doc;

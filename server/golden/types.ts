@@ -86,6 +86,11 @@ export interface ChangeDocument {
   previousVersion?: number | null;
   /** Canonical attribute paths whose value changed (`manufacturer.name`; arrays as a whole). */
   changedPaths?: string[];
+  /**
+   * Source records in the golden record after the change (stored, not presented): lets the task-sync processor
+   * skip the record read for a one-member record, which cannot have a survivorship conflict. Older entries lack it.
+   */
+  memberCount?: number;
   at: string;
   [key: string]: unknown;
 }

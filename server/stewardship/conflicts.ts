@@ -9,7 +9,7 @@ import { rulesFor } from '../golden/goldenMatching';
 import { isEmptyValue } from '../golden/survivorship';
 import { loadSurvivorshipConfig } from '../golden/survivorshipConfig';
 import { stableStringify } from '../stableJson';
-import type { GoldenRecordDocument, SourceRecordDocument } from '../golden/types';
+import type { ChangeDocument, GoldenRecordDocument, SourceRecordDocument } from '../golden/types';
 import type { Store, StoreSession } from '../store/types';
 import { insertTask } from './newTask';
 import { tasksCollection } from './taskStore';
@@ -17,6 +17,8 @@ import type { ConflictValue, TaskDocument } from './types';
 
 export const CONFLICT_RULE = 'stewardship:survivorship-conflict';
 const CONFLICT_PRIORITY = 70;
+/** Sources can only disagree in a golden record of at least this many members. */
+const CONFLICT_MEMBERS = 2;
 
 /** Top-level attributes compared by the domain's identifier comparators (data, not code: from the rule set). */
 export async function keyAttributesOf(args: { store: Store; domain: string; session?: StoreSession }): Promise<string[]> {
@@ -52,7 +54,7 @@ export async function conflictsOf(args: {
   golden: GoldenRecordDocument;
 }): Promise<Map<string, ConflictValue[]>> {
   const conflicts = new Map<string, ConflictValue[]>();
-  if (args.golden.status !== 'active' || args.golden.sourceRecordIds.length < 2) return conflicts;
+  if (args.golden.status !== 'active' || args.golden.sourceRecordIds.length < CONFLICT_MEMBERS) return conflicts;
   const config = loadSurvivorshipConfig(args.golden.domain);
   const members = await loadMembers({ store: args.store, golden: args.golden, session: args.session });
   for (const attribute of await keyAttributesOf({ store: args.store, domain: args.golden.domain, session: args.session })) {
@@ -62,6 +64,24 @@ export async function conflictsOf(args: {
     if (values.length > 0) conflicts.set(attribute, values);
   }
   return conflicts;
+}
+
+/**
+ * The golden records of a batch of change-feed entries that may have a conflict: those whose newest entry in the
+ * batch does not say it left them with fewer than two members. A bulk load creates one-member records by the
+ * thousand, and reading each (the whole document) only to find one member was the task-sync processor's main
+ * cost. Skipping on an entry is exact: if the record gained members since, that change has an entry of its own,
+ * which the processor reads later; entries written before `memberCount` existed are read as before.
+ */
+export function goldenIdsThatMayConflict(changes: readonly ChangeDocument[]): string[] {
+  const newest = new Map<string, ChangeDocument>();
+  for (const change of changes) {
+    const seen = newest.get(change.goldenId);
+    if (!seen || change.version >= seen.version) newest.set(change.goldenId, change);
+  }
+  return [...newest.values()]
+    .filter((change) => typeof change.memberCount !== 'number' || change.memberCount >= CONFLICT_MEMBERS)
+    .map((change) => change.goldenId);
 }
 
 /**

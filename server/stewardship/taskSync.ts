@@ -14,7 +14,7 @@ import type { ChangeFeedProcessor, PollingProcessor } from '../processors/types'
 import type { AppServices } from '../services';
 import type { Document, Store } from '../store/types';
 import { STEWARDSHIP_STATE } from './collections';
-import { detectSurvivorshipConflicts } from './conflicts';
+import { detectSurvivorshipConflicts, goldenIdsThatMayConflict } from './conflicts';
 import { openExceptionTask } from './dataQuality';
 import { closeObsoleteTasks } from './obsoleteTasks';
 import { tasksCollection } from './taskStore';
@@ -52,7 +52,7 @@ export const taskSyncProcessor: ChangeFeedProcessor = {
     const { store } = services;
     const goldenIds = [...new Set(changes.map((c) => c.goldenId))];
     const closed = (await closeObsoleteTasks({ store, session, goldenIds })).length;
-    const opened = (await detectSurvivorshipConflicts({ store, session, goldenIds })).length;
+    const opened = (await detectSurvivorshipConflicts({ store, session, goldenIds: goldenIdsThatMayConflict(changes) })).length;
     return { closed, opened };
   },
 };

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { MATCH_DECISIONS } from '../../server/golden/collections';
 import { BLOCK_STATS, MATCH_INDEX } from '../../server/matching';
 import { TERM_STATS } from '../../server/matching/termStats';
+import { countCollectionCalls } from '../support/storeCalls';
 import type { TestServer } from '../support/testServer';
 import {
   ERP_ITEM_EXPRESSION,
@@ -57,31 +58,18 @@ interface IngestedRecord {
 
 /** Calls on `blockStats` while `work` runs: writes (update, insert) and reads (find, findOne). */
 async function blockStatCalls<T>(server: TestServer, work: () => Promise<T>): Promise<{ result: T; writes: number; reads: number }> {
-  const { store } = server.running.services;
-  const original = store.collection.bind(store);
-  const calls = { writes: 0, reads: 0 };
-  const kindOf = (property: string | symbol) =>
-    property === 'updateMany' || property === 'insertMany' ? 'writes' : property === 'find' || property === 'findOne' ? 'reads' : undefined;
-  store.collection = ((name: string) => {
-    const collection = original(name);
-    if (name !== BLOCK_STATS) return collection;
-    return new Proxy(collection, {
-      get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
-        const kind = kindOf(property);
-        if (kind === undefined || typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          calls[kind]++;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
-  }) as typeof store.collection;
-  try {
-    return { result: await work(), ...calls };
-  } finally {
-    store.collection = original;
-  }
+  const { result, calls } = await countCollectionCalls({
+    store: server.running.services.store,
+    collection: BLOCK_STATS,
+    kindOf: (property) =>
+      property === 'updateMany' || property === 'insertMany'
+        ? 'writes'
+        : property === 'find' || property === 'findOne'
+          ? 'reads'
+          : undefined,
+    work,
+  });
+  return { result, writes: calls.writes ?? 0, reads: calls.reads ?? 0 };
 }
 
 /** Ingests `rows` and returns what ingest left, golden ids replaced by the sorted member ids of their golden record (ids are random). */

@@ -17,22 +17,35 @@ export type LogOp =
   | { kind: 'index'; collection: string; spec: IndexSpec }
   | { kind: 'end'; documents: number };
 
+const NEWLINE = 0x0a;
+
 type EncodedOp = ['p', string, string] | ['d', string, string] | ['x', string, IndexSpec] | ['e', number];
 
-/** Serialises operations into one record payload. */
+/**
+ * Serialises operations into one record payload. Each document text is written straight into one buffer of the
+ * payload's exact size: a group commit's texts (~1.4 MB for 200 loaded rows) are not joined into one string first,
+ * which cost a copy of every text and a large string per record.
+ */
 export function encodePayload(ops: LogOp[]): Buffer {
   const meta: EncodedOp[] = [];
-  const lines: string[] = [''];
+  let documentBytes = 0;
   for (const op of ops) {
     if (op.kind === 'put') {
       meta.push(['p', op.collection, op.id]);
-      lines.push(op.json);
+      documentBytes += 1 + Buffer.byteLength(op.json, 'utf8');
     } else if (op.kind === 'delete') meta.push(['d', op.collection, op.id]);
     else if (op.kind === 'index') meta.push(['x', op.collection, op.spec]);
     else meta.push(['e', op.documents]);
   }
-  lines[0] = JSON.stringify(meta);
-  return Buffer.from(lines.join('\n'), 'utf8');
+  const header = JSON.stringify(meta);
+  const payload = Buffer.allocUnsafe(Buffer.byteLength(header, 'utf8') + documentBytes);
+  let offset = payload.write(header, 0, 'utf8');
+  for (const op of ops) {
+    if (op.kind !== 'put') continue;
+    payload[offset++] = NEWLINE;
+    offset += payload.write(op.json, offset, 'utf8');
+  }
+  return payload;
 }
 
 /** Parses a record payload back into operations (document JSON stays text). */
@@ -84,6 +97,6 @@ export function decodePayloadRanges(payload: Buffer): { ops: Array<Exclude<LogOp
 }
 
 function lineEnd(payload: Buffer, from: number): number {
-  const end = payload.indexOf(0x0a, from);
+  const end = payload.indexOf(NEWLINE, from);
   return end === -1 ? payload.length : end;
 }
