@@ -19,6 +19,7 @@ import { normalizeOrgName, normalizePartNumber, normalizePostalCode, normalizeTe
 import { present } from '../invariant';
 import type { IdentifierScheme, NormalizerName } from './types';
 import { normalizeFacilityName } from './facilityNames';
+import { scriptReadingForm } from './scriptReadings';
 import { romanisedName } from './transliteration';
 import { conversionFactor } from './unitConversions';
 
@@ -135,6 +136,8 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),
+  // As anyScriptOrgName after the half-width, small-kana and abbreviated-legal-form readings of scriptReadings.ts.
+  scriptReadingOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(scriptReadingForm(v))) || null),
   // A care site's own name out of an affiliation string or an HMIS org-unit name, then as anyScriptOrgName (facilityNames.ts).
   facilityName: rememberRecent((v) => normalizeFacilityName(v) || null),
   partNumber: rememberRecent((v) => comparablePartNumber(v) || null),
