@@ -83,44 +83,59 @@ function withLegalFormsWrittenOut(value: string): string {
  * `パラマウントベツド 株式会社`). Any other value is returned as it is.
  */
 export function scriptReadingForm(value: string): string {
+  if (!hasCharAbove(value, 0x2fff)) return value;
   let out = NEEDS_NFKC.test(value) ? value.normalize('NFKC') : value;
   if (!KANA_OR_HANGUL.test(out)) return out;
   out = out.replace(SMALL_KANA_PATTERN, (kana) => SMALL_KANA[kana] ?? kana).replace(LONG_VOWEL, '');
   return withLegalFormsWrittenOut(out);
 }
 
-/** True when `raw` holds a letter of a script other than Latin (kana, Hangul, Devanagari, Cyrillic…). */
-export function hasOtherScript(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) > 0x24f) return OTHER_SCRIPT_LETTER.test(raw);
+/** True when a character of `value` is above `code`: one pass over char codes, no regular expression (most names are ASCII). */
+function hasCharAbove(value: string, code: number): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > code) return true;
   return false;
 }
 
+/** True when `raw` holds a letter of a script other than Latin (kana, Hangul, Devanagari, Cyrillic…). */
+export function hasOtherScript(raw: string): boolean {
+  return hasCharAbove(raw, 0x24f) && OTHER_SCRIPT_LETTER.test(raw);
+}
+
 /**
- * Spellings that sound alike folded to one consonant class, in order (digraphs first). r = l (Japanese and Korean do
+ * Spellings that sound alike folded to one consonant class (one regular expression, digraphs first: one pass per word,
+ * this runs for every supplier name's blocking key). r = l (Japanese and Korean do
  * not tell them apart), b = v = w (Hindi व for both), f = h = ph (Japanese フ), s = z = j = soft c = soft g (ザ for `s`, Hindi ज for `-ies`, ロジ for `-logi-`), k = g = c =
  * q = ck (Hangul final ㄱ reads g: 직 `jig`), s = th (ヘルス, 헬스 for `health`), t = ts (ツ), n = m = ng (a nasal before a consonant: Hindi anusvara, Korean ㅇ); gh inside a word is silent (BRIGHT, ブライト); h after a consonant is
  * an aspirate or a digraph's second letter (Hindi kh, dh).
  */
-const FOLDS: ReadonlyArray<[RegExp, string]> = [
-  [/PH/g, 'H'],
-  [/(?<=[A-Z])GH/g, ''],
-  [/CK/g, 'K'],
-  [/SH|CH|TH/g, 'S'],
-  [/TS/g, 'T'],
-  [/X/g, 'KS'],
-  [/Q/g, 'K'],
-  [/C(?=[EIY])/g, 'S'],
-  [/C/g, 'K'],
-  [/NG/g, 'N'],
-  [/G(?=[EIY])/g, 'S'],
-  [/G/g, 'K'],
-  [/F/g, 'H'],
-  [/[VW]/g, 'B'],
-  [/L/g, 'R'],
-  [/[ZJ]/g, 'S'],
-  [/M/g, 'N'],
-  [/(?<=[BDGHKNPRST])H/g, ''],
-];
+const FOLDS = /PH|(?<=[A-Z])GH|CK|SH|CH|TH|TS|X|Q|C(?=[EIY])|C|NG|G(?=[EIY])|G|F|[VW]|L|[ZJ]|M/g;
+const FOLDED: Readonly<Record<string, string>> = {
+  PH: 'H',
+  GH: '',
+  CK: 'K',
+  SH: 'S',
+  CH: 'S',
+  TH: 'S',
+  TS: 'T',
+  X: 'KS',
+  Q: 'K',
+  C: 'K',
+  NG: 'N',
+  G: 'K',
+  F: 'H',
+  V: 'B',
+  W: 'B',
+  L: 'R',
+  Z: 'S',
+  J: 'S',
+  M: 'N',
+};
+/** Soft c and g (before e, i, y) read s; the lookahead tells them from the hard ones. */
+function foldedSpelling(spelling: string, offset: number, word: string): string {
+  if ((spelling === 'C' || spelling === 'G') && /[EIY]/.test(word[offset + 1] ?? '')) return 'S';
+  return FOLDED[spelling] ?? spelling;
+}
+const ASPIRATE_H = /(?<=[BDHKNPRST])H/g;
 const VOWELS = /[AEIOUY]/g;
 /**
  * A t before another stop is a geminate written with a large ツ (Zengin `ﾍﾞﾂﾄﾞ` → `BETSUDO` for ベッド, bed), or a word
@@ -139,8 +154,8 @@ export function loanwordSkeleton(name: string): string {
   let out = '';
   for (const word of name.split(' ')) {
     if (word === '') continue;
-    let folded = word;
-    for (const [pattern, replacement] of FOLDS) folded = folded.replace(pattern, replacement);
+    // One pass over the spellings, in the order of FOLDS (digraphs first), then an h after a consonant dropped.
+    const folded = word.replace(FOLDS, (spelling, offset: number) => foldedSpelling(spelling, offset, word)).replace(ASPIRATE_H, '');
     const lead = /^[AEIOUY]/.test(folded) ? 'A' : '';
     const consonants = lead + folded.replace(VOWELS, '');
     // A plural or possessive s is written in one language and not the other (PHARMACEUTICALS / फार्मास्युटिकल).
