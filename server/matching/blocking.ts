@@ -5,6 +5,7 @@
  * record is indexed under all its tokens but looked up only by its rarest ones — rarity changes
  * as data arrives, so it is decided at lookup time from block sizes, never frozen into the index.
  */
+import { loanwordSkeleton } from './scriptReadings';
 import { domainLabel, ocrFolded } from './nameReadings';
 import { doubleMetaphone } from 'double-metaphone';
 import { initialismKeys } from './acronyms';
@@ -89,7 +90,24 @@ function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf
     }
   }
   if (rule.params?.ocrConfusions || rule.params?.domainNames) addReadingKeys({ rule, record, wordsOf, out, minLength });
+  if (rule.params?.scriptSkeletons) addSkeletonKeys({ rule, record, wordsOf, out });
   return [...out];
+}
+
+/** Skeletons this short make blocks of unrelated names; their pairs meet through the other keys or not at all. */
+const MIN_SKELETON_KEY = 5;
+
+/** `scriptSkeletons`: each name's loanword skeleton (scriptReadings.ts), marked so it never meets a name token. */
+function addSkeletonKeys(args: {
+  rule: BlockingKeyRule;
+  record: CanonicalRecord;
+  wordsOf: KeyNormalizers['wordsOf'];
+  out: Set<string>;
+}): void {
+  for (const raw of namesOf(args.rule, args.record)) {
+    const skeleton = loanwordSkeleton(args.wordsOf(raw).join(' '));
+    if (skeleton.length >= MIN_SKELETON_KEY) args.out.add(`\u00a7${skeleton}`);
+  }
 }
 
 /** The name-token keys of a value's readings (nameReadings.ts): its OCR-folded words, its domain label's prefixes. */

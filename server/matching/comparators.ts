@@ -270,8 +270,10 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
   const readings: NameReadingOptions = {
     ocrConfusions: rule.params?.ocrConfusions === true,
     domainNames: rule.params?.domainNames === true,
+    scriptSkeletons: rule.params?.scriptSkeletons === true,
   };
-  if (readings.ocrConfusions || readings.domainNames) return compileFuzzyWithReadings({ rule, context, similarity, floor, readings });
+  if (readings.ocrConfusions || readings.domainNames || readings.scriptSkeletons)
+    return compileFuzzyWithReadings({ rule, context, similarity, floor, readings });
   const marksAcronymOnly = rule.params?.acronyms === true && rule.params.acronymOnlyOutcome === 'related';
   return {
     rule,
@@ -301,7 +303,7 @@ function compileFuzzyWithReadings(args: {
   const normalize = textNormalizer(rule, context);
   const names = rule.params?.alternatives ? alternativesPrepare(rule, normalize) : stringPrepare(rule, normalize);
   const readingsOf = nameReadingsOf({ normalize, options: readings });
-  const flags = `${readings.ocrConfusions ? '/ocr' : ''}${readings.domainNames ? '/domains' : ''}`;
+  const flags = `${readings.ocrConfusions ? '/ocr' : ''}${readings.domainNames ? '/domains' : ''}${readings.scriptSkeletons ? '/skeletons' : ''}`;
   return {
     rule,
     preparationKey: `${textPreparationKey(rule)}${rule.params?.alternatives ? '/alternatives' : ''}${flags}`,

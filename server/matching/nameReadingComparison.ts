@@ -5,6 +5,7 @@
  * review, never the same name — the reading may be wrong).
  */
 import { domainLabel, joinedInitials, leadingWordsSpelled, ocrFolded, withoutLeadingInitials } from './nameReadings';
+import { EDGE_SKELETON, hasOtherScript, loanwordSkeleton, MIN_SKELETON } from './scriptReadings';
 import type { ComparatorOutcome, PreparedValue } from './types';
 
 /** A fuzzy comparison's result (the shape of comparators.ts ComparisonResult, which this file may not import: a cycle). */
@@ -20,12 +21,20 @@ export const READING_SCORE = 0.97;
 /** A value that is the other without its leading initials (`LUNDBECK` / `H LUNDBECK`): a similar name, for review. */
 export const INITIALS_DROPPED_SCORE = 0.9;
 
+/** A loanword skeleton that agrees whole and is long enough (scriptReadings.ts EDGE_SKELETON): a cluster edge, not the same name. */
+export const SKELETON_SCORE = 0.96;
+/** A shorter skeleton that agrees, one that is the other's leading words, or one edit apart: a similar name, for review. */
+export const NEAR_SKELETON_SCORE = 0.9;
+
 const OCR_MARK = '\u2248';
 const DOMAIN_MARK = '@';
+const SKELETON_MARK = '\u00a7';
 
 export interface NameReadingOptions {
   ocrConfusions: boolean;
   domainNames: boolean;
+  /** A value in another script is also read as its loanword skeleton (scriptReadings.ts), against the other's names. */
+  scriptSkeletons?: boolean;
 }
 
 /** The marked readings of a record's raw values (none for a value that is no scan and no domain). */
@@ -42,13 +51,47 @@ export function nameReadingsOf(args: {
       if (name) out.add(`${OCR_MARK}${name}`);
       const label = options.domainNames ? domainLabel(raw) : null;
       if (label) out.add(`${DOMAIN_MARK}${label}`);
+      const skeleton = options.scriptSkeletons && hasOtherScript(raw) ? skeletonOf(normalize(raw)) : null;
+      if (skeleton) out.add(`${SKELETON_MARK}${skeleton}`);
     }
     return [...out];
   };
 }
 
+function skeletonOf(name: string | null): string | null {
+  const skeleton = name ? loanwordSkeleton(name) : '';
+  return skeleton.length >= MIN_SKELETON ? skeleton : null;
+}
+
 function isReading(value: string): boolean {
-  return value.startsWith(OCR_MARK) || value.startsWith(DOMAIN_MARK);
+  return value.startsWith(OCR_MARK) || value.startsWith(DOMAIN_MARK) || value.startsWith(SKELETON_MARK);
+}
+
+/** True when `a` and `b` (of equal length or one apart) differ by one substitution, insertion or deletion. */
+function isOneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const restA = a.slice(i + (a.length >= b.length ? 1 : 0));
+  const restB = b.slice(i + (b.length >= a.length ? 1 : 0));
+  return restA === restB;
+}
+
+/**
+ * A skeleton reading against another name (`other`: a normalised name, or another skeleton reading): the same skeleton
+ * scores SKELETON_SCORE when it is long enough, else NEAR_SKELETON_SCORE; the skeleton of the other's leading words (a
+ * city or a division after the name) or one consonant apart scores NEAR_SKELETON_SCORE when long enough; else null.
+ */
+export function skeletonScore(skeleton: string, other: string): number | null {
+  const whole = other.startsWith(SKELETON_MARK) ? other.slice(1) : loanwordSkeleton(other);
+  if (whole === skeleton) return skeleton.length >= EDGE_SKELETON ? SKELETON_SCORE : NEAR_SKELETON_SCORE;
+  if (skeleton.length < EDGE_SKELETON) return null;
+  if (isOneEditApart(skeleton, whole)) return NEAR_SKELETON_SCORE;
+  if (other.startsWith(SKELETON_MARK) || !whole.startsWith(skeleton.slice(0, 2))) return null;
+  const words = other.split(' ');
+  for (let end = words.length - 1; end > 0; end--)
+    if (loanwordSkeleton(words.slice(0, end).join(' ')) === skeleton) return NEAR_SKELETON_SCORE;
+  return null;
 }
 
 /** Index of the first reading in a prepared list (its length when there is none). */
@@ -75,7 +118,13 @@ function bestReading(args: {
   for (const reading of args.readings) {
     const isDomain = reading.startsWith(DOMAIN_MARK);
     const text = reading.slice(1);
+    if (reading.startsWith(SKELETON_MARK)) {
+      const found = bestSkeleton({ skeleton: text, others: args.others, isFirstSide: args.isFirstSide });
+      if (found && (best === null || found.score > best.score)) best = found;
+      continue;
+    }
     for (const other of args.others) {
+      if (other.startsWith(SKELETON_MARK)) continue;
       const y = other.startsWith(OCR_MARK) ? other.slice(1) : other;
       if (other.startsWith(DOMAIN_MARK)) continue;
       const x = isDomain ? leadingWordsSpelled(text, y) : text;
@@ -83,6 +132,21 @@ function bestReading(args: {
       const raw = args.isFirstSide ? args.similarity(x, y) : args.similarity(y, x);
       const score = Math.min(raw, READING_SCORE);
       if (best === null || score > best.score) best = args.isFirstSide ? { score, a: text, b: y } : { score, a: y, b: text };
+    }
+  }
+  return best;
+}
+
+/** The best skeleton score of one side's skeleton reading against the other side's names and skeletons. */
+function bestSkeleton(args: { skeleton: string; others: readonly string[]; isFirstSide: boolean }): Scored | null {
+  let best: Scored | null = null;
+  for (const other of args.others) {
+    if (other.startsWith(DOMAIN_MARK)) continue;
+    const y = other.startsWith(OCR_MARK) ? other.slice(1) : other;
+    const score = skeletonScore(args.skeleton, y);
+    if (score !== null && (best === null || score > best.score)) {
+      const shown = y.startsWith(SKELETON_MARK) ? y.slice(1) : y;
+      best = args.isFirstSide ? { score, a: args.skeleton, b: shown } : { score, a: shown, b: args.skeleton };
     }
   }
   return best;

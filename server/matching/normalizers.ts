@@ -20,6 +20,7 @@ import { present } from '../invariant';
 import type { IdentifierScheme, NormalizerName } from './types';
 import { shippedAliasTables, type AliasTable } from './aliases';
 import { FACILITY_NAME_TABLES, facilityNameNormalizer, normalizeFacilityName } from './facilityNames';
+import { SCRIPT_READING_TABLES, scriptReadingForm, scriptReadingFormWith } from './scriptReadings';
 import { romanisedName } from './transliteration';
 import { conversionFactor } from './unitConversions';
 
@@ -136,6 +137,8 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),
+  // As anyScriptOrgName after the half-width, small-kana and abbreviated-legal-form readings of scriptReadings.ts.
+  scriptReadingOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(scriptReadingForm(v))) || null),
   // A care site's own name out of an affiliation string or an HMIS org-unit name, then as anyScriptOrgName (facilityNames.ts).
   facilityName: rememberRecent((v) => normalizeFacilityName(v) || null),
   partNumber: rememberRecent((v) => comparablePartNumber(v) || null),
@@ -167,6 +170,13 @@ const TABLE_READING_NORMALIZERS: Partial<
     build: (tableNamed) => {
       const normalize = facilityNameNormalizer(tableNamed);
       return rememberRecent((v) => normalize(v) || null);
+    },
+  },
+  scriptReadingOrgName: {
+    tables: SCRIPT_READING_TABLES,
+    build: (tableNamed) => {
+      const reading = scriptReadingFormWith(tableNamed);
+      return rememberRecent((v) => normalizeOrgName(romanisedName(reading(v))) || null);
     },
   },
 };

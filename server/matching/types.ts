@@ -12,7 +12,17 @@ export type IdentifierScheme = 'gtin' | 'ndc' | 'ein' | 'duns' | 'uei' | 'npi' |
 
 /** Text normalisers a key or comparator may name. */
 export type NormalizerName =
-  'text' | 'measureText' | 'orgName' | 'anyScriptOrgName' | 'facilityName' | 'partNumber' | 'postalCode' | 'digits' | 'phone' | 'none';
+  | 'text'
+  | 'measureText'
+  | 'orgName'
+  | 'anyScriptOrgName'
+  | 'scriptReadingOrgName'
+  | 'facilityName'
+  | 'partNumber'
+  | 'postalCode'
+  | 'digits'
+  | 'phone'
+  | 'none';
 
 export interface BlockingKeyRule {
   name: string;
@@ -38,6 +48,8 @@ export interface BlockingKeyRule {
     ocrConfusions?: boolean;
     /** nameTokens: a web or e-mail domain (`tandemdiabetes.com`) is keyed by its label's prefixes of four letters or more too, so it meets `TANDEM`. */
     domainNames?: boolean;
+    /** nameTokens: each name is keyed by its loanword skeleton too (scriptReadings.ts), so a name in kana, Hangul or Devanagari meets its Latin spelling. */
+    scriptSkeletons?: boolean;
     /** catalogInText: structured code fields (part numbers) emitted into the same key space as the text codes. */
     codeFields?: string[];
     /** nameTokens / phonetic / combined: alias tables (matching-rules/aliases/) applied after the normaliser, in order. */
@@ -108,6 +120,11 @@ export interface ComparatorRule {
      * its label spells written together (`TANDEM DIABETES`), scored like them and at most 0.97 (nameReadings.ts).
      */
     domainNames?: boolean;
+    /**
+     * fuzzy: a value in another script (kana, Hangul, Devanagari…) is also read as its loanword skeleton and compared
+     * with the other's names' skeletons: agreeing long skeletons score 0.96, shorter or near ones 0.9 (scriptReadings.ts).
+     */
+    scriptSkeletons?: boolean;
     /**
      * fuzzy: runs of single-letter initials compare written together (`C R BARD` = `CR BARD`, also in the truncation
      * readings), and a value that is the other without its leading initials (`LUNDBECK` / `H LUNDBECK`) scores 0.9.

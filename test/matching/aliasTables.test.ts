@@ -165,6 +165,7 @@ test('every shipped table is valid and named after its file', () => {
     'regionCodes',
     'registeredPlacePrefixes',
     'scriptGenericWords',
+    'scriptLegalAbbreviations',
     'securityDescriptions',
     'supplierAliases',
   ]);

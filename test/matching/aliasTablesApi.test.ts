@@ -77,6 +77,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'regionCodes',
     'registeredPlacePrefixes',
     'scriptGenericWords',
+    'scriptLegalAbbreviations',
     'securityDescriptions',
     'supplierAliases',
   ]);
