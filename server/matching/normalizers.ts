@@ -19,6 +19,8 @@ import { normalizeOrgName, normalizePartNumber, normalizePostalCode, normalizeTe
 import { present } from '../invariant';
 import type { IdentifierScheme, NormalizerName } from './types';
 import { normalizeFacilityName } from './facilityNames';
+import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
+import { withSpokenNumbersWritten } from './spokenNumbers';
 import { romanisedName } from './transliteration';
 import { conversionFactor } from './unitConversions';
 
@@ -129,9 +131,15 @@ export function withoutLeadingZeros(code: string): string {
 // `text` and `measureText` start alike: a description normalised for a comparator and then for a blocking key is upper-cased and cleaned once.
 const recentText = rememberRecent(normalizeText);
 
+function measureTextOf(value: string): string {
+  return splitMeasurements(recentText(inOneUnit(joinCodeHyphens(value))));
+}
+
 const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null> = {
   text: (v) => recentText(v) || null,
-  measureText: rememberRecent((v) => splitMeasurements(recentText(inOneUnit(joinCodeHyphens(v)))) || null),
+  measureText: rememberRecent((v) => measureTextOf(v) || null),
+  // A requisition as scanned or dictated: `measureText` once scanned barcode data and the order quantity are out and spoken numbers are digits.
+  requisitionText: rememberRecent((v) => measureTextOf(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(v)))) || null),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),

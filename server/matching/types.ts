@@ -12,7 +12,20 @@ export type IdentifierScheme = 'gtin' | 'ndc' | 'ein' | 'duns' | 'uei' | 'npi' |
 
 /** Text normalisers a key or comparator may name. */
 export type NormalizerName =
-  'text' | 'measureText' | 'orgName' | 'anyScriptOrgName' | 'facilityName' | 'partNumber' | 'postalCode' | 'digits' | 'phone' | 'none';
+  | 'text'
+  | 'measureText'
+  | 'requisitionText'
+  | 'orgName'
+  | 'anyScriptOrgName'
+  | 'facilityName'
+  | 'partNumber'
+  | 'postalCode'
+  | 'digits'
+  | 'phone'
+  | 'none';
+
+/** A rewrite of free text before it is read (textRewrites.ts): scanned barcode data out, spoken numbers in digits. */
+export type TextRewriteName = 'barcodeData' | 'orderQuantity' | 'spokenNumbers';
 
 export interface BlockingKeyRule {
   name: string;
@@ -38,6 +51,10 @@ export interface BlockingKeyRule {
     ocrConfusions?: boolean;
     /** nameTokens: a web or e-mail domain (`tandemdiabetes.com`) is keyed by its label's prefixes of four letters or more too, so it meets `TANDEM`. */
     domainNames?: boolean;
+    /** identifier (scheme gtin / hibcc): free-text fields whose scanned barcodes give the identifier when `fields` hold none. */
+    barcodeFields?: string[];
+    /** catalogInText: rewrites applied to the text before its codes are keyed (as the codeInText comparator's `textRewrites`). */
+    textRewrites?: TextRewriteName[];
     /** catalogInText: structured code fields (part numbers) emitted into the same key space as the text codes. */
     codeFields?: string[];
     /** nameTokens / phonetic / combined: alias tables (matching-rules/aliases/) applied after the normaliser, in order. */
@@ -116,8 +133,19 @@ export interface ComparatorRule {
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */
     tolerance?: number;
     relativeTolerance?: number;
+    /**
+     * identifier (scheme gtin / hibcc): free-text fields whose scanned GS1 element strings ((01) / (02) GTIN) or HIBC
+     * strings are read as the record's identifier when its own `fields` hold none (textRewrites.ts).
+     */
+    barcodeFields?: string[];
     /** codeInText: the free-text fields searched for the codes in `fields`. */
     textFields?: string[];
+    /**
+     * attributes / codeInText (and the catalogInText blocking key): rewrites applied to the free text before it is
+     * read, in order — `barcodeData` takes scanned GS1 / HIBC element strings out (a lot or expiry is no code and no
+     * attribute), `orderQuantity` an order quantity after its label (`qty 2 BX`), `spokenNumbers` writes dictated numbers in digits (textRewrites.ts).
+     */
+    textRewrites?: TextRewriteName[];
     minLength?: number;
     /**
      * codeInText: when both texts carry codes, none is shared and no structured code of one side is in
