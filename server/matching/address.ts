@@ -144,6 +144,29 @@ const STATE_CODES: Record<string, string> = {
   'WEST VIRGINIA': 'WV',
   WISCONSIN: 'WI',
   WYOMING: 'WY',
+  // Canada Post province and territory codes, and the Australian states and territories (registries and trial sites
+  // write the name, hospital lists the code: `Vancouver, British Columbia` / `Vancouver, BC`).
+  ALBERTA: 'AB',
+  'BRITISH COLUMBIA': 'BC',
+  MANITOBA: 'MB',
+  'NEW BRUNSWICK': 'NB',
+  'NEWFOUNDLAND AND LABRADOR': 'NL',
+  'NOVA SCOTIA': 'NS',
+  'NORTHWEST TERRITORIES': 'NT',
+  NUNAVUT: 'NU',
+  ONTARIO: 'ON',
+  'PRINCE EDWARD ISLAND': 'PE',
+  QUEBEC: 'QC',
+  SASKATCHEWAN: 'SK',
+  YUKON: 'YT',
+  'NEW SOUTH WALES': 'NSW',
+  VICTORIA: 'VIC',
+  QUEENSLAND: 'QLD',
+  'SOUTH AUSTRALIA': 'SA',
+  'WESTERN AUSTRALIA': 'WA',
+  TASMANIA: 'TAS',
+  'AUSTRALIAN CAPITAL TERRITORY': 'ACT',
+  'NORTHERN TERRITORY': 'NT',
 };
 
 /** Line-1 words in USPS standard form: suffixes and directionals abbreviated, a spelled house number as digits, unit designators dropped. */

@@ -193,7 +193,7 @@ export function compileBlockingKey(rule: BlockingKeyRule, aliasTable: (name: str
   const make = KEY_FUNCTIONS[rule.type];
   const prefix = `${rule.name}:`;
   const chain = {
-    normalize: normalizerFor(rule.params?.normalizer ?? (rule.type === 'phonetic' ? 'orgName' : 'text')),
+    normalize: normalizerFor(rule.params?.normalizer ?? (rule.type === 'phonetic' ? 'orgName' : 'text'), aliasTable),
     tables: (rule.params?.aliasTables ?? []).map(aliasTable),
   };
   const normalizers: KeyNormalizers = { normalize: withAliasTables(chain), wordsOf: withAliasTablesTokens(chain) };

@@ -82,7 +82,7 @@ const SHIPPED_CONTEXT: ComparatorContext = {
 };
 
 function textNormalizer(rule: ComparatorRule, context: ComparatorContext): (value: string) => string | null {
-  const normalize = normalizerFor(rule.params?.normalizer ?? 'text');
+  const normalize = normalizerFor(rule.params?.normalizer ?? 'text', context.aliasTable);
   return withAliasTables({ normalize, tables: (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name)) });
 }
 
@@ -371,7 +371,7 @@ function compileFuzzyWithFamilies(args: {
 }): CompiledComparator {
   const { rule, context, similarity, floor } = args;
   const baseNormalize = textNormalizer(rule, context);
-  const normalize = normalizerFor(rule.params?.normalizer ?? 'text');
+  const normalize = normalizerFor(rule.params?.normalizer ?? 'text', context.aliasTable);
   const familyNormalize = withAliasTables({
     normalize,
     tables: [...(rule.params?.aliasTables ?? []), ...args.relatedTables].map((name) => context.aliasTable(name)),
@@ -412,7 +412,7 @@ function compileFuzzyWithFamilies(args: {
 function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const floor = rule.params?.floor ?? 0;
   const wordsOf = withAliasTablesTokens({
-    normalize: normalizerFor(rule.params?.normalizer ?? 'text'),
+    normalize: normalizerFor(rule.params?.normalizer ?? 'text', context.aliasTable),
     tables: (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name)),
   });
   const isIdf = rule.params?.weighting === 'idf';
@@ -833,7 +833,7 @@ function attributeTexts(rule: ComparatorRule, context: ComparatorContext): (reco
   const rewrites = rule.params?.textRewrites;
   if (rule.params?.normalizer === undefined && rule.params?.aliasTables === undefined)
     return (record) => rewrittenStringsAtPaths(record, rule.fields, rewrites);
-  const plain = normalizerFor(rule.params.normalizer ?? 'text');
+  const plain = normalizerFor(rule.params.normalizer ?? 'text', context.aliasTable);
   const translated = textNormalizer(rule, context);
   return (record) => {
     const texts = rewrittenStringsAtPaths(record, rule.fields, rewrites);

@@ -55,29 +55,66 @@ const PARTICLES = new Set(['de', 'da', 'di', 'do', 'du', 'la', 'le', 'el', 'al',
 const MIN_AFFILIATION_SEGMENTS = 3;
 const DHIS2_PREFIX = /^([a-z]{2})\s+(?=\p{Lu})/u;
 const GLUED_UMC = /(?<=\b[A-Z]{4,})UMC\b/g;
+/** State licence lists write the licence holder, then the site it does business as (`SETON HEALTHCARE DBA DELL SETON MEDICAL CENTER`). */
+const DOING_BUSINESS_AS = /\s+(?:D\/B\/A|D\.B\.A\.?|DBA|DOING BUSINESS AS)\s+/i;
+/**
+ * Taiwan's Medical Care Act names a private hospital with its juridical person first (`長庚醫療財團法人林口長庚紀念醫院`:
+ * the Chang Gung Medical Foundation's Linkou Chang Gung Memorial Hospital; `財團法人…`, `社團法人…`); English lists write
+ * the hospital alone. Everything up to the form is the operator.
+ */
+const HAN_JURIDICAL_PERSON = /^[^\s]*?(?:醫療|医疗)?(?:財團|社團|财团|社团)法人/u;
+/** A dash between an operator and its site (spaced hyphen, en or em dash): `Harbor-UCLA` is one word. */
+const SITE_DASH = /\s+-\s+|\s*[\u2013\u2014]\s*/;
+/**
+ * Last words (once the facility tables have read them) of the name of an organisation that runs sites rather than of
+ * a site: health systems and networks, Canadian health authorities and services, NHS and HSC trusts, health boards,
+ * Australian local health districts and US hospital districts, a county department of health services (DHS), the
+ * Vienna Gesundheitsverbund.
+ */
+const OPERATOR_ENDINGS = new Set([
+  'HEALTH',
+  'HEALTHCARE',
+  'SERVICES',
+  'SYSTEM',
+  'SYSTEMS',
+  'NETWORK',
+  'AUTHORITY',
+  'TRUST',
+  'BOARD',
+  'DISTRICT',
+  'DHS',
+  'GESUNDHEITSVERBUND',
+  'KLINIKVERBUND',
+]);
 
-let shippedReadings: { nounsOf: (segment: string) => readonly string[]; syllables: ReadonlyMap<string, string> } | undefined;
+/** The tables the normaliser reads itself (beyond those a rule set chains after it): published versions when a rule set names it. */
+export const FACILITY_NAME_TABLES = [...NOUN_TABLES, 'japaneseRomanisation'] as const;
 
-function tableNamed(name: string): AliasTable | undefined {
-  return shippedAliasTables().get(name);
+interface Readings {
+  nounsOf: (segment: string) => readonly string[];
+  syllables: ReadonlyMap<string, string>;
 }
 
-function readings(): NonNullable<typeof shippedReadings> {
-  if (!shippedReadings) {
-    const tables = NOUN_TABLES.map((name) => tableNamed(name)).filter((table): table is AliasTable => table !== undefined);
-    const wordsOf = withAliasTablesTokens({ normalize: (value) => normalizeOrgName(romanisedName(value)) || null, tables });
-    const syllables = new Map<string, string>();
-    for (const entry of tableNamed('japaneseRomanisation')?.entries ?? [])
-      for (const variant of entry.variants)
-        syllables.set(variant.toUpperCase(), present(entry.canonical, 'Hepburn syllable').toUpperCase());
-    shippedReadings = { nounsOf: wordsOf, syllables };
-  }
+/** How the normaliser reads the tables it is given (the shipped files, or the published versions of a rule set). */
+function readingsOf(tableNamed: (name: string) => AliasTable | undefined): Readings {
+  const tables = NOUN_TABLES.map((name) => tableNamed(name)).filter((table): table is AliasTable => table !== undefined);
+  const wordsOf = withAliasTablesTokens({ normalize: (value) => normalizeOrgName(romanisedName(value)) || null, tables });
+  const syllables = new Map<string, string>();
+  for (const entry of tableNamed('japaneseRomanisation')?.entries ?? [])
+    for (const variant of entry.variants) syllables.set(variant.toUpperCase(), present(entry.canonical, 'Hepburn syllable').toUpperCase());
+  return { nounsOf: wordsOf, syllables };
+}
+
+let shippedReadings: Readings | undefined;
+
+function shipped(): Readings {
+  shippedReadings ??= readingsOf((name) => shippedAliasTables().get(name));
   return shippedReadings;
 }
 
 /** Whether a segment's words, translated, hold a facility noun (one word, or two: `MEDICAL CENTER`). */
-function namesFacility(segment: string): boolean {
-  const words = readings().nounsOf(segment);
+function namesFacility(segment: string, readings: Readings): boolean {
+  const words = readings.nounsOf(segment);
   for (let i = 0; i < words.length; i++) {
     if (FACILITY_NOUNS.has(present(words[i], 'word'))) return true;
     if (i + 1 < words.length && FACILITY_NOUNS.has(`${words[i]} ${words[i + 1]}`)) return true;
@@ -86,7 +123,7 @@ function namesFacility(segment: string): boolean {
 }
 
 /** The segment of a comma-separated affiliation (three segments or more) that names the facility; the value itself when there is no such choice. */
-export function affiliationSegment(raw: string): string {
+export function affiliationSegment(raw: string, readings: Readings = shipped()): string {
   if (!raw.includes(',') && !raw.includes(';')) return raw;
   const segments = raw
     .split(/[,;]/)
@@ -98,7 +135,7 @@ export function affiliationSegment(raw: string): string {
   if (segments.length < MIN_AFFILIATION_SEGMENTS) return raw;
   for (const segment of segments) {
     if (DEPARTMENT_SEGMENT.test(segment)) continue;
-    if (namesFacility(segment)) return segment;
+    if (namesFacility(segment, readings)) return segment;
   }
   return raw;
 }
@@ -178,8 +215,8 @@ export function japaneseSyllables(word: string): string[] | null {
 }
 
 /** Kunrei-shiki syllables of a name written in Hepburn, when every word of it reads as romaji (at least two words). */
-export function inHepburn(normalized: string): string {
-  const syllables = readings().syllables;
+export function inHepburn(normalized: string, readings: Readings = shipped()): string {
+  const syllables = readings.syllables;
   if (syllables.size === 0) return normalized;
   const words = normalized.split(' ');
   if (words.length < 2) return normalized;
@@ -199,14 +236,65 @@ export function inHepburn(normalized: string): string {
   return isChanged ? rewritten.join(' ') : normalized;
 }
 
-/** The `facilityName` normaliser (see the file's comment); empty when nothing is left. */
-export function normalizeFacilityName(raw: string): string {
-  const site = affiliationSegment(withoutOrgUnitPrefix(raw.trim()));
+/** `HARRIS COUNTY HOSPITAL DISTRICT DBA BEN TAUB HOSPITAL` → `BEN TAUB HOSPITAL`: a licence holder doing business as the site. */
+export function operatingName(raw: string): string {
+  const parts = raw.split(DOING_BUSINESS_AS);
+  const last = parts.at(-1)?.trim();
+  return parts.length > 1 && last ? last : raw;
+}
+
+/** Whether a part of a name ends in a word that names an operator of sites (`… HEALTH SERVICES`, `… HSC TRUST`). */
+function namesOperator(part: string, readings: Readings): boolean {
+  const last = readings.nounsOf(part).at(-1);
+  return last !== undefined && OPERATOR_ENDINGS.has(last);
+}
+
+/**
+ * The site of a name written with its operator, when one part ends in an operator's word and the other names a
+ * facility: `Alberta Health Services - University of Alberta Hospital`, `Southern HSC Trust – Craigavon Area
+ * Hospital`, `Vancouver General Hospital, Vancouver Coastal Health`. Anything else is left whole: a campus after a
+ * dash (`Texas Children's Hospital - West Campus`), a site without a facility word (`Harris Health System - LBJ`),
+ * a place prefix (`Abidjan - CHU Treichville`), a brand (`URMC – Golisano Children's Hospital`).
+ */
+export function siteOfOperatorName(raw: string, readings: Readings = shipped()): string {
+  const byDash = raw.split(SITE_DASH);
+  const parts = byDash.length === 2 ? byDash : raw.split(/[,;]/);
+  if (parts.length !== 2) return raw;
+  const [first, second] = parts.map((part) => part.trim()) as [string, string];
+  if (first === '' || second === '') return raw;
+  if (namesOperator(first, readings) && namesFacility(second, readings)) return second;
+  // Comma only: `Site, Operator` (a dash after a site names its campus).
+  if (byDash.length !== 2 && namesOperator(second, readings) && namesFacility(first, readings) && !namesOperator(first, readings))
+    return first;
+  return raw;
+}
+
+/** The `facilityName` normaliser read with the given tables (see the file's comment); empty when nothing is left. */
+function facilityNameWith(raw: string, readings: Readings): string {
+  const trimmed = raw.trim();
+  const ownName = /[\u4E00-\u9FFF]/u.test(trimmed) ? trimmed.replace(HAN_JURIDICAL_PERSON, '') || trimmed : trimmed;
+  const named = siteOfOperatorName(withoutOrgUnitPrefix(operatingName(ownName)), readings);
+  const site = affiliationSegment(named, readings);
   // Greek and Cyrillic as registers romanise them (ELOT 743: ΕΥ = EV, ΓΓ = NG; ICAO), before any-ascii reads the other scripts.
   const latin = romanizeCyrillicAndGreek(site);
   const romanised = romanisedName(latin);
   const normalized = normalizeOrgName(romanised).replace(GLUED_UMC, ' UMC');
   // Only romaji written as such is read as Kunrei-shiki: kanji come out of any-ascii in pinyin, whose syllables
   // (`TIAN`, `SI`) would be misread.
-  return normalized === '' || romanised !== latin ? normalized : inHepburn(normalized);
+  return normalized === '' || romanised !== latin ? normalized : inHepburn(normalized, readings);
+}
+
+/** The `facilityName` normaliser with the shipped tables; empty when nothing is left. */
+export function normalizeFacilityName(raw: string): string {
+  return facilityNameWith(raw, shipped());
+}
+
+/**
+ * The `facilityName` normaliser reading the tables a rule set was compiled with (published versions edited through
+ * the alias API, else the shipped files): an analyst who adds a language's hospital word to `facilityTranslations`
+ * or a syllable to `japaneseRomanisation` changes what this normaliser reads, not only the chain after it.
+ */
+export function facilityNameNormalizer(tableNamed: (name: string) => AliasTable | undefined): (raw: string) => string {
+  const readings = readingsOf(tableNamed);
+  return (raw) => facilityNameWith(raw, readings);
 }

@@ -18,7 +18,8 @@ import {
 import { normalizeOrgName, normalizePartNumber, normalizePostalCode, normalizeText } from '../identifiers/names';
 import { present } from '../invariant';
 import type { IdentifierScheme, NormalizerName } from './types';
-import { normalizeFacilityName } from './facilityNames';
+import { shippedAliasTables, type AliasTable } from './aliases';
+import { FACILITY_NAME_TABLES, facilityNameNormalizer, normalizeFacilityName } from './facilityNames';
 import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { romanisedName } from './transliteration';
@@ -158,8 +159,64 @@ export function normalizeWith(normalizer: NormalizerName, value: string): string
 }
 
 /** The named text normaliser as a function (one identity per name, so compiled alias tables can be cached by it). */
-export function normalizerFor(normalizer: NormalizerName): (value: string) => string | null {
-  return TEXT_NORMALIZERS[normalizer];
+/**
+ * Normalisers that read alias tables themselves, not only through the chain a rule set puts after them: the tables
+ * they read (a rule set that names the normaliser loads their published versions, `aliasTableNamesOf`) and how to
+ * build one reading given versions. Without this an edit through the alias API would reach the chain but not them.
+ */
+const TABLE_READING_NORMALIZERS: Partial<
+  Record<
+    NormalizerName,
+    { tables: readonly string[]; build: (tableNamed: (name: string) => AliasTable | undefined) => (value: string) => string | null }
+  >
+> = {
+  facilityName: {
+    tables: FACILITY_NAME_TABLES,
+    build: (tableNamed) => {
+      const normalize = facilityNameNormalizer(tableNamed);
+      return rememberRecent((v) => normalize(v) || null);
+    },
+  },
+};
+
+/** The alias tables a normaliser reads itself (published versions of them reach it). */
+export function tablesReadBy(normalizer: NormalizerName | undefined): readonly string[] {
+  return (normalizer && TABLE_READING_NORMALIZERS[normalizer]?.tables) || [];
+}
+
+/** Table-reading normalisers built for other table versions than the shipped ones, by normaliser and versions. */
+const builtWithTables = new Map<string, (value: string) => string | null>();
+
+/**
+ * The named normaliser; with `aliasTable` (a rule set's resolver: published versions, else the shipped files) a
+ * normaliser that reads tables reads those versions. Built once per set of versions (a version names one content).
+ */
+export function normalizerFor(
+  normalizer: NormalizerName,
+  aliasTable?: (name: string) => AliasTable | undefined,
+): (value: string) => string | null {
+  const reading = TABLE_READING_NORMALIZERS[normalizer];
+  if (!reading || !aliasTable) return TEXT_NORMALIZERS[normalizer];
+  const resolved = new Map<string, AliasTable | undefined>();
+  for (const name of reading.tables) {
+    let table: AliasTable | undefined;
+    try {
+      table = aliasTable(name);
+    } catch {
+      table = undefined;
+    }
+    resolved.set(name, table);
+  }
+  const versions = reading.tables.map((name) => resolved.get(name)?.version ?? '-').join('|');
+  const shippedVersions = reading.tables.map((name) => shippedAliasTables().get(name)?.version ?? '-').join('|');
+  if (versions === shippedVersions) return TEXT_NORMALIZERS[normalizer];
+  const key = `${normalizer}|${versions}`;
+  let built = builtWithTables.get(key);
+  if (!built) {
+    built = reading.build((name) => resolved.get(name));
+    builtWithTables.set(key, built);
+  }
+  return built;
 }
 
 const SEGMENTS = new Map<string, string[]>();

@@ -13,6 +13,7 @@ import { shippedAliasTables, type AliasTable, type AliasTables } from './aliases
 import { compileExtractors, extractorProblems } from './attributes';
 import { compileBlockingKey, type CompiledBlockingKey } from './blocking';
 import { compileComparator, type CompiledComparator } from './comparators';
+import { tablesReadBy } from './normalizers';
 import {
   compileConditions,
   compileLevels,
@@ -66,6 +67,8 @@ export function aliasTableNamesOf(rules: RuleSet): string[] {
   for (const key of rules.blocking) for (const name of key.params?.aliasTables ?? []) names.add(name);
   for (const comparator of rules.comparators)
     for (const param of TABLE_PARAMS) for (const name of comparator.params?.[param] ?? []) names.add(name);
+  // The tables a normaliser reads itself (facilityName's facility nouns and romaji syllables) are the rule set's too.
+  for (const rule of [...rules.blocking, ...rules.comparators]) for (const name of tablesReadBy(rule.params?.normalizer)) names.add(name);
   return [...names];
 }
 

@@ -42,7 +42,7 @@ const MAX_SYLLABLES = 8;
 const MIN_LEXICON_LETTERS = 4;
 
 /** The tables whose variants are words of the syllable lexicon. */
-export const LEXICON_TABLES = ['scriptGenericWords', 'facilityKindWords', 'registeredPlacePrefixes'] as const;
+export const LEXICON_TABLES = ['scriptGenericWords', 'facilityKindWords', 'facilityTranslations', 'registeredPlacePrefixes'] as const;
 
 let shippedLexicon: ReadonlyMap<string, string> | undefined;
 let longestFirst: ReadonlyArray<[string, string]> | undefined;

@@ -65,37 +65,49 @@ const adversarial = texts
   .slice(0, 400)
   .flatMap((text) => CONTEXTS.flatMap((before) => CONTEXTS.map((after) => `${before}${text}${after}`)));
 
+// Each case sweeps every pattern over ~50,000 texts: ~10 s on a quiet machine, 60–106 s when the suite shares two
+// cores with other work. The limit is a guard against a hang, not a timing assertion.
+const SWEEP_TIMEOUT = 300_000;
+
 describe('remembered values are what a fresh read gives', () => {
-  test.each(domains)('%s: a matched string has the same groups wherever it occurs', async (domain) => {
-    const all = (await extractorsOf(domain)).flatMap((extractor) => extractor.patterns.map((pattern) => pattern.regex));
-    // Only patterns of this shape are remembered (a whole-text condition such as supplier `trust`'s `^(?!.*TRUST)` is
-    // read afresh every time); item descriptions are the hot path, so every item pattern must keep the shape.
-    const patterns = all.filter(capturesFollowMatch);
-    if (domain === 'item') expect(patterns).toEqual(all);
-    for (const source of patterns) {
-      const regex = new RegExp(source, 'g');
-      const groupsOf = new Map<string, string>();
-      for (const text of [...texts, ...adversarial]) {
-        for (const match of text.matchAll(regex)) {
-          const groups = JSON.stringify(match.groups ?? {});
-          const seen = groupsOf.get(match[0]);
-          if (seen === undefined) groupsOf.set(match[0], groups);
-          else expect(groups, `${source} on "${match[0]}" in "${text}"`).toBe(seen);
+  test.each(domains)(
+    '%s: a matched string has the same groups wherever it occurs',
+    async (domain) => {
+      const all = (await extractorsOf(domain)).flatMap((extractor) => extractor.patterns.map((pattern) => pattern.regex));
+      // Only patterns of this shape are remembered (a whole-text condition such as supplier `trust`'s `^(?!.*TRUST)` is
+      // read afresh every time); item descriptions are the hot path, so every item pattern must keep the shape.
+      const patterns = all.filter(capturesFollowMatch);
+      if (domain === 'item') expect(patterns).toEqual(all);
+      for (const source of patterns) {
+        const regex = new RegExp(source, 'g');
+        const groupsOf = new Map<string, string>();
+        for (const text of [...texts, ...adversarial]) {
+          for (const match of text.matchAll(regex)) {
+            const groups = JSON.stringify(match.groups ?? {});
+            const seen = groupsOf.get(match[0]);
+            if (seen === undefined) groupsOf.set(match[0], groups);
+            else expect(groups, `${source} on "${match[0]}" in "${text}"`).toBe(seen);
+          }
         }
       }
-    }
-  });
+    },
+    SWEEP_TIMEOUT,
+  );
 
-  test.each(domains)('%s: extraction with remembered values equals extraction by fresh extractors', async (domain) => {
-    const definitions = await extractorsOf(domain);
-    const warm = compileExtractors(definitions);
-    for (const text of [...texts, ...adversarial]) extractAttributes(warm, [text]);
-    // The cold side forgets before every text: each value is read from its own match.
-    const cold = compileExtractors(definitions);
-    const forget = () => cold.forEach((extractor) => extractor.patterns.forEach((pattern) => pattern.remembered?.clear()));
-    for (const text of [...texts.slice(-3000), ...adversarial.slice(0, 3000)]) {
-      forget();
-      expect(extractAttributes(warm, [text]), text).toEqual(extractAttributes(cold, [text]));
-    }
-  });
+  test.each(domains)(
+    '%s: extraction with remembered values equals extraction by fresh extractors',
+    async (domain) => {
+      const definitions = await extractorsOf(domain);
+      const warm = compileExtractors(definitions);
+      for (const text of [...texts, ...adversarial]) extractAttributes(warm, [text]);
+      // The cold side forgets before every text: each value is read from its own match.
+      const cold = compileExtractors(definitions);
+      const forget = () => cold.forEach((extractor) => extractor.patterns.forEach((pattern) => pattern.remembered?.clear()));
+      for (const text of [...texts.slice(-3000), ...adversarial.slice(0, 3000)]) {
+        forget();
+        expect(extractAttributes(warm, [text]), text).toEqual(extractAttributes(cold, [text]));
+      }
+    },
+    SWEEP_TIMEOUT,
+  );
 });
