@@ -3,6 +3,13 @@
  *
  *   node --import tsx bench/storeStartup.bench.ts [--documents 1000000] [--tail 20000] [--dir bench/.data/startup]
  *
+ * One start-up of an existing data directory (left as it was), with a CPU profile of the start-up alone:
+ *
+ *   node --max-old-space-size=8192 --import tsx bench/storeStartup.bench.ts --open <dir> --documents 1000000 \
+ *     [--cpu-profile startup.cpuprofile] [--startup-only]
+ *
+ * (`--startup-only` closes right after the start-up: no background index restore, no queries.)
+ *
  * 1. Generates a data directory holding one log of `documents` item-like documents (~1.2 KB) in records of
  *    1,000 inserts — the bytes `insertMany` writes — with five indexes (unique `gtin`, `manufacturerId`,
  *    `{ status, unspsc }`, `{ status, _id }`, multikey `packaging.gtin`).
@@ -17,7 +24,8 @@
  * Data lives under bench/.data/ (git-ignored) and is deleted at the start of each run.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync, fsyncSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync, fsyncSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,11 +76,23 @@ async function openAndMeasure(dataDir: string): Promise<void> {
   // Set aside (and put back after closing), so a later phase can still use the image.
   const asideImages = has('without-image') ? readdirSync(dataDir).filter((name) => name.startsWith('indexes-')) : [];
   for (const name of asideImages) renameSync(join(dataDir, name), join(dataDir, `${name}.aside`));
+  const profile = has('cpu-profile') ? await startCpuProfile() : undefined;
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   const store = await openEmbeddedStore({ dataDir, logger, compaction: { minLogBytes: Number.MAX_SAFE_INTEGER } });
   const cpu = process.cpuUsage(cpuStarted);
   const wallMs = performance.now() - started;
+  if (profile) await profile.stopInto(resolve(argument('cpu-profile', 'startup.cpuprofile')));
+  if (has('startup-only')) {
+    // Start-up alone (pairs of start-ups under load): no background restore, no queries.
+    const documents = store.recoveryReport.documents;
+    await store.close();
+    for (const name of asideImages) renameSync(join(dataDir, `${name}.aside`), join(dataDir, name));
+    console.log(
+      JSON.stringify({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000, userMs: cpu.user / 1000, systemMs: cpu.system / 1000, documents }),
+    );
+    return;
+  }
   const startupRssMiB = process.resourceUsage().maxRSS / 1024;
   // The indexes of an index image are restored in the background right after start-up (between requests):
   // timed until done, so the first queries below measure the queries themselves.
@@ -117,6 +137,25 @@ async function openAndMeasure(dataDir: string): Promise<void> {
   await store.close();
   for (const name of asideImages) renameSync(join(dataDir, `${name}.aside`), join(dataDir, name));
   console.log(JSON.stringify(result));
+}
+
+/**
+ * A V8 CPU profile of the start-up alone (`--cpu-profile <file>` with `--open`; `node --cpu-prof` would also
+ * profile the background restore and the queries). Summarise it with `node bench/cpuProfileSummary.mjs <file> --top 30`.
+ */
+async function startCpuProfile(): Promise<{ stopInto: (file: string) => Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  return {
+    stopInto: async (file) => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 /** Child: open, compact (snapshot + index image), write a tail of updates and inserts, close. */

@@ -129,16 +129,21 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
     }
   });
   (rules.clusterReview?.splitWhen ?? []).forEach((split, i) => {
-    if (split.marker)
-      try {
-        new RegExp(split.marker.pattern, 'iu');
-      } catch (error) {
-        problems.push({
-          path: `clusterReview.splitWhen[${i}].marker.pattern`,
-          code: 'INVALID_PATTERN',
-          message: `cluster split "${split.name}": ${(error as Error).message}`,
-        });
-      }
+    const marker = split.marker;
+    if (marker)
+      (['pattern', 'otherPattern'] as const).forEach((key) => {
+        const pattern = marker[key];
+        if (pattern === undefined) return;
+        try {
+          new RegExp(pattern, 'iu');
+        } catch (error) {
+          problems.push({
+            path: `clusterReview.splitWhen[${i}].marker.${key}`,
+            code: 'INVALID_PATTERN',
+            message: `cluster split "${split.name}": ${(error as Error).message}`,
+          });
+        }
+      });
     split.when.forEach((condition, j) => {
       if (!comparatorNames.includes(condition.comparator)) {
         problems.push({
@@ -159,14 +164,16 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
         });
     });
   });
-  (rules.clusterReview?.attachLoneMember?.when ?? []).forEach((condition, j) => {
-    if (!comparatorNames.includes(condition.comparator))
-      problems.push({
-        path: `clusterReview.attachLoneMember.when[${j}].comparator`,
-        code: 'UNKNOWN_COMPARATOR',
-        message: `cluster attach rule refers to comparator "${condition.comparator}", which is not defined`,
-      });
-  });
+  (['when', 'unless'] as const).forEach((key) =>
+    (rules.clusterReview?.attachLoneMember?.[key] ?? []).forEach((condition, j) => {
+      if (!comparatorNames.includes(condition.comparator))
+        problems.push({
+          path: `clusterReview.attachLoneMember.${key}[${j}].comparator`,
+          code: 'UNKNOWN_COMPARATOR',
+          message: `cluster attach rule refers to comparator "${condition.comparator}", which is not defined`,
+        });
+    }),
+  );
   const attach = rules.clusterReview?.attachLoneMember;
   if (attach && attach.othersBelow > attach.probabilityAtLeast)
     problems.push({

@@ -414,6 +414,12 @@ export interface ClusterAttachRule {
   probabilityAtLeast: number;
   othersBelow: number;
   when?: HardRuleCondition[];
+  /**
+   * An attach pair meeting all of these puts nothing in (a record stating the same legal form as the member with a name
+   * that only partly agrees is another company's complete name, `Kaneka Medix Corporation` beside `KANEKA CORPORATION`,
+   * not a stray spelling).
+   */
+  unless?: HardRuleCondition[];
 }
 
 /** A cannot-link between two golden records when any record pair of theirs meets all of `when`. */
@@ -441,6 +447,13 @@ export interface ClusterSplitMarker {
   fields: string[];
   /** Regular expression, matched case-insensitively (Unicode) against each value. */
   pattern: string;
+  /**
+   * Regular expression (same flags) that the record without the marker must match in one of `fields` and the record with
+   * it must not: two exclusive readings (`… Inc` beside `… LLC`; `X Holding Corp.` beside `X, Inc.`, not beside a bare
+   * `X`, which may name either). A record carrying both (a converted LLC keeping its former `… Corp` name) splits from
+   * neither. Without it, lacking the marker is enough.
+   */
+  otherPattern?: string;
 }
 
 export interface ClusterEdgeRule {

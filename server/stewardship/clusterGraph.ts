@@ -98,27 +98,38 @@ function allHold(conditions: HardRuleCondition[], explanation: MatchExplanation)
   return conditions.every((condition) => conditionHolds(condition, explanation));
 }
 
-const compiledMarkers = new WeakMap<ClusterSplitMarker, RegExp>();
+const compiledMarkers = new Map<string, RegExp>();
 
-function markerPattern(marker: ClusterSplitMarker): RegExp {
-  let pattern = compiledMarkers.get(marker);
+function compiledPattern(source: string): RegExp {
+  let pattern = compiledMarkers.get(source);
   if (!pattern) {
-    pattern = new RegExp(marker.pattern, 'iu');
-    compiledMarkers.set(marker, pattern);
+    pattern = new RegExp(source, 'iu');
+    compiledMarkers.set(source, pattern);
   }
   return pattern;
 }
 
-function hasMarker(marker: ClusterSplitMarker, canonical: Readonly<Record<string, unknown>>): boolean {
-  const pattern = markerPattern(marker);
-  return marker.fields.some((field) =>
+function matchesIn(fields: string[], source: string, canonical: Readonly<Record<string, unknown>>): boolean {
+  const pattern = compiledPattern(source);
+  return fields.some((field) =>
     [canonical[field]].flat().some((value) => typeof value === 'string' && pattern.test(value.normalize('NFC'))),
   );
 }
 
+function meetsMarker(marker: ClusterSplitMarker, a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const markedA = matchesIn(marker.fields, marker.pattern, a);
+  if (markedA === matchesIn(marker.fields, marker.pattern, b)) return false;
+  const { otherPattern } = marker;
+  if (otherPattern === undefined) return true;
+  const [marked, unmarked] = markedA ? [a, b] : [b, a];
+  // Two exclusive readings: a record that carries both (a converted LLC keeping its former `… Corp` name) splits from neither.
+  return matchesIn(marker.fields, otherPattern, unmarked) && !matchesIn(marker.fields, otherPattern, marked);
+}
+
 /**
  * Whether a record pair meets a split rule: its `when` holds in the pair's explanation and, with a `marker`, one
- * record's names carry the marker and the other's do not (records without canonical fields never meet a marker).
+ * record's names carry the marker and the other's do not — and, when the marker has an `otherPattern`, the other's
+ * carry that and the first's do not (records without canonical fields never meet a marker).
  */
 export function meetsSplit(
   rule: ClusterSplitRule,
@@ -128,7 +139,7 @@ export function meetsSplit(
   if (!allHold(rule.when, explanation)) return false;
   if (!rule.marker) return true;
   if (!canonical.a || !canonical.b) return false;
-  return hasMarker(rule.marker, canonical.a) !== hasMarker(rule.marker, canonical.b);
+  return meetsMarker(rule.marker, canonical.a, canonical.b);
 }
 
 /** Whether a scored pair meets an edge rule's `when` and its `probabilityAtLeast` (the pair's match probability). */
@@ -136,10 +147,13 @@ function meetsEdge(edge: ClusterEdgeRule, explanation: MatchExplanation): boolea
   return (edge.probabilityAtLeast === undefined || explanation.score >= edge.probabilityAtLeast) && allHold(edge.when, explanation);
 }
 
-/** Whether a scored pair may put a lone member into a cluster under an attach rule (never a vetoed pair). */
+/** Whether a scored pair may put a lone member into a cluster under an attach rule (never a vetoed pair, nor one meeting its `unless`). */
 function meetsAttach(attach: ClusterAttachRule, explanation: MatchExplanation): boolean {
   return (
-    explanation.hardRule?.action !== 'veto' && explanation.score >= attach.probabilityAtLeast && allHold(attach.when ?? [], explanation)
+    explanation.hardRule?.action !== 'veto' &&
+    explanation.score >= attach.probabilityAtLeast &&
+    allHold(attach.when ?? [], explanation) &&
+    !(attach.unless !== undefined && allHold(attach.unless, explanation))
   );
 }
 

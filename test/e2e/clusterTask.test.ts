@@ -26,7 +26,7 @@ describeInBrowser('cluster tasks in Chromium', () => {
     const names = [
       'Quillon Surgical Supply, Inc.',
       'QUILLON SURGICAL SUPPLY',
-      'Quillon Surgical Supply LLC',
+      'QUILLON SURGICAL SUPPLY INC',
       'Quillon Surgical Supply Co.',
     ];
     const applied: Array<Awaited<ReturnType<typeof applyCanonical>>> = [];

@@ -338,7 +338,7 @@ describeInBrowser('steward forms and dialogs in Chromium', () => {
     await atBothWidths(page, 'inbox-merge-choices', notice);
 
     // A cluster of four spellings of one supplier.
-    const names = ['Brevant Medical Supply, Inc.', 'BREVANT MEDICAL SUPPLY', 'Brevant Medical Supply LLC', 'Brevant Medical Supply Co.'];
+    const names = ['Brevant Medical Supply, Inc.', 'BREVANT MEDICAL SUPPLY', 'BREVANT MEDICAL SUPPLY INC', 'Brevant Medical Supply Co.'];
     const applied: Array<Awaited<ReturnType<typeof applyCanonical>>> = [];
     for (const [index, name] of names.entries())
       applied.push(

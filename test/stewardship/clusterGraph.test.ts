@@ -33,9 +33,9 @@ const fixtures: Fixture[] = [
     name: 'legal suffixes, punctuation and abbreviations of one supplier form one cluster',
     members: {
       a: [{ name: 'Medline Industries, Inc.' }],
-      b: [{ name: 'MEDLINE INDUSTRIES LP' }],
+      b: [{ name: 'MEDLINE INDUSTRIES INCORPORATED' }],
       c: [{ name: 'Medline Ind.' }],
-      d: [{ name: 'MEDLINE INDUSTRIES, L.L.C.' }],
+      d: [{ name: 'MEDLINE INDUSTRIES, INC' }],
       other: [{ name: 'Medtronic USA, Inc.' }],
     },
     clusters: [['a', 'b', 'c', 'd']],
@@ -67,10 +67,61 @@ const fixtures: Fixture[] = [
   },
   {
     name: "a steward's not-a-match pair is a cannot-link",
-    members: { a: [{ name: 'Zimmer Biomet, Inc.' }], b: [{ name: 'ZIMMER BIOMET' }], c: [{ name: 'Zimmer Biomet LLC' }] },
+    members: { a: [{ name: 'Zimmer Biomet, Inc.' }], b: [{ name: 'ZIMMER BIOMET' }], c: [{ name: 'ZIMMER BIOMET INC' }] },
     notAMatch: [['a', 'b']],
     clusters: [['a', 'c']],
     conflicts: 1,
+  },
+  {
+    name: 'a corporation and an LLC of one name are two clusters (corporationAndLlc)',
+    members: {
+      a: [{ name: 'Norvane Therapeutics, Inc.' }],
+      b: [{ name: 'NORVANE THERAPEUTICS INC' }],
+      c: [{ name: 'Norvane Therapeutics LLC' }],
+      d: [{ name: 'NORVANE THERAPEUTICS L.L.C.' }],
+    },
+    clusters: [
+      ['a', 'b'],
+      ['c', 'd'],
+    ],
+    conflicts: 4,
+  },
+  {
+    name: 'an LLC that keeps its former corporation name is read as both and splits from neither (a conversion)',
+    members: {
+      a: [{ name: 'Tervalo Medical LLC', alternateNames: ['Tervalo Medical Corp.'] }],
+      b: [{ name: 'TERVALO MEDICAL CORP' }],
+      c: [{ name: 'Tervalo Medical LLC f/k/a Tervalo Medical Corp' }],
+    },
+    clusters: [['a', 'b', 'c']],
+  },
+  {
+    name: 'an East Asian Co., Ltd. and a US Inc. of one name are two clusters (eastAsianCompanyAndUsCompany)',
+    members: {
+      a: [{ name: 'Tomizawa Seiyaku Co., Ltd.' }],
+      b: [{ name: 'TOMIZAWA SEIYAKU CO LTD' }],
+      c: [{ name: 'Tomizawa Seiyaku Inc.' }],
+      d: [{ name: 'TOMIZAWA SEIYAKU INC' }],
+    },
+    clusters: [
+      ['a', 'b'],
+      ['c', 'd'],
+    ],
+    conflicts: 4,
+  },
+  {
+    name: 'a GmbH and an AG of one name are two clusters (gmbhAndAg)',
+    members: {
+      a: [{ name: 'Velbrandt Medical AG' }],
+      b: [{ name: 'VELBRANDT MEDICAL AG' }],
+      c: [{ name: 'Velbrandt Medical GmbH' }],
+      d: [{ name: 'VELBRANDT MEDICAL GMBH' }],
+    },
+    clusters: [
+      ['a', 'b'],
+      ['c', 'd'],
+    ],
+    conflicts: 4,
   },
   {
     name: 'a numbered subsidiary is not a spelling of its sibling',
@@ -412,6 +463,20 @@ describe('clusterReview in the rule set', () => {
       code: 'MIN_ITEMS',
     },
     {
+      change: {
+        ...edge({}),
+        splitWhen: [
+          {
+            name: 'holding',
+            when: [{ comparator: 'name', outcome: 'partial' }],
+            marker: { fields: ['name'], pattern: 'HOLDING', otherPattern: 'INC[' },
+          },
+        ],
+      },
+      path: 'clusterReview.splitWhen[0].marker.otherPattern',
+      code: 'INVALID_PATTERN',
+    },
+    {
       change: { ...edge({}), attachLoneMember: { name: 'lone', probabilityAtLeast: 0.5, othersBelow: 0.6 } },
       path: 'clusterReview.attachLoneMember.othersBelow',
       code: 'THRESHOLD_ORDER',
@@ -424,6 +489,14 @@ describe('clusterReview in the rule set', () => {
     {
       change: { ...edge({}), attachLoneMember: { name: 'lone', probabilityAtLeast: 0.5, othersBelow: 0.1, when: [{ comparator: 'fax' }] } },
       path: 'clusterReview.attachLoneMember.when[0].comparator',
+      code: 'UNKNOWN_COMPARATOR',
+    },
+    {
+      change: {
+        ...edge({}),
+        attachLoneMember: { name: 'lone', probabilityAtLeast: 0.5, othersBelow: 0.1, unless: [{ comparator: 'fax' }] },
+      },
+      path: 'clusterReview.attachLoneMember.unless[0].comparator',
       code: 'UNKNOWN_COMPARATOR',
     },
   ])('$code at $path', ({ change, path, code }) => {

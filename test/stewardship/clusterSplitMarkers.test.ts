@@ -8,12 +8,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
-import { publishMapping, startIngestServer } from '../support/factories/ingest';
 import {
-  VENDOR_FEED_EXPRESSION,
   clusterTaskOf as clusterTaskIn,
   memberIdsOf as memberIds,
-  vendorSender,
+  startVendorServer,
+  type vendorSender,
 } from '../support/factories/vendors';
 import type { TestServer } from '../support/testServer';
 
@@ -22,11 +21,7 @@ let steward: string;
 let ingestVendors: ReturnType<typeof vendorSender>;
 
 beforeAll(async () => {
-  server = await startIngestServer();
-  steward = await server.createKey('steward', 'Dana Steward');
-  for (const source of ['erp', 'tender', 'pcard'])
-    await publishMapping(server, { source, domain: 'supplier', expression: VENDOR_FEED_EXPRESSION });
-  ingestVendors = vendorSender(server, 'M');
+  ({ server, steward, ingestVendors } = await startVendorServer({ sources: ['erp', 'tender', 'pcard'], idPrefix: 'M' }));
 });
 afterAll(async () => server?.stop());
 

@@ -94,12 +94,12 @@ describe('raising cluster tasks', () => {
   test("the spellings of one supplier become one cluster task with the edges' evidence; near-miss suppliers stay out", async () => {
     const family = await ingestVendors('erp', [
       { name: 'Medline Industries, Inc.' },
-      { name: 'MEDLINE INDUSTRIES LP' },
+      { name: 'MEDLINE INDUSTRIES INCORPORATED' },
       { name: 'Medline Industries Inc' },
       { name: 'Medline Ind.' },
     ]);
     const later = await ingestVendors('ap', [
-      { name: 'MEDLINE INDUSTRIES, L.L.C.' },
+      { name: 'MEDLINE INDUSTRIES, INC.' },
       { name: 'Medtronic USA, Inc.' },
       { name: 'Medical Action Industries' },
       { name: 'Midwest Medical Supply Co' },
@@ -188,7 +188,7 @@ describe('raising cluster tasks', () => {
     const seed = await ingestVendors('erp', [{ name: 'Hologic, Inc.' }]);
     const [first, second] = await Promise.all([
       ingestVendors('erp', [{ name: 'HOLOGIC INC' }, { name: 'Hologic Incorporated' }]),
-      ingestVendors('ap', [{ name: 'Hologic LLC' }, { name: 'HOLOGIC, INC.' }]),
+      ingestVendors('ap', [{ name: 'Hologic Inc.' }, { name: 'HOLOGIC, INC.' }]),
     ]);
     const all = [...seed, ...first, ...second].map((r) => r.goldenId).sort();
     const holding = (await openClusterTasks()).filter((t) => memberIds(t).some((id) => all.includes(id)));
@@ -289,7 +289,7 @@ describe('deciding cluster tasks', () => {
       { name: 'Zimmer Biomet, Inc.' },
       { name: 'ZIMMER BIOMET' },
       { name: 'ZIMMER-BIOMET INC' },
-      { name: 'Zimmer Biomet LLC' },
+      { name: 'Zimmer Biomet Incorporated' },
     ]);
     const task = (await clusterTaskOf(at(members, 0).goldenId)) as TaskView;
     const ids = memberIds(task);

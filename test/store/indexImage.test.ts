@@ -257,6 +257,30 @@ describe('index images', () => {
     expect(canonical(store.indexImages('items'))).toEqual(expected);
   });
 
+  it('an entry record damaged after start-up, before its restore, makes that collection rebuild its indexes (start-up keeps only offsets)', async () => {
+    const dataDir = tempDir();
+    await storeWithTail(dataDir);
+    const expected = await rebuiltIndexes(dataDir);
+    const warnings: string[] = [];
+    const store = await openEmbeddedStore({
+      dataDir,
+      logger: { ...logger, warn: (message: string) => void warnings.push(message), child: () => logger },
+      compaction: { minLogBytes: Number.MAX_SAFE_INTEGER },
+      restoreIndexesInBackground: false,
+    });
+    cleanups.unshift(() => store.close().catch(() => undefined));
+    expect(store.recoveryReport.indexImage).toMatchObject({ used: true });
+    // Start-up checked every record; the entries are read again at restore and checked again: flip a byte in one.
+    const path = join(dataDir, 'indexes-00000002.mdb');
+    const bytes = readFileSync(path);
+    const at = bytes.indexOf('["l","items","sku_1"') + 30;
+    bytes[at] = must(bytes[at], 'a byte of an entry record') ^ 0x20;
+    writeFileSync(path, bytes);
+    await expectAnswers(store);
+    expect(warnings).toEqual(['store: index image entries unusable; indexes rebuilt from the documents']);
+    expect(canonical(store.indexImages('items'))).toEqual(expected);
+  });
+
   it('an image written for other documents under the same snapshot generation is ignored', async () => {
     const dataDir = tempDir();
     await storeWithTail(dataDir);

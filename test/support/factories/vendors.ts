@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import type { TaskView } from '../../../server/contracts/stewardship';
 import type { TestServer } from '../testServer';
-import { ingest, toNdjson } from './ingest';
+import { ingest, publishMapping, startIngestServer, toNdjson } from './ingest';
 
 /** A vendor feed: name, optional DUNS and NPI, and an optional address with its country. */
 export const VENDOR_FEED_EXPRESSION = `{
@@ -64,4 +64,16 @@ export async function clusterTaskOf(server: TestServer, goldenId: string | undef
 /** A cluster task's member golden ids, sorted (empty for no task). */
 export function memberIdsOf(task: TaskView | undefined): string[] {
   return (task?.members ?? []).map((member) => member.goldenId).sort();
+}
+
+/** An ingest server with the vendor feed published for each source, a steward key and a vendor sender (ids `idPrefix…`). */
+export async function startVendorServer(args: { sources: string[]; idPrefix: string }): Promise<{
+  server: TestServer;
+  steward: string;
+  ingestVendors: (source: string, vendors: Vendor[]) => Promise<string[]>;
+}> {
+  const server = await startIngestServer();
+  const steward = await server.createKey('steward', 'Dana Steward');
+  for (const source of args.sources) await publishMapping(server, { source, domain: 'supplier', expression: VENDOR_FEED_EXPRESSION });
+  return { server, steward, ingestVendors: vendorSender(server, args.idPrefix) };
 }
