@@ -20,6 +20,7 @@ import {
   stringsAtPaths,
 } from './normalizers';
 import { nameForms } from './bracketedNames';
+import { identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import type { BlockingKeyRule, CanonicalRecord } from './types';
 import { present } from '../invariant';
 
@@ -53,7 +54,7 @@ function unique(values: Iterable<string>): string[] {
 function identifierKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
   const scheme = rule.params?.scheme ?? 'raw';
   const out: string[] = [];
-  for (const raw of stringsAtPaths(record, rule.fields)) {
+  for (const raw of identifierStrings({ record, fields: rule.fields, scheme, barcodeFields: rule.params?.barcodeFields })) {
     const value = normalizeIdentifier(scheme, raw);
     if (!value) continue;
     // GTIN base = digits 2–13: every packaging level of one product lands in one block.
@@ -161,7 +162,7 @@ function catalogInTextKeys(rule: BlockingKeyRule, record: CanonicalRecord): stri
   const out: string[] = [];
   // Short digit runs are keyed too, so `3M 1860` meets the record whose part number is 1860; the
   // comparator never counts two texts sharing only a short number (a year) as evidence.
-  for (const text of stringsAtPaths(record, rule.fields))
+  for (const text of rewrittenStringsAtPaths(record, rule.fields, rule.params?.textRewrites))
     out.push(...codeTokensInText(text, minLength), ...shortNumbersInText(text, minLength));
   for (const raw of stringsAtPaths(record, rule.params?.codeFields ?? [])) {
     const code = normalizeWith('partNumber', raw);

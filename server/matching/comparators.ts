@@ -14,6 +14,7 @@ import {
   valuesAtPath,
 } from './normalizers';
 import { nameForms } from './bracketedNames';
+import { identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
 import { shorthandCredit, type ShorthandOptions } from './shorthandTokens';
@@ -48,6 +49,7 @@ import type {
   CanonicalRecord,
   ComparatorOutcome,
   ComparatorRule,
+  IdentifierScheme,
   PreparedAddress,
   PreparedAttributes,
   PreparedCodes,
@@ -143,6 +145,19 @@ function stringPrepare(rule: ComparatorRule, normalize: (v: string) => string | 
     const out = new Set<string>();
     for (const raw of stringsAtPaths(record, rule.fields)) {
       const value = normalize(raw);
+      if (value) out.add(value);
+    }
+    return nonEmpty([...out]);
+  };
+}
+
+/** An identifier's values read from its fields, or from the barcodes scanned into `barcodeFields` when they hold none. */
+function scannedIdentifierPrepare(rule: ComparatorRule, scheme: IdentifierScheme) {
+  const barcodeFields = rule.params?.barcodeFields;
+  return (record: CanonicalRecord): string[] | undefined => {
+    const out = new Set<string>();
+    for (const raw of identifierStrings({ record, fields: rule.fields, scheme, barcodeFields })) {
+      const value = normalizeIdentifier(scheme, raw);
       if (value) out.add(value);
     }
     return nonEmpty([...out]);
@@ -607,7 +622,9 @@ function compileIdentifier(rule: ComparatorRule): CompiledComparator {
   return {
     rule,
     preparationKey: preparationKeyOf(rule, ['identifier', scheme]),
-    prepare: stringPrepare(rule, (v) => normalizeIdentifier(scheme, v)),
+    prepare: rule.params?.barcodeFields
+      ? scannedIdentifierPrepare(rule, scheme)
+      : stringPrepare(rule, (v) => normalizeIdentifier(scheme, v)),
     compare: (a, b) => {
       const va = a as string[];
       const vb = b as string[];
@@ -696,7 +713,7 @@ function compileCodeInText(rule: ComparatorRule): CompiledComparator {
       }
       const textCodes = new Set<string>();
       const textNumbers = new Set<string>();
-      for (const text of stringsAtPaths(record, textFields)) {
+      for (const text of rewrittenStringsAtPaths(record, textFields, rule.params?.textRewrites)) {
         for (const code of codeTokensInText(text, minLength)) textCodes.add(code);
         for (const number of shortNumbersInText(text, minLength)) textNumbers.add(number);
       }
@@ -815,12 +832,13 @@ function withoutAbsent(read: PreparedAttributes | undefined, extractors: readonl
  * once, as written (the patterns also read its punctuation: `I/P PHARM`, `CLINIC, P.C.`).
  */
 function attributeTexts(rule: ComparatorRule, context: ComparatorContext): (record: CanonicalRecord) => string[] {
+  const rewrites = rule.params?.textRewrites;
   if (rule.params?.normalizer === undefined && rule.params?.aliasTables === undefined)
-    return (record) => stringsAtPaths(record, rule.fields);
+    return (record) => rewrittenStringsAtPaths(record, rule.fields, rewrites);
   const plain = normalizerFor(rule.params.normalizer ?? 'text', context.aliasTable);
   const translated = textNormalizer(rule, context);
   return (record) => {
-    const texts = stringsAtPaths(record, rule.fields);
+    const texts = rewrittenStringsAtPaths(record, rule.fields, rewrites);
     const read = [...texts];
     for (const text of texts) {
       const words = translated(text);

@@ -21,6 +21,8 @@ import type { IdentifierScheme, NormalizerName } from './types';
 import { shippedAliasTables, type AliasTable } from './aliases';
 import { FACILITY_NAME_TABLES, facilityNameNormalizer, normalizeFacilityName } from './facilityNames';
 import { SCRIPT_READING_TABLES, scriptReadingForm, scriptReadingFormWith } from './scriptReadings';
+import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
+import { withSpokenNumbersWritten } from './spokenNumbers';
 import { romanisedName } from './transliteration';
 import { conversionFactor } from './unitConversions';
 
@@ -131,9 +133,15 @@ export function withoutLeadingZeros(code: string): string {
 // `text` and `measureText` start alike: a description normalised for a comparator and then for a blocking key is upper-cased and cleaned once.
 const recentText = rememberRecent(normalizeText);
 
+function measureTextOf(value: string): string {
+  return splitMeasurements(recentText(inOneUnit(joinCodeHyphens(value))));
+}
+
 const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null> = {
   text: (v) => recentText(v) || null,
-  measureText: rememberRecent((v) => splitMeasurements(recentText(inOneUnit(joinCodeHyphens(v)))) || null),
+  measureText: rememberRecent((v) => measureTextOf(v) || null),
+  // A requisition as scanned or dictated: `measureText` once scanned barcode data and the order quantity are out and spoken numbers are digits.
+  requisitionText: rememberRecent((v) => measureTextOf(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(v)))) || null),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),

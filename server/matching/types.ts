@@ -14,6 +14,7 @@ export type IdentifierScheme = 'gtin' | 'ndc' | 'ein' | 'duns' | 'uei' | 'npi' |
 export type NormalizerName =
   | 'text'
   | 'measureText'
+  | 'requisitionText'
   | 'orgName'
   | 'anyScriptOrgName'
   | 'scriptReadingOrgName'
@@ -23,6 +24,9 @@ export type NormalizerName =
   | 'digits'
   | 'phone'
   | 'none';
+
+/** A rewrite of free text before it is read (textRewrites.ts): scanned barcode data out, spoken numbers in digits. */
+export type TextRewriteName = 'barcodeData' | 'orderQuantity' | 'spokenNumbers';
 
 export interface BlockingKeyRule {
   name: string;
@@ -50,6 +54,10 @@ export interface BlockingKeyRule {
     domainNames?: boolean;
     /** nameTokens: each name is keyed by its loanword skeleton too (scriptReadings.ts), so a name in kana, Hangul or Devanagari meets its Latin spelling. */
     scriptSkeletons?: boolean;
+    /** identifier (scheme gtin / hibcc): free-text fields whose scanned barcodes give the identifier when `fields` hold none. */
+    barcodeFields?: string[];
+    /** catalogInText: rewrites applied to the text before its codes are keyed (as the codeInText comparator's `textRewrites`). */
+    textRewrites?: TextRewriteName[];
     /** catalogInText: structured code fields (part numbers) emitted into the same key space as the text codes. */
     codeFields?: string[];
     /** nameTokens / phonetic / combined: alias tables (matching-rules/aliases/) applied after the normaliser, in order. */
@@ -133,8 +141,19 @@ export interface ComparatorRule {
     /** numeric: absolute tolerance; relativeTolerance is a fraction of the larger value. */
     tolerance?: number;
     relativeTolerance?: number;
+    /**
+     * identifier (scheme gtin / hibcc): free-text fields whose scanned GS1 element strings ((01) / (02) GTIN) or HIBC
+     * strings are read as the record's identifier when its own `fields` hold none (textRewrites.ts).
+     */
+    barcodeFields?: string[];
     /** codeInText: the free-text fields searched for the codes in `fields`. */
     textFields?: string[];
+    /**
+     * attributes / codeInText (and the catalogInText blocking key): rewrites applied to the free text before it is
+     * read, in order — `barcodeData` takes scanned GS1 / HIBC element strings out (a lot or expiry is no code and no
+     * attribute), `orderQuantity` an order quantity after its label (`qty 2 BX`), `spokenNumbers` writes dictated numbers in digits (textRewrites.ts).
+     */
+    textRewrites?: TextRewriteName[];
     minLength?: number;
     /**
      * codeInText: when both texts carry codes, none is shared and no structured code of one side is in

@@ -1,0 +1,269 @@
+/**
+ * Numbers as speech-to-text writes them, in digits: a requisition dictated into a phone reads `twenty one gauge needle
+ * one and a half inch`, `two point five litre`, `three oh vicryl`, `four by four gauze`, `plus one fifty readers`, and
+ * the extractors and token comparators read only digits. English only.
+ *
+ * Kept as a small hand-written table and parser (not a package): no words-to-numbers library is installed, the
+ * grammar needed is small (cardinals below a million, `point`, `and a half`), and three conventions of dictated
+ * supply lines are not general number parsing at all — a suture size spoken `three oh` (USP 3-0), a pair spoken as
+ * hundreds (`eight fifty` = 850, `two thirty` = 230, as people say model numbers and strengths) and a lens power spoken
+ * after its sign (`plus one fifty` = +1.50, `minus two twenty five` = −2.25, the dioptre convention of opticians).
+ */
+
+const UNITS: Record<string, number> = {
+  ZERO: 0,
+  ONE: 1,
+  TWO: 2,
+  THREE: 3,
+  FOUR: 4,
+  FIVE: 5,
+  SIX: 6,
+  SEVEN: 7,
+  EIGHT: 8,
+  NINE: 9,
+};
+const TEENS: Record<string, number> = {
+  TEN: 10,
+  ELEVEN: 11,
+  TWELVE: 12,
+  THIRTEEN: 13,
+  FOURTEEN: 14,
+  FIFTEEN: 15,
+  SIXTEEN: 16,
+  SEVENTEEN: 17,
+  EIGHTEEN: 18,
+  NINETEEN: 19,
+};
+const TENS: Record<string, number> = {
+  TWENTY: 20,
+  THIRTY: 30,
+  FORTY: 40,
+  FIFTY: 50,
+  SIXTY: 60,
+  SEVENTY: 70,
+  EIGHTY: 80,
+  NINETY: 90,
+};
+
+/** Spoken unit words after a number, written as catalogues write them (the extractors' spellings). */
+const SPOKEN_UNITS: Record<string, string> = {
+  MILLILITER: 'ML',
+  MILLILITERS: 'ML',
+  MILLILITRE: 'ML',
+  MILLILITRES: 'ML',
+  MILLIGRAM: 'MG',
+  MILLIGRAMS: 'MG',
+  MICROGRAM: 'MCG',
+  MICROGRAMS: 'MCG',
+  KILOGRAM: 'KG',
+  KILOGRAMS: 'KG',
+  MILLIMETER: 'MM',
+  MILLIMETERS: 'MM',
+  MILLIMETRE: 'MM',
+  MILLIMETRES: 'MM',
+  CENTIMETER: 'CM',
+  CENTIMETERS: 'CM',
+  CENTIMETRE: 'CM',
+  CENTIMETRES: 'CM',
+  PERCENT: '%',
+  OUNCE: 'OZ',
+  OUNCES: 'OZ',
+  POUND: 'LB',
+  POUNDS: 'LB',
+  FOOT: 'FT',
+  FEET: 'FT',
+};
+
+/** Units a lone `one` is read before (`one gram`, `one litre`, `one inch`): other lone `one`s stay words. */
+const UNIT_AFTER_ONE: Record<string, true> = Object.fromEntries(
+  ['GAUGE', 'INCH', 'FRENCH', 'LITRE', 'LITER', 'GRAM', 'CC', 'ML', 'MG', 'G', 'L', 'UNIT', 'DROP', 'BY', 'HUNDRED', 'THOUSAND'].map(
+    (w) => [w, true],
+  ),
+);
+/** Words a number follows as a rank or grade (`stage one`, `level one`, `size one`, `class one`). */
+const RANK_WORDS: Record<string, true> = Object.fromEntries(
+  ['STAGE', 'LEVEL', 'SIZE', 'NUMBER', 'CLASS', 'TYPE', 'GRADE', 'STEP', 'PHASE', 'GENERATION'].map((w) => [w, true]),
+);
+const NUMBER_WORD = [...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS), 'HUNDRED', 'THOUSAND'].join('|');
+/** Whether a text holds a number word at all (one test before the parse; most descriptions hold none). */
+const HAS_NUMBER_WORD = new RegExp(`\\b(?:${NUMBER_WORD})\\b`, 'i');
+const WORD = /[A-Za-z]+/g;
+const SPOKEN_UNIT = new RegExp(`(\\d)\\s?(${Object.keys(SPOKEN_UNITS).join('|')})\\b`, 'gi');
+/** `90 by 230` → `90 X 230` (dimensions), once both sides are digits. */
+const SPOKEN_BY = /(\d)\s+by\s+(?=\d)/gi;
+
+interface Word {
+  upper: string;
+  start: number;
+  end: number;
+}
+
+interface Reading {
+  /** The number as written. */
+  text: string;
+  /** Index of the first word after it. */
+  next: number;
+}
+
+/** Words of `text` with their spans; a hyphen or spaces between two words keep them in one run, anything else breaks it. */
+function wordsOf(text: string): { words: Word[]; joined: boolean[] } {
+  const words: Word[] = [];
+  const joined: boolean[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    const previous = words[words.length - 1];
+    joined.push(previous !== undefined && /^[\s-]+$/.test(text.slice(previous.end, start)));
+    words.push({ upper: match[0].toUpperCase(), start, end: start + match[0].length });
+  }
+  return { words, joined };
+}
+
+/** A cardinal below a million from word `i` (`two hundred and fifty`, `a hundred`, `twenty one`, `twelve`). */
+function readCardinal(
+  words: readonly Word[],
+  joined: readonly boolean[],
+  i: number,
+): { value: number; next: number; kind: 'small' | 'compound' } | null {
+  let total = 0;
+  let current = 0;
+  let last: 'none' | 'unit' | 'teen' | 'tens' | 'hundred' | 'thousand' | 'and' = 'none';
+  let j = i;
+  const at = (k: number) => (k < words.length && (k === i || joined[k]) ? words[k]?.upper : undefined);
+  for (;;) {
+    const word = at(j);
+    if (word === undefined) break;
+    if (word === 'A' && last === 'none' && (at(j + 1) === 'HUNDRED' || at(j + 1) === 'THOUSAND')) {
+      current = 1;
+      last = 'unit';
+      j++;
+      continue;
+    }
+    if (word in UNITS && (last === 'none' || last === 'tens' || last === 'hundred' || last === 'thousand' || last === 'and')) {
+      current += UNITS[word] as number;
+      last = 'unit';
+    } else if (word in TEENS && (last === 'none' || last === 'hundred' || last === 'thousand' || last === 'and')) {
+      current += TEENS[word] as number;
+      last = 'teen';
+    } else if (word in TENS && (last === 'none' || last === 'hundred' || last === 'thousand' || last === 'and')) {
+      current += TENS[word] as number;
+      last = 'tens';
+    } else if (word === 'HUNDRED' && (last === 'unit' || last === 'teen') && current % 100 < 20) {
+      current = Math.floor(current / 100) * 100 + (current % 100) * 100;
+      last = 'hundred';
+    } else if (word === 'THOUSAND' && last !== 'none' && last !== 'thousand' && last !== 'and' && total === 0) {
+      total = current * 1000;
+      current = 0;
+      last = 'thousand';
+    } else if (word === 'AND' && (last === 'hundred' || last === 'thousand') && isNumberWord(at(j + 1))) {
+      last = 'and';
+    } else break;
+    j++;
+  }
+  if (last === 'none' || last === 'and') return null;
+  return { value: total + current, next: j, kind: j - i === 1 ? 'small' : 'compound' };
+}
+
+function isNumberWord(word: string | undefined): boolean {
+  return word !== undefined && (word in UNITS || word in TEENS || word in TENS);
+}
+
+/** Digits after `point`: `point five` = `.5`, `point oh five` = `.05`. */
+function readDecimals(words: readonly Word[], joined: readonly boolean[], i: number): { digits: string; next: number } {
+  let digits = '';
+  let j = i;
+  while (j < words.length && joined[j]) {
+    const word = words[j]?.upper as string;
+    if (word in UNITS) digits += String(UNITS[word]);
+    else if (word === 'OH') digits += '0';
+    else break;
+    j++;
+  }
+  return { digits, next: j };
+}
+
+/** The number spoken from word `i`, with the dictation conventions of the file's comment; null when none starts there. */
+function readSpokenNumber(words: readonly Word[], joined: readonly boolean[], i: number): Reading | null {
+  const first = words[i]?.upper;
+  const signed = first === 'PLUS' || first === 'MINUS';
+  const start = signed ? i + 1 : i;
+  if (signed && !joined[start]) return null;
+  if (words[start]?.upper === 'POINT') {
+    const decimals = readDecimals(words, joined, start + 1);
+    return decimals.digits ? { text: `0.${decimals.digits}`, next: decimals.next } : null;
+  }
+  const following = (k: number) => (k < words.length && joined[k] ? words[k]?.upper : undefined);
+  const cardinal = readCardinal(words, joined, start);
+  if (cardinal === null) return null;
+  const { value, next } = cardinal;
+  // A lone `one` is most often a pronoun (`the one with caffeine`) or a name (One Touch): a number only before a unit or after a rank word.
+  if (!signed && value === 1 && cardinal.kind === 'small' && words[start]?.upper === 'ONE') {
+    const after = following(next);
+    const before = start > 0 && joined[start] ? words[start - 1]?.upper : undefined;
+    const isMeasured =
+      after !== undefined &&
+      (after in UNIT_AFTER_ONE || after in SPOKEN_UNITS || after === 'POINT' || after === 'AND' || after === 'OH' || after in TENS);
+    if (!isMeasured && !(before !== undefined && before in RANK_WORDS)) return null;
+  }
+  // `eight fifty` = 850, `twelve fifty` = 1250; after a sign, `plus one fifty` = +1.50.
+  if (cardinal.kind === 'small' && value < 20 && following(next) !== undefined && (following(next) as string) in TENS) {
+    const pair = readCardinal(words, joined, next);
+    if (pair !== null && pair.value < 100) {
+      const sign = signed ? (first === 'PLUS' ? '+' : '-') : '';
+      if (signed && value < 10) return { text: `${sign}${value}.${String(pair.value).padStart(2, '0')}`, next: pair.next };
+      if (!signed) return { text: String(value * 100 + pair.value), next: pair.next };
+    }
+  }
+  if (signed) {
+    if (following(next) === 'POINT') {
+      const decimals = readDecimals(words, joined, next + 1);
+      if (decimals.digits) return { text: `${first === 'PLUS' ? '+' : '-'}${value}.${decimals.digits}`, next: decimals.next };
+    }
+    return value < 40 ? { text: `${first === 'PLUS' ? '+' : '-'}${value}.00`, next } : null;
+  }
+  // `three oh` (USP suture size 3-0), not `two oh seven`.
+  if (cardinal.kind === 'small' && value >= 2 && value <= 12 && (following(next) === 'OH' || following(next) === 'ZERO')) {
+    if (!isNumberWord(following(next + 1))) return { text: `${value}-0`, next: next + 1 };
+  }
+  if (following(next) === 'POINT') {
+    const decimals = readDecimals(words, joined, next + 1);
+    if (decimals.digits) return { text: `${value}.${decimals.digits}`, next: decimals.next };
+  }
+  // `one and a half` = 1.5, `two and a quarter` = 2.25.
+  if (following(next) === 'AND' && following(next + 1) === 'A') {
+    const fraction = following(next + 2);
+    if (fraction === 'HALF') return { text: `${value}.5`, next: next + 3 };
+    if (fraction === 'QUARTER') return { text: `${value}.25`, next: next + 3 };
+  }
+  return { text: String(value), next };
+}
+
+/**
+ * `text` with its spoken numbers written in digits and the unit words spoken after them abbreviated
+ * (`twenty one gauge` → `21 gauge`, `two point five milligram` → `2.5 MG`, `ninety by two thirty` → `90 X 230`);
+ * everything else is left as written. A text without a number word is returned as it is.
+ */
+export function withSpokenNumbersWritten(text: string): string {
+  if (!HAS_NUMBER_WORD.test(text)) return text;
+  const { words, joined } = wordsOf(text);
+  let out = '';
+  let copiedTo = 0;
+  for (let i = 0; i < words.length;) {
+    const reading = readSpokenNumber(words, joined, i);
+    if (reading === null) {
+      i++;
+      continue;
+    }
+    // `ten mil`, `five hundred mils`: after a spoken number, the millilitre of ward and pharmacy speech (a written `8 MIL` glove stays).
+    const unit = reading.next < words.length && joined[reading.next] ? words[reading.next]?.upper : undefined;
+    const isMil = unit === 'MIL' || unit === 'MILS';
+    const from = words[i] as Word;
+    const to = words[(isMil ? reading.next + 1 : reading.next) - 1] as Word;
+    out += text.slice(copiedTo, from.start) + reading.text + (isMil ? ' ML' : '');
+    copiedTo = to.end;
+    i = isMil ? reading.next + 1 : reading.next;
+  }
+  out += text.slice(copiedTo);
+  return out
+    .replace(SPOKEN_UNIT, (_written, digit: string, unit: string) => `${digit} ${SPOKEN_UNITS[unit.toUpperCase()]}`)
+    .replace(SPOKEN_BY, '$1 X ');
+}

@@ -1,0 +1,54 @@
+/**
+ * Named rewrites of free text applied before a comparator reads it (param `textRewrites` of the attributes and
+ * codeInText comparators and of the catalogInText blocking key; the `requisitionText` normaliser applies both before
+ * `measureText`). Each keeps every other character as written, so the patterns that read punctuation still do.
+ */
+import { gtinsInBarcodeText, hibcInBarcodeText, withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
+import { stringsAtPaths } from './normalizers';
+import { withSpokenNumbersWritten } from './spokenNumbers';
+import type { IdentifierScheme, TextRewriteName } from './types';
+
+const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
+  // GS1 element strings and HIBC strings scanned into a line: lot, expiry and serial are no product data (barcodeText.ts).
+  barcodeData: withoutBarcodeData,
+  // `qty 2 BX` after a requisition line's label: how many were ordered, not the product (barcodeText.ts).
+  orderQuantity: withoutOrderQuantity,
+  // Numbers dictated in words, written in digits (spokenNumbers.ts).
+  spokenNumbers: withSpokenNumbersWritten,
+};
+
+/** The text after the named rewrites, in order. */
+export function rewrittenText(rewrites: readonly TextRewriteName[], text: string): string {
+  let out = text;
+  for (const name of rewrites) out = TEXT_REWRITES[name](out);
+  return out;
+}
+
+/** `stringsAtPaths` with the named rewrites applied to each string (none: the strings as they are). */
+export function rewrittenStringsAtPaths(
+  record: unknown,
+  paths: readonly string[],
+  rewrites: readonly TextRewriteName[] | undefined,
+): string[] {
+  const texts = stringsAtPaths(record, paths);
+  if (!rewrites?.length) return texts;
+  return texts.map((text) => rewrittenText(rewrites, text));
+}
+
+/**
+ * An identifier comparator's or blocking key's raw values: the record's own `fields`, or — when they hold none — the
+ * GTINs (scheme gtin) or HIBC device identifiers (scheme hibcc) of the barcodes scanned into its `barcodeFields`
+ * (a scanned requisition line carries its product's identifier only in the element string).
+ */
+export function identifierStrings(args: {
+  record: unknown;
+  fields: readonly string[];
+  scheme: IdentifierScheme;
+  barcodeFields: readonly string[] | undefined;
+}): string[] {
+  const own = stringsAtPaths(args.record, args.fields);
+  if (own.length > 0 || !args.barcodeFields?.length) return own;
+  const read = args.scheme === 'gtin' ? gtinsInBarcodeText : args.scheme === 'hibcc' ? hibcInBarcodeText : null;
+  if (read === null) return own;
+  return stringsAtPaths(args.record, args.barcodeFields).flatMap(read);
+}
