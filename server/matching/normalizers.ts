@@ -20,6 +20,7 @@ import { present } from '../invariant';
 import type { IdentifierScheme, NormalizerName } from './types';
 import { normalizeFacilityName } from './facilityNames';
 import { romanisedName } from './transliteration';
+import { withRomanisedMedicineNames } from './medicineNames';
 import { conversionFactor } from './unitConversions';
 
 const NON_ALPHANUMERIC = /[^A-Z0-9]/g;
@@ -132,6 +133,8 @@ const recentText = rememberRecent(normalizeText);
 const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null> = {
   text: (v) => recentText(v) || null,
   measureText: rememberRecent((v) => splitMeasurements(recentText(inOneUnit(joinCodeHyphens(v)))) || null),
+  // As measureText, with medicine names written in other scripts kept in Latin letters (medicineNames.ts, drugs14).
+  medicineText: rememberRecent((v) => splitMeasurements(recentText(inOneUnit(joinCodeHyphens(withRomanisedMedicineNames(v))))) || null),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),

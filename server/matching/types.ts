@@ -12,7 +12,17 @@ export type IdentifierScheme = 'gtin' | 'ndc' | 'ein' | 'duns' | 'uei' | 'npi' |
 
 /** Text normalisers a key or comparator may name. */
 export type NormalizerName =
-  'text' | 'measureText' | 'orgName' | 'anyScriptOrgName' | 'facilityName' | 'partNumber' | 'postalCode' | 'digits' | 'phone' | 'none';
+  | 'text'
+  | 'measureText'
+  | 'medicineText'
+  | 'orgName'
+  | 'anyScriptOrgName'
+  | 'facilityName'
+  | 'partNumber'
+  | 'postalCode'
+  | 'digits'
+  | 'phone'
+  | 'none';
 
 export interface BlockingKeyRule {
   name: string;

@@ -1,0 +1,58 @@
+/**
+ * Medicine names written in other scripts (normaliser `medicineText`, drugs14): a pharmacy line in Cyrillic or
+ * Greek names its medicine in letters `measureText` drops (`Парацетамол 500 мг` was read as `500`). Each run of
+ * letters of another script is romanised (`romanisedName`: any-ascii, `Парацетамол` → `Paratsetamol`) and kept
+ * only when the romanised word is a medicine name of the shipped drug-name tables (`PARATSETAMOL`, a variant of
+ * `PARACETAMOL` in `drugNames`); every other word of another script is dropped as before, so a Greek or Korean
+ * line that names no known medicine is read exactly as `measureText` read it (its romanised words would only be
+ * words the other side never writes).
+ *
+ * The lexicon is read from the shipped tables once, as `transliteration.ts` reads its syllable lexicon: a name
+ * added to a published table through the API is applied by the table, but is kept from another script only after
+ * it is shipped.
+ */
+import { normalizeText } from '../identifiers/names';
+import { shippedAliasTables } from './aliases';
+import { romanisedName } from './transliteration';
+
+/** The tables whose canonical forms and variants are the medicine names kept from other scripts. */
+export const MEDICINE_NAME_TABLES = ['drugNames', 'drugBrands'] as const;
+
+/** A run of letters (and marks) of any script but Latin; Common (digits, punctuation) and Latin are left as they are. */
+const OTHER_SCRIPT_RUN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+/gu;
+
+let shippedLexicon: ReadonlySet<string> | undefined;
+
+/** Single-word medicine names (upper-case, as `normalizeText` writes them) of the shipped drug-name tables. */
+function medicineLexicon(): ReadonlySet<string> {
+  if (!shippedLexicon) {
+    const words = new Set<string>();
+    for (const name of MEDICINE_NAME_TABLES) {
+      for (const entry of shippedAliasTables().get(name)?.entries ?? []) {
+        for (const form of [entry.canonical ?? '', ...entry.variants]) {
+          const word = normalizeText(form);
+          if (word !== '' && !word.includes(' ')) words.add(word);
+        }
+      }
+    }
+    shippedLexicon = words;
+  }
+  return shippedLexicon;
+}
+
+/** True when every character of `value` is ASCII (most descriptions): one pass over char codes, no regular expression. */
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+function keptMedicineName(run: string): string {
+  const word = normalizeText(romanisedName(run));
+  return medicineLexicon().has(word) ? ` ${word} ` : ' ';
+}
+
+/** `value` with each word of another script replaced by its romanised medicine name, or by a space when it names none. */
+export function withRomanisedMedicineNames(value: string): string {
+  if (isAscii(value)) return value;
+  return value.replace(OTHER_SCRIPT_RUN, keptMedicineName);
+}
