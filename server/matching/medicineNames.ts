@@ -13,7 +13,7 @@
  */
 import { normalizeText } from '../identifiers/names';
 import { shippedAliasTables } from './aliases';
-import { romanisedName } from './transliteration';
+import { isAscii, romanisedName } from './transliteration';
 
 /** The tables whose canonical forms and variants are the medicine names kept from other scripts. */
 export const MEDICINE_NAME_TABLES = ['drugNames', 'drugBrands'] as const;
@@ -38,12 +38,6 @@ function medicineLexicon(): ReadonlySet<string> {
     shippedLexicon = words;
   }
   return shippedLexicon;
-}
-
-/** True when every character of `value` is ASCII (most descriptions): one pass over char codes, no regular expression. */
-function isAscii(value: string): boolean {
-  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 function keptMedicineName(run: string): string {
