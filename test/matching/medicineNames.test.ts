@@ -70,7 +70,9 @@ describe('a description as the item description comparator reads it', () => {
     ['TYLENOL 325MG TAB', 'PARACETAMOL TYLENOL 325 MG TABLET'],
     ['SOLU-MEDROL 125MG VIAL', 'METHYLPREDNISOLONE SOLU MEDROL 125 MG VL'],
     ['Paracetamol-ratiopharm 500 mg Tabletten', 'PARACETAMOL RATIOPHARM 500 MG TABLETTEN'],
-    // Words that are not medicine names are left alone
+    // Words that are not medicine names are left alone (the micro sign and the Greek mu are MC, as in measureText)
+    ['Pipette tips 200 μL yellow', 'PIPETTE TIPS 200 MCL YELLOW'],
+    ['ΦΛΕΒΟΚΑΘΕΤΗΡΑΣ 20G 1,1x33mm', '20 G 1 1X33 MM'],
     ['GLOVE EXAM NITRILE PF SM 100/BX', 'GLOVE EXAM NITRILE POWDER FREE SMALL 100 BX'],
   ])('%s → %s', (raw, expected) => {
     expect(readAsCompared(raw)).toBe(expected);
