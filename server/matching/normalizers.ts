@@ -24,6 +24,7 @@ import { SCRIPT_READING_TABLES, scriptReadingForm, scriptReadingFormWith } from 
 import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { romanisedName } from './transliteration';
+import { withRomanisedMedicineNames } from './medicineNames';
 import { conversionFactor } from './unitConversions';
 
 const NON_ALPHANUMERIC = /[^A-Z0-9]/g;
@@ -140,8 +141,12 @@ function measureTextOf(value: string): string {
 const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null> = {
   text: (v) => recentText(v) || null,
   measureText: rememberRecent((v) => measureTextOf(v) || null),
-  // A requisition as scanned or dictated: `measureText` once scanned barcode data and the order quantity are out and spoken numbers are digits.
-  requisitionText: rememberRecent((v) => measureTextOf(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(v)))) || null),
+  // As measureText, with medicine names written in other scripts kept in Latin letters (medicineNames.ts, drugs14).
+  medicineText: rememberRecent((v) => measureTextOf(withRomanisedMedicineNames(v)) || null),
+  // A requisition as scanned or dictated: `medicineText` once scanned barcode data and the order quantity are out and spoken numbers are digits.
+  requisitionText: rememberRecent(
+    (v) => measureTextOf(withRomanisedMedicineNames(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(v))))) || null,
+  ),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),

@@ -128,7 +128,7 @@ function romanisedRun(run: string): string {
 }
 
 /** True when every character of `value` is ASCII (most names): one pass over char codes, no regular expression. */
-function isAscii(value: string): boolean {
+export function isAscii(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
   return true;
 }

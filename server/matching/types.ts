@@ -15,6 +15,7 @@ export type NormalizerName =
   | 'text'
   | 'measureText'
   | 'requisitionText'
+  | 'medicineText'
   | 'orgName'
   | 'anyScriptOrgName'
   | 'scriptReadingOrgName'
