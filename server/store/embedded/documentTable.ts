@@ -15,6 +15,7 @@
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import { flatString } from './flatString';
 import type { OrdinalSource } from './postings';
 
 /**
@@ -372,7 +373,8 @@ export class DocumentTable implements OrdinalSource {
     this.forget(id, previous);
     this.liveCharacters += json.length;
     if (!this.resident) return;
-    this.residentOrder.add(id);
+    // The table's own (flat) id string, not the caller's: one string per document however many structures hold it.
+    this.residentOrder.add(this.ids[ordinal] as string);
     this.residentCharacters += json.length;
     this.resident.residentCharacters += json.length;
     this.resident.afterGrowth();
@@ -472,8 +474,10 @@ export class DocumentTable implements OrdinalSource {
   /** A new document's ordinal: the most recently freed one, else the next unused. */
   private allocate(id: string): number {
     const ordinal = this.freeOrdinals.pop() ?? this.ids.length;
-    this.ids[ordinal] = id;
-    this.entries.set(id, ordinal);
+    // The table keeps the id for as long as the document lives: a flat copy, not the writer's cons string (flatString.ts).
+    const kept = flatString(id);
+    this.ids[ordinal] = kept;
+    this.entries.set(kept, ordinal);
     return ordinal;
   }
 

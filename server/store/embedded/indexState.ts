@@ -12,6 +12,7 @@ import { Query } from 'mingo';
 import { present } from '../../invariant';
 import type { Document, Filter, IndexSpec } from '../types';
 import { copyParsed } from './documentCopies';
+import { flatString } from './flatString';
 import { compareEncodedKeys, OrderedKeys } from './orderedKeys';
 import type { KeyBound, KeySource } from './orderedKeys';
 import type { OrdinalSource, Posting } from './postings';
@@ -130,13 +131,17 @@ export function sharingKeys<T>(work: () => T): T {
   }
 }
 
-/** The commit's instance of `key` (itself when it is the first, or outside a commit). */
+/**
+ * The string an index level stores for a key new to it: the commit's instance of `key` (see `sharingKeys`), made a
+ * flat string when it is the first (an encoded key is `'s' + value`, a cons string: see flatString.ts).
+ */
 function sharedKey(key: string): string {
-  if (!sharedKeys) return key;
+  if (!sharedKeys) return flatString(key);
   const found = sharedKeys.get(key);
   if (found !== undefined) return found;
-  sharedKeys.set(key, key);
-  return key;
+  const stored = flatString(key);
+  sharedKeys.set(stored, stored);
+  return stored;
 }
 
 /** True for values an equality lookup can use as an index key. */
