@@ -66,7 +66,9 @@ const TRADES = [
   'STAFFING',
   'LOGISTICS',
 ];
-const SUFFIXES = ['', ' INC', ', Inc.', ' LLC', ', L.L.C.', ' CORP', ' Corporation', ' CO', ' Company'];
+// Spellings of one vendor's legal form. No LLC: since supplier-3.18.0 a US corporation and an LLC of one name are two
+// legal entities (cluster split `corporationAndLlc`), so an LLC spelling would be a different vendor, not a variant.
+const SUFFIXES = ['', ' INC', ', Inc.', ' CORP', ' Corporation', ' CO', ' Company'];
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
