@@ -7,12 +7,11 @@
  * it, or reads a Greek mu as MC), so a Greek or Korean line that names no known medicine is read exactly as
  * `measureText` read it (its romanised words would only be words the other side never writes).
  *
- * The lexicon is read from the shipped tables once, as `transliteration.ts` reads its syllable lexicon: a name
- * added to a published table through the API is applied by the table, but is kept from another script only after
- * it is shipped.
+ * The lexicon is read from the tables a rule set uses: the shipped files by default, the published versions through
+ * `normalizers.ts` (`normalizerFor`), so a name added through the alias API is kept from another script too.
  */
 import { normalizeText } from '../identifiers/names';
-import { shippedAliasTables } from './aliases';
+import { shippedAliasTables, type AliasTable } from './aliases';
 import { isAscii, romanisedName } from './transliteration';
 
 /** The tables whose canonical forms and variants are the medicine names kept from other scripts. */
@@ -24,34 +23,39 @@ const OTHER_SCRIPT_RUN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited
 /** The shortest run of letters of another script read as a medicine name. */
 const MIN_NAME_LETTERS = 4;
 
-let shippedLexicon: ReadonlySet<string> | undefined;
-
-/** Single-word medicine names (upper-case, as `normalizeText` writes them) of the shipped drug-name tables. */
-function medicineLexicon(): ReadonlySet<string> {
-  if (!shippedLexicon) {
-    const words = new Set<string>();
-    for (const name of MEDICINE_NAME_TABLES) {
-      for (const entry of shippedAliasTables().get(name)?.entries ?? []) {
-        for (const form of [entry.canonical ?? '', ...entry.variants]) {
-          const word = normalizeText(form);
-          if (word !== '' && !word.includes(' ')) words.add(word);
-        }
+/** Single-word medicine names (upper-case, as `normalizeText` writes them) of the given drug-name tables. */
+function medicineLexiconOf(tableNamed: (name: string) => AliasTable | undefined): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const name of MEDICINE_NAME_TABLES) {
+    for (const entry of tableNamed(name)?.entries ?? []) {
+      for (const form of [entry.canonical ?? '', ...entry.variants]) {
+        const word = normalizeText(form);
+        if (word !== '' && !word.includes(' ')) words.add(word);
       }
     }
-    shippedLexicon = words;
   }
-  return shippedLexicon;
+  return words;
 }
 
-function keptMedicineName(run: string): string {
-  // Shorter runs are signs, not names (the Greek mu of `200 μL` is read as MC by normalizeText): left as they are.
-  if (run.length < MIN_NAME_LETTERS) return run;
-  const word = normalizeText(romanisedName(run));
-  return medicineLexicon().has(word) ? ` ${word} ` : run;
-}
-
-/** `value` with each word of another script that names a medicine replaced by its romanised name; other words left as they are. */
-export function withRomanisedMedicineNames(value: string): string {
+function withNamesOf(value: string, lexicon: () => ReadonlySet<string>): string {
   if (isAscii(value)) return value;
-  return value.replace(OTHER_SCRIPT_RUN, keptMedicineName);
+  return value.replace(OTHER_SCRIPT_RUN, (run) => {
+    // Shorter runs are signs, not names (the Greek mu of `200 μL` is read as MC by normalizeText): left as they are.
+    if (run.length < MIN_NAME_LETTERS) return run;
+    const word = normalizeText(romanisedName(run));
+    return lexicon().has(word) ? ` ${word} ` : run;
+  });
+}
+
+let shippedLexicon: ReadonlySet<string> | undefined;
+
+/** `value` with each word of another script that names a medicine (shipped tables) replaced by its romanised name; other words left as they are. */
+export function withRomanisedMedicineNames(value: string): string {
+  return withNamesOf(value, () => (shippedLexicon ??= medicineLexiconOf((name) => shippedAliasTables().get(name))));
+}
+
+/** `withRomanisedMedicineNames` reading the given table versions (a rule set's published alias tables). */
+export function romanisedMedicineNamesWith(tableNamed: (name: string) => AliasTable | undefined): (value: string) => string {
+  const lexicon = medicineLexiconOf(tableNamed);
+  return (value) => withNamesOf(value, () => lexicon);
 }

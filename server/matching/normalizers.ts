@@ -24,7 +24,7 @@ import { SCRIPT_READING_TABLES, scriptReadingForm, scriptReadingFormWith } from 
 import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { romanisedName } from './transliteration';
-import { withRomanisedMedicineNames } from './medicineNames';
+import { MEDICINE_NAME_TABLES, romanisedMedicineNamesWith, withRomanisedMedicineNames } from './medicineNames';
 import { conversionFactor } from './unitConversions';
 
 const NON_ALPHANUMERIC = /[^A-Z0-9]/g;
@@ -138,20 +138,34 @@ function measureTextOf(value: string): string {
   return splitMeasurements(recentText(inOneUnit(joinCodeHyphens(value))));
 }
 
+type Reading = (value: string) => string;
+
+function medicineTextNormalizer(keepMedicineNames: Reading): (value: string) => string | null {
+  return rememberRecent((v) => measureTextOf(keepMedicineNames(v)) || null);
+}
+
+function requisitionTextNormalizer(keepMedicineNames: Reading): (value: string) => string | null {
+  return rememberRecent(
+    (v) => measureTextOf(keepMedicineNames(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(v))))) || null,
+  );
+}
+
+function scriptOrgNameNormalizer(reading: Reading): (value: string) => string | null {
+  return rememberRecent((v) => normalizeOrgName(romanisedName(reading(v))) || null);
+}
+
 const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null> = {
   text: (v) => recentText(v) || null,
   measureText: rememberRecent((v) => measureTextOf(v) || null),
   // As measureText, with medicine names written in other scripts kept in Latin letters (medicineNames.ts, drugs14).
-  medicineText: rememberRecent((v) => measureTextOf(withRomanisedMedicineNames(v)) || null),
+  medicineText: medicineTextNormalizer(withRomanisedMedicineNames),
   // A requisition as scanned or dictated: `medicineText` once scanned barcode data and the order quantity are out and spoken numbers are digits.
-  requisitionText: rememberRecent(
-    (v) => measureTextOf(withRomanisedMedicineNames(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(v))))) || null,
-  ),
+  requisitionText: requisitionTextNormalizer(withRomanisedMedicineNames),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),
   // As anyScriptOrgName after the half-width, small-kana and abbreviated-legal-form readings of scriptReadings.ts.
-  scriptReadingOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(scriptReadingForm(v))) || null),
+  scriptReadingOrgName: scriptOrgNameNormalizer(scriptReadingForm),
   // A care site's own name out of an affiliation string or an HMIS org-unit name, then as anyScriptOrgName (facilityNames.ts).
   facilityName: rememberRecent((v) => normalizeFacilityName(v) || null),
   partNumber: rememberRecent((v) => comparablePartNumber(v) || null),
@@ -166,7 +180,6 @@ export function normalizeWith(normalizer: NormalizerName, value: string): string
   return TEXT_NORMALIZERS[normalizer](value);
 }
 
-/** The named text normaliser as a function (one identity per name, so compiled alias tables can be cached by it). */
 /**
  * Normalisers that read alias tables themselves, not only through the chain a rule set puts after them: the tables
  * they read (a rule set that names the normaliser loads their published versions, `aliasTableNamesOf`) and how to
@@ -187,10 +200,12 @@ const TABLE_READING_NORMALIZERS: Partial<
   },
   scriptReadingOrgName: {
     tables: SCRIPT_READING_TABLES,
-    build: (tableNamed) => {
-      const reading = scriptReadingFormWith(tableNamed);
-      return rememberRecent((v) => normalizeOrgName(romanisedName(reading(v))) || null);
-    },
+    build: (tableNamed) => scriptOrgNameNormalizer(scriptReadingFormWith(tableNamed)),
+  },
+  medicineText: { tables: MEDICINE_NAME_TABLES, build: (tableNamed) => medicineTextNormalizer(romanisedMedicineNamesWith(tableNamed)) },
+  requisitionText: {
+    tables: MEDICINE_NAME_TABLES,
+    build: (tableNamed) => requisitionTextNormalizer(romanisedMedicineNamesWith(tableNamed)),
   },
 };
 
