@@ -70,8 +70,11 @@ export const HOLDOUT10_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixt
 /** The eleventh held-out corpus `test/fixtures/match-eval-holdout11/` (sealed in session 13, opened in session 14): written blind to the matching rules in session 13 (main at 7e4cbbd) by the corpus11items and corpus11orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Eleventh held-out item corpus" and "Eleventh held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 14 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT11_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout11/', import.meta.url));
 
-/** The twelfth held-out corpus `test/fixtures/match-eval-holdout12/` (SEALED, session 14): written blind to the matching rules in session 14 by the corpus12items and corpus12orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Twelfth held-out item corpus" and "Twelfth held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout12` scores it. Its files are whichever of item / supplier / facility exist. */
+/** The twelfth held-out corpus `test/fixtures/match-eval-holdout12/` (sealed in session 14, opened in session 15): written blind to the matching rules in session 14 (main at f22f2af) by the corpus12items and corpus12orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Twelfth held-out item corpus" and "Twelfth held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 15 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT12_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout12/', import.meta.url));
+
+/** The thirteenth held-out corpus `test/fixtures/match-eval-holdout13/` (SEALED, session 15): written blind to the matching rules in session 15 by the corpus13items and corpus13orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Thirteenth held-out item corpus" and "Thirteenth held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout13` scores it. Its files are whichever of item / supplier / facility exist. */
+export const HOLDOUT13_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout13/', import.meta.url));
 
 /** The held-out corpora open for tuning, in the order they were written (`--holdout`); a sealed corpus is never among them. */
 export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
@@ -86,6 +89,7 @@ export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
   HOLDOUT9_CORPUS_DIRECTORY,
   HOLDOUT10_CORPUS_DIRECTORY,
   HOLDOUT11_CORPUS_DIRECTORY,
+  HOLDOUT12_CORPUS_DIRECTORY,
 ];
 
 /** Domains that have a corpus file in `directory`. */
