@@ -58,6 +58,13 @@
  * DSH, EMResource, Puerto Rico licences and Serbian, Slovenian, Bosnian, Moroccan, Tunisian, Sri Lankan, Nepalese,
  * Mongolian and Costa Rican lists write them), written blind to the rules in session 14, is held to the same invariants
  * (`npm run eval:match -- --skip-seed --holdout12 --clusters`).
+ * The thirteenth held-out corpus (test/fixtures/match-eval-holdout13, SEALED since session 15 — suppliers as FDA Orange Book
+ * short applicant names, EudraGMDP sites, H-1B LCA employers, SBA PPP borrowers, Form 5500 Schedules A / C, FEC employer
+ * fields, Caribbean, Pacific, Andean / Southern Cone, Armenian, Uzbek, Kyrgyz, Liechtenstein and Cyprus registers write them;
+ * care locations as HHS hospital-capacity files, FEMA Public Assistance applicants, ABA burn centres, ESF-8 evacuation
+ * boards, Louisiana / Florida licences, the 2021 Shriners renaming and Caribbean, Pacific, Hong Kong, Andean / Southern
+ * Cone, Armenian and Kazakh lists write them), written blind to the rules in session 15, is held to the same invariants
+ * (`npm run eval:match -- --skip-seed --holdout13 --clusters`); tuning helpers never run its rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -71,6 +78,7 @@ import {
   HOLDOUT10_CORPUS_DIRECTORY,
   HOLDOUT11_CORPUS_DIRECTORY,
   HOLDOUT12_CORPUS_DIRECTORY,
+  HOLDOUT13_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -99,6 +107,8 @@ const SIZES = [
   { name: 'eleventh', directory: HOLDOUT11_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'twelfth', directory: HOLDOUT12_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'twelfth', directory: HOLDOUT12_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'thirteenth', directory: HOLDOUT13_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'thirteenth', directory: HOLDOUT13_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
