@@ -86,11 +86,10 @@ export function layoutProblems(page: Page): Promise<LayoutProblems> {
     const overflow: string[] = [];
     const root = document.documentElement;
     if (root.scrollWidth > window.innerWidth) overflow.push(`document is ${root.scrollWidth}px wide in a ${window.innerWidth}px window`);
-    const main = document.querySelector('main.content');
-    if (main !== null && main.scrollWidth > main.clientWidth + 1) {
-      // Name the innermost elements that stick out, so the message says what to fix.
-      const right = main.getBoundingClientRect().right;
-      const culprits = [...main.querySelectorAll('*')]
+    // Name the innermost elements that stick out of a container, so the message says what to fix.
+    const culpritsOf = (container: Element): string => {
+      const right = container.getBoundingClientRect().right;
+      return [...container.querySelectorAll('*')]
         .filter(
           (element) => element.getBoundingClientRect().right > right + 1 && element.closest('.table-scroll, .monaco-editor, pre') === null,
         )
@@ -99,8 +98,25 @@ export function layoutProblems(page: Page): Promise<LayoutProblems> {
         .map(
           (element) =>
             `${element.tagName.toLowerCase()}.${typeof element.className === 'string' ? element.className.split(' ')[0] : ''} (${(element.textContent ?? '').trim().slice(0, 30)})`,
+        )
+        .join(', ');
+    };
+    const main = document.querySelector('main.content');
+    if (main !== null && main.scrollWidth > main.clientWidth + 1)
+      overflow.push(`the page content is ${main.scrollWidth}px wide in its ${main.clientWidth}px area: ${culpritsOf(main)}`);
+    // Panels that scroll on their own (a task's detail pane, a record's panel) must not scroll sideways: it moves the
+    // header and hides a column of a comparison. Tables, figures, code and editors may (a phone shows a wide table
+    // that way), and so may a wrapper whose child is a table, a sample's value tree, and on a phone a card (the last
+    // resort of the phone layout: what does not fit scrolls inside its card).
+    const sidewaysScrollers = `table, figure, pre, textarea, .table-scroll, .monaco-editor, .verify-result, .sample-tree${window.innerWidth <= 700 ? ', .card' : ''}`;
+    for (const element of main?.querySelectorAll('*') ?? []) {
+      if (element.closest(sidewaysScrollers) !== null || [...element.children].some((child) => child.tagName === 'TABLE')) continue;
+      const style = getComputedStyle(element);
+      if (!['auto', 'scroll'].includes(style.overflowX)) continue;
+      if (element.scrollWidth > element.clientWidth + 1)
+        overflow.push(
+          `${element.tagName.toLowerCase()}.${typeof element.className === 'string' ? element.className.split(' ')[0] : ''} scrolls sideways (${element.scrollWidth}px in ${element.clientWidth}px): ${culpritsOf(element)}`,
         );
-      overflow.push(`the page content is ${main.scrollWidth}px wide in its ${main.clientWidth}px area: ${culprits.join(', ')}`);
     }
 
     const describe = (element: Element): string => {

@@ -50,52 +50,54 @@ export function MatchCompare(props: MatchCompareProps) {
         )}{' '}
         · {differing.length} of {attributes.length} attributes differ
       </p>
-      <table className="data-table compare-table" aria-label="Records side by side">
-        <thead>
-          <tr>
-            <th>Attribute</th>
-            <th>
-              <RecordHeading side="New record" record={subject} />
-            </th>
-            <th>
-              <RecordHeading side="Existing record" record={candidate} />
-            </th>
-            {props.onChoose && <th>Survives</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {attributes.map((attribute) => {
-            const isDifferent = differing.includes(attribute);
-            const choice = props.choices[attribute] ?? 'auto';
-            return (
-              <tr key={attribute} className={isDifferent ? 'differs' : undefined} data-differs={isDifferent ? 'true' : undefined}>
-                <th scope="row">{attribute}</th>
-                <td className={choice === 'subject' ? 'mono chosen' : 'mono'}>
-                  <StructuredValue value={subject.attributes[attribute]} />
-                </td>
-                <td className={choice === 'candidate' ? 'mono chosen' : 'mono'}>
-                  <StructuredValue value={candidate.attributes[attribute]} />
-                </td>
-                {props.onChoose && (
-                  <td>
-                    {isDifferent && (
-                      <select
-                        aria-label={`Surviving ${attribute}`}
-                        value={choice}
-                        onChange={(event) => choose(attribute, event.target.value as SurvivorChoice)}
-                      >
-                        <option value="auto">survivorship rules</option>
-                        <option value="subject">new record</option>
-                        <option value="candidate">existing record</option>
-                      </select>
-                    )}
+      <div className="table-scroll">
+        <table className="data-table compare-table" aria-label="Records side by side">
+          <thead>
+            <tr>
+              <th>Attribute</th>
+              <th>
+                <RecordHeading side="New record" record={subject} />
+              </th>
+              <th>
+                <RecordHeading side="Existing record" record={candidate} />
+              </th>
+              {props.onChoose && <th>Survives</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {attributes.map((attribute) => {
+              const isDifferent = differing.includes(attribute);
+              const choice = props.choices[attribute] ?? 'auto';
+              return (
+                <tr key={attribute} className={isDifferent ? 'differs' : undefined} data-differs={isDifferent ? 'true' : undefined}>
+                  <th scope="row">{attribute}</th>
+                  <td className={choice === 'subject' ? 'mono chosen' : 'mono'}>
+                    <StructuredValue value={subject.attributes[attribute]} />
                   </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  <td className={choice === 'candidate' ? 'mono chosen' : 'mono'}>
+                    <StructuredValue value={candidate.attributes[attribute]} />
+                  </td>
+                  {props.onChoose && (
+                    <td>
+                      {isDifferent && (
+                        <select
+                          aria-label={`Surviving ${attribute}`}
+                          value={choice}
+                          onChange={(event) => choose(attribute, event.target.value as SurvivorChoice)}
+                        >
+                          <option value="auto">survivorship rules</option>
+                          <option value="subject">new record</option>
+                          <option value="candidate">existing record</option>
+                        </select>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {explanation !== null && (
         <section className="explanation-section" aria-label="Why these records match">
           <h3>Why</h3>
