@@ -40,6 +40,8 @@ export interface AliasTable {
   mode: AliasTableMode;
   /** `removeFrom` only: how many words must precede a variant for it to cut the value (default 1). */
   minWordsBefore?: number;
+  /** `removeLeading` only: how many words must follow a prefix for it to be dropped (default 1). */
+  minWordsAfter?: number;
   entries: AliasEntry[];
 }
 
@@ -150,12 +152,14 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
     return undefined;
   };
   if (table.mode === 'removeLeading') {
-    // Only a prefix is dropped (`HC SYRINGE 3ML`); one word is always kept, so a value is never emptied.
+    // Only a prefix is dropped (`HC SYRINGE 3ML`); one word (or the table's `minWordsAfter`) is always kept, so a
+    // value is never emptied.
+    const keptWords = table.minWordsAfter ?? 1;
     const dropPrefixes: AliasRewrite = (tokens) => {
       let start = 0;
       for (;;) {
         const hit = start < tokens.length - 1 ? matchAt(tokens, start) : undefined;
-        if (!hit || start + hit.variant.length >= tokens.length) break;
+        if (!hit || start + hit.variant.length + keptWords > tokens.length) break;
         start += hit.variant.length;
       }
       return start === 0 ? tokens : tokens.slice(start);

@@ -31,6 +31,7 @@ import { normalizeOrgName, romanizeCyrillicAndGreek } from '../identifiers/names
 import { present } from '../invariant';
 import { shippedAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { romanisedName } from './transliteration';
+import { inSerbianLatin, withoutWritingConventions, withRegnalNumbers } from './facilityNameConventions';
 
 /** The tables that read a segment's words as English facility nouns. */
 const NOUN_TABLES = ['organizationAbbreviations', 'facilityAbbreviations', 'facilityTranslations', 'scriptGenericWords'] as const;
@@ -273,12 +274,13 @@ export function siteOfOperatorName(raw: string, readings: Readings = shipped()):
 function facilityNameWith(raw: string, readings: Readings): string {
   const trimmed = raw.trim();
   const ownName = /[\u4E00-\u9FFF]/u.test(trimmed) ? trimmed.replace(HAN_JURIDICAL_PERSON, '') || trimmed : trimmed;
-  const named = siteOfOperatorName(withoutOrgUnitPrefix(operatingName(ownName)), readings);
+  const named = siteOfOperatorName(withoutOrgUnitPrefix(operatingName(withoutWritingConventions(ownName))), readings);
   const site = affiliationSegment(named, readings);
-  // Greek and Cyrillic as registers romanise them (ELOT 743: ΕΥ = EV, ΓΓ = NG; ICAO), before any-ascii reads the other scripts.
-  const latin = romanizeCyrillicAndGreek(site);
+  // Greek and Cyrillic as registers romanise them (ELOT 743: ΕΥ = EV, ΓΓ = NG; ICAO; Serbian Cyrillic in Serbian
+  // Latin), before any-ascii reads the other scripts.
+  const latin = romanizeCyrillicAndGreek(inSerbianLatin(site));
   const romanised = romanisedName(latin);
-  const normalized = normalizeOrgName(romanised).replace(GLUED_UMC, ' UMC');
+  const normalized = withRegnalNumbers(normalizeOrgName(romanised).replace(GLUED_UMC, ' UMC'));
   // Only romaji written as such is read as Kunrei-shiki: kanji come out of any-ascii in pinyin, whose syllables
   // (`TIAN`, `SI`) would be misread.
   return normalized === '' || romanised !== latin ? normalized : inHepburn(normalized, readings);
