@@ -115,13 +115,14 @@ export function recoverState(options: {
     if (ids) ids.push(id);
     else snapshotIds?.set(collection, [id]);
   };
-  // The snapshot's documents up to this offset stay where the snapshot holds them (a budget is set); the rest
-  // (its newest part, as much as the budget keeps in memory at start-up) and the log tail are decoded.
+  // A snapshot larger than the budget keeps in memory at start-up (a budget is set) is not decoded: every document
+  // stays where the snapshot holds it, and those from this offset on (its newest part, as much as the budget keeps in
+  // memory) are decoded after start-up, in the background (DocumentTable.loadResidentStep). The log tail is decoded.
   let snapshotSource: SnapshotSource | undefined;
   let spillBelowOffset = 0;
   const applyPayload = (payload: Buffer, recordOffset?: number): number | undefined => {
     let endCount: number | undefined;
-    if (snapshotSource && recordOffset !== undefined && recordOffset < spillBelowOffset) {
+    if (snapshotSource && recordOffset !== undefined) {
       const source = snapshotSource;
       const resident = present(options.resident, 'the resident-text accounting of a spilling start-up');
       const { ops, isAscii } = decodePayloadRanges(payload);
@@ -129,13 +130,11 @@ export function recoverState(options: {
       for (const op of ops) {
         if (op.kind === 'put-range') {
           noteSnapshotId(op.collection, op.id);
-          if (payloadOffset + op.start >= spillBelowOffset) {
-            stateOf(op.collection).loadRaw(op.id, payload.toString(isAscii ? 'latin1' : 'utf8', op.start, op.end));
-            continue;
-          }
           const bytes = op.end - op.start;
           const characters = isAscii ? bytes : payload.toString('utf8', op.start, op.end).length;
-          stateOf(op.collection).loadSpilled(op.id, resident.snapshotText(source, payloadOffset + op.start, bytes, characters));
+          // The newest part (what the budget keeps in memory) is decoded after start-up, not here (loadResidentStep).
+          const isNewest = payloadOffset + op.start >= spillBelowOffset;
+          stateOf(op.collection).loadSpilled(op.id, resident.snapshotText(source, payloadOffset + op.start, bytes, characters), isNewest);
         } else endCount = applyOther(op) ?? endCount;
       }
       return endCount;
