@@ -364,6 +364,11 @@ export class DocumentTable implements OrdinalSource {
     return this.entries.get(id);
   }
 
+  /** A copy of the ids by ordinal (right after a snapshot load, with no delete yet, ordinals are snapshot positions). */
+  idsByOrdinal(): string[] {
+    return this.ids.slice() as string[];
+  }
+
   idAt(ordinal: number): string | undefined {
     return this.ids[ordinal];
   }

@@ -102,18 +102,12 @@ export function recoverState(options: {
     }
     return state;
   };
-  // While the snapshot loads: its ids in order (index images refer to documents by position).
-  let snapshotIds: Map<string, string[]> | undefined = new Map();
+  let isLoadingSnapshot = true;
   // While the logs replay over restored indexes: each changed document's JSON as of the snapshot.
   const restoredIndexes = new Map<string, RestoredIndexes>();
   const noteChange = (collection: string, id: string): void => {
     const touched = restoredIndexes.get(collection)?.touched;
     if (touched && !touched.has(id)) touched.set(id, collections.get(collection)?.docs.get(id));
-  };
-  const noteSnapshotId = (collection: string, id: string): void => {
-    const ids = snapshotIds?.get(collection);
-    if (ids) ids.push(id);
-    else snapshotIds?.set(collection, [id]);
   };
   // A snapshot larger than the budget keeps in memory at start-up (a budget is set) is not decoded: every document
   // stays where the snapshot holds it, and those from this offset on (its newest part, as much as the budget keeps in
@@ -129,7 +123,6 @@ export function recoverState(options: {
       const payloadOffset = recordOffset + RECORD_HEADER_BYTES;
       for (const op of ops) {
         if (op.kind === 'put-range') {
-          noteSnapshotId(op.collection, op.id);
           const bytes = op.end - op.start;
           const characters = isAscii ? bytes : payload.toString('utf8', op.start, op.end).length;
           // The newest part (what the budget keeps in memory) is decoded after start-up, not here (loadResidentStep).
@@ -141,8 +134,7 @@ export function recoverState(options: {
     }
     for (const op of decodePayload(payload)) {
       if (op.kind === 'put') {
-        if (snapshotIds) {
-          noteSnapshotId(op.collection, op.id);
+        if (isLoadingSnapshot) {
           stateOf(op.collection).loadRaw(op.id, op.json);
         } else {
           noteChange(op.collection, op.id);
@@ -200,14 +192,15 @@ export function recoverState(options: {
       dataDir,
       generation: snapshotGeneration,
       snapshotBytes: scan.fileBytes,
-      snapshotIds,
+      // Index images refer to documents by position in the snapshot: the tables' ordinals right after loading it.
+      snapshotIds: new Map([...collections].map(([name, state]) => [name, state.docs.idsByOrdinal()])),
       indexSpecs,
       restoredIndexes,
     });
     if (report.indexImage && !report.indexImage.used)
       logger.warn('store recovery: index image not used; rebuilding the indexes from the documents', report.indexImage);
   }
-  snapshotIds = undefined;
+  isLoadingSnapshot = false;
 
   const logGenerations = files.logs.filter((generation) => generation >= snapshotGeneration);
   let currentLog: RecoveredState['currentLog'];
