@@ -171,8 +171,9 @@ describe('embedded store: document text beyond the resident budget', () => {
     for (const store of [plain, first]) {
       await workload(store, { from: 0, to: 8 });
       await store.compact();
-      // A log tail over two of the snapshot's newest documents: replayed at start-up, it must win over the snapshot.
-      await store.collection('items').updateMany({ _id: { $in: ['item-0474', 'item-0475'] } }, { $set: { tail: 'log' } });
+      // A log tail over a dozen round-7 documents: replayed at start-up, it wins over the snapshot, and it takes part of
+      // the budget, so only the newest half of the snapshot's newest part fits in memory beside it.
+      await store.collection('items').updateMany({ round: 7, _id: { $lte: 'item-0431' } }, { $set: { tail: 'log' } });
     }
     await first.close();
 
@@ -185,7 +186,7 @@ describe('embedded store: document text beyond the resident budget', () => {
     const newest = await items.find({ round: 7 }, { sort: { _id: 1 } });
     expect(newest.length).toBeGreaterThan(30);
     expect(newest).toEqual(await expectedItems.find({ round: 7 }, { sort: { _id: 1 } }));
-    expect(await items.findOne({ _id: 'item-0474' })).toMatchObject({ tail: 'log' });
+    expect(await items.findOne({ _id: 'item-0425' })).toMatchObject({ tail: 'log' });
     // Writes before the load reaches them: the load must not put the snapshot's older text back.
     for (const store of [reopened, plain]) {
       await store.collection('items').updateOne({ _id: 'item-0476' }, { $set: { replacedBeforeLoad: true } });
@@ -197,8 +198,9 @@ describe('embedded store: document text beyond the resident budget', () => {
     expect(await items.findOne({ _id: 'item-0476' })).toMatchObject({ replacedBeforeLoad: true });
     expect(await items.findOne({ _id: 'item-0477' })).toBeNull();
     expect(await everything(reopened)).toEqual(await everything(plain));
-    // The loaded documents are the newest: one of the last inserted is now in memory, the oldest still in the snapshot.
+    // The loaded documents are the newest: one of the last inserted is now in memory, older ones still in the snapshot.
     expect(table.isResident('item-0478')).toBe(true);
+    expect(table.isResident('item-0455')).toBe(false);
     expect(table.isResident('item-0002')).toBe(false);
   });
 
