@@ -60,6 +60,9 @@ interface OpenResult {
   /** Waiting for the background restore of the index image's indexes after start-up (0 without an image). */
   backgroundRestoreMs: number;
   backgroundRestoreCpuMs: number;
+  /** Then loading the snapshot's newest part into memory (session 15; 0 on a store that decodes it at start-up). */
+  residentLoadMs: number;
+  residentLoadCpuMs: number;
   wallMs: number;
   cpuMs: number;
   /** After the first queries (which may restore indexes). */
@@ -102,6 +105,13 @@ async function openAndMeasure(dataDir: string): Promise<void> {
   const restoreUsage = process.cpuUsage(restoreCpu);
   const backgroundRestoreMs = performance.now() - restoreStarted;
   const backgroundRestoreCpuMs = (restoreUsage.user + restoreUsage.system) / 1000;
+  // Then the snapshot's newest part is loaded into memory (undefined on a store from before session 15: no wait).
+  const loadStarted = performance.now();
+  const loadCpu = process.cpuUsage();
+  await store.residentTextLoaded;
+  const loadUsage = process.cpuUsage(loadCpu);
+  const residentLoadMs = performance.now() - loadStarted;
+  const residentLoadCpuMs = (loadUsage.user + loadUsage.system) / 1000;
   const items = store.collection(COLLECTION);
   const total = Number(argument('documents', '0'));
   // Without an image (or before the background restore) the first queries also build or restore the indexes.
@@ -124,6 +134,8 @@ async function openAndMeasure(dataDir: string): Promise<void> {
   const result: OpenResult = {
     backgroundRestoreMs,
     backgroundRestoreCpuMs,
+    residentLoadMs,
+    residentLoadCpuMs,
     firstQueriesMs: performance.now() - queriesStarted,
     firstQueriesCpuMs: (firstQueries.user + firstQueries.system) / 1000,
     wallMs,
@@ -242,6 +254,7 @@ async function main(): Promise<void> {
     console.log(
       `  ${label}: ${seconds(result.wallMs)} wall, ${seconds(result.cpuMs)} CPU, peak RSS ${result.startupRssMiB.toFixed(0)} MiB after start-up, ${result.peakRssMiB.toFixed(0)} MiB after the first queries, ${result.documents} documents; ` +
         `background index restore ${seconds(result.backgroundRestoreMs)} wall, ${seconds(result.backgroundRestoreCpuMs)} CPU; ` +
+        `then newest snapshot part loaded into memory ${seconds(result.residentLoadMs)} wall, ${seconds(result.residentLoadCpuMs)} CPU; ` +
         `first queries ${seconds(result.firstQueriesMs)} wall, ${seconds(result.firstQueriesCpuMs)} CPU; answers ${JSON.stringify(result.answers)}`,
     );
   };

@@ -114,10 +114,17 @@ describe('embedded store: document text beyond the resident budget', () => {
     }
     await first.close();
 
-    const reopened = await open(spillDir, SPILLING);
-    // Nothing copied at start-up: the older documents are read from the snapshot, the newest part is in memory.
+    const reopened = await open(spillDir, { ...SPILLING, restoreIndexesInBackground: true });
+    // Nothing copied or decoded at start-up: every document is read from the snapshot until the newest part is loaded
+    // into memory after start-up (in the background); then memory holds it, within the budget, as a start-up that
+    // decoded it would have.
+    expect(reopened.resident.spillFileBytes).toBe(0);
+    expect(reopened.resident.residentCharacters).toBe(0);
+    const heldAtStart = reopened.resident.fromSnapshot.documents;
+    await reopened.residentTextLoaded;
     expect(reopened.resident.spillFileBytes).toBe(0);
     expect(reopened.resident.fromSnapshot.documents).toBeGreaterThan(200);
+    expect(reopened.resident.fromSnapshot.documents).toBeLessThan(heldAtStart);
     expect(reopened.resident.fromSnapshot.openFiles).toBe(1);
     expect(reopened.resident.residentCharacters).toBeLessThanOrEqual(4000);
     expect(reopened.resident.residentCharacters).toBeGreaterThan(0);
@@ -154,6 +161,62 @@ describe('embedded store: document text beyond the resident budget', () => {
     const rebuilt = await open(spillDir, SPILLING);
     expect(rebuilt.resident.fromSnapshot.documents).toBeGreaterThan(200);
     expect(await everything(rebuilt)).toEqual(await everything(plain));
+  });
+
+  it('the newest part of the snapshot, read before and after it is loaded into memory, with writes in between and a log tail', async () => {
+    const plainDir = tempDir();
+    const spillDir = tempDir();
+    const plain = await open(plainDir, ALL_RESIDENT);
+    const first = await open(spillDir, SPILLING);
+    for (const store of [plain, first]) {
+      await workload(store, { from: 0, to: 8 });
+      await store.compact();
+      // A log tail over a dozen round-7 documents: replayed at start-up, it wins over the snapshot, and it takes part of
+      // the budget, so only the newest half of the snapshot's newest part fits in memory beside it.
+      await store.collection('items').updateMany({ round: 7, _id: { $lte: 'item-0431' } }, { $set: { tail: 'log' } });
+    }
+    await first.close();
+
+    const reopened = await open(spillDir, { ...SPILLING, restoreIndexesInBackground: true });
+    const items = reopened.collection('items');
+    const expectedItems = plain.collection('items');
+    const table = reopened.view('items').state.docs;
+    // Before the load, the newest documents (round 7, the last inserted) are read from the snapshot, or the log tail.
+    expect(table.isResident('item-0478')).toBe(false);
+    const newest = await items.find({ round: 7 }, { sort: { _id: 1 } });
+    expect(newest.length).toBeGreaterThan(30);
+    expect(newest).toEqual(await expectedItems.find({ round: 7 }, { sort: { _id: 1 } }));
+    expect(await items.findOne({ _id: 'item-0425' })).toMatchObject({ tail: 'log' });
+    // Writes before the load reaches them: the load must not put the snapshot's older text back.
+    for (const store of [reopened, plain]) {
+      await store.collection('items').updateOne({ _id: 'item-0476' }, { $set: { replacedBeforeLoad: true } });
+      await store.collection('items').deleteOne({ _id: 'item-0477' });
+    }
+    await reopened.residentTextLoaded;
+    expect(reopened.resident.residentCharacters).toBeGreaterThan(0);
+    expect(reopened.resident.residentCharacters).toBeLessThanOrEqual(4000);
+    expect(await items.findOne({ _id: 'item-0476' })).toMatchObject({ replacedBeforeLoad: true });
+    expect(await items.findOne({ _id: 'item-0477' })).toBeNull();
+    expect(await everything(reopened)).toEqual(await everything(plain));
+    // The loaded documents are the newest: one of the last inserted is now in memory, older ones still in the snapshot.
+    expect(table.isResident('item-0478')).toBe(true);
+    expect(table.isResident('item-0455')).toBe(false);
+    expect(table.isResident('item-0002')).toBe(false);
+  });
+
+  it('a store closed while the newest part is being loaded closes cleanly and reopens with the same answers', async () => {
+    const dataDir = tempDir();
+    const store = await open(dataDir, SPILLING);
+    await workload(store, { from: 0, to: 6 });
+    await store.compact();
+    const expected = await everything(store);
+    await store.close();
+    const reopened = await open(dataDir, { ...SPILLING, restoreIndexesInBackground: true });
+    await reopened.close();
+    await reopened.residentTextLoaded;
+    const again = await open(dataDir, { ...SPILLING, restoreIndexesInBackground: true });
+    await again.residentTextLoaded;
+    expect(await everything(again)).toEqual(expected);
   });
 
   it('keeps a compaction snapshot right while documents are replaced and the spill file would be rewritten', async () => {

@@ -269,9 +269,9 @@ export class CollectionState {
     this.idOrder.added(id);
   }
 
-  /** Snapshot loading: a new id whose text stays where the loaded snapshot holds it. */
-  loadSpilled(id: string, position: SpilledText): void {
-    this.docs.loadSpilled(id, position);
+  /** Snapshot loading: a new id whose text stays where the loaded snapshot holds it (`isNewest`: until loaded into memory after start-up). */
+  loadSpilled(id: string, position: SpilledText, isNewest: boolean): void {
+    this.docs.loadSpilled(id, position, isNewest);
     this.idOrder.added(id);
   }
 

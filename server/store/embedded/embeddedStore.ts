@@ -187,32 +187,60 @@ export class EmbeddedStore implements Store, CollectionHost {
 
   /** Settles when no collection has indexes left to restore from an index image (benchmarks and tests). */
   indexesRestored: Promise<void> = Promise.resolve();
+  /** Settles when the loaded snapshot's newest part is in memory, after `indexesRestored` (benchmarks and tests). */
+  residentTextLoaded: Promise<void> = Promise.resolve();
 
   /**
    * Restores the indexes of an index image in the background, one image record (up to 20,000 key tuples) per
    * event-loop turn, so the first query of a large collection does not pay the whole restore and requests in
    * between wait at most one step. A collection used before its turn finishes its restore then (as before).
+   * Then loads the newest part of the snapshot into memory, ~1 MiB per turn (documentTable.ts `loadResidentStep`;
+   * until then those documents are read from the snapshot like older ones).
    */
   restoreIndexesInBackground(): void {
-    const pending = [...this.collections.values()].filter((state) => state.hasDeferredIndexes);
-    if (pending.length === 0) return;
+    const withIndexes = [...this.collections.values()].filter((state) => state.hasDeferredIndexes);
+    this.indexesRestored = this.inBackground({
+      pending: withIndexes,
+      // True when the collection is done (restored, or rebuilt: restoreDeferredStep turns a bad image into a rebuild).
+      step: (state) => !state.hasDeferredIndexes || state.restoreDeferredStep(),
+      done: 'store: indexes restored from the index image',
+      // Only a rebuild from the documents can throw (a unique violation the image hid); the collection's first use reports it.
+      stopped: 'store: background index restore stopped',
+    });
+    this.residentTextLoaded = this.indexesRestored.then(() =>
+      this.inBackground({
+        pending: [...this.collections.values()].filter((state) => state.docs.hasPendingResident),
+        step: (state) => !state.docs.loadResidentStep(),
+        done: 'store: newest snapshot documents loaded into memory',
+        // Only a cache is left cold: the documents stay readable from the snapshot, as older ones are.
+        stopped: 'store: loading the newest snapshot documents into memory stopped',
+      }),
+    );
+  }
+
+  /** Runs `step` on each pending collection, one call per event-loop turn, until it returns true (done) for each. */
+  private inBackground(options: {
+    pending: CollectionState[];
+    step: (state: CollectionState) => boolean;
+    done: string;
+    stopped: string;
+  }): Promise<void> {
+    const pending = options.pending;
+    if (pending.length === 0) return Promise.resolve();
     const started = performance.now();
-    this.indexesRestored = new Promise<void>((resolveRestored) => {
+    return new Promise<void>((resolveDone) => {
       const step = (): void => {
-        while (pending[0] && !pending[0].hasDeferredIndexes) pending.shift();
         const current = pending[0];
         if (!current || this.isClosed) {
-          if (!this.isClosed)
-            this.logger.info('store: indexes restored from the index image', { durationMs: Math.round(performance.now() - started) });
-          resolveRestored();
+          if (!this.isClosed) this.logger.info(options.done, { durationMs: Math.round(performance.now() - started) });
+          resolveDone();
           return;
         }
         try {
-          if (current.restoreDeferredStep()) pending.shift();
+          if (options.step(current)) pending.shift();
         } catch (error) {
-          // Only a rebuild from the documents can throw here (a unique violation the image hid); the collection's first use reports it.
-          this.logger.error('store: background index restore stopped', { collection: current.name, error: (error as Error).message });
-          resolveRestored();
+          this.logger.error(options.stopped, { collection: current.name, error: (error as Error).message });
+          resolveDone();
           return;
         }
         setImmediate(step);

@@ -102,48 +102,39 @@ export function recoverState(options: {
     }
     return state;
   };
-  // While the snapshot loads: its ids in order (index images refer to documents by position).
-  let snapshotIds: Map<string, string[]> | undefined = new Map();
+  let isLoadingSnapshot = true;
   // While the logs replay over restored indexes: each changed document's JSON as of the snapshot.
   const restoredIndexes = new Map<string, RestoredIndexes>();
   const noteChange = (collection: string, id: string): void => {
     const touched = restoredIndexes.get(collection)?.touched;
     if (touched && !touched.has(id)) touched.set(id, collections.get(collection)?.docs.get(id));
   };
-  const noteSnapshotId = (collection: string, id: string): void => {
-    const ids = snapshotIds?.get(collection);
-    if (ids) ids.push(id);
-    else snapshotIds?.set(collection, [id]);
-  };
-  // The snapshot's documents up to this offset stay where the snapshot holds them (a budget is set); the rest
-  // (its newest part, as much as the budget keeps in memory at start-up) and the log tail are decoded.
+  // A snapshot larger than the budget keeps in memory at start-up (a budget is set) is not decoded: every document
+  // stays where the snapshot holds it, and those from this offset on (its newest part, as much as the budget keeps in
+  // memory) are decoded after start-up, in the background (DocumentTable.loadResidentStep). The log tail is decoded.
   let snapshotSource: SnapshotSource | undefined;
   let spillBelowOffset = 0;
   const applyPayload = (payload: Buffer, recordOffset?: number): number | undefined => {
     let endCount: number | undefined;
-    if (snapshotSource && recordOffset !== undefined && recordOffset < spillBelowOffset) {
+    if (snapshotSource && recordOffset !== undefined) {
       const source = snapshotSource;
       const resident = present(options.resident, 'the resident-text accounting of a spilling start-up');
       const { ops, isAscii } = decodePayloadRanges(payload);
       const payloadOffset = recordOffset + RECORD_HEADER_BYTES;
       for (const op of ops) {
         if (op.kind === 'put-range') {
-          noteSnapshotId(op.collection, op.id);
-          if (payloadOffset + op.start >= spillBelowOffset) {
-            stateOf(op.collection).loadRaw(op.id, payload.toString(isAscii ? 'latin1' : 'utf8', op.start, op.end));
-            continue;
-          }
           const bytes = op.end - op.start;
           const characters = isAscii ? bytes : payload.toString('utf8', op.start, op.end).length;
-          stateOf(op.collection).loadSpilled(op.id, resident.snapshotText(source, payloadOffset + op.start, bytes, characters));
+          // The newest part (what the budget keeps in memory) is decoded after start-up, not here (loadResidentStep).
+          const isNewest = payloadOffset + op.start >= spillBelowOffset;
+          stateOf(op.collection).loadSpilled(op.id, resident.snapshotText(source, payloadOffset + op.start, bytes, characters), isNewest);
         } else endCount = applyOther(op) ?? endCount;
       }
       return endCount;
     }
     for (const op of decodePayload(payload)) {
       if (op.kind === 'put') {
-        if (snapshotIds) {
-          noteSnapshotId(op.collection, op.id);
+        if (isLoadingSnapshot) {
           stateOf(op.collection).loadRaw(op.id, op.json);
         } else {
           noteChange(op.collection, op.id);
@@ -201,14 +192,15 @@ export function recoverState(options: {
       dataDir,
       generation: snapshotGeneration,
       snapshotBytes: scan.fileBytes,
-      snapshotIds,
+      // Index images refer to documents by position in the snapshot: the tables' ordinals right after loading it.
+      snapshotIds: new Map([...collections].map(([name, state]) => [name, state.docs.idsByOrdinal()])),
       indexSpecs,
       restoredIndexes,
     });
     if (report.indexImage && !report.indexImage.used)
       logger.warn('store recovery: index image not used; rebuilding the indexes from the documents', report.indexImage);
   }
-  snapshotIds = undefined;
+  isLoadingSnapshot = false;
 
   const logGenerations = files.logs.filter((generation) => generation >= snapshotGeneration);
   let currentLog: RecoveredState['currentLog'];
