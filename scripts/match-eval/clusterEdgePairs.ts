@@ -97,7 +97,7 @@ async function dumpCorpus(args: { directory: string; domain: string; write: (lin
         const explanation = scorePair({ a: a.prepared, b: b.prepared, rules });
         const edge = clusterEdgeRule(explanation, rules)?.name ?? null;
         if (!same && !edge && !reviewed && explanation.score < MIN_PROBABILITY) continue;
-        const split = (rules.rules.clusterReview?.splitWhen ?? []).find((rule) =>
+        const splits = (rules.rules.clusterReview?.splitWhen ?? []).filter((rule) =>
           meetsSplit(rule, explanation, { a: a.canonical, b: b.canonical }),
         );
         args.write(
@@ -120,7 +120,8 @@ async function dumpCorpus(args: { directory: string; domain: string; write: (lin
             band: explanation.band,
             hardRule: explanation.hardRule ? `${explanation.hardRule.action}:${explanation.hardRule.name}` : null,
             edge,
-            split: split?.name ?? null,
+            split: splits[0]?.name ?? null,
+            splits: splits.map((rule) => rule.name),
             comparators: Object.fromEntries(
               explanation.comparators.map((c) => [
                 c.name,
