@@ -5,8 +5,9 @@
  * case (as `npm run eval:match` does); then every record pair of the domain is scored once and each pair that a
  * steward could be asked about (match probability ≥ 0.01, a cluster edge, or a true pair) is written as one JSON
  * line: its label (same entity, hard negative), where it ended (one golden record, one open cluster task, an open
- * pairwise task), the match probability and band, the hard rule, the edge rule it meets, the split rule it meets,
- * and every comparator's outcome and score. Prints per corpus the auto-merge + cluster-task figures and, among the
+ * pairwise task), the match probability and band, the hard rule, the edge rule it meets, the split rules it meets
+ * (`split`: the first, the one the graph names; `splits`: every one, to count what each rule costs), and every
+ * comparator's outcome and score. Prints per corpus the auto-merge + cluster-task figures and, among the
  * pairwise review pairs that are in no cluster task, how many are true. A diagnostic: it asserts nothing.
  */
 import { createWriteStream } from 'node:fs';
