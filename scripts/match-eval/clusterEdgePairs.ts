@@ -5,8 +5,9 @@
  * case (as `npm run eval:match` does); then every record pair of the domain is scored once and each pair that a
  * steward could be asked about (match probability ≥ 0.01, a cluster edge, or a true pair) is written as one JSON
  * line: its label (same entity, hard negative), where it ended (one golden record, one open cluster task, an open
- * pairwise task), the match probability and band, the hard rule, the edge rule it meets, the split rule it meets,
- * and every comparator's outcome and score. Prints per corpus the auto-merge + cluster-task figures and, among the
+ * pairwise task), the match probability and band, the hard rule, the edge rule it meets, the split rules it meets
+ * (`split`: the first, the one the graph names; `splits`: every one, to count what each rule costs), and every
+ * comparator's outcome and score. Prints per corpus the auto-merge + cluster-task figures and, among the
  * pairwise review pairs that are in no cluster task, how many are true. A diagnostic: it asserts nothing.
  */
 import { createWriteStream } from 'node:fs';
@@ -97,7 +98,7 @@ async function dumpCorpus(args: { directory: string; domain: string; write: (lin
         const explanation = scorePair({ a: a.prepared, b: b.prepared, rules });
         const edge = clusterEdgeRule(explanation, rules)?.name ?? null;
         if (!same && !edge && !reviewed && explanation.score < MIN_PROBABILITY) continue;
-        const split = (rules.rules.clusterReview?.splitWhen ?? []).find((rule) =>
+        const splits = (rules.rules.clusterReview?.splitWhen ?? []).filter((rule) =>
           meetsSplit(rule, explanation, { a: a.canonical, b: b.canonical }),
         );
         args.write(
@@ -120,7 +121,8 @@ async function dumpCorpus(args: { directory: string; domain: string; write: (lin
             band: explanation.band,
             hardRule: explanation.hardRule ? `${explanation.hardRule.action}:${explanation.hardRule.name}` : null,
             edge,
-            split: split?.name ?? null,
+            split: splits[0]?.name ?? null,
+            splits: splits.map((rule) => rule.name),
             comparators: Object.fromEntries(
               explanation.comparators.map((c) => [
                 c.name,

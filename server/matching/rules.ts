@@ -131,7 +131,7 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
   (rules.clusterReview?.splitWhen ?? []).forEach((split, i) => {
     const marker = split.marker;
     if (marker)
-      (['pattern', 'otherPattern'] as const).forEach((key) => {
+      (['pattern', 'otherPattern', 'ignore'] as const).forEach((key) => {
         const pattern = marker[key];
         if (pattern === undefined) return;
         try {
@@ -143,6 +143,18 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
             message: `cluster split "${split.name}": ${(error as Error).message}`,
           });
         }
+      });
+    if (marker?.compare === 'values' && marker.otherPattern !== undefined)
+      problems.push({
+        path: `clusterReview.splitWhen[${i}].marker.otherPattern`,
+        code: 'INVALID_MARKER',
+        message: `cluster split "${split.name}": a marker that compares values reads no otherPattern`,
+      });
+    if (marker?.compare !== 'values' && marker?.values !== undefined)
+      problems.push({
+        path: `clusterReview.splitWhen[${i}].marker.values`,
+        code: 'INVALID_MARKER',
+        message: `cluster split "${split.name}": values are read only by a marker with compare "values"`,
       });
     split.when.forEach((condition, j) => {
       if (!comparatorNames.includes(condition.comparator)) {

@@ -463,6 +463,29 @@ export interface ClusterSplitMarker {
    * neither. Without it, lacking the marker is enough.
    */
   otherPattern?: string;
+  /**
+   * How the two records' readings are compared. `presence` (default): one record matches `pattern` and the other does
+   * not, as above. `values`: every match of `pattern` in a record's fields is a value (its named group `value`, else the first
+   * group that took part in the match, else the whole match; upper-cased, letters and digits only, then looked up in `values`); the pair splits
+   * when both records read at least one value and no value is shared — two numbered companies whose numbers differ
+   * (`2189765 Alberta Ltd.` / `2189756 Alberta Ltd.`), two states of incorporation (`a Minnesota corporation` /
+   * `a Wisconsin corporation`). A record that reads none splits from neither. `otherPattern` is not read in this mode.
+   */
+  compare?: 'presence' | 'values';
+  /**
+   * Regular expression (same flags) whose matches are removed from each value before `pattern` and `otherPattern` are
+   * read: a descriptive tail that is no part of the legal name, such as a court caption's jurisdiction clause
+   * (`Alphatec Holdings, Inc., a Delaware corporation` is read as `Alphatec Holdings, Inc.`, not as a name ending in
+   * `corporation`).
+   */
+  ignore?: string;
+  /**
+   * With `compare: "values"`: a read value → the values it stands for, separated by spaces (a legal form → the
+   * countries whose law has it: `DOO` → `SI HR BA RS ME MK`; a country name → its code: `TUNISIE` → `TN`). Two records
+   * split only when their value sets do not meet, so `GmbH` (`DE AT CH LI`) and `(Schweiz)` (`CH`) stay together.
+   * A value not listed stands for itself.
+   */
+  values?: Record<string, string>;
 }
 
 export interface ClusterEdgeRule {

@@ -100,36 +100,80 @@ function allHold(conditions: HardRuleCondition[], explanation: MatchExplanation)
 
 const compiledMarkers = new Map<string, RegExp>();
 
-function compiledPattern(source: string): RegExp {
-  let pattern = compiledMarkers.get(source);
+/** A marker's regular expression, compiled once per source and flags (`iu` to test; `giu` to read every match or remove them). */
+function compiledPattern(source: string, flags: 'iu' | 'giu' = 'iu'): RegExp {
+  const key = `${flags}\u0000${source}`;
+  let pattern = compiledMarkers.get(key);
   if (!pattern) {
-    pattern = new RegExp(source, 'iu');
-    compiledMarkers.set(source, pattern);
+    pattern = new RegExp(source, flags);
+    compiledMarkers.set(key, pattern);
   }
   return pattern;
 }
 
-function matchesIn(fields: string[], source: string, canonical: Readonly<Record<string, unknown>>): boolean {
-  const pattern = compiledPattern(source);
-  return fields.some((field) =>
-    [canonical[field]].flat().some((value) => typeof value === 'string' && pattern.test(value.normalize('NFC'))),
+/** A marker's readable values of one record: its strings in `fields`, NFC, with the marker's `ignore` matches removed. */
+function markerTexts(marker: ClusterSplitMarker, canonical: Readonly<Record<string, unknown>>): string[] {
+  const ignore = marker.ignore === undefined ? null : compiledPattern(marker.ignore, 'giu');
+  return marker.fields.flatMap((field) =>
+    [canonical[field]].flat().flatMap((value) => {
+      if (typeof value !== 'string') return [];
+      const text = value.normalize('NFC');
+      return [ignore ? text.replace(ignore, '') : text];
+    }),
   );
 }
 
+function matchesIn(marker: ClusterSplitMarker, source: string, canonical: Readonly<Record<string, unknown>>): boolean {
+  const pattern = compiledPattern(source);
+  return markerTexts(marker, canonical).some((text) => pattern.test(text));
+}
+
+/** The upper-cased letters and digits of a read value: `2189765`, `MINNESOTA`, `DOO` (d.o.o.), `NEWYORK`. */
+function valueKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toUpperCase();
+}
+
+/** The values a record's fields read under a `compare: "values"` marker (see `ClusterSplitMarker.compare`). */
+function valuesIn(marker: ClusterSplitMarker, canonical: Readonly<Record<string, unknown>>): Set<string> {
+  const pattern = compiledPattern(marker.pattern, 'giu');
+  const read = new Set<string>();
+  for (const text of markerTexts(marker, canonical))
+    for (const match of text.matchAll(pattern)) {
+      const key = valueKey(match.groups?.value ?? match.slice(1).find((group) => group !== undefined) ?? match[0]);
+      if (key === '') continue;
+      const mapped = marker.values?.[key];
+      for (const one of mapped === undefined ? [key] : mapped.split(/\s+/)) if (one !== '') read.add(one);
+    }
+  return read;
+}
+
+/** Two records that both read values and share none (`compare: "values"`). */
+function meetsValues(marker: ClusterSplitMarker, a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const left = valuesIn(marker, a);
+  if (left.size === 0) return false;
+  const right = valuesIn(marker, b);
+  return right.size > 0 && ![...left].some((value) => right.has(value));
+}
+
 function meetsMarker(marker: ClusterSplitMarker, a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
-  const markedA = matchesIn(marker.fields, marker.pattern, a);
-  if (markedA === matchesIn(marker.fields, marker.pattern, b)) return false;
+  if (marker.compare === 'values') return meetsValues(marker, a, b);
+  const markedA = matchesIn(marker, marker.pattern, a);
+  if (markedA === matchesIn(marker, marker.pattern, b)) return false;
   const { otherPattern } = marker;
   if (otherPattern === undefined) return true;
   const [marked, unmarked] = markedA ? [a, b] : [b, a];
   // Two exclusive readings: a record that carries both (a converted LLC keeping its former `… Corp` name) splits from neither.
-  return matchesIn(marker.fields, otherPattern, unmarked) && !matchesIn(marker.fields, otherPattern, marked);
+  return matchesIn(marker, otherPattern, unmarked) && !matchesIn(marker, otherPattern, marked);
 }
 
 /**
  * Whether a record pair meets a split rule: its `when` holds in the pair's explanation and, with a `marker`, one
  * record's names carry the marker and the other's do not — and, when the marker has an `otherPattern`, the other's
- * carry that and the first's do not (records without canonical fields never meet a marker).
+ * carry that and the first's do not; with `compare: "values"`, both read values and share none (records without
+ * canonical fields never meet a marker).
  */
 export function meetsSplit(
   rule: ClusterSplitRule,

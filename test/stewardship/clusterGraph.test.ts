@@ -337,6 +337,60 @@ const fixtures: Fixture[] = [
     conflicts: 4,
   },
   {
+    name: 'two numbered companies whose numbers differ by a transposition are two clusters (numberedCompany)',
+    members: {
+      first: [{ name: '2417836 ONTARIO INC.', addresses: [{ city: 'Mississauga', country: 'CA' }] }],
+      firstAgain: [{ name: '2417836 Ontario Inc' }],
+      second: [{ name: '2417863 ONTARIO INC.', addresses: [{ city: 'Mississauga', country: 'CA' }] }],
+      secondAgain: [{ name: '2417863 Ontario Inc' }],
+    },
+    clusters: [
+      ['first', 'firstAgain'],
+      ['second', 'secondAgain'],
+    ],
+    conflicts: 4,
+  },
+  {
+    name: 'two states of incorporation of one name are two clusters; a record stating none joins neither (otherStateOfIncorporation)',
+    members: {
+      ohio: [{ name: 'Tri-County Water Company (Ohio)' }],
+      ohioUpper: [{ name: 'TRI-COUNTY WATER COMPANY (OHIO)' }],
+      indiana: [{ name: 'Tri-County Water Company (Indiana)' }],
+      indianaShort: [{ name: 'TRI-COUNTY WATER CO (INDIANA)' }],
+      bare: [{ name: 'TRI-COUNTY WATER COMPANY' }],
+    },
+    clusters: [
+      ['ohio', 'ohioUpper'],
+      ['indiana', 'indianaShort'],
+    ],
+    conflicts: 4,
+  },
+  {
+    name: 'a legal form of one country beside a country named in parentheses are two clusters; a GmbH beside (Schweiz) is one (otherJurisdictionOfLegalForm)',
+    members: {
+      doo: [{ name: 'KORAL, D.O.O.', addresses: [{ city: 'Ljubljana', country: 'SI' }] }],
+      dooCity: [{ name: 'KORAL DOO LJUBLJANA' }],
+      tunis: [{ name: 'KORAL (TUNISIE)' }],
+      tunisAgain: [{ name: 'KORAL (TUNISIA)' }],
+      swiss: [{ name: 'Helvamed GmbH (Schweiz)' }],
+      swissAgain: [{ name: 'HELVAMED GMBH' }],
+    },
+    clusters: [
+      ['doo', 'dooCity'],
+      ['tunis', 'tunisAgain'],
+      ['swiss', 'swissAgain'],
+    ],
+    conflicts: 4,
+  },
+  {
+    name: "a court caption's jurisdiction clause is no second legal form: the holding company's spellings stay one cluster (marker ignore)",
+    members: {
+      caption: [{ name: 'Corvane Holdings, Inc., a Delaware corporation' }],
+      upper: [{ name: 'CORVANE HOLDINGS INC' }],
+    },
+    clusters: [['caption', 'upper']],
+  },
+  {
     name: 'at one address the GmbH is the KG written short: no split',
     members: {
       kg: [
@@ -475,6 +529,48 @@ describe('clusterReview in the rule set', () => {
       },
       path: 'clusterReview.splitWhen[0].marker.otherPattern',
       code: 'INVALID_PATTERN',
+    },
+    {
+      change: {
+        ...edge({}),
+        splitWhen: [
+          {
+            name: 'numbered',
+            when: [{ comparator: 'name', outcome: 'partial' }],
+            marker: { fields: ['name'], pattern: '^(\\d+)', compare: 'values', otherPattern: 'LTD' },
+          },
+        ],
+      },
+      path: 'clusterReview.splitWhen[0].marker.otherPattern',
+      code: 'INVALID_MARKER',
+    },
+    {
+      change: {
+        ...edge({}),
+        splitWhen: [
+          {
+            name: 'forms',
+            when: [{ comparator: 'name', outcome: 'partial' }],
+            marker: { fields: ['name'], pattern: 'DOO', values: { DOO: 'SI' } },
+          },
+        ],
+      },
+      path: 'clusterReview.splitWhen[0].marker.values',
+      code: 'INVALID_MARKER',
+    },
+    {
+      change: {
+        ...edge({}),
+        splitWhen: [
+          {
+            name: 'numbered',
+            when: [{ comparator: 'name', outcome: 'partial' }],
+            marker: { fields: ['name'], pattern: 'X', compare: 'count' },
+          },
+        ],
+      },
+      path: 'clusterReview.splitWhen[0].marker.compare',
+      code: 'ENUM',
     },
     {
       change: { ...edge({}), attachLoneMember: { name: 'lone', probabilityAtLeast: 0.5, othersBelow: 0.6 } },
