@@ -73,6 +73,13 @@ function rememberRecent<T>(compute: (value: string) => T): (value: string) => T 
 
 const RECENT_VALUES = 64;
 
+// The catalogue rewrites of item-3.22.0, remembered: the attributes, codeInText and description readings and the
+// blocking keys each run them on the same description string (textRewrites.ts and requisitionText below).
+/** `withCatalogueShorthandWritten`, recent values remembered. */
+export const recentCatalogueShorthand = rememberRecent(withCatalogueShorthandWritten);
+/** `withoutRegistrationReferences`, recent values remembered. */
+export const recentWithoutRegistrationReferences = rememberRecent(withoutRegistrationReferences);
+
 const identifierBySchemeRecent = new Map<IdentifierScheme, (value: string) => string | null>();
 
 /** Normalises an identifier of `scheme` (see `computeIdentifier`); recent values are remembered. */
@@ -150,8 +157,8 @@ function requisitionTextNormalizer(keepMedicineNames: Reading): (value: string) 
     (v) =>
       measureTextOf(
         keepMedicineNames(
-          withCatalogueShorthandWritten(
-            withoutRegistrationReferences(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(v)))),
+          recentCatalogueShorthand(
+            recentWithoutRegistrationReferences(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(v)))),
           ),
         ),
       ) || null,

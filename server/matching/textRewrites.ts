@@ -4,8 +4,7 @@
  * `measureText`). Each keeps every other character as written, so the patterns that read punctuation still do.
  */
 import { gtinsInBarcodeText, hibcInBarcodeText, withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
-import { withCatalogueShorthandWritten, withoutRegistrationReferences } from './catalogueShorthand';
-import { stringsAtPaths } from './normalizers';
+import { recentCatalogueShorthand, recentWithoutRegistrationReferences, stringsAtPaths } from './normalizers';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import type { IdentifierScheme, TextRewriteName } from './types';
 
@@ -17,9 +16,9 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   // Numbers dictated in words, written in digits (spokenNumbers.ts).
   spokenNumbers: withSpokenNumbersWritten,
   // Humanitarian / national catalogue abbreviations and pack notations written out (catalogueShorthand.ts).
-  catalogueShorthand: withCatalogueShorthandWritten,
+  catalogueShorthand: recentCatalogueShorthand,
   // Registration, tender and classification numbers out of the line: no product codes (catalogueShorthand.ts).
-  registrationReferences: withoutRegistrationReferences,
+  registrationReferences: recentWithoutRegistrationReferences,
 };
 
 /** The text after the named rewrites, in order. */
