@@ -857,6 +857,8 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
   const names = extractors.map((e) => e.definition.name);
   const isDeclared = new Set(names);
   const strong = rule.params?.strongAttributes ? new Set(rule.params.strongAttributes) : null;
+  // Several measured attributes agreeing (0.5 mL, 23G, 1 in) say more than one does: as strong as a strength.
+  const strongAgreements = rule.params?.strongAgreements ?? Infinity;
   // Quantities compared beyond equality: a relative tolerance, or values written in a rounded unit (± in the prepared value).
   const tolerances = new Map(
     extractors.flatMap((e) =>
@@ -890,7 +892,7 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
       }
       if (conflicts > 0) return new AttributeComparison(0, 'mismatch', names, pa, pb, tolerances);
       return agreements > 0
-        ? new AttributeComparison(isStrong ? 1 : WEAK_AGREEMENT, 'match', names, pa, pb, tolerances)
+        ? new AttributeComparison(isStrong || agreements >= strongAgreements ? 1 : WEAK_AGREEMENT, 'match', names, pa, pb, tolerances)
         : new AttributeComparison(null, 'missing', names, pa, pb, tolerances);
     },
   };

@@ -23,6 +23,7 @@ import { FACILITY_NAME_TABLES, facilityNameNormalizer, normalizeFacilityName } f
 import { SCRIPT_READING_TABLES, scriptReadingForm, scriptReadingFormWith } from './scriptReadings';
 import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
+import { withCatalogueShorthandWritten, withoutRegistrationReferences } from './catalogueShorthand';
 import { romanisedName } from './transliteration';
 import { MEDICINE_NAME_TABLES, romanisedMedicineNamesWith, withRomanisedMedicineNames } from './medicineNames';
 import { conversionFactor } from './unitConversions';
@@ -71,6 +72,13 @@ function rememberRecent<T>(compute: (value: string) => T): (value: string) => T 
 }
 
 const RECENT_VALUES = 64;
+
+// The catalogue rewrites of item-3.22.0, remembered: the attributes, codeInText and description readings and the
+// blocking keys each run them on the same description string (textRewrites.ts and requisitionText below).
+/** `withCatalogueShorthandWritten`, recent values remembered. */
+export const recentCatalogueShorthand = rememberRecent(withCatalogueShorthandWritten);
+/** `withoutRegistrationReferences`, recent values remembered. */
+export const recentWithoutRegistrationReferences = rememberRecent(withoutRegistrationReferences);
 
 const identifierBySchemeRecent = new Map<IdentifierScheme, (value: string) => string | null>();
 
@@ -146,7 +154,14 @@ function medicineTextNormalizer(keepMedicineNames: Reading): (value: string) => 
 
 function requisitionTextNormalizer(keepMedicineNames: Reading): (value: string) => string | null {
   return rememberRecent(
-    (v) => measureTextOf(keepMedicineNames(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(v))))) || null,
+    (v) =>
+      measureTextOf(
+        keepMedicineNames(
+          recentCatalogueShorthand(
+            recentWithoutRegistrationReferences(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(v)))),
+          ),
+        ),
+      ) || null,
   );
 }
 
@@ -159,7 +174,8 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   measureText: rememberRecent((v) => measureTextOf(v) || null),
   // As measureText, with medicine names written in other scripts kept in Latin letters (medicineNames.ts, drugs14).
   medicineText: medicineTextNormalizer(withRomanisedMedicineNames),
-  // A requisition as scanned or dictated: `medicineText` once scanned barcode data and the order quantity are out and spoken numbers are digits.
+  // A requisition as scanned or dictated: `medicineText` once scanned barcode data and the order quantity are out and spoken numbers are digits,
+  // registration / tender numbers out and catalogue shorthand written out (catalogueShorthand.ts, item-3.22.0).
   requisitionText: requisitionTextNormalizer(withRomanisedMedicineNames),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.

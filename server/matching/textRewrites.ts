@@ -4,7 +4,7 @@
  * `measureText`). Each keeps every other character as written, so the patterns that read punctuation still do.
  */
 import { gtinsInBarcodeText, hibcInBarcodeText, withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
-import { stringsAtPaths } from './normalizers';
+import { recentCatalogueShorthand, recentWithoutRegistrationReferences, stringsAtPaths } from './normalizers';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import type { IdentifierScheme, TextRewriteName } from './types';
 
@@ -15,6 +15,10 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   orderQuantity: withoutOrderQuantity,
   // Numbers dictated in words, written in digits (spokenNumbers.ts).
   spokenNumbers: withSpokenNumbersWritten,
+  // Humanitarian / national catalogue abbreviations and pack notations written out (catalogueShorthand.ts).
+  catalogueShorthand: recentCatalogueShorthand,
+  // Registration, tender and classification numbers out of the line: no product codes (catalogueShorthand.ts).
+  registrationReferences: recentWithoutRegistrationReferences,
 };
 
 /** The text after the named rewrites, in order. */

@@ -27,7 +27,7 @@ export type NormalizerName =
   | 'none';
 
 /** A rewrite of free text before it is read (textRewrites.ts): scanned barcode data out, spoken numbers in digits. */
-export type TextRewriteName = 'barcodeData' | 'orderQuantity' | 'spokenNumbers';
+export type TextRewriteName = 'barcodeData' | 'orderQuantity' | 'spokenNumbers' | 'catalogueShorthand' | 'registrationReferences';
 
 export interface BlockingKeyRule {
   name: string;
@@ -184,6 +184,11 @@ export interface ComparatorRule {
      * agreement is score 1.
      */
     strongAttributes?: string[];
+    /**
+     * attributes: agreement on at least this many declared attributes (a volume, a gauge and a needle length) also
+     * scores 1, as an agreement on a strong attribute does; any conflict still makes the pair a mismatch.
+     */
+    strongAgreements?: number;
     /** tokenSet: `idf` weighs each token by its rarity in the domain (inverse document frequency); `uniform` (default) counts tokens alike. */
     weighting?: TokenWeighting;
     /** tokenSet: `mean` (default) averages the share of each side's weight found in the other; `containment` takes the share of the lighter side (truncated descriptions). */
