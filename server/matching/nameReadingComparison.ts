@@ -2,7 +2,8 @@
  * How the fuzzy comparator uses the readings of nameReadings.ts. The OCR-folded form and the domain label of a value
  * travel in its prepared list after its names, each behind a mark no normalised name starts with, and are compared
  * only when the names are not already near-identical: a reading scores at most READING_SCORE (a cluster edge or a
- * review, never the same name — the reading may be wrong).
+ * review, never the same name — the reading may be wrong). A record's related names (captionNames.ts: former and
+ * trade names) travel the same way and score the same at most.
  */
 import { domainLabel, joinedInitials, leadingWordsSpelled, ocrFolded, withoutLeadingInitials } from './nameReadings';
 import { EDGE_SKELETON, hasOtherScript, loanwordSkeleton, MIN_SKELETON } from './scriptReadings';
@@ -29,6 +30,8 @@ export const NEAR_SKELETON_SCORE = 0.9;
 const OCR_MARK = '\u2248';
 const DOMAIN_MARK = '@';
 const SKELETON_MARK = '\u00a7';
+/** A related name of the record (captionNames.ts: a former, later or trade name), compared with the other's own names only. */
+const RELATED_MARK = '\u2194';
 
 export interface NameReadingOptions {
   ocrConfusions: boolean;
@@ -58,13 +61,31 @@ export function nameReadingsOf(args: {
   };
 }
 
+/**
+ * The marked related names of a record (captionNames.ts: `X f/k/a Y`, `X d/b/a Y`): each normalised, those equal to one
+ * of its own names left out. Compared with the other record's own names like a reading, so at most READING_SCORE: a
+ * former or trade name says one entity only where a record says so.
+ */
+export function relatedNameReadings(args: {
+  normalize: (value: string) => string | null;
+  related: readonly string[];
+  own: readonly string[];
+}): string[] {
+  const out = new Set<string>();
+  for (const raw of args.related) {
+    const name = args.normalize(raw);
+    if (name && !args.own.includes(name)) out.add(`${RELATED_MARK}${name}`);
+  }
+  return [...out];
+}
+
 function skeletonOf(name: string | null): string | null {
   const skeleton = name ? loanwordSkeleton(name) : '';
   return skeleton.length >= MIN_SKELETON ? skeleton : null;
 }
 
 function isReading(value: string): boolean {
-  return value.startsWith(OCR_MARK) || value.startsWith(DOMAIN_MARK) || value.startsWith(SKELETON_MARK);
+  return value.startsWith(OCR_MARK) || value.startsWith(DOMAIN_MARK) || value.startsWith(SKELETON_MARK) || value.startsWith(RELATED_MARK);
 }
 
 /** True when `a` and `b` (of equal length or one apart) differ by one substitution, insertion or deletion. */
@@ -123,8 +144,11 @@ function bestReading(args: {
       if (found && (best === null || found.score > best.score)) best = found;
       continue;
     }
+    const isRelated = reading.startsWith(RELATED_MARK);
     for (const other of args.others) {
-      if (other.startsWith(SKELETON_MARK)) continue;
+      if (other.startsWith(SKELETON_MARK) || other.startsWith(RELATED_MARK)) continue;
+      // A related name meets the other's own names only, not its OCR or domain readings.
+      if (isRelated && other.startsWith(OCR_MARK)) continue;
       const y = other.startsWith(OCR_MARK) ? other.slice(1) : other;
       if (other.startsWith(DOMAIN_MARK)) continue;
       const x = isDomain ? leadingWordsSpelled(text, y) : text;
@@ -141,7 +165,7 @@ function bestReading(args: {
 function bestSkeleton(args: { skeleton: string; others: readonly string[]; isFirstSide: boolean }): Scored | null {
   let best: Scored | null = null;
   for (const other of args.others) {
-    if (other.startsWith(DOMAIN_MARK)) continue;
+    if (other.startsWith(DOMAIN_MARK) || other.startsWith(RELATED_MARK)) continue;
     const y = other.startsWith(OCR_MARK) ? other.slice(1) : other;
     const score = skeletonScore(args.skeleton, y);
     if (score !== null && (best === null || score > best.score)) {

@@ -6,6 +6,7 @@
 import { gtinsInBarcodeText, hibcInBarcodeText, withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { stringsAtPaths } from './normalizers';
 import { withSpokenNumbersWritten } from './spokenNumbers';
+import { withoutLegalDescription } from './captionNames';
 import type { IdentifierScheme, TextRewriteName } from './types';
 
 const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
@@ -15,6 +16,8 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   orderQuantity: withoutOrderQuantity,
   // Numbers dictated in words, written in digits (spokenNumbers.ts).
   spokenNumbers: withSpokenNumbersWritten,
+  // A court caption's legal description (`, a Delaware corporation`), group or agency tail read off the end of a name (captionNames.ts).
+  legalDescription: withoutLegalDescription,
 };
 
 /** The text after the named rewrites, in order. */
