@@ -76,7 +76,7 @@ function withLegalFormsWrittenOut(value: string, legalForms: LegalForms): string
   for (const [variant, full] of legalForms) {
     const bracketed = variant.startsWith('(') && variant.endsWith(')');
     if (bracketed && out.includes(variant)) out = out.replaceAll(variant, ` ${full} `).trim();
-    else if (out.startsWith(variant)) out = `${full} ${out.slice(variant.length)}`.trim();
+    else if (out.startsWith(variant)) out = `${full} ${out.slice(variant.length).trimStart()}`.trim();
     else if (out.endsWith(variant)) out = `${out.slice(0, -variant.length)} ${full}`.trim();
   }
   return out;
