@@ -30,6 +30,8 @@
  * none of the trigger words costs one regular-expression test.
  */
 
+import { isAscii } from './transliteration';
+
 /** A comma, a slash or a bracket, or a word that opens a description, a tail or a relation: nothing else needs reading. */
 const MAY_HOLD_CAPTION =
   /[,/(]|\s(?:and|&|on|as|attn|attention|dba|fka|nka|aka|formerly|previously|operating|carrying|doing|trading|successor|now)\b/i;
@@ -68,8 +70,20 @@ const OTHER_SCRIPT_LETTER = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inheri
 const LATIN_WORD = /[A-Za-z]{2,}/g;
 const BRACKET = /\(([^()]*)\)/g;
 
+// The supplier rules read one name through this rewrite for seven attribute comparators in a row: the last one is kept.
+let lastRaw = '';
+let lastParty = '';
+
 /** The legal description, group and agency tails removed from the end of `raw` (text rewrite `legalDescription`). */
 export function withoutLegalDescription(raw: string): string {
+  if (raw === lastRaw) return lastParty;
+  const party = partyOf(raw);
+  lastRaw = raw;
+  lastParty = party;
+  return party;
+}
+
+function partyOf(raw: string): string {
   if (!MAY_HOLD_CAPTION.test(raw)) return raw;
   let out = raw;
   // A tail can follow another (`X, Inc., a Delaware corporation, on behalf of Y`): read them off until none is left.
@@ -103,7 +117,7 @@ function scriptOf(value: string): 'latin' | 'other' | 'mixed' | 'none' {
  * is part of the name, not a second one.
  */
 function namesInTwoScripts(value: string): string[] {
-  if (!OTHER_SCRIPT_LETTER.test(value)) return [];
+  if (isAscii(value) || !OTHER_SCRIPT_LETTER.test(value)) return [];
   const outside = value.replace(BRACKET, ' ').replace(/\s+/g, ' ').trim();
   const outsideScript = scriptOf(outside);
   const names: string[] = [];
@@ -127,8 +141,24 @@ function namesInTwoScripts(value: string): string[] {
   return [other, latin];
 }
 
+/**
+ * The last values read: one record's name is read by the name comparator and by each name key right after one another,
+ * so a small memory answers all but the first. Emptied when full (it never grows, and what it keeps is young).
+ */
+let recent = new Map<string, CaptionNames | null>();
+const RECENT_VALUES = 64;
+
 /** The own and related names of `raw` (see the module doc), or null when it reads as one plain name. */
 export function captionNames(raw: string): CaptionNames | null {
+  const known = recent.get(raw);
+  if (known !== undefined) return known;
+  const read = readCaptionNames(raw);
+  if (recent.size >= RECENT_VALUES) recent = new Map();
+  recent.set(raw, read);
+  return read;
+}
+
+function readCaptionNames(raw: string): CaptionNames | null {
   const hasCaption = MAY_HOLD_CAPTION.test(raw);
   const twoScripts = namesInTwoScripts(raw);
   if (!hasCaption && twoScripts.length === 0) return null;

@@ -311,7 +311,7 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     scriptSkeletons: rule.params?.scriptSkeletons === true,
   };
   if (readings.ocrConfusions || readings.domainNames || readings.scriptSkeletons || rule.params?.captionNames)
-    return compileFuzzyWithReadings({ rule, context, similarity, floor, readings });
+    return compileFuzzyWithReadings({ rule, context, similarity, floor, readings, plainSimilarity: spaced });
   const marksAcronymOnly = rule.params?.acronyms === true && rule.params.acronymOnlyOutcome === 'related';
   return {
     rule,
@@ -336,8 +336,10 @@ function compileFuzzyWithReadings(args: {
   similarity: (x: string, y: string) => number;
   floor: number;
   readings: NameReadingOptions;
+  /** The similarity without the acronym, truncation and initials readings: what a related name is compared by. */
+  plainSimilarity: (x: string, y: string) => number;
 }): CompiledComparator {
-  const { rule, context, similarity, floor, readings } = args;
+  const { rule, context, similarity, floor, readings, plainSimilarity } = args;
   const normalize = textNormalizer(rule, context);
   const isAlternatives = rule.params?.alternatives === true;
   const readingsOf = nameReadingsOf({ normalize, options: readings });
@@ -352,7 +354,7 @@ function compileFuzzyWithReadings(args: {
       const extra = [...readingsOf(own), ...relatedNameReadings({ normalize, related, own: values })];
       return extra.length > 0 ? [...values, ...extra] : values;
     },
-    compare: withNameReadings({ similarity, floor, best: (a, b) => bestPair({ a, b, similarity, floor }) }),
+    compare: withNameReadings({ similarity, plainSimilarity, floor, best: (a, b) => bestPair({ a, b, similarity, floor }) }),
   };
 }
 

@@ -62,8 +62,14 @@ export function nameReadingsOf(args: {
 }
 
 /**
+ * A related name shorter than this (letters and digits, once normalised) says too little: `Solventum (formerly 3M
+ * Health Care)` reads `3M`, the name of the former parent, not of the business that was renamed.
+ */
+const MIN_RELATED_LETTERS = 5;
+
+/**
  * The marked related names of a record (captionNames.ts: `X f/k/a Y`, `X d/b/a Y`): each normalised, those equal to one
- * of its own names left out. Compared with the other record's own names like a reading, so at most READING_SCORE: a
+ * of its own names or shorter than MIN_RELATED_LETTERS left out. Compared with the other record's own names like a reading, so at most READING_SCORE: a
  * former or trade name says one entity only where a record says so.
  */
 export function relatedNameReadings(args: {
@@ -74,7 +80,7 @@ export function relatedNameReadings(args: {
   const out = new Set<string>();
   for (const raw of args.related) {
     const name = args.normalize(raw);
-    if (name && !args.own.includes(name)) out.add(`${RELATED_MARK}${name}`);
+    if (name && name.replaceAll(' ', '').length >= MIN_RELATED_LETTERS && !args.own.includes(name)) out.add(`${RELATED_MARK}${name}`);
   }
   return [...out];
 }
@@ -133,6 +139,7 @@ function bestReading(args: {
   readings: readonly string[];
   others: readonly string[];
   similarity: (x: string, y: string) => number;
+  plainSimilarity: (x: string, y: string) => number;
   isFirstSide: boolean;
 }): Scored | null {
   let best: Scored | null = null;
@@ -153,7 +160,8 @@ function bestReading(args: {
       if (other.startsWith(DOMAIN_MARK)) continue;
       const x = isDomain ? leadingWordsSpelled(text, y) : text;
       if (x === null) continue;
-      const raw = args.isFirstSide ? args.similarity(x, y) : args.similarity(y, x);
+      const similarity = isRelated ? args.plainSimilarity : args.similarity;
+      const raw = args.isFirstSide ? similarity(x, y) : similarity(y, x);
       const score = Math.min(raw, READING_SCORE);
       if (best === null || score > best.score) best = args.isFirstSide ? { score, a: text, b: y } : { score, a: y, b: text };
     }
@@ -179,6 +187,13 @@ function bestSkeleton(args: { skeleton: string; others: readonly string[]; isFir
 /** The comparison of two prepared lists: the names' best pair, or a reading's when that scores higher. */
 export function withNameReadings(args: {
   similarity: (x: string, y: string) => number;
+  /**
+   * How a related name (a former or trade name) is compared: the plain similarity, without the readings that let a name
+   * be the other plus words (truncation, acronyms). A trade name is often a brand that franchisees or a former parent
+   * share (`X Inc dba Minuteman Press` vs `MINUTEMAN PRESS #0962 BEAVERCREEK`; `Solventum (formerly 3M Health Care)`
+   * vs `3M CO`): only a near-identical name counts.
+   */
+  plainSimilarity?: (x: string, y: string) => number;
   floor: number;
   best: (a: string[], b: string[]) => NameComparison;
 }): (a: PreparedValue, b: PreparedValue) => NameComparison {
@@ -190,8 +205,21 @@ export function withNameReadings(args: {
     if (endA === va.length && endB === vb.length) return args.best(va, vb);
     const names = args.best(va.slice(0, endA), vb.slice(0, endB));
     if ((names.score ?? 0) >= READING_SCORE) return names;
-    const fromA = bestReading({ readings: va.slice(endA), others: vb, similarity: args.similarity, isFirstSide: true });
-    const fromB = bestReading({ readings: vb.slice(endB), others: va, similarity: args.similarity, isFirstSide: false });
+    const plain = args.plainSimilarity ?? args.similarity;
+    const fromA = bestReading({
+      readings: va.slice(endA),
+      others: vb,
+      similarity: args.similarity,
+      plainSimilarity: plain,
+      isFirstSide: true,
+    });
+    const fromB = bestReading({
+      readings: vb.slice(endB),
+      others: va,
+      similarity: args.similarity,
+      plainSimilarity: plain,
+      isFirstSide: false,
+    });
     const found = fromA && (!fromB || fromA.score >= fromB.score) ? fromA : fromB;
     if (!found || found.score < args.floor || found.score <= (names.score ?? 0)) return names;
     return { score: found.score, outcome: 'partial', a: found.a, b: found.b };
