@@ -20,6 +20,7 @@ import {
   stringsAtPaths,
 } from './normalizers';
 import { nameForms } from './bracketedNames';
+import { allCaptionNames } from './captionNames';
 import { identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import type { BlockingKeyRule, CanonicalRecord } from './types';
 import { present } from '../invariant';
@@ -74,9 +75,14 @@ function partNumberKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[
   return unique(out);
 }
 
-/** The field values a name key reads: with `alternatives`, each form of a `A / B` value and each bracketed name of the entity too (its own leading words). */
+/**
+ * The field values a name key reads: with `captionNames`, a caption's own and related names instead of the value
+ * (captionNames.ts); with `alternatives`, each form of a `A / B` value and each bracketed name of the entity too (its
+ * own leading words).
+ */
 function namesOf(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
-  const values = stringsAtPaths(record, rule.fields);
+  const raws = stringsAtPaths(record, rule.fields);
+  const values = rule.params?.captionNames ? raws.flatMap(allCaptionNames) : raws;
   return rule.params?.alternatives ? values.flatMap(nameForms) : values;
 }
 

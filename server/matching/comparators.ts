@@ -14,6 +14,7 @@ import {
   valuesAtPath,
 } from './normalizers';
 import { nameForms } from './bracketedNames';
+import { captionNames } from './captionNames';
 import { identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
@@ -34,7 +35,7 @@ import {
   type WeightedTokens,
 } from './similarity';
 import { ACRONYM_ONLY_SCORE, isAcronymOnly, withAcronyms } from './acronyms';
-import { withInitials, withNameReadings, nameReadingsOf, type NameReadingOptions } from './nameReadingComparison';
+import { withInitials, withNameReadings, nameReadingsOf, relatedNameReadings, type NameReadingOptions } from './nameReadingComparison';
 import {
   addressWordsOf,
   legalFormsOf,
@@ -141,14 +142,17 @@ function bestPair(args: { a: string[]; b: string[]; similarity: (x: string, y: s
 const equality = (x: string, y: string): number => (x === y ? 1 : 0);
 
 function stringPrepare(rule: ComparatorRule, normalize: (v: string) => string | null) {
-  return (record: CanonicalRecord): string[] | undefined => {
-    const out = new Set<string>();
-    for (const raw of stringsAtPaths(record, rule.fields)) {
-      const value = normalize(raw);
-      if (value) out.add(value);
-    }
-    return nonEmpty([...out]);
-  };
+  return (record: CanonicalRecord): string[] | undefined => nonEmpty(normalizedValues(stringsAtPaths(record, rule.fields), normalize));
+}
+
+/** The distinct non-empty normalised values of `raws`. */
+function normalizedValues(raws: readonly string[], normalize: (v: string) => string | null): string[] {
+  const out = new Set<string>();
+  for (const raw of raws) {
+    const value = normalize(raw);
+    if (value) out.add(value);
+  }
+  return [...out];
 }
 
 /** An identifier's values read from its fields, or from the barcodes scanned into `barcodeFields` when they hold none. */
@@ -169,15 +173,34 @@ function scannedIdentifierPrepare(rule: ComparatorRule, scheme: IdentifierScheme
  * whole and as each form, normalised alike.
  */
 function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => string | null) {
-  return (record: CanonicalRecord): string[] | undefined => {
-    const out = new Set<string>();
-    for (const raw of stringsAtPaths(record, rule.fields))
-      for (const form of nameForms(raw)) {
-        const value = normalize(form);
-        if (value) out.add(value);
-      }
-    return nonEmpty([...out]);
-  };
+  return (record: CanonicalRecord): string[] | undefined => alternativeNames(stringsAtPaths(record, rule.fields), normalize);
+}
+
+/** The normalised forms of `raws` (each side of ` / `, each bracketed name of the entity), or undefined when none is left. */
+function alternativeNames(raws: readonly string[], normalize: (v: string) => string | null): string[] | undefined {
+  const out = new Set<string>();
+  for (const raw of raws)
+    for (const form of nameForms(raw)) {
+      const value = normalize(form);
+      if (value) out.add(value);
+    }
+  return nonEmpty([...out]);
+}
+
+/** `captionNames`: the own names of `raws` (captionNames.ts) and the related names they give; without it, `raws` as they are. */
+function captionNamesOf(rule: ComparatorRule, raws: string[]): { own: string[]; related: string[] } {
+  if (rule.params?.captionNames !== true) return { own: raws, related: [] };
+  const own: string[] = [];
+  const related: string[] = [];
+  for (const raw of raws) {
+    const read = captionNames(raw);
+    if (read === null) own.push(raw);
+    else {
+      own.push(...read.own);
+      related.push(...read.related);
+    }
+  }
+  return { own, related };
 }
 
 /** The preparation key of a comparator whose prepared value depends only on `parts` and its fields. */
@@ -287,8 +310,8 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     domainNames: rule.params?.domainNames === true,
     scriptSkeletons: rule.params?.scriptSkeletons === true,
   };
-  if (readings.ocrConfusions || readings.domainNames || readings.scriptSkeletons)
-    return compileFuzzyWithReadings({ rule, context, similarity, floor, readings });
+  if (readings.ocrConfusions || readings.domainNames || readings.scriptSkeletons || rule.params?.captionNames)
+    return compileFuzzyWithReadings({ rule, context, similarity, floor, readings, plainSimilarity: spaced });
   const marksAcronymOnly = rule.params?.acronyms === true && rule.params.acronymOnlyOutcome === 'related';
   return {
     rule,
@@ -313,22 +336,25 @@ function compileFuzzyWithReadings(args: {
   similarity: (x: string, y: string) => number;
   floor: number;
   readings: NameReadingOptions;
+  /** The similarity without the acronym, truncation and initials readings: what a related name is compared by. */
+  plainSimilarity: (x: string, y: string) => number;
 }): CompiledComparator {
-  const { rule, context, similarity, floor, readings } = args;
+  const { rule, context, similarity, floor, readings, plainSimilarity } = args;
   const normalize = textNormalizer(rule, context);
-  const names = rule.params?.alternatives ? alternativesPrepare(rule, normalize) : stringPrepare(rule, normalize);
+  const isAlternatives = rule.params?.alternatives === true;
   const readingsOf = nameReadingsOf({ normalize, options: readings });
-  const flags = `${readings.ocrConfusions ? '/ocr' : ''}${readings.domainNames ? '/domains' : ''}${readings.scriptSkeletons ? '/skeletons' : ''}`;
+  const flags = `${readings.ocrConfusions ? '/ocr' : ''}${readings.domainNames ? '/domains' : ''}${readings.scriptSkeletons ? '/skeletons' : ''}${rule.params?.captionNames ? '/captions' : ''}`;
   return {
     rule,
-    preparationKey: `${textPreparationKey(rule)}${rule.params?.alternatives ? '/alternatives' : ''}${flags}`,
+    preparationKey: `${textPreparationKey(rule)}${isAlternatives ? '/alternatives' : ''}${flags}`,
     prepare: (record) => {
-      const values = names(record);
+      const { own, related } = captionNamesOf(rule, stringsAtPaths(record, rule.fields));
+      const values = isAlternatives ? alternativeNames(own, normalize) : nonEmpty(normalizedValues(own, normalize));
       if (!values) return undefined;
-      const extra = readingsOf(stringsAtPaths(record, rule.fields));
+      const extra = [...readingsOf(own), ...relatedNameReadings({ normalize, related, own: values })];
       return extra.length > 0 ? [...values, ...extra] : values;
     },
-    compare: withNameReadings({ similarity, floor, best: (a, b) => bestPair({ a, b, similarity, floor }) }),
+    compare: withNameReadings({ similarity, plainSimilarity, floor, best: (a, b) => bestPair({ a, b, similarity, floor }) }),
   };
 }
 

@@ -2,7 +2,8 @@
  * How the fuzzy comparator uses the readings of nameReadings.ts. The OCR-folded form and the domain label of a value
  * travel in its prepared list after its names, each behind a mark no normalised name starts with, and are compared
  * only when the names are not already near-identical: a reading scores at most READING_SCORE (a cluster edge or a
- * review, never the same name — the reading may be wrong).
+ * review, never the same name — the reading may be wrong). A record's related names (captionNames.ts: former and
+ * trade names) travel the same way and score the same at most.
  */
 import { domainLabel, joinedInitials, leadingWordsSpelled, ocrFolded, withoutLeadingInitials } from './nameReadings';
 import { EDGE_SKELETON, hasOtherScript, loanwordSkeleton, MIN_SKELETON } from './scriptReadings';
@@ -29,6 +30,8 @@ export const NEAR_SKELETON_SCORE = 0.9;
 const OCR_MARK = '\u2248';
 const DOMAIN_MARK = '@';
 const SKELETON_MARK = '\u00a7';
+/** A related name of the record (captionNames.ts: a former, later or trade name), compared with the other's own names only. */
+const RELATED_MARK = '\u2194';
 
 export interface NameReadingOptions {
   ocrConfusions: boolean;
@@ -58,13 +61,37 @@ export function nameReadingsOf(args: {
   };
 }
 
+/**
+ * A related name shorter than this (letters and digits, once normalised) says too little: `Solventum (formerly 3M
+ * Health Care)` reads `3M`, the name of the former parent, not of the business that was renamed.
+ */
+const MIN_RELATED_LETTERS = 5;
+
+/**
+ * The marked related names of a record (captionNames.ts: `X f/k/a Y`, `X d/b/a Y`): each normalised, those equal to one
+ * of its own names or shorter than MIN_RELATED_LETTERS left out. Compared with the other record's own names like a reading, so at most READING_SCORE: a
+ * former or trade name says one entity only where a record says so.
+ */
+export function relatedNameReadings(args: {
+  normalize: (value: string) => string | null;
+  related: readonly string[];
+  own: readonly string[];
+}): string[] {
+  const out = new Set<string>();
+  for (const raw of args.related) {
+    const name = args.normalize(raw);
+    if (name && name.replaceAll(' ', '').length >= MIN_RELATED_LETTERS && !args.own.includes(name)) out.add(`${RELATED_MARK}${name}`);
+  }
+  return [...out];
+}
+
 function skeletonOf(name: string | null): string | null {
   const skeleton = name ? loanwordSkeleton(name) : '';
   return skeleton.length >= MIN_SKELETON ? skeleton : null;
 }
 
 function isReading(value: string): boolean {
-  return value.startsWith(OCR_MARK) || value.startsWith(DOMAIN_MARK) || value.startsWith(SKELETON_MARK);
+  return value.startsWith(OCR_MARK) || value.startsWith(DOMAIN_MARK) || value.startsWith(SKELETON_MARK) || value.startsWith(RELATED_MARK);
 }
 
 /** True when `a` and `b` (of equal length or one apart) differ by one substitution, insertion or deletion. */
@@ -112,6 +139,7 @@ function bestReading(args: {
   readings: readonly string[];
   others: readonly string[];
   similarity: (x: string, y: string) => number;
+  plainSimilarity: (x: string, y: string) => number;
   isFirstSide: boolean;
 }): Scored | null {
   let best: Scored | null = null;
@@ -123,13 +151,17 @@ function bestReading(args: {
       if (found && (best === null || found.score > best.score)) best = found;
       continue;
     }
+    const isRelated = reading.startsWith(RELATED_MARK);
     for (const other of args.others) {
-      if (other.startsWith(SKELETON_MARK)) continue;
+      if (other.startsWith(SKELETON_MARK) || other.startsWith(RELATED_MARK)) continue;
+      // A related name meets the other's own names only, not its OCR or domain readings.
+      if (isRelated && other.startsWith(OCR_MARK)) continue;
       const y = other.startsWith(OCR_MARK) ? other.slice(1) : other;
       if (other.startsWith(DOMAIN_MARK)) continue;
       const x = isDomain ? leadingWordsSpelled(text, y) : text;
       if (x === null) continue;
-      const raw = args.isFirstSide ? args.similarity(x, y) : args.similarity(y, x);
+      const similarity = isRelated ? args.plainSimilarity : args.similarity;
+      const raw = args.isFirstSide ? similarity(x, y) : similarity(y, x);
       const score = Math.min(raw, READING_SCORE);
       if (best === null || score > best.score) best = args.isFirstSide ? { score, a: text, b: y } : { score, a: y, b: text };
     }
@@ -141,7 +173,7 @@ function bestReading(args: {
 function bestSkeleton(args: { skeleton: string; others: readonly string[]; isFirstSide: boolean }): Scored | null {
   let best: Scored | null = null;
   for (const other of args.others) {
-    if (other.startsWith(DOMAIN_MARK)) continue;
+    if (other.startsWith(DOMAIN_MARK) || other.startsWith(RELATED_MARK)) continue;
     const y = other.startsWith(OCR_MARK) ? other.slice(1) : other;
     const score = skeletonScore(args.skeleton, y);
     if (score !== null && (best === null || score > best.score)) {
@@ -155,6 +187,13 @@ function bestSkeleton(args: { skeleton: string; others: readonly string[]; isFir
 /** The comparison of two prepared lists: the names' best pair, or a reading's when that scores higher. */
 export function withNameReadings(args: {
   similarity: (x: string, y: string) => number;
+  /**
+   * How a related name (a former or trade name) is compared: the plain similarity, without the readings that let a name
+   * be the other plus words (truncation, acronyms). A trade name is often a brand that franchisees or a former parent
+   * share (`X Inc dba Minuteman Press` vs `MINUTEMAN PRESS #0962 BEAVERCREEK`; `Solventum (formerly 3M Health Care)`
+   * vs `3M CO`): only a near-identical name counts.
+   */
+  plainSimilarity?: (x: string, y: string) => number;
   floor: number;
   best: (a: string[], b: string[]) => NameComparison;
 }): (a: PreparedValue, b: PreparedValue) => NameComparison {
@@ -166,8 +205,21 @@ export function withNameReadings(args: {
     if (endA === va.length && endB === vb.length) return args.best(va, vb);
     const names = args.best(va.slice(0, endA), vb.slice(0, endB));
     if ((names.score ?? 0) >= READING_SCORE) return names;
-    const fromA = bestReading({ readings: va.slice(endA), others: vb, similarity: args.similarity, isFirstSide: true });
-    const fromB = bestReading({ readings: vb.slice(endB), others: va, similarity: args.similarity, isFirstSide: false });
+    const plain = args.plainSimilarity ?? args.similarity;
+    const fromA = bestReading({
+      readings: va.slice(endA),
+      others: vb,
+      similarity: args.similarity,
+      plainSimilarity: plain,
+      isFirstSide: true,
+    });
+    const fromB = bestReading({
+      readings: vb.slice(endB),
+      others: va,
+      similarity: args.similarity,
+      plainSimilarity: plain,
+      isFirstSide: false,
+    });
     const found = fromA && (!fromB || fromA.score >= fromB.score) ? fromA : fromB;
     if (!found || found.score < args.floor || found.score <= (names.score ?? 0)) return names;
     return { score: found.score, outcome: 'partial', a: found.a, b: found.b };

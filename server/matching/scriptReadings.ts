@@ -7,8 +7,9 @@
  * - Zengin names have no small kana: `ﾍﾞﾂﾄﾞ` is ベッド, `ｺｳｷﾞﾖｳ` is コウギョウ. Small kana are read large on both sides, and
  *   the long-vowel mark (`ー`, and the `-` Zengin writes for it) is dropped, so the payee name and the kana name of one
  *   company are one name.
- * - Abbreviated legal forms written in kana, kanji or Hangul (`ｶ)` / `(ｶ` = `(株)` = 株式会社, `(주)` = 주식회사) are read
- *   as the full form (table `scriptLegalAbbreviations`), which the organisation tables then translate and remove.
+ * - Abbreviated legal forms written in kana, kanji, Hangul or Georgian (`ｶ)` / `(ｶ` = `(株)` = 株式会社, `(주)` = 주식회사,
+ *   `შპს` = შეზღუდული პასუხისმგებლობის საზოგადოება) are read as the full form (table `scriptLegalAbbreviations`), which
+ *   the organisation tables then translate and remove.
  * - A consonant skeleton (`loanwordSkeleton`) compares a name romanised from kana, Hangul or Devanagari with the
  *   company's own Latin spelling: loanword readings add and change vowels (`パラマウントベッド` → `paramauntobeddo`,
  *   `셀트리온` → `SelTeuLiOn`, `सन फार्मा` → `sn pharma`) and fold consonants a language does not tell apart (r / l,
@@ -48,6 +49,8 @@ const SMALL_KANA: Readonly<Record<string, string>> = {
 const SMALL_KANA_PATTERN = /[ァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ]/g;
 /** A long-vowel mark after a kana (`ー`, or the ASCII `-` / `－` a Zengin file writes for it). */
 const LONG_VOWEL = /(?<=[\p{Script=Katakana}\p{Script=Hiragana}])[ー\-－]/gu;
+/** Georgian letters (Mkhedruli, Mtavruli, Nuskhuri): a register name whose abbreviated legal form leads (`შპს "X"`). */
+const GEORGIAN = /[\u10A0-\u10FF\u1C90-\u1CBF\u2D00-\u2D2F]/;
 const KANA_OR_HANGUL = /[\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}\p{Script=Han}]/u;
 /** Letters of a script other than Latin: a value worth a skeleton reading. */
 const OTHER_SCRIPT_LETTER = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
@@ -73,13 +76,16 @@ function withLegalFormsWrittenOut(value: string, legalForms: LegalForms): string
   for (const [variant, full] of legalForms) {
     const bracketed = variant.startsWith('(') && variant.endsWith(')');
     if (bracketed && out.includes(variant)) out = out.replaceAll(variant, ` ${full} `).trim();
-    else if (out.startsWith(variant)) out = `${full} ${out.slice(variant.length)}`.trim();
+    else if (out.startsWith(variant)) out = `${full} ${out.slice(variant.length).trimStart()}`.trim();
     else if (out.endsWith(variant)) out = `${out.slice(0, -variant.length)} ${full}`.trim();
   }
   return out;
 }
 
 function readingWith(value: string, legalForms: () => LegalForms): string {
+  // Georgian (U+10A0–U+10FF) is the lowest script read here; Latin, Cyrillic and Arabic names return at once.
+  if (!hasCharAbove(value, 0x109f)) return value;
+  if (GEORGIAN.test(value)) return withLegalFormsWrittenOut(value, legalForms());
   if (!hasCharAbove(value, 0x2fff)) return value;
   let out = NEEDS_NFKC.test(value) ? value.normalize('NFKC') : value;
   if (!KANA_OR_HANGUL.test(out)) return out;

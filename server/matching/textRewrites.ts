@@ -6,6 +6,7 @@
 import { gtinsInBarcodeText, hibcInBarcodeText, withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { recentCatalogueShorthand, recentWithoutRegistrationReferences, stringsAtPaths } from './normalizers';
 import { withSpokenNumbersWritten } from './spokenNumbers';
+import { withoutLegalDescription } from './captionNames';
 import type { IdentifierScheme, TextRewriteName } from './types';
 
 const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
@@ -19,6 +20,8 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   catalogueShorthand: recentCatalogueShorthand,
   // Registration, tender and classification numbers out of the line: no product codes (catalogueShorthand.ts).
   registrationReferences: recentWithoutRegistrationReferences,
+  // A court caption's legal description (`, a Delaware corporation`), group or agency tail read off the end of a name (captionNames.ts).
+  legalDescription: withoutLegalDescription,
 };
 
 /** The text after the named rewrites, in order. */

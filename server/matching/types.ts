@@ -26,8 +26,8 @@ export type NormalizerName =
   | 'phone'
   | 'none';
 
-/** A rewrite of free text before it is read (textRewrites.ts): scanned barcode data out, spoken numbers in digits. */
-export type TextRewriteName = 'barcodeData' | 'orderQuantity' | 'spokenNumbers' | 'catalogueShorthand' | 'registrationReferences';
+/** A rewrite of free text before it is read (textRewrites.ts): scanned barcode data out, spoken numbers in digits, catalogue shorthand written out, a caption's legal description off a name. */
+export type TextRewriteName = 'barcodeData' | 'orderQuantity' | 'spokenNumbers' | 'catalogueShorthand' | 'registrationReferences' | 'legalDescription';
 
 export interface BlockingKeyRule {
   name: string;
@@ -49,6 +49,8 @@ export interface BlockingKeyRule {
     stopWords?: string[];
     /** nameTokens / phonetic: a value holding two forms separated by ` / ` (`Société X / X Company`) is keyed by each form too. */
     alternatives?: boolean;
+    /** nameTokens / phonetic: a court caption or certificate name is keyed by its own and related names (captionNames.ts). */
+    captionNames?: boolean;
     /** nameTokens: a value that betrays an OCR scan (`ABlOMED lNC`) is keyed by its folded words too (nameReadings.ts). */
     ocrConfusions?: boolean;
     /** nameTokens: a web or e-mail domain (`tandemdiabetes.com`) is keyed by its label's prefixes of four letters or more too, so it meets `TANDEM`. */
@@ -120,6 +122,12 @@ export interface ComparatorRule {
     /** fuzzy: a value holding two forms separated by ` / ` (`Société X / X Company`) also compares as each form. */
     alternatives?: boolean;
     /**
+     * fuzzy: a name as court captions, lien filings and certificates write it (captionNames.ts): a legal description,
+     * group or agency tail is read off, a name in two scripts compares as each, and a former, later or trade name
+     * (`f/k/a`, `n/k/a`, `d/b/a`, `a division of`) compares with the other's names at most near-identically (0.97).
+     */
+    captionNames?: boolean;
+    /**
      * fuzzy: a value whose words betray an OCR scan (`ABlOMED lNC`, `C.R. 8ARD`, `TECHN0LOGIES`) is also read with the
      * look-alikes as letters; that reading scores at most 0.97 (near-identical) against the other (nameReadings.ts).
      */
@@ -152,7 +160,8 @@ export interface ComparatorRule {
     /**
      * attributes / codeInText (and the catalogInText blocking key): rewrites applied to the free text before it is
      * read, in order — `barcodeData` takes scanned GS1 / HIBC element strings out (a lot or expiry is no code and no
-     * attribute), `orderQuantity` an order quantity after its label (`qty 2 BX`), `spokenNumbers` writes dictated numbers in digits (textRewrites.ts).
+     * attribute), `orderQuantity` an order quantity after its label (`qty 2 BX`), `spokenNumbers` writes dictated numbers in digits, `legalDescription` reads a court
+     * caption's legal description, group or agency tail off the end of a name (`, a Delaware corporation`) (textRewrites.ts).
      */
     textRewrites?: TextRewriteName[];
     minLength?: number;

@@ -1,0 +1,186 @@
+/**
+ * Organisation names as court captions, lien filings, claims registers and certificates of insurance write them
+ * (fuzzy and name-key param `captionNames`; text rewrite `legalDescription`). These documents name a party and then
+ * describe it, or name it under several names at once:
+ *
+ * - A legal description after the name (court captions and contracts): `Northern States Power Company, a Minnesota
+ *   corporation`, `Lumenis Be Ltd., an Israeli company`, `X, a corporation organized under the laws of Delaware`, and
+ *   the Spanish and French forms of Puerto Rico and civil-law captions (`X, Inc., una corporación organizada bajo las
+ *   leyes de Puerto Rico`, `X, LLC, una compañía de responsabilidad limitada`, `X, une société anonyme`). The party is
+ *   the name before the comma: the description says where and how it is incorporated, which the record's legal form
+ *   and address say already.
+ * - A group or agency tail (ACORD 25 certificates name the insured with its group, claims registers the agent that
+ *   files): `X, Inc. and its subsidiaries`, `X LLC on behalf of Y`, `X as agent for Y`, `X c/o Y`, `X ATTN: legal`.
+ *   The named entity is the first; what follows is no part of its name (`removeFrom` tables drop these words from the
+ *   compared name already; the legal form that ends the name is read only once they are gone).
+ * - Other names of the same legal entity, joined by the words that say so: a former name (`f/k/a`, `formerly known
+ *   as`, `(formerly X)`, `(ex X)`, `successor by merger to`), a later name (`n/k/a`, `now known as`), a trade name
+ *   (`d/b/a`, `dba`, `t/a`, `trading as`, `o/a`, `operating as`, `carrying on business as`, `a/k/a`) and a division
+ *   (`X, a division of Y`: a division has no legal personality of its own, so Y is the legal entity). Both names
+ *   belong to the record. The first is its own name; the others are *related names*: compared with the other record's
+ *   names but never as the same name (nameReadingComparison.ts, at most a near-identical 0.97), because a former or
+ *   trade name is evidence of one entity only where a record says so — the seller that sold a business with its old
+ *   name, or one trade name shared by sister companies (`Xcel Energy`), make two entities of one name.
+ * - A name in two scripts (an unclaimed-property list or register giving the company's own name and its English name):
+ *   `ダイキン工業株式会社 (DAIKIN INDUSTRIES LTD)`, `第一三共株式会社 DAIICHI SANKYO CO LTD`, `Laboratoires X (مخابر X)`.
+ *   Each part is a name of the record, compared like the bracketed names of bracketedNames.ts.
+ *
+ * Own code, not a library: these are conventions of legal English and of register exports that no name-parsing
+ * package reads (name parsers split people's names). Every pattern is gated by a cheap literal test, so a name with
+ * none of the trigger words costs one regular-expression test.
+ */
+
+import { isAscii } from './transliteration';
+
+/** A comma, a slash or a bracket, or a word that opens a description, a tail or a relation: nothing else needs reading. */
+const MAY_HOLD_CAPTION =
+  /[,/(]|\s(?:and|&|on|as|attn|attention|dba|fka|nka|aka|formerly|previously|operating|carrying|doing|trading|successor|now)\b/i;
+
+/** What a legal description calls the party (`a Delaware corporation`, `an Israeli company`, `a Texas limited partnership`). */
+const ENTITY_KIND = String.raw`(?:(?:non-?profit|not-for-profit|professional|business|public\s+benefit|benefit|municipal|stock|nonstock|mutual)\s+)?(?:corporation|company|limited\s+liability\s+company|limited\s+liability\s+partnership|limited\s+partnership|general\s+partnership|partnership|professional\s+association|association|cooperative|statutory\s+trust|business\s+trust|body\s+corporate|bank|banking\s+(?:corporation|association)|national\s+(?:bank|association)|l\.?\s?l\.?\s?c\.?|l\.?\s?p\.?|p\.?\s?l\.?\s?l\.?\s?c\.?)`;
+
+/**
+ * `, a[n] <up to four words> <kind>` at the end, optionally with where it is organised (`organized under the laws of
+ * the State of New York`), or `, a corporation organized under …`; Spanish `, una corporación / compañía / sociedad …`,
+ * French `, une société …`, Portuguese `, uma sociedade …`.
+ */
+const LEGAL_DESCRIPTION = new RegExp(
+  String.raw`\s*,\s*(?:(?:an?)\s+(?:[\p{L}.'-]+\s+){0,4}?${ENTITY_KIND}(?:\s+(?:duly\s+)?(?:organized|organised|incorporated|formed|existing|chartered|registered)\b[^,]*)?|(?:una?|une|uma)\s+(?:corporaci[oó]n|compa[ñn][ií]a|sociedad|soci[eé]t[eé]|sociedade)\b[^,]*)\.?\s*$`,
+  'iu',
+);
+
+/** `and its subsidiaries`, `& Subsidiaries`, `and its affiliates`, `and affiliated companies` at the end. */
+const GROUP_TAIL =
+  /\s*,?\s+(?:and|&)\s+(?:its|their)?\s*(?:(?:wholly[- ]owned|direct\s+and\s+indirect|consolidated)\s+)?(?:subsidiaries|affiliates|affiliated\s+(?:companies|entities)|related\s+entities)(?:\s+(?:and|&)\s+(?:affiliates|subsidiaries))?\.?\s*$/i;
+
+/** `on behalf of …`, `as agent for …`, `c/o …`, `ATTN: …`: the named entity is the first, the rest goes. */
+const AGENCY_TAIL =
+  /\s*,?\s+(?:(?:acting\s+)?on\s+behalf\s+of|as\s+(?:agent|nominee|trustee)\s+(?:for|of)|for\s+the\s+benefit\s+of|c\/o|(?:in\s+)?care\s+of|attn\b:?|attention\s*:)\s+.*$/i;
+
+/** The words that join another name of the same entity. */
+const RELATION = String.raw`(?:f\/k\/a|f\.k\.a\.?|fka|formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?|(?:as\s+)?successor(?:[- ]in[- ]interest|\s+by\s+merger)?\s+to|n\/k\/a|n\.k\.a\.?|nka|now\s+known\s+as|d\/b\/a|d\.b\.a\.?|dba|doing\s+business\s+as|t\/a|trading\s+as|o\/a|operating\s+as|carrying\s+on\s+business\s+as|c\.o\.b\.\s+as|a\/k\/a|a\.k\.a\.?|aka|also\s+known\s+as|a\s+division\s+of|division\s+of)`;
+
+/** A relation between two names in running text: `X f/k/a Y`, `X, d/b/a Y`, `X, a division of Y`. */
+const RELATION_IN_TEXT = new RegExp(String.raw`\s*,?\s+${RELATION}\s+`, 'iu');
+/** A relation in brackets: `X (formerly Y)`, `X (now Y)`, `X (ex Y)`, `X (f/k/a Y)`. */
+const RELATION_IN_BRACKETS = new RegExp(String.raw`\(\s*(?:${RELATION}|now|ex)\s+([^()]+?)\s*\)`, 'giu');
+
+/** Letters of a script other than Latin, and Latin letters. */
+const OTHER_SCRIPT_LETTER = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+const LATIN_WORD = /[A-Za-z]{2,}/g;
+const BRACKET = /\(([^()]*)\)/g;
+
+// The supplier rules read one name through this rewrite for seven attribute comparators in a row: the last one is kept.
+let lastRaw = '';
+let lastParty = '';
+
+/** The legal description, group and agency tails removed from the end of `raw` (text rewrite `legalDescription`). */
+export function withoutLegalDescription(raw: string): string {
+  if (raw === lastRaw) return lastParty;
+  const party = partyOf(raw);
+  lastRaw = raw;
+  lastParty = party;
+  return party;
+}
+
+function partyOf(raw: string): string {
+  if (!MAY_HOLD_CAPTION.test(raw)) return raw;
+  let out = raw;
+  // A tail can follow another (`X, Inc., a Delaware corporation, on behalf of Y`): read them off until none is left.
+  for (let round = 0; round < 3; round++) {
+    const before = out;
+    out = out.replace(AGENCY_TAIL, '').replace(GROUP_TAIL, '').replace(LEGAL_DESCRIPTION, '');
+    if (out === before) break;
+  }
+  return out.replace(/[\s,;]+$/, '');
+}
+
+/** A record's names as `captionNames` reads one value: its own names and the related names the value gives. */
+export interface CaptionNames {
+  own: string[];
+  related: string[];
+}
+
+/** True when `value` holds letters of another script and none of Latin, or at least two Latin words and other letters. */
+function scriptOf(value: string): 'latin' | 'other' | 'mixed' | 'none' {
+  const hasOther = OTHER_SCRIPT_LETTER.test(value);
+  const latinWords = value.match(LATIN_WORD)?.length ?? 0;
+  if (hasOther && latinWords > 0) return 'mixed';
+  if (hasOther) return 'other';
+  return latinWords > 0 ? 'latin' : 'none';
+}
+
+/**
+ * The names of one value in two scripts: a bracket in the other script than the name outside it
+ * (`ダイキン工業株式会社 (DAIKIN INDUSTRIES LTD)`), or a name in another script run into its Latin name of at least two
+ * words (`第一三共株式会社 DAIICHI SANKYO CO LTD`). A single Latin word beside a kanji name (`HOYA株式会社`, `JCRファーマ`)
+ * is part of the name, not a second one.
+ */
+function namesInTwoScripts(value: string): string[] {
+  if (isAscii(value) || !OTHER_SCRIPT_LETTER.test(value)) return [];
+  const outside = value.replace(BRACKET, ' ').replace(/\s+/g, ' ').trim();
+  const outsideScript = scriptOf(outside);
+  const names: string[] = [];
+  for (const match of value.matchAll(BRACKET)) {
+    const content = (match[1] ?? '').trim();
+    const contentScript = scriptOf(content);
+    if ((outsideScript === 'other' && contentScript === 'latin') || (outsideScript === 'latin' && contentScript === 'other'))
+      names.push(content);
+  }
+  if (names.length > 0) return [outside, ...names];
+  if (outsideScript !== 'mixed') return [];
+  const latin = outside
+    .replace(/[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const other = outside
+    .replace(/[A-Za-z]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if ((latin.match(LATIN_WORD)?.length ?? 0) < 2 || other.replace(/[\p{P}\p{S}\s\d]/gu, '').length < 2) return [];
+  return [other, latin];
+}
+
+/**
+ * The last values read: one record's name is read by the name comparator and by each name key right after one another,
+ * so a small memory answers all but the first. Emptied when full (it never grows, and what it keeps is young).
+ */
+let recent = new Map<string, CaptionNames | null>();
+const RECENT_VALUES = 64;
+
+/** The own and related names of `raw` (see the module doc), or null when it reads as one plain name. */
+export function captionNames(raw: string): CaptionNames | null {
+  const known = recent.get(raw);
+  if (known !== undefined) return known;
+  const read = readCaptionNames(raw);
+  if (recent.size >= RECENT_VALUES) recent = new Map();
+  recent.set(raw, read);
+  return read;
+}
+
+function readCaptionNames(raw: string): CaptionNames | null {
+  const hasCaption = MAY_HOLD_CAPTION.test(raw);
+  const twoScripts = namesInTwoScripts(raw);
+  if (!hasCaption && twoScripts.length === 0) return null;
+  const related: string[] = [];
+  let text = withoutLegalDescription(raw);
+  if (text.includes('(')) {
+    text = text.replace(RELATION_IN_BRACKETS, (_whole, name: string) => {
+      related.push(withoutLegalDescription(name));
+      return ' ';
+    });
+    text = text.replace(/\s+/g, ' ').trim();
+  }
+  const [first, ...others] = text.split(RELATION_IN_TEXT);
+  for (const other of others) if (other.trim() !== '') related.push(withoutLegalDescription(other));
+  const ownName = withoutLegalDescription(first ?? '').trim();
+  const own = [...new Set([ownName, ...(others.length === 0 && related.length === 0 ? twoScripts : [])])].filter((name) => name !== '');
+  if (own.length === 1 && own[0] === raw && related.length === 0) return null;
+  return { own, related: [...new Set(related.map((name) => name.trim()).filter((name) => name !== ''))] };
+}
+
+/** Every name `captionNames` reads in `raw` (own and related), or `raw` alone: what a name key is built from. */
+export function allCaptionNames(raw: string): string[] {
+  const read = captionNames(raw);
+  return read === null ? [raw] : [...read.own, ...read.related];
+}
