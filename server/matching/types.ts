@@ -27,7 +27,8 @@ export type NormalizerName =
   | 'none';
 
 /** A rewrite of free text before it is read (textRewrites.ts): scanned barcode data out, spoken numbers in digits, catalogue shorthand written out, a caption's legal description off a name. */
-export type TextRewriteName = 'barcodeData' | 'orderQuantity' | 'spokenNumbers' | 'catalogueShorthand' | 'registrationReferences' | 'legalDescription';
+export type TextRewriteName =
+  'barcodeData' | 'orderQuantity' | 'spokenNumbers' | 'catalogueShorthand' | 'registrationReferences' | 'legalDescription';
 
 export interface BlockingKeyRule {
   name: string;
