@@ -25,6 +25,7 @@ import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { romanisedName } from './transliteration';
 import { MEDICINE_NAME_TABLES, romanisedMedicineNamesWith, withRomanisedMedicineNames } from './medicineNames';
+import { SCRIPT_WORD_TABLES, scriptWordsWith, withScriptNumeralsAndCodes, withShippedScriptWords } from './scriptItemText';
 import { conversionFactor } from './unitConversions';
 
 const NON_ALPHANUMERIC = /[^A-Z0-9]/g;
@@ -144,9 +145,11 @@ function medicineTextNormalizer(keepMedicineNames: Reading): (value: string) => 
   return rememberRecent((v) => measureTextOf(keepMedicineNames(v)) || null);
 }
 
-function requisitionTextNormalizer(keepMedicineNames: Reading): (value: string) => string | null {
+function requisitionTextNormalizer(keepScriptWords: Reading): (value: string) => string | null {
   return rememberRecent(
-    (v) => measureTextOf(keepMedicineNames(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(v))))) || null,
+    (v) =>
+      measureTextOf(keepScriptWords(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(withScriptNumeralsAndCodes(v)))))) ||
+      null,
   );
 }
 
@@ -159,8 +162,9 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   measureText: rememberRecent((v) => measureTextOf(v) || null),
   // As measureText, with medicine names written in other scripts kept in Latin letters (medicineNames.ts, drugs14).
   medicineText: medicineTextNormalizer(withRomanisedMedicineNames),
-  // A requisition as scanned or dictated: `medicineText` once scanned barcode data and the order quantity are out and spoken numbers are digits.
-  requisitionText: requisitionTextNormalizer(withRomanisedMedicineNames),
+  // A requisition as scanned or dictated: `medicineText` once scanned barcode data and the order quantity are out and spoken numbers are digits;
+  // numerals, units and procurement codes of other scripts read first, and every word of another script a catalogue or medicine table knows kept (scriptItemText.ts).
+  requisitionText: requisitionTextNormalizer(withShippedScriptWords),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),
@@ -203,10 +207,7 @@ const TABLE_READING_NORMALIZERS: Partial<
     build: (tableNamed) => scriptOrgNameNormalizer(scriptReadingFormWith(tableNamed)),
   },
   medicineText: { tables: MEDICINE_NAME_TABLES, build: (tableNamed) => medicineTextNormalizer(romanisedMedicineNamesWith(tableNamed)) },
-  requisitionText: {
-    tables: MEDICINE_NAME_TABLES,
-    build: (tableNamed) => requisitionTextNormalizer(romanisedMedicineNamesWith(tableNamed)),
-  },
+  requisitionText: { tables: SCRIPT_WORD_TABLES, build: (tableNamed) => requisitionTextNormalizer(scriptWordsWith(tableNamed)) },
 };
 
 /** The alias tables a normaliser reads itself (published versions of them reach it). */

@@ -5,6 +5,7 @@
  */
 import { gtinsInBarcodeText, hibcInBarcodeText, withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { stringsAtPaths } from './normalizers';
+import { withLatinNumerals, withoutProcurementCodes } from './scriptItemText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import type { IdentifierScheme, TextRewriteName } from './types';
 
@@ -15,6 +16,10 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   orderQuantity: withoutOrderQuantity,
   // Numbers dictated in words, written in digits (spokenNumbers.ts).
   spokenNumbers: withSpokenNumbersWritten,
+  // Eastern Arabic / Persian digits, and units and pack words of Cyrillic, Arabic and Chinese lines, written as Latin lines write them (scriptItemText.ts).
+  scriptNumerals: withLatinNumerals,
+  // CPV / ДК 021 / НК 024 procurement classification codes after their labels: categories, not part numbers (scriptItemText.ts).
+  procurementCodes: withoutProcurementCodes,
 };
 
 /** The text after the named rewrites, in order. */

@@ -27,7 +27,7 @@ export type NormalizerName =
   | 'none';
 
 /** A rewrite of free text before it is read (textRewrites.ts): scanned barcode data out, spoken numbers in digits. */
-export type TextRewriteName = 'barcodeData' | 'orderQuantity' | 'spokenNumbers';
+export type TextRewriteName = 'barcodeData' | 'orderQuantity' | 'spokenNumbers' | 'scriptNumerals' | 'procurementCodes';
 
 export interface BlockingKeyRule {
   name: string;
