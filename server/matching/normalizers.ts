@@ -26,6 +26,7 @@ import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withCatalogueShorthandWritten, withoutRegistrationReferences } from './catalogueShorthand';
 import { romanisedName } from './transliteration';
 import { MEDICINE_NAME_TABLES, romanisedMedicineNamesWith, withRomanisedMedicineNames } from './medicineNames';
+import { SCRIPT_WORD_TABLES, scriptWordsWith, withScriptNumeralsAndCodes, withShippedScriptWords } from './scriptItemText';
 import { conversionFactor } from './unitConversions';
 
 const NON_ALPHANUMERIC = /[^A-Z0-9]/g;
@@ -152,13 +153,15 @@ function medicineTextNormalizer(keepMedicineNames: Reading): (value: string) => 
   return rememberRecent((v) => measureTextOf(keepMedicineNames(v)) || null);
 }
 
-function requisitionTextNormalizer(keepMedicineNames: Reading): (value: string) => string | null {
+function requisitionTextNormalizer(keepScriptWords: Reading): (value: string) => string | null {
   return rememberRecent(
     (v) =>
       measureTextOf(
-        keepMedicineNames(
+        keepScriptWords(
           recentCatalogueShorthand(
-            recentWithoutRegistrationReferences(withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(v)))),
+            recentWithoutRegistrationReferences(
+              withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(withScriptNumeralsAndCodes(v)))),
+            ),
           ),
         ),
       ) || null,
@@ -175,8 +178,9 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   // As measureText, with medicine names written in other scripts kept in Latin letters (medicineNames.ts, drugs14).
   medicineText: medicineTextNormalizer(withRomanisedMedicineNames),
   // A requisition as scanned or dictated: `medicineText` once scanned barcode data and the order quantity are out and spoken numbers are digits,
-  // registration / tender numbers out and catalogue shorthand written out (catalogueShorthand.ts, item-3.22.0).
-  requisitionText: requisitionTextNormalizer(withRomanisedMedicineNames),
+  // registration / tender numbers out and catalogue shorthand written out (catalogueShorthand.ts, item-3.22.0); numerals, units and procurement
+  // codes of other scripts read first, and every word of another script a catalogue or medicine table knows kept (scriptItemText.ts, item-3.23.0).
+  requisitionText: requisitionTextNormalizer(withShippedScriptWords),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),
@@ -219,10 +223,7 @@ const TABLE_READING_NORMALIZERS: Partial<
     build: (tableNamed) => scriptOrgNameNormalizer(scriptReadingFormWith(tableNamed)),
   },
   medicineText: { tables: MEDICINE_NAME_TABLES, build: (tableNamed) => medicineTextNormalizer(romanisedMedicineNamesWith(tableNamed)) },
-  requisitionText: {
-    tables: MEDICINE_NAME_TABLES,
-    build: (tableNamed) => requisitionTextNormalizer(romanisedMedicineNamesWith(tableNamed)),
-  },
+  requisitionText: { tables: SCRIPT_WORD_TABLES, build: (tableNamed) => requisitionTextNormalizer(scriptWordsWith(tableNamed)) },
 };
 
 /** The alias tables a normaliser reads itself (published versions of them reach it). */

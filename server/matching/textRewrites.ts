@@ -5,6 +5,7 @@
  */
 import { gtinsInBarcodeText, hibcInBarcodeText, withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { recentCatalogueShorthand, recentWithoutRegistrationReferences, stringsAtPaths } from './normalizers';
+import { withLatinNumerals, withoutProcurementCodes } from './scriptItemText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withoutLegalDescription } from './captionNames';
 import type { IdentifierScheme, TextRewriteName } from './types';
@@ -22,6 +23,10 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   registrationReferences: recentWithoutRegistrationReferences,
   // A court caption's legal description (`, a Delaware corporation`), group or agency tail read off the end of a name (captionNames.ts).
   legalDescription: withoutLegalDescription,
+  // Eastern Arabic / Persian digits, and units and pack words of Cyrillic, Arabic and Chinese lines, written as Latin lines write them (scriptItemText.ts).
+  scriptNumerals: withLatinNumerals,
+  // CPV / ДК 021 / НК 024 procurement classification codes after their labels: categories, not part numbers (scriptItemText.ts).
+  procurementCodes: withoutProcurementCodes,
 };
 
 /** The text after the named rewrites, in order. */

@@ -26,9 +26,16 @@ export type NormalizerName =
   | 'phone'
   | 'none';
 
-/** A rewrite of free text before it is read (textRewrites.ts): scanned barcode data out, spoken numbers in digits, catalogue shorthand written out, a caption's legal description off a name. */
+/** A rewrite of free text before it is read (textRewrites.ts): scanned barcode data out, spoken numbers in digits, catalogue shorthand written out, a caption's legal description off a name, other scripts' numerals and procurement codes. */
 export type TextRewriteName =
-  'barcodeData' | 'orderQuantity' | 'spokenNumbers' | 'catalogueShorthand' | 'registrationReferences' | 'legalDescription';
+  | 'barcodeData'
+  | 'orderQuantity'
+  | 'spokenNumbers'
+  | 'catalogueShorthand'
+  | 'registrationReferences'
+  | 'legalDescription'
+  | 'scriptNumerals'
+  | 'procurementCodes';
 
 export interface BlockingKeyRule {
   name: string;

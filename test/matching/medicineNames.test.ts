@@ -52,8 +52,8 @@ describe('a description as the item description comparator reads it', () => {
     ['Paracétamol 500 mg comprimé', 'PARACETAMOL 500 MG COMPRIME'],
     ['PARACETAMOLO 500 MG COMPRESSE', 'PARACETAMOL 500 MG COMPRESSE'],
     ['Héparine sodique 5000 UI/mL', 'HEPARIN 5000 UNITS ML'],
-    ['Парацетамол 500 мг', 'PARACETAMOL 500'],
-    ['Амоксициллин 500 мг', 'AMOXICILLIN 500'],
+    ['Парацетамол 500 мг', 'PARACETAMOL 500 MG'],
+    ['Амоксициллин 500 мг', 'AMOXICILLIN 500 MG'],
     // Salt words dropped, salts that are also substances folded only inside a medicine's name
     ['AMLODIPINE BESYLATE 5MG TAB', 'AMLODIPINE 5 MG TABLET'],
     ['AMLODIPINE BESILATE 5 MG TABLETS', 'AMLODIPINE 5 MG TABLETS'],

@@ -1,0 +1,366 @@
+/**
+ * Item lines written in other scripts (itemscripts15, item-3.23.0): numbers, units and words of Arabic, Cyrillic and
+ * Chinese catalogue lines read as the Latin-script lines write them, before the item extractors and the description
+ * comparator read the text.
+ *
+ * - `withLatinNumerals` (text rewrite `scriptNumerals`, also first in `requisitionText`): Eastern Arabic (٠–٩) and
+ *   Persian (۰–۹) digits are the digits 0–9, the Arabic decimal separator `٫` a decimal point, the Arabic thousands
+ *   separator `٬` a comma and `٪` a per cent sign (Unicode: they are the decimal digits Nd of those blocks, not a
+ *   table); full-width forms (`１００`, `ＭＬ`) are their ASCII forms (NFKC); the multiplication sign `×` and a Cyrillic
+ *   `х` between two numbers (`10х3`) are the `X` of dimensions and packs. The unit symbols of Cyrillic lines (мл, мг,
+ *   мкг, г, кг, л, мм, см, МО, В, л/хв; GOST 8.417 / ДСТУ 3651 write them so), of Arabic lines (مل, مجم / ملغ, ميكروجرام,
+ *   جم, لتر, مم, سم, بوصة, وحدة دولية) and of Chinese lines (毫升, 升, 毫克, 微克, 克, 毫米, 厘米) after a number are the
+ *   Latin units; the pack conventions `уп. 100 шт.` and `№30` (Ukrainian and Russian pharmacy and tender lines: the
+ *   count in the pack), `علبة ١٠٠` / `عبوة ٥٠٠` (box / pack of), `٣٠ قرص` (30 tablets) and `100支/盒` (100 pieces per
+ *   box) are the Latin pack forms the count extractors read.
+ * - `withoutProcurementCodes` (text rewrite `procurementCodes`): a procurement classification code after its label —
+ *   the EU Common Procurement Vocabulary (`CPV 33141310-6`, which Ukraine publishes as `ДК 021:2015: 33141310-6`) and
+ *   the Ukrainian medical-device nomenclature (`НК 024:2023 — 35131`) — is a category shared by every product of the
+ *   category, never a part number nor a year; it is blanked.
+ * - `scriptWordsWith` (in `requisitionText`): a word of another script is kept, romanised (any-ascii) as one token,
+ *   when a table the rule set reads knows it (catalogueTranslations for catalogue words, drugNames / drugBrands for
+ *   medicine names), so the alias chain reads it as its English catalogue word or INN. Arabic writes the article and
+ *   the prepositions `و` `ب` `ل` `ف` `ك` on the word (`بسن` = with needle, `التعطيل` = the disabling): a word the tables
+ *   do not know is looked up again without them. Chinese does not space words: a run of Han characters is read by
+ *   longest match against the tables' Chinese words (maximum matching, the classic dictionary segmentation). Every
+ *   other word of another script is left to `measureText`, which drops it, as before.
+ */
+import anyAscii from 'any-ascii';
+import { shippedAliasTables, type AliasTable } from './aliases';
+import { isAscii } from './transliteration';
+
+/** The tables whose words written in other scripts are kept (romanised) by `scriptWordsWith`. */
+export const SCRIPT_WORD_TABLES = ['catalogueTranslations', 'drugNames', 'drugBrands'] as const;
+
+/** Characters that call for the numeral reading: Arabic-Indic digits and separators, Cyrillic, Arabic, CJK, full-width forms, × and №. */
+const NEEDS_NUMERAL_READING = /[\u0400-\u04ff\u0600-\u06ff\u3000-\u9fff\uff00-\uffef\u00d7\u2116]/;
+const FULL_WIDTH = /[\uff00-\uffef]/;
+/** Eastern Arabic (U+0660–0669) and Persian (U+06F0–06F9) digits and the Arabic separators (U+066A–066C). */
+const ARABIC_NUMERAL = /[\u0660-\u066c\u06f0-\u06f9\u060c]/g;
+const ARABIC_PUNCTUATION: Record<string, string> = { '\u066a': '%', '\u066b': '.', '\u066c': ',', '\u060c': ',' };
+
+function latinDigit(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
+  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
+  return ARABIC_PUNCTUATION[char] ?? char;
+}
+
+/** `×` anywhere and a Cyrillic х between two numbers (`10х3`, `25,4 х 76,2`) are a multiplication X. */
+const TIMES = /\u00d7|(?<=\d\s?)[хХ](?=\s?\d)/g;
+
+interface UnitReading {
+  /** Gate: the text holds one of these characters. */
+  script: RegExp;
+  rewrites: ReadonlyArray<[RegExp, string]>;
+}
+
+// Units are read only right after a number or a slash (`0,5 мл`, `40 мг/мл`, `٢٫٥ مجم`, `5升`) and only as whole words, so `г` or `л` inside a
+// word is untouched. Longer spellings first (мкг before мг before г).
+const NUMBER_BEFORE = '(?<=[\\d/]\\s?)';
+const CYRILLIC_WORD_END = '(?![\\p{Script=Cyrillic}])';
+const ARABIC_WORD_END = '(?![\\p{Script=Arabic}])';
+
+function unitRewrites(spellings: ReadonlyArray<[string, string]>, wordEnd: string, flags = 'gu'): Array<[RegExp, string]> {
+  return spellings.map(([spelling, unit]) => [new RegExp(`${NUMBER_BEFORE}(?:${spelling})\\.?${wordEnd}`, flags), ` ${unit}`]);
+}
+
+const UNIT_READINGS: readonly UnitReading[] = [
+  {
+    script: /[\u0400-\u04ff]/,
+    rewrites: [
+      // `уп. 100 шт.`, `упак. 50 шт`: a pack of 100 pieces; `№30`, `№ 100`: the count in a medicine pack.
+      [/(?<![\p{L}])(?:уп|упак|упаковка)\.?\s?(?=\d)/giu, ' PACK OF '],
+      [/(?<!(?:лот|lot|позиція|позиция|договір|договор)\s?)\u2116\s?(?=\d)/giu, ' PACK OF '],
+      // `№30 (10х3)`: the count, then how it is packed (3 blisters of 10) — the count is the pack's.
+      [/(?<=PACK OF \d+)\s?\(\d+\s?X\s?\d+\)/g, ''],
+      ...unitRewrites(
+        [
+          ['л\\s?/\\s?(?:хв|мин)', 'L/MIN'],
+          ['мкг', 'MCG'],
+          ['мг', 'MG'],
+          ['кг', 'KG'],
+          ['мл', 'ML'],
+          ['мм', 'MM'],
+          ['см', 'CM'],
+          ['г', 'G'],
+          ['л', 'L'],
+          ['МО|МЕ', 'IU'],
+          ['шт', 'PCS'],
+          ['Вт', 'W'],
+          ['В', 'V'],
+        ],
+        CYRILLIC_WORD_END,
+        'giu',
+      ),
+    ],
+  },
+  {
+    script: /[\u0600-\u06ff]/,
+    rewrites: [
+      // `علبة ١٠٠` box of 100, `عبوة ٥٠٠` pack of 500 (the count follows the pack word).
+      [/(?<![\p{Script=Arabic}])علبة\s?(?=\d)/gu, ' BOX OF '],
+      [/(?<![\p{Script=Arabic}])عبوة\s?(?=\d)/gu, ' PACK OF '],
+      ...unitRewrites(
+        [
+          ['لتر\\s?/\\s?دقيقة', 'L/MIN'],
+          ['ميكروجرام|ميكروغرام|مكغ|مكجم|ميكروغ', 'MCG'],
+          ['مجم|ملغ|ملجم|مغ', 'MG'],
+          ['كجم|كغ', 'KG'],
+          ['مل|ملل', 'ML'],
+          ['مم', 'MM'],
+          ['سم', 'CM'],
+          ['جم|جرام|غرام|غ', 'G'],
+          ['لتر', 'L'],
+          ['وحدة دولية', 'IU'],
+          ['بوصة', 'IN'],
+          ['فولت', 'V'],
+          ['قرص|أقراص|اقراص', 'TABLETS'],
+          ['كبسولة|كبسولات', 'CAPSULES'],
+          ['كيس|أكياس|اكياس', 'SACHETS'],
+        ],
+        ARABIC_WORD_END,
+      ),
+    ],
+  },
+  {
+    script: /[\u3400-\u9fff]/,
+    rewrites: [
+      // `100支/盒`, `50片/盒`: pieces (支 片 粒 只 个) per box (盒).
+      [/(?<=\d\s?)[支片粒只个]\s?\/\s?盒/gu, ' PCS/BOX'],
+      // `S码`, `M码`: size S, M (码 = size).
+      [/(?<![A-Z])(XS|S|M|L|XL|XXL)码/gu, ' SIZE $1 '],
+      ...unitRewrites(
+        [
+          ['毫升', 'ML'],
+          ['毫克', 'MG'],
+          ['微克', 'MCG'],
+          ['毫米', 'MM'],
+          ['厘米', 'CM'],
+          ['升', 'L'],
+          ['克', 'G'],
+        ],
+        '',
+      ),
+    ],
+  },
+];
+
+/** `text` with the numerals, units and pack forms of other scripts written as Latin lines write them (see the module doc). */
+export function withLatinNumerals(text: string): string {
+  if (isAscii(text) || !NEEDS_NUMERAL_READING.test(text)) return text;
+  let out = FULL_WIDTH.test(text) ? text.normalize('NFKC') : text;
+  out = out.replace(ARABIC_NUMERAL, latinDigit).replace(TIMES, 'X');
+  for (const reading of UNIT_READINGS) {
+    if (!reading.script.test(out)) continue;
+    for (const [pattern, replacement] of reading.rewrites) out = out.replace(pattern, replacement);
+  }
+  return out;
+}
+
+/** `CPV 33141310-6`, `ДК 021:2015: 33141310-6 — Шприци`, `НК 024:2023 — 35131`: a classification code after its label. */
+const PROCUREMENT_CODE = /(?:\bCPV|ДК\s?021(?::\d{4})?)[\s:.#-]*\d{8}(?:-\d)?|НК\s?024(?::\d{4})?[\s:.—–-]*\d{4,6}/giu;
+const HAS_PROCUREMENT_LABEL = /CPV|ДК|НК/i;
+
+/** `text` with procurement classification codes and their labels blanked (see the module doc). */
+export function withoutProcurementCodes(text: string): string {
+  if (!HAS_PROCUREMENT_LABEL.test(text)) return text;
+  return text.replace(PROCUREMENT_CODE, ' ');
+}
+
+/**
+ * Both readings, as `requisitionText` applies them first: an ASCII line (most lines) is only looked at for a `CPV`
+ * label; a line with other characters is read fully.
+ */
+export function withScriptNumeralsAndCodes(text: string): string {
+  if (isAscii(text)) return text.includes('CPV') ? withoutProcurementCodes(text) : text;
+  return withoutProcurementCodes(withLatinNumerals(text));
+}
+
+/** A run of letters of any script but Latin (Common — digits, punctuation — and Latin are left as they are). */
+const OTHER_SCRIPT_RUN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+/gu;
+const HAN = /\p{Script=Han}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const ARABIC = /\p{Script=Arabic}/u;
+/** Arabic clitics written on a word: the article ال and the prepositions / conjunctions و ب ل ف ك before it. */
+const ARABIC_CLITICS = /^(?:[وفبلك]?ال|لل|[وفبلك])(?=\p{Script=Arabic}{2})/u;
+/** The longest Chinese word the segmentation looks for, in characters. */
+const MAX_HAN_WORD = 8;
+const NOT_WORD_CHARACTERS = /[^A-Z0-9]/g;
+
+/** The key a word of another script is known by: any-ascii, upper case, letters and digits only. */
+function romanisedKey(word: string): string {
+  return anyAscii(word).toUpperCase().replace(NOT_WORD_CHARACTERS, '');
+}
+
+interface ScriptLexicon {
+  /** Romanised keys of the tables' words (single words of their canonical forms and variants). */
+  keys: ReadonlySet<string>;
+  /** Han words of the tables, for the longest-match segmentation of Chinese runs. */
+  hanWords: ReadonlySet<string>;
+  /** Latin medicine names by their Cyrillic spelling and by their Arabic consonant skeleton (a form two medicines share is left out). */
+  medicineSpellings: ReadonlyMap<string, string>;
+  medicineSkeletons: ReadonlyMap<string, string>;
+}
+
+/**
+ * A romanised key shorter than this is not kept: short romanised words (`سن` → SN, `مع` → M) would read Latin tokens
+ * of other lines (a size M) as the table's word.
+ */
+const MIN_KEY_LENGTH = 4;
+/** The tables whose Latin names are read back from Arabic and Cyrillic spellings by their consonant skeleton. */
+const MEDICINE_TABLES = ['drugNames', 'drugBrands'] as const;
+/** The shortest skeleton read as a medicine name, and the shortest romanised word looked up by its spelling or skeleton. */
+const MIN_SKELETON_LENGTH = 4;
+const MIN_SKELETON_WORD = 5;
+
+/** Letters that write one sound in Latin names and Cyrillic / Arabic romanisations alike: PH = F, TH = T, TS = S (Ц), X = KS, a soft C = S. */
+function latinSounds(key: string): string {
+  return key
+    .replace(/PH/g, 'F')
+    .replace(/([TKS])H/g, '$1')
+    .replace(/TS/g, 'S')
+    .replace(/X/g, 'KS')
+    .replace(/C(?=[EIY])/g, 'S')
+    .replace(/[CQ]/g, 'K');
+}
+
+/**
+ * A romanised name as Cyrillic writes a Latin one: a soft C is Ц (TS), X is КС, TH and PH are Т and Ф, Y is И, V and
+ * W are В, a final mute E is not written, double letters are single (`LEVOTHYROXINE` and `левотироксин` both read
+ * LEFOTIROKSIN, `GENTAMICIN` and `Гентаміцин` GENTAMISIN, `NORVASC` and `Норваск` NORFASK).
+ */
+export function cyrillicSpelling(key: string): string {
+  return latinSounds(key)
+    .replace(/Y/g, 'I')
+    .replace(/[VW]/g, 'F')
+    .replace(/E$/, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * The consonants of a romanised name as Arabic writes a Latin one: no short vowels (the long ones are ا, و and ي: A,
+ * W, Y), no P and no V (ب, ف), and the Egyptian G is ج (J): `AMLODIPINE` and `أملوديبين` (MLWDYBYN) both read MLDBN,
+ * `NORVASC` and `نورفاسك` (NWRFSK) NRFSK, `EUTHYROX` and `يوثيروكس` TRKS.
+ */
+export function consonantSkeleton(key: string): string {
+  return latinSounds(key)
+    .replace(/J/g, 'G')
+    .replace(/P/g, 'B')
+    .replace(/V/g, 'F')
+    .replace(/[AEIOUYWH]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+function lexiconOf(tableNamed: (name: string) => AliasTable | undefined): ScriptLexicon {
+  const keys = new Set<string>();
+  const hanWords = new Set<string>();
+  for (const name of SCRIPT_WORD_TABLES) {
+    for (const entry of tableNamed(name)?.entries ?? []) {
+      for (const form of [entry.canonical ?? '', ...entry.variants]) {
+        if (isAscii(form)) continue;
+        for (const word of form.match(OTHER_SCRIPT_RUN) ?? []) {
+          const key = romanisedKey(word);
+          if (key.length < MIN_KEY_LENGTH) continue;
+          if (HAN.test(word)) hanWords.add(word);
+          else keys.add(key);
+        }
+      }
+    }
+  }
+  // Latin medicine names: kept when a romanised run spells them (`PARATSETAMOL`, as drugs14's reading kept them), or
+  // spells them as Cyrillic or Arabic write a Latin name.
+  const spellings = new UniqueForms();
+  const skeletons = new UniqueForms();
+  for (const name of MEDICINE_TABLES) {
+    for (const entry of tableNamed(name)?.entries ?? []) {
+      for (const form of [entry.canonical ?? '', ...entry.variants]) {
+        if (/\s/.test(form.trim())) continue;
+        const key = form.toUpperCase().replace(NOT_WORD_CHARACTERS, '');
+        if (key.length < MIN_KEY_LENGTH) continue;
+        keys.add(key);
+        const medicine = entry.canonical ?? key;
+        spellings.add(cyrillicSpelling(key), key, medicine);
+        const skeleton = consonantSkeleton(key);
+        if (skeleton.length >= MIN_SKELETON_LENGTH) skeletons.add(skeleton, key, medicine);
+      }
+    }
+  }
+  return { keys, hanWords, medicineSpellings: spellings.forms(), medicineSkeletons: skeletons.forms() };
+}
+
+/** Forms → the name they read, leaving out a form that two different medicines share. */
+class UniqueForms {
+  private readonly byForm = new Map<string, { key: string; medicine: string } | null>();
+
+  add(form: string, key: string, medicine: string): void {
+    const known = this.byForm.get(form);
+    if (known === undefined) this.byForm.set(form, { key, medicine });
+    else if (known !== null && known.medicine !== medicine) this.byForm.set(form, null);
+  }
+
+  forms(): ReadonlyMap<string, string> {
+    const out = new Map<string, string>();
+    for (const [form, read] of this.byForm) if (read !== null) out.set(form, read.key);
+    return out;
+  }
+}
+
+/** Han words of a run by longest match (unknown characters dropped), each written as its romanised key. */
+function segmentedHan(run: string, hanWords: ReadonlySet<string>): string {
+  const words: string[] = [];
+  let i = 0;
+  while (i < run.length) {
+    let matched = 0;
+    for (let length = Math.min(MAX_HAN_WORD, run.length - i); length > 0; length--) {
+      if (hanWords.has(run.slice(i, i + length))) {
+        matched = length;
+        break;
+      }
+    }
+    if (matched > 0) {
+      words.push(romanisedKey(run.slice(i, i + matched)));
+      i += matched;
+    } else i++;
+  }
+  return words.length > 0 ? ` ${words.join(' ')} ` : run;
+}
+
+function knownKey(run: string, lexicon: ScriptLexicon): string | undefined {
+  const key = romanisedKey(run);
+  if (lexicon.keys.has(key)) return key;
+  const clitic = ARABIC_CLITICS.exec(run);
+  const bare = clitic === null ? undefined : romanisedKey(run.slice(clitic[0].length));
+  if (bare !== undefined && lexicon.keys.has(bare)) return bare;
+  if (CYRILLIC.test(run)) return key.length >= MIN_SKELETON_WORD ? lexicon.medicineSpellings.get(cyrillicSpelling(key)) : undefined;
+  if (!ARABIC.test(run)) return undefined;
+  for (const word of bare === undefined ? [key] : [key, bare]) {
+    if (word.length < MIN_SKELETON_WORD) continue;
+    const medicine = lexicon.medicineSkeletons.get(consonantSkeleton(word));
+    if (medicine !== undefined) return medicine;
+  }
+  return undefined;
+}
+
+function withScriptWords(value: string, lexicon: () => ScriptLexicon): string {
+  if (isAscii(value)) return value;
+  return value.replace(OTHER_SCRIPT_RUN, (run) => {
+    const known = lexicon();
+    if (HAN.test(run)) return known.hanWords.size > 0 ? segmentedHan(run, known.hanWords) : run;
+    const key = knownKey(run, known);
+    return key === undefined ? run : ` ${key} `;
+  });
+}
+
+let shippedLexicon: ScriptLexicon | undefined;
+
+/** `value` with each word of another script that a shipped table knows written as its romanised key; other words left as they are. */
+export function withShippedScriptWords(value: string): string {
+  return withScriptWords(value, () => (shippedLexicon ??= lexiconOf((name) => shippedAliasTables().get(name))));
+}
+
+/** The same reading for the given table versions (a rule set's published alias tables). */
+export function scriptWordsWith(tableNamed: (name: string) => AliasTable | undefined): (value: string) => string {
+  const lexicon = lexiconOf(tableNamed);
+  return (value) => withScriptWords(value, () => lexicon);
+}
