@@ -51,6 +51,8 @@ export type AliasTables = ReadonlyMap<string, AliasTable>;
 interface CompiledEntry {
   variant: string[];
   canonical: string[];
+  /** The canonical form written as this variant (a replace table's canonical is a variant of itself): a hit changes nothing. */
+  isIdentity: boolean;
 }
 
 /** A table compiled for one normaliser: rewrites a token list. */
@@ -138,7 +140,7 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
       const first = variant[0];
       if (first === undefined) continue;
       const list = byFirst.get(first) ?? [];
-      list.push({ variant, canonical });
+      list.push({ variant, canonical, isIdentity: sameTokens(variant, canonical) });
       byFirst.set(first, list);
     }
   }
@@ -213,7 +215,12 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
         i += 1;
         continue;
       }
-      // Copy lazily: most values contain no variant at all.
+      // Copy lazily: most values contain no variant at all, and a canonical form met as written (`TUBE` of
+      // `TUBO`, `ROHRCHEN` → `TUBE`) is consumed as a whole but leaves the words as they are.
+      if (out === null && hit.isIdentity) {
+        i += hit.variant.length;
+        continue;
+      }
       out ??= tokens.slice(0, i);
       for (const token of hit.canonical) out.push(token);
       i += hit.variant.length;
@@ -224,6 +231,10 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
   };
   triggersOf.set(rewrite, { anywhere: new Set(byFirst.keys()), atEnd: new Set() });
   return rewrite;
+}
+
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && isAt(a, 0, b);
 }
 
 function isAt(tokens: readonly string[], start: number, variant: readonly string[]): boolean {
@@ -263,33 +274,49 @@ function recentNormalizer(normalize: (value: string) => string | null): (value: 
   };
 }
 
+/** Tables per chain a trigger mask can tell apart (bits of a 32-bit integer); a longer chain runs every table on every value. */
+const MAX_MASKED_TABLES = 30;
+
 /** The rewrites of a chain of tables over a normalised value's tokens (`split(' ')`, the tables' order). */
 function tableRewrites(args: {
   normalize: (value: string) => string | null;
   tables: readonly AliasTable[];
 }): (tokens: string[]) => string[] {
   const rewrites = args.tables.map((table) => compileAliasTable(table, args.normalize));
-  // One look-up per token over all tables: a value none of them can change skips the rewrites.
+  const triggers = rewrites.map((rewrite) => triggersOf.get(rewrite));
   // A mode that does not declare its triggers never takes the shortcut.
-  const hasTriggers = rewrites.every((rewrite) => triggersOf.has(rewrite));
-  const anywhere = new Set<string>();
-  const atEnd = new Set<string>();
-  for (const rewrite of rewrites) {
-    const triggers = triggersOf.get(rewrite);
-    for (const token of triggers?.anywhere ?? []) anywhere.add(token);
-    for (const token of triggers?.atEnd ?? []) atEnd.add(token);
+  if (rewrites.length > MAX_MASKED_TABLES || triggers.some((t) => t === undefined)) {
+    return (tokens) => {
+      let out = tokens;
+      for (const rewrite of rewrites) out = rewrite(out);
+      return out;
+    };
   }
-  const isUntouched = (tokens: readonly string[]): boolean => {
+  // One look-up per token gives the tables that can change the value (bit i: table i): the others are not run.
+  // Most descriptions meet one or two of a chain's eight tables; running each table costs a look-up per token.
+  const anywhere = new Map<string, number>();
+  const atEnd = new Map<string, number>();
+  triggers.forEach((trigger, i) => {
+    for (const token of trigger?.anywhere ?? []) anywhere.set(token, (anywhere.get(token) ?? 0) | (1 << i));
+    for (const token of trigger?.atEnd ?? []) atEnd.set(token, (atEnd.get(token) ?? 0) | (1 << i));
+  });
+  const tablesTriggeredBy = (tokens: readonly string[]): number => {
+    let mask = 0;
+    for (const token of tokens) mask |= anywhere.get(token) ?? 0;
     const last = tokens.at(-1);
-    if (!hasTriggers || (last !== undefined && atEnd.has(last))) return false;
-    for (const token of tokens) if (anywhere.has(token)) return false;
-    return true;
+    return last === undefined ? mask : mask | (atEnd.get(last) ?? 0);
   };
   /** The same array when no table changes the value. */
   return (tokens) => {
-    if (isUntouched(tokens)) return tokens;
+    let mask = tablesTriggeredBy(tokens);
     let out = tokens;
-    for (const rewrite of rewrites) out = rewrite(out);
+    for (let i = 0; mask !== 0 && i < rewrites.length; i++) {
+      if ((mask & (1 << i)) === 0) continue;
+      const next = present(rewrites[i], 'rewrite i')(out);
+      // A table that changed the words may have brought a later table's trigger (or taken one away).
+      if (next !== out) mask = tablesTriggeredBy(next);
+      out = next;
+    }
     return out;
   };
 }

@@ -8,7 +8,7 @@
  */
 import type { CompareContext, ComparisonResult } from './comparators';
 import type { CompiledRules } from './rules';
-import { forEachLookupKey } from './blocking';
+import { rarestKeys } from './blocking';
 import { clusterPairs } from './clustering';
 import { decidingVeto, evaluatePreparedPair, prepareRecord } from './scoring';
 import { countTerms, termWeightsOf } from './termStats';
@@ -65,6 +65,8 @@ function sortedUnique(ids: number[]): Int32Array {
   }
   return n === sorted.length ? sorted : sorted.slice(0, n);
 }
+
+const NO_IDS = new Int32Array(0);
 
 /** True when sorted int arrays share an element. */
 function intersects(a: Int32Array, b: Int32Array): boolean {
@@ -137,7 +139,10 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   const blockRuleIndex: number[] = [];
   const blockSizes: number[] = [];
   const indexBlocks: Int32Array[] = new Array<Int32Array>(total);
-  const keysByRulePerRecord: string[][][] = [];
+  // Per record, when some rule looks up by its rarest keys: the number of keys of each rule, then their block ids in
+  // rule order. The lookup keys are chosen from these ids after this pass (a block's key text is `blockKeys[id]`):
+  // no key string is kept per record and none is looked up again.
+  const keyedIds: Int32Array[] = [];
   const keyRules = rules.keyRules;
   const maxSizeByRule = keyRules.map((k) => k.rule.maxBlockSize);
   const hasRarest = keyRules.some((k) => k.lookup.mode === 'rarest');
@@ -145,11 +150,11 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
     const record = present(records[r], 'batch record r');
     prepared[r] = prepareRecord(record, rules);
     const ids: number[] = [];
-    const keysByRule: string[][] = [];
+    const keyCounts: number[] = [];
     for (let ruleIndex = 0; ruleIndex < keyRules.length; ruleIndex++) {
       const keys = present(keyRules[ruleIndex], 'key rule ruleIndex').indexValues(record);
       const blockIdOf = present(blockIdOfRule[ruleIndex], 'the block ids of rule ruleIndex');
-      keysByRule.push(keys);
+      keyCounts.push(keys.length);
       for (let k = 0; k < keys.length; k++) {
         const key = present(keys[k], 'index key k');
         let id = blockIdOf.get(key);
@@ -159,18 +164,20 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
           blockKeys.push(key);
           blockRuleIndex.push(ruleIndex);
           blockSizes.push(0);
-        } else {
-          // The record keeps the block's own key (kept until lookup keys are chosen), not a copy per record.
-          keys[k] = present(blockKeys[id], 'the key of block id');
         }
         blockSizes[id] = present(blockSizes[id], 'the size of block id') + 1;
         ids.push(id);
       }
     }
+    // Rarest-token lookups need global block sizes, known only after this pass: keep the block ids of
+    // records whose rules need them (dropped right after the lookup keys are chosen).
+    if (hasRarest) {
+      const keyed = new Int32Array(keyCounts.length + ids.length);
+      keyed.set(keyCounts);
+      keyed.set(ids, keyCounts.length);
+      keyedIds.push(keyed);
+    }
     indexBlocks[r] = sortedUnique(ids);
-    // Rarest-token lookups need global block sizes, known only after this pass: keep the keys
-    // of records whose rules need them (dropped right after the lookup keys are chosen).
-    if (hasRarest) keysByRulePerRecord.push(keysByRule);
     if (args.onProgress && (r + 1) % every === 0) args.onProgress({ phase: 'prepare', done: r + 1, total });
     if (++work >= nextPause) {
       nextPause = work + yieldEvery;
@@ -181,19 +188,27 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   // Token frequencies of idf comparators over this batch (the whole domain).
   const context = rules.idfComparators.length > 0 ? termWeightsOf(countTerms(prepared, rules)) : undefined;
 
+  for (const map of blockIdOfRule) map.clear();
+
   // 2. Lookup keys per record and block membership.
   const lookupBlocks: Int32Array[] = new Array<Int32Array>(total);
-  // Lookup selection counts the OTHER members of a block, as the store-backed lookup does.
-  const blockIdOf = (key: string, ruleIndex: number): number | undefined =>
-    present(blockIdOfRule[ruleIndex], 'the block ids of rule ruleIndex').get(key);
-  const sizeOf = (key: string, ruleIndex: number): number => (blockSizes[blockIdOf(key, ruleIndex) ?? -1] ?? 1) - 1;
+  // Lookup selection counts the OTHER members of a block, as the store-backed lookup does (`forEachLookupKey`).
+  const sizeOf = (id: number): number => present(blockSizes[id], 'the size of block id') - 1;
+  const textOf = (id: number): string => present(blockKeys[id], 'the key of block id');
   for (let r = 0; r < total; r++) {
     if (hasRarest) {
+      const keyed = present(keyedIds[r], 'the block ids of record r');
       const ids: number[] = [];
-      forEachLookupKey({ keyRules, keysByRule: present(keysByRulePerRecord[r], 'the keys of record r'), sizeOf }, (key, ruleIndex) =>
-        ids.push(blockIdOf(key, ruleIndex) as number),
-      );
-      keysByRulePerRecord[r] = [];
+      let at = keyRules.length;
+      for (let ruleIndex = 0; ruleIndex < keyRules.length; ruleIndex++) {
+        const count = present(keyed[ruleIndex], 'the key count of rule ruleIndex');
+        const keys = keyed.subarray(at, at + count);
+        at += count;
+        const lookup = present(keyRules[ruleIndex], 'key rule ruleIndex').lookup;
+        if (lookup.mode === 'all') for (const id of keys) ids.push(id);
+        else for (const id of rarestKeys({ keys, count: lookup.count, sizeOf, textOf })) ids.push(id);
+      }
+      keyedIds[r] = NO_IDS;
       lookupBlocks[r] = sortedUnique(ids);
     } else lookupBlocks[r] = present(indexBlocks[r], 'the index blocks of record r');
     if (++work >= nextPause) {
@@ -201,7 +216,6 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
       yield { phase: 'block', done: r + 1, total };
     }
   }
-  for (const map of blockIdOfRule) map.clear();
   const blockKeyOf = (b: number): string =>
     `${present(keyRules[present(blockRuleIndex[b], 'the rule of block b')], 'the key rule of block b').rule.name}:${present(blockKeys[b], 'the key of block b')}`;
   const offsets = new Int32Array(blockKeys.length + 1);

@@ -267,10 +267,24 @@ export function forEachLookupKey(
       for (const key of keys) visit(key, index);
       return;
     }
-    const ranked = keys
-      .map((key) => ({ key, size: args.sizeOf(key, index) }))
-      .filter((k) => k.size > 0)
-      .sort((x, y) => x.size - y.size || y.key.length - x.key.length || (x.key < y.key ? -1 : 1));
-    for (let i = 0; i < Math.min(keyRule.lookup.count, ranked.length); i++) visit(present(ranked[i], 'ranked key').key, index);
+    const chosen = rarestKeys({ keys, count: keyRule.lookup.count, sizeOf: (key) => args.sizeOf(key, index), textOf: (key) => key });
+    for (const key of chosen) visit(key, index);
   });
+}
+
+/**
+ * The `count` keys of a `rarest` rule with the smallest non-empty blocks, ties broken by longer, then alphabetically
+ * first key text. Keys are any handle on a key (its text, or the batch's block id) with its text at `textOf`.
+ */
+export function rarestKeys<K>(args: { keys: ArrayLike<K>; count: number; sizeOf: (key: K) => number; textOf: (key: K) => string }): K[] {
+  const ranked: Array<{ key: K; text: string; size: number }> = [];
+  for (let i = 0; i < args.keys.length; i++) {
+    const key = args.keys[i] as K;
+    const size = args.sizeOf(key);
+    if (size > 0) ranked.push({ key, text: args.textOf(key), size });
+  }
+  ranked.sort((x, y) => x.size - y.size || y.text.length - x.text.length || (x.text < y.text ? -1 : 1));
+  const chosen: K[] = [];
+  for (let i = 0; i < Math.min(args.count, ranked.length); i++) chosen.push(present(ranked[i], 'ranked key').key);
+  return chosen;
 }
