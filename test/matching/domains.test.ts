@@ -286,6 +286,7 @@ const FACILITY_CASES: PairCase[] = [
     a: { name: 'MEMORIAL HOSPITAL', address: { line1: '615 N Michigan St', city: 'South Bend', state: 'IN', postalCode: '46601' } },
     b: { name: 'Memorial Hospital', address: { line1: '1 Memorial Dr', city: 'Bakersfield', state: 'CA', postalCode: '93301' } },
     band: 'no-match',
+    hardRule: 'otherState',
   },
   {
     title: 'renamed facility keeping its CCN (CCN lost its leading zero)',

@@ -98,7 +98,7 @@ describe('a CCN names the state its hospital stands in', () => {
 
   test('against an address in another state the pair is vetoed', async () => {
     const pair = await verify({ name: 'QUILLMONT MEDICAL CENTER', ccn: '050123' }, debtor('TX'));
-    expect(pair.hardRule?.name).toBe('ccnStateAgainstAddressState');
+    expect(pair.hardRule?.name).toBe('otherState');
     expect(pair.band).toBe('no-match');
   });
 
