@@ -15,7 +15,7 @@ import type { TestServer } from '../support/testServer';
 
 let server: TestServer;
 /** Golden records stored before the backlog is made (several of the processor's foreground pages of 200). */
-const STORED = 900;
+const STORED = 600;
 
 beforeAll(async () => {
   server = await startIngestServer();
@@ -31,7 +31,8 @@ beforeAll(async () => {
     expect(response.body.totals.accepted).toBe(300);
   }
   await syncSearchIndex(server.running.services);
-});
+  // Six hundred records through the whole pipeline: minutes on a machine shared by many test runs.
+}, 240_000);
 afterAll(async () => server.stop());
 
 /** The search-index processor back at the start of the feed with an empty index: every change is its backlog again. */
@@ -97,7 +98,7 @@ describe('inline ingest while the search index catches up', () => {
     const hits = await server.request<{ items: unknown[] }>('GET', `/api/v1/search/item?q=catheter&limit=5`);
     expect(hits.status).toBe(200);
     expect(hits.body.items.length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   test('without a foreground request a background catch-up keeps its full pages', async () => {
     await makeSearchBacklog();
