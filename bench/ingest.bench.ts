@@ -3,7 +3,7 @@
  * seed's `lawson/item` mapping) through the upload-job path on the embedded store: HTTP upload into
  * `uploadChunks`, then the background job (parse → map in the worker pool → validate → standardise →
  * persist with lineage → match → golden record). Prints records/s for the upload and the job.
- * Run: node --import tsx bench/ingest.bench.ts [records=100000] [job|stages]
+ * Run: node --import tsx bench/ingest.bench.ts [records=100000] [job|stages|scenario|issue14|inline]
  * `stages` instead times only the stages before persist (parse, map, validate, standardise) on the
  * same file, to separate ingest's own cost from matching and golden-record writes.
  *
@@ -20,6 +20,17 @@
  * (`node --import tsx bench/ingest.bench.ts 100000 issue14`, same as `100000 scenario 100000`).
  * BENCH_PROFILE_LOAD=<file> / BENCH_PROFILE_RESEND=<file> / BENCH_PROFILE_CATCHUP=<file> write a CPU profile of the load /
  * the re-send / the search catch-up from scratch.
+ * `inline` runs the inline phase alone against an existing store (issue 14's inline goal, docs/INGEST.md "Inline latency,
+ * session 15"): BENCH_DATA_DIR=<dir> keeps the run's data directory (its store in `<dir>/store`) instead of a temporary
+ * one, so `BENCH_DATA_DIR=/tmp/s BENCH_LOAD_ONLY=1 node --import tsx bench/ingest.bench.ts 100000 scenario` builds a
+ * store once and `BENCH_DATA_DIR=/tmp/s-copy BENCH_INLINE_REQUESTS=30 node --import tsx bench/ingest.bench.ts 0 inline`
+ * opens it (waits for the indexes restored and every processor caught up, sends one uncounted warm-up request of other
+ * rows) and times the inline requests. The inline
+ * rows are the same in every run, so a second run on one directory re-sends them unchanged: time each run on a fresh
+ * copy (`cp -a`) of the built directory.
+ * Every inline run prints, beside p50 / p95 / max, what the main thread did during the three slowest requests: the
+ * longest event-loop stall (perf_hooks.monitorEventLoopDelay), GC pauses (PerformanceObserver 'gc'), store
+ * compactions and the wall time of the background processor passes that ran beside it. BENCH_PROFILE_INLINE=<file> writes a CPU profile of the phase.
  * BENCH_STORE_OPS=1 counts the store calls of the load phase per collection and operation (per loaded row).
  * Memory per phase (always printed, one line per phase of the scenario): peak RSS, peak used / total V8 heap and peak
  * external / ArrayBuffer memory sampled every 100 ms, and the same figures at the phase's end (bench/phaseMemory.ts).
@@ -29,8 +40,9 @@
  * directory); summarise it with `node --max-old-space-size=8000 bench/heapSnapshotSummary.mjs <file> 40 collections`.
  */
 import { execFileSync } from 'node:child_process';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createWriteStream, readFileSync } from 'node:fs';
-import { mkdtemp, rm, stat, writeFile as writeFileText } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile as writeFileText } from 'node:fs/promises';
 import { Session } from 'node:inspector';
 import { createReadStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -327,30 +339,170 @@ async function ndjsonBodies(file: string): Promise<string[]> {
   return bodies;
 }
 
-/** Inline ingest of new 500-record NDJSON bodies, one request at a time: latency percentiles. */
-async function inlineLatency(input: { dataDir: string; base: string; headers: Record<string, string> }): Promise<string> {
+/** What ran on the main thread while one inline request was answered. */
+interface RequestDiagnosis {
+  millis: number;
+  /** Longest event-loop stall (ms): the longest synchronous slice anything ran while the request waited. */
+  longestStallMs: number;
+  gcMs: number;
+  longestGcMs: number;
+  compactions: number;
+  /** Wall milliseconds of background processor passes that ran during the request, by processor. */
+  processors: Map<string, number>;
+}
+
+/**
+ * Times every background processor pass (wall ms by processor name into `sink()`) until the returned function
+ * restores them: which processor ran beside a slow request.
+ */
+function timeProcessorPasses(running: Awaited<ReturnType<typeof bootstrap>>, sink: () => Map<string, number>): () => void {
+  const restores: Array<() => void> = [];
+  for (const processor of running.services.processors.list()) {
+    const timed = async <R>(call: () => Promise<R>): Promise<R> => {
+      const started = performance.now();
+      try {
+        return await call();
+      } finally {
+        const bucket = sink();
+        bucket.set(processor.name, (bucket.get(processor.name) ?? 0) + performance.now() - started);
+      }
+    };
+    if (processor.kind === 'changes') {
+      const original = processor.handle;
+      processor.handle = (args) => timed(() => original.call(processor, args));
+      restores.push(() => (processor.handle = original));
+    } else {
+      const original = processor.run;
+      processor.run = (args) => timed(() => original.call(processor, args));
+      restores.push(() => (processor.run = original));
+    }
+  }
+  return () => restores.forEach((restore) => restore());
+}
+
+/**
+ * Watches the main thread while `work` runs: the event-loop delay histogram's maximum, GC pauses and compactions
+ * (bench instrumentation only; a 10 ms histogram resolution costs nothing measurable).
+ */
+async function diagnosed<T>(
+  store: unknown,
+  work: () => Promise<T>,
+): Promise<{ result: T; diagnosis: Omit<RequestDiagnosis, 'millis' | 'processors'> }> {
+  const compactions = (): number => (store as { compactions?: number }).compactions ?? 0;
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  let gcMs = 0;
+  let longestGcMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcMs += entry.duration;
+      longestGcMs = Math.max(longestGcMs, entry.duration);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const compactionsBefore = compactions();
+  delay.enable();
+  try {
+    const result = await work();
+    return {
+      result,
+      diagnosis: { longestStallMs: delay.max / 1e6, gcMs, longestGcMs, compactions: compactions() - compactionsBefore },
+    };
+  } finally {
+    delay.disable();
+    observer.disconnect();
+  }
+}
+
+function diagnosisText(diagnosis: RequestDiagnosis): string {
+  const passes = [...diagnosis.processors]
+    .filter(([, millis]) => millis >= 1)
+    .map(([name, millis]) => `${name} ${millis.toFixed(0)} ms`)
+    .join(', ');
+  return `${diagnosis.millis.toFixed(0)} ms (longest stall ${diagnosis.longestStallMs.toFixed(0)} ms, GC ${diagnosis.gcMs.toFixed(0)} ms, longest GC ${diagnosis.longestGcMs.toFixed(0)} ms${diagnosis.compactions > 0 ? `, ${diagnosis.compactions} compaction(s)` : ''}${passes ? `; processor passes: ${passes}` : ''})`;
+}
+
+type InlineTotals = { accepted: number; unchanged: number; exceptions: number };
+
+/** One inline NDJSON request; its totals (throws unless 200). */
+async function postInline(input: { base: string; headers: Record<string, string> }, body: string): Promise<InlineTotals> {
+  const answered = await fetch(`${input.base}/api/v1/ingest/lawson/item`, {
+    method: 'POST',
+    headers: { ...input.headers, 'content-type': 'application/x-ndjson' },
+    body,
+  });
+  const answer = (await answered.json()) as { totals?: InlineTotals };
+  if (answered.status !== 200 || !answer.totals) throw new Error(`inline ingest failed: ${answered.status} ${JSON.stringify(answer)}`);
+  return answer.totals;
+}
+
+/** Inline ingest of new 500-record NDJSON bodies, one request at a time: latency percentiles and the slowest requests' diagnosis. */
+async function inlineLatency(input: {
+  dataDir: string;
+  base: string;
+  headers: Record<string, string>;
+  running: Awaited<ReturnType<typeof bootstrap>>;
+}): Promise<string> {
   if (INLINE_REQUESTS <= 0) return '  inline: skipped (BENCH_INLINE_REQUESTS=0)';
   const file = path.join(input.dataDir, 'inline-items.csv');
   await writeFile(file, { count: INLINE_REQUESTS * INLINE_RECORDS, firstId: 20_000_000, seed: 11 });
   const bodies = await ndjsonBodies(file);
   await rm(file);
-  const millis: number[] = [];
-  const totals = { accepted: 0, unchanged: 0, exceptions: 0 };
-  for (const body of bodies) {
-    const started = performance.now();
-    const response = await fetch(`${input.base}/api/v1/ingest/lawson/item`, {
-      method: 'POST',
-      headers: { ...input.headers, 'content-type': 'application/x-ndjson' },
-      body,
-    });
-    const answer = (await response.json()) as { totals?: typeof totals };
-    millis.push(performance.now() - started);
-    if (response.status !== 200 || !answer.totals) throw new Error(`inline ingest failed: ${response.status} ${JSON.stringify(answer)}`);
-    for (const key of ['accepted', 'unchanged', 'exceptions'] as const) totals[key] += answer.totals[key];
-  }
-  const sorted = [...millis].sort((a, b) => a - b);
-  const at = (share: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
-  return `  inline: ${bodies.length} requests of ${INLINE_RECORDS} new NDJSON records: p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${(sorted.at(-1) ?? Number.NaN).toFixed(0)} ms; ${JSON.stringify(totals)}`;
+  const diagnoses: RequestDiagnosis[] = [];
+  const totals: InlineTotals = { accepted: 0, unchanged: 0, exceptions: 0 };
+  let passes = new Map<string, number>();
+  const restoreProcessors = timeProcessorPasses(input.running, () => passes);
+  await profiled(process.env.BENCH_PROFILE_INLINE, async () => {
+    for (const body of bodies) {
+      passes = new Map();
+      const started = performance.now();
+      const { result: answer, diagnosis } = await diagnosed(input.running.services.store, () => postInline(input, body));
+      diagnoses.push({ millis: performance.now() - started, ...diagnosis, processors: passes });
+      for (const key of ['accepted', 'unchanged', 'exceptions'] as const) totals[key] += answer[key];
+    }
+  }).finally(restoreProcessors);
+  const sorted = [...diagnoses].sort((a, b) => a.millis - b.millis);
+  const at = (share: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]?.millis ?? Number.NaN;
+  const median = sorted[Math.floor(sorted.length / 2)];
+  return [
+    `  inline: ${bodies.length} requests of ${INLINE_RECORDS} new NDJSON records: p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${(sorted.at(-1)?.millis ?? Number.NaN).toFixed(0)} ms; ${JSON.stringify(totals)}`,
+    `  inline, slowest three: ${sorted
+      .slice(-3)
+      .reverse()
+      .map((diagnosis) => diagnosisText(diagnosis))
+      .join('; ')}${median ? `; median request ${diagnosisText(median)}` : ''}`,
+    `  inline, every request in order (ms): ${diagnoses.map((diagnosis) => diagnosis.millis.toFixed(0)).join(' ')}`,
+  ].join('\n');
+}
+
+/** The inline phase alone against the store in BENCH_DATA_DIR (mode `inline`): indexes restored and processors caught up first. */
+async function runInlineOnly(input: {
+  dataDir: string;
+  base: string;
+  headers: Record<string, string>;
+  running: Awaited<ReturnType<typeof bootstrap>>;
+}): Promise<string[]> {
+  const { services } = input.running;
+  const started = performance.now();
+  await (services.store as { indexesRestored?: Promise<void> }).indexesRestored;
+  for (const processor of services.processors.list()) await services.processors.runNow(processor.name);
+  const goldenRecords = await services.store.collection('goldenRecords').countDocuments({});
+  // One request of other rows first, not counted: a fresh process's first request pays the mapping runtime's start,
+  // JIT and first rule compilation (several times the median); the scenario's inline phase runs warm after its load.
+  const warmFile = path.join(input.dataDir, 'inline-warm-up.csv');
+  await writeFile(warmFile, { count: INLINE_RECORDS, firstId: 30_000_000, seed: 13 });
+  const [warmBody] = await ndjsonBodies(warmFile);
+  await rm(warmFile);
+  const warmStarted = performance.now();
+  if (warmBody) await postInline(input, warmBody);
+  const warmMillis = performance.now() - warmStarted;
+  return [
+    `inline ingest against the store in ${input.dataDir} (${goldenRecords} golden records; indexes restored and processors caught up in ${((performance.now() - started) / 1000).toFixed(1)} s; one uncounted warm-up request ${warmMillis.toFixed(0)} ms); load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+    await inlineLatency(input),
+    peakLine(),
+  ];
 }
 
 /**
@@ -516,7 +668,10 @@ function peakLine(): string {
 }
 
 async function main(): Promise<void> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-bench-ingest-'));
+  // BENCH_DATA_DIR keeps the directory (a store to reuse: mode `inline`); otherwise a temporary one, removed at the end.
+  const keptDataDir = process.env.BENCH_DATA_DIR ? path.resolve(process.env.BENCH_DATA_DIR) : undefined;
+  if (keptDataDir) await mkdir(keptDataDir, { recursive: true });
+  const dataDir = keptDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'mdm-bench-ingest-')));
   const file = path.join(dataDir, 'lawson-items.csv');
   await writeFile(file);
   const bytes = (await stat(file)).size;
@@ -543,6 +698,10 @@ async function main(): Promise<void> {
       process.stdout.write(
         `ingest bench: ${RECORDS} Lawson item rows (${(bytes / 1024 / 1024).toFixed(1)} MiB CSV)\n${await timeStagesBeforePersist(file, running)}\n`,
       );
+      return;
+    }
+    if (MODE === 'inline') {
+      process.stdout.write((await runInlineOnly({ dataDir, base, headers, running })).join('\n') + '\n');
       return;
     }
     if (MODE === 'scenario') {
@@ -596,7 +755,8 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     await running.close();
-    await rm(dataDir, { recursive: true, force: true });
+    if (keptDataDir) await rm(file, { force: true });
+    else await rm(dataDir, { recursive: true, force: true });
   }
 }
 

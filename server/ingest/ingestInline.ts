@@ -13,6 +13,15 @@ export interface InlineIngestResult {
   results: RecordResult[];
 }
 
+export interface InlineIngestInput {
+  source: string;
+  domain: string;
+  contentType: string;
+  body: Uint8Array;
+  actor: GoldenActor;
+  requestId?: string;
+}
+
 async function* fromArray(items: ParsedItem[]): AsyncGenerator<ParsedItem> {
   yield* items;
 }
@@ -21,10 +30,17 @@ async function* fromArray(items: ParsedItem[]): AsyncGenerator<ParsedItem> {
  * Ingests the records of one body for a source and domain. The Content-Type header picks the parser;
  * the published mapping's `format` options and the header's parameters configure it.
  */
-export async function ingestInline(
-  services: AppServices,
-  input: { source: string; domain: string; contentType: string; body: Uint8Array; actor: GoldenActor; requestId?: string },
-): Promise<InlineIngestResult> {
+export async function ingestInline(services: AppServices, input: InlineIngestInput): Promise<InlineIngestResult> {
+  // The caller waits for the answer: background processors run in small slices meanwhile (processorRunner.ts).
+  const endForeground = services.processors.beginForeground();
+  try {
+    return await ingestBody(services, input);
+  } finally {
+    endForeground();
+  }
+}
+
+async function ingestBody(services: AppServices, input: InlineIngestInput): Promise<InlineIngestResult> {
   const context = await prepareIngest(services, {
     source: input.source,
     domain: input.domain,

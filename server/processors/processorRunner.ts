@@ -4,6 +4,14 @@
  * holds it, and runs passes; every cursor move is a compare-and-set on the fencing token, so a server
  * that lost its lease (paused, partitioned, killed) can never move a cursor again. Passes of one
  * processor never overlap within a server (a background tick and `runNow` queue behind each other).
+ *
+ * Bounded slices while a foreground request is in flight (issue 14's inline latency, docs/INGEST.md "Inline
+ * latency, session 15"): the embedded store runs one transaction at a time, and a change-feed pass is one
+ * transaction, so a request's write waits for the pass in progress. While a request marked with `beginForeground`
+ * is in flight, background passes read at most FOREGROUND_PAGE changes (the search index's page is otherwise
+ * 2,000), and every background tick yields to the event loop between passes, so the request waits behind one small
+ * page at most. Nothing is deferred: the processors keep pace under a stream of requests (smaller pages cost a
+ * little more per change, only while requests are in flight), and `runNow` is unchanged.
  */
 import { randomUUID } from 'node:crypto';
 import { readChanges } from '../golden/changeFeed';
@@ -27,6 +35,8 @@ const DEFAULT_INTERVAL_MS = 1000;
 const DEFAULT_BATCH = 500;
 /** Passes per tick at most: a processor far behind yields to the others between ticks. */
 const MAX_PASSES_PER_TICK = 50;
+/** Changes per page of a background pass while a foreground request is in flight (tens of ms of work at most). */
+const FOREGROUND_PAGE = 200;
 
 export interface ProcessorRunnerOptions {
   services: AppServices;
@@ -51,6 +61,8 @@ export class ProcessorRunner {
   private readonly leaseMs: number;
   private heartbeat?: NodeJS.Timeout;
   private isStopped = true;
+  /** Foreground requests in flight (`beginForeground`). */
+  private foreground = 0;
 
   constructor(private readonly options: ProcessorRunnerOptions) {
     this.owner = options.owner ?? `processors_${randomUUID()}`;
@@ -140,6 +152,25 @@ export class ProcessorRunner {
     await Promise.allSettled([...this.chains.values()]);
   }
 
+  /**
+   * Marks a foreground request (an inline ingest) in flight until the returned function is called: background
+   * passes run in small pages meanwhile (see the header). The function may be called more than once.
+   */
+  beginForeground(): () => void {
+    this.foreground += 1;
+    let isEnded = false;
+    return () => {
+      if (isEnded) return;
+      isEnded = true;
+      this.foreground -= 1;
+    };
+  }
+
+  /** Whether a foreground request is in flight (`beginForeground`), for the status of tests. */
+  get hasForegroundRequests(): boolean {
+    return this.foreground > 0;
+  }
+
   /** Wakes a processor now (e.g. after a local write) instead of at its next interval. */
   kick(name: string): void {
     if (!this.isStopped) this.tick(name);
@@ -150,12 +181,12 @@ export class ProcessorRunner {
    * with the summed counts, or null when another live server holds the lease.
    */
   runNow(name: string): Promise<ProcessorCounts | null> {
-    return this.enqueue(name, () => this.catchUp(name, Number.POSITIVE_INFINITY));
+    return this.enqueue(name, () => this.catchUp(name, { maxPasses: Number.POSITIVE_INFINITY, isBackground: false }));
   }
 
   private tick(name: string): void {
     if (this.chains.has(name)) return;
-    this.enqueue(name, () => this.catchUp(name, MAX_PASSES_PER_TICK)).catch((error: unknown) =>
+    this.enqueue(name, () => this.catchUp(name, { maxPasses: MAX_PASSES_PER_TICK, isBackground: true })).catch((error: unknown) =>
       this.logger.error('processor failed', { processor: name, error: error instanceof Error ? error.stack : String(error) }),
     );
   }
@@ -171,15 +202,21 @@ export class ProcessorRunner {
     return next;
   }
 
-  private async catchUp(name: string, maxPasses: number): Promise<ProcessorCounts | null> {
+  private async catchUp(name: string, options: { maxPasses: number; isBackground: boolean }): Promise<ProcessorCounts | null> {
     const processor = this.processors.get(name);
     if (!processor) throw new Error(`no processor named ${name}`);
     const totals: ProcessorCounts = {};
-    for (let pass = 0; pass < maxPasses; pass++) {
+    for (let pass = 0; pass < options.maxPasses; pass++) {
+      // Between background passes the event loop takes new requests: the embedded store's calls resolve without
+      // I/O, so awaiting them alone would not let a request that arrived start before the next page.
+      if (options.isBackground && pass > 0) await new Promise((resolve) => setImmediate(resolve));
       const held = await this.acquire(processor);
       if (!held) return pass === 0 ? null : totals;
       try {
-        const outcome = processor.kind === 'changes' ? await this.changesPass(processor, held) : await this.pollPass(processor, held);
+        const outcome =
+          processor.kind === 'changes'
+            ? await this.changesPass(processor, held, options.isBackground && this.foreground > 0 ? FOREGROUND_PAGE : undefined)
+            : await this.pollPass(processor, held);
         for (const [key, value] of Object.entries(outcome.counts ?? {})) totals[key] = (totals[key] ?? 0) + value;
         if (!outcome.more) break;
       } catch (error) {
@@ -272,10 +309,15 @@ export class ProcessorRunner {
     return (await this.documents.findOne({ _id: name }))?.cursor ?? null;
   }
 
-  private async changesPass(processor: ChangeFeedProcessor, held: Held): Promise<{ more: boolean; counts?: ProcessorCounts }> {
+  /** One page of the change feed in one transaction; `pageLimit` caps the processor's page (a foreground request waits). */
+  private async changesPass(
+    processor: ChangeFeedProcessor,
+    held: Held,
+    pageLimit?: number,
+  ): Promise<{ more: boolean; counts?: ProcessorCounts }> {
     const fence = this.fenceOf(processor.name, held);
     const cursor = (await this.cursorOf(processor.name)) as string | null;
-    const batch = processor.batchSize ?? DEFAULT_BATCH;
+    const batch = Math.min(processor.batchSize ?? DEFAULT_BATCH, pageLimit ?? Number.POSITIVE_INFINITY);
     const page = await readChanges({ store: this.services.store, after: cursor ?? undefined, limit: batch });
     if (page.nextCursor === cursor || page.nextCursor === null) return { more: false };
     const { types, domains } = processor.applicableChanges ?? {};
