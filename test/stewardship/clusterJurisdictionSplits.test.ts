@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
 import {
   clusterTaskOf as clusterTaskIn,
+  decideClusterTask,
   memberIdsOf as memberIds,
   startVendorServer,
   type vendorSender,
@@ -28,14 +29,8 @@ afterAll(async () => server?.stop());
 
 const clusterTaskOf = (goldenId: string | undefined): Promise<TaskView | undefined> => clusterTaskIn(server, goldenId);
 
-async function decide(task: TaskView | undefined, action: 'accept-cluster' | 'reject', reason: string): Promise<TaskView> {
-  const response = await server.request<{ task: TaskView }>('POST', `/api/v1/tasks/${task?.id}/${action}`, {
-    key: steward,
-    body: { expectedVersion: task?.version, reason },
-  });
-  expect(response.status, response.text).toBe(200);
-  return response.body.task;
-}
+const decide = (task: TaskView | undefined, action: 'accept-cluster' | 'reject', reason: string): Promise<TaskView> =>
+  decideClusterTask(server, steward, task, action, reason);
 
 describe('two numbered companies are two tasks when their numbers differ (numberedCompany)', () => {
   const mississauga = { street: '5800 Ambler Drive', city: 'Mississauga', postal: 'L4W 4J4', country: 'CA' };

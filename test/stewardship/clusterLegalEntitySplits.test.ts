@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
 import {
   clusterTaskOf as clusterTaskIn,
+  decideClusterTask,
   memberIdsOf as memberIds,
   startVendorServer,
   type vendorSender,
@@ -27,14 +28,8 @@ afterAll(async () => server?.stop());
 
 const clusterTaskOf = (goldenId: string | undefined): Promise<TaskView | undefined> => clusterTaskIn(server, goldenId);
 
-async function decide(task: TaskView | undefined, action: 'accept-cluster' | 'reject', reason: string): Promise<TaskView> {
-  const response = await server.request<{ task: TaskView }>('POST', `/api/v1/tasks/${task?.id}/${action}`, {
-    key: steward,
-    body: { expectedVersion: task?.version, reason },
-  });
-  expect(response.status, response.text).toBe(200);
-  return response.body.task;
-}
+const decide = (task: TaskView | undefined, action: 'accept-cluster' | 'reject', reason: string): Promise<TaskView> =>
+  decideClusterTask(server, steward, task, action, reason);
 
 describe('a corporation and an LLC of one name are two tasks (corporationAndLlc)', () => {
   const bridgewater = { street: '410 Crossing Boulevard', city: 'Bridgewater', postal: '08807', country: 'US' };

@@ -66,6 +66,22 @@ export function memberIdsOf(task: TaskView | undefined): string[] {
   return (task?.members ?? []).map((member) => member.goldenId).sort();
 }
 
+/** A steward's decision on a cluster task (accept all, or reject) at the version read; answers the closed task. */
+export async function decideClusterTask(
+  server: TestServer,
+  steward: string,
+  task: TaskView | undefined,
+  action: 'accept-cluster' | 'reject',
+  reason: string,
+): Promise<TaskView> {
+  const response = await server.request<{ task: TaskView }>('POST', `/api/v1/tasks/${task?.id}/${action}`, {
+    key: steward,
+    body: { expectedVersion: task?.version, reason },
+  });
+  expect(response.status, response.text).toBe(200);
+  return response.body.task;
+}
+
 /** An ingest server with the vendor feed published for each source, a steward key and a vendor sender (ids `idPrefix…`). */
 export async function startVendorServer(args: { sources: string[]; idPrefix: string }): Promise<{
   server: TestServer;
