@@ -73,7 +73,7 @@ export const HOLDOUT11_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixt
 /** The twelfth held-out corpus `test/fixtures/match-eval-holdout12/` (sealed in session 14, opened in session 15): written blind to the matching rules in session 14 (main at f22f2af) by the corpus12items and corpus12orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Twelfth held-out item corpus" and "Twelfth held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 15 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT12_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout12/', import.meta.url));
 
-/** The thirteenth held-out corpus `test/fixtures/match-eval-holdout13/` (SEALED, session 15): written blind to the matching rules in session 15 by the corpus13items and corpus13orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Thirteenth held-out item corpus" and "Thirteenth held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout13` scores it. Its files are whichever of item / supplier / facility exist. */
+/** The thirteenth held-out corpus `test/fixtures/match-eval-holdout13/` (sealed in session 15, opened in session 16): written blind to the matching rules in session 15 (main at 3be2476) by the corpus13items and corpus13orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Thirteenth held-out item corpus" and "Thirteenth held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 16 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT13_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout13/', import.meta.url));
 
 /** The held-out corpora open for tuning, in the order they were written (`--holdout`); a sealed corpus is never among them. */
@@ -90,6 +90,7 @@ export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
   HOLDOUT10_CORPUS_DIRECTORY,
   HOLDOUT11_CORPUS_DIRECTORY,
   HOLDOUT12_CORPUS_DIRECTORY,
+  HOLDOUT13_CORPUS_DIRECTORY,
 ];
 
 /** Domains that have a corpus file in `directory`. */

