@@ -21,7 +21,8 @@
  * sealed then; opened for tuning in session 13, so part of `--holdout` since), `--holdout11` (only the eleventh held-out corpus `…-holdout11/`: written blind in session 13 and measured
  * sealed then; opened for tuning in session 14, so part of `--holdout` since), `--holdout12` (only the twelfth held-out corpus `…-holdout12/`: written blind in session 14 and measured
  * sealed then; opened for tuning in session 15, so part of `--holdout` since), `--holdout13` (only the thirteenth held-out corpus `…-holdout13/`: written blind in session 15 and measured
- * sealed then; opened for tuning in session 16, so part of `--holdout` since), `--clusters` (list open cluster tasks holding several entities).
+ * sealed then; opened for tuning in session 16, so part of `--holdout` since), `--holdout14` (only the fourteenth held-out corpus `…-holdout14/`, SEALED:
+ * written blind in session 16, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -53,6 +54,7 @@ import {
   HOLDOUT11_CORPUS_DIRECTORY,
   HOLDOUT12_CORPUS_DIRECTORY,
   HOLDOUT13_CORPUS_DIRECTORY,
+  HOLDOUT14_CORPUS_DIRECTORY,
   OPENED_HOLDOUT_DIRECTORIES,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
@@ -130,6 +132,11 @@ const HOLDOUT13_CORPUS = {
   directory: HOLDOUT13_CORPUS_DIRECTORY,
   title:
     'THIRTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout13: written blind to the rules in session 15 and measured sealed then; opened for tuning in session 16, so development figures since; its conventions are listed in docs/MATCHING.md)',
+};
+const HOLDOUT14_CORPUS = {
+  directory: HOLDOUT14_CORPUS_DIRECTORY,
+  title:
+    'FOURTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout14, SEALED: written blind to the rules in session 16, never tuned on, not part of --holdout; its conventions are listed in docs/MATCHING.md)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -257,6 +264,7 @@ async function main(): Promise<void> {
     HOLDOUT11_CORPUS,
     HOLDOUT12_CORPUS,
     HOLDOUT13_CORPUS,
+    HOLDOUT14_CORPUS,
   ];
   const one = heldOut.find((_, index) => args.has(`--holdout${index + 1}`));
   const corpora = one
