@@ -65,6 +65,15 @@
  * boards, Louisiana / Florida licences, the 2021 Shriners renaming and Caribbean, Pacific, Hong Kong, Andean / Southern
  * Cone, Armenian and Kazakh lists write them), written blind to the rules in session 15, is held to the same invariants
  * (`npm run eval:match -- --skip-seed --holdout13 --clusters`).
+ * The fourteenth held-out corpus (test/fixtures/match-eval-holdout14, SEALED since session 16 — suppliers as SAM.gov entity
+ * registrations, CMS Open Payments, 1099-NEC payee lines, Ariba Network profiles, Basware / Tungsten e-invoice senders, sponsor
+ * lists, rename notices, NHS Supply Chain frameworks, Irish CRO, Zefix, KvK, KBO, Handelsregister, SIRENE, CVR, KRS, Ontario /
+ * Quebec numbered companies, Brazilian CNPJ, Chinese / Taiwanese, Kazakh, Azerbaijani, Thai, Vietnamese and Malaysian registers
+ * write them; care locations as NPPES type-2 DBA names, the CMS POS file, price-transparency files, DNV, eHealth Exchange, the
+ * UK NJR / KH03 / Cancer Waiting Times / Land Registry / NIHR lists, German IK and Krankenhausplan, Catalan, Italian, French
+ * HAS, Australian state, Mexican CLUES, Malaysian, Indian NIN, Chinese NHC and Polish RPWDL lists write them), written blind
+ * to the rules in session 16, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout14 --clusters`).
+ * Tuning helpers never open, score or run it while it is sealed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -79,6 +88,7 @@ import {
   HOLDOUT11_CORPUS_DIRECTORY,
   HOLDOUT12_CORPUS_DIRECTORY,
   HOLDOUT13_CORPUS_DIRECTORY,
+  HOLDOUT14_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -109,6 +119,8 @@ const SIZES = [
   { name: 'twelfth', directory: HOLDOUT12_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'thirteenth', directory: HOLDOUT13_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'thirteenth', directory: HOLDOUT13_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'fourteenth', directory: HOLDOUT14_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'fourteenth', directory: HOLDOUT14_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
