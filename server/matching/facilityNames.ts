@@ -32,6 +32,7 @@ import { present } from '../invariant';
 import { shippedAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { romanisedName } from './transliteration';
 import { inSerbianLatin, withoutWritingConventions, withRegnalNumbers } from './facilityNameConventions';
+import { withRegisterConventions } from './registerFacilityNames';
 
 /** The tables that read a segment's words as English facility nouns. */
 const NOUN_TABLES = ['organizationAbbreviations', 'facilityAbbreviations', 'facilityTranslations', 'scriptGenericWords'] as const;
@@ -251,10 +252,20 @@ function namesOperator(part: string, readings: Readings): boolean {
 }
 
 /**
+ * A site written as its acronym after its system's name (ESF-8 evacuation boards, EMResource: `Lee Health - GCMC`,
+ * `Lee Health - LMH (Cleveland Ave)`): three to six capitals, a bracketed street or city after them. The acronym is the
+ * site's own name, compared as an initialism; the system's name is every site's.
+ */
+function isSiteAcronym(part: string): boolean {
+  return /^[A-Z]{3,6}(?:\s*\([^()]*\))?$/.test(part);
+}
+
+/**
  * The site of a name written with its operator, when one part ends in an operator's word and the other names a
  * facility: `Alberta Health Services - University of Alberta Hospital`, `Southern HSC Trust – Craigavon Area
  * Hospital`, `Vancouver General Hospital, Vancouver Coastal Health`. Anything else is left whole: a campus after a
- * dash (`Texas Children's Hospital - West Campus`), a site without a facility word (`Harris Health System - LBJ`),
+ * dash (`Texas Children's Hospital - West Campus`), a site without a facility word (`Harris Health Ben Taub`; an acronym
+ * is a site since facility-2.12.0: `Harris Health System - LBJ`, see isSiteAcronym),
  * a place prefix (`Abidjan - CHU Treichville`), a brand (`URMC – Golisano Children's Hospital`).
  */
 export function siteOfOperatorName(raw: string, readings: Readings = shipped()): string {
@@ -263,7 +274,7 @@ export function siteOfOperatorName(raw: string, readings: Readings = shipped()):
   if (parts.length !== 2) return raw;
   const [first, second] = parts.map((part) => part.trim()) as [string, string];
   if (first === '' || second === '') return raw;
-  if (namesOperator(first, readings) && namesFacility(second, readings)) return second;
+  if (namesOperator(first, readings) && (namesFacility(second, readings) || isSiteAcronym(second))) return second;
   // Comma only: `Site, Operator` (a dash after a site names its campus).
   if (byDash.length !== 2 && namesOperator(second, readings) && namesFacility(first, readings) && !namesOperator(first, readings))
     return first;
@@ -274,7 +285,10 @@ export function siteOfOperatorName(raw: string, readings: Readings = shipped()):
 function facilityNameWith(raw: string, readings: Readings): string {
   const trimmed = raw.trim();
   const ownName = /[\u4E00-\u9FFF]/u.test(trimmed) ? trimmed.replace(HAN_JURIDICAL_PERSON, '') || trimmed : trimmed;
-  const named = siteOfOperatorName(withoutOrgUnitPrefix(operatingName(withoutWritingConventions(ownName))), readings);
+  const named = siteOfOperatorName(
+    withoutOrgUnitPrefix(operatingName(withoutWritingConventions(withRegisterConventions(ownName)))),
+    readings,
+  );
   const site = affiliationSegment(named, readings);
   // Greek and Cyrillic as registers romanise them (ELOT 743: ΕΥ = EV, ΓΓ = NG; ICAO; Serbian Cyrillic in Serbian
   // Latin), before any-ascii reads the other scripts.

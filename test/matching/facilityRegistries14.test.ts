@@ -44,9 +44,11 @@ describe('facilityName normaliser', () => {
     { input: 'Quillmont Health, Valdor Medical Center', output: 'VALDOR MEDICAL CENTER' },
     { input: 'Valdor General Hospital, Quillshire Coastal Health', output: 'VALDOR GENERAL HOSPITAL' },
     { input: 'Quill County Hospital District - Marden Hospital', output: 'MARDEN HOSPITAL' },
+    // A site's acronym after its system's name is the site (facility-2.12.0: ESF-8 boards' `Lee Health - GCMC`).
+    { input: 'Quillshire Health System - VMH', output: 'VMH' },
     // Left whole: a campus after a site, a site without a facility word, a brand or a place before the dash, a site with its campus after a comma.
     { input: "Valdor Children's Hospital - West Campus", output: 'VALDOR CHILDRENS HOSPITAL WEST CAMPUS' },
-    { input: 'Quillshire Health System - VMH', output: 'QUILLSHIRE HEALTH SYSTEM VMH' },
+    { input: 'Quillshire Health System - Valdor Marden', output: 'QUILLSHIRE HEALTH SYSTEM VALDOR MARDEN' },
     { input: "QMC – Marden Children's Hospital", output: 'QMC MARDEN CHILDRENS HOSPITAL' },
     { input: 'Valdor - CHU Quillan', output: 'VALDOR CHU QUILLAN' },
     { input: 'Quillby Universitetssjukhuset, Östra', output: 'QUILLBY UNIVERSITETSSJUKHUSET OSTRA' },
