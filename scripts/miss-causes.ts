@@ -4,41 +4,24 @@
  * pair directly and says where a pair at review or above was lost (scripts/match-eval/missCauses.ts).
  * Counts per corpus and domain; `--list` prints every such pair with its cause. Never the sealed corpus.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { bootstrap } from '../server/bootstrap';
-import { loadConfig } from '../server/config';
-import { createLogger } from '../server/logger';
 import { CORPUS_DIRECTORY, corpusDomainsIn, OPENED_HOLDOUT_DIRECTORIES, readCorpus } from './match-eval/corpus';
 import { readCorpusOutcome } from './match-eval/corpusOutcome';
+import { withCorpusApp } from './match-eval/corpusApp';
 import { ingestCorpus } from './match-eval/ingestCorpus';
 import { diagnoseMisses, shortLabel, type MissDiagnosis } from './match-eval/missCauses';
 
 async function diagnoseCorpus(directory: string): Promise<Array<{ domain: string; missed: number; diagnoses: MissDiagnosis[] }>> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-miss-causes-'));
-  const env: Record<string, string> = { MDM_DATA_DIR: dataDir, MDM_SEED: 'false', PORT: '0', HOST: '127.0.0.1' };
-  env.MDM_MAPPINGS_DIR = path.join(dataDir, 'mappings');
-  await mkdir(path.join(env.MDM_MAPPINGS_DIR, 'lookups'), { recursive: true });
-  const running = await bootstrap({
-    config: { ...loadConfig(env), seed: false },
-    logger: createLogger({ silent: true }),
-    startJobs: false,
-  });
-  try {
+  return withCorpusApp('mdm-miss-causes-', async (services) => {
     const out: Array<{ domain: string; missed: number; diagnoses: MissDiagnosis[] }> = [];
     for (const domain of corpusDomainsIn(directory)) {
       const corpus = readCorpus(domain, directory);
-      await ingestCorpus(running.services, corpus);
-      const outcome = await readCorpusOutcome(running.services.store, corpus);
-      const diagnoses = await diagnoseMisses({ store: running.services.store, corpus, missed: outcome.missedPairs });
+      await ingestCorpus(services, corpus);
+      const outcome = await readCorpusOutcome(services.store, corpus);
+      const diagnoses = await diagnoseMisses({ store: services.store, corpus, missed: outcome.missedPairs });
       out.push({ domain, missed: outcome.missedPairs.length, diagnoses });
     }
     return out;
-  } finally {
-    await running.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(): Promise<void> {
