@@ -206,7 +206,7 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
         at += count;
         const lookup = present(keyRules[ruleIndex], 'key rule ruleIndex').lookup;
         if (lookup.mode === 'all') for (const id of keys) ids.push(id);
-        else for (const id of rarestKeys({ keys, count: lookup.count, sizeOf, textOf })) ids.push(id);
+        else for (const id of rarestKeys({ keys, count: lookup.count, budget: lookup.budget, sizeOf, textOf })) ids.push(id);
       }
       keyedIds[r] = NO_IDS;
       lookupBlocks[r] = sortedUnique(ids);

@@ -44,8 +44,11 @@ export interface CompiledBlockingKey {
   indexKeys(record: CanonicalRecord): string[];
   /** The same keys without the `<rule name>:` prefix (distinct within this rule; the batch keeps one block table per rule). */
   indexValues(record: CanonicalRecord): string[];
-  /** How lookups use the index keys: all of them, or only the `count` rarest. */
-  lookup: { mode: 'all' } | { mode: 'rarest'; count: number };
+  /**
+   * How lookups use the index keys: all of them, or the `count` rarest — and, with a `budget`, further keys in order of
+   * rarity while all the blocks looked up hold at most `budget` other records (`lookupBudget`).
+   */
+  lookup: { mode: 'all' } | { mode: 'rarest'; count: number; budget: number };
 }
 
 function unique(values: Iterable<string>): string[] {
@@ -225,7 +228,10 @@ export function compileBlockingKey(rule: BlockingKeyRule, aliasTable: (name: str
     rule,
     indexKeys: (record) => make(rule, record, normalizers).map((value) => prefix + value),
     indexValues: (record) => make(rule, record, normalizers),
-    lookup: rule.type === 'nameTokens' ? { mode: 'rarest', count: rule.params?.count ?? 2 } : { mode: 'all' },
+    lookup:
+      rule.type === 'nameTokens'
+        ? { mode: 'rarest', count: rule.params?.count ?? 2, budget: rule.params?.lookupBudget ?? 0 }
+        : { mode: 'all' },
   };
 }
 
@@ -267,16 +273,33 @@ export function forEachLookupKey(
       for (const key of keys) visit(key, index);
       return;
     }
-    const chosen = rarestKeys({ keys, count: keyRule.lookup.count, sizeOf: (key) => args.sizeOf(key, index), textOf: (key) => key });
+    const chosen = rarestKeys({
+      keys,
+      count: keyRule.lookup.count,
+      budget: keyRule.lookup.budget,
+      sizeOf: (key) => args.sizeOf(key, index),
+      textOf: (key) => key,
+    });
     for (const key of chosen) visit(key, index);
   });
 }
 
 /**
  * The `count` keys of a `rarest` rule with the smallest non-empty blocks, ties broken by longer, then alphabetically
- * first key text. Keys are any handle on a key (its text, or the batch's block id) with its text at `textOf`.
+ * first key text; then, with a `budget`, the next rarest keys while the chosen blocks hold at most `budget` records in
+ * all. Why the budget: the record that arrives second is the only one that looks the pair up, and a long title holds
+ * more words rarer than the ones it shares with its partner (`IMMUNIZATION`, `BECTON` before `SOLOSHOT`); where
+ * blocks are small, looking up a few more of them costs a few comparisons and finds the partner, and where they are
+ * large (a big hub) the first `count` already spend the budget and nothing changes. Keys are any handle on a key
+ * (its text, or the batch's block id) with its text at `textOf`.
  */
-export function rarestKeys<K>(args: { keys: ArrayLike<K>; count: number; sizeOf: (key: K) => number; textOf: (key: K) => string }): K[] {
+export function rarestKeys<K>(args: {
+  keys: ArrayLike<K>;
+  count: number;
+  budget?: number;
+  sizeOf: (key: K) => number;
+  textOf: (key: K) => string;
+}): K[] {
   const ranked: Array<{ key: K; text: string; size: number }> = [];
   for (let i = 0; i < args.keys.length; i++) {
     const key = args.keys[i] as K;
@@ -285,6 +308,13 @@ export function rarestKeys<K>(args: { keys: ArrayLike<K>; count: number; sizeOf:
   }
   ranked.sort((x, y) => x.size - y.size || y.text.length - x.text.length || (x.text < y.text ? -1 : 1));
   const chosen: K[] = [];
-  for (let i = 0; i < Math.min(args.count, ranked.length); i++) chosen.push(present(ranked[i], 'ranked key').key);
+  let held = 0;
+  for (let i = 0; i < ranked.length; i++) {
+    const { key, size } = present(ranked[i], 'ranked key');
+    // Sizes ascend: the first key past the budget ends the list.
+    if (i >= args.count && held + size > (args.budget ?? 0)) break;
+    chosen.push(key);
+    held += size;
+  }
   return chosen;
 }

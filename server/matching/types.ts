@@ -49,6 +49,12 @@ export interface BlockingKeyRule {
     normalizer?: NormalizerName;
     /** nameTokens: how many of the rarest tokens a record is looked up by. */
     count?: number;
+    /**
+     * nameTokens: after the `count` rarest tokens, further tokens in order of rarity while the blocks looked up hold at
+     * most this many other records in all (default 0: none). Finds a partner that shares only commoner words with a
+     * long text, at a bounded number of comparisons (blocking.ts `rarestKeys`).
+     */
+    lookupBudget?: number;
     /** nameTokens / phonetic / catalogInText: shortest token considered. */
     minLength?: number;
     /** phonetic: how many leading tokens are encoded. */

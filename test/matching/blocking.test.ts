@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { blockingKeys, compileRules, loadRules } from '../../server/matching';
-import { forEachLookupKey, selectLookupKeys } from '../../server/matching/blocking';
+import { forEachLookupKey, rarestKeys, selectLookupKeys } from '../../server/matching/blocking';
 import type { BlockingKeyRule, CanonicalRecord } from '../../server/matching';
 
 function keysFor(rule: BlockingKeyRule, record: Record<string, unknown>): string[] {
@@ -117,6 +117,26 @@ describe('blocking keys (fixture table)', () => {
       sizeOf: (k) => (k === 'nameTokens:HOLDINGS' ? 3 : k === 'nameTokens:SURGICAL' ? 9 : 0),
     });
     expect(withUnique.filter((k) => k.startsWith('nameTokens:')).sort()).toEqual(['nameTokens:HOLDINGS', 'nameTokens:SURGICAL']);
+  });
+
+  // A lookup budget (recall16): after the `count` rarest keys, the next rarest while all the blocks hold at most `budget` records.
+  test.each([
+    { sizes: { IMMUNIZATION: 1, BECTON: 1, SOLOSHOT: 5, SYRINGE: 7 }, count: 2, budget: 0, chosen: ['BECTON', 'IMMUNIZATION'] },
+    { sizes: { IMMUNIZATION: 1, BECTON: 1, SOLOSHOT: 5, SYRINGE: 7 }, count: 2, budget: 7, chosen: ['BECTON', 'IMMUNIZATION', 'SOLOSHOT'] },
+    {
+      sizes: { IMMUNIZATION: 1, BECTON: 1, SOLOSHOT: 5, SYRINGE: 7 },
+      count: 2,
+      budget: 30,
+      chosen: ['BECTON', 'IMMUNIZATION', 'SOLOSHOT', 'SYRINGE'],
+    },
+    // A big hub: the first `count` blocks already spend the budget, nothing is added.
+    { sizes: { IMMUNIZATION: 20, BECTON: 25, SOLOSHOT: 40 }, count: 2, budget: 30, chosen: ['BECTON', 'IMMUNIZATION'] },
+    // Empty blocks are never looked up, budget or not.
+    { sizes: { IMMUNIZATION: 0, BECTON: 1, SOLOSHOT: 0 }, count: 1, budget: 30, chosen: ['BECTON'] },
+  ])('rarest keys with count $count and budget $budget', ({ sizes, count, budget, chosen }) => {
+    const size = sizes as Record<string, number>;
+    const keys = Object.keys(size);
+    expect(rarestKeys({ keys, count, budget, sizeOf: (k) => size[k] ?? 0, textOf: (k) => k }).sort()).toEqual(chosen);
   });
 
   test('lookup by key values without the rule prefix (the batch) chooses the same keys, ties included', async () => {
