@@ -30,6 +30,7 @@
  * none of the trigger words costs one regular-expression test.
  */
 
+import { registerNameForms } from './registerNames';
 import { isAscii } from './transliteration';
 
 /** A comma, a slash or a bracket, or a word that opens a description, a tail or a relation: nothing else needs reading. */
@@ -158,7 +159,21 @@ export function captionNames(raw: string): CaptionNames | null {
   return read;
 }
 
+/** As readPlainCaptionNames, each own name a register convention gives read alike (registerNames.ts: a site after the legal name, an acronym and its expansion). */
 function readCaptionNames(raw: string): CaptionNames | null {
+  const forms = registerNameForms(raw);
+  if (forms === null) return readPlainCaptionNames(raw);
+  const own: string[] = [];
+  const related: string[] = [];
+  for (const form of forms) {
+    const read = readPlainCaptionNames(form);
+    own.push(...(read?.own ?? [form]));
+    related.push(...(read?.related ?? []));
+  }
+  return { own: [...new Set(own)], related: [...new Set(related)] };
+}
+
+function readPlainCaptionNames(raw: string): CaptionNames | null {
   const hasCaption = MAY_HOLD_CAPTION.test(raw);
   const twoScripts = namesInTwoScripts(raw);
   if (!hasCaption && twoScripts.length === 0) return null;
