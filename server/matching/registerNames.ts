@@ -49,6 +49,7 @@ const TAIL_WITH_FORM = new RegExp(String.raw`(?<![A-Z0-9])${LEGAL_FORM}(?![A-Z0-
 
 /** The legal name of `raw` when it is followed by a site designation or a tax id, else null. */
 export function withoutSiteDesignation(raw: string): string | null {
+  if (!MAY_HOLD_REGISTER_FORM.test(raw)) return null;
   const match = SITE_AFTER_LEGAL_NAME.exec(raw);
   const legal = match?.groups?.legal;
   if (!match || !legal) return null;
