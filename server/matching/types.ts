@@ -426,13 +426,6 @@ export interface ClusterReviewRule {
    */
   bridgeAnchors?: HardRuleCondition[][];
   /**
-   * A member at least this likely (match probability, no veto) to be one entity with a member on the other side of a
-   * `leaveOut` split counts as reaching that side although no edge links them: a name that states no legal form
-   * (`STRIDES PHARMA`) with an edge to `Strides Pharma Inc` and a review-level pair with `Strides Pharma Science
-   * Limited` says nothing about which it names, so it joins neither unless an anchor places it. Absent: edges only.
-   */
-  bridgeResemblanceAtLeast?: number;
-  /**
    * A golden record in no cluster that resembles one cluster and nothing else joins it (A–B review, B–C edge:
    * A–C covered too); see `ClusterAttachRule`.
    */

@@ -331,9 +331,6 @@ export function buildClusterGraph(args: {
   const attachRule = rules.rules.clusterReview?.attachLoneMember;
   /** Member pairs that resemble each other (`attachLoneMember.othersBelow`), with the best pair that could attach one to the other. */
   const resemblances: Array<{ i: number; j: number; attach: Omit<ClusterEdge, 'rule'> | null }> = [];
-  const bridgeResemblance = rules.rules.clusterReview?.bridgeResemblanceAtLeast;
-  /** Member pairs at least `bridgeResemblanceAtLeast` likely one entity (no veto): reach across a `leaveOut` split. */
-  const likely = { a: [] as number[], b: [] as number[] };
   for (let i = 0; i < members.length; i++) {
     const left = entry(members, i);
     for (let j = i + 1; j < members.length; j++) {
@@ -378,13 +375,6 @@ export function buildClusterGraph(args: {
         if (resembles || attach) resemblances.push({ i, j, attach });
       }
       if (splitLeavingBridges) bridgeSplits.push([i, j]);
-      if (
-        bridgeResemblance !== undefined &&
-        explained.some((e) => e.explanation.hardRule?.action !== 'veto' && e.explanation.score >= bridgeResemblance)
-      ) {
-        likely.a.push(i);
-        likely.b.push(j);
-      }
       if (conflict) {
         conflicts.push(conflict);
         cannotLinks.a.push(i);
@@ -405,7 +395,7 @@ export function buildClusterGraph(args: {
     minLinkShare: rules.rules.clusterReview?.minLinkShare ?? DEFAULT_MIN_LINK_SHARE,
   };
   let rootOf = linkClusters(linkArgs);
-  const { bridges, placed } = bridgesOf({ rootOf, bridgeSplits, merges, cannotLinks, anchored, likely });
+  const { bridges, placed } = bridgesOf({ rootOf, bridgeSplits, merges, cannotLinks, anchored });
   if (bridges.size > 0 || placed.a.length > 0)
     rootOf = linkClusters({
       ...linkArgs,
@@ -517,8 +507,6 @@ function bridgesOf(args: {
   merges: { a: number[]; b: number[] };
   cannotLinks: { a: number[]; b: number[] };
   anchored: ReadonlySet<string>;
-  /** Member pairs likely one entity (`bridgeResemblanceAtLeast`): they reach the other side as an edge does, but never anchor. */
-  likely: { a: number[]; b: number[] };
 }): { bridges: Set<number>; placed: { a: number[]; b: number[] } } {
   const bridges = new Set<number>();
   const placed = { a: [] as number[], b: [] as number[] };
@@ -535,7 +523,6 @@ function bridgesOf(args: {
   };
   const edgesOf = linked(args.merges);
   const cannotOf = linked(args.cannotLinks);
-  const likelyOf = linked(args.likely);
   const membersOf = (root: number): number[] => [...rootOf.keys()].filter((m) => rootOf[m] === root);
   const isAnchored = (x: number, y: number): boolean => args.anchored.has(x < y ? `${x},${y}` : `${y},${x}`);
   const placedOn = new Map<number, number>();
@@ -548,11 +535,8 @@ function bridgesOf(args: {
         const linked = edgesOf.get(m) ?? [];
         const reachesOther = linked.some((n) => inOther.has(n));
         const barred = (cannotOf.get(m) ?? []).some((n) => inOther.has(n));
-        const ownAnchor = linked.some((n) => n !== m && side.includes(n) && isAnchored(m, n));
-        // Likely one entity with the other side, no edge: a bridge unless an anchor places it on its own side.
-        const inCluster = linked.some((n) => n !== m && side.includes(n));
-        if (!reachesOther && !barred && inCluster && !ownAnchor && (likelyOf.get(m) ?? []).some((n) => inOther.has(n))) bridges.add(m);
         if (!reachesOther || barred) continue;
+        const ownAnchor = linked.some((n) => n !== m && side.includes(n) && isAnchored(m, n));
         const otherAnchor = linked.some((n) => inOther.has(n) && isAnchored(m, n));
         if (ownAnchor === otherAnchor) bridges.add(m);
         else placedOn.set(m, ownAnchor ? s : 1 - s);
