@@ -30,6 +30,7 @@
  * none of the trigger words costs one regular-expression test.
  */
 
+import { registerNameForms, withoutSiteDesignation } from './registerNames';
 import { isAscii } from './transliteration';
 
 /** A comma, a slash or a bracket, or a word that opens a description, a tail or a relation: nothing else needs reading. */
@@ -84,7 +85,7 @@ export function withoutLegalDescription(raw: string): string {
 }
 
 function partyOf(raw: string): string {
-  if (!MAY_HOLD_CAPTION.test(raw)) return raw;
+  if (!MAY_HOLD_CAPTION.test(raw)) return withoutSiteDesignation(raw) ?? raw;
   let out = raw;
   // A tail can follow another (`X, Inc., a Delaware corporation, on behalf of Y`): read them off until none is left.
   for (let round = 0; round < 3; round++) {
@@ -92,7 +93,9 @@ function partyOf(raw: string): string {
     out = out.replace(AGENCY_TAIL, '').replace(GROUP_TAIL, '').replace(LEGAL_DESCRIPTION, '');
     if (out === before) break;
   }
-  return out.replace(/[\s,;]+$/, '');
+  out = out.replace(/[\s,;]+$/, '');
+  // A manufacturer's site after its legal name (registerNames.ts): the legal form is the one before the site.
+  return withoutSiteDesignation(out) ?? out;
 }
 
 /** A record's names as `captionNames` reads one value: its own names and the related names the value gives. */
@@ -158,7 +161,21 @@ export function captionNames(raw: string): CaptionNames | null {
   return read;
 }
 
+/** As readPlainCaptionNames, each own name a register convention gives read alike (registerNames.ts: a site after the legal name, an acronym and its expansion). */
 function readCaptionNames(raw: string): CaptionNames | null {
+  const forms = registerNameForms(raw);
+  if (forms === null) return readPlainCaptionNames(raw);
+  const own: string[] = [];
+  const related: string[] = [];
+  for (const form of forms) {
+    const read = readPlainCaptionNames(form);
+    own.push(...(read?.own ?? [form]));
+    related.push(...(read?.related ?? []));
+  }
+  return { own: [...new Set(own)], related: [...new Set(related)] };
+}
+
+function readPlainCaptionNames(raw: string): CaptionNames | null {
   const hasCaption = MAY_HOLD_CAPTION.test(raw);
   const twoScripts = namesInTwoScripts(raw);
   if (!hasCaption && twoScripts.length === 0) return null;

@@ -50,9 +50,19 @@ const fixtures: Fixture[] = [
     members: {
       x: [{ name: 'Stryker Instruments, Inc.', taxId: '38-1239739' }],
       plain: [{ name: 'STRYKER INSTRUMENTS' }],
-      y: [{ name: 'Stryker Instruments LLC', taxId: '38-2902424' }],
+      y: [{ name: 'STRYKER INSTRUMENTS INC', taxId: '38-2902424' }],
     },
     clusters: [['plain', 'x']],
+    conflicts: 1,
+  },
+  {
+    name: 'a name without a form between an Inc and an LLC of one name joins neither (corporationAndLlc bridges: leaveOut)',
+    members: {
+      x: [{ name: 'Stryker Instruments, Inc.', taxId: '38-1239739' }],
+      plain: [{ name: 'STRYKER INSTRUMENTS' }],
+      y: [{ name: 'Stryker Instruments LLC', taxId: '38-2902424' }],
+    },
+    clusters: [],
     conflicts: 1,
   },
   {

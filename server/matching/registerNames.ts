@@ -1,0 +1,118 @@
+/**
+ * Names as drug registers, manufacturing-site registers and award lists write them (read through the supplier name
+ * comparator's and name keys' `captionNames` param, captionNames.ts). Two conventions give a record's own name in
+ * another form than the legal name:
+ *
+ * - A site after the legal name: EudraGMDP and WHO-GMP certificates name the licensed site of a manufacturer, the FDA
+ *   Orange Book its applicant's plant, by the company's legal name followed by the unit, plant or place:
+ *   `HETERO LABS LIMITED UNIT-V`, `MACLEODS PHARMACEUTICALS LTD. UNIT II (DAMAN)`, `HETERO LABS LTD III`,
+ *   `TORRENT PHARMACEUTICALS LTD. - INDRAD`, `X LTD - CENTRAL FACTORY`, and award lists a tax id the same way (`X S.A. -
+ *   NIT 1023249026`, `X S.A. - RUC 0990858322001`). A site has no legal personality: the legal entity is the name up to
+ *   and with its legal form. Read only after a legal form (a name without one may end in a place that is part of it),
+ *   and not after a partnership form (`Fund LP II` is another fund).
+ * - An acronym with its expansion (`EFL (Energy Fiji Limited)`, `M.D.S. (Medical Disposables & Supplies)`,
+ *   `TTEC - TRINIDAD & TOBAGO ELECTRICITY COMM`): award lists and utility payee lists write the short name a
+ *   company is known by and spell it out. When the letters of the short name are the initials (or the first
+ *   syllables: `NIPDEC` = National Insurance Property DEvelopment Co.) of the other part, both are the record's own
+ *   names. A bracket that is not spelt by the name outside (`IMS LTD (AMPHASTAR)`, a parent; `Hillrom (Baxter)`) stays
+ *   as before: the name normaliser reads it as a qualifier.
+ *
+ * Own code, not a library: these are register conventions no name parser reads. Both readings are gated by a cheap
+ * literal test, so a plain name costs one regular-expression test.
+ */
+
+import { normalizeText } from '../identifiers/names';
+
+/** A word that may open a site designation, a dash or a bracket, or a roman numeral that ends the name. */
+const MAY_HOLD_REGISTER_FORM = /[(\u2013]|\s-\s|\b(?:UNIT|PLANT|FACTORY|SITE)\b|\s[IVX]{1,5}\.?\s*$/i;
+
+/** Legal forms a manufacturer's site follows (not LP / LLP: a numeral after a partnership names another fund). */
+const LEGAL_FORM = String.raw`(?:P(?:VT|TY)\.?\s?(?:LTD|LIMITED)|PRIVATE\s+LIMITED|LTD|LIMITED|INC|INCORPORATED|L\.?\s?L\.?\s?C|CORP|CORPORATION|PLC|GMBH|AG|S\.?\s?A\.?\s?DE\s?C\.?\s?V|S\.?\s?A\.?\s?S|S\.?\s?A|S\.?\s?R\.?\s?L|S\.?\s?P\.?\s?A|B\.?\s?V|N\.?\s?V|LTDA|SDN\.?\s?BHD|BHD|D\.?\s?O\.?\s?O|SP\.?\s?Z\s?O\.?\s?O|S\.?\s?L)\.?`;
+
+/** A place or a note in brackets right after the legal form (`LTD. (HINJAWADI)`, `Ltd (CPL)`). */
+const BRACKETED = String.raw`(?:\s*\([^()]*\))?`;
+
+/** `UNIT-V`, `UNIT II (DAMAN)`, `Unit No. 3`, `PLANT 2`, `FACTORY III`, `SITE 4`. */
+const NUMBERED_SITE = String.raw`(?:UNIT|PLANT|FACTORY|SITE)[\s-]*(?:NO\.?\s*)?(?:[IVX]{1,5}|\d{1,3}[A-Z]?)\b${BRACKETED}`;
+
+/** A site, a place or a tax id after a dash: ` - INDRAD`, ` - CENTRAL FACTORY`, ` - NIT 1023249026`; never another company. */
+const DASH_TAIL = String.raw`\s+[-\u2013]\s+[^-\u2013()]{2,40}`;
+
+/** The legal name and what follows it: a numbered site, a roman numeral (Orange Book plants) or a dash tail. */
+const SITE_AFTER_LEGAL_NAME = new RegExp(
+  String.raw`^(?<legal>.*?[^\s,]\s*,?\s*(?<![A-Z0-9])${LEGAL_FORM})${BRACKETED}\s*,?\s*(?:${NUMBERED_SITE}|(?<![A-Z0-9])(?:[IVX]{1,5})\.?|${DASH_TAIL})\s*$`,
+  'i',
+);
+
+/** A legal form inside a dash tail: `X LTD - Y LTD` names two companies, not a site. */
+const TAIL_WITH_FORM = new RegExp(String.raw`(?<![A-Z0-9])${LEGAL_FORM}(?![A-Z0-9])`, 'i');
+
+/** The legal name of `raw` when it is followed by a site designation or a tax id, else null. */
+export function withoutSiteDesignation(raw: string): string | null {
+  if (!MAY_HOLD_REGISTER_FORM.test(raw)) return null;
+  const match = SITE_AFTER_LEGAL_NAME.exec(raw);
+  const legal = match?.groups?.legal;
+  if (!match || !legal) return null;
+  const tail = raw.slice(legal.length);
+  if (/[-\u2013]/.test(tail) && !/\bUNIT\b/i.test(tail) && TAIL_WITH_FORM.test(tail.replace(/^[^-\u2013]*[-\u2013]/, ''))) return null;
+  return legal.trim();
+}
+
+/** Words an acronym skips (`T&TEC` = Trinidad and Tobago Electricity Commission). */
+const CONNECTIVES = new Set(['AND', 'OF', 'THE', 'FOR', 'DE', 'DEL', 'LA', 'LOS', 'LAS', 'Y', 'E', 'ET', 'DU', 'DES']);
+/** Legal forms an acronym may spell or leave out (`EFL` = Energy Fiji Limited, `NIPDEC` = … Development Co. Ltd.). */
+const FORM_WORDS = new Set(['LTD', 'LIMITED', 'CO', 'COMPANY', 'INC', 'CORP', 'CORPORATION', 'LLC', 'PLC', 'SA', 'GROUP']);
+/** Letters one word may give an acronym (`DEVELOPMENT CO` → `DEC`). */
+const MAX_SYLLABLE = 3;
+
+/** True when `acronym` is spelt, in order, by leading letters of every significant word of `words`. */
+function spells(acronym: string, words: readonly string[], letter = 0, at = 0): boolean {
+  if (at === words.length) return letter === acronym.length;
+  const word = words[at] as string;
+  const optional = CONNECTIVES.has(word) || FORM_WORDS.has(word);
+  if (optional && spells(acronym, words, letter, at + 1)) return true;
+  for (let size = 1; size <= MAX_SYLLABLE && size <= word.length && letter + size <= acronym.length; size++) {
+    if (word.slice(0, size) !== acronym.slice(letter, letter + size)) break;
+    if (spells(acronym, words, letter + size, at + 1)) return true;
+  }
+  return false;
+}
+
+/** A short name written in capitals (dots allowed: `M.D.S.`, `T&TEC`): its letters, or null. */
+function acronymOf(text: string): string | null {
+  const trimmed = text.trim();
+  if (!/^[A-Z][A-Z.&]{1,11}$/.test(trimmed)) return null;
+  const letters = trimmed.replace(/[.&]/g, '');
+  return letters.length >= 2 && letters.length <= 8 ? letters : null;
+}
+
+/** `ACR (Full name)`, `ACR - Full name`, `Full name - ACR`: the two parts when ACR spells the full name, else null. */
+export function acronymAndExpansion(raw: string): [string, string] | null {
+  const bracketed = /^\s*([^()]+?)\s*\(([^()]+)\)\s*$/.exec(raw);
+  const dashed = bracketed ? null : /^\s*([^-\u2013]+?)\s+[-\u2013]\s+([^-\u2013]+?)\s*$/.exec(raw);
+  const parts = bracketed ?? dashed;
+  if (!parts) return null;
+  const first = parts[1] as string;
+  const second = parts[2] as string;
+  for (const [short, long] of dashed
+    ? ([
+        [first, second],
+        [second, first],
+      ] as const)
+    : ([[first, second]] as const)) {
+    const acronym = acronymOf(short);
+    if (!acronym) continue;
+    const words = normalizeText(long.replace(/&/g, ' AND ')).split(' ');
+    if (words.filter((word) => !CONNECTIVES.has(word) && !FORM_WORDS.has(word)).length < 2) continue;
+    if (spells(acronym, words)) return [short.trim(), long.trim()];
+  }
+  return null;
+}
+
+/** The own names `raw` gives by a register convention above (its legal name, or an acronym and its expansion), or null. */
+export function registerNameForms(raw: string): string[] | null {
+  if (!MAY_HOLD_REGISTER_FORM.test(raw)) return null;
+  const legal = withoutSiteDesignation(raw);
+  if (legal !== null) return [legal];
+  return acronymAndExpansion(raw);
+}
