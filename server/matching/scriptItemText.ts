@@ -12,7 +12,12 @@
  *   جم, لتر, مم, سم, بوصة, وحدة دولية) and of Chinese lines (毫升, 升, 毫克, 微克, 克, 毫米, 厘米) after a number are the
  *   Latin units; the pack conventions `уп. 100 шт.` and `№30` (Ukrainian and Russian pharmacy and tender lines: the
  *   count in the pack), `علبة ١٠٠` / `عبوة ٥٠٠` (box / pack of), `٣٠ قرص` (30 tablets) and `100支/盒` (100 pieces per
- *   box) are the Latin pack forms the count extractors read.
+ *   box) are the Latin pack forms the count extractors read. itemscripts16 (item-3.27.0): Devanagari (०–९) and Bengali
+ *   (০–৯) digits too, Ge'ez numerals (additive, `geezNumberValue`), the minus sign, the bidirectional marks Hebrew and
+ *   Persian lines put before a signed number; the units and pack words of Hebrew (`מ"מ`, `יח'/מ"ל`, `קופסה 20 יח'`),
+ *   Persian (`میلی‌لیتر`, `جعبه ۲۰ عددی`), Hindi (`मि.मी.`, `२० का डिब्बा`), Bengali (`মিলি`, `৫০টির বাক্স`), Amharic
+ *   (`ሚ.ሜ`, `20 በሳጥን`) and Swahili (`5 kwa pakiti`, `lita 5`) lines. Each script's readings run only when the line
+ *   holds a letter of that script; the Swahili forms only when the line holds one of their words.
  * - `withoutProcurementCodes` (text rewrite `procurementCodes`): a procurement classification code after its label —
  *   the EU Common Procurement Vocabulary (`CPV 33141310-6`, which Ukraine publishes as `ДК 021:2015: 33141310-6`) and
  *   the Ukrainian medical-device nomenclature (`НК 024:2023 — 35131`) — is a category shared by every product of the
@@ -21,7 +26,8 @@
  *   when a table the rule set reads knows it (catalogueTranslations for catalogue words, drugNames / drugBrands for
  *   medicine names), so the alias chain reads it as its English catalogue word or INN. Arabic writes the article and
  *   the prepositions `و` `ب` `ل` `ف` `ك` on the word (`بسن` = with needle, `التعطيل` = the disabling): a word the tables
- *   do not know is looked up again without them. Chinese does not space words: a run of Han characters is read by
+ *   do not know is looked up again without them; so are the Hebrew prefixes ו ה ב ל מ ש כ and the Amharic
+ *   prepositions የ ለ ከ በ (item-3.27.0). Chinese does not space words: a run of Han characters is read by
  *   longest match against the tables' Chinese words (maximum matching, the classic dictionary segmentation). Every
  *   other word of another script is left to `measureText`, which drops it, as before.
  */
@@ -358,7 +364,7 @@ export function withLatinNumerals(text: string): string {
   if (!NEEDS_NUMERAL_READING.test(text)) return withSwahiliPacks(text);
   let out = FULL_WIDTH.test(text) ? text.normalize('NFKC') : text;
   out = out.replace(SCRIPT_NUMERAL, latinDigit).replace(TIMES, 'X');
-  if (ETHIOPIC.test(out)) out = out.replace(GEEZ_NUMBER, (run) => ` ${geezNumberValue(run)} `);
+  if (ETHIOPIC.test(out)) out = out.replace(GEEZ_NUMBER, (run) => String(geezNumberValue(run)));
   for (const reading of UNIT_READINGS) {
     if (!reading.script.test(out)) continue;
     for (const [pattern, replacement] of reading.rewrites) out = out.replace(pattern, replacement);
