@@ -6,38 +6,12 @@
  * (not corpus lines): a duplicate in another script is put before a steward, never merged on text alone, and the
  * sibling of another size is neither merged nor proposed.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { shippedAliasTables, withAliasTables } from '../../server/matching/aliases';
-import { normalizerFor } from '../../server/matching/normalizers';
 import { geezNumberValue, withLatinNumerals } from '../../server/matching/scriptItemText';
-import { rewrittenText } from '../../server/matching/textRewrites';
-import type { NormalizerName, RuleSet, TextRewriteName } from '../../server/matching/types';
 import { canonicalItemLines } from '../support/factories/itemLines';
-import { attributeReader } from '../support/factories/matching';
-import { must } from '../support/must';
+import { shippedItemReadings } from '../support/factories/matching';
 
-interface ItemComparator {
-  name: string;
-  params: { normalizer: NormalizerName; aliasTables: string[]; textRewrites?: TextRewriteName[] };
-}
-
-const ruleFile = readFileSync(new URL('../../matching-rules/item.json', import.meta.url), 'utf8');
-const itemRules = JSON.parse(ruleFile) as RuleSet;
-const itemComparators = (JSON.parse(ruleFile) as { comparators: ItemComparator[] }).comparators;
-const comparatorNamed = (name: string): ItemComparator =>
-  must(
-    itemComparators.find((c) => c.name === name),
-    `the item ${name} comparator`,
-  );
-const description = comparatorNamed('description');
-const readAsCompared = withAliasTables({
-  normalize: normalizerFor(description.params.normalizer),
-  tables: description.params.aliasTables.map((name) => must(shippedAliasTables().get(name), `alias table ${name}`)),
-});
-const attributeRewrites = must(comparatorNamed('attributes').params.textRewrites, 'the attributes text rewrites');
-const readAttributes = attributeReader(itemRules);
-const attributesOf = (text: string) => readAttributes(rewrittenText(attributeRewrites, text));
+const { readAsCompared, attributesOf } = shippedItemReadings();
 
 describe('digits, units and packs of Hebrew, Persian, Hindi, Bengali, Amharic and Swahili lines (text rewrite scriptNumerals)', () => {
   test.each([
@@ -142,12 +116,6 @@ describe('item lines in these languages through POST /ingest', () => {
   ];
 
   test.each(TABLE)('$title', async ({ a, same, other }) => {
-    const first = await lines.send('state-tender', { description: a });
-    const duplicate = await lines.send('catalogue', { description: same });
-    expect(duplicate.goldenId, 'text only: never an auto-merge').not.toBe(first.goldenId);
-    expect(await lines.isProposed(first, duplicate), 'the duplicate is put before a steward').toBe(true);
-    const sibling = await lines.send('pharmacy', { description: other });
-    expect(sibling.goldenId, 'another size is never merged').not.toBe(first.goldenId);
-    expect(await lines.isProposed(first, sibling), 'nor proposed').toBe(false);
+    await lines.expectDuplicateProposedSiblingApart({ line: a, same, other });
   });
 });
