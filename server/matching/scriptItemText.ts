@@ -12,7 +12,12 @@
  *   جم, لتر, مم, سم, بوصة, وحدة دولية) and of Chinese lines (毫升, 升, 毫克, 微克, 克, 毫米, 厘米) after a number are the
  *   Latin units; the pack conventions `уп. 100 шт.` and `№30` (Ukrainian and Russian pharmacy and tender lines: the
  *   count in the pack), `علبة ١٠٠` / `عبوة ٥٠٠` (box / pack of), `٣٠ قرص` (30 tablets) and `100支/盒` (100 pieces per
- *   box) are the Latin pack forms the count extractors read.
+ *   box) are the Latin pack forms the count extractors read. itemscripts16 (item-3.27.0): Devanagari (०–९) and Bengali
+ *   (০–৯) digits too, Ge'ez numerals (additive, `geezNumberValue`), the minus sign, the bidirectional marks Hebrew and
+ *   Persian lines put before a signed number; the units and pack words of Hebrew (`מ"מ`, `יח'/מ"ל`, `קופסה 20 יח'`),
+ *   Persian (`میلی‌لیتر`, `جعبه ۲۰ عددی`), Hindi (`मि.मी.`, `२० का डिब्बा`), Bengali (`মিলি`, `৫০টির বাক্স`), Amharic
+ *   (`ሚ.ሜ`, `20 በሳጥን`) and Swahili (`5 kwa pakiti`, `lita 5`) lines. Each script's readings run only when the line
+ *   holds a letter of that script; the Swahili forms only when the line holds one of their words.
  * - `withoutProcurementCodes` (text rewrite `procurementCodes`): a procurement classification code after its label —
  *   the EU Common Procurement Vocabulary (`CPV 33141310-6`, which Ukraine publishes as `ДК 021:2015: 33141310-6`) and
  *   the Ukrainian medical-device nomenclature (`НК 024:2023 — 35131`) — is a category shared by every product of the
@@ -21,7 +26,8 @@
  *   when a table the rule set reads knows it (catalogueTranslations for catalogue words, drugNames / drugBrands for
  *   medicine names), so the alias chain reads it as its English catalogue word or INN. Arabic writes the article and
  *   the prepositions `و` `ب` `ل` `ف` `ك` on the word (`بسن` = with needle, `التعطيل` = the disabling): a word the tables
- *   do not know is looked up again without them. Chinese does not space words: a run of Han characters is read by
+ *   do not know is looked up again without them; so are the Hebrew prefixes ו ה ב ל מ ש כ and the Amharic
+ *   prepositions የ ለ ከ በ (item-3.27.0). Chinese does not space words: a run of Han characters is read by
  *   longest match against the tables' Chinese words (maximum matching, the classic dictionary segmentation). Every
  *   other word of another script is left to `measureText`, which drops it, as before.
  */
@@ -32,18 +38,63 @@ import { isAscii } from './transliteration';
 /** The tables whose words written in other scripts are kept (romanised) by `scriptWordsWith`. */
 export const SCRIPT_WORD_TABLES = ['catalogueTranslations', 'drugNames', 'drugBrands'] as const;
 
-/** Characters that call for the numeral reading: Arabic-Indic digits and separators, Cyrillic, Arabic, CJK, full-width forms, × and №. */
-const NEEDS_NUMERAL_READING = /[\u0400-\u04ff\u0600-\u06ff\u3000-\u9fff\uff00-\uffef\u00d7\u2116]/;
+/**
+ * Characters that call for the numeral reading: Cyrillic, Hebrew, Arabic (and Persian), Devanagari, Bengali,
+ * Ethiopic, CJK, full-width forms, ×, №, the minus sign and the bidirectional marks.
+ */
+const NEEDS_NUMERAL_READING =
+  /[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0905-\u0939\u0966-\u096f\u0985-\u09b9\u09e6-\u09ef\u1200-\u137f\u3000-\u9fff\uff00-\uffef\u00d7\u2116\u2212]|\u200e|\u200f/;
 const FULL_WIDTH = /[\uff00-\uffef]/;
-/** Eastern Arabic (U+0660–0669) and Persian (U+06F0–06F9) digits and the Arabic separators (U+066A–066C). */
-const ARABIC_NUMERAL = /[\u0660-\u066c\u06f0-\u06f9\u060c]/g;
-const ARABIC_PUNCTUATION: Record<string, string> = { '\u066a': '%', '\u066b': '.', '\u066c': ',', '\u060c': ',' };
+/**
+ * Decimal digits of the Arabic-Indic (U+0660–0669), Persian (U+06F0–06F9), Devanagari (U+0966–096F) and Bengali
+ * (U+09E6–09EF) blocks, the Arabic separators (U+066A–066C, U+060C), the Devanagari danda, the Ethiopic comma and full
+ * stop, the minus sign and the left-to-right / right-to-left marks Hebrew and Persian lines put before a signed number.
+ */
+const SCRIPT_NUMERAL = /[\u0660-\u066c\u06f0-\u06f9\u060c\u0964\u0966-\u096f\u09e6-\u09ef\u1362\u1363\u2212\u200e\u200f]/g;
+const SCRIPT_PUNCTUATION: Record<string, string> = {
+  '\u066a': '%',
+  '\u066b': '.',
+  '\u066c': ',',
+  '\u060c': ',',
+  '\u0964': '.',
+  '\u1362': '.',
+  '\u1363': ',',
+  '\u2212': '-',
+  '\u200e': '',
+  '\u200f': '',
+};
+/** The first code point of each block's digit zero: the digit is its distance from it (Unicode Nd digits run 0–9). */
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6] as const;
 
 function latinDigit(char: string): string {
   const code = char.charCodeAt(0);
-  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
-  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
-  return ARABIC_PUNCTUATION[char] ?? char;
+  for (const zero of DIGIT_ZEROS) if (code >= zero && code <= zero + 9) return String(code - zero);
+  return SCRIPT_PUNCTUATION[char] ?? char;
+}
+
+/** Ethiopic (Ge'ez) numerals: ፩–፱ ones, ፲–፺ tens, ፻ hundred, ፼ ten thousand (additive, not positional). */
+const GEEZ_NUMBER = /[\u1369-\u137c]+/g;
+const ETHIOPIC = /[\u1200-\u137f]/;
+
+/** The value of a run of Ge'ez numerals: ones and tens add up to a group of 1–99; ፻ multiplies the group before it by 100, ፼ all before it by 10,000. */
+export function geezNumberValue(run: string): number {
+  let total = 0;
+  let hundreds = 0;
+  let group = 0;
+  for (const char of run) {
+    const code = char.charCodeAt(0);
+    if (code >= 0x1369 && code <= 0x1371) group += code - 0x1368;
+    else if (code >= 0x1372 && code <= 0x137a) group += (code - 0x1371) * 10;
+    else if (code === 0x137b) {
+      hundreds += (group || 1) * 100;
+      group = 0;
+    } else if (code === 0x137c) {
+      total = (total + hundreds + group || 1) * 10_000;
+      hundreds = 0;
+      group = 0;
+    }
+  }
+  return total + hundreds + group;
 }
 
 /** `×` anywhere and a Cyrillic х between two numbers (`10х3`, `25,4 х 76,2`) are a multiplication X. */
@@ -65,7 +116,145 @@ function unitRewrites(spellings: ReadonlyArray<[string, string]>, wordEnd: strin
   return spellings.map(([spelling, unit]) => [new RegExp(`${NUMBER_BEFORE}(?:${spelling})\\.?${wordEnd}`, flags), ` ${unit}`]);
 }
 
+/** As `unitRewrites`, one space between the number and the unit (`100 UNITS/ ML`, as the unit-per-mL extractor reads it). */
+function spacedUnitRewrites(spellings: ReadonlyArray<[string, string]>, wordEnd: string): Array<[RegExp, string]> {
+  return spellings.map(([spelling, unit]) => [new RegExp(`(?<=[\\d/])\\s?(?:${spelling})\\.?${wordEnd}`, 'gu'), ` ${unit}`]);
+}
+
+const HEBREW_WORD_END = '(?![\\p{Script=Hebrew}])';
+const DEVANAGARI_WORD_END = '(?![\\p{Script=Devanagari}])';
+const BENGALI_WORD_END = '(?![\\p{Script=Bengali}])';
+const ETHIOPIC_WORD_END = '(?![\\p{Script=Ethiopic}])';
+/** Hebrew abbreviations are marked with gershayim (`מ"מ`) or a geresh (`יח'`), typed as ASCII quotes or as U+05F4 / U+05F3. */
+const GERSHAYIM = '["\u05f4\u201d]';
+const GERESH = "['\u05f3\u2019]";
+
 const UNIT_READINGS: readonly UnitReading[] = [
+  {
+    // Hebrew (Israeli hospital and pharmacy lines): `1.6 מ"מ`, `100 יח'/מ"ל` (units per mL), `קופסה 20 יח'` (a box of 20
+    // pieces), `אריזה של 5` (a pack of 5).
+    script: /[\u0590-\u05ff]/,
+    rewrites: [
+      [new RegExp(`(?<![\\p{Script=Hebrew}])קופס[הת]\\s?(?:של\\s?)?(?=\\d)`, 'gu'), ' BOX OF '],
+      [new RegExp(`(?<![\\p{Script=Hebrew}])(?:ארגז|קרטון)\\s?(?:של\\s?)?(?=\\d)`, 'gu'), ' CASE OF '],
+      [new RegExp(`(?<![\\p{Script=Hebrew}])(?:חביל[הת]|אריז[הת])\\s?(?:של\\s?)?(?=\\d)`, 'gu'), ' PACK OF '],
+      // The pieces after a pack count (`קופסה 20 יח'`) are the count's own word.
+      [new RegExp(`(?<=OF \\d+)\\s?יח${GERESH}?${HEBREW_WORD_END}`, 'gu'), ' '],
+      ...spacedUnitRewrites(
+        [
+          [`יח${GERESH}?(?=\\s?/)`, 'UNITS'],
+          [`מק${GERSHAYIM}ג`, 'MCG'],
+          [`מ${GERSHAYIM}ג`, 'MG'],
+          [`ק${GERSHAYIM}ג`, 'KG'],
+          [`מ${GERSHAYIM}ל|מיליליטר`, 'ML'],
+          [`מ${GERSHAYIM}מ|מילימטר`, 'MM'],
+          [`ס${GERSHAYIM}מ|סנטימטר`, 'CM'],
+          ['ליטר', 'L'],
+          ['גרם', 'G'],
+        ],
+        HEBREW_WORD_END,
+      ),
+    ],
+  },
+  {
+    // Persian (Iranian lines; the letters Arabic does not use are the gate): `۱٫۸ میلی‌لیتر` (with or without the
+    // zero-width non-joiner), `بطری ۲۵۰ میلی‌لیتری` (the adjective: of 250 mL), `۱۰۰ واحد/میلی‌لیتر`, `جعبه ۲۰ عددی` (a box
+    // of 20), `بسته ۵ عددی` (a pack of 5), `کارتن ۵۰۰ عددی` (a carton of 500). Read before the Arabic units.
+    script: /[\u067e\u0686\u0698\u06a9\u06af\u06cc]/,
+    rewrites: [
+      [/(?<![\p{Script=Arabic}])جعبه\s?(\d+)\s?(?:عددی|تایی|عدد)(?![\p{Script=Arabic}])/gu, ' BOX OF $1 '],
+      [/(?<![\p{Script=Arabic}])(?:بسته|پاکت)\s?(\d+)\s?(?:عددی|تایی|عدد)(?![\p{Script=Arabic}])/gu, ' PACK OF $1 '],
+      [/(?<![\p{Script=Arabic}])کارتن\s?(\d+)\s?(?:عددی|تایی|عدد)(?![\p{Script=Arabic}])/gu, ' CARTON OF $1 '],
+      ...spacedUnitRewrites(
+        [
+          ['میکرو[\u200c\\s]?گرم', 'MCG'],
+          ['میلی[\u200c\\s]?گرم', 'MG'],
+          ['کیلو[\u200c\\s]?گرم', 'KG'],
+          ['میلی[\u200c\\s]?لیتری?', 'ML'],
+          ['میلی[\u200c\\s]?متری?', 'MM'],
+          ['سانتی[\u200c\\s]?متری?', 'CM'],
+          ['لیتری?', 'L'],
+          ['گرمی?', 'G'],
+          ['واحد(?=\\s?/)', 'UNITS'],
+          ['اینچ', 'IN'],
+        ],
+        ARABIC_WORD_END,
+      ),
+    ],
+  },
+  {
+    // Hindi (Indian state medical-services-corporation lines): `१.६ मि.मी.`, `१०० यूनिट/मि.ली.`, `२० का डिब्बा` (a box of
+    // 20), `५ पेन का डिब्बा` (a box of 5 pens: the noun stays), `५०० का केस`, `१० का पैक`.
+    script: /[\u0900-\u097f]/,
+    rewrites: [
+      [/(?<![\d.])(\d+)\s(?:(\p{Script=Devanagari}+)\s)?का\s(?:डिब्बा|डिब्बे|बॉक्स)(?![\p{Script=Devanagari}])/gu, ' $2 BOX OF $1 '],
+      [/(?<![\d.])(\d+)\s(?:(\p{Script=Devanagari}+)\s)?का\s(?:पैक|पैकेट)(?![\p{Script=Devanagari}])/gu, ' $2 PACK OF $1 '],
+      [/(?<![\d.])(\d+)\s(?:(\p{Script=Devanagari}+)\s)?का\sकेस(?![\p{Script=Devanagari}])/gu, ' $2 CASE OF $1 '],
+      ...spacedUnitRewrites(
+        [
+          ['मिलीमीटर|मि\\.?\\s?मी', 'MM'],
+          ['सेंटीमीटर|से\\.?\\s?मी', 'CM'],
+          ['मिलीलीटर|मि\\.?\\s?ली', 'ML'],
+          ['माइक्रोग्राम|मा\\.?\\s?ग्रा', 'MCG'],
+          ['मिलीग्राम|मि\\.?\\s?ग्रा', 'MG'],
+          ['किलोग्राम|कि\\.?\\s?ग्रा', 'KG'],
+          ['ग्राम|ग्रा', 'G'],
+          ['लीटर', 'L'],
+          ['यूनिट', 'UNITS'],
+          ['इंच', 'IN'],
+        ],
+        DEVANAGARI_WORD_END,
+      ),
+    ],
+  },
+  {
+    // Bengali (Bangladeshi CMSD lines): `১.৮ মিলি`, `৭০ মিমি`, `৫০টির বাক্স` (a box of 50), `৫টি পেনের বাক্স` (a box of 5
+    // pens), `৫০০টির কেস`, `১০টির প্যাক`.
+    script: /[\u0980-\u09ff]/,
+    rewrites: [
+      [/(?<![\d.])(\d+)\s?টি(?:র)?\s(?:(\p{Script=Bengali}+)\s)?বাক্স(?![\p{Script=Bengali}])/gu, ' $2 BOX OF $1 '],
+      [/(?<![\d.])(\d+)\s?টি(?:র)?\s(?:(\p{Script=Bengali}+)\s)?প্যাক(?![\p{Script=Bengali}])/gu, ' $2 PACK OF $1 '],
+      [/(?<![\d.])(\d+)\s?টি(?:র)?\s(?:(\p{Script=Bengali}+)\s)?কেস(?![\p{Script=Bengali}])/gu, ' $2 CASE OF $1 '],
+      ...spacedUnitRewrites(
+        [
+          ['মিলিমিটার|মি\\.?\\s?মি', 'MM'],
+          ['সেন্টিমিটার|সে\\.?\\s?মি', 'CM'],
+          ['মিলিলিটার|মি\\.?\\s?লি', 'ML'],
+          ['মাইক্রোগ্রাম', 'MCG'],
+          ['মিলিগ্রাম|মি\\.?\\s?গ্রা', 'MG'],
+          ['কিলোগ্রাম|কেজি', 'KG'],
+          ['গ্রাম', 'G'],
+          ['লিটার', 'L'],
+          ['ইউনিট', 'UNITS'],
+          ['ইঞ্চি', 'IN'],
+        ],
+        BENGALI_WORD_END,
+      ),
+    ],
+  },
+  {
+    // Amharic (Ethiopian EPSS lines): `1.6 ሚ.ሜ`, `100 ዩኒት/ሚ.ሊ`, `20 በሳጥን` (20 per box), `5 ብዕር በካርቶን` (5 pens per carton).
+    script: /[\u1200-\u137f]/,
+    rewrites: [
+      [/(?<![\d.])(\d+)\s(?:(\p{Script=Ethiopic}+)\s)?በሳጥን(?![\p{Script=Ethiopic}])/gu, ' $2 $1 PER BOX '],
+      [/(?<![\d.])(\d+)\s(?:(\p{Script=Ethiopic}+)\s)?በካርቶን(?![\p{Script=Ethiopic}])/gu, ' $2 $1 PER CARTON '],
+      [/(?<![\d.])(\d+)\s(?:(\p{Script=Ethiopic}+)\s)?በፓኬት(?![\p{Script=Ethiopic}])/gu, ' $2 $1 PER PACK '],
+      ...spacedUnitRewrites(
+        [
+          ['ሚሊ\\s?ሜትር|ሚ\\.?\\s?ሜ', 'MM'],
+          ['ሴንቲ\\s?ሜትር|ሴ\\.?\\s?ሜ', 'CM'],
+          ['ሚሊ\\s?ሊትር|ሚ\\.?\\s?ሊ', 'ML'],
+          ['ማይክሮ\\s?ግራም', 'MCG'],
+          ['ሚሊ\\s?ግራም|ሚ\\.?\\s?ግ', 'MG'],
+          ['ኪሎ\\s?ግራም|ኪ\\.?\\s?ግ', 'KG'],
+          ['ግራም', 'G'],
+          ['ሊትር', 'L'],
+          ['ዩኒት', 'UNITS'],
+        ],
+        ETHIOPIC_WORD_END,
+      ),
+    ],
+  },
   {
     script: /[\u0400-\u04ff]/,
     rewrites: [
@@ -146,11 +335,36 @@ const UNIT_READINGS: readonly UnitReading[] = [
   },
 ];
 
+/**
+ * Swahili pack and volume forms (Tanzanian and Kenyan tender lines, Latin script): `kalamu 5 kwa pakiti` (5 pens per
+ * pack), `500 kwa katoni`, `lenzi 6 kwa boksi`, `boksi ya vipande 100` (a box of 100 pieces), `dumu la lita 5` (a 5 L jerrycan: the
+ * unit before the number), `mililita 10`.
+ */
+const SWAHILI_PACK_WORDS = /kwa |lita |boksi|pakiti|katoni|sanduku/i;
+const SWAHILI_READINGS: ReadonlyArray<[RegExp, string]> = [
+  [/(?<![\d.,])(\d+)\s(?:kwa|katika)\s(?:pakiti|paketi)\b/gi, ' $1 PER PACK '],
+  [/(?<![\d.,])(\d+)\s(?:kwa|katika)\s(?:boksi|sanduku)\b/gi, ' $1 PER BOX '],
+  [/(?<![\d.,])(\d+)\s(?:kwa|katika)\s(?:katoni)\b/gi, ' $1 PER CARTON '],
+  [/\b(?:boksi|sanduku)\s(?:la\s|ya\s)?(?:vipande\s)?(\d+)(?![\d.,])/gi, ' BOX OF $1 '],
+  [/\b(?:pakiti|paketi)\s(?:la\s|ya\s)?(?:vipande\s)?(\d+)(?![\d.,])/gi, ' PACK OF $1 '],
+  [/\bmililita\s(\d+(?:[.,]\d+)?)(?![\d.,])/gi, ' $1 ML '],
+  [/\blita\s(\d+(?:[.,]\d+)?)(?![\d.,])/gi, ' $1 L '],
+];
+
+function withSwahiliPacks(text: string): string {
+  if (!SWAHILI_PACK_WORDS.test(text)) return text;
+  let out = text;
+  for (const [pattern, replacement] of SWAHILI_READINGS) out = out.replace(pattern, replacement);
+  return out;
+}
+
 /** `text` with the numerals, units and pack forms of other scripts written as Latin lines write them (see the module doc). */
 export function withLatinNumerals(text: string): string {
-  if (isAscii(text) || !NEEDS_NUMERAL_READING.test(text)) return text;
+  if (isAscii(text)) return withSwahiliPacks(text);
+  if (!NEEDS_NUMERAL_READING.test(text)) return withSwahiliPacks(text);
   let out = FULL_WIDTH.test(text) ? text.normalize('NFKC') : text;
-  out = out.replace(ARABIC_NUMERAL, latinDigit).replace(TIMES, 'X');
+  out = out.replace(SCRIPT_NUMERAL, latinDigit).replace(TIMES, 'X');
+  if (ETHIOPIC.test(out)) out = out.replace(GEEZ_NUMBER, (run) => String(geezNumberValue(run)));
   for (const reading of UNIT_READINGS) {
     if (!reading.script.test(out)) continue;
     for (const [pattern, replacement] of reading.rewrites) out = out.replace(pattern, replacement);
@@ -173,7 +387,10 @@ export function withoutProcurementCodes(text: string): string {
  * label; a line with other characters is read fully.
  */
 export function withScriptNumeralsAndCodes(text: string): string {
-  if (isAscii(text)) return text.includes('CPV') ? withoutProcurementCodes(text) : text;
+  if (isAscii(text)) {
+    const read = withSwahiliPacks(text);
+    return read.includes('CPV') ? withoutProcurementCodes(read) : read;
+  }
   return withoutProcurementCodes(withLatinNumerals(text));
 }
 
@@ -182,8 +399,13 @@ const OTHER_SCRIPT_RUN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited
 const HAN = /\p{Script=Han}/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const ARABIC = /\p{Script=Arabic}/u;
-/** Arabic clitics written on a word: the article ال and the prepositions / conjunctions و ب ل ف ك before it. */
-const ARABIC_CLITICS = /^(?:[وفبلك]?ال|لل|[وفبلك])(?=\p{Script=Arabic}{2})/u;
+/**
+ * Clitics written on a word: the Arabic article ال and the prepositions / conjunctions و ب ل ف ك; the Hebrew
+ * prefixes ו ה ב ל מ ש כ (`למבוגרים` = for adults, `לאולטרסאונד` = for ultrasound); the Amharic prepositions የ ለ ከ በ
+ * (`የኪርሽነር` = of Kirschner, `ለአዋቂ` = for an adult).
+ */
+const CLITICS =
+  /^(?:[وفبلك]?ال|لل|[وفبلك])(?=\p{Script=Arabic}{2})|^(?:ו?[הבלמשכ]|ו)(?=\p{Script=Hebrew}{3})|^[የለከበ](?=\p{Script=Ethiopic}{2})/u;
 /** The longest Chinese word the segmentation looks for, in characters. */
 const MAX_HAN_WORD = 8;
 const NOT_WORD_CHARACTERS = /[^A-Z0-9]/g;
@@ -329,7 +551,7 @@ function segmentedHan(run: string, hanWords: ReadonlySet<string>): string {
 function knownKey(run: string, lexicon: ScriptLexicon): string | undefined {
   const key = romanisedKey(run);
   if (lexicon.keys.has(key)) return key;
-  const clitic = ARABIC_CLITICS.exec(run);
+  const clitic = CLITICS.exec(run);
   const bare = clitic === null ? undefined : romanisedKey(run.slice(clitic[0].length));
   if (bare !== undefined && lexicon.keys.has(bare)) return bare;
   if (CYRILLIC.test(run)) return key.length >= MIN_SKELETON_WORD ? lexicon.medicineSpellings.get(cyrillicSpelling(key)) : undefined;

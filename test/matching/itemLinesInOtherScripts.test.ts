@@ -6,38 +6,12 @@
  * written for this test: a duplicate in another script is put before a steward, never merged on text alone, and the
  * sibling of another size or strength is neither merged nor proposed.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { shippedAliasTables, withAliasTables } from '../../server/matching/aliases';
-import { normalizerFor } from '../../server/matching/normalizers';
 import { consonantSkeleton, cyrillicSpelling, withLatinNumerals, withoutProcurementCodes } from '../../server/matching/scriptItemText';
-import { rewrittenText } from '../../server/matching/textRewrites';
-import type { NormalizerName, RuleSet, TextRewriteName } from '../../server/matching/types';
 import { canonicalItemLines } from '../support/factories/itemLines';
-import { attributeReader, comparatorOf, verifyPair } from '../support/factories/matching';
-import { must } from '../support/must';
+import { comparatorOf, shippedItemReadings, verifyPair } from '../support/factories/matching';
 
-interface ItemComparator {
-  name: string;
-  params: { normalizer: NormalizerName; aliasTables: string[]; textRewrites?: TextRewriteName[] };
-}
-
-const ruleFile = readFileSync(new URL('../../matching-rules/item.json', import.meta.url), 'utf8');
-const itemRules = JSON.parse(ruleFile) as RuleSet;
-const itemComparators = (JSON.parse(ruleFile) as { comparators: ItemComparator[] }).comparators;
-const comparatorNamed = (name: string): ItemComparator =>
-  must(
-    itemComparators.find((c) => c.name === name),
-    `the item ${name} comparator`,
-  );
-const description = comparatorNamed('description');
-const readAsCompared = withAliasTables({
-  normalize: normalizerFor(description.params.normalizer),
-  tables: description.params.aliasTables.map((name) => must(shippedAliasTables().get(name), `alias table ${name}`)),
-});
-const attributeRewrites = must(comparatorNamed('attributes').params.textRewrites, 'the attributes text rewrites');
-const readAttributes = attributeReader(itemRules);
-const attributesOf = (text: string) => readAttributes(rewrittenText(attributeRewrites, text));
+const { readAsCompared, attributesOf } = shippedItemReadings();
 
 describe('numerals, units and packs of other scripts (text rewrite scriptNumerals)', () => {
   test.each([
@@ -180,13 +154,7 @@ describe('item lines in other scripts through POST /ingest', () => {
   ];
 
   test.each(TABLE)('$title', async ({ a, same, other }) => {
-    const first = await lines.send('national-tender', { description: a });
-    const duplicate = await lines.send('catalogue', { description: same });
-    expect(duplicate.goldenId, 'text only: never an auto-merge').not.toBe(first.goldenId);
-    expect(await lines.isProposed(first, duplicate), 'the duplicate is put before a steward').toBe(true);
-    const sibling = await lines.send('pharmacy', { description: other });
-    expect(sibling.goldenId, 'another size or strength is never merged').not.toBe(first.goldenId);
-    expect(await lines.isProposed(first, sibling), 'nor proposed').toBe(false);
+    await lines.expectDuplicateProposedSiblingApart({ line: a, same, other });
   });
 
   test('two products of one CPV / ДК 021 category do not agree on a code', async () => {

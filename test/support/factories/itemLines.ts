@@ -80,5 +80,26 @@ export function canonicalItemLines(sources: readonly string[], prefix: string) {
       const candidates = await reviewCandidates(current(), b.sourceRecordId);
       return candidates.some((candidate) => candidate.goldenId === a.goldenId);
     },
+    /**
+     * Sends `line` from the first source, its duplicate `same` from the second and a sibling `other` (another size or
+     * strength) from the third: the duplicate is put before a steward and never merged on text alone, the sibling is
+     * neither merged nor proposed.
+     */
+    async expectDuplicateProposedSiblingApart(args: { line: string; same: string; other: string }): Promise<void> {
+      const sourceAt = (index: number): string => {
+        const source = sources[index];
+        if (source === undefined) throw new Error('expectDuplicateProposedSiblingApart needs three sources');
+        return source;
+      };
+      const [lineSource, sameSource, otherSource] = [sourceAt(0), sourceAt(1), sourceAt(2)];
+      const isProposed = this.isProposed.bind(this);
+      const first = await this.send(lineSource, { description: args.line });
+      const duplicate = await this.send(sameSource, { description: args.same });
+      expect(duplicate.goldenId, 'text only: never an auto-merge').not.toBe(first.goldenId);
+      expect(await isProposed(first, duplicate), 'the duplicate is put before a steward').toBe(true);
+      const sibling = await this.send(otherSource, { description: args.other });
+      expect(sibling.goldenId, 'another size or strength is never merged').not.toBe(first.goldenId);
+      expect(await isProposed(first, sibling), 'nor proposed').toBe(false);
+    },
   };
 }

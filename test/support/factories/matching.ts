@@ -4,10 +4,12 @@ import { expect } from 'vitest';
 import { scorePair } from '../../../server/matching';
 import { compileExtractors, extractAttributes } from '../../../server/matching/attributes';
 import { normalizeText } from '../../../server/identifiers/names';
-import { shippedAliasTables } from '../../../server/matching/aliases';
+import { shippedAliasTables, withAliasTables } from '../../../server/matching/aliases';
+import { normalizerFor } from '../../../server/matching/normalizers';
+import { rewrittenText } from '../../../server/matching/textRewrites';
 import { addressWordsOf, legalFormsOf, type AddressWords, type LegalForms } from '../../../server/matching/truncation';
 import type { CompiledRules } from '../../../server/matching/rules';
-import type { CanonicalRecord, RuleSet } from '../../../server/matching/types';
+import type { CanonicalRecord, NormalizerName, RuleSet, TextRewriteName } from '../../../server/matching/types';
 import { must } from '../must';
 import type { TestServer } from '../testServer';
 
@@ -113,4 +115,34 @@ export function shippedNameReadings(): { forms: LegalForms; address: AddressWord
       normalize: normalizeText,
     }),
   };
+}
+
+interface ItemTextComparator {
+  name: string;
+  params: { normalizer: NormalizerName; aliasTables: string[]; textRewrites?: TextRewriteName[] };
+}
+
+/**
+ * How the shipped item rule reads a text: `readAsCompared` as the description comparator (normaliser and alias tables
+ * from the rule file), `attributesOf` as the attributes comparator (its text rewrites, then the extractors).
+ */
+export function shippedItemReadings(): {
+  readAsCompared: (text: string) => string | null;
+  attributesOf: (text: string) => Record<string, unknown>;
+} {
+  const ruleSet = shippedRules('item');
+  const comparators = ruleSet.comparators as unknown as ItemTextComparator[];
+  const comparatorNamed = (name: string): ItemTextComparator =>
+    must(
+      comparators.find((c) => c.name === name),
+      `the item ${name} comparator`,
+    );
+  const description = comparatorNamed('description');
+  const readAsCompared = withAliasTables({
+    normalize: normalizerFor(description.params.normalizer),
+    tables: description.params.aliasTables.map((name) => must(shippedAliasTables().get(name), `alias table ${name}`)),
+  });
+  const rewrites = must(comparatorNamed('attributes').params.textRewrites, 'the attributes text rewrites');
+  const readAttributes = attributeReader(ruleSet);
+  return { readAsCompared, attributesOf: (text) => readAttributes(rewrittenText(rewrites, text)) };
 }
