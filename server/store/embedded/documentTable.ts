@@ -372,11 +372,7 @@ export class ResidentText {
     const liveBytes = this.fileBytes - this.deadBytes;
     if (this.deadBytes < (this.options.minRewriteDeadBytes ?? MIN_REWRITE_DEAD_BYTES) || this.deadBytes < liveBytes) return;
     const previous = new SnapshotSource('(previous spill file)', this.fd, true);
-    for (const table of this.tables)
-      table.moveSpilled((positions) => {
-        for (const position of positions) position.source = previous;
-        previous.live += positions.length;
-      });
+    for (const table of this.tables) previous.live += table.moveSpilledTo(previous);
     this.fd = undefined;
     this.fileBytes = 0;
     this.deadBytes = 0;
@@ -734,11 +730,15 @@ export class DocumentTable implements OrdinalSource {
     resident.residentCharacters -= moved;
   }
 
-  /** Hands every position in the current spill file to `move` (the start of a spill-file rewrite). */
-  moveSpilled(move: (positions: SpilledText[]) => void): void {
-    const positions: SpilledText[] = [];
-    for (const stored of this.texts) if (stored !== undefined && typeof stored !== 'string' && !stored.source) positions.push(stored);
-    move(positions);
+  /** Names `source` as the file of every position in the current spill file (the start of a rewrite); how many. */
+  moveSpilledTo(source: SnapshotSource): number {
+    let moved = 0;
+    for (const stored of this.texts)
+      if (stored !== undefined && typeof stored !== 'string' && !stored.source) {
+        stored.source = source;
+        moved += 1;
+      }
+    return moved;
   }
 
   /** Ordinals in use or free (the length of the by-ordinal arrays). */
