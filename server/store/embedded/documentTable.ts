@@ -9,8 +9,18 @@
  * recovered documents into it: those of the loaded snapshot beyond what the budget keeps in memory stay where the
  * snapshot holds them (read-only; `SnapshotSource`), and only the newest part of the snapshot and the log tail
  * are decoded. Dead bytes (replaced or deleted documents) are reclaimed by copying
- * the live ones into a fresh file once they outweigh them — never while a compaction is writing a snapshot
+ * the live ones into a fresh file once they outweigh them — never started while a compaction is writing a snapshot
  * from positions taken earlier (`pin`).
+ *
+ * No maintenance step holds the event loop for long (issue 14's inline latency, docs/INGEST.md "Inline latency,
+ * session 16"): both used to run whole inside the write that crossed a threshold — a spill of a quarter of the budget
+ * (~65 MiB at the default budget) and a rewrite copying every live spilled document (hundreds of MiB at 100k items)
+ * — seconds of synchronous work inside whichever request wrote next. Now a write over the budget spills only a
+ * small chunk at once (the budget still holds after every write), and the rest of the spill down to
+ * `SPILL_DOWN_TO`, like a rewrite's copy, runs in background steps of `MAINTENANCE_STEP_BYTES`, one per event-loop
+ * turn. During a rewrite the previous spill file is held open as a read-only source (the same mechanism as a loaded
+ * snapshot's: positions name the file they are in), documents not yet copied are read from it, and it is closed
+ * once none is left in it.
  */
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +40,8 @@ export class SnapshotSource {
   constructor(
     readonly path: string,
     public fd: number | undefined,
+    /** The previous spill file of a rewrite in progress, not a loaded snapshot (its documents are copied out, not loaded). */
+    readonly isPreviousSpillFile = false,
   ) {}
 }
 
@@ -40,8 +52,11 @@ export class SpilledText {
     readonly bytes: number,
     /** Characters of the text (the live-size accounting is in characters, as for resident text). */
     readonly characters: number,
-    /** The snapshot file the text is in; undefined: the spill file. */
-    readonly source?: SnapshotSource,
+    /**
+     * The read-only file the text is in — a loaded snapshot, or the previous spill file while a rewrite copies out
+     * of it; undefined: the current spill file.
+     */
+    public source?: SnapshotSource,
   ) {}
 }
 
@@ -97,6 +112,26 @@ const MIN_REWRITE_DEAD_BYTES = 64 * 1024 * 1024;
 /** A spill moves documents until resident text is this share of the budget (so writes spill in batches). */
 const SPILL_DOWN_TO = 0.75;
 const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
+/**
+ * Bytes (or characters) a background maintenance step spills or copies: ~10–20 ms of work on this machine, so a
+ * request waits at most that long behind one (a spill of 8 MiB measured ~60 ms of CPU, bench/storeStalls.bench.ts).
+ */
+const MAINTENANCE_STEP_BYTES = 2 * 1024 * 1024;
+/** Document ordinals a rewrite step looks at most (a table holding few spilled documents among many resident ones). */
+const MAINTENANCE_STEP_ORDINALS = 50_000;
+/**
+ * Characters a write that went over the budget spills at once (at most a quarter of the budget): the budget holds
+ * after every write, and the next few writes find room without spilling again before the background steps run.
+ */
+const WRITE_SPILL_CHARACTERS = 1024 * 1024;
+
+/** A spill-file rewrite in progress: the previous file, and where the copy has got to. */
+interface Rewrite {
+  previous: SnapshotSource;
+  tables: DocumentTable[];
+  table: number;
+  ordinal: number;
+}
 
 /** The store's spill file and resident-text accounting, shared by its collections' tables. */
 export class ResidentText {
@@ -106,9 +141,19 @@ export class ResidentText {
   private deadBytes = 0;
   private pins = 0;
   private readonly snapshots: SnapshotSource[] = [];
+  /** Previous spill files a rewrite copies out of (closed once no document is read from them). */
+  private readonly previousSpillFiles: SnapshotSource[] = [];
+  private rewrite: Rewrite | undefined;
+  /** Resident text is spilled down to this many characters in background steps (set when a write crosses the budget). */
+  private spillTarget: number | undefined;
+  private isStepScheduled = false;
+  private isClosed = false;
   residentCharacters = 0;
   spilledDocuments = 0;
+  /** Spill-file rewrites started (each copies the live documents into a fresh file in background steps). */
   rewrites = 0;
+  /** Background maintenance steps run (spill and rewrite copy; tests and diagnostics). */
+  maintenanceSteps = 0;
 
   constructor(
     private readonly options: {
@@ -164,23 +209,77 @@ export class ResidentText {
     this.tables.add(table);
   }
 
-  /** Called by a table after resident text grew: spills the oldest documents of the largest tables while over budget. */
+  /**
+   * Called by a table after resident text grew. Over the budget: spills a small chunk of the oldest documents of the
+   * largest tables at once (so the budget holds), and the rest down to `SPILL_DOWN_TO` of it in background steps.
+   */
   afterGrowth(): void {
     const budget = this.options.budget;
     if (budget === undefined || this.residentCharacters <= budget) return;
-    const target = budget * SPILL_DOWN_TO;
-    while (this.residentCharacters > target) {
+    this.spillTarget = budget * SPILL_DOWN_TO;
+    this.spillDownTo(budget - Math.min(WRITE_SPILL_CHARACTERS, budget - this.spillTarget), Number.POSITIVE_INFINITY);
+    this.scheduleStep();
+  }
+
+  /** Spills the oldest documents of the largest tables until at most `target` characters are resident, or `most` moved. */
+  private spillDownTo(target: number, most: number): void {
+    let moved = 0;
+    while (this.residentCharacters > target && moved < most) {
       let largest: DocumentTable | undefined;
       for (const table of this.tables) if (!largest || table.residentCharacters > largest.residentCharacters) largest = table;
       if (!largest || largest.residentCharacters === 0) return;
-      largest.spillOldest(this.residentCharacters - target);
+      const before = this.residentCharacters;
+      largest.spillOldest(Math.min(this.residentCharacters - target, most - moved));
+      moved += before - this.residentCharacters;
     }
+  }
+
+  /** Runs one background maintenance step on a later event-loop turn (spill down to the target, rewrite copy). */
+  private scheduleStep(): void {
+    if (this.isStepScheduled || this.isClosed) return;
+    this.isStepScheduled = true;
+    setImmediate(() => {
+      this.isStepScheduled = false;
+      if (this.isClosed) return;
+      // A failed step (a full disk) leaves every position valid; the next write or release schedules it again.
+      if (this.maintenanceStep()) this.scheduleStep();
+    }).unref();
+  }
+
+  /** True while a rewrite copies documents out of the previous spill file. */
+  get isRewriting(): boolean {
+    return this.rewrite !== undefined;
+  }
+
+  /** Previous spill files still open (documents not yet copied, or positions a compaction holds). */
+  get previousSpillFilesOpen(): number {
+    return this.previousSpillFiles.length;
+  }
+
+  /** One bounded step of background maintenance; true when work is left. */
+  private maintenanceStep(): boolean {
+    this.maintenanceSteps += 1;
+    const target = this.spillTarget;
+    if (target !== undefined) {
+      this.spillDownTo(target, MAINTENANCE_STEP_BYTES);
+      if (this.residentCharacters > target) return true;
+      this.spillTarget = undefined;
+    }
+    return this.rewrite !== undefined && this.rewriteStep(this.rewrite);
   }
 
   /** Appends texts to the spill file; their positions in order. */
   append(texts: readonly string[]): SpilledText[] {
+    const buffers = texts.map((text) => Buffer.from(text, 'utf8'));
+    const offsets = this.write(buffers);
+    this.spilledDocuments += texts.length;
+    return buffers.map((bytes, i) => new SpilledText(offsets[i] as number, bytes.length, (texts[i] as string).length));
+  }
+
+  /** Appends byte strings to the spill file in writes of up to WRITE_BATCH_BYTES; their offsets in order. */
+  private write(buffers: readonly Buffer[]): number[] {
     const fd = this.open();
-    const positions: SpilledText[] = [];
+    const offsets: number[] = [];
     let batch: Buffer[] = [];
     let batchBytes = 0;
     const flush = (): void => {
@@ -192,16 +291,14 @@ export class ResidentText {
       batch = [];
       batchBytes = 0;
     };
-    for (const text of texts) {
-      const bytes = Buffer.from(text, 'utf8');
-      positions.push(new SpilledText(this.fileBytes + batchBytes, bytes.length, text.length));
+    for (const bytes of buffers) {
+      offsets.push(this.fileBytes + batchBytes);
       batch.push(bytes);
       batchBytes += bytes.length;
       if (batchBytes >= WRITE_BATCH_BYTES) flush();
     }
     flush();
-    this.spilledDocuments += texts.length;
-    return positions;
+    return offsets;
   }
 
   /** The text of a spilled document. */
@@ -250,38 +347,84 @@ export class ResidentText {
     };
   }
 
-  /** Closes a loaded snapshot once no document is read from it (not while a compaction may hold frozen positions). */
+  /**
+   * Closes a loaded snapshot, or a previous spill file, once no document is read from it (not while a compaction may
+   * hold frozen positions).
+   */
   private closeUnusedSnapshots(): void {
     if (this.pins > 0) return;
-    for (const source of this.snapshots)
+    for (const source of [...this.snapshots, ...this.previousSpillFiles])
       if (source.live === 0 && source.fd !== undefined) {
         closeSync(source.fd);
         source.fd = undefined;
       }
+    for (let i = this.previousSpillFiles.length - 1; i >= 0; i--)
+      if (this.previousSpillFiles[i]?.fd === undefined) this.previousSpillFiles.splice(i, 1);
   }
 
+  /**
+   * Starts a rewrite once dead bytes outweigh live ones: the current file becomes a read-only source of its live
+   * documents (one pass over the tables marks them: no text is read), later spills go to a fresh file, and
+   * `rewriteStep` copies the documents over in background steps.
+   */
   private maybeRewrite(): void {
-    if (this.pins > 0 || this.fd === undefined) return;
+    if (this.pins > 0 || this.fd === undefined || this.rewrite) return;
     const liveBytes = this.fileBytes - this.deadBytes;
     if (this.deadBytes < (this.options.minRewriteDeadBytes ?? MIN_REWRITE_DEAD_BYTES) || this.deadBytes < liveBytes) return;
-    const old = this.fd;
+    const previous = new SnapshotSource('(previous spill file)', this.fd, true);
+    for (const table of this.tables) previous.live += table.moveSpilledTo(previous);
     this.fd = undefined;
     this.fileBytes = 0;
     this.deadBytes = 0;
-    // The copies below count the spill file's documents again; those read from a loaded snapshot stay counted.
-    this.spilledDocuments = this.snapshots.reduce((sum, source) => sum + source.live, 0);
-    const oldFile = { read: (position: SpilledText) => readFrom(old, position) };
-    for (const table of this.tables) table.moveSpilled((positions) => this.copyFrom(oldFile, positions));
-    closeSync(old);
+    this.previousSpillFiles.push(previous);
+    this.rewrite = { previous, tables: [...this.tables], table: 0, ordinal: 0 };
     this.rewrites += 1;
+    this.closeUnusedSnapshots();
+    this.scheduleStep();
   }
 
-  private copyFrom(oldFile: { read: (position: SpilledText) => string }, positions: SpilledText[]): void {
-    for (let start = 0; start < positions.length; start += 1000) {
-      const chunk = positions.slice(start, start + 1000);
-      const moved = this.append(chunk.map((position) => oldFile.read(position)));
-      chunk.forEach((position, i) => (position.offset = (moved[i] as SpilledText).offset));
+  /** Copies up to MAINTENANCE_STEP_BYTES of the rewrite's documents into the current spill file; true when some are left. */
+  private rewriteStep(rewrite: Rewrite): boolean {
+    let room = MAINTENANCE_STEP_BYTES;
+    let looked = 0;
+    while (rewrite.table < rewrite.tables.length && room > 0 && looked < MAINTENANCE_STEP_ORDINALS) {
+      const table = rewrite.tables[rewrite.table] as DocumentTable;
+      const from = rewrite.ordinal;
+      const next = table.spilledIn(
+        rewrite.previous,
+        { from, most: { bytes: room, ordinals: MAINTENANCE_STEP_ORDINALS - looked } },
+        (positions) => {
+          room -= this.copyFrom(rewrite.previous, positions);
+        },
+      );
+      if (next === undefined) {
+        looked += Math.max(0, table.ordinalCount - from);
+        rewrite.table += 1;
+        rewrite.ordinal = 0;
+      } else {
+        looked += next - from;
+        rewrite.ordinal = next;
+      }
     }
+    if (rewrite.table < rewrite.tables.length && rewrite.previous.live > 0) return true;
+    this.rewrite = undefined;
+    this.closeUnusedSnapshots();
+    return false;
+  }
+
+  /** Moves documents of a previous spill file into the current one (bytes copied as they are); the bytes moved. */
+  private copyFrom(previous: SnapshotSource, positions: readonly SpilledText[]): number {
+    const fd = present(previous.fd, 'the previous spill file of a rewrite');
+    const buffers = positions.map((position) => readBytes(fd, position.offset, position.bytes));
+    const offsets = this.write(buffers);
+    let bytes = 0;
+    positions.forEach((position, i) => {
+      position.offset = offsets[i] as number;
+      position.source = undefined;
+      bytes += position.bytes;
+    });
+    previous.live -= positions.length;
+    return bytes;
   }
 
   private open(): number {
@@ -294,10 +437,13 @@ export class ResidentText {
   }
 
   close(): void {
+    this.isClosed = true;
+    this.rewrite = undefined;
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
-    for (const source of this.snapshots) if (source.fd !== undefined) closeSync(source.fd);
+    for (const source of [...this.snapshots, ...this.previousSpillFiles]) if (source.fd !== undefined) closeSync(source.fd);
     this.snapshots.length = 0;
+    this.previousSpillFiles.length = 0;
   }
 }
 
@@ -555,7 +701,7 @@ export class DocumentTable implements OrdinalSource {
   /** The text at `ordinal` when it is still where the loaded snapshot holds it (and the file is open). */
   private snapshotHeld(ordinal: number): SpilledText | undefined {
     const stored = this.texts[ordinal];
-    return stored instanceof SpilledText && stored.source?.fd !== undefined ? stored : undefined;
+    return stored instanceof SpilledText && stored.source?.fd !== undefined && !stored.source.isPreviousSpillFile ? stored : undefined;
   }
 
   /** Moves up to `characters` of the oldest resident text to the spill file. */
@@ -584,11 +730,44 @@ export class DocumentTable implements OrdinalSource {
     resident.residentCharacters -= moved;
   }
 
-  /** Hands every position in the spill file to `move` (a spill-file rewrite), which updates their offsets in place. */
-  moveSpilled(move: (positions: SpilledText[]) => void): void {
+  /** Names `source` as the file of every position in the current spill file (the start of a rewrite); how many. */
+  moveSpilledTo(source: SnapshotSource): number {
+    let moved = 0;
+    for (const stored of this.texts)
+      if (stored !== undefined && typeof stored !== 'string' && !stored.source) {
+        stored.source = source;
+        moved += 1;
+      }
+    return moved;
+  }
+
+  /** Ordinals in use or free (the length of the by-ordinal arrays). */
+  get ordinalCount(): number {
+    return this.texts.length;
+  }
+
+  /**
+   * Hands the positions held in `source` from ordinal `from` on to `move`, stopping after `most.bytes` of them or
+   * `most.ordinals` looked at (one step of a rewrite); the next ordinal to look at, or undefined at the table's end.
+   */
+  spilledIn(
+    source: SnapshotSource,
+    window: { from: number; most: { bytes: number; ordinals: number } },
+    move: (positions: SpilledText[]) => void,
+  ): number | undefined {
     const positions: SpilledText[] = [];
-    for (const stored of this.texts) if (stored !== undefined && typeof stored !== 'string' && !stored.source) positions.push(stored);
-    move(positions);
+    const end = Math.min(this.texts.length, window.from + window.most.ordinals);
+    let bytes = 0;
+    let ordinal = window.from;
+    for (; ordinal < end && bytes < window.most.bytes; ordinal++) {
+      const stored = this.texts[ordinal];
+      if (stored instanceof SpilledText && stored.source === source) {
+        positions.push(stored);
+        bytes += stored.bytes;
+      }
+    }
+    if (positions.length > 0) move(positions);
+    return ordinal < this.texts.length ? ordinal : undefined;
   }
 
   /**
