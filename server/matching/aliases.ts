@@ -119,10 +119,36 @@ export function compileAliasTable(table: AliasTable, normalize: (value: string) 
   }
   let rewrite = byNormalizer.get(normalize);
   if (!rewrite) {
-    rewrite = buildRewrite(table, normalize);
+    const built = buildRewrite(table, normalize);
+    rewrite = withRecentResults(built);
+    triggersOf.set(rewrite, present(triggersOf.get(built), 'the triggers of a compiled alias table'));
     byNormalizer.set(normalize, rewrite);
   }
   return rewrite;
+}
+
+/** Inputs a compiled table remembers its last results for (by identity): the words of one record's few texts. */
+const RECENT_REWRITES = 8;
+
+/**
+ * A compiled table answering the word lists it rewrote last from memory, by identity. Two chains of one normaliser
+ * that share tables (an item description's comparator chain and its blocking-key chain) meet the same word lists
+ * (`splitWords` hands both the same list, and a shared table hands both the same result), so the second chain's
+ * rewrites are look-ups. Sound because word lists are never changed once made (rewrites copy) and a compiled
+ * table is fixed (a new table version is a new table object, compiled anew).
+ */
+function withRecentResults(rewrite: AliasRewrite): AliasRewrite {
+  const inputs: Array<readonly string[] | undefined> = new Array<readonly string[] | undefined>(RECENT_REWRITES);
+  const outputs: string[][] = new Array<string[]>(RECENT_REWRITES);
+  let next = 0;
+  return (tokens) => {
+    for (let i = 0; i < RECENT_REWRITES; i++) if (inputs[i] === tokens) return present(outputs[i], 'a remembered rewrite');
+    const out = rewrite(tokens);
+    inputs[next] = tokens;
+    outputs[next] = out;
+    next = (next + 1) % RECENT_REWRITES;
+    return out;
+  };
 }
 
 function tokensOf(value: string, normalize: (value: string) => string | null): string[] {
@@ -255,6 +281,23 @@ const MIN_HIT_RATIO = 4;
  * right after the other. Small, and emptied when full.
  */
 const RECENT_NORMALIZED = 64;
+
+/** The words of the normalised values split last (a value's comparator chain and key chain split the same string). */
+let recentWords = new Map<string, string[]>();
+
+/**
+ * `normalized.split(' ')`, the same list for the same string while it is remembered (small, emptied when full): the
+ * chains of one normaliser then hand their tables the same list (`withRecentResults`). Never change the list.
+ */
+function splitWords(normalized: string): string[] {
+  let words = recentWords.get(normalized);
+  if (words === undefined) {
+    words = normalized.split(' ');
+    if (recentWords.size >= RECENT_NORMALIZED) recentWords = new Map();
+    recentWords.set(normalized, words);
+  }
+  return words;
+}
 const recentByNormalizer = new WeakMap<(value: string) => string | null, Map<string, string | null>>();
 
 function recentNormalizer(normalize: (value: string) => string | null): (value: string) => string | null {
@@ -352,7 +395,7 @@ export function withAliasTables(args: {
     const normalized = normalize(value);
     let result: string | null = null;
     if (normalized) {
-      const tokens = normalized.split(' ');
+      const tokens = splitWords(normalized);
       const rewritten = rewrite(tokens);
       result = rewritten === tokens ? normalized : rewritten.join(' ') || null;
     }
@@ -381,7 +424,7 @@ export function withAliasTablesTokens(args: {
     const normalized = normalize(value);
     if (!normalized) return NO_TOKENS;
     // Variants and canonical forms hold no spaces (tokensOf), so words are the non-empty tokens.
-    const tokens = rewrite(normalized.split(' '));
+    const tokens = rewrite(splitWords(normalized));
     return tokens.includes('') ? tokens.filter((token) => token !== '') : tokens;
   };
 }

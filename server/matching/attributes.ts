@@ -386,6 +386,11 @@ function foldedUpperCase(original: string): string {
   ).toUpperCase();
 }
 
+/** Adds `value` to an attribute's values unless it is there already (first-read order kept). */
+function addValue(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
+}
+
 /** Reads every declared attribute from the texts (upper-cased; spans blanked as they are read). */
 export function extractAttributes(extractors: readonly CompiledExtractor[], texts: readonly string[]): PreparedAttributes | undefined {
   const out: PreparedAttributes = {};
@@ -416,6 +421,8 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
         (extractor.requires && (gates?.passes(extractor.requiresGate) === false || !extractor.requires.test(text)))
       )
         continue;
+      // The extractor's value list, looked up once per text (not per match): `out` is keyed by many names.
+      let list: string[] | undefined;
       for (const pattern of extractor.patterns) {
         if (gates?.passes(pattern.regexGate) === false) continue;
         if (pattern.requires && (gates?.passes(pattern.requiresGate) === false || !pattern.requires.test(text))) continue;
@@ -429,11 +436,9 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
           }
           const read = readMatch(extractor, pattern, match);
           if (read === null) continue;
-          const list = out[extractor.name] ?? (out[extractor.name] = []);
-          for (const one of typeof read === 'string' ? [read] : read) {
-            const value = extractor.intern(one);
-            if (!list.includes(value)) list.push(value);
-          }
+          list ??= out[extractor.name] ?? (out[extractor.name] = []);
+          if (typeof read === 'string') addValue(list, extractor.intern(read));
+          else for (const one of read) addValue(list, extractor.intern(one));
           isEmpty = false;
           if (extractor.keepsText) continue;
           const current: string = blanked ?? text;
@@ -447,9 +452,10 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
   // A qualifier's absence is a value too (a facility name without LABORATORY or CHILDREN'S names the
   // main facility): `absent` is read when the record has text and no pattern of the attribute matched.
   // `absentRequires` limits that to records one of whose texts says so (a country field: AU).
+  let hasText: boolean | undefined;
   for (const extractor of extractors) {
     const absent = extractor.absent;
-    if (absent === undefined || out[extractor.name] || !texts.some((text) => text.trim() !== '')) continue;
+    if (absent === undefined || out[extractor.name] || !(hasText ??= texts.some((text) => text.trim() !== ''))) continue;
     if (extractor.absentRequires && !absentAllowed?.includes(extractor)) continue;
     out[extractor.name] = [absent];
     isEmpty = false;

@@ -202,11 +202,14 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
       let at = keyRules.length;
       for (let ruleIndex = 0; ruleIndex < keyRules.length; ruleIndex++) {
         const count = present(keyed[ruleIndex], 'the key count of rule ruleIndex');
-        const keys = keyed.subarray(at, at + count);
+        const start = at;
         at += count;
         const lookup = present(keyRules[ruleIndex], 'key rule ruleIndex').lookup;
-        if (lookup.mode === 'all') for (const id of keys) ids.push(id);
-        else for (const id of rarestKeys({ keys, count: lookup.count, budget: lookup.budget, sizeOf, textOf })) ids.push(id);
+        // The rule's ids are read in place (a `subarray` view per rule and record was garbage of this phase).
+        if (lookup.mode === 'all') for (let k = start; k < at; k++) ids.push(present(keyed[k], 'block id k'));
+        else
+          for (const id of rarestKeys({ keys: keyed, start, end: at, count: lookup.count, budget: lookup.budget, sizeOf, textOf }))
+            ids.push(id);
       }
       keyedIds[r] = NO_IDS;
       lookupBlocks[r] = sortedUnique(ids);

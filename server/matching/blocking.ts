@@ -31,6 +31,8 @@ type Normalize = (value: string) => string | null;
 interface KeyNormalizers {
   normalize: Normalize;
   wordsOf: (value: string) => readonly string[];
+  /** The rule's `stopWords`, upper-cased once when it is compiled (not once per record). */
+  stopWords: ReadonlySet<string>;
 }
 
 /** Tokens beyond this many are not indexed (long descriptions would bloat the index). */
@@ -89,9 +91,8 @@ function namesOf(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
   return rule.params?.alternatives ? values.flatMap(nameForms) : values;
 }
 
-function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf }: KeyNormalizers): string[] {
+function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf, stopWords }: KeyNormalizers): string[] {
   const minLength = rule.params?.minLength ?? 3;
-  const stopWords = new Set((rule.params?.stopWords ?? []).map((w) => w.toUpperCase()));
   const out = new Set<string>();
   for (const raw of namesOf(rule, record)) {
     for (const token of wordsOf(raw)) {
@@ -223,7 +224,11 @@ export function compileBlockingKey(rule: BlockingKeyRule, aliasTable: (name: str
     normalize: normalizerFor(rule.params?.normalizer ?? (rule.type === 'phonetic' ? 'orgName' : 'text'), aliasTable),
     tables: (rule.params?.aliasTables ?? []).map(aliasTable),
   };
-  const normalizers: KeyNormalizers = { normalize: withAliasTables(chain), wordsOf: withAliasTablesTokens(chain) };
+  const normalizers: KeyNormalizers = {
+    normalize: withAliasTables(chain),
+    wordsOf: withAliasTablesTokens(chain),
+    stopWords: new Set((rule.params?.stopWords ?? []).map((w) => w.toUpperCase())),
+  };
   return {
     rule,
     indexKeys: (record) => make(rule, record, normalizers).map((value) => prefix + value),
@@ -295,13 +300,17 @@ export function forEachLookupKey(
  */
 export function rarestKeys<K>(args: {
   keys: ArrayLike<K>;
+  /** Only `keys[start]` … `keys[end - 1]` (default: all), so a caller holding many records' keys in one array need not copy. */
+  start?: number;
+  end?: number;
   count: number;
   budget?: number;
   sizeOf: (key: K) => number;
   textOf: (key: K) => string;
 }): K[] {
   const ranked: Array<{ key: K; text: string; size: number }> = [];
-  for (let i = 0; i < args.keys.length; i++) {
+  const end = args.end ?? args.keys.length;
+  for (let i = args.start ?? 0; i < end; i++) {
     const key = args.keys[i] as K;
     const size = args.sizeOf(key);
     if (size > 0) ranked.push({ key, text: args.textOf(key), size });

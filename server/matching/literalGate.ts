@@ -94,8 +94,12 @@ function minimalLiterals(literals: readonly string[]): string[] {
   return kept;
 }
 
-/** Indices into the scanner's literals; the gate passes when the last scanned text holds one of them. */
-export type LiteralGate = Int32Array;
+/**
+ * A gate of the scanner (its index): it passes when the last scanned text holds one of its literals. The scan marks
+ * the gates of each literal it finds (an index from literals to gates), so a check is one array read instead of a
+ * walk over the gate's literals — an extractor's `requires` lists up to ~40 literals, and a description meets ~150 gates.
+ */
+export type LiteralGate = number;
 
 /** The literals of many expressions, found in a text in one scan. */
 export interface LiteralScanner {
@@ -121,7 +125,19 @@ export function createLiteralScanner(): LiteralScanner {
   const singles = new Map<number, number>();
   let singleAscii = new Int32Array(128).fill(-1);
   let seen = new Uint32Array(0);
+  // The literals of each gate (by gate index) and, once sealed, the gates of each literal; a gate holds the generation of the last scan that met it.
+  const gateLiterals: Int32Array[] = [];
+  let gatesOfLiteral: Int32Array[] = [];
+  let gatePassed = new Uint32Array(0);
   let generation = 0;
+
+  // The first time a scan meets a literal, it and the gates it opens are marked with the scan's generation.
+  const mark = (index: number): void => {
+    if (seen[index] === generation) return;
+    seen[index] = generation;
+    const gates = gatesOfLiteral[index] as Int32Array;
+    for (let g = 0; g < gates.length; g++) gatePassed[gates[g] as number] = generation;
+  };
 
   const literalIndex = (literal: string): number => {
     let index = indexOf.get(literal);
@@ -137,7 +153,9 @@ export function createLiteralScanner(): LiteralScanner {
     gateOf(source) {
       if (source === undefined) return null;
       const found = necessaryLiterals(source);
-      return found === null || found.length === 0 ? null : Int32Array.from(found.map(literalIndex));
+      if (found === null || found.length === 0) return null;
+      gateLiterals.push(Int32Array.from(found.map(literalIndex)));
+      return gateLiterals.length - 1;
     },
     seal() {
       const pairs = new Map<number, number[]>();
@@ -161,18 +179,25 @@ export function createLiteralScanner(): LiteralScanner {
         else byOtherPair.set(-(key + 1), Int32Array.from(list));
       }
       seen = new Uint32Array(literals.length);
+      const gatesByLiteral = literals.map((): number[] => []);
+      gateLiterals.forEach((gate, g) => {
+        for (const index of gate) gatesByLiteral[index]?.push(g);
+      });
+      gatesOfLiteral = gatesByLiteral.map((gates) => Int32Array.from(gates));
+      gatePassed = new Uint32Array(gateLiterals.length);
     },
     scan(text) {
       generation++;
       if (generation === 0xffffffff) {
         seen.fill(0);
+        gatePassed.fill(0);
         generation = 1;
       }
       const last = text.length - 1;
       for (let i = 0; i <= last; i++) {
         const first = text.charCodeAt(i);
         const single = first < 128 ? singleAscii[first] : singles.get(first);
-        if (single !== undefined && single >= 0) seen[single] = generation;
+        if (single !== undefined && single >= 0) mark(single);
         if (i === last) break;
         const second = text.charCodeAt(i + 1);
         const candidates = first < 128 && second < 128 ? byAsciiPair[first * 128 + second] : byOtherPair.get(first * 65536 + second);
@@ -181,14 +206,12 @@ export function createLiteralScanner(): LiteralScanner {
           const index = candidates[k] as number;
           if (seen[index] === generation) continue;
           const literal = literals[index] as string;
-          if (literal.length === 2 || text.startsWith(literal, i)) seen[index] = generation;
+          if (literal.length === 2 || text.startsWith(literal, i)) mark(index);
         }
       }
     },
     passes(gate) {
-      if (gate === null) return true;
-      for (let k = 0; k < gate.length; k++) if (seen[gate[k] as number] === generation) return true;
-      return false;
+      return gate === null || gatePassed[gate] === generation;
     },
   };
 }

@@ -313,13 +313,35 @@ export function valuesAtPath(record: unknown, path: string): unknown[] {
 /** String values (numbers stringified) at any of `paths`, empty strings dropped. */
 export function stringsAtPaths(record: unknown, paths: readonly string[]): string[] {
   const out: string[] = [];
-  for (const path of paths) {
-    for (const value of valuesAtPath(record, path)) {
-      if (typeof value === 'string' && value.trim() !== '') out.push(value);
-      else if (typeof value === 'number' && Number.isFinite(value)) out.push(String(value));
-    }
-  }
+  for (const path of paths) collectStrings(segmentsOf(path), 0, record, out);
   return out;
+}
+
+/**
+ * `collectAtPath` keeping only what `stringsAtPaths` returns, pushed straight into its list: preparing a record reads
+ * ~40 field paths, and a walk object and a list of values per path were a good part of the garbage of preparation.
+ * The same values in the same order as `valuesAtPath` filtered.
+ */
+function collectStrings(segments: readonly string[], depth: number, node: unknown, out: string[]): void {
+  if (node === null || node === undefined) return;
+  if (Array.isArray(node)) {
+    for (const element of node) collectStrings(segments, depth, element, out);
+    return;
+  }
+  if (depth === segments.length) {
+    if (typeof node === 'string') {
+      if (isNotBlank(node)) out.push(node);
+    } else if (typeof node === 'number' && Number.isFinite(node)) out.push(String(node));
+    return;
+  }
+  if (typeof node === 'object')
+    collectStrings(segments, depth + 1, (node as Record<string, unknown>)[present(segments[depth], 'path segment')], out);
+}
+
+/** `value.trim() !== ''`, answered from the first character when it is printable ASCII other than a space (most values). */
+function isNotBlank(value: string): boolean {
+  const first = value.charCodeAt(0);
+  return (first > 32 && first < 127) || value.trim() !== '';
 }
 
 /** ` / ` between two forms of one name in one field (`Société X / X Company`, `X Inc. / X Ltée`); `A/B` is one form. */

@@ -57,3 +57,23 @@ describe('a chain of alias tables reads each value as every table in order would
     expect(chain(needles, revised)('NDL 25G')).toBe('NEEDLE HYPODERMIC NEEDLE 25G');
   });
 });
+
+// Chains of one normaliser share word lists and each table's recent results (aliases.ts, matchcpu16): an item
+// description's comparator chain and its key chain read the same value one right after the other.
+describe('chains sharing tables read a value as each would alone', () => {
+  // Copies of the tables are other table objects, compiled apart: what a chain reads with nothing shared.
+  const alone = (tables: AliasTable[]) => words(...tables.map((t) => structuredClone(t)));
+  test.each([
+    { first: [needles, hypodermic, noise, suffixes], second: [needles, noise, suffixes] },
+    { first: [needles, noise], second: [needles, hypodermic, noise] },
+    { first: [leading, sets, noise], second: [sets, leading, noise] },
+    { first: [hypodermic, needles], second: [needles, hypodermic] },
+  ])('$first.length then $second.length tables', ({ first, second }) => {
+    const inputs = ['HC NDL 25G EACH', 'TUBING SET STERILE', 'HYPO TRAY', 'NDL 25G', 'IV SET EACH', 'HC NDL 25G EACH'];
+    const expected = inputs.map((input) => [alone(first)(input), alone(second)(input)]);
+    const firstChain = words(...first);
+    const secondChain = words(...second);
+    const read = inputs.map((input) => [firstChain(input), secondChain(input)]);
+    expect(read).toEqual(expected);
+  });
+});

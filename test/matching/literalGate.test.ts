@@ -116,3 +116,26 @@ describe('the gate never skips an expression that matches', () => {
     180_000,
   );
 });
+
+// The scan marks the gates of each literal it meets (an index from literals to gates): every gate holding it opens.
+describe('gates that share a literal', () => {
+  const scanner = createLiteralScanner();
+  const sterile = scanner.gateOf('(?<![A-Z])STERILE(?![A-Z])');
+  const nonSterile = scanner.gateOf('(?<![A-Z])NON-?STERILE(?![A-Z])');
+  const eitherSterile = scanner.gateOf('(?:STERILE|STRL)');
+  scanner.seal();
+  test.each([
+    // NON-?STERILE's necessary literal is STERILE (the most selective run): one literal opens all three gates.
+    { text: 'GAUZE 4X4 STERILE', sterile: true, nonSterile: true, eitherSterile: true },
+    { text: 'GAUZE 4X4 NON-STERILE', sterile: true, nonSterile: true, eitherSterile: true },
+    { text: 'GAUZE 4X4 STRL', sterile: false, nonSterile: false, eitherSterile: true },
+    { text: 'GAUZE 4X4', sterile: false, nonSterile: false, eitherSterile: false },
+  ])('$text', ({ text, ...expected }) => {
+    scanner.scan(text);
+    expect({
+      sterile: scanner.passes(sterile),
+      nonSterile: scanner.passes(nonSterile),
+      eitherSterile: scanner.passes(eitherSterile),
+    }).toEqual(expected);
+  });
+});
