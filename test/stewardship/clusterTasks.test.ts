@@ -164,12 +164,23 @@ describe('raising cluster tasks', () => {
       const taxIds = (await getTask(server, task.id)).members?.flatMap((m) => m.records.map((r) => r.identifiers.taxId).filter(Boolean));
       expect(new Set(taxIds).size).toBeLessThanOrEqual(1);
     }
-    // The records without a tax id are still reviewed together with one of the two companies.
-    const plainTask = await clusterTaskOf(plain.goldenId);
-    expect(memberIds(plainTask)).toContain(fourth.goldenId);
+    // The name stating no legal form links to both companies: it joins neither cluster (supplier-3.23.0) and stays in
+    // pairwise review; the record naming the corporation is reviewed with the corporation.
+    expect(await clusterTaskOf(plain.goldenId)).toBeUndefined();
+    const plainPairwise = await server.running.services.store
+      .collection<TaskDocument>(TASKS)
+      .find({ type: 'potential-match', status: 'open', 'subject.goldenId': plain.goldenId });
+    const openForPlain = await server.running.services.store
+      .collection<TaskDocument>(TASKS)
+      .find({ type: 'potential-match', status: 'open' });
+    expect(
+      plainPairwise.length + openForPlain.filter((t) => (t.candidates ?? []).some((c) => c.goldenId === plain.goldenId)).length,
+    ).toBeGreaterThan(0);
+    const fourthTask = await clusterTaskOf(fourth.goldenId);
+    expect(memberIds(fourthTask)).toContain(withTaxId.goldenId);
     // Tax ids are sensitive: a steward sees them, an analyst sees them masked (members and evidence alike).
     const taxIdsSeenBy = async (key?: string) => {
-      const view = await getTask(server, (plainTask as TaskView).id, key);
+      const view = await getTask(server, (fourthTask as TaskView).id, key);
       return {
         members: view.members?.flatMap((m) => m.records.map((r) => r.identifiers.taxId)).filter(Boolean) as string[],
         evidence: JSON.stringify(view.edges ?? []),
