@@ -4,10 +4,12 @@ import { expect } from 'vitest';
 import { scorePair } from '../../../server/matching';
 import { compileExtractors, extractAttributes } from '../../../server/matching/attributes';
 import { normalizeText } from '../../../server/identifiers/names';
-import { shippedAliasTables } from '../../../server/matching/aliases';
+import { shippedAliasTables, withAliasTables } from '../../../server/matching/aliases';
+import { normalizerFor } from '../../../server/matching/normalizers';
+import { rewrittenText } from '../../../server/matching/textRewrites';
 import { addressWordsOf, legalFormsOf, type AddressWords, type LegalForms } from '../../../server/matching/truncation';
 import type { CompiledRules } from '../../../server/matching/rules';
-import type { CanonicalRecord, RuleSet } from '../../../server/matching/types';
+import type { CanonicalRecord, NormalizerName, RuleSet, TextRewriteName } from '../../../server/matching/types';
 import { must } from '../must';
 import type { TestServer } from '../testServer';
 
@@ -112,5 +114,35 @@ export function shippedNameReadings(): { forms: LegalForms; address: AddressWord
       regionTables: [must(shipped.get('regionCodes'), 'regionCodes')],
       normalize: normalizeText,
     }),
+  };
+}
+
+interface ShippedItemComparator {
+  name: string;
+  params: { normalizer?: NormalizerName; aliasTables?: string[]; textRewrites?: TextRewriteName[] };
+}
+
+/**
+ * Item texts read as the shipped item rule reads them: `descriptionAsCompared` (the description comparator's
+ * normaliser and alias tables) and `attributesOf` (the attributes comparator's text rewrites, then the extractors).
+ */
+export function shippedItemTextReaders(): {
+  descriptionAsCompared: (text: string) => string | null;
+  attributesOf: (text: string) => Record<string, unknown>;
+} {
+  const rules = shippedRules('item');
+  const comparators = rules.comparators as unknown as ShippedItemComparator[];
+  const named = (name: string) => must(comparators.find((c) => c.name === name)?.params, `the item ${name} comparator`);
+  const description = named('description');
+  const readAttributes = attributeReader(rules);
+  const rewrites = must(named('attributes').textRewrites, 'the attributes text rewrites');
+  return {
+    descriptionAsCompared: withAliasTables({
+      normalize: normalizerFor(must(description.normalizer, 'the description normaliser')),
+      tables: must(description.aliasTables, 'the description alias tables').map((name) =>
+        must(shippedAliasTables().get(name), `alias table ${name}`),
+      ),
+    }),
+    attributesOf: (text) => readAttributes(rewrittenText(rewrites, text)),
   };
 }
