@@ -66,7 +66,12 @@ describe('attributes of Spanish tender lines, par-level sheets and marketplace t
     ['SWAB FLOQSWAB NYLON FLEX MINITIP | BX100', { swabTip: ['flexible minitip'] }],
     ['Hisopo flocado punta regular, Formato: Caja 100 unidades', { swabTip: ['regular'], countPerPack: ['100'] }],
     ['Media de compresión muslo clase 2, talla IV, color negro', { compressionClass: ['2'], size: ['4'], colour: ['black'] }],
-    ['JOBST THIGH HIGH COMPRESSION STOCKING CCL1 SZ II SAND', { compressionClass: ['1'], size: ['2'], colour: ['beige'] }],
+    [
+      'JOBST THIGH HIGH COMPRESSION STOCKING CCL1 SZ II SAND',
+      { compressionClass: ['1'], size: ['2'], colour: ['beige'], garmentLength: ['thigh'] },
+    ],
+    ['STOCKING COMP KNEE 20-30 LG BGE OT', { garmentLength: ['knee'], colour: ['beige'], compression: ['20-30'] }],
+    ['Media de compresión hasta la rodilla (AD) clase 1, talla II', { garmentLength: ['knee'], compressionClass: ['1'], size: ['2'] }],
     ['Gel para ecografía transparente, bidón 5 litros', { colour: ['clear'], volume: ['5000 ml'] }],
     ['ACLS Provider Manual eBook 2025 American Heart Association ISBN', { bookFormat: ['ebook'], year: ['2025'] }],
     ['LIBRO ACLS PROVIDER MANUAL EDICION 2025 IMPRESO', { bookFormat: ['print'], year: ['2025'] }],
