@@ -70,7 +70,7 @@ describe('attributes of Spanish tender lines, par-level sheets and marketplace t
       'JOBST THIGH HIGH COMPRESSION STOCKING CCL1 SZ II SAND',
       { compressionClass: ['1'], size: ['2'], colour: ['beige'], garmentLength: ['thigh'] },
     ],
-    ['STOCKING COMP KNEE 20-30 LG BGE OT', { garmentLength: ['knee'], colour: ['beige'], compression: ['20-30'] }],
+    ['STOCKING COMP KNEE 20-30 LG BGE OT', { garmentLength: ['knee'], colour: ['beige'], size: ['L'] }],
     ['Media de compresión hasta la rodilla (AD) clase 1, talla II', { garmentLength: ['knee'], compressionClass: ['1'], size: ['2'] }],
     ['Gel para ecografía transparente, bidón 5 litros', { colour: ['clear'], volume: ['5000 ml'] }],
     ['ACLS Provider Manual eBook 2025 American Heart Association ISBN', { bookFormat: ['ebook'], year: ['2025'] }],
