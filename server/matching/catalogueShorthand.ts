@@ -12,7 +12,8 @@
  * - `registrationReferences` takes out numbers that name a registration, a tender or a classification, not the
  *   product: NAFDAC registration numbers in brackets, WHO PQS equipment codes (`E008/046`), PQDx numbers, South
  *   African RT contract item labels (`RT301-2025 item 40:`) and CPV codes (`ДК 021:2015: 33141310-6`, `CPV
- *   33141310-6`). Read as catalogue numbers they conflicted with the maker's own part numbers.
+ *   33141310-6`), Colombian INVIMA registrations and CUM codes and Chilean ISP registrations (items16). Read as
+ *   catalogue numbers they conflicted with the maker's own part numbers.
  *
  * Hand-written regular expressions, not a package: these are catalogue conventions, not general text processing.
  * Each rewrite is gated on one cheap test so a line without any marker returns at once (the matching CPU budget).
@@ -120,9 +121,15 @@ const REGISTRATION_REFERENCES: readonly RegExp[] = [
   /(?<![A-Z])RT\d{1,4}-\d{4}\sITEM\s\d{1,4}:?/gi,
   // CPV codes (EU and Ukrainian ДК 021:2015 procurement classification): `CPV 33141310-6`, `ДК 021:2015: 33141310-6`.
   /(?:CPV|ДК\s?021:2015)\s?:?\s?\d{8}-\d(?![0-9])/gi,
+  // Colombian INVIMA sanitary registrations (`REG. SANITARIO INVIMA 2019DM-0019876`, `REG. INVIMA 2016M-0011982-R1`) and CUM
+  // medicine codes (`CUM 19906543-03`): one registration covers a family of sizes, so it names no product (items16).
+  /(?<![A-Z])(?:REG(?:ISTRO)?\.?\s?(?:SANITARIO\s)?)?INVIMA\s?(?:N[O°º]\.?\s?)?:?\s?\d{4}\s?[A-Z]{1,3}-?\d{4,8}(?:-R\d{1,2})?(?![0-9])/gi,
+  /(?<![A-Z])CUM\s?(?:N[O°º]\.?\s?)?:?\s?\d{6,9}-\d{1,2}(?![0-9])/gi,
+  // Chilean ISP registrations (`Reg. ISP N° F-1234/19`, `Registro ISP 2345/18`).
+  /(?<![A-Z])(?:REG(?:ISTRO)?\.?\s?)?ISP\s?(?:N[O°º]\.?\s?)?:?\s?[A-Z]?-?\d{1,6}\/\d{2,4}(?![0-9])/gi,
 ];
 
-const HAS_REGISTRATION_REFERENCE = /NAFDAC|E\d{3}\/|PQDX|RT\d{1,4}-\d{4}|CPV|ДК/i;
+const HAS_REGISTRATION_REFERENCE = /NAFDAC|E\d{3}\/|PQDX|RT\d{1,4}-\d{4}|CPV|ДК|INVIMA|CUM\s?(?:N|:|\d)|ISP\s?(?:N|:|[A-Z]?-?\d)/i;
 
 /** `text` without registration, tender and classification numbers (the text itself when it has none). */
 export function withoutRegistrationReferences(text: string): string {

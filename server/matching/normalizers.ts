@@ -24,6 +24,7 @@ import { SCRIPT_READING_TABLES, scriptReadingForm, scriptReadingFormWith } from 
 import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withCatalogueShorthandWritten, withoutRegistrationReferences } from './catalogueShorthand';
+import { withoutParLevelColumns } from './parLevelLines';
 import { romanisedName } from './transliteration';
 import { MEDICINE_NAME_TABLES, romanisedMedicineNamesWith, withRomanisedMedicineNames } from './medicineNames';
 import { SCRIPT_WORD_TABLES, scriptWordsWith, withScriptNumeralsAndCodes, withShippedScriptWords } from './scriptItemText';
@@ -160,7 +161,7 @@ function requisitionTextNormalizer(keepScriptWords: Reading): (value: string) =>
         keepScriptWords(
           recentCatalogueShorthand(
             recentWithoutRegistrationReferences(
-              withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(withScriptNumeralsAndCodes(v)))),
+              withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(withScriptNumeralsAndCodes(withoutParLevelColumns(v))))),
             ),
           ),
         ),
@@ -179,7 +180,8 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   medicineText: medicineTextNormalizer(withRomanisedMedicineNames),
   // A requisition as scanned or dictated: `medicineText` once scanned barcode data and the order quantity are out and spoken numbers are digits,
   // registration / tender numbers out and catalogue shorthand written out (catalogueShorthand.ts, item-3.22.0); numerals, units and procurement
-  // codes of other scripts read first, and every word of another script a catalogue or medicine table knows kept (scriptItemText.ts, item-3.23.0).
+  // codes of other scripts read first, and every word of another script a catalogue or medicine table knows kept (scriptItemText.ts, item-3.23.0);
+  // before all, a par-level sheet's location, par and reorder columns out (parLevelLines.ts, item-3.25.0).
   requisitionText: requisitionTextNormalizer(withShippedScriptWords),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.

@@ -5,6 +5,7 @@
  */
 import { gtinsInBarcodeText, hibcInBarcodeText, withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { recentCatalogueShorthand, recentWithoutRegistrationReferences, stringsAtPaths } from './normalizers';
+import { withoutParLevelColumns } from './parLevelLines';
 import { withLatinNumerals, withoutProcurementCodes } from './scriptItemText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withoutLegalDescription } from './captionNames';
@@ -27,6 +28,8 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   scriptNumerals: withLatinNumerals,
   // CPV / ДК 021 / НК 024 procurement classification codes after their labels: categories, not part numbers (scriptItemText.ts).
   procurementCodes: withoutProcurementCodes,
+  // A par-level / bin sheet's unit, bin, par and reorder-point columns out; its unit of issue as a count per pack (parLevelLines.ts).
+  parLevelColumns: withoutParLevelColumns,
 };
 
 /** The text after the named rewrites, in order. */

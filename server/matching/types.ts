@@ -35,7 +35,8 @@ export type TextRewriteName =
   | 'registrationReferences'
   | 'legalDescription'
   | 'scriptNumerals'
-  | 'procurementCodes';
+  | 'procurementCodes'
+  | 'parLevelColumns';
 
 export interface BlockingKeyRule {
   name: string;
