@@ -156,7 +156,7 @@ function parseInteger(
 }
 
 /** The default of `MDM_HEAP_GROWING_PERCENT` (measured in docs/INGEST.md "Peak memory, session 16 (memory16)"). */
-export const DEFAULT_HEAP_GROWING_PERCENT = 50;
+export const DEFAULT_HEAP_GROWING_PERCENT = 0;
 
 /** Reads and validates the configuration; throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

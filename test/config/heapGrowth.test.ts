@@ -35,7 +35,7 @@ describe('MDM_HEAP_GROWING_PERCENT', () => {
   });
 
   // Two processes doing the same work (a live set, then promoted garbage, as a bulk load does): with V8's adaptive
-  // factor the heap grew to ~4.8× the live heap on this machine, with 25 % to ~2× (the live set plus one garbage batch).
+  // factor the heap grew to ~4.2–4.8× the live heap on this machine, with 25 % to ~2× (the live set plus one garbage batch).
   test('bounds how far the heap grows past the live heap', { timeout: 240_000 }, async () => {
     const [adaptive, bounded] = await Promise.all([heapOfChild('0'), heapOfChild('25')]);
     expect(bounded.liveHeap).toBeGreaterThan(60);
