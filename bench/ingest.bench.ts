@@ -574,7 +574,9 @@ async function runScenario(input: {
     `ingest scenario: ${RECORDS} Lawson item rows into a store holding ~${existing} golden records; load average ${os
       .loadavg()
       .map((l) => l.toFixed(2))
-      .join(' ')}; V8 heap limit ${Math.round(getHeapStatistics().heap_size_limit / 1048576)} MiB`,
+      .join(
+        ' ',
+      )}; V8 heap limit ${Math.round(getHeapStatistics().heap_size_limit / 1048576)} MiB; heap growing percent ${input.running.services.config.heapGrowingPercent}`,
   ];
   if (existing > 0) {
     const existingFile = path.join(input.dataDir, 'existing-items.csv');
@@ -683,6 +685,8 @@ async function main(): Promise<void> {
     // Passed on so one run can switch the match-preparation thread off (a same-code comparison).
     ...(process.env.MDM_MATCH_PREPARATION_THREAD ? { MDM_MATCH_PREPARATION_THREAD: process.env.MDM_MATCH_PREPARATION_THREAD } : {}),
     ...(process.env.MDM_GROUPED_MATCH_COUNTS ? { MDM_GROUPED_MATCH_COUNTS: process.env.MDM_GROUPED_MATCH_COUNTS } : {}),
+    // The heap's growing factor (memory16), so one code can be measured with V8's adaptive factor (0) and others.
+    ...(process.env.MDM_HEAP_GROWING_PERCENT ? { MDM_HEAP_GROWING_PERCENT: process.env.MDM_HEAP_GROWING_PERCENT } : {}),
     PORT: '0',
     HOST: '127.0.0.1',
   });

@@ -27,6 +27,7 @@ import { startSyncDispatcher } from './sync/dispatcher';
 import { ProcessorRunner } from './processors';
 import { reindexSearchIfTermsChanged } from './search';
 import { createPreparationThread } from './golden/preparationThread';
+import { applyHeapGrowingPercent } from './heapGrowth';
 
 export interface RunningApp {
   services: AppServices;
@@ -52,6 +53,8 @@ export async function bootstrap(options: {
   store?: Store;
 }): Promise<RunningApp> {
   const { config, logger } = options;
+  // Process-wide, like the heap limit it stands beside: the last app started in a process sets it (0, the default: V8 decides).
+  applyHeapGrowingPercent(config.heapGrowingPercent);
   // A store passed in is shared (several app instances over one store in tests) and closed by its owner.
   const isSharedStore = options.store !== undefined;
   const store =

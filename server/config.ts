@@ -25,6 +25,11 @@ export interface AppConfig {
   matchPreparationThread: boolean;
   /** Write an ingest group's block sizes and term counts once per group, held in memory meanwhile (default on; docs/INGEST.md). */
   groupedMatchCounts: boolean;
+  /**
+   * Old-generation growing factor as a percent over the live heap (`MDM_HEAP_GROWING_PERCENT`, 0 = V8's adaptive
+   * factor, up to 300 %); bounds the heap's headroom during bulk loads (server/heapGrowth.ts, docs/INGEST.md).
+   */
+  heapGrowingPercent: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Default body limit for JSON API requests, in bytes. */
   jsonBodyLimit: number;
@@ -150,6 +155,9 @@ function parseInteger(
   return value;
 }
 
+/** The default of `MDM_HEAP_GROWING_PERCENT` (measured in docs/INGEST.md "Peak memory, session 16 (memory16)"). */
+export const DEFAULT_HEAP_GROWING_PERCENT = 0;
+
 /** Reads and validates the configuration; throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -180,6 +188,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seed: parseBoolean('MDM_SEED', env.MDM_SEED, !mongodbUri, problems),
     matchPreparationThread: parseBoolean('MDM_MATCH_PREPARATION_THREAD', env.MDM_MATCH_PREPARATION_THREAD, true, problems),
     groupedMatchCounts: parseBoolean('MDM_GROUPED_MATCH_COUNTS', env.MDM_GROUPED_MATCH_COUNTS, true, problems),
+    heapGrowingPercent: parseInteger(
+      { name: 'MDM_HEAP_GROWING_PERCENT', raw: env.MDM_HEAP_GROWING_PERCENT, fallback: DEFAULT_HEAP_GROWING_PERCENT, min: 0, max: 300 },
+      problems,
+    ),
     logLevel: (['debug', 'info', 'warn', 'error'].includes(logLevel) ? logLevel : 'info') as AppConfig['logLevel'],
     jsonBodyLimit: parseInteger(
       { name: 'MDM_JSON_BODY_LIMIT', raw: env.MDM_JSON_BODY_LIMIT, fallback: 1024 * 1024, min: 1024, max: 64 * 1024 * 1024 },
