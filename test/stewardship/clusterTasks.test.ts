@@ -167,15 +167,12 @@ describe('raising cluster tasks', () => {
     // The name stating no legal form links to both companies: it joins neither cluster (supplier-3.23.0) and stays in
     // pairwise review; the record naming the corporation is reviewed with the corporation.
     expect(await clusterTaskOf(plain.goldenId)).toBeUndefined();
-    const plainPairwise = await server.running.services.store
-      .collection<TaskDocument>(TASKS)
-      .find({ type: 'potential-match', status: 'open', 'subject.goldenId': plain.goldenId });
-    const openForPlain = await server.running.services.store
+    const openPairwise = await server.running.services.store
       .collection<TaskDocument>(TASKS)
       .find({ type: 'potential-match', status: 'open' });
-    expect(
-      plainPairwise.length + openForPlain.filter((t) => (t.candidates ?? []).some((c) => c.goldenId === plain.goldenId)).length,
-    ).toBeGreaterThan(0);
+    const involvesPlain = (t: TaskDocument) =>
+      t.subject?.goldenId === plain.goldenId || (t.candidates ?? []).some((c) => c.goldenId === plain.goldenId);
+    expect(openPairwise.some(involvesPlain)).toBe(true);
     const fourthTask = await clusterTaskOf(fourth.goldenId);
     expect(memberIds(fourthTask)).toContain(withTaxId.goldenId);
     // Tax ids are sensitive: a steward sees them, an analyst sees them masked (members and evidence alike).
