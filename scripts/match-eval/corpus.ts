@@ -76,8 +76,11 @@ export const HOLDOUT12_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixt
 /** The thirteenth held-out corpus `test/fixtures/match-eval-holdout13/` (sealed in session 15, opened in session 16): written blind to the matching rules in session 15 (main at 3be2476) by the corpus13items and corpus13orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Thirteenth held-out item corpus" and "Thirteenth held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 16 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT13_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout13/', import.meta.url));
 
-/** The fourteenth held-out corpus `test/fixtures/match-eval-holdout14/` (SEALED, session 16): written blind to the matching rules in session 16 by the corpus14items and corpus14orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Fourteenth held-out item corpus" and "Fourteenth held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout14` scores it. Its files are whichever of item / supplier / facility exist. */
+/** The fourteenth held-out corpus `test/fixtures/match-eval-holdout14/` (sealed in session 16, opened in session 17): written blind to the matching rules in session 16 (main at f389a8e) by the corpus14items and corpus14orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Fourteenth held-out item corpus" and "Fourteenth held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 17 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT14_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout14/', import.meta.url));
+
+/** The fifteenth held-out corpus `test/fixtures/match-eval-holdout15/` (SEALED, session 17): written blind to the matching rules in session 17 by the corpus15items and corpus15orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Fifteenth held-out item corpus" and "Fifteenth held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout15` scores it. Its files are whichever of item / supplier / facility exist. */
+export const HOLDOUT15_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout15/', import.meta.url));
 
 /** The held-out corpora open for tuning, in the order they were written (`--holdout`); a sealed corpus is never among them. */
 export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
@@ -94,6 +97,7 @@ export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
   HOLDOUT11_CORPUS_DIRECTORY,
   HOLDOUT12_CORPUS_DIRECTORY,
   HOLDOUT13_CORPUS_DIRECTORY,
+  HOLDOUT14_CORPUS_DIRECTORY,
 ];
 
 /** Domains that have a corpus file in `directory`. */
