@@ -207,6 +207,36 @@ describe('one name, two explicit legal forms (public API)', () => {
   });
 });
 
+describe('a company named `X & Co.` beside `X, LLC` / `X Inc.` of one name (supplier-3.24.1, entityType)', () => {
+  test.each<[string, string]>([
+    ['BRIARWOOD THERAPEUTICS & CO.', 'Briarwood Therapeutics LLC'],
+    ['Briarwood Therapeutics & Company', 'BRIARWOOD THERAPEUTICS, INC.'],
+    ['Briarwood Therapeutics and Company', 'Briarwood Therapeutics, L.L.C.'],
+  ])('%s / %s at one address: a steward decides, no auto-merge', async (a, b) => {
+    expect(await verify('supplier', { name: a, addresses: alachua }, { name: b, addresses: alachua })).toEqual({
+      band: 'review',
+      rule: 'otherEntityType',
+    });
+  });
+
+  test('`X & Co.` written two ways still auto-merges at one address, and `X & Co., Inc.` reads as a corporation', async () => {
+    expect(
+      await verify(
+        'supplier',
+        { name: 'BRIARWOOD THERAPEUTICS & CO', addresses: alachua },
+        { name: 'Briarwood Therapeutics & Company', addresses: alachua },
+      ),
+    ).toEqual({ band: 'auto-merge', rule: undefined });
+    expect(
+      await verify(
+        'supplier',
+        { name: 'Briarwood Therapeutics & Co., Inc.', addresses: alachua },
+        { name: 'BRIARWOOD THERAPEUTICS INC', addresses: alachua },
+      ),
+    ).toEqual({ band: 'auto-merge', rule: undefined });
+  });
+});
+
 describe('a trust and its trustee company (public API)', () => {
   const SOUTHPORT = { STREET: '22 Nerang Street', CITY: 'Southport', STATE: 'QLD', POSTAL: '4215', COUNTRY: 'AU' };
   const southport = [{ purposes: ['main'], line1: '22 Nerang Street', city: 'Southport', state: 'QLD', postalCode: '4215', country: 'AU' }];
