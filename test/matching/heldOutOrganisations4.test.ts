@@ -73,6 +73,13 @@
  * UK NJR / KH03 / Cancer Waiting Times / Land Registry / NIHR lists, German IK and Krankenhausplan, Catalan, Italian, French
  * HAS, Australian state, Mexican CLUES, Malaysian, Indian NIN, Chinese NHC and Polish RPWDL lists write them), written blind
  * to the rules in session 16, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout14 --clusters`).
+ * The fifteenth held-out corpus (test/fixtures/match-eval-holdout15, SEALED since session 17 — suppliers as Workday, Oracle,
+ * Lawson and SAP LFA1 vendor masters, Cal eProcure / Texas CMBL / NY OGS registrations, USAspending recipients, FDA FEI and
+ * GUDID labeler names, Companies House former / dissolved names, ABN / NZBN / Canadian BN, Firmenbuch, BORME, Broennoeysund,
+ * YTJ, ARES and Ukrainian, Bulgarian, Hungarian, Romanian, Icelandic and Croatian registers write them; care locations as Ohio,
+ * Pennsylvania, Illinois, California, Massachusetts and Michigan licence lookups, NIH RePORTER, Doximity, IHS, NHS ERIC / PLACE /
+ * GMC training sites, Spanish REGCESS, Portuguese ERS and Bulgarian, Hungarian, Romanian and Croatian lists write them), written
+ * blind to the rules in session 17, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout15 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -88,6 +95,7 @@ import {
   HOLDOUT12_CORPUS_DIRECTORY,
   HOLDOUT13_CORPUS_DIRECTORY,
   HOLDOUT14_CORPUS_DIRECTORY,
+  HOLDOUT15_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -120,6 +128,8 @@ const SIZES = [
   { name: 'thirteenth', directory: HOLDOUT13_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'fourteenth', directory: HOLDOUT14_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'fourteenth', directory: HOLDOUT14_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'fifteenth', directory: HOLDOUT15_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'fifteenth', directory: HOLDOUT15_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
