@@ -12,8 +12,8 @@
  * abbreviation of the language (Tamil மி.மீ, Urdu ملی میٹر, Malay `sm` = sentimeter, Lithuanian `vnt.` = vienetai,
  * `psl.` = puslapiai, `m.` = metai after a year).
  *
- * Gates: the Tamil and Urdu readings run only when the line holds a letter of the script (Urdu: one of the letters
- * Arabic and Persian do not write, ٹ ڈ ڑ ں ہ ھ ے); the Malay and Lithuanian readings (Latin script) only when the line
+ * Gates: the Tamil and Urdu readings run only when the line holds a letter of the script (Urdu: of the Arabic block;
+ * its patterns are Urdu words and spellings — ملی گرام, کا ڈبہ — that Arabic and Persian lines do not write); the Malay and Lithuanian readings (Latin script) only when the line
  * holds one of their marker words, tested once per line with one regular expression for both (and Swahili).
  */
 
@@ -43,11 +43,16 @@ function rewritten(text: string, rewrites: readonly Rewrite[]): string {
 
 /**
  * Unit spellings after a number (or a slash), whole words only, one space before the unit (`10-20 KG`, `+21.0
- * DIOPTRE`: the patterns allow one): `[spelling, unit]`, longer spellings first.
+ * DIOPTRE`: the patterns allow one): `[spelling, unit]`, longer spellings first. A storage capacity is written glued
+ * (`64GB`), as English titles write it: `1066x 64 GB` would be read as the dimensions 1066 x 64.
  */
 function unitsAfterNumber(spellings: ReadonlyArray<[string, string]>, wordEnd: string): Rewrite[] {
-  return spellings.map(([spelling, unit]) => [new RegExp(`(?<=[\\d/])\\s?(?:${spelling})\\.?${wordEnd}`, 'gu'), ` ${unit}`]);
+  return spellings.map(([spelling, unit]) => [
+    new RegExp(`(?<=[\\d/])\\s?(?:${spelling})\\.?${wordEnd}`, 'gu'),
+    GLUED_UNITS.has(unit) ? `${unit} ` : ` ${unit}`,
+  ]);
 }
+const GLUED_UNITS = new Set(['GB', 'TB']);
 
 /** English ordinal of a number (21 → 21ST, 12 → 12TH): how English lines write an edition. */
 export function englishOrdinal(value: string): string {
@@ -130,7 +135,8 @@ const URDU_WORD_END = '(?![\\p{Script=Arabic}])';
  */
 const URDU: ScriptReading = {
   language: 'Urdu',
-  script: /[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]/,
+  // Any Arabic-script line: an Urdu line need not hold a letter Arabic and Persian do not write (گولی 500 ملی گرام).
+  script: /[\u0600-\u06ff]/,
   rewrites: [
     [/(?<![\d.])(\d+)\s(?:(\p{Script=Arabic}+)\s)?کا\s(?:ڈبہ|ڈبا|باکس)(?![\p{Script=Arabic}])/gu, ' $2 BOX OF $1 '],
     [/(?<![\d.])(\d+)\s(?:(\p{Script=Arabic}+)\s)?کا\s(?:پیک|پیکٹ)(?![\p{Script=Arabic}])/gu, ' $2 PACK OF $1 '],
