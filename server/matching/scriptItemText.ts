@@ -33,6 +33,7 @@
  */
 import anyAscii from 'any-ascii';
 import { shippedAliasTables, type AliasTable } from './aliases';
+import { withLanguagePackWords, withLanguageScriptWords } from './itemLineLanguages';
 import { isAscii } from './transliteration';
 
 /** The tables whose words written in other scripts are kept (romanised) by `scriptWordsWith`. */
@@ -43,14 +44,14 @@ export const SCRIPT_WORD_TABLES = ['catalogueTranslations', 'drugNames', 'drugBr
  * Ethiopic, CJK, full-width forms, ×, №, the minus sign and the bidirectional marks.
  */
 const NEEDS_NUMERAL_READING =
-  /[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0905-\u0939\u0966-\u096f\u0985-\u09b9\u09e6-\u09ef\u1200-\u137f\u3000-\u9fff\uff00-\uffef\u00d7\u2116\u2212]|\u200e|\u200f/;
+  /[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0905-\u0939\u0966-\u096f\u0985-\u09b9\u09e6-\u09ef\u0b80-\u0bff\u1200-\u137f\u3000-\u9fff\uff00-\uffef\u00d7\u2116\u2212]|\u200e|\u200f/;
 const FULL_WIDTH = /[\uff00-\uffef]/;
 /**
  * Decimal digits of the Arabic-Indic (U+0660–0669), Persian (U+06F0–06F9), Devanagari (U+0966–096F) and Bengali
  * (U+09E6–09EF) blocks, the Arabic separators (U+066A–066C, U+060C), the Devanagari danda, the Ethiopic comma and full
  * stop, the minus sign and the left-to-right / right-to-left marks Hebrew and Persian lines put before a signed number.
  */
-const SCRIPT_NUMERAL = /[\u0660-\u066c\u06f0-\u06f9\u060c\u0964\u0966-\u096f\u09e6-\u09ef\u1362\u1363\u2212\u200e\u200f]/g;
+const SCRIPT_NUMERAL = /[\u0660-\u066c\u06f0-\u06f9\u060c\u0964\u0966-\u096f\u09e6-\u09ef\u0be6-\u0bef\u1362\u1363\u2212\u200e\u200f]/g;
 const SCRIPT_PUNCTUATION: Record<string, string> = {
   '\u066a': '%',
   '\u066b': '.',
@@ -64,7 +65,7 @@ const SCRIPT_PUNCTUATION: Record<string, string> = {
   '\u200f': '',
 };
 /** The first code point of each block's digit zero: the digit is its distance from it (Unicode Nd digits run 0–9). */
-const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6] as const;
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0be6] as const;
 
 function latinDigit(char: string): string {
   const code = char.charCodeAt(0);
@@ -335,41 +336,20 @@ const UNIT_READINGS: readonly UnitReading[] = [
   },
 ];
 
-/**
- * Swahili pack and volume forms (Tanzanian and Kenyan tender lines, Latin script): `kalamu 5 kwa pakiti` (5 pens per
- * pack), `500 kwa katoni`, `lenzi 6 kwa boksi`, `boksi ya vipande 100` (a box of 100 pieces), `dumu la lita 5` (a 5 L jerrycan: the
- * unit before the number), `mililita 10`.
- */
-const SWAHILI_PACK_WORDS = /kwa |lita |boksi|pakiti|katoni|sanduku/i;
-const SWAHILI_READINGS: ReadonlyArray<[RegExp, string]> = [
-  [/(?<![\d.,])(\d+)\s(?:kwa|katika)\s(?:pakiti|paketi)\b/gi, ' $1 PER PACK '],
-  [/(?<![\d.,])(\d+)\s(?:kwa|katika)\s(?:boksi|sanduku)\b/gi, ' $1 PER BOX '],
-  [/(?<![\d.,])(\d+)\s(?:kwa|katika)\s(?:katoni)\b/gi, ' $1 PER CARTON '],
-  [/\b(?:boksi|sanduku)\s(?:la\s|ya\s)?(?:vipande\s)?(\d+)(?![\d.,])/gi, ' BOX OF $1 '],
-  [/\b(?:pakiti|paketi)\s(?:la\s|ya\s)?(?:vipande\s)?(\d+)(?![\d.,])/gi, ' PACK OF $1 '],
-  [/\bmililita\s(\d+(?:[.,]\d+)?)(?![\d.,])/gi, ' $1 ML '],
-  [/\blita\s(\d+(?:[.,]\d+)?)(?![\d.,])/gi, ' $1 L '],
-];
-
-function withSwahiliPacks(text: string): string {
-  if (!SWAHILI_PACK_WORDS.test(text)) return text;
-  let out = text;
-  for (const [pattern, replacement] of SWAHILI_READINGS) out = out.replace(pattern, replacement);
-  return out;
-}
-
 /** `text` with the numerals, units and pack forms of other scripts written as Latin lines write them (see the module doc). */
 export function withLatinNumerals(text: string): string {
-  if (isAscii(text)) return withSwahiliPacks(text);
-  if (!NEEDS_NUMERAL_READING.test(text)) return withSwahiliPacks(text);
+  if (isAscii(text)) return withLanguagePackWords(text);
+  if (!NEEDS_NUMERAL_READING.test(text)) return withLanguagePackWords(text);
   let out = FULL_WIDTH.test(text) ? text.normalize('NFKC') : text;
   out = out.replace(SCRIPT_NUMERAL, latinDigit).replace(TIMES, 'X');
   if (ETHIOPIC.test(out)) out = out.replace(GEEZ_NUMBER, (run) => String(geezNumberValue(run)));
+  // Tamil and Urdu (itemLineLanguages.ts) before the Persian and Arabic readings: Urdu writes their letters.
+  out = withLanguageScriptWords(out);
   for (const reading of UNIT_READINGS) {
     if (!reading.script.test(out)) continue;
     for (const [pattern, replacement] of reading.rewrites) out = out.replace(pattern, replacement);
   }
-  return out;
+  return withLanguagePackWords(out);
 }
 
 /** `CPV 33141310-6`, `ДК 021:2015: 33141310-6 — Шприци`, `НК 024:2023 — 35131`: a classification code after its label. */
@@ -388,7 +368,7 @@ export function withoutProcurementCodes(text: string): string {
  */
 export function withScriptNumeralsAndCodes(text: string): string {
   if (isAscii(text)) {
-    const read = withSwahiliPacks(text);
+    const read = withLanguagePackWords(text);
     return read.includes('CPV') ? withoutProcurementCodes(read) : read;
   }
   return withoutProcurementCodes(withLatinNumerals(text));

@@ -1,0 +1,314 @@
+/**
+ * Item lines in Tamil, Urdu, Malay and Lithuanian (itemscripts17, item-3.30.0): the units, pack forms and the words a
+ * distinguishing attribute is written with, as Latin-script English lines write them, so the item extractors (which
+ * read English) and the description comparator read them. Part of the `scriptNumerals` text rewrite
+ * (`withLatinNumerals`, scriptItemText.ts), which the attributes comparator and the `requisitionText` normaliser
+ * apply first; common item words that no extractor reads are in the catalogueTranslations table instead.
+ *
+ * Why words here and not only in catalogueTranslations: the attributes comparator reads the rewritten text, not the
+ * alias tables, so a size, a filter, a patient population or a page count written in these languages (`saiz Kecil`,
+ * `su filtru`, `குழந்தைகளுக்கான`, `10 500 psl.`) would otherwise never be read — and two siblings that differ only in it
+ * were put before a steward as one product. Each entry names its language; each is a dictionary form or the standard
+ * abbreviation of the language (Tamil மி.மீ, Urdu ملی میٹر, Malay `sm` = sentimeter, Lithuanian `vnt.` = vienetai,
+ * `psl.` = puslapiai, `m.` = metai after a year).
+ *
+ * Gates: the Tamil and Urdu readings run only when the line holds a letter of the script (Urdu: of the Arabic block;
+ * its patterns are Urdu words and spellings — ملی گرام, کا ڈبہ — that Arabic and Persian lines do not write); the Malay and Lithuanian readings (Latin script) only when the line
+ * holds one of their marker words, tested once per line with one regular expression for both (and Swahili).
+ */
+
+/** A pattern and what it is written as: a replacement string, or a function of the match and its groups. */
+type Rewrite = [RegExp, string | ((match: string, ...groups: string[]) => string)];
+
+/** A script's readings: the rewrites run only when `script` matches the line. */
+interface ScriptReading {
+  language: string;
+  script: RegExp;
+  rewrites: readonly Rewrite[];
+}
+
+/** A Latin-script language's readings: the rewrites run only when `marker` matches the line. */
+interface LanguageReading {
+  language: string;
+  marker: RegExp;
+  rewrites: readonly Rewrite[];
+}
+
+function rewritten(text: string, rewrites: readonly Rewrite[]): string {
+  let out = text;
+  for (const [pattern, replacement] of rewrites)
+    out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
+  return out;
+}
+
+/**
+ * Unit spellings after a number (or a slash), whole words only, one space before the unit (`10-20 KG`, `+21.0
+ * DIOPTRE`: the patterns allow one): `[spelling, unit]`, longer spellings first. A storage capacity is written glued
+ * (`64GB`), as English titles write it: `1066x 64 GB` would be read as the dimensions 1066 x 64.
+ */
+function unitsAfterNumber(spellings: ReadonlyArray<[string, string]>, wordEnd: string): Rewrite[] {
+  return spellings.map(([spelling, unit]) => [
+    new RegExp(`(?<=[\\d/])\\s?(?:${spelling})\\.?${wordEnd}`, 'gu'),
+    GLUED_UNITS.has(unit) ? `${unit} ` : ` ${unit}`,
+  ]);
+}
+const GLUED_UNITS = new Set(['GB', 'TB']);
+
+/** English ordinal of a number (21 → 21ST, 12 → 12TH): how English lines write an edition. */
+export function englishOrdinal(value: string): string {
+  const n = Number(value);
+  const lastTwo = n % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'TH' : (['TH', 'ST', 'ND', 'RD'][n % 10] ?? 'TH');
+  return `${value}${suffix}`;
+}
+
+const TAMIL_WORD_END = '(?![\\p{Script=Tamil}])';
+
+/**
+ * Tamil (Tamil Nadu Medical Services Corporation and other Indian state tender lines). Units: மி.மீ / மில்லிமீட்டர் (mm),
+ * செ.மீ (cm), மி.லி (mL), மி.கி (mg), மை.கி (mcg), கி.கி (kg), கிராம் (g), லிட்டர் (L), ஜிபி (GB), மைக்ரான் (micron).
+ * Packs: `100 ஊசிகள் கொண்ட பெட்டி` (a box holding 100 needles: the noun stays), `850 எண்ணிக்கை பை` (a bag of 850),
+ * `960 எண்ணிக்கை` (960 count). Attribute words: அளவு (size) சிறியது / நடுத்தரம் / பெரியது (small / medium / large),
+ * வடிகட்டியுடன் / வடிகட்டி இல்லாமல் (with / without filter), குழந்தைகளுக்கான (for children), பெரியவர்களுக்கான (for
+ * adults), காற்றுவாழ் / காற்றில்லா (aerobic / anaerobic), கிருமி நீக்கப்பட்ட (sterilised), ஒருமுறை பயன்பாட்டு (single
+ * use), பக்கங்கள் (pages), பதிப்பு (edition), கருப்பு (black).
+ */
+const TAMIL: ScriptReading = {
+  language: 'Tamil',
+  script: /[\u0b80-\u0bff]/,
+  rewrites: [
+    [/(?<![\d.])(\d+)\s(?:(\p{Script=Tamil}+)\s)?கொண்ட\s(?:பெட்டி|பெட்டிகள்)(?![\p{Script=Tamil}])/gu, ' $2 BOX OF $1 '],
+    [/(?<![\d.])(\d+)\s(?:(\p{Script=Tamil}+)\s)?கொண்ட\s(?:பை|பைகள்)(?![\p{Script=Tamil}])/gu, ' $2 BAG OF $1 '],
+    [/(?<![\d.])(\d+)\s(?:(\p{Script=Tamil}+)\s)?கொண்ட\s(?:பொதி|பேக்|பாக்கெட்)(?![\p{Script=Tamil}])/gu, ' $2 PACK OF $1 '],
+    [/(?<![\d.])(\d+)\s(?:எண்ணிக்கை|எண்கள்)\s(?:பை)(?![\p{Script=Tamil}])/gu, ' BAG OF $1 '],
+    [/(?<![\d.])(\d+)\s(?:எண்ணிக்கை|எண்கள்)\s(?:பெட்டி)(?![\p{Script=Tamil}])/gu, ' BOX OF $1 '],
+    [/(?<![\d.])(\d+)\s(?:எண்ணிக்கை|எண்கள்)(?![\p{Script=Tamil}])/gu, ' $1 COUNT '],
+    [/(?<![\p{Script=Tamil}])அளவு\s?[:-]?\s?(?:சிறியது|சிறிய)(?![\p{Script=Tamil}])/gu, ' SIZE SMALL '],
+    [/(?<![\p{Script=Tamil}])அளவு\s?[:-]?\s?(?:நடுத்தரம்|நடுத்தர)(?![\p{Script=Tamil}])/gu, ' SIZE MEDIUM '],
+    [/(?<![\p{Script=Tamil}])அளவு\s?[:-]?\s?(?:பெரியது|பெரிய)(?![\p{Script=Tamil}])/gu, ' SIZE LARGE '],
+    [/(?<![\p{Script=Tamil}])அளவு(?![\p{Script=Tamil}])/gu, ' SIZE '],
+    [/(?<![\p{Script=Tamil}])வடிகட்டி\s(?:இல்லாமல்|இல்லாத|அற்ற)(?![\p{Script=Tamil}])/gu, ' WITHOUT FILTER '],
+    [/(?<![\p{Script=Tamil}])வடிகட்டியுடன்(?![\p{Script=Tamil}])/gu, ' WITH FILTER '],
+    [/(?<![\p{Script=Tamil}])(?:குழந்தைகளுக்கான|குழந்தைகளுக்கு|குழந்தை)(?![\p{Script=Tamil}])/gu, ' PAEDIATRIC '],
+    [/(?<![\p{Script=Tamil}])(?:பெரியவர்களுக்கான|பெரியவர்களுக்கு|வயது வந்தோர்)(?![\p{Script=Tamil}])/gu, ' ADULT '],
+    [/(?<![\p{Script=Tamil}])(?:காற்றில்லா|காற்றின்றி\s?வாழ்|அனேரோபிக்)(?![\p{Script=Tamil}])/gu, ' ANAEROBIC '],
+    [/(?<![\p{Script=Tamil}])(?:காற்றுவாழ்|காற்று\s?வாழ்|ஏரோபிக்)(?![\p{Script=Tamil}])/gu, ' AEROBIC '],
+    [/(?<![\p{Script=Tamil}])(?:கிருமி\s?நீக்கப்பட்டவை|கிருமி\s?நீக்கப்பட்ட|கிருமி\s?நீக்கம்\s?செய்யப்பட்ட|மலட்டு)(?![\p{Script=Tamil}])/gu, ' STERILE '],
+    [/(?<![\p{Script=Tamil}])(?:ஒருமுறை\s?பயன்பாட்டு|ஒருமுறை\s?பயன்படுத்தும்|ஒரு\s?முறை\s?பயன்பாட்டு)(?![\p{Script=Tamil}])/gu, ' SINGLE USE '],
+    [/(?<![\p{Script=Tamil}])(?:கருப்பு|கறுப்பு)(?![\p{Script=Tamil}])/gu, ' BLACK '],
+    [/(?<![\p{Script=Tamil}])சுமார்(?![\p{Script=Tamil}])/gu, ' APPROX '],
+    [/(?<=\d)\s?(?:பக்கங்கள்|பக்கம்)(?![\p{Script=Tamil}])/gu, ' PAGES '],
+    [
+      /(?<![\d.])(\d+)\s?(?:வது|ஆம்)\s(?:பதிப்பு)(?![\p{Script=Tamil}])/gu,
+      (_match: string, edition: string) => ` ${englishOrdinal(edition)} EDITION `,
+    ],
+    ...unitsAfterNumber(
+      [
+        ['மில்லிமீட்டர்|மி\\.?\\s?மீ', 'MM'],
+        ['சென்டிமீட்டர்|செ\\.?\\s?மீ', 'CM'],
+        ['மில்லிலிட்டர்|மி\\.?\\s?லி', 'ML'],
+        ['மைக்ரோகிராம்|மை\\.?\\s?கி', 'MCG'],
+        ['மில்லிகிராம்|மி\\.?\\s?கி', 'MG'],
+        ['கிலோகிராம்|கி\\.?\\s?கி', 'KG'],
+        ['கிராம்', 'G'],
+        ['லிட்டர்', 'L'],
+        ['மைக்ரான்', 'MICRON'],
+        ['ஜிபி', 'GB'],
+        ['டிபி', 'TB'],
+        ['அங்குலம்', 'IN'],
+      ],
+      TAMIL_WORD_END,
+    ),
+  ],
+};
+
+const URDU_WORD_END = '(?![\\p{Script=Arabic}])';
+
+/**
+ * Urdu (Pakistani hospital and DRAP lines, Nastaliq): units ملی میٹر (mm), سینٹی میٹر (cm), ملی لیٹر (mL), ملی گرام (mg),
+ * مائیکرو گرام (mcg), کلوگرام (kg), گرام (g), لیٹر (L), انچ (in), ڈائیوپٹر (dioptre), مائیکرون (micron), جی بی (GB). Packs:
+ * `60 عدد کا ڈبہ` (a box of 60 pieces), `100 بوتلوں کا ڈبہ` (a box of 100 bottles: the noun stays), `6 کا پیک` (a pack of
+ * 6), `850 عدد کا تھیلا` (a bag of 850), `فی عدد` (each), `1 گولی` (1 tablet). Attribute words: سائز (size) with چھوٹا /
+ * درمیانہ / بڑا (small / medium / large), فلٹر کے ساتھ / فلٹر کے بغیر (with / without filter), بچوں کے لیے (for children),
+ * بالغوں کے لیے (for adults), ایروبک / اینیروبک (aerobic / anaerobic, the English loanwords), جراثیم سے پاک (sterile), ایک بار
+ * استعمال (single use), بیٹری (battery), سماعتی آلہ (hearing aid), صفحات (pages), ایڈیشن (edition), کالا / سیاہ (black).
+ */
+const URDU: ScriptReading = {
+  language: 'Urdu',
+  // Any Arabic-script line: an Urdu line need not hold a letter Arabic and Persian do not write (گولی 500 ملی گرام).
+  script: /[\u0600-\u06ff]/,
+  rewrites: [
+    [/(?<![\d.])(\d+)\s(?:(\p{Script=Arabic}+)\s)?کا\s(?:ڈبہ|ڈبا|باکس)(?![\p{Script=Arabic}])/gu, ' $2 BOX OF $1 '],
+    [/(?<![\d.])(\d+)\s(?:(\p{Script=Arabic}+)\s)?کا\s(?:پیک|پیکٹ)(?![\p{Script=Arabic}])/gu, ' $2 PACK OF $1 '],
+    [/(?<![\d.])(\d+)\s(?:(\p{Script=Arabic}+)\s)?کا\s(?:تھیلا|تھیلی)(?![\p{Script=Arabic}])/gu, ' $2 BAG OF $1 '],
+    [/(?<![\d.])(\d+)\s(?:(\p{Script=Arabic}+)\s)?کا\s(?:کارٹن)(?![\p{Script=Arabic}])/gu, ' $2 CARTON OF $1 '],
+    [/(?<![\p{Script=Arabic}])فی\sعدد(?![\p{Script=Arabic}])/gu, ' EACH '],
+    [/(?<![\d.])(\d+)\s(?:گولی|گولیاں)(?![\p{Script=Arabic}])/gu, ' $1 TABLETS '],
+    [/(?<![\p{Script=Arabic}])سائز\s(?:چھوٹا|چھوٹی)(?![\p{Script=Arabic}])/gu, ' SIZE SMALL '],
+    [/(?<![\p{Script=Arabic}])سائز\s(?:درمیانہ|درمیانی|میڈیم)(?![\p{Script=Arabic}])/gu, ' SIZE MEDIUM '],
+    [/(?<![\p{Script=Arabic}])سائز\s(?:بڑا|بڑی)(?![\p{Script=Arabic}])/gu, ' SIZE LARGE '],
+    [/(?<![\p{Script=Arabic}])سائز(?![\p{Script=Arabic}])/gu, ' SIZE '],
+    [/(?<![\p{Script=Arabic}])(?:فلٹر\sکے\sبغیر|بغیر\sفلٹر)(?![\p{Script=Arabic}])/gu, ' WITHOUT FILTER '],
+    [/(?<![\p{Script=Arabic}])فلٹر\sکے\sساتھ(?![\p{Script=Arabic}])/gu, ' WITH FILTER '],
+    [/(?<![\p{Script=Arabic}])بچوں\s(?:کے\sلیے|کے\sلئے|کا|کی)(?![\p{Script=Arabic}])/gu, ' PAEDIATRIC '],
+    [/(?<![\p{Script=Arabic}])بالغوں\s(?:کے\sلیے|کے\sلئے|کا|کی)(?![\p{Script=Arabic}])/gu, ' ADULT '],
+    [/(?<![\p{Script=Arabic}])(?:اینیروبک|این\sایروبک|اینایروبک)(?![\p{Script=Arabic}])/gu, ' ANAEROBIC '],
+    [/(?<![\p{Script=Arabic}])(?:ایروبک|ایروبِک)(?![\p{Script=Arabic}])/gu, ' AEROBIC '],
+    [/(?<![\p{Script=Arabic}])جراثیم\sسے\sپاک(?![\p{Script=Arabic}])/gu, ' STERILE '],
+    [/(?<![\p{Script=Arabic}])ایک\sبار\s(?:استعمال|قابل\sاستعمال)(?![\p{Script=Arabic}])/gu, ' SINGLE USE '],
+    [/(?<![\p{Script=Arabic}])سماعتی\s(?:آلہ|آلے|آلات)(?:\sکی|\sکا|\sکے)?(?![\p{Script=Arabic}])/gu, ' HEARING AID '],
+    [/(?<![\p{Script=Arabic}])(?:بیٹری|بیٹریاں)(?![\p{Script=Arabic}])/gu, ' BATTERY '],
+    [/(?<![\p{Script=Arabic}])(?:کالا|کالی|سیاہ)(?![\p{Script=Arabic}])/gu, ' BLACK '],
+    [/(?<=\d)\s?(?:صفحات|صفحے)(?![\p{Script=Arabic}])/gu, ' PAGES '],
+    [
+      /(?<![\d.])(\d+)\s?(?:واں|ویں|وا)\s(?:ایڈیشن)(?![\p{Script=Arabic}])/gu,
+      (_match: string, edition: string) => ` ${englishOrdinal(edition)} EDITION `,
+    ],
+    ...unitsAfterNumber(
+      [
+        ['ملی\\s?میٹر', 'MM'],
+        ['سینٹی\\s?میٹر|سنٹی\\s?میٹر', 'CM'],
+        ['ملی\\s?لیٹر', 'ML'],
+        ['مائیکرو\\s?گرام', 'MCG'],
+        ['ملی\\s?گرام', 'MG'],
+        ['کلو\\s?گرام', 'KG'],
+        ['گرام', 'G'],
+        ['لیٹر', 'L'],
+        ['انچ', 'IN'],
+        ['ڈائیوپٹر|ڈایوپٹر', 'DIOPTRE'],
+        ['مائیکرون', 'MICRON'],
+        ['جی\\s?بی', 'GB'],
+        ['یونٹ', 'UNITS'],
+      ],
+      URDU_WORD_END,
+    ),
+  ],
+};
+
+/** The script readings of this module, run before the Persian and Arabic readings (Urdu shares their letters). */
+const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [TAMIL, URDU];
+
+/**
+ * Malay (Malaysian MOH / ePerolehan lines): `saiz Kecil / Sederhana / Besar` (size S / M / L), `sm` after a number
+ * (sentimeter, the Malaysian spelling of cm — not size small), `mikron`, `kotak 100 batang` / `kotak 12 keping` (a box of
+ * 100 / 12: batang, biji, helai, keping and unit are count classifiers), `pek 6` (a pack of 6), `50 unit sepek` (50 per
+ * pack), `1 biji` (1 piece), `edisi ke-21` (21st edition), `dengan / tanpa penapis` (with / without filter), `steril` /
+ * `tidak steril`, `pakai buang` (disposable), `kanak-kanak` (children), `dewasa` (adult), `kulit keras / lembut`
+ * (hardcover / paperback), `bateri` (battery), `alat bantu pendengaran` (hearing aid), `hitam` (black), `muka surat`
+ * (pages).
+ */
+const MALAY: LanguageReading = {
+  language: 'Malay',
+  marker: /\b(?:saiz|kotak|batang|biji|helai|keping|sepek|sekotak|pek|edisi|penapis|pakai buang|kanak|dewasa|bateri|kulit)\b/i,
+  rewrites: [
+    [/\bsaiz\s(?:kecil)\b/gi, ' SIZE SMALL '],
+    [/\bsaiz\s(?:sederhana)\b/gi, ' SIZE MEDIUM '],
+    [/\bsaiz\s(?:besar)\b/gi, ' SIZE LARGE '],
+    [/\bsaiz\b/gi, ' SIZE '],
+    [/(?<=\d)\s?sm\b\.?/gi, ' CM '],
+    [/(?<=\d)\s?mikron\b/gi, ' MICRON '],
+    [/\b(?:kotak|sekotak)\s(?:berisi\s)?(\d+)(?:\s(?:batang|biji|helai|keping|unit))?\b/gi, ' BOX OF $1 '],
+    [/\b(?:pek|paket)\s(?:berisi\s)?(\d+)(?:\s(?:batang|biji|helai|keping|unit))?\b/gi, ' PACK OF $1 '],
+    [/\b(\d+)\s(?:batang|biji|helai|keping|unit)?\s?sepek\b/gi, ' $1 PER PACK '],
+    [/\b(\d+)\s(?:batang|biji|helai|keping|unit)?\s?sekotak\b/gi, ' $1 PER BOX '],
+    [/\b(\d+)\s(?:batang|biji|helai|keping)\b/gi, ' $1 CT '],
+    [/\bedisi\s(?:ke-?\s?)?(\d{1,2})\b/gi, (_match: string, edition: string) => ` ${englishOrdinal(edition)} EDITION `],
+    [/\btanpa\spenapis\b/gi, ' WITHOUT FILTER '],
+    [/\bdengan\spenapis\b/gi, ' WITH FILTER '],
+    [/\btidak\ssteril\b/gi, ' NON-STERILE '],
+    [/\bsteril\b/gi, ' STERILE '],
+    [/\bpakai\sbuang\b/gi, ' DISPOSABLE '],
+    [/\b(?:untuk\s)?kanak-kanak\b/gi, ' PAEDIATRIC '],
+    [/\b(?:untuk\s)?dewasa\b/gi, ' ADULT '],
+    [/\bkulit\skeras\b/gi, ' HARDCOVER '],
+    [/\bkulit\slembut\b/gi, ' PAPERBACK '],
+    [/\balat\sbantu(?:an)?\s(?:pendengaran|dengar)\b/gi, ' HEARING AID '],
+    [/\bbateri\b/gi, ' BATTERY '],
+    [/\bhitam\b/gi, ' BLACK '],
+    [/(?<=\d)\s(?:muka\ssurat|halaman)\b/gi, ' PAGES '],
+  ],
+};
+
+/**
+ * Lithuanian (CVP IS tender lines): decimal commas (`0,22 µm`, `+21,0 D`) and a space as the thousands separator
+ * (`10 500 psl.`), `vnt.` (vienetai, pieces), `pakuotėje 50 vnt.` / `pak. 50` (a pack of 50), `dėž. 100` / `100 vnt./dėž.`
+ * (a box of 100), `10 stovelių po 96 vnt.` (10 racks of 96), `su filtru` / `be filtro` (with / without filter), `dydis`
+ * (size), `21-asis leidimas` (21st edition), `2022 m.` (the year 2022: m. = metai, not size M), `psl.` (puslapiai,
+ * pages), `sterilus` / `nesterilus`, `vaikams` (for children), `suaugusiems` (for adults), `kietais / minkštais
+ * viršeliais` (hardcover / paperback), `baterijos` (batteries), `klausos aparato` (of a hearing aid), `juoda` (black).
+ * Inflected forms are listed (the nominative and the forms catalogue lines use).
+ */
+const LITHUANIAN: LanguageReading = {
+  language: 'Lithuanian',
+  marker: /\bvnt\b|\bpak\.|d[eė]ž\.|\bpsl\b|\bfiltr[ou]\b|\bdydis\b|\bleidimas\b|pakuot[eė]|\bsteril[ūu]s\b|\bviršeliais\b/i,
+  rewrites: [
+    [/(?<=\d),(?=\d)/g, '.'],
+    // After the decimal commas are points: the thousands written as English lines write them (10,500 pages).
+    [/(?<![\d.])(\d{1,3})[ \u00a0\u202f](\d{3})(?=\s?(?:psl|vnt|lap)\b)/gi, '$1,$2'],
+    // porų dydis (pore size): not a size of the product range S / M / L
+    [/\bpor[ųu]\sdydis\b/giu, ' PORE '],
+    [/\bpakuot[eė]j[eė]\s(\d+)\s?vnt\b\.?/gi, ' PACK OF $1 '],
+    [/\b(\d+)\s?vnt\.?\s?(?:\/\s?|per\s)?pak(?:uot[eė]j[eė]|\.)/gi, ' $1 PER PACK '],
+    [/\b(\d+)\s?vnt\.?\s?(?:\/\s?)?d[eė]ž(?:ut[eė]j[eė]|\.)/gi, ' $1 PER BOX '],
+    [/\bpak\.\s?(\d+)/gi, ' PACK OF $1 '],
+    [/\bd[eė]ž\.\s?(\d+)/gi, ' BOX OF $1 '],
+    [/\b(\d+)\s(?:stovel\p{L}*|dėkl\p{L}*)\spo\s(\d+)\s?vnt\b\.?/giu, ' $1 RACKS OF $2 '],
+    [/\b(\d+)\s?vnt\b\.?/gi, ' $1 PCS '],
+    [/\bbe\sfiltr[oų](?!\p{L})/giu, ' WITHOUT FILTER '],
+    [/\bsu\sfiltr(?:u|ais)\b/gi, ' WITH FILTER '],
+    [/\bdydis\b/gi, ' SIZE '],
+    [
+      /\b(\d{1,2})-?(?:asis|oji|as|is|tas|sis)\sleid(?:imas|\.)/gi,
+      (_match: string, edition: string) => ` ${englishOrdinal(edition)} EDITION `,
+    ],
+    [/\b((?:19|20)\d\d)\s?m\./g, ' $1 '],
+    [/(?<=\d)\s?psl\b\.?/gi, ' PAGES '],
+    [/\bnesteril(?:us|ūs|i|ios)\b/giu, ' NON-STERILE '],
+    [/\bsteril(?:us|ūs|i|ios|ios)\b/giu, ' STERILE '],
+    [/\bvaikams\b/gi, ' PAEDIATRIC '],
+    [/\bsuaugusiems\b/gi, ' ADULT '],
+    [/\bkietais\sviršeliais\b/gi, ' HARDCOVER '],
+    [/\bminkštais\sviršeliais\b/gi, ' PAPERBACK '],
+    [/\bklausos\saparat(?:o|ų|ams)(?!\p{L})/giu, ' HEARING AID '],
+    [/\bbaterij(?:os|a|ų)(?!\p{L})/giu, ' BATTERY '],
+    [/\bjuod(?:a|as|os)\b/gi, ' BLACK '],
+  ],
+};
+
+/**
+ * Swahili pack and volume forms (Tanzanian and Kenyan tender lines; itemscripts16): `kalamu 5 kwa pakiti` (5 pens per
+ * pack), `500 kwa katoni`, `lenzi 6 kwa boksi`, `boksi ya vipande 100` (a box of 100 pieces), `dumu la lita 5` (a 5 L
+ * jerrycan: the unit before the number), `mililita 10`.
+ */
+const SWAHILI: LanguageReading = {
+  language: 'Swahili',
+  marker: /kwa |lita |boksi|pakiti|katoni|sanduku/i,
+  rewrites: [
+    [/(?<![\d.,])(\d+)\s(?:kwa|katika)\s(?:pakiti|paketi)\b/gi, ' $1 PER PACK '],
+    [/(?<![\d.,])(\d+)\s(?:kwa|katika)\s(?:boksi|sanduku)\b/gi, ' $1 PER BOX '],
+    [/(?<![\d.,])(\d+)\s(?:kwa|katika)\s(?:katoni)\b/gi, ' $1 PER CARTON '],
+    [/\b(?:boksi|sanduku)\s(?:la\s|ya\s)?(?:vipande\s)?(\d+)(?![\d.,])/gi, ' BOX OF $1 '],
+    [/\b(?:pakiti|paketi)\s(?:la\s|ya\s)?(?:vipande\s)?(\d+)(?![\d.,])/gi, ' PACK OF $1 '],
+    [/\bmililita\s(\d+(?:[.,]\d+)?)(?![\d.,])/gi, ' $1 ML '],
+    [/\blita\s(\d+(?:[.,]\d+)?)(?![\d.,])/gi, ' $1 L '],
+  ],
+};
+
+const LATIN_LANGUAGE_READINGS: readonly LanguageReading[] = [SWAHILI, MALAY, LITHUANIAN];
+/** One test per line for all the Latin-script languages' markers (most lines hold none and return here). */
+const ANY_LANGUAGE_MARKER = new RegExp(LATIN_LANGUAGE_READINGS.map((reading) => reading.marker.source).join('|'), 'i');
+
+/** `text` with the pack, unit and attribute words of the Latin-script languages above written as English lines write them. */
+export function withLanguagePackWords(text: string): string {
+  if (!ANY_LANGUAGE_MARKER.test(text)) return text;
+  let out = text;
+  for (const reading of LATIN_LANGUAGE_READINGS) if (reading.marker.test(out)) out = rewritten(out, reading.rewrites);
+  return out;
+}
+
+/** `text` with the Tamil and Urdu readings above applied (each only when the line holds a letter of its script). */
+export function withLanguageScriptWords(text: string): string {
+  let out = text;
+  for (const reading of LANGUAGE_SCRIPT_READINGS) if (reading.script.test(out)) out = rewritten(out, reading.rewrites);
+  return out;
+}
