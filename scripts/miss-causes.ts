@@ -2,7 +2,9 @@
  * `npx tsx scripts/miss-causes.ts [--dev] [--holdoutN ...] [--holdout] [--list]`: ingests corpora as
  * `npm run eval:match` does and, for every true pair neither merged nor put before a steward, scores the
  * pair directly and says where a pair at review or above was lost (scripts/match-eval/missCauses.ts).
- * Counts per corpus and domain; `--list` prints every such pair with its cause. Never the sealed corpus.
+ * Counts per corpus and domain; `--list` prints every such pair with its cause. For the pairs scored below review,
+ * what held each there (belowReviewCause: a veto, the costliest comparator), counted per domain; `--list-below`
+ * prints them. Never the sealed corpus.
  */
 import { CORPUS_DIRECTORY, corpusDomainsIn, OPENED_HOLDOUT_DIRECTORIES, readCorpus } from './match-eval/corpus';
 import { readCorpusOutcome } from './match-eval/corpusOutcome';
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     if (args.includes('--holdout') || args.includes(`--holdout${index + 1}`)) directories.push({ name: `holdout${index + 1}`, directory });
   });
   const totals = new Map<string, number>();
+  const belowTotals = new Map<string, number>();
   for (const { name, directory } of directories) {
     for (const { domain, missed, diagnoses } of await diagnoseCorpus(directory)) {
       const bands = new Map<string, number>();
@@ -40,12 +43,20 @@ async function main(): Promise<void> {
         bands.set(d.band, (bands.get(d.band) ?? 0) + 1);
         if (d.cause) causes.set(d.cause, (causes.get(d.cause) ?? 0) + 1);
         if (d.cause) totals.set(`${domain} ${d.cause}`, (totals.get(`${domain} ${d.cause}`) ?? 0) + 1);
+        if (d.below) belowTotals.set(`${domain} ${d.below}`, (belowTotals.get(`${domain} ${d.below}`) ?? 0) + 1);
       }
       console.log(
         `${name} ${domain}: ${missed} missed; direct band ${[...bands].map(([b, n]) => `${b} ${n}`).join(', ')}; causes ${[...causes]
           .map(([c, n]) => `${c}: ${n}`)
           .join('; ')}`,
       );
+      if (args.includes('--list-below'))
+        for (const d of diagnoses) {
+          if (!d.below) continue;
+          console.log(`  <${d.below}> ${d.score}`);
+          console.log(`      ${shortLabel(d.pair.a)}`);
+          console.log(`    ~ ${shortLabel(d.pair.b)}`);
+        }
       if (!args.includes('--list')) continue;
       for (const d of diagnoses) {
         if (!d.cause) continue;
@@ -57,6 +68,9 @@ async function main(): Promise<void> {
   }
   console.log('\nTOTALS');
   for (const [key, n] of [...totals].sort()) console.log(`  ${key}: ${n}`);
+  console.log('\nBELOW REVIEW WHEN COMPARED DIRECTLY (what held the pair there)');
+  for (const [key, n] of [...belowTotals].sort((x, y) => (x[0].split(' ')[0] ?? '').localeCompare(y[0].split(' ')[0] ?? '') || y[1] - x[1]))
+    console.log(`  ${key}: ${n}`);
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,7 @@ import { MATCH_DECISIONS, SOURCE_RECORDS } from '../../server/golden/collections
 import type { MatchDecisionDocument, SourceRecordDocument } from '../../server/golden/types';
 import { loadTermWeights, publishedRules, readEntry, scorePair, type MatchIndexEntry } from '../../server/matching';
 import { forEachLookupKey } from '../../server/matching/blocking';
+import type { ComparatorExplanation, MatchExplanation } from '../../server/matching/types';
 import { collections } from '../../server/matching/matchIndex';
 import { TASKS } from '../../server/stewardship/collections';
 import type { TaskDocument } from '../../server/stewardship/types';
@@ -35,6 +36,24 @@ export interface MissDiagnosis {
   score: number;
   cause?: MissCause;
   detail?: string;
+  /** For a pair scored below review when compared directly: what held it there (belowReviewCause). */
+  below?: string;
+}
+
+/**
+ * What holds a pair below review when compared directly, for the tuning helpers: a veto hard rule that fired, no
+ * comparator with both sides present, or the comparator that costs the pair most (the most negative match weight of a
+ * fellegiSunter model, the largest weight × (1 − score) of a weighted one) with its outcome (`name mismatch`,
+ * `address missing`). Coarse on purpose: it counts causes per comparator, and `--list-below` shows the pairs.
+ */
+export function belowReviewCause(explanation: MatchExplanation): string {
+  if (explanation.hardRule?.action === 'veto') return `veto ${explanation.hardRule.name}`;
+  const present = explanation.comparators.filter((c) => c.score !== null && (c.weight > 0 || c.matchWeight !== undefined));
+  if (present.length === 0) return 'no comparator with both sides';
+  const cost = (c: ComparatorExplanation): number => (c.matchWeight !== undefined ? -c.matchWeight : c.weight * (1 - (c.score ?? 0)));
+  const worst = present.reduce((x, y) => (cost(y) > cost(x) ? y : x));
+  if (cost(worst) <= 0) return 'weak agreement (no comparator against; too little evidence for the prior)';
+  return `${worst.name} ${worst.outcome}`;
 }
 
 /** Diagnoses every missed pair of one ingested corpus domain. */
@@ -81,7 +100,10 @@ export async function diagnoseMisses(args: { store: Store; corpus: EvaluationCor
     const explanation = scorePair({ a: entryL.prepared, b: entryE.prepared, rules, context });
     const diagnosis: MissDiagnosis = { pair: { a: early, b: late }, band: explanation.band, score: explanation.score };
     out.push(diagnosis);
-    if (explanation.band === 'no-match') continue;
+    if (explanation.band === 'no-match') {
+      diagnosis.below = belowReviewCause(explanation);
+      continue;
+    }
     const keysE = new Set(entryE.keys);
     const shared = entryL.keys.filter((key) => keysE.has(key));
     if (shared.length === 0) {

@@ -4,6 +4,8 @@
  *   - a long catalogue title that arrives second, whose rarest words belong to other records (`lookupBudget`: the
  *     lookup reads a few more, commoner blocks while they are small);
  *   - two sites at one street address whose names share no word (`postalStreet`: postal code + house number).
+ *   - a supplier known by the initials of its legal name (`KZM S.A.` / `Kieleckie Zaklady Medyczne Spolka Akcyjna`):
+ *     the two names share no word, so only an `initials` key (recall17, supplier-3.26.0) files them together.
  * Each pair was lost before: the later record never met the earlier one in a block.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -22,6 +24,8 @@ beforeAll(async () => {
     ['tender', 'item'],
     ['registry', 'facility'],
     ['erp-location', 'facility'],
+    ['registry', 'supplier'],
+    ['ap-vendor', 'supplier'],
   ] as const)
     await publishMapping(server, { source, domain, expression: '$' });
 });
@@ -111,5 +115,18 @@ describe('two sites at one street address', () => {
     const hospital = await send('registry', 'facility', [{ ...HOSPITAL, sourceId: 'REG-2' }]);
     const later = await send('erp-location', 'facility', [neighbour]);
     expect(await isReached(at([...hospital.values()], 0), at([...later.values()], 0))).toBe(false);
+  });
+});
+
+describe('a supplier known by the initials of its legal name', () => {
+  const REGISTERED = { sourceId: 'KRS-1', name: 'KIELECKIE ZAKLADY MEDYCZNE SPOLKA AKCYJNA', addresses: [{ country: 'PL' }] };
+  const VENDOR = { sourceId: 'V-90', name: 'KZM S.A.', addresses: [{ country: 'PL' }] };
+
+  test('the vendor master line written as the initials meets the registered name', async () => {
+    const direct = await verifyPair({ server, domain: 'supplier', a: VENDOR, b: REGISTERED });
+    expect(['review', 'auto-merge']).toContain(direct.band);
+    const earlier = await send('registry', 'supplier', [REGISTERED]);
+    const later = await send('ap-vendor', 'supplier', [VENDOR]);
+    expect(await isReached(at([...earlier.values()], 0), at([...later.values()], 0))).toBe(true);
   });
 });
