@@ -83,7 +83,7 @@ async function writeFileAtomically(
   return bytes;
 }
 
-/** Writes a complete snapshot (temp file, fsync, rename, fsync dir); yields between batches. */
+/** Writes a complete snapshot (temp file, fsync, rename, fsync dir); an event-loop turn between batches. */
 export async function writeSnapshot(options: {
   dataDir: string;
   generation: number;
@@ -105,6 +105,8 @@ export async function writeSnapshot(options: {
         }));
         documents += ops.length;
         await push(encodeRecord(encodePayload(ops)));
+        // An event-loop turn per batch (a push only awaits the disk every 8 MiB): requests wait one batch at most.
+        await yieldToEventLoop();
       }
     }
     await push(encodeRecord(encodePayload([{ kind: 'end', documents }])));
