@@ -3,7 +3,10 @@
  * docs/INGEST.md "Inline latency, session 16"): documents of ~1.3 KB (a source record's size) written in batches of
  * 500, then replaced batch by batch, as loads, re-sends and inline requests do. Prints the longest event-loop stalls
  * with what the store did during them (spill-file rewrites, compactions started / finished), and the spill file's size.
- * Run: node --import tsx bench/storeStalls.bench.ts [documents=200000] [residentMiB=64] [rounds=2]
+ * Then one compaction of the whole store, timed from a `setImmediate` ticker: its longest synchronous slice (the
+ * longest gap between two event-loop turns while it runs) and its process CPU (session 17: the freeze in steps).
+ * Run: node --import tsx bench/storeStalls.bench.ts [documents=200000] [residentMiB=64] [rounds=2] [indexes=2]
+ * (`indexes` 3–6 adds `raw.ITEM`, `standardised.description`, multikey `lineage.rule`, `{ source, round }`.)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,11 +16,12 @@ import { createLogger } from '../server/logger';
 import { DocumentTable } from '../server/store/embedded/documentTable';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
 import { IndexState } from '../server/store/embedded/indexState';
-import type { Document } from '../server/store/types';
+import type { Document, IndexSpec } from '../server/store/types';
 
 const DOCUMENTS = Number(process.argv[2] ?? 200_000);
 const RESIDENT_MIB = Number(process.argv[3] ?? 64);
 const ROUNDS = Number(process.argv[4] ?? 2);
+const INDEXES = Number(process.argv[5] ?? 2);
 const BATCH = 500;
 
 function sourceRecord(index: number, round: number): Document {
@@ -63,7 +67,7 @@ async function main(): Promise<void> {
       } finally {
         const used = process.cpuUsage(cpu);
         const wallMs = performance.now() - wall;
-        if (wallMs >= 20 || name === 'frozenEntries' || name === 'image')
+        if (wallMs >= 20 || name === 'frozenEntries' || name === 'image' || name === 'freeze')
           timed.push({ name, wallMs, cpuMs: (used.user + used.system) / 1000 });
       }
     };
@@ -72,9 +76,18 @@ async function main(): Promise<void> {
   timeMethod(store.resident, 'maintenanceStep');
   timeMethod(DocumentTable.prototype, 'frozenEntries');
   timeMethod(IndexState.prototype, 'image');
+  timeMethod(DocumentTable.prototype, 'freeze');
   timeMethod(store.resident, 'afterGrowth');
   const records = store.collection('sourceRecords');
-  await records.createIndexes([{ keys: { sourceKey: 1 } }, { keys: { domain: 1, hash: 1 } }]);
+  const specs: IndexSpec[] = [
+    { keys: { sourceKey: 1 } },
+    { keys: { domain: 1, hash: 1 } },
+    { keys: { 'raw.ITEM': 1 } },
+    { keys: { 'standardised.description': 1 } },
+    { keys: { 'lineage.rule': 1 } },
+    { keys: { source: 1, round: 1 } },
+  ];
+  await records.createIndexes(specs.slice(0, INDEXES));
   const stalls: Array<{ millis: number; batch: string; rewrites: number; compactionsDone: number }> = [];
   const cpuStarted = process.cpuUsage();
   const started = performance.now();
@@ -104,12 +117,28 @@ async function main(): Promise<void> {
   delay.reset();
   delay.enable();
   const compactionStarted = performance.now();
+  // The longest synchronous slice: the longest gap between two turns of a ticker that runs on every turn.
+  let longestSlice = 0;
+  let slices = 0;
+  let lastTurn = performance.now();
+  let isTicking = true;
+  const tick = (): void => {
+    const now = performance.now();
+    longestSlice = Math.max(longestSlice, now - lastTurn);
+    slices += 1;
+    lastTurn = now;
+    if (isTicking) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const compactionCpu = process.cpuUsage();
   await store.compact();
+  const compactionUsed = process.cpuUsage(compactionCpu);
+  isTicking = false;
   delay.disable();
-  const compactionLine = `  compaction of ${DOCUMENTS} documents: ${(performance.now() - compactionStarted).toFixed(0)} ms wall; longest stall ${(delay.max / 1e6).toFixed(0)} ms`;
+  const compactionLine = `  compaction of ${DOCUMENTS} documents, ${INDEXES} indexes: ${(performance.now() - compactionStarted).toFixed(0)} ms wall, ${((compactionUsed.user + compactionUsed.system) / 1000).toFixed(0)} ms process CPU; longest synchronous slice ${longestSlice.toFixed(1)} ms over ${slices} event-loop turns; longest stall ${(delay.max / 1e6).toFixed(0)} ms`;
   const slowest = [...stalls].sort((a, b) => b.millis - a.millis).slice(0, 8);
   const lines = [
-    `store stalls: ${DOCUMENTS} documents × ${ROUNDS} rounds, resident budget ${RESIDENT_MIB} MiB; load average ${os
+    `store stalls: ${DOCUMENTS} documents × ${ROUNDS} rounds, ${INDEXES} indexes, resident budget ${RESIDENT_MIB} MiB; load average ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
