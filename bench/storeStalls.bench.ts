@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createLogger } from '../server/logger';
+import type { Logger } from '../server/logger';
 import { DocumentTable } from '../server/store/embedded/documentTable';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
 import { IndexState } from '../server/store/embedded/indexState';
@@ -48,9 +49,25 @@ function sourceRecord(index: number, round: number): Document {
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-store-stalls-'));
+  // The compaction's phase, from its log messages (to say where the longest slices are).
+  let phase = 'before the switch';
+  const base = createLogger({ level: 'debug', silent: !process.env.BENCH_LOGS });
+  const logger: Logger = {
+    ...base,
+    debug: (message, fields) => {
+      if (message.startsWith('store: compaction switched')) phase = 'snapshot';
+      if (message.startsWith('store: snapshot written')) phase = 'index image';
+      base.debug(message, fields);
+    },
+    info: (message, fields) => {
+      if (message === 'store: compacted') phase = 'after';
+      base.info(message, fields);
+    },
+    child: () => logger,
+  };
   const store = await openEmbeddedStore({
     dataDir,
-    logger: createLogger({ level: 'info', silent: !process.env.BENCH_LOGS }),
+    logger,
     residentText: { characters: RESIDENT_MIB * 1024 * 1024 },
   });
   // The store's maintenance steps, timed (wall and process CPU): which of them makes the long slices.
@@ -121,12 +138,19 @@ async function main(): Promise<void> {
   let longestSlice = 0;
   let slices = 0;
   let lastTurn = performance.now();
+  let lastCpu = process.cpuUsage();
+  // Process CPU between two turns (the machine is shared: wall gaps include time the process was not running).
+  const cpuSlices: Array<{ cpuMs: number; wallMs: number; phase: string }> = [];
   let isTicking = true;
   const tick = (): void => {
     const now = performance.now();
+    const cpuNow = process.cpuUsage();
+    const cpuMs = (cpuNow.user - lastCpu.user + cpuNow.system - lastCpu.system) / 1000;
     longestSlice = Math.max(longestSlice, now - lastTurn);
+    if (cpuMs >= 5) cpuSlices.push({ cpuMs, wallMs: now - lastTurn, phase });
     slices += 1;
     lastTurn = now;
+    lastCpu = cpuNow;
     if (isTicking) setImmediate(tick);
   };
   setImmediate(tick);
@@ -135,6 +159,12 @@ async function main(): Promise<void> {
   const compactionUsed = process.cpuUsage(compactionCpu);
   isTicking = false;
   delay.disable();
+  const topSlices = cpuSlices
+    .sort((a, b) => b.cpuMs - a.cpuMs)
+    .slice(0, 5)
+    .map((slice) => `${slice.cpuMs.toFixed(0)} / ${slice.wallMs.toFixed(0)} (${slice.phase})`)
+    .join('; ');
+  const compactionSlicesLine = `  compaction's longest slices by process CPU (ms CPU / wall, phase): ${topSlices}`;
   const compactionLine = `  compaction of ${DOCUMENTS} documents, ${INDEXES} indexes: ${(performance.now() - compactionStarted).toFixed(0)} ms wall, ${((compactionUsed.user + compactionUsed.system) / 1000).toFixed(0)} ms process CPU; longest synchronous slice ${longestSlice.toFixed(1)} ms over ${slices} event-loop turns; longest stall ${(delay.max / 1e6).toFixed(0)} ms`;
   const slowest = [...stalls].sort((a, b) => b.millis - a.millis).slice(0, 8);
   const lines = [
@@ -155,6 +185,7 @@ async function main(): Promise<void> {
       })
       .join('; ')}`,
     compactionLine,
+    compactionSlicesLine,
     `  median stall ${[...stalls].sort((a, b) => a.millis - b.millis)[Math.floor(stalls.length / 2)]?.millis.toFixed(0)} ms over ${stalls.length} batches`,
   ];
   await store.close();
