@@ -3,21 +3,26 @@
  * docs/INGEST.md "Inline latency, session 16"): documents of ~1.3 KB (a source record's size) written in batches of
  * 500, then replaced batch by batch, as loads, re-sends and inline requests do. Prints the longest event-loop stalls
  * with what the store did during them (spill-file rewrites, compactions started / finished), and the spill file's size.
- * Run: node --import tsx bench/storeStalls.bench.ts [documents=200000] [residentMiB=64] [rounds=2]
+ * Then one compaction of the whole store, timed from a `setImmediate` ticker: its longest synchronous slice (the
+ * longest gap between two event-loop turns while it runs) and its process CPU (session 17: the freeze in steps).
+ * Run: node --import tsx bench/storeStalls.bench.ts [documents=200000] [residentMiB=64] [rounds=2] [indexes=2]
+ * (`indexes` 3–6 adds `raw.ITEM`, `standardised.description`, multikey `lineage.rule`, `{ source, round }`.)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createLogger } from '../server/logger';
+import type { Logger } from '../server/logger';
 import { DocumentTable } from '../server/store/embedded/documentTable';
 import { openEmbeddedStore } from '../server/store/embedded/embeddedStore';
 import { IndexState } from '../server/store/embedded/indexState';
-import type { Document } from '../server/store/types';
+import type { Document, IndexSpec } from '../server/store/types';
 
 const DOCUMENTS = Number(process.argv[2] ?? 200_000);
 const RESIDENT_MIB = Number(process.argv[3] ?? 64);
 const ROUNDS = Number(process.argv[4] ?? 2);
+const INDEXES = Number(process.argv[5] ?? 2);
 const BATCH = 500;
 
 function sourceRecord(index: number, round: number): Document {
@@ -44,9 +49,25 @@ function sourceRecord(index: number, round: number): Document {
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mdm-store-stalls-'));
+  // The compaction's phase, from its log messages (to say where the longest slices are).
+  let phase = 'before the switch';
+  const base = createLogger({ level: 'debug', silent: !process.env.BENCH_LOGS });
+  const logger: Logger = {
+    ...base,
+    debug: (message, fields) => {
+      if (message.startsWith('store: compaction switched')) phase = 'snapshot';
+      if (message.startsWith('store: snapshot written')) phase = 'index image';
+      base.debug(message, fields);
+    },
+    info: (message, fields) => {
+      if (message === 'store: compacted') phase = 'after';
+      base.info(message, fields);
+    },
+    child: () => logger,
+  };
   const store = await openEmbeddedStore({
     dataDir,
-    logger: createLogger({ level: 'info', silent: !process.env.BENCH_LOGS }),
+    logger,
     residentText: { characters: RESIDENT_MIB * 1024 * 1024 },
   });
   // The store's maintenance steps, timed (wall and process CPU): which of them makes the long slices.
@@ -63,7 +84,7 @@ async function main(): Promise<void> {
       } finally {
         const used = process.cpuUsage(cpu);
         const wallMs = performance.now() - wall;
-        if (wallMs >= 20 || name === 'frozenEntries' || name === 'image')
+        if (wallMs >= 20 || name === 'frozenEntries' || name === 'image' || name === 'freeze')
           timed.push({ name, wallMs, cpuMs: (used.user + used.system) / 1000 });
       }
     };
@@ -72,9 +93,18 @@ async function main(): Promise<void> {
   timeMethod(store.resident, 'maintenanceStep');
   timeMethod(DocumentTable.prototype, 'frozenEntries');
   timeMethod(IndexState.prototype, 'image');
+  timeMethod(DocumentTable.prototype, 'freeze');
   timeMethod(store.resident, 'afterGrowth');
   const records = store.collection('sourceRecords');
-  await records.createIndexes([{ keys: { sourceKey: 1 } }, { keys: { domain: 1, hash: 1 } }]);
+  const specs: IndexSpec[] = [
+    { keys: { sourceKey: 1 } },
+    { keys: { domain: 1, hash: 1 } },
+    { keys: { 'raw.ITEM': 1 } },
+    { keys: { 'standardised.description': 1 } },
+    { keys: { 'lineage.rule': 1 } },
+    { keys: { source: 1, round: 1 } },
+  ];
+  await records.createIndexes(specs.slice(0, INDEXES));
   const stalls: Array<{ millis: number; batch: string; rewrites: number; compactionsDone: number }> = [];
   const cpuStarted = process.cpuUsage();
   const started = performance.now();
@@ -104,12 +134,41 @@ async function main(): Promise<void> {
   delay.reset();
   delay.enable();
   const compactionStarted = performance.now();
+  // The longest synchronous slice: the longest gap between two turns of a ticker that runs on every turn.
+  let longestSlice = 0;
+  let slices = 0;
+  let lastTurn = performance.now();
+  let lastCpu = process.cpuUsage();
+  // Process CPU between two turns (the machine is shared: wall gaps include time the process was not running).
+  const cpuSlices: Array<{ cpuMs: number; wallMs: number; phase: string }> = [];
+  let isTicking = true;
+  const tick = (): void => {
+    const now = performance.now();
+    const cpuNow = process.cpuUsage();
+    const cpuMs = (cpuNow.user - lastCpu.user + cpuNow.system - lastCpu.system) / 1000;
+    longestSlice = Math.max(longestSlice, now - lastTurn);
+    if (cpuMs >= 5) cpuSlices.push({ cpuMs, wallMs: now - lastTurn, phase });
+    slices += 1;
+    lastTurn = now;
+    lastCpu = cpuNow;
+    if (isTicking) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const compactionCpu = process.cpuUsage();
   await store.compact();
+  const compactionUsed = process.cpuUsage(compactionCpu);
+  isTicking = false;
   delay.disable();
-  const compactionLine = `  compaction of ${DOCUMENTS} documents: ${(performance.now() - compactionStarted).toFixed(0)} ms wall; longest stall ${(delay.max / 1e6).toFixed(0)} ms`;
+  const topSlices = cpuSlices
+    .sort((a, b) => b.cpuMs - a.cpuMs)
+    .slice(0, 5)
+    .map((slice) => `${slice.cpuMs.toFixed(0)} / ${slice.wallMs.toFixed(0)} (${slice.phase})`)
+    .join('; ');
+  const compactionSlicesLine = `  compaction's longest slices by process CPU (ms CPU / wall, phase): ${topSlices}`;
+  const compactionLine = `  compaction of ${DOCUMENTS} documents, ${INDEXES} indexes: ${(performance.now() - compactionStarted).toFixed(0)} ms wall, ${((compactionUsed.user + compactionUsed.system) / 1000).toFixed(0)} ms process CPU; longest synchronous slice ${longestSlice.toFixed(1)} ms over ${slices} event-loop turns; longest stall ${(delay.max / 1e6).toFixed(0)} ms`;
   const slowest = [...stalls].sort((a, b) => b.millis - a.millis).slice(0, 8);
   const lines = [
-    `store stalls: ${DOCUMENTS} documents × ${ROUNDS} rounds, resident budget ${RESIDENT_MIB} MiB; load average ${os
+    `store stalls: ${DOCUMENTS} documents × ${ROUNDS} rounds, ${INDEXES} indexes, resident budget ${RESIDENT_MIB} MiB; load average ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
@@ -126,6 +185,7 @@ async function main(): Promise<void> {
       })
       .join('; ')}`,
     compactionLine,
+    compactionSlicesLine,
     `  median stall ${[...stalls].sort((a, b) => a.millis - b.millis)[Math.floor(stalls.length / 2)]?.millis.toFixed(0)} ms over ${stalls.length} batches`,
   ];
   await store.close();

@@ -26,8 +26,8 @@ export interface DeferredIndexes {
    * table), a step at a time (the iterator's return value is the indexes); throws if the image proves unusable.
    */
   restore: (ordinals: OrdinalSource) => Iterator<void, IndexState[]>;
-  /** Documents changed since the snapshot: id → JSON in the snapshot (undefined: absent). */
-  touched: ReadonlyMap<string, string | undefined>;
+  /** Documents changed since the snapshot: id → position in the snapshot (undefined: absent); `restore` leaves their entries out. */
+  touched: ReadonlyMap<string, number | undefined>;
   /** Told when `restore` failed and the indexes were rebuilt from the documents instead. */
   onFallback: (error: Error) => void;
 }
@@ -162,19 +162,16 @@ export class CollectionState {
     }
   }
 
-  /** Brings indexes restored as of an earlier state up to date for the documents changed since. */
-  private reindexTouched(indexes: IndexState[], touched: ReadonlyMap<string, string | undefined>): void {
-    for (const [id, before] of touched) {
+  /**
+   * Brings indexes restored from an image up to date for the documents changed since: the restore left out every
+   * entry of theirs (the image may hold any version they had while it was walked), so each one's current version is added.
+   */
+  private reindexTouched(indexes: IndexState[], touched: ReadonlyMap<string, number | undefined>): void {
+    for (const id of touched.keys()) {
       const after = this.docs.get(id);
-      if (before === after) continue;
-      if (before !== undefined) {
-        const doc = JSON.parse(before) as Document;
-        for (const index of indexes) index.removeDocument(doc, id);
-      }
-      if (after !== undefined) {
-        const doc = JSON.parse(after) as Document;
-        for (const index of indexes) index.addDocument(doc, id);
-      }
+      if (after === undefined) continue;
+      const doc = JSON.parse(after) as Document;
+      for (const index of indexes) index.addDocument(doc, id);
     }
   }
 

@@ -463,6 +463,65 @@ function readBytes(fd: number, offset: number, bytes: number): Buffer {
 }
 
 /**
+ * A compaction's copy-on-write view of a table as of the log switch (docs/STORAGE.md "Session 17"): taking it is
+ * O(1) (it keeps the table's Map and arrays as they are and a zeroed flag per ordinal), and `next` hands out the
+ * documents as of that instant in batches while writes go on. The table tells it before an ordinal changes
+ * (`beforeChange`); the first change of an ordinal below the freeze's ordinal count that the walk has not written
+ * yet keeps its frozen id and text. The walk over the live Map skips ordinals created since, ordinals already
+ * written and kept ones, then hands out the kept documents; so each document of the switch comes once, as it was.
+ * Hand-written: it is the table's own bookkeeping (ordinals, free list), which no library knows.
+ */
+export class FrozenTable {
+  /** First change since the freeze of an ordinal not yet written: its id (undefined: free) and text then. */
+  private readonly kept = new Map<number, { id: string | undefined; text: StoredText | undefined }>();
+  /** Per ordinal below the freeze's count: 1 once the walk has handed it out. */
+  private readonly written: Uint8Array;
+  private readonly live: Iterator<[string, number]>;
+  private keptWalk: Iterator<[number, { id: string | undefined; text: StoredText | undefined }]> | undefined;
+  /** Documents kept because they changed before the walk reached them (tests and diagnostics). */
+  keptCount = 0;
+
+  constructor(
+    entries: Map<string, number>,
+    private readonly texts: ReadonlyArray<StoredText | undefined>,
+    private readonly ids: ReadonlyArray<string | undefined>,
+  ) {
+    this.written = new Uint8Array(texts.length);
+    this.live = entries[Symbol.iterator]();
+  }
+
+  /** Called by the table before `ordinal` changes (its text, or which document holds it). */
+  beforeChange(ordinal: number): void {
+    if (ordinal >= this.written.length || this.written[ordinal] === 1 || this.kept.has(ordinal)) return;
+    this.kept.set(ordinal, { id: this.ids[ordinal], text: this.texts[ordinal] });
+    this.keptCount += 1;
+  }
+
+  /** Up to `most` documents as of the freeze (none twice); an empty batch once all were handed out. */
+  next(most: number): Array<[string, StoredText]> {
+    const batch: Array<[string, StoredText]> = [];
+    while (batch.length < most && !this.keptWalk) {
+      const step = this.live.next();
+      if (step.done) {
+        this.keptWalk = this.kept.entries();
+        break;
+      }
+      const [id, ordinal] = step.value;
+      if (ordinal >= this.written.length || this.written[ordinal] === 1 || this.kept.has(ordinal)) continue;
+      this.written[ordinal] = 1;
+      batch.push([id, this.texts[ordinal] as StoredText]);
+    }
+    while (batch.length < most && this.keptWalk) {
+      const step = this.keptWalk.next();
+      if (step.done) break;
+      const { id, text } = step.value[1];
+      if (id !== undefined) batch.push([id, text as StoredText]);
+    }
+    return batch;
+  }
+}
+
+/**
  * A collection's documents (Map-like: iteration and `keys()` in insertion order, like the Map it replaces). Each
  * document has a dense ordinal while it is stored — its slot in `texts` / `ids` — which the collection's indexes
  * store instead of the id (see postings.ts); the ordinal of a deleted document is given to the next new one.
@@ -486,6 +545,8 @@ export class DocumentTable implements OrdinalSource {
   residentCharacters = 0;
   /** Characters of every document's JSON (resident or spilled), for the compaction policy. */
   liveCharacters = 0;
+  /** A compaction's freeze of this table, told of every change while it writes the snapshot. */
+  private frozen: FrozenTable | undefined;
 
   constructor(private readonly resident: ResidentText | undefined) {
     resident?.register(this);
@@ -542,7 +603,9 @@ export class DocumentTable implements OrdinalSource {
   }
 
   set(id: string, json: string): void {
-    const ordinal = this.entries.get(id) ?? this.allocate(id);
+    let ordinal = this.entries.get(id);
+    if (ordinal === undefined) ordinal = this.allocate(id);
+    else this.frozen?.beforeChange(ordinal);
     const previous = this.texts[ordinal];
     this.texts[ordinal] = json;
     this.forget(id, previous);
@@ -558,6 +621,7 @@ export class DocumentTable implements OrdinalSource {
   delete(id: string): boolean {
     const ordinal = this.entries.get(id);
     if (ordinal === undefined) return false;
+    this.frozen?.beforeChange(ordinal);
     const stored = this.texts[ordinal];
     this.entries.delete(id);
     this.texts[ordinal] = undefined;
@@ -573,6 +637,8 @@ export class DocumentTable implements OrdinalSource {
 
   /** Removes every document (a whole-collection delete): spilled text is released in one step, nothing is read. */
   clear(): void {
+    // The Map and arrays are replaced, not changed: a freeze goes on reading the old ones and needs no more news.
+    this.frozen = undefined;
     const old = this.texts;
     this.entries = new Map();
     this.texts = [];
@@ -596,12 +662,21 @@ export class DocumentTable implements OrdinalSource {
     }
   }
 
-  /** The entries as of now without reading spilled text (a compaction's copy; pin the spill file while using it). */
-  frozenEntries(): Array<[string, StoredText]> {
-    return Array.from(this.entries, ([id, ordinal]): [string, StoredText] => [id, this.texts[ordinal] as StoredText]);
+  /**
+   * The documents as of now, handed out later in batches (a compaction's copy-on-write freeze, O(1) now; pin the
+   * spill file until `unfreeze`). One freeze at a time.
+   */
+  freeze(): FrozenTable {
+    this.frozen = new FrozenTable(this.entries, this.texts, this.ids);
+    return this.frozen;
   }
 
-  /** The text of an entry from `frozenEntries`. */
+  /** Ends a freeze (the table stops keeping frozen versions for it). */
+  unfreeze(frozen: FrozenTable): void {
+    if (this.frozen === frozen) this.frozen = undefined;
+  }
+
+  /** The text of a document handed out by a freeze. */
   textOf(stored: StoredText): string {
     if (typeof stored === 'string') return stored;
     if (!this.resident) throw new Error('store: a spilled document without a spill file');
@@ -776,6 +851,7 @@ export class DocumentTable implements OrdinalSource {
    */
   private allocate(id: string, isFlat = false): number {
     const ordinal = this.freeOrdinals.pop() ?? this.ids.length;
+    this.frozen?.beforeChange(ordinal);
     // The table keeps the id for as long as the document lives: a flat copy, not the writer's cons string (flatString.ts).
     const kept = isFlat ? id : flatString(id);
     this.ids[ordinal] = kept;

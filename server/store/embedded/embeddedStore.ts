@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../../logger';
@@ -25,8 +26,7 @@ import type { CollectionView } from './matcher';
 import { MAX_RECORD_BYTES } from './recordFile';
 import { listStoreFiles, recoverState } from './recovery';
 import type { RecoveryReport } from './recovery';
-import { createLogFile, removeObsoleteFiles, writeIndexImage, writeSnapshot } from './storeFiles';
-import type { FrozenCollection } from './storeFiles';
+import { createLogFile, IMAGE_LEAVES_PER_RECORD, removeObsoleteFiles, writeIndexImage, writeSnapshot } from './storeFiles';
 import { restoreImagedIndexesStepwise } from './indexImage';
 import { sharingKeys, type IndexImage } from './indexState';
 import { ResidentText, residentTextBudget } from './documentTable';
@@ -92,7 +92,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     for (const [name, restored] of recovered.restoredIndexes)
       recovered.collections.get(name)?.deferIndexes({
         specs: restored.image.indexes.map((index) => index.spec),
-        restore: (ordinals) => restoreImagedIndexesStepwise(restored.image, ordinals),
+        restore: (ordinals) => restoreImagedIndexesStepwise(restored.image, ordinals, restored.touched.values()),
         touched: restored.touched,
         onFallback: (error) =>
           options.logger.warn('store: index image entries unusable; indexes rebuilt from the documents', {
@@ -430,28 +430,45 @@ export class EmbeddedStore implements Store, CollectionHost {
     const started = performance.now();
     const next = this.generation + 1;
     this.logger.info('store: compaction started', { generation: next, logBytes: this.writer.bytes });
+    // The image needs every index restored: finish pending restores a step per event-loop turn, as in the background.
+    for (const state of this.collections.values()) while (!state.restoreDeferredStep()) await yieldToEventLoop();
     const log = await createLogFile(this.dataDir, next);
-    // From here to the rotate call nothing awaits: the frozen copy and the log switch happen at one record boundary.
+    // From here to the rotate call nothing awaits: the freeze and the log switch happen at one record boundary. The
+    // freeze is O(1) per collection (copy-on-write, documentTable.ts FrozenTable): the documents as of now are handed
+    // out later while writes go on, so no slice of the compaction grows with the store (docs/STORAGE.md "Session 17").
     // Spilled documents are frozen as positions: the spill file keeps them where they are until the snapshot is written.
     const unpin = this.resident.pin();
-    let frozen: Array<FrozenCollection & { images: IndexImage[] }>;
+    const frozen = [...this.collections.values()].map((state) => ({
+      state,
+      documents: state.docs.freeze(),
+      // The collection's ids in the order the snapshot lists them (the image's ordinals).
+      ids: [] as string[],
+      indexes: [...state.indexes],
+    }));
     let snapshot: { bytes: number };
     try {
-      frozen = [...this.collections.values()].map((state) => ({
-        name: state.name,
-        entries: state.docs.frozenEntries(),
-        textOf: (stored) => state.docs.textOf(stored),
-        indexSpecs: state.indexes.map((index) => index.spec),
-        // The indexes as of the same instant, so start-up can restore them instead of parsing every document.
-        images: state.indexes.map((index) => index.image()),
-      }));
+      const previousFlushed = this.writer.flushed();
       const previous = this.writer.rotate(log.handle, log.bytes);
       this.generation = next;
       this.logger.debug('store: compaction switched to a new log; writing snapshot', { generation: next });
-      await this.writer.drain();
+      await previousFlushed;
       await previous.close();
-      snapshot = await writeSnapshot({ dataDir: this.dataDir, generation: next, collections: frozen });
+      snapshot = await writeSnapshot({
+        dataDir: this.dataDir,
+        generation: next,
+        collections: frozen.map(({ state, documents, ids, indexes }) => ({
+          name: state.name,
+          next: (most) => {
+            const batch = documents.next(most);
+            for (const [id] of batch) ids.push(id);
+            return batch;
+          },
+          textOf: (stored) => state.docs.textOf(stored),
+          indexSpecs: indexes.map((index) => index.spec),
+        })),
+      });
     } finally {
+      for (const { state, documents } of frozen) state.docs.unfreeze(documents);
       unpin();
     }
     this.logger.debug('store: snapshot written; writing the index image', { generation: next });
@@ -460,11 +477,20 @@ export class EmbeddedStore implements Store, CollectionHost {
       dataDir: this.dataDir,
       generation: next,
       snapshotBytes: snapshot.bytes,
-      collections: frozen.map((collection) => ({
-        name: collection.name,
-        ids: collection.entries.map(([id]) => id),
-        images: collection.images,
+      // The indexes of the switch, walked live in steps: exact for every document not written since the switch, and
+      // start-up trusts no entry of a document the logs since the snapshot wrote (indexImage.ts, restoreLeaves).
+      collections: frozen.map(({ state, ids, indexes }) => ({
+        name: state.name,
+        ids,
+        images: indexes.map((index) => ({
+          name: index.name,
+          multikey: [...index.multikey],
+          hasObjectKeys: [...index.hasObjectKeys],
+          chunks: index.imageChunks(IMAGE_LEAVES_PER_RECORD),
+        })),
       })),
+      // Every version the walk saw is in the log before the image exists, so a start-up counts its document as written.
+      beforeCommit: () => this.writer.flushed(),
     }).catch((error: unknown) => {
       // Only a shortcut for the next start-up: without it the indexes are rebuilt from the documents.
       this.logger.warn('store: index image not written; the next start-up rebuilds the indexes', { error: (error as Error).message });

@@ -2,7 +2,8 @@
  * Index images: the secondary indexes of a snapshot's documents, saved beside it (`indexes-<G>.mdb`) so
  * start-up restores the indexes instead of parsing every document to rebuild them.
  *
- * Same framing as logs and snapshots (header with magic `MDMIDX01` and generation, checksummed records).
+ * Same framing as logs and snapshots (header with magic `MDMIDX02` — `MDMIDX01` before session 17, still read — and
+ * generation, checksummed records).
  * Payloads are JSON: first `["h", snapshotBytes, [[collection, documentCount, [indexName, …]], …]]`, then per
  * index `["f", collection, indexName, multikey[], hasObjectKeys[]]` and its entries in chunks
  * `["l", collection, indexName, [key₁ … keyₙ, ordinal | [ordinal, …], …]]`, last `["e", chunkRecords]`. An
@@ -24,7 +25,14 @@ import type { OrdinalSource } from './postings';
 import { closeSync, openSync } from 'node:fs';
 import { readRecordAt, scanRecordFile, StoreFileError } from './recordFile';
 
-export const INDEX_IMAGE_MAGIC = 'MDMIDX01';
+/**
+ * Magic of the images written now: walked in steps after the log switch, so exact only for documents not written
+ * since (docs/STORAGE.md "Session 17"). A reader of `MDMIDX01` (session 16 and before) assumed an exact image and would
+ * keep a stray entry; it refuses this magic and rebuilds instead. This reader reads both.
+ */
+export const INDEX_IMAGE_MAGIC = 'MDMIDX02';
+/** Magics this reader accepts (an `MDMIDX01` image is exact, which dropping touched documents' entries also fits). */
+export const READABLE_INDEX_IMAGE_MAGICS: readonly string[] = [INDEX_IMAGE_MAGIC, 'MDMIDX01'];
 
 /** File name of the index image of snapshot `generation`. */
 export function indexImageFileName(generation: number): string {
@@ -103,7 +111,7 @@ export function readIndexImage(options: {
     (images.get(entry[1] as string) as ImagedIndexes).chunks.set(index.name, current);
   };
   try {
-    const scan = scanRecordFile({ path: options.path, magic: INDEX_IMAGE_MAGIC, onRecord });
+    const scan = scanRecordFile({ path: options.path, magic: READABLE_INDEX_IMAGE_MAGICS, onRecord });
     if (scan.generation !== options.generation) return { reason: `it is of generation ${scan.generation}, not ${options.generation}` };
     if (scan.bad) return { reason: `it is damaged at offset ${scan.bad.offset} (${scan.bad.bytes} bytes unreadable)` };
     if (!isHeadRead || endChunks === undefined) return { reason: 'it is incomplete (no end marker)' };
@@ -132,8 +140,19 @@ export function restoreImagedIndexes(image: ImagedIndexes, ordinals?: OrdinalSou
  * The same, one entry record (up to 20,000 key tuples) per step, so the store can restore in the background
  * between requests; the indexes are returned when complete and must not be used before.
  */
-export function* restoreImagedIndexesStepwise(image: ImagedIndexes, ordinals?: OrdinalSource): Generator<void, IndexState[]> {
+export function* restoreImagedIndexesStepwise(
+  image: ImagedIndexes,
+  ordinals?: OrdinalSource,
+  /** Snapshot positions of documents written since the snapshot: their entries are left out (see restoreLeaves). */
+  touched?: Iterable<number | undefined>,
+): Generator<void, IndexState[]> {
   if (ordinals) for (const index of image.indexes) index.useOrdinals(ordinals);
+  let skip: Uint8Array | undefined;
+  for (const position of touched ?? []) {
+    if (position === undefined || position >= image.ids.length) continue;
+    skip ??= new Uint8Array(image.ids.length);
+    skip[position] = 1;
+  }
   for (const index of image.indexes) {
     for (const offset of image.chunks.get(index.name) ?? []) {
       const chunk = readEntryRecord(image.path, offset);
@@ -146,7 +165,7 @@ export function* restoreImagedIndexesStepwise(image: ImagedIndexes, ordinals?: O
       }
       if (entry[0] !== 'l' || entry[1] !== image.collection || entry[2] !== index.name || !Array.isArray(entry[3]))
         throw new IndexImageError(`index ${index.name}: an entry record belongs to ${String(entry[1])}.${String(entry[2])}`);
-      index.restoreLeaves(entry[3] as unknown[], image.ids);
+      index.restoreLeaves(entry[3] as unknown[], image.ids, skip);
       yield;
     }
   }

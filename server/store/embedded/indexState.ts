@@ -409,22 +409,51 @@ export class IndexState {
   /** The entries as of now (see IndexImage); the id strings are the document table's. */
   image(): IndexImage {
     const leaves: Array<string | string[]> = [];
+    for (const chunk of this.imageChunks(Number.POSITIVE_INFINITY)) leaves.push(...chunk);
+    return { name: this.name, multikey: [...this.multikey], hasObjectKeys: [...this.hasObjectKeys], leaves };
+  }
+
+  /**
+   * The entries in chunks of up to `leavesPerChunk` leaves (IndexImage's `leaves` layout), walking the live maps: a
+   * compaction writes its index image from this in steps while writes go on (docs/STORAGE.md "Session 17"). Read
+   * between writes, a chunk may hold an entry of any version a document had meanwhile (an ordinal no document holds
+   * any more is left out), but every entry present throughout the walk is in it: Map iterators visit every entry
+   * present until their turn, a single-key level that became a Map keeps its key and child, a posting is read whole at
+   * its turn, and a level is removed only when no entry is left below it. Read in one go it is the index exactly.
+   */
+  *imageChunks(leavesPerChunk: number): Generator<Array<string | string[]>, void> {
     const depth = this.fields.length;
     const keys: string[] = [];
-    const walk = (node: IndexNode, level: number): void => {
+    let chunk: Array<string | string[]> = [];
+    let count = 0;
+    const idsOf = (posting: Posting): string | string[] | undefined => {
+      if (typeof posting === 'number') return this.ordinals.idAt(posting);
+      const ids: string[] = [];
+      for (const ordinal of postingToArray(posting)) {
+        const id = this.ordinals.idAt(ordinal);
+        if (id !== undefined) ids.push(id);
+      }
+      return ids.length === 0 ? undefined : ids.length === 1 ? ids[0] : ids;
+    };
+    function* walk(node: IndexNode, level: number): Generator<Array<string | string[]>, void> {
       for (const [key, child] of node) {
         if (level + 1 < depth) {
           keys[level] = key;
-          walk(child as IndexNode, level + 1);
+          yield* walk(child as IndexNode, level + 1);
           continue;
         }
-        for (let l = 0; l < level; l++) leaves.push(present(keys[l], 'a key on the walked path'));
-        const posting = child as Posting;
-        leaves.push(key, typeof posting === 'number' ? this.idOf(posting) : postingToArray(posting).map((ordinal) => this.idOf(ordinal)));
+        const ids = idsOf(child as Posting);
+        if (ids === undefined) continue;
+        for (let l = 0; l < level; l++) chunk.push(present(keys[l], 'a key on the walked path'));
+        chunk.push(key, ids);
+        if (++count < leavesPerChunk) continue;
+        yield chunk;
+        chunk = [];
+        count = 0;
       }
-    };
-    walk(this.root, 0);
-    return { name: this.name, multikey: [...this.multikey], hasObjectKeys: [...this.hasObjectKeys], leaves };
+    }
+    yield* walk(this.root, 0);
+    if (chunk.length > 0) yield chunk;
   }
 
   /** The id of an ordinal the index holds (its source always knows it: entries leave before their document does). */
@@ -437,9 +466,11 @@ export class IndexState {
    * being restored at start-up: no ordered key lists exist yet, and nothing is checked for uniqueness. An image
    * ordinal is a position in the snapshot, translated to the document's ordinal in this index's source; a document
    * the source no longer holds (deleted since the snapshot) is left out — the restored index is brought up to date
-   * for such documents afterwards anyway (CollectionState.reindexTouched).
+   * for such documents afterwards anyway (CollectionState.reindexTouched). Entries of the snapshot positions flagged in
+   * `skip` (documents written since the snapshot) are left out too: the image may hold any version such a document
+   * had while it was walked, and reindexTouched adds its current one.
    */
-  restoreLeaves(leaves: unknown[], ids: readonly string[]): void {
+  restoreLeaves(leaves: unknown[], ids: readonly string[], skip?: Uint8Array): void {
     const depth = this.fields.length;
     const stride = depth + 1;
     if (leaves.length % stride !== 0)
@@ -448,6 +479,8 @@ export class IndexState {
     const ordinalAt = (position: unknown): number | undefined => {
       const id = typeof position === 'number' ? ids[position] : undefined;
       if (id === undefined) throw new IndexImageError(`index ${this.name}: document number ${String(position)} does not exist`);
+      // A document written since the snapshot: its entries may be of a version it had while the image was walked.
+      if (skip?.[position as number] === 1) return undefined;
       // A table loaded from the snapshot gives its documents the snapshot's positions as ordinals: check that first.
       if (source.idAt(position as number) === id) return position as number;
       return source instanceof PrivateOrdinals ? source.ordinalFor(id) : source.ordinalOf(id);

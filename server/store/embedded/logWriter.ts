@@ -23,6 +23,8 @@ export class LogWriter {
   private isFlushing = false;
   private failure: Error | undefined;
   private idleWaiters: Array<() => void> = [];
+  /** The newest append's promise (groups are flushed in order, so it settles after every earlier one). */
+  private newest: Promise<void> | undefined;
   /** Bytes in the current log file (header included). */
   bytes: number;
   fsyncCount = 0;
@@ -51,6 +53,7 @@ export class LogWriter {
     group.buffers.push(record);
     this.bytes += record.length;
     const promise = new Promise<void>((resolve, reject) => group.waiters.push({ resolve, reject }));
+    this.newest = promise;
     if (!this.isFlushing) {
       this.isFlushing = true;
       // setImmediate lets every write issued in this tick join the same fsync.
@@ -71,6 +74,14 @@ export class LogWriter {
   drain(): Promise<void> {
     if (!this.isFlushing) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Resolves when every record appended so far is durable, rejects if one failed (unlike `drain`, records appended
+   * later are not waited for, so a steady stream of writes cannot hold it back).
+   */
+  async flushed(): Promise<void> {
+    await this.newest;
   }
 
   /** Flushes what is queued and closes the current file. */

@@ -77,7 +77,13 @@ const CHUNK_BYTES = 16 * 1024 * 1024;
  * zero-filled and mapped 1.2 GB of new pages for a 1M-document snapshot (1.2–1.9 s of system CPU against 0.2 s,
  * docs/INGEST.md "Start-up, session 14").
  */
-export function scanRecordFile(options: { path: string; magic: string; onRecord: (payload: Buffer, offset: number) => void }): ScanResult {
+export function scanRecordFile(options: {
+  path: string;
+  /** The file's magic, or the magics accepted. */
+  magic: string | readonly string[];
+  onRecord: (payload: Buffer, offset: number) => void;
+}): ScanResult {
+  const magics: readonly string[] = typeof options.magic === 'string' ? [options.magic] : options.magic;
   const fd = openSync(options.path, 'r');
   try {
     const fileBytes = fstatSync(fd).size;
@@ -85,10 +91,10 @@ export function scanRecordFile(options: { path: string; magic: string; onRecord:
     const headerRead = readSync(fd, header, 0, HEADER_BYTES, 0);
     if (
       headerRead < HEADER_BYTES ||
-      header.toString('latin1', 0, 8) !== options.magic ||
+      !magics.includes(header.toString('latin1', 0, 8)) ||
       header.readUInt32LE(12) !== crc32(header.subarray(0, 12))
     ) {
-      throw new StoreFileError(options.path, 0, `not a valid store file header (expected magic ${options.magic})`);
+      throw new StoreFileError(options.path, 0, `not a valid store file header (expected magic ${magics.join(' or ')})`);
     }
     const generation = header.readUInt32LE(8);
     const reader = new ChunkReader(fd, fileBytes);

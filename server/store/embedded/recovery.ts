@@ -35,10 +35,13 @@ export interface RecoveryReport {
   durationMs: number;
 }
 
-/** A collection's indexes in the snapshot's image, and the documents written since (id → JSON as of the snapshot, undefined if absent). */
+/**
+ * A collection's indexes in the snapshot's image, and the documents written since (id → position in the snapshot,
+ * undefined if absent from it): their image entries are not used (docs/STORAGE.md "Session 17").
+ */
 export interface RestoredIndexes {
   image: ImagedIndexes;
-  touched: Map<string, string | undefined>;
+  touched: Map<string, number | undefined>;
 }
 
 export interface RecoveredState {
@@ -103,11 +106,12 @@ export function recoverState(options: {
     return state;
   };
   let isLoadingSnapshot = true;
-  // While the logs replay over restored indexes: each changed document's JSON as of the snapshot.
+  // While the logs replay over restored indexes: each changed document's position in the snapshot (its ordinal until
+  // its first change: the table gives a snapshot's documents their positions, and only changes move them).
   const restoredIndexes = new Map<string, RestoredIndexes>();
   const noteChange = (collection: string, id: string): void => {
     const touched = restoredIndexes.get(collection)?.touched;
-    if (touched && !touched.has(id)) touched.set(id, collections.get(collection)?.docs.get(id));
+    if (touched && !touched.has(id)) touched.set(id, collections.get(collection)?.docs.ordinalOf(id));
   };
   // A snapshot larger than the budget keeps in memory at start-up (a budget is set) is not decoded: every document
   // stays where the snapshot holds it, and those from this offset on (its newest part, as much as the budget keeps in

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { StoredText } from './documentTable';
 import { INDEX_IMAGE_MAGIC, indexImageFileName } from './indexImage';
-import type { IndexImage } from './indexState';
 import { encodeHeader, encodeRecord, LOG_MAGIC, SNAPSHOT_MAGIC } from './recordFile';
 import { encodePayload } from './logPayload';
 import type { LogOp } from './logPayload';
@@ -33,8 +32,11 @@ export async function createLogFile(dataDir: string, generation: number): Promis
 
 export interface FrozenCollection {
   name: string;
-  /** Documents as of the freeze: JSON text, or the position of spilled text (see documentTable.ts). */
-  entries: Array<[string, StoredText]>;
+  /**
+   * Up to `most` documents as of the freeze (JSON text, or the position of spilled text, see documentTable.ts), each
+   * once; an empty batch when all were given. Called between awaits: writes may go on meanwhile (FrozenTable).
+   */
+  next: (most: number) => Array<[string, StoredText]>;
   /** The JSON of an entry (reads spilled text back). */
   textOf: (stored: StoredText) => string;
   indexSpecs: IndexSpec[];
@@ -81,7 +83,7 @@ async function writeFileAtomically(
   return bytes;
 }
 
-/** Writes a complete snapshot (temp file, fsync, rename, fsync dir); yields between batches. */
+/** Writes a complete snapshot (temp file, fsync, rename, fsync dir); an event-loop turn between batches. */
 export async function writeSnapshot(options: {
   dataDir: string;
   generation: number;
@@ -94,12 +96,17 @@ export async function writeSnapshot(options: {
     for (const collection of options.collections) {
       const indexOps: LogOp[] = collection.indexSpecs.map((spec) => ({ kind: 'index', collection: collection.name, spec }));
       if (indexOps.length > 0) await push(encodeRecord(encodePayload(indexOps)));
-      for (let start = 0; start < collection.entries.length; start += SNAPSHOT_BATCH_DOCUMENTS) {
-        const ops: LogOp[] = collection.entries
-          .slice(start, start + SNAPSHOT_BATCH_DOCUMENTS)
-          .map(([id, stored]) => ({ kind: 'put', collection: collection.name, id, json: collection.textOf(stored) }));
+      for (let batch = collection.next(SNAPSHOT_BATCH_DOCUMENTS); batch.length > 0; batch = collection.next(SNAPSHOT_BATCH_DOCUMENTS)) {
+        const ops: LogOp[] = batch.map(([id, stored]) => ({
+          kind: 'put',
+          collection: collection.name,
+          id,
+          json: collection.textOf(stored),
+        }));
         documents += ops.length;
         await push(encodeRecord(encodePayload(ops)));
+        // An event-loop turn per batch (a push only awaits the disk every 8 MiB): requests wait one batch at most.
+        await yieldToEventLoop();
       }
     }
     await push(encodeRecord(encodePayload([{ kind: 'end', documents }])));
@@ -107,22 +114,35 @@ export async function writeSnapshot(options: {
   return { path, bytes };
 }
 
-const IMAGE_LEAVES_PER_RECORD = 20_000;
 const ORDINALS_PER_TICK = 50_000;
+
+/** One index of an image being written: its flags and its entries in chunks (IndexImage's `leaves` layout). */
+export interface ImagedIndex {
+  name: string;
+  multikey: boolean[];
+  hasObjectKeys: boolean[];
+  chunks: Iterable<Array<string | string[]>>;
+}
 
 export interface ImagedCollection {
   name: string;
   /** The collection's ids in snapshot order (ordinal = position). */
   ids: readonly string[];
-  images: IndexImage[];
+  images: ImagedIndex[];
 }
 
-/** Writes the index image of snapshot `generation` (temp file, fsync, rename, fsync dir); yields between chunks. */
+/**
+ * Writes the index image of snapshot `generation` (temp file, fsync, rename, fsync dir); yields between chunks. An
+ * entry whose document is not in the snapshot (written since, when the chunks are walked live) is left out;
+ * `beforeCommit` runs before the end marker is written (the store waits there until the log holds every version the
+ * walk may have seen).
+ */
 export async function writeIndexImage(options: {
   dataDir: string;
   generation: number;
   snapshotBytes: number;
   collections: ImagedCollection[];
+  beforeCommit?: () => Promise<void>;
 }): Promise<{ path: string; bytes: number }> {
   const path = join(options.dataDir, indexImageFileName(options.generation));
   const record = (value: unknown): Buffer => encodeRecord(Buffer.from(JSON.stringify(value), 'utf8'));
@@ -144,30 +164,49 @@ export async function writeIndexImage(options: {
         for (let ordinal = start; ordinal < end; ordinal++) ordinalOf.set(present(collection.ids[ordinal], 'an imaged id'), ordinal);
         await yieldToEventLoop();
       }
-      const toOrdinal = (id: string): number => {
-        const ordinal = ordinalOf.get(id);
-        if (ordinal === undefined) throw new Error(`index image of ${collection.name}: id ${id} is indexed but not in the snapshot`);
-        return ordinal;
-      };
       for (const image of collection.images) {
         await push(record(['f', collection.name, image.name, image.multikey, image.hasObjectKeys]));
         const stride = image.multikey.length + 1;
-        const perRecord = IMAGE_LEAVES_PER_RECORD * stride;
-        for (let start = 0; start < image.leaves.length; start += perRecord) {
-          const chunk = image.leaves.slice(start, start + perRecord);
-          for (let at = stride - 1; at < chunk.length; at += stride) {
-            const ids = present(chunk[at], 'the ids of an image leaf');
-            (chunk as unknown[])[at] = typeof ids === 'string' ? toOrdinal(ids) : ids.map(toOrdinal);
+        // Each chunk is walked in its own event-loop turn (the iterator runs on between the awaits).
+        for (const leaves of image.chunks) {
+          const chunk = toOrdinals(leaves, stride, ordinalOf);
+          if (chunk.length > 0) {
+            await push(record(['l', collection.name, image.name, chunk]));
+            chunks += 1;
           }
-          await push(record(['l', collection.name, image.name, chunk]));
-          chunks += 1;
           await yieldToEventLoop();
         }
       }
     }
+    await options.beforeCommit?.();
     await push(record(['e', chunks]));
   });
   return { path, bytes };
+}
+
+/** Entries per index-image record (and per step of the live walk that feeds it). */
+export const IMAGE_LEAVES_PER_RECORD = 20_000;
+
+/** A chunk of leaves with ids turned into snapshot ordinals; entries of documents not in the snapshot are left out. */
+function toOrdinals(leaves: ReadonlyArray<string | string[]>, stride: number, ordinalOf: ReadonlyMap<string, number>): unknown[] {
+  const out: unknown[] = [];
+  for (let at = 0; at + stride <= leaves.length; at += stride) {
+    const ids = present(leaves[at + stride - 1], 'the ids of an image leaf');
+    let ordinals: number | number[] | undefined;
+    if (typeof ids === 'string') ordinals = ordinalOf.get(ids);
+    else {
+      const found: number[] = [];
+      for (const id of ids) {
+        const ordinal = ordinalOf.get(id);
+        if (ordinal !== undefined) found.push(ordinal);
+      }
+      ordinals = found.length === 0 ? undefined : found.length === 1 ? found[0] : found;
+    }
+    if (ordinals === undefined) continue;
+    for (let level = 0; level < stride - 1; level++) out.push(leaves[at + level]);
+    out.push(ordinals);
+  }
+  return out;
 }
 
 /** Deletes files that a newer snapshot made obsolete, then makes the deletions durable. */
