@@ -105,6 +105,12 @@ export function statesLegalForm(raw: string, forms: StatedForms, normalize: (val
   return false;
 }
 
+/** True when the first word of `raw` as written has MIN_HEAD_LENGTH letters or more (`J&J`, `3M` and `PDI` do not). */
+export function hasBrandHeadAsWritten(raw: string): boolean {
+  const first = /[\p{L}\p{N}]+/u.exec(raw);
+  return first !== null && first[0].length >= MIN_HEAD_LENGTH;
+}
+
 /** A name that may be read as a brand: few words, a distinctive first word of MIN_HEAD_LENGTH letters or more. */
 export function mayBeBrand(name: string, words: BrandWords): boolean {
   const head = name.split(' ');

@@ -14,7 +14,15 @@ import {
   valuesAtPath,
 } from './normalizers';
 import { nameForms } from './bracketedNames';
-import { brandWordsOf, mayBeBrand, statedFormsOf, statesLegalForm, type BrandWords, type StatedForms } from './brandNames';
+import {
+  brandWordsOf,
+  hasBrandHeadAsWritten,
+  mayBeBrand,
+  statedFormsOf,
+  statesLegalForm,
+  type BrandWords,
+  type StatedForms,
+} from './brandNames';
 import { captionNames } from './captionNames';
 import { identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
@@ -405,6 +413,8 @@ function addBrandReading(args: {
 }): void {
   const name = args.normalize(args.raw);
   if (!name || !mayBeBrand(name, args.brands.words) || statesLegalForm(args.raw, args.brands.forms, normalizeText)) return;
+  // The head as written, not as an alias table expands it: `J&J` (JOHNSON AND JOHNSON) is an acronym of three letters.
+  if (!hasBrandHeadAsWritten(args.raw)) return;
   const reading = brandReading(name);
   if (!args.into.includes(reading)) args.into.push(reading);
 }
