@@ -15,7 +15,9 @@
  * is no brand on its own (`AMERICAN`, `NATIONAL`). A country after the brand is no descriptor: `Airgas USA`, `Sarstedt
  * UK`, `TZMO Deutschland` name a national subsidiary, another legal entity than the parent (the fourteenth corpus's
  * false reviews showed it when countries were tried). Words that name another entity of a group (HOLDINGS, GROUP,
- * DISTRIBUTION, TRADING) are kept out of the descriptor table.
+ * DISTRIBUTION, TRADING) are kept out of the descriptor table, and so are the health lines of business a diversified
+ * group names its subsidiaries by (`Omron Healthcare`, `Terumo Medical`, `Lupin Pharmaceuticals`: the sixth corpus's
+ * Wikidata labels `Omron` / `Topcon` named the parents).
  *
  * Own code, not a library: a register convention no name parser reads. Preparation costs a split and a few set
  * look-ups per name; the comparison two `startsWith` calls, only for a pair whose names score below READING_SCORE.

@@ -35,7 +35,10 @@ const statedForms = statedFormsOf(
 describe('isBrandHeadOf: a brand and the legal name it heads (normalised values)', () => {
   test.each<[string, string, boolean]>([
     ['KESTRELON SOFTWARE', 'KESTRELON', true],
-    ['KESTRELON HEALTH TECHNOLOGIES', 'KESTRELON', true],
+    ['KESTRELON SOFTWARE SOLUTIONS', 'KESTRELON', true],
+    // A group's health subsidiary (X Healthcare, X Medical, X Pharmaceuticals) is another legal entity than the brand's group.
+    ['KESTRELON HEALTHCARE', 'KESTRELON', false],
+    ['KESTRELON PHARMACEUTICALS', 'KESTRELON', false],
     ['BLUE HERON DISINFECTION SERVICES', 'BLUE HERON', true],
     // Another entity of a group, not a descriptor.
     ['KESTRELON HOLDINGS', 'KESTRELON', false],
@@ -90,7 +93,7 @@ describe('through the public API (POST /matching/verify)', () => {
 
   test.each<[string, string]>([
     ['Kestrelon', 'KESTRELON SOFTWARE, INC.'],
-    ['Kestrelon (Orbit Scheduler)', 'Kestrelon Health Technologies LLC'],
+    ['Kestrelon (Orbit Scheduler)', 'Kestrelon Software Solutions LLC'],
     ['Blue Heron', 'BLUE HERON DISINFECTION SERVICES INC'],
   ])('the brand %s heads %s: a similar name for review, never the same name', async (brand, legal) => {
     const explanation = await verifyPair({ server, domain: 'supplier', a: { name: brand }, b: { name: legal } });
