@@ -38,6 +38,9 @@ const TRANSLITERATIONS: Record<string, string> = {
   Þ: 'TH',
   þ: 'th',
   ı: 'i',
+  // Azerbaijani schwa (Məhdud Məsuliyyətli Cəmiyyəti): ASCII spellings of Azerbaijani names write E.
+  Ə: 'E',
+  ə: 'e',
   // The micro sign and the Greek mu: `µL` = `μL` = `MCL`, `µg` = `MCG` (the pharmacy spelling; alias tables read UL, UG).
   '\u00b5': 'mc',
   '\u03bc': 'mc',
@@ -49,7 +52,7 @@ function foldAccents(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[ŁłØøÆæŒœßĐđÞþı\u00b5\u03bc]/g, (letter) => TRANSLITERATIONS[letter] ?? letter);
+    .replace(/[ŁłØøÆæŒœßĐđÞþıƏə\u00b5\u03bc]/g, (letter) => TRANSLITERATIONS[letter] ?? letter);
 }
 
 /** Upper-case, accents folded, punctuation to spaces, spaces collapsed. */

@@ -14,6 +14,15 @@ import {
   valuesAtPath,
 } from './normalizers';
 import { nameForms } from './bracketedNames';
+import {
+  brandWordsOf,
+  hasBrandHeadAsWritten,
+  mayBeBrand,
+  statedFormsOf,
+  statesLegalForm,
+  type BrandWords,
+  type StatedForms,
+} from './brandNames';
 import { captionNames } from './captionNames';
 import { identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
@@ -35,7 +44,14 @@ import {
   type WeightedTokens,
 } from './similarity';
 import { ACRONYM_ONLY_SCORE, isAcronymOnly, withAcronyms } from './acronyms';
-import { withInitials, withNameReadings, nameReadingsOf, relatedNameReadings, type NameReadingOptions } from './nameReadingComparison';
+import {
+  brandReading,
+  withInitials,
+  withNameReadings,
+  nameReadingsOf,
+  relatedNameReadings,
+  type NameReadingOptions,
+} from './nameReadingComparison';
 import {
   addressWordsOf,
   legalFormsOf,
@@ -310,7 +326,13 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     domainNames: rule.params?.domainNames === true,
     scriptSkeletons: rule.params?.scriptSkeletons === true,
   };
-  if (readings.ocrConfusions || readings.domainNames || readings.scriptSkeletons || rule.params?.captionNames)
+  if (
+    readings.ocrConfusions ||
+    readings.domainNames ||
+    readings.scriptSkeletons ||
+    rule.params?.captionNames ||
+    rule.params?.brandDescriptorTables
+  )
     return compileFuzzyWithReadings({ rule, context, similarity, floor, readings, plainSimilarity: spaced });
   const marksAcronymOnly = rule.params?.acronyms === true && rule.params.acronymOnlyOutcome === 'related';
   return {
@@ -343,6 +365,7 @@ function compileFuzzyWithReadings(args: {
   const normalize = textNormalizer(rule, context);
   const isAlternatives = rule.params?.alternatives === true;
   const readingsOf = nameReadingsOf({ normalize, options: readings });
+  const brands = brandReadingsOf(rule, context);
   const flags = `${readings.ocrConfusions ? '/ocr' : ''}${readings.domainNames ? '/domains' : ''}${readings.scriptSkeletons ? '/skeletons' : ''}${rule.params?.captionNames ? '/captions' : ''}`;
   return {
     rule,
@@ -352,10 +375,48 @@ function compileFuzzyWithReadings(args: {
       const values = isAlternatives ? alternativeNames(own, normalize) : nonEmpty(normalizedValues(own, normalize));
       if (!values) return undefined;
       const extra = [...readingsOf(own), ...relatedNameReadings({ normalize, related, own: values })];
+      if (brands) for (const raw of own) addBrandReading({ raw, normalize, brands, into: extra });
       return extra.length > 0 ? [...values, ...extra] : values;
     },
-    compare: withNameReadings({ similarity, plainSimilarity, floor, best: (a, b) => bestPair({ a, b, similarity, floor }) }),
+    compare: withNameReadings({
+      similarity,
+      plainSimilarity,
+      floor,
+      best: (a, b) => bestPair({ a, b, similarity, floor }),
+      ...(brands ? { brandWords: brands.words } : {}),
+    }),
   };
+}
+
+/** `brandDescriptorTables`: the descriptive words a brand leaves out and the legal forms that say a name is no brand (brandNames.ts). */
+function brandReadingsOf(rule: ComparatorRule, context: ComparatorContext): { words: BrandWords; forms: StatedForms } | null {
+  const tableNames = rule.params?.brandDescriptorTables;
+  if (!tableNames) return null;
+  return {
+    words: brandWordsOf(
+      tableNames.map((name) => context.aliasTable(name)),
+      normalizeText,
+    ),
+    forms: statedFormsOf(
+      (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name)),
+      normalizeText,
+    ),
+  };
+}
+
+/** Adds the brand reading of one own name to `into` when it states no legal form and may be a brand (a few words, a distinctive head). */
+function addBrandReading(args: {
+  raw: string;
+  normalize: (value: string) => string | null;
+  brands: { words: BrandWords; forms: StatedForms };
+  into: string[];
+}): void {
+  const name = args.normalize(args.raw);
+  if (!name || !mayBeBrand(name, args.brands.words) || statesLegalForm(args.raw, args.brands.forms, normalizeText)) return;
+  // The head as written, not as an alias table expands it: `J&J` (JOHNSON AND JOHNSON) is an acronym of three letters.
+  if (!hasBrandHeadAsWritten(args.raw)) return;
+  const reading = brandReading(name);
+  if (!args.into.includes(reading)) args.into.push(reading);
 }
 
 /** `acronymOnlyOutcome: related`: a pair equal only through an acronym that is a whole value gets a level of its own. */

@@ -5,6 +5,7 @@
  * review, never the same name — the reading may be wrong). A record's related names (captionNames.ts: former and
  * trade names) travel the same way and score the same at most.
  */
+import { BRAND_HEAD_SCORE, isBrandHeadOf, type BrandWords } from './brandNames';
 import { domainLabel, joinedInitials, leadingWordsSpelled, ocrFolded, withoutLeadingInitials } from './nameReadings';
 import { EDGE_SKELETON, hasOtherScript, loanwordSkeleton, MIN_SKELETON } from './scriptReadings';
 import type { ComparatorOutcome, PreparedValue } from './types';
@@ -32,6 +33,13 @@ const DOMAIN_MARK = '@';
 const SKELETON_MARK = '\u00a7';
 /** A related name of the record (captionNames.ts: a former, later or trade name), compared with the other's own names only. */
 const RELATED_MARK = '\u2194';
+/** A name stating no legal form, read as a brand (brandNames.ts) against the other's own names only. */
+const BRAND_MARK = '\u2122';
+
+/** The marked brand reading of a record's own name (brandNames.ts: the caller says it states no legal form and may be a brand). */
+export function brandReading(name: string): string {
+  return `${BRAND_MARK}${name}`;
+}
 
 export interface NameReadingOptions {
   ocrConfusions: boolean;
@@ -91,7 +99,13 @@ function skeletonOf(name: string | null): string | null {
 }
 
 function isReading(value: string): boolean {
-  return value.startsWith(OCR_MARK) || value.startsWith(DOMAIN_MARK) || value.startsWith(SKELETON_MARK) || value.startsWith(RELATED_MARK);
+  return (
+    value.startsWith(OCR_MARK) ||
+    value.startsWith(DOMAIN_MARK) ||
+    value.startsWith(SKELETON_MARK) ||
+    value.startsWith(RELATED_MARK) ||
+    value.startsWith(BRAND_MARK)
+  );
 }
 
 /** True when `a` and `b` (of equal length or one apart) differ by one substitution, insertion or deletion. */
@@ -141,6 +155,7 @@ function bestReading(args: {
   similarity: (x: string, y: string) => number;
   plainSimilarity: (x: string, y: string) => number;
   isFirstSide: boolean;
+  brandWords?: BrandWords;
 }): Scored | null {
   let best: Scored | null = null;
   for (const reading of args.readings) {
@@ -151,9 +166,16 @@ function bestReading(args: {
       if (found && (best === null || found.score > best.score)) best = found;
       continue;
     }
+    if (reading.startsWith(BRAND_MARK)) {
+      const found = args.brandWords
+        ? bestBrandHead({ brand: text, others: args.others, isFirstSide: args.isFirstSide, words: args.brandWords })
+        : null;
+      if (found && (best === null || found.score > best.score)) best = found;
+      continue;
+    }
     const isRelated = reading.startsWith(RELATED_MARK);
     for (const other of args.others) {
-      if (other.startsWith(SKELETON_MARK) || other.startsWith(RELATED_MARK)) continue;
+      if (other.startsWith(SKELETON_MARK) || other.startsWith(RELATED_MARK) || other.startsWith(BRAND_MARK)) continue;
       // A related name meets the other's own names only, not its OCR or domain readings.
       if (isRelated && other.startsWith(OCR_MARK)) continue;
       const y = other.startsWith(OCR_MARK) ? other.slice(1) : other;
@@ -173,7 +195,7 @@ function bestReading(args: {
 function bestSkeleton(args: { skeleton: string; others: readonly string[]; isFirstSide: boolean }): Scored | null {
   let best: Scored | null = null;
   for (const other of args.others) {
-    if (other.startsWith(DOMAIN_MARK) || other.startsWith(RELATED_MARK)) continue;
+    if (other.startsWith(DOMAIN_MARK) || other.startsWith(RELATED_MARK) || other.startsWith(BRAND_MARK)) continue;
     const y = other.startsWith(OCR_MARK) ? other.slice(1) : other;
     const score = skeletonScore(args.skeleton, y);
     if (score !== null && (best === null || score > best.score)) {
@@ -182,6 +204,16 @@ function bestSkeleton(args: { skeleton: string; others: readonly string[]; isFir
     }
   }
   return best;
+}
+
+/** A brand reading against the other side's own names: BRAND_HEAD_SCORE when it heads one of them (brandNames.ts). */
+function bestBrandHead(args: { brand: string; others: readonly string[]; isFirstSide: boolean; words: BrandWords }): Scored | null {
+  for (const other of args.others) {
+    if (isReading(other)) continue;
+    if (isBrandHeadOf(other, args.brand, args.words))
+      return args.isFirstSide ? { score: BRAND_HEAD_SCORE, a: args.brand, b: other } : { score: BRAND_HEAD_SCORE, a: other, b: args.brand };
+  }
+  return null;
 }
 
 /** The comparison of two prepared lists: the names' best pair, or a reading's when that scores higher. */
@@ -196,6 +228,8 @@ export function withNameReadings(args: {
   plainSimilarity?: (x: string, y: string) => number;
   floor: number;
   best: (a: string[], b: string[]) => NameComparison;
+  /** The descriptive words brand readings may leave out (brandNames.ts); without them a brand reading scores nothing. */
+  brandWords?: BrandWords;
 }): (a: PreparedValue, b: PreparedValue) => NameComparison {
   return (a, b) => {
     const va = a as string[];
@@ -212,6 +246,7 @@ export function withNameReadings(args: {
       similarity: args.similarity,
       plainSimilarity: plain,
       isFirstSide: true,
+      brandWords: args.brandWords,
     });
     const fromB = bestReading({
       readings: vb.slice(endB),
@@ -219,6 +254,7 @@ export function withNameReadings(args: {
       similarity: args.similarity,
       plainSimilarity: plain,
       isFirstSide: false,
+      brandWords: args.brandWords,
     });
     const found = fromA && (!fromB || fromA.score >= fromB.score) ? fromA : fromB;
     if (!found || found.score < args.floor || found.score <= (names.score ?? 0)) return names;

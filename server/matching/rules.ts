@@ -59,7 +59,14 @@ export interface CompiledRules {
 }
 
 /** The comparator params that name alias tables. */
-const TABLE_PARAMS = ['aliasTables', 'relatedTables', 'placePrefixTables', 'addressTailTables', 'regionCodeTables'] as const;
+const TABLE_PARAMS = [
+  'aliasTables',
+  'relatedTables',
+  'placePrefixTables',
+  'addressTailTables',
+  'regionCodeTables',
+  'brandDescriptorTables',
+] as const;
 
 /** Names of the alias tables a rule set refers to (comparators and blocking keys), in first-use order. */
 export function aliasTableNamesOf(rules: RuleSet): string[] {

@@ -134,6 +134,11 @@ export interface ComparatorRule {
     addressTailTables?: string[];
     /** fuzzy with truncated: alias tables of state / province codes; a card descriptor's city (or phone) + code is read past. */
     regionCodeTables?: string[];
+    /**
+     * fuzzy: alias tables of the descriptive words a brand-only name leaves out (`Netsmart` = NETSMART TECHNOLOGIES);
+     * a value that is the other's first words before such words scores 0.9 (server/matching/brandNames.ts).
+     */
+    brandDescriptorTables?: string[];
     /** fuzzy: a value holding two forms separated by ` / ` (`Société X / X Company`) also compares as each form. */
     alternatives?: boolean;
     /**

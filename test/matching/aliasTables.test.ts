@@ -143,6 +143,7 @@ test('every shipped table is valid and named after its file', () => {
     'accountsPayableNotes',
     'addressWords',
     'ambiguousNamePrefixes',
+    'brandDescriptorWords',
     'campusQualifiers',
     'catalogueTranslations',
     'chargemasterPrefixes',

@@ -55,6 +55,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'accountsPayableNotes',
     'addressWords',
     'ambiguousNamePrefixes',
+    'brandDescriptorWords',
     'campusQualifiers',
     'catalogueTranslations',
     'chargemasterPrefixes',
@@ -94,6 +95,9 @@ test('the shipped tables are listed as published version 1, with the domains tha
   expect(one.body.published?.table.entries.find((e) => e.canonical === 'BECTON DICKINSON')?.variants).toContain('BD');
   const supplierAliases = await server.request<TableView>('GET', `${BASE}/supplierAliases`, { key: stewardKey });
   expect(supplierAliases.body.usedBy).toEqual(['supplier']);
+  // The brand readings' descriptive words are read by the supplier name comparator only (supplier-3.25.0).
+  const brandWords = await server.request<TableView>('GET', `${BASE}/brandDescriptorWords`, { key: stewardKey });
+  expect(brandWords.body.usedBy).toEqual(['supplier']);
 });
 
 describe('refused edits', () => {
