@@ -8,6 +8,8 @@
  *   Campus, KdöR / gGmbH dropped; Policlinico Universitario = University Hospital, IRCCS / Fondazione / ASST dropped;
  *   Catalan Sant Pau / Universitari = Spanish San Pablo / Universitario; Clinique; Szpital Kliniczny, SP ZOZ; IMSS HGZ,
  *   O.P.D. … Unidad Hospitalaria; Pusat Perubatan; pinyin Shi; city exonyms);
+ * - a place after the name of a record without an address (param `placeTailUnless`, fixture table and through the
+ *   API): the name before it compares with the register's name; a campus, a division or an acronym is never read off;
  * - kept apart: same-name hospitals in two cities, numbered hospitals of two numbers, the two sites of one O.P.D.;
  * - through `POST /ingest`: a Catalan register row and the Spanish ministry's row of one hospital at one address merge
  *   or reach a steward; the same-name hospital of another town does not.
@@ -15,6 +17,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { normalizeWith } from '../../server/matching/normalizers';
+import { nameBeforePlaceTail } from '../../server/matching/placeTails';
 import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
 import { comparatorOf, nameComparison, verifyPair } from '../support/factories/matching';
 import type { TestServer } from '../support/testServer';
@@ -35,11 +38,11 @@ const compareNames = (a: string, b: string) => nameComparison({ server, domain: 
 describe('facilityName normaliser: other-language conventions', () => {
   test.each<{ input: string; output: string }>([
     // A Chinese grade after the name (bracketed, full-width or not, short form).
-    { input: '布伦纳医院（三级甲等）', output: normalizeWith('facilityName', '布伦纳医院') },
-    { input: '布伦纳医院(二级乙等)', output: normalizeWith('facilityName', '布伦纳医院') },
-    { input: '布伦纳医院 三甲', output: normalizeWith('facilityName', '布伦纳医院') },
+    { input: '布伦纳医院（三级甲等）', output: 'BULUNNA YIYUAN' },
+    { input: '布伦纳医院(二级乙等)', output: 'BULUNNA YIYUAN' },
+    { input: '布伦纳医院 三甲', output: 'BULUNNA YIYUAN' },
     // 市 between two Han words is written apart (its pinyin SHI is then a word of its own).
-    { input: '布伦纳市人民医院', output: normalizeWith('facilityName', '布伦纳 人民医院') },
+    { input: '布伦纳市人民医院', output: 'BULUNNA RENMIN YIYUAN' },
     // An English ordinal with digits is its number; a word ending in TH after a number is left.
     { input: '10th Military Clinical Hospital', output: '10 MILITARY CLINICAL HOSPITAL' },
     { input: '1st Affiliated Hospital of Brenna', output: '1 AFFILIATED HOSPITAL OF BRENNA' },
@@ -82,6 +85,48 @@ describe('one hospital in the forms of several registers is one name (shipped ru
     ['Bulunna Shi Renmin Yiyuan', "Bulunna People's Hospital"],
   ])('%s = %s', async (a, b) => {
     expect(await compareNames(a, b)).toMatchObject({ outcome: 'match', score: 1 });
+  });
+});
+
+describe('a place written after the name by a list without addresses (placeTailUnless)', () => {
+  test.each<{ input: string; output: string | null }>([
+    { input: 'Policlinico San Brenno - Valdoria', output: 'Policlinico San Brenno' },
+    { input: 'Brenna Clinic, Valdoria', output: 'Brenna Clinic' },
+    { input: 'Ospedale Brenno – San Donato Valdoriese', output: 'Ospedale Brenno' },
+    { input: 'QUILLMONT GENERAL HOSPITAL - VALDORIA', output: 'QUILLMONT GENERAL HOSPITAL' },
+    // Not a place: a campus, a division, an acronym, a number, an affiliation string, a one-word name.
+    { input: 'Quillmont Hospital - West Campus', output: null },
+    { input: 'Valdoria Health Care System, Brenna Division', output: null },
+    { input: 'Quill Health - QGH', output: null },
+    { input: 'QUILL HEALTH - QGH', output: null },
+    { input: 'Brenna Hospital - Building 4', output: null },
+    { input: 'Brenna Hospital, Valdoria, Quillmont', output: null },
+    { input: 'Brenna, Valdoria', output: null },
+  ])('$input → $output', ({ input, output }) => {
+    expect(nameBeforePlaceTail(input)).toBe(output);
+  });
+
+  test('the name before the place meets the register’s name when the record has no address; with an address it does not', async () => {
+    const register = {
+      name: 'Fondazione IRCCS Policlinico San Brenno',
+      address: { line1: 'Viale Golgi 19', city: 'Valdoria', country: 'IT' },
+    };
+    const outcomes = await verify(register, { name: 'Policlinico San Brenno - Valdoria' });
+    expect(comparatorOf(outcomes, 'name')).toMatchObject({ outcome: 'match', score: 1 });
+    expect(outcomes.band).toBe('review');
+    const addressed = await verify(register, {
+      name: 'Policlinico San Brenno - Valdoria',
+      address: { line1: 'Viale Golgi 19', city: 'Valdoria', country: 'IT' },
+    });
+    expect(comparatorOf(addressed, 'name')?.outcome).not.toBe('match');
+  });
+
+  test('a campus after the name is never read off', async () => {
+    const pair = await verify(
+      { name: 'Quillmont Hospital', address: { line1: '1 Main St', city: 'Valdoria', state: 'TX', country: 'US' } },
+      { name: 'Quillmont Hospital - West Campus' },
+    );
+    expect(comparatorOf(pair, 'name')?.outcome).not.toBe('match');
   });
 });
 
