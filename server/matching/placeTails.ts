@@ -5,11 +5,11 @@
  * the registers, which have an address, write the name alone. A record without an address whose name ends in such a
  * segment also compares by the name before it. Only the last segment after a spaced dash, or after the one comma of a
  * two-segment name (three segments or more are an affiliation string, read by the facilityName normaliser), of one to
- * three words without digits; a segment that names a campus, site, wing or division (`- West Campus`, `, Menlo Park
- * Division`) or is an acronym (`Lee Health - GCMC`) is part of the name and is never read off.
+ * three words without digits; a segment that names a campus, site, wing, division or region (`- West Campus`, `, Menlo
+ * Park Division`, `- Metro Region`) or is an acronym (`Lee Health - GCMC`) is part of the name and is never read off.
  */
 
-/** Words of a segment that names part of a site or a site of a system, not a place. */
+/** Words of a segment that names part of a site, a site of a system or a system's region (`Riverside Health - Metro Region`), not a place. */
 const SITE_WORDS = new Set([
   'CAMPUS',
   'SITE',
@@ -36,6 +36,14 @@ const SITE_WORDS = new Set([
   'CENTER',
   'CENTRE',
   'HEALTH',
+  'REGION',
+  'AREA',
+  'DISTRICT',
+  'ZONE',
+  'MARKET',
+  'NETWORK',
+  'GROUP',
+  'SERVICES',
 ]);
 const LAST_DASH = /\s[-\u2013\u2014]\s(?!.*\s[-\u2013\u2014]\s)/;
 const PLACE_WORD = /^[\p{L}][\p{L}'’.-]*$/u;

@@ -97,6 +97,7 @@ describe('a place written after the name by a list without addresses (placeTailU
     // Not a place: a campus, a division, an acronym, a number, an affiliation string, a one-word name.
     { input: 'Quillmont Hospital - West Campus', output: null },
     { input: 'Valdoria Health Care System, Brenna Division', output: null },
+    { input: 'Quill Health - Metro Region', output: null },
     { input: 'Quill Health - QGH', output: null },
     { input: 'QUILL HEALTH - QGH', output: null },
     { input: 'Brenna Hospital - Building 4', output: null },
