@@ -5,7 +5,7 @@
  *   suffix 市 glued to the city, English ordinals written with digits (`10th`); other text left alone;
  * - through `POST /matching/verify` with the shipped rules: each register's form and its English or other-register form
  *   are one name (Städtisches Klinikum = Municipal Hospital, Klinikum der Universität = Universitätsklinikum, Standort =
- *   Campus, KdöR / gGmbH dropped; Policlinico Universitario = University Hospital, IRCCS / Fondazione / ASST dropped;
+ *   Campus, KdöR / gGmbH dropped; Policlinico Universitario = University Hospital, IRCCS / Fondazione dropped;
  *   Catalan Sant Pau / Universitari = Spanish San Pablo / Universitario; Clinique; Szpital Kliniczny, SP ZOZ; IMSS HGZ,
  *   O.P.D. … Unidad Hospitalaria; Pusat Perubatan; pinyin Shi; city exonyms);
  * - a place after the name of a record without an address (param `placeTailUnless`, fixture table and through the
@@ -62,11 +62,12 @@ describe('one hospital in the forms of several registers is one name (shipped ru
     ['Universitätsklinikum Valdoria AöR', 'Valdoria University Hospital'],
     // Italian: status words, the local health body, Policlinico Universitario.
     ['Fondazione IRCCS Policlinico San Brenno', 'Policlinico San Brenno'],
-    ['ASST Ospedale Quillmont', 'Ospedale Quillmont'],
     ['POLICLINICO UNIVERSITARIO QUILLMONT', 'Quillmont University Hospital'],
     ['IRCCS Istituto Valdoria Roma', 'Valdoria Institute, Rome'],
     // Catalan and the Spanish ministry's Spanish.
     ['Hospital Universitari de Valdoria', 'HOSPITAL UNIVERSITARIO DE VALDORIA'],
+    // Spanish word order kept, so a register acronym in that order still reads (H.U. = Hospital Universitario).
+    ['H.U. Quillmont', 'HOSPITAL UNIVERSITARIO QUILLMONT'],
     ['Hospital de la Santa Creu i Sant Pau de Valdoria', 'HOSPITAL DE LA SANTA CRUZ Y SAN PABLO DE VALDORIA'],
     ["Institut Català d'Oncologia Valdoria", 'INSTITUTO CATALAN DE ONCOLOGIA VALDORIA'],
     // French.
