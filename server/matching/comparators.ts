@@ -52,6 +52,7 @@ import {
   relatedNameReadings,
   type NameReadingOptions,
 } from './nameReadingComparison';
+import { withNamesBeforePlaceTails } from './placeTails';
 import {
   addressWordsOf,
   legalFormsOf,
@@ -189,7 +190,14 @@ function scannedIdentifierPrepare(rule: ComparatorRule, scheme: IdentifierScheme
  * whole and as each form, normalised alike.
  */
 function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => string | null) {
-  return (record: CanonicalRecord): string[] | undefined => alternativeNames(stringsAtPaths(record, rule.fields), normalize);
+  const placeField = rule.params?.placeTailUnless;
+  if (placeField === undefined)
+    return (record: CanonicalRecord): string[] | undefined => alternativeNames(stringsAtPaths(record, rule.fields), normalize);
+  // `placeTailUnless`: a record without the place field also compares by its names before a place segment (placeTails.ts).
+  return (record: CanonicalRecord): string[] | undefined => {
+    const raws = stringsAtPaths(record, rule.fields);
+    return alternativeNames(stringsAtPaths(record, [placeField]).length > 0 ? raws : withNamesBeforePlaceTails(raws), normalize);
+  };
 }
 
 /** The normalised forms of `raws` (each side of ` / `, each bracketed name of the entity), or undefined when none is left. */
@@ -337,7 +345,9 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
   const marksAcronymOnly = rule.params?.acronyms === true && rule.params.acronymOnlyOutcome === 'related';
   return {
     rule,
-    preparationKey: rule.params?.alternatives ? `${textPreparationKey(rule)}/alternatives` : textPreparationKey(rule),
+    preparationKey: rule.params?.alternatives
+      ? `${textPreparationKey(rule)}/alternatives${rule.params.placeTailUnless ? `/placeTail:${rule.params.placeTailUnless}` : ''}`
+      : textPreparationKey(rule),
     prepare: rule.params?.alternatives
       ? alternativesPrepare(rule, textNormalizer(rule, context))
       : stringPrepare(rule, textNormalizer(rule, context)),

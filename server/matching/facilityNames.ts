@@ -33,6 +33,7 @@ import { shippedAliasTables, withAliasTablesTokens, type AliasTable } from './al
 import { romanisedName } from './transliteration';
 import { inSerbianLatin, withoutWritingConventions, withRegnalNumbers } from './facilityNameConventions';
 import { withRegisterConventions } from './registerFacilityNames';
+import { withOtherLanguageConventions } from './otherLanguageFacilityNames';
 
 /** The tables that read a segment's words as English facility nouns. */
 const NOUN_TABLES = ['organizationAbbreviations', 'facilityAbbreviations', 'facilityTranslations', 'scriptGenericWords'] as const;
@@ -283,7 +284,7 @@ export function siteOfOperatorName(raw: string, readings: Readings = shipped()):
 
 /** The `facilityName` normaliser read with the given tables (see the file's comment); empty when nothing is left. */
 function facilityNameWith(raw: string, readings: Readings): string {
-  const trimmed = raw.trim();
+  const trimmed = withOtherLanguageConventions(raw.trim());
   const ownName = /[\u4E00-\u9FFF]/u.test(trimmed) ? trimmed.replace(HAN_JURIDICAL_PERSON, '') || trimmed : trimmed;
   const named = siteOfOperatorName(
     withoutOrgUnitPrefix(operatingName(withoutWritingConventions(withRegisterConventions(ownName)))),

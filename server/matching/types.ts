@@ -142,6 +142,11 @@ export interface ComparatorRule {
     /** fuzzy: a value holding two forms separated by ` / ` (`Société X / X Company`) also compares as each form. */
     alternatives?: boolean;
     /**
+     * fuzzy with alternatives: a field path (`address.city`); a record without a value there also compares by each name
+     * before a place segment at its end (`Policlinico San Matteo - Pavia`, `Ambroise Paré Clinic, Toulouse`: placeTails.ts).
+     */
+    placeTailUnless?: string;
+    /**
      * fuzzy: a name as court captions, lien filings and certificates write it (captionNames.ts): a legal description,
      * group or agency tail is read off, a name in two scripts compares as each, and a former, later or trade name
      * (`f/k/a`, `n/k/a`, `d/b/a`, `a division of`) compares with the other's names at most near-identically (0.97).

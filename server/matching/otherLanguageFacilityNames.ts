@@ -1,0 +1,41 @@
+/**
+ * Conventions of care-site names in other-language registers that the `facilityName` normaliser undoes before it reads
+ * a name (facility-2.15.0), each behind a cheap literal test so a name that cannot hold the convention skips it. The
+ * words themselves (Klinikum, Policlinico, Szpital Kliniczny, IRCCS, SP ZOZ…) are data in the facility alias tables;
+ * these are the conventions a word table cannot express:
+ *
+ * - *A Chinese hospital grade after the name.* The National Health Commission's graded-hospital lists write the grade
+ *   after the name (`瑞金医院（三级甲等）`, `…三级乙等`, `二甲`: level 1–3, grade A–C or special); papers, pinyin
+ *   lists and English lists never do. The grade is dropped.
+ * - *The city suffix 市 glued to the city.* `瑞金市人民医院` is the Ruijin (City) People's Hospital: the romanisation
+ *   reads `瑞金市` as one word (`RUIJINSHI`), where pinyin lists write `Ruijin Shi` and English lists `Ruijin`. 市
+ *   between two Han words is written apart, so its pinyin `SHI` is a word the particle table drops.
+ * - *An English ordinal number.* `10th Military Clinical Hospital` translates `10 Wojskowy Szpital Kliniczny`; Polish,
+ *   German and Czech write a hospital's ordinal as the number (with or without a dot). `10TH`, `1ST`, `2ND`, `3RD` are
+ *   read as the number.
+ */
+
+/** A hospital grade: level (一 二 三 级) with an optional class (甲 乙 丙 特 等), bracketed or not; `三甲` / `二甲` short forms. */
+const HAN_GRADE = /[（(]?\s*(?:[一二三]级(?:[甲乙丙特]等?|等)?|[二三][甲乙])\s*[）)]?/gu;
+/** 市 (city) between two Han characters. */
+const HAN_CITY_SUFFIX = /(?<=[\u4E00-\u9FFF]{2})市(?=[\u4E00-\u9FFF])/gu;
+/** An English ordinal written with digits. */
+const DIGIT_ORDINAL = /(?<![\p{L}\p{N}])(\d{1,3})(?:ST|ND|RD|TH)(?![\p{L}\p{N}])/giu;
+
+/** `瑞金市人民医院（二级甲等）` → `瑞金 人民医院`; other text unchanged. */
+export function withoutHanGradeAndCitySuffix(raw: string): string {
+  let text = raw;
+  if (text.includes('级') || /[二三][甲乙]/u.test(text)) text = text.replace(HAN_GRADE, '').trim();
+  if (text.includes('市')) text = text.replace(HAN_CITY_SUFFIX, ' ');
+  return text;
+}
+
+/** `10th Military Clinical Hospital` → `10 Military Clinical Hospital`; other text unchanged. */
+export function withCardinalOrdinals(raw: string): string {
+  return /\d(?:st|nd|rd|th)/i.test(raw) ? raw.replace(DIGIT_ORDINAL, '$1') : raw;
+}
+
+/** The conventions above, in order. */
+export function withOtherLanguageConventions(raw: string): string {
+  return withCardinalOrdinals(withoutHanGradeAndCitySuffix(raw));
+}

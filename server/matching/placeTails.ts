@@ -1,0 +1,84 @@
+/**
+ * A place written after a name by a list that has no address field (fuzzy param `placeTailUnless`, facility-2.15.0).
+ * Outcome lists, paper affiliations and buyer registers that give no address write the site's city after its name —
+ * Agenas PNE `Policlinico San Matteo - Pavia`, affiliation lines `Ambroise Paré Clinic, Toulouse`, TED buyers — where
+ * the registers, which have an address, write the name alone. A record without an address whose name ends in such a
+ * segment also compares by the name before it. Only the last segment after a spaced dash, or after the one comma of a
+ * two-segment name (three segments or more are an affiliation string, read by the facilityName normaliser), of one to
+ * three words without digits; a segment that names a campus, site, wing, division or region (`- West Campus`, `, Menlo
+ * Park Division`, `- Metro Region`) or is an acronym (`Lee Health - GCMC`) is part of the name and is never read off.
+ */
+
+/** Words of a segment that names part of a site, a site of a system or a system's region (`Riverside Health - Metro Region`), not a place. */
+const SITE_WORDS = new Set([
+  'CAMPUS',
+  'SITE',
+  'STANDORT',
+  'SEDE',
+  'PRESIDIO',
+  'SITIO',
+  'WING',
+  'BUILDING',
+  'TOWER',
+  'PAVILION',
+  'ANNEX',
+  'UNIT',
+  'DIVISION',
+  'BRANCH',
+  'MAIN',
+  'NORTH',
+  'SOUTH',
+  'EAST',
+  'WEST',
+  'CENTRAL',
+  'HOSPITAL',
+  'CLINIC',
+  'CENTER',
+  'CENTRE',
+  'HEALTH',
+  'REGION',
+  'AREA',
+  'DISTRICT',
+  'ZONE',
+  'MARKET',
+  'NETWORK',
+  'GROUP',
+  'SERVICES',
+]);
+const LAST_DASH = /\s[-\u2013\u2014]\s(?!.*\s[-\u2013\u2014]\s)/;
+const PLACE_WORD = /^[\p{L}][\p{L}'’.-]*$/u;
+
+/** The name before a place segment at its end (`Policlinico San Matteo - Pavia` → `Policlinico San Matteo`); null when there is none. */
+export function nameBeforePlaceTail(raw: string): string | null {
+  let head: string;
+  let tail: string;
+  const dash = LAST_DASH.exec(raw);
+  if (dash) {
+    head = raw.slice(0, dash.index);
+    tail = raw.slice(dash.index + dash[0].length);
+  } else {
+    const comma = raw.indexOf(',');
+    if (comma < 0 || raw.indexOf(',', comma + 1) >= 0 || raw.includes(';')) return null;
+    head = raw.slice(0, comma);
+    tail = raw.slice(comma + 1);
+  }
+  const headWords = head.trim().split(/\s+/);
+  const tailWords = tail.trim().split(/\s+/);
+  if (headWords.length < 2 || tailWords.length > 3 || tailWords[0] === '') return null;
+  if (!tailWords.every((word) => PLACE_WORD.test(word) && !SITE_WORDS.has(word.toUpperCase().replace(/[^A-Z]/g, '')))) return null;
+  // An acronym after a mixed-case name is a site's short name; in an upper-case name, a word of three letters or fewer.
+  const isTailUpper = tail === tail.toUpperCase();
+  if (isTailUpper && (head !== head.toUpperCase() || (tailWords.length === 1 && tail.trim().length <= 3))) return null;
+  return head.trim();
+}
+
+/** `raws` and, for each that ends in a place segment, the name before it. */
+export function withNamesBeforePlaceTails(raws: readonly string[]): string[] {
+  const out = [...raws];
+  for (const raw of raws) {
+    if (!raw.includes(',') && !/\s[-\u2013\u2014]\s/.test(raw)) continue;
+    const head = nameBeforePlaceTail(raw);
+    if (head !== null) out.push(head);
+  }
+  return out;
+}
