@@ -34,6 +34,7 @@ import { romanisedName } from './transliteration';
 import { inSerbianLatin, withoutWritingConventions, withRegnalNumbers } from './facilityNameConventions';
 import { withRegisterConventions } from './registerFacilityNames';
 import { withOtherLanguageConventions } from './otherLanguageFacilityNames';
+import { withoutBuildingBracket, withoutStreetLine } from './englishFacilityNames';
 
 /** The tables that read a segment's words as English facility nouns. */
 const NOUN_TABLES = ['organizationAbbreviations', 'facilityAbbreviations', 'facilityTranslations', 'scriptGenericWords'] as const;
@@ -252,6 +253,12 @@ function namesOperator(part: string, readings: Readings): boolean {
   return last !== undefined && OPERATOR_ENDINGS.has(last);
 }
 
+/** Whether a part of a name ends in TRUST or BOARD (an NHS / HSC trust, a Scottish or Welsh health board). */
+function endsInTrustOrBoard(part: string, readings: Readings): boolean {
+  const last = readings.nounsOf(part).at(-1);
+  return last === 'TRUST' || last === 'BOARD';
+}
+
 /**
  * A site written as its acronym after its system's name (ESF-8 evacuation boards, EMResource: `Lee Health - GCMC`,
  * `Lee Health - LMH (Cleveland Ave)`): three to six capitals, a bracketed street or city after them. The acronym is the
@@ -276,10 +283,19 @@ export function siteOfOperatorName(raw: string, readings: Readings = shipped()):
   const [first, second] = parts.map((part) => part.trim()) as [string, string];
   if (first === '' || second === '') return raw;
   if (namesOperator(first, readings) && (namesFacility(second, readings) || isSiteAcronym(second))) return second;
+  // A dash before an NHS / HSC trust or a health board (`Royal Sussex County Hospital - University Hospitals Sussex NHS
+  // Foundation Trust`, NHS site lists): a campus is never named after a trust or a board, so the site is the first part.
+  if (byDash.length === 2 && endsInTrustOrBoard(second, readings) && namesFacility(first, readings) && !namesOperator(first, readings))
+    return first;
   // Comma only: `Site, Operator` (a dash after a site names its campus).
   if (byDash.length !== 2 && namesOperator(second, readings) && namesFacility(first, readings) && !namesOperator(first, readings))
     return first;
   return raw;
+}
+
+/** English registry forms (englishFacilityNames.ts): a bracketed building of the site, a street line after its name. */
+function withEnglishRegistryConventions(raw: string, readings: Readings): string {
+  return withoutStreetLine(withoutBuildingBracket(raw), (part) => namesFacility(part, readings));
 }
 
 /** The `facilityName` normaliser read with the given tables (see the file's comment); empty when nothing is left. */
@@ -287,7 +303,9 @@ function facilityNameWith(raw: string, readings: Readings): string {
   const trimmed = withOtherLanguageConventions(raw.trim());
   const ownName = /[\u4E00-\u9FFF]/u.test(trimmed) ? trimmed.replace(HAN_JURIDICAL_PERSON, '') || trimmed : trimmed;
   const named = siteOfOperatorName(
-    withoutOrgUnitPrefix(operatingName(withoutWritingConventions(withRegisterConventions(ownName)))),
+    withoutOrgUnitPrefix(
+      withEnglishRegistryConventions(operatingName(withoutWritingConventions(withRegisterConventions(ownName))), readings),
+    ),
     readings,
   );
   const site = affiliationSegment(named, readings);
