@@ -45,6 +45,69 @@ const SITE_WORDS = new Set([
   'GROUP',
   'SERVICES',
 ]);
+/**
+ * A segment that is a street line, not a place: its last word a street designator (`Greams Road`, `Main St`: hospital
+ * chains name branches by their road, so the street tells two branches apart), or its first word one of the languages
+ * that put the designator first (`Via Roma`, `Calle Mayor`, `Rua Augusta`), or a German compound street (`Ismaninger
+ * Straße`). Never read off.
+ */
+const STREET_LAST_WORDS = new Set([
+  'ROAD',
+  'RD',
+  'STREET',
+  'ST',
+  'AVENUE',
+  'AVE',
+  'AV',
+  'LANE',
+  'LN',
+  'DRIVE',
+  'DR',
+  'BOULEVARD',
+  'BLVD',
+  'WAY',
+  'PLACE',
+  'PL',
+  'TERRACE',
+  'CRESCENT',
+  'HIGHWAY',
+  'HWY',
+  'PARKWAY',
+  'PKWY',
+  'COURT',
+  'CT',
+  'SQUARE',
+  'SQ',
+  'CLOSE',
+  'PIKE',
+  'TURNPIKE',
+]);
+const STREET_FIRST_WORDS = new Set([
+  'VIA',
+  'VIALE',
+  'CORSO',
+  'PIAZZA',
+  'CALLE',
+  'AVENIDA',
+  'AVDA',
+  'PASEO',
+  'RUA',
+  'RUE',
+  'CARRER',
+  'ULICA',
+  'UL',
+]);
+const GERMAN_STREET = /(?:STRASSE|STRAßE|STR\.?|WEG|PLATZ|ALLEE|GASSE)$/u;
+
+function isStreetLine(words: readonly string[]): boolean {
+  const letters = words.map((word) => word.toUpperCase().replace(/[^\p{L}]/gu, ''));
+  const last = letters[letters.length - 1] ?? '';
+  return (
+    STREET_LAST_WORDS.has(last) ||
+    STREET_FIRST_WORDS.has(letters[0] ?? '') ||
+    GERMAN_STREET.test(words[words.length - 1]?.toUpperCase() ?? '')
+  );
+}
 const LAST_DASH = /\s[-\u2013\u2014]\s(?!.*\s[-\u2013\u2014]\s)/;
 const PLACE_WORD = /^[\p{L}][\p{L}'’.-]*$/u;
 
@@ -66,6 +129,7 @@ export function nameBeforePlaceTail(raw: string): string | null {
   const tailWords = tail.trim().split(/\s+/);
   if (headWords.length < 2 || tailWords.length > 3 || tailWords[0] === '') return null;
   if (!tailWords.every((word) => PLACE_WORD.test(word) && !SITE_WORDS.has(word.toUpperCase().replace(/[^A-Z]/g, '')))) return null;
+  if (isStreetLine(tailWords)) return null;
   // An acronym after a mixed-case name is a site's short name; in an upper-case name, a word of three letters or fewer.
   const isTailUpper = tail === tail.toUpperCase();
   if (isTailUpper && (head !== head.toUpperCase() || (tailWords.length === 1 && tail.trim().length <= 3))) return null;

@@ -104,6 +104,11 @@ describe('a place written after the name by a list without addresses (placeTailU
     { input: 'Brenna Hospital - Building 4', output: null },
     { input: 'Brenna Hospital, Valdoria, Quillmont', output: null },
     { input: 'Brenna, Valdoria', output: null },
+    // A street line is no place: a chain's branches are named by their roads.
+    { input: 'Quillcare Hospitals, Valdor Road', output: null },
+    { input: 'Brenna Clinic - Main St', output: null },
+    { input: 'Ospedale Brenno - Via Valdoria', output: null },
+    { input: 'Klinikum Brenna, Valdorstraße', output: null },
   ])('$input → $output', ({ input, output }) => {
     expect(nameBeforePlaceTail(input)).toBe(output);
   });
