@@ -6,7 +6,6 @@
  * from the documents; also after a kill -9 in the middle of either walk or right after the compaction
  * (fixtures/freezeWriter.ts).
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import type { EmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import type { IndexImage } from '../../server/store/embedded/indexState';
 import type { Document } from '../../server/store/types';
+import { runWriterUntilKilled } from '../support/killedWriter';
 import { must } from '../support/must';
 import { FREEZE_INDEXES, freezeDocument, stateAfter } from './fixtures/freezeModel';
 
@@ -194,36 +194,23 @@ describe('a compaction frozen copy-on-write and walked in steps', () => {
 });
 
 /** Runs fixtures/freezeWriter.ts until `kill` says so, SIGKILLs it; the last acknowledged step of every id. */
-function runUntilKilled(dataDir: string, kill: (line: string, acks: number) => boolean): Promise<Map<string, number>> {
+async function runUntilKilled(dataDir: string, kill: (line: string, acks: number) => boolean): Promise<Map<string, number>> {
   const acked = new Map<string, number>();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'freezeWriter.ts'), dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  cleanups.push(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  let pending = '';
   let acks = 0;
-  let isKilled = false;
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const [kind, id = '', step = ''] = line.split(' ');
-        if (kind === 'ack') {
-          acked.set(id, Number(step));
-          acks += 1;
-        }
-        if (!isKilled && kill(line, acks)) {
-          isKilled = true;
-          child.kill('SIGKILL');
-        }
+  await runWriterUntilKilled({
+    script: join(import.meta.dirname, 'fixtures', 'freezeWriter.ts'),
+    args: [dataDir],
+    track: (child) => cleanups.push(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'))),
+    onLine: (line) => {
+      const [kind, id = '', step = ''] = line.split(' ');
+      if (kind === 'ack') {
+        acked.set(id, Number(step));
+        acks += 1;
       }
-    });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`writer exited by itself: ${stderr}`))));
+      return kill(line, acks);
+    },
   });
+  return acked;
 }
 
 describe('a kill -9 around the stepwise compaction', () => {

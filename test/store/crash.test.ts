@@ -3,7 +3,6 @@
  * write; the parent kills it mid-stream (also mid-compaction), reopens the directory and checks
  * that every acknowledged write is there.
  */
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
 import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
+import { runWriterUntilKilled } from '../support/killedWriter';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mdm-store-crash-'));
 const children = new Set<ChildProcess>();
@@ -28,42 +28,26 @@ interface Acks {
 }
 
 /** Runs the writer until `shouldKill` says so, SIGKILLs it and returns what it acknowledged. */
-function runWriterUntilKilled(options: {
+async function runUntilKilled(options: {
   mode: 'normal' | 'compaction';
   shouldKill: (acks: Acks, line: string) => boolean;
 }): Promise<Acks> {
   const acks: Acks = { inserts: [], updates: new Map(), transactions: [], sawCompaction: false };
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'writer.ts'), dataDir, options.mode], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  await runWriterUntilKilled({
+    script: join(import.meta.dirname, 'fixtures', 'writer.ts'),
+    args: [dataDir, options.mode],
+    track: (child) => children.add(child),
+    onLine: (line) => {
+      // Lines without ids (compaction markers) are shorter; an ack missing its id fails the checks below.
+      const [kind, what, first = '', second = ''] = line.split(' ');
+      if (kind === 'compaction-writing-snapshot') acks.sawCompaction = true;
+      if (kind === 'ack' && what === 'insert') acks.inserts.push(first);
+      if (kind === 'ack' && what === 'update') acks.updates.set(first, Number(second));
+      if (kind === 'ack' && what === 'tx') acks.transactions.push([first, second]);
+      return options.shouldKill(acks, line);
+    },
   });
-  children.add(child);
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  let pending = '';
-  let isKilled = false;
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        // Lines without ids (compaction markers) are shorter; an ack missing its id fails the checks below.
-        const [kind, what, first = '', second = ''] = line.split(' ');
-        if (kind === 'compaction-writing-snapshot') acks.sawCompaction = true;
-        if (kind === 'ack' && what === 'insert') acks.inserts.push(first);
-        if (kind === 'ack' && what === 'update') acks.updates.set(first, Number(second));
-        if (kind === 'ack' && what === 'tx') acks.transactions.push([first, second]);
-        if (!isKilled && options.shouldKill(acks, line)) {
-          isKilled = true;
-          child.kill('SIGKILL');
-        }
-      }
-    });
-    child.on('exit', (_code, signal) => {
-      if (signal === 'SIGKILL') resolve(acks);
-      else reject(new Error(`writer exited by itself (signal ${signal}): ${stderr}`));
-    });
-  });
+  return acks;
 }
 
 async function expectAllAcknowledgedPresent(acks: Acks): Promise<void> {
@@ -97,7 +81,7 @@ describe('crash durability (SIGKILL)', () => {
   ])(
     'round $round: every write acknowledged before kill -9 after $after acks survives',
     async ({ mode, after }) => {
-      const acks = await runWriterUntilKilled({ mode, shouldKill: (state) => state.inserts.length >= after });
+      const acks = await runUntilKilled({ mode, shouldKill: (state) => state.inserts.length >= after });
       expect(acks.inserts.length).toBeGreaterThanOrEqual(after);
       await expectAllAcknowledgedPresent(acks);
     },
@@ -111,7 +95,7 @@ describe('crash durability (SIGKILL)', () => {
   ])(
     'round $round: killed during a compaction ($at), nothing acknowledged is lost',
     async ({ at }) => {
-      const acks = await runWriterUntilKilled({
+      const acks = await runUntilKilled({
         mode: 'compaction',
         shouldKill: (state, line) => line === at && state.inserts.length >= 200,
       });
