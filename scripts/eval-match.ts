@@ -11,7 +11,7 @@
  * Bad seed records (ingest rejects them) are left out of both sides. Lists the corpus's false
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--false-reviews` (list every pair of different entities put before a steward), `--holdout` (score the held-out
- * corpora `test/fixtures/match-eval-holdout/` … `…-holdout14/` instead of the development
+ * corpora `test/fixtures/match-eval-holdout/` … `…-holdout15/` instead of the development
  * corpus), `--holdout1` / `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the first / second / third / fourth / fifth held-out corpus), `--holdout6` (only the sixth
  * held-out corpus `…-holdout6/`: sealed in session 8, opened for tuning in session 9 after its before/after figures were taken, so
  * part of `--holdout` since), `--holdout7` (only the seventh held-out corpus `…-holdout7/`: written blind in session 9 and measured
@@ -22,8 +22,9 @@
  * sealed then; opened for tuning in session 14, so part of `--holdout` since), `--holdout12` (only the twelfth held-out corpus `…-holdout12/`: written blind in session 14 and measured
  * sealed then; opened for tuning in session 15, so part of `--holdout` since), `--holdout13` (only the thirteenth held-out corpus `…-holdout13/`: written blind in session 15 and measured
  * sealed then; opened for tuning in session 16, so part of `--holdout` since), `--holdout14` (only the fourteenth held-out corpus `…-holdout14/`: written blind in session 16 and measured
- * sealed then; opened for tuning in session 17, so part of `--holdout` since), `--holdout15` (only the fifteenth held-out corpus `…-holdout15/`, SEALED:
- * written blind in session 17, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
+ * sealed then; opened for tuning in session 17, so part of `--holdout` since), `--holdout15` (only the fifteenth held-out corpus `…-holdout15/`: written blind in session 17 and measured
+ * sealed then; opened for tuning in session 18, so part of `--holdout` since), `--holdout16` (only the sixteenth held-out corpus `…-holdout16/`, SEALED:
+ * written blind in session 18, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -57,6 +58,7 @@ import {
   HOLDOUT13_CORPUS_DIRECTORY,
   HOLDOUT14_CORPUS_DIRECTORY,
   HOLDOUT15_CORPUS_DIRECTORY,
+  HOLDOUT16_CORPUS_DIRECTORY,
   OPENED_HOLDOUT_DIRECTORIES,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
@@ -143,7 +145,12 @@ const HOLDOUT14_CORPUS = {
 const HOLDOUT15_CORPUS = {
   directory: HOLDOUT15_CORPUS_DIRECTORY,
   title:
-    'FIFTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout15, SEALED: written blind to the rules in session 17, never tuned on, not part of --holdout; its conventions are listed in docs/MATCHING.md)',
+    'FIFTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout15: written blind to the rules in session 17 and measured sealed then; opened for tuning in session 18, so development figures since; its conventions are listed in docs/MATCHING.md)',
+};
+const HOLDOUT16_CORPUS = {
+  directory: HOLDOUT16_CORPUS_DIRECTORY,
+  title:
+    'SIXTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout16, SEALED: written blind to the rules in session 18, never tuned on, not part of --holdout; its conventions are listed in docs/MATCHING.md)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -273,6 +280,7 @@ async function main(): Promise<void> {
     HOLDOUT13_CORPUS,
     HOLDOUT14_CORPUS,
     HOLDOUT15_CORPUS,
+    HOLDOUT16_CORPUS,
   ];
   const one = heldOut.find((_, index) => args.has(`--holdout${index + 1}`));
   const corpora = one

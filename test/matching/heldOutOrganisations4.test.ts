@@ -73,7 +73,7 @@
  * UK NJR / KH03 / Cancer Waiting Times / Land Registry / NIHR lists, German IK and Krankenhausplan, Catalan, Italian, French
  * HAS, Australian state, Mexican CLUES, Malaysian, Indian NIN, Chinese NHC and Polish RPWDL lists write them), written blind
  * to the rules in session 16, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout14 --clusters`).
- * The fifteenth held-out corpus (test/fixtures/match-eval-holdout15, SEALED since session 17 — suppliers as Workday, Oracle,
+ * The fifteenth held-out corpus (test/fixtures/match-eval-holdout15, sealed in session 17, opened for tuning in session 18 — suppliers as Workday, Oracle,
  * Lawson and SAP LFA1 vendor masters, Cal eProcure / Texas CMBL / NY OGS registrations, USAspending recipients, FDA FEI and
  * GUDID labeler names, Companies House former / dissolved names, ABN / NZBN / Canadian BN, Firmenbuch, BORME, Broennoeysund,
  * YTJ, ARES and Ukrainian, Bulgarian, Hungarian, Romanian, Icelandic and Croatian registers write them; care locations as Ohio,
