@@ -80,6 +80,13 @@
  * Pennsylvania, Illinois, California, Massachusetts and Michigan licence lookups, NIH RePORTER, Doximity, IHS, NHS ERIC / PLACE /
  * GMC training sites, Spanish REGCESS, Portuguese ERS and Bulgarian, Hungarian, Romanian and Croatian lists write them), written
  * blind to the rules in session 17, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout15 --clusters`).
+ * The sixteenth held-out corpus (test/fixtures/match-eval-holdout16, SEALED since session 18 — suppliers as SEC EDGAR conformed and
+ * former names, GLEIF LEI other names, GPO contract holders, ACH originator names, p-card MCC descriptors, state Medicaid vendor
+ * files, the DMEPOS supplier directory, foreign LLC registrations, Peppol, Charity Commission / OSCR and Luxembourg, Portuguese,
+ * Baltic, Slovak, Japanese, Korean, Greek and Hebrew registers write them; care locations as CMS Hospital General Information,
+ * Joint Commission, Leapfrog, US News, payer directories, the AHA Guide, Texas DSHS, the VA locator, NHS Scotland / Wales, CQC,
+ * Irish HSE, CIHI, AIHW, Te Whatu Ora and Greek, Japanese and Korean lists write them), written blind to the rules in session 18,
+ * is held to the same invariants (`npm run eval:match -- --skip-seed --holdout16 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -96,6 +103,7 @@ import {
   HOLDOUT13_CORPUS_DIRECTORY,
   HOLDOUT14_CORPUS_DIRECTORY,
   HOLDOUT15_CORPUS_DIRECTORY,
+  HOLDOUT16_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -130,6 +138,8 @@ const SIZES = [
   { name: 'fourteenth', directory: HOLDOUT14_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'fifteenth', directory: HOLDOUT15_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'fifteenth', directory: HOLDOUT15_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'sixteenth', directory: HOLDOUT16_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'sixteenth', directory: HOLDOUT16_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
