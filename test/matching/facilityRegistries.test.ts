@@ -248,6 +248,26 @@ describe('a clinic under the hospital’s CCN, a hospital of another kind on one
     expect(explanation.hardRule?.name).toBe('otherKindOfFacility');
   });
 
+  test.each([
+    ['Riverton General Hospital', 'Riverton Maternity Hospital'],
+    ['Lakeside University Hospital', 'Lakeside University Maternity Hospital'],
+    ['Harbour City Hospital', "Harbour City Women's Hospital"],
+    ['HARBOUR CITY HOSPITAL', 'HARBOUR CITY WOMENS HOSPITAL'],
+    ['Hospital Central de Valmonte', 'Maternidad Central de Valmonte'],
+  ])('%s vs %s on one campus: a maternity or women’s hospital is another hospital (facility-2.16.1)', async (a, b) => {
+    const address = { line1: '2 Riverside Avenue', city: 'Riverton', postalCode: '8011', country: 'NZ' };
+    const explanation = await verify({ name: a, address }, { name: b, address });
+    expect(explanation.band, JSON.stringify(explanation)).not.toBe('auto-merge');
+    expect(explanation.hardRule?.name).toBe('otherKindOfFacility');
+  });
+
+  test("WOMEN'S after AND names a general hospital, not a women's hospital", async () => {
+    const address = { line1: '75 Francis Street', city: 'Boston', state: 'MA', postalCode: '02115', country: 'US' };
+    const explanation = await verify({ name: "Brigham and Women's Hospital", address }, { name: 'BRIGHAM & WOMENS HOSPITAL', address });
+    expect(comparator(explanation, 'kind')?.outcome ?? 'none', JSON.stringify(explanation)).not.toBe('mismatch');
+    expect(explanation.hardRule?.name).not.toBe('otherKindOfFacility');
+  });
+
   test('a health authority that runs a hospital from its address is not the hospital', async () => {
     const address = { line1: '15 Hospital Road', city: 'Whangarei', postalCode: '0110', country: 'NZ' };
     const explanation = await verify(
