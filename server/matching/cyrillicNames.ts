@@ -8,7 +8,8 @@
  * `Ц` = ts, `Я` = ia; `Галичфарм` = Halychfarm, `Дарниця` = Darnytsia) and Bulgarian names by the Streamlined System
  * of the 2009 Transliteration Act (`Х` = h, `Щ` = sht, `Ъ` = a; `Хювефарма` = Huvefarma). A name is read as
  * Ukrainian when it holds a letter only Ukrainian has (І Ї Є Ґ) or a Ukrainian legal form (ТОВ, ПрАТ, ПАТ, АТ, ДП, ТДВ),
- * as Bulgarian when it holds a Bulgarian legal form (АД, ЕАД, ООД, ЕООД, ЕТ, КД) or `Ъ` inside a word, and otherwise
+ * as Bulgarian when it holds a form only Bulgarian law has (ЕАД, ООД, ЕООД, ЕТ, КДА; АД is also Serbian and
+ * Macedonian) or `Ъ` before a consonant, and otherwise
  * left to any-ascii (Russian, Serbian, Macedonian, Kazakh… keep its reading, so every name read before reads the same).
  *
  * Own table, not a library: the npm romanisers that know these national tables (`cyrillic-to-translit-js` has
@@ -20,8 +21,12 @@ const CYRILLIC = /[\u0400-\u04FF]/;
 const UKRAINIAN_LETTER = /[ІЇЄҐіїєґ]/;
 /** A legal form written as a word of its own (not inside a longer word). */
 const UKRAINIAN_FORM = /(?<!\p{L})(?:ТОВ|ПрАТ|ПРАТ|ПАТ|АТ|ДП|ТДВ|ФОП)(?!\p{L})/u;
-const BULGARIAN_FORM = /(?<!\p{L})(?:АД|ЕАД|ООД|ЕООД|ЕТ|КД|КДА|СД)(?!\p{L})/u;
-const BULGARIAN_HARD_SIGN = /[Ъъ](?=\p{L})/u;
+/** Forms only Bulgarian company law has; АД alone is also Serbian and Macedonian (akcionarsko društvo), so it says nothing. */
+const BULGARIAN_FORM = /(?<!\p{L})(?:ЕАД|ООД|ЕООД|ЕТ|КДА)(?!\p{L})/u;
+/** Ъ as Bulgarian writes it, a vowel before a consonant (`Българ`); Russian and Uzbek write it before a vowel (`объект`, `масъул`). */
+const BULGARIAN_HARD_SIGN = /[Ъъ](?=[БВГДЖЗЙКЛМНПРСТФХЦЧШЩбвгджзйклмнпрстфхцчшщ])/u;
+/** Serbian and Macedonian letters: those names keep any-ascii's reading. */
+const SOUTH_SLAVIC_LETTER = /[ЈЉЊЋЂЏЃЌЅјљњћђџѓќѕ]/;
 const RUSSIAN_LETTER = /[ЫЭЁыэё]/;
 const CYRILLIC_LETTERS = /[\u0400-\u04FF]/g;
 /** A letter at the start of a word (the passport table writes Є Ї Й Ю Я differently there). */
@@ -107,7 +112,7 @@ type Language = 'uk' | 'bg';
 export function cyrillicLanguageOf(value: string): Language | undefined {
   if (!CYRILLIC.test(value)) return undefined;
   if (UKRAINIAN_LETTER.test(value) || UKRAINIAN_FORM.test(value)) return 'uk';
-  if (RUSSIAN_LETTER.test(value)) return undefined;
+  if (RUSSIAN_LETTER.test(value) || SOUTH_SLAVIC_LETTER.test(value)) return undefined;
   if (BULGARIAN_FORM.test(value) || BULGARIAN_HARD_SIGN.test(value)) return 'bg';
   return undefined;
 }

@@ -34,12 +34,16 @@ describe('nationalCyrillicReading: Ukrainian and Bulgarian names by their nation
     ['КОРПОРАЦІЯ "ЄВРОЛІК"', 'KORPORATSIIA "YEVROLIK"', 'uk'],
     // Bulgarian: a Bulgarian legal form, or Ъ inside a word.
     ['ХЕЛИОФАРМА ЕООД', 'HELIOFARMA EOOD', 'bg'],
-    ['Щастливец АД', 'Shtastlivets AD', 'bg'],
+    ['Щастливец ЕООД', 'Shtastlivets EOOD', 'bg'],
     ['Българска аптека', 'Balgarska apteka', 'bg'],
     ['ЛАБОРАТОРИЯ ЗЛАТЕВ ЕАД', 'LABORATORIA ZLATEV EAD', 'bg'],
     // Russian (and any name the tables cannot place) keeps any-ascii's reading: unchanged here.
     ['ООО "Гамма"', 'ООО "Гамма"', undefined],
     ['Галичфарм', 'Галичфарм', undefined],
+    // АД is also Serbian and Macedonian; Serbian letters, and Ъ before a vowel (Russian, Uzbek), are no Bulgarian.
+    ['МОРАВАФАРМ АД НИШ', 'МОРАВАФАРМ АД НИШ', undefined],
+    ['ЗДРАВЉЕ ЕООД', 'ЗДРАВЉЕ ЕООД', undefined],
+    ['"ТОШФАРМ" МАСЪУЛИЯТИ ЧЕКЛАНГАН ЖАМИЯТ', '"ТОШФАРМ" МАСЪУЛИЯТИ ЧЕКЛАНГАН ЖАМИЯТ', undefined],
     ['Kestrelon Inc.', 'Kestrelon Inc.', undefined],
   ])('%s → %s (%s)', (cyrillic, latin, language) => {
     expect(cyrillicLanguageOf(cyrillic)).toBe(language);
