@@ -25,7 +25,8 @@ import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withCatalogueShorthandWritten, withoutRegistrationReferences } from './catalogueShorthand';
 import { withoutParLevelColumns } from './parLevelLines';
-import { romanisedName } from './transliteration';
+import { isAscii, romanisedName } from './transliteration';
+import { nationalCyrillicReading } from './cyrillicNames';
 import { MEDICINE_NAME_TABLES, romanisedMedicineNamesWith, withRomanisedMedicineNames } from './medicineNames';
 import { SCRIPT_WORD_TABLES, scriptWordsWith, withScriptNumeralsAndCodes, withShippedScriptWords } from './scriptItemText';
 import { conversionFactor } from './unitConversions';
@@ -170,7 +171,8 @@ function requisitionTextNormalizer(keepScriptWords: Reading): (value: string) =>
 }
 
 function scriptOrgNameNormalizer(reading: Reading): (value: string) => string | null {
-  return rememberRecent((v) => normalizeOrgName(romanisedName(reading(v))) || null);
+  // Ukrainian and Bulgarian Cyrillic by their national tables first (cyrillicNames.ts); ASCII names skip it.
+  return rememberRecent((v) => normalizeOrgName(romanisedName(isAscii(v) ? reading(v) : nationalCyrillicReading(reading(v)))) || null);
 }
 
 const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null> = {

@@ -124,10 +124,15 @@ export function hasOtherScript(raw: string): boolean {
  * this runs for every supplier name's blocking key). r = l (Japanese and Korean do
  * not tell them apart), b = v = w (Hindi व for both), f = h = ph (Japanese フ), s = z = j = soft c = soft g (ザ for `s`, Hindi ज for `-ies`, ロジ for `-logi-`), k = g = c =
  * q = ck (Hangul final ㄱ reads g: 직 `jig`), s = th (ヘルス, 헬스 for `health`), t = ts (ツ), n = m = ng (a nasal before a consonant: Hindi anusvara, Korean ㅇ); gh inside a word is silent (BRIGHT, ブライト); h after a consonant is
- * an aspirate or a digraph's second letter (Hindi kh, dh).
+ * an aspirate or a digraph's second letter (Hindi kh, dh). Romanisations of one Cyrillic letter meet (supplier-3.28.0):
+ * Ч is ch, tch (French) or tsch (German), Х is kh (Russian-style, Ukrainian) or h (Bulgarian, Czech-style), so
+ * `TCHAIKAPHARMA` / `CHAYKAFARMA` and `KHYUVEFARMA` / `HUVEPHARMA` share a skeleton.
  */
-const FOLDS = /PH|(?<=[A-Z])GH|CK|SH|CH|TH|TS|X|Q|C(?=[EIY])|C|NG|G(?=[EIY])|G|F|[VW]|L|[ZJ]|M/g;
+const FOLDS = /TSCH|TCH|KH|PH|(?<=[A-Z])GH|CK|SH|CH|TH|TS|X|Q|C(?=[EIY])|C|NG|G(?=[EIY])|G|F|[VW]|L|[ZJ]|M/g;
 const FOLDED: Readonly<Record<string, string>> = {
+  TSCH: 'S',
+  TCH: 'S',
+  KH: 'H',
   PH: 'H',
   GH: '',
   CK: 'K',
