@@ -21,6 +21,9 @@
  *   write `H.U. Marqués de Valdecilla`, `H.U. Cruces` for Hospital Universitario; written out, the facility tables read
  *   it in any word order (`Marqués de Valdecilla University Hospital`). Only the dotted form is read: a bare `HU` is
  *   also a country code.
+ * - *A saint abbreviated with a dot* (facility-2.17.0): Bulgarian, Serbian and Croatian registers write `Св.` / `Sv.`
+ *   (Sveti, Sveta), Romanian ones `Sf.` (Sfântul, Sfânta) before a saint's name; the words written out are read as
+ *   Saint by facilityTranslations. Only the dotted form is read: `SF GENERAL HOSPITAL` is San Francisco's.
  */
 
 /** A hospital grade: level (一 二 三 级) with an optional class (甲 乙 丙 特 等), bracketed or not; `三甲` / `二甲` short forms. */
@@ -34,6 +37,18 @@ const DIGIT_ORDINAL = /(?<![\p{L}\p{N}])(\d{1,3})(?:ST|ND|RD|TH)(?![\p{L}\p{N}])
 const HUNGARIAN_PLACE_ADJECTIVE = /(?<![\p{L}])(\p{L}{3,})i(?=\s+(?:tudom[áa]nyegyetem|egyetem|orvostudom[áa]nyi\s+egyetem)(?![\p{L}]))/giu;
 /** The dotted H.U. (Hospital Universitario) before a name. */
 const DOTTED_HOSPITAL_UNIVERSITARIO = /(?<![\p{L}.])H\.\s?U\.(?=\s)/gu;
+
+/** A saint abbreviated with a dot: Sv. / Св. (Sveti), Sf. (Sfântul). */
+const DOTTED_SAINT = /(?<![\p{L}.])(?:(S[vV])|(С[вВ])|(S[fF]))\.(?=\s)/gu;
+
+/** `Sf. Spiridon` → `Sfantul Spiridon`, `Св. Марина` → `Свети Марина`; other text unchanged. */
+export function withDottedSaints(raw: string): string {
+  return /[SС][vfвВVF]\./u.test(raw)
+    ? raw.replace(DOTTED_SAINT, (_, latin: string | undefined, cyrillic: string | undefined) =>
+        latin ? 'Sveti' : cyrillic ? 'Свети' : 'Sfantul',
+      )
+    : raw;
+}
 
 /** `Pécsi Tudományegyetem` → `Pécs Tudományegyetem`; other text unchanged. */
 export function withHungarianUniversityCity(raw: string): string {
@@ -60,5 +75,5 @@ export function withCardinalOrdinals(raw: string): string {
 
 /** The conventions above, in order. */
 export function withOtherLanguageConventions(raw: string): string {
-  return withSpanishHospitalAcronym(withHungarianUniversityCity(withCardinalOrdinals(withoutHanGradeAndCitySuffix(raw))));
+  return withDottedSaints(withSpanishHospitalAcronym(withHungarianUniversityCity(withCardinalOrdinals(withoutHanGradeAndCitySuffix(raw)))));
 }

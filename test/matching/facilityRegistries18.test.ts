@@ -51,6 +51,10 @@ describe('facilityName normaliser: register and affiliation conventions', () => 
     // A generic unit segment is read with its university; a named facility segment alone.
     { input: 'Clinical Centre, University of Brenna, Brenna, Hungary', output: 'CLINICAL CENTRE UNIVERSITY BRENNA' },
     { input: 'Quillmont Hospital, University of Brenna, Brenna, Hungary', output: 'QUILLMONT HOSPITAL' },
+    // A saint abbreviated with a dot; SF without one is San Francisco's.
+    { input: 'УМБАЛ „Св. Брена“', output: 'UMBAL SVETI BRENA' },
+    { input: 'SCJU Sf. Spiridon', output: 'SCJU SFANTUL SPIRIDON' },
+    { input: 'SF GENERAL HOSPITAL', output: 'SF GENERAL HOSPITAL' },
     // An integrated care organisation before its site (ULS, OSI); a campus after a hospital's dash is kept.
     { input: 'UNIDADE LOCAL DE SAÚDE DE VALDORIA, E.P.E. - HOSPITAL DE SANTA BRENNA', output: 'HOSPITAL DE SANTA BRENNA' },
     { input: 'OSI BRENNA-NORTE - H.U. QUILLMONT', output: 'HOSPITAL UNIVERSITARIO QUILLMONT' },
