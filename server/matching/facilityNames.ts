@@ -35,6 +35,7 @@ import { inSerbianLatin, withoutWritingConventions, withRegnalNumbers } from './
 import { withRegisterConventions } from './registerFacilityNames';
 import { withOtherLanguageConventions } from './otherLanguageFacilityNames';
 import { withoutBuildingBracket, withoutStreetLine } from './englishFacilityNames';
+import { namesCareOrganisation, unitWithItsUniversity, withoutOfAfterFacilityNoun } from './affiliationFacilityNames';
 
 /** The tables that read a segment's words as English facility nouns. */
 const NOUN_TABLES = ['organizationAbbreviations', 'facilityAbbreviations', 'facilityTranslations', 'scriptGenericWords'] as const;
@@ -50,6 +51,7 @@ const FACILITY_NOUNS = new Set([
   'HEALTH CENTER',
   'MEDICAL CENTER',
   'HOSPITAL CENTER',
+  'CLINICAL CENTER',
 ]);
 /** A segment that names a department or unit of a facility, not the facility (`Department of Cardiology`, `Service de …`). */
 const DEPARTMENT_SEGMENT =
@@ -137,9 +139,9 @@ export function affiliationSegment(raw: string, readings: Readings = shipped()):
   // (`Sahlgrenska Universitetssjukhuset, Östra`, `VA Palo Alto Health Care System, Menlo Park Division`) or a comma
   // inside the name (`Edward Hines, Jr. VA Hospital`). An affiliation names at least a place and a country too.
   if (segments.length < MIN_AFFILIATION_SEGMENTS) return raw;
-  for (const segment of segments) {
+  for (const [index, segment] of segments.entries()) {
     if (DEPARTMENT_SEGMENT.test(segment)) continue;
-    if (namesFacility(segment, readings)) return segment;
+    if (namesFacility(segment, readings)) return unitWithItsUniversity(segment, segments[index + 1]);
   }
   return raw;
 }
@@ -283,6 +285,8 @@ export function siteOfOperatorName(raw: string, readings: Readings = shipped()):
   const [first, second] = parts.map((part) => part.trim()) as [string, string];
   if (first === '' || second === '') return raw;
   if (namesOperator(first, readings) && (namesFacility(second, readings) || isSiteAcronym(second))) return second;
+  // An integrated care organisation's form first (ULS, OSI: affiliationFacilityNames.ts), a facility after the dash.
+  if (byDash.length === 2 && namesCareOrganisation(first) && namesFacility(second, readings)) return second;
   // A dash before an NHS / HSC trust or a health board (`Royal Sussex County Hospital - University Hospitals Sussex NHS
   // Foundation Trust`, NHS site lists): a campus is never named after a trust or a board, so the site is the first part.
   if (byDash.length === 2 && endsInTrustOrBoard(second, readings) && namesFacility(first, readings) && !namesOperator(first, readings))
@@ -300,7 +304,7 @@ function withEnglishRegistryConventions(raw: string, readings: Readings): string
 
 /** The `facilityName` normaliser read with the given tables (see the file's comment); empty when nothing is left. */
 function facilityNameWith(raw: string, readings: Readings): string {
-  const trimmed = withOtherLanguageConventions(raw.trim());
+  const trimmed = withoutOfAfterFacilityNoun(withOtherLanguageConventions(raw.trim()));
   const ownName = /[\u4E00-\u9FFF]/u.test(trimmed) ? trimmed.replace(HAN_JURIDICAL_PERSON, '') || trimmed : trimmed;
   const named = siteOfOperatorName(
     withoutOrgUnitPrefix(
