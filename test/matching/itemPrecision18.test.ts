@@ -4,7 +4,8 @@
  * existing `attributeConflict` veto keeps them out of review as well as out of auto-merge: the level of a control
  * material, calibrator, gown or mask (LEVEL 2 = LVL 2 = L2 in a control text = razina 2 = ниво 2 = Stufe 2), mono vs
  * stereo of a headset, the single plug of a device (USB-A vs USB-C = Type-C), and a size written as its label word in
- * other languages or as MEDIUM-LARGE. Lines are written for this test, not copied from a corpus; every conflict and
+ * other languages or as MEDIUM-LARGE, what a specimen collection kit collects (urine vs swab), bone cement with vs
+ * without an antibiotic. Lines are written for this test, not copied from a corpus; every conflict and
  * agreement row fails on item-3.31.0 except the guard rows (what must not be read).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -35,6 +36,11 @@ describe('sibling axes read from item lines', () => {
     ['Klipy ligačné polymérové, veľkosť ML, 14 x 6 ks', { size: ['ML'] }],
     ['Ligeerimisklambrid polümeer, suurus L, 14 x 6 tk', { size: ['L'] }],
     ['Rękawice nitrylowe, rozmiar M, 100 szt.', { size: ['M'] }],
+    ['NAAT collection kit, urine specimen transport tube, 50/bx', { specimenSource: ['urine'] }],
+    ['Odberová súprava na NAAT so sterom, bal. 50 ks', { specimenSource: ['swab'] }],
+    ['Bone cement high viscosity with gentamicin 40 g', { antibioticLoading: ['antibiotic'] }],
+    ['Kostní cement vysoká viskozita, bez antibiotika, 40 g', { antibioticLoading: ['plain'] }],
+    ['CEMENT BONE HV R+G 40G', { antibioticLoading: ['antibiotic'] }],
   ])('%s', (text, expected) => {
     expect(attributesOf(text)).toMatchObject(expected);
   });
@@ -47,6 +53,9 @@ describe('sibling axes read from item lines', () => {
     ['Electrosurgical pencil monopolar, rocker switch', 'audioChannels', undefined],
     ['Charging cable USB-A to USB-C, 1 m, black', 'plug', undefined],
     ['Syringe 10 ML luer lock', 'size', undefined],
+    ['Urinal male plastic 1 L with lid', 'specimenSource', undefined],
+    ['Suture plain gut 3-0 SH 27IN', 'antibioticLoading', undefined],
+    ['Gentamicin 80 mg/2 mL injection', 'antibioticLoading', undefined],
   ])('guard: %s reads %s as %j', (text, attribute, expected) => {
     expect(attributesOf(text)[attribute]).toEqual(expected);
   });
@@ -62,6 +71,8 @@ describe('two lines of one product line that differ on such an axis are two arti
     ['Headset wired stereo USB-A noise cancelling', 'Headset wired stereo USB-C noise cancelling'],
     ['Security key FIDO2 NFC, USB-A', 'Security key FIDO2 NFC, USB Type-C'],
     ['Clip ligating polymer, size L, 14 x 6', 'Clip ligating polymer, Medium-Large, box of 84'],
+    ['NAAT specimen collection kit, urine, 50/bx', 'NAAT specimen collection kit, vaginal swab, 50/bx'],
+    ['Bone cement high viscosity, plain, 40 g', 'Bone cement high viscosity with gentamicin, 40 g'],
   ])('%s vs %s', (a, b) => {
     expectConflict(a, b);
   });
