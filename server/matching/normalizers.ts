@@ -25,6 +25,8 @@ import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withCatalogueShorthandWritten, withoutRegistrationReferences } from './catalogueShorthand';
 import { withoutParLevelColumns } from './parLevelLines';
+import { withoutRequestChatter } from './requestLines';
+import { withSingularWords } from './pluralWords';
 import { isAscii, romanisedName } from './transliteration';
 import { nationalCyrillicReading } from './cyrillicNames';
 import { MEDICINE_NAME_TABLES, romanisedMedicineNamesWith, withRomanisedMedicineNames } from './medicineNames';
@@ -158,11 +160,15 @@ function medicineTextNormalizer(keepMedicineNames: Reading): (value: string) => 
 function requisitionTextNormalizer(keepScriptWords: Reading): (value: string) => string | null {
   return rememberRecent(
     (v) =>
-      measureTextOf(
-        keepScriptWords(
-          recentCatalogueShorthand(
-            recentWithoutRegistrationReferences(
-              withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(withScriptNumeralsAndCodes(withoutParLevelColumns(v))))),
+      withSingularWords(
+        measureTextOf(
+          keepScriptWords(
+            recentCatalogueShorthand(
+              recentWithoutRegistrationReferences(
+                withoutRequestChatter(
+                  withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(withScriptNumeralsAndCodes(withoutParLevelColumns(v))))),
+                ),
+              ),
             ),
           ),
         ),

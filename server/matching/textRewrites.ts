@@ -6,6 +6,7 @@
 import { gtinsInBarcodeText, hibcInBarcodeText, withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { recentCatalogueShorthand, recentWithoutRegistrationReferences, stringsAtPaths } from './normalizers';
 import { withoutParLevelColumns } from './parLevelLines';
+import { withoutRequestChatter } from './requestLines';
 import { withLatinNumerals, withoutProcurementCodes } from './scriptItemText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withoutLegalDescription } from './captionNames';
@@ -30,6 +31,8 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   procurementCodes: withoutProcurementCodes,
   // A par-level / bin sheet's unit, bin, par and reorder-point columns out; its unit of issue as a count per pack (parLevelLines.ts).
   parLevelColumns: withoutParLevelColumns,
+  // A free-text request's greetings, ward names, order quantities and purpose out (requestLines.ts, item-3.32.0).
+  requestChatter: withoutRequestChatter,
 };
 
 /** The text after the named rewrites, in order. */

@@ -36,7 +36,8 @@ export type TextRewriteName =
   | 'legalDescription'
   | 'scriptNumerals'
   | 'procurementCodes'
-  | 'parLevelColumns';
+  | 'parLevelColumns'
+  | 'requestChatter';
 
 export interface BlockingKeyRule {
   name: string;

@@ -51,12 +51,12 @@ describe('a description as the item description comparator reads it', () => {
     // Other languages (accents fold first) and other scripts (romanised medicine names only)
     ['Paracétamol 500 mg comprimé', 'PARACETAMOL 500 MG COMPRIME'],
     ['PARACETAMOLO 500 MG COMPRESSE', 'PARACETAMOL 500 MG COMPRESSE'],
-    ['Héparine sodique 5000 UI/mL', 'HEPARIN 5000 UNITS ML'],
+    ['Héparine sodique 5000 UI/mL', 'HEPARIN 5000 UNIT ML'],
     ['Парацетамол 500 мг', 'PARACETAMOL 500 MG'],
     ['Амоксициллин 500 мг', 'AMOXICILLIN 500 MG'],
     // Salt words dropped, salts that are also substances folded only inside a medicine's name
     ['AMLODIPINE BESYLATE 5MG TAB', 'AMLODIPINE 5 MG TABLET'],
-    ['AMLODIPINE BESILATE 5 MG TABLETS', 'AMLODIPINE 5 MG TABLETS'],
+    ['AMLODIPINE BESILATE 5 MG TABLETS', 'AMLODIPINE 5 MG TABLET'],
     ['LEVOTHYROXINE SOD 50MCG TAB', 'LEVOTHYROXINE 50 MCG TABLET'],
     ['METFORMIN HCL 500MG TAB', 'METFORMIN 500 MG TABLET'],
     ['KETOROLAC TROMETH 30MG/ML 1ML SDV', 'KETOROLAC 30 MG ML 1 ML SINGLE DOSE VIAL'],
@@ -71,7 +71,7 @@ describe('a description as the item description comparator reads it', () => {
     ['SOLU-MEDROL 125MG VIAL', 'METHYLPREDNISOLONE SOLU MEDROL 125 MG VL'],
     ['Paracetamol-ratiopharm 500 mg Tabletten', 'PARACETAMOL RATIOPHARM 500 MG TABLETTEN'],
     // Words that are not medicine names are left alone (the micro sign and the Greek mu are MC, as in measureText)
-    ['Pipette tips 200 μL yellow', 'PIPETTE TIPS 200 MCL YELLOW'],
+    ['Pipette tips 200 μL yellow', 'PIPETTE TIP 200 MCL YELLOW'],
     ['ΦΛΕΒΟΚΑΘΕΤΗΡΑΣ 20G 1,1x33mm', '20 G 1 1X33 MM'],
     ['GLOVE EXAM NITRILE PF SM 100/BX', 'GLOVE EXAM NITRILE POWDER FREE SMALL 100 BX'],
   ])('%s → %s', (raw, expected) => {

@@ -100,7 +100,8 @@ describe('attributes of Spanish tender lines, par-level sheets and marketplace t
 
 describe('Spanish tender words as the item description comparator reads them (catalogueTranslations 1.4.0, noiseWords 1.4.0)', () => {
   test.each([
-    ['Alambre de Kirschner punta roma 1,2 mm | Marca: Synthes | Formato: Unidad', 'WIRE KIRSCHNER TIP ROMA 1 2 MM DEPUY SYNTHES'],
+    // SYNTHE: words in -S are read as English plurals on both sides alike (pluralWords.ts, item-3.32.0).
+    ['Alambre de Kirschner punta roma 1,2 mm | Marca: Synthes | Formato: Unidad', 'WIRE KIRSCHNER TIP ROMA 1 2 MM DEPUY SYNTHE'],
     ['Media de compresión hasta la rodilla, pie abierto', 'COMPRESSION STOCKING KNEE HIGH OPEN TOE'],
     ['Tubo criogénico, rosca externa, tapa', 'TUBE CRYOGENIC EXTERNAL THREAD CAP'],
     ['PAR-LEVEL | BIN 4 | PAR 2 | ROP 1 | KWIRE TROC 1.2 SS | EA', 'KIRSCHNER WIRE TROCAR 1 2 SS'],
