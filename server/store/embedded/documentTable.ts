@@ -330,9 +330,14 @@ export class ResidentText {
 
   /** The text of a spilled document. */
   read(position: SpilledText): string {
-    const fd = position.source ? position.source.fd : this.fd;
+    return this.readAt(position.source, position.offset, position.bytes);
+  }
+
+  /** The text of `bytes` bytes at `offset` of `source` (undefined: the current spill file). */
+  readAt(source: SnapshotSource | undefined, offset: number, bytes: number): string {
+    const fd = source ? source.fd : this.fd;
     if (fd === undefined) throw new Error('store spill file: read of a spilled document after close');
-    return readFrom(fd, position);
+    return readBytes(fd, offset, bytes).toString('utf8');
   }
 
   /** `bytes` bytes of a loaded snapshot from `offset` (one read of several documents' texts). */
@@ -477,10 +482,6 @@ export class ResidentText {
     this.snapshots.length = 0;
     this.previousSpillFiles.length = 0;
   }
-}
-
-function readFrom(fd: number, position: SpilledText): string {
-  return readBytes(fd, position.offset, position.bytes).toString('utf8');
 }
 
 function readBytes(fd: number, offset: number, bytes: number): Buffer {
@@ -686,9 +687,14 @@ export class DocumentTable implements OrdinalSource {
     return this.spilled;
   }
 
-  /** The text of the spilled document at `ordinal` (one `pread`). */
+  /** The text of the spilled document at `ordinal` (one `pread`; no position object made). */
   private readSpilled(ordinal: number): string {
-    return this.textOf(present(this.spilled, 'the spill columns of a spilled document').position(ordinal));
+    const columns = present(this.spilled, 'the spill columns of a spilled document');
+    return present(this.resident, 'the spill file of a spilled document').readAt(
+      columns.sourceOf(ordinal),
+      columns.offsetAt(ordinal),
+      columns.bytesAt(ordinal),
+    );
   }
 
   /** Ordinals the spill columns have room for (0 until the first spill; tests and diagnostics). */
