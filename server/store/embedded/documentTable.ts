@@ -37,6 +37,8 @@ import type { OrdinalSource } from './postings';
 export class SnapshotSource {
   /** Documents whose text is read from this file. */
   live = 0;
+  /** Its number in the spill columns of the tables (`ResidentText.sourceAt`; 0 is the current spill file). */
+  slot = 0;
   constructor(
     readonly path: string,
     public fd: number | undefined,
@@ -45,7 +47,10 @@ export class SnapshotSource {
   ) {}
 }
 
-/** Where a spilled document's UTF-8 text is (changed in place when the spill file is rewritten). */
+/**
+ * Where a spilled document's UTF-8 text is: a value handed between the table and the spill file, and to a compaction's
+ * freeze. The table itself keeps positions in columns (`SpillColumns`), not as one of these per document.
+ */
 export class SpilledText {
   constructor(
     public offset: number,
@@ -60,8 +65,13 @@ export class SpilledText {
   ) {}
 }
 
-/** A document as the table holds it. */
+/** A document as a freeze hands it out: its text, or where it is spilled. */
 export type StoredText = string | SpilledText;
+
+/** The `texts` slot of a spilled document (its position is in the table's `SpillColumns`). */
+const SPILLED = 0;
+/** A document as the table holds it by ordinal: its text, `SPILLED`, or undefined for a free ordinal. */
+type HeldText = string | typeof SPILLED | undefined;
 
 const MIB = 1024 * 1024;
 
@@ -141,6 +151,11 @@ export class ResidentText {
   private deadBytes = 0;
   private pins = 0;
   private readonly snapshots: SnapshotSource[] = [];
+  /**
+   * Every read-only source by slot (slot 0: the current spill file). Kept for the store's life: a rewrite needs 64 MiB
+   * of spill writes or more, so this grows by a few bytes per 64 MiB at most, and a stale slot never names another file.
+   */
+  private readonly sourcesBySlot: Array<SnapshotSource | undefined> = [undefined];
   /** Previous spill files a rewrite copies out of (closed once no document is read from them). */
   private readonly previousSpillFiles: SnapshotSource[] = [];
   private rewrite: Rewrite | undefined;
@@ -177,9 +192,21 @@ export class ResidentText {
 
   /** Opens the snapshot file being loaded, for `snapshotText` positions into it. */
   attachSnapshot(path: string): SnapshotSource {
-    const source = new SnapshotSource(path, openSync(path, 'r'));
+    const source = this.registered(new SnapshotSource(path, openSync(path, 'r')));
     this.snapshots.push(source);
     return source;
+  }
+
+  /** Gives `source` its slot (`sourceAt`). */
+  private registered(source: SnapshotSource): SnapshotSource {
+    source.slot = this.sourcesBySlot.length;
+    this.sourcesBySlot.push(source);
+    return source;
+  }
+
+  /** The read-only source of slot `slot`; undefined for 0, the current spill file. */
+  sourceAt(slot: number): SnapshotSource | undefined {
+    return this.sourcesBySlot[slot];
   }
 
   /** A document left where the loaded snapshot holds it (no copy, no decode). */
@@ -303,9 +330,14 @@ export class ResidentText {
 
   /** The text of a spilled document. */
   read(position: SpilledText): string {
-    const fd = position.source ? position.source.fd : this.fd;
+    return this.readAt(position.source, position.offset, position.bytes);
+  }
+
+  /** The text of `bytes` bytes at `offset` of `source` (undefined: the current spill file). */
+  readAt(source: SnapshotSource | undefined, offset: number, bytes: number): string {
+    const fd = source ? source.fd : this.fd;
     if (fd === undefined) throw new Error('store spill file: read of a spilled document after close');
-    return readFrom(fd, position);
+    return readBytes(fd, offset, bytes).toString('utf8');
   }
 
   /** `bytes` bytes of a loaded snapshot from `offset` (one read of several documents' texts). */
@@ -314,9 +346,14 @@ export class ResidentText {
     return readBytes(source.fd, offset, bytes);
   }
 
-  /** A spilled document was replaced or deleted: its bytes are dead. */
-  release(position: SpilledText): void {
-    this.releaseAll([position]);
+  /** A spilled document (`bytes` long, in `source`; undefined: the current spill file) was replaced or deleted. */
+  release(source: SnapshotSource | undefined, bytes: number): void {
+    this.spilledDocuments -= 1;
+    if (source) {
+      source.live -= 1;
+      this.closeUnusedSnapshots();
+    } else this.deadBytes += bytes;
+    this.maybeRewrite();
   }
 
   /** Spilled documents were replaced or deleted; their bytes are dead (one rewrite check for all of them). */
@@ -371,7 +408,7 @@ export class ResidentText {
     if (this.pins > 0 || this.fd === undefined || this.rewrite) return;
     const liveBytes = this.fileBytes - this.deadBytes;
     if (this.deadBytes < (this.options.minRewriteDeadBytes ?? MIN_REWRITE_DEAD_BYTES) || this.deadBytes < liveBytes) return;
-    const previous = new SnapshotSource('(previous spill file)', this.fd, true);
+    const previous = this.registered(new SnapshotSource('(previous spill file)', this.fd, true));
     for (const table of this.tables) previous.live += table.moveSpilledTo(previous);
     this.fd = undefined;
     this.fileBytes = 0;
@@ -447,10 +484,6 @@ export class ResidentText {
   }
 }
 
-function readFrom(fd: number, position: SpilledText): string {
-  return readBytes(fd, position.offset, position.bytes).toString('utf8');
-}
-
 function readBytes(fd: number, offset: number, bytes: number): Buffer {
   const buffer = Buffer.allocUnsafe(bytes);
   let done = 0;
@@ -483,8 +516,10 @@ export class FrozenTable {
 
   constructor(
     entries: Map<string, number>,
-    private readonly texts: ReadonlyArray<StoredText | undefined>,
+    private readonly texts: ReadonlyArray<HeldText>,
     private readonly ids: ReadonlyArray<string | undefined>,
+    /** The table's spilled positions (read when handed out: the spill file is pinned while a freeze lasts). */
+    private readonly spilled: SpillColumns | undefined,
   ) {
     this.written = new Uint8Array(texts.length);
     this.live = entries[Symbol.iterator]();
@@ -493,8 +528,14 @@ export class FrozenTable {
   /** Called by the table before `ordinal` changes (its text, or which document holds it). */
   beforeChange(ordinal: number): void {
     if (ordinal >= this.written.length || this.written[ordinal] === 1 || this.kept.has(ordinal)) return;
-    this.kept.set(ordinal, { id: this.ids[ordinal], text: this.texts[ordinal] });
+    this.kept.set(ordinal, { id: this.ids[ordinal], text: this.storedAt(ordinal) });
     this.keptCount += 1;
+  }
+
+  /** The text at `ordinal` as handed out: a spilled one as its position, undefined for a free ordinal. */
+  private storedAt(ordinal: number): StoredText | undefined {
+    const held = this.texts[ordinal];
+    return held === SPILLED ? present(this.spilled, 'the spill columns of a frozen table').position(ordinal) : held;
   }
 
   /** Up to `most` documents as of the freeze (none twice); an empty batch once all were handed out. */
@@ -509,7 +550,7 @@ export class FrozenTable {
       const [id, ordinal] = step.value;
       if (ordinal >= this.written.length || this.written[ordinal] === 1 || this.kept.has(ordinal)) continue;
       this.written[ordinal] = 1;
-      batch.push([id, this.texts[ordinal] as StoredText]);
+      batch.push([id, this.storedAt(ordinal) as StoredText]);
     }
     while (batch.length < most && this.keptWalk) {
       const step = this.keptWalk.next();
@@ -522,6 +563,92 @@ export class FrozenTable {
 }
 
 /**
+ * Where a table's spilled documents are, by ordinal: four typed columns (8 + 4 + 4 + 4 bytes a document, outside the
+ * V8 heap) instead of a `SpilledText` object per document (56 bytes on the heap, 72 when the offset passes 2 GiB and
+ * becomes a heap number, plus the garbage collector's work of marking ~a million of them at 100k items; docs/INGEST.md
+ * "Peak memory, session 18"). Values at an ordinal whose text is not `SPILLED` are stale and never read.
+ * Hand-written: a struct-of-arrays over the table's own ordinals, which no library offers.
+ */
+class SpillColumns {
+  private offsets = new Float64Array(0);
+  private byteLengths = new Int32Array(0);
+  private characterLengths = new Int32Array(0);
+  /** `ResidentText.sourceAt` slot of the file holding the text (0: the current spill file). */
+  private sources = new Uint32Array(0);
+
+  constructor(private readonly resident: ResidentText) {}
+
+  /** Ordinals the columns have room for (tests and diagnostics). */
+  get capacity(): number {
+    return this.offsets.length;
+  }
+
+  set(ordinal: number, position: SpilledText): void {
+    if (ordinal >= this.offsets.length) this.grow(ordinal + 1);
+    this.offsets[ordinal] = position.offset;
+    this.byteLengths[ordinal] = position.bytes;
+    this.characterLengths[ordinal] = position.characters;
+    this.sources[ordinal] = position.source ? position.source.slot : 0;
+  }
+
+  /** The position at `ordinal` as a value (for the spill file, a freeze, a rewrite step). */
+  position(ordinal: number): SpilledText {
+    return new SpilledText(
+      this.offsets[ordinal] as number,
+      this.byteLengths[ordinal] as number,
+      this.characterLengths[ordinal] as number,
+      this.sourceOf(ordinal),
+    );
+  }
+
+  sourceOf(ordinal: number): SnapshotSource | undefined {
+    return this.resident.sourceAt(this.sources[ordinal] as number);
+  }
+
+  /** True when the text at `ordinal` is in the current spill file (not a snapshot or a previous spill file). */
+  isInSpillFile(ordinal: number): boolean {
+    return this.sources[ordinal] === 0;
+  }
+
+  isIn(ordinal: number, source: SnapshotSource): boolean {
+    return this.sources[ordinal] === source.slot;
+  }
+
+  moveTo(ordinal: number, source: SnapshotSource): void {
+    this.sources[ordinal] = source.slot;
+  }
+
+  offsetAt(ordinal: number): number {
+    return this.offsets[ordinal] as number;
+  }
+
+  bytesAt(ordinal: number): number {
+    return this.byteLengths[ordinal] as number;
+  }
+
+  charactersAt(ordinal: number): number {
+    return this.characterLengths[ordinal] as number;
+  }
+
+  /** Room for `ordinals` ordinals at least (by half again, so appends stay amortised O(1) with a third spare at most). */
+  private grow(ordinals: number): void {
+    const length = Math.max(ordinals, Math.ceil(this.offsets.length * 1.5), 1024);
+    const offsets = new Float64Array(length);
+    offsets.set(this.offsets);
+    this.offsets = offsets;
+    const byteLengths = new Int32Array(length);
+    byteLengths.set(this.byteLengths);
+    this.byteLengths = byteLengths;
+    const characterLengths = new Int32Array(length);
+    characterLengths.set(this.characterLengths);
+    this.characterLengths = characterLengths;
+    const sources = new Uint32Array(length);
+    sources.set(this.sources);
+    this.sources = sources;
+  }
+}
+
+/**
  * A collection's documents (Map-like: iteration and `keys()` in insertion order, like the Map it replaces). Each
  * document has a dense ordinal while it is stored — its slot in `texts` / `ids` — which the collection's indexes
  * store instead of the id (see postings.ts); the ordinal of a deleted document is given to the next new one.
@@ -529,8 +656,10 @@ export class FrozenTable {
 export class DocumentTable implements OrdinalSource {
   /** id → ordinal, in insertion order. */
   private entries = new Map<string, number>();
-  /** By ordinal: the text (undefined: a free ordinal). */
-  private texts: Array<StoredText | undefined> = [];
+  /** By ordinal: the text, `SPILLED` (its position in `spilled`), or undefined for a free ordinal. */
+  private texts: HeldText[] = [];
+  /** Positions of spilled documents by ordinal (created at the first spill; replaced, not cleared, by `clear`). */
+  private spilled: SpillColumns | undefined;
   /** By ordinal: the id (undefined: a free ordinal). */
   private ids: Array<string | undefined> = [];
   /** Ordinals of deleted documents, the next to be given out last. */
@@ -550,6 +679,27 @@ export class DocumentTable implements OrdinalSource {
 
   constructor(private readonly resident: ResidentText | undefined) {
     resident?.register(this);
+  }
+
+  /** The spill columns, created on first use. */
+  private spillColumns(): SpillColumns {
+    this.spilled ??= new SpillColumns(present(this.resident, 'the spill file of a spilling table'));
+    return this.spilled;
+  }
+
+  /** The text of the spilled document at `ordinal` (one `pread`; no position object made). */
+  private readSpilled(ordinal: number): string {
+    const columns = present(this.spilled, 'the spill columns of a spilled document');
+    return present(this.resident, 'the spill file of a spilled document').readAt(
+      columns.sourceOf(ordinal),
+      columns.offsetAt(ordinal),
+      columns.bytesAt(ordinal),
+    );
+  }
+
+  /** Ordinals the spill columns have room for (0 until the first spill; tests and diagnostics). */
+  get spillColumnCapacity(): number {
+    return this.spilled?.capacity ?? 0;
   }
 
   get size(): number {
@@ -584,8 +734,8 @@ export class DocumentTable implements OrdinalSource {
   get(id: string): string | undefined {
     const ordinal = this.entries.get(id);
     if (ordinal === undefined) return undefined;
-    const stored = this.texts[ordinal] as StoredText;
-    return typeof stored === 'string' ? stored : this.textOf(stored);
+    const held = this.texts[ordinal];
+    return held === SPILLED ? this.readSpilled(ordinal) : held;
   }
 
   /** True when the document's text is in memory (tests and diagnostics). */
@@ -598,8 +748,8 @@ export class DocumentTable implements OrdinalSource {
   lengthOf(id: string): number | undefined {
     const ordinal = this.entries.get(id);
     if (ordinal === undefined) return undefined;
-    const stored = this.texts[ordinal] as StoredText;
-    return typeof stored === 'string' ? stored.length : stored.characters;
+    const held = this.texts[ordinal];
+    return held === SPILLED ? present(this.spilled, 'the spill columns of a spilled document').charactersAt(ordinal) : held?.length;
   }
 
   set(id: string, json: string): void {
@@ -608,7 +758,7 @@ export class DocumentTable implements OrdinalSource {
     else this.frozen?.beforeChange(ordinal);
     const previous = this.texts[ordinal];
     this.texts[ordinal] = json;
-    this.forget(id, previous);
+    this.forget(id, previous, ordinal);
     this.liveCharacters += json.length;
     if (!this.resident) return;
     // The table's own (flat) id string, not the caller's: one string per document however many structures hold it.
@@ -622,12 +772,12 @@ export class DocumentTable implements OrdinalSource {
     const ordinal = this.entries.get(id);
     if (ordinal === undefined) return false;
     this.frozen?.beforeChange(ordinal);
-    const stored = this.texts[ordinal];
+    const held = this.texts[ordinal];
     this.entries.delete(id);
     this.texts[ordinal] = undefined;
     this.ids[ordinal] = undefined;
     this.freeOrdinals.push(ordinal);
-    this.forget(id, stored);
+    this.forget(id, held, ordinal);
     return true;
   }
 
@@ -640,8 +790,10 @@ export class DocumentTable implements OrdinalSource {
     // The Map and arrays are replaced, not changed: a freeze goes on reading the old ones and needs no more news.
     this.frozen = undefined;
     const old = this.texts;
+    const oldSpilled = this.spilled;
     this.entries = new Map();
     this.texts = [];
+    this.spilled = undefined;
     this.ids = [];
     this.freeOrdinals = [];
     this.pendingResident = undefined;
@@ -650,15 +802,15 @@ export class DocumentTable implements OrdinalSource {
     if (this.resident) this.resident.residentCharacters -= this.residentCharacters;
     this.residentCharacters = 0;
     const spilled: SpilledText[] = [];
-    for (const stored of old) if (stored !== undefined && typeof stored !== 'string') spilled.push(stored);
+    if (oldSpilled) old.forEach((held, ordinal) => held === SPILLED && spilled.push(oldSpilled.position(ordinal)));
     this.resident?.releaseAll(spilled);
   }
 
   /** `[id, json]` in insertion order (spilled documents are read back one at a time). */
   *[Symbol.iterator](): Generator<[string, string]> {
     for (const [id, ordinal] of this.entries) {
-      const stored = this.texts[ordinal] as StoredText;
-      yield [id, typeof stored === 'string' ? stored : this.textOf(stored)];
+      const held = this.texts[ordinal];
+      yield [id, held === SPILLED ? this.readSpilled(ordinal) : (held as string)];
     }
   }
 
@@ -667,7 +819,7 @@ export class DocumentTable implements OrdinalSource {
    * spill file until `unfreeze`). One freeze at a time.
    */
   freeze(): FrozenTable {
-    this.frozen = new FrozenTable(this.entries, this.texts, this.ids);
+    this.frozen = new FrozenTable(this.entries, this.texts, this.ids, this.spilled ?? (this.resident && this.spillColumns()));
     return this.frozen;
   }
 
@@ -690,7 +842,8 @@ export class DocumentTable implements OrdinalSource {
    */
   loadSpilled(id: string, position: SpilledText, isNewest: boolean): void {
     const ordinal = this.allocate(id, true);
-    this.texts[ordinal] = position;
+    this.texts[ordinal] = SPILLED;
+    this.spillColumns().set(ordinal, position);
     this.liveCharacters += position.characters;
     if (!isNewest) return;
     if (this.pendingResident) this.pendingResident.end = ordinal + 1;
@@ -723,8 +876,8 @@ export class DocumentTable implements OrdinalSource {
       let room = limit - resident.residentCharacters;
       let first = pending.end;
       while (first > pending.next) {
-        const stored = this.snapshotHeld(first - 1);
-        if (stored && (room -= stored.characters) < 0) break;
+        const columns = this.snapshotHeld(first - 1);
+        if (columns && (room -= columns.charactersAt(first - 1)) < 0) break;
         first -= 1;
       }
       pending.next = first;
@@ -735,29 +888,33 @@ export class DocumentTable implements OrdinalSource {
     let source: SnapshotSource | undefined;
     let characters = 0;
     while (pending.next < pending.end) {
-      const stored = this.snapshotHeld(pending.next);
-      if (!stored) {
+      const ordinal = pending.next;
+      const columns = this.snapshotHeld(ordinal);
+      if (!columns) {
         pending.next += 1;
         continue;
       }
-      if (resident.residentCharacters + characters + stored.characters > limit) {
+      const offset = columns.offsetAt(ordinal);
+      const bytes = columns.bytesAt(ordinal);
+      if (resident.residentCharacters + characters + columns.charactersAt(ordinal) > limit) {
         pending.next = pending.end;
         break;
       }
       if (source === undefined) {
-        source = stored.source;
-        runStart = stored.offset;
-      } else if (stored.source !== source || stored.offset < runEnd || stored.offset + stored.bytes - runStart > RESIDENT_LOAD_BYTES) break;
-      run.push(pending.next);
-      runEnd = stored.offset + stored.bytes;
-      characters += stored.characters;
+        source = columns.sourceOf(ordinal);
+        runStart = offset;
+      } else if (!columns.isIn(ordinal, source) || offset < runEnd || offset + bytes - runStart > RESIDENT_LOAD_BYTES) break;
+      run.push(ordinal);
+      runEnd = offset + bytes;
+      characters += columns.charactersAt(ordinal);
       pending.next += 1;
     }
     if (run.length > 0) {
       const bytes = resident.readRange(present(source, 'the source of a run'), runStart, runEnd - runStart);
+      const columns = present(this.spilled, 'the spill columns of a loaded snapshot');
       const loaded: SpilledText[] = [];
       for (const ordinal of run) {
-        const stored = this.texts[ordinal] as SpilledText;
+        const stored = columns.position(ordinal);
         const start = stored.offset - runStart;
         const text = bytes.toString(stored.bytes === stored.characters ? 'latin1' : 'utf8', start, start + stored.bytes);
         this.texts[ordinal] = text;
@@ -773,10 +930,12 @@ export class DocumentTable implements OrdinalSource {
     return false;
   }
 
-  /** The text at `ordinal` when it is still where the loaded snapshot holds it (and the file is open). */
-  private snapshotHeld(ordinal: number): SpilledText | undefined {
-    const stored = this.texts[ordinal];
-    return stored instanceof SpilledText && stored.source?.fd !== undefined && !stored.source.isPreviousSpillFile ? stored : undefined;
+  /** The spill columns when the text at `ordinal` is still where the loaded snapshot holds it (and the file is open). */
+  private snapshotHeld(ordinal: number): SpillColumns | undefined {
+    if (this.texts[ordinal] !== SPILLED) return undefined;
+    const columns = this.spilled;
+    const source = columns?.sourceOf(ordinal);
+    return source?.fd !== undefined && !source.isPreviousSpillFile ? columns : undefined;
   }
 
   /** Moves up to `characters` of the oldest resident text to the spill file. */
@@ -797,8 +956,10 @@ export class DocumentTable implements OrdinalSource {
       moved += text.length;
     }
     const positions = resident.append(texts);
+    const columns = this.spillColumns();
     ordinals.forEach((ordinal, i) => {
-      this.texts[ordinal] = positions[i] as SpilledText;
+      this.texts[ordinal] = SPILLED;
+      columns.set(ordinal, positions[i] as SpilledText);
       this.residentOrder.delete(ids[i] as string);
     });
     this.residentCharacters -= moved;
@@ -807,12 +968,14 @@ export class DocumentTable implements OrdinalSource {
 
   /** Names `source` as the file of every position in the current spill file (the start of a rewrite); how many. */
   moveSpilledTo(source: SnapshotSource): number {
+    const columns = this.spilled;
+    if (!columns) return 0;
     let moved = 0;
-    for (const stored of this.texts)
-      if (stored !== undefined && typeof stored !== 'string' && !stored.source) {
-        stored.source = source;
-        moved += 1;
-      }
+    this.texts.forEach((held, ordinal) => {
+      if (held !== SPILLED || !columns.isInSpillFile(ordinal)) return;
+      columns.moveTo(ordinal, source);
+      moved += 1;
+    });
     return moved;
   }
 
@@ -830,18 +993,25 @@ export class DocumentTable implements OrdinalSource {
     window: { from: number; most: { bytes: number; ordinals: number } },
     move: (positions: SpilledText[]) => void,
   ): number | undefined {
+    const columns = this.spilled;
+    if (!columns) return undefined;
     const positions: SpilledText[] = [];
+    const ordinals: number[] = [];
     const end = Math.min(this.texts.length, window.from + window.most.ordinals);
     let bytes = 0;
     let ordinal = window.from;
-    for (; ordinal < end && bytes < window.most.bytes; ordinal++) {
-      const stored = this.texts[ordinal];
-      if (stored instanceof SpilledText && stored.source === source) {
-        positions.push(stored);
-        bytes += stored.bytes;
+    for (; ordinal < end && bytes < window.most.bytes; ordinal++)
+      if (this.texts[ordinal] === SPILLED && columns.isIn(ordinal, source)) {
+        const position = columns.position(ordinal);
+        positions.push(position);
+        ordinals.push(ordinal);
+        bytes += position.bytes;
       }
+    if (positions.length > 0) {
+      move(positions);
+      // `move` changed the positions (offset, file): they go back into the columns.
+      ordinals.forEach((at, i) => columns.set(at, positions[i] as SpilledText));
     }
-    if (positions.length > 0) move(positions);
     return ordinal < this.texts.length ? ordinal : undefined;
   }
 
@@ -860,17 +1030,18 @@ export class DocumentTable implements OrdinalSource {
   }
 
   /** Accounts for a version no longer in `entries` (called after the map changed, as a release may rewrite the spill file). */
-  private forget(id: string, stored: StoredText | undefined): void {
-    if (stored === undefined) return;
-    if (typeof stored === 'string') {
-      this.liveCharacters -= stored.length;
+  private forget(id: string, held: HeldText, ordinal: number): void {
+    if (held === undefined) return;
+    if (held !== SPILLED) {
+      this.liveCharacters -= held.length;
       if (!this.resident) return;
       this.residentOrder.delete(id);
-      this.residentCharacters -= stored.length;
-      this.resident.residentCharacters -= stored.length;
+      this.residentCharacters -= held.length;
+      this.resident.residentCharacters -= held.length;
       return;
     }
-    this.liveCharacters -= stored.characters;
-    this.resident?.release(stored);
+    const columns = present(this.spilled, 'the spill columns of a spilled document');
+    this.liveCharacters -= columns.charactersAt(ordinal);
+    this.resident?.release(columns.sourceOf(ordinal), columns.bytesAt(ordinal));
   }
 }
