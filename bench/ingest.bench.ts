@@ -19,7 +19,8 @@
  * `issue14` is the issue's full size as a named mode: 100,000 rows into a store holding 100,000
  * (`node --import tsx bench/ingest.bench.ts 100000 issue14`, same as `100000 scenario 100000`).
  * BENCH_PROFILE_LOAD=<file> / BENCH_PROFILE_RESEND=<file> / BENCH_PROFILE_CATCHUP=<file> write a CPU profile of the load /
- * the re-send / the search catch-up from scratch.
+ * the re-send / the search catch-up from scratch; a file named `*.heapprofile` gets the allocation sampling profile instead
+ * (bytes allocated by stack: what the GC share is made of; `node bench/heapProfileSummary.mjs <file> --top 25`).
  * `inline` runs the inline phase alone against an existing store (issue 14's inline goal, docs/INGEST.md "Inline latency,
  * session 15"): BENCH_DATA_DIR=<dir> keeps the run's data directory (its store in `<dir>/store`) instead of a temporary
  * one, so `BENCH_DATA_DIR=/tmp/s BENCH_LOAD_ONLY=1 node --import tsx bench/ingest.bench.ts 100000 scenario` builds a
@@ -310,12 +311,24 @@ async function profiled<T>(file: string | undefined, work: () => Promise<T>): Pr
   session.connect();
   const post = (method: string): Promise<unknown> =>
     new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.start');
+  const postWith = (method: string, params: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  // A file named *.heapprofile gets the allocation sampling profile (what the main thread allocates, by stack:
+  // the GC share's causes) instead of the CPU profile; Chrome's DevTools and bench/heapProfileSummary.mjs read it.
+  const isHeap = file.endsWith('.heapprofile');
+  await post(isHeap ? 'HeapProfiler.enable' : 'Profiler.enable');
+  // 16 KiB between samples (V8's default is 32 KiB): enough samples from a 10k load; objects collected are kept.
+  if (isHeap)
+    await postWith('HeapProfiler.startSampling', {
+      samplingInterval: 16_384,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  else await post('Profiler.start');
   try {
     return await work();
   } finally {
-    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    const { profile } = (await post(isHeap ? 'HeapProfiler.stopSampling' : 'Profiler.stop')) as { profile: unknown };
     await writeFileText(file, JSON.stringify(profile));
     session.disconnect();
   }

@@ -100,6 +100,7 @@ export async function applySourceRecord(
         rules,
         config,
         record,
+        canonical,
         preparation,
         excludedIds,
         actor: input.actor,

@@ -16,8 +16,25 @@ import type { SourceRecordDocument } from './types';
  * The domain's currently published matching rules (a version published through the API, else the
  * shipped file): one indexed read, compiled rules cached by content hash in server/matching.
  */
-export function rulesFor(args: { store: Store; domain: string; session?: StoreSession }): Promise<CompiledRules> {
-  return publishedRules(args);
+export async function rulesFor(args: { store: Store; domain: string; session?: StoreSession }): Promise<CompiledRules> {
+  const rules = await publishedRules(args);
+  let byDomain = lastReadRules.get(args.store);
+  if (!byDomain) lastReadRules.set(args.store, (byDomain = new Map<string, CompiledRules>()));
+  byDomain.set(args.domain, rules);
+  return rules;
+}
+
+/** The rules the last `rulesFor` of each store read, by domain (see `lastRulesRead`). */
+const lastReadRules = new WeakMap<Store, Map<string, CompiledRules>>();
+
+/**
+ * The rules the last `rulesFor` on `store` read for `domain`, if any: a guess at the rules in force, for work whose
+ * result is checked against the rules read where it is used (the preparation thread's: `preparedFor`). Each read
+ * of the head parses the whole head document — the item rule set's is ~100 KB with its draft — so a bulk load's
+ * preparation reuses the persist group's read instead of making a second one per batch.
+ */
+export function lastRulesRead(store: Store, domain: string): CompiledRules | undefined {
+  return lastReadRules.get(store)?.get(domain);
 }
 
 /** The canonical record the engine sees: `sourceId` plus the canonical attributes. */

@@ -13,7 +13,7 @@ import { findDeferred, insertDeferrable } from '../store/deferredInserts';
 import { present } from '../invariant';
 import type { Store, StoreSession } from '../store/types';
 import { appendChange } from './changeFeed';
-import { changedPaths } from './changedPaths';
+import { changedPaths, isSameAttributeValue } from './changedPaths';
 import { GOLDEN_HISTORY, GOLDEN_RECORDS, SOURCE_RECORDS } from './collections';
 import { isSameJson } from '../stableJson';
 import type { ChangeDocument, GoldenActor, GoldenHistoryDocument, GoldenRecordDocument, HistoryCause, SourceRecordDocument } from './types';
@@ -200,10 +200,13 @@ async function keepSnapshotOf(args: { store: Store; session: StoreSession; befor
 
 /** Top-level attribute changes between two states. */
 export function diffAttributes(before: Record<string, unknown>, after: Record<string, unknown>): GoldenHistoryDocument['changes'] {
-  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const namesBefore = Object.keys(before);
+  // Against no state before (a new record) the names are the new attributes': no union to build.
+  const names = (namesBefore.length === 0 ? Object.keys(after) : [...new Set([...namesBefore, ...Object.keys(after)])]).sort();
   const changes: GoldenHistoryDocument['changes'] = [];
   for (const name of names) {
-    if (!isSameJson(before[name], after[name])) changes.push({ attribute: name, before: before[name] ?? null, after: after[name] ?? null });
+    if (!isSameAttributeValue(before[name], after[name]))
+      changes.push({ attribute: name, before: before[name] ?? null, after: after[name] ?? null });
   }
   return changes;
 }

@@ -6,6 +6,7 @@
  */
 import { systemActor } from '../audit/auditLog';
 import { indexRecord, type CompiledRules, type IncomingPreparation, type MatchDecision } from '../matching';
+import type { CanonicalRecord } from '../matching/types';
 import type { Store, StoreSession } from '../store/types';
 import { SOURCE_RECORDS } from './collections';
 import { findGolden, newGoldenId } from './goldenStore';
@@ -52,6 +53,8 @@ export async function placeSourceRecord(args: {
   record: SourceRecordDocument;
   /** The record's canonical form already prepared under `rules` (`prepareIncoming`); prepared here when omitted. */
   preparation?: IncomingPreparation;
+  /** The record as the engine sees it (`asCanonical` of its canonical form) when the caller made it already; made here when omitted. */
+  canonical?: CanonicalRecord;
   excludedIds: ReadonlySet<string>;
   actor: GoldenActor;
   trigger: MatchDecisionDocument['trigger'];
@@ -60,7 +63,7 @@ export async function placeSourceRecord(args: {
   at: string;
 }): Promise<PlacementResult> {
   const { store, session, rules, record, at } = args;
-  const canonical = asCanonical(record.canonical, record.sourceId);
+  const canonical = args.canonical ?? asCanonical(record.canonical, record.sourceId);
   const matched = await matchSourceRecord({
     store,
     session,

@@ -13,7 +13,7 @@ import type { Logger } from '../logger';
 import { compiledSourceOf, type CompiledRules, type IncomingPreparation } from '../matching';
 import type { CanonicalRecord } from '../matching/types';
 import type { Store } from '../store/types';
-import { asCanonical, rulesFor } from './goldenMatching';
+import { asCanonical, lastRulesRead, rulesFor } from './goldenMatching';
 import type { PreparationReply, PreparationRequest } from './preparationProtocol';
 
 const BOOTSTRAP_URL = new URL('./preparationWorkerBootstrap.mjs', import.meta.url);
@@ -152,7 +152,7 @@ export interface OffThreadPreparation {
 
 /**
  * Prepares canonical records of `domain` for matching on the services' preparer thread, under the rules
- * in force now. Returns one entry per record, or null when nothing was prepared off the thread (no
+ * the last write read (`lastRulesRead`), else the rules in force now. Returns one entry per record, or null when nothing was prepared off the thread (no
  * preparer, a small batch, a failure): applying the records then prepares them on the main thread.
  */
 export async function prepareOffThread(
@@ -163,7 +163,9 @@ export async function prepareOffThread(
   if (!preparer || input.records.length === 0 || input.records.length < preparer.minRecords) return null;
   let prepared: PreparedBatch | null;
   try {
-    const rules = await rulesFor({ store: services.store, domain: input.domain });
+    // The rules the last write read (a persist group's, in its transaction) when there is one: a publish since then
+    // only costs the next batch its preparation here, since a preparation made under other rules is not used.
+    const rules = lastRulesRead(services.store, input.domain) ?? (await rulesFor({ store: services.store, domain: input.domain }));
     prepared = await preparer.prepare(
       rules,
       input.records.map((record) => asCanonical(record.canonical, record.sourceId)),

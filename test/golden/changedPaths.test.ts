@@ -1,6 +1,7 @@
 /** Fixture table for the change feed's `changedPaths` and the subscription path test. */
 import { describe, expect, test } from 'vitest';
-import { changedPaths, touchesPaths } from '../../server/golden/changedPaths';
+import { changedPaths, isSameAttributeValue, touchesPaths } from '../../server/golden/changedPaths';
+import { isSameJson } from '../../server/stableJson';
 
 describe('changedPaths', () => {
   test.each([
@@ -21,8 +22,56 @@ describe('changedPaths', () => {
     { name: 'removed attribute', before: { a: 1, b: 2 }, after: { a: 1 }, paths: ['b'] },
     { name: 'object replaced by scalar', before: { a: { b: 1 } }, after: { a: 'x' }, paths: ['a'] },
     { name: 'key order ignored inside arrays of objects', before: { p: [{ x: 1, y: 2 }] }, after: { p: [{ y: 2, x: 1 }] }, paths: [] },
+    {
+      name: 'new record: leaves whose JSON is null are no change (null, undefined, NaN, Infinity); texts, 0, false and [] are',
+      before: {},
+      after: {
+        a: null,
+        b: Number.NaN,
+        c: 0,
+        d: false,
+        e: '',
+        f: { g: undefined, h: 'x', k: Number.POSITIVE_INFINITY },
+        i: [],
+        j: 'null',
+      },
+      paths: ['c', 'd', 'e', 'f.h', 'i', 'j'],
+    },
+    { name: 'a text against a number of the same digits', before: { a: '1', b: 'true' }, after: { a: 1, b: true }, paths: ['a', 'b'] },
+    { name: 'a text removed', before: { a: 'x', b: { c: 'y' } }, after: { b: {} }, paths: ['a', 'b.c'] },
   ])('$name', ({ before, after, paths }) => {
     expect(changedPaths(before as Record<string, unknown>, after as Record<string, unknown>)).toEqual(paths);
+  });
+});
+
+// Every pair of these values, both ways: the shortcut for texts must answer as the stable serialisations do.
+const values: unknown[] = [
+  undefined,
+  null,
+  '',
+  'x',
+  'X',
+  'null',
+  '"x"',
+  '1',
+  '\ud800',
+  '\ud800\udc00',
+  0,
+  -0,
+  1,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  true,
+  false,
+  [],
+  ['x'],
+  {},
+  { a: 'x' },
+];
+
+describe('isSameAttributeValue', () => {
+  test.each(values.flatMap((a, i) => values.map((b, j) => ({ a, b, label: `${i} vs ${j}` }))))('$label', ({ a, b }) => {
+    expect(isSameAttributeValue(a, b)).toBe(isSameJson(a ?? null, b ?? null));
   });
 });
 

@@ -183,6 +183,15 @@ const cases: Array<{
     strategy: 'mostFrequent',
   },
   {
+    name: 'a lone candidate among several sources is named by the rule strategy, not by a tie-breaker',
+    config: config({ strategy: 'sourcePriority', tieBreak: ['mostComplete'] }),
+    sources: [sap({ description: '  ' }), lawson({ description: null }), ehr({ description: 'Glove, nitrile, M' })],
+    attribute: 'description',
+    value: 'Glove, nitrile, M',
+    from: 'ehr',
+    strategy: 'sourcePriority',
+  },
+  {
     name: 'mostFrequent: equal objects with their keys in another order are one value',
     config: config({ strategy: 'mostFrequent' }),
     sources: [

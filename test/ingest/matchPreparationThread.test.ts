@@ -8,10 +8,13 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { MATCH_DECISIONS } from '../../server/golden/collections';
 import { preparedFor } from '../../server/golden/preparationThread';
 import { MATCH_INDEX, compileRules, loadRules, prepareIncoming } from '../../server/matching';
+import { MATCH_RULE_SETS } from '../../server/matching/ruleSets/types';
+import { countCollectionCalls } from '../support/storeCalls';
 import type { TestServer } from '../support/testServer';
 import {
   ERP_ITEM_EXPRESSION,
   comparableDecisions,
+  erpItemRow,
   ingest,
   itemRowsWithCopies,
   publishMapping,
@@ -88,4 +91,23 @@ test('a preparation is used only under the very rules it was made with', async (
   // Same version, another compilation (e.g. other alias tables): prepared again on the main thread.
   expect(preparedFor(prepared, other)).toBeNull();
   expect(preparedFor(undefined, rules)).toBeNull();
+});
+
+test('a batch after a write is prepared under the rules that write read: one read of the rule-set head per batch, not two', async () => {
+  const { store } = threaded.running.services;
+  const batch = () => toNdjson(Array.from({ length: 60 }, () => erpItemRow()));
+  const first = await ingest(threaded, { source: 'erp', domain: 'item', body: batch(), contentType: 'application/x-ndjson' });
+  expect(first.status, first.text).toBe(200);
+  const before = await preparedOffThread(threaded);
+  const { result, calls } = await countCollectionCalls({
+    store,
+    collection: MATCH_RULE_SETS,
+    kindOf: (method) => (method === 'findOne' || method === 'find' ? 'read' : undefined),
+    work: () => ingest(threaded, { source: 'erp', domain: 'item', body: batch(), contentType: 'application/x-ndjson' }),
+  });
+  expect(result.status, result.text).toBe(200);
+  expect(result.body.totals).toEqual({ received: 60, accepted: 60, unchanged: 0, exceptions: 0 });
+  // The persist group's read, in its transaction; the preparation took the rules the first batch's write read.
+  expect(calls.read).toBe(1);
+  expect(await preparedOffThread(threaded)).toBe(before + 60);
 });
