@@ -24,6 +24,7 @@ import { SCRIPT_READING_TABLES, scriptReadingForm, scriptReadingFormWith } from 
 import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withCatalogueShorthandWritten, withoutRegistrationReferences } from './catalogueShorthand';
+import { makerNameAsLatin, withOcrConfusionsRead, withoutListReferences } from './exportedItemLines';
 import { withoutParLevelColumns } from './parLevelLines';
 import { romanisedName } from './transliteration';
 import { MEDICINE_NAME_TABLES, romanisedMedicineNamesWith, withRomanisedMedicineNames } from './medicineNames';
@@ -161,7 +162,11 @@ function requisitionTextNormalizer(keepScriptWords: Reading): (value: string) =>
         keepScriptWords(
           recentCatalogueShorthand(
             recentWithoutRegistrationReferences(
-              withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(withScriptNumeralsAndCodes(withoutParLevelColumns(v))))),
+              withSpokenNumbersWritten(
+                withoutOrderQuantity(
+                  withoutBarcodeData(withScriptNumeralsAndCodes(withoutParLevelColumns(withoutListReferences(withOcrConfusionsRead(v))))),
+                ),
+              ),
             ),
           ),
         ),
@@ -181,11 +186,14 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   // A requisition as scanned or dictated: `medicineText` once scanned barcode data and the order quantity are out and spoken numbers are digits,
   // registration / tender numbers out and catalogue shorthand written out (catalogueShorthand.ts, item-3.22.0); numerals, units and procurement
   // codes of other scripts read first, and every word of another script a catalogue or medicine table knows kept (scriptItemText.ts, item-3.23.0);
-  // before all, a par-level sheet's location, par and reorder columns out (parLevelLines.ts, item-3.25.0).
+  // before all, a par-level sheet's location, par and reorder columns out (parLevelLines.ts, item-3.25.0), and before that words an OCR engine
+  // misread read as words and list, contract and slip-column numbers out (exportedItemLines.ts, item-3.33.0).
   requisitionText: requisitionTextNormalizer(withShippedScriptWords),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),
+  // An item maker's name as a scanned slip or a Cyrillic tender writes it: OCR digits read as letters, Cyrillic Х as H, then as anyScriptOrgName (exportedItemLines.ts).
+  makerName: rememberRecent((v) => normalizeOrgName(romanisedName(makerNameAsLatin(v))) || null),
   // As anyScriptOrgName after the half-width, small-kana and abbreviated-legal-form readings of scriptReadings.ts.
   scriptReadingOrgName: scriptOrgNameNormalizer(scriptReadingForm),
   // A care site's own name out of an affiliation string or an HMIS org-unit name, then as anyScriptOrgName (facilityNames.ts).

@@ -9,6 +9,7 @@ import { withoutParLevelColumns } from './parLevelLines';
 import { withLatinNumerals, withoutProcurementCodes } from './scriptItemText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withoutLegalDescription } from './captionNames';
+import { withOcrConfusionsRead, withoutListReferences } from './exportedItemLines';
 import type { IdentifierScheme, TextRewriteName } from './types';
 
 const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
@@ -30,6 +31,10 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   procurementCodes: withoutProcurementCodes,
   // A par-level / bin sheet's unit, bin, par and reorder-point columns out; its unit of issue as a count per pack (parLevelLines.ts).
   parLevelColumns: withoutParLevelColumns,
+  // Words an OCR engine wrote with digits for letters (PALAC0S, B0NE, 4 0Z) read as the words (exportedItemLines.ts).
+  ocrConfusions: withOcrConfusionsRead,
+  // Contract, standing-offer, reseller and slip-column numbers around the product out (CPSM 3813756, QTY SHP 10 EA; exportedItemLines.ts).
+  listReferences: withoutListReferences,
 };
 
 /** The text after the named rewrites, in order. */

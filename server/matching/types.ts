@@ -18,6 +18,7 @@ export type NormalizerName =
   | 'medicineText'
   | 'orgName'
   | 'anyScriptOrgName'
+  | 'makerName'
   | 'scriptReadingOrgName'
   | 'facilityName'
   | 'partNumber'
@@ -36,7 +37,9 @@ export type TextRewriteName =
   | 'legalDescription'
   | 'scriptNumerals'
   | 'procurementCodes'
-  | 'parLevelColumns';
+  | 'parLevelColumns'
+  | 'ocrConfusions'
+  | 'listReferences';
 
 export interface BlockingKeyRule {
   name: string;
