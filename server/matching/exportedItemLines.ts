@@ -4,7 +4,8 @@
  *
  * - `ocrConfusions` reads a word an OCR engine misread with digits for letters as the word: inside a token that is
  *   otherwise letters, `0` between two letters is O, `1` is I, `5` is S, `8` is B, `|` is I (`PALAC0S`, `B0NE`,
- *   `HIB1CLENS`, `C0LLECTI0N`, `HAMMERM1LL`, `EV0LVE2`), and `0Z` after a number is the unit OZ (`4 0Z`). A token is
+ *   `HIB1CLENS`, `C0LLECTI0N`, `HAMMERM1LL`, `EV0LVE2`, `HEM-O-L0K`), `0Z` after a number is the unit OZ (`4 0Z`), and
+ *   the pound sign after a number is the pound (`20#` = 20 LB, the US paper-weight and sack convention). A token is
  *   read only when it has at least three letters and no run of two digits: catalogue and model numbers carry digit
  *   runs on purpose (`PSLX350H`, `B0822FE340`, `WW620`) and short codes have fewer letters (`H2O`, `B12`, `R25`, `5C`,
  *   `CO2`, `N95`); a digit at the start or end of a word stays (`EVOLVE2`, `LVL1`, `CD10`). Known names written with
@@ -27,12 +28,14 @@ const LETTER = /[A-Za-z]/;
 const CONFUSED_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '|': 'I' };
 
 /** A letter, a confusable digit (or `|`), a letter: the one shape a misread word has and most lines do not. */
-const HAS_OCR_CONFUSION = /[A-Za-z][0158|][A-Za-z]|\d\s?0Z(?![A-Z])/i;
-/** Candidate tokens: letters, digits and `|` run together, four characters or more. */
-const OCR_TOKEN = /[A-Za-z0-9|]{4,}/g;
+const HAS_OCR_CONFUSION = /[A-Za-z][0158|][A-Za-z]|\d\s?0Z(?![A-Z])|\d#/i;
+/** Candidate tokens: letters, digits and `|` run together, three characters or more. */
+const OCR_TOKEN = /[A-Za-z0-9|]{3,}/g;
 const DIGIT_RUN = /\d\d/;
 /** Names written with a digit between letters on purpose: HbA1c, Cat5e / Cat5. */
 const KEPT_AS_WRITTEN = /A1C|CAT5/i;
+/** `20#`: the pound sign after a number is the US weight in pounds (paper basis weight, a 50# bag), not a label. */
+const POUND_SIGN = /(?<![A-Za-z0-9#])(\d{1,3})#(?![A-Za-z0-9#])/g;
 /** `4 0Z`, `16 0Z`: the ounce after a number. */
 const OUNCE_MISREAD = /(?<=\d\s?)0Z(?![A-Za-z])/gi;
 
@@ -42,8 +45,17 @@ function letterCount(token: string): number {
   return count;
 }
 
-function readToken(token: string): string {
-  if (DIGIT_RUN.test(token) || KEPT_AS_WRITTEN.test(token) || letterCount(token) < 3) return token;
+/**
+ * A token of four characters or more needs three letters; a three-character one (`L0K`, `B0X`) is read only as a
+ * part of a hyphenated word (`HEM-O-L0K`): alone it is as likely a short code.
+ */
+function isWordLike(token: string, offset: number, text: string): boolean {
+  if (token.length >= 4) return letterCount(token) >= 3;
+  return letterCount(token) === 2 && (text.charAt(offset - 1) === '-' || text.charAt(offset + token.length) === '-');
+}
+
+function readToken(token: string, offset: number, text: string): string {
+  if (DIGIT_RUN.test(token) || KEPT_AS_WRITTEN.test(token) || !isWordLike(token, offset, text)) return token;
   let out = '';
   for (let i = 0; i < token.length; i++) {
     const char = token.charAt(i);
@@ -57,7 +69,7 @@ function readToken(token: string): string {
 /** `text` with words an OCR engine wrote with digits for letters read as the words (the text itself when it has none). */
 export function withOcrConfusionsRead(text: string): string {
   if (!HAS_OCR_CONFUSION.test(text)) return text;
-  return text.replace(OCR_TOKEN, readToken).replace(OUNCE_MISREAD, 'OZ');
+  return text.replace(OCR_TOKEN, readToken).replace(OUNCE_MISREAD, 'OZ').replace(POUND_SIGN, '$1 LB');
 }
 
 const SLIP_UNIT = '(?:EA|EACH|BX|BOX|CS|CASE|CN|CAN|PK|PACK|PR|PAIR|DZ|RM|CT|CTN|BG|BAG|KT|KIT|BT|BTL|RL|ROLL|TB|TUBE|UN|UNITS?)';

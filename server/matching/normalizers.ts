@@ -456,7 +456,9 @@ export function splitNormalized(normalized: string): string[] {
 // measurement, not a catalog number.
 const MEASURE_UNIT =
   '(?:G|GA|GAUGE|FR|F|FRENCH|ML|MLS|CC|L|UL|MCL|LTR|DL|OZ|FLOZ|IN|INCH|INCHES|CM|MM|M|FT|YD|MG|MCG|UG|KG|GM|GR|GRAM|GRAMS|LB|LBS|MEQ|MMOL|IU|UNIT|UNITS|UNT|U|MIL|MICRON|' +
-  'EA|BX|CS|PK|CT|DZ|KT|BG|BT|VL|TB|RL|TR|PR|PC|PCS|HR|HRS|MIN|SEC|DAY|DAYS|WK|MO|YR|YRS|V|W|KW|HZ|KHZ|MHZ|GHZ|KB|MB|GB|TB|MP|P|K|X|PCT|PERCENT|ST|ND|RD|TH)';
+  'EA|BX|CS|PK|CT|DZ|KT|BG|BT|VL|TB|RL|TR|PR|PC|PCS|HR|HRS|MIN|SEC|DAY|DAYS|WK|MO|YR|YRS|V|W|KW|HZ|KHZ|MHZ|GHZ|KB|MB|GB|TB|MP|P|K|X|PCT|PERCENT|ST|ND|RD|TH|' +
+  // Pack units of ERP exports (item-3.33.0): reams, cartridges, cans / canisters, bottles, sleeves (`10RM/CS`, `14CART/BX`, `6/CTG`).
+  'RM|RMS|REAM|REAMS|CART|CARTS|CTG|CTGS|CAN|CANS|CN|BTL|BTLS|SLV|SLVS)';
 const NUMBER = '\\d+(?:[.,]\\d+)?';
 /** `18G`, `1.16IN`, `10-ML`, `21ST`, `100CT`. */
 const MEASUREMENT = new RegExp(`^${NUMBER}-?${MEASURE_UNIT}$`);
