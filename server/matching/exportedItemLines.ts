@@ -94,7 +94,7 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string]> = [
   ],
   // A buyer's or reseller's own number after its label: `Item # 44120`, `Mat. no. 100234`, `Insight #: 8027793`, `SKU 1234`.
   [
-    /(?<![A-Z0-9])(?:ITEM\s?(?:NO\.?|#|NUMBER)|MAT(?:ERIAL)?\.?\s?(?:NO\.?|NR\.?|#|NUMBER)|STOCK\s?(?:NO\.?|#)|SKU\s?#?|INSIGHT\s?#|CDW\s?#)\s?:?\s?[A-Z]{0,3}-?\d[\d-]{2,14}(?![A-Z0-9])/gi,
+    /(?<![A-Z0-9])(?:ITEM\s?(?:NO\.?|#|NUMBER)|MAT(?:ERIAL)?\.?\s?(?:NO\.?|NR\.?|#|NUMBER)|STOCK\s?(?:NO\.?|#)|SKU\s?#?|INSIGHT\s?#|CDW\s?#)\s?:?\s?[A-Z]{0,3}-?\d[A-Z0-9-]{2,16}(?![A-Z0-9])/gi,
     ' ',
   ],
   // A part master's `Part <number> - <description>`: the label and dash out, the number kept as the part's code.

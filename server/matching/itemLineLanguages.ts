@@ -186,7 +186,46 @@ const URDU: ScriptReading = {
 };
 
 /** The script readings of this module, run before the Persian and Arabic readings (Urdu shares their letters). */
-const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [TAMIL, URDU];
+
+/** Not preceded / followed by a Cyrillic letter. */
+function cyrillicWords(pattern: string): RegExp {
+  return new RegExp(`(?<![\\p{Script=Cyrillic}])(?:${pattern})(?![\\p{Script=Cyrillic}])`, 'giu');
+}
+
+/**
+ * Bulgarian (ЦАИС ЕОП tender lines; item-3.33.0): `1 бр.` (брой, piece), `опаковка 2 бр.` / `опаковка от 50 бр.` (a
+ * pack), `с` / `без` + a word (with / without), `за възрастни` (adult), `за деца` / `детски` (paediatric), `размер`
+ * (size), `ниво` (level), `чифт` (pair), `стерео` / `моно`, `стерилен` / `нестерилен`, and colour words. Run before the
+ * Cyrillic units (scriptItemText.ts) on a line with a Cyrillic letter; the words are Bulgarian forms (Russian writes
+ * `для детей`, `пара`, `уровень`).
+ */
+const BULGARIAN: ScriptReading = {
+  language: 'Bulgarian',
+  script: /[\u0400-\u04ff]/,
+  rewrites: [
+    [/(?<![\p{Script=Cyrillic}])опаковка\s(?:от\s)?(\d+)\s?бр\.?/giu, ' PACK OF $1 '],
+    [/(?<=\d)\s?бр(?:\.|(?![\p{Script=Cyrillic}]))/giu, ' PCS '],
+    [cyrillicWords('за\\sвъзрастни|възрастни'), ' ADULT '],
+    [cyrillicWords('за\\sдеца|детски|детска|детско|педиатрични|педиатричен'), ' PAEDIATRIC '],
+    [cyrillicWords('размер'), ' SIZE '],
+    [cyrillicWords('ниво'), ' LEVEL '],
+    [cyrillicWords('чифт'), ' PAIR '],
+    [cyrillicWords('стерео'), ' STEREO '],
+    [cyrillicWords('моно'), ' MONO '],
+    [cyrillicWords('нестерилн\\p{L}*|нестерилен'), ' NON-STERILE '],
+    [cyrillicWords('стерилн\\p{L}*|стерилен'), ' STERILE '],
+    [/(?<![\p{Script=Cyrillic}])с\s(?=\p{Script=Cyrillic}{3,})/gu, ' WITH '],
+    [cyrillicWords('без'), ' WITHOUT '],
+    [cyrillicWords('зелен|зелена|зелено'), ' GREEN '],
+    [cyrillicWords('лилав|лилава|лилаво'), ' PURPLE '],
+    [cyrillicWords('златист|златиста|златисто'), ' GOLD '],
+    [cyrillicWords('син|синя|синьо|тъмносин|тъмносиня'), ' BLUE '],
+    [cyrillicWords('черен|черна|черно'), ' BLACK '],
+    [cyrillicWords('бял|бяла|бяло'), ' WHITE '],
+  ],
+};
+
+const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [TAMIL, URDU, BULGARIAN];
 
 /**
  * Malay (Malaysian MOH / ePerolehan lines): `saiz Kecil / Sederhana / Besar` (size S / M / L), `sm` after a number
