@@ -101,7 +101,12 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string]> = [
   [/^\s*PART\s(?=[A-Z0-9][A-Z0-9.-]*\d[A-Z0-9.-]*\s[-–]\s)/i, ''],
 ];
 
-const HAS_LIST_REFERENCE = /QTY|LOT|EXP|BATCH|\.\.\.|___|CPSM|LINE|ITEM|MAT|STOCK|SKU|INSIGHT|CDW|^\s*PART\s/i;
+/**
+ * The labels above as words (`LINE` alone would stop at every SALINE, `MAT` at every MATTRESS, `EXP` at EXPANDER:
+ * the gate is worth its cost only when most lines fail it).
+ */
+const HAS_LIST_REFERENCE =
+  /\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s/i;
 
 /** `text` without list, contract, reseller and slip-column numbers around the product (the text itself when it has none). */
 export function withoutListReferences(text: string): string {
