@@ -54,13 +54,20 @@ function isWordLike(token: string, offset: number, text: string): boolean {
   return letterCount(token) === 2 && (text.charAt(offset - 1) === '-' || text.charAt(offset + token.length) === '-');
 }
 
+/** A token that starts with a digit is a glued measurement or count (`2INX5YD`, `5X5IN`, `10RM`), never a misread word. */
+const STARTS_WITH_DIGIT = /^\d/;
+
 function readToken(token: string, offset: number, text: string): string {
-  if (DIGIT_RUN.test(token) || KEPT_AS_WRITTEN.test(token) || !isWordLike(token, offset, text)) return token;
+  if (STARTS_WITH_DIGIT.test(token) || DIGIT_RUN.test(token) || KEPT_AS_WRITTEN.test(token) || !isWordLike(token, offset, text))
+    return token;
   let out = '';
   for (let i = 0; i < token.length; i++) {
     const char = token.charAt(i);
     const letter = CONFUSED_DIGIT[char];
-    const isBetweenLetters = letter !== undefined && LETTER.test(token.charAt(i - 1)) && LETTER.test(token.charAt(i + 1));
+    // After an X the digit is a dimension's (`GAUZEX5`, `4INX5IN` in a word-first token), not a letter.
+    const before = token.charAt(i - 1);
+    const isBetweenLetters =
+      letter !== undefined && LETTER.test(before) && before !== 'X' && before !== 'x' && LETTER.test(token.charAt(i + 1));
     out += isBetweenLetters ? letter : char;
   }
   return out;

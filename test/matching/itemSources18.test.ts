@@ -44,6 +44,9 @@ describe('ocrConfusions: words an OCR engine wrote with digits for letters', () 
     'COVID H1N1 SWAB',
     'L0K',
     'MFR #178',
+    'WRAP SELF ADHERENT 2INX5YD',
+    'DRESSING FOAM 5X5IN 10/BX',
+    'GAUZE ROLL 4INX5YD',
   ])('a code or a word with digits on purpose stays: %s', (line) => {
     expect(withOcrConfusionsRead(line)).toBe(line);
   });
