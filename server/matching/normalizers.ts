@@ -192,8 +192,10 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),
-  // An item maker's name as a scanned slip or a Cyrillic tender writes it: OCR digits read as letters, Cyrillic Х as H, then as anyScriptOrgName (exportedItemLines.ts).
-  makerName: rememberRecent((v) => normalizeOrgName(romanisedName(makerNameAsLatin(v))) || null),
+  // An item maker's name as a scanned slip or a Cyrillic tender writes it: OCR digits read as letters, Cyrillic Х as H, then as orgName
+  // (exportedItemLines.ts). Not romanised as anyScriptOrgName: a maker in Arabic or Chinese script read letter by letter (BKTWN DYKNSWN)
+  // turned a missing comparison into a different maker and lost the twelfth corpus 24 true pairs.
+  makerName: rememberRecent((v) => normalizeOrgName(makerNameAsLatin(v)) || null),
   // As anyScriptOrgName after the half-width, small-kana and abbreviated-legal-form readings of scriptReadings.ts.
   scriptReadingOrgName: scriptOrgNameNormalizer(scriptReadingForm),
   // A care site's own name out of an affiliation string or an HMIS org-unit name, then as anyScriptOrgName (facilityNames.ts).
