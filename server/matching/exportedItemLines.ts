@@ -128,7 +128,7 @@ const CYRILLIC_HA = /[Хх]/g;
 const HAS_CYRILLIC_HA = /[Хх]/;
 
 /**
- * An item maker's name before it is romanised and normalised (normaliser `makerName`): OCR digits read as letters
+ * An item maker's name before `normalizeOrgName` (normaliser `makerName`): OCR digits read as letters
  * (`HERAEUS MED1CAL`, `M0LNLYCKE`) and Cyrillic Х written H — a foreign maker's name in a Bulgarian or Russian tender
  * is a transliteration of its Latin name, where Х stands for H (the Bulgarian Streamlined System writes H too), not
  * the KH a generic romanisation writes for native words.
