@@ -840,11 +840,36 @@ function compileCodeInText(rule: ComparatorRule): CompiledComparator {
         (x.unprefixed ? firstSharedWithCodes(x.unprefixed, y) : undefined) ??
         (y.unprefixed ? firstSharedWithCodes(y.unprefixed, x) : undefined);
       if (shared) return { score: 1, outcome: 'match', a: shared, b: shared };
-      if (isTextCodeConflict && x.textCodes.length > 0 && y.textCodes.length > 0)
+      if (isTextCodeConflict && x.textCodes.length > 0 && y.textCodes.length > 0 && !hasStylePrefix(x, y))
         return { score: 0, outcome: 'mismatch', a: x.textCodes.join(' '), b: y.textCodes.join(' ') };
       return MISSING;
     },
   };
+}
+
+/** A style number is this long at least before a variant's code that starts with it counts as its style (`WW620`). */
+const MIN_STYLE_LENGTH = 5;
+
+function startsAnother(codes: readonly string[], others: readonly string[]): boolean {
+  for (const code of codes) {
+    if (code.length < MIN_STYLE_LENGTH) continue;
+    for (const other of others) if (other.length > code.length && other.startsWith(code)) return true;
+  }
+  return false;
+}
+
+/**
+ * A text code of one side that the other side's code (structured or in its text) starts with: a style or family
+ * number and one variant's full code (`WW620` and `WW620-NAVW-M`, style–colour–size), which says nothing against
+ * the pair — the attributes compare the variant (item-3.33.0).
+ */
+function hasStylePrefix(x: PreparedCodes, y: PreparedCodes): boolean {
+  return (
+    startsAnother(x.textCodes, y.textCodes) ||
+    startsAnother(x.textCodes, y.codes) ||
+    startsAnother(y.textCodes, x.textCodes) ||
+    startsAnother(y.textCodes, x.codes)
+  );
 }
 
 /** The codes of `codes` and `textCodes` that carry a short letter prefix, with the prefix cut. */

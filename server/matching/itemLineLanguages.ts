@@ -186,7 +186,46 @@ const URDU: ScriptReading = {
 };
 
 /** The script readings of this module, run before the Persian and Arabic readings (Urdu shares their letters). */
-const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [TAMIL, URDU];
+
+/** Not preceded / followed by a Cyrillic letter. */
+function cyrillicWords(pattern: string): RegExp {
+  return new RegExp(`(?<![\\p{Script=Cyrillic}])(?:${pattern})(?![\\p{Script=Cyrillic}])`, 'giu');
+}
+
+/**
+ * Bulgarian (ЦАИС ЕОП tender lines; item-3.33.0): `1 бр.` (брой, piece), `опаковка 2 бр.` / `опаковка от 50 бр.` (a
+ * pack), `с` / `без` + a word (with / without), `за възрастни` (adult), `за деца` / `детски` (paediatric), `размер`
+ * (size), `ниво` (level), `чифт` (pair), `стерео` / `моно`, `стерилен` / `нестерилен`, and colour words. Run before the
+ * Cyrillic units (scriptItemText.ts) on a line with a Cyrillic letter; the words are Bulgarian forms (Russian writes
+ * `для детей`, `пара`, `уровень`).
+ */
+const BULGARIAN: ScriptReading = {
+  language: 'Bulgarian',
+  script: /[\u0400-\u04ff]/,
+  rewrites: [
+    [/(?<![\p{Script=Cyrillic}])опаковка\s(?:от\s)?(\d+)\s?бр\.?/giu, ' PACK OF $1 '],
+    [/(?<=\d)\s?бр(?:\.|(?![\p{Script=Cyrillic}]))/giu, ' PCS '],
+    [cyrillicWords('за\\sвъзрастни|възрастни'), ' ADULT '],
+    [cyrillicWords('за\\sдеца|детски|детска|детско|педиатрични|педиатричен'), ' PAEDIATRIC '],
+    [cyrillicWords('размер'), ' SIZE '],
+    [cyrillicWords('ниво'), ' LEVEL '],
+    [cyrillicWords('чифт'), ' PAIR '],
+    [cyrillicWords('стерео'), ' STEREO '],
+    [cyrillicWords('моно'), ' MONO '],
+    [cyrillicWords('нестерилн\\p{L}*|нестерилен'), ' NON-STERILE '],
+    [cyrillicWords('стерилн\\p{L}*|стерилен'), ' STERILE '],
+    [/(?<![\p{Script=Cyrillic}])с\s(?=\p{Script=Cyrillic}{3,})/gu, ' WITH '],
+    [cyrillicWords('без'), ' WITHOUT '],
+    [cyrillicWords('зелен|зелена|зелено'), ' GREEN '],
+    [cyrillicWords('лилав|лилава|лилаво'), ' PURPLE '],
+    [cyrillicWords('златист|златиста|златисто'), ' GOLD '],
+    [cyrillicWords('син|синя|синьо|тъмносин|тъмносиня'), ' BLUE '],
+    [cyrillicWords('черен|черна|черно'), ' BLACK '],
+    [cyrillicWords('бял|бяла|бяло'), ' WHITE '],
+  ],
+};
+
+const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [TAMIL, URDU, BULGARIAN];
 
 /**
  * Malay (Malaysian MOH / ePerolehan lines): `saiz Kecil / Sederhana / Besar` (size S / M / L), `sm` after a number
@@ -294,7 +333,96 @@ const SWAHILI: LanguageReading = {
   ],
 };
 
-const LATIN_LANGUAGE_READINGS: readonly LanguageReading[] = [SWAHILI, MALAY, LITHUANIAN];
+/** Not preceded / followed by a letter of any script: `\b` is ASCII-only and Slavic and Estonian words end in č, á, ä. */
+const NO_LETTER_BEFORE = '(?<![\\p{L}\\d])';
+const NO_LETTER_AFTER = '(?![\\p{L}])';
+
+/** Whole words of a reading, case-insensitive and Unicode-aware. */
+function words(pattern: string): RegExp {
+  return new RegExp(`${NO_LETTER_BEFORE}(?:${pattern})${NO_LETTER_AFTER}`, 'giu');
+}
+
+/** Colour words of one language written as the English colour (the colour extractors and description read English). */
+function colourWords(colours: ReadonlyArray<[string, string]>): Rewrite[] {
+  return colours.map(([pattern, colour]) => [words(pattern), ` ${colour} `]);
+}
+
+/**
+ * Slovak and Croatian (ÚVO and EOJN tender lines; item-3.33.0): `1 ks` (kus, piece), `kom 1` / `2 kom` (komad),
+ * `bal. 14 x 6 ks` / `balenie 50 ks` / `pakiranje 2 kom` (a pack), `s` / `so` / `sa` + a word (with: `s gentamicinom` was
+ * read as size S), `bez` (without), `veľkosť` / `velikost` / `veličina` (size), `fľaša` / `bočica` (bottle), `za odrasle`
+ * / `pre dospelých` (adult), `za djecu` / `pre deti` / `detský` (paediatric), `razina` / `úroveň` (level), `par` / `pár`
+ * (pair), and colour words (`farba zelená`, `boja plava`).
+ */
+const SLOVAK_CROATIAN: LanguageReading = {
+  language: 'Slovak / Croatian',
+  marker:
+    /\d\sks\b|\bks\s\d|\bkom\s\d|\d\skom\b|\bbal\.\s?\d|\bbalenie\b|\bpakiranje\b|veľkosť|\bvelikost|\bveli[čc]ina\b|\bfarba\b|\bboja\b|fľaša|bočica|\brazina\b|úroveň|\bza\s(?:djecu|odrasle)\b|priključ/i,
+  rewrites: [
+    [/\b(?:bal\.|balenie|pakiranje)\s?(\d+)\s?x\s?(\d+)\s?(?:ks|kom)\b\.?/gi, ' PACK $1 X $2 '],
+    [/\b(?:bal\.|balenie|pakiranje)\s?(\d+)\s?(?:ks|kom)?\b\.?/gi, ' PACK OF $1 '],
+    [/\b(\d+)\s?(?:ks|kom)\b\.?/gi, ' $1 PCS '],
+    [/\b(?:ks|kom)\.?\s?(\d+)\b/gi, ' $1 PCS '],
+    [words('veľkosť|velkost|velikost|veli[čc]ina'), ' SIZE '],
+    // The preposition is written in lower case before a lower-case word; a size S (`SIZE S`, `S, 100 ks`) is not.
+    [/(?<![\p{L}\d])(?<!SIZE\s{1,3})(?:s|so|sa)\s(?=\p{Ll}{3,})/gu, ' WITH '],
+    [words('bez'), ' WITHOUT '],
+    [words('fľaša|fľaši|flaša|bočica|bočici'), ' BOTTLE '],
+    [words('za\\sodrasle|pre\\sdospel\\p{L}*|dospel\\p{L}*|odrasl\\p{L}*'), ' ADULT '],
+    [words('za\\sdjecu|pre\\sdeti|dječj\\p{L}*|detsk\\p{L}*|pedijatrijsk\\p{L}*|pediatrick\\p{L}*'), ' PAEDIATRIC '],
+    [words('razina|úroveň|uroven'), ' LEVEL '],
+    [words('par|pár'), ' PAIR '],
+    [words('farba|boja|farby|boje'), ' '],
+    ...colourWords([
+      ['tmavomodr\\p{L}*|tamnoplav\\p{L}*', 'NAVY'],
+      ['zelen\\p{L}{0,3}', 'GREEN'],
+      ['fialov\\p{L}*|ljubičast\\p{L}*', 'PURPLE'],
+      ['zlat\\p{L}{1,3}', 'GOLD'],
+      ['modr\\p{L}{1,3}|plav\\p{L}{1,3}', 'BLUE'],
+      ['čiern\\p{L}{1,3}|crn\\p{L}{1,3}', 'BLACK'],
+      ['biel\\p{L}{1,3}|bijel\\p{L}{1,3}', 'WHITE'],
+      ['červen\\p{L}{1,3}|crven\\p{L}{1,3}', 'RED'],
+      ['oranžov\\p{L}{1,3}|narančast\\p{L}{1,3}', 'ORANGE'],
+    ]),
+  ],
+};
+
+/**
+ * Estonian (Riigihangete register lines; item-3.33.0): `50 tk` (tükki, pieces), `pakend 50 tk` / `pakend 14 x 6 tk` (a
+ * pack), `karp` (box), `suurus` (size), `pudel` (bottle), `purk` (jar, a wipes canister), `täiskasvanutele` (adult),
+ * `lastele` / `laste` (paediatric), `tase` (level), `steriilne` / `mittesteriilne`, and colour words after `värv`.
+ */
+const ESTONIAN: LanguageReading = {
+  language: 'Estonian',
+  marker: /\d\s?tk\b|\bpakend|\bsuurus\b|\bvärv\b|\bpudel\b|\bpurk\b|\bkarp\b|steriilne/i,
+  rewrites: [
+    [/\bpakend(?:is)?\s(\d+)\s?x\s?(\d+)\s?tk\b\.?/gi, ' PACK $1 X $2 '],
+    [/\b(?:pakend(?:is)?|karp|karbis)\s(\d+)\s?tk\b\.?/gi, ' PACK OF $1 '],
+    [/\b(\d+)\s?tk\b\.?/gi, ' $1 PCS '],
+    [words('suurus'), ' SIZE '],
+    [words('pudel|pudelis'), ' BOTTLE '],
+    [words('purk|purgis'), ' CANISTER '],
+    [words('täiskasvanu\\p{L}*'), ' ADULT '],
+    [words('lastele|laste|lapse\\p{L}*'), ' PAEDIATRIC '],
+    [words('tase'), ' LEVEL '],
+    [words('mittesteriilne'), ' NON-STERILE '],
+    [words('steriilne'), ' STERILE '],
+    [words('värv|värvus'), ' '],
+    ...colourWords([
+      ['tumesinine', 'NAVY'],
+      ['roheline', 'GREEN'],
+      ['lilla', 'PURPLE'],
+      ['kuldne', 'GOLD'],
+      ['sinine', 'BLUE'],
+      ['valge', 'WHITE'],
+      ['punane', 'RED'],
+      ['kollane', 'YELLOW'],
+      ['oranž', 'ORANGE'],
+    ]),
+  ],
+};
+
+const LATIN_LANGUAGE_READINGS: readonly LanguageReading[] = [SWAHILI, MALAY, LITHUANIAN, SLOVAK_CROATIAN, ESTONIAN];
 /** One test per line for all the Latin-script languages' markers (most lines hold none and return here). */
 const ANY_LANGUAGE_MARKER = new RegExp(LATIN_LANGUAGE_READINGS.map((reading) => reading.marker.source).join('|'), 'i');
 

@@ -24,6 +24,7 @@ import { SCRIPT_READING_TABLES, scriptReadingForm, scriptReadingFormWith } from 
 import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withCatalogueShorthandWritten, withoutRegistrationReferences } from './catalogueShorthand';
+import { makerNameAsLatin, withOcrConfusionsRead, withoutListReferences } from './exportedItemLines';
 import { withoutParLevelColumns } from './parLevelLines';
 import { withoutRequestChatter } from './requestLines';
 import { withSingularWords } from './pluralWords';
@@ -166,7 +167,13 @@ function requisitionTextNormalizer(keepScriptWords: Reading): (value: string) =>
             recentCatalogueShorthand(
               recentWithoutRegistrationReferences(
                 withoutRequestChatter(
-                  withSpokenNumbersWritten(withoutOrderQuantity(withoutBarcodeData(withScriptNumeralsAndCodes(withoutParLevelColumns(v))))),
+                  withSpokenNumbersWritten(
+                    withoutOrderQuantity(
+                      withoutBarcodeData(
+                        withScriptNumeralsAndCodes(withoutParLevelColumns(withoutListReferences(withOcrConfusionsRead(v)))),
+                      ),
+                    ),
+                  ),
                 ),
               ),
             ),
@@ -189,11 +196,16 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   // A requisition as scanned or dictated: `medicineText` once scanned barcode data and the order quantity are out and spoken numbers are digits,
   // registration / tender numbers out and catalogue shorthand written out (catalogueShorthand.ts, item-3.22.0); numerals, units and procurement
   // codes of other scripts read first, and every word of another script a catalogue or medicine table knows kept (scriptItemText.ts, item-3.23.0);
-  // before all, a par-level sheet's location, par and reorder columns out (parLevelLines.ts, item-3.25.0).
+  // before all, a par-level sheet's location, par and reorder columns out (parLevelLines.ts, item-3.25.0), and before that words an OCR engine
+  // misread read as words and list, contract and slip-column numbers out (exportedItemLines.ts, item-3.33.0).
   requisitionText: requisitionTextNormalizer(withShippedScriptWords),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
   anyScriptOrgName: rememberRecent((v) => normalizeOrgName(romanisedName(v)) || null),
+  // An item maker's name as a scanned slip or a Cyrillic tender writes it: OCR digits read as letters, Cyrillic Х as H, then as orgName
+  // (exportedItemLines.ts). Not romanised as anyScriptOrgName: a maker in Arabic or Chinese script read letter by letter (BKTWN DYKNSWN)
+  // turned a missing comparison into a different maker and lost the twelfth corpus 24 true pairs.
+  makerName: rememberRecent((v) => normalizeOrgName(makerNameAsLatin(v)) || null),
   // As anyScriptOrgName after the half-width, small-kana and abbreviated-legal-form readings of scriptReadings.ts.
   scriptReadingOrgName: scriptOrgNameNormalizer(scriptReadingForm),
   // A care site's own name out of an affiliation string or an HMIS org-unit name, then as anyScriptOrgName (facilityNames.ts).
@@ -456,7 +468,9 @@ export function splitNormalized(normalized: string): string[] {
 // measurement, not a catalog number.
 const MEASURE_UNIT =
   '(?:G|GA|GAUGE|FR|F|FRENCH|ML|MLS|CC|L|UL|MCL|LTR|DL|OZ|FLOZ|IN|INCH|INCHES|CM|MM|M|FT|YD|MG|MCG|UG|KG|GM|GR|GRAM|GRAMS|LB|LBS|MEQ|MMOL|IU|UNIT|UNITS|UNT|U|MIL|MICRON|' +
-  'EA|BX|CS|PK|CT|DZ|KT|BG|BT|VL|TB|RL|TR|PR|PC|PCS|HR|HRS|MIN|SEC|DAY|DAYS|WK|MO|YR|YRS|V|W|KW|HZ|KHZ|MHZ|GHZ|KB|MB|GB|TB|MP|P|K|X|PCT|PERCENT|ST|ND|RD|TH)';
+  'EA|BX|CS|PK|CT|DZ|KT|BG|BT|VL|TB|RL|TR|PR|PC|PCS|HR|HRS|MIN|SEC|DAY|DAYS|WK|MO|YR|YRS|V|W|KW|HZ|KHZ|MHZ|GHZ|KB|MB|GB|TB|MP|P|K|X|PCT|PERCENT|ST|ND|RD|TH|' +
+  // Pack units of ERP exports (item-3.33.0): reams, cartridges, cans / canisters, bottles, sleeves (`10RM/CS`, `14CART/BX`, `6/CTG`).
+  'RM|RMS|REAM|REAMS|CART|CARTS|CTG|CTGS|CAN|CANS|CN|BTL|BTLS|SLV|SLVS)';
 const NUMBER = '\\d+(?:[.,]\\d+)?';
 /** `18G`, `1.16IN`, `10-ML`, `21ST`, `100CT`. */
 const MEASUREMENT = new RegExp(`^${NUMBER}-?${MEASURE_UNIT}$`);

@@ -10,6 +10,7 @@ import { withoutRequestChatter } from './requestLines';
 import { withLatinNumerals, withoutProcurementCodes } from './scriptItemText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withoutLegalDescription } from './captionNames';
+import { withOcrConfusionsRead, withoutListReferences } from './exportedItemLines';
 import type { IdentifierScheme, TextRewriteName } from './types';
 
 const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
@@ -33,6 +34,10 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   parLevelColumns: withoutParLevelColumns,
   // A free-text request's greetings, ward names, order quantities and purpose out (requestLines.ts, item-3.32.0).
   requestChatter: withoutRequestChatter,
+  // Words an OCR engine wrote with digits for letters (PALAC0S, B0NE, 4 0Z) read as the words (exportedItemLines.ts).
+  ocrConfusions: withOcrConfusionsRead,
+  // Contract, standing-offer, reseller and slip-column numbers around the product out (CPSM 3813756, QTY SHP 10 EA; exportedItemLines.ts).
+  listReferences: withoutListReferences,
 };
 
 /** The text after the named rewrites, in order. */

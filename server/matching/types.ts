@@ -18,6 +18,7 @@ export type NormalizerName =
   | 'medicineText'
   | 'orgName'
   | 'anyScriptOrgName'
+  | 'makerName'
   | 'scriptReadingOrgName'
   | 'facilityName'
   | 'partNumber'
@@ -37,7 +38,9 @@ export type TextRewriteName =
   | 'scriptNumerals'
   | 'procurementCodes'
   | 'parLevelColumns'
-  | 'requestChatter';
+  | 'requestChatter'
+  | 'ocrConfusions'
+  | 'listReferences';
 
 export interface BlockingKeyRule {
   name: string;

@@ -1,0 +1,139 @@
+/**
+ * Item lines as exports and scans damage them (item-3.33.0), two named text rewrites (textRewrites.ts) that the
+ * `requisitionText` normaliser also applies first:
+ *
+ * - `ocrConfusions` reads a word an OCR engine misread with digits for letters as the word: inside a token that is
+ *   otherwise letters, `0` between two letters is O, `1` is I, `5` is S, `8` is B, `|` is I (`PALAC0S`, `B0NE`,
+ *   `HIB1CLENS`, `C0LLECTI0N`, `HAMMERM1LL`, `EV0LVE2`, `HEM-O-L0K`), `0Z` after a number is the unit OZ (`4 0Z`), and
+ *   the pound sign after a number is the pound (`20#` = 20 LB, the US paper-weight and sack convention). A token is
+ *   read only when it has at least three letters and no run of two digits: catalogue and model numbers carry digit
+ *   runs on purpose (`PSLX350H`, `B0822FE340`, `WW620`) and short codes have fewer letters (`H2O`, `B12`, `R25`, `5C`,
+ *   `CO2`, `N95`); a digit at the start or end of a word stays (`EVOLVE2`, `LVL1`, `CD10`). Known names written with
+ *   a digit between letters on purpose (HbA1c, Cat5e) are kept. Precision risk, documented in docs/MATCHING.md: a
+ *   maker's code of the shape letters–one digit–letters (`AB1CD`) written in a description is read as a word there
+ *   and is no longer a code of the text.
+ * - `listReferences` takes out what a list or a slip writes around the product, not the product: a contract or
+ *   standing-offer item number after its label (`CPSM 3813756`, `SOA line 5068022`, `contract line 12`), a
+ *   buyer's or reseller's own item number (`Item # 44120`, `Mat. no. 100234`, `Insight #: 8027793`, `SKU 12345`,
+ *   `Stock no. 441`), a packing slip's shipped quantity column (`QTY SHP 10 EA`, `QTY SHIPPED 2 BX`, `QTY ORD 4 CS`),
+ *   its empty lot / expiry columns with their dotted leaders (`LOT ........ EXP`), and the `Part <number> -` label of
+ *   a part-master export, whose number stays in the text as a code (it is the part's number). Numbers of a list are
+ *   no codes of the product (they conflicted with the maker's part number of the other record) and no sizes.
+ *
+ * Hand-written regular expressions, not a package: these are export and scan conventions, not language. Each rewrite
+ * is gated on one literal test so a line without any marker returns at once (the matching CPU budget).
+ */
+
+const LETTER = /[A-Za-z]/;
+const CONFUSED_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '|': 'I' };
+
+/** A letter, a confusable digit (or `|`), a letter: the one shape a misread word has and most lines do not. */
+const HAS_OCR_CONFUSION = /[A-Za-z][0158|][A-Za-z]|\d\s?0Z(?![A-Z])|\d#/i;
+/** Candidate tokens: letters, digits and `|` run together, three characters or more. */
+const OCR_TOKEN = /[A-Za-z0-9|]{3,}/g;
+const DIGIT_RUN = /\d\d/;
+/** Names written with a digit between letters on purpose: HbA1c, Cat5e / Cat5. */
+const KEPT_AS_WRITTEN = /A1C|CAT5/i;
+/** `20#`: the pound sign after a number is the US weight in pounds (paper basis weight, a 50# bag), not a label. */
+const POUND_SIGN = /(?<![A-Za-z0-9#])(\d{1,3})#(?![A-Za-z0-9#])/g;
+/** `4 0Z`, `16 0Z`: the ounce after a number. */
+const OUNCE_MISREAD = /(?<=\d\s?)0Z(?![A-Za-z])/gi;
+
+function letterCount(token: string): number {
+  let count = 0;
+  for (const char of token) if (LETTER.test(char)) count++;
+  return count;
+}
+
+/**
+ * A token of four characters or more needs three letters; a three-character one (`L0K`, `B0X`) is read only as a
+ * part of a hyphenated word (`HEM-O-L0K`): alone it is as likely a short code.
+ */
+function isWordLike(token: string, offset: number, text: string): boolean {
+  if (token.length >= 4) return letterCount(token) >= 3;
+  return letterCount(token) === 2 && (text.charAt(offset - 1) === '-' || text.charAt(offset + token.length) === '-');
+}
+
+/** A token that starts with a digit is a glued measurement or count (`2INX5YD`, `5X5IN`, `10RM`), never a misread word. */
+const STARTS_WITH_DIGIT = /^\d/;
+
+function readToken(token: string, offset: number, text: string): string {
+  if (STARTS_WITH_DIGIT.test(token) || DIGIT_RUN.test(token) || KEPT_AS_WRITTEN.test(token) || !isWordLike(token, offset, text))
+    return token;
+  let out = '';
+  for (let i = 0; i < token.length; i++) {
+    const char = token.charAt(i);
+    const letter = CONFUSED_DIGIT[char];
+    // After an X the digit is a dimension's (`GAUZEX5`, `4INX5IN` in a word-first token), not a letter.
+    const before = token.charAt(i - 1);
+    const isBetweenLetters =
+      letter !== undefined && LETTER.test(before) && before !== 'X' && before !== 'x' && LETTER.test(token.charAt(i + 1));
+    out += isBetweenLetters ? letter : char;
+  }
+  return out;
+}
+
+/** `text` with words an OCR engine wrote with digits for letters read as the words (the text itself when it has none). */
+export function withOcrConfusionsRead(text: string): string {
+  if (!HAS_OCR_CONFUSION.test(text)) return text;
+  return text.replace(OCR_TOKEN, readToken).replace(OUNCE_MISREAD, 'OZ').replace(POUND_SIGN, '$1 LB');
+}
+
+const SLIP_UNIT = '(?:EA|EACH|BX|BOX|CS|CASE|CN|CAN|PK|PACK|PR|PAIR|DZ|RM|CT|CTN|BG|BAG|KT|KIT|BT|BTL|RL|ROLL|TB|TUBE|UN|UNITS?)';
+
+const LIST_REFERENCES: ReadonlyArray<[RegExp, string]> = [
+  // A packing slip's quantity columns: `QTY SHP 10 EA`, `QTY SHIPPED 2 BX`, `QTY ORD 4`, `QTY B/O 0`.
+  [
+    new RegExp(
+      `(?<![A-Z0-9])QTY\\.?\\s?(?:SHP|SHPD|SHIP|SHIPPED|ORD|ORDERED|RCVD|REC'?D|RECEIVED|B/?O|BACKORDERED|INV|INVOICED)\\.?\\s?[:=]?\\s?\\d{1,6}(?:\\s?${SLIP_UNIT})?(?![A-Z0-9])`,
+      'gi',
+    ),
+    ' ',
+  ],
+  // Empty lot / expiry columns and dotted leaders: `LOT ........ EXP`, `LOT: ____ EXP: ____`.
+  [/(?<![A-Z0-9])(?:LOT|EXP|EXPIRY|BATCH)\.?\s?(?:NO\.?|#)?\s?:?\s?(?:[._]{2,}|$)/gi, ' '],
+  [/[._]{3,}/g, ' '],
+  // A contract or standing-offer list's own item number: `CPSM 3813756`, `SOA line 5068022`, `contract line 12`.
+  [/(?<![A-Z0-9])CPSM\s?(?:NO\.?|#)?\s?:?\s?\d{3,10}(?![0-9])/gi, ' '],
+  [
+    /(?<![A-Z0-9])(?:SOA|CONTRACT|TENDER|STANDING\sOFFER|AGREEMENT|PRICE\sLIST)\s(?:LINE|ITEM)\s?(?:NO\.?|#)?\s?:?\s?\d{1,10}(?![0-9])/gi,
+    ' ',
+  ],
+  // A buyer's or reseller's own number after its label: `Item # 44120`, `Mat. no. 100234`, `Insight #: 8027793`, `SKU 1234`.
+  [
+    /(?<![A-Z0-9])(?:ITEM\s?(?:NO\.?|#|NUMBER)|MAT(?:ERIAL)?\.?\s?(?:NO\.?|NR\.?|#|NUMBER)|STOCK\s?(?:NO\.?|#)|SKU\s?#?|INSIGHT\s?#|CDW\s?#)\s?:?\s?[A-Z]{0,3}-?\d[A-Z0-9-]{2,16}(?![A-Z0-9])/gi,
+    ' ',
+  ],
+  // A part master's `Part <number> - <description>`: the label and dash out, the number kept as the part's code.
+  [/^\s*PART\s(?=[A-Z0-9][A-Z0-9.-]*\d[A-Z0-9.-]*\s[-–]\s)/i, ''],
+];
+
+/**
+ * The labels above as words (`LINE` alone would stop at every SALINE, `MAT` at every MATTRESS, `EXP` at EXPANDER:
+ * the gate is worth its cost only when most lines fail it).
+ */
+const HAS_LIST_REFERENCE =
+  /\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s/i;
+
+/** `text` without list, contract, reseller and slip-column numbers around the product (the text itself when it has none). */
+export function withoutListReferences(text: string): string {
+  if (!HAS_LIST_REFERENCE.test(text)) return text;
+  let out = text;
+  for (const [pattern, replacement] of LIST_REFERENCES) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** Cyrillic Х / х: a maker's brand written in Cyrillic stands for the Latin H it transliterates (Хереус = Heraeus, Хологик = Hologic). */
+const CYRILLIC_HA = /[Хх]/g;
+const HAS_CYRILLIC_HA = /[Хх]/;
+
+/**
+ * An item maker's name before `normalizeOrgName` (normaliser `makerName`): OCR digits read as letters
+ * (`HERAEUS MED1CAL`, `M0LNLYCKE`) and Cyrillic Х written H — a foreign maker's name in a Bulgarian or Russian tender
+ * is a transliteration of its Latin name, where Х stands for H (the Bulgarian Streamlined System writes H too), not
+ * the KH a generic romanisation writes for native words.
+ */
+export function makerNameAsLatin(name: string): string {
+  const read = withOcrConfusionsRead(name);
+  return HAS_CYRILLIC_HA.test(read) ? read.replace(CYRILLIC_HA, (ha) => (ha === 'Х' ? 'H' : 'h')) : read;
+}
