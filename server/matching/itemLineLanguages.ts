@@ -38,7 +38,9 @@ function rewritten(text: string, rewrites: readonly Rewrite[]): string {
   let out = text;
   for (const [pattern, replacement] of rewrites)
     out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
-  return out;
+  // A word replaced by its padded English reading (` LEVEL `, ` SIZE `) leaves two spaces beside the line's own; the
+  // attribute patterns allow one space between a label and its value (`LEVEL 1`, `SIZE ML`), so runs become one.
+  return out === text ? out : out.replace(/ {2,}/g, ' ');
 }
 
 /**

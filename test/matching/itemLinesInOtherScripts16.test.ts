@@ -35,9 +35,9 @@ describe('digits, units and packs of Hebrew, Persian, Hindi, Bengali, Amharic an
     ['ሽቦ 1.2 ሚ.ሜ', 'ሽቦ 1.2 MM'],
     ['ጓንት ፻ በሳጥን', 'ጓንት   100 PER BOX '],
     // Swahili (Latin script): count per pack, litres before the number
-    ['Sindano 5ml, 100 kwa boksi', 'Sindano 5ml,  100 PER BOX '],
-    ['Glavu, boksi ya vipande 100', 'Glavu,  BOX OF 100 '],
-    ['Jeli, dumu la lita 5', 'Jeli, dumu la  5 L '],
+    ['Sindano 5ml, 100 kwa boksi', 'Sindano 5ml, 100 PER BOX '],
+    ['Glavu, boksi ya vipande 100', 'Glavu, BOX OF 100 '],
+    ['Jeli, dumu la lita 5', 'Jeli, dumu la 5 L '],
     // Unchanged: a Latin line without those words, a number not followed by a unit
     ['SYRINGE 5ML 21G X 1.5IN 100/BX', 'SYRINGE 5ML 21G X 1.5IN 100/BX'],
     ['מידה 3', 'מידה 3'],
