@@ -53,6 +53,7 @@ import {
   type NameReadingOptions,
 } from './nameReadingComparison';
 import { withNamesBeforePlaceTails } from './placeTails';
+import { relatedWhenContained } from './containedNames';
 import {
   addressWordsOf,
   legalFormsOf,
@@ -343,6 +344,11 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
   )
     return compileFuzzyWithReadings({ rule, context, similarity, floor, readings, plainSimilarity: spaced });
   const marksAcronymOnly = rule.params?.acronyms === true && rule.params.acronymOnlyOutcome === 'related';
+  const contained = rule.params?.containedNames;
+  const containedWords = { stopWords: new Set(contained?.stopWords ?? []), campusWords: new Set(contained?.campusWords ?? []) };
+  const scored = marksAcronymOnly
+    ? (a: string[], b: string[]) => relatedWhenAcronymOnly(bestPair({ a, b, similarity, floor }))
+    : (a: string[], b: string[]) => bestPair({ a, b, similarity, floor });
   return {
     rule,
     preparationKey: rule.params?.alternatives
@@ -351,9 +357,9 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     prepare: rule.params?.alternatives
       ? alternativesPrepare(rule, textNormalizer(rule, context))
       : stringPrepare(rule, textNormalizer(rule, context)),
-    compare: marksAcronymOnly
-      ? (a, b) => relatedWhenAcronymOnly(bestPair({ a: a as string[], b: b as string[], similarity, floor }))
-      : (a, b) => bestPair({ a: a as string[], b: b as string[], similarity, floor }),
+    compare: contained
+      ? (a, b) => relatedWhenContained(scored(a as string[], b as string[]), a as string[], b as string[], containedWords)
+      : (a, b) => scored(a as string[], b as string[]),
   };
 }
 

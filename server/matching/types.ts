@@ -117,6 +117,14 @@ export interface ComparatorRule {
      */
     acronymOnlyOutcome?: 'partial' | 'related';
     /**
+     * fuzzy: a pair whose one value's words all stand, in order, in the other value (more words), one of them not a
+     * stop word, is outcome `related` with score 0.8 instead of a similar or different name (`FAULKNER HOSPITAL` /
+     * `BRIGHAM AND WOMENS FAULKNER HOSPITAL`; server/matching/containedNames.ts). Stop words are written as the
+     * comparator's normaliser and alias tables write them. A campus word among the words the longer value adds
+     * (`MIAMI VALLEY HOSPITAL SOUTH`) names another campus: not contained.
+     */
+    containedNames?: { stopWords: string[]; campusWords?: string[] };
+    /**
      * address: the outcome of a pair whose best-matching addresses share no street line and no postal code to compare
      * — only a city and / or state (`ANKARA` vs `ANKARA`; a register's full address vs a list that gives the city alone).
      * `related` gives it a level of its own: one city holds many hospitals, so agreeing on it is weak evidence next to
