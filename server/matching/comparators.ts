@@ -345,7 +345,11 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     return compileFuzzyWithReadings({ rule, context, similarity, floor, readings, plainSimilarity: spaced });
   const marksAcronymOnly = rule.params?.acronyms === true && rule.params.acronymOnlyOutcome === 'related';
   const contained = rule.params?.containedNames;
-  const containedWords = { stopWords: new Set(contained?.stopWords ?? []), campusWords: new Set(contained?.campusWords ?? []) };
+  const containedWords = {
+    stopWords: new Set(contained?.stopWords ?? []),
+    campusWords: new Set(contained?.campusWords ?? []),
+    kindWords: new Set(contained?.kindWords ?? []),
+  };
   const scored = marksAcronymOnly
     ? (a: string[], b: string[]) => relatedWhenAcronymOnly(bestPair({ a, b, similarity, floor }))
     : (a: string[], b: string[]) => bestPair({ a, b, similarity, floor });

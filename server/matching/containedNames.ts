@@ -18,7 +18,8 @@
  * same: the longer name may name a second hospital of a system or a campus (`Henry Ford Hospital` / `Henry Ford West
  * Bloomfield Hospital`, `Queen's Hospital` in two towns), which is why the outcome is never `match`.
  *
- * The shorter name must hold a word that is not one of the rule's `stopWords` (generic words of care-site names:
+ * The words the longer name adds must hold one that is not one of the rule's `kindWords` (HOSPITAL, MEDICAL CENTER:
+ * `Seoul National University` / `… University Hospital` is a university and its hospital), and the shorter name must hold a word that is not one of the rule's `stopWords` (generic words of care-site names:
  * HOSPITAL, MEDICAL CENTER, CHILDRENS, SAINT…): `CHILDRENS HOSPITAL` stands in every children's hospital's name. And
  * the words the longer name adds must hold none of the rule's `campusWords` (NORTH, SOUTH, CAMPUS…): `Miami Valley
  * Hospital South` is the main hospital's second campus in another town, not the main hospital with a word more.
@@ -48,6 +49,7 @@ export function isContainedName(
   long: string,
   stopWords: ReadonlySet<string>,
   campusWords: ReadonlySet<string> = new Set(),
+  kindWords: ReadonlySet<string> = new Set(),
 ): boolean {
   // A cheap literal test first: the shorter value's first word must stand in the longer value.
   if (short.length >= long.length) return false;
@@ -56,17 +58,25 @@ export function isContainedName(
   const longWords = long.split(' ');
   if (shortWords.length < 2 || shortWords.length >= longWords.length || shortWords.every((word) => stopWords.has(word))) return false;
   let at = 0;
+  // The words the longer name adds must say more than the kind of site (kindWords): `Seoul National University` against
+  // `Seoul National University Hospital` is a university and its hospital.
+  let addsAName = kindWords.size === 0;
+  // A campus word among the words the longer name adds names another campus of the site (`MIAMI VALLEY HOSPITAL SOUTH`).
+  const added = (word: string): boolean => {
+    if (campusWords.has(word)) return false;
+    if (!kindWords.has(word)) addsAName = true;
+    return true;
+  };
   for (const word of shortWords) {
     while (at < longWords.length && longWords[at] !== word) {
-      if (campusWords.has(longWords[at] as string)) return false;
+      if (!added(longWords[at] as string)) return false;
       at++;
     }
     if (at === longWords.length) return false;
     at++;
   }
-  // A campus word among the words the longer name adds names another campus of the site (`MIAMI VALLEY HOSPITAL SOUTH`).
-  for (; at < longWords.length; at++) if (campusWords.has(longWords[at] as string)) return false;
-  return true;
+  for (; at < longWords.length; at++) if (!added(longWords[at] as string)) return false;
+  return addsAName;
 }
 
 /** `result` as a contained pair when it is no match and one of its best values is contained in the other (see the file's comment). */
@@ -74,12 +84,15 @@ export function relatedWhenContained<R extends NameResult>(
   result: R,
   a: readonly string[],
   b: readonly string[],
-  words: { stopWords: ReadonlySet<string>; campusWords: ReadonlySet<string> },
+  words: { stopWords: ReadonlySet<string>; campusWords: ReadonlySet<string>; kindWords?: ReadonlySet<string> },
 ): R | NameResult {
   if (result.outcome === 'match' || result.outcome === 'related' || result.outcome === 'missing') return result;
   for (const x of a)
     for (const y of b)
-      if (isContainedName(x, y, words.stopWords, words.campusWords) || isContainedName(y, x, words.stopWords, words.campusWords))
+      if (
+        isContainedName(x, y, words.stopWords, words.campusWords, words.kindWords) ||
+        isContainedName(y, x, words.stopWords, words.campusWords, words.kindWords)
+      )
         return {
           score: (result.score ?? 0) >= NEAR_NAME ? NEAR_CONTAINED_NAME_SCORE : CONTAINED_NAME_SCORE,
           outcome: 'related',

@@ -123,7 +123,7 @@ export interface ComparatorRule {
      * comparator's normaliser and alias tables write them. A campus word among the words the longer value adds
      * (`MIAMI VALLEY HOSPITAL SOUTH`) names another campus: not contained.
      */
-    containedNames?: { stopWords: string[]; campusWords?: string[] };
+    containedNames?: { stopWords: string[]; campusWords?: string[]; kindWords?: string[] };
     /**
      * address: the outcome of a pair whose best-matching addresses share no street line and no postal code to compare
      * — only a city and / or state (`ANKARA` vs `ANKARA`; a register's full address vs a list that gives the city alone).

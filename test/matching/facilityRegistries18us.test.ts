@@ -31,6 +31,7 @@ const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verif
 const CONTAINED = shippedRules('facility').comparators.find((c) => c.name === 'name')?.params?.containedNames;
 const STOP_WORDS = new Set(CONTAINED?.stopWords ?? []);
 const CAMPUS_WORDS = new Set(CONTAINED?.campusWords ?? []);
+const KIND_WORDS = new Set(CONTAINED?.kindWords ?? []);
 
 describe('isContainedName with the shipped facility stop words', () => {
   test.each<{ short: string; long: string; contained: boolean }>([
@@ -38,6 +39,9 @@ describe('isContainedName with the shipped facility stop words', () => {
     { short: 'WEST BLOOMFIELD HOSPITAL', long: 'HENRY FORD WEST BLOOMFIELD HOSPITAL', contained: true },
     { short: 'QUEENS HOSPITAL', long: 'QUEENS HOSPITAL BURTON', contained: true },
     { short: 'HOAG HOSPITAL NEWPORT BEACH', long: 'HOAG MEMORIAL HOSPITAL PRESBYTERIAN NEWPORT BEACH', contained: true },
+    // The longer name adds only words of the kind of site (facility-2.19.1): a university and its hospital.
+    { short: 'RIVERTON STATE UNIVERSITY', long: 'RIVERTON STATE UNIVERSITY HOSPITAL', contained: false },
+    { short: 'LAKESIDE UNIVERSITY HOSPITAL', long: 'LAKESIDE NATIONAL UNIVERSITY HOSPITAL', contained: false },
     // Words out of order, a missing word, generic words only, one word, equal length: not contained.
     { short: 'HOSPITAL FAULKNER', long: 'BRIGHAM AND WOMENS FAULKNER HOSPITAL', contained: false },
     { short: 'FAULKNER CLINIC', long: 'BRIGHAM AND WOMENS FAULKNER HOSPITAL', contained: false },
@@ -51,7 +55,7 @@ describe('isContainedName with the shipped facility stop words', () => {
     // A word inside another word is not the word.
     { short: 'FORD HOSPITAL', long: 'STANFORD HOSPITAL EAST', contained: false },
   ])('$short in $long: $contained', ({ short, long, contained }) => {
-    expect(isContainedName(short, long, STOP_WORDS, CAMPUS_WORDS)).toBe(contained);
+    expect(isContainedName(short, long, STOP_WORDS, CAMPUS_WORDS, KIND_WORDS)).toBe(contained);
   });
 });
 
