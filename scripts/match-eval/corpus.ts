@@ -82,8 +82,11 @@ export const HOLDOUT14_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixt
 /** The fifteenth held-out corpus `test/fixtures/match-eval-holdout15/` (sealed in session 17, opened in session 18): written blind to the matching rules in session 17 (main at 20d452f) by the corpus15items and corpus15orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Fifteenth held-out item corpus" and "Fifteenth held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 18 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT15_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout15/', import.meta.url));
 
-/** The sixteenth held-out corpus `test/fixtures/match-eval-holdout16/` (SEALED, session 18): written blind to the matching rules in session 18 by the corpus16items and corpus16orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Sixteenth held-out item corpus" and "Sixteenth held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout16` scores it. Its files are whichever of item / supplier / facility exist. */
+/** The sixteenth held-out corpus `test/fixtures/match-eval-holdout16/` (sealed in session 18, opened in session 19): written blind to the matching rules in session 18 (main at 373fa5a) by the corpus16items and corpus16orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Sixteenth held-out item corpus" and "Sixteenth held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 19 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT16_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout16/', import.meta.url));
+
+/** The seventeenth held-out corpus `test/fixtures/match-eval-holdout17/` (SEALED, session 19): written blind to the matching rules in session 19 by the corpus17items and corpus17orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Seventeenth held-out item corpus" and "Seventeenth held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout17` scores it. Its files are whichever of item / supplier / facility exist. */
+export const HOLDOUT17_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout17/', import.meta.url));
 
 /** The held-out corpora open for tuning, in the order they were written (`--holdout`); a sealed corpus is never among them. */
 export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
@@ -102,6 +105,7 @@ export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
   HOLDOUT13_CORPUS_DIRECTORY,
   HOLDOUT14_CORPUS_DIRECTORY,
   HOLDOUT15_CORPUS_DIRECTORY,
+  HOLDOUT16_CORPUS_DIRECTORY,
 ];
 
 /** Domains that have a corpus file in `directory`. */

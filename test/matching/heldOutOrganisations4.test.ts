@@ -80,7 +80,7 @@
  * Pennsylvania, Illinois, California, Massachusetts and Michigan licence lookups, NIH RePORTER, Doximity, IHS, NHS ERIC / PLACE /
  * GMC training sites, Spanish REGCESS, Portuguese ERS and Bulgarian, Hungarian, Romanian and Croatian lists write them), written
  * blind to the rules in session 17, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout15 --clusters`).
- * The sixteenth held-out corpus (test/fixtures/match-eval-holdout16, SEALED since session 18 — suppliers as SEC EDGAR conformed and
+ * The sixteenth held-out corpus (test/fixtures/match-eval-holdout16, sealed in session 18, opened for tuning in session 19 — suppliers as SEC EDGAR conformed and
  * former names, GLEIF LEI other names, GPO contract holders, ACH originator names, p-card MCC descriptors, state Medicaid vendor
  * files, the DMEPOS supplier directory, foreign LLC registrations, Peppol, Charity Commission / OSCR and Luxembourg, Portuguese,
  * Baltic, Slovak, Japanese, Korean, Greek and Hebrew registers write them; care locations as CMS Hospital General Information,
