@@ -87,6 +87,15 @@
  * Joint Commission, Leapfrog, US News, payer directories, the AHA Guide, Texas DSHS, the VA locator, NHS Scotland / Wales, CQC,
  * Irish HSE, CIHI, AIHW, Te Whatu Ora and Greek, Japanese and Korean lists write them), written blind to the rules in session 18,
  * is held to the same invariants (`npm run eval:match -- --skip-seed --holdout16 --clusters`).
+ * The seventeenth held-out corpus (test/fixtures/match-eval-holdout17, SEALED since session 19 — suppliers as Delaware / New Jersey /
+ * Georgia / Washington entity searches, D&B tradestyles, Coupa / Jaggaer supplier portals, AP invoice OCR headers, HRSA 340B names,
+ * BC / Manitoba numbered companies, ASIC former names, EU VIES responses, Nordic vendor masters, Swiss UID, European remit-to names
+ * and Singapore, Hong Kong, South African, Indian, North Macedonian, Albanian and Maltese registers write them; care locations as
+ * Medicare cost reports (HCRIS), state hospital-association lists and licences, Epic Care Everywhere / CommonWell, ACS trauma
+ * centres, the Children's Hospital Association, NHS ODS successor records, Scottish / Welsh health boards, Canadian provincial and
+ * Australian territory sites, Dutch AGB, Belgian RIZIV, Swiss BAG, Danish SOR, Italian and Spanish regional lists and Maltese,
+ * Albanian, Macedonian, Czech and Singapore lists write them), written blind to the rules in session 19, is held to the same
+ * invariants (`npm run eval:match -- --skip-seed --holdout17 --clusters`). Tuning helpers never run its rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -104,6 +113,7 @@ import {
   HOLDOUT14_CORPUS_DIRECTORY,
   HOLDOUT15_CORPUS_DIRECTORY,
   HOLDOUT16_CORPUS_DIRECTORY,
+  HOLDOUT17_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -140,6 +150,8 @@ const SIZES = [
   { name: 'fifteenth', directory: HOLDOUT15_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'sixteenth', directory: HOLDOUT16_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'sixteenth', directory: HOLDOUT16_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'seventeenth', directory: HOLDOUT17_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'seventeenth', directory: HOLDOUT17_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
