@@ -428,3 +428,42 @@ export function withAliasTablesTokens(args: {
     return tokens.includes('') ? tokens.filter((token) => token !== '') : tokens;
   };
 }
+
+/** Values built from alias tables, by builder key and the versions of the tables they read. */
+const builtForVersions = new Map<string, unknown>();
+
+/**
+ * What `build` makes of the tables `tables` as a rule set resolves them (`aliasTable`: its published versions, else
+ * the shipped files): `shipped()` when every version is the shipped one (or there is no resolver), else one value per
+ * set of versions (a version names one content, so `key` + versions names one build). The way a reading that reads
+ * alias tables itself — not through a comparator's `aliasTables` — sees a table an analyst published.
+ */
+export function builtWithTableVersions<T>(args: {
+  key: string;
+  tables: readonly string[];
+  aliasTable: ((name: string) => AliasTable | undefined) | undefined;
+  build: (tableNamed: (name: string) => AliasTable | undefined) => T;
+  shipped: () => T;
+}): T {
+  if (!args.aliasTable) return args.shipped();
+  const resolved = new Map<string, AliasTable | undefined>();
+  for (const name of args.tables) {
+    let table: AliasTable | undefined;
+    try {
+      table = args.aliasTable(name);
+    } catch {
+      table = undefined;
+    }
+    resolved.set(name, table);
+  }
+  const versions = args.tables.map((name) => resolved.get(name)?.version ?? '-').join('|');
+  const shippedVersions = args.tables.map((name) => shippedAliasTables().get(name)?.version ?? '-').join('|');
+  if (versions === shippedVersions) return args.shipped();
+  const key = `${args.key}|${versions}`;
+  if (!builtForVersions.has(key))
+    builtForVersions.set(
+      key,
+      args.build((name) => resolved.get(name)),
+    );
+  return builtForVersions.get(key) as T;
+}

@@ -19,9 +19,9 @@ import {
   splitNormalized,
   stringsAtPaths,
 } from './normalizers';
-import { nameForms } from './bracketedNames';
+import { nameFormsWith } from './bracketedNames';
 import { allCaptionNames } from './captionNames';
-import { identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
+import { compileTextRewrites, identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import type { BlockingKeyRule, CanonicalRecord } from './types';
 import { present } from '../invariant';
 
@@ -33,6 +33,10 @@ interface KeyNormalizers {
   wordsOf: (value: string) => readonly string[];
   /** The rule's `stopWords`, upper-cased once when it is compiled (not once per record). */
   stopWords: ReadonlySet<string>;
+  /** A name's forms (`alternatives`: each side of ` / `, bracketed names) by the rule set's legal-form tables. */
+  nameForms: (raw: string) => string[];
+  /** The rule's `textRewrites` as one function, reading the rule set's table versions (none: undefined). */
+  rewrite: ((text: string) => string) | undefined;
 }
 
 /** Tokens beyond this many are not indexed (long descriptions would bloat the index). */
@@ -85,23 +89,23 @@ function partNumberKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[
  * (captionNames.ts); with `alternatives`, each form of a `A / B` value and each bracketed name of the entity too (its
  * own leading words).
  */
-function namesOf(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
+function namesOf(rule: BlockingKeyRule, record: CanonicalRecord, nameForms: KeyNormalizers['nameForms']): string[] {
   const raws = stringsAtPaths(record, rule.fields);
   const values = rule.params?.captionNames ? raws.flatMap(allCaptionNames) : raws;
   return rule.params?.alternatives ? values.flatMap(nameForms) : values;
 }
 
-function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf, stopWords }: KeyNormalizers): string[] {
+function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf, stopWords, nameForms }: KeyNormalizers): string[] {
   const minLength = rule.params?.minLength ?? 3;
   const out = new Set<string>();
-  for (const raw of namesOf(rule, record)) {
+  for (const raw of namesOf(rule, record, nameForms)) {
     for (const token of wordsOf(raw)) {
       if (token.length >= minLength && !stopWords.has(token)) out.add(token);
       if (out.size >= MAX_INDEXED_TOKENS) return [...out];
     }
   }
   if (rule.params?.ocrConfusions || rule.params?.domainNames) addReadingKeys({ rule, record, wordsOf, out, minLength });
-  if (rule.params?.scriptSkeletons) addSkeletonKeys({ rule, record, wordsOf, out });
+  if (rule.params?.scriptSkeletons) addSkeletonKeys({ rule, record, wordsOf, nameForms, out });
   return [...out];
 }
 
@@ -113,9 +117,10 @@ function addSkeletonKeys(args: {
   rule: BlockingKeyRule;
   record: CanonicalRecord;
   wordsOf: KeyNormalizers['wordsOf'];
+  nameForms: KeyNormalizers['nameForms'];
   out: Set<string>;
 }): void {
-  for (const raw of namesOf(args.rule, args.record)) {
+  for (const raw of namesOf(args.rule, args.record, args.nameForms)) {
     const skeleton = loanwordSkeleton(args.wordsOf(raw).join(' '));
     if (skeleton.length >= MIN_SKELETON_KEY) args.out.add(`\u00a7${skeleton}`);
   }
@@ -148,11 +153,11 @@ function initialsKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf 
   return [...out];
 }
 
-function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord, { normalize }: KeyNormalizers): string[] {
+function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord, { normalize, nameForms }: KeyNormalizers): string[] {
   const tokenCount = rule.params?.tokens ?? 2;
   const minLength = rule.params?.minLength ?? 2;
   const out: string[] = [];
-  for (const raw of namesOf(rule, record)) {
+  for (const raw of namesOf(rule, record, nameForms)) {
     const normalized = normalize(raw);
     if (!normalized) continue;
     const leading = splitNormalized(normalized)
@@ -167,12 +172,12 @@ function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord, { normaliz
   return unique(out.filter((k) => k.trim() !== ''));
 }
 
-function catalogInTextKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[] {
+function catalogInTextKeys(rule: BlockingKeyRule, record: CanonicalRecord, { rewrite }: KeyNormalizers): string[] {
   const minLength = rule.params?.minLength ?? 4;
   const out: string[] = [];
   // Short digit runs are keyed too, so `3M 1860` meets the record whose part number is 1860; the
   // comparator never counts two texts sharing only a short number (a year) as evidence.
-  for (const text of rewrittenStringsAtPaths(record, rule.fields, rule.params?.textRewrites))
+  for (const text of rewrittenStringsAtPaths(record, rule.fields, rewrite))
     out.push(...codeTokensInText(text, minLength), ...shortNumbersInText(text, minLength));
   for (const raw of stringsAtPaths(record, rule.params?.codeFields ?? [])) {
     const code = normalizeWith('partNumber', raw);
@@ -228,6 +233,8 @@ export function compileBlockingKey(rule: BlockingKeyRule, aliasTable: (name: str
     normalize: withAliasTables(chain),
     wordsOf: withAliasTablesTokens(chain),
     stopWords: new Set((rule.params?.stopWords ?? []).map((w) => w.toUpperCase())),
+    nameForms: nameFormsWith(aliasTable),
+    rewrite: compileTextRewrites(rule.params?.textRewrites, aliasTable),
   };
   return {
     rule,

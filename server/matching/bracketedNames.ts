@@ -5,16 +5,16 @@
  * `Kabushiki Kaisha Jei Emu Esu (JMS Co., Ltd.)`, `Jusik Hoesa Aisenseu (i-SENS, Inc.)`. Each bracketed name and the
  * name outside the brackets are forms of the name, like the two sides of ` / `.
  *
- * A bracket is read as a name only when it ends in a legal form (the shipped legal-suffix table) and either shares
+ * A bracket is read as a name only when it ends in a legal form (the legal-suffix table) and either shares
  * its first word with the name outside (`Belimed AG (Belimed SA)`) or the name outside starts with a legal form
- * (`Kabushiki Kaisha …`, the shipped legal-prefix table): a brand, a parent or a place in brackets (`Hillrom
+ * (`Kabushiki Kaisha …`, the legal-prefix table; a rule set's published versions of both): a brand, a parent or a place in brackets (`Hillrom
  * (Baxter)`, `Jacobson Medical (Hong Kong) Limited`) and a tagline (`(an X company)`, `(formerly X Inc.)`) are not
  * names of the record's own legal entity.
  */
 
 import { normalizeText } from '../identifiers/names';
 import { present } from '../invariant';
-import { shippedAliasTables } from './aliases';
+import { builtWithTableVersions, shippedAliasTables, type AliasTable } from './aliases';
 import { withAlternatives } from './normalizers';
 import { legalFormsOf } from './truncation';
 
@@ -29,17 +29,22 @@ interface BracketReadings {
   leading: readonly string[];
 }
 
-let shipped: BracketReadings | undefined;
+/** The legal-form tables a bracket is read by (a rule set naming `alternatives` loads their published versions). */
+export const BRACKET_READING_TABLES = ['legalSuffixes', 'legalPrefixes'] as const;
 
-function shippedReadings(): BracketReadings {
-  if (shipped) return shipped;
-  const tables = shippedAliasTables();
-  const endings = new Set(legalFormsOf([present(tables.get('legalSuffixes'), 'shipped legalSuffixes table')], normalizeText).all);
-  const leading = present(tables.get('legalPrefixes'), 'shipped legalPrefixes table')
+function readingsOf(tableNamed: (name: string) => AliasTable | undefined): BracketReadings {
+  const endings = new Set(legalFormsOf([present(tableNamed('legalSuffixes'), 'legalSuffixes table')], normalizeText).all);
+  const leading = present(tableNamed('legalPrefixes'), 'legalPrefixes table')
     .entries.flatMap((entry) => entry.variants.map(normalizeText))
     .filter((form) => form.includes(' ') || form.length >= 3)
     .sort((x, y) => y.length - x.length);
-  shipped = { endings, leading };
+  return { endings, leading };
+}
+
+let shipped: BracketReadings | undefined;
+
+function shippedReadings(): BracketReadings {
+  shipped ??= readingsOf((name) => shippedAliasTables().get(name));
   return shipped;
 }
 
@@ -67,8 +72,20 @@ export function bracketedNames(raw: string, readings: BracketReadings = shippedR
 }
 
 /** `raw` and its other forms: each side of ` / ` and each bracketed name of its own legal entity (param `alternatives`). */
-export function nameForms(raw: string): string[] {
+export function nameForms(raw: string, readings: BracketReadings = shippedReadings()): string[] {
   const forms = withAlternatives(raw);
-  const bracketed = forms.flatMap((form) => bracketedNames(form));
+  const bracketed = forms.flatMap((form) => bracketedNames(form, readings));
   return bracketed.length === 0 ? forms : [...new Set([...forms, ...bracketed])];
+}
+
+/** `nameForms` reading a rule set's versions of the legal-form tables (`aliasTable`: its resolver; none: the shipped files). */
+export function nameFormsWith(aliasTable: ((name: string) => AliasTable | undefined) | undefined): (raw: string) => string[] {
+  const readings = builtWithTableVersions({
+    key: 'bracketReadings',
+    tables: BRACKET_READING_TABLES,
+    aliasTable,
+    build: readingsOf,
+    shipped: shippedReadings,
+  });
+  return (raw) => nameForms(raw, readings);
 }

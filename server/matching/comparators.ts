@@ -13,7 +13,7 @@ import {
   stringsAtPaths,
   valuesAtPath,
 } from './normalizers';
-import { nameForms } from './bracketedNames';
+import { nameFormsWith } from './bracketedNames';
 import {
   brandWordsOf,
   hasBrandHeadAsWritten,
@@ -24,7 +24,7 @@ import {
   type StatedForms,
 } from './brandNames';
 import { captionNames } from './captionNames';
-import { identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
+import { compileTextRewrites, identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
 import { shorthandCredit, type ShorthandOptions } from './shorthandTokens';
@@ -190,22 +190,26 @@ function scannedIdentifierPrepare(rule: ComparatorRule, scheme: IdentifierScheme
  * `alternatives`: a value holding two forms of a name separated by ` / ` (a bilingual register name) compares as the
  * whole and as each form, normalised alike.
  */
-function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => string | null) {
+function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => string | null, forms: (raw: string) => string[]) {
   const placeField = rule.params?.placeTailUnless;
   if (placeField === undefined)
-    return (record: CanonicalRecord): string[] | undefined => alternativeNames(stringsAtPaths(record, rule.fields), normalize);
+    return (record: CanonicalRecord): string[] | undefined => alternativeNames(stringsAtPaths(record, rule.fields), normalize, forms);
   // `placeTailUnless`: a record without the place field also compares by its names before a place segment (placeTails.ts).
   return (record: CanonicalRecord): string[] | undefined => {
     const raws = stringsAtPaths(record, rule.fields);
-    return alternativeNames(stringsAtPaths(record, [placeField]).length > 0 ? raws : withNamesBeforePlaceTails(raws), normalize);
+    return alternativeNames(stringsAtPaths(record, [placeField]).length > 0 ? raws : withNamesBeforePlaceTails(raws), normalize, forms);
   };
 }
 
 /** The normalised forms of `raws` (each side of ` / `, each bracketed name of the entity), or undefined when none is left. */
-function alternativeNames(raws: readonly string[], normalize: (v: string) => string | null): string[] | undefined {
+function alternativeNames(
+  raws: readonly string[],
+  normalize: (v: string) => string | null,
+  forms: (raw: string) => string[],
+): string[] | undefined {
   const out = new Set<string>();
   for (const raw of raws)
-    for (const form of nameForms(raw)) {
+    for (const form of forms(raw)) {
       const value = normalize(form);
       if (value) out.add(value);
     }
@@ -359,7 +363,7 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
       ? `${textPreparationKey(rule)}/alternatives${rule.params.placeTailUnless ? `/placeTail:${rule.params.placeTailUnless}` : ''}`
       : textPreparationKey(rule),
     prepare: rule.params?.alternatives
-      ? alternativesPrepare(rule, textNormalizer(rule, context))
+      ? alternativesPrepare(rule, textNormalizer(rule, context), nameFormsWith(context.aliasTable))
       : stringPrepare(rule, textNormalizer(rule, context)),
     compare: contained
       ? (a, b) => relatedWhenContained(scored(a as string[], b as string[]), a as string[], b as string[], containedWords)
@@ -384,6 +388,7 @@ function compileFuzzyWithReadings(args: {
   const { rule, context, similarity, floor, readings, plainSimilarity } = args;
   const normalize = textNormalizer(rule, context);
   const isAlternatives = rule.params?.alternatives === true;
+  const forms = nameFormsWith(context.aliasTable);
   const readingsOf = nameReadingsOf({ normalize, options: readings });
   const brands = brandReadingsOf(rule, context);
   const flags = `${readings.ocrConfusions ? '/ocr' : ''}${readings.domainNames ? '/domains' : ''}${readings.scriptSkeletons ? '/skeletons' : ''}${rule.params?.captionNames ? '/captions' : ''}`;
@@ -392,7 +397,7 @@ function compileFuzzyWithReadings(args: {
     preparationKey: `${textPreparationKey(rule)}${isAlternatives ? '/alternatives' : ''}${flags}`,
     prepare: (record) => {
       const { own, related } = captionNamesOf(rule, stringsAtPaths(record, rule.fields));
-      const values = isAlternatives ? alternativeNames(own, normalize) : nonEmpty(normalizedValues(own, normalize));
+      const values = isAlternatives ? alternativeNames(own, normalize, forms) : nonEmpty(normalizedValues(own, normalize));
       if (!values) return undefined;
       const extra = [...readingsOf(own), ...relatedNameReadings({ normalize, related, own: values })];
       if (brands) for (const raw of own) addBrandReading({ raw, normalize, brands, into: extra });
@@ -803,8 +808,9 @@ function firstShared(a: readonly string[], b: readonly string[]): string | undef
 // Shared by every prepared record without codes of a kind; never written to (prepared values are read-only).
 const NO_CODES: string[] = [];
 
-function compileCodeInText(rule: ComparatorRule): CompiledComparator {
+function compileCodeInText(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const minLength = rule.params?.minLength ?? 4;
+  const rewrite = compileTextRewrites(rule.params?.textRewrites, context.aliasTable);
   const textFields = rule.params?.textFields ?? [];
   const isTextCodeConflict = rule.params?.isTextCodeConflict === true;
   const prefixed = rule.params?.prefixedCodes;
@@ -820,7 +826,7 @@ function compileCodeInText(rule: ComparatorRule): CompiledComparator {
       }
       const textCodes = new Set<string>();
       const textNumbers = new Set<string>();
-      for (const text of rewrittenStringsAtPaths(record, textFields, rule.params?.textRewrites)) {
+      for (const text of rewrittenStringsAtPaths(record, textFields, rewrite)) {
         for (const code of codeTokensInText(text, minLength)) textCodes.add(code);
         for (const number of shortNumbersInText(text, minLength)) textNumbers.add(number);
       }
@@ -964,7 +970,7 @@ function withoutAbsent(read: PreparedAttributes | undefined, extractors: readonl
  * once, as written (the patterns also read its punctuation: `I/P PHARM`, `CLINIC, P.C.`).
  */
 function attributeTexts(rule: ComparatorRule, context: ComparatorContext): (record: CanonicalRecord) => string[] {
-  const rewrites = rule.params?.textRewrites;
+  const rewrites = compileTextRewrites(rule.params?.textRewrites, context.aliasTable);
   if (rule.params?.normalizer === undefined && rule.params?.aliasTables === undefined)
     return (record) => rewrittenStringsAtPaths(record, rule.fields, rewrites);
   const plain = normalizerFor(rule.params.normalizer ?? 'text', context.aliasTable);
@@ -1048,7 +1054,7 @@ export function compileComparator(rule: ComparatorRule, context: ComparatorConte
     case 'address':
       return compileAddress(rule);
     case 'codeInText':
-      return compileCodeInText(rule);
+      return compileCodeInText(rule, context);
     case 'attributes':
       return compileAttributes(rule, context);
   }

@@ -18,7 +18,7 @@ import {
 import { normalizeOrgName, normalizePartNumber, normalizePostalCode, normalizeText } from '../identifiers/names';
 import { present } from '../invariant';
 import type { IdentifierScheme, NormalizerName } from './types';
-import { shippedAliasTables, type AliasTable } from './aliases';
+import { builtWithTableVersions, type AliasTable } from './aliases';
 import { FACILITY_NAME_TABLES, facilityNameNormalizer, normalizeFacilityName } from './facilityNames';
 import { SCRIPT_READING_TABLES, scriptReadingForm, scriptReadingFormWith } from './scriptReadings';
 import { withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
@@ -26,7 +26,7 @@ import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withCatalogueShorthandWritten, withoutRegistrationReferences } from './catalogueShorthand';
 import { makerNameAsLatin, withOcrConfusionsRead, withoutListReferences } from './exportedItemLines';
 import { withoutParLevelColumns } from './parLevelLines';
-import { withoutRequestChatter } from './requestLines';
+import { requestChatterRemover, withoutRequestChatter } from './requestLines';
 import { withSingularWords } from './pluralWords';
 import { isAscii, romanisedName } from './transliteration';
 import { nationalCyrillicReading } from './cyrillicNames';
@@ -158,7 +158,10 @@ function medicineTextNormalizer(keepMedicineNames: Reading): (value: string) => 
   return rememberRecent((v) => measureTextOf(keepMedicineNames(v)) || null);
 }
 
-function requisitionTextNormalizer(keepScriptWords: Reading): (value: string) => string | null {
+function requisitionTextNormalizer(
+  keepScriptWords: Reading,
+  withoutChatter: Reading = withoutRequestChatter,
+): (value: string) => string | null {
   return rememberRecent(
     (v) =>
       withSingularWords(
@@ -166,7 +169,7 @@ function requisitionTextNormalizer(keepScriptWords: Reading): (value: string) =>
           keepScriptWords(
             recentCatalogueShorthand(
               recentWithoutRegistrationReferences(
-                withoutRequestChatter(
+                withoutChatter(
                   withSpokenNumbersWritten(
                     withoutOrderQuantity(
                       withoutBarcodeData(
@@ -245,16 +248,16 @@ const TABLE_READING_NORMALIZERS: Partial<
     build: (tableNamed) => scriptOrgNameNormalizer(scriptReadingFormWith(tableNamed)),
   },
   medicineText: { tables: MEDICINE_NAME_TABLES, build: (tableNamed) => medicineTextNormalizer(romanisedMedicineNamesWith(tableNamed)) },
-  requisitionText: { tables: SCRIPT_WORD_TABLES, build: (tableNamed) => requisitionTextNormalizer(scriptWordsWith(tableNamed)) },
+  requisitionText: {
+    tables: [...SCRIPT_WORD_TABLES, 'requestChatter'],
+    build: (tableNamed) => requisitionTextNormalizer(scriptWordsWith(tableNamed), requestChatterRemover(tableNamed('requestChatter'))),
+  },
 };
 
 /** The alias tables a normaliser reads itself (published versions of them reach it). */
 export function tablesReadBy(normalizer: NormalizerName | undefined): readonly string[] {
   return (normalizer && TABLE_READING_NORMALIZERS[normalizer]?.tables) || [];
 }
-
-/** Table-reading normalisers built for other table versions than the shipped ones, by normaliser and versions. */
-const builtWithTables = new Map<string, (value: string) => string | null>();
 
 /**
  * The named normaliser; with `aliasTable` (a rule set's resolver: published versions, else the shipped files) a
@@ -265,27 +268,14 @@ export function normalizerFor(
   aliasTable?: (name: string) => AliasTable | undefined,
 ): (value: string) => string | null {
   const reading = TABLE_READING_NORMALIZERS[normalizer];
-  if (!reading || !aliasTable) return TEXT_NORMALIZERS[normalizer];
-  const resolved = new Map<string, AliasTable | undefined>();
-  for (const name of reading.tables) {
-    let table: AliasTable | undefined;
-    try {
-      table = aliasTable(name);
-    } catch {
-      table = undefined;
-    }
-    resolved.set(name, table);
-  }
-  const versions = reading.tables.map((name) => resolved.get(name)?.version ?? '-').join('|');
-  const shippedVersions = reading.tables.map((name) => shippedAliasTables().get(name)?.version ?? '-').join('|');
-  if (versions === shippedVersions) return TEXT_NORMALIZERS[normalizer];
-  const key = `${normalizer}|${versions}`;
-  let built = builtWithTables.get(key);
-  if (!built) {
-    built = reading.build((name) => resolved.get(name));
-    builtWithTables.set(key, built);
-  }
-  return built;
+  if (!reading) return TEXT_NORMALIZERS[normalizer];
+  return builtWithTableVersions({
+    key: `normalizer:${normalizer}`,
+    tables: reading.tables,
+    aliasTable,
+    build: reading.build,
+    shipped: () => TEXT_NORMALIZERS[normalizer],
+  });
 }
 
 const SEGMENTS = new Map<string, string[]>();

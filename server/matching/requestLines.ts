@@ -6,14 +6,14 @@
  * order`). Those words are rare in an item master, so an idf-weighted comparison of the request with its catalogue
  * line weighed them as much as the product's brand, and an order quantity was read as a count per pack. The text
  * rewrite `requestChatter` (first among the requisition rewrites of `requisitionText` and of the attributes
- * comparator) keeps the product words: the chatter words are the shipped `requestChatter` table (data), the shapes of
+ * comparator) keeps the product words: the chatter words are the `requestChatter` table (data; a rule set's published version), the shapes of
  * quantities, ward names and purpose clauses are the patterns below.
  *
  * Gated on a cheap literal test (a request word such as `need`, `pls`, `thanks`, `can you`, `out of`): a catalogue or
  * ERP line returns at that test (the matching CPU budget). Hand-written: a request is a sentence shape, no library
  * reads it; what it drops only ever lowers the evidence of words that were never the product's.
  */
-import { shippedAliasTables } from './aliases';
+import { shippedAliasTables, type AliasTable } from './aliases';
 
 /** A request word: a line without one is no request and is returned as it is. */
 const REQUEST_CUE =
@@ -63,16 +63,9 @@ const SUBJECT_BEFORE_VERB =
 const PLACE_OR_PERSON =
   /(?:^|\s)(?:\d{1,2}[NSEW]|OR\s?\d+|L\s?&\s?D|ICU|NICU|PICU|CCU|HDU|PACU|ED|ER|ward|unit|clinic|lab|desk|theatre|theater|room|bay|bed|hire|starter|nurse|mom|mum|patient|dr|doctor|team|office|reception|floor|aed|in|on|at)(?=\s|$)/i;
 
-interface ChatterWords {
-  words: RegExp;
-}
-
-let shipped: ChatterWords | undefined;
-
-/** The shipped `requestChatter` table as one pattern, longest phrase first; words apart by spaces or hyphens. */
-function chatterWords(): ChatterWords {
-  if (shipped) return shipped;
-  const variants = (shippedAliasTables().get('requestChatter')?.entries ?? [])
+/** A `requestChatter` table as one pattern, longest phrase first; words apart by spaces or hyphens (none: a pattern matching nothing). */
+function chatterPatternOf(table: AliasTable | undefined): RegExp {
+  const variants = (table?.entries ?? [])
     .flatMap((entry) => entry.variants)
     .sort((x, y) => y.length - x.length)
     .map((variant) =>
@@ -81,8 +74,8 @@ function chatterWords(): ChatterWords {
         .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
         .join(String.raw`[\s'’-]+`),
     );
-  shipped = { words: new RegExp(String.raw`(?<![A-Za-z0-9])(?:${variants.join('|')})(?![A-Za-z0-9])`, 'gi') };
-  return shipped;
+  if (variants.length === 0) return /(?!)/g;
+  return new RegExp(String.raw`(?<![A-Za-z0-9])(?:${variants.join('|')})(?![A-Za-z0-9])`, 'gi');
 }
 
 /** True when `text` reads as a free-text request to stores (a request word in it). */
@@ -90,8 +83,24 @@ export function isRequestLine(text: string): boolean {
   return REQUEST_CUE.test(text);
 }
 
-/** `text` with the chatter of a request to stores out (the text itself when it is no request). */
+/**
+ * The rewrite `requestChatter` with the chatter words of `table` (a rule set's published version of `requestChatter`:
+ * textRewrites.ts and the `requisitionText` normaliser build one per version, so an analyst's edit reaches it).
+ */
+export function requestChatterRemover(table: AliasTable | undefined): (text: string) => string {
+  const words = chatterPatternOf(table);
+  return (text) => withoutChatter(text, words);
+}
+
+let shipped: ((text: string) => string) | undefined;
+
+/** `text` with the chatter of a request to stores out (the text itself when it is no request), by the shipped table. */
 export function withoutRequestChatter(text: string): string {
+  shipped ??= requestChatterRemover(shippedAliasTables().get('requestChatter'));
+  return shipped(text);
+}
+
+function withoutChatter(text: string, chatterWords: RegExp): string {
   if (!REQUEST_CUE.test(text)) return text;
   let out = text.replace(SIGN_OFF, ' ');
   out = out.replace(REQUESTER_PREFIX, ' ');
@@ -107,7 +116,7 @@ export function withoutRequestChatter(text: string): string {
     .replace(MORE_QUANTITY, ' ')
     .replace(PURPOSE_CLAUSE, ' ')
     .replace(TIMES_QUANTITY, ' ')
-    .replace(chatterWords().words, ' ')
+    .replace(chatterWords, ' ')
     .replace(TRAILING_QUANTITY, ' ');
   // A request made only of chatter keeps its words: nothing else would describe it.
   return /[A-Za-z]{2}/.test(out) ? out : text;

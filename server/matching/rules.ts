@@ -14,6 +14,8 @@ import { compileExtractors, extractorProblems } from './attributes';
 import { compileBlockingKey, type CompiledBlockingKey } from './blocking';
 import { compileComparator, type CompiledComparator } from './comparators';
 import { tablesReadBy } from './normalizers';
+import { tablesReadByRewrites } from './textRewrites';
+import { BRACKET_READING_TABLES } from './bracketedNames';
 import {
   compileConditions,
   compileLevels,
@@ -76,6 +78,11 @@ export function aliasTableNamesOf(rules: RuleSet): string[] {
     for (const param of TABLE_PARAMS) for (const name of comparator.params?.[param] ?? []) names.add(name);
   // The tables a normaliser reads itself (facilityName's facility nouns and romaji syllables) are the rule set's too.
   for (const rule of [...rules.blocking, ...rules.comparators]) for (const name of tablesReadBy(rule.params?.normalizer)) names.add(name);
+  // So are those a text rewrite reads (requestChatter) and those a name's bracketed forms are read by (`alternatives`).
+  for (const rule of [...rules.blocking, ...rules.comparators]) {
+    for (const name of tablesReadByRewrites(rule.params?.textRewrites)) names.add(name);
+    if (rule.params?.alternatives) for (const name of BRACKET_READING_TABLES) names.add(name);
+  }
   return [...names];
 }
 

@@ -6,7 +6,8 @@
 import { gtinsInBarcodeText, hibcInBarcodeText, withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
 import { recentCatalogueShorthand, recentWithoutRegistrationReferences, stringsAtPaths } from './normalizers';
 import { withoutParLevelColumns } from './parLevelLines';
-import { withoutRequestChatter } from './requestLines';
+import { requestChatterRemover, withoutRequestChatter } from './requestLines';
+import { builtWithTableVersions, type AliasTable } from './aliases';
 import { withLatinNumerals, withoutProcurementCodes } from './scriptItemText';
 import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withoutLegalDescription } from './captionNames';
@@ -40,22 +41,57 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   listReferences: withoutListReferences,
 };
 
-/** The text after the named rewrites, in order. */
-export function rewrittenText(rewrites: readonly TextRewriteName[], text: string): string {
-  let out = text;
-  for (const name of rewrites) out = TEXT_REWRITES[name](out);
-  return out;
+/** Rewrites that read an alias table themselves: the tables, and the rewrite built for a rule set's versions of them. */
+const TABLE_READING_REWRITES: Partial<
+  Record<
+    TextRewriteName,
+    { tables: readonly string[]; build: (tableNamed: (name: string) => AliasTable | undefined) => (text: string) => string }
+  >
+> = {
+  requestChatter: { tables: ['requestChatter'], build: (tableNamed) => requestChatterRemover(tableNamed('requestChatter')) },
+};
+
+/** The alias tables the named rewrites read (a rule set naming them loads their published versions, `aliasTableNamesOf`). */
+export function tablesReadByRewrites(rewrites: readonly TextRewriteName[] | undefined): string[] {
+  return (rewrites ?? []).flatMap((name) => TABLE_READING_REWRITES[name]?.tables ?? []);
 }
 
-/** `stringsAtPaths` with the named rewrites applied to each string (none: the strings as they are). */
+/** One rewrite; with `aliasTable` (a rule set's resolver) a rewrite that reads a table reads the rule set's version of it. */
+function rewriteFor(name: TextRewriteName, aliasTable: ((name: string) => AliasTable | undefined) | undefined): (text: string) => string {
+  const reading = TABLE_READING_REWRITES[name];
+  if (!reading) return TEXT_REWRITES[name];
+  return builtWithTableVersions({
+    key: `rewrite:${name}`,
+    tables: reading.tables,
+    aliasTable,
+    build: reading.build,
+    shipped: () => TEXT_REWRITES[name],
+  });
+}
+
+/** A rule's text rewrites as one function (none: undefined), reading the rule set's versions of the tables they read. */
+export function compileTextRewrites(
+  rewrites: readonly TextRewriteName[] | undefined,
+  aliasTable?: (name: string) => AliasTable | undefined,
+): ((text: string) => string) | undefined {
+  if (!rewrites?.length) return undefined;
+  const steps = rewrites.map((name) => rewriteFor(name, aliasTable));
+  return (text) => {
+    let out = text;
+    for (const step of steps) out = step(out);
+    return out;
+  };
+}
+
+/** `stringsAtPaths` with the compiled rewrites (`compileTextRewrites`) applied to each string (none: the strings as they are). */
 export function rewrittenStringsAtPaths(
   record: unknown,
   paths: readonly string[],
-  rewrites: readonly TextRewriteName[] | undefined,
+  rewrite: ((text: string) => string) | undefined,
 ): string[] {
   const texts = stringsAtPaths(record, paths);
-  if (!rewrites?.length) return texts;
-  return texts.map((text) => rewrittenText(rewrites, text));
+  if (!rewrite) return texts;
+  return texts.map(rewrite);
 }
 
 /**

@@ -6,7 +6,7 @@ import { compileExtractors, extractAttributes } from '../../../server/matching/a
 import { normalizeText } from '../../../server/identifiers/names';
 import { shippedAliasTables, withAliasTables } from '../../../server/matching/aliases';
 import { normalizerFor } from '../../../server/matching/normalizers';
-import { rewrittenText } from '../../../server/matching/textRewrites';
+import { compileTextRewrites } from '../../../server/matching/textRewrites';
 import { addressWordsOf, legalFormsOf, type AddressWords, type LegalForms } from '../../../server/matching/truncation';
 import type { CompiledRules } from '../../../server/matching/rules';
 import type { CanonicalRecord, NormalizerName, RuleSet, TextRewriteName } from '../../../server/matching/types';
@@ -142,7 +142,7 @@ export function shippedItemReadings(): {
     normalize: normalizerFor(description.params.normalizer),
     tables: description.params.aliasTables.map((name) => must(shippedAliasTables().get(name), `alias table ${name}`)),
   });
-  const rewrites = must(comparatorNamed('attributes').params.textRewrites, 'the attributes text rewrites');
+  const rewrite = must(compileTextRewrites(comparatorNamed('attributes').params.textRewrites), 'the attributes text rewrites');
   const readAttributes = attributeReader(ruleSet);
-  return { readAsCompared, attributesOf: (text) => readAttributes(rewrittenText(rewrites, text)) };
+  return { readAsCompared, attributesOf: (text) => readAttributes(rewrite(text)) };
 }
