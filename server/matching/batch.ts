@@ -55,26 +55,63 @@ export interface BatchMatchResult {
   context?: CompareContext;
 }
 
-/** The distinct ids, sorted ascending (what `Int32Array.from(new Set(ids)).sort()` gives, without the set). */
-function sortedUnique(ids: number[]): Int32Array {
-  const sorted = Int32Array.from(ids).sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const id = present(sorted[i], 'id i');
-    if (n === 0 || sorted[n - 1] !== id) sorted[n++] = id;
+/**
+ * Block ids of all records in one growing Int32Array, each record's run at `start[r]` … `start[r + 1]` (compressed rows).
+ * Kept here rather than taken from a library: it is a dozen lines, and what it replaces — a typed array per record and
+ * phase (index blocks, keyed ids, lookup blocks, usable lookup blocks) — cost ~230 bytes of object each (a small
+ * Int32Array of six ids holds ~200 bytes of headers), over 900 bytes per record held through preparation and
+ * matching, as much again as the record's prepared values: heap the garbage collector marked and promoted.
+ */
+class IdRows {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  readonly start: Int32Array;
+  constructor(rows: number) {
+    this.start = new Int32Array(rows + 1);
   }
-  return n === sorted.length ? sorted : sorted.slice(0, n);
+  push(id: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = id;
+  }
+  /** Ends row `r` (rows are written in order). */
+  endRow(r: number): void {
+    this.start[r + 1] = this.length;
+  }
+  /**
+   * Sorts the ids pushed since `from` ascending and drops repeats, in place (what `sortedUnique` of a per-record list
+   * gave): insertion sort, as a record holds a dozen ids at most and no array is made for them.
+   */
+  sortUniqueFrom(from: number): void {
+    const data = this.data;
+    for (let i = from + 1; i < this.length; i++) {
+      const id = present(data[i], 'id i');
+      let j = i - 1;
+      while (j >= from && present(data[j], 'id j') > id) {
+        data[j + 1] = present(data[j], 'id j');
+        j--;
+      }
+      data[j + 1] = id;
+    }
+    let n = from;
+    for (let i = from; i < this.length; i++) {
+      const id = present(data[i], 'id i');
+      if (n === from || data[n - 1] !== id) data[n++] = id;
+    }
+    this.length = n;
+  }
 }
 
-const NO_IDS = new Int32Array(0);
-
-/** True when sorted int arrays share an element. */
-function intersects(a: Int32Array, b: Int32Array): boolean {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = present(a[i], 'a block id of the first sorted array');
-    const y = present(b[j], 'a block id of the second sorted array');
+/** True when the sorted runs `a[aStart…aEnd)` and `b[bStart…bEnd)` share an element. */
+function intersects(a: Int32Array, aStart: number, aEnd: number, b: Int32Array, bStart: number, bEnd: number): boolean {
+  let i = aStart;
+  let j = bStart;
+  while (i < aEnd && j < bEnd) {
+    const x = present(a[i], 'a block id of the first sorted run');
+    const y = present(b[j], 'a block id of the second sorted run');
     if (x === y) return true;
     if (x < y) i++;
     else j++;
@@ -138,23 +175,26 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   const blockKeys: string[] = [];
   const blockRuleIndex: number[] = [];
   const blockSizes: number[] = [];
-  const indexBlocks: Int32Array[] = new Array<Int32Array>(total);
+  // Each record's index block ids, sorted and distinct (one run per record).
+  const indexIds = new IdRows(total);
   // Per record, when some rule looks up by its rarest keys: the number of keys of each rule, then their block ids in
   // rule order. The lookup keys are chosen from these ids after this pass (a block's key text is `blockKeys[id]`):
   // no key string is kept per record and none is looked up again.
-  const keyedIds: Int32Array[] = [];
   const keyRules = rules.keyRules;
-  const maxSizeByRule = keyRules.map((k) => k.rule.maxBlockSize);
   const hasRarest = keyRules.some((k) => k.lookup.mode === 'rarest');
+  const keyedIds = new IdRows(hasRarest ? total : 0);
+  const maxSizeByRule = keyRules.map((k) => k.rule.maxBlockSize);
   for (let r = 0; r < total; r++) {
     const record = present(records[r], 'batch record r');
     prepared[r] = prepareRecord(record, rules);
-    const ids: number[] = [];
-    const keyCounts: number[] = [];
+    const indexFrom = indexIds.length;
+    // The key counts come first: their slots are filled as each rule's keys are read.
+    const keyedFrom = keyedIds.length;
+    if (hasRarest) for (let ruleIndex = 0; ruleIndex < keyRules.length; ruleIndex++) keyedIds.push(0);
     for (let ruleIndex = 0; ruleIndex < keyRules.length; ruleIndex++) {
       const keys = present(keyRules[ruleIndex], 'key rule ruleIndex').indexValues(record);
       const blockIdOf = present(blockIdOfRule[ruleIndex], 'the block ids of rule ruleIndex');
-      keyCounts.push(keys.length);
+      if (hasRarest) keyedIds.data[keyedFrom + ruleIndex] = keys.length;
       for (let k = 0; k < keys.length; k++) {
         const key = present(keys[k], 'index key k');
         let id = blockIdOf.get(key);
@@ -166,18 +206,15 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
           blockSizes.push(0);
         }
         blockSizes[id] = present(blockSizes[id], 'the size of block id') + 1;
-        ids.push(id);
+        indexIds.push(id);
+        // Rarest-token lookups need global block sizes, known only after this pass: keep the block ids of
+        // records whose rules need them (dropped right after the lookup keys are chosen).
+        if (hasRarest) keyedIds.push(id);
       }
     }
-    // Rarest-token lookups need global block sizes, known only after this pass: keep the block ids of
-    // records whose rules need them (dropped right after the lookup keys are chosen).
-    if (hasRarest) {
-      const keyed = new Int32Array(keyCounts.length + ids.length);
-      keyed.set(keyCounts);
-      keyed.set(ids, keyCounts.length);
-      keyedIds.push(keyed);
-    }
-    indexBlocks[r] = sortedUnique(ids);
+    if (hasRarest) keyedIds.endRow(r);
+    indexIds.sortUniqueFrom(indexFrom);
+    indexIds.endRow(r);
     if (args.onProgress && (r + 1) % every === 0) args.onProgress({ phase: 'prepare', done: r + 1, total });
     if (++work >= nextPause) {
       nextPause = work + yieldEvery;
@@ -190,35 +227,51 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
 
   for (const map of blockIdOfRule) map.clear();
 
-  // 2. Lookup keys per record and block membership.
-  const lookupBlocks: Int32Array[] = new Array<Int32Array>(total);
+  // 2. Lookup keys per record (only the usable blocks: their sizes are known now) and block membership.
+  const isUsable = (b: number): boolean =>
+    present(blockSizes[b], 'the size of block b') <=
+    present(maxSizeByRule[present(blockRuleIndex[b], 'the rule of block b')], 'the max size of the rule of block b');
+  const usableLookup = new IdRows(total);
   // Lookup selection counts the OTHER members of a block, as the store-backed lookup does (`forEachLookupKey`).
   const sizeOf = (id: number): number => present(blockSizes[id], 'the size of block id') - 1;
   const textOf = (id: number): string => present(blockKeys[id], 'the key of block id');
   for (let r = 0; r < total; r++) {
+    const from = usableLookup.length;
     if (hasRarest) {
-      const keyed = present(keyedIds[r], 'the block ids of record r');
-      const ids: number[] = [];
-      let at = keyRules.length;
+      const keyed = keyedIds.data;
+      let at = present(keyedIds.start[r], 'the keyed ids of record r') + keyRules.length;
       for (let ruleIndex = 0; ruleIndex < keyRules.length; ruleIndex++) {
-        const count = present(keyed[ruleIndex], 'the key count of rule ruleIndex');
+        const count = present(
+          keyed[present(keyedIds.start[r], 'the keyed ids of record r') + ruleIndex],
+          'the key count of rule ruleIndex',
+        );
         const start = at;
         at += count;
         const lookup = present(keyRules[ruleIndex], 'key rule ruleIndex').lookup;
         // The rule's ids are read in place (a `subarray` view per rule and record was garbage of this phase).
-        if (lookup.mode === 'all') for (let k = start; k < at; k++) ids.push(present(keyed[k], 'block id k'));
+        if (lookup.mode === 'all') for (let k = start; k < at; k++) usableLookup.push(present(keyed[k], 'block id k'));
         else
           for (const id of rarestKeys({ keys: keyed, start, end: at, count: lookup.count, budget: lookup.budget, sizeOf, textOf }))
-            ids.push(id);
+            usableLookup.push(id);
       }
-      keyedIds[r] = NO_IDS;
-      lookupBlocks[r] = sortedUnique(ids);
-    } else lookupBlocks[r] = present(indexBlocks[r], 'the index blocks of record r');
+      usableLookup.sortUniqueFrom(from);
+    } else
+      for (let k = present(indexIds.start[r], 'index ids of r'); k < present(indexIds.start[r + 1], 'index ids of r+1'); k++)
+        usableLookup.push(present(indexIds.data[k], 'index id k'));
+    // Keep the usable blocks of the record's sorted distinct lookup blocks, in order.
+    let kept = from;
+    for (let k = from; k < usableLookup.length; k++) {
+      const id = present(usableLookup.data[k], 'lookup id k');
+      if (isUsable(id)) usableLookup.data[kept++] = id;
+    }
+    usableLookup.length = kept;
+    usableLookup.endRow(r);
     if (++work >= nextPause) {
       nextPause = work + yieldEvery;
       yield { phase: 'block', done: r + 1, total };
     }
   }
+  keyedIds.data = new Int32Array(0);
   const blockKeyOf = (b: number): string =>
     `${present(keyRules[present(blockRuleIndex[b], 'the rule of block b')], 'the key rule of block b').rule.name}:${present(blockKeys[b], 'the key of block b')}`;
   const offsets = new Int32Array(blockKeys.length + 1);
@@ -227,14 +280,13 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   const members = new Int32Array(present(offsets[blockKeys.length], 'the end offset of the blocks'));
   const fill = offsets.slice(0, blockKeys.length);
   for (let r = 0; r < total; r++) {
-    for (const b of present(indexBlocks[r], 'the index blocks of record r')) {
+    for (let k = present(indexIds.start[r], 'index ids of r'); k < present(indexIds.start[r + 1], 'index ids of r+1'); k++) {
+      const b = present(indexIds.data[k], 'index id k');
       const at = present(fill[b], 'the fill position of block b');
       members[at] = r;
       fill[b] = at + 1;
     }
   }
-  const isUsable = (b: number): boolean =>
-    sizeOfBlock(b) <= present(maxSizeByRule[present(blockRuleIndex[b], 'the rule of block b')], 'the max size of the rule of block b');
   let blocksSkipped = 0;
   let blocks = 0;
   const skipped: Array<{ key: string; size: number }> = [];
@@ -251,7 +303,6 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   if (args.onProgress) args.onProgress({ phase: 'block', done: blockKeys.length, total: blockKeys.length });
 
   // 3. Compare. A pair (a, b) with b < a is skipped when b's own lookup already reached a.
-  const usableLookup: Int32Array[] = lookupBlocks.map((blocksOfRecord) => blocksOfRecord.filter(isUsable));
   // `score` orders merges strongest first (match weight); `shown` is the score reported.
   const merges = { a: [] as number[], b: [] as number[], score: [] as number[], shown: [] as number[] };
   const cannotLinks = { a: [] as number[], b: [] as number[] };
@@ -266,14 +317,30 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   for (let a = 0; a < total; a++) {
     const pairsBefore = pairsCompared;
     const anchor = present(prepared[a], 'prepared record a');
-    const anchorBlocks = present(indexBlocks[a], 'the index blocks of record a');
-    for (const b of present(usableLookup[a], 'the usable lookup blocks of record a')) {
+    const ids = indexIds.data;
+    const anchorStart = present(indexIds.start[a], 'index ids of a');
+    const anchorEnd = present(indexIds.start[a + 1], 'index ids of a+1');
+    const usable = usableLookup.data;
+    const usableEnd = present(usableLookup.start[a + 1], 'usable lookup ids of a+1');
+    for (let u = present(usableLookup.start[a], 'usable lookup ids of a'); u < usableEnd; u++) {
+      const b = present(usable[u], 'usable lookup id u');
       const end = present(offsets[b + 1], 'offset b+1');
       for (let m = present(offsets[b], 'offset b'); m < end; m++) {
         const other = present(members[m], 'block member m');
         if (other === a || seenBy[other] === a) continue;
         seenBy[other] = a;
-        if (other < a && intersects(present(usableLookup[other], 'the usable lookup blocks of record other'), anchorBlocks)) continue;
+        if (
+          other < a &&
+          intersects(
+            usable,
+            present(usableLookup.start[other], 'usable lookup ids of other'),
+            present(usableLookup.start[other + 1], 'usable lookup ids of other+1'),
+            ids,
+            anchorStart,
+            anchorEnd,
+          )
+        )
+          continue;
         const otherRecord = present(prepared[other], 'prepared record other');
         const sa = anchor.sourceId;
         const sb = otherRecord.sourceId;

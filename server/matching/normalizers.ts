@@ -64,7 +64,7 @@ const IDENTIFIER_NORMALIZERS: Record<IdentifierScheme, (value: string) => string
  * `gtinBase` key; a part number through five), so a small memory answers all but the first. Emptied
  * when full: it never grows, and what it keeps is young.
  */
-function rememberRecent<T>(compute: (value: string) => T): (value: string) => T {
+export function rememberRecent<T>(compute: (value: string) => T): (value: string) => T {
   let recent = new Map<string, T>();
   return (value) => {
     const known = recent.get(value);
@@ -85,6 +85,25 @@ const RECENT_VALUES = 64;
 export const recentCatalogueShorthand = rememberRecent(withCatalogueShorthandWritten);
 /** `withoutRegistrationReferences`, recent values remembered. */
 export const recentWithoutRegistrationReferences = rememberRecent(withoutRegistrationReferences);
+
+// The text rewrites the `requisitionText` normaliser shares with the `textRewrites` of the attributes and codeInText
+// comparators and the catalogInText blocking key (textRewrites.ts), remembered alike: one description goes through
+// each of them up to four times per record (each rewrite's own gate — a regular expression over the whole text, the
+// list-reference one of ~20 alternatives — was run every time; now once, the other passes are one Map look-up).
+/** `withOcrConfusionsRead`, recent values remembered. */
+export const recentOcrConfusionsRead = rememberRecent(withOcrConfusionsRead);
+/** `withoutListReferences`, recent values remembered. */
+export const recentWithoutListReferences = rememberRecent(withoutListReferences);
+/** `withoutParLevelColumns`, recent values remembered. */
+export const recentWithoutParLevelColumns = rememberRecent(withoutParLevelColumns);
+/** `withoutBarcodeData`, recent values remembered. */
+export const recentWithoutBarcodeData = rememberRecent(withoutBarcodeData);
+/** `withoutOrderQuantity`, recent values remembered. */
+export const recentWithoutOrderQuantity = rememberRecent(withoutOrderQuantity);
+/** `withSpokenNumbersWritten`, recent values remembered. */
+export const recentSpokenNumbersWritten = rememberRecent(withSpokenNumbersWritten);
+/** `withoutRequestChatter`, recent values remembered. */
+export const recentWithoutRequestChatter = rememberRecent(withoutRequestChatter);
 
 const identifierBySchemeRecent = new Map<IdentifierScheme, (value: string) => string | null>();
 
@@ -160,7 +179,7 @@ function medicineTextNormalizer(keepMedicineNames: Reading): (value: string) => 
 
 function requisitionTextNormalizer(
   keepScriptWords: Reading,
-  withoutChatter: Reading = withoutRequestChatter,
+  withoutChatter: Reading = recentWithoutRequestChatter,
 ): (value: string) => string | null {
   return rememberRecent(
     (v) =>
@@ -170,10 +189,10 @@ function requisitionTextNormalizer(
             recentCatalogueShorthand(
               recentWithoutRegistrationReferences(
                 withoutChatter(
-                  withSpokenNumbersWritten(
-                    withoutOrderQuantity(
-                      withoutBarcodeData(
-                        withScriptNumeralsAndCodes(withoutParLevelColumns(withoutListReferences(withOcrConfusionsRead(v)))),
+                  recentSpokenNumbersWritten(
+                    recentWithoutOrderQuantity(
+                      recentWithoutBarcodeData(
+                        withScriptNumeralsAndCodes(recentWithoutParLevelColumns(recentWithoutListReferences(recentOcrConfusionsRead(v)))),
                       ),
                     ),
                   ),
@@ -250,7 +269,8 @@ const TABLE_READING_NORMALIZERS: Partial<
   medicineText: { tables: MEDICINE_NAME_TABLES, build: (tableNamed) => medicineTextNormalizer(romanisedMedicineNamesWith(tableNamed)) },
   requisitionText: {
     tables: [...SCRIPT_WORD_TABLES, 'requestChatter'],
-    build: (tableNamed) => requisitionTextNormalizer(scriptWordsWith(tableNamed), requestChatterRemover(tableNamed('requestChatter'))),
+    build: (tableNamed) =>
+      requisitionTextNormalizer(scriptWordsWith(tableNamed), rememberRecent(requestChatterRemover(tableNamed('requestChatter')))),
   },
 };
 

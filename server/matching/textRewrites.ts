@@ -3,24 +3,36 @@
  * codeInText comparators and of the catalogInText blocking key; the `requisitionText` normaliser applies both before
  * `measureText`). Each keeps every other character as written, so the patterns that read punctuation still do.
  */
-import { gtinsInBarcodeText, hibcInBarcodeText, withoutBarcodeData, withoutOrderQuantity } from './barcodeText';
-import { recentCatalogueShorthand, recentWithoutRegistrationReferences, stringsAtPaths } from './normalizers';
-import { withoutParLevelColumns } from './parLevelLines';
-import { requestChatterRemover, withoutRequestChatter } from './requestLines';
+import { gtinsInBarcodeText, hibcInBarcodeText } from './barcodeText';
+import {
+  recentCatalogueShorthand,
+  recentOcrConfusionsRead,
+  recentSpokenNumbersWritten,
+  recentWithoutBarcodeData,
+  recentWithoutListReferences,
+  recentWithoutOrderQuantity,
+  recentWithoutParLevelColumns,
+  recentWithoutRegistrationReferences,
+  recentWithoutRequestChatter,
+  rememberRecent,
+  stringsAtPaths,
+} from './normalizers';
+import { requestChatterRemover } from './requestLines';
 import { builtWithTableVersions, type AliasTable } from './aliases';
 import { withLatinNumerals, withoutProcurementCodes } from './scriptItemText';
-import { withSpokenNumbersWritten } from './spokenNumbers';
 import { withoutLegalDescription } from './captionNames';
-import { withOcrConfusionsRead, withoutListReferences } from './exportedItemLines';
 import type { IdentifierScheme, TextRewriteName } from './types';
 
+// Every rewrite that more than one chain runs (the item attributes and codeInText comparators, the catalogInText key
+// and the requisitionText normaliser run the same description through the same steps) remembers its recent results
+// (normalizers.ts): the first chain pays, the others look up. Pure functions of the text, so the results are the same.
 const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   // GS1 element strings and HIBC strings scanned into a line: lot, expiry and serial are no product data (barcodeText.ts).
-  barcodeData: withoutBarcodeData,
+  barcodeData: recentWithoutBarcodeData,
   // `qty 2 BX` after a requisition line's label: how many were ordered, not the product (barcodeText.ts).
-  orderQuantity: withoutOrderQuantity,
+  orderQuantity: recentWithoutOrderQuantity,
   // Numbers dictated in words, written in digits (spokenNumbers.ts).
-  spokenNumbers: withSpokenNumbersWritten,
+  spokenNumbers: recentSpokenNumbersWritten,
   // Humanitarian / national catalogue abbreviations and pack notations written out (catalogueShorthand.ts).
   catalogueShorthand: recentCatalogueShorthand,
   // Registration, tender and classification numbers out of the line: no product codes (catalogueShorthand.ts).
@@ -30,15 +42,15 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   // Eastern Arabic / Persian digits, and units and pack words of Cyrillic, Arabic and Chinese lines, written as Latin lines write them (scriptItemText.ts).
   scriptNumerals: withLatinNumerals,
   // CPV / ДК 021 / НК 024 procurement classification codes after their labels: categories, not part numbers (scriptItemText.ts).
-  procurementCodes: withoutProcurementCodes,
+  procurementCodes: rememberRecent(withoutProcurementCodes),
   // A par-level / bin sheet's unit, bin, par and reorder-point columns out; its unit of issue as a count per pack (parLevelLines.ts).
-  parLevelColumns: withoutParLevelColumns,
+  parLevelColumns: recentWithoutParLevelColumns,
   // A free-text request's greetings, ward names, order quantities and purpose out (requestLines.ts, item-3.32.0).
-  requestChatter: withoutRequestChatter,
+  requestChatter: recentWithoutRequestChatter,
   // Words an OCR engine wrote with digits for letters (PALAC0S, B0NE, 4 0Z) read as the words (exportedItemLines.ts).
-  ocrConfusions: withOcrConfusionsRead,
+  ocrConfusions: recentOcrConfusionsRead,
   // Contract, standing-offer, reseller and slip-column numbers around the product out (CPSM 3813756, QTY SHP 10 EA; exportedItemLines.ts).
-  listReferences: withoutListReferences,
+  listReferences: recentWithoutListReferences,
 };
 
 /** Rewrites that read an alias table themselves: the tables, and the rewrite built for a rule set's versions of them. */
@@ -48,7 +60,10 @@ const TABLE_READING_REWRITES: Partial<
     { tables: readonly string[]; build: (tableNamed: (name: string) => AliasTable | undefined) => (text: string) => string }
   >
 > = {
-  requestChatter: { tables: ['requestChatter'], build: (tableNamed) => requestChatterRemover(tableNamed('requestChatter')) },
+  requestChatter: {
+    tables: ['requestChatter'],
+    build: (tableNamed) => rememberRecent(requestChatterRemover(tableNamed('requestChatter'))),
+  },
 };
 
 /** The alias tables the named rewrites read (a rule set naming them loads their published versions, `aliasTableNamesOf`). */
