@@ -3,6 +3,7 @@
  * abbreviations folded (STREET → ST), 5-digit postal codes (lost leading zeros restored by
  * normalizePostalCode), upper-case city and state.
  */
+import anyAscii from 'any-ascii';
 import { romanizeCyrillicAndGreek } from '../identifiers/names';
 import { normalizeWith } from './normalizers';
 import { jaroWinkler } from './similarity';
@@ -194,6 +195,19 @@ function standardLine1Tokens(words: readonly string[]): string[] {
 /** The word for a kind of first-level or district division after a region's name (national facility lists write it, maps do not). */
 const REGION_KIND = / (?:DISTRICT|REGION|PROVINCE|PREFECTURE|GOVERNORATE|OBLAST)$/;
 
+const HANGUL = /[\uac00-\ud7a3]/;
+/** The kind of division Korean writes after a city's or province's name (서울특별시, 부산광역시, 성남시, 경기도, 양평군). */
+const KOREAN_DIVISION_KIND = /(?:특별자치시|특별자치도|특별시|광역시|시|도|군)$/;
+
+/**
+ * A city or province written in Hangul as its Revised Romanisation (the romanisation of Korea's road signs and of English
+ * lists: `서울특별시` = `Seoul`, `성남시` = `Seongnam`), without the kind of division Korean writes after it. any-ascii
+ * writes Hangul syllable by syllable in Revised Romanisation, so unlike kanji (see prepareAddress) it meets the Latin name.
+ */
+function romanisedKoreanPlace(value: string): string {
+  return HANGUL.test(value) ? anyAscii(value.trim().replace(KOREAN_DIVISION_KIND, '')) : value;
+}
+
 /** Normalises one address object; null when it has neither street, city nor postal code. */
 export function prepareAddress(value: Record<string, unknown>): PreparedAddress | null {
   // Greek and Cyrillic addresses are romanised as names are (ELOT 743, ICAO: `Αθήνα` = `ATHINA`, `Київ` = `KIIV`); plain
@@ -202,6 +216,10 @@ export function prepareAddress(value: Record<string, unknown>): PreparedAddress 
   // city into a different one.
   const text = (key: string): string =>
     typeof value[key] === 'string' ? (normalizeWith('text', romanizeCyrillicAndGreek(value[key] as string)) ?? '') : '';
+  const place = (key: string): string =>
+    typeof value[key] === 'string'
+      ? (normalizeWith('text', romanisedKoreanPlace(romanizeCyrillicAndGreek(value[key] as string))) ?? '')
+      : '';
   const tokens = standardLine1Tokens(
     text('line1')
       .split(' ')
@@ -213,8 +231,8 @@ export function prepareAddress(value: Record<string, unknown>): PreparedAddress 
   const street = tokens.filter((_, i) => i !== numberIndex).join(' ');
   const postal = typeof value.postalCode === 'string' ? (normalizeWith('postalCode', value.postalCode) ?? '') : '';
   // A region written with its kind of division (`Bo District`, `Greater Accra Region`, `Western Province`) is the region.
-  const state = text('state').replace(REGION_KIND, '');
-  const prepared = { number, street, city: text('city'), state: STATE_CODES[state] ?? state, postalCode: postal.slice(0, 5) };
+  const state = place('state').replace(REGION_KIND, '');
+  const prepared = { number, street, city: place('city'), state: STATE_CODES[state] ?? state, postalCode: postal.slice(0, 5) };
   return prepared.street || prepared.city || prepared.postalCode ? prepared : null;
 }
 

@@ -146,8 +146,11 @@ function addReadingKeys(args: {
 
 function initialsKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf }: KeyNormalizers): string[] {
   const out = new Set<string>();
+  const site = rule.params?.acronymSiteWords
+    ? { words: new Set(rule.params.acronymSiteWords), otherSiteWords: new Set(rule.params.acronymOtherSiteWords ?? []) }
+    : undefined;
   for (const raw of stringsAtPaths(record, rule.fields)) {
-    for (const key of initialismKeys(wordsOf(raw))) out.add(key);
+    for (const key of initialismKeys(wordsOf(raw), site)) out.add(key);
     if (out.size >= MAX_INDEXED_TOKENS) break;
   }
   return [...out];

@@ -43,7 +43,7 @@ import {
   weighTokens,
   type WeightedTokens,
 } from './similarity';
-import { ACRONYM_ONLY_SCORE, isAcronymOnly, withAcronyms } from './acronyms';
+import { ACRONYM_ONLY_SCORE, isAcronymOnly, withAcronyms, type AcronymSiteWords } from './acronyms';
 import {
   brandReading,
   withInitials,
@@ -328,7 +328,10 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
   const algorithm = rule.params?.algorithm ?? 'jaroWinkler';
   const byAlgorithm = algorithm === 'fuse' ? fuseSimilarity : algorithm === 'tokenJaroWinkler' ? tokenJaroWinkler : jaroWinkler;
   const spaced = rule.params?.ignoreSpaces ? ignoringSpaces(byAlgorithm) : byAlgorithm;
-  const withShortForms = rule.params?.acronyms ? withAcronyms(spaced) : spaced;
+  const acronymSite = rule.params?.acronymSiteWords
+    ? { words: new Set(rule.params.acronymSiteWords), otherSiteWords: new Set(rule.params.acronymOtherSiteWords ?? []) }
+    : undefined;
+  const withShortForms = rule.params?.acronyms ? withAcronyms(spaced, acronymSite) : spaced;
   const truncating = rule.params?.truncated ? withTruncation(withShortForms, truncationReadings(rule, context)) : withShortForms;
   const similarity = rule.params?.initials ? withInitials(truncating) : truncating;
   const floor = rule.params?.floor ?? 0;
@@ -355,7 +358,7 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     kindWords: new Set(contained?.kindWords ?? []),
   };
   const scored = marksAcronymOnly
-    ? (a: string[], b: string[]) => relatedWhenAcronymOnly(bestPair({ a, b, similarity, floor }))
+    ? (a: string[], b: string[]) => relatedWhenAcronymOnly(bestPair({ a, b, similarity, floor }), acronymSite)
     : (a: string[], b: string[]) => bestPair({ a, b, similarity, floor });
   return {
     rule,
@@ -445,8 +448,9 @@ function addBrandReading(args: {
 }
 
 /** `acronymOnlyOutcome: related`: a pair equal only through an acronym that is a whole value gets a level of its own. */
-function relatedWhenAcronymOnly(result: ComparisonResult): ComparisonResult {
-  if (result.score !== ACRONYM_ONLY_SCORE || result.a === null || result.b === null || !isAcronymOnly(result.a, result.b)) return result;
+function relatedWhenAcronymOnly(result: ComparisonResult, site?: AcronymSiteWords): ComparisonResult {
+  if (result.score !== ACRONYM_ONLY_SCORE || result.a === null || result.b === null || !isAcronymOnly(result.a, result.b, site))
+    return result;
   return { ...result, outcome: 'related' };
 }
 
@@ -760,9 +764,25 @@ function comparesPlace(a: PreparedAddress, b: PreparedAddress): boolean {
   return (a.street !== '' && b.street !== '') || (a.postalCode !== '' && b.postalCode !== '');
 }
 
+/** Whether two addresses hold at least one part (street, postal code, city, state) on both sides. */
+function sharesAnyPart(a: PreparedAddress, b: PreparedAddress): boolean {
+  return (
+    (a.street !== '' && b.street !== '') ||
+    (a.postalCode !== '' && b.postalCode !== '') ||
+    (a.city !== '' && b.city !== '') ||
+    (a.state !== '' && b.state !== '')
+  );
+}
+
+/** No address of one record shares a part with any address of the other (addresses are one or two per record). */
+function allUnshared(a: readonly PreparedAddress[], b: readonly PreparedAddress[]): boolean {
+  return a.every((x) => b.every((y) => !sharesAnyPart(x, y)));
+}
+
 function compileAddress(rule: ComparatorRule): CompiledComparator {
   const floor = rule.params?.floor ?? 0;
   const localityOnlyRelated = rule.params?.localityOnlyOutcome === 'related';
+  const isUnsharedMissing = rule.params?.unsharedPartsOutcome === 'missing';
   return {
     rule,
     prepare: (record) => {
@@ -792,6 +812,7 @@ function compileAddress(rule: ComparatorRule): CompiledComparator {
           }
         }
       }
+      if (isUnsharedMissing && best <= 0 && allUnshared(a as PreparedAddress[], b as PreparedAddress[])) return MISSING;
       const score = best < floor ? 0 : best;
       const outcome = localityOnlyRelated && score > 0 && !comparesPlace(pair[0], pair[1]) ? 'related' : outcomeOf(score);
       return { score, outcome, a: formatAddress(pair[0]), b: formatAddress(pair[1]) };

@@ -65,6 +65,10 @@ export interface BlockingKeyRule {
     /** phonetic: how many leading tokens are encoded. */
     tokens?: number;
     /** nameTokens: tokens never used (too generic to block on, e.g. HOSPITAL). */
+    /** initials: site words (HOSPITAL, INFIRMARY) for the initials of a site's name before its locality (`CUH` for CORK UNIVERSITY HOSPITAL WILTON) and of a name without one (`VGH` for VANCOUVER GENERAL); server/matching/acronyms.ts. */
+    acronymSiteWords?: string[];
+    /** With acronymSiteWords: words that make the words after the site word a department or another site (PHARMACY, MATERNITY), not a locality. */
+    acronymOtherSiteWords?: string[];
     stopWords?: string[];
     /** nameTokens / phonetic: a value holding two forms separated by ` / ` (`Société X / X Company`) is keyed by each form too. */
     alternatives?: boolean;
@@ -117,6 +121,14 @@ export interface ComparatorRule {
      */
     acronymOnlyOutcome?: 'partial' | 'related';
     /**
+     * fuzzy with acronyms: words of the kind of site (HOSPITAL, INFIRMARY) after which a whole-value initialism may
+     * leave the other name's locality unspelled (`CUH` / CORK UNIVERSITY HOSPITAL WILTON), and whose absence lets a
+     * final H stand for HOSPITAL (`VGH` / VANCOUVER GENERAL); server/matching/acronyms.ts.
+     */
+    acronymSiteWords?: string[];
+    /** With acronymSiteWords: words that make the words after the site word a department or another site (PHARMACY, MATERNITY), not a locality. */
+    acronymOtherSiteWords?: string[];
+    /**
      * fuzzy: a pair whose one value's words all stand, in order, in the other value (more words), one of them not a
      * stop word, is outcome `related` with score 0.8 instead of a similar or different name (`FAULKNER HOSPITAL` /
      * `BRIGHAM AND WOMENS FAULKNER HOSPITAL`; server/matching/containedNames.ts). Stop words are written as the
@@ -131,6 +143,12 @@ export interface ComparatorRule {
      * an agreeing street address (default: `match` / `partial` by score, like any address).
      */
     localityOnlyOutcome?: 'related';
+    /**
+     * address: the outcome of a pair whose addresses hold no part on both sides (a register's street line and postal code
+     * in a script the normaliser does not read, against a list that gives the city alone). `missing`: nothing is compared,
+     * so nothing disagrees (default: score 0, a different address).
+     */
+    unsharedPartsOutcome?: 'missing';
     /**
      * fuzzy: a value cut by a fixed-width field inside a word (`… INFORMATION MANA`), or the other plus an AP copy counter
      * or a place or street address after the legal form, scores 0.97 against the other (server/matching/truncation.ts).
