@@ -9,10 +9,8 @@
  * item-3.35.0 except the guard rows (what must stay as it was).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ingest, publishMapping, startIngestServer, toNdjson, type IngestBody } from '../support/factories/ingest';
+import { canonicalItemLines } from '../support/factories/itemLines';
 import { shippedItemReadings } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-import { at } from '../support/must';
 
 const { readAsCompared, attributesOf } = shippedItemReadings();
 
@@ -105,67 +103,31 @@ describe('contract and price-file lines lose their list numbers and labels', () 
 });
 
 describe('through the public ingest API: a handover note reaches the catalogue line of its product, never a sibling', () => {
-  let server: TestServer;
-  const NOTES = `{ "sourceId": NOTE_ID, "description": TEXT }`;
-  const ERP = `{ "sourceId": ITEM, "description": DESCRIPTION, "manufacturer": MANUF_NAME ? { "name": MANUF_NAME } }`;
-
-  beforeAll(async () => {
-    server = await startIngestServer();
-    await publishMapping(server, { source: 'ward-notes', domain: 'item', expression: NOTES });
-    await publishMapping(server, { source: 'item-master', domain: 'item', expression: ERP });
-  });
-  afterAll(async () => server?.stop());
-
-  let counter = 0;
-
-  /** Sends one item-master row, then one note, and returns both ingest results. */
-  async function sendPair(description: string, manufacturer: string, note: string) {
-    counter += 1;
-    const a = await ingest(server, {
-      source: 'item-master',
-      domain: 'item',
-      contentType: 'application/x-ndjson',
-      body: toNdjson([{ ITEM: `I${counter}`, DESCRIPTION: description, MANUF_NAME: manufacturer }]),
-    });
-    const b = await ingest(server, {
-      source: 'ward-notes',
-      domain: 'item',
-      contentType: 'application/x-ndjson',
-      body: toNdjson([{ NOTE_ID: `N${counter}`, TEXT: note }]),
-    });
-    expect(a.status, a.text).toBe(200);
-    expect(b.status, b.text).toBe(200);
-    return { a: at((a.body as IngestBody).records, 0, 'item-master result'), b: at((b.body as IngestBody).records, 0, 'note result') };
-  }
-
-  /** The goldens proposed to a steward for a record, if any. */
-  async function proposedFor(sourceRecordId: string | undefined): Promise<string[]> {
-    const response = await server.request<{
-      items: Array<{ subject: { sourceRecordId?: string }; candidates?: Array<{ goldenId: string }> }>;
-    }>('GET', '/api/v1/tasks?domain=item&type=potential-match&limit=200');
-    expect(response.status, response.text).toBe(200);
-    const task = response.body.items.find((item) => item.subject.sourceRecordId === sourceRecordId);
-    return task?.candidates?.map((candidate) => candidate.goldenId) ?? [];
-  }
+  const lines = canonicalItemLines(['item-master', 'ward-notes'], 'ITEMS19');
+  beforeAll(() => lines.start());
+  afterAll(() => lines.stop());
 
   test('a note with the stock left and where it is kept is proposed for its catalogue line', async () => {
-    const { a, b } = await sendPair(
-      'TEST STRIP BLOOD GLUCOSE ACCU-CHEK GUIDE 50/BX',
-      'Roche Diabetes Care',
-      'ward 5: accu-chek guide test strips low, 1 bx left in the treatment room fridge, par is 10',
-    );
-    expect(b.goldenId).not.toBe(a.goldenId);
-    expect(await proposedFor(b.sourceRecordId)).toContain(a.goldenId);
+    const line = await lines.send('item-master', {
+      description: 'TEST STRIP BLOOD GLUCOSE ACCU-CHEK GUIDE 50/BX',
+      manufacturer: { name: 'Roche Diabetes Care' },
+    });
+    const note = await lines.send('ward-notes', {
+      description: 'ward 5: accu-chek guide test strips low, 1 bx left in the treatment room fridge, par is 10',
+    });
+    expect(note.goldenId, 'text only: never an auto-merge').not.toBe(line.goldenId);
+    expect(await lines.isProposed(line, note)).toBe(true);
   });
 
   test('a note for the other side is neither merged with nor proposed for the catalogue line', async () => {
-    const { a, b } = await sendPair(
-      'WRIST SPLINT ACTIVECARE RIGHT SIZE 2 NEOPRENE',
-      'Thuasne',
-      'hand therapy: activecare wrist splint sz 2 left - 1 left in the splint cupboard, par is 4',
-    );
-    expect(b.goldenId).not.toBe(a.goldenId);
-    expect(b.match).not.toBe('merged');
-    expect(await proposedFor(b.sourceRecordId)).not.toContain(a.goldenId);
+    const line = await lines.send('item-master', {
+      description: 'WRIST SPLINT ACTIVECARE RIGHT SIZE 2 NEOPRENE',
+      manufacturer: { name: 'Thuasne' },
+    });
+    const note = await lines.send('ward-notes', {
+      description: 'hand therapy: activecare wrist splint sz 2 left - 1 left in the splint cupboard, par is 4',
+    });
+    expect(note.goldenId).not.toBe(line.goldenId);
+    expect(await lines.isProposed(line, note)).toBe(false);
   });
 });
