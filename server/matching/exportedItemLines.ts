@@ -106,6 +106,22 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string]> = [
   ],
   // A part master's `Part <number> - <description>`: the label and dash out, the number kept as the part's code.
   [/^\s*PART\s(?=[A-Z0-9][A-Z0-9.-]*\d[A-Z0-9.-]*\s[-–]\s)/i, ''],
+  // A distributor's or list's own number opening its line (item-3.36.0): `Acme Supply # 448812 - Tape, …` (the digits are
+  // the distributor's, never the maker's part number: a maker's code has letters or stands in the part-number column).
+  [/^\s*(?:[A-Z][A-Za-z&'.-]*\s){0,2}#\s?\d{3,10}\s[-–]\s/, ' '],
+  // A contract price file's header before the item (item-3.36.0): `<buyer> contract HPG-2207 item:`, `framework RM6173 lot 2 line:`.
+  [
+    /^\s*(?:[A-Za-z0-9&'.-]+\s){0,3}(?:CONTRACT|FRAMEWORK|AGREEMENT|TENDER)\s[A-Z0-9][A-Z0-9/-]*(?:\sLOT\s\d{1,3})?\s(?:ITEM|LINE)\s?(?:NO\.?|#)?\s?\d{0,8}\s?:\s/i,
+    ' ',
+  ],
+  // A labelled-column row of a price file (item-3.36.0): the row number, unit-of-measure and quantity columns out,
+  // the labels of the kept columns out: `Line 0042 | Mfr Part: X | Description: … | UOM: BX | Qty/UOM: 12`.
+  [/^\s*LINE\s\d{1,6}\s?\|/i, ' '],
+  // The list a line was exported from, at its end (item-3.36.0): `… - PECOS catalogue`, `… - Office Supplies 3 catalog`
+  // (lower case, as a sentence names it: an upper-case or title-case CATALOG is a product, a catalog envelope).
+  [/\s[-–]\s(?:[A-Za-z0-9&'.-]+\s){1,6}catalogu?e?$/, ' '],
+  [/\|\s?(?:UOM|UNIT OF MEASURE|QTY\s?\/\s?UOM|QTY PER UOM|PACK QTY)\s?:\s?[A-Z0-9]{1,6}\s?(?=\||$)/gi, ' '],
+  [/(?:^\s*|\|\s?)(?:MFR\.?\s?PART(?:\sNO\.?)?|DESCRIPTION|ITEM DESCRIPTION)\s?:\s?/gi, ' '],
 ];
 
 /**
@@ -113,7 +129,7 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string]> = [
  * the gate is worth its cost only when most lines fail it).
  */
 const HAS_LIST_REFERENCE =
-  /\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s/i;
+  /#\s?\d{3}|\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s/i;
 
 /** `text` without list, contract, reseller and slip-column numbers around the product (the text itself when it has none). */
 export function withoutListReferences(text: string): string {

@@ -15,9 +15,36 @@
  */
 import { shippedAliasTables, type AliasTable } from './aliases';
 
-/** A request word: a line without one is no request and is returned as it is. */
+/** A request word: a line without one (nor a note cue) is no request and is returned as it is. */
 const REQUEST_CUE =
   /\b(?:needs?|needed|pls|plz|please|thanks|thank you|thx|cheers|can you|could you|can we|running low|out of|reorder|hi|hello|asap)\b/i;
+/**
+ * A handover note's or a ticket's word, in lower case as people type them (item-3.36.0): stock left after a count (`2 left`, `none
+ * left`, `3 bx left`; never a bare `left`, a side), `down to 3`, `low`, `nearly out`, `we are out`, `par is 10`) and a ticket's reference to an earlier order
+ * (`like last time`, `the usual`) and a ticket's `new <thing>`, `replacement`, `broken`, `not working`. Case-sensitive: an upper-case catalogue line's LEFT is a side, its LOW a profile.
+ */
+const NOTE_CUE =
+  /(?:\b(?:\d{1,3}|none|no|nothing|one|two|three|few|couple)\s+(?:[a-z]+\s+){0,2}?left|\blow(?=\s*(?:[,;.!]|$)))\b|\b(?:nearly out|are out|we're out|par is|down to|like last time|the usual|none on|new [a-z]{3,}|replacement|broken|not working|faulty)\b/;
+
+/** A count of stock on the shelf: `- 1 cart left`, `, 3 bx left on the bench`, `only 1 left in dirty utility`, `none left in the obs cupboard`, `down to 2 rolls on trolley` (never `sz 3 left`, a side: the count follows a separator or `only` / `just` / `down to`). */
+const STOCK_LEFT =
+  /(?:(?:^|[,;:.(]|\s[-–])\s*(?:(?:only|just|about|maybe)\s+)?(?:\d{1,3}|none|no|nothing|one|two|three|four|five|a few|a couple)\s+(?:[a-z]+\s+){0,2}?left\b|\bdown to\s+(?:\d{1,3}|one|two|three|a few)(?:\s+(?!(?:in|on|at)\b)[a-z]+)?\b)(?:\s+(?:in|on|at)\s+[^,;.()]*)?/gi;
+/** Stock running out, without a count: `low`, `nearly out`, `we are out in bay 3`, `none on shelf`, `par is 10` (a par level is no pack count). */
+const STOCK_STATE =
+  /\b(?:(?:is|are|getting|running|very|v)\s+)?low\b(?=\s*(?:[,;.!]|$))|\b(?:nearly|almost|all|completely)\s+out\b|\b(?:we\s+are|we're|were)\s+(?:all\s+)?out\b(?:\s+(?:in|on|at)\s+[^,;.()]*)?|\bnone\s+(?:on|in)\s+(?:the\s+)?[a-z]+\b|\bpar\s+(?:is|level|of)?\s*\d{1,4}\b/gi;
+/** Where the stock is kept: `in fridge 2`, `on the bench`, `in the obs cupboard`, `on trolley` — the store words of a ward or a lab. */
+const STORE_PLACE =
+  /\b(?:in|on|at|from)\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}?(?:fridge|freezer|trolley|cupboard|shelf|shelves|bench|utility|storeroom|store room|drawer|cabinet|station|desk|dispensary|admissions|stock room|nurses station|utility room)(?:\s+\d{1,3})?\b/gi;
+/** What a ticket's item is for, a place or a workstation: `for the ward clerk desk`, `for pharmacy dispensary`, `for the med cart pc` (never `for the dymo`: the words before the place noun are few and lower case). */
+const FOR_PLACE =
+  /\bfor\s+(?:the\s+|our\s+|my\s+)?(?:[a-z]+\s+){0,2}(?:desk|station|dispensary|cart|trolley|office|clinic|ward|bay|bed|reception|nurses|admissions)\b/g;
+/** A ticket that opens with the thing being new: `new barcode printer …` (the product follows). */
+const NEW_THING = /^\s*(?:a\s+)?new\s+(?=[a-z])/;
+/** How many in a note, `x2 rolls`, `x1` after a word (never `4 x2`, a dimension). */
+const NOTE_TIMES = /(?<=[a-z)]\s)x\s?\d{1,3}\b(?:\s+[a-z]+s\b)?/g;
+/** A ticket's reference to what was bought before and the `the … one(s)` that points at a variant: the words around, never the variant. */
+const EARLIER_ORDER =
+  /\b(?:like|same as)\s+(?:last\s+time|before|the\s+last\s+one)\b|\bthe usual\b|\bones?\b(?=\s*(?:[,;.()!-]|$|\s(?:like|x\d)))/gi;
 
 /** Units an order is counted in (`2 bx of`, `a case of`, `need 2 boxes`). */
 const ORDER_UNIT = String.raw`(?:box(?:es)?|bx|bxs|cases?|cs|packs?|pks?|pkts?|packets?|sets?|units?|ea|each|tubs?|bottles?|btls?|rolls?|bags?|reams?|cartons?|ctns?|pairs?|prs?|kits?|trays?|x)`;
@@ -46,7 +73,7 @@ const UNIT_ACRONYM =
 /** A US ward named by floor and wing, `4W`, `3N`, `6S` — upper-case wing letter, at the start or after on / in / at. */
 const FLOOR_WING = /(?:^|\b(?:on|in|at|from|to)\s+)\d{1,2}[NSEW]\b/g;
 /** Who the item is for, a doctor or a nurse by name: `for dr patel`. */
-const FOR_PERSON = /\bfor\s+(?:dr|doctor|nurse|mr|mrs|ms|prof)\.?\s+[a-z'-]+/gi;
+const FOR_PERSON = /\bfor\s+(?:(?:dr|doctor|nurse|mr|mrs|ms|prof)\.?\s+[a-z'-]+|(?:the\s+)?(?:pt|patient|pts|patients)\b)/gi;
 /** How many of the product at the end of the request: `hibiclens 4oz x 12`, `gauze 4x4 × 10` (a count after a space, never `4x4`). */
 const TIMES_QUANTITY = /\s[x×]\s?\d{1,3}\s*$/i;
 /** What for, at the end of the line: `for the robot room`, `for tomorrows hip list`, `to the clinic order`. */
@@ -61,7 +88,24 @@ const REQUESTER_PREFIX =
 const SUBJECT_BEFORE_VERB =
   /^\s*(?:[a-z0-9&'/]+\s+){0,5}?(?=(?:needs?|is out of|are out of|is running low|are running low|has expired|have expired)\b)/i;
 const PLACE_OR_PERSON =
-  /(?:^|\s)(?:\d{1,2}[NSEW]|OR\s?\d+|L\s?&\s?D|ICU|NICU|PICU|CCU|HDU|PACU|ED|ER|ward|unit|clinic|lab|desk|theatre|theater|room|bay|bed|hire|starter|nurse|mom|mum|patient|dr|doctor|team|office|reception|floor|aed|in|on|at)(?=\s|$)/i;
+  /(?:^|\s)(?:\d{1,2}[NSEW]|OR\s?\d+|L\s?&\s?D|ICU|NICU|PICU|CCU|HDU|PACU|ED|ER|ward|unit|clinic|lab|desk|theatre|theater|room|bay|bed|hire|starter|nurse|mom|mum|patient|dr|doctor|team|office|reception|floor|aed|in|on|at|pharmacy|stores|porters?|it|helpdesk|therapy|physio)(?=\s|$)/i;
+
+/** Who writes a note, before a colon: `chem lab:`, `hand clinic:`, `4 west:` — dropped when it names a place or a team (PLACE_OR_PERSON). */
+const NOTE_WRITER = /^\s*(?:[a-z0-9&'/]+\s+){0,2}[a-z0-9&'/]+\s*:\s/i;
+
+/** The requester before a colon, or before a dash when it names a place or a person (`chem lab -`); never the product (`green wipes - need more`). */
+function withoutRequester(text: string): string {
+  const requester = REQUESTER_PREFIX.exec(text);
+  if (!requester) return text;
+  return requester[0].includes(':') || PLACE_OR_PERSON.test(requester[0].replace(/\s[-–]\s*$/, ''))
+    ? text.slice(requester[0].length)
+    : text;
+}
+
+function withoutNoteWriter(text: string): string {
+  const writer = NOTE_WRITER.exec(text);
+  return writer && PLACE_OR_PERSON.test(writer[0].replace(/:\s*$/, '')) ? text.slice(writer[0].length) : text;
+}
 
 /** A `requestChatter` table as one pattern, longest phrase first; words apart by spaces or hyphens (none: a pattern matching nothing). */
 function chatterPatternOf(table: AliasTable | undefined): RegExp {
@@ -80,7 +124,7 @@ function chatterPatternOf(table: AliasTable | undefined): RegExp {
 
 /** True when `text` reads as a free-text request to stores (a request word in it). */
 export function isRequestLine(text: string): boolean {
-  return REQUEST_CUE.test(text);
+  return REQUEST_CUE.test(text) || NOTE_CUE.test(text);
 }
 
 /**
@@ -101,9 +145,11 @@ export function withoutRequestChatter(text: string): string {
 }
 
 function withoutChatter(text: string, chatterWords: RegExp): string {
-  if (!REQUEST_CUE.test(text)) return text;
+  const isNote = NOTE_CUE.test(text);
+  if (!isNote && !REQUEST_CUE.test(text)) return text;
   let out = text.replace(SIGN_OFF, ' ');
-  out = out.replace(REQUESTER_PREFIX, ' ');
+  if (isNote) out = withoutNoteWriter(out);
+  out = withoutRequester(out);
   const subject = SUBJECT_BEFORE_VERB.exec(out);
   if (subject && subject[0].trim() && PLACE_OR_PERSON.test(subject[0])) out = out.slice(subject[0].length);
   out = out
@@ -115,9 +161,17 @@ function withoutChatter(text: string, chatterWords: RegExp): string {
     .replace(VERB_QUANTITY, ' ')
     .replace(MORE_QUANTITY, ' ')
     .replace(PURPOSE_CLAUSE, ' ')
-    .replace(TIMES_QUANTITY, ' ')
-    .replace(chatterWords, ' ')
-    .replace(TRAILING_QUANTITY, ' ');
+    .replace(TIMES_QUANTITY, ' ');
+  // After the purpose clause: `for the vitros low, 1 left` must not leave `for the vitros` at the end of the line.
+  out = out
+    .replace(STOCK_LEFT, ' ')
+    .replace(STOCK_STATE, ' ')
+    .replace(STORE_PLACE, ' ')
+    .replace(FOR_PLACE, ' ')
+    .replace(EARLIER_ORDER, ' ')
+    .replace(NOTE_TIMES, ' ')
+    .replace(NEW_THING, ' ');
+  out = out.replace(chatterWords, ' ').replace(TRAILING_QUANTITY, ' ');
   // A request made only of chatter keeps its words: nothing else would describe it.
   return /[A-Za-z]{2}/.test(out) ? out : text;
 }
