@@ -59,6 +59,7 @@ import {
   legalFormsOf,
   placePrefixesOf,
   withTruncation,
+  fieldCutScore,
   type AddressWords,
   type LegalForms,
   type PlacePrefixes,
@@ -334,8 +335,12 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     ocrConfusions: rule.params?.ocrConfusions === true,
     domainNames: rule.params?.domainNames === true,
     scriptSkeletons: rule.params?.scriptSkeletons === true,
+    ...(rule.params?.fieldCutWidths ? { fieldWidths: new Set(rule.params.fieldCutWidths) } : {}),
+    merchantDescriptors: rule.params?.merchantDescriptors === true,
   };
   if (
+    readings.fieldWidths !== undefined ||
+    readings.merchantDescriptors ||
     readings.ocrConfusions ||
     readings.domainNames ||
     readings.scriptSkeletons ||
@@ -386,7 +391,8 @@ function compileFuzzyWithReadings(args: {
   const isAlternatives = rule.params?.alternatives === true;
   const readingsOf = nameReadingsOf({ normalize, options: readings });
   const brands = brandReadingsOf(rule, context);
-  const flags = `${readings.ocrConfusions ? '/ocr' : ''}${readings.domainNames ? '/domains' : ''}${readings.scriptSkeletons ? '/skeletons' : ''}${rule.params?.captionNames ? '/captions' : ''}`;
+  const flags = `${readings.ocrConfusions ? '/ocr' : ''}${readings.domainNames ? '/domains' : ''}${readings.scriptSkeletons ? '/skeletons' : ''}${rule.params?.captionNames ? '/captions' : ''}${readings.fieldWidths ? `/cuts:${[...readings.fieldWidths].join(',')}` : ''}${readings.merchantDescriptors ? '/merchants' : ''}`;
+  const forms = readings.fieldWidths ? truncationReadings(rule, context).forms : null;
   return {
     rule,
     preparationKey: `${textPreparationKey(rule)}${isAlternatives ? '/alternatives' : ''}${flags}`,
@@ -404,6 +410,7 @@ function compileFuzzyWithReadings(args: {
       floor,
       best: (a, b) => bestPair({ a, b, similarity, floor }),
       ...(brands ? { brandWords: brands.words } : {}),
+      ...(forms ? { cutScore: (cut: string, other: string) => fieldCutScore(cut, other, forms) } : {}),
     }),
   };
 }
