@@ -101,7 +101,7 @@ describe('through the public API (POST /matching/verify)', () => {
   test.each<[string, string]>([
     ['BRAVELLO CORPORA', 'Bravello Corporation'],
     ['HARLOW MEDICAL I', 'Harlow Medical, Inc.'],
-    ['MEDRAKE INDUSTRI', 'Medrake Industries, LP'],
+    ['KIMBERWOOD-ASH C', 'Kimberwood-Ash Corporation'],
     ['CARRAWAY HEALTH 212 LL', 'Carraway Health 212, LLC'],
     ['TALLOWIN*WEB ORDER', 'Tallowin, Inc.'],
     ['TALLOWIN 800-555-0142', 'TALLOWIN INC'],
