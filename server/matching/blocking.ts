@@ -6,7 +6,7 @@
  * as data arrives, so it is decided at lookup time from block sizes, never frozen into the index.
  */
 import { loanwordSkeleton } from './scriptReadings';
-import { domainLabel, ocrFolded } from './nameReadings';
+import { domainLabel, merchantBeforeAsterisk, ocrFolded } from './nameReadings';
 import { doubleMetaphone } from 'double-metaphone';
 import { initialismKeys } from './acronyms';
 import { withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
@@ -104,7 +104,8 @@ function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf
       if (out.size >= MAX_INDEXED_TOKENS) return [...out];
     }
   }
-  if (rule.params?.ocrConfusions || rule.params?.domainNames) addReadingKeys({ rule, record, wordsOf, out, minLength });
+  if (rule.params?.ocrConfusions || rule.params?.domainNames || rule.params?.merchantDescriptors)
+    addReadingKeys({ rule, record, wordsOf, out, minLength });
   if (rule.params?.scriptSkeletons) addSkeletonKeys({ rule, record, wordsOf, nameForms, out });
   return [...out];
 }
@@ -126,7 +127,10 @@ function addSkeletonKeys(args: {
   }
 }
 
-/** The name-token keys of a value's readings (nameReadings.ts): its OCR-folded words, its domain label's prefixes. */
+/**
+ * The name-token keys of a value's readings (nameReadings.ts): its OCR-folded words, its domain label's prefixes, the
+ * words of a card descriptor's merchant before the asterisk.
+ */
 function addReadingKeys(args: {
   rule: BlockingKeyRule;
   record: CanonicalRecord;
@@ -141,6 +145,8 @@ function addReadingKeys(args: {
     const label = rule.params?.domainNames ? domainLabel(raw) : null;
     // The label and its prefixes meet the first word of the name it spells (`TANDEMDIABETES` → `TANDEM`, `VYAIRE`).
     if (label !== null) for (let end = Math.max(4, args.minLength); end <= label.length; end++) out.add(label.slice(0, end));
+    const merchant = rule.params?.merchantDescriptors ? merchantBeforeAsterisk(raw) : null;
+    if (merchant !== null) for (const token of args.wordsOf(merchant)) if (token.length >= args.minLength) out.add(token);
   }
 }
 

@@ -59,6 +59,7 @@ import {
   legalFormsOf,
   placePrefixesOf,
   withTruncation,
+  fieldCutScore,
   type AddressWords,
   type LegalForms,
   type PlacePrefixes,
@@ -341,8 +342,12 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     ocrConfusions: rule.params?.ocrConfusions === true,
     domainNames: rule.params?.domainNames === true,
     scriptSkeletons: rule.params?.scriptSkeletons === true,
+    ...(rule.params?.fieldCutWidths ? { fieldWidths: new Set(rule.params.fieldCutWidths) } : {}),
+    merchantDescriptors: rule.params?.merchantDescriptors === true,
   };
   if (
+    readings.fieldWidths !== undefined ||
+    readings.merchantDescriptors ||
     readings.ocrConfusions ||
     readings.domainNames ||
     readings.scriptSkeletons ||
@@ -391,16 +396,17 @@ function compileFuzzyWithReadings(args: {
   const { rule, context, similarity, floor, readings, plainSimilarity } = args;
   const normalize = textNormalizer(rule, context);
   const isAlternatives = rule.params?.alternatives === true;
-  const forms = nameFormsWith(context.aliasTable);
+  const nameForms = nameFormsWith(context.aliasTable);
   const readingsOf = nameReadingsOf({ normalize, options: readings });
   const brands = brandReadingsOf(rule, context);
-  const flags = `${readings.ocrConfusions ? '/ocr' : ''}${readings.domainNames ? '/domains' : ''}${readings.scriptSkeletons ? '/skeletons' : ''}${rule.params?.captionNames ? '/captions' : ''}`;
+  const flags = `${readings.ocrConfusions ? '/ocr' : ''}${readings.domainNames ? '/domains' : ''}${readings.scriptSkeletons ? '/skeletons' : ''}${rule.params?.captionNames ? '/captions' : ''}${readings.fieldWidths ? `/cuts:${[...readings.fieldWidths].join(',')}` : ''}${readings.merchantDescriptors ? '/merchants' : ''}`;
+  const forms = readings.fieldWidths ? truncationReadings(rule, context).forms : null;
   return {
     rule,
     preparationKey: `${textPreparationKey(rule)}${isAlternatives ? '/alternatives' : ''}${flags}`,
     prepare: (record) => {
       const { own, related } = captionNamesOf(rule, stringsAtPaths(record, rule.fields));
-      const values = isAlternatives ? alternativeNames(own, normalize, forms) : nonEmpty(normalizedValues(own, normalize));
+      const values = isAlternatives ? alternativeNames(own, normalize, nameForms) : nonEmpty(normalizedValues(own, normalize));
       if (!values) return undefined;
       const extra = [...readingsOf(own), ...relatedNameReadings({ normalize, related, own: values })];
       if (brands) for (const raw of own) addBrandReading({ raw, normalize, brands, into: extra });
@@ -412,6 +418,7 @@ function compileFuzzyWithReadings(args: {
       floor,
       best: (a, b) => bestPair({ a, b, similarity, floor }),
       ...(brands ? { brandWords: brands.words } : {}),
+      ...(forms ? { cutScore: (cut: string, other: string) => fieldCutScore(cut, other, forms) } : {}),
     }),
   };
 }

@@ -6,7 +6,15 @@
  * trade names) travel the same way and score the same at most.
  */
 import { BRAND_HEAD_SCORE, isBrandHeadOf, type BrandWords } from './brandNames';
-import { domainLabel, joinedInitials, leadingWordsSpelled, ocrFolded, withoutLeadingInitials } from './nameReadings';
+import {
+  domainLabel,
+  isFieldWidthCut,
+  joinedInitials,
+  leadingWordsSpelled,
+  merchantBeforeAsterisk,
+  ocrFolded,
+  withoutLeadingInitials,
+} from './nameReadings';
 import { EDGE_SKELETON, hasOtherScript, loanwordSkeleton, MIN_SKELETON } from './scriptReadings';
 import type { ComparatorOutcome, PreparedValue } from './types';
 
@@ -35,6 +43,10 @@ const SKELETON_MARK = '\u00a7';
 const RELATED_MARK = '\u2194';
 /** A name stating no legal form, read as a brand (brandNames.ts) against the other's own names only. */
 const BRAND_MARK = '\u2122';
+/** A value of a payment file's field width, read as the other's name cut by the field (truncation.ts fieldCutScore). */
+const CUT_MARK = '\u2702';
+/** The merchant before a card descriptor's asterisk (nameReadings.ts merchantBeforeAsterisk), compared like a name. */
+const MERCHANT_MARK = '\u2736';
 
 /** The marked brand reading of a record's own name (brandNames.ts: the caller says it states no legal form and may be a brand). */
 export function brandReading(name: string): string {
@@ -46,6 +58,10 @@ export interface NameReadingOptions {
   domainNames: boolean;
   /** A value in another script is also read as its loanword skeleton (scriptReadings.ts), against the other's names. */
   scriptSkeletons?: boolean;
+  /** Payment-file field widths (fuzzy param `fieldCutWidths`): a value of one is also read as a cut (truncation.ts fieldCutScore). */
+  fieldWidths?: ReadonlySet<number>;
+  /** A card descriptor `MERCHANT*DETAIL` is also read as its merchant (fuzzy param `merchantDescriptors`). */
+  merchantDescriptors?: boolean;
 }
 
 /** The marked readings of a record's raw values (none for a value that is no scan and no domain). */
@@ -64,6 +80,11 @@ export function nameReadingsOf(args: {
       if (label) out.add(`${DOMAIN_MARK}${label}`);
       const skeleton = options.scriptSkeletons && hasOtherScript(raw) ? skeletonOf(normalize(raw)) : null;
       if (skeleton) out.add(`${SKELETON_MARK}${skeleton}`);
+      const cut = options.fieldWidths && isFieldWidthCut(raw, options.fieldWidths) ? normalize(raw) : null;
+      if (cut && keepsEveryWord(raw, cut)) out.add(`${CUT_MARK}${cut}`);
+      const merchantRaw = options.merchantDescriptors ? merchantBeforeAsterisk(raw) : null;
+      const merchant = merchantRaw === null ? null : normalize(merchantRaw);
+      if (merchant) out.add(`${MERCHANT_MARK}${merchant}`);
     }
     return [...out];
   };
@@ -93,6 +114,22 @@ export function relatedNameReadings(args: {
   return [...out];
 }
 
+/**
+ * True when normalising `raw` dropped none of its words: a value of a field's width that ends in a whole legal form
+ * (`ACME MEDICAL INC`) or loses a country word (`ACME USA IN`) is not read as a cut — what the field kept is already
+ * a whole name, or the normalised name no longer says where the cut fell.
+ */
+function keepsEveryWord(raw: string, normalized: string): boolean {
+  const words =
+    raw
+      .replace(/[.'\u2019]/g, '')
+      .replace(/[&+]/g, ' AND ')
+      .match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  let kept = 1;
+  for (let i = 0; i < normalized.length; i++) if (normalized.charCodeAt(i) === 32) kept++;
+  return kept === words;
+}
+
 function skeletonOf(name: string | null): string | null {
   const skeleton = name ? loanwordSkeleton(name) : '';
   return skeleton.length >= MIN_SKELETON ? skeleton : null;
@@ -104,7 +141,9 @@ function isReading(value: string): boolean {
     value.startsWith(DOMAIN_MARK) ||
     value.startsWith(SKELETON_MARK) ||
     value.startsWith(RELATED_MARK) ||
-    value.startsWith(BRAND_MARK)
+    value.startsWith(BRAND_MARK) ||
+    value.startsWith(CUT_MARK) ||
+    value.startsWith(MERCHANT_MARK)
   );
 }
 
@@ -156,6 +195,7 @@ function bestReading(args: {
   plainSimilarity: (x: string, y: string) => number;
   isFirstSide: boolean;
   brandWords?: BrandWords;
+  cutScore?: (cut: string, other: string) => number | null;
 }): Scored | null {
   let best: Scored | null = null;
   for (const reading of args.readings) {
@@ -163,6 +203,13 @@ function bestReading(args: {
     const text = reading.slice(1);
     if (reading.startsWith(SKELETON_MARK)) {
       const found = bestSkeleton({ skeleton: text, others: args.others, isFirstSide: args.isFirstSide });
+      if (found && (best === null || found.score > best.score)) best = found;
+      continue;
+    }
+    if (reading.startsWith(CUT_MARK)) {
+      const found = args.cutScore
+        ? bestCut({ cut: text, others: args.others, isFirstSide: args.isFirstSide, cutScore: args.cutScore })
+        : null;
       if (found && (best === null || found.score > best.score)) best = found;
       continue;
     }
@@ -175,7 +222,14 @@ function bestReading(args: {
     }
     const isRelated = reading.startsWith(RELATED_MARK);
     for (const other of args.others) {
-      if (other.startsWith(SKELETON_MARK) || other.startsWith(RELATED_MARK) || other.startsWith(BRAND_MARK)) continue;
+      if (
+        other.startsWith(SKELETON_MARK) ||
+        other.startsWith(RELATED_MARK) ||
+        other.startsWith(BRAND_MARK) ||
+        other.startsWith(CUT_MARK) ||
+        other.startsWith(MERCHANT_MARK)
+      )
+        continue;
       // A related name meets the other's own names only, not its OCR or domain readings.
       if (isRelated && other.startsWith(OCR_MARK)) continue;
       const y = other.startsWith(OCR_MARK) ? other.slice(1) : other;
@@ -196,12 +250,30 @@ function bestSkeleton(args: { skeleton: string; others: readonly string[]; isFir
   let best: Scored | null = null;
   for (const other of args.others) {
     if (other.startsWith(DOMAIN_MARK) || other.startsWith(RELATED_MARK) || other.startsWith(BRAND_MARK)) continue;
+    if (other.startsWith(CUT_MARK) || other.startsWith(MERCHANT_MARK)) continue;
     const y = other.startsWith(OCR_MARK) ? other.slice(1) : other;
     const score = skeletonScore(args.skeleton, y);
     if (score !== null && (best === null || score > best.score)) {
       const shown = y.startsWith(SKELETON_MARK) ? y.slice(1) : y;
       best = args.isFirstSide ? { score, a: args.skeleton, b: shown } : { score, a: shown, b: args.skeleton };
     }
+  }
+  return best;
+}
+
+/** A field-width cut against the other side's own names (not its readings): the best fieldCutScore. */
+function bestCut(args: {
+  cut: string;
+  others: readonly string[];
+  isFirstSide: boolean;
+  cutScore: (cut: string, other: string) => number | null;
+}): Scored | null {
+  let best: Scored | null = null;
+  for (const other of args.others) {
+    if (isReading(other)) continue;
+    const score = args.cutScore(args.cut, other);
+    if (score !== null && (best === null || score > best.score))
+      best = args.isFirstSide ? { score, a: args.cut, b: other } : { score, a: other, b: args.cut };
   }
   return best;
 }
@@ -230,6 +302,8 @@ export function withNameReadings(args: {
   best: (a: string[], b: string[]) => NameComparison;
   /** The descriptive words brand readings may leave out (brandNames.ts); without them a brand reading scores nothing. */
   brandWords?: BrandWords;
+  /** How a field-width cut reads as one of the other's names (truncation.ts fieldCutScore); without it cuts score nothing. */
+  cutScore?: (cut: string, other: string) => number | null;
 }): (a: PreparedValue, b: PreparedValue) => NameComparison {
   return (a, b) => {
     const va = a as string[];
@@ -247,6 +321,7 @@ export function withNameReadings(args: {
       plainSimilarity: plain,
       isFirstSide: true,
       brandWords: args.brandWords,
+      cutScore: args.cutScore,
     });
     const fromB = bestReading({
       readings: vb.slice(endB),
@@ -255,6 +330,7 @@ export function withNameReadings(args: {
       plainSimilarity: plain,
       isFirstSide: false,
       brandWords: args.brandWords,
+      cutScore: args.cutScore,
     });
     const found = fromA && (!fromB || fromA.score >= fromB.score) ? fromA : fromB;
     if (!found || found.score < args.floor || found.score <= (names.score ?? 0)) return names;

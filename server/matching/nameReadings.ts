@@ -90,3 +90,27 @@ export function withoutLeadingInitials(value: string): string | null {
   const rest = value.slice(found[0].length);
   return /[A-Z]{4,}/.test(rest) ? rest : null;
 }
+
+/**
+ * The merchant of a card descriptor written `MERCHANT*DETAIL` (`ACME*WEB ORDER`, `ACME *SHIP SUPPLIES`): Visa and
+ * Mastercard descriptors give the merchant's name (3, 7 or 12 characters) before the asterisk and the product or order
+ * after it. A payment facilitator writes the other way round (`SQ *MERCHANT`, `PAYPAL *MERCHANT`), which the name
+ * normaliser reads; this is the second reading of the same value, so both stay open. Null when there is no asterisk or
+ * fewer than three letters before it (`A*STAR`, `E*TRADE` are names).
+ */
+export function merchantBeforeAsterisk(raw: string): string | null {
+  const star = raw.indexOf('*');
+  if (star < 3) return null;
+  const merchant = raw.slice(0, star).trim();
+  return /\p{L}.*\p{L}.*\p{L}/u.test(merchant) ? merchant : null;
+}
+
+/**
+ * True when `raw` may be a payment-file name cut by a field of one of `widths` characters (NACHA company name 16,
+ * individual name 22): exactly that long (a cut at a word end keeps its trailing space, or loses it to trimming) and
+ * upper case, as payment files write names. A length test first: most names are not a field's width.
+ */
+export function isFieldWidthCut(raw: string, widths: ReadonlySet<number>): boolean {
+  if (!widths.has(raw.length) && !widths.has(raw.trimEnd().length)) return false;
+  return raw === raw.toUpperCase() && /[A-Z]/.test(raw);
+}

@@ -84,6 +84,36 @@ const NUMBERED_WORDS = new Set([
   'FLOOR',
 ]);
 
+/** A payment-field cut that may have hidden a word naming another entity: a similar name, for review (no cluster edge). */
+export const WEAK_FIELD_CUT_SCORE = 0.9;
+/** Letters a name must keep before a cut legal form to be read as whole (`STRYKER` of `STRYKER CORPORAT`). */
+const MIN_NAME_BEFORE_CUT_FORM = 4;
+
+/**
+ * How well a value cut by a payment file's fixed field (nameReadings.ts `isFieldWidthCut`: NACHA's 16-character company
+ * name, 22-character individual name) reads as `other` (both normalised), or null when it is no cut of it:
+ * - TRUNCATED_SCORE when the cut lost only a legal form (`STRYKER CORPORAT` / `STRYKER`, `ACME MEDICAL I` / `ACME
+ *   MEDICAL`) or the end of the other's last word, of which at least three letters are kept (`ACME INDUSTRI` /
+ *   `ACME INDUSTRIES`): near-identical, a cluster edge;
+ * - WEAK_FIELD_CUT_SCORE when the cut ends between words (the field was full: `ACME HEALTH` / `ACME HEALTH CARE US`),
+ *   inside a word the other goes on after (`ACME SURGIC` / `ACME SURGICAL OPERATIONS`), inside a number (`ACME 4` /
+ *   `ACME 414`) or after one or two letters of a word: the lost words may name another entity of the group, so a
+ *   steward decides.
+ */
+export function fieldCutScore(cut: string, other: string, forms: LegalForms): number | null {
+  if (cut === other) return null;
+  if (cut.startsWith(`${other} `)) {
+    const tail = cut.slice(other.length + 1);
+    const isCutForm = forms.all.some((form) => form !== tail && form.startsWith(tail));
+    return isCutForm && other.replaceAll(' ', '').length >= MIN_NAME_BEFORE_CUT_FORM ? TRUNCATED_SCORE : null;
+  }
+  if (other.length <= cut.length || !other.startsWith(cut)) return null;
+  if (other[cut.length] === ' ' || cut.endsWith(' ')) return WEAK_FIELD_CUT_SCORE;
+  const fragment = cut.slice(cut.lastIndexOf(' ') + 1);
+  const isInLastWord = !other.includes(' ', cut.length);
+  return isInLastWord && fragment.length >= 3 && !/[0-9]/.test(fragment) ? TRUNCATED_SCORE : WEAK_FIELD_CUT_SCORE;
+}
+
 /**
  * True when `long` is `short` plus an accounts-payable copy counter: a final number of one or two digits after a
  * word of at least three letters that is no numbered designator (`PATTERSON DENTAL SUPPLY 2`, `MEDLINE INDUSTRIES
@@ -332,7 +362,9 @@ function phoneWordsAtEnd(words: readonly string[]): number {
 export function namesBeforeDescriptorTail(value: string, readings: { forms: LegalForms; address: AddressWords }): string[] {
   const words = value.split(' ');
   const region = words.at(-1);
-  if (region === undefined || !readings.address.regionCodes.has(region) || words.length < 4) return [];
+  if (region === undefined) return [];
+  if (!readings.address.regionCodes.has(region)) return nameBeforePhone(words);
+  if (words.length < 4) return [];
   const body = words.slice(0, -1);
   const ends: number[] = [];
   const phone = phoneWordsAtEnd(body);
@@ -357,6 +389,24 @@ export function namesBeforeDescriptorTail(value: string, readings: { forms: Lega
     if (stop < end && end < body.length) names.push([...body.slice(0, stop), ...body.slice(end)].join(' '));
   }
   return names;
+}
+
+/** Shortest one-word merchant name read before a phone number (`ACME 800 555 0100`): shorter words are initials or codes. */
+const MIN_ONE_WORD_MERCHANT = 4;
+
+/**
+ * The name before a customer-service phone number that ends a card descriptor without a state code (`ACME MEDICAL
+ * 800-555-0100`, `ACME  8005550100`): a card-not-present merchant puts its phone where the city goes, and statements
+ * often print the city field alone. One word of at least MIN_ONE_WORD_MERCHANT letters, or more words.
+ */
+function nameBeforePhone(words: readonly string[]): string[] {
+  const last = words.at(-1) ?? '';
+  const lastCode = last.charCodeAt(last.length - 1);
+  if (lastCode < 48 || lastCode > 57) return [];
+  const phone = phoneWordsAtEnd(words);
+  if (phone === 0) return [];
+  const name = words.slice(0, words.length - phone);
+  return name.length >= 2 || (name[0] ?? '').length >= MIN_ONE_WORD_MERCHANT ? [name.join(' ')] : [];
 }
 
 /** True when one value is a card descriptor whose name before the tail is the other, or the other cut (`… SOLUT`). */

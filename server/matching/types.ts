@@ -78,6 +78,8 @@ export interface BlockingKeyRule {
     ocrConfusions?: boolean;
     /** nameTokens: a web or e-mail domain (`tandemdiabetes.com`) is keyed by its label's prefixes of four letters or more too, so it meets `TANDEM`. */
     domainNames?: boolean;
+    /** nameTokens / fuzzy: a card descriptor `MERCHANT*DETAIL` (`ACME*WEB ORDER`) is also keyed and read by the merchant before the asterisk (nameReadings.ts). */
+    merchantDescriptors?: boolean;
     /** nameTokens: each name is keyed by its loanword skeleton too (scriptReadings.ts), so a name in kana, Hangul or Devanagari meets its Latin spelling. */
     scriptSkeletons?: boolean;
     /** identifier (scheme gtin / hibcc): free-text fields whose scanned barcodes give the identifier when `fields` hold none. */
@@ -192,6 +194,14 @@ export interface ComparatorRule {
      * its label spells written together (`TANDEM DIABETES`), scored like them and at most 0.97 (nameReadings.ts).
      */
     domainNames?: boolean;
+    /**
+     * fuzzy: payment-file field widths (NACHA: 16 for the company name, 22 for the individual name). An upper-case value of
+     * exactly that many characters is also read as a cut of the other's name (truncation.ts `fieldCutScore`): 0.97 when it
+     * lost only a legal form or the end of the other's last word, 0.9 when a whole word or a number may be lost.
+     */
+    fieldCutWidths?: number[];
+    /** fuzzy: a card descriptor `MERCHANT*DETAIL` (`ACME*WEB ORDER`) is also read as the merchant before the asterisk, at most 0.97 (nameReadings.ts). */
+    merchantDescriptors?: boolean;
     /**
      * fuzzy: a value in another script (kana, Hangul, Devanagari…) is also read as its loanword skeleton and compared
      * with the other's names' skeletons: agreeing long skeletons score 0.96, shorter or near ones 0.9 (scriptReadings.ts).
