@@ -26,6 +26,7 @@ import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { flatString } from './flatString';
+import { IdOrdinals } from './idOrdinals';
 import { present } from '../../invariant';
 import type { OrdinalSource } from './postings';
 
@@ -515,14 +516,14 @@ export class FrozenTable {
   keptCount = 0;
 
   constructor(
-    entries: Map<string, number>,
+    entries: IdOrdinals,
     private readonly texts: ReadonlyArray<HeldText>,
     private readonly ids: ReadonlyArray<string | undefined>,
     /** The table's spilled positions (read when handed out: the spill file is pinned while a freeze lasts). */
     private readonly spilled: SpillColumns | undefined,
   ) {
     this.written = new Uint8Array(texts.length);
-    this.live = entries[Symbol.iterator]();
+    this.live = entries.entries();
   }
 
   /** Called by the table before `ordinal` changes (its text, or which document holds it). */
@@ -654,16 +655,18 @@ class SpillColumns {
  * store instead of the id (see postings.ts); the ordinal of a deleted document is given to the next new one.
  */
 export class DocumentTable implements OrdinalSource {
-  /** id → ordinal, in insertion order. */
-  private entries = new Map<string, number>();
+  /** id → ordinal, in insertion order, and the ids by ordinal (`entries.ids`; see idOrdinals.ts). */
+  private entries = new IdOrdinals();
   /** By ordinal: the text, `SPILLED` (its position in `spilled`), or undefined for a free ordinal. */
   private texts: HeldText[] = [];
   /** Positions of spilled documents by ordinal (created at the first spill; replaced, not cleared, by `clear`). */
   private spilled: SpillColumns | undefined;
-  /** By ordinal: the id (undefined: a free ordinal). */
-  private ids: Array<string | undefined> = [];
   /** Ordinals of deleted documents, the next to be given out last. */
   private freeOrdinals: number[] = [];
+  /** By ordinal: the id (undefined: a free ordinal); kept by `entries`. */
+  private get ids(): ReadonlyArray<string | undefined> {
+    return this.entries.ids;
+  }
   /** Ids whose text is in memory, oldest first (the next to spill). */
   private readonly residentOrder = new Set<string>();
   /**
@@ -775,7 +778,6 @@ export class DocumentTable implements OrdinalSource {
     const held = this.texts[ordinal];
     this.entries.delete(id);
     this.texts[ordinal] = undefined;
-    this.ids[ordinal] = undefined;
     this.freeOrdinals.push(ordinal);
     this.forget(id, held, ordinal);
     return true;
@@ -791,10 +793,9 @@ export class DocumentTable implements OrdinalSource {
     this.frozen = undefined;
     const old = this.texts;
     const oldSpilled = this.spilled;
-    this.entries = new Map();
+    this.entries = new IdOrdinals();
     this.texts = [];
     this.spilled = undefined;
-    this.ids = [];
     this.freeOrdinals = [];
     this.pendingResident = undefined;
     this.residentOrder.clear();
@@ -1024,8 +1025,7 @@ export class DocumentTable implements OrdinalSource {
     this.frozen?.beforeChange(ordinal);
     // The table keeps the id for as long as the document lives: a flat copy, not the writer's cons string (flatString.ts).
     const kept = isFlat ? id : flatString(id);
-    this.ids[ordinal] = kept;
-    this.entries.set(kept, ordinal);
+    this.entries.add(kept, ordinal);
     return ordinal;
   }
 
