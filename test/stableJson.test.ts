@@ -1,6 +1,8 @@
 /** isSameJson as a fixture table: its shortcuts (same reference, scalars, scalar against object) answer as the stable serialisations do. */
 import { describe, expect, test } from 'vitest';
 import { isSameJson, stableStringify } from '../server/stableJson';
+// The benches' seeded generator (mulberry32), so a failure names a reproducible value.
+import { createRandom } from '../bench/generators/items';
 
 const shared = { a: [1, 2], b: { c: 'x' } };
 
@@ -46,17 +48,6 @@ function generalStableStringify(value: unknown): string {
   return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${generalStableStringify(item)}`).join(',')}}`;
 }
 
-/** A small deterministic generator (mulberry32), so a failure names a reproducible value. */
-function randomOf(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Keys whose code-unit order differs from a locale's or a case-blind one, digits (integer keys come first in an
 // object's own order), a lone surrogate, an astral character, `__proto__` and keys needing JSON escapes.
 const KEYS = ['b', 'a', 'B', 'A', '10', '9', '2', 'é', 'e', 'Z', 'z', '\ud800', '\u{1F600}', 'ÿ', '__proto__', '"q"', 'a\nb', '', ' '];
@@ -81,7 +72,7 @@ function randomValue(random: () => number, depth: number): unknown {
 
 describe('stableStringify', () => {
   test('writes the text the general walk writes, flat objects (CSV rows, canonical leaves) included', () => {
-    const random = randomOf(19);
+    const random = createRandom(19);
     let flat = 0;
     for (let round = 0; round < 3000; round++) {
       const value = randomValue(random, 0);
