@@ -26,11 +26,15 @@ export function stableStringify(value: unknown): string {
         parts.push('[');
         stack.push({ values: current, next: 0 });
       } else {
-        const entries = Object.entries(current as Record<string, unknown>)
-          .filter(([, item]) => item !== undefined)
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        parts.push('{');
-        stack.push({ values: entries.map(([, item]) => item), keys: entries.map(([key]) => key), next: 0 });
+        const flat = flatObjectText(current as Record<string, unknown>);
+        if (flat !== undefined) parts.push(flat);
+        else {
+          const entries = Object.entries(current as Record<string, unknown>)
+            .filter(([, item]) => item !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+          parts.push('{');
+          stack.push({ values: entries.map(([, item]) => item), keys: entries.map(([key]) => key), next: 0 });
+        }
       }
     }
     const frame = stack[stack.length - 1];
@@ -46,6 +50,31 @@ export function stableStringify(value: unknown): string {
     }
   }
   return parts.join('');
+}
+
+/**
+ * The text `stableStringify` writes for `value` when no value of it is an object or array — a flat record, such as
+ * a CSV row (the raw payload hashed once per ingested record) or the innermost level of a canonical record; undefined
+ * otherwise. Built in one pass without the entries, frames and parts the general walk allocates per value
+ * (docs/INGEST.md, eleventh pass), and the same text: the same keys (own enumerable string keys, undefined values
+ * left out), the same order (the default sort compares UTF-16 code units, as `a < b` does; keys are unique) and the
+ * same value texts.
+ */
+function flatObjectText(value: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(value);
+  for (const key of keys) {
+    const item = value[key];
+    if (item !== null && typeof item === 'object') return undefined;
+  }
+  keys.sort();
+  let text = '{';
+  for (const key of keys) {
+    const item = value[key];
+    if (item === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(key)}:${String(JSON.stringify(item))}`;
+  }
+  return `${text}}`;
 }
 
 /** Short SHA-256 of the stable serialisation. */

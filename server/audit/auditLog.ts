@@ -60,6 +60,8 @@ export async function recordAudit(options: {
     ...(options.reason !== undefined ? { reason: options.reason } : {}),
     ...correlationField(),
   };
-  await insertDeferrable({ store: options.store, collection: AUDIT_COLLECTION, doc: entry, session: options.session });
+  // Deferred in an ingest group: nothing to await (`insertDeferrable`).
+  const written = insertDeferrable({ store: options.store, collection: AUDIT_COLLECTION, doc: entry, session: options.session });
+  if (written) await written;
   return entry;
 }

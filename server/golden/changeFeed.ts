@@ -30,8 +30,7 @@ const CURSOR_WIDTH = 16;
 /** The counter document holding the last sequenced id; only the sequencer writes it. */
 export const CHANGES_WATERMARK = 'changes';
 
-/** Queues one change-feed entry (in the caller's transaction); the sequencer numbers it. */
-export async function appendChange(args: {
+interface AppendChangeArgs {
   store: Store;
   session?: StoreSession;
   domain: string;
@@ -40,7 +39,14 @@ export async function appendChange(args: {
   version: number;
   at: string;
   details?: Record<string, unknown>;
-}): Promise<QueuedChangeDocument> {
+}
+
+/**
+ * Queues one change-feed entry (in the caller's transaction); the sequencer numbers it. `written` is the insert
+ * still to wait for, or undefined when the caller's session defers its inserts (an ingest group): the write path
+ * then makes no promise for it (see `insertDeferrable`).
+ */
+export function queueChange(args: AppendChangeArgs): { change: QueuedChangeDocument; written: Promise<void> | undefined } {
   const change: QueuedChangeDocument = {
     _id: `chq_${randomUUID()}`,
     domain: args.domain,
@@ -52,7 +58,13 @@ export async function appendChange(args: {
     ...(args.details ?? {}),
     queuedAt: new Date().toISOString(),
   };
-  await insertDeferrable({ store: args.store, collection: CHANGE_QUEUE, doc: change, session: args.session });
+  return { change, written: insertDeferrable({ store: args.store, collection: CHANGE_QUEUE, doc: change, session: args.session }) };
+}
+
+/** Queues one change-feed entry (in the caller's transaction); the sequencer numbers it. */
+export async function appendChange(args: AppendChangeArgs): Promise<QueuedChangeDocument> {
+  const { change, written } = queueChange(args);
+  await written;
   return change;
 }
 

@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { findDeferred, insertDeferrable } from '../store/deferredInserts';
 import { present } from '../invariant';
 import type { Store, StoreSession } from '../store/types';
-import { appendChange } from './changeFeed';
+import { queueChange } from './changeFeed';
 import { changedPaths, isSameAttributeValue } from './changedPaths';
 import { GOLDEN_HISTORY, GOLDEN_RECORDS, SOURCE_RECORDS } from './collections';
 import { isSameJson } from '../stableJson';
@@ -287,8 +287,10 @@ export async function saveGolden(args: {
     ...(isDerivable ? {} : { changes }),
     ...(args.note ? { note: args.note } : {}),
   };
-  await insertDeferrable({ store: args.store, collection: GOLDEN_HISTORY, doc: history, session: args.session });
-  await appendChange({
+  // Deferred in an ingest group: no promise is made or awaited for either insert (`insertDeferrable`).
+  const historyWritten = insertDeferrable({ store: args.store, collection: GOLDEN_HISTORY, doc: history, session: args.session });
+  if (historyWritten) await historyWritten;
+  const { written } = queueChange({
     store: args.store,
     session: args.session,
     domain: doc.domain,
@@ -305,6 +307,7 @@ export async function saveGolden(args: {
       memberCount: doc.sourceRecordIds.length,
     },
   });
+  if (written) await written;
   return doc;
 }
 

@@ -60,7 +60,9 @@ export async function storeMatchDecision(args: {
     actor: args.actor,
     at: args.at,
   };
-  await insertDeferrable({ store: args.store, collection: MATCH_DECISIONS, doc, session: args.session });
+  // Deferred in an ingest group: nothing to await (`insertDeferrable`).
+  const written = insertDeferrable({ store: args.store, collection: MATCH_DECISIONS, doc, session: args.session });
+  if (written) await written;
   return doc;
 }
 

@@ -32,18 +32,25 @@ export async function withDeferredInserts<R>(args: { store: Store; session: Stor
   }
 }
 
-/** Inserts `doc` now, or at the end of the session's `withDeferredInserts` when it defers inserts. */
-export async function insertDeferrable<T extends Document>(args: {
+/**
+ * Inserts `doc` now (the returned promise settles with the write), or at the end of the session's
+ * `withDeferredInserts` when it defers inserts — then nothing is written yet and nothing is returned. Not an
+ * async function: a deferred insert is synchronous, and the caller awaits only a write that was made, so an
+ * ingest group's records (four deferred inserts each) make no promise for them — each one costs an allocation
+ * and the `AsyncLocalStorage` promise hook (docs/INGEST.md, eleventh pass).
+ */
+export function insertDeferrable<T extends Document>(args: {
   store: Store;
   collection: string;
   doc: T;
   session?: StoreSession;
-}): Promise<void> {
+}): Promise<void> | undefined {
   const pending = args.session ? pendingBySession.get(args.session) : undefined;
   if (!pending) return args.store.collection<T>(args.collection).insertOne(args.doc, { session: args.session });
   const documents = pending.get(args.collection);
   if (documents) documents.push(args.doc);
   else pending.set(args.collection, [args.doc]);
+  return undefined;
 }
 
 /**

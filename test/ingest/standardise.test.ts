@@ -98,6 +98,26 @@ describe('standardiseRecord', () => {
     expect(problems).toEqual([expect.objectContaining({ code, path })]);
   });
 
+  test('several problems, nested in objects and arrays, each at its own path', () => {
+    const { problems } = standardiseRecord('supplier', {
+      sourceId: '1',
+      name: 'X',
+      duns: '12',
+      addresses: [
+        { postalCode: '02114', country: 'US' },
+        { postalCode: 'OH 430', country: 'US' },
+        { postalCode: 'ZZ', country: 'US' },
+      ],
+      taxId: '1',
+    });
+    expect(problems.map((problem) => [problem.path, problem.code])).toEqual([
+      ['taxId', 'INVALID_EIN'],
+      ['duns', 'INVALID_DUNS'],
+      ['addresses[1].postalCode', 'INVALID_POSTAL_CODE'],
+      ['addresses[2].postalCode', 'INVALID_POSTAL_CODE'],
+    ]);
+  });
+
   test.each([
     ['  a \u00a0 b  ', 'a b'],
     ['line\r\nbreak', 'line break'],
@@ -107,6 +127,57 @@ describe('standardiseRecord', () => {
     ['3M™ Health Care', '3M Health Care'],
     ['ACME (R) SURGICAL, INC.', 'ACME SURGICAL, INC.'],
   ])('cleanOrganisationName(%j) = %j', (input, output) => expect(cleanOrganisationName(input)).toBe(output));
+});
+
+/** `cleanText` as its five rewrites, with no shortcut: the oracle for the clean-text test below. */
+function cleanTextByRewrites(value: string): string {
+  return (
+    value
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+      .replace(/[\u202A-\u202E\u2066-\u2069]+/g, '')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001F\u007F\u00A0]+/g, ' ')
+      .replace(/\s{2,}/g, ' ')
+      .trim()
+  );
+}
+
+describe('cleanText', () => {
+  // Letters, every kind of whitespace `trim` knows (space, tab, line separators, NBSP, BOM, ideographic space), a
+  // control, bidi controls and marks (LRM stays), lone and paired surrogates.
+  const ALPHABET = [
+    'a',
+    'Z',
+    ' ',
+    '\t',
+    '\n',
+    '\u2028',
+    '\u00a0',
+    '\ufeff',
+    '\u3000',
+    '\u0001',
+    '\u007f',
+    '\u202e',
+    '\u2066',
+    '\u200e',
+    '\ud83d',
+    '\ude00',
+    'é',
+  ];
+
+  test('gives what its rewrites give, for every text of up to three characters from a hostile alphabet', () => {
+    let texts = [''];
+    let unchanged = 0;
+    for (let length = 0; length <= 3; length++) {
+      for (const text of texts) {
+        expect(cleanText(text), JSON.stringify(text)).toBe(cleanTextByRewrites(text));
+        if (cleanText(text) === text) unchanged += 1;
+      }
+      texts = texts.flatMap((text) => ALPHABET.map((character) => text + character));
+    }
+    // Both sides of the shortcut are reached.
+    expect(unchanged).toBeGreaterThan(100);
+  });
 });
 
 describe('businessCodeOf', () => {

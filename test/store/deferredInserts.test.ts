@@ -67,13 +67,18 @@ test('a duplicate id fails the transaction at its end, and nothing of it is writ
 test('a nested deferral is written once, by the outer one; without a deferral an insert is immediate', async () => {
   await store.withTransaction((session) =>
     withDeferredInserts({ store, session }, async () => {
-      await withDeferredInserts({ store, session }, () => insertDeferrable({ store, collection: 'history', doc: { _id: 'a' }, session }));
-      await insertDeferrable({ store, collection: 'history', doc: { _id: 'b' }, session });
+      await withDeferredInserts({ store, session }, async () =>
+        insertDeferrable({ store, collection: 'history', doc: { _id: 'a' }, session }),
+      );
+      // A deferred insert is synchronous: nothing is returned to wait for (the write path makes no promise for it).
+      expect(insertDeferrable({ store, collection: 'history', doc: { _id: 'b' }, session })).toBeUndefined();
     }),
   );
   expect(await ids('history')).toEqual(['a', 'b']);
   const seen = await store.withTransaction(async (session) => {
-    await insertDeferrable({ store, collection: 'history', doc: { _id: 'c' }, session });
+    const written = insertDeferrable({ store, collection: 'history', doc: { _id: 'c' }, session });
+    expect(written).toBeInstanceOf(Promise);
+    await written;
     return store.collection('history').countDocuments({ _id: 'c' }, { session });
   });
   expect(seen).toBe(1);
