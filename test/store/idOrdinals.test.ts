@@ -8,18 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentTable } from '../../server/store/embedded/documentTable';
 import { IdOrdinals } from '../../server/store/embedded/idOrdinals';
-
-/** A small deterministic random source (mulberry32), so a failure replays. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../../bench/generators/items';
 
 /** Ids of several shapes and lengths (prefixed UUID-like, short, numeric, non-ASCII). */
 function idOf(index: number): string {
@@ -60,7 +49,7 @@ function expectSame(ids: IdOrdinals, reference: Map<string, number>, universe: n
 
 describe('ids by ordinal and back, in insertion order', () => {
   it('answers like a Map through random adds, deletes and reused ordinals, and stays bounded', () => {
-    const random = randomSource(14);
+    const random = createRandom(14);
     const ids = new IdOrdinals();
     const reference = new Map<string, number>();
     const ordinals = new Ordinals();
@@ -92,7 +81,7 @@ describe('ids by ordinal and back, in insertion order', () => {
   });
 
   it('a paused iterator sees what a paused Map iterator sees under the same writes, and the log is compacted after', () => {
-    const random = randomSource(19);
+    const random = createRandom(19);
     const ids = new IdOrdinals();
     const reference = new Map<string, number>();
     const ordinals = new Ordinals();
@@ -168,7 +157,7 @@ describe('ids by ordinal and back, in insertion order', () => {
 
 describe('a document table on it', () => {
   it('answers like a Map of its documents through writes, deletes, reused ordinals, a freeze and a clear', () => {
-    const random = randomSource(7);
+    const random = createRandom(7);
     const table = new DocumentTable(undefined);
     const reference = new Map<string, string>();
     const universe = 500;
