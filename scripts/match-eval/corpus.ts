@@ -85,8 +85,11 @@ export const HOLDOUT15_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixt
 /** The sixteenth held-out corpus `test/fixtures/match-eval-holdout16/` (sealed in session 18, opened in session 19): written blind to the matching rules in session 18 (main at 373fa5a) by the corpus16items and corpus16orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Sixteenth held-out item corpus" and "Sixteenth held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 19 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT16_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout16/', import.meta.url));
 
-/** The seventeenth held-out corpus `test/fixtures/match-eval-holdout17/` (SEALED, session 19): written blind to the matching rules in session 19 by the corpus17items and corpus17orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Seventeenth held-out item corpus" and "Seventeenth held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout17` scores it. Its files are whichever of item / supplier / facility exist. */
+/** The seventeenth held-out corpus `test/fixtures/match-eval-holdout17/` (sealed in session 19, opened in session 20): written blind to the matching rules in session 19 (main at ba35632) by the corpus17items and corpus17orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Seventeenth held-out item corpus" and "Seventeenth held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 20 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT17_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout17/', import.meta.url));
+
+/** The eighteenth held-out corpus `test/fixtures/match-eval-holdout18/` (SEALED, session 20): written blind to the matching rules in session 20 by the corpus18items and corpus18orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Eighteenth held-out item corpus" and "Eighteenth held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout18` scores it. Its files are whichever of item / supplier / facility exist. */
+export const HOLDOUT18_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout18/', import.meta.url));
 
 /** The held-out corpora open for tuning, in the order they were written (`--holdout`); a sealed corpus is never among them. */
 export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
@@ -106,6 +109,7 @@ export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
   HOLDOUT14_CORPUS_DIRECTORY,
   HOLDOUT15_CORPUS_DIRECTORY,
   HOLDOUT16_CORPUS_DIRECTORY,
+  HOLDOUT17_CORPUS_DIRECTORY,
 ];
 
 /** Domains that have a corpus file in `directory`. */
