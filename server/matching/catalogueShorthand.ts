@@ -88,6 +88,13 @@ const SHORTHANDS: readonly Shorthand[] = [
   { pattern: /(?<![A-Z0-9])X\s?(\d{1,4})\s?PCS(?![A-Z])/gi, replacement: '$1/PACK' },
   // WHO PQDx `25 T/kit`: 25 tests.
   { pattern: /(?<![A-Z0-9.])(\d{1,4})\s?T\/KIT(?![A-Z])/gi, replacement: '$1 TESTS' },
+  // ERP / laboratory short texts count a reagent kit's tests with a T glued to the number (item-3.40.0): `REAGENT … 100T`,
+  // `96T`. Two digits at least: `3T` / `1.5T` is a magnet's tesla, `2T`–`5T` a toddler clothing size.
+  { pattern: /(?<![A-Z0-9.,/-])(\d{2,4})T(?![A-Z0-9/])/gi, replacement: '$1 TESTS' },
+  // The unit-of-measure code of a dozen written alone (ANSI X12 / UN/ECE rec. 20 `DZN`, ERP `DZ`; item-3.40.0): `PEN
+  // MARKER FINE BLK DZ`, `-- Dz` = twelve per pack (never `2 DZ`, two dozen ordered, nor `12/DZ`, already a count; the
+  // word `dozen` is left alone: `a dozen pens` in a request is how many are wanted).
+  { pattern: /(?<![A-Z0-9/]|\d\s)(?:DZ|DOZ|DZN)(?![A-Z0-9/]|\s?\/)/gi, replacement: '12/DZ' },
   // WHO / MSF weight bands: `5 to <15 kg` is the band MSF writes `5-14kg`.
   {
     pattern: /(?<![0-9.,])(\d{1,3})\s?(?:TO|-|–)\s?<\s?(\d{1,3})\s?KG/gi,
@@ -97,7 +104,7 @@ const SHORTHANDS: readonly Shorthand[] = [
 
 /** Any marker of a shorthand above (one test per text; most lines have none). */
 const HAS_SHORTHAND =
-  /A-D|TABLETS?,|\bAD\b|W\/\s?NDL|S\.\s?U|STER\.|DISP\.|EFF\.|SOFT\s?(?:GEL|CAPS)|PDR\/|F\.\s?USED|\/(?:BOX|PAC|CAR|CTN|TUB|BAG|BOT|SET)-|\d\s?['’]?S\b|\d\s(?:EA|EACH|PCS?)\s[A-Z]|(?:TIN|TUB|JAR|BLISTER|STRIP|SACHET|CARTON)S?\s|[A-Z.]\sX\s?\d|X\s?\d{1,4}\s?PCS|T\/KIT|<\s?\d/i;
+  /A-D|TABLETS?,|\bAD\b|W\/\s?NDL|S\.\s?U|STER\.|DISP\.|EFF\.|SOFT\s?(?:GEL|CAPS)|PDR\/|F\.\s?USED|\/(?:BOX|PAC|CAR|CTN|TUB|BAG|BOT|SET)-|\d\s?['’]?S\b|\d\s(?:EA|EACH|PCS?)\s[A-Z]|(?:TIN|TUB|JAR|BLISTER|STRIP|SACHET|CARTON)S?\s|[A-Z.]\sX\s?\d|X\s?\d{1,4}\s?PCS|T\/KIT|<\s?\d|\d\dT\b|\bD(?:OZ|ZN?)\b/i;
 
 /** `text` with the catalogue shorthand above written out (the text itself when it has none). */
 export function withCatalogueShorthandWritten(text: string): string {

@@ -107,9 +107,90 @@ function withoutNoteWriter(text: string): string {
   return writer && PLACE_OR_PERSON.test(writer[0].replace(/:\s*$/, '')) ? text.slice(writer[0].length) : text;
 }
 
+/**
+ * The canonical names of the `requestChatter` entries that list a form's field labels (item-3.40.0), never chatter words
+ * of their own: a label is read only before a colon in a form answer (`formFieldReader`).
+ */
+const FORM_CONTEXT_LABELS = 'form field: who, where, when, why';
+const FORM_QUANTITY_LABELS = 'form field: how many';
+const FORM_PRODUCT_LABELS = 'form field: the product';
+const FORM_LABEL_ENTRIES: ReadonlySet<string | undefined> = new Set([FORM_CONTEXT_LABELS, FORM_QUANTITY_LABELS, FORM_PRODUCT_LABELS]);
+const isFormLabelEntry = (canonical: string | undefined): boolean => FORM_LABEL_ENTRIES.has(canonical);
+
+/**
+ * A form answer or a labelled record written on one line (item-3.40.0): two `Label: value` fields or more apart by `|`,
+ * `;` or a line break — a Microsoft / Google Forms stock request (`Item needed: … | Size/type: … | How many: 1 box |
+ * Dept: ED`), a service-desk ticket's fields, a lab ordering system's row (`Item: … | Vendor: … | Qty: 1`), a
+ * register's extract (`Device name: … | Device identifier: …`). The cheap test: two colons and a separator.
+ */
+const HAS_FORM_FIELDS = /:[^:]*[|;\n][^:]*:/;
+/** One field: its label (a few words before the colon, at the start or after a separator) and its value up to the next separator. */
+const FORM_FIELD = /(^|[|;\n])\s*([A-Za-z][A-Za-z0-9 #/&.'()-]{0,40}?)\s*:\s*([^|;\n]*)/g;
+/** An order quantity opening a how-many answer: `1 box`, `2 kits`, `3`, `x2`, `a case` (what follows, `of 12`, stays: a count per pack). */
+const ANSWERED_COUNT = new RegExp(
+  String.raw`^\s*(?:about\s+|approx\.?\s+)?(?:x\s?)?${ORDER_COUNT}\s*(?:x\s*)?(?:${ORDER_UNIT}\b)?\s*`,
+  'i',
+);
+/** What a product answer says it is for, at its end: `for the diathermy`, `for labelling specimen pots`, `for our printer` (the use, not the product). */
+const ANSWER_PURPOSE = /\s+for\s+(?:the|our|my|a|an|use|use\s+in|use\s+on|[a-z]+ing)\b[^|;\n]*$/i;
+
+/** Upper-case label words, single-spaced, for looking a label up. */
+const labelKey = (label: string): string =>
+  label
+    .toUpperCase()
+    .replace(/[^A-Z0-9#/&]+/g, ' ')
+    .trim();
+
+/** A how-many answer without its order count: `2 kits` → ``, `1 box of 12` → `box of 12` (the count per pack stays). */
+function withoutAnsweredCount(value: string): string {
+  const count = ANSWERED_COUNT.exec(value);
+  if (!count) return value;
+  const rest = value.slice(count[0].length);
+  // `3 packs of 50` is a pack of 50: the unit in the singular, as the count-per-pack patterns read it.
+  return /^of\b/i.test(rest) ? value.replace(ANSWERED_NUMBER, '').replace(PLURAL_UNIT, '$1$2') : rest;
+}
+const PLURAL_UNIT = /^(box)es\b|^([a-z]+?)s\b/i;
+const ANSWERED_NUMBER = new RegExp(String.raw`^\s*(?:about\s+|approx\.?\s+)?(?:x\s?)?${ORDER_COUNT}\s*(?:x\s*)?`, 'i');
+
+/**
+ * A form answer's fields read as the product's words (the text itself when it has no form fields): the values of the
+ * fields about who asks, where, when and why (`Dept`, `Ward`, `Requested by`, `Reason`, `Needed by`: the table's
+ * `form field: who, where, when, why` entry) out with their labels; the order count of a how-many field (`How many`,
+ * `Qty`) out, a count per pack after it kept (`1 box of 12` → `box of 12`); the labels of the fields about the product
+ * (`Item needed`, `Description`, `Vendor`, `Device name`) out, a size label read as the word `size` (the size
+ * extractors read `size 7`); what a product answer says it is for out (`for the diathermy`). Labels the table does not
+ * list stay with their values: a label can be a product word (`Needle: SH`).
+ */
+export function formFieldReader(table: AliasTable | undefined): (text: string) => string {
+  const labelsOf = (canonical: string): Set<string> =>
+    new Set((table?.entries ?? []).filter((entry) => entry.canonical === canonical).flatMap((entry) => entry.variants.map(labelKey)));
+  const context = labelsOf(FORM_CONTEXT_LABELS);
+  const quantity = labelsOf(FORM_QUANTITY_LABELS);
+  const product = labelsOf(FORM_PRODUCT_LABELS);
+  return (text) => {
+    if (!HAS_FORM_FIELDS.test(text)) return text;
+    let fields = 0;
+    const read = text.replace(FORM_FIELD, (whole: string, separator: string, label: string, value: string) => {
+      const key = labelKey(label);
+      const answer = context.has(key)
+        ? ''
+        : quantity.has(key)
+          ? withoutAnsweredCount(value)
+          : product.has(key)
+            ? `${key.includes('SIZE') ? 'size ' : ''}${value.replace(ANSWER_PURPOSE, '')}`
+            : undefined;
+      if (answer === undefined) return whole;
+      fields++;
+      return `${separator} ${answer}`;
+    });
+    return fields >= 2 ? read : text;
+  };
+}
+
 /** A `requestChatter` table as one pattern, longest phrase first; words apart by spaces or hyphens (none: a pattern matching nothing). */
 function chatterPatternOf(table: AliasTable | undefined): RegExp {
   const variants = (table?.entries ?? [])
+    .filter((entry) => !isFormLabelEntry(entry.canonical))
     .flatMap((entry) => entry.variants)
     .sort((x, y) => y.length - x.length)
     .map((variant) =>
@@ -133,7 +214,8 @@ export function isRequestLine(text: string): boolean {
  */
 export function requestChatterRemover(table: AliasTable | undefined): (text: string) => string {
   const words = chatterPatternOf(table);
-  return (text) => withoutChatter(text, words);
+  const readFormFields = formFieldReader(table);
+  return (text) => withoutChatter(readFormFields(text), words);
 }
 
 let shipped: ((text: string) => string) | undefined;

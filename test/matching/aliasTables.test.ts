@@ -192,7 +192,8 @@ describe('catalogue words in French, Spanish and German (catalogueTranslations)'
     ['Ciseaux de Metzenbaum courbes / Metzenbaum scissors curved', 'METZENBAUM SCISSORS CURVED'],
     ['Héparine sodique injectable, fiole / Heparin sodium injection, vial', 'HEPARIN SODIUM INJECTION VL'],
     ['Guantes de examen nitrilo sin polvo, pequeño', 'GLOVE EXAM POWDER FREE SMALL'],
-    ['Spritze steril, Einmalgebrauch', 'SYRINGE STERILE SINGLE USE'],
+    // Einmalgebrauch = single use, read as DISPOSABLE since itemAbbreviations 1.12.0 (item-3.40.0: SINGLE USE = DISPOSABLE).
+    ['Spritze steril, Einmalgebrauch', 'SYRINGE STERILE DISPOSABLE'],
   ])('%s reads as %s', (raw, english) => {
     for (const word of english.split(' ')) expect(words(raw), `${word} in ${translated(raw)}`).toContain(word);
   });
