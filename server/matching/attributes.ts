@@ -374,6 +374,9 @@ function readMatch(extractor: CompiledExtractor, pattern: CompiledPattern, match
 /**
  * Upper case with accents folded: the text patterns read. The micro sign (U+00B5) and the Greek mu
  * (U+03BC) are both written `MC` (`µL` = `μL` = `MCL`, `µg` = `MCG`), the pharmacy spelling the patterns read.
+ * The Azerbaijani schwa `ə` / `Ə` has no decomposition; it is written `E` as ASCII Azerbaijani writes it (and as the
+ * description normaliser reads it), so a word such as `xəstə` is one word to the patterns, not `X`, `ST` (read as
+ * sterile) and `E` (item-3.41.0).
  */
 function foldedUpperCase(original: string): string {
   return (
@@ -381,7 +384,7 @@ function foldedUpperCase(original: string): string {
       ? original
           .normalize('NFD')
           .replace(/[\u0300-\u036f]/g, '')
-          .replace(/[\u00b5\u03bc]/g, 'mc')
+          .replace(/[\u00b5\u03bc\u0259\u018f]/g, (letter) => (letter === '\u0259' || letter === '\u018f' ? 'e' : 'mc'))
       : original
   ).toUpperCase();
 }

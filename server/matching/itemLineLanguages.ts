@@ -227,7 +227,40 @@ const BULGARIAN: ScriptReading = {
   ],
 };
 
-const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [TAMIL, URDU, BULGARIAN];
+/**
+ * Macedonian (e-nabavki tender lines; item-3.41.0, itemattrs20): `кутија 50 парчиња` / `кутија од 50 парчиња` (a box of
+ * 50 pieces), `пакување од 10 тестови` (a pack of 10 tests), `за возрасни` (adult), `за деца` / `детски` (paediatric),
+ * `за доенчиња` (infant), `големина` (size), `маркер` (a marker: its colour is the article), `еднократна` (single use), `без латекс` (latex free), `со` + a word (with),
+ * and the colour words Bulgarian writes otherwise (`црн`, `црвен`, `портокалов`, `жолт`, `бел`). Runs after the Bulgarian
+ * reading on a line with a Cyrillic letter; `стерилен` / `нестерилен` and `без` are read there (one word in both
+ * languages).
+ */
+const MACEDONIAN: ScriptReading = {
+  language: 'Macedonian',
+  script: /[\u0400-\u04ff]/,
+  rewrites: [
+    [/(?<![\p{Script=Cyrillic}])кутија\s(?:од\s)?(\d+)\s?(?:парчиња|парче|ком\.?)?(?![\p{Script=Cyrillic}])/giu, ' BOX OF $1 '],
+    [/(?<![\p{Script=Cyrillic}])пакување\s(?:од\s)?(\d+)\s?(?:парчиња|парче)?(?![\p{Script=Cyrillic}])/giu, ' PACK OF $1 '],
+    [/(?<=\d)\s?(?:парчиња|парче)(?![\p{Script=Cyrillic}])/giu, ' PCS '],
+    [/(?<=\d)\s?(?:тестови|теста)(?![\p{Script=Cyrillic}])/giu, ' TESTS '],
+    [cyrillicWords('за\\sвозрасни|возрасни'), ' ADULT '],
+    [cyrillicWords('за\\sдеца|детски|детска|педијатриск\\p{L}*'), ' PAEDIATRIC '],
+    [cyrillicWords('за\\sдоенчиња|доенчиња|доенче'), ' INFANT '],
+    [cyrillicWords('големина'), ' SIZE '],
+    [cyrillicWords('маркер|маркери'), ' MARKER '],
+    [cyrillicWords('еднократн\\p{L}*'), ' SINGLE USE '],
+    [cyrillicWords('без\\sлатекс'), ' LATEX FREE '],
+    [/(?<![\p{Script=Cyrillic}])со\s(?=\p{Script=Cyrillic}{3,})/gu, ' WITH '],
+    [cyrillicWords('црн|црна|црно|црни'), ' BLACK '],
+    [cyrillicWords('црвен|црвена|црвено|црвени'), ' RED '],
+    [cyrillicWords('портокалов|портокалова|портокалово|портокалови'), ' ORANGE '],
+    [cyrillicWords('жолт|жолта|жолто|жолти'), ' YELLOW '],
+    [cyrillicWords('бел|бела|бело|бели'), ' WHITE '],
+    [cyrillicWords('сина|сино|сини'), ' BLUE '],
+  ],
+};
+
+const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [TAMIL, URDU, BULGARIAN, MACEDONIAN];
 
 /**
  * Malay (Malaysian MOH / ePerolehan lines): `saiz Kecil / Sederhana / Besar` (size S / M / L), `sm` after a number
@@ -424,7 +457,137 @@ const ESTONIAN: LanguageReading = {
   ],
 };
 
-const LATIN_LANGUAGE_READINGS: readonly LanguageReading[] = [SWAHILI, MALAY, LITHUANIAN, SLOVAK_CROATIAN, ESTONIAN];
+/**
+ * Catalan (public-contract lines of the Generalitat and its health service; item-3.41.0, itemattrs20): `capsa de 25
+ * unitats` (a box of 25), `paquet de 12` (a pack of 12), `25 unitats` (pieces), `estèril` / `no estèril`, `sense làtex`
+ * (latex free), `d'un sol ús` (single use), `mida` (size), `adult(s)`, `pediàtric` / `infantil` (paediatric), `nadó` /
+ * `nadons` (infant), a marker's tip (`punta fina` / `ultrafina` / `extrafina` / `mitjana` / `gruixuda`), a stapler's
+ * staples (`grapadora`, `grapes amples` = wide, `grapes estàndard` = regular), a marker (`retolador`) and colour words.
+ */
+const CATALAN: LanguageReading = {
+  language: 'Catalan',
+  marker:
+    /\bcapsa\b|\bunitats\b|\bamb\b|estèril|\bmida\b|sol ús|\bpaquet de\b|grapadora|retolador|\bpunta (?:fina|ultrafina|extrafina|mitjana|gruixuda)/i,
+  rewrites: [
+    [/\bcapsa\sde\s(\d+)(?:\s(?:unitats|unitat|u\.))?(?!\p{L})/giu, ' BOX OF $1 '],
+    [/\bpaquet\sde\s(\d+)(?:\s(?:unitats|unitat|u\.))?(?!\p{L})/giu, ' PACK OF $1 '],
+    [/(?<=\d)\s(?:unitats)(?!\p{L})/giu, ' PCS '],
+    [words('no\\sestèril\\p{L}*|no\\sesteril\\p{L}*'), ' NON-STERILE '],
+    [words('estèril\\p{L}*|esteril\\p{L}*'), ' STERILE '],
+    [words('sense\\slàtex|sense\\slatex'), ' LATEX FREE '],
+    [/(?<![\p{L}\d])(?:d['’]un|un)\ssol\sús(?!\p{L})/giu, ' SINGLE USE '],
+    [words('mida'), ' SIZE '],
+    [words('adults?'), ' ADULT '],
+    [words('pediàtric\\p{L}*|pediatric\\p{L}*|infantil'), ' PAEDIATRIC '],
+    [words('nadó|nadons|nado'), ' INFANT '],
+    [words('punta\\sultrafina'), ' ULTRA FINE POINT '],
+    [words('punta\\sextrafina'), ' EXTRA FINE POINT '],
+    [words('punta\\sfina'), ' FINE POINT '],
+    [words('punta\\smitjana'), ' MEDIUM POINT '],
+    [words('punta\\sgruixuda'), ' BROAD POINT '],
+    [words('grapadora'), ' STAPLER '],
+    [words('grapes\\samples'), ' WIDE STAPLES '],
+    [words('grapes\\s(?:estàndard|estandard|regulars?)'), ' REGULAR STAPLES '],
+    [words('grapes'), ' STAPLES '],
+    [words('retolador|retoladors'), ' MARKER '],
+    ...colourWords([
+      ['negre|negra', 'BLACK'],
+      ['vermell|vermella', 'RED'],
+      ['blau|blava', 'BLUE'],
+      ['verd|verda', 'GREEN'],
+      ['groc|groga', 'YELLOW'],
+      ['blanc|blanca', 'WHITE'],
+      ['taronja', 'ORANGE'],
+    ]),
+  ],
+};
+
+/**
+ * Albanian (APP tender lines; item-3.41.0, itemattrs20): `kuti me 25 copë` (a box of 25 pieces), `paketë me 12` (a pack
+ * of 12), `25 copë` (pieces), `steril` / `jo steril`, `pa lateks` (latex free), `njëpërdorimësh` (single use),
+ * `madhësia` (size), `për të rritur` (adult), `për fëmijë` / `pediatrik` (paediatric), `për foshnje` (infant), a marker's
+ * fine tip (`majë të hollë`) and very fine tip (`majë shumë të hollë`, `majë ultra të hollë`: the ultra fine of English
+ * marker lines, as Albanian retail writes it), a
+ * stapler's staples (`kapëse të gjera` = wide, `kapëse standarde` = regular) and colour words (`ngjyrë e zezë`).
+ */
+const ALBANIAN: LanguageReading = {
+  language: 'Albanian',
+  marker:
+    /\bkuti me\b|\bcopë|\bpaketë me\b|\bmajë\s|njëpërdorimësh|madhësi|ngjyrë|\bjo steril|\bpa lateks|\bpër (?:të rritur|fëmijë|foshnj)|kapëse/i,
+  rewrites: [
+    [/\bkuti\sme\s(\d+)(?:\scopë)?(?!\p{L})/giu, ' BOX OF $1 '],
+    [/\bpaketë\sme\s(\d+)(?:\scopë)?(?!\p{L})/giu, ' PACK OF $1 '],
+    [/(?<=\d)\scopë(?!\p{L})/giu, ' PCS '],
+    [words('jo\\ssteril\\p{L}*'), ' NON-STERILE '],
+    [words('steril|sterile|sterilë'), ' STERILE '],
+    [words('pa\\slateks'), ' LATEX FREE '],
+    [words('njëpërdorimësh|një\\spërdorimësh'), ' SINGLE USE '],
+    [words('madhësia|madhësi'), ' SIZE '],
+    [words('për\\stë\\srritur|të\\srritur'), ' ADULT '],
+    [words('për\\sfëmijë|pediatrik\\p{L}*'), ' PAEDIATRIC '],
+    [words('për\\sfoshnje|foshnj\\p{L}*'), ' INFANT '],
+    [words('majë\\s(?:shumë|ultra)\\s(?:të|e)\\sholl\\p{L}*'), ' ULTRA FINE POINT '],
+    [words('majë\\s(?:të|e)\\sholl\\p{L}*'), ' FINE POINT '],
+    [words('kapëse\\stë\\sgjera'), ' WIDE STAPLES '],
+    [words('kapëse\\sstandard\\p{L}*'), ' REGULAR STAPLES '],
+    [words('kapëse'), ' STAPLES '],
+    [words('ngjyrë|ngjyra'), ' '],
+    ...colourWords([
+      ['e\\szezë|të\\szeza|zezë', 'BLACK'],
+      ['e\\skuqe|të\\skuqe|kuqe', 'RED'],
+      ['blu', 'BLUE'],
+      ['jeshile|e\\sgjelbër', 'GREEN'],
+      ['e\\sverdhë|të\\sverdha|verdhë|verdha', 'YELLOW'],
+      ['e\\sbardhë|të\\sbardha|bardhë', 'WHITE'],
+      ['portokalli', 'ORANGE'],
+    ]),
+  ],
+};
+
+/**
+ * Azerbaijani (e-tender lines; item-3.41.0, itemattrs20): `qutuda 50 ədəd` (50 pieces in a box), `50 ədəd` (pieces),
+ * `10 test qablaşdırmada` (10 tests in the pack), `steril` / `qeyri-steril`, `lateksiz` (latex free), `birdəfəlik`
+ * (single use), `ölçü` (size), `böyüklər üçün` (adult), `uşaqlar üçün` (paediatric), `körpələr üçün` (infant) and colour
+ * words.
+ */
+const AZERBAIJANI: LanguageReading = {
+  language: 'Azerbaijani',
+  marker: /ədəd|\bqutu|üçün|ölçü|qablaşdırma|birdəfəlik|lateksiz/i,
+  rewrites: [
+    [/\bqutu(?:da|su)?\s(\d+)\s?ədəd(?!\p{L})/giu, ' BOX OF $1 '],
+    [/(?<=\d)\s?ədəd(?!\p{L})/giu, ' PCS '],
+    [/(?<=\d)\stest\sqablaşdırmada(?!\p{L})/giu, ' TESTS '],
+    [/\bqablaşdırma(?:da|sı)?\s(\d+)(?![\d.,])/giu, ' PACK OF $1 '],
+    [words('qeyri[\\s-]?steril'), ' NON-STERILE '],
+    [words('steril'), ' STERILE '],
+    [words('lateksiz'), ' LATEX FREE '],
+    [words('birdəfəlik'), ' SINGLE USE '],
+    [words('ölçü|ölçüsü'), ' SIZE '],
+    [words('böyüklər\\süçün|böyüklər'), ' ADULT '],
+    [words('uşaqlar\\süçün|uşaq\\p{L}*'), ' PAEDIATRIC '],
+    [words('körpələr\\süçün|körpə\\p{L}*'), ' INFANT '],
+    ...colourWords([
+      ['qara', 'BLACK'],
+      ['qırmızı', 'RED'],
+      ['mavi|göy', 'BLUE'],
+      ['yaşıl', 'GREEN'],
+      ['sarı', 'YELLOW'],
+      ['ağ', 'WHITE'],
+      ['narıncı', 'ORANGE'],
+    ]),
+  ],
+};
+
+const LATIN_LANGUAGE_READINGS: readonly LanguageReading[] = [
+  SWAHILI,
+  MALAY,
+  LITHUANIAN,
+  SLOVAK_CROATIAN,
+  ESTONIAN,
+  CATALAN,
+  ALBANIAN,
+  AZERBAIJANI,
+];
 /** One test per line for all the Latin-script languages' markers (most lines hold none and return here). */
 const ANY_LANGUAGE_MARKER = new RegExp(LATIN_LANGUAGE_READINGS.map((reading) => reading.marker.source).join('|'), 'i');
 
