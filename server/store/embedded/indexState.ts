@@ -13,10 +13,10 @@ import { present } from '../../invariant';
 import type { Document, Filter, IndexSpec } from '../types';
 import { copyParsed } from './documentCopies';
 import { flatString } from './flatString';
-import { compareEncodedKeys, OrderedKeys } from './orderedKeys';
+import { compareEncodedKeys, compareStrings, OrderedKeys } from './orderedKeys';
 import type { KeyBound, KeySource } from './orderedKeys';
 import type { OrdinalSource, Posting } from './postings';
-import { addToPosting, postingOrdinals, postingToArray, PrivateOrdinals, removeFromPosting } from './postings';
+import { addToPosting, LargePosting, postingHas, postingOrdinals, postingToArray, PrivateOrdinals, removeFromPosting } from './postings';
 
 type Child = IndexNode | Posting;
 
@@ -252,6 +252,20 @@ export class IndexState {
   readonly multikey: boolean[];
   /** Per field: some key is an object (ordered differently from mingo's object order). */
   readonly hasObjectKeys: boolean[];
+  /**
+   * True when the last field is `_id` after at least one other (`{ domain, _id }`, `{ correlationId, _id }`): that level
+   * is implicit. Its key is always the document's own id (`'s' + _id`: `_id` is a non-empty string in this store), so
+   * the level above holds the posting of the documents under its prefix — as if the index ended one field earlier —
+   * and a key of the implicit level is derived from an ordinal (`'s' + idAt(ordinal)`) where one is read. This drops a
+   * key string (~60 B) and a hash-table slot or single-key node (~40 B) per document and index (docs/INGEST.md "Peak
+   * memory, session 20"). Reads see the same entries in the same order: a posting keeps insertion order as the level's
+   * `Map` did, and ordered walks over the level go by id (`'s' + a` orders as `a`).
+   */
+  private readonly isIdLast: boolean;
+  /** The levels held as maps and postings: all fields, or all but the implicit `_id` level. */
+  private readonly storedDepth: number;
+  /** Ordered views of the large postings of the implicit `_id` level (by id), built on the first ordered walk. */
+  private readonly orderedIds = new WeakMap<LargePosting, OrderedKeys>();
 
   constructor(
     readonly spec: IndexSpec,
@@ -268,6 +282,8 @@ export class IndexState {
     this.partial = sharedPartial ?? (spec.partial ? new Query(spec.partial) : undefined);
     this.multikey = this.fields.map(() => false);
     this.hasObjectKeys = this.fields.map(() => false);
+    this.isIdLast = this.fields.length >= 2 && this.fields[this.fields.length - 1] === '_id';
+    this.storedDepth = this.isIdLast ? this.fields.length - 1 : this.fields.length;
   }
 
   /** An empty index of the same spec (a transaction overlay's twin, see overlay.ts), with ordinals of its own. */
@@ -285,11 +301,11 @@ export class IndexState {
    * The encoded keys a document contributes, per index field (each list distinct); undefined when a partial
    * filter excludes it. Its tuples are the cartesian product of the lists. Also notes multikey and object keys.
    */
-  keyLevels(document: Document): string[][] | undefined {
+  keyLevels(document: Document, depth = this.fieldPaths.length): string[][] | undefined {
     if (this.partial && !this.partial.test(document)) return undefined;
     const levels: string[][] = [];
     let tuples = 1;
-    for (let level = 0; level < this.fieldPaths.length; level++) {
+    for (let level = 0; level < depth; level++) {
       const path = present(this.fieldPaths[level], 'the field path of an index level');
       const values = valuesAtPath(document, path);
       let encoded: string[];
@@ -328,13 +344,14 @@ export class IndexState {
    * `{ domain, terms }` index) is looked up once per document, not once per key, and no tuple is built.
    */
   addDocument(document: Document, id: string): void {
-    const levels = this.keyLevels(document);
+    // The implicit `_id` level's key is not made at all (see isIdLast).
+    const levels = this.keyLevels(document, this.storedDepth);
     if (levels) this.addAt(this.root, levels, 0, this.ordinals.ordinalFor(id));
   }
 
   /** Removes every key tuple of a document (the document as it was indexed), pruning emptied maps. */
   removeDocument(document: Document, id: string): void {
-    const levels = this.keyLevels(document);
+    const levels = this.keyLevels(document, this.storedDepth);
     if (!levels) return;
     const ordinal = this.ordinals.ordinalOf(id);
     if (ordinal !== undefined) this.removeAt(this.root, levels, 0, ordinal);
@@ -355,6 +372,8 @@ export class IndexState {
         }
         const updated = addToPosting(leaf, id);
         if (updated !== leaf) current = setChild(current, key, updated);
+        // A duplicate is harmless: an ordered view keeps equal keys once.
+        else if (this.isIdLast && updated instanceof LargePosting) this.orderedIds.get(updated)?.added(this.idOf(id));
       }
       return current;
     }
@@ -378,6 +397,7 @@ export class IndexState {
       for (const key of keys) {
         const leaf = node.get(key) as Posting | undefined;
         if (leaf === undefined) continue;
+        if (this.isIdLast && leaf instanceof LargePosting) this.orderedIds.get(leaf)?.removed();
         const updated = removeFromPosting(leaf, id);
         if (updated === undefined) {
           deleteChild(node, key);
@@ -422,7 +442,9 @@ export class IndexState {
    * its turn, and a level is removed only when no entry is left below it. Read in one go it is the index exactly.
    */
   *imageChunks(leavesPerChunk: number): Generator<Array<string | string[]>, void> {
-    const depth = this.fields.length;
+    const depth = this.storedDepth;
+    const isIdLast = this.isIdLast;
+    const ordinals = this.ordinals;
     const keys: string[] = [];
     let chunk: Array<string | string[]> = [];
     let count = 0;
@@ -440,6 +462,21 @@ export class IndexState {
         if (level + 1 < depth) {
           keys[level] = key;
           yield* walk(child as IndexNode, level + 1);
+          continue;
+        }
+        if (isIdLast) {
+          // The implicit `_id` level is written out as the index's last field, as before it was implicit: one leaf a
+          // document (the image format does not change, and images of either kind restore into either).
+          for (const ordinal of postingOrdinals(child as Posting)) {
+            const id = ordinals.idAt(ordinal);
+            if (id === undefined) continue;
+            for (let l = 0; l < level; l++) chunk.push(present(keys[l], 'a key on the walked path'));
+            chunk.push(key, 's' + id, id);
+            if (++count < leavesPerChunk) continue;
+            yield chunk;
+            chunk = [];
+            count = 0;
+          }
           continue;
         }
         const ids = idsOf(child as Posting);
@@ -471,8 +508,9 @@ export class IndexState {
    * had while it was walked, and reindexTouched adds its current one.
    */
   restoreLeaves(leaves: unknown[], ids: readonly string[], skip?: Uint8Array): void {
-    const depth = this.fields.length;
-    const stride = depth + 1;
+    const stride = this.fields.length + 1;
+    // The levels held as maps: an implicit `_id` level's leaves are merged into the posting of their prefix.
+    const depth = this.storedDepth;
     if (leaves.length % stride !== 0)
       throw new IndexImageError(`index ${this.name}: ${leaves.length} values is not a whole number of entries`);
     const source = this.ordinals;
@@ -506,7 +544,8 @@ export class IndexState {
       setChild(present(pathNodes[level - 1], 'the parent of a restored node'), present(pathKeys[level - 1], 'its key'), updated);
     };
     for (let at = 0; at < leaves.length; at += stride) {
-      const posting = postingOf(leaves[at + depth]);
+      if (this.isIdLast) this.checkOwnIdLeaf(leaves[at + depth], leaves[at + depth + 1], ids);
+      let posting = postingOf(leaves[at + stride - 1]);
       // A key whose documents are all gone since the snapshot: nothing to store (no empty path either).
       if (posting === undefined) continue;
       let level = 0;
@@ -524,8 +563,23 @@ export class IndexState {
       }
       const last = leaves[at + depth - 1];
       if (typeof last !== 'string') throw new IndexImageError(`index ${this.name}: a key is not a string`);
+      if (this.isIdLast) {
+        const held = present(pathNodes[depth - 1], 'the node of a restored posting').get(last) as Posting | undefined;
+        if (held !== undefined) {
+          let merged: Posting = held;
+          for (const ordinal of postingOrdinals(posting)) merged = addToPosting(merged, ordinal);
+          posting = merged;
+        }
+      }
       setOnPath(depth - 1, last, posting);
     }
+  }
+
+  /** Checks that an image leaf of the implicit `_id` level is keyed by its one document's own id (`'s' + _id`). */
+  private checkOwnIdLeaf(key: unknown, position: unknown, ids: readonly string[]): void {
+    const id = typeof position === 'number' ? ids[position] : undefined;
+    if (typeof key !== 'string' || id === undefined || key.length !== id.length + 1 || key.charCodeAt(0) !== 115 || !key.endsWith(id))
+      throw new IndexImageError(`index ${this.name}: an _id entry is not keyed by its document's own id`);
   }
 
   /** Sets the per-field flags saved with an image (they only ever go from false to true). */
@@ -553,7 +607,7 @@ export class IndexState {
   add(tuple: string[], id: string): void {
     this.addAt(
       this.root,
-      tuple.map((key) => [key]),
+      tuple.slice(0, this.storedDepth).map((key) => [key]),
       0,
       this.ordinals.ordinalFor(id),
     );
@@ -564,7 +618,7 @@ export class IndexState {
     if (ordinal === undefined) return;
     this.removeAt(
       this.root,
-      tuple.map((key) => [key]),
+      tuple.slice(0, this.storedDepth).map((key) => [key]),
       0,
       ordinal,
     );
@@ -573,11 +627,15 @@ export class IndexState {
   /** Ids stored under a full key tuple (for uniqueness checks). */
   idsAt(tuple: string[]): string[] {
     let node: Child | undefined = this.root;
-    for (const key of tuple) {
+    for (const key of tuple.slice(0, this.storedDepth)) {
       if (!isNode(node)) return [];
       node = node.get(key);
     }
     if (node === undefined || isNode(node)) return [];
+    if (this.isIdLast) {
+      const id = this.ownIdIn(node, tuple[this.storedDepth]);
+      return id === undefined ? [] : [id];
+    }
     return typeof node === 'number' ? [this.idOf(node)] : postingToArray(node).map((ordinal) => this.idOf(ordinal));
   }
 
@@ -592,12 +650,30 @@ export class IndexState {
     }
   }
 
+  /**
+   * The id a key of the implicit `_id` level (`'s' + _id`) stands for, if that document is in `posting`; the table's
+   * own string is returned.
+   */
+  private ownIdIn(posting: Posting, key: string | undefined): string | undefined {
+    if (key === undefined || key.charCodeAt(0) !== 115 /* 's' */) return undefined;
+    const ordinal = this.ordinals.ordinalOf(key.slice(1));
+    return ordinal !== undefined && postingHas(posting, ordinal) ? this.ordinals.idAt(ordinal) : undefined;
+  }
+
   /** Lazily yields every id under each prefix combination (one key list per leading field); may repeat ids. */
   *idsForPrefix(prefixKeys: string[][]): Generator<string> {
     const postingIds = (posting: Posting): Generator<string> => this.postingIds(posting);
+    const ownIdIn = (posting: Posting, key: string): string | undefined => this.ownIdIn(posting, key);
     function* walk(node: Child, level: number): Generator<string> {
-      if (!isNode(node)) yield* postingIds(node);
-      else if (level < prefixKeys.length) {
+      if (!isNode(node)) {
+        // Only below an implicit `_id` level can the prefix go on past a posting: its keys name documents in it.
+        if (level < prefixKeys.length)
+          for (const key of present(prefixKeys[level], 'the keys of a prefix level')) {
+            const id = ownIdIn(node, key);
+            if (id !== undefined) yield id;
+          }
+        else yield* postingIds(node);
+      } else if (level < prefixKeys.length) {
         for (const key of present(prefixKeys[level], 'the keys of a prefix level')) {
           const child = node.get(key);
           if (child !== undefined) yield* walk(child, level + 1);
@@ -621,12 +697,21 @@ export class IndexState {
     upper?: KeyBound;
   }): Generator<string[]> {
     let node: Child | undefined = this.root;
-    for (const key of options.prefix) {
-      if (!isNode(node)) return;
+    for (const [level, key] of options.prefix.entries()) {
+      if (!isNode(node)) {
+        // A prefix through the implicit `_id` level (its last key): that one document, if it is under the prefix.
+        const id = node !== undefined && level === this.storedDepth ? this.ownIdIn(node, key) : undefined;
+        if (id !== undefined) yield [id];
+        return;
+      }
       node = node.get(key);
     }
     if (!isNode(node)) {
-      if (node !== undefined) yield [...this.postingIds(node)];
+      if (node === undefined) return;
+      // The walk starts at the implicit `_id` level: one group per document, by id, within the bounds.
+      if (this.isIdLast && options.orderedLevels > 0)
+        for (const id of this.orderedOwnIds(node, options.descending[0] ?? false, options.lower, options.upper)) yield [id];
+      else yield [...this.postingIds(node)];
       return;
     }
     const ordered = (map: IndexNode): OrderedKeys => {
@@ -639,6 +724,8 @@ export class IndexState {
     };
     const levels = options.orderedLevels;
     const idsBelow = (child: Child): string[] => [...this.idsBelow(child)];
+    const orderedOwnIds = (posting: Posting, descending: boolean): Iterable<string> => this.orderedOwnIds(posting, descending);
+    const isIdLast = this.isIdLast;
     function* walk(map: IndexNode, depth: number): Generator<string[]> {
       const isFirst = depth === 0;
       const keys = ordered(map).range({
@@ -650,10 +737,46 @@ export class IndexState {
         const child = map.get(key);
         if (child === undefined) continue;
         if (depth + 1 < levels && isNode(child)) yield* walk(child, depth + 1);
-        else yield idsBelow(child);
+        else if (isIdLast && depth + 1 < levels) {
+          // The next ordered level is the implicit `_id` level: one group per document, by id.
+          for (const id of orderedOwnIds(child as Posting, options.descending[depth + 1] ?? false)) yield [id];
+        } else yield idsBelow(child);
       }
     }
     yield* walk(node, 0);
+  }
+
+  /**
+   * The ids of a posting of the implicit `_id` level in id order (the order of their keys `'s' + _id`), within bounds
+   * given as encoded keys. A large posting keeps an ordered view (built on first use, then maintained like an index
+   * level's, see orderedKeys.ts); a small one (≤ 256 documents) is sorted on each walk.
+   */
+  private *orderedOwnIds(posting: Posting, descending: boolean, lower?: KeyBound, upper?: KeyBound): Generator<string> {
+    const bounds = idBounds(lower, upper);
+    if (bounds === undefined) return;
+    if (posting instanceof LargePosting) {
+      let view = this.orderedIds.get(posting);
+      if (!view) {
+        const ordinals = this.ordinals;
+        const source: KeySource = {
+          has: (id) => {
+            const ordinal = ordinals.ordinalOf(id);
+            return ordinal !== undefined && posting.has(ordinal);
+          },
+          keys: () => this.postingIds(posting),
+          get size() {
+            return posting.size;
+          },
+        };
+        view = new OrderedKeys(source, compareStrings);
+        this.orderedIds.set(posting, view);
+      }
+      yield* view.range({ ...bounds, descending });
+      return;
+    }
+    const ids = [...this.postingIds(posting)].sort(compareStrings);
+    if (descending) ids.reverse();
+    for (const id of ids) if (isWithin(id, bounds)) yield id;
   }
 
   private *idsBelow(node: Child): Generator<string> {
@@ -673,6 +796,34 @@ export class IndexState {
         key in filter && (JSON.stringify(filter[key]) === JSON.stringify(value) || (isExistsTrue(value) && impliesPresence(filter[key]))),
     );
   }
+}
+
+/**
+ * Bounds on encoded keys (`'s' + _id`) as bounds on ids; undefined when no id can be within them (a lower bound above
+ * every text, as an object or a boolean is, or an upper bound below every text). See compareEncodedKeys' type order.
+ */
+function idBounds(lower?: KeyBound, upper?: KeyBound): { lower?: KeyBound; upper?: KeyBound } | undefined {
+  const bounds: { lower?: KeyBound; upper?: KeyBound } = {};
+  for (const [bound, isLower] of [
+    [lower, true],
+    [upper, false],
+  ] as const) {
+    if (!bound) continue;
+    const order = compareEncodedKeys(bound.key.charAt(0), 's');
+    // A bound of another type either lets every text through or none.
+    if (order !== 0) {
+      if (isLower === order > 0) return undefined;
+      continue;
+    }
+    bounds[isLower ? 'lower' : 'upper'] = { key: bound.key.slice(1), inclusive: bound.inclusive };
+  }
+  return bounds;
+}
+
+function isWithin(id: string, bounds: { lower?: KeyBound; upper?: KeyBound }): boolean {
+  const { lower, upper } = bounds;
+  if (lower && (lower.inclusive ? id < lower.key : id <= lower.key)) return false;
+  return !(upper && (upper.inclusive ? id > upper.key : id >= upper.key));
 }
 
 const isPresentScalar = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
