@@ -171,6 +171,8 @@ describe('cluster tasks (POST /ingest)', () => {
     const numbered = await ingestVendors('register', [
       { name: 'WESTLAKE UNIFORM CORPORATION NO. 2' },
       { name: 'Westlake Uniform Corporation No 2' },
+      // An accounts-payable note after the number.
+      { name: 'WESTLAKE UNIFORM CORP. NO. 2 - ATTN AR' },
     ]);
     const [scanned] = await ingestVendors('ocr', [{ name: 'WESTLAKE UNIFORM CORP N0. 2' }]);
     const parent = await ingestVendors('portal', [{ name: 'Westlake Uniform Corporation' }, { name: 'WESTLAKE UNIFORM CORP' }]);
