@@ -3,6 +3,7 @@
  * `initials`), each giving a near-identical name at most: the reading may be wrong, so a steward decides.
  *
  * - OCR confusions in accounts-payable scans: `ABlOMED lNC` (a lower-case l read for I inside an upper-case word),
+ *   `Hi11-Rom Company lnc` (1 for l in lower-case type, and `ln` for In at a word's start: supplier-3.30.0),
  *   `C.R. 8ARD`, `TECHN0LOGIES` (look-alike digits inside a word of letters). Folded only where the token itself
  *   betrays the scan: a word of letters with a look-alike digit in it, or an upper-case word with a lower-case `l`.
  *   A numbered company (`3M`, `5AM`, `A1`, `ACME 2000`) has fewer than three letters or digits that are no look-alikes.
@@ -18,6 +19,13 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 
 /** The token with its look-alike characters read as letters, or the token itself when nothing betrays a scan. */
 function foldedToken(token: string): string {
+  // A word in lower or title case OCR'd with 1 / 0 for l / o (`Hi11`, `C0mpany`): in lower-case type the
+  // digit one is the look-alike of the letter l, not of I. Two letters suffice in a word of four or more.
+  if (LOWER_CASE_LOOKALIKES.test(token)) return token.replace(/[01]/g, (digit) => (digit === '1' ? 'l' : 'o'));
+  // `ln` starts no word (`lnc`, `lndustries`, `lnternational`): the l is a capital I.
+  if (token.startsWith('ln') && /^ln[a-z]+$/.test(token)) return `I${token.slice(1)}`;
+  // `N0.` before a number is the abbreviation `No.` (`X Corp N0. 2`).
+  if (token === 'N0') return 'NO';
   const letters = token.replace(/[^\p{L}]/gu, '').length;
   if (letters < 3) return token;
   const digits = token.replace(/[^0-9]/g, '');
@@ -29,8 +37,15 @@ function foldedToken(token: string): string {
   return out;
 }
 
-/** A letter beside a look-alike digit, or a lower-case l beside an upper-case letter: the only values worth a closer look. */
-const OCR_HINT = /[A-Za-z][0158]|[0158][A-Za-z]|[A-Z]l|l[A-Z]/;
+/**
+ * A lower- or title-case word of four characters or more whose only digits are one or two 1 / 0 between lower-case
+ * letters (`C0mpany`, `Mi11er`), or a final `11` (`Hi11`); a final single digit or a number (`Lab1`, `Cafe101`) is
+ * how brands are written, not a scan.
+ */
+const LOWER_CASE_LOOKALIKES = /^(?=.{4})(?:[A-Z]?[a-z]*(?:[01]{1,2}[a-z]+)+(?:11)?|[A-Z][a-z]+11|[a-z]{2,}11)$/;
+
+/** A letter beside a look-alike digit, a lower-case l beside an upper-case letter, or a word starting `ln`: the only values worth a closer look. */
+const OCR_HINT = /[A-Za-z][0158]|[0158][A-Za-z]|[A-Z]l|l[A-Z]|(?<![\p{L}\p{N}])ln/u;
 
 /** `raw` with OCR look-alikes read as letters, or null when no token of it betrays a scan. */
 export function ocrFolded(raw: string): string | null {
