@@ -361,6 +361,14 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     stopWords: new Set(contained?.stopWords ?? []),
     campusWords: new Set(contained?.campusWords ?? []),
     kindWords: new Set(contained?.kindWords ?? []),
+    ...(contained?.systemOfSite
+      ? {
+          systemOfSite: {
+            systemWords: new Set(contained.systemOfSite.systemWords),
+            siteWords: new Set(contained.systemOfSite.siteWords),
+          },
+        }
+      : {}),
   };
   const scored = marksAcronymOnly
     ? (a: string[], b: string[]) => relatedWhenAcronymOnly(bestPair({ a, b, similarity, floor }), acronymSite)

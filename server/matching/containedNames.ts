@@ -79,19 +79,70 @@ export function isContainedName(
   return addsAName;
 }
 
+/** The words of a system's name and of a site's name that read one as the other's operator (param `systemOfSite`). */
+export interface SystemOfSiteWords {
+  systemWords: ReadonlySet<string>;
+  siteWords: ReadonlySet<string>;
+}
+
+/**
+ * Whether `system` is a health system's own name and `site` its flagship's (facility-2.21.0): Epic Care Everywhere,
+ * CommonWell and state association lists name the organisation (`GRADY HEALTH SYSTEM`, `HENNEPIN HEALTHCARE`), cost
+ * reports and licences the hospital it grew from (`GRADY MEMORIAL HOSPITAL`, `HENNEPIN COUNTY MEDICAL CENTER`). The
+ * system's name ends in a system word and holds nothing but its brand and system words; the site's holds a site word
+ * and nothing but the same brand and stop words (a second hospital adds a word of its own: `JACKSON NORTH MEDICAL
+ * CENTER` a campus word, `RYDER TRAUMA CENTER AT JACKSON MEMORIAL HOSPITAL` a name). A brand made of stop words
+ * (`MERCY`, `BAPTIST`) is every town's and never counts. Contained, not the same: a steward decides.
+ */
+export function isSystemOfSite(
+  system: string,
+  site: string,
+  words: { stopWords: ReadonlySet<string>; campusWords: ReadonlySet<string>; systemOfSite: SystemOfSiteWords },
+): boolean {
+  // A cheap literal test first: the system's last word must be a system word.
+  const last = system.slice(system.lastIndexOf(' ') + 1);
+  if (!words.systemOfSite.systemWords.has(last)) return false;
+  const brand: string[] = [];
+  for (const word of system.split(' ')) {
+    if (words.systemOfSite.systemWords.has(word)) continue;
+    if (words.systemOfSite.siteWords.has(word) || words.campusWords.has(word)) return false;
+    if (!words.stopWords.has(word)) brand.push(word);
+  }
+  if (brand.length === 0) return false;
+  let hasSiteWord = false;
+  const siteBrand: string[] = [];
+  for (const word of site.split(' ')) {
+    if (words.systemOfSite.systemWords.has(word) || words.campusWords.has(word)) return false;
+    if (words.systemOfSite.siteWords.has(word)) hasSiteWord = true;
+    else if (!words.stopWords.has(word)) siteBrand.push(word);
+  }
+  return hasSiteWord && siteBrand.length === brand.length && siteBrand.every((word, index) => word === brand[index]);
+}
+
 /** `result` as a contained pair when it is no match and one of its best values is contained in the other (see the file's comment). */
 export function relatedWhenContained<R extends NameResult>(
   result: R,
   a: readonly string[],
   b: readonly string[],
-  words: { stopWords: ReadonlySet<string>; campusWords: ReadonlySet<string>; kindWords?: ReadonlySet<string> },
+  words: {
+    stopWords: ReadonlySet<string>;
+    campusWords: ReadonlySet<string>;
+    kindWords?: ReadonlySet<string>;
+    systemOfSite?: SystemOfSiteWords;
+  },
 ): R | NameResult {
   if (result.outcome === 'match' || result.outcome === 'related' || result.outcome === 'missing') return result;
+  const systemWords = words.systemOfSite && {
+    stopWords: words.stopWords,
+    campusWords: words.campusWords,
+    systemOfSite: words.systemOfSite,
+  };
   for (const x of a)
     for (const y of b)
       if (
         isContainedName(x, y, words.stopWords, words.campusWords, words.kindWords) ||
-        isContainedName(y, x, words.stopWords, words.campusWords, words.kindWords)
+        isContainedName(y, x, words.stopWords, words.campusWords, words.kindWords) ||
+        (systemWords !== undefined && (isSystemOfSite(x, y, systemWords) || isSystemOfSite(y, x, systemWords)))
       )
         return {
           score: (result.score ?? 0) >= NEAR_NAME ? NEAR_CONTAINED_NAME_SCORE : CONTAINED_NAME_SCORE,

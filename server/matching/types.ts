@@ -137,7 +137,17 @@ export interface ComparatorRule {
      * comparator's normaliser and alias tables write them. A campus word among the words the longer value adds
      * (`MIAMI VALLEY HOSPITAL SOUTH`) names another campus: not contained.
      */
-    containedNames?: { stopWords: string[]; campusWords?: string[]; kindWords?: string[] };
+    containedNames?: {
+      stopWords: string[];
+      campusWords?: string[];
+      kindWords?: string[];
+      /**
+       * A health system's own name against its flagship site's (`GRADY HEALTH SYSTEM` / `GRADY MEMORIAL HOSPITAL`):
+       * one value ends in a systemWord and holds nothing but the brand and systemWords, the other holds a siteWord and
+       * nothing but the same brand and stop words; read as contained (facility-2.21.0).
+       */
+      systemOfSite?: { systemWords: string[]; siteWords: string[] };
+    };
     /**
      * address: the outcome of a pair whose best-matching addresses share no street line and no postal code to compare
      * — only a city and / or state (`ANKARA` vs `ANKARA`; a register's full address vs a list that gives the city alone).
