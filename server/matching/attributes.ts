@@ -173,24 +173,30 @@ export function compileExtractors(extractors: readonly AttributeExtractor[]): Co
     return {
       definition,
       patterns: definition.patterns.map((p) => {
+        // Every property is set, absent ones to undefined, in one order: all patterns share one hidden class, so
+        // the per-record loop of `extractAttributes` reads `regexGate`, `requires`, `regex` with monomorphic loads
+        // (conditional spreads made a shape per combination of optional fields, and those loads megamorphic).
         const compiled: CompiledPattern = {
           regex: new RegExp(p.regex, 'g'),
           value: p.value,
-          ...(p.unit ? { unit: p.unit.toUpperCase() } : {}),
-          ...(p.requires ? { requires: new RegExp(p.requires) } : {}),
+          unit: p.unit ? p.unit.toUpperCase() : undefined,
+          table: p.values ? equivalenceTable(p.values) : undefined,
+          requires: p.requires ? new RegExp(p.requires) : undefined,
           requiresGate: scanner.gateOf(p.requires),
           regexGate: scanner.gateOf(p.regex),
-          ...(p.values ? { table: equivalenceTable(p.values) } : {}),
           remembered: capturesFollowMatch(p.regex) ? new Map<string, ValueRead>() : null,
+          readings: undefined,
+          numberUnits: undefined,
         };
         if (p.anyUnit)
           compiled.readings = p.anyUnit.map((reading) => {
             const units = reading.toUpperCase().split(/\s+/);
-            return { ...compiled, remembered: null, unit: units[0], ...(units.length > 1 ? { numberUnits: units } : {}) };
+            return { ...compiled, remembered: null, unit: units[0], numberUnits: units.length > 1 ? units : undefined };
           });
         return compiled;
       }),
-      ...(definition.requires ? { requires: new RegExp(definition.requires) } : {}),
+      // Set even when absent (one hidden class for every extractor, as for the patterns above).
+      requires: definition.requires ? new RegExp(definition.requires) : undefined,
       requiresGate: scanner.gateOf(definition.requires),
       absentGate: scanner.gateOf(definition.absentRequires),
       scanner,

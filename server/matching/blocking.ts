@@ -57,7 +57,20 @@ export interface CompiledBlockingKey {
   lookup: { mode: 'all' } | { mode: 'rarest'; count: number; budget: number };
 }
 
-function unique(values: Iterable<string>): string[] {
+/** Longest key list `unique` checks pair by pair (longer lists go through a Set). */
+const PAIRWISE_UNIQUE = 8;
+
+/**
+ * The distinct values in first-seen order, as an exact-size array (`[...new Set(values)]`). A rule gives most records
+ * zero to three keys: a list that short is checked pair by pair and copied when it holds no repeat, which spares the
+ * batch's preparation a Set per key rule and record (six rules × a million records).
+ */
+function unique(values: readonly string[]): string[] {
+  if (values.length <= PAIRWISE_UNIQUE) {
+    let hasRepeat = false;
+    for (let i = 1; i < values.length && !hasRepeat; i++) hasRepeat = values.indexOf(values[i] as string) < i;
+    if (!hasRepeat) return values.slice();
+  }
   return [...new Set(values)];
 }
 
