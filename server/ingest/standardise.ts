@@ -148,7 +148,20 @@ function compileNode(node: SchemaNode): Standardiser | null {
   return null;
 }
 
-const plans = new Map<string, Standardiser | null>();
+/** A compiled standardiser: the record with every value in its normal form, and the values no standardiser could accept. */
+export type RecordStandardiser = (record: Record<string, unknown>) => { record: Record<string, unknown>; problems: ErrorDetail[] };
+
+/** Compiles the standardiser of a canonical schema (once per schema: on the main thread per domain, in a mapping worker per schema key). */
+export function compileStandardiser(schema: SchemaNode): RecordStandardiser {
+  const plan = compileNode(schema);
+  return (record) => {
+    const problems: ErrorDetail[] = [];
+    const standardised = plan ? plan(record, { path: [], parent: null, problems }) : record;
+    return { record: standardised as Record<string, unknown>, problems };
+  };
+}
+
+const plans = new Map<string, RecordStandardiser>();
 
 /** Standardises a validated canonical record of `domain`; problems list values no standardiser could accept. */
 export function standardiseRecord(
@@ -157,10 +170,8 @@ export function standardiseRecord(
 ): { record: Record<string, unknown>; problems: ErrorDetail[] } {
   let plan = plans.get(domain);
   if (plan === undefined) {
-    plan = compileNode(getCanonicalSchema(domain).schema);
+    plan = compileStandardiser(getCanonicalSchema(domain).schema);
     plans.set(domain, plan);
   }
-  const problems: ErrorDetail[] = [];
-  const standardised = plan ? plan(record, { path: [], parent: null, problems }) : record;
-  return { record: standardised as Record<string, unknown>, problems };
+  return plan(record);
 }
