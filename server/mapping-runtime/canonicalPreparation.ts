@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ErrorDetail } from '../errors';
-import { compileStandardiser } from '../ingest/standardise';
+import { compileStandardiser } from '../schemas/standardise';
 import { createCanonicalAjv, type JsonSchemaObject } from '../schemas/canonicalSchemas';
 import { toErrorDetails } from '../schemas/errorDetails';
 
