@@ -23,6 +23,8 @@ export interface AppConfig {
   seed: boolean;
   /** Prepare ingest batches for matching on a worker thread beside the main thread (default on; docs/INGEST.md). */
   matchPreparationThread: boolean;
+  /** Validate and standardise mapped records in the mapping workers, beside the mapping (default on; docs/INGEST.md, twelfth pass). */
+  validateInMappingWorkers: boolean;
   /** Write an ingest group's block sizes and term counts once per group, held in memory meanwhile (default on; docs/INGEST.md). */
   groupedMatchCounts: boolean;
   /**
@@ -187,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Demo data in a shared production database is a surprise; on MongoDB seeding is opt-in.
     seed: parseBoolean('MDM_SEED', env.MDM_SEED, !mongodbUri, problems),
     matchPreparationThread: parseBoolean('MDM_MATCH_PREPARATION_THREAD', env.MDM_MATCH_PREPARATION_THREAD, true, problems),
+    validateInMappingWorkers: parseBoolean('MDM_VALIDATE_IN_MAPPING_WORKERS', env.MDM_VALIDATE_IN_MAPPING_WORKERS, true, problems),
     groupedMatchCounts: parseBoolean('MDM_GROUPED_MATCH_COUNTS', env.MDM_GROUPED_MATCH_COUNTS, true, problems),
     heapGrowingPercent: parseInteger(
       { name: 'MDM_HEAP_GROWING_PERCENT', raw: env.MDM_HEAP_GROWING_PERCENT, fallback: DEFAULT_HEAP_GROWING_PERCENT, min: 0, max: 300 },

@@ -10,7 +10,8 @@ import { recordException } from '../exceptions/exceptionStore';
 import type { IngestStage } from '../exceptions/types';
 import { IDENTIFIER_FORMATS } from '../schemas/formats';
 import { recordIngestCounts } from '../stats/ingestCounters';
-import { validateCanonical } from '../schemas/canonicalSchemas';
+import { getCanonicalSchema, validateCanonical } from '../schemas/canonicalSchemas';
+import { canonicalRequestOf, isSourceIdMissing } from '../mapping-runtime';
 import { describePath, findTooDeep } from '../http/jsonDepth';
 import { persistItems } from './persistStage';
 import { standardiseRecord } from './standardise';
@@ -43,9 +44,14 @@ const mapStage: PipelineStage = {
       expression: mapping.expression,
       records: items.map((item) => item.raw),
       lookups: context.lookups,
+      // Validation and standardisation run beside the mapping, in the pool (docs/INGEST.md, twelfth pass).
+      ...(context.services.config.validateInMappingWorkers
+        ? { canonical: canonicalRequestOf(getCanonicalSchema(context.domain).schema) }
+        : {}),
       signal: context.signal,
     });
     const label = `The ${context.source} ${context.domain} mapping (version ${mapping.version})`;
+    let preparedInPool = 0;
     const maxDepth = context.services.config.limits.maxJsonDepth;
     items.forEach((item, index) => {
       const outcome = present(outcomes[index], 'the mapping outcome of each record');
@@ -72,7 +78,14 @@ const mapStage: PipelineStage = {
         item.failure = { stage: 'map', code: 'MAPPING_OUTPUT_TOO_DEEP', message, problems: [] };
       } else {
         item.output = outcome.value;
+        item.prepared = outcome.prepared;
+        if (outcome.prepared) preparedInPool += 1;
       }
+    });
+    context.services.metrics.increment('mdm_ingest_records_validated_in_pool_total', {
+      help: 'Mapped records validated and standardised in the mapping workers (the rest on the main thread).',
+      labels: { source: context.source, domain: context.domain },
+      amount: preparedInPool,
     });
   },
 };
@@ -102,7 +115,7 @@ const validateStage: PipelineStage = {
       const output = item.output as Record<string, unknown>;
       const sourceId = output.sourceId;
       if (typeof sourceId === 'string' && sourceId.trim() !== '') item.sourceId = sourceId;
-      if (sourceId === undefined || sourceId === null || (typeof sourceId === 'string' && sourceId.trim() === '')) {
+      if (isSourceIdMissing(sourceId)) {
         const message =
           'The mapping produced no sourceId for this record, so later versions of it could not be recognised; check the id field in the source payload.';
         item.failure = {
@@ -114,7 +127,13 @@ const validateStage: PipelineStage = {
         };
         continue;
       }
-      const problems = validateCanonical(context.domain, output);
+      const { prepared } = item;
+      // Validated in the worker: the same problems `validateCanonical` gives (a prepared record has a sourceId).
+      const problems = prepared
+        ? !prepared.ok && prepared.stage === 'validate'
+          ? prepared.problems
+          : []
+        : validateCanonical(context.domain, output);
       if (problems.length > 0) item.failure = failureFrom({ stage: 'validate', problems, codeOf: businessCodeOf });
     }
   },
@@ -124,6 +143,18 @@ const standardiseStage: PipelineStage = {
   name: 'standardise',
   run(items, context) {
     for (const item of items) {
+      const { prepared } = item;
+      if (prepared) {
+        // Standardised and validated again in the worker; a failure there keeps the codes this stage gives it below.
+        if (prepared.ok) {
+          item.canonical = item.output as Record<string, unknown>;
+          item.sourceId = item.canonical.sourceId as string;
+        } else {
+          const codeOf = prepared.isAfterCleaning ? businessCodeOf : (problem: ErrorDetail) => problem.code;
+          item.failure = failureFrom({ stage: 'standardise', problems: prepared.problems, codeOf });
+        }
+        continue;
+      }
       const { record, problems } = standardiseRecord(context.domain, item.output as Record<string, unknown>);
       if (problems.length > 0) {
         item.failure = failureFrom({ stage: 'standardise', problems, codeOf: (problem) => problem.code });

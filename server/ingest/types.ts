@@ -2,6 +2,7 @@
 import type { ExceptionProblem, IngestStage } from '../exceptions/types';
 import type { ApplyOutcome, GoldenActor, OffThreadPreparation } from '../golden';
 import type { PublishedMapping } from '../mappings';
+import type { CanonicalPreparation } from '../mapping-runtime';
 import type { AppServices } from '../services';
 import type { ItemPosition } from './recordReader';
 
@@ -74,6 +75,8 @@ export interface WorkItem {
   /** Replaying this exception id. */
   replayOf?: string;
   output?: unknown;
+  /** Validation and standardisation done beside the mapping (`ok`: `output` is already the standardised record). */
+  prepared?: CanonicalPreparation;
   sourceId?: string;
   canonical?: Record<string, unknown>;
   failure?: StageFailure;

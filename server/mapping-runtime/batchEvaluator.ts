@@ -12,6 +12,9 @@ import { findUnsafeRegex } from './expressionAnalysis';
 import { createExtraFunctions, disabledEval } from './extraFunctions';
 import type { BuiltinLookup } from './extraFunctions';
 import { createSizeGuards } from './sizeGuards';
+import { compilePreparation, type CanonicalRequest, type WirePreparation } from './canonicalPreparation';
+
+type Preparer = (json: string) => WirePreparation | undefined;
 
 type Compiled = { expression: string; compiled: Expression } | { expression: string; error: MappingErrorInfo };
 
@@ -58,6 +61,33 @@ export async function createBatchEvaluator(options: {
   let currentLookups: Record<string, Record<string, unknown>> = {};
   const extraFunctions = createExtraFunctions({ currentLookups: () => currentLookups, builtinLookup });
   const sizeGuards = limits.maxStringLength > 0 ? await createSizeGuards(limits.maxStringLength) : [];
+  // Canonical schemas by key; null: the schema does not compile here, so its records go to the stages unprepared.
+  const preparers = createLru<Preparer | null>(limits.compiledCacheSize);
+
+  function preparerFor(canonical: CanonicalRequest | undefined): Preparer | null {
+    if (!canonical) return null;
+    let preparer = preparers.get(canonical.key);
+    if (preparer === undefined) {
+      try {
+        preparer = compilePreparation(canonical.schema);
+      } catch {
+        preparer = null;
+      }
+      preparers.set(canonical.key, preparer);
+    }
+    return preparer;
+  }
+
+  /** Validation + standardisation of a mapped record; any failure of its own leaves the record to the pipeline's stages. */
+  function prepare(preparer: Preparer | null, outcome: WireOutcome): WireOutcome {
+    if (!preparer || !outcome.ok || outcome.json === undefined) return outcome;
+    try {
+      const prepared = preparer(outcome.json);
+      return prepared ? { ...outcome, prepared } : outcome;
+    } catch {
+      return outcome;
+    }
+  }
 
   function stringGuard(_node: unknown, _input: unknown, _environment: unknown, result: unknown): void {
     if (typeof result === 'string' && result.length > limits.maxStringLength) {
@@ -124,10 +154,12 @@ export async function createBatchEvaluator(options: {
       const entry = compiledFor(request.cacheKey, request.expression);
       if ('error' in entry) return request.records.map(() => ({ ok: false, error: entry.error, durationMs: 0 }));
       currentLookups = request.lookups;
+      const preparer = preparerFor(request.canonical);
       const outcomes: WireOutcome[] = [];
       for (let index = 0; index < request.records.length; index++) {
         onRecordStart(index);
-        outcomes.push(await evaluateRecord(entry.compiled, request.records[index], request.bindings));
+        // Inside the record's watch: a preparation that kills or wedges the worker is this record's failure.
+        outcomes.push(prepare(preparer, await evaluateRecord(entry.compiled, request.records[index], request.bindings)));
         onRecordEnd();
       }
       return outcomes;

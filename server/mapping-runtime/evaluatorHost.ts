@@ -65,7 +65,13 @@ const UNSENDABLE: MappingErrorInfo = {
 
 function fromWire(outcome: WireOutcome): RecordOutcome {
   if (!outcome.ok) return outcome;
-  return { ok: true, value: outcome.json === undefined ? undefined : JSON.parse(outcome.json), durationMs: outcome.durationMs };
+  const { prepared, durationMs } = outcome;
+  if (prepared?.ok) {
+    // One parse per record: the standardised text when it differs from the mapped one (the mapped record is not needed).
+    return { ok: true, value: JSON.parse(prepared.json ?? (outcome.json as string)), durationMs, prepared: { ok: true } };
+  }
+  const value: unknown = outcome.json === undefined ? undefined : JSON.parse(outcome.json);
+  return prepared ? { ok: true, value, durationMs, prepared } : { ok: true, value, durationMs };
 }
 
 /** Starts one evaluator host process for a lane (`name` appears in logs and health). */

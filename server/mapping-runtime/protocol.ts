@@ -1,5 +1,6 @@
 /** Messages and shared memory between the pool (main thread) and a mapping worker. */
 import type { MappingErrorInfo, RuntimeLimits } from './types';
+import type { CanonicalRequest, WirePreparation } from './canonicalPreparation';
 
 export interface WorkerInit {
   limits: RuntimeLimits;
@@ -15,11 +16,14 @@ export interface BatchRequest {
   records: unknown[];
   lookups: Record<string, Record<string, unknown>>;
   bindings: Record<string, unknown>;
+  /** Ingest: also validate and standardise each mapped record under this canonical schema (canonicalPreparation.ts). */
+  canonical?: CanonicalRequest;
 }
 
 /** Results travel as JSON text: canonical records are JSON anyway, and JSON.parse beats structured clone. */
 export type WireOutcome =
-  { ok: true; json: string | undefined; durationMs: number } | { ok: false; error: MappingErrorInfo; durationMs: number };
+  | { ok: true; json: string | undefined; durationMs: number; prepared?: WirePreparation }
+  | { ok: false; error: MappingErrorInfo; durationMs: number };
 
 export type WorkerMessage = { type: 'ready' } | { type: 'done'; jobId: number; outcomes: WireOutcome[] };
 

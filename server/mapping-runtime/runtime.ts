@@ -53,7 +53,13 @@ export function createMappingRuntime(options: MappingRuntimeOptions): MappingRun
     const lane: EvaluationLane = input.lane ?? 'ingest';
     const budgetMs = lane === 'interactive' ? (input.budgetMs ?? interactiveBudgetMs) : undefined;
     const job: HostJob = {
-      request: { cacheKey: input.cacheKey, expression: input.expression, lookups: input.lookups ?? {}, bindings: input.bindings ?? {} },
+      request: {
+        cacheKey: input.cacheKey,
+        expression: input.expression,
+        lookups: input.lookups ?? {},
+        bindings: input.bindings ?? {},
+        ...(input.canonical ? { canonical: input.canonical } : {}),
+      },
       records: input.records,
       outcomes: new Array<RecordOutcome | undefined>(input.records.length),
       ...(budgetMs !== undefined ? { budgetMs } : {}),

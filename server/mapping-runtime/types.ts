@@ -1,4 +1,5 @@
 /** Contracts of the JSONata mapping runtime, shared by the main-thread pool, the workers and callers. */
+import type { CanonicalPreparation, CanonicalRequest } from './canonicalPreparation';
 
 /** Stable error codes a mapping outcome can carry. */
 export const MAPPING_ERROR_CODES = [
@@ -28,7 +29,14 @@ export interface MappingErrorInfo {
   jsonataCode?: string;
 }
 
-export type RecordOutcome = { ok: true; value: unknown; durationMs: number } | { ok: false; error: MappingErrorInfo; durationMs: number };
+/**
+ * `prepared` (ingest, when the call named a canonical schema): the record's validation and standardisation, done in the
+ * worker. With `prepared.ok`, `value` is the standardised record — the mapped record with its texts in normal form, the
+ * same shape — and the mapped text is not parsed.
+ */
+export type RecordOutcome =
+  | { ok: true; value: unknown; durationMs: number; prepared?: CanonicalPreparation }
+  | { ok: false; error: MappingErrorInfo; durationMs: number };
 
 export interface RuntimeLimits {
   /** Wall-clock budget per record; jsonata checks it cooperatively, the watchdog kills the worker past it. */
@@ -89,6 +97,8 @@ export interface EvaluateBatchInput {
   lookups?: Record<string, Record<string, unknown>>;
   /** Extra `$name` variables bound in every record's evaluation. */
   bindings?: Record<string, unknown>;
+  /** Ingest: validate and standardise each mapped record in the worker too (`RecordOutcome.prepared`; `canonicalRequestOf`). */
+  canonical?: CanonicalRequest;
   /**
    * `ingest` (default) for production ingest; `interactive` for previews and mapping tests, which run
    * in their own evaluator at lower priority, one record at a time, within `budgetMs`.

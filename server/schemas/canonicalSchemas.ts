@@ -76,10 +76,15 @@ function describeSchema(
   };
 }
 
+/** The ajv canonical schemas are compiled with (also in the mapping workers, which validate mapped records beside the mapping). */
+export function createCanonicalAjv(): ReturnType<typeof createAjv> {
+  // Stricter than request validation: a required field missing from `properties` is a typo here.
+  return createAjv({ strictRequired: true });
+}
+
 /** Loads and compiles every `<domain>.schema.json` in `directory`; throws one error listing every problem found. */
 export function loadCanonicalSchemas(directory: string = DEFAULT_CANONICAL_SCHEMA_DIRECTORY): CanonicalSchemaRegistry {
-  // Stricter than request validation: a required field missing from `properties` is a typo here.
-  const ajv = createAjv({ strictRequired: true });
+  const ajv = createCanonicalAjv();
   const problems: string[] = [];
   const schemas = new Map<string, { canonical: CanonicalSchema; validate: ValidateFunction }>();
   for (const file of readdirSync(directory).sort()) {

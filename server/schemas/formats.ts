@@ -36,5 +36,5 @@ export const TEXT_FORMATS: Readonly<Record<string, (value: string) => Identifier
 };
 
 /** Annotation keywords our schemas carry that ajv's strict mode would otherwise reject as typos. */
-/** `x-standardize` names the ingest standardiser of a plain-string field (server/ingest/standardise.ts). */
+/** `x-standardize` names the ingest standardiser of a plain-string field (server/schemas/standardise.ts). */
 export const ANNOTATION_KEYWORDS = ['x-version', 'x-standardize', 'example'] as const;
