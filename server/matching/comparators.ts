@@ -54,6 +54,7 @@ import {
 } from './nameReadingComparison';
 import { withNamesBeforePlaceTails } from './placeTails';
 import { relatedWhenContained } from './containedNames';
+import { mismatchWhenOtherSites } from './groupSiteNames';
 import {
   addressWordsOf,
   legalFormsOf,
@@ -370,9 +371,14 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
         }
       : {}),
   };
-  const scored = marksAcronymOnly
-    ? (a: string[], b: string[]) => relatedWhenAcronymOnly(bestPair({ a, b, similarity, floor }), acronymSite)
+  const otherSites = rule.params?.otherSiteNames;
+  const siteNameWords = otherSites
+    ? { genericWords: new Set(otherSites.genericWords), siteWords: new Set(otherSites.siteWords) }
+    : undefined;
+  const best = siteNameWords
+    ? (a: string[], b: string[]) => mismatchWhenOtherSites(bestPair({ a, b, similarity, floor }), siteNameWords)
     : (a: string[], b: string[]) => bestPair({ a, b, similarity, floor });
+  const scored = marksAcronymOnly ? (a: string[], b: string[]) => relatedWhenAcronymOnly(best(a, b), acronymSite) : best;
   return {
     rule,
     preparationKey: rule.params?.alternatives

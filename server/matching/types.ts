@@ -149,6 +149,12 @@ export interface ComparatorRule {
       systemOfSite?: { systemWords: string[]; siteWords: string[] };
     };
     /**
+     * fuzzy: a partial pair whose own words (the words both values start and end with set aside) differ on both sides
+     * is outcome `mismatch`, its score kept: two sites of one group (`ACME HEALTH NORTHSIDE HOSPITAL` / `ACME HEALTH
+     * RIVERSIDE HOSPITAL`; server/matching/groupSiteNames.ts).
+     */
+    otherSiteNames?: { genericWords: string[]; siteWords: string[] };
+    /**
      * address: the outcome of a pair whose best-matching addresses share no street line and no postal code to compare
      * — only a city and / or state (`ANKARA` vs `ANKARA`; a register's full address vs a list that gives the city alone).
      * `related` gives it a level of its own: one city holds many hospitals, so agreeing on it is weak evidence next to

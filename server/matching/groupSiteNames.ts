@@ -1,0 +1,91 @@
+/**
+ * fuzzy param `otherSiteNames` (facility-2.22.0): two sites of one group, named alike around their own words.
+ *
+ * Directory listings, GPO rosters and state licence lists write a private hospital group's or operator's name before
+ * the site's own name (`Acme Health Northside Hospital` / `Acme Health Riverside Hospital`, `Spire Healthcare: Spire
+ * Leeds Hospital`, `Mediclinic | Mediclinic Sandton`), and site names share their kind words (`Northside Hospital` /
+ * `Riverside Hospital`). Token Jaro–Winkler scores such pairs 0.85–0.97 because the shared words dominate, which with
+ * one city or postcode was an automatic merge. Once the words both names start with and end with are set aside, what
+ * is left on each side is the site's own name. When the shared leading words name a group (a word that is not generic),
+ * the shared last words hold a site word (HOSPITAL, CENTER, CLINIC…) and both sides hold a word that is not generic (the rule's
+ * `genericWords`: HOSPITAL, MEDICAL, NORTH, SAINT…) and no word of one is like a word of the other (Jaro–Winkler 0.9, an
+ * abbreviation: a word whose letters stand in order in the other from its first, MEM / MEMORIAL, RGNL / REGIONAL, or the
+ * initials of the other side's words), the names name two sites: outcome `mismatch`, the score kept so a level and a
+ * hard rule (otherSiteOfGroup) tell it from two unlike names.
+ *
+ * Not read: words after a site word both names share (`Princess Alexandra Hospital Woolloongabba` / `… Brisbane`: a
+ * locality tail, the placeTail and address evidence decide), a name contained in the other (containedNames), two
+ * names with nothing in common.
+ */
+import { jaroWinkler } from './similarity';
+import type { ComparatorOutcome } from './types';
+
+/** The part of a comparator's result this reads and writes (comparators.ts's ComparisonResult). */
+interface NameResult {
+  score: number | null;
+  outcome: ComparatorOutcome;
+  a: string | null;
+  b: string | null;
+}
+
+/** The words of the rule: generic words of care-site names, and the site words that end a site's own name. */
+export interface SiteNameWords {
+  genericWords: ReadonlySet<string>;
+  siteWords: ReadonlySet<string>;
+}
+
+const ALIKE_WORD = 0.9;
+
+/** Whether `short` abbreviates `long`: same first letter, its letters in order in `long` (MEM / MEMORIAL, RGNL / REGIONAL). */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length >= long.length || short[0] !== long[0]) return false;
+  let at = 1;
+  for (let i = 1; i < short.length; i++) {
+    at = long.indexOf(short[i] as string, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+function alikeWords(x: string, y: string): boolean {
+  return x === y || abbreviates(x, y) || abbreviates(y, x) || jaroWinkler(x, y) >= ALIKE_WORD;
+}
+
+/** Whether one side's words are the initials of the other's (RPA / ROYAL PRINCE ALFRED). */
+function initialsOf(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length !== 1 || long.length < 2) return false;
+  return (short[0] as string) === long.map((word) => word[0]).join('');
+}
+
+/** Whether the own words left on the two sides name two sites (see the file's comment). */
+export function namesOtherSites(x: string, y: string, words: SiteNameWords): boolean {
+  const xs = x.split(' ');
+  const ys = y.split(' ');
+  let start = 0;
+  while (start < xs.length && start < ys.length && xs[start] === ys[start]) {
+    // Words after a shared site word are a locality or campus tail, not the site's own name.
+    if (words.siteWords.has(xs[start] as string)) return false;
+    start++;
+  }
+  const isOwn = (word: string): boolean => !words.genericWords.has(word);
+  // The shared leading words must name a group (a word that is not generic): without them the names may be a site's
+  // own name against its city (`Michael E. DeBakey VA Medical Center` / `Houston VA Medical Center`) or a renamed site.
+  if (!xs.slice(0, start).some(isOwn)) return false;
+  let end = 0;
+  while (end < xs.length - start && end < ys.length - start && xs[xs.length - 1 - end] === ys[ys.length - 1 - end]) end++;
+  // The shared last words must hold a site word, so that what differs is the site's own name before its kind, not a
+  // locality, campus or department after it (`Walter Reed National Military Medical Center` / `Walter Reed Bethesda`).
+  if (!xs.slice(xs.length - end).some((word) => words.siteWords.has(word))) return false;
+  const ownX = xs.slice(start, xs.length - end);
+  const ownY = ys.slice(start, ys.length - end);
+  if (!ownX.some(isOwn) || !ownY.some(isOwn)) return false;
+  if (ownX.join('') === ownY.join('') || initialsOf(ownX, ownY) || initialsOf(ownY, ownX)) return false;
+  for (const wordX of ownX) for (const wordY of ownY) if (alikeWords(wordX, wordY)) return false;
+  return true;
+}
+
+/** `result` as two sites' names (outcome mismatch, score kept) when it is a partial name pair whose own words differ. */
+export function mismatchWhenOtherSites<R extends NameResult>(result: R, words: SiteNameWords): R {
+  if (result.outcome !== 'partial' || result.a === null || result.b === null) return result;
+  return namesOtherSites(result.a, result.b, words) ? { ...result, outcome: 'mismatch' } : result;
+}

@@ -1,0 +1,117 @@
+/**
+ * Two sites of one group named alike around their own names (facility-2.22.0, otherSiteNames / otherSiteOfGroup):
+ * directory listings, GPO rosters and licence lists write a private hospital group or operator before each of its
+ * sites (`Group - Site`, `Group: Site`, `Group | Site`, `Site (Group)`, `Group Site Hospital`), often in one city. Two
+ * such records whose site words differ are two facilities: never an automatic merge, and no review unless an
+ * identifier or phone agrees. A site with and without its group (`Acme Health - Northside Hospital` / `Northside
+ * Hospital`) still meets itself. The group and site names are made up; the conventions are real.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
+import { comparatorOf, verifyPair } from '../support/factories/matching';
+import type { TestServer } from '../support/testServer';
+
+let server: TestServer;
+
+const DIRECTORY = `{ "sourceId": ID, "name": NAME, "address": { "line1": STREET, "city": CITY, "postalCode": POSTCODE, "country": COUNTRY } }`;
+
+beforeAll(async () => {
+  server = await startIngestServer();
+  await publishMapping(server, { source: 'directory', domain: 'facility', expression: DIRECTORY });
+});
+afterAll(async () => server?.stop());
+
+const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
+const oneCity = { city: 'Brisbane', postalCode: '4000', country: 'AU' };
+
+describe('two sites of one group in one city stay apart', () => {
+  test.each<[string, string]>([
+    ['Acme Health Northside Hospital', 'Acme Health Riverside Hospital'],
+    ['Harbourview Healthcare: Harbourview Kelso Hospital', 'Harbourview Healthcare: Harbourview Dunmore Hospital'],
+    ['Tamsin Care Holdings Pty Ltd - Greenhill Private Hospital', 'Tamsin Care Holdings Pty Ltd - Oakvale Private Hospital'],
+  ])('%s / %s: no match (otherSiteOfGroup)', async (a, b) => {
+    const pair = await verify({ name: a, address: oneCity }, { name: b, address: oneCity });
+    expect(pair.band).toBe('no-match');
+    expect(pair.hardRule?.name).toBe('otherSiteOfGroup');
+    expect(comparatorOf(pair, 'name')).toMatchObject({ outcome: 'mismatch' });
+  });
+
+  // The facilityName normaliser reads these as the site alone (an operator's name before a dash or in brackets), so
+  // only the sites' own names are compared: a similar name, never an automatic merge.
+  test.each<[string, string]>([
+    ['Acme Health - Northside Hospital', 'Acme Health - Riverside Hospital'],
+    ['Acme Health – Northside Hospital', 'Acme Health – Riverside Hospital'],
+    ['Northside Hospital (Acme Health)', 'Riverside Hospital (Acme Health)'],
+  ])('%s / %s: never an automatic merge', async (a, b) => {
+    const pair = await verify({ name: a, address: oneCity }, { name: b, address: oneCity });
+    expect(pair.band).not.toBe('auto-merge');
+  });
+
+  test('a phone in common still reaches a steward, never an automatic merge', async () => {
+    const phone = '+61 7 3000 1111';
+    const pair = await verify(
+      { name: 'Acme Health Northside Hospital', phone, address: oneCity },
+      { name: 'Acme Health Riverside Hospital', phone, address: oneCity },
+    );
+    expect(pair.band).toBe('review');
+  });
+});
+
+describe('the same site with and without its group, and names that are not two sites', () => {
+  test.each<[string, string]>([
+    ['Acme Health - Northside Hospital', 'Northside Hospital'],
+    ['Acme Health Northside Hospital', 'Northside Hospital'],
+    // An abbreviated word of the site's own name, a typo, the initials of the name: one site.
+    ['Acme Health Northside Memorial Hospital', 'Acme Health Northside Mem Hospital'],
+    ['Acme Health Northside Hospital', 'Acme Health Northsyde Hospital'],
+    ['Royal Prince Alfred Hospital', 'RPA Hospital'],
+  ])('%s / %s: review or merge', async (a, b) => {
+    const pair = await verify({ name: a, address: oneCity }, { name: b, address: oneCity });
+    expect(['review', 'auto-merge']).toContain(pair.band);
+    expect(pair.hardRule?.name).not.toBe('otherSiteOfGroup');
+  });
+
+  test('words after a site word both names share are a locality tail, not a site of its own', async () => {
+    const pair = await verify(
+      { name: 'Princess Alexandra Hospital Woolloongabba', address: { city: 'Brisbane', country: 'AU' } },
+      { name: 'Princess Alexandra Hospital Brisbane', address: { city: 'Brisbane', country: 'AU' } },
+    );
+    expect(comparatorOf(pair, 'name')?.outcome).toBe('partial');
+    expect(pair.band).toBe('review');
+  });
+
+  test('a group name and a generic word are not a site of its own', async () => {
+    const pair = await verify(
+      { name: 'Acme Health Northside Hospital', address: oneCity },
+      { name: 'Acme Health Northside Regional Hospital', address: oneCity },
+    );
+    expect(comparatorOf(pair, 'name')?.outcome).not.toBe('mismatch');
+  });
+});
+
+describe('through POST /ingest', () => {
+  test("a group's second site is a new facility; the first site without its group reaches it", async () => {
+    const row = (id: string, name: string) => ({
+      ID: id,
+      NAME: name,
+      STREET: '1 Wharf Street',
+      CITY: 'Brisbane',
+      POSTCODE: '4000',
+      COUNTRY: 'AU',
+    });
+    const first = await ingestAccepted(server, {
+      source: 'directory',
+      domain: 'facility',
+      row: row('D-1', 'Acme Health Northside Hospital'),
+    });
+    expect(first.match).toBe('created');
+    const second = await ingestAccepted(server, {
+      source: 'directory',
+      domain: 'facility',
+      row: row('D-2', 'Acme Health Riverside Hospital'),
+    });
+    expect(second.match).toBe('created');
+    const same = await ingestAccepted(server, { source: 'directory', domain: 'facility', row: row('D-3', 'Northside Hospital') });
+    expect(['review', 'merged']).toContain(same.match);
+  });
+});
