@@ -71,7 +71,55 @@ export function tokenJaroWinkler(a: string, b: string): number {
   const ta = a.split(' ').filter((t) => t !== '');
   const tb = b.split(' ').filter((t) => t !== '');
   if (ta.length === 0 || tb.length === 0) return 0;
-  return (directedTokenSimilarity(ta, tb) + directedTokenSimilarity(tb, ta)) / 2;
+  const score = (directedTokenSimilarity(ta, tb) + directedTokenSimilarity(tb, ta)) / 2;
+  // Monge-Elkan lets two words of one side meet the same word of the other, so two names holding the same words a
+  // different number of times score 1, an exact name: directory listings write a group's name before each of its
+  // sites (`Mercy Ascot - Ascot Hospital` / `Mercy Ascot - Mercy Hospital`: MERCY ASCOT ASCOT HOSPITAL and MERCY ASCOT
+  // MERCY HOSPITAL), and a site named after a word of the group repeats it. A score of 1 is kept for names with the
+  // same words the same number of times (reordered words); otherwise each word is met once (oneToOneTokenSimilarity).
+  // Only a score of exactly 1 with unequal strings takes this path (reordered or repeated words), so its cost is nil.
+  return score === 1 && !sameWordCounts(ta, tb) ? oneToOneTokenSimilarity(ta, tb) : score;
+}
+
+/** Whether two word lists hold the same words the same number of times (any order). */
+function sameWordCounts(ta: readonly string[], tb: readonly string[]): boolean {
+  if (ta.length !== tb.length) return false;
+  const sortedA = [...ta].sort();
+  const sortedB = [...tb].sort();
+  return sortedA.every((token, index) => token === sortedB[index]);
+}
+
+/**
+ * Token-wise Jaro-Winkler where each word is met once: words both sides hold (counted) score 1 each; each word left
+ * over scores its best Jaro-Winkler against the other side's words left over (0 when the other side has none left:
+ * a repeated word meets nothing new). Both directions averaged, as in tokenJaroWinkler.
+ */
+function oneToOneTokenSimilarity(ta: readonly string[], tb: readonly string[]): number {
+  const leftA = [...ta].sort();
+  const leftB = [...tb].sort();
+  let shared = 0;
+  const restA: string[] = [];
+  const restB: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < leftA.length || j < leftB.length) {
+    const x = leftA[i];
+    const y = leftB[j];
+    if (x !== undefined && x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (y === undefined || (x !== undefined && x < y)) {
+      restA.push(x as string);
+      i++;
+    } else {
+      restB.push(y);
+      j++;
+    }
+  }
+  const leftOver = (from: readonly string[], to: readonly string[]): number =>
+    from.reduce((total, token) => total + to.reduce((best, other) => Math.max(best, jaroWinkler(token, other)), 0), 0);
+  return ((shared + leftOver(restA, restB)) / ta.length + (shared + leftOver(restB, restA)) / tb.length) / 2;
 }
 
 // fuse.js bitap patterns are limited to 32 characters per chunk; longer patterns are chunked by

@@ -318,6 +318,20 @@ describe('similarity measures', () => {
     if (atLeast !== undefined) expect(score).toBeGreaterThanOrEqual(atLeast);
   });
 
+  test.each([
+    { a: 'MERCY ASCOT ASCOT HOSPITAL', b: 'MERCY ASCOT MERCY HOSPITAL' },
+    { a: 'NORTH SHORE HOSPITAL HOSPITAL', b: 'NORTH SHORE HOSPITAL' },
+  ])('tokenJaroWinkler($a, $b): words held a different number of times are not an exact name', ({ a, b }) => {
+    const score = tokenJaroWinkler(a, b);
+    expect(score).toBeLessThan(1);
+    expect(score).toBeGreaterThan(0.5);
+    expect(score).toBeCloseTo(tokenJaroWinkler(b, a), 10);
+  });
+
+  test('tokenJaroWinkler: the same words in another order still score 1', () => {
+    expect(tokenJaroWinkler('HOSPITAL NORTH SHORE', 'NORTH SHORE HOSPITAL')).toBe(1);
+  });
+
   test('fuse similarity is symmetric and 1 for identical strings', () => {
     expect(fuseSimilarity('MEDLINE', 'MEDLINE')).toBe(1);
     expect(fuseSimilarity('MEDLINE INDUSTRIES', 'MEDLINE IND')).toBeCloseTo(fuseSimilarity('MEDLINE IND', 'MEDLINE INDUSTRIES'), 10);

@@ -89,6 +89,27 @@ describe('the same site with and without its group, and names that are not two s
   });
 });
 
+describe('a site named after a word of its group (the lead, session 20)', () => {
+  // Token-wise Jaro-Winkler met a repeated word twice: `Kestrel Vale - Vale Hospital` / `Kestrel Vale - Kestrel
+  // Hospital` hold the words KESTREL, VALE and HOSPITAL on both sides (one of them twice) and scored 1, an exact
+  // name, so two hospitals of one group in one city were merged automatically. Each word is now met once.
+  test.each<[string, string]>([
+    ['Kestrel Vale - Vale Hospital', 'Kestrel Vale - Kestrel Hospital'],
+    ['Lindqvist Bay: Bay Private Hospital', 'Lindqvist Bay: Lindqvist Private Hospital'],
+  ])('%s / %s: never an automatic merge, the name not exact', async (a, b) => {
+    const city = { city: 'Auckland', country: 'NZ' };
+    const pair = await verify({ name: a, address: city }, { name: b, address: city });
+    expect(pair.band).not.toBe('auto-merge');
+    expect(comparatorOf(pair, 'name')?.outcome).not.toBe('match');
+  });
+
+  test('the same words reordered are still the same name', async () => {
+    const city = { city: 'Auckland', country: 'NZ' };
+    const pair = await verify({ name: 'Kestrel Vale Hospital', address: city }, { name: 'Hospital Kestrel Vale', address: city });
+    expect(comparatorOf(pair, 'name')).toMatchObject({ outcome: 'match', score: 1 });
+  });
+});
+
 describe('through POST /ingest', () => {
   test("a group's second site is a new facility; the first site without its group reaches it", async () => {
     const row = (id: string, name: string) => ({
