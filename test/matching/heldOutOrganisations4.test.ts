@@ -96,6 +96,15 @@
  * Australian territory sites, Dutch AGB, Belgian RIZIV, Swiss BAG, Danish SOR, Italian and Spanish regional lists and Maltese,
  * Albanian, Macedonian, Czech and Singapore lists write them), written blind to the rules in session 19, is held to the same
  * invariants (`npm run eval:match -- --skip-seed --holdout17 --clusters`).
+ * The eighteenth held-out corpus (test/fixtures/match-eval-holdout18, SEALED since session 20 — suppliers as Medicaid drug-rebate
+ * labelers, DSCSA trading partners, BAI2 bank-statement text, Florida Sunbiz / Virginia SCC and other state entity searches, OIG LEIE /
+ * SAM.gov exclusions, charity registrations, PECOS, NCPDP, 1099-MISC, Quebec REQ, Saskatchewan ISC, CPA-005, UK FCA, Scottish / NI
+ * companies, Bacs payees, Welsh and Irish bilingual names, UBL party names, French RNE, Spanish CIF, Italian Partita IVA, XRechnung,
+ * NZBN, Estonian, Bengali, Gujarati and Amharic registers write them; care locations as health-system directories, the CMS IPPS
+ * impact file, Colorado / Virginia / Kentucky / South Carolina / Indiana / Nevada / Alabama licences and trauma designations, UK PHIN /
+ * e-RS / A&E sites, Irish voluntary hospitals, the Bundes-Klinik-Atlas, Piedmont / Campania / Sicily, Madrid / Castile and Leon,
+ * Queensland / SA / WA, NZ private, South African, Malaysian, Philippine, Amharic, Bengali and Khmer lists write them), written blind
+ * to the rules in session 20, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout18 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -114,6 +123,7 @@ import {
   HOLDOUT15_CORPUS_DIRECTORY,
   HOLDOUT16_CORPUS_DIRECTORY,
   HOLDOUT17_CORPUS_DIRECTORY,
+  HOLDOUT18_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -152,6 +162,8 @@ const SIZES = [
   { name: 'sixteenth', directory: HOLDOUT16_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'seventeenth', directory: HOLDOUT17_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'seventeenth', directory: HOLDOUT17_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'eighteenth', directory: HOLDOUT18_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'eighteenth', directory: HOLDOUT18_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
