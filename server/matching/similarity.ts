@@ -76,17 +76,10 @@ export function tokenJaroWinkler(a: string, b: string): number {
   // different number of times score 1, an exact name: directory listings write a group's name before each of its
   // sites (`Mercy Ascot - Ascot Hospital` / `Mercy Ascot - Mercy Hospital`: MERCY ASCOT ASCOT HOSPITAL and MERCY ASCOT
   // MERCY HOSPITAL), and a site named after a word of the group repeats it. A score of 1 is kept for names with the
-  // same words the same number of times (reordered words); otherwise each word is met once (oneToOneTokenSimilarity).
-  // Only a score of exactly 1 with unequal strings takes this path (reordered or repeated words), so its cost is nil.
-  return score === 1 && !sameWordCounts(ta, tb) ? oneToOneTokenSimilarity(ta, tb) : score;
-}
-
-/** Whether two word lists hold the same words the same number of times (any order). */
-function sameWordCounts(ta: readonly string[], tb: readonly string[]): boolean {
-  if (ta.length !== tb.length) return false;
-  const sortedA = [...ta].sort();
-  const sortedB = [...tb].sort();
-  return sortedA.every((token, index) => token === sortedB[index]);
+  // same words the same number of times (reordered words: oneToOneTokenSimilarity leaves no word over and answers 1);
+  // otherwise each word is met once. Only a score of exactly 1 with unequal strings takes this path (reordered or
+  // repeated words), so its cost is nil.
+  return score === 1 ? oneToOneTokenSimilarity(ta, tb) : score;
 }
 
 /**
