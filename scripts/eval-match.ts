@@ -11,7 +11,7 @@
  * Bad seed records (ingest rejects them) are left out of both sides. Lists the corpus's false
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--false-reviews` (list every pair of different entities put before a steward), `--holdout` (score the held-out
- * corpora `test/fixtures/match-eval-holdout/` … `…-holdout17/` instead of the development
+ * corpora `test/fixtures/match-eval-holdout/` … `…-holdout18/` instead of the development
  * corpus), `--holdout1` / `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the first / second / third / fourth / fifth held-out corpus), `--holdout6` (only the sixth
  * held-out corpus `…-holdout6/`: sealed in session 8, opened for tuning in session 9 after its before/after figures were taken, so
  * part of `--holdout` since), `--holdout7` (only the seventh held-out corpus `…-holdout7/`: written blind in session 9 and measured
@@ -25,8 +25,9 @@
  * sealed then; opened for tuning in session 17, so part of `--holdout` since), `--holdout15` (only the fifteenth held-out corpus `…-holdout15/`: written blind in session 17 and measured
  * sealed then; opened for tuning in session 18, so part of `--holdout` since), `--holdout16` (only the sixteenth held-out corpus `…-holdout16/`: written blind in session 18 and measured
  * sealed then; opened for tuning in session 19, so part of `--holdout` since), `--holdout17` (only the seventeenth held-out corpus `…-holdout17/`: written blind in session 19 and measured
- * sealed then; opened for tuning in session 20, so part of `--holdout` since), `--holdout18` (only the eighteenth held-out corpus `…-holdout18/`, SEALED:
- * written blind in session 20, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
+ * sealed then; opened for tuning in session 20, so part of `--holdout` since), `--holdout18` (only the eighteenth held-out corpus `…-holdout18/`: written blind in session 20 and measured
+ * sealed then; opened for tuning in session 21, so part of `--holdout` since), `--holdout19` (only the nineteenth held-out corpus `…-holdout19/`, SEALED:
+ * written blind in session 21, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -63,6 +64,7 @@ import {
   HOLDOUT16_CORPUS_DIRECTORY,
   HOLDOUT17_CORPUS_DIRECTORY,
   HOLDOUT18_CORPUS_DIRECTORY,
+  HOLDOUT19_CORPUS_DIRECTORY,
   OPENED_HOLDOUT_DIRECTORIES,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
@@ -164,7 +166,12 @@ const HOLDOUT17_CORPUS = {
 const HOLDOUT18_CORPUS = {
   directory: HOLDOUT18_CORPUS_DIRECTORY,
   title:
-    'EIGHTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout18, SEALED: written blind to the rules in session 20, never tuned on, not part of --holdout; its conventions are listed in docs/MATCHING.md)',
+    'EIGHTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout18: written blind to the rules in session 20 and measured sealed then; opened for tuning in session 21, so development figures since; its conventions are listed in docs/MATCHING.md)',
+};
+const HOLDOUT19_CORPUS = {
+  directory: HOLDOUT19_CORPUS_DIRECTORY,
+  title:
+    'NINETEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout19, SEALED: written blind to the rules in session 21, never tuned on, not part of --holdout; its conventions are listed in docs/MATCHING.md)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -297,6 +304,7 @@ async function main(): Promise<void> {
     HOLDOUT16_CORPUS,
     HOLDOUT17_CORPUS,
     HOLDOUT18_CORPUS,
+    HOLDOUT19_CORPUS,
   ];
   const one = heldOut.find((_, index) => args.has(`--holdout${index + 1}`));
   const corpora = one

@@ -96,7 +96,7 @@
  * Australian territory sites, Dutch AGB, Belgian RIZIV, Swiss BAG, Danish SOR, Italian and Spanish regional lists and Maltese,
  * Albanian, Macedonian, Czech and Singapore lists write them), written blind to the rules in session 19, is held to the same
  * invariants (`npm run eval:match -- --skip-seed --holdout17 --clusters`).
- * The eighteenth held-out corpus (test/fixtures/match-eval-holdout18, SEALED since session 20 — suppliers as Medicaid drug-rebate
+ * The eighteenth held-out corpus (test/fixtures/match-eval-holdout18, sealed in session 20, opened for tuning in session 21 — suppliers as Medicaid drug-rebate
  * labelers, DSCSA trading partners, BAI2 bank-statement text, Florida Sunbiz / Virginia SCC and other state entity searches, OIG LEIE /
  * SAM.gov exclusions, charity registrations, PECOS, NCPDP, 1099-MISC, Quebec REQ, Saskatchewan ISC, CPA-005, UK FCA, Scottish / NI
  * companies, Bacs payees, Welsh and Irish bilingual names, UBL party names, French RNE, Spanish CIF, Italian Partita IVA, XRechnung,
