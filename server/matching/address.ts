@@ -248,8 +248,56 @@ function streetSimilarity(a: string, b: string): number {
   return Math.max(direct, jaroWinkler(sorted(a), sorted(b)));
 }
 
-/** Address similarity: line1 (number + street) 0.5, postal code 0.25, city 0.15, state 0.1, over the parts present on both sides. */
-export function addressSimilarity(a: PreparedAddress, b: PreparedAddress): number {
+/** Street designators (USPS standard form and the British / Australian ones) after which a street line may name its suburb. */
+const STREET_DESIGNATORS: ReadonlySet<string> = new Set([
+  'ST',
+  'AVE',
+  'RD',
+  'DR',
+  'BLVD',
+  'LN',
+  'CT',
+  'PL',
+  'PKWY',
+  'HWY',
+  'CIR',
+  'WAY',
+  'CRES',
+  'CRESCENT',
+  'TCE',
+  'TERRACE',
+  'CLOSE',
+  'SQ',
+  'SQUARE',
+]);
+
+/**
+ * Whether `city` is written in `street` after the street line's last designator (`GUILD RD PARKTOWN W` names Parktown):
+ * South African, Australian, New Zealand, British and Indian addresses write the suburb in the street line and the city
+ * (the metro) as the city, where billing registers and insurers' lists give the suburb as the town. A place before the
+ * designator is the street's name (`LONDON RD`, `OXFORD RD`), not the locality, and is not read.
+ */
+export function namesLocalityAfterStreet(street: string, city: string): boolean {
+  if (street === '' || city === '' || !street.includes(city)) return false;
+  const words = street.split(' ');
+  let last = -1;
+  for (let i = words.length - 1; i >= 0 && last < 0; i--) if (STREET_DESIGNATORS.has(words[i] as string)) last = i;
+  return last >= 0 && ` ${words.slice(last + 1).join(' ')} `.includes(` ${city} `);
+}
+
+/** How cities compare: param `localityInStreet` also agrees a city with the suburb the other address's street line names. */
+function citySimilarity(a: PreparedAddress, b: PreparedAddress, isLocalityInStreet: boolean): number {
+  if (a.city === b.city) return 1;
+  if (isLocalityInStreet && (namesLocalityAfterStreet(a.street, b.city) || namesLocalityAfterStreet(b.street, a.city))) return 1;
+  return jaroWinkler(a.city, b.city);
+}
+
+/**
+ * Address similarity: line1 (number + street) 0.5, postal code 0.25, city 0.15, state 0.1, over the parts present on both
+ * sides. `isLocalityInStreet` (param `localityInStreet`): a city the other address names as the suburb of its street line
+ * agrees (namesLocalityAfterStreet).
+ */
+export function addressSimilarity(a: PreparedAddress, b: PreparedAddress, isLocalityInStreet = false): number {
   let total = 0;
   let weight = 0;
   if (a.street && b.street) {
@@ -262,7 +310,7 @@ export function addressSimilarity(a: PreparedAddress, b: PreparedAddress): numbe
     weight += 0.25;
   }
   if (a.city && b.city) {
-    total += 0.15 * jaroWinkler(a.city, b.city);
+    total += 0.15 * citySimilarity(a, b, isLocalityInStreet);
     weight += 0.15;
   }
   if (a.state && b.state) {

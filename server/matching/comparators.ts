@@ -804,6 +804,7 @@ function compileAddress(rule: ComparatorRule): CompiledComparator {
   const floor = rule.params?.floor ?? 0;
   const localityOnlyRelated = rule.params?.localityOnlyOutcome === 'related';
   const isUnsharedMissing = rule.params?.unsharedPartsOutcome === 'missing';
+  const isLocalityInStreet = rule.params?.localityInStreet === true;
   return {
     rule,
     prepare: (record) => {
@@ -826,7 +827,7 @@ function compileAddress(rule: ComparatorRule): CompiledComparator {
       ];
       for (const x of a as PreparedAddress[]) {
         for (const y of b as PreparedAddress[]) {
-          const score = addressSimilarity(x, y);
+          const score = addressSimilarity(x, y, isLocalityInStreet);
           if (score > best) {
             best = score;
             pair = [x, y];

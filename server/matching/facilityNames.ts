@@ -255,10 +255,18 @@ function namesOperator(part: string, readings: Readings): boolean {
   return last !== undefined && OPERATOR_ENDINGS.has(last);
 }
 
-/** Whether a part of a name ends in TRUST or BOARD (an NHS / HSC trust, a Scottish or Welsh health board). */
+/** Trust forms that an NHS / HSC trust's name ends in when written short (`NHS FT`: the NHS e-Referral Service and board papers). */
+const SHORT_TRUST_FORMS = new Set(['NHS FT', 'HSC FT']);
+
+/**
+ * Whether a part of a name ends in TRUST or BOARD (an NHS / HSC trust, a Scottish or Welsh health board), or in
+ * `NHS FT`, the short form of NHS Foundation Trust that the NHS e-Referral Service and trust board papers write
+ * (`Cheltenham General Hospital - Gloucestershire Hospitals NHS FT`).
+ */
 function endsInTrustOrBoard(part: string, readings: Readings): boolean {
-  const last = readings.nounsOf(part).at(-1);
-  return last === 'TRUST' || last === 'BOARD';
+  const words = readings.nounsOf(part);
+  const last = words.at(-1);
+  return last === 'TRUST' || last === 'BOARD' || SHORT_TRUST_FORMS.has(words.slice(-2).join(' '));
 }
 
 /**

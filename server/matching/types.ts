@@ -168,6 +168,11 @@ export interface ComparatorRule {
      */
     unsharedPartsOutcome?: 'missing';
     /**
+     * address: a city agrees with the suburb the other address's street line names after its street designator
+     * (`9 Guild Rd Parktown West, Johannesburg` against a register giving `Parktown`: server/matching/address.ts).
+     */
+    localityInStreet?: boolean;
+    /**
      * fuzzy: a value cut by a fixed-width field inside a word (`… INFORMATION MANA`), or the other plus an AP copy counter
      * or a place or street address after the legal form, scores 0.97 against the other (server/matching/truncation.ts).
      * The legal forms are those of the comparator's `removeTrailing` alias tables.
