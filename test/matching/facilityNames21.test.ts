@@ -7,7 +7,8 @@
  *   clinic; a name ending in CLINIC alone still is one;
  * - two names that state different operators — private against university or municipal, municipal against
  *   university — are two hospitals (ownershipStatus, otherOwnership) unless an identifier or phone agrees; one side
- *   stating none is not compared;
+ *   stating none is not compared; a private hospital against a name that does not say so, alike only loosely, is another
+ *   hospital (privateAgainstOtherLooseName);
  * - a city agrees with the suburb the other address's street line names after its designator (South African,
  *   Australian and British addresses; billing registers give the suburb as the town); a place before the designator is
  *   a street's name;
@@ -116,6 +117,25 @@ describe('who runs the hospital, stated on both sides', () => {
       { name: 'Kestrel University Hospital', address: CITY, phone },
     );
     expect(pair.hardRule?.name).not.toBe('otherOwnership');
+  });
+});
+
+describe('a private hospital against a name that does not say so', () => {
+  test.each<[string, string]>([
+    ['Kestrel Private Hospital', 'Royal Kestrel Hospital'],
+    ['Kestrel Private', 'Kestrel Health Campus'],
+  ])('%s / %s in one city, names alike only loosely: two hospitals', async (a, b) => {
+    const pair = await verify({ name: a, address: CITY }, { name: b, address: CITY });
+    expect(pair.hardRule?.name).toBe('privateAgainstOtherLooseName');
+    expect(pair.band).toBe('no-match');
+  });
+
+  test('names alike at 0.9 or more stay for a steward (a list may drop the word)', async () => {
+    const pair = await verify(
+      { name: 'Bellwether Ridge Private Hospital', address: CITY },
+      { name: 'Bellwether Ridge Hospital', address: CITY },
+    );
+    expect(pair.hardRule?.name).not.toBe('privateAgainstOtherLooseName');
   });
 });
 
