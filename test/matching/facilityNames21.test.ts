@@ -9,6 +9,9 @@
  *   university — are two hospitals (ownershipStatus, otherOwnership) unless an identifier or phone agrees; one side
  *   stating none is not compared; a private hospital against a name that does not say so, alike only loosely, is another
  *   hospital (privateAgainstOtherLooseName);
+ * - two sites written after one organisation and a dash (`<organisation> - <site>`) with no site word in common are two
+ *   facilities (otherSiteAfterOneOrganisation) unless they stand at one street address;
+ * - Italian `Osp.` and Spanish `Gral.` (facilityAbbreviations 1.7.0);
  * - a city agrees with the suburb the other address's street line names after its designator (South African,
  *   Australian and British addresses; billing registers give the suburb as the town); a place before the designator is
  *   a street's name;
@@ -136,6 +139,45 @@ describe('a private hospital against a name that does not say so', () => {
       { name: 'Bellwether Ridge Hospital', address: CITY },
     );
     expect(pair.hardRule?.name).not.toBe('privateAgainstOtherLooseName');
+  });
+});
+
+describe('two sites written after one organisation and a dash', () => {
+  test.each<[string, string]>([
+    ['Kestrel Health Network - Harbour Campus', 'Kestrel Health Network - Ridgeway Hospital'],
+    ['Fairhaven City Hospitals - Klinik Nordhang', 'Fairhaven City Hospitals - Klinik Seeblick'],
+  ])('%s / %s in one city: two facilities', async (a, b) => {
+    const pair = await verify({ name: a, address: CITY }, { name: b, address: CITY });
+    expect(pair.hardRule?.name).toBe('otherSiteAfterOneOrganisation');
+    expect(pair.band).toBe('no-match');
+  });
+
+  test.each<[string, string]>([
+    // A site word in common: one site written two ways.
+    ['Kestrel Health Network - Ridgeway Division', 'Kestrel Health Network - Ridgeway Hospital'],
+    // Two organisations: not compared by this rule.
+    ['Kestrel Health Network - Harbour Campus', 'Bellwether Health - Ridgeway Hospital'],
+  ])('%s / %s is not vetoed by it', async (a, b) => {
+    const pair = await verify({ name: a, address: CITY }, { name: b, address: CITY });
+    expect(pair.hardRule?.name).not.toBe('otherSiteAfterOneOrganisation');
+  });
+
+  test('one street address is not vetoed by it (a site named two ways)', async () => {
+    const street = { line1: '40 Harbour Way', city: 'Fairhaven', state: 'QLD', postalCode: '4870', country: 'AU' };
+    const pair = await verify(
+      { name: 'Kestrel Hospice - Harbour', address: street },
+      { name: 'Kestrel Hospice - Ridgeway Family House', address: street },
+    );
+    expect(pair.hardRule?.name).not.toBe('otherSiteAfterOneOrganisation');
+  });
+});
+
+describe('Italian and Spanish booking abbreviations', () => {
+  test.each<[string, string]>([
+    ['Osp. San Rocco di Fairvalle', 'Ospedale San Rocco di Fairvalle'],
+    ['Hosp. Gral. de Fairvilla', 'Hospital General de Fairvilla'],
+  ])('%s = %s', async (a, b) => {
+    expect(await compareNames(a, b)).toMatchObject({ outcome: 'match', score: 1 });
   });
 });
 
