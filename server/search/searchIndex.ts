@@ -86,14 +86,33 @@ export interface GoldenForSearch {
   attributes: Record<string, unknown>;
 }
 
+/** Term-count changes not yet written: domain → term → change. */
+export type TermDeltas = Map<string, Map<string, number>>;
+
 /**
  * Brings the search entries of these golden records up to date: active records are (re)indexed,
  * retired ones removed. The hook the golden-record layer may call in its transaction; the
- * change-feed sync (`syncSearchIndex`) calls it for everything else.
+ * change-feed sync (`syncSearchIndex`) calls `updateSearchEntries` per slice of a page instead.
  */
 export async function indexGoldenForSearch(args: {
   store: Store;
   goldens: readonly GoldenForSearch[];
+  session?: StoreSession;
+}): Promise<void> {
+  const termDeltas: TermDeltas = new Map();
+  await updateSearchEntries({ ...args, termDeltas });
+  await writeTermDeltas({ store: args.store, termDeltas, session: args.session });
+}
+
+/**
+ * The entries half of `indexGoldenForSearch`: writes the entries of these golden records and adds what their terms
+ * change to `termDeltas`, for `writeTermDeltas` to write once for several calls (a page of the change feed read in
+ * slices, so that its golden records and entries are not all alive at once: docs/INGEST.md "Peak memory, session 21").
+ */
+export async function updateSearchEntries(args: {
+  store: Store;
+  goldens: readonly GoldenForSearch[];
+  termDeltas: TermDeltas;
   session?: StoreSession;
 }): Promise<void> {
   const byDomain = new Map<string, GoldenForSearch[]>();
@@ -112,9 +131,11 @@ export async function indexGoldenForSearch(args: {
       { projection: { _id: 1, display: 1, texts: 1, identifiers: 1, terms: 1 }, session: args.session },
     );
     const previousById = new Map(previous.map((entry) => [entry._id, entry]));
-    const deltas = new Map<string, number>();
+    let deltas = args.termDeltas.get(domain);
+    if (!deltas) args.termDeltas.set(domain, (deltas = new Map<string, number>()));
+    const domainDeltas = deltas;
     const bump = (term: string, delta: number): void => {
-      if (isCounted(term)) deltas.set(term, (deltas.get(term) ?? 0) + delta);
+      if (isCounted(term)) domainDeltas.set(term, (domainDeltas.get(term) ?? 0) + delta);
     };
     const now = new Date().toISOString();
     const stale: string[] = [];
@@ -139,8 +160,12 @@ export async function indexGoldenForSearch(args: {
     for (const entry of fresh) for (const term of entry.terms) bump(term, 1);
     if (stale.length > 0) await entries.deleteMany({ _id: { $in: stale } }, { session: args.session });
     if (fresh.length > 0) await entries.insertMany(fresh, { session: args.session });
-    await adjustTermStats({ store: args.store, domain, deltas, session: args.session });
   }
+}
+
+/** Writes the term counts `updateSearchEntries` changed (each term once, grouped by change). */
+export async function writeTermDeltas(args: { store: Store; termDeltas: TermDeltas; session?: StoreSession }): Promise<void> {
+  for (const [domain, deltas] of args.termDeltas) await adjustTermStats({ store: args.store, domain, deltas, session: args.session });
 }
 
 /** Whether a stored entry already holds these values and terms. */

@@ -15,6 +15,7 @@ import {
   type GoldenForSearch,
   type SearchEntry,
 } from '../../server/search';
+import { updateSearchEntries, writeTermDeltas, type TermDeltas } from '../../server/search/searchIndex';
 import { openEmbeddedStore, type EmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import { at } from '../support/must';
 
@@ -134,5 +135,31 @@ describe('a build in pages', () => {
     const built = await snapshot(whole);
     expect(built.entries).toHaveLength(many.length);
     expect(await snapshot(paged)).toEqual(built);
+  });
+
+  test('a page read in slices with its term counts written once gives the one-call build, also when records move between terms', async () => {
+    // The change-feed processor's form (searchSync.ts): entries per slice of a page, term counts at the page's end.
+    const sliced = await freshStore();
+    const whole = await freshStore();
+    const later = many.map((g, i) =>
+      i % 3 === 0
+        ? golden(g._id, { ...g.attributes, description: `GOWN ISOLATION ${i}` })
+        : i % 5 === 0
+          ? golden(g._id, g.attributes, 'merged')
+          : g,
+    );
+    for (const state of [many, later]) {
+      await sliced.withTransaction(async (session) => {
+        const termDeltas: TermDeltas = new Map();
+        for (let start = 0; start < state.length; start += 7)
+          await updateSearchEntries({ store: sliced, goldens: state.slice(start, start + 7), termDeltas, session });
+        await writeTermDeltas({ store: sliced, termDeltas, session });
+      });
+      await indexGoldenForSearch({ store: whole, goldens: state });
+      expect(await snapshot(sliced)).toEqual(await snapshot(whole));
+    }
+    const scratch = await freshStore();
+    await indexGoldenForSearch({ store: scratch, goldens: later });
+    expect(await snapshot(sliced)).toEqual(await snapshot(scratch));
   });
 });
