@@ -4,7 +4,6 @@
  * every change so a query can skip or cap common words before fetching anything. Identifier (`i:`)
  * and word-pair (`b:`) terms are not counted: they are rare and looked up directly.
  */
-import { isSameJson } from '../stableJson';
 import type { CollectionDefinition, Document, Store, StoreSession } from '../store/types';
 import { documentTerms, searchableValues, searchFieldsOf } from './searchTerms';
 
@@ -168,15 +167,40 @@ export async function writeTermDeltas(args: { store: Store; termDeltas: TermDelt
   for (const [domain, deltas] of args.termDeltas) await adjustTermStats({ store: args.store, domain, deltas, session: args.session });
 }
 
-/** Whether a stored entry already holds these values and terms. */
+/**
+ * Whether a stored entry already holds these values and terms. Compared element by element, without serialising:
+ * on a replay over an up-to-date index (a rewind after a terms-version change, a lost cursor) nearly every entry is
+ * the same, and serialising both sides of every entry was half of what the replay allocated (docs/INGEST.md "Peak
+ * memory, session 21"). Same answers as comparing their stable JSON: the computed side is always strings and
+ * `{ field, value }` pairs, so a stored element equals it exactly when it is the same string or a pair with the same
+ * two strings and no other key.
+ */
 function isSameEntry(
   stored: Pick<SearchEntry, 'display' | 'texts' | 'identifiers' | 'terms'>,
   next: Pick<SearchEntry, 'display' | 'texts' | 'identifiers' | 'terms'>,
 ): boolean {
   return (
     stored.display === next.display &&
-    isSameJson(stored.texts, next.texts) &&
-    isSameJson(stored.identifiers, next.identifiers) &&
-    isSameJson(stored.terms, next.terms)
+    isSameFieldValues(stored.texts, next.texts) &&
+    isSameFieldValues(stored.identifiers, next.identifiers) &&
+    isSameStrings(stored.terms, next.terms)
   );
+}
+
+function isSameStrings(stored: unknown, next: readonly string[]): boolean {
+  if (!Array.isArray(stored) || stored.length !== next.length) return false;
+  for (let index = 0; index < next.length; index++) if (stored[index] !== next[index]) return false;
+  return true;
+}
+
+function isSameFieldValues(stored: unknown, next: ReadonlyArray<{ field: string; value: string }>): boolean {
+  if (!Array.isArray(stored) || stored.length !== next.length) return false;
+  for (let index = 0; index < next.length; index++) {
+    const element: unknown = stored[index];
+    const pair = next[index];
+    if (pair === undefined || typeof element !== 'object' || element === null || Array.isArray(element)) return false;
+    const { field, value } = element as Record<string, unknown>;
+    if (field !== pair.field || value !== pair.value || Object.keys(element).length !== 2) return false;
+  }
+  return true;
 }

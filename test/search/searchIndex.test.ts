@@ -104,6 +104,38 @@ describe('incremental search indexing', () => {
   });
 });
 
+describe('a stored entry that differs from the computed one in any way is rewritten', () => {
+  type Tamper = (entry: SearchEntry) => Record<string, unknown>;
+  const cases: Array<{ title: string; tamper: Tamper }> = [
+    { title: 'a text pair with another key besides field and value', tamper: (e) => ({ texts: e.texts.map((t) => ({ ...t, extra: 1 })) }) },
+    {
+      title: 'a text pair with another value',
+      tamper: (e) => ({ texts: e.texts.map((t, i) => (i === 0 ? { ...t, value: 'GLOVE' } : t)) }),
+    },
+    {
+      title: 'an identifier pair turned around',
+      tamper: (e) => ({ identifiers: e.identifiers.map((i) => ({ field: i.value, value: i.field })) }),
+    },
+    { title: 'identifiers missing (an older entry)', tamper: () => ({ identifiers: null }) },
+    { title: 'the terms in another order', tamper: (e) => ({ terms: [...e.terms].reverse() }) },
+    { title: 'one term more', tamper: (e) => ({ terms: [...e.terms, 'w:EXTRA'] }) },
+    { title: 'another display', tamper: () => ({ display: 'GLOVE' }) },
+  ];
+  test.each(cases)('$title', async ({ tamper }) => {
+    const store = await freshStore();
+    await indexGoldenForSearch({ store, goldens: [golden('item-1', glove)] });
+    const entries = store.collection<SearchEntry>(SEARCH_INDEX);
+    const [built] = await entries.find({});
+    if (!built) throw new Error('no entry built');
+    expect(built.texts.length * built.identifiers.length).toBeGreaterThan(0);
+    await entries.updateOne({ _id: built._id }, { $set: tamper(built) });
+    await indexGoldenForSearch({ store, goldens: [golden('item-1', glove)] });
+    const { indexedAt: _after, ...rewritten } = at(await entries.find({}), 0);
+    const { indexedAt: _built, ...original } = built;
+    expect(rewritten).toEqual(original);
+  });
+});
+
 describe('a build in pages', () => {
   const words = ['GLOVE', 'EXAM', 'NITRILE', 'GOWN', 'ISOLATION', 'SUTURE', 'VICRYL', 'CATHETER', 'FOLEY', 'SYRINGE'];
   const many = Array.from({ length: 45 }, (_, i) =>
