@@ -18,8 +18,8 @@
  * and peak RSS of the process (the mapping evaluators are separate processes, not counted).
  * `issue14` is the issue's full size as a named mode: 100,000 rows into a store holding 100,000
  * (`node --import tsx bench/ingest.bench.ts 100000 issue14`, same as `100000 scenario 100000`).
- * BENCH_PROFILE_LOAD=<file> / BENCH_PROFILE_RESEND=<file> / BENCH_PROFILE_CATCHUP=<file> write a CPU profile of the load /
- * the re-send / the search catch-up from scratch; a file named `*.heapprofile` gets the allocation sampling profile instead
+ * BENCH_PROFILE_LOAD=<file> / BENCH_PROFILE_RESEND=<file> / BENCH_PROFILE_CATCHUP=<file> / BENCH_PROFILE_REPLAY=<file> write a
+ * CPU profile of the load / the re-send / the search catch-up from scratch / the replay over the up-to-date index; a file named `*.heapprofile` gets the allocation sampling profile instead
  * (bytes allocated by stack: what the GC share is made of; `node bench/heapProfileSummary.mjs <file> --top 25`).
  * `inline` runs the inline phase alone against an existing store (issue 14's inline goal, docs/INGEST.md "Inline latency,
  * session 15"): BENCH_DATA_DIR=<dir> keeps the run's data directory (its store in `<dir>/store`) instead of a temporary
@@ -657,7 +657,7 @@ async function runScenario(input: {
   );
   lines.push(memory.end());
   memory.start('replay');
-  const replay = await timedSync(resetCursor);
+  const replay = await profiled(process.env.BENCH_PROFILE_REPLAY, () => timedSync(resetCursor));
   lines.push(
     `  search replay over the up-to-date index: ${replay.changes} changes in ${replay.seconds.toFixed(1)} s = ${(replay.changes / replay.seconds).toFixed(0)} changes/s (main process CPU ${replay.cpuSeconds.toFixed(1)} s = ${(replay.changes / replay.cpuSeconds).toFixed(0)} changes per CPU-second)`,
   );

@@ -4,7 +4,6 @@
  * every change so a query can skip or cap common words before fetching anything. Identifier (`i:`)
  * and word-pair (`b:`) terms are not counted: they are rare and looked up directly.
  */
-import { isSameJson } from '../stableJson';
 import type { CollectionDefinition, Document, Store, StoreSession } from '../store/types';
 import { documentTerms, searchableValues, searchFieldsOf } from './searchTerms';
 
@@ -86,14 +85,33 @@ export interface GoldenForSearch {
   attributes: Record<string, unknown>;
 }
 
+/** Term-count changes not yet written: domain → term → change. */
+export type TermDeltas = Map<string, Map<string, number>>;
+
 /**
  * Brings the search entries of these golden records up to date: active records are (re)indexed,
  * retired ones removed. The hook the golden-record layer may call in its transaction; the
- * change-feed sync (`syncSearchIndex`) calls it for everything else.
+ * change-feed sync (`syncSearchIndex`) calls `updateSearchEntries` per slice of a page instead.
  */
 export async function indexGoldenForSearch(args: {
   store: Store;
   goldens: readonly GoldenForSearch[];
+  session?: StoreSession;
+}): Promise<void> {
+  const termDeltas: TermDeltas = new Map();
+  await updateSearchEntries({ ...args, termDeltas });
+  await writeTermDeltas({ store: args.store, termDeltas, session: args.session });
+}
+
+/**
+ * The entries half of `indexGoldenForSearch`: writes the entries of these golden records and adds what their terms
+ * change to `termDeltas`, for `writeTermDeltas` to write once for several calls (a page of the change feed read in
+ * slices, so that its golden records and entries are not all alive at once: docs/INGEST.md "Peak memory, session 21").
+ */
+export async function updateSearchEntries(args: {
+  store: Store;
+  goldens: readonly GoldenForSearch[];
+  termDeltas: TermDeltas;
   session?: StoreSession;
 }): Promise<void> {
   const byDomain = new Map<string, GoldenForSearch[]>();
@@ -112,9 +130,11 @@ export async function indexGoldenForSearch(args: {
       { projection: { _id: 1, display: 1, texts: 1, identifiers: 1, terms: 1 }, session: args.session },
     );
     const previousById = new Map(previous.map((entry) => [entry._id, entry]));
-    const deltas = new Map<string, number>();
+    let deltas = args.termDeltas.get(domain);
+    if (!deltas) args.termDeltas.set(domain, (deltas = new Map<string, number>()));
+    const domainDeltas = deltas;
     const bump = (term: string, delta: number): void => {
-      if (isCounted(term)) deltas.set(term, (deltas.get(term) ?? 0) + delta);
+      if (isCounted(term)) domainDeltas.set(term, (domainDeltas.get(term) ?? 0) + delta);
     };
     const now = new Date().toISOString();
     const stale: string[] = [];
@@ -139,19 +159,48 @@ export async function indexGoldenForSearch(args: {
     for (const entry of fresh) for (const term of entry.terms) bump(term, 1);
     if (stale.length > 0) await entries.deleteMany({ _id: { $in: stale } }, { session: args.session });
     if (fresh.length > 0) await entries.insertMany(fresh, { session: args.session });
-    await adjustTermStats({ store: args.store, domain, deltas, session: args.session });
   }
 }
 
-/** Whether a stored entry already holds these values and terms. */
+/** Writes the term counts `updateSearchEntries` changed (each term once, grouped by change). */
+export async function writeTermDeltas(args: { store: Store; termDeltas: TermDeltas; session?: StoreSession }): Promise<void> {
+  for (const [domain, deltas] of args.termDeltas) await adjustTermStats({ store: args.store, domain, deltas, session: args.session });
+}
+
+/**
+ * Whether a stored entry already holds these values and terms. Compared element by element, without serialising:
+ * on a replay over an up-to-date index (a rewind after a terms-version change, a lost cursor) nearly every entry is
+ * the same, and serialising both sides of every entry was half of what the replay allocated (docs/INGEST.md "Peak
+ * memory, session 21"). Same answers as comparing their stable JSON: the computed side is always strings and
+ * `{ field, value }` pairs, so a stored element equals it exactly when it is the same string or a pair with the same
+ * two strings and no other key.
+ */
 function isSameEntry(
   stored: Pick<SearchEntry, 'display' | 'texts' | 'identifiers' | 'terms'>,
   next: Pick<SearchEntry, 'display' | 'texts' | 'identifiers' | 'terms'>,
 ): boolean {
   return (
     stored.display === next.display &&
-    isSameJson(stored.texts, next.texts) &&
-    isSameJson(stored.identifiers, next.identifiers) &&
-    isSameJson(stored.terms, next.terms)
+    isSameFieldValues(stored.texts, next.texts) &&
+    isSameFieldValues(stored.identifiers, next.identifiers) &&
+    isSameStrings(stored.terms, next.terms)
   );
+}
+
+function isSameStrings(stored: unknown, next: readonly string[]): boolean {
+  if (!Array.isArray(stored) || stored.length !== next.length) return false;
+  for (let index = 0; index < next.length; index++) if (stored[index] !== next[index]) return false;
+  return true;
+}
+
+function isSameFieldValues(stored: unknown, next: ReadonlyArray<{ field: string; value: string }>): boolean {
+  if (!Array.isArray(stored) || stored.length !== next.length) return false;
+  for (let index = 0; index < next.length; index++) {
+    const element: unknown = stored[index];
+    const pair = next[index];
+    if (pair === undefined || typeof element !== 'object' || element === null || Array.isArray(element)) return false;
+    const { field, value } = element as Record<string, unknown>;
+    if (field !== pair.field || value !== pair.value || Object.keys(element).length !== 2) return false;
+  }
+  return true;
 }

@@ -9,7 +9,7 @@ import type { GoldenRecordDocument } from '../golden/types';
 import type { ChangeFeedProcessor } from '../processors/types';
 import type { AppServices } from '../services';
 import type { Document } from '../store/types';
-import { indexGoldenForSearch, SEARCH_STATE } from './searchIndex';
+import { SEARCH_STATE, updateSearchEntries, writeTermDeltas, type TermDeltas } from './searchIndex';
 
 export const SEARCH_INDEX_PROCESSOR = 'search-index';
 /**
@@ -19,6 +19,14 @@ export const SEARCH_INDEX_PROCESSOR = 'search-index';
  * cursor moves and feed reads (docs/INGEST.md, "Search catch-up and re-send").
  */
 export const SEARCH_PAGE = 2000;
+/**
+ * Golden records read, compared and written per slice of a page. A page's golden records and their stored entries
+ * used to be read all at once and stayed alive until the page was done: long enough for V8 to promote them to the
+ * old generation (~9 MB a page on the item bench), where, as garbage, they grew the heap until the next major GC —
+ * the replay's peak at 100k (docs/INGEST.md "Peak memory, session 21"). A slice this size dies young; the term
+ * counts are still written once per page.
+ */
+export const SEARCH_SLICE = 100;
 
 /** The cursor an older release kept in `searchState`. */
 interface LegacySearchState extends Document {
@@ -34,11 +42,15 @@ export const searchIndexProcessor: ChangeFeedProcessor = {
     (await services.store.collection<LegacySearchState>(SEARCH_STATE).findOne({ _id: 'changes' }))?.cursor ?? null,
   handle: async ({ services, changes, session }) => {
     const ids = [...new Set(changes.map((c) => c.goldenId))];
-    // Only what indexing reads: lineage, members and overrides stay in the store.
-    const goldens = await services.store
-      .collection<GoldenRecordDocument>(GOLDEN_RECORDS)
-      .find({ _id: { $in: ids } }, { projection: { _id: 1, domain: 1, status: 1, attributes: 1 } });
-    await indexGoldenForSearch({ store: services.store, goldens, session });
+    const termDeltas: TermDeltas = new Map();
+    for (let start = 0; start < ids.length; start += SEARCH_SLICE) {
+      // Only what indexing reads: lineage, members and overrides stay in the store.
+      const goldens = await services.store
+        .collection<GoldenRecordDocument>(GOLDEN_RECORDS)
+        .find({ _id: { $in: ids.slice(start, start + SEARCH_SLICE) } }, { projection: { _id: 1, domain: 1, status: 1, attributes: 1 } });
+      await updateSearchEntries({ store: services.store, goldens, termDeltas, session });
+    }
+    await writeTermDeltas({ store: services.store, termDeltas, session });
   },
 };
 

@@ -15,6 +15,7 @@ import {
   type GoldenForSearch,
   type SearchEntry,
 } from '../../server/search';
+import { updateSearchEntries, writeTermDeltas, type TermDeltas } from '../../server/search/searchIndex';
 import { openEmbeddedStore, type EmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import { at } from '../support/must';
 
@@ -103,6 +104,38 @@ describe('incremental search indexing', () => {
   });
 });
 
+describe('a stored entry that differs from the computed one in any way is rewritten', () => {
+  type Tamper = (entry: SearchEntry) => Record<string, unknown>;
+  const cases: Array<{ title: string; tamper: Tamper }> = [
+    { title: 'a text pair with another key besides field and value', tamper: (e) => ({ texts: e.texts.map((t) => ({ ...t, extra: 1 })) }) },
+    {
+      title: 'a text pair with another value',
+      tamper: (e) => ({ texts: e.texts.map((t, i) => (i === 0 ? { ...t, value: 'GLOVE' } : t)) }),
+    },
+    {
+      title: 'an identifier pair turned around',
+      tamper: (e) => ({ identifiers: e.identifiers.map((i) => ({ field: i.value, value: i.field })) }),
+    },
+    { title: 'identifiers missing (an older entry)', tamper: () => ({ identifiers: null }) },
+    { title: 'the terms in another order', tamper: (e) => ({ terms: [...e.terms].reverse() }) },
+    { title: 'one term more', tamper: (e) => ({ terms: [...e.terms, 'w:EXTRA'] }) },
+    { title: 'another display', tamper: () => ({ display: 'GLOVE' }) },
+  ];
+  test.each(cases)('$title', async ({ tamper }) => {
+    const store = await freshStore();
+    await indexGoldenForSearch({ store, goldens: [golden('item-1', glove)] });
+    const entries = store.collection<SearchEntry>(SEARCH_INDEX);
+    const [built] = await entries.find({});
+    if (!built) throw new Error('no entry built');
+    expect(built.texts.length * built.identifiers.length).toBeGreaterThan(0);
+    await entries.updateOne({ _id: built._id }, { $set: tamper(built) });
+    await indexGoldenForSearch({ store, goldens: [golden('item-1', glove)] });
+    const { indexedAt: _after, ...rewritten } = at(await entries.find({}), 0);
+    const { indexedAt: _built, ...original } = built;
+    expect(rewritten).toEqual(original);
+  });
+});
+
 describe('a build in pages', () => {
   const words = ['GLOVE', 'EXAM', 'NITRILE', 'GOWN', 'ISOLATION', 'SUTURE', 'VICRYL', 'CATHETER', 'FOLEY', 'SYRINGE'];
   const many = Array.from({ length: 45 }, (_, i) =>
@@ -134,5 +167,31 @@ describe('a build in pages', () => {
     const built = await snapshot(whole);
     expect(built.entries).toHaveLength(many.length);
     expect(await snapshot(paged)).toEqual(built);
+  });
+
+  test('a page read in slices with its term counts written once gives the one-call build, also when records move between terms', async () => {
+    // The change-feed processor's form (searchSync.ts): entries per slice of a page, term counts at the page's end.
+    const sliced = await freshStore();
+    const whole = await freshStore();
+    const later = many.map((g, i) =>
+      i % 3 === 0
+        ? golden(g._id, { ...g.attributes, description: `GOWN ISOLATION ${i}` })
+        : i % 5 === 0
+          ? golden(g._id, g.attributes, 'merged')
+          : g,
+    );
+    for (const state of [many, later]) {
+      await sliced.withTransaction(async (session) => {
+        const termDeltas: TermDeltas = new Map();
+        for (let start = 0; start < state.length; start += 7)
+          await updateSearchEntries({ store: sliced, goldens: state.slice(start, start + 7), termDeltas, session });
+        await writeTermDeltas({ store: sliced, termDeltas, session });
+      });
+      await indexGoldenForSearch({ store: whole, goldens: state });
+      expect(await snapshot(sliced)).toEqual(await snapshot(whole));
+    }
+    const scratch = await freshStore();
+    await indexGoldenForSearch({ store: scratch, goldens: later });
+    expect(await snapshot(sliced)).toEqual(await snapshot(scratch));
   });
 });
