@@ -1029,6 +1029,16 @@ function attributeTexts(rule: ComparatorRule, context: ComparatorContext): (reco
   };
 }
 
+/** The prepared value of a record that states none of an `oneSidedRelated` comparator's attributes. */
+const STATES_NONE: PreparedAttributes = Object.freeze({});
+
+/** Whether a prepared record (possibly undefined: it states none) states one of the `declared` attributes. */
+function statesAny(prepared: PreparedAttributes | undefined, declared: ReadonlySet<string>): boolean {
+  if (!prepared) return false;
+  for (const name in prepared) if (declared.has(name)) return true;
+  return false;
+}
+
 /** The score of an agreement on none of an attributes comparator's `strongAttributes`. */
 const WEAK_AGREEMENT = 0.5;
 
@@ -1049,11 +1059,15 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
     ),
   );
   const textsOf = attributeTexts(rule, context);
+  const isOneSidedRelated = rule.params?.oneSidedRelated === true;
+  const read = rule.params?.statedOnly
+    ? (record: CanonicalRecord) => withoutAbsent(extractAttributes(extractors, textsOf(record)), extractors)
+    : (record: CanonicalRecord) => extractAttributes(extractors, textsOf(record));
   return {
     rule,
-    prepare: rule.params?.statedOnly
-      ? (record) => withoutAbsent(extractAttributes(extractors, textsOf(record)), extractors)
-      : (record) => extractAttributes(extractors, textsOf(record)),
+    // With `oneSidedRelated` a record that states none of the attributes is compared too (as stating nothing), so a
+    // pair with one stating side is `related`; otherwise a side without attributes makes the pair `missing` unread.
+    prepare: isOneSidedRelated ? (record) => read(record) ?? STATES_NONE : read,
     // A record carries a few of the declared attributes: walk its own (only the counts matter here,
     // not the order; a stored record of another rules version may carry names no longer declared).
     compare: (a, b) => {
@@ -1072,8 +1086,10 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
         } else conflicts++;
       }
       if (conflicts > 0) return new AttributeComparison(0, 'mismatch', names, pa, pb, tolerances);
-      return agreements > 0
-        ? new AttributeComparison(isStrong || agreements >= strongAgreements ? 1 : WEAK_AGREEMENT, 'match', names, pa, pb, tolerances)
+      if (agreements > 0)
+        return new AttributeComparison(isStrong || agreements >= strongAgreements ? 1 : WEAK_AGREEMENT, 'match', names, pa, pb, tolerances);
+      return isOneSidedRelated && (statesAny(pa, isDeclared) || statesAny(pb, isDeclared))
+        ? new AttributeComparison(null, 'related', names, pa, pb, tolerances)
         : new AttributeComparison(null, 'missing', names, pa, pb, tolerances);
     },
   };

@@ -273,6 +273,12 @@ export interface ComparatorRule {
     /** attributes: leave out a value that is only the extractor's `absent` value (a comparator of stated values: two departments, not a department vs the whole facility). */
     statedOnly?: boolean;
     /**
+     * attributes: a pair on which no compared attribute agrees or conflicts but one side states one of them and the other
+     * side none is outcome `related` (score null) instead of `missing` — a hard rule can read "only one record says
+     * it" (a pack count stated beside a part number that pack levels share).
+     */
+    oneSidedRelated?: boolean;
+    /**
      * attributes: agreement on one of these (a drug strength, a concentration) is score 1; a pair whose
      * attributes agree only on others (sterile, size M, a count per pack) scores 0.5 — outcome `match`
      * either way, so a level (`scoreAtLeast: 1`) can weigh a precise agreement apart. Absent: every
