@@ -14,10 +14,11 @@
  * reads it; what it drops only ever lowers the evidence of words that were never the product's.
  */
 import { shippedAliasTables, type AliasTable } from './aliases';
+import { isRecordLine, withoutRecordNarrative } from './recordLines';
 
 /** A request word: a line without one (nor a note cue) is no request and is returned as it is. */
 const REQUEST_CUE =
-  /\b(?:needs?|needed|pls|plz|please|thanks|thank you|thx|cheers|can you|could you|can we|running low|out of|reorder|hi|hello|asap)\b/i;
+  /\b(?:needs?|needed|pls|plz|please|thanks|thank you|thx|cheers|can you|could you|can we|running low|out of|reorder|hi|hello|asap)\b|\b(?:can|could|may) (?:i|someone|somebody|anyone)\b|\b(?:does|do|has|have) (?:anyone|anybody|someone|we) (?:have|got|got any|have any)\b|\banyone (?:got|have|has)\b/i;
 /**
  * A handover note's or a ticket's word, in lower case as people type them (item-3.36.0): stock left after a count (`2 left`, `none
  * left`, `3 bx left`; never a bare `left`, a side), `down to 3`, `low`, `nearly out`, `we are out`, `par is 10`) and a ticket's reference to an earlier order
@@ -46,6 +47,15 @@ const NOTE_TIMES = /(?<=[a-z)]\s)x\s?\d{1,3}\b(?:\s+[a-z]+s\b)?/g;
 const EARLIER_ORDER =
   /\b(?:like|same as)\s+(?:last\s+time|before|the\s+last\s+one)\b|\bthe usual\b|\bones?\b(?=\s*(?:[,;.()!-]|$|\s(?:like|x\d)))/gi;
 
+/**
+ * A staff size word before the measure it qualifies (items21text, item-3.43.0): `the little 1ml ones`, `the bigger 3ml
+ * ones`, `the narrow 5cm one`, `the wide 10 cm roll` — chat and ward requests name a variant by a relative word and
+ * its measure, the catalogue by the measure alone. Dropped only right before a number with a unit (the measure then
+ * carries the size): `the wide mouth ones` keeps `wide`, a product attribute.
+ */
+const SIZE_WORD_BEFORE_MEASURE =
+  /\b(?:the|a|an)\s+(?:little|tiny|small|smaller|big|bigger|large|larger|thin|thinner|thick|thicker|short|shorter|long|longer|narrow|narrower|wide|wider|skinny|fat)\s+(?=\d+(?:[.,]\d+)?\s?(?:ml|l|cl|cm|mm|m|in|inch|g|mg|oz|mic|micron|fr|ch|g|ga|gauge)\b)/gi;
+
 /** Units an order is counted in (`2 bx of`, `a case of`, `need 2 boxes`). */
 const ORDER_UNIT = String.raw`(?:box(?:es)?|bx|bxs|cases?|cs|packs?|pks?|pkts?|packets?|sets?|units?|ea|each|tubs?|bottles?|btls?|rolls?|bags?|reams?|cartons?|ctns?|pairs?|prs?|kits?|trays?|x)`;
 /** How many: digits or the words a request writes a small count in. */
@@ -69,7 +79,7 @@ const WARD_NAME =
   /\b(?:(?:in|on|at|from)\s+)?(?:(?:ward|unit|bay|bed|room|theatre|theater|OR|pod)\s?\d{1,3}[A-Z]?|L\s?&\s?D(?:\s?\d{1,3})?)\b/gi;
 /** A unit named by its acronym after a preposition: `for ED`, `in ICU`, `to A&E`, `from theatres` (never a bare `ER`, a release form). */
 const UNIT_ACRONYM =
-  /\b(?:in|on|at|from|for|to)\s+(?:the\s+)?(?:ICU|NICU|PICU|CCU|HDU|PACU|SCBU|NNU|MAU|AMU|ED|ER|A\s?&\s?E|OR|theatres?|recovery|maternity|outpatients|dialysis|endoscopy|cath lab)\b/gi;
+  /\b(?:in|on|at|from|for|to)\s+(?:the\s+)?(?:ICU|NICU|PICU|CCU|HDU|PACU|SCBU|NNU|MAU|AMU|ED|ER|A\s?&\s?E|OR|theatres?|recovery|maternity|outpatients|dialysis|endoscopy|cath lab|resus|majors|minors)\b/gi;
 /** A US ward named by floor and wing, `4W`, `3N`, `6S` — upper-case wing letter, at the start or after on / in / at. */
 const FLOOR_WING = /(?:^|\b(?:on|in|at|from|to)\s+)\d{1,2}[NSEW]\b/g;
 /** Who the item is for, a doctor or a nurse by name: `for dr patel`. */
@@ -83,12 +93,17 @@ const PURPOSE_CLAUSE =
 const SIGN_OFF = /[\s,.;!-]*\b(?:thanks|thank you|thx|ty|cheers|regards|kind regards|many thanks)\b(?:[\s,.;!-]+[a-z]+)?[\s.!]*$/i;
 /** A requester before a colon or a dash that opens the request: `IT ticket:`, `chem lab -`, `sexual health clinic:`. */
 const REQUESTER_PREFIX =
-  /^\s*(?:[a-z0-9&'/]+\s+){0,4}[a-z0-9&'/]+\s*(?::|\s-\s|\s–\s)\s*(?=(?:hi|hello|hey|pls|plz|please|can|could|need|needs|running|out|we|i|our|low|reorder|order|send|the|a)\b)/i;
+  /^\s*(?:[a-z0-9&'/]+\s+){0,4}[a-z0-9&'/]+\s*(?::|\s-\s|\s–\s)\s*(?=(?:hi|hello|hey|pls|plz|please|can|could|need|needs|running|out|we|i|our|low|reorder|order|send|the|a|down|anyone|someone|does)\b(?!-))/i;
 /** Who asks before the request verb, when it names a place or a person: `mom in L&D 12 needs`, `front desk needs`. */
 const SUBJECT_BEFORE_VERB =
   /^\s*(?:[a-z0-9&'/]+\s+){0,5}?(?=(?:needs?|is out of|are out of|is running low|are running low|has expired|have expired)\b)/i;
 const PLACE_OR_PERSON =
   /(?:^|\s)(?:\d{1,2}[NSEW]|OR\s?\d+|L\s?&\s?D|ICU|NICU|PICU|CCU|HDU|PACU|ED|ER|ward|unit|clinic|lab|desk|theatre|theater|room|bay|bed|hire|starter|nurse|mom|mum|patient|dr|doctor|team|office|reception|floor|aed|in|on|at|pharmacy|stores|porters?|it|helpdesk|therapy|physio)(?=\s|$)/i;
+
+/** A chat request's writer introducing the team, `endo unit here -`, `pharmacy here:`, `ED here,` (Teams / Slack / WhatsApp convention). */
+const CHAT_SELF_INTRO = /^\s*(?:[a-z0-9&'/]+\s+){0,3}here\s*[-–:,]\s*/i;
+/** What the item is needed for, to the end of the sentence: `need it for an NG tube fixation`, `need them to hold a dressing`. */
+const NEEDED_FOR = /\bneed(?:ed|s)?\s+(?:it|them|one|these|those)\s+(?:for|to)\b[^.?!;]*/gi;
 
 /** Who writes a note, before a colon: `chem lab:`, `hand clinic:`, `4 west:` — dropped when it names a place or a team (PLACE_OR_PERSON). */
 const NOTE_WRITER = /^\s*(?:[a-z0-9&'/]+\s+){0,2}[a-z0-9&'/]+\s*:\s/i;
@@ -114,7 +129,20 @@ function withoutNoteWriter(text: string): string {
 const FORM_CONTEXT_LABELS = 'form field: who, where, when, why';
 const FORM_QUANTITY_LABELS = 'form field: how many';
 const FORM_PRODUCT_LABELS = 'form field: the product';
-const FORM_LABEL_ENTRIES: ReadonlySet<string | undefined> = new Set([FORM_CONTEXT_LABELS, FORM_QUANTITY_LABELS, FORM_PRODUCT_LABELS]);
+/** Since requestChatter-1.2.0 (item-3.43.0): the labels that name the item itself (`Item`, `Product`, `Instrument`, `Consumable used`). */
+const FORM_ITEM_LABELS = 'form field: the item';
+/**
+ * A bare `Name`: the item's in an inventory entry or a lab system's row (Benchling, Quartzy, a LIMS: `Name: … | Location:
+ * … | Qty: …`), the requester's in a request form that names the item in another field (`Name: … | Item needed: …`).
+ */
+const FORM_NAME_LABELS = 'form field: a name (the item unless another field names it)';
+const FORM_LABEL_ENTRIES: ReadonlySet<string | undefined> = new Set([
+  FORM_CONTEXT_LABELS,
+  FORM_QUANTITY_LABELS,
+  FORM_PRODUCT_LABELS,
+  FORM_ITEM_LABELS,
+  FORM_NAME_LABELS,
+]);
 const isFormLabelEntry = (canonical: string | undefined): boolean => FORM_LABEL_ENTRIES.has(canonical);
 
 /**
@@ -166,19 +194,26 @@ export function formFieldReader(table: AliasTable | undefined): (text: string) =
     new Set((table?.entries ?? []).filter((entry) => entry.canonical === canonical).flatMap((entry) => entry.variants.map(labelKey)));
   const context = labelsOf(FORM_CONTEXT_LABELS);
   const quantity = labelsOf(FORM_QUANTITY_LABELS);
-  const product = labelsOf(FORM_PRODUCT_LABELS);
+  const item = labelsOf(FORM_ITEM_LABELS);
+  const product = new Set([...labelsOf(FORM_PRODUCT_LABELS), ...item]);
+  const name = labelsOf(FORM_NAME_LABELS);
   return (text) => {
     if (!HAS_FORM_FIELDS.test(text)) return text;
     let fields = 0;
+    let namesItem = false;
+    if (name.size > 0) for (const field of text.matchAll(FORM_FIELD)) if (item.has(labelKey(field[2] ?? ''))) namesItem = true;
     const read = text.replace(FORM_FIELD, (whole: string, separator: string, label: string, value: string) => {
       const key = labelKey(label);
-      const answer = context.has(key)
-        ? ''
-        : quantity.has(key)
-          ? withoutAnsweredCount(value)
-          : product.has(key)
-            ? `${key.includes('SIZE') ? 'size ' : ''}${value.replace(ANSWER_PURPOSE, '')}`
-            : undefined;
+      const answer =
+        context.has(key) || (namesItem && name.has(key))
+          ? ''
+          : name.has(key)
+            ? value
+            : quantity.has(key)
+              ? withoutAnsweredCount(value)
+              : product.has(key)
+                ? `${key.includes('SIZE') ? 'size ' : ''}${value.replace(ANSWER_PURPOSE, '')}`
+                : undefined;
       if (answer === undefined) return whole;
       fields++;
       return `${separator} ${answer}`;
@@ -200,12 +235,13 @@ function chatterPatternOf(table: AliasTable | undefined): RegExp {
         .join(String.raw`[\s'’-]+`),
     );
   if (variants.length === 0) return /(?!)/g;
-  return new RegExp(String.raw`(?<![A-Za-z0-9])(?:${variants.join('|')})(?![A-Za-z0-9])`, 'gi');
+  // A word glued to a hyphen is part of a compound (`i-gel`, `x-ray`, `re-order`): never a chatter word.
+  return new RegExp(String.raw`(?<![A-Za-z0-9]|[A-Za-z0-9]-)(?:${variants.join('|')})(?![A-Za-z0-9]|-[A-Za-z0-9])`, 'gi');
 }
 
-/** True when `text` reads as a free-text request to stores (a request word in it). */
+/** True when `text` reads as a free-text request to stores (a request word in it) or a record line (recordLines.ts). */
 export function isRequestLine(text: string): boolean {
-  return REQUEST_CUE.test(text) || NOTE_CUE.test(text);
+  return REQUEST_CUE.test(text) || NOTE_CUE.test(text) || isRecordLine(text);
 }
 
 /**
@@ -228,10 +264,11 @@ export function withoutRequestChatter(text: string): string {
 
 function withoutChatter(text: string, chatterWords: RegExp): string {
   const isNote = NOTE_CUE.test(text);
-  if (!isNote && !REQUEST_CUE.test(text)) return text;
-  let out = text.replace(SIGN_OFF, ' ');
+  const isRecord = isRecordLine(text);
+  if (!isNote && !isRecord && !REQUEST_CUE.test(text)) return text;
+  let out = (isRecord ? withoutRecordNarrative(text) : text).replace(SIGN_OFF, ' ');
   if (isNote) out = withoutNoteWriter(out);
-  out = withoutRequester(out);
+  out = withoutRequester(out.replace(CHAT_SELF_INTRO, ''));
   const subject = SUBJECT_BEFORE_VERB.exec(out);
   if (subject && subject[0].trim() && PLACE_OR_PERSON.test(subject[0])) out = out.slice(subject[0].length);
   out = out
@@ -242,6 +279,7 @@ function withoutChatter(text: string, chatterWords: RegExp): string {
     .replace(FOR_PERSON, ' ')
     .replace(VERB_QUANTITY, ' ')
     .replace(MORE_QUANTITY, ' ')
+    .replace(NEEDED_FOR, ' ')
     .replace(PURPOSE_CLAUSE, ' ')
     .replace(TIMES_QUANTITY, ' ');
   // After the purpose clause: `for the vitros low, 1 left` must not leave `for the vitros` at the end of the line.
@@ -252,7 +290,8 @@ function withoutChatter(text: string, chatterWords: RegExp): string {
     .replace(FOR_PLACE, ' ')
     .replace(EARLIER_ORDER, ' ')
     .replace(NOTE_TIMES, ' ')
-    .replace(NEW_THING, ' ');
+    .replace(NEW_THING, ' ')
+    .replace(SIZE_WORD_BEFORE_MEASURE, ' ');
   out = out.replace(chatterWords, ' ').replace(TRAILING_QUANTITY, ' ');
   // A request made only of chatter keeps its words: nothing else would describe it.
   return /[A-Za-z]{2}/.test(out) ? out : text;
