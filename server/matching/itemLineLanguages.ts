@@ -260,7 +260,51 @@ const MACEDONIAN: ScriptReading = {
   ],
 };
 
-const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [TAMIL, URDU, BULGARIAN, MACEDONIAN];
+/**
+ * Russian, Ukrainian and Belarusian (Kazakh goszakup, Russian zakupki and Prozorro tender lines; item-3.43.0,
+ * items21units): the words of the attributes English lines write — single use (`однократного применения`,
+ * `одноразовый`, Ukrainian `одноразовий`, Belarusian `аднаразовы`), sterile / non-sterile (`стерильный`,
+ * `стерильний`, `стэрыльны`), latex free (`без латекса`), a keyed vs a combination lock (`с ключом`, `кодовый`), with a
+ * needle (`с иглой`, `з голкою`), adult / paediatric / neonatal (`для взрослых`, `для детей`, `для дорослих`, `для
+ * дітей`), size (`размер`, `розмір`, `памер`), a box of n (`коробка 50 шт.`), n pieces per pack (`12 шт. в упаковке`) and
+ * the colour words in their inflected forms. Runs before the Bulgarian reading on a line with a Cyrillic letter (the
+ * Bulgarian reading takes a bare `с` / `без` as with / without; the phrases here are read first).
+ */
+const EAST_SLAVIC: ScriptReading = {
+  language: 'Russian / Ukrainian / Belarusian',
+  script: /[\u0400-\u04ff]/,
+  rewrites: [
+    [cyrillicWords('однократного\\sприменения|однократного\\sиспользования|одноразов\\p{L}*|аднаразов\\p{L}*'), ' SINGLE USE '],
+    [cyrillicWords('нестерильн\\p{L}*|нестэрыльн\\p{L}*'), ' NON-STERILE '],
+    [cyrillicWords('стерильн\\p{L}*|стэрыльн\\p{L}*'), ' STERILE '],
+    [cyrillicWords('без\\sлатекса|без\\sлатексу|безлатексн\\p{L}*'), ' LATEX FREE '],
+    [cyrillicWords('с\\sключом|з\\sключем|з\\sключом'), ' KEYED '],
+    [cyrillicWords('кодов\\p{L}*'), ' COMBINATION '],
+    [cyrillicWords('широк\\p{L}*\\sгорл\\p{L}*|широкогорл\\p{L}*|широк\\p{L}*\\sгорловин\\p{L}*'), ' WIDE MOUTH '],
+    [cyrillicWords('узк\\p{L}*\\sгорл\\p{L}*|узкогорл\\p{L}*|вузьк\\p{L}*\\sгорловин\\p{L}*'), ' NARROW MOUTH '],
+    [cyrillicWords('с\\sиглой|з\\sголкою|з\\sіголкою'), ' WITH NEEDLE '],
+    [cyrillicWords('без\\sиглы|без\\sголки'), ' WITHOUT NEEDLE '],
+    [cyrillicWords('для\\sвзрослых|для\\sдорослих|для\\sдарослых|взросл\\p{L}*|дорослий|доросла'), ' ADULT '],
+    [cyrillicWords('для\\sноворожденных|для\\sновонароджених|неонатальн\\p{L}*'), ' NEONATAL '],
+    [cyrillicWords('для\\sдетей|для\\sдітей|для\\sдзяцей|детск\\p{L}*|дитяч\\p{L}*|педиатрическ\\p{L}*|педіатричн\\p{L}*'), ' PAEDIATRIC '],
+    [cyrillicWords('размер|розмір|памер'), ' SIZE '],
+    [cyrillicWords('трос|тросом|кабель|кабеля|кабелем|шнур'), ' CABLE '],
+    // `1,5 м`: metres after a number (мм and см are read by the Cyrillic units; a bare м only as a whole word).
+    [/(?<=\d)\s?м(?![\p{Script=Cyrillic}])/gu, ' M'],
+    [/(?<![\p{Script=Cyrillic}])(?:коробка|короб\.?|кор\.)\s?(?=\d)/giu, ' BOX OF '],
+    [/(?<![\d.])(\d+)\s?шт\.?\s(?:в|у)\s(?:упаковке|упаковці|упак\.?)(?![\p{Script=Cyrillic}])/giu, ' $1 PER PACK '],
+    [/(?<![\d.])(\d+)\s?шт\.?\s(?:в|у)\s(?:коробке|коробці)(?![\p{Script=Cyrillic}])/giu, ' $1 PER BOX '],
+    [cyrillicWords('ч[её]рн\\p{L}*|чорн\\p{L}*'), ' BLACK '],
+    [cyrillicWords('син(?:ий|яя|ее|ие|его|ей|ій|я|є|і)'), ' BLUE '],
+    [cyrillicWords('красн\\p{L}*|червон\\p{L}*|чырвон\\p{L}*'), ' RED '],
+    [cyrillicWords('зел[её]н\\p{L}*|зялён\\p{L}*'), ' GREEN '],
+    [cyrillicWords('ж[её]лт\\p{L}*|жовт\\p{L}*|жоўт\\p{L}*'), ' YELLOW '],
+    [cyrillicWords('бел(?:ый|ая|ое|ые|ого)|біл(?:ий|а|е|і)|бел(?:ы|ая|ае)'), ' WHITE '],
+    [cyrillicWords('оранжев\\p{L}*|помаранчев\\p{L}*|аранжав\\p{L}*'), ' ORANGE '],
+  ],
+};
+
+const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [TAMIL, URDU, EAST_SLAVIC, BULGARIAN, MACEDONIAN];
 
 /**
  * Malay (Malaysian MOH / ePerolehan lines): `saiz Kecil / Sederhana / Besar` (size S / M / L), `sm` after a number
@@ -578,6 +622,153 @@ const AZERBAIJANI: LanguageReading = {
   ],
 };
 
+/**
+ * Welsh (NHS Wales Shared Services Partnership lines; item-3.43.0, items21units): `blwch o 25` (a box of 25), `pecyn o
+ * 10` (a pack of 10), `maint 4` (size 4), `untro` (single use), `di-haint` (sterile), `heb latecs` (latex free), `gyda`
+ * / `heb` (with / without), `oedolion` / `plant` (adult / children) and colour words (`melyn`, `gwyrdd`, `oren`, `du`,
+ * `glas`, `coch`, `gwyn`: `inc du` is black ink). Welsh mutates a word's first letter after some words (`ffilm
+ * rwystr` for rhwystr): the mutated forms lines write are listed.
+ */
+const WELSH: LanguageReading = {
+  language: 'Welsh',
+  marker: /\bblwch o\b|\bpecyn o\b|\bmaint\b|\buntro\b|\bdi-haint\b|\bheb\b|\bgyda\b|\bcebl\b|\bcyfuniad\b|\ballwedd\b|\bgliniadur\b/i,
+  rewrites: [
+    [/\bblwch\so\s(\d+)(?![\d.,])/gi, ' BOX OF $1 '],
+    [/\bpecyn\so\s(\d+)(?![\d.,])/gi, ' PACK OF $1 '],
+    [/\bbag\so\s(\d+)(?![\d.,])/gi, ' BAG OF $1 '],
+    [words('maint'), ' SIZE '],
+    [words('untro|un\\sdefnydd'), ' SINGLE USE '],
+    [words('heb\\sfod\\syn\\sddi-haint|ddim\\syn\\sddi-haint'), ' NON-STERILE '],
+    [words('di-haint|ddi-haint'), ' STERILE '],
+    [words('heb\\slatecs|heb\\slatex'), ' LATEX FREE '],
+    // `heb bigo` (no sting: a barrier film's name) before `heb` alone.
+    [words('heb\\s(?:b|p)igo'), ' NO STING '],
+    [words('inc'), ' INK '],
+    [words('allwedd|ag\\sallwedd'), ' KEYED '],
+    [words('cyfuniad'), ' COMBINATION '],
+    [words('cebl|ceblau'), ' CABLE '],
+    [words('gyda'), ' WITH '],
+    [words('heb'), ' WITHOUT '],
+    [words('oedolion|oedolyn|i\\soedolion'), ' ADULT '],
+    [words('plant|plentyn|i\\sblant|pediatrig'), ' PAEDIATRIC '],
+    ...colourWords([
+      ['melyn', 'YELLOW'],
+      ['gwyrdd', 'GREEN'],
+      ['oren', 'ORANGE'],
+      ['du', 'BLACK'],
+      ['glas', 'BLUE'],
+      ['coch|goch', 'RED'],
+      ['gwyn', 'WHITE'],
+      ['porffor', 'PURPLE'],
+    ]),
+  ],
+};
+
+/**
+ * Basque (Osakidetza tender lines; item-3.43.0, items21units): decimal commas (`2,8 mm`), the case suffix glued to a
+ * unit with a hyphen (`90 mm-ko` = of 90 mm, `1 ml-ko`), `25 unitateko kutxa` / `12 unitateko paketea` (a box / pack of
+ * n units), `1. gradua` (grade 1: the ordinal point), `erabilera bakarrekoa` (single use), `antzua` / `ez antzua`
+ * (sterile / non-sterile), `latexik gabe` (latex free), `-arekin` / `-ik gabe` (with / without: `orratzarekin` = with a
+ * needle, `orratzik gabe` = without), `neurria` / `tamaina` (size), `helduentzat` / `haurrentzat` (adult / children) and
+ * colour words (`beltza`, `urdina`, `gorria`, `berdea`, `horia`, `zuria`, `laranja`).
+ */
+const BASQUE: LanguageReading = {
+  language: 'Basque',
+  marker: /unitateko|erabilera bakarreko|\bgabe\b|\d\s?[a-zµ]{1,2}-ko\b|\bgradua\b|\bantzu[ak]?\b|\bneurria\b|\btamaina\b|orratz/i,
+  rewrites: [
+    [/(?<=\d),(?=\d)/g, '.'],
+    [/(?<=\d\s?(?:mm|cm|ml|m|l|g|mg|kg|µm|um))-(?:ko|eko|tako|koa|ekoa)(?!\p{L})/giu, ' '],
+    [/(?<![\d.,])(\d+)\sunitateko\s(?:kutxa|kaxa)(?:\p{L}{0,2})(?!\p{L})/giu, ' BOX OF $1 '],
+    [/(?<![\d.,])(\d+)\sunitateko\s(?:paketea|pakete|paketea)(?!\p{L})/giu, ' PACK OF $1 '],
+    [/(?<![\d.,])(\d+)\sunitateko\s(?:poltsa)(?!\p{L})/giu, ' BAG OF $1 '],
+    [/(?<![\d.,])(\d+)\sunitate(?:ak|ko)?(?!\p{L})/giu, ' $1 PCS '],
+    [/(?<![\d.,])(\d{1,2})\.\s?gradu(?:a|ko)(?!\p{L})/giu, ' GRADE $1 '],
+    [words('erabilera\\sbakarreko(?:a|ak)?|erabilera\\sbakarra'), ' SINGLE USE '],
+    [words('ez[\\s-]antzu(?:a|ak)?'), ' NON-STERILE '],
+    [words('antzu(?:a|ak)?|esterila'), ' STERILE '],
+    [words('latexik\\sgabe(?:a|ko)?|latex\\sgabe(?:a|ko)?'), ' LATEX FREE '],
+    [words('aho\\szabal(?:a|eko|ekoa)'), ' WIDE MOUTH '],
+    [words('aho\\sestu(?:a|ko|koa)'), ' NARROW MOUTH '],
+    [words('orratzarekin|orratzekin'), ' WITH NEEDLE '],
+    [words('orratzik\\sgabe(?:a|ko)?|orratz\\sgabe(?:a|ko)?'), ' WITHOUT NEEDLE '],
+    [words('neurria|tamaina|neurri'), ' SIZE '],
+    [words('helduentzat|helduentzako|heldua'), ' ADULT '],
+    [words('haurrentzat|haurrentzako|pediatrikoa'), ' PAEDIATRIC '],
+    ...colourWords([
+      ['beltza|beltz', 'BLACK'],
+      ['urdina|urdin', 'BLUE'],
+      ['gorria|gorri', 'RED'],
+      ['berdea|berde', 'GREEN'],
+      ['horia', 'YELLOW'],
+      ['zuria|zuri', 'WHITE'],
+      ['laranja', 'ORANGE'],
+    ]),
+  ],
+};
+
+/**
+ * Maltese (CPSU Malta tender lines; item-3.43.0, items21units): `kaxxa ta' 20` / `pakkett ta' 100` (a box / pack of n),
+ * `għall-użu ta' darba` (single use), `sterili` / `mhux sterili`, `mingħajr latex` (latex free), `bil-` + a noun (with:
+ * `bil-labra` = with a needle) and `mingħajr` (without), `daqs` (size), `għall-adulti` / `għat-tfal` (adult / children)
+ * and colour words (`iswed` / `sewda`, `blu`, `aħmar` / `ħamra`, `aħdar` / `ħadra`, `isfar` / `safra`, `abjad` /
+ * `bajda`). The Maltese letters ħ, ġ, ż, ċ are also matched as the h, g, z, c that ASCII exports write.
+ */
+const MALTESE: LanguageReading = {
+  language: 'Maltese',
+  marker: /\bkaxxa ta|\bpakkett ta|\bmin[għg]+ajr\b|\bbil-|\bdaqs\b|\bta['’] darba\b|\bmhux sterili\b|\bsterili\b/i,
+  rewrites: [
+    [/\bkaxxa\sta['’]\s?(\d+)(?![\d.,])/gi, ' BOX OF $1 '],
+    [/\bpakkett\sta['’]\s?(\d+)(?![\d.,])/gi, ' PACK OF $1 '],
+    [/\bbor[żz]a\sta['’]\s?(\d+)(?![\d.,])/giu, ' BAG OF $1 '],
+    [words("(?:g[ħh]all-)?u[żz]u\\sta['’]\\sdarba|li\\sjintu[żz]a\\sdarba"), ' SINGLE USE '],
+    [words('mhux\\ssterili'), ' NON-STERILE '],
+    [words('sterili'), ' STERILE '],
+    [words('min[ġg][ħh]ajr\\slatex'), ' LATEX FREE '],
+    [words('bil-labra'), ' WITH NEEDLE '],
+    [words('min[ġg][ħh]ajr\\slabra'), ' WITHOUT NEEDLE '],
+    [/(?<![\p{L}\d])bil-(?=\p{L})/giu, ' WITH '],
+    [words('min[ġg][ħh]ajr'), ' WITHOUT '],
+    [words('daqs'), ' SIZE '],
+    [words('linka'), ' INK '],
+    [words('kejbil|kejbils'), ' CABLE '],
+    [/\bgrad\s(?=\d)/gi, ' GRADE '],
+    [words('g[ħh]all-adulti|adulti'), ' ADULT '],
+    [words('g[ħh]at-tfal|tfal|pedjatrik\\p{L}*'), ' PAEDIATRIC '],
+    ...colourWords([
+      ['iswed|sewda|suwed', 'BLACK'],
+      ['blu|ikħal|ikhal|kaħla|kahla', 'BLUE'],
+      ['a[ħh]mar|[ħh]amra|[ħh]omor', 'RED'],
+      ['a[ħh]dar|[ħh]adra|[ħh]odor', 'GREEN'],
+      ['isfar|safra|sofor', 'YELLOW'],
+      ['abjad|bajda|bojod', 'WHITE'],
+      ['oran[ġg]jo', 'ORANGE'],
+    ]),
+  ],
+};
+
+/**
+ * The close neighbours of the readings above whose tender lines write packs, sizes and single use the same way
+ * (item-3.43.0, items21units): Galician (`caixa de 25`, `tamaño`, `dun só uso`, `estéril`, `sen látex`, `con` / `sen
+ * agulla`), Irish (`bosca de 25` / `bosca 25`, `méid`, `aonúsáide`, `steiriúil`, `gan laitéis`), Scottish Gaelic
+ * (`bogsa de 25`, `meud`, `aon-chleachdadh`) and Breton (`boest 25`, `ment 4`, `implij ur wech`).
+ */
+const CELTIC_GALICIAN: LanguageReading = {
+  language: 'Galician / Irish / Scottish Gaelic / Breton',
+  marker:
+    /\bcaixa de\b|\bd?un só uso\b|\bsen (?:agulla|l[aá]tex)\b|\bbosca\b|\baon[uú]s[aá]ide\b|\bsteiri[uú]il\b|\bm[eé]id\b|\bbogsa\b|\bmeud\b|aon-chleachdadh|\bboest\b|\bment\s\d/i,
+  rewrites: [
+    [/\b(?:caixa|bosca|bogsa|boest)\s(?:de\s|le\s)?(\d+)(?![\d.,])/gi, ' BOX OF $1 '],
+    [words('d?un\\ssó\\suso|aon[uú]s[aá]ide|aon-chleachdadh|implij\\sur\\swech'), ' SINGLE USE '],
+    [words('non\\sestéril|neamhsteiri[uú]il'), ' NON-STERILE '],
+    [words('estéril|steiri[uú]il'), ' STERILE '],
+    [words('sen\\sl[aá]tex|gan\\slait[eé]is'), ' LATEX FREE '],
+    [words('con\\sagulla'), ' WITH NEEDLE '],
+    [words('sen\\sagulla'), ' WITHOUT NEEDLE '],
+    [words('tamaño|m[eé]id|meud'), ' SIZE '],
+    [/\bment\s(?=\d)/gi, ' SIZE '],
+  ],
+};
+
 const LATIN_LANGUAGE_READINGS: readonly LanguageReading[] = [
   SWAHILI,
   MALAY,
@@ -587,6 +778,10 @@ const LATIN_LANGUAGE_READINGS: readonly LanguageReading[] = [
   CATALAN,
   ALBANIAN,
   AZERBAIJANI,
+  WELSH,
+  BASQUE,
+  MALTESE,
+  CELTIC_GALICIAN,
 ];
 /** One test per line for all the Latin-script languages' markers (most lines hold none and return here). */
 const ANY_LANGUAGE_MARKER = new RegExp(LATIN_LANGUAGE_READINGS.map((reading) => reading.marker.source).join('|'), 'i');

@@ -109,12 +109,13 @@ interface UnitReading {
 
 // Units are read only right after a number or a slash (`0,5 мл`, `40 мг/мл`, `٢٫٥ مجم`, `5升`) and only as whole words, so `г` or `л` inside a
 // word is untouched. Longer spellings first (мкг before мг before г).
-const NUMBER_BEFORE = '(?<=[\\d/]\\s?)';
 const CYRILLIC_WORD_END = '(?![\\p{Script=Cyrillic}])';
 const ARABIC_WORD_END = '(?![\\p{Script=Arabic}])';
 
 function unitRewrites(spellings: ReadonlyArray<[string, string]>, wordEnd: string, flags = 'gu'): Array<[RegExp, string]> {
-  return spellings.map(([spelling, unit]) => [new RegExp(`${NUMBER_BEFORE}(?:${spelling})\\.?${wordEnd}`, flags), ` ${unit}`]);
+  // The space before the unit is consumed and written once: `30–60 кг` reads `30–60 KG`, not `30–60  KG` (the attribute
+  // patterns allow one space between a number and its unit: a weight range with two was read as a 60 kg strength).
+  return spellings.map(([spelling, unit]) => [new RegExp(`(?<=[\\d/])\\s?(?:${spelling})\\.?${wordEnd}`, flags), ` ${unit}`]);
 }
 
 /** As `unitRewrites`, one space between the number and the unit (`100 UNITS/ ML`, as the unit-per-mL extractor reads it). */

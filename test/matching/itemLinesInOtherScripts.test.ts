@@ -16,20 +16,20 @@ const { readAsCompared, attributesOf } = shippedItemReadings();
 describe('numerals, units and packs of other scripts (text rewrite scriptNumerals)', () => {
   test.each([
     // Eastern Arabic and Persian digits, the Arabic decimal and thousands separators
-    ['٠٫٥ مل', '0.5  ML'],
+    ['٠٫٥ مل', '0.5 ML'],
     ['۲۵ میلی', '25 میلی'],
-    ['فيتامين أ ١٠٠٬٠٠٠ وحدة دولية', 'فيتامين أ 100,000  IU'],
+    ['فيتامين أ ١٠٠٬٠٠٠ وحدة دولية', 'فيتامين أ 100,000 IU'],
     ['علبة ١٠٠ سرنجة', ' BOX OF 100 سرنجة'],
-    ['نورفاسك ٥ مجم أقراص - ٣٠ قرص', 'نورفاسك 5  MG أقراص - 30  TABLETS'],
-    ['٢٣G × ١ بوصة', '23G X 1  IN'],
+    ['نورفاسك ٥ مجم أقراص - ٣٠ قرص', 'نورفاسك 5 MG أقراص - 30 TABLETS'],
+    ['٢٣G × ١ بوصة', '23G X 1 IN'],
     // Cyrillic units after a number only, the pack count of a medicine line, the multiplication х
-    ['Шприц 0,5 мл, уп. 100 шт.', 'Шприц 0,5  ML,  PACK OF 100  PCS'],
-    ['розчин 40 мг/мл', 'розчин 40  MG/ ML'],
-    ['таблетки по 25 мкг №100 (25х4)', 'таблетки по 25  MCG  PACK OF 100'],
-    ['порошок 20,5 г у саше на 1 л', 'порошок 20,5  G у саше на 1  L'],
-    ['концентратор 5 л/хв, 230 В', 'концентратор 5  L/MIN, 230  V'],
+    ['Шприц 0,5 мл, уп. 100 шт.', 'Шприц 0,5 ML,  PACK OF 100 PCS'],
+    ['розчин 40 мг/мл', 'розчин 40 MG/ ML'],
+    ['таблетки по 25 мкг №100 (25х4)', 'таблетки по 25 MCG  PACK OF 100'],
+    ['порошок 20,5 г у саше на 1 л', 'порошок 20,5 G у саше на 1 L'],
+    ['концентратор 5 л/хв, 230 В', 'концентратор 5 L/MIN, 230 V'],
     ['Лот №3, голки 21G', 'Лот №3, голки 21G'],
-    ['скло 25,4 × 76,2 мм', 'скло 25,4 X 76,2  MM'],
+    ['скло 25,4 × 76,2 мм', 'скло 25,4 X 76,2 MM'],
     // Chinese units and packs, full-width forms
     ['31G×5mm 100支/盒', '31GX5mm 100 PCS/BOX'],
     ['制氧机 5升', '制氧机 5 L'],
