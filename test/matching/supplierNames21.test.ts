@@ -69,6 +69,11 @@ describe('through the public API (POST /matching/verify)', () => {
     });
   });
 
+  test('a country word after a long name is no cut legal form (no form in the tables starts `US`)', async () => {
+    const name = comparatorOf(await verified('Tolvarin Medical Systems', 'TOLVARIN MEDICAL SYSTEMS US LLC'), 'name');
+    expect(name?.score).toBeLessThan(0.95);
+  });
+
   test('an 18-character cut after one letter of a word may have hidden another entity: reviewed, no more', async () => {
     const name = comparatorOf(await verified('HARWELD SURGICAL S', 'Harweld Surgical Supplies Ltd'), 'name');
     expect(name?.score).toBeLessThan(0.95);
