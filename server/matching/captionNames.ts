@@ -63,8 +63,17 @@ const RELATION = String.raw`(?:f\/k\/a|f\.k\.a\.?|fka|formerly(?:\s+known\s+as)?
 
 /** A relation between two names in running text: `X f/k/a Y`, `X, d/b/a Y`, `X, a division of Y`. */
 const RELATION_IN_TEXT = new RegExp(String.raw`\s*,?\s+${RELATION}\s+`, 'iu');
-/** A relation in brackets: `X (formerly Y)`, `X (now Y)`, `X (ex Y)`, `X (f/k/a Y)`. */
-const RELATION_IN_BRACKETS = new RegExp(String.raw`\(\s*(?:${RELATION}|now|ex)\s+([^()]+?)\s*\)`, 'giu');
+/**
+ * A former name in brackets in the vendor master's language (read in brackets only, where no name starts so): Spanish
+ * `antes`, French `anciennement`, German `vormals` / `ehemals`, Dutch `voorheen`, Italian `già`, Portuguese
+ * `antiga` / `anteriormente`, and an ERP rename note's `was` (`X (was Y)`).
+ */
+const FORMER_IN_BRACKETS = String.raw`antes|anciennement|vormals|ehemals|voorheen|gi[aà]|antiga|anteriormente|was`;
+/** A relation in brackets: `X (formerly Y)`, `X (now Y)`, `X (ex Y)`, `X (f/k/a Y)`, `X (antes Y)`. */
+const RELATION_IN_BRACKETS = new RegExp(String.raw`\(\s*(?:${RELATION}|now|ex|${FORMER_IN_BRACKETS})\s+([^()]+?)\s*\)`, 'giu');
+
+/** A relation naming another entity, not another name of the record's own: `a division of Y` names the legal entity above it. */
+const OTHER_ENTITY_RELATION = /\bdivision\s+of\b/i;
 
 /** Letters of a script other than Latin, and Latin letters. */
 const OTHER_SCRIPT_LETTER = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
@@ -194,6 +203,16 @@ function readPlainCaptionNames(raw: string): CaptionNames | null {
   const own = [...new Set([ownName, ...(others.length === 0 && related.length === 0 ? twoScripts : [])])].filter((name) => name !== '');
   if (own.length === 1 && own[0] === raw && related.length === 0) return null;
   return { own, related: [...new Set(related.map((name) => name.trim()).filter((name) => name !== ''))] };
+}
+
+/**
+ * The other names `raw` states for its own entity (a former, later or trade name: `X (formerly Y)`, `X f/k/a Y`, `X
+ * d/b/a Y`), or none when it names a division's legal entity (`X, a division of Y`). Read by the cluster graph: a record
+ * that states a renaming links the records under its other name to its own.
+ */
+export function statedOtherNames(raw: string): string[] {
+  if (OTHER_ENTITY_RELATION.test(raw)) return [];
+  return captionNames(raw)?.related ?? [];
 }
 
 /** Every name `captionNames` reads in `raw` (own and related), or `raw` alone: what a name key is built from. */

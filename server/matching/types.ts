@@ -514,6 +514,12 @@ export interface ClusterReviewRule {
    * A–C covered too); see `ClusterAttachRule`.
    */
   attachLoneMember?: ClusterAttachRule;
+  /**
+   * A record stating another name of its own entity (`X (formerly Y)`, `X d/b/a Y`) in one of `fields` links a record
+   * named Y as a whole: the edge joins the two clusters whatever their link share, and no name-marker split is read
+   * between that record pair.
+   */
+  statedNames?: { description?: string; fields: string[] };
 }
 
 /**

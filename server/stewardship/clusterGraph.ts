@@ -13,6 +13,7 @@
  * of both sides a member that could have joined either (a name without a legal form beside `… Inc`
  * and `… AG`): which side it joined would be decided by edge order, not by evidence.
  */
+import { statedOtherNames } from '../matching/captionNames';
 import type { CompiledRules } from '../matching/rules';
 import { scorePair } from '../matching/scoring';
 import type {
@@ -169,6 +170,52 @@ function meetsMarker(marker: ClusterSplitMarker, a: Readonly<Record<string, unkn
   return matchesIn(marker, otherPattern, unmarked) && !matchesIn(marker, otherPattern, marked);
 }
 
+/** Upper-case words of letters and digits, accents dropped: what a stated-name link compares. */
+function wordsOf(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toUpperCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/** What a stated-name link reads of one record: the first word of each name, every word, and the first word of each stated other name. */
+interface StatedNameReading {
+  ownFirst: Set<string>;
+  words: Set<string>;
+  statedFirst: Set<string>;
+}
+
+function statedNameReading(fields: readonly string[], canonical: Readonly<Record<string, unknown>>): StatedNameReading {
+  const reading: StatedNameReading = { ownFirst: new Set(), words: new Set(), statedFirst: new Set() };
+  for (const field of fields)
+    for (const value of [canonical[field]].flat()) {
+      if (typeof value !== 'string') continue;
+      const words = wordsOf(value);
+      if (words[0] !== undefined) reading.ownFirst.add(words[0]);
+      for (const word of words) reading.words.add(word);
+      for (const other of statedOtherNames(value)) {
+        const first = wordsOf(other)[0];
+        // A first word of one or two letters (`3M`, `GE`) says too little to tie a record to another.
+        if (first !== undefined && first.length >= 3) reading.statedFirst.add(first);
+      }
+    }
+  return reading;
+}
+
+/**
+ * True when one record states another name of its own entity (`X (formerly Y)`, `X d/b/a Y`) whose first word opens a
+ * name of the other record, and the other record's names hold no first word of the first's own names: the pair is
+ * linked by the stated name, not by a spelling of one name.
+ */
+function isStatedNameLink(a: StatedNameReading, b: StatedNameReading): boolean {
+  const states = (stating: StatedNameReading, named: StatedNameReading): boolean =>
+    [...stating.statedFirst].some((first) => named.ownFirst.has(first)) && ![...stating.ownFirst].some((first) => named.words.has(first));
+  return states(a, b) || states(b, a);
+}
+
 /**
  * Whether a record pair meets a split rule: its `when` holds in the pair's explanation and, with a `marker`, one
  * record's names carry the marker and the other's do not — and, when the marker has an `otherPattern`, the other's
@@ -251,7 +298,7 @@ const DEFAULT_MIN_LINK_SHARE = 0.5;
  */
 function linkClusters(args: {
   total: number;
-  merges: { a: number[]; b: number[]; score: number[] };
+  merges: { a: number[]; b: number[]; score: number[]; whole: boolean[] };
   cannotLinks: { a: number[]; b: number[] };
   minLinkShare: number;
   /** Members that join no cluster (bridges of a `leaveOut` split). */
@@ -298,7 +345,9 @@ function linkClusters(args: {
     if (small.some((m) => [...entry(cannot, m)].some((other) => inLarge.has(other)))) continue;
     let linked = 0;
     for (const m of small) for (const other of entry(adjacency, m)) if (inLarge.has(other)) linked++;
-    if (linked < args.minLinkShare * small.length * large.length) continue;
+    // An edge through a stated other name (`X (formerly Y)` beside `Y`) links the clusters as wholes: the renamed
+    // entity's other records never resemble its former name, so no share of pairs could be edges.
+    if (!merges.whole[i] && linked < args.minLinkShare * small.length * large.length) continue;
     const root = Math.min(rx, ry);
     const child = root === rx ? ry : rx;
     parent[child] = root;
@@ -320,7 +369,22 @@ export function buildClusterGraph(args: {
   const { members, rules } = args;
   const edges: ClusterEdge[] = [];
   const conflicts: ClusterConflict[] = [];
-  const merges = { a: [] as number[], b: [] as number[], score: [] as number[] };
+  const merges = { a: [] as number[], b: [] as number[], score: [] as number[], whole: [] as boolean[] };
+  const statedFields = rules.rules.clusterReview?.statedNames?.fields;
+  const statedReadings = new Map<GraphRecord, StatedNameReading | null>();
+  /** The stated-name reading of a record (null without the rule or canonical fields), read once per graph. */
+  const statedOf = (record: GraphRecord): StatedNameReading | null => {
+    let reading = statedReadings.get(record);
+    if (reading === undefined) {
+      reading = statedFields && record.canonical ? statedNameReading(statedFields, record.canonical) : null;
+      statedReadings.set(record, reading);
+    }
+    return reading;
+  };
+  const isStatedPair = (x: GraphRecord, y: GraphRecord): boolean => {
+    const [rx, ry] = [statedOf(x), statedOf(y)];
+    return rx !== null && ry !== null && (rx.statedFirst.size > 0 || ry.statedFirst.size > 0) && isStatedNameLink(rx, ry);
+  };
   const cannotLinks = { a: [] as number[], b: [] as number[] };
   const splitRules = rules.rules.clusterReview?.splitWhen ?? [];
   /** Member pairs split by a rule whose bridges are left out. */
@@ -337,7 +401,11 @@ export function buildClusterGraph(args: {
       const right = entry(members, j);
       let conflict: ClusterConflict | null = null;
       let splitLeavingBridges = false;
-      const explained: Array<{ pair: Omit<ClusterEdge, 'score' | 'rule' | 'explanation'>; explanation: MatchExplanation }> = [];
+      const explained: Array<{
+        pair: Omit<ClusterEdge, 'score' | 'rule' | 'explanation'>;
+        explanation: MatchExplanation;
+        isStated: boolean;
+      }> = [];
       for (const x of left.records) {
         for (const y of right.records) {
           const pair = { a: left.goldenId, b: right.goldenId, aRecordId: x.id, bRecordId: y.id };
@@ -347,20 +415,26 @@ export function buildClusterGraph(args: {
           }
           const explanation = scorePair({ a: x.prepared, b: y.prepared, rules });
           if (explanation.hardRule?.action === 'veto') conflict ??= { ...pair, reason: explanation.hardRule.name };
-          const split = splitRules.find((rule) => meetsSplit(rule, explanation, { a: x.canonical, b: y.canonical }));
+          const isStated = isStatedPair(x, y);
+          // A name marker compares two spellings of one name; a stated other name is another name.
+          const split = splitRules.find(
+            (rule) => !(isStated && rule.marker) && meetsSplit(rule, explanation, { a: x.canonical, b: y.canonical }),
+          );
           if (split) conflict ??= { ...pair, reason: split.name };
           if (split?.bridges === 'leaveOut') splitLeavingBridges = true;
           if (explanation.hardRule?.action !== 'veto' && anchorRules.some((anchor) => allHold(anchor, explanation)))
             anchored.add(`${i},${j}`);
-          explained.push({ pair, explanation });
+          explained.push({ pair, explanation, isStated });
         }
       }
       let best: ClusterEdge | null = null;
+      let isWhole = false;
       for (const edgeRule of rules.rules.clusterReview?.edges ?? []) {
         const unless = edgeRule.unless;
         if (unless && explained.some((e) => allHold(unless, e.explanation))) continue;
-        for (const { pair, explanation } of explained) {
+        for (const { pair, explanation, isStated } of explained) {
           if (explanation.hardRule?.action === 'veto' || !meetsEdge(edgeRule, explanation)) continue;
+          isWhole ||= isStated;
           if (!best || explanation.score > best.score) best = { ...pair, score: explanation.score, rule: edgeRule.name, explanation };
         }
       }
@@ -384,6 +458,7 @@ export function buildClusterGraph(args: {
         merges.a.push(i);
         merges.b.push(j);
         merges.score.push(best.score);
+        merges.whole.push(isWhole);
         edges.push(best);
       }
     }
