@@ -22,9 +22,10 @@
  * What counts as a labelled row: two listed labels at the start of the text or after a separator (`|`, `;`, a tab, a
  * line break, a comma), or a bracketed variant suffix `(Attr: value, Attr: value)` holding a listed label (inside it,
  * a label the table does not list is an attribute name too: the brackets hold nothing else). A label not listed is
- * left in the text with its value (it may be a product word: `Needle: SH`). A bare `Name` in a request form (a field
- * names the product asked for: `Item needed`) is the requester's name, not the product. When nothing of the product would be
- * left, the row is returned as it is.
+ * left in the text with its value (it may be a product word: `Needle: SH`). A request form's answer (a field names the
+ * product asked for: `Item needed`) is left to the form-answer reader of the requestChatter rewrite (requestLines.ts),
+ * which also reads its requester, purpose and order count. When nothing of the product would be left, the row is
+ * returned as it is.
  *
  * Hand-written: a field label is a spreadsheet convention, no library reads it. One regular expression finds the
  * label candidates of a text once per record (results are remembered per text, `rememberRecent`), never per pair.
@@ -118,7 +119,8 @@ function attributeText(name: string, value: string, role: FieldRole | undefined)
   const trimmed = value.trim();
   if (trimmed === '' || PLACEHOLDER_VALUE.test(trimmed) || role === 'notProduct' || role === 'howMany') return '';
   if (role === 'product' || role === 'requestedProduct' || role === 'maker' || role === 'code') return trimmed;
-  const bareName = name.trim();
+  // `Size/type: 6ft` is a size: the first of the alternatives a form's label offers names the attribute.
+  const bareName = name.split('/')[0]?.trim() ?? name;
   if (TRUE_WORDS.test(trimmed)) return ADJECTIVE_NAME.test(bareName) ? bareName : `with ${bareName}`;
   if (FALSE_WORDS.test(trimmed)) return ADJECTIVE_NAME.test(bareName) ? `non-${bareName}` : `without ${bareName}`;
   if (role === 'attribute') return trimmed;
@@ -180,8 +182,9 @@ function readLabelledRow(text: string, roles: ReadonlyMap<string, FieldRole>): s
   // Top-level fields: listed labels outside a variant suffix (an unlisted one stays inside the value before it).
   const fields = hits.filter((hit) => hit.groupEnd === undefined && hit.role !== undefined && hit.separator !== '(');
   if (fields.length < 2 && grouped.length === 0) return text;
-  // A request form names the product it asks for (`Item needed`): a bare `Name` beside it is the requester's.
-  const isRequestForm = fields.some((hit) => hit.role === 'requestedProduct');
+  // A request form (a field names the product asked for: `Item needed`) is read by the form-answer reader of the
+  // requestChatter rewrite (requestLines.ts), which also takes the requester, the purpose and the order count out.
+  if (fields.some((hit) => hit.role === 'requestedProduct')) return text;
 
   const edits: Edit[] = [];
   let optionName: { label: string; role: FieldRole | undefined } | undefined;
@@ -190,8 +193,7 @@ function readLabelledRow(text: string, roles: ReadonlyMap<string, FieldRole>): s
       const next = fields[index + 1];
       const valueEnd = next ? next.separatorAt : text.length;
       const value = text.slice(field.valueAt, valueEnd);
-      const isPersonName = isRequestForm && fieldLabelKey(field.label) === 'NAME';
-      const role = isPersonName ? 'notProduct' : field.role;
+      const role = field.role;
       switch (role) {
         case 'product':
         case 'requestedProduct':
