@@ -176,7 +176,8 @@ interface Edit {
 
 /** Reads `text` as a labelled row by `roles` (the text itself when it is none). */
 function readLabelledRow(text: string, roles: ReadonlyMap<string, FieldRole>): string {
-  if (!HAS_LABEL_MARK.test(text)) return text;
+  // Most item lines hold neither mark: two string searches answer them before any regular expression runs.
+  if ((!text.includes(':') && !text.includes('=')) || !HAS_LABEL_MARK.test(text)) return text;
   const hits = labelHits(text, roles);
   const grouped = hits.filter((hit) => hit.groupEnd !== undefined);
   // Top-level fields: listed labels outside a variant suffix (an unlisted one stays inside the value before it).
