@@ -14,7 +14,8 @@
  * maker and the codes stay as written (the maker's name is part of the description comparison as a manufacturer field
  * is); an attribute stays as its value (`Colour: Yellow` → `Yellow`), or with its name when a bare value needs it
  * (`Size: 3` → `Size 3`); a count per pack is written as one (`Pack: 100` → `pack of 100`); a named option and its value
- * (`Option1 Name: Needle | Option1 Value: No`) are read as that attribute (`without Needle`); yes / no values of an
+ * (`Option1 Name: Needle | Option1 Value: No`) are read as that attribute (`without Needle`); an ERP's own reference in
+ * square brackets opening the row (`[GL-204] Exam glove (Size: M)`) is taken out, the seller's number and no maker's code; yes / no values of an
  * attribute are written `with X` / `without X` (`non-X` / `X` for an adjective such as `Sterile`); an order or stock
  * count is taken out (a count per pack written in it kept); the fields about where, who, when, price, category,
  * indication, action and registration are taken out with their values.
@@ -111,6 +112,12 @@ const ADJECTIVE_NAME = /(?:ILE|FREE|ED|ABLE|IBLE|IC|AL|OUS|IVE)$/i;
 const PACK_COUNT =
   /\b(?:box|bx|pack|pk|case|cs|bag|carton|ctn|tub|tube|roll|kit|tray|sleeve|packet|pkt)(?:es|s)?\s+of\s+\d{1,5}\b|\b\d{1,5}\s?\/\s?(?:box|bx|pack|pk|case|cs|bag|carton|ctn)\b/i;
 const BARE_COUNT = /^\d{1,5}$/;
+/**
+ * An ERP's own reference opening a labelled row's display name, in square brackets (Odoo `[default_code] name`, the same
+ * shape in ERPNext and Dolibarr exports): the seller's stock number, never the maker's code — read as a code of the text,
+ * it conflicted with every other source's codes.
+ */
+const INTERNAL_REFERENCE = /^\s*\[[A-Za-z0-9][A-Za-z0-9._/-]{0,30}\]\s*/;
 /** A row is left as it is when none of these (two letters in a row) remain: nothing of the product would be compared. */
 const HAS_WORD = /\p{L}{2}/u;
 
@@ -244,6 +251,7 @@ function readLabelledRow(text: string, roles: ReadonlyMap<string, FieldRole>): s
     at = edit.to;
   }
   out += text.slice(at);
+  out = out.replace(INTERNAL_REFERENCE, '');
   return HAS_WORD.test(out) ? out : text;
 }
 

@@ -40,8 +40,9 @@ describe('a labelled row read by its labels (fixture table)', () => {
       row: 'Name: Acme nitrile gloves | Attribute 1 name: Size | Attribute 1 value(s): Large | Brand: Acme',
       read: 'Acme nitrile gloves | | Size Large | Acme',
     },
-    // An ERP's variant suffix: the attribute names inside the brackets are labels, an unlisted one kept as a word.
-    { row: '[GL-204] Exam Glove Nitrile (Size: M, Colour: Blue)', read: '[GL-204] Exam Glove Nitrile (Size M, Blue)' },
+    // An ERP's variant suffix: the attribute names inside the brackets are labels, an unlisted one kept as a word; the
+    // ERP's own reference in square brackets before the name is the seller's number, not the maker's code.
+    { row: '[GL-204] Exam Glove Nitrile (Size: M, Colour: Blue)', read: 'Exam Glove Nitrile (Size M, Blue)' },
     { row: 'Biopsy forceps 2300 mm (Working length: 2300 mm, Needle: Without)', read: 'Biopsy forceps 2300 mm (2300 mm, without Needle)' },
     { row: 'Syringe 10 mL (Tip: Luer slip, Sterile: No)', read: 'Syringe 10 mL (Luer slip, non-Sterile)' },
     // A lab inventory: where it is and how many are left are not the product.
@@ -81,6 +82,8 @@ describe('a labelled row read by its labels (fixture table)', () => {
     'Mixing ratio 1:1, cartridge 50 mL',
     'See https://example.org/item for the IFU, gauze 4x4',
     'SUTURE VICRYL 3-0 SH 27IN UNDYED',
+    // A bracketed code opening a line that is no labelled row stays (it may be the maker's).
+    '[8203000] i-gel supraglottic airway size 3',
     // A row of nothing but the fields that are not the product is left as written.
     'Location: Freezer 2 | Qty: 4',
     // A request form's answer is left to the form-answer reader of the requestChatter rewrite (below).
