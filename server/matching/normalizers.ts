@@ -27,6 +27,7 @@ import { withCatalogueShorthandWritten, withoutRegistrationReferences } from './
 import { makerNameAsLatin, withOcrConfusionsRead, withoutListReferences } from './exportedItemLines';
 import { withoutParLevelColumns } from './parLevelLines';
 import { requestChatterRemover, withoutRequestChatter } from './requestLines';
+import { labelledRowReader, withLabelledRowsRead } from './labelledRows';
 import { withSingularWords } from './pluralWords';
 import { isAscii, romanisedName } from './transliteration';
 import { nationalCyrillicReading } from './cyrillicNames';
@@ -104,6 +105,8 @@ export const recentWithoutOrderQuantity = rememberRecent(withoutOrderQuantity);
 export const recentSpokenNumbersWritten = rememberRecent(withSpokenNumbersWritten);
 /** `withoutRequestChatter`, recent values remembered. */
 export const recentWithoutRequestChatter = rememberRecent(withoutRequestChatter);
+/** `withLabelledRowsRead`, recent values remembered. */
+export const recentLabelledRowsRead = rememberRecent(withLabelledRowsRead);
 
 const identifierBySchemeRecent = new Map<IdentifierScheme, (value: string) => string | null>();
 
@@ -180,6 +183,7 @@ function medicineTextNormalizer(keepMedicineNames: Reading): (value: string) => 
 function requisitionTextNormalizer(
   keepScriptWords: Reading,
   withoutChatter: Reading = recentWithoutRequestChatter,
+  labelledRows: Reading = recentLabelledRowsRead,
 ): (value: string) => string | null {
   return rememberRecent(
     (v) =>
@@ -192,7 +196,9 @@ function requisitionTextNormalizer(
                   recentSpokenNumbersWritten(
                     recentWithoutOrderQuantity(
                       recentWithoutBarcodeData(
-                        withScriptNumeralsAndCodes(recentWithoutParLevelColumns(recentWithoutListReferences(recentOcrConfusionsRead(v)))),
+                        withScriptNumeralsAndCodes(
+                          recentWithoutParLevelColumns(recentWithoutListReferences(labelledRows(recentOcrConfusionsRead(v)))),
+                        ),
                       ),
                     ),
                   ),
@@ -219,7 +225,8 @@ const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null>
   // registration / tender numbers out and catalogue shorthand written out (catalogueShorthand.ts, item-3.22.0); numerals, units and procurement
   // codes of other scripts read first, and every word of another script a catalogue or medicine table knows kept (scriptItemText.ts, item-3.23.0);
   // before all, a par-level sheet's location, par and reorder columns out (parLevelLines.ts, item-3.25.0), and before that words an OCR engine
-  // misread read as words and list, contract and slip-column numbers out (exportedItemLines.ts, item-3.33.0).
+  // misread read as words and list, contract and slip-column numbers out (exportedItemLines.ts, item-3.33.0); a labelled export row's
+  // labels out and its values routed by what each label means (labelledRows.ts, item-3.43.0) before the list references.
   requisitionText: requisitionTextNormalizer(withShippedScriptWords),
   orgName: rememberRecent((v) => normalizeOrgName(v) || null),
   // Names in other scripts romanised first (rule sets ask for it by name); ASCII names return from `romanisedName` at once.
@@ -268,9 +275,13 @@ const TABLE_READING_NORMALIZERS: Partial<
   },
   medicineText: { tables: MEDICINE_NAME_TABLES, build: (tableNamed) => medicineTextNormalizer(romanisedMedicineNamesWith(tableNamed)) },
   requisitionText: {
-    tables: [...SCRIPT_WORD_TABLES, 'requestChatter'],
+    tables: [...SCRIPT_WORD_TABLES, 'requestChatter', 'exportFieldLabels'],
     build: (tableNamed) =>
-      requisitionTextNormalizer(scriptWordsWith(tableNamed), rememberRecent(requestChatterRemover(tableNamed('requestChatter')))),
+      requisitionTextNormalizer(
+        scriptWordsWith(tableNamed),
+        rememberRecent(requestChatterRemover(tableNamed('requestChatter'))),
+        rememberRecent(labelledRowReader(tableNamed('exportFieldLabels'))),
+      ),
   },
 };
 

@@ -14,10 +14,12 @@ import {
   recentWithoutParLevelColumns,
   recentWithoutRegistrationReferences,
   recentWithoutRequestChatter,
+  recentLabelledRowsRead,
   rememberRecent,
   stringsAtPaths,
 } from './normalizers';
 import { requestChatterRemover } from './requestLines';
+import { labelledRowReader } from './labelledRows';
 import { builtWithTableVersions, type AliasTable } from './aliases';
 import { withLatinNumerals, withoutProcurementCodes } from './scriptItemText';
 import { withoutLegalDescription } from './captionNames';
@@ -51,6 +53,8 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   ocrConfusions: recentOcrConfusionsRead,
   // Contract, standing-offer, reseller and slip-column numbers around the product out (CPSM 3813756, QTY SHP 10 EA; exportedItemLines.ts).
   listReferences: recentWithoutListReferences,
+  // A labelled export row's labels out, each value kept or taken out by what its label means (Title / Vendor / SKU / Size: … ; labelledRows.ts).
+  labelledRows: recentLabelledRowsRead,
 };
 
 /** Rewrites that read an alias table themselves: the tables, and the rewrite built for a rule set's versions of them. */
@@ -63,6 +67,10 @@ const TABLE_READING_REWRITES: Partial<
   requestChatter: {
     tables: ['requestChatter'],
     build: (tableNamed) => rememberRecent(requestChatterRemover(tableNamed('requestChatter'))),
+  },
+  labelledRows: {
+    tables: ['exportFieldLabels'],
+    build: (tableNamed) => rememberRecent(labelledRowReader(tableNamed('exportFieldLabels'))),
   },
 };
 

@@ -40,7 +40,8 @@ export type TextRewriteName =
   | 'parLevelColumns'
   | 'requestChatter'
   | 'ocrConfusions'
-  | 'listReferences';
+  | 'listReferences'
+  | 'labelledRows';
 
 export interface BlockingKeyRule {
   name: string;

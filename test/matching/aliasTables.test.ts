@@ -151,6 +151,7 @@ test('every shipped table is valid and named after its file', () => {
     'drugBrands',
     'drugNames',
     'drugSalts',
+    'exportFieldLabels',
     'facilityAbbreviations',
     'facilityKindWords',
     'facilityNameParticles',

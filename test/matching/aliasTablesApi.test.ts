@@ -63,6 +63,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'drugBrands',
     'drugNames',
     'drugSalts',
+    'exportFieldLabels',
     'facilityAbbreviations',
     'facilityKindWords',
     'facilityNameParticles',

@@ -1,0 +1,284 @@
+/**
+ * Labelled export rows (items21exports, item-3.43.0): many systems export an item as `Label: value` fields on one line —
+ * a shop's product export (Shopify `Title: … | Option1 Name: Size | Option1 Value: 3 | Variant SKU: … | Vendor: …`,
+ * WooCommerce `Attribute 1 name / value`), an ERP's variant display name (Odoo `[CODE] Name (Size: 3, Colour: Yellow)`),
+ * an inventory or LIMS entry (`Name: … | Container type: … | Location: … | Qty: … | Vendor: …`), a recall notice
+ * (`Product: … | ARTG: … | Catalogue no: … | Action: … | Sponsor: …`), a formulary (`Formulary category: … | Product: …
+ * | Indication: … | Order code: …`), a procedure note (`Procedure: … | Instrument: … | Specimens: …`), a service-desk
+ * ticket or a form answer. The labels are rare words in an item master, so an idf-weighted comparison found two
+ * unrelated rows of one export alike by their labels alone; and the values of some fields (where the item is stored,
+ * how many are left, what it is indicated for) are no product words at all.
+ *
+ * The text rewrite `labelledRows` reads such a row by the `exportFieldLabels` table (data, English and the common export
+ * languages): every label is taken out, and its value is routed by what the label means — the product phrase, the
+ * maker and the codes stay as written (the maker's name is part of the description comparison as a manufacturer field
+ * is); an attribute stays as its value (`Colour: Yellow` → `Yellow`), or with its name when a bare value needs it
+ * (`Size: 3` → `Size 3`); a count per pack is written as one (`Pack: 100` → `pack of 100`); a named option and its value
+ * (`Option1 Name: Needle | Option1 Value: No`) are read as that attribute (`without Needle`); an ERP's own reference in
+ * square brackets opening the row (`[GL-204] Exam glove (Size: M)`) is taken out, the seller's number and no maker's code; yes / no values of an
+ * attribute are written `with X` / `without X` (`non-X` / `X` for an adjective such as `Sterile`); an order or stock
+ * count is taken out (a count per pack written in it kept); the fields about where, who, when, price, category,
+ * indication, action and registration are taken out with their values.
+ *
+ * What counts as a labelled row: two listed labels at the start of the text or after a separator (`|`, `;`, a tab, a
+ * line break, a comma), or a bracketed variant suffix `(Attr: value, Attr: value)` holding a listed label (inside it,
+ * a label the table does not list is an attribute name too: the brackets hold nothing else). A label not listed is
+ * left in the text with its value (it may be a product word: `Needle: SH`). A request form's answer (a field names the
+ * product asked for: `Item needed`) is left to the form-answer reader of the requestChatter rewrite (requestLines.ts),
+ * which also reads its requester, purpose and order count. When nothing of the product would be left, the row is
+ * returned as it is.
+ *
+ * Hand-written: a field label is a spreadsheet convention, no library reads it. One regular expression finds the
+ * label candidates of a text once per record (results are remembered per text, `rememberRecent`), never per pair.
+ */
+import { shippedAliasTables, type AliasTable } from './aliases';
+
+type FieldRole =
+  | 'product'
+  | 'requestedProduct'
+  | 'maker'
+  | 'code'
+  | 'attribute'
+  | 'namedAttribute'
+  | 'countPerPack'
+  | 'optionName'
+  | 'optionValue'
+  | 'howMany'
+  | 'notProduct';
+
+/** The table's entries (their canonical names) and the role of the labels each lists. */
+const ROLE_OF_ENTRY: Readonly<Record<string, FieldRole>> = {
+  'field: the product': 'product',
+  'field: the product asked for': 'requestedProduct',
+  'field: the maker': 'maker',
+  'field: a code': 'code',
+  'field: an attribute': 'attribute',
+  'field: an attribute read with its name': 'namedAttribute',
+  'field: count per pack': 'countPerPack',
+  'field: option name': 'optionName',
+  'field: option value': 'optionValue',
+  'field: how many': 'howMany',
+  'field: not the product': 'notProduct',
+};
+
+/** Letters NFD leaves alone in Nordic and German labels (`Størrelse`, `Vægt`). */
+const UNDECOMPOSED: Readonly<Record<string, string>> = { Ø: 'O', Æ: 'AE', Œ: 'OE', Ð: 'D', Þ: 'TH', Ł: 'L' };
+const COMBINING_MARKS = /\p{M}+/gu;
+const NOT_LABEL_LETTER = /[^A-Z#]+/g;
+/** A plural written into a label: `value(s)`. */
+const PLURAL_MARK = /\(S\)$/;
+
+/** A label as the table lists it: upper case, no accents, no digits, punctuation as spaces (`Option1 Name` = OPTION NAME, `Art.-Nr.` = ART NR, `value(s)` = VALUE). */
+export function fieldLabelKey(label: string): string {
+  return label
+    .toUpperCase()
+    .replace(PLURAL_MARK, '')
+    .replace(/[ØÆŒÐÞŁ]/g, (letter) => UNDECOMPOSED[letter] ?? letter)
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(NOT_LABEL_LETTER, ' ')
+    .trim();
+}
+
+/**
+ * A label candidate: at the start or after a separator (`|`, `;`, tab, line break, comma, an opening bracket), a letter
+ * then up to 40 label characters and a plural `(s)` (`Attribute 1 value(s)`), then `:` or `=` (never `://`). Group 1 is the separator, group 2 the label.
+ */
+const LABEL_CANDIDATE = /(^|[|;\t\n,(])[ \t]*(\p{L}[\p{L}\p{N} .#/&'’-]{0,40}?(?:\(s\))?)[ \t]*[:=](?!\/\/)[ \t]*/gu;
+/** The cheap test: a colon or an equals sign after a letter. */
+const HAS_LABEL_MARK = /\p{L}[ \t]*[:=]/u;
+
+interface LabelHit {
+  /** Where the field starts (its separator, which stays in the text). */
+  separatorAt: number;
+  separator: string;
+  /** Where the label starts and where its value starts (after the colon and spaces). */
+  labelAt: number;
+  valueAt: number;
+  label: string;
+  role: FieldRole | undefined;
+  /** Inside a bracketed variant suffix: the index of its closing bracket. */
+  groupEnd?: number;
+}
+
+/** A yes / no answer, alone in the value (never a preposition that could start a value: `MED` is also medium). */
+const TRUE_WORDS = /^(?:YES|Y|WITH|TRUE|JA|MIT|OUI|AVEC|SI|SÍ|KYLLÄ|SIM)$/i;
+const FALSE_WORDS = /^(?:NO|N|WITHOUT|FALSE|NONE|NEIN|OHNE|NON|SANS|SIN|ZONDER|UTEN|UTAN|UDEN|EI|NÃO|NAO|SENZA)$/i;
+/** A shop's placeholder for a product without variants (Shopify `Option1 Name: Title | Option1 Value: Default Title`). */
+const PLACEHOLDER_VALUE = /^default(?:\s+title)?$/i;
+/** An attribute named by an adjective (`Sterile`, `Latex free`, `Powder-free`, `Coated`): yes is the word, no is `non-` the word. */
+const ADJECTIVE_NAME = /(?:ILE|FREE|ED|ABLE|IBLE|IC|AL|OUS|IVE)$/i;
+/** A count per pack in a how-many or pack answer: `box of 12`, `12/box`, `pack of 50`, `x 25`. */
+const PACK_COUNT =
+  /\b(?:box|bx|pack|pk|case|cs|bag|carton|ctn|tub|tube|roll|kit|tray|sleeve|packet|pkt)(?:es|s)?\s+of\s+\d{1,5}\b|\b\d{1,5}\s?\/\s?(?:box|bx|pack|pk|case|cs|bag|carton|ctn)\b/i;
+const BARE_COUNT = /^\d{1,5}$/;
+/**
+ * An ERP's own reference opening a labelled row's display name, in square brackets (Odoo `[default_code] name`, the same
+ * shape in ERPNext and Dolibarr exports): the seller's stock number, never the maker's code — read as a code of the text,
+ * it conflicted with every other source's codes.
+ */
+const INTERNAL_REFERENCE = /^\s*\[[A-Za-z0-9][A-Za-z0-9._/-]{0,30}\]\s*/;
+/** A row is left as it is when none of these (two letters in a row) remain: nothing of the product would be compared. */
+const HAS_WORD = /\p{L}{2}/u;
+
+/** How the roles of one table version read an attribute's name and value. */
+function attributeText(name: string, value: string, role: FieldRole | undefined): string {
+  const trimmed = value.trim();
+  if (trimmed === '' || PLACEHOLDER_VALUE.test(trimmed) || role === 'notProduct' || role === 'howMany') return '';
+  if (role === 'product' || role === 'requestedProduct' || role === 'maker' || role === 'code') return trimmed;
+  // `Size/type: 6ft` is a size: the first of the alternatives a form's label offers names the attribute.
+  const bareName = name.split('/')[0]?.trim() ?? name;
+  if (TRUE_WORDS.test(trimmed)) return ADJECTIVE_NAME.test(bareName) ? bareName : `with ${bareName}`;
+  if (FALSE_WORDS.test(trimmed)) return ADJECTIVE_NAME.test(bareName) ? `non-${bareName}` : `without ${bareName}`;
+  if (role === 'attribute') return trimmed;
+  if (role === 'countPerPack') return BARE_COUNT.test(trimmed) ? `pack of ${trimmed}` : trimmed;
+  // Read with its name (`Size 3`), unless the value already says it (`Size: Size 3`); a name the table does not list is kept too.
+  return fieldLabelKey(trimmed).startsWith(fieldLabelKey(bareName)) ? trimmed : `${bareName} ${trimmed}`;
+}
+
+/** An order or stock count's answer without the count: only a count per pack written in it stays (`1 box of 12` → `box of 12`). */
+function packCountIn(value: string): string {
+  const pack = PACK_COUNT.exec(value);
+  return pack ? pack[0] : '';
+}
+
+/** The label candidates of `text` with their roles, and each bracketed variant suffix's end. */
+function labelHits(text: string, roles: ReadonlyMap<string, FieldRole>): LabelHit[] {
+  const hits: LabelHit[] = [];
+  LABEL_CANDIDATE.lastIndex = 0;
+  for (let match = LABEL_CANDIDATE.exec(text); match; match = LABEL_CANDIDATE.exec(text)) {
+    const separator = match[1] ?? '';
+    const label = match[2] ?? '';
+    hits.push({
+      separatorAt: match.index,
+      separator,
+      labelAt: match.index + match[0].indexOf(label, separator.length),
+      valueAt: match.index + match[0].length,
+      label,
+      role: roles.get(fieldLabelKey(label)),
+    });
+  }
+  // A bracket opened by a label holds a variant suffix up to its closing bracket: the comma-separated labels inside belong to it.
+  for (let i = 0; i < hits.length; i++) {
+    const opening = hits[i] as LabelHit;
+    if (opening.separator !== '(') continue;
+    const close = text.indexOf(')', opening.valueAt);
+    const end = close < 0 ? text.length : close;
+    const members = [opening];
+    for (let j = i + 1; j < hits.length && (hits[j] as LabelHit).separatorAt < end; j++) {
+      const member = hits[j] as LabelHit;
+      if (member.separator === ',' || member.separator === ';') members.push(member);
+    }
+    if (!members.some((member) => member.role !== undefined && member.role !== 'notProduct')) continue;
+    for (const member of members) member.groupEnd = end;
+  }
+  return hits;
+}
+
+interface Edit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** Reads `text` as a labelled row by `roles` (the text itself when it is none). */
+function readLabelledRow(text: string, roles: ReadonlyMap<string, FieldRole>): string {
+  // Most item lines hold neither mark: two string searches answer them before any regular expression runs.
+  if ((!text.includes(':') && !text.includes('=')) || !HAS_LABEL_MARK.test(text)) return text;
+  const hits = labelHits(text, roles);
+  const grouped = hits.filter((hit) => hit.groupEnd !== undefined);
+  // Top-level fields: listed labels outside a variant suffix (an unlisted one stays inside the value before it).
+  const fields = hits.filter((hit) => hit.groupEnd === undefined && hit.role !== undefined && hit.separator !== '(');
+  if (fields.length < 2 && grouped.length === 0) return text;
+  // A request form (a field names the product asked for: `Item needed`) is read by the form-answer reader of the
+  // requestChatter rewrite (requestLines.ts), which also takes the requester, the purpose and the order count out.
+  if (fields.some((hit) => hit.role === 'requestedProduct')) return text;
+
+  const edits: Edit[] = [];
+  let optionName: { label: string; role: FieldRole | undefined } | undefined;
+  if (fields.length >= 2)
+    fields.forEach((field, index) => {
+      const next = fields[index + 1];
+      const valueEnd = next ? next.separatorAt : text.length;
+      const value = text.slice(field.valueAt, valueEnd);
+      const role = field.role;
+      switch (role) {
+        case 'product':
+        case 'requestedProduct':
+        case 'maker':
+        case 'code':
+          edits.push({ from: field.labelAt, to: field.valueAt, text: '' });
+          return;
+        case 'attribute':
+        case 'namedAttribute':
+        case 'countPerPack':
+          edits.push({ from: field.labelAt, to: valueEnd, text: `${attributeText(field.label, value, role)} ` });
+          return;
+        case 'optionName':
+          optionName = { label: value.trim(), role: roles.get(fieldLabelKey(value)) };
+          edits.push({ from: field.labelAt, to: valueEnd, text: '' });
+          return;
+        case 'optionValue':
+          edits.push({
+            from: field.labelAt,
+            to: valueEnd,
+            text: optionName ? `${attributeText(optionName.label, value, optionName.role ?? 'namedAttribute')} ` : value,
+          });
+          optionName = undefined;
+          return;
+        case 'howMany':
+          edits.push({ from: field.labelAt, to: valueEnd, text: `${packCountIn(value)} ` });
+          return;
+        default:
+          edits.push({ from: field.labelAt, to: valueEnd, text: '' });
+      }
+    });
+  // A variant suffix's fields: each an attribute (a name the table does not list is kept with its value).
+  grouped.forEach((field, index) => {
+    const next = grouped[index + 1];
+    const valueEnd = Math.min(field.groupEnd as number, next && next.separatorAt > field.valueAt ? next.separatorAt : Infinity);
+    if (edits.some((edit) => edit.from <= field.labelAt && field.labelAt < edit.to)) return;
+    const value = text.slice(field.valueAt, valueEnd);
+    edits.push({ from: field.labelAt, to: valueEnd, text: attributeText(field.label, value, field.role ?? 'namedAttribute') });
+  });
+
+  edits.sort((x, y) => x.from - y.from);
+  let out = '';
+  let at = 0;
+  for (const edit of edits) {
+    if (edit.from < at) continue;
+    out += text.slice(at, edit.from) + edit.text;
+    at = edit.to;
+  }
+  out += text.slice(at);
+  out = out.replace(INTERNAL_REFERENCE, '');
+  return HAS_WORD.test(out) ? out : text;
+}
+
+/** The roles of a table's labels, by their keys (`fieldLabelKey`). */
+function rolesOf(table: AliasTable | undefined): Map<string, FieldRole> {
+  const roles = new Map<string, FieldRole>();
+  for (const entry of table?.entries ?? []) {
+    const role = entry.canonical === undefined ? undefined : ROLE_OF_ENTRY[entry.canonical];
+    if (!role) continue;
+    for (const variant of entry.variants) roles.set(fieldLabelKey(variant), role);
+  }
+  return roles;
+}
+
+/**
+ * The rewrite `labelledRows` with the labels of `table` (a rule set's published version of `exportFieldLabels`:
+ * textRewrites.ts and the `requisitionText` normaliser build one per version, so an analyst's edit reaches it).
+ */
+export function labelledRowReader(table: AliasTable | undefined): (text: string) => string {
+  const roles = rolesOf(table);
+  return (text) => readLabelledRow(text, roles);
+}
+
+let shipped: ((text: string) => string) | undefined;
+
+/** `text` read as a labelled export row by the shipped `exportFieldLabels` table (the text itself when it is none). */
+export function withLabelledRowsRead(text: string): string {
+  shipped ??= labelledRowReader(shippedAliasTables().get('exportFieldLabels'));
+  return shipped(text);
+}
