@@ -608,10 +608,13 @@ function shorthandOptionsOf(params: NonNullable<NonNullable<ComparatorRule['para
   const exclude = (params.exclude ?? []).map((word) => word.toUpperCase());
   const typoMinLength = params.typoMinLength ?? 0;
   const joinMinLength = params.joinMinLength ?? 0;
-  const key = JSON.stringify([minLength, credit, exclude, typoMinLength, joinMinLength]);
+  const joinLetterPrefix = params.joinLetterPrefix === true;
+  const vowelDrops = params.vowelDrops === true;
+  const stemMinLength = params.stemMinLength ?? 0;
+  const key = JSON.stringify([minLength, credit, exclude, typoMinLength, joinMinLength, joinLetterPrefix, vowelDrops, stemMinLength]);
   let options = shorthandOptions.get(key);
   if (!options) {
-    options = { minLength, credit, exclude: new Set(exclude), typoMinLength, joinMinLength };
+    options = { minLength, credit, exclude: new Set(exclude), typoMinLength, joinMinLength, joinLetterPrefix, vowelDrops, stemMinLength };
     shorthandOptions.set(key, options);
   }
   return options;

@@ -405,7 +405,7 @@ const GLUED_DIMENSIONS = /^(\d+(?:X\d+)+)([A-Z]+)$/;
  * tokens are split; catalog numbers such as `J417H` or `2D72PT70` stay whole.
  */
 function splitMeasurements(normalized: string): string {
-  if (!/\d[A-Z]/.test(normalized)) return normalized;
+  if (!/\d[A-Z]|(?:BX|PKT?|CS|CTN|BG|DZ)\d/.test(normalized)) return normalized;
   return normalized
     .split(' ')
     .map((token) => {
@@ -413,6 +413,9 @@ function splitMeasurements(normalized: string): string {
         const glued = GLUED_MEASUREMENT.exec(token);
         return glued ? `${glued[1]} ${glued[2]}` : token;
       }
+      // `BX20` → `BX 20`: a pack unit glued before its count (PACK_FIRST) reads as the unit and the count written apart.
+      const packFirst = PACK_FIRST.exec(token);
+      if (packFirst) return `${packFirst[1]} ${packFirst[2]}`;
       // `4X4IN` → `4X4 IN` (the unit of dimensions is written once, after the last number).
       const dimensions = GLUED_DIMENSIONS.exec(token);
       return dimensions && DIMENSIONS.test(token) ? `${dimensions[1]} ${dimensions[2]}` : token;
@@ -488,7 +491,7 @@ export function splitNormalized(normalized: string): string[] {
 // made of a number and one of these (`18G`, `27IN`, `10ML`, `5MG`, `100CT`, `14FR`, `16GB`) is a
 // measurement, not a catalog number.
 const MEASURE_UNIT =
-  '(?:G|GA|GAUGE|FR|F|FRENCH|ML|MLS|CC|L|UL|MCL|LTR|DL|OZ|FLOZ|IN|INCH|INCHES|CM|MM|M|FT|YD|MG|MCG|UG|KG|GM|GR|GRAM|GRAMS|LB|LBS|MEQ|MMOL|IU|UNIT|UNITS|UNT|U|MIL|MICRON|' +
+  '(?:G|GA|GAUGE|FR|F|FRENCH|ML|MLS|CC|L|UL|MCL|LTR|DL|OZ|FLOZ|IN|INCH|INCHES|CM|MM|M|FT|YD|MG|MCG|UG|KG|GM|GR|GRAM|GRAMS|LB|LBS|MEQ|MMOL|IU|UNIT|UNITS|UNT|U|MIL|MICRON|MIC|' +
   'EA|BX|CS|PK|CT|DZ|KT|BG|BT|VL|TB|RL|TR|PR|PC|PCS|HR|HRS|MIN|SEC|DAY|DAYS|WK|MO|YR|YRS|V|W|KW|HZ|KHZ|MHZ|GHZ|KB|MB|GB|TB|MP|P|K|X|PCT|PERCENT|ST|ND|RD|TH|' +
   // Pack units of ERP exports (item-3.33.0): reams, cartridges, cans / canisters, bottles, sleeves (`10RM/CS`, `14CART/BX`, `6/CTG`).
   'RM|RMS|REAM|REAMS|CART|CARTS|CTG|CTGS|CAN|CANS|CN|BTL|BTLS|SLV|SLVS)';
@@ -497,6 +500,11 @@ const NUMBER = '\\d+(?:[.,]\\d+)?';
 const MEASUREMENT = new RegExp(`^${NUMBER}-?${MEASURE_UNIT}$`);
 /** `4X4`, `4X4IN`, `2.5CMX3CM`, `10X10X5CM`. */
 const DIMENSIONS = new RegExp(`^${NUMBER}${MEASURE_UNIT}?X${NUMBER}${MEASURE_UNIT}?(?:X${NUMBER}${MEASURE_UNIT}?)?$`);
+/**
+ * `BX20`, `PK100`, `CS12`: a pack unit written before its count and glued to it, as ERP stock masters and short texts
+ * write pack sizes (SYSPRO, Sage, SAP short texts: `… S/U BX20`, `… PK12`): a quantity, not a catalog number.
+ */
+const PACK_FIRST = /^(BX|PK|PKT|CS|CTN|BG|DZ)(\d{2,4})$/;
 /** `V2`, `V10.1`, `VER3`: versions, not codes. */
 const VERSION = /^(?:V|VER|VERSION|REV|R)\.?\d+(?:\.\d+)*$/;
 const HAS_LETTER = /[A-Z]/;
@@ -520,7 +528,7 @@ export function isCodeToken(raw: string, minLength: number): boolean {
   if (ALL_DIGITS.test(code)) return code.length >= MIN_DIGIT_CODE_LENGTH && !/[.,]/.test(raw);
   if (!HAS_LETTER.test(code)) return false;
   const compact = raw.replace(/^[-.]+|[-.]+$/g, '');
-  return !MEASUREMENT.test(compact) && !DIMENSIONS.test(compact) && !VERSION.test(compact);
+  return !MEASUREMENT.test(compact) && !DIMENSIONS.test(compact) && !VERSION.test(compact) && !PACK_FIRST.test(compact);
 }
 
 // Split on whitespace and commas/semicolons/slashes only: hyphens and dots stay inside codes so

@@ -8,6 +8,11 @@
  * With `typoMinLength`, two long words one edit apart pair the same way (see `isOneEditApart`).
  * With `joinMinLength`, a word written as one on one side and as two on the other (`MICROTOUCH` /
  * `MICRO TOUCH`, `POWERSHOT` / `POWER SHOT`, `SAFETYGLIDE` / `SAFETY GLIDE`) counts as the same word.
+ * With `joinLetterPrefix`, also when the first part is one or two letters (`I-GEL` / `IGEL`, `E Z` / `EZ`,
+ * `X-RAY` / `XRAY`, `V-LOC` / `VLOC`): brand and product names that open with a letter written apart.
+ * With `vowelDrops`, a word written without some of its vowels (`NANOSVR` / `NANOSAVER`, `CATHTR` / `CATHETER`,
+ * `RETRCTBL` / `RETRACTABLE`) pairs like a consonant skeleton. With `stemMinLength`, two words on one stem
+ * with short endings (`BIOPSY` / `BIOPSIA`, `SUPRAGLOTTIC` / `SUPRAGLOTIG`, `LAMINATING` / `LAMINATOR`) pair too.
  *
  * Runs after the exact comparison, on the tokens it left unmatched, and only adds to its score.
  */
@@ -34,7 +39,33 @@ export interface ShorthandOptions {
    * prefix test has paired the head with the whole word, so pairs without a prefix pair pay nothing.
    */
   joinMinLength: number;
+  /**
+   * A word of letters (at least four) that is a one- or two-letter word and the word of letters beside it on the
+   * other side written together pairs with both as exact words: product and brand names that open with a letter are
+   * written hyphenated, apart or joined (`i-gel` / `igel` / `I GEL`, `E-Z` / `EZ`, `X-ray` / `XRAY`, `V-Loc` /
+   * `VLOC`, `T-piece` / `TPIECE`, `e-Vent`). The normaliser turns the hyphen into a space, so the three forms are
+   * `I GEL` / `IGEL`. Only words both sides left unmatched take part, and none of the `exclude` words.
+   */
+  joinLetterPrefix: boolean;
+  /**
+   * A word written without SOME of its vowels (after its first letter; doubled letters written once) pairs as a
+   * consonant skeleton does: ERP short texts drop vowels where the field is short, not always all of them
+   * (`NANOSVR` = NANOSAVER, `CATHTR` = CATHETER, `RETRCTBL` = RETRACTABLE). The short word has at least
+   * `minLength` + 1 letters and drops at least two vowels (one dropped vowel is a typo, `typoMinLength`'s). Off: false.
+   */
+  vowelDrops: boolean;
+  /**
+   * Two words sharing their first `stemMinLength` letters or more, each with at most `STEM_ENDING` letters after
+   * the shared stem, pair at `credit`: one stem with an inflectional or derivational ending (`LAMINATING` /
+   * `LAMINATOR`, `COLONOSCOPY` / `COLONOSCOPE`) or the ending another European language puts on one Latin or
+   * Greek root (`BIOPSY` / `BIOPSIA` / `BIOPSIE`, `SUPRAGLOTTIC` / `SUPRAGLOTIG`, `DIAMETER` / `DIAMETRO`). The
+   * n-prefix truncation stemming of multilingual retrieval, kept to short endings. 0: off.
+   */
+  stemMinLength: number;
 }
+
+/** Most letters after a shared stem on either side (`stemMinLength`): inflectional and derivational endings are short. */
+const STEM_ENDING = 3;
 
 const VOWELS_AFTER_FIRST = /(?!^)[AEIOU]/g;
 const DOUBLED = /(.)\1+/g;
@@ -66,6 +97,42 @@ export function isShorthandFor(short: string, long: string, minLength: number): 
   if (long.startsWith(short)) return true;
   const own = skeletonOf(short);
   return own.isOwnSkeleton && own.skeleton === skeletonOf(long).skeleton;
+}
+
+const VOWEL_CODES = new Set([65, 69, 73, 79, 85]);
+
+/**
+ * Whether `short` is `long` with some of its vowels (after the first letter) left out, doubled letters of either
+ * read once, and at least two vowels dropped: ERP short texts drop vowels to fit a field. A character loop over the
+ * two words (both already letters only, same first letter checked by the caller).
+ */
+export function isVowelDropOf(short: string, long: string, minLength: number): boolean {
+  if (short.length <= minLength || short.length >= long.length - 1 || short.charCodeAt(0) !== long.charCodeAt(0)) return false;
+  let i = 1;
+  let j = 1;
+  let dropped = 0;
+  while (j < long.length) {
+    const c = long.charCodeAt(j);
+    if (i < short.length && short.charCodeAt(i) === c) {
+      i++;
+      j++;
+    } else if (c === long.charCodeAt(j - 1))
+      j++; // a doubled letter of the long word, written once
+    else if (VOWEL_CODES.has(c)) {
+      dropped++;
+      j++;
+    } else return false;
+  }
+  return i === short.length && dropped >= 2;
+}
+
+/** Whether two words share a stem of `stemMinLength` letters or more with at most `STEM_ENDING` letters after it on each side. */
+export function sharesStem(x: string, y: string, stemMinLength: number): boolean {
+  const shorter = Math.min(x.length, y.length);
+  if (shorter < stemMinLength || Math.max(x.length, y.length) - shorter > STEM_ENDING) return false;
+  let p = 0;
+  while (p < shorter && x.charCodeAt(p) === y.charCodeAt(p)) p++;
+  return p >= stemMinLength && x.length - p <= STEM_ENDING && y.length - p <= STEM_ENDING;
 }
 
 /**
@@ -104,8 +171,15 @@ function isCandidate(token: string, options: ShorthandOptions): boolean {
   return token.length >= options.minLength && isLettersOnly(token) && !options.exclude.has(token);
 }
 
+/** A word of one or two letters (`joinLetterPrefix`'s first part), not an `exclude` word. */
+function isLetterPrefix(token: string, options: ShorthandOptions): boolean {
+  return token.length <= 2 && isLettersOnly(token) && !options.exclude.has(token);
+}
+
 const scratchA: number[] = [];
 const scratchB: number[] = [];
+const scratchLettersA: number[] = [];
+const scratchLettersB: number[] = [];
 
 /**
  * The weight shorthand pairs add on each side: `a` / `b` are SORTED token arrays, `wa` / `wb` their
@@ -122,8 +196,13 @@ export function shorthandCredit(args: {
   // Scratch lists reused across calls (this runs on every compared pair; nothing here re-enters).
   const unmatchedA = scratchA;
   const unmatchedB = scratchB;
+  const lettersA = scratchLettersA;
+  const lettersB = scratchLettersB;
   unmatchedA.length = 0;
   unmatchedB.length = 0;
+  lettersA.length = 0;
+  lettersB.length = 0;
+  const joinsLetters = options.joinLetterPrefix;
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
@@ -134,15 +213,28 @@ export function shorthandCredit(args: {
       j++;
     } else if (y === undefined || (x !== undefined && x < y)) {
       if (isCandidate(x as string, options)) unmatchedA.push(i);
+      else if (joinsLetters && isLetterPrefix(x as string, options)) lettersA.push(i);
       i++;
     } else {
       if (isCandidate(y, options)) unmatchedB.push(j);
+      else if (joinsLetters && isLetterPrefix(y, options)) lettersB.push(j);
       j++;
     }
   }
   let creditA = 0;
   let creditB = 0;
   if (unmatchedA.length === 0 || unmatchedB.length === 0) return { creditA, creditB };
+  // A letter and a word written apart on one side, joined on the other (I GEL / IGEL): exact words, paired first.
+  if (lettersB.length > 0)
+    creditA += joinedLetterPrefixes(
+      { whole: a, wWhole: wa, wholes: unmatchedA, parts: b, wParts: wb, letters: lettersB, tails: unmatchedB },
+      (w) => (creditB += w),
+    );
+  if (lettersA.length > 0)
+    creditB += joinedLetterPrefixes(
+      { whole: b, wWhole: wb, wholes: unmatchedB, parts: a, wParts: wa, letters: lettersA, tails: unmatchedA },
+      (w) => (creditA += w),
+    );
   // A used token of b is marked by setting its entry to -1.
   for (let u = 0; u < unmatchedA.length; u++) {
     const ia = unmatchedA[u] as number;
@@ -156,7 +248,9 @@ export function shorthandCredit(args: {
       if (
         !yStartsX &&
         !isShorthandFor(x, y, options.minLength) &&
-        !(options.typoMinLength > 0 && isOneEditApart(x, y, options.typoMinLength))
+        !(options.typoMinLength > 0 && isOneEditApart(x, y, options.typoMinLength)) &&
+        !(options.vowelDrops && (isVowelDropOf(x, y, options.minLength) || isVowelDropOf(y, x, options.minLength))) &&
+        !(options.stemMinLength > 0 && sharesStem(x, y, options.stemMinLength))
       )
         continue;
       unmatchedB[k] = -1;
@@ -201,4 +295,45 @@ function joinedTail(whole: string, head: string, tokens: readonly string[], indi
     }
   }
   return -1;
+}
+
+/**
+ * `joinLetterPrefix`: each unmatched word of `whole` (four letters or more) that is an unmatched one- or two-letter
+ * word of `parts` and an unmatched word of `parts` written together: both marked used (-1); returns the weight of the
+ * wholes paired and hands the parts' weight to `addParts`.
+ */
+function joinedLetterPrefixes(
+  args: {
+    whole: readonly string[];
+    wWhole: WeightedTokens | null;
+    wholes: number[];
+    parts: readonly string[];
+    wParts: WeightedTokens | null;
+    letters: number[];
+    tails: number[];
+  },
+  addParts: (weight: number) => void,
+): number {
+  const { whole, wWhole, wholes, parts, wParts, letters, tails } = args;
+  let credit = 0;
+  for (let u = 0; u < wholes.length; u++) {
+    const iw = wholes[u] as number;
+    if (iw < 0) continue;
+    const word = whole[iw] as string;
+    if (word.length < 4) continue;
+    for (let l = 0; l < letters.length; l++) {
+      const il = letters[l] as number;
+      if (il < 0) continue;
+      const head = parts[il] as string;
+      if (!word.startsWith(head)) continue;
+      const tail = joinedTail(word, head, parts, tails, head.length + 1);
+      if (tail < 0) continue;
+      letters[l] = -1;
+      wholes[u] = -1;
+      credit += wWhole ? (wWhole.weights[iw] ?? 0) : 1;
+      addParts(wParts ? (wParts.weights[il] ?? 0) + (wParts.weights[tail] ?? 0) : 2);
+      break;
+    }
+  }
+  return credit;
 }

@@ -310,6 +310,12 @@ export interface ComparatorRule {
       typoMinLength?: number;
       /** Words of at least this many letters that are two words of the other side written together (MICROTOUCH / MICRO TOUCH) pair as exact words; absent or 0: off. */
       joinMinLength?: number;
+      /** A one- or two-letter word and the word beside it written together on the other side (I GEL / IGEL, X RAY / XRAY) pair as exact words; absent: off. */
+      joinLetterPrefix?: boolean;
+      /** A word written without some of its vowels (at least two dropped: NANOSVR / NANOSAVER, CATHTR / CATHETER) pairs at `credit`; absent: off. */
+      vowelDrops?: boolean;
+      /** Two words sharing a stem of at least this many letters, with at most three letters after it on each side (BIOPSY / BIOPSIA, LAMINATING / LAMINATOR), pair at `credit`; absent or 0: off. */
+      stemMinLength?: number;
     };
     /**
      * tokenSet with `measure: containment`: measurement words — a dimension written as one word (`3X3`,
