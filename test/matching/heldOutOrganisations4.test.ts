@@ -105,6 +105,15 @@
  * e-RS / A&E sites, Irish voluntary hospitals, the Bundes-Klinik-Atlas, Piedmont / Campania / Sicily, Madrid / Castile and Leon,
  * Queensland / SA / WA, NZ private, South African, Malaysian, Philippine, Amharic, Bengali and Khmer lists write them), written blind
  * to the rules in session 20, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout18 --clusters`).
+ * The nineteenth held-out corpus (test/fixtures/match-eval-holdout19, SEALED since session 21 — suppliers as FDA PMA applicants and CBER
+ * establishments, VA FSS contractors, SEC Form D issuers, USPTO / CIPO trade-mark owners, BBB profiles, EDI 820 payees, QuickBooks and
+ * NetSuite vendor names, New York / Arizona / Oregon / Indiana / Missouri / Utah entity searches, New Brunswick (bilingual), Newfoundland and
+ * PEI registries, the UK VAT check, Jersey, the Irish Charities Regulator, EMA and national medicines-agency holders (ANSM, BODACC, AEMPS,
+ * INFARMED, AIFA, BASG, Swissmedic, PharmNet.Bund, DMIDS, CBG, FAMHP) and Telugu / Kannada drug-control licences write them; care locations
+ * as Arkansas, Maine, Rhode Island, Delaware, West Virginia, Hawaii, Montana, Nebraska and Alaska licences and hospital associations, ACO
+ * participant and UPL lists, UK clinical-audit and network lists (PICANet, NNAP, NICOR, NHSBT, Scottish trauma and ambulance), Swedish,
+ * Norwegian, Luxembourg and Atlantic Canadian lists and Malayalam / Telugu lists write them), written blind to the rules in session 21, is
+ * held to the same invariants (`npm run eval:match -- --skip-seed --holdout19 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -124,6 +133,7 @@ import {
   HOLDOUT16_CORPUS_DIRECTORY,
   HOLDOUT17_CORPUS_DIRECTORY,
   HOLDOUT18_CORPUS_DIRECTORY,
+  HOLDOUT19_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -164,6 +174,8 @@ const SIZES = [
   { name: 'seventeenth', directory: HOLDOUT17_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'eighteenth', directory: HOLDOUT18_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'eighteenth', directory: HOLDOUT18_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'nineteenth', directory: HOLDOUT19_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'nineteenth', directory: HOLDOUT19_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
