@@ -152,8 +152,11 @@ describe('quantities written joined are not catalog numbers', () => {
   });
 
   test.each([
-    ['POUCH LAMINATING A4 80MIC GLOSS', { poreSize: ['80'] }],
-    ['Laminating pouches A4 125 mic gloss', { poreSize: ['125'] }],
+    // A laminating pouch's mic is its film thickness (items21units' filmThickness, read before poreSize since item-3.44.0).
+    ['POUCH LAMINATING A4 80MIC GLOSS', { filmThickness: ['80 um'] }],
+    ['Laminating pouches A4 125 mic gloss', { filmThickness: ['125 um'] }],
+    // Elsewhere a number in mic is a pore size in micrometres.
+    ['SYRINGE FILTER PES 25MM 0.22MIC STERILE', { poreSize: ['0.22'] }],
   ])('a thickness in mic is read as micrometres: %s', (line, expected) => {
     expect(attributesOf(line)).toMatchObject(expected);
   });
