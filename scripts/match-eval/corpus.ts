@@ -91,8 +91,11 @@ export const HOLDOUT17_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixt
 /** The eighteenth held-out corpus `test/fixtures/match-eval-holdout18/` (sealed in session 20, opened in session 21): written blind to the matching rules in session 20 (main at b8351b5) by the corpus18items and corpus18orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Eighteenth held-out item corpus" and "Eighteenth held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 21 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT18_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout18/', import.meta.url));
 
-/** The nineteenth held-out corpus `test/fixtures/match-eval-holdout19/` (SEALED, session 21): written blind to the matching rules in session 21 by the corpus19items and corpus19orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Nineteenth held-out item corpus" and "Nineteenth held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout19` scores it. Its files are whichever of item / supplier / facility exist. */
+/** The nineteenth held-out corpus `test/fixtures/match-eval-holdout19/` (sealed in session 21, opened in session 22): written blind to the matching rules in session 21 (main at e471248) by the corpus19items and corpus19orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Nineteenth held-out item corpus" and "Nineteenth held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 22 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT19_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout19/', import.meta.url));
+
+/** The twentieth held-out corpus `test/fixtures/match-eval-holdout20/` (SEALED, session 22): written blind to the matching rules in session 22 by the corpus20items and corpus20orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Twentieth held-out item corpus" and "Twentieth held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout20` scores it. Its files are whichever of item / supplier / facility exist. */
+export const HOLDOUT20_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout20/', import.meta.url));
 
 /** The held-out corpora open for tuning, in the order they were written (`--holdout`); a sealed corpus is never among them. */
 export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
@@ -114,6 +117,7 @@ export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
   HOLDOUT16_CORPUS_DIRECTORY,
   HOLDOUT17_CORPUS_DIRECTORY,
   HOLDOUT18_CORPUS_DIRECTORY,
+  HOLDOUT19_CORPUS_DIRECTORY,
 ];
 
 /** Domains that have a corpus file in `directory`. */

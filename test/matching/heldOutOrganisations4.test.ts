@@ -105,7 +105,7 @@
  * e-RS / A&E sites, Irish voluntary hospitals, the Bundes-Klinik-Atlas, Piedmont / Campania / Sicily, Madrid / Castile and Leon,
  * Queensland / SA / WA, NZ private, South African, Malaysian, Philippine, Amharic, Bengali and Khmer lists write them), written blind
  * to the rules in session 20, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout18 --clusters`).
- * The nineteenth held-out corpus (test/fixtures/match-eval-holdout19, SEALED since session 21 — suppliers as FDA PMA applicants and CBER
+ * The nineteenth held-out corpus (test/fixtures/match-eval-holdout19, sealed in session 21, opened for tuning in session 22 — suppliers as FDA PMA applicants and CBER
  * establishments, VA FSS contractors, SEC Form D issuers, USPTO / CIPO trade-mark owners, BBB profiles, EDI 820 payees, QuickBooks and
  * NetSuite vendor names, New York / Arizona / Oregon / Indiana / Missouri / Utah entity searches, New Brunswick (bilingual), Newfoundland and
  * PEI registries, the UK VAT check, Jersey, the Irish Charities Regulator, EMA and national medicines-agency holders (ANSM, BODACC, AEMPS,
