@@ -114,6 +114,15 @@
  * participant and UPL lists, UK clinical-audit and network lists (PICANet, NNAP, NICOR, NHSBT, Scottish trauma and ambulance), Swedish,
  * Norwegian, Luxembourg and Atlantic Canadian lists and Malayalam / Telugu lists write them), written blind to the rules in session 21, is
  * held to the same invariants (`npm run eval:match -- --skip-seed --holdout19 --clusters`).
+ * The twentieth held-out corpus (test/fixtures/match-eval-holdout20, SEALED since session 22 — suppliers as Connecticut / Kentucky / Nevada /
+ * Iowa / New Hampshire / Louisiana / Oklahoma / Idaho entity searches, FDA DMF holders, CMS Part D manufacturer-discount labelers, Sage
+ * Intacct, Dynamics NAV, Xero, Bill.com and Paymode-X payables names, SEDAR+, Ontario Drug Benefit manufacturer codes, PBS / PHARMAC, the
+ * London Gazette, MHRA / HPRA holders, Iris Oifigiúil, the Moniteur belge, DKMA / Statstidende, BAG / Moneyhouse, Infogreffe, MePA,
+ * CNMV / CMVM, the Ediktsdatei, wlw and Gurmukhi / Odia licence and supplier lists write them; care locations as Idaho, Wyoming, North and
+ * South Dakota, Mississippi, Oklahoma and Connecticut licences and hospital associations, the Lown index, Merative 100 Top, Open Payments
+ * teaching hospitals, the VA CCN locator, NHS Lothian / Betsi Cadwaladr (Welsh), Danish regions, Tirol, Ticino, NRW, Asturias / Murcia /
+ * Navarre (Basque), Lyon / Grenoble, Liguria / Puglia, Yukon and Odia / Gurmukhi / Burmese lists write them), written blind to the rules in
+ * session 22, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout20 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -134,6 +143,7 @@ import {
   HOLDOUT17_CORPUS_DIRECTORY,
   HOLDOUT18_CORPUS_DIRECTORY,
   HOLDOUT19_CORPUS_DIRECTORY,
+  HOLDOUT20_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -176,6 +186,8 @@ const SIZES = [
   { name: 'eighteenth', directory: HOLDOUT18_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'nineteenth', directory: HOLDOUT19_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'nineteenth', directory: HOLDOUT19_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'twentieth', directory: HOLDOUT20_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'twentieth', directory: HOLDOUT20_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
