@@ -32,7 +32,7 @@ function random(seed: number): () => number {
 function shapeOf(posting: Posting | undefined): string {
   if (posting === undefined) return 'empty';
   if (typeof posting === 'number') return 'ordinal';
-  return Array.isArray(posting) ? 'small' : 'large';
+  return typeof posting === 'string' ? 'small' : 'large';
 }
 
 describe('index postings', () => {
@@ -81,10 +81,10 @@ describe('index postings', () => {
     expect([...shapes].sort()).toEqual(['empty', 'large', 'ordinal', 'small']);
   });
 
-  it('keeps small postings as plain arrays up to the limit and turns larger ones into a large posting', () => {
+  it('keeps small postings as packed strings up to the limit and turns larger ones into a large posting', () => {
     let posting: Posting | undefined;
     for (let ordinal = 0; ordinal < SMALL_POSTING_MAX; ordinal++) posting = addToPosting(posting, ordinal * 7);
-    expect(Array.isArray(posting)).toBe(true);
+    expect(typeof posting).toBe('string');
     posting = addToPosting(posting, 1);
     expect(posting).toBeInstanceOf(LargePosting);
     expect(postingToArray(posting)).toEqual([...Array.from({ length: SMALL_POSTING_MAX }, (_, i) => i * 7), 1]);
