@@ -120,8 +120,9 @@ export function addToPosting(posting: Posting | undefined, ordinal: number): Pos
   if (typeof posting === 'number') return posting === ordinal ? posting : packed(posting) + packed(ordinal);
   if (typeof posting === 'string') {
     if (packedPosition(posting, ordinal) >= 0) return posting;
-    // A new string (a paused iteration keeps reading the old one), flat: a cons node would cost 32 bytes per add.
-    if (posting.length < 2 * SMALL_POSTING_MAX) return flatString(posting + packed(ordinal));
+    // A new string (a paused iteration keeps reading the old one), flat: a cons node would cost 32 bytes per add. A
+    // join of two non-empty parts builds the sequential string directly (one copy; see flatString.ts).
+    if (posting.length < 2 * SMALL_POSTING_MAX) return [posting, packed(ordinal)].join('');
     const large = LargePosting.of(postingToArray(posting));
     large.add(ordinal);
     return large;
@@ -137,8 +138,11 @@ export function removeFromPosting(posting: Posting, ordinal: number): Posting | 
     const at = packedPosition(posting, ordinal);
     if (at < 0) return posting;
     if (posting.length === 4) return packedAt(posting, at === 0 ? 1 : 0);
-    // Flat, so that the result does not keep the old string alive as a slice of it.
-    return flatString(posting.slice(0, at) + posting.slice(at + 2));
+    // Flat, so that the result does not keep the old string alive as a slice of it (a join with an empty part would
+    // return the other part as it is: see flatString.ts).
+    if (at === 0) return flatString(posting.slice(2));
+    if (at === posting.length - 2) return flatString(posting.slice(0, at));
+    return [posting.slice(0, at), posting.slice(at + 2)].join('');
   }
   if (!posting.remove(ordinal)) return posting;
   if (posting.size > SHRINK_TO_SMALL) return posting;
