@@ -122,6 +122,33 @@ describe('index postings', () => {
     expect(posting.has(0)).toBe(false);
   });
 
+  it('answers alike on both sides of the switch from a 16-bit to a 32-bit slot table (~49k entries)', () => {
+    const posting = LargePosting.of([5, 3]);
+    const count = 120_000;
+    for (let entry = 0; entry < count; entry++) posting.add(1_000_000 + entry * 7);
+    expect(posting.size).toBe(count + 2);
+    for (let entry = 0; entry < count; entry += 997) expect(posting.has(1_000_000 + entry * 7)).toBe(true);
+    expect(posting.has(1_000_001)).toBe(false);
+    // Removing most entries, then adding and removing many more (tombstones fill the log), makes a rebuild with few
+    // live entries: the table goes back to 16 bits.
+    for (let entry = 0; entry < count; entry++) if (entry % 10 !== 0) expect(posting.remove(1_000_000 + entry * 7)).toBe(true);
+    const capacity = posting.capacity;
+    for (let entry = 0; entry < 100_000; entry++) {
+      posting.add(5_000_000 + entry);
+      if (entry % 100 !== 0) posting.remove(5_000_000 + entry);
+    }
+    expect(posting.capacity).toBeLessThan(capacity);
+    const expected = [
+      5,
+      3,
+      ...Array.from({ length: count / 10 }, (_, i) => 1_000_000 + i * 70),
+      ...Array.from({ length: 1_000 }, (_, i) => 5_000_000 + i * 100),
+    ];
+    expect(posting.toArray()).toEqual(expected);
+    expect(expected.every((ordinal) => posting.has(ordinal))).toBe(true);
+    expect(posting.has(1_000_007)).toBe(false);
+  });
+
   it('a paused iteration sees every entry live throughout once, whatever is added, removed or rebuilt meanwhile', () => {
     for (const start of [3, 12, 40, 2000]) {
       let posting: Posting | undefined;

@@ -190,7 +190,7 @@ const MIN_SLOTS = 32;
  */
 export class LargePosting {
   private log: Int32Array;
-  private slots: Int32Array;
+  private slots: Int32Array | Uint16Array;
   private shift: number;
   /** Log entries written (live and tombstoned). */
   private length = 0;
@@ -198,7 +198,7 @@ export class LargePosting {
   size = 0;
 
   private constructor(slotCount: number) {
-    this.slots = new Int32Array(slotCount);
+    this.slots = slotTable(slotCount);
     this.log = new Int32Array((slotCount >>> 2) * 3);
     this.shift = 32 - Math.log2(slotCount);
   }
@@ -291,7 +291,7 @@ export class LargePosting {
   private rebuild(): void {
     const live = this.toArray();
     const slotCount = slotCountFor(live.length * 2);
-    this.slots = new Int32Array(slotCount);
+    this.slots = slotTable(slotCount);
     this.log = new Int32Array((slotCount >>> 2) * 3);
     this.shift = 32 - Math.log2(slotCount);
     this.length = 0;
@@ -301,6 +301,17 @@ export class LargePosting {
       this.insertSlot(ordinal, position);
     }
   }
+}
+
+/**
+ * The slot table of a large posting: 16-bit slots while every log position + 1 fits (log capacity 3/4 of the slots,
+ * so up to 65,536 slots: postings of up to ~49k entries, nearly all of a term index's), 32-bit beyond. A large
+ * posting is ~7 bytes per slot with 32-bit slots (4 in the table, 3 in the log) and ~5 with 16-bit ones: at 1⅓–2⅔
+ * slots an entry, 9–19 bytes an entry become 7–13 (docs/INGEST.md "Session 22 (ingest22)": the large postings of
+ * `search_terms` were 62 % of that index at 10k).
+ */
+function slotTable(slotCount: number): Int32Array | Uint16Array {
+  return slotCount <= 0x10000 ? new Uint16Array(slotCount) : new Int32Array(slotCount);
 }
 
 /** The power-of-two slot count whose log capacity (3/4 of it) holds `entries`. */
