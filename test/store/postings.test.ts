@@ -12,6 +12,7 @@ import {
   addToPosting,
   LargePosting,
   postingHas,
+  postingOf,
   postingOrdinals,
   postingSize,
   postingToArray,
@@ -120,6 +121,22 @@ describe('index postings', () => {
     expect(posting.toArray().at(-1)).toBe(3);
     expect(posting.has(3)).toBe(true);
     expect(posting.has(0)).toBe(false);
+  });
+
+  it.each([
+    { name: 'none', ordinals: [], shape: 'empty' },
+    { name: 'one, given twice', ordinals: [9, 9], shape: 'ordinal' },
+    { name: 'a few with repeats', ordinals: [4, 70_000, 4, 2, 70_000], shape: 'small' },
+    { name: 'the small limit', ordinals: Array.from({ length: SMALL_POSTING_MAX }, (_, i) => 3 * i), shape: 'small' },
+    { name: 'one past it', ordinals: Array.from({ length: SMALL_POSTING_MAX + 1 }, (_, i) => 3 * i), shape: 'large' },
+    { name: 'past it only with repeats', ordinals: Array.from({ length: 400 }, (_, i) => i % 200), shape: 'small' },
+  ])('built at once (an image restore) equals built by adds: $name', ({ ordinals, shape }) => {
+    const built = postingOf(ordinals);
+    let added: Posting | undefined;
+    for (const ordinal of ordinals) added = addToPosting(added, ordinal);
+    expect(shapeOf(built)).toBe(shape);
+    expect(built === undefined ? [] : postingToArray(built)).toEqual([...new Set(ordinals)]);
+    expect(added === undefined ? [] : postingToArray(added)).toEqual([...new Set(ordinals)]);
   });
 
   it('answers alike on both sides of the switch from a 16-bit to a 32-bit slot table (~49k entries)', () => {

@@ -108,10 +108,14 @@ function packAll(ordinals: readonly number[]): string {
 
 /** The posting of these ordinals in their order, duplicates dropped (undefined for none): built once, not by adds. */
 export function postingOf(ordinals: readonly number[]): Posting | undefined {
+  if (ordinals.length > SMALL_POSTING_MAX) {
+    // No `Set` over a large list (an image's postings are distinct already): the large posting's adds drop duplicates.
+    const large = LargePosting.of(ordinals);
+    return large.size > SMALL_POSTING_MAX ? large : postingOf(large.toArray());
+  }
   const distinct = ordinals.length > 1 ? [...new Set(ordinals)] : ordinals;
   if (distinct.length === 0) return undefined;
-  if (distinct.length === 1) return distinct[0];
-  return distinct.length <= SMALL_POSTING_MAX ? packAll(distinct) : LargePosting.of(distinct);
+  return distinct.length === 1 ? distinct[0] : packAll(distinct);
 }
 
 /** The posting with `ordinal` added (the same value when it already held it or was changed in place). */
@@ -203,7 +207,7 @@ export class LargePosting {
     this.shift = 32 - Math.log2(slotCount);
   }
 
-  /** A large posting holding `ordinals` (distinct), in their order. */
+  /** A large posting holding `ordinals` in their order (a repeated ordinal is kept once, at its first place). */
   static of(ordinals: readonly number[]): LargePosting {
     const posting = new LargePosting(slotCountFor(ordinals.length * 2));
     for (const ordinal of ordinals) posting.add(ordinal);
