@@ -12,6 +12,7 @@ import {
   addToPosting,
   LargePosting,
   postingHas,
+  postingOf,
   postingOrdinals,
   postingSize,
   postingToArray,
@@ -32,7 +33,7 @@ function random(seed: number): () => number {
 function shapeOf(posting: Posting | undefined): string {
   if (posting === undefined) return 'empty';
   if (typeof posting === 'number') return 'ordinal';
-  return Array.isArray(posting) ? 'small' : 'large';
+  return typeof posting === 'string' ? 'small' : 'large';
 }
 
 describe('index postings', () => {
@@ -81,10 +82,10 @@ describe('index postings', () => {
     expect([...shapes].sort()).toEqual(['empty', 'large', 'ordinal', 'small']);
   });
 
-  it('keeps small postings as plain arrays up to the limit and turns larger ones into a large posting', () => {
+  it('keeps small postings as packed strings up to the limit and turns larger ones into a large posting', () => {
     let posting: Posting | undefined;
     for (let ordinal = 0; ordinal < SMALL_POSTING_MAX; ordinal++) posting = addToPosting(posting, ordinal * 7);
-    expect(Array.isArray(posting)).toBe(true);
+    expect(typeof posting).toBe('string');
     posting = addToPosting(posting, 1);
     expect(posting).toBeInstanceOf(LargePosting);
     expect(postingToArray(posting)).toEqual([...Array.from({ length: SMALL_POSTING_MAX }, (_, i) => i * 7), 1]);
@@ -120,6 +121,49 @@ describe('index postings', () => {
     expect(posting.toArray().at(-1)).toBe(3);
     expect(posting.has(3)).toBe(true);
     expect(posting.has(0)).toBe(false);
+  });
+
+  it.each([
+    { name: 'none', ordinals: [], shape: 'empty' },
+    { name: 'one, given twice', ordinals: [9, 9], shape: 'ordinal' },
+    { name: 'a few with repeats', ordinals: [4, 70_000, 4, 2, 70_000], shape: 'small' },
+    { name: 'the small limit', ordinals: Array.from({ length: SMALL_POSTING_MAX }, (_, i) => 3 * i), shape: 'small' },
+    { name: 'one past it', ordinals: Array.from({ length: SMALL_POSTING_MAX + 1 }, (_, i) => 3 * i), shape: 'large' },
+    { name: 'past it only with repeats', ordinals: Array.from({ length: 400 }, (_, i) => i % 200), shape: 'small' },
+  ])('built at once (an image restore) equals built by adds: $name', ({ ordinals, shape }) => {
+    const built = postingOf(ordinals);
+    let added: Posting | undefined;
+    for (const ordinal of ordinals) added = addToPosting(added, ordinal);
+    expect(shapeOf(built)).toBe(shape);
+    expect(built === undefined ? [] : postingToArray(built)).toEqual([...new Set(ordinals)]);
+    expect(added === undefined ? [] : postingToArray(added)).toEqual([...new Set(ordinals)]);
+  });
+
+  it('answers alike on both sides of the switch from a 16-bit to a 32-bit slot table (~49k entries)', () => {
+    const posting = LargePosting.of([5, 3]);
+    const count = 120_000;
+    for (let entry = 0; entry < count; entry++) posting.add(1_000_000 + entry * 7);
+    expect(posting.size).toBe(count + 2);
+    for (let entry = 0; entry < count; entry += 997) expect(posting.has(1_000_000 + entry * 7)).toBe(true);
+    expect(posting.has(1_000_001)).toBe(false);
+    // Removing most entries, then adding and removing many more (tombstones fill the log), makes a rebuild with few
+    // live entries: the table goes back to 16 bits.
+    for (let entry = 0; entry < count; entry++) if (entry % 10 !== 0) expect(posting.remove(1_000_000 + entry * 7)).toBe(true);
+    const capacity = posting.capacity;
+    for (let entry = 0; entry < 100_000; entry++) {
+      posting.add(5_000_000 + entry);
+      if (entry % 100 !== 0) posting.remove(5_000_000 + entry);
+    }
+    expect(posting.capacity).toBeLessThan(capacity);
+    const expected = [
+      5,
+      3,
+      ...Array.from({ length: count / 10 }, (_, i) => 1_000_000 + i * 70),
+      ...Array.from({ length: 1_000 }, (_, i) => 5_000_000 + i * 100),
+    ];
+    expect(posting.toArray()).toEqual(expected);
+    expect(expected.every((ordinal) => posting.has(ordinal))).toBe(true);
+    expect(posting.has(1_000_007)).toBe(false);
   });
 
   it('a paused iteration sees every entry live throughout once, whatever is added, removed or rebuilt meanwhile', () => {

@@ -1,7 +1,7 @@
 /**
  * In-memory secondary indexes: nested hash maps, one level per indexed field, leaves holding the
  * documents under that key tuple as a posting of document ordinals (postings.ts: one bare ordinal —
- * the common case —, a small array, or a compact large posting); ids are translated from ordinals
+ * the common case —, a small packed string, or a compact large posting); ids are translated from ordinals
  * only where the index is read (`OrdinalSource`, the collection's document table). They answer
  * equality / `$in` lookups on any prefix of the index fields, and — through an ordered key list
  * per map, built on first use (`orderedKeys.ts`) — ranges and sorts on the field after an
@@ -16,7 +16,16 @@ import { flatString } from './flatString';
 import { compareEncodedKeys, compareStrings, OrderedKeys } from './orderedKeys';
 import type { KeyBound, KeySource } from './orderedKeys';
 import type { OrdinalSource, Posting } from './postings';
-import { addToPosting, LargePosting, postingHas, postingOrdinals, postingToArray, PrivateOrdinals, removeFromPosting } from './postings';
+import {
+  addToPosting,
+  LargePosting,
+  postingHas,
+  postingOf,
+  postingOrdinals,
+  postingToArray,
+  PrivateOrdinals,
+  removeFromPosting,
+} from './postings';
 
 type Child = IndexNode | Posting;
 
@@ -523,14 +532,15 @@ export class IndexState {
       if (source.idAt(position as number) === id) return position as number;
       return source instanceof PrivateOrdinals ? source.ordinalFor(id) : source.ordinalOf(id);
     };
-    const postingOf = (value: unknown): Posting | undefined => {
+    const restoredPosting = (value: unknown): Posting | undefined => {
       if (!Array.isArray(value)) return ordinalAt(value);
-      let posting: Posting | undefined;
+      const ordinals: number[] = [];
       for (const position of value) {
         const ordinal = ordinalAt(position);
-        if (ordinal !== undefined) posting = addToPosting(posting, ordinal);
+        if (ordinal !== undefined) ordinals.push(ordinal);
       }
-      return posting;
+      // Built once: adding one by one would copy a packed posting at every entry.
+      return postingOf(ordinals);
     };
     // Leaves arrive in map order, so consecutive ones share their leading keys: keep the last path.
     const pathKeys: string[] = [];
@@ -545,7 +555,7 @@ export class IndexState {
     };
     for (let at = 0; at < leaves.length; at += stride) {
       if (this.isIdLast) this.checkOwnIdLeaf(leaves[at + depth], leaves[at + depth + 1], ids);
-      let posting = postingOf(leaves[at + stride - 1]);
+      let posting = restoredPosting(leaves[at + stride - 1]);
       // A key whose documents are all gone since the snapshot: nothing to store (no empty path either).
       if (posting === undefined) continue;
       let level = 0;
