@@ -30,6 +30,7 @@
  * none of the trigger words costs one regular-expression test.
  */
 
+import { withoutLedgerRecordId } from './ledgerRecordIds';
 import { registerNameForms, withoutSiteDesignation } from './registerNames';
 import { isAscii } from './transliteration';
 
@@ -170,8 +171,13 @@ export function captionNames(raw: string): CaptionNames | null {
   return read;
 }
 
-/** As readPlainCaptionNames, each own name a register convention gives read alike (registerNames.ts: a site after the legal name, an acronym and its expansion). */
+/**
+ * As readPlainCaptionNames, each own name a register convention gives read alike (registerNames.ts: a site after the
+ * legal name, an acronym and its expansion), once a vendor master's record id is out of the name (ledgerRecordIds.ts).
+ */
 function readCaptionNames(raw: string): CaptionNames | null {
+  const named = withoutLedgerRecordId(raw);
+  if (named !== null) return readCaptionNames(named) ?? { own: [named], related: [] };
   const forms = registerNameForms(raw);
   if (forms === null) return readPlainCaptionNames(raw);
   const own: string[] = [];
