@@ -29,7 +29,7 @@ import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasT
 import { createIntern } from './internedStrings';
 import { shorthandCredit, type ShorthandOptions } from './shorthandTokens';
 import { containmentWithoutMeasurements, type MeasurementOptions } from './measurementTokens';
-import { attributeValuesAgree, compareAttributes, extractAttributes, type CompiledExtractor } from './attributes';
+import { attributeValuesAgree, compareAttributes, compileExtractors, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
 import { present } from '../invariant';
 import { normalizeText } from '../identifiers/names';
@@ -1045,9 +1045,25 @@ function statesAny(prepared: PreparedAttributes | undefined, declared: ReadonlyS
 /** The score of an agreement on none of an attributes comparator's `strongAttributes`. */
 const WEAK_AGREEMENT = 0.5;
 
+/** The extractors of a rule set compiled again for one list of its attributes, per rule-set compilation (`ownExtractors`). */
+const extractorsOfAttributes = new WeakMap<readonly CompiledExtractor[], Map<string, readonly CompiledExtractor[]>>();
+
+/** `wanted`'s extractors of a rule set compiled on their own (one literal scanner for them alone), once per list of names. */
+function ownExtractors(all: readonly CompiledExtractor[], wanted: readonly string[]): readonly CompiledExtractor[] {
+  let byNames = extractorsOfAttributes.get(all);
+  if (!byNames) extractorsOfAttributes.set(all, (byNames = new Map<string, readonly CompiledExtractor[]>()));
+  const key = [...wanted].sort().join('|');
+  let own = byNames.get(key);
+  if (!own) byNames.set(key, (own = compileExtractors(all.filter((e) => wanted.includes(e.definition.name)).map((e) => e.definition))));
+  return own;
+}
+
 function compileAttributes(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const wanted = rule.params?.attributes;
-  const extractors = wanted ? context.extractors.filter((e) => wanted.includes(e.definition.name)) : context.extractors;
+  // A comparator of a few attributes compiles its own extractors (the same definitions, in declaration order), so their
+  // one literal scan per text looks only for their own literals: with the rule set's scanner each text was scanned for
+  // every extractor's literals (~1,500 with the item rules) to run two (`packCount`; session 22, perf22).
+  const extractors = wanted ? ownExtractors(context.extractors, wanted) : context.extractors;
   const names = extractors.map((e) => e.definition.name);
   const isDeclared = new Set(names);
   const strong = rule.params?.strongAttributes ? new Set(rule.params.strongAttributes) : null;

@@ -113,35 +113,57 @@ export interface LiteralScanner {
   passes(gate: LiteralGate | null): boolean;
 }
 
-const ASCII_PAIRS = 128 * 128;
+/** Buckets of the tables of two-character and of longer literals (powers of two; ~1,500 literals with the item rules). */
+const PAIR_BUCKETS = 4096;
+const TRIPLE_BUCKETS = 8192;
+
+/** The bucket of a text position's first two characters, and of its first three (any UTF-16 code units). */
+function pairBucket(first: number, second: number): number {
+  return (first * 131 + second) & (PAIR_BUCKETS - 1);
+}
+function tripleBucket(first: number, second: number, third: number): number {
+  return ((first * 131 + second) * 131 + third) & (TRIPLE_BUCKETS - 1);
+}
+
+/** `lists` (one list per key, in key order) as one flat array and the start of each key's run (plus the end). */
+function flatten(lists: readonly (readonly number[])[]): [Int32Array, Int32Array] {
+  const start = new Int32Array(lists.length + 1);
+  for (let key = 0; key < lists.length; key++) start[key + 1] = (start[key] as number) + (lists[key] as readonly number[]).length;
+  const flat = new Int32Array(start[lists.length] as number);
+  lists.forEach((list, key) => flat.set(list, start[key] as number));
+  return [start, flat];
+}
 
 /** A scanner to which gates are added, then sealed before the first scan. */
 export function createLiteralScanner(): LiteralScanner {
   const literals: string[] = [];
   const indexOf = new Map<string, number>();
-  // Literals by their first two characters (ASCII pairs in an array, others in a map), one-character literals by code.
-  let byAsciiPair: Int32Array[] = [];
-  const byOtherPair = new Map<number, Int32Array>();
+  // Sealed, the tables are typed arrays in one flat layout each (`…Start[bucket]` to `…Start[bucket + 1]` in the list).
+  // A position of the text is looked up by its first three characters for the literals of three or more (a bucket
+  // holds ~0.2 of them: each candidate found is nearly always a hit) and by its first two for the two-character ones —
+  // not by its first two for all: a pair such as `CA` or `RE` starts ~30 of the item rules' literals, each rejected
+  // one by one at every such pair of every text (session 22: a third of the extraction's time).
+  let pairStart: Int32Array = new Int32Array(PAIR_BUCKETS + 1);
+  let pairLiterals: Int32Array = new Int32Array(0);
+  let tripleStart: Int32Array = new Int32Array(TRIPLE_BUCKETS + 1);
+  let tripleLiterals: Int32Array = new Int32Array(0);
   const singles = new Map<number, number>();
   let singleAscii = new Int32Array(128).fill(-1);
   let seen = new Uint32Array(0);
-  // Each literal's third character code (-1 for a two-character literal): most candidates found by their first two
-  // characters differ at the third, so one comparison of codes rejects them before `startsWith`.
+  // Each literal's first three character codes (-1 past its end) and length: a candidate of a bucket is checked by
+  // codes, and only a literal longer than three by `startsWith`.
+  let firstCodes = new Int32Array(0);
+  let secondCodes = new Int32Array(0);
   let thirdCodes = new Int32Array(0);
-  // The literals of each gate (by gate index) and, once sealed, the gates of each literal; a gate holds the generation of the last scan that met it.
+  let lengths = new Int32Array(0);
+  // The literals of each gate (by gate index) and, once sealed, the gates of each literal (`literalGates` from
+  // `literalGateStart[literal]` to `literalGateStart[literal + 1]`); a gate holds the generation of the last scan that met it.
   const gateLiterals: Int32Array[] = [];
   const gateOfLiterals = new Map<string, LiteralGate>();
-  let gatesOfLiteral: Int32Array[] = [];
+  let literalGateStart: Int32Array = new Int32Array(1);
+  let literalGates: Int32Array = new Int32Array(0);
   let gatePassed = new Uint32Array(0);
   let generation = 0;
-
-  // The first time a scan meets a literal, it and the gates it opens are marked with the scan's generation.
-  const mark = (index: number): void => {
-    if (seen[index] === generation) return;
-    seen[index] = generation;
-    const gates = gatesOfLiteral[index] as Int32Array;
-    for (let g = 0; g < gates.length; g++) gatePassed[gates[g] as number] = generation;
-  };
 
   const literalIndex = (literal: string): number => {
     let index = indexOf.get(literal);
@@ -169,33 +191,30 @@ export function createLiteralScanner(): LiteralScanner {
       return gateLiterals.length - 1;
     },
     seal() {
-      const pairs = new Map<number, number[]>();
+      const pairs: number[][] = Array.from({ length: PAIR_BUCKETS }, () => []);
+      const triples: number[][] = Array.from({ length: TRIPLE_BUCKETS }, () => []);
       singleAscii = new Int32Array(128).fill(-1);
       literals.forEach((literal, index) => {
         const first = literal.charCodeAt(0);
         if (literal.length === 1) {
           if (first < 128) singleAscii[first] = index;
           else singles.set(first, index);
-          return;
-        }
-        const second = literal.charCodeAt(1);
-        const key = first < 128 && second < 128 ? first * 128 + second : -(first * 65536 + second) - 1;
-        const list = pairs.get(key) ?? [];
-        list.push(index);
-        pairs.set(key, list);
+        } else if (literal.length === 2) (pairs[pairBucket(first, literal.charCodeAt(1))] as number[]).push(index);
+        else (triples[tripleBucket(first, literal.charCodeAt(1), literal.charCodeAt(2))] as number[]).push(index);
       });
-      byAsciiPair = new Array<Int32Array>(ASCII_PAIRS);
-      for (const [key, list] of pairs) {
-        if (key >= 0) byAsciiPair[key] = Int32Array.from(list);
-        else byOtherPair.set(-(key + 1), Int32Array.from(list));
-      }
+      [pairStart, pairLiterals] = flatten(pairs);
+      [tripleStart, tripleLiterals] = flatten(triples);
       seen = new Uint32Array(literals.length);
-      thirdCodes = Int32Array.from(literals, (literal) => (literal.length > 2 ? literal.charCodeAt(2) : -1));
+      const codeAt = (k: number) => Int32Array.from(literals, (literal) => (literal.length > k ? literal.charCodeAt(k) : -1));
+      firstCodes = codeAt(0);
+      secondCodes = codeAt(1);
+      thirdCodes = codeAt(2);
+      lengths = Int32Array.from(literals, (literal) => literal.length);
       const gatesByLiteral = literals.map((): number[] => []);
       gateLiterals.forEach((gate, g) => {
         for (const index of gate) gatesByLiteral[index]?.push(g);
       });
-      gatesOfLiteral = gatesByLiteral.map((gates) => Int32Array.from(gates));
+      [literalGateStart, literalGates] = flatten(gatesByLiteral);
       gatePassed = new Uint32Array(gateLiterals.length);
     },
     scan(text) {
@@ -205,23 +224,46 @@ export function createLiteralScanner(): LiteralScanner {
         gatePassed.fill(0);
         generation = 1;
       }
+      // Local constants: the loop below reads them at every character.
+      const current = generation;
+      const seenAt = seen;
+      const passed = gatePassed;
+      const gateStart = literalGateStart;
+      const gates = literalGates;
+      // The first time a scan meets a literal, it and the gates it opens are marked with the scan's generation.
+      const mark = (index: number): void => {
+        seenAt[index] = current;
+        const end = gateStart[index + 1] as number;
+        for (let g = gateStart[index] as number; g < end; g++) passed[gates[g] as number] = current;
+      };
       const last = text.length - 1;
       for (let i = 0; i <= last; i++) {
         const first = text.charCodeAt(i);
         // No literal holds a space (`necessaryLiterals`), so none starts at one; descriptions are a fifth spaces.
         if (first === 32) continue;
-        const single = first < 128 ? singleAscii[first] : singles.get(first);
-        if (single !== undefined && single >= 0) mark(single);
+        const single = first < 128 ? (singleAscii[first] as number) : (singles.get(first) ?? -1);
+        if (single >= 0 && seenAt[single] !== current) mark(single);
         if (i === last) break;
         const second = text.charCodeAt(i + 1);
-        const candidates = first < 128 && second < 128 ? byAsciiPair[first * 128 + second] : byOtherPair.get(first * 65536 + second);
-        if (candidates === undefined) continue;
-        for (let k = 0; k < candidates.length; k++) {
-          const index = candidates[k] as number;
-          if (seen[index] === generation) continue;
-          const third = thirdCodes[index] as number;
-          // `charCodeAt` past the end is NaN, never equal: a literal longer than the rest of the text is rejected here.
-          if (third === -1 || (text.charCodeAt(i + 2) === third && text.startsWith(literals[index] as string, i))) mark(index);
+        if (second === 32) continue;
+        const pair = pairBucket(first, second);
+        for (let k = pairStart[pair] as number, end = pairStart[pair + 1] as number; k < end; k++) {
+          const index = pairLiterals[k] as number;
+          if (seenAt[index] !== current && firstCodes[index] === first && secondCodes[index] === second) mark(index);
+        }
+        if (i + 1 === last) continue;
+        const third = text.charCodeAt(i + 2);
+        const triple = tripleBucket(first, second, third);
+        for (let k = tripleStart[triple] as number, end = tripleStart[triple + 1] as number; k < end; k++) {
+          const index = tripleLiterals[k] as number;
+          if (
+            seenAt[index] !== current &&
+            firstCodes[index] === first &&
+            secondCodes[index] === second &&
+            thirdCodes[index] === third &&
+            ((lengths[index] as number) === 3 || text.startsWith(literals[index] as string, i))
+          )
+            mark(index);
         }
       }
     },

@@ -337,10 +337,29 @@ const UNIT_READINGS: readonly UnitReading[] = [
   },
 ];
 
+/** Bound of the recent language-pack readings remembered (`recentLanguagePackWords`). */
+const RECENT_PACK_READINGS = 64;
+let recentPackReadings = new Map<string, string>();
+
+/**
+ * `withLanguagePackWords` with its last results remembered: one description is read by it twice in a row — by the
+ * attributes comparator's `scriptNumerals` rewrite and by the `requisitionText` normaliser, after the same earlier
+ * rewrites — and its one test of every Latin-script language's markers (~200 alternatives, case-insensitive) was run
+ * on every text both times (session 22, perf22). Emptied when full.
+ */
+function recentLanguagePackWords(text: string): string {
+  const known = recentPackReadings.get(text);
+  if (known !== undefined) return known;
+  const read = withLanguagePackWords(text);
+  if (recentPackReadings.size >= RECENT_PACK_READINGS) recentPackReadings = new Map();
+  recentPackReadings.set(text, read);
+  return read;
+}
+
 /** `text` with the numerals, units and pack forms of other scripts written as Latin lines write them (see the module doc). */
 export function withLatinNumerals(text: string): string {
-  if (isAscii(text)) return withLanguagePackWords(text);
-  if (!NEEDS_NUMERAL_READING.test(text)) return withLanguagePackWords(text);
+  if (isAscii(text)) return recentLanguagePackWords(text);
+  if (!NEEDS_NUMERAL_READING.test(text)) return recentLanguagePackWords(text);
   let out = FULL_WIDTH.test(text) ? text.normalize('NFKC') : text;
   out = out.replace(SCRIPT_NUMERAL, latinDigit).replace(TIMES, 'X');
   if (ETHIOPIC.test(out)) out = out.replace(GEEZ_NUMBER, (run) => String(geezNumberValue(run)));
@@ -350,7 +369,7 @@ export function withLatinNumerals(text: string): string {
     if (!reading.script.test(out)) continue;
     for (const [pattern, replacement] of reading.rewrites) out = out.replace(pattern, replacement);
   }
-  return withLanguagePackWords(out);
+  return recentLanguagePackWords(out);
 }
 
 /** `CPV 33141310-6`, `ДК 021:2015: 33141310-6 — Шприци`, `НК 024:2023 — 35131`: a classification code after its label. */
@@ -369,7 +388,7 @@ export function withoutProcurementCodes(text: string): string {
  */
 export function withScriptNumeralsAndCodes(text: string): string {
   if (isAscii(text)) {
-    const read = withLanguagePackWords(text);
+    const read = recentLanguagePackWords(text);
     return read.includes('CPV') ? withoutProcurementCodes(read) : read;
   }
   return withoutProcurementCodes(withLatinNumerals(text));
