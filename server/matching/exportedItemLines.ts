@@ -151,9 +151,13 @@ const DOCUMENT_UNIT = '(?:EA|EACH|BX|BOX|CS|CASE|PK|PACK|PR|PAIR|DZ|CT|CTN|BG|BA
 /** A reference token: one with a digit (`4500881`, `L2`, `RESP-04`, `25-00518`, `EK51231`, `#104233`), a count in brackets, a unit. */
 const DOCUMENT_REFERENCE = `(?:[#:]?[A-Z0-9/.'-]*\\d[A-Z0-9/.-]*|\\(\\d{1,5}\\)|${DOCUMENT_UNIT})`;
 /** A cell that is a document word (or two) and its references and units only. */
-const DOCUMENT_CELL = new RegExp(`^\\s*${DOCUMENT_WORD}(?:\\s${DOCUMENT_WORD})?\\.?(?:\\s*[#:]?\\s*${DOCUMENT_REFERENCE}(?=\\s|$))+\\s*$`, 'i');
+const DOCUMENT_CELL = new RegExp(
+  `^\\s*${DOCUMENT_WORD}(?:\\s${DOCUMENT_WORD})?\\.?(?:\\s*[#:]?\\s*${DOCUMENT_REFERENCE}(?=\\s|$))+\\s*$`,
+  'i',
+);
 /** A price column: decimals or a currency sign (`38.50`, `$1,224.00`, `€ 12,50`). */
-const PRICE_COLUMN = /^\s*(?:[$€£]\s?\d{1,3}(?:,\d{3})*(?:[.,]\d{1,4})?|[$€£]?\s?\d{1,3}(?:,\d{3})*\.\d{2,4}|[$€£]?\s?\d+[.,]\d{2}(?!\d))\s*$/;
+const PRICE_COLUMN =
+  /^\s*(?:[$€£]\s?\d{1,3}(?:,\d{3})*(?:[.,]\d{1,4})?|[$€£]?\s?\d{1,3}(?:,\d{3})*\.\d{2,4}|[$€£]?\s?\d+[.,]\d{2}(?!\d))\s*$/;
 /** A unit-of-measure column (`EA`, `BX`) and the order's own line number or count (`2`, `Item 1`). */
 const UNIT_COLUMN = new RegExp(`^\\s*${DOCUMENT_UNIT}\\s*$`, 'i');
 const COUNT_COLUMN = /^\s*(?:ITEM\s)?\d{1,5}\s*$/i;

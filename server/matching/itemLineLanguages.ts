@@ -619,11 +619,11 @@ const AZERBAIJANI: LanguageReading = {
     ...colourWords([
       ['qara|qora', 'BLACK'],
       ['qırmızı|qizil', 'RED'],
-      ['mavi|göy|ko[\'‘’ʻ]k', 'BLUE'],
+      ["mavi|göy|ko['‘’ʻ]k", 'BLUE'],
       ['yaşıl|yashil', 'GREEN'],
       ['sarı|sariq', 'YELLOW'],
       ['ağ|oq', 'WHITE'],
-      ['narıncı|to[\'‘’ʻ]q\\ssariq', 'ORANGE'],
+      ["narıncı|to['‘’ʻ]q\\ssariq", 'ORANGE'],
     ]),
   ],
 };

@@ -167,8 +167,7 @@ const HAS_WORD = /\p{L}{2}/u;
 /** How the roles of one table version read an attribute's name and value. */
 function attributeText(name: string, value: string, role: FieldRole | undefined): string {
   const trimmed = value.trim();
-  if (trimmed === '' || PLACEHOLDER_VALUE.test(trimmed) || role === 'notProduct' || role === 'howMany' || role === 'ownNumber')
-    return '';
+  if (trimmed === '' || PLACEHOLDER_VALUE.test(trimmed) || role === 'notProduct' || role === 'howMany' || role === 'ownNumber') return '';
   if (role === 'product' || role === 'requestedProduct' || role === 'maker' || role === 'code') return trimmed;
   // `Size/type: 6ft` is a size: the first of the alternatives a form's label offers names the attribute.
   const bareName = (name.split('/')[0] ?? name).replace(UNDERSCORES, ' ').trim();
@@ -254,12 +253,16 @@ interface Edit {
  * whose words say nothing is an attribute with its name (`generation=7`, `latex_free=Yes`), as the pairs of an
  * attribute list are.
  */
-function withUnlistedFields(hits: LabelHit[], roles: LabelRoles): void {
+function withUnlistedFields(text: string, hits: LabelHit[], roles: LabelRoles): void {
   for (const hit of hits) {
     if (hit.role !== undefined || hit.groupEnd !== undefined || hit.separator === '(') continue;
     const opensCell = hit.separator !== ',' || hit.isKeyValue;
     if (!opensCell) continue;
-    const role = roleByWords(fieldLabelKey(hit.label), roles) ?? (hit.isKeyValue && hit.separator === ',' ? 'namedAttribute' : undefined);
+    // The label of a key=value list (`additional_attributes: k=v,…`; KEY_VALUE_LIST put a comma after it) goes, its pairs stay.
+    const opensList = text.charAt(hit.valueAt) === ',';
+    const role =
+      roleByWords(fieldLabelKey(hit.label), roles) ??
+      (opensList ? 'product' : hit.isKeyValue && hit.separator === ',' ? 'namedAttribute' : undefined);
     if (role === undefined) continue;
     hit.role = role;
     hit.isByWords = true;
@@ -278,7 +281,7 @@ function readLabelledRow(original: string, roles: LabelRoles): string {
   // cells needs two listed labels, and then its other labels are read by their words.
   const isCellRow = (text.match(PIPE)?.length ?? 0) >= 2;
   const listedCount = hits.filter((hit) => hit.groupEnd === undefined && hit.role !== undefined && hit.separator !== '(').length;
-  if (isCellRow || listedCount >= 2) withUnlistedFields(hits, roles);
+  if (isCellRow || listedCount >= 2) withUnlistedFields(text, hits, roles);
   const fields = hits.filter((hit) => hit.groupEnd === undefined && hit.role !== undefined && hit.separator !== '(');
   if (fields.length < (isCellRow ? 1 : 2) && grouped.length === 0) return original;
   // A request form (a field names the product asked for: `Item needed`) is read by the form-answer reader of the
@@ -290,7 +293,10 @@ function readLabelledRow(original: string, roles: LabelRoles): string {
   if (fields.length >= (isCellRow ? 1 : 2))
     fields.forEach((field, index) => {
       const next = fields[index + 1];
-      const valueEnd = next ? next.separatorAt : text.length;
+      // In a row of cells a value ends with its cell (`| Reason: … | Credit note`: the next cell is no part of the reason).
+      const cellEnd = isCellRow ? text.indexOf('|', field.valueAt) : -1;
+      const fieldEnd = next ? next.separatorAt : text.length;
+      const valueEnd = cellEnd >= 0 && cellEnd < fieldEnd ? cellEnd : fieldEnd;
       const value = text.slice(field.valueAt, valueEnd);
       const role = field.role;
       switch (role) {
