@@ -152,7 +152,7 @@ const DOCUMENT_UNIT = '(?:EA|EACH|BX|BOX|CS|CASE|PK|PACK|PR|PAIR|DZ|CT|CTN|BG|BA
 const DOCUMENT_REFERENCE = `(?:[#:]?[A-Z0-9/.'-]*\\d[A-Z0-9/.-]*|\\(\\d{1,5}\\)|${DOCUMENT_UNIT})`;
 /** A cell that is a document word (or two) and its references and units only. */
 const DOCUMENT_CELL = new RegExp(
-  `^\\s*${DOCUMENT_WORD}(?:\\s${DOCUMENT_WORD})?\\.?(?:\\s*[#:]?\\s*${DOCUMENT_REFERENCE}(?=\\s|$))+\\s*$`,
+  `^\\s*${DOCUMENT_WORD}(?:\\s${DOCUMENT_WORD})?\\.?(?:(?:\\s+|\\s*[#:]\\s*)${DOCUMENT_REFERENCE}(?=\\s|$))+\\s*$`,
   'i',
 );
 /** A price column: decimals or a currency sign (`38.50`, `$1,224.00`, `€ 12,50`). */

@@ -346,8 +346,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
  * and other compounds are left alone unless every part is a unit. The per-script tables above run first; this reads
  * the scripts no table lists.
  */
-const OTHER_SCRIPT_UNIT =
-  /(?<=\d)\s?([^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]{1,4})(?![^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]|\/)/gu;
+const OTHER_SCRIPT_UNIT = /(?<=\d)\s?([^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]{1,4})(?![\p{L}\p{M}/])/gu;
 const HAS_OTHER_SCRIPT_UNIT = /\d\s?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]/u;
 const ROMANISED_UNITS: Readonly<Record<string, string>> = {
   MM: 'MM',
