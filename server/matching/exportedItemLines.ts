@@ -155,6 +155,13 @@ const DOCUMENT_CELL = new RegExp(
   `^\\s*${DOCUMENT_WORD}(?:\\s${DOCUMENT_WORD})?\\.?(?:(?:\\s+|\\s*[#:]\\s*)${DOCUMENT_REFERENCE}(?=\\s|$))+\\s*$`,
   'i',
 );
+/**
+ * A returns or claims document's disposition cell, only its words: `Credit requested`, `Replace, do not credit`, `Restock
+ * fee waived`, `Return to vendor`, `Refund approved` (the dispositions an RMA or a credit claim records: credit, refund,
+ * replace, repair, restock, return to vendor, scrap).
+ */
+const DISPOSITION_CELL =
+  /^\s*(?:\b(?:credit|credits|credited|refund|refunded|replace|replaced|replacement|repair|restock|restocking|fee|waived|return|returned|to|vendor|supplier|scrap|scrapped|requested|approved|pending|issued|do|not|no|and|or)\b[\s,;.]*)+$/i;
 /** A price column: decimals or a currency sign (`38.50`, `$1,224.00`, `€ 12,50`). */
 const PRICE_COLUMN =
   /^\s*(?:[$€£]\s?\d{1,3}(?:,\d{3})*(?:[.,]\d{1,4})?|[$€£]?\s?\d{1,3}(?:,\d{3})*\.\d{2,4}|[$€£]?\s?\d+[.,]\d{2}(?!\d))\s*$/;
@@ -173,7 +180,7 @@ const WORD = /\p{L}{3,}/u;
 /** A cell of a document row that is the document's: its reference, quantity, place, price or unit, or its line number or a count before a unit. */
 function isDocumentCell(cells: readonly string[], index: number): boolean {
   const cell = cells[index] as string;
-  if (DOCUMENT_CELL.test(cell) || PRICE_COLUMN.test(cell) || UNIT_COLUMN.test(cell)) return true;
+  if (DOCUMENT_CELL.test(cell) || PRICE_COLUMN.test(cell) || UNIT_COLUMN.test(cell) || DISPOSITION_CELL.test(cell)) return true;
   return COUNT_COLUMN.test(cell) && (index === 0 || UNIT_COLUMN.test(cells[index + 1] ?? ''));
 }
 
