@@ -187,6 +187,8 @@ function isDocumentCell(cells: readonly string[], index: number): boolean {
 /** `text` without a document's own reference, quantity, place and date cells (the text itself when it is no document row). */
 export function withoutDocumentCells(text: string): string {
   let out = HAS_DATE.test(text) ? text.replace(DATE, ' ') : text;
+  // Most lines have neither a `|` nor a run of spaces: two string searches answer them.
+  if (!out.includes('|') && !out.includes('  ') && !out.includes('\t')) return out;
   const pipes = out.match(PIPE_CELLS)?.length ?? 0;
   const separator = pipes >= 2 ? '|' : (out.trim().match(SPACE_COLUMNS)?.length ?? 0) >= 3 ? SPACE_COLUMNS : undefined;
   if (separator === undefined) return out;
