@@ -88,6 +88,15 @@ interface LabelRoles {
   ownQualifiers: ReadonlySet<string>;
 }
 
+/** The roles that write a field as an attribute (left as written in a row of cells with one listed label). */
+const ATTRIBUTE_ROLES: ReadonlySet<FieldRole> = new Set<FieldRole>([
+  'attribute',
+  'namedAttribute',
+  'countPerPack',
+  'optionName',
+  'optionValue',
+]);
+
 /** Letters NFD leaves alone in Nordic and German labels (`Størrelse`, `Vægt`). */
 const UNDECOMPOSED: Readonly<Record<string, string>> = { Ø: 'O', Æ: 'AE', Œ: 'OE', Ð: 'D', Þ: 'TH', Ł: 'L' };
 const COMBINING_MARKS = /\p{M}+/gu;
@@ -290,8 +299,13 @@ function readLabelledRow(original: string, roles: LabelRoles): string {
 
   const edits: Edit[] = [];
   let optionName: { label: string; role: FieldRole | undefined } | undefined;
+  // A row of cells with fewer than two listed labels is read for what leaves it (labels, references, counts, places);
+  // its attribute fields stay as written: one distributor's `Pack: 14` beside its own `Outer: 84` says which pack
+  // level no more than the text did.
+  const isThinRow = listedCount < 2;
   if (fields.length >= (isCellRow ? 1 : 2))
     fields.forEach((field, index) => {
+      if (isThinRow && field.role !== undefined && ATTRIBUTE_ROLES.has(field.role)) return;
       const next = fields[index + 1];
       // In a row of cells a value ends with its cell (`| Reason: … | Credit note`: the next cell is no part of the reason).
       const cellEnd = isCellRow ? text.indexOf('|', field.valueAt) : -1;
