@@ -121,7 +121,8 @@ export function fieldLabelKey(label: string): string {
 
 /**
  * A label candidate: at the start or after a separator (`|`, `;`, tab, line break, comma, an opening bracket), a letter
- * then up to 40 label characters and a plural `(s)` (`Attribute 1 value(s)`), then `:` or `=` (never `://`). Group 1 is the separator, group 2 the label.
+ * then up to 40 label characters and a plural `(s)` (`Attribute 1 value(s)`) or a bracketed qualifier (`Standard item id
+ * (0160)`), then `:` or `=` (never `://`). Group 1 is the separator, group 2 the label, group 3 the mark.
  */
 const LABEL_CANDIDATE =
   /(^|[|;\t\n,(])[ \t]*(\p{L}[\p{L}\p{N}_ .#/&'’-]{0,40}?(?:\(s\)|\s?\([\p{L}\p{N} ]{1,12}\))?)[ \t]*([:=])(?!\/\/)[ \t]*/gu;
@@ -148,8 +149,6 @@ interface LabelHit {
   groupEnd?: number;
   /** `=` rather than `:` after the label (a `key=value` pair). */
   isKeyValue: boolean;
-  /** The label is not listed: its role was read from its words. */
-  isByWords: boolean;
 }
 
 /** A yes / no answer, alone in the value (never a preposition that could start a value: `MED` is also medium). */
@@ -230,7 +229,6 @@ function labelHits(text: string, roles: LabelRoles): LabelHit[] {
       label,
       role: listed,
       isKeyValue: match[3] === '=',
-      isByWords: false,
     });
   }
   // A bracket opened by a label holds a variant suffix up to its closing bracket: the comma-separated labels inside belong to it.
@@ -274,7 +272,6 @@ function withUnlistedFields(text: string, hits: LabelHit[], roles: LabelRoles): 
       (opensList ? 'product' : hit.isKeyValue && hit.separator === ',' ? 'namedAttribute' : undefined);
     if (role === undefined) continue;
     hit.role = role;
-    hit.isByWords = true;
   }
 }
 
