@@ -132,8 +132,78 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string]> = [
 const HAS_LIST_REFERENCE =
   /#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s/i;
 
+/**
+ * Document lines (items22sources, item-3.45.0): a line copied out of a business document is a row of cells — a
+ * goods-received note (`GRN 104233 | PO 4500881 L2 | <item> | REC'D 10 EA | BIN RESP-04`), a returns authorisation
+ * (`RMA 25-00518 | <item> | Qty 4 EA | …`), an invoice or e-invoice line (Peppol / UBL `InvoiceLine 3 | …`), a
+ * delivery note, an asset or calibration register (`Asset 004512 | … | S/N EK51231 | Last cal 2026-03-11`), or the
+ * text a PDF extractor gives of a purchase order, whose columns are runs of spaces (`3   BRG08116   <item>   2   EA
+ * 38.50   77.00`). Every such document names its own references, quantities, places and dates in cells of their own:
+ * a cell that holds only a document word and its reference or count (the number of the note, order, return, line,
+ * asset, serial, bin or tag; a received, shipped or invoiced quantity and its unit), and a column that holds only a
+ * number, a price or a unit, is the document's, never the product's — read as a code it conflicted with every other
+ * source's codes, read as a word it diluted the product's. Cells with a product word stay, and so do code cells with
+ * letters and digits (`BRG08116`: the part's number) and pack counts (`BX/10`, `CS/500`).
+ */
+const DOCUMENT_WORD =
+  "(?:GRN|GRNI|GR|PO|P\\.O\\.|SO|WO|ASN|RMA|RA|DN|INV|INVOICE|INVOICE ?LINE|ORDER ?LINE|CREDIT ?NOTE|DELIVERY ?NOTE|DELIVERY|RECEIPT|REQ|REQUISITION|LINE|LN|ITEM|ASSET|ASSET ?TAG|TAG|S/?N|SERIAL|BIN|LOC|LOT|BATCH|EXP|QTY|QUANTITY|REC'?D|RCVD|RECEIVED|SHIPPED|SHP|ORD|ORDERED|INVOICED|RETURNED|B/?O)";
+const DOCUMENT_UNIT = '(?:EA|EACH|BX|BOX|CS|CASE|PK|PACK|PR|PAIR|DZ|CT|CTN|BG|BAG|KT|KIT|RL|ROLL|UN|UNITS?|C62|H87)';
+/** A reference token: one with a digit (`4500881`, `L2`, `RESP-04`, `25-00518`, `EK51231`, `#104233`), a count in brackets, a unit. */
+const DOCUMENT_REFERENCE = `(?:[#:]?[A-Z0-9/.'-]*\\d[A-Z0-9/.-]*|\\(\\d{1,5}\\)|${DOCUMENT_UNIT})`;
+/** A cell that is a document word (or two) and its references and units only. */
+const DOCUMENT_CELL = new RegExp(
+  `^\\s*${DOCUMENT_WORD}(?:\\s${DOCUMENT_WORD})?\\.?(?:(?:\\s+|\\s*[#:]\\s*)${DOCUMENT_REFERENCE}(?=\\s|$))+\\s*$`,
+  'i',
+);
+/**
+ * A returns or claims document's disposition cell, only its words: `Credit requested`, `Replace, do not credit`, `Restock
+ * fee waived`, `Return to vendor`, `Refund approved` (the dispositions an RMA or a credit claim records: credit, refund,
+ * replace, repair, restock, return to vendor, scrap).
+ */
+const DISPOSITION_CELL =
+  /^\s*(?:\b(?:credit|credits|credited|refund|refunded|replace|replaced|replacement|repair|restock|restocking|fee|waived|return|returned|to|vendor|supplier|scrap|scrapped|requested|approved|pending|issued|do|not|no|and|or)\b[\s,;.]*)+$/i;
+/** A price column: decimals or a currency sign (`38.50`, `$1,224.00`, `€ 12,50`). */
+const PRICE_COLUMN =
+  /^\s*(?:[$€£]\s?\d{1,3}(?:,\d{3})*(?:[.,]\d{1,4})?|[$€£]?\s?\d{1,3}(?:,\d{3})*\.\d{2,4}|[$€£]?\s?\d+[.,]\d{2}(?!\d))\s*$/;
+/** A unit-of-measure column (`EA`, `BX`) and the order's own line number or count (`2`, `Item 1`). */
+const UNIT_COLUMN = new RegExp(`^\\s*${DOCUMENT_UNIT}\\s*$`, 'i');
+const COUNT_COLUMN = /^\s*(?:ITEM\s)?\d{1,5}\s*$/i;
+/** Dates are no product data: ISO 8601 (`2026-03-11`) and day / month / four-digit year (`11/03/2026`, `11.03.2026`). */
+const DATE = /(?<![0-9])(?:(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d)(?![0-9])/g;
+const HAS_DATE = /\d[-/.][01]?\d[-/.]\d/;
+/** Cells of a row: at least two `|` separators, or (a PDF's columns) at least three runs of two spaces or more. */
+const PIPE_CELLS = /\|/g;
+const SPACE_COLUMNS = / {2,}|\t/g;
+/** A cell with a word of three letters or more that is no document word (the product's cell). */
+const WORD = /\p{L}{3,}/u;
+
+/** A cell of a document row that is the document's: its reference, quantity, place, price or unit, or its line number or a count before a unit. */
+function isDocumentCell(cells: readonly string[], index: number): boolean {
+  const cell = cells[index] as string;
+  if (DOCUMENT_CELL.test(cell) || PRICE_COLUMN.test(cell) || UNIT_COLUMN.test(cell) || DISPOSITION_CELL.test(cell)) return true;
+  return COUNT_COLUMN.test(cell) && (index === 0 || UNIT_COLUMN.test(cells[index + 1] ?? ''));
+}
+
+/** `text` without a document's own reference, quantity, place and date cells (the text itself when it is no document row). */
+export function withoutDocumentCells(text: string): string {
+  let out = HAS_DATE.test(text) ? text.replace(DATE, ' ') : text;
+  // Most lines have neither a `|` nor a run of spaces: two string searches answer them.
+  if (!out.includes('|') && !out.includes('  ') && !out.includes('\t')) return out;
+  const pipes = out.match(PIPE_CELLS)?.length ?? 0;
+  const separator = pipes >= 2 ? '|' : (out.trim().match(SPACE_COLUMNS)?.length ?? 0) >= 3 ? SPACE_COLUMNS : undefined;
+  if (separator === undefined) return out;
+  const cells = out.split(separator);
+  const kept = cells.filter((_cell, index) => !isDocumentCell(cells, index));
+  // A row whose every cell would go is left as it is: nothing of the product would be compared.
+  if (kept.length === cells.length || !kept.some((cell) => WORD.test(cell))) return out;
+  out = kept.join(separator === '|' ? ' | ' : '  ');
+  return out;
+}
+
 /** `text` without list, contract, reseller and slip-column numbers around the product (the text itself when it has none). */
 export function withoutListReferences(text: string): string {
+  const cells = withoutDocumentCells(text);
+  if (cells !== text) text = cells;
   if (!HAS_LIST_REFERENCE.test(text)) return text;
   let out = text;
   for (const [pattern, replacement] of LIST_REFERENCES) out = out.replace(pattern, replacement);

@@ -592,32 +592,38 @@ const ALBANIAN: LanguageReading = {
  * Azerbaijani (e-tender lines; item-3.41.0, itemattrs20): `qutuda 50 ədəd` (50 pieces in a box), `50 ədəd` (pieces),
  * `10 test qablaşdırmada` (10 tests in the pack), `steril` / `qeyri-steril`, `lateksiz` (latex free), `birdəfəlik`
  * (single use), `ölçü` (size), `böyüklər üçün` (adult), `uşaqlar üçün` (paediatric), `körpələr üçün` (infant) and colour
- * words.
+ * words. Uzbek, its Latin-script Turkic neighbour (xarid.uzex.uz tender lines; item-3.45.0, items22sources), writes the
+ * same things the same way: `qutida 500 dona` (500 pieces in a box), `dona` (piece), `steril emas` (not sterile),
+ * `bir martalik` (single use), `o'lcham` (size), `dyuym` (inch) and colour words; both write the centimetre `sm` after a
+ * number, as the Russian-school romanisation of `см` does (`41 sm`, which read as size S).
  */
 const AZERBAIJANI: LanguageReading = {
-  language: 'Azerbaijani',
-  marker: /ədəd|\bqutu|üçün|ölçü|qablaşdırma|birdəfəlik|lateksiz/i,
+  language: 'Azerbaijani / Uzbek',
+  marker: /ədəd|\bqutu|üçün|ölçü|qablaşdırma|birdəfəlik|lateksiz|\bdona\b|\bqutida\b|o['‘’ʻ]lcham|\bdyuym\b|\bbir martalik\b/i,
   rewrites: [
     [/\bqutu(?:da|su)?\s(\d+)\s?ədəd(?!\p{L})/giu, ' BOX OF $1 '],
-    [/(?<=\d)\s?ədəd(?!\p{L})/giu, ' PCS '],
+    [/\bqutida\s(\d+)\s?dona(?!\p{L})/giu, ' BOX OF $1 '],
+    [/(?<=\d)\s?(?:ədəd|dona)(?!\p{L})/giu, ' PCS '],
+    [/(?<=\d)\s?sm(?!\p{L})/giu, ' CM '],
+    [/(?<=\d)\s?dyuym(?!\p{L})/giu, ' IN '],
     [/(?<=\d)\stest\sqablaşdırmada(?!\p{L})/giu, ' TESTS '],
     [/\bqablaşdırma(?:da|sı)?\s(\d+)(?![\d.,])/giu, ' PACK OF $1 '],
-    [words('qeyri[\\s-]?steril'), ' NON-STERILE '],
+    [words('qeyri[\\s-]?steril|steril\\semas'), ' NON-STERILE '],
     [words('steril'), ' STERILE '],
     [words('lateksiz'), ' LATEX FREE '],
-    [words('birdəfəlik'), ' SINGLE USE '],
-    [words('ölçü|ölçüsü'), ' SIZE '],
+    [words('birdəfəlik|bir\\smartalik'), ' SINGLE USE '],
+    [words("ölçü|ölçüsü|o['‘’ʻ]lcham(?:i|da)?"), ' SIZE '],
     [words('böyüklər\\süçün|böyüklər'), ' ADULT '],
     [words('uşaqlar\\süçün|uşaq\\p{L}*'), ' PAEDIATRIC '],
     [words('körpələr\\süçün|körpə\\p{L}*'), ' INFANT '],
     ...colourWords([
-      ['qara', 'BLACK'],
-      ['qırmızı', 'RED'],
-      ['mavi|göy', 'BLUE'],
-      ['yaşıl', 'GREEN'],
-      ['sarı', 'YELLOW'],
-      ['ağ', 'WHITE'],
-      ['narıncı', 'ORANGE'],
+      ['qara|qora', 'BLACK'],
+      ['qırmızı|qizil', 'RED'],
+      ["mavi|göy|ko['‘’ʻ]k", 'BLUE'],
+      ['yaşıl|yashil', 'GREEN'],
+      ['sarı|sariq', 'YELLOW'],
+      ['ağ|oq', 'WHITE'],
+      ["narıncı|to['‘’ʻ]q\\ssariq", 'ORANGE'],
     ]),
   ],
 };

@@ -44,6 +44,7 @@ type FieldRole =
   | 'optionName'
   | 'optionValue'
   | 'howMany'
+  | 'ownNumber'
   | 'notProduct';
 
 /** The table's entries (their canonical names) and the role of the labels each lists. */
@@ -59,12 +60,49 @@ const ROLE_OF_ENTRY: Readonly<Record<string, FieldRole>> = {
   'field: option value': 'optionValue',
   'field: how many': 'howMany',
   'field: not the product': 'notProduct',
+  "field: the seller's own number": 'ownNumber',
 };
+
+/**
+ * Entries listing single words of labels (items22sources, item-3.45.0): a label the table does not list is read by its
+ * words inside a row that is a labelled row already (`Purchase description`, `Purchases account`, `Seller item id`,
+ * `Invoiced quantity`, `Recalling firm`). English labels are noun phrases whose last noun is their head (a purchase
+ * description is a description, a purchases account an account), so the words are read from the last to the first and
+ * the first one listed decides; a qualifier naming the seller, the buyer or the row's parent makes a code label the
+ * row's own number (`Seller item id`, `Buyer item id`, `Parent`).
+ */
+const ROLE_OF_WORD_ENTRY: Readonly<Record<string, FieldRole>> = {
+  'label word: the product': 'product',
+  'label word: the maker': 'maker',
+  'label word: a code': 'code',
+  'label word: an attribute': 'namedAttribute',
+  'label word: how many': 'howMany',
+  'label word: not the product': 'notProduct',
+};
+const OWN_QUALIFIER_ENTRY = "label word: the seller's or buyer's own";
+
+/** The roles of a table version: full labels, label words, and the words that make a code label the row's own number. */
+interface LabelRoles {
+  labels: ReadonlyMap<string, FieldRole>;
+  words: ReadonlyMap<string, FieldRole>;
+  ownQualifiers: ReadonlySet<string>;
+}
+
+/** The roles that write a field as an attribute (left as written in a row of cells with one listed label). */
+const ATTRIBUTE_ROLES: ReadonlySet<FieldRole> = new Set<FieldRole>([
+  'attribute',
+  'namedAttribute',
+  'countPerPack',
+  'optionName',
+  'optionValue',
+]);
 
 /** Letters NFD leaves alone in Nordic and German labels (`Størrelse`, `Vægt`). */
 const UNDECOMPOSED: Readonly<Record<string, string>> = { Ø: 'O', Æ: 'AE', Œ: 'OE', Ð: 'D', Þ: 'TH', Ł: 'L' };
 const COMBINING_MARKS = /\p{M}+/gu;
 const NOT_LABEL_LETTER = /[^A-Z#]+/g;
+/** `Cat#` is `Cat #`: the number sign is a word of the label, glued or not. */
+const HASH_SIGN = /#/g;
 /** A plural written into a label: `value(s)`. */
 const PLURAL_MARK = /\(S\)$/;
 
@@ -76,15 +114,25 @@ export function fieldLabelKey(label: string): string {
     .replace(/[ØÆŒÐÞŁ]/g, (letter) => UNDECOMPOSED[letter] ?? letter)
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
+    .replace(HASH_SIGN, ' # ')
     .replace(NOT_LABEL_LETTER, ' ')
     .trim();
 }
 
 /**
  * A label candidate: at the start or after a separator (`|`, `;`, tab, line break, comma, an opening bracket), a letter
- * then up to 40 label characters and a plural `(s)` (`Attribute 1 value(s)`), then `:` or `=` (never `://`). Group 1 is the separator, group 2 the label.
+ * then up to 40 label characters and a plural `(s)` (`Attribute 1 value(s)`) or a bracketed qualifier (`Standard item id
+ * (0160)`), then `:` or `=` (never `://`). Group 1 is the separator, group 2 the label, group 3 the mark.
  */
-const LABEL_CANDIDATE = /(^|[|;\t\n,(])[ \t]*(\p{L}[\p{L}\p{N} .#/&'’-]{0,40}?(?:\(s\))?)[ \t]*[:=](?!\/\/)[ \t]*/gu;
+const LABEL_CANDIDATE =
+  /(^|[|;\t\n,(])[ \t]*(\p{L}[\p{L}\p{N}_ .#/&'’-]{0,40}?(?:\(s\)|\s?\([\p{L}\p{N} ]{1,12}\))?)[ \t]*([:=])(?!\/\/)[ \t]*/gu;
+/**
+ * A label whose value is a list of `key=value` pairs (Magento's `additional_attributes: brand=Acme,size=M,sterile=Yes`,
+ * the attribute columns of other shop and PIM exports): a comma is put before the first key so each pair reads as a field.
+ */
+const KEY_VALUE_LIST = /([:])[ \t]*(?=\p{L}[\p{L}\p{N}_ ]{0,30}=[^=])/gu;
+/** Rows whose cells are separated by `|` twice or more: one listed label is enough to read them as labelled rows. */
+const PIPE = /\|/g;
 /** The cheap test: a colon or an equals sign after a letter. */
 const HAS_LABEL_MARK = /\p{L}[ \t]*[:=]/u;
 
@@ -99,6 +147,8 @@ interface LabelHit {
   role: FieldRole | undefined;
   /** Inside a bracketed variant suffix: the index of its closing bracket. */
   groupEnd?: number;
+  /** `=` rather than `:` after the label (a `key=value` pair). */
+  isKeyValue: boolean;
 }
 
 /** A yes / no answer, alone in the value (never a preposition that could start a value: `MED` is also medium). */
@@ -112,6 +162,7 @@ const ADJECTIVE_NAME = /(?:ILE|FREE|ED|ABLE|IBLE|IC|AL|OUS|IVE)$/i;
 const PACK_COUNT =
   /\b(?:box|bx|pack|pk|case|cs|bag|carton|ctn|tub|tube|roll|kit|tray|sleeve|packet|pkt)(?:es|s)?\s+of\s+\d{1,5}\b|\b\d{1,5}\s?\/\s?(?:box|bx|pack|pk|case|cs|bag|carton|ctn)\b/i;
 const BARE_COUNT = /^\d{1,5}$/;
+const UNDERSCORES = /_+/g;
 /**
  * An ERP's own reference opening a labelled row's display name, in square brackets (Odoo `[default_code] name`, the same
  * shape in ERPNext and Dolibarr exports): the seller's stock number, never the maker's code — read as a code of the text,
@@ -124,10 +175,10 @@ const HAS_WORD = /\p{L}{2}/u;
 /** How the roles of one table version read an attribute's name and value. */
 function attributeText(name: string, value: string, role: FieldRole | undefined): string {
   const trimmed = value.trim();
-  if (trimmed === '' || PLACEHOLDER_VALUE.test(trimmed) || role === 'notProduct' || role === 'howMany') return '';
+  if (trimmed === '' || PLACEHOLDER_VALUE.test(trimmed) || role === 'notProduct' || role === 'howMany' || role === 'ownNumber') return '';
   if (role === 'product' || role === 'requestedProduct' || role === 'maker' || role === 'code') return trimmed;
   // `Size/type: 6ft` is a size: the first of the alternatives a form's label offers names the attribute.
-  const bareName = name.split('/')[0]?.trim() ?? name;
+  const bareName = (name.split('/')[0] ?? name).replace(UNDERSCORES, ' ').trim();
   if (TRUE_WORDS.test(trimmed)) return ADJECTIVE_NAME.test(bareName) ? bareName : `with ${bareName}`;
   if (FALSE_WORDS.test(trimmed)) return ADJECTIVE_NAME.test(bareName) ? `non-${bareName}` : `without ${bareName}`;
   if (role === 'attribute') return trimmed;
@@ -142,20 +193,42 @@ function packCountIn(value: string): string {
   return pack ? pack[0] : '';
 }
 
+/**
+ * The role of a label the table does not list, read by its words from the last to the first (see ROLE_OF_WORD_ENTRY):
+ * the last two words as a listed label first (`… catalogue number`), then each word as a label word or a one-word
+ * listed label (`… description`, `… quantity`, `… account`).
+ */
+function roleByWords(key: string, roles: LabelRoles): FieldRole | undefined {
+  if (key === '') return undefined;
+  const words = key.split(' ');
+  const isOwn = words.some((word) => roles.ownQualifiers.has(word));
+  const read = (role: FieldRole): FieldRole => (role === 'code' && isOwn ? 'ownNumber' : role);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const pair = i > 0 ? roles.labels.get(`${words[i - 1] as string} ${words[i] as string}`) : undefined;
+    if (pair !== undefined) return read(pair);
+    const role = roles.words.get(words[i] as string) ?? roles.labels.get(words[i] as string);
+    if (role !== undefined) return read(role);
+  }
+  return isOwn ? 'ownNumber' : undefined;
+}
+
 /** The label candidates of `text` with their roles, and each bracketed variant suffix's end. */
-function labelHits(text: string, roles: ReadonlyMap<string, FieldRole>): LabelHit[] {
+function labelHits(text: string, roles: LabelRoles): LabelHit[] {
   const hits: LabelHit[] = [];
   LABEL_CANDIDATE.lastIndex = 0;
   for (let match = LABEL_CANDIDATE.exec(text); match; match = LABEL_CANDIDATE.exec(text)) {
     const separator = match[1] ?? '';
     const label = match[2] ?? '';
+    const key = fieldLabelKey(label);
+    const listed = roles.labels.get(key);
     hits.push({
       separatorAt: match.index,
       separator,
       labelAt: match.index + match[0].indexOf(label, separator.length),
       valueAt: match.index + match[0].length,
       label,
-      role: roles.get(fieldLabelKey(label)),
+      role: listed,
+      isKeyValue: match[3] === '=',
     });
   }
   // A bracket opened by a label holds a variant suffix up to its closing bracket: the comma-separated labels inside belong to it.
@@ -181,25 +254,60 @@ interface Edit {
   text: string;
 }
 
+/**
+ * A label the table does not list becomes a field of a row that is a labelled row already when it opens a cell (after
+ * `|`, `;`, a tab, a line break or the start) or is a `key=value` pair: its role is read from its words, and a pair
+ * whose words say nothing is an attribute with its name (`generation=7`, `latex_free=Yes`), as the pairs of an
+ * attribute list are.
+ */
+function withUnlistedFields(text: string, hits: LabelHit[], roles: LabelRoles): void {
+  for (const hit of hits) {
+    if (hit.role !== undefined || hit.groupEnd !== undefined || hit.separator === '(') continue;
+    const opensCell = hit.separator !== ',' || hit.isKeyValue;
+    if (!opensCell) continue;
+    // The label of a key=value list (`additional_attributes: k=v,…`; KEY_VALUE_LIST put a comma after it) goes, its pairs stay.
+    const opensList = text.charAt(hit.valueAt) === ',';
+    const role =
+      roleByWords(fieldLabelKey(hit.label), roles) ??
+      (opensList ? 'product' : hit.isKeyValue && hit.separator === ',' ? 'namedAttribute' : undefined);
+    if (role === undefined) continue;
+    hit.role = role;
+  }
+}
+
 /** Reads `text` as a labelled row by `roles` (the text itself when it is none). */
-function readLabelledRow(text: string, roles: ReadonlyMap<string, FieldRole>): string {
+function readLabelledRow(original: string, roles: LabelRoles): string {
   // Most item lines hold neither mark: two string searches answer them before any regular expression runs.
-  if ((!text.includes(':') && !text.includes('=')) || !HAS_LABEL_MARK.test(text)) return text;
+  if ((!original.includes(':') && !original.includes('=')) || !HAS_LABEL_MARK.test(original)) return original;
+  const text = original.includes('=') ? original.replace(KEY_VALUE_LIST, '$1 ,') : original;
   const hits = labelHits(text, roles);
   const grouped = hits.filter((hit) => hit.groupEnd !== undefined);
   // Top-level fields: listed labels outside a variant suffix (an unlisted one stays inside the value before it).
+  // A row of cells (`a | b | c`) is a labelled row with one label read (listed, or by its words); a line without
+  // cells needs two listed labels, and then its other labels are read by their words.
+  const isCellRow = (text.match(PIPE)?.length ?? 0) >= 2;
+  const listedCount = hits.filter((hit) => hit.groupEnd === undefined && hit.role !== undefined && hit.separator !== '(').length;
+  if (isCellRow || listedCount >= 2) withUnlistedFields(text, hits, roles);
   const fields = hits.filter((hit) => hit.groupEnd === undefined && hit.role !== undefined && hit.separator !== '(');
-  if (fields.length < 2 && grouped.length === 0) return text;
+  if (fields.length < (isCellRow ? 1 : 2) && grouped.length === 0) return original;
   // A request form (a field names the product asked for: `Item needed`) is read by the form-answer reader of the
   // requestChatter rewrite (requestLines.ts), which also takes the requester, the purpose and the order count out.
-  if (fields.some((hit) => hit.role === 'requestedProduct')) return text;
+  if (fields.some((hit) => hit.role === 'requestedProduct')) return original;
 
   const edits: Edit[] = [];
   let optionName: { label: string; role: FieldRole | undefined } | undefined;
-  if (fields.length >= 2)
+  // A row of cells with fewer than two listed labels is read for what leaves it (labels, references, counts, places);
+  // its attribute fields stay as written: one distributor's `Pack: 14` beside its own `Outer: 84` says which pack
+  // level no more than the text did.
+  const isThinRow = listedCount < 2;
+  if (fields.length >= (isCellRow ? 1 : 2))
     fields.forEach((field, index) => {
+      if (isThinRow && field.role !== undefined && ATTRIBUTE_ROLES.has(field.role)) return;
       const next = fields[index + 1];
-      const valueEnd = next ? next.separatorAt : text.length;
+      // In a row of cells a value ends with its cell (`| Reason: … | Credit note`: the next cell is no part of the reason).
+      const cellEnd = isCellRow ? text.indexOf('|', field.valueAt) : -1;
+      const fieldEnd = next ? next.separatorAt : text.length;
+      const valueEnd = cellEnd >= 0 && cellEnd < fieldEnd ? cellEnd : fieldEnd;
       const value = text.slice(field.valueAt, valueEnd);
       const role = field.role;
       switch (role) {
@@ -215,7 +323,7 @@ function readLabelledRow(text: string, roles: ReadonlyMap<string, FieldRole>): s
           edits.push({ from: field.labelAt, to: valueEnd, text: `${attributeText(field.label, value, role)} ` });
           return;
         case 'optionName':
-          optionName = { label: value.trim(), role: roles.get(fieldLabelKey(value)) };
+          optionName = { label: value.trim(), role: roles.labels.get(fieldLabelKey(value)) };
           edits.push({ from: field.labelAt, to: valueEnd, text: '' });
           return;
         case 'optionValue':
@@ -252,18 +360,25 @@ function readLabelledRow(text: string, roles: ReadonlyMap<string, FieldRole>): s
   }
   out += text.slice(at);
   out = out.replace(INTERNAL_REFERENCE, '');
-  return HAS_WORD.test(out) ? out : text;
+  return HAS_WORD.test(out) ? out : original;
 }
 
-/** The roles of a table's labels, by their keys (`fieldLabelKey`). */
-function rolesOf(table: AliasTable | undefined): Map<string, FieldRole> {
-  const roles = new Map<string, FieldRole>();
+/** The roles of a table's labels, by their keys (`fieldLabelKey`), and of its label words. */
+function rolesOf(table: AliasTable | undefined): LabelRoles {
+  const labels = new Map<string, FieldRole>();
+  const words = new Map<string, FieldRole>();
+  const ownQualifiers = new Set<string>();
   for (const entry of table?.entries ?? []) {
-    const role = entry.canonical === undefined ? undefined : ROLE_OF_ENTRY[entry.canonical];
-    if (!role) continue;
-    for (const variant of entry.variants) roles.set(fieldLabelKey(variant), role);
+    if (entry.canonical === undefined) continue;
+    const role = ROLE_OF_ENTRY[entry.canonical];
+    const wordRole = ROLE_OF_WORD_ENTRY[entry.canonical];
+    for (const variant of entry.variants) {
+      if (role) labels.set(fieldLabelKey(variant), role);
+      if (wordRole) words.set(fieldLabelKey(variant), wordRole);
+      if (entry.canonical === OWN_QUALIFIER_ENTRY) ownQualifiers.add(fieldLabelKey(variant));
+    }
   }
-  return roles;
+  return { labels, words, ownQualifiers };
 }
 
 /**

@@ -356,10 +356,47 @@ function recentLanguagePackWords(text: string): string {
   return read;
 }
 
+/**
+ * A unit of any script after a number (items22sources, item-3.45.0): the SI and metric unit symbols are written in the
+ * letters of each script as the sounds of their Latin symbols — Armenian `մմ` `մլ` `լ` `մ`, Georgian `მმ` `მლ`,
+ * Cyrillic `мм` `см` `мкл`, Greek `γρ` — so the romanised symbol (any-ascii) is the Latin one, or the Russian-school
+ * spelling of it (`SM` centimetre, `MKL` microlitre, `MKG` microgram). A word of one to four letters of another script
+ * right after a number is written as its Latin unit when its romanisation is one of these; `լ/րոպե` (per minute)
+ * and other compounds are left alone unless every part is a unit. The per-script tables above run first; this reads
+ * the scripts no table lists.
+ */
+const OTHER_SCRIPT_UNIT = /(?<=\d)\s?([^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]{1,4})(?![\p{L}\p{M}/])/gu;
+const HAS_OTHER_SCRIPT_UNIT = /\d\s?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]/u;
+const ROMANISED_UNITS: Readonly<Record<string, string>> = {
+  MM: 'MM',
+  CM: 'CM',
+  SM: 'CM',
+  M: 'M',
+  ML: 'ML',
+  L: 'L',
+  DL: 'DL',
+  MKL: 'UL',
+  KG: 'KG',
+  G: 'G',
+  GR: 'G',
+  MG: 'MG',
+  MKG: 'MCG',
+  MKM: 'UM',
+};
+const NOT_ROMAN_LETTER = /[^A-Z]/g;
+
+function withRomanisedUnits(text: string): string {
+  if (!HAS_OTHER_SCRIPT_UNIT.test(text)) return text;
+  return text.replace(OTHER_SCRIPT_UNIT, (written: string, word: string) => {
+    const unit = ROMANISED_UNITS[anyAscii(word).toUpperCase().replace(NOT_ROMAN_LETTER, '')];
+    return unit === undefined ? written : ` ${unit}`;
+  });
+}
+
 /** `text` with the numerals, units and pack forms of other scripts written as Latin lines write them (see the module doc). */
 export function withLatinNumerals(text: string): string {
   if (isAscii(text)) return recentLanguagePackWords(text);
-  if (!NEEDS_NUMERAL_READING.test(text)) return recentLanguagePackWords(text);
+  if (!NEEDS_NUMERAL_READING.test(text)) return recentLanguagePackWords(withRomanisedUnits(text));
   let out = FULL_WIDTH.test(text) ? text.normalize('NFKC') : text;
   out = out.replace(SCRIPT_NUMERAL, latinDigit).replace(TIMES, 'X');
   if (ETHIOPIC.test(out)) out = out.replace(GEEZ_NUMBER, (run) => String(geezNumberValue(run)));
@@ -369,7 +406,7 @@ export function withLatinNumerals(text: string): string {
     if (!reading.script.test(out)) continue;
     for (const [pattern, replacement] of reading.rewrites) out = out.replace(pattern, replacement);
   }
-  return recentLanguagePackWords(out);
+  return recentLanguagePackWords(withRomanisedUnits(out));
 }
 
 /** `CPV 33141310-6`, `ДК 021:2015: 33141310-6 — Шприци`, `НК 024:2023 — 35131`: a classification code after its label. */
