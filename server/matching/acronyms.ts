@@ -174,8 +174,6 @@ export interface WrittenAcronyms {
 /** Shortest first part of a compound (`BARN` + SJUKHUS, `KANTONS` + SPITAL). */
 const MIN_COMPOUND_PART = 3;
 const BRACKETED = /\([^()]*\)/g;
-/** A spaced dash or a comma: the name before it is also read alone (`Centre Hospitalier Emile Mayrisch - Site Esch`). */
-const FIRST_SEGMENT = /\s+[-\u2013\u2014]\s+|[,;]/;
 
 /** `word` split before a compound head it ends in (`UNIVERSITETSSJUKHUS` → UNIVERSITETS SJUKHUS), or as it is. */
 function splitCompound(word: string, heads: readonly string[]): string {
@@ -185,25 +183,19 @@ function splitCompound(word: string, heads: readonly string[]): string {
 }
 
 /**
- * The written readings of a raw name for initialisms: the whole name and the part before its first spaced dash or comma,
- * brackets out, in Latin letters (Cyrillic and Greek as registers romanise them, other scripts by any-ascii), compounds split; only those that differ from
- * every one of `values` (the normalised names) — most names' written words are their normalised words.
+ * The written reading of a raw name for initialisms: brackets out, in Latin letters (Cyrillic and Greek as registers
+ * romanise them, other scripts by any-ascii), compound hospital words split; none when its initials are those of one of
+ * `values` (the normalised names: most names' written words spell what they do). The whole name is read, a site after a
+ * dash or comma included: the organisation before it (`Oslo universitetssykehus, Ullevål`) is every site's.
  */
 export function writtenReadings(args: { raw: string; written: WrittenAcronyms; values: readonly string[] }): string[] {
-  const out: string[] = [];
-  const whole = args.raw.replace(BRACKETED, ' ');
-  const first = whole.split(FIRST_SEGMENT)[0] ?? whole;
-  const initialsOfValues = args.values.map(initialsOf);
-  for (const part of first === whole ? [whole] : [whole, first]) {
-    const words = normalizeText(writtenLatin(part).replace(APOSTROPHES, ''))
-      .split(' ')
-      .filter((word) => word !== '')
-      .map((word) => splitCompound(word, args.written.compoundHeads));
-    const reading = words.join(' ');
-    // Only a reading whose initials differ from every normalised value's can spell an initialism they do not.
-    if (words.length >= 2 && !initialsOfValues.includes(initialsOf(reading)) && !out.includes(reading)) out.push(reading);
-  }
-  return out;
+  const words = normalizeText(writtenLatin(args.raw.replace(BRACKETED, ' ')).replace(APOSTROPHES, ''))
+    .split(' ')
+    .filter((word) => word !== '')
+    .map((word) => splitCompound(word, args.written.compoundHeads));
+  const reading = words.join(' ');
+  // Only a reading whose initials differ from every normalised value's can spell an initialism they do not.
+  return words.length >= 2 && !args.values.some((value) => initialsOf(value) === initialsOf(reading)) ? [reading] : [];
 }
 
 const APOSTROPHES = /['\u2019]/g;
