@@ -243,20 +243,17 @@ function writtenLatin(value: string): string {
 }
 
 /**
- * Initialism blocking keys of a name's written readings (param `writtenAcronyms` of an `initials` rule): those of
- * `initialismKeys`, and the initials of every word, connectives spelt (`CENTRE HOSPITALIER DU NORD` → CHDN).
+ * Initialism blocking keys of a name's written readings (param `writtenAcronyms` of an `initials` rule): the initials of
+ * the whole reading, connectives skipped and spelt (`CENTRE HOSPITALIER DU NORD` → CHN, CHDN). Not the cuts before a
+ * locality `initialismKeys` adds: `CHU` cut from every `Centre Hospitalier Universitaire de <place>` would gather a
+ * country's university hospitals into one block.
  */
-export function writtenInitialismKeys(args: {
-  raw: string;
-  normalized: string;
-  written: WrittenAcronyms;
-  site?: AcronymSiteWords;
-}): string[] {
+export function writtenInitialismKeys(args: { raw: string; normalized: string; written: WrittenAcronyms }): string[] {
   const keys: string[] = [];
   for (const reading of writtenReadings({ raw: args.raw, written: args.written, values: [args.normalized] })) {
-    const words = reading.split(' ');
-    keys.push(...initialismKeys(words, args.site));
-    if (words.length >= 2 && words.length <= 6 && words.every((word) => /^[A-Z]/.test(word))) keys.push(initialsOf(reading));
+    const words = reading.split(' ').filter((word) => /^[A-Z]/.test(word));
+    const significant = words.filter((word) => !CONNECTIVES.has(word));
+    for (const spelt of [significant, words]) if (spelt.length >= 2 && spelt.length <= 6) keys.push(spelt.map((word) => word[0]).join(''));
   }
   return keys;
 }

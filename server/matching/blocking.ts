@@ -173,8 +173,7 @@ function initialsKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf 
     const words = wordsOf(raw);
     for (const key of initialismKeys(words, site)) out.add(key);
     // A name's initials as its own language writes it (`SUS`: Skånes UniversitetsSjukhus), not as translated.
-    if (written)
-      for (const key of writtenInitialismKeys({ raw, normalized: words.join(' '), written, ...(site ? { site } : {}) })) out.add(key);
+    if (written) for (const key of writtenInitialismKeys({ raw, normalized: words.join(' '), written })) out.add(key);
     if (out.size >= MAX_INDEXED_TOKENS) break;
   }
   return [...out];
