@@ -275,6 +275,26 @@ function genericWordOf(word: string): string {
   return key.length >= MIN_SKELETON ? (skeletons.get(key) ?? word) : word;
 }
 
+/** The facility tables whose variants were written in any-ascii's reading before this one (`VAITTIYCALAI`, `TECIY`). */
+const ANY_ASCII_TABLES = ['facilityTranslations', 'scriptGenericWords', 'facilityKindWords'] as const;
+let anyAsciiVariants: ReadonlySet<string> | undefined;
+
+/**
+ * A word as any-ascii reads it when a facility table already spells it so (Tamil `வைத்தியசாலை` = VAITTIYCALAI, hospital):
+ * the table then translates it, as it did before this reading existed; null otherwise.
+ */
+function tableSpelling(run: readonly number[]): string | null {
+  if (!anyAsciiVariants) {
+    const variants = new Set<string>();
+    for (const name of ANY_ASCII_TABLES)
+      for (const entry of shippedAliasTables().get(name)?.entries ?? [])
+        for (const variant of entry.variants) if (!variant.includes(' ')) variants.add(variant.toUpperCase());
+    anyAsciiVariants = variants;
+  }
+  const read = anyAscii(String.fromCodePoint(...run));
+  return anyAsciiVariants.has(read.toUpperCase()) ? read : null;
+}
+
 /** True when `value` holds a letter of a Brahmic block this reading covers. */
 export function hasBrahmicLetter(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
@@ -296,7 +316,7 @@ export function brahmicReading(value: string, options: { genericWords: boolean }
   const flush = (): void => {
     if (run.length === 0) return;
     const word = wordReading(run);
-    out += options.genericWords ? genericWordOf(word) : word;
+    out += options.genericWords ? (tableSpelling(run) ?? genericWordOf(word)) : word;
     run = [];
   };
   for (const char of text) {
