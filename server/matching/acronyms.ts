@@ -10,6 +10,9 @@
  * word (HEALTHCARE, PRESBYTERIAN) makes it the same name.
  */
 
+import { normalizeText, romanizeCyrillicAndGreek } from '../identifiers/names';
+import { romanisedName } from './transliteration';
+
 /** Words an acronym may skip (`UPMC` = UNIVERSITY OF PITTSBURGH MEDICAL CENTER). */
 export const CONNECTIVES: ReadonlySet<string> = new Set(['OF', 'AND', 'THE', 'FOR', 'DE', 'DU', 'DER', 'LA']);
 const ACRONYM = /^[A-Z]{2,6}$/;
@@ -151,4 +154,106 @@ export function withAcronyms(similarity: (x: string, y: string) => number, site?
     }
     return best;
   };
+}
+
+/**
+ * Fuzzy and initials param `writtenAcronyms`: an initialism spells a name as its own language writes it, not as the
+ * alias tables translate it. `CHL` is Centre Hospitalier de Luxembourg (translated: HOSPITAL CENTER LUXEMBOURG), `CHdN`
+ * Centre Hospitalier du Nord (a particle's lower-case initial spelt), `SUS` Skånes UniversitetsSjukhus, `UKE`
+ * UniversitätsKlinikum Eppendorf, `USZ` UniversitätsSpital Zürich, `OUS` Oslo UniversitetsSykehus: German, Swiss,
+ * Dutch and Nordic hospital words are compounds, and their initialisms spell the compound's parts. A name's written
+ * words are read with such a compound split before its head (`compoundHeads`: SJUKHUS, KLINIKUM, SPITAL…), and an
+ * initialism on the other side is compared with them; a pair equal only so is an initialism (outcome related, score
+ * ACRONYM_ONLY_SCORE), never the same name.
+ */
+export interface WrittenAcronyms {
+  /** The heads of compound hospital words, longest first (`UNIVERSITETSSJUKHUS` = UNIVERSITETS + SJUKHUS). */
+  compoundHeads: readonly string[];
+}
+
+/** Shortest first part of a compound (`BARN` + SJUKHUS, `KANTONS` + SPITAL). */
+const MIN_COMPOUND_PART = 3;
+const BRACKETED = /\([^()]*\)/g;
+
+/** `word` split before a compound head it ends in (`UNIVERSITETSSJUKHUS` → UNIVERSITETS SJUKHUS), or as it is. */
+function splitCompound(word: string, heads: readonly string[]): string {
+  for (const head of heads)
+    if (word.length >= head.length + MIN_COMPOUND_PART && word.endsWith(head)) return `${word.slice(0, -head.length)} ${head}`;
+  return word;
+}
+
+/**
+ * The written reading of a raw name for initialisms: brackets out, in Latin letters (Cyrillic and Greek as registers
+ * romanise them, other scripts by any-ascii), compound hospital words split; none when its initials are those of one of
+ * `values` (the normalised names: most names' written words spell what they do). The whole name is read, a site after a
+ * dash or comma included: the organisation before it (`Oslo universitetssykehus, Ullevål`) is every site's.
+ */
+export function writtenReadings(args: { raw: string; written: WrittenAcronyms; values: readonly string[] }): string[] {
+  const words = normalizeText(writtenLatin(args.raw.replace(BRACKETED, ' ')).replace(APOSTROPHES, ''))
+    .split(' ')
+    .filter((word) => word !== '')
+    .map((word) => splitCompound(word, args.written.compoundHeads));
+  const reading = words.join(' ');
+  // Only a reading whose initials differ from every normalised value's can spell an initialism they do not.
+  return words.length >= 2 && !args.values.some((value) => initialsOf(value) === initialsOf(reading)) ? [reading] : [];
+}
+
+const APOSTROPHES = /['\u2019]/g;
+
+/** The first letter of every word of a normalised value (compound parts are words). */
+function initialsOf(value: string): string {
+  let out = '';
+  for (const word of value.split(' ')) out += word[0] ?? '';
+  return out;
+}
+
+/**
+ * Score of a pair equal only through an initialism of a written reading: below ACRONYM_ONLY_SCORE and below the score
+ * a rule set caps at review as a contained name (facility `containedNameOnly`: below 0.85), so a name's written initials
+ * are review evidence of their own level, never an automatic merge on the name.
+ */
+export const WRITTEN_ACRONYM_SCORE = 0.84;
+
+/**
+ * Whether `short` (a normalised name holding an initialism) spells `long` (a written reading of the other name): an
+ * initialism of `short` spells consecutive words of `long` and, contracted, `long` is `short` word for word (`SUS LUND`
+ * / SKANES UNIVERSITETS SJUKHUS LUND, `CHL` / CENTRE HOSPITALIER DE LUXEMBOURG). A word more on either side is another
+ * site or unit of the organisation the initialism names (`CHL KANNERKLINIK`, `OUS ULLEVAL` / OSLO UNIVERSITETS SYKEHUS
+ * RIKSHOSPITALET) and is not read.
+ */
+export function spellsWrittenReading(args: { short: string; long: string; site?: AcronymSiteWords }): boolean {
+  const found = contracted(args.short.split(' '), args.long.split(' '), args.site);
+  return found !== null && found.words.join(' ') === args.short;
+}
+
+const compiledParams = new WeakMap<{ compoundHeads: string[] }, WrittenAcronyms>();
+
+/** A rule's `writtenAcronyms` param with its heads normalised, longest first (compiled once per rule object). */
+export function compiledWrittenAcronyms(param: { compoundHeads: string[] }): WrittenAcronyms {
+  let compiled = compiledParams.get(param);
+  if (!compiled) {
+    compiled = { compoundHeads: [...new Set(param.compoundHeads.map((head) => normalizeText(head)))].sort((x, y) => y.length - x.length) };
+    compiledParams.set(param, compiled);
+  }
+  return compiled;
+}
+
+function writtenLatin(value: string): string {
+  return romanisedName(romanizeCyrillicAndGreek(value));
+}
+
+/**
+ * Initialism blocking keys of a name's written readings (param `writtenAcronyms` of an `initials` rule): the initials of
+ * the whole reading, connectives skipped and spelt (`CENTRE HOSPITALIER DU NORD` → CHN, CHDN). Not the cuts before a
+ * locality `initialismKeys` adds: `CHU` cut from every `Centre Hospitalier Universitaire de <place>` would gather a
+ * country's university hospitals into one block.
+ */
+export function writtenInitialismKeys(args: { raw: string; normalized: string; written: WrittenAcronyms }): string[] {
+  const keys: string[] = [];
+  for (const reading of writtenReadings({ raw: args.raw, written: args.written, values: [args.normalized] })) {
+    const words = reading.split(' ').filter((word) => /^[A-Z]/.test(word));
+    const significant = words.filter((word) => !CONNECTIVES.has(word));
+    for (const spelt of [significant, words]) if (spelt.length >= 2 && spelt.length <= 6) keys.push(spelt.map((word) => word[0]).join(''));
+  }
+  return keys;
 }

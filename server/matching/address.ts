@@ -4,6 +4,7 @@
  * normalizePostalCode), upper-case city and state.
  */
 import anyAscii from 'any-ascii';
+import { brahmicReading, hasBrahmicLetter } from './brahmicReadings';
 import { romanizeCyrillicAndGreek } from '../identifiers/names';
 import { normalizeWith } from './normalizers';
 import { jaroWinkler } from './similarity';
@@ -208,6 +209,15 @@ function romanisedKoreanPlace(value: string): string {
   return HANGUL.test(value) ? anyAscii(value.trim().replace(KOREAN_DIVISION_KIND, '')) : value;
 }
 
+/**
+ * A city written in a Brahmic script of an Indian register (`തിരുവനന്തപുരം`, `హైదరాబాద్`) in the Hunterian reading
+ * India's official English lists spell places in (inherent vowels written: `tiruvanantapuram`, `haidarabad`;
+ * brahmicReadings.ts): near the Latin name, where plain `text` would drop every letter of it.
+ */
+function romanisedIndianPlace(value: string): string {
+  return brahmicReading(value, { genericWords: false });
+}
+
 /** Normalises one address object; null when it has neither street, city nor postal code. */
 export function prepareAddress(value: Record<string, unknown>): PreparedAddress | null {
   // Greek and Cyrillic addresses are romanised as names are (ELOT 743, ICAO: `Αθήνα` = `ATHINA`, `Київ` = `KIIV`); plain
@@ -220,6 +230,11 @@ export function prepareAddress(value: Record<string, unknown>): PreparedAddress 
     typeof value[key] === 'string'
       ? (normalizeWith('text', romanisedKoreanPlace(romanizeCyrillicAndGreek(value[key] as string))) ?? '')
       : '';
+  // A city in an Indian script is read; its state is not (`കേരളം` is Keralam, never equal to Kerala): unread, it is not compared.
+  const city =
+    typeof value.city === 'string' && hasBrahmicLetter(value.city)
+      ? (normalizeWith('text', romanisedIndianPlace(value.city)) ?? '')
+      : place('city');
   const tokens = standardLine1Tokens(
     text('line1')
       .split(' ')
@@ -232,7 +247,7 @@ export function prepareAddress(value: Record<string, unknown>): PreparedAddress 
   const postal = typeof value.postalCode === 'string' ? (normalizeWith('postalCode', value.postalCode) ?? '') : '';
   // A region written with its kind of division (`Bo District`, `Greater Accra Region`, `Western Province`) is the region.
   const state = place('state').replace(REGION_KIND, '');
-  const prepared = { number, street, city: place('city'), state: STATE_CODES[state] ?? state, postalCode: postal.slice(0, 5) };
+  const prepared = { number, street, city, state: STATE_CODES[state] ?? state, postalCode: postal.slice(0, 5) };
   return prepared.street || prepared.city || prepared.postalCode ? prepared : null;
 }
 

@@ -8,7 +8,7 @@
 import { loanwordSkeleton } from './scriptReadings';
 import { domainLabel, merchantBeforeAsterisk, ocrFolded } from './nameReadings';
 import { doubleMetaphone } from 'double-metaphone';
-import { initialismKeys } from './acronyms';
+import { compiledWrittenAcronyms, initialismKeys, writtenInitialismKeys } from './acronyms';
 import { withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import {
   codeTokensInText,
@@ -168,8 +168,12 @@ function initialsKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf 
   const site = rule.params?.acronymSiteWords
     ? { words: new Set(rule.params.acronymSiteWords), otherSiteWords: new Set(rule.params.acronymOtherSiteWords ?? []) }
     : undefined;
+  const written = rule.params?.writtenAcronyms ? compiledWrittenAcronyms(rule.params.writtenAcronyms) : undefined;
   for (const raw of stringsAtPaths(record, rule.fields)) {
-    for (const key of initialismKeys(wordsOf(raw), site)) out.add(key);
+    const words = wordsOf(raw);
+    for (const key of initialismKeys(words, site)) out.add(key);
+    // A name's initials as its own language writes it (`SUS`: Skånes UniversitetsSjukhus), not as translated.
+    if (written) for (const key of writtenInitialismKeys({ raw, normalized: words.join(' '), written })) out.add(key);
     if (out.size >= MAX_INDEXED_TOKENS) break;
   }
   return [...out];

@@ -43,7 +43,17 @@ import {
   weighTokens,
   type WeightedTokens,
 } from './similarity';
-import { ACRONYM_ONLY_SCORE, isAcronymOnly, withAcronyms, type AcronymSiteWords } from './acronyms';
+import {
+  ACRONYM_ONLY_SCORE,
+  compiledWrittenAcronyms,
+  isAcronymOnly,
+  withAcronyms,
+  spellsWrittenReading,
+  WRITTEN_ACRONYM_SCORE,
+  writtenReadings,
+  type AcronymSiteWords,
+  type WrittenAcronyms,
+} from './acronyms';
 import {
   brandReading,
   withInitials,
@@ -379,18 +389,77 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     ? (a: string[], b: string[]) => mismatchWhenOtherSites(bestPair({ a, b, similarity, floor }), siteNameWords)
     : (a: string[], b: string[]) => bestPair({ a, b, similarity, floor });
   const scored = marksAcronymOnly ? (a: string[], b: string[]) => relatedWhenAcronymOnly(best(a, b), acronymSite) : best;
+  const compareNames = contained
+    ? (a: string[], b: string[]) => relatedWhenContained(scored(a, b), a, b, containedWords)
+    : (a: string[], b: string[]) => scored(a, b);
+  const prepareNames = rule.params?.alternatives
+    ? alternativesPrepare(rule, textNormalizer(rule, context), nameFormsWith(context.aliasTable))
+    : stringPrepare(rule, textNormalizer(rule, context));
+  const preparationKey = rule.params?.alternatives
+    ? `${textPreparationKey(rule)}/alternatives${rule.params.placeTailUnless ? `/placeTail:${rule.params.placeTailUnless}` : ''}`
+    : textPreparationKey(rule);
+  const written = rule.params?.acronyms && rule.params.writtenAcronyms ? compiledWrittenAcronyms(rule.params.writtenAcronyms) : undefined;
+  if (written === undefined)
+    return { rule, preparationKey, prepare: prepareNames, compare: (a, b) => compareNames(a as string[], b as string[]) };
   return {
     rule,
-    preparationKey: rule.params?.alternatives
-      ? `${textPreparationKey(rule)}/alternatives${rule.params.placeTailUnless ? `/placeTail:${rule.params.placeTailUnless}` : ''}`
-      : textPreparationKey(rule),
-    prepare: rule.params?.alternatives
-      ? alternativesPrepare(rule, textNormalizer(rule, context), nameFormsWith(context.aliasTable))
-      : stringPrepare(rule, textNormalizer(rule, context)),
-    compare: contained
-      ? (a, b) => relatedWhenContained(scored(a as string[], b as string[]), a as string[], b as string[], containedWords)
-      : (a, b) => scored(a as string[], b as string[]),
+    preparationKey: `${preparationKey}/written:${written.compoundHeads.join(',')}`,
+    prepare: (record) => withWrittenReadings({ values: prepareNames(record), raws: stringsAtPaths(record, rule.fields), written }),
+    compare: (a, b) => compareWithWrittenReadings({ a: a as string[], b: b as string[], compareNames, site: acronymSite }),
   };
+}
+
+// Written readings of a name (param writtenAcronyms) travel in the prepared list after the names, marked by this prefix.
+const WRITTEN_MARK = '^';
+
+/** A name list with its written readings (acronyms.ts writtenReadings) after it, marked; most names have none. */
+function withWrittenReadings(args: { values: string[] | undefined; raws: string[]; written: WrittenAcronyms }): string[] | undefined {
+  const { values, written } = args;
+  if (!values) return values;
+  const extra = args.raws.flatMap((raw) => writtenReadings({ raw, written, values }));
+  return extra.length === 0 ? values : [...values, ...new Set(extra)].map((value, i) => (i < values.length ? value : WRITTEN_MARK + value));
+}
+
+/** Index of the first written reading in a prepared list (its length when there is none). */
+function writtenStart(values: readonly string[]): number {
+  let i = 0;
+  while (i < values.length && !present(values[i], 'value i').startsWith(WRITTEN_MARK)) i++;
+  return i;
+}
+
+/**
+ * Names compared as always; a pair neither the same nor related is an initialism of a written name (related,
+ * WRITTEN_ACRONYM_SCORE) when an initialism of one side's name spells the other side's written reading
+ * (acronyms.ts spellsWrittenReading).
+ */
+function compareWithWrittenReadings(args: {
+  a: string[];
+  b: string[];
+  compareNames: (a: string[], b: string[]) => ComparisonResult;
+  site: AcronymSiteWords | undefined;
+}): ComparisonResult {
+  const { a, b, compareNames } = args;
+  const endA = writtenStart(a);
+  const endB = writtenStart(b);
+  if (endA === a.length && endB === b.length) return compareNames(a, b);
+  const namesA = a.slice(0, endA);
+  const namesB = b.slice(0, endB);
+  const result = compareNames(namesA, namesB);
+  if (result.outcome === 'match' || result.outcome === 'related') return result;
+  const site = args.site ? { site: args.site } : {};
+  const spelt = (short: readonly string[], written: readonly string[], start: number): [string, string] | null => {
+    for (const value of short)
+      for (let j = start; j < written.length; j++) {
+        const long = present(written[j], 'written reading').slice(WRITTEN_MARK.length);
+        if (spellsWrittenReading({ short: value, long, ...site })) return [value, long];
+      }
+    return null;
+  };
+  const aSpellsB = spelt(namesA, b, endB);
+  if (aSpellsB) return { score: WRITTEN_ACRONYM_SCORE, outcome: 'related', a: aSpellsB[0], b: aSpellsB[1] };
+  const bSpellsA = spelt(namesB, a, endA);
+  if (bSpellsA) return { score: WRITTEN_ACRONYM_SCORE, outcome: 'related', a: bSpellsA[1], b: bSpellsA[0] };
+  return result;
 }
 
 /**

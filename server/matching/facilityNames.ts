@@ -31,6 +31,7 @@ import { normalizeOrgName, romanizeCyrillicAndGreek } from '../identifiers/names
 import { present } from '../invariant';
 import { shippedAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { romanisedName } from './transliteration';
+import { brahmicReading } from './brahmicReadings';
 import { inSerbianLatin, withoutWritingConventions, withRegnalNumbers } from './facilityNameConventions';
 import { withRegisterConventions } from './registerFacilityNames';
 import { withOtherLanguageConventions } from './otherLanguageFacilityNames';
@@ -324,7 +325,8 @@ function facilityNameWith(raw: string, readings: Readings): string {
   // Greek and Cyrillic as registers romanise them (ELOT 743: ΕΥ = EV, ΓΓ = NG; ICAO; Serbian Cyrillic in Serbian
   // Latin), before any-ascii reads the other scripts.
   const latin = romanizeCyrillicAndGreek(inSerbianLatin(site));
-  const romanised = romanisedName(latin);
+  // Indian registries' Brahmic scripts in one Hunterian reading, their generic words in English (brahmicReadings.ts).
+  const romanised = romanisedName(brahmicReading(latin));
   const normalized = withRegnalNumbers(normalizeOrgName(romanised).replace(GLUED_UMC, ' UMC'));
   // Only romaji written as such is read as Kunrei-shiki: kanji come out of any-ascii in pinyin, whose syllables
   // (`TIAN`, `SI`) would be misread.

@@ -70,6 +70,8 @@ export interface BlockingKeyRule {
     acronymSiteWords?: string[];
     /** With acronymSiteWords: words that make the words after the site word a department or another site (PHARMACY, MATERNITY), not a locality. */
     acronymOtherSiteWords?: string[];
+    /** fuzzy and initials: initialisms also spell a name's written words, compounds split before these heads (server/matching/acronyms.ts WrittenAcronyms). */
+    writtenAcronyms?: { compoundHeads: string[] };
     stopWords?: string[];
     /** nameTokens / phonetic: a value holding two forms separated by ` / ` (`Société X / X Company`) is keyed by each form too. */
     alternatives?: boolean;
@@ -131,6 +133,8 @@ export interface ComparatorRule {
     acronymSiteWords?: string[];
     /** With acronymSiteWords: words that make the words after the site word a department or another site (PHARMACY, MATERNITY), not a locality. */
     acronymOtherSiteWords?: string[];
+    /** fuzzy and initials: initialisms also spell a name's written words, compounds split before these heads (server/matching/acronyms.ts WrittenAcronyms). */
+    writtenAcronyms?: { compoundHeads: string[] };
     /**
      * fuzzy: a pair whose one value's words all stand, in order, in the other value (more words), one of them not a
      * stop word, is outcome `related` with score 0.8 instead of a similar or different name (`FAULKNER HOSPITAL` /

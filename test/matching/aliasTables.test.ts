@@ -159,6 +159,7 @@ test('every shipped table is valid and named after its file', () => {
     'hospitalAffiliationPhrases',
     'hospitalGroupSuffixes',
     'hospitalOperatorPrefixes',
+    'indicScriptWords',
     'itemAbbreviations',
     'japaneseRomanisation',
     'legalPrefixes',

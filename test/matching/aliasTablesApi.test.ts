@@ -71,6 +71,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'hospitalAffiliationPhrases',
     'hospitalGroupSuffixes',
     'hospitalOperatorPrefixes',
+    'indicScriptWords',
     'itemAbbreviations',
     'japaneseRomanisation',
     'legalPrefixes',
