@@ -1,8 +1,8 @@
 /**
  * Item recall across sources that share few words (items22recall, item-3.45.0), through the public API
  * (`POST /matching/verify`):
- * - an agreeing measured quantity (a length in inches on one side and centimetres on the other, a volume, a gauge, a
- *   French size) weighs as an agreeing drug strength (level `agreeStrength`), while a conflicting one still conflicts;
+ * - agreeing dimensions (`11 x 100 mm`, `6 x 6 in`) weigh as an agreeing drug strength (level `agreeStrength`), one
+ *   agreeing volume, gauge, length or sterility stays a weak agreement, and conflicting ones still conflict;
  * - the numbers of purchase orders, goods-received notes, returns, invoices, tickets and bins are no product codes:
  *   two products' lines of one goods receipt do not agree by them, and two sources' lines of one product do not
  *   conflict by them (text rewrite `transactionReferences`), while a maker's code in the same line still counts.
@@ -21,34 +21,33 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-describe('item: an agreeing measured quantity is strong evidence', () => {
+describe('item: agreeing dimensions are strong evidence, one agreeing measurement is not', () => {
   test.each<[string, string, string]>([
-    ['a length in inches and in centimetres', 'Arm sling universal 16 in', 'Sling, arm, universal, 41 cm'],
-    ['a volume', 'Sputum container 60 mL screw cap', 'please send more 60ml sputum pots to ward 4'],
-    ['a gauge', 'IV cannula 22G blue', 'cannula 22 ga inserted L hand, flushed'],
-    ['a French size', 'Suction catheter 12 FR', 'suction cath 12Fr x 10 for ICU'],
+    ['dimensions in millimetres', 'Laparoscopic port 11 x 100 mm bladed', 'need a box of the 11 x 100mm bladed ports for theatre 3'],
+    ['dimensions in inches', 'Foam dressing 6 x 6 in adhesive border', 'pt needs 6"x6" foam dressing with border changed q3 days'],
   ])('%s: agreeStrength', async (_, a, b) => {
     const explanation = await verifyPair({ server, domain: 'item', a: { description: a }, b: { description: b } });
     expect(comparatorOf(explanation, 'attributes')?.level).toBe('agreeStrength');
   });
 
   test.each<[string, string, string]>([
+    // Standard sizes are shared by a family's products: a syringe and a prefilled flush syringe of 10 mL, two 22G cannulas.
+    ['one volume', 'Syringe 10 mL Luer lock', 'Saline flush syringe 10 mL'],
+    ['one gauge', 'IV cannula 22G blue', 'Spinal needle 22G'],
+    ['one length', 'Arm sling universal 16 in', 'Elbow support 41 cm'],
+    ['one sterility', 'Gauze swab sterile', 'Sterile gauze swabs'],
+  ])('%s: a weak agreement', async (_, a, b) => {
+    const explanation = await verifyPair({ server, domain: 'item', a: { description: a }, b: { description: b } });
+    expect(comparatorOf(explanation, 'attributes')?.level).toBe('agree');
+  });
+
+  test.each<[string, string, string]>([
+    ['other dimensions', 'Laparoscopic port 11 x 100 mm bladed', 'Laparoscopic port 11 x 150 mm bladed'],
     ['another length', 'Arm sling universal 16 in', 'Arm sling universal 20 in'],
-    ['another volume', 'Sputum container 60 mL screw cap', 'Sputum container 30 mL screw cap'],
   ])('%s: still a conflict, never merged', async (_, a, b) => {
     const explanation = await verifyPair({ server, domain: 'item', a: { description: a }, b: { description: b } });
     expect(comparatorOf(explanation, 'attributes')?.outcome).toBe('mismatch');
     expect(explanation.band).toBe('no-match');
-  });
-
-  test('an agreeing sterility alone stays a weak agreement', async () => {
-    const explanation = await verifyPair({
-      server,
-      domain: 'item',
-      a: { description: 'Gauze swab sterile' },
-      b: { description: 'Sterile gauze swabs' },
-    });
-    expect(comparatorOf(explanation, 'attributes')?.level).toBe('agree');
   });
 });
 
