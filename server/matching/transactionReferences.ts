@@ -39,8 +39,9 @@ const LOCATION_REFERENCE = new RegExp(
 /** A ServiceNow-style incident or request number glued to its prefix: `INC0012345`, `RITM0012345`, `REQ0012345`. */
 const GLUED_TICKET = /\b(?:INC|RITM|REQ|CHG|TASK)\d{5,}\b/gi;
 
+/** The cheap gate: a document word standing alone (`PO`, not `POUCH`), before the three patterns run. */
 const HAS_LABEL =
-  /\b(?:P\.?\s?O|PURCHASE|GRN|GOODS|RMA|RETURN|INV|DELIVERY|DESPATCH|DISPATCH|PACKING|REQ|TICKET|INC|INCIDENT|RITM|CHG|TASK|BIN|LOC)/i;
+  /\b(?:P\.?\s?O|PURCHASE|GRN|GOODS|RMA|RETURNS?|INV(?:OICE)?|DELIVERY|DESPATCH|DISPATCH|PACKING|REQ(?:UISITION)?|TICKET|INC|INCIDENT|RITM|CHG|TASK|BIN|LOC(?:ATION)?)(?![A-Z])/i;
 const DIGIT = /\d/;
 const ALPHANUMERIC = /[A-Z0-9]/gi;
 
