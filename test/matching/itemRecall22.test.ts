@@ -27,7 +27,8 @@ describe('item: agreeing dimensions are strong evidence, one agreeing measuremen
     ['dimensions in inches', 'Foam dressing 6 x 6 in adhesive border', 'pt needs 6"x6" foam dressing with border changed q3 days'],
   ])('%s: agreeStrength', async (_, a, b) => {
     const explanation = await verifyPair({ server, domain: 'item', a: { description: a }, b: { description: b } });
-    expect(comparatorOf(explanation, 'attributes')?.level).toBe('agreeStrength');
+    // Score 1 is the level agreeStrength; an agreement on no strong attribute scores 0.5 (level agree).
+    expect(comparatorOf(explanation, 'attributes')).toMatchObject({ outcome: 'match', score: 1 });
   });
 
   test.each<[string, string, string]>([
@@ -38,7 +39,7 @@ describe('item: agreeing dimensions are strong evidence, one agreeing measuremen
     ['one sterility', 'Gauze swab sterile', 'Sterile gauze swabs'],
   ])('%s: a weak agreement', async (_, a, b) => {
     const explanation = await verifyPair({ server, domain: 'item', a: { description: a }, b: { description: b } });
-    expect(comparatorOf(explanation, 'attributes')?.level).toBe('agree');
+    expect(comparatorOf(explanation, 'attributes')).toMatchObject({ outcome: 'match', score: 0.5 });
   });
 
   test.each<[string, string, string]>([
