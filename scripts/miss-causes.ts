@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   });
   const totals = new Map<string, number>();
   const belowTotals = new Map<string, number>();
+  const liftTotals = new Map<string, number>();
   for (const { name, directory } of directories) {
     for (const { domain, missed, diagnoses } of await diagnoseCorpus(directory)) {
       const bands = new Map<string, number>();
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
         if (d.cause) causes.set(d.cause, (causes.get(d.cause) ?? 0) + 1);
         if (d.cause) totals.set(`${domain} ${d.cause}`, (totals.get(`${domain} ${d.cause}`) ?? 0) + 1);
         if (d.below) belowTotals.set(`${domain} ${d.below}`, (belowTotals.get(`${domain} ${d.below}`) ?? 0) + 1);
+        if (d.lift) liftTotals.set(`${domain} ${d.lift}`, (liftTotals.get(`${domain} ${d.lift}`) ?? 0) + 1);
       }
       console.log(
         `${name} ${domain}: ${missed} missed; direct band ${[...bands].map(([b, n]) => `${b} ${n}`).join(', ')}; causes ${[...causes]
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
       if (args.includes('--list-below'))
         for (const d of diagnoses) {
           if (!d.below) continue;
-          console.log(`  <${d.below}> ${d.score}`);
+          console.log(`  <${d.below}> {${d.lift ?? ''}} ${d.score}`);
           console.log(`      ${shortLabel(d.pair.a)}`);
           console.log(`    ~ ${shortLabel(d.pair.b)}`);
         }
@@ -70,6 +72,9 @@ async function main(): Promise<void> {
   for (const [key, n] of [...totals].sort()) console.log(`  ${key}: ${n}`);
   console.log('\nBELOW REVIEW WHEN COMPARED DIRECTLY (what held the pair there)');
   for (const [key, n] of [...belowTotals].sort((x, y) => (x[0].split(' ')[0] ?? '').localeCompare(y[0].split(' ')[0] ?? '') || y[1] - x[1]))
+    console.log(`  ${key}: ${n}`);
+  console.log('\nBELOW REVIEW WHEN COMPARED DIRECTLY (what alone would lift the pair to review: reviewLift)');
+  for (const [key, n] of [...liftTotals].sort((x, y) => (x[0].split(' ')[0] ?? '').localeCompare(y[0].split(' ')[0] ?? '') || y[1] - x[1]))
     console.log(`  ${key}: ${n}`);
 }
 

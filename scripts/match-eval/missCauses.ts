@@ -38,6 +38,8 @@ export interface MissDiagnosis {
   detail?: string;
   /** For a pair scored below review when compared directly: what held it there (belowReviewCause). */
   below?: string;
+  /** For a pair scored below review when compared directly: what would lift it to review alone (reviewLift). */
+  lift?: string;
 }
 
 /**
@@ -54,6 +56,28 @@ export function belowReviewCause(explanation: MatchExplanation): string {
   const worst = present.reduce((x, y) => (cost(y) > cost(x) ? y : x));
   if (cost(worst) <= 0) return 'weak agreement (no comparator against; too little evidence for the prior)';
   return `${worst.name} ${worst.outcome}`;
+}
+
+/**
+ * What would lift a fellegiSunter pair scored below review to review on its own, a finer stage split than
+ * belowReviewCause: `veto <rule>` (a veto decided; whether the score would reach review without it is added),
+ * `<comparator> <level>` when neutralising that one comparator's negative weight alone reaches the review threshold
+ * (the first such, costliest first), `several against` when only neutralising all negative weights together would,
+ * `too little evidence` when even that would not (the pair's agreements are too weak for the prior). Null for a
+ * weighted model.
+ */
+export function reviewLift(explanation: MatchExplanation, reviewThreshold: number): string | null {
+  if (explanation.matchWeight === undefined) return null;
+  const needed = Math.log2(reviewThreshold / (1 - reviewThreshold));
+  const total = explanation.matchWeight;
+  const against = explanation.comparators
+    .filter((c) => (c.matchWeight ?? 0) < 0)
+    .sort((x, y) => (x.matchWeight ?? 0) - (y.matchWeight ?? 0));
+  const veto = explanation.hardRule?.action === 'veto' ? `veto ${explanation.hardRule.name}` : null;
+  if (veto) return total >= needed ? `${veto} (scored at review)` : `${veto} (scored below review too)`;
+  for (const c of against) if (total - (c.matchWeight ?? 0) >= needed) return `${c.name} ${c.level ?? c.outcome}`;
+  const withoutAgainst = total - against.reduce((sum, c) => sum + (c.matchWeight ?? 0), 0);
+  return withoutAgainst >= needed ? 'several against' : 'too little evidence';
 }
 
 /** Diagnoses every missed pair of one ingested corpus domain. */
@@ -102,6 +126,7 @@ export async function diagnoseMisses(args: { store: Store; corpus: EvaluationCor
     out.push(diagnosis);
     if (explanation.band === 'no-match') {
       diagnosis.below = belowReviewCause(explanation);
+      diagnosis.lift = reviewLift(explanation, rules.rules.thresholds.review) ?? undefined;
       continue;
     }
     const keysE = new Set(entryE.keys);

@@ -23,6 +23,7 @@ import { labelledRowReader } from './labelledRows';
 import { builtWithTableVersions, type AliasTable } from './aliases';
 import { withLatinNumerals, withoutProcurementCodes } from './scriptItemText';
 import { withoutLegalDescription } from './captionNames';
+import { recentWithoutTransactionReferences } from './transactionReferences';
 import type { IdentifierScheme, TextRewriteName } from './types';
 
 // Every rewrite that more than one chain runs (the item attributes and codeInText comparators, the catalogInText key
@@ -55,6 +56,8 @@ const TEXT_REWRITES: Record<TextRewriteName, (text: string) => string> = {
   listReferences: recentWithoutListReferences,
   // A labelled export row's labels out, each value kept or taken out by what its label means (Title / Vendor / SKU / Size: … ; labelledRows.ts).
   labelledRows: recentLabelledRowsRead,
+  // Purchase-order, goods-received, returns, invoice, slip, requisition, ticket and bin numbers out: a document's or a shelf's, never the product's (transactionReferences.ts).
+  transactionReferences: recentWithoutTransactionReferences,
 };
 
 /** Rewrites that read an alias table themselves: the tables, and the rewrite built for a rule set's versions of them. */

@@ -41,7 +41,8 @@ export type TextRewriteName =
   | 'requestChatter'
   | 'ocrConfusions'
   | 'listReferences'
-  | 'labelledRows';
+  | 'labelledRows'
+  | 'transactionReferences';
 
 export interface BlockingKeyRule {
   name: string;
