@@ -34,6 +34,7 @@ import { nationalCyrillicReading } from './cyrillicNames';
 import { MEDICINE_NAME_TABLES, romanisedMedicineNamesWith, withRomanisedMedicineNames } from './medicineNames';
 import { SCRIPT_WORD_TABLES, scriptWordsWith, withScriptNumeralsAndCodes, withShippedScriptWords } from './scriptItemText';
 import { conversionFactor } from './unitConversions';
+import { rememberRecent } from './recentValues';
 
 const NON_ALPHANUMERIC = /[^A-Z0-9]/g;
 
@@ -59,26 +60,7 @@ const IDENTIFIER_NORMALIZERS: Record<IdentifierScheme, (value: string) => string
 };
 
 /** Normalises an identifier of `scheme`; invalid values fall back to their bare alphanumerics, empty → null. */
-/**
- * A pure string function with its last results remembered. One record's value passes through several
- * comparators and blocking keys one right after the other (a GTIN through `gtin`, `anyGtin` and the
- * `gtinBase` key; a part number through five), so a small memory answers all but the first. Emptied
- * when full: it never grows, and what it keeps is young.
- */
-export function rememberRecent<T>(compute: (value: string) => T): (value: string) => T {
-  let recent = new Map<string, T>();
-  return (value) => {
-    const known = recent.get(value);
-    // One look-up on a hit (a remembered result is never undefined for the shipped functions; `has` settles it otherwise).
-    if (known !== undefined || recent.has(value)) return known as T;
-    const result = compute(value);
-    if (recent.size >= RECENT_VALUES) recent = new Map();
-    recent.set(value, result);
-    return result;
-  };
-}
-
-const RECENT_VALUES = 64;
+export { rememberRecent };
 
 // The catalogue rewrites of item-3.22.0, remembered: the attributes, codeInText and description readings and the
 // blocking keys each run them on the same description string (textRewrites.ts and requisitionText below).

@@ -35,6 +35,7 @@ import anyAscii from 'any-ascii';
 import { shippedAliasTables, type AliasTable } from './aliases';
 import { withLanguagePackWords, withLanguageScriptWords } from './itemLineLanguages';
 import { isAscii } from './transliteration';
+import { rememberRecent } from './recentValues';
 
 /** The tables whose words written in other scripts are kept (romanised) by `scriptWordsWith`. */
 export const SCRIPT_WORD_TABLES = ['catalogueTranslations', 'drugNames', 'drugBrands'] as const;
@@ -337,24 +338,13 @@ const UNIT_READINGS: readonly UnitReading[] = [
   },
 ];
 
-/** Bound of the recent language-pack readings remembered (`recentLanguagePackWords`). */
-const RECENT_PACK_READINGS = 64;
-let recentPackReadings = new Map<string, string>();
-
 /**
  * `withLanguagePackWords` with its last results remembered: one description is read by it twice in a row — by the
  * attributes comparator's `scriptNumerals` rewrite and by the `requisitionText` normaliser, after the same earlier
  * rewrites — and its one test of every Latin-script language's markers (~200 alternatives, case-insensitive) was run
- * on every text both times (session 22, perf22). Emptied when full.
+ * on every text both times (session 22, perf22).
  */
-function recentLanguagePackWords(text: string): string {
-  const known = recentPackReadings.get(text);
-  if (known !== undefined) return known;
-  const read = withLanguagePackWords(text);
-  if (recentPackReadings.size >= RECENT_PACK_READINGS) recentPackReadings = new Map();
-  recentPackReadings.set(text, read);
-  return read;
-}
+const recentLanguagePackWords = rememberRecent(withLanguagePackWords);
 
 /**
  * A unit of any script after a number (items22sources, item-3.45.0): the SI and metric unit symbols are written in the
