@@ -114,7 +114,7 @@
  * participant and UPL lists, UK clinical-audit and network lists (PICANet, NNAP, NICOR, NHSBT, Scottish trauma and ambulance), Swedish,
  * Norwegian, Luxembourg and Atlantic Canadian lists and Malayalam / Telugu lists write them), written blind to the rules in session 21, is
  * held to the same invariants (`npm run eval:match -- --skip-seed --holdout19 --clusters`).
- * The twentieth held-out corpus (test/fixtures/match-eval-holdout20, SEALED since session 22 — suppliers as Connecticut / Kentucky / Nevada /
+ * The twentieth held-out corpus (test/fixtures/match-eval-holdout20, sealed in session 22, opened for tuning in session 23 — suppliers as Connecticut / Kentucky / Nevada /
  * Iowa / New Hampshire / Louisiana / Oklahoma / Idaho entity searches, FDA DMF holders, CMS Part D manufacturer-discount labelers, Sage
  * Intacct, Dynamics NAV, Xero, Bill.com and Paymode-X payables names, SEDAR+, Ontario Drug Benefit manufacturer codes, PBS / PHARMAC, the
  * London Gazette, MHRA / HPRA holders, Iris Oifigiúil, the Moniteur belge, DKMA / Statstidende, BAG / Moneyhouse, Infogreffe, MePA,
