@@ -32,6 +32,7 @@
 
 import { withoutLedgerRecordId } from './ledgerRecordIds';
 import { registerNameForms, withoutSiteDesignation } from './registerNames';
+import { rememberRecent } from './recentValues';
 import { isAscii } from './transliteration';
 
 /** A comma, a slash or a bracket, or a word that opens a description, a tail or a relation: nothing else needs reading. */
@@ -155,21 +156,11 @@ function namesInTwoScripts(value: string): string[] {
 }
 
 /**
- * The last values read: one record's name is read by the name comparator and by each name key right after one another,
- * so a small memory answers all but the first. Emptied when full (it never grows, and what it keeps is young).
+ * The own and related names of `raw` (see the module doc), or null when it reads as one plain name. One record's name is
+ * read by the name comparator and by each name key right after one another, so its last results are remembered
+ * (recentValues.ts).
  */
-let recent = new Map<string, CaptionNames | null>();
-const RECENT_VALUES = 64;
-
-/** The own and related names of `raw` (see the module doc), or null when it reads as one plain name. */
-export function captionNames(raw: string): CaptionNames | null {
-  const known = recent.get(raw);
-  if (known !== undefined) return known;
-  const read = readCaptionNames(raw);
-  if (recent.size >= RECENT_VALUES) recent = new Map();
-  recent.set(raw, read);
-  return read;
-}
+export const captionNames: (raw: string) => CaptionNames | null = rememberRecent(readCaptionNames);
 
 /**
  * As readPlainCaptionNames, each own name a register convention gives read alike (registerNames.ts: a site after the
