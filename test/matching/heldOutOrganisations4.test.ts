@@ -123,6 +123,16 @@
  * teaching hospitals, the VA CCN locator, NHS Lothian / Betsi Cadwaladr (Welsh), Danish regions, Tirol, Ticino, NRW, Asturias / Murcia /
  * Navarre (Basque), Lyon / Grenoble, Liguria / Puglia, Yukon and Odia / Gurmukhi / Burmese lists write them), written blind to the rules in
  * session 22, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout20 --clusters`).
+ * The twenty-first held-out corpus (test/fixtures/match-eval-holdout21, SEALED since session 23 — suppliers as Wyoming / New Mexico /
+ * Rhode Island / Alabama / Montana / Vermont / Nebraska / Arkansas entity searches, the NWT corporate registry, Dynamics GP, Epicor,
+ * Tipalti, AvidXchange (payees and OCR invoice capture), Acumatica, Unit4, MYOB and SAP Business One vendor names, NHS spend-over-25k
+ * files, HSE PCRS, Fimea / Läkemedelsverket holders, the Italian visura camerale and Marathi / Urdu licence and tender lists write them;
+ * care locations as Maryland HSCRC rate orders, CMS Birthing-Friendly, a Premier roster, the NRMP directory, Healthgrades, NWT / Nunavut
+ * (Inuktitut) lists, NHS Scotland boards not used before (Western Isles in Gaelic), ARHAI, Aneurin Bevan / Swansea Bay (Welsh),
+ * Hessen / Niedersachsen / Schleswig-Holstein plans, G-BA Mindestmengen, Salzburg / Carinthia / Vorarlberg, Valais, Graubünden
+ * (Romansh), Hauts-de-France / Grand Est / Pays de la Loire, South Tyrol, Sardinia, Castile-La Mancha / Canaries / Extremadura,
+ * Faroese lists and English international-patient-office names write them), written blind to the rules in session 23, is held to the
+ * same invariants (`npm run eval:match -- --skip-seed --holdout21 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -144,6 +154,7 @@ import {
   HOLDOUT18_CORPUS_DIRECTORY,
   HOLDOUT19_CORPUS_DIRECTORY,
   HOLDOUT20_CORPUS_DIRECTORY,
+  HOLDOUT21_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -188,6 +199,8 @@ const SIZES = [
   { name: 'nineteenth', directory: HOLDOUT19_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'twentieth', directory: HOLDOUT20_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'twentieth', directory: HOLDOUT20_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'twenty-first', directory: HOLDOUT21_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'twenty-first', directory: HOLDOUT21_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
