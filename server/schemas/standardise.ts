@@ -70,10 +70,15 @@ const TEXT_STANDARDISERS: Readonly<
 > = {
   'organisation-name': (value) => ({ value: cleanOrganisationName(value) }),
   'postal-code': (value, { parent }) => {
+    // An empty postal code states nothing (many registers and ledgers leave the column blank): kept as written, in any
+    // country, rather than rejecting the record; matching reads it as absent (normalizePostalCode gives null).
+    if (value === '') return { value };
     const country = typeof parent?.country === 'string' ? parent.country : undefined;
     const normal = normalizePostalCode(value, country);
-    if (normal === null)
-      return { code: 'INVALID_POSTAL_CODE', message: `is not a US ZIP code (5 digits, or ZIP+4), got "${cleanText(value)}"` };
+    if (normal === null) {
+      const whose = country === undefined || country.trim() === '' ? 'country not given, so read as US' : `country "${country}"`;
+      return { code: 'INVALID_POSTAL_CODE', message: `is not a US ZIP code (5 digits, or ZIP+4; ${whose}), got "${value}"` };
+    }
     return { value: normal };
   },
 };

@@ -98,6 +98,28 @@ describe('standardiseRecord', () => {
     expect(problems).toEqual([expect.objectContaining({ code, path })]);
   });
 
+  test('an empty postal code states nothing: kept as written in any country, never read as a US ZIP', () => {
+    for (const country of ['PK', 'US', undefined]) {
+      const { record, problems } = standardiseRecord('supplier', {
+        sourceId: '1',
+        name: 'X',
+        addresses: [{ city: 'Lahore', postalCode: ' ', ...(country ? { country } : {}) }],
+      });
+      expect(problems).toEqual([]);
+      expect(record).toMatchObject({ addresses: [{ city: 'Lahore', postalCode: '' }] });
+    }
+  });
+
+  test('a postal code outside the US is kept as written; a US one that is not a ZIP names the country it was read for', () => {
+    expect(
+      standardiseRecord('supplier', { sourceId: '1', name: 'X', addresses: [{ postalCode: '54000', country: 'PK' }] }).problems,
+    ).toEqual([]);
+    const { problems } = standardiseRecord('supplier', { sourceId: '1', name: 'X', addresses: [{ postalCode: 'OH 430' }] });
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'INVALID_POSTAL_CODE', message: expect.stringContaining('country not given, so read as US') }),
+    ]);
+  });
+
   test('several problems, nested in objects and arrays, each at its own path', () => {
     const { problems } = standardiseRecord('supplier', {
       sourceId: '1',
