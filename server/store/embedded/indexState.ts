@@ -219,15 +219,23 @@ function collect(current: unknown, parts: string[], depth: number, out: unknown[
   collect(next, parts, depth + 1, out);
 }
 
-/** True when an array occurs anywhere along `path` in `document` (including the value itself). */
-function touchesArray(document: unknown, path: string[]): boolean {
+/** Returned by `scalarAlongPath` when an array occurs along the path (the multikey case, left to `valuesAtPath`). */
+const ALONG_AN_ARRAY = Symbol('along an array');
+
+/**
+ * The one value at `path` when no array occurs along it (missing counts as null, as in `valuesAtPath`), else
+ * `ALONG_AN_ARRAY`: the common case of an index field — a scalar at a plain path — without the two arrays
+ * `valuesAtPath` builds for it, on every index write of every document.
+ */
+function scalarAlongPath(document: unknown, path: string[]): unknown {
   let current = document;
   for (const part of path) {
-    if (Array.isArray(current)) return true;
-    if (current === null || typeof current !== 'object') return false;
+    if (Array.isArray(current)) return ALONG_AN_ARRAY;
+    if (current === null || typeof current !== 'object') return null;
     current = (current as Record<string, unknown>)[part];
+    if (current === undefined) return null;
   }
-  return Array.isArray(current);
+  return Array.isArray(current) ? ALONG_AN_ARRAY : current;
 }
 
 /** Default index name, as MongoDB derives it (`a_1_b_-1`). */
@@ -330,15 +338,20 @@ export class IndexState {
     let tuples = 1;
     for (let level = 0; level < depth; level++) {
       const path = present(this.fieldPaths[level], 'the field path of an index level');
-      const values = valuesAtPath(document, path);
+      const scalar = scalarAlongPath(document, path);
       let encoded: string[];
-      if (values.length === 1) encoded = [encodeKeyValue(values[0])];
+      if (scalar !== ALONG_AN_ARRAY) encoded = [encodeKeyValue(scalar)];
       else {
-        const distinct = new Set<string>();
-        for (const value of values) distinct.add(encodeKeyValue(value));
-        encoded = [...distinct];
+        const values = valuesAtPath(document, path);
+        if (values.length === 1) encoded = [encodeKeyValue(values[0])];
+        else {
+          const distinct = new Set<string>();
+          for (const value of values) distinct.add(encodeKeyValue(value));
+          encoded = [...distinct];
+        }
+        // An array occurs along the path, so the field is multikey (as MongoDB marks an index).
+        this.multikey[level] = true;
       }
-      if (!this.multikey[level] && (values.length > 1 || touchesArray(document, path))) this.multikey[level] = true;
       if (!this.hasObjectKeys[level]) for (const key of encoded) if (key.charCodeAt(0) === 111 /* 'o' */) this.hasObjectKeys[level] = true;
       tuples *= encoded.length;
       if (tuples > MAX_KEYS_PER_DOCUMENT)
