@@ -214,21 +214,28 @@ export class CollectionState {
     }
   }
 
-  /** Applies validated changes to documents and indexes (cannot fail). */
+  /**
+   * Applies validated changes to documents and indexes (cannot fail). An update moves each index's entries by the
+   * difference between the versions (`IndexState.replaceDocument`): unchanged keys stay in place.
+   */
   apply(changes: Iterable<Change>): void {
     for (const change of changes) {
       const beforeJson = this.docs.get(change.id);
+      let beforeDoc: Document | undefined;
       if (beforeJson !== undefined) {
-        const beforeDoc =
+        beforeDoc =
           change.before === beforeJson && change.beforeDoc
             ? change.beforeDoc
             : (this.parsedDocs.peek(change.id, beforeJson) ?? (JSON.parse(beforeJson) as Document));
-        for (const index of this.indexes) index.removeDocument(beforeDoc, change.id);
+        if (!change.after) for (const index of this.indexes) index.removeDocument(beforeDoc, change.id);
       }
       if (change.after) {
         if (beforeJson === undefined) this.idOrder.added(change.id);
+        // The ordinal of an id stays with it across an update, so the entries can be moved after the text is set.
         this.docs.set(change.id, change.after.json);
-        for (const index of this.indexes) index.addDocument(change.after.doc, change.id);
+        const afterDoc = change.after.doc;
+        if (beforeDoc) for (const index of this.indexes) index.replaceDocument(beforeDoc, afterDoc, change.id);
+        else for (const index of this.indexes) index.addDocument(afterDoc, change.id);
       } else if (this.docs.delete(change.id)) this.idOrder.removed();
       // Only reads fill the cache: most written documents (history, changes, audit, lineage) are never read
       // back during a load, and keeping their parsed copies cost old-generation memory and GC time.

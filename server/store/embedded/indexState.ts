@@ -104,6 +104,20 @@ const MAX_KEYS_PER_DOCUMENT = 10_000;
 /** Keys of the whole numbers 0…1023 (versions, counts, ranks): one string each, not one per index entry. */
 const SMALL_NUMBER_KEYS = Array.from({ length: 1024 }, (_, value) => 'n' + String(value));
 
+/** True when two key lists of one index level (each distinct) hold the same keys in the same order. */
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/** The keys of `keys` that `others` lacks, in `keys`' order (a Set only for long lists: most levels hold one key). */
+function keysMissingFrom(keys: string[], others: string[]): string[] {
+  if (others.length <= 8) return keys.filter((key) => !others.includes(key));
+  const otherSet = new Set(others);
+  return keys.filter((key) => !otherSet.has(key));
+}
+
 /** Encodes one scalar value as an index key; type-tagged so 1 and "1" differ, as in MongoDB. */
 export function encodeKeyValue(value: unknown): string {
   if (value === null || value === undefined) return 'z';
@@ -205,15 +219,23 @@ function collect(current: unknown, parts: string[], depth: number, out: unknown[
   collect(next, parts, depth + 1, out);
 }
 
-/** True when an array occurs anywhere along `path` in `document` (including the value itself). */
-function touchesArray(document: unknown, path: string[]): boolean {
+/** Returned by `scalarAlongPath` when an array occurs along the path (the multikey case, left to `valuesAtPath`). */
+const ALONG_AN_ARRAY = Symbol('along an array');
+
+/**
+ * The one value at `path` when no array occurs along it (missing counts as null, as in `valuesAtPath`), else
+ * `ALONG_AN_ARRAY`: the common case of an index field — a scalar at a plain path — without the two arrays
+ * `valuesAtPath` builds for it, on every index write of every document.
+ */
+function scalarAlongPath(document: unknown, path: string[]): unknown {
   let current = document;
   for (const part of path) {
-    if (Array.isArray(current)) return true;
-    if (current === null || typeof current !== 'object') return false;
+    if (Array.isArray(current)) return ALONG_AN_ARRAY;
+    if (current === null || typeof current !== 'object') return null;
     current = (current as Record<string, unknown>)[part];
+    if (current === undefined) return null;
   }
-  return Array.isArray(current);
+  return Array.isArray(current) ? ALONG_AN_ARRAY : current;
 }
 
 /** Default index name, as MongoDB derives it (`a_1_b_-1`). */
@@ -316,15 +338,20 @@ export class IndexState {
     let tuples = 1;
     for (let level = 0; level < depth; level++) {
       const path = present(this.fieldPaths[level], 'the field path of an index level');
-      const values = valuesAtPath(document, path);
+      const scalar = scalarAlongPath(document, path);
       let encoded: string[];
-      if (values.length === 1) encoded = [encodeKeyValue(values[0])];
+      if (scalar !== ALONG_AN_ARRAY) encoded = [encodeKeyValue(scalar)];
       else {
-        const distinct = new Set<string>();
-        for (const value of values) distinct.add(encodeKeyValue(value));
-        encoded = [...distinct];
+        const values = valuesAtPath(document, path);
+        if (values.length === 1) encoded = [encodeKeyValue(values[0])];
+        else {
+          const distinct = new Set<string>();
+          for (const value of values) distinct.add(encodeKeyValue(value));
+          encoded = [...distinct];
+        }
+        // An array occurs along the path, so the field is multikey (as MongoDB marks an index).
+        this.multikey[level] = true;
       }
-      if (!this.multikey[level] && (values.length > 1 || touchesArray(document, path))) this.multikey[level] = true;
       if (!this.hasObjectKeys[level]) for (const key of encoded) if (key.charCodeAt(0) === 111 /* 'o' */) this.hasObjectKeys[level] = true;
       tuples *= encoded.length;
       if (tuples > MAX_KEYS_PER_DOCUMENT)
@@ -364,6 +391,58 @@ export class IndexState {
     if (!levels) return;
     const ordinal = this.ordinals.ordinalOf(id);
     if (ordinal !== undefined) this.removeAt(this.root, levels, 0, ordinal);
+  }
+
+  /**
+   * Moves a document's entries from its indexed version `before` to `after` (an update), touching only the keys that
+   * changed: when every key is the same — most indexes of an updated document: its domain, its status, its foreign
+   * keys — nothing is done, and when the keys differ in one field only — a multikey field such as search terms or
+   * blocking keys, where a few of ~60 change — only the removed keys are unlinked and only the new ones added. An
+   * unchanged entry keeps its place in its posting and its key its place in its level, as a MongoDB index keeps an
+   * updated document's unchanged entries (before, every entry was removed and re-appended: a large posting's slot
+   * tombstoned and its log grown per key, a key of a one-document level deleted and re-inserted, and the garbage of
+   * it). Otherwise — keys that differ in two or more fields, or a partial filter that now excludes or includes the
+   * document — all of `before`'s entries are removed and all of `after`'s added, as before.
+   */
+  replaceDocument(before: Document, after: Document, id: string): void {
+    const beforeLevels = this.keyLevels(before, this.storedDepth);
+    const afterLevels = this.keyLevels(after, this.storedDepth);
+    if (!beforeLevels || !afterLevels) {
+      const ordinal = this.ordinals.ordinalOf(id);
+      if (beforeLevels && ordinal !== undefined) this.removeAt(this.root, beforeLevels, 0, ordinal);
+      if (afterLevels) this.addAt(this.root, afterLevels, 0, this.ordinals.ordinalFor(id));
+      return;
+    }
+    let differing = -1;
+    for (let level = 0; level < afterLevels.length; level++) {
+      if (sameKeys(present(beforeLevels[level], 'a key level'), present(afterLevels[level], 'a key level'))) continue;
+      if (differing >= 0) {
+        differing = -2;
+        break;
+      }
+      differing = level;
+    }
+    if (differing === -1) return;
+    const ordinal = this.ordinals.ordinalFor(id);
+    if (differing === -2) {
+      this.removeAt(this.root, beforeLevels, 0, ordinal);
+      this.addAt(this.root, afterLevels, 0, ordinal);
+      return;
+    }
+    // The tuples are the product of the levels, so with every other level equal the removed tuples are the prefix ×
+    // the keys only `before` has at this level × the suffix, and the added ones likewise.
+    const beforeKeys = present(beforeLevels[differing], 'a key level');
+    const afterKeys = present(afterLevels[differing], 'a key level');
+    const removed = keysMissingFrom(beforeKeys, afterKeys);
+    const added = keysMissingFrom(afterKeys, beforeKeys);
+    if (removed.length > 0) {
+      beforeLevels[differing] = removed;
+      this.removeAt(this.root, beforeLevels, 0, ordinal);
+    }
+    if (added.length > 0) {
+      afterLevels[differing] = added;
+      this.addAt(this.root, afterLevels, 0, ordinal);
+    }
   }
 
   /** Adds an ordinal under every key combination below `node`; returns the node its parent must hold (see setChild). */

@@ -58,17 +58,23 @@ export class Overlay {
 
   /** Stages a validated change (its `before` already the committed version), replacing an earlier one for the same id. */
   stage(change: Change): void {
-    const prior = this.changes.get(change.id);
-    if (prior?.after) for (const index of this.twins.values()) index.removeDocument(prior.after.doc, change.id);
+    const priorAfter = this.changes.get(change.id)?.after ?? undefined;
+    const isNew = !this.changes.has(change.id);
     if (change.before === undefined && change.after === null) {
       // Inserted and deleted inside the transaction: nothing to commit.
+      if (priorAfter) for (const index of this.twins.values()) index.removeDocument(priorAfter.doc, change.id);
       this.changes.delete(change.id);
       this.positions.delete(change.id);
       return;
     }
-    if (!prior) this.positions.set(change.id, this.nextPosition++);
+    if (isNew) this.positions.set(change.id, this.nextPosition++);
     this.changes.set(change.id, change);
-    if (change.after) for (const index of this.twins.values()) index.addDocument(change.after.doc, change.id);
+    // A re-staged version moves the twins' entries by its difference from the prior one (IndexState.replaceDocument).
+    for (const index of this.twins.values()) {
+      if (priorAfter && change.after) index.replaceDocument(priorAfter.doc, change.after.doc, change.id);
+      else if (priorAfter) index.removeDocument(priorAfter.doc, change.id);
+      else if (change.after) index.addDocument(change.after.doc, change.id);
+    }
   }
 
   /** Ids staged under a full key tuple of the named index (unique checks). */
