@@ -350,7 +350,7 @@ const recentLanguagePackWords = rememberRecent(withLanguagePackWords);
  * A unit of any script after a number (items22sources, item-3.45.0): the SI and metric unit symbols are written in the
  * letters of each script as the sounds of their Latin symbols — Armenian `մմ` `մլ` `լ` `մ`, Georgian `მმ` `მლ`,
  * Cyrillic `мм` `см` `мкл`, Greek `γρ` — so the romanised symbol (any-ascii) is the Latin one, or the Russian-school
- * spelling of it (`SM` centimetre, `MKL` microlitre, `MKG` microgram). A word of one to four letters of another script
+ * spelling of it (`SM` centimetre, `MKL` microlitre, `MKG` microgram, `MGTS` megahertz). A word of one to four letters of another script
  * right after a number is written as its Latin unit when its romanisation is one of these; `լ/րոպե` (per minute)
  * and other compounds are left alone unless every part is a unit. The per-script tables above run first; this reads
  * the scripts no table lists.
@@ -372,6 +372,11 @@ const ROMANISED_UNITS: Readonly<Record<string, string>> = {
   MG: 'MG',
   MKG: 'MCG',
   MKM: 'UM',
+  // Hertz is `Гц` in Russian-school Cyrillic (any-ascii `Gts`): `5 МГц` is 5 MHz (items23lines).
+  GTS: 'HZ',
+  KGTS: 'KHZ',
+  MGTS: 'MHZ',
+  GGTS: 'GHZ',
 };
 const NOT_ROMAN_LETTER = /[^A-Z]/g;
 
