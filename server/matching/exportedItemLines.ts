@@ -23,6 +23,7 @@
  * Hand-written regular expressions, not a package: these are export and scan conventions, not language. Each rewrite
  * is gated on one literal test so a line without any marker returns at once (the matching CPU budget).
  */
+import { withEdiSegmentsRead } from './ediSegmentText';
 
 const LETTER = /[A-Za-z]/;
 const CONFUSED_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '|': 'I' };
@@ -201,7 +202,9 @@ export function withoutDocumentCells(text: string): string {
 }
 
 /** `text` without list, contract, reseller and slip-column numbers around the product (the text itself when it has none). */
-export function withoutListReferences(text: string): string {
+export function withoutListReferences(written: string): string {
+  // EDI segments first (ediSegmentText.ts): a message's segments are read before its text is looked at as cells.
+  let text = withEdiSegmentsRead(written);
   const cells = withoutDocumentCells(text);
   if (cells !== text) text = cells;
   if (!HAS_LIST_REFERENCE.test(text)) return text;
