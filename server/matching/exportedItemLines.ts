@@ -147,13 +147,20 @@ const HAS_LIST_REFERENCE =
  * letters and digits (`BRG08116`: the part's number) and pack counts (`BX/10`, `CS/500`).
  */
 const DOCUMENT_WORD =
-  "(?:GRN|GRNI|GR|PO|P\\.O\\.|SO|WO|ASN|RMA|RA|DN|INV|INVOICE|INVOICE ?LINE|ORDER ?LINE|CREDIT ?NOTE|DELIVERY ?NOTE|DELIVERY|RECEIPT|REQ|REQUISITION|LINE|LN|ITEM|ASSET|ASSET ?TAG|TAG|S/?N|SERIAL|BIN|LOC|LOT|BATCH|EXP|QTY|QUANTITY|REC'?D|RCVD|RECEIVED|SHIPPED|SHP|ORD|ORDERED|INVOICED|RETURNED|B/?O)";
+  "(?:GRN|GRNI|GR|PO|P\\.O\\.|SO|WO|ASN|RMA|RA|DN|INV|INVOICE|INVOICE ?LINE|ORDER ?LINE|CREDIT ?NOTE|DELIVERY ?NOTE|DELIVERY|RECEIPT|REQ|REQUISITION|LINE|LN|ITEM|ASSET|ASSET ?TAG|TAG|S/?N|SERIAL|BIN|LOC|LOT|BATCH|EXP|QTY|QUANTITY|REC'?D|RCVD|RECEIVED|SHIPPED|SHP|ORD|ORDERED|INVOICED|RETURNED|B/?O|CYCLE ?COUNT|STOCK ?TAKE|STOCK ?COUNT|COUNT ?SHEET|COUNTED|SYSTEM ?QTY|BOOK ?QTY|ON ?HAND|SOH|VAR|VARIANCE)";
+/**
+ * A qualifier before a document word naming which document a credit note, return or count refers to (`Against invoice
+ * INV-301172 line 1`, `Orig inv 5530214 ln 3`, `Ref inv 902418`): the reference is the document's all the same.
+ */
+const DOCUMENT_QUALIFIER = '(?:AGAINST|ORIG\\.?|ORIGINAL|REF\\.?|RE:?|OUR|YOUR)';
 const DOCUMENT_UNIT = '(?:EA|EACH|BX|BOX|CS|CASE|PK|PACK|PR|PAIR|DZ|CT|CTN|BG|BAG|KT|KIT|RL|ROLL|UN|UNITS?|C62|H87)';
 /** A reference token: one with a digit (`4500881`, `L2`, `RESP-04`, `25-00518`, `EK51231`, `#104233`), a count in brackets, a unit. */
-const DOCUMENT_REFERENCE = `(?:[#:]?[A-Z0-9/.'-]*\\d[A-Z0-9/.-]*|\\(\\d{1,5}\\)|${DOCUMENT_UNIT})`;
+// A token with a digit is tested by a lookahead and then taken whole: one reading per token, so a cell that is no
+// document cell fails in time linear in its length (`[…]*\\d[…]*` could split a long number many ways on every try).
+const DOCUMENT_REFERENCE = `(?:[#:]?[+]?(?=[A-Z0-9/.'-]*\\d)[A-Z0-9/.'-]+|\\(\\d{1,5}\\)|${DOCUMENT_UNIT})`;
 /** A cell that is a document word (or two) and its references and units only. */
 const DOCUMENT_CELL = new RegExp(
-  `^\\s*${DOCUMENT_WORD}(?:\\s${DOCUMENT_WORD})?\\.?(?:(?:\\s+|\\s*[#:]\\s*)${DOCUMENT_REFERENCE}(?=\\s|$))+\\s*$`,
+  `^\\s*(?:${DOCUMENT_QUALIFIER}\\s)?(?:${DOCUMENT_WORD}(?:\\s${DOCUMENT_WORD})?\\.?(?:(?:\\s+|\\s*[#:]\\s*)${DOCUMENT_REFERENCE}(?=\\s|$))+\\s*)+$`,
   'i',
 );
 /**
