@@ -296,7 +296,9 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
   // Top-level fields: listed labels outside a variant suffix (an unlisted one stays inside the value before it).
   // A row of cells (`a | b | c`) is a labelled row with one label read (listed, or by its words); a line without
   // cells needs two listed labels, and then its other labels are read by their words.
-  const isCellRow = (text.match(PIPE)?.length ?? 0) >= 2;
+  // An option string's pairs are fields by its type codes: a row with one label read, like a row of cells.
+  const hasOptionString = original !== written;
+  const isCellRow = hasOptionString || (text.match(PIPE)?.length ?? 0) >= 2;
   const listedCount = hits.filter((hit) => hit.groupEnd === undefined && hit.role !== undefined && hit.separator !== '(').length;
   if (isCellRow || listedCount >= 2) withUnlistedFields(text, hits, roles);
   const fields = hits.filter((hit) => hit.groupEnd === undefined && hit.role !== undefined && hit.separator !== '(');
@@ -310,7 +312,7 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
   // A row of cells with fewer than two listed labels is read for what leaves it (labels, references, counts, places);
   // its attribute fields stay as written: one distributor's `Pack: 14` beside its own `Outer: 84` says which pack
   // level no more than the text did.
-  const isThinRow = listedCount < 2;
+  const isThinRow = listedCount < 2 && !hasOptionString;
   if (fields.length >= (isCellRow ? 1 : 2))
     fields.forEach((field, index) => {
       if (isThinRow && field.role !== undefined && ATTRIBUTE_ROLES.has(field.role)) return;
