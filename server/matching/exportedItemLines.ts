@@ -105,6 +105,12 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string]> = [
     /(?<![A-Z0-9])(?:ITEM\s?(?:NO\.?|#|NUMBER)|MAT(?:ERIAL)?\.?\s?(?:NO\.?|NR\.?|#|NUMBER)|STOCK\s?(?:NO\.?|#)|SKU\s?#?|INSIGHT\s?#|CDW\s?#)\s?:?\s?[A-Z]{0,3}-?\d[A-Z0-9-]{2,16}(?![A-Z0-9])/gi,
     ' ',
   ],
+  // A tender's lot or item position opening its line (items23lines): `Lot 3:`, `Lote 12.`, `Lotto 2 -`, `Los 4:`, `Partija
+  // 5:`, `Sklop 1:`, `Część 2:`, `Část 3:`, `Pozycja 7:`, `Pos. 2:` — the number of the lot in the tender, no product data.
+  [
+    /^\s*(?:LOT|LOTE|LOTTO|LOS|PARTIJA|PARTIA|SKLOP|CZĘŚĆ|CZESC|ČÁST|CAST|LOTAS|DAĻA|DALA|POZYCJA|POZ\.|POS\.?|POSITION)\s?(?:NO\.?|NR\.?|BR\.?|#)?\s?\d{1,4}\s?[:.)–-]\s/iu,
+    ' ',
+  ],
   // A part master's `Part <number> - <description>`: the label and dash out, the number kept as the part's code.
   [/^\s*PART\s(?=[A-Z0-9][A-Z0-9.-]*\d[A-Z0-9.-]*\s[-–]\s)/i, ''],
   // A distributor's or list's own number opening its line (item-3.36.0): `Acme Supply # 448812 - Tape, …` (the digits are
@@ -131,7 +137,7 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string]> = [
  * its own: once the labelledRows rewrite has read the row's labels (`| UOM:`, `| Description:`), it is the only marker left.
  */
 const HAS_LIST_REFERENCE =
-  /#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s/i;
+  /#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s|^\s*(?:LOT|LOTE|LOTTO|LOS|PARTIJA|PARTIA|SKLOP|CZĘŚĆ|CZESC|ČÁST|CAST|LOTAS|DAĻA|DALA|POZYCJA|POZ\.|POS\.?|POSITION)\s?(?:NO\.?|NR\.?|BR\.?|#)?\s?\d/iu;
 
 /**
  * Document lines (items22sources, item-3.45.0): a line copied out of a business document is a row of cells — a
