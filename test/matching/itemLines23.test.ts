@@ -90,6 +90,19 @@ describe("a stock count sheet's and a credit note's own cells leave the line (fi
     expect(spaced(withoutListReferences(line))).toBe(spaced(read));
   });
 
+  test.each([
+    // A tender's lot number opening its line (Serbian, English, German, Spanish): the lot's, no product data.
+    { line: 'Partija 3: Rukavice nitrilne, veličina M, pakovanje 100 kom', read: 'Rukavice nitrilne, veličina M, pakovanje 100 kom' },
+    { line: 'Lot 12: Acme nitrile glove M', read: 'Acme nitrile glove M' },
+    { line: 'Los 4 - Kanüle 20G', read: 'Kanüle 20G' },
+  ])('$line', ({ line, read }) => {
+    expect(withoutListReferences(line).trim()).toBe(read);
+  });
+
+  test('a batch lot is no tender lot', () => {
+    expect(withoutListReferences('LOT 12345 EXP 2027')).toBe('LOT 12345 EXP 2027');
+  });
+
   test('a product cell with a count word stays', () => {
     expect(spaced(withoutListReferences('Gauze swab 10x10 | Count 100 | Sterile'))).toBe('Gauze swab 10x10 Count 100 Sterile');
   });
