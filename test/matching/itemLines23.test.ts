@@ -120,6 +120,17 @@ describe('frequency, well count and test strips are attributes', () => {
     expect(attributesOf(line)).toMatchObject(expected);
   });
 
+  test.each([
+    // A product sold by net weight writes grams as a bare G; a needle's gauge is read as before.
+    ['Acme glue stick 21g', { strength: ['21000 mg'] }],
+    ['Acme bone cement with gentamicin 20G', { strength: ['20000 mg'] }],
+    ['Acme safety needle 21G x 1in, needle-stick protection', { gauge: ['21'] }],
+    // A video laryngoscope blade's size.
+    ['Acme video laryngoscope blade, single use, S3', { size: ['S3'] }],
+  ])('%s', (line, expected) => {
+    expect(attributesOf(line)).toMatchObject(expected);
+  });
+
   test('a broadband range and a mains rating are no frequency; a plate text is needed for W', () => {
     expect(attributesOf('Acme linear probe 5-12 MHz')).not.toHaveProperty('frequency');
     expect(attributesOf('Acme suction unit 50/60 Hz 230 V')).not.toHaveProperty('frequency');
