@@ -153,7 +153,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           [`מ${GERSHAYIM}מ|מילימטר`, 'MM'],
           [`ס${GERSHAYIM}מ|סנטימטר`, 'CM'],
           ['ליטר', 'L'],
-          ['גרם', 'G'],
+          ['גרם', 'GRAM'],
         ],
         HEBREW_WORD_END,
       ),
@@ -177,7 +177,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['میلی[\u200c\\s]?متری?', 'MM'],
           ['سانتی[\u200c\\s]?متری?', 'CM'],
           ['لیتری?', 'L'],
-          ['گرمی?', 'G'],
+          ['گرمی?', 'GRAM'],
           ['واحد(?=\\s?/)', 'UNITS'],
           ['اینچ', 'IN'],
         ],
@@ -211,7 +211,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['माइक्रोग्राम|मा\\.?\\s?ग्रा', 'MCG'],
           ['मिलीग्राम|मि\\.?\\s?ग्रा', 'MG'],
           ['किलोग्राम|कि\\.?\\s?ग्रा', 'KG'],
-          ['ग्राम|ग्रा', 'G'],
+          ['ग्राम|ग्रा', 'GRAM'],
           ['लीटर', 'L'],
           ['यूनिट', 'UNITS'],
           ['इंच', 'IN'],
@@ -236,7 +236,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['মাইক্রোগ্রাম', 'MCG'],
           ['মিলিগ্রাম|মি\\.?\\s?গ্রা', 'MG'],
           ['কিলোগ্রাম|কেজি', 'KG'],
-          ['গ্রাম', 'G'],
+          ['গ্রাম', 'GRAM'],
           ['লিটার', 'L'],
           ['ইউনিট', 'UNITS'],
           ['ইঞ্চি', 'IN'],
@@ -260,7 +260,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['ማይክሮ\\s?ግራም', 'MCG'],
           ['ሚሊ\\s?ግራም|ሚ\\.?\\s?ግ', 'MG'],
           ['ኪሎ\\s?ግራም|ኪ\\.?\\s?ግ', 'KG'],
-          ['ግራም', 'G'],
+          ['ግራም', 'GRAM'],
           ['ሊትር', 'L'],
           ['ዩኒት', 'UNITS'],
         ],
@@ -285,7 +285,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['мл', 'ML'],
           ['мм', 'MM'],
           ['см', 'CM'],
-          ['г', 'G'],
+          ['г', 'GRAM'],
           ['л', 'L'],
           ['МО|МЕ', 'IU'],
           ['шт', 'PCS'],
@@ -312,7 +312,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['مل|ملل', 'ML'],
           ['مم', 'MM'],
           ['سم', 'CM'],
-          ['جم|جرام|غرام|غ', 'G'],
+          ['جم|جرام|غرام|غ', 'GRAM'],
           ['لتر', 'L'],
           ['وحدة دولية', 'IU'],
           ['بوصة', 'IN'],
@@ -340,7 +340,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['毫米', 'MM'],
           ['厘米', 'CM'],
           ['升', 'L'],
-          ['克', 'G'],
+          ['克', 'GRAM'],
         ],
         '',
       ),
@@ -367,6 +367,10 @@ const recentLanguagePackWords = rememberRecent(withLanguagePackWords);
  */
 const OTHER_SCRIPT_UNIT = /(?<=\d)\s?([^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]{1,4})(?![\p{L}\p{M}/])/gu;
 const HAS_OTHER_SCRIPT_UNIT = /\d\s?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]/u;
+/**
+ * Gram words of every script are written `GRAM`, never the bare `G` (items23lines): a bare G after a number is also a
+ * needle's gauge in Latin lines, and `22 г` / `२२ ग्राम` of a glue stick read as gauge 22 never conflicted with 43 g.
+ */
 const ROMANISED_UNITS: Readonly<Record<string, string>> = {
   MM: 'MM',
   CM: 'CM',
@@ -377,8 +381,8 @@ const ROMANISED_UNITS: Readonly<Record<string, string>> = {
   DL: 'DL',
   MKL: 'UL',
   KG: 'KG',
-  G: 'G',
-  GR: 'G',
+  G: 'GRAM',
+  GR: 'GRAM',
   MG: 'MG',
   MKG: 'MCG',
   MKM: 'UM',

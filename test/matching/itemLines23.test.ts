@@ -144,6 +144,9 @@ describe('Kazakh, Nepali and Serbian pack, size and well words', () => {
     ['परीक्षण स्ट्रिप Acme, प्याकमा ५० वटा', { countPerPack: ['50'] }],
     ['ड्रेसिङ Acme, १० x १० से.मि., निर्मलीकृत, बट्टामा १० वटा', { countPerPack: ['10'], sterility: ['sterile'] }],
     ['सेल कल्चर प्लेट ९६ वेल, Acme', { wellCount: ['96'] }],
+    // A gram word of any script is a weight, never a gauge: 22 г and 43 г of one glue stick conflict.
+    ['Клей-карандаш Acme, 22 г', { strength: ['22000 mg'] }],
+    ['ग्लु स्टिक Acme, २२ ग्राम', { strength: ['22000 mg'] }],
     [
       'Ploča za ćelijske kulture sa 12 bunarčića, sterilna, pakovanje 50 kom',
       { wellCount: ['12'], countPerPack: ['50'], sterility: ['sterile'] },
