@@ -23,6 +23,7 @@
  * Hand-written regular expressions, not a package: these are export and scan conventions, not language. Each rewrite
  * is gated on one literal test so a line without any marker returns at once (the matching CPU budget).
  */
+import { withEdiSegmentsRead } from './ediSegmentText';
 
 const LETTER = /[A-Za-z]/;
 const CONFUSED_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '|': 'I' };
@@ -104,6 +105,12 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string]> = [
     /(?<![A-Z0-9])(?:ITEM\s?(?:NO\.?|#|NUMBER)|MAT(?:ERIAL)?\.?\s?(?:NO\.?|NR\.?|#|NUMBER)|STOCK\s?(?:NO\.?|#)|SKU\s?#?|INSIGHT\s?#|CDW\s?#)\s?:?\s?[A-Z]{0,3}-?\d[A-Z0-9-]{2,16}(?![A-Z0-9])/gi,
     ' ',
   ],
+  // A tender's lot or item position opening its line (items23lines): `Lot 3:`, `Lote 12.`, `Lotto 2 -`, `Los 4:`, `Partija
+  // 5:`, `Sklop 1:`, `Część 2:`, `Část 3:`, `Pozycja 7:`, `Pos. 2:` — the number of the lot in the tender, no product data.
+  [
+    /^\s*(?:LOT|LOTE|LOTTO|LOS|PARTIJA|PARTIA|SKLOP|CZĘŚĆ|CZESC|ČÁST|CAST|LOTAS|DAĻA|DALA|POZYCJA|POZ\.|POS\.?|POSITION)\s?(?:NO\.?|NR\.?|BR\.?|#)?\s?\d{1,4}\s?[:.)–-]\s/iu,
+    ' ',
+  ],
   // A part master's `Part <number> - <description>`: the label and dash out, the number kept as the part's code.
   [/^\s*PART\s(?=[A-Z0-9][A-Z0-9.-]*\d[A-Z0-9.-]*\s[-–]\s)/i, ''],
   // A distributor's or list's own number opening its line (item-3.36.0): `Acme Supply # 448812 - Tape, …` (the digits are
@@ -130,7 +137,7 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string]> = [
  * its own: once the labelledRows rewrite has read the row's labels (`| UOM:`, `| Description:`), it is the only marker left.
  */
 const HAS_LIST_REFERENCE =
-  /#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s/i;
+  /#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s|^\s*(?:LOT|LOTE|LOTTO|LOS|PARTIJA|PARTIA|SKLOP|CZĘŚĆ|CZESC|ČÁST|CAST|LOTAS|DAĻA|DALA|POZYCJA|POZ\.|POS\.?|POSITION)\s?(?:NO\.?|NR\.?|BR\.?|#)?\s?\d/iu;
 
 /**
  * Document lines (items22sources, item-3.45.0): a line copied out of a business document is a row of cells — a
@@ -146,13 +153,20 @@ const HAS_LIST_REFERENCE =
  * letters and digits (`BRG08116`: the part's number) and pack counts (`BX/10`, `CS/500`).
  */
 const DOCUMENT_WORD =
-  "(?:GRN|GRNI|GR|PO|P\\.O\\.|SO|WO|ASN|RMA|RA|DN|INV|INVOICE|INVOICE ?LINE|ORDER ?LINE|CREDIT ?NOTE|DELIVERY ?NOTE|DELIVERY|RECEIPT|REQ|REQUISITION|LINE|LN|ITEM|ASSET|ASSET ?TAG|TAG|S/?N|SERIAL|BIN|LOC|LOT|BATCH|EXP|QTY|QUANTITY|REC'?D|RCVD|RECEIVED|SHIPPED|SHP|ORD|ORDERED|INVOICED|RETURNED|B/?O)";
+  "(?:GRN|GRNI|GR|PO|P\\.O\\.|SO|WO|ASN|RMA|RA|DN|INV|INVOICE|INVOICE ?LINE|ORDER ?LINE|CREDIT ?NOTE|DELIVERY ?NOTE|DELIVERY|RECEIPT|REQ|REQUISITION|LINE|LN|ITEM|ASSET|ASSET ?TAG|TAG|S/?N|SERIAL|BIN|LOC|LOT|BATCH|EXP|QTY|QUANTITY|REC'?D|RCVD|RECEIVED|SHIPPED|SHP|ORD|ORDERED|INVOICED|RETURNED|B/?O|CYCLE ?COUNT|STOCK ?TAKE|STOCK ?COUNT|COUNT ?SHEET|COUNTED|SYSTEM ?QTY|BOOK ?QTY|ON ?HAND|SOH|VAR|VARIANCE)";
+/**
+ * A qualifier before a document word naming which document a credit note, return or count refers to (`Against invoice
+ * INV-301172 line 1`, `Orig inv 5530214 ln 3`, `Ref inv 902418`): the reference is the document's all the same.
+ */
+const DOCUMENT_QUALIFIER = '(?:AGAINST|ORIG\\.?|ORIGINAL|REF\\.?|RE:?|OUR|YOUR)';
 const DOCUMENT_UNIT = '(?:EA|EACH|BX|BOX|CS|CASE|PK|PACK|PR|PAIR|DZ|CT|CTN|BG|BAG|KT|KIT|RL|ROLL|UN|UNITS?|C62|H87)';
 /** A reference token: one with a digit (`4500881`, `L2`, `RESP-04`, `25-00518`, `EK51231`, `#104233`), a count in brackets, a unit. */
-const DOCUMENT_REFERENCE = `(?:[#:]?[A-Z0-9/.'-]*\\d[A-Z0-9/.-]*|\\(\\d{1,5}\\)|${DOCUMENT_UNIT})`;
+// A token with a digit is tested by a lookahead and then taken whole: one reading per token, so a cell that is no
+// document cell fails in time linear in its length (`[…]*\\d[…]*` could split a long number many ways on every try).
+const DOCUMENT_REFERENCE = `(?:[#:]?[+]?(?=[A-Z0-9/.'-]*\\d)[A-Z0-9/.'-]+|\\(\\d{1,5}\\)|${DOCUMENT_UNIT})`;
 /** A cell that is a document word (or two) and its references and units only. */
 const DOCUMENT_CELL = new RegExp(
-  `^\\s*${DOCUMENT_WORD}(?:\\s${DOCUMENT_WORD})?\\.?(?:(?:\\s+|\\s*[#:]\\s*)${DOCUMENT_REFERENCE}(?=\\s|$))+\\s*$`,
+  `^\\s*(?:${DOCUMENT_QUALIFIER}\\s)?(?:${DOCUMENT_WORD}(?:\\s${DOCUMENT_WORD})?\\.?(?:(?:\\s+|\\s*[#:]\\s*)${DOCUMENT_REFERENCE}(?=\\s|$))+\\s*)+$`,
   'i',
 );
 /**
@@ -201,7 +215,9 @@ export function withoutDocumentCells(text: string): string {
 }
 
 /** `text` without list, contract, reseller and slip-column numbers around the product (the text itself when it has none). */
-export function withoutListReferences(text: string): string {
+export function withoutListReferences(written: string): string {
+  // EDI segments first (ediSegmentText.ts): a message's segments are read before its text is looked at as cells.
+  let text = withEdiSegmentsRead(written);
   const cells = withoutDocumentCells(text);
   if (cells !== text) text = cells;
   if (!HAS_LIST_REFERENCE.test(text)) return text;

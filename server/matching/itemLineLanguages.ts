@@ -112,7 +112,7 @@ const TAMIL: ScriptReading = {
         ['மைக்ரோகிராம்|மை\\.?\\s?கி', 'MCG'],
         ['மில்லிகிராம்|மி\\.?\\s?கி', 'MG'],
         ['கிலோகிராம்|கி\\.?\\s?கி', 'KG'],
-        ['கிராம்', 'G'],
+        ['கிராம்', 'GRAM'],
         ['லிட்டர்', 'L'],
         ['மைக்ரான்', 'MICRON'],
         ['ஜிபி', 'GB'],
@@ -174,7 +174,7 @@ const URDU: ScriptReading = {
         ['مائیکرو\\s?گرام', 'MCG'],
         ['ملی\\s?گرام', 'MG'],
         ['کلو\\s?گرام', 'KG'],
-        ['گرام', 'G'],
+        ['گرام', 'GRAM'],
         ['لیٹر', 'L'],
         ['انچ', 'IN'],
         ['ڈائیوپٹر|ڈایوپٹر', 'DIOPTRE'],
@@ -301,6 +301,22 @@ const EAST_SLAVIC: ScriptReading = {
     [cyrillicWords('ж[её]лт\\p{L}*|жовт\\p{L}*|жоўт\\p{L}*'), ' YELLOW '],
     [cyrillicWords('бел(?:ый|ая|ое|ые|ого)|біл(?:ий|а|е|і)|бел(?:ы|ая|ае)'), ' WHITE '],
     [cyrillicWords('оранжев\\p{L}*|помаранчев\\p{L}*|аранжав\\p{L}*'), ' ORANGE '],
+    // Kazakh (goszakup and Samruk-Kazyna lines, items23lines): `қорапта 30 дана` (30 pieces in a box), `қаптамада 50 дана`
+    // (in a pack), `дана` (piece, the counting word), `өлшемі` (size), `латекссіз` (latex free), `бір реттік` (single
+    // use), `стерильді` (sterile), `ересектер` (adults), `балалар` (children).
+    [/(?<![\p{Script=Cyrillic}])қорап(?:та)?\s?(\d+)\s?(?:дана)?(?![\p{Script=Cyrillic}\d])/giu, ' BOX OF $1 '],
+    [
+      /(?<![\p{Script=Cyrillic}])(?:қаптама(?:да)?|орам(?:да)?|пакет(?:те)?)\s?(\d+)\s?(?:дана)?(?![\p{Script=Cyrillic}\d])/giu,
+      ' PACK OF $1 ',
+    ],
+    [/(?<=\d)\s?дана(?![\p{Script=Cyrillic}])/giu, ' PCS '],
+    [cyrillicWords('өлшемі|өлшем'), ' SIZE '],
+    [cyrillicWords('латекссіз'), ' LATEX FREE '],
+    [cyrillicWords('бір\\sреттік'), ' SINGLE USE '],
+    [cyrillicWords('стерильсіз'), ' NON-STERILE '],
+    [cyrillicWords('стерильді'), ' STERILE '],
+    [cyrillicWords('ересектер\\p{L}*'), ' ADULT '],
+    [cyrillicWords('балалар\\p{L}*'), ' PAEDIATRIC '],
   ],
 };
 
@@ -427,7 +443,8 @@ function colourWords(colours: ReadonlyArray<[string, string]>): Rewrite[] {
 }
 
 /**
- * Slovak and Croatian (ÚVO and EOJN tender lines; item-3.33.0): `1 ks` (kus, piece), `kom 1` / `2 kom` (komad),
+ * Slovak and Croatian (ÚVO and EOJN tender lines; item-3.33.0), and Serbian in Latin script (JN tender lines, items23lines:
+ * `pakovanje 30 kom`, `kutija 10 kom` — a pack, a box — and a plate's wells `sa 24 bunarčića`): `1 ks` (kus, piece), `kom 1` / `2 kom` (komad),
  * `bal. 14 x 6 ks` / `balenie 50 ks` / `pakiranje 2 kom` (a pack), `s` / `so` / `sa` + a word (with: `s gentamicinom` was
  * read as size S), `bez` (without), `veľkosť` / `velikost` / `veličina` (size), `fľaša` / `bočica` (bottle), `za odrasle`
  * / `pre dospelých` (adult), `za djecu` / `pre deti` / `detský` (paediatric), `razina` / `úroveň` (level), `par` / `pár`
@@ -436,15 +453,21 @@ function colourWords(colours: ReadonlyArray<[string, string]>): Rewrite[] {
 const SLOVAK_CROATIAN: LanguageReading = {
   language: 'Slovak / Croatian',
   marker:
-    /\d\sks\b|\bks\s\d|\bkom\s\d|\d\skom\b|\bbal\.\s?\d|\bbalenie\b|\bpakiranje\b|veľkosť|\bvelikost|\bveli[čc]ina\b|\bfarba\b|\bboja\b|fľaša|bočica|\brazina\b|úroveň|\bza\s(?:djecu|odrasle)\b|priključ/i,
+    /\d\sks\b|\bks\s\d|\bkom\s\d|\d\skom\b|\bbal\.\s?\d|\bbalenie\b|\bpakiranje\b|\bpakovanje\b|\bkutija\s\d|veľkosť|\bvelikost|\bveli[čc]ina\b|\bfarba\b|\bboja\b|fľaša|bočica|\brazina\b|úroveň|\bza\s(?:djecu|odrasle)\b|priključ/i,
   rewrites: [
-    [/\b(?:bal\.|balenie|pakiranje)\s?(\d+)\s?x\s?(\d+)\s?(?:ks|kom)\b\.?/gi, ' PACK $1 X $2 '],
-    [/\b(?:bal\.|balenie|pakiranje)\s?(\d+)\s?(?:ks|kom)?\b\.?/gi, ' PACK OF $1 '],
+    [/\b(?:bal\.|balenie|pakiranje|pakovanje|kutija)\s?(\d+)\s?x\s?(\d+)\s?(?:ks|kom)\b\.?/gi, ' PACK $1 X $2 '],
+    [/\b(?:bal\.|balenie|pakiranje|pakovanje|kutija)\s?(\d+)\s?(?:ks|kom)?\b\.?/gi, ' PACK OF $1 '],
+    // A plate's wells: `sa 24 bunarčića` (Serbian), `s 24 jažice` (Croatian), `24 jamiek` (Slovak) — a 24-well plate.
+    [/\b(\d+)\s(?:bunar\p{L}*|ja[žz]ic\p{L}*|jam(?:ka|ky|iek|kami)\b)/giu, ' $1 WELL '],
     [/\b(\d+)\s?(?:ks|kom)\b\.?/gi, ' $1 PCS '],
     [/\b(?:ks|kom)\.?\s?(\d+)\b/gi, ' $1 PCS '],
     [words('veľkosť|velkost|velikost|veli[čc]ina'), ' SIZE '],
     // The preposition is written in lower case before a lower-case word; a size S (`SIZE S`, `S, 100 ks`) is not.
     [/(?<![\p{L}\d])(?<!SIZE\s{1,3})(?:s|so|sa)\s(?=\p{Ll}{3,})/gu, ' WITH '],
+    [words('bez\\slateks\\p{L}*|bez\\slatexu'), ' LATEX FREE '],
+    [words('nesteriln\\p{L}*|nesterilný\\p{L}*'), ' NON-STERILE '],
+    [words('steriln\\p{L}*'), ' STERILE '],
+    [words('za\\sjednokratnu\\supotrebu|jednokratn\\p{L}*|na\\sjedno\\spoužitie|jednorazov\\p{L}*'), ' SINGLE USE '],
     [words('bez'), ' WITHOUT '],
     [words('fľaša|fľaši|flaša|bočica|bočici'), ' BOTTLE '],
     [words('za\\sodrasle|pre\\sdospel\\p{L}*|dospel\\p{L}*|odrasl\\p{L}*'), ' ADULT '],

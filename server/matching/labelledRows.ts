@@ -131,6 +131,15 @@ const LABEL_CANDIDATE =
  * the attribute columns of other shop and PIM exports): a comma is put before the first key so each pair reads as a field.
  */
 const KEY_VALUE_LIST = /([:])[ \t]*(?=\p{L}[\p{L}\p{N}_ ]{0,30}=[^=])/gu;
+/**
+ * A shop's option string (items23lines, item-3.47.0): BigCommerce's product import / export writes a variant's options
+ * as `[RB]Size=25 mm,[S]Colour=Blue`, each name after the bracketed code of its input type (`[S]` drop-down, `[RB]`
+ * radio buttons, `[RT]` rectangles, `[C]` checkbox, `[CS]` colour swatch, `[P]` / `[PI]` product list, `[T]` text), and
+ * the same `[type]name=value` shape appears in other carts' variant columns. The code names a form control, never the
+ * product (`[S]` read as size S conflicted with a real size): it leaves the text, and the pairs are read as the pairs of
+ * a `key=value` attribute list (`Size 25 mm`, `French Size 8 Fr`, `Length 36 in`).
+ */
+const OPTION_TYPE_CODE = /\s*\[[A-Z]{1,3}\](?=\p{L}[\p{L}\p{N}_ /-]{0,30}=[^=])/gu;
 /** Rows whose cells are separated by `|` twice or more: one listed label is enough to read them as labelled rows. */
 const PIPE = /\|/g;
 /** The cheap test: a colon or an equals sign after a letter. */
@@ -276,16 +285,20 @@ function withUnlistedFields(text: string, hits: LabelHit[], roles: LabelRoles): 
 }
 
 /** Reads `text` as a labelled row by `roles` (the text itself when it is none). */
-function readLabelledRow(original: string, roles: LabelRoles): string {
+function readLabelledRow(written: string, roles: LabelRoles): string {
   // Most item lines hold neither mark: two string searches answer them before any regular expression runs.
-  if ((!original.includes(':') && !original.includes('=')) || !HAS_LABEL_MARK.test(original)) return original;
+  if ((!written.includes(':') && !written.includes('=')) || !HAS_LABEL_MARK.test(written)) return written;
+  // An option string's type codes leave the text even when it is read as no row (a comma opens each of its pairs).
+  const original = written.includes('=') && written.includes(']') ? written.replace(OPTION_TYPE_CODE, ',') : written;
   const text = original.includes('=') ? original.replace(KEY_VALUE_LIST, '$1 ,') : original;
   const hits = labelHits(text, roles);
   const grouped = hits.filter((hit) => hit.groupEnd !== undefined);
   // Top-level fields: listed labels outside a variant suffix (an unlisted one stays inside the value before it).
   // A row of cells (`a | b | c`) is a labelled row with one label read (listed, or by its words); a line without
   // cells needs two listed labels, and then its other labels are read by their words.
-  const isCellRow = (text.match(PIPE)?.length ?? 0) >= 2;
+  // An option string's pairs are fields by its type codes: a row with one label read, like a row of cells.
+  const hasOptionString = original !== written;
+  const isCellRow = hasOptionString || (text.match(PIPE)?.length ?? 0) >= 2;
   const listedCount = hits.filter((hit) => hit.groupEnd === undefined && hit.role !== undefined && hit.separator !== '(').length;
   if (isCellRow || listedCount >= 2) withUnlistedFields(text, hits, roles);
   const fields = hits.filter((hit) => hit.groupEnd === undefined && hit.role !== undefined && hit.separator !== '(');
@@ -299,7 +312,7 @@ function readLabelledRow(original: string, roles: LabelRoles): string {
   // A row of cells with fewer than two listed labels is read for what leaves it (labels, references, counts, places);
   // its attribute fields stay as written: one distributor's `Pack: 14` beside its own `Outer: 84` says which pack
   // level no more than the text did.
-  const isThinRow = listedCount < 2;
+  const isThinRow = listedCount < 2 && !hasOptionString;
   if (fields.length >= (isCellRow ? 1 : 2))
     fields.forEach((field, index) => {
       if (isThinRow && field.role !== undefined && ATTRIBUTE_ROLES.has(field.role)) return;

@@ -153,7 +153,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           [`מ${GERSHAYIM}מ|מילימטר`, 'MM'],
           [`ס${GERSHAYIM}מ|סנטימטר`, 'CM'],
           ['ליטר', 'L'],
-          ['גרם', 'G'],
+          ['גרם', 'GRAM'],
         ],
         HEBREW_WORD_END,
       ),
@@ -177,7 +177,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['میلی[\u200c\\s]?متری?', 'MM'],
           ['سانتی[\u200c\\s]?متری?', 'CM'],
           ['لیتری?', 'L'],
-          ['گرمی?', 'G'],
+          ['گرمی?', 'GRAM'],
           ['واحد(?=\\s?/)', 'UNITS'],
           ['اینچ', 'IN'],
         ],
@@ -193,15 +193,25 @@ const UNIT_READINGS: readonly UnitReading[] = [
       [/(?<![\d.])(\d+)\s(?:(\p{Script=Devanagari}+)\s)?का\s(?:डिब्बा|डिब्बे|बॉक्स)(?![\p{Script=Devanagari}])/gu, ' $2 BOX OF $1 '],
       [/(?<![\d.])(\d+)\s(?:(\p{Script=Devanagari}+)\s)?का\s(?:पैक|पैकेट)(?![\p{Script=Devanagari}])/gu, ' $2 PACK OF $1 '],
       [/(?<![\d.])(\d+)\s(?:(\p{Script=Devanagari}+)\s)?का\sकेस(?![\p{Script=Devanagari}])/gu, ' $2 CASE OF $1 '],
+      // Nepali (PPMO e-GP lines, items23lines): `बट्टामा २० वटा` (20 pieces in a box), `प्याकमा ५० वटा` (in a pack),
+      // `कार्टुनमा ५०` (in a carton), `वटा` / `थान` (the counting words), `साइज` (size), `६ वेल` (a 6-well plate),
+      // `निर्मलीकृत` (sterilised) and the short-i abbreviations `से.मि.`, `मि.मि.`, `मि.लि.`.
+      [/(?<![\p{Script=Devanagari}])(?:बट्टा|बाकस|डब्बा)मा\s?(\d+)(?:\s?(?:वटा|थान|ओटा))?(?![\p{Script=Devanagari}\d])/gu, ' BOX OF $1 '],
+      [/(?<![\p{Script=Devanagari}])(?:प्याक|प्याकेट|पोका)मा\s?(\d+)(?:\s?(?:वटा|थान|ओटा))?(?![\p{Script=Devanagari}\d])/gu, ' PACK OF $1 '],
+      [/(?<![\p{Script=Devanagari}])कार्टुनमा\s?(\d+)(?:\s?(?:वटा|थान|ओटा))?(?![\p{Script=Devanagari}\d])/gu, ' CARTON OF $1 '],
+      [/(?<=\d)\s?(?:वटा|थान|ओटा)(?![\p{Script=Devanagari}])/gu, ' PCS '],
+      [/(?<=\d)\s?वेल(?![\p{Script=Devanagari}])/gu, ' WELL '],
+      [/(?<![\p{Script=Devanagari}])साइज(?![\p{Script=Devanagari}])/gu, ' SIZE '],
+      [/(?<![\p{Script=Devanagari}])निर्मलीकृत(?![\p{Script=Devanagari}])/gu, ' STERILE '],
       ...spacedUnitRewrites(
         [
-          ['मिलीमीटर|मि\\.?\\s?मी', 'MM'],
-          ['सेंटीमीटर|से\\.?\\s?मी', 'CM'],
-          ['मिलीलीटर|मि\\.?\\s?ली', 'ML'],
+          ['मिलीमीटर|मि\\.?\\s?मी|मि\\.?\\s?मि', 'MM'],
+          ['सेंटीमीटर|से\\.?\\s?मी|से\\.?\\s?मि', 'CM'],
+          ['मिलीलीटर|मि\\.?\\s?ली|मि\\.?\\s?लि', 'ML'],
           ['माइक्रोग्राम|मा\\.?\\s?ग्रा', 'MCG'],
           ['मिलीग्राम|मि\\.?\\s?ग्रा', 'MG'],
           ['किलोग्राम|कि\\.?\\s?ग्रा', 'KG'],
-          ['ग्राम|ग्रा', 'G'],
+          ['ग्राम|ग्रा', 'GRAM'],
           ['लीटर', 'L'],
           ['यूनिट', 'UNITS'],
           ['इंच', 'IN'],
@@ -226,7 +236,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['মাইক্রোগ্রাম', 'MCG'],
           ['মিলিগ্রাম|মি\\.?\\s?গ্রা', 'MG'],
           ['কিলোগ্রাম|কেজি', 'KG'],
-          ['গ্রাম', 'G'],
+          ['গ্রাম', 'GRAM'],
           ['লিটার', 'L'],
           ['ইউনিট', 'UNITS'],
           ['ইঞ্চি', 'IN'],
@@ -250,7 +260,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['ማይክሮ\\s?ግራም', 'MCG'],
           ['ሚሊ\\s?ግራም|ሚ\\.?\\s?ግ', 'MG'],
           ['ኪሎ\\s?ግራም|ኪ\\.?\\s?ግ', 'KG'],
-          ['ግራም', 'G'],
+          ['ግራም', 'GRAM'],
           ['ሊትር', 'L'],
           ['ዩኒት', 'UNITS'],
         ],
@@ -275,7 +285,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['мл', 'ML'],
           ['мм', 'MM'],
           ['см', 'CM'],
-          ['г', 'G'],
+          ['г', 'GRAM'],
           ['л', 'L'],
           ['МО|МЕ', 'IU'],
           ['шт', 'PCS'],
@@ -302,7 +312,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['مل|ملل', 'ML'],
           ['مم', 'MM'],
           ['سم', 'CM'],
-          ['جم|جرام|غرام|غ', 'G'],
+          ['جم|جرام|غرام|غ', 'GRAM'],
           ['لتر', 'L'],
           ['وحدة دولية', 'IU'],
           ['بوصة', 'IN'],
@@ -330,7 +340,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['毫米', 'MM'],
           ['厘米', 'CM'],
           ['升', 'L'],
-          ['克', 'G'],
+          ['克', 'GRAM'],
         ],
         '',
       ),
@@ -350,13 +360,17 @@ const recentLanguagePackWords = rememberRecent(withLanguagePackWords);
  * A unit of any script after a number (items22sources, item-3.45.0): the SI and metric unit symbols are written in the
  * letters of each script as the sounds of their Latin symbols — Armenian `մմ` `մլ` `լ` `մ`, Georgian `მმ` `მლ`,
  * Cyrillic `мм` `см` `мкл`, Greek `γρ` — so the romanised symbol (any-ascii) is the Latin one, or the Russian-school
- * spelling of it (`SM` centimetre, `MKL` microlitre, `MKG` microgram). A word of one to four letters of another script
+ * spelling of it (`SM` centimetre, `MKL` microlitre, `MKG` microgram, `MGTS` megahertz). A word of one to four letters of another script
  * right after a number is written as its Latin unit when its romanisation is one of these; `լ/րոպե` (per minute)
  * and other compounds are left alone unless every part is a unit. The per-script tables above run first; this reads
  * the scripts no table lists.
  */
 const OTHER_SCRIPT_UNIT = /(?<=\d)\s?([^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]{1,4})(?![\p{L}\p{M}/])/gu;
 const HAS_OTHER_SCRIPT_UNIT = /\d\s?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]/u;
+/**
+ * Gram words of every script are written `GRAM`, never the bare `G` (items23lines): a bare G after a number is also a
+ * needle's gauge in Latin lines, and `22 г` / `२२ ग्राम` of a glue stick read as gauge 22 never conflicted with 43 g.
+ */
 const ROMANISED_UNITS: Readonly<Record<string, string>> = {
   MM: 'MM',
   CM: 'CM',
@@ -367,11 +381,16 @@ const ROMANISED_UNITS: Readonly<Record<string, string>> = {
   DL: 'DL',
   MKL: 'UL',
   KG: 'KG',
-  G: 'G',
-  GR: 'G',
+  G: 'GRAM',
+  GR: 'GRAM',
   MG: 'MG',
   MKG: 'MCG',
   MKM: 'UM',
+  // Hertz is `Гц` in Russian-school Cyrillic (any-ascii `Gts`): `5 МГц` is 5 MHz (items23lines).
+  GTS: 'HZ',
+  KGTS: 'KHZ',
+  MGTS: 'MHZ',
+  GGTS: 'GHZ',
 };
 const NOT_ROMAN_LETTER = /[^A-Z]/g;
 

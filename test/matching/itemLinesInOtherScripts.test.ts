@@ -26,7 +26,8 @@ describe('numerals, units and packs of other scripts (text rewrite scriptNumeral
     ['Шприц 0,5 мл, уп. 100 шт.', 'Шприц 0,5 ML,  PACK OF 100 PCS'],
     ['розчин 40 мг/мл', 'розчин 40 MG/ ML'],
     ['таблетки по 25 мкг №100 (25х4)', 'таблетки по 25 MCG  PACK OF 100'],
-    ['порошок 20,5 г у саше на 1 л', 'порошок 20,5 G у саше на 1 L'],
+    // A gram word is GRAM, never a bare G (a gauge in Latin lines; items23lines).
+    ['порошок 20,5 г у саше на 1 л', 'порошок 20,5 GRAM у саше на 1 L'],
     ['концентратор 5 л/хв, 230 В', 'концентратор 5 L/MIN, 230 V'],
     ['Лот №3, голки 21G', 'Лот №3, голки 21G'],
     ['скло 25,4 × 76,2 мм', 'скло 25,4 X 76,2 MM'],
