@@ -25,7 +25,7 @@ import {
 } from './brandNames';
 import { captionNames } from './captionNames';
 import { compileTextRewrites, identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
-import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
+import { rememberedWhileRepeating, shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
 import { shorthandCredit, type ShorthandOptions } from './shorthandTokens';
 import { containmentWithoutMeasurements, type MeasurementOptions } from './measurementTokens';
@@ -623,6 +623,10 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
     normalize: normalizerFor(rule.params?.normalizer ?? 'text', context.aliasTable),
     tables: (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name)),
   });
+  // Each field's words remembered while its values repeat: a maker's name pooled into an item's description set
+  // recurs across a catalogue (a few hundred makers for thousands of lines), its free text does not (that field's
+  // memory turns itself off). The same words either way: the chain is a pure function of the value.
+  const fields = rule.fields.map((path) => ({ paths: [path], wordsOf: rememberedWhileRepeating(wordsOf) }));
   const isIdf = rule.params?.weighting === 'idf';
   const isContainment = rule.params?.measure === 'containment';
   const termsName = rule.params?.termsOf ?? rule.name;
@@ -640,7 +644,8 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
     // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
     prepare: (record) => {
       const tokens = new Set<string>();
-      for (const raw of stringsAtPaths(record, rule.fields)) for (const token of wordsOf(raw)) tokens.add(intern(token));
+      for (const field of fields)
+        for (const raw of stringsAtPaths(record, field.paths)) for (const token of field.wordsOf(raw)) tokens.add(intern(token));
       return nonEmpty([...tokens].sort());
     },
     // Without known frequencies (a pair scored outside any domain) idf falls back to uniform weights.
