@@ -117,7 +117,9 @@ export function rewrittenStringsAtPaths(
 ): string[] {
   const texts = stringsAtPaths(record, paths);
   if (!rewrite) return texts;
-  return texts.map(rewrite);
+  // Rewritten in place: the list is this call's own (a second list per comparator and record was garbage of preparation).
+  for (let i = 0; i < texts.length; i++) texts[i] = rewrite(texts[i] as string);
+  return texts;
 }
 
 /**
