@@ -137,5 +137,7 @@ export function identifierStrings(args: {
   if (own.length > 0 || !args.barcodeFields?.length) return own;
   const read = args.scheme === 'gtin' ? gtinsInBarcodeText : args.scheme === 'hibcc' ? hibcInBarcodeText : null;
   if (read === null) return own;
-  return stringsAtPaths(args.record, args.barcodeFields).flatMap(read);
+  const texts = stringsAtPaths(args.record, args.barcodeFields);
+  // One text (most records): its identifiers as read — a fresh list, as flatMap's copy of it was.
+  return texts.length === 1 ? read(texts[0] as string) : texts.flatMap(read);
 }
