@@ -364,18 +364,14 @@ function tableRewrites(args: {
   };
 }
 
-/** A normaliser followed by alias tables (in order); null when nothing is left. */
-export function withAliasTables(args: {
-  normalize: (value: string) => string | null;
-  tables: readonly AliasTable[];
-}): (value: string) => string | null {
-  if (args.tables.length === 0) return args.normalize;
-  const rewrite = tableRewrites(args);
-  const normalize = recentNormalizer(args.normalize);
-  let remembered = new Map<string, string | null>();
-  // Remembering pays for values that repeat (manufacturer names); for values that do not (item
-  // descriptions) it only keeps thousands of strings alive into the old generation, which the garbage
-  // collector then pays for. The chain stops remembering when too few look-ups were answered.
+/**
+ * `compute` (a pure function of a string) with its results remembered while the values it is given repeat. Remembering
+ * pays for values that repeat (manufacturer names, units); for values that do not (item descriptions) it only keeps
+ * thousands of strings alive into the old generation, which the garbage collector then pays for. So it stops
+ * remembering when too few look-ups were answered after a trial, and empties itself when full.
+ */
+export function rememberedWhileRepeating<T>(compute: (value: string) => T): (value: string) => T {
+  let remembered = new Map<string, T>();
   let lookups = 0;
   let hits = 0;
   let isRemembering = true;
@@ -392,19 +388,30 @@ export function withAliasTables(args: {
         remembered = new Map();
       }
     }
-    const normalized = normalize(value);
-    let result: string | null = null;
-    if (normalized) {
-      const tokens = splitWords(normalized);
-      const rewritten = rewrite(tokens);
-      result = rewritten === tokens ? normalized : rewritten.join(' ') || null;
-    }
+    const result = compute(value);
     if (isRemembering) {
       if (remembered.size >= MAX_REMEMBERED) remembered = new Map();
       remembered.set(value, result);
     }
     return result;
   };
+}
+
+/** A normaliser followed by alias tables (in order); null when nothing is left. */
+export function withAliasTables(args: {
+  normalize: (value: string) => string | null;
+  tables: readonly AliasTable[];
+}): (value: string) => string | null {
+  if (args.tables.length === 0) return args.normalize;
+  const rewrite = tableRewrites(args);
+  const normalize = recentNormalizer(args.normalize);
+  return rememberedWhileRepeating((value) => {
+    const normalized = normalize(value);
+    if (!normalized) return null;
+    const tokens = splitWords(normalized);
+    const rewritten = rewrite(tokens);
+    return rewritten === tokens ? normalized : rewritten.join(' ') || null;
+  });
 }
 
 const NO_TOKENS: readonly string[] = [];

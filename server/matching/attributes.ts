@@ -408,8 +408,8 @@ function withValue(list: string[] | undefined, value: string): string[] {
 
 /** Reads every declared attribute from the texts (upper-cased; spans blanked as they are read). */
 export function extractAttributes(extractors: readonly CompiledExtractor[], texts: readonly string[]): PreparedAttributes | undefined {
-  const out: PreparedAttributes = {};
-  let isEmpty = true;
+  // Made at the first value read: most texts read nothing for a comparator of few attributes (`packCount`).
+  let out: PreparedAttributes | null = null;
   const scanner = extractors[0]?.scanner;
   // Extractors whose `absentRequires` one of the texts meets (tested on the text before any span is blanked).
   let absentAllowed: CompiledExtractor[] | null = null;
@@ -451,14 +451,14 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
           }
           const read = readMatch(extractor, pattern, match);
           if (read === null) continue;
-          const before = list ?? out[extractor.name];
+          const before = list ?? out?.[extractor.name];
           list = before;
           if (typeof read === 'string') list = withValue(list, extractor.intern(read));
           // A reading of no values still marks the attribute read (an empty list), as it always has.
           else if (read.length === 0) list ??= [];
           else for (const one of read) list = withValue(list, extractor.intern(one));
+          out ??= {};
           if (list !== undefined && list !== before) out[extractor.name] = list;
-          isEmpty = false;
           if (extractor.keepsText) continue;
           const current: string = blanked ?? text;
           blanked = current.slice(0, match.index) + ' '.repeat(match[0].length) + current.slice(match.index + match[0].length);
@@ -474,12 +474,11 @@ export function extractAttributes(extractors: readonly CompiledExtractor[], text
   let hasText: boolean | undefined;
   for (const extractor of extractors) {
     const absent = extractor.absent;
-    if (absent === undefined || out[extractor.name] || !(hasText ??= texts.some((text) => text.trim() !== ''))) continue;
+    if (absent === undefined || out?.[extractor.name] || !(hasText ??= texts.some((text) => text.trim() !== ''))) continue;
     if (extractor.absentRequires && !absentAllowed?.includes(extractor)) continue;
-    out[extractor.name] = [absent];
-    isEmpty = false;
+    (out ??= {})[extractor.name] = [absent];
   }
-  return isEmpty ? undefined : out;
+  return out ?? undefined;
 }
 
 /**

@@ -25,7 +25,7 @@ import {
 } from './brandNames';
 import { captionNames } from './captionNames';
 import { compileTextRewrites, identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
-import { shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
+import { rememberedWhileRepeating, shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
 import { shorthandCredit, type ShorthandOptions } from './shorthandTokens';
 import { containmentWithoutMeasurements, type MeasurementOptions } from './measurementTokens';
@@ -177,6 +177,11 @@ function stringPrepare(rule: ComparatorRule, normalize: (v: string) => string | 
 
 /** The distinct non-empty normalised values of `raws`. */
 function normalizedValues(raws: readonly string[], normalize: (v: string) => string | null): string[] {
+  // One value (most fields of most records): the same list without a set made and spread for it.
+  if (raws.length === 1) {
+    const value = normalize(raws[0] as string);
+    return value ? [value] : [];
+  }
   const out = new Set<string>();
   for (const raw of raws) {
     const value = normalize(raw);
@@ -188,14 +193,9 @@ function normalizedValues(raws: readonly string[], normalize: (v: string) => str
 /** An identifier's values read from its fields, or from the barcodes scanned into `barcodeFields` when they hold none. */
 function scannedIdentifierPrepare(rule: ComparatorRule, scheme: IdentifierScheme) {
   const barcodeFields = rule.params?.barcodeFields;
-  return (record: CanonicalRecord): string[] | undefined => {
-    const out = new Set<string>();
-    for (const raw of identifierStrings({ record, fields: rule.fields, scheme, barcodeFields })) {
-      const value = normalizeIdentifier(scheme, raw);
-      if (value) out.add(value);
-    }
-    return nonEmpty([...out]);
-  };
+  const normalize = (raw: string): string | null => normalizeIdentifier(scheme, raw);
+  return (record: CanonicalRecord): string[] | undefined =>
+    nonEmpty(normalizedValues(identifierStrings({ record, fields: rule.fields, scheme, barcodeFields }), normalize));
 }
 
 /**
@@ -623,6 +623,10 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
     normalize: normalizerFor(rule.params?.normalizer ?? 'text', context.aliasTable),
     tables: (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name)),
   });
+  // Each field's words remembered while its values repeat: a maker's name pooled into an item's description set
+  // recurs across a catalogue (a few hundred makers for thousands of lines), its free text does not (that field's
+  // memory turns itself off). The same words either way: the chain is a pure function of the value.
+  const fields = rule.fields.map((path) => ({ paths: [path], wordsOf: rememberedWhileRepeating(wordsOf) }));
   const isIdf = rule.params?.weighting === 'idf';
   const isContainment = rule.params?.measure === 'containment';
   const termsName = rule.params?.termsOf ?? rule.name;
@@ -640,7 +644,8 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
     // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
     prepare: (record) => {
       const tokens = new Set<string>();
-      for (const raw of stringsAtPaths(record, rule.fields)) for (const token of wordsOf(raw)) tokens.add(intern(token));
+      for (const field of fields)
+        for (const raw of stringsAtPaths(record, field.paths)) for (const token of field.wordsOf(raw)) tokens.add(intern(token));
       return nonEmpty([...tokens].sort());
     },
     // Without known frequencies (a pair scored outside any domain) idf falls back to uniform weights.
@@ -934,24 +939,25 @@ function compileCodeInText(rule: ComparatorRule, context: ComparatorContext): Co
   return {
     rule,
     prepare: (record) => {
-      const codes = new Set<string>();
+      // Each set is made when its first value is read: most records read no value of one kind or another.
+      let codes: Set<string> | null = null;
       for (const raw of stringsAtPaths(record, rule.fields)) {
         const code = normalizeWith('partNumber', raw);
-        if (code && code.length >= minLength) codes.add(code);
+        if (code && code.length >= minLength) (codes ??= new Set<string>()).add(code);
       }
-      const textCodes = new Set<string>();
-      const textNumbers = new Set<string>();
+      let textCodes: Set<string> | null = null;
+      let textNumbers: Set<string> | null = null;
       for (const text of rewrittenStringsAtPaths(record, textFields, rewrite)) {
-        for (const code of codeTokensInText(text, minLength)) textCodes.add(code);
-        for (const number of shortNumbersInText(text, minLength)) textNumbers.add(number);
+        for (const code of codeTokensInText(text, minLength)) (textCodes ??= new Set<string>()).add(code);
+        for (const number of shortNumbersInText(text, minLength)) (textNumbers ??= new Set<string>()).add(number);
       }
-      if (codes.size === 0 && textCodes.size === 0 && textNumbers.size === 0) return undefined;
+      if (codes === null && textCodes === null && textNumbers === null) return undefined;
       const unprefixed = prefix ? cutPrefixes(prefix, codes, textCodes) : [];
       // Most records have codes on one side only: the empty side is one shared (read-only) array.
       const prepared: PreparedCodes = {
-        codes: codes.size > 0 ? [...codes] : NO_CODES,
-        textCodes: textCodes.size > 0 ? [...textCodes] : NO_CODES,
-        ...(textNumbers.size > 0 ? { textNumbers: [...textNumbers] } : {}),
+        codes: codes !== null ? [...codes] : NO_CODES,
+        textCodes: textCodes !== null ? [...textCodes] : NO_CODES,
+        ...(textNumbers !== null ? { textNumbers: [...textNumbers] } : {}),
         ...(unprefixed.length > 0 ? { unprefixed } : {}),
       };
       return prepared;
@@ -1004,14 +1010,15 @@ function hasStylePrefix(x: PreparedCodes, y: PreparedCodes): boolean {
 }
 
 /** The codes of `codes` and `textCodes` that carry a short letter prefix, with the prefix cut. */
-function cutPrefixes(prefix: RegExp, codes: Set<string>, textCodes: Set<string>): string[] {
-  const cut = new Set<string>();
+function cutPrefixes(prefix: RegExp, codes: Set<string> | null, textCodes: Set<string> | null): string[] {
+  let cut: Set<string> | null = null;
   for (const set of [codes, textCodes])
-    for (const code of set) {
-      const found = prefix.exec(code);
-      if (found) cut.add(code.slice(found[0].length));
-    }
-  return [...cut];
+    if (set !== null)
+      for (const code of set) {
+        const found = prefix.exec(code);
+        if (found) (cut ??= new Set<string>()).add(code.slice(found[0].length));
+      }
+  return cut !== null ? [...cut] : [];
 }
 
 /** A cut code of one side equal to a code (structured or in the text) of the other side. */

@@ -388,21 +388,43 @@ const GLUED_DIMENSIONS = /^(\d+(?:X\d+)+)([A-Z]+)$/;
  */
 function splitMeasurements(normalized: string): string {
   if (!/\d[A-Z]|(?:BX|PKT?|CS|CTN|BG|DZ)\d/.test(normalized)) return normalized;
-  return normalized
-    .split(' ')
-    .map((token) => {
-      if (MEASUREMENT.test(token)) {
-        const glued = GLUED_MEASUREMENT.exec(token);
-        return glued ? `${glued[1]} ${glued[2]}` : token;
-      }
-      // `BX20` → `BX 20`: a pack unit glued before its count (PACK_FIRST) reads as the unit and the count written apart.
-      const packFirst = PACK_FIRST.exec(token);
-      if (packFirst) return `${packFirst[1]} ${packFirst[2]}`;
-      // `4X4IN` → `4X4 IN` (the unit of dimensions is written once, after the last number).
-      const dimensions = GLUED_DIMENSIONS.exec(token);
-      return dimensions && DIMENSIONS.test(token) ? `${dimensions[1]} ${dimensions[2]}` : token;
-    })
-    .join(' ');
+  // The text itself when no word is split (most words hold no digit): no word list joined again into the same text.
+  const tokens = normalized.split(' ');
+  let isSplit = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = present(tokens[i], 'word i');
+    const written = measurementWrittenApart(token);
+    if (written !== token) {
+      tokens[i] = written;
+      isSplit = true;
+    }
+  }
+  return isSplit ? tokens.join(' ') : normalized;
+}
+
+/** One word of `splitMeasurements`: the word itself unless it is a glued measurement, pack count or dimensions. */
+function measurementWrittenApart(token: string): string {
+  // Each pattern below needs a digit (MEASUREMENT, PACK_FIRST and GLUED_DIMENSIONS all hold `\d`): a word without one is kept.
+  if (!hasAsciiDigit(token)) return token;
+  if (MEASUREMENT.test(token)) {
+    const glued = GLUED_MEASUREMENT.exec(token);
+    return glued ? `${glued[1]} ${glued[2]}` : token;
+  }
+  // `BX20` → `BX 20`: a pack unit glued before its count (PACK_FIRST) reads as the unit and the count written apart.
+  const packFirst = PACK_FIRST.exec(token);
+  if (packFirst) return `${packFirst[1]} ${packFirst[2]}`;
+  // `4X4IN` → `4X4 IN` (the unit of dimensions is written once, after the last number).
+  const dimensions = GLUED_DIMENSIONS.exec(token);
+  return dimensions && DIMENSIONS.test(token) ? `${dimensions[1]} ${dimensions[2]}` : token;
+}
+
+/** Whether `text` holds an ASCII digit (what `\d` matches without the `u` flag). */
+function hasAsciiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
 }
 
 // A mass or volume in the raw text (decimal points still in): `1 G`, `1g`, `0.5 GM`, `1000 mcg`, `1 L`, `1.5L`.

@@ -117,7 +117,9 @@ export function rewrittenStringsAtPaths(
 ): string[] {
   const texts = stringsAtPaths(record, paths);
   if (!rewrite) return texts;
-  return texts.map(rewrite);
+  // Rewritten in place: the list is this call's own (a second list per comparator and record was garbage of preparation).
+  for (let i = 0; i < texts.length; i++) texts[i] = rewrite(texts[i] as string);
+  return texts;
 }
 
 /**
@@ -135,5 +137,7 @@ export function identifierStrings(args: {
   if (own.length > 0 || !args.barcodeFields?.length) return own;
   const read = args.scheme === 'gtin' ? gtinsInBarcodeText : args.scheme === 'hibcc' ? hibcInBarcodeText : null;
   if (read === null) return own;
-  return stringsAtPaths(args.record, args.barcodeFields).flatMap(read);
+  const texts = stringsAtPaths(args.record, args.barcodeFields);
+  // One text (most records): its identifiers as read — a fresh list, as flatMap's copy of it was.
+  return texts.length === 1 ? read(texts[0] as string) : texts.flatMap(read);
 }
