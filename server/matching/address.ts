@@ -56,6 +56,15 @@ const STREET_ABBREVIATIONS: Record<string, string> = {
   SOUTHWEST: 'SW',
   ROOM: 'RM',
   APARTMENT: 'APT',
+  // Canada's French street types as their English equivalents in Canada Post's bilingual list (Canadian Addressing
+  // Guide, street types): `5 chemin Hospital` is `5 Hospital Rd`, `rue Sherbrooke` Sherbrooke St, `promenade` Drive,
+  // `croissant` Crescent. The word order is read by streetSimilarity; the French abbreviations (CH, BOUL) are left out,
+  // CH being a Swiss canton code and a hospital's (centre hospitalier) abbreviation too.
+  CHEMIN: 'RD',
+  RUE: 'ST',
+  PROMENADE: 'DR',
+  CROISSANT: 'CRES',
+  CRESCENT: 'CRES',
   // Spelled-out ordinals of numbered streets (`EIGHTH AVENUE` = `8TH AVE`).
   FIRST: '1ST',
   SECOND: '2ND',
