@@ -429,18 +429,8 @@ const MYANMAR_CONSONANTS = [
 ] as const;
 /** Independent vowels (U+1023–U+102A). */
 const MYANMAR_VOWELS: Readonly<Record<number, string>> = { 0x23: 'i', 0x24: 'i', 0x25: 'u', 0x26: 'u', 0x27: 'e', 0x29: 'aw', 0x2a: 'aw' };
-/** Final consonants as the Latin spellings close a syllable (ည် makes the vowel `i`: `ပြည်` pyi). */
-const MYANMAR_FINALS: Readonly<Record<number, string>> = {
-  0x00: 'k',
-  0x04: 'ng',
-  0x05: 't',
-  0x0a: '',
-  0x10: 't',
-  0x14: 'n',
-  0x15: 'p',
-  0x19: 'n',
-  0x1a: '',
-};
+/** Final consonants by their sound class: stops (က် စ် တ် ပ်) heard as a glottal stop, nasals (င် ည် န် မ်, the anusvara) as a nasal. */
+const MYANMAR_STOP_FINALS = new Set([0x00, 0x05, 0x10, 0x15]);
 const ASAT = 0x3a;
 const STACKER = 0x39;
 
@@ -452,16 +442,33 @@ function myanmarConsonant(code: number | undefined): string | undefined {
   return code === undefined ? undefined : MYANMAR_CONSONANTS[code - MYANMAR_FIRST];
 }
 
-/** The vowel of a syllable from its vowel signs, as closed by a final consonant or the anusvara or not. */
-function myanmarVowel(signs: ReadonlySet<number>, closed: boolean, final: number | undefined): string {
-  if (signs.has(0x31) && (signs.has(0x2b) || signs.has(0x2c))) return 'aw';
-  if (signs.has(0x2d) && signs.has(0x2f)) return 'o';
-  if (signs.has(0x2d) || signs.has(0x2e)) return 'i';
-  if (signs.has(0x2f) || signs.has(0x30)) return closed ? 'o' : 'u';
-  if (signs.has(0x31) || signs.has(0x32)) return 'e';
+/**
+ * A syllable's rhyme (vowel and final) as the Latin spellings write it: the vowel signs alone (`ေ` e, `ိ` i, `ု` u, `ော` aw,
+ * `ို` o), or with a final, as the finals change the vowel: `-ောင်` aung (Taunggyi), `-ိုင်` aing (Sagaing), `-င်` in
+ * (Pyin), `-စ်` it (Myit), `-က်` et, `-ောက်` auk, `-ိုက်` aik, `-ည်` i (pyi), `-ိန်` / `-ိမ်` ein (Pathein), `-ုန်` on
+ * (Yangon), `-ယ်` e, a closed `a` written `an` / `at`.
+ */
+function myanmarRhyme(signs: ReadonlySet<number>, final: number | undefined): string {
+  const aw = signs.has(0x31) && (signs.has(0x2b) || signs.has(0x2c));
+  const o = signs.has(0x2d) && signs.has(0x2f);
+  const i = signs.has(0x2d) || signs.has(0x2e);
+  const u = signs.has(0x2f) || signs.has(0x30);
+  const e = signs.has(0x31) || signs.has(0x32);
+  const nasal = final !== undefined ? !MYANMAR_STOP_FINALS.has(final) : signs.has(0x36);
+  if (final === undefined && !signs.has(0x36)) return aw ? 'aw' : o ? 'o' : i ? 'i' : u ? 'u' : e ? 'e' : 'a';
   if (final === 0x0a) return 'i';
   if (final === 0x1a) return 'e';
-  return 'a';
+  if (final === 0x04 || final === 0x00) {
+    const close = final === 0x04 ? 'ng' : 'k';
+    if (aw) return `au${close}`;
+    if (o) return `ai${close}`;
+    return final === 0x04 ? 'in' : 'et';
+  }
+  if (final === 0x05) return 'it';
+  const close = nasal ? 'n' : 't';
+  if (o || u) return `o${close}`;
+  if (i) return `ei${close}`;
+  return `a${close}`;
 }
 
 /** One run of Myanmar letters in Latin letters (see above). */
@@ -499,10 +506,7 @@ function burmeseWordReading(codes: readonly number[]): string {
       i += 2;
       while (offset(i) === 0x37 || offset(i) === 0x38 || offset(i) === ASAT) i++;
     }
-    const closed = final !== undefined || signs.has(0x36);
-    const closing =
-      final === undefined ? (signs.has(0x36) ? 'n' : '') : (MYANMAR_FINALS[final] ?? myanmarConsonant(final + MYANMAR_FIRST) ?? '');
-    out += `${aspirated ? 'h' : ''}${onset}${medials}${myanmarVowel(signs, closed, final)}${closing}`;
+    out += `${aspirated ? 'h' : ''}${onset}${medials}${myanmarRhyme(signs, final)}`;
   }
   return out;
 }
