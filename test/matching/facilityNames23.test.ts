@@ -106,6 +106,15 @@ describe('a children’s or women’s hospital named after the general hospital 
     expect(pair.band).not.toBe('no-match');
   });
 
+  test('a laboratory named after its hospital stays before a steward (a child location, not another hospital)', async () => {
+    const pair = await verify(
+      { name: 'Fairmont Hospital Laboratory', address: { line1: '100 Lake St', ...town } },
+      { name: 'Fairmont Hospital', address: town },
+    );
+    expect(pair.hardRule?.name).toBe('otherKindOfFacility');
+    expect(pair.band).toBe('review');
+  });
+
   test('a name hiding its kind without a hospital word stays before a steward', async () => {
     const pair = await verify({ name: "Fairmont Children's Hospital", address: town }, { name: "Children's of Fairmont", address: town });
     expect(pair.hardRule?.name).not.toBe('otherKindContainedName');
