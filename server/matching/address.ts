@@ -254,14 +254,29 @@ export function prepareAddress(value: Record<string, unknown>): PreparedAddress 
 /**
  * Two streets' similarity: Jaro-Winkler, or of their words in one order when that is higher — French, Spanish, Italian
  * and Portuguese addresses put the street type first (`135, avenue MacBeath`, `calle Mayor 5`) where maps and English
- * lists put it last (`135 MacBeath Ave`).
+ * lists put it last (`135 MacBeath Ave`) — or, when a street holds a Canadian French street type, of their words in one
+ * order with that type in English (`chemin Hospital` / `Hospital Rd`).
  */
 function streetSimilarity(a: string, b: string): number {
   const direct = jaroWinkler(a, b);
   if (direct >= 0.95 || !a.includes(' ') || !b.includes(' ')) return direct;
-  const sorted = (street: string): string => street.split(' ').sort().join(' ');
-  return Math.max(direct, jaroWinkler(sorted(a), sorted(b)));
+  const wordsA = a.split(' ');
+  const wordsB = b.split(' ');
+  const sorted = (words: readonly string[]): string => [...words].sort().join(' ');
+  const inOneOrder = Math.max(direct, jaroWinkler(sorted(wordsA), sorted(wordsB)));
+  const isFrench = (words: readonly string[]): boolean => words.some((word) => CANADIAN_FRENCH_STREET_TYPES[word] !== undefined);
+  if (!isFrench(wordsA) && !isFrench(wordsB)) return inOneOrder;
+  const inEnglish = (words: readonly string[]): string => sorted(words.map((word) => CANADIAN_FRENCH_STREET_TYPES[word] ?? word));
+  return Math.max(inOneOrder, jaroWinkler(inEnglish(wordsA), inEnglish(wordsB)));
 }
+
+/**
+ * Canada's French street types and their English equivalents in Canada Post's bilingual street-type list (Canadian
+ * Addressing Guide): `5 chemin Hospital` is `5 Hospital Rd`, `rue Sherbrooke` Sherbrooke St, `promenade` Drive,
+ * `croissant` Crescent. Read only as a further reading of two streets (streetSimilarity), so a French street against its
+ * French abbreviation (`rue Leblanc` / `R Leblanc`, La Poste) keeps the similarity it had.
+ */
+const CANADIAN_FRENCH_STREET_TYPES: Readonly<Record<string, string>> = { CHEMIN: 'RD', RUE: 'ST', PROMENADE: 'DR', CROISSANT: 'CRES' };
 
 /** Street designators (USPS standard form and the British / Australian ones) after which a street line may name its suburb. */
 const STREET_DESIGNATORS: ReadonlySet<string> = new Set([

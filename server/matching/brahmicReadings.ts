@@ -106,6 +106,11 @@ const CONSONANTS: Readonly<Record<number, string>> = {
   0x5e: 'f',
   0x5f: 'y',
 };
+/**
+ * Letters a script added outside the parallel layout: Odia ୱ (U+0B71) is `wa` (`ଭୁବନେଶ୍ୱର` Bhubaneswar; Odia's ଵ at the
+ * parallel offset is rare), Assamese ৰ / ৱ (U+09F0 / U+09F1) are `ra` / `wa` (`গুৱাহাটী` Guwahati). Read as consonants.
+ */
+const SCRIPT_CONSONANTS: Readonly<Record<number, string>> = { 0x0b71: 'w', 0x09f0: 'r', 0x09f1: 'w' };
 /** A nukta under a consonant writes a Persian or English sound (ज़ `z`, फ़ `f`, ड़ `r`). */
 const WITH_NUKTA: Readonly<Record<number, string>> = {
   0x15: 'q',
@@ -168,7 +173,7 @@ function isBrahmic(code: number | undefined): code is number {
 }
 
 function isConsonant(code: number | undefined): boolean {
-  return isBrahmic(code) && CONSONANTS[(code - FIRST_BLOCK) % 0x80] !== undefined;
+  return isBrahmic(code) && (CONSONANTS[(code - FIRST_BLOCK) % 0x80] !== undefined || SCRIPT_CONSONANTS[code] !== undefined);
 }
 
 /**
@@ -190,7 +195,7 @@ function wordReading(codes: readonly number[]): string {
     const code = codes[i] as number;
     const block = blockOf(code);
     const offset = code - block;
-    const consonant = CONSONANTS[offset];
+    const consonant = SCRIPT_CONSONANTS[code] ?? CONSONANTS[offset];
     if (consonant !== undefined) {
       let letters =
         block === MALAYALAM_BLOCK && offset === 0x31 && malayalamRra(codes, i)
@@ -255,6 +260,8 @@ function genericWords(): GenericWords {
       const canonical = entry.canonical?.toUpperCase();
       if (canonical === undefined) continue;
       for (const variant of [canonical, ...entry.variants.map((v) => v.toUpperCase())]) {
+        // Burmese rows are found inside a run in their own script (withMyanmarGenericWords), not read by skeleton.
+        if (hasMyanmarLetter(variant)) continue;
         if (!spellings.has(variant)) spellings.set(variant, canonical);
         const key = loanwordSkeleton(variant);
         if (key.length >= MIN_SKELETON && !skeletons.has(key)) skeletons.set(key, canonical);
@@ -295,36 +302,290 @@ function tableSpelling(run: readonly number[]): string | null {
   return anyAsciiVariants.has(read.toUpperCase()) ? read : null;
 }
 
-/** True when `value` holds a letter of a Brahmic block this reading covers. */
+/**
+ * English letters as Indian scripts name them: a registry writes an initialism by its letters' names (`ଏସ୍.ସି.ବି.` =
+ * S.C.B., `एम.डी.` = M.D.), in the Hunterian reading above; a name ending in a consonant may carry the inherent vowel
+ * (Odia and Bengali write `ଏମ` em as `ema`; Hindi and Punjabi often write the e of em, es, el as ai: `ਐਮ`). Only a run of two or more names joined by dots is read as letters: an undotted
+ * word (`ਡੀਐਮਸੀ`, DMC) is left as a word, since proper names are made of the same syllables.
+ */
+const LETTER_NAMES: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      ['A', ['e', 'a']],
+      ['B', ['bi']],
+      ['C', ['si', 'shi']],
+      ['D', ['di']],
+      ['E', ['i']],
+      ['F', ['eph', 'ef', 'aiph']],
+      ['G', ['ji']],
+      ['H', ['ech', 'ich', 'aich', 'eich', 'echh', 'aichh']],
+      ['I', ['ai']],
+      ['J', ['je', 'jai']],
+      ['K', ['ke', 'kai']],
+      ['L', ['el', 'ail']],
+      ['M', ['em', 'aim']],
+      ['N', ['en', 'ain']],
+      ['O', ['o']],
+      ['P', ['pi']],
+      ['Q', ['kyu', 'kiu']],
+      ['R', ['ar', 'ara']],
+      ['S', ['es', 'esh', 'ais']],
+      ['T', ['ti', 'ta']],
+      ['U', ['yu']],
+      ['V', ['vi', 'bhi']],
+      ['W', ['dablyu', 'dabliu', 'dabalyu']],
+      ['X', ['eks', 'aiks']],
+      ['Y', ['vai', 'wai', 'oai']],
+      ['Z', ['zed', 'jed', 'zi']],
+    ] as const
+  ).flatMap(
+    ([letter, names]) =>
+      names.flatMap((name) =>
+        /[aeiou]$/.test(name)
+          ? [[name, letter]]
+          : [
+              [name, letter],
+              [`${name}a`, letter],
+            ],
+      ) as Array<[string, string]>,
+  ),
+);
+/** Brahmic words joined by dots (`ଏସ୍.ସି.ବି.`): an initialism when every word is a letter's name. */
+const DOTTED_WORDS = /[\u0900-\u0D7F]+(?:\.\s?[\u0900-\u0D7F]+)+\.?/gu;
+
+function codesOf(word: string): number[] {
+  return Array.from(word, (char) => char.codePointAt(0) as number);
+}
+
+/**
+ * `ଏସ୍.ସି.ବି. ମେଡିକାଲ` → `SCB ମେଡିକାଲ`: the leading words of a dotted run that are letters' names (two or more) read as
+ * the letters; the run as it is otherwise.
+ */
+function withDottedInitialisms(text: string): string {
+  return text.replace(DOTTED_WORDS, (run) => {
+    const parts = run.split(/(\.\s?)/);
+    let letters = '';
+    let used = 0;
+    for (let at = 0; at < parts.length; at += 2) {
+      const letter = LETTER_NAMES.get(wordReading(codesOf(parts[at] ?? '')));
+      if (letter === undefined) break;
+      letters += letter;
+      used = at + 2;
+    }
+    if (letters.length < 2) return run;
+    const rest = parts.slice(used).join('');
+    return rest === '' ? letters : `${letters} ${rest}`;
+  });
+}
+
+/**
+ * Burmese (Myanmar script, U+1000–U+109F), read syllable by syllable as the Latin spellings of Myanmar's ministries and
+ * maps write names (the BGN/PCGN convention in its common form): the inherent vowel `a`; ရ is `y` as spoken today
+ * (`ရန်ကုန်` yankon, Yangon); a final consonant marked by asat or stacked by the virama closes the syllable (`န္တ` in
+ * `မန္တလေး` mantale, Mandalay); ု before a final or the anusvara is `o`; tone marks are not written. Burmese writes no
+ * space between words, so the generic words of names (ဆေးရုံ hospital, ကလေးဆေးရုံ children's hospital,
+ * ပြည်သူ့ဆေးရုံကြီး general hospital, တက္ကသိုလ် university: rows of `indicScriptWords` written in the Myanmar script) are
+ * found inside a run, longest first, and written as their English words before the rest is read.
+ * Limits: voicing inside a word is not read (`ကုန်` is read `kon` where Yangon says `gon`); the old English names
+ * (Rangoon) are other names.
+ */
+const MYANMAR_FIRST = 0x1000;
+const MYANMAR_LAST = 0x109f;
+const MYANMAR_CONSONANTS = [
+  'k',
+  'kh',
+  'g',
+  'g',
+  'ng',
+  's',
+  'hs',
+  'z',
+  'z',
+  'ny',
+  'ny',
+  't',
+  'ht',
+  'd',
+  'd',
+  'n',
+  't',
+  'ht',
+  'd',
+  'd',
+  'n',
+  'p',
+  'hp',
+  'b',
+  'b',
+  'm',
+  'y',
+  'y',
+  'l',
+  'w',
+  'th',
+  'h',
+  'l',
+  '',
+] as const;
+/** Independent vowels (U+1023–U+102A). */
+const MYANMAR_VOWELS: Readonly<Record<number, string>> = { 0x23: 'i', 0x24: 'i', 0x25: 'u', 0x26: 'u', 0x27: 'e', 0x29: 'aw', 0x2a: 'aw' };
+/** Final consonants by their sound class: stops (က် စ် တ် ပ်) heard as a glottal stop, nasals (င် ည် န် မ်, the anusvara) as a nasal. */
+const MYANMAR_STOP_FINALS = new Set([0x00, 0x05, 0x10, 0x15]);
+const ASAT = 0x3a;
+const STACKER = 0x39;
+
+function isMyanmar(code: number | undefined): code is number {
+  return code !== undefined && code >= MYANMAR_FIRST && code <= MYANMAR_LAST;
+}
+
+function myanmarConsonant(code: number | undefined): string | undefined {
+  return code === undefined ? undefined : MYANMAR_CONSONANTS[code - MYANMAR_FIRST];
+}
+
+/**
+ * A syllable's rhyme (vowel and final) as the Latin spellings write it: the vowel signs alone (`ေ` e, `ိ` i, `ု` u, `ော` aw,
+ * `ို` o), or with a final, as the finals change the vowel: `-ောင်` aung (Taunggyi), `-ိုင်` aing (Sagaing), `-င်` in
+ * (Pyin), `-စ်` it (Myit), `-က်` et, `-ောက်` auk, `-ိုက်` aik, `-ည်` i (pyi), `-ိန်` / `-ိမ်` ein (Pathein), `-ုန်` on
+ * (Yangon), `-ယ်` e, a closed `a` written `an` / `at`.
+ */
+function myanmarRhyme(signs: ReadonlySet<number>, final: number | undefined): string {
+  const aw = signs.has(0x31) && (signs.has(0x2b) || signs.has(0x2c));
+  const o = signs.has(0x2d) && signs.has(0x2f);
+  const i = signs.has(0x2d) || signs.has(0x2e);
+  const u = signs.has(0x2f) || signs.has(0x30);
+  const e = signs.has(0x31) || signs.has(0x32);
+  const nasal = final !== undefined ? !MYANMAR_STOP_FINALS.has(final) : signs.has(0x36);
+  if (final === undefined && !signs.has(0x36)) return aw ? 'aw' : o ? 'o' : i ? 'i' : u ? 'u' : e ? 'e' : 'a';
+  if (final === 0x0a) return 'i';
+  if (final === 0x1a) return 'e';
+  if (final === 0x04 || final === 0x00) {
+    const close = final === 0x04 ? 'ng' : 'k';
+    if (aw) return `au${close}`;
+    if (o) return `ai${close}`;
+    return final === 0x04 ? 'in' : 'et';
+  }
+  if (final === 0x05) return 'it';
+  const close = nasal ? 'n' : 't';
+  if (o || u) return `o${close}`;
+  if (i) return `ei${close}`;
+  return `a${close}`;
+}
+
+/** One run of Myanmar letters in Latin letters (see above). */
+function burmeseWordReading(codes: readonly number[]): string {
+  let out = '';
+  let i = 0;
+  const offset = (at: number): number | undefined => (isMyanmar(codes[at]) ? (codes[at] as number) - MYANMAR_FIRST : undefined);
+  while (i < codes.length) {
+    const at = offset(i);
+    const onset = myanmarConsonant(codes[i]);
+    if (at === undefined) {
+      i++;
+      continue;
+    }
+    if (onset === undefined) {
+      out += MYANMAR_VOWELS[at] ?? (at >= 0x40 && at <= 0x49 ? String(at - 0x40) : '');
+      i++;
+      continue;
+    }
+    i++;
+    let medials = '';
+    let aspirated = false;
+    const signs = new Set<number>();
+    for (let sign = offset(i); sign !== undefined && ((sign >= 0x2b && sign <= 0x38) || (sign >= 0x3b && sign <= 0x3e)); sign = offset(i)) {
+      if (sign === 0x3b || sign === 0x3c) medials += 'y';
+      else if (sign === 0x3d) medials += 'w';
+      else if (sign === 0x3e) aspirated = true;
+      else signs.add(sign);
+      i++;
+    }
+    let final: number | undefined;
+    const next = offset(i + 1);
+    if (myanmarConsonant(codes[i]) !== undefined && (next === ASAT || next === STACKER)) {
+      final = offset(i);
+      i += 2;
+      while (offset(i) === 0x37 || offset(i) === 0x38 || offset(i) === ASAT) i++;
+    }
+    out += `${aspirated ? 'h' : ''}${onset}${medials}${myanmarRhyme(signs, final)}`;
+  }
+  return out;
+}
+
+let myanmarWords: ReadonlyArray<readonly [string, string]> | undefined;
+
+/** The rows of `indicScriptWords` written in the Myanmar script, longest variant first. */
+function myanmarGenericWords(): ReadonlyArray<readonly [string, string]> {
+  if (!myanmarWords) {
+    const words: Array<readonly [string, string]> = [];
+    for (const entry of shippedAliasTables().get('indicScriptWords')?.entries ?? [])
+      for (const variant of entry.variants)
+        if (entry.canonical !== undefined && hasMyanmarLetter(variant)) words.push([variant, entry.canonical.toUpperCase()]);
+    myanmarWords = words.sort((a, b) => b[0].length - a[0].length);
+  }
+  return myanmarWords;
+}
+
+function hasMyanmarLetter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= MYANMAR_FIRST && code <= MYANMAR_LAST) return true;
+  }
+  return false;
+}
+
+/** Burmese generic words written as their English words, each between spaces (Burmese runs words together). */
+function withMyanmarGenericWords(text: string): string {
+  if (!hasMyanmarLetter(text)) return text;
+  let out = text;
+  for (const [variant, english] of myanmarGenericWords()) if (out.includes(variant)) out = out.split(variant).join(` ${english} `);
+  return out;
+}
+
+/** True when `value` holds a letter of a Brahmic block this reading covers (the nine Indian blocks and Myanmar). */
 export function hasBrahmicLetter(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (code >= FIRST_BLOCK && code <= LAST_CODE) return true;
+    if ((code >= FIRST_BLOCK && code <= LAST_CODE) || (code >= MYANMAR_FIRST && code <= MYANMAR_LAST)) return true;
   }
   return false;
 }
 
 /**
  * `value` with every word written in a Brahmic script read in Latin letters (see the module doc); with `genericWords`,
- * a word whose skeleton is a generic word's is written as that English word. Other characters are left as they are.
+ * a word whose skeleton is a generic word's is written as that English word (Burmese: a generic word found inside a
+ * run). An initialism written by its letters' names and dots is read as the letters. Other characters are left as they are.
  */
 export function brahmicReading(value: string, options: { genericWords: boolean } = { genericWords: true }): string {
   if (!hasBrahmicLetter(value)) return value;
-  const text = value.replace(JOINERS, '');
+  const joined = withDottedInitialisms(value.replace(JOINERS, ''));
+  const text = options.genericWords ? withMyanmarGenericWords(joined) : joined;
   let out = '';
   let run: number[] = [];
+  let isBurmeseRun = false;
   const flush = (): void => {
     if (run.length === 0) return;
-    const word = wordReading(run);
-    out += options.genericWords ? (tableSpelling(run) ?? genericWordOf(word)) : word;
+    if (isBurmeseRun) out += burmeseWordReading(run);
+    else {
+      const word = wordReading(run);
+      out += options.genericWords ? (tableSpelling(run) ?? genericWordOf(word)) : word;
+    }
     run = [];
   };
   for (const char of text) {
     const code = char.codePointAt(0) as number;
-    if (isBrahmic(code) && !(code - blockOf(code) === 0x64 || code - blockOf(code) === 0x65)) run.push(code);
-    else {
+    const isLetter = isBrahmic(code) && !(code - blockOf(code) === 0x64 || code - blockOf(code) === 0x65);
+    // Myanmar's section marks (U+104A, U+104B) end a run as the danda does.
+    const isBurmese = isMyanmar(code) && code !== 0x104a && code !== 0x104b;
+    if ((isLetter || isBurmese) && (run.length === 0 || isBurmese === isBurmeseRun)) {
+      isBurmeseRun = isBurmese;
+      run.push(code);
+    } else if (isLetter || isBurmese) {
       flush();
-      out += isBrahmic(code) ? ' ' : char;
+      isBurmeseRun = isBurmese;
+      run.push(code);
+    } else {
+      flush();
+      out += isBrahmic(code) || isMyanmar(code) ? ' ' : char;
     }
   }
   flush();

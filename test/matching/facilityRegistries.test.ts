@@ -14,7 +14,8 @@ import { ingestAccepted, publishMapping, startIngestServer } from '../support/fa
 import type { TestServer } from '../support/testServer';
 
 /** The hard rules that keep another kind of facility apart: the kind rule (facility-2.4.1) and, for loosely alike names, the outright veto of facility-2.21.0. */
-const KIND_RULES = ['otherKindOfFacility', 'otherKindLooseName'];
+// facility-2.26.0: a name contained in the other with a children's or maternity word more is vetoed (otherKindContainedName).
+const KIND_RULES = ['otherKindOfFacility', 'otherKindLooseName', 'otherKindContainedName'];
 
 let server: TestServer;
 
