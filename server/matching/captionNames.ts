@@ -181,12 +181,22 @@ function readCaptionNames(raw: string): CaptionNames | null {
   return { own: [...new Set(own)], related: [...new Set(related)] };
 }
 
+/**
+ * `raw` with a bracket the field cut open closed again (supplier-3.34.0): a fixed-width vendor-name field (30 or 35
+ * characters in Dynamics NAV, PeopleSoft, SAP) cuts a rename memo inside its bracket, `Acme Medical (was Bovie Medica`,
+ * `X Inc. (now Eleva`. Only a last bracket left open at the end of the value.
+ */
+function withBracketClosed(raw: string): string {
+  const open = raw.lastIndexOf('(');
+  return open > 0 && raw.indexOf(')', open) === -1 && /\p{L}/u.test(raw.slice(open)) ? `${raw.trimEnd()})` : raw;
+}
+
 function readPlainCaptionNames(raw: string): CaptionNames | null {
   const hasCaption = MAY_HOLD_CAPTION.test(raw);
   const twoScripts = namesInTwoScripts(raw);
   if (!hasCaption && twoScripts.length === 0) return null;
   const related: string[] = [];
-  let text = withoutLegalDescription(raw);
+  let text = withoutLegalDescription(withBracketClosed(raw));
   if (text.includes('(')) {
     text = text.replace(RELATION_IN_BRACKETS, (_whole, name: string) => {
       related.push(withoutLegalDescription(name));

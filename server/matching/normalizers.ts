@@ -31,6 +31,7 @@ import { labelledRowReader, withLabelledRowsRead } from './labelledRows';
 import { withSingularWords } from './pluralWords';
 import { isAscii, romanisedName } from './transliteration';
 import { nationalCyrillicReading } from './cyrillicNames';
+import { brahmicReading } from './brahmicReadings';
 import { MEDICINE_NAME_TABLES, romanisedMedicineNamesWith, withRomanisedMedicineNames } from './medicineNames';
 import { SCRIPT_WORD_TABLES, scriptWordsWith, withScriptNumeralsAndCodes, withShippedScriptWords } from './scriptItemText';
 import { conversionFactor } from './unitConversions';
@@ -194,8 +195,13 @@ function requisitionTextNormalizer(
 }
 
 function scriptOrgNameNormalizer(reading: Reading): (value: string) => string | null {
-  // Ukrainian and Bulgarian Cyrillic by their national tables first (cyrillicNames.ts); ASCII names skip it.
-  return rememberRecent((v) => normalizeOrgName(romanisedName(isAscii(v) ? reading(v) : nationalCyrillicReading(reading(v)))) || null);
+  // Ukrainian and Bulgarian Cyrillic by their national tables first (cyrillicNames.ts); ASCII names skip it. Names in the
+  // Brahmic scripts of Indian registers (state drug-licence and procurement lists in Gurmukhi, Odia, Devanagari…) read
+  // in the Hunterian reading with their borrowed generic words in English (`ਲਿਮਿਟੇਡ` Limited, brahmicReadings.ts) as
+  // facility names are (supplier-3.34.0).
+  return rememberRecent(
+    (v) => normalizeOrgName(romanisedName(isAscii(v) ? reading(v) : brahmicReading(nationalCyrillicReading(reading(v))))) || null,
+  );
 }
 
 const TEXT_NORMALIZERS: Record<NormalizerName, (value: string) => string | null> = {

@@ -17,8 +17,22 @@
  *   names. A bracket that is not spelt by the name outside (`IMS LTD (AMPHASTAR)`, a parent; `Hillrom (Baxter)`) stays
  *   as before: the name normaliser reads it as a qualifier.
  *
- * Own code, not a library: these are register conventions no name parser reads. Both readings are gated by a cheap
- * literal test, so a plain name costs one regular-expression test.
+ * - A place after the legal form with no separator (supplier-3.34.0): bank-statement payee lines, vendor-master display
+ *   names and European directory listings run the branch or town into the name (`ACME HEALTHCARE LTD N HARROW`, `ACME
+ *   INC DURHAM NC`, `ACME A/S SMORUM`): the legal form ends a company's name, so one to three words after it, without
+ *   digits, are a place. Only forms that are no ordinary word (Ltd, Limited, Inc, LLC, plc, GmbH, A/S, the dotted S.p.A.,
+ *   S.A., N.V., B.V.; not AG, SA, AS, Co: `MIDWEST AG SUPPLY`), and never a tail that opens with a relation or a
+ *   connective (`INC DBA Y`, `CORPORATION OF AMERICA`), names another kind of entity (`LIMITED PARTNERSHIP`, `HOLDINGS`)
+ *   or is a country (`X LTD UK` names a national company).
+ * - A payables clerk's note after the name (supplier-3.34.0): AP vendor masters and accounting contacts add what the
+ *   vendor supplies or who it is for after a dash or in brackets, in lower case beside the capitalised name (`Acme
+ *   Medical - spine implants`, `Acme Medical (monitors)`, `ACME - stretchers (Dayton OH)`, `X S.p.A. (succursale)`).
+ *   Company names are written in capitals or title case, their only lower-case words connectives, so an all-lower-case
+ *   segment after a name that has capitals is a note, not part of the name. A capitalised segment is left alone
+ *   (`Acme - Ethicon` may be a division, `Acme (Ireland)` a national company).
+ *
+ * Own code, not a library: these are register conventions no name parser reads. Every reading is gated by a cheap
+ * literal test, so a plain name costs one or two regular-expression tests.
  */
 
 import { normalizeText } from '../identifiers/names';
@@ -47,12 +61,110 @@ const SITE_AFTER_LEGAL_NAME = new RegExp(
 /** A legal form inside a dash tail: `X LTD - Y LTD` names two companies, not a site. */
 const TAIL_WITH_FORM = new RegExp(String.raw`(?<![A-Z0-9])${LEGAL_FORM}(?![A-Z0-9])`, 'i');
 
-/** The legal name of `raw` when it is followed by a site designation or a tax id, else null. */
+/** Legal forms that are no ordinary word and end a name before a place written without a separator (see the module doc). */
+const FORM_BEFORE_PLACE = String.raw`(?:P(?:VT|TY)\.?\s?(?:LTD|LIMITED)|PRIVATE\s+LIMITED|LTD|LIMITED|INC|INCORPORATED|L\.?\s?L\.?\s?C|PLC|GMBH|A\s?\/\s?S|S\.\s?P\.\s?A|S\.\s?A\.|S\.?\s?R\.?\s?L|S\.?\s?L\.?\s?U|LTDA|B\.\s?V\.|N\.\s?V\.)\.?`;
+
+/** A cheap test: one of those forms followed by a word. */
+const MAY_HOLD_PLACE = new RegExp(String.raw`(?<![A-Z0-9])${FORM_BEFORE_PLACE},?\s+[A-Z]`, 'i');
+
+/** The legal name up to its form, then one to three words without digits to the end. */
+const PLACE_AFTER_LEGAL_NAME = new RegExp(
+  String.raw`^(?<legal>.*?[^\s,]\s*,?\s*(?<![A-Z0-9])${FORM_BEFORE_PLACE}),?(?<place>(?:\s+[A-Z][A-Z'’.]*){1,3})\s*$`,
+  'i',
+);
+
+/**
+ * Words that make a tail after a legal form something other than a place: a relation or a connective (`INC DBA Y`,
+ * `CORPORATION OF AMERICA`), another kind of entity (`LIMITED PARTNERSHIP`, `LTD HOLDINGS`) and countries (`X LTD UK` is
+ * a national company's name, read by `legalFormJurisdiction`).
+ */
+const NOT_A_PLACE = new Set([
+  'AND',
+  'OF',
+  'THE',
+  'FOR',
+  'DE',
+  'DU',
+  'DBA',
+  'D/B/A',
+  'FKA',
+  'F/K/A',
+  'AKA',
+  'NKA',
+  'TA',
+  'T/A',
+  'OA',
+  'C/O',
+  'ATTN',
+  'AS',
+  'ON',
+  'TRADING',
+  'PARTNERSHIP',
+  'PARTNERS',
+  'HOLDING',
+  'HOLDINGS',
+  'GROUP',
+  'TRUST',
+  'FUND',
+  'FOUNDATION',
+  'DIVISION',
+  'DIV',
+  'SUBSIDIARY',
+  'BRANCH',
+  'UNIT',
+  'PLANT',
+  'FACTORY',
+  'SITE',
+  'CO',
+  'COMPANY',
+  'CORP',
+  'CORPORATION',
+  'INC',
+  'LLC',
+  'LTD',
+  'LIMITED',
+  'LP',
+  'LLP',
+  'PLC',
+  'UK',
+  'USA',
+  'US',
+  'IRELAND',
+  'INDIA',
+  'CANADA',
+  'AUSTRALIA',
+  'AMERICA',
+  'EUROPE',
+  'ASIA',
+  'INTERNATIONAL',
+  'INTL',
+  'GLOBAL',
+  'WORLDWIDE',
+]);
+
+/** The legal name of `raw` when one to three words of a place follow its legal form, else null. */
+function withoutPlaceAfterLegalForm(raw: string): string | null {
+  if (!MAY_HOLD_PLACE.test(raw)) return null;
+  const match = PLACE_AFTER_LEGAL_NAME.exec(raw);
+  const legal = match?.groups?.legal;
+  const place = match?.groups?.place;
+  if (!legal || !place) return null;
+  if (
+    place
+      .trim()
+      .split(/\s+/)
+      .some((word) => NOT_A_PLACE.has(word.toUpperCase().replace(/[.,]+$/, '')))
+  )
+    return null;
+  return legal.trim();
+}
+
+/** The legal name of `raw` when it is followed by a site designation, a tax id or a place, else null. */
 export function withoutSiteDesignation(raw: string): string | null {
-  if (!MAY_HOLD_REGISTER_FORM.test(raw)) return null;
+  if (!MAY_HOLD_REGISTER_FORM.test(raw)) return withoutPlaceAfterLegalForm(raw);
   const match = SITE_AFTER_LEGAL_NAME.exec(raw);
   const legal = match?.groups?.legal;
-  if (!match || !legal) return null;
+  if (!match || !legal) return withoutPlaceAfterLegalForm(raw);
   const tail = raw.slice(legal.length);
   if (/[-\u2013]/.test(tail) && !/\bUNIT\b/i.test(tail) && TAIL_WITH_FORM.test(tail.replace(/^[^-\u2013]*[-\u2013]/, ''))) return null;
   return legal.trim();
@@ -111,8 +223,30 @@ export function acronymAndExpansion(raw: string): [string, string] | null {
 
 /** The own names `raw` gives by a register convention above (its legal name, or an acronym and its expansion), or null. */
 export function registerNameForms(raw: string): string[] | null {
-  if (!MAY_HOLD_REGISTER_FORM.test(raw)) return null;
+  if (!MAY_HOLD_REGISTER_FORM.test(raw)) {
+    const legal = withoutPlaceAfterLegalForm(raw);
+    return legal === null ? null : [legal];
+  }
   const legal = withoutSiteDesignation(raw);
   if (legal !== null) return [legal];
+  const noted = withoutPayablesNote(raw);
+  if (noted !== null) return registerNameForms(noted) ?? [noted];
   return acronymAndExpansion(raw);
+}
+
+/**
+ * A lower-case segment after a dash or in brackets at the end, optionally followed by a bracketed place or currency
+ * (`- spine implants`, `(monitors)`, `- stretchers (Dayton OH)`).
+ */
+const LOWER_CASE_NOTE =
+  /^(?<name>.*?[\p{L}\p{N}.)])\s*(?:\s[-\u2013]\s+(?<dashed>[a-z][a-z/&,' -]*?)|\((?<bracketed>[a-z][a-z/&,' -]*)\))(?:\s*\([^()]*\))?\s*$/u;
+
+/** The name of `raw` before a payables clerk's lower-case note (see the module doc), else null. */
+export function withoutPayablesNote(raw: string): string | null {
+  const match = LOWER_CASE_NOTE.exec(raw);
+  const name = match?.groups?.name;
+  const note = match?.groups?.dashed ?? match?.groups?.bracketed;
+  // The name is written with capitals, the note has a word of three letters or more (not a lone connective).
+  if (!name || !note || !/\p{Lu}/u.test(name) || !/[a-z]{3}/.test(note)) return null;
+  return name.trim();
 }
