@@ -13,15 +13,7 @@ import { encodeKeyValue, IndexState } from '../../server/store/embedded/indexSta
 import type { KeyBound } from '../../server/store/embedded/orderedKeys';
 import { LargePosting } from '../../server/store/embedded/postings';
 import type { Document } from '../../server/store/types';
-
-/** A small deterministic generator (the same rounds on every run). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
+import { seededRandom as random } from '../support/seededRandom';
 
 const GROUPS = ['sbig', 'ssmall', 'sone', 'z'];
 

@@ -7,15 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeKeyValue, IndexState } from '../../server/store/embedded/indexState';
 import type { Document } from '../../server/store/types';
 import { compareEncodedKeys } from '../../server/store/embedded/orderedKeys';
-
-/** A small deterministic generator (the same rounds on every run). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
+import { seededRandom as random } from '../support/seededRandom';
 
 function entries(index: IndexState): string[] {
   const image = index.image();

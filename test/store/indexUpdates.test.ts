@@ -8,15 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeKeyValue, IndexState } from '../../server/store/embedded/indexState';
 import type { IndexSpec, Document } from '../../server/store/types';
-
-/** A small deterministic generator (the same rounds on every run). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
+import { seededRandom as random } from '../support/seededRandom';
 
 /** Every entry of an index as `key|key|…|id`, sorted (the posting order is checked separately). */
 function entries(index: IndexState): string[] {

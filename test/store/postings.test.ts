@@ -20,15 +20,7 @@ import {
   SMALL_POSTING_MAX,
 } from '../../server/store/embedded/postings';
 import type { Posting } from '../../server/store/embedded/postings';
-
-/** A small deterministic generator (the same rounds on every run). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
+import { seededRandom as random } from '../support/seededRandom';
 
 function shapeOf(posting: Posting | undefined): string {
   if (posting === undefined) return 'empty';

@@ -13,6 +13,7 @@ import { openEmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import type { EmbeddedStore } from '../../server/store/embedded/embeddedStore';
 import type { Collection, Document, Filter, FindOptions, IndexSpec, StoreSession } from '../../server/store/types';
 import { DuplicateKeyError } from '../../server/store/types';
+import { seededRandom as random } from '../support/seededRandom';
 
 const logger = createLogger({ silent: true });
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -36,14 +37,6 @@ const INDEXES: IndexSpec[] = [
   { keys: { domain: 1, keys: 1 } },
   { keys: { vendor: 1 }, partial: { status: 'active' }, name: 'active_vendor' },
 ];
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
 
 function item(n: number, version: number, next: () => number): Document {
   return {
