@@ -52,13 +52,16 @@ export function comparatorOf(explanation: VerifiedPair, name: string): VerifiedP
   return explanation.comparators.find((c) => c.name === name);
 }
 
+/** A comparator's result with the compared values it shows (the verify response holds them; the shared type does not). */
+export type ShownComparison = VerifiedPair['comparators'][number] & { a?: string | null; b?: string | null };
+
 /** The `name` comparator's outcome and score for two records of `domain` that hold only a name, through the public API. */
 export async function nameComparison(args: {
   server: TestServer;
   domain: string;
   a: string;
   b: string;
-}): Promise<VerifiedPair['comparators'][number] | undefined> {
+}): Promise<ShownComparison | undefined> {
   return comparatorOf(await verifyPair({ server: args.server, domain: args.domain, a: { name: args.a }, b: { name: args.b } }), 'name');
 }
 
