@@ -11,7 +11,7 @@
  * Bad seed records (ingest rejects them) are left out of both sides. Lists the corpus's false
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--false-reviews` (list every pair of different entities put before a steward), `--holdout` (score the held-out
- * corpora `test/fixtures/match-eval-holdout/` … `…-holdout20/` instead of the development
+ * corpora `test/fixtures/match-eval-holdout/` … `…-holdout21/` instead of the development
  * corpus), `--holdout1` / `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the first / second / third / fourth / fifth held-out corpus), `--holdout6` (only the sixth
  * held-out corpus `…-holdout6/`: sealed in session 8, opened for tuning in session 9 after its before/after figures were taken, so
  * part of `--holdout` since), `--holdout7` (only the seventh held-out corpus `…-holdout7/`: written blind in session 9 and measured
@@ -28,8 +28,9 @@
  * sealed then; opened for tuning in session 20, so part of `--holdout` since), `--holdout18` (only the eighteenth held-out corpus `…-holdout18/`: written blind in session 20 and measured
  * sealed then; opened for tuning in session 21, so part of `--holdout` since), `--holdout19` (only the nineteenth held-out corpus `…-holdout19/`: written blind in session 21 and measured
  * sealed then; opened for tuning in session 22, so part of `--holdout` since), `--holdout20` (only the twentieth held-out corpus `…-holdout20/`: written blind in session 22 and measured
- * sealed then; opened for tuning in session 23, so part of `--holdout` since), `--holdout21` (only the twenty-first held-out corpus `…-holdout21/`, SEALED:
- * written blind in session 23, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
+ * sealed then; opened for tuning in session 23, so part of `--holdout` since), `--holdout21` (only the twenty-first held-out corpus `…-holdout21/`: written blind in session 23 and measured
+ * sealed then; opened for tuning in session 24, so part of `--holdout` since), `--holdout22` (only the twenty-second held-out corpus `…-holdout22/`, SEALED:
+ * written blind in session 24, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -69,6 +70,7 @@ import {
   HOLDOUT19_CORPUS_DIRECTORY,
   HOLDOUT20_CORPUS_DIRECTORY,
   HOLDOUT21_CORPUS_DIRECTORY,
+  HOLDOUT22_CORPUS_DIRECTORY,
   OPENED_HOLDOUT_DIRECTORIES,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
@@ -185,7 +187,12 @@ const HOLDOUT20_CORPUS = {
 const HOLDOUT21_CORPUS = {
   directory: HOLDOUT21_CORPUS_DIRECTORY,
   title:
-    'TWENTY-FIRST HELD-OUT CORPUS (test/fixtures/match-eval-holdout21, SEALED: written blind to the rules in session 23, never tuned on, not part of --holdout; its conventions are listed in docs/MATCHING.md)',
+    'TWENTY-FIRST HELD-OUT CORPUS (test/fixtures/match-eval-holdout21: written blind to the rules in session 23 and measured sealed then; opened for tuning in session 24, so development figures since; its conventions are listed in docs/MATCHING.md)',
+};
+const HOLDOUT22_CORPUS = {
+  directory: HOLDOUT22_CORPUS_DIRECTORY,
+  title:
+    'TWENTY-SECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout22, SEALED: written blind to the rules in session 24, never tuned on, not part of --holdout; its conventions are listed in docs/MATCHING.md)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -321,6 +328,7 @@ async function main(): Promise<void> {
     HOLDOUT19_CORPUS,
     HOLDOUT20_CORPUS,
     HOLDOUT21_CORPUS,
+    HOLDOUT22_CORPUS,
   ];
   const one = heldOut.find((_, index) => args.has(`--holdout${index + 1}`));
   const corpora = one

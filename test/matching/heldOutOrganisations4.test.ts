@@ -123,7 +123,7 @@
  * teaching hospitals, the VA CCN locator, NHS Lothian / Betsi Cadwaladr (Welsh), Danish regions, Tirol, Ticino, NRW, Asturias / Murcia /
  * Navarre (Basque), Lyon / Grenoble, Liguria / Puglia, Yukon and Odia / Gurmukhi / Burmese lists write them), written blind to the rules in
  * session 22, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout20 --clusters`).
- * The twenty-first held-out corpus (test/fixtures/match-eval-holdout21, SEALED since session 23 — suppliers as Wyoming / New Mexico /
+ * The twenty-first held-out corpus (test/fixtures/match-eval-holdout21, sealed in session 23, opened for tuning in session 24 — suppliers as Wyoming / New Mexico /
  * Rhode Island / Alabama / Montana / Vermont / Nebraska / Arkansas entity searches, the NWT corporate registry, Dynamics GP, Epicor,
  * Tipalti, AvidXchange (payees and OCR invoice capture), Acumatica, Unit4, MYOB and SAP Business One vendor names, NHS spend-over-25k
  * files, HSE PCRS, Fimea / Läkemedelsverket holders, the Italian visura camerale and Marathi / Urdu licence and tender lists write them;
