@@ -133,6 +133,15 @@
  * (Romansh), Hauts-de-France / Grand Est / Pays de la Loire, South Tyrol, Sardinia, Castile-La Mancha / Canaries / Extremadura,
  * Faroese lists and English international-patient-office names write them), written blind to the rules in session 23, is held to the
  * same invariants (`npm run eval:match -- --skip-seed --holdout21 --clusters`).
+ * The twenty-second held-out corpus (test/fixtures/match-eval-holdout22, SEALED since session 24 — suppliers as Hawaii / Alaska /
+ * Mississippi / Maine / North Dakota / South Dakota / West Virginia / DC entity searches, the Yukon registry (numbered companies),
+ * FDA FURLS, Health Canada MDALL, the Isle of Man registry, the Luxembourg RCS, SAP Concur, Tradeshift, Taulia, Esker (OCR capture),
+ * Ramp, Zoho Books, Sage X3 (35-character names), IFS, GHX and Odoo vendor names and Lao / Dhivehi / Dzongkha registers and tender
+ * notices write them; care locations as Aspirus / Essentia / Emplify / Mayo CHS / ThedaCare / Corewell / Trinity / Novant location
+ * finders, HIMSS EMRAM, ACS NSQIP, AHA GWTG, Newsweek, Saskatchewan, NHS Tayside / Grampian, Southampton / Sheffield sites, NHS
+ * England CDC locations, Baden-Württemberg / Berlin plans, FOCUS, Lucerne, ARS Bretagne / Normandie, Le Point, Umbria / Friuli
+ * Venezia Giulia, IB-Salut / Rioja, Merco and Lao / Dhivehi / Dzongkha lists write them), written blind to the rules in session 24,
+ * is held to the same invariants (`npm run eval:match -- --skip-seed --holdout22 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -155,6 +164,7 @@ import {
   HOLDOUT19_CORPUS_DIRECTORY,
   HOLDOUT20_CORPUS_DIRECTORY,
   HOLDOUT21_CORPUS_DIRECTORY,
+  HOLDOUT22_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -201,6 +211,8 @@ const SIZES = [
   { name: 'twentieth', directory: HOLDOUT20_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'twenty-first', directory: HOLDOUT21_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'twenty-first', directory: HOLDOUT21_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'twenty-second', directory: HOLDOUT22_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'twenty-second', directory: HOLDOUT22_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
