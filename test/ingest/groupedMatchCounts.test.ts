@@ -111,6 +111,7 @@ async function bothOutcomes(input: { domain: string; rows: unknown[] }) {
   return Promise.all([outcomeOf(grouped, input), outcomeOf(perRecord, input)]);
 }
 
+// Two servers load 160 records each way: a minute or more when the machine is shared (a harness limit, not a timing assertion).
 test('a group whose later records block with its earlier ones is matched, indexed and counted as when counts are written per record', async () => {
   const rows = itemRowsWithCopies(60);
   const [withGrouping, without] = await bothOutcomes({ domain: 'item', rows });
@@ -141,7 +142,7 @@ test('a group whose later records block with its earlier ones is matched, indexe
   expect(updatedGrouped.index).toEqual(updatedPerRecord.index);
   expect(updatedGrouped.blocks).toEqual(updatedPerRecord.blocks);
   expect(updatedGrouped.terms).toEqual(updatedPerRecord.terms);
-});
+}, 180_000);
 
 test('name-only vendors reviewed as clusters see the blocks of the group’s earlier records', async () => {
   const [withGrouping, without] = await bothOutcomes({ domain: 'supplier', rows: vendorRows() });
