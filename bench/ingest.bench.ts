@@ -175,6 +175,7 @@ async function timeStagesBeforePersist(file: string, running: Awaited<ReturnType
     origin: {},
   });
   const stages = PIPELINE.filter((stage) => stage.name !== 'persist');
+  const splitStart = cpuByThreadAndChild();
   const started = performance.now();
   let passed = 0;
   let failed = 0;
@@ -199,7 +200,8 @@ async function timeStagesBeforePersist(file: string, running: Awaited<ReturnType
   }
   await run();
   const seconds = (performance.now() - started) / 1000;
-  return `  stages before persist (parse → map → validate → standardise): ${seconds.toFixed(1)} s, ${((passed + failed) / seconds).toFixed(0)} records/s (${passed} passed, ${failed} failed)`;
+  const split = cpuSplitNote(cpuSplitBetween(splitStart, cpuByThreadAndChild()));
+  return `  stages before persist (parse → map → validate → standardise): ${seconds.toFixed(1)} s, ${((passed + failed) / seconds).toFixed(0)} records/s (${passed} passed, ${failed} failed)${split ? `\n${split}` : ''}`;
 }
 
 type JobView = {
