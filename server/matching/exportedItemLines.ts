@@ -101,6 +101,14 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string | ((match: string, ...group
   // A supplier document's label of its own code (`Our code 393224`, `Our ref: G17124`): the label out, the code kept — a
   // distributor's packing list or invoice prints the maker's article there as often as its own.
   [/(?<![A-Z0-9])OUR\s(?:CODE|REF|PART(?:\sNO\.?)?|ITEM(?:\sNO\.?)?)\s?[:#]?\s?(?=[A-Z0-9])/gi, ' '],
+  // A reseller's own number in a cell of its own, labelled with the reseller's name (`| Euroffice code EO610185`, `|
+  // Camlab code 1161273`, `| Acme Supply ref: 44-120`): web shops and lab or office distributors print their stock
+  // number that way beside the maker's (`| Mfr code …`). A cell labelled by what the code is (maker, manufacturer,
+  // product, part, order, catalogue, article, item, model, supplier, vendor, brand) is left alone.
+  [
+    /(?<=^|\|)\s*(?!(?:MFR|MFG|MANUFACTURER|MANUFACTURERS|MAKER|MAKERS|PRODUCT|PART|ORDER|ORDERING|CATALOGUE|CATALOG|CAT|ARTICLE|ITEM|MODEL|REF|SUPPLIER|SUPPLIERS|VENDOR|VENDORS|BRAND|OEM|STOCK|BAR|QR|UPC|EAN|GTIN|NDC)\s)\p{L}[\p{L}&'-]{2,20}\s(?:CODE|REF)\s?:?\s?(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]*\s*(?=\||$)/giu,
+    ' ',
+  ],
   // A pharmacy wholesaler's own product code after its label (items24lines): the UK PIP code (`PIP 342-7718`, `PIP code
   // 3427718`, seven digits, every UK wholesaler's and the Chemist+Druggist list's), the Irish IPU code, New Zealand's
   // Pharmacode and the Australian wholesalers' PDE code. Each numbers the wholesaler's or the pharmacy list's entry, never
@@ -160,7 +168,7 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string | ((match: string, ...group
  * its own: once the labelledRows rewrite has read the row's labels (`| UOM:`, `| Description:`), it is the only marker left.
  */
 const HAS_LIST_REFERENCE =
-  /\d\s?OF\s?\d|\bCUST|\bOUR\s|\b(?:PIP|PDE|IPU|PHARMACODE)\b|#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s|^\s*(?:LOT|LOTE|LOTTO|LOS|PARTIJA|PARTIA|SKLOP|CZĘŚĆ|CZESC|ČÁST|CAST|LOTAS|DAĻA|DALA|POZYCJA|POZ\.|POS\.?|POSITION)\s?(?:NO\.?|NR\.?|BR\.?|#)?\s?\d/iu;
+  /\d\s?OF\s?\d|\bCUST|\bOUR\s|\s(?:CODE|REF)\s|\b(?:PIP|PDE|IPU|PHARMACODE)\b|#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s|^\s*(?:LOT|LOTE|LOTTO|LOS|PARTIJA|PARTIA|SKLOP|CZĘŚĆ|CZESC|ČÁST|CAST|LOTAS|DAĻA|DALA|POZYCJA|POZ\.|POS\.?|POSITION)\s?(?:NO\.?|NR\.?|BR\.?|#)?\s?\d/iu;
 
 /**
  * Document lines (items22sources, item-3.45.0): a line copied out of a business document is a row of cells — a

@@ -887,6 +887,8 @@ const FILIPINO: LanguageReading = {
     [words('haba'), ' LENGTH '],
     [words('lapad'), ' WIDTH '],
     [words('tulis'), ' POINT '],
+    // Philippine English and Filipino write a ballpoint pen `ballpen` / `bolpen`.
+    [words('ballpen|bolpen|ballpens'), ' BALLPOINT PEN '],
     [words('may'), ' WITH '],
     [words('katamtamang|katamtaman'), ' MEDIUM '],
     [words('para\\ssa\\smatanda|pang-matanda'), ' ADULT '],
