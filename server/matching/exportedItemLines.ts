@@ -109,6 +109,9 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string | ((match: string, ...group
     /(?<=^|\|)\s*(?!(?:MFR|MFG|MANUFACTURER|MANUFACTURERS|MAKER|MAKERS|PRODUCT|PART|ORDER|ORDERING|CATALOGUE|CATALOG|CAT|ARTICLE|ITEM|MODEL|REF|SUPPLIER|SUPPLIERS|VENDOR|VENDORS|BRAND|OEM|STOCK|BAR|QR|UPC|EAN|GTIN|NDC)\s)\p{L}[\p{L}&'-]{2,20}\s(?:CODE|REF)\s?:?\s?(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]*\s*(?=\||$)/giu,
     ' ',
   ],
+  // A barcode's label before its digits (`APN 0707071530008`, the Australian Product Number as AU wholesalers print the
+  // GTIN; `UPC 071641084308`, `EAN …`): the label out, the number kept.
+  [/(?<![A-Z0-9])(?:APN|EAN|UPC|GTIN)\s?[:#]?\s?(?=\d{8,14}(?![0-9]))/gi, ' '],
   // A pharmacy wholesaler's own product code after its label (items24lines): the UK PIP code (`PIP 342-7718`, `PIP code
   // 3427718`, seven digits, every UK wholesaler's and the Chemist+Druggist list's), the Irish IPU code, New Zealand's
   // Pharmacode and the Australian wholesalers' PDE code. Each numbers the wholesaler's or the pharmacy list's entry, never
@@ -168,7 +171,7 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string | ((match: string, ...group
  * its own: once the labelledRows rewrite has read the row's labels (`| UOM:`, `| Description:`), it is the only marker left.
  */
 const HAS_LIST_REFERENCE =
-  /\d\s?OF\s?\d|\bCUST|\bOUR\s|\s(?:CODE|REF)\s|\b(?:PIP|PDE|IPU|PHARMACODE)\b|#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s|^\s*(?:LOT|LOTE|LOTTO|LOS|PARTIJA|PARTIA|SKLOP|CZĘŚĆ|CZESC|ČÁST|CAST|LOTAS|DAĻA|DALA|POZYCJA|POZ\.|POS\.?|POSITION)\s?(?:NO\.?|NR\.?|BR\.?|#)?\s?\d/iu;
+  /\d\s?OF\s?\d|\b(?:APN|EAN|UPC|GTIN)\b|\bCUST|\bOUR\s|\s(?:CODE|REF)\s|\b(?:PIP|PDE|IPU|PHARMACODE)\b|#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s|^\s*(?:LOT|LOTE|LOTTO|LOS|PARTIJA|PARTIA|SKLOP|CZĘŚĆ|CZESC|ČÁST|CAST|LOTAS|DAĻA|DALA|POZYCJA|POZ\.|POS\.?|POSITION)\s?(?:NO\.?|NR\.?|BR\.?|#)?\s?\d/iu;
 
 /**
  * Document lines (items22sources, item-3.45.0): a line copied out of a business document is a row of cells — a

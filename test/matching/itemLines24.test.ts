@@ -47,6 +47,31 @@ describe("a wholesaler's and a packing list's own cells leave the line (fixture 
   });
 });
 
+describe("an inventory app's camel-case fields, a barcode's label and a reseller's own code", () => {
+  test('camel-case field names are read as labels (ProductCode = Product code)', () => {
+    const read = readAsCompared(
+      'ProductCode: AC-GLV-M | Name: Acme Nitrile Exam Glove M Box/100 | Category: Gloves | DefaultUnitOfMeasure: Box | SupplierProductCode: 44120',
+    );
+    for (const word of ['PRODUCTCODE', 'DEFAULTUNITOFMEASURE', 'SUPPLIERPRODUCTCODE', 'CATEGORY']) expect(read, word).not.toContain(word);
+    expect(read).toContain('NITRILE EXAM GLOVE');
+  });
+
+  test("a barcode's label goes and its digits stay; a reseller's code cell goes, the maker's stays", () => {
+    const barcode = readAsCompared('ACME WOUND DRESSING 10X10CM 10 | APN 9312345678903 | Dept: Wound Care') ?? '';
+    expect(barcode).not.toContain('APN');
+    expect(barcode).toContain('9312345678903');
+    const reseller = readAsCompared('Acme Lab Bottle 250 mL, Pack of 10 | Labshop code 7734120 | Mfr code AB-250-10') ?? '';
+    expect(reseller).not.toContain('7734120');
+    expect(reseller).toContain('AB250');
+  });
+
+  test('MEDIUM alone in a pen title is its tip width; the hub colour of an IV cannula is its gauge', () => {
+    expect(attributesOf('Acme Felt Tip Pen - Medium - Red - Box of 12')).toMatchObject({ tipWidth: ['medium'], colour: ['red'] });
+    expect(attributesOf('Acme IV cannula pink 25 mm, box of 50')).toMatchObject({ gauge: ['20'] });
+    expect(attributesOf('Acme nasal cannula adult green tubing 2 m')).not.toHaveProperty('gauge');
+  });
+});
+
 describe('the video connector of an adapter or cable is an attribute (fixture table)', () => {
   test.each([
     { line: 'Acme USB-C to HDMI Adapter 4K 60Hz', expected: ['hdmi'] },
