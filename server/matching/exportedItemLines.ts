@@ -102,7 +102,7 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string | ((match: string, ...group
   // distributor's packing list or invoice prints the maker's article there as often as its own.
   [/(?<![A-Z0-9])OUR\s(?:CODE|REF|PART(?:\sNO\.?)?|ITEM(?:\sNO\.?)?)\s?[:#]?\s?(?=[A-Z0-9])/gi, ' '],
   // A reseller's own number in a cell of its own, labelled with the reseller's name (`| Euroffice code EO610185`, `|
-  // Camlab code 1161273`, `| Acme Supply ref: 44-120`): web shops and lab or office distributors print their stock
+  // Camlab code 1161273`, `| Labshop ref: 44-120`): web shops and lab or office distributors print their stock
   // number that way beside the maker's (`| Mfr code …`). A cell labelled by what the code is (maker, manufacturer,
   // product, part, order, catalogue, article, item, model, supplier, vendor, brand) is left alone.
   [
