@@ -65,8 +65,7 @@ describe("an inventory app's camel-case fields, a barcode's label and a reseller
     expect(reseller).toContain('AB250');
   });
 
-  test('MEDIUM alone in a pen title is its tip width; the hub colour of an IV cannula is its gauge', () => {
-    expect(attributesOf('Acme Felt Tip Pen - Medium - Red - Box of 12')).toMatchObject({ tipWidth: ['medium'], colour: ['red'] });
+  test("the hub colour of an IV cannula is its gauge, never a nasal cannula's colour", () => {
     expect(attributesOf('Acme IV cannula pink 25 mm, box of 50')).toMatchObject({ gauge: ['20'] });
     expect(attributesOf('Acme nasal cannula adult green tubing 2 m')).not.toHaveProperty('gauge');
   });
