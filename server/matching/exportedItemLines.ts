@@ -82,7 +82,41 @@ export function withOcrConfusionsRead(text: string): string {
 
 const SLIP_UNIT = '(?:EA|EACH|BX|BOX|CS|CASE|CN|CAN|PK|PACK|PR|PAIR|DZ|RM|CT|CTN|BG|BAG|KT|KIT|BT|BTL|RL|ROLL|TB|TUBE|UN|UNITS?)';
 
-const LIST_REFERENCES: ReadonlyArray<[RegExp, string]> = [
+/** A shipping label's `Carton 2 of 4`: the number of the carton in the consignment, when it is no more than the count. */
+function shipmentSequence(written: string, carton: string, cartons: string): string {
+  return Number(carton) <= Number(cartons) ? ' ' : written;
+}
+
+const LIST_REFERENCES: ReadonlyArray<[RegExp, string | ((match: string, ...groups: string[]) => string)]> = [
+  // A packing list's or despatch note's carton sequence (items24lines, item-3.48.0): `Carton 2 of 4`, `Box 1 of 3`,
+  // `Parcel 3 of 3`, `CTN 12 OF 40` — GS1 logistic labels and every carrier's label number the cartons of one shipment;
+  // read as `carton 2` it was a pack count of 2 that conflicted with the product's real pack count.
+  [
+    /(?<![A-Z0-9])(?:CARTON|CTN|BOX|CASE|PARCEL|PACKAGE|PKG|PALLET|PIECE|BAG)\s?(?:NO\.?\s?|#\s?)?(\d{1,4})\s?OF\s?(\d{1,4})(?![0-9])/gi,
+    shipmentSequence,
+  ],
+  // The buyer's own item code a supplier's document quotes (`Cust code WS-CAN-18`, `Customer part no: 88120`): the
+  // hospital's number, never the maker's; a packing list, despatch note or supplier invoice prints it beside its own.
+  [/(?<![A-Z0-9])CUST(?:OMER)?\.?\s?(?:CODE|PART(?:\sNO\.?)?|ITEM|REF|NO\.?|#)\s?[:#]?\s?[A-Z0-9][A-Z0-9./-]*(?![A-Z0-9])/gi, ' '],
+  // A supplier document's label of its own code (`Our code 393224`, `Our ref: G17124`): the label out, the code kept — a
+  // distributor's packing list or invoice prints the maker's article there as often as its own.
+  [/(?<![A-Z0-9])OUR\s(?:CODE|REF|PART(?:\sNO\.?)?|ITEM(?:\sNO\.?)?)\s?[:#]?\s?(?=[A-Z0-9])/gi, ' '],
+  // A reseller's own number in a cell of its own, labelled with the reseller's name (`| Euroffice code EO610185`, `|
+  // Camlab code 1161273`, `| Labshop ref: 44-120`): web shops and lab or office distributors print their stock
+  // number that way beside the maker's (`| Mfr code …`). A cell labelled by what the code is (maker, manufacturer,
+  // product, part, order, catalogue, article, item, model, supplier, vendor, brand) is left alone.
+  [
+    /(?<=^|\|)\s*(?!(?:MFR|MFG|MANUFACTURER|MANUFACTURERS|MAKER|MAKERS|PRODUCT|PART|ORDER|ORDERING|CATALOGUE|CATALOG|CAT|ARTICLE|ITEM|MODEL|REF|SUPPLIER|SUPPLIERS|VENDOR|VENDORS|BRAND|OEM|STOCK|BAR|QR|UPC|EAN|GTIN|NDC)\s)\p{L}[\p{L}&'-]{2,20}\s(?:CODE|REF)\s?:?\s?(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]*\s*(?=\||$)/giu,
+    ' ',
+  ],
+  // A barcode's label before its digits (`APN 0707071530008`, the Australian Product Number as AU wholesalers print the
+  // GTIN; `UPC 071641084308`, `EAN …`): the label out, the number kept.
+  [/(?<![A-Z0-9])(?:APN|EAN|UPC|GTIN)\s?[:#]?\s?(?=\d{8,14}(?![0-9]))/gi, ' '],
+  // A pharmacy wholesaler's own product code after its label (items24lines): the UK PIP code (`PIP 342-7718`, `PIP code
+  // 3427718`, seven digits, every UK wholesaler's and the Chemist+Druggist list's), the Irish IPU code, New Zealand's
+  // Pharmacode and the Australian wholesalers' PDE code. Each numbers the wholesaler's or the pharmacy list's entry, never
+  // the maker's article: read as a code of the text it conflicted with the maker's part number of every other source.
+  [/(?<![A-Z0-9])(?:PIP|PDE|IPU|PHARMACODE)(?:\s?CODE)?\.?\s?[:#]?\s?\d{2,4}[-\s]?\d{3,4}(?![0-9])/gi, ' '],
   // A packing slip's quantity columns: `QTY SHP 10 EA`, `QTY SHIPPED 2 BX`, `QTY ORD 4`, `QTY B/O 0`.
   [
     new RegExp(
@@ -137,7 +171,7 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string]> = [
  * its own: once the labelledRows rewrite has read the row's labels (`| UOM:`, `| Description:`), it is the only marker left.
  */
 const HAS_LIST_REFERENCE =
-  /#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s|^\s*(?:LOT|LOTE|LOTTO|LOS|PARTIJA|PARTIA|SKLOP|CZĘŚĆ|CZESC|ČÁST|CAST|LOTAS|DAĻA|DALA|POZYCJA|POZ\.|POS\.?|POSITION)\s?(?:NO\.?|NR\.?|BR\.?|#)?\s?\d/iu;
+  /\d\s?OF\s?\d|\b(?:APN|EAN|UPC|GTIN)\b|\bCUST|\bOUR\s|\s(?:CODE|REF)\s|\b(?:PIP|PDE|IPU|PHARMACODE)\b|#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s|^\s*(?:LOT|LOTE|LOTTO|LOS|PARTIJA|PARTIA|SKLOP|CZĘŚĆ|CZESC|ČÁST|CAST|LOTAS|DAĻA|DALA|POZYCJA|POZ\.|POS\.?|POSITION)\s?(?:NO\.?|NR\.?|BR\.?|#)?\s?\d/iu;
 
 /**
  * Document lines (items22sources, item-3.45.0): a line copied out of a business document is a row of cells — a
@@ -153,7 +187,7 @@ const HAS_LIST_REFERENCE =
  * letters and digits (`BRG08116`: the part's number) and pack counts (`BX/10`, `CS/500`).
  */
 const DOCUMENT_WORD =
-  "(?:GRN|GRNI|GR|PO|P\\.O\\.|SO|WO|ASN|RMA|RA|DN|INV|INVOICE|INVOICE ?LINE|ORDER ?LINE|CREDIT ?NOTE|DELIVERY ?NOTE|DELIVERY|RECEIPT|REQ|REQUISITION|LINE|LN|ITEM|ASSET|ASSET ?TAG|TAG|S/?N|SERIAL|BIN|LOC|LOT|BATCH|EXP|QTY|QUANTITY|REC'?D|RCVD|RECEIVED|SHIPPED|SHP|ORD|ORDERED|INVOICED|RETURNED|B/?O|CYCLE ?COUNT|STOCK ?TAKE|STOCK ?COUNT|COUNT ?SHEET|COUNTED|SYSTEM ?QTY|BOOK ?QTY|ON ?HAND|SOH|VAR|VARIANCE)";
+  "(?:GRN|GRNI|GR|PO|P\\.O\\.|SO|WO|ASN|RMA|RA|DN|INV|INVOICE|INVOICE ?LINE|ORDER ?LINE|CREDIT ?NOTE|DELIVERY ?NOTE|DELIVERY|RECEIPT|REQ|REQUISITION|LINE|LN|ITEM|ASSET|ASSET ?TAG|TAG|S/?N|SERIAL|BIN|LOC|LOT|BATCH|EXP|QTY|QUANTITY|REC'?D|RCVD|RECEIVED|SHIPPED|SHP|ORD|ORDERED|INVOICED|RETURNED|B/?O|CYCLE ?COUNT|STOCK ?TAKE|STOCK ?COUNT|COUNT ?SHEET|COUNTED|SYSTEM ?QTY|BOOK ?QTY|ON ?HAND|SOH|VAR|VARIANCE|PACKING ?LIST|PACKING ?SLIP|PACK ?LIST|DESPATCH ?NOTE|DISPATCH ?NOTE|PACKED|PICKED|DESPATCHED|DISPATCHED|SUPPLIED|DELIVERED|ORDER ?MULTIPLE|MOQ|MIN(?:IMUM)? ?ORDER|CASE(?= ?#)|ROW)";
 /**
  * A qualifier before a document word naming which document a credit note, return or count refers to (`Against invoice
  * INV-301172 line 1`, `Orig inv 5530214 ln 3`, `Ref inv 902418`): the reference is the document's all the same.
@@ -179,6 +213,11 @@ const DISPOSITION_CELL =
 /** A price column: decimals or a currency sign (`38.50`, `$1,224.00`, `€ 12,50`). */
 const PRICE_COLUMN =
   /^\s*(?:[$€£]\s?\d{1,3}(?:,\d{3})*(?:[.,]\d{1,4})?|[$€£]?\s?\d{1,3}(?:,\d{3})*\.\d{2,4}|[$€£]?\s?\d+[.,]\d{2}(?!\d))\s*$/;
+/**
+ * A price with its label (items24lines): `Trade £38.40`, `RRP £12.99`, `Unit cost $4.50`, `Net € 12,50` — a wholesaler's
+ * trade price, a shop's list price; the currency sign makes it a price, whatever one or two words name it.
+ */
+const LABELLED_PRICE_CELL = /^\s*(?:\p{L}+\.?\s){1,2}(?:[A-Z]{3}\s?)?[$€£]\s?\d[\d,]*(?:[.,]\d{1,4})?\s*$/u;
 /** A unit-of-measure column (`EA`, `BX`) and the order's own line number or count (`2`, `Item 1`). */
 const UNIT_COLUMN = new RegExp(`^\\s*${DOCUMENT_UNIT}\\s*$`, 'i');
 const COUNT_COLUMN = /^\s*(?:ITEM\s)?\d{1,5}\s*$/i;
@@ -194,7 +233,14 @@ const WORD = /\p{L}{3,}/u;
 /** A cell of a document row that is the document's: its reference, quantity, place, price or unit, or its line number or a count before a unit. */
 function isDocumentCell(cells: readonly string[], index: number): boolean {
   const cell = cells[index] as string;
-  if (DOCUMENT_CELL.test(cell) || PRICE_COLUMN.test(cell) || UNIT_COLUMN.test(cell) || DISPOSITION_CELL.test(cell)) return true;
+  if (
+    DOCUMENT_CELL.test(cell) ||
+    PRICE_COLUMN.test(cell) ||
+    LABELLED_PRICE_CELL.test(cell) ||
+    UNIT_COLUMN.test(cell) ||
+    DISPOSITION_CELL.test(cell)
+  )
+    return true;
   return COUNT_COLUMN.test(cell) && (index === 0 || UNIT_COLUMN.test(cells[index + 1] ?? ''));
 }
 
@@ -222,7 +268,8 @@ export function withoutListReferences(written: string): string {
   if (cells !== text) text = cells;
   if (!HAS_LIST_REFERENCE.test(text)) return text;
   let out = text;
-  for (const [pattern, replacement] of LIST_REFERENCES) out = out.replace(pattern, replacement);
+  for (const [pattern, replacement] of LIST_REFERENCES)
+    out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
   return out;
 }
 

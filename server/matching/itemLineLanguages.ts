@@ -798,7 +798,120 @@ const CELTIC_GALICIAN: LanguageReading = {
   ],
 };
 
+/**
+ * Afrikaans (South African provincial hospital order lists, `Bestellys`; items24lines, item-3.48.0), which writes packs
+ * as Dutch does, so Dutch lines read alike: `boks van 50 stuks` / `doos van 50 stuks` (a box of 50 pieces), `pak van 10`,
+ * `karton van 500`, `50 stuks` / `1 stuk` (pieces), `steriel` / `nie-steriel` (`niet steriel`), `lateksvry` / `latexvrij`,
+ * `enkelgebruik` / `eenmalig gebruik` (single use), `grootte` (size), `volwasse` / `volwassenes` (adult), `pediatries` /
+ * `kinders` (paediatric), the list's own word `Bestellys` and colour words (`swart`, `blou`, `groen`, `pienk`, `wit`,
+ * `geel`, `rooi`, `oranje`, `pers`, `grys`; Dutch `zwart`, `blauw`, `roze`, `rood`, `paars`, `grijs`). The order's
+ * quantity (`Hoeveelheid: 10 bokse`) is a how-many field of the exportFieldLabels table.
+ */
+const AFRIKAANS_DUTCH: LanguageReading = {
+  language: 'Afrikaans / Dutch',
+  marker: /\bstuks?\b|\b(?:boks|doos|pak|karton)\svan\s\d|\bsteriel\b|\benkelgebruik\b|\bbestellys\b|\blateksvry\b|\bhoeveelheid\b/i,
+  rewrites: [
+    [/\b(?:boks|doos)\svan\s(\d+)(?:\s(?:stuks?|rolle|bottels|penne))?(?![\d.,])/gi, ' BOX OF $1 '],
+    [/\b(?:pak|pakkie|pakket)\svan\s(\d+)(?:\s(?:stuks?|rolle|bottels|penne))?(?![\d.,])/gi, ' PACK OF $1 '],
+    [/\b(?:karton|kis)\svan\s(\d+)(?:\s(?:stuks?|rolle|bottels|penne))?(?![\d.,])/gi, ' CARTON OF $1 '],
+    [/(?<=\d)\s?stuks?\b/gi, ' PCS '],
+    [words('bestellys'), ' '],
+    // The order's own quantity (`| Hoeveelheid: 10 bokse`): how many are ordered, no product data.
+    [/(?<![\p{L}\d])hoeveelheid\s?:?\s?\d+(?:\s\p{L}+)?/giu, ' '],
+    [words('nie[\\s-]steriel|niet[\\s-]steriel'), ' NON-STERILE '],
+    [words('steriel'), ' STERILE '],
+    [words('lateksvry|latexvrij|sonder\\slateks|zonder\\slatex'), ' LATEX FREE '],
+    [words('enkelgebruik|eenmalige?\\sgebruik|eenmalig'), ' SINGLE USE '],
+    [words('grootte'), ' SIZE '],
+    // A pen is `pen` / `penne` alone and inside the compounds Afrikaans and Dutch write (`viltpuntpenne`, felt-tip pens;
+    // `balpuntpen`, ballpoint): the colour and tip readers know a pen by the English word.
+    [words('viltpuntpenne|viltpuntpen|viltstiften|viltstift'), ' FELT TIP PEN '],
+    [words('balpuntpenne|balpuntpen|balpennen|balpen'), ' BALLPOINT PEN '],
+    [words('penne|pennen'), ' PENS '],
+    [words('punt'), ' POINT '],
+    [words('volwassenes|volwasse|volwassene|volwassenen'), ' ADULT '],
+    [words('pediatri[eë]s|kinders|kinderen'), ' PAEDIATRIC '],
+    ...colourWords([
+      ['swart|zwart', 'BLACK'],
+      ['blou|blauw', 'BLUE'],
+      ['groen', 'GREEN'],
+      ['pienk|roze', 'PINK'],
+      ['wit', 'WHITE'],
+      ['geel', 'YELLOW'],
+      ['rooi|rood', 'RED'],
+      ['oranje', 'ORANGE'],
+      ['pers|paars', 'PURPLE'],
+      ['grys|grijs', 'GREY'],
+    ]),
+  ],
+};
+
+/**
+ * Filipino / Tagalog (Philippine hospital purchase requests, `Kahilingan sa pagbili`; items24lines, item-3.48.0): `1 kahon
+ * (50 piraso bawat kahon)` / `1 kahon (12 piraso)` (a box of 50 / 12 pieces), `1 pakete (10 piraso)` (a pack of 10), `50
+ * piraso bawat kahon` (50 per box), `piraso` (piece), `pulgada` (inch), `sukat` (size), `katamtaman` (medium), `walang
+ * latex` (latex free), `hindi sterile` (non-sterile), `para sa matanda` / `para sa bata` (adult / children), colour words
+ * (`itim`, `asul` / `bughaw`, `berde` / `luntian`, `rosas`, `puti`, `dilaw`, `pula`, `kahel`, `lila`, `abo`), the
+ * request's own heading and the linking particles (`na`, `ng`, `sa`, `para sa`, `mga`, `kulay`), which are no product words.
+ */
+/** The pack words of a Filipino request and the English pack words the count extractors read. */
+const TAGALOG_PACK: Readonly<Record<string, string>> = { kahon: 'BOX', pakete: 'PACK', karton: 'CARTON' };
+
+const FILIPINO: LanguageReading = {
+  language: 'Filipino',
+  marker: /\bpiraso\b|\bkahon\b|\bpakete\b|\bbawat\b|\bpulgada\b|\bkulay\b|\bkahilingan\b|\bwalang\b/i,
+  rewrites: [
+    [
+      /\b\d+\s(?:kahon|pakete|karton)\s\((\d+)\spiraso\sbawat\s(kahon|pakete|karton)\)/gi,
+      (_m: string, count: string, pack: string) => ` ${TAGALOG_PACK[pack.toLowerCase()] ?? 'PACK'} OF ${count} `,
+    ],
+    [
+      /\b\d+\s(kahon|pakete|karton)\s\((\d+)\s(?:piraso|rolyo|bote|pares)\)/gi,
+      (_m: string, pack: string, count: string) => ` ${TAGALOG_PACK[pack.toLowerCase()] ?? 'PACK'} OF ${count} `,
+    ],
+    [
+      /\b(kahon|pakete|karton)\sng\s(\d+)(?![\d.,])/gi,
+      (_m: string, pack: string, count: string) => ` ${TAGALOG_PACK[pack.toLowerCase()] ?? 'PACK'} OF ${count} `,
+    ],
+    [
+      /(?<![\d.,])(\d+)\s(?:piraso\s)?bawat\s(kahon|pakete|karton)\b/gi,
+      (_m: string, count: string, pack: string) => ` ${count} PER ${TAGALOG_PACK[pack.toLowerCase()] ?? 'PACK'} `,
+    ],
+    [/(?<=\d)\s?piraso\b/gi, ' PCS '],
+    [/(?<=[\d/])\s?pulgada\b/gi, ' IN '],
+    [words('kahilingan\\ssa\\spagbili'), ' '],
+    [words('hindi\\ssterile|hindi\\sisterilisado'), ' NON-STERILE '],
+    [words('walang\\slatex'), ' LATEX FREE '],
+    [words('walang'), ' WITHOUT '],
+    [words('sukat'), ' SIZE '],
+    [words('haba'), ' LENGTH '],
+    [words('lapad'), ' WIDTH '],
+    [words('tulis'), ' POINT '],
+    // Philippine English and Filipino write a ballpoint pen `ballpen` / `bolpen`.
+    [words('ballpen|bolpen|ballpens'), ' BALLPOINT PEN '],
+    [words('may'), ' WITH '],
+    [words('katamtamang|katamtaman'), ' MEDIUM '],
+    [words('para\\ssa\\smatanda|pang-matanda'), ' ADULT '],
+    [words('para\\ssa\\sbata|pambata|pang-bata'), ' PAEDIATRIC '],
+    [words('para\\ssa|para|na|ng|sa|mga|kulay|ang'), ' '],
+    ...colourWords([
+      ['itim', 'BLACK'],
+      ['asul|bughaw', 'BLUE'],
+      ['berde|luntian', 'GREEN'],
+      ['rosas', 'PINK'],
+      ['puti', 'WHITE'],
+      ['dilaw', 'YELLOW'],
+      ['pula', 'RED'],
+      ['kahel', 'ORANGE'],
+      ['lila|lilak', 'PURPLE'],
+      ['abo|kulay-abo', 'GREY'],
+    ]),
+  ],
+};
+
 const LATIN_LANGUAGE_READINGS: readonly LanguageReading[] = [
+  AFRIKAANS_DUTCH,
+  FILIPINO,
   SWAHILI,
   MALAY,
   LITHUANIAN,

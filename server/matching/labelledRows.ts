@@ -106,9 +106,17 @@ const HASH_SIGN = /#/g;
 /** A plural written into a label: `value(s)`. */
 const PLURAL_MARK = /\(S\)$/;
 
-/** A label as the table lists it: upper case, no accents, no digits, punctuation as spaces (`Option1 Name` = OPTION NAME, `Art.-Nr.` = ART NR, `value(s)` = VALUE). */
+/**
+ * A field name written in camel or Pascal case, as API and inventory-app exports write their columns (`ProductCode`,
+ * `DefaultUnitOfMeasure`, `SupplierProductCode`: Cin7, Unleashed, DEAR, Xero's `ItemCode`): a lower-case letter followed by
+ * an upper-case one starts a word (items24lines, item-3.48.0).
+ */
+const CAMEL_CASE_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})/gu;
+
+/** A label as the table lists it: upper case, no accents, no digits, punctuation as spaces (`Option1 Name` = OPTION NAME, `Art.-Nr.` = ART NR, `value(s)` = VALUE, `ProductCode` = PRODUCT CODE). */
 export function fieldLabelKey(label: string): string {
   return label
+    .replace(CAMEL_CASE_BOUNDARY, ' ')
     .toUpperCase()
     .replace(PLURAL_MARK, '')
     .replace(/[ØÆŒÐÞŁ]/g, (letter) => UNDECOMPOSED[letter] ?? letter)

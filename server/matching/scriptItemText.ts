@@ -203,6 +203,25 @@ const UNIT_READINGS: readonly UnitReading[] = [
       [/(?<=\d)\s?वेल(?![\p{Script=Devanagari}])/gu, ' WELL '],
       [/(?<![\p{Script=Devanagari}])साइज(?![\p{Script=Devanagari}])/gu, ' SIZE '],
       [/(?<![\p{Script=Devanagari}])निर्मलीकृत(?![\p{Script=Devanagari}])/gu, ' STERILE '],
+      // Marathi (Maharashtra state procurement lots, items24lines): `बाब क्र. २४:` (item no. 24, the lot's own number) out,
+      // `एका बॉक्समध्ये १२ नग` (12 pieces in one box), `एका पॅकमध्ये १० नग` (in one pack), `नग` (pieces: also Hindi's
+      // counting word), `निर्जंतुक` (sterile), `एकदाच वापरायचे` (single use), `प्रौढांसाठी` / `बालरुग्णांसाठी` (adult /
+      // paediatric), `आकार` (size) and the Marathi spelling of the litre, `लिटर` (Hindi writes `लीटर`, read below).
+      [/^\s*(?:बाब|अनु)\s?क्र(?:मांक)?\.?\s?\d{1,4}\s?[:.)-]\s/u, ' '],
+      [
+        /(?<![\p{Script=Devanagari}])(?:एका\s)?(?:बॉक्स|खोक्या|डब्या)मध्ये\s?(\d+)(?:\s?(?:नग|पीस))?(?![\p{Script=Devanagari}\d])/gu,
+        ' BOX OF $1 ',
+      ],
+      [
+        /(?<![\p{Script=Devanagari}])(?:एका\s)?(?:पॅक|पाकिटा|पाकीटा)मध्ये\s?(\d+)(?:\s?(?:नग|पीस))?(?![\p{Script=Devanagari}\d])/gu,
+        ' PACK OF $1 ',
+      ],
+      [/(?<=\d)\s?नग(?![\p{Script=Devanagari}])/gu, ' PCS '],
+      [/(?<![\p{Script=Devanagari}])निर्जंतुक(?:ीकृत)?(?![\p{Script=Devanagari}])/gu, ' STERILE '],
+      [/(?<![\p{Script=Devanagari}])एकदाच\sवापरा(?:यचे|वयाचे)(?![\p{Script=Devanagari}])/gu, ' SINGLE USE '],
+      [/(?<![\p{Script=Devanagari}])प्रौढांसाठी(?![\p{Script=Devanagari}])/gu, ' ADULT '],
+      [/(?<![\p{Script=Devanagari}])(?:बालरुग्णांसाठी|मुलांसाठी)(?![\p{Script=Devanagari}])/gu, ' PAEDIATRIC '],
+      [/(?<![\p{Script=Devanagari}])आकार(?![\p{Script=Devanagari}])/gu, ' SIZE '],
       ...spacedUnitRewrites(
         [
           ['मिलीमीटर|मि\\.?\\s?मी|मि\\.?\\s?मि', 'MM'],
@@ -212,7 +231,7 @@ const UNIT_READINGS: readonly UnitReading[] = [
           ['मिलीग्राम|मि\\.?\\s?ग्रा', 'MG'],
           ['किलोग्राम|कि\\.?\\s?ग्रा', 'KG'],
           ['ग्राम|ग्रा', 'GRAM'],
-          ['लीटर', 'L'],
+          ['लीटर|लिटर', 'L'],
           ['यूनिट', 'UNITS'],
           ['इंच', 'IN'],
         ],
