@@ -105,6 +105,8 @@ export type LiteralGate = number;
 export interface LiteralScanner {
   /** The gate of one expression's source (null: no literal known, the expression always runs). */
   gateOf(source: string | undefined): LiteralGate | null;
+  /** One gate for several sources: it passes when one of theirs would (null: one of them has no literal known). */
+  gateOfAny(sources: readonly string[]): LiteralGate | null;
   /** Call once all gates are made. */
   seal(): void;
   /** Finds which literals `text` holds (until the next scan). */
@@ -177,20 +179,33 @@ export function createLiteralScanner(): LiteralScanner {
     return index;
   };
 
+  const gateOfFound = (found: Literals): LiteralGate | null => {
+    if (found === null || found.length === 0) return null;
+    const indexes = Int32Array.from(new Set(found.map(literalIndex))).sort();
+    // Expressions with the same literals share one gate (a pass depends on the literals only): the item rules' (item-3.39.1)
+    // 500 gates are 389 distinct ones, and a frequent literal (`G`: 31 gates) then opens 6, not 31, per scan.
+    const key = indexes.join(',');
+    const known = gateOfLiterals.get(key);
+    if (known !== undefined) return known;
+    gateLiterals.push(indexes);
+    gateOfLiterals.set(key, gateLiterals.length - 1);
+    return gateLiterals.length - 1;
+  };
+
   return {
     gateOf(source) {
       if (source === undefined) return null;
-      const found = necessaryLiterals(source);
-      if (found === null || found.length === 0) return null;
-      const indexes = Int32Array.from(found.map(literalIndex)).sort();
-      // Expressions with the same literals share one gate (a pass depends on the literals only): the item rules' (item-3.39.1)
-      // 500 gates are 389 distinct ones, and a frequent literal (`G`: 31 gates) then opens 6, not 31, per scan.
-      const key = indexes.join(',');
-      const known = gateOfLiterals.get(key);
-      if (known !== undefined) return known;
-      gateLiterals.push(indexes);
-      gateOfLiterals.set(key, gateLiterals.length - 1);
-      return gateLiterals.length - 1;
+      return gateOfFound(necessaryLiterals(source));
+    },
+    gateOfAny(sources) {
+      // The union of every source's literals: a text holding none of them can match none of the sources.
+      const union: string[] = [];
+      for (const source of sources) {
+        const found = necessaryLiterals(source);
+        if (found === null || found.length === 0) return null;
+        union.push(...found);
+      }
+      return gateOfFound(union);
     },
     seal() {
       const pairs: number[][] = Array.from({ length: PAIR_BUCKETS }, () => []);

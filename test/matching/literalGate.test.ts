@@ -229,3 +229,19 @@ describe('asciiFastTest', () => {
     for (const text of ['SKU', 'sku', 'ſku', 'ŽKU']) expect(fast(text)).toBe(regex.test(text));
   });
 });
+
+// One gate for an extractor's patterns (perf24): it passes exactly when one of the patterns' own gates passes, and is
+// null (always open) when one pattern has no literal known.
+describe('gateOfAny', () => {
+  const scanner = createLiteralScanner();
+  const gauge = scanner.gateOf('(?<value>\\d+)\\s?(?:GA|GAUGE)\\b');
+  const french = scanner.gateOf('(?<value>\\d+)\\s?FR\\b');
+  const either = scanner.gateOfAny(['(?<value>\\d+)\\s?(?:GA|GAUGE)\\b', '(?<value>\\d+)\\s?FR\\b']);
+  const unknown = scanner.gateOfAny(['(?<value>\\d+)\\s?FR\\b', '\\d+']);
+  scanner.seal();
+  test.each(['CATHETER 14 FR', 'NEEDLE 18 GA', 'NEEDLE 18G', 'SYRINGE 10ML', ''])('%s', (text) => {
+    scanner.scan(text);
+    expect(scanner.passes(either)).toBe(scanner.passes(gauge) || scanner.passes(french));
+    expect(unknown).toBeNull();
+  });
+});
