@@ -24,6 +24,7 @@
  * is gated on one literal test so a line without any marker returns at once (the matching CPU budget).
  */
 import { withEdiSegmentsRead } from './ediSegmentText';
+import { asciiFastTest } from './literalGate';
 
 const LETTER = /[A-Za-z]/;
 const CONFUSED_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '|': 'I' };
@@ -170,8 +171,10 @@ const LIST_REFERENCES: ReadonlyArray<[RegExp, string | ((match: string, ...group
  * the gate is worth its cost only when most lines fail it). A price file's `Line 0042 |` opening its row is tested on
  * its own: once the labelledRows rewrite has read the row's labels (`| UOM:`, `| Description:`), it is the only marker left.
  */
-const HAS_LIST_REFERENCE =
-  /\d\s?OF\s?\d|\b(?:APN|EAN|UPC|GTIN)\b|\bCUST|\bOUR\s|\s(?:CODE|REF)\s|\b(?:PIP|PDE|IPU|PHARMACODE)\b|#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s|^\s*(?:LOT|LOTE|LOTTO|LOS|PARTIJA|PARTIA|SKLOP|CZĘŚĆ|CZESC|ČÁST|CAST|LOTAS|DAĻA|DALA|POZYCJA|POZ\.|POS\.?|POSITION)\s?(?:NO\.?|NR\.?|BR\.?|#)?\s?\d/iu;
+// Tested through `asciiFastTest` (literalGate.ts): the same answers, an ASCII line without Unicode case folding.
+const HAS_LIST_REFERENCE = asciiFastTest(
+  /\d\s?OF\s?\d|\b(?:APN|EAN|UPC|GTIN)\b|\bCUST|\bOUR\s|\s(?:CODE|REF)\s|\b(?:PIP|PDE|IPU|PHARMACODE)\b|#\s?\d{3}|^\s*LINE\s\d{1,6}\s?\||\bCONTRACT\s|CATALOGU?E?$|\bFRAMEWORK\s|\|\s?(?:UOM|DESCRIPTION|MFR)|\bQTY|\b(?:LOT|EXP|EXPIRY|BATCH)\b|\.\.\.|___|CPSM|\b(?:SOA|CONTRACT|TENDER|OFFER|AGREEMENT|LIST)\s(?:LINE|ITEM)\b|\bITEM\s?(?:NO|#|NUMBER)|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#|NUMBER)|\bSTOCK\s?(?:NO|#)|\bSKU\b|\bINSIGHT\s?#|\bCDW\s?#|^\s*PART\s|^\s*(?:LOT|LOTE|LOTTO|LOS|PARTIJA|PARTIA|SKLOP|CZĘŚĆ|CZESC|ČÁST|CAST|LOTAS|DAĻA|DALA|POZYCJA|POZ\.|POS\.?|POSITION)\s?(?:NO\.?|NR\.?|BR\.?|#)?\s?\d/iu,
+);
 
 /**
  * Document lines (items22sources, item-3.45.0): a line copied out of a business document is a row of cells — a
@@ -266,7 +269,7 @@ export function withoutListReferences(written: string): string {
   let text = withEdiSegmentsRead(written);
   const cells = withoutDocumentCells(text);
   if (cells !== text) text = cells;
-  if (!HAS_LIST_REFERENCE.test(text)) return text;
+  if (!HAS_LIST_REFERENCE(text)) return text;
   let out = text;
   for (const [pattern, replacement] of LIST_REFERENCES)
     out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);

@@ -138,7 +138,8 @@ const OPTION_SUFFIX = /^([A-Z0-9-]*(?:[A-Z][A-Z0-9-]*\d|\d[A-Z0-9-]*[A-Z])[A-Z0-
  */
 export function comparablePartNumber(value: string): string {
   const unlabelled = value.replace(CATALOGUE_LABEL, '');
-  const withoutOption = OPTION_SUFFIX.exec(unlabelled.trim())?.[1] ?? unlabelled;
+  // OPTION_SUFFIX needs a `#`: a number without one (nearly all) is not run through its nested repetitions.
+  const withoutOption = (unlabelled.includes('#') && OPTION_SUFFIX.exec(unlabelled.trim())?.[1]) || unlabelled;
   return withoutLeadingZeros(normalizePartNumber(withoutOption));
 }
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { generateItems } from '../../bench/generators/items';
 import { loadRules } from '../../server/matching';
-import { createLiteralScanner, necessaryLiterals } from '../../server/matching/literalGate';
+import { asciiFastTest, createLiteralScanner, necessaryLiterals } from '../../server/matching/literalGate';
 
 describe('necessaryLiterals', () => {
   test.each([
@@ -180,4 +180,68 @@ describe('the scan answers what a plain search of the literals answers', () => {
     },
     180_000,
   );
+});
+
+// A scan of the text scanned last is skipped (its marks still stand): the answers are those of a fresh scan, also
+// when the same text comes back after another one (perf24).
+describe('a text scanned twice in a row', () => {
+  const scanner = createLiteralScanner();
+  const gauge = scanner.gateOf('(?<value>\\d+)G');
+  const sterile = scanner.gateOf('(?<![A-Z])STERILE(?![A-Z])');
+  scanner.seal();
+  test('same answers as its first scan, and as a scan after another text', () => {
+    const answers = (text: string) => {
+      scanner.scan(text);
+      return [scanner.passes(gauge), scanner.passes(sterile)];
+    };
+    expect(answers('NEEDLE 18G 1IN')).toEqual([true, false]);
+    expect(answers('NEEDLE 18G 1IN')).toEqual([true, false]);
+    expect(answers('SWAB STERILE')).toEqual([false, true]);
+    expect(answers('SWAB STERILE')).toEqual([false, true]);
+    expect(answers('NEEDLE 18G 1IN')).toEqual([true, false]);
+    expect(answers('')).toEqual([false, false]);
+  });
+});
+
+// `asciiFastTest` answers an ASCII text by the source compiled without `u`: the same answers as the `iu` expression,
+// which still tests any text with a non-ASCII character, and tests everything when its source names a character that
+// folds to an ASCII letter only under Unicode folding (ſ → s, Kelvin sign → k) or a class or escape it cannot read.
+describe('asciiFastTest', () => {
+  const listMarker = /\bQTY|\bSKU\b|^\s*(?:LOT|CZĘŚĆ|ČÁST)\s?\d|#\s?\d{3}|\bMAT(?:ERIAL)?\.?\s?(?:NO|NR|#)/iu;
+  test.each([
+    'glove nitrile qty 2 bx',
+    'GLOVE NITRILE SKU',
+    'GLOVE NITRILE SKUS',
+    'Lot 4 glove',
+    'part #104 glove',
+    'Mat. no 55 glove',
+    'Część 2 rękawice',
+    'ČÁST 3 rukavice',
+    'část 3 rukavice',
+    'GLOVE ſKU',
+    'GLOVE \u212aIT',
+    '',
+  ])('%s: as the iu expression', (text) => {
+    expect(asciiFastTest(listMarker)(text)).toBe(listMarker.test(text));
+  });
+  test.each([/ſku/iu, /\u017Fku/iu, /[À-ž]KU/iu, /\p{Lu}KU/iu])('%s: tested by the expression itself', (regex) => {
+    const fast = asciiFastTest(regex);
+    for (const text of ['SKU', 'sku', 'ſku', 'ŽKU']) expect(fast(text)).toBe(regex.test(text));
+  });
+});
+
+// One gate for an extractor's patterns (perf24): it passes exactly when one of the patterns' own gates passes, and is
+// null (always open) when one pattern has no literal known.
+describe('gateOfAny', () => {
+  const scanner = createLiteralScanner();
+  const gauge = scanner.gateOf('(?<value>\\d+)\\s?(?:GA|GAUGE)\\b');
+  const french = scanner.gateOf('(?<value>\\d+)\\s?FR\\b');
+  const either = scanner.gateOfAny(['(?<value>\\d+)\\s?(?:GA|GAUGE)\\b', '(?<value>\\d+)\\s?FR\\b']);
+  const unknown = scanner.gateOfAny(['(?<value>\\d+)\\s?FR\\b', '\\d+']);
+  scanner.seal();
+  test.each(['CATHETER 14 FR', 'NEEDLE 18 GA', 'NEEDLE 18G', 'SYRINGE 10ML', ''])('%s', (text) => {
+    scanner.scan(text);
+    expect(scanner.passes(either)).toBe(scanner.passes(gauge) || scanner.passes(french));
+    expect(unknown).toBeNull();
+  });
 });
