@@ -32,6 +32,7 @@
  * label candidates of a text once per record (results are remembered per text, `rememberRecent`), never per pair.
  */
 import { shippedAliasTables, type AliasTable } from './aliases';
+import { withoutDocumentCells } from './transactionReferences';
 
 type FieldRole =
   | 'product'
@@ -394,6 +395,8 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
   }
   out += text.slice(at);
   out = out.replace(INTERNAL_REFERENCE, '');
+  // A cell naming the row's document (`Incident W481207 |`, `Ticket #48360 |`): no label of the table, no product words either.
+  if (isCellRow) out = withoutDocumentCells(out);
   return HAS_WORD.test(out) ? out : original;
 }
 

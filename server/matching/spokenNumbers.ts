@@ -203,7 +203,7 @@ function readDecimals(words: readonly Word[], joined: readonly boolean[], i: num
 /**
  * Whether the number spoken from word `i` (after a `plus` / `minus`) is followed by a unit word: then the sign word is
  * part of a name (`Gripper Plus twenty two gauge`, `Sharps Plus one litre`, `Ultra Plus two inch`) and no lens power, which
- * is spoken bare or with `dioptre` (items24free, item-3.48.0).
+ * is spoken bare or with `dioptre`; nor is a number before `by` (`Zetuvit Plus ten by ten`: a dressing's size) (items24free, item-3.48.0).
  */
 function isMeasuredAfterSign(words: readonly Word[], joined: readonly boolean[], i: number): boolean {
   if (i >= words.length || !joined[i]) return false;
@@ -213,7 +213,7 @@ function isMeasuredAfterSign(words: readonly Word[], joined: readonly boolean[],
   // `twenty two` read as a cardinal; `one fifty` (a pair) reads on to the second number.
   if (next < words.length && joined[next] && (words[next]?.upper as string) in TENS) next = readCardinal(words, joined, next)?.next ?? next;
   const after = next < words.length && joined[next] ? words[next]?.upper : undefined;
-  return after !== undefined && (after in SPOKEN_UNITS || (after in UNIT_AFTER_ONE && after !== 'BY') || after in FRACTION_DENOMINATORS);
+  return after !== undefined && (after in SPOKEN_UNITS || after in UNIT_AFTER_ONE || after in FRACTION_DENOMINATORS);
 }
 
 /** Whether word `k` is a unit word a spoken number or fraction is measured in. */
