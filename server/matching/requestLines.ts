@@ -103,7 +103,7 @@ const GREETING_NAME =
  * A caller or writer naming themselves (items24free, item-3.48.0): `it's Dan`, `this is Sarah` — the opening of a voicemail,
  * a dictated note and a phone message; a capitalised name right after it (dictation software capitalises names).
  */
-const SELF_NAME = /\b(?:it'?s|it’s|this\s+is)\s+[A-Z][a-z]+\b/g;
+const SELF_NAME = /\b(?:it'?s|it’s|it\s+is|this\s+is)\s+[A-Z][a-z]+\b/g;
 /**
  * What the request is NOT for (items24free, item-3.48.0): `rather than cutting the 2.5 cm rolls`, `instead of borrowing
  * from ED`, `(not the square ones)`, `we only have the 1 inch ones left and they are too long` — a request names the
