@@ -101,9 +101,11 @@ const GREETING_NAME =
   /(^|\|)\s*(?:hi|hiya|hello|hey|dear|morning|good\s+(?:morning|afternoon|evening)|kia\s+ora)(?:\s+[a-z]+){0,2}\s*,\s*/i;
 /**
  * A caller or writer naming themselves (items24free, item-3.48.0): `it's Dan`, `this is Sarah` — the opening of a voicemail,
- * a dictated note and a phone message; a capitalised name right after it (dictation software capitalises names).
+ * a dictated note and a phone message: at the start, after a greeting or a label (`Hi, it's Dan`), never mid-sentence
+ * (`the one we want, it's Mepilex` names the product).
  */
-const SELF_NAME = /\b(?:it'?s|it’s|it\s+is|this\s+is)\s+[A-Z][a-z]+\b/g;
+const SELF_NAME =
+  /(^|[|:]|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Mm]orning|[Aa]fternoon)[\s,]*)\s*(?:[Ii]t'?s|[Ii]t’s|[Ii]t\s+is|[Tt]his\s+is)\s+[A-Z][a-z]+\b/g;
 /**
  * What the request is NOT for (items24free, item-3.48.0): `rather than cutting the 2.5 cm rolls`, `instead of borrowing
  * from ED`, `(not the square ones)`, `we only have the 1 inch ones left and they are too long` — a request names the
@@ -290,7 +292,7 @@ function withoutChatter(text: string, chatterWords: RegExp): string {
   let out = (isRecord ? withoutRecordNarrative(text) : text).replace(SIGN_OFF, ' ');
   if (isNote) out = withoutNoteWriter(out);
   out = withoutRequester(out.replace(CHAT_SELF_INTRO, '').replace(GREETING_NAME, '$1 '));
-  if (out.includes('s ') || out.includes('is ')) out = out.replace(SELF_NAME, ' ');
+  if (out.includes('s ') || out.includes('is ')) out = out.replace(SELF_NAME, '$1 ');
   if (/\b(?:than|instead|not the|left)\b/i.test(out)) out = out.replace(CONTRAST_CLAUSE, ' ');
   const subject = SUBJECT_BEFORE_VERB.exec(out);
   if (subject && subject[0].trim() && PLACE_OR_PERSON.test(subject[0])) out = out.slice(subject[0].length);
