@@ -685,10 +685,31 @@ function shorthandOptionsOf(params: NonNullable<NonNullable<ComparatorRule['para
   const joinLetterPrefix = params.joinLetterPrefix === true;
   const vowelDrops = params.vowelDrops === true;
   const stemMinLength = params.stemMinLength ?? 0;
-  const key = JSON.stringify([minLength, credit, exclude, typoMinLength, joinMinLength, joinLetterPrefix, vowelDrops, stemMinLength]);
+  const soundAlikeJoins = params.soundAlikeJoins === true;
+  const key = JSON.stringify([
+    minLength,
+    credit,
+    exclude,
+    typoMinLength,
+    joinMinLength,
+    joinLetterPrefix,
+    vowelDrops,
+    stemMinLength,
+    soundAlikeJoins,
+  ]);
   let options = shorthandOptions.get(key);
   if (!options) {
-    options = { minLength, credit, exclude: new Set(exclude), typoMinLength, joinMinLength, joinLetterPrefix, vowelDrops, stemMinLength };
+    options = {
+      minLength,
+      credit,
+      exclude: new Set(exclude),
+      typoMinLength,
+      joinMinLength,
+      joinLetterPrefix,
+      vowelDrops,
+      stemMinLength,
+      soundAlikeJoins,
+    };
     shorthandOptions.set(key, options);
   }
   return options;

@@ -32,6 +32,7 @@
  * label candidates of a text once per record (results are remembered per text, `rememberRecent`), never per pair.
  */
 import { shippedAliasTables, type AliasTable } from './aliases';
+import { withoutDocumentCells } from './transactionReferences';
 
 type FieldRole =
   | 'product'
@@ -45,7 +46,9 @@ type FieldRole =
   | 'optionValue'
   | 'howMany'
   | 'ownNumber'
-  | 'notProduct';
+  | 'notProduct'
+  | 'namedItem'
+  | 'eventAccount';
 
 /** The table's entries (their canonical names) and the role of the labels each lists. */
 const ROLE_OF_ENTRY: Readonly<Record<string, FieldRole>> = {
@@ -61,6 +64,9 @@ const ROLE_OF_ENTRY: Readonly<Record<string, FieldRole>> = {
   'field: how many': 'howMany',
   'field: not the product': 'notProduct',
   "field: the seller's own number": 'ownNumber',
+  'field: not the product (messages, tickets, event and care records)': 'notProduct',
+  'field: the item an event record names': 'namedItem',
+  'field: a description (an account of the event when another field names the item)': 'eventAccount',
 };
 
 /**
@@ -193,7 +199,15 @@ const HAS_WORD = /\p{L}{2}/u;
 function attributeText(name: string, value: string, role: FieldRole | undefined): string {
   const trimmed = value.trim();
   if (trimmed === '' || PLACEHOLDER_VALUE.test(trimmed) || role === 'notProduct' || role === 'howMany' || role === 'ownNumber') return '';
-  if (role === 'product' || role === 'requestedProduct' || role === 'maker' || role === 'code') return trimmed;
+  if (
+    role === 'product' ||
+    role === 'requestedProduct' ||
+    role === 'maker' ||
+    role === 'code' ||
+    role === 'namedItem' ||
+    role === 'eventAccount'
+  )
+    return trimmed;
   // `Size/type: 6ft` is a size: the first of the alternatives a form's label offers names the attribute.
   const bareName = (name.split('/')[0] ?? name).replace(UNDERSCORES, ' ').trim();
   if (TRUE_WORDS.test(trimmed)) return ADJECTIVE_NAME.test(bareName) ? bareName : `with ${bareName}`;
@@ -321,6 +335,10 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
   // its attribute fields stay as written: one distributor's `Pack: 14` beside its own `Outer: 84` says which pack
   // level no more than the text did.
   const isThinRow = listedCount < 2 && !hasOptionString;
+  // An event record (an incident report, a device-problem report, a procedure or care record: Datix, RL, MAUDE, an EHR's
+  // lines-drains-airways row) names the item in its own field (`Device:`, `Equipment:`, `Instrument used:`) and tells what
+  // happened under `Description:` / `Details:` — no product words then (items24free, item-3.48.0).
+  const namesItem = fields.some((hit) => hit.role === 'namedItem');
   if (fields.length >= (isCellRow ? 1 : 2))
     fields.forEach((field, index) => {
       if (isThinRow && field.role !== undefined && ATTRIBUTE_ROLES.has(field.role)) return;
@@ -332,7 +350,11 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
       const value = text.slice(field.valueAt, valueEnd);
       const role = field.role;
       switch (role) {
+        case 'eventAccount':
+          edits.push({ from: field.labelAt, to: namesItem ? valueEnd : field.valueAt, text: '' });
+          return;
         case 'product':
+        case 'namedItem':
         case 'requestedProduct':
         case 'maker':
         case 'code':
@@ -381,6 +403,8 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
   }
   out += text.slice(at);
   out = out.replace(INTERNAL_REFERENCE, '');
+  // A cell naming the row's document (`Incident W481207 |`, `Ticket #48360 |`): no label of the table, no product words either.
+  if (isCellRow) out = withoutDocumentCells(out);
   return HAS_WORD.test(out) ? out : original;
 }
 

@@ -18,7 +18,7 @@ import { isRecordLine, withoutRecordNarrative } from './recordLines';
 
 /** A request word: a line without one (nor a note cue) is no request and is returned as it is. */
 const REQUEST_CUE =
-  /\b(?:needs?|needed|pls|plz|please|thanks|thank you|thx|cheers|can you|could you|can we|running low|out of|reorder|hi|hello|asap)\b|\b(?:can|could|may) (?:i|someone|somebody|anyone)\b|\b(?:does|do|has|have) (?:anyone|anybody|someone|we) (?:have|got|got any|have any)\b|\banyone (?:got|have|has)\b/i;
+  /\b(?:needs?|needed|pls|plz|please|thanks|thank you|thx|cheers|can you|could you|can we|running low|out of|reorder|hi|hello|asap|would like|kind regards|many thanks|kia ora|ng[aā] mihi)\b|\b(?:can|could|may) (?:i|someone|somebody|anyone)\b|\b(?:does|do|has|have) (?:anyone|anybody|someone|we) (?:have|got|got any|have any)\b|\banyone (?:got|have|has)\b/i;
 /**
  * A handover note's or a ticket's word, in lower case as people type them (item-3.36.0): stock left after a count (`2 left`, `none
  * left`, `3 bx left`; never a bare `left`, a side), `down to 3`, `low`, `nearly out`, `we are out`, `par is 10`) and a ticket's reference to an earlier order
@@ -89,8 +89,31 @@ const TIMES_QUANTITY = /\s[x×]\s?\d{1,3}\s*$/i;
 /** What for, at the end of the line: `for the robot room`, `for tomorrows hip list`, `to the clinic order`. */
 const PURPOSE_CLAUSE =
   /\s(?:for|to)\s+(?:the\s+(?:new\s+)?|tomorrow'?s?\s+|today'?s?\s+|tonight'?s?\s+|our\s+|my\s+|this\s+|next\s+)(?:[a-z&'-]+\s*){1,4}$/i;
-/** A sign-off at the end: `, thanks`, `thank you!`, `cheers - Sam`. */
-const SIGN_OFF = /[\s,.;!-]*\b(?:thanks|thank you|thx|ty|cheers|regards|kind regards|many thanks)\b(?:[\s,.;!-]+[a-z]+)?[\s.!]*$/i;
+/**
+ * A sign-off at the end: `, thanks`, `thank you!`, `cheers - Sam`; an e-mail's (items24free, item-3.48.0) with its
+ * writer's name and the role or team in brackets after it (`Many thanks, Rosie (Band 7, Emergency Department)`,
+ * `Thanks a million, Aoife`, `Kind regards, Fiona`, `Ngā mihi, Tama`: the New Zealand sign-off).
+ */
+const SIGN_OFF =
+  /[\s,.;!-]*\b(?:thanks(?:\s+(?:a\s+million|so\s+much|again|in\s+advance))?|thank\s+you(?:\s+so\s+much)?|thx|ty|cheers|regards|kind regards|best regards|warm regards|best wishes|many thanks|ng[aā]\s+mihi)\b(?:[\s,.;!-]+[a-z]+){0,2}(?:\s*\([^()]*\))?[\s.!]*$/i;
+/** A greeting with the name of whom it greets before a comma, opening a message: `Hi Jan,`, `Hi both,`, `Kia ora Sam,`, `Dear stores,`. */
+const GREETING_NAME =
+  /(^|\|)\s*(?:hi|hiya|hello|hey|dear|morning|good\s+(?:morning|afternoon|evening)|kia\s+ora)(?:\s+[a-z]+){0,2}\s*,\s*/i;
+/**
+ * A caller or writer naming themselves (items24free, item-3.48.0): `it's Dan`, `this is Sarah` — the opening of a voicemail,
+ * a dictated note and a phone message: at the start, after a greeting or a label (`Hi, it's Dan`), never mid-sentence
+ * (`the one we want, it's Mepilex` names the product).
+ */
+const SELF_NAME =
+  /(^|[|:]|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Mm]orning|[Aa]fternoon)[\s,]*)\s*(?:[Ii]t'?s|[Ii]t’s|[Ii]t\s+is|[Tt]his\s+is)\s+[A-Z][a-z]+\b/g;
+/**
+ * What the request is NOT for (items24free, item-3.48.0): `rather than cutting the 2.5 cm rolls`, `instead of borrowing
+ * from ED`, `(not the square ones)`, `we only have the 1 inch ones left and they are too long` — a request names the
+ * variant it wants beside the one it does not, and the other variant's size read as this one's conflicts with it.
+ * Out to the end of its clause (a comma, a full stop, a bracket or the end).
+ */
+const CONTRAST_CLAUSE =
+  /\b(?:rather\s+than|instead\s+of)\b(?:[^,.;()|]|\.(?=\d))*|\(\s*not\s+the\b[^()]*\)|\b(?:we|i)\s+(?:only\s+)?(?:have|got)\s+(?:only\s+)?(?:the\s+)?(?:[^,.;()|]|\.(?=\d))*?\bleft\b(?:[^,.;()|]|\.(?=\d))*/gi;
 /** A requester before a colon or a dash that opens the request: `IT ticket:`, `chem lab -`, `sexual health clinic:`. */
 const REQUESTER_PREFIX =
   /^\s*(?:[a-z0-9&'/]+\s+){0,4}[a-z0-9&'/]+\s*(?::|\s-\s|\s–\s)\s*(?=(?:hi|hello|hey|pls|plz|please|can|could|need|needs|running|out|we|i|our|low|reorder|order|send|the|a|down|anyone|someone|does)\b(?!-))/i;
@@ -268,7 +291,9 @@ function withoutChatter(text: string, chatterWords: RegExp): string {
   if (!isNote && !isRecord && !REQUEST_CUE.test(text)) return text;
   let out = (isRecord ? withoutRecordNarrative(text) : text).replace(SIGN_OFF, ' ');
   if (isNote) out = withoutNoteWriter(out);
-  out = withoutRequester(out.replace(CHAT_SELF_INTRO, ''));
+  out = withoutRequester(out.replace(CHAT_SELF_INTRO, '').replace(GREETING_NAME, '$1 '));
+  if (out.includes('s ') || out.includes('is ')) out = out.replace(SELF_NAME, '$1 ');
+  if (/\b(?:than|instead|not the|left)\b/i.test(out)) out = out.replace(CONTRAST_CLAUSE, ' ');
   const subject = SUBJECT_BEFORE_VERB.exec(out);
   if (subject && subject[0].trim() && PLACE_OR_PERSON.test(subject[0])) out = out.slice(subject[0].length);
   out = out

@@ -62,6 +62,15 @@ export interface ShorthandOptions {
    * n-prefix truncation stemming of multilingual retrieval, kept to short endings. 0: off.
    */
   stemMinLength: number;
+  /**
+   * Two unmatched words of one side that, written together, have the consonant skeleton of an unmatched word of the
+   * other side (at least `joinMinLength` letters; the first part's skeleton starts the whole's) pair with it at
+   * `credit` (items24free, item-3.48.0): speech-to-text writes a brand it does not know as the sound-alike words it
+   * knows (`venn flon` = VENFLON, `zeta vit` = ZETUVIT, `micro pour` = MICROPORE) — the consonant-skeleton idea of
+   * SKELETON keys (Pollock & Zamora) applied to the joined form. Tried only for two words with the same first letter
+   * that no other rule paired, after a skeleton-prefix test, so pairs without such words pay one comparison. Off: false.
+   */
+  soundAlikeJoins: boolean;
 }
 
 /** Most letters after a shared stem on either side (`stemMinLength`): inflectional and derivational endings are short. */
@@ -251,8 +260,21 @@ export function shorthandCredit(args: {
         !(options.typoMinLength > 0 && isOneEditApart(x, y, options.typoMinLength)) &&
         !(options.vowelDrops && (isVowelDropOf(x, y, options.minLength) || isVowelDropOf(y, x, options.minLength))) &&
         !(options.stemMinLength > 0 && sharesStem(x, y, options.stemMinLength))
-      )
-        continue;
+      ) {
+        if (!options.soundAlikeJoins || options.joinMinLength === 0 || x.charCodeAt(0) !== y.charCodeAt(0)) continue;
+        // A word of one side heard as two of the other (VENFLON / VENN FLON): the shorter opens the longer's sound.
+        const tail =
+          x.length < y.length
+            ? soundAlikeTail({ whole: y, head: x, headIndex: ia, tokens: a, indices: unmatchedA, options })
+            : soundAlikeTail({ whole: x, head: y, headIndex: ib, tokens: b, indices: unmatchedB, options });
+        if (tail < 0) continue;
+        unmatchedB[k] = -1;
+        unmatchedA[u] = -1;
+        const tailWeight = (w: WeightedTokens | null): number => (w ? (w.weights[tail] ?? 0) : 1);
+        creditA += options.credit * ((wa ? (wa.weights[ia] ?? 0) : 1) + (x.length < y.length ? tailWeight(wa) : 0));
+        creditB += options.credit * ((wb ? (wb.weights[ib] ?? 0) : 1) + (x.length < y.length ? 0 : tailWeight(wb)));
+        break;
+      }
       unmatchedB[k] = -1;
       unmatchedA[u] = -1;
       // A prefix whose rest is another unmatched word of the same side: one word written apart (MICRO TOUCH / MICROTOUCH).
@@ -262,9 +284,19 @@ export function shorthandCredit(args: {
             ? joinedTail(x, y, b, unmatchedB, options.joinMinLength)
             : joinedTail(y, x, a, unmatchedA, options.joinMinLength)
           : -1;
+      // A prefix whose rest is heard, not written, as another word (MICRO POUR / MICROPORE): both at credit.
+      const heard =
+        joined < 0 && options.soundAlikeJoins && options.joinMinLength > 0
+          ? yStartsX
+            ? soundAlikeTail({ whole: x, head: y, headIndex: ib, tokens: b, indices: unmatchedB, options })
+            : x.length < y.length
+              ? soundAlikeTail({ whole: y, head: x, headIndex: ia, tokens: a, indices: unmatchedA, options })
+              : -1
+          : -1;
       if (joined < 0) {
-        creditA += options.credit * (wa ? (wa.weights[ia] ?? 0) : 1);
-        creditB += options.credit * (wb ? (wb.weights[ib] ?? 0) : 1);
+        creditA +=
+          options.credit * ((wa ? (wa.weights[ia] ?? 0) : 1) + (heard >= 0 && !yStartsX ? (wa ? (wa.weights[heard] ?? 0) : 1) : 0));
+        creditB += options.credit * ((wb ? (wb.weights[ib] ?? 0) : 1) + (heard >= 0 && yStartsX ? (wb ? (wb.weights[heard] ?? 0) : 1) : 0));
       } else if (yStartsX) {
         creditA += wa ? (wa.weights[ia] ?? 0) : 1;
         creditB += wb ? (wb.weights[ib] ?? 0) + (wb.weights[joined] ?? 0) : 2;
@@ -276,6 +308,45 @@ export function shorthandCredit(args: {
     }
   }
   return { creditA, creditB };
+}
+
+/**
+ * `soundAlikeJoins`: the token index of an unmatched word of `head`'s side (not `head`, at least `minLength` letters)
+ * that written after `head` has `whole`'s consonant skeleton, marked used (-1) in `indices`; -1 when there is none.
+ */
+function soundAlikeTail(args: {
+  whole: string;
+  head: string;
+  headIndex: number;
+  tokens: readonly string[];
+  indices: number[];
+  options: ShorthandOptions;
+}): number {
+  const { whole, head, headIndex, tokens, indices, options } = args;
+  if (whole.length < options.joinMinLength) return -1;
+  const wholeSkeleton = skeletonOf(whole).skeleton;
+  const headSkeleton = skeletonOf(head).skeleton;
+  // At least two consonants heard in the first part and four in the whole: short skeletons collide by chance.
+  if (headSkeleton.length < 2 || wholeSkeleton.length < 4 || !wholeSkeleton.startsWith(headSkeleton)) return -1;
+  for (let l = 0; l < indices.length; l++) {
+    const index = indices[l] as number;
+    if (index < 0 || index === headIndex) continue;
+    const tail = tokens[index] as string;
+    // The tail is heard where the head's sound ends: it opens with the whole's next consonant or a vowel, and the two are about the whole's length.
+    const opening = tail.charCodeAt(0);
+    if (
+      tail.length < options.minLength ||
+      Math.abs(head.length + tail.length - whole.length) > 2 ||
+      (opening !== wholeSkeleton.charCodeAt(headSkeleton.length) && !VOWEL_CODES.has(opening))
+    )
+      continue;
+    const joined = `${head}${tail}`.replace(VOWELS_AFTER_FIRST, '').replace(DOUBLED, '$1');
+    if (joined === wholeSkeleton) {
+      indices[l] = -1;
+      return index;
+    }
+  }
+  return -1;
 }
 
 /**

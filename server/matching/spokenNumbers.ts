@@ -80,11 +80,30 @@ const UNIT_AFTER_ONE: Record<string, true> = Object.fromEntries(
     (w) => [w, true],
   ),
 );
+/**
+ * Fractions spoken before a unit (items24free, item-3.48.0): `three quarter inch`, `half inch`, `a quarter inch`,
+ * `five eighths inch`, `half litre` — how US and UK staff say the inch fractions of needle and tape sizes (3/4", 1/2")
+ * and half a litre. Read only right before a unit word, so `half the rolls` stays words.
+ */
+const FRACTION_DENOMINATORS: Record<string, number> = {
+  HALF: 2,
+  HALVES: 2,
+  QUARTER: 4,
+  QUARTERS: 4,
+  EIGHTH: 8,
+  EIGHTHS: 8,
+  SIXTEENTH: 16,
+  SIXTEENTHS: 16,
+};
+/** Inch words a spoken fraction is written before as catalogues write it (`3/4 inch`); before other units it is a decimal. */
+const INCH_WORDS: Record<string, true> = { INCH: true, INCHES: true };
 /** Words a number follows as a rank or grade (`stage one`, `level one`, `size one`, `class one`). */
 const RANK_WORDS: Record<string, true> = Object.fromEntries(
   ['STAGE', 'LEVEL', 'SIZE', 'NUMBER', 'CLASS', 'TYPE', 'GRADE', 'STEP', 'PHASE', 'GENERATION'].map((w) => [w, true]),
 );
-const NUMBER_WORD = [...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS), 'HUNDRED', 'THOUSAND'].join('|');
+const NUMBER_WORD = [...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS), 'HUNDRED', 'THOUSAND', 'HALF', 'QUARTER'].join(
+  '|',
+);
 /** Whether a text holds a number word at all (one test before the parse; most descriptions hold none). */
 const HAS_NUMBER_WORD = new RegExp(`\\b(?:${NUMBER_WORD})\\b`, 'i');
 const WORD = /[A-Za-z]+/g;
@@ -181,12 +200,53 @@ function readDecimals(words: readonly Word[], joined: readonly boolean[], i: num
   return { digits, next: j };
 }
 
+/**
+ * Whether the number spoken from word `i` (after a `plus` / `minus`) is followed by a unit word: then the sign word is
+ * part of a name (`Gripper Plus twenty two gauge`, `Sharps Plus one litre`, `Ultra Plus two inch`) and no lens power, which
+ * is spoken bare or with `dioptre`; nor is a number before `by` (`Zetuvit Plus ten by ten`: a dressing's size) (items24free, item-3.48.0).
+ */
+function isMeasuredAfterSign(words: readonly Word[], joined: readonly boolean[], i: number): boolean {
+  if (i >= words.length || !joined[i]) return false;
+  const cardinal = readCardinal(words, joined, i);
+  if (cardinal === null) return false;
+  let next = cardinal.next;
+  // `twenty two` read as a cardinal; `one fifty` (a pair) reads on to the second number.
+  if (next < words.length && joined[next] && (words[next]?.upper as string) in TENS) next = readCardinal(words, joined, next)?.next ?? next;
+  const after = next < words.length && joined[next] ? words[next]?.upper : undefined;
+  return after !== undefined && (after in SPOKEN_UNITS || after in UNIT_AFTER_ONE || after in FRACTION_DENOMINATORS);
+}
+
+/** Whether word `k` is a unit word a spoken number or fraction is measured in. */
+function isUnitWord(words: readonly Word[], joined: readonly boolean[], k: number): boolean {
+  const word = k < words.length && joined[k] ? words[k]?.upper : undefined;
+  return word !== undefined && word !== 'BY' && (word in SPOKEN_UNITS || word in UNIT_AFTER_ONE || word in INCH_WORDS);
+}
+
+/** A fraction spoken right before a unit (FRACTION_DENOMINATORS): `three quarter inch` = `3/4 inch`, `half litre` = `0.5 litre`. */
+function readSpokenFraction(words: readonly Word[], joined: readonly boolean[], i: number): Reading | null {
+  let numerator = 1;
+  let at = i;
+  const word = words[i]?.upper as string;
+  if (word === 'A' && (words[i + 1]?.upper ?? '') in FRACTION_DENOMINATORS && joined[i + 1]) at = i + 1;
+  else if (word in UNITS && !(word === 'ZERO') && joined[i + 1] && (words[i + 1]?.upper ?? '') in FRACTION_DENOMINATORS) {
+    numerator = UNITS[word] as number;
+    at = i + 1;
+  }
+  const denominator = FRACTION_DENOMINATORS[words[at]?.upper ?? ''];
+  if (denominator === undefined || numerator >= denominator || !isUnitWord(words, joined, at + 1)) return null;
+  const unit = words[at + 1]?.upper as string;
+  const text = unit in INCH_WORDS ? `${numerator}/${denominator}` : String(numerator / denominator);
+  return { text, next: at + 1 };
+}
+
 /** The number spoken from word `i`, with the dictation conventions of the file's comment; null when none starts there. */
 function readSpokenNumber(words: readonly Word[], joined: readonly boolean[], i: number): Reading | null {
   const first = words[i]?.upper;
-  const signed = first === 'PLUS' || first === 'MINUS';
+  const signed = (first === 'PLUS' || first === 'MINUS') && !isMeasuredAfterSign(words, joined, i + 1);
   const start = signed ? i + 1 : i;
   if (signed && !joined[start]) return null;
+  const fraction = signed ? null : readSpokenFraction(words, joined, start);
+  if (fraction !== null) return fraction;
   if (words[start]?.upper === 'POINT') {
     const decimals = readDecimals(words, joined, start + 1);
     return decimals.digits ? { text: `0.${decimals.digits}`, next: decimals.next } : null;
@@ -260,6 +320,11 @@ export function withSpokenNumbersWritten(text: string): string {
     const to = words[(isMil ? reading.next + 1 : reading.next) - 1] as Word;
     out += text.slice(copiedTo, from.start) + reading.text + (isMil ? ' ML' : '');
     copiedTo = to.end;
+    // `half-inch`, `twenty-gauge`: the number and its unit written apart, as the extractors read them.
+    if (!isMil && text.charAt(copiedTo) === '-' && isUnitWord(words, joined, reading.next)) {
+      out += ' ';
+      copiedTo++;
+    }
     i = isMil ? reading.next + 1 : reading.next;
   }
   out += text.slice(copiedTo);

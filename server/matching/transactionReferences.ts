@@ -19,7 +19,7 @@
  * Hand-written: a document label is a business-document convention, no library reads it. One literal gate per text,
  * results remembered per text (rememberRecent), never per pair.
  */
-import { rememberRecent } from './normalizers';
+import { rememberRecent } from './recentValues';
 
 /** Document words whose number follows: purchase order, goods received, returns, invoice, delivery / despatch, packing slip, requisition, ticket. */
 const DOCUMENT_LABEL =
@@ -57,6 +57,25 @@ function dropReference(whole: string, reference: string): string {
 export function withoutTransactionReferences(text: string): string {
   if (!HAS_LABEL.test(text)) return text;
   return text.replace(DOCUMENT_REFERENCE, dropReference).replace(LOCATION_REFERENCE, dropReference).replace(GLUED_TICKET, ' ');
+}
+
+/** A whole cell of a row that names its document: `Incident W481207`, `Ticket #48360`, `Packing list PL-558210`, `PO 4500881`. */
+const DOCUMENT_CELL = new RegExp(`^\\s*${DOCUMENT_LABEL}${NUMBER_MARK}[\\s-]*(${REFERENCE})\\s*$`, 'i');
+
+/**
+ * `cells` (a row's cells split at `|`) without those that only name the row's document — an incident report's, a
+ * ticket's, a packing list's or an order's own number opening the row (items24free, item-3.48.0): the label and the
+ * number are out of the description too, not only of the codes, as neither says anything of the product.
+ */
+export function withoutDocumentCells(cells: string): string {
+  if (!HAS_LABEL.test(cells)) return cells;
+  return cells
+    .split('|')
+    .map((cell) => {
+      const reference = DOCUMENT_CELL.exec(cell)?.[1];
+      return reference !== undefined && isReference(reference) ? ' ' : cell;
+    })
+    .join('|');
 }
 
 /** withoutTransactionReferences, remembered per text (the catalogInText comparator and key read the same texts). */

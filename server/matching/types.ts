@@ -321,6 +321,8 @@ export interface ComparatorRule {
       vowelDrops?: boolean;
       /** Two words sharing a stem of at least this many letters, with at most three letters after it on each side (BIOPSY / BIOPSIA, LAMINATING / LAMINATOR), pair at `credit`; absent or 0: off. */
       stemMinLength?: number;
+      /** Two words of one side that, written together, sound like one word of the other (same consonant skeleton: VENN FLON / VENFLON, ZETA VIT / ZETUVIT, MICRO POUR / MICROPORE) pair at `credit`; needs `joinMinLength`; absent: off. */
+      soundAlikeJoins?: boolean;
     };
     /**
      * tokenSet with `measure: containment`: measurement words — a dimension written as one word (`3X3`,
