@@ -877,7 +877,25 @@ function allUnshared(a: readonly PreparedAddress[], b: readonly PreparedAddress[
   return a.every((x) => b.every((y) => !sharesAnyPart(x, y)));
 }
 
-function compileAddress(rule: ComparatorRule): CompiledComparator {
+/**
+ * The place reading of an address comparator with `aliasTables` (facility: `placeNames`): a city or region written in one
+ * language of a bilingual region or as an exonym (`Casnewydd` / `Newport`, `Bozen` / `Bolzano`, `Sitten` / `Sion`) is read
+ * as the one name the table gives both, once per record; without tables a place is left as written.
+ */
+function placeReaderOf(rule: ComparatorRule, context: ComparatorContext): (address: PreparedAddress) => PreparedAddress {
+  const tables = (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name));
+  if (tables.length === 0) return (address) => address;
+  const read = withAliasTables({ normalize: (value) => normalizeText(value) || null, tables });
+  const placeOf = (value: string): string => (value === '' ? value : (read(value) ?? value));
+  return (address) => {
+    const city = placeOf(address.city);
+    const state = placeOf(address.state);
+    return city === address.city && state === address.state ? address : { ...address, city, state };
+  };
+}
+
+function compileAddress(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
+  const readPlaces = placeReaderOf(rule, context);
   const floor = rule.params?.floor ?? 0;
   const localityOnlyRelated = rule.params?.localityOnlyOutcome === 'related';
   const isUnsharedMissing = rule.params?.unsharedPartsOutcome === 'missing';
@@ -890,7 +908,7 @@ function compileAddress(rule: ComparatorRule): CompiledComparator {
         for (const value of valuesAtPath(record, path)) {
           if (value && typeof value === 'object') {
             const prepared = prepareAddress(value as Record<string, unknown>);
-            if (prepared) out.push(prepared);
+            if (prepared) out.push(readPlaces(prepared));
           }
         }
       }
@@ -1210,7 +1228,7 @@ export function compileComparator(rule: ComparatorRule, context: ComparatorConte
     case 'identifier':
       return compileIdentifier(rule);
     case 'address':
-      return compileAddress(rule);
+      return compileAddress(rule, context);
     case 'codeInText':
       return compileCodeInText(rule, context);
     case 'attributes':
