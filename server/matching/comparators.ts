@@ -206,10 +206,12 @@ function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => str
   const placeField = rule.params?.placeTailUnless;
   if (placeField === undefined)
     return (record: CanonicalRecord): string[] | undefined => alternativeNames(stringsAtPaths(record, rule.fields), normalize, forms);
-  // `placeTailUnless`: a record without the place field also compares by its names before a place segment (placeTails.ts).
+  // `placeTailUnless`: a record without the place field also compares by its names before a place segment, a record with
+  // it by its names before a segment that is that place (placeTails.ts).
   return (record: CanonicalRecord): string[] | undefined => {
     const raws = stringsAtPaths(record, rule.fields);
-    return alternativeNames(stringsAtPaths(record, [placeField]).length > 0 ? raws : withNamesBeforePlaceTails(raws), normalize, forms);
+    const places = stringsAtPaths(record, [placeField]);
+    return alternativeNames(withNamesBeforePlaceTails(raws, places.length > 0 ? places : undefined), normalize, forms);
   };
 }
 
