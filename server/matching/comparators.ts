@@ -62,7 +62,7 @@ import {
   relatedNameReadings,
   type NameReadingOptions,
 } from './nameReadingComparison';
-import { withNamesBeforePlaceTails } from './placeTails';
+import { withNamesBeforePlaceTails, withNamesBeforeStateSuffix } from './placeTails';
 import { relatedWhenContained } from './containedNames';
 import { mismatchWhenOtherSites } from './groupSiteNames';
 import {
@@ -204,14 +204,19 @@ function scannedIdentifierPrepare(rule: ComparatorRule, scheme: IdentifierScheme
  */
 function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => string | null, forms: (raw: string) => string[]) {
   const placeField = rule.params?.placeTailUnless;
-  if (placeField === undefined)
+  const stateField = rule.params?.ownStateSuffix;
+  if (placeField === undefined && stateField === undefined)
     return (record: CanonicalRecord): string[] | undefined => alternativeNames(stringsAtPaths(record, rule.fields), normalize, forms);
   // `placeTailUnless`: a record without the place field also compares by its names before a place segment, a record with
-  // it by its names before a segment that is that place (placeTails.ts).
+  // it by its names before a segment that is that place; `ownStateSuffix`: by its names before `-<its state>` (placeTails.ts).
   return (record: CanonicalRecord): string[] | undefined => {
-    const raws = stringsAtPaths(record, rule.fields);
-    const places = stringsAtPaths(record, [placeField]);
-    return alternativeNames(withNamesBeforePlaceTails(raws, places.length > 0 ? places : undefined), normalize, forms);
+    let raws = stringsAtPaths(record, rule.fields);
+    if (stateField !== undefined) raws = withNamesBeforeStateSuffix(raws, stringsAtPaths(record, [stateField]));
+    if (placeField !== undefined) {
+      const places = stringsAtPaths(record, [placeField]);
+      raws = withNamesBeforePlaceTails(raws, places.length > 0 ? places : undefined);
+    }
+    return alternativeNames(raws, normalize, forms);
   };
 }
 
@@ -398,7 +403,7 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     ? alternativesPrepare(rule, textNormalizer(rule, context), nameFormsWith(context.aliasTable))
     : stringPrepare(rule, textNormalizer(rule, context));
   const preparationKey = rule.params?.alternatives
-    ? `${textPreparationKey(rule)}/alternatives${rule.params.placeTailUnless ? `/placeTail:${rule.params.placeTailUnless}` : ''}`
+    ? `${textPreparationKey(rule)}/alternatives${rule.params.placeTailUnless ? `/placeTail:${rule.params.placeTailUnless}` : ''}${rule.params.ownStateSuffix ? `/stateSuffix:${rule.params.ownStateSuffix}` : ''}`
     : textPreparationKey(rule);
   const written = rule.params?.acronyms && rule.params.writtenAcronyms ? compiledWrittenAcronyms(rule.params.writtenAcronyms) : undefined;
   if (written === undefined)

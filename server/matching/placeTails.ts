@@ -160,3 +160,22 @@ function isOneOf(place: string, places: readonly string[]): boolean {
   const wanted = normalizeText(place);
   return wanted !== '' && places.some((candidate) => normalizeText(candidate) === wanted);
 }
+
+/** A name ending in a hyphen and a two-letter code without spaces (`Tufts Medical Center-MA`). */
+const STATE_SUFFIX = /^(.*[^\s-])-([A-Za-z]{2})$/;
+
+/**
+ * `raws` and, for each that ends in `-<one of states>` (a two-letter code), the name before it: the NRMP Match directory
+ * writes each program's institution as `Institution-ST` (`Union Memorial Hospital-MD`), lists with an address the name
+ * alone. A code that is not the record's own state stays part of the name.
+ */
+export function withNamesBeforeStateSuffix(raws: readonly string[], states: readonly string[]): string[] {
+  if (states.length === 0) return [...raws];
+  const codes = new Set(states.map((state) => state.trim().toUpperCase()));
+  const out = [...raws];
+  for (const raw of raws) {
+    const match = STATE_SUFFIX.exec(raw.trim());
+    if (match && codes.has((match[2] ?? '').toUpperCase())) out.push(match[1] ?? '');
+  }
+  return out;
+}

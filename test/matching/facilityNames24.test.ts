@@ -154,3 +154,23 @@ describe('a list that writes the record’s own town after the name', () => {
     expect(comparatorOf(name, 'name')?.score).toBeLessThan(1);
   });
 });
+
+describe('the NRMP Match directory’s Institution-ST', () => {
+  const place = { city: 'Fairmont', state: 'WV' };
+
+  test('Fairmont Memorial Hospital-WV in WV is Fairmont Memorial Hospital', async () => {
+    const pair = await verify(
+      { name: 'Fairmont Memorial Hospital-WV', address: place },
+      { name: 'Fairmont Memorial Hospital', address: place },
+    );
+    expect(comparatorOf(pair, 'name')?.score).toBe(1);
+  });
+
+  test('a code that is not the record’s state stays part of the name', async () => {
+    const pair = await verify(
+      { name: 'Fairmont Memorial Hospital-KY', address: place },
+      { name: 'Fairmont Memorial Hospital', address: place },
+    );
+    expect(comparatorOf(pair, 'name')?.score).toBeLessThan(1);
+  });
+});
