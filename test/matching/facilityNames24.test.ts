@@ -123,6 +123,14 @@ describe('another institution named after its hospital', () => {
     expect(pair.band).toBe('no-match');
   });
 
+  test('a cancer hospital written without its cancer word still meets (short names drop it)', async () => {
+    const pair = await verify(
+      { name: 'Fairmont Memorial Cancer Hospital', address: town },
+      { name: 'Fairmont Memorial Hospital', address: town },
+    );
+    expect(pair.hardRule?.name).not.toBe('otherKindContainedName');
+  });
+
   test('two writings of one cancer centre still meet', async () => {
     const pair = await verify({ name: 'Fairmont Cancer Center', address: town }, { name: 'Fairmont Cancer Institute', address: town });
     expect(pair.hardRule?.name).not.toBe('otherKindContainedName');
