@@ -207,14 +207,14 @@ function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => str
   const stateField = rule.params?.ownStateSuffix;
   if (placeField === undefined && stateField === undefined)
     return (record: CanonicalRecord): string[] | undefined => alternativeNames(stringsAtPaths(record, rule.fields), normalize, forms);
-  // `placeTailUnless`: a record without the place field also compares by its names before a place segment, a record with
-  // it by its names before a segment that is that place; `ownStateSuffix`: by its names before `-<its state>` (placeTails.ts).
+  // `placeTailUnless`: a record without the place field also compares by its names before a place segment; `ownStateSuffix`:
+  // a record also compares by its names before `-<its state>` (placeTails.ts).
   return (record: CanonicalRecord): string[] | undefined => {
     let raws = stringsAtPaths(record, rule.fields);
     if (stateField !== undefined) raws = withNamesBeforeStateSuffix(raws, stringsAtPaths(record, [stateField]));
     if (placeField !== undefined) {
       const places = stringsAtPaths(record, [placeField]);
-      raws = withNamesBeforePlaceTails(raws, places.length > 0 ? places : undefined);
+      if (places.length === 0) raws = withNamesBeforePlaceTails(raws);
     }
     return alternativeNames(raws, normalize, forms);
   };

@@ -8,8 +8,6 @@
  * three words without digits; a segment that names a campus, site, wing, division or region (`- West Campus`, `, Menlo
  * Park Division`, `- Metro Region`) or is an acronym (`Lee Health - GCMC`) is part of the name and is never read off.
  */
-import { normalizeText } from '../identifiers/names';
-
 /** Words of a segment that names part of a site, a site of a system or a system's region (`Riverside Health - Metro Region`), not a place. */
 const SITE_WORDS = new Set([
   'CAMPUS',
@@ -137,28 +135,15 @@ export function nameBeforePlaceTail(raw: string): string | null {
   return head.trim();
 }
 
-/**
- * `raws` and, for each that ends in a place segment, the name before it. With `ownPlaces` (the record's own city, which
- * a list with an address field also writes after the name: surveillance and profile lists' `NAME, TOWN`, `BALFOUR
- * HOSPITAL, KIRKWALL` in Kirkwall), only a segment that is one of them is read off: a place the address does not give
- * may be part of the name.
- */
-export function withNamesBeforePlaceTails(raws: readonly string[], ownPlaces?: readonly string[]): string[] {
+/** `raws` and, for each that ends in a place segment, the name before it. */
+export function withNamesBeforePlaceTails(raws: readonly string[]): string[] {
   const out = [...raws];
   for (const raw of raws) {
     if (!raw.includes(',') && !/\s[-\u2013\u2014]\s/.test(raw)) continue;
     const head = nameBeforePlaceTail(raw);
-    if (head === null) continue;
-    if (ownPlaces === undefined || isOneOf(raw.slice(head.length).replace(LEADING_SEPARATOR, ''), ownPlaces)) out.push(head);
+    if (head !== null) out.push(head);
   }
   return out;
-}
-
-const LEADING_SEPARATOR = /^\s*[,\-\u2013\u2014]\s*/;
-
-function isOneOf(place: string, places: readonly string[]): boolean {
-  const wanted = normalizeText(place);
-  return wanted !== '' && places.some((candidate) => normalizeText(candidate) === wanted);
 }
 
 /** A name ending in a hyphen and a two-letter code without spaces (`Tufts Medical Center-MA`). */

@@ -120,24 +120,6 @@ describe('another kind of hospital in its city', () => {
   });
 });
 
-describe('a list that writes the record’s own town after the name', () => {
-  test('BALLANTRAE HOSPITAL, KIRKWALL in Kirkwall is Ballantrae Hospital', async () => {
-    const name = await verify(
-      { name: 'BALLANTRAE HOSPITAL, KIRKWALL', address: { city: 'KIRKWALL' } },
-      { name: 'Ballantrae Hospital', address: { city: 'Kirkwall' } },
-    );
-    expect(comparatorOf(name, 'name')?.score).toBe(1);
-  });
-
-  test('a town the address does not give stays part of the name', async () => {
-    const name = await verify(
-      { name: 'BALLANTRAE HOSPITAL, STROMNESS', address: { city: 'KIRKWALL' } },
-      { name: 'Ballantrae Hospital', address: { city: 'Kirkwall' } },
-    );
-    expect(comparatorOf(name, 'name')?.score).toBeLessThan(1);
-  });
-});
-
 describe('the NRMP Match directory’s Institution-ST', () => {
   const place = { city: 'Fairmont', state: 'WV' };
 
