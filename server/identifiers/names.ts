@@ -35,6 +35,9 @@ const TRANSLITERATIONS: Record<string, string> = {
   ß: 'ss',
   Đ: 'D',
   đ: 'd',
+  // Icelandic and Faroese eth: their ASCII spellings write d (Suðuroy = Suduroy, Landspítalinn's Reykjavík lists).
+  Ð: 'D',
+  ð: 'd',
   Þ: 'TH',
   þ: 'th',
   ı: 'i',
@@ -52,7 +55,7 @@ function foldAccents(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[ŁłØøÆæŒœßĐđÞþıƏə\u00b5\u03bc]/g, (letter) => TRANSLITERATIONS[letter] ?? letter);
+    .replace(/[ŁłØøÆæŒœßĐđÐðÞþıƏə\u00b5\u03bc]/g, (letter) => TRANSLITERATIONS[letter] ?? letter);
 }
 
 /** Upper-case, accents folded, punctuation to spaces, spaces collapsed. */

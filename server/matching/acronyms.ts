@@ -65,6 +65,17 @@ function spellsWithoutHospital(acronym: string, long: readonly string[], site: A
   return runEnd(acronym.slice(0, -1), long, 0) === long.length;
 }
 
+/**
+ * `words` in the English order of a name's site noun, or null when the name does not start with one: French, Italian,
+ * Spanish, Portuguese, Welsh, Gaelic and Romansh put the noun first (`Hôpital de Sion`, `Ysbyty Nevill Hall`, `Ospadal nan
+ * Eilean Siar`: HOSPITAL NEVILL HALL once translated) where the English initialism a bilingual board writes spells it last
+ * (`NHH`, `WIH`). Only the first word moves; a name of one word more has nothing to reorder.
+ */
+function siteNounLast(words: readonly string[], site: AcronymSiteWords | undefined): string[] | null {
+  if (!site || words.length < 2 || !site.words.has(words[0] as string) || site.words.has(words[1] as string)) return null;
+  return [...words.slice(1), words[0] as string];
+}
+
 /** `long` with the first expansion of an acronym of `short` contracted to it, or null when there is none. */
 function contracted(
   short: readonly string[],
@@ -89,6 +100,18 @@ function contracted(
   return null;
 }
 
+/** `contracted`, or contracted from `long` read with its site noun last (siteNounLast) when `long` spells none as written. */
+function contractedInEitherOrder(
+  short: readonly string[],
+  long: readonly string[],
+  site?: AcronymSiteWords,
+): { words: string[]; acronym: string } | null {
+  const found = contracted(short, long, site);
+  if (found) return found;
+  const reordered = siteNounLast(long, site);
+  return reordered ? contracted(short, reordered, site) : null;
+}
+
 /**
  * True when two normalised values are the same name only through an acronym that is the whole of one of them
  * (`CMC` / `CAROLINAS MEDICAL CENTER`): the pair `withAcronyms` scores at most ACRONYM_ONLY_SCORE.
@@ -100,7 +123,7 @@ export function isAcronymOnly(x: string, y: string, site?: AcronymSiteWords): bo
     [wordsX, wordsY],
     [wordsY, wordsX],
   ] as const) {
-    const found = contracted(short, long, site);
+    const found = contractedInEitherOrder(short, long, site);
     if (found && (short.length === 1 || found.words.length === 1) && found.words.join(' ') === short.join(' ')) return true;
   }
   return false;
@@ -114,6 +137,9 @@ export function isAcronymOnly(x: string, y: string, site?: AcronymSiteWords): bo
  */
 export function initialismKeys(words: readonly string[], site?: AcronymSiteWords): string[] {
   const keys = new Set<string>();
+  // A name with its site noun first also has the keys of its English order (`HOSPITAL NEVILL HALL`: NHH, see siteNounLast).
+  const reordered = siteNounLast(words, site);
+  if (reordered) for (const key of initialismKeys(reordered, site)) keys.add(key);
   const significant = words.filter((w) => !CONNECTIVES.has(w) && /^[A-Z]/.test(w));
   if (significant.length >= 2 && significant.length <= 6) keys.add(significant.map((w) => w[0]).join(''));
   if (site && significant.length >= 2) {
@@ -144,7 +170,7 @@ export function withAcronyms(similarity: (x: string, y: string) => number, site?
       [wordsX, wordsY, true],
       [wordsY, wordsX, false],
     ] as const) {
-      const found = contracted(short, long, site);
+      const found = contractedInEitherOrder(short, long, site);
       if (!found) continue;
       const contractedText = found.words.join(' ');
       const shortText = short.join(' ');

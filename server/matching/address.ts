@@ -5,6 +5,7 @@
  */
 import anyAscii from 'any-ascii';
 import { brahmicReading, hasBrahmicLetter } from './brahmicReadings';
+import { hasSyllabics, inuktitutReading } from './transliteration';
 import { romanizeCyrillicAndGreek } from '../identifiers/names';
 import { normalizeWith } from './normalizers';
 import { jaroWinkler } from './similarity';
@@ -209,6 +210,11 @@ function romanisedKoreanPlace(value: string): string {
   return HANGUL.test(value) ? anyAscii(value.trim().replace(KOREAN_DIVISION_KIND, '')) : value;
 }
 
+/** A place in Inuktitut syllabics in the Latin spelling Nunavut's lists write (`ᐃᖃᓗᐃᑦ` = Iqaluit; transliteration.ts). */
+function romanisedSyllabicPlace(value: string): string {
+  return hasSyllabics(value) ? inuktitutReading(value) : value;
+}
+
 /**
  * A city written in a Brahmic script of an Indian register (`തിരുവനന്തപുരം`, `హైదరాబాద్`) in the Hunterian reading
  * India's official English lists spell places in (inherent vowels written: `tiruvanantapuram`, `haidarabad`;
@@ -228,7 +234,7 @@ export function prepareAddress(value: Record<string, unknown>): PreparedAddress 
     typeof value[key] === 'string' ? (normalizeWith('text', romanizeCyrillicAndGreek(value[key] as string)) ?? '') : '';
   const place = (key: string): string =>
     typeof value[key] === 'string'
-      ? (normalizeWith('text', romanisedKoreanPlace(romanizeCyrillicAndGreek(value[key] as string))) ?? '')
+      ? (normalizeWith('text', romanisedSyllabicPlace(romanisedKoreanPlace(romanizeCyrillicAndGreek(value[key] as string)))) ?? '')
       : '';
   // A city in an Indian script is read; its state is not (`കേരളം` is Keralam, never equal to Kerala): unread, it is not compared.
   const city =

@@ -62,7 +62,7 @@ import {
   relatedNameReadings,
   type NameReadingOptions,
 } from './nameReadingComparison';
-import { withNamesBeforePlaceTails } from './placeTails';
+import { withNamesBeforePlaceTails, withNamesBeforeStateSuffix } from './placeTails';
 import { relatedWhenContained } from './containedNames';
 import { mismatchWhenOtherSites } from './groupSiteNames';
 import {
@@ -204,12 +204,19 @@ function scannedIdentifierPrepare(rule: ComparatorRule, scheme: IdentifierScheme
  */
 function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => string | null, forms: (raw: string) => string[]) {
   const placeField = rule.params?.placeTailUnless;
-  if (placeField === undefined)
+  const stateField = rule.params?.ownStateSuffix;
+  if (placeField === undefined && stateField === undefined)
     return (record: CanonicalRecord): string[] | undefined => alternativeNames(stringsAtPaths(record, rule.fields), normalize, forms);
-  // `placeTailUnless`: a record without the place field also compares by its names before a place segment (placeTails.ts).
+  // `placeTailUnless`: a record without the place field also compares by its names before a place segment; `ownStateSuffix`:
+  // a record also compares by its names before `-<its state>` (placeTails.ts).
   return (record: CanonicalRecord): string[] | undefined => {
-    const raws = stringsAtPaths(record, rule.fields);
-    return alternativeNames(stringsAtPaths(record, [placeField]).length > 0 ? raws : withNamesBeforePlaceTails(raws), normalize, forms);
+    let raws = stringsAtPaths(record, rule.fields);
+    if (stateField !== undefined) raws = withNamesBeforeStateSuffix(raws, stringsAtPaths(record, [stateField]));
+    if (placeField !== undefined) {
+      const places = stringsAtPaths(record, [placeField]);
+      if (places.length === 0) raws = withNamesBeforePlaceTails(raws);
+    }
+    return alternativeNames(raws, normalize, forms);
   };
 }
 
@@ -396,7 +403,7 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     ? alternativesPrepare(rule, textNormalizer(rule, context), nameFormsWith(context.aliasTable))
     : stringPrepare(rule, textNormalizer(rule, context));
   const preparationKey = rule.params?.alternatives
-    ? `${textPreparationKey(rule)}/alternatives${rule.params.placeTailUnless ? `/placeTail:${rule.params.placeTailUnless}` : ''}`
+    ? `${textPreparationKey(rule)}/alternatives${rule.params.placeTailUnless ? `/placeTail:${rule.params.placeTailUnless}` : ''}${rule.params.ownStateSuffix ? `/stateSuffix:${rule.params.ownStateSuffix}` : ''}`
     : textPreparationKey(rule);
   const written = rule.params?.acronyms && rule.params.writtenAcronyms ? compiledWrittenAcronyms(rule.params.writtenAcronyms) : undefined;
   if (written === undefined)
@@ -898,7 +905,25 @@ function allUnshared(a: readonly PreparedAddress[], b: readonly PreparedAddress[
   return a.every((x) => b.every((y) => !sharesAnyPart(x, y)));
 }
 
-function compileAddress(rule: ComparatorRule): CompiledComparator {
+/**
+ * The place reading of an address comparator with `aliasTables` (facility: `placeNames`): a city or region written in one
+ * language of a bilingual region or as an exonym (`Casnewydd` / `Newport`, `Bozen` / `Bolzano`, `Sitten` / `Sion`) is read
+ * as the one name the table gives both, once per record; without tables a place is left as written.
+ */
+function placeReaderOf(rule: ComparatorRule, context: ComparatorContext): (address: PreparedAddress) => PreparedAddress {
+  const tables = (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name));
+  if (tables.length === 0) return (address) => address;
+  const read = withAliasTables({ normalize: (value) => normalizeText(value) || null, tables });
+  const placeOf = (value: string): string => (value === '' ? value : (read(value) ?? value));
+  return (address) => {
+    const city = placeOf(address.city);
+    const state = placeOf(address.state);
+    return city === address.city && state === address.state ? address : { ...address, city, state };
+  };
+}
+
+function compileAddress(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
+  const readPlaces = placeReaderOf(rule, context);
   const floor = rule.params?.floor ?? 0;
   const localityOnlyRelated = rule.params?.localityOnlyOutcome === 'related';
   const isUnsharedMissing = rule.params?.unsharedPartsOutcome === 'missing';
@@ -911,7 +936,7 @@ function compileAddress(rule: ComparatorRule): CompiledComparator {
         for (const value of valuesAtPath(record, path)) {
           if (value && typeof value === 'object') {
             const prepared = prepareAddress(value as Record<string, unknown>);
-            if (prepared) out.push(prepared);
+            if (prepared) out.push(readPlaces(prepared));
           }
         }
       }
@@ -1231,7 +1256,7 @@ export function compileComparator(rule: ComparatorRule, context: ComparatorConte
     case 'identifier':
       return compileIdentifier(rule);
     case 'address':
-      return compileAddress(rule);
+      return compileAddress(rule, context);
     case 'codeInText':
       return compileCodeInText(rule, context);
     case 'attributes':

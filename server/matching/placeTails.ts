@@ -8,7 +8,6 @@
  * three words without digits; a segment that names a campus, site, wing, division or region (`- West Campus`, `, Menlo
  * Park Division`, `- Metro Region`) or is an acronym (`Lee Health - GCMC`) is part of the name and is never read off.
  */
-
 /** Words of a segment that names part of a site, a site of a system or a system's region (`Riverside Health - Metro Region`), not a place. */
 const SITE_WORDS = new Set([
   'CAMPUS',
@@ -143,6 +142,25 @@ export function withNamesBeforePlaceTails(raws: readonly string[]): string[] {
     if (!raw.includes(',') && !/\s[-\u2013\u2014]\s/.test(raw)) continue;
     const head = nameBeforePlaceTail(raw);
     if (head !== null) out.push(head);
+  }
+  return out;
+}
+
+/** A name ending in a hyphen and a two-letter code without spaces (`Tufts Medical Center-MA`). */
+const STATE_SUFFIX = /^(.*[^\s-])-([A-Za-z]{2})$/;
+
+/**
+ * `raws` and, for each that ends in `-<one of states>` (a two-letter code), the name before it: the NRMP Match directory
+ * writes each program's institution as `Institution-ST` (`Union Memorial Hospital-MD`), lists with an address the name
+ * alone. A code that is not the record's own state stays part of the name.
+ */
+export function withNamesBeforeStateSuffix(raws: readonly string[], states: readonly string[]): string[] {
+  if (states.length === 0) return [...raws];
+  const codes = new Set(states.map((state) => state.trim().toUpperCase()));
+  const out = [...raws];
+  for (const raw of raws) {
+    const match = STATE_SUFFIX.exec(raw.trim());
+    if (match && codes.has((match[2] ?? '').toUpperCase())) out.push(match[1] ?? '');
   }
   return out;
 }

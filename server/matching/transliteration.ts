@@ -110,7 +110,54 @@ function splitLexiconEnds(run: string): string {
   return run;
 }
 
+/**
+ * Inuktitut syllabics (Canadian Aboriginal Syllabics as Nunavut and Nunavik write Inuktitut) in the Latin spelling of the
+ * Inuit Cultural Institute's standard, the one Nunavut's English and French lists spell places and names in (`ᐃᖃᓗᐃᑦ` =
+ * Iqaluit, `ᕿᑭᖅᑖᓂ` = Qikiqtaani): a syllable's shape is its consonant, its orientation the vowel i / u / a, a dot a long
+ * vowel, a small letter a final consonant. any-ascii reads the block as Cree writes it (`o`, `c`, `f`, `y` where Inuktitut
+ * writes u, g, v, j: `iqaloit`); Cree names in syllabics are rarer in facility lists and are read so too (see limits in
+ * docs/MATCHING.md).
+ */
+const INUKTITUT_SERIES: ReadonlyArray<[string, string]> = [
+  ['', 'ᐃᐅᐊᐄᐆᐋ'],
+  ['p', 'ᐱᐳᐸᐲᐴᐹᑉ'],
+  ['t', 'ᑎᑐᑕᑏᑑᑖᑦ'],
+  ['k', 'ᑭᑯᑲᑮᑰᑳᒃ'],
+  ['g', 'ᒋᒍᒐᒌᒎᒑᒡ'],
+  ['m', 'ᒥᒧᒪᒦᒨᒫᒻ'],
+  ['n', 'ᓂᓄᓇᓃᓅᓈᓐ'],
+  ['s', 'ᓯᓱᓴᓰᓲᓵᔅ'],
+  ['l', 'ᓕᓗᓚᓖᓘᓛᓪ'],
+  ['j', 'ᔨᔪᔭᔩᔫᔮᔾ'],
+  ['v', 'ᕕᕗᕙᕖᕘᕚᕝ'],
+  ['r', 'ᕆᕈᕋᕇᕉᕌᕐ'],
+  ['q', 'ᕿᖁᖃᖀᖂᖄᖅ'],
+  ['ng', 'ᖏᖑᖓᖐᖒᖔᖕ'],
+  ['nng', 'ᙱᙳᙵᙲᙴᙶᖖ'],
+  ['l', 'ᖠᖢᖤᖡᖣᖥᖦ'],
+];
+const INUKTITUT_VOWELS = ['i', 'u', 'a', 'ii', 'uu', 'aa', ''] as const;
+const INUKTITUT_LETTERS: ReadonlyMap<string, string> = new Map(
+  INUKTITUT_SERIES.flatMap(([consonant, letters]) =>
+    [...letters].map((letter, i): [string, string] => [letter, consonant + (INUKTITUT_VOWELS[i] ?? '')]),
+  ),
+);
+const SYLLABICS = /\p{Script=Canadian_Aboriginal}/u;
+
+/** A run of Inuktitut syllabics in Latin letters (INUKTITUT_SERIES); a letter outside the Inuktitut series is read by any-ascii. */
+export function inuktitutReading(value: string): string {
+  let out = '';
+  for (const letter of value) out += INUKTITUT_LETTERS.get(letter) ?? anyAscii(letter);
+  return out;
+}
+
+/** True when `value` holds a letter of Canadian Aboriginal Syllabics (an Inuktitut or Cree name or place). */
+export function hasSyllabics(value: string): boolean {
+  return !isAscii(value) && SYLLABICS.test(value);
+}
+
 function romanisedPart(part: string): string {
+  if (SYLLABICS.test(part)) return inuktitutReading(part);
   const latin = anyAscii(part);
   if (CAPITALISED_SYLLABLES.test(part)) return ` ${groupSyllables(latin.split(SYLLABLE_START))} `;
   if (UNSPACED_SCRIPT.test(part)) return ` ${splitLexiconEnds(latin)} `;

@@ -206,6 +206,11 @@ export interface ComparatorRule {
      */
     placeTailUnless?: string;
     /**
+     * fuzzy with alternatives: a field path (address.state); a name ending in a hyphen and that value as a two-letter
+     * code (`Union Memorial Hospital-MD` in MD: the NRMP Match directory's Institution-ST form) also compares without it.
+     */
+    ownStateSuffix?: string;
+    /**
      * fuzzy: a name as court captions, lien filings and certificates write it (captionNames.ts): a legal description,
      * group or agency tail is read off, a name in two scripts compares as each, and a former, later or trade name
      * (`f/k/a`, `n/k/a`, `d/b/a`, `a division of`) compares with the other's names at most near-identically (0.97).

@@ -171,6 +171,7 @@ test('every shipped table is valid and named after its file', () => {
     'organizationAbbreviations',
     'organizationAliases',
     'paymentChannelPrefixes',
+    'placeNames',
     'regionCodes',
     'registeredPlacePrefixes',
     'requestChatter',

@@ -83,6 +83,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'organizationAbbreviations',
     'organizationAliases',
     'paymentChannelPrefixes',
+    'placeNames',
     'regionCodes',
     'registeredPlacePrefixes',
     'requestChatter',
