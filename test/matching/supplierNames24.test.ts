@@ -45,7 +45,10 @@ async function ingestRegister(rows: Array<{ id: string; name: string; former?: s
 
 describe('statedNamesAtPaths: the names a register field states', () => {
   test.each<[Record<string, unknown>, string[]]>([
-    [{ extensions: { formerNames: 'VALDRIN SOLUTIONS, INC.; NORTHCAPE HEART, INC.' } }, ['VALDRIN SOLUTIONS, INC.', 'NORTHCAPE HEART, INC.']],
+    [
+      { extensions: { formerNames: 'VALDRIN SOLUTIONS, INC.; NORTHCAPE HEART, INC.' } },
+      ['VALDRIN SOLUTIONS, INC.', 'NORTHCAPE HEART, INC.'],
+    ],
     // EDGAR's submissions file lists former names as objects with dates.
     [{ extensions: { formerNames: [{ name: 'Kestrel Implants Corp', from: '2009-01-02', to: '2018-03-01' }] } }, ['Kestrel Implants Corp']],
     [{ extensions: { formerNames: '' } }, []],
@@ -97,7 +100,9 @@ describe("a register's former names (POST /matching/verify)", () => {
 
 describe('cluster tasks (POST /ingest)', () => {
   test("a register's former name joins the old name's records to the renamed company's task", async () => {
-    const [register] = await ingestRegister([{ id: 'SOS-1001', name: 'ARLOVEN MEDICAL, INC.', former: 'VALDRIN SOLUTIONS, INC.; NORTHCAPE HEART, INC.' }]);
+    const [register] = await ingestRegister([
+      { id: 'SOS-1001', name: 'ARLOVEN MEDICAL, INC.', former: 'VALDRIN SOLUTIONS, INC.; NORTHCAPE HEART, INC.' },
+    ]);
     const renamed = await ingestVendors('erp', [{ name: 'Arloven Medical Inc' }, { name: 'ARLOVEN MEDICAL INC' }]);
     const [old] = await ingestVendors('bank', [{ name: 'Valdrin Solutions Inc' }]);
     expect(memberIdsOf(await clusterTaskOf(old))).toEqual([register, ...renamed, old].sort());
@@ -133,6 +138,36 @@ describe('legal forms of two jurisdictions (POST /matching/verify)', () => {
   ])('%s and %s: one jurisdiction, still before a steward', async (a, b) => {
     const explanation = await verified(a, b);
     expect(comparatorOf(explanation, 'legalFormJurisdiction')?.outcome).not.toBe('mismatch');
+    expect(explanation.band).toBe('review');
+  });
+});
+
+describe('a holding company and its operating company (POST /matching/verify)', () => {
+  test.each<[string, string]>([
+    ['Brenvik Surgical Group plc', 'Brenvik Surgical Ltd'],
+    ['Brenvik Surgical Holdings Inc', 'Brenvik Surgical LLC'],
+  ])('%s and %s: a holding word and another legal form, kept out of review', async (a, b) => {
+    const explanation = await verified(a, b);
+    expect(explanation.hardRule?.name).toBe('holdingWordAndOtherLegalSuffix');
+    expect(explanation.band).toBe('no-match');
+  });
+
+  test.each<[string, string]>([
+    // One difference alone stays a steward's question: the holding word, or another form of one register.
+    ['Brenvik Surgical Group plc', 'Brenvik Surgical plc'],
+    ['Brenvik Surgical plc', 'Brenvik Surgical Ltd'],
+  ])('%s and %s: still before a steward', async (a, b) => {
+    expect((await verified(a, b)).band).toBe('review');
+  });
+
+  test('an address both records share says otherwise: reviewed, not vetoed', async () => {
+    const address = { line1: '12 Harbour Road', city: 'Leeds', postalCode: 'LS1 4AB', country: 'GB' };
+    const explanation = await verifyPair({
+      server,
+      domain: 'supplier',
+      a: { name: 'Brenvik Surgical Group plc', addresses: [address] },
+      b: { name: 'Brenvik Surgical Ltd', addresses: [address] },
+    });
     expect(explanation.band).toBe('review');
   });
 });
