@@ -20,7 +20,7 @@ import {
   stringsAtPaths,
 } from './normalizers';
 import { nameFormsWith } from './bracketedNames';
-import { allCaptionNames } from './captionNames';
+import { allCaptionNames, statedNamesAtPaths } from './captionNames';
 import { compileTextRewrites, identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import type { BlockingKeyRule, CanonicalRecord } from './types';
 import { present } from '../invariant';
@@ -104,7 +104,9 @@ function partNumberKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[
  */
 function namesOf(rule: BlockingKeyRule, record: CanonicalRecord, nameForms: KeyNormalizers['nameForms']): string[] {
   const raws = stringsAtPaths(record, rule.fields);
-  const values = rule.params?.captionNames ? raws.flatMap(allCaptionNames) : raws;
+  const named = rule.params?.captionNames ? raws.flatMap(allCaptionNames) : raws;
+  const stated = statedNamesAtPaths(record, rule.params?.relatedNameFields);
+  const values = stated.length > 0 ? [...named, ...stated] : named;
   return rule.params?.alternatives ? values.flatMap(nameForms) : values;
 }
 

@@ -31,6 +31,7 @@
  */
 
 import { withoutLedgerRecordId } from './ledgerRecordIds';
+import { stringsAtPaths } from './normalizers';
 import { registerNameForms, withoutSiteDesignation } from './registerNames';
 import { rememberRecent } from './recentValues';
 import { isAscii } from './transliteration';
@@ -226,4 +227,22 @@ export function statedOtherNames(raw: string): string[] {
 export function allCaptionNames(raw: string): string[] {
   const read = captionNames(raw);
   return read === null ? [raw] : [...read.own, ...read.related];
+}
+
+/** `; ` or `|` between two names in one register field (`CHF SOLUTIONS, INC.; SUNSHINE HEART, INC.`); a comma is part of a name. */
+const NAME_LIST_SEPARATOR = /\s*[;|]\s*/;
+
+/**
+ * The names a record's register fields state as other names of its own entity (param `relatedNameFields`,
+ * supplier-3.35.0): a register's former-names field — SEC EDGAR's `formerNames`, Companies House's previous company
+ * names, GLEIF's `OtherEntityNames` of type PREVIOUS_LEGAL_NAME, OpenCorporates' `previous_names`, a US secretary of
+ * state's "former names" line — or an ERP card's old name. Read as related names, as `X (formerly Y)` in the name is:
+ * the register says the link, so the record named Y is compared with this one, never as the same name.
+ */
+export function statedNamesAtPaths(record: unknown, paths: readonly string[] | undefined): string[] {
+  if (!paths || paths.length === 0) return [];
+  const out: string[] = [];
+  for (const value of stringsAtPaths(record, paths))
+    for (const name of value.split(NAME_LIST_SEPARATOR)) if (name.trim() !== '') out.push(name.trim());
+  return out;
 }

@@ -23,7 +23,7 @@ import {
   type BrandWords,
   type StatedForms,
 } from './brandNames';
-import { captionNames } from './captionNames';
+import { captionNames, statedNamesAtPaths } from './captionNames';
 import { compileTextRewrites, identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import { rememberedWhileRepeating, shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
@@ -493,9 +493,10 @@ function compileFuzzyWithReadings(args: {
   const forms = readings.fieldWidths ? truncationReadings(rule, context).forms : null;
   return {
     rule,
-    preparationKey: `${textPreparationKey(rule)}${isAlternatives ? '/alternatives' : ''}${flags}`,
+    preparationKey: `${textPreparationKey(rule)}${isAlternatives ? '/alternatives' : ''}${flags}${rule.params?.relatedNameFields ? `/stated:${rule.params.relatedNameFields.join(',')}` : ''}`,
     prepare: (record) => {
       const { own, related } = captionNamesOf(rule, stringsAtPaths(record, rule.fields));
+      related.push(...statedNamesAtPaths(record, rule.params?.relatedNameFields));
       const values = isAlternatives ? alternativeNames(own, normalize, nameForms) : nonEmpty(normalizedValues(own, normalize));
       if (!values) return undefined;
       const extra = [...readingsOf(own), ...relatedNameReadings({ normalize, related, own: values })];

@@ -147,11 +147,18 @@ function isReading(value: string): boolean {
   );
 }
 
-/** True when `a` and `b` (of equal length or one apart) differ by one substitution, insertion or deletion. */
+/** Skeleton letters two one-edit-apart skeletons must share at their start. */
+const LEADING_SKELETON_AGREEMENT = 2;
+
+/** True when `a` and `b` (of equal length or one apart) differ by one substitution, insertion or deletion after their first two letters. */
 function isOneEditApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // An edit in the first two consonants is another name, not another spelling (supplier-3.35.0): a short brand before a
+  // generic word (`SAMI PHARMACEUTICALS` / `ANI PHARMACEUTICALS`, Urdu and Devanagari lists) leaves one edit in a long
+  // skeleton, while a romanisation detail (an aspirate, a doubled or folded consonant) rarely falls at the start.
+  if (i < LEADING_SKELETON_AGREEMENT && i < Math.min(a.length, b.length)) return false;
   const restA = a.slice(i + (a.length >= b.length ? 1 : 0));
   const restB = b.slice(i + (b.length >= a.length ? 1 : 0));
   return restA === restB;

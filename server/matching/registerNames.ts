@@ -221,8 +221,34 @@ export function acronymAndExpansion(raw: string): [string, string] | null {
   return null;
 }
 
+/**
+ * `X Gesellschaft für <object> mbH` (supplier-3.35.0): the long form of a German GmbH's name puts the company's object
+ * between the two halves of its legal form, `Gesellschaft für klinische Spezialpräparate mbH` (a company for clinical
+ * specialities with limited liability), and registers, marketing-authorisation lists and ERP cards print it in full
+ * while invoices, payment files and other registers write `X GmbH`. A fixed-width field may cut the long form before
+ * its `mbH` (Unit4 / Agresso's 40 characters): a name of 30 characters or more that ends inside the object is read so
+ * too. Not a learned society or association (`Deutsche Gesellschaft für …`, `… e.V.`), whose first word is no name.
+ */
+const GESELLSCHAFT_FUR = /^(?<name>[^,()]*?[\p{L}\p{N}.&'’-])\s+GESELLSCHAFT\s+F(?:Ü|UE|U)R\s+(?<object>[^()]+?)(?<form>\s+MBH\.?)?\s*$/iu;
+const ASSOCIATION_FIRST_WORD = /^(?:DEUTSCHE|[OÖ]E?STERREICHISCHE|SCHWEIZERISCHE|EUROP[AÄ]E?ISCHE|INTERNATIONALE|ALLGEMEINE|BUNDES)\b/iu;
+/** Shortest value read as a long form cut by its field. */
+const MIN_CUT_LONG_FORM = 30;
+
+/** `X GmbH` for `X Gesellschaft für … mbH` (see above), else null. */
+export function gmbhOfLongForm(raw: string): string | null {
+  const match = GESELLSCHAFT_FUR.exec(raw);
+  const name = match?.groups?.name?.trim();
+  if (!match || !name || ASSOCIATION_FIRST_WORD.test(name) || /\be\.\s?V\.?\s*$/i.test(raw)) return null;
+  if (!match.groups?.form && raw.trim().length < MIN_CUT_LONG_FORM) return null;
+  return `${name} GmbH`;
+}
+
 /** The own names `raw` gives by a register convention above (its legal name, or an acronym and its expansion), or null. */
 export function registerNameForms(raw: string): string[] | null {
+  if (/GESELLSCHAFT/i.test(raw)) {
+    const short = gmbhOfLongForm(raw);
+    if (short !== null) return [raw, short];
+  }
   if (!MAY_HOLD_REGISTER_FORM.test(raw)) {
     const legal = withoutPlaceAfterLegalForm(raw);
     return legal === null ? null : [legal];

@@ -78,6 +78,8 @@ export interface BlockingKeyRule {
     alternatives?: boolean;
     /** nameTokens / phonetic: a court caption or certificate name is keyed by its own and related names (captionNames.ts). */
     captionNames?: boolean;
+    /** nameTokens / phonetic: field paths holding names a register states as the record's former names, keyed like its own. */
+    relatedNameFields?: string[];
     /** nameTokens: a value that betrays an OCR scan (`ABlOMED lNC`) is keyed by its folded words too (nameReadings.ts). */
     ocrConfusions?: boolean;
     /** nameTokens: a web or e-mail domain (`tandemdiabetes.com`) is keyed by its label's prefixes of four letters or more too, so it meets `TANDEM`. */
@@ -216,6 +218,11 @@ export interface ComparatorRule {
      * (`f/k/a`, `n/k/a`, `d/b/a`, `a division of`) compares with the other's names at most near-identically (0.97).
      */
     captionNames?: boolean;
+    /**
+     * fuzzy: field paths holding names a register or ERP card states as the record's former names (`formerNames`,
+     * previous company names; `;`-separated lists read as several): compared as related names, like `X (formerly Y)`.
+     */
+    relatedNameFields?: string[];
     /**
      * fuzzy: a value whose words betray an OCR scan (`ABlOMED lNC`, `C.R. 8ARD`, `TECHN0LOGIES`) is also read with the
      * look-alikes as letters; that reading scores at most 0.97 (near-identical) against the other (nameReadings.ts).
@@ -536,9 +543,9 @@ export interface ClusterReviewRule {
   /**
    * A record stating another name of its own entity (`X (formerly Y)`, `X d/b/a Y`) in one of `fields` links a record
    * named Y as a whole: the edge joins the two clusters whatever their link share, and no name-marker split is read
-   * between that record pair.
+   * between that record pair. `relatedFields`: field paths whose values are such names already (a register's former names).
    */
-  statedNames?: { description?: string; fields: string[] };
+  statedNames?: { description?: string; fields: string[]; relatedFields?: string[] };
 }
 
 /**

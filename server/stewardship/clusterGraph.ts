@@ -13,7 +13,7 @@
  * of both sides a member that could have joined either (a name without a legal form beside `… Inc`
  * and `… AG`): which side it joined would be decided by edge order, not by evidence.
  */
-import { statedOtherNames } from '../matching/captionNames';
+import { statedNamesAtPaths, statedOtherNames } from '../matching/captionNames';
 import type { CompiledRules } from '../matching/rules';
 import { scorePair } from '../matching/scoring';
 import type {
@@ -188,20 +188,26 @@ interface StatedNameReading {
   statedFirst: Set<string>;
 }
 
-function statedNameReading(fields: readonly string[], canonical: Readonly<Record<string, unknown>>): StatedNameReading {
+function statedNameReading(
+  stated: { fields: readonly string[]; relatedFields?: readonly string[] },
+  canonical: Readonly<Record<string, unknown>>,
+): StatedNameReading {
   const reading: StatedNameReading = { ownFirst: new Set(), words: new Set(), statedFirst: new Set() };
-  for (const field of fields)
+  const addStated = (other: string): void => {
+    const first = wordsOf(other)[0];
+    // A first word of one or two letters (`3M`, `GE`) says too little to tie a record to another.
+    if (first !== undefined && first.length >= 3) reading.statedFirst.add(first);
+  };
+  for (const field of stated.fields)
     for (const value of [canonical[field]].flat()) {
       if (typeof value !== 'string') continue;
       const words = wordsOf(value);
       if (words[0] !== undefined) reading.ownFirst.add(words[0]);
       for (const word of words) reading.words.add(word);
-      for (const other of statedOtherNames(value)) {
-        const first = wordsOf(other)[0];
-        // A first word of one or two letters (`3M`, `GE`) says too little to tie a record to another.
-        if (first !== undefined && first.length >= 3) reading.statedFirst.add(first);
-      }
+      for (const other of statedOtherNames(value)) addStated(other);
     }
+  // A register's former-names field (supplier-3.35.0): the names are stated already.
+  for (const other of statedNamesAtPaths(canonical, stated.relatedFields)) addStated(other);
   return reading;
 }
 
@@ -370,13 +376,13 @@ export function buildClusterGraph(args: {
   const edges: ClusterEdge[] = [];
   const conflicts: ClusterConflict[] = [];
   const merges = { a: [] as number[], b: [] as number[], score: [] as number[], whole: [] as boolean[] };
-  const statedFields = rules.rules.clusterReview?.statedNames?.fields;
+  const statedNames = rules.rules.clusterReview?.statedNames;
   const statedReadings = new Map<GraphRecord, StatedNameReading | null>();
   /** The stated-name reading of a record (null without the rule or canonical fields), read once per graph. */
   const statedOf = (record: GraphRecord): StatedNameReading | null => {
     let reading = statedReadings.get(record);
     if (reading === undefined) {
-      reading = statedFields && record.canonical ? statedNameReading(statedFields, record.canonical) : null;
+      reading = statedNames && record.canonical ? statedNameReading(statedNames, record.canonical) : null;
       statedReadings.set(record, reading);
     }
     return reading;
