@@ -89,23 +89,37 @@ export function validateAliasTable(json: unknown): ErrorDetail[] {
 
 let shipped: Map<string, AliasTable> | undefined;
 
-/** The shipped tables (`matching-rules/aliases/*.json`), read once; invalid files are left out (start-up logs them). */
+/**
+ * The shipped tables (`matching-rules/aliases/*.json`), read once. They ship with the engine that reads them (some
+ * readers use them directly, not through a rule set), so an invalid or unreadable file is a defect of the release,
+ * not a table to leave out: matching without it would read fewer attributes — fewer vetoes between siblings — and
+ * nobody would know. It throws, naming the file and its problems (start-up's `loadAliasTableFiles` logs them too).
+ */
 export function shippedAliasTables(): AliasTables {
-  if (!shipped) {
-    shipped = new Map();
-    for (const file of readdirSync(ALIASES_DIRECTORY)
-      .filter((f) => f.endsWith('.json') && f !== 'aliases.schema.json')
-      .sort()) {
-      try {
-        const json: unknown = JSON.parse(readFileSync(`${ALIASES_DIRECTORY}${file}`, 'utf8'));
-        if (validateAliasTable(json).length === 0 && (json as AliasTable).table === file.slice(0, -'.json'.length))
-          shipped.set((json as AliasTable).table, json as AliasTable);
-      } catch {
-        // An unreadable file is reported by loadAliasTableFiles at start-up.
-      }
-    }
-  }
+  shipped ??= readAliasTableDirectory(ALIASES_DIRECTORY);
   return shipped;
+}
+
+/** Every table of `directory` by name; throws on a file that is unreadable, invalid or named other than its table. */
+export function readAliasTableDirectory(directory: string): Map<string, AliasTable> {
+  const tables = new Map<string, AliasTable>();
+  for (const file of readdirSync(directory)
+    .filter((f) => f.endsWith('.json') && f !== 'aliases.schema.json')
+    .sort()) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(`${directory}${file}`, 'utf8'));
+    } catch (error) {
+      throw new Error(`alias table ${file} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const problems = validateAliasTable(json);
+    if (problems.length > 0)
+      throw new Error(`alias table ${file} is invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    const table = json as AliasTable;
+    if (table.table !== file.slice(0, -'.json'.length)) throw new Error(`alias table ${file} names itself ${table.table}`);
+    tables.set(table.table, table);
+  }
+  return tables;
 }
 
 const compiledTables = new WeakMap<AliasTable, Map<(value: string) => string | null, AliasRewrite>>();

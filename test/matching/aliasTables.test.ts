@@ -1,6 +1,9 @@
 /** Alias tables applied by normalisers: the shipped defaults as fixture tables, and validation of a table. */
 import { describe, expect, test } from 'vitest';
-import { shippedAliasTables, validateAliasTable, withAliasTables } from '../../server/matching/aliases';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readAliasTableDirectory, shippedAliasTables, validateAliasTable, withAliasTables } from '../../server/matching/aliases';
 import { normalizerFor } from '../../server/matching/normalizers';
 import { at } from '../support/must';
 
@@ -134,6 +137,29 @@ test.each([
   expect(problems.length).toBeGreaterThan(0);
   if (code) expect(at(problems, 0).code).toBe(code);
   expect(problems.map((p) => p.path)).toContain(path);
+});
+
+test('a shipped folder with an invalid table is refused loudly, naming the file and the problem (never read without it)', () => {
+  const directory = `${mkdtempSync(join(tmpdir(), 'alias-tables-'))}/`;
+  try {
+    const table = (name: string, variants: string[][]) => ({
+      table: name,
+      version: `${name}-1.0.0`,
+      mode: 'remove',
+      entries: variants.map((list, index) => ({ canonical: `entry ${index}`, variants: list })),
+    });
+    writeFileSync(`${directory}goodTable.json`, JSON.stringify(table('goodTable', [['A'], ['B']])));
+    expect([...readAliasTableDirectory(directory).keys()]).toEqual(['goodTable']);
+    // The same variant in two entries: what a merge of two edits to one table can leave behind.
+    writeFileSync(`${directory}mergedTable.json`, JSON.stringify(table('mergedTable', [['SHEET'], ['ROW', 'SHEET']])));
+    expect(() => readAliasTableDirectory(directory)).toThrow(/mergedTable\.json is invalid: .*SHEET/);
+    writeFileSync(`${directory}mergedTable.json`, JSON.stringify(table('otherName', [['SHEET']])));
+    expect(() => readAliasTableDirectory(directory)).toThrow(/mergedTable\.json names itself otherName/);
+    writeFileSync(`${directory}mergedTable.json`, '{ not json');
+    expect(() => readAliasTableDirectory(directory)).toThrow(/mergedTable\.json could not be read/);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 });
 
 test('every shipped table is valid and named after its file', () => {
