@@ -685,39 +685,22 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
 const shorthandOptions = new Map<string, ShorthandOptions>();
 
 function shorthandOptionsOf(params: NonNullable<NonNullable<ComparatorRule['params']>['shorthand']>): ShorthandOptions {
-  const minLength = params.minLength ?? 3;
-  const credit = params.credit ?? 0.75;
-  const exclude = (params.exclude ?? []).map((word) => word.toUpperCase());
-  const typoMinLength = params.typoMinLength ?? 0;
-  const joinMinLength = params.joinMinLength ?? 0;
-  const joinLetterPrefix = params.joinLetterPrefix === true;
-  const vowelDrops = params.vowelDrops === true;
-  const stemMinLength = params.stemMinLength ?? 0;
-  const soundAlikeJoins = params.soundAlikeJoins === true;
-  const key = JSON.stringify([
-    minLength,
-    credit,
-    exclude,
-    typoMinLength,
-    joinMinLength,
-    joinLetterPrefix,
-    vowelDrops,
-    stemMinLength,
-    soundAlikeJoins,
-  ]);
+  // The params with their defaults, once: the cache key is made of them and the options are them (exclusions as a set).
+  const read = {
+    minLength: params.minLength ?? 3,
+    credit: params.credit ?? 0.75,
+    exclude: (params.exclude ?? []).map((word) => word.toUpperCase()),
+    typoMinLength: params.typoMinLength ?? 0,
+    joinMinLength: params.joinMinLength ?? 0,
+    joinLetterPrefix: params.joinLetterPrefix === true,
+    vowelDrops: params.vowelDrops === true,
+    stemMinLength: params.stemMinLength ?? 0,
+    soundAlikeJoins: params.soundAlikeJoins === true,
+  };
+  const key = JSON.stringify(read);
   let options = shorthandOptions.get(key);
   if (!options) {
-    options = {
-      minLength,
-      credit,
-      exclude: new Set(exclude),
-      typoMinLength,
-      joinMinLength,
-      joinLetterPrefix,
-      vowelDrops,
-      stemMinLength,
-      soundAlikeJoins,
-    };
+    options = { ...read, exclude: new Set(read.exclude) };
     shorthandOptions.set(key, options);
   }
   return options;
