@@ -11,7 +11,7 @@
  * Bad seed records (ingest rejects them) are left out of both sides. Lists the corpus's false
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--false-reviews` (list every pair of different entities put before a steward), `--holdout` (score the held-out
- * corpora `test/fixtures/match-eval-holdout/` … `…-holdout21/` instead of the development
+ * corpora `test/fixtures/match-eval-holdout/` … `…-holdout22/` instead of the development
  * corpus), `--holdout1` / `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the first / second / third / fourth / fifth held-out corpus), `--holdout6` (only the sixth
  * held-out corpus `…-holdout6/`: sealed in session 8, opened for tuning in session 9 after its before/after figures were taken, so
  * part of `--holdout` since), `--holdout7` (only the seventh held-out corpus `…-holdout7/`: written blind in session 9 and measured
@@ -29,8 +29,9 @@
  * sealed then; opened for tuning in session 21, so part of `--holdout` since), `--holdout19` (only the nineteenth held-out corpus `…-holdout19/`: written blind in session 21 and measured
  * sealed then; opened for tuning in session 22, so part of `--holdout` since), `--holdout20` (only the twentieth held-out corpus `…-holdout20/`: written blind in session 22 and measured
  * sealed then; opened for tuning in session 23, so part of `--holdout` since), `--holdout21` (only the twenty-first held-out corpus `…-holdout21/`: written blind in session 23 and measured
- * sealed then; opened for tuning in session 24, so part of `--holdout` since), `--holdout22` (only the twenty-second held-out corpus `…-holdout22/`, SEALED:
- * written blind in session 24, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
+ * sealed then; opened for tuning in session 24, so part of `--holdout` since), `--holdout22` (only the twenty-second held-out corpus `…-holdout22/`: written blind in session 24 and measured
+ * sealed then; opened for tuning in session 25, so part of `--holdout` since), `--holdout23` (only the twenty-third held-out corpus `…-holdout23/`, SEALED:
+ * written blind in session 25, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -71,6 +72,7 @@ import {
   HOLDOUT20_CORPUS_DIRECTORY,
   HOLDOUT21_CORPUS_DIRECTORY,
   HOLDOUT22_CORPUS_DIRECTORY,
+  HOLDOUT23_CORPUS_DIRECTORY,
   OPENED_HOLDOUT_DIRECTORIES,
   HOLDOUT_CORPUS_DIRECTORY,
   readCorpus,
@@ -192,7 +194,12 @@ const HOLDOUT21_CORPUS = {
 const HOLDOUT22_CORPUS = {
   directory: HOLDOUT22_CORPUS_DIRECTORY,
   title:
-    'TWENTY-SECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout22, SEALED: written blind to the rules in session 24, never tuned on, not part of --holdout; its conventions are listed in docs/MATCHING.md)',
+    'TWENTY-SECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout22: written blind to the rules in session 24 and measured sealed then; opened for tuning in session 25, so development figures since; its conventions are listed in docs/MATCHING.md)',
+};
+const HOLDOUT23_CORPUS = {
+  directory: HOLDOUT23_CORPUS_DIRECTORY,
+  title:
+    'TWENTY-THIRD HELD-OUT CORPUS (test/fixtures/match-eval-holdout23, SEALED: written blind to the rules in session 25, never tuned on, not part of --holdout; its conventions are listed in docs/MATCHING.md)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -329,6 +336,7 @@ async function main(): Promise<void> {
     HOLDOUT20_CORPUS,
     HOLDOUT21_CORPUS,
     HOLDOUT22_CORPUS,
+    HOLDOUT23_CORPUS,
   ];
   const one = heldOut.find((_, index) => args.has(`--holdout${index + 1}`));
   const corpora = one

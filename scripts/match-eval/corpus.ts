@@ -100,8 +100,11 @@ export const HOLDOUT20_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixt
 /** The twenty-first held-out corpus `test/fixtures/match-eval-holdout21/` (sealed in session 23, opened in session 24): written blind to the matching rules in session 23 (main at 0b5bfda) by the corpus21items and corpus21orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Twenty-first held-out item corpus" and "Twenty-first held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 24 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT21_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout21/', import.meta.url));
 
-/** The twenty-second held-out corpus `test/fixtures/match-eval-holdout22/` (SEALED, session 24): written blind to the matching rules in session 24 by the corpus22items and corpus22orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Twenty-second held-out item corpus" and "Twenty-second held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout22` scores it. Its files are whichever of item / supplier / facility exist. */
+/** The twenty-second held-out corpus `test/fixtures/match-eval-holdout22/` (sealed in session 24, opened in session 25): written blind to the matching rules in session 24 (main at 64b1d73) by the corpus22items and corpus22orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Twenty-second held-out item corpus" and "Twenty-second held-out corpus (suppliers, facilities)"); never edited after; opened for tuning in session 25 and part of `--holdout` since. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT22_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout22/', import.meta.url));
+
+/** The twenty-third held-out corpus `test/fixtures/match-eval-holdout23/` (SEALED, session 25): written blind to the matching rules in session 25 by the corpus23items and corpus23orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Twenty-third held-out item corpus" and "Twenty-third held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout23` scores it. Its files are whichever of item / supplier / facility exist. */
+export const HOLDOUT23_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout23/', import.meta.url));
 
 /** The held-out corpora open for tuning, in the order they were written (`--holdout`); a sealed corpus is never among them. */
 export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
@@ -126,6 +129,7 @@ export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
   HOLDOUT19_CORPUS_DIRECTORY,
   HOLDOUT20_CORPUS_DIRECTORY,
   HOLDOUT21_CORPUS_DIRECTORY,
+  HOLDOUT22_CORPUS_DIRECTORY,
 ];
 
 /** Domains that have a corpus file in `directory`. */

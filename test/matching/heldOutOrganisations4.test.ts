@@ -133,7 +133,7 @@
  * (Romansh), Hauts-de-France / Grand Est / Pays de la Loire, South Tyrol, Sardinia, Castile-La Mancha / Canaries / Extremadura,
  * Faroese lists and English international-patient-office names write them), written blind to the rules in session 23, is held to the
  * same invariants (`npm run eval:match -- --skip-seed --holdout21 --clusters`).
- * The twenty-second held-out corpus (test/fixtures/match-eval-holdout22, SEALED since session 24 — suppliers as Hawaii / Alaska /
+ * The twenty-second held-out corpus (test/fixtures/match-eval-holdout22, sealed in session 24, opened for tuning in session 25 — suppliers as Hawaii / Alaska /
  * Mississippi / Maine / North Dakota / South Dakota / West Virginia / DC entity searches, the Yukon registry (numbered companies),
  * FDA FURLS, Health Canada MDALL, the Isle of Man registry, the Luxembourg RCS, SAP Concur, Tradeshift, Taulia, Esker (OCR capture),
  * Ramp, Zoho Books, Sage X3 (35-character names), IFS, GHX and Odoo vendor names and Lao / Dhivehi / Dzongkha registers and tender
