@@ -8,24 +8,18 @@
  *   steward gets the pair (`POST /ingest`, `GET /tasks`); without that key they are never compared.
  * The hospitals here are not those of the held-out corpora.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
 import { initialismKeys } from '../../server/matching/acronyms';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, verifyPair, type VerifiedPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { ingestAccepted } from '../support/factories/ingest';
+import { comparatorOf, matchingTestServer, type VerifiedPair } from '../support/factories/matching';
 
 const LOCATIONS = `{ "sourceId": ID, "name": NAME, "address": STREET ? { "line1": STREET, "city": CITY, "state": STATE, "postalCode": ZIP, "country": "US" } : undefined }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  for (const source of ['cms', 'erp']) await publishMapping(server, { source, domain: 'facility', expression: LOCATIONS });
+const { server, verify } = matchingTestServer('facility', {
+  mappings: ['cms', 'erp'].map((source) => ({ source, expression: LOCATIONS })),
 });
-afterAll(async () => server?.stop());
 
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
 const nameOf = (explanation: VerifiedPair) => comparatorOf(explanation, 'name');
 
 const HANOVER = { line1: 'One Medical Center Drive', city: 'Lebanon', state: 'NH', postalCode: '03756', country: 'US' };
@@ -81,7 +75,7 @@ describe('an ERP location named by initials (POST /ingest)', () => {
   let counter = 0;
   const ingest = (source: string, row: Record<string, string>) => {
     counter += 1;
-    return ingestAccepted(server, { source, domain: 'facility', row: { ID: `L${counter}`, ...row } });
+    return ingestAccepted(server(), { source, domain: 'facility', row: { ID: `L${counter}`, ...row } });
   };
 
   test('reaches a steward as a potential match of the hospital, never merged on the initials alone', async () => {
@@ -94,7 +88,7 @@ describe('an ERP location named by initials (POST /ingest)', () => {
     });
     const location = await ingest('erp', { NAME: 'RIH' });
     expect(location.goldenId).not.toBe(hospital.goldenId);
-    const response = await server.request<{ items: TaskView[] }>('GET', '/api/v1/tasks?domain=facility&type=potential-match&limit=200');
+    const response = await server().request<{ items: TaskView[] }>('GET', '/api/v1/tasks?domain=facility&type=potential-match&limit=200');
     expect(response.status, response.text).toBe(200);
     const task = response.body.items.find((t) => t.subject.sourceRecordId === location.sourceRecordId);
     const candidateIds = (task?.candidates ?? []).map((c) => c.goldenId);

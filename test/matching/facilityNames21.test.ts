@@ -19,23 +19,14 @@
  *   town, and a billing register's row naming the suburb merges with the directory row naming it in the street line.
  * The conventions are real; the hospitals (Kestrel, Bellwether, Fairhaven, Northgate) are made up.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { attributeReader, comparatorOf, nameComparison, shippedRules, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { describe, expect, test } from 'vitest';
+import { ingestAccepted } from '../support/factories/ingest';
+import { attributeReader, comparatorOf, matchingTestServer, shippedRules } from '../support/factories/matching';
 
 const SITE_LIST = `{ "sourceId": ID, "name": NAME, "address": { "line1": LINE1, "city": CITY, "state": STATE, "country": COUNTRY } }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'sitelists21', domain: 'facility', expression: SITE_LIST });
-});
-afterAll(async () => server?.stop());
+const { server, verify, compareNames } = matchingTestServer('facility', { mappings: [{ source: 'sitelists21', expression: SITE_LIST }] });
 
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
 const readAttributes = attributeReader(shippedRules('facility'));
 const TOWN = { city: 'Northgate', country: 'GB' };
 const CITY = { city: 'Fairhaven', state: 'QLD', country: 'AU' };
@@ -211,13 +202,13 @@ describe('through POST /ingest', () => {
 
   test("a private hospital's row is not put before a steward against the university hospital of its town", async () => {
     const place = { CITY: 'Kestrel Bay', STATE: 'QLD', COUNTRY: 'AU' };
-    const university = await ingestAccepted(server, {
+    const university = await ingestAccepted(server(), {
       source: 'sitelists21',
       domain: 'facility',
       row: row('QH-1', 'Kestrel Bay University Hospital', place),
     });
     expect(university.match).toBe('created');
-    const privateHospital = await ingestAccepted(server, {
+    const privateHospital = await ingestAccepted(server(), {
       source: 'sitelists21',
       domain: 'facility',
       row: row('PHL-1', 'Kestrel Bay Private Hospital', place),
@@ -226,7 +217,7 @@ describe('through POST /ingest', () => {
   });
 
   test("a billing register's row naming the suburb meets the directory row naming it in the street line", async () => {
-    const directory = await ingestAccepted(server, {
+    const directory = await ingestAccepted(server(), {
       source: 'sitelists21',
       domain: 'facility',
       row: row('DIR-7', 'Northgate Ridge Hospital', {
@@ -237,7 +228,7 @@ describe('through POST /ingest', () => {
       }),
     });
     expect(directory.match).toBe('created');
-    const billing = await ingestAccepted(server, {
+    const billing = await ingestAccepted(server(), {
       source: 'sitelists21',
       domain: 'facility',
       row: row('BHF-7', 'NORTHGATE RIDGE HOSPITAL', { CITY: 'PARKHURST', STATE: 'GP', COUNTRY: 'ZA' }),

@@ -12,23 +12,13 @@
  * The conventions are real; the hospitals and places (Sundarpur, Chandrapur, Fairmont, Vallon, Fjellstad, Fairstadt) are
  * made up for this test.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, nameComparison, verifyPair, type ShownComparison } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { describe, expect, test } from 'vitest';
+import { ingestAccepted } from '../support/factories/ingest';
+import { comparatorOf, matchingTestServer, type ShownComparison } from '../support/factories/matching';
 
 const SITE_LIST = `{ "sourceId": ID, "name": NAME, "address": { "city": CITY, "country": COUNTRY } }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'sitelists22', domain: 'facility', expression: SITE_LIST });
-});
-afterAll(async () => server?.stop());
-
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
+const { server, verify, compareNames } = matchingTestServer('facility', { mappings: [{ source: 'sitelists22', expression: SITE_LIST }] });
 
 describe('names in the Brahmic scripts of Indian registries', () => {
   test.each<[string, string, string]>([
@@ -116,13 +106,13 @@ describe('Norwegian and Danish hospital words', () => {
 
 describe('through POST /ingest', () => {
   test("an initialism row meets the register's written name in its town (initials blocking key) and reaches a steward", async () => {
-    const register = await ingestAccepted(server, {
+    const register = await ingestAccepted(server(), {
       source: 'sitelists22',
       domain: 'facility',
       row: { ID: 'LU-1', NAME: 'Centre Hospitalier du Vallon', CITY: 'Vallon', COUNTRY: 'LU' },
     });
     expect(register.match).toBe('created');
-    const network = await ingestAccepted(server, {
+    const network = await ingestAccepted(server(), {
       source: 'sitelists22',
       domain: 'facility',
       row: { ID: 'NET-1', NAME: 'CHdV', CITY: 'Vallon', COUNTRY: 'LU' },
@@ -131,13 +121,13 @@ describe('through POST /ingest', () => {
   });
 
   test('a Telugu register row meets the English row of its hospital', async () => {
-    const english = await ingestAccepted(server, {
+    const english = await ingestAccepted(server(), {
       source: 'sitelists22',
       domain: 'facility',
       row: { ID: 'EN-7', NAME: 'Sundarapuram General Hospital', CITY: 'Sundarapuram', COUNTRY: 'IN' },
     });
     expect(english.match).toBe('created');
-    const telugu = await ingestAccepted(server, {
+    const telugu = await ingestAccepted(server(), {
       source: 'sitelists22',
       domain: 'facility',
       row: { ID: 'TE-7', NAME: 'సుందరపురం జనరల్ ఆసుపత్రి', CITY: 'సుందరపురం', COUNTRY: 'IN' },

@@ -11,21 +11,11 @@
  * The conventions are real; the hospitals and places (Kanpyin, Sundarpur, Fairmont, Fjellstad, Lac-Fairmont) are made up
  * for this test.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { brahmicReading } from '../../server/matching/brahmicReadings';
-import { comparatorOf, nameComparison, verifyPair } from '../support/factories/matching';
-import { startIngestServer } from '../support/factories/ingest';
-import type { TestServer } from '../support/testServer';
+import { comparatorOf, matchingTestServer } from '../support/factories/matching';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startIngestServer();
-});
-afterAll(async () => server?.stop());
-
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
+const { verify, compareNames } = matchingTestServer('facility');
 
 describe('names in the Myanmar script', () => {
   test.each<[string, string]>([

@@ -10,23 +10,13 @@
  * - a French mother-and-child hospital is another kind than the adult hospital of its city.
  * The conventions and the places are real; the hospitals (Glanrafon, Ardmore, Talferwiese, Fairmont…) are made up.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { normalizeText } from '../../server/identifiers/names';
 import { initialismKeys } from '../../server/matching/acronyms';
 import { inuktitutReading } from '../../server/matching/transliteration';
-import { comparatorOf, nameComparison, verifyPair } from '../support/factories/matching';
-import { startIngestServer } from '../support/factories/ingest';
-import type { TestServer } from '../support/testServer';
+import { comparatorOf, matchingTestServer } from '../support/factories/matching';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startIngestServer();
-});
-afterAll(async () => server?.stop());
-
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
+const { verify, compareNames } = matchingTestServer('facility');
 
 describe('a place named in two languages is one place', () => {
   test.each<[string, string, string, string]>([

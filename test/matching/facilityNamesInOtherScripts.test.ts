@@ -10,21 +10,13 @@
  * Conventions: HIRA (Korea) and NHC (China) registries, OpenStreetMap `name` tags in the local script, Vietnamese MoH
  * and Indonesian Kemenkes lists (`Bệnh viện Nhi`, `Rumah Sakit Jiwa`, `RSIA`), Chinese campus names `（东单院区）`.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { blockingKeys, compileRules } from '../../server/matching';
 import type { CanonicalRecord } from '../../server/matching/types';
 import { romanisedName } from '../../server/matching/transliteration';
-import { startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, shippedRules, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
+import { comparatorOf, matchingTestServer, shippedRules } from '../support/factories/matching';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startIngestServer();
-});
-afterAll(async () => server?.stop());
-
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
+const { verify } = matchingTestServer('facility');
 
 describe('a label in its own script meets its romanised and English names (shipped facility rules)', () => {
   test.each<[string, string]>([

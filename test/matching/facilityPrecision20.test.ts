@@ -6,22 +6,14 @@
  * identifier or phone agrees. A site with and without its group (`Acme Health - Northside Hospital` / `Northside
  * Hospital`) still meets itself. The group and site names are made up; the conventions are real.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { describe, expect, test } from 'vitest';
+import { ingestAccepted } from '../support/factories/ingest';
+import { comparatorOf, matchingTestServer } from '../support/factories/matching';
 
 const DIRECTORY = `{ "sourceId": ID, "name": NAME, "address": { "line1": STREET, "city": CITY, "postalCode": POSTCODE, "country": COUNTRY } }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'directory', domain: 'facility', expression: DIRECTORY });
-});
-afterAll(async () => server?.stop());
+const { server, verify } = matchingTestServer('facility', { mappings: [{ source: 'directory', expression: DIRECTORY }] });
 
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
 const oneCity = { city: 'Brisbane', postalCode: '4000', country: 'AU' };
 
 describe('two sites of one group in one city stay apart', () => {
@@ -120,19 +112,19 @@ describe('through POST /ingest', () => {
       POSTCODE: '4000',
       COUNTRY: 'AU',
     });
-    const first = await ingestAccepted(server, {
+    const first = await ingestAccepted(server(), {
       source: 'directory',
       domain: 'facility',
       row: row('D-1', 'Acme Health Northside Hospital'),
     });
     expect(first.match).toBe('created');
-    const second = await ingestAccepted(server, {
+    const second = await ingestAccepted(server(), {
       source: 'directory',
       domain: 'facility',
       row: row('D-2', 'Acme Health Riverside Hospital'),
     });
     expect(second.match).toBe('created');
-    const same = await ingestAccepted(server, { source: 'directory', domain: 'facility', row: row('D-3', 'Northside Hospital') });
+    const same = await ingestAccepted(server(), { source: 'directory', domain: 'facility', row: row('D-3', 'Northside Hospital') });
     expect(['review', 'merged']).toContain(same.match);
   });
 });

@@ -8,20 +8,11 @@
  *   its kind word, a street type written first and a Greek address.
  * The hospitals here are made up (Quill-, Valdor-), not those of the corpora; the conventions are real.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { normalizeWith } from '../../server/matching/normalizers';
-import { startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, nameComparison, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
+import { comparatorOf, matchingTestServer } from '../support/factories/matching';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startIngestServer();
-});
-afterAll(async () => server?.stop());
-
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
+const { verify, compareNames } = matchingTestServer('facility');
 
 describe('facilityName normaliser', () => {
   test.each<{ input: string; output: string }>([

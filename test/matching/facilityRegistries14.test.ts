@@ -12,25 +12,16 @@
  *   affiliation (before, the normaliser read the shipped file only).
  * The hospitals here are made up (Quill-, Valdor-, 永安); the conventions are real.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { normalizeWith } from '../../server/matching/normalizers';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, nameComparison, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { ingestAccepted } from '../support/factories/ingest';
+import { comparatorOf, matchingTestServer } from '../support/factories/matching';
 
 const FACILITIES = `{ "sourceId": ID, "name": NAME, "address": { "line1": STREET, "city": CITY, "state": STATE, "postalCode": ZIP, "country": "US" } }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  for (const source of ['licence', 'registry', 'directory'])
-    await publishMapping(server, { source, domain: 'facility', expression: FACILITIES });
+const { server, verify, compareNames } = matchingTestServer('facility', {
+  mappings: ['licence', 'registry', 'directory'].map((source) => ({ source, expression: FACILITIES })),
 });
-afterAll(async () => server?.stop());
-
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
 
 describe('facilityName normaliser', () => {
   test.each<{ input: string; output: string }>([
@@ -125,17 +116,17 @@ describe('a licence row and an operator – site row of one hospital (POST /inge
   const campus = { STREET: '1504 Quill Street', CITY: 'Valdor', STATE: 'TX', ZIP: '77026' };
 
   test('end in the registry’s golden record', async () => {
-    const registry = await ingestAccepted(server, {
+    const registry = await ingestAccepted(server(), {
       source: 'registry',
       domain: 'facility',
       row: { ID: 'R1', NAME: 'Valdor Memorial Hospital', ...campus },
     });
-    const licence = await ingestAccepted(server, {
+    const licence = await ingestAccepted(server(), {
       source: 'licence',
       domain: 'facility',
       row: { ID: 'L1', NAME: 'QUILLTON COUNTY HOSPITAL DISTRICT DBA VALDOR MEMORIAL HOSPITAL', ...campus, STREET: '1504 QUILL ST' },
     });
-    const directory = await ingestAccepted(server, {
+    const directory = await ingestAccepted(server(), {
       source: 'directory',
       domain: 'facility',
       row: { ID: 'D1', NAME: 'Quillton Health System - Valdor Memorial Hospital', ...campus },
@@ -149,12 +140,12 @@ describe('a hospital word published through the alias API reaches the facilityNa
   const affiliation = 'Department of Surgery, Quillava ligoninė, Valdoria, Lithuania';
 
   test('an affiliation in a language the shipped tables do not know is read once the word is published', async () => {
-    const analystKey = await server.createKey('analyst');
+    const analystKey = await server().createKey('analyst');
     const before = await compareNames(affiliation, 'Quillava Hospital');
     expect(before?.outcome).not.toBe('match');
 
     const base = '/api/v1/matching/aliases/facilityTranslations';
-    const current = await server.request<{
+    const current = await server().request<{
       published: { table: Record<string, unknown> & { entries: Array<{ canonical?: string; variants: string[] }> } };
       draft: { revision: number } | null;
     }>('GET', base, { key: analystKey });
@@ -163,16 +154,16 @@ describe('a hospital word published through the alias API reaches the facilityNa
     table.version = 'facilityTranslations-test-lithuanian';
     // Lithuanian ligoninė = hospital (as the national registry writes it).
     table.entries.push({ canonical: 'HOSPITAL', variants: ['LIGONINE'] });
-    const put = await server.request('PUT', base, { key: analystKey, body: { table, revision: current.body.draft?.revision } });
+    const put = await server().request('PUT', base, { key: analystKey, body: { table, revision: current.body.draft?.revision } });
     expect(put.status, put.text).toBe(200);
-    const published = await server.request('POST', `${base}/publish`, { key: analystKey, body: { note: 'Lithuanian registry' } });
+    const published = await server().request('POST', `${base}/publish`, { key: analystKey, body: { note: 'Lithuanian registry' } });
     expect(published.status, published.text).toBe(201);
 
     // The facility segment is found only when the normaliser reads the published word (the chain alone would leave
     // DEPARTMENT OF SURGERY … LITHUANIA around it).
     expect(await compareNames(affiliation, 'Quillava Hospital')).toMatchObject({ outcome: 'match', score: 1 });
 
-    const rollback = await server.request('POST', `${base}/rollback`, { key: analystKey, body: { version: 1, reason: 'test' } });
+    const rollback = await server().request('POST', `${base}/rollback`, { key: analystKey, body: { version: 1, reason: 'test' } });
     expect(rollback.status, rollback.text).toBe(201);
     expect((await compareNames(affiliation, 'Quillava Hospital'))?.outcome).not.toBe('match');
   });

@@ -11,26 +11,20 @@
  *   list's row of the hospital (CCN only), and not when the CCN names another state.
  * The hospitals here are made up (Quill-, Valdor-, Kvilaj); the conventions are real.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { normalizeWith } from '../../server/matching/normalizers';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, nameComparison, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { ingestAccepted } from '../support/factories/ingest';
+import { comparatorOf, matchingTestServer } from '../support/factories/matching';
 
 const PAYMENTS = `{ "sourceId": ID, "name": NAME, "ccn": CCN }`;
 const DEBTORS = `{ "sourceId": ID, "name": NAME, "address": { "line1": STREET, "city": CITY, "state": STATE, "postalCode": ZIP, "country": "US" } }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'payments', domain: 'facility', expression: PAYMENTS });
-  await publishMapping(server, { source: 'debtors', domain: 'facility', expression: DEBTORS });
+const { server, verify, compareNames } = matchingTestServer('facility', {
+  mappings: [
+    { source: 'payments', expression: PAYMENTS },
+    { source: 'debtors', expression: DEBTORS },
+  ],
 });
-afterAll(async () => server?.stop());
-
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
 
 describe('facilityName normaliser: writing conventions', () => {
   test.each<{ input: string; output: string }>([
@@ -112,19 +106,19 @@ describe('a CCN names the state its hospital stands in', () => {
 describe('a debtor-list row and a payment-list row of one hospital (POST /ingest)', () => {
   test('reach a steward when the CCN names the debtor’s state, and not otherwise', async () => {
     const address = { STREET: '235 Quill Avenue', CITY: 'Valdor', ZIP: '02301' };
-    const payment = await ingestAccepted(server, {
+    const payment = await ingestAccepted(server(), {
       source: 'payments',
       domain: 'facility',
       row: { ID: 'P1', NAME: 'QUILLMONT MEDICAL CENTER', CCN: '220177' },
     });
     expect(payment.match).toBe('created');
-    const debtor = await ingestAccepted(server, {
+    const debtor = await ingestAccepted(server(), {
       source: 'debtors',
       domain: 'facility',
       row: { ID: 'D1', NAME: 'Steward Quillmont Medical Center, Inc.', ...address, STATE: 'MA' },
     });
     expect(debtor.match).toBe('review');
-    const elsewhere = await ingestAccepted(server, {
+    const elsewhere = await ingestAccepted(server(), {
       source: 'debtors',
       domain: 'facility',
       row: { ID: 'D2', NAME: 'Steward Quillmont Medical Center, Inc.', ...address, STREET: '9 Quill Road', STATE: 'TX' },

@@ -12,24 +12,14 @@
  *   the same hospital, and the city's hospital of another number does not.
  * The hospitals here are made up (Kvillograd, Quillmont, Valdor); the conventions are real.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { normalizeWith } from '../../server/matching/normalizers';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, nameComparison, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { ingestAccepted } from '../support/factories/ingest';
+import { comparatorOf, matchingTestServer } from '../support/factories/matching';
 
 const BUYERS = `{ "sourceId": ID, "name": NAME }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'buyers', domain: 'facility', expression: BUYERS });
-});
-afterAll(async () => server?.stop());
-
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
+const { server, verify, compareNames } = matchingTestServer('facility', { mappings: [{ source: 'buyers', expression: BUYERS }] });
 
 describe('facilityName normaliser: register conventions', () => {
   test.each<{ input: string; output: string }>([
@@ -108,15 +98,23 @@ describe('one hospital in the forms of several registers is one name (shipped ru
 
 describe('a procurement buyer’s abbreviated name and the English list’s row (POST /ingest)', () => {
   test('reach a steward for the same number, and not for another', async () => {
-    const english = await ingestAccepted(server, {
+    const english = await ingestAccepted(server(), {
       source: 'buyers',
       domain: 'facility',
       row: { ID: 'EN-3', NAME: 'City Clinical Hospital No. 3, Kvillograd' },
     });
     expect(english.match).toBe('created');
-    const buyer = await ingestAccepted(server, { source: 'buyers', domain: 'facility', row: { ID: 'GZ-3', NAME: 'ГКБ № 3 г.Квиллоград' } });
+    const buyer = await ingestAccepted(server(), {
+      source: 'buyers',
+      domain: 'facility',
+      row: { ID: 'GZ-3', NAME: 'ГКБ № 3 г.Квиллоград' },
+    });
     expect(buyer.match).toBe('review');
-    const other = await ingestAccepted(server, { source: 'buyers', domain: 'facility', row: { ID: 'GZ-5', NAME: 'ГКБ № 5 г.Квиллоград' } });
+    const other = await ingestAccepted(server(), {
+      source: 'buyers',
+      domain: 'facility',
+      row: { ID: 'GZ-5', NAME: 'ГКБ № 5 г.Квиллоград' },
+    });
     expect(other.match).toBe('created');
     expect(other.goldenId).not.toBe(english.goldenId);
   });

@@ -12,24 +12,15 @@
  *   the trust's row at the same address stays apart.
  * The hospitals and trusts here are made up (Quillmont, Valdor); the conventions are real.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { normalizeWith } from '../../server/matching/normalizers';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, nameComparison, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { ingestAccepted } from '../support/factories/ingest';
+import { comparatorOf, matchingTestServer } from '../support/factories/matching';
 
 const SITES = `{ "sourceId": ID, "name": NAME, "address": { "line1": STREET, "city": CITY, "postalCode": POSTCODE, "country": "GB" } }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'uk-sites', domain: 'facility', expression: SITES });
-});
-afterAll(async () => server?.stop());
+const { server, verify, compareNames } = matchingTestServer('facility', { mappings: [{ source: 'uk-sites', expression: SITES }] });
 
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
 const VALDOR = { line1: 'Quill Road', city: 'Valdor', postalCode: 'VD1 2QR', country: 'GB' };
 
 describe('facilityName normaliser: English registry conventions', () => {
@@ -114,13 +105,13 @@ describe('an NHS trust and its sites (organisationLevel)', () => {
 
 describe('a Land Registry row and the NHS site list (POST /ingest)', () => {
   test('the site reaches a steward by name; the trust at the same address stays apart', async () => {
-    const site = await ingestAccepted(server, {
+    const site = await ingestAccepted(server(), {
       source: 'uk-sites',
       domain: 'facility',
       row: { ID: 'NJR-QGH01', NAME: 'Quillmont General Hospital', STREET: 'Quill Road', CITY: 'Valdor', POSTCODE: 'VD1 2QR' },
     });
     expect(site.match).toBe('created');
-    const title = await ingestAccepted(server, {
+    const title = await ingestAccepted(server(), {
       source: 'uk-sites',
       domain: 'facility',
       row: {
@@ -132,7 +123,7 @@ describe('a Land Registry row and the NHS site list (POST /ingest)', () => {
       },
     });
     expect(['review', 'merged']).toContain(title.match);
-    const trust = await ingestAccepted(server, {
+    const trust = await ingestAccepted(server(), {
       source: 'uk-sites',
       domain: 'facility',
       row: {

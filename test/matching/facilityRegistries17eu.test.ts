@@ -15,25 +15,15 @@
  *   or reach a steward; the same-name hospital of another town does not.
  * The hospitals here are made up (Valdoria, Quillmont, Brenna…); the conventions are real.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { normalizeWith } from '../../server/matching/normalizers';
 import { nameBeforePlaceTail } from '../../server/matching/placeTails';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, nameComparison, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { ingestAccepted } from '../support/factories/ingest';
+import { comparatorOf, matchingTestServer } from '../support/factories/matching';
 
 const REGISTER = `{ "sourceId": ID, "name": NAME, "address": { "line1": STREET, "city": CITY, "country": COUNTRY } }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'registers', domain: 'facility', expression: REGISTER });
-});
-afterAll(async () => server?.stop());
-
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
+const { server, verify, compareNames } = matchingTestServer('facility', { mappings: [{ source: 'registers', expression: REGISTER }] });
 
 describe('facilityName normaliser: other-language conventions', () => {
   test.each<{ input: string; output: string }>([
@@ -170,13 +160,13 @@ describe('kept apart', () => {
 
 describe('a Catalan register row and the Spanish ministry’s row of one hospital (POST /ingest)', () => {
   test('meet at one address; the same name in another town does not', async () => {
-    const catalan = await ingestAccepted(server, {
+    const catalan = await ingestAccepted(server(), {
       source: 'registers',
       domain: 'facility',
       row: { ID: 'RCS-1', NAME: 'Hospital Universitari de Valdoria', STREET: 'Carrer de la Feixa Llarga 7', CITY: 'Brenna', COUNTRY: 'ES' },
     });
     expect(catalan.match).toBe('created');
-    const spanish = await ingestAccepted(server, {
+    const spanish = await ingestAccepted(server(), {
       source: 'registers',
       domain: 'facility',
       row: {
@@ -188,7 +178,7 @@ describe('a Catalan register row and the Spanish ministry’s row of one hospita
       },
     });
     expect(['merged', 'review']).toContain(spanish.match);
-    const elsewhere = await ingestAccepted(server, {
+    const elsewhere = await ingestAccepted(server(), {
       source: 'registers',
       domain: 'facility',
       row: { ID: 'CMBD-2', NAME: 'HOSPITAL UNIVERSITARIO DE VALDORIA', STREET: 'AVENIDA DEL MAR 90', CITY: 'QUILLMONT', COUNTRY: 'ES' },

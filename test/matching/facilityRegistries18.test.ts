@@ -13,24 +13,14 @@
  * - through `POST /ingest`: a register row and a paper affiliation of one hospital reach a steward.
  * The hospitals here are made up (Valdoria, Quillmont, Brenna…); the conventions are real.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { normalizeWith } from '../../server/matching/normalizers';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, nameComparison, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { ingestAccepted } from '../support/factories/ingest';
+import { comparatorOf, matchingTestServer } from '../support/factories/matching';
 
 const REGISTER = `{ "sourceId": ID, "name": NAME, "address": CITY ? { "city": CITY, "country": COUNTRY } : undefined }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'registers', domain: 'facility', expression: REGISTER });
-});
-afterAll(async () => server?.stop());
-
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
+const { server, verify, compareNames } = matchingTestServer('facility', { mappings: [{ source: 'registers', expression: REGISTER }] });
 
 describe('facilityName normaliser: register and affiliation conventions', () => {
   test.each<{ input: string; output: string }>([
@@ -136,19 +126,19 @@ describe('kept apart', () => {
 
 describe('a register row and a paper affiliation of one hospital (POST /ingest)', () => {
   test('reach a steward; another saint’s hospital does not', async () => {
-    const register = await ingestAccepted(server, {
+    const register = await ingestAccepted(server(), {
       source: 'registers',
       domain: 'facility',
       row: { ID: 'NZOK-1', NAME: 'УМБАЛ „Света Брена“ ЕАД', CITY: 'Пловдив', COUNTRY: 'BG' },
     });
     expect(register.match).toBe('created');
-    const paper = await ingestAccepted(server, {
+    const paper = await ingestAccepted(server(), {
       source: 'registers',
       domain: 'facility',
       row: { ID: 'PAPER-1', NAME: 'St. Brena University Hospital, Plovdiv, Bulgaria' },
     });
     expect(['merged', 'review']).toContain(paper.match);
-    const other = await ingestAccepted(server, {
+    const other = await ingestAccepted(server(), {
       source: 'registers',
       domain: 'facility',
       row: { ID: 'PAPER-2', NAME: 'St. Valdora University Hospital, Plovdiv, Bulgaria' },

@@ -11,23 +11,15 @@
  *   same-name site with a town in another address stays out of an automatic merge.
  * The hospitals here are made up (Quillmont, Valdor, Ardwick); the conventions are real.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { isContainedName } from '../../server/matching/containedNames';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, shippedRules, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { ingestAccepted } from '../support/factories/ingest';
+import { comparatorOf, matchingTestServer, shippedRules } from '../support/factories/matching';
 
 const SITES = `{ "sourceId": ID, "name": NAME, "address": CITY ? { "city": CITY, "state": STATE, "country": "US" } : undefined }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'us-sites', domain: 'facility', expression: SITES });
-});
-afterAll(async () => server?.stop());
+const { server, verify } = matchingTestServer('facility', { mappings: [{ source: 'us-sites', expression: SITES }] });
 
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
 const CONTAINED = shippedRules('facility').comparators.find((c) => c.name === 'name')?.params?.containedNames;
 const STOP_WORDS = new Set(CONTAINED?.stopWords ?? []);
 const CAMPUS_WORDS = new Set(CONTAINED?.campusWords ?? []);
@@ -101,19 +93,19 @@ describe('a site with a brand, founder or town more (POST /matching/verify, ship
 
 describe('a grant file and a licence list (POST /ingest)', () => {
   test('the corporate name reaches a steward; the same site name in another state stays apart', async () => {
-    const site = await ingestAccepted(server, {
+    const site = await ingestAccepted(server(), {
       source: 'us-sites',
       domain: 'facility',
       row: { ID: 'LIC-ARD-01', NAME: 'ARDWICK HOSPITAL', CITY: 'VALDOR', STATE: 'MI' },
     });
     expect(site.match).toBe('created');
-    const grantee = await ingestAccepted(server, {
+    const grantee = await ingestAccepted(server(), {
       source: 'us-sites',
       domain: 'facility',
       row: { ID: 'NIH-ARD-02', NAME: 'EDWARD J. ARDWICK HOSPITAL ASSOCIATION' },
     });
     expect(grantee.match).toBe('review');
-    const elsewhere = await ingestAccepted(server, {
+    const elsewhere = await ingestAccepted(server(), {
       source: 'us-sites',
       domain: 'facility',
       row: { ID: 'LIC-ARD-03', NAME: 'Quillmont Health Ardwick Hospital', CITY: 'ARDWICK', STATE: 'OH' },

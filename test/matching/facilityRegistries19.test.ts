@@ -13,25 +13,15 @@
  * - through `POST /ingest`: an initialism row after its hospital's register row reaches a steward.
  * The conventions are real; the hospitals are real names of public hospitals used as examples of them.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { blockingKeys, compileRules } from '../../server/matching';
 import type { CanonicalRecord } from '../../server/matching/types';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { comparatorOf, nameComparison, shippedRules, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { ingestAccepted } from '../support/factories/ingest';
+import { comparatorOf, matchingTestServer, shippedRules } from '../support/factories/matching';
 
 const SITE_LIST = `{ "sourceId": ID, "name": NAME, "address": CITY ? { "city": CITY, "country": COUNTRY } : undefined }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'sitelists', domain: 'facility', expression: SITE_LIST });
-});
-afterAll(async () => server?.stop());
-
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
+const { server, verify, compareNames } = matchingTestServer('facility', { mappings: [{ source: 'sitelists', expression: SITE_LIST }] });
 
 describe('a hospital initialism against its name with a locality after it, or without its Hospital', () => {
   test.each<[string, string]>([
@@ -144,19 +134,19 @@ describe('addresses written in Hangul and kanji', () => {
 
 describe('through POST /ingest', () => {
   test("an initialism row after its hospital's register row reaches a steward, another initialism does not", async () => {
-    const register = await ingestAccepted(server, {
+    const register = await ingestAccepted(server(), {
       source: 'sitelists',
       domain: 'facility',
       row: { ID: 'HSE-1', NAME: 'University Hospital Kerry, Tralee', CITY: 'Tralee', COUNTRY: 'IE' },
     });
     expect(register.match).toBe('created');
-    const initialism = await ingestAccepted(server, {
+    const initialism = await ingestAccepted(server(), {
       source: 'sitelists',
       domain: 'facility',
       row: { ID: 'NOTE-1', NAME: 'UHK', CITY: 'Tralee', COUNTRY: 'IE' },
     });
     expect(initialism.match).toBe('review');
-    const other = await ingestAccepted(server, {
+    const other = await ingestAccepted(server(), {
       source: 'sitelists',
       domain: 'facility',
       row: { ID: 'NOTE-2', NAME: 'UHG', CITY: 'Galway', COUNTRY: 'IE' },

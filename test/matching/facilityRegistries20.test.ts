@@ -14,23 +14,14 @@
  * The conventions are real; the brands (Bellwether, Kestrel, Northgate) are made up, the Welsh names are real public
  * hospitals used as examples of the convention.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ingestAccepted, publishMapping, startIngestServer } from '../support/factories/ingest';
-import { attributeReader, nameComparison, shippedRules, verifyPair } from '../support/factories/matching';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
+import { describe, expect, test } from 'vitest';
+import { ingestAccepted } from '../support/factories/ingest';
+import { attributeReader, matchingTestServer, shippedRules } from '../support/factories/matching';
 
 const SITE_LIST = `{ "sourceId": ID, "name": NAME, "address": CITY ? { "city": CITY, "state": STATE, "country": COUNTRY } : undefined }`;
 
-beforeAll(async () => {
-  server = await startIngestServer();
-  await publishMapping(server, { source: 'sitelists', domain: 'facility', expression: SITE_LIST });
-});
-afterAll(async () => server?.stop());
+const { server, verify, compareNames } = matchingTestServer('facility', { mappings: [{ source: 'sitelists', expression: SITE_LIST }] });
 
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
 const CITY = { city: 'Fairhaven', state: 'OH', country: 'US' };
 const STREET = { line1: '1200 Harbor Road', city: 'Northgate', postalCode: 'NG1 4AB', country: 'GB' };
 const readAttributes = attributeReader(shippedRules('facility'));
@@ -156,15 +147,19 @@ describe('Welsh names of NHS Wales sites against English', () => {
 describe('through POST /ingest', () => {
   test("a system's directory row reaches a steward against its flagship's licence row; its south campus does not", async () => {
     const row = (ID: string, NAME: string) => ({ ID, NAME, CITY: 'Fairhaven', STATE: 'OH', COUNTRY: 'US' });
-    const flagship = await ingestAccepted(server, {
+    const flagship = await ingestAccepted(server(), {
       source: 'sitelists',
       domain: 'facility',
       row: row('LIC-1', 'Bellwether Memorial Hospital'),
     });
     expect(flagship.match).toBe('created');
-    const system = await ingestAccepted(server, { source: 'sitelists', domain: 'facility', row: row('DIR-1', 'Bellwether Health System') });
+    const system = await ingestAccepted(server(), {
+      source: 'sitelists',
+      domain: 'facility',
+      row: row('DIR-1', 'Bellwether Health System'),
+    });
     expect(system.match).toBe('review');
-    const campus = await ingestAccepted(server, {
+    const campus = await ingestAccepted(server(), {
       source: 'sitelists',
       domain: 'facility',
       row: row('LIC-2', 'Bellwether South Medical Center'),

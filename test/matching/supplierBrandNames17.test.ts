@@ -8,22 +8,15 @@
  * - Ltd. / Ltée, Azerbaijani MMC (Məhdud Məsuliyyətli Cəmiyyəti) and Thai บริษัท … จำกัด as legal forms.
  * Every company here is made up, written in the conventions of those lists; none is taken from the corpora.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { normalizeText } from '../../server/identifiers/names';
 import { shippedAliasTables } from '../../server/matching/aliases';
 import { brandWordsOf, isBrandHeadOf, statedFormsOf, statesLegalForm } from '../../server/matching/brandNames';
 import { must } from '../support/must';
-import { attributeReader, comparatorOf, nameComparison, shippedRules, verifyPair } from '../support/factories/matching';
-import { clusterTaskOf as clusterTaskIn, memberIdsOf, startVendorServer, type vendorSender } from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
+import { attributeReader, comparatorOf, shippedRules, verifyPair } from '../support/factories/matching';
+import { memberIdsOf, vendorTestServer } from '../support/factories/vendors';
 
-let server: TestServer;
-let ingestVendors: ReturnType<typeof vendorSender>;
-
-beforeAll(async () => {
-  ({ server, ingestVendors } = await startVendorServer({ sources: ['sponsor', 'erp', 'sam'], idPrefix: 'B' }));
-});
-afterAll(async () => server?.stop());
+const { server, ingestVendors, clusterTaskOf, compareNames } = vendorTestServer({ sources: ['sponsor', 'erp', 'sam'], idPrefix: 'B' });
 
 const tables = shippedAliasTables();
 const brandWords = brandWordsOf([must(tables.get('brandDescriptorWords'), 'brandDescriptorWords')], normalizeText);
@@ -93,14 +86,12 @@ describe('nameCountry: a country written after the legal form', () => {
 });
 
 describe('through the public API (POST /matching/verify)', () => {
-  const compareNames = (a: string, b: string): ReturnType<typeof nameComparison> => nameComparison({ server, domain: 'supplier', a, b });
-
   test.each<[string, string]>([
     ['Kestrelon', 'KESTRELON SOFTWARE, INC.'],
     ['Kestrelon (Orbit Scheduler)', 'Kestrelon Software Solutions LLC'],
     ['Blue Heron', 'BLUE HERON DISINFECTION SERVICES INC'],
   ])('the brand %s heads %s: a similar name for review, never the same name', async (brand, legal) => {
-    const explanation = await verifyPair({ server, domain: 'supplier', a: { name: brand }, b: { name: legal } });
+    const explanation = await verifyPair({ server: server(), domain: 'supplier', a: { name: brand }, b: { name: legal } });
     const name = comparatorOf(explanation, 'name');
     expect(name?.outcome).toBe('partial');
     expect(name?.score).toBeGreaterThanOrEqual(0.9);
@@ -122,7 +113,7 @@ describe('through the public API (POST /matching/verify)', () => {
 
   test('a brand at an address in another country is kept apart from the legal name', async () => {
     const explanation = await verifyPair({
-      server,
+      server: server(),
       domain: 'supplier',
       a: { name: 'Kestrelon', addresses: [{ city: 'Lyon', country: 'FR' }] },
       b: { name: 'KESTRELON SOFTWARE INC', addresses: [{ city: 'Austin', country: 'US' }] },
@@ -142,7 +133,7 @@ describe('through the public API (POST /matching/verify)', () => {
 
   test('X INC - USA vs X INC - CANADA: two registrations, capped at review', async () => {
     const explanation = await verifyPair({
-      server,
+      server: server(),
       domain: 'supplier',
       a: { name: 'BRIMWOOD MEDICAL INC - USA', phone: '+1 312 555 0100', addresses: [{ line1: '1 Lake St', city: 'Chicago' }] },
       b: { name: 'BRIMWOOD MEDICAL INC - CANADA', phone: '+1 312 555 0100', addresses: [{ line1: '1 Lake St', city: 'Chicago' }] },
@@ -153,7 +144,7 @@ describe('through the public API (POST /matching/verify)', () => {
 
   test('the same two names with one DUNS: the identifier decides, the country tail does not cap', async () => {
     const explanation = await verifyPair({
-      server,
+      server: server(),
       domain: 'supplier',
       a: { name: 'BRIMWOOD MEDICAL INC - USA', duns: '150483782' },
       b: { name: 'BRIMWOOD MEDICAL INC - CANADA', duns: '150483782' },
@@ -185,5 +176,3 @@ describe('cluster tasks (POST /ingest)', () => {
     expect(memberIdsOf(await clusterTaskOf(canada[0]))).toEqual([...canada].sort());
   });
 });
-
-const clusterTaskOf = (goldenId: string | undefined) => clusterTaskIn(server, goldenId);

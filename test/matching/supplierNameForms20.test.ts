@@ -11,23 +11,15 @@
  * - `X Corporation No. 2` is not `X Corporation`.
  * Every company here is made up; none is taken from the corpora.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { nameForms } from '../../server/matching/bracketedNames';
 import { formMovedToEnd } from '../../server/matching/leadingLegalForms';
 import { ocrFolded } from '../../server/matching/nameReadings';
 import { attributeReader, comparatorOf, shippedRules, verifyPair } from '../support/factories/matching';
-import { clusterTaskOf as clusterTaskIn, memberIdsOf, startVendorServer, type vendorSender } from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
+import { memberIdsOf, vendorTestServer } from '../support/factories/vendors';
 
-let server: TestServer;
-let ingestVendors: ReturnType<typeof vendorSender>;
+const { server, ingestVendors, clusterTaskOf } = vendorTestServer({ sources: ['portal', 'ocr', 'register'], idPrefix: 'F' });
 
-beforeAll(async () => {
-  ({ server, ingestVendors } = await startVendorServer({ sources: ['portal', 'ocr', 'register'], idPrefix: 'F' }));
-});
-afterAll(async () => server?.stop());
-
-const clusterTaskOf = (goldenId: string | undefined) => clusterTaskIn(server, goldenId);
 /** The attributes of `name` as the comparators read them: each comparator reads its own attribute on the whole name. */
 const readAttributes = (name: string): Record<string, unknown> => {
   const rules = shippedRules('supplier');
@@ -103,7 +95,7 @@ describe('legal forms read from the name (attributes)', () => {
 
 describe('through the public API (POST /matching/verify)', () => {
   const nameOf = async (a: string, b: string) => {
-    const explanation = await verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } });
+    const explanation = await verifyPair({ server: server(), domain: 'supplier', a: { name: a }, b: { name: b } });
     return { band: explanation.band, name: comparatorOf(explanation, 'name'), legalForm: comparatorOf(explanation, 'legalForm') };
   };
 

@@ -10,20 +10,13 @@
  * - `X & Co.` (a company whose name states no entity type) and `X LLC` are two cluster tasks (corporationAndLlc).
  * Every company here is made up, written in the conventions of those registers; none is taken from the corpora.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { cyrillicLanguageOf, nationalCyrillicReading } from '../../server/matching/cyrillicNames';
 import { loanwordSkeleton } from '../../server/matching/scriptReadings';
-import { nameComparison, verifyPair } from '../support/factories/matching';
-import { clusterTaskOf as clusterTaskIn, memberIdsOf, startVendorServer, type vendorSender } from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
+import { verifyPair } from '../support/factories/matching';
+import { clusterTaskOf as clusterTaskIn, memberIdsOf, vendorTestServer } from '../support/factories/vendors';
 
-let server: TestServer;
-let ingestVendors: ReturnType<typeof vendorSender>;
-
-beforeAll(async () => {
-  ({ server, ingestVendors } = await startVendorServer({ sources: ['register', 'erp'], idPrefix: 'C' }));
-});
-afterAll(async () => server?.stop());
+const { server, ingestVendors, compareNames } = vendorTestServer({ sources: ['register', 'erp'], idPrefix: 'C' });
 
 describe('nationalCyrillicReading: Ukrainian and Bulgarian names by their national tables', () => {
   test.each<[string, string, 'uk' | 'bg' | undefined]>([
@@ -67,8 +60,6 @@ describe('loanwordSkeleton: romanisations of one Cyrillic letter meet', () => {
 });
 
 describe('through the public API (POST /matching/verify)', () => {
-  const compareNames = (a: string, b: string): ReturnType<typeof nameComparison> => nameComparison({ server, domain: 'supplier', a, b });
-
   test.each<[string, string]>([
     ['ПРИВАТНЕ АКЦІОНЕРНЕ ТОВАРИСТВО "ФАРМАЦЕВТИЧНА ФІРМА "ЯВОРИНА""', 'ПрАТ "Фармацевтична фірма "Яворина""'],
     ['ПрАТ "Фармацевтична фірма "Яворина""', 'Yavoryna Pharmaceutical Firm PrJSC'],
@@ -92,7 +83,7 @@ describe('through the public API (POST /matching/verify)', () => {
     // The national reading against its English form.
     ['АТ "Гостомедфарм"', 'Hostomedpharm JSC'],
   ])('%s and %s: a similar name, put before a steward', async (a, b) => {
-    const explanation = await verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } });
+    const explanation = await verifyPair({ server: server(), domain: 'supplier', a: { name: a }, b: { name: b } });
     expect(explanation.band).toBe('review');
   });
 
@@ -101,13 +92,13 @@ describe('through the public API (POST /matching/verify)', () => {
     ['ХЕЛИОФАРМА ЕООД', 'ХЕЛИОВЕТ ЕООД'],
     ['ПрАТ "Фармацевтична фірма "Яворина""', 'ПрАТ "Фармацевтична фірма "Борщагівка""'],
   ])('%s and %s stay apart', async (a, b) => {
-    const explanation = await verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } });
+    const explanation = await verifyPair({ server: server(), domain: 'supplier', a: { name: a }, b: { name: b } });
     expect(explanation.band).toBe('no-match');
   });
 
   test('a register name and its English name never auto-merge on names alone', async () => {
     const explanation = await verifyPair({
-      server,
+      server: server(),
       domain: 'supplier',
       a: { name: 'ПРИВАТНЕ АКЦІОНЕРНЕ ТОВАРИСТВО "ФАРМАЦЕВТИЧНА ФІРМА "ЯВОРИНА""' },
       b: { name: 'Yavoryna Pharmaceutical Firm PrJSC' },
@@ -123,25 +114,25 @@ describe('cluster tasks (POST /ingest)', () => {
       { name: 'ПрАТ "Фармацевтична фірма "Яворина""' },
     ]);
     const [erp] = await ingestVendors('erp', [{ name: 'Yavoryna Pharmaceutical Firm PrJSC' }]);
-    expect(memberIdsOf(await clusterTaskIn(server, erp))).toEqual([...register, erp].sort());
+    expect(memberIdsOf(await clusterTaskIn(server(), erp))).toEqual([...register, erp].sort());
   });
 
   test('a Bulgarian register name and its Latin register form meet in one cluster task', async () => {
     const register = await ingestVendors('register', [{ name: 'ДРЯНОВЕТ ЕООД' }, { name: 'DRYANOVET EOOD' }]);
     const [erp] = await ingestVendors('erp', [{ name: 'Dryanovet Ltd' }]);
-    expect(memberIdsOf(await clusterTaskIn(server, erp))).toEqual([...register, erp].sort());
+    expect(memberIdsOf(await clusterTaskIn(server(), erp))).toEqual([...register, erp].sort());
   });
 
   test('a listed `X & Co.` and its operating `X LLC` are two cluster tasks', async () => {
     const parent = await ingestVendors('register', [{ name: 'QUILLFEATHER & CO.' }, { name: 'Quillfeather and Company' }]);
     const operating = await ingestVendors('erp', [{ name: 'Quillfeather LLC' }, { name: 'QUILLFEATHER L.L.C.' }]);
-    expect(memberIdsOf(await clusterTaskIn(server, parent[0]))).toEqual([...parent].sort());
-    expect(memberIdsOf(await clusterTaskIn(server, operating[0]))).toEqual([...operating].sort());
+    expect(memberIdsOf(await clusterTaskIn(server(), parent[0]))).toEqual([...parent].sort());
+    expect(memberIdsOf(await clusterTaskIn(server(), operating[0]))).toEqual([...operating].sort());
   });
 
   test('`X & Co. LLC` (the same firm converted) is not split from `X & Co.`', async () => {
     const firm = await ingestVendors('register', [{ name: 'Brantwell & Co.' }, { name: 'BRANTWELL & CO' }]);
     const [converted] = await ingestVendors('erp', [{ name: 'Brantwell & Co. LLC' }]);
-    expect(memberIdsOf(await clusterTaskIn(server, converted))).toEqual([...firm, converted].sort());
+    expect(memberIdsOf(await clusterTaskIn(server(), converted))).toEqual([...firm, converted].sort());
   });
 });

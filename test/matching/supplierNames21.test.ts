@@ -12,22 +12,12 @@
  *   the company's cluster task.
  * Every company here is made up; none is taken from the corpora.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { statedOtherNames } from '../../server/matching/captionNames';
-import { comparatorOf, verifyPair } from '../support/factories/matching';
-import { clusterTaskOf as clusterTaskIn, memberIdsOf, startVendorServer, type vendorSender } from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
+import { comparatorOf } from '../support/factories/matching';
+import { memberIdsOf, vendorTestServer } from '../support/factories/vendors';
 
-let server: TestServer;
-let ingestVendors: ReturnType<typeof vendorSender>;
-
-beforeAll(async () => {
-  ({ server, ingestVendors } = await startVendorServer({ sources: ['register', 'bank', 'memo'], idPrefix: 'S21-' }));
-});
-afterAll(async () => server?.stop());
-
-const clusterTaskOf = (goldenId: string | undefined) => clusterTaskIn(server, goldenId);
-const verified = (a: string, b: string) => verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } });
+const { ingestVendors, clusterTaskOf, verified } = vendorTestServer({ sources: ['register', 'bank', 'memo'], idPrefix: 'S21-' });
 
 describe('statedOtherNames: the other names a record states for its own entity', () => {
   test.each<[string, string[]]>([

@@ -8,22 +8,12 @@
  * comparator `legalFormJurisdiction`, hard rule `usAndForeignLegalForm`).
  * Every company here is made up; none is taken from the corpora.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { withoutLedgerRecordId } from '../../server/matching/ledgerRecordIds';
 import { comparatorOf, verifyPair } from '../support/factories/matching';
-import { clusterTaskOf as clusterTaskIn, memberIdsOf, startVendorServer, type vendorSender } from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
+import { memberIdsOf, vendorTestServer } from '../support/factories/vendors';
 
-let server: TestServer;
-let ingestVendors: ReturnType<typeof vendorSender>;
-
-beforeAll(async () => {
-  ({ server, ingestVendors } = await startVendorServer({ sources: ['register', 'erp', 'bank'], idPrefix: 'S22-' }));
-});
-afterAll(async () => server?.stop());
-
-const clusterTaskOf = (goldenId: string | undefined) => clusterTaskIn(server, goldenId);
-const verified = (a: string, b: string) => verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } });
+const { server, ingestVendors, clusterTaskOf, verified } = vendorTestServer({ sources: ['register', 'erp', 'bank'], idPrefix: 'S22-' });
 
 describe('withoutLedgerRecordId: the name without the record id a vendor list writes into it', () => {
   test.each<[string, string | null]>([
@@ -101,7 +91,7 @@ describe('a US legal form against a foreign one (POST /matching/verify)', () => 
 
   test('a shared country says otherwise: reviewed, not vetoed', async () => {
     const explanation = await verifyPair({
-      server,
+      server: server(),
       domain: 'supplier',
       a: { name: 'Keston Vale Ltd', addresses: [{ country: 'US' }] },
       b: { name: 'KESTON VALE INC', addresses: [{ country: 'US' }] },

@@ -7,22 +7,12 @@
  * them (brahmicReadings.ts through the `scriptReadingOrgName` normaliser).
  * Every company here is made up; none is taken from the corpora.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { registerNameForms, withoutPayablesNote, withoutSiteDesignation } from '../../server/matching/registerNames';
 import { comparatorOf, verifyPair } from '../support/factories/matching';
-import { clusterTaskOf as clusterTaskIn, memberIdsOf, startVendorServer, type vendorSender } from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
+import { memberIdsOf, vendorTestServer } from '../support/factories/vendors';
 
-let server: TestServer;
-let ingestVendors: ReturnType<typeof vendorSender>;
-
-beforeAll(async () => {
-  ({ server, ingestVendors } = await startVendorServer({ sources: ['register', 'erp', 'bank'], idPrefix: 'S23-' }));
-});
-afterAll(async () => server?.stop());
-
-const clusterTaskOf = (goldenId: string | undefined) => clusterTaskIn(server, goldenId);
-const verified = (a: string, b: string) => verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } });
+const { server, ingestVendors, clusterTaskOf, verified } = vendorTestServer({ sources: ['register', 'erp', 'bank'], idPrefix: 'S23-' });
 
 describe('withoutSiteDesignation: a place run into the name after its legal form', () => {
   test.each<[string, string | null]>([
@@ -98,7 +88,7 @@ describe('legal forms of two jurisdictions (POST /matching/verify)', () => {
 
   test('a country both addresses share says otherwise: reviewed, not vetoed', async () => {
     const explanation = await verifyPair({
-      server,
+      server: server(),
       domain: 'supplier',
       a: { name: 'Quellan Hearing A/S', addresses: [{ country: 'GB' }] },
       b: { name: 'QUELLAN HEARING LTD', addresses: [{ country: 'GB' }] },

@@ -7,16 +7,12 @@
  * skeletons read as two names.
  * Every company here is made up; none is taken from the corpora.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { statedNamesAtPaths } from '../../server/matching/captionNames';
 import { gmbhOfLongForm } from '../../server/matching/registerNames';
 import { comparatorOf, verifyPair } from '../support/factories/matching';
-import { ingest, publishMapping, toNdjson } from '../support/factories/ingest';
-import { clusterTaskOf as clusterTaskIn, memberIdsOf, startVendorServer, type Vendor } from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
-
-let server: TestServer;
-let ingestVendors: (source: string, vendors: Vendor[]) => Promise<string[]>;
+import { ingest, toNdjson } from '../support/factories/ingest';
+import { memberIdsOf, vendorTestServer } from '../support/factories/vendors';
 
 /** A secretary-of-state entity search export: the entity name and its former names in one field, `;`-separated. */
 const REGISTER_EXPRESSION = `{
@@ -25,19 +21,16 @@ const REGISTER_EXPRESSION = `{
   "extensions": FORMER ? { "formerNames": FORMER } : {}
 }`;
 
-beforeAll(async () => {
-  ({ server, ingestVendors } = await startVendorServer({ sources: ['erp', 'bank'], idPrefix: 'S24-' }));
-  await publishMapping(server, { source: 'sos-register', domain: 'supplier', expression: REGISTER_EXPRESSION });
+const { server, ingestVendors, clusterTaskOf, verified } = vendorTestServer({
+  sources: ['erp', 'bank'],
+  idPrefix: 'S24-',
+  mappings: [{ source: 'sos-register', expression: REGISTER_EXPRESSION }],
 });
-afterAll(async () => server?.stop());
-
-const clusterTaskOf = (goldenId: string | undefined) => clusterTaskIn(server, goldenId);
-const verified = (a: string, b: string) => verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } });
 
 /** Ingests register rows (entity name and former names) and answers their golden ids. */
 async function ingestRegister(rows: Array<{ id: string; name: string; former?: string }>): Promise<string[]> {
   const body = toNdjson(rows.map((row) => ({ ENTITY_ID: row.id, NAME: row.name, ...(row.former ? { FORMER: row.former } : {}) })));
-  const response = await ingest(server, { source: 'sos-register', domain: 'supplier', body, contentType: 'application/x-ndjson' });
+  const response = await ingest(server(), { source: 'sos-register', domain: 'supplier', body, contentType: 'application/x-ndjson' });
   expect(response.status, response.text).toBe(200);
   expect(response.body.totals.exceptions, response.text).toBe(0);
   return response.body.records.map((record) => record.goldenId as string);
@@ -82,7 +75,7 @@ describe('gmbhOfLongForm: a GmbH named with its object', () => {
 describe("a register's former names (POST /matching/verify)", () => {
   test('the record under the former name is a related name: before a steward, never the same name', async () => {
     const explanation = await verifyPair({
-      server,
+      server: server(),
       domain: 'supplier',
       a: { name: 'ARLOVEN MEDICAL, INC.', extensions: { formerNames: 'VALDRIN SOLUTIONS, INC.' } },
       b: { name: 'Valdrin Solutions Inc' },
@@ -163,7 +156,7 @@ describe('a holding company and its operating company (POST /matching/verify)', 
   test('an address both records share says otherwise: reviewed, not vetoed', async () => {
     const address = { line1: '12 Harbour Road', city: 'Leeds', postalCode: 'LS1 4AB', country: 'GB' };
     const explanation = await verifyPair({
-      server,
+      server: server(),
       domain: 'supplier',
       a: { name: 'Brenvik Surgical Group plc', addresses: [address] },
       b: { name: 'Brenvik Surgical Ltd', addresses: [address] },

@@ -10,23 +10,15 @@
  * - `X USA, Inc.` beside `X, Inc.`, `X plc` / `X A/S` beside `X Corporation`: two legal entities, two cluster tasks.
  * Every company here is made up, written in the conventions of those files; none is taken from the corpora.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { isFieldWidthCut, merchantBeforeAsterisk } from '../../server/matching/nameReadings';
 import { fieldCutScore, namesBeforeDescriptorTail } from '../../server/matching/truncation';
 import { comparatorOf, shippedNameReadings, verifyPair } from '../support/factories/matching';
-import { clusterTaskOf as clusterTaskIn, memberIdsOf, startVendorServer, type vendorSender } from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
+import { memberIdsOf, vendorTestServer } from '../support/factories/vendors';
 
-let server: TestServer;
-let ingestVendors: ReturnType<typeof vendorSender>;
-
-beforeAll(async () => {
-  ({ server, ingestVendors } = await startVendorServer({ sources: ['ach', 'erp', 'gpo'], idPrefix: 'P' }));
-});
-afterAll(async () => server?.stop());
+const { server, ingestVendors, clusterTaskOf } = vendorTestServer({ sources: ['ach', 'erp', 'gpo'], idPrefix: 'P' });
 
 const readings = shippedNameReadings();
-const clusterTaskOf = (goldenId: string | undefined) => clusterTaskIn(server, goldenId);
 
 describe('isFieldWidthCut: an upper-case value of a payment field width (16, 22)', () => {
   const widths = new Set([16, 22]);
@@ -94,7 +86,7 @@ describe('card descriptors', () => {
 
 describe('through the public API (POST /matching/verify)', () => {
   const nameOf = async (a: string, b: string) => {
-    const explanation = await verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } });
+    const explanation = await verifyPair({ server: server(), domain: 'supplier', a: { name: a }, b: { name: b } });
     return { band: explanation.band, name: comparatorOf(explanation, 'name') };
   };
 

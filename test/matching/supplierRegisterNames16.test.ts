@@ -10,22 +10,15 @@
  * - a name stating no legal form that links to both an Inc and its LLC namesake joins neither cluster task.
  * Every company here is made up, written in the conventions of those registers; none is taken from the corpora.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TaskView } from '../../server/contracts/stewardship';
+import { describe, expect, test } from 'vitest';
 import { acronymAndExpansion, withoutSiteDesignation } from '../../server/matching/registerNames';
-import { comparatorOf, nameComparison, verifyPair } from '../support/factories/matching';
-import { clusterTaskOf as clusterTaskIn, memberIdsOf, startVendorServer, type vendorSender } from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
+import { comparatorOf, verifyPair } from '../support/factories/matching';
+import { memberIdsOf, vendorTestServer } from '../support/factories/vendors';
 
-let server: TestServer;
-let ingestVendors: ReturnType<typeof vendorSender>;
-
-beforeAll(async () => {
-  ({ server, ingestVendors } = await startVendorServer({ sources: ['gmp', 'applicant', 'fec', 'erp'], idPrefix: 'R' }));
+const { server, ingestVendors, clusterTaskOf, compareNames } = vendorTestServer({
+  sources: ['gmp', 'applicant', 'fec', 'erp'],
+  idPrefix: 'R',
 });
-afterAll(async () => server?.stop());
-
-const clusterTaskOf = (goldenId: string | undefined): Promise<TaskView | undefined> => clusterTaskIn(server, goldenId);
 
 describe('withoutSiteDesignation: the legal name before a unit, plant, place or tax id', () => {
   test.each<[string, string | null]>([
@@ -68,8 +61,6 @@ describe('acronymAndExpansion: a short name spelt out', () => {
 });
 
 describe('through the public API (POST /matching/verify)', () => {
-  const compareNames = (a: string, b: string): ReturnType<typeof nameComparison> => nameComparison({ server, domain: 'supplier', a, b });
-
   test.each<[string, string]>([
     // Sites and Orange Book plant numerals of one manufacturer.
     ['ORCHARD BIOGENERICS LIMITED UNIT-V', 'Orchard Biogenerics Limited'],
@@ -95,7 +86,7 @@ describe('through the public API (POST /matching/verify)', () => {
 
   test('a site of an Indian Ltd is not its US Inc: one name, two legal forms, never merged on names', async () => {
     const explanation = await verifyPair({
-      server,
+      server: server(),
       domain: 'supplier',
       a: { name: 'ORCHARD BIOGENERICS LIMITED UNIT-II' },
       b: { name: 'ORCHARD BIOGENERICS INC' },

@@ -7,30 +7,14 @@
  * that remain are accepted, split and rejected as before. Each pair below links by name alone (one cluster task
  * without the rule); the tests fail without their rule.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
-import {
-  clusterTaskOf as clusterTaskIn,
-  decideClusterTask,
-  memberIdsOf as memberIds,
-  startVendorServer,
-  type vendorSender,
-} from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
+import { memberIdsOf as memberIds, vendorTestServer } from '../support/factories/vendors';
 
-let server: TestServer;
-let steward: string;
-let ingestVendors: ReturnType<typeof vendorSender>;
-
-beforeAll(async () => {
-  ({ server, steward, ingestVendors } = await startVendorServer({ sources: ['erp', 'registry', 'pcard'], idPrefix: 'J' }));
+const { server, steward, ingestVendors, clusterTaskOf, decide } = vendorTestServer({
+  sources: ['erp', 'registry', 'pcard'],
+  idPrefix: 'J',
 });
-afterAll(async () => server?.stop());
-
-const clusterTaskOf = (goldenId: string | undefined): Promise<TaskView | undefined> => clusterTaskIn(server, goldenId);
-
-const decide = (task: TaskView | undefined, action: 'accept-cluster' | 'reject', reason: string): Promise<TaskView> =>
-  decideClusterTask(server, steward, task, action, reason);
 
 describe('two numbered companies are two tasks when their numbers differ (numberedCompany)', () => {
   const mississauga = { street: '5800 Ambler Drive', city: 'Mississauga', postal: 'L4W 4J4', country: 'CA' };
@@ -73,8 +57,8 @@ describe('one name incorporated in two states is two tasks (otherStateOfIncorpor
     expect(memberIds(await clusterTaskOf(indiana))).toEqual([indiana, indianaShort].sort());
     expect(await clusterTaskOf(bare)).toBeUndefined();
 
-    const split = await server.request<{ task: TaskView; pairs: number }>('POST', `/api/v1/tasks/${ohioTask?.id}/split`, {
-      key: steward,
+    const split = await server().request<{ task: TaskView; pairs: number }>('POST', `/api/v1/tasks/${ohioTask?.id}/split`, {
+      key: steward(),
       body: { expectedVersion: ohioTask?.version, goldenIds: [ohioShort], reason: 'Abbreviated spelling: checked apart' },
     });
     expect(split.status, split.text).toBe(200);

@@ -6,30 +6,11 @@
  * (`gmbhAndAg`) are never in one cluster task; each entity's own spellings still are, and the tasks that remain are
  * accepted, split and rejected as before. Each test fails without its rule (the pairs below link by name alone).
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
-import {
-  clusterTaskOf as clusterTaskIn,
-  decideClusterTask,
-  memberIdsOf as memberIds,
-  startVendorServer,
-  type vendorSender,
-} from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
+import { memberIdsOf as memberIds, vendorTestServer } from '../support/factories/vendors';
 
-let server: TestServer;
-let steward: string;
-let ingestVendors: ReturnType<typeof vendorSender>;
-
-beforeAll(async () => {
-  ({ server, steward, ingestVendors } = await startVendorServer({ sources: ['erp', 'sec', 'pcard'], idPrefix: 'L' }));
-});
-afterAll(async () => server?.stop());
-
-const clusterTaskOf = (goldenId: string | undefined): Promise<TaskView | undefined> => clusterTaskIn(server, goldenId);
-
-const decide = (task: TaskView | undefined, action: 'accept-cluster' | 'reject', reason: string): Promise<TaskView> =>
-  decideClusterTask(server, steward, task, action, reason);
+const { server, steward, ingestVendors, clusterTaskOf, decide } = vendorTestServer({ sources: ['erp', 'sec', 'pcard'], idPrefix: 'L' });
 
 describe('a corporation and an LLC of one name are two tasks (corporationAndLlc)', () => {
   const bridgewater = { street: '410 Crossing Boulevard', city: 'Bridgewater', postal: '08807', country: 'US' };
@@ -70,8 +51,8 @@ describe('a holding company is not in its operating company\u2019s task (holding
     const task = await clusterTaskOf(inc);
     expect(memberIds(task)).toEqual([inc, incUpper, incSpaced].sort());
 
-    const split = await server.request<{ task: TaskView; pairs: number }>('POST', `/api/v1/tasks/${task?.id}/split`, {
-      key: steward,
+    const split = await server().request<{ task: TaskView; pairs: number }>('POST', `/api/v1/tasks/${task?.id}/split`, {
+      key: steward(),
       body: { expectedVersion: task?.version, goldenIds: [incSpaced], reason: 'Typed with spaces by the scanner: checked apart' },
     });
     expect(split.status, split.text).toBe(200);

@@ -6,26 +6,11 @@
  * the GmbH is the KG written short: a fixture in clusterGraph.test.ts), and a name without a legal form that resembles
  * both joins neither. The cluster task that remains is still accepted, split and rejected as before.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { TaskView } from '../../server/contracts/stewardship';
-import {
-  clusterTaskOf as clusterTaskIn,
-  memberIdsOf as memberIds,
-  startVendorServer,
-  type vendorSender,
-} from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
+import { memberIdsOf as memberIds, vendorTestServer } from '../support/factories/vendors';
 
-let server: TestServer;
-let steward: string;
-let ingestVendors: ReturnType<typeof vendorSender>;
-
-beforeAll(async () => {
-  ({ server, steward, ingestVendors } = await startVendorServer({ sources: ['erp', 'tender', 'pcard'], idPrefix: 'M' }));
-});
-afterAll(async () => server?.stop());
-
-const clusterTaskOf = (goldenId: string | undefined): Promise<TaskView | undefined> => clusterTaskIn(server, goldenId);
+const { server, steward, ingestVendors, clusterTaskOf } = vendorTestServer({ sources: ['erp', 'tender', 'pcard'], idPrefix: 'M' });
 
 const sofia = { street: '16 Iliensko Shose Str.', city: 'Sofia', postal: '1220', country: 'BG' };
 
@@ -39,14 +24,14 @@ describe('a trading subsidiary is not in its parent\u2019s cluster task (trading
     const task = await clusterTaskOf(plain);
     expect(memberIds(task)).toEqual([plain, tender].sort());
 
-    const accepted = await server.request<{ task: TaskView; retiredIds: string[] }>('POST', `/api/v1/tasks/${task?.id}/accept-cluster`, {
-      key: steward,
+    const accepted = await server().request<{ task: TaskView; retiredIds: string[] }>('POST', `/api/v1/tasks/${task?.id}/accept-cluster`, {
+      key: steward(),
       body: { expectedVersion: task?.version, reason: 'One manufacturer, two spellings' },
     });
     expect(accepted.status, accepted.text).toBe(200);
     expect(accepted.body.task).toMatchObject({ status: 'closed', resolution: 'merged' });
     expect(accepted.body.retiredIds).toHaveLength(1);
-    const golden = await server.request<{ id: string; status: string }>('GET', `/api/v1/golden/supplier/${trading}`);
+    const golden = await server().request<{ id: string; status: string }>('GET', `/api/v1/golden/supplier/${trading}`);
     expect(golden.status, golden.text).toBe(200);
     expect(golden.body.status).toBe('active');
   });
@@ -82,15 +67,15 @@ describe('a GmbH & Co. KG and a GmbH of one name are two tasks (limitedPartnersh
     expect(memberIds(await clusterTaskOf(gmbh))).toEqual([gmbh, gmbhUmlaut].sort());
 
     const current = await clusterTaskOf(kg);
-    const split = await server.request<{ task: TaskView; pairs: number }>('POST', `/api/v1/tasks/${current?.id}/split`, {
-      key: steward,
+    const split = await server().request<{ task: TaskView; pairs: number }>('POST', `/api/v1/tasks/${current?.id}/split`, {
+      key: steward(),
       body: { expectedVersion: current?.version, goldenIds: [kgUpper], reason: 'Keyed from another register entry' },
     });
     expect(split.status, split.text).toBe(200);
     expect(split.body.task).toMatchObject({ status: 'closed', resolution: 'not-a-match' });
     const other = await clusterTaskOf(gmbh);
-    const rejected = await server.request<{ task: TaskView }>('POST', `/api/v1/tasks/${other?.id}/reject`, {
-      key: steward,
+    const rejected = await server().request<{ task: TaskView }>('POST', `/api/v1/tasks/${other?.id}/reject`, {
+      key: steward(),
       body: { expectedVersion: other?.version, reason: 'Two branches kept apart' },
     });
     expect(rejected.status, rejected.text).toBe(200);

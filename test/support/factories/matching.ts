@@ -1,6 +1,6 @@
 /** Factories for matching-operation tests: the shipped rules of a domain as JSON, changed copies of them, a pair verified through the API. */
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { scorePair } from '../../../server/matching';
 import { compileExtractors, extractAttributes } from '../../../server/matching/attributes';
 import { normalizeText } from '../../../server/identifiers/names';
@@ -11,6 +11,7 @@ import { addressWordsOf, legalFormsOf, type AddressWords, type LegalForms } from
 import type { CompiledRules } from '../../../server/matching/rules';
 import type { CanonicalRecord, NormalizerName, RuleSet, TextRewriteName } from '../../../server/matching/types';
 import { must } from '../must';
+import { publishMapping, startIngestServer } from './ingest';
 import type { TestServer } from '../testServer';
 
 /** The shipped `matching-rules/<domain>.json`, parsed (a fresh copy on every call). */
@@ -148,4 +149,25 @@ export function shippedItemReadings(): {
   const rewrite = must(compileTextRewrites(comparatorNamed('attributes').params.textRewrites), 'the attributes text rewrites');
   const readAttributes = attributeReader(ruleSet);
   return { readAsCompared, attributesOf: (text) => readAttributes(rewrite(text)) };
+}
+
+/**
+ * A test file's own server for matching `domain`'s records through the public API: started (with `mappings`, each a
+ * source's published JSONata mapping into `domain`) before the file's tests and stopped after them. `server()` is the
+ * started server; `verify` scores two records and `compareNames` two names (`POST /matching/verify`).
+ */
+export function matchingTestServer(domain: string, options: { mappings?: Array<{ source: string; expression: string }> } = {}) {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startIngestServer();
+    for (const mapping of options.mappings ?? []) await publishMapping(started, { ...mapping, domain });
+  });
+  afterAll(async () => started?.stop());
+  const server = (): TestServer => must(started, `the ${domain} matching test server`);
+  return {
+    server,
+    verify: (a: Record<string, unknown>, b: Record<string, unknown>): Promise<VerifiedPair> =>
+      verifyPair({ server: server(), domain, a, b }),
+    compareNames: (a: string, b: string): Promise<ShownComparison | undefined> => nameComparison({ server: server(), domain, a, b }),
+  };
 }

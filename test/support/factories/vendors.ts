@@ -3,9 +3,11 @@
  * identifiers and the country of an optional address, a sender that ingests made-up vendors from one
  * source and answers their golden ids, and a reader of the open cluster tasks.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { TaskView } from '../../../server/contracts/stewardship';
+import { must } from '../must';
 import type { TestServer } from '../testServer';
+import { nameComparison, verifyPair, type ShownComparison, type VerifiedPair } from './matching';
 import { ingest, publishMapping, startIngestServer, toNdjson } from './ingest';
 
 /** A vendor feed: name, optional DUNS and NPI, and an optional address with its country. */
@@ -92,4 +94,32 @@ export async function startVendorServer(args: { sources: string[]; idPrefix: str
   const steward = await server.createKey('steward', 'Dana Steward');
   for (const source of args.sources) await publishMapping(server, { source, domain: 'supplier', expression: VENDOR_FEED_EXPRESSION });
   return { server, steward, ingestVendors: vendorSender(server, args.idPrefix) };
+}
+
+/**
+ * A test file's own vendor server (`startVendorServer`, plus `mappings` published into the supplier domain) started
+ * before the file's tests and stopped after them, with its helpers bound to it: its steward key, `ingestVendors`, the cluster task of a
+ * golden record, a steward's decision on a task, and two names scored through `POST /matching/verify`.
+ */
+export function vendorTestServer(args: { sources: string[]; idPrefix: string; mappings?: Array<{ source: string; expression: string }> }) {
+  let started: Awaited<ReturnType<typeof startVendorServer>> | undefined;
+  beforeAll(async () => {
+    started = await startVendorServer(args);
+    for (const mapping of args.mappings ?? []) await publishMapping(started.server, { ...mapping, domain: 'supplier' });
+  });
+  afterAll(async () => started?.server.stop());
+  const current = () => must(started, 'the vendor test server');
+  const server = (): TestServer => current().server;
+  return {
+    server,
+    steward: (): string => current().steward,
+    ingestVendors: (source: string, vendors: Vendor[]): Promise<string[]> => current().ingestVendors(source, vendors),
+    clusterTaskOf: (goldenId: string | undefined): Promise<TaskView | undefined> => clusterTaskOf(server(), goldenId),
+    decide: (task: TaskView | undefined, action: 'accept-cluster' | 'reject', reason: string): Promise<TaskView> =>
+      decideClusterTask(server(), current().steward, task, action, reason),
+    verified: (a: string, b: string): Promise<VerifiedPair> =>
+      verifyPair({ server: server(), domain: 'supplier', a: { name: a }, b: { name: b } }),
+    compareNames: (a: string, b: string): Promise<ShownComparison | undefined> =>
+      nameComparison({ server: server(), domain: 'supplier', a, b }),
+  };
 }
