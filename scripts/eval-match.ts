@@ -11,27 +11,10 @@
  * Bad seed records (ingest rejects them) are left out of both sides. Lists the corpus's false
  * auto-merges. Options: `--skip-seed`, `--all` (list every false auto-merge, not the first 25 per domain),
  * `--misses` (list every true pair neither merged nor put before a steward), `--false-reviews` (list every pair of different entities put before a steward), `--holdout` (score the held-out
- * corpora `test/fixtures/match-eval-holdout/` … `…-holdout22/` instead of the development
- * corpus), `--holdout1` / `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5` (only the first / second / third / fourth / fifth held-out corpus), `--holdout6` (only the sixth
- * held-out corpus `…-holdout6/`: sealed in session 8, opened for tuning in session 9 after its before/after figures were taken, so
- * part of `--holdout` since), `--holdout7` (only the seventh held-out corpus `…-holdout7/`: written blind in session 9 and measured
- * sealed then; opened for tuning in session 10, so part of `--holdout` since), `--holdout8` (only the eighth held-out corpus `…-holdout8/`: written blind in session 10 and measured
- * sealed then; opened for tuning in session 11, so part of `--holdout` since), `--holdout9` (only the ninth held-out corpus `…-holdout9/`: written blind in session 11 and measured
- * sealed then; opened for tuning in session 12, so part of `--holdout` since), `--holdout10` (only the tenth held-out corpus `…-holdout10/`: written blind in session 12 and measured
- * sealed then; opened for tuning in session 13, so part of `--holdout` since), `--holdout11` (only the eleventh held-out corpus `…-holdout11/`: written blind in session 13 and measured
- * sealed then; opened for tuning in session 14, so part of `--holdout` since), `--holdout12` (only the twelfth held-out corpus `…-holdout12/`: written blind in session 14 and measured
- * sealed then; opened for tuning in session 15, so part of `--holdout` since), `--holdout13` (only the thirteenth held-out corpus `…-holdout13/`: written blind in session 15 and measured
- * sealed then; opened for tuning in session 16, so part of `--holdout` since), `--holdout14` (only the fourteenth held-out corpus `…-holdout14/`: written blind in session 16 and measured
- * sealed then; opened for tuning in session 17, so part of `--holdout` since), `--holdout15` (only the fifteenth held-out corpus `…-holdout15/`: written blind in session 17 and measured
- * sealed then; opened for tuning in session 18, so part of `--holdout` since), `--holdout16` (only the sixteenth held-out corpus `…-holdout16/`: written blind in session 18 and measured
- * sealed then; opened for tuning in session 19, so part of `--holdout` since), `--holdout17` (only the seventeenth held-out corpus `…-holdout17/`: written blind in session 19 and measured
- * sealed then; opened for tuning in session 20, so part of `--holdout` since), `--holdout18` (only the eighteenth held-out corpus `…-holdout18/`: written blind in session 20 and measured
- * sealed then; opened for tuning in session 21, so part of `--holdout` since), `--holdout19` (only the nineteenth held-out corpus `…-holdout19/`: written blind in session 21 and measured
- * sealed then; opened for tuning in session 22, so part of `--holdout` since), `--holdout20` (only the twentieth held-out corpus `…-holdout20/`: written blind in session 22 and measured
- * sealed then; opened for tuning in session 23, so part of `--holdout` since), `--holdout21` (only the twenty-first held-out corpus `…-holdout21/`: written blind in session 23 and measured
- * sealed then; opened for tuning in session 24, so part of `--holdout` since), `--holdout22` (only the twenty-second held-out corpus `…-holdout22/`: written blind in session 24 and measured
- * sealed then; opened for tuning in session 25, so part of `--holdout` since), `--holdout23` (only the twenty-third held-out corpus `…-holdout23/`, SEALED:
- * written blind in session 25, never tuned on; `--holdout` leaves it out so tuning never sees it), `--clusters` (list open cluster tasks holding several entities).
+ * corpora open for tuning instead of the development
+ * corpus), `--holdoutN` (only the N-th held-out corpus in the order they were written: `HELD_OUT_CORPORA` in
+ * scripts/match-eval/corpus.ts lists each with when it was written and opened; a SEALED one, written blind this session
+ * and never tuned on, is left out of `--holdout` and scored only by its own flag), `--clusters` (list open cluster tasks holding several entities).
  * Exits 0 (it measures; the tests assert).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -48,35 +31,7 @@ import type { TaskDocument } from '../server/stewardship/types';
 import { scorePairwise, type PairwiseScore } from '../seed/evaluateMatching';
 import type { RecordRef } from '../seed/generator/truth';
 import { readGroundTruth } from '../seed/loadSeed';
-import {
-  CORPUS_DIRECTORY,
-  corpusDomainsIn,
-  HOLDOUT2_CORPUS_DIRECTORY,
-  HOLDOUT3_CORPUS_DIRECTORY,
-  HOLDOUT4_CORPUS_DIRECTORY,
-  HOLDOUT5_CORPUS_DIRECTORY,
-  HOLDOUT6_CORPUS_DIRECTORY,
-  HOLDOUT7_CORPUS_DIRECTORY,
-  HOLDOUT8_CORPUS_DIRECTORY,
-  HOLDOUT9_CORPUS_DIRECTORY,
-  HOLDOUT10_CORPUS_DIRECTORY,
-  HOLDOUT11_CORPUS_DIRECTORY,
-  HOLDOUT12_CORPUS_DIRECTORY,
-  HOLDOUT13_CORPUS_DIRECTORY,
-  HOLDOUT14_CORPUS_DIRECTORY,
-  HOLDOUT15_CORPUS_DIRECTORY,
-  HOLDOUT16_CORPUS_DIRECTORY,
-  HOLDOUT17_CORPUS_DIRECTORY,
-  HOLDOUT18_CORPUS_DIRECTORY,
-  HOLDOUT19_CORPUS_DIRECTORY,
-  HOLDOUT20_CORPUS_DIRECTORY,
-  HOLDOUT21_CORPUS_DIRECTORY,
-  HOLDOUT22_CORPUS_DIRECTORY,
-  HOLDOUT23_CORPUS_DIRECTORY,
-  OPENED_HOLDOUT_DIRECTORIES,
-  HOLDOUT_CORPUS_DIRECTORY,
-  readCorpus,
-} from './match-eval/corpus';
+import { CORPUS_DIRECTORY, corpusDomainsIn, HELD_OUT_CORPORA, readCorpus } from './match-eval/corpus';
 import { readCorpusOutcome, recordLabel, type CorpusOutcome } from './match-eval/corpusOutcome';
 import { ingestCorpus } from './match-eval/ingestCorpus';
 import { predictedGroups } from './evalClusters';
@@ -86,120 +41,6 @@ const DOMAINS = ['supplier', 'item', 'facility', 'account'];
 const DEVELOPMENT_CORPUS = {
   directory: CORPUS_DIRECTORY,
   title: 'EVALUATION CORPUS (test/fixtures/match-eval, hand-written; read while tuning since item-3.3.0, so development figures)',
-};
-const HOLDOUT_CORPUS = {
-  directory: HOLDOUT_CORPUS_DIRECTORY,
-  title: 'HELD-OUT CORPUS (test/fixtures/match-eval-holdout, hand-written before the matching-quality tuning, never tuned on)',
-};
-const HOLDOUT2_CORPUS = {
-  directory: HOLDOUT2_CORPUS_DIRECTORY,
-  title:
-    'SECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout2, items and suppliers, hand-written before the second matching-quality round, never tuned on)',
-};
-const HOLDOUT3_CORPUS = {
-  directory: HOLDOUT3_CORPUS_DIRECTORY,
-  title:
-    'THIRD HELD-OUT CORPUS (test/fixtures/match-eval-holdout3, items in GDSN / GUDID / GPO / 30-character / Workday / NDC-label / EU conventions, hand-written before the third item round, never tuned on)',
-};
-const HOLDOUT4_CORPUS = {
-  directory: HOLDOUT4_CORPUS_DIRECTORY,
-  title:
-    'FOURTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout4: items as marketplace / Canadian bilingual / NHS Supply Chain / ARTG / lower-case EHR charge / preference-card / instrument / lab catalogue lines; suppliers in GLEIF / OpenCorporates / SAM.gov / Companies House / AP-remit conventions; hospitals in CMS / NPPES / AHA / state-licence / HIFLD conventions; hand-written before the fourth item and organisation rounds, never tuned on)',
-};
-const HOLDOUT5_CORPUS = {
-  directory: HOLDOUT5_CORPUS_DIRECTORY,
-  title:
-    'FIFTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout5, written blind to the rules before the fifth round, never tuned on: items as Infor CloudSuite 60/30-character / Oracle Fusion / SAP MM German-English / Henry Schein / UMDNS / Dutch hospital / NDC SPL package / PHARMAC / free-text requisition lines; suppliers as D&B / NPPES / VIES / registers / GPO roster / 1099 / AP vendor books; facilities as Care Compare / Leapfrog / Joint Commission / Medicaid / payer / ERP location / VA / NHS / CIHI / AIHW lists)',
-};
-const HOLDOUT6_CORPUS = {
-  directory: HOLDOUT6_CORPUS_DIRECTORY,
-  title:
-    'SIXTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout6: written blind to the rules in session 8 and measured sealed then; opened for tuning in session 9, so development figures since: items as web-shop / reseller titles, lab catalogues, RxNorm / FDB / Medi-Span drug names, chargemaster, FedMall, EDI 832, export catalogues, value-analysis lists and ward free text; suppliers and facilities from registers and payment files the earlier corpora do not use)',
-};
-const HOLDOUT7_CORPUS = {
-  directory: HOLDOUT7_CORPUS_DIRECTORY,
-  title:
-    'SEVENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout7: written blind to the rules in session 9 and measured sealed then; opened for tuning in session 10, so development figures since: items as Abt / Buy / Walmart / office-supply / Amazon-Google software titles, SAP Ariba punch-out, Vizient contract file, PeopleSoft 30-character, Pyxis / Omnicell / PAR bin names, HIBC receiving lines, UniHA French, Spanish and Italian CND catalogues, dental distributors; suppliers in French / Italian / Spanish / Polish / Czech / Benelux / Austrian / Chinese / Israeli / Turkish / South African register, Secretary-of-State, IRS BMF, stock-listing, lockbox and 30-character conventions; facilities as FINESS, CNH, ASST, CNES, Japanese, Ontario / Quebec, NHSN, FHIR Plan-Net, trauma, inspection, Medicare Advantage, nursing-home, dialysis and home-health lists)',
-};
-const HOLDOUT8_CORPUS = {
-  directory: HOLDOUT8_CORPUS_DIRECTORY,
-  title:
-    'EIGHTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout8: written blind to the rules in session 10 and measured sealed then; opened for tuning in session 11, so development figures since: items as WDC offer / Google Shopping / eBay / short shop titles, HealthTrust contract file, Coupa / Jaggaer punch-out, Tecsys, Epic implant log, HealthShare NSW, NZ Health Partners, HSE, ANVISA, Swedish / Danish / Norwegian and German purchasing-group catalogues, Japanese and Korean MFDS names, veterinary, long-term-care and HCPCS DME lines; suppliers in South-East Asian, Gulf, Cyrillic, Greek, Portuguese, Central European and Baltic, Irish, charity / NHS, Quebec, African, UN / WHO prequalification, e-invoicing, bank-statement and card-merchant conventions; facilities as 340B, ASC / RHC / CAH, certificate-of-need, DoD, UK / Irish / NZ / Benelux / Swiss / Nordic / Mexican / Philippine / African registries, Healthsites.io and Wikidata)',
-};
-const HOLDOUT9_CORPUS = {
-  directory: HOLDOUT9_CORPUS_DIRECTORY,
-  title:
-    'NINTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout9: written blind to the rules in session 11 and measured sealed then; opened for tuning in session 12, so development figures since: items as Amazon / Walmart grocery / CVS / Kroger / UK pharmacy retail titles, Icecat data-sheet names, MediaMarkt / bol.com titles, Grainger / Fastenal / McMaster-Carr / DLA ECAT MRO lines, Premier and Intalere contract files, VA FSS / ECMS, NHS Scotland / Wales, HealthPRO and Mohawk Medbuy, PBS, NAPPI, GeM, IMSS, NMPA, RESAH, Consip, Z-Index, Belgian, Finnish and Swiss hospital catalogues, kit lists, instrument trays, dental and laboratory manufacturer catalogues; suppliers as PeopleSoft 40-character vendor names, Amazon Business sellers, p-card statements, EDI 810 remit-to parties, GPO contract files, D&B family trees, Secretary-of-State foreign qualifications, diversity lists, SHAB, EUDAMED, bill-of-lading shippers, MDEL, EDINET, KIND, Chinese / Taiwanese, South Asian, Latin American, Israeli and Turkish registers; facilities as HCRIS subprovider units, CMS IRF / IPF / hospice lists, stroke-centre lists, ranking names, location finders, FHIR Location exports, NCPDP, payer directories, GLEIF, OSM and Korean, Chinese, South-East Asian, South Asian, Latin American, Gulf, Central European and Portuguese lists)',
-};
-const HOLDOUT10_CORPUS = {
-  directory: HOLDOUT10_CORPUS_DIRECTORY,
-  title:
-    "TENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout10: written blind to the rules in session 12 and measured sealed then; opened for tuning in session 13, so development figures since: items as Home Depot / Lowe's / Best Buy / Target titles, AliExpress / Alibaba keyword titles, Mercado Libre / Rakuten / Flipkart titles, Open Food Facts names, PriceRunner / idealo price-comparison names, DailyMed, FDA recall and IFU titles, dm+d AMP, AMT, Canadian DIN, EUDAMED, MEDIS, CATMAT, OR pick lists, ICU order sets, a tall-man formulary, OCR'd invoices and a 40-character item master; suppliers as USPTO assignees, ClinicalTrials.gov sponsors, FDA MAUDE / recall firms, TED and national tender winners, UK / Australian / Canadian procurement, trade-show exhibitors, AP OCR and typing errors, e-mail domains, LinkedIn / Crunchbase and regional names; facilities as HIFLD, UB-04 / 837, ClinicalTrials.gov sites, Google Maps, Wikipedia, CLIA, MQSA, DEA, HL7 MSH-4, DHIS2, African master facility lists, ERN members, paper affiliations and Japanese, Turkish, Iranian, Greek, Ukrainian, Canadian French, Australian and TPA lists)",
-};
-const HOLDOUT11_CORPUS = {
-  directory: HOLDOUT11_CORPUS_DIRECTORY,
-  title:
-    'ELEVENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout11: written blind to the rules in session 13 and measured sealed then; opened for tuning in session 14, so development figures since; its conventions are listed in docs/MATCHING.md)',
-};
-const HOLDOUT12_CORPUS = {
-  directory: HOLDOUT12_CORPUS_DIRECTORY,
-  title:
-    'TWELFTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout12: written blind to the rules in session 14 and measured sealed then; opened for tuning in session 15, so development figures since; its conventions are listed in docs/MATCHING.md)',
-};
-const HOLDOUT13_CORPUS = {
-  directory: HOLDOUT13_CORPUS_DIRECTORY,
-  title:
-    'THIRTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout13: written blind to the rules in session 15 and measured sealed then; opened for tuning in session 16, so development figures since; its conventions are listed in docs/MATCHING.md)',
-};
-const HOLDOUT14_CORPUS = {
-  directory: HOLDOUT14_CORPUS_DIRECTORY,
-  title:
-    'FOURTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout14: written blind to the rules in session 16 and measured sealed then; opened for tuning in session 17, so development figures since; its conventions are listed in docs/MATCHING.md)',
-};
-const HOLDOUT15_CORPUS = {
-  directory: HOLDOUT15_CORPUS_DIRECTORY,
-  title:
-    'FIFTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout15: written blind to the rules in session 17 and measured sealed then; opened for tuning in session 18, so development figures since; its conventions are listed in docs/MATCHING.md)',
-};
-const HOLDOUT16_CORPUS = {
-  directory: HOLDOUT16_CORPUS_DIRECTORY,
-  title:
-    'SIXTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout16: written blind to the rules in session 18 and measured sealed then; opened for tuning in session 19, so development figures since; its conventions are listed in docs/MATCHING.md)',
-};
-const HOLDOUT17_CORPUS = {
-  directory: HOLDOUT17_CORPUS_DIRECTORY,
-  title:
-    'SEVENTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout17: written blind to the rules in session 19 and measured sealed then; opened for tuning in session 20, so development figures since; its conventions are listed in docs/MATCHING.md)',
-};
-const HOLDOUT18_CORPUS = {
-  directory: HOLDOUT18_CORPUS_DIRECTORY,
-  title:
-    'EIGHTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout18: written blind to the rules in session 20 and measured sealed then; opened for tuning in session 21, so development figures since; its conventions are listed in docs/MATCHING.md)',
-};
-const HOLDOUT19_CORPUS = {
-  directory: HOLDOUT19_CORPUS_DIRECTORY,
-  title:
-    'NINETEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout19: written blind to the rules in session 21 and measured sealed then; opened for tuning in session 22, so development figures since; its conventions are listed in docs/MATCHING.md)',
-};
-const HOLDOUT20_CORPUS = {
-  directory: HOLDOUT20_CORPUS_DIRECTORY,
-  title:
-    'TWENTIETH HELD-OUT CORPUS (test/fixtures/match-eval-holdout20: written blind to the rules in session 22 and measured sealed then; opened for tuning in session 23, so development figures since; its conventions are listed in docs/MATCHING.md)',
-};
-const HOLDOUT21_CORPUS = {
-  directory: HOLDOUT21_CORPUS_DIRECTORY,
-  title:
-    'TWENTY-FIRST HELD-OUT CORPUS (test/fixtures/match-eval-holdout21: written blind to the rules in session 23 and measured sealed then; opened for tuning in session 24, so development figures since; its conventions are listed in docs/MATCHING.md)',
-};
-const HOLDOUT22_CORPUS = {
-  directory: HOLDOUT22_CORPUS_DIRECTORY,
-  title:
-    'TWENTY-SECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout22: written blind to the rules in session 24 and measured sealed then; opened for tuning in session 25, so development figures since; its conventions are listed in docs/MATCHING.md)',
-};
-const HOLDOUT23_CORPUS = {
-  directory: HOLDOUT23_CORPUS_DIRECTORY,
-  title:
-    'TWENTY-THIRD HELD-OUT CORPUS (test/fixtures/match-eval-holdout23, SEALED: written blind to the rules in session 25, never tuned on, not part of --holdout; its conventions are listed in docs/MATCHING.md)',
 };
 const LISTED_FALSE_MERGES = 25;
 
@@ -313,37 +154,8 @@ function printTable(rows: Row[], extra?: (row: Row) => string, extraHeader = '')
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const seed = args.has('--skip-seed') ? null : await evaluateSeed();
-  const heldOut = [
-    HOLDOUT_CORPUS,
-    HOLDOUT2_CORPUS,
-    HOLDOUT3_CORPUS,
-    HOLDOUT4_CORPUS,
-    HOLDOUT5_CORPUS,
-    HOLDOUT6_CORPUS,
-    HOLDOUT7_CORPUS,
-    HOLDOUT8_CORPUS,
-    HOLDOUT9_CORPUS,
-    HOLDOUT10_CORPUS,
-    HOLDOUT11_CORPUS,
-    HOLDOUT12_CORPUS,
-    HOLDOUT13_CORPUS,
-    HOLDOUT14_CORPUS,
-    HOLDOUT15_CORPUS,
-    HOLDOUT16_CORPUS,
-    HOLDOUT17_CORPUS,
-    HOLDOUT18_CORPUS,
-    HOLDOUT19_CORPUS,
-    HOLDOUT20_CORPUS,
-    HOLDOUT21_CORPUS,
-    HOLDOUT22_CORPUS,
-    HOLDOUT23_CORPUS,
-  ];
-  const one = heldOut.find((_, index) => args.has(`--holdout${index + 1}`));
-  const corpora = one
-    ? [one]
-    : args.has('--holdout')
-      ? heldOut.filter((corpus) => OPENED_HOLDOUT_DIRECTORIES.includes(corpus.directory))
-      : [DEVELOPMENT_CORPUS];
+  const one = HELD_OUT_CORPORA.find((_, index) => args.has(`--holdout${index + 1}`));
+  const corpora = one ? [one] : args.has('--holdout') ? HELD_OUT_CORPORA.filter((corpus) => !corpus.sealed) : [DEVELOPMENT_CORPUS];
 
   if (seed) {
     console.log(

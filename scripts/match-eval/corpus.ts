@@ -106,31 +106,155 @@ export const HOLDOUT22_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixt
 /** The twenty-third held-out corpus `test/fixtures/match-eval-holdout23/` (SEALED, session 25): written blind to the matching rules in session 25 by the corpus23items and corpus23orgs helpers, in conventions no earlier corpus uses (docs/MATCHING.md "Twenty-third held-out item corpus" and "Twenty-third held-out corpus (suppliers, facilities)"); never tuned on, never edited after; not in `OPENED_HOLDOUT_DIRECTORIES`, only `--holdout23` scores it. Its files are whichever of item / supplier / facility exist. */
 export const HOLDOUT23_CORPUS_DIRECTORY = fileURLToPath(new URL('../../test/fixtures/match-eval-holdout23/', import.meta.url));
 
-/** The held-out corpora open for tuning, in the order they were written (`--holdout`); a sealed corpus is never among them. */
-export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = [
-  HOLDOUT_CORPUS_DIRECTORY,
-  HOLDOUT2_CORPUS_DIRECTORY,
-  HOLDOUT3_CORPUS_DIRECTORY,
-  HOLDOUT4_CORPUS_DIRECTORY,
-  HOLDOUT5_CORPUS_DIRECTORY,
-  HOLDOUT6_CORPUS_DIRECTORY,
-  HOLDOUT7_CORPUS_DIRECTORY,
-  HOLDOUT8_CORPUS_DIRECTORY,
-  HOLDOUT9_CORPUS_DIRECTORY,
-  HOLDOUT10_CORPUS_DIRECTORY,
-  HOLDOUT11_CORPUS_DIRECTORY,
-  HOLDOUT12_CORPUS_DIRECTORY,
-  HOLDOUT13_CORPUS_DIRECTORY,
-  HOLDOUT14_CORPUS_DIRECTORY,
-  HOLDOUT15_CORPUS_DIRECTORY,
-  HOLDOUT16_CORPUS_DIRECTORY,
-  HOLDOUT17_CORPUS_DIRECTORY,
-  HOLDOUT18_CORPUS_DIRECTORY,
-  HOLDOUT19_CORPUS_DIRECTORY,
-  HOLDOUT20_CORPUS_DIRECTORY,
-  HOLDOUT21_CORPUS_DIRECTORY,
-  HOLDOUT22_CORPUS_DIRECTORY,
+/**
+ * Every held-out corpus in the order it was written (`--holdoutN` scores the N-th alone), with the title `npm run
+ * eval:match` prints for it. A sealed corpus (written blind this session, never tuned on) is scored only by its own
+ * flag; opening it for tuning is flipping `sealed` here (and saying so in its title and docs/MATCHING.md).
+ */
+export const HELD_OUT_CORPORA: ReadonlyArray<{ directory: string; sealed: boolean; title: string }> = [
+  {
+    directory: HOLDOUT_CORPUS_DIRECTORY,
+    sealed: false,
+    title: 'HELD-OUT CORPUS (test/fixtures/match-eval-holdout, hand-written before the matching-quality tuning, never tuned on)',
+  },
+  {
+    directory: HOLDOUT2_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'SECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout2, items and suppliers, hand-written before the second matching-quality round, never tuned on)',
+  },
+  {
+    directory: HOLDOUT3_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'THIRD HELD-OUT CORPUS (test/fixtures/match-eval-holdout3, items in GDSN / GUDID / GPO / 30-character / Workday / NDC-label / EU conventions, hand-written before the third item round, never tuned on)',
+  },
+  {
+    directory: HOLDOUT4_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'FOURTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout4: items as marketplace / Canadian bilingual / NHS Supply Chain / ARTG / lower-case EHR charge / preference-card / instrument / lab catalogue lines; suppliers in GLEIF / OpenCorporates / SAM.gov / Companies House / AP-remit conventions; hospitals in CMS / NPPES / AHA / state-licence / HIFLD conventions; hand-written before the fourth item and organisation rounds, never tuned on)',
+  },
+  {
+    directory: HOLDOUT5_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'FIFTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout5, written blind to the rules before the fifth round, never tuned on: items as Infor CloudSuite 60/30-character / Oracle Fusion / SAP MM German-English / Henry Schein / UMDNS / Dutch hospital / NDC SPL package / PHARMAC / free-text requisition lines; suppliers as D&B / NPPES / VIES / registers / GPO roster / 1099 / AP vendor books; facilities as Care Compare / Leapfrog / Joint Commission / Medicaid / payer / ERP location / VA / NHS / CIHI / AIHW lists)',
+  },
+  {
+    directory: HOLDOUT6_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'SIXTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout6: written blind to the rules in session 8 and measured sealed then; opened for tuning in session 9, so development figures since: items as web-shop / reseller titles, lab catalogues, RxNorm / FDB / Medi-Span drug names, chargemaster, FedMall, EDI 832, export catalogues, value-analysis lists and ward free text; suppliers and facilities from registers and payment files the earlier corpora do not use)',
+  },
+  {
+    directory: HOLDOUT7_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'SEVENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout7: written blind to the rules in session 9 and measured sealed then; opened for tuning in session 10, so development figures since: items as Abt / Buy / Walmart / office-supply / Amazon-Google software titles, SAP Ariba punch-out, Vizient contract file, PeopleSoft 30-character, Pyxis / Omnicell / PAR bin names, HIBC receiving lines, UniHA French, Spanish and Italian CND catalogues, dental distributors; suppliers in French / Italian / Spanish / Polish / Czech / Benelux / Austrian / Chinese / Israeli / Turkish / South African register, Secretary-of-State, IRS BMF, stock-listing, lockbox and 30-character conventions; facilities as FINESS, CNH, ASST, CNES, Japanese, Ontario / Quebec, NHSN, FHIR Plan-Net, trauma, inspection, Medicare Advantage, nursing-home, dialysis and home-health lists)',
+  },
+  {
+    directory: HOLDOUT8_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'EIGHTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout8: written blind to the rules in session 10 and measured sealed then; opened for tuning in session 11, so development figures since: items as WDC offer / Google Shopping / eBay / short shop titles, HealthTrust contract file, Coupa / Jaggaer punch-out, Tecsys, Epic implant log, HealthShare NSW, NZ Health Partners, HSE, ANVISA, Swedish / Danish / Norwegian and German purchasing-group catalogues, Japanese and Korean MFDS names, veterinary, long-term-care and HCPCS DME lines; suppliers in South-East Asian, Gulf, Cyrillic, Greek, Portuguese, Central European and Baltic, Irish, charity / NHS, Quebec, African, UN / WHO prequalification, e-invoicing, bank-statement and card-merchant conventions; facilities as 340B, ASC / RHC / CAH, certificate-of-need, DoD, UK / Irish / NZ / Benelux / Swiss / Nordic / Mexican / Philippine / African registries, Healthsites.io and Wikidata)',
+  },
+  {
+    directory: HOLDOUT9_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'NINTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout9: written blind to the rules in session 11 and measured sealed then; opened for tuning in session 12, so development figures since: items as Amazon / Walmart grocery / CVS / Kroger / UK pharmacy retail titles, Icecat data-sheet names, MediaMarkt / bol.com titles, Grainger / Fastenal / McMaster-Carr / DLA ECAT MRO lines, Premier and Intalere contract files, VA FSS / ECMS, NHS Scotland / Wales, HealthPRO and Mohawk Medbuy, PBS, NAPPI, GeM, IMSS, NMPA, RESAH, Consip, Z-Index, Belgian, Finnish and Swiss hospital catalogues, kit lists, instrument trays, dental and laboratory manufacturer catalogues; suppliers as PeopleSoft 40-character vendor names, Amazon Business sellers, p-card statements, EDI 810 remit-to parties, GPO contract files, D&B family trees, Secretary-of-State foreign qualifications, diversity lists, SHAB, EUDAMED, bill-of-lading shippers, MDEL, EDINET, KIND, Chinese / Taiwanese, South Asian, Latin American, Israeli and Turkish registers; facilities as HCRIS subprovider units, CMS IRF / IPF / hospice lists, stroke-centre lists, ranking names, location finders, FHIR Location exports, NCPDP, payer directories, GLEIF, OSM and Korean, Chinese, South-East Asian, South Asian, Latin American, Gulf, Central European and Portuguese lists)',
+  },
+  {
+    directory: HOLDOUT10_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      "TENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout10: written blind to the rules in session 12 and measured sealed then; opened for tuning in session 13, so development figures since: items as Home Depot / Lowe's / Best Buy / Target titles, AliExpress / Alibaba keyword titles, Mercado Libre / Rakuten / Flipkart titles, Open Food Facts names, PriceRunner / idealo price-comparison names, DailyMed, FDA recall and IFU titles, dm+d AMP, AMT, Canadian DIN, EUDAMED, MEDIS, CATMAT, OR pick lists, ICU order sets, a tall-man formulary, OCR'd invoices and a 40-character item master; suppliers as USPTO assignees, ClinicalTrials.gov sponsors, FDA MAUDE / recall firms, TED and national tender winners, UK / Australian / Canadian procurement, trade-show exhibitors, AP OCR and typing errors, e-mail domains, LinkedIn / Crunchbase and regional names; facilities as HIFLD, UB-04 / 837, ClinicalTrials.gov sites, Google Maps, Wikipedia, CLIA, MQSA, DEA, HL7 MSH-4, DHIS2, African master facility lists, ERN members, paper affiliations and Japanese, Turkish, Iranian, Greek, Ukrainian, Canadian French, Australian and TPA lists)",
+  },
+  {
+    directory: HOLDOUT11_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'ELEVENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout11: written blind to the rules in session 13 and measured sealed then; opened for tuning in session 14, so development figures since; its conventions are listed in docs/MATCHING.md)',
+  },
+  {
+    directory: HOLDOUT12_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'TWELFTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout12: written blind to the rules in session 14 and measured sealed then; opened for tuning in session 15, so development figures since; its conventions are listed in docs/MATCHING.md)',
+  },
+  {
+    directory: HOLDOUT13_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'THIRTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout13: written blind to the rules in session 15 and measured sealed then; opened for tuning in session 16, so development figures since; its conventions are listed in docs/MATCHING.md)',
+  },
+  {
+    directory: HOLDOUT14_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'FOURTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout14: written blind to the rules in session 16 and measured sealed then; opened for tuning in session 17, so development figures since; its conventions are listed in docs/MATCHING.md)',
+  },
+  {
+    directory: HOLDOUT15_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'FIFTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout15: written blind to the rules in session 17 and measured sealed then; opened for tuning in session 18, so development figures since; its conventions are listed in docs/MATCHING.md)',
+  },
+  {
+    directory: HOLDOUT16_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'SIXTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout16: written blind to the rules in session 18 and measured sealed then; opened for tuning in session 19, so development figures since; its conventions are listed in docs/MATCHING.md)',
+  },
+  {
+    directory: HOLDOUT17_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'SEVENTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout17: written blind to the rules in session 19 and measured sealed then; opened for tuning in session 20, so development figures since; its conventions are listed in docs/MATCHING.md)',
+  },
+  {
+    directory: HOLDOUT18_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'EIGHTEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout18: written blind to the rules in session 20 and measured sealed then; opened for tuning in session 21, so development figures since; its conventions are listed in docs/MATCHING.md)',
+  },
+  {
+    directory: HOLDOUT19_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'NINETEENTH HELD-OUT CORPUS (test/fixtures/match-eval-holdout19: written blind to the rules in session 21 and measured sealed then; opened for tuning in session 22, so development figures since; its conventions are listed in docs/MATCHING.md)',
+  },
+  {
+    directory: HOLDOUT20_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'TWENTIETH HELD-OUT CORPUS (test/fixtures/match-eval-holdout20: written blind to the rules in session 22 and measured sealed then; opened for tuning in session 23, so development figures since; its conventions are listed in docs/MATCHING.md)',
+  },
+  {
+    directory: HOLDOUT21_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'TWENTY-FIRST HELD-OUT CORPUS (test/fixtures/match-eval-holdout21: written blind to the rules in session 23 and measured sealed then; opened for tuning in session 24, so development figures since; its conventions are listed in docs/MATCHING.md)',
+  },
+  {
+    directory: HOLDOUT22_CORPUS_DIRECTORY,
+    sealed: false,
+    title:
+      'TWENTY-SECOND HELD-OUT CORPUS (test/fixtures/match-eval-holdout22: written blind to the rules in session 24 and measured sealed then; opened for tuning in session 25, so development figures since; its conventions are listed in docs/MATCHING.md)',
+  },
+  {
+    directory: HOLDOUT23_CORPUS_DIRECTORY,
+    sealed: true,
+    title:
+      'TWENTY-THIRD HELD-OUT CORPUS (test/fixtures/match-eval-holdout23, SEALED: written blind to the rules in session 25, never tuned on, not part of --holdout; its conventions are listed in docs/MATCHING.md)',
+  },
 ];
+
+/** The held-out corpora open for tuning, in the order they were written (`--holdout`); a sealed corpus is never among them. */
+export const OPENED_HOLDOUT_DIRECTORIES: readonly string[] = HELD_OUT_CORPORA.filter((corpus) => !corpus.sealed).map(
+  (corpus) => corpus.directory,
+);
 
 /** Domains that have a corpus file in `directory`. */
 export function corpusDomainsIn(directory: string): string[] {
