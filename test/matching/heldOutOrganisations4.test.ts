@@ -142,6 +142,19 @@
  * England CDC locations, Baden-Württemberg / Berlin plans, FOCUS, Lucerne, ARS Bretagne / Normandie, Le Point, Umbria / Friuli
  * Venezia Giulia, IB-Salut / Rioja, Merco and Lao / Dhivehi / Dzongkha lists write them), written blind to the rules in session 24,
  * is held to the same invariants (`npm run eval:match -- --skip-seed --holdout22 --clusters`).
+ * The twenty-third held-out corpus (test/fixtures/match-eval-holdout23, SEALED since session 25 — suppliers as DLA ECAT, VA MSPV,
+ * EPA PPLS registrants, NIOSH CEL approval holders, FCC grantees, FDA import refusals, SBA DSBS profiles, Stampli / Brex / Medius /
+ * Procurify / Ivalua payables, Rossum OCR extraction, Xcel Energy operating companies and numbered subsidiaries, UK dm+d / Public
+ * Contracts Scotland / Sell2Wales / eTendersNI / CCS / FreeAgent / Sage 50 names, the Guernsey, Gibraltar and Monaco registers,
+ * Euronext Dublin, Nunavut Legal Registries, LNHPD, the Canadian Importers Database, Buying for Victoria, HealthShare NSW, Medsafe,
+ * DATEV / Exact / Pennylane / Holded / Fortnox / e-conomic / Tripletex / Procountor supplier lists, Kompass / Europages and
+ * Greenlandic and Sorani Kurdish registers write them; care locations as ACC chest-pain, MBSAQIP, AACN Beacon, ANCC Pathway, Vizient,
+ * FACT, CARF and Chartis lists, Guam / CNMI / USVI lists, GIRFT hubs, JAG, Model Hospital, NHS Golden Jubilee, Powys (Welsh), NTPF,
+ * HIQA, Rheinland-Pfalz / Thüringen / Mecklenburg-Vorpommern / Saarland / Bremen / Brandenburg plans, Upper and Lower Austria and
+ * Burgenland, Basel / St. Gallen / Fribourg (French and German), ARS PACA / Nouvelle-Aquitaine / Bourgogne-Franche-Comté and CHU site
+ * lists, Valle d'Aosta (Italian and French), Marche, Calabria, Abruzzo, the Portuguese ULS reform and Greenlandic and Sorani Kurdish
+ * lists write them), written blind to the rules in session 25, is held to the same invariants; it is sealed: its figures are read
+ * once for the record (`npm run eval:match -- --skip-seed --holdout23 --clusters`) and never tuned on until it is opened.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -165,6 +178,7 @@ import {
   HOLDOUT20_CORPUS_DIRECTORY,
   HOLDOUT21_CORPUS_DIRECTORY,
   HOLDOUT22_CORPUS_DIRECTORY,
+  HOLDOUT23_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -213,6 +227,8 @@ const SIZES = [
   { name: 'twenty-first', directory: HOLDOUT21_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'twenty-second', directory: HOLDOUT22_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'twenty-second', directory: HOLDOUT22_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'twenty-third', directory: HOLDOUT23_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'twenty-third', directory: HOLDOUT23_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
