@@ -36,7 +36,9 @@
  * compactions and the wall time of the background processor passes that ran beside it. BENCH_PROFILE_INLINE=<file> writes a CPU profile of the phase.
  * BENCH_STORE_OPS=1 counts the store calls of the load phase per collection and operation (per loaded row).
  * The load phase also prints its CPU split by thread (main thread, V8 helpers, worker threads) and child process (the
- * mapping pool), in ms per record, from /proc (Linux).
+ * mapping pool: its hosts' main threads — the relay — apart from their worker threads), in ms per record, from /proc (Linux).
+ * MDM_MAPPING_CPU_PROF_DIR=<dir> (a product setting) makes the mapping pool's host and workers write CPU profiles there when
+ * they exit: `node bench/cpuProfileSummary.mjs <dir>/CPU.*.<pid>.<thread>.*.cpuprofile --top 30` (thread 0 the relay).
  * Memory per phase (always printed, one line per phase of the scenario): peak RSS, peak used / total V8 heap and peak
  * external / ArrayBuffer memory sampled every 100 ms, and the same figures at the phase's end (bench/phaseMemory.ts).
  * BENCH_LIVE_HEAP=1 also runs a full GC at each phase's end and prints the live heap (changes the GC timing of the run).
@@ -317,7 +319,12 @@ function cpuByThreadAndChild(): Map<string, { name: string; ticks: number }> | u
     }
     for (const pid of childPids) {
       try {
-        found.set(`p${pid}`, { name: 'child processes', ticks: statTicks(readFileSync(`/proc/${pid}/stat`, 'utf8')) });
+        // The child's own main thread (an evaluator host's: the relay) apart from the rest of the process (its worker
+        // threads, V8 helpers, threads that already ended), so the two add up to the process's whole CPU.
+        const whole = statTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+        const main = statTicks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8'));
+        found.set(`p${pid}`, { name: 'children: main threads (relay)', ticks: main });
+        found.set(`q${pid}`, { name: 'children: other threads (workers, GC)', ticks: whole - main });
       } catch {
         // The child exited.
       }
@@ -350,7 +357,9 @@ function cpuSplitNote(split: Map<string, number> | undefined): string {
     .sort((a, b) => b[1] - a[1])
     .map(([name, seconds]) => `${name} ${((1000 * seconds) / RECORDS).toFixed(3)}`);
   const total = [...split.values()].reduce((sum, seconds) => sum + seconds, 0);
-  return `  CPU by thread and child process, ms per record: ${parts.join(', ')}; all ${((1000 * total) / RECORDS).toFixed(3)}`;
+  const children = [...split].filter(([name]) => name.startsWith('children:')).reduce((sum, [, seconds]) => sum + seconds, 0);
+  const childNote = `; child processes together ${((1000 * children) / RECORDS).toFixed(3)}`;
+  return `  CPU by thread and child process, ms per record: ${parts.join(', ')}; all ${((1000 * total) / RECORDS).toFixed(3)}${childNote}`;
 }
 
 let clockTicks: number | undefined;

@@ -10,7 +10,7 @@ import { setPriority } from 'node:os';
 import type { Logger } from '../logger';
 import type { MappingErrorInfo, RecordOutcome, RuntimeLimits } from './types';
 import type { HostEvaluate, HostInit, HostMessage, WireOutcome } from './protocol';
-import { budgetExceeded } from './protocol';
+import { budgetExceeded, cpuProfileArgs } from './protocol';
 
 const HOST_BOOTSTRAP = new URL('./hostBootstrap.mjs', import.meta.url);
 const MAX_STARTUP_FAILURES = 3;
@@ -131,11 +131,14 @@ export function createEvaluatorHost(options: {
   }
 
   function spawn(): void {
-    const init: HostInit = { poolSize: options.poolSize, limits };
+    // Opt-in CPU profiles of the host and its workers, written when they exit (docs/INGEST.md, session 25):
+    // NODE_OPTIONS refuses `--cpu-prof`, and the host is forked without the server's flags.
+    const cpuProfileDir = process.env.MDM_MAPPING_CPU_PROF_DIR || undefined;
+    const init: HostInit = { poolSize: options.poolSize, limits, ...(cpuProfileDir ? { cpuProfileDir } : {}) };
     const host = fork(HOST_BOOTSTRAP, [JSON.stringify(init)], {
       // No V8 heap flags here: they would override the workers' own resourceLimits (V8 flags win over
       // per-isolate constraints). The host's main thread only relays; the workers carry the limits.
-      execArgv: [],
+      execArgv: cpuProfileArgs(cpuProfileDir),
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -325,7 +328,8 @@ export function createEvaluatorHost(options: {
       const exited = new Promise<void>((resolve) => host.once('exit', () => resolve()));
       // Disconnecting lets the host close its workers; a host that does not go within 2 s is killed.
       if (host.connected) host.disconnect();
-      const timer = setTimeout(() => host.kill('SIGKILL'), 2000);
+      // A profiled host writes its profiles while it exits: give it longer.
+      const timer = setTimeout(() => host.kill('SIGKILL'), process.env.MDM_MAPPING_CPU_PROF_DIR ? 30_000 : 2000);
       await exited;
       clearTimeout(timer);
     },

@@ -31,7 +31,12 @@ function forwardingLogger(base: Record<string, unknown>): Logger {
 }
 
 const logger = forwardingLogger({ evaluatorPid: process.pid });
-const pool = createWorkerPool({ size: init.poolSize, limits: init.limits, logger });
+const pool = createWorkerPool({
+  size: init.poolSize,
+  limits: init.limits,
+  logger,
+  ...(init.cpuProfileDir ? { cpuProfileDir: init.cpuProfileDir } : {}),
+});
 
 async function evaluate(message: HostEvaluate): Promise<WireOutcome[]> {
   const outcomes = new Array<WireOutcome | undefined>(message.records.length);

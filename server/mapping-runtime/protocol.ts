@@ -62,6 +62,13 @@ export function readProgress(view: ProgressView): { index: number; startedAt: nu
 export interface HostInit {
   poolSize: number;
   limits: RuntimeLimits;
+  /** Opt-in profiling (`MDM_MAPPING_CPU_PROF_DIR`): the host and its workers write V8 CPU profiles into this directory. */
+  cpuProfileDir?: string;
+}
+
+/** Node flags that make a process or worker thread write a CPU profile into `dir` when it exits (none without a dir). */
+export function cpuProfileArgs(dir: string | undefined): string[] {
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
 /** Server process → evaluator host: evaluate `records` (a unit of one evaluateBatch call). */

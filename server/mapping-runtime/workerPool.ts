@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../logger';
 import type { MappingErrorInfo, RuntimeLimits } from './types';
 import type { BatchRequest, ProgressView, WireOutcome, WorkerInit, WorkerMessage } from './protocol';
-import { PROGRESS_BYTES, progressView, readProgress } from './protocol';
+import { PROGRESS_BYTES, cpuProfileArgs, progressView, readProgress } from './protocol';
 
 const BOOTSTRAP_URL = new URL('./workerBootstrap.mjs', import.meta.url);
 /** A chunk whose worker dies this many times with no record to blame is failed instead of retried forever. */
@@ -62,7 +62,7 @@ const UNSENDABLE: MappingErrorInfo = {
 };
 
 /** Starts `size` workers that evaluate chunks under `limits`. */
-export function createWorkerPool(options: { size: number; limits: RuntimeLimits; logger: Logger }): WorkerPool {
+export function createWorkerPool(options: { size: number; limits: RuntimeLimits; logger: Logger; cpuProfileDir?: string }): WorkerPool {
   const { size, limits, logger } = options;
   const workers = new Set<PoolWorker>();
   const queue: Chunk[] = [];
@@ -95,7 +95,7 @@ export function createWorkerPool(options: { size: number; limits: RuntimeLimits;
     const init: WorkerInit = { limits, progressBuffer };
     const worker = new Worker(BOOTSTRAP_URL, {
       workerData: init,
-      execArgv: [],
+      execArgv: cpuProfileArgs(options.cpuProfileDir),
       resourceLimits: {
         maxOldGenerationSizeMb: limits.workerMemoryMb,
         maxYoungGenerationSizeMb: limits.workerYoungGenerationMb,
