@@ -30,6 +30,8 @@ const THAANA_WORD = /[\u0780-\u07bf]+/gu;
 /** A run of Tibetan letters and syllable marks (tsheg U+0F0B / U+0F0C); the shad (U+0F0D–U+0F14) and spaces end it. */
 const TIBETAN_RUN = /[\u0f00-\u0f0c\u0f15-\u0fff]+/gu;
 const TSHEG = /[\u0f0b\u0f0c]/u;
+/** The shad and its kin end a clause: punctuation, not part of a word. */
+const TIBETAN_SHAD = /[\u0f0d-\u0f14]/gu;
 const VOWEL = /[aeiou]/;
 /** The most syllables one borrowed word is read from (`ཨིན་ཊར་ནེ་ཤ་ནལ` in-tar-ne-sha-nal, international, is five). */
 const MAX_WORD_SYLLABLES = 6;
@@ -95,7 +97,7 @@ function tibetanRun(run: string): string {
 /** `value` with its Thaana and Tibetan words read as above; any other value is returned as it is (most return at once). */
 export function loanwordScriptReading(value: string): string {
   if (!hasLoanwordScript(value)) return value;
-  return value.replace(THAANA_WORD, thaanaWord).replace(TIBETAN_RUN, tibetanRun).replace(/\s+/g, ' ').trim();
+  return value.replace(THAANA_WORD, thaanaWord).replace(TIBETAN_RUN, tibetanRun).replace(TIBETAN_SHAD, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
