@@ -9,7 +9,8 @@
  * scripts' readings already do (brahmicReadings.ts).
  *
  * - *Thaana* spaces its words: each word is read by any-ascii and, when it spells a word of the `indicScriptWords` table
- *   or has the consonant skeleton of one (`KOMPENEE` → COMPANY, `PRAIVET` → PRIVATE), written as that word.
+ *   or has the consonant skeleton of one (`KOMPENEE` → COMPANY, `PRAIVET` → PRIVATE), written as that word. A word
+ *   spelt entirely with the Dhivehi names of English letters is the initials they spell (`ޕީއެލްސީ` pee-el-see = PLC).
  * - *Tibetan* writes no spaces between words, only a tsheg (་) after each syllable, so a borrowed word is several
  *   syllables (`ལི་མི་ཊེཊ` li-mi-tet). From the end of a run, the longest run of up to six syllables that spells a table
  *   word (or has the English word's skeleton) is read as the word, while one is found; the syllables before are one
@@ -25,8 +26,8 @@ import { borrowedWordOf } from './brahmicReadings';
 
 const THAANA = /[\u0780-\u07bf]/u;
 const TIBETAN = /[\u0f00-\u0fff]/u;
-/** A run of Thaana letters and marks: one word. */
-const THAANA_WORD = /[\u0780-\u07bf]+/gu;
+/** A run of Thaana letters and marks: one word, or dotted initials (`އެސް.ޓީ.އޯ`, S.T.O.) read as one. */
+const THAANA_WORD = /[\u0780-\u07bf]+(?:\.[\u0780-\u07bf]+)*/gu;
 /** A run of Tibetan letters and syllable marks (tsheg U+0F0B / U+0F0C); the shad (U+0F0D–U+0F14) and spaces end it. */
 const TIBETAN_RUN = /[\u0f00-\u0f0c\u0f15-\u0fff]+/gu;
 const TSHEG = /[\u0f0b\u0f0c]/u;
@@ -49,8 +50,54 @@ export function hasLoanwordScript(value: string): boolean {
   return THAANA.test(value) || TIBETAN.test(value);
 }
 
-/** A Thaana word as the English word it borrows, or its any-ascii reading. */
+/** The Dhivehi names of English letters, as Maldivian registers and notices spell a company's Latin initials. */
+const THAANA_LETTER_NAMES: ReadonlyArray<[string, string]> = [
+  ['ޑަބްލިޔޫ', 'W'],
+  ['އެކްސް', 'X'],
+  ['ކިޔޫ', 'Q'],
+  ['އެފް', 'F'],
+  ['އެޗް', 'H'],
+  ['އައި', 'I'],
+  ['އެލް', 'L'],
+  ['އެމް', 'M'],
+  ['އެން', 'N'],
+  ['އާރު', 'R'],
+  ['އާރ', 'R'],
+  ['އެސް', 'S'],
+  ['ވައި', 'Y'],
+  ['ޒެޑް', 'Z'],
+  ['އޭ', 'A'],
+  ['ބީ', 'B'],
+  ['ސީ', 'C'],
+  ['ޑީ', 'D'],
+  ['އީ', 'E'],
+  ['ޖީ', 'G'],
+  ['ޖޭ', 'J'],
+  ['ކޭ', 'K'],
+  ['އޯ', 'O'],
+  ['ޕީ', 'P'],
+  ['ޓީ', 'T'],
+  ['ޔޫ', 'U'],
+  ['ވީ', 'V'],
+];
+
+/** The Latin letters a word spells with letter names (two or more, the whole word), or null. */
+function spelledLetters(word: string, names: ReadonlyArray<[string, string]>): string | null {
+  let letters = '';
+  for (let at = 0; at < word.length;) {
+    const name = names.find(([spelt]) => word.startsWith(spelt, at));
+    if (!name) return null;
+    letters += name[1];
+    at += name[0].length;
+  }
+  return letters.length >= 2 ? letters : null;
+}
+
+/** A Thaana word as the initials its letter names spell (`ޕީއެލްސީ` PLC), the English word it borrows, or its any-ascii reading. */
 function thaanaWord(word: string): string {
+  const letters = spelledLetters(word.replaceAll('.', ''), THAANA_LETTER_NAMES);
+  if (letters !== null) return letters;
+  if (word.includes('.')) return word.split('.').map(thaanaWord).join('.');
   const read = anyAscii(word);
   return read.length >= MIN_THAANA_LETTERS ? (borrowedWordOf(read, ENGLISH_ONLY) ?? read) : read;
 }
@@ -197,25 +244,13 @@ const LAO_LETTER_NAMES: ReadonlyArray<[string, string]> = [
   ['ວີ', 'V'],
 ];
 
-/** The Latin letters a Lao word spells with the names of English letters (two or more), or null. */
-function laoLetters(word: string): string | null {
-  let letters = '';
-  for (let at = 0; at < word.length;) {
-    const name = LAO_LETTER_NAMES.find(([spelt]) => word.startsWith(spelt, at));
-    if (!name) return null;
-    letters += name[1];
-    at += name[0].length;
-  }
-  return letters.length >= 2 ? letters : null;
-}
-
 /** Sonorants a silent `ຫ` before them puts in the high tone class (`ຫຼວງ` luang, `ຫວັນ` van, `ໝ` is `ຫມ`). */
 const LAO_SONORANTS = new Set(['ງ', 'ຍ', 'ນ', 'ມ', 'ລ', 'ວ', 'ຼ', 'ຣ']);
 
 /** One Lao word romanised as above. */
 function laoWord(raw: string): string {
   const word = raw.replace(LAO_SILENT, '').replaceAll('ໍາ', 'ຳ');
-  const letters = laoLetters(word);
+  const letters = spelledLetters(word, LAO_LETTER_NAMES);
   if (letters !== null) return ` ${letters} `;
   const chars = [...word];
   let out = '';

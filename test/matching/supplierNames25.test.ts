@@ -27,6 +27,9 @@ describe('loanwordScriptReading: borrowed English company words in Thaana and Ti
     ['ކޯވިން މެޑިކަލް ކޮމްޕެނީ ޕްރައިވެޓް ލިމިޓެޑް', 'koavin MEDICAL COMPANY PRIVATE LIMITED'],
     // `plc` spelt by the names of its letters (pee-el-see).
     ['ޓޮރެލް ޕީއެލްސީ', 'torel PLC'],
+    // Initials spelt by the Dhivehi names of their letters, run together or dotted (em-dabliyoo-es-see, es.tee.oa).
+    ['އެމްޑަބްލިޔޫއެސްސީ', 'MWSC'],
+    ['އެސް.ޓީ.އޯ', 'STO'],
     // Dzongkha writes a syllable per tsheg; the company words at the end are read, the syllables before are one word.
     ['ཀོར་བིན་ཀོ་པོ་རེ་ཤཱན་ལི་མི་ཊེཊ།', 'korbin CORPORATION LIMITED'],
     // A syllable inside the name (`li` of te-li-kom) is not read as an abbreviation.
