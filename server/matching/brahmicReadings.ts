@@ -280,13 +280,17 @@ function genericWords(): GenericWords {
 /**
  * One romanised word as the English word of `indicScriptWords` it spells (or whose skeleton it has), or null. With
  * `englishOnly` the skeleton read is the English word's own (`KOMPENEE` → COMPANY), not an Indian-language variant's
- * (`RUGNALAYA`, hospital in Marathi, has the skeleton of the syllables `li kom li` of a Dzongkha `telecom limited`).
+ * (`RUGNALAYA`, hospital in Marathi, has the skeleton of the syllables `li kom li` of a Dzongkha `telecom limited`);
+ * with `spellingOnly` only a listed spelling is read.
  */
-export function borrowedWordOf(word: string, options: { englishOnly: boolean } = { englishOnly: false }): string | null {
+export function borrowedWordOf(
+  word: string,
+  options: { englishOnly: boolean; spellingOnly?: boolean } = { englishOnly: false },
+): string | null {
   const { spellings, skeletons, englishSkeletons } = genericWords();
   const upper = word.toUpperCase();
   const spelt = spellings.get(upper);
-  if (spelt !== undefined) return spelt;
+  if (spelt !== undefined || options.spellingOnly) return spelt ?? null;
   const key = loanwordSkeleton(upper);
   if (key.length < MIN_SKELETON) return null;
   return (options.englishOnly ? englishSkeletons : skeletons).get(key) ?? null;

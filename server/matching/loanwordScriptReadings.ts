@@ -44,6 +44,7 @@ const MIN_THAANA_LETTERS = 3;
 const MIN_TIBETAN_LETTERS = 4;
 /** Borrowed words are English: read by the English word's skeleton, never an Indian-language variant's. */
 const ENGLISH_ONLY = { englishOnly: true };
+const SPELLING_ONLY = { englishOnly: true, spellingOnly: true };
 
 /** True when `value` holds a Thaana or Tibetan letter: the only names this reading touches. */
 export function hasLoanwordScript(value: string): boolean {
@@ -102,9 +103,49 @@ function thaanaWord(word: string): string {
   return read.length >= MIN_THAANA_LETTERS ? (borrowedWordOf(read, ENGLISH_ONLY) ?? read) : read;
 }
 
-/** One Tibetan syllable in Latin letters: no a-chung apostrophe, Tibetan's inherent `a` where any-ascii writes no vowel. */
+/** Letters written before a syllable's root and not said (ག ད བ མ འ). */
+const TIBETAN_PREFIXES = new Set(['ག', 'ད', 'བ', 'མ', 'འ']);
+/** Letters written above a root (the root then takes its subjoined form) and not said (ར ལ ས). */
+const TIBETAN_SUPERSCRIPTS = new Set(['ར', 'ལ', 'ས']);
+/** A root with a subjoined ར is said as a retroflex: ཀྲ / པྲ tr, གྲ / བྲ dr (`འབྲུག` 'brug is Druk, `བཀྲ་ཤིས` Tashi). */
+const RA_CLUSTERS: Readonly<Record<string, string>> = { ཀ: 'tr', ཁ: 'tr', པ: 'tr', ཕ: 'tr', ག: 'dr', བ: 'dr' };
+const SUBJOINED_RA = '\u0fb2';
+/** The offset of a subjoined letter (U+0F90–U+0FBC) from its base form (U+0F40–U+0F6C). */
+const SUBJOINED_OFFSET = 0x50;
+
+function isTibetanBase(char: string | undefined): boolean {
+  return char !== undefined && char >= '\u0f40' && char <= '\u0f6c';
+}
+
+function isTibetanSubjoined(char: string | undefined): boolean {
+  return char !== undefined && char >= '\u0f90' && char <= '\u0fbc';
+}
+
+/**
+ * A syllable as Dzongkha and Tibetan say it rather than as it is spelt (Wylie): a prefix before a root that carries a
+ * vowel sign or a subjoined letter is silent, a superscript is silent and its root read in its base form, and a root
+ * with a subjoined ར is a retroflex (dr / tr). Loanword syllables (`ཝར` war, `ཀོམ` kom) have none of these and read as
+ * any-ascii reads them; a two-letter syllable is never read as prefix and root.
+ */
+function tibetanSpoken(syllable: string): string {
+  const chars = [...syllable];
+  const second = chars[2];
+  if (TIBETAN_PREFIXES.has(chars[0] ?? '') && isTibetanBase(chars[1]) && second !== undefined && !isTibetanBase(second)) chars.shift();
+  if (TIBETAN_SUPERSCRIPTS.has(chars[0] ?? '') && isTibetanSubjoined(chars[1])) {
+    chars.shift();
+    chars[0] = String.fromCodePoint((chars[0] as string).codePointAt(0)! - SUBJOINED_OFFSET);
+  }
+  const cluster = RA_CLUSTERS[chars[0] ?? ''];
+  if (cluster !== undefined && chars[1] === SUBJOINED_RA) {
+    const rest = anyAscii(chars.slice(2).join(''));
+    return VOWEL.test(rest) ? cluster + rest : `${cluster}a${rest}`;
+  }
+  return anyAscii(chars.join(''));
+}
+
+/** One Tibetan syllable in Latin letters: as said (tibetanSpoken), Tibetan's inherent `a` where no vowel is written. */
 function tibetanSyllable(syllable: string): string {
-  const read = anyAscii(syllable)
+  const read = tibetanSpoken(syllable)
     .replace(/[^A-Za-z]/g, '')
     .toLowerCase();
   if (read === '' || VOWEL.test(read)) return read;
@@ -113,13 +154,17 @@ function tibetanSyllable(syllable: string): string {
   return `${onset}a${read.slice(onset.length)}`;
 }
 
-/** The borrowed word the last syllables of `syllables` (up to MAX_WORD_SYLLABLES) spell, longest first, or null. */
+/**
+ * The borrowed word the last syllables of `syllables` (up to MAX_WORD_SYLLABLES) spell, longest first, or null. A
+ * spelling the table lists is preferred to a skeleton (`li mi tet` is LIMITED, not `ment li mi tet` MATERNITY).
+ */
 function wordAtEnd(syllables: readonly string[]): { word: string; length: number } | null {
-  for (let length = Math.min(MAX_WORD_SYLLABLES, syllables.length); length >= 1; length--) {
-    const letters = syllables.slice(syllables.length - length).join('');
-    const word = letters.length >= MIN_TIBETAN_LETTERS ? borrowedWordOf(letters, ENGLISH_ONLY) : null;
-    if (word !== null) return { word, length };
-  }
+  for (const options of [SPELLING_ONLY, ENGLISH_ONLY])
+    for (let length = Math.min(MAX_WORD_SYLLABLES, syllables.length); length >= 1; length--) {
+      const letters = syllables.slice(syllables.length - length).join('');
+      const word = letters.length >= MIN_TIBETAN_LETTERS ? borrowedWordOf(letters, options) : null;
+      if (word !== null) return { word, length };
+    }
   return null;
 }
 

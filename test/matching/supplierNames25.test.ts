@@ -32,6 +32,9 @@ describe('loanwordScriptReading: borrowed English company words in Thaana and Ti
     ['އެސް.ޓީ.އޯ', 'STO'],
     // Dzongkha writes a syllable per tsheg; the company words at the end are read, the syllables before are one word.
     ['ཀོར་བིན་ཀོ་པོ་རེ་ཤཱན་ལི་མི་ཊེཊ།', 'korbin CORPORATION LIMITED'],
+    // Native syllables as said, not as spelt: a silent prefix, a root with a subjoined ra said dr / tr ('brug, bkra).
+    ['འབྲུག་ནོར་བུ་ལི་མི་ཊེཊ།', 'drugnorbu LIMITED'],
+    ['བཀྲ་ཤིས་ཀོ་པོ་རེ་ཤཱན།', 'trashis CORPORATION'],
     // A syllable inside the name (`li` of te-li-kom) is not read as an abbreviation.
     ['ཧི་མ་ལ་ཡ་ཊེ་ལི་ཀོམ་ལི་མི་ཊེཊ།', 'himalayatelikom LIMITED'],
     // Other names are returned as they are.
@@ -65,6 +68,7 @@ describe('names in other scripts against their English names (POST /matching/ver
     ['ކޯވިން މެޑިކަލް ކޮމްޕެނީ ޕްރައިވެޓް ލިމިޓެޑް', 'Korvin Medical Company Pvt Ltd'],
     ['ཀོར་བིན་ཀོ་པོ་རེ་ཤཱན་ལི་མི་ཊེཊ།', 'Korbin Corporation Limited'],
     ['ཧི་མ་ལ་ཡ་ཊེ་ལི་ཀོམ་ལི་མི་ཊེཊ།', 'Himalaya Telecom Ltd'],
+    ['བཀྲ་ཤིས་ཀོ་པོ་རེ་ཤཱན་ལི་མི་ཊེཊ།', 'Tashi Corporation Limited'],
     ['ບໍລິສັດ ພູສີ ການແພດ ຈຳກັດ', 'Phousi Medical Co., Ltd.'],
     ['ບໍລິສັດ ແອລຊີທີ ມະຫາຊົນ', 'LCT Public Company'],
   ])('%s and %s: one company before a steward, never merged on the name', async (a, b) => {
