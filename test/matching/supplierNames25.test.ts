@@ -1,8 +1,8 @@
 /**
  * Supplier names of session 25 (supplier-3.36.0): Thaana (Dhivehi) and Tibetan-script (Dzongkha) names read with their
  * borrowed English company words in English, Lao read in the romanisation Lao companies write (with the Lao names of
- * English letters read as initials and the Lao enterprise-law forms), and a remit record's `Payment Center` and a trade
- * name after `o/a` / `t/a` read as notes after the legal name.
+ * English letters read as initials and the Lao enterprise-law forms), and a remit record's `Payment Center` read as a
+ * note after the legal name (a trade name after `o/a` / `t/a` is captionNames.ts's, checked here beside it).
  * Every company here is made up; none is taken from the corpora.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -92,7 +92,7 @@ describe('notes after the legal name (POST /matching/verify)', () => {
     // A utility's or distributor's remit record.
     ['Harlow Gas Company - Payment Center', 'HARLOW GAS COMPANY'],
     ['Harlow Gas Company Payment Processing Centre', 'Harlow Gas Co'],
-    // Canada's `o/a` (operating as) and the UK and Irish `t/a` (trading as) before a trade name.
+    // Canada's `o/a` (operating as) and the UK and Irish `t/a` (trading as) before a trade name (captionNames.ts).
     ['Tamrack Holdings Inc o/a Tamrack Medical', 'Tamrack Holdings Inc'],
     ['Pellow Surgical Ltd t/a Pellow Direct', 'PELLOW SURGICAL LIMITED'],
   ])('%s is %s', async (a, b) => {
