@@ -244,6 +244,8 @@ interface GenericWords {
   spellings: ReadonlyMap<string, string>;
   /** Consonant skeleton (MIN_SKELETON consonants or more) of a canonical word or a variant → the English word. */
   skeletons: ReadonlyMap<string, string>;
+  /** The same, of the canonical (English) words only. */
+  englishSkeletons: ReadonlyMap<string, string>;
 }
 
 /** Skeletons shorter than this are not read (`KOLEJ` is `KRS`, as are proper names): such a word must be written as a variant. */
@@ -256,9 +258,12 @@ function genericWords(): GenericWords {
   if (!shippedGenericWords) {
     const spellings = new Map<string, string>();
     const skeletons = new Map<string, string>();
+    const englishSkeletons = new Map<string, string>();
     for (const entry of shippedAliasTables().get('indicScriptWords')?.entries ?? []) {
       const canonical = entry.canonical?.toUpperCase();
       if (canonical === undefined) continue;
+      const english = loanwordSkeleton(canonical);
+      if (english.length >= MIN_SKELETON && !englishSkeletons.has(english)) englishSkeletons.set(english, canonical);
       for (const variant of [canonical, ...entry.variants.map((v) => v.toUpperCase())]) {
         // Burmese rows are found inside a run in their own script (withMyanmarGenericWords), not read by skeleton.
         if (hasMyanmarLetter(variant)) continue;
@@ -267,19 +272,33 @@ function genericWords(): GenericWords {
         if (key.length >= MIN_SKELETON && !skeletons.has(key)) skeletons.set(key, canonical);
       }
     }
-    shippedGenericWords = { spellings, skeletons };
+    shippedGenericWords = { spellings, skeletons, englishSkeletons };
   }
   return shippedGenericWords;
 }
 
-/** One romanised word as the English word of `indicScriptWords` it spells (or whose skeleton it has), or as it is. */
-function genericWordOf(word: string): string {
-  const { spellings, skeletons } = genericWords();
+/**
+ * One romanised word as the English word of `indicScriptWords` it spells (or whose skeleton it has), or null. With
+ * `englishOnly` the skeleton read is the English word's own (`KOMPENEE` → COMPANY), not an Indian-language variant's
+ * (`RUGNALAYA`, hospital in Marathi, has the skeleton of the syllables `li kom li` of a Dzongkha `telecom limited`);
+ * with `spellingOnly` only a listed spelling is read.
+ */
+export function borrowedWordOf(
+  word: string,
+  options: { englishOnly: boolean; spellingOnly?: boolean } = { englishOnly: false },
+): string | null {
+  const { spellings, skeletons, englishSkeletons } = genericWords();
   const upper = word.toUpperCase();
   const spelt = spellings.get(upper);
-  if (spelt !== undefined) return spelt;
+  if (spelt !== undefined || options.spellingOnly) return spelt ?? null;
   const key = loanwordSkeleton(upper);
-  return key.length >= MIN_SKELETON ? (skeletons.get(key) ?? word) : word;
+  if (key.length < MIN_SKELETON) return null;
+  return (options.englishOnly ? englishSkeletons : skeletons).get(key) ?? null;
+}
+
+/** One romanised word as the English word of `indicScriptWords` it spells (or whose skeleton it has), or as it is. */
+function genericWordOf(word: string): string {
+  return borrowedWordOf(word) ?? word;
 }
 
 /** The facility tables whose variants were written in any-ascii's reading before this one (`VAITTIYCALAI`, `TECIY`). */

@@ -32,6 +32,7 @@ import { withSingularWords } from './pluralWords';
 import { isAscii, romanisedName } from './transliteration';
 import { nationalCyrillicReading } from './cyrillicNames';
 import { brahmicReading } from './brahmicReadings';
+import { laoReading, loanwordScriptReading } from './loanwordScriptReadings';
 import { MEDICINE_NAME_TABLES, romanisedMedicineNamesWith, withRomanisedMedicineNames } from './medicineNames';
 import { SCRIPT_WORD_TABLES, scriptWordsWith, withScriptNumeralsAndCodes, withShippedScriptWords } from './scriptItemText';
 import { conversionFactor } from './unitConversions';
@@ -199,9 +200,14 @@ function scriptOrgNameNormalizer(reading: Reading): (value: string) => string | 
   // Ukrainian and Bulgarian Cyrillic by their national tables first (cyrillicNames.ts); ASCII names skip it. Names in the
   // Brahmic scripts of Indian registers (state drug-licence and procurement lists in Gurmukhi, Odia, Devanagari…) read
   // in the Hunterian reading with their borrowed generic words in English (`ਲਿਮਿਟੇਡ` Limited, brahmicReadings.ts) as
-  // facility names are (supplier-3.34.0).
+  // facility names are (supplier-3.34.0); Thaana (Dhivehi) and Tibetan-script (Dzongkha) names with their borrowed
+  // English company words in English, and Lao in the romanisation Lao companies use (loanwordScriptReadings.ts,
+  // supplier-3.36.0).
   return rememberRecent(
-    (v) => normalizeOrgName(romanisedName(isAscii(v) ? reading(v) : brahmicReading(nationalCyrillicReading(reading(v))))) || null,
+    (v) =>
+      normalizeOrgName(
+        romanisedName(isAscii(v) ? reading(v) : loanwordScriptReading(laoReading(brahmicReading(nationalCyrillicReading(reading(v)))))),
+      ) || null,
   );
 }
 
