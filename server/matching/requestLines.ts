@@ -262,9 +262,21 @@ function chatterPatternOf(table: AliasTable | undefined): RegExp {
   return new RegExp(String.raw`(?<![A-Za-z0-9]|[A-Za-z0-9]-)(?:${variants.join('|')})(?![A-Za-z0-9]|-[A-Za-z0-9])`, 'gi');
 }
 
-/** True when `text` reads as a free-text request to stores (a request word in it) or a record line (recordLines.ts). */
+/**
+ * A social post (items25free, item-3.50.0): Reddit, Lemmy and forum exports name the community and the writer by a
+ * handle — `r/nursing`, `u/medic_on_nights`, `Posted by u/…` — and forums by a breadcrumb of the site and its boards
+ * (`allnurses.com > Wound Care`). Such a post names a product in a sentence among opinions and questions (`anyone
+ * used`, `IMO`, `lol`), so it is read as a request line: the table's chatter words and function words out.
+ */
+const SOCIAL_POST_CUE = /(?<![A-Za-z0-9])[ru]\/[A-Za-z0-9_]{2,}|\bposted by\b/i;
+/** A handle and who posted: `r/ems`, `Posted by u/throwaway_medic`, `u/legulcer_rn9` (the community and the writer, never the product). */
+const SOCIAL_HANDLE = /(?:\bposted by\s+)?(?<![A-Za-z0-9])[ru]\/[A-Za-z0-9_-]+/gi;
+/** A forum's breadcrumb at the start of a post: `allnurses.com > Wound Care`, `forum.example.org > Clinical > Wound care`. */
+const FORUM_BREADCRUMB = /^\s*[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|info)\s*>[^|]*/i;
+
+/** True when `text` reads as a free-text request to stores (a request word in it), a social post or a record line (recordLines.ts). */
 export function isRequestLine(text: string): boolean {
-  return REQUEST_CUE.test(text) || NOTE_CUE.test(text) || isRecordLine(text);
+  return REQUEST_CUE.test(text) || NOTE_CUE.test(text) || SOCIAL_POST_CUE.test(text) || isRecordLine(text);
 }
 
 /**
@@ -288,8 +300,10 @@ export function withoutRequestChatter(text: string): string {
 function withoutChatter(text: string, chatterWords: RegExp): string {
   const isNote = NOTE_CUE.test(text);
   const isRecord = isRecordLine(text);
-  if (!isNote && !isRecord && !REQUEST_CUE.test(text)) return text;
+  const isSocialPost = SOCIAL_POST_CUE.test(text);
+  if (!isNote && !isRecord && !isSocialPost && !REQUEST_CUE.test(text)) return text;
   let out = (isRecord ? withoutRecordNarrative(text) : text).replace(SIGN_OFF, ' ');
+  if (isSocialPost) out = out.replace(FORUM_BREADCRUMB, ' ').replace(SOCIAL_HANDLE, ' ');
   if (isNote) out = withoutNoteWriter(out);
   out = withoutRequester(out.replace(CHAT_SELF_INTRO, '').replace(GREETING_NAME, '$1 '));
   if (out.includes('s ') || out.includes('is ')) out = out.replace(SELF_NAME, '$1 ');

@@ -297,12 +297,27 @@ function readSpokenNumber(words: readonly Word[], joined: readonly boolean[], i:
   return { text: String(value), next };
 }
 
+/** The literal gate of the Nguni reading: a lower-case letter, a hyphen and a digit (`obungu-25`, `ama-5`). */
+const NUMBER_AFTER_HYPHEN = /[a-z]-\d/;
+/**
+ * A numeral written with an isiZulu / isiXhosa / siSwati / isiNdebele prefix (items25free, item-3.50.0). Nguni
+ * orthographies join a noun-class, copulative or possessive prefix to a numeral (as to an abbreviation or a foreign
+ * name) with a hyphen: `ubude obungu-25 mm` (a length which is 25 mm), `umthamo ongu-2 TB`, `ibhokisi lezingu-30`,
+ * `ama-5`, `eli-1`, `ngaphansi kuka-15 kg` (under 15 kg), `ngo-2026`. Without the prefix the number meets its unit as
+ * English lines write it (`OBUNGU25 MM` was no length). Only these prefix shapes, in lower case as the languages
+ * write them: the copulative `-ngu-` with its relative concord (`ongu`, `obungu`, `elingu`, `ezingu`, `lezingu`…),
+ * the class prefixes a count takes (`ama`, `aba`, `izi(n)`, `ezi(n)`, `eli`, `o`, `e`) and `ka` / `kuka` / `ngo`; an
+ * English `type-2` or `size-4` is none of them.
+ */
+const NGUNI_NUMBER_PREFIX = /(?<![A-Za-z-])(?:[a-z]{0,5}ngu|ama|aba|ezin|ezi|izin|izi|eli|kuka|ka|ngo|o|e)-(?=\d)/g;
+
 /**
  * `text` with its spoken numbers written in digits and the unit words spoken after them abbreviated
  * (`twenty one gauge` → `21 gauge`, `two point five milligram` → `2.5 MG`, `ninety by two thirty` → `90 X 230`);
  * everything else is left as written. A text without a number word is returned as it is.
  */
-export function withSpokenNumbersWritten(text: string): string {
+export function withSpokenNumbersWritten(value: string): string {
+  const text = NUMBER_AFTER_HYPHEN.test(value) ? value.replace(NGUNI_NUMBER_PREFIX, ' ') : value;
   if (!HAS_NUMBER_WORD.test(text)) return text;
   const { words, joined } = wordsOf(text);
   let out = '';
