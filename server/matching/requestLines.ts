@@ -15,10 +15,11 @@
  */
 import { shippedAliasTables, type AliasTable } from './aliases';
 import { isRecordLine, withoutRecordNarrative } from './recordLines';
+import { withoutNguniNumberPrefixes } from './spokenNumbers';
 
-/** A request word: a line without one (nor a note cue) is no request and is returned as it is. */
+/** A request word: a line without one (nor a note cue) is no request and is returned as it is. isiZulu `ngicela` / `sicela` (please, we ask) and `isicelo` (a request form) since item-3.50.0. */
 const REQUEST_CUE =
-  /\b(?:needs?|needed|pls|plz|please|thanks|thank you|thx|cheers|can you|could you|can we|running low|out of|reorder|hi|hello|asap|would like|kind regards|many thanks|kia ora|ng[aā] mihi)\b|\b(?:can|could|may) (?:i|someone|somebody|anyone)\b|\b(?:does|do|has|have) (?:anyone|anybody|someone|we) (?:have|got|got any|have any)\b|\banyone (?:got|have|has)\b/i;
+  /\b(?:needs?|needed|pls|plz|please|thanks|thank you|thx|cheers|can you|could you|can we|running low|out of|reorder|hi|hello|asap|would like|kind regards|many thanks|kia ora|ng[aā] mihi|ngicela|sicela|isicelo)\b|\b(?:can|could|may) (?:i|someone|somebody|anyone)\b|\b(?:does|do|has|have) (?:anyone|anybody|someone|we) (?:have|got|got any|have any)\b|\banyone (?:got|have|has)\b/i;
 /**
  * A handover note's or a ticket's word, in lower case as people type them (item-3.36.0): stock left after a count (`2 left`, `none
  * left`, `3 bx left`; never a bare `left`, a side), `down to 3`, `low`, `nearly out`, `we are out`, `par is 10`) and a ticket's reference to an earlier order
@@ -274,6 +275,22 @@ const SOCIAL_HANDLE = /(?:\bposted by\s+)?(?<![A-Za-z0-9])[ru]\/[A-Za-z0-9_-]+/g
 /** A forum's breadcrumb at the start of a post: `allnurses.com > Wound Care`, `forum.example.org > Clinical > Wound care`. */
 const FORUM_BREADCRUMB = /^\s*[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|info)\s*>[^|]*/i;
 
+/**
+ * A request form's title and its own number (`Isicelo sezimpahla KZN-SR-60419`, `Stock request SR-2291`, `Supply
+ * requisition 44/2026`, `Indent No. 118`): the form names itself as an order names itself (transactionReferences.ts), and
+ * its number is no product code. isiZulu `isicelo (sezimpahla)` is a request (for supplies); an indent is the
+ * requisition of South Asian and British public stores.
+ */
+const REQUEST_FORM_REFERENCE =
+  /\b(?:isicelo(?:\s+sezimpahla)?|(?:stock|supply|supplies)\s+(?:request|requisition)|indent)(?:\s*(?:no\.?|#|:))?\s*(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*/gi;
+
+/**
+ * A person mentioned by handle (`@Dana can you…`, `cc @jsmith`): the mention convention of Trello, Slack, Teams, GitHub
+ * and social posts names who should act, never the product. Not an e-mail address (a letter or digit before the `@`)
+ * nor a price or rate (`@ 10`, `@$5`: a letter must follow).
+ */
+const MENTION = /(?<![A-Za-z0-9._%+-])@[A-Za-z][A-Za-z0-9_.-]*/g;
+
 /** True when `text` reads as a free-text request to stores (a request word in it), a social post or a record line (recordLines.ts). */
 export function isRequestLine(text: string): boolean {
   return REQUEST_CUE.test(text) || NOTE_CUE.test(text) || SOCIAL_POST_CUE.test(text) || isRecordLine(text);
@@ -286,7 +303,7 @@ export function isRequestLine(text: string): boolean {
 export function requestChatterRemover(table: AliasTable | undefined): (text: string) => string {
   const words = chatterPatternOf(table);
   const readFormFields = formFieldReader(table);
-  return (text) => withoutChatter(readFormFields(text), words);
+  return (text) => withoutChatter(readFormFields(withoutNguniNumberPrefixes(text)), words);
 }
 
 let shipped: ((text: string) => string) | undefined;
@@ -304,6 +321,8 @@ function withoutChatter(text: string, chatterWords: RegExp): string {
   if (!isNote && !isRecord && !isSocialPost && !REQUEST_CUE.test(text)) return text;
   let out = (isRecord ? withoutRecordNarrative(text) : text).replace(SIGN_OFF, ' ');
   if (isSocialPost) out = out.replace(FORUM_BREADCRUMB, ' ').replace(SOCIAL_HANDLE, ' ');
+  if (out.includes('@')) out = out.replace(MENTION, ' ');
+  out = out.replace(REQUEST_FORM_REFERENCE, ' ');
   if (isNote) out = withoutNoteWriter(out);
   out = withoutRequester(out.replace(CHAT_SELF_INTRO, '').replace(GREETING_NAME, '$1 '));
   if (out.includes('s ') || out.includes('is ')) out = out.replace(SELF_NAME, '$1 ');

@@ -307,17 +307,22 @@ const NUMBER_AFTER_HYPHEN = /[a-z]-\d/;
  * English lines write it (`OBUNGU25 MM` was no length). Only these prefix shapes, in lower case as the languages
  * write them: the copulative `-ngu-` with its relative concord (`ongu`, `obungu`, `elingu`, `ezingu`, `lezingu`…),
  * the class prefixes a count takes (`ama`, `aba`, `izi(n)`, `ezi(n)`, `eli`, `o`, `e`) and `ka` / `kuka` / `ngo`; an
- * English `type-2` or `size-4` is none of them.
+ * English `type-2` or `size-4` is none of them. Read by the `requestChatter` rewrite (requestLines.ts), which every item
+ * reading of a description runs: the description, the attributes and the codes in text.
  */
 const NGUNI_NUMBER_PREFIX = /(?<![A-Za-z-])(?:[a-z]{0,5}ngu|ama|aba|ezin|ezi|izin|izi|eli|kuka|ka|ngo|o|e)-(?=\d)/g;
+
+/** `text` with the Nguni prefix of each numeral off (`ubude obungu-25 mm` → `ubude 25 mm`); read before request chatter, so codes, words and attributes see it. */
+export function withoutNguniNumberPrefixes(text: string): string {
+  return NUMBER_AFTER_HYPHEN.test(text) ? text.replace(NGUNI_NUMBER_PREFIX, ' ') : text;
+}
 
 /**
  * `text` with its spoken numbers written in digits and the unit words spoken after them abbreviated
  * (`twenty one gauge` → `21 gauge`, `two point five milligram` → `2.5 MG`, `ninety by two thirty` → `90 X 230`);
  * everything else is left as written. A text without a number word is returned as it is.
  */
-export function withSpokenNumbersWritten(value: string): string {
-  const text = NUMBER_AFTER_HYPHEN.test(value) ? value.replace(NGUNI_NUMBER_PREFIX, ' ') : value;
+export function withSpokenNumbersWritten(text: string): string {
   if (!HAS_NUMBER_WORD.test(text)) return text;
   const { words, joined } = wordsOf(text);
   let out = '';
