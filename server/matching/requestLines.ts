@@ -284,6 +284,24 @@ const FORUM_BREADCRUMB = /^\s*[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk
 const REQUEST_FORM_REFERENCE =
   /\b(?:isicelo(?:\s+sezimpahla)?|(?:stock|supply|supplies)\s+(?:request|requisition)|indent)(?:\s*(?:no\.?|#|:))?\s*(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*/gi;
 
+/** Where a post's sentences and cells end: after `.`, `?` or `!` before a space, and at a cell separator. */
+const POST_SENTENCE_END = /(?<=[.?!])\s+(?=\S)|\s*\|\s*/;
+/**
+ * A sentence that can name a product: one holding a digit (a size, a count, a model number) or a name — a word after
+ * the sentence's first one that starts with a capital letter (a brand or a maker: `moved to Actico`, `the LoFric
+ * Origo`; the pronoun `I` is none). A post's other sentences are the writer's experience and questions (`Patients
+ * tolerate it better at night.`, `Anyone found a trick?`, `Check yours.`), no product's words.
+ */
+const PRODUCT_SENTENCE = /\d|\s(?!I(?:'|\s|$))[A-Z][A-Za-z]/;
+
+/** A social post without its sentences that name nothing after its title (the post itself when all name something). */
+function withoutOpinionSentences(post: string): string {
+  const sentences = post.split(POST_SENTENCE_END).filter((sentence) => /[A-Za-z0-9]/.test(sentence));
+  // The first is the post's title, which names what the post is about: kept.
+  const naming = sentences.filter((sentence, index) => index === 0 || PRODUCT_SENTENCE.test(sentence));
+  return naming.length === 0 || naming.length === sentences.length ? post : naming.join(' | ');
+}
+
 /**
  * A person mentioned by handle (`@Dana can you…`, `cc @jsmith`): the mention convention of Trello, Slack, Teams, GitHub
  * and social posts names who should act, never the product. Not an e-mail address (a letter or digit before the `@`)
@@ -320,7 +338,7 @@ function withoutChatter(text: string, chatterWords: RegExp): string {
   const isSocialPost = SOCIAL_POST_CUE.test(text);
   if (!isNote && !isRecord && !isSocialPost && !REQUEST_CUE.test(text)) return text;
   let out = (isRecord ? withoutRecordNarrative(text) : text).replace(SIGN_OFF, ' ');
-  if (isSocialPost) out = out.replace(FORUM_BREADCRUMB, ' ').replace(SOCIAL_HANDLE, ' ');
+  if (isSocialPost) out = withoutOpinionSentences(out.replace(FORUM_BREADCRUMB, ' ').replace(SOCIAL_HANDLE, ' '));
   if (out.includes('@')) out = out.replace(MENTION, ' ');
   out = out.replace(REQUEST_FORM_REFERENCE, ' ');
   if (isNote) out = withoutNoteWriter(out);
