@@ -312,9 +312,19 @@ const NUMBER_AFTER_HYPHEN = /[a-z]-\d/;
  */
 const NGUNI_NUMBER_PREFIX = /(?<![A-Za-z-])(?:[a-z]{0,5}ngu|ama|aba|ezin|ezi|izin|izi|eli|kuka|ka|ngo|o|e)-(?=\d)/g;
 
-/** `text` with the Nguni prefix of each numeral off (`ubude obungu-25 mm` → `ubude 25 mm`); read before request chatter, so codes, words and attributes see it. */
+/** The literal gate of the possessive reading: a lower-case letter, a hyphen and a capital (`ze-EZ-IO`). */
+const NAME_AFTER_HYPHEN = /[a-z]-[A-Z]/;
+/**
+ * The possessive concord the same orthographies hyphenate to a brand or an abbreviation (`izinaliti ze-EZ-IO`, needles of
+ * EZ-IO; `ijeli ye-Medihoney`; `ibhandeshi le-Actico`): the two-letter concords of the noun classes and `lwe`, `kwe`,
+ * `nge` (by) before a capital. A one-letter `i-` / `e-` is left (`i-STAT` is a product's name).
+ */
+const NGUNI_POSSESSIVE_PREFIX = /(?<![A-Za-z-])(?:ze|ye|le|we|se|be|lwe|kwe|nge)-(?=[A-Z])/g;
+
+/** `text` with the Nguni prefix of each numeral and name off (`ubude obungu-25 mm` → `ubude 25 mm`, `ze-EZ-IO` → `EZ-IO`); read before request chatter, so codes, words and attributes see it. */
 export function withoutNguniNumberPrefixes(text: string): string {
-  return NUMBER_AFTER_HYPHEN.test(text) ? text.replace(NGUNI_NUMBER_PREFIX, ' ') : text;
+  const numbersRead = NUMBER_AFTER_HYPHEN.test(text) ? text.replace(NGUNI_NUMBER_PREFIX, ' ') : text;
+  return NAME_AFTER_HYPHEN.test(numbersRead) ? numbersRead.replace(NGUNI_POSSESSIVE_PREFIX, ' ') : numbersRead;
 }
 
 /**
