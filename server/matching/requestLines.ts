@@ -269,10 +269,14 @@ function chatterPatternOf(table: AliasTable | undefined): RegExp {
  * (`allnurses.com > Wound Care`). Such a post names a product in a sentence among opinions and questions (`anyone
  * used`, `IMO`, `lol`), so it is read as a request line: the table's chatter words and function words out.
  */
-const SOCIAL_POST_CUE = /(?<![A-Za-z0-9])[ru]\/[A-Za-z0-9_]{2,}|\bposted by\b/i;
-/** A handle and who posted: `r/ems`, `Posted by u/throwaway_medic`, `u/legulcer_rn9` (the community and the writer, never the product). */
-const SOCIAL_HANDLE = /(?:\bposted by\s+)?(?<![A-Za-z0-9])[ru]\/[A-Za-z0-9_-]+/gi;
-/** A forum's breadcrumb at the start of a post: `allnurses.com > Wound Care`, `forum.example.org > Clinical > Wound care`. */
+const SOCIAL_POST_CUE = /(?:^|\|)\s*r\/[A-Za-z0-9_]{3,}\s*(?:\||$)|\bposted by\s+u\/[A-Za-z0-9_-]{3,}/i;
+/**
+ * A handle and who posted: `r/ems`, `Posted by u/throwaway_medic`, `u/legulcer_rn9` (the community and the writer, never
+ * the product) — in lower case as Reddit writes them, three characters at least, and never a unit's denominator (`5000
+ * u/mL`, `u/kg`, `r/min`: ward lines write doses so).
+ */
+const SOCIAL_HANDLE =
+  /(?:\b[Pp]osted by\s+)?(?<![A-Za-z0-9/])[ru]\/(?!(?:ml|l|dl|kg|g|mg|mcg|hr|h|min|day|dose|vial|amp|unit)s?\b)[A-Za-z0-9_-]{3,}/g;
 const FORUM_BREADCRUMB = /^\s*[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|info)\s*>[^|]*/i;
 
 /**

@@ -65,6 +65,9 @@ describe('a social post, a card and a requisition in isiZulu or Sinhala are read
     // Guards: a catalogue line is untouched; a line without a post handle keeps its sentences.
     ['NEEDLE HYPODERMIC 25G X 1IN REGULAR BEVEL 100/BX', ['NEEDLE', 'HYPODERMIC', 'REGULAR', 'BEVEL']],
     ['Nitrile glove, powder free. Textured fingertips. Box of 100', ['TEXTURED', 'FINGERTIP']],
+    // A dose per unit volume is no user handle (`u/mL`), in a ward line and in a post alike.
+    ['heparin 5000 U/mL vial', ['HEPARIN', '5000', 'U', 'ML']],
+    ['r/nursing | Posted by u/icu_rn | heparin 5000 u/mL vials back in stock', ['HEPARIN', '5000', 'U', 'ML']],
   ])('guard: %s', (line, kept) => {
     const words = wordsOf(line);
     for (const word of kept) expect(words, word).toContain(word);
