@@ -15,10 +15,11 @@
  */
 import { shippedAliasTables, type AliasTable } from './aliases';
 import { isRecordLine, withoutRecordNarrative } from './recordLines';
+import { withoutNguniNumberPrefixes } from './spokenNumbers';
 
-/** A request word: a line without one (nor a note cue) is no request and is returned as it is. */
+/** A request word: a line without one (nor a note cue) is no request and is returned as it is. isiZulu `ngicela` / `sicela` (please, we ask) and `isicelo` (a request form) since item-3.50.0. */
 const REQUEST_CUE =
-  /\b(?:needs?|needed|pls|plz|please|thanks|thank you|thx|cheers|can you|could you|can we|running low|out of|reorder|hi|hello|asap|would like|kind regards|many thanks|kia ora|ng[aā] mihi)\b|\b(?:can|could|may) (?:i|someone|somebody|anyone)\b|\b(?:does|do|has|have) (?:anyone|anybody|someone|we) (?:have|got|got any|have any)\b|\banyone (?:got|have|has)\b/i;
+  /\b(?:needs?|needed|pls|plz|please|thanks|thank you|thx|cheers|can you|could you|can we|running low|out of|reorder|hi|hello|asap|would like|kind regards|many thanks|kia ora|ng[aā] mihi|ngicela|sicela|isicelo)\b|\b(?:can|could|may) (?:i|someone|somebody|anyone)\b|\b(?:does|do|has|have) (?:anyone|anybody|someone|we) (?:have|got|got any|have any)\b|\banyone (?:got|have|has)\b/i;
 /**
  * A handover note's or a ticket's word, in lower case as people type them (item-3.36.0): stock left after a count (`2 left`, `none
  * left`, `3 bx left`; never a bare `left`, a side), `down to 3`, `low`, `nearly out`, `we are out`, `par is 10`) and a ticket's reference to an earlier order
@@ -262,9 +263,59 @@ function chatterPatternOf(table: AliasTable | undefined): RegExp {
   return new RegExp(String.raw`(?<![A-Za-z0-9]|[A-Za-z0-9]-)(?:${variants.join('|')})(?![A-Za-z0-9]|-[A-Za-z0-9])`, 'gi');
 }
 
-/** True when `text` reads as a free-text request to stores (a request word in it) or a record line (recordLines.ts). */
+/**
+ * A social post (items25free, item-3.50.0): Reddit, Lemmy and forum exports name the community and the writer by a
+ * handle — `r/nursing`, `u/medic_on_nights`, `Posted by u/…` — and forums by a breadcrumb of the site and its boards
+ * (`allnurses.com > Wound Care`). Such a post names a product in a sentence among opinions and questions (`anyone
+ * used`, `IMO`, `lol`), so it is read as a request line: the table's chatter words and function words out.
+ */
+const SOCIAL_POST_CUE = /(?:^|\|)\s*r\/[A-Za-z0-9_]{3,}\s*(?:\||$)|\bposted by\s+u\/[A-Za-z0-9_-]{3,}/i;
+/**
+ * A handle and who posted: `r/ems`, `Posted by u/throwaway_medic`, `u/legulcer_rn9` (the community and the writer, never
+ * the product) — in lower case as Reddit writes them, three characters at least, and never a unit's denominator (`5000
+ * u/mL`, `u/kg`, `r/min`: ward lines write doses so).
+ */
+const SOCIAL_HANDLE =
+  /(?:\b[Pp]osted by\s+)?(?<![A-Za-z0-9/])[ru]\/(?!(?:ml|l|dl|kg|g|mg|mcg|hr|h|min|day|dose|vial|amp|unit)s?\b)[A-Za-z0-9_-]{3,}/g;
+const FORUM_BREADCRUMB = /^\s*[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|info)\s*>[^|]*/i;
+
+/**
+ * A request form's title and its own number (`Isicelo sezimpahla KZN-SR-60419`, `Stock request SR-2291`, `Supply
+ * requisition 44/2026`, `Indent No. 118`): the form names itself as an order names itself (transactionReferences.ts), and
+ * its number is no product code. isiZulu `isicelo (sezimpahla)` is a request (for supplies); an indent is the
+ * requisition of South Asian and British public stores.
+ */
+const REQUEST_FORM_REFERENCE =
+  /\b(?:isicelo(?:\s+sezimpahla)?|(?:stock|supply|supplies)\s+(?:request|requisition)|indent)(?:\s*(?:no\.?|#|:))?\s*(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*/gi;
+
+/** Where a post's sentences and cells end: after `.`, `?` or `!` before a space, and at a cell separator. */
+const POST_SENTENCE_END = /(?<=[.?!])\s+(?=\S)|\s*\|\s*/;
+/**
+ * A sentence that can name a product: one holding a digit (a size, a count, a model number) or a name — a word after
+ * the sentence's first one that starts with a capital letter (a brand or a maker: `moved to Actico`, `the LoFric
+ * Origo`; the pronoun `I` is none). A post's other sentences are the writer's experience and questions (`Patients
+ * tolerate it better at night.`, `Anyone found a trick?`, `Check yours.`), no product's words.
+ */
+const PRODUCT_SENTENCE = /\d|\s(?!I(?:'|\s|$))[A-Z][A-Za-z]/;
+
+/** A social post without its sentences that name nothing after its title (the post itself when all name something). */
+function withoutOpinionSentences(post: string): string {
+  const sentences = post.split(POST_SENTENCE_END).filter((sentence) => /[A-Za-z0-9]/.test(sentence));
+  // The first is the post's title, which names what the post is about: kept.
+  const naming = sentences.filter((sentence, index) => index === 0 || PRODUCT_SENTENCE.test(sentence));
+  return naming.length === 0 || naming.length === sentences.length ? post : naming.join(' | ');
+}
+
+/**
+ * A person mentioned by handle (`@Dana can you…`, `cc @jsmith`): the mention convention of Trello, Slack, Teams, GitHub
+ * and social posts names who should act, never the product. Not an e-mail address (a letter or digit before the `@`)
+ * nor a price or rate (`@ 10`, `@$5`: a letter must follow).
+ */
+const MENTION = /(?<![A-Za-z0-9._%+-])@[A-Za-z][A-Za-z0-9_.-]*/g;
+
+/** True when `text` reads as a free-text request to stores (a request word in it), a social post or a record line (recordLines.ts). */
 export function isRequestLine(text: string): boolean {
-  return REQUEST_CUE.test(text) || NOTE_CUE.test(text) || isRecordLine(text);
+  return REQUEST_CUE.test(text) || NOTE_CUE.test(text) || SOCIAL_POST_CUE.test(text) || isRecordLine(text);
 }
 
 /**
@@ -274,7 +325,7 @@ export function isRequestLine(text: string): boolean {
 export function requestChatterRemover(table: AliasTable | undefined): (text: string) => string {
   const words = chatterPatternOf(table);
   const readFormFields = formFieldReader(table);
-  return (text) => withoutChatter(readFormFields(text), words);
+  return (text) => withoutChatter(readFormFields(withoutNguniNumberPrefixes(text)), words);
 }
 
 let shipped: ((text: string) => string) | undefined;
@@ -288,8 +339,12 @@ export function withoutRequestChatter(text: string): string {
 function withoutChatter(text: string, chatterWords: RegExp): string {
   const isNote = NOTE_CUE.test(text);
   const isRecord = isRecordLine(text);
-  if (!isNote && !isRecord && !REQUEST_CUE.test(text)) return text;
+  const isSocialPost = SOCIAL_POST_CUE.test(text);
+  if (!isNote && !isRecord && !isSocialPost && !REQUEST_CUE.test(text)) return text;
   let out = (isRecord ? withoutRecordNarrative(text) : text).replace(SIGN_OFF, ' ');
+  if (isSocialPost) out = withoutOpinionSentences(out.replace(FORUM_BREADCRUMB, ' ').replace(SOCIAL_HANDLE, ' '));
+  if (out.includes('@')) out = out.replace(MENTION, ' ');
+  out = out.replace(REQUEST_FORM_REFERENCE, ' ');
   if (isNote) out = withoutNoteWriter(out);
   out = withoutRequester(out.replace(CHAT_SELF_INTRO, '').replace(GREETING_NAME, '$1 '));
   if (out.includes('s ') || out.includes('is ')) out = out.replace(SELF_NAME, '$1 ');

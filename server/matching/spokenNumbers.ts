@@ -297,6 +297,36 @@ function readSpokenNumber(words: readonly Word[], joined: readonly boolean[], i:
   return { text: String(value), next };
 }
 
+/** The literal gate of the Nguni reading: a lower-case letter, a hyphen and a digit (`obungu-25`, `ama-5`). */
+const NUMBER_AFTER_HYPHEN = /[a-z]-\d/;
+/**
+ * A numeral written with an isiZulu / isiXhosa / siSwati / isiNdebele prefix (items25free, item-3.50.0). Nguni
+ * orthographies join a noun-class, copulative or possessive prefix to a numeral (as to an abbreviation or a foreign
+ * name) with a hyphen: `ubude obungu-25 mm` (a length which is 25 mm), `umthamo ongu-2 TB`, `ibhokisi lezingu-30`,
+ * `ama-5`, `eli-1`, `ngaphansi kuka-15 kg` (under 15 kg), `ngo-2026`. Without the prefix the number meets its unit as
+ * English lines write it (`OBUNGU25 MM` was no length). Only these prefix shapes, in lower case as the languages
+ * write them: the copulative `-ngu-` with its relative concord (`ongu`, `obungu`, `elingu`, `ezingu`, `lezingu`…),
+ * the class prefixes a count takes (`ama`, `aba`, `izi(n)`, `ezi(n)`, `eli`, `o`, `e`) and `ka` / `kuka` / `ngo`; an
+ * English `type-2` or `size-4` is none of them. Read by the `requestChatter` rewrite (requestLines.ts), which every item
+ * reading of a description runs: the description, the attributes and the codes in text.
+ */
+const NGUNI_NUMBER_PREFIX = /(?<![A-Za-z-])(?:[a-z]{0,5}ngu|ama|aba|ezin|ezi|izin|izi|eli|kuka|ka|ngo|o|e)-(?=\d)/g;
+
+/** The literal gate of the possessive reading: a lower-case letter, a hyphen and a capital (`ze-EZ-IO`). */
+const NAME_AFTER_HYPHEN = /[a-z]-[A-Z]/;
+/**
+ * The possessive concord the same orthographies hyphenate to a brand or an abbreviation (`izinaliti ze-EZ-IO`, needles of
+ * EZ-IO; `ijeli ye-Medihoney`; `ibhandeshi le-Actico`): the two-letter concords of the noun classes and `lwe`, `kwe`,
+ * `nge` (by) before a capital. A one-letter `i-` / `e-` is left (`i-STAT` is a product's name).
+ */
+const NGUNI_POSSESSIVE_PREFIX = /(?<![A-Za-z-])(?:ze|ye|le|we|se|be|lwe|kwe|nge)-(?=[A-Z])/g;
+
+/** `text` with the Nguni prefix of each numeral and name off (`ubude obungu-25 mm` → `ubude 25 mm`, `ze-EZ-IO` → `EZ-IO`); read before request chatter, so codes, words and attributes see it. */
+export function withoutNguniNumberPrefixes(text: string): string {
+  const numbersRead = NUMBER_AFTER_HYPHEN.test(text) ? text.replace(NGUNI_NUMBER_PREFIX, ' ') : text;
+  return NAME_AFTER_HYPHEN.test(numbersRead) ? numbersRead.replace(NGUNI_POSSESSIVE_PREFIX, ' ') : numbersRead;
+}
+
 /**
  * `text` with its spoken numbers written in digits and the unit words spoken after them abbreviated
  * (`twenty one gauge` → `21 gauge`, `two point five milligram` → `2.5 MG`, `ninety by two thirty` → `90 X 230`);

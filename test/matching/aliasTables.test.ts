@@ -199,6 +199,7 @@ test('every shipped table is valid and named after its file', () => {
     'paymentChannelPrefixes',
     'placeNames',
     'regionCodes',
+    'regionalTradeNames',
     'registeredPlacePrefixes',
     'requestChatter',
     'scriptGenericWords',

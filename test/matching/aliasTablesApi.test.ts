@@ -85,6 +85,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'paymentChannelPrefixes',
     'placeNames',
     'regionCodes',
+    'regionalTradeNames',
     'registeredPlacePrefixes',
     'requestChatter',
     'scriptGenericWords',
