@@ -13,6 +13,13 @@
  * initials of the other side's words), the names name two sites: outcome `mismatch`, the score kept so a level and a
  * hard rule (otherSiteOfGroup) tell it from two unlike names.
  *
+ * Names in the noun-first order of Romance and German lists (`Hospital Universitario Son Espases` / `Hospital
+ * Universitario Son Llàtzer`, `Ospedale Maggiore di Lodi` / `Ospedale Maggiore di Crema`, facility-2.28.0) open with the
+ * site word and end with the site's own name: when both open with one site word, the shared words after it hold a word
+ * that is not generic (SON, MAGGIORE: the group or the naming pattern) and the last words differ as above, the names
+ * name two sites too. A site word and generic words alone in common (`Hospital San Pedro de Alcántara` / `Hospital
+ * Universitario de Cáceres`: a site's own name against its city) are not read so.
+ *
  * Not read: words after a site word both names share (`Princess Alexandra Hospital Woolloongabba` / `… Brisbane`: a
  * locality tail, the placeTail and address evidence decide), a name contained in the other (containedNames), two
  * names with nothing in common.
@@ -61,7 +68,10 @@ function initialsOf(short: readonly string[], long: readonly string[]): boolean 
 export function namesOtherSites(x: string, y: string, words: SiteNameWords): boolean {
   const xs = x.split(' ');
   const ys = y.split(' ');
-  let start = 0;
+  // Both names open with one site word (`Hospital Universitario Son X`, `Ospedale Maggiore di X`, `Klinikum X`): the
+  // noun-first order of Romance and German names, where the site's own name comes last (see `nounFirst` above).
+  const nounFirst = xs[0] === ys[0] && words.siteWords.has(xs[0] as string);
+  let start = nounFirst ? 1 : 0;
   while (start < xs.length && start < ys.length && xs[start] === ys[start]) {
     // Words after a shared site word are a locality or campus tail, not the site's own name.
     if (words.siteWords.has(xs[start] as string)) return false;
@@ -69,13 +79,15 @@ export function namesOtherSites(x: string, y: string, words: SiteNameWords): boo
   }
   const isOwn = (word: string): boolean => !words.genericWords.has(word);
   // The shared leading words must name a group (a word that is not generic): without them the names may be a site's
-  // own name against its city (`Michael E. DeBakey VA Medical Center` / `Houston VA Medical Center`) or a renamed site.
+  // own name against its city (`Michael E. DeBakey VA Medical Center` / `Houston VA Medical Center`, `Hospital San Pedro
+  // de Alcántara` / `Hospital Universitario de Cáceres`) or a renamed site.
   if (!xs.slice(0, start).some(isOwn)) return false;
   let end = 0;
   while (end < xs.length - start && end < ys.length - start && xs[xs.length - 1 - end] === ys[ys.length - 1 - end]) end++;
   // The shared last words must hold a site word, so that what differs is the site's own name before its kind, not a
-  // locality, campus or department after it (`Walter Reed National Military Medical Center` / `Walter Reed Bethesda`).
-  if (!xs.slice(xs.length - end).some((word) => words.siteWords.has(word))) return false;
+  // locality, campus or department after it (`Walter Reed National Military Medical Center` / `Walter Reed Bethesda`);
+  // a noun-first name has its site word first, and what follows the shared words is the site's own name.
+  if (!nounFirst && !xs.slice(xs.length - end).some((word) => words.siteWords.has(word))) return false;
   const ownX = xs.slice(start, xs.length - end);
   const ownY = ys.slice(start, ys.length - end);
   if (!ownX.some(isOwn) || !ownY.some(isOwn)) return false;
