@@ -96,8 +96,41 @@ export function namesOtherSites(x: string, y: string, words: SiteNameWords): boo
   return true;
 }
 
-/** `result` as two sites' names (outcome mismatch, score kept) when it is a partial name pair whose own words differ. */
+/**
+ * Own words below this Jaro–Winkler are unlike: two readings of one name stay above it (a romanised Lao or Thai name
+ * against the spelling a ministry's English list writes scores 0.7–0.95), two names of one city's hospitals below it.
+ */
+const UNLIKE_OWN_WORD = 0.7;
+
+/**
+ * Whether two names are one own word each around the same generic words, holding a site word, and the own words are
+ * unlike (facility-2.28.0): `Mahosot Hospital` / `Setthathirath Hospital`, `Hospital X` / `Hospital Y`. The generic
+ * words carry the token Jaro–Winkler score to the review band (0.75–0.85) though the only word that names the site
+ * differs: the public hospitals of one city, written alike by one list.
+ */
+export function namesDifferInOwnWord(x: string, y: string, words: SiteNameWords): boolean {
+  const xs = x.split(' ');
+  const ys = y.split(' ');
+  const isOwn = (word: string): boolean => !words.genericWords.has(word);
+  const ownX = xs.filter(isOwn);
+  const ownY = ys.filter(isOwn);
+  if (ownX.length !== 1 || ownY.length !== 1 || !xs.some((word) => words.siteWords.has(word))) return false;
+  const generic = (names: readonly string[]): string =>
+    names
+      .filter((word) => !isOwn(word))
+      .sort()
+      .join(' ');
+  if (generic(xs) !== generic(ys)) return false;
+  const [wordX, wordY] = [ownX[0] as string, ownY[0] as string];
+  return !abbreviates(wordX, wordY) && !abbreviates(wordY, wordX) && jaroWinkler(wordX, wordY) < UNLIKE_OWN_WORD;
+}
+
+/**
+ * `result` as two sites' names (outcome mismatch, score kept) when it is a partial name pair whose own words differ;
+ * as two unlike names (outcome mismatch, score 0) when each is one own word, unlike, around the same generic words.
+ */
 export function mismatchWhenOtherSites<R extends NameResult>(result: R, words: SiteNameWords): R {
   if (result.outcome !== 'partial' || result.a === null || result.b === null) return result;
-  return namesOtherSites(result.a, result.b, words) ? { ...result, outcome: 'mismatch' } : result;
+  if (namesOtherSites(result.a, result.b, words)) return { ...result, outcome: 'mismatch' };
+  return namesDifferInOwnWord(result.a, result.b, words) ? { ...result, outcome: 'mismatch', score: 0 } : result;
 }

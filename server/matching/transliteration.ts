@@ -127,7 +127,7 @@ function splitLexiconEnds(run: string): string {
   const head: string[] = [];
   const tail: string[] = [];
   let rest = run;
-  for (let found = true; found; ) {
+  for (let found = true; found;) {
     found = false;
     const letters = rest.toUpperCase();
     for (const [key, word] of longestFirst) {
