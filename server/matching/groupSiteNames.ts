@@ -103,25 +103,27 @@ export function namesOtherSites(x: string, y: string, words: SiteNameWords): boo
 const UNLIKE_OWN_WORD = 0.7;
 
 /**
- * Whether two names are one own word each around the same generic words, holding a site word, and the own words are
- * unlike (facility-2.28.0): `Mahosot Hospital` / `Setthathirath Hospital`, `Hospital X` / `Hospital Y`. The generic
- * words carry the token Jaro–Winkler score to the review band (0.75–0.85) though the only word that names the site
- * differs: the public hospitals of one city, written alike by one list.
+ * Whether two names are the same words but one own word, at the same place, holding a site word, and the own words are
+ * unlike (facility-2.28.0): `Mahosot Hospital` / `Setthathirath Hospital`, `Hospital X` / `Hospital Y`: one list's
+ * pattern with another site's own name. The generic words carry the token Jaro–Winkler score to the review band
+ * (0.75–0.85) though the only word that names the site differs: the public hospitals of one city. Names in two word
+ * orders are left alone: a name and its translation (`Withybush General Hospital` / `Ysbyty Cyffredinol Llwynhelyg`,
+ * GENERAL HOSPITAL LLWYNHELYG once read) put the own word elsewhere, and only a steward knows the translated name.
  */
 export function namesDifferInOwnWord(x: string, y: string, words: SiteNameWords): boolean {
   const xs = x.split(' ');
   const ys = y.split(' ');
-  const isOwn = (word: string): boolean => !words.genericWords.has(word);
-  const ownX = xs.filter(isOwn);
-  const ownY = ys.filter(isOwn);
-  if (ownX.length !== 1 || ownY.length !== 1 || !xs.some((word) => words.siteWords.has(word))) return false;
-  const generic = (names: readonly string[]): string =>
-    names
-      .filter((word) => !isOwn(word))
-      .sort()
-      .join(' ');
-  if (generic(xs) !== generic(ys)) return false;
-  const [wordX, wordY] = [ownX[0] as string, ownY[0] as string];
+  if (xs.length !== ys.length || !xs.some((word) => words.siteWords.has(word))) return false;
+  let at = -1;
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] === ys[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  const [wordX, wordY] = [xs[at], ys[at]];
+  if (wordX === undefined || wordY === undefined || words.genericWords.has(wordX) || words.genericWords.has(wordY)) return false;
+  // One own word each: the other words are all generic.
+  if (xs.some((word, i) => i !== at && !words.genericWords.has(word))) return false;
   return !abbreviates(wordX, wordY) && !abbreviates(wordY, wordX) && jaroWinkler(wordX, wordY) < UNLIKE_OWN_WORD;
 }
 
