@@ -101,6 +101,8 @@ export function namesOtherSites(x: string, y: string, words: SiteNameWords): boo
  * against the spelling a ministry's English list writes scores 0.7–0.95), two names of one city's hospitals below it.
  */
 const UNLIKE_OWN_WORD = 0.7;
+/** Own words shorter than this (letters) may be initialisms: not read as two sites' names. */
+const MIN_OWN_WORD = 4;
 
 /**
  * Whether two names are the same words but one own word, at the same place, holding a site word, and the own words are
@@ -108,7 +110,8 @@ const UNLIKE_OWN_WORD = 0.7;
  * pattern with another site's own name. The generic words carry the token Jaro–Winkler score to the review band
  * (0.75–0.85) though the only word that names the site differs: the public hospitals of one city. Names in two word
  * orders are left alone: a name and its translation (`Withybush General Hospital` / `Ysbyty Cyffredinol Llwynhelyg`,
- * GENERAL HOSPITAL LLWYNHELYG once read) put the own word elsewhere, and only a steward knows the translated name.
+ * GENERAL HOSPITAL LLWYNHELYG once read) put the own word elsewhere, and only a steward knows the translated name. So is
+ * an own word of three letters or fewer (an initialism another list writes by its letters' names: ADK / EYDEEKEY).
  */
 export function namesDifferInOwnWord(x: string, y: string, words: SiteNameWords): boolean {
   const xs = x.split(' ');
@@ -122,6 +125,8 @@ export function namesDifferInOwnWord(x: string, y: string, words: SiteNameWords)
   }
   const [wordX, wordY] = [xs[at], ys[at]];
   if (wordX === undefined || wordY === undefined || words.genericWords.has(wordX) || words.genericWords.has(wordY)) return false;
+  // A short own word may be an initialism another list spells out or writes by its letters' names (ADK / EYDEEKEY).
+  if (wordX.length < MIN_OWN_WORD || wordY.length < MIN_OWN_WORD) return false;
   // One own word each: the other words are all generic.
   if (xs.some((word, i) => i !== at && !words.genericWords.has(word))) return false;
   return !abbreviates(wordX, wordY) && !abbreviates(wordY, wordX) && jaroWinkler(wordX, wordY) < UNLIKE_OWN_WORD;
