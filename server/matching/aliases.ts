@@ -29,6 +29,8 @@ export interface AliasEntry {
   /** The form variants become (replace tables only). */
   canonical?: string;
   variants: string[];
+  /** Where the entry is published (a register of renamings cites each row); not read by matching. */
+  source?: string;
 }
 
 export interface AliasTable {

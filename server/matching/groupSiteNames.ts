@@ -13,6 +13,13 @@
  * initials of the other side's words), the names name two sites: outcome `mismatch`, the score kept so a level and a
  * hard rule (otherSiteOfGroup) tell it from two unlike names.
  *
+ * Names in the noun-first order of Romance and German lists (`Hospital Universitario Son Espases` / `Hospital
+ * Universitario Son Llàtzer`, `Ospedale Maggiore di Lodi` / `Ospedale Maggiore di Crema`, facility-2.28.0) open with the
+ * site word and end with the site's own name: when both open with one site word, the shared words after it hold a word
+ * that is not generic (SON, MAGGIORE: the group or the naming pattern) and the last words differ as above, the names
+ * name two sites too. A site word and generic words alone in common (`Hospital San Pedro de Alcántara` / `Hospital
+ * Universitario de Cáceres`: a site's own name against its city) are not read so.
+ *
  * Not read: words after a site word both names share (`Princess Alexandra Hospital Woolloongabba` / `… Brisbane`: a
  * locality tail, the placeTail and address evidence decide), a name contained in the other (containedNames), two
  * names with nothing in common.
@@ -61,7 +68,10 @@ function initialsOf(short: readonly string[], long: readonly string[]): boolean 
 export function namesOtherSites(x: string, y: string, words: SiteNameWords): boolean {
   const xs = x.split(' ');
   const ys = y.split(' ');
-  let start = 0;
+  // Both names open with one site word (`Hospital Universitario Son X`, `Ospedale Maggiore di X`, `Klinikum X`): the
+  // noun-first order of Romance and German names, where the site's own name comes last (see `nounFirst` above).
+  const nounFirst = xs[0] === ys[0] && words.siteWords.has(xs[0] as string);
+  let start = nounFirst ? 1 : 0;
   while (start < xs.length && start < ys.length && xs[start] === ys[start]) {
     // Words after a shared site word are a locality or campus tail, not the site's own name.
     if (words.siteWords.has(xs[start] as string)) return false;
@@ -69,13 +79,15 @@ export function namesOtherSites(x: string, y: string, words: SiteNameWords): boo
   }
   const isOwn = (word: string): boolean => !words.genericWords.has(word);
   // The shared leading words must name a group (a word that is not generic): without them the names may be a site's
-  // own name against its city (`Michael E. DeBakey VA Medical Center` / `Houston VA Medical Center`) or a renamed site.
+  // own name against its city (`Michael E. DeBakey VA Medical Center` / `Houston VA Medical Center`, `Hospital San Pedro
+  // de Alcántara` / `Hospital Universitario de Cáceres`) or a renamed site.
   if (!xs.slice(0, start).some(isOwn)) return false;
   let end = 0;
   while (end < xs.length - start && end < ys.length - start && xs[xs.length - 1 - end] === ys[ys.length - 1 - end]) end++;
   // The shared last words must hold a site word, so that what differs is the site's own name before its kind, not a
-  // locality, campus or department after it (`Walter Reed National Military Medical Center` / `Walter Reed Bethesda`).
-  if (!xs.slice(xs.length - end).some((word) => words.siteWords.has(word))) return false;
+  // locality, campus or department after it (`Walter Reed National Military Medical Center` / `Walter Reed Bethesda`);
+  // a noun-first name has its site word first, and what follows the shared words is the site's own name.
+  if (!nounFirst && !xs.slice(xs.length - end).some((word) => words.siteWords.has(word))) return false;
   const ownX = xs.slice(start, xs.length - end);
   const ownY = ys.slice(start, ys.length - end);
   if (!ownX.some(isOwn) || !ownY.some(isOwn)) return false;
@@ -84,8 +96,48 @@ export function namesOtherSites(x: string, y: string, words: SiteNameWords): boo
   return true;
 }
 
-/** `result` as two sites' names (outcome mismatch, score kept) when it is a partial name pair whose own words differ. */
+/**
+ * Own words below this Jaro–Winkler are unlike: two readings of one name stay above it (a romanised Lao or Thai name
+ * against the spelling a ministry's English list writes scores 0.7–0.95), two names of one city's hospitals below it.
+ */
+const UNLIKE_OWN_WORD = 0.7;
+/** Own words shorter than this (letters) may be initialisms: not read as two sites' names. */
+const MIN_OWN_WORD = 4;
+
+/**
+ * Whether two names are the same words but one own word, at the same place, holding a site word, and the own words are
+ * unlike (facility-2.28.0): `Mahosot Hospital` / `Setthathirath Hospital`, `Hospital X` / `Hospital Y`: one list's
+ * pattern with another site's own name. The generic words carry the token Jaro–Winkler score to the review band
+ * (0.75–0.85) though the only word that names the site differs: the public hospitals of one city. Names in two word
+ * orders are left alone: a name and its translation (`Withybush General Hospital` / `Ysbyty Cyffredinol Llwynhelyg`,
+ * GENERAL HOSPITAL LLWYNHELYG once read) put the own word elsewhere, and only a steward knows the translated name. So is
+ * an own word of three letters or fewer (an initialism another list writes by its letters' names: ADK / EYDEEKEY).
+ */
+export function namesDifferInOwnWord(x: string, y: string, words: SiteNameWords): boolean {
+  const xs = x.split(' ');
+  const ys = y.split(' ');
+  if (xs.length !== ys.length || !xs.some((word) => words.siteWords.has(word))) return false;
+  let at = -1;
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] === ys[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  const [wordX, wordY] = [xs[at], ys[at]];
+  if (wordX === undefined || wordY === undefined || words.genericWords.has(wordX) || words.genericWords.has(wordY)) return false;
+  // A short own word may be an initialism another list spells out or writes by its letters' names (ADK / EYDEEKEY).
+  if (wordX.length < MIN_OWN_WORD || wordY.length < MIN_OWN_WORD) return false;
+  // One own word each: the other words are all generic.
+  if (xs.some((word, i) => i !== at && !words.genericWords.has(word))) return false;
+  return !abbreviates(wordX, wordY) && !abbreviates(wordY, wordX) && jaroWinkler(wordX, wordY) < UNLIKE_OWN_WORD;
+}
+
+/**
+ * `result` as two sites' names (outcome mismatch, score kept) when it is a partial name pair whose own words differ;
+ * as two unlike names (outcome mismatch, score 0) when each is one own word, unlike, around the same generic words.
+ */
 export function mismatchWhenOtherSites<R extends NameResult>(result: R, words: SiteNameWords): R {
   if (result.outcome !== 'partial' || result.a === null || result.b === null) return result;
-  return namesOtherSites(result.a, result.b, words) ? { ...result, outcome: 'mismatch' } : result;
+  if (namesOtherSites(result.a, result.b, words)) return { ...result, outcome: 'mismatch' };
+  return namesDifferInOwnWord(result.a, result.b, words) ? { ...result, outcome: 'mismatch', score: 0 } : result;
 }

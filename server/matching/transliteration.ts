@@ -43,6 +43,11 @@ const MIN_LEXICON_LETTERS = 4;
 
 /** The tables whose variants are words of the syllable lexicon. */
 export const LEXICON_TABLES = ['scriptGenericWords', 'facilityKindWords', 'facilityTranslations', 'registeredPlacePrefixes'] as const;
+/**
+ * Tables whose variants written in another script (not their Latin ones) are lexicon words too: a place named inside an
+ * unspaced run (`ນະຄອນຫຼວງວຽງຈັນ`, Vientiane Capital) is split off as a generic word is.
+ */
+const SCRIPT_LEXICON_TABLES = ['placeNames'] as const;
 
 let shippedLexicon: ReadonlyMap<string, string> | undefined;
 let longestFirst: ReadonlyArray<[string, string]> | undefined;
@@ -52,18 +57,31 @@ function compact(value: string): string {
   return value.toUpperCase().replace(NOT_LETTERS, '');
 }
 
-/** Lexicon words (letters only) → the word as the table writes it, from the variants of the shipped lexicon tables. */
+/**
+ * A lexicon word as a romanised run spells it: a variant written in its own script (`ໂຮງໝໍ`, hospital) is read as
+ * any-ascii reads the run (`OHNGMO`), so the table keeps the script text and the split follows the reader.
+ */
+function lexiconWord(variant: string): string {
+  return (isAscii(variant) ? variant : anyAscii(variant)).toUpperCase();
+}
+
+function addLexiconWords(words: Map<string, string>, name: string, scriptOnly: boolean): void {
+  for (const entry of shippedAliasTables().get(name)?.entries ?? []) {
+    for (const variant of [...entry.variants, ...(entry.canonical === undefined ? [] : [entry.canonical])]) {
+      if (scriptOnly && isAscii(variant)) continue;
+      const word = lexiconWord(variant);
+      const key = compact(word);
+      if (key.length >= MIN_LEXICON_LETTERS && !words.has(key)) words.set(key, word);
+    }
+  }
+}
+
+/** Lexicon words (letters only) → the word as the table writes it (read, when written in another script). */
 function lexicon(): ReadonlyMap<string, string> {
   if (!shippedLexicon) {
     const words = new Map<string, string>();
-    for (const name of LEXICON_TABLES) {
-      for (const entry of shippedAliasTables().get(name)?.entries ?? []) {
-        for (const variant of [...entry.variants, ...(entry.canonical === undefined ? [] : [entry.canonical])]) {
-          const key = compact(variant);
-          if (key.length >= MIN_LEXICON_LETTERS && !words.has(key)) words.set(key, variant.toUpperCase());
-        }
-      }
-    }
+    for (const name of LEXICON_TABLES) addLexiconWords(words, name, false);
+    for (const name of SCRIPT_LEXICON_TABLES) addLexiconWords(words, name, true);
     shippedLexicon = words;
   }
   return shippedLexicon;
@@ -99,15 +117,33 @@ function groupSyllables(syllables: readonly string[]): string {
   return out.join(' ');
 }
 
-/** A lexicon word at the start or at the end of an unspaced run split off (`orngphyabalsirirach` → `ORNGPHYABAL sirirach`). */
+/**
+ * Lexicon words at the start and at the end of an unspaced run split off, again and again while one is found
+ * (`orngphyabalsirirach` → `ORNGPHYABAL sirirach`; Lao `ໂຮງໝໍແຂວງຫຼວງພະບາງ`, provincial hospital Luang Prabang, is a
+ * generic word, another and a place): Thai and Lao write a name's words without spaces, a generic word first.
+ */
 function splitLexiconEnds(run: string): string {
   longestFirst ??= [...lexicon()].sort(([a], [b]) => b.length - a.length);
-  const letters = run.toUpperCase();
-  for (const [key, word] of longestFirst) {
-    if (letters.length > key.length && letters.startsWith(key)) return `${word} ${run.slice(key.length)}`;
-    if (letters.length > key.length && letters.endsWith(key)) return `${run.slice(0, -key.length)} ${word}`;
+  const head: string[] = [];
+  const tail: string[] = [];
+  let rest = run;
+  for (let found = true; found;) {
+    found = false;
+    const letters = rest.toUpperCase();
+    for (const [key, word] of longestFirst) {
+      if (letters.length <= key.length) continue;
+      if (letters.startsWith(key)) {
+        head.push(word);
+        rest = rest.slice(key.length);
+      } else if (letters.endsWith(key)) {
+        tail.unshift(word);
+        rest = rest.slice(0, -key.length);
+      } else continue;
+      found = true;
+      break;
+    }
   }
-  return run;
+  return [...head, rest, ...tail].join(' ');
 }
 
 /**

@@ -181,6 +181,7 @@ test('every shipped table is valid and named after its file', () => {
     'facilityAbbreviations',
     'facilityKindWords',
     'facilityNameParticles',
+    'facilityRenames',
     'facilityTranslations',
     'hospitalAffiliationPhrases',
     'hospitalGroupSuffixes',

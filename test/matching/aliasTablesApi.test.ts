@@ -67,6 +67,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'facilityAbbreviations',
     'facilityKindWords',
     'facilityNameParticles',
+    'facilityRenames',
     'facilityTranslations',
     'hospitalAffiliationPhrases',
     'hospitalGroupSuffixes',
