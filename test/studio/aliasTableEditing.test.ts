@@ -13,6 +13,30 @@ test('rows round-trip to the same table', () => {
   expect(tableOf({ base: shipped, rows: rowsOf(shipped), version: shipped.version })).toEqual(shipped);
 });
 
+test('a register citing a source per row keeps each citation through an edit (facilityRenames)', () => {
+  const register = JSON.parse(
+    readFileSync(new URL('../../matching-rules/aliases/facilityRenames.json', import.meta.url), 'utf8'),
+  ) as AliasTableContent;
+  const rows = rowsOf(register);
+  expect(JSON.stringify(tableOf({ base: register, rows, version: register.version }))).toBe(JSON.stringify(register));
+  const edited = tableOf({
+    base: register,
+    rows: [
+      ...rows,
+      { canonical: ' KESTREL GENERAL HOSPITAL ', variants: 'KESTREL MEMORIAL HOSPITAL', source: ' 2021, the hospital’s own notice ' },
+      { canonical: 'X', variants: 'Y', source: ' ' },
+    ],
+    version: 'facilityRenames-9.9.9',
+  });
+  expect(edited.entries.at(-2)).toEqual({
+    canonical: 'KESTREL GENERAL HOSPITAL',
+    variants: ['KESTREL MEMORIAL HOSPITAL'],
+    source: '2021, the hospital’s own notice',
+  });
+  expect(edited.entries.at(-1)).toEqual({ canonical: 'X', variants: ['Y'] });
+  expect(aliasTableProblems(edited)).toEqual([]);
+});
+
 test('typed rows become entries: variants split on commas, blank rows dropped', () => {
   const table = tableOf({
     base: shipped,

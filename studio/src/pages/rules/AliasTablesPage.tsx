@@ -59,7 +59,9 @@ export function AliasTablesPage(props: { table?: string }) {
   // Problems (live, and the server's refusal) by the row field they name: paths `table.entries[i]…`, entry i from row entryRows[i].
   const fieldProblems = useMemo(() => allDetails(underRoot(problems, 'table'), error), [problems, error]);
   const entryOfRow = useMemo(() => new Map(rowOfEntry(rows).map((row, entry) => [row, entry])), [rows]);
-  const rowFieldKey = (index: number, field: 'canonical' | 'variants'): string =>
+  // A register whose rows cite their source (facilityRenames) shows and edits the citation; other tables have none.
+  const hasSources = useMemo(() => (content?.entries ?? []).some((entry) => entry.source !== undefined), [content]);
+  const rowFieldKey = (index: number, field: 'canonical' | 'variants' | 'source'): string =>
     entryOfRow.has(index) ? `table.entries[${entryOfRow.get(index)}].${field}` : `table.unsaved-row-${index}`;
   const isRowBad = (index: number): boolean =>
     entryOfRow.has(index) && invalidProps(fieldProblems, `table.entries[${entryOfRow.get(index)}]`, '')['aria-invalid'] === true;
@@ -237,6 +239,7 @@ export function AliasTablesPage(props: { table?: string }) {
                 <tr>
                   {isReplace && <th>Canonical form</th>}
                   <th>{isReplace ? 'Variants (comma-separated)' : 'Words (comma-separated)'}</th>
+                  {hasSources && <th>Source</th>}
                   {canWrite && <th aria-label="Remove" />}
                 </tr>
               </thead>
@@ -284,6 +287,23 @@ export function AliasTablesPage(props: { table?: string }) {
                         row.variants
                       )}
                     </td>
+                    {hasSources && (
+                      <td>
+                        {canWrite ? (
+                          <span className="field">
+                            <input
+                              aria-label="Source"
+                              value={row.source ?? ''}
+                              {...invalidProps(fieldProblems, rowFieldKey(index, 'source'), `alias-row-${index}-source-error`)}
+                              onChange={(event) => update(index, { source: event.target.value })}
+                            />
+                            <FieldError id={`alias-row-${index}-source-error`} error={fieldProblems} field={rowFieldKey(index, 'source')} />
+                          </span>
+                        ) : (
+                          row.source
+                        )}
+                      </td>
+                    )}
                     {canWrite && (
                       <td>
                         <button

@@ -16,7 +16,7 @@ export interface AliasTableContent {
   version: string;
   description?: string;
   mode: AliasMode;
-  entries: Array<{ canonical?: string; variants: string[] }>;
+  entries: Array<{ canonical?: string; variants: string[]; source?: string }>;
   [key: string]: unknown;
 }
 
@@ -24,6 +24,8 @@ export interface AliasRow {
   canonical: string;
   /** Variants as typed: comma-separated. */
   variants: string;
+  /** Where the entry is published (a register's citation, e.g. facilityRenames); kept through edits, dropped when blank. */
+  source?: string;
 }
 
 export interface AliasProblem {
@@ -34,7 +36,11 @@ export interface AliasProblem {
 
 /** Rows of a table for editing. */
 export function rowsOf(table: AliasTableContent): AliasRow[] {
-  return table.entries.map((entry) => ({ canonical: entry.canonical ?? '', variants: entry.variants.join(', ') }));
+  return table.entries.map((entry) => ({
+    canonical: entry.canonical ?? '',
+    variants: entry.variants.join(', '),
+    ...(entry.source !== undefined ? { source: entry.source } : {}),
+  }));
 }
 
 /** The table the rows describe; blank rows are dropped, variants split on commas and trimmed. */
@@ -46,9 +52,14 @@ export function tableOf(args: { base: AliasTableContent; rows: readonly AliasRow
         .split(',')
         .map((v) => v.trim())
         .filter((v) => v !== ''),
+      source: row.source?.trim() ?? '',
     }))
     .filter((row) => row.canonical !== '' || row.variants.length > 0)
-    .map((row) => (row.canonical !== '' ? row : { variants: row.variants }));
+    .map(({ canonical, variants, source }) => ({
+      ...(canonical !== '' ? { canonical } : {}),
+      variants,
+      ...(source !== '' ? { source } : {}),
+    }));
   return { ...args.base, version: args.version.trim(), entries };
 }
 
