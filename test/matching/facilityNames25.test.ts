@@ -9,22 +9,12 @@
  *   same generic words, are two sites.
  * The conventions and places are real; the hospitals named Riverbend, Lakeside, Son Ferrer, Son Moix… are made up.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { shippedAliasTables } from '../../server/matching/aliases';
 import { romanisedName } from '../../server/matching/transliteration';
-import { comparatorOf, nameComparison, verifyPair } from '../support/factories/matching';
-import { startIngestServer } from '../support/factories/ingest';
-import type { TestServer } from '../support/testServer';
+import { comparatorOf, matchingTestServer } from '../support/factories/matching';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startIngestServer();
-});
-afterAll(async () => server?.stop());
-
-const verify = (a: Record<string, unknown>, b: Record<string, unknown>) => verifyPair({ server, domain: 'facility', a, b });
-const compareNames = (a: string, b: string) => nameComparison({ server, domain: 'facility', a, b });
+const { verify, compareNames } = matchingTestServer('facility');
 
 describe('Lao and Dzongkha hospital words and places', () => {
   test.each<[string, string, string]>([

@@ -5,21 +5,12 @@
  * note after the legal name (a trade name after `o/a` / `t/a` is captionNames.ts's, checked here beside it).
  * Every company here is made up; none is taken from the corpora.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { laoReading, loanwordScriptReading } from '../../server/matching/loanwordScriptReadings';
-import { comparatorOf, verifyPair } from '../support/factories/matching';
-import { clusterTaskOf as clusterTaskIn, memberIdsOf, startVendorServer, type Vendor } from '../support/factories/vendors';
-import type { TestServer } from '../support/testServer';
+import { comparatorOf } from '../support/factories/matching';
+import { clusterTaskOf as clusterTaskIn, memberIdsOf, vendorTestServer } from '../support/factories/vendors';
 
-let server: TestServer;
-let ingestVendors: (source: string, vendors: Vendor[]) => Promise<string[]>;
-
-beforeAll(async () => {
-  ({ server, ingestVendors } = await startVendorServer({ sources: ['register', 'tender', 'erp'], idPrefix: 'S25-' }));
-});
-afterAll(async () => server?.stop());
-
-const verified = (a: string, b: string) => verifyPair({ server, domain: 'supplier', a: { name: a }, b: { name: b } });
+const { server, ingestVendors, verified } = vendorTestServer({ sources: ['register', 'tender', 'erp'], idPrefix: 'S25-' });
 
 describe('loanwordScriptReading: borrowed English company words in Thaana and Tibetan script', () => {
   test.each<[string, string]>([
@@ -110,12 +101,12 @@ describe('cluster tasks (POST /ingest)', () => {
     const register = await ingestVendors('register', [{ name: 'Korvin Medical Company Pvt Ltd' }]);
     const ledger = await ingestVendors('erp', [{ name: 'KORVIN MEDICAL CO PVT LTD' }]);
     const [tender] = await ingestVendors('tender', [{ name: 'ކޯވިން މެޑިކަލް ކޮމްޕެނީ ޕްރައިވެޓް ލިމިޓެޑް' }]);
-    expect(memberIdsOf(await clusterTaskIn(server, tender))).toEqual([...register, ...ledger, tender].sort());
+    expect(memberIdsOf(await clusterTaskIn(server(), tender))).toEqual([...register, ...ledger, tender].sort());
   });
 
   test('two Dzongkha names that share only their company words: no common task', async () => {
     const [korbin] = await ingestVendors('tender', [{ name: 'ཀོར་བིན་ཀོ་པོ་རེ་ཤཱན་ལི་མི་ཊེཊ།' }]);
     const [himalaya] = await ingestVendors('tender', [{ name: 'ཧི་མ་ལ་ཡ་ཊེ་ལི་ཀོམ་ལི་མི་ཊེཊ།' }]);
-    expect(memberIdsOf(await clusterTaskIn(server, korbin))).not.toContain(himalaya);
+    expect(memberIdsOf(await clusterTaskIn(server(), korbin))).not.toContain(himalaya);
   });
 });
