@@ -27,7 +27,7 @@ import { withCatalogueShorthandWritten, withoutRegistrationReferences } from './
 import { makerNameAsLatin, withOcrConfusionsRead, withoutListReferences } from './exportedItemLines';
 import { withoutParLevelColumns } from './parLevelLines';
 import { requestChatterRemover, withoutRequestChatter } from './requestLines';
-import { labelledRowReader, withLabelledRowsRead } from './labelledRows';
+import { LABEL_TABLES, labelledRowReader, withLabelledRowsRead } from './labelledRows';
 import { withSingularWords } from './pluralWords';
 import { isAscii, romanisedName } from './transliteration';
 import { nationalCyrillicReading } from './cyrillicNames';
@@ -264,12 +264,12 @@ const TABLE_READING_NORMALIZERS: Partial<
   },
   medicineText: { tables: MEDICINE_NAME_TABLES, build: (tableNamed) => medicineTextNormalizer(romanisedMedicineNamesWith(tableNamed)) },
   requisitionText: {
-    tables: [...SCRIPT_WORD_TABLES, 'requestChatter', 'exportFieldLabels'],
+    tables: [...SCRIPT_WORD_TABLES, 'requestChatter', ...LABEL_TABLES],
     build: (tableNamed) =>
       requisitionTextNormalizer(
         scriptWordsWith(tableNamed),
         rememberRecent(requestChatterRemover(tableNamed('requestChatter'))),
-        rememberRecent(labelledRowReader(tableNamed('exportFieldLabels'))),
+        rememberRecent(labelledRowReader(...LABEL_TABLES.map(tableNamed))),
       ),
   },
 };

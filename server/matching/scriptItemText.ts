@@ -469,7 +469,10 @@ const NOT_ROMAN_LETTER = /[^A-Z]/g;
 
 function withRomanisedUnits(text: string): string {
   if (!HAS_OTHER_SCRIPT_UNIT.test(text)) return text;
-  const read = HAS_DOTTED_SCRIPT_UNIT.test(text) || /\d\s?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s.]{5}/u.test(text) ? withSyllableUnits(text) : text;
+  const read =
+    HAS_DOTTED_SCRIPT_UNIT.test(text) || /\d\s?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s.]{5}/u.test(text)
+      ? withSyllableUnits(text)
+      : text;
   return read.replace(OTHER_SCRIPT_UNIT, (written: string, word: string) => {
     const unit = ROMANISED_UNITS[anyAscii(word).toUpperCase().replace(NOT_ROMAN_LETTER, '')];
     return unit === undefined ? written : ` ${unit}`;
