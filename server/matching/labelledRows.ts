@@ -92,7 +92,12 @@ interface LabelRoles {
   labels: ReadonlyMap<string, FieldRole>;
   words: ReadonlyMap<string, FieldRole>;
   ownQualifiers: ReadonlySet<string>;
+  /** The labels of the trade-document table (`COLONLESS_TABLE`), the only ones read in a cell without a colon. */
+  colonless: ReadonlyMap<string, FieldRole>;
 }
+
+/** The table whose labels are also read without their colon (`withoutColonlessCells`). */
+const COLONLESS_TABLE = 'tradeDocumentLabels';
 
 /** The roles that write a field as an attribute (left as written in a row of cells with one listed label). */
 const ATTRIBUTE_ROLES: ReadonlySet<FieldRole> = new Set<FieldRole>([
@@ -413,17 +418,21 @@ function rolesOf(tables: ReadonlyArray<AliasTable | undefined>): LabelRoles {
   const labels = new Map<string, FieldRole>();
   const words = new Map<string, FieldRole>();
   const ownQualifiers = new Set<string>();
-  for (const entry of tables.flatMap((table) => table?.entries ?? [])) {
-    if (entry.canonical === undefined) continue;
-    const role = ROLE_OF_ENTRY[entry.canonical];
-    const wordRole = ROLE_OF_WORD_ENTRY[entry.canonical];
-    for (const variant of entry.variants) {
-      if (role) labels.set(fieldLabelKey(variant), role);
-      if (wordRole) words.set(fieldLabelKey(variant), wordRole);
-      if (entry.canonical === OWN_QUALIFIER_ENTRY) ownQualifiers.add(fieldLabelKey(variant));
+  const colonless = new Map<string, FieldRole>();
+  for (const table of tables) {
+    for (const entry of table?.entries ?? []) {
+      if (entry.canonical === undefined) continue;
+      const role = ROLE_OF_ENTRY[entry.canonical];
+      const wordRole = ROLE_OF_WORD_ENTRY[entry.canonical];
+      for (const variant of entry.variants) {
+        if (role) labels.set(fieldLabelKey(variant), role);
+        if (role && table?.table === COLONLESS_TABLE) colonless.set(fieldLabelKey(variant), role);
+        if (wordRole) words.set(fieldLabelKey(variant), wordRole);
+        if (entry.canonical === OWN_QUALIFIER_ENTRY) ownQualifiers.add(fieldLabelKey(variant));
+      }
     }
   }
-  return { labels, words, ownQualifiers };
+  return { labels, words, ownQualifiers, colonless };
 }
 
 /**
@@ -452,8 +461,9 @@ const FIELD_VALUE = /\d|^[A-Z]{2,3}$/;
  * invoice's `HS code 9018.39`, `Country of origin SE`, a backorder notice's `Backordered 1`, `Est. avail 02/21/2027`, a
  * price-change notice's `Old price 168.00` — documents laid out as label / value columns lose the colon when exported
  * to one line. A cell that is a listed label of a field that is not the product (or an order count) followed by one or
- * two value words, one of them a number, a date or a two- or three-letter code, is taken out whole. Only rows of
- * three or more cells; a cell with a colon is left to the labelled-row reading.
+ * two value words, one of them a number, a date or a two- or three-letter code, is taken out whole. Only the labels of
+ * the trade-document table (a par-level sheet's `PAR 24 | ROP 6` columns are read by parLevelLines.ts, which needs
+ * them), only rows of three or more cells; a cell with a colon is left to the labelled-row reading.
  */
 function withoutColonlessCells(text: string, roles: LabelRoles): string {
   const first = text.indexOf('|');
@@ -466,7 +476,7 @@ function withoutColonlessCells(text: string, roles: LabelRoles): string {
     const words = cell.trim().split(/\s+/);
     if (words.length < 2 || words.length > 6) continue;
     for (let valueWords = 1; valueWords <= 2 && valueWords < words.length; valueWords++) {
-      const role = roles.labels.get(fieldLabelKey(words.slice(0, words.length - valueWords).join(' ')));
+      const role = roles.colonless.get(fieldLabelKey(words.slice(0, words.length - valueWords).join(' ')));
       if (role === undefined || !DROPPED_WITHOUT_COLON.has(role)) continue;
       if (!words.slice(-valueWords).some((word) => FIELD_VALUE.test(word.toUpperCase()))) continue;
       cells[i] = ' ';
