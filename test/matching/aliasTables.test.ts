@@ -205,6 +205,7 @@ test('every shipped table is valid and named after its file', () => {
     'scriptLegalAbbreviations',
     'securityDescriptions',
     'supplierAliases',
+    'tradeDocumentLabels',
   ]);
 });
 
