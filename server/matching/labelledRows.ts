@@ -92,7 +92,12 @@ interface LabelRoles {
   labels: ReadonlyMap<string, FieldRole>;
   words: ReadonlyMap<string, FieldRole>;
   ownQualifiers: ReadonlySet<string>;
+  /** The labels of the trade-document table (`COLONLESS_TABLE`), the only ones read in a cell without a colon. */
+  colonless: ReadonlyMap<string, FieldRole>;
 }
+
+/** The table whose labels are also read without their colon (`withoutColonlessCells`). */
+const COLONLESS_TABLE = 'tradeDocumentLabels';
 
 /** The roles that write a field as an attribute (left as written in a row of cells with one listed label). */
 const ATTRIBUTE_ROLES: ReadonlySet<FieldRole> = new Set<FieldRole>([
@@ -409,36 +414,83 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
 }
 
 /** The roles of a table's labels, by their keys (`fieldLabelKey`), and of its label words. */
-function rolesOf(table: AliasTable | undefined): LabelRoles {
+function rolesOf(tables: ReadonlyArray<AliasTable | undefined>): LabelRoles {
   const labels = new Map<string, FieldRole>();
   const words = new Map<string, FieldRole>();
   const ownQualifiers = new Set<string>();
-  for (const entry of table?.entries ?? []) {
-    if (entry.canonical === undefined) continue;
-    const role = ROLE_OF_ENTRY[entry.canonical];
-    const wordRole = ROLE_OF_WORD_ENTRY[entry.canonical];
-    for (const variant of entry.variants) {
-      if (role) labels.set(fieldLabelKey(variant), role);
-      if (wordRole) words.set(fieldLabelKey(variant), wordRole);
-      if (entry.canonical === OWN_QUALIFIER_ENTRY) ownQualifiers.add(fieldLabelKey(variant));
+  const colonless = new Map<string, FieldRole>();
+  for (const table of tables) {
+    for (const entry of table?.entries ?? []) {
+      if (entry.canonical === undefined) continue;
+      const role = ROLE_OF_ENTRY[entry.canonical];
+      const wordRole = ROLE_OF_WORD_ENTRY[entry.canonical];
+      for (const variant of entry.variants) {
+        if (role) labels.set(fieldLabelKey(variant), role);
+        if (role && table?.table === COLONLESS_TABLE) colonless.set(fieldLabelKey(variant), role);
+        if (wordRole) words.set(fieldLabelKey(variant), wordRole);
+        if (entry.canonical === OWN_QUALIFIER_ENTRY) ownQualifiers.add(fieldLabelKey(variant));
+      }
     }
   }
-  return { labels, words, ownQualifiers };
+  return { labels, words, ownQualifiers, colonless };
 }
 
 /**
- * The rewrite `labelledRows` with the labels of `table` (a rule set's published version of `exportFieldLabels`:
+ * The tables of field labels the rewrite reads, one set of entry names between them: `exportFieldLabels` (exports,
+ * forms, tickets) and `tradeDocumentLabels` (customs invoices, backorder and price-change notices, ERP stock items,
+ * delivery notes; items25lines, split off when the first reached its size limits).
+ */
+export const LABEL_TABLES = ['exportFieldLabels', 'tradeDocumentLabels'] as const;
+
+/**
+ * The rewrite `labelledRows` with the labels of `tables` (a rule set's published versions of `LABEL_TABLES`:
  * textRewrites.ts and the `requisitionText` normaliser build one per version, so an analyst's edit reaches it).
  */
-export function labelledRowReader(table: AliasTable | undefined): (text: string) => string {
-  const roles = rolesOf(table);
-  return (text) => readLabelledRow(text, roles);
+export function labelledRowReader(...tables: Array<AliasTable | undefined>): (text: string) => string {
+  const roles = rolesOf(tables);
+  return (text) => readLabelledRow(withoutColonlessCells(text, roles), roles);
+}
+
+/** The roles whose value a colon-less cell loses with its label (a seller's own number too: `Supplier item 300452`). */
+const DROPPED_WITHOUT_COLON: ReadonlySet<FieldRole> = new Set<FieldRole>(['notProduct', 'howMany', 'ownNumber']);
+/** A field's value as documents print it beside its label: a number, date, code with a digit, or a two- or three-letter code (SE, DAP). */
+const FIELD_VALUE = /\d|^[A-Z]{2,3}$/;
+
+/**
+ * A row of cells whose cells print a label and its value side by side without a colon (items25lines): a commercial
+ * invoice's `HS code 9018.39`, `Country of origin SE`, a backorder notice's `Backordered 1`, `Est. avail 02/21/2027`, a
+ * price-change notice's `Old price 168.00` — documents laid out as label / value columns lose the colon when exported
+ * to one line. A cell that is a listed label of a field that is not the product (or an order count) followed by one or
+ * two value words, one of them a number, a date or a two- or three-letter code, is taken out whole. Only the labels of
+ * the trade-document table (a par-level sheet's `PAR 24 | ROP 6` columns are read by parLevelLines.ts, which needs
+ * them), only rows of three or more cells; a cell with a colon is left to the labelled-row reading.
+ */
+function withoutColonlessCells(text: string, roles: LabelRoles): string {
+  const first = text.indexOf('|');
+  if (first < 0 || text.indexOf('|', first + 1) < 0) return text;
+  const cells = text.split('|');
+  let changed = false;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as string;
+    if (cell.includes(':')) continue;
+    const words = cell.trim().split(/\s+/);
+    if (words.length < 2 || words.length > 6) continue;
+    for (let valueWords = 1; valueWords <= 2 && valueWords < words.length; valueWords++) {
+      const role = roles.colonless.get(fieldLabelKey(words.slice(0, words.length - valueWords).join(' ')));
+      if (role === undefined || !DROPPED_WITHOUT_COLON.has(role)) continue;
+      if (!words.slice(-valueWords).some((word) => FIELD_VALUE.test(word.toUpperCase()))) continue;
+      cells[i] = ' ';
+      changed = true;
+      break;
+    }
+  }
+  return changed ? cells.join('|') : text;
 }
 
 let shipped: ((text: string) => string) | undefined;
 
-/** `text` read as a labelled export row by the shipped `exportFieldLabels` table (the text itself when it is none). */
+/** `text` read as a labelled export row by the shipped label tables (the text itself when it is none). */
 export function withLabelledRowsRead(text: string): string {
-  shipped ??= labelledRowReader(shippedAliasTables().get('exportFieldLabels'));
+  shipped ??= labelledRowReader(...LABEL_TABLES.map((name) => shippedAliasTables().get(name)));
   return shipped(text);
 }

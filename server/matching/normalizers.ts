@@ -27,7 +27,7 @@ import { withCatalogueShorthandWritten, withoutRegistrationReferences } from './
 import { makerNameAsLatin, withOcrConfusionsRead, withoutListReferences } from './exportedItemLines';
 import { withoutParLevelColumns } from './parLevelLines';
 import { requestChatterRemover, withoutRequestChatter } from './requestLines';
-import { labelledRowReader, withLabelledRowsRead } from './labelledRows';
+import { LABEL_TABLES, labelledRowReader, withLabelledRowsRead } from './labelledRows';
 import { withSingularWords } from './pluralWords';
 import { isAscii, romanisedName } from './transliteration';
 import { nationalCyrillicReading } from './cyrillicNames';
@@ -270,12 +270,12 @@ const TABLE_READING_NORMALIZERS: Partial<
   },
   medicineText: { tables: MEDICINE_NAME_TABLES, build: (tableNamed) => medicineTextNormalizer(romanisedMedicineNamesWith(tableNamed)) },
   requisitionText: {
-    tables: [...SCRIPT_WORD_TABLES, 'requestChatter', 'exportFieldLabels'],
+    tables: [...SCRIPT_WORD_TABLES, 'requestChatter', ...LABEL_TABLES],
     build: (tableNamed) =>
       requisitionTextNormalizer(
         scriptWordsWith(tableNamed),
         rememberRecent(requestChatterRemover(tableNamed('requestChatter'))),
-        rememberRecent(labelledRowReader(tableNamed('exportFieldLabels'))),
+        rememberRecent(labelledRowReader(...LABEL_TABLES.map(tableNamed))),
       ),
   },
 };
@@ -480,7 +480,12 @@ function inOneUnit(text: string): string {
   return text.replace(MASS_OR_VOLUME, (written: string, value: string, unit: string) => {
     const number = Number(value);
     const upper = unit.toUpperCase();
-    if (upper === 'G' && Number.isInteger(number) && number >= 7 && number <= 34) return written;
+    if (Number.isInteger(number) && number >= 7 && number <= 34) {
+      if (upper === 'G') return written;
+      // A gram word in the gauge range is written as the bare G is kept (items25lines): `14 GRAM` (how other scripts' gram
+      // words are read, scriptItemText.ts) and `14g` are one description word, not `14000 MG` against `14 G`.
+      if (upper !== 'MCG' && upper !== 'UG' && TO_MILLI[upper]?.to === 'MG') return `${number} G`;
+    }
     const to = TO_MILLI[upper];
     if (to === undefined) return written;
     const converted = Math.round(number * milliFactor(to.from, to.to) * 1000) / 1000;

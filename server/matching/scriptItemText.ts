@@ -45,14 +45,16 @@ export const SCRIPT_WORD_TABLES = ['catalogueTranslations', 'drugNames', 'drugBr
  * Ethiopic, CJK, full-width forms, ×, №, the minus sign and the bidirectional marks.
  */
 const NEEDS_NUMERAL_READING =
-  /[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0905-\u0939\u0966-\u096f\u0985-\u09b9\u09e6-\u09ef\u0b80-\u0bff\u1200-\u137f\u3000-\u9fff\uff00-\uffef\u00d7\u2116\u2212]|\u200e|\u200f/;
+  /[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0905-\u0939\u0966-\u096f\u0985-\u09b9\u09e6-\u09ef\u0b80-\u0bff\u1200-\u137f\u3000-\u9fff\uff00-\uffef\u00d7\u2116\u2212]|\u200e|\u200f|[^\P{Nd}0-9]/u;
 const FULL_WIDTH = /[\uff00-\uffef]/;
 /**
- * Decimal digits of the Arabic-Indic (U+0660–0669), Persian (U+06F0–06F9), Devanagari (U+0966–096F) and Bengali
- * (U+09E6–09EF) blocks, the Arabic separators (U+066A–066C, U+060C), the Devanagari danda, the Ethiopic comma and full
- * stop, the minus sign and the left-to-right / right-to-left marks Hebrew and Persian lines put before a signed number.
+ * Every decimal digit that is not ASCII (items25lines, item-3.50.0: Unicode general category Nd — Arabic-Indic, Persian,
+ * Devanagari, Bengali, Gurmukhi, Gujarati, Odia, Tamil, Telugu, Kannada, Malayalam, Sinhala Lith, Thai, Lao, Tibetan,
+ * Myanmar, Khmer, Mongolian, N'Ko, full-width and the rest; `decimalDigitValue`), the Arabic separators (U+066A–066C,
+ * U+060C), the Devanagari danda, the Ethiopic comma and full stop, the minus sign and the left-to-right / right-to-left
+ * marks Hebrew and Persian lines put before a signed number.
  */
-const SCRIPT_NUMERAL = /[\u0660-\u066c\u06f0-\u06f9\u060c\u0964\u0966-\u096f\u09e6-\u09ef\u0be6-\u0bef\u1362\u1363\u2212\u200e\u200f]/g;
+const SCRIPT_NUMERAL = /[^\P{Nd}0-9]|[\u066a-\u066c\u060c\u0964\u1362\u1363\u2212\u200e\u200f]/gu;
 const SCRIPT_PUNCTUATION: Record<string, string> = {
   '\u066a': '%',
   '\u066b': '.',
@@ -65,13 +67,29 @@ const SCRIPT_PUNCTUATION: Record<string, string> = {
   '\u200e': '',
   '\u200f': '',
 };
-/** The first code point of each block's digit zero: the digit is its distance from it (Unicode Nd digits run 0–9). */
-const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0be6] as const;
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+/** Digit values already worked out (a few hundred code points at most: the Nd characters the lines use). */
+const DIGIT_VALUES = new Map<string, string>();
+
+/**
+ * The value of a decimal digit (Unicode Nd) of any script, as its ASCII digit. Unicode encodes every script's decimal
+ * digits as runs of ten code points from zero to nine (a requirement of the standard for Nd, chapter 4.6), some blocks
+ * back to back (the mathematical digits, U+1D7CE–1D7FF): the digit is its distance from the start of its run of Nd code
+ * points, modulo ten. One table for every script instead of a zero per block.
+ */
+export function decimalDigitValue(char: string): string {
+  const known = DIGIT_VALUES.get(char);
+  if (known !== undefined) return known;
+  const code = char.codePointAt(0) as number;
+  let start = code;
+  while (start > 0 && code - start < 100 && DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  const value = String((code - start) % 10);
+  DIGIT_VALUES.set(char, value);
+  return value;
+}
 
 function latinDigit(char: string): string {
-  const code = char.charCodeAt(0);
-  for (const zero of DIGIT_ZEROS) if (code >= zero && code <= zero + 9) return String(code - zero);
-  return SCRIPT_PUNCTUATION[char] ?? char;
+  return SCRIPT_PUNCTUATION[char] ?? decimalDigitValue(char);
 }
 
 /** Ethiopic (Ge'ez) numerals: ፩–፱ ones, ፲–፺ tens, ፻ hundred, ፼ ten thousand (additive, not positional). */
@@ -385,6 +403,42 @@ const recentLanguagePackWords = rememberRecent(withLanguagePackWords);
  * the scripts no table lists.
  */
 const OTHER_SCRIPT_UNIT = /(?<=\d)\s?([^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]{1,4})(?![\p{L}\p{M}/])/gu;
+/**
+ * The metric units of the languages of India and Sri Lanka (items25lines): written as the syllables of their English
+ * names and abbreviated with a dot after each syllable — `मि.ली.` / `મિ.લી.` / `ਮਿ.ਲੀ.` / `మి.లీ.` / `மி.லி.` (mi.li.,
+ * millilitre), `मि.मी.` (mi.mī., millimetre), `से.मी.` / `ਸੈ.ਮੀ.` / `సెం.మీ.` (se.mī., centimetre), `कि.ग्रा.` (ki.grā.,
+ * kilogram), `मि.ग्रा.` (milligram) — and the whole word `ग्राम` / `ગ્રામ` / `ഗ്രാം` (gram; Tamil `கிராம்`, kirām, has no
+ * voiced g). Every Brahmic script writes them so (state procurement rate contracts, pharmacy labels), so the romanised
+ * syllables (any-ascii), dots taken out, are the unit: one table for Hindi, Marathi, Nepali, Gujarati, Punjabi,
+ * Bengali, Odia, Telugu, Kannada, Malayalam, Tamil and Sinhala lines. Up to three syllable groups of up to six letters
+ * and marks each; a single syllable (`मी.`, metre or mī) is not read: too short to tell from a word.
+ */
+const DOTTED_SCRIPT_UNIT =
+  /(?<=\d)\s?((?:[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s.]{1,6}\.\s?){1,2}[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s.]{1,6}\.?|[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s.]{5,6})(?![\p{L}\p{M}/])/gu;
+const HAS_DOTTED_SCRIPT_UNIT = /\d\s?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s.]{1,6}\./u;
+/** The romanised syllables (dots out) of the Indic unit abbreviations, and the Latin unit each is. */
+const SYLLABLE_UNITS: Readonly<Record<string, string>> = {
+  MIMI: 'MM',
+  MILI: 'ML',
+  SEMI: 'CM',
+  SEMMI: 'CM',
+  SENMI: 'CM',
+  SAIMI: 'CM',
+  CEMI: 'CM',
+  CENMI: 'CM',
+  KIGRA: 'KG',
+  KIGRAM: 'KG',
+  MIGRA: 'MG',
+  MIGRAM: 'MG',
+  MAIGRA: 'MCG',
+  GRAM: 'GRAM',
+  GRAMS: 'GRAM',
+  KIRAM: 'GRAM',
+  LITAR: 'L',
+  LITTAR: 'L',
+  LITR: 'L',
+  LITRE: 'L',
+};
 const HAS_OTHER_SCRIPT_UNIT = /\d\s?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]/u;
 /**
  * Gram words of every script are written `GRAM`, never the bare `G` (items23lines): a bare G after a number is also a
@@ -415,8 +469,36 @@ const NOT_ROMAN_LETTER = /[^A-Z]/g;
 
 function withRomanisedUnits(text: string): string {
   if (!HAS_OTHER_SCRIPT_UNIT.test(text)) return text;
-  return text.replace(OTHER_SCRIPT_UNIT, (written: string, word: string) => {
+  const read =
+    HAS_DOTTED_SCRIPT_UNIT.test(text) || /\d\s?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s.]{5}/u.test(text)
+      ? withSyllableUnits(text)
+      : text;
+  return read.replace(OTHER_SCRIPT_UNIT, (written: string, word: string) => {
     const unit = ROMANISED_UNITS[anyAscii(word).toUpperCase().replace(NOT_ROMAN_LETTER, '')];
+    return unit === undefined ? written : ` ${unit}`;
+  });
+}
+
+/**
+ * A document's numbered fields written in another script (items25lines): a cell of a delimited line (`|`) that is a
+ * label of one to three words of another script and one bare number — `ક્રમ ૧૨` (serial 12), `જથ્થો: ૩` (quantity 3),
+ * `ඉල්ලූ ප්‍රමාණය: 2`, `Кількість: 5`, `પેકિંગ: ૧ સેટ` (packing: 1 set; up to two words of the script after the number) — is
+ * the document's line number, order quantity or a count in words no table reads, as `Line 5` and `Qty: 10` are in
+ * Latin lines (transactionReferences.ts, orderQuantity): the number is taken out. A cell with a unit or any Latin
+ * letter (`૩ ML`, `CH 12`, `PACK OF 10`) is left as it is. Once the digits of every script
+ * are read, these numbers would otherwise be read as the product's.
+ */
+const NUMBERED_FIELD_CELL =
+  /(?<=^|\|)(\s*(?:[^\s|\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}][^\s|\p{Script=Latin}\d]*\s?){1,3}[:：.]?\s?)\d{1,6}(?=(?:\s+[^\s|\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}][^\s|\p{Script=Latin}\d]*){0,2}\s*(?:\||$))/gu;
+
+function withoutNumberedFields(text: string): string {
+  return text.includes('|') ? text.replace(NUMBERED_FIELD_CELL, '$1') : text;
+}
+
+/** `text` with the Indic syllable abbreviations of units after a number written as the Latin units (`DOTTED_SCRIPT_UNIT`). */
+function withSyllableUnits(text: string): string {
+  return text.replace(DOTTED_SCRIPT_UNIT, (written: string, word: string) => {
+    const unit = SYLLABLE_UNITS[anyAscii(word).toUpperCase().replace(NOT_ROMAN_LETTER, '')];
     return unit === undefined ? written : ` ${unit}`;
   });
 }
@@ -424,7 +506,7 @@ function withRomanisedUnits(text: string): string {
 /** `text` with the numerals, units and pack forms of other scripts written as Latin lines write them (see the module doc). */
 export function withLatinNumerals(text: string): string {
   if (isAscii(text)) return recentLanguagePackWords(text);
-  if (!NEEDS_NUMERAL_READING.test(text)) return recentLanguagePackWords(withRomanisedUnits(text));
+  if (!NEEDS_NUMERAL_READING.test(text)) return recentLanguagePackWords(withoutNumberedFields(withRomanisedUnits(text)));
   let out = FULL_WIDTH.test(text) ? text.normalize('NFKC') : text;
   out = out.replace(SCRIPT_NUMERAL, latinDigit).replace(TIMES, 'X');
   if (ETHIOPIC.test(out)) out = out.replace(GEEZ_NUMBER, (run) => String(geezNumberValue(run)));
@@ -434,7 +516,7 @@ export function withLatinNumerals(text: string): string {
     if (!reading.script.test(out)) continue;
     for (const [pattern, replacement] of reading.rewrites) out = out.replace(pattern, replacement);
   }
-  return recentLanguagePackWords(withRomanisedUnits(out));
+  return recentLanguagePackWords(withoutNumberedFields(withRomanisedUnits(out)));
 }
 
 /** `CPV 33141310-6`, `ДК 021:2015: 33141310-6 — Шприци`, `НК 024:2023 — 35131`: a classification code after its label. */

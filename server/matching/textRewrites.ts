@@ -19,7 +19,7 @@ import {
   stringsAtPaths,
 } from './normalizers';
 import { requestChatterRemover } from './requestLines';
-import { labelledRowReader } from './labelledRows';
+import { LABEL_TABLES, labelledRowReader } from './labelledRows';
 import { builtWithTableVersions, type AliasTable } from './aliases';
 import { withLatinNumerals, withoutProcurementCodes } from './scriptItemText';
 import { withoutLegalDescription } from './captionNames';
@@ -72,8 +72,8 @@ const TABLE_READING_REWRITES: Partial<
     build: (tableNamed) => rememberRecent(requestChatterRemover(tableNamed('requestChatter'))),
   },
   labelledRows: {
-    tables: ['exportFieldLabels'],
-    build: (tableNamed) => rememberRecent(labelledRowReader(tableNamed('exportFieldLabels'))),
+    tables: LABEL_TABLES,
+    build: (tableNamed) => rememberRecent(labelledRowReader(...LABEL_TABLES.map(tableNamed))),
   },
 };
 
