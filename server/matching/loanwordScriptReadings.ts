@@ -17,9 +17,10 @@
  *   word (the proper name), as the Han and Hangul syllables of transliteration.ts are grouped. A syllable any-ascii reads without a vowel carries Tibetan's
  *   inherent `a` (`པ` pa, `ཊཱན` tan, any-ascii `p`, `tn`); the silent a-chung prefix (`འ`, read `'`) is dropped.
  *
- * Limits: Dzongkha native words (`འབྲུག` Druk, spelt 'brug) are read letter by letter, as Wylie writes them, not as
- * they are said; Dhivehi native names (`ދިރާގު` Dhiraagu) keep any-ascii's reading. Lao is read by transliteration.ts
- * and its legal forms by the alias tables (legalPrefixes / legalSuffixes), not here.
+ * Dzongkha native syllables are read as said, not as spelt (`འབྲུག` 'brug is Druk: silent prefixes and superscripts,
+ * a subjoined ra read dr / tr; tibetanSpoken below). Limits: Tibetan finals are read as spelt; Dhivehi native names
+ * (`ދިރާގު` Dhiraagu) keep any-ascii's reading. Lao is read by transliteration.ts and its legal forms by the alias
+ * tables (legalPrefixes / legalSuffixes), not here.
  */
 import anyAscii from 'any-ascii';
 import { borrowedWordOf } from './brahmicReadings';
