@@ -123,6 +123,25 @@ export function AliasTablesPage(props: { table?: string }) {
 
   const update = (index: number, patch: Partial<AliasRow>): void =>
     setRows((current) => current.map((row, at) => (at === index ? { ...row, ...patch } : row)));
+  /** One cell of a row: for a writer its input with the problems of its field, for a reader the value as text. */
+  const rowCell = (index: number, row: AliasRow, field: 'canonical' | 'variants' | 'source', label: string, className?: string) => (
+    <td>
+      {canWrite ? (
+        <span className="field">
+          <input
+            aria-label={label}
+            className={className}
+            value={row[field] ?? ''}
+            {...invalidProps(fieldProblems, rowFieldKey(index, field), `alias-row-${index}-${field}-error`)}
+            onChange={(event) => update(index, { [field]: event.target.value })}
+          />
+          <FieldError id={`alias-row-${index}-${field}-error`} error={fieldProblems} field={rowFieldKey(index, field)} />
+        </span>
+      ) : (
+        row[field]
+      )}
+    </td>
+  );
   const needle = filter.trim().toUpperCase();
   const visible = rows
     .map((row, index) => ({ row, index }))
@@ -246,64 +265,9 @@ export function AliasTablesPage(props: { table?: string }) {
               <tbody>
                 {visible.map(({ row, index }) => (
                   <tr key={index} className={isRowBad(index) ? 'row-invalid' : undefined}>
-                    {isReplace && (
-                      <td>
-                        {canWrite ? (
-                          <span className="field">
-                            <input
-                              aria-label="Canonical form"
-                              value={row.canonical}
-                              {...invalidProps(fieldProblems, rowFieldKey(index, 'canonical'), `alias-row-${index}-canonical-error`)}
-                              onChange={(event) => update(index, { canonical: event.target.value })}
-                            />
-                            <FieldError
-                              id={`alias-row-${index}-canonical-error`}
-                              error={fieldProblems}
-                              field={rowFieldKey(index, 'canonical')}
-                            />
-                          </span>
-                        ) : (
-                          row.canonical
-                        )}
-                      </td>
-                    )}
-                    <td>
-                      {canWrite ? (
-                        <span className="field">
-                          <input
-                            aria-label="Variants"
-                            className="wide-input"
-                            value={row.variants}
-                            {...invalidProps(fieldProblems, rowFieldKey(index, 'variants'), `alias-row-${index}-variants-error`)}
-                            onChange={(event) => update(index, { variants: event.target.value })}
-                          />
-                          <FieldError
-                            id={`alias-row-${index}-variants-error`}
-                            error={fieldProblems}
-                            field={rowFieldKey(index, 'variants')}
-                          />
-                        </span>
-                      ) : (
-                        row.variants
-                      )}
-                    </td>
-                    {hasSources && (
-                      <td>
-                        {canWrite ? (
-                          <span className="field">
-                            <input
-                              aria-label="Source"
-                              value={row.source ?? ''}
-                              {...invalidProps(fieldProblems, rowFieldKey(index, 'source'), `alias-row-${index}-source-error`)}
-                              onChange={(event) => update(index, { source: event.target.value })}
-                            />
-                            <FieldError id={`alias-row-${index}-source-error`} error={fieldProblems} field={rowFieldKey(index, 'source')} />
-                          </span>
-                        ) : (
-                          row.source
-                        )}
-                      </td>
-                    )}
+                    {isReplace && rowCell(index, row, 'canonical', 'Canonical form')}
+                    {rowCell(index, row, 'variants', 'Variants', 'wide-input')}
+                    {hasSources && rowCell(index, row, 'source', 'Source')}
                     {canWrite && (
                       <td>
                         <button
