@@ -154,6 +154,15 @@
  * Burgenland, Basel / St. Gallen / Fribourg (French and German), ARS PACA / Nouvelle-Aquitaine / Bourgogne-Franche-Comté and CHU site
  * lists, Valle d'Aosta (Italian and French), Marche, Calabria, Abruzzo, the Portuguese ULS reform and Greenlandic and Sorani Kurdish
  * lists write them), written blind to the rules in session 25, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout23 --clusters`).
+ * The twenty-fourth held-out corpus (test/fixtures/match-eval-holdout24, SEALED since session 26 — suppliers as EIA-861 utilities, FERC
+ * Form 1 / Form 60 respondents, FCC 499 filers, FMCSA SAFER carriers, FPDS-NG contractors, Cass / Urjanet utility bill-pay payees,
+ * Kyriba 35-character beneficiaries, Yooz / Spendesk / Airbase / Precoro suppliers, Ofgem / Ofwat, Contracts Finder, KashFlow, CRU,
+ * Big Red Cloud, OEB / BCUC, Wave, AER, Queensland Health, NZ Electricity Authority and European energy-regulator lists with local
+ * accounting tools, West Frisian and Pashto names write them; care locations as FAA 5010 heliports, EPA FRS, ENERGY STAR, LEED, NAEC,
+ * CoC, SRTR, Becker's and NCCN lists, NHS ambulance-handover / UEC sitrep / Greener NHS / parking FOI site names, ZorgkaartNederland /
+ * NZa / LNAZ and a Frisian list, Region Stockholm, Zürich, Occitanie, Corsica (Corsican), Osakidetza (Basque), the Azores and
+ * Afghanistan (Pashto) lists write them), written blind to the rules in session 26, is held to the same invariants
+ * (`npm run eval:match -- --skip-seed --holdout24 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -178,6 +187,7 @@ import {
   HOLDOUT21_CORPUS_DIRECTORY,
   HOLDOUT22_CORPUS_DIRECTORY,
   HOLDOUT23_CORPUS_DIRECTORY,
+  HOLDOUT24_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -228,6 +238,8 @@ const SIZES = [
   { name: 'twenty-second', directory: HOLDOUT22_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'twenty-third', directory: HOLDOUT23_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'twenty-third', directory: HOLDOUT23_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'twenty-fourth', directory: HOLDOUT24_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'twenty-fourth', directory: HOLDOUT24_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
