@@ -70,6 +70,14 @@ describe('synchronous jsonata', () => {
     });
   });
 
+  test('two failing items of one constructor: the error reported is the first in source order', async () => {
+    // The async library evaluates a constructor's items concurrently and reports whichever fails after fewer awaits
+    // (here the second, T2002); evaluated in order, the first item's error (T1006, an unknown function) comes first.
+    for (const expression of ['[$string(a.b.c) & $unknown(), 1 + "x"]', '{"first": a.b.c & $unknown(), "second": 1 + "x"}']) {
+      expect(await outcomeOf(() => synchronous(expression).evaluate({}))).toEqual({ code: 'T1006' });
+    }
+  });
+
   test.each([
     ['an async arrow without parentheses', 'var f = async x => x;'],
     ['for await', 'async function g(xs) { for await (const x of xs) {} }'],
