@@ -3,7 +3,6 @@
  * per cacheKey, evaluates one batch record by record, and turns every failure into an outcome.
  * Runs inside worker threads; kept free of worker APIs so it stays readable and testable.
  */
-import jsonata from 'jsonata';
 import type { Expression } from 'jsonata';
 import type { MappingErrorInfo, RuntimeLimits } from './types';
 import type { BatchRequest, WireOutcome } from './protocol';
@@ -13,6 +12,7 @@ import { createExtraFunctions, disabledEval } from './extraFunctions';
 import type { BuiltinLookup } from './extraFunctions';
 import { createSizeGuards } from './sizeGuards';
 import { compilePreparation, type CanonicalRequest, type WirePreparation } from './canonicalPreparation';
+import { synchronousJsonata } from './synchronousJsonata';
 
 type Preparer = (json: string) => WirePreparation | undefined;
 
@@ -63,10 +63,12 @@ export async function createBatchEvaluator(options: {
 }): Promise<BatchEvaluator> {
   const { limits, onRecordStart, onRecordEnd } = options;
   const cache = createLru<Compiled>(limits.compiledCacheSize);
+  // The synchronous build of the installed jsonata (synchronousJsonata.ts): the same evaluator without a promise per node.
+  const jsonata = synchronousJsonata().factory;
   const builtinLookup = (await jsonata('$lookup').evaluate(undefined)) as BuiltinLookup;
   let currentLookups: Record<string, Record<string, unknown>> = {};
   const extraFunctions = createExtraFunctions({ currentLookups: () => currentLookups, builtinLookup });
-  const sizeGuards = limits.maxStringLength > 0 ? await createSizeGuards(limits.maxStringLength) : [];
+  const sizeGuards = limits.maxStringLength > 0 ? await createSizeGuards(limits.maxStringLength, jsonata) : [];
   // Canonical schemas by key; null: the schema does not compile here, so its records go to the stages unprepared.
   const preparers = createLru<Preparer | null>(limits.compiledCacheSize);
 

@@ -6,6 +6,7 @@
  * Each wrapper keeps the built-in's signature, so argument errors stay jsonata's own.
  */
 import jsonata from 'jsonata';
+import type { JsonataFactory } from './synchronousJsonata';
 import { RuntimeFunctionError } from './mappingErrors';
 import type { ExtraFunction } from './extraFunctions';
 
@@ -29,10 +30,13 @@ function countOccurrences(text: string, pattern: string, limit: number): number 
   return count;
 }
 
-/** The guarded $pad, $join and $replace for a maximum string length (UTF-16 units). */
-export async function createSizeGuards(maxStringLength: number): Promise<ExtraFunction[]> {
+/**
+ * The guarded $pad, $join and $replace for a maximum string length (UTF-16 units), wrapping the built-ins of the
+ * jsonata build the mappings are compiled with (`library`: the synchronous build's `$replace` returns its string).
+ */
+export async function createSizeGuards(maxStringLength: number, library: JsonataFactory = jsonata): Promise<ExtraFunction[]> {
   const builtin = async (name: keyof typeof SIGNATURES): Promise<BuiltinFunction> =>
-    (await jsonata(`$${name}`).evaluate(undefined)) as BuiltinFunction;
+    (await library(`$${name}`).evaluate(undefined)) as BuiltinFunction;
   const [pad, join, replace] = await Promise.all([builtin('pad'), builtin('join'), builtin('replace')]);
   return [
     {
