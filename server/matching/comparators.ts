@@ -4,6 +4,7 @@
  * yields `score: null`, which contributes nothing — real sources are incomplete, and absence is
  * not disagreement.
  */
+import { territoryNamesOf, territoryOnlyReader } from './territoryNames';
 import {
   codeTokensInText,
   shortNumbersInText,
@@ -491,6 +492,23 @@ function compileFuzzyWithReadings(args: {
   const brands = brandReadingsOf(rule, context);
   const flags = `${readings.ocrConfusions ? '/ocr' : ''}${readings.domainNames ? '/domains' : ''}${readings.scriptSkeletons ? '/skeletons' : ''}${rule.params?.captionNames ? '/captions' : ''}${readings.fieldWidths ? `/cuts:${[...readings.fieldWidths].join(',')}` : ''}${readings.merchantDescriptors ? '/merchants' : ''}`;
   const forms = readings.fieldWidths ? truncationReadings(rule, context).forms : null;
+  const compare = withNameReadings({
+    similarity,
+    plainSimilarity,
+    floor,
+    best: (a, b) => bestPair({ a, b, similarity, floor }),
+    ...(brands ? { brandWords: brands.words } : {}),
+    ...(forms ? { cutScore: (cut: string, other: string) => fieldCutScore(cut, other, forms) } : {}),
+  });
+  const territoryTables = rule.params?.territoryNameTables;
+  const isTerritoryOnly = territoryTables
+    ? territoryOnlyReader(
+        territoryNamesOf(
+          territoryTables.map((name) => context.aliasTable(name)),
+          normalizeText,
+        ),
+      )
+    : null;
   return {
     rule,
     preparationKey: `${textPreparationKey(rule)}${isAlternatives ? '/alternatives' : ''}${flags}${rule.params?.relatedNameFields ? `/stated:${rule.params.relatedNameFields.join(',')}` : ''}`,
@@ -503,14 +521,15 @@ function compileFuzzyWithReadings(args: {
       if (brands) for (const raw of own) addBrandReading({ raw, normalize, brands, into: extra });
       return extra.length > 0 ? [...values, ...extra] : values;
     },
-    compare: withNameReadings({
-      similarity,
-      plainSimilarity,
-      floor,
-      best: (a, b) => bestPair({ a, b, similarity, floor }),
-      ...(brands ? { brandWords: brands.words } : {}),
-      ...(forms ? { cutScore: (cut: string, other: string) => fieldCutScore(cut, other, forms) } : {}),
-    }),
+    // Two names alike only by a country's or territory's name (`Air X` / `Royal X`) are different names (territoryNames.ts).
+    compare: isTerritoryOnly
+      ? (a, b) => {
+          const result = compare(a, b);
+          return result.outcome === 'partial' && result.a !== null && result.b !== null && isTerritoryOnly(result.a, result.b)
+            ? { score: 0, outcome: 'mismatch', a: result.a, b: result.b }
+            : result;
+        }
+      : compare,
   };
 }
 

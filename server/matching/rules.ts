@@ -68,6 +68,7 @@ const TABLE_PARAMS = [
   'addressTailTables',
   'regionCodeTables',
   'brandDescriptorTables',
+  'territoryNameTables',
 ] as const;
 
 /** Names of the alias tables a rule set refers to (comparators and blocking keys), in first-use order. */

@@ -200,6 +200,11 @@ export interface ComparatorRule {
      * a value that is the other's first words before such words scores 0.9 (server/matching/brandNames.ts).
      */
     brandDescriptorTables?: string[];
+    /**
+     * fuzzy: alias tables of country and territory names (ISO 3166-1): two names whose only shared words are one of
+     * these names are different names (server/matching/territoryNames.ts).
+     */
+    territoryNameTables?: string[];
     /** fuzzy: a value holding two forms separated by ` / ` (`Société X / X Company`) also compares as each form. */
     alternatives?: boolean;
     /**

@@ -207,6 +207,7 @@ test('every shipped table is valid and named after its file', () => {
     'scriptLegalAbbreviations',
     'securityDescriptions',
     'supplierAliases',
+    'territoryNames',
     'tradeDocumentLabels',
   ]);
 });
