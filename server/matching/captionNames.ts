@@ -88,7 +88,7 @@ const RENAMING_IN_BRACKETS = new RegExp(
 
 /**
  * The names a hospital's name states for its own site (param `statedRenamings`, facility-2.29.0): `X (formerly Y)` reads
- * as X and as Y, each a name of the record, as a renaming register's row would read Y as X; `raw` alone when it states
+ * as written, as X and as Y, each a name of the record, as a renaming register's row would read Y as X; `raw` alone when it states
  * none. A list writes the former name beside the current one exactly when stewards and readers still know it by it.
  */
 export function statedRenamingForms(raw: string): string[] {
@@ -101,7 +101,9 @@ export function statedRenamingForms(raw: string): string[] {
     })
     .replace(/\s+/g, ' ')
     .trim();
-  return stated.length === 0 || own === '' ? [raw] : [own, ...stated];
+  // The name as written stays a form too: an initialism in the bracket may be what another list writes (`X (formerly
+  // BSMMU)` / `BSMMU Hospital`).
+  return stated.length === 0 || own === '' ? [raw] : [raw, own, ...stated];
 }
 
 /** A relation naming another entity, not another name of the record's own: `a division of Y` names the legal entity above it. */

@@ -29,6 +29,15 @@ describe('site qualifiers of other languages', () => {
     expect(pair.band).toBe('no-match');
   });
 
+  test("a site's own legal form after its district is read past", async () => {
+    const pair = await verify(
+      inCity('Klinikum Musterstadt Mitte gGmbH', 'Musterstadt'),
+      inCity('Klinikum Musterstadt-Mitte', 'Musterstadt'),
+    );
+    expect(comparatorOf(pair, 'compassCampus')?.outcome).toBe('match');
+    expect(pair.band).not.toBe('no-match');
+  });
+
   test("an operator's name before its legal form is not the site's district", async () => {
     const pair = await verify(
       inCity('Gesundheit Nord gGmbH - Klinikum Musterstadt-Mitte', 'Musterstadt'),
@@ -80,8 +89,14 @@ describe('a former name stated in brackets', () => {
       'Lakeside Rehabilitation Hospital (formerly Riverbend Rehab Institute)',
       ['Lakeside Rehabilitation Hospital', 'Riverbend Rehab Institute'],
     ],
-    ['Klinikum Lakeside (ehem. Kreiskrankenhaus Riverbend)', ['Klinikum Lakeside', 'Kreiskrankenhaus Riverbend']],
-    ['Hôpital du Lac (anciennement Clinique Riverbend)', ['Hôpital du Lac', 'Clinique Riverbend']],
+    [
+      'Klinikum Lakeside (ehem. Kreiskrankenhaus Riverbend)',
+      ['Klinikum Lakeside (ehem. Kreiskrankenhaus Riverbend)', 'Klinikum Lakeside', 'Kreiskrankenhaus Riverbend'],
+    ],
+    [
+      'Hôpital du Lac (anciennement Clinique Riverbend)',
+      ['Hôpital du Lac (anciennement Clinique Riverbend)', 'Hôpital du Lac', 'Clinique Riverbend'],
+    ],
     ['Lakeside Hospital (Riverbend)', ['Lakeside Hospital (Riverbend)']],
   ])('%s', (raw, forms) => {
     expect(statedRenamingForms(raw)).toEqual(forms);
