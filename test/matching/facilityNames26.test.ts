@@ -77,7 +77,11 @@ describe('a former name stated in brackets', () => {
   test.each<[string, string[]]>([
     [
       'Lakeside Rehabilitation Hospital (formerly Riverbend Rehab Institute)',
-      ['Lakeside Rehabilitation Hospital', 'Riverbend Rehab Institute'],
+      [
+        'Lakeside Rehabilitation Hospital (formerly Riverbend Rehab Institute)',
+        'Lakeside Rehabilitation Hospital',
+        'Riverbend Rehab Institute',
+      ],
     ],
     [
       'Klinikum Lakeside (ehem. Kreiskrankenhaus Riverbend)',
