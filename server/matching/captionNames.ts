@@ -75,6 +75,37 @@ const FORMER_IN_BRACKETS = String.raw`antes|anciennement|vormals|ehemals|voorhee
 /** A relation in brackets: `X (formerly Y)`, `X (now Y)`, `X (ex Y)`, `X (f/k/a Y)`, `X (antes Y)`. */
 const RELATION_IN_BRACKETS = new RegExp(String.raw`\(\s*(?:${RELATION}|now|ex|${FORMER_IN_BRACKETS})\s+([^()]+?)\s*\)`, 'giu');
 
+/**
+ * A former or later name stated in brackets, as hospital lists write a renamed site (`Shirley Ryan AbilityLab (formerly
+ * RIC)`, `Kepler Universitätsklinikum, Neuromed Campus (ehem. Landes-Nervenklinik Wagner-Jauregg)`, `X (anciennement
+ * Y)`, `X (now Y)`): English, German (ehem., ehemals, vormals, früher), French, Italian, Spanish, Portuguese, Dutch and
+ * the Nordic languages (tidligere, tidigare, entinen). A trade name (`dba`) or a division is not a renaming.
+ */
+const RENAMING_IN_BRACKETS = new RegExp(
+  String.raw`\(\s*(?:f\/k\/a|f\.k\.a\.?|fka|formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?|n\/k\/a|now(?:\s+known\s+as)?|ex|ehem\.|fr(?:ü|ue|u)her|tidligere|tidigare|entinen|${FORMER_IN_BRACKETS})\s+([^()]+?)\s*\)`,
+  'giu',
+);
+
+/**
+ * The names a hospital's name states for its own site (param `statedRenamings`, facility-2.29.0): `X (formerly Y)` reads
+ * as written, as X and as Y, each a name of the record, as a renaming register's row would read Y as X; `raw` alone when it states
+ * none. A list writes the former name beside the current one exactly when stewards and readers still know it by it.
+ */
+export function statedRenamingForms(raw: string): string[] {
+  if (!raw.includes('(')) return [raw];
+  const stated: string[] = [];
+  const own = raw
+    .replace(RENAMING_IN_BRACKETS, (_whole, name: string) => {
+      stated.push(name.trim());
+      return ' ';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+  // The name as written stays a form too: an initialism in the bracket may be what another list writes (`X (formerly
+  // BSMMU)` / `BSMMU Hospital`).
+  return stated.length === 0 || own === '' ? [raw] : [raw, own, ...stated];
+}
+
 /** A relation naming another entity, not another name of the record's own: `a division of Y` names the legal entity above it. */
 const OTHER_ENTITY_RELATION = /\bdivision\s+of\b/i;
 

@@ -24,7 +24,7 @@ import {
   type BrandWords,
   type StatedForms,
 } from './brandNames';
-import { captionNames, statedNamesAtPaths } from './captionNames';
+import { captionNames, statedNamesAtPaths, statedRenamingForms } from './captionNames';
 import { compileTextRewrites, identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import { rememberedWhileRepeating, shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
@@ -400,11 +400,16 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
   const compareNames = contained
     ? (a: string[], b: string[]) => relatedWhenContained(scored(a, b), a, b, containedWords)
     : (a: string[], b: string[]) => scored(a, b);
+  const nameForms = nameFormsWith(context.aliasTable);
   const prepareNames = rule.params?.alternatives
-    ? alternativesPrepare(rule, textNormalizer(rule, context), nameFormsWith(context.aliasTable))
+    ? alternativesPrepare(
+        rule,
+        textNormalizer(rule, context),
+        rule.params.statedRenamings ? (raw) => statedRenamingForms(raw).flatMap(nameForms) : nameForms,
+      )
     : stringPrepare(rule, textNormalizer(rule, context));
   const preparationKey = rule.params?.alternatives
-    ? `${textPreparationKey(rule)}/alternatives${rule.params.placeTailUnless ? `/placeTail:${rule.params.placeTailUnless}` : ''}${rule.params.ownStateSuffix ? `/stateSuffix:${rule.params.ownStateSuffix}` : ''}`
+    ? `${textPreparationKey(rule)}/alternatives${rule.params.placeTailUnless ? `/placeTail:${rule.params.placeTailUnless}` : ''}${rule.params.ownStateSuffix ? `/stateSuffix:${rule.params.ownStateSuffix}` : ''}${rule.params.statedRenamings ? '/renamings' : ''}`
     : textPreparationKey(rule);
   const written = rule.params?.acronyms && rule.params.writtenAcronyms ? compiledWrittenAcronyms(rule.params.writtenAcronyms) : undefined;
   if (written === undefined)

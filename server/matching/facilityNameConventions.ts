@@ -73,10 +73,16 @@ const REGISTRY_CODE = /^\s*[A-Z0-9]+-(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]+\
 const STREET_BEFORE_FACILITY = /(?<=\S\s+)ST\.?(?=\s+(?:HOSP\.?|HOSPITAL|HOSPITALS|CLINIC|INFIRMARY|MEDICAL\s+(?:CENTER|CENTRE))\b)/gi;
 /** `d'` or `l'` (straight or curly apostrophe) glued to the next word. */
 const ELISION = /(?<![\p{L}\p{N}])([DL])['\u2019](?=\p{L})/giu;
+/**
+ * A saint's or mount's abbreviation glued to the name after it (`St.Gallen`, `St.Pölten`, `Ste.Justine`, `Mt.Sinai`):
+ * Swiss and Austrian official spellings and many lists write it without the space, so it reads as one word (STGALLEN)
+ * against `St. Gallen` elsewhere.
+ */
+const GLUED_SAINT = /(?<![\p{L}\p{N}])([Ss][Tt][AaEeOo]?|[Ss][Vv]|[Mm][Tt])\.(?=\p{Lu})/gu;
 const ROMAN_NUMERAL = /^(X{0,3})(IX|IV|V?I{0,3})$/;
 const ROMAN_VALUES: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10 };
 
-/** The raw-text conventions (registry code, street, elision) undone; other text unchanged. */
+/** The raw-text conventions (registry code, street, elision, a glued St.) undone; other text unchanged. */
 export function withoutWritingConventions(raw: string): string {
   let text = raw;
   if (text.includes('-') && /\d/.test(text)) {
@@ -85,6 +91,7 @@ export function withoutWritingConventions(raw: string): string {
   }
   if (/ST\b/i.test(text)) text = text.replace(STREET_BEFORE_FACILITY, 'STREET');
   if (text.includes("'") || text.includes('\u2019')) text = text.replace(ELISION, '$1 ');
+  if (text.includes('.')) text = text.replace(GLUED_SAINT, '$1. ');
   return text;
 }
 

@@ -218,6 +218,11 @@ export interface ComparatorRule {
      */
     ownStateSuffix?: string;
     /**
+     * fuzzy with alternatives: a name stating its own former or later name in brackets (`X (formerly Y)`, `X (ehem. Y)`,
+     * `X (anciennement Y)`, `X (now Y)`) also compares as `X` and as `Y` (captionNames.ts `statedRenamingForms`).
+     */
+    statedRenamings?: boolean;
+    /**
      * fuzzy: a name as court captions, lien filings and certificates write it (captionNames.ts): a legal description,
      * group or agency tail is read off, a name in two scripts compares as each, and a former, later or trade name
      * (`f/k/a`, `n/k/a`, `d/b/a`, `a division of`) compares with the other's names at most near-identically (0.97).
