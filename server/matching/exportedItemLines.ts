@@ -251,12 +251,20 @@ const LONG_STEP = /(?:^|[>›»])\s*(?:\S+\s+){5,}\S+\s*(?=[>›»]|$)/;
 const STOREFRONT_CELL =
   /^\s*(?:ships?\s(?:from|in|within|to)\s[\p{L}\d ,-]{1,30}|(?:free\s)?(?:shipping|delivery)(?:\s[\p{L}\d ,-]{1,30})?|(?:in|out\sof|low)\sstock|(?:(?:pharmacy|store|in-?store|kerbside|curbside)\s)?pick-?\s?up(?:\sonly|\sin\sstore)?|click\s(?:and|&|\+)\scollect|\d{1,2}\s(?:months?|years?|yrs?)\s(?:manufacturer(?:'s)?\s)?(?:warranty|guarantee))\s*[.!]?\s*$/iu;
 
+/**
+ * A marketplace's or shop's own listing number in a cell of its own (items26inv): `Mighty Ape ID 33006381`, `Trade Me
+ * listing 4471290`, `Shop ID 120044871` — one to three words naming the shop or listing, then ID or listing and the
+ * number (digits only; a catalogue's `Item No` or `Cat No` is left): the seller's number, never the maker's (read as a code it conflicted with every maker's code).
+ */
+const LISTING_ID_CELL = /^\s*(?:\p{L}[\p{L}&'.-]*\s){1,3}(?:ID|LISTING(?:\s(?:ID|NO\.?|#))?)\s?[#:]?\s?\d{5,12}\s*$/iu;
+
 /** A cell of a document row that is the document's: its reference, quantity, place, price or unit, or its line number or a count before a unit. */
 function isDocumentCell(cells: readonly string[], index: number): boolean {
   const cell = cells[index] as string;
   if (index > 0 && PATH_CELL.test(cell) && !LONG_STEP.test(cell)) return true;
   if (
     STOREFRONT_CELL.test(cell) ||
+    LISTING_ID_CELL.test(cell) ||
     DOCUMENT_CELL.test(cell) ||
     PRICE_COLUMN.test(cell) ||
     LABELLED_PRICE_CELL.test(cell) ||

@@ -40,6 +40,12 @@ describe("an inventory app's and a shop's own fields leave the line (fixture tab
       kept: ['WIRELESS', 'MOUSE', 'M220'],
     },
     {
+      convention: "a marketplace's own listing number",
+      line: 'Acme Wireless Mouse M220 Grey | Trade Me listing 4471290 | Ships from Christchurch',
+      gone: ['4471290', 'LISTING'],
+      kept: ['MOUSE', 'M220'],
+    },
+    {
       convention: "a shop's pick-up and warranty cells",
       line: 'Acme Blood Pressure Monitor Upper Arm | Acme | Item #L5520114 | Store pick-up only | 24 Months Warranty',
       gone: ['PICK', 'WARRANTY', 'MONTH'],
@@ -49,6 +55,10 @@ describe("an inventory app's and a shop's own fields leave the line (fixture tab
     const words = (readAsCompared(line) ?? '').split(' ');
     for (const word of gone) expect(words).not.toContain(word);
     for (const word of kept) expect(words).toContain(word);
+  });
+
+  test("a maker's catalogue number in a cell of its own is kept", () => {
+    expect(readAsCompared('Acme nitrile glove M | Cat No 445120 | Acme')).toContain('445120');
   });
 
   test('a product phrase with an arrow in it is one long step, kept', () => {
