@@ -258,6 +258,15 @@ const STOREFRONT_CELL =
  */
 const LISTING_ID_CELL = /^\s*(?:\p{L}[\p{L}&'.-]*\s){1,3}(?:ID|LISTING(?:\s(?:ID|NO\.?|#))?)\s?[#:]?\s?\d{5,12}\s*$/iu;
 
+/**
+ * A notice's own title and change cells (items26inv): `Price change notice effective 01-Feb-2027`, `Backorder notice`,
+ * `Recall notice dated …` name the document, and a signed percentage alone in a cell (`+4.5%`, `-2%`) is the change
+ * it announces — the same boilerplate on every line of one notice, never the product (a product's percentage, 0.9 %
+ * saline or 70 % alcohol, has no sign).
+ */
+const NOTICE_CELL = /^\s*(?:[\p{L}-]+\s){0,3}NOTICE(?:\s(?:EFFECTIVE|DATED|FROM|OF)(?:\s[\p{L}\d.,/-]+){0,3})?\s*$/iu;
+const SIGNED_PERCENT_CELL = /^\s*[+\-−]\s?\d{1,3}(?:[.,]\d{1,2})?\s?%\s*$/;
+
 /** A cell of a document row that is the document's: its reference, quantity, place, price or unit, or its line number or a count before a unit. */
 function isDocumentCell(cells: readonly string[], index: number): boolean {
   const cell = cells[index] as string;
@@ -265,6 +274,8 @@ function isDocumentCell(cells: readonly string[], index: number): boolean {
   if (
     STOREFRONT_CELL.test(cell) ||
     LISTING_ID_CELL.test(cell) ||
+    NOTICE_CELL.test(cell) ||
+    SIGNED_PERCENT_CELL.test(cell) ||
     DOCUMENT_CELL.test(cell) ||
     PRICE_COLUMN.test(cell) ||
     LABELLED_PRICE_CELL.test(cell) ||

@@ -46,6 +46,12 @@ describe("an inventory app's and a shop's own fields leave the line (fixture tab
       kept: ['MOUSE', 'M220'],
     },
     {
+      convention: "a price-change notice's title and change cells",
+      line: 'Price change notice effective 01-Mar-2027 | Supplier item 500123 | Mfr item AC-2210 | ACME SHARPS BIN 2L YELLOW | UOM EA | Old price 4.10 | New price 4.30 | +4.9%',
+      gone: ['NOTICE', 'EFFECTIVE', 'CHANGE'],
+      kept: ['SHARP', 'BIN', 'YELLOW'],
+    },
+    {
       convention: "a shop's pick-up and warranty cells",
       line: 'Acme Blood Pressure Monitor Upper Arm | Acme | Item #L5520114 | Store pick-up only | 24 Months Warranty',
       gone: ['PICK', 'WARRANTY', 'MONTH'],
