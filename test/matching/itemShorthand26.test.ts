@@ -80,7 +80,7 @@ describe('item-master colour and form codes read as the words catalogues spell o
   test.each([
     { short: 'SPLINT ACME 18IN RLD ORG', long: 'Acme splint 18 in rolled orange' },
     { short: 'PEN GEL ACME 0.7MM MTL BLK 12/BX', long: 'Acme gel pen 0.7 mm metal black 12/BX' },
-    { short: 'BLADE LARYNGO ACME MAC 3 SU', long: 'Acme laryngoscope blade MAC 3 single use' },
+    { short: 'BLADE LARYNGO ACME MAC 3 DISP', long: 'Acme laryngoscope blade MAC 3 disposable' },
     { short: 'TOURNIQUET ACME YEL', long: 'Acme tourniquet yellow' },
   ])('$short', ({ short, long }) => {
     const a = new Set((readAsCompared(short) ?? '').split(' '));
