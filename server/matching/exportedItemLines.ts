@@ -233,10 +233,49 @@ const SPACE_COLUMNS = / {2,}|\t/g;
 /** A cell with a word of three letters or more that is no document word (the product's cell). */
 const WORD = /\p{L}{3,}/u;
 
+/**
+ * A category or folder path after the row's first cell (items26inv, item-3.51.0): web shops print the breadcrumb of
+ * their category tree beside a title (`Computers > Components`, `Home > Health > First Aid`), and inventory apps and
+ * stores systems the folder or location path an item is kept in (`Station 7 > Rig 71 > Trauma Bag`, Sortly, inFlow,
+ * Zoho): two to six steps of one to five words each, joined by `>`, `›` or `»`. A shop's or a store's tree, never the
+ * product: its rare words (a rig's number, a shop's department) outweighed the product's in one source's lines.
+ */
+const PATH_CELL = /^\s*[^\s>›»|][^>›»|]{0,40}(?:\s[>›»]\s[^>›»|]{1,40}){1,5}\s*$/;
+/** No step of a path is more than five words (a product phrase with `>` in it — `USB-C > HDMI adapter` — is one step of many words). */
+const LONG_STEP = /(?:^|[>›»])\s*(?:\S+\s+){5,}\S+\s*(?=[>›»]|$)/;
+/**
+ * A web shop's fulfilment, availability or warranty cell (items26inv): `Ships from Auckland`, `Pharmacy pick-up only`,
+ * `In stock`, `Free delivery`, `Click & collect`, `12 Months Warranty` — what the shop promises about the order, the
+ * same boilerplate on every line of one shop, never the product.
+ */
+const STOREFRONT_CELL =
+  /^\s*(?:ships?\s(?:from|in|within|to)\s[\p{L}\d ,-]{1,30}|(?:free\s)?(?:shipping|delivery)(?:\s[\p{L}\d ,-]{1,30})?|(?:in|out\sof|low)\sstock|(?:(?:pharmacy|store|in-?store|kerbside|curbside)\s)?pick-?\s?up(?:\sonly|\sin\sstore)?|click\s(?:and|&|\+)\scollect|\d{1,2}\s(?:months?|years?|yrs?)\s(?:manufacturer(?:'s)?\s)?(?:warranty|guarantee))\s*[.!]?\s*$/iu;
+
+/**
+ * A marketplace's or shop's own listing number in a cell of its own (items26inv): `Mighty Ape ID 33006381`, `Trade Me
+ * listing 4471290`, `Shop ID 120044871` — one to three words naming the shop or listing, then ID or listing and the
+ * number (digits only; a catalogue's `Item No` or `Cat No` is left): the seller's number, never the maker's (read as a code it conflicted with every maker's code).
+ */
+const LISTING_ID_CELL = /^\s*(?:\p{L}[\p{L}&'.-]*\s){1,3}(?:ID|LISTING(?:\s(?:ID|NO\.?|#))?)\s?[#:]?\s?\d{5,12}\s*$/iu;
+
+/**
+ * A notice's own title and change cells (items26inv): `Price change notice effective 01-Feb-2027`, `Backorder notice`,
+ * `Recall notice dated …` name the document, and a signed percentage alone in a cell (`+4.5%`, `-2%`) is the change
+ * it announces — the same boilerplate on every line of one notice, never the product (a product's percentage, 0.9 %
+ * saline or 70 % alcohol, has no sign).
+ */
+const NOTICE_CELL = /^\s*(?:[\p{L}-]+\s){0,3}NOTICE(?:\s(?:EFFECTIVE|DATED|FROM|OF)(?:\s[\p{L}\d.,/-]+){0,3})?\s*$/iu;
+const SIGNED_PERCENT_CELL = /^\s*[+\-−]\s?\d{1,3}(?:[.,]\d{1,2})?\s?%\s*$/;
+
 /** A cell of a document row that is the document's: its reference, quantity, place, price or unit, or its line number or a count before a unit. */
 function isDocumentCell(cells: readonly string[], index: number): boolean {
   const cell = cells[index] as string;
+  if (index > 0 && PATH_CELL.test(cell) && !LONG_STEP.test(cell)) return true;
   if (
+    STOREFRONT_CELL.test(cell) ||
+    LISTING_ID_CELL.test(cell) ||
+    NOTICE_CELL.test(cell) ||
+    SIGNED_PERCENT_CELL.test(cell) ||
     DOCUMENT_CELL.test(cell) ||
     PRICE_COLUMN.test(cell) ||
     LABELLED_PRICE_CELL.test(cell) ||
