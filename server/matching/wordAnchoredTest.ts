@@ -143,6 +143,14 @@ function anchorsOf(source: string): Anchor[] | null {
   return anchors;
 }
 
+/**
+ * Whether `wordAnchoredTest` can answer ASCII texts of `regex` without it (every alternative has an anchor): a marker
+ * added without a run of two letters (`\bx\b`) makes it run the expression on every line again.
+ */
+export function hasWordAnchors(regex: RegExp): boolean {
+  return regex.flags === 'i' && anchorsOf(regex.source) !== null;
+}
+
 /** A position's first two symbols as a table key (the start of two-letter literals). */
 function pairKey(first: number, second: number): number {
   return first * SYMBOLS + second;

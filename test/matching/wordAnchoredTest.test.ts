@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { generateItems } from '../../bench/generators/items';
 import { LATIN_LANGUAGE_MARKER } from '../../server/matching/itemLineLanguages';
-import { wordAnchoredTest } from '../../server/matching/wordAnchoredTest';
+import { hasWordAnchors, wordAnchoredTest } from '../../server/matching/wordAnchoredTest';
 
 const LINES = [
   'GLOVE NITRILE EXAM MEDIUM BOX OF 100',
@@ -89,6 +89,12 @@ describe('the Latin-language markers over the corpora', () => {
       if (existsSync(path)) collect(JSON.parse(readFileSync(path, 'utf8')));
     }
   for (const record of generateItems({ count: 5000, seed: 7 }).records) collect([record.description, record.shortDescription]);
+
+  // A marker without a run of two letters would send every line through the expression again (answers unchanged).
+  test('every shipped marker has an anchor word', () => {
+    expect(hasWordAnchors(LATIN_LANGUAGE_MARKER)).toBe(true);
+    expect(hasWordAnchors(new RegExp(`${LATIN_LANGUAGE_MARKER.source}|\\bx\\b`, 'i'))).toBe(false);
+  });
 
   test('every string is answered as the expression answers it', () => {
     const holdsMarker = wordAnchoredTest(LATIN_LANGUAGE_MARKER);
