@@ -15,7 +15,6 @@
  * Hand-written: a record line is a sentence shape; what it drops only ever lowers the evidence of words that were
  * never the product's.
  */
-import { wordAnchoredTest } from './wordAnchoredTest';
 
 /** A check list's outcome or a care record's verb of use, in lower case as staff type them (an upper-case catalogue word such as `SEALED` may be a pouch's). */
 const RECORD_WORD_CUE =
@@ -43,13 +42,9 @@ const TALLY = /\s[x×]\d{1,3}(?=\s*(?:[-–,;|]|$))/g;
 /** A method at the end of a sentence: `, autoclaved before use`, `, sterilised prior to use`. */
 const METHOD_TAIL = /,\s*(?:[a-z]+\s+){0,2}?(?:before|prior to)\s+use\b/gi;
 
-// The cues answered by their anchor words on most lines, with the expressions' answers (wordAnchoredTest.ts).
-const holdsRecordWordCue = wordAnchoredTest(RECORD_WORD_CUE);
-const holdsRecordShapeCue = wordAnchoredTest(RECORD_SHAPE_CUE);
-
 /** True when `text` reads as a check list, a care record, a theatre log or a lab-notebook sentence. */
 export function isRecordLine(text: string): boolean {
-  return holdsRecordWordCue(text) || holdsRecordShapeCue(text);
+  return RECORD_WORD_CUE.test(text) || RECORD_SHAPE_CUE.test(text);
 }
 
 /** `text` without a record's outcome, place, date, attempt and method clause (the text itself when it is no record line). */

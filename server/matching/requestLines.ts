@@ -16,7 +16,6 @@
 import { shippedAliasTables, type AliasTable } from './aliases';
 import { isRecordLine, withoutRecordNarrative } from './recordLines';
 import { withoutNguniNumberPrefixes } from './spokenNumbers';
-import { wordAnchoredTest } from './wordAnchoredTest';
 
 /** A request word: a line without one (nor a note cue) is no request and is returned as it is. isiZulu `ngicela` / `sicela` (please, we ask) and `isicelo` (a request form) since item-3.50.0. */
 const REQUEST_CUE =
@@ -314,13 +313,9 @@ function withoutOpinionSentences(post: string): string {
  */
 const MENTION = /(?<![A-Za-z0-9._%+-])@[A-Za-z][A-Za-z0-9_.-]*/g;
 
-// The request and note cues answered by their anchor words on most lines, with the expressions' answers (wordAnchoredTest.ts).
-const holdsRequestCue = wordAnchoredTest(REQUEST_CUE);
-const holdsNoteCue = wordAnchoredTest(NOTE_CUE);
-
 /** True when `text` reads as a free-text request to stores (a request word in it), a social post or a record line (recordLines.ts). */
 export function isRequestLine(text: string): boolean {
-  return holdsRequestCue(text) || holdsNoteCue(text) || SOCIAL_POST_CUE.test(text) || isRecordLine(text);
+  return REQUEST_CUE.test(text) || NOTE_CUE.test(text) || SOCIAL_POST_CUE.test(text) || isRecordLine(text);
 }
 
 /**
@@ -342,10 +337,10 @@ export function withoutRequestChatter(text: string): string {
 }
 
 function withoutChatter(text: string, chatterWords: RegExp): string {
-  const isNote = holdsNoteCue(text);
+  const isNote = NOTE_CUE.test(text);
   const isRecord = isRecordLine(text);
   const isSocialPost = SOCIAL_POST_CUE.test(text);
-  if (!isNote && !isRecord && !isSocialPost && !holdsRequestCue(text)) return text;
+  if (!isNote && !isRecord && !isSocialPost && !REQUEST_CUE.test(text)) return text;
   let out = (isRecord ? withoutRecordNarrative(text) : text).replace(SIGN_OFF, ' ');
   if (isSocialPost) out = withoutOpinionSentences(out.replace(FORUM_BREADCRUMB, ' ').replace(SOCIAL_HANDLE, ' '));
   if (out.includes('@')) out = out.replace(MENTION, ' ');

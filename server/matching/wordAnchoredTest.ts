@@ -5,16 +5,16 @@
  *
  * Each alternative's necessary literal — its longest run of letters that every match spells (`\bpakovanje\b` →
  * `pakovanje`, `\bkutija\s\d` → `kutija`) — is read from its syntax tree (@eslint-community/regexpp), with whether the run
- * starts or ends a word there (after or before `\b`, a space or a punctuation mark). A text none of whose positions holds one of these
- * literals (at a word start, or ending a word, where it must) cannot match, and returns false; any other text is tested by the
+ * starts a word there (after `\b`, a space or a punctuation mark). A text none of whose positions holds one of these
+ * literals (at a word start where it must be one) cannot match, and returns false; any other text is tested by the
  * expression itself, so what is read never changes. The convention: item lines are overwhelmingly ASCII English
  * (US/EU ERP exports) and name none of the marker words; V8 tries each of the ~130 alternatives at each position of
  * every line (1.1 µs a generated line), while the scan looks each position up in a table of three-letter starts.
  *
- * Only an ASCII text is scanned: there a pattern character above ASCII cannot match without `u` (canonical case
- * folding under `i` never maps a character above ASCII to one below), so an alternative needing one is left out and a
+ * Only an ASCII text is scanned: there a pattern character above ASCII cannot match under `i` without `u` (canonical
+ * case folding never maps a character above ASCII to one below), so an alternative needing one is left out and a
  * character class is read by its ASCII members (`steril[ūu]s` is `sterilus` on an ASCII line). A text with a non-ASCII
- * character, an expression with other flags than `i` or none, or one with an alternative whose letters cannot be read (no
+ * character, an expression with other flags than `i`, or one with an alternative whose letters cannot be read (no
  * run of two letters), is tested by `regex` as before.
  */
 import { parseRegExpLiteral, type AST } from '@eslint-community/regexpp';
@@ -23,8 +23,6 @@ import { parseRegExpLiteral, type AST } from '@eslint-community/regexpp';
 interface Anchor {
   literal: string;
   isWordStart: boolean;
-  /** Whether the run ends a word there (a `\b`, a space, punctuation or the end follows it). */
-  isWordEnd: boolean;
   /** The variant's other runs (lower-cased): a text that holds the anchor but not all of them cannot match it either. */
   others: readonly string[];
 }
@@ -40,7 +38,7 @@ for (let code = 0; code < 128; code++) {
 }
 
 /** More variants than this in one alternative (groups and optional parts spelled out): no anchor is read for it. */
-const MAX_VARIANTS = 256;
+const MAX_VARIANTS = 64;
 
 /** An element list with its non-capturing and capturing groups and optional parts spelled out (null: too many). */
 function variantsOf(elements: readonly AST.Element[]): AST.Element[][] | null {
@@ -88,9 +86,8 @@ function anchorOf(elements: readonly AST.Element[]): Anchor | 'never' | null {
   let runStartsWord = false;
   // Whether the position after the last element read is a word start when a letter follows (after `\b`, `^`, a space…).
   let atBoundary = false;
-  // `nextIsBoundary`: the element that ends the run is a word boundary, a space, punctuation or the start / end.
   const endRun = (nextIsBoundary: boolean) => {
-    if (run.length >= 2) runs.push({ literal: run, isWordStart: runStartsWord, isWordEnd: nextIsBoundary });
+    if (run.length >= 2) runs.push({ literal: run, isWordStart: runStartsWord });
     run = '';
     atBoundary = nextIsBoundary;
   };
@@ -110,11 +107,7 @@ function anchorOf(elements: readonly AST.Element[]): Anchor | 'never' | null {
       else if (members.length === 1) addCharacter(members[0] as number);
       else endRun(members.every((code) => (SYMBOL_OF[code] as number) === 0));
     } else if (element.type === 'CharacterSet' && element.kind === 'space' && !element.negate) endRun(true);
-    else if (
-      element.type === 'Assertion' &&
-      ((element.kind === 'word' && !element.negate) || element.kind === 'start' || element.kind === 'end')
-    )
-      endRun(true);
+    else if (element.type === 'Assertion' && ((element.kind === 'word' && !element.negate) || element.kind === 'start')) endRun(true);
     else endRun(false);
   }
   endRun(false);
@@ -151,19 +144,11 @@ function anchorsOf(source: string): Anchor[] | null {
 }
 
 /**
- * Flags the anchors are read under: `i`, or none — a case-sensitive expression's anchors are looked for in either case,
- * a necessary condition still (the expression decides wherever one is found).
- */
-function isReadableFlags(regex: RegExp): boolean {
-  return regex.flags === 'i' || regex.flags === '';
-}
-
-/**
  * Whether `wordAnchoredTest` can answer ASCII texts of `regex` without it (every alternative has an anchor): a marker
  * added without a run of two letters (`\bx\b`) makes it run the expression on every line again.
  */
 export function hasWordAnchors(regex: RegExp): boolean {
-  return isReadableFlags(regex) && anchorsOf(regex.source) !== null;
+  return regex.flags === 'i' && anchorsOf(regex.source) !== null;
 }
 
 /** A position's first two symbols as a table key (the start of two-letter literals). */
@@ -173,13 +158,6 @@ function pairKey(first: number, second: number): number {
 /** A position's first three symbols as a table key. */
 function tripleKey(first: number, second: number, third: number): number {
   return (first * SYMBOLS + second) * SYMBOLS + third;
-}
-
-/** Whether no word character is at `end` of `text` (its end, or a space, punctuation or a character above ASCII). */
-function endsWordAt(text: string, end: number): boolean {
-  if (end >= text.length) return true;
-  const code = text.charCodeAt(end);
-  return code >= 128 || (SYMBOL_OF[code] as number) === 0;
 }
 
 /** Whether `text` spells `literal` (lower-case word characters) at `start`, letters in either case. */
@@ -194,10 +172,11 @@ function spellsAt(text: string, start: number, literal: string): boolean {
 
 /**
  * `regex.test`, answered false without running `regex` for an ASCII text that holds none of its alternatives' anchors
- * (see the header). For an alternation of words with the flag `i` or none; any other expression is tested as it is.
+ * (see the header). For a case-insensitive (`i`, and no other flag) alternation of words; any other expression is
+ * tested as it is.
  */
 export function wordAnchoredTest(regex: RegExp): (text: string) => boolean {
-  const anchors = isReadableFlags(regex) ? anchorsOf(regex.source) : null;
+  const anchors = regex.flags === 'i' ? anchorsOf(regex.source) : null;
   if (anchors === null) return (text) => regex.test(text);
   // The anchors by their first two symbols (two-letter literals) and first three; a table of flags says at once
   // whether a position can start one, the lists are read only then.
@@ -220,7 +199,6 @@ export function wordAnchoredTest(regex: RegExp): (text: string) => boolean {
       (anchor) =>
         (isWordStart || !anchor.isWordStart) &&
         spellsAt(text, start, anchor.literal) &&
-        (!anchor.isWordEnd || endsWordAt(text, start + anchor.literal.length)) &&
         (anchor.others.length === 0 || anchor.others.every((other) => text.toLowerCase().includes(other))),
     );
   const none: readonly Anchor[] = [];

@@ -48,15 +48,6 @@ const LINES = [
   "o'lcham 10",
   'O‘LCHAM 10',
   'velicina 8',
-  'CANNULA IV 20G',
-  'can you send 2 boxes',
-  'Can someone reorder',
-  'Hi team, need gloves',
-  'HIGH FLOW MASK',
-  'stock is low.',
-  'LOW PROFILE',
-  'running lower',
-  'sealed and in date',
   'veličina 8',
   '',
   'x',
@@ -72,9 +63,6 @@ describe('wordAnchoredTest', () => {
     /\b(?:saiz|kotak|pek|pakai buang)\b|\bsteril[ūu]s\b/i,
     /\bcapsa\b|\bunitats\b|\bamb\b|estèril|\bmida\b|sol ús|\bpaquet de\b|\bsen (?:agulla|l[aá]tex)\b/i,
     /ədəd|\bqutu|o['‘’ʻ]lcham|\bcebl\b|\bmin[għg]+ajr\b/i,
-    // Request and record cues: words that must end where the word ends (`can` is not `CANNULA`), case-sensitive ones too.
-    /\b(?:can|could|may) (?:i|someone)\b|\b(?:hi|hello|please)\b/i,
-    /\blow(?=\s*(?:[,;.!]|$))|\b(?:present|sealed|in date)\b|\b(?:stored|kept)\s+(?:in|on)\b/,
   ];
   test.each(markers.flatMap((marker) => LINES.map((line) => ({ marker, line }))))('$marker on "$line"', ({ marker, line }) => {
     expect(wordAnchoredTest(marker)(line)).toBe(marker.test(line));
