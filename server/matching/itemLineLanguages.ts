@@ -16,6 +16,7 @@
  * its patterns are Urdu words and spellings — ملی گرام, کا ڈبہ — that Arabic and Persian lines do not write); the Malay and Lithuanian readings (Latin script) only when the line
  * holds one of their marker words, tested once per line with one regular expression for both (and Swahili).
  */
+import { wordAnchoredTest } from './wordAnchoredTest';
 
 /** A pattern and what it is written as: a replacement string, or a function of the match and its groups. */
 type Rewrite = [RegExp, string | ((match: string, ...groups: string[]) => string)];
@@ -925,12 +926,16 @@ const LATIN_LANGUAGE_READINGS: readonly LanguageReading[] = [
   MALTESE,
   CELTIC_GALICIAN,
 ];
-/** One test per line for all the Latin-script languages' markers (most lines hold none and return here). */
-const ANY_LANGUAGE_MARKER = new RegExp(LATIN_LANGUAGE_READINGS.map((reading) => reading.marker.source).join('|'), 'i');
+/**
+ * One test per line for all the Latin-script languages' markers (most lines hold none and return here): an ASCII line
+ * none of whose positions spells a marker's anchor word is answered without the expression (wordAnchoredTest.ts).
+ */
+export const LATIN_LANGUAGE_MARKER = new RegExp(LATIN_LANGUAGE_READINGS.map((reading) => reading.marker.source).join('|'), 'i');
+const holdsAnyLanguageMarker = wordAnchoredTest(LATIN_LANGUAGE_MARKER);
 
 /** `text` with the pack, unit and attribute words of the Latin-script languages above written as English lines write them. */
 export function withLanguagePackWords(text: string): string {
-  if (!ANY_LANGUAGE_MARKER.test(text)) return text;
+  if (!holdsAnyLanguageMarker(text)) return text;
   let out = text;
   for (const reading of LATIN_LANGUAGE_READINGS) if (reading.marker.test(out)) out = rewritten(out, reading.rewrites);
   return out;
