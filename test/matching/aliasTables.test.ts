@@ -208,6 +208,7 @@ test('every shipped table is valid and named after its file', () => {
     'securityDescriptions',
     'supplierAliases',
     'tradeDocumentLabels',
+    'variantAndFormLabels',
   ]);
 });
 
