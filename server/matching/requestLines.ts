@@ -335,10 +335,8 @@ export function requestChatterRemover(table: AliasTable | undefined): (text: str
   const words = chatterPatternOf(table);
   const readFormFields = formFieldReader(table);
   return (text) => {
-    const written = withoutNguniNumberPrefixes(text);
-    const read = readFormFields(written);
-    // A form answer read by its labels is a request even when its request word was a label (`What do you need?:`).
-    return withoutChatter(read, words, read !== written);
+    const read = readFormFields(withoutNguniNumberPrefixes(text));
+    return withoutChatter(read, words);
   };
 }
 
@@ -350,12 +348,12 @@ export function withoutRequestChatter(text: string): string {
   return shipped(text);
 }
 
-function withoutChatter(text: string, chatterWords: RegExp, isFormAnswer = false): string {
+function withoutChatter(text: string, chatterWords: RegExp): string {
   const isNote = NOTE_CUE.test(text);
   const isRecord = isRecordLine(text);
   const isSocialPost = SOCIAL_POST_CUE.test(text);
   const isShopper = isShopperLine(text);
-  if (!isFormAnswer && !isNote && !isRecord && !isSocialPost && !isShopper && !REQUEST_CUE.test(text)) return text;
+  if (!isNote && !isRecord && !isSocialPost && !isShopper && !REQUEST_CUE.test(text)) return text;
   let out = isRecord ? withoutRecordNarrative(text) : text;
   if (isShopper) out = withoutShopperChatter(out);
   out = out.replace(SIGN_OFF, ' ');
