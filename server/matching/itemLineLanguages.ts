@@ -318,6 +318,24 @@ const EAST_SLAVIC: ScriptReading = {
     [cyrillicWords('стерильді'), ' STERILE '],
     [cyrillicWords('ересектер\\p{L}*'), ' ADULT '],
     [cyrillicWords('балалар\\p{L}*'), ' PAEDIATRIC '],
+    // Tajik (Dushanbe and Sughd hospital requisitions, items26text): `қуттӣ (50 дона)` (a box of 50 pieces), `андозаи 3`
+    // (size 3, with the izofat `-и`), `барои калонсолон` / `барои кӯдакон` (for adults / children), `стерилӣ`,
+    // `якдафъаина` (single use), `бо` / `бе` (with / without) before a word, and the colour words — the letters ғ ӣ қ ӯ ҳ ҷ
+    // are Tajik's own, the rest of the reading is the Cyrillic one above.
+    [/(?<![\p{Script=Cyrillic}])қутти?[ӣи]?\s?\(?\s?(\d+)\s?(?:дона)?\s?\)?(?![\p{Script=Cyrillic}\d])/giu, ' BOX OF $1 '],
+    [cyrillicWords('андозаи|андоза'), ' SIZE '],
+    [cyrillicWords('барои\\sкалонсолон|калонсолон|калонсол'), ' ADULT '],
+    [cyrillicWords('барои\\sкӯдакон|кӯдакон|кӯдак'), ' PAEDIATRIC '],
+    [cyrillicWords('ғайристерилӣ'), ' NON-STERILE '],
+    [cyrillicWords('стерилӣ'), ' STERILE '],
+    [cyrillicWords('якдафъаина\\p{L}*'), ' SINGLE USE '],
+    [/(?<![\p{Script=Cyrillic}])бо\s(?=\p{Script=Cyrillic}{3,})/giu, ' WITH '],
+    [/(?<![\p{Script=Cyrillic}])бе\s(?=\p{Script=Cyrillic}{3,})/giu, ' WITHOUT '],
+    [cyrillicWords('сурх'), ' RED '],
+    [cyrillicWords('кабуд'), ' BLUE '],
+    [cyrillicWords('зард'), ' YELLOW '],
+    [cyrillicWords('сиёҳ'), ' BLACK '],
+    [cyrillicWords('сафед'), ' WHITE '],
   ],
 };
 

@@ -141,10 +141,11 @@ export function fieldLabelKey(label: string): string {
 /**
  * A label candidate: at the start or after a separator (`|`, `;`, tab, line break, comma, an opening bracket), a letter
  * then up to 40 label characters and a plural `(s)` (`Attribute 1 value(s)`) or a bracketed qualifier (`Standard item id
- * (0160)`), then `:` or `=` (never `://`). Group 1 is the separator, group 2 the label, group 3 the mark.
+ * (0160)`), a question mark (a form's question as its column: `How many?:`, items26text), then `:` or `=` (never `://`).
+ * Group 1 is the separator, group 2 the label, group 3 the mark.
  */
 const LABEL_CANDIDATE =
-  /(^|[|;\t\n,(])[ \t]*(\p{L}[\p{L}\p{N}_ .#/&'’-]{0,40}?(?:\(s\)|\s?\([\p{L}\p{N} ]{1,12}\))?)[ \t]*([:=])(?!\/\/)[ \t]*/gu;
+  /(^|[|;\t\n,(])[ \t]*(\p{L}[\p{L}\p{N}_ .#/&'’-]{0,40}?(?:\(s\)|\s?\([\p{L}\p{N} ]{1,12}\))?)[ \t]*\??[ \t]*([:=])(?!\/\/)[ \t]*/gu;
 /**
  * A label whose value is a list of `key=value` pairs (Magento's `additional_attributes: brand=Acme,size=M,sterile=Yes`,
  * the attribute columns of other shop and PIM exports): a comma is put before the first key so each pair reads as a field.
@@ -437,10 +438,12 @@ function rolesOf(tables: ReadonlyArray<AliasTable | undefined>): LabelRoles {
 
 /**
  * The tables of field labels the rewrite reads, one set of entry names between them: `exportFieldLabels` (exports,
- * forms, tickets) and `tradeDocumentLabels` (customs invoices, backorder and price-change notices, ERP stock items,
- * delivery notes; items25lines, split off when the first reached its size limits).
+ * forms, tickets), `tradeDocumentLabels` (customs invoices, backorder and price-change notices, ERP stock items,
+ * delivery notes; items25lines, split off when the first reached its size limits) and `variantAndFormLabels` (shop
+ * variant labels of reviews and order lines, order-mail totals, form-response columns, Kinyarwanda and Somali
+ * requisition labels; items26text).
  */
-export const LABEL_TABLES = ['exportFieldLabels', 'tradeDocumentLabels'] as const;
+export const LABEL_TABLES = ['exportFieldLabels', 'tradeDocumentLabels', 'variantAndFormLabels'] as const;
 
 /**
  * The rewrite `labelledRows` with the labels of `tables` (a rule set's published versions of `LABEL_TABLES`:

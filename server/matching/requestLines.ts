@@ -15,11 +15,12 @@
  */
 import { shippedAliasTables, type AliasTable } from './aliases';
 import { isRecordLine, withoutRecordNarrative } from './recordLines';
+import { isShopperLine, withoutShopperChatter } from './shopperLines';
 import { withoutNguniNumberPrefixes } from './spokenNumbers';
 
-/** A request word: a line without one (nor a note cue) is no request and is returned as it is. isiZulu `ngicela` / `sicela` (please, we ask) and `isicelo` (a request form) since item-3.50.0. */
+/** A request word: a line without one (nor a note cue) is no request and is returned as it is. isiZulu `ngicela` / `sicela` (please, we ask) and `isicelo` (a request form) since item-3.50.0; Kinyarwanda `(gu)saba` (to request) and Somali `codsi(ga)` (the request) since item-3.51.0. */
 const REQUEST_CUE =
-  /\b(?:needs?|needed|pls|plz|please|thanks|thank you|thx|cheers|can you|could you|can we|running low|out of|reorder|hi|hello|asap|would like|kind regards|many thanks|kia ora|ng[aā] mihi|ngicela|sicela|isicelo)\b|\b(?:can|could|may) (?:i|someone|somebody|anyone)\b|\b(?:does|do|has|have) (?:anyone|anybody|someone|we) (?:have|got|got any|have any)\b|\banyone (?:got|have|has)\b/i;
+  /\b(?:needs?|needed|pls|plz|please|thanks|thank you|thx|cheers|can you|could you|can we|running low|out of|reorder|hi|hello|asap|would like|kind regards|many thanks|kia ora|ng[aā] mihi|ngicela|sicela|isicelo|isaba|gusaba|codsiga|codsi)\b|\b(?:can|could|may) (?:i|someone|somebody|anyone)\b|\b(?:does|do|has|have) (?:anyone|anybody|someone|we) (?:have|got|got any|have any)\b|\banyone (?:got|have|has)\b/i;
 /**
  * A handover note's or a ticket's word, in lower case as people type them (item-3.36.0): stock left after a count (`2 left`, `none
  * left`, `3 bx left`; never a bare `left`, a side), `down to 3`, `low`, `nearly out`, `we are out`, `par is 10`) and a ticket's reference to an earlier order
@@ -177,7 +178,7 @@ const isFormLabelEntry = (canonical: string | undefined): boolean => FORM_LABEL_
  */
 const HAS_FORM_FIELDS = /:[^:]*[|;\n][^:]*:/;
 /** One field: its label (a few words before the colon, at the start or after a separator) and its value up to the next separator. */
-const FORM_FIELD = /(^|[|;\n])\s*([A-Za-z][A-Za-z0-9 #/&.'()-]{0,40}?)\s*:\s*([^|;\n]*)/g;
+const FORM_FIELD = /(^|[|;\n])\s*([A-Za-z][A-Za-z0-9 #/&.'()-]{0,40}?)\s*\??\s*:\s*([^|;\n]*)/g;
 /** An order quantity opening a how-many answer: `1 box`, `2 kits`, `3`, `x2`, `a case` (what follows, `of 12`, stays: a count per pack). */
 const ANSWERED_COUNT = new RegExp(
   String.raw`^\s*(?:about\s+|approx\.?\s+)?(?:x\s?)?${ORDER_COUNT}\s*(?:x\s*)?(?:${ORDER_UNIT}\b)?\s*`,
@@ -186,11 +187,15 @@ const ANSWERED_COUNT = new RegExp(
 /** What a product answer says it is for, at its end: `for the diathermy`, `for labelling specimen pots`, `for our printer` (the use, not the product). */
 const ANSWER_PURPOSE = /\s+for\s+(?:the|our|my|a|an|use|use\s+in|use\s+on|[a-z]+ing)\b[^|;\n]*$/i;
 
+/** A number with its unit or inch mark (`2GB`, `2.7 mL`, `7.5cm x 1m`, `9"`): a size answer that says what it measures, read without the word `size` (`size 2GB` was size 2). */
+const MEASURED_VALUE = /\d\s?(?:[A-Za-z]{1,3}\b|["”])/;
+
 /** Upper-case label words, single-spaced, for looking a label up. */
 const labelKey = (label: string): string =>
   label
     .toUpperCase()
     .replace(/[^A-Z0-9#/&]+/g, ' ')
+    .replace(/\s*\/\s*/g, '/')
     .trim();
 
 /** A how-many answer without its order count: `2 kits` → ``, `1 box of 12` → `box of 12` (the count per pack stays). */
@@ -221,13 +226,16 @@ export function formFieldReader(table: AliasTable | undefined): (text: string) =
   const item = labelsOf(FORM_ITEM_LABELS);
   const product = new Set([...labelsOf(FORM_PRODUCT_LABELS), ...item]);
   const name = labelsOf(FORM_NAME_LABELS);
+  const isListed = (key: string): boolean => context.has(key) || quantity.has(key) || product.has(key) || name.has(key);
+  // A label offering alternatives (`Department / Unit`, `Reason / notes`) not listed as a whole is read by its first, as a form's reader does.
+  const listedKey = (key: string): string => (isListed(key) || !key.includes('/') ? key : (key.split('/')[0] ?? key));
   return (text) => {
     if (!HAS_FORM_FIELDS.test(text)) return text;
     let fields = 0;
     let namesItem = false;
-    if (name.size > 0) for (const field of text.matchAll(FORM_FIELD)) if (item.has(labelKey(field[2] ?? ''))) namesItem = true;
+    if (name.size > 0) for (const field of text.matchAll(FORM_FIELD)) if (item.has(listedKey(labelKey(field[2] ?? '')))) namesItem = true;
     const read = text.replace(FORM_FIELD, (whole: string, separator: string, label: string, value: string) => {
-      const key = labelKey(label);
+      const key = listedKey(labelKey(label));
       const answer =
         context.has(key) || (namesItem && name.has(key))
           ? ''
@@ -236,7 +244,7 @@ export function formFieldReader(table: AliasTable | undefined): (text: string) =
             : quantity.has(key)
               ? withoutAnsweredCount(value)
               : product.has(key)
-                ? `${key.includes('SIZE') ? 'size ' : ''}${value.replace(ANSWER_PURPOSE, '')}`
+                ? `${key.includes('SIZE') && !MEASURED_VALUE.test(value) ? 'size ' : ''}${value.replace(ANSWER_PURPOSE, '')}`
                 : undefined;
       if (answer === undefined) return whole;
       fields++;
@@ -283,10 +291,11 @@ const FORUM_BREADCRUMB = /^\s*[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk
  * A request form's title and its own number (`Isicelo sezimpahla KZN-SR-60419`, `Stock request SR-2291`, `Supply
  * requisition 44/2026`, `Indent No. 118`): the form names itself as an order names itself (transactionReferences.ts), and
  * its number is no product code. isiZulu `isicelo (sezimpahla)` is a request (for supplies); an indent is the
- * requisition of South Asian and British public stores.
+ * requisition of South Asian and British public stores; Kinyarwanda `ifishi isaba ibikoresho` and Somali `foomka codsiga agabka`
+ * (a form requesting supplies) title Rwandan and Somali requisitions (items26text).
  */
 const REQUEST_FORM_REFERENCE =
-  /\b(?:isicelo(?:\s+sezimpahla)?|(?:stock|supply|supplies)\s+(?:request|requisition)|indent)(?:\s*(?:no\.?|#|:))?\s*(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*/gi;
+  /\b(?:isicelo(?:\s+sezimpahla)?|ifishi\s+isaba\s+ibikoresho|foomka\s+codsiga(?:\s+agabka)?|(?:stock|supply|supplies)\s+(?:request|requisition)|indent)(?:\s*(?:no\.?|#|:))?\s*(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*/gi;
 
 /** Where a post's sentences and cells end: after `.`, `?` or `!` before a space, and at a cell separator. */
 const POST_SENTENCE_END = /(?<=[.?!])\s+(?=\S)|\s*\|\s*/;
@@ -315,7 +324,7 @@ const MENTION = /(?<![A-Za-z0-9._%+-])@[A-Za-z][A-Za-z0-9_.-]*/g;
 
 /** True when `text` reads as a free-text request to stores (a request word in it), a social post or a record line (recordLines.ts). */
 export function isRequestLine(text: string): boolean {
-  return REQUEST_CUE.test(text) || NOTE_CUE.test(text) || SOCIAL_POST_CUE.test(text) || isRecordLine(text);
+  return REQUEST_CUE.test(text) || NOTE_CUE.test(text) || SOCIAL_POST_CUE.test(text) || isRecordLine(text) || isShopperLine(text);
 }
 
 /**
@@ -325,7 +334,10 @@ export function isRequestLine(text: string): boolean {
 export function requestChatterRemover(table: AliasTable | undefined): (text: string) => string {
   const words = chatterPatternOf(table);
   const readFormFields = formFieldReader(table);
-  return (text) => withoutChatter(readFormFields(withoutNguniNumberPrefixes(text)), words);
+  return (text) => {
+    const read = readFormFields(withoutNguniNumberPrefixes(text));
+    return withoutChatter(read, words);
+  };
 }
 
 let shipped: ((text: string) => string) | undefined;
@@ -340,8 +352,11 @@ function withoutChatter(text: string, chatterWords: RegExp): string {
   const isNote = NOTE_CUE.test(text);
   const isRecord = isRecordLine(text);
   const isSocialPost = SOCIAL_POST_CUE.test(text);
-  if (!isNote && !isRecord && !isSocialPost && !REQUEST_CUE.test(text)) return text;
-  let out = (isRecord ? withoutRecordNarrative(text) : text).replace(SIGN_OFF, ' ');
+  const isShopper = isShopperLine(text);
+  if (!isNote && !isRecord && !isSocialPost && !isShopper && !REQUEST_CUE.test(text)) return text;
+  let out = isRecord ? withoutRecordNarrative(text) : text;
+  if (isShopper) out = withoutShopperChatter(out);
+  out = out.replace(SIGN_OFF, ' ');
   if (isSocialPost) out = withoutOpinionSentences(out.replace(FORUM_BREADCRUMB, ' ').replace(SOCIAL_HANDLE, ' '));
   if (out.includes('@')) out = out.replace(MENTION, ' ');
   out = out.replace(REQUEST_FORM_REFERENCE, ' ');

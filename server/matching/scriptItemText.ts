@@ -308,9 +308,14 @@ const UNIT_READINGS: readonly UnitReading[] = [
   {
     script: /[\u0400-\u04ff]/,
     rewrites: [
-      // `уп. 100 шт.`, `упак. 50 шт`: a pack of 100 pieces; `№30`, `№ 100`: the count in a medicine pack.
+      // `уп. 100 шт.`, `упак. 50 шт`: a pack of 100 pieces; `№30`, `№ 100`: the count in a medicine pack — never a
+      // document's number with its year (`Дархостнома № 47/2026`, `заявка № 12/2025`) nor a numbered hospital's
+      // (`Беморхонаи клиникии шаҳрии №3`, `городская больница № 7`; items26text).
       [/(?<![\p{L}])(?:уп|упак|упаковка)\.?\s?(?=\d)/giu, ' PACK OF '],
-      [/(?<!(?:лот|lot|позиція|позиция|договір|договор)\s?)\u2116\s?(?=\d)/giu, ' PACK OF '],
+      [
+        /(?<!(?:лот|lot|позиція|позиция|договір|договор)\s?)(?<!(?:больниц|беморхон|поликлиник|шифохон|аурухан)\p{L}*(?:\s+\p{L}+){0,3}\s?)\u2116\s?(?=\d)(?!\d+\s?\/\s?\d)/giu,
+        ' PACK OF ',
+      ],
       // `№30 (10х3)`: the count, then how it is packed (3 blisters of 10) — the count is the pack's.
       [/(?<=PACK OF \d+)\s?\(\d+\s?X\s?\d+\)/g, ''],
       ...unitRewrites(

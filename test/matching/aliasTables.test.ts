@@ -209,6 +209,7 @@ test('every shipped table is valid and named after its file', () => {
     'supplierAliases',
     'territoryNames',
     'tradeDocumentLabels',
+    'variantAndFormLabels',
   ]);
 });
 
