@@ -6,7 +6,8 @@
  * - a site written in brackets after SEDE / SITE / STANDORT / PRESIDIO (`H.U. X (SEDE Y)`) is read like a site after
  *   a dash, so two sites of one hospital are two facilities;
  * - a hyphenated site name (`Saint-Louis`) is read word by word;
- * - two sites of one organisation at one street address (a CHU campus in FINESS) reach a steward, never merge.
+ * - two sites of one organisation at one street address (a CHU campus in FINESS) reach a steward, never merge;
+ * - a number glued to a company name's last word (`VECTOR31`) is the number of `Vector 31, Inc.`, not a numbered subsidiary's.
  */
 import { describe, expect, test } from 'vitest';
 import { comparatorOf, matchingTestServer } from '../support/factories/matching';
@@ -54,6 +55,12 @@ describe('a brand alone against its parent’s name', () => {
     );
     expect(pair.hardRule?.name).not.toBe('oneWordNameAgainstLegalName');
   });
+});
+
+test('a number glued to the name is the name’s own number, not a numbered subsidiary', async () => {
+  const pair = await suppliers.verify({ name: 'VECTOR31', addresses: head('remit') }, { name: 'Vector 31, Inc.', addresses: head('main') });
+  expect(pair.hardRule?.name).not.toBe('otherOperatingCompanyNumber');
+  expect(pair.band).not.toBe('no-match');
 });
 
 describe('sites of one hospital', () => {
