@@ -239,7 +239,8 @@ const SUPPLIER_CASES: PairCase[] = [
     a: { name: 'Cardinal Health', taxId: '31-0958666' },
     b: { name: 'Cardinal Health 414 LLC', taxId: '31-1234567' },
     band: 'no-match',
-    hardRule: 'differentTaxId',
+    // supplier-3.37.0: the numbered subsidiary's own veto comes before the tax-id conflict (both veto the pair).
+    hardRule: 'otherOperatingCompanyNumber',
   },
   {
     title: 'name variants with the same phone and address but no identifiers',
