@@ -93,6 +93,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'scriptLegalAbbreviations',
     'securityDescriptions',
     'supplierAliases',
+    'territoryNames',
     'tradeDocumentLabels',
     'variantAndFormLabels',
   ]);
