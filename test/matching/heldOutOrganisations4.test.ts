@@ -154,7 +154,7 @@
  * Burgenland, Basel / St. Gallen / Fribourg (French and German), ARS PACA / Nouvelle-Aquitaine / Bourgogne-Franche-Comté and CHU site
  * lists, Valle d'Aosta (Italian and French), Marche, Calabria, Abruzzo, the Portuguese ULS reform and Greenlandic and Sorani Kurdish
  * lists write them), written blind to the rules in session 25, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout23 --clusters`).
- * The twenty-fourth held-out corpus (test/fixtures/match-eval-holdout24, SEALED since session 26 — suppliers as EIA-861 utilities, FERC
+ * The twenty-fourth held-out corpus (test/fixtures/match-eval-holdout24, sealed in session 26, opened for tuning in session 27 — suppliers as EIA-861 utilities, FERC
  * Form 1 / Form 60 respondents, FCC 499 filers, FMCSA SAFER carriers, FPDS-NG contractors, Cass / Urjanet utility bill-pay payees,
  * Kyriba 35-character beneficiaries, Yooz / Spendesk / Airbase / Precoro suppliers, Ofgem / Ofwat, Contracts Finder, KashFlow, CRU,
  * Big Red Cloud, OEB / BCUC, Wave, AER, Queensland Health, NZ Electricity Authority and European energy-regulator lists with local
