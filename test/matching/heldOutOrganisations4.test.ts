@@ -163,6 +163,18 @@
  * NZa / LNAZ and a Frisian list, Region Stockholm, Zürich, Occitanie, Corsica (Corsican), Osakidetza (Basque), the Azores and
  * Afghanistan (Pashto) lists write them), written blind to the rules in session 26, is held to the same invariants
  * (`npm run eval:match -- --skip-seed --holdout24 --clusters`).
+ * The twenty-fifth held-out corpus (test/fixtures/match-eval-holdout25, SEALED since session 27 — suppliers as the UK modern slavery
+ * statement registry, gender pay gap service, payment practices reports, PPN 06/21 carbon reduction plans, NHS Evergreen, Proactis /
+ * Sage 200 / Dext names, Irish gender pay gap and lobbying registers, Canadian S-211 forced-labour reports, the Australian Modern
+ * Slavery Register, WGEA, Payment Times Reporting and ABA direct-entry payees (32 characters), US EEO-1 contractor reports, EPA TRI /
+ * RCRAInfo handlers, California medical-waste haulers, Emburse / FreshBooks vendors, the EU Transparency Register, Index égalité, HATVP,
+ * Lobbyregister, Qonto / Libeo / Candis / Twinfield / SnelStart / Octopus / Billy / Pleo / Bokio / Fiken / Abacus / TeamSystem /
+ * Contasimple / Moloni names and te reo Māori names of New Zealand Crown entities write them; care locations as the CMS HRRP file, ACR
+ * accredited facilities, STS participants, Vermont Oxford NICUs, Sutter / Ochsner / UPMC / Baylor Scott & White location finders, Nova
+ * Scotia ED wait times, NHS Friends and Family Test sites, Oxford / Leeds / Belfast site lists, NI emergency-care waits, INMO Trolley
+ * Watch, ARS Centre-Val de Loire / La Réunion / Martinique / Guadeloupe, Emilia-Romagna, Cantabria, Madeira, Vaud, Helse Nord with
+ * Northern Sámi renderings and Västra Götaland lists write them), written blind to the rules in session 27, is held to the same
+ * invariants; it is never tuned on while sealed (`npm run eval:match -- --skip-seed --holdout25 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -188,6 +200,7 @@ import {
   HOLDOUT22_CORPUS_DIRECTORY,
   HOLDOUT23_CORPUS_DIRECTORY,
   HOLDOUT24_CORPUS_DIRECTORY,
+  HOLDOUT25_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -240,6 +253,8 @@ const SIZES = [
   { name: 'twenty-third', directory: HOLDOUT23_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'twenty-fourth', directory: HOLDOUT24_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'twenty-fourth', directory: HOLDOUT24_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'twenty-fifth', directory: HOLDOUT25_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'twenty-fifth', directory: HOLDOUT25_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
