@@ -34,6 +34,7 @@ import { attributeValuesAgree, compareAttributes, compileExtractors, extractAttr
 import { addressSimilarity, formatAddress, prepareAddress } from './address';
 import { present } from '../invariant';
 import { normalizeText } from '../identifiers/names';
+import anyAscii from 'any-ascii';
 import {
   fuseSimilarity,
   jaroWinkler,
@@ -919,7 +920,7 @@ function allUnshared(a: readonly PreparedAddress[], b: readonly PreparedAddress[
  * as the one name the table gives both, once per record; without tables a place is left as written.
  */
 function placeReaderOf(rule: ComparatorRule, context: ComparatorContext): (address: PreparedAddress) => PreparedAddress {
-  const tables = (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name));
+  const tables = placeTablesOf(rule, context);
   if (tables.length === 0) return (address) => address;
   const read = withAliasTables({ normalize: (value) => normalizeText(value) || null, tables });
   const placeOf = (value: string): string => (value === '' ? value : (read(value) ?? value));
@@ -930,8 +931,36 @@ function placeReaderOf(rule: ComparatorRule, context: ComparatorContext): (addre
   };
 }
 
+function placeTablesOf(rule: ComparatorRule, context: ComparatorContext): AliasTable[] {
+  return (rule.params?.aliasTables ?? []).map((name) => context.aliasTable(name)).filter((table) => table !== undefined);
+}
+
+/** A letter of a script other than Latin (Arabic, Hebrew, Ethiopic, kanji…): a city prepareAddress may leave unread. */
+const OTHER_SCRIPT_CITY = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+
+/**
+ * A city written in a script the address normaliser does not romanise (prepareAddress: Arabic is read without its
+ * vowels, kanji in pinyin, so an unknown place would turn into a different one) is read only when the place tables list
+ * it, by its any-ascii reading, as their one name (`کابل` = Kabul, `هرات` = Herat: national lists of Afghanistan, Iraq
+ * or Iran write the city in Pashto, Dari, Persian or Sorani; placeNames). A city no row lists stays unread. Once per
+ * record, and only for a city that holds such letters.
+ */
+function scriptCityReaderOf(rule: ComparatorRule, context: ComparatorContext): (city: string) => string | null {
+  const tables = placeTablesOf(rule, context);
+  if (tables.length === 0) return () => null;
+  const reading = (value: string): string | null => normalizeText(anyAscii(value)) || null;
+  const read = withAliasTables({ normalize: reading, tables });
+  return (city) => {
+    if (!OTHER_SCRIPT_CITY.test(city)) return null;
+    const unread = reading(city);
+    const listed = read(city);
+    return listed && listed !== unread ? listed : null;
+  };
+}
+
 function compileAddress(rule: ComparatorRule, context: ComparatorContext): CompiledComparator {
   const readPlaces = placeReaderOf(rule, context);
+  const readScriptCity = scriptCityReaderOf(rule, context);
   const floor = rule.params?.floor ?? 0;
   const localityOnlyRelated = rule.params?.localityOnlyOutcome === 'related';
   const isUnsharedMissing = rule.params?.unsharedPartsOutcome === 'missing';
@@ -943,7 +972,9 @@ function compileAddress(rule: ComparatorRule, context: ComparatorContext): Compi
       for (const path of rule.fields) {
         for (const value of valuesAtPath(record, path)) {
           if (value && typeof value === 'object') {
-            const prepared = prepareAddress(value as Record<string, unknown>);
+            const raw = value as Record<string, unknown>;
+            const scriptCity = typeof raw.city === 'string' ? readScriptCity(raw.city) : null;
+            const prepared = prepareAddress(scriptCity === null ? raw : { ...raw, city: scriptCity });
             if (prepared) out.push(readPlaces(prepared));
           }
         }
