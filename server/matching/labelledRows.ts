@@ -432,7 +432,8 @@ export const CELL_MEASURE =
  * donation or mission-supply manifest's and a packing list's `Box 23 | …`, `Carton #4 | …`, `Pallet 2 of 6 | …`. The
  * number counts containers, never what a pack holds (`Box 23` was read as a box of 23).
  */
-const CONTAINER_NUMBER_CELL = /^\s*(?:box|carton|crate|pallet|tote|parcel|package)\s?(?:#|no\.?)?\s?\d{1,4}(?:\s?(?:of|\/)\s?\d{1,4})?\s*(?=\|)/i;
+const CONTAINER_NUMBER_CELL =
+  /^\s*(?:box|carton|crate|pallet|tote|parcel|package)\s?(?:#|no\.?)?\s?\d{1,4}(?:\s?(?:of|\/)\s?\d{1,4})?\s*(?=\|)/i;
 
 /** True when a labelled row names its item in a field and also says how many were asked for or who, where, when, why: a request, a requisition, an authorisation, a donation. */
 function isRequestOrRecord(fields: readonly LabelHit[]): boolean {

@@ -237,7 +237,8 @@ export function formFieldReader(table: AliasTable | undefined): (text: string) =
     if (!HAS_FORM_FIELDS.test(text)) return text;
     let fields = 0;
     let namesItem = false;
-    for (const field of text.matchAll(FORM_FIELD)) if (item.has(listedKey(labelKey(field[2] ?? ''))) && /\p{L}{3}/u.test(field[3] ?? '')) namesItem = true;
+    for (const field of text.matchAll(FORM_FIELD))
+      if (item.has(listedKey(labelKey(field[2] ?? ''))) && /\p{L}{3}/u.test(field[3] ?? '')) namesItem = true;
     const read = text.replace(FORM_FIELD, (whole: string, separator: string, label: string, value: string) => {
       const key = listedKey(labelKey(label));
       const answer =
@@ -258,7 +259,6 @@ export function formFieldReader(table: AliasTable | undefined): (text: string) =
     return namesItem ? withoutContextCells(read, text) : read;
   };
 }
-
 
 /**
  * A form's cells without a label when a field names the item (items27text, item-3.52.0): a SharePoint / Microsoft Lists

@@ -72,8 +72,7 @@ const NAMING_SENTENCE = /\d|\s(?!I(?:'|’|\s|$))\p{Lu}\p{L}/u;
  * otoscope`), never only this one's. Cue: a `Question:` / `Q:` cell followed by an `Answer:` / `A:` one, or the widget's
  * heading.
  */
-const QANDA_CUE =
-  /\b(?:customer\s+)?questions?\s*(?:&|and)\s*answers?\b|(?:^|[|\n])\s*(?:Q|Question)\s*:[^|\n]*[|\n]\s*(?:A|Answer)\s*:/i;
+const QANDA_CUE = /\b(?:customer\s+)?questions?\s*(?:&|and)\s*answers?\b|(?:^|[|\n])\s*(?:Q|Question)\s*:[^|\n]*[|\n]\s*(?:A|Answer)\s*:/i;
 /** A Q&A widget's heading, its question and answer cells, who asked or answered and when, and the helpfulness votes. */
 const QANDA_CELL =
   /(^|[|\n])\s*(?:(?:customer\s+)?questions?\s*(?:&|and)\s*answers?|(?:Q|Question|A|Answer)\s*:[^|\n]*|(?:asked|answered)\s+(?:by\s+)?[^|\n]*|by\s+[^|\n]{1,60}?\s+on\s+[^|\n]*\d{4}|(?:\d+|one)\s+of\s+\d+\s+(?:(?:people|customers?)\s+)?found\s+this\s+(?:answer\s+)?helpful|was\s+this\s+(?:answer\s+)?helpful\??[^|\n]*)\s*(?=[|\n]|$)/gi;
