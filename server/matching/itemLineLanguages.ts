@@ -993,7 +993,7 @@ const MALAGASY: LanguageReading = {
 
 /**
  * Turkmen (Latin alphabet of 1993; items27text, item-3.52.0): requisitions write the pack as `guty (25 sany)` (a box of 25
- * pieces), `sany` alone for each; `15 günlük` (of 15 days); `ölçegi L` (size L); `ulular üçin` / `çagalar üçin` (for adults,
+ * pieces), `sany` alone for each; `iňňe` (needle); `15 günlük` (of 15 days); `ölçegi L` (size L); `ulular üçin` / `çagalar üçin` (for adults,
  * for children); `bir gezeklik` (single use); `steril`; colours.
  */
 const TURKMEN: LanguageReading = {
@@ -1002,6 +1002,8 @@ const TURKMEN: LanguageReading = {
   rewrites: [
     [/\bguty\s\(?\s?(\d+)\ssany\s?\)?/giu, ' BOX OF $1 '],
     [/(?<![\d.,])(\d+)\sg[üu]nl[üu]k(?![\p{L}])/giu, ' $1 DAY '],
+    // `iňňe` (needle) only with its `ň`: folded to `INNE` it would be the Polish `inne` (other) of tender lines.
+    [words('iňňe(?:si)?'), ' NEEDLE '],
     [words('bir\\sgezeklik'), ' SINGLE USE '],
     [words('ulular\\s[üu][çc]in'), ' ADULT '],
     [words('[çc]agalar\\s[üu][çc]in'), ' PAEDIATRIC '],
