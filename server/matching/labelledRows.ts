@@ -425,7 +425,7 @@ const REQUEST_ROLES: ReadonlySet<FieldRole | undefined> = new Set<FieldRole | un
  * (letters of any script bound the words: `bölümi` holds no size `L`).
  */
 export const CELL_MEASURE =
-  /\d\s?(?:mm|cm|m|in|inch|ml|l|g|mg|kg|oz|fr|ch|ga|gauge|mcg|mic|micron|gb|v)(?![\p{L}\p{N}])|\d["”]|(?<![\p{L}\p{N}'’])(?:xs|s|m|l|xl|xxl|small|medium|large|pocket|adult|paediatric|pediatric|infant|neonatal)(?![\p{L}\p{N}])/iu;
+  /\d\s?(?:mm|cm|m|in|inch|inches|ft|yd|ml|l|litres?|liters?|ltrs?|cc|g|mg|kg|oz|fr|ch|ga|gauge|mcg|mic|micron|gb|v)(?![\p{L}\p{N}])|\d["”]|(?<![\p{L}\p{N}'’])(?:xs|s|m|l|xl|xxl|small|medium|large|pocket|adult|paediatric|pediatric|infant|neonatal)(?![\p{L}\p{N}])/iu;
 
 /**
  * The shipping container a row was packed in, opening a labelled row as its own cell (items27text, item-3.52.0): a
@@ -449,6 +449,16 @@ function isRequestOrRecord(fields: readonly LabelHit[]): boolean {
  * requester asks for and absent from every catalogue line: they carry no weight. A cell holding a measure or a size word
  * is kept (it may be the variant), and so is every cell of a row that would keep no word.
  */
+/** A sentence's end inside a cell: a message's or a note's text (`Hi Jan, we need … left. Thanks`), never a title or a requester's name. */
+const SENTENCE_IN_CELL = /\p{L}[.!?](?:\s|$)/u;
+
+/** A cell that stays: a field, one without words, one with a measure or a size word, or one holding sentences (a message's body). */
+export function isKeptCell(cell: string): boolean {
+  return (
+    cell.includes(':') || cell.includes('=') || !/\p{L}{2}/u.test(cell) || CELL_MEASURE.test(cell) || SENTENCE_IN_CELL.test(cell.trim())
+  );
+}
+
 function withoutUnlabelledCells(read: string, written: string): string {
   const cells = read.split('|');
   const writtenCells = written.split('|');
@@ -456,7 +466,7 @@ function withoutUnlabelledCells(read: string, written: string): string {
   let dropped = false;
   const kept = cells.map((cell, index) => {
     const original = writtenCells[index] as string;
-    if (original.includes(':') || original.includes('=') || !/\p{L}{2}/u.test(original) || CELL_MEASURE.test(original)) return cell;
+    if (isKeptCell(original)) return cell;
     dropped = true;
     return ' ';
   });

@@ -14,7 +14,7 @@
  * reads it; what it drops only ever lowers the evidence of words that were never the product's.
  */
 import { shippedAliasTables, type AliasTable } from './aliases';
-import { CELL_MEASURE } from './labelledRows';
+import { isKeptCell } from './labelledRows';
 import { isRecordLine, withoutRecordNarrative } from './recordLines';
 import { isShopperLine, withoutShopperChatter } from './shopperLines';
 import { withoutNguniNumberPrefixes } from './spokenNumbers';
@@ -277,7 +277,7 @@ function withoutContextCells(read: string, text: string): string {
   let dropped = false;
   const kept = cells.map((cell, index) => {
     const original = written[index] as string;
-    if (original.includes(':') || !/\p{L}{2}/u.test(original) || CELL_MEASURE.test(original)) return cell;
+    if (isKeptCell(original)) return cell;
     dropped = true;
     return ' ';
   });
