@@ -412,7 +412,11 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
   out = out.replace(INTERNAL_REFERENCE, '');
   // A cell naming the row's document (`Incident W481207 |`, `Ticket #48360 |`): no label of the table, no product words either.
   if (isCellRow) out = withoutDocumentCells(out);
-  if (isCellRow && !isThinRow && isRequestOrRecord(fields)) out = withoutUnlabelledCells(out, text);
+  if (isCellRow && !isThinRow && isRequestOrRecord(fields)) {
+    // A form prints its header (title, number, requester) before its fields: only cells before the item's field are read as context.
+    const itemAt = fields.find((hit) => ITEM_ROLES.has(hit.role))?.labelAt ?? 0;
+    out = withoutUnlabelledCells(out, text, text.slice(0, itemAt).split('|').length - 1);
+  }
   if (isCellRow && !isThinRow) out = out.replace(CONTAINER_NUMBER_CELL, ' ');
   return HAS_WORD.test(out) ? out : original;
 }
@@ -459,14 +463,14 @@ export function isKeptCell(cell: string): boolean {
   );
 }
 
-function withoutUnlabelledCells(read: string, written: string): string {
+function withoutUnlabelledCells(read: string, written: string, beforeCell: number): string {
   const cells = read.split('|');
   const writtenCells = written.split('|');
   if (cells.length < 3 || cells.length !== writtenCells.length) return read;
   let dropped = false;
   const kept = cells.map((cell, index) => {
     const original = writtenCells[index] as string;
-    if (isKeptCell(original)) return cell;
+    if (index >= beforeCell || isKeptCell(original)) return cell;
     dropped = true;
     return ' ';
   });

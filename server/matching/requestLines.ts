@@ -256,7 +256,10 @@ export function formFieldReader(table: AliasTable | undefined): (text: string) =
       return `${separator} ${answer}`;
     });
     if (fields < 2) return text;
-    return namesItem ? withoutContextCells(read, text) : read;
+    if (!namesItem) return read;
+    // A form prints its header (title, number, requester) before its fields: only cells before the item's field are context.
+    const itemField = [...text.matchAll(FORM_FIELD)].find((field) => item.has(listedKey(labelKey(field[2] ?? ''))));
+    return withoutContextCells(read, text, text.slice(0, itemField?.index ?? 0).split('|').length - 1);
   };
 }
 
@@ -270,14 +273,14 @@ export function formFieldReader(table: AliasTable | undefined): (text: string) =
  * catalogue line: they carry no weight. A cell holding a measure or a size word is kept (it may be the variant).
  * `read` is the form as the field reader wrote it; the cells are found in the written `text` (same cell order).
  */
-function withoutContextCells(read: string, text: string): string {
+function withoutContextCells(read: string, text: string, beforeCell: number): string {
   const written = text.split('|');
   const cells = read.split('|');
   if (written.length < 3 || written.length !== cells.length) return read;
   let dropped = false;
   const kept = cells.map((cell, index) => {
     const original = written[index] as string;
-    if (isKeptCell(original)) return cell;
+    if (index >= beforeCell || isKeptCell(original)) return cell;
     dropped = true;
     return ' ';
   });
