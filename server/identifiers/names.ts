@@ -44,6 +44,15 @@ const TRANSLITERATIONS: Record<string, string> = {
   // Azerbaijani schwa (Məhdud Məsuliyyətli Cəmiyyəti): ASCII spellings of Azerbaijani names write E.
   Ə: 'E',
   ə: 'e',
+  // Hausa hooked letters (Ɓ Ɗ Ƙ Ƴ): ASCII Hausa writes B D K Y (`baƙi` = `baki`, `ɗaya` = `daya`; items27text).
+  Ɓ: 'B',
+  ɓ: 'b',
+  Ɗ: 'D',
+  ɗ: 'd',
+  Ƙ: 'K',
+  ƙ: 'k',
+  Ƴ: 'Y',
+  ƴ: 'y',
   // The micro sign and the Greek mu: `µL` = `μL` = `MCL`, `µg` = `MCG` (the pharmacy spelling; alias tables read UL, UG).
   '\u00b5': 'mc',
   '\u03bc': 'mc',
@@ -55,7 +64,7 @@ function foldAccents(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[ŁłØøÆæŒœßĐđÐðÞþıƏə\u00b5\u03bc]/g, (letter) => TRANSLITERATIONS[letter] ?? letter);
+    .replace(/[ŁłØøÆæŒœßĐđÐðÞþıƏəƁɓƊɗƘƙƳƴ\u00b5\u03bc]/g, (letter) => TRANSLITERATIONS[letter] ?? letter);
 }
 
 /** Upper-case, accents folded, punctuation to spaces, spaces collapsed. */

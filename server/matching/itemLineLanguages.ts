@@ -928,6 +928,98 @@ const FILIPINO: LanguageReading = {
   ],
 };
 
+/**
+ * Hausa (Nigeria, Niger; items27text, item-3.52.0): supply requisitions of Nigerian hospitals write the unit of issue as
+ * `akwati (guda 25)` (a box of 25 pieces), `jaka (guda 100)` (a bag of 100), `guda ɗaya` (one piece, each); the patient as
+ * `ta manya` (for adults) / `ta yara` (for children); `na zubarwa` (to be thrown away) for disposable; colours. Hausa's
+ * hooked letters (ɓ ɗ ƙ ƴ) are written b d k y in ASCII Hausa, as the spellings below accept.
+ */
+const HAUSA: LanguageReading = {
+  language: 'Hausa',
+  marker: /\bakwati\b|\bguda\b|\bna\szubarwa\b|\bta\s(?:manya|yara)\b/i,
+  rewrites: [
+    [/\bakwati\s\(?\s?guda\s(\d+)\s?\)?/gi, ' BOX OF $1 '],
+    [/\bjaka\s\(?\s?guda\s(\d+)\s?\)?/gi, ' BAG OF $1 '],
+    [words('guda\\s(?:ɗaya|daya)'), ' EACH '],
+    [words('na\\szubarwa'), ' DISPOSABLE '],
+    [words('(?:ta|na|don)\\smanya'), ' ADULT '],
+    [words('(?:ta|na|don)\\syara'), ' PAEDIATRIC '],
+    [words('ƙarami|karami'), ' SMALL '],
+    [words('matsakaici'), ' MEDIUM '],
+    [words('babba'), ' LARGE '],
+    ...colourWords([
+      ['baƙi|baki', 'BLACK'],
+      ['kore', 'GREEN'],
+      ['ruwan\\shoda', 'PINK'],
+      ['fari', 'WHITE'],
+      ['shuɗi|shudi', 'BLUE'],
+      ['rawaya', 'YELLOW'],
+    ]),
+  ],
+};
+
+/**
+ * Malagasy (Madagascar; items27text, item-3.52.0): requisitions write the pack as `boaty misy 25` (a box holding 25),
+ * `kitapo misy 100` (a bag holding 100); `azo ariana` (can be thrown away) for disposable; sizes `lehibe` / `kely` /
+ * `antonony` (large, small, medium), `am-paosy` (pocket); `15 andro` (15 days); colours.
+ */
+const MALAGASY: LanguageReading = {
+  language: 'Malagasy',
+  marker: /\bboaty\b|\bkitapo\b|\bazo\sariana\b|\bandro\b|\bmisy\b/i,
+  rewrites: [
+    [/\bboaty\s(?:misy\s)?(\d+)(?![\d.,])/gi, ' BOX OF $1 '],
+    [/\bkitapo\s(?:misy\s)?(\d+)(?![\d.,])/gi, ' BAG OF $1 '],
+    [/(?<![\d.,])(\d+)\sandro\b/gi, ' $1 DAY '],
+    [words('azo\\sariana'), ' DISPOSABLE '],
+    [words("ho\\san[''’]?ny\\solon-dehibe|olon-dehibe"), ' ADULT '],
+    [words("ho\\san[''’]?ny\\sankizy|ankizy"), ' PAEDIATRIC '],
+    [words('am-paosy|an-paosy'), ' POCKET '],
+    [words('lehibe'), ' LARGE '],
+    [words('antonony'), ' MEDIUM '],
+    [words('kely'), ' SMALL '],
+    [words('habe'), ' SIZE '],
+    [words('misy\\stsipika'), ' RULED '],
+    ...colourWords([
+      ['mainty', 'BLACK'],
+      ['maitso', 'GREEN'],
+      ['mavokely', 'PINK'],
+      ['fotsy', 'WHITE'],
+      ['manga', 'BLUE'],
+      ['mavo', 'YELLOW'],
+      ['mena', 'RED'],
+    ]),
+  ],
+};
+
+/**
+ * Turkmen (Latin alphabet of 1993; items27text, item-3.52.0): requisitions write the pack as `guty (25 sany)` (a box of 25
+ * pieces), `sany` alone for each; `iňňe` (needle); `15 günlük` (of 15 days); `ölçegi L` (size L); `ulular üçin` / `çagalar üçin` (for adults,
+ * for children); `bir gezeklik` (single use); `steril`; colours.
+ */
+const TURKMEN: LanguageReading = {
+  language: 'Turkmen',
+  marker: /\bguty\b|\bsany\b|\bgezeklik\b|\bgunluk\b/i,
+  rewrites: [
+    [/\bguty\s\(?\s?(\d+)\ssany\s?\)?/giu, ' BOX OF $1 '],
+    [/(?<![\d.,])(\d+)\sg[üu]nl[üu]k(?![\p{L}])/giu, ' $1 DAY '],
+    // `iňňe` (needle) only with its `ň`: folded to `INNE` it would be the Polish `inne` (other) of tender lines.
+    [words('iňňe(?:si)?'), ' NEEDLE '],
+    [words('bir\\sgezeklik'), ' SINGLE USE '],
+    [words('ulular\\s[üu][çc]in'), ' ADULT '],
+    [words('[çc]agalar\\s[üu][çc]in'), ' PAEDIATRIC '],
+    [words('[öo]l[çc]egi'), ' SIZE '],
+    [words('steril'), ' STERILE '],
+    [words('[üu][çc]in'), ' '],
+    ...colourWords([
+      ['gara', 'BLACK'],
+      ['[ýy]a[şs]yl', 'GREEN'],
+      ['g[üu]lg[üu]ne', 'PINK'],
+      ['gyzyl', 'RED'],
+      ['sary', 'YELLOW'],
+    ]),
+  ],
+};
+
 const LATIN_LANGUAGE_READINGS: readonly LanguageReading[] = [
   AFRIKAANS_DUTCH,
   FILIPINO,
@@ -943,6 +1035,9 @@ const LATIN_LANGUAGE_READINGS: readonly LanguageReading[] = [
   BASQUE,
   MALTESE,
   CELTIC_GALICIAN,
+  HAUSA,
+  MALAGASY,
+  TURKMEN,
 ];
 /**
  * One test per line for all the Latin-script languages' markers (most lines hold none and return here): an ASCII line

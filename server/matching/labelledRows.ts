@@ -189,7 +189,7 @@ const PLACEHOLDER_VALUE = /^default(?:\s+title)?$/i;
 const ADJECTIVE_NAME = /(?:ILE|FREE|ED|ABLE|IBLE|IC|AL|OUS|IVE)$/i;
 /** A count per pack in a how-many or pack answer: `box of 12`, `12/box`, `pack of 50`, `x 25`. */
 const PACK_COUNT =
-  /\b(?:box|bx|pack|pk|case|cs|bag|carton|ctn|tub|tube|roll|kit|tray|sleeve|packet|pkt)(?:es|s)?\s+of\s+\d{1,5}\b|\b\d{1,5}\s?\/\s?(?:box|bx|pack|pk|case|cs|bag|carton|ctn)\b/i;
+  /\b(?:box|bx|pack|pk|case|cs|bag|carton|ctn|tub|tube|roll|kit|tray|sleeve|packet|pkt)(?:es|s|\(es\)|\(s\))?\s+of\s+\d{1,5}\b|\b\d{1,5}\s?\/\s?(?:box|bx|pack|pk|case|cs|bag|carton|ctn)\b/i;
 const BARE_COUNT = /^\d{1,5}$/;
 const UNDERSCORES = /_+/g;
 /**
@@ -227,7 +227,8 @@ function attributeText(name: string, value: string, role: FieldRole | undefined)
 /** An order or stock count's answer without the count: only a count per pack written in it stays (`1 box of 12` → `box of 12`). */
 function packCountIn(value: string): string {
   const pack = PACK_COUNT.exec(value);
-  return pack ? pack[0] : '';
+  // `box(es) of 25`: a form's unit with its optional plural is the unit (`box of 25`).
+  return pack ? pack[0].replace(/\((?:es|s)\)/i, '') : '';
 }
 
 /**
@@ -411,7 +412,70 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
   out = out.replace(INTERNAL_REFERENCE, '');
   // A cell naming the row's document (`Incident W481207 |`, `Ticket #48360 |`): no label of the table, no product words either.
   if (isCellRow) out = withoutDocumentCells(out);
+  if (isCellRow && !isThinRow && isRequestOrRecord(fields)) {
+    // A form prints its header (title, number, requester) before its fields: only cells before the item's field are read as context.
+    const itemAt = fields.find((hit) => ITEM_ROLES.has(hit.role))?.labelAt ?? 0;
+    out = withoutUnlabelledCells(out, text, text.slice(0, itemAt).split('|').length - 1);
+  }
+  if (isCellRow && !isThinRow) out = out.replace(CONTAINER_NUMBER_CELL, ' ');
   return HAS_WORD.test(out) ? out : original;
+}
+
+/** The roles of a field that names the row's item, and of a field that says how many were asked for or who, where, when and why. */
+const ITEM_ROLES: ReadonlySet<FieldRole | undefined> = new Set<FieldRole | undefined>(['product', 'namedItem']);
+const REQUEST_ROLES: ReadonlySet<FieldRole | undefined> = new Set<FieldRole | undefined>(['howMany', 'notProduct']);
+/**
+ * A number with a unit of measure, or a size word: a cell holding one may be the item's variant, never a context cell
+ * (letters of any script bound the words: `bölümi` holds no size `L`).
+ */
+export const CELL_MEASURE =
+  /\d\s?(?:mm|cm|m|in|inch|inches|ft|yd|ml|l|litres?|liters?|ltrs?|cc|g|mg|kg|oz|fr|ch|ga|gauge|mcg|mic|micron|gb|v)(?![\p{L}\p{N}])|\d["”]|(?<![\p{L}\p{N}'’])(?:xs|s|m|l|xl|xxl|small|medium|large|pocket|adult|paediatric|pediatric|infant|neonatal)(?![\p{L}\p{N}])/iu;
+
+/**
+ * The shipping container a row was packed in, opening a labelled row as its own cell (items27text, item-3.52.0): a
+ * donation or mission-supply manifest's and a packing list's `Box 23 | …`, `Carton #4 | …`, `Pallet 2 of 6 | …`. The
+ * number counts containers, never what a pack holds (`Box 23` was read as a box of 23).
+ */
+const CONTAINER_NUMBER_CELL =
+  /^\s*(?:box|carton|crate|pallet|tote|parcel|package)\s?(?:#|no\.?)?\s?\d{1,4}(?:\s?(?:of|\/)\s?\d{1,4})?\s*(?=\|)/i;
+
+/** True when a labelled row names its item in a field and also says how many were asked for or who, where, when, why: a request, a requisition, an authorisation, a donation. */
+function isRequestOrRecord(fields: readonly LabelHit[]): boolean {
+  return fields.some((hit) => ITEM_ROLES.has(hit.role)) && fields.some((hit) => REQUEST_ROLES.has(hit.role));
+}
+
+/**
+ * A request's or a record's cells without a label (items27text, item-3.52.0), once a field names the item and another
+ * says how many or who / where / when: a prior-authorisation request's title and number (`PRIOR AUTHORIZATION REQUEST
+ * PA-2026-…`), a requisition form's title, number and requesting hospital and department in any language (`Takardar
+ * Neman Kayayyaki Na 719/2026 | <hospital> - <department> | Kaya: …`), a donation site's page (`DonorsChoose | … |
+ * <school>, <town>, <state> | Grades 9-12 | Resource: … | Fully funded Oct 10`). They are shared by the unrelated items one
+ * requester asks for and absent from every catalogue line: they carry no weight. A cell holding a measure or a size word
+ * is kept (it may be the variant), and so is every cell of a row that would keep no word.
+ */
+/** A sentence's end inside a cell: a message's or a note's text (`Hi Jan, we need … left. Thanks`), never a title or a requester's name. */
+const SENTENCE_IN_CELL = /\p{L}[.!?](?:\s|$)/u;
+
+/** A cell that stays: a field, one without words, one with a measure or a size word, or one holding sentences (a message's body). */
+export function isKeptCell(cell: string): boolean {
+  return (
+    cell.includes(':') || cell.includes('=') || !/\p{L}{2}/u.test(cell) || CELL_MEASURE.test(cell) || SENTENCE_IN_CELL.test(cell.trim())
+  );
+}
+
+function withoutUnlabelledCells(read: string, written: string, beforeCell: number): string {
+  const cells = read.split('|');
+  const writtenCells = written.split('|');
+  if (cells.length < 3 || cells.length !== writtenCells.length) return read;
+  let dropped = false;
+  const kept = cells.map((cell, index) => {
+    const original = writtenCells[index] as string;
+    if (index >= beforeCell || isKeptCell(original)) return cell;
+    dropped = true;
+    return ' ';
+  });
+  const out = kept.join('|');
+  return dropped && /\p{L}{2}/u.test(out) ? out : read;
 }
 
 /** The roles of a table's labels, by their keys (`fieldLabelKey`), and of its label words. */

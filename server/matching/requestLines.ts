@@ -14,6 +14,7 @@
  * reads it; what it drops only ever lowers the evidence of words that were never the product's.
  */
 import { shippedAliasTables, type AliasTable } from './aliases';
+import { isKeptCell } from './labelledRows';
 import { isRecordLine, withoutRecordNarrative } from './recordLines';
 import { isShopperLine, withoutShopperChatter } from './shopperLines';
 import { withoutNguniNumberPrefixes } from './spokenNumbers';
@@ -178,7 +179,7 @@ const isFormLabelEntry = (canonical: string | undefined): boolean => FORM_LABEL_
  */
 const HAS_FORM_FIELDS = /:[^:]*[|;\n][^:]*:/;
 /** One field: its label (a few words before the colon, at the start or after a separator) and its value up to the next separator. */
-const FORM_FIELD = /(^|[|;\n])\s*([A-Za-z][A-Za-z0-9 #/&.'()-]{0,40}?)\s*\??\s*:\s*([^|;\n]*)/g;
+const FORM_FIELD = /(^|[|;\n])\s*(\p{L}[\p{L}\p{N} #/&.'’()-]{0,40}?)\s*\??\s*:\s*([^|;\n]*)/gu;
 /** An order quantity opening a how-many answer: `1 box`, `2 kits`, `3`, `x2`, `a case` (what follows, `of 12`, stays: a count per pack). */
 const ANSWERED_COUNT = new RegExp(
   String.raw`^\s*(?:about\s+|approx\.?\s+)?(?:x\s?)?${ORDER_COUNT}\s*(?:x\s*)?(?:${ORDER_UNIT}\b)?\s*`,
@@ -194,6 +195,9 @@ const MEASURED_VALUE = /\d\s?(?:[A-Za-z]{1,3}\b|["”])/;
 const labelKey = (label: string): string =>
   label
     .toUpperCase()
+    // Accented and other Latin letters as their base letter (Turkmen `Ölçeg birligi`, `Mukdary`; items27text).
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
     .replace(/[^A-Z0-9#/&]+/g, ' ')
     .replace(/\s*\/\s*/g, '/')
     .trim();
@@ -233,7 +237,8 @@ export function formFieldReader(table: AliasTable | undefined): (text: string) =
     if (!HAS_FORM_FIELDS.test(text)) return text;
     let fields = 0;
     let namesItem = false;
-    if (name.size > 0) for (const field of text.matchAll(FORM_FIELD)) if (item.has(listedKey(labelKey(field[2] ?? '')))) namesItem = true;
+    for (const field of text.matchAll(FORM_FIELD))
+      if (item.has(listedKey(labelKey(field[2] ?? ''))) && /\p{L}{3}/u.test(field[3] ?? '')) namesItem = true;
     const read = text.replace(FORM_FIELD, (whole: string, separator: string, label: string, value: string) => {
       const key = listedKey(labelKey(label));
       const answer =
@@ -250,8 +255,36 @@ export function formFieldReader(table: AliasTable | undefined): (text: string) =
       fields++;
       return `${separator} ${answer}`;
     });
-    return fields >= 2 ? read : text;
+    if (fields < 2) return text;
+    if (!namesItem) return read;
+    // A form prints its header (title, number, requester) before its fields: only cells before the item's field are context.
+    const itemField = [...text.matchAll(FORM_FIELD)].find((field) => item.has(listedKey(labelKey(field[2] ?? ''))));
+    return withoutContextCells(read, text, text.slice(0, itemField?.index ?? 0).split('|').length - 1);
   };
+}
+
+/**
+ * A form's cells without a label when a field names the item (items27text, item-3.52.0): a SharePoint / Microsoft Lists
+ * or Airtable row, a prior-authorisation request, a requisition form in any language (`Takardar Neman Kayayyaki Na
+ * 719/2026 | <hospital> - <department> | Kaya: … | Yawa: 7`) and a donation list (`DonorsChoose | Project: … | <school>,
+ * <town>, <state> | Grades 9-12 | Resource: … | Fully funded Oct 10`) print the form's title and number, the requester's
+ * hospital, school or department and the request's state in cells of their own; the item is in its field. Those cells
+ * are shared by the unrelated items one requester asks for (one school's or one hospital's name) and absent from every
+ * catalogue line: they carry no weight. A cell holding a measure or a size word is kept (it may be the variant).
+ * `read` is the form as the field reader wrote it; the cells are found in the written `text` (same cell order).
+ */
+function withoutContextCells(read: string, text: string, beforeCell: number): string {
+  const written = text.split('|');
+  const cells = read.split('|');
+  if (written.length < 3 || written.length !== cells.length) return read;
+  let dropped = false;
+  const kept = cells.map((cell, index) => {
+    const original = written[index] as string;
+    if (index >= beforeCell || isKeptCell(original)) return cell;
+    dropped = true;
+    return ' ';
+  });
+  return dropped ? kept.join('|') : read;
 }
 
 /** A `requestChatter` table as one pattern, longest phrase first; words apart by spaces or hyphens (none: a pattern matching nothing). */
@@ -322,9 +355,42 @@ function withoutOpinionSentences(post: string): string {
  */
 const MENTION = /(?<![A-Za-z0-9._%+-])@[A-Za-z][A-Za-z0-9_.-]*/g;
 
-/** True when `text` reads as a free-text request to stores (a request word in it), a social post or a record line (recordLines.ts). */
+/**
+ * A grant's budget line (items27text, item-3.52.0): an NIH / NSF / foundation budget justification, a research or
+ * school grant's itemised budget names each purchase as `<heading>: <product> for <purpose>: <n> <units> x $<unit cost>
+ * = $<total>. <where the price comes from>` — `Budget Justification - Year 1 - Materials and Supplies: … for the
+ * free-living arm: 180 sensors x $65.00 = $11,700.00. Quoted from the current vendor price list.` The heading, the
+ * purpose, the cost arithmetic and the price's source are the proposal's words, shared by every line of one budget and
+ * by no catalogue line. Cue: a budget heading, or a cost written as count × price = total.
+ */
+const BUDGET_LINE_CUE =
+  /\bbudget\s+(?:justification|narrative|line|item|request)\b|\d\s*(?:x|×|@)\s*[$£€]\s?\d[\d,.]*\s*(?:each\s*)?=\s*[$£€]/i;
+/** A budget's heading up to its colon: `Budget Justification - Year 1 - Materials and Supplies:`, `Budget line 4 (Equipment):`. */
+const BUDGET_HEADING = /(^|\|)[^|:]*?\bbudget\s+(?:justification|narrative|line|item|request)\b[^|:]*:\s*/gi;
+/** The cost arithmetic: `180 sensors x $65.00 = $11,700.00`, `$4.20 x 27 = $113.40`, `30 boards @ $20 each = $600`. */
+const BUDGET_ARITHMETIC =
+  /:?\s*(?:\d[\d,]*\s+[\p{L}-]+(?:\s[\p{L}-]+)?\s*(?:x|×|@)\s*[$£€]\s?\d[\d,.]*|[$£€]\s?\d[\d,.]*\s*(?:x|×)\s*\d[\d,]*(?:\s+[\p{L}-]+)?)\s*(?:each|per\s+\p{L}+)?\s*=\s*[$£€]\s?\d[\d,]*(?:\.\d+)?\.?/giu;
+/** What a budget line's item is for, before the colon of its arithmetic: `… for the free-living arm:`, `… to replace breakage in the teaching lab:`. */
+const BUDGET_PURPOSE =
+  /\s(?:for|to|used\s+(?:as|for|in)|needed\s+(?:for|to))\s[^:|]*(?=:\s*(?:\d[\d,]*\s+[\p{L}-]+(?:\s[\p{L}-]+)?\s*(?:x|×|@)|[$£€]))/giu;
+/** Where a budget's price comes from: `Quoted from the current vendor price list.`, `Pricing based on the 2026 catalogue.` */
+const PRICE_SOURCE =
+  /(?<=^|[.!|]\s*)(?:quoted|priced|pricing|prices?|costs?|based)\b[^.|]*\b(?:quotes?|price|prices|catalog(?:ue)?|list|vendor|supplier|website)\b[^.|]*\.?/gi;
+
+function withoutBudgetWording(text: string): string {
+  return text.replace(BUDGET_HEADING, '$1 ').replace(BUDGET_PURPOSE, ' ').replace(PRICE_SOURCE, ' ').replace(BUDGET_ARITHMETIC, ' ');
+}
+
+/** True when `text` reads as a free-text request to stores (a request word in it), a social post, a record line (recordLines.ts), a shopper's line or a budget line. */
 export function isRequestLine(text: string): boolean {
-  return REQUEST_CUE.test(text) || NOTE_CUE.test(text) || SOCIAL_POST_CUE.test(text) || isRecordLine(text) || isShopperLine(text);
+  return (
+    REQUEST_CUE.test(text) ||
+    NOTE_CUE.test(text) ||
+    SOCIAL_POST_CUE.test(text) ||
+    isRecordLine(text) ||
+    isShopperLine(text) ||
+    BUDGET_LINE_CUE.test(text)
+  );
 }
 
 /**
@@ -353,8 +419,10 @@ function withoutChatter(text: string, chatterWords: RegExp): string {
   const isRecord = isRecordLine(text);
   const isSocialPost = SOCIAL_POST_CUE.test(text);
   const isShopper = isShopperLine(text);
-  if (!isNote && !isRecord && !isSocialPost && !isShopper && !REQUEST_CUE.test(text)) return text;
+  const isBudget = BUDGET_LINE_CUE.test(text);
+  if (!isNote && !isRecord && !isSocialPost && !isShopper && !isBudget && !REQUEST_CUE.test(text)) return text;
   let out = isRecord ? withoutRecordNarrative(text) : text;
+  if (isBudget) out = withoutBudgetWording(out);
   if (isShopper) out = withoutShopperChatter(out);
   out = out.replace(SIGN_OFF, ' ');
   if (isSocialPost) out = withoutOpinionSentences(out.replace(FORUM_BREADCRUMB, ' ').replace(SOCIAL_HANDLE, ' '));

@@ -63,9 +63,23 @@ const SENTENCE_END = /(?<=[.?!])\s+(?=[\p{Lu}\p{N}])/u;
  */
 const NAMING_SENTENCE = /\d|\s(?!I(?:'|’|\s|$))\p{Lu}\p{L}/u;
 
-/** True when `text` reads as a customer review, a classified listing or an order-confirmation e-mail. */
+/**
+ * A web shop's product question and answer (items27text, item-3.52.0): Amazon's `Customer questions & answers`, Walmart's,
+ * Bazaarvoice's and Yotpo's Q&A widgets print a shopper's question and a seller's or another shopper's answer under the
+ * product's title and variant line — `Question: … | Answer: … | By Seller on October 8, 2026 | 13 of 25 found this
+ * helpful`, `Q: … A: …`, `Asked by …`, `Answered by …`, `Was this helpful?`. The question and the answer are a shopper's
+ * doubt and a seller's reply: they name other variants (`or do I need the 100mm`) and other products (`fit a Welch Allyn
+ * otoscope`), never only this one's. Cue: a `Question:` / `Q:` cell followed by an `Answer:` / `A:` one, or the widget's
+ * heading.
+ */
+const QANDA_CUE = /\b(?:customer\s+)?questions?\s*(?:&|and)\s*answers?\b|(?:^|[|\n])\s*(?:Q|Question)\s*:[^|\n]*[|\n]\s*(?:A|Answer)\s*:/i;
+/** A Q&A widget's heading, its question and answer cells, who asked or answered and when, and the helpfulness votes. */
+const QANDA_CELL =
+  /(^|[|\n])\s*(?:(?:customer\s+)?questions?\s*(?:&|and)\s*answers?|(?:Q|Question|A|Answer)\s*:[^|\n]*|(?:asked|answered)\s+(?:by\s+)?[^|\n]*|by\s+[^|\n]{1,60}?\s+on\s+[^|\n]*\d{4}|(?:\d+|one)\s+of\s+\d+\s+(?:(?:people|customers?)\s+)?found\s+this\s+(?:answer\s+)?helpful|was\s+this\s+(?:answer\s+)?helpful\??[^|\n]*)\s*(?=[|\n]|$)/gi;
+
+/** True when `text` reads as a customer review, a product Q&A, a classified listing or an order-confirmation e-mail. */
 export function isShopperLine(text: string): boolean {
-  return REVIEW_CUE.test(text) || LISTING_CUE.test(text) || ORDER_MAIL_CUE.test(text);
+  return REVIEW_CUE.test(text) || QANDA_CUE.test(text) || LISTING_CUE.test(text) || ORDER_MAIL_CUE.test(text);
 }
 
 /** A cell of one to three words without a sentence's punctuation: a variant value its label left (`Blue line`), a badge. */
@@ -98,6 +112,10 @@ function namingSentences(text: string, isReview: boolean): string {
 
 /** `text` without a review's rating, place and date, a listing's site, place and price, an order's number and line counts, and sentences naming nothing (the text itself when it is no shopper line). */
 export function withoutShopperChatter(text: string): string {
+  if (QANDA_CUE.test(text)) {
+    const read = text.replace(QANDA_CELL, '$1 ');
+    return /\p{L}{2}/u.test(read) ? read : text;
+  }
   const isReview = REVIEW_CUE.test(text);
   const isListing = !isReview && LISTING_CUE.test(text);
   const isOrderMail = ORDER_MAIL_CUE.test(text);
