@@ -317,11 +317,25 @@ export function forEachLookupKey(
       keys,
       count: keyRule.lookup.count,
       budget: keyRule.lookup.budget,
-      sizeOf: (key) => args.sizeOf(key, index),
-      textOf: (key) => key,
+      sizeOf: sizeOfRule(args.sizeOf, index),
+      textOf: keyText,
     });
     for (const key of chosen) visit(key, index);
   });
+}
+
+/**
+ * `sizeOf` of one rule's keys. Made by a function rather than written in the object literal: the tsx loader (which
+ * `npm start` runs under too) names a function written as a property or bound to a name each time one is made
+ * (`__name`), and incremental matching makes these once per rule per record.
+ */
+function sizeOfRule(sizeOf: (key: string, ruleIndex: number) => number, ruleIndex: number): (key: string) => number {
+  return (key) => sizeOf(key, ruleIndex);
+}
+
+/** A key's text is the key (`rarestKeys`' `textOf` for string keys). */
+function keyText(key: string): string {
+  return key;
 }
 
 /**

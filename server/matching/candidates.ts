@@ -87,6 +87,14 @@ export interface CandidateResult {
   termStatsVersion?: string;
 }
 
+/**
+ * A block's size as read (0: no size document). Made by a function rather than written in the call's object literal,
+ * which the tsx loader would name (`__name`) on every call (blocking.ts `sizeOfRule`).
+ */
+function sizeIn(sizes: ReadonlyMap<string, number>): (key: string) => number {
+  return (key) => sizes.get(key) ?? 0;
+}
+
 /** Finds index entries sharing a usable block with `record`, grouped by golden record. */
 export async function findCandidates(args: LookupArgs): Promise<CandidateResult> {
   const { index, stats } = collections(args.store);
@@ -139,7 +147,7 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
       if (size !== undefined) sizes.set(key, size - 1);
     }
   }
-  const lookupKeys = selectLookupKeys({ keyRules: rules.keyRules, keysByRule: byRule, sizeOf: (k) => sizes.get(k) ?? 0 });
+  const lookupKeys = selectLookupKeys({ keyRules: rules.keyRules, keysByRule: byRule, sizeOf: sizeIn(sizes) });
   const maxByKey = new Map<string, number>();
   rules.keyRules.forEach((keyRule, i) => {
     for (const key of present(byRule[i], 'keys of blocking rule')) maxByKey.set(key, keyRule.rule.maxBlockSize);

@@ -348,24 +348,41 @@ export async function loadTermWeights(args: {
   const changes = heldTermChanges(args.session, domain);
   const termWeights = new Map<string, (token: string) => number>();
   for (const name of args.compiled.idfComparators) {
-    const held = counts.tables.get(name) ?? new Map<string, number>();
-    const fresh = read?.get(name);
-    const stored = (token: string): number => fresh?.get(token) ?? held.get(token) ?? 0;
-    // A count written down to 0 or below is deleted (read as 0), as the held counts clamp it.
-    const sizeOf = changes ? (token: string): number => Math.max(stored(token) + (changes.get(`${name}|${token}`) ?? 0), 0) : stored;
-    const documents = sizeOf('');
+    const sizes: TermSizes = { name, held: counts.tables.get(name), fresh: read?.get(name), changes };
+    const documents = termSize(sizes, '');
     // A candidate shares most of its tokens with the record and the other candidates: each weighed once per call.
     const weights = new Map<string, number>();
+    // Passed as an argument, not bound to a name: the tsx loader names every named closure as it is made (`__name`),
+    // a cost paid per call here (incremental matching calls this once per record).
     termWeights.set(name, (token) => {
       let weight = weights.get(token);
       if (weight === undefined) {
-        weight = idfWeight(documents, sizeOf(token));
+        weight = idfWeight(documents, termSize(sizes, token));
         weights.set(token, weight);
       }
       return weight;
     });
   }
   return { termWeights };
+}
+
+/** Where one idf comparator's token counts are read by `loadTermWeights`. */
+interface TermSizes {
+  name: string;
+  /** The counts held from earlier calls (absent: none held). */
+  held: ReadonlyMap<string, number> | undefined;
+  /** The counts this call read. */
+  fresh: ReadonlyMap<string, number> | undefined;
+  /** Changes the session holds and has not written yet (`<comparator>|<token>` → delta). */
+  changes: ReadonlyMap<string, number> | undefined;
+}
+
+/** A token's count: read by this call, else held, else 0; with the session's unwritten changes added. */
+function termSize(sizes: TermSizes, token: string): number {
+  const stored = sizes.fresh?.get(token) ?? sizes.held?.get(token) ?? 0;
+  if (!sizes.changes) return stored;
+  // A count written down to 0 or below is deleted (read as 0), as the held counts clamp it.
+  return Math.max(stored + (sizes.changes.get(`${sizes.name}|${token}`) ?? 0), 0);
 }
 
 /** Loads every count of a domain in one query when there are few enough of them. */
