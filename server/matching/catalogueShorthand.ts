@@ -100,11 +100,12 @@ const SHORTHANDS: readonly Shorthand[] = [
   // `18Gx32mm`, `25GAX5/8` — where catalogue titles write `22G x 50mm`. Written apart, the gauge and the length are the
   // words the titles have (the attributes read either form already).
   { pattern: /(?<![A-Z0-9.,])([7-9]|[1-3]\d)\s?(G|GA)\s?X\s?(?=\d)/gi, replacement: '$1$2 X ' },
-  // An inch fraction written as its decimal (items27bins, item-3.52.0): catalogue titles write a needle's or catheter's
-  // length `1 1/4"`, `1-1/2 in`, `5/8"`, 30-character item masters `1.25IN`, `1.5IN`, `0.625IN`. Eighths and quarters
-  // only (the steps of needle, catheter and tubing lengths), before an inch unit.
+  // A needle's or catheter's length after its gauge as an inch decimal (items27bins, item-3.52.0): catalogue titles write
+  // `18G x 1 1/4"`, `20g x 1-1/2 in`, `25G x 5/8"`, 30-character item masters `18GX1.25IN`, `25GX.625IN`. Halves,
+  // quarters and eighths (the steps of needle lengths), before an inch unit and right after `G X` only: a dressing's
+  // `2-3/8 X 2-3/4IN` is dimensions, read as written.
   {
-    pattern: /(?<![A-Z0-9.,/])(?:(\d{1,2})[\s-])?([1-7])\/(2|4|8)\s?(?:IN|INCH|INCHES|")(?![A-Z0-9])/gi,
+    pattern: /(?<=(?:\d\s?(?:G|GA)|GAUGE)\s?X\s?)(?<![A-Z0-9.,/])(?:(\d{1,2})[\s-])?([1-7])\/(2|4|8)\s?(?:IN|INCH|INCHES|")(?![A-Z0-9])/gi,
     replacement: (_, whole: string | undefined, numerator: string, denominator: string) =>
       ` ${String(Number(whole ?? 0) + Number(numerator) / Number(denominator))} IN `,
   },
