@@ -100,15 +100,6 @@ const SHORTHANDS: readonly Shorthand[] = [
   // `18Gx32mm`, `25GAX5/8` — where catalogue titles write `22G x 50mm`. Written apart, the gauge and the length are the
   // words the titles have (the attributes read either form already).
   { pattern: /(?<![A-Z0-9.,])([7-9]|[1-3]\d)\s?(G|GA)\s?X\s?(?=\d)/gi, replacement: '$1$2 X ' },
-  // A needle's or catheter's length after its gauge as an inch decimal (items27bins, item-3.52.0): catalogue titles write
-  // `18G x 1 1/4"`, `20g x 1-1/2 in`, `25G x 5/8"`, 30-character item masters `18GX1.25IN`, `25GX.625IN`. Halves,
-  // quarters and eighths (the steps of needle lengths), before an inch unit and right after `G X` only: a dressing's
-  // `2-3/8 X 2-3/4IN` is dimensions, read as written.
-  {
-    pattern: /(?<=(?:\d\s?(?:G|GA)|GAUGE)\s?X\s?)(?<![A-Z0-9.,/])(?:(\d{1,2})[\s-])?([1-7])\/(2|4|8)\s?(?:IN|INCH|INCHES|")(?![A-Z0-9])/gi,
-    replacement: (_, whole: string | undefined, numerator: string, denominator: string) =>
-      ` ${String(Number(whole ?? 0) + Number(numerator) / Number(denominator))} IN `,
-  },
   // WHO / MSF weight bands: `5 to <15 kg` is the band MSF writes `5-14kg`.
   {
     pattern: /(?<![0-9.,])(\d{1,3})\s?(?:TO|-|–)\s?<\s?(\d{1,3})\s?KG/gi,
@@ -118,7 +109,7 @@ const SHORTHANDS: readonly Shorthand[] = [
 
 /** Any marker of a shorthand above (one test per text; most lines have none). */
 const HAS_SHORTHAND =
-  /A-D|TABLETS?,|\bAD\b|W\/\s?NDL|S\.\s?U|STER\.|DISP\.|EFF\.|SOFT\s?(?:GEL|CAPS)|PDR\/|F\.\s?USED|\/(?:BOX|PAC|CAR|CTN|TUB|BAG|BOT|SET)-|\d\s?['’]?S\b|\d\s(?:EA|EACH|PCS?)\s[A-Z]|(?:TIN|TUB|JAR|BLISTER|STRIP|SACHET|CARTON)S?\s|[A-Z.]\sX\s?\d|X\s?\d{1,4}\s?PCS|T\/KIT|<\s?\d|\d\dT\b|\bD(?:OZ|ZN?)\b|\dG[A]?\s?X\s?\d|\d\/[248]\s?(?:IN|")/i;
+  /A-D|TABLETS?,|\bAD\b|W\/\s?NDL|S\.\s?U|STER\.|DISP\.|EFF\.|SOFT\s?(?:GEL|CAPS)|PDR\/|F\.\s?USED|\/(?:BOX|PAC|CAR|CTN|TUB|BAG|BOT|SET)-|\d\s?['’]?S\b|\d\s(?:EA|EACH|PCS?)\s[A-Z]|(?:TIN|TUB|JAR|BLISTER|STRIP|SACHET|CARTON)S?\s|[A-Z.]\sX\s?\d|X\s?\d{1,4}\s?PCS|T\/KIT|<\s?\d|\d\dT\b|\bD(?:OZ|ZN?)\b|\dGA?\s?X\s?\d/i;
 
 /** `text` with the catalogue shorthand above written out (the text itself when it has none). */
 export function withCatalogueShorthandWritten(text: string): string {
