@@ -95,6 +95,11 @@ const SHORTHANDS: readonly Shorthand[] = [
   // MARKER FINE BLK DZ`, `-- Dz` = twelve per pack (never `2 DZ`, two dozen ordered, nor `12/DZ`, already a count; the
   // word `dozen` is left alone: `a dozen pens` in a request is how many are wanted).
   { pattern: /(?<![A-Z0-9/]|\d\s)(?:DZ|DOZ|DZN)(?![A-Z0-9/]|\s?\/)/gi, replacement: '12/DZ' },
+  // Glued gauge × length of needles and catheters (items27bins, item-3.52.0): item-master names held to 30 / 40 characters
+  // (ERP naming standards, printed bin and two-bin labels) glue the gauge to its length — `22GX50MM`, `18GX1.25IN`,
+  // `18Gx32mm`, `25GAX5/8` — where catalogue titles write `22G x 50mm`. Written apart, the gauge and the length are the
+  // words the titles have (the attributes read either form already).
+  { pattern: /(?<![A-Z0-9.,])([7-9]|[1-3]\d)\s?(G|GA)\s?X\s?(?=\d)/gi, replacement: '$1$2 X ' },
   // WHO / MSF weight bands: `5 to <15 kg` is the band MSF writes `5-14kg`.
   {
     pattern: /(?<![0-9.,])(\d{1,3})\s?(?:TO|-|–)\s?<\s?(\d{1,3})\s?KG/gi,
@@ -104,7 +109,7 @@ const SHORTHANDS: readonly Shorthand[] = [
 
 /** Any marker of a shorthand above (one test per text; most lines have none). */
 const HAS_SHORTHAND =
-  /A-D|TABLETS?,|\bAD\b|W\/\s?NDL|S\.\s?U|STER\.|DISP\.|EFF\.|SOFT\s?(?:GEL|CAPS)|PDR\/|F\.\s?USED|\/(?:BOX|PAC|CAR|CTN|TUB|BAG|BOT|SET)-|\d\s?['’]?S\b|\d\s(?:EA|EACH|PCS?)\s[A-Z]|(?:TIN|TUB|JAR|BLISTER|STRIP|SACHET|CARTON)S?\s|[A-Z.]\sX\s?\d|X\s?\d{1,4}\s?PCS|T\/KIT|<\s?\d|\d\dT\b|\bD(?:OZ|ZN?)\b/i;
+  /A-D|TABLETS?,|\bAD\b|W\/\s?NDL|S\.\s?U|STER\.|DISP\.|EFF\.|SOFT\s?(?:GEL|CAPS)|PDR\/|F\.\s?USED|\/(?:BOX|PAC|CAR|CTN|TUB|BAG|BOT|SET)-|\d\s?['’]?S\b|\d\s(?:EA|EACH|PCS?)\s[A-Z]|(?:TIN|TUB|JAR|BLISTER|STRIP|SACHET|CARTON)S?\s|[A-Z.]\sX\s?\d|X\s?\d{1,4}\s?PCS|T\/KIT|<\s?\d|\d\dT\b|\bD(?:OZ|ZN?)\b|\dGA?\s?X\s?\d/i;
 
 /** `text` with the catalogue shorthand above written out (the text itself when it has none). */
 export function withCatalogueShorthandWritten(text: string): string {
