@@ -32,7 +32,7 @@
 
 import { withoutLedgerRecordId } from './ledgerRecordIds';
 import { stringsAtPaths } from './normalizers';
-import { registerNameForms, spellsName, withoutSiteDesignation } from './registerNames';
+import { registerNameForms, withoutSiteDesignation } from './registerNames';
 import { rememberRecent } from './recentValues';
 import { isAscii } from './transliteration';
 
@@ -161,10 +161,10 @@ const NAME_WORD = /\p{L}[\p{L}\p{N}'’&-]+/gu;
  * Another name of the record stated in brackets without a relation word (supplier-3.38.0): utility bill-pay files,
  * supplier portals and payables masters write the name a payer knows beside the legal name of the company that bills,
  * `We Energies (Wisconsin Electric Power Co.)`, `Uisce Éireann (Irish Water)`, `Santee Cooper (South Carolina Public
- * Service Authority)`, and English writes an organisation's initialism after its name, `Electricity Supply Board (ESB)`.
- * A bracket is read when it holds two words or more in the name's script, or is an initialism in capitals that spells the
- * name outside (registerNames.ts spellsName); not a tagline, a relation to another entity or a note (NOT_A_STATED_NAME),
- * nor a one-word place or qualifier (`(Ontario)`, `(USA)`, `(Gas)`). The reading may name a parent or a qualifier rather
+ * Service Authority)`. A bracket is read when it holds two words or more in the name's script; not a tagline, a relation
+ * to another entity or a note (NOT_A_STATED_NAME), nor one word: a place or qualifier (`(Ontario)`, `(USA)`, `(Gas)`) or
+ * an initialism (`Medical Specialties Distributors (MSD)`), which meets another organisation's initialism as readily as
+ * its own (Merck Sharp & Dohme). The reading may name a parent or a qualifier rather
  * than the record's own entity (`Hillrom (Baxter International Inc.)`, `X (North America)`), so it is a related name
  * compared strictly (nameReadingComparison.ts STATED_MARK): at most near-identical, for review, and every word of each
  * side must meet a word of the other.
@@ -178,7 +178,7 @@ function statedBracketNames(text: string): string[] {
     const content = (match[1] ?? '').replace(TRAILING_RELATION, '').trim();
     if (scriptOf(content) !== 'latin' || NOT_A_STATED_NAME.test(content)) continue;
     const words = content.match(NAME_WORD)?.length ?? 0;
-    if (words >= 2 || spellsName(content, outside)) out.push(content);
+    if (words >= 2) out.push(content);
   }
   return out;
 }

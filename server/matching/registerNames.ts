@@ -198,18 +198,6 @@ function acronymOf(text: string): string | null {
   return letters.length >= 2 && letters.length <= 8 ? letters : null;
 }
 
-/**
- * True when `short` is an initialism in capitals that spells `long` (`ESB` / `Electricity Supply Board`, `AFTEL` /
- * `Afghan Telecom Corporation`): the test `acronymAndExpansion` applies, for a name that states its initialism after
- * it in brackets (captionNames.ts).
- */
-export function spellsName(short: string, long: string): boolean {
-  const acronym = acronymOf(short);
-  if (!acronym) return false;
-  const words = normalizeText(long.replace(/&/g, ' AND ')).split(' ');
-  return words.filter((word) => !CONNECTIVES.has(word) && !FORM_WORDS.has(word)).length >= 2 && spells(acronym, words);
-}
-
 /** `ACR (Full name)`, `ACR - Full name`, `Full name - ACR`: the two parts when ACR spells the full name, else null. */
 export function acronymAndExpansion(raw: string): [string, string] | null {
   const bracketed = /^\s*([^()]+?)\s*\(([^()]+)\)\s*$/.exec(raw);
