@@ -177,8 +177,10 @@ function statedBracketNames(text: string): string[] {
   for (const match of text.matchAll(BRACKET)) {
     const content = (match[1] ?? '').replace(TRAILING_RELATION, '').trim();
     if (scriptOf(content) !== 'latin' || NOT_A_STATED_NAME.test(content)) continue;
-    const words = content.match(NAME_WORD)?.length ?? 0;
-    if (words >= 2) out.push(content);
+    const words = content.match(NAME_WORD) ?? [];
+    // A bracket opening with the name's own first word is that name spelt again (bracketedNames.ts reads it, with its
+    // legal form: `X Nederland (X B.V.)`), not another name: read here, its legal form would be lost.
+    if (words.length >= 2 && words[0]?.toUpperCase() !== outside.match(NAME_WORD)?.[0]?.toUpperCase()) out.push(content);
   }
   return out;
 }

@@ -17,7 +17,7 @@ describe('a name stated in brackets (POST /matching/verify)', () => {
     ['Brightwater Energy (Calloway Electric Power Co.)', 'Calloway Electric Power Company'],
     ['Northmoor Power (Calloway Electric and Gas Company)', 'CALLOWAY ELECTRIC & GAS CO'],
     ['Tallis Water (Uisce Tallis)', 'Uisce Tallis'],
-    ['Harrowgate Energy (Harrowgate Public Power Authority)', 'Harrowgate Public Power Authority'],
+    ['Harrowgate Energy (Kelby Public Power Authority)', 'Kelby Public Power Authority'],
     // The legal name with `d/b/a` left at the bracket's end: the bracket trades as the name outside.
     ['Brightwater Energy (Calloway Electric Co d/b/a)', 'Calloway Electric Co'],
   ])('%s and %s: reviewed, not merged', async (a, b) => {
