@@ -145,6 +145,44 @@ function partyOf(raw: string): string {
 export interface CaptionNames {
   own: string[];
   related: string[];
+  /** Names stated in brackets without a relation word (statedBracketNames): compared strictly, never a cluster link by themselves. */
+  stated?: string[];
+}
+
+/** A bracket that opens a tagline, a relation to another entity, a place note or a payables note: no name of the record. */
+const NOT_A_STATED_NAME =
+  /^(?:an?|the|part|subsidiary|division|member|affiliate|affiliated|wholly|owned|parent|see|use|do|not|old|inactive|closed|dup|duplicate|remit|remittance|pay|payment|payments|bill|billing|account|acct|invoice|invoices|p\.?\s?o\.?|box|attn|c\/o|for|via|on|in|at|per|ref|no|only|acquired|sold|merged)\b/i;
+/** A relation word left at the end of a bracket (`Ameren Missouri (Union Electric Co d/b/a)`: the bracket's name trades as the name outside). */
+const TRAILING_RELATION = new RegExp(String.raw`\s*,?\s+${RELATION}\s*$`, 'iu');
+/** Words of two letters or more in a bracket: a name has at least two (`(Irish Water)`), a qualifier often one (`(Ontario)`, `(Gas)`). */
+const NAME_WORD = /\p{L}[\p{L}\p{N}'’&-]+/gu;
+
+/**
+ * Another name of the record stated in brackets without a relation word (supplier-3.38.0): utility bill-pay files,
+ * supplier portals and payables masters write the name a payer knows beside the legal name of the company that bills,
+ * `We Energies (Wisconsin Electric Power Co.)`, `Uisce Éireann (Irish Water)`, `Santee Cooper (South Carolina Public
+ * Service Authority)`. A bracket is read when it holds two words or more in the name's script; not a tagline, a relation
+ * to another entity or a note (NOT_A_STATED_NAME), nor one word: a place or qualifier (`(Ontario)`, `(USA)`, `(Gas)`) or
+ * an initialism (`Medical Specialties Distributors (MSD)`), which meets another organisation's initialism as readily as
+ * its own (Merck Sharp & Dohme). The reading may name a parent or a qualifier rather
+ * than the record's own entity (`Hillrom (Baxter International Inc.)`, `X (North America)`), so it is a related name
+ * compared strictly (nameReadingComparison.ts STATED_MARK): at most near-identical, for review, and every word of each
+ * side must meet a word of the other.
+ */
+function statedBracketNames(text: string): string[] {
+  if (!text.includes('(')) return [];
+  const outside = text.replace(BRACKET, ' ').replace(/\s+/g, ' ').trim();
+  if (outside === '' || scriptOf(outside) !== 'latin') return [];
+  const out: string[] = [];
+  for (const match of text.matchAll(BRACKET)) {
+    const content = (match[1] ?? '').replace(TRAILING_RELATION, '').trim();
+    if (scriptOf(content) !== 'latin' || NOT_A_STATED_NAME.test(content)) continue;
+    const words = content.match(NAME_WORD) ?? [];
+    // A bracket opening with the name's own first word is that name spelt again (bracketedNames.ts reads it, with its
+    // legal form: `X Nederland (X B.V.)`), not another name: read here, its legal form would be lost.
+    if (words.length >= 2 && words[0]?.toUpperCase() !== outside.match(NAME_WORD)?.[0]?.toUpperCase()) out.push(content);
+  }
+  return out;
 }
 
 /** True when `value` holds letters of another script and none of Latin, or at least two Latin words and other letters. */
@@ -205,12 +243,14 @@ function readCaptionNames(raw: string): CaptionNames | null {
   if (forms === null) return readPlainCaptionNames(raw);
   const own: string[] = [];
   const related: string[] = [];
+  const stated: string[] = [];
   for (const form of forms) {
     const read = readPlainCaptionNames(form);
     own.push(...(read?.own ?? [form]));
     related.push(...(read?.related ?? []));
+    stated.push(...(read?.stated ?? []));
   }
-  return { own: [...new Set(own)], related: [...new Set(related)] };
+  return { own: [...new Set(own)], related: [...new Set(related)], ...(stated.length > 0 ? { stated: [...new Set(stated)] } : {}) };
 }
 
 /**
@@ -240,8 +280,13 @@ function readPlainCaptionNames(raw: string): CaptionNames | null {
   for (const other of others) if (other.trim() !== '') related.push(withoutLegalDescription(other));
   const ownName = withoutLegalDescription(first ?? '').trim();
   const own = [...new Set([ownName, ...(others.length === 0 && related.length === 0 ? twoScripts : [])])].filter((name) => name !== '');
-  if (own.length === 1 && own[0] === raw && related.length === 0) return null;
-  return { own, related: [...new Set(related.map((name) => name.trim()).filter((name) => name !== ''))] };
+  const stated = twoScripts.length === 0 ? statedBracketNames(ownName) : [];
+  if (own.length === 1 && own[0] === raw && related.length === 0 && stated.length === 0) return null;
+  return {
+    own,
+    related: [...new Set(related.map((name) => name.trim()).filter((name) => name !== ''))],
+    ...(stated.length > 0 ? { stated } : {}),
+  };
 }
 
 /**
@@ -257,7 +302,7 @@ export function statedOtherNames(raw: string): string[] {
 /** Every name `captionNames` reads in `raw` (own and related), or `raw` alone: what a name key is built from. */
 export function allCaptionNames(raw: string): string[] {
   const read = captionNames(raw);
-  return read === null ? [raw] : [...read.own, ...read.related];
+  return read === null ? [raw] : [...read.own, ...read.related, ...(read.stated ?? [])];
 }
 
 /** `; ` or `|` between two names in one register field (`CHF SOLUTIONS, INC.; SUNSHINE HEART, INC.`); a comma is part of a name. */

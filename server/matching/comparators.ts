@@ -62,6 +62,7 @@ import {
   withNameReadings,
   nameReadingsOf,
   relatedNameReadings,
+  statedBracketReadings,
   type NameReadingOptions,
 } from './nameReadingComparison';
 import { withNamesBeforePlaceTails, withNamesBeforeStateSuffix } from './placeTails';
@@ -238,19 +239,21 @@ function alternativeNames(
 }
 
 /** `captionNames`: the own names of `raws` (captionNames.ts) and the related names they give; without it, `raws` as they are. */
-function captionNamesOf(rule: ComparatorRule, raws: string[]): { own: string[]; related: string[] } {
-  if (rule.params?.captionNames !== true) return { own: raws, related: [] };
+function captionNamesOf(rule: ComparatorRule, raws: string[]): { own: string[]; related: string[]; stated: string[] } {
+  if (rule.params?.captionNames !== true) return { own: raws, related: [], stated: [] };
   const own: string[] = [];
   const related: string[] = [];
+  const stated: string[] = [];
   for (const raw of raws) {
     const read = captionNames(raw);
     if (read === null) own.push(raw);
     else {
       own.push(...read.own);
       related.push(...read.related);
+      if (read.stated) stated.push(...read.stated);
     }
   }
-  return { own, related };
+  return { own, related, stated };
 }
 
 /** The preparation key of a comparator whose prepared value depends only on `parts` and its fields. */
@@ -519,11 +522,15 @@ function compileFuzzyWithReadings(args: {
     rule,
     preparationKey: `${textPreparationKey(rule)}${isAlternatives ? '/alternatives' : ''}${flags}${rule.params?.relatedNameFields ? `/stated:${rule.params.relatedNameFields.join(',')}` : ''}`,
     prepare: (record) => {
-      const { own, related } = captionNamesOf(rule, stringsAtPaths(record, rule.fields));
+      const { own, related, stated } = captionNamesOf(rule, stringsAtPaths(record, rule.fields));
       related.push(...statedNamesAtPaths(record, rule.params?.relatedNameFields));
       const values = isAlternatives ? alternativeNames(own, normalize, nameForms) : nonEmpty(normalizedValues(own, normalize));
       if (!values) return undefined;
-      const extra = [...readingsOf(own), ...relatedNameReadings({ normalize, related, own: values })];
+      const extra = [
+        ...readingsOf(own),
+        ...relatedNameReadings({ normalize, related, own: values }),
+        ...(stated.length > 0 ? statedBracketReadings({ normalize, stated, own: values }) : []),
+      ];
       if (brands) for (const raw of own) addBrandReading({ raw, normalize, brands, into: extra });
       return extra.length > 0 ? [...values, ...extra] : values;
     },

@@ -16,6 +16,7 @@ import {
   withoutLeadingInitials,
 } from './nameReadings';
 import { EDGE_SKELETON, hasOtherScript, loanwordSkeleton, MIN_SKELETON } from './scriptReadings';
+import { strictTokenJaroWinkler } from './similarity';
 import type { ComparatorOutcome, PreparedValue } from './types';
 
 /** A fuzzy comparison's result (the shape of comparators.ts ComparisonResult, which this file may not import: a cycle). */
@@ -41,6 +42,12 @@ const DOMAIN_MARK = '@';
 const SKELETON_MARK = '\u00a7';
 /** A related name of the record (captionNames.ts: a former, later or trade name), compared with the other's own names only. */
 const RELATED_MARK = '\u2194';
+/**
+ * After RELATED_MARK: a name the record states in brackets without a relation word (captionNames.ts statedBracketNames,
+ * supplier-3.38.0): a related name compared strictly, every word of each side meeting one of the other
+ * (strictTokenJaroWinkler), since nothing says the bracket names the record's own entity rather than a qualifier.
+ */
+const STATED_MARK = '\u2016';
 /** A name stating no legal form, read as a brand (brandNames.ts) against the other's own names only. */
 const BRAND_MARK = '\u2122';
 /** A value of a payment file's field width, read as the other's name cut by the field (truncation.ts fieldCutScore). */
@@ -110,6 +117,24 @@ export function relatedNameReadings(args: {
   for (const raw of args.related) {
     const name = args.normalize(raw);
     if (name && name.replaceAll(' ', '').length >= MIN_RELATED_LETTERS && !args.own.includes(name)) out.add(`${RELATED_MARK}${name}`);
+  }
+  return [...out];
+}
+
+/**
+ * The marked names a record states in brackets (captionNames.ts statedBracketNames: `We Energies (Wisconsin Electric
+ * Power Co.)`, `Electricity Supply Board (ESB)`): related names, compared strictly (STATED_MARK); those equal to one of
+ * the record's own names are left out.
+ */
+export function statedBracketReadings(args: {
+  normalize: (value: string) => string | null;
+  stated: readonly string[];
+  own: readonly string[];
+}): string[] {
+  const out = new Set<string>();
+  for (const raw of args.stated) {
+    const name = args.normalize(raw);
+    if (name && !args.own.includes(name)) out.add(`${RELATED_MARK}${STATED_MARK}${name}`);
   }
   return [...out];
 }
@@ -207,7 +232,8 @@ function bestReading(args: {
   let best: Scored | null = null;
   for (const reading of args.readings) {
     const isDomain = reading.startsWith(DOMAIN_MARK);
-    const text = reading.slice(1);
+    const isStated = reading.startsWith(STATED_MARK, 1) && reading.startsWith(RELATED_MARK);
+    const text = reading.slice(isStated ? 2 : 1);
     if (reading.startsWith(SKELETON_MARK)) {
       const found = bestSkeleton({ skeleton: text, others: args.others, isFirstSide: args.isFirstSide });
       if (found && (best === null || found.score > best.score)) best = found;
@@ -243,7 +269,7 @@ function bestReading(args: {
       if (other.startsWith(DOMAIN_MARK)) continue;
       const x = isDomain ? leadingWordsSpelled(text, y) : text;
       if (x === null) continue;
-      const similarity = isRelated ? args.plainSimilarity : args.similarity;
+      const similarity = isStated ? strictTokenJaroWinkler : isRelated ? args.plainSimilarity : args.similarity;
       const raw = args.isFirstSide ? similarity(x, y) : similarity(y, x);
       const score = Math.min(raw, READING_SCORE);
       if (best === null || score > best.score) best = args.isFirstSide ? { score, a: text, b: y } : { score, a: y, b: text };

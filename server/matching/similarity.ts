@@ -60,6 +60,44 @@ function directedTokenSimilarity(from: readonly string[], to: readonly string[])
   return total / from.length;
 }
 
+/** A word whose best match on the other side is below this is another word, not a spelling of one (`INTERSTATE` / `WISCONSIN`). */
+const STRICT_WORD_FLOOR = 0.85;
+
+/**
+ * Token-wise Jaro-Winkler taken the stricter way round: the lower of the two directed Monge-Elkan scores, and below the
+ * review level (capped at STRICT_WORD_FLOOR) when any word of either name meets no similar word on the other side. A name
+ * that is the other plus words (`NORTH AMERICA` / `X NORTH AMERICA`) or one word apart among shared generic words
+ * (`INTERSTATE POWER AND LIGHT` / `WISCONSIN POWER AND LIGHT`: two sister utilities) scores low, while spelling slips
+ * and abbreviations inside words (`ELEC` / `ELECTRIC`) still score high.
+ */
+export function strictTokenJaroWinkler(a: string, b: string): number {
+  if (a === b) return a.length === 0 ? 0 : 1;
+  const ta = a.split(' ').filter((t) => t !== '');
+  const tb = b.split(' ').filter((t) => t !== '');
+  if (ta.length === 0 || tb.length === 0) return 0;
+  const there = directedWordScores(ta, tb);
+  const back = directedWordScores(tb, ta);
+  const score = Math.min(there.mean, back.mean);
+  return Math.min(there.worst, back.worst) < STRICT_WORD_FLOOR ? Math.min(score, STRICT_WORD_FLOOR) : score;
+}
+
+/** Each word of `from` met by its most similar word of `to`: the mean and the worst of those scores. */
+function directedWordScores(from: readonly string[], to: readonly string[]): { mean: number; worst: number } {
+  let total = 0;
+  let worst = 1;
+  for (const token of from) {
+    let best = 0;
+    for (const other of to) {
+      const score = token === other ? 1 : jaroWinkler(token, other);
+      if (score > best) best = score;
+      if (best === 1) break;
+    }
+    total += best;
+    if (best < worst) worst = best;
+  }
+  return { mean: total / from.length, worst };
+}
+
 /**
  * Token-wise Jaro-Winkler (symmetrised Monge-Elkan): each word is matched to its most similar word
  * on the other side, averaged, both directions averaged. Unlike whole-string Jaro-Winkler it does
