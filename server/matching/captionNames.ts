@@ -152,6 +152,13 @@ export interface CaptionNames {
 /** A bracket that opens a tagline, a relation to another entity, a place note or a payables note: no name of the record. */
 const NOT_A_STATED_NAME =
   /^(?:an?|the|part|subsidiary|division|member|affiliate|affiliated|wholly|owned|parent|see|use|do|not|old|inactive|closed|dup|duplicate|remit|remittance|pay|payment|payments|bill|billing|account|acct|invoice|invoices|p\.?\s?o\.?|box|attn|c\/o|for|via|on|in|at|per|ref|no|only|acquired|sold|merged)\b/i;
+/**
+ * A bracket naming a holding or group company names the record's parent, not the record (`Quillan Surgical, Inc. (Korvane
+ * Holdings Inc)`: registers and payables masters add the parent that owns a subsidiary this way), so it is not read as a
+ * stated name. The words of company law and of annual reports that mark a group's parent in English, French, German,
+ * Spanish / Portuguese and Italian.
+ */
+const PARENT_COMPANY_WORD = /(?<![\p{L}\p{N}])(?:holdings?|hldgs?|group|groupe|gruppe|grupo|gruppo)(?![\p{L}\p{N}])/iu;
 /** A relation word left at the end of a bracket (`Ameren Missouri (Union Electric Co d/b/a)`: the bracket's name trades as the name outside). */
 const TRAILING_RELATION = new RegExp(String.raw`\s*,?\s+${RELATION}\s*$`, 'iu');
 /** Words of two letters or more in a bracket: a name has at least two (`(Irish Water)`), a qualifier often one (`(Ontario)`, `(Gas)`). */
@@ -176,7 +183,7 @@ function statedBracketNames(text: string): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(BRACKET)) {
     const content = (match[1] ?? '').replace(TRAILING_RELATION, '').trim();
-    if (scriptOf(content) !== 'latin' || NOT_A_STATED_NAME.test(content)) continue;
+    if (scriptOf(content) !== 'latin' || NOT_A_STATED_NAME.test(content) || PARENT_COMPANY_WORD.test(content)) continue;
     const words = content.match(NAME_WORD) ?? [];
     // A bracket opening with the name's own first word is that name spelt again (bracketedNames.ts reads it, with its
     // legal form: `X Nederland (X B.V.)`), not another name: read here, its legal form would be lost.
