@@ -20,7 +20,8 @@ const { expectConflict } = itemPairExpectations(rules);
 describe('catalogueShorthand rewrite', () => {
   test.each([
     ['Syringe,A-D,0.1ml,w/ndl 26G 3/8"/BOX-100', 'Syringe, AUTO-DISABLE ,0.1ml,WITH NEEDLE 26G 3/8" 100/BX'],
-    ['SYRINGE AD 0.05ML 27GX3/8IN', 'SYRINGE AUTO-DISABLE 0.05ML 27GX3/8IN'],
+    // item-3.52.0 (items27bins): a glued gauge × length is written apart, as ERP 30/40-character names write it.
+    ['SYRINGE AD 0.05ML 27GX3/8IN', 'SYRINGE AUTO-DISABLE 0.05ML 27G X 3/8IN'],
     ['NEEDLE, 21G, s.u., ster.', 'NEEDLE, 21G, SINGLE USE, STERILE'],
     ['Amoxicillin 250mg disp.tab/PAC-100', 'Amoxicillin 250mg DISPERSIBLE TABLET 100/PACK'],
     ['ORS, eff. tab., tub', 'ORS, EFFERVESCENT TABLET, tub'],
