@@ -457,16 +457,21 @@ function isRequestOrRecord(fields: readonly LabelHit[]): boolean {
 const SENTENCE_IN_CELL = /\p{L}[.!?](?:\s|$)/u;
 
 /** A cell that stays: a field, one without words, one with a measure or a size word, or one holding sentences (a message's body). */
-export function isKeptCell(cell: string): boolean {
+function isKeptCell(cell: string): boolean {
   return (
     cell.includes(':') || cell.includes('=') || !/\p{L}{2}/u.test(cell) || CELL_MEASURE.test(cell) || SENTENCE_IN_CELL.test(cell.trim())
   );
 }
 
-function withoutUnlabelledCells(read: string, written: string, beforeCell: number): string {
+/**
+ * `read` (a row as a reader wrote it) with its cells before `beforeCell` blanked where the same cell of `written` (the
+ * row as it came, same cell order) is not kept (isKeptCell); undefined when the row has fewer than three cells, the two
+ * differ in cells, or no cell was blanked. Shared by the labelled-row reader here and the form reader (requestLines.ts).
+ */
+export function withUnlabelledCellsBlanked(read: string, written: string, beforeCell: number): string | undefined {
   const cells = read.split('|');
   const writtenCells = written.split('|');
-  if (cells.length < 3 || cells.length !== writtenCells.length) return read;
+  if (cells.length < 3 || cells.length !== writtenCells.length) return undefined;
   let dropped = false;
   const kept = cells.map((cell, index) => {
     const original = writtenCells[index] as string;
@@ -474,8 +479,12 @@ function withoutUnlabelledCells(read: string, written: string, beforeCell: numbe
     dropped = true;
     return ' ';
   });
-  const out = kept.join('|');
-  return dropped && /\p{L}{2}/u.test(out) ? out : read;
+  return dropped ? kept.join('|') : undefined;
+}
+
+function withoutUnlabelledCells(read: string, written: string, beforeCell: number): string {
+  const out = withUnlabelledCellsBlanked(read, written, beforeCell);
+  return out !== undefined && /\p{L}{2}/u.test(out) ? out : read;
 }
 
 /** The roles of a table's labels, by their keys (`fieldLabelKey`), and of its label words. */

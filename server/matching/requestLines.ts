@@ -14,7 +14,7 @@
  * reads it; what it drops only ever lowers the evidence of words that were never the product's.
  */
 import { shippedAliasTables, type AliasTable } from './aliases';
-import { isKeptCell } from './labelledRows';
+import { withUnlabelledCellsBlanked } from './labelledRows';
 import { isRecordLine, withoutRecordNarrative } from './recordLines';
 import { isShopperLine, withoutShopperChatter } from './shopperLines';
 import { withoutNguniNumberPrefixes } from './spokenNumbers';
@@ -274,17 +274,7 @@ export function formFieldReader(table: AliasTable | undefined): (text: string) =
  * `read` is the form as the field reader wrote it; the cells are found in the written `text` (same cell order).
  */
 function withoutContextCells(read: string, text: string, beforeCell: number): string {
-  const written = text.split('|');
-  const cells = read.split('|');
-  if (written.length < 3 || written.length !== cells.length) return read;
-  let dropped = false;
-  const kept = cells.map((cell, index) => {
-    const original = written[index] as string;
-    if (index >= beforeCell || isKeptCell(original)) return cell;
-    dropped = true;
-    return ' ';
-  });
-  return dropped ? kept.join('|') : read;
+  return withUnlabelledCellsBlanked(read, text, beforeCell) ?? read;
 }
 
 /** A `requestChatter` table as one pattern, longest phrase first; words apart by spaces or hyphens (none: a pattern matching nothing). */

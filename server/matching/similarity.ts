@@ -46,17 +46,20 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+/** The Jaro-Winkler score of `token` against its most similar word of `to` (1 at once for an equal word). */
+function bestWordScore(token: string, to: readonly string[]): number {
+  let best = 0;
+  for (const other of to) {
+    const score = token === other ? 1 : jaroWinkler(token, other);
+    if (score > best) best = score;
+    if (best === 1) break;
+  }
+  return best;
+}
+
 function directedTokenSimilarity(from: readonly string[], to: readonly string[]): number {
   let total = 0;
-  for (const token of from) {
-    let best = 0;
-    for (const other of to) {
-      const score = token === other ? 1 : jaroWinkler(token, other);
-      if (score > best) best = score;
-      if (best === 1) break;
-    }
-    total += best;
-  }
+  for (const token of from) total += bestWordScore(token, to);
   return total / from.length;
 }
 
@@ -86,12 +89,7 @@ function directedWordScores(from: readonly string[], to: readonly string[]): { m
   let total = 0;
   let worst = 1;
   for (const token of from) {
-    let best = 0;
-    for (const other of to) {
-      const score = token === other ? 1 : jaroWinkler(token, other);
-      if (score > best) best = score;
-      if (best === 1) break;
-    }
+    const best = bestWordScore(token, to);
     total += best;
     if (best < worst) worst = best;
   }
