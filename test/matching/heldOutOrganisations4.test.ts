@@ -175,6 +175,19 @@
  * Watch, ARS Centre-Val de Loire / La Réunion / Martinique / Guadeloupe, Emilia-Romagna, Cantabria, Madeira, Vaud, Helse Nord with
  * Northern Sámi renderings and Västra Götaland lists write them), written blind to the rules in session 27, is held to the same
  * invariants (`npm run eval:match -- --skip-seed --holdout25 --clusters`).
+ * The twenty-sixth held-out corpus (test/fixtures/match-eval-holdout26, SEALED since session 28 — suppliers as laboratory
+ * accreditation directories (NY CLEP, CAP, UKAS, INAB, NATA, IANZ, DAkkS, COFRAC, RvA, BELAC, SAS, ENAC, ACCREDIA, Swedac, Norsk
+ * akkreditering, FINAS), nurse-agency and labour-hire registers (Minnesota, Massachusetts, Illinois, Ontario, Quebec, Victoria,
+ * Queensland), SAP Fieldglass / ShiftWise VMS suppliers, the DMEPOS competitive-bidding list, ACHC / CAAS / CGA / BCGA / EIGA / REC
+ * rosters, the ICO fee-payer register, Melio / Zip / Plooto / QuickFile / Clear Books / Surf / Reckon / sevDesk / Tiime /
+ * e-Boekhouden / WinBooks / KLARA / Quipu / FACe / Danea / Uniconta / Conta names, Fedwire 35-character beneficiaries, Vic.ai OCR,
+ * the Hawaii PUC / HIePRO lists (Hawaiian) and the Welsh-language Companies House service and Welsh Language Commissioner list write
+ * them; care locations as an AHD-style profile list, NCDR / AJRR / PECARN / HPP lists, Advocate / Mass General Brigham / Northwell /
+ * Geisinger / Banner / Sanford / Houston Methodist finders, NH HealthCost and CIVHC, SSNAP / NHFD / NELA / ICNARC / DM01 and Scottish
+ * audits, NOCA, NL Health Services, Manitoba and TAC lists, ANZHFR, Neuchâtel / Jura / H+, Ameli, Trento / Pisa / Basilicata / Milan,
+ * INGESA, ARS Guyane / Mayotte, the Western Cape lists in English, Afrikaans and isiXhosa, Mediclinic, and the AOK / TK directories
+ * with Upper and Lower Sorbian and an Aranese list write them), written blind to the rules in session 28, is held to the same
+ * invariants (`npm run eval:match -- --skip-seed --holdout26 --clusters`); it is sealed until the next session opens it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -201,6 +214,7 @@ import {
   HOLDOUT23_CORPUS_DIRECTORY,
   HOLDOUT24_CORPUS_DIRECTORY,
   HOLDOUT25_CORPUS_DIRECTORY,
+  HOLDOUT26_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -255,6 +269,8 @@ const SIZES = [
   { name: 'twenty-fourth', directory: HOLDOUT24_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'twenty-fifth', directory: HOLDOUT25_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'twenty-fifth', directory: HOLDOUT25_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'twenty-sixth', directory: HOLDOUT26_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'twenty-sixth', directory: HOLDOUT26_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
