@@ -36,6 +36,8 @@ export const EXCEPTION_TASKS_PROCESSOR = 'exception-tasks';
 const LEGACY_STATE_ID = 'taskSync';
 const BATCH = 200;
 const EXCEPTION_MARGIN_MS = 60_000;
+/** The open data-quality tasks each exception-tasks pass reconciles with the queue (an index lookup: `stewardship_by_type_status`). */
+export const OPEN_DATA_QUALITY_TASKS = { type: 'data-quality', status: 'open' } as const;
 
 async function legacyState(store: Store): Promise<LegacySyncState | null> {
   return store.collection<LegacySyncState>(STEWARDSHIP_STATE).findOne({ _id: LEGACY_STATE_ID });
@@ -77,7 +79,7 @@ export const exceptionTasksProcessor: PollingProcessor = {
       if (await openExceptionTask({ store, exception })) counts.opened++;
     }
     const openDataQuality = await tasksCollection(store).find(
-      { type: 'data-quality', status: 'open' },
+      { ...OPEN_DATA_QUALITY_TASKS },
       { projection: { _id: 1, subject: 1 } },
     );
     for (let i = 0; i < openDataQuality.length; i += BATCH) {
