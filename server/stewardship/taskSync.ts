@@ -78,10 +78,7 @@ export const exceptionTasksProcessor: PollingProcessor = {
     for await (const exception of exceptions.iterate({ lastSeenAt: { $gte: since }, status: 'open' })) {
       if (await openExceptionTask({ store, exception })) counts.opened++;
     }
-    const openDataQuality = await tasksCollection(store).find(
-      { ...OPEN_DATA_QUALITY_TASKS },
-      { projection: { _id: 1, subject: 1 } },
-    );
+    const openDataQuality = await tasksCollection(store).find({ ...OPEN_DATA_QUALITY_TASKS }, { projection: { _id: 1, subject: 1 } });
     for (let i = 0; i < openDataQuality.length; i += BATCH) {
       const ids = openDataQuality.slice(i, i + BATCH).flatMap((t) => (t.subject.exceptionId ? [t.subject.exceptionId] : []));
       const stillOpen = new Set(

@@ -18,13 +18,19 @@ import { must } from '../support/must';
 
 function stateOf(name: string, docs: Document[]): CollectionState {
   const state = new CollectionState(name);
-  state.apply(docs.map((doc) => ({ id: doc._id as string, before: undefined, beforeDoc: undefined, after: { json: JSON.stringify(doc), doc } })));
+  state.apply(
+    docs.map((doc) => ({ id: doc._id as string, before: undefined, beforeDoc: undefined, after: { json: JSON.stringify(doc), doc } })),
+  );
   state.buildIndexes(must(COLLECTIONS.find((definition) => definition.name === name)?.indexes, `the indexes of ${name}`));
   return state;
 }
 
 /** The candidates the plan examines and the documents the filter matches (ids, sorted). */
-function examinedAndMatched(state: CollectionState, docs: Document[], filter: Filter): { via: string | undefined; examined: string[]; matched: string[] } {
+function examinedAndMatched(
+  state: CollectionState,
+  docs: Document[],
+  filter: Filter,
+): { via: string | undefined; examined: string[]; matched: string[] } {
   const plan = state.plan(filter);
   const examined = plan ? [...new Set(state.candidates(plan))].sort() : docs.map((doc) => doc._id as string).sort();
   const query = new Query(filter);
@@ -87,6 +93,8 @@ describe('recurring reads of the ingest path are lookups of what they return', (
 
   it('a source id with no open exception examines nothing', () => {
     const state = stateOf(INGEST_EXCEPTIONS, EXCEPTION_DOCS);
-    expect(examinedAndMatched(state, EXCEPTION_DOCS, supersededFilter({ source: 'lawson', domain: 'item', sourceIds: ['S-none'] })).examined).toEqual([]);
+    expect(
+      examinedAndMatched(state, EXCEPTION_DOCS, supersededFilter({ source: 'lawson', domain: 'item', sourceIds: ['S-none'] })).examined,
+    ).toEqual([]);
   });
 });
