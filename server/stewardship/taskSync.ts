@@ -37,6 +37,10 @@ const LEGACY_STATE_ID = 'taskSync';
 const BATCH = 200;
 const EXCEPTION_MARGIN_MS = 60_000;
 /** The open data-quality tasks each exception-tasks pass reconciles with the queue (an index lookup: `stewardship_by_type_status`). */
+/** The open exceptions a pass (re)examines: those last seen at or after its cursor (a walk of `by_status_last_seen`). */
+export function exceptionsSeenSince(since: string): { lastSeenAt: { $gte: string }; status: 'open' } {
+  return { lastSeenAt: { $gte: since }, status: 'open' };
+}
 export const OPEN_DATA_QUALITY_TASKS = { type: 'data-quality', status: 'open' } as const;
 
 async function legacyState(store: Store): Promise<LegacySyncState | null> {
@@ -75,7 +79,7 @@ export const exceptionTasksProcessor: PollingProcessor = {
     const counts = { opened: 0, closed: 0 };
     const startedAt = new Date().toISOString();
     const exceptions = store.collection<IngestExceptionDocument>(INGEST_EXCEPTIONS);
-    for await (const exception of exceptions.iterate({ lastSeenAt: { $gte: since }, status: 'open' })) {
+    for await (const exception of exceptions.iterate(exceptionsSeenSince(since))) {
       if (await openExceptionTask({ store, exception })) counts.opened++;
     }
     const openDataQuality = await tasksCollection(store).find({ ...OPEN_DATA_QUALITY_TASKS }, { projection: { _id: 1, subject: 1 } });

@@ -1,8 +1,8 @@
 /**
  * Reads that run once per ingest batch or once per processor pass must examine only the documents they return, so
  * their cost follows the batch, not the store: with the declared indexes (server/db/collections.ts) the planner answers
- * them by a lookup whose candidates are exactly the matches. Before session 28 both reads below were planned on an
- * index narrowing by `status` (and source) alone and read every open task / every open exception of the source each time
+ * them by a lookup whose candidates are exactly the matches. Before session 28 the three reads below were planned on an
+ * index narrowing by `status` (and source) alone and read every open task / every open exception (of the source) each time
  * (docs/INGEST.md "Session 28 (ingest28)").
  */
 import { Query } from 'mingo';
@@ -11,7 +11,7 @@ import { COLLECTIONS } from '../../server/db/collections';
 import { INGEST_EXCEPTIONS } from '../../server/exceptions/collections';
 import { supersededFilter } from '../../server/exceptions/closeException';
 import { TASKS } from '../../server/stewardship/collections';
-import { OPEN_DATA_QUALITY_TASKS } from '../../server/stewardship/taskSync';
+import { exceptionsSeenSince, OPEN_DATA_QUALITY_TASKS } from '../../server/stewardship/taskSync';
 import { CollectionState } from '../../server/store/embedded/collectionState';
 import type { Document, Filter } from '../../server/store/types';
 import { must } from '../support/must';
@@ -75,6 +75,13 @@ describe('recurring reads of the ingest path are lookups of what they return', (
       docs: TASK_DOCS,
       filter: { ...OPEN_DATA_QUALITY_TASKS } as Filter,
       via: 'stewardship_by_type_status',
+    },
+    {
+      name: 'the exception-tasks pass: open exceptions seen since its cursor',
+      collection: INGEST_EXCEPTIONS,
+      docs: EXCEPTION_DOCS,
+      filter: exceptionsSeenSince('2026-12-07T00:00:50.000Z') as Filter,
+      via: 'by_status_last_seen',
     },
     {
       name: "a batch's superseded exceptions",
