@@ -89,15 +89,15 @@ export async function markReplayed(
 /** The actor recorded when ingest closes exceptions by itself. */
 const INGEST_ACTOR: ExceptionActor = { keyId: 'system', name: 'ingest', role: 'system' };
 
-/**
- * Closes open exceptions of source records that have since been accepted (the source sent a fixed
- * payload), so the queue only holds what still needs attention. One indexed query per batch.
- */
 /** The open exceptions of these source ids (a lookup of the ids in `by_source_record_status`, not a read of every open exception). */
 export function supersededFilter(input: { source: string; domain: string; sourceIds: string[] }): Filter {
   return { status: 'open', source: input.source, domain: input.domain, sourceId: { $in: input.sourceIds } };
 }
 
+/**
+ * Closes open exceptions of source records that have since been accepted (the source sent a fixed
+ * payload), so the queue only holds what still needs attention. One indexed query per batch.
+ */
 export async function resolveSuperseded(
   services: Pick<AppServices, 'store'>,
   input: {

@@ -37,11 +37,12 @@ const LEGACY_STATE_ID = 'taskSync';
 const BATCH = 200;
 const EXCEPTION_MARGIN_MS = 60_000;
 /** The open data-quality tasks each exception-tasks pass reconciles with the queue (an index lookup: `stewardship_by_type_status`). */
+export const OPEN_DATA_QUALITY_TASKS = { type: 'data-quality', status: 'open' } as const;
+
 /** The open exceptions a pass (re)examines: those last seen at or after its cursor (a walk of `by_status_last_seen`). */
 export function exceptionsSeenSince(since: string): { lastSeenAt: { $gte: string }; status: 'open' } {
   return { lastSeenAt: { $gte: since }, status: 'open' };
 }
-export const OPEN_DATA_QUALITY_TASKS = { type: 'data-quality', status: 'open' } as const;
 
 async function legacyState(store: Store): Promise<LegacySyncState | null> {
   return store.collection<LegacySyncState>(STEWARDSHIP_STATE).findOne({ _id: LEGACY_STATE_ID });
