@@ -2,6 +2,7 @@
 import { recordAudit } from '../audit/auditLog';
 import { ConflictError } from '../errors';
 import type { AppServices } from '../services';
+import type { Filter } from '../store/types';
 import { exceptionsCollection } from './exceptionStore';
 import { requireException } from './queries';
 import type { ExceptionActor, IngestExceptionDocument } from './types';
@@ -88,6 +89,11 @@ export async function markReplayed(
 /** The actor recorded when ingest closes exceptions by itself. */
 const INGEST_ACTOR: ExceptionActor = { keyId: 'system', name: 'ingest', role: 'system' };
 
+/** The open exceptions of these source ids (a lookup of the ids in `by_source_record_status`, not a read of every open exception). */
+export function supersededFilter(input: { source: string; domain: string; sourceIds: string[] }): Filter {
+  return { status: 'open', source: input.source, domain: input.domain, sourceId: { $in: input.sourceIds } };
+}
+
 /**
  * Closes open exceptions of source records that have since been accepted (the source sent a fixed
  * payload), so the queue only holds what still needs attention. One indexed query per batch.
@@ -103,12 +109,7 @@ export async function resolveSuperseded(
 ): Promise<number> {
   if (input.accepted.length === 0) return 0;
   const bySourceId = new Map(input.accepted.map((record) => [record.sourceId, record]));
-  const open = await exceptionsCollection(services).find({
-    status: 'open',
-    source: input.source,
-    domain: input.domain,
-    sourceId: { $in: [...bySourceId.keys()] },
-  });
+  const open = await exceptionsCollection(services).find(supersededFilter({ ...input, sourceIds: [...bySourceId.keys()] }));
   let closed = 0;
   for (const exception of open) {
     const record = exception.sourceId === undefined ? undefined : bySourceId.get(exception.sourceId);

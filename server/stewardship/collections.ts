@@ -25,6 +25,11 @@ export const stewardshipCollections: CollectionDefinition[] = [
       { keys: { status: 1, priority: -1, _id: -1 }, name: 'stewardship_by_status_priority_desc' },
       { keys: { status: 1, createdAt: 1, _id: 1 }, name: 'stewardship_by_status_created' },
       { keys: { status: 1, domain: 1, type: 1 }, name: 'stewardship_by_status_domain_type' },
+      // The exception-tasks processor's pass (every 15 s) reads the open tasks of one type in every domain
+      // (`OPEN_DATA_QUALITY_TASKS`, taskSync.ts): without `type` first the planner could only narrow by status and read
+      // every open task — the potential-match reviews too — on each pass, a cost that grew with the inbox
+      // (docs/INGEST.md "Session 28 (ingest28)").
+      { keys: { type: 1, status: 1 }, name: 'stewardship_by_type_status' },
       { keys: { 'subject.goldenId': 1, status: 1 }, name: 'stewardship_by_subject_golden' },
       { keys: { 'candidates.goldenId': 1, status: 1 }, name: 'stewardship_by_candidate_golden' },
       { keys: { 'members.goldenId': 1, status: 1 }, name: 'stewardship_by_member_golden' },

@@ -36,6 +36,13 @@ export const EXCEPTION_TASKS_PROCESSOR = 'exception-tasks';
 const LEGACY_STATE_ID = 'taskSync';
 const BATCH = 200;
 const EXCEPTION_MARGIN_MS = 60_000;
+/** The open data-quality tasks each exception-tasks pass reconciles with the queue (an index lookup: `stewardship_by_type_status`). */
+export const OPEN_DATA_QUALITY_TASKS = { type: 'data-quality', status: 'open' } as const;
+
+/** The open exceptions a pass (re)examines: those last seen at or after its cursor (a walk of `by_status_last_seen`). */
+export function exceptionsSeenSince(since: string): { lastSeenAt: { $gte: string }; status: 'open' } {
+  return { lastSeenAt: { $gte: since }, status: 'open' };
+}
 
 async function legacyState(store: Store): Promise<LegacySyncState | null> {
   return store.collection<LegacySyncState>(STEWARDSHIP_STATE).findOne({ _id: LEGACY_STATE_ID });
@@ -73,13 +80,10 @@ export const exceptionTasksProcessor: PollingProcessor = {
     const counts = { opened: 0, closed: 0 };
     const startedAt = new Date().toISOString();
     const exceptions = store.collection<IngestExceptionDocument>(INGEST_EXCEPTIONS);
-    for await (const exception of exceptions.iterate({ lastSeenAt: { $gte: since }, status: 'open' })) {
+    for await (const exception of exceptions.iterate(exceptionsSeenSince(since))) {
       if (await openExceptionTask({ store, exception })) counts.opened++;
     }
-    const openDataQuality = await tasksCollection(store).find(
-      { type: 'data-quality', status: 'open' },
-      { projection: { _id: 1, subject: 1 } },
-    );
+    const openDataQuality = await tasksCollection(store).find({ ...OPEN_DATA_QUALITY_TASKS }, { projection: { _id: 1, subject: 1 } });
     for (let i = 0; i < openDataQuality.length; i += BATCH) {
       const ids = openDataQuality.slice(i, i + BATCH).flatMap((t) => (t.subject.exceptionId ? [t.subject.exceptionId] : []));
       const stillOpen = new Set(
