@@ -236,6 +236,12 @@ function attributeText(name: string, value: string, role: FieldRole | undefined)
   return fieldLabelKey(trimmed).startsWith(fieldLabelKey(bareName)) ? trimmed : `${bareName} ${trimmed}`;
 }
 
+/**
+ * How many were bought, opening an item field's value (items28text, item-3.53.0): purchasing-card logs, expense lines and
+ * order lines write `4 x KRUUSE Buster Classic …`, `2 × Welch Allyn …` — a count, never a dimension (a letter follows).
+ */
+const LEADING_COUNT = /^\s*\d{1,4}\s?[x×]\s+(?=\p{L})/u;
+
 /** An order or stock count's answer without the count: only a count per pack written in it stays (`1 box of 12` → `box of 12`). */
 function packCountIn(value: string): string {
   const pack = PACK_COUNT.exec(value);
@@ -374,6 +380,9 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
           return;
         case 'product':
         case 'namedItem':
+          // `Item: 4 x KRUUSE Buster …`: a purchase log's or order line's count bought, before the product.
+          edits.push({ from: field.labelAt, to: field.valueAt + (LEADING_COUNT.exec(value)?.[0].length ?? 0), text: '' });
+          return;
         case 'requestedProduct':
         case 'maker':
         case 'code':
@@ -430,7 +439,6 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
     out = withoutUnlabelledCells(out, text, text.slice(0, itemField.labelAt).split('|').length - 1);
   }
   if (isCellRow && !isThinRow) out = out.replace(CONTAINER_NUMBER_CELL, ' ');
-  if (isCellRow) out = out.replace(DOCUMENT_TITLE_CELL, ' ');
   return HAS_WORD.test(out) ? out : original;
 }
 
@@ -462,6 +470,11 @@ const CONTAINER_NUMBER_CELL =
  */
 const DOCUMENT_TITLE_CELL =
   /^\s*(?:(?:(?:inter[- ]?(?:store|site|ward|depot)|internal|warehouse|stock|asset\s?\/?\s?stock|stores?)\s+)?transfer\s+(?:note|order|request|voucher|slip)\b|(?:inter[- ]?(?:store|site|ward|depot)|internal|warehouse|stock|asset\s?\/?\s?stock|stores?)\s+transfer\b|bid\s+tab(?:ulation)?\b|tender\s+(?:evaluation|comparison|adjudication|award)\b|(?:stock\s+)?(?:write[- ]?off|wastage)\s+(?:register|log|form|sheet)\b)[^|]*(?=\|)/i;
+
+/** `text` without a stores or tendering document's title cell (DOCUMENT_TITLE_CELL); a row of one cell is left as it is. */
+function withoutDocumentTitleCell(text: string): string {
+  return text.includes('|') ? text.replace(DOCUMENT_TITLE_CELL, ' ') : text;
+}
 
 /**
  * The field that names a labelled row's item: a product field (`Item:`, `Product:`, `Аталышы:`), else — when no field
@@ -551,7 +564,7 @@ export const LABEL_TABLES = ['exportFieldLabels', 'tradeDocumentLabels', 'varian
  */
 export function labelledRowReader(...tables: Array<AliasTable | undefined>): (text: string) => string {
   const roles = rolesOf(tables);
-  return (text) => readLabelledRow(withoutColonlessCells(text, roles), roles);
+  return (text) => readLabelledRow(withoutColonlessCells(withoutDocumentTitleCell(text), roles), roles);
 }
 
 /** The roles whose value a colon-less cell loses with its label (a seller's own number too: `Supplier item 300452`). */
