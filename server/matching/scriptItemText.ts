@@ -470,6 +470,11 @@ const ROMANISED_UNITS: Readonly<Record<string, string>> = {
   KGTS: 'KHZ',
   MGTS: 'MHZ',
   GGTS: 'GHZ',
+  // Bytes are `Б` in Russian-school Cyrillic (GOST 8.417, as Kyrgyz, Kazakh and Russian lines write them): `64 ГБ` is 64 GB (items28text).
+  KB: 'KB',
+  MB: 'MB',
+  GB: 'GB',
+  TB: 'TB',
 };
 const NOT_ROMAN_LETTER = /[^A-Z]/g;
 

@@ -100,6 +100,10 @@ describe('Kyrgyz, Telugu and Khmer requisitions read their labels and supply wor
     for (const word of dropped) expect(words, word).not.toContain(word);
   });
 
+  test('a capacity in Cyrillic bytes (ГБ) is read as GB', () => {
+    expect(attributesOf('Аталышы: USB флеш-диск Kingston DataTraveler 32 ГБ | Саны: 10')).toMatchObject({ storageCapacity: ['32 GB'] });
+  });
+
   test('a Kyrgyz glove size is read as a size', () => {
     expect(attributesOf('Аталышы: Бир жолку стерилдүү колкап, M | Саны: 5')).toMatchObject({ size: ['M'] });
   });
