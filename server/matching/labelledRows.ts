@@ -171,8 +171,8 @@ const KEY_VALUE_LIST = /([:])[ \t]*(?=\p{L}[\p{L}\p{N}_ ]{0,30}=[^=])/gu;
 const OPTION_TYPE_CODE = /\s*\[[A-Z]{1,3}\](?=\p{L}[\p{L}\p{N}_ /-]{0,30}=[^=])/gu;
 /** Rows whose cells are separated by `|` twice or more: one listed label is enough to read them as labelled rows. */
 const PIPE = /\|/g;
-/** The cheap test: a colon or an equals sign after a letter. */
-const HAS_LABEL_MARK = /\p{L}[ \t]*[:=]/u;
+/** The cheap test: a colon or an equals sign after a letter or a vowel sign (Telugu `పరిమాణం:` ends with one). */
+const HAS_LABEL_MARK = /[\p{L}\p{M}][ \t]*[:=]/u;
 
 interface LabelHit {
   /** Where the field starts (its separator, which stays in the text). */

@@ -42,11 +42,11 @@ import { rememberRecent } from './recentValues';
 export const SCRIPT_WORD_TABLES = ['catalogueTranslations', 'drugNames', 'drugBrands'] as const;
 
 /**
- * Characters that call for the numeral reading: Cyrillic, Hebrew, Arabic (and Persian), Devanagari, Bengali,
- * Ethiopic, CJK, full-width forms, ×, №, the minus sign and the bidirectional marks.
+ * Characters that call for the numeral reading: Cyrillic, Hebrew, Arabic (and Persian), Devanagari, Bengali, Tamil,
+ * Telugu and Khmer (their language readings, items28text), Ethiopic, CJK, full-width forms, ×, №, the minus sign and the bidirectional marks.
  */
 const NEEDS_NUMERAL_READING =
-  /[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0905-\u0939\u0966-\u096f\u0985-\u09b9\u09e6-\u09ef\u0b80-\u0bff\u1200-\u137f\u3000-\u9fff\uff00-\uffef\u00d7\u2116\u2212]|\u200e|\u200f|[^\P{Nd}0-9]/u;
+  /[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0905-\u0939\u0966-\u096f\u0985-\u09b9\u09e6-\u09ef\u0b80-\u0bff\u0c00-\u0c7f\u1200-\u137f\u1780-\u17ff\u3000-\u9fff\uff00-\uffef\u00d7\u2116\u2212]|\u200e|\u200f|[^\P{Nd}0-9]/u;
 const FULL_WIDTH = /[\uff00-\uffef]/;
 /**
  * Every decimal digit that is not ASCII (items25lines, item-3.50.0: Unicode general category Nd — Arabic-Indic, Persian,

@@ -104,6 +104,20 @@ describe('Kyrgyz, Telugu and Khmer requisitions read their labels and supply wor
     expect(attributesOf('Аталышы: USB флеш-диск Kingston DataTraveler 32 ГБ | Саны: 10')).toMatchObject({ storageCapacity: ['32 GB'] });
   });
 
+  test.each([
+    // Telugu: a box of 10 dressings (the noun stays), the quantity column out; the left hand a laterality.
+    ['వస్తువు: గాజ్ డ్రెస్సింగ్ 10 x 10 సెం.మీ. | ప్యాకింగ్: 10 డ్రెస్సింగ్‌ల పెట్టె | కావలసిన పరిమాణం: 20 పెట్టెలు', { countPerPack: ['10'] }],
+    ['వస్తువు: మణికట్టు బ్రేస్ - ఎడమ చేతికి | సంఖ్య: 6', { laterality: ['left'] }],
+    ['వస్తువు: ట్రాకియోస్టమీ ట్యూబ్ హోల్డర్ - పిల్లలకు | సంఖ్య: 50', { patientPopulation: ['paediatric'] }],
+    // Khmer: centimetres spelled out after a number, a box of 50 capsules, the right hand.
+    ['ឈ្មោះសម្ភារៈ: ក្រណាត់បិទរបួស ១០ x ១០ សង់ទីម៉ែត្រ | ឯកតា: ប្រអប់ (៥០ គ្រាប់) | ចំនួន: ៣', { dimensions: ['100x100 mm ±5/5'], countPerPack: ['50'] }],
+    ['ឈ្មោះសម្ភារៈ: ឧបករណ៍ទ្រកដៃ ដៃស្តាំ | ចំនួន: ៤', { laterality: ['right'] }],
+    // Kyrgyz: a box of 50 capsules.
+    ['Аталышы: капсулалары, түсү A2 | Бирдиги: куту (50 капсула) | Саны: 8', { countPerPack: ['50'] }],
+  ])('%s reads %o', (line, attributes) => {
+    expect(attributesOf(line)).toMatchObject(attributes);
+  });
+
   test('a Kyrgyz glove size is read as a size', () => {
     expect(attributesOf('Аталышы: Бир жолку стерилдүү колкап, M | Саны: 5')).toMatchObject({ size: ['M'] });
   });
