@@ -339,7 +339,64 @@ const EAST_SLAVIC: ScriptReading = {
   ],
 };
 
-const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [TAMIL, URDU, EAST_SLAVIC, BULGARIAN, MACEDONIAN];
+/**
+ * Kyrgyz (Bishkek and Osh hospital, university and school requisitions; items28text, item-3.53.0): `куту (50 капсула)` /
+ * `куту 100 даана` (a box of n), `чоңдор үчүн` / `балдар үчүн` (for adults / children), `оң` / `сол` (right / left: the
+ * laterality of a brace or a glove). The letters ң ө ү are Kyrgyz's own; the rest of the reading is the Cyrillic one
+ * above (Yudakhin, Kyrgyz–Russian Dictionary).
+ */
+const KYRGYZ: ScriptReading = {
+  language: 'Kyrgyz',
+  script: /[ңөүҢӨҮ]/,
+  rewrites: [
+    [/(?<![\p{Script=Cyrillic}])куту\s?\(?\s?(\d+)(?:\s?\p{Script=Cyrillic}+)?\s?\)?(?![\p{Script=Cyrillic}\d])/giu, ' BOX OF $1 '],
+    [cyrillicWords('чоңдор\\sүчүн|чоңдор'), ' ADULT '],
+    [cyrillicWords('балдар\\sүчүн|балдар'), ' PAEDIATRIC '],
+    [cyrillicWords('оң'), ' RIGHT '],
+    [cyrillicWords('сол'), ' LEFT '],
+  ],
+};
+
+/**
+ * Telugu (Andhra Pradesh and Telangana hospital and college indent forms; items28text, item-3.53.0): `10 డ్రెస్సింగ్‌ల
+ * పెట్టె` (a box of 10 dressings: the noun stays), `కుడి` / `ఎడమ` (right / left, `చేతికి` for the hand), `పెద్దలకు` /
+ * `పిల్లలకు` (for adults / children), `సైజు` (size) (C. P. Brown, Telugu–English Dictionary).
+ */
+const TELUGU: ScriptReading = {
+  language: 'Telugu',
+  script: /[\u0c00-\u0c7f]/,
+  rewrites: [
+    [/(?<![\d.])(\d+)\s(?:([\p{Script=Telugu}\u200c]+)\s)?(?:పెట్టె|పెట్టెలు)(?![\p{Script=Telugu}])/gu, ' $2 BOX OF $1 '],
+    [/(?<![\p{Script=Telugu}])కుడి(?:\sచేతికి)?(?![\p{Script=Telugu}])/gu, ' RIGHT '],
+    [/(?<![\p{Script=Telugu}])ఎడమ(?:\sచేతికి)?(?![\p{Script=Telugu}])/gu, ' LEFT '],
+    [/(?<![\p{Script=Telugu}])(?:పెద్దలకు|పెద్దవారికి)(?![\p{Script=Telugu}])/gu, ' ADULT '],
+    [/(?<![\p{Script=Telugu}])పిల్లలకు(?![\p{Script=Telugu}])/gu, ' PAEDIATRIC '],
+    [/(?<![\p{Script=Telugu}])సైజు(?![\p{Script=Telugu}])/gu, ' SIZE '],
+  ],
+};
+
+/**
+ * Khmer (Cambodian hospital, university and school requisitions; items28text, item-3.53.0), written without spaces
+ * between words: the metric units spelled out after a number (`សង់ទីម៉ែត្រ` centimetre, `មីលីម៉ែត្រ` millimetre,
+ * `មីលីលីត្រ` millilitre), `ប្រអប់ (១០ សន្លឹក)` (a box of 10 sheets), `ស្តាំ` / `ឆ្វេង` (right / left), `មនុស្សពេញវ័យ` /
+ * `កុមារ` (adult / child) — found inside a run, as the words are not spaced (Headley, Cambodian–English Dictionary).
+ */
+const KHMER: ScriptReading = {
+  language: 'Khmer',
+  script: /[\u1780-\u17ff]/,
+  rewrites: [
+    [/(?<=\d)\s?សង់ទីម៉ែត្រ/gu, ' CM '],
+    [/(?<=\d)\s?មីលីម៉ែត្រ/gu, ' MM '],
+    [/(?<=\d)\s?មីលីលីត្រ/gu, ' ML '],
+    [/ប្រអប់\s?\(?\s?(\d+)(?:\s?\p{Script=Khmer}+)?\s?\)?/gu, ' BOX OF $1 '],
+    [/ស្តាំ/gu, ' RIGHT '],
+    [/ឆ្វេង/gu, ' LEFT '],
+    [/មនុស្សពេញវ័យ/gu, ' ADULT '],
+    [/កុមារ/gu, ' PAEDIATRIC '],
+  ],
+};
+
+const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [TAMIL, URDU, KYRGYZ, EAST_SLAVIC, BULGARIAN, MACEDONIAN, TELUGU, KHMER];
 
 /**
  * Malay (Malaysian MOH / ePerolehan lines): `saiz Kecil / Sederhana / Besar` (size S / M / L), `sm` after a number

@@ -31,6 +31,7 @@
  * Hand-written: a field label is a spreadsheet convention, no library reads it. One regular expression finds the
  * label candidates of a text once per record (results are remembered per text, `rememberRecent`), never per pair.
  */
+import anyAscii from 'any-ascii';
 import { shippedAliasTables, type AliasTable } from './aliases';
 import { withoutDocumentCells } from './transactionReferences';
 
@@ -124,11 +125,18 @@ const PLURAL_MARK = /\(S\)$/;
  */
 const CAMEL_CASE_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})/gu;
 
-/** A label as the table lists it: upper case, no accents, no digits, punctuation as spaces (`Option1 Name` = OPTION NAME, `Art.-Nr.` = ART NR, `value(s)` = VALUE, `ProductCode` = PRODUCT CODE). */
+/** A letter of a script other than Latin (Cyrillic, Telugu, Khmer…): such a label is keyed by its any-ascii romanisation. */
+const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/u;
+
+/**
+ * A label as the table lists it: upper case, no accents, no digits, punctuation as spaces (`Option1 Name` = OPTION NAME,
+ * `Art.-Nr.` = ART NR, `value(s)` = VALUE, `ProductCode` = PRODUCT CODE). A label written in another script is keyed by
+ * its any-ascii romanisation (items28text, item-3.53.0: Kyrgyz `Аталышы` = ATALYSHY, Telugu `వస్తువు`, Khmer `ចំនួន`), so
+ * the tables list requisition labels of any script in that script; before, every letter of them was dropped.
+ */
 export function fieldLabelKey(label: string): string {
-  return label
-    .replace(CAMEL_CASE_BOUNDARY, ' ')
-    .toUpperCase()
+  const split = label.replace(CAMEL_CASE_BOUNDARY, ' ').toUpperCase();
+  return (NON_LATIN_LETTER.test(split) ? anyAscii(split).toUpperCase() : split)
     .replace(PLURAL_MARK, '')
     .replace(/[ØÆŒÐÞŁ]/g, (letter) => UNDECOMPOSED[letter] ?? letter)
     .normalize('NFD')
@@ -140,12 +148,13 @@ export function fieldLabelKey(label: string): string {
 
 /**
  * A label candidate: at the start or after a separator (`|`, `;`, tab, line break, comma, an opening bracket), a letter
- * then up to 40 label characters and a plural `(s)` (`Attribute 1 value(s)`) or a bracketed qualifier (`Standard item id
+ * then up to 40 label characters (letters with their vowel signs and joiners: Telugu and Khmer write vowels as combining
+ * marks, items28text) and a plural `(s)` (`Attribute 1 value(s)`) or a bracketed qualifier (`Standard item id
  * (0160)`), a question mark (a form's question as its column: `How many?:`, items26text), then `:` or `=` (never `://`).
  * Group 1 is the separator, group 2 the label, group 3 the mark.
  */
 const LABEL_CANDIDATE =
-  /(^|[|;\t\n,(])[ \t]*(\p{L}[\p{L}\p{N}_ .#/&'’-]{0,40}?(?:\(s\)|\s?\([\p{L}\p{N} ]{1,12}\))?)[ \t]*\??[ \t]*([:=])(?!\/\/)[ \t]*/gu;
+  /(^|[|;\t\n,(])[ \t]*(\p{L}[\p{L}\p{M}\u200c\u200d\p{N}_ .#/&'’-]{0,40}?(?:\(s\)|\s?\([\p{L}\p{N} ]{1,12}\))?)[ \t]*\??[ \t]*([:=])(?!\/\/)[ \t]*/gu;
 /**
  * A label whose value is a list of `key=value` pairs (Magento's `additional_attributes: brand=Acme,size=M,sterile=Yes`,
  * the attribute columns of other shop and PIM exports): a comma is put before the first key so each pair reads as a field.
@@ -162,8 +171,8 @@ const KEY_VALUE_LIST = /([:])[ \t]*(?=\p{L}[\p{L}\p{N}_ ]{0,30}=[^=])/gu;
 const OPTION_TYPE_CODE = /\s*\[[A-Z]{1,3}\](?=\p{L}[\p{L}\p{N}_ /-]{0,30}=[^=])/gu;
 /** Rows whose cells are separated by `|` twice or more: one listed label is enough to read them as labelled rows. */
 const PIPE = /\|/g;
-/** The cheap test: a colon or an equals sign after a letter. */
-const HAS_LABEL_MARK = /\p{L}[ \t]*[:=]/u;
+/** The cheap test: a colon or an equals sign after a letter or a vowel sign (Telugu `పరిమాణం:` ends with one). */
+const HAS_LABEL_MARK = /[\p{L}\p{M}][ \t]*[:=]/u;
 
 interface LabelHit {
   /** Where the field starts (its separator, which stays in the text). */
@@ -198,8 +207,11 @@ const UNDERSCORES = /_+/g;
  * it conflicted with every other source's codes.
  */
 const INTERNAL_REFERENCE = /^\s*\[[A-Za-z0-9][A-Za-z0-9._/-]{0,30}\]\s*/;
-/** A row is left as it is when none of these (two letters in a row) remain: nothing of the product would be compared. */
-const HAS_WORD = /\p{L}{2}/u;
+/**
+ * A row is left as it is when none of these (two letters in a row, a vowel sign between them allowed: Telugu and Khmer
+ * words may hold no two letters side by side) remain: nothing of the product would be compared.
+ */
+const HAS_WORD = /\p{L}\p{M}*\p{L}/u;
 
 /** How the roles of one table version read an attribute's name and value. */
 function attributeText(name: string, value: string, role: FieldRole | undefined): string {
@@ -223,6 +235,12 @@ function attributeText(name: string, value: string, role: FieldRole | undefined)
   // Read with its name (`Size 3`), unless the value already says it (`Size: Size 3`); a name the table does not list is kept too.
   return fieldLabelKey(trimmed).startsWith(fieldLabelKey(bareName)) ? trimmed : `${bareName} ${trimmed}`;
 }
+
+/**
+ * How many were bought, opening an item field's value (items28text, item-3.53.0): purchasing-card logs, expense lines and
+ * order lines write `4 x KRUUSE Buster Classic …`, `2 × Welch Allyn …` — a count, never a dimension (a letter follows).
+ */
+const LEADING_COUNT = /^\s*\d{1,4}\s?[x×]\s+(?=\p{L})/u;
 
 /** An order or stock count's answer without the count: only a count per pack written in it stays (`1 box of 12` → `box of 12`). */
 function packCountIn(value: string): string {
@@ -362,6 +380,9 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
           return;
         case 'product':
         case 'namedItem':
+          // `Item: 4 x KRUUSE Buster …`: a purchase log's or order line's count bought, before the product.
+          edits.push({ from: field.labelAt, to: field.valueAt + (LEADING_COUNT.exec(value)?.[0].length ?? 0), text: '' });
+          return;
         case 'requestedProduct':
         case 'maker':
         case 'code':
@@ -412,10 +433,10 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
   out = out.replace(INTERNAL_REFERENCE, '');
   // A cell naming the row's document (`Incident W481207 |`, `Ticket #48360 |`): no label of the table, no product words either.
   if (isCellRow) out = withoutDocumentCells(out);
-  if (isCellRow && !isThinRow && isRequestOrRecord(fields)) {
+  const itemField = isCellRow && !isThinRow ? itemFieldOf(fields, namesItem) : undefined;
+  if (itemField !== undefined && fields.some((hit) => REQUEST_ROLES.has(hit.role))) {
     // A form prints its header (title, number, requester) before its fields: only cells before the item's field are read as context.
-    const itemAt = fields.find((hit) => ITEM_ROLES.has(hit.role))?.labelAt ?? 0;
-    out = withoutUnlabelledCells(out, text, text.slice(0, itemAt).split('|').length - 1);
+    out = withoutUnlabelledCells(out, text, text.slice(0, itemField.labelAt).split('|').length - 1);
   }
   if (isCellRow && !isThinRow) out = out.replace(CONTAINER_NUMBER_CELL, ' ');
   return HAS_WORD.test(out) ? out : original;
@@ -439,9 +460,30 @@ export const CELL_MEASURE =
 const CONTAINER_NUMBER_CELL =
   /^\s*(?:box|carton|crate|pallet|tote|parcel|package)\s?(?:#|no\.?)?\s?\d{1,4}(?:\s?(?:of|\/)\s?\d{1,4})?\s*(?=\|)/i;
 
-/** True when a labelled row names its item in a field and also says how many were asked for or who, where, when, why: a request, a requisition, an authorisation, a donation. */
-function isRequestOrRecord(fields: readonly LabelHit[]): boolean {
-  return fields.some((hit) => ITEM_ROLES.has(hit.role)) && fields.some((hit) => REQUEST_ROLES.has(hit.role));
+/**
+ * The title cell opening a stores or tendering document's row (items28text, item-3.53.0): a stock-transfer note or
+ * order (`STOCK TRANSFER NOTE TN-0331`, `INTER-STORE TRANSFER 26/2219`, `TRANSFER ORDER 000481`), a bid tabulation or a
+ * tender evaluation / comparison schedule (`BID TABULATION - RFQ 26-118 Veterinary Consumables (County Animal
+ * Services)`), a write-off or wastage register — the document's kind, its number and the buyer's programme, shared by
+ * every line of the document and by no catalogue line. These documents print the product in a cell of its own without
+ * a label, so the header is known by its document words, only as the row's first cell before a `|`.
+ */
+const DOCUMENT_TITLE_CELL =
+  /^\s*(?:(?:(?:inter[- ]?(?:store|site|ward|depot)|internal|warehouse|stock|asset\s?\/?\s?stock|stores?)\s+)?transfer\s+(?:note|order|request|voucher|slip)\b|(?:inter[- ]?(?:store|site|ward|depot)|internal|warehouse|stock|asset\s?\/?\s?stock|stores?)\s+transfer\b|bid\s+tab(?:ulation)?\b|tender\s+(?:evaluation|comparison|adjudication|award)\b|(?:stock\s+)?(?:write[- ]?off|wastage)\s+(?:register|log|form|sheet)\b)[^|]*(?=\|)/i;
+
+/** `text` without a stores or tendering document's title cell (DOCUMENT_TITLE_CELL); a row of one cell is left as it is. */
+function withoutDocumentTitleCell(text: string): string {
+  return text.includes('|') ? text.replace(DOCUMENT_TITLE_CELL, ' ') : text;
+}
+
+/**
+ * The field that names a labelled row's item: a product field (`Item:`, `Product:`, `Аталышы:`), else — when no field
+ * names an event's item — its `Description:` (items28text, item-3.53.0): a bid tabulation's, a purchasing-card log's or a
+ * value-analysis request's `Description:` is the item's, and the cells before it (`BID TABULATION - RFQ 26-118 … (County
+ * …)`, `P-CARD RECONCILIATION`, `Item 14`) are the form's header, as they are before an `Item:` field.
+ */
+function itemFieldOf(fields: readonly LabelHit[], namesItem: boolean): LabelHit | undefined {
+  return fields.find((hit) => ITEM_ROLES.has(hit.role)) ?? (namesItem ? undefined : fields.find((hit) => hit.role === 'eventAccount'));
 }
 
 /**
@@ -458,9 +500,7 @@ const SENTENCE_IN_CELL = /\p{L}[.!?](?:\s|$)/u;
 
 /** A cell that stays: a field, one without words, one with a measure or a size word, or one holding sentences (a message's body). */
 function isKeptCell(cell: string): boolean {
-  return (
-    cell.includes(':') || cell.includes('=') || !/\p{L}{2}/u.test(cell) || CELL_MEASURE.test(cell) || SENTENCE_IN_CELL.test(cell.trim())
-  );
+  return cell.includes(':') || cell.includes('=') || !HAS_WORD.test(cell) || CELL_MEASURE.test(cell) || SENTENCE_IN_CELL.test(cell.trim());
 }
 
 /**
@@ -484,7 +524,7 @@ export function withUnlabelledCellsBlanked(read: string, written: string, before
 
 function withoutUnlabelledCells(read: string, written: string, beforeCell: number): string {
   const out = withUnlabelledCellsBlanked(read, written, beforeCell);
-  return out !== undefined && /\p{L}{2}/u.test(out) ? out : read;
+  return out !== undefined && HAS_WORD.test(out) ? out : read;
 }
 
 /** The roles of a table's labels, by their keys (`fieldLabelKey`), and of its label words. */
@@ -524,7 +564,7 @@ export const LABEL_TABLES = ['exportFieldLabels', 'tradeDocumentLabels', 'varian
  */
 export function labelledRowReader(...tables: Array<AliasTable | undefined>): (text: string) => string {
   const roles = rolesOf(tables);
-  return (text) => readLabelledRow(withoutColonlessCells(text, roles), roles);
+  return (text) => readLabelledRow(withoutColonlessCells(withoutDocumentTitleCell(text), roles), roles);
 }
 
 /** The roles whose value a colon-less cell loses with its label (a seller's own number too: `Supplier item 300452`). */

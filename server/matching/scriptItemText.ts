@@ -28,7 +28,8 @@
  *   the prepositions `و` `ب` `ل` `ف` `ك` on the word (`بسن` = with needle, `التعطيل` = the disabling): a word the tables
  *   do not know is looked up again without them; so are the Hebrew prefixes ו ה ב ל מ ש כ and the Amharic
  *   prepositions የ ለ ከ በ (item-3.27.0). Chinese does not space words: a run of Han characters is read by
- *   longest match against the tables' Chinese words (maximum matching, the classic dictionary segmentation). Every
+ *   longest match against the tables' Chinese words (maximum matching, the classic dictionary segmentation); so are
+ *   runs of Thai, Lao, Khmer and Myanmar, never splitting a syllable (items28text, item-3.53.0). Every
  *   other word of another script is left to `measureText`, which drops it, as before.
  */
 import anyAscii from 'any-ascii';
@@ -41,11 +42,11 @@ import { rememberRecent } from './recentValues';
 export const SCRIPT_WORD_TABLES = ['catalogueTranslations', 'drugNames', 'drugBrands'] as const;
 
 /**
- * Characters that call for the numeral reading: Cyrillic, Hebrew, Arabic (and Persian), Devanagari, Bengali,
- * Ethiopic, CJK, full-width forms, ×, №, the minus sign and the bidirectional marks.
+ * Characters that call for the numeral reading: Cyrillic, Hebrew, Arabic (and Persian), Devanagari, Bengali, Tamil,
+ * Telugu and Khmer (their language readings, items28text), Ethiopic, CJK, full-width forms, ×, №, the minus sign and the bidirectional marks.
  */
 const NEEDS_NUMERAL_READING =
-  /[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0905-\u0939\u0966-\u096f\u0985-\u09b9\u09e6-\u09ef\u0b80-\u0bff\u1200-\u137f\u3000-\u9fff\uff00-\uffef\u00d7\u2116\u2212]|\u200e|\u200f|[^\P{Nd}0-9]/u;
+  /[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0905-\u0939\u0966-\u096f\u0985-\u09b9\u09e6-\u09ef\u0b80-\u0bff\u0c05-\u0c39\u1200-\u137f\u1780-\u17b3\u3000-\u9fff\uff00-\uffef\u00d7\u2116\u2212]|\u200e|\u200f|[^\P{Nd}0-9]/u;
 const FULL_WIDTH = /[\uff00-\uffef]/;
 /**
  * Every decimal digit that is not ASCII (items25lines, item-3.50.0: Unicode general category Nd — Arabic-Indic, Persian,
@@ -469,6 +470,11 @@ const ROMANISED_UNITS: Readonly<Record<string, string>> = {
   KGTS: 'KHZ',
   MGTS: 'MHZ',
   GGTS: 'GHZ',
+  // Bytes are `Б` in Russian-school Cyrillic (GOST 8.417, as Kyrgyz, Kazakh and Russian lines write them): `64 ГБ` is 64 GB (items28text).
+  KB: 'KB',
+  MB: 'MB',
+  GB: 'GB',
+  TB: 'TB',
 };
 const NOT_ROMAN_LETTER = /[^A-Z]/g;
 
@@ -549,6 +555,10 @@ export function withScriptNumeralsAndCodes(text: string): string {
 /** A run of letters of any script but Latin (Common — digits, punctuation — and Latin are left as they are). */
 const OTHER_SCRIPT_RUN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+/gu;
 const HAN = /\p{Script=Han}/u;
+/** Scripts written without spaces between words besides Chinese: Thai, Lao, Khmer, Myanmar (as transliteration.ts reads them for names). */
+const UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** A vowel sign, a diacritic or a subscript-consonant sign (Khmer coeng, Myanmar virama): no word of these scripts starts on one or ends before one. */
+const JOINED_MARK = /[\p{M}\u17d2\u1039]/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const ARABIC = /\p{Script=Arabic}/u;
 /**
@@ -572,6 +582,9 @@ interface ScriptLexicon {
   keys: ReadonlySet<string>;
   /** Han words of the tables, for the longest-match segmentation of Chinese runs. */
   hanWords: ReadonlySet<string>;
+  /** Thai, Lao, Khmer and Myanmar words of the tables, for the same segmentation of their unspaced runs, and the longest one's length. */
+  unspacedWords: ReadonlySet<string>;
+  longestUnspaced: number;
   /** Latin medicine names by their Cyrillic spelling and by their Arabic consonant skeleton (a form two medicines share is left out). */
   medicineSpellings: ReadonlyMap<string, string>;
   medicineSkeletons: ReadonlyMap<string, string>;
@@ -629,6 +642,8 @@ export function consonantSkeleton(key: string): string {
 function lexiconOf(tableNamed: (name: string) => AliasTable | undefined): ScriptLexicon {
   const keys = new Set<string>();
   const hanWords = new Set<string>();
+  const unspacedWords = new Set<string>();
+  let longestUnspaced = 0;
   for (const name of SCRIPT_WORD_TABLES) {
     for (const entry of tableNamed(name)?.entries ?? []) {
       for (const form of [entry.canonical ?? '', ...entry.variants]) {
@@ -638,6 +653,10 @@ function lexiconOf(tableNamed: (name: string) => AliasTable | undefined): Script
           if (key.length < MIN_KEY_LENGTH) continue;
           if (HAN.test(word)) hanWords.add(word);
           else keys.add(key);
+          if (UNSPACED.test(word)) {
+            unspacedWords.add(word);
+            longestUnspaced = Math.max(longestUnspaced, word.length);
+          }
         }
       }
     }
@@ -660,7 +679,7 @@ function lexiconOf(tableNamed: (name: string) => AliasTable | undefined): Script
       }
     }
   }
-  return { keys, hanWords, medicineSpellings: spellings.forms(), medicineSkeletons: skeletons.forms() };
+  return { keys, hanWords, unspacedWords, longestUnspaced, medicineSpellings: spellings.forms(), medicineSkeletons: skeletons.forms() };
 }
 
 /** Forms → the name they read, leaving out a form that two different medicines share. */
@@ -700,6 +719,32 @@ function segmentedHan(run: string, hanWords: ReadonlySet<string>): string {
   return words.length > 0 ? ` ${words.join(' ')} ` : run;
 }
 
+/**
+ * Words of an unspaced Thai, Lao, Khmer or Myanmar run by longest match against the tables' words of those scripts
+ * (items28text, item-3.53.0: Khmer requisitions write `កអាវការពារសត្វ`, collar-protect-animal, as one run), each written
+ * as its romanised key; a word neither starts on a vowel sign or a subscript consonant nor ends before one, so a match
+ * never splits a syllable. Unknown letters are dropped, as `measureText` drops them.
+ */
+function segmentedUnspaced(run: string, lexicon: ScriptLexicon): string {
+  const words: string[] = [];
+  let i = 0;
+  while (i < run.length) {
+    let matched = 0;
+    const startsSyllable = !JOINED_MARK.test(run.charAt(i)) && run.charAt(i - 1) !== '\u17d2' && run.charAt(i - 1) !== '\u1039';
+    for (let length = startsSyllable ? Math.min(lexicon.longestUnspaced, run.length - i) : 0; length > 0; length--) {
+      if (lexicon.unspacedWords.has(run.slice(i, i + length)) && !JOINED_MARK.test(run.charAt(i + length))) {
+        matched = length;
+        break;
+      }
+    }
+    if (matched > 0) {
+      words.push(romanisedKey(run.slice(i, i + matched)));
+      i += matched;
+    } else i++;
+  }
+  return words.length > 0 ? ` ${words.join(' ')} ` : run;
+}
+
 function knownKey(run: string, lexicon: ScriptLexicon): string | undefined {
   const key = romanisedKey(run);
   if (lexicon.keys.has(key)) return key;
@@ -721,6 +766,7 @@ function withScriptWords(value: string, lexicon: () => ScriptLexicon): string {
   return value.replace(OTHER_SCRIPT_RUN, (run) => {
     const known = lexicon();
     if (HAN.test(run)) return known.hanWords.size > 0 ? segmentedHan(run, known.hanWords) : run;
+    if (UNSPACED.test(run) && known.unspacedWords.size > 0) return segmentedUnspaced(run, known);
     const key = knownKey(run, known);
     return key === undefined ? run : ` ${key} `;
   });
