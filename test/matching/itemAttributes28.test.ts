@@ -1,10 +1,10 @@
 /**
  * The products' own distinguishing attributes read without a code (items28attrs, item-3.53.0): a graphite pencil's
  * grade, a VITA tooth shade, the pH of a buffer, the variant words after a model code (a model name followed by a further
- * variant word is another model), French gauge written FG and a whole-number needle length after a glued gauge; an
- * agreement on a length, French size or capacity counts as strong evidence. Lines are written for this test from the
- * conventions of stationers', dental distributors', laboratory and electronics catalogues and ERP item masters, with an
- * invented maker (Acme), not copied from a corpus.
+ * variant word is another model), French gauge written FG, a whole-number needle length after a glued gauge and a surgical
+ * instrument's curvature; an agreement on a length, French size or capacity counts as strong evidence. Lines are written
+ * for this test from the conventions of stationers', dental distributors', laboratory, instrument and electronics
+ * catalogues and ERP item masters, with an invented maker (Acme), not copied from a corpus.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { canonicalItemLines } from '../support/factories/itemLines';
@@ -31,6 +31,8 @@ describe('attributes read from the text (fixture table)', () => {
     ['DRAIN CHEST ACME SELDINGER 12FG', { french: ['12'] }],
     ['SYR 3ML ACME SAFETY 25GX1', { length: ['25.4 mm'] }],
     ['NDL HYPO ACME 18G X 1.5', { length: ['38.1 mm'] }],
+    ['SCISSORS METZENBAUM ACME 7IN CVD', { curvature: ['curved'] }],
+    ['Acme Kelly haemostatic forceps straight 14 cm', { curvature: ['straight'] }],
   ])('%s → %o', (line, expected) => {
     expect(attributesOf(line)).toMatchObject(expected);
   });
@@ -43,6 +45,7 @@ describe('attributes read from the text (fixture table)', () => {
     ['a model code without variant words states none', 'Acme QX-30 graphing calculator', 'modelVariant'],
     ['variant words not after a model code are not read', 'Acme Plus exam gloves nitrile', 'modelVariant'],
     ['a count after a comma is no needle length', 'NEEDLE HYPO ACME 25G, X 2', 'length'],
+    ["a suture's curved needle is no instrument curvature", 'SUTURE ACME 3-0 CURVED NEEDLE 27IN', 'curvature'],
   ])('%s', (_, line, attribute) => {
     expect(attributesOf(line)[attribute]).toBeUndefined();
   });
@@ -68,6 +71,11 @@ describe('through the public API: siblings differing only in the attribute never
     ],
     ['French sizes written FG and Fr', 'DRAIN CHEST ACME SELDINGER 12FG', 'Acme Seldinger chest drain kit 18 Fr'],
     ['needle lengths after a glued gauge', 'SYR 3ML ACME SAFETY 25GX1', 'SYR 3ML ACME SAFETY 25GX5/8'],
+    [
+      'a curved and a straight instrument of one pattern and length',
+      'SCISSORS METZENBAUM ACME 7IN CVD',
+      'Acme Metzenbaum scissors straight 18 cm',
+    ],
   ])('%s', async (_, a, b) => {
     const pair = await verify({ sourceId: 'S1', description: a }, { sourceId: 'S2', description: b });
     expect(pair.hardRule?.name).toBe('attributeConflict');
