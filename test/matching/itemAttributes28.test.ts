@@ -2,7 +2,7 @@
  * The products' own distinguishing attributes read without a code (items28attrs, item-3.53.0): a graphite pencil's
  * grade, a VITA tooth shade, the pH of a buffer, the variant words after a model code (a model name followed by a further
  * variant word is another model), French gauge written FG, a whole-number needle length after a glued gauge and a surgical
- * instrument's curvature; an agreement on a length, French size or capacity counts as strong evidence. Lines are written
+ * instrument's curvature; an agreement on a shade, grade, pH or capacity counts as strong evidence. Lines are written
  * for this test from the conventions of stationers', dental distributors', laboratory, instrument and electronics
  * catalogues and ERP item masters, with an invented maker (Acme), not copied from a corpus.
  */
