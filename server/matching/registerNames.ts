@@ -58,6 +58,17 @@ const SITE_AFTER_LEGAL_NAME = new RegExp(
   'i',
 );
 
+/**
+ * `Company` / `Co.` before a dash tail (supplier-3.39.0): US and UK payables masters and bookkeeping tools write the
+ * department, service line or site a vendor account is for after the company's name and a dash (`X Elevator Co -
+ * Service`, `X Construction Company - Healthcare`). `Company` is a word of many names (`X Company Store`), so it is read
+ * as the end of the name only before a dash, never before a numbered site or a roman numeral.
+ */
+const DASH_AFTER_COMPANY = new RegExp(
+  String.raw`^(?<legal>.*?[^\s,]\s*,?\s*(?<![A-Z0-9])(?:CO|COMPANY)\.?)${BRACKETED}\s*,?${DASH_TAIL}\s*$`,
+  'i',
+);
+
 /** A legal form inside a dash tail: `X LTD - Y LTD` names two companies, not a site. */
 const TAIL_WITH_FORM = new RegExp(String.raw`(?<![A-Z0-9])${LEGAL_FORM}(?![A-Z0-9])`, 'i');
 
@@ -162,7 +173,7 @@ function withoutPlaceAfterLegalForm(raw: string): string | null {
 /** The legal name of `raw` when it is followed by a site designation, a tax id or a place, else null. */
 export function withoutSiteDesignation(raw: string): string | null {
   if (!MAY_HOLD_REGISTER_FORM.test(raw)) return withoutPlaceAfterLegalForm(raw);
-  const match = SITE_AFTER_LEGAL_NAME.exec(raw);
+  const match = SITE_AFTER_LEGAL_NAME.exec(raw) ?? DASH_AFTER_COMPANY.exec(raw);
   const legal = match?.groups?.legal;
   if (!match || !legal) return withoutPlaceAfterLegalForm(raw);
   const tail = raw.slice(legal.length);
