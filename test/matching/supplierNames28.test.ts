@@ -56,6 +56,12 @@ describe('a former name in brackets and a department after the company (POST /ma
     expect(comparatorOf(explanation, 'name')?.score).toBeGreaterThanOrEqual(0.9);
   });
 
+  test('a brand written without its outsourced-service words is reviewed against the legal name', async () => {
+    const explanation = await verified('Thornbury', 'THORNBURY WASTE SERVICES LIMITED');
+    expect(explanation.band).toBe('review');
+    expect(comparatorOf(explanation, 'name')?.score).toBeLessThan(1);
+  });
+
   test('another company after the dash is not read as a department', async () => {
     const explanation = await verified('Brannock Elevator Co - Harwick Lifts Ltd', 'BRANNOCK ELEVATOR COMPANY');
     expect(comparatorOf(explanation, 'name')?.score ?? 0).toBeLessThan(0.9);
