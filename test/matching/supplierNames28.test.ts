@@ -2,11 +2,12 @@
  * Supplier names of session 28 (supplier-3.39.0): a public body's two official names in two languages (table
  * bilingualOrganisationNames: te reo Māori / English, Welsh / English, Irish / English, French / English), read as names
  * the record states and compared strictly (a review, never an automatic merge on the row alone); a former name in
- * brackets written `(ex-Y)` or `(formerly: Y)`; a department after `Company` / `Co` and a dash. The public bodies are the
+ * brackets written `(ex-Y)` or `(formerly: Y)`; a department after `Company` / `Co` and a dash; a holding word and another
+ * legal form kept out of review at one registered office too. The public bodies are the
  * table's own rows (chosen outside the corpora); every company is made up.
  */
 import { describe, expect, test } from 'vitest';
-import { comparatorOf } from '../support/factories/matching';
+import { comparatorOf, verifyPair } from '../support/factories/matching';
 import { clusterTaskOf as clusterTaskIn, memberIdsOf, vendorTestServer } from '../support/factories/vendors';
 
 const { server, ingestVendors, verified } = vendorTestServer({ sources: ['register', 'directory', 'payments'], idPrefix: 'S28-' });
@@ -65,6 +66,31 @@ describe('a former name in brackets and a department after the company (POST /ma
   test('another company after the dash is not read as a department', async () => {
     const explanation = await verified('Brannock Elevator Co - Harwick Lifts Ltd', 'BRANNOCK ELEVATOR COMPANY');
     expect(comparatorOf(explanation, 'name')?.score ?? 0).toBeLessThan(0.9);
+  });
+});
+
+describe('a holding company and its operating company at one registered office (POST /matching/verify)', () => {
+  const office = { line1: '4 Fenwick Court', city: 'Reading', postalCode: 'RG1 2AB', country: 'GB' };
+
+  test('a holding word and another legal form at one address: two registrations, kept out of review', async () => {
+    const explanation = await verifyPair({
+      server: server(),
+      domain: 'supplier',
+      a: { name: 'Carrick Facilities Group plc', addresses: [office] },
+      b: { name: 'Carrick Facilities Limited', addresses: [office] },
+    });
+    expect(explanation.hardRule?.name).toBe('holdingWordAndOtherLegalSuffix');
+    expect(explanation.band).toBe('no-match');
+  });
+
+  test('one legal form written two ways at one address is still one company', async () => {
+    const explanation = await verifyPair({
+      server: server(),
+      domain: 'supplier',
+      a: { name: 'Carrick Facilities Limited', addresses: [office] },
+      b: { name: 'CARRICK FACILITIES LTD', addresses: [office] },
+    });
+    expect(explanation.band).not.toBe('no-match');
   });
 });
 
