@@ -63,6 +63,11 @@ describe('a former name in brackets and a department after the company (POST /ma
     expect(comparatorOf(explanation, 'name')?.score).toBeLessThan(1);
   });
 
+  test('a state after the dash names the operating company of that state, not a department', async () => {
+    const explanation = await verified('Dunmore Power Co - Wisconsin', 'Dunmore Power Co - Minnesota');
+    expect(comparatorOf(explanation, 'name')?.score ?? 0).toBeLessThan(1);
+  });
+
   test('another company after the dash is not read as a department', async () => {
     const explanation = await verified('Brannock Elevator Co - Harwick Lifts Ltd', 'BRANNOCK ELEVATOR COMPANY');
     expect(comparatorOf(explanation, 'name')?.score ?? 0).toBeLessThan(0.9);
