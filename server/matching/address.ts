@@ -172,6 +172,13 @@ const STATE_CODES: Record<string, string> = {
   'NORTHERN TERRITORY': 'NT',
 };
 
+/** Whether `value` (normalised: upper case, no punctuation) is a US state's, Canadian province's or Australian state's name or code. */
+export function isStateOrProvince(value: string): boolean {
+  return Object.hasOwn(STATE_CODES, value) || STATE_CODE_SET.has(value);
+}
+
+const STATE_CODE_SET: ReadonlySet<string> = new Set(Object.values(STATE_CODES));
+
 /** Line-1 words in USPS standard form: suffixes and directionals abbreviated, a spelled house number as digits, unit designators dropped. */
 function standardLine1Tokens(words: readonly string[]): string[] {
   const tokens: string[] = [];

@@ -20,6 +20,7 @@ import {
   stringsAtPaths,
 } from './normalizers';
 import { nameFormsWith } from './bracketedNames';
+import { bilingualNamesOf, bilingualOtherNames } from './bilingualNames';
 import { allCaptionNames, statedNamesAtPaths } from './captionNames';
 import { compileTextRewrites, identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import type { BlockingKeyRule, CanonicalRecord } from './types';
@@ -37,6 +38,8 @@ interface KeyNormalizers {
   nameForms: (raw: string) => string[];
   /** The rule's `textRewrites` as one function, reading the rule set's table versions (none: undefined). */
   rewrite: ((text: string) => string) | undefined;
+  /** `otherNameTables`: a public body's other official names its names state (bilingualNames.ts); none: undefined. */
+  officialNames: ((raws: readonly string[]) => string[]) | undefined;
 }
 
 /** Tokens beyond this many are not indexed (long descriptions would bloat the index). */
@@ -102,18 +105,24 @@ function partNumberKeys(rule: BlockingKeyRule, record: CanonicalRecord): string[
  * (captionNames.ts); with `alternatives`, each form of a `A / B` value and each bracketed name of the entity too (its
  * own leading words).
  */
-function namesOf(rule: BlockingKeyRule, record: CanonicalRecord, nameForms: KeyNormalizers['nameForms']): string[] {
+function namesOf(
+  rule: BlockingKeyRule,
+  record: CanonicalRecord,
+  { nameForms, officialNames }: Pick<KeyNormalizers, 'nameForms' | 'officialNames'>,
+): string[] {
   const raws = stringsAtPaths(record, rule.fields);
   const named = rule.params?.captionNames ? raws.flatMap(allCaptionNames) : raws;
-  const stated = statedNamesAtPaths(record, rule.params?.relatedNameFields);
+  const official = officialNames ? officialNames(named) : [];
+  const stated = [...statedNamesAtPaths(record, rule.params?.relatedNameFields), ...official];
   const values = stated.length > 0 ? [...named, ...stated] : named;
   return rule.params?.alternatives ? values.flatMap(nameForms) : values;
 }
 
-function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf, stopWords, nameForms }: KeyNormalizers): string[] {
+function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, normalizers: KeyNormalizers): string[] {
+  const { wordsOf, stopWords, nameForms } = normalizers;
   const minLength = rule.params?.minLength ?? 3;
   const out = new Set<string>();
-  for (const raw of namesOf(rule, record, nameForms)) {
+  for (const raw of namesOf(rule, record, normalizers)) {
     for (const token of wordsOf(raw)) {
       if (token.length >= minLength && !stopWords.has(token)) out.add(token);
       if (out.size >= MAX_INDEXED_TOKENS) return [...out];
@@ -121,7 +130,7 @@ function nameTokenKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf
   }
   if (rule.params?.ocrConfusions || rule.params?.domainNames || rule.params?.merchantDescriptors)
     addReadingKeys({ rule, record, wordsOf, out, minLength });
-  if (rule.params?.scriptSkeletons) addSkeletonKeys({ rule, record, wordsOf, nameForms, out });
+  if (rule.params?.scriptSkeletons) addSkeletonKeys({ rule, record, wordsOf, nameForms, officialNames: normalizers.officialNames, out });
   return [...out];
 }
 
@@ -134,9 +143,10 @@ function addSkeletonKeys(args: {
   record: CanonicalRecord;
   wordsOf: KeyNormalizers['wordsOf'];
   nameForms: KeyNormalizers['nameForms'];
+  officialNames: KeyNormalizers['officialNames'];
   out: Set<string>;
 }): void {
-  for (const raw of namesOf(args.rule, args.record, args.nameForms)) {
+  for (const raw of namesOf(args.rule, args.record, args)) {
     const skeleton = loanwordSkeleton(args.wordsOf(raw).join(' '));
     if (skeleton.length >= MIN_SKELETON_KEY) args.out.add(`\u00a7${skeleton}`);
   }
@@ -181,11 +191,12 @@ function initialsKeys(rule: BlockingKeyRule, record: CanonicalRecord, { wordsOf 
   return [...out];
 }
 
-function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord, { normalize, nameForms }: KeyNormalizers): string[] {
+function phoneticKeys(rule: BlockingKeyRule, record: CanonicalRecord, normalizers: KeyNormalizers): string[] {
+  const { normalize } = normalizers;
   const tokenCount = rule.params?.tokens ?? 2;
   const minLength = rule.params?.minLength ?? 2;
   const out: string[] = [];
-  for (const raw of namesOf(rule, record, nameForms)) {
+  for (const raw of namesOf(rule, record, normalizers)) {
     const normalized = normalize(raw);
     if (!normalized) continue;
     const leading = splitNormalized(normalized)
@@ -257,12 +268,16 @@ export function compileBlockingKey(rule: BlockingKeyRule, aliasTable: (name: str
     normalize: normalizerFor(rule.params?.normalizer ?? (rule.type === 'phonetic' ? 'orgName' : 'text'), aliasTable),
     tables: (rule.params?.aliasTables ?? []).map(aliasTable),
   };
+  const normalize = withAliasTables(chain);
+  const officialTables = rule.params?.otherNameTables;
+  const official = officialTables ? bilingualNamesOf(officialTables.map(aliasTable), normalize) : null;
   const normalizers: KeyNormalizers = {
-    normalize: withAliasTables(chain),
+    normalize,
     wordsOf: withAliasTablesTokens(chain),
     stopWords: new Set((rule.params?.stopWords ?? []).map((w) => w.toUpperCase())),
     nameForms: nameFormsWith(aliasTable),
     rewrite: compileTextRewrites(rule.params?.textRewrites, aliasTable),
+    officialNames: official ? (raws) => bilingualOtherNames({ raws, names: official, normalize }) : undefined,
   };
   return {
     rule,

@@ -72,8 +72,15 @@ const RELATION_IN_TEXT = new RegExp(String.raw`\s*,?\s+${RELATION}\s+`, 'iu');
  * `antiga` / `anteriormente`, and an ERP rename note's `was` (`X (was Y)`).
  */
 const FORMER_IN_BRACKETS = String.raw`antes|anciennement|vormals|ehemals|voorheen|gi[aà]|antiga|anteriormente|was`;
-/** A relation in brackets: `X (formerly Y)`, `X (now Y)`, `X (ex Y)`, `X (f/k/a Y)`, `X (antes Y)`. */
-const RELATION_IN_BRACKETS = new RegExp(String.raw`\(\s*(?:${RELATION}|now|ex|${FORMER_IN_BRACKETS})\s+([^()]+?)\s*\)`, 'giu');
+/**
+ * A relation in brackets: `X (formerly Y)`, `X (now Y)`, `X (ex Y)`, `X (f/k/a Y)`, `X (antes Y)`; with a colon after the
+ * word (`X (formerly: Y)`) or `ex` joined by a hyphen or a stop (`X (ex-Y)`, `X (ex. Y)`), as French, Italian, Spanish and
+ * English registers and press lists write a former name (supplier-3.39.0).
+ */
+const RELATION_IN_BRACKETS = new RegExp(
+  String.raw`\(\s*(?:(?:${RELATION}|now|ex|${FORMER_IN_BRACKETS})\s*:?\s+|ex\s*[-–.]\s*)([^()]+?)\s*\)`,
+  'giu',
+);
 
 /**
  * A former or later name stated in brackets, as hospital lists write a renamed site (`Shirley Ryan AbilityLab (formerly

@@ -24,6 +24,7 @@ import {
   type BrandWords,
   type StatedForms,
 } from './brandNames';
+import { bilingualNamesOf, bilingualOtherNames } from './bilingualNames';
 import { captionNames, statedNamesAtPaths, statedRenamingForms } from './captionNames';
 import { compileTextRewrites, identifierStrings, rewrittenStringsAtPaths } from './textRewrites';
 import { rememberedWhileRepeating, shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
@@ -375,6 +376,7 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
     readings.domainNames ||
     readings.scriptSkeletons ||
     rule.params?.captionNames ||
+    rule.params?.otherNameTables ||
     rule.params?.brandDescriptorTables
   )
     return compileFuzzyWithReadings({ rule, context, similarity, floor, readings, plainSimilarity: spaced });
@@ -509,6 +511,13 @@ function compileFuzzyWithReadings(args: {
     ...(brands ? { brandWords: brands.words } : {}),
     ...(forms ? { cutScore: (cut: string, other: string) => fieldCutScore(cut, other, forms) } : {}),
   });
+  const otherNameTables = rule.params?.otherNameTables;
+  const bilingual = otherNameTables
+    ? bilingualNamesOf(
+        otherNameTables.map((name) => context.aliasTable(name)),
+        normalize,
+      )
+    : null;
   const territoryTables = rule.params?.territoryNameTables;
   const isTerritoryOnly = territoryTables
     ? territoryOnlyReader(
@@ -520,10 +529,12 @@ function compileFuzzyWithReadings(args: {
     : null;
   return {
     rule,
-    preparationKey: `${textPreparationKey(rule)}${isAlternatives ? '/alternatives' : ''}${flags}${rule.params?.relatedNameFields ? `/stated:${rule.params.relatedNameFields.join(',')}` : ''}`,
+    preparationKey: `${textPreparationKey(rule)}${isAlternatives ? '/alternatives' : ''}${flags}${rule.params?.relatedNameFields ? `/stated:${rule.params.relatedNameFields.join(',')}` : ''}${otherNameTables ? `/official:${otherNameTables.join(',')}` : ''}`,
     prepare: (record) => {
       const { own, related, stated } = captionNamesOf(rule, stringsAtPaths(record, rule.fields));
       related.push(...statedNamesAtPaths(record, rule.params?.relatedNameFields));
+      // A public body's other official name (bilingualNames.ts): stated by the table's row, compared strictly.
+      if (bilingual) stated.push(...bilingualOtherNames({ raws: own, names: bilingual, normalize }));
       const values = isAlternatives ? alternativeNames(own, normalize, nameForms) : nonEmpty(normalizedValues(own, normalize));
       if (!values) return undefined;
       const extra = [

@@ -36,6 +36,7 @@
  */
 
 import { normalizeText } from '../identifiers/names';
+import { isStateOrProvince } from './address';
 
 /** A word that may open a site designation, a dash or a bracket, or a roman numeral that ends the name. */
 const MAY_HOLD_REGISTER_FORM = /[(\u2013]|\s-\s|\b(?:UNIT|PLANT|FACTORY|SITE)\b|\s[IVX]{1,5}\.?\s*$/i;
@@ -57,6 +58,34 @@ const SITE_AFTER_LEGAL_NAME = new RegExp(
   String.raw`^(?<legal>.*?[^\s,]\s*,?\s*(?<![A-Z0-9])${LEGAL_FORM})${BRACKETED}\s*,?\s*(?:${NUMBERED_SITE}|(?<![A-Z0-9])(?:[IVX]{1,5})\.?|${DASH_TAIL})\s*$`,
   'i',
 );
+
+/**
+ * `Company` / `Co.` before a dash tail (supplier-3.39.0): US and UK payables masters and bookkeeping tools write the
+ * department, service line or site a vendor account is for after the company's name and a dash (`X Elevator Co -
+ * Service`, `X Construction Company - Healthcare`). `Company` is a word of many names (`X Company Store`), so it is read
+ * as the end of the name only before a dash, never before a numbered site or a roman numeral.
+ */
+const DASH_AFTER_COMPANY = new RegExp(
+  String.raw`^(?<legal>.*?[^\s,]\s*,?\s*(?<![A-Z0-9])(?:CO|COMPANY)\.?)${BRACKETED}\s*,?${DASH_TAIL}\s*$`,
+  'i',
+);
+
+/**
+ * DASH_AFTER_COMPANY's match, unless the tail is a state or province — `X Power Co - Wisconsin` is the group's operating
+ * company incorporated there (US utility holdings name each state's company so), not a department of `X Power Co` — or
+ * holds a relation word.
+ */
+function companyBeforeDepartment(raw: string): RegExpExecArray | null {
+  const match = DASH_AFTER_COMPANY.exec(raw);
+  const legal = match?.groups?.legal;
+  if (!match || !legal) return null;
+  const tail = raw.slice(legal.length).replace(/^[^-\u2013]*[-\u2013]/, '');
+  return isStateOrProvince(normalizeText(tail)) || RELATION_WORD.test(tail) ? null : match;
+}
+
+/** A relation word in the tail (`X Co - Minnesota dba Y`): the tail holds another name, read by captionNames.ts, not a department. */
+const RELATION_WORD =
+  /(?<![\p{L}\p{N}])(?:d\/?b\/?a|f\/?k\/?a|a\/?k\/?a|n\/?k\/?a|t\/a|trading\s+as|operating\s+as|doing\s+business\s+as|formerly|previously)(?![\p{L}\p{N}])/iu;
 
 /** A legal form inside a dash tail: `X LTD - Y LTD` names two companies, not a site. */
 const TAIL_WITH_FORM = new RegExp(String.raw`(?<![A-Z0-9])${LEGAL_FORM}(?![A-Z0-9])`, 'i');
@@ -162,7 +191,7 @@ function withoutPlaceAfterLegalForm(raw: string): string | null {
 /** The legal name of `raw` when it is followed by a site designation, a tax id or a place, else null. */
 export function withoutSiteDesignation(raw: string): string | null {
   if (!MAY_HOLD_REGISTER_FORM.test(raw)) return withoutPlaceAfterLegalForm(raw);
-  const match = SITE_AFTER_LEGAL_NAME.exec(raw);
+  const match = SITE_AFTER_LEGAL_NAME.exec(raw) ?? companyBeforeDepartment(raw);
   const legal = match?.groups?.legal;
   if (!match || !legal) return withoutPlaceAfterLegalForm(raw);
   const tail = raw.slice(legal.length);

@@ -69,12 +69,14 @@ const TABLE_PARAMS = [
   'regionCodeTables',
   'brandDescriptorTables',
   'territoryNameTables',
+  'otherNameTables',
 ] as const;
 
 /** Names of the alias tables a rule set refers to (comparators and blocking keys), in first-use order. */
 export function aliasTableNamesOf(rules: RuleSet): string[] {
   const names = new Set<string>();
-  for (const key of rules.blocking) for (const name of key.params?.aliasTables ?? []) names.add(name);
+  for (const key of rules.blocking)
+    for (const name of [...(key.params?.aliasTables ?? []), ...(key.params?.otherNameTables ?? [])]) names.add(name);
   for (const comparator of rules.comparators)
     for (const param of TABLE_PARAMS) for (const name of comparator.params?.[param] ?? []) names.add(name);
   // The tables a normaliser reads itself (facilityName's facility nouns and romaji syllables) are the rule set's too.
@@ -223,14 +225,15 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
     problems.push({ path: 'thresholds', code: 'THRESHOLD_ORDER', message: 'thresholds.review must not exceed thresholds.autoMerge' });
   }
   rules.blocking.forEach((key, i) => {
-    (key.params?.aliasTables ?? []).forEach((name, j) => {
-      if (!resolveAliasTable(name, options))
-        problems.push({
-          path: `blocking[${i}].params.aliasTables[${j}]`,
-          code: 'UNKNOWN_ALIAS_TABLE',
-          message: `blocking key "${key.name}" names alias table "${name}", which does not exist`,
-        });
-    });
+    for (const param of ['aliasTables', 'otherNameTables'] as const)
+      (key.params?.[param] ?? []).forEach((name, j) => {
+        if (!resolveAliasTable(name, options))
+          problems.push({
+            path: `blocking[${i}].params.${param}[${j}]`,
+            code: 'UNKNOWN_ALIAS_TABLE',
+            message: `blocking key "${key.name}" names alias table "${name}", which does not exist`,
+          });
+      });
   });
   const attributeNames = (rules.attributes ?? []).map((a) => a.name);
   for (const name of duplicates(attributeNames)) {

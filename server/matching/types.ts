@@ -78,6 +78,12 @@ export interface BlockingKeyRule {
     alternatives?: boolean;
     /** nameTokens / phonetic: a court caption or certificate name is keyed by its own and related names (captionNames.ts). */
     captionNames?: boolean;
+    /**
+     * nameTokens / phonetic: alias tables of public bodies' official names in two languages (bilingualOrganisationNames): a
+     * name, or a part of it between spaced dashes, equal to one row's name is keyed by the row's other names too
+     * (server/matching/bilingualNames.ts).
+     */
+    otherNameTables?: string[];
     /** nameTokens / phonetic: field paths holding names a register states as the record's former names, keyed like its own. */
     relatedNameFields?: string[];
     /** nameTokens: a value that betrays an OCR scan (`ABlOMED lNC`) is keyed by its folded words too (nameReadings.ts). */
@@ -205,6 +211,12 @@ export interface ComparatorRule {
      * these names are different names (server/matching/territoryNames.ts).
      */
     territoryNameTables?: string[];
+    /**
+     * fuzzy: alias tables of public bodies' official names in two languages (bilingualOrganisationNames): a name, or a part
+     * of it between spaced dashes, equal to one row's name also states the row's other names, compared strictly as a name
+     * stated in brackets is: a review, never a merge on the row alone (server/matching/bilingualNames.ts).
+     */
+    otherNameTables?: string[];
     /** fuzzy: a value holding two forms separated by ` / ` (`Société X / X Company`) also compares as each form. */
     alternatives?: boolean;
     /**

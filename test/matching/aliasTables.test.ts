@@ -169,6 +169,7 @@ test('every shipped table is valid and named after its file', () => {
     'accountsPayableNotes',
     'addressWords',
     'ambiguousNamePrefixes',
+    'bilingualOrganisationNames',
     'brandDescriptorWords',
     'campusQualifiers',
     'catalogueTranslations',

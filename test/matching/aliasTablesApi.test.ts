@@ -55,6 +55,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'accountsPayableNotes',
     'addressWords',
     'ambiguousNamePrefixes',
+    'bilingualOrganisationNames',
     'brandDescriptorWords',
     'campusQualifiers',
     'catalogueTranslations',

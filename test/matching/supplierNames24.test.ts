@@ -153,7 +153,9 @@ describe('a holding company and its operating company (POST /matching/verify)', 
     expect((await verified(a, b)).band).toBe('review');
   });
 
-  test('an address both records share says otherwise: reviewed, not vetoed', async () => {
+  // supplier-3.39.0: a holding company and its operating subsidiary share the registered office, so a shared address
+  // says nothing against two registrations (docs/MATCHING.md, Session 28: supplier names).
+  test('an address both records share: still two registrations, kept out of review', async () => {
     const address = { line1: '12 Harbour Road', city: 'Leeds', postalCode: 'LS1 4AB', country: 'GB' };
     const explanation = await verifyPair({
       server: server(),
@@ -161,7 +163,8 @@ describe('a holding company and its operating company (POST /matching/verify)', 
       a: { name: 'Brenvik Surgical Group plc', addresses: [address] },
       b: { name: 'Brenvik Surgical Ltd', addresses: [address] },
     });
-    expect(explanation.band).toBe('review');
+    expect(explanation.hardRule?.name).toBe('holdingWordAndOtherLegalSuffix');
+    expect(explanation.band).toBe('no-match');
   });
 });
 
