@@ -7,7 +7,8 @@
  * - a children's hospital against the adult hospital of its system with names alike only loosely is two hospitals, also
  *   on a unit line (a NICU roster);
  * - Children’s / Women’s with the typographic apostrophe read as a kind;
- * - `<organisation> at <site>` and `<organisation>, <site> Campus` read like `<organisation> - <site>`.
+ * - `<organisation> at <site>` and `<organisation>, <site> Campus` read like `<organisation> - <site>`; the Basque
+ *   `egoitza` (site) is a generic word of a site name.
  * The conventions, places and renamings are real; the hospitals named Riverbend, Lakeside, Acme… are made up.
  */
 import { describe, expect, test } from 'vitest';
@@ -106,6 +107,7 @@ describe('sites named after one organisation', () => {
     ["Acme Children's Health at Northfield", "Acme Children's Health at Southgate"],
     ['Riverbend Medical Center, Oakwood Campus', 'Riverbend Medical Center, Elm Street Campus'],
     ['Riverbend Medical Center, Oakwood Campus', 'Riverbend Medical Center - Elm Street Campus'],
+    ['Riverbendeko Ospitalea - Lakeside egoitza', 'Riverbendeko Ospitalea - Hillview egoitza'],
   ])('%s ≠ %s (hard negative)', async (a, b) => {
     const pair = await facility.verify(inCity(a, 'Riverbend'), inCity(b, 'Riverbend'));
     expect(comparatorOf(pair, 'dashedSiteWords')?.outcome).toBe('mismatch');
