@@ -53,6 +53,12 @@ const TRANSLITERATIONS: Record<string, string> = {
   ƙ: 'k',
   Ƴ: 'Y',
   ƴ: 'y',
+  // Northern Sámi eng and t-stroke (Helse Nord's and Kartverket's Sámi names): ASCII Sámi writes n and t (`Ruoŧŧa` =
+  // `Ruotta`); Sámi đ is folded with Đ above, á č š ž decompose.
+  Ŋ: 'N',
+  ŋ: 'n',
+  Ŧ: 'T',
+  ŧ: 't',
   // The micro sign and the Greek mu: `µL` = `μL` = `MCL`, `µg` = `MCG` (the pharmacy spelling; alias tables read UL, UG).
   '\u00b5': 'mc',
   '\u03bc': 'mc',
@@ -64,7 +70,7 @@ function foldAccents(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[ŁłØøÆæŒœßĐđÐðÞþıƏəƁɓƊɗƘƙƳƴ\u00b5\u03bc]/g, (letter) => TRANSLITERATIONS[letter] ?? letter);
+    .replace(/[ŁłØøÆæŒœßĐđÐðÞþıƏəƁɓƊɗƘƙƳƴŊŋŦŧ\u00b5\u03bc]/g, (letter) => TRANSLITERATIONS[letter] ?? letter);
 }
 
 /** Upper-case, accents folded, punctuation to spaces, spaces collapsed. */
