@@ -54,16 +54,13 @@ export function planQuery(input: { filter: Filter; sort?: Sort; indexes: IndexSt
   if (idKeys) return { kind: 'ids', via: '_id_', ids: idKeys.filter((key) => key.startsWith('s')).map((key) => key.slice(1)) };
   const sortFields = input.sort ? Object.keys(input.sort) : [];
   const sortDescending = sortFields.map((field) => input.sort?.[field] === -1);
-  let best: { plan: Plan; score: number; isUnique: boolean } | undefined;
-  const consider = (plan: Plan, score: number, isUnique: boolean): void => {
-    if (!best || score > best.score || (score === best.score && isUnique && !best.isUnique)) best = { plan, score, isUnique };
-  };
+  let best: Candidate | undefined;
   const idRange = rangeOf(filter, '_id');
   const idRangeIsString = idRange?.type === 'string';
   const idSorted = sortFields[0] === '_id';
   if (idRangeIsString || idSorted) {
-    consider(
-      {
+    best = better(best, {
+      plan: {
         kind: 'ordered',
         via: '_id_',
         index: undefined,
@@ -75,9 +72,9 @@ export function planQuery(input: { filter: Filter; sort?: Sort; indexes: IndexSt
         upper: idRangeIsString && idRange.upper ? { ...idRange.upper, key: idRange.upper.key.slice(1) } : undefined,
         isSorted: idSorted,
       },
-      (idRangeIsString ? 0.25 : 0) + (idSorted ? 0.25 : 0),
-      true,
-    );
+      score: (idRangeIsString ? 0.25 : 0) + (idSorted ? 0.25 : 0),
+      isUnique: true,
+    });
   }
   for (const index of indexes) {
     if (!index.coversFilter(filter)) continue;
@@ -90,7 +87,7 @@ export function planQuery(input: { filter: Filter; sort?: Sort; indexes: IndexSt
       combinations *= keys.length;
     }
     if (prefix.length > 0 && combinations <= MAX_LOOKUP_COMBINATIONS)
-      consider({ kind: 'lookup', via: index.name, index, prefix }, prefix.length, index.isUnique);
+      best = better(best, { plan: { kind: 'lookup', via: index.name, index, prefix }, score: prefix.length, isUnique: index.isUnique });
     // Ordered walk after the longest single-valued prefix.
     let single = 0;
     while (single < prefix.length && prefix[single]?.length === 1) single++;
@@ -106,8 +103,8 @@ export function planQuery(input: { filter: Filter; sort?: Sort; indexes: IndexSt
     )
       sortLevels++;
     if (!range && sortLevels === 0) continue;
-    consider(
-      {
+    best = better(best, {
+      plan: {
         kind: 'ordered',
         via: index.name,
         index,
@@ -117,36 +114,54 @@ export function planQuery(input: { filter: Filter; sort?: Sort; indexes: IndexSt
         ...(range ? bracketed(range) : {}),
         isSorted: sortLevels > 0,
       },
-      single + (range ? 0.25 : 0) + (sortLevels > 0 ? 0.25 : 0),
-      index.isUnique,
-    );
+      score: single + (range ? 0.25 : 0) + (sortLevels > 0 ? 0.25 : 0),
+      isUnique: index.isUnique,
+    });
   }
   return best?.plan;
+}
+
+/** A plan with its score: more equality fields, then a narrowing or sorting walk (quarter points). */
+interface Candidate {
+  plan: Plan;
+  score: number;
+  isUnique: boolean;
+}
+
+/**
+ * The better of the best so far and `candidate` (at the same score a unique index wins). Module-level functions here
+ * and below, not closures made per call: every read plans its filter, and the tsx loader the server runs under
+ * (`npm start` is `node --import tsx`) names each closure bound to a name with a `__name` call each time one is made.
+ */
+function better(best: Candidate | undefined, candidate: Candidate): Candidate {
+  const { score, isUnique } = candidate;
+  return !best || score > best.score || (score === best.score && isUnique && !best.isUnique) ? candidate : best;
 }
 
 /** Fields constrained to a finite set of scalars (`f: v`, `f: { $eq: v }`, `f: { $in: [...] }`, also inside `$and`). */
 export function equalityKeys(filter: Filter): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const visit = (clause: Filter): void => {
-    for (const [field, condition] of Object.entries(clause)) {
-      if (field === '$and' && Array.isArray(condition)) {
-        for (const part of condition) if (part && typeof part === 'object') visit(part as Filter);
-        continue;
-      }
-      if (field.startsWith('$')) continue;
-      let values: unknown[] | undefined;
-      if (isIndexableScalar(condition)) values = [condition];
-      else if (condition && typeof condition === 'object' && !Array.isArray(condition) && !(condition instanceof RegExp)) {
-        const operators = condition as Record<string, unknown>;
-        if ('$eq' in operators && isIndexableScalar(operators.$eq)) values = [operators.$eq];
-        else if (Array.isArray(operators.$in) && operators.$in.every(isIndexableScalar)) values = operators.$in;
-      }
-      // A field constrained twice keeps the first set; both are re-checked by the filter.
-      if (values && !out.has(field)) out.set(field, [...new Set(values.map(encodeKeyValue))]);
-    }
-  };
-  visit(filter);
+  collectEqualities(filter, out);
   return out;
+}
+
+function collectEqualities(clause: Filter, out: Map<string, string[]>): void {
+  for (const [field, condition] of Object.entries(clause)) {
+    if (field === '$and' && Array.isArray(condition)) {
+      for (const part of condition) if (part && typeof part === 'object') collectEqualities(part as Filter, out);
+      continue;
+    }
+    if (field.startsWith('$')) continue;
+    let values: unknown[] | undefined;
+    if (isIndexableScalar(condition)) values = [condition];
+    else if (condition && typeof condition === 'object' && !Array.isArray(condition) && !(condition instanceof RegExp)) {
+      const operators = condition as Record<string, unknown>;
+      if ('$eq' in operators && isIndexableScalar(operators.$eq)) values = [operators.$eq];
+      else if (Array.isArray(operators.$in) && operators.$in.every(isIndexableScalar)) values = operators.$in;
+    }
+    // A field constrained twice keeps the first set; both are re-checked by the filter.
+    if (values && !out.has(field)) out.set(field, [...new Set(values.map(encodeKeyValue))]);
+  }
 }
 
 function isRangeOperand(value: unknown): value is string | number {
@@ -160,21 +175,8 @@ function isRangeOperand(value: unknown): value is string | number {
  * not used (undefined): the filter still decides, from a scan.
  */
 export function rangeOf(filter: Filter, field: string): Range | undefined {
-  const bounds: Array<{ operator: string; value: string | number }> = [];
-  const visit = (clause: Filter): void => {
-    for (const [key, condition] of Object.entries(clause)) {
-      if (key === '$and' && Array.isArray(condition)) {
-        for (const part of condition) if (part && typeof part === 'object') visit(part as Filter);
-        continue;
-      }
-      if (key !== field || !condition || typeof condition !== 'object' || Array.isArray(condition) || condition instanceof RegExp) continue;
-      for (const [operator, value] of Object.entries(condition as Record<string, unknown>)) {
-        if ((operator === '$gt' || operator === '$gte' || operator === '$lt' || operator === '$lte') && isRangeOperand(value))
-          bounds.push({ operator, value });
-      }
-    }
-  };
-  visit(filter);
+  const bounds: Bound[] = [];
+  collectBounds(filter, field, bounds);
   const [first] = bounds;
   if (first === undefined) return undefined;
   const type = typeof first.value;
@@ -185,6 +187,25 @@ export function rangeOf(filter: Filter, field: string): Range | undefined {
   if (lowerBound) range.lower = { key: encodeKeyValue(lowerBound.value), inclusive: lowerBound.operator === '$gte' };
   if (upperBound) range.upper = { key: encodeKeyValue(upperBound.value), inclusive: upperBound.operator === '$lte' };
   return range;
+}
+
+interface Bound {
+  operator: string;
+  value: string | number;
+}
+
+function collectBounds(clause: Filter, field: string, bounds: Bound[]): void {
+  for (const [key, condition] of Object.entries(clause)) {
+    if (key === '$and' && Array.isArray(condition)) {
+      for (const part of condition) if (part && typeof part === 'object') collectBounds(part as Filter, field, bounds);
+      continue;
+    }
+    if (key !== field || !condition || typeof condition !== 'object' || Array.isArray(condition) || condition instanceof RegExp) continue;
+    for (const [operator, value] of Object.entries(condition as Record<string, unknown>)) {
+      if ((operator === '$gt' || operator === '$gte' || operator === '$lt' || operator === '$lte') && isRangeOperand(value))
+        bounds.push({ operator, value });
+    }
+  }
 }
 
 /** The range with the missing side replaced by the edge of its type's keys (numbers sit between the null key 'z' and strings, strings before objects 'o…'). */
