@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createEvaluator } from '../../studio/src/jsonata/evaluation';
-import type { EvaluationResponse } from '../../studio/src/jsonata/evaluation';
+import type { EvaluationMessage } from '../../studio/src/jsonata/evaluation';
 import { createEvaluationClient } from '../../studio/src/jsonata/evaluationClient';
 import type { EvaluationClient, WorkerLike } from '../../studio/src/jsonata/evaluationClient';
 import { at } from '../support/must';
@@ -123,7 +123,7 @@ function nodeWorker(): WorkerLike {
     onmessage: null,
     onerror: null,
   };
-  worker.on('message', (data: EvaluationResponse) => adapter.onmessage?.({ data }));
+  worker.on('message', (data: EvaluationMessage) => adapter.onmessage?.({ data }));
   worker.on('error', (error: Error) => adapter.onerror?.({ message: error.message }));
   created.push(adapter);
   return adapter;
@@ -167,5 +167,33 @@ describe('createEvaluationClient', () => {
     const outcome = await newest;
     expect(outcome.status).toBe('done');
     if (outcome.status === 'done') expect(outcome.response.results).toMatchObject([{ ok: true, value: 'newest' }]);
+  });
+
+  test("a worker's start-up does not count against the time limit: it starts when the worker takes the request", async () => {
+    // A stand-in worker that takes ten times the time limit to load, then answers at once.
+    const slowStarting = (): WorkerLike => {
+      const adapter: WorkerLike = {
+        postMessage: (message) => {
+          setTimeout(() => {
+            adapter.onmessage?.({ data: { id: message.id, started: true } });
+            adapter.onmessage?.({ data: { id: message.id, compileError: null, results: [{ ok: true, value: 'loaded', durationMs: 0 }] } });
+          }, 500);
+        },
+        terminate: () => undefined,
+        onmessage: null,
+        onerror: null,
+      };
+      return adapter;
+    };
+    client = createEvaluationClient({ createWorker: slowStarting, timeoutMs: 50 });
+    const outcome = await client.evaluate({ expression: '"loaded"', records: [{}], lookups: {} });
+    expect(outcome.status).toBe('done');
+  });
+
+  test('a worker that never takes the request is reported as crashed after the start-up limit', async () => {
+    const silent = (): WorkerLike => ({ postMessage: () => undefined, terminate: () => undefined, onmessage: null, onerror: null });
+    client = createEvaluationClient({ createWorker: silent, timeoutMs: 50, startupTimeoutMs: 200 });
+    const outcome = await client.evaluate({ expression: '1', records: [{}], lookups: {} });
+    expect(outcome).toEqual({ status: 'crashed', message: 'The evaluation worker did not start within 0.2 s.' });
   });
 });

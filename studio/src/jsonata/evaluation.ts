@@ -27,6 +27,18 @@ export interface EvaluationResponse {
   results: RecordResult[];
 }
 
+/**
+ * What a worker posts when it takes a request, before evaluating it: the client's time limit starts here, so a worker
+ * still loading (the fresh one after a timeout, on a slow or busy machine) never uses up a request's time.
+ */
+export interface EvaluationStarted {
+  id: number;
+  started: true;
+}
+
+/** Every message an evaluation worker posts. */
+export type EvaluationMessage = EvaluationResponse | EvaluationStarted;
+
 export interface Evaluator {
   evaluate(request: EvaluationRequest): Promise<EvaluationResponse>;
 }
