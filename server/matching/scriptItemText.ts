@@ -699,25 +699,48 @@ class UniqueForms {
   }
 }
 
-/** Han words of a run by longest match (unknown characters dropped), each written as its romanised key. */
-function segmentedHan(run: string, hanWords: ReadonlySet<string>): string {
-  const words: string[] = [];
+/**
+ * The words of a run by longest match against `words` (at most `longest` characters each), each written as its
+ * romanised key; a match starts only where `startsAt` allows and ends only where `endsAt` allows. Unknown characters are
+ * dropped; a run with no known word is returned as it is.
+ */
+function longestMatchWords(
+  run: string,
+  words: ReadonlySet<string>,
+  longest: number,
+  bounds: { startsAt: (run: string, index: number) => boolean; endsAt: (run: string, index: number) => boolean },
+): string {
+  const found: string[] = [];
   let i = 0;
   while (i < run.length) {
     let matched = 0;
-    for (let length = Math.min(MAX_HAN_WORD, run.length - i); length > 0; length--) {
-      if (hanWords.has(run.slice(i, i + length))) {
+    for (let length = bounds.startsAt(run, i) ? Math.min(longest, run.length - i) : 0; length > 0; length--) {
+      if (words.has(run.slice(i, i + length)) && bounds.endsAt(run, i + length)) {
         matched = length;
         break;
       }
     }
     if (matched > 0) {
-      words.push(romanisedKey(run.slice(i, i + matched)));
+      found.push(romanisedKey(run.slice(i, i + matched)));
       i += matched;
     } else i++;
   }
-  return words.length > 0 ? ` ${words.join(' ')} ` : run;
+  return found.length > 0 ? ` ${found.join(' ')} ` : run;
 }
+
+const ANYWHERE = { startsAt: () => true, endsAt: () => true };
+
+/** Han words of a run by longest match (unknown characters dropped), each written as its romanised key. */
+function segmentedHan(run: string, hanWords: ReadonlySet<string>): string {
+  return longestMatchWords(run, hanWords, MAX_HAN_WORD, ANYWHERE);
+}
+
+/** A syllable boundary of a Brahmic-derived script: not on a vowel sign or mark, not after a subscript sign. */
+const SYLLABLE_BOUNDS = {
+  startsAt: (run: string, i: number) =>
+    !JOINED_MARK.test(run.charAt(i)) && run.charAt(i - 1) !== '\u17d2' && run.charAt(i - 1) !== '\u1039',
+  endsAt: (run: string, i: number) => !JOINED_MARK.test(run.charAt(i)),
+};
 
 /**
  * Words of an unspaced Thai, Lao, Khmer or Myanmar run by longest match against the tables' words of those scripts
@@ -726,23 +749,7 @@ function segmentedHan(run: string, hanWords: ReadonlySet<string>): string {
  * never splits a syllable. Unknown letters are dropped, as `measureText` drops them.
  */
 function segmentedUnspaced(run: string, lexicon: ScriptLexicon): string {
-  const words: string[] = [];
-  let i = 0;
-  while (i < run.length) {
-    let matched = 0;
-    const startsSyllable = !JOINED_MARK.test(run.charAt(i)) && run.charAt(i - 1) !== '\u17d2' && run.charAt(i - 1) !== '\u1039';
-    for (let length = startsSyllable ? Math.min(lexicon.longestUnspaced, run.length - i) : 0; length > 0; length--) {
-      if (lexicon.unspacedWords.has(run.slice(i, i + length)) && !JOINED_MARK.test(run.charAt(i + length))) {
-        matched = length;
-        break;
-      }
-    }
-    if (matched > 0) {
-      words.push(romanisedKey(run.slice(i, i + matched)));
-      i += matched;
-    } else i++;
-  }
-  return words.length > 0 ? ` ${words.join(' ')} ` : run;
+  return longestMatchWords(run, lexicon.unspacedWords, lexicon.longestUnspaced, SYLLABLE_BOUNDS);
 }
 
 function knownKey(run: string, lexicon: ScriptLexicon): string | undefined {
