@@ -29,7 +29,10 @@ const TABLE: Record<string, Row[]> = {
     { text: 'SET BLD COLL PUSHBTN 21GX3/4IN', expected: { gauge: ['21'], length: ['19 mm'] } },
     { text: 'SET BLOOD COLL PUSH BTN 21GX3/4 12IN TUBING 50/BX', expected: { gauge: ['21'], length: ['305 mm', '19 mm'] } },
     { text: 'NEEDLE HYPO 18G X 1-1/2', expected: { gauge: ['18'], length: ['38.1 mm'] } },
-    { text: 'SYRINGE 10ML X 1/2', expected: { volume: ['10 ml'] }, absent: ['length'] },
+    // Outside a needle / set / catheter / syringe text a fraction after X is not a length. In a syringe text it is the
+    // attached needle's (syringe-needle combinations: SYR 3ML 25GX5/8; items28attrs, item-3.53.0).
+    { text: 'SPECIMEN CUP 10ML X 1/2', expected: { volume: ['10 ml'] }, absent: ['length'] },
+    { text: 'SYRINGE 1ML 27G X 1/2', expected: { volume: ['1 ml'], gauge: ['27'], length: ['12.7 mm'] } },
     { text: 'microsoft word 2004 (mac)', expected: { year: ['2004'], platform: ['mac'] }, absent: ['gauge', 'size'] },
   ],
   unitsPerMl: [
