@@ -190,9 +190,14 @@ const URDU: ScriptReading = {
 
 /** The script readings of this module, run before the Persian and Arabic readings (Urdu shares their letters). */
 
+/** `pattern` not preceded / followed by a letter of `script` (a Unicode script name: `Cyrillic`, `Telugu`). */
+function scriptWords(script: string, pattern: string): RegExp {
+  return new RegExp(`(?<![\\p{Script=${script}}])(?:${pattern})(?![\\p{Script=${script}}])`, 'giu');
+}
+
 /** Not preceded / followed by a Cyrillic letter. */
 function cyrillicWords(pattern: string): RegExp {
-  return new RegExp(`(?<![\\p{Script=Cyrillic}])(?:${pattern})(?![\\p{Script=Cyrillic}])`, 'giu');
+  return scriptWords('Cyrillic', pattern);
 }
 
 /**
@@ -367,11 +372,11 @@ const TELUGU: ScriptReading = {
   script: /[\u0c00-\u0c7f]/,
   rewrites: [
     [/(?<![\d.])(\d+)\s(?:([\p{Script=Telugu}\u200c]+)\s)?(?:పెట్టె|పెట్టెలు)(?![\p{Script=Telugu}])/gu, ' $2 BOX OF $1 '],
-    [/(?<![\p{Script=Telugu}])కుడి(?:\sచేతికి)?(?![\p{Script=Telugu}])/gu, ' RIGHT '],
-    [/(?<![\p{Script=Telugu}])ఎడమ(?:\sచేతికి)?(?![\p{Script=Telugu}])/gu, ' LEFT '],
-    [/(?<![\p{Script=Telugu}])(?:పెద్దలకు|పెద్దవారికి)(?![\p{Script=Telugu}])/gu, ' ADULT '],
-    [/(?<![\p{Script=Telugu}])పిల్లలకు(?![\p{Script=Telugu}])/gu, ' PAEDIATRIC '],
-    [/(?<![\p{Script=Telugu}])సైజు(?![\p{Script=Telugu}])/gu, ' SIZE '],
+    [scriptWords('Telugu', 'కుడి(?:\\sచేతికి)?'), ' RIGHT '],
+    [scriptWords('Telugu', 'ఎడమ(?:\\sచేతికి)?'), ' LEFT '],
+    [scriptWords('Telugu', 'పెద్దలకు|పెద్దవారికి'), ' ADULT '],
+    [scriptWords('Telugu', 'పిల్లలకు'), ' PAEDIATRIC '],
+    [scriptWords('Telugu', 'సైజు'), ' SIZE '],
   ],
 };
 
