@@ -7,14 +7,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { generateItems } from '../../bench/generators/items';
+import { CORPUS_DIRECTORY, OPENED_HOLDOUT_DIRECTORIES } from '../../scripts/match-eval/corpus';
 import { loadRules } from '../../server/matching';
 import { compileExtractors, extractAttributes } from '../../server/matching/attributes';
 
-/** The development corpus and the opened held-out corpora 1–26 (never a sealed one). */
-const CORPUS_DIRS = readdirSync('test/fixtures').filter((dir) => {
-  const held = /^match-eval-holdout(\d*)$/.exec(dir);
-  return dir === 'match-eval' || (held !== null && Number(held[1] || 1) <= 26);
-});
+/** The development corpus and the opened held-out corpora (never a sealed one). */
+const CORPUS_DIRS = [CORPUS_DIRECTORY, ...OPENED_HOLDOUT_DIRECTORIES];
 
 /** Every string of every record of the corpora (descriptions, names, free text). */
 function corpusTexts(): string[] {
@@ -25,8 +23,8 @@ function corpusTexts(): string[] {
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
   };
   for (const dir of CORPUS_DIRS)
-    for (const file of readdirSync(`test/fixtures/${dir}`).filter((name) => name.endsWith('.json'))) {
-      const corpus = JSON.parse(readFileSync(`test/fixtures/${dir}/${file}`, 'utf8')) as { records?: { record: unknown }[] };
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
+      const corpus = JSON.parse(readFileSync(`${dir}${file}`, 'utf8')) as { records?: { record: unknown }[] };
       for (const entry of corpus.records ?? []) collect(entry.record);
     }
   return texts;
