@@ -232,9 +232,15 @@ for (const k of collections) {
   }
   if (entries >= 0 && idom[entries] === table) {
     const idsRetained = ids >= 0 && idom[ids] === entries ? retained[ids] : 0;
-    parts.push(`ids ${(idsRetained / MIB).toFixed(1)}`, `id → ordinal hash and log ${((retained[entries] - idsRetained) / MIB).toFixed(1)}`);
+    parts.push(
+      `ids ${(idsRetained / MIB).toFixed(1)}`,
+      `id → ordinal hash and log ${((retained[entries] - idsRetained) / MIB).toFixed(1)}`,
+    );
   }
-  tables.push({ retained: retained[table], line: `${nameNode >= 0 ? nameOf(nameNode) : '?'}: ${parts.join(', ')}; ${documents} documents` });
+  tables.push({
+    retained: retained[table],
+    line: `${nameNode >= 0 ? nameOf(nameNode) : '?'}: ${parts.join(', ')}; ${documents} documents`,
+  });
 }
 tables.sort((a, b) => b.retained - a.retained);
 let tablesTotal = 0;
