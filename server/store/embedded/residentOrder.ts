@@ -19,12 +19,12 @@ const MIN_CAPACITY = 16;
 
 export class ResidentOrder {
   /** Ordinals in insertion order; `GONE` where one was deleted. */
-  private log = new Int32Array(MIN_CAPACITY);
+  private log: Int32Array = new Int32Array(MIN_CAPACITY);
   /** Log slots before this one are all `GONE`. */
   private head = 0;
   private logLength = 0;
   /** By ordinal: its slot in `log` + 1 (0: not in the order). */
-  private slotOf = new Int32Array(MIN_CAPACITY);
+  private slotOf: Int32Array = new Int32Array(MIN_CAPACITY);
   private live = 0;
 
   get size(): number {
