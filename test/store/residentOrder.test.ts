@@ -4,18 +4,10 @@
  * deleted entries beyond a bounded share, and a document table spills the documents written longest ago first — its
  * resident documents are always the most recently written ones.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DocumentTable, ResidentText } from '../../server/store/embedded/documentTable';
+import { describe, expect, it } from 'vitest';
 import { ResidentOrder } from '../../server/store/embedded/residentOrder';
-
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+import { spillingTable } from './fixtures/spillingTable';
 
 /** A fixed pseudo-random sequence (a linear congruential generator), so a failure repeats. */
 function sequence(seed: number): (below: number) => number {
@@ -71,16 +63,6 @@ describe('ResidentOrder', () => {
 });
 
 describe('a spilling table spills the documents written longest ago first', () => {
-  function spillingTable(budget: number): { table: DocumentTable; resident: ResidentText } {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mdm-resident-order-'));
-    const resident = new ResidentText({ dataDir, budget, minRewriteDeadBytes: 8 * 1024 });
-    cleanups.push(() => {
-      resident.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
-    return { table: new DocumentTable(resident), resident };
-  }
-
   it('keeps resident exactly a run of the most recently written documents through writes, rewrites and deletes', async () => {
     const { table, resident } = spillingTable(5_000);
     /** Ids by their last write, oldest first (a delete removes one). */
