@@ -211,6 +211,45 @@ for (const k of collections) {
 }
 console.log(`${mib(collectionsTotal)} MiB  all collections`);
 
+// Per collection's document table (held by the collection and by the store's resident-text accounting, so the
+// collection does not dominate it): the table's retained size, its parts, and the ids it holds.
+console.log(`--- document tables (DocumentTable of each collection), retained MiB: total, then its parts; documents`);
+const tables = [];
+for (const k of collections) {
+  const table = child(k, 'docs');
+  if (table < 0) continue;
+  const nameNode = child(k, 'name');
+  const entries = child(table, 'entries');
+  const ids = entries >= 0 ? child(entries, 'ids') : -1;
+  let documents = 0;
+  const idElements = ids >= 0 ? child(ids, 'elements') : -1;
+  if (idElements >= 0)
+    for (let e = firstEdge[idElements]; e < firstEdge[idElements + 1]; e += EF) if (typeOf(target(e)).includes('string')) documents++;
+  const parts = [];
+  for (const part of ['texts', 'residentOrder', 'spilled', 'freeOrdinals']) {
+    const to = child(table, part);
+    if (to >= 0 && idom[to] === table) parts.push(`${part} ${(retained[to] / MIB).toFixed(1)}`);
+  }
+  if (entries >= 0 && idom[entries] === table) {
+    const idsRetained = ids >= 0 && idom[ids] === entries ? retained[ids] : 0;
+    parts.push(
+      `ids ${(idsRetained / MIB).toFixed(1)}`,
+      `id → ordinal hash and log ${((retained[entries] - idsRetained) / MIB).toFixed(1)}`,
+    );
+  }
+  tables.push({
+    retained: retained[table],
+    line: `${nameNode >= 0 ? nameOf(nameNode) : '?'}: ${parts.join(', ')}; ${documents} documents`,
+  });
+}
+tables.sort((a, b) => b.retained - a.retained);
+let tablesTotal = 0;
+for (const t of tables) {
+  tablesTotal += t.retained;
+  if (t.retained >= 0.05 * MIB) console.log(`${mib(t.retained)} MiB  ${t.line}`);
+}
+console.log(`${mib(tablesTotal)} MiB  all document tables`);
+
 // By constructor: objects of a name not dominated by another of the same name.
 const byName = new Map();
 for (let i = 0; i < reachable; i++) {

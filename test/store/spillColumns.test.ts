@@ -5,28 +5,10 @@
  * compaction's freeze hands out the documents as of the freeze while writes, spills and reads go on; and the columns
  * cover every spilled ordinal with bounded spare room.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DocumentTable, ResidentText } from '../../server/store/embedded/documentTable';
-
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-/** A table whose resident text is `budget` characters, its spill file rewritten once 8 KiB are dead. */
-function spillingTable(budget: number): { table: DocumentTable; resident: ResidentText } {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mdm-spill-columns-'));
-  const resident = new ResidentText({ dataDir, budget, minRewriteDeadBytes: 8 * 1024 });
-  cleanups.push(() => {
-    resident.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  return { table: new DocumentTable(resident), resident };
-}
+import { describe, expect, it } from 'vitest';
+import type { DocumentTable, ResidentText } from '../../server/store/embedded/documentTable';
+import { spillingTable } from './fixtures/spillingTable';
 
 /** A document whose length changes with its version (stale text cannot pass for current); some non-ASCII. */
 function text(index: number, version: number): string {

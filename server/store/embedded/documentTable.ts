@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { flatString } from './flatString';
 import { IdOrdinals } from './idOrdinals';
+import { ResidentOrder } from './residentOrder';
 import { present } from '../../invariant';
 import type { OrdinalSource } from './postings';
 
@@ -667,8 +668,8 @@ export class DocumentTable implements OrdinalSource {
   private get ids(): ReadonlyArray<string | undefined> {
     return this.entries.ids;
   }
-  /** Ids whose text is in memory, oldest first (the next to spill). */
-  private readonly residentOrder = new Set<string>();
+  /** Ordinals whose text is in memory, oldest first (the next to spill). */
+  private readonly residentOrder = new ResidentOrder();
   /**
    * Ordinals `next`..`end` were loaded from the newest part of the snapshot and are decoded into memory after
    * start-up (`loadResidentStep`); `isPlanned` once `next` was moved to what the budget has room for.
@@ -761,11 +762,10 @@ export class DocumentTable implements OrdinalSource {
     else this.frozen?.beforeChange(ordinal);
     const previous = this.texts[ordinal];
     this.texts[ordinal] = json;
-    this.forget(id, previous, ordinal);
+    this.forget(previous, ordinal);
     this.liveCharacters += json.length;
     if (!this.resident) return;
-    // The table's own (flat) id string, not the caller's: one string per document however many structures hold it.
-    this.residentOrder.add(this.ids[ordinal] as string);
+    this.residentOrder.add(ordinal);
     this.residentCharacters += json.length;
     this.resident.residentCharacters += json.length;
     this.resident.afterGrowth();
@@ -779,7 +779,7 @@ export class DocumentTable implements OrdinalSource {
     this.entries.delete(id);
     this.texts[ordinal] = undefined;
     this.freeOrdinals.push(ordinal);
-    this.forget(id, held, ordinal);
+    this.forget(held, ordinal);
     return true;
   }
 
@@ -919,7 +919,7 @@ export class DocumentTable implements OrdinalSource {
         const start = stored.offset - runStart;
         const text = bytes.toString(stored.bytes === stored.characters ? 'latin1' : 'utf8', start, start + stored.bytes);
         this.texts[ordinal] = text;
-        this.residentOrder.add(this.ids[ordinal] as string);
+        this.residentOrder.add(ordinal);
         loaded.push(stored);
       }
       this.residentCharacters += characters;
@@ -944,15 +944,12 @@ export class DocumentTable implements OrdinalSource {
     const resident = this.resident;
     if (!resident) return;
     const ordinals: number[] = [];
-    const ids: string[] = [];
     const texts: string[] = [];
     let moved = 0;
-    for (const id of this.residentOrder) {
+    for (const ordinal of this.residentOrder) {
       if (moved >= characters) break;
-      const ordinal = this.ordinalFor(id);
       const text = this.texts[ordinal] as string;
       ordinals.push(ordinal);
-      ids.push(id);
       texts.push(text);
       moved += text.length;
     }
@@ -961,7 +958,7 @@ export class DocumentTable implements OrdinalSource {
     ordinals.forEach((ordinal, i) => {
       this.texts[ordinal] = SPILLED;
       columns.set(ordinal, positions[i] as SpilledText);
-      this.residentOrder.delete(ids[i] as string);
+      this.residentOrder.delete(ordinal);
     });
     this.residentCharacters -= moved;
     resident.residentCharacters -= moved;
@@ -1030,12 +1027,12 @@ export class DocumentTable implements OrdinalSource {
   }
 
   /** Accounts for a version no longer in `entries` (called after the map changed, as a release may rewrite the spill file). */
-  private forget(id: string, held: HeldText, ordinal: number): void {
+  private forget(held: HeldText, ordinal: number): void {
     if (held === undefined) return;
     if (held !== SPILLED) {
       this.liveCharacters -= held.length;
       if (!this.resident) return;
-      this.residentOrder.delete(id);
+      this.residentOrder.delete(ordinal);
       this.residentCharacters -= held.length;
       this.resident.residentCharacters -= held.length;
       return;

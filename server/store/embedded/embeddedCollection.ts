@@ -1,7 +1,9 @@
 /** Collection API of the embedded store: builds change sets from MongoDB-style calls. */
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { calculateObjectSize } from 'bson';
+// The driver's copy of bson, not the package's ESM build: each copy allocates a 17 MiB serialisation buffer at load
+// (bson's MAXSIZE), and importing 'bson' from ESM loaded a second one beside the driver's (docs/INGEST.md "Session 29").
+import { BSON } from 'mongodb';
 import { DocumentTooLargeError, DuplicateKeyError, MAX_DOCUMENT_BYTES } from '../types';
 import type {
   Collection,
@@ -393,7 +395,7 @@ function serialise(doc: Document, collection: string, isHandedOver = false): { j
   const stored = kept ?? copyIfPlainJson(doc) ?? (JSON.parse(json) as Document);
   if (json.length > SIZE_CHECK_JSON_LENGTH) {
     // The same limit as MongoDB, measured the same way, so code that passes here also passes there.
-    const bytes = calculateObjectSize(stored, { ignoreUndefined: true });
+    const bytes = BSON.calculateObjectSize(stored, { ignoreUndefined: true });
     if (bytes > MAX_DOCUMENT_BYTES) throw new DocumentTooLargeError(collection, bytes);
   }
   return { json, doc: stored };
