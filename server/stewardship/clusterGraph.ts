@@ -369,7 +369,8 @@ function linkClusters(args: {
 function isFieldCut(member: GraphMember, widths: ReadonlySet<number>): boolean {
   return member.records.every((record) => {
     const name = record.canonical?.name;
-    return typeof name === 'string' && widths.has(name.trim().length);
+    // Payment lines are upper case (Fedwire, SWIFT, NACHA): a name written in mixed case was keyed whole, not cut.
+    return typeof name === 'string' && widths.has(name.trim().length) && !/\p{Ll}/u.test(name);
   });
 }
 
