@@ -217,8 +217,10 @@ export function normalizeOrgName(name: string): string {
     // AP books write `+` for `&` (`B+B MEDICAL`, `JOHNSON + JOHNSON`); a `+` inside a word (`C++`) is left alone.
     .replace(/\s\+\s|(?<=\b[A-Z])\+(?=[A-Z]\b)/g, ' AND ')
     .replace(/&/g, ' AND ')
-    // Dots and apostrophes join (L.L.C. → LLC, S.p.A. → SPA, O'Neil → ONEIL); other punctuation separates.
-    .replace(/[.'’]/g, '')
+    // Dots and apostrophes join (L.L.C. → LLC, S.p.A. → SPA, O'Neil → ONEIL); other punctuation separates. So does the
+    // Hawaiian ʻokina (U+02BB, typed as ‘ or '), a consonant written between the vowels of one word (`Kauaʻi`, `Hawaiʻi`):
+    // lists without it write the word whole (`KAUAI`, `HAWAII`).
+    .replace(/[.'’ʻ‘]/g, '')
     .replace(/[^A-Z0-9]+/g, ' ')
     .trim();
   const words = text === '' ? [] : text.split(' ');

@@ -20,11 +20,24 @@ const ACRONYM = /^[A-Z]{2,6}$/;
 /** Score of a pair equal only through an acronym that is the whole of one value. */
 export const ACRONYM_ONLY_SCORE = 0.9;
 
+/**
+ * Longest initialism a name may open with and an acronym of the whole name spell in full (`NHS` of NHS BLOOD AND
+ * TRANSPLANT → NHSBT, `UK` of UK HEALTH SECURITY AGENCY → UKHSA): public bodies and groups coin the short name of a
+ * body named after its parent's initialism so.
+ */
+const MAX_LEADING_INITIALISM = 3;
+/** Initials an acronym must still spell after a leading initialism (`NHSB` for NHS BLOOD is no such acronym). */
+const MIN_INITIALS_AFTER_LEADING = 2;
+
 /** End index (exclusive) of a run of `words` from `start` whose initials spell `acronym`, or -1. */
 function runEnd(acronym: string, words: readonly string[], start: number, letter = 0): number {
   if (letter === acronym.length) return start;
   const word = words[start];
   if (word === undefined) return -1;
+  if (letter === 0 && isLeadingInitialism(word, acronym)) {
+    const rest = runEnd(acronym, words, start + 1, word.length);
+    if (rest >= 0) return rest;
+  }
   if (letter > 0 && CONNECTIVES.has(word)) {
     const skipped = runEnd(acronym, words, start + 1, letter);
     if (skipped >= 0) return skipped;
@@ -32,6 +45,22 @@ function runEnd(acronym: string, words: readonly string[], start: number, letter
   // Single letters are spacing (`W L GORE`), not an expansion; ignoreSpaces handles them.
   if (word.length < 2 || word[0] !== acronym[letter]) return -1;
   return runEnd(acronym, words, start + 1, letter + 1);
+}
+
+/** A word of six letters with at most one vowel is an initialism (`NHSBSA`), not an English word (`HEALTH`, `SUPPLY`). */
+function isSixLetterInitialism(word: string): boolean {
+  return /^[A-Z]{6}$/.test(word) && word.replace(/[^AEIOUY]/g, '').length <= 1;
+}
+
+/** Whether `word` opens a name as an initialism that `acronym` spells whole before the initials of further words. */
+function isLeadingInitialism(word: string, acronym: string): boolean {
+  return (
+    word.length >= 2 &&
+    word.length <= MAX_LEADING_INITIALISM &&
+    acronym.length >= word.length + MIN_INITIALS_AFTER_LEADING &&
+    acronym.startsWith(word) &&
+    !CONNECTIVES.has(word)
+  );
 }
 
 /**
@@ -142,6 +171,10 @@ export function initialismKeys(words: readonly string[], site?: AcronymSiteWords
   if (reordered) for (const key of initialismKeys(reordered, site)) keys.add(key);
   const significant = words.filter((w) => !CONNECTIVES.has(w) && /^[A-Z]/.test(w));
   if (significant.length >= 2 && significant.length <= 6) keys.add(significant.map((w) => w[0]).join(''));
+  // A leading initialism spelt whole (`NHS BLOOD AND TRANSPLANT` → NHSBT; see isLeadingInitialism).
+  const [first, ...rest] = significant;
+  if (first && rest.length >= MIN_INITIALS_AFTER_LEADING && rest.length <= 4 && first.length >= 2 && first.length <= MAX_LEADING_INITIALISM)
+    keys.add(`${first}${rest.map((w) => w[0]).join('')}`);
   if (site && significant.length >= 2) {
     const initials = significant.map((w) => w[0]).join('');
     let lastSite = -1;
@@ -154,7 +187,7 @@ export function initialismKeys(words: readonly string[], site?: AcronymSiteWords
         keys.add(initials.slice(0, cut));
     else if (significant.length <= 5) keys.add(`${initials}H`);
   }
-  for (const word of words) if (/^[A-Z]{2,5}$/.test(word) && !CONNECTIVES.has(word)) keys.add(word);
+  for (const word of words) if ((/^[A-Z]{2,5}$/.test(word) || isSixLetterInitialism(word)) && !CONNECTIVES.has(word)) keys.add(word);
   return [...keys];
 }
 
@@ -224,7 +257,8 @@ export function writtenReadings(args: { raw: string; written: WrittenAcronyms; v
   return words.length >= 2 && !args.values.some((value) => initialsOf(value) === initialsOf(reading)) ? [reading] : [];
 }
 
-const APOSTROPHES = /['\u2019]/g;
+/** Apostrophes and the Hawaiian ʻokina (U+02BB, typed as U+2018) join the letters of a word, as in normalizeOrgName. */
+const APOSTROPHES = /['\u2019\u02BB\u2018]/g;
 
 /** The first letter of every word of a normalised value (compound parts are words). */
 function initialsOf(value: string): string {

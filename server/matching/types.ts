@@ -568,6 +568,12 @@ export interface ClusterReviewRule {
    * between that record pair. `relatedFields`: field paths whose values are such names already (a register's former names).
    */
   statedNames?: { description?: string; fields: string[]; relatedFields?: string[] };
+  /**
+   * Names cut by a fixed-width field (`widths`: a member whose every record's name is exactly so many characters long and upper case,
+   * `X LABORATORIES H` in a 35-character payment line): such a member, when it is the only link
+   * between two parts of its cluster, is left out of both (the cut name fits either; ambiguity is a pairwise review).
+   */
+  fieldCutBridges?: { description?: string; widths: number[] };
 }
 
 /**

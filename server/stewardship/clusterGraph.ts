@@ -365,6 +365,60 @@ function linkClusters(args: {
   return rootOf;
 }
 
+/** Whether every record of `member` has a name exactly one of `widths` characters long (`clusterReview.fieldCutBridges`). */
+function isFieldCut(member: GraphMember, widths: ReadonlySet<number>): boolean {
+  return member.records.every((record) => {
+    const name = record.canonical?.name;
+    // Payment lines are upper case (Fedwire, SWIFT, NACHA): a name written in mixed case was keyed whole, not cut.
+    return typeof name === 'string' && widths.has(name.trim().length) && !/\p{Ll}/u.test(name);
+  });
+}
+
+/**
+ * Members whose names were cut by a fixed-width field (`clusterReview.fieldCutBridges`: a Fedwire or SWIFT name line of
+ * 35 characters) and that are the only link between two parts of their cluster: the cut name is a prefix of names on
+ * both sides (`X LABORATORIES H` beside the parent `X LABORATORIES HOLDINGS` and the operating `X LABORATORIES`; `X
+ * AMBULANCE` beside `X INC` and `X AMBULANCE SERVICE INC`), so which one it was is not in the record. Such a member joins
+ * neither side: the sides stay apart, and the cut name is a pairwise review.
+ */
+function ambiguousFieldCuts(args: {
+  members: readonly GraphMember[];
+  rootOf: Int32Array;
+  merges: { a: number[]; b: number[] };
+  widths: ReadonlySet<number>;
+}): number[] {
+  const { members, rootOf, merges } = args;
+  const adjacency = Array.from({ length: members.length }, () => [] as number[]);
+  merges.a.forEach((a, k) => {
+    const b = entry(merges.b, k);
+    if (entry(rootOf, a) !== entry(rootOf, b)) return;
+    entry(adjacency, a).push(b);
+    entry(adjacency, b).push(a);
+  });
+  const cuts: number[] = [];
+  members.forEach((member, m) => {
+    const neighbours = entry(adjacency, m);
+    if (neighbours.length < 2 || !isFieldCut(member, args.widths)) return;
+    // The parts of the cluster without the member that its neighbours lie in.
+    const seen = new Set<number>([m]);
+    let parts = 0;
+    for (const start of neighbours) {
+      if (seen.has(start)) continue;
+      parts++;
+      const stack = [start];
+      seen.add(start);
+      for (let node = stack.pop(); node !== undefined; node = stack.pop())
+        for (const next of entry(adjacency, node))
+          if (!seen.has(next)) {
+            seen.add(next);
+            stack.push(next);
+          }
+    }
+    if (parts >= 2) cuts.push(m);
+  });
+  return cuts;
+}
+
 /** Builds edges, conflicts and conflict-free clusters over golden records. */
 export function buildClusterGraph(args: {
   members: GraphMember[];
@@ -477,12 +531,18 @@ export function buildClusterGraph(args: {
   };
   let rootOf = linkClusters(linkArgs);
   const { bridges, placed } = bridgesOf({ rootOf, bridgeSplits, merges, cannotLinks, anchored });
-  if (bridges.size > 0 || placed.a.length > 0)
-    rootOf = linkClusters({
-      ...linkArgs,
-      cannotLinks: { a: [...cannotLinks.a, ...placed.a], b: [...cannotLinks.b, ...placed.b] },
-      excluded: bridges,
-    });
+  const relinkArgs = {
+    ...linkArgs,
+    cannotLinks: { a: [...cannotLinks.a, ...placed.a], b: [...cannotLinks.b, ...placed.b] },
+    excluded: bridges,
+  };
+  if (bridges.size > 0 || placed.a.length > 0) rootOf = linkClusters(relinkArgs);
+  const cutWidths = rules.rules.clusterReview?.fieldCutBridges?.widths;
+  const cuts = cutWidths ? ambiguousFieldCuts({ members, rootOf, merges, widths: new Set(cutWidths) }) : [];
+  if (cuts.length > 0) {
+    for (const cut of cuts) bridges.add(cut);
+    rootOf = linkClusters(relinkArgs);
+  }
   const byRoot = new Map<number, string[]>();
   members.forEach((member, i) => {
     const root = entry(rootOf, i);
