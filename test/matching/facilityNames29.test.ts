@@ -124,7 +124,10 @@ describe('a children’s hospital beside the adult medical centre of its campus'
   });
 
   test('the medical centre written short still meets itself', async () => {
-    const pair = await facility.verify(inCity('Kestrel Memorial Med Ctr - Fairhaven', 'Fairhaven'), inCity('Kestrel Memorial Medical Center', 'Fairhaven'));
+    const pair = await facility.verify(
+      inCity('Kestrel Memorial Med Ctr - Fairhaven', 'Fairhaven'),
+      inCity('Kestrel Memorial Medical Center', 'Fairhaven'),
+    );
     expect(pair.band).not.toBe('no-match');
   });
 });
