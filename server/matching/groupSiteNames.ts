@@ -129,9 +129,14 @@ export function namesDifferInOwnWord(x: string, y: string, words: SiteNameWords)
   const ownX = xs.slice(start, xs.length - end);
   const ownY = ys.slice(start, ys.length - end);
   if (ownX.length === 0 || ownY.length === 0 || ownX.length > MAX_OWN_RUN || ownY.length > MAX_OWN_RUN) return false;
-  // The words around the runs are generic, and each run is own words only.
+  // The words around the runs are generic, and each run is own words only. Around a run of several words they are
+  // site words only (`Mitchells Plain Hospital`): with more generic words the runs may be a site's own name against
+  // its city (`Jesse Brown VA Medical Center` / `Chicago VA Medical Center`, `Sally Mugabe Central Hospital` / `Harare
+  // Central Hospital`), which one own word each rarely is.
   const around = [...xs.slice(0, start), ...xs.slice(xs.length - end)];
   if (!around.every((word) => words.genericWords.has(word))) return false;
+  const isRun = ownX.length > 1 || ownY.length > 1;
+  if (isRun && !around.every((word) => words.siteWords.has(word))) return false;
   const isOwnWord = (word: string): boolean => !words.genericWords.has(word) && word.length >= MIN_OWN_WORD;
   if (!ownX.every(isOwnWord) || !ownY.every(isOwnWord)) return false;
   const [joinedX, joinedY] = [ownX.join(''), ownY.join('')];
