@@ -35,6 +35,7 @@ import { brahmicReading } from './brahmicReadings';
 import { inSerbianLatin, withoutWritingConventions, withRegnalNumbers } from './facilityNameConventions';
 import { withRegisterConventions } from './registerFacilityNames';
 import { withOtherLanguageConventions } from './otherLanguageFacilityNames';
+import { withSouthernAfricanConventions } from './southernAfricanFacilityNames';
 import { withoutBuildingBracket, withoutStreetLine } from './englishFacilityNames';
 import { namesCareOrganisation, unitWithItsUniversity, withoutOfAfterFacilityNoun } from './affiliationFacilityNames';
 
@@ -300,10 +301,20 @@ export function siteOfOperatorName(raw: string, readings: Readings = shipped()):
   // Foundation Trust`, NHS site lists): a campus is never named after a trust or a board, so the site is the first part.
   if (byDash.length === 2 && endsInTrustOrBoard(second, readings) && namesFacility(first, readings) && !namesOperator(first, readings))
     return first;
-  // Comma only: `Site, Operator` (a dash after a site names its campus).
+  // Comma only: `Site, Operator` (a dash after a site names its campus). A site part of facility nouns alone is the
+  // name written inverted, as CMS cost reports and AHA profiles write legal names (`MEDICAL CENTER, NAVICENT HEALTH`:
+  // Navicent Health Medical Center), and is read in its spoken order.
   if (byDash.length !== 2 && namesOperator(second, readings) && namesFacility(first, readings) && !namesOperator(first, readings))
-    return first;
+    return isOnlyFacilityNouns(first, readings) ? `${second} ${first}` : first;
   return raw;
+}
+
+/** The words of the facility nouns (MEDICAL, CENTER, HOSPITAL…) and the article. */
+const FACILITY_NOUN_WORDS = new Set(['THE', ...[...FACILITY_NOUNS].flatMap((noun) => noun.split(' '))]);
+
+/** Whether a part of a name is facility nouns only (`MEDICAL CENTER`, `THE HOSPITAL`): no name of its own. */
+function isOnlyFacilityNouns(part: string, readings: Readings): boolean {
+  return readings.nounsOf(part).every((word) => FACILITY_NOUN_WORDS.has(word));
 }
 
 /** English registry forms (englishFacilityNames.ts): a bracketed building of the site, a street line after its name. */
@@ -313,7 +324,7 @@ function withEnglishRegistryConventions(raw: string, readings: Readings): string
 
 /** The `facilityName` normaliser read with the given tables (see the file's comment); empty when nothing is left. */
 function facilityNameWith(raw: string, readings: Readings): string {
-  const trimmed = withoutOfAfterFacilityNoun(withOtherLanguageConventions(raw.trim()));
+  const trimmed = withoutOfAfterFacilityNoun(withSouthernAfricanConventions(withOtherLanguageConventions(raw.trim())));
   const ownName = /[\u4E00-\u9FFF]/u.test(trimmed) ? trimmed.replace(HAN_JURIDICAL_PERSON, '') || trimmed : trimmed;
   const named = siteOfOperatorName(
     withoutOrgUnitPrefix(

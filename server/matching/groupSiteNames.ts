@@ -104,32 +104,47 @@ const UNLIKE_OWN_WORD = 0.7;
 /** Own words shorter than this (letters) may be initialisms: not read as two sites' names. */
 const MIN_OWN_WORD = 4;
 
+/** Most words of a site's own name read as one run (`Mitchells Plain`, `Groote Schuur`, `Port Elizabeth Provincial`). */
+const MAX_OWN_RUN = 3;
+
 /**
- * Whether two names are the same words but one own word, at the same place, holding a site word, and the own words are
- * unlike (facility-2.28.0): `Mahosot Hospital` / `Setthathirath Hospital`, `Hospital X` / `Hospital Y`: one list's
- * pattern with another site's own name. The generic words carry the token Jaro–Winkler score to the review band
- * (0.75–0.85) though the only word that names the site differs: the public hospitals of one city. Names in two word
- * orders are left alone: a name and its translation (`Withybush General Hospital` / `Ysbyty Cyffredinol Llwynhelyg`,
- * GENERAL HOSPITAL LLWYNHELYG once read) put the own word elsewhere, and only a steward knows the translated name. So is
- * an own word of three letters or fewer (an initialism another list writes by its letters' names: ADK / EYDEEKEY).
+ * Whether two names are the same words but one own word, or one run of own words, at the same place, holding a site
+ * word, and the own words are unlike (facility-2.28.0; a run since facility-2.32.0): `Mahosot Hospital` / `Setthathirath
+ * Hospital`, `Hospital X` / `Hospital Y`, `Khayelitsha Hospital` / `Mitchells Plain Hospital`: one list's pattern with
+ * another site's own name. The generic words carry the token Jaro–Winkler score to the review band (0.75–0.85) though
+ * the only words that name the site differ: the public hospitals of one city. Names in two word orders are left alone:
+ * a name and its translation (`Withybush General Hospital` / `Ysbyty Cyffredinol Llwynhelyg`, GENERAL HOSPITAL
+ * LLWYNHELYG once read) put the own word elsewhere, and only a steward knows the translated name. So is an own word of
+ * three letters or fewer (an initialism another list writes by its letters' names: ADK / EYDEEKEY), and a run that is
+ * the other written in one word (MITCHELLSPLAIN).
  */
 export function namesDifferInOwnWord(x: string, y: string, words: SiteNameWords): boolean {
   const xs = x.split(' ');
   const ys = y.split(' ');
-  if (xs.length !== ys.length || !xs.some((word) => words.siteWords.has(word))) return false;
-  let at = -1;
-  for (let i = 0; i < xs.length; i++) {
-    if (xs[i] === ys[i]) continue;
-    if (at >= 0) return false;
-    at = i;
-  }
-  const [wordX, wordY] = [xs[at], ys[at]];
-  if (wordX === undefined || wordY === undefined || words.genericWords.has(wordX) || words.genericWords.has(wordY)) return false;
-  // A short own word may be an initialism another list spells out or writes by its letters' names (ADK / EYDEEKEY).
-  if (wordX.length < MIN_OWN_WORD || wordY.length < MIN_OWN_WORD) return false;
-  // One own word each: the other words are all generic.
-  if (xs.some((word, i) => i !== at && !words.genericWords.has(word))) return false;
-  return !abbreviates(wordX, wordY) && !abbreviates(wordY, wordX) && jaroWinkler(wordX, wordY) < UNLIKE_OWN_WORD;
+  if (!xs.some((word) => words.siteWords.has(word))) return false;
+  let start = 0;
+  while (start < xs.length && start < ys.length && xs[start] === ys[start]) start++;
+  let end = 0;
+  while (end < xs.length - start && end < ys.length - start && xs[xs.length - 1 - end] === ys[ys.length - 1 - end]) end++;
+  const ownX = xs.slice(start, xs.length - end);
+  const ownY = ys.slice(start, ys.length - end);
+  if (ownX.length === 0 || ownY.length === 0 || ownX.length > MAX_OWN_RUN || ownY.length > MAX_OWN_RUN) return false;
+  // The words around the runs are generic, and each run is own words only. Around a run of several words they are
+  // site words only (`Mitchells Plain Hospital`): with more generic words the runs may be a site's own name against
+  // its city (`Jesse Brown VA Medical Center` / `Chicago VA Medical Center`, `Sally Mugabe Central Hospital` / `Harare
+  // Central Hospital`), which one own word each rarely is.
+  const around = [...xs.slice(0, start), ...xs.slice(xs.length - end)];
+  if (!around.every((word) => words.genericWords.has(word))) return false;
+  const isRun = ownX.length > 1 || ownY.length > 1;
+  if (isRun && !around.every((word) => words.siteWords.has(word))) return false;
+  const isOwnWord = (word: string): boolean => !words.genericWords.has(word) && word.length >= MIN_OWN_WORD;
+  if (!ownX.every(isOwnWord) || !ownY.every(isOwnWord)) return false;
+  const [joinedX, joinedY] = [ownX.join(''), ownY.join('')];
+  if (jaroWinkler(joinedX, joinedY) >= UNLIKE_OWN_WORD) return false;
+  for (const wordX of ownX)
+    for (const wordY of ownY)
+      if (abbreviates(wordX, wordY) || abbreviates(wordY, wordX) || jaroWinkler(wordX, wordY) >= UNLIKE_OWN_WORD) return false;
+  return true;
 }
 
 /**
