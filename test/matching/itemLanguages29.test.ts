@@ -74,7 +74,10 @@ describe('their attributes are read as English lines write them', () => {
 
   test.each([
     // A numbered school's number and its city's `г.` are no pack of 12 and no 12 g.
-    ['Заяўка № 14 ад 01.09.2026 | ДУА «Сярэдняя школа № 12 г. Брэста» | Аддзяленне: Медыцынскі кабінет | Найменне: Бінт марлевы 7 м × 14 см | Колькасць: 5', ['countPerPack', 'strength']],
+    [
+      'Заяўка № 14 ад 01.09.2026 | ДУА «Сярэдняя школа № 12 г. Брэста» | Аддзяленне: Медыцынскі кабінет | Найменне: Бінт марлевы 7 м × 14 см | Колькасць: 5',
+      ['countPerPack', 'strength'],
+    ],
     // A five-digit part number before an abbreviation is no capacity in terabytes.
     ['INV ln 1: 20362 TB PROF LATEX BAND 6YD GREEN', ['storageCapacity']],
     // `resistance` of a glove's testing is no exercise band: its colour is not read.
