@@ -298,9 +298,10 @@ const EAST_SLAVIC: ScriptReading = {
     // `г. Мінск`, `г. Москва`: the abbreviation of горад / город (city) before a place name, never a gram (`№ 5 г. Гомеля`
     // was read as 5 g) nor a sentence's end.
     [/(?<![\p{L}\d])г\.\s?(?=\p{Lu}\p{Ll})/gu, ' '],
-    // `5,5 м`, `0,5 мл`: a comma between digits before a unit is the decimal comma these languages write (their thousands
-    // are spaced), so the number is the one English lines write `5.5 m` (items29langs: `5,5 M` was read as `5`, size M).
-    [/(?<=\d),(?=\d{1,3}\s?(?:мкг|мг|кг|мл|мм|см|м|л|г|Вт)(?![\p{Script=Cyrillic}]))/giu, '.'],
+    // `5,5 м`: a comma between digits before the metre is the decimal comma these languages write (their thousands are
+    // spaced), so the length is the one English lines write `5.5 m` (items29langs: `5,5 M` was read as `5`, size M); the
+    // extractors of the other units read a decimal comma already.
+    [/(?<=\d),(?=\d{1,3}\s?м(?![\p{Script=Cyrillic}]))/gu, '.'],
     // `1,5 м`: metres after a number (мм and см are read by the Cyrillic units; a bare м only as a whole word).
     [/(?<=\d)\s?м(?![\p{Script=Cyrillic}])/gu, ' M'],
     [/(?<![\p{Script=Cyrillic}])(?:коробка|короб\.?|кор\.)\s?(?=\d)/giu, ' BOX OF '],
