@@ -295,10 +295,17 @@ const EAST_SLAVIC: ScriptReading = {
     [cyrillicWords('для\\sдетей|для\\sдітей|для\\sдзяцей|детск\\p{L}*|дитяч\\p{L}*|педиатрическ\\p{L}*|педіатричн\\p{L}*'), ' PAEDIATRIC '],
     [cyrillicWords('размер|розмір|памер'), ' SIZE '],
     [cyrillicWords('трос|тросом|кабель|кабеля|кабелем|шнур'), ' CABLE '],
+    // `г. Мінск`, `г. Москва`: the abbreviation of горад / город (city) before a place name, never a gram (`№ 5 г. Гомеля`
+    // was read as 5 g) nor a sentence's end.
+    [/(?<![\p{L}\d])г\.\s?(?=\p{Lu}\p{Ll})/gu, ' '],
+    // `5,5 м`: a comma between digits before the metre is the decimal comma these languages write (their thousands are
+    // spaced), so the length is the one English lines write `5.5 m` (items29langs: `5,5 M` was read as `5`, size M); the
+    // extractors of the other units read a decimal comma already.
+    [/(?<=\d),(?=\d{1,3}\s?м(?![\p{Script=Cyrillic}]))/gu, '.'],
     // `1,5 м`: metres after a number (мм and см are read by the Cyrillic units; a bare м only as a whole word).
     [/(?<=\d)\s?м(?![\p{Script=Cyrillic}])/gu, ' M'],
     [/(?<![\p{Script=Cyrillic}])(?:коробка|короб\.?|кор\.)\s?(?=\d)/giu, ' BOX OF '],
-    [/(?<![\d.])(\d+)\s?шт\.?\s(?:в|у)\s(?:упаковке|упаковці|упак\.?)(?![\p{Script=Cyrillic}])/giu, ' $1 PER PACK '],
+    [/(?<![\d.])(\d+)\s?шт\.?\s(?:в|у|ў|ва)\s(?:упаковке|упаковці|[уў]пакоўцы|упак\.?)(?![\p{Script=Cyrillic}])/giu, ' $1 PER PACK '],
     [/(?<![\d.])(\d+)\s?шт\.?\s(?:в|у)\s(?:коробке|коробці)(?![\p{Script=Cyrillic}])/giu, ' $1 PER BOX '],
     [cyrillicWords('ч[её]рн\\p{L}*|чорн\\p{L}*'), ' BLACK '],
     [cyrillicWords('син(?:ий|яя|ее|ие|его|ей|ій|я|є|і)'), ' BLUE '],
@@ -307,6 +314,19 @@ const EAST_SLAVIC: ScriptReading = {
     [cyrillicWords('ж[её]лт\\p{L}*|жовт\\p{L}*|жоўт\\p{L}*'), ' YELLOW '],
     [cyrillicWords('бел(?:ый|ая|ое|ые|ого)|біл(?:ий|а|е|і)|бел(?:ы|ая|ае)'), ' WHITE '],
     [cyrillicWords('оранжев\\p{L}*|помаранчев\\p{L}*|аранжав\\p{L}*'), ' ORANGE '],
+    // Belarusian (Minsk, Grodno and Gomel hospital, institute and school requisitions; items29langs, item-3.54.0): `сіні` /
+    // `сіняя` (blue: Belarusian writes і), sizes `малы` / `сярэдні` / `вялікі` (small / medium / large), the resistance
+    // words of exercise bands `моцная` (strong, heavy) and `вельмі моцная` (very strong, extra heavy), `эспандэр` (an
+    // exerciser), a kit's preps `50 ачыстак` (50 purifications) and `ДНК` (DNA) (Krapiva, Belarusian–Russian Dictionary).
+    [cyrillicWords('сін(?:і|яя|яе|ія|юю|яга|яй|ім)'), ' BLUE '],
+    [cyrillicWords('мал(?:ы|ая|ое|ыя)'), ' SMALL '],
+    [cyrillicWords('сярэдн\\p{L}*'), ' MEDIUM '],
+    [cyrillicWords('вялік\\p{L}*'), ' LARGE '],
+    [cyrillicWords('вельмі\\sмоцн\\p{L}*'), ' EXTRA HEAVY '],
+    [cyrillicWords('моцн\\p{L}*'), ' HEAVY '],
+    [cyrillicWords('эспандэр\\p{L}*|эспандер\\p{L}*'), ' EXERCISE '],
+    [/(?<![\d.])(\d+)\s?ачыст\p{L}*/giu, ' $1 PREPS '],
+    [cyrillicWords('ДНК'), ' DNA '],
     // Kazakh (goszakup and Samruk-Kazyna lines, items23lines): `қорапта 30 дана` (30 pieces in a box), `қаптамада 50 дана`
     // (in a pack), `дана` (piece, the counting word), `өлшемі` (size), `латекссіз` (latex free), `бір реттік` (single
     // use), `стерильді` (sterile), `ересектер` (adults), `балалар` (children).
@@ -401,7 +421,109 @@ const KHMER: ScriptReading = {
   ],
 };
 
-const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [TAMIL, URDU, KYRGYZ, EAST_SLAVIC, BULGARIAN, MACEDONIAN, TELUGU, KHMER];
+/**
+ * Kannada (Karnataka government hospital, institute and university indents; items29langs, item-3.54.0): the metre
+ * after a number written `ಮೀ.` / `ಮೀಟರ್` (one syllable: the dotted-syllable reading of scriptItemText.ts leaves it),
+ * the inch `ಇಂಚು`, the foot `ಅಡಿ`; `(100 ಕಡ್ಡಿಗಳ ಪೆಟ್ಟಿಗೆ)` (a box of 100 sticks: the noun stays, as Telugu writes it),
+ * `50 ಮಾದರಿಗಳಿಗೆ` (for 50 samples: a kit's preps); `ಕ್ರಿಮಿರಹಿತ` / `ಕ್ರಿಮಿರಹಿತವಲ್ಲದ` (germ-free, sterile / not sterile);
+ * `ವಯಸ್ಕರಿಗೆ` / `ಮಕ್ಕಳಿಗೆ` (for adults / children); sizes `ಸಣ್ಣ` / `ಮಧ್ಯಮ` / `ದೊಡ್ಡ` (small / medium / large) and `ಗಾತ್ರ`
+ * (size); the resistance words `ಗಟ್ಟಿ` (firm, heavy) and `ಅತಿ ಗಟ್ಟಿ` (extra heavy); colour words (`ಕೆಂಪು` red, `ಹಸಿರು`
+ * green, `ನೀಲಿ` blue, `ಕಪ್ಪು` black, `ತ್ರಿವರ್ಣ` tri-colour…); and the short supply words the tables cannot key (fewer than
+ * four romanised letters: `ಶಾಯಿ` ink, `ಕಿಟ್` kit, `ಹನಿ` drops, `ರಕ್ತ` blood), written in English so the colour and yield
+ * readers, which need an ink or cartridge word, read a Kannada cartridge line (Kittel, A Kannada–English Dictionary).
+ */
+const KANNADA: ScriptReading = {
+  language: 'Kannada',
+  script: /[\u0c80-\u0cff]/,
+  rewrites: [
+    [/(?<![\d.])(\d+)\s(?:([\p{Script=Kannada}\u200c]+)\s)?(?:ಪೆಟ್ಟಿಗೆ|ಪೆಟ್ಟಿಗೆಗಳು|ಡಬ್ಬ|ಡಬ್ಬಿ)(?![\p{Script=Kannada}])/gu, ' $2 BOX OF $1 '],
+    [/(?<![\d.])(\d+)\s(?:([\p{Script=Kannada}\u200c]+)\s)?(?:ಪ್ಯಾಕ್|ಪೊಟ್ಟಣ)(?![\p{Script=Kannada}])/gu, ' $2 PACK OF $1 '],
+    [/(?<![\d.])(\d+)\s(?:ಮಾದರಿಗಳಿಗೆ|ಮಾದರಿಗಳು|ಪರೀಕ್ಷೆಗಳಿಗೆ)(?![\p{Script=Kannada}])/gu, ' $1 PREPS '],
+    [/(?<=\d)\s?(?:ಮೀಟರ್|ಮೀ)\.?(?![\p{Script=Kannada}])/gu, ' M '],
+    [/(?<=[\d/])\s?(?:ಇಂಚು|ಇಂಚ್|ಇಂಚುಗಳು)(?![\p{Script=Kannada}])/gu, ' IN '],
+    [/(?<=\d)\s?ಅಡಿ(?![\p{Script=Kannada}])/gu, ' FT '],
+    [scriptWords('Kannada', 'ಕ್ರಿಮಿರಹಿತವಲ್ಲದ|ಕ್ರಿಮಿರಹಿತವಲ್ಲ|ಕ್ರಿಮಿರಹಿತವಲ್ಲದವು'), ' NON-STERILE '],
+    [scriptWords('Kannada', 'ಕ್ರಿಮಿರಹಿತ|ಕ್ರಿಮಿರಹಿತವಾದ|ಸ್ಟೆರೈಲ್'), ' STERILE '],
+    [scriptWords('Kannada', 'ವಯಸ್ಕರಿಗೆ|ವಯಸ್ಕರ|ವಯಸ್ಕ'), ' ADULT '],
+    [scriptWords('Kannada', 'ಮಕ್ಕಳಿಗೆ|ಮಕ್ಕಳ'), ' PAEDIATRIC '],
+    [scriptWords('Kannada', 'ಗಾತ್ರ'), ' SIZE '],
+    [scriptWords('Kannada', 'ಸಣ್ಣ|ಚಿಕ್ಕ'), ' SMALL '],
+    [scriptWords('Kannada', 'ಮಧ್ಯಮ'), ' MEDIUM '],
+    [scriptWords('Kannada', 'ದೊಡ್ಡ'), ' LARGE '],
+    [scriptWords('Kannada', 'ಅತಿ\\sಗಟ್ಟಿ'), ' EXTRA HEAVY '],
+    [scriptWords('Kannada', 'ಗಟ್ಟಿ'), ' HEAVY '],
+    [scriptWords('Kannada', 'ಶಾಯಿ'), ' INK '],
+    [scriptWords('Kannada', 'ಕಾರ್ಟ್ರಿಡ್ಜ್|ಕಾರ್ಟ್ರಿಜ್'), ' CARTRIDGE '],
+    [scriptWords('Kannada', 'ಕಿಟ್'), ' KIT '],
+    [scriptWords('Kannada', 'ಹನಿ|ಹನಿಗಳು'), ' DROPS '],
+    [scriptWords('Kannada', 'ರಕ್ತ'), ' BLOOD '],
+    [scriptWords('Kannada', 'ವ್ಯಾಯಾಮ'), ' EXERCISE '],
+    [scriptWords('Kannada', 'ಕೆಂಪು'), ' RED '],
+    [scriptWords('Kannada', 'ಹಸಿರು'), ' GREEN '],
+    [scriptWords('Kannada', 'ನೀಲಿ'), ' BLUE '],
+    [scriptWords('Kannada', 'ಕಪ್ಪು'), ' BLACK '],
+    [scriptWords('Kannada', 'ಬಿಳಿ|ಬಿಳಿಯ'), ' WHITE '],
+    [scriptWords('Kannada', 'ಹಳದಿ'), ' YELLOW '],
+    [scriptWords('Kannada', 'ಕಿತ್ತಳೆ'), ' ORANGE '],
+    [scriptWords('Kannada', 'ನೇರಳೆ'), ' PURPLE '],
+    [scriptWords('Kannada', 'ಗುಲಾಬಿ'), ' PINK '],
+    [scriptWords('Kannada', 'ತ್ರಿವರ್ಣ'), ' TRI-COLOUR '],
+  ],
+};
+
+/**
+ * Lao (Vientiane hospital, university and school material requests; items29langs, item-3.54.0), written without spaces
+ * between words, so found inside a run: the units after a number (`ແມັດ` metre, `ຊມ` centimetre, `ມມ` millimetre, `ມລ`
+ * millilitre, `ລິດ` litre, `ນິ້ວ` inch), a count per pack written `5 ແຜ່ນ/ກັບ` (5 sheets a box) or `25 ອັນ/ກັບ`, sizes
+ * `ຂະໜາດນ້ອຍ` / `ຂະໜາດກາງ` / `ຂະໜາດໃຫຍ່` (small / medium / large size), `ຜູ້ໃຫຍ່` (adult), `ສຳລັບເດັກ` (for children),
+ * `ປາສະຈາກເຊື້ອ` / `ບໍ່ປາສະຈາກເຊື້ອ` (germ-free, sterile / not), `ໝຶກ` (ink) and the colour words, which Lao writes
+ * after `ສີ` (colour: `ສີດຳ` black, `ສີແດງ` red, `ສາມສີ` three colours, tri-colour) (Kerr, Lao–English Dictionary).
+ */
+const LAO: ScriptReading = {
+  language: 'Lao',
+  script: /[\u0e80-\u0eff]/,
+  rewrites: [
+    [/(?<![\d.])(\d+)\s?(?:ແຜ່ນ|ອັນ|ເມັດ|ຊອງ|ໜ່ວຍ|ຄູ່)?\s?\/\s?(?:ກັບ|ກ່ອງ|ແພັກ|ຫໍ່)/gu, ' $1 PER BOX '],
+    [/(?<=\d)\s?ແມັດ/gu, ' M '],
+    [/(?<=\d)\s?ຊມ/gu, ' CM '],
+    [/(?<=\d)\s?ມມ/gu, ' MM '],
+    [/(?<=\d)\s?ມລ/gu, ' ML '],
+    [/(?<=\d)\s?ລິດ/gu, ' L '],
+    [/(?<=[\d/])\s?ນິ້ວ/gu, ' IN '],
+    [/ຂະໜາດນ້ອຍ/gu, ' SIZE SMALL '],
+    [/ຂະໜາດກາງ/gu, ' SIZE MEDIUM '],
+    [/ຂະໜາດໃຫຍ່/gu, ' SIZE LARGE '],
+    [/ຂະໜາດ/gu, ' SIZE '],
+    [/ຜູ້ໃຫຍ່/gu, ' ADULT '],
+    [/ສຳລັບເດັກ|ເດັກນ້ອຍ/gu, ' PAEDIATRIC '],
+    [/ບໍ່ປາສະຈາກເຊື້ອ/gu, ' NON-STERILE '],
+    [/ປາສະຈາກເຊື້ອ/gu, ' STERILE '],
+    [/ໝຶກພິມ|ໝຶກ/gu, ' INK '],
+    [/ສາມສີ/gu, ' TRI-COLOUR '],
+    [/ສີດຳ/gu, ' BLACK '],
+    [/ສີແດງ/gu, ' RED '],
+    [/ສີຂຽວ/gu, ' GREEN '],
+    [/ສີຟ້າ|ສີນ້ຳເງິນ/gu, ' BLUE '],
+    [/ສີເຫຼືອງ/gu, ' YELLOW '],
+    [/ສີຂາວ/gu, ' WHITE '],
+    [/ສີສົ້ມ/gu, ' ORANGE '],
+    [/ສີບົວ/gu, ' PINK '],
+    [/ສີມ່ວງ/gu, ' PURPLE '],
+  ],
+};
+
+const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [
+  TAMIL,
+  URDU,
+  KYRGYZ,
+  EAST_SLAVIC,
+  BULGARIAN,
+  MACEDONIAN,
+  TELUGU,
+  KHMER,
+  KANNADA,
+  LAO,
+];
 
 /**
  * Malay (Malaysian MOH / ePerolehan lines): `saiz Kecil / Sederhana / Besar` (size S / M / L), `sm` after a number

@@ -495,8 +495,12 @@ function itemFieldOf(fields: readonly LabelHit[], namesItem: boolean): LabelHit 
  * requester asks for and absent from every catalogue line: they carry no weight. A cell holding a measure or a size word
  * is kept (it may be the variant), and so is every cell of a row that would keep no word.
  */
-/** A sentence's end inside a cell: a message's or a note's text (`Hi Jan, we need … left. Thanks`), never a title or a requester's name. */
-const SENTENCE_IN_CELL = /\p{L}[.!?](?:\s|$)/u;
+/**
+ * A sentence's end inside a cell: a message's or a note's text (`Hi Jan, we need … left. Thanks`), never a title or a
+ * requester's name. A one-letter word before the point is an abbreviation or an initial, no sentence's end (items29langs:
+ * `г. Мінска`, горад — city — before a place name, kept a Belarusian hospital's cell as a message).
+ */
+const SENTENCE_IN_CELL = /\p{L}{2}[.!?](?:\s|$)/u;
 
 /** A cell that stays: a field, one without words, one with a measure or a size word, or one holding sentences (a message's body). */
 function isKeptCell(cell: string): boolean {

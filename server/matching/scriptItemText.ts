@@ -43,10 +43,10 @@ export const SCRIPT_WORD_TABLES = ['catalogueTranslations', 'drugNames', 'drugBr
 
 /**
  * Characters that call for the numeral reading: Cyrillic, Hebrew, Arabic (and Persian), Devanagari, Bengali, Tamil,
- * Telugu and Khmer (their language readings, items28text), Ethiopic, CJK, full-width forms, ×, №, the minus sign and the bidirectional marks.
+ * Telugu and Khmer (their language readings, items28text), Kannada and Lao (items29langs), Ethiopic, CJK, full-width forms, ×, №, the minus sign and the bidirectional marks.
  */
 const NEEDS_NUMERAL_READING =
-  /[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0905-\u0939\u0966-\u096f\u0985-\u09b9\u09e6-\u09ef\u0b80-\u0bff\u0c05-\u0c39\u1200-\u137f\u1780-\u17b3\u3000-\u9fff\uff00-\uffef\u00d7\u2116\u2212]|\u200e|\u200f|[^\P{Nd}0-9]/u;
+  /[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0905-\u0939\u0966-\u096f\u0985-\u09b9\u09e6-\u09ef\u0b80-\u0bff\u0c05-\u0c39\u0c85-\u0cb9\u0e81-\u0eae\u1200-\u137f\u1780-\u17b3\u3000-\u9fff\uff00-\uffef\u00d7\u2116\u2212]|\u200e|\u200f|[^\P{Nd}0-9]/u;
 const FULL_WIDTH = /[\uff00-\uffef]/;
 /**
  * Every decimal digit that is not ASCII (items25lines, item-3.50.0: Unicode general category Nd — Arabic-Indic, Persian,
@@ -311,10 +311,11 @@ const UNIT_READINGS: readonly UnitReading[] = [
     rewrites: [
       // `уп. 100 шт.`, `упак. 50 шт`: a pack of 100 pieces; `№30`, `№ 100`: the count in a medicine pack — never a
       // document's number with its year (`Дархостнома № 47/2026`, `заявка № 12/2025`) nor a numbered hospital's
-      // (`Беморхонаи клиникии шаҳрии №3`, `городская больница № 7`; items26text).
+      // (`Беморхонаи клиникии шаҳрии №3`, `городская больница № 7`; items26text), a request's (`Заяўка № 701`) or a
+      // numbered school's (`Гімназія № 5`, `школа № 12`; items29langs).
       [/(?<![\p{L}])(?:уп|упак|упаковка)\.?\s?(?=\d)/giu, ' PACK OF '],
       [
-        /(?<!(?:лот|lot|позиція|позиция|договір|договор)\s?)(?<!(?:больниц|беморхон|поликлиник|шифохон|аурухан)\p{L}*(?:\s+\p{L}+){0,3}\s?)\u2116\s?(?=\d)(?!\d+\s?\/\s?\d)/giu,
+        /(?<!(?:лот|lot|позиція|позиция|договір|договор|заявка|заяўка|заявки)\s?)(?<!(?:больниц|бальніц|беморхон|поликлиник|паліклінік|шифохон|аурухан|гимнази|гімназі|школ|ліцэ|лице)\p{L}*(?:\s+\p{L}+){0,3}\s?)\u2116\s?(?=\d)(?!\d+\s?\/\s?\d)/giu,
         ' PACK OF ',
       ],
       // `№30 (10х3)`: the count, then how it is packed (3 blisters of 10) — the count is the pack's.
