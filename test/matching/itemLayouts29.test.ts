@@ -72,7 +72,7 @@ describe('workflow documents are read for their product words (fixture table)', 
       gone: ['EXPENSE', 'CLAIMANT', 'BROWN', 'PHYSIOTHERAPY', 'OFFICEWORKS', 'PRINTER', 'RECEIPT'],
     },
     {
-      layout: "research core order form: PI, lab and chartstring out; vendor, catalogue number and description kept",
+      layout: 'research core order form: PI, lab and chartstring out; vendor, catalogue number and description kept',
       line: 'GENOMICS CORE - STOCKROOM ORDER FORM | PI: Dr R. Ahmed | Lab: Neurogenetics | Chartstring: 20110-NSF-BIO | Vendor: Thermo Fisher | Cat#: AM9937 | Description: UltraPure distilled water 500 mL | Qty: 2 | Unit: EA',
       kept: ['THERMO', 'AM9937', 'ULTRAPURE', 'WATER', '500'],
       gone: ['AHMED', 'NEUROGENETICS', 'CHARTSTRING', '20110NSF', 'STOCKROOM'],
