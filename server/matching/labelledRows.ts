@@ -466,14 +466,33 @@ const CONTAINER_NUMBER_CELL =
  * tender evaluation / comparison schedule (`BID TABULATION - RFQ 26-118 Veterinary Consumables (County Animal
  * Services)`), a write-off or wastage register — the document's kind, its number and the buyer's programme, shared by
  * every line of the document and by no catalogue line. These documents print the product in a cell of its own without
- * a label, so the header is known by its document words, only as the row's first cell before a `|`.
+ * a label, so the header is known by its document words, only as the row's first cell before a `|`. A distributor
+ * portal's order-history export (`Order history export | Order # … | <distributor description> | UOM …`: Medline,
+ * McKesson, Henry Schein, Cardinal customer portals) opens its rows the same way (items29layouts, item-3.54.0).
  */
 const DOCUMENT_TITLE_CELL =
-  /^\s*(?:(?:(?:inter[- ]?(?:store|site|ward|depot)|internal|warehouse|stock|asset\s?\/?\s?stock|stores?)\s+)?transfer\s+(?:note|order|request|voucher|slip)\b|(?:inter[- ]?(?:store|site|ward|depot)|internal|warehouse|stock|asset\s?\/?\s?stock|stores?)\s+transfer\b|bid\s+tab(?:ulation)?\b|tender\s+(?:evaluation|comparison|adjudication|award)\b|(?:stock\s+)?(?:write[- ]?off|wastage)\s+(?:register|log|form|sheet)\b)[^|]*(?=\|)/i;
+  /^\s*(?:(?:customer\s+)?(?:order|purchase|invoice|buying)\s+history(?:\s+(?:export|report|download))?\b|(?:(?:inter[- ]?(?:store|site|ward|depot)|internal|warehouse|stock|asset\s?\/?\s?stock|stores?)\s+)?transfer\s+(?:note|order|request|voucher|slip)\b|(?:inter[- ]?(?:store|site|ward|depot)|internal|warehouse|stock|asset\s?\/?\s?stock|stores?)\s+transfer\b|bid\s+tab(?:ulation)?\b|tender\s+(?:evaluation|comparison|adjudication|award)\b|(?:stock\s+)?(?:write[- ]?off|wastage)\s+(?:register|log|form|sheet)\b)[^|]*(?=\|)/i;
 
 /** `text` without a stores or tendering document's title cell (DOCUMENT_TITLE_CELL); a row of one cell is left as it is. */
 function withoutDocumentTitleCell(text: string): string {
   return text.includes('|') ? text.replace(DOCUMENT_TITLE_CELL, ' ') : text;
+}
+
+/**
+ * A cell that is a workflow notification's button or an app's footer (items29layouts, item-3.54.0): a requisition
+ * approval e-mail ends `| Approve | Reject | Reply APPROVE or open Jaggaer` (Coupa, Ariba, Jaggaer, Workday and
+ * Oracle iProcurement approve by e-mail reply or link), a CRM call note `| Created from Salesforce mobile`, a message
+ * `| Sent from my iPhone`. The same on every record the system sends, no product word: the whole cell leaves a row of
+ * cells (never a cell holding anything else: `Return electrode` stays).
+ */
+const ACTION_CELL =
+  /(?<=^|\|)[ \t]*(?:approve|reject|decline|approve\s?\/\s?reject|reply\s+(?:approve|reject|yes|no)\b[^|]*|(?:created|sent|logged|submitted|posted)\s+(?:from|via|with|using)\s[^|]*|(?:view|open)\s+(?:it\s+)?(?:in|on)\s[^|]*)[ \t]*(?=\||$)/gi;
+
+/** `text` without its notification buttons and app footers (ACTION_CELL), in a row of three cells or more. */
+function withoutActionCells(text: string): string {
+  const first = text.indexOf('|');
+  if (first < 0 || text.indexOf('|', first + 1) < 0) return text;
+  return text.replace(ACTION_CELL, ' ');
 }
 
 /**
@@ -556,11 +575,12 @@ function rolesOf(tables: ReadonlyArray<AliasTable | undefined>): LabelRoles {
 /**
  * The tables of field labels the rewrite reads, one set of entry names between them: `exportFieldLabels` (exports,
  * forms, tickets), `tradeDocumentLabels` (customs invoices, backorder and price-change notices, ERP stock items,
- * delivery notes; items25lines, split off when the first reached its size limits) and `variantAndFormLabels` (shop
+ * delivery notes; items25lines, split off when the first reached its size limits), `variantAndFormLabels` (shop
  * variant labels of reviews and order lines, order-mail totals, form-response columns, Kinyarwanda and Somali
- * requisition labels; items26text).
+ * requisition labels; items26text) and `workflowDocumentLabels` (approval notifications, receiving discrepancy reports,
+ * three-way-match exceptions, CRM call notes, expense claims, kit checklists, research core order forms; items29layouts).
  */
-export const LABEL_TABLES = ['exportFieldLabels', 'tradeDocumentLabels', 'variantAndFormLabels'] as const;
+export const LABEL_TABLES = ['exportFieldLabels', 'tradeDocumentLabels', 'variantAndFormLabels', 'workflowDocumentLabels'] as const;
 
 /**
  * The rewrite `labelledRows` with the labels of `tables` (a rule set's published versions of `LABEL_TABLES`:
@@ -568,7 +588,7 @@ export const LABEL_TABLES = ['exportFieldLabels', 'tradeDocumentLabels', 'varian
  */
 export function labelledRowReader(...tables: Array<AliasTable | undefined>): (text: string) => string {
   const roles = rolesOf(tables);
-  return (text) => readLabelledRow(withoutColonlessCells(withoutDocumentTitleCell(text), roles), roles);
+  return (text) => readLabelledRow(withoutColonlessCells(withoutActionCells(withoutDocumentTitleCell(text)), roles), roles);
 }
 
 /** The roles whose value a colon-less cell loses with its label (a seller's own number too: `Supplier item 300452`). */

@@ -211,6 +211,7 @@ test('every shipped table is valid and named after its file', () => {
     'territoryNames',
     'tradeDocumentLabels',
     'variantAndFormLabels',
+    'workflowDocumentLabels',
   ]);
 });
 

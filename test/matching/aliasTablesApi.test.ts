@@ -97,6 +97,7 @@ test('the shipped tables are listed as published version 1, with the domains tha
     'territoryNames',
     'tradeDocumentLabels',
     'variantAndFormLabels',
+    'workflowDocumentLabels',
   ]);
   expect(list.body.items.every((t) => t.publishedNumber === 1 && t.entries > 0)).toBe(true);
   const one = await server.request<TableView>('GET', `${BASE}/organizationAliases`, { key: stewardKey });
