@@ -195,6 +195,14 @@ function scriptWords(script: string, pattern: string): RegExp {
   return new RegExp(`(?<![\\p{Script=${script}}])(?:${pattern})(?![\\p{Script=${script}}])`, 'giu');
 }
 
+/**
+ * A count, then an optional noun of `script` (what is counted), then a word of `packWords` (`12 ಕಡ್ಡಿಗಳ ಪೆಟ್ಟಿಗೆ`, a box of 12
+ * sticks): `$1` the count, `$2` the noun, as the Indic scripts write a box or a pack after its count.
+ */
+function countBeforePackWord(script: string, packWords: string): RegExp {
+  return new RegExp(`(?<![\\d.])(\\d+)\\s(?:([\\p{Script=${script}}\\u200c]+)\\s)?(?:${packWords})(?![\\p{Script=${script}}])`, 'gu');
+}
+
 /** Not preceded / followed by a Cyrillic letter. */
 function cyrillicWords(pattern: string): RegExp {
   return scriptWords('Cyrillic', pattern);
@@ -391,7 +399,7 @@ const TELUGU: ScriptReading = {
   language: 'Telugu',
   script: /[\u0c00-\u0c7f]/,
   rewrites: [
-    [/(?<![\d.])(\d+)\s(?:([\p{Script=Telugu}\u200c]+)\s)?(?:పెట్టె|పెట్టెలు)(?![\p{Script=Telugu}])/gu, ' $2 BOX OF $1 '],
+    [countBeforePackWord('Telugu', 'పెట్టె|పెట్టెలు'), ' $2 BOX OF $1 '],
     [scriptWords('Telugu', 'కుడి(?:\\sచేతికి)?'), ' RIGHT '],
     [scriptWords('Telugu', 'ఎడమ(?:\\sచేతికి)?'), ' LEFT '],
     [scriptWords('Telugu', 'పెద్దలకు|పెద్దవారికి'), ' ADULT '],
@@ -436,8 +444,8 @@ const KANNADA: ScriptReading = {
   language: 'Kannada',
   script: /[\u0c80-\u0cff]/,
   rewrites: [
-    [/(?<![\d.])(\d+)\s(?:([\p{Script=Kannada}\u200c]+)\s)?(?:ಪೆಟ್ಟಿಗೆ|ಪೆಟ್ಟಿಗೆಗಳು|ಡಬ್ಬ|ಡಬ್ಬಿ)(?![\p{Script=Kannada}])/gu, ' $2 BOX OF $1 '],
-    [/(?<![\d.])(\d+)\s(?:([\p{Script=Kannada}\u200c]+)\s)?(?:ಪ್ಯಾಕ್|ಪೊಟ್ಟಣ)(?![\p{Script=Kannada}])/gu, ' $2 PACK OF $1 '],
+    [countBeforePackWord('Kannada', 'ಪೆಟ್ಟಿಗೆ|ಪೆಟ್ಟಿಗೆಗಳು|ಡಬ್ಬ|ಡಬ್ಬಿ'), ' $2 BOX OF $1 '],
+    [countBeforePackWord('Kannada', 'ಪ್ಯಾಕ್|ಪೊಟ್ಟಣ'), ' $2 PACK OF $1 '],
     [/(?<![\d.])(\d+)\s(?:ಮಾದರಿಗಳಿಗೆ|ಮಾದರಿಗಳು|ಪರೀಕ್ಷೆಗಳಿಗೆ)(?![\p{Script=Kannada}])/gu, ' $1 PREPS '],
     [/(?<=\d)\s?(?:ಮೀಟರ್|ಮೀ)\.?(?![\p{Script=Kannada}])/gu, ' M '],
     [/(?<=[\d/])\s?(?:ಇಂಚು|ಇಂಚ್|ಇಂಚುಗಳು)(?![\p{Script=Kannada}])/gu, ' IN '],

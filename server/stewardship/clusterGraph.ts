@@ -531,17 +531,19 @@ export function buildClusterGraph(args: {
   };
   let rootOf = linkClusters(linkArgs);
   const { bridges, placed } = bridgesOf({ rootOf, bridgeSplits, merges, cannotLinks, anchored });
-  const relinkArgs = {
-    ...linkArgs,
-    cannotLinks: { a: [...cannotLinks.a, ...placed.a], b: [...cannotLinks.b, ...placed.b] },
-    excluded: bridges,
-  };
-  if (bridges.size > 0 || placed.a.length > 0) rootOf = linkClusters(relinkArgs);
+  // Links again without the bridges (read when called: ambiguous field cuts join them below) and with the placed pairs barred.
+  const relinked = (): Int32Array =>
+    linkClusters({
+      ...linkArgs,
+      cannotLinks: { a: [...cannotLinks.a, ...placed.a], b: [...cannotLinks.b, ...placed.b] },
+      excluded: bridges,
+    });
+  if (bridges.size > 0 || placed.a.length > 0) rootOf = relinked();
   const cutWidths = rules.rules.clusterReview?.fieldCutBridges?.widths;
   const cuts = cutWidths ? ambiguousFieldCuts({ members, rootOf, merges, widths: new Set(cutWidths) }) : [];
   if (cuts.length > 0) {
     for (const cut of cuts) bridges.add(cut);
-    rootOf = linkClusters(relinkArgs);
+    rootOf = relinked();
   }
   const byRoot = new Map<number, string[]>();
   members.forEach((member, i) => {

@@ -163,8 +163,8 @@ export class IdOrdinals {
   }
 }
 
-/** A copy of `array` with room for at least `length` (grown by half again). */
-function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+/** A copy of `array` with room for at least `length` (grown by half again, so growth is amortised; residentOrder.ts too). */
+export function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
   const copy = new Int32Array(Math.max(length, Math.ceil(array.length * 1.5), MIN_CAPACITY));
   copy.set(array);
   return copy;

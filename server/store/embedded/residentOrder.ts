@@ -13,18 +13,20 @@
  * needed. Hand-written: a queue over the table's own ordinals with removal from the middle, which no library offers.
  */
 
+import { grown } from './idOrdinals';
+
 /** A log slot whose document was deleted from the order. */
 const GONE = -1;
 const MIN_CAPACITY = 16;
 
 export class ResidentOrder {
   /** Ordinals in insertion order; `GONE` where one was deleted. */
-  private log: Int32Array = new Int32Array(MIN_CAPACITY);
+  private log: Int32Array<ArrayBuffer> = new Int32Array(MIN_CAPACITY);
   /** Log slots before this one are all `GONE`. */
   private head = 0;
   private logLength = 0;
   /** By ordinal: its slot in `log` + 1 (0: not in the order). */
-  private slotOf: Int32Array = new Int32Array(MIN_CAPACITY);
+  private slotOf: Int32Array<ArrayBuffer> = new Int32Array(MIN_CAPACITY);
   private live = 0;
 
   get size(): number {
@@ -95,11 +97,4 @@ export class ResidentOrder {
     this.head = 0;
     this.logLength = kept;
   }
-}
-
-/** A copy of `column` with room for at least `length` entries (half again, so growth is amortised). */
-function grown(column: Int32Array, length: number): Int32Array {
-  const next = new Int32Array(Math.max(length, Math.ceil(column.length * 1.5)));
-  next.set(column);
-  return next;
 }
