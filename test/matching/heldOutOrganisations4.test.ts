@@ -200,6 +200,18 @@
  * Fraser / VCH / Providence Health Care, Canadian Blood Services, CFPC, Tasmanian / NT / ACEM, Wiener Gesundheitsverbund, Hamburg, AViQ,
  * AP-HP and Friuli lists and Friulian, Sesotho (Lesotho, Free State) and Samoan lists write them), written blind to the rules in session
  * 29, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout27 --clusters`).
+ * The twenty-eighth held-out corpus (test/fixtures/match-eval-holdout28, SEALED since session 30 — tissue and blood banks, orthotics and
+ * prosthetics, hearing-aid, optical, dental, 503B compounding and pharmacy, medical-waste, interpreting, telehealth, dialysis, CRO,
+ * equipment-leasing, architecture, construction and consulting suppliers as the AATB, ABC, FDA 503B, Texas TSBP, California CDPH
+ * medical-waste, ELFA, DBIA, URAC, Texas TBAE and NBC lists, an OFAC-screened vendor file, Veem / Divvy / Moss / TOConline / Wise / Revolut
+ * Business names, the Environment Agency waste-carrier register, FLA, RIBA, Constructionline, ATC, NWCPO, CIF, Ontario College of
+ * Pharmacists, EPA Victoria, Hearing Services Program, NDIS, biha, BIV-OT, EATB and EU CTIS lists write them; care locations as the MUSC,
+ * McLeod, Roper St. Francis and Atrium finders, SC DPH licences, CMS cms-hpt.txt location names, the SC cancer registry and NMDP lists,
+ * RCPCH NPDA, NHS Directory of Services, National Lung Cancer Audit and patient-transport destination names, IBTS, National Ambulance
+ * Service, VHI and Laya lists, Horizon and Vitalité finders in English and French, EHS Nova Scotia and Dalhousie sites, Ambulance
+ * Victoria, RANZCOG and VAHI names, the Limpopo list in English, Xitsonga and Tshivenda with SANBS customers, and Tonga's hospitals in
+ * English and Tongan write them), written blind to the rules in session 30, is held to the same invariants
+ * (`npm run eval:match -- --skip-seed --holdout28 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -228,6 +240,7 @@ import {
   HOLDOUT25_CORPUS_DIRECTORY,
   HOLDOUT26_CORPUS_DIRECTORY,
   HOLDOUT27_CORPUS_DIRECTORY,
+  HOLDOUT28_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -286,6 +299,8 @@ const SIZES = [
   { name: 'twenty-sixth', directory: HOLDOUT26_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'twenty-seventh', directory: HOLDOUT27_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'twenty-seventh', directory: HOLDOUT27_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'twenty-eighth', directory: HOLDOUT28_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'twenty-eighth', directory: HOLDOUT28_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
