@@ -103,7 +103,7 @@ function walkedRewrite(table: AliasTable): ((tokens: string[]) => string[]) | nu
   if (table.mode === 'removeTrailing') return null;
   return (tokens) => {
     const out: string[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const hit = matchAt(tokens, i);
       if (hit === undefined) out.push(tokens[i++] as string);
       else {
