@@ -74,7 +74,9 @@ function walkingMatcher(table: AliasTable) {
     for (const raw of table.mode === 'replace' ? [entry.canonical ?? '', ...entry.variants] : entry.variants) {
       const variant = wordsOf(raw);
       if (variant[0] === undefined) continue;
-      byFirst.set(variant[0], [...(byFirst.get(variant[0]) ?? []), { variant, canonical }]);
+      const list = byFirst.get(variant[0]) ?? [];
+      list.push({ variant, canonical });
+      byFirst.set(variant[0], list);
     }
   }
   for (const list of byFirst.values()) list.sort((x, y) => y.variant.length - x.variant.length);
@@ -158,15 +160,19 @@ describe('alias tables: the variant standing at a word, found by its first two w
   test(`every shipped table (${tables.length}) rewrites as the walk did`, () => {
     expect(tables.length).toBeGreaterThan(20);
     let compared = 0;
+    const differing: Array<{ table: string; tokens: string[]; out: string[]; expected: string[] }> = [];
     for (const table of tables) {
       const walked = walkedRewrite(table);
       if (walked === null) continue;
       const rewrite = compileAliasTable(table, normalize);
       for (const tokens of wordListsOf(table, descriptions)) {
-        expect({ table: table.table, tokens, out: rewrite(tokens) }).toEqual({ table: table.table, tokens, out: walked(tokens) });
+        const out = rewrite(tokens);
+        const expected = walked(tokens);
+        if (out.join(' ') !== expected.join(' ')) differing.push({ table: table.table, tokens, out, expected });
         compared++;
       }
     }
+    expect(differing).toEqual([]);
     expect(compared).toBeGreaterThan(10_000);
-  });
+  }, 240_000);
 });
