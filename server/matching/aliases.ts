@@ -172,6 +172,40 @@ function tokensOf(value: string, normalize: (value: string) => string | null): s
   return normalized ? normalized.split(' ').filter((t) => t !== '') : [];
 }
 
+/** The variants starting with one word, as `matchAt` looks them up. */
+interface FirstWordStarts {
+  /** Variants of two or more words by their second word, each list in the order of `byFirst`'s (longest first). */
+  bySecondWord: Map<string, CompiledEntry[]> | null;
+  /** The first one-word variant (it stands wherever its word does): the match when no longer variant does. */
+  oneWord: CompiledEntry | undefined;
+}
+
+/**
+ * `byFirst` indexed by the second word too. A table's first words can start dozens of variants (`SODIUM …`, `BD …`):
+ * walking them all at every word that begins one was the costliest line of preparing a description. Only the
+ * variants whose second word stands next can match, and they are tried in the same order, so the entry found is the
+ * one the walk of the whole list found (the longer variants come first in it, then the one-word ones).
+ */
+function startsByFirstWord(byFirst: ReadonlyMap<string, readonly CompiledEntry[]>): Map<string, FirstWordStarts> {
+  const starts = new Map<string, FirstWordStarts>();
+  for (const [first, list] of byFirst) {
+    const entry: FirstWordStarts = { bySecondWord: null, oneWord: undefined };
+    for (const candidate of list) {
+      const second = candidate.variant[1];
+      if (second === undefined) {
+        entry.oneWord ??= candidate;
+        continue;
+      }
+      entry.bySecondWord ??= new Map();
+      const same = entry.bySecondWord.get(second);
+      if (same) same.push(candidate);
+      else entry.bySecondWord.set(second, [candidate]);
+    }
+    starts.set(first, entry);
+  }
+  return starts;
+}
+
 function buildRewrite(table: AliasTable, normalize: (value: string) => string | null): AliasRewrite {
   const byFirst = new Map<string, CompiledEntry[]>();
   for (const entry of table.entries) {
@@ -188,12 +222,16 @@ function buildRewrite(table: AliasTable, normalize: (value: string) => string | 
   }
   // Longest variant first: `BECTON DICKINSON AND CO` before `BECTON DICKINSON`.
   for (const list of byFirst.values()) list.sort((x, y) => y.variant.length - x.variant.length);
+  const startingWith = startsByFirstWord(byFirst);
+  // The first entry of `byFirst`'s list (longest variant first) that stands at `i`, looked up by the first two words.
   const matchAt = (tokens: string[], i: number): CompiledEntry | undefined => {
     const token = tokens[i];
-    const candidates = token === undefined ? undefined : byFirst.get(token);
-    if (candidates === undefined) return undefined;
-    for (const candidate of candidates) if (isAt(tokens, i, candidate.variant)) return candidate;
-    return undefined;
+    const starts = token === undefined ? undefined : startingWith.get(token);
+    if (starts === undefined) return undefined;
+    const second = tokens[i + 1];
+    const longer = second === undefined ? undefined : starts.bySecondWord?.get(second);
+    if (longer !== undefined) for (const candidate of longer) if (isAt(tokens, i, candidate.variant)) return candidate;
+    return starts.oneWord;
   };
   if (table.mode === 'removeLeading') {
     // Only a prefix is dropped (`HC SYRINGE 3ML`); one word (or the table's `minWordsAfter`) is always kept, so a
