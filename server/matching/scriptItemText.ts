@@ -545,7 +545,9 @@ const LOANWORD_UNITS: ReadonlyMap<string, string> = new Map(
 function withLoanwordUnits(text: string): string {
   if (!HAS_LOANWORD_UNIT.test(text)) return text;
   return text.replace(LOANWORD_UNIT, (written: string, word: string) => {
-    const romanised = anyAscii(word).toLowerCase().replace(/[^a-z]/g, '');
+    const romanised = anyAscii(word)
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
     const sound = loanwordSound(romanised);
     const unit = LOANWORD_UNITS.get(sound);
     if (unit === undefined || (sound.length < 3 && !SHORT_LOANWORD_START.test(romanised))) return written;

@@ -29,14 +29,14 @@ describe('metric unit names borrowed into any script are read by their sound', (
 
   test.each([
     // Burmese (Myanmar digits and unit names): a crepe bandage 7.5 cm x 4 m, a bottle of 250 mL, a 5 mg tablet.
-    ['ပစ္စည်းအမည် - ကရိတ်ပတ်တီး ၇.၅ စင်တီမီတာ x ၄ မီတာ', { dimensions: ['4000x75 mm ±250/5'] }],
+    ['ပစ္စည်းအမည် - ကရိတ်ပတ်တီး ၇.၅ စင်တီမီတာ x ၄ မီတာ', { dimensions: ['4000x75 mm ±500/2.5'] }],
     ['ပစ္စည်းအမည် - Betadine ၂၅၀ မီလီလီတာ', { volume: ['250 ml'] }],
     // Malayalam: metres spelled out after a centimetre abbreviation.
-    ['ഇനം: ക്രേപ്പ് ബാൻഡേജ് 7.5 സെ.മീ. x 4 മീറ്റർ', { dimensions: ['4000x75 mm ±250/5'] }],
+    ['ഇനം: ക്രേപ്പ് ബാൻഡേജ് 7.5 സെ.മീ. x 4 മീറ്റർ', { dimensions: ['4000x75 mm ±500/2.5'] }],
     // Tamil, Sinhala and Hindi — no corpus's language for these units — by the same rule.
-    ['பொருள்: கட்டுத்துணி 10 சென்டிமீட்டர் x 4 மீட்டர்', { dimensions: ['4000x100 mm ±250/5'] }],
+    ['பொருள்: கட்டுத்துணி 10 சென்டிமீட்டர் x 4 மீட்டர்', { dimensions: ['4000x100 mm ±500/5'] }],
     ['අයිතමය: සේලයින් 500 මිලිලීටර්', { volume: ['500 ml'] }],
-    ['वस्तु: पट्टी 10 सेंटीमीटर x 4 मीटर', { dimensions: ['4000x100 mm ±250/5'] }],
+    ['वस्तु: पट्टी 10 सेंटीमीटर x 4 मीटर', { dimensions: ['4000x100 mm ±500/5'] }],
   ])('%s reads %o', (line, attributes) => {
     expect(attributesOf(line)).toMatchObject(attributes);
   });
