@@ -520,6 +520,68 @@ const LAO: ScriptReading = {
   ],
 };
 
+/**
+ * Malayalam (Kerala medical-college, district and taluk hospital indents; items30langs, item-3.55.0): the words a sibling
+ * is told apart by — colours (`കറുപ്പ്` black, `ചുവപ്പ്` red, `പച്ച` green, `നീല` blue, `വെള്ള` white, `മഞ്ഞ` yellow) and the torch (`ടോർച്ച്`, whose colour tells siblings apart),
+ * sides (`ഇടത്` / `ഇടതു` left, `വലത്` / `വലതു` right), patients (`മുതിർന്നവർ` adults, `കുട്ടി` / `കുട്ടികൾ` child /
+ * children, `ശിശു` / `നവജാത ശിശു` infant / newborn), sterility (`അണുവിമുക്തം`, germ-free) and sizes (`ചെറിയ` small,
+ * `ഇടത്തരം` medium, `വലിയ` large) — the language's dictionary words (Gundert, A Malayalam and English Dictionary), with
+ * the case endings an indent writes on them (`മുതിർന്നവർക്ക്`, for adults). Units are read by their sound for every script
+ * (scriptItemText.ts) and need no row here.
+ */
+const MALAYALAM: ScriptReading = {
+  language: 'Malayalam',
+  script: /[\u0d00-\u0d7f]/,
+  rewrites: [
+    [scriptWords('Malayalam', 'അണുവിമുക്തമല്ലാത്ത|അണുവിമുക്തമല്ല'), ' NON-STERILE '],
+    [scriptWords('Malayalam', 'അണുവിമുക്തം|അണുവിമുക്തമായ|അണുവിമുക്ത'), ' STERILE '],
+    [scriptWords('Malayalam', 'മുതിർന്നവർ(?:ക്ക്|ക്കുള്ള)?'), ' ADULT '],
+    [scriptWords('Malayalam', 'നവജാത\\s?ശിശു(?:ക്കൾ(?:ക്ക്)?)?'), ' NEONATAL '],
+    [scriptWords('Malayalam', 'ശിശു(?:ക്കൾ(?:ക്ക്)?)?'), ' INFANT '],
+    [scriptWords('Malayalam', 'കുട്ടി(?:കൾ(?:ക്ക്|ക്കുള്ള)?)?'), ' PAEDIATRIC '],
+    [scriptWords('Malayalam', 'ഇടത്തരം'), ' MEDIUM '],
+    [scriptWords('Malayalam', 'ചെറിയ|ചെറുത്'), ' SMALL '],
+    [scriptWords('Malayalam', 'വലിയ|വലുത്'), ' LARGE '],
+    [scriptWords('Malayalam', 'ഇടത്|ഇടതു|ഇടത്തേ|ഇടതുവശം'), ' LEFT '],
+    [scriptWords('Malayalam', 'വലത്|വലതു|വലത്തേ|വലതുവശം'), ' RIGHT '],
+    [scriptWords('Malayalam', 'കറുപ്പ്|കറുത്ത'), ' BLACK '],
+    [scriptWords('Malayalam', 'ചുവപ്പ്|ചുവന്ന'), ' RED '],
+    [scriptWords('Malayalam', 'പച്ച'), ' GREEN '],
+    [scriptWords('Malayalam', 'നീല'), ' BLUE '],
+    [scriptWords('Malayalam', 'വെള്ള|വെളുത്ത'), ' WHITE '],
+    [scriptWords('Malayalam', 'മഞ്ഞ'), ' YELLOW '],
+    [scriptWords('Malayalam', 'ടോർച്ച്'), ' TORCH '],
+  ],
+};
+
+/**
+ * Burmese (Yangon, Mandalay and Nay Pyi Taw hospital and institution requisitions; items30langs, item-3.55.0), written
+ * without spaces between words, so found inside a run as the Lao words are: sides (`ဘယ်ဘက်` left side, `ညာဘက်` right
+ * side), colours, which Burmese writes as the colour word and `ရောင်` (colour: `အနက်ရောင်` black, `အနီရောင်` red,
+ * `အစိမ်းရောင်` green, `အပြာရောင်` blue, `အဖြူရောင်` white, `အဝါရောင်` yellow), sizes with `စား` (class: `အသေးစား` small,
+ * `အလတ်စား` medium, `အကြီးစား` large), `ဓာတ်မီး` (electric light, a torch) and `ပိုးသတ်ပြီး` (germs killed, sterilised) (Judson, Burmese–English Dictionary).
+ * The word for child (`ကလေး`) is left out: it names the children's hospitals the requisitions come from.
+ */
+const BURMESE: ScriptReading = {
+  language: 'Burmese',
+  script: /[\u1000-\u109f]/,
+  rewrites: [
+    [/ဘယ်ဘက်/gu, ' LEFT '],
+    [/ညာဘက်/gu, ' RIGHT '],
+    [/အနက်ရောင်|အမည်းရောင်/gu, ' BLACK '],
+    [/အနီရောင်/gu, ' RED '],
+    [/အစိမ်းရောင်/gu, ' GREEN '],
+    [/အပြာရောင်/gu, ' BLUE '],
+    [/အဖြူရောင်/gu, ' WHITE '],
+    [/အဝါရောင်/gu, ' YELLOW '],
+    [/အသေးစား/gu, ' SMALL '],
+    [/အလတ်စား/gu, ' MEDIUM '],
+    [/အကြီးစား/gu, ' LARGE '],
+    [/ပိုးသတ်ပြီး|ပိုးမွှားကင်းစင်/gu, ' STERILE '],
+    [/ဓာတ်မီး/gu, ' TORCH '],
+  ],
+};
+
 const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [
   TAMIL,
   URDU,
@@ -531,6 +593,8 @@ const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [
   KHMER,
   KANNADA,
   LAO,
+  MALAYALAM,
+  BURMESE,
 ];
 
 /**

@@ -485,9 +485,73 @@ function withRomanisedUnits(text: string): string {
     HAS_DOTTED_SCRIPT_UNIT.test(text) || /\d\s?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s.]{5}/u.test(text)
       ? withSyllableUnits(text)
       : text;
-  return read.replace(OTHER_SCRIPT_UNIT, (written: string, word: string) => {
+  // Whole borrowed unit names first: the one-to-four-letter reading would take a word's first letters before a joiner.
+  return withLoanwordUnits(read).replace(OTHER_SCRIPT_UNIT, (written: string, word: string) => {
     const unit = ROMANISED_UNITS[anyAscii(word).toUpperCase().replace(NOT_ROMAN_LETTER, '')];
     return unit === undefined ? written : ` ${unit}`;
+  });
+}
+
+/**
+ * The metric unit names of every script, read by their sound (items30langs, item-3.55.0). Languages that borrowed the
+ * metric system write its unit names as the sounds of the English (or French) words in their own letters — Burmese
+ * `မီလီလီတာ` (mililita), `စင်တီမီတာ` (cntimita), `မီလီဂရမ်` (miligrm); Malayalam `മീറ്റർ` (mirrr: the Malayalam ṯṯ
+ * romanises as rr); Tamil `சென்டிமீட்டர்` (centimittr), Sinhala `මිලිලීටර්` (mililitr), Thai `กรัม` (kram). The
+ * romanisation (any-ascii) of a word of another script right after a number is reduced to its consonants as the ear
+ * hears them — vowels and h out, c / s / z one sound, k / g / q one, t / d / r one (a tap, a flap and a retroflex t
+ * are one consonant in these borrowings; the English r after a vowel is not pronounced), a nasal before t written n,
+ * doubled consonants once — and compared with the same reduction of the unit's English names: one table for every
+ * script, including those no per-script reading lists. The two-consonant names (metre M-T, litre L-T) are read only
+ * when the word starts with their consonant and the long i they are pronounced with (`mita`, `mirrr`, `litr`): a
+ * counting word after a number (Thai `เม็ด`, a tablet, romanised `emd`) is not a metre.
+ */
+const LOANWORD_UNIT =
+  /(?<=\d)\s?((?:[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s.]|[\u200c\u200d]){3,16})(?![\p{L}\p{M}/\u200c\u200d])/gu;
+const HAS_LOANWORD_UNIT = /\d\s?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s.]{3}/u;
+/** The English names of the metric units (and their common international spellings) and the unit each is. */
+const LOANWORD_UNIT_NAMES: ReadonlyArray<[string, string]> = [
+  ['metre meter', 'M'],
+  ['centimetre centimeter', 'CM'],
+  ['millimetre millimeter', 'MM'],
+  ['litre liter', 'L'],
+  ['millilitre milliliter', 'ML'],
+  ['gram gramme', 'GRAM'],
+  ['milligram', 'MG'],
+  ['kilogram', 'KG'],
+  ['microgram mikrogram maikrogram', 'MCG'],
+];
+/** The English unit name of each two-consonant reduction, as the word must begin (its consonant and a long i). */
+const SHORT_LOANWORD_START = /^(?:mi|mee|li|lee)/;
+
+/** A word's consonants as the ear hears a borrowed unit name (see `LOANWORD_UNIT`). */
+export function loanwordSound(romanised: string): string {
+  return romanised
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/ph/g, 'f')
+    .replace(/h/g, '')
+    .replace(/[cszj]/g, 's')
+    .replace(/[kgq]/g, 'k')
+    .replace(/[tdr]/g, 't')
+    .replace(/m(?=t)/g, 'n')
+    .replace(/[aeiouyw]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+const LOANWORD_UNITS: ReadonlyMap<string, string> = new Map(
+  LOANWORD_UNIT_NAMES.flatMap(([names, unit]) => names.split(' ').map((name): [string, string] => [loanwordSound(name), unit])),
+);
+
+function withLoanwordUnits(text: string): string {
+  if (!HAS_LOANWORD_UNIT.test(text)) return text;
+  return text.replace(LOANWORD_UNIT, (written: string, word: string) => {
+    const romanised = anyAscii(word)
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
+    const sound = loanwordSound(romanised);
+    const unit = LOANWORD_UNITS.get(sound);
+    if (unit === undefined || (sound.length < 3 && !SHORT_LOANWORD_START.test(romanised))) return written;
+    return ` ${unit}`;
   });
 }
 
@@ -496,12 +560,15 @@ function withRomanisedUnits(text: string): string {
  * label of one to three words of another script and one bare number — `ક્રમ ૧૨` (serial 12), `જથ્થો: ૩` (quantity 3),
  * `ඉල්ලූ ප්‍රමාණය: 2`, `Кількість: 5`, `પેકિંગ: ૧ સેટ` (packing: 1 set; up to two words of the script after the number) — is
  * the document's line number, order quantity or a count in words no table reads, as `Line 5` and `Qty: 10` are in
- * Latin lines (transactionReferences.ts, orderQuantity): the number is taken out. A cell with a unit or any Latin
+ * Latin lines (transactionReferences.ts, orderQuantity): the number is taken out. So are a document's number with its
+ * year (`ഇൻഡന്റ് നമ്പർ: 3310/2026`, indent no.) and a date (`തീയതി: 19-11-2026`, `ရက်စွဲ - ၉.၁၁.၂၀၂၆`) in such a cell, and a
+ * label set off by a dash instead of a colon (`တောင်းခံသည့်အရေအတွက် - ၄`, quantity requested; items30langs) — the forms every
+ * requisition and indent writes its own number, date and quantity in. A cell with a unit or any Latin
  * letter (`૩ ML`, `CH 12`, `PACK OF 10`) is left as it is. Once the digits of every script
  * are read, these numbers would otherwise be read as the product's.
  */
 const NUMBERED_FIELD_CELL =
-  /(?<=^|\|)(\s*(?:[^\s|\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}][^\s|\p{Script=Latin}\d]*\s?){1,3}[:：.]?\s?)\d{1,6}(?=(?:\s+[^\s|\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}][^\s|\p{Script=Latin}\d]*){0,2}\s*(?:\||$))/gu;
+  /(?<=^|\|)(\s*(?:[^\s|\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}][^\s|\p{Script=Latin}\d]*\s?){1,3}(?:[:：.]|\s?[-–—])?\s?)(?:\d{1,6}\/\d{2,4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,6})(?=(?:\s+[^\s|\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}][^\s|\p{Script=Latin}\d]*){0,2}\s*(?:\||$))/gu;
 
 function withoutNumberedFields(text: string): string {
   return text.includes('|') ? text.replace(NUMBERED_FIELD_CELL, '$1') : text;
@@ -518,7 +585,9 @@ function withSyllableUnits(text: string): string {
 /** `text` with the numerals, units and pack forms of other scripts written as Latin lines write them (see the module doc). */
 export function withLatinNumerals(text: string): string {
   if (isAscii(text)) return recentLanguagePackWords(text);
-  if (!NEEDS_NUMERAL_READING.test(text)) return recentLanguagePackWords(withoutNumberedFields(withRomanisedUnits(text)));
+  // A script whose lines write Latin digits (Malayalam, Sinhala, Greek…) still has its words read (each reading is gated by its script).
+  if (!NEEDS_NUMERAL_READING.test(text))
+    return recentLanguagePackWords(withoutNumberedFields(withRomanisedUnits(withLanguageScriptWords(text))));
   let out = FULL_WIDTH.test(text) ? text.normalize('NFKC') : text;
   out = out.replace(SCRIPT_NUMERAL, latinDigit).replace(TIMES, 'X');
   if (ETHIOPIC.test(out)) out = out.replace(GEEZ_NUMBER, (run) => String(geezNumberValue(run)));
