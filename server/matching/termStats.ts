@@ -112,17 +112,20 @@ function sourceWeightsOf(args: {
   termWeights: ReadonlyMap<string, (token: string) => number>;
   sizeOf: (table: string) => ((token: string) => number) | undefined;
 }): NonNullable<CompareContext['sourceWeights']> {
-  const bySource = new Map<string, ((token: string) => number) | undefined>();
+  // Comparator → source → weights (null: the source keeps the domain's), made on a source's first pair: no string built per pair.
+  const byComparator = new Map<string, Map<string, ((token: string) => number) | null>>();
   return (comparator, source) => {
-    const params = args.compiled.sourceLayoutComparators.get(comparator);
-    const domainWeight = args.termWeights.get(comparator);
-    if (!params || !domainWeight) return undefined;
-    const table = sourceTableName(comparator, source);
-    if (bySource.has(table)) return bySource.get(table);
-    const size = args.sizeOf(table);
-    const weights = size ? sourceLayoutWeights({ params, domainWeight, sourceSize: size }) : undefined;
-    bySource.set(table, weights);
-    return weights;
+    let bySource = byComparator.get(comparator);
+    if (!bySource) byComparator.set(comparator, (bySource = new Map()));
+    let weights = bySource.get(source);
+    if (weights === undefined) {
+      const params = args.compiled.sourceLayoutComparators.get(comparator);
+      const domainWeight = args.termWeights.get(comparator);
+      const size = params && domainWeight ? args.sizeOf(sourceTableName(comparator, source)) : undefined;
+      weights = params && domainWeight && size ? sourceLayoutWeights({ params, domainWeight, sourceSize: size }) : null;
+      bySource.set(source, weights);
+    }
+    return weights ?? undefined;
   };
 }
 
