@@ -201,7 +201,12 @@ export function commonTokenWeight(a: readonly string[], wa: WeightedTokens | nul
  * its own records: sourceLayoutWords.ts): each shared token at the lighter of its two weights, so the
  * measure is the same whichever side is `a`. Equal weights give `commonTokenWeight`'s sum.
  */
-export function lighterCommonWeight(a: readonly string[], wa: WeightedTokens | null, b: readonly string[], wb: WeightedTokens | null): number {
+export function lighterCommonWeight(
+  a: readonly string[],
+  wa: WeightedTokens | null,
+  b: readonly string[],
+  wb: WeightedTokens | null,
+): number {
   let i = 0;
   let j = 0;
   let common = 0;

@@ -116,7 +116,7 @@ function sourceWeightsOf(args: {
   const byComparator = new Map<string, Map<string, ((token: string) => number) | null>>();
   return (comparator, source) => {
     let bySource = byComparator.get(comparator);
-    if (!bySource) byComparator.set(comparator, (bySource = new Map()));
+    if (!bySource) byComparator.set(comparator, (bySource = new Map<string, ((token: string) => number) | null>()));
     let weights = bySource.get(source);
     if (weights === undefined) {
       const params = args.compiled.sourceLayoutComparators.get(comparator);
@@ -142,7 +142,7 @@ export function countTerms(prepared: readonly PreparedRecord[], compiled: Compil
       if (source === undefined || !compiled.sourceLayoutComparators.has(name)) continue;
       const table = sourceTableName(name, source);
       let ofSource = counts.get(table);
-      if (!ofSource) counts.set(table, (ofSource = new Map()));
+      if (!ofSource) counts.set(table, (ofSource = new Map<string, number>()));
       countTokens(ofSource, tokens as string[]);
     }
   }

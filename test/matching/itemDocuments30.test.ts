@@ -207,8 +207,18 @@ describe('the match index keeps the same per-source frequencies (incremental)', 
   });
 
   test.each([
-    { label: 'a loaner-tray line finds its catalogue title, not the other trays', id: ID.allevynTray, expected: ID.allevynShop, apart: [ID.forceps, ID.sawBlade] },
-    { label: 'a recall acknowledgement finds its catalogue title, not the other notices', id: ID.gauzeRecall, expected: ID.gauzeShop, apart: [ID.tubeRecall] },
+    {
+      label: 'a loaner-tray line finds its catalogue title, not the other trays',
+      id: ID.allevynTray,
+      expected: ID.allevynShop,
+      apart: [ID.forceps, ID.sawBlade],
+    },
+    {
+      label: 'a recall acknowledgement finds its catalogue title, not the other notices',
+      id: ID.gauzeRecall,
+      expected: ID.gauzeShop,
+      apart: [ID.tubeRecall],
+    },
   ])('$label', async ({ id, expected, apart }) => {
     const source = RECORDS.find((r) => r.sourceId === id) as CanonicalRecord;
     const decision = await matchRecord({ store, rules, record: { ...source, sourceId: id.split('|')[2] as string }, recordId: id });
