@@ -101,3 +101,19 @@ describe('a bracketed parent mark beside the operating company (POST /ingest, cl
     else expect(unique).toHaveLength(1);
   });
 });
+
+describe('a numbered company cut before its number (POST /ingest, cluster tasks)', () => {
+  test('`X CORPORATION NO` joins neither the parent nor `X Corporation No. 2`', async () => {
+    const place = { street: '88 Tannery Way', city: 'Lebanon', country: 'US' };
+    const parent = await ingestVendors('payables', [
+      { name: 'Marlow Uniform Corp. (Parent)', ...place },
+      { name: 'MARLOW UNIFORM CORP (PARENT)', city: 'Lebanon', country: 'US' },
+    ]);
+    const numbered = await ingestVendors('register', [{ name: 'Marlow Uniform Corporation No. 2', ...place }]);
+    // NACHA's 22-character receiving-company name, cut before the number and trimmed.
+    const [cut] = await ingestVendors('ach', [{ name: 'MARLOW UNIFORM CORP NO', country: 'US' }]);
+    const members = memberIdsOf(await clusterTaskOf(cut));
+    expect(members.some((id) => parent.includes(id))).toBe(false);
+    expect(members.some((id) => numbered.includes(id))).toBe(false);
+  });
+});
