@@ -367,14 +367,15 @@ function linkClusters(args: {
 }
 
 /**
- * Whether every record of `member` has a name one of `widths` characters long, or one shorter (cut on the space after a
- * word, trimmed away), in upper case (`clusterReview.fieldCutBridges`; nameReadings.ts fieldWidthCutOf).
+ * Whether every record of `member` has a name exactly one of `widths` characters long, in upper case
+ * (`clusterReview.fieldCutBridges`; nameReadings.ts fieldWidthCutOf `inField`). Not a name one character short (a cut on
+ * a word's end): leaving those out too split the fifth corpus's clusters (docs/MATCHING.md, Session 30: supplier names).
  */
 function isFieldCut(member: GraphMember, widths: ReadonlySet<number>): boolean {
   return member.records.every((record) => {
     const name = record.canonical?.name;
     // Payment lines are upper case (Fedwire, SWIFT, NACHA): a name written in mixed case was keyed whole, not cut.
-    return typeof name === 'string' && fieldWidthCutOf(name.trim(), widths) !== null;
+    return typeof name === 'string' && fieldWidthCutOf(name.trim(), widths) === 'inField';
   });
 }
 
