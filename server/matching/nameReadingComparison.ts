@@ -8,7 +8,7 @@
 import { BRAND_HEAD_SCORE, isBrandHeadOf, type BrandWords } from './brandNames';
 import {
   domainLabel,
-  isFieldWidthCut,
+  fieldWidthCutOf,
   joinedInitials,
   leadingWordsSpelled,
   merchantBeforeAsterisk,
@@ -87,8 +87,10 @@ export function nameReadingsOf(args: {
       if (label) out.add(`${DOMAIN_MARK}${label}`);
       const skeleton = options.scriptSkeletons && hasOtherScript(raw) ? skeletonOf(normalize(raw)) : null;
       if (skeleton) out.add(`${SKELETON_MARK}${skeleton}`);
-      const cut = options.fieldWidths && isFieldWidthCut(raw, options.fieldWidths) ? normalize(raw) : null;
-      if (cut && keepsEveryWord(raw, cut)) out.add(`${CUT_MARK}${cut}`);
+      const cutKind = options.fieldWidths ? fieldWidthCutOf(raw, options.fieldWidths) : null;
+      const cut = cutKind ? normalize(raw) : null;
+      // A cut on a word's end keeps its space: the other name must go on after a whole word (truncation.ts fieldCutScore).
+      if (cut && keepsEveryWord(raw, cut)) out.add(`${CUT_MARK}${cut}${cutKind === 'atWordEnd' ? ' ' : ''}`);
       const merchantRaw = options.merchantDescriptors ? merchantBeforeAsterisk(raw) : null;
       const merchant = merchantRaw === null ? null : normalize(merchantRaw);
       if (merchant) out.add(`${MERCHANT_MARK}${merchant}`);
@@ -306,7 +308,7 @@ function bestCut(args: {
     if (isReading(other)) continue;
     const score = args.cutScore(args.cut, other);
     if (score !== null && (best === null || score > best.score))
-      best = args.isFirstSide ? { score, a: args.cut, b: other } : { score, a: other, b: args.cut };
+      best = args.isFirstSide ? { score, a: args.cut.trimEnd(), b: other } : { score, a: other, b: args.cut.trimEnd() };
   }
   return best;
 }

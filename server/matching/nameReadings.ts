@@ -121,11 +121,15 @@ export function merchantBeforeAsterisk(raw: string): string | null {
 }
 
 /**
- * True when `raw` may be a payment-file name cut by a field of one of `widths` characters (NACHA company name 16,
- * individual name 22): exactly that long (a cut at a word end keeps its trailing space, or loses it to trimming) and
- * upper case, as payment files write names. A length test first: most names are not a field's width.
+ * How `raw` may be a payment-file name cut by a field of one of `widths` characters (NACHA company name 16, individual
+ * name 22, a New Zealand direct-credit payee 20, ERP and wire name lines 30 to 40), or null: `'inField'` when it is
+ * exactly that long (the cut may fall inside a word), `'atWordEnd'` when it is one character shorter — the cut fell on
+ * the space after a word, which the file pads or trims away (`SODEXO OPERATIONS L L` of a 22-character field holding
+ * `SODEXO OPERATIONS L L C`), so the other name must go on after a whole word. Upper case only, as payment files write
+ * names. A length test first: most names are not a field's width.
  */
-export function isFieldWidthCut(raw: string, widths: ReadonlySet<number>): boolean {
-  if (!widths.has(raw.length) && !widths.has(raw.trimEnd().length)) return false;
-  return raw === raw.toUpperCase() && /[A-Z]/.test(raw);
+export function fieldWidthCutOf(raw: string, widths: ReadonlySet<number>): 'inField' | 'atWordEnd' | null {
+  const length = raw.trimEnd().length;
+  const kind = widths.has(raw.length) || widths.has(length) ? 'inField' : widths.has(length + 1) ? 'atWordEnd' : null;
+  return kind !== null && raw === raw.toUpperCase() && /[A-Z]/.test(raw) ? kind : null;
 }

@@ -101,10 +101,22 @@ const MIN_NAME_BEFORE_CUT_FORM = 4;
  *   steward decides.
  */
 export function fieldCutScore(cut: string, other: string, forms: LegalForms): number | null {
-  if (cut === other) return null;
-  if (cut.startsWith(`${other} `)) {
-    const tail = cut.slice(other.length + 1);
-    const isCutForm = forms.all.some((form) => form !== tail && form.startsWith(tail));
+  const score = fieldCutScoreAsWritten(cut, other, forms);
+  // A payee field drops connectors and ampersands (`MARSH MCLENNAN` for Marsh & McLennan): read both without them too.
+  if (score !== null || !/(?:^| )(?:AND|OF|THE)(?: |$)/.test(`${cut} ${other}`)) return score;
+  const bareCut = withoutConnectors(cut.trimEnd());
+  return bareCut === '' ? null : fieldCutScoreAsWritten(cut.endsWith(' ') ? `${bareCut} ` : bareCut, withoutConnectors(other), forms);
+}
+
+function fieldCutScoreAsWritten(cut: string, other: string, forms: LegalForms): number | null {
+  // A cut on a word's end (nameReadings.ts fieldWidthCutOf `atWordEnd`) ends in its space.
+  const whole = cut.trimEnd();
+  if (whole === other) return null;
+  if (whole.startsWith(`${other} `)) {
+    const tail = whole.slice(other.length + 1);
+    // Cut on a word's end, the tail is the form's first whole words (`L L` of `L L C`), not part of a word.
+    const start = cut.endsWith(' ') ? `${tail} ` : tail;
+    const isCutForm = forms.all.some((form) => form !== tail && form.startsWith(start));
     return isCutForm && other.replaceAll(' ', '').length >= MIN_NAME_BEFORE_CUT_FORM ? TRUNCATED_SCORE : null;
   }
   if (other.length <= cut.length || !other.startsWith(cut)) return null;

@@ -14,6 +14,7 @@
  * and `… AG`): which side it joined would be decided by edge order, not by evidence.
  */
 import { statedNamesAtPaths, statedOtherNames } from '../matching/captionNames';
+import { fieldWidthCutOf } from '../matching/nameReadings';
 import type { CompiledRules } from '../matching/rules';
 import { scorePair } from '../matching/scoring';
 import type {
@@ -365,12 +366,16 @@ function linkClusters(args: {
   return rootOf;
 }
 
-/** Whether every record of `member` has a name exactly one of `widths` characters long (`clusterReview.fieldCutBridges`). */
+/**
+ * Whether every record of `member` has a name exactly one of `widths` characters long, in upper case
+ * (`clusterReview.fieldCutBridges`; nameReadings.ts fieldWidthCutOf `inField`). Not a name one character short (a cut on
+ * a word's end): leaving those out too split the fifth corpus's clusters (docs/MATCHING.md, Session 30: supplier names).
+ */
 function isFieldCut(member: GraphMember, widths: ReadonlySet<number>): boolean {
   return member.records.every((record) => {
     const name = record.canonical?.name;
     // Payment lines are upper case (Fedwire, SWIFT, NACHA): a name written in mixed case was keyed whole, not cut.
-    return typeof name === 'string' && widths.has(name.trim().length) && !/\p{Ll}/u.test(name);
+    return typeof name === 'string' && fieldWidthCutOf(name.trim(), widths) === 'inField';
   });
 }
 

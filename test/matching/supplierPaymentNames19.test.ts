@@ -11,7 +11,7 @@
  * Every company here is made up, written in the conventions of those files; none is taken from the corpora.
  */
 import { describe, expect, test } from 'vitest';
-import { isFieldWidthCut, merchantBeforeAsterisk } from '../../server/matching/nameReadings';
+import { fieldWidthCutOf, merchantBeforeAsterisk } from '../../server/matching/nameReadings';
 import { fieldCutScore, namesBeforeDescriptorTail } from '../../server/matching/truncation';
 import { comparatorOf, shippedNameReadings, verifyPair } from '../support/factories/matching';
 import { memberIdsOf, vendorTestServer } from '../support/factories/vendors';
@@ -20,19 +20,20 @@ const { server, ingestVendors, clusterTaskOf } = vendorTestServer({ sources: ['a
 
 const readings = shippedNameReadings();
 
-describe('isFieldWidthCut: an upper-case value of a payment field width (16, 22)', () => {
+describe('fieldWidthCutOf: an upper-case value of a payment field width (16, 22)', () => {
   const widths = new Set([16, 22]);
-  test.each<[string, boolean]>([
-    ['QUILLMARK SURGIC', true],
-    ['CARRAWAY HEALTH 212 LL', true],
-    // A cut at a word's end keeps the field's padding.
-    ['HARLOW BIOMEDIC ', true],
-    ['Quillmark Surgic', false],
-    ['QUILLMARK SURGICA', false],
-    ['QUILLMARK SURG', false],
-    ['1234567890123456', false],
+  test.each<[string, 'inField' | 'atWordEnd' | null]>([
+    ['QUILLMARK SURGIC', 'inField'],
+    ['CARRAWAY HEALTH 212 LL', 'inField'],
+    // A cut at a word's end keeps the field's padding, or loses it to trimming (one character short of the width).
+    ['HARLOW BIOMEDIC ', 'inField'],
+    ['HARLOW BIOMEDIC', 'atWordEnd'],
+    ['Quillmark Surgic', null],
+    ['QUILLMARK SURGICA', null],
+    ['QUILLMARK SURG', null],
+    ['1234567890123456', null],
   ])('%s: %s', (raw, expected) => {
-    expect(isFieldWidthCut(raw, widths)).toBe(expected);
+    expect(fieldWidthCutOf(raw, widths)).toBe(expected);
   });
 });
 
