@@ -335,15 +335,47 @@ function citySimilarity(a: PreparedAddress, b: PreparedAddress, isLocalityInStre
   return jaroWinkler(a.city, b.city);
 }
 
+/** How two addresses are compared (address comparator params). */
+export interface AddressComparison {
+  /** `localityInStreet`: a city the other address names as the suburb of its street line agrees (namesLocalityAfterStreet). */
+  isLocalityInStreet?: boolean;
+  /** `otherTownApart`: two towns with no street line or postal code to compare are two places, whatever their state. */
+  isOtherTownApart?: boolean;
+}
+
+/**
+ * Two town names alike below this are two towns (Detroit / Rochester Hills, Lalomanu / Leulumoega), not one written
+ * twice: spellings and forms of one town (Saint John's / St Johns, Udin / Udine, Rochester / Rochester Hills) stay above.
+ */
+const TOWNS_APART = 0.85;
+
+/** The abbreviations town names are written with (St. Johns / Saint Johns, Ft Worth / Fort Worth, Mt Vernon / Mount Vernon). */
+const TOWN_WORD_ABBREVIATIONS: Readonly<Record<string, string>> = { ST: 'SAINT', STE: 'SAINTE', FT: 'FORT', MT: 'MOUNT', PT: 'PORT' };
+
+/** Whether two town names are one with its leading word abbreviated on one side (`ST JOHNS` / `SAINT JOHNS`). */
+function isOneTownAbbreviated(a: string, b: string): boolean {
+  const spelledOut = (town: string) => town.replace(/^\S+/u, (word) => TOWN_WORD_ABBREVIATIONS[word] ?? word);
+  return spelledOut(a) === spelledOut(b);
+}
+
+/**
+ * Whether an address's street line is its town alone (`Lalomanu`, city Lalomanu): villages without street names (Samoa,
+ * Tonga, rural Africa and Asia) are addressed by the village, which is the town, not a street to compare.
+ */
+function namesOnlyItsTown(address: PreparedAddress): boolean {
+  return !address.number && address.street === address.city;
+}
+
 /**
  * Address similarity: line1 (number + street) 0.5, postal code 0.25, city 0.15, state 0.1, over the parts present on both
- * sides. `isLocalityInStreet` (param `localityInStreet`): a city the other address names as the suburb of its street line
- * agrees (namesLocalityAfterStreet).
+ * sides. With `isOtherTownApart`, addresses that compare only their towns (and states) and name two towns score 0: a
+ * state agreeing does not make two towns of it alike (Detroit MI / Rochester Hills MI scored 0.73, a similar address);
+ * street lines that are each their own town only (namesOnlyItsTown) are compared as the towns they are.
  */
-export function addressSimilarity(a: PreparedAddress, b: PreparedAddress, isLocalityInStreet = false): number {
+export function addressSimilarity(a: PreparedAddress, b: PreparedAddress, options: AddressComparison = {}): number {
   let total = 0;
   let weight = 0;
-  if (a.street && b.street) {
+  if (a.street && b.street && !(options.isOtherTownApart && namesOnlyItsTown(a) && namesOnlyItsTown(b))) {
     const numbersAgree = !a.number || !b.number || a.number === b.number;
     total += 0.5 * (numbersAgree ? streetSimilarity(a.street, b.street) : 0);
     weight += 0.5;
@@ -353,7 +385,9 @@ export function addressSimilarity(a: PreparedAddress, b: PreparedAddress, isLoca
     weight += 0.25;
   }
   if (a.city && b.city) {
-    total += 0.15 * citySimilarity(a, b, isLocalityInStreet);
+    const city = citySimilarity(a, b, options.isLocalityInStreet === true);
+    if (options.isOtherTownApart && weight === 0 && city < TOWNS_APART && !isOneTownAbbreviated(a.city, b.city)) return 0;
+    total += 0.15 * city;
     weight += 0.15;
   }
   if (a.state && b.state) {

@@ -67,7 +67,7 @@ import {
   statedBracketReadings,
   type NameReadingOptions,
 } from './nameReadingComparison';
-import { withNamesBeforePlaceTails, withNamesBeforeStateSuffix } from './placeTails';
+import { withNamesBeforePlaceTails, withNamesBeforeStateSuffix, withoutOwnTown } from './placeTails';
 import { relatedWhenContained } from './containedNames';
 import { mismatchWhenOtherSites } from './groupSiteNames';
 import {
@@ -1013,7 +1013,7 @@ function compileAddress(rule: ComparatorRule, context: ComparatorContext): Compi
   const floor = rule.params?.floor ?? 0;
   const localityOnlyRelated = rule.params?.localityOnlyOutcome === 'related';
   const isUnsharedMissing = rule.params?.unsharedPartsOutcome === 'missing';
-  const isLocalityInStreet = rule.params?.localityInStreet === true;
+  const comparison = { isLocalityInStreet: rule.params?.localityInStreet === true, isOtherTownApart: rule.params?.otherTownApart === true };
   return {
     rule,
     prepare: (record) => {
@@ -1038,7 +1038,7 @@ function compileAddress(rule: ComparatorRule, context: ComparatorContext): Compi
       ];
       for (const x of a as PreparedAddress[]) {
         for (const y of b as PreparedAddress[]) {
-          const score = addressSimilarity(x, y, isLocalityInStreet);
+          const score = addressSimilarity(x, y, comparison);
           if (score > best) {
             best = score;
             pair = [x, y];
@@ -1287,7 +1287,15 @@ function compileAttributes(rule: ComparatorRule, context: ComparatorContext): Co
         : [],
     ),
   );
-  const textsOf = attributeTexts(rule, context);
+  const allTextsOf = attributeTexts(rule, context);
+  const ownTownField = rule.params?.ownTownUnread;
+  const textsOf = ownTownField
+    ? (record: CanonicalRecord) => {
+        const towns = stringsAtPaths(record, [ownTownField]);
+        const texts = allTextsOf(record);
+        return towns.length === 0 ? texts : texts.map((text) => withoutOwnTown(text, towns));
+      }
+    : allTextsOf;
   const isOneSidedRelated = rule.params?.oneSidedRelated === true;
   const read = rule.params?.statedOnly
     ? (record: CanonicalRecord) => withoutAbsent(extractAttributes(extractors, textsOf(record)), extractors)

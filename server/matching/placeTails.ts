@@ -164,3 +164,32 @@ export function withNamesBeforeStateSuffix(raws: readonly string[], states: read
   }
   return out;
 }
+
+/** Whether `char` (one UTF-16 unit, or undefined past either end) is a letter. */
+function isLetter(char: string | undefined): boolean {
+  return char !== undefined && /\p{L}/u.test(char);
+}
+
+/**
+ * `raw` without the record's own town of two words or more wherever the name writes it as whole words (attributes param
+ * `ownTownUnread`, facility-2.33.0): a town whose name opens with a compass word or a part-of-town word (North Vancouver,
+ * West Palm Beach, South Bend, East Grinstead) is the hospital's town, not a campus of a system, when the record stands in
+ * that town (`LIONS GATE HOSPITAL - NORTH VANCOUVER`, city North Vancouver). A one-word town is left alone: a district
+ * written after a city's name (`Klinikum Bremen-Nord`, city Bremen) is still the site's own qualifier.
+ */
+export function withoutOwnTown(raw: string, towns: readonly string[]): string {
+  let text = raw;
+  for (const town of towns) {
+    const wanted = town.trim().toUpperCase();
+    if (!/[\s-]/u.test(wanted)) continue;
+    let upper = text.toUpperCase();
+    // Upper-casing keeps lengths for the Latin names it reads; a name it does not is left as it is.
+    if (upper.length !== text.length) continue;
+    for (let at = upper.indexOf(wanted); at >= 0; at = upper.indexOf(wanted, at + 1)) {
+      if (isLetter(upper[at - 1]) || isLetter(upper[at + wanted.length])) continue;
+      text = `${text.slice(0, at)}${' '.repeat(wanted.length)}${text.slice(at + wanted.length)}`;
+      upper = text.toUpperCase();
+    }
+  }
+  return text;
+}

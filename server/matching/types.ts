@@ -187,6 +187,16 @@ export interface ComparatorRule {
      */
     localityInStreet?: boolean;
     /**
+     * address: addresses that compare only their towns (and states: no street line or postal code on both sides) and name
+     * two towns (alike below 0.85) score 0, a different address, however their states agree (server/matching/address.ts).
+     */
+    otherTownApart?: boolean;
+    /**
+     * attributes: the path of the record's town (`address.city`); a town of two words or more written in the record's own
+     * name is blanked before the attributes are read (a compass word opening the town, `- North Vancouver`, is no campus).
+     */
+    ownTownUnread?: string;
+    /**
      * fuzzy: a value cut by a fixed-width field inside a word (`… INFORMATION MANA`), or the other plus an AP copy counter
      * or a place or street address after the legal form, scores 0.97 against the other (server/matching/truncation.ts).
      * The legal forms are those of the comparator's `removeTrailing` alias tables.
