@@ -23,7 +23,6 @@ import { loadTermWeights, termStatsVersionId, termStatsVersionOf } from './termS
 import { blockSizesAtStart, groupedCountsOf, heldBlockChanges } from './groupedMatchCounts';
 import type { ComparisonResult } from './comparators';
 import type { CanonicalRecord, HardRule, MatchBand, MatchExplanation, PreparedRecord } from './types';
-import { withRecordSource } from './sourceLayoutWords';
 
 /** Entries fetched per lookup at most: a safety net on top of maxBlockSize. */
 const DEFAULT_MAX_ENTRIES = 1000;
@@ -210,7 +209,7 @@ async function refreshStaleEntries(args: {
     const record = entry.prepared.rulesVersion === args.rules.version ? undefined : canonical.get(entry.recordId);
     if (!record) return entry;
     refreshed++;
-    return { ...entry, prepared: withRecordSource(prepareRecord(record, args.rules), entry.recordId) };
+    return { ...entry, prepared: prepareRecord(record, args.rules) };
   });
   return { entries, refreshed };
 }
@@ -262,7 +261,7 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
   const rules = await resolveRules(args);
   const preparation = preparationFor(args.record, rules, args.preparation);
   const found = await findCandidates({ ...args, rules, preparation });
-  const prepared = withRecordSource(preparation.prepared, args.recordId);
+  const prepared = preparation.prepared;
   // Members a hard-rule veto decides from a few comparators (another GTIN…) are not scored: their band
   // is no-match whatever the score, and a golden record is ranked and explained by a member above it.
   let excluded = 0;
