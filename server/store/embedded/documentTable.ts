@@ -95,8 +95,8 @@ export class StoreSettingError extends Error {
  * which the issue's 100k-into-100k run first completed where keeping everything resident ran out of heap
  * (docs/STORAGE.md "Session 9"); session 30 halved it for issue 14's peak RSS: resident text is a cache of the spill
  * file and the snapshot (a spilled read is one `pread` from the page cache, outside the process's RSS), and halving
- * the scaled budget in the ingest bench lowered its live heap by the difference without a measurable CPU cost
- * (docs/INGEST.md "Session 30 (ingest30)").
+ * the scaled budget in the ingest bench lowered its peak RSS without a measurable CPU cost (docs/INGEST.md
+ * "Session 30 (ingest30)").
  */
 export const DEFAULT_HEAP_SHARE = 1 / 32;
 /** The setting's value that keeps every document's text in memory (nothing spills). */
