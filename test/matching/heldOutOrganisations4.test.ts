@@ -200,7 +200,7 @@
  * Fraser / VCH / Providence Health Care, Canadian Blood Services, CFPC, Tasmanian / NT / ACEM, Wiener Gesundheitsverbund, Hamburg, AViQ,
  * AP-HP and Friuli lists and Friulian, Sesotho (Lesotho, Free State) and Samoan lists write them), written blind to the rules in session
  * 29, is held to the same invariants (`npm run eval:match -- --skip-seed --holdout27 --clusters`).
- * The twenty-eighth held-out corpus (test/fixtures/match-eval-holdout28, SEALED since session 30 — tissue and blood banks, orthotics and
+ * The twenty-eighth held-out corpus (test/fixtures/match-eval-holdout28, sealed in session 30, opened for tuning in session 31 — tissue and blood banks, orthotics and
  * prosthetics, hearing-aid, optical, dental, 503B compounding and pharmacy, medical-waste, interpreting, telehealth, dialysis, CRO,
  * equipment-leasing, architecture, construction and consulting suppliers as the AATB, ABC, FDA 503B, Texas TSBP, California CDPH
  * medical-waste, ELFA, DBIA, URAC, Texas TBAE and NBC lists, an OFAC-screened vendor file, Veem / Divvy / Moss / TOConline / Wise / Revolut
