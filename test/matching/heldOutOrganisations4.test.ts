@@ -212,6 +212,18 @@
  * Victoria, RANZCOG and VAHI names, the Limpopo list in English, Xitsonga and Tshivenda with SANBS customers, and Tonga's hospitals in
  * English and Tongan write them), written blind to the rules in session 30, is held to the same invariants
  * (`npm run eval:match -- --skip-seed --holdout28 --clusters`).
+ * The twenty-ninth held-out corpus (test/fixtures/match-eval-holdout29, SEALED since session 31 — records-storage and shredding, IT-reseller,
+ * teleradiology, anaesthesia and physician-group, law, audit, parking, air-medical and patient-transport, diagnostics-reagent, uniform and
+ * medical-liability suppliers as the NAID AAA, PRISM, PCAOB registered-firm and Form AP, CRN Solution Provider 500, Sourcewell, E&I, IPMI,
+ * CAMTS, AM Best, KLAS, MGMA, Martindale, SRA, ICAEW, BPA, BIVDA, Chambers, Law Society of Ireland, Chartered Accountants Ireland, Law Society
+ * of Ontario, CPAB, APRA, ASIC, WPK, VDGH, bvse, REISSWOLF, AFM, H3C, FINMA and MedTech Europe lists, ZoomInfo, Creditsafe, Tussell and North
+ * Data profiles and Expensify / Nvoicepay / Soldo / BuchhaltungsButler / Moneybird / Axonaut names write them; care locations as the BJC,
+ * SSM Health and Mercy finders, a St. Louis EMS hospital-status board, WashU GME and AMA FREIDA sites, Missouri Hospital Association members,
+ * SWAST conveyance destinations, NHS Jobs employer sites, Peninsula foundation placements, air-ambulance receiving hospitals, the Interior
+ * Health finder, BCEHS receiving facilities, UBC distributed sites, ACT ambulance destinations, ANU placements, healthdirect, HCF and Bupa
+ * agreement hospitals, and Tanzanian / Kenyan lists in English and Swahili, Rwandan lists in French, Kinyarwanda and English and Fijian
+ * lists in English and iTaukei write them), written blind to the rules in session 31, is held to the same invariants
+ * (`npm run eval:match -- --skip-seed --holdout29 --clusters`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -241,6 +253,7 @@ import {
   HOLDOUT26_CORPUS_DIRECTORY,
   HOLDOUT27_CORPUS_DIRECTORY,
   HOLDOUT28_CORPUS_DIRECTORY,
+  HOLDOUT29_CORPUS_DIRECTORY,
   readCorpus,
   truePairs,
   type CorpusRecord,
@@ -301,6 +314,8 @@ const SIZES = [
   { name: 'twenty-seventh', directory: HOLDOUT27_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
   { name: 'twenty-eighth', directory: HOLDOUT28_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
   { name: 'twenty-eighth', directory: HOLDOUT28_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
+  { name: 'twenty-ninth', directory: HOLDOUT29_CORPUS_DIRECTORY, domain: 'supplier', truePairs: 300, hardNegatives: 120, records: 220 },
+  { name: 'twenty-ninth', directory: HOLDOUT29_CORPUS_DIRECTORY, domain: 'facility', truePairs: 150, hardNegatives: 80, records: 150 },
 ];
 
 describe.each(SIZES)('$name held-out corpus: $domain', ({ directory, domain, truePairs: minimumTruePairs, hardNegatives, records }) => {
