@@ -6,7 +6,7 @@
 import type { Store, StoreSession } from '../store/types';
 import { selectLookupKeys } from './blocking';
 import { present } from '../invariant';
-import { collections, entryId, preparationFor, readEntry, statId } from './matchIndex';
+import { collections, distinctKeys, entryId, preparationFor, readEntry, statId } from './matchIndex';
 import type { IncomingPreparation, MatchIndexEntry } from './matchIndex';
 import { loadRules } from './rules';
 import type { CompiledRules } from './rules';
@@ -101,7 +101,7 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
   const rules = await resolveRules(args);
   const domain = rules.domain;
   const byRule = preparationFor(args.record, rules, args.preparation).keysByRule;
-  const allKeys = [...new Set(byRule.flat())];
+  const allKeys = distinctKeys(byRule);
   const sizes = new Map<string, number>();
   // The term-stats version is read in the same query (matchRecord's held term counts are checked against it).
   let termStatsVersion: string | undefined;
@@ -149,12 +149,14 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
   }
   const lookupKeys = selectLookupKeys({ keyRules: rules.keyRules, keysByRule: byRule, sizeOf: sizeIn(sizes) });
   const maxByKey = new Map<string, number>();
-  rules.keyRules.forEach((keyRule, i) => {
-    for (const key of present(byRule[i], 'keys of blocking rule')) maxByKey.set(key, keyRule.rule.maxBlockSize);
-  });
+  for (let i = 0; i < rules.keyRules.length; i++) {
+    const { maxBlockSize } = present(rules.keyRules[i], 'blocking rule i').rule;
+    for (const key of present(byRule[i], 'keys of blocking rule')) maxByKey.set(key, maxBlockSize);
+  }
   const overCollision: OverCollision[] = [];
   const usable: string[] = [];
-  for (const key of new Set(lookupKeys)) {
+  const distinctLookupKeys = [...new Set(lookupKeys)];
+  for (const key of distinctLookupKeys) {
     const size = sizes.get(key) ?? 0;
     const maxBlockSize = maxByKey.get(key) ?? 0;
     // With this record added the block would hold size + 1 members.
@@ -185,7 +187,7 @@ export async function findCandidates(args: LookupArgs): Promise<CandidateResult>
     else byGolden.set(entry.goldenId, [entry]);
   }
   return {
-    lookupKeys: [...new Set(lookupKeys)],
+    lookupKeys: distinctLookupKeys,
     overCollision,
     byGolden,
     entriesFetched,

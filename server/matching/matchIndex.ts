@@ -28,7 +28,7 @@ import {
   type BlockSizesAtStart,
   type GroupedMatchCounts,
 } from './groupedMatchCounts';
-import type { CanonicalRecord, PreparedRecord } from './types';
+import type { CanonicalRecord, PreparedRecord, PreparedValue } from './types';
 
 export const MATCH_INDEX = 'matchIndex';
 export const BLOCK_STATS = 'blockStats';
@@ -99,7 +99,6 @@ export function readEntry<T extends Pick<MatchIndexEntry, 'prepared' | 'sharedVa
 function storedPreparation(prepared: PreparedRecord, rules: CompiledRules): Pick<MatchIndexEntry, 'prepared' | 'sharedValues'> {
   const { preparedWith, comparators } = rules;
   if (!preparedWith || prepared.rulesVersion !== rules.version) return { prepared };
-  let values: PreparedRecord['values'] | undefined;
   let sharedValues: Record<string, string> | undefined;
   for (let i = 0; i < preparedWith.length; i++) {
     const first = present(preparedWith[i], 'preparedWith entry i');
@@ -108,11 +107,14 @@ function storedPreparation(prepared: PreparedRecord, rules: CompiledRules): Pick
     const firstName = present(comparators[first], 'comparator sharing the prepared value').rule.name;
     const own = prepared.values[name];
     if (own === undefined || own !== prepared.values[firstName]) continue;
-    values ??= { ...prepared.values };
-    delete values[name];
     (sharedValues ??= {})[name] = firstName;
   }
-  return values && sharedValues ? { prepared: { ...prepared, values }, sharedValues } : { prepared };
+  if (!sharedValues) return { prepared };
+  // The other values copied in their order, rather than all copied and the shared ones deleted: an object with a
+  // property deleted turns into a dictionary (V8), slower for the store to serialise and copy; the JSON is the same.
+  const values: PreparedRecord['values'] = {};
+  for (const name in prepared.values) if (!Object.hasOwn(sharedValues, name)) values[name] = prepared.values[name] as PreparedValue;
+  return { prepared: { ...prepared, values }, sharedValues };
 }
 
 /** The `<comparator>|<token>` keys an entry counted in termStats (`readEntry` first). */
@@ -253,6 +255,21 @@ export async function removeFromIndex(args: { store: Store; domain: string; reco
   return true;
 }
 
+/**
+ * Adds `delta` to `key`'s count in `into`. A module function rather than a closure in `indexRecords`: the tsx loader
+ * names every named closure as it is made (`__name`), once per call of a function that is called once per record.
+ */
+function bump(into: Map<string, number>, key: string, delta: number): void {
+  into.set(key, (into.get(key) ?? 0) + delta);
+}
+
+/** The distinct keys of a record's keys by rule, in first-seen order (`[...new Set(keysByRule.flat())]` without the two copies). */
+export function distinctKeys(keysByRule: readonly (readonly string[])[]): string[] {
+  const seen = new Set<string>();
+  for (const keys of keysByRule) for (const key of keys) seen.add(key);
+  return [...seen];
+}
+
 /** Indexes (or re-indexes) many source records; block sizes are adjusted once per distinct key. */
 export async function indexRecords(args: {
   store: Store;
@@ -265,9 +282,6 @@ export async function indexRecords(args: {
   const domain = args.rules.domain;
   const counts = new Map<string, number>();
   const termCounts = new Map<string, number>();
-  const bump = (key: string, delta: number, into: Map<string, number> = counts): void => {
-    into.set(key, (into.get(key) ?? 0) + delta);
-  };
   const ids = args.entries.map((e) => entryId(domain, e.recordId));
   // Entries are written a slice at a time (below): a record listed twice fails the call before anything is changed.
   const listed = new Set<string>();
@@ -285,8 +299,8 @@ export async function indexRecords(args: {
         { projection: { _id: 1, keys: 1, prepared: 1, sharedValues: 1, termsOf: 1, terms: 1 }, session: args.session },
       );
   for (const old of previous) {
-    for (const key of old.keys) bump(key, -1);
-    for (const term of countedTermKeys(readEntry(old))) bump(term, -1, termCounts);
+    for (const key of old.keys) bump(counts, key, -1);
+    for (const term of countedTermKeys(readEntry(old))) bump(termCounts, term, -1);
   }
   if (previous.length > 0) await index.deleteMany({ _id: { $in: previous.map((p) => p._id) } }, { session: args.session });
   // Prepared and written a slice at a time: a bulk call's prepared records and entry objects die young
@@ -295,11 +309,11 @@ export async function indexRecords(args: {
   for (let from = 0; from < args.entries.length; from += INSERT_SLICE) {
     const docs: StoredEntry[] = args.entries.slice(from, from + INSERT_SLICE).map((entry) => {
       const preparation = preparationFor(entry.record, args.rules, entry.preparation);
-      const keys = [...new Set(preparation.keysByRule.flat())];
-      for (const key of keys) bump(key, 1);
+      const keys = distinctKeys(preparation.keysByRule);
+      for (const key of keys) bump(counts, key, 1);
       const prepared = preparation.prepared;
       const termsOf = idfComparatorsHeld(prepared, args.rules);
-      for (const term of termKeysOf(prepared, termsOf)) bump(term, 1, termCounts);
+      for (const term of termKeysOf(prepared, termsOf)) bump(termCounts, term, 1);
       return {
         _id: entryId(domain, entry.recordId),
         domain,
