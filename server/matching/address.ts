@@ -367,10 +367,65 @@ function namesOnlyItsTown(address: PreparedAddress): boolean {
 }
 
 /**
+ * A town written as its alternatives joined by a slash (`Derry/Londonderry`, `Biel/Bienne`, `Bolzano/Bozen`: the
+ * bilingual and contested towns whose lists give both names) is each of them; any other town is itself.
+ */
+export function townAlternatives(city: string): string[] {
+  if (!city.includes('/')) return [city];
+  const parts = city
+    .split('/')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  return parts.length > 1 ? parts : [city];
+}
+
+/** The site part of `<organisation> - <site>` / `<trust>: <site>` (the last part after a spaced dash or a colon). */
+const SITE_AFTER_ORGANISATION = /(?:\s[-–—]\s|:\s)(?!.*(?:\s[-–—]\s|:\s))(.+)$/u;
+
+/**
+ * The places a record names besides its own town (`placesNamed`, address param `townNamedIn`): its name after the name's
+ * first word — a system brand leads a name (`Houston Methodist …`, `Cleveland Clinic …`) and names the system's home
+ * town, not the site's — or, in `<organisation> - <site>` and `<trust>: <site>`, the site part only (`McLeod Loris
+ * Seacoast Hospital - Seacoast Campus` names no Loris campus), with the record's own town blanked (`… - North Little
+ * Rock` names no Little Rock), and the last
+ * comma segment of its street line when it holds no digit (`5, Jalan Lagoon Selatan, Bandar Sunway`: the locality).
+ * Space-padded upper-case words, '' when there are none.
+ */
+export function placesNamedBy(args: { names: readonly string[]; line1: string; city: string }): string {
+  const words = (text: string): string => normalizeWith('text', romanizeCyrillicAndGreek(text)) ?? '';
+  const ownTown = ` ${args.city} `;
+  const named: string[] = [];
+  for (const name of args.names) {
+    const site = SITE_AFTER_ORGANISATION.exec(name)?.[1];
+    const rest = site === undefined ? words(name).split(' ').slice(1).join(' ') : words(site);
+    const parts = args.city === '' ? [rest] : ` ${rest} `.split(ownTown);
+    for (const part of parts) if (part.trim() !== '') named.push(part.trim());
+  }
+  const segments = args.line1.split(',');
+  const locality = segments.length > 1 ? (segments[segments.length - 1] as string) : '';
+  if (locality !== '' && !/\d/u.test(locality) && words(locality) !== '') named.push(words(locality));
+  return named.length === 0 ? '' : ` ${named.join(' | ')} `;
+}
+
+/**
+ * Whether one record names the other's town besides its own (placesNamedBy): `St. Elizabeth's Medical Center of Boston`
+ * (city Brighton) names Boston, `Royal Brisbane and Women's Hospital` (suburb Herston) Brisbane, a Malaysian street line
+ * ending `, Bandar Sunway` the township the other list gives as the town. The suburb and its postal town, the township
+ * and its municipality are written so in real lists.
+ */
+function namesTheOtherTown(a: PreparedAddress, b: PreparedAddress): boolean {
+  const isNamed = (places: string | undefined, town: string): boolean =>
+    places !== undefined && town !== '' && places.includes(` ${town} `);
+  return isNamed(a.placesNamed, b.city) || isNamed(b.placesNamed, a.city);
+}
+
+/**
  * Address similarity: line1 (number + street) 0.5, postal code 0.25, city 0.15, state 0.1, over the parts present on both
  * sides. With `isOtherTownApart`, addresses that compare only their towns (and states) and name two towns score 0: a
  * state agreeing does not make two towns of it alike (Detroit MI / Rochester Hills MI scored 0.73, a similar address);
- * street lines that are each their own town only (namesOnlyItsTown) are compared as the towns they are.
+ * street lines that are each their own town only (namesOnlyItsTown) are compared as the towns they are. Two towns one
+ * record names the other of besides its own (namesTheOtherTown: a suburb and its postal town) are compared by their
+ * similarity as before, not set apart.
  */
 export function addressSimilarity(a: PreparedAddress, b: PreparedAddress, options: AddressComparison = {}): number {
   let total = 0;
@@ -386,7 +441,8 @@ export function addressSimilarity(a: PreparedAddress, b: PreparedAddress, option
   }
   if (a.city && b.city) {
     const city = citySimilarity(a, b, options.isLocalityInStreet === true);
-    if (options.isOtherTownApart && weight === 0 && city < TOWNS_APART && !isOneTownAbbreviated(a.city, b.city)) return 0;
+    if (options.isOtherTownApart && weight === 0 && city < TOWNS_APART && !isOneTownAbbreviated(a.city, b.city) && !namesTheOtherTown(a, b))
+      return 0;
     total += 0.15 * city;
     weight += 0.15;
   }

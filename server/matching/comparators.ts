@@ -32,7 +32,7 @@ import { createIntern } from './internedStrings';
 import { shorthandCredit, type ShorthandOptions } from './shorthandTokens';
 import { containmentWithoutMeasurements, type MeasurementOptions } from './measurementTokens';
 import { attributeValuesAgree, compareAttributes, compileExtractors, extractAttributes, type CompiledExtractor } from './attributes';
-import { addressSimilarity, formatAddress, prepareAddress } from './address';
+import { addressSimilarity, formatAddress, placesNamedBy, prepareAddress, townAlternatives } from './address';
 import { present } from '../invariant';
 import { normalizeText } from '../identifiers/names';
 import anyAscii from 'any-ascii';
@@ -912,6 +912,13 @@ function compileIdentifier(rule: ComparatorRule): CompiledComparator {
   };
 }
 
+/** A prepared address with the places its record names besides its town (address param `townNamedIn`); as it was when none. */
+function withPlacesNamed(address: PreparedAddress, args: { names: readonly string[]; line1: unknown }): PreparedAddress {
+  if (args.names.length === 0) return address;
+  const placesNamed = placesNamedBy({ names: args.names, line1: typeof args.line1 === 'string' ? args.line1 : '', city: address.city });
+  return placesNamed === '' ? address : { ...address, placesNamed };
+}
+
 /** Whether two addresses compare a street line or a postal code, not only a city and / or state. */
 function comparesPlace(a: PreparedAddress, b: PreparedAddress): boolean {
   return (a.street !== '' && b.street !== '') || (a.postalCode !== '' && b.postalCode !== '');
@@ -983,17 +990,22 @@ function compileAddress(rule: ComparatorRule, context: ComparatorContext): Compi
   const localityOnlyRelated = rule.params?.localityOnlyOutcome === 'related';
   const isUnsharedMissing = rule.params?.unsharedPartsOutcome === 'missing';
   const comparison = { isLocalityInStreet: rule.params?.localityInStreet === true, isOtherTownApart: rule.params?.otherTownApart === true };
+  const nameFields = rule.params?.townNamedIn ?? [];
   return {
     rule,
     prepare: (record) => {
       const out: PreparedAddress[] = [];
+      const names = nameFields.flatMap((path) => valuesAtPath(record, path).filter((value): value is string => typeof value === 'string'));
       for (const path of rule.fields) {
         for (const value of valuesAtPath(record, path)) {
           if (value && typeof value === 'object') {
             const raw = value as Record<string, unknown>;
-            const scriptCity = typeof raw.city === 'string' ? readScriptCity(raw.city) : null;
-            const prepared = prepareAddress(scriptCity === null ? raw : { ...raw, city: scriptCity });
-            if (prepared) out.push(readPlaces(prepared));
+            const cities = typeof raw.city === 'string' ? townAlternatives(raw.city) : [raw.city];
+            for (const city of cities) {
+              const scriptCity = typeof city === 'string' ? readScriptCity(city) : null;
+              const prepared = prepareAddress({ ...raw, city: scriptCity ?? city });
+              if (prepared) out.push(withPlacesNamed(readPlaces(prepared), { names, line1: raw.line1 }));
+            }
           }
         }
       }

@@ -108,6 +108,19 @@ const MIN_OWN_WORD = 4;
 const MAX_OWN_RUN = 3;
 
 /**
+ * Two names with their site word in two places, one opening with it (`HOSPITAL X`: the noun-first order of the Bantu,
+ * Romance and Celtic languages, `Xibedlhele xa X`, `Hospital X`, once the tables read the noun) and the other ending with
+ * it (`Y HOSPITAL`), read in one order: the opening site word moved to the end. Any other pair as written.
+ */
+function inOneWordOrder(xs: string[], ys: string[], words: SiteNameWords): [string[], string[]] {
+  const opensWithWhatOtherEnds = (a: readonly string[], b: readonly string[]): boolean =>
+    a.length > 1 && words.siteWords.has(a[0] as string) && a[a.length - 1] !== a[0] && b[b.length - 1] === a[0] && b[0] !== a[0];
+  if (opensWithWhatOtherEnds(xs, ys)) return [[...xs.slice(1), xs[0] as string], ys];
+  if (opensWithWhatOtherEnds(ys, xs)) return [xs, [...ys.slice(1), ys[0] as string]];
+  return [xs, ys];
+}
+
+/**
  * Whether two names are the same words but one own word, or one run of own words, at the same place, holding a site
  * word, and the own words are unlike (facility-2.28.0; a run since facility-2.32.0): `Mahosot Hospital` / `Setthathirath
  * Hospital`, `Hospital X` / `Hospital Y`, `Khayelitsha Hospital` / `Mitchells Plain Hospital`: one list's pattern with
@@ -119,8 +132,7 @@ const MAX_OWN_RUN = 3;
  * the other written in one word (MITCHELLSPLAIN).
  */
 export function namesDifferInOwnWord(x: string, y: string, words: SiteNameWords): boolean {
-  const xs = x.split(' ');
-  const ys = y.split(' ');
+  const [xs, ys] = inOneWordOrder(x.split(' '), y.split(' '), words);
   if (!xs.some((word) => words.siteWords.has(word))) return false;
   let start = 0;
   while (start < xs.length && start < ys.length && xs[start] === ys[start]) start++;

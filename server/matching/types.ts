@@ -192,6 +192,12 @@ export interface ComparatorRule {
      */
     otherTownApart?: boolean;
     /**
+     * address with otherTownApart: the name fields whose words after the first (the record's own town blanked), with the
+     * last comma segment of the street line, may name the other record's town; two towns one record names so are a suburb
+     * and its postal town, not set apart (server/matching/address.ts placesNamedBy).
+     */
+    townNamedIn?: string[];
+    /**
      * attributes: the path of the record's town (`address.city`); a town of two words or more written in the record's own
      * name is blanked before the attributes are read (a compass word opening the town, `- North Vancouver`, is no campus).
      */
@@ -701,6 +707,8 @@ export interface PreparedAddress {
   city: string;
   state: string;
   postalCode: string;
+  /** Places the record names besides its own town (address param `townNamedIn`; placesNamedBy), space-padded; absent when none. */
+  placesNamed?: string;
 }
 
 /** A record normalised once for all comparators (keyed by comparator name). Plain JSON. */
