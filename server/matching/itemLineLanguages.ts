@@ -16,6 +16,7 @@
  * its patterns are Urdu words and spellings — ملی گرام, کا ڈبہ — that Arabic and Persian lines do not write); the Malay and Lithuanian readings (Latin script) only when the line
  * holds one of their marker words, tested once per line with one regular expression for both (and Swahili).
  */
+import { SCRIPT_VOCABULARY_READINGS } from './scriptVocabulary';
 import { wordAnchoredTest } from './wordAnchoredTest';
 
 /** A pattern and what it is written as: a replacement string, or a function of the match and its groups. */
@@ -595,6 +596,7 @@ const LANGUAGE_SCRIPT_READINGS: readonly ScriptReading[] = [
   LAO,
   MALAYALAM,
   BURMESE,
+  ...SCRIPT_VOCABULARY_READINGS,
 ];
 
 /**

@@ -35,6 +35,7 @@
 import anyAscii from 'any-ascii';
 import { shippedAliasTables, type AliasTable } from './aliases';
 import { withLanguagePackWords, withLanguageScriptWords } from './itemLineLanguages';
+import { withScriptDocumentFields } from './scriptDocumentFields';
 import { isAscii } from './transliteration';
 import { rememberRecent } from './recentValues';
 
@@ -471,6 +472,11 @@ const ROMANISED_UNITS: Readonly<Record<string, string>> = {
   KGTS: 'KHZ',
   MGTS: 'MHZ',
   GGTS: 'GHZ',
+  // Thai and Lao abbreviate a borrowed unit by the first consonant of each syllable of its name (Royal Institute
+  // abbreviations): `มก.` / `ມກ.` mi(l)-k(ram) milligram, `กก.` kilogram, `มคก.` microgram (items31langs).
+  MK: 'MG',
+  KK: 'KG',
+  MKK: 'MCG',
   // Bytes are `Б` in Russian-school Cyrillic (GOST 8.417, as Kyrgyz, Kazakh and Russian lines write them): `64 ГБ` is 64 GB (items28text).
   KB: 'KB',
   MB: 'MB',
@@ -577,9 +583,19 @@ function withoutNumberedFields(text: string): string {
 /** `text` with the Indic syllable abbreviations of units after a number written as the Latin units (`DOTTED_SCRIPT_UNIT`). */
 function withSyllableUnits(text: string): string {
   return text.replace(DOTTED_SCRIPT_UNIT, (written: string, word: string) => {
-    const unit = SYLLABLE_UNITS[anyAscii(word).toUpperCase().replace(NOT_ROMAN_LETTER, '')];
-    return unit === undefined ? written : ` ${unit}`;
+    const unit = syllableUnit(word);
+    if (unit !== undefined) return ` ${unit}`;
+    // `100 ਮਿ.ਲੀ. ਬੋਤਲ` (100 mL bottle): the pattern also took the noun after the abbreviation as its last syllable;
+    // the abbreviation alone, up to its last dot, is the unit and the noun stays (items31langs).
+    const lastDot = word.lastIndexOf('.');
+    const abbreviation = lastDot > 0 ? word.slice(0, lastDot + 1) : '';
+    const abbreviated = abbreviation === '' ? undefined : syllableUnit(abbreviation);
+    return abbreviated === undefined ? written : ` ${abbreviated} ${word.slice(lastDot + 1).trimStart()}`;
   });
+}
+
+function syllableUnit(word: string): string | undefined {
+  return SYLLABLE_UNITS[anyAscii(word).toUpperCase().replace(NOT_ROMAN_LETTER, '')];
 }
 
 /** `text` with the numerals, units and pack forms of other scripts written as Latin lines write them (see the module doc). */
@@ -587,7 +603,7 @@ export function withLatinNumerals(text: string): string {
   if (isAscii(text)) return recentLanguagePackWords(text);
   // A script whose lines write Latin digits (Malayalam, Sinhala, Greek…) still has its words read (each reading is gated by its script).
   if (!NEEDS_NUMERAL_READING.test(text))
-    return recentLanguagePackWords(withoutNumberedFields(withRomanisedUnits(withLanguageScriptWords(text))));
+    return recentLanguagePackWords(withoutNumberedFields(withScriptDocumentFields(withRomanisedUnits(withLanguageScriptWords(text)))));
   let out = FULL_WIDTH.test(text) ? text.normalize('NFKC') : text;
   out = out.replace(SCRIPT_NUMERAL, latinDigit).replace(TIMES, 'X');
   if (ETHIOPIC.test(out)) out = out.replace(GEEZ_NUMBER, (run) => String(geezNumberValue(run)));
@@ -597,7 +613,7 @@ export function withLatinNumerals(text: string): string {
     if (!reading.script.test(out)) continue;
     for (const [pattern, replacement] of reading.rewrites) out = out.replace(pattern, replacement);
   }
-  return recentLanguagePackWords(withoutNumberedFields(withRomanisedUnits(out)));
+  return recentLanguagePackWords(withoutNumberedFields(withScriptDocumentFields(withRomanisedUnits(out))));
 }
 
 /** `CPV 33141310-6`, `ДК 021:2015: 33141310-6 — Шприци`, `НК 024:2023 — 35131`: a classification code after its label. */
