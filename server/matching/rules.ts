@@ -24,7 +24,7 @@ import {
   type CompiledCondition,
   type CompiledLevel,
 } from './probabilistic';
-import type { HardRule, MatchModel, RuleSet } from './types';
+import type { HardRule, MatchModel, RuleSet, SourceLayoutWords } from './types';
 
 /** Alias tables a rule set may name: the given ones (published versions) over the shipped files. */
 export interface AliasTableOptions {
@@ -58,6 +58,8 @@ export interface CompiledRules {
   hardRuleChecks: Array<{ rule: HardRule; conditions: CompiledCondition[] }>;
   /** Names of comparators that weigh tokens by rarity (`weighting: "idf"`): their token frequencies are kept per domain. */
   idfComparators: string[];
+  /** Idf comparators that also keep their token frequencies per source (`sourceLayoutWords`), with those params. */
+  sourceLayoutComparators: ReadonlyMap<string, SourceLayoutWords>;
 }
 
 /** The comparator params that name alias tables. */
@@ -328,6 +330,13 @@ export function compileRules(json: unknown, options: AliasTableOptions = {}): Co
     idfComparators: rules.comparators
       .filter((c) => c.type === 'tokenSet' && c.params?.weighting === 'idf' && c.params.termsOf === undefined)
       .map((c) => c.name),
+    sourceLayoutComparators: new Map(
+      rules.comparators.flatMap((c) =>
+        c.type === 'tokenSet' && c.params?.weighting === 'idf' && c.params.termsOf === undefined && c.params.sourceLayoutWords
+          ? [[c.name, c.params.sourceLayoutWords] as const]
+          : [],
+      ),
+    ),
   };
 }
 

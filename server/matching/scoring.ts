@@ -20,6 +20,7 @@ import type { CompareContext, ComparisonResult } from './comparators';
 import { MISSING_COMPARISON } from './comparators';
 import { compiledConditionHolds, conditionsHold, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED } from './probabilistic';
 import { present } from '../invariant';
+import { sourceOfPrepared } from './sourceLayoutWords';
 
 /** Normalises a record once for every comparator of the rule set. */
 export function prepareRecord(record: CanonicalRecord, compiled: CompiledRules): PreparedRecord {
@@ -117,12 +118,14 @@ export function evaluatePreparedPair({
   let weighted = 0;
   let evidenceWeight = 0;
   let matchWeight = compiled.priorMatchWeight;
+  // The records' ids only when some comparator weighs tokens by their source (sourceLayoutWords.ts).
+  const ids = context?.sourceWeights ? { a: sourceOfPrepared(a), b: sourceOfPrepared(b) } : undefined;
   for (let i = 0; i < compiled.comparators.length; i++) {
     const comparator = present(compiled.comparators[i], 'comparator i');
     const name = comparator.rule.name;
     const va = a.values[name];
     const vb = b.values[name];
-    const result = known?.[i] ?? (va === undefined || vb === undefined ? MISSING_COMPARISON : comparator.compare(va, vb, context));
+    const result = known?.[i] ?? (va === undefined || vb === undefined ? MISSING_COMPARISON : comparator.compare(va, vb, context, ids));
     results.push(result);
     if (result.score !== null) {
       weighted += comparator.rule.weight * result.score;

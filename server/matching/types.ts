@@ -347,6 +347,13 @@ export interface ComparatorRule {
     /** tokenSet with idf: read token frequencies kept for this other idf comparator (same fields and normalisers) instead of keeping a table of its own. */
     termsOf?: string;
     /**
+     * tokenSet with idf: a source's layout words. A token on at least `minShare` of one source's records
+     * (once that source has `minRecords` records with the comparator's value) is that source's boilerplate —
+     * its form's labels, queue words, signatures — and weighs `weight` × its idf on that source's records.
+     * Frequencies are kept per source beside the domain's (sourceLayoutWords.ts).
+     */
+    sourceLayoutWords?: SourceLayoutWords;
+    /**
      * tokenSet: ERP shorthand — a word of letters that is a prefix (≥ `minLength`, default 3) or the
      * consonant skeleton of a word on the other side counts at `credit` (default 0.75) of an exact word;
      * words with digits and the `exclude` words never do.
@@ -469,6 +476,13 @@ export interface AttributeExtractor {
 }
 
 export type TokenWeighting = 'uniform' | 'idf';
+
+/** tokenSet with idf: when a token is one of a source's layout words (sourceLayoutWords.ts). */
+export interface SourceLayoutWords {
+  minRecords: number;
+  minShare: number;
+  weight: number;
+}
 
 /** One Fellegi–Sunter level of a comparator: when it applies, and its m and u probabilities. */
 export interface ComparisonLevel {
@@ -706,6 +720,8 @@ export interface PreparedAddress {
 /** A record normalised once for all comparators (keyed by comparator name). Plain JSON. */
 export interface PreparedRecord {
   sourceId: string;
+  /** The source that sent the record, when the hub knows it (its stored id): per-source term frequencies (sourceLayoutWords.ts). */
+  source?: string;
   rulesVersion: string;
   values: Record<string, PreparedValue>;
 }
