@@ -60,6 +60,8 @@ export interface CompiledRules {
   idfComparators: string[];
   /** Idf comparators that also keep their token frequencies per source (`sourceLayoutWords`), with those params. */
   sourceLayoutComparators: ReadonlyMap<string, SourceLayoutWords>;
+  /** By comparator index: the condition lists under which its source layout weights are not applied (`sourceLayoutWords.notWhenAny`). */
+  sourceLayoutExemptions: ReadonlyMap<number, CompiledCondition[][]>;
 }
 
 /** The comparator params that name alias tables. */
@@ -212,6 +214,18 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
       code: 'THRESHOLD_ORDER',
       message: 'clusterReview.attachLoneMember.othersBelow must not exceed probabilityAtLeast',
     });
+  rules.comparators.forEach((comparator, i) =>
+    (comparator.params?.sourceLayoutWords?.notWhenAny ?? []).forEach((conditions, j) =>
+      conditions.forEach((condition, k) => {
+        if (!comparatorNames.slice(0, i).includes(condition.comparator))
+          problems.push({
+            path: `comparators[${i}].params.sourceLayoutWords.notWhenAny[${j}][${k}].comparator`,
+            code: 'UNKNOWN_COMPARATOR',
+            message: `sourceLayoutWords refers to comparator "${condition.comparator}", which is not defined before "${comparator.name}"`,
+          });
+      }),
+    ),
+  );
   (rules.transitiveReview?.unlessAny ?? []).forEach((condition, j) => {
     if (!comparatorNames.includes(condition.comparator))
       problems.push({
@@ -336,6 +350,12 @@ export function compileRules(json: unknown, options: AliasTableOptions = {}): Co
           ? [[c.name, c.params.sourceLayoutWords] as const]
           : [],
       ),
+    ),
+    sourceLayoutExemptions: new Map(
+      rules.comparators.flatMap((c, i) => {
+        const lists = c.params?.sourceLayoutWords?.notWhenAny;
+        return lists ? [[i, lists.map((conditions) => compileConditions(conditions, comparatorIndex))] as const] : [];
+      }),
     ),
   };
 }

@@ -53,23 +53,33 @@ export function comparatorOfTable(table: string): string {
 
 /**
  * A source's weight function for one comparator: the domain's idf weight of a token, times
- * `params.weight` when the token is one of the source's layout words. `sourceSize(token)` reads the
- * source's counts ('' → the number of its records holding the comparator's value).
+ * `params.weight` when the token is one of the source's layout words — on at least `minShare` of the
+ * source's records AND concentrated in the source: at least `minConcentration` of the domain's records
+ * holding the token are this source's. A form's labels, queue words and site name are its own (few other
+ * records in the hub hold them); a single-category source's product words (GLOVE NITRILE EXAM in a glove
+ * distributor's feed, SUTURE VICRYL in a suture catalogue) are on most of its records too, but the other
+ * sources sending that product line hold them as well, so they keep their weight. `sourceSize(token)`
+ * reads the source's counts and `domainSize(token)` the domain's ('' → the number of records holding the
+ * comparator's value).
  */
 export function sourceLayoutWeights(args: {
   params: SourceLayoutWords;
   domainWeight: (token: string) => number;
   sourceSize: (token: string) => number;
+  domainSize: (token: string) => number;
 }): (token: string) => number {
-  const { params, domainWeight, sourceSize } = args;
+  const { params, domainWeight, sourceSize, domainSize } = args;
   const records = sourceSize('');
   if (records < params.minRecords) return domainWeight;
   const atLeast = params.minShare * records;
+  const concentration = params.minConcentration ?? 0;
   const weights = new Map<string, number>();
   return (token) => {
     let weight = weights.get(token);
     if (weight === undefined) {
-      weight = domainWeight(token) * (sourceSize(token) >= atLeast ? params.weight : 1);
+      const inSource = sourceSize(token);
+      const isLayout = inSource >= atLeast && inSource >= concentration * domainSize(token);
+      weight = domainWeight(token) * (isLayout ? params.weight : 1);
       weights.set(token, weight);
     }
     return weight;

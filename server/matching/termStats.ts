@@ -122,7 +122,9 @@ function sourceWeightsOf(args: {
       const params = args.compiled.sourceLayoutComparators.get(comparator);
       const domainWeight = args.termWeights.get(comparator);
       const size = params && domainWeight ? args.sizeOf(sourceTableName(comparator, source)) : undefined;
-      weights = params && domainWeight && size ? sourceLayoutWeights({ params, domainWeight, sourceSize: size }) : null;
+      const domainSize = size ? args.sizeOf(comparator) : undefined;
+      weights =
+        params && domainWeight && size && domainSize ? sourceLayoutWeights({ params, domainWeight, sourceSize: size, domainSize }) : null;
       bySource.set(source, weights);
     }
     return weights ?? undefined;

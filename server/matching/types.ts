@@ -482,6 +482,18 @@ export interface SourceLayoutWords {
   minRecords: number;
   minShare: number;
   weight: number;
+  /**
+   * The least share of the domain's records holding a token that must be this source's for the token to be
+   * its layout word (absent: 0, the share within the source alone decides). A single-category source's
+   * product words are held by the other sources sending that product line too.
+   */
+  minConcentration?: number;
+  /**
+   * Pairs the layout weights never apply to: when every condition of one list holds (comparators listed
+   * before this one: the records share a strong identifier — the same GTIN, the same part number of one
+   * maker), the comparator weighs tokens by the domain's frequencies alone.
+   */
+  notWhenAny?: HardRuleCondition[][];
 }
 
 /** One Fellegi–Sunter level of a comparator: when it applies, and its m and u probabilities. */

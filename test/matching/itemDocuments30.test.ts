@@ -133,6 +133,7 @@ describe('a source layout word is measured, not listed', () => {
       params: { minRecords: 6, minShare: 0.75, weight: 0.1 },
       domainWeight,
       sourceSize: (token) => (token === '' ? records : token === 'W' ? count : 0),
+      domainSize: (token) => (token === '' ? 1000 : token === 'W' ? 30 : 0),
     });
     expect(weigh('W')).toBeCloseTo(factor * idfWeight(1000, 30), 10);
   });
