@@ -43,12 +43,32 @@ async function rulesWithoutLayoutWords(): Promise<CompiledRules> {
 }
 
 /** Pairs a batch run merges, and pairs it merges or puts before a steward. */
-function outcome(records: CanonicalRecord[], rules: CompiledRules): { merged: Set<string>; reached: Set<string> } {
+function outcome(
+  records: CanonicalRecord[],
+  rules: CompiledRules,
+): { merged: Set<string>; reached: Set<string>; scores: Map<string, number> } {
   const result = batchMatch({ records, rules, maxListedPairs: 10_000 });
   const merged = new Set<string>();
   for (const cluster of result.clusters) for (const a of cluster) for (const b of cluster) if (a < b) merged.add(key(a, b));
   const reached = new Set([...merged, ...result.reviewPairs.map((p) => key(p.a, p.b))]);
-  return { merged, reached };
+  return { merged, reached, scores: new Map(result.reviewPairs.map((p) => [key(p.a, p.b), p.score])) };
+}
+
+/** The shipped rules with session 30's share-only condition (no concentration, no identifier exemption). */
+async function rulesShareOnly(): Promise<CompiledRules> {
+  const shipped = await loadRules('item');
+  return compileRules({
+    ...shipped.rules,
+    version: `${shipped.version}-share-only`,
+    comparators: shipped.rules.comparators.map((c) => {
+      const layout = c.params?.sourceLayoutWords;
+      if (!layout) return c;
+      return {
+        ...c,
+        params: { ...c.params, sourceLayoutWords: { minRecords: layout.minRecords, minShare: layout.minShare, weight: layout.weight } },
+      };
+    }),
+  });
 }
 
 describe('a frequent word is a layout word only when concentrated in its source', () => {
@@ -81,7 +101,7 @@ describe('a frequent word is a layout word only when concentrated in its source'
     expect(params?.notWhenAny?.map((conditions) => conditions.map((c) => c.comparator))).toEqual(
       expect.arrayContaining([['gtin'], ['manufacturerPartNumber', 'manufacturer']]),
     );
-  });
+  }, 600_000);
 
   test('an exemption naming a comparator defined after the weighed one is refused', async () => {
     const shipped = await loadRules('item');
@@ -94,7 +114,7 @@ describe('a frequent word is a layout word only when concentrated in its source'
         : c,
     );
     expect(() => compileRules({ ...shipped.rules, comparators })).toThrow(/matching rules have/);
-  });
+  }, 600_000);
 });
 
 /**
@@ -146,11 +166,22 @@ const ERP_OTHER = [
 const SINGLE_CATEGORY = [...FEED, ...ERP, ...ERP_OTHER];
 
 describe('a single-category feed keeps its product-line words (batch)', () => {
-  let withLayout: { merged: Set<string>; reached: Set<string> };
-  let without: { merged: Set<string>; reached: Set<string> };
+  let withLayout: ReturnType<typeof outcome>;
+  let without: ReturnType<typeof outcome>;
+  let shareOnly: ReturnType<typeof outcome>;
   beforeAll(async () => {
     withLayout = outcome(SINGLE_CATEGORY, await loadRules('item'));
     without = outcome(SINGLE_CATEGORY, await rulesWithoutLayoutWords());
+    shareOnly = outcome(SINGLE_CATEGORY, await rulesShareOnly());
+  }, 600_000);
+
+  test('the line’s words keep their weight: an ERP glove scores its feed duplicate no lower than without the layout words, higher than with the share alone', () => {
+    const pair = key('item|erp|E-200', 'item|glovefeed|GF-200');
+    const score = withLayout.scores.get(pair);
+    expect(score).toBeDefined();
+    // Not lower than without layout words (the feed's own wording, POWDER-FREE TEXTURED FINGERTIPS, may weigh less).
+    expect(score ?? 0).toBeGreaterThanOrEqual((without.scores.get(pair) ?? 2) - 1e-9);
+    expect(shareOnly.scores.get(pair) ?? 0).toBeLessThan(score ?? 0);
   });
 
   test('every ERP glove reaches the same feed records as without the layout words', () => {
@@ -191,7 +222,7 @@ describe('a pair sharing a strong identifier is never taken down by layout weigh
     const pair = key('item|suturefeed|SF-1', 'item|ward|W-1');
     expect(outcome(records, await rulesWithoutLayoutWords()).merged.has(pair)).toBe(true);
     expect(outcome(records, await loadRules('item')).merged.has(pair)).toBe(true);
-  });
+  }, 600_000);
 });
 
 /** Invented layouts (not the corpora's): a theatre consignment stock count and a veterinary clinic's controlled-supply log. */
@@ -240,7 +271,7 @@ describe('products inside invented layouts (batch)', () => {
   let reached: Set<string>;
   beforeAll(async () => {
     reached = outcome(LAYOUT_RECORDS, await loadRules('item')).reached;
-  });
+  }, 600_000);
   test.each(MEETS)('the product meets its catalogue title: $label', ({ a, b }) => {
     expect(reached.has(key(a, b))).toBe(true);
   });
@@ -267,7 +298,7 @@ describe('the match index reaches the same outcome (incremental)', () => {
         record: { ...r, sourceId: String(r.sourceId).split('|')[2] as string },
       })),
     });
-  });
+  }, 600_000);
   afterAll(async () => {
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });
