@@ -223,7 +223,7 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
   }
 
   // Token frequencies of idf comparators over this batch (the whole domain).
-  const context = rules.idfComparators.length > 0 ? termWeightsOf(countTerms(prepared, rules)) : undefined;
+  const context = rules.idfComparators.length > 0 ? termWeightsOf(countTerms(prepared, rules), rules) : undefined;
 
   for (const map of blockIdOfRule) map.clear();
 

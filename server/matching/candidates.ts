@@ -23,6 +23,7 @@ import { loadTermWeights, termStatsVersionId, termStatsVersionOf } from './termS
 import { blockSizesAtStart, groupedCountsOf, heldBlockChanges } from './groupedMatchCounts';
 import type { ComparisonResult } from './comparators';
 import type { CanonicalRecord, HardRule, MatchBand, MatchExplanation, PreparedRecord } from './types';
+import { withRecordSource } from './sourceLayoutWords';
 
 /** Entries fetched per lookup at most: a safety net on top of maxBlockSize. */
 const DEFAULT_MAX_ENTRIES = 1000;
@@ -211,7 +212,7 @@ async function refreshStaleEntries(args: {
     const record = entry.prepared.rulesVersion === args.rules.version ? undefined : canonical.get(entry.recordId);
     if (!record) return entry;
     refreshed++;
-    return { ...entry, prepared: prepareRecord(record, args.rules) };
+    return { ...entry, prepared: withRecordSource(prepareRecord(record, args.rules), entry.recordId) };
   });
   return { entries, refreshed };
 }
@@ -263,7 +264,7 @@ export async function matchRecord(args: LookupArgs & { notAMatch?: NotAMatch }):
   const rules = await resolveRules(args);
   const preparation = preparationFor(args.record, rules, args.preparation);
   const found = await findCandidates({ ...args, rules, preparation });
-  const prepared = preparation.prepared;
+  const prepared = withRecordSource(preparation.prepared, args.recordId);
   // Members a hard-rule veto decides from a few comparators (another GTIN…) are not scored: their band
   // is no-match whatever the score, and a golden record is ranked and explained by a member above it.
   let excluded = 0;

@@ -41,6 +41,7 @@ import {
   jaroWinkler,
   tokenJaroWinkler,
   commonTokenWeight,
+  lighterCommonWeight,
   containmentOf,
   weighedSetSimilarityOf,
   weighTokens,
@@ -124,6 +125,17 @@ function textNormalizer(rule: ComparatorRule, context: ComparatorContext): (valu
 /** What a comparison may need beyond the two values: per-domain token weights of `weighting: "idf"` comparators, by comparator name. */
 export interface CompareContext {
   termWeights?: ReadonlyMap<string, (token: string) => number>;
+  /**
+   * The weights of a source's records for a comparator keeping per-source frequencies (sourceLayoutWords.ts):
+   * the source's layout words weigh less. Undefined: the comparator's `termWeights`.
+   */
+  sourceWeights?: (comparator: string, source: string) => ((token: string) => number) | undefined;
+}
+
+/** The sources of the two records a comparison is made for (`CompareContext.sourceWeights`; undefined: not known). */
+export interface ComparedIds {
+  a: string | undefined;
+  b: string | undefined;
 }
 
 export interface CompiledComparator {
@@ -135,7 +147,7 @@ export interface CompiledComparator {
    * prepared once for all of them (`CompiledRules.preparedWith`). Undefined: prepared on its own.
    */
   preparationKey?: string;
-  compare(a: PreparedValue, b: PreparedValue, context?: CompareContext): ComparisonResult;
+  compare(a: PreparedValue, b: PreparedValue, context?: CompareContext, ids?: ComparedIds): ComparisonResult;
   /** Its comparison reads the domain's term weights (`CompareContext.termWeights`): idf token sets. */
   usesTermWeights?: boolean;
 }
@@ -700,11 +712,20 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       return nonEmpty([...tokens].sort());
     },
     // Without known frequencies (a pair scored outside any domain) idf falls back to uniform weights.
-    compare: (a, b, context) => {
+    compare: (a, b, context, ids) => {
       const ta = a as string[];
       const tb = b as string[];
       const weightOf = isIdf ? context?.termWeights?.get(termsName) : undefined;
-      const pair = tokenPairOf(ta, tb, weightOf);
+      const bySource = isIdf && ids ? context?.sourceWeights : undefined;
+      const pair =
+        bySource && ids
+          ? tokenPairOf(
+              ta,
+              tb,
+              (ids.a !== undefined ? bySource(termsName, ids.a) : undefined) ?? weightOf,
+              (ids.b !== undefined ? bySource(termsName, ids.b) : undefined) ?? weightOf,
+            )
+          : tokenPairOf(ta, tb, weightOf, weightOf);
       const { wa, wb } = pair;
       let exact = 0;
       if (ta.length > 0 && tb.length > 0) {
@@ -754,10 +775,12 @@ interface TokenPair {
   ta: readonly string[];
   tb: readonly string[];
   weightOf: ((token: string) => number) | undefined;
+  /** Side b's weights (another function than `weightOf` when a side's source has layout words). */
+  weightOfB: ((token: string) => number) | undefined;
   /** Resolved weights (null: uniform). */
   wa: WeightedTokens | null;
   wb: WeightedTokens | null;
-  /** `commonTokenWeight(ta, wa, tb)` (0 when a side is empty). */
+  /** `commonTokenWeight(ta, wa, tb)` (0 when a side is empty); with two weight functions each shared token at the lighter of its weights. */
   common: number;
   /** Shorthand credits, for `creditOptions` (null: not computed yet for this pair). */
   creditOptions: ShorthandOptions | null;
@@ -776,6 +799,7 @@ const lastPair: TokenPair = {
   ta: [],
   tb: [],
   weightOf: undefined,
+  weightOfB: undefined,
   wa: null,
   wb: null,
   common: 0,
@@ -784,17 +808,24 @@ const lastPair: TokenPair = {
   creditB: 0,
 };
 
-function tokenPairOf(ta: readonly string[], tb: readonly string[], weightOf: ((token: string) => number) | undefined): TokenPair {
+function tokenPairOf(
+  ta: readonly string[],
+  tb: readonly string[],
+  weightOf: ((token: string) => number) | undefined,
+  weightOfB: ((token: string) => number) | undefined,
+): TokenPair {
   const pair = lastPair;
-  if (pair.ta === ta && pair.tb === tb && pair.weightOf === weightOf) return pair;
+  if (pair.ta === ta && pair.tb === tb && pair.weightOf === weightOf && pair.weightOfB === weightOfB) return pair;
   const wa = weightOf ? weighedOnce(weightOf, ta) : null;
-  const wb = weightOf ? weighedOnce(weightOf, tb) : null;
+  const wb = weightOfB ? weighedOnce(weightOfB, tb) : null;
   pair.ta = ta;
   pair.tb = tb;
   pair.weightOf = weightOf;
+  pair.weightOfB = weightOfB;
   pair.wa = wa;
   pair.wb = wb;
-  pair.common = ta.length > 0 && tb.length > 0 ? commonTokenWeight(ta, wa, tb) : 0;
+  pair.common =
+    ta.length === 0 || tb.length === 0 ? 0 : weightOfB === weightOf ? commonTokenWeight(ta, wa, tb) : lighterCommonWeight(ta, wa, tb, wb);
   pair.creditOptions = null;
   return pair;
 }

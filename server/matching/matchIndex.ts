@@ -11,6 +11,7 @@ import type { Collection, Document, Store, StoreSession } from '../store/types';
 import type { CompiledRules } from './rules';
 import { prepareRecord } from './scoring';
 import { present } from '../invariant';
+import { sourceOfRecordId, withRecordSource } from './sourceLayoutWords';
 import {
   idfComparatorsHeld,
   termKeysOf,
@@ -80,6 +81,10 @@ interface StoredEntry extends Document {
  */
 export function readEntry<T extends Pick<MatchIndexEntry, 'prepared' | 'sharedValues'> & { _id?: string; recordId?: string }>(entry: T): T {
   if (entry.recordId === undefined && typeof entry._id === 'string') entry.recordId = entry._id.slice(entry._id.indexOf('|') + 1);
+  if (entry.prepared.source === undefined && entry.recordId !== undefined) {
+    const source = sourceOfRecordId(entry.recordId);
+    if (source !== undefined) entry.prepared.source = source;
+  }
   const shared = entry.sharedValues;
   if (shared === undefined) return entry;
   const values = entry.prepared.values;
@@ -311,7 +316,7 @@ export async function indexRecords(args: {
       const preparation = preparationFor(entry.record, args.rules, entry.preparation);
       const keys = distinctKeys(preparation.keysByRule);
       for (const key of keys) bump(counts, key, 1);
-      const prepared = preparation.prepared;
+      const prepared = withRecordSource(preparation.prepared, entry.recordId);
       const termsOf = idfComparatorsHeld(prepared, args.rules);
       for (const term of termKeysOf(prepared, termsOf)) bump(termCounts, term, 1);
       return {

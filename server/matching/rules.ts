@@ -24,7 +24,7 @@ import {
   type CompiledCondition,
   type CompiledLevel,
 } from './probabilistic';
-import type { HardRule, MatchModel, RuleSet } from './types';
+import type { HardRule, MatchModel, RuleSet, SourceLayoutWords } from './types';
 
 /** Alias tables a rule set may name: the given ones (published versions) over the shipped files. */
 export interface AliasTableOptions {
@@ -58,6 +58,10 @@ export interface CompiledRules {
   hardRuleChecks: Array<{ rule: HardRule; conditions: CompiledCondition[] }>;
   /** Names of comparators that weigh tokens by rarity (`weighting: "idf"`): their token frequencies are kept per domain. */
   idfComparators: string[];
+  /** Idf comparators that also keep their token frequencies per source (`sourceLayoutWords`), with those params. */
+  sourceLayoutComparators: ReadonlyMap<string, SourceLayoutWords>;
+  /** By comparator index: the condition lists under which its source layout weights are not applied (`sourceLayoutWords.notWhenAny`). */
+  sourceLayoutExemptions: ReadonlyMap<number, CompiledCondition[][]>;
 }
 
 /** The comparator params that name alias tables. */
@@ -210,6 +214,18 @@ export function validateRules(json: unknown, options: AliasTableOptions = {}): E
       code: 'THRESHOLD_ORDER',
       message: 'clusterReview.attachLoneMember.othersBelow must not exceed probabilityAtLeast',
     });
+  rules.comparators.forEach((comparator, i) =>
+    (comparator.params?.sourceLayoutWords?.notWhenAny ?? []).forEach((conditions, j) =>
+      conditions.forEach((condition, k) => {
+        if (!comparatorNames.slice(0, i).includes(condition.comparator))
+          problems.push({
+            path: `comparators[${i}].params.sourceLayoutWords.notWhenAny[${j}][${k}].comparator`,
+            code: 'UNKNOWN_COMPARATOR',
+            message: `sourceLayoutWords refers to comparator "${condition.comparator}", which is not defined before "${comparator.name}"`,
+          });
+      }),
+    ),
+  );
   (rules.transitiveReview?.unlessAny ?? []).forEach((condition, j) => {
     if (!comparatorNames.includes(condition.comparator))
       problems.push({
@@ -328,6 +344,19 @@ export function compileRules(json: unknown, options: AliasTableOptions = {}): Co
     idfComparators: rules.comparators
       .filter((c) => c.type === 'tokenSet' && c.params?.weighting === 'idf' && c.params.termsOf === undefined)
       .map((c) => c.name),
+    sourceLayoutComparators: new Map(
+      rules.comparators.flatMap((c) =>
+        c.type === 'tokenSet' && c.params?.weighting === 'idf' && c.params.termsOf === undefined && c.params.sourceLayoutWords
+          ? [[c.name, c.params.sourceLayoutWords] as const]
+          : [],
+      ),
+    ),
+    sourceLayoutExemptions: new Map(
+      rules.comparators.flatMap((c, i) => {
+        const lists = c.params?.sourceLayoutWords?.notWhenAny;
+        return lists ? [[i, lists.map((conditions) => compileConditions(conditions, comparatorIndex))] as const] : [];
+      }),
+    ),
   };
 }
 

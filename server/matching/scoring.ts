@@ -16,10 +16,11 @@ import type {
   PreparedValue,
   RuleSet,
 } from './types';
-import type { CompareContext, ComparisonResult } from './comparators';
+import type { ComparedIds, CompareContext, ComparisonResult } from './comparators';
 import { MISSING_COMPARISON } from './comparators';
 import { compiledConditionHolds, conditionsHold, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED } from './probabilistic';
 import { present } from '../invariant';
+import { sourceOfPrepared } from './sourceLayoutWords';
 
 /** Normalises a record once for every comparator of the rule set. */
 export function prepareRecord(record: CanonicalRecord, compiled: CompiledRules): PreparedRecord {
@@ -96,6 +97,24 @@ export interface PairEvaluation {
   band: MatchBand;
 }
 
+/**
+ * The sources passed to comparator `i` (sourceLayoutWords.ts): none when the pair meets one of the
+ * comparator's `notWhenAny` condition lists on the comparisons made before it (a shared GTIN, one maker's
+ * part number) — layout weights never take such a pair down.
+ */
+function sourcesFor(
+  exemptions: CompiledRules['sourceLayoutExemptions'],
+  i: number,
+  ids: ComparedIds | undefined,
+  results: readonly ComparisonResult[],
+): ComparedIds | undefined {
+  if (ids === undefined) return undefined;
+  const lists = exemptions.get(i);
+  if (lists === undefined) return ids;
+  for (const conditions of lists) if (conditionsHold(conditions, results, MISSING_COMPARISON)) return undefined;
+  return ids;
+}
+
 /** Scores two prepared records (the hot path of batch matching: no explanation objects). */
 export function evaluatePreparedPair({
   a,
@@ -117,12 +136,18 @@ export function evaluatePreparedPair({
   let weighted = 0;
   let evidenceWeight = 0;
   let matchWeight = compiled.priorMatchWeight;
+  // The records' ids only when some comparator weighs tokens by their source (sourceLayoutWords.ts).
+  const ids = context?.sourceWeights ? { a: sourceOfPrepared(a), b: sourceOfPrepared(b) } : undefined;
   for (let i = 0; i < compiled.comparators.length; i++) {
     const comparator = present(compiled.comparators[i], 'comparator i');
     const name = comparator.rule.name;
     const va = a.values[name];
     const vb = b.values[name];
-    const result = known?.[i] ?? (va === undefined || vb === undefined ? MISSING_COMPARISON : comparator.compare(va, vb, context));
+    const result =
+      known?.[i] ??
+      (va === undefined || vb === undefined
+        ? MISSING_COMPARISON
+        : comparator.compare(va, vb, context, sourcesFor(compiled.sourceLayoutExemptions, i, ids, results)));
     results.push(result);
     if (result.score !== null) {
       weighted += comparator.rule.weight * result.score;

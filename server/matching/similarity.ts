@@ -197,6 +197,35 @@ export function commonTokenWeight(a: readonly string[], wa: WeightedTokens | nul
 }
 
 /**
+ * `commonTokenWeight` when the two sides weigh tokens differently (a source's layout words weigh less on
+ * its own records: sourceLayoutWords.ts): each shared token at the lighter of its two weights, so the
+ * measure is the same whichever side is `a`. Equal weights give `commonTokenWeight`'s sum.
+ */
+export function lighterCommonWeight(
+  a: readonly string[],
+  wa: WeightedTokens | null,
+  b: readonly string[],
+  wb: WeightedTokens | null,
+): number {
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    const x = present(a[i], 'token a[i]');
+    const y = present(b[j], 'token b[j]');
+    if (x === y) {
+      const weightA = wa ? present(wa.weights[i], 'weight of token a[i]') : 1;
+      const weightB = wb ? present(wb.weights[j], 'weight of token b[j]') : 1;
+      common += Math.min(weightA, weightB);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return common;
+}
+
+/**
  * Token containment: the share of the LIGHTER side's weight (uniform: token count) found in the other,
  * so a truncated or abbreviated description (`GAUZE CURITY 2X2`) inside a long catalogue title scores
  * high. Inputs are SORTED, de-duplicated token arrays; `wa` / `wb` their resolved weights (null = uniform).

@@ -12,6 +12,7 @@ import type { CompareContext } from './comparators';
 import type { CompiledRules } from './rules';
 import type { PreparedRecord } from './types';
 import { heldTermChanges } from './groupedMatchCounts';
+import { comparatorOfTable, sourceLayoutWeights, sourceOfPrepared, sourceTableName } from './sourceLayoutWords';
 
 export const TERM_STATS = 'termStats';
 /** The match index's block-stats collection (matchIndex.ts `BLOCK_STATS`), where the term-stats version is kept. */
@@ -31,19 +32,27 @@ export function termStatsCollection(store: Store): Collection<TermStat> {
   return store.collection<TermStat>(TERM_STATS);
 }
 
-/** The idf comparators of `compiled` for which a prepared record holds tokens (what it adds to the term stats). */
+/**
+ * The term-stats tables a prepared record adds to: the idf comparators of `compiled` for which it holds
+ * tokens, and for those keeping per-source frequencies (`sourceLayoutWords`) their table of the record's source.
+ */
 export function idfComparatorsHeld(prepared: PreparedRecord, compiled: CompiledRules): string[] {
-  return compiled.idfComparators.filter((name) => {
+  const held = compiled.idfComparators.filter((name) => {
     const tokens = prepared.values[name];
     return Array.isArray(tokens) && tokens.length > 0;
   });
+  if (compiled.sourceLayoutComparators.size === 0) return held;
+  const source = sourceOfPrepared(prepared);
+  if (source === undefined) return held;
+  for (const name of [...held]) if (compiled.sourceLayoutComparators.has(name)) held.push(sourceTableName(name, source));
+  return held;
 }
 
-/** `<comparator>|<token>` keys a prepared record contributes through `comparators` (`<comparator>|` counts the record itself). */
-export function termKeysOf(prepared: PreparedRecord, comparators: readonly string[]): string[] {
+/** `<table>|<token>` keys a prepared record contributes to term-stats `tables` (`<table>|` counts the record itself). */
+export function termKeysOf(prepared: PreparedRecord, tables: readonly string[]): string[] {
   const keys: string[] = [];
-  for (const name of comparators) {
-    const tokens = prepared.values[name];
+  for (const name of tables) {
+    const tokens = prepared.values[comparatorOfTable(name)];
     if (!Array.isArray(tokens) || tokens.length === 0) continue;
     keys.push(`${name}|`);
     for (const token of tokens as string[]) keys.push(`${name}|${token}`);
@@ -61,10 +70,14 @@ export function idfWeight(documents: number, frequency: number): number {
   return Math.log(1 + Math.max(documents, 1) / Math.max(frequency, 1));
 }
 
-/** Turns counts into the comparators' weight functions (weights computed once per token, then cached). */
-export function termWeightsOf(counts: TermCounts): CompareContext {
+/**
+ * Turns counts into the comparators' weight functions (weights computed once per token, then cached);
+ * with `compiled`, also the per-source weights of comparators keeping per-source frequencies.
+ */
+export function termWeightsOf(counts: TermCounts, compiled?: CompiledRules): CompareContext {
   const termWeights = new Map<string, (token: string) => number>();
   for (const [name, byToken] of counts) {
+    if (comparatorOfTable(name) !== name) continue;
     const documents = byToken.get('') ?? 0;
     const cache = new Map<string, number>();
     termWeights.set(name, (token) => {
@@ -76,22 +89,71 @@ export function termWeightsOf(counts: TermCounts): CompareContext {
       return weight;
     });
   }
-  return { termWeights };
+  if (!compiled || compiled.sourceLayoutComparators.size === 0) return { termWeights };
+  return {
+    termWeights,
+    sourceWeights: sourceWeightsOf({
+      compiled,
+      termWeights,
+      sizeOf: (table) => {
+        const byToken = counts.get(table);
+        return byToken ? (token) => byToken.get(token) ?? 0 : undefined;
+      },
+    }),
+  };
 }
 
-/** Counts token frequencies of the idf comparators over prepared records (batch matching, training). */
+/**
+ * `CompareContext.sourceWeights`: per comparator and source, the weight function of that source's records
+ * (made once per source). `sizeOf(table)` reads a term-stats table's counts (undefined: none held).
+ */
+function sourceWeightsOf(args: {
+  compiled: CompiledRules;
+  termWeights: ReadonlyMap<string, (token: string) => number>;
+  sizeOf: (table: string) => ((token: string) => number) | undefined;
+}): NonNullable<CompareContext['sourceWeights']> {
+  // Comparator → source → weights (null: the source keeps the domain's), made on a source's first pair: no string built per pair.
+  const byComparator = new Map<string, Map<string, ((token: string) => number) | null>>();
+  return (comparator, source) => {
+    let bySource = byComparator.get(comparator);
+    if (!bySource) byComparator.set(comparator, (bySource = new Map<string, ((token: string) => number) | null>()));
+    let weights = bySource.get(source);
+    if (weights === undefined) {
+      const params = args.compiled.sourceLayoutComparators.get(comparator);
+      const domainWeight = args.termWeights.get(comparator);
+      const size = params && domainWeight ? args.sizeOf(sourceTableName(comparator, source)) : undefined;
+      const domainSize = size ? args.sizeOf(comparator) : undefined;
+      weights =
+        params && domainWeight && size && domainSize ? sourceLayoutWeights({ params, domainWeight, sourceSize: size, domainSize }) : null;
+      bySource.set(source, weights);
+    }
+    return weights ?? undefined;
+  };
+}
+
+/** Counts token frequencies of the idf comparators (and per source where kept) over prepared records (batch matching, training). */
 export function countTerms(prepared: readonly PreparedRecord[], compiled: CompiledRules): TermCounts {
   const counts: TermCounts = new Map(compiled.idfComparators.map((name) => [name, new Map<string, number>()]));
+  const bySource = compiled.sourceLayoutComparators.size > 0;
   for (const record of prepared) {
+    const source = bySource ? sourceOfPrepared(record) : undefined;
     for (const name of compiled.idfComparators) {
       const tokens = record.values[name];
       if (!Array.isArray(tokens) || tokens.length === 0) continue;
-      const byToken = counts.get(name) as Map<string, number>;
-      byToken.set('', (byToken.get('') ?? 0) + 1);
-      for (const token of tokens as string[]) byToken.set(token, (byToken.get(token) ?? 0) + 1);
+      countTokens(counts.get(name) as Map<string, number>, tokens as string[]);
+      if (source === undefined || !compiled.sourceLayoutComparators.has(name)) continue;
+      const table = sourceTableName(name, source);
+      let ofSource = counts.get(table);
+      if (!ofSource) counts.set(table, (ofSource = new Map<string, number>()));
+      countTokens(ofSource, tokens as string[]);
     }
   }
   return counts;
+}
+
+function countTokens(byToken: Map<string, number>, tokens: readonly string[]): void {
+  byToken.set('', (byToken.get('') ?? 0) + 1);
+  for (const token of tokens) byToken.set(token, (byToken.get(token) ?? 0) + 1);
 }
 
 /**
@@ -314,6 +376,16 @@ export async function loadTermWeights(args: {
         for (const token of tokens as string[]) if (!table?.has(token)) missing.add(termStatId(domain, `${name}|${token}`));
       }
     }
+    // The per-source tables of the records' sources (sourceLayoutWords.ts): each record's tokens in its own source's.
+    for (const record of args.prepared) {
+      for (const name of idfComparatorsHeld(record, args.compiled)) {
+        if (comparatorOfTable(name) === name) continue;
+        const table = counts.tables.get(name);
+        if (!table?.has('')) missing.add(termStatId(domain, `${name}|`));
+        for (const token of record.values[comparatorOfTable(name)] as string[])
+          if (!table?.has(token)) missing.add(termStatId(domain, `${name}|${token}`));
+      }
+    }
   }
   // What this call reads is used by this call; it is kept only when no write came in between.
   let read: Map<string, Map<string, number>> | undefined;
@@ -363,7 +435,18 @@ export async function loadTermWeights(args: {
       return weight;
     });
   }
-  return { termWeights };
+  if (args.compiled.sourceLayoutComparators.size === 0) return { termWeights };
+  return {
+    termWeights,
+    sourceWeights: sourceWeightsOf({
+      compiled: args.compiled,
+      termWeights,
+      sizeOf: (name) => {
+        const sizes: TermSizes = { name, held: counts.tables.get(name), fresh: read?.get(name), changes };
+        return (token) => termSize(sizes, token);
+      },
+    }),
+  };
 }
 
 /** Where one idf comparator's token counts are read by `loadTermWeights`. */

@@ -298,7 +298,7 @@ function* trainingSteps(args: TrainingArgs, yieldEvery: number): Generator<Train
     prepared[r] = prepareRecord(present(args.records[r], 'training record r'), compiled);
     if (isPauseDue(1)) yield { phase: 'prepare', done: r + 1, total: args.records.length };
   }
-  const context = compiled.idfComparators.length > 0 ? termWeightsOf(countTerms(prepared, compiled)) : undefined;
+  const context = compiled.idfComparators.length > 0 ? termWeightsOf(countTerms(prepared, compiled), compiled) : undefined;
   const indexOf = new Map(prepared.map((p, i) => [p.sourceId, i]));
   const n = prepared.length;
   const comparatorCount = compiled.comparators.length;

@@ -353,6 +353,13 @@ export interface ComparatorRule {
     /** tokenSet with idf: read token frequencies kept for this other idf comparator (same fields and normalisers) instead of keeping a table of its own. */
     termsOf?: string;
     /**
+     * tokenSet with idf: a source's layout words. A token on at least `minShare` of one source's records
+     * (once that source has `minRecords` records with the comparator's value) is that source's boilerplate —
+     * its form's labels, queue words, signatures — and weighs `weight` × its idf on that source's records.
+     * Frequencies are kept per source beside the domain's (sourceLayoutWords.ts).
+     */
+    sourceLayoutWords?: SourceLayoutWords;
+    /**
      * tokenSet: ERP shorthand — a word of letters that is a prefix (≥ `minLength`, default 3) or the
      * consonant skeleton of a word on the other side counts at `credit` (default 0.75) of an exact word;
      * words with digits and the `exclude` words never do.
@@ -475,6 +482,25 @@ export interface AttributeExtractor {
 }
 
 export type TokenWeighting = 'uniform' | 'idf';
+
+/** tokenSet with idf: when a token is one of a source's layout words (sourceLayoutWords.ts). */
+export interface SourceLayoutWords {
+  minRecords: number;
+  minShare: number;
+  weight: number;
+  /**
+   * The least share of the domain's records holding a token that must be this source's for the token to be
+   * its layout word (absent: 0, the share within the source alone decides). A single-category source's
+   * product words are held by the other sources sending that product line too.
+   */
+  minConcentration?: number;
+  /**
+   * Pairs the layout weights never apply to: when every condition of one list holds (comparators listed
+   * before this one: the records share a strong identifier — the same GTIN, the same part number of one
+   * maker), the comparator weighs tokens by the domain's frequencies alone.
+   */
+  notWhenAny?: HardRuleCondition[][];
+}
 
 /** One Fellegi–Sunter level of a comparator: when it applies, and its m and u probabilities. */
 export interface ComparisonLevel {
@@ -714,6 +740,8 @@ export interface PreparedAddress {
 /** A record normalised once for all comparators (keyed by comparator name). Plain JSON. */
 export interface PreparedRecord {
   sourceId: string;
+  /** The source that sent the record, when the hub knows it (its stored id): per-source term frequencies (sourceLayoutWords.ts). */
+  source?: string;
   rulesVersion: string;
   values: Record<string, PreparedValue>;
 }
