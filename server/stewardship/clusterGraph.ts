@@ -116,16 +116,21 @@ function compiledPattern(source: string, flags: 'iu' | 'giu' = 'iu'): RegExp {
 /**
  * The names a presence marker reads in one value (supplier-3.42.0). A value that states another name of its own entity
  * (`X Inc FKA Y Holdings Inc`, `X AG (vormals X AG & Co. KGaA)`, `X Inc DBA Y`; never `a division of`) is read name by
- * name, since the marker's patterns are anchored at a name's end: with two exclusive readings (`otherPattern`) the
- * current and the stated name are both read, so a record carrying both splits from neither (a renamed holding company,
- * a converted LLC); with one reading only the record's own names are, since a former name says what the entity was
- * called, not what it is. Any other value is read whole.
+ * name, since the marker's patterns are anchored at a name's end. The record's own names are always read; a stated
+ * name only beside an own name that reads one of two exclusive readings (`otherPattern`), so a record carrying both
+ * splits from neither (a renamed holding company, a converted LLC keeping its `f/k/a … Corp`). A stated name alone
+ * says what the entity was called, not what it is (`X North America (formerly Y Company)` is no `Company`). Any other
+ * value is read whole.
  */
-function presenceReadings(marker: ClusterSplitMarker, text: string): string[] {
+function presenceReadings(marker: ClusterSplitMarker, text: string, ignore: RegExp | null): string[] {
+  const cleaned = (name: string): string => (ignore ? name.replace(ignore, '') : name);
   const others = statedOtherNames(text);
-  if (others.length === 0) return [text];
-  const own = captionNames(text)?.own ?? [text];
-  return marker.otherPattern === undefined ? own : [...own, ...others];
+  if (others.length === 0) return [cleaned(text)];
+  const own = (captionNames(text)?.own ?? [text]).map(cleaned);
+  const { otherPattern } = marker;
+  if (otherPattern === undefined) return own;
+  const reads = (name: string): boolean => compiledPattern(marker.pattern).test(name) || compiledPattern(otherPattern).test(name);
+  return own.some(reads) ? [...own, ...others.map(cleaned)] : own;
 }
 
 /** A marker's readable values of one record: its strings in `fields`, NFC, with the marker's `ignore` matches removed. */
@@ -136,7 +141,8 @@ function markerTexts(marker: ClusterSplitMarker, canonical: Readonly<Record<stri
     [canonical[field]].flat().flatMap((value) => {
       if (typeof value !== 'string') return [];
       const text = value.normalize('NFC');
-      return (byName ? presenceReadings(marker, text) : [text]).map((name) => (ignore ? name.replace(ignore, '') : name));
+      if (byName) return presenceReadings(marker, text, ignore);
+      return [ignore ? text.replace(ignore, '') : text];
     }),
   );
 }
