@@ -608,9 +608,11 @@ export interface ClusterAttachRule {
   /**
    * A golden record of several source records that is in no cluster counts as a cluster of its own (supplier-3.42.0):
    * its records were merged already, so a lone spelling that resembles it and nothing else (a payee's brand beside a
-   * vendor whose register, licence and screening records merged) is asked about in a cluster task of two members.
+   * vendor whose register, licence and screening records merged) is asked about in a cluster task of two members, when
+   * the attach pair also meets all of `when` (the shipped rule: no two different legal suffixes, so a listed parent
+   * `X N.V.` never joins its merged operating company `X Nederland B.V.`).
    */
-  toMergedRecords?: boolean;
+  toMergedRecords?: { when: HardRuleCondition[] };
 }
 
 /** A cannot-link between two golden records when any record pair of theirs meets all of `when`. */

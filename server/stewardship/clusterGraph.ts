@@ -604,7 +604,7 @@ export function buildClusterGraph(args: {
         cannotLinks,
         bridges,
         rule: attachRule.name,
-        isMergedTarget: attachRule.toMergedRecords === true,
+        mergedTargetWhen: attachRule.toMergedRecords?.when ?? null,
       })
     : [];
   const attachLinks = resemblances.flatMap(({ attach }) => (attach && attachRule ? [{ ...attach, rule: attachRule.name }] : []));
@@ -635,12 +635,14 @@ function loneMembersToAttach(args: {
   cannotLinks: { a: number[]; b: number[] };
   bridges: ReadonlySet<number>;
   rule: string;
-  /** `attachLoneMember.toMergedRecords`: a golden record of several source records in no cluster is a target too. */
-  isMergedTarget: boolean;
+  /** `attachLoneMember.toMergedRecords.when`: a golden record of several records in no cluster is a target for pairs meeting these. */
+  mergedTargetWhen: HardRuleCondition[] | null;
 }): ClusterEdge[] {
   const { rootOf } = args;
   const sizeOf = (i: number): number => args.byRoot.get(entry(rootOf, i))?.length ?? 0;
-  const isTarget = (i: number): boolean => sizeOf(i) >= 2 || (args.isMergedTarget && entry(args.members, i).records.length >= 2);
+  const isTarget = (i: number, attach: Omit<ClusterEdge, 'rule'>): boolean =>
+    sizeOf(i) >= 2 ||
+    (args.mergedTargetWhen !== null && entry(args.members, i).records.length >= 2 && allHold(args.mergedTargetWhen, attach.explanation));
   const barred = new Set<string>();
   args.cannotLinks.a.forEach((a, k) => {
     const b = entry(args.cannotLinks.b, k);
@@ -658,7 +660,7 @@ function loneMembersToAttach(args: {
       if (sizeOf(lone) !== 1 || args.bridges.has(lone) || entry(args.members, lone).records.length !== 1) continue;
       roots.set(lone, (roots.get(lone) ?? new Set()).add(entry(rootOf, other)));
       const current = best.get(lone);
-      if (attach && isTarget(other) && (!current || attach.score > current.score)) best.set(lone, attach);
+      if (attach && isTarget(other, attach) && (!current || attach.score > current.score)) best.set(lone, attach);
     }
   }
   const attachable: ClusterEdge[] = [];

@@ -166,6 +166,12 @@ describe('a lone spelling of a merged vendor in no cluster joins it (attachLoneM
     expect(sorted(withAttachedMembers(graph, new Set(['lone'])).clusters)).toEqual([['lone', 'merged']]);
   });
 
+  test('a listed parent (X N.V.) never joins its merged operating company (X Nederland B.V.): the legal suffixes differ', () => {
+    const operating = [{ name: 'Brelmont Nederland B.V.' }, { name: 'BRELMONT NEDERLAND BV' }];
+    const graph = graphOf({ operating, parent: [{ name: 'Brelmont N.V.' }] });
+    expect(graph.attachable).toEqual([]);
+  });
+
   test('a spelling that also resembles another vendor stays in pairwise review', () => {
     const graph = graphOf({ merged, other: [{ name: 'Quenby Sales OU' }], lone: [{ name: 'Quenby Audiology Sales OU' }] });
     expect(graph.attachable).toEqual([]);
