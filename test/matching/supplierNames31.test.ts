@@ -166,7 +166,7 @@ describe('a lone spelling of a merged vendor in no cluster joins it (attachLoneM
     expect(sorted(withAttachedMembers(graph, new Set(['lone'])).clusters)).toEqual([['lone', 'merged']]);
   });
 
-  test('a listed parent (X N.V.) never joins its merged operating company (X Nederland B.V.): the legal suffixes differ', () => {
+  test('a listed parent (X N.V.) beside its merged operating company (X Nederland B.V.) is not attachable', () => {
     const operating = [{ name: 'Brelmont Nederland B.V.' }, { name: 'BRELMONT NEDERLAND BV' }];
     const graph = graphOf({ operating, parent: [{ name: 'Brelmont N.V.' }] });
     expect(graph.attachable).toEqual([]);
