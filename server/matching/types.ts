@@ -637,6 +637,14 @@ export interface ClusterAttachRule {
    * not a stray spelling).
    */
   unless?: HardRuleCondition[];
+  /**
+   * A golden record of several source records that is in no cluster counts as a cluster of its own (supplier-3.42.0):
+   * its records were merged already, so a lone spelling that resembles it and nothing else (a payee's brand beside a
+   * vendor whose register, licence and screening records merged) is asked about in a cluster task of two members, when
+   * the attach pair also meets all of `when` (the shipped rule: no two different legal suffixes, so a listed parent
+   * `X N.V.` never joins its merged operating company `X Nederland B.V.`).
+   */
+  toMergedRecords?: { when: HardRuleCondition[] };
 }
 
 /** A cannot-link between two golden records when any record pair of theirs meets all of `when`. */
@@ -694,6 +702,12 @@ export interface ClusterSplitMarker {
    * A value not listed stands for itself.
    */
   values?: Record<string, string>;
+  /**
+   * With `compare: "values"`: a value that the other record's read texts hold (letters and digits, upper-cased) is
+   * shared with it, so two records whose brackets restate each other's names (an alias, `X (Y)` beside `Y (X)`) do not
+   * split (supplier-3.42.0).
+   */
+  namesEachOther?: boolean;
 }
 
 export interface ClusterEdgeRule {

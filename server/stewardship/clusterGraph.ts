@@ -13,7 +13,7 @@
  * of both sides a member that could have joined either (a name without a legal form beside `… Inc`
  * and `… AG`): which side it joined would be decided by edge order, not by evidence.
  */
-import { statedNamesAtPaths, statedOtherNames } from '../matching/captionNames';
+import { captionNames, statedNamesAtPaths, statedOtherNames } from '../matching/captionNames';
 import { fieldWidthCutOf } from '../matching/nameReadings';
 import type { CompiledRules } from '../matching/rules';
 import { scorePair } from '../matching/scoring';
@@ -113,13 +113,35 @@ function compiledPattern(source: string, flags: 'iu' | 'giu' = 'iu'): RegExp {
   return pattern;
 }
 
+/**
+ * The names a presence marker reads in one value (supplier-3.42.0). A value that states another name of its own entity
+ * (`X Inc FKA Y Holdings Inc`, `X AG (vormals X AG & Co. KGaA)`, `X Inc DBA Y`; never `a division of`) is read name by
+ * name, since the marker's patterns are anchored at a name's end. The record's own names are always read; a stated
+ * name only beside an own name that reads one of two exclusive readings (`otherPattern`), so a record carrying both
+ * splits from neither (a renamed holding company, a converted LLC keeping its `f/k/a … Corp`). A stated name alone
+ * says what the entity was called, not what it is (`X North America (formerly Y Company)` is no `Company`). Any other
+ * value is read whole.
+ */
+function presenceReadings(marker: ClusterSplitMarker, text: string, ignore: RegExp | null): string[] {
+  const cleaned = (name: string): string => (ignore ? name.replace(ignore, '') : name);
+  const others = statedOtherNames(text);
+  if (others.length === 0) return [cleaned(text)];
+  const own = (captionNames(text)?.own ?? [text]).map(cleaned);
+  const { otherPattern } = marker;
+  if (otherPattern === undefined) return own;
+  const reads = (name: string): boolean => compiledPattern(marker.pattern).test(name) || compiledPattern(otherPattern).test(name);
+  return own.some(reads) ? [...own, ...others.map(cleaned)] : own;
+}
+
 /** A marker's readable values of one record: its strings in `fields`, NFC, with the marker's `ignore` matches removed. */
 function markerTexts(marker: ClusterSplitMarker, canonical: Readonly<Record<string, unknown>>): string[] {
   const ignore = marker.ignore === undefined ? null : compiledPattern(marker.ignore, 'giu');
+  const byName = marker.compare !== 'values';
   return marker.fields.flatMap((field) =>
     [canonical[field]].flat().flatMap((value) => {
       if (typeof value !== 'string') return [];
       const text = value.normalize('NFC');
+      if (byName) return presenceReadings(marker, text, ignore);
       return [ignore ? text.replace(ignore, '') : text];
     }),
   );
@@ -152,12 +174,26 @@ function valuesIn(marker: ClusterSplitMarker, canonical: Readonly<Record<string,
   return read;
 }
 
-/** Two records that both read values and share none (`compare: "values"`). */
+/** The letters and digits of every text a marker reads in one record, joined: where a value may be named. */
+function namedText(marker: ClusterSplitMarker, canonical: Readonly<Record<string, unknown>>): string {
+  return markerTexts(marker, canonical).map(valueKey).join('\u0000');
+}
+
+/**
+ * Two records that both read values and share none (`compare: "values"`). With `namesEachOther` (supplier-3.42.0) a
+ * value the other record's names hold is shared too: a bracket restating the other record's name (`MTF Biologics
+ * (Musculoskeletal Transplant Foundation)` beside `Musculoskeletal Transplant Foundation, Inc. (MTF Biologics)`, a
+ * payee's `Brand (Brand Full Legal Name PLC)` beside the legal name with its parent group in brackets) is an alias, not
+ * a qualifier telling two companies apart.
+ */
 function meetsValues(marker: ClusterSplitMarker, a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
   const left = valuesIn(marker, a);
   if (left.size === 0) return false;
   const right = valuesIn(marker, b);
-  return right.size > 0 && ![...left].some((value) => right.has(value));
+  if (right.size === 0 || [...left].some((value) => right.has(value))) return false;
+  if (marker.namesEachOther !== true) return true;
+  const named = (values: Set<string>, text: string): boolean => [...values].some((value) => text.includes(value));
+  return !named(left, namedText(marker, b)) && !named(right, namedText(marker, a));
 }
 
 function meetsMarker(marker: ClusterSplitMarker, a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
@@ -560,7 +596,16 @@ export function buildClusterGraph(args: {
   const isKept = (i: number): boolean => entry(rootOf, entry(merges.a, i)) === entry(rootOf, entry(merges.b, i));
   const clusters = sortedClusters([...byRoot.values()].filter((ids) => ids.length >= 2));
   const attachable = attachRule
-    ? loneMembersToAttach({ members, rootOf, byRoot, resemblances, cannotLinks, bridges, rule: attachRule.name })
+    ? loneMembersToAttach({
+        members,
+        rootOf,
+        byRoot,
+        resemblances,
+        cannotLinks,
+        bridges,
+        rule: attachRule.name,
+        mergedTargetWhen: attachRule.toMergedRecords?.when ?? null,
+      })
     : [];
   const attachLinks = resemblances.flatMap(({ attach }) => (attach && attachRule ? [{ ...attach, rule: attachRule.name }] : []));
   return {
@@ -590,9 +635,14 @@ function loneMembersToAttach(args: {
   cannotLinks: { a: number[]; b: number[] };
   bridges: ReadonlySet<number>;
   rule: string;
+  /** `attachLoneMember.toMergedRecords.when`: a golden record of several records in no cluster is a target for pairs meeting these. */
+  mergedTargetWhen: HardRuleCondition[] | null;
 }): ClusterEdge[] {
   const { rootOf } = args;
   const sizeOf = (i: number): number => args.byRoot.get(entry(rootOf, i))?.length ?? 0;
+  const isTarget = (i: number, attach: Omit<ClusterEdge, 'rule'>): boolean =>
+    sizeOf(i) >= 2 ||
+    (args.mergedTargetWhen !== null && entry(args.members, i).records.length >= 2 && allHold(args.mergedTargetWhen, attach.explanation));
   const barred = new Set<string>();
   args.cannotLinks.a.forEach((a, k) => {
     const b = entry(args.cannotLinks.b, k);
@@ -610,7 +660,7 @@ function loneMembersToAttach(args: {
       if (sizeOf(lone) !== 1 || args.bridges.has(lone) || entry(args.members, lone).records.length !== 1) continue;
       roots.set(lone, (roots.get(lone) ?? new Set()).add(entry(rootOf, other)));
       const current = best.get(lone);
-      if (attach && sizeOf(other) >= 2 && (!current || attach.score > current.score)) best.set(lone, attach);
+      if (attach && isTarget(other, attach) && (!current || attach.score > current.score)) best.set(lone, attach);
     }
   }
   const attachable: ClusterEdge[] = [];
@@ -637,7 +687,10 @@ export function withAttachedMembers(graph: ClusterGraph, goldenIds: ReadonlySet<
   const clusters = graph.clusters.map((cluster) => [...cluster]);
   for (const edge of accepted) {
     const [lone, partner] = goldenIds.has(edge.a) ? [edge.a, edge.b] : [edge.b, edge.a];
-    clusters.find((cluster) => cluster.includes(partner))?.push(lone);
+    const cluster = clusters.find((members) => members.includes(partner));
+    // A merged golden record in no cluster (`toMergedRecords`) becomes a cluster of two with the member it takes in.
+    if (cluster) cluster.push(lone);
+    else clusters.push([partner, lone]);
   }
   return { ...graph, clusters: sortedClusters(clusters), edges: [...graph.edges, ...accepted], attachable: [] };
 }

@@ -218,7 +218,10 @@ async function attachUnambiguousMembers(args: {
   if (graph.attachable.length === 0) return graph;
   const accepted = new Set<string>();
   for (const edge of graph.attachable) {
-    const lone = graph.clusters.some((cluster) => cluster.includes(edge.a)) ? edge.b : edge.a;
+    // The lone side: the one in no cluster and, beside a merged golden record in none (`toMergedRecords`), of one record.
+    const isPlaced = (id: string): boolean =>
+      graph.clusters.some((cluster) => cluster.includes(id)) || (gathered.get(id)?.records.length ?? 0) >= 2;
+    const lone = isPlaced(edge.a) ? edge.b : edge.a;
     let isAmbiguous = false;
     for (const record of gathered.get(lone)?.records ?? []) {
       const canonical = asCanonical(record.canonical, record.sourceId);
