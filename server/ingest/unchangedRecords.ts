@@ -89,10 +89,12 @@ export async function answerUnchanged(items: WorkItem[], context: IngestContext)
   }
   if (byKey.size === 0) return [];
   // Covered by the index `ingest_by_unchanged_key_covered` (golden/collections.ts): no source record is read or parsed.
-  const stored = await context.services.store.collection<CoveredSourceRecord>(SOURCE_RECORDS).find(
-    { ingestKey: { $in: [...byKey.keys()] } },
-    { projection: { _id: 1, ingestKey: 1, goldenId: 1, 'lastIngest.jobId': 1, 'lastIngest.change': 1 } },
-  );
+  const stored = await context.services.store
+    .collection<CoveredSourceRecord>(SOURCE_RECORDS)
+    .find(
+      { ingestKey: { $in: [...byKey.keys()] } },
+      { projection: { _id: 1, ingestKey: 1, goldenId: 1, 'lastIngest.jobId': 1, 'lastIngest.change': 1 } },
+    );
   // The key hashes domain, source and the fingerprint — the mapping's cache key (one per published version) and the
   // schema (its `x-version` included) —, so a record found by it has this context's domain, source, mapping version and
   // schema version: its id is `domain|source|sourceId` (sourceRecordIdOf).

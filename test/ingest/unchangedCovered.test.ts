@@ -23,10 +23,13 @@ type Totals = Record<string, number>;
 type Job = { status: string; result: { totals: Totals } | null };
 
 async function runJob(rows: Array<Record<string, string>>): Promise<Totals> {
-  const created = await server.request<{ location: string }>('POST', '/api/v1/ingest/nightly/item/jobs', { raw: toCsv(rows), contentType: 'text/csv' });
+  const created = await server.request<{ location: string }>('POST', '/api/v1/ingest/nightly/item/jobs', {
+    raw: toCsv(rows),
+    contentType: 'text/csv',
+  });
   expect(created.status).toBe(202);
   let job = (await server.request<Job>('GET', created.body.location)).body;
-  for (const deadline = Date.now() + 300_000; !['succeeded', 'failed', 'cancelled'].includes(job.status); ) {
+  for (const deadline = Date.now() + 300_000; !['succeeded', 'failed', 'cancelled'].includes(job.status);) {
     if (Date.now() > deadline) throw new Error(`the upload job is still ${job.status}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
     job = (await server.request<Job>('GET', created.body.location)).body;

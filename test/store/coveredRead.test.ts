@@ -69,7 +69,11 @@ async function ordinary(store: EmbeddedStore, filter: Filter, projection: Projec
 
 describe('covered reads', () => {
   test.each([
-    { name: 'one key, the index fields projected', filter: { key: 'k1' }, projection: { _id: 1, owner: 1, 'last.job': 1, 'last.change': 1 } },
+    {
+      name: 'one key, the index fields projected',
+      filter: { key: 'k1' },
+      projection: { _id: 1, owner: 1, 'last.job': 1, 'last.change': 1 },
+    },
     { name: '$in of keys, _id implied', filter: { key: { $in: ['k1', 'k2', 'k4', 'nope'] } }, projection: { owner: 1, 'last.change': 1 } },
     { name: '$eq, _id excluded', filter: { key: { $eq: 'k2' } }, projection: { _id: 0, owner: 1 } },
     { name: 'two leading fields', filter: { key: 'k1', owner: 'g1' }, projection: { 'last.job': 1 } },
@@ -78,7 +82,9 @@ describe('covered reads', () => {
     const store = await seeded();
     const expected = await ordinary(store, filter, projection as Projection);
     expect(expected.length).toBeGreaterThan(0);
-    const { result, reads } = await textReadsDuring(() => store.collection('records').find(filter, { projection: projection as Projection }));
+    const { result, reads } = await textReadsDuring(() =>
+      store.collection('records').find(filter, { projection: projection as Projection }),
+    );
     expect(result.sort(byId)).toEqual(expected);
     expect(reads).toBe(0);
   });

@@ -41,7 +41,8 @@ function inclusionOf(projection: FindOptions['projection']): { fields: string[];
   let idKept: 0 | 1 | undefined;
   for (const [field, value] of Object.entries(projection)) {
     if (field === '_id') idKept = value;
-    else if (value !== 1 || field.length === 0 || field.startsWith('$') || field.split('.').some((part) => part.length === 0)) return undefined;
+    else if (value !== 1 || field.length === 0 || field.startsWith('$') || field.split('.').some((part) => part.length === 0))
+      return undefined;
     else fields.push(field);
   }
   return fields.length > 0 ? { fields, idKept } : undefined;
