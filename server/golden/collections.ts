@@ -32,8 +32,14 @@ export const goldenCollections: CollectionDefinition[] = [
       { keys: { domain: 1, _id: 1 }, name: 'golden_by_domain' },
       { keys: { domain: 1, source: 1, 'canonical.parentSourceId': 1 }, name: 'golden_by_parent_ref' },
       { keys: { domain: 1, source: 1, 'canonical.remitToSourceId': 1 }, name: 'golden_by_remit_ref' },
-      // Unchanged re-sends are answered by this key before mapping (server/ingest/unchangedRecords.ts).
-      { keys: { ingestKey: 1 }, name: 'ingest_by_unchanged_key' },
+      // Unchanged re-sends are answered by this key before mapping (server/ingest/unchangedRecords.ts), from the index
+      // alone: it holds every field that answer reads (a covered query on MongoDB and in the embedded store, where the
+      // last `_id` level costs nothing). Replaces `ingest_by_unchanged_key` ({ ingestKey: 1 }), which a store created
+      // before session 31 keeps unused (neither store drops an index the application no longer declares).
+      {
+        keys: { ingestKey: 1, goldenId: 1, 'lastIngest.jobId': 1, 'lastIngest.change': 1, _id: 1 },
+        name: 'ingest_by_unchanged_key_covered',
+      },
     ],
   },
   {

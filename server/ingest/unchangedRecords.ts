@@ -10,7 +10,7 @@
  * records always take the full pipeline, as do replays of exceptions.
  */
 import { createHash } from 'node:crypto';
-import { SOURCE_RECORDS, type SourceRecordDocument } from '../golden';
+import { SOURCE_RECORDS, sourceRecordIdOf } from '../golden';
 import { stableHash } from '../stableJson';
 import type { PublishedMapping } from '../mappings';
 import type { CanonicalSchema } from '../schemas/canonicalSchemas';
@@ -63,6 +63,14 @@ export function payloadHashOf(item: WorkItem): string {
   return item.payloadHash;
 }
 
+/** What the unchanged answer reads of a stored source record: fields of the index it is found by. */
+type CoveredSourceRecord = {
+  _id: string;
+  ingestKey: string;
+  goldenId: string;
+  lastIngest?: { jobId?: string; change?: 'created' | 'updated' };
+};
+
 /**
  * Answers the items whose payload is stored unchanged under the current fingerprint (one indexed read
  * for the batch); returns the items so answered. Their results are what the persist stage would give.
@@ -80,40 +88,31 @@ export async function answerUnchanged(items: WorkItem[], context: IngestContext)
     else byKey.set(key, [item]);
   }
   if (byKey.size === 0) return [];
-  const stored = await context.services.store.collection<SourceRecordDocument>(SOURCE_RECORDS).find(
-    { ingestKey: { $in: [...byKey.keys()] } },
-    {
-      projection: {
-        _id: 1,
-        domain: 1,
-        source: 1,
-        sourceId: 1,
-        goldenId: 1,
-        ingestKey: 1,
-        mappingVersion: 1,
-        schemaVersion: 1,
-        lastIngest: 1,
-      },
-    },
-  );
+  // Covered by the index `ingest_by_unchanged_key_covered` (golden/collections.ts): no source record is read or parsed.
+  const stored = await context.services.store
+    .collection<CoveredSourceRecord>(SOURCE_RECORDS)
+    .find(
+      { ingestKey: { $in: [...byKey.keys()] } },
+      { projection: { _id: 1, ingestKey: 1, goldenId: 1, 'lastIngest.jobId': 1, 'lastIngest.change': 1 } },
+    );
+  // The key hashes domain, source and the fingerprint — the mapping's cache key (one per published version) and the
+  // schema (its `x-version` included) —, so a record found by it has this context's domain, source, mapping version and
+  // schema version: its id is `domain|source|sourceId` (sourceRecordIdOf).
+  const idPrefix = sourceRecordIdOf(context.domain, context.source, '');
   const answered: WorkItem[] = [];
   for (const record of stored) {
-    const isSameLineage =
-      record.domain === context.domain &&
-      record.source === context.source &&
-      record.mappingVersion === context.mapping.version &&
-      record.schemaVersion === context.schemaVersion;
-    if (!isSameLineage) continue;
-    const last = record.lastIngest as { jobId?: string; change?: 'created' | 'updated' } | undefined;
-    for (const item of byKey.get(record.ingestKey as string) ?? []) {
-      item.sourceId = record.sourceId;
+    if (!record._id.startsWith(idPrefix)) continue;
+    const sourceId = record._id.slice(idPrefix.length);
+    const last = record.lastIngest;
+    for (const item of byKey.get(record.ingestKey) ?? []) {
+      item.sourceId = sourceId;
       // A resumed job re-reads records it processed after its last checkpoint: answer as the first time (as persist does).
       item.result =
         context.origin.jobId && last?.jobId === context.origin.jobId && last.change
           ? {
               outcome: 'accepted',
               position: item.position,
-              sourceId: record.sourceId,
+              sourceId,
               sourceRecordId: record._id,
               goldenId: record.goldenId,
               change: last.change,
@@ -121,7 +120,7 @@ export async function answerUnchanged(items: WorkItem[], context: IngestContext)
           : {
               outcome: 'unchanged',
               position: item.position,
-              sourceId: record.sourceId,
+              sourceId,
               sourceRecordId: record._id,
               goldenId: record.goldenId,
             };

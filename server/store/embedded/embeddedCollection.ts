@@ -23,6 +23,7 @@ import type { Change } from './collectionState';
 import { encodeKeyValue, valuesAtPath } from './indexState';
 import type { CollectionView, Match } from './matcher';
 import { collectResults, collectResultsSync, matchDocuments, ownResults, planMatches, TICK, viewGet } from './matcher';
+import { coveredResults } from './coveredRead';
 import { copyIfPlainJson, copyParsed, deepFreeze, isFreezingShared, isPlainJson } from './documentCopies';
 import { projectDocuments } from './projection';
 import { applyUpdate, seedFromFilter } from './updates';
@@ -80,6 +81,8 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
     const view = this.host.view(this.name, options.session);
+    const covered = coveredResults({ view, filter, options });
+    if (covered) return covered as T[];
     const wanted = options.limit && options.limit > 0 ? (options.skip ?? 0) + options.limit : undefined;
     return (await collectResults({
       stream: planMatches({ view, filter, sort: options.sort, wanted }),

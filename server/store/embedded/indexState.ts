@@ -773,6 +773,46 @@ export class IndexState {
   }
 
   /**
+   * Every entry under each prefix combination with its stored keys (one encoded key per stored level, the implicit `_id`
+   * level not included) and its id, for reads answered from the index alone (coveredRead.ts). A multikey document may
+   * come once per tuple.
+   */
+  *entriesForPrefix(prefixKeys: string[][]): Generator<{ keys: string[]; id: string }> {
+    const keys: string[] = [];
+    const postingIds = (posting: Posting): Generator<string> => this.postingIds(posting);
+    const ownIdIn = (posting: Posting, key: string): string | undefined => this.ownIdIn(posting, key);
+    function* walk(node: Child, level: number): Generator<{ keys: string[]; id: string }> {
+      if (!isNode(node)) {
+        if (level < prefixKeys.length)
+          for (const key of present(prefixKeys[level], 'the keys of a prefix level')) {
+            const id = ownIdIn(node, key);
+            if (id !== undefined) yield { keys: [...keys], id };
+          }
+        else for (const id of postingIds(node)) yield { keys: [...keys], id };
+        return;
+      }
+      const children: Iterable<[string, Child]> =
+        level < prefixKeys.length
+          ? present(prefixKeys[level], 'the keys of a prefix level').flatMap((key) => {
+              const child = node.get(key);
+              return child === undefined ? [] : [[key, child] as [string, Child]];
+            })
+          : node;
+      for (const [key, child] of children) {
+        keys.push(key);
+        yield* walk(child, level + 1);
+        keys.pop();
+      }
+    }
+    yield* walk(this.root, 0);
+  }
+
+  /** The number of levels held as maps and postings (all fields, or all but an implicit last `_id` level). */
+  get heldLevels(): number {
+    return this.storedDepth;
+  }
+
+  /**
    * Ids in key order: `prefix` fixes one key per leading field, then the next `orderedLevels`
    * fields are walked in order (each ascending or descending; the first may be bounded by
    * `lower`/`upper`). Yields one group per distinct ordered tuple — ids tied on those fields —
