@@ -212,7 +212,7 @@
  * Victoria, RANZCOG and VAHI names, the Limpopo list in English, Xitsonga and Tshivenda with SANBS customers, and Tonga's hospitals in
  * English and Tongan write them), written blind to the rules in session 30, is held to the same invariants
  * (`npm run eval:match -- --skip-seed --holdout28 --clusters`).
- * The twenty-ninth held-out corpus (test/fixtures/match-eval-holdout29, SEALED since session 31 — records-storage and shredding, IT-reseller,
+ * The twenty-ninth held-out corpus (test/fixtures/match-eval-holdout29, sealed in session 31, opened for tuning in session 32 — records-storage and shredding, IT-reseller,
  * teleradiology, anaesthesia and physician-group, law, audit, parking, air-medical and patient-transport, diagnostics-reagent, uniform and
  * medical-liability suppliers as the NAID AAA, PRISM, PCAOB registered-firm and Form AP, CRN Solution Provider 500, Sourcewell, E&I, IPMI,
  * CAMTS, AM Best, KLAS, MGMA, Martindale, SRA, ICAEW, BPA, BIVDA, Chambers, Law Society of Ireland, Chartered Accountants Ireland, Law Society
