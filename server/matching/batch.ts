@@ -12,6 +12,7 @@ import { rarestKeys } from './blocking';
 import { clusterPairs } from './clustering';
 import { decidingVeto, evaluatePreparedPair, prepareRecord } from './scoring';
 import { countTerms, termWeightsOf } from './termStats';
+import { pairSources, sourceWithOwnWeights } from './sourceLayoutWords';
 import { present } from '../invariant';
 import type { CanonicalRecord, PreparedRecord } from './types';
 
@@ -224,6 +225,8 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
 
   // Token frequencies of idf comparators over this batch (the whole domain).
   const context = rules.idfComparators.length > 0 ? termWeightsOf(countTerms(prepared, rules), rules) : undefined;
+  // Each record's source when it weighs tokens by weights of its own (sourceLayoutWords.ts), read once here, not per pair.
+  const sourceSides = context?.sourceWeights ? prepared.map((record) => sourceWithOwnWeights(record, rules, context)) : undefined;
 
   for (const map of blockIdOfRule) map.clear();
 
@@ -353,7 +356,16 @@ function* batchMatchSteps(args: BatchMatchArgs, yieldEvery: number): Generator<B
         // A veto read from a few comparators (another GTIN…) bands the pair no-match: it is not scored.
         const compared: Array<ComparisonResult | undefined> = [];
         const veto = decidingVeto({ a: anchor, b: otherRecord, compiled: rules, compared });
-        const evaluation = veto ? null : evaluatePreparedPair({ a: anchor, b: otherRecord, compiled: rules, context, known: compared });
+        const evaluation = veto
+          ? null
+          : evaluatePreparedPair({
+              a: anchor,
+              b: otherRecord,
+              compiled: rules,
+              context,
+              known: compared,
+              sources: sourceSides ? (pairSources(sourceSides[a], sourceSides[other]) ?? null) : null,
+            });
         const rule = veto ?? evaluation?.hardRule;
         if (rule?.relationship && relationships.length < maxListed) {
           relationships.push({ a: sa, b: sb, relationship: rule.relationship });

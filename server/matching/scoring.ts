@@ -20,7 +20,7 @@ import type { ComparedIds, CompareContext, ComparisonResult } from './comparator
 import { MISSING_COMPARISON } from './comparators';
 import { compiledConditionHolds, conditionsHold, levelIndexOf, MISSING_LEVEL, probabilityOf, UNLEVELLED } from './probabilistic';
 import { present } from '../invariant';
-import { sourceOfPrepared } from './sourceLayoutWords';
+import { pairSources, sourceWithOwnWeights } from './sourceLayoutWords';
 
 /** Normalises a record once for every comparator of the rule set. */
 export function prepareRecord(record: CanonicalRecord, compiled: CompiledRules): PreparedRecord {
@@ -122,6 +122,7 @@ export function evaluatePreparedPair({
   compiled,
   context,
   known,
+  sources,
 }: {
   a: PreparedRecord;
   b: PreparedRecord;
@@ -129,6 +130,11 @@ export function evaluatePreparedPair({
   context?: CompareContext;
   /** Comparisons already made for this pair by `decidingVeto` (by comparator index): not made again. */
   known?: ReadonlyArray<ComparisonResult | undefined>;
+  /**
+   * The pair's sources as `pairSources` of `sourceWithOwnWeights` gives them (null: neither has weights of its own),
+   * read once per record by a caller scoring each record against many; absent: read here.
+   */
+  sources?: ComparedIds | null;
 }): PairEvaluation {
   const results: ComparisonResult[] = [];
   const isFellegiSunter = compiled.model === 'fellegiSunter';
@@ -136,8 +142,13 @@ export function evaluatePreparedPair({
   let weighted = 0;
   let evidenceWeight = 0;
   let matchWeight = compiled.priorMatchWeight;
-  // The records' ids only when some comparator weighs tokens by their source (sourceLayoutWords.ts).
-  const ids = context?.sourceWeights ? { a: sourceOfPrepared(a), b: sourceOfPrepared(b) } : undefined;
+  // The records' sources only when some comparator weighs tokens by a source of theirs (sourceLayoutWords.ts).
+  const ids =
+    sources !== undefined
+      ? (sources ?? undefined)
+      : context?.sourceWeights
+        ? pairSources(sourceWithOwnWeights(a, compiled, context), sourceWithOwnWeights(b, compiled, context))
+        : undefined;
   for (let i = 0; i < compiled.comparators.length; i++) {
     const comparator = present(compiled.comparators[i], 'comparator i');
     const name = comparator.rule.name;

@@ -12,6 +12,8 @@
  * tokens keep their idf. The same word from another source (a catalogue title's `CARD`) keeps its
  * weight there; a shared word counts at the lighter of its two weights (comparators.ts `tokenPairOf`).
  */
+import type { CompareContext, ComparedIds } from './comparators';
+import type { CompiledRules } from './rules';
 import type { PreparedRecord, SourceLayoutWords } from './types';
 
 /** Separates a comparator's name from a source in the name of its per-source frequency table (comparator names hold no `@`). */
@@ -31,6 +33,33 @@ export function sourceOfRecordId(recordId: string): string | undefined {
 /** The source of a prepared record: the one the hub stamped on it, else read from a stored id (the batch matcher's records). */
 export function sourceOfPrepared(prepared: PreparedRecord): string | undefined {
   return prepared.source ?? sourceOfRecordId(prepared.sourceId);
+}
+
+/**
+ * The source of `prepared` when it weighs some comparator's tokens by weights of its own (its layout words), else
+ * undefined: a source without enough records (`minRecords`) or without counts keeps the domain's weights, so
+ * comparing with or without it gives the same result — a pair of two such records needs no per-source work
+ * (`pairSources`). Read once per record where a record meets many others (batch matching).
+ */
+export function sourceWithOwnWeights(prepared: PreparedRecord, compiled: CompiledRules, context: CompareContext): string | undefined {
+  const sourceWeights = context.sourceWeights;
+  if (sourceWeights === undefined) return undefined;
+  const source = sourceOfPrepared(prepared);
+  if (source === undefined) return undefined;
+  for (const comparator of compiled.sourceLayoutComparators.keys()) {
+    const own = sourceWeights(comparator, source);
+    if (own !== undefined && own !== context.termWeights?.get(comparator)) return source;
+  }
+  return undefined;
+}
+
+/**
+ * The sources handed to a pair's comparators (`CompareContext.sourceWeights`): undefined when neither record's
+ * source has weights of its own — every comparator then weighs both sides by the domain's, as it would with the
+ * sources — so such a pair allocates nothing and checks no `notWhenAny` exemption.
+ */
+export function pairSources(a: string | undefined, b: string | undefined): ComparedIds | undefined {
+  return a === undefined && b === undefined ? undefined : { a, b };
 }
 
 /** `prepared` stamped with the source of the stored record `recordId` (itself when already stamped or the id has no source). */
