@@ -30,6 +30,7 @@ import { compileTextRewrites, identifierStrings, rewrittenStringsAtPaths } from 
 import { rememberedWhileRepeating, shippedAliasTables, withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
 import { createIntern } from './internedStrings';
 import { shorthandCredit, type ShorthandOptions } from './shorthandTokens';
+import { scriptSoundTokens, soundMatchedWeights, withoutSoundTokens } from './scriptSounds';
 import { containmentWithoutMeasurements, type MeasurementOptions } from './measurementTokens';
 import { attributeValuesAgree, compareAttributes, compileExtractors, extractAttributes, type CompiledExtractor } from './attributes';
 import { addressSimilarity, formatAddress, placesNamedBy, prepareAddress, townAlternatives } from './address';
@@ -700,21 +701,34 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
     isContainment && declaredMeasurements
       ? { units: new Set(declaredMeasurements.units.map((unit) => unit.toUpperCase())), numbers: declaredMeasurements.numbers === true }
       : null;
+  const sounds = rule.params?.scriptSounds;
   return {
     rule,
     ...(isIdf ? { usesTermWeights: true } : {}),
-    preparationKey: preparationKeyOf(rule, ['tokens', rule.params?.normalizer ?? 'text', rule.params?.aliasTables ?? []]),
-    // All fields pool into ONE sorted token set: word order and field boundaries do not matter.
+    preparationKey: preparationKeyOf(rule, [
+      'tokens',
+      rule.params?.normalizer ?? 'text',
+      rule.params?.aliasTables ?? [],
+      sounds ? 'sounds' : '',
+    ]),
+    // All fields pool into ONE sorted token set: word order and field boundaries do not matter. With `scriptSounds`, the
+    // sound keys of words of other scripts (`~KEY`, scriptSounds.ts) sort after every word.
     prepare: (record) => {
       const tokens = new Set<string>();
       for (const field of fields)
-        for (const raw of stringsAtPaths(record, field.paths)) for (const token of field.wordsOf(raw)) tokens.add(intern(token));
+        for (const raw of stringsAtPaths(record, field.paths)) {
+          for (const token of field.wordsOf(raw)) tokens.add(intern(token));
+          if (sounds) for (const token of scriptSoundTokens(raw)) tokens.add(intern(token));
+        }
       return nonEmpty([...tokens].sort());
     },
     // Without known frequencies (a pair scored outside any domain) idf falls back to uniform weights.
     compare: (a, b, context, ids) => {
-      const ta = a as string[];
-      const tb = b as string[];
+      const preparedA = a as string[];
+      const preparedB = b as string[];
+      // Sound keys are no words: every measure below reads the words alone, and sound matches are added after.
+      const ta = sounds ? withoutSoundTokens(preparedA) : preparedA;
+      const tb = sounds ? withoutSoundTokens(preparedB) : preparedB;
       const weightOf = isIdf ? context?.termWeights?.get(termsName) : undefined;
       const bySource = isIdf && ids ? context?.sourceWeights : undefined;
       const pair =
@@ -739,6 +753,8 @@ function compileTokenSet(rule: ComparatorRule, context: ComparatorContext): Comp
       let raw = shorthand && exact < 1 ? withShorthand({ exact, pair, isContainment, options: shorthand }) : exact;
       if (measurements && raw < 1 && ta.length > 0 && tb.length > 0)
         raw = Math.max(raw, withoutMeasurements(pair, measurements, shorthand));
+      if (sounds && raw < 1 && (ta !== preparedA || tb !== preparedB))
+        raw = Math.max(raw, withSoundMatches({ pair, preparedA, preparedB, isContainment, shorthand, credit: sounds.credit }));
       const score = raw < floor ? 0 : raw;
       return new TokenSetComparison(score, outcomeOf(score), ta, tb);
     },
@@ -854,6 +870,46 @@ function withShorthand(args: { exact: number; pair: TokenPair; isContainment: bo
   const added = isContainment ? (totalA <= totalB ? creditA / totalA : creditB / totalB) : (creditA / totalA + creditB / totalB) / 2;
   return Math.min(1, exact + added);
 }
+
+/**
+ * The pair's measure with its sound matches (scriptSounds.ts) counted at `credit` of their weight: a Latin word met by
+ * the sound of a word of another script on the other side, and on the script side that word read as the Latin word (it
+ * was no token before: it joins the side's total when that raises the side's share, never lowers it); shorthand credits
+ * as `withShorthand` counts them.
+ */
+function withSoundMatches(args: {
+  pair: TokenPair;
+  preparedA: readonly string[];
+  preparedB: readonly string[];
+  isContainment: boolean;
+  shorthand: ShorthandOptions | null;
+  credit: number;
+}): number {
+  const { pair, isContainment, shorthand, credit } = args;
+  const { latinA, scriptA, latinB, scriptB } = soundMatchedWeights(
+    { tokens: args.preparedA, weights: pair.wa ? pair.wa.weights : null, weightOf: pair.weightOf },
+    { tokens: args.preparedB, weights: pair.wb ? pair.wb.weights : null, weightOf: pair.weightOfB },
+    shorthand ? shorthand.exclude : NO_EXCLUSIONS,
+  );
+  if (latinA + scriptA + latinB + scriptB === 0) return 0;
+  const credits = shorthand && pair.ta.length > 0 && pair.tb.length > 0 ? creditsOf(pair, shorthand) : null;
+  const baseA = pair.wa ? pair.wa.total : pair.ta.length;
+  const baseB = pair.wb ? pair.wb.total : pair.tb.length;
+  const shareA = soundShare(pair.common + (credits ? credits.creditA : 0), baseA, latinA * credit, scriptA, credit);
+  const shareB = soundShare(pair.common + (credits ? credits.creditB : 0), baseB, latinB * credit, scriptB, credit);
+  const totalA = baseA + scriptA;
+  const totalB = baseB + scriptB;
+  return Math.min(1, isContainment ? (totalA <= totalB ? shareA : shareB) : (shareA + shareB) / 2);
+}
+
+/** One side's share with its sound matches: its Latin words met (`latinCredit`), and its script words read as words (`script`, at `credit`) when that raises the share. */
+function soundShare(matched: number, total: number, latinCredit: number, script: number, credit: number): number {
+  const withLatin = total === 0 ? 0 : (matched + latinCredit) / total;
+  const withScript = (matched + latinCredit + credit * script) / (total + script || 1);
+  return Math.min(1, Math.max(withLatin, withScript));
+}
+
+const NO_EXCLUSIONS: ReadonlySet<string> = new Set();
 
 /** The containment of a pair without its measurement words (see measurementTokens.ts), shorthand credits included. */
 function withoutMeasurements(pair: TokenPair, options: MeasurementOptions, shorthand: ShorthandOptions | null): number {

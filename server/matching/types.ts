@@ -389,6 +389,12 @@ export interface ComparatorRule {
      * size another way.
      */
     measurements?: { units: string[]; numbers?: boolean };
+    /**
+     * tokenSet: words of other scripts are also read by sound (scriptSounds.ts: romanised by script family, reduced to
+     * a consonant skeleton), and a Latin word of the other side with the same sound key counts at `credit` of its
+     * weight (a transliterated brand noun: `ブラウン` / `Braun`); words of `shorthand.exclude` never do. Absent: off.
+     */
+    scriptSounds?: { credit: number };
   };
   /**
    * Fellegi–Sunter comparison levels, tried in order; the first whose conditions hold is the pair's
