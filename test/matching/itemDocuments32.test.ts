@@ -127,7 +127,7 @@ describe('the item phrase meets its catalogue title; the nearest different produ
       [id('audit', 'A4'), id('shop', 'S3')],
       [id('audit', 'A5'), id('audit', 'A6')],
       [id('audit', 'A5'), id('shop', 'S6')],
-    ])
+    ] as const)
       expect(merged.has(key(a, b)), `${a} ~ ${b}`).toBe(false);
     // Unrelated products on one form (same auditor, zone, answers) are not put before a steward.
     expect(reached.has(key(id('audit', 'A1'), id('audit', 'A5')))).toBe(false);
