@@ -430,16 +430,104 @@ function readLabelledRow(written: string, roles: LabelRoles): string {
     at = edit.to;
   }
   out += text.slice(at);
+  const itemField = isCellRow ? itemFieldOf(fields, namesItem) : undefined;
+  if (itemField !== undefined) out = withDocumentOwnCellsBlanked({ read: out, written: text, fields, itemField, roles });
   out = out.replace(INTERNAL_REFERENCE, '');
   // A cell naming the row's document (`Incident W481207 |`, `Ticket #48360 |`): no label of the table, no product words either.
   if (isCellRow) out = withoutDocumentCells(out);
-  const itemField = isCellRow && !isThinRow ? itemFieldOf(fields, namesItem) : undefined;
-  if (itemField !== undefined && fields.some((hit) => REQUEST_ROLES.has(hit.role))) {
+  if (itemField !== undefined && !isThinRow && fields.some((hit) => REQUEST_ROLES.has(hit.role))) {
     // A form prints its header (title, number, requester) before its fields: only cells before the item's field are read as context.
     out = withoutUnlabelledCells(out, text, text.slice(0, itemField.labelAt).split('|').length - 1);
   }
   if (isCellRow && !isThinRow) out = out.replace(CONTAINER_NUMBER_CELL, ' ');
   return HAS_WORD.test(out) ? out : original;
+}
+
+/**
+ * A printed document's row (items32docs, item-3.57.0): an audit checklist, a drill or stock tally, a short-dated stock
+ * report, a trial's accountability log, an auction lot, a request for quotation, an order release, a reconciliation
+ * report, an insurance schedule of loss, a proforma invoice — each a form of many cells of which one names the item
+ * (`Item:`, `Supply item:`, `Title:`, `Description:`) and the others are the form's own: its title, numbers, people,
+ * places, dates, counts, prices, answers (`Compliant: Y`), conditions and causes. Nobody can list every form's labels,
+ * but the form itself says which cell is the item: in a row of `DOCUMENT_MIN_CELLS` cells or more whose item field
+ * is read, a cell holding no field the label tables read (no item, maker, code, attribute or pack field) is the
+ * document's own and is blanked, label and value, whatever its label — a labelled cell anywhere, a cell without a
+ * label only before the item's field (the form's header: after it, a cell may go on with the item) — unless its value
+ * holds a measure or a size word (`CELL_MEASURE`: it may be the item's variant), a maker's code after its label
+ * (`Part no. 9118VC005`), or nothing. A colour, side or length word in such a cell
+ * (`Zone: Green Treatment`, `Stored 18 in below ceiling: Y`) is the form's, never the item's, and no longer conflicts
+ * with the item's own attributes. A cell's value is what follows its last colon (a label may hold a measure:
+ * `Stored 18 in below ceiling / 8 in off floor: Y` answers Y).
+ */
+const DOCUMENT_MIN_CELLS = 5;
+const ANY_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/**
+ * A capital letter that is no size in a form's cell: a person's initial before a name (`S. Patel`, `Dr N. Rossi`) and a
+ * letter of a slashed abbreviation (`L/C at sight`, `w/o`, `c/o`).
+ */
+const NOT_A_SIZE_LETTER = /(?<![\p{L}\p{N}])\p{L}\.(?=\s*\p{Lu}\p{Ll})/gu;
+/** A word that can say which item a cell describes: four letters or digits or more with a letter, or a code of letters and digits (`A2`, `TI-84`). */
+const TELLING_WORD = /(?=[\p{L}\p{N}]*\p{L})[\p{L}\p{N}]{4,}|\p{L}+\d[\p{L}\p{N}]*|\d+\p{L}[\p{L}\p{N}]*/gu;
+/** A word of a product phrase: three letters or more, no digit. */
+const PHRASE_WORD = /(?<![\p{L}\p{N}])\p{L}{3,}(?![\p{L}\p{N}])/gu;
+/** The most words a header cell without a label has (`Line 14`, `Protocol RD-115-63`, `Site 129`); a longer one may describe the item. */
+const HEADER_CELL_WORDS = 4;
+
+function tellingWordsOf(text: string): Set<string> {
+  return new Set((text.toUpperCase().match(TELLING_WORD) ?? []) as string[]);
+}
+
+function withDocumentOwnCellsBlanked(args: {
+  read: string;
+  written: string;
+  fields: readonly LabelHit[];
+  itemField: LabelHit;
+  roles: LabelRoles;
+}): string {
+  const { read, written, fields, itemField, roles } = args;
+  const cells = read.split('|');
+  const writtenCells = written.split('|');
+  if (writtenCells.length < DOCUMENT_MIN_CELLS || cells.length !== writtenCells.length) return read;
+  const cellOf = (at: number): number => written.slice(0, at).split('|').length - 1;
+  const fieldCells = new Set(fields.map((hit) => cellOf(hit.labelAt)));
+  const itemCell = cellOf(itemField.labelAt);
+  const itemEnd = written.indexOf('|', itemField.valueAt);
+  const itemValue = written.slice(itemField.valueAt, itemEnd < 0 ? written.length : itemEnd);
+  // A field whose value is a code (`Vendor item: 84PLCE/TBL/1L1/AC`) names no product phrase to tell the form's cells from.
+  if ((itemValue.match(PHRASE_WORD) ?? []).length < 2) return read;
+  const itemWords = tellingWordsOf(itemValue);
+  let dropped = false;
+  const kept = cells.map((cell, index) => {
+    if (index === itemCell || fieldCells.has(index)) return cell;
+    const original = writtenCells[index] as string;
+    const labelled = original.includes(':');
+    // After the item's field a cell without a label may go on with the item (an order mail's `1 x <item>` line); before
+    // it, only the row's first cell (the form's title) and short cells are the header.
+    if (!labelled && (index > itemCell || (index > 0 && original.trim().split(/\s+/).length > HEADER_CELL_WORDS))) return cell;
+    const value = original.slice(original.lastIndexOf(':') + 1).replace(NOT_A_SIZE_LETTER, ' ');
+    if (!ANY_LETTER_OR_DIGIT.test(value) || CELL_MEASURE.test(value) || opensWithCodeLabel(original, roles)) return cell;
+    // A cell repeating the item's words describes the item again (a long text, a marketing text, a specification).
+    for (const word of tellingWordsOf(value)) if (itemWords.has(word)) return cell;
+    dropped = true;
+    return ' ';
+  });
+  if (!dropped) return read;
+  const out = kept.join('|');
+  return HAS_WORD.test(out) ? out : read;
+}
+
+/**
+ * A cell printing a maker's code after its label without a colon (`Part no. 9118VC005`, `REF 21-3820-24`, `Cat #
+ * 5160`): the code is the item's, the cell stays. Its first one to three words are read as a label (listed, or by its
+ * words); a document's own numbers (`Claim no.`, `Charge code`, `HS code`) are no code of the item.
+ */
+function opensWithCodeLabel(cell: string, roles: LabelRoles): boolean {
+  const words = fieldLabelKey(cell.slice(0, 40)).split(' ');
+  for (let count = Math.min(3, words.length - 1); count >= 1; count--) {
+    const key = words.slice(0, count).join(' ');
+    if ((roles.labels.get(key) ?? roleByWords(key, roles)) === 'code') return true;
+  }
+  return false;
 }
 
 /** The roles of a field that names the row's item, and of a field that says how many were asked for or who, where, when and why. */
