@@ -10,6 +10,7 @@ import { romanizeCyrillicAndGreek } from '../identifiers/names';
 import { normalizeWith } from './normalizers';
 import { jaroWinkler } from './similarity';
 import type { PreparedAddress } from './types';
+import { postalCodeSimilarity, readPostalCode } from './postalCodes';
 import { present } from '../invariant';
 
 const STREET_ABBREVIATIONS: Record<string, string> = {
@@ -257,10 +258,15 @@ export function prepareAddress(value: Record<string, unknown>): PreparedAddress 
   const numberIndex = tokens.findIndex((t) => /^\d/.test(t));
   const number = numberIndex >= 0 ? present(tokens[numberIndex], 'house number token') : '';
   const street = tokens.filter((_, i) => i !== numberIndex).join(' ');
-  const postal = typeof value.postalCode === 'string' ? (normalizeWith('postalCode', value.postalCode) ?? '') : '';
+  // Read by the record's country's format (postalCodes.ts): a UK, Canadian, Irish or Dutch postcode keeps its district.
+  const postal =
+    typeof value.postalCode === 'string'
+      ? readPostalCode(value.postalCode, typeof value.country === 'string' ? value.country : undefined)
+      : null;
   // A region written with its kind of division (`Bo District`, `Greater Accra Region`, `Western Province`) is the region.
   const state = place('state').replace(REGION_KIND, '');
-  const prepared = { number, street, city, state: STATE_CODES[state] ?? state, postalCode: postal.slice(0, 5) };
+  const prepared: PreparedAddress = { number, street, city, state: STATE_CODES[state] ?? state, postalCode: postal?.code ?? '' };
+  if (postal?.district !== undefined) prepared.postalDistrict = postal.district;
   return prepared.street || prepared.city || prepared.postalCode ? prepared : null;
 }
 
@@ -436,7 +442,7 @@ export function addressSimilarity(a: PreparedAddress, b: PreparedAddress, option
     weight += 0.5;
   }
   if (a.postalCode && b.postalCode) {
-    total += 0.25 * (a.postalCode === b.postalCode ? 1 : 0);
+    total += 0.25 * postalCodeSimilarity(a, b);
     weight += 0.25;
   }
   if (a.city && b.city) {

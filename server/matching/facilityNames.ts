@@ -36,6 +36,7 @@ import { inSerbianLatin, withoutWritingConventions, withRegnalNumbers } from './
 import { withRegisterConventions } from './registerFacilityNames';
 import { withOtherLanguageConventions } from './otherLanguageFacilityNames';
 import { withSouthernAfricanConventions } from './southernAfricanFacilityNames';
+import { withoutNounFirstLinkers } from './nounFirstFacilityNames';
 import { withoutBuildingBracket, withoutStreetLine } from './englishFacilityNames';
 import { namesCareOrganisation, unitWithItsUniversity, withoutOfAfterFacilityNoun } from './affiliationFacilityNames';
 
@@ -324,7 +325,8 @@ function withEnglishRegistryConventions(raw: string, readings: Readings): string
 
 /** The `facilityName` normaliser read with the given tables (see the file's comment); empty when nothing is left. */
 function facilityNameWith(raw: string, readings: Readings): string {
-  const trimmed = withoutOfAfterFacilityNoun(withSouthernAfricanConventions(withOtherLanguageConventions(raw.trim())));
+  const headless = withoutNounFirstLinkers(raw.trim(), (word) => namesFacility(word, readings));
+  const trimmed = withoutOfAfterFacilityNoun(withSouthernAfricanConventions(withOtherLanguageConventions(headless)));
   const ownName = /[\u4E00-\u9FFF]/u.test(trimmed) ? trimmed.replace(HAN_JURIDICAL_PERSON, '') || trimmed : trimmed;
   const named = siteOfOperatorName(
     withoutOrgUnitPrefix(

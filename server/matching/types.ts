@@ -753,6 +753,8 @@ export interface PreparedAddress {
   city: string;
   state: string;
   postalCode: string;
+  /** The postal code's area (UK outward code, Canadian FSA, Eircode routing key, Dutch digits; postalCodes.ts); absent for other formats. */
+  postalDistrict?: string;
   /** Places the record names besides its own town (address param `townNamedIn`; placesNamedBy), space-padded; absent when none. */
   placesNamed?: string;
 }
