@@ -236,10 +236,11 @@ describe('embedded store: document text beyond the resident budget', () => {
   const MIB = 1024 * 1024;
   const HEAP_LIMIT = 4144 * MIB;
   it.each([
-    // Unset or empty: 1/16 of V8's heap limit, whole MiB (at least 1).
-    [undefined, HEAP_LIMIT, 259 * MIB],
-    ['', HEAP_LIMIT, 259 * MIB],
-    [' ', 2048 * MIB, 128 * MIB],
+    // Unset or empty: 1/32 of V8's heap limit, whole MiB (at least 1).
+    [undefined, HEAP_LIMIT, 129 * MIB],
+    ['', HEAP_LIMIT, 129 * MIB],
+    [' ', 2048 * MIB, 64 * MIB],
+    ['', 40 * MIB, 1 * MIB],
     ['', 8 * MIB, 1 * MIB],
     ['256', HEAP_LIMIT, 256 * MIB],
     ['all', HEAP_LIMIT, undefined],

@@ -1,6 +1,6 @@
 /**
  * One collection's documents by `_id`: JSON text in memory, or — beyond the store's resident-text budget
- * (`MDM_STORE_RESIDENT_TEXT_MB`; by default 1/16 of V8's heap limit, `all` for none) — moved to a spill file, oldest
+ * (`MDM_STORE_RESIDENT_TEXT_MB`; by default 1/32 of V8's heap limit, `all` for none) — moved to a spill file, oldest
  * first, and read back with one `pread` of the exact byte range when needed. Memory then holds only the
  * ids, a small position record per spilled document and the indexes.
  *
@@ -90,11 +90,16 @@ export class StoreSettingError extends Error {
 }
 
 /**
- * Share of V8's heap limit given to resident document text when `MDM_STORE_RESIDENT_TEXT_MB` is unset: 1/16, i.e.
- * 259 MiB under Node 20's default limit on this machine (4,144 MiB) — the budget with which the issue's
- * 100k-into-100k run completed, where keeping everything resident ran out of heap (docs/STORAGE.md "Session 9").
+ * Share of V8's heap limit given to resident document text when `MDM_STORE_RESIDENT_TEXT_MB` is unset: 1/32, i.e.
+ * 129 MiB under Node 20's default limit on this machine (4,144 MiB). Session 9 set 1/16 (259 MiB), the budget with
+ * which the issue's 100k-into-100k run first completed where keeping everything resident ran out of heap
+ * (docs/STORAGE.md "Session 9"). Halved for issue 14's peak RSS: resident text is a cache of the spill file and the
+ * snapshot (a spilled read is one `pread` from the page cache, outside the process's RSS). Session 30's halving was
+ * reverted because unchanged re-sends, which read every stored source record, fell below 10,000 records/s; since
+ * session 31 they are answered from an index (a covered read) and the 20k pair of session 32 re-sent no slower at the
+ * smaller budget (docs/INGEST.md "Session 32 (ingest32)").
  */
-export const DEFAULT_HEAP_SHARE = 1 / 16;
+export const DEFAULT_HEAP_SHARE = 1 / 32;
 /** The setting's value that keeps every document's text in memory (nothing spills). */
 export const ALL_RESIDENT = 'all';
 

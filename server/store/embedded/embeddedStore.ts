@@ -51,7 +51,7 @@ export interface EmbeddedStoreOptions {
   restoreIndexesInBackground?: boolean;
   /**
    * Characters of document JSON kept in memory (default: env MDM_STORE_RESIDENT_TEXT_MB in MiB, `all` keeps every
-   * document in memory, unset gives 1/16 of V8's heap limit; `characters: undefined` keeps all). Beyond it the
+   * document in memory, unset gives 1/32 of V8's heap limit; `characters: undefined` keeps all). Beyond it the
    * oldest documents move to a spill file (or stay in the loaded snapshot) and are read back on use;
    * `minRewriteDeadBytes` (default 64 MiB) is the least dead space before the spill file is rewritten.
    */
