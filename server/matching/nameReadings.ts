@@ -124,29 +124,21 @@ export function merchantBeforeAsterisk(raw: string): string | null {
  * A card acceptor's location after its name: ISO 8583 field 43 (the card acceptor name / location that Visa and
  * Mastercard print on statements and expense tools export) holds the name in its first 22–25 characters and the city —
  * or, for a card-not-present merchant, its customer-service phone — in the next 13, then the state or country
- * (`ACME MEDICAL INC 800-555-0199 IL`); a chain writes its store number after the name (`ACME PARKING 1234 CHICAGO`,
- * `ACME PARKING 380012`). The location is a phone number, or a number of three digits or more (never the first word:
- * a numbered company), then at most two words of a city and a state code; a tail with a legal form is part of the name
- * (`ACME 1992 PTY LIMITED`).
+ * (`ACME MEDICAL INC 800-555-0199 IL`). Only the phone is read off: a store number after the name may be a franchisee's
+ * (`X PRESS #1417`, `X SPEEDY 7123`: one legal entity per number), which the name keeps.
  */
-const CARD_ACCEPTOR_LOCATION =
-  /\s+(?:-\s+)?(?:#\s?)?(?:(?:1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}|\d{10}|\d{3,})(?:\s+[A-Z][A-Z'.-]*){0,2}?(\s+[A-Z]{2})?\s*$/;
-const LEGAL_FORM_WORD = /(?<![A-Z])(?:INC|LLC|LTD|LIMITED|PTY|CORP|CORPORATION|CO|COMPANY|PLC|LLP|LP|GMBH|AG|SA|NV|BV)(?![A-Z])/;
+const CARD_ACCEPTOR_PHONE =
+  /\s+(?:-\s+)?(?:1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?:\s+[A-Z]{2})?\s*$|\s+1?\d{10}(?:\s+[A-Z]{2})?\s*$/;
 
 /**
- * The merchant of an upper-case card descriptor that ends in its card acceptor location (CARD_ACCEPTOR_LOCATION:
+ * The merchant of an upper-case card descriptor that ends in a customer-service phone (CARD_ACCEPTOR_PHONE:
  * `IRON WORKS INC 800-555-0199` → `IRON WORKS INC`), or null. A second reading of the value, as the asterisk's.
  */
 export function merchantBeforeLocation(raw: string): string | null {
   if (raw !== raw.toUpperCase()) return null;
-  const found = CARD_ACCEPTOR_LOCATION.exec(raw);
-  // The last two letters are a state code (`CO` Colorado), not a legal form.
-  if (!found || LEGAL_FORM_WORD.test(found[1] ? found[0].slice(0, found[0].lastIndexOf(found[1])) : found[0])) return null;
+  const found = CARD_ACCEPTOR_PHONE.exec(raw);
+  if (!found) return null;
   const merchant = raw.slice(0, found.index).trim();
-  // A bare number after a one-word name may be the name's own (`ACME 3000`), a year is the name's (`ACME MEDICAL 2024`);
-  // a store number follows a chain's full name.
-  const isPhone = /\d{3}[-. ]\d{4}|\d{10}/.test(found[0]);
-  if (!isPhone && (!merchant.includes(' ') || /(?<!\d)(?:19|20)\d\d\s*$/.test(found[0]))) return null;
   return /\p{L}.*\p{L}.*\p{L}/u.test(merchant) ? merchant : null;
 }
 
