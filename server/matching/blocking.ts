@@ -6,7 +6,7 @@
  * as data arrives, so it is decided at lookup time from block sizes, never frozen into the index.
  */
 import { loanwordSkeleton } from './scriptReadings';
-import { domainLabel, merchantBeforeAsterisk, ocrFolded } from './nameReadings';
+import { domainLabel, cardMerchantOf, ocrFolded } from './nameReadings';
 import { doubleMetaphone } from 'double-metaphone';
 import { compiledWrittenAcronyms, initialismKeys, writtenInitialismKeys } from './acronyms';
 import { withAliasTables, withAliasTablesTokens, type AliasTable } from './aliases';
@@ -170,7 +170,7 @@ function addReadingKeys(args: {
     const label = rule.params?.domainNames ? domainLabel(raw) : null;
     // The label and its prefixes meet the first word of the name it spells (`TANDEMDIABETES` → `TANDEM`, `VYAIRE`).
     if (label !== null) for (let end = Math.max(4, args.minLength); end <= label.length; end++) out.add(label.slice(0, end));
-    const merchant = rule.params?.merchantDescriptors ? merchantBeforeAsterisk(raw) : null;
+    const merchant = rule.params?.merchantDescriptors ? cardMerchantOf(raw) : null;
     if (merchant !== null) for (const token of args.wordsOf(merchant)) if (token.length >= args.minLength) out.add(token);
   }
 }

@@ -68,7 +68,7 @@ import {
   statedBracketReadings,
   type NameReadingOptions,
 } from './nameReadingComparison';
-import { withNamesBeforePlaceTails, withNamesBeforeStateSuffix, withoutOwnTown } from './placeTails';
+import { withNamesBeforeOwnTown, withNamesBeforePlaceTails, withNamesBeforeStateSuffix, withoutOwnTown } from './placeTails';
 import { relatedWhenContained } from './containedNames';
 import { mismatchWhenOtherSites } from './groupSiteNames';
 import {
@@ -222,13 +222,15 @@ function scannedIdentifierPrepare(rule: ComparatorRule, scheme: IdentifierScheme
 function alternativesPrepare(rule: ComparatorRule, normalize: (v: string) => string | null, forms: (raw: string) => string[]) {
   const placeField = rule.params?.placeTailUnless;
   const stateField = rule.params?.ownStateSuffix;
-  if (placeField === undefined && stateField === undefined)
+  const townField = rule.params?.ownTownSuffix;
+  if (placeField === undefined && stateField === undefined && townField === undefined)
     return (record: CanonicalRecord): string[] | undefined => alternativeNames(stringsAtPaths(record, rule.fields), normalize, forms);
   // `placeTailUnless`: a record without the place field also compares by its names before a place segment; `ownStateSuffix`:
-  // a record also compares by its names before `-<its state>` (placeTails.ts).
+  // a record also compares by its names before `-<its state>`; `ownTownSuffix`: before `, <its town>` (placeTails.ts).
   return (record: CanonicalRecord): string[] | undefined => {
     let raws = stringsAtPaths(record, rule.fields);
     if (stateField !== undefined) raws = withNamesBeforeStateSuffix(raws, stringsAtPaths(record, [stateField]));
+    if (townField !== undefined) raws = withNamesBeforeOwnTown(raws, stringsAtPaths(record, [townField]));
     if (placeField !== undefined) {
       const places = stringsAtPaths(record, [placeField]);
       if (places.length === 0) raws = withNamesBeforePlaceTails(raws);
@@ -428,7 +430,7 @@ function compileFuzzy(rule: ComparatorRule, context: ComparatorContext): Compile
       )
     : stringPrepare(rule, textNormalizer(rule, context));
   const preparationKey = rule.params?.alternatives
-    ? `${textPreparationKey(rule)}/alternatives${rule.params.placeTailUnless ? `/placeTail:${rule.params.placeTailUnless}` : ''}${rule.params.ownStateSuffix ? `/stateSuffix:${rule.params.ownStateSuffix}` : ''}${rule.params.statedRenamings ? '/renamings' : ''}`
+    ? `${textPreparationKey(rule)}/alternatives${rule.params.placeTailUnless ? `/placeTail:${rule.params.placeTailUnless}` : ''}${rule.params.ownStateSuffix ? `/stateSuffix:${rule.params.ownStateSuffix}` : ''}${rule.params.ownTownSuffix ? `/townSuffix:${rule.params.ownTownSuffix}` : ''}${rule.params.statedRenamings ? '/renamings' : ''}`
     : textPreparationKey(rule);
   const written = rule.params?.acronyms && rule.params.writtenAcronyms ? compiledWrittenAcronyms(rule.params.writtenAcronyms) : undefined;
   if (written === undefined)
@@ -511,6 +513,7 @@ function compileFuzzyWithReadings(args: {
   const { rule, context, similarity, floor, readings, plainSimilarity } = args;
   const normalize = textNormalizer(rule, context);
   const isAlternatives = rule.params?.alternatives === true;
+  const townField = rule.params?.ownTownSuffix;
   const nameForms = nameFormsWith(context.aliasTable);
   const readingsOf = nameReadingsOf({ normalize, options: readings });
   const brands = brandReadingsOf(rule, context);
@@ -542,13 +545,15 @@ function compileFuzzyWithReadings(args: {
     : null;
   return {
     rule,
-    preparationKey: `${textPreparationKey(rule)}${isAlternatives ? '/alternatives' : ''}${flags}${rule.params?.relatedNameFields ? `/stated:${rule.params.relatedNameFields.join(',')}` : ''}${otherNameTables ? `/official:${otherNameTables.join(',')}` : ''}`,
+    preparationKey: `${textPreparationKey(rule)}${isAlternatives ? '/alternatives' : ''}${townField ? `/townSuffix:${townField}` : ''}${flags}${rule.params?.relatedNameFields ? `/stated:${rule.params.relatedNameFields.join(',')}` : ''}${otherNameTables ? `/official:${otherNameTables.join(',')}` : ''}`,
     prepare: (record) => {
       const { own, related, stated } = captionNamesOf(rule, stringsAtPaths(record, rule.fields));
       related.push(...statedNamesAtPaths(record, rule.params?.relatedNameFields));
       // A public body's other official name (bilingualNames.ts): stated by the table's row, compared strictly.
       if (bilingual) stated.push(...bilingualOtherNames({ raws: own, names: bilingual, normalize }));
-      const values = isAlternatives ? alternativeNames(own, normalize, nameForms) : nonEmpty(normalizedValues(own, normalize));
+      // `ownTownSuffix`: a name ending in `, <its town>` also compares by the name before it (placeTails.ts).
+      const named = townField === undefined ? own : withNamesBeforeOwnTown(own, stringsAtPaths(record, [townField]));
+      const values = isAlternatives ? alternativeNames(named, normalize, nameForms) : nonEmpty(normalizedValues(named, normalize));
       if (!values) return undefined;
       const extra = [
         ...readingsOf(own),

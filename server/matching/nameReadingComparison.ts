@@ -11,7 +11,7 @@ import {
   fieldWidthCutOf,
   joinedInitials,
   leadingWordsSpelled,
-  merchantBeforeAsterisk,
+  cardMerchantOf,
   ocrFolded,
   withoutLeadingInitials,
 } from './nameReadings';
@@ -52,7 +52,7 @@ const STATED_MARK = '\u2016';
 const BRAND_MARK = '\u2122';
 /** A value of a payment file's field width, read as the other's name cut by the field (truncation.ts fieldCutScore). */
 const CUT_MARK = '\u2702';
-/** The merchant before a card descriptor's asterisk (nameReadings.ts merchantBeforeAsterisk), compared like a name. */
+/** A card descriptor's merchant: before its asterisk or its card acceptor location (nameReadings.ts cardMerchantOf), compared like a name. */
 const MERCHANT_MARK = '\u2736';
 
 /** The marked brand reading of a record's own name (brandNames.ts: the caller says it states no legal form and may be a brand). */
@@ -91,7 +91,7 @@ export function nameReadingsOf(args: {
       const cut = cutKind ? normalize(raw) : null;
       // A cut on a word's end keeps its space: the other name must go on after a whole word (truncation.ts fieldCutScore).
       if (cut && keepsEveryWord(raw, cut)) out.add(`${CUT_MARK}${cut}${cutKind === 'atWordEnd' ? ' ' : ''}`);
-      const merchantRaw = options.merchantDescriptors ? merchantBeforeAsterisk(raw) : null;
+      const merchantRaw = options.merchantDescriptors ? cardMerchantOf(raw) : null;
       const merchant = merchantRaw === null ? null : normalize(merchantRaw);
       if (merchant) out.add(`${MERCHANT_MARK}${merchant}`);
     }

@@ -121,6 +121,33 @@ export function merchantBeforeAsterisk(raw: string): string | null {
 }
 
 /**
+ * A card acceptor's location after its name: ISO 8583 field 43 (the card acceptor name / location that Visa and
+ * Mastercard print on statements and expense tools export) holds the name in its first 22–25 characters and the city —
+ * or, for a card-not-present merchant, its customer-service phone — in the next 13, then the state or country
+ * (`ACME MEDICAL INC 800-555-0199 IL`). Only the phone is read off: a store number after the name may be a franchisee's
+ * (`X PRESS #1417`, `X SPEEDY 7123`: one legal entity per number), which the name keeps.
+ */
+const CARD_ACCEPTOR_PHONE =
+  /\s+(?:-\s+)?(?:1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?:\s+[A-Z]{2})?\s*$|\s+1?\d{10}(?:\s+[A-Z]{2})?\s*$/;
+
+/**
+ * The merchant of an upper-case card descriptor that ends in a customer-service phone (CARD_ACCEPTOR_PHONE:
+ * `IRON WORKS INC 800-555-0199` → `IRON WORKS INC`), or null. A second reading of the value, as the asterisk's.
+ */
+export function merchantBeforeLocation(raw: string): string | null {
+  if (raw !== raw.toUpperCase()) return null;
+  const found = CARD_ACCEPTOR_PHONE.exec(raw);
+  if (!found) return null;
+  const merchant = raw.slice(0, found.index).trim();
+  return /\p{L}.*\p{L}.*\p{L}/u.test(merchant) ? merchant : null;
+}
+
+/** A card descriptor's merchant: before its asterisk (merchantBeforeAsterisk) or before its location (merchantBeforeLocation). */
+export function cardMerchantOf(raw: string): string | null {
+  return merchantBeforeAsterisk(raw) ?? merchantBeforeLocation(raw);
+}
+
+/**
  * How `raw` may be a payment-file name cut by a field of one of `widths` characters (NACHA company name 16, individual
  * name 22, a New Zealand direct-credit payee 20, ERP and wire name lines 30 to 40), or null: `'inField'` when it is
  * exactly that long (the cut may fall inside a word), `'atWordEnd'` when it is one character shorter — the cut fell on

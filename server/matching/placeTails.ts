@@ -165,6 +165,31 @@ export function withNamesBeforeStateSuffix(raws: readonly string[], states: read
   return out;
 }
 
+/**
+ * `raws` and, for each that ends in the record's own town after a comma or a spaced dash (fuzzy param `ownTownSuffix`,
+ * supplier-3.43.0), the name before it: company-data sites write `name, town` (North Data `X GmbH, Hamburg`) and
+ * certification directories `name - City, ST` (`X Shredding - Portland, OR`), where registers and vendor files write the
+ * name alone and the town in the address. Only the record's own town, only after `,` or ` - ` (a town run into the name,
+ * `X Berlin`, is a franchise's or a branch's own name and stays).
+ */
+export function withNamesBeforeOwnTown(raws: readonly string[], towns: readonly string[]): string[] {
+  if (towns.length === 0) return [...raws];
+  const out = [...raws];
+  for (const raw of raws) {
+    const upper = raw.trim().toUpperCase();
+    for (const town of towns) {
+      const wanted = town.trim().toUpperCase();
+      if (wanted.length < 2) continue;
+      const match = OWN_TOWN_TAIL.exec(upper);
+      if (match?.[2] === wanted && (match[1] ?? '').length > 0) out.push(raw.trim().slice(0, match[1]?.length));
+    }
+  }
+  return out;
+}
+
+/** A name, then `,` or ` - `, then a town of one to three words, then an optional two-letter state or province code. */
+const OWN_TOWN_TAIL = /^(.*?\p{L}.*?)\s*(?:,|\s-)\s+(\p{L}[\p{L}.'’]*(?:[\s-]\p{L}[\p{L}.'’]*){0,2}?)(?:,?\s+[A-Z]{2})?\s*$/u;
+
 /** Whether `char` (one UTF-16 unit, or undefined past either end) is a letter. */
 function isLetter(char: string | undefined): boolean {
   return char !== undefined && /\p{L}/u.test(char);

@@ -245,6 +245,8 @@ export interface ComparatorRule {
      * code (`Union Memorial Hospital-MD` in MD: the NRMP Match directory's Institution-ST form) also compares without it.
      */
     ownStateSuffix?: string;
+    /** fuzzy with alternatives: a field path (addresses.city); a name ending in `, <that town>` or ` - <that town>[, ST]` also compares by the name before it. */
+    ownTownSuffix?: string;
     /**
      * fuzzy with alternatives: a name stating its own former or later name in brackets (`X (formerly Y)`, `X (ehem. Y)`,
      * `X (anciennement Y)`, `X (now Y)`) also compares as `X` and as `Y` (captionNames.ts `statedRenamingForms`).
