@@ -169,8 +169,10 @@ export function withNamesBeforeStateSuffix(raws: readonly string[], states: read
  * `raws` and, for each that ends in the record's own town after a comma or a spaced dash (fuzzy param `ownTownSuffix`,
  * supplier-3.43.0), the name before it: company-data sites write `name, town` (North Data `X GmbH, Hamburg`) and
  * certification directories `name - City, ST` (`X Shredding - Portland, OR`), where registers and vendor files write the
- * name alone and the town in the address. Only the record's own town, only after `,` or ` - ` (a town run into the name,
- * `X Berlin`, is a franchise's or a branch's own name and stays).
+ * name alone and the town in the address. Only the record's own town, only after `,` or after ` - ` followed by the
+ * town's state or province code (a town run into the name, `X Berlin`, is a franchise's or a branch's own name and stays;
+ * so does `X - Town` without a state: licence and permit registers name one site of a multi-site company that way,
+ * `Quest Diagnostics Nichols Institute - Chantilly`, and the site is a supplier of its own).
  */
 export function withNamesBeforeOwnTown(raws: readonly string[], towns: readonly string[]): string[] {
   if (towns.length === 0) return [...raws];
@@ -181,14 +183,16 @@ export function withNamesBeforeOwnTown(raws: readonly string[], towns: readonly 
       const wanted = town.trim().toUpperCase();
       if (wanted.length < 2) continue;
       const match = OWN_TOWN_TAIL.exec(upper);
-      if (match?.[2] === wanted && (match[1] ?? '').length > 0) out.push(raw.trim().slice(0, match[1]?.length));
+      const tail = match?.[2] ?? match?.[3];
+      if (match && tail === wanted && (match[1] ?? '').length > 0) out.push(raw.trim().slice(0, match[1]?.length));
     }
   }
   return out;
 }
 
-/** A name, then `,` or ` - `, then a town of one to three words, then an optional two-letter state or province code. */
-const OWN_TOWN_TAIL = /^(.*?\p{L}.*?)\s*(?:,|\s-)\s+(\p{L}[\p{L}.'’]*(?:[\s-]\p{L}[\p{L}.'’]*){0,2}?)(?:,?\s+[A-Z]{2})?\s*$/u;
+/** A name, then `, ` and a town of one to three words with an optional two-letter state or province code, or ` - ` and such a town with its code. */
+const OWN_TOWN_TAIL =
+  /^(.*?\p{L}.*?)\s*(?:,\s+(\p{L}[\p{L}.'’]*(?:[\s-]\p{L}[\p{L}.'’]*){0,2}?)(?:,?\s+[A-Z]{2})?|\s-\s+(\p{L}[\p{L}.'’]*(?:[\s-]\p{L}[\p{L}.'’]*){0,2}?),?\s+[A-Z]{2})\s*$/u;
 
 /** Whether `char` (one UTF-16 unit, or undefined past either end) is a letter. */
 function isLetter(char: string | undefined): boolean {

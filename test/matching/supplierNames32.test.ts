@@ -50,6 +50,9 @@ describe("withNamesBeforeOwnTown: a name ending in the record's own town", () =>
     ['Quillby Shredding - St. Paul, MN', 'St. Paul', ['Quillby Shredding']],
     // Another town, a town run into the name (a franchise or a branch named so), a name that is only the town: kept whole.
     ['Quillby Shredding - Tacoma, WA', 'Spokane', []],
+    // A register naming one site of a multi-site company `name - Town` (no state): the site is a supplier of its own.
+    ['Quillby Pathology Laboratories - Tacoma', 'Tacoma', []],
+    ['Halverston Archivdienste GmbH - Bremen', 'Bremen', []],
     ['HALVERSTON Bremen', 'Bremen', []],
     ['Bremen', 'Bremen', []],
   ])('%s (%s)', (raw, town, before) => {
