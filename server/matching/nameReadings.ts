@@ -116,7 +116,11 @@ export function withoutLeadingInitials(value: string): string | null {
 export function merchantBeforeAsterisk(raw: string): string | null {
   const star = raw.indexOf('*');
   if (star < 3) return null;
-  const merchant = raw.slice(0, star).trim();
+  return asMerchant(raw.slice(0, star).trim());
+}
+
+/** `merchant` when it holds three letters or more (a name, not a store number or a stray mark), else null. */
+function asMerchant(merchant: string): string | null {
   return /\p{L}.*\p{L}.*\p{L}/u.test(merchant) ? merchant : null;
 }
 
@@ -138,8 +142,7 @@ export function merchantBeforeLocation(raw: string): string | null {
   if (raw !== raw.toUpperCase()) return null;
   const found = CARD_ACCEPTOR_PHONE.exec(raw);
   if (!found) return null;
-  const merchant = raw.slice(0, found.index).trim();
-  return /\p{L}.*\p{L}.*\p{L}/u.test(merchant) ? merchant : null;
+  return asMerchant(raw.slice(0, found.index).trim());
 }
 
 /** A card descriptor's merchant: before its asterisk (merchantBeforeAsterisk) or before its location (merchantBeforeLocation). */

@@ -177,15 +177,13 @@ export function withNamesBeforeStateSuffix(raws: readonly string[], states: read
 export function withNamesBeforeOwnTown(raws: readonly string[], towns: readonly string[]): string[] {
   if (towns.length === 0) return [...raws];
   const out = [...raws];
+  const wanted = towns.map((town) => town.trim().toUpperCase()).filter((town) => town.length >= 2);
   for (const raw of raws) {
-    const upper = raw.trim().toUpperCase();
-    for (const town of towns) {
-      const wanted = town.trim().toUpperCase();
-      if (wanted.length < 2) continue;
-      const match = OWN_TOWN_TAIL.exec(upper);
-      const tail = match?.[2] ?? match?.[3];
-      if (match && tail === wanted && (match[1] ?? '').length > 0) out.push(raw.trim().slice(0, match[1]?.length));
-    }
+    const match = OWN_TOWN_TAIL.exec(raw.trim().toUpperCase());
+    const name = match?.[1] ?? '';
+    const tail = match?.[2] ?? match?.[3];
+    if (name.length === 0 || tail === undefined) continue;
+    for (const town of wanted) if (tail === town) out.push(raw.trim().slice(0, name.length));
   }
   return out;
 }
